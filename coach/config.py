@@ -1,0 +1,130 @@
+"""Settings and thresholds. Every threshold names where its number comes from.
+
+Settings are frozen; make a variation with `dataclasses.replace(settings, ...)`.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+
+import platformdirs
+
+from coach.errors import InputError
+
+CHECKOUT_DIR = Path(__file__).resolve().parent.parent
+SETTINGS_FILE_NAME = "settings.toml"
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Numbers behind the feedback. Change them in Settings; keep the sources honest."""
+
+    # Conversational pace is about 140–160 words per minute (Street & Brady 1982); meeting tools
+    # (Microsoft Speaker Coach, Zoom IQ) treat 130–175 wpm as the comfortable band. Rate works as
+    # a band: comprehension drops past roughly 190 wpm, so only sustained drift outside is flagged.
+    pace_low_wpm: float = 130.0
+    pace_high_wpm: float = 175.0
+    pace_comprehension_limit_wpm: float = 190.0
+    # About 6 disfluencies per 100 words occur in ordinary conversation (Bortfeld et al. 2001).
+    fillers_per_100_words_typical: float = 6.0
+    # Pauses around 0.6 s at sentence boundaries sound natural; pauses inside clauses hurt
+    # perceived fluency. 2.0 s is where listeners notice a "long" pause (issue 4 default).
+    natural_pause_s: float = 0.6
+    long_pause_s: float = 2.0
+    # Behavioural answers usually run 60–120 s (interview coaching practice; Big Interview,
+    # Interview Warmup guidance).
+    answer_min_s: float = 60.0
+    answer_max_s: float = 120.0
+    # A STAR answer spends most of its time on action and result; a situation over 40% of the
+    # answer is the common failure named by interview coaches (issue 4).
+    situation_max_share: float = 0.40
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where data lives, which engine transcribes, and the limits on input."""
+
+    data_dir: Path
+    engine: str = "faster-whisper"
+    model: str = "tiny.en"
+    database_url: str | None = None
+    beam_size: int = 5
+    # A disfluent prompt makes Whisper keep "um"/"uh" (measured in README, "Verbatim").
+    verbatim: bool = True
+    cpu_threads: int = 0          # 0: let the engine choose (all cores)
+    max_duration_s: float = 3 * 3600.0
+    min_duration_s: float = 0.5
+    max_upload_mb: int = 1024
+    thresholds: Thresholds = field(default_factory=Thresholds)
+
+    @property
+    def recordings_dir(self) -> Path:
+        return self.data_dir / "recordings"
+
+    @property
+    def models_dir(self) -> Path:
+        return self.data_dir / "models"
+
+    @property
+    def database_path(self) -> Path:
+        return self.data_dir / "coach.db"
+
+
+def default_data_dir() -> Path:
+    """COACH_DATA_DIR, else data/ of a checkout (the README's way), else the user data dir."""
+    env = os.environ.get("COACH_DATA_DIR")
+    if env:
+        return Path(env).expanduser().resolve()
+    if (CHECKOUT_DIR / "app.py").exists() and (CHECKOUT_DIR / "pyproject.toml").exists():
+        return CHECKOUT_DIR / "data"
+    return Path(platformdirs.user_data_dir("coach", appauthor=False))
+
+
+def load_settings(data_dir: Path | None = None, **overrides) -> Settings:
+    """Settings from the data directory's settings.toml, environment, then explicit overrides."""
+    data_dir = Path(data_dir) if data_dir else default_data_dir()
+    values: dict = _read_settings_file(data_dir / SETTINGS_FILE_NAME)
+    thresholds = Thresholds(**values.pop("thresholds", {}))
+    env_url = os.environ.get("COACH_DATABASE_URL")
+    if env_url:
+        values["database_url"] = env_url
+    for name in ("engine", "model"):
+        env = os.environ.get(f"COACH_{name.upper()}")
+        if env:
+            values[name] = env
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    return Settings(data_dir=data_dir, thresholds=thresholds, **values)
+
+
+def save_settings(settings: Settings) -> Path:
+    """Write the user-changeable settings to settings.toml in the data directory."""
+    path = settings.data_dir / SETTINGS_FILE_NAME
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lines = [f'engine = "{settings.engine}"', f'model = "{settings.model}"',
+             f"beam_size = {settings.beam_size}", f"verbatim = {str(settings.verbatim).lower()}",
+             "", "[thresholds]"]
+    lines += [f"{f.name} = {getattr(settings.thresholds, f.name)}" for f in fields(Thresholds)]
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    tmp.replace(path)
+    return path
+
+
+def _read_settings_file(path: Path) -> dict:
+    if not path.exists():
+        return {}
+    try:
+        values = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+        raise InputError(f"The settings file {path} is not valid TOML ({e}); fix or delete it.") from e
+    known = {f.name for f in fields(Settings)} - {"data_dir"}
+    unknown = set(values) - known
+    if unknown:
+        raise InputError(f"The settings file {path} has unknown keys {sorted(unknown)}; remove them.")
+    return values
+
+
+__all__ = ["Settings", "Thresholds", "load_settings", "save_settings", "default_data_dir", "replace"]

@@ -1,0 +1,32 @@
+"""The errors a user can cause or fix. The CLI and the app print their message as one line.
+
+Every message says what is wrong and what to do, so it never needs a traceback.
+"""
+
+
+class CoachError(Exception):
+    """Base of every error the user should see as a single clear sentence."""
+
+
+class AudioError(CoachError):
+    """A recording cannot be used: missing, empty, corrupt, too short, too long or silent."""
+
+
+class NoSpeechError(AudioError):
+    """The recording decoded fine but holds no speech to analyse."""
+
+
+class ModelError(CoachError):
+    """A transcription engine or model is unknown or not available offline."""
+
+
+class MicrophoneError(CoachError):
+    """No microphone could be opened."""
+
+
+class StorageError(CoachError):
+    """The data directory or database cannot be read or written."""
+
+
+class InputError(CoachError):
+    """A text, question or other user input is not usable."""

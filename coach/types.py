@@ -1,0 +1,110 @@
+"""Frozen dataclasses shared by every stage: audio → transcript → analysis → store."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass(frozen=True)
+class Word:
+    """One transcribed word with its time in seconds from the start of the audio.
+
+    `text` has no surrounding whitespace and keeps Whisper's punctuation ("Hello,").
+    `source` is "asr" for words the transcriber produced and "acoustic" for fillers recovered
+    from the audio itself.
+    """
+
+    text: str
+    start_s: float
+    end_s: float
+    prob: float = 1.0
+    source: str = "asr"
+
+    def to_dict(self) -> dict:
+        data = {"text": self.text, "start_s": round(self.start_s, 3),
+                "end_s": round(self.end_s, 3), "prob": round(self.prob, 3)}
+        if self.source != "asr":
+            data["source"] = self.source
+        return data
+
+
+@dataclass(frozen=True)
+class Transcript:
+    """What a transcriber heard.
+
+    `text` is the words joined by single spaces, so word i spans
+    `word_spans()[i]` in `text`; analysis relies on that to attach times to characters.
+    """
+
+    text: str
+    words: tuple[Word, ...] = ()
+    duration_s: float | None = None
+    language: str = "en"
+    engine: str = ""
+    model: str = ""
+
+    @classmethod
+    def from_words(cls, words: list[Word] | tuple[Word, ...], duration_s: float | None,
+                   **info: str) -> Transcript:
+        kept = tuple(w for w in words if w.text.strip())
+        text = " ".join(w.text.strip() for w in kept)
+        return cls(text=text, words=kept, duration_s=duration_s, **info)
+
+    @classmethod
+    def from_text(cls, text: str) -> Transcript:
+        """A transcript typed or pasted by the user: no times, spans index `text` unchanged."""
+        return cls(text=text, words=(), duration_s=None)
+
+    def word_spans(self) -> list[tuple[int, int]]:
+        """Character span of each word in `text` (only meaningful when built from words)."""
+        spans, pos = [], 0
+        for word in self.words:
+            start = self.text.find(word.text.strip(), pos)
+            if start < 0:
+                start = pos
+            end = start + len(word.text.strip())
+            spans.append((start, end))
+            pos = end
+        return spans
+
+    def to_dict(self) -> dict:
+        return {
+            "transcript": self.text,
+            "duration_s": None if self.duration_s is None else round(self.duration_s, 3),
+            "words": [w.to_dict() for w in self.words],
+            "language": self.language,
+            "engine": self.engine,
+            "model": self.model,
+        }
+
+
+@dataclass(frozen=True)
+class DecodedAudio:
+    """Audio ready for a transcriber: 16 kHz mono float32 in [-1, 1]."""
+
+    samples: object  # numpy.ndarray, float32, shape (n,)
+    sample_rate: int
+    source_path: str
+    source_channels: int
+    source_sample_rate: int
+
+    @property
+    def duration_s(self) -> float:
+        return len(self.samples) / float(self.sample_rate)
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    """A transcription model the user could pick, and whether it is usable offline."""
+
+    engine: str
+    name: str
+    available: bool
+    location: str = ""
+    note: str = ""
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+__all__ = ["Word", "Transcript", "DecodedAudio", "ModelInfo", "field"]
