@@ -1,0 +1,490 @@
+"""Question banks: the shipped TOML banks plus the user's own, checked against one schema.
+
+Practice is only as good as its questions, and a bad bank entry (an unknown competency, a
+duplicate id) would silently break recommendations and history, so every file is validated
+when it is loaded and a mistake is reported as one sentence naming the file and the entry.
+
+A bank file holds an optional `[defaults]` table and `[[question]]` entries; each entry gets
+the defaults for any field it leaves out. `[[ask]]` entries are questions for the candidate to
+ask the interviewer. User banks live in `<data_dir>/question_banks/*.toml`.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from coach.errors import InputError
+
+SHIPPED_BANKS_DIR = Path(__file__).resolve().parent.parent / "question_banks"
+USER_BANKS_DIR_NAME = "question_banks"
+USER_BANK_FILE_NAME = "my_questions.toml"
+# The playbook lives beside the banks but is not a bank (coach.playbook reads it).
+NON_BANK_FILES = frozenset({"playbook.toml"})
+
+COMPETENCIES: tuple[str, ...] = (
+    # Behavioural competencies most interview loops probe.
+    "leadership", "ownership", "conflict", "failure-learning", "collaboration", "ambiguity",
+    "influence", "prioritisation", "customer-focus", "mentoring",
+    # Cross-cutting.
+    "communication", "motivation", "self-awareness", "decision-making", "execution", "integrity",
+    # Craft, by role.
+    "system-design", "technical-depth", "problem-solving", "reliability", "data-analysis",
+    "experimentation", "product-sense", "strategy", "design-craft", "user-research",
+    "people-management", "hiring", "negotiation", "discovery",
+)
+CATEGORIES: tuple[str, ...] = (
+    "behavioural", "motivation", "situational", "closing", "technical", "system-design", "role-specific",
+)
+ROLES: tuple[str, ...] = (
+    "any", "software-engineer", "data", "product", "design", "engineering-manager", "sales-customer",
+)
+ROLE_ALIASES: dict[str, str] = {
+    "swe": "software-engineer", "engineer": "software-engineer", "software": "software-engineer",
+    "developer": "software-engineer", "data-scientist": "data", "analyst": "data",
+    "data-engineer": "data", "pm": "product", "product-manager": "product", "designer": "design",
+    "em": "engineering-manager", "manager": "engineering-manager", "sales": "sales-customer",
+    "customer": "sales-customer", "customer-success": "sales-customer", "solutions": "sales-customer",
+}
+DIFFICULTIES: tuple[str, ...] = ("easy", "medium", "hard")
+FORMATS: tuple[str, ...] = ("star", "free")
+SOURCES: tuple[str, ...] = ("bank", "user", "real interview")
+ASK_TOPICS: tuple[str, ...] = (
+    "process", "why-reached-out", "role-and-team", "expectations", "growth", "culture", "decision",
+)
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+TARGET_S_RANGE = (15, 1800)
+
+# Words a person writes in a debrief ("struggled with system design", "got defensive when
+# challenged") mapped to the competency that practice would build. Matched as word prefixes.
+COMPETENCY_KEYWORDS: dict[str, tuple[str, ...]] = {
+    "leadership": ("lead", "leadership", "vision", "rally", "took charge", "step up"),
+    "ownership": ("ownership", "own", "accountab", "initiative", "end to end", "follow through"),
+    "conflict": ("conflict", "disagree", "pushback", "push back", "defensive", "difficult conversation",
+                 "tension", "argument"),
+    "failure-learning": ("fail", "mistake", "learning", "lesson", "setback", "weakness"),
+    "collaboration": ("collaborat", "teamwork", "team player", "cross-functional", "cross functional",
+                      "working with others", "partner"),
+    "ambiguity": ("ambigu", "uncertain", "unclear", "vague", "open-ended", "open ended"),
+    "influence": ("influenc", "persua", "buy-in", "buy in", "stakeholder", "convinc", "sell the idea"),
+    "prioritisation": ("prioriti", "trade-off", "tradeoff", "trade off", "time management", "deadline",
+                       "focus"),
+    "customer-focus": ("customer", "user need", "client", "empathy"),
+    "mentoring": ("mentor", "coach", "teaching", "grow others", "onboard"),
+    "communication": ("communicat", "rambl", "concise", "clarity", "structure", "storytelling",
+                      "explain", "too long", "filler", "presenting", "presentation"),
+    "motivation": ("motivation", "why this company", "why us", "why are you looking", "career goal",
+                   "passion"),
+    "self-awareness": ("self-aware", "self aware", "feedback", "strengths", "blind spot", "humility"),
+    "decision-making": ("decision", "judgement", "judgment", "call under pressure", "decisive"),
+    "execution": ("execution", "deliver", "shipping", "ship", "project management", "planning",
+                  "estimat"),
+    "integrity": ("integrity", "ethic", "honest", "trust"),
+    "system-design": ("system design", "architecture", "scalab", "distributed", "design a system",
+                      "capacity", "api design"),
+    "technical-depth": ("technical depth", "deep dive", "internals", "fundamentals", "concurrency",
+                        "database", "algorithm", "data structure", "language", "technical question"),
+    "problem-solving": ("problem solving", "problem-solving", "coding", "live coding", "whiteboard",
+                        "puzzle", "analytical"),
+    "reliability": ("reliab", "incident", "on-call", "on call", "outage", "testing", "quality",
+                    "observab", "monitoring", "debug"),
+    "data-analysis": ("data analysis", "sql", "statistic", "analytics", "dashboard", "metric",
+                      "modelling", "modeling", "machine learning", " ml "),
+    "experimentation": ("experiment", "a/b", "ab test", "hypothes", "causal"),
+    "product-sense": ("product sense", "product thinking", "product case", "roadmap", "user problem",
+                      "feature", "product design"),
+    "strategy": ("strategy", "strategic", "market", "competit", "business model", "long-term",
+                 "long term"),
+    "design-craft": ("design critique", "portfolio", "visual", "interaction design", "ux", "ui",
+                     "prototyp", "design process", "craft"),
+    "user-research": ("user research", "interview users", "usability", "research"),
+    "people-management": ("people management", "managing people", "performance management",
+                          "underperform", "1:1", "one-on-one", "one on one", "managing a team",
+                          "manage"),
+    "hiring": ("hiring", "recruit", "interviewing candidates", "headcount", "team building"),
+    "negotiation": ("negotiat", "pricing", "discount", "objection", "closing the deal", "compensation"),
+    "discovery": ("discovery", "qualif", "prospect", "pipeline", "pitch", "demo", "needs analysis"),
+}
+
+
+@dataclass(frozen=True)
+class Question:
+    """One practice question with what a strong answer covers (read by the analysis)."""
+
+    id: str
+    text: str
+    category: str
+    competencies: tuple[str, ...]
+    roles: tuple[str, ...]
+    difficulty: str
+    format: str
+    target_s: int
+    talking_points: tuple[str, ...]
+    follow_ups: tuple[str, ...]
+    source: str = "bank"
+
+    def to_dict(self) -> dict:
+        return {name: list(value) if isinstance(value, tuple) else value
+                for name, value in asdict(self).items()}
+
+
+@dataclass(frozen=True)
+class InterviewerQuestion:
+    """A question for the candidate to ask, with what its answer tells them."""
+
+    id: str
+    text: str
+    topic: str
+    why: str
+    source: str = "bank"
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class _Bank:
+    questions: tuple[Question, ...]
+    to_ask: tuple[InterviewerQuestion, ...]
+
+
+_QUESTION_FIELDS = ("id", "text", "category", "competencies", "roles", "difficulty", "format",
+                    "target_s", "talking_points", "follow_ups")
+_OPTIONAL_QUESTION_FIELDS = ("source",)
+_ASK_FIELDS = ("id", "text", "topic", "why")
+_cache: dict[tuple, _Bank] = {}
+
+
+# ---------------------------------------------------------------- loading
+
+
+def load_questions(data_dir: Path | None = None) -> list[Question]:
+    """Every shipped and user question; reloaded only when a bank file changes."""
+    return list(_load_all(data_dir).questions)
+
+
+def load_questions_to_ask(data_dir: Path | None = None,
+                          topic: str | None = None) -> list[InterviewerQuestion]:
+    """Questions to ask the interviewer, optionally of one topic (process, growth, ...)."""
+    asks = list(_load_all(data_dir).to_ask)
+    if topic is None:
+        return asks
+    _check_choice(topic, ASK_TOPICS, "topic")
+    return [ask for ask in asks if ask.topic == topic]
+
+
+def get_question(qid: str, data_dir: Path | None = None) -> Question:
+    for question in load_questions(data_dir):
+        if question.id == qid:
+            return question
+    raise InputError(f"There is no question with id '{qid}'; list the ids with `coach questions`.")
+
+
+def bank_files(data_dir: Path | None = None) -> list[Path]:
+    """The shipped bank files, then the user's, in a stable order."""
+    shipped = sorted(p for p in SHIPPED_BANKS_DIR.glob("*.toml") if p.name not in NON_BANK_FILES)
+    user_dir = _user_banks_dir(data_dir)
+    user = sorted(user_dir.glob("*.toml")) if user_dir.is_dir() else []
+    return shipped + user
+
+
+def _load_all(data_dir: Path | None) -> _Bank:
+    user_dir = _user_banks_dir(data_dir)
+    files = bank_files(data_dir)
+    key = (str(user_dir), *((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files))
+    if key not in _cache:
+        _cache.clear()
+        _cache[key] = _parse_files(files, user_dir)
+    return _cache[key]
+
+
+def _parse_files(files: Iterable[Path], user_dir: Path) -> _Bank:
+    questions: list[Question] = []
+    to_ask: list[InterviewerQuestion] = []
+    seen: dict[str, Path] = {}
+    for path in files:
+        is_user = path.parent == user_dir
+        file_questions, file_asks = parse_bank_file(path, default_source="user" if is_user else "bank")
+        for item in (*file_questions, *file_asks):
+            if item.id in seen:
+                raise InputError(f"The question id '{item.id}' in {path} is already used in {seen[item.id]};"
+                                 " give one of them a new id.")
+            seen[item.id] = path
+        questions += file_questions
+        to_ask += file_asks
+    return _Bank(tuple(questions), tuple(to_ask))
+
+
+def parse_bank_file(path: Path,
+                    default_source: str = "bank") -> tuple[list[Question], list[InterviewerQuestion]]:
+    """Read and validate one bank file; any mistake is an InputError naming the file and entry."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+        raise InputError(f"The question bank {path} is not valid TOML ({e}); fix the file.") from e
+    unknown = set(data) - {"defaults", "question", "ask"}
+    if unknown:
+        raise InputError(f"The question bank {path} has unknown tables {sorted(unknown)};"
+                         " use [defaults], [[question]] and [[ask]].")
+    defaults = {"source": default_source, **data.get("defaults", {})}
+    questions = [_question_from_entry({**defaults, **entry}, path, i)
+                 for i, entry in enumerate(data.get("question", []), start=1)]
+    asks = [_ask_from_entry({"source": default_source, **entry}, path, i)
+            for i, entry in enumerate(data.get("ask", []), start=1)]
+    return questions, asks
+
+
+def _question_from_entry(entry: dict, path: Path, index: int) -> Question:
+    where = f"question {index} ('{entry.get('id', '?')}') in {path}"
+    _check_fields(entry, _QUESTION_FIELDS, _OPTIONAL_QUESTION_FIELDS, where)
+    _check_id(entry["id"], where)
+    _check_text(entry["text"], "text", where)
+    for name, allowed in (("category", CATEGORIES), ("difficulty", DIFFICULTIES), ("format", FORMATS),
+                          ("source", SOURCES)):
+        _check_choice(entry[name], allowed, name, where)
+    competencies = _check_list(entry["competencies"], "competencies", where, allowed=COMPETENCIES)
+    roles = _check_list(entry["roles"], "roles", where, allowed=ROLES)
+    talking_points = _check_list(entry["talking_points"], "talking_points", where)
+    follow_ups = _check_list(entry["follow_ups"], "follow_ups", where)
+    target_s = entry["target_s"]
+    low, high = TARGET_S_RANGE
+    if not isinstance(target_s, int) or isinstance(target_s, bool) or not low <= target_s <= high:
+        raise InputError(f"target_s of {where} must be a whole number of seconds from {low} to {high}.")
+    return Question(id=entry["id"], text=entry["text"].strip(), category=entry["category"],
+                    competencies=competencies, roles=roles, difficulty=entry["difficulty"],
+                    format=entry["format"], target_s=target_s, talking_points=talking_points,
+                    follow_ups=follow_ups, source=entry["source"])
+
+
+def _ask_from_entry(entry: dict, path: Path, index: int) -> InterviewerQuestion:
+    where = f"question to ask {index} ('{entry.get('id', '?')}') in {path}"
+    _check_fields(entry, _ASK_FIELDS, ("source",), where)
+    _check_id(entry["id"], where)
+    _check_text(entry["text"], "text", where)
+    _check_text(entry["why"], "why", where)
+    _check_choice(entry["topic"], ASK_TOPICS, "topic", where)
+    return InterviewerQuestion(id=entry["id"], text=entry["text"].strip(), topic=entry["topic"],
+                               why=entry["why"].strip(), source=entry["source"])
+
+
+def _check_fields(entry: dict, required: Sequence[str], optional: Sequence[str], where: str) -> None:
+    missing = [name for name in required if name not in entry]
+    if missing:
+        raise InputError(f"{where[0].upper()}{where[1:]} is missing {', '.join(missing)}; add them.")
+    unknown = sorted(set(entry) - set(required) - set(optional))
+    if unknown:
+        raise InputError(f"{where[0].upper()}{where[1:]} has unknown fields {unknown}; remove them.")
+
+
+def _check_id(qid: object, where: str) -> None:
+    if not isinstance(qid, str) or not ID_PATTERN.match(qid):
+        raise InputError(f"The id of {where} must be lowercase letters, digits and single hyphens"
+                         f" (like 'beh-lead-01'), not {qid!r}.")
+
+
+def _check_text(value: object, name: str, where: str) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise InputError(f"The {name} of {where} must be a non-empty string.")
+
+
+def _check_list(value: object, name: str, where: str,
+                allowed: Sequence[str] | None = None) -> tuple[str, ...]:
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
+        raise InputError(f"The {name} of {where} must be a non-empty list of strings.")
+    if allowed is not None:
+        for item in value:
+            _check_choice(item, allowed, name, where)
+    return tuple(v.strip() for v in value)
+
+
+def _check_choice(value: object, allowed: Sequence[str], name: str, where: str | None = None) -> None:
+    if value not in allowed:
+        place = f" in {where}" if where else ""
+        raise InputError(f"Unknown {name} {value!r}{place}; use one of: {', '.join(allowed)}.")
+
+
+def _user_banks_dir(data_dir: Path | None) -> Path:
+    if data_dir is None:
+        from coach.config import load_settings
+
+        data_dir = load_settings().data_dir
+    return Path(data_dir) / USER_BANKS_DIR_NAME
+
+
+# ---------------------------------------------------------------- choosing
+
+
+def normalise_role(role: str) -> str:
+    """Accept the names people use ('swe', 'pm', 'em') as well as the bank's own."""
+    key = role.strip().lower().replace(" ", "-").replace("_", "-")
+    key = ROLE_ALIASES.get(key, key)
+    _check_choice(key, ROLES, "role")
+    return key
+
+
+def filter_questions(questions: Iterable[Question], category: str | None = None, role: str | None = None,
+                     competency: str | None = None, difficulty: str | None = None,
+                     text: str | None = None) -> list[Question]:
+    """Questions matching every given filter; a role also matches questions meant for any role.
+
+    An unknown category, role, competency or difficulty is an error rather than an empty list,
+    so a typo is not mistaken for a bank with nothing to offer.
+    """
+    if category is not None:
+        _check_choice(category, CATEGORIES, "category")
+    if competency is not None:
+        _check_choice(competency, COMPETENCIES, "competency")
+    if difficulty is not None:
+        _check_choice(difficulty, DIFFICULTIES, "difficulty")
+    role = normalise_role(role) if role is not None else None
+    words = text.lower().split() if text else []
+    return [q for q in questions
+            if (category is None or q.category == category)
+            and (role is None or role in q.roles or "any" in q.roles)
+            and (competency is None or competency in q.competencies)
+            and (difficulty is None or q.difficulty == difficulty)
+            and all(w in _searchable(q) for w in words)]
+
+
+def _searchable(question: Question) -> str:
+    return " ".join((question.id, question.text, *question.talking_points, *question.competencies)).lower()
+
+
+def random_question(questions: Sequence[Question], rng: random.Random | None = None,
+                    exclude_ids: Iterable[str] = (), **filters) -> Question:
+    """One question at random among those matching the filters, avoiding recently practised ids."""
+    matching = filter_questions(questions, **filters)
+    if not matching:
+        raise InputError(f"No question matches {_describe(filters)}; loosen the filters.")
+    excluded = set(exclude_ids)
+    fresh = [q for q in matching if q.id not in excluded] or matching
+    return (rng or random).choice(fresh)
+
+
+def _describe(filters: dict) -> str:
+    given = {k: v for k, v in filters.items() if v is not None}
+    return ", ".join(f"{k}={v}" for k, v in given.items()) if given else "the bank"
+
+
+def recommend(questions: Sequence[Question], weak_competencies: list[str], n: int = 5,
+              exclude_ids: Iterable[str] = (), rng: random.Random | None = None) -> list[Question]:
+    """Up to n questions that practise the weakest competencies first, one competency at a time.
+
+    `weak_competencies` is ordered weakest first. Entries that are not competency names are read
+    as debrief skill gaps ("handling conflict"), so a debrief can be passed straight in. Picks go
+    round-robin so three weak areas get three different kinds of practice rather than five
+    questions on the first; within a competency, questions that probe it alone and medium
+    difficulty come first (a focused, realistic rep). Practised ids are skipped while others remain.
+    """
+    targets = _as_competencies(weak_competencies)
+    excluded = set(exclude_ids)
+    queues = [_ranked_for(competency, questions, excluded, rng) for competency in targets]
+    picked: list[Question] = []
+    while len(picked) < n and any(queues):
+        for queue in queues:
+            while queue and queue[0] in picked:
+                queue.pop(0)
+            if queue and len(picked) < n:
+                picked.append(queue.pop(0))
+    return picked
+
+
+def _as_competencies(names: Iterable[str]) -> list[str]:
+    targets: list[str] = []
+    for name in names:
+        found = [name] if name in COMPETENCIES else skill_gap_to_competencies(name)
+        targets += [c for c in found if c not in targets]
+    return targets
+
+
+def _ranked_for(competency: str, questions: Sequence[Question], excluded: set[str],
+                rng: random.Random | None) -> list[Question]:
+    candidates = [q for q in questions if competency in q.competencies]
+    if rng is not None:
+        candidates = rng.sample(candidates, len(candidates))
+    fresh = [q for q in candidates if q.id not in excluded] or candidates
+    difficulty_rank = {"medium": 0, "easy": 1, "hard": 2}
+    return sorted(fresh, key=lambda q: (q.competencies.index(competency) > 0, len(q.competencies) > 2,
+                                        difficulty_rank[q.difficulty]))
+
+
+def skill_gap_to_competencies(text: str) -> list[str]:
+    """The competencies behind free-text skill gaps, in the order the text mentions them.
+
+    A debrief says "rambled on the system design question, got defensive about the outage";
+    practice needs ["communication", "system-design", "conflict", "reliability"].
+    """
+    lowered = f" {text.lower()} "
+    found: list[tuple[int, str]] = []
+    for competency, keywords in COMPETENCY_KEYWORDS.items():
+        positions = [m.start() for kw in keywords
+                     for m in re.finditer(r"(?<![a-z])" + re.escape(kw.strip()), lowered)]
+        if competency.replace("-", " ") in lowered:
+            positions.append(lowered.index(competency.replace("-", " ")))
+        if positions:
+            found.append((min(positions), competency))
+    return [competency for _, competency in sorted(found)]
+
+
+# ---------------------------------------------------------------- user questions
+
+
+def add_user_question(data_dir: Path, text: str, category: str = "behavioural",
+                      competencies: Sequence[str] = ("communication",), source: str = "user",
+                      roles: Sequence[str] = ("any",), difficulty: str = "medium",
+                      talking_points: Sequence[str] = (), follow_ups: Sequence[str] = ()) -> Question:
+    """Save a question of the user's own (or one heard in a real interview) to their bank.
+
+    The file is rewritten through a temporary file and a rename, so a crash never leaves half a
+    bank behind; the entry is validated exactly as a shipped one before anything is written.
+    """
+    text = " ".join(text.split())
+    if not text:
+        raise InputError("The question is empty; type the question as it was asked.")
+    if source not in ("user", "real interview"):
+        raise InputError(f"Unknown source {source!r}; use 'user' or 'real interview'.")
+    path = Path(data_dir) / USER_BANKS_DIR_NAME / USER_BANK_FILE_NAME
+    existing_ids = {q.id for q in load_questions(data_dir)} | {a.id for a in load_questions_to_ask(data_dir)}
+    entry = {
+        "id": _new_user_id(text, existing_ids), "text": text, "category": category,
+        "competencies": list(competencies), "roles": [normalise_role(r) for r in roles],
+        "difficulty": difficulty, "format": "star" if category == "behavioural" else "free",
+        "target_s": 120 if category == "behavioural" else 90,
+        "talking_points": list(talking_points) or ["a specific example", "what you did", "the result"],
+        "follow_ups": list(follow_ups) or ["What would you do differently next time?"],
+        "source": source,
+    }
+    question = _question_from_entry(entry, path, 0)
+    _append_entry(path, entry)
+    return question
+
+
+def _new_user_id(text: str, taken: set[str]) -> str:
+    slug = "-".join(re.findall(r"[a-z0-9]+", text.lower())[:5]) or "question"
+    number = 1
+    while f"user-{slug}-{number}" in taken:
+        number += 1
+    return f"user-{slug}-{number}"
+
+
+def _append_entry(path: Path, entry: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    old = path.read_text(encoding="utf-8") if path.exists() else "# Your own questions, kept by coach.\n"
+    lines = ["", "[[question]]"] + [f"{key} = {_toml_value(value)}" for key, value in entry.items()]
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(old.rstrip("\n") + "\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    tmp.replace(path)
+
+
+def _toml_value(value: object) -> str:
+    """A TOML literal for a str, int or list of str: JSON escapes are valid TOML basic strings."""
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    if isinstance(value, int):
+        return str(value)
+    return json.dumps(str(value), ensure_ascii=False).replace("\x7f", "\\u007f")
