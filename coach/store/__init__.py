@@ -1,0 +1,44 @@
+"""Storage that never loses a recording: one schema for SQLite and PostgreSQL, numbered migrations.
+
+Open it with `open_store(settings)`; every function takes that Store first. Rows come back as
+JSON-ready dicts (times as ISO-8601 UTC strings). Recording paths are relative to the data
+directory.
+"""
+
+from coach.store.attempts import (
+    delete_attempt,
+    get_attempt,
+    list_attempts,
+    list_sessions,
+    save_attempt,
+    start_session,
+)
+from coach.store.db import Store, open_store
+from coach.store.debriefs import add_debrief, delete_debrief, list_debriefs, update_debrief
+from coach.store.goals import add_goal, delete_goal, list_goals, update_goal
+from coach.store.interviews import (
+    add_interview,
+    add_person,
+    delete_interview,
+    delete_person,
+    get_interview,
+    list_interviews,
+    list_turns,
+    save_interview_recording,
+    update_interview,
+)
+from coach.store.options import add_option, delete_option, list_options, update_option
+from coach.store.questions import add_question, delete_question, get_question, list_questions
+from coach.store.recordings import recover_recordings, unanalysed_recordings
+
+__all__ = [
+    "Store", "open_store",
+    "save_attempt", "list_attempts", "get_attempt", "delete_attempt", "start_session", "list_sessions",
+    "add_interview", "update_interview", "get_interview", "list_interviews", "delete_interview",
+    "add_person", "delete_person", "save_interview_recording", "list_turns",
+    "add_debrief", "update_debrief", "delete_debrief", "list_debriefs",
+    "add_option", "update_option", "delete_option", "list_options",
+    "add_goal", "update_goal", "delete_goal", "list_goals",
+    "add_question", "get_question", "list_questions", "delete_question",
+    "recover_recordings", "unanalysed_recordings",
+]

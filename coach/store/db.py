@@ -1,0 +1,180 @@
+"""The database connection: SQLite in the data directory by default, PostgreSQL by URL.
+
+SQLite runs in WAL mode with foreign keys on and full fsync at commit, so a crash loses at most
+the transaction in flight. Writers start with BEGIN IMMEDIATE and wait up to `busy_timeout_s`
+for another session, so two app windows saving at once queue instead of failing halfway.
+Every database failure a user can meet becomes one StorageError sentence saying what to do.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from coach.config import Settings
+from coach.errors import StorageError
+from coach.store import migrations
+
+DEFAULT_BUSY_TIMEOUT_S = 10.0
+
+
+@dataclass
+class Store:
+    """An open database and the data directory its recording paths are relative to."""
+
+    engine: sa.Engine
+    settings: Settings
+
+    @property
+    def data_dir(self) -> Path:
+        return self.settings.data_dir
+
+    @property
+    def where(self) -> str:
+        """The database as a user would name it, without any password."""
+        if self.engine.dialect.name == "sqlite":
+            return str(self.engine.url.database)
+        return self.engine.url.render_as_string(hide_password=True)
+
+    def absolute(self, relative_path: str) -> Path:
+        return self.data_dir / relative_path
+
+    def relative(self, path: Path) -> str:
+        """A recording's path relative to the data directory, with forward slashes."""
+        path = Path(path).resolve()
+        try:
+            return path.relative_to(self.data_dir.resolve()).as_posix()
+        except ValueError as e:
+            raise StorageError(f"The recording {path} is outside the data directory {self.data_dir}; "
+                               "save it with coach.audio.save_recording first.") from e
+
+    @contextlib.contextmanager
+    def read(self, *, snapshot: bool = False) -> Iterator[sa.Connection]:
+        """A read transaction; `snapshot` makes every statement see the same moment (exports)."""
+        with self._guard(), self.engine.connect() as conn:
+            if snapshot and conn.dialect.name == "postgresql":
+                conn = conn.execution_options(isolation_level="REPEATABLE READ")
+            with conn.begin():
+                yield conn
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[sa.Connection]:
+        """One transaction that commits completely on success or not at all."""
+        with self._guard(), self.engine.connect() as conn:
+            conn = conn.execution_options(coach_write=True)
+            with conn.begin():
+                yield conn
+
+    @contextlib.contextmanager
+    def _guard(self) -> Iterator[None]:
+        try:
+            yield
+        except sa.exc.DBAPIError as e:
+            raise storage_error(e, self.where) from e
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def database_url(settings: Settings) -> str:
+    return settings.database_url or f"sqlite:///{settings.database_path}"
+
+
+def open_store(settings: Settings, *, busy_timeout_s: float = DEFAULT_BUSY_TIMEOUT_S,
+               migrate: bool = True, recover: bool = True) -> Store:
+    """Open (creating if needed) the database, bring its schema up to date, finish interrupted saves."""
+    if not settings.database_url:
+        _make_data_dir(settings.data_dir)
+    engine = make_engine(database_url(settings), busy_timeout_s=busy_timeout_s)
+    store = Store(engine=engine, settings=settings)
+    try:
+        if migrate:
+            with store.write() as conn:
+                migrations.migrate(conn)
+        if recover:
+            from coach.store.recordings import recover_recordings
+
+            recover_recordings(store)
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
+def make_engine(url: str, *, busy_timeout_s: float = DEFAULT_BUSY_TIMEOUT_S) -> sa.Engine:
+    if url.startswith("sqlite"):
+        engine = sa.create_engine(url, connect_args={"timeout": busy_timeout_s})
+        _configure_sqlite(engine, busy_timeout_s)
+        return engine
+    if url.startswith("postgres://"):
+        url = "postgresql+psycopg://" + url.removeprefix("postgres://")
+    elif url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
+    try:
+        return sa.create_engine(url, pool_pre_ping=True)
+    except (sa.exc.ArgumentError, ImportError) as e:
+        raise StorageError(f"COACH_DATABASE_URL is not a usable database URL ({e}); "
+                           "use postgresql+psycopg://user@host:port/dbname or unset it for SQLite.") from e
+
+
+def _configure_sqlite(engine: sa.Engine, busy_timeout_s: float) -> None:
+    @sa.event.listens_for(engine, "connect")
+    def on_connect(dbapi_connection, _record):
+        # Let SQLAlchemy's begin event, not pysqlite, decide when transactions start.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_s * 1000)}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        mode = cursor.execute("PRAGMA journal_mode").fetchone()[0]
+        if mode.lower() != "wal":
+            try:
+                cursor.execute("PRAGMA journal_mode = WAL")
+            except sqlite3.OperationalError:
+                pass  # a read-only database keeps its mode; writes will say so clearly
+        cursor.execute("PRAGMA synchronous = FULL")
+        cursor.close()
+
+    @sa.event.listens_for(engine, "begin")
+    def on_begin(conn):
+        write = conn.get_execution_options().get("coach_write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def _make_data_dir(data_dir: Path) -> None:
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise StorageError(f"Cannot create the data directory {data_dir} ({e.strerror}); "
+                           "set COACH_DATA_DIR to a folder you can write to.") from e
+
+
+def storage_error(error: sa.exc.DBAPIError, where: str) -> StorageError:
+    """One sentence for a database failure: what happened to which database, and what to do."""
+    original = error.orig
+    text = str(original).strip().splitlines()[0] if original is not None else str(error)
+    lowered = text.lower()
+    sqlstate = getattr(original, "sqlstate", None) or ""
+    if "database is locked" in lowered or "database table is locked" in lowered or sqlstate == "55P03":
+        return StorageError(f"The database {where} is busy in another coach window or program; close it "
+                            "or wait for it to finish, then try again. Nothing was saved.")
+    if "readonly" in lowered or "read-only" in lowered or sqlstate == "25006":
+        return StorageError(f"The database {where} is read-only; make its folder writable or set "
+                            "COACH_DATA_DIR to a folder you can write to. Nothing was saved.")
+    if "disk is full" in lowered or "disk full" in lowered or sqlstate == "53100":
+        return StorageError(f"The disk holding the database {where} is full; free some space and try "
+                            "again. Nothing was saved.")
+    if "unable to open database" in lowered:
+        return StorageError(f"Cannot open the database {where}; check that its folder exists and is "
+                            "writable, or set COACH_DATA_DIR to another folder.")
+    if "not a database" in lowered or "malformed" in lowered:
+        return StorageError(f"The file {where} is not a coach database or is damaged; move it aside "
+                            "(or restore a backup / `coach import` an export) and start again.")
+    if isinstance(error, sa.exc.OperationalError) and sqlstate[:2] in ("08", "28", "3D", ""):
+        return StorageError(f"Cannot reach the database {where} ({text}); check COACH_DATABASE_URL and "
+                            "that the PostgreSQL server is running.")
+    return StorageError(f"The database {where} refused the change ({text}). Nothing was saved.")

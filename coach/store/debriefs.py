@@ -1,0 +1,53 @@
+"""Debriefs: the honest notes after a real interview (went well, could be better, skill gaps)."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from coach.errors import InputError
+from coach.store.db import Store
+from coach.store.rows import delete_row, get_row, new_uid, plain, update_row, utc_now
+from coach.store.schema import debriefs, interviews
+
+EDITABLE = ("went_well", "could_be_better", "skill_gaps", "interest", "proceed", "time_commitment", "notes")
+
+
+def _check_interest(interest: int | None) -> int | None:
+    if interest is None:
+        return None
+    if isinstance(interest, bool) or not isinstance(interest, int) or not 1 <= interest <= 5:
+        raise InputError(f"Interest is a whole number from 1 (none) to 5 (very keen), not {interest!r}.")
+    return interest
+
+
+def add_debrief(store: Store, interview_id: int, *, went_well: str = "", could_be_better: str = "",
+                skill_gaps: str = "", interest: int | None = None, proceed: bool | None = None,
+                time_commitment: str = "", notes: str = "") -> int:
+    get_row(store, interviews, interview_id, "interview")
+    with store.write() as conn:
+        return conn.execute(debriefs.insert().values(
+            uid=new_uid(), interview_id=interview_id, created_at=utc_now(), went_well=went_well,
+            could_be_better=could_be_better, skill_gaps=skill_gaps, interest=_check_interest(interest),
+            proceed=proceed, time_commitment=time_commitment, notes=notes,
+        )).inserted_primary_key[0]
+
+
+def update_debrief(store: Store, debrief_id: int, **values) -> dict:
+    if "interest" in values:
+        _check_interest(values["interest"])
+    return update_row(store, debriefs, debrief_id, "debrief", values, EDITABLE)
+
+
+def delete_debrief(store: Store, debrief_id: int) -> None:
+    delete_row(store, debriefs, debrief_id, "debrief")
+
+
+def list_debriefs(store: Store, *, interview_id: int | None = None) -> list[dict]:
+    """Debriefs oldest first, each with its interview's company, stage and date."""
+    query = (sa.select(debriefs, interviews.c.company, interviews.c.stage, interviews.c.interview_date)
+             .select_from(debriefs.join(interviews))
+             .order_by(interviews.c.interview_date, debriefs.c.created_at))
+    if interview_id is not None:
+        query = query.where(debriefs.c.interview_id == interview_id)
+    with store.read() as conn:
+        return [plain(row) for row in conn.execute(query)]

@@ -1,0 +1,223 @@
+"""Numbered migrations, recorded in `schema_migrations` as they are applied (simonw/llm style).
+
+Each migration is a function of a Connection inside the transaction that records it, so a
+migration is applied completely or not at all (DDL is transactional in SQLite and PostgreSQL).
+A migration's tables are written out as they were at that step, never imported from
+`schema.py`, because the current schema moves on and history must not.
+
+A new database runs every migration in order; an old one runs those it lacks. A database that
+lists a migration this version does not know was written by a newer coach: it is left alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+
+from coach.errors import StorageError
+from coach.store.schema import NAMING_CONVENTION, schema_migrations
+
+Migration = Callable[[sa.Connection], None]
+MIGRATIONS: list[tuple[str, Migration]] = []
+
+
+def migration(name: str) -> Callable[[Migration], Migration]:
+    def register(function: Migration) -> Migration:
+        MIGRATIONS.append((name, function))
+        return function
+
+    return register
+
+
+def _analysis_columns_v1() -> list[sa.Column]:
+    return [
+        sa.Column("transcript", sa.JSON, nullable=True),
+        sa.Column("transcript_text", sa.Text, nullable=False, server_default=""),
+        sa.Column("analysis", sa.JSON, nullable=True),
+        sa.Column("analysis_version", sa.String(40), nullable=True),
+        sa.Column("engine", sa.String(40), nullable=False, server_default=""),
+        sa.Column("model", sa.String(200), nullable=False, server_default=""),
+        sa.Column("duration_s", sa.Float, nullable=True),
+        sa.Column("words", sa.Integer, nullable=True),
+        sa.Column("wpm", sa.Float, nullable=True),
+        sa.Column("fillers_per_100_words", sa.Float, nullable=True),
+        sa.Column("fillers_per_min", sa.Float, nullable=True),
+        sa.Column("long_pauses", sa.Integer, nullable=True),
+        sa.Column("score_overall", sa.Float, nullable=True),
+        sa.Column("score_delivery", sa.Float, nullable=True),
+        sa.Column("score_fillers", sa.Float, nullable=True),
+        sa.Column("score_structure", sa.Float, nullable=True),
+        sa.Column("score_content", sa.Float, nullable=True),
+    ]
+
+
+def _common(name: str, md: sa.MetaData, *columns) -> sa.Table:
+    return sa.Table(name, md, sa.Column("id", sa.Integer, primary_key=True),
+                    sa.Column("uid", sa.String(36), nullable=False, unique=True), *columns)
+
+
+def _now_column(name: str = "created_at", nullable: bool = False) -> sa.Column:
+    return sa.Column(name, sa.DateTime(timezone=True), nullable=nullable)
+
+
+@migration("0001_initial")
+def m0001_initial(conn: sa.Connection) -> None:
+    md = sa.MetaData(naming_convention=NAMING_CONVENTION)
+    _common("questions", md,
+            sa.Column("question_id", sa.String(200), nullable=False, unique=True),
+            sa.Column("text", sa.Text, nullable=False),
+            sa.Column("category", sa.String(100), nullable=False, server_default=""),
+            sa.Column("competencies", sa.JSON, nullable=True),
+            sa.Column("source", sa.String(20), nullable=False),
+            _now_column())
+    _common("practice_sessions", md,
+            _now_column("started_at"),
+            sa.Column("note", sa.Text, nullable=False, server_default=""))
+    _common("recordings", md,
+            sa.Column("path", sa.String(500), nullable=False, unique=True),
+            sa.Column("sha256", sa.String(64), nullable=False),
+            sa.Column("size_bytes", sa.BigInteger, nullable=False),
+            sa.Column("original_name", sa.String(500), nullable=False, server_default=""),
+            sa.Column("kind", sa.String(20), nullable=False),
+            _now_column(),
+            _now_column("deleted_at", nullable=True),
+            _now_column("detached_at", nullable=True))
+    _common("attempts", md,
+            _now_column(),
+            sa.Column("session_id", sa.Integer,
+                      sa.ForeignKey("practice_sessions.id", ondelete="SET NULL"), nullable=True),
+            sa.Column("question_id", sa.String(200), nullable=True),
+            sa.Column("question_text", sa.Text, nullable=False, server_default=""),
+            sa.Column("recording_id", sa.Integer, sa.ForeignKey("recordings.id"), nullable=True),
+            *_analysis_columns_v1())
+    _common("interviews", md,
+            sa.Column("company", sa.String(200), nullable=False),
+            sa.Column("role", sa.String(200), nullable=False, server_default=""),
+            sa.Column("stage", sa.String(100), nullable=False, server_default=""),
+            sa.Column("interview_date", sa.Date, nullable=False),
+            sa.Column("format", sa.String(50), nullable=False, server_default=""),
+            sa.Column("origin", sa.String(30), nullable=False, server_default=""),
+            sa.Column("notes", sa.Text, nullable=False, server_default=""),
+            _now_column())
+    _common("interview_people", md,
+            sa.Column("interview_id", sa.Integer, sa.ForeignKey("interviews.id", ondelete="CASCADE"),
+                      nullable=False),
+            sa.Column("name", sa.String(200), nullable=False),
+            sa.Column("title", sa.String(200), nullable=False, server_default=""),
+            sa.Column("notes", sa.Text, nullable=False, server_default=""))
+    _common("interview_recordings", md,
+            sa.Column("interview_id", sa.Integer, sa.ForeignKey("interviews.id", ondelete="CASCADE"),
+                      nullable=False),
+            sa.Column("recording_id", sa.Integer, sa.ForeignKey("recordings.id"), nullable=True),
+            sa.Column("candidate_channel", sa.String(10), nullable=True),
+            sa.Column("transcript", sa.JSON, nullable=True),
+            sa.Column("engine", sa.String(40), nullable=False, server_default=""),
+            sa.Column("model", sa.String(200), nullable=False, server_default=""),
+            _now_column())
+    _common("turns", md,
+            sa.Column("interview_recording_id", sa.Integer,
+                      sa.ForeignKey("interview_recordings.id", ondelete="CASCADE"), nullable=False),
+            sa.Column("position", sa.Integer, nullable=False),
+            sa.Column("question_id", sa.String(200), nullable=True),
+            sa.Column("question_text", sa.Text, nullable=False, server_default=""),
+            sa.Column("question_start_s", sa.Float, nullable=True),
+            sa.Column("answer_start_s", sa.Float, nullable=True),
+            sa.Column("answer_end_s", sa.Float, nullable=True),
+            *_analysis_columns_v1(),
+            sa.Index(None, "question_id"))
+    _common("debriefs", md,
+            sa.Column("interview_id", sa.Integer, sa.ForeignKey("interviews.id", ondelete="CASCADE"),
+                      nullable=False),
+            _now_column(),
+            sa.Column("went_well", sa.Text, nullable=False, server_default=""),
+            sa.Column("could_be_better", sa.Text, nullable=False, server_default=""),
+            sa.Column("skill_gaps", sa.Text, nullable=False, server_default=""),
+            sa.Column("interest", sa.Integer, nullable=True),
+            sa.Column("proceed", sa.Boolean, nullable=True),
+            sa.Column("time_commitment", sa.Text, nullable=False, server_default=""),
+            sa.Column("notes", sa.Text, nullable=False, server_default=""),
+            sa.CheckConstraint("interest IS NULL OR (interest >= 1 AND interest <= 5)",
+                               name="interest_1_to_5"))
+    _common("options", md,
+            sa.Column("kind", sa.String(20), nullable=False),
+            sa.Column("company", sa.String(200), nullable=False, server_default=""),
+            sa.Column("title", sa.String(200), nullable=False, server_default=""),
+            sa.Column("compensation", sa.Text, nullable=False, server_default=""),
+            sa.Column("details", sa.Text, nullable=False, server_default=""),
+            sa.Column("deadline", sa.Date, nullable=True),
+            sa.Column("status", sa.String(30), nullable=False, server_default="open"),
+            sa.Column("interview_id", sa.Integer, sa.ForeignKey("interviews.id", ondelete="SET NULL"),
+                      nullable=True),
+            _now_column())
+    _common("goals", md,
+            sa.Column("kind", sa.String(40), nullable=False),
+            sa.Column("target", sa.Float, nullable=False),
+            sa.Column("period_days", sa.Integer, nullable=True),
+            sa.Column("note", sa.Text, nullable=False, server_default=""),
+            sa.Column("active", sa.Boolean, nullable=False, server_default=sa.true()),
+            _now_column())
+    md.create_all(conn)
+
+
+@migration("0002_analysis_runs")
+def m0002_analysis_runs(conn: sa.Connection) -> None:
+    """Keep earlier analyses when `coach reanalyze` replaces them; index attempts per question."""
+    md = sa.MetaData(naming_convention=NAMING_CONVENTION)
+    attempts = sa.Table("attempts", md, autoload_with=conn)
+    sa.Table("turns", md, autoload_with=conn)
+    analysis_runs = _common(
+        "analysis_runs", md,
+        sa.Column("attempt_id", sa.Integer, sa.ForeignKey("attempts.id", ondelete="CASCADE"), nullable=True),
+        sa.Column("turn_id", sa.Integer, sa.ForeignKey("turns.id", ondelete="CASCADE"), nullable=True),
+        sa.Column("analysis", sa.JSON, nullable=True),
+        sa.Column("analysis_version", sa.String(40), nullable=True),
+        sa.Column("transcript", sa.JSON, nullable=True),
+        sa.Column("engine", sa.String(40), nullable=False, server_default=""),
+        sa.Column("model", sa.String(200), nullable=False, server_default=""),
+        _now_column("analysed_at", nullable=True),
+        _now_column("replaced_at"),
+        sa.Index(None, "attempt_id"),
+        sa.Index(None, "turn_id"),
+    )
+    analysis_runs.create(conn)
+    sa.Index("ix_attempts_question_id_created_at", attempts.c.question_id, attempts.c.created_at).create(conn)
+
+
+def latest_migration() -> str:
+    return MIGRATIONS[-1][0]
+
+
+def applied_migrations(conn: sa.Connection) -> list[str]:
+    if not sa.inspect(conn).has_table(schema_migrations.name):
+        return []
+    names = conn.execute(sa.select(schema_migrations.c.name).order_by(schema_migrations.c.name))
+    return list(names.scalars())
+
+
+def migrate(conn: sa.Connection, *, upto: str | None = None) -> list[str]:
+    """Apply the missing migrations (up to and including `upto`) in the caller's transaction.
+
+    Returns the names applied. Raises StorageError for a database from a newer coach.
+    """
+    if conn.dialect.name == "postgresql":
+        # Two sessions opening a new database at once: the second waits, then finds it migrated.
+        conn.execute(sa.text("SELECT pg_advisory_xact_lock(7263006)"))
+    schema_migrations.create(conn, checkfirst=True)
+    applied = set(applied_migrations(conn))
+    known = [name for name, _ in MIGRATIONS]
+    unknown = sorted(applied - set(known))
+    if unknown:
+        raise StorageError(
+            f"This database was written by a newer version of coach (it has migration {unknown[-1]}, "
+            f"this version knows up to {known[-1]}); upgrade coach to open it. Nothing was changed.")
+    done = []
+    for name, function in MIGRATIONS:
+        if name not in applied:
+            function(conn)
+            conn.execute(schema_migrations.insert().values(name=name, applied_at=datetime.now(UTC)))
+            done.append(name)
+        if name == upto:
+            break
+    return done

@@ -1,0 +1,52 @@
+"""Options kept in view while interviewing: offers and alternatives, including the BATNA."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import sqlalchemy as sa
+
+from coach.errors import InputError
+from coach.store.db import Store
+from coach.store.rows import delete_row, new_uid, parse_date, plain, update_row, utc_now
+from coach.store.schema import options
+
+KINDS = ("offer", "alternative", "batna")
+EDITABLE = ("kind", "company", "title", "compensation", "details", "deadline", "status", "interview_id")
+
+
+def _check_kind(kind: str) -> str:
+    if kind not in KINDS:
+        raise InputError(f"An option is one of {', '.join(KINDS)}, not {kind!r}.")
+    return kind
+
+
+def add_option(store: Store, *, kind: str, company: str = "", title: str = "", compensation: str = "",
+               details: str = "", deadline: date | str | None = None, status: str = "open",
+               interview_id: int | None = None) -> int:
+    with store.write() as conn:
+        return conn.execute(options.insert().values(
+            uid=new_uid(), kind=_check_kind(kind), company=company, title=title, compensation=compensation,
+            details=details, deadline=parse_date(deadline, "deadline"), status=status,
+            interview_id=interview_id, created_at=utc_now(),
+        )).inserted_primary_key[0]
+
+
+def update_option(store: Store, option_id: int, **values) -> dict:
+    if "kind" in values:
+        _check_kind(values["kind"])
+    if "deadline" in values:
+        values["deadline"] = parse_date(values["deadline"], "deadline")
+    return update_row(store, options, option_id, "option", values, EDITABLE)
+
+
+def delete_option(store: Store, option_id: int) -> None:
+    delete_row(store, options, option_id, "option")
+
+
+def list_options(store: Store, *, status: str | None = None) -> list[dict]:
+    query = sa.select(options).order_by(options.c.created_at, options.c.id)
+    if status:
+        query = query.where(options.c.status == status)
+    with store.read() as conn:
+        return [plain(row) for row in conn.execute(query)]

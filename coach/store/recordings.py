@@ -1,0 +1,157 @@
+"""Recording files and their rows: never lost, never orphaned.
+
+A recording file is written (atomically, by `coach.audio.save_recording`) before the row that
+points to it, and a file is removed only after the row marking it deleted has committed. So a
+crash can leave only two things behind, and `recover_recordings` resolves both when the store
+opens: a file without a row gets a row (it shows up as "saved, not analysed"), and a row marked
+deleted gets its file removed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from coach.errors import StorageError
+from coach.store.db import Store
+from coach.store.rows import new_uid, plain, utc_now
+from coach.store.schema import attempts, interview_recordings, recordings
+
+# A file younger than this may belong to a save still in flight in another session.
+ORPHAN_MIN_AGE_S = 60.0
+KINDS = ("practice", "interview")
+
+
+def add_recording(conn: sa.Connection, store: Store, saved, kind: str = "practice") -> int:
+    """The id of the row for a SavedRecording, inserting it unless recovery already adopted it."""
+    path = Path(saved.path)
+    if not path.exists():
+        raise StorageError(f"The recording {path} is missing, so nothing was saved; record or upload "
+                           "it again.")
+    relative = store.relative(path)
+    existing = conn.execute(sa.select(recordings.c.id).where(recordings.c.path == relative)).scalar()
+    if existing is not None:
+        conn.execute(recordings.update().where(recordings.c.id == existing)
+                     .values(deleted_at=None, detached_at=None,
+                             original_name=saved.original_name or ""))
+        return existing
+    return conn.execute(recordings.insert().values(
+        uid=new_uid(), path=relative, sha256=saved.sha256, size_bytes=saved.size_bytes,
+        original_name=saved.original_name or "", kind=kind, created_at=utc_now(),
+    )).inserted_primary_key[0]
+
+
+def is_referenced(conn: sa.Connection, recording_id: int) -> bool:
+    for table in (attempts, interview_recordings):
+        if conn.execute(sa.select(table.c.id).where(table.c.recording_id == recording_id).limit(1)).first():
+            return True
+    return False
+
+
+def mark_deleted(conn: sa.Connection, recording_id: int | None) -> bool:
+    """Mark a recording for removal if nothing else uses it; the file goes after commit."""
+    if recording_id is None or is_referenced(conn, recording_id):
+        return False
+    conn.execute(recordings.update().where(recordings.c.id == recording_id).values(deleted_at=utc_now()))
+    return True
+
+
+def mark_detached(conn: sa.Connection, recording_id: int | None) -> None:
+    """Keep a recording whose attempt was deleted, without listing it as waiting for analysis."""
+    if recording_id is not None and not is_referenced(conn, recording_id):
+        conn.execute(recordings.update().where(recordings.c.id == recording_id).values(detached_at=utc_now()))
+
+
+def finish_deletions(store: Store) -> int:
+    """Remove the files of recordings marked deleted, then their rows. Returns files removed."""
+    with store.read() as conn:
+        rows = conn.execute(sa.select(recordings.c.id, recordings.c.path)
+                            .where(recordings.c.deleted_at.is_not(None))).all()
+    removed = 0
+    for row in rows:
+        path = store.absolute(row.path)
+        try:
+            if path.exists():
+                path.unlink()
+                removed += 1
+        except OSError as e:
+            raise StorageError(f"Could not delete the recording {path} ({e.strerror}); check the "
+                               "data directory's permissions.") from e
+        with store.write() as conn:
+            if not is_referenced(conn, row.id):
+                conn.execute(recordings.delete().where(recordings.c.id == row.id,
+                                                       recordings.c.deleted_at.is_not(None)))
+    return removed
+
+
+def _kind_from_path(relative: str) -> str:
+    parts = relative.split("/")
+    return parts[1] if len(parts) > 2 and parts[1] in KINDS else "practice"
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def recording_files(store: Store) -> list[Path]:
+    """Every finished recording file under recordings/ (temporary '.saving-' files excluded)."""
+    root = store.settings.recordings_dir
+    if not root.exists():
+        return []
+    return sorted(p for p in root.rglob("*")
+                  if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts))
+
+
+def adopt_orphans(store: Store, *, min_age_s: float = ORPHAN_MIN_AGE_S) -> list[dict]:
+    """Give every recording file without a row a row, so no recording is ever out of sight."""
+    files = recording_files(store)
+    if not files:
+        return []
+    with store.read() as conn:
+        known = set(conn.execute(sa.select(recordings.c.path)).scalars())
+    adopted = []
+    now = time.time()
+    for path in files:
+        relative = store.relative(path)
+        if relative in known or now - path.stat().st_mtime < min_age_s:
+            continue
+        with store.write() as conn:
+            if conn.execute(sa.select(recordings.c.id).where(recordings.c.path == relative)).first():
+                continue
+            row = dict(uid=new_uid(), path=relative, sha256=_sha256(path), size_bytes=path.stat().st_size,
+                       original_name="", kind=_kind_from_path(relative), created_at=utc_now())
+            conn.execute(recordings.insert().values(**row))
+        adopted.append(plain(row))
+    return adopted
+
+
+def recover_recordings(store: Store, *, min_age_s: float = ORPHAN_MIN_AGE_S) -> dict:
+    """Finish what a crash interrupted: pending deletions, and files saved without a row."""
+    removed = finish_deletions(store)
+    adopted = adopt_orphans(store, min_age_s=min_age_s)
+    return {"deleted_files": removed, "adopted": adopted}
+
+
+def unanalysed_recordings(store: Store) -> list[dict]:
+    """Recordings kept safe but never analysed (e.g. the app closed during transcription)."""
+    query = (sa.select(recordings)
+             .where(recordings.c.deleted_at.is_(None), recordings.c.detached_at.is_(None),
+                    ~sa.exists().where(attempts.c.recording_id == recordings.c.id),
+                    ~sa.exists().where(interview_recordings.c.recording_id == recordings.c.id))
+             .order_by(recordings.c.created_at))
+    with store.read() as conn:
+        return [plain(row) for row in conn.execute(query)]
+
+
+def missing_recording_files(store: Store) -> list[dict]:
+    """Rows whose file is gone from the data directory (moved or deleted by hand)."""
+    with store.read() as conn:
+        rows = conn.execute(sa.select(recordings).where(recordings.c.deleted_at.is_(None))).all()
+    return [plain(row) for row in rows if not store.absolute(row.path).exists()]

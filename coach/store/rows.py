@@ -1,0 +1,119 @@
+"""Small helpers shared by the repository modules: ids, times, plain dicts, measures."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime
+from typing import Any
+
+import sqlalchemy as sa
+
+from coach.errors import InputError
+from coach.store.db import Store
+
+
+def new_uid() -> str:
+    return str(uuid.uuid4())
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def as_utc(value: datetime | None) -> datetime | None:
+    """SQLite hands back naive datetimes; every time in the store is UTC."""
+    if value is None:
+        return None
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def parse_date(value: date | str | None, what: str = "date") -> date | None:
+    if value is None or isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if isinstance(value, datetime):
+        return value.date()
+    try:
+        return date.fromisoformat(str(value).strip())
+    except ValueError as e:
+        raise InputError(f"The {what} {value!r} is not a date; write it as YYYY-MM-DD.") from e
+
+
+def parse_datetime(value: datetime | str | None) -> datetime | None:
+    if value is None or isinstance(value, datetime):
+        return as_utc(value)
+    return as_utc(datetime.fromisoformat(str(value)))
+
+
+def plain(row: sa.Row | dict) -> dict:
+    """A row as a JSON-ready dict: times as ISO-8601 UTC strings, dates as YYYY-MM-DD."""
+    data = dict(row._mapping) if isinstance(row, sa.Row) else dict(row)
+    for key, value in data.items():
+        if isinstance(value, datetime):
+            data[key] = as_utc(value).isoformat()
+        elif isinstance(value, date):
+            data[key] = value.isoformat()
+    return data
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, dict):
+        value = value.get("score")
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value)
+
+
+def measures(analysis: dict | None, transcript: dict | None = None) -> dict:
+    """The key measures of an analysis (the `coach analyze` JSON) as column values."""
+    analysis = analysis or {}
+    metrics = analysis.get("metrics") or {}
+    scores = analysis.get("scores") or {}
+    duration = metrics.get("duration_s", analysis.get("duration_s"))
+    if duration is None and transcript:
+        duration = transcript.get("duration_s")
+    words = metrics.get("words")
+    long_pauses = metrics.get("long_pauses")
+    text = analysis.get("transcript")
+    if text is None and transcript:
+        text = transcript.get("transcript", transcript.get("text", ""))
+    return {
+        "transcript_text": text or "",
+        "analysis_version": None if not analysis else str(analysis.get("analysis_version", "")) or None,
+        "duration_s": _number(duration),
+        "words": int(words) if _number(words) is not None else None,
+        "wpm": _number(metrics.get("wpm")),
+        "fillers_per_100_words": _number(metrics.get("fillers_per_100_words")),
+        "fillers_per_min": _number(metrics.get("fillers_per_min")),
+        "long_pauses": int(long_pauses) if _number(long_pauses) is not None else None,
+        "score_overall": _number(scores.get("overall")),
+        "score_delivery": _number(scores.get("delivery")),
+        "score_fillers": _number(scores.get("fillers")),
+        "score_structure": _number(scores.get("structure")),
+        "score_content": _number(scores.get("content")),
+    }
+
+
+def get_row(store: Store, table: sa.Table, row_id: int, what: str) -> dict:
+    with store.read() as conn:
+        row = conn.execute(sa.select(table).where(table.c.id == row_id)).first()
+    if row is None:
+        raise InputError(f"There is no {what} with id {row_id}; list them to see the ids.")
+    return plain(row)
+
+
+def update_row(store: Store, table: sa.Table, row_id: int, what: str, values: dict,
+               editable: tuple[str, ...]) -> dict:
+    unknown = set(values) - set(editable)
+    if unknown:
+        raise InputError(f"A {what} has no field {sorted(unknown)[0]!r}; editable: {', '.join(editable)}.")
+    with store.write() as conn:
+        result = conn.execute(table.update().where(table.c.id == row_id).values(**values))
+        if result.rowcount == 0:
+            raise InputError(f"There is no {what} with id {row_id}; list them to see the ids.")
+    return get_row(store, table, row_id, what)
+
+
+def delete_row(store: Store, table: sa.Table, row_id: int, what: str) -> None:
+    with store.write() as conn:
+        if conn.execute(table.delete().where(table.c.id == row_id)).rowcount == 0:
+            raise InputError(f"There is no {what} with id {row_id}; list them to see the ids.")

@@ -1,0 +1,246 @@
+"""The current schema, one definition for SQLite and PostgreSQL.
+
+This is the shape the numbered migrations in `migrations.py` arrive at; a test checks that a
+database built by the migrations and one built from these tables are the same. Change it only
+together with a new migration.
+
+Every row has a `uid` (a UUID as text) besides its integer id: ids differ between data
+directories, uids do not, so an import can tell a row it already has from a new one.
+Dates and times are UTC. Recording paths are relative to the data directory so it can move.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+metadata = sa.MetaData(naming_convention=NAMING_CONVENTION)
+
+# The key measures of one analysed answer, copied out of the analysis JSON so trends can be
+# queried without parsing it. Names follow the `coach analyze` JSON.
+MEASURES = ("duration_s", "words", "wpm", "fillers_per_100_words", "fillers_per_min", "long_pauses",
+            "score_overall", "score_delivery", "score_fillers", "score_structure", "score_content")
+SCORE_DIMENSIONS = ("delivery", "fillers", "structure", "content")
+
+
+def _id() -> sa.Column:
+    return sa.Column("id", sa.Integer, primary_key=True)
+
+
+def _uid() -> sa.Column:
+    return sa.Column("uid", sa.String(36), nullable=False, unique=True)
+
+
+def _created_at() -> sa.Column:
+    return sa.Column("created_at", sa.DateTime(timezone=True), nullable=False)
+
+
+def analysis_columns() -> list[sa.Column]:
+    """Columns shared by a practice attempt and a real interview answer."""
+    return [
+        sa.Column("transcript", sa.JSON, nullable=True),
+        sa.Column("transcript_text", sa.Text, nullable=False, server_default=""),
+        sa.Column("analysis", sa.JSON, nullable=True),
+        sa.Column("analysis_version", sa.String(40), nullable=True),
+        sa.Column("engine", sa.String(40), nullable=False, server_default=""),
+        sa.Column("model", sa.String(200), nullable=False, server_default=""),
+        sa.Column("duration_s", sa.Float, nullable=True),
+        sa.Column("words", sa.Integer, nullable=True),
+        sa.Column("wpm", sa.Float, nullable=True),
+        sa.Column("fillers_per_100_words", sa.Float, nullable=True),
+        sa.Column("fillers_per_min", sa.Float, nullable=True),
+        sa.Column("long_pauses", sa.Integer, nullable=True),
+        sa.Column("score_overall", sa.Float, nullable=True),
+        sa.Column("score_delivery", sa.Float, nullable=True),
+        sa.Column("score_fillers", sa.Float, nullable=True),
+        sa.Column("score_structure", sa.Float, nullable=True),
+        sa.Column("score_content", sa.Float, nullable=True),
+    ]
+
+
+schema_migrations = sa.Table(
+    "schema_migrations", metadata,
+    sa.Column("name", sa.String(100), primary_key=True),
+    sa.Column("applied_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+# Bank questions the user has answered, questions the user added, and questions asked in a real
+# interview. `question_id` is the bank's id, or "user-…"/"asked-…" for the others.
+questions = sa.Table(
+    "questions", metadata,
+    _id(), _uid(),
+    sa.Column("question_id", sa.String(200), nullable=False, unique=True),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("category", sa.String(100), nullable=False, server_default=""),
+    sa.Column("competencies", sa.JSON, nullable=True),
+    sa.Column("source", sa.String(20), nullable=False),  # bank | user | interview
+    _created_at(),
+)
+
+practice_sessions = sa.Table(
+    "practice_sessions", metadata,
+    _id(), _uid(),
+    sa.Column("started_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("note", sa.Text, nullable=False, server_default=""),
+)
+
+# One original recording file. A row with `deleted_at` set is a deletion in progress: its file
+# is removed after the deleting transaction commits, and recovery finishes the job if a crash
+# came between the two.
+recordings = sa.Table(
+    "recordings", metadata,
+    _id(), _uid(),
+    sa.Column("path", sa.String(500), nullable=False, unique=True),
+    sa.Column("sha256", sa.String(64), nullable=False),
+    sa.Column("size_bytes", sa.BigInteger, nullable=False),
+    sa.Column("original_name", sa.String(500), nullable=False, server_default=""),
+    sa.Column("kind", sa.String(20), nullable=False),  # practice | interview
+    _created_at(),
+    sa.Column("deleted_at", sa.DateTime(timezone=True), nullable=True),
+    # Set when the attempt using it was deleted but the user chose to keep the audio.
+    sa.Column("detached_at", sa.DateTime(timezone=True), nullable=True),
+)
+
+attempts = sa.Table(
+    "attempts", metadata,
+    _id(), _uid(),
+    _created_at(),
+    sa.Column("session_id", sa.Integer, sa.ForeignKey("practice_sessions.id", ondelete="SET NULL"),
+              nullable=True),
+    sa.Column("question_id", sa.String(200), nullable=True),
+    sa.Column("question_text", sa.Text, nullable=False, server_default=""),
+    sa.Column("recording_id", sa.Integer, sa.ForeignKey("recordings.id"), nullable=True),
+    *analysis_columns(),
+    sa.Index(None, "question_id", "created_at"),
+)
+
+interviews = sa.Table(
+    "interviews", metadata,
+    _id(), _uid(),
+    sa.Column("company", sa.String(200), nullable=False),
+    sa.Column("role", sa.String(200), nullable=False, server_default=""),
+    sa.Column("stage", sa.String(100), nullable=False, server_default=""),
+    sa.Column("interview_date", sa.Date, nullable=False),
+    sa.Column("format", sa.String(50), nullable=False, server_default=""),
+    # they_reached_out | i_applied | referral | other
+    sa.Column("origin", sa.String(30), nullable=False, server_default=""),
+    sa.Column("notes", sa.Text, nullable=False, server_default=""),
+    _created_at(),
+)
+
+interview_people = sa.Table(
+    "interview_people", metadata,
+    _id(), _uid(),
+    sa.Column("interview_id", sa.Integer, sa.ForeignKey("interviews.id", ondelete="CASCADE"),
+              nullable=False),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("title", sa.String(200), nullable=False, server_default=""),
+    sa.Column("notes", sa.Text, nullable=False, server_default=""),
+)
+
+interview_recordings = sa.Table(
+    "interview_recordings", metadata,
+    _id(), _uid(),
+    sa.Column("interview_id", sa.Integer, sa.ForeignKey("interviews.id", ondelete="CASCADE"),
+              nullable=False),
+    sa.Column("recording_id", sa.Integer, sa.ForeignKey("recordings.id"), nullable=True),
+    sa.Column("candidate_channel", sa.String(10), nullable=True),
+    sa.Column("transcript", sa.JSON, nullable=True),
+    sa.Column("engine", sa.String(40), nullable=False, server_default=""),
+    sa.Column("model", sa.String(200), nullable=False, server_default=""),
+    _created_at(),
+)
+
+# One question → answer turn of a real interview, analysed exactly as a practice answer.
+turns = sa.Table(
+    "turns", metadata,
+    _id(), _uid(),
+    sa.Column("interview_recording_id", sa.Integer,
+              sa.ForeignKey("interview_recordings.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("question_id", sa.String(200), nullable=True),
+    sa.Column("question_text", sa.Text, nullable=False, server_default=""),
+    sa.Column("question_start_s", sa.Float, nullable=True),
+    sa.Column("answer_start_s", sa.Float, nullable=True),
+    sa.Column("answer_end_s", sa.Float, nullable=True),
+    *analysis_columns(),
+    sa.Index(None, "question_id"),
+)
+
+debriefs = sa.Table(
+    "debriefs", metadata,
+    _id(), _uid(),
+    sa.Column("interview_id", sa.Integer, sa.ForeignKey("interviews.id", ondelete="CASCADE"),
+              nullable=False),
+    _created_at(),
+    sa.Column("went_well", sa.Text, nullable=False, server_default=""),
+    sa.Column("could_be_better", sa.Text, nullable=False, server_default=""),
+    sa.Column("skill_gaps", sa.Text, nullable=False, server_default=""),
+    sa.Column("interest", sa.Integer, nullable=True),
+    sa.Column("proceed", sa.Boolean, nullable=True),
+    sa.Column("time_commitment", sa.Text, nullable=False, server_default=""),
+    sa.Column("notes", sa.Text, nullable=False, server_default=""),
+    sa.CheckConstraint("interest IS NULL OR (interest >= 1 AND interest <= 5)", name="interest_1_to_5"),
+)
+
+# Offers and alternatives (including the BATNA), kept in view while interviewing.
+options = sa.Table(
+    "options", metadata,
+    _id(), _uid(),
+    sa.Column("kind", sa.String(20), nullable=False),  # offer | alternative | batna
+    sa.Column("company", sa.String(200), nullable=False, server_default=""),
+    sa.Column("title", sa.String(200), nullable=False, server_default=""),
+    sa.Column("compensation", sa.Text, nullable=False, server_default=""),
+    sa.Column("details", sa.Text, nullable=False, server_default=""),
+    sa.Column("deadline", sa.Date, nullable=True),
+    sa.Column("status", sa.String(30), nullable=False, server_default="open"),
+    sa.Column("interview_id", sa.Integer, sa.ForeignKey("interviews.id", ondelete="SET NULL"),
+              nullable=True),
+    _created_at(),
+)
+
+goals = sa.Table(
+    "goals", metadata,
+    _id(), _uid(),
+    # real_interviews (target per period_days), wpm, fillers_per_100_words, practice_attempts
+    sa.Column("kind", sa.String(40), nullable=False),
+    sa.Column("target", sa.Float, nullable=False),
+    sa.Column("period_days", sa.Integer, nullable=True),
+    sa.Column("note", sa.Text, nullable=False, server_default=""),
+    sa.Column("active", sa.Boolean, nullable=False, server_default=sa.true()),
+    _created_at(),
+)
+
+# Earlier analyses of an attempt or a turn, kept when `coach reanalyze` replaces them (migration 2).
+analysis_runs = sa.Table(
+    "analysis_runs", metadata,
+    _id(), _uid(),
+    sa.Column("attempt_id", sa.Integer, sa.ForeignKey("attempts.id", ondelete="CASCADE"), nullable=True),
+    sa.Column("turn_id", sa.Integer, sa.ForeignKey("turns.id", ondelete="CASCADE"), nullable=True),
+    sa.Column("analysis", sa.JSON, nullable=True),
+    sa.Column("analysis_version", sa.String(40), nullable=True),
+    sa.Column("transcript", sa.JSON, nullable=True),
+    sa.Column("engine", sa.String(40), nullable=False, server_default=""),
+    sa.Column("model", sa.String(200), nullable=False, server_default=""),
+    sa.Column("analysed_at", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("replaced_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Index(None, "attempt_id"),
+    sa.Index(None, "turn_id"),
+)
+
+# Tables in an order where every row's parents come first (export, import).
+TABLES_IN_ORDER = (questions, practice_sessions, recordings, attempts, interviews, interview_people,
+                   interview_recordings, turns, debriefs, options, goals, analysis_runs)
+
+# For each table, its foreign keys as column → parent table (resolved by uid across databases).
+PARENTS = {
+    table.name: {fk.parent.name: fk.column.table.name for fk in table.foreign_keys}
+    for table in TABLES_IN_ORDER
+}

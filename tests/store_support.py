@@ -1,0 +1,98 @@
+"""Fixtures for the store tests: a data directory on SQLite and the same on a real PostgreSQL.
+
+Import the fixtures into a test module with
+`from store_support import backend_fixture, settings_fixture, store_fixture  # noqa: F401`.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import wave
+from dataclasses import replace
+
+import pytest
+from pg_server import get_server, skip_reason
+
+from coach.audio import save_recording
+from coach.config import load_settings
+from coach.store import open_store
+
+BACKENDS = ["sqlite", "postgresql"]
+
+
+def make_settings(tmp_path, backend: str, name: str = "data"):
+    settings = load_settings(data_dir=tmp_path / name)
+    if backend == "postgresql":
+        reason = skip_reason()
+        if reason:
+            pytest.skip(reason)
+        return replace(settings, database_url=get_server().new_database_url())
+    return replace(settings, database_url=None)
+
+
+@pytest.fixture(name="backend", params=BACKENDS)
+def backend_fixture(request, monkeypatch) -> str:
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    monkeypatch.delenv("COACH_DATA_DIR", raising=False)
+    return request.param
+
+
+@pytest.fixture(name="settings")
+def settings_fixture(tmp_path, backend):
+    return make_settings(tmp_path, backend)
+
+
+@pytest.fixture(name="store")
+def store_fixture(settings):
+    opened = open_store(settings)
+    yield opened
+    opened.close()
+
+
+def wav_bytes(seconds: float = 0.5, pitch_hz: float = 220.0, sample_rate: int = 16000) -> bytes:
+    """A real little WAV file (a tone); each pitch gives different bytes."""
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(sample_rate)
+        frames = bytearray()
+        for i in range(int(seconds * sample_rate)):
+            value = int(8000 * math.sin(2 * math.pi * pitch_hz * i / sample_rate))
+            frames += value.to_bytes(2, "little", signed=True)
+        out.writeframes(bytes(frames))
+    return buffer.getvalue()
+
+
+def record(settings, pitch_hz: float = 220.0, kind: str = "practice"):
+    return save_recording(wav_bytes(pitch_hz=pitch_hz), settings, original_name=f"take-{pitch_hz:g}.wav",
+                          kind=kind)
+
+
+def analysis_dict(*, wpm: float = 150.0, fillers_per_100: float = 4.0, overall: float = 70.0,
+                  duration_s: float = 90.0, words: int = 225, long_pauses: int = 1, version: str = "1",
+                  text: str = "So I led the migration and we shipped it on time.") -> dict:
+    """An analysis in the `coach analyze` JSON shape (DESIGN.md)."""
+    return {
+        "transcript": text,
+        "duration_s": duration_s,
+        "words": [],
+        "fillers": [],
+        "repetitions": [],
+        "hedges": [],
+        "sentences": [{"start_char": 0, "end_char": len(text), "star": "action"}],
+        "metrics": {"words": words, "wpm": wpm, "fillers_per_min": fillers_per_100 * wpm / 100,
+                    "fillers_per_100_words": fillers_per_100, "long_pauses": long_pauses,
+                    "duration_s": duration_s, "star": {}},
+        "scores": {"overall": overall, "delivery": {"score": overall + 5}, "fillers": {"score": overall - 5},
+                   "structure": {"score": overall}, "content": {"score": overall + 1}},
+        "feedback": ["Pace sat inside the comfortable band."],
+        "analysis_version": version,
+    }
+
+
+def transcript_dict(text: str = "So I led the migration and we shipped it on time.",
+                    duration_s: float = 90.0) -> dict:
+    return {"transcript": text, "duration_s": duration_s, "words": [], "language": "en",
+            "engine": "faster-whisper", "model": "tiny.en"}

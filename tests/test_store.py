@@ -1,0 +1,228 @@
+"""The store on SQLite and on a real PostgreSQL: what a user would notice about their history."""
+
+from __future__ import annotations
+
+import threading
+from datetime import date
+
+import pytest
+import sqlalchemy as sa
+from store_support import (  # noqa: F401
+    analysis_dict,
+    backend_fixture,
+    record,
+    settings_fixture,
+    store_fixture,
+    transcript_dict,
+)
+
+from coach.errors import InputError, StorageError
+from coach.store import (
+    add_debrief,
+    add_goal,
+    add_interview,
+    add_option,
+    add_question,
+    delete_attempt,
+    delete_interview,
+    get_attempt,
+    get_interview,
+    list_attempts,
+    list_debriefs,
+    list_goals,
+    list_options,
+    list_questions,
+    list_turns,
+    open_store,
+    save_attempt,
+    save_interview_recording,
+    start_session,
+    unanalysed_recordings,
+    update_debrief,
+    update_interview,
+)
+from coach.store.recordings import recover_recordings
+
+
+def _save(store, settings, pitch=220.0, question_id="beh-conflict", **analysis):
+    return save_attempt(store, question_id=question_id, question_text="Tell me about a conflict.",
+                        recording=record(settings, pitch), transcript=transcript_dict(),
+                        analysis=analysis_dict(**analysis), engine="faster-whisper", model="tiny.en")
+
+
+def test_saved_attempt_lists_with_its_measures_and_recording(store, settings):
+    attempt_id = _save(store, settings, wpm=162.5, fillers_per_100=3.5, overall=74)
+    [listed] = list_attempts(store)
+    assert listed["id"] == attempt_id
+    assert listed["question_id"] == "beh-conflict"
+    assert listed["wpm"] == 162.5 and listed["fillers_per_100_words"] == 3.5
+    assert listed["score_overall"] == 74 and listed["score_structure"] == 74
+    assert listed["score_delivery"] == 79 and listed["long_pauses"] == 1
+    assert listed["engine"] == "faster-whisper" and listed["analysis_version"] == "1"
+    assert listed["recording_path"].startswith("recordings/practice/")
+    assert (settings.data_dir / listed["recording_path"]).read_bytes()[:4] == b"RIFF"
+    full = get_attempt(store, attempt_id)
+    assert full["analysis"]["feedback"] == ["Pace sat inside the comfortable band."]
+    assert full["transcript"]["transcript"].startswith("So I led")
+
+
+def test_history_filters_by_question_and_orders_newest_first(store, settings):
+    first = _save(store, settings, 200.0, question_id="q1")
+    _save(store, settings, 210.0, question_id="q2")
+    third = _save(store, settings, 230.0, question_id="q1")
+    assert [a["id"] for a in list_attempts(store, question_id="q1")] == [third, first]
+    assert len(list_attempts(store, limit=2)) == 2
+
+
+def test_typed_answer_without_recording_is_stored(store):
+    session = start_session(store, "morning warm-up")
+    attempt_id = save_attempt(store, question_id=None, question_text="Why us?", recording=None,
+                              transcript={"transcript": "Because.", "words": []},
+                              analysis=analysis_dict(text="Because."), engine="", model="",
+                              session_id=session)
+    attempt = get_attempt(store, attempt_id)
+    assert attempt["recording_path"] is None and attempt["session_id"] == session
+
+
+def test_delete_attempt_keeping_audio_keeps_the_file(store, settings):
+    attempt_id = _save(store, settings)
+    path = settings.data_dir / list_attempts(store)[0]["recording_path"]
+    delete_attempt(store, attempt_id, keep_audio=True)
+    assert list_attempts(store) == []
+    assert path.exists()
+    # Kept on purpose, so not offered as "waiting for analysis", and not re-adopted on reopen.
+    assert unanalysed_recordings(store) == []
+    assert recover_recordings(store, min_age_s=0)["adopted"] == []
+
+
+def test_delete_attempt_without_audio_removes_the_file(store, settings):
+    keep = _save(store, settings, 300.0)
+    gone = _save(store, settings, 310.0)
+    gone_path = settings.data_dir / get_attempt(store, gone)["recording_path"]
+    delete_attempt(store, gone, keep_audio=False)
+    assert not gone_path.exists()
+    assert [a["id"] for a in list_attempts(store)] == [keep]
+    assert (settings.data_dir / get_attempt(store, keep)["recording_path"]).exists()
+    with pytest.raises(InputError, match="no attempt with id"):
+        delete_attempt(store, gone, keep_audio=False)
+
+
+def test_real_interview_with_people_turns_and_debrief(store, settings):
+    interview_id = add_interview(store, company="Acme", role="Staff engineer", stage="first round",
+                                 interview_date="2025-03-04", format="video", origin="they_reached_out",
+                                 people=[{"name": "Dana", "title": "Hiring manager"}])
+    answers = [
+        {"question_text": "Tell me about a conflict.", "question_id": "beh-conflict", "answer_start_s": 10.0,
+         "answer_end_s": 95.0, "transcript": transcript_dict(), "analysis": analysis_dict(wpm=171)},
+        {"question_text": "How do you run an incident review?", "question_id": None,
+         "transcript": transcript_dict(), "analysis": analysis_dict(wpm=140)},
+    ]
+    save_interview_recording(store, interview_id, recording=record(settings, 500.0, kind="interview"),
+                             transcript=transcript_dict(), answers=answers, engine="faster-whisper",
+                             model="tiny.en", candidate_channel="left")
+    debrief_id = add_debrief(store, interview_id, went_well="clear examples", could_be_better="too long",
+                             skill_gaps="system design depth, stakeholder management", interest=4,
+                             proceed=True, time_commitment="4 rounds over 3 weeks")
+    interview = get_interview(store, interview_id)
+    assert interview["company"] == "Acme" and interview["interview_date"] == "2025-03-04"
+    assert [p["name"] for p in interview["people"]] == ["Dana"]
+    [rec] = interview["recordings"]
+    assert rec["recording_path"].startswith("recordings/interview/")
+    assert [t["wpm"] for t in rec["turns"]] == [171, 140]
+    # The unmatched question is kept as one "asked in a real interview".
+    asked = list_questions(store, source="interview")
+    assert [q["text"] for q in asked] == ["How do you run an incident review?"]
+    assert rec["turns"][1]["question_id"] == asked[0]["question_id"]
+    assert [t["company"] for t in list_turns(store, question_id="beh-conflict")] == ["Acme"]
+    [debrief] = list_debriefs(store)
+    assert debrief["interest"] == 4 and debrief["proceed"] is True and debrief["company"] == "Acme"
+    update_debrief(store, debrief_id, interest=2, proceed=False)
+    assert list_debriefs(store)[0]["proceed"] is False
+    update_interview(store, interview_id, stage="second round")
+    assert get_interview(store, interview_id)["stage"] == "second round"
+
+
+def test_deleting_an_interview_removes_its_turns_debriefs_and_audio(store, settings):
+    interview_id = add_interview(store, company="Beta", interview_date=date(2025, 1, 2))
+    saved = record(settings, 520.0, kind="interview")
+    save_interview_recording(store, interview_id, recording=saved, transcript=None,
+                             answers=[{"question_text": "Why Beta?", "analysis": analysis_dict()}],
+                             engine="faster-whisper", model="tiny.en")
+    add_debrief(store, interview_id, went_well="rapport")
+    delete_interview(store, interview_id, keep_audio=False)
+    assert list_turns(store) == [] and list_debriefs(store) == []
+    assert not saved.path.exists()
+
+
+def test_user_input_mistakes_are_clear_errors(store):
+    interview_id = add_interview(store, company="Acme", interview_date="2025-03-04")
+    with pytest.raises(InputError, match="1 .* to 5"):
+        add_debrief(store, interview_id, interest=7)
+    with pytest.raises(InputError, match="YYYY-MM-DD"):
+        add_interview(store, company="Acme", interview_date="next tuesday")
+    with pytest.raises(InputError, match="no interview with id"):
+        add_debrief(store, 9999, went_well="x")
+    with pytest.raises(InputError, match="cadence goal"):
+        add_goal(store, kind="real_interviews", target=1)
+
+
+def test_options_goals_and_user_questions(store):
+    add_option(store, kind="offer", company="Acme", compensation="120k", deadline="2025-04-01")
+    add_option(store, kind="batna", details="stay in current role")
+    assert [o["kind"] for o in list_options(store)] == ["offer", "batna"]
+    assert list_options(store)[0]["deadline"] == "2025-04-01"
+    add_goal(store, kind="real_interviews", target=1, period_days=91, note="one first round a quarter")
+    add_goal(store, kind="wpm", target=150)
+    assert [(g["kind"], g["target"], g["active"]) for g in list_goals(store)] == [
+        ("real_interviews", 1.0, True), ("wpm", 150.0, True)]
+    qid = add_question(store, "Walk me through your proudest project.", competencies=["impact"])
+    assert qid.startswith("user-")
+    assert list_questions(store, source="user")[0]["competencies"] == ["impact"]
+
+
+def test_two_sessions_saving_at_once_both_keep_everything(settings):
+    first, second = open_store(settings), open_store(settings)
+    errors = []
+
+    def save_many(store, base_pitch):
+        try:
+            for i in range(15):
+                _save(store, settings, base_pitch + i, question_id=f"q{base_pitch}")
+        except Exception as e:  # pragma: no cover - reported below
+            errors.append(e)
+
+    threads = [threading.Thread(target=save_many, args=(s, p)) for s, p in ((first, 600), (second, 700))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert len(list_attempts(first)) == 30
+    paths = [a["recording_path"] for a in list_attempts(second)]
+    assert len(set(paths)) == 30 and all((settings.data_dir / p).exists() for p in paths)
+    first.close()
+    second.close()
+
+
+def test_a_database_from_a_newer_coach_is_refused_and_left_alone(settings):
+    store = open_store(settings)
+    with store.write() as conn:
+        conn.execute(sa.text("INSERT INTO schema_migrations (name, applied_at) VALUES "
+                             "('0099_from_the_future', CURRENT_TIMESTAMP)"))
+    store.close()
+    with pytest.raises(StorageError, match="newer version of coach"):
+        open_store(settings)
+    with open_store(settings, migrate=False).read() as conn:
+        assert conn.execute(sa.text("SELECT count(*) FROM schema_migrations")).scalar() == 3
+
+
+def test_a_recording_saved_without_its_row_is_found_again(store, settings):
+    saved = record(settings, 800.0)  # the app stopped before analysis or the database write
+    assert recover_recordings(store, min_age_s=0)["adopted"][0]["path"] == store.relative(saved.path)
+    [waiting] = unanalysed_recordings(store)
+    assert waiting["sha256"] == saved.sha256
+    # Saving the attempt later reuses the adopted row instead of failing or duplicating it.
+    save_attempt(store, question_id="q", question_text="", recording=saved, transcript=transcript_dict(),
+                 analysis=analysis_dict(), engine="faster-whisper", model="tiny.en")
+    assert unanalysed_recordings(store) == []
+    assert len(list_attempts(store)) == 1
