@@ -61,19 +61,20 @@ ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TARGET_S_RANGE = (15, 1800)
 
 # Words a person writes in a debrief ("struggled with system design", "got defensive when
-# challenged") mapped to the competency that practice would build. Matched as word prefixes.
+# challenged") mapped to the competency that practice would build. Matched as word prefixes,
+# longest first, so "machine learning" is data analysis and not failure and learning.
 COMPETENCY_KEYWORDS: dict[str, tuple[str, ...]] = {
     "leadership": ("lead", "leadership", "vision", "rally", "took charge", "step up"),
     "ownership": ("ownership", "own", "accountab", "initiative", "end to end", "follow through"),
     "conflict": ("conflict", "disagree", "pushback", "push back", "defensive", "difficult conversation",
                  "tension", "argument"),
-    "failure-learning": ("fail", "mistake", "learning", "lesson", "setback", "weakness"),
+    "failure-learning": ("fail", "mistake", "learning from", "lesson", "setback", "weakness"),
     "collaboration": ("collaborat", "teamwork", "team player", "cross-functional", "cross functional",
                       "working with others", "partner"),
     "ambiguity": ("ambigu", "uncertain", "unclear", "vague", "open-ended", "open ended"),
     "influence": ("influenc", "persua", "buy-in", "buy in", "stakeholder", "convinc", "sell the idea"),
-    "prioritisation": ("prioriti", "trade-off", "tradeoff", "trade off", "time management", "deadline",
-                       "focus"),
+    "prioritisation": ("prioriti", "trade-off", "tradeoff", "trade off", "time manag", "deadline",
+                       "saying no", "focus on"),
     "customer-focus": ("customer", "user need", "client", "empathy"),
     "mentoring": ("mentor", "coach", "teaching", "grow others", "onboard"),
     "communication": ("communicat", "rambl", "concise", "clarity", "structure", "storytelling",
@@ -82,19 +83,19 @@ COMPETENCY_KEYWORDS: dict[str, tuple[str, ...]] = {
                    "passion"),
     "self-awareness": ("self-aware", "self aware", "feedback", "strengths", "blind spot", "humility"),
     "decision-making": ("decision", "judgement", "judgment", "call under pressure", "decisive"),
-    "execution": ("execution", "deliver", "shipping", "ship", "project management", "planning",
-                  "estimat"),
+    "execution": ("execution", "deliver", "shipping", "project manag", "planning", "estimat"),
     "integrity": ("integrity", "ethic", "honest", "trust"),
     "system-design": ("system design", "architecture", "scalab", "distributed", "design a system",
                       "capacity", "api design"),
     "technical-depth": ("technical depth", "deep dive", "internals", "fundamentals", "concurrency",
-                        "database", "algorithm", "data structure", "language", "technical question"),
+                        "database", "algorithm", "data structure", "programming language",
+                        "technical question", "technical discussion"),
     "problem-solving": ("problem solving", "problem-solving", "coding", "live coding", "whiteboard",
                         "puzzle", "analytical"),
     "reliability": ("reliab", "incident", "on-call", "on call", "outage", "testing", "quality",
                     "observab", "monitoring", "debug"),
     "data-analysis": ("data analysis", "sql", "statistic", "analytics", "dashboard", "metric",
-                      "modelling", "modeling", "machine learning", " ml "),
+                      "modelling", "modeling", "machine learning", "ml"),
     "experimentation": ("experiment", "a/b", "ab test", "hypothes", "causal"),
     "product-sense": ("product sense", "product thinking", "product case", "roadmap", "user problem",
                       "feature", "product design"),
@@ -105,10 +106,11 @@ COMPETENCY_KEYWORDS: dict[str, tuple[str, ...]] = {
     "user-research": ("user research", "interview users", "usability", "research"),
     "people-management": ("people management", "managing people", "performance management",
                           "underperform", "1:1", "one-on-one", "one on one", "managing a team",
-                          "manage"),
+                          "people manag", "line manag", "team health"),
     "hiring": ("hiring", "recruit", "interviewing candidates", "headcount", "team building"),
     "negotiation": ("negotiat", "pricing", "discount", "objection", "closing the deal", "compensation"),
-    "discovery": ("discovery", "qualif", "prospect", "pipeline", "pitch", "demo", "needs analysis"),
+    "discovery": ("discovery", "qualif", "prospect", "pipeline", "pitch", "demo call", "product demo",
+                  "needs analysis"),
 }
 
 
@@ -419,16 +421,23 @@ def skill_gap_to_competencies(text: str) -> list[str]:
     A debrief says "rambled on the system design question, got defensive about the outage";
     practice needs ["communication", "system-design", "conflict", "reliability"].
     """
-    lowered = f" {text.lower()} "
-    found: list[tuple[int, str]] = []
+    lowered = text.lower().replace("_", " ")
+    matches = sorted(_keyword_matches(lowered), key=lambda m: (m[0] - m[1], m[0]))
+    taken: list[tuple[int, int]] = []
+    first_seen: dict[str, int] = {}
+    for start, end, competency in matches:  # longest first: "machine learning" beats "learning"
+        if any(start < t_end and t_start < end for t_start, t_end in taken):
+            continue
+        taken.append((start, end))
+        first_seen[competency] = min(start, first_seen.get(competency, start))
+    return sorted(first_seen, key=first_seen.__getitem__)
+
+
+def _keyword_matches(lowered: str) -> Iterable[tuple[int, int, str]]:
     for competency, keywords in COMPETENCY_KEYWORDS.items():
-        positions = [m.start() for kw in keywords
-                     for m in re.finditer(r"(?<![a-z])" + re.escape(kw.strip()), lowered)]
-        if competency.replace("-", " ") in lowered:
-            positions.append(lowered.index(competency.replace("-", " ")))
-        if positions:
-            found.append((min(positions), competency))
-    return [competency for _, competency in sorted(found)]
+        for keyword in (*keywords, competency.replace("-", " ")):
+            for m in re.finditer(r"(?<![a-z])" + re.escape(keyword.strip()) + r"[a-z]*", lowered):
+                yield m.start(), m.end(), competency
 
 
 # ---------------------------------------------------------------- user questions

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -179,6 +179,17 @@ def save_cadence(data_dir: Path, interviews: int, period_days: int,
     return load_playbook(data_dir).cadence
 
 
+def change_cadence(data_dir: Path, section: str | None, interviews: int | None = None,
+                   period_days: int | None = None) -> Cadence:
+    """Change one or both numbers of the goal, keeping the other; only the cadence can change."""
+    if section != "cadence":
+        raise InputError("--interviews and --every-days change the cadence;"
+                         " run `coach playbook cadence --interviews N --every-days D`.")
+    current = load_playbook(data_dir).cadence
+    return save_cadence(data_dir, interviews if interviews is not None else current.interviews,
+                        period_days if period_days is not None else current.period_days)
+
+
 def cadence_status(cadence: Cadence, interview_dates: Sequence[date], today: date) -> CadenceStatus:
     """How many real interviews fall in the last period, and when the next one is due.
 
@@ -246,12 +257,28 @@ def practice_for_debrief(debrief: dict, questions: Sequence[banks.Question], n: 
 # ---------------------------------------------------------------- rendering
 
 
+def section_data(playbook: Playbook, section: str) -> object:
+    """One section as plain JSON-ready data, for `coach playbook SECTION --json` and the app."""
+    _check_section(section)
+    if section == "before":
+        return {"title": playbook.before_title, "intro": playbook.before_intro,
+                "steps": [asdict(step) for step in playbook.steps]}
+    if section == "after":
+        return {"title": playbook.after_title, "intro": playbook.after_intro,
+                "fields": [asdict(f) for f in playbook.debrief_fields], "blank": empty_debrief(playbook)}
+    return asdict(playbook.cadence) if section == "cadence" else asdict(playbook.options)
+
+
+def _check_section(section: str) -> None:
+    if section not in SECTIONS:
+        raise InputError(f"Unknown playbook section {section!r}; use one of: {', '.join(SECTIONS)}.")
+
+
 def render(playbook: Playbook, section: str) -> str:
     """One section as Markdown, for `coach playbook SECTION` and the Interviews page."""
     renderers = {"before": _render_before, "after": _render_after, "cadence": _render_cadence,
                  "options": _render_options}
-    if section not in renderers:
-        raise InputError(f"Unknown playbook section {section!r}; use one of: {', '.join(SECTIONS)}.")
+    _check_section(section)
     return renderers[section](playbook)
 
 
@@ -272,8 +299,9 @@ def _render_after(playbook: Playbook) -> str:
 def _render_cadence(playbook: Playbook) -> str:
     c = playbook.cadence
     plural = "interview" if c.interviews == 1 else "interviews"
+    days = "" if c.period_label == f"{c.period_days} days" else f" ({c.period_days} days)"
     lines = ["## Cadence", "", f"Goal: **{c.interviews} real first-round {plural} every {c.period_label}**"
-             f" ({c.period_days} days).", "", c.intro, "",
+             f"{days}.", "", c.intro, "",
              "Change it with `coach playbook cadence --interviews N --every-days D`."]
     return "\n".join(lines) + "\n"
 

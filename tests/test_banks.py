@@ -1,0 +1,320 @@
+"""Question banks: the shipped banks obey the schema, user banks merge, picks follow the filters."""
+
+from __future__ import annotations
+
+import json
+import random
+import tomllib
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from coach import banks
+from coach.banks import (
+    CATEGORIES,
+    COMPETENCIES,
+    ROLES,
+    Question,
+    add_user_question,
+    filter_questions,
+    get_question,
+    load_questions,
+    load_questions_to_ask,
+    random_question,
+    recommend,
+    skill_gap_to_competencies,
+)
+from coach.cli import app
+from coach.errors import InputError
+
+SHIPPED_FILES = sorted(path for path in banks.SHIPPED_BANKS_DIR.glob("*.toml")
+                       if path.name not in banks.NON_BANK_FILES)
+
+GOOD_ENTRY = """
+[[question]]
+id = "{id}"
+text = "Tell me about a time you shipped something small."
+category = "behavioural"
+competencies = ["{competency}"]
+roles = ["any"]
+difficulty = "easy"
+format = "star"
+target_s = 90
+talking_points = ["what", "why", "result"]
+follow_ups = ["And then?"]
+"""
+
+
+def write_user_bank(data_dir: Path, text: str, name: str = "mine.toml") -> Path:
+    path = data_dir / "question_banks" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def shipped(tmp_path: Path) -> list[Question]:
+    return load_questions(tmp_path)
+
+
+# ---------------------------------------------------------------- the shipped banks
+
+
+@pytest.mark.parametrize("path", SHIPPED_FILES, ids=lambda p: p.name)
+def test_every_shipped_bank_passes_the_schema(path: Path) -> None:
+    questions, asks = banks.parse_bank_file(path)
+    assert questions or asks, f"{path.name} holds nothing"
+
+
+def test_shipped_banks_hold_at_least_250_questions_with_unique_ids(shipped: list[Question]) -> None:
+    ids = [q.id for q in shipped]
+    assert len(ids) >= 250
+    assert [i for i, n in Counter(ids).items() if n > 1] == []
+
+
+def test_every_category_role_and_competency_has_questions_to_practise(shipped: list[Question]) -> None:
+    assert {q.category for q in shipped} == set(CATEGORIES)
+    assert {r for q in shipped for r in q.roles} == set(ROLES)
+    assert {c for q in shipped for c in q.competencies} == set(COMPETENCIES)
+    for role in ROLES[1:]:
+        specific = [q for q in shipped if role in q.roles]
+        assert len(specific) >= 15, f"only {len(specific)} questions for {role}"
+
+
+def test_every_question_gives_the_analysis_talking_points_and_a_follow_up(shipped: list[Question]) -> None:
+    for q in shipped:
+        assert len(q.talking_points) >= 3, q.id
+        assert 1 <= len(q.follow_ups) <= 2, q.id
+        assert q.text.endswith(("?", ".")), q.id
+
+
+def test_software_engineering_has_system_design_and_technical_prompts(shipped: list[Question]) -> None:
+    swe = filter_questions(shipped, role="software-engineer")
+    assert len([q for q in swe if q.category == "system-design"]) >= 10
+    assert len([q for q in swe if q.category == "technical"]) >= 10
+
+
+def test_questions_to_ask_cover_process_motive_role_expectations_and_growth(tmp_path: Path) -> None:
+    asks = load_questions_to_ask(tmp_path)
+    topics = Counter(a.topic for a in asks)
+    for topic in ("process", "why-reached-out", "role-and-team", "expectations", "growth"):
+        assert topics[topic] >= 3, topic
+    texts = " ".join(a.text.lower() for a in asks)
+    assert "time" in texts and "reach out" in texts and "job description" in texts
+    assert all(a.why for a in asks)
+
+
+# ---------------------------------------------------------------- validation
+
+
+@pytest.mark.parametrize(("entry", "complaint"), [
+    (GOOD_ENTRY.format(id="Bad Id", competency="leadership"), "lowercase letters"),
+    (GOOD_ENTRY.format(id="mine-01", competency="juggling"), "Unknown competencies 'juggling'"),
+    (GOOD_ENTRY.format(id="mine-01", competency="leadership").replace('difficulty = "easy"\n', ""),
+     "missing difficulty"),
+    (GOOD_ENTRY.format(id="mine-01", competency="leadership").replace("target_s = 90", "target_s = 5"),
+     "target_s"),
+    (GOOD_ENTRY.format(id="mine-01", competency="leadership").replace("[\"any\"]", "[\"astronaut\"]"),
+     "Unknown roles 'astronaut'"),
+    (GOOD_ENTRY.format(id="mine-01", competency="leadership") + 'colour = "red"\n', "unknown fields"),
+    ("[[question]\nid = ", "not valid TOML"),
+])
+def test_a_bad_user_bank_is_one_clear_error_naming_the_file(tmp_path: Path, entry: str,
+                                                            complaint: str) -> None:
+    path = write_user_bank(tmp_path, entry)
+    with pytest.raises(InputError) as caught:
+        load_questions(tmp_path)
+    assert complaint in str(caught.value)
+    assert str(path) in str(caught.value)
+
+
+def test_a_user_question_reusing_a_shipped_id_is_rejected(tmp_path: Path) -> None:
+    write_user_bank(tmp_path, GOOD_ENTRY.format(id="beh-lead-01", competency="leadership"))
+    with pytest.raises(InputError, match="'beh-lead-01' .* already used in .*behavioural.toml"):
+        load_questions(tmp_path)
+
+
+def test_duplicate_ids_within_one_file_are_rejected(tmp_path: Path) -> None:
+    entry = GOOD_ENTRY.format(id="mine-01", competency="leadership")
+    write_user_bank(tmp_path, entry + entry)
+    with pytest.raises(InputError, match="'mine-01' .* already used"):
+        load_questions(tmp_path)
+
+
+# ---------------------------------------------------------------- loading and user banks
+
+
+def test_user_banks_merge_with_the_shipped_ones_and_are_marked_as_user(tmp_path: Path) -> None:
+    shipped_count = len(load_questions(tmp_path))
+    write_user_bank(tmp_path, "[defaults]\nsource = \"real interview\"\n"
+                    + GOOD_ENTRY.format(id="mine-01", competency="ownership"))
+    questions = load_questions(tmp_path)
+    assert len(questions) == shipped_count + 1
+    mine = get_question("mine-01", tmp_path)
+    assert mine.source == "real interview" and mine.competencies == ("ownership",)
+    assert get_question("beh-lead-01", tmp_path).source == "bank"
+
+
+def test_an_unknown_id_says_how_to_find_the_right_one(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no question with id 'nope-99'.*coach questions"):
+        get_question("nope-99", tmp_path)
+
+
+def test_to_dict_is_plain_json(shipped: list[Question]) -> None:
+    data = json.loads(json.dumps(shipped[0].to_dict()))
+    assert data["id"] == shipped[0].id
+    assert data["talking_points"] == list(shipped[0].talking_points)
+
+
+def test_add_user_question_is_saved_and_served_with_the_bank(tmp_path: Path) -> None:
+    asked = 'How would you explain "eventual consistency" \\ to a five-year-old?'
+    first = add_user_question(tmp_path, asked, category="technical", competencies=["system-design"],
+                              source="real interview")
+    again = add_user_question(tmp_path, asked, category="technical", competencies=["system-design"])
+    assert first.id != again.id and first.id.startswith("user-how-would-you-explain")
+    loaded = get_question(first.id, tmp_path)
+    assert loaded.text == asked and loaded.source == "real interview" and loaded.format == "free"
+    assert get_question(again.id, tmp_path).source == "user"
+    bank_dir = tmp_path / "question_banks"
+    assert [p.name for p in bank_dir.iterdir()] == ["my_questions.toml"]
+    assert len(tomllib.loads((bank_dir / "my_questions.toml").read_text())["question"]) == 2
+
+
+def test_add_user_question_rejects_a_bad_entry_without_writing(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="Unknown competencies 'charm'"):
+        add_user_question(tmp_path, "Why are you so charming?", competencies=["charm"])
+    with pytest.raises(InputError, match="empty"):
+        add_user_question(tmp_path, "   ")
+    assert not (tmp_path / "question_banks").exists()
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(alphabet=st.characters(blacklist_categories=["Cs"]), min_size=1, max_size=80)
+       .filter(lambda t: t.strip()))
+def test_any_question_text_survives_the_round_trip_through_toml(tmp_path: Path, text: str) -> None:
+    question = add_user_question(tmp_path, text)
+    assert get_question(question.id, tmp_path).text == " ".join(text.split())
+
+
+# ---------------------------------------------------------------- filters and picks
+
+
+def test_role_filter_includes_general_questions_and_accepts_everyday_names(shipped: list[Question]) -> None:
+    for_pm = filter_questions(shipped, role="pm")
+    assert for_pm == filter_questions(shipped, role="product")
+    ids = {q.id for q in for_pm}
+    assert "pm-01" in ids and "beh-lead-01" in ids
+    assert "swe-sd-01" not in ids and "sales-01" not in ids
+
+
+def test_filters_combine(shipped: list[Question]) -> None:
+    picked = filter_questions(shipped, category="behavioural", competency="conflict", difficulty="hard")
+    assert picked
+    assert all(q.category == "behavioural" and "conflict" in q.competencies and q.difficulty == "hard"
+               for q in picked)
+    assert [q.id for q in filter_questions(shipped, text="cache invalidation")] == ["swe-sd-10"]
+
+
+@pytest.mark.parametrize("bad", [{"category": "gossip"}, {"role": "pilot"}, {"competency": "juggling"},
+                                 {"difficulty": "impossible"}])
+def test_a_typo_in_a_filter_is_an_error_not_an_empty_list(shipped: list[Question], bad: dict) -> None:
+    with pytest.raises(InputError, match="use one of"):
+        filter_questions(shipped, **bad)
+
+
+def test_random_question_respects_filters_and_avoids_recent_ones(shipped: list[Question]) -> None:
+    closing = filter_questions(shipped, category="closing")
+    recent = [q.id for q in closing[:-1]]
+    pick = random_question(shipped, rng=random.Random(3), exclude_ids=recent, category="closing")
+    assert pick.id == closing[-1].id
+    seen = {random_question(shipped, rng=random.Random(s), category="closing").id for s in range(40)}
+    assert len(seen) > 3 and seen <= {q.id for q in closing}
+
+
+def test_random_question_with_nothing_to_pick_says_so(shipped: list[Question]) -> None:
+    with pytest.raises(InputError, match="No question matches.*loosen"):
+        random_question(shipped, category="closing", competency="system-design")
+
+
+def test_recommend_serves_each_weak_competency_in_turn(shipped: list[Question]) -> None:
+    picks = recommend(shipped, ["conflict", "system-design", "negotiation"], n=6)
+    assert len(picks) == 6 and len({q.id for q in picks}) == 6
+    assert ["conflict" in picks[0].competencies, "system-design" in picks[1].competencies,
+            "negotiation" in picks[2].competencies] == [True, True, True]
+    assert picks[0].competencies[0] == "conflict"
+
+
+def test_recommend_skips_practised_questions_and_reads_free_text_gaps(shipped: list[Question]) -> None:
+    first = recommend(shipped, ["handling conflict"], n=3)
+    assert all("conflict" in q.competencies for q in first)
+    later = recommend(shipped, ["conflict"], n=3, exclude_ids=[q.id for q in first])
+    assert not {q.id for q in first} & {q.id for q in later}
+    assert recommend(shipped, ["nothing we know"], n=3) == []
+
+
+@pytest.mark.parametrize(("gap", "expected"), [
+    ("system design", ["system-design"]),
+    ("handling conflict", ["conflict"]),
+    ("rambled on the system design question, got defensive about the outage",
+     ["communication", "system-design", "conflict", "reliability"]),
+    ("machine learning, SQL", ["data-analysis"]),
+    ("Stakeholder management; saying no", ["influence", "prioritisation"]),
+    ("salary negotiation", ["negotiation"]),
+    ("", []),
+])
+def test_skill_gaps_map_to_competencies(gap: str, expected: list[str]) -> None:
+    assert skill_gap_to_competencies(gap) == expected
+
+
+def test_every_competency_can_be_named_in_a_debrief() -> None:
+    for competency in COMPETENCIES:
+        assert competency in skill_gap_to_competencies(competency.replace("-", " ")), competency
+
+
+# ---------------------------------------------------------------- the command line
+
+
+def run(args: list[str], data_dir: Path):
+    return CliRunner().invoke(app, args, env={"COACH_DATA_DIR": str(data_dir)})
+
+
+def test_cli_questions_json_lists_filtered_questions(tmp_path: Path) -> None:
+    result = run(["questions", "--role", "data", "--competency", "experimentation", "--json"], tmp_path)
+    assert result.exit_code == 0, result.output
+    listed = json.loads(result.stdout)
+    assert {"data-02", "data-11"} <= {q["id"] for q in listed}
+    assert all("experimentation" in q["competencies"] for q in listed)
+    assert all(set(q["roles"]) & {"data", "any"} for q in listed)
+
+
+def test_cli_questions_lists_in_plain_text_and_includes_user_questions(tmp_path: Path) -> None:
+    add_user_question(tmp_path, "What did you learn from your last outage?", competencies=["reliability"])
+    result = run(["questions", "--competency", "reliability", "--search", "outage"], tmp_path)
+    assert result.exit_code == 0
+    assert "user-what-did-you-learn-from-1" in result.stdout
+    assert "What did you learn from your last outage?" in result.stdout
+
+
+def test_cli_random_question_shows_what_a_strong_answer_covers(tmp_path: Path) -> None:
+    result = run(["questions", "--random", "--category", "system-design", "--search", "url"], tmp_path)
+    assert result.exit_code == 0
+    assert "Design a URL shortener." in result.stdout
+    assert "A strong answer covers:" in result.stdout and "key generation" in result.stdout
+
+
+def test_cli_questions_to_ask(tmp_path: Path) -> None:
+    result = run(["questions", "--to-ask", "--topic", "process", "--json"], tmp_path)
+    asked = json.loads(result.stdout)
+    assert asked and all(a["topic"] == "process" for a in asked)
+
+
+def test_cli_unknown_filter_is_one_line_on_stderr(tmp_path: Path) -> None:
+    result = run(["questions", "--category", "gossip"], tmp_path)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.strip().startswith("error: Unknown category 'gossip'")
+    assert len(result.stderr.strip().splitlines()) == 1
