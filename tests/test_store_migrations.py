@@ -1,0 +1,96 @@
+"""Numbered migrations: a new database and an upgraded old one end in the same schema, data intact."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import sqlalchemy as sa
+from store_support import backend_fixture, make_settings  # noqa: F401
+
+from coach.store import get_attempt, list_attempts, open_store
+from coach.store.db import database_url, make_engine
+from coach.store.migrations import MIGRATIONS, migrate
+from coach.store.schema import metadata
+
+
+def schema_of(engine: sa.Engine) -> dict:
+    """Everything a migration can change, per table, in a comparable form."""
+    inspector = sa.inspect(engine)
+    tables = {}
+    for name in sorted(inspector.get_table_names()):
+        tables[name] = {
+            "columns": [(c["name"], str(c["type"]).upper(), c["nullable"], str(c.get("default")))
+                        for c in inspector.get_columns(name)],
+            "primary_key": inspector.get_pk_constraint(name)["constrained_columns"],
+            "foreign_keys": sorted((tuple(fk["constrained_columns"]), fk["referred_table"],
+                                    tuple(fk["referred_columns"]), str(fk.get("options", {}).get("ondelete")))
+                                   for fk in inspector.get_foreign_keys(name)),
+            "indexes": sorted((ix["name"], tuple(ix["column_names"]), bool(ix["unique"]))
+                              for ix in inspector.get_indexes(name)),
+            "unique": sorted(tuple(u["column_names"]) for u in inspector.get_unique_constraints(name)),
+            "checks": sorted(" ".join(c["sqltext"].split()) for c in inspector.get_check_constraints(name)),
+        }
+    return tables
+
+
+def _fresh_settings(tmp_path, backend, name):
+    return make_settings(tmp_path, backend, name)
+
+
+def test_new_and_upgraded_databases_have_the_same_schema_as_the_code(tmp_path, backend):
+    fresh = open_store(_fresh_settings(tmp_path, backend, "fresh"))
+
+    old_settings = _fresh_settings(tmp_path, backend, "old")
+    old_settings.data_dir.mkdir(parents=True)
+    engine = make_engine(database_url(old_settings))
+    with engine.begin() as conn:
+        assert migrate(conn, upto="0001_initial") == ["0001_initial"]
+    assert "analysis_runs" not in sa.inspect(engine).get_table_names()
+    engine.dispose()
+    upgraded = open_store(old_settings)
+
+    declared_settings = _fresh_settings(tmp_path, backend, "declared")
+    declared_settings.data_dir.mkdir(parents=True)
+    declared = make_engine(database_url(declared_settings))
+    metadata.create_all(declared)
+
+    assert schema_of(upgraded.engine) == schema_of(fresh.engine)
+    assert schema_of(declared) == schema_of(fresh.engine)
+    with upgraded.read() as conn:
+        names = conn.execute(sa.text("SELECT name FROM schema_migrations ORDER BY name")).scalars().all()
+    assert names == [name for name, _ in MIGRATIONS]
+    for engine in (fresh.engine, upgraded.engine, declared):
+        engine.dispose()
+
+
+def test_an_attempt_saved_at_migration_1_survives_the_upgrade(tmp_path, backend):
+    settings = _fresh_settings(tmp_path, backend, "old")
+    settings.data_dir.mkdir(parents=True)
+    (settings.data_dir / "recordings" / "practice").mkdir(parents=True)
+    (settings.data_dir / "recordings" / "practice" / "take.wav").write_bytes(b"RIFF old take")
+    engine = make_engine(database_url(settings))
+    analysis = {"metrics": {"wpm": 151.0, "fillers_per_100_words": 2.5}, "scores": {"overall": 71},
+                "analysis_version": "0.9"}
+    with engine.begin() as conn:
+        migrate(conn, upto="0001_initial")
+        v1 = sa.MetaData()
+        recordings = sa.Table("recordings", v1, autoload_with=conn)
+        attempts = sa.Table("attempts", v1, autoload_with=conn)
+        recording_id = conn.execute(recordings.insert().values(
+            uid="r-1", path="recordings/practice/take.wav", sha256="0" * 64, size_bytes=13, kind="practice",
+            created_at=sa.func.now())).inserted_primary_key[0]
+        conn.execute(attempts.insert().values(
+            uid="a-1", created_at=sa.func.now(), question_id="beh-failure", question_text="A failure?",
+            recording_id=recording_id, analysis=analysis, analysis_version="0.9", wpm=151.0,
+            fillers_per_100_words=2.5, score_overall=71.0, engine="faster-whisper", model="tiny.en"))
+    engine.dispose()
+
+    store = open_store(replace(settings))
+    [attempt] = list_attempts(store)
+    assert (attempt["question_id"], attempt["wpm"], attempt["score_overall"]) == ("beh-failure", 151.0, 71.0)
+    assert attempt["recording_path"] == "recordings/practice/take.wav"
+    assert get_attempt(store, attempt["id"])["analysis"] == analysis
+    # Reopening applies nothing twice.
+    store.close()
+    with open_store(settings).read() as conn:
+        assert conn.execute(sa.text("SELECT count(*) FROM schema_migrations")).scalar() == len(MIGRATIONS)
