@@ -41,6 +41,19 @@ class Thresholds:
     # A STAR answer spends most of its time on action and result; a situation over 40% of the
     # answer is the common failure named by interview coaches (issue 4).
     situation_max_share: float = 0.40
+    # Silent pauses shorter than 0.25 s are articulation, not hesitation: 250 ms is the cut-off
+    # that best predicts perceived fluency (De Jong & Bosker 2013), used for articulation rate.
+    pause_min_s: float = 0.25
+    # An answer whose actions are told only as "we" hides the speaker's own part; interview
+    # coaches ask for "I" in most action sentences (STAR method guidance, e.g. Amazon's
+    # leadership-principle interview advice). Below this share of "I" the feedback says so.
+    action_i_min_share: float = 0.5
+    # A talking point counts as covered when at least half of its content words appear in the
+    # answer (issue 4, relevance; a lexical-overlap rule, measured in benchmarks/).
+    talking_point_min_overlap: float = 0.5
+    # Hedges per 100 words above which feedback mentions them (about 1 in 25 words; hedging
+    # lowers perceived competence in interviews, Parton, Siltanen, Hosman & Langenderfer 2002).
+    hedges_per_100_words_max: float = 4.0
 
 
 @dataclass(frozen=True)

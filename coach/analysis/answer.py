@@ -1,0 +1,194 @@
+"""`analyze`: one transcript in, one AnswerAnalysis out, as DESIGN.md's `coach analyze` JSON."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from coach.analysis import content, delivery, feedback, scoring
+from coach.analysis.extensions import Mark
+from coach.analysis.pipeline import load_pipeline, make_doc
+from coach.analysis.star import PARTS
+from coach.config import Settings, Thresholds
+from coach.types import Transcript
+
+ANALYSIS_VERSION = "1.0.0"
+STAR_PARTS = PARTS[:4]
+# Above this many characters the text is analysed in pieces (spaCy keeps every piece in memory
+# at once; pieces of ~100k characters keep a 20,000-word paste under a few hundred MB).
+PIECE_CHARS = 100_000
+
+
+@dataclass(frozen=True)
+class AnswerAnalysis:
+    """Everything measured about one answer; `to_dict` is the `coach analyze --json` object."""
+
+    transcript: Transcript
+    fillers: tuple[dict, ...]
+    repetitions: tuple[dict, ...]
+    hedges: tuple[dict, ...]
+    sentences: tuple[dict, ...]
+    metrics: dict
+    scores: dict
+    feedback: tuple[str, ...]
+    analysis_version: str = ANALYSIS_VERSION
+    extra: dict = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return {
+            "transcript": self.transcript.text,
+            "duration_s": (None if self.transcript.duration_s is None
+                           else round(self.transcript.duration_s, 3)),
+            "words": [w.to_dict() for w in self.transcript.words],
+            "fillers": list(self.fillers),
+            "repetitions": list(self.repetitions),
+            "hedges": list(self.hedges),
+            "sentences": list(self.sentences),
+            "metrics": self.metrics,
+            "scores": self.scores,
+            "feedback": list(self.feedback),
+            "analysis_version": self.analysis_version,
+        }
+
+
+def analyze(transcript: Transcript, *, question=None, settings: Settings | None = None) -> AnswerAnalysis:
+    """Analyse one answer. `question` is any object with `.talking_points` and `.target_s`."""
+    thresholds = settings.thresholds if settings is not None else Thresholds()
+    nlp = load_pipeline()
+    doc = _parse(nlp, transcript)
+    marks = sorted((doc._.coach_fillers or []) + (doc._.coach_disfluencies or []), key=lambda m: m.start)
+    fillers = tuple(_mark_dict(doc, m) for m in marks)
+    hedges = tuple(_mark_dict(doc, m) for m in doc._.coach_hedges or [])
+    sents = list(doc.sents) if len(doc) else []
+    labels = doc._.coach_star or []
+    sentences = tuple(_sentence_dict(doc, s, label) for s, label in zip(sents, labels, strict=False))
+
+    n_words = delivery.count_words(transcript.text)
+    target_s = getattr(question, "target_s", None) if question is not None else None
+    metrics = delivery.delivery_metrics(transcript, doc, n_words, len(fillers), thresholds, target_s)
+    metrics["star"] = _star_shares(doc, sents, labels)
+    action_sents = [s for s, label in zip(sents, labels, strict=False) if label == "action"]
+    metrics["i_vs_we"] = content.i_vs_we(action_sents)
+    found = content.quantities(doc)
+    metrics["quantified_results"] = len(found)
+    metrics["quantities"] = [q.text for q in found[:20]]
+    metrics["hedges"] = len(hedges)
+    metrics["hedges_per_100_words"] = round(100.0 * len(hedges) / n_words, 2) if n_words else 0.0
+    metrics["repetitions"] = sum(1 for m in marks if m.kind in {"repetition", "false_start"})
+    metrics["filler_counts"] = dict(Counter(_filler_name(doc, m) for m in marks).most_common())
+    talking_points = tuple(getattr(question, "talking_points", ()) or ()) if question is not None else ()
+    metrics["relevance"] = (content.talking_point_coverage(nlp, doc, talking_points,
+                                                           thresholds.talking_point_min_overlap)
+                            if talking_points else None)
+
+    filler_counts = Counter(_filler_name(doc, m) for m in marks)
+    scores = {
+        "delivery": scoring.delivery_score(metrics, thresholds),
+        "fillers": scoring.filler_score(metrics, filler_counts, thresholds),
+        "structure": scoring.structure_score(metrics["star"], len(sents), thresholds),
+        "content": scoring.content_score(metrics["relevance"], len(found), metrics["i_vs_we"]["i_share"],
+                                         metrics["hedges_per_100_words"], thresholds, n_words),
+    }
+    scores["overall"] = scoring.overall(scores)
+    pauses = (delivery.find_pauses(transcript, doc, thresholds.pause_min_s)
+              if transcript.words and metrics["pauses"] else [])
+    details = {"metrics": metrics, "filler_counts": filler_counts, "n_sentences": len(sents),
+               "hedge_counts": Counter(h["text"].lower() for h in hedges),
+               "worst_pauses": delivery.worst_pauses(transcript, pauses),
+               "not_english": _looks_not_english(doc, n_words)}
+    lines = feedback.build_feedback(details, thresholds)
+    return AnswerAnalysis(transcript, fillers, tuple(_mark_dict(doc, m) for m in marks
+                                                     if m.kind in {"repetition", "false_start"}),
+                          hedges, sentences, metrics, scores, tuple(lines))
+
+
+def _parse(nlp, transcript: Transcript) -> Doc:
+    """Run the pipeline; very long texts in pieces cut at whitespace, joined back into one Doc."""
+    text = transcript.text
+    if len(text) <= PIECE_CHARS:
+        return nlp(make_doc(nlp, transcript))
+    full = make_doc(nlp, transcript)
+    pieces, start = [], 0
+    while start < len(full):
+        end = min(len(full), start + PIECE_CHARS // 6)      # ~6 characters a token
+        piece = full[start:end].as_doc()
+        piece._.coach_times = _slice_times(full._.coach_times, start, end)
+        pieces.append(piece)
+        start = end
+    parsed = list(nlp.pipe(pieces))
+    joined = Doc.from_docs(parsed, ensure_whitespace=False)
+    for name in ("coach_fillers", "coach_disfluencies", "coach_hedges"):
+        setattr(joined._, name, _shift_marks(parsed, name))
+    joined._.coach_star = [label for d in parsed for label in (d._.coach_star or [])]
+    joined._.coach_times = full._.coach_times
+    return joined
+
+
+def _slice_times(times, start: int, end: int):
+    if times is None:
+        return None
+    return type(times)(times.starts[start:end], times.ends[start:end], times.sources[start:end])
+
+
+def _shift_marks(docs: list[Doc], name: str) -> list[Mark]:
+    out, offset = [], 0
+    for d in docs:
+        out.extend(Mark(m.kind, m.label, m.start + offset, m.end + offset) for m in getattr(d._, name) or [])
+        offset += len(d)
+    return out
+
+
+def _times(doc: Doc, start: int, end: int) -> tuple[float | None, float | None, str]:
+    times = doc._.coach_times
+    if times is None:
+        return None, None, ""
+    sources = {times.sources[i] for i in range(start, end)}
+    return times.starts[start], times.ends[end - 1], "acoustic" if "acoustic" in sources else ""
+
+
+def _mark_dict(doc: Doc, m: Mark) -> dict:
+    span = doc[m.start:m.end]
+    start_s, end_s, source = _times(doc, m.start, m.end)
+    data = {"text": span.text, "kind": m.kind, "start_char": span.start_char, "end_char": span.end_char,
+            "start_s": start_s, "end_s": end_s}
+    if source:
+        data["source"] = source
+    return data
+
+
+def _sentence_dict(doc: Doc, sent, label: str) -> dict:
+    start_s, end_s, _ = _times(doc, sent.start, sent.end)
+    return {"start_char": sent.start_char, "end_char": sent.end_char,
+            "star": label if label in STAR_PARTS else None, "start_s": start_s, "end_s": end_s}
+
+
+def _filler_name(doc: Doc, m: Mark) -> str:
+    return m.label if m.kind == "discourse_marker" else ("um/uh" if m.kind == "filled_pause" else m.kind)
+
+
+def _star_shares(doc: Doc, sents: list, labels: list[str]) -> dict:
+    words = {p: 0 for p in STAR_PARTS}
+    seconds: dict[str, float | None] = {p: 0.0 for p in STAR_PARTS}
+    for sent, label in zip(sents, labels, strict=False):
+        if label not in words:
+            continue
+        words[label] += sum(1 for t in sent if not (t.is_punct or t.is_space))
+        start_s, end_s, _ = _times(doc, sent.start, sent.end)
+        if start_s is None or end_s is None:
+            seconds[label] = None
+        elif seconds[label] is not None:
+            seconds[label] += end_s - start_s
+    total = sum(words.values())
+    return {p: {"words": words[p], "share": round(words[p] / total, 3) if total else 0.0,
+                "seconds": None if seconds[p] is None or doc._.coach_times is None else round(seconds[p], 2)}
+            for p in STAR_PARTS}
+
+
+def _looks_not_english(doc: Doc, n_words: int) -> bool:
+    """English prose is about 40% stop words; under 10% over 20+ words means another language."""
+    if n_words < 20:
+        return False
+    alpha = [t for t in doc if t.is_alpha]
+    return bool(alpha) and sum(1 for t in alpha if t.is_stop) / len(alpha) < 0.10

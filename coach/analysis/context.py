@@ -1,0 +1,77 @@
+"""Cheap per-document views (lowercase words, tags, boundaries) that the filler rules read.
+
+Building these lists once per document keeps every rule a few list look-ups, which is what lets a
+one-hour transcript analyse in seconds.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+FILLED_PAUSE = re.compile(r"^(?:u+h*m+|u+h+|e+r+m*|e+h+m*|h+m+|m{2,}|a+h*m+)$")
+SUBJECT_PRONOUNS = frozenset({"i", "we", "he", "she", "they", "it", "you", "there", "that", "this"})
+CONJUNCTIONS = frozenset({"and", "but", "or", "so", "because", "then", "cause", "'cause", "cos"})
+# A pause this long between words acts like a comma for the rules (about the 0.5 s at which
+# listeners hear a clause break; see Thresholds.natural_pause_s for the 0.6 s boundary norm).
+PAUSE_AS_COMMA_S = 0.5
+
+
+def is_filled_pause(text: str) -> bool:
+    return bool(FILLED_PAUSE.match(text.lower()))
+
+
+class Context:
+    """Word-level facts about one Doc, with the notion of a "boundary" the filler rules share."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.n = len(doc)
+        self.low = [t.lower_ for t in doc]
+        self.tag = [t.tag_ for t in doc]
+        self.punct = [t.is_punct or t.is_space for t in doc]
+        self.sent_start = [bool(t.is_sent_start) for t in doc]
+        self.space_after = [bool(t.whitespace_) for t in doc]
+        self.times = doc._.coach_times
+        self.fillers: set[int] = set()
+
+    def word(self, i: int) -> str:
+        """Lowercase word at i, or "" outside the document."""
+        return self.low[i] if 0 <= i < self.n else ""
+
+    def tag_at(self, i: int) -> str:
+        return self.tag[i] if 0 <= i < self.n else ""
+
+    def pause_before(self, i: int) -> bool:
+        if self.times is None:
+            return False
+        gap = self.times.gap_before(i)
+        return gap is not None and gap >= PAUSE_AS_COMMA_S
+
+    def boundary_before(self, i: int) -> bool:
+        """Token i starts a clause: document or sentence start, after punctuation, a filler or a pause."""
+        if i <= 0 or self.sent_start[i]:
+            return True
+        return self.punct[i - 1] or (i - 1) in self.fillers or self.pause_before(i)
+
+    def boundary_after(self, j: int) -> bool:
+        """Token j ends a clause: last token, or before punctuation, a filled pause, a sentence or a pause."""
+        k = j + 1
+        if k >= self.n or self.sent_start[k]:
+            return True
+        return self.punct[k] or is_filled_pause(self.low[k]) or self.pause_before(k)
+
+    def clause_start(self, i: int) -> bool:
+        """Like boundary_before, but a conjunction ("and like", "but you know") also opens a clause."""
+        return self.boundary_before(i) or (self.word(i - 1) in CONJUNCTIONS and self.boundary_before(i - 1))
+
+    def next_word_index(self, j: int) -> int:
+        """Index of the first non-punctuation token after j (n if none)."""
+        k = j + 1
+        while k < self.n and self.punct[k]:
+            k += 1
+        return k
+
+    def comma_after(self, j: int) -> bool:
+        return j + 1 < self.n and self.low[j + 1] in {",", "...", "…", "—", "–", "--"}

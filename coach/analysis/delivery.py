@@ -1,0 +1,115 @@
+"""Delivery from word timings: rate, articulation rate, pauses and where they fall.
+
+Typed text has no timings, so every measure here is None for it rather than a guess.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from coach.config import Thresholds
+from coach.types import Transcript, Word
+
+
+@dataclass(frozen=True)
+class Pause:
+    after_word: int          # index into transcript.words of the word before the silence
+    start_s: float
+    seconds: float
+    at_boundary: bool        # falls at a sentence end (natural) rather than inside a clause
+
+
+def count_words(text: str) -> int:
+    """Words as a listener counts them: whitespace-separated pieces holding a letter or digit."""
+    return sum(1 for piece in text.split() if any(ch.isalnum() for ch in piece))
+
+
+def find_pauses(transcript: Transcript, doc: Doc, min_s: float) -> list[Pause]:
+    words = transcript.words
+    if len(words) < 2:
+        return []
+    boundary_words = _sentence_final_words(transcript, doc)
+    pauses = []
+    for k in range(len(words) - 1):
+        gap = words[k + 1].start_s - words[k].end_s
+        if gap >= min_s:
+            pauses.append(Pause(k, words[k].end_s, gap, k in boundary_words))
+    return pauses
+
+
+def _sentence_final_words(transcript: Transcript, doc: Doc) -> set[int]:
+    """Indices of words that end a sentence, or end with punctuation that closes a clause."""
+    ends = {s.end_char for s in doc.sents} if len(doc) else set()
+    final = set()
+    for k, (_start, end) in enumerate(transcript.word_spans()):
+        text = transcript.words[k].text.strip()
+        if end in ends or text.endswith((".", "?", "!", ",", ";", ":", "—")):
+            final.add(k)
+    return final
+
+
+def speaking_span(words: tuple[Word, ...]) -> float:
+    return max(0.0, words[-1].end_s - words[0].start_s) if words else 0.0
+
+
+def delivery_metrics(transcript: Transcript, doc: Doc, n_words: int, n_fillers: int,
+                     thresholds: Thresholds, target_s: float | None) -> dict:
+    """The numbers behind the delivery score; None wherever the input has no timings."""
+    duration = transcript.duration_s
+    words = transcript.words
+    if duration is None and words:
+        duration = words[-1].end_s
+    timed = bool(words) and duration is not None and duration > 0
+    pauses = find_pauses(transcript, doc, thresholds.pause_min_s) if timed else []
+    long_pauses = [p for p in pauses if p.seconds >= thresholds.long_pause_s]
+    minutes = duration / 60.0 if timed else None
+    phonation_s = speaking_span(words) - sum(p.seconds for p in pauses) if timed else 0.0
+    return {
+        "words": n_words,
+        "duration_s": round(duration, 3) if duration is not None else None,
+        "wpm": round(n_words / minutes, 1) if minutes else None,
+        "articulation_wpm": round(len(words) / (phonation_s / 60.0), 1) if phonation_s > 0 else None,
+        "fillers_per_min": round(n_fillers / minutes, 2) if minutes else None,
+        "fillers_per_100_words": round(100.0 * n_fillers / n_words, 2) if n_words else 0.0,
+        "long_pauses": len(long_pauses) if timed else None,
+        "pauses": _pause_summary(pauses, long_pauses, thresholds) if timed else None,
+        "time_to_first_word_s": round(words[0].start_s, 3) if timed else None,
+        "length": _length(duration if timed else None, thresholds, target_s),
+    }
+
+
+def _pause_summary(pauses: list[Pause], long_pauses: list[Pause], thresholds: Thresholds) -> dict:
+    mid = [p for p in pauses if not p.at_boundary]
+    return {
+        "count": len(pauses),
+        "total_s": round(sum(p.seconds for p in pauses), 2),
+        "longest_s": round(max((p.seconds for p in pauses), default=0.0), 2),
+        "at_boundary": len(pauses) - len(mid),
+        "mid_clause": len(mid),
+        "long": len(long_pauses),
+        "long_mid_clause": sum(1 for p in long_pauses if not p.at_boundary),
+        "min_pause_s": thresholds.pause_min_s,
+        "long_pause_s": thresholds.long_pause_s,
+    }
+
+
+def _length(duration: float | None, thresholds: Thresholds, target_s: float | None) -> dict:
+    low, high = thresholds.answer_min_s, thresholds.answer_max_s
+    if target_s:
+        low, high = 0.5 * target_s, 1.5 * target_s
+    return {"target_s": target_s, "min_s": low, "max_s": high,
+            "ratio_to_target": round(duration / target_s, 2) if duration and target_s else None}
+
+
+def worst_pauses(transcript: Transcript, pauses: list[Pause], n: int = 2) -> list[str]:
+    """The longest mid-clause pauses, quoted with the words around them."""
+    mid = sorted((p for p in pauses if not p.at_boundary), key=lambda p: -p.seconds)[:n]
+    words = transcript.words
+    out = []
+    for p in mid:
+        before = " ".join(w.text for w in words[max(0, p.after_word - 2):p.after_word + 1])
+        after = " ".join(w.text for w in words[p.after_word + 1:p.after_word + 3])
+        out.append(f'{p.seconds:.1f} s in "{before} … {after}"')
+    return out

@@ -1,0 +1,113 @@
+"""At most five points, each an observable behaviour with its worst examples quoted.
+
+Each candidate carries a priority (how far the measure is from its threshold); the most
+pressing five are kept. Wording describes what was said or done, never the person.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from coach.config import Thresholds
+
+MAX_POINTS = 5
+
+
+def _fmt_counts(counter: Counter, n: int = 3) -> str:
+    return ", ".join(f"'{label}' ×{count}" for label, count in counter.most_common(n))
+
+
+def build_feedback(a: dict, t: Thresholds) -> list[str]:
+    """`a` holds metrics and details gathered by the analysis; returns the feedback lines."""
+    metrics = a["metrics"]
+    if not metrics["words"]:
+        return ["No words to analyse: record an answer or paste its text, then run the analysis again."]
+    points: list[tuple[float, str]] = []
+    if a.get("not_english"):
+        points.append((9.0, "Most words are not English; the coach's measures assume English, so treat "
+                            "these figures with care."))
+    _fillers(points, a, metrics, t)
+    _structure(points, a, metrics, t)
+    _delivery(points, a, metrics, t)
+    _content(points, a, metrics, t)
+    points.sort(key=lambda p: -p[0])
+    return [text for _, text in points[:MAX_POINTS]]
+
+
+def _fillers(points: list, a: dict, m: dict, t: Thresholds) -> None:
+    counts: Counter = a["filler_counts"]
+    total = sum(counts.values())
+    rate = m["fillers_per_100_words"]
+    if total and rate >= t.fillers_per_100_words_typical / 2:
+        label, top = counts.most_common(1)[0]
+        points.append((rate / t.fillers_per_100_words_typical * 3,
+                       f"{total} fillers ({rate:.1f} per 100 words), {top} of them '{label}'"
+                       f" ({_fmt_counts(counts)}). Try a silent pause where the '{label}' comes."))
+
+
+def _structure(points: list, a: dict, m: dict, t: Thresholds) -> None:
+    star = m["star"]
+    if a["n_sentences"] >= 2 and star["result"]["words"] == 0:
+        points.append((4.0, "No result stated: no sentence says how it turned out. End with the outcome, "
+                            "ideally with a number (time saved, %, money, users)."))
+    elif star["result"]["words"] and m["quantified_results"] == 0:
+        points.append((2.0, "The result has no number in it. Add one measure of the outcome "
+                            "(how much faster, how many users, what it saved)."))
+    share = star["situation"]["share"]
+    if share > t.situation_max_share and a["n_sentences"] >= 3:
+        points.append((3.0 + share, f"The situation takes {share:.0%} of the answer (over "
+                                    f"{t.situation_max_share:.0%}). Set the scene in one or two sentences "
+                                    "and spend the time on what you did."))
+    if a["n_sentences"] >= 3 and star["action"]["words"] == 0:
+        points.append((3.5, "No sentence says what you did. Add the steps you took, starting with 'I'."))
+    ivw = m["i_vs_we"]
+    if ivw["we"] >= 2 and ivw["i"] == 0:
+        points.append((3.2, f"Actions told as 'we' only ({ivw['we']} times, never 'I'). Say which part "
+                            "you did yourself."))
+    elif ivw["i_share"] is not None and ivw["we"] >= 3 and ivw["i_share"] < t.action_i_min_share:
+        points.append((2.2, f"In the actions 'we' comes {ivw['we']} times and 'I' {ivw['i']} times. "
+                            "Name your own part."))
+
+
+def _delivery(points: list, a: dict, m: dict, t: Thresholds) -> None:
+    wpm = m["wpm"]
+    if wpm is not None and m["words"] >= 30:
+        if wpm > t.pace_high_wpm + 10:
+            points.append((2.5 + (wpm - t.pace_high_wpm) / 20,
+                           f"{wpm:.0f} words a minute, above the {t.pace_low_wpm:.0f}–{t.pace_high_wpm:.0f} "
+                           "band listeners follow most easily. Pause at the end of each sentence."))
+        elif wpm < t.pace_low_wpm - 20:
+            points.append((2.0 + (t.pace_low_wpm - wpm) / 30,
+                           f"{wpm:.0f} words a minute, below the {t.pace_low_wpm:.0f}–{t.pace_high_wpm:.0f} "
+                           "band. Shorter pauses inside sentences would lift it."))
+    pauses = m["pauses"]
+    if pauses and pauses["long_mid_clause"]:
+        examples = "; ".join(a["worst_pauses"])
+        points.append((2.5 + pauses["long_mid_clause"] / 2,
+                       f"{pauses['long_mid_clause']} long pause(s) inside a sentence ({examples}). Pausing "
+                       "at sentence ends instead sounds deliberate."))
+    length = m["length"]
+    duration = m["duration_s"]
+    if duration and m["words"] >= 30:
+        if duration > length["max_s"] * 1.1:
+            points.append((2.0, f"The answer ran {duration:.0f} s, past the {length['max_s']:.0f} s "
+                                "a behavioural answer usually takes. Cut the situation first."))
+        elif duration < length["min_s"] * 0.8:
+            points.append((1.5, f"The answer ran {duration:.0f} s, under the {length['min_s']:.0f} s that "
+                                "leaves room for situation, actions and result."))
+
+
+def _content(points: list, a: dict, m: dict, t: Thresholds) -> None:
+    hedges: Counter = a["hedge_counts"]
+    total = sum(hedges.values())
+    rate = 100.0 * total / m["words"]
+    if total >= 3 and rate > t.hedges_per_100_words_max:
+        points.append((1.5 + rate / t.hedges_per_100_words_max,
+                       f"{total} hedges ({_fmt_counts(hedges)}). State what you did plainly."))
+    relevance = m.get("relevance")
+    if relevance and relevance.get("total"):
+        missing = [p["point"] for p in relevance["points"] if not p["covered"]]
+        if missing:
+            quoted = "; ".join(f"'{p}'" for p in missing[:3])
+            points.append((1.8 + len(missing) / relevance["total"] * 2,
+                           f"{len(missing)} of {relevance['total']} talking points not mentioned: {quoted}."))

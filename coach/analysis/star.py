@@ -1,0 +1,194 @@
+"""STAR structure: each sentence labelled Situation, Task, Action, Result or other.
+
+Two steps. `sentence_scores` gives each sentence a score per part from what it says (cue
+phrases, who the subject is, tense, numbers) and where it sits in the answer; `best_sequence`
+then picks the labels for the whole answer with a Viterbi pass that prefers the usual order
+(situation → task → action → result) without forbidding a return to an earlier part.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from coach.analysis.extensions import register_extensions
+
+PARTS = ("situation", "task", "action", "result", "other")
+S, T, A, R, OTHER = range(5)
+
+CUES: dict[int, list[tuple[re.Pattern[str], float]]] = {
+    S: [
+        (re.compile(r"\b(at|in) my (last|previous|old|current|former|first) (job|company|role|team|"
+                    r"employer|position|internship)"), 2.0),
+        (re.compile(r"\b(when i was|while i was|i was working|i worked (at|as|on|for|in)|"
+                    r"i was (a|an) )"), 1.5),
+        (re.compile(r"\b(years? ago|months? ago|weeks? ago|last (year|summer|spring|fall|winter|quarter)|"
+                    r"back (in|when)|a while back|at the time)\b"), 1.5),
+        (re.compile(r"\b(there (was|were)|we had (a|an|some|this|no|two|three|only|about|around)|"
+                    r"we were (using|running|working|on|a|an|about|in|behind|losing|getting))\b"), 1.2),
+        (re.compile(r"\b(the|our|my) (company|team|project|client|product|startup|system|app|service|"
+                    r"codebase|department|store|manager|customer|customers|users?) (was|had|were|is|"
+                    r"used|relied|ran|kept)\b"), 1.2),
+        (re.compile(r"\bthe (problem|issue|situation|context|background|trouble) (was|is)\b"), 1.0),
+        (re.compile(r"\b(was|were) (growing|struggling|failing|slow|behind|broken|down|unhappy|"
+                    r"complaining|churning|missing|late|overloaded|stuck|frustrated|losing)\b"), 1.2),
+        (re.compile(r"\b(every|each) (week|day|month|release|sprint|time)\b"), 0.5),
+    ],
+    T: [
+        (re.compile(r"\bmy (job|role|task|responsibility|goal|assignment|mission|part|focus) (was|is|"
+                    r"became)\b"), 2.5),
+        (re.compile(r"\b(i|we) (was|were) (asked|tasked|responsible|assigned|supposed|expected|"
+                    r"brought in|hired|given|put in charge|in charge|chosen|picked)\b"), 2.5),
+        (re.compile(r"\b(i|we) (needed|had|wanted|need|have|got) to\b"), 1.5),
+        (re.compile(r"\bthe (goal|task|challenge|objective|aim|ask|mandate|target|priority|plan) "
+                    r"(was|is|became)\b"), 2.0),
+        (re.compile(r"\b(it (was|fell)( up)? (to|on) me|(asked|wanted|needed|told|assigned) (me|us) to|"
+                    r"it was my job)\b"), 2.0),
+        (re.compile(r"\b(i|we) (owned|had to figure out|had to decide|had to find)\b"), 1.0),
+        (re.compile(r"\b(without|before|by) (the )?(deadline|end of|launch|friday|monday)"), 0.5),
+    ],
+    A: [
+        (re.compile(r"^(so |then |and |first(ly)?,? |next,? |after that,? |to do that,? |to start,? )?"
+                    r"(i|we) (also |then |first |quickly |personally |immediately |eventually )?"
+                    r"(started|decided|began|set up|reached out|proposed|suggested|organi[sz]ed|wrote|"
+                    r"built|created|met|talked|spoke|scheduled|worked|led|ran|introduced|implemented|"
+                    r"designed|reviewed|broke|asked|called|added|moved|rewrote|replaced|automated|"
+                    r"put|made|sat|went|pulled|paired|interviewed|tested|trained|mapped|analy[sz]ed|"
+                    r"prioriti[sz]ed|negotiated|drafted|documented|presented|shared|contacted|"
+                    r"gathered|collected|dug|traced|profiled|migrated|split|held|focused|took|"
+                    r"volunteered|convinced|explained|escalated|created|coordinated|wrote|fixed|"
+                    r"cut|set|got|brought|identified|found|looked|listened|kept|switched|"
+                    r"prototyped|measured|instrumented|rolled|shadowed|offered|delegated|"
+                    r"stayed|checked|compared|hired|ran|agreed|recruited|launched|published|"
+                    r"started|used|sent|made|ordered|requested|booked|invited|outlined)\b"), 2.0),
+        (re.compile(r"\b(first|then|next|after that|afterwards|so i|so we|i also|we also|i made sure|"
+                    r"i spent|i took|step by step|the first thing i|what i did|i went ahead)\b"), 1.0),
+    ],
+    R: [
+        (re.compile(r"\b(as a result|in the end|at the end|ultimately|the result|results|the outcome|"
+                    r"resulted in|led to|which meant|that meant|ended up|by the end|since then|"
+                    r"from then on|going forward|this meant|this led|that led|it paid off|"
+                    r"in the following|afterwards|overall,|the upshot)\b"), 2.5),
+        (re.compile(r"\b(reduced|cut|increased|improved|grew|dropped|decreased|saved|raised|boosted|"
+                    r"doubled|tripled|halved|lowered|went (down|up) from|went from|fell|rose|"
+                    r"shrank|sped up|eliminated)\b"), 1.3),
+        (re.compile(r"\d+ ?(%|percent)|[$£€] ?\d|\d+ ?(k|x)\b|\bpercent\b|\b(half|twice|double)\b"), 1.5),
+        (re.compile(r"\b(i learned|we learned|lesson|taught me|i now|we now|now (we|i|the|it)|"
+                    r"today (we|the|it)|still (use|using|uses|in use)|got promoted|was promoted|praised|"
+                    r"recogni[sz]ed|thanked|positive feedback|the feedback|on time|under budget|"
+                    r"ahead of schedule|was adopted|were adopted|became the|is now|are now|"
+                    r"never (missed|had)|no (more|longer)|zero)\b"), 1.5),
+        (re.compile(r"\b(the|our|my) (team|client|customer|customers|manager|company|users|boss|"
+                    r"director|stakeholders) (was|were|became|felt|said|started|loved|"
+                    r"renewed|signed|stayed)\b"), 0.8),
+        (re.compile(r"\b(launched|shipped|delivered|closed|won|passed|hit|met|exceeded|finished|"
+                    r"completed|succeeded|worked)\b"), 0.7),
+    ],
+    OTHER: [
+        (re.compile(r"^(that'?s a (great|good|tough|interesting) question|good question|great question|"
+                    r"let me think|thanks for asking|so yeah|yeah|that'?s (about )?it|"
+                    r"that'?s (the|my) (story|answer|example)|does that answer|i hope that answers|"
+                    r"sure|okay|ok|hmm|um|uh|anyway)\b"), 2.5),
+        (re.compile(r"^(one|a) (time|example|situation|project) (that )?(comes|come|springs) to mind"), 2.0),
+        (re.compile(r"\b(i'?ll tell you about|i can think of|i'?d like to talk about|i want to talk "
+                    r"about|let me tell you about|i'?ll talk about|i'?ll share)\b"), 2.5),
+    ],
+}
+# The part a sentence tends to be from its place in the answer (0 = first, 1 = last).
+POSITION_WEIGHT = 1.2
+# Transition bonus from part a (row) to part b (column): the usual order is favoured, staying
+# within a part is cheap, and going back costs a little (answers do return to actions after a result).
+TRANSITIONS = (
+    # to:  S     T     A     R     O
+    (0.6, 0.4, 0.3, 0.0, 0.0),   # from S
+    (-0.4, 0.4, 0.5, 0.1, 0.0),  # from T
+    (-0.8, -0.4, 0.6, 0.4, 0.0),  # from A
+    (-0.9, -0.6, -0.3, 0.6, 0.1),  # from R
+    (0.2, 0.1, 0.1, 0.1, 0.0),   # from O
+)
+ACTION_SUBJECTS = frozenset({"i", "we"})
+STATE_VERBS = frozenset({"be", "have", "need", "want", "think", "feel", "know", "seem", "like", "love",
+                         "hope", "get", "mean", "guess", "remember"})
+
+
+def sentence_scores(sent: Span, position: float) -> list[float]:
+    """Evidence for each part from the words of one sentence and its relative position."""
+    text = sent.text.lower().replace("’", "'").strip()
+    scores = [0.0] * len(PARTS)
+    for part, cues in CUES.items():
+        for pattern, weight in cues:
+            if pattern.search(text):
+                scores[part] += weight
+    _add_grammar(sent, scores)
+    scores[S] += POSITION_WEIGHT * max(0.0, 0.5 - position) * 2
+    scores[R] += POSITION_WEIGHT * max(0.0, position - 0.6) * 2.5
+    scores[A] += 0.3 * (1 - abs(position - 0.55) * 2)
+    scores[OTHER] -= 1.0
+    if sum(1 for t in sent if t.is_alpha) <= 2:
+        scores[OTHER] += 2.0
+    return scores
+
+
+def _add_grammar(sent: Span, scores: list[float]) -> None:
+    """Who does what: "I migrated the jobs" is an action; "the jobs were slow" a situation."""
+    root = sent.root
+    subjects = [t for t in root.children if t.dep_ in {"nsubj", "nsubjpass"}]
+    subject = subjects[0].lower_ if subjects else ""
+    past = root.tag_ in {"VBD", "VBN"} or any(t.tag_ == "VBD" and t.dep_ == "aux" for t in root.children)
+    if subject in ACTION_SUBJECTS and past and root.lemma_ not in STATE_VERBS and root.pos_ == "VERB":
+        scores[A] += 1.5
+    elif subject in ACTION_SUBJECTS and root.tag_ == "VBG" and any(t.lower_ in {"was", "were"}
+                                                                   for t in root.children):
+        scores[S] += 0.6                   # "we were migrating": background in progress
+    elif subject and subject not in ACTION_SUBJECTS and root.lemma_ in {"be", "have"} and past:
+        scores[S] += 0.8
+    if any(t.like_num and not _is_year(t) for t in sent):
+        scores[R] += 0.5
+
+
+def _is_year(token) -> bool:
+    return token.text.isdigit() and len(token.text) == 4 and token.text[:2] in {"19", "20"}
+
+
+def best_sequence(scores: list[list[float]]) -> list[int]:
+    """Viterbi over sentences: the labelling with the highest evidence plus transition bonus."""
+    if not scores:
+        return []
+    best = [list(scores[0])]
+    back: list[list[int]] = [[0] * len(PARTS)]
+    for row in scores[1:]:
+        prev = best[-1]
+        step, ptr = [], []
+        for b in range(len(PARTS)):
+            a = max(range(len(PARTS)), key=lambda a, b=b: prev[a] + TRANSITIONS[a][b])
+            step.append(prev[a] + TRANSITIONS[a][b] + row[b])
+            ptr.append(a)
+        best.append(step)
+        back.append(ptr)
+    label = max(range(len(PARTS)), key=lambda b: best[-1][b])
+    labels = [label]
+    for ptr in reversed(back[1:]):
+        label = ptr[label]
+        labels.append(label)
+    return labels[::-1]
+
+
+def label_sentences(doc: Doc) -> list[str]:
+    sents = list(doc.sents) if len(doc) else []
+    last = max(1, len(sents) - 1)
+    scores = [sentence_scores(s, k / last) for k, s in enumerate(sents)]
+    return [PARTS[p] for p in best_sequence(scores)]
+
+
+class StarLabeller:
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.coach_star = label_sentences(doc)
+        return doc
+
+
+@Language.factory("coach_star")
+def make_star_labeller(nlp: Language, name: str) -> StarLabeller:
+    register_extensions()
+    return StarLabeller()
