@@ -1,0 +1,163 @@
+"""Export → import reproduces the same history, recordings included, and never duplicates it."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+
+import pytest
+from store_support import (  # noqa: F401
+    analysis_dict,
+    backend_fixture,
+    make_settings,
+    record,
+    settings_fixture,
+    store_fixture,
+    transcript_dict,
+)
+
+from coach.errors import InputError
+from coach.store import (
+    add_debrief,
+    add_goal,
+    add_interview,
+    add_option,
+    add_question,
+    delete_attempt,
+    get_attempt,
+    list_attempts,
+    list_debriefs,
+    list_goals,
+    list_interviews,
+    list_options,
+    list_questions,
+    list_turns,
+    open_store,
+    save_attempt,
+    save_interview_recording,
+    start_session,
+)
+from coach.store.transfer import export_data, import_data
+
+IDS = {"id", "session_id", "recording_id", "interview_id", "interview_recording_id"}
+
+
+def _fill(store, settings, pitch: float = 200.0) -> None:
+    session = start_session(store, "warm-up")
+    for i, wpm in enumerate((182.0, 165.0, 151.0)):
+        save_attempt(store, question_id="beh-conflict", question_text="Tell me about a conflict.",
+                     recording=record(settings, pitch + i), transcript=transcript_dict(),
+                     analysis=analysis_dict(wpm=wpm), engine="faster-whisper", model="tiny.en",
+                     session_id=session)
+    interview_id = add_interview(store, company=f"Acme {pitch:g}", interview_date="2025-02-03",
+                                 stage="first round", origin="i_applied", people=[{"name": "Dana"}])
+    save_interview_recording(store, interview_id, recording=record(settings, pitch + 50, kind="interview"),
+                             transcript=transcript_dict(), engine="faster-whisper", model="tiny.en",
+                             answers=[{"question_text": "What would you change here?",
+                                       "analysis": analysis_dict(wpm=170)}])
+    add_debrief(store, interview_id, skill_gaps="system design", interest=3, proceed=True)
+    add_option(store, kind="batna", details="current job")
+    add_goal(store, kind="real_interviews", target=1, period_days=91)
+    add_question(store, "Why do you want to leave?", category="motivation")
+
+
+def _history(store) -> dict:
+    """What a user sees, without the ids that differ between databases."""
+    def strip(rows):
+        return [{k: v for k, v in row.items() if k not in IDS} for row in rows]
+
+    attempts = [get_attempt(store, a["id"]) for a in list_attempts(store)]
+    return {"attempts": strip(attempts), "interviews": [
+        {**{k: v for k, v in i.items() if k not in IDS}, "people": strip(i["people"])}
+        for i in list_interviews(store)],
+        "turns": strip(list_turns(store)), "debriefs": strip(list_debriefs(store)),
+        "options": strip(list_options(store)), "goals": strip(list_goals(store)),
+        "questions": strip(list_questions(store))}
+
+
+def test_export_then_import_into_a_new_directory_gives_the_same_history(store, settings, tmp_path, backend):
+    """Moving from SQLite to PostgreSQL (and back) is an export and an import."""
+    _fill(store, settings)
+    result = export_data(store, tmp_path / "out" / "coach-export.zip")
+    assert result["counts"]["attempts"] == 3 and result["missing_recordings"] == []
+
+    other_backend = "postgresql" if backend == "sqlite" else "sqlite"
+    target_settings = make_settings(tmp_path, other_backend, "elsewhere")
+    target = open_store(target_settings)
+    imported = import_data(target, tmp_path / "out" / "coach-export.zip")
+    assert imported["added"]["attempts"] == 3 and imported["added"]["turns"] == 1
+    assert _history(target) == _history(store)
+    for attempt in list_attempts(target):
+        original = settings.data_dir / attempt["recording_path"]
+        copy = target_settings.data_dir / attempt["recording_path"]
+        assert copy.read_bytes() == original.read_bytes()
+
+    again = import_data(target, tmp_path / "out" / "coach-export.zip")
+    assert sum(again["added"].values()) == 0
+    assert _history(target) == _history(store)
+    target.close()
+
+
+def test_import_into_an_existing_directory_keeps_both_histories(store, settings, tmp_path, backend):
+    _fill(store, settings, pitch=300.0)
+    export_data(store, tmp_path / "a.zip")
+    other_settings = make_settings(tmp_path, backend, "other")
+    other = open_store(other_settings)
+    _fill(other, other_settings, pitch=400.0)
+    import_data(other, tmp_path / "a.zip")
+    assert len(list_attempts(other)) == 6
+    assert sorted(i["company"] for i in list_interviews(other)) == ["Acme 300", "Acme 400"]
+    # Each directory's own question is kept.
+    assert len(list_questions(other, source="user")) == 2
+    # Exporting the merged directory and importing back adds only what the first lacked.
+    export_data(other, tmp_path / "b.zip")
+    back = import_data(store, tmp_path / "b.zip")
+    assert back["added"]["attempts"] == 3
+    assert len(list_attempts(store)) == 6
+    other.close()
+
+
+def test_a_deleted_attempt_is_not_exported_but_a_kept_recording_is(store, settings, tmp_path):
+    _fill(store, settings)
+    first, second, _ = list_attempts(store)
+    delete_attempt(store, first["id"], keep_audio=False)
+    delete_attempt(store, second["id"], keep_audio=True)
+    export_data(store, tmp_path / "x.zip")
+    names = zipfile.ZipFile(tmp_path / "x.zip").namelist()
+    assert first["recording_path"] not in names
+    assert second["recording_path"] in names
+
+
+def test_a_damaged_or_foreign_zip_is_refused_with_nothing_imported(store, settings, tmp_path):
+    _fill(store, settings)
+    export_data(store, tmp_path / "good.zip")
+    fresh = open_store(make_settings(tmp_path, "sqlite", "fresh"))
+
+    (tmp_path / "not.zip").write_bytes(b"hello")
+    with pytest.raises(InputError, match="not a coach export"):
+        import_data(fresh, tmp_path / "not.zip")
+
+    with zipfile.ZipFile(tmp_path / "good.zip") as good, zipfile.ZipFile(tmp_path / "bad.zip", "w") as bad:
+        for item in good.infolist():
+            data = good.read(item)
+            if item.filename.startswith("recordings/interview/"):
+                data = data[:-10] + b"0123456789"
+            bad.writestr(item, data)
+    with pytest.raises(InputError, match="damaged"):
+        import_data(fresh, tmp_path / "bad.zip")
+    assert list_attempts(fresh) == []
+    assert not (fresh.settings.recordings_dir.exists() and any(fresh.settings.recordings_dir.rglob("*.wav")))
+
+    manifest = json.loads(zipfile.ZipFile(tmp_path / "good.zip").read("coach-export.json"))
+    manifest["tables"]["recordings"][0]["path"] = "../../etc/evil.wav"
+    with zipfile.ZipFile(tmp_path / "evil.zip", "w") as evil:
+        evil.writestr("coach-export.json", json.dumps(manifest))
+    with pytest.raises(InputError, match="outside recordings"):
+        import_data(fresh, tmp_path / "evil.zip")
+
+    manifest["schema"] = "0099_from_the_future"
+    with zipfile.ZipFile(tmp_path / "new.zip", "w") as newer:
+        newer.writestr("coach-export.json", json.dumps(manifest))
+    with pytest.raises(InputError, match="newer version"):
+        import_data(fresh, tmp_path / "new.zip")
+    fresh.close()
