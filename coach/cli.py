@@ -106,11 +106,15 @@ def playbook_command(
     """The "always be interviewing" playbook: checklist, debrief template, cadence, options."""
     from coach import playbook as pb
     from coach.config import load_settings
+    from coach.errors import InputError
 
-    data_dir = load_settings().data_dir
+    settings = load_settings()
     if interviews is not None or every_days is not None:
-        pb.change_cadence(data_dir, section, interviews=interviews, period_days=every_days)
-    book = pb.load_playbook(data_dir)
+        if section != "cadence":
+            raise InputError("--interviews and --every-days change the cadence;"
+                             " run `coach playbook cadence --interviews N --every-days D`.")
+        pb.set_cadence(settings, pb.load_playbook().cadence, interviews=interviews, period_days=every_days)
+    book = pb.load_playbook_for(settings)
     sections = [section] if section else list(pb.SECTIONS)
     if as_json:
         print_json({name: pb.section_data(book, name) for name in sections})

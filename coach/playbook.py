@@ -3,11 +3,13 @@
 The words live in `question_banks/playbook.toml` so they can be edited without touching code;
 this module loads them, renders them as Markdown (read the same in a terminal and in
 Streamlit), checks a filled-in debrief, and turns its skill gaps into practice questions.
-The cadence goal is the one part a user changes, so it is kept in `<data_dir>/playbook.toml`.
+The playbook holds only the default cadence; a goal the user sets is a `real_interviews` goal
+in the store, so progress and the playbook read the same number.
 """
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, replace
@@ -18,9 +20,10 @@ from coach import banks
 from coach.errors import InputError
 
 PLAYBOOK_FILE = banks.SHIPPED_BANKS_DIR / "playbook.toml"
-USER_PLAYBOOK_FILE_NAME = "playbook.toml"
 SECTIONS: tuple[str, ...] = ("before", "after", "cadence", "options")
-FIELD_KINDS: tuple[str, ...] = ("text", "list", "scale", "choice")
+# yes-no: True, False or None (undecided), as the store keeps a debrief's `proceed`.
+FIELD_KINDS: tuple[str, ...] = ("text", "list", "scale", "yes-no")
+CADENCE_GOAL_KIND = "real_interviews"
 
 
 @dataclass(frozen=True)
@@ -42,7 +45,6 @@ class DebriefField:
     prompt: str
     min: int | None = None
     max: int | None = None
-    choices: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -89,23 +91,28 @@ class Playbook:
 # ---------------------------------------------------------------- loading
 
 
-def load_playbook(data_dir: Path | None = None, path: Path = PLAYBOOK_FILE) -> Playbook:
-    """The shipped playbook with the user's own cadence goal, if they set one."""
-    data = _read_toml(path, "The playbook")
+def load_playbook(path: Path = PLAYBOOK_FILE) -> Playbook:
+    """The playbook as shipped; `current_cadence` gives the goal the user actually set."""
+    data = _read_toml(path)
     try:
         before, after, options = data["before"], data["after"], data["options"]
-        steps = tuple(Step(s["id"], s["text"], s["detail"]) for s in before["step"])
-        debrief_fields = tuple(_debrief_field(f) for f in after["field"])
-        cadence = _cadence(data["cadence"])
-        playbook = Playbook(
-            before_title=before["title"], before_intro=before["intro"], steps=steps,
-            after_title=after["title"], after_intro=after["intro"], debrief_fields=debrief_fields,
-            cadence=cadence, options=Options(options["title"], options["intro"],
-                                             tuple(options["guidance"]), tuple(options["fields"])))
+        return Playbook(
+            before_title=before["title"], before_intro=before["intro"],
+            steps=tuple(Step(s["id"], s["text"], s["detail"]) for s in before["step"]),
+            after_title=after["title"], after_intro=after["intro"],
+            debrief_fields=tuple(_debrief_field(f) for f in after["field"]),
+            cadence=_cadence(data["cadence"]),
+            options=Options(options["title"], options["intro"], tuple(options["guidance"]),
+                            tuple(options["fields"])))
     except (KeyError, TypeError) as e:
         raise InputError(f"The playbook {path} is missing or misspells {e};"
                          " restore it from the repository.") from e
-    return replace(playbook, cadence=_load_user_cadence(data_dir, playbook.cadence))
+
+
+def load_playbook_for(settings) -> Playbook:
+    """The playbook with the cadence goal this user set (from the store), for the CLI and the app."""
+    playbook = load_playbook()
+    return replace(playbook, cadence=current_cadence(settings, playbook.cadence))
 
 
 def _debrief_field(raw: dict) -> DebriefField:
@@ -113,81 +120,81 @@ def _debrief_field(raw: dict) -> DebriefField:
         raise InputError(f"Debrief field '{raw['id']}' has unknown kind {raw['kind']!r}; use one of "
                          f"{', '.join(FIELD_KINDS)}.")
     return DebriefField(id=raw["id"], label=raw["label"], kind=raw["kind"], prompt=raw["prompt"],
-                        min=raw.get("min"), max=raw.get("max"), choices=tuple(raw.get("choices", ())))
+                        min=raw.get("min"), max=raw.get("max"))
 
 
 def _cadence(raw: dict) -> Cadence:
+    _check_cadence(raw["interviews"], raw["period_days"])
     return Cadence(interviews=raw["interviews"], period_days=raw["period_days"],
                    period_label=raw.get("period_label", f"{raw['period_days']} days"),
                    intro=raw.get("intro", ""))
 
 
-def _read_toml(path: Path, what: str) -> dict:
+def _read_toml(path: Path) -> dict:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as e:
-        raise InputError(f"{what} file {path} is missing; restore it from the repository.") from e
+        raise InputError(f"The playbook file {path} is missing; restore it from the repository.") from e
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
-        raise InputError(f"{what} file {path} is not valid TOML ({e}); fix or delete it.") from e
+        raise InputError(f"The playbook file {path} is not valid TOML ({e}); restore it.") from e
 
 
 # ---------------------------------------------------------------- cadence
 
 
-def _user_playbook_path(data_dir: Path | None) -> Path:
-    if data_dir is None:
-        from coach.config import load_settings
-
-        data_dir = load_settings().data_dir
-    return Path(data_dir) / USER_PLAYBOOK_FILE_NAME
-
-
-def _load_user_cadence(data_dir: Path | None, default: Cadence) -> Cadence:
-    path = _user_playbook_path(data_dir)
-    if not path.exists():
-        return default
-    raw = _read_toml(path, "Your playbook settings").get("cadence", {})
-    interviews = raw.get("interviews", default.interviews)
-    period_days = raw.get("period_days", default.period_days)
-    _check_cadence(interviews, period_days, where=f" in {path}")
-    label = raw.get("period_label", default.period_label if period_days == default.period_days
-                    else f"{period_days} days")
-    return Cadence(interviews=interviews, period_days=period_days, period_label=label, intro=default.intro)
-
-
-def _check_cadence(interviews: object, period_days: object, where: str = "") -> None:
-    for name, value in (("interviews", interviews), ("period_days", period_days)):
+def _check_cadence(interviews: object, period_days: object) -> None:
+    for name, value in (("number of interviews", interviews), ("period in days", period_days)):
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-            raise InputError(f"The cadence {name}{where} must be a whole number of at least 1,"
-                             f" not {value!r}.")
+            raise InputError(f"The cadence {name} must be a whole number of at least 1, not {value!r}.")
     if period_days > 3660:
-        raise InputError(f"The cadence period{where} is over ten years; use at most 3660 days.")
+        raise InputError("The cadence period is over ten years; use at most 3660 days.")
 
 
-def save_cadence(data_dir: Path, interviews: int, period_days: int,
-                 period_label: str | None = None) -> Cadence:
-    """Change the goal (e.g. two interviews every 60 days); written through a temporary file."""
-    _check_cadence(interviews, period_days)
-    label = period_label or ("quarter" if period_days == 91 else f"{period_days} days")
-    path = _user_playbook_path(data_dir)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    text = (f"[cadence]\ninterviews = {interviews}\nperiod_days = {period_days}\n"
-            f"period_label = {banks._toml_value(label)}\n")
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
-    return load_playbook(data_dir).cadence
+def cadence_from_goals(goals: Sequence[dict], default: Cadence) -> Cadence:
+    """The newest active `real_interviews` goal from the store, or the playbook's default."""
+    chosen = [g for g in goals if g.get("kind") == CADENCE_GOAL_KIND and g.get("active", True)]
+    if not chosen:
+        return default
+    goal = chosen[-1]
+    interviews, days = int(goal["target"]), int(goal["period_days"])
+    label = default.period_label if days == default.period_days else f"{days} days"
+    return Cadence(interviews=interviews, period_days=days, period_label=label, intro=default.intro)
 
 
-def change_cadence(data_dir: Path, section: str | None, interviews: int | None = None,
-                   period_days: int | None = None) -> Cadence:
-    """Change one or both numbers of the goal, keeping the other; only the cadence can change."""
-    if section != "cadence":
-        raise InputError("--interviews and --every-days change the cadence;"
-                         " run `coach playbook cadence --interviews N --every-days D`.")
-    current = load_playbook(data_dir).cadence
-    return save_cadence(data_dir, interviews if interviews is not None else current.interviews,
-                        period_days if period_days is not None else current.period_days)
+def current_cadence(settings, default: Cadence) -> Cadence:
+    """The user's goal, read without creating a database that does not exist yet."""
+    if not settings.database_url and not settings.database_path.exists():
+        return default
+    from coach import store
+
+    opened = store.open_store(settings)
+    try:
+        return cadence_from_goals(store.list_goals(opened, active_only=True), default)
+    finally:
+        opened.close()
+
+
+def set_cadence(settings, default: Cadence, interviews: int | None = None,
+                period_days: int | None = None) -> Cadence:
+    """Change one or both numbers of the goal (keeping the other) as the store's active goal."""
+    from coach import store
+
+    opened = store.open_store(settings)
+    try:
+        goals = store.list_goals(opened, active_only=True)
+        current = cadence_from_goals(goals, default)
+        interviews = current.interviews if interviews is None else interviews
+        period_days = current.period_days if period_days is None else period_days
+        _check_cadence(interviews, period_days)
+        existing = [g for g in goals if g["kind"] == CADENCE_GOAL_KIND]
+        if existing:
+            store.update_goal(opened, existing[-1]["id"], target=float(interviews), period_days=period_days)
+        else:
+            store.add_goal(opened, kind=CADENCE_GOAL_KIND, target=interviews, period_days=period_days,
+                           note="Set from the playbook")
+        return cadence_from_goals(store.list_goals(opened, active_only=True), default)
+    finally:
+        opened.close()
 
 
 def cadence_status(cadence: Cadence, interview_dates: Sequence[date], today: date) -> CadenceStatus:
@@ -199,10 +206,7 @@ def cadence_status(cadence: Cadence, interview_dates: Sequence[date], today: dat
     window_start = today - timedelta(days=cadence.period_days)
     recent = sorted(d for d in interview_dates if window_start < d <= today)
     on_track = len(recent) >= cadence.interviews
-    if on_track:
-        next_due = recent[-cadence.interviews] + timedelta(days=cadence.period_days)
-    else:
-        next_due = today
+    next_due = recent[-cadence.interviews] + timedelta(days=cadence.period_days) if on_track else today
     return CadenceStatus(interviews_in_period=len(recent), goal=cadence.interviews,
                          period_days=cadence.period_days, next_due=next_due, on_track=on_track)
 
@@ -212,25 +216,29 @@ def cadence_status(cadence: Cadence, interview_dates: Sequence[date], today: dat
 
 def empty_debrief(playbook: Playbook) -> dict:
     """A blank debrief with one key per template field, ready for a form to fill."""
-    blank = {"text": "", "list": [], "scale": None, "choice": None}
+    blank = {"text": "", "list": [], "scale": None, "yes-no": None}
     return {f.id: blank[f.kind] for f in playbook.debrief_fields}
 
 
 def check_debrief(playbook: Playbook, answers: dict) -> dict:
-    """The debrief with lists and text tidied; a value out of range is an InputError naming the field."""
+    """The debrief tidied, with an out-of-range value reported as an InputError naming the field.
+
+    Keys shared with `coach.store.add_debrief` (went_well, could_be_better, skill_gaps, interest,
+    proceed, time_commitment, notes) come back in the types the store keeps; people_met and
+    questions_asked are lists, for the interview's people and for `save_questions_asked`.
+    """
     unknown = sorted(set(answers) - {f.id for f in playbook.debrief_fields})
     if unknown:
         raise InputError(f"The debrief has unknown fields {unknown}; use the template's fields.")
-    tidy = empty_debrief(playbook)
-    for f in playbook.debrief_fields:
-        value = answers.get(f.id, tidy[f.id])
-        tidy[f.id] = _check_debrief_value(f, value)
-    return tidy
+    return {f.id: _check_debrief_value(f, answers.get(f.id)) for f in playbook.debrief_fields}
+
+
+_YES = {"yes": True, "y": True, "true": True, "no": False, "n": False, "false": False, "undecided": None}
 
 
 def _check_debrief_value(f: DebriefField, value: object) -> object:
     if value is None or value == "" or value == []:
-        return [] if f.kind == "list" else (None if f.kind in ("scale", "choice") else "")
+        return {"text": "", "list": []}.get(f.kind)
     if f.kind == "text":
         return str(value).strip()
     if f.kind == "list":
@@ -240,9 +248,37 @@ def _check_debrief_value(f: DebriefField, value: object) -> object:
         if not isinstance(value, int) or isinstance(value, bool) or not f.min <= value <= f.max:
             raise InputError(f"{f.label} must be a whole number from {f.min} to {f.max}, not {value!r}.")
         return value
-    if value not in f.choices:
-        raise InputError(f"{f.label} must be one of {', '.join(f.choices)}, not {value!r}.")
-    return value
+    if isinstance(value, bool):
+        return value
+    if str(value).strip().lower() not in _YES:
+        raise InputError(f"{f.label} must be yes, no or undecided, not {value!r}.")
+    return _YES[str(value).strip().lower()]
+
+
+def save_questions_asked(data_dir: Path, debrief: dict) -> list[banks.Question]:
+    """Put the questions an interviewer asked into the user's bank, so they can be practised.
+
+    A question already in the bank (same words, ignoring case and spacing) is not added twice.
+    """
+    known = {_normalised(q.text) for q in banks.load_questions(data_dir)}
+    saved = []
+    for text in debrief.get("questions_asked") or []:
+        if _normalised(text) in known:
+            continue
+        competencies = banks.skill_gap_to_competencies(text) or ["communication"]
+        category = "behavioural" if _STAR_OPENINGS.match(text) else "situational"
+        saved.append(banks.add_user_question(data_dir, text, category=category, competencies=competencies,
+                                             source="real interview"))
+        known.add(_normalised(text))
+    return saved
+
+
+_STAR_OPENINGS = re.compile(r"\s*(tell me about a time|describe a (time|situation)|give (me )?an example"
+                            r"|walk me through a time|have you ever)", re.IGNORECASE)
+
+
+def _normalised(text: str) -> str:
+    return " ".join(text.lower().split())
 
 
 def practice_for_debrief(debrief: dict, questions: Sequence[banks.Question], n: int = 5,
@@ -291,7 +327,8 @@ def _render_before(playbook: Playbook) -> str:
 def _render_after(playbook: Playbook) -> str:
     lines = [f"## {playbook.after_title}", "", playbook.after_intro, ""]
     for f in playbook.debrief_fields:
-        hint = {"scale": f" ({f.min}–{f.max})", "choice": f" ({' / '.join(f.choices)})"}.get(f.kind, "")
+        hint = {"scale": f" ({f.min}–{f.max})", "yes-no": " (yes / no / undecided)",
+                "list": " (one a line)"}.get(f.kind, "")
         lines += [f"### {f.label}{hint}", f"_{f.prompt}_", ""]
     return "\n".join(lines)
 

@@ -1,0 +1,184 @@
+"""The playbook: the checklist and debrief template load and render, the cadence goal is kept."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from coach import playbook as pb
+from coach.banks import get_question, load_questions
+from coach.cli import app
+from coach.config import load_settings
+from coach.errors import InputError
+
+
+@pytest.fixture
+def book() -> pb.Playbook:
+    return pb.load_playbook()
+
+
+def run(args: list[str], data_dir: Path):
+    return CliRunner().invoke(app, args, env={"COACH_DATA_DIR": str(data_dir)})
+
+
+# ---------------------------------------------------------------- content
+
+
+def test_checklist_covers_the_issue_s_points_in_order(book: pb.Playbook) -> None:
+    rendered = pb.render(book, "before").lower()
+    text = rendered[rendered.index("- [ ]"):]
+    points = ["why you are talking", "not actively looking", "why they reached out", "job description",
+              "time commitment", "what would make you move", "confidential", "non-compete",
+              "attendance policy", "gauge your interest", "offer stage without intent"]
+    positions = [text.find(p) for p in points]
+    assert -1 not in positions, [p for p, i in zip(points, positions, strict=True) if i == -1]
+    assert positions == sorted(positions)
+    assert rendered.count("- [ ]") == len(book.steps) >= 9
+
+
+def test_debrief_template_has_every_field_the_issue_asks_for(book: pb.Playbook) -> None:
+    text = pb.render(book, "after")
+    for label in ("What went well", "What could be better", "Skill gaps found", "People met",
+                  "Questions they asked", "Interest (1–5)", "Proceed? (yes / no / undecided)"):
+        assert f"### {label}" in text
+    assert pb.empty_debrief(book) == {"went_well": "", "could_be_better": "", "skill_gaps": "",
+                                      "people_met": [], "questions_asked": [], "interest": None,
+                                      "proceed": None, "time_commitment": "", "notes": ""}
+
+
+def test_options_section_keeps_the_batna_beside_the_offers(book: pb.Playbook) -> None:
+    text = pb.render(book, "options")
+    assert "BATNA" in text and "current job" in text and "total compensation" in text
+    assert "deadline" in text
+
+
+def test_default_cadence_is_one_first_round_interview_a_quarter(book: pb.Playbook) -> None:
+    assert (book.cadence.interviews, book.cadence.period_days) == (1, 91)
+    assert "1 real first-round interview every quarter" in pb.render(book, "cadence")
+
+
+def test_unknown_section_names_the_right_ones(book: pb.Playbook) -> None:
+    with pytest.raises(InputError, match="before, after, cadence, options"):
+        pb.render(book, "during")
+
+
+def test_a_broken_playbook_file_is_a_clear_error(tmp_path: Path) -> None:
+    broken = tmp_path / "playbook.toml"
+    broken.write_text(pb.PLAYBOOK_FILE.read_text().replace("[options]", "[choices]"), encoding="utf-8")
+    with pytest.raises(InputError, match="missing or misspells 'options'"):
+        pb.load_playbook(broken)
+
+
+# ---------------------------------------------------------------- debrief
+
+
+def test_check_debrief_tidies_what_a_form_sends(book: pb.Playbook) -> None:
+    tidy = pb.check_debrief(book, {"went_well": "  clear STAR story ", "people_met": "Ana, EM\n\n Raj, PM ",
+                                   "interest": 4, "proceed": "Yes"})
+    assert tidy["went_well"] == "clear STAR story"
+    assert tidy["people_met"] == ["Ana, EM", "Raj, PM"]
+    assert (tidy["interest"], tidy["proceed"], tidy["skill_gaps"]) == (4, True, "")
+    assert pb.check_debrief(book, {"proceed": "undecided"})["proceed"] is None
+
+
+@pytest.mark.parametrize(("answers", "complaint"), [
+    ({"interest": 6}, "Interest must be a whole number from 1 to 5"),
+    ({"interest": "4"}, "Interest must be a whole number"),
+    ({"proceed": "maybe"}, "Proceed\\? must be yes, no or undecided"),
+    ({"mood": "great"}, "unknown fields \\['mood'\\]"),
+])
+def test_check_debrief_names_the_field_that_is_wrong(book: pb.Playbook, answers: dict,
+                                                      complaint: str) -> None:
+    with pytest.raises(InputError, match=complaint):
+        pb.check_debrief(book, answers)
+
+
+def test_skill_gaps_in_a_debrief_choose_the_next_practice(book: pb.Playbook, tmp_path: Path) -> None:
+    debrief = pb.check_debrief(book, {"skill_gaps": "system design; handling conflict"})
+    competencies, picks = pb.practice_for_debrief(debrief, load_questions(tmp_path), n=4)
+    assert competencies == ["system-design", "conflict"]
+    assert len(picks) == 4
+    assert "system-design" in picks[0].competencies and "conflict" in picks[1].competencies
+
+
+def test_questions_asked_become_practice_questions_once(book: pb.Playbook, tmp_path: Path) -> None:
+    debrief = pb.check_debrief(book, {"questions_asked": [
+        "Tell me about a time you handled conflict with a stakeholder.",
+        "Why do you want to work here?",  # already in the shipped bank
+        "How would you scale our notification service?"]})
+    saved = pb.save_questions_asked(tmp_path, debrief)
+    assert [q.source for q in saved] == ["real interview", "real interview"]
+    star = get_question(saved[0].id, tmp_path)
+    assert star.category == "behavioural" and "conflict" in star.competencies
+    assert pb.save_questions_asked(tmp_path, debrief) == []
+
+
+# ---------------------------------------------------------------- cadence
+
+
+def test_cadence_status_counts_the_last_period_and_says_when_the_next_is_due() -> None:
+    quarterly = pb.Cadence(interviews=1, period_days=91)
+    done = pb.cadence_status(quarterly, [date(2023, 12, 20), date(2024, 3, 1)], today=date(2024, 4, 1))
+    assert (done.interviews_in_period, done.on_track, done.next_due) == (1, True, date(2024, 5, 31))
+    overdue = pb.cadence_status(quarterly, [date(2023, 10, 1)], today=date(2024, 4, 1))
+    assert (overdue.interviews_in_period, overdue.on_track, overdue.next_due) == (0, False, date(2024, 4, 1))
+    twice = pb.cadence_status(pb.Cadence(2, 60), [date(2024, 3, 1), date(2024, 3, 20)], date(2024, 4, 1))
+    assert twice.on_track and twice.next_due == date(2024, 4, 30)
+
+
+def test_cadence_goal_is_kept_in_the_store_and_read_back(book: pb.Playbook, tmp_path: Path) -> None:
+    settings = load_settings(tmp_path)
+    assert pb.current_cadence(settings, book.cadence) == book.cadence
+    assert not settings.database_path.exists()  # only looking creates no database
+    pb.set_cadence(settings, book.cadence, period_days=60)
+    changed = pb.set_cadence(settings, book.cadence, interviews=2)
+    assert (changed.interviews, changed.period_days, changed.period_label) == (2, 60, "60 days")
+    assert pb.load_playbook_for(settings).cadence == changed
+    from coach import store
+
+    opened = store.open_store(settings)
+    goals = store.list_goals(opened, active_only=True)
+    opened.close()
+    assert [(g["kind"], g["target"], g["period_days"]) for g in goals] == [("real_interviews", 2.0, 60)]
+
+
+def test_a_cadence_of_zero_is_refused(book: pb.Playbook, tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="at least 1"):
+        pb.set_cadence(load_settings(tmp_path), book.cadence, interviews=0)
+
+
+# ---------------------------------------------------------------- the command line
+
+
+def test_cli_playbook_without_a_section_prints_all_four(tmp_path: Path) -> None:
+    result = run(["playbook"], tmp_path)
+    assert result.exit_code == 0
+    for heading in ("## Before a real interview", "## After it: the debrief", "## Cadence", "## Options"):
+        assert heading in result.stdout
+
+
+def test_cli_playbook_after_json_gives_the_form_and_a_blank_debrief(tmp_path: Path) -> None:
+    result = run(["playbook", "after", "--json"], tmp_path)
+    data = json.loads(result.stdout)["after"]
+    assert [f["id"] for f in data["fields"]][:3] == ["went_well", "could_be_better", "skill_gaps"]
+    assert data["blank"]["interest"] is None
+
+
+def test_cli_changes_the_cadence_and_shows_it(tmp_path: Path) -> None:
+    changed = run(["playbook", "cadence", "--interviews", "2", "--every-days", "60"], tmp_path)
+    assert changed.exit_code == 0
+    assert "2 real first-round interviews every 60 days" in changed.stdout
+    shown = json.loads(run(["playbook", "cadence", "--json"], tmp_path).stdout)["cadence"]
+    assert (shown["interviews"], shown["period_days"]) == (2, 60)
+
+
+def test_cli_cadence_options_on_another_section_are_one_clear_line(tmp_path: Path) -> None:
+    result = run(["playbook", "before", "--interviews", "3"], tmp_path)
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: --interviews and --every-days change the cadence")
+    bad = run(["playbook", "during"], tmp_path)
+    assert bad.exit_code == 1 and "use one of: before, after, cadence, options" in bad.stderr
