@@ -234,15 +234,15 @@ def parse_bank_file(path: Path,
         raise InputError(f"The question bank {path} has unknown tables {sorted(unknown)};"
                          " use [defaults], [[question]] and [[ask]].")
     defaults = {"source": default_source, **data.get("defaults", {})}
-    questions = [_question_from_entry({**defaults, **entry}, path, i)
+    questions = [_question_from_entry({**defaults, **entry},
+                                      f"question {i} ('{entry.get('id', '?')}') in {path}")
                  for i, entry in enumerate(data.get("question", []), start=1)]
     asks = [_ask_from_entry({"source": default_source, **entry}, path, i)
             for i, entry in enumerate(data.get("ask", []), start=1)]
     return questions, asks
 
 
-def _question_from_entry(entry: dict, path: Path, index: int) -> Question:
-    where = f"question {index} ('{entry.get('id', '?')}') in {path}"
+def _question_from_entry(entry: dict, where: str) -> Question:
     _check_fields(entry, _QUESTION_FIELDS, _OPTIONAL_QUESTION_FIELDS, where)
     _check_id(entry["id"], where)
     _check_text(entry["text"], "text", where)
@@ -299,8 +299,9 @@ def _check_list(value: object, name: str, where: str,
     if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
         raise InputError(f"The {name} of {where} must be a non-empty list of strings.")
     if allowed is not None:
+        singular = {"competencies": "competency", "roles": "role"}.get(name, name)
         for item in value:
-            _check_choice(item, allowed, name, where)
+            _check_choice(item, allowed, singular, where)
     return tuple(v.strip() for v in value)
 
 
@@ -464,11 +465,11 @@ def add_user_question(data_dir: Path, text: str, category: str = "behavioural",
         "competencies": list(competencies), "roles": [normalise_role(r) for r in roles],
         "difficulty": difficulty, "format": "star" if category == "behavioural" else "free",
         "target_s": 120 if category == "behavioural" else 90,
-        "talking_points": list(talking_points) or ["a specific example", "what you did", "the result"],
+        "talking_points": list(talking_points) or ["a specific example", "actions you took", "the result"],
         "follow_ups": list(follow_ups) or ["What would you do differently next time?"],
         "source": source,
     }
-    question = _question_from_entry(entry, path, 0)
+    question = _question_from_entry(entry, "the new question")
     _append_entry(path, entry)
     return question
 

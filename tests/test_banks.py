@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import tomllib
 from collections import Counter
 from pathlib import Path
@@ -113,13 +114,13 @@ def test_questions_to_ask_cover_process_motive_role_expectations_and_growth(tmp_
 
 @pytest.mark.parametrize(("entry", "complaint"), [
     (GOOD_ENTRY.format(id="Bad Id", competency="leadership"), "lowercase letters"),
-    (GOOD_ENTRY.format(id="mine-01", competency="juggling"), "Unknown competencies 'juggling'"),
+    (GOOD_ENTRY.format(id="mine-01", competency="juggling"), "Unknown competency 'juggling'"),
     (GOOD_ENTRY.format(id="mine-01", competency="leadership").replace('difficulty = "easy"\n', ""),
      "missing difficulty"),
     (GOOD_ENTRY.format(id="mine-01", competency="leadership").replace("target_s = 90", "target_s = 5"),
      "target_s"),
     (GOOD_ENTRY.format(id="mine-01", competency="leadership").replace("[\"any\"]", "[\"astronaut\"]"),
-     "Unknown roles 'astronaut'"),
+     "Unknown role 'astronaut'"),
     (GOOD_ENTRY.format(id="mine-01", competency="leadership") + 'colour = "red"\n', "unknown fields"),
     ("[[question]\nid = ", "not valid TOML"),
 ])
@@ -185,7 +186,7 @@ def test_add_user_question_is_saved_and_served_with_the_bank(tmp_path: Path) -> 
 
 
 def test_add_user_question_rejects_a_bad_entry_without_writing(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="Unknown competencies 'charm'"):
+    with pytest.raises(InputError, match="Unknown competency 'charm'"):
         add_user_question(tmp_path, "Why are you so charming?", competencies=["charm"])
     with pytest.raises(InputError, match="empty"):
         add_user_question(tmp_path, "   ")
@@ -318,3 +319,14 @@ def test_cli_unknown_filter_is_one_line_on_stderr(tmp_path: Path) -> None:
     assert result.stdout == ""
     assert result.stderr.strip().startswith("error: Unknown category 'gossip'")
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_every_talking_point_has_a_word_the_analysis_can_look_for(shipped: list[Question]) -> None:
+    """Relevance counts a point as covered by its content words; a point of stop words never is."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    def content_words(point: str) -> list[str]:
+        return [w for w in re.findall(r"[A-Za-z]+", point) if w.lower() not in STOP_WORDS and len(w) > 2]
+
+    empty = [(q.id, point) for q in shipped for point in q.talking_points if not content_words(point)]
+    assert empty == []
