@@ -1,0 +1,258 @@
+"""Comparisons over time: trends, practice against real interviews, per question, cadence.
+
+Every function reads the store and returns plain JSON-ready dicts (what `coach progress --json`
+prints and the progress page draws). Measures are reported as observed numbers with the
+comfortable band or target beside them, never as a verdict on the person.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from statistics import fmean
+
+from coach.config import Settings
+from coach.store import Store, list_attempts, list_debriefs, list_goals, list_interviews, list_turns
+
+# How each measure improves: toward a band (pace, answer length), lower, or higher.
+MEASURES = {
+    "wpm": "band",
+    "fillers_per_100_words": "lower",
+    "fillers_per_min": "lower",
+    "long_pauses": "lower",
+    "duration_s": "band",
+    "score_overall": "higher",
+    "score_delivery": "higher",
+    "score_fillers": "higher",
+    "score_structure": "higher",
+    "score_content": "higher",
+}
+LABELS = {"wpm": "pace (words per minute)", "fillers_per_100_words": "fillers per 100 words",
+          "fillers_per_min": "fillers per minute", "long_pauses": "long pauses",
+          "duration_s": "answer length (s)", "score_overall": "overall score",
+          "score_delivery": "delivery score", "score_fillers": "fillers score",
+          "score_structure": "structure score", "score_content": "content score"}
+DEFAULT_LAST_N = 5
+# A skill gap named in a debrief counts toward recommendations for this long.
+SKILL_GAP_WINDOW_DAYS = 365
+
+
+def bands(settings: Settings) -> dict[str, tuple[float, float]]:
+    t = settings.thresholds
+    return {"wpm": (t.pace_low_wpm, t.pace_high_wpm), "duration_s": (t.answer_min_s, t.answer_max_s)}
+
+
+def _distance_to_band(value: float, band: tuple[float, float]) -> float:
+    low, high = band
+    return max(low - value, 0.0, value - high)
+
+
+def _closer(measure: str, before: float, after: float, settings: Settings,
+            target: float | None = None) -> str:
+    """Did the measure move toward where it should be: "closer", "further" or "same"."""
+    kind = MEASURES[measure]
+    if target is not None:
+        gap_before, gap_after = abs(before - target), abs(after - target)
+    elif kind == "band":
+        band = bands(settings)[measure]
+        gap_before, gap_after = _distance_to_band(before, band), _distance_to_band(after, band)
+    elif kind == "lower":
+        gap_before, gap_after = before, after
+    else:
+        gap_before, gap_after = -before, -after
+    if abs(gap_after - gap_before) < 1e-9:
+        return "same"
+    return "closer" if gap_after < gap_before else "further"
+
+
+def _practice_points(attempts: list[dict], measure: str) -> list[dict]:
+    return [{"at": a["created_at"], "value": a[measure], "attempt_id": a["id"],
+             "question_id": a["question_id"]}
+            for a in attempts if a.get(measure) is not None]
+
+
+def _real_points(turns: list[dict], measure: str) -> list[dict]:
+    return [{"at": t["interview_date"], "value": t[measure], "turn_id": t["id"],
+             "question_id": t["question_id"], "company": t["company"], "stage": t["stage"]}
+            for t in turns if t.get(measure) is not None]
+
+
+def trends(attempts: list[dict], turns: list[dict]) -> dict:
+    """Each measure over time, practice and real interviews as separate series, oldest first."""
+    return {measure: {"practice": _practice_points(attempts, measure), "real": _real_points(turns, measure)}
+            for measure in MEASURES}
+
+
+def _mean(values: list[float]) -> float | None:
+    return round(fmean(values), 2) if values else None
+
+
+def practice_vs_real(attempts: list[dict], turns: list[dict], settings: Settings) -> dict:
+    """Mean of each measure in practice and in real interviews, with the band where one applies."""
+    result = {}
+    for measure in MEASURES:
+        practice = [a[measure] for a in attempts if a.get(measure) is not None]
+        real = [t[measure] for t in turns if t.get(measure) is not None]
+        result[measure] = {"label": LABELS[measure], "practice_mean": _mean(practice),
+                           "practice_n": len(practice), "real_mean": _mean(real), "real_n": len(real),
+                           "band": bands(settings).get(measure)}
+    return result
+
+
+def improvement(attempts: list[dict], settings: Settings, *, last_n: int = DEFAULT_LAST_N,
+                targets: dict[str, float] | None = None) -> dict:
+    """Practice since the first attempt and over the last N: values, change, and its direction."""
+    targets = targets or {}
+    result = {}
+    for measure in MEASURES:
+        values = [a[measure] for a in attempts if a.get(measure) is not None]
+        if not values:
+            continue
+        first, latest = values[0], values[-1]
+        recent = values[-last_n:]
+        before_recent = values[-2 * last_n:-last_n]
+        entry = {"label": LABELS[measure], "attempts": len(values), "first": first, "latest": latest,
+                 "change_since_first": round(latest - first, 2),
+                 "since_first": _closer(measure, first, latest, settings, targets.get(measure)),
+                 f"mean_last_{last_n}": _mean(recent), "target": targets.get(measure),
+                 "band": bands(settings).get(measure)}
+        if before_recent:
+            entry[f"mean_previous_{last_n}"] = _mean(before_recent)
+            entry[f"over_last_{last_n}"] = _closer(measure, fmean(before_recent), fmean(recent), settings,
+                                                   targets.get(measure))
+        result[measure] = entry
+    return result
+
+
+def per_question(attempts: list[dict], turns: list[dict]) -> list[dict]:
+    """For each question answered, every practice attempt and every real answer side by side."""
+    by_id: dict[str, dict] = {}
+
+    def entry_for(row: dict) -> dict:
+        entry = by_id.setdefault(row["question_id"], {"question_id": row["question_id"], "question_text": "",
+                                                      "practice": [], "real": []})
+        entry["question_text"] = entry["question_text"] or row["question_text"]
+        return entry
+
+    for attempt in attempts:
+        if attempt["question_id"]:
+            keys = ("id", "created_at", *MEASURES)
+            entry_for(attempt)["practice"].append({k: attempt.get(k) for k in keys})
+    for turn in turns:
+        if turn["question_id"]:
+            keys = ("id", "interview_date", "company", "stage", *MEASURES)
+            entry_for(turn)["real"].append({k: turn.get(k) for k in keys})
+    return sorted(by_id.values(), key=lambda e: (-(len(e["practice"]) + len(e["real"])), e["question_id"]))
+
+
+def skill_gaps(debriefs: list[dict], attempts: list[dict], settings: Settings, *, today: date,
+               n: int = 5) -> dict:
+    """Competencies named as gaps in recent debriefs, and bank questions that practise them."""
+    from coach import banks
+
+    counts: dict[str, dict] = {}
+    cutoff = today - timedelta(days=SKILL_GAP_WINDOW_DAYS)
+    for debrief in reversed(debriefs):  # newest first, so ties go to the most recent gap
+        if not debrief["skill_gaps"].strip() or date.fromisoformat(debrief["interview_date"]) < cutoff:
+            continue
+        for competency in banks.skill_gap_to_competencies(debrief["skill_gaps"]):
+            entry = counts.setdefault(competency, {"competency": competency, "mentions": 0, "from": []})
+            entry["mentions"] += 1
+            entry["from"].append({"company": debrief["company"], "stage": debrief["stage"],
+                                  "interview_date": debrief["interview_date"], "text": debrief["skill_gaps"]})
+    gaps = sorted(counts.values(), key=lambda g: -g["mentions"])
+    recommended = []
+    if gaps:
+        recent = today - timedelta(days=14)
+        practised = {a["question_id"] for a in attempts
+                     if a["question_id"] and datetime.fromisoformat(a["created_at"]).date() >= recent}
+        questions = banks.load_questions(settings.data_dir)
+        picks = banks.recommend(questions, [g["competency"] for g in gaps], n, exclude_ids=practised)
+        recommended = [{"id": q.id, "text": q.text, "category": q.category,
+                        "competencies": list(q.competencies)} for q in picks]
+    return {"gaps": gaps, "recommended": recommended}
+
+
+def _cadence_goal(goals: list[dict], kind: str) -> dict | None:
+    matching = [g for g in goals if g["kind"] == kind and g["active"]]
+    return matching[-1] if matching else None
+
+
+def cadence(interview_dates: list[date], attempt_times: list[datetime], goals: list[dict], *,
+            today: date) -> dict:
+    """When the last real interview and practice were, and when the next is due by the user's goals."""
+    result = {}
+    for kind, dates in (("real_interviews", sorted(interview_dates)),
+                        ("practice_attempts", sorted(t.date() for t in attempt_times))):
+        past = [d for d in dates if d <= today]
+        last = past[-1] if past else None
+        goal = _cadence_goal(goals, kind)
+        entry = {"last": last.isoformat() if last else None,
+                 "days_since_last": (today - last).days if last else None,
+                 "upcoming": [d.isoformat() for d in dates if d > today],
+                 "last_365_days": sum(1 for d in past if (today - d).days < 365),
+                 "goal": None, "next_due": None, "overdue": False}
+        if goal:
+            interval = timedelta(days=goal["period_days"] / goal["target"])
+            due = (last + interval) if last else today
+            in_period = sum(1 for d in past if (today - d).days < goal["period_days"])
+            entry.update(goal={k: goal[k] for k in ("target", "period_days", "note")},
+                         next_due=due.isoformat(), overdue=due < today and not entry["upcoming"],
+                         in_current_period=in_period)
+        result[kind] = entry
+    return result
+
+
+def target_goals(goals: list[dict]) -> dict[str, float]:
+    return {g["kind"]: g["target"] for g in goals if g["active"] and g["kind"] in MEASURES}
+
+
+def progress_report(store: Store, settings: Settings, *, today: date | None = None,
+                    last_n: int = DEFAULT_LAST_N, recommend_n: int = 5) -> dict:
+    """Everything the progress page and `coach progress --json` show, in one dict."""
+    today = today or date.today()
+    attempts = list_attempts(store, newest_first=False)
+    turns = list_turns(store)
+    goals = list_goals(store)
+    interviews = list_interviews(store)
+    targets = target_goals(goals)
+    return {
+        "today": today.isoformat(),
+        "counts": {"practice_attempts": len(attempts), "real_interviews": len(interviews),
+                   "real_answers": len(turns)},
+        "trends": trends(attempts, turns),
+        "practice_vs_real": practice_vs_real(attempts, turns, settings),
+        "improvement": improvement(attempts, settings, last_n=last_n, targets=targets),
+        "per_question": per_question(attempts, turns),
+        "skill_gaps": skill_gaps(list_debriefs(store), attempts, settings, today=today, n=recommend_n),
+        "cadence": cadence([date.fromisoformat(i["interview_date"]) for i in interviews],
+                           [datetime.fromisoformat(a["created_at"]) for a in attempts], goals, today=today),
+        "targets": targets,
+    }
+
+
+def summary_lines(report: dict) -> list[str]:
+    """The report as a few plain sentences for the terminal."""
+    counts = report["counts"]
+    lines = [f"{counts['practice_attempts']} practice attempts, {counts['real_interviews']} real interviews "
+             f"({counts['real_answers']} answers analysed)."]
+    for measure in ("wpm", "fillers_per_100_words", "score_overall"):
+        entry = report["improvement"].get(measure)
+        if entry:
+            band = f" (comfortable band {entry['band'][0]:g}–{entry['band'][1]:g})" if entry["band"] else ""
+            lines.append(f"{entry['label'].capitalize()}: {entry['first']:g} on the first attempt, "
+                         f"{entry['latest']:g} on the latest{band}; {entry['since_first']} since the first.")
+        comparison = report["practice_vs_real"][measure]
+        if comparison["practice_n"] and comparison["real_n"]:
+            lines.append(f"  practice mean {comparison['practice_mean']:g}, real interviews mean "
+                         f"{comparison['real_mean']:g}.")
+    real = report["cadence"]["real_interviews"]
+    if real["last"]:
+        lines.append(f"Last real interview: {real['last']} ({real['days_since_last']} days ago).")
+    if real["next_due"]:
+        lines.append(f"Next real interview due by your goal: {real['next_due']}"
+                     + (" (overdue)." if real["overdue"] else "."))
+    gaps = report["skill_gaps"]
+    if gaps["gaps"]:
+        lines.append("Skill gaps from debriefs: " + ", ".join(g["competency"] for g in gaps["gaps"]) + ".")
+        lines += [f"  practise: [{q['id']}] {q['text']}" for q in gaps["recommended"]]
+    return lines

@@ -1,0 +1,124 @@
+"""Progress over months: trends, practice vs real, per question, improvement, skill gaps, cadence."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime, timedelta
+
+from store_support import (  # noqa: F401
+    analysis_dict,
+    backend_fixture,
+    settings_fixture,
+    store_fixture,
+    transcript_dict,
+)
+
+from coach import banks
+from coach.progress import progress_report, summary_lines
+from coach.store import add_debrief, add_goal, add_interview, save_attempt, save_interview_recording
+
+START = datetime(2025, 1, 6, 9, 0, tzinfo=UTC)
+
+
+def _practice(store, wpm, fillers, *, day, question_id="beh-conflict", overall=60.0):
+    return save_attempt(store, question_id=question_id, question_text="Tell me about a conflict.",
+                        recording=None, transcript=transcript_dict(),
+                        analysis=analysis_dict(wpm=wpm, fillers_per_100=fillers, overall=overall),
+                        engine="faster-whisper", model="tiny.en", created_at=START + timedelta(days=day))
+
+
+def _real(store, when: str, wpm: float, question_id="beh-conflict", company="Acme"):
+    interview_id = add_interview(store, company=company, interview_date=when, stage="first round")
+    answer = {"question_id": question_id, "question_text": "Tell me about a conflict.",
+              "analysis": analysis_dict(wpm=wpm, fillers_per_100=6)}
+    save_interview_recording(store, interview_id, recording=None, transcript=None, engine="faster-whisper",
+                             model="tiny.en", answers=[answer])
+    return interview_id
+
+
+def test_practice_and_real_are_separate_series_in_time_order(store, settings):
+    _practice(store, 190, 8, day=0)
+    _practice(store, 170, 6, day=3)
+    _real(store, "2025-01-20", 185)
+    report = progress_report(store, settings, today=date(2025, 2, 1))
+    wpm = report["trends"]["wpm"]
+    assert [p["value"] for p in wpm["practice"]] == [190, 170]
+    assert wpm["practice"][0]["at"] < wpm["practice"][1]["at"]
+    assert [(p["value"], p["company"]) for p in wpm["real"]] == [(185, "Acme")]
+    comparison = report["practice_vs_real"]["wpm"]
+    assert (comparison["practice_mean"], comparison["real_mean"]) == (180, 185)
+    assert comparison["band"] == (130.0, 175.0)
+    json.dumps(report)  # what `coach progress --json` prints
+
+
+def test_improvement_since_the_first_attempt_and_over_the_last_n(store, settings):
+    for day, (wpm, fillers) in enumerate([(195, 9), (188, 8), (185, 6), (180, 5), (150, 3), (152, 3)]):
+        _practice(store, wpm, fillers, day=day)
+    report = progress_report(store, settings, today=date(2025, 2, 1), last_n=2)
+    pace = report["improvement"]["wpm"]
+    assert (pace["first"], pace["latest"], pace["change_since_first"]) == (195, 152, -43)
+    assert pace["since_first"] == "closer"  # into the 130–175 band
+    assert (pace["mean_previous_2"], pace["mean_last_2"], pace["over_last_2"]) == (182.5, 151, "closer")
+    fillers = report["improvement"]["fillers_per_100_words"]
+    assert (fillers["first"], fillers["latest"], fillers["since_first"]) == (9, 3, "closer")
+    assert any("195 on the first attempt, 152 on the latest" in line for line in summary_lines(report))
+
+
+def test_speeding_up_inside_the_band_is_not_called_an_improvement(store, settings):
+    _practice(store, 140, 3, day=0)
+    _practice(store, 170, 3, day=1)
+    report = progress_report(store, settings, today=date(2025, 2, 1))
+    assert report["improvement"]["wpm"]["since_first"] == "same"
+
+
+def test_a_target_goal_is_what_improvement_is_measured_against(store, settings):
+    add_goal(store, kind="wpm", target=140)
+    _practice(store, 170, 3, day=0)
+    _practice(store, 150, 3, day=1)
+    report = progress_report(store, settings, today=date(2025, 2, 1))
+    assert report["targets"] == {"wpm": 140.0}
+    assert report["improvement"]["wpm"]["target"] == 140.0
+    assert report["improvement"]["wpm"]["since_first"] == "closer"
+
+
+def test_each_question_shows_its_attempts_and_real_answers_side_by_side(store, settings):
+    _practice(store, 190, 8, day=0)
+    _practice(store, 160, 4, day=2)
+    _practice(store, 150, 4, day=2, question_id="beh-failure")
+    _real(store, "2025-01-20", 181, company="Beta")
+    report = progress_report(store, settings, today=date(2025, 2, 1))
+    first = report["per_question"][0]
+    assert first["question_id"] == "beh-conflict"
+    assert [a["wpm"] for a in first["practice"]] == [190, 160]
+    assert [(r["wpm"], r["company"]) for r in first["real"]] == [(181, "Beta")]
+    assert [q["question_id"] for q in report["per_question"]] == ["beh-conflict", "beh-failure"]
+
+
+def test_skill_gaps_from_debriefs_become_recommended_practice(store, settings):
+    interview_id = _real(store, "2025-01-20", 170)
+    add_debrief(store, interview_id, skill_gaps="system design depth; rambled", interest=4)
+    other = _real(store, "2025-01-27", 165, company="Beta")
+    add_debrief(store, other, skill_gaps="system design trade-offs")
+    report = progress_report(store, settings, today=date(2025, 2, 1))
+    gaps = report["skill_gaps"]["gaps"]
+    assert gaps[0]["competency"] == "system-design" and gaps[0]["mentions"] == 2
+    recommended = report["skill_gaps"]["recommended"]
+    assert recommended, "a named gap should lead to practice questions"
+    by_id = {q.id: q for q in banks.load_questions(settings.data_dir)}
+    assert "system-design" in by_id[recommended[0]["id"]].competencies
+
+
+def test_cadence_says_when_the_next_real_interview_is_due(store, settings):
+    report = progress_report(store, settings, today=date(2025, 5, 1))
+    assert report["cadence"]["real_interviews"]["last"] is None
+    assert report["cadence"]["real_interviews"]["next_due"] is None
+
+    add_goal(store, kind="real_interviews", target=1, period_days=91, note="one first round a quarter")
+    _real(store, "2025-01-10", 170)
+    real = progress_report(store, settings, today=date(2025, 5, 1))["cadence"]["real_interviews"]
+    assert (real["last"], real["days_since_last"], real["next_due"], real["overdue"]) == (
+        "2025-01-10", 111, "2025-04-11", True)
+
+    _real(store, "2025-05-20", 160, company="Gamma")  # booked: no longer overdue
+    real = progress_report(store, settings, today=date(2025, 5, 1))["cadence"]["real_interviews"]
+    assert real["upcoming"] == ["2025-05-20"] and real["overdue"] is False
