@@ -199,10 +199,12 @@ def _load_all(data_dir: Path | None) -> _Bank:
     user_dir = _user_banks_dir(data_dir)
     files = bank_files(data_dir)
     key = (str(user_dir), *((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files))
-    if key not in _cache:
+    bank = _cache.get(key)
+    if bank is None:  # one entry: the app's threads share it, and an edit replaces it
+        bank = _parse_files(files, user_dir)
         _cache.clear()
-        _cache[key] = _parse_files(files, user_dir)
-    return _cache[key]
+        _cache[key] = bank
+    return bank
 
 
 def _parse_files(files: Iterable[Path], user_dir: Path) -> _Bank:
@@ -375,7 +377,8 @@ def _describe(filters: dict) -> str:
 
 
 def recommend(questions: Sequence[Question], weak_competencies: list[str], n: int = 5,
-              exclude_ids: Iterable[str] = (), rng: random.Random | None = None) -> list[Question]:
+              exclude_ids: Iterable[str] = (), rng: random.Random | None = None,
+              role: str | None = None) -> list[Question]:
     """Up to n questions that practise the weakest competencies first, one competency at a time.
 
     `weak_competencies` is ordered weakest first. Entries that are not competency names are read
@@ -383,7 +386,10 @@ def recommend(questions: Sequence[Question], weak_competencies: list[str], n: in
     round-robin so three weak areas get three different kinds of practice rather than five
     questions on the first; within a competency, questions that probe it alone and medium
     difficulty come first (a focused, realistic rep). Practised ids are skipped while others remain.
+    With a role, only questions for that role or for any role are picked.
     """
+    if role is not None:
+        questions = filter_questions(questions, role=role)
     targets = _as_competencies(weak_competencies)
     excluded = set(exclude_ids)
     queues = [_ranked_for(competency, questions, excluded, rng) for competency in targets]

@@ -257,6 +257,13 @@ def test_recommend_skips_practised_questions_and_reads_free_text_gaps(shipped: l
     assert recommend(shipped, ["nothing we know"], n=3) == []
 
 
+def test_recommend_for_a_role_keeps_to_questions_that_role_would_hear(shipped: list[Question]) -> None:
+    anyone = recommend(shipped, ["negotiation"], n=8)
+    assert any("sales-customer" in q.roles for q in anyone)
+    engineer = recommend(shipped, ["negotiation"], n=8, role="swe")
+    assert engineer and all(set(q.roles) & {"software-engineer", "any"} for q in engineer)
+
+
 @pytest.mark.parametrize(("gap", "expected"), [
     ("system design", ["system-design"]),
     ("handling conflict", ["conflict"]),
