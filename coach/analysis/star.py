@@ -109,8 +109,11 @@ TRANSITIONS = (
     (0.2, 0.1, 0.1, 0.1, 0.0),   # from O
 )
 ACTION_SUBJECTS = frozenset({"i", "we"})
-STATE_VERBS = frozenset({"be", "have", "need", "want", "think", "feel", "know", "seem", "like", "love",
-                         "hope", "get", "mean", "guess", "remember"})
+# Past forms of verbs that describe a state rather than a step taken (the pipeline has no
+# lemmatizer, see pipeline.py, so the forms are listed).
+STATE_VERBS = frozenset({"was", "were", "had", "needed", "wanted", "thought", "felt", "knew", "seemed",
+                         "liked", "loved", "hoped", "got", "meant", "guessed", "remembered", "been",
+                         "realized", "realised", "believed", "did"})
 
 
 def sentence_scores(sent: Span, position: float) -> list[float]:
@@ -137,12 +140,12 @@ def _add_grammar(sent: Span, scores: list[float]) -> None:
     subjects = [t for t in root.children if t.dep_ in {"nsubj", "nsubjpass"}]
     subject = subjects[0].lower_ if subjects else ""
     past = root.tag_ in {"VBD", "VBN"} or any(t.tag_ == "VBD" and t.dep_ == "aux" for t in root.children)
-    if subject in ACTION_SUBJECTS and past and root.lemma_ not in STATE_VERBS and root.pos_ == "VERB":
+    if subject in ACTION_SUBJECTS and past and root.lower_ not in STATE_VERBS:
         scores[A] += 1.5
     elif subject in ACTION_SUBJECTS and root.tag_ == "VBG" and any(t.lower_ in {"was", "were"}
                                                                    for t in root.children):
         scores[S] += 0.6                   # "we were migrating": background in progress
-    elif subject and subject not in ACTION_SUBJECTS and root.lemma_ in {"be", "have"} and past:
+    elif subject and subject not in ACTION_SUBJECTS and root.lower_ in {"was", "were", "had"}:
         scores[S] += 0.8
     if any(t.like_num and not _is_year(t) for t in sent):
         scores[R] += 0.5
