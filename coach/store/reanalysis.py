@@ -1,0 +1,150 @@
+"""Re-run the current analysis over stored answers, keeping every earlier result.
+
+From the stored transcript it is quick (no audio decoding); with `retranscribe` the original
+recording goes through the transcriber again first. The replaced analysis, its version and its
+transcript move to `analysis_runs`, so an old score can always be explained.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from coach.errors import CoachError, InputError
+from coach.store.db import Store
+from coach.store.recordings import unanalysed_recordings
+from coach.store.rows import measures, new_uid, utc_now
+from coach.store.schema import analysis_runs, attempts, recordings, turns
+
+Progress = Callable[[str], None]
+
+
+def transcript_from_dict(data: dict | None, fallback_text: str = ""):
+    """The stored transcript as a `coach.types.Transcript` (typed answers have no word times)."""
+    from coach.types import Transcript, Word
+
+    if not data or not (data.get("transcript") or data.get("text")):
+        return Transcript.from_text(fallback_text) if fallback_text.strip() else None
+    words = tuple(Word(text=w["text"], start_s=w["start_s"], end_s=w["end_s"], prob=w.get("prob", 1.0),
+                       source=w.get("source", "asr")) for w in data.get("words") or [])
+    return Transcript(text=data.get("transcript") or data.get("text"), words=words,
+                      duration_s=data.get("duration_s"), language=data.get("language", "en"),
+                      engine=data.get("engine", ""), model=data.get("model", ""))
+
+
+def _question(question_id: str | None, settings):
+    if not question_id:
+        return None
+    from coach import banks
+
+    try:
+        return banks.get_question(question_id, settings.data_dir)
+    except (InputError, CoachError):
+        return None
+
+
+def _analyse(transcript, question_id: str | None, settings) -> dict:
+    from coach.analysis import analyze
+
+    return analyze(transcript, question=_question(question_id, settings), settings=settings).to_dict()
+
+
+def _replace_analysis(conn: sa.Connection, table: sa.Table, row, new_analysis: dict,
+                      new_transcript: dict | None, engine: str, model: str) -> None:
+    """Keep the old result in analysis_runs, then write the new one and its measures."""
+    key = "attempt_id" if table is attempts else "turn_id"
+    conn.execute(analysis_runs.insert().values(
+        uid=new_uid(), **{key: row.id}, analysis=row.analysis, analysis_version=row.analysis_version,
+        transcript=row.transcript, engine=row.engine, model=row.model,
+        analysed_at=getattr(row, "created_at", None), replaced_at=utc_now()))
+    transcript = new_transcript if new_transcript is not None else row.transcript
+    conn.execute(table.update().where(table.c.id == row.id).values(
+        analysis=new_analysis, transcript=transcript, engine=engine, model=model,
+        **measures(new_analysis, transcript)))
+
+
+def reanalyze(store: Store, *, retranscribe: bool = False, force: bool = False,
+              include_unanalysed: bool = True, progress: Progress | None = None) -> dict:
+    """Bring every stored answer to the current analysis version; returns what was done.
+
+    Answers already at the current version are left alone unless `force` or `retranscribe`.
+    Recordings saved but never analysed become practice attempts (they need transcription).
+    One answer's failure (a corrupt file, no speech) is reported and the rest carry on.
+    """
+    from coach.analysis import ANALYSIS_VERSION
+
+    report = {"analysis_version": ANALYSIS_VERSION, "reanalysed": [], "unchanged": 0, "new_attempts": [],
+              "failed": []}
+    say = progress or (lambda _message: None)
+    with store.read() as conn:
+        stored = conn.execute(sa.select(attempts, recordings.c.path.label("recording_path"))
+                              .select_from(attempts.outerjoin(recordings)).order_by(attempts.c.id)).all()
+        stored_turns = conn.execute(sa.select(turns).order_by(turns.c.id)).all()
+    for table, rows, what in ((attempts, stored, "attempt"), (turns, stored_turns, "real answer")):
+        for row in rows:
+            again = force or (retranscribe and table is attempts)
+            if row.analysis_version == ANALYSIS_VERSION and not again:
+                report["unchanged"] += 1
+                continue
+            try:
+                _reanalyse_one(store, table, row, retranscribe and table is attempts)
+            except CoachError as e:
+                report["failed"].append({"what": what, "id": row.id, "error": str(e)})
+                say(f"{what} {row.id}: {e}")
+                continue
+            report["reanalysed"].append({"what": what, "id": row.id,
+                                         "previous_version": row.analysis_version})
+            say(f"{what} {row.id}: analysed again (was version {row.analysis_version})")
+    if include_unanalysed:
+        for recording in unanalysed_recordings(store):
+            if recording["kind"] != "practice":
+                continue
+            try:
+                attempt_id = _analyse_recording(store, recording)
+            except CoachError as e:
+                report["failed"].append({"what": "recording", "path": recording["path"], "error": str(e)})
+                say(f"{recording['path']}: {e}")
+                continue
+            report["new_attempts"].append({"id": attempt_id, "recording_path": recording["path"]})
+            say(f"{recording['path']}: saved as attempt {attempt_id}")
+    return report
+
+
+def _reanalyse_one(store: Store, table: sa.Table, row, retranscribe: bool) -> None:
+    settings = store.settings
+    new_transcript = None
+    engine, model = row.engine, row.model
+    if retranscribe and getattr(row, "recording_path", None):
+        from coach.transcribe import transcribe_file
+
+        heard = transcribe_file(store.absolute(row.recording_path), settings)
+        new_transcript = heard.to_dict()
+        engine, model = heard.engine or settings.engine, heard.model or settings.model
+        transcript = heard
+    else:
+        fallback = (row.analysis or {}).get("transcript", "") or row.transcript_text or ""
+        transcript = transcript_from_dict(row.transcript, fallback)
+    if transcript is None:
+        raise InputError("it has neither a transcript nor a recording to analyse again")
+    analysis = _analyse(transcript, row.question_id, settings)
+    with store.write() as conn:
+        _replace_analysis(conn, table, row, analysis, new_transcript, engine, model)
+
+
+def _analyse_recording(store: Store, recording: dict) -> int:
+    """A recording kept safe but never analysed: transcribe, analyse, save as a practice attempt."""
+    from coach.audio import SavedRecording
+    from coach.store.attempts import save_attempt
+    from coach.transcribe import transcribe_file
+
+    path = store.absolute(recording["path"])
+    heard = transcribe_file(path, store.settings)
+    analysis = _analyse(heard, None, store.settings)
+    saved = SavedRecording(path=Path(path), sha256=recording["sha256"], size_bytes=recording["size_bytes"],
+                           original_name=recording["original_name"])
+    return save_attempt(store, question_id=None, question_text="", recording=saved,
+                        transcript=heard.to_dict(), analysis=analysis,
+                        engine=heard.engine or store.settings.engine,
+                        model=heard.model or store.settings.model)

@@ -1,0 +1,86 @@
+"""`coach reanalyze`: stored answers brought to the current analysis, earlier results kept."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from store_support import (  # noqa: F401
+    analysis_dict,
+    backend_fixture,
+    settings_fixture,
+    store_fixture,
+    transcript_dict,
+)
+
+from coach.analysis import ANALYSIS_VERSION
+from coach.audio import save_recording
+from coach.store import (
+    add_interview,
+    get_attempt,
+    get_interview,
+    list_attempts,
+    save_attempt,
+    save_interview_recording,
+)
+from coach.store.reanalysis import reanalyze
+from coach.store.recordings import recover_recordings
+from coach.store.schema import analysis_runs
+
+DATA = Path(__file__).parent / "data"
+ANSWER = ("Um, so in my last role the checkout service was, like, failing during peak traffic. "
+          "I led the investigation and we cut errors by 80 percent within two weeks.")
+
+
+def _runs(store) -> list:
+    with store.read() as conn:
+        return conn.execute(sa.select(analysis_runs).order_by(analysis_runs.c.id)).all()
+
+
+def test_old_answers_are_analysed_again_and_the_old_result_is_kept(store):
+    old = analysis_dict(wpm=999, words=3, version="0.1", text=ANSWER)
+    attempt_id = save_attempt(store, question_id="beh-conflict", question_text="A conflict?", recording=None,
+                              transcript=transcript_dict(ANSWER, 30.0), analysis=old, engine="faster-whisper",
+                              model="tiny.en")
+    interview_id = add_interview(store, company="Acme", interview_date="2025-03-01")
+    answer = {"question_text": "Why Acme?", "transcript": transcript_dict(ANSWER, 30.0), "analysis": old}
+    save_interview_recording(store, interview_id, recording=None, transcript=None, engine="e", model="m",
+                             answers=[answer])
+
+    report = reanalyze(store)
+    assert {(r["what"], r["previous_version"]) for r in report["reanalysed"]} == {
+        ("attempt", "0.1"), ("real answer", "0.1")}
+    attempt = get_attempt(store, attempt_id)
+    assert attempt["analysis_version"] == ANALYSIS_VERSION
+    assert attempt["words"] == len(ANSWER.split()) and attempt["wpm"] != 999
+    assert attempt["fillers_per_100_words"] > 0  # "Um" and "like" are in the answer
+    turn = get_interview(store, interview_id)["recordings"][0]["turns"][0]
+    assert turn["analysis_version"] == ANALYSIS_VERSION
+    assert sorted(run.analysis_version for run in _runs(store)) == ["0.1", "0.1"]
+    assert _runs(store)[0].analysis["metrics"]["wpm"] == 999
+
+    again = reanalyze(store)
+    assert again["reanalysed"] == [] and again["unchanged"] == 2
+    assert len(_runs(store)) == 2
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+def test_retranscribing_and_recordings_never_analysed(store, settings):
+    saved = save_recording(DATA / "clean.wav", settings)
+    attempt_id = save_attempt(store, question_id=None, question_text="", recording=saved,
+                              transcript={"transcript": "", "words": []},
+                              analysis=analysis_dict(version="0.1", text=""), engine="old", model="old")
+    never = save_recording((DATA / "clean.flac").read_bytes(), settings, original_name="clean.flac")
+    broken = save_recording((DATA / "not_audio.wav").read_bytes(), settings, original_name="not_audio.wav")
+    assert len(recover_recordings(store, min_age_s=0)["adopted"]) == 2
+
+    report = reanalyze(store, retranscribe=True)
+    attempt = get_attempt(store, attempt_id)
+    assert "checkout" in attempt["transcript_text"].lower()
+    assert attempt["engine"] == settings.engine and attempt["words"] > 10
+    assert [a["recording_path"] for a in report["new_attempts"]] == [store.relative(never.path)]
+    assert [f["path"] for f in report["failed"]] == [store.relative(broken.path)]
+    assert broken.path.exists()  # a file that cannot be analysed is still never deleted
+    assert len(list_attempts(store)) == 2
