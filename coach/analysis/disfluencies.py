@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from coach.analysis.context import token_columns
+from coach.analysis.context import is_filled_pause, token_columns
 from coach.analysis.extensions import Mark, register_extensions
 
 # Doubled words that are grammatical or deliberate emphasis, not stumbles.
@@ -24,7 +24,8 @@ BREAK_PUNCT = frozenset({".", "?", "!", ";", ":"})
 def _words(doc: Doc) -> list[tuple[int, str]]:
     """(token index, lowercase word) for tokens that are words, skipping commas and dashes."""
     low, _, punct, _, _ = token_columns(doc)
-    return [(i, w) for i, (w, p) in enumerate(zip(low, punct, strict=True)) if not p or w in BREAK_PUNCT]
+    return [(i, w) for i, (w, p) in enumerate(zip(low, punct, strict=True))
+            if (not p or w in BREAK_PUNCT) and not is_filled_pause(w)]
 
 
 def find_repetitions(doc: Doc, skip: set[int]) -> list[Mark]:

@@ -16,6 +16,8 @@ from spacy.tokens import Doc
 from coach.analysis.context import CONJUNCTIONS, SUBJECT_PRONOUNS, Context, is_filled_pause
 from coach.analysis.extensions import Mark, register_extensions
 
+CLAUSE_SUBJECTS = frozenset({"i", "we", "he", "she", "they", "you", "there", "nobody", "everyone",
+                             "everybody", "somebody", "someone", "no"})
 OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her", "me", "us", "this", "that", "everything",
                              "everyone", "everybody"})
 COPULA = frozenset({"was", "were", "is", "'s", "are", "'re", "am", "'m", "be", "been", "being"})
@@ -94,6 +96,8 @@ def _like(ctx: Context, i: int) -> bool:
         return ctx.boundary_before(i) or prev in COPULA or prev in CONJUNCTIONS
     if ctx.comma_after(i) or ctx.clause_start(i):
         return nxt not in {"this", "that", "these", "those", "most", "many", "other", "every"}
+    if prev in CONJUNCTIONS and nxt in CLAUSE_SUBJECTS:
+        return True                        # "and like nobody wanted to touch it"
     if ctx.tag[i] == "UH" and ctx.tag_at(i + 1).startswith("VB") and prev in SUBJECT_PRONOUNS:
         return True                        # the tagger reads "we like rewrote" as an interjection
     if prev in LIKE_VERB_BEFORE:
@@ -103,9 +107,11 @@ def _like(ctx: Context, i: int) -> bool:
         subject = ctx.word(i - 2)
         if nxt in {"a", "an"}:
             return False                   # "it was like a nightmare": a comparison
-        if subject == "it" and nxt in SUBJECT_PRONOUNS:
-            return False                   # "it was like we never had time": "as if"
+        if subject == "it" and (nxt in SUBJECT_PRONOUNS or ctx.tag_at(i + 1) == "VBG"):
+            return False                   # "it was like we never had time", "like starting over"
         return True                        # quotative or approximate: "I was like", "was like 40"
+    if nxt in {"a", "an"} and ctx.tag[i] == "IN":
+        return False                       # the tagger reads "works like a queue" as a preposition
     if nxt_tag == "CD" or nxt in {"a", "an", "one", "two", "three", "four", "five", "ten", "half"}:
         prev_tag = ctx.tag_at(i - 1)
         if prev_tag.startswith("NN") or prev in OBJECT_PRONOUNS:
@@ -164,6 +170,8 @@ def _basically(ctx: Context, i: int) -> bool:
 
 def _literally(ctx: Context, i: int) -> bool:
     prev = ctx.word(i - 1)
+    if ctx.boundary_after(i) and ctx.tag_at(i - 1).startswith(("NN", "PRP")):
+        return False                       # "took the feedback literally": how it was taken
     return prev not in {"it", "them", "that", "translated", "translate", "mean", "means", "meant",
                         "interpreted", "quite", "too", "everything", "this"}
 
@@ -207,6 +215,8 @@ def _i_mean(ctx: Context, i: int) -> int:
         return 0                           # "by scale I mean millions of requests"
     if ctx.boundary_after(i + 1) or ctx.comma_after(i + 1):
         return 0 if prev in MEAN_NOT_BEFORE else 2
+    if nxt in DETERMINERS | {"every", "each", "all"} and not _subject_follows(ctx, i + 2):
+        return 0                           # "I mean every word of it": an object, so "mean" is a verb
     if nxt in MEAN_NOT_AFTER:
         if nxt in {"that", "it"} and ctx.tag_at(i + 3).startswith(("VB", "MD")):
             return 2                       # "I mean that was hard": "that" is the subject
@@ -239,6 +249,8 @@ def _right(ctx: Context, i: int) -> bool:
         return True                        # tag question: "...by Friday, right?"
     if ctx.boundary_before(i) and (ctx.comma_after(i) or ctx.boundary_after(i)):
         return True                        # "Right, so..." or "..., right."
+    if ctx.boundary_before(i) and nxt in {"so", "um", "uh", "okay", "then", "and"}:
+        return True                        # unpunctuated opener: "right so I added alerts"
     if ctx.tag_at(i + 1).startswith(("NN", "JJ")):
         return False
     return ctx.boundary_after(i) and not ctx.tag_at(i - 1).startswith(("VB", "IN", "DT"))
