@@ -122,6 +122,148 @@ def playbook_command(
         typer.echo("\n".join(pb.render(book, name) for name in sections))
 
 
+# ---------------------------------------------------------------- history, progress, export, import
+# (coach.store / coach.progress; each command opens the store, does one thing, closes it)
+
+
+def _open_store():
+    from coach.config import load_settings
+    from coach.store import open_store
+
+    return open_store(load_settings())
+
+
+@app.command("history")
+@friendly_errors
+def history_command(
+    question: Annotated[str | None, typer.Option(help="only attempts and real answers to this question id")]
+    = None,
+    limit: Annotated[int | None, typer.Option(help="at most this many practice attempts")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+) -> None:
+    """Stored practice attempts and real interviews, newest first."""
+    from coach import store as st
+
+    store = _open_store()
+    try:
+        history = {"attempts": st.list_attempts(store, question_id=question, limit=limit),
+                   "real_answers": st.list_turns(store, question_id=question),
+                   "interviews": [] if question else st.list_interviews(store),
+                   "unanalysed_recordings": [] if question else st.unanalysed_recordings(store)}
+    finally:
+        store.close()
+    if as_json:
+        print_json(history)
+        return
+    for a in history["attempts"]:
+        typer.echo(f"#{a['id']:<5} {a['created_at'][:16].replace('T', ' ')}  {a['question_id'] or '-':<16} "
+                   f"{_measure(a, 'wpm', ' wpm')}  {_measure(a, 'fillers_per_100_words', ' fillers/100')}"
+                   f"  score {_measure(a, 'score_overall')}")
+    for i in history["interviews"]:
+        typer.echo(f"{i['interview_date']}  {i['company']} · {i['stage'] or 'stage not set'} · "
+                   f"{i['answers']} answers analysed")
+    for r in history["real_answers"] if question else []:
+        typer.echo(f"{r['interview_date']}  {r['company']}  {_measure(r, 'wpm', ' wpm')}")
+    for r in history["unanalysed_recordings"]:
+        typer.echo(f"saved but not analysed: {r['path']} (run `coach reanalyze`)")
+    typer.echo(f"{len(history['attempts'])} practice attempts.", err=True)
+
+
+def _measure(row: dict, key: str, unit: str = "") -> str:
+    value = row.get(key)
+    return "-" if value is None else f"{value:g}{unit}"
+
+
+@app.command("progress")
+@friendly_errors
+def progress_command(
+    last: Annotated[int, typer.Option(help="compare the last N attempts with the N before")] = 5,
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+) -> None:
+    """Trends, practice against real interviews, skill gaps to practise, and cadence."""
+    from coach.progress import progress_report, summary_lines
+
+    store = _open_store()
+    try:
+        report = progress_report(store, store.settings, last_n=last)
+    finally:
+        store.close()
+    if as_json:
+        print_json(report)
+    else:
+        typer.echo("\n".join(summary_lines(report)))
+
+
+@app.command("export")
+@friendly_errors
+def export_command(
+    out: Annotated[Path, typer.Argument(help="the .zip to write (database content as JSON and recordings)")],
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+) -> None:
+    """Everything in one zip, recordings included, to back up or move to another machine."""
+    from coach.store.transfer import export_data
+
+    store = _open_store()
+    try:
+        result = export_data(store, out)
+    finally:
+        store.close()
+    if as_json:
+        print_json(result)
+        return
+    counts = result["counts"]
+    typer.echo(f"Exported {counts['attempts']} attempts, {counts['interviews']} interviews and "
+               f"{counts['recordings']} recordings to {result['path']}.")
+    for path in result["missing_recordings"]:
+        typer.echo(f"warning: {path} is listed but missing from the data directory", err=True)
+
+
+@app.command("import")
+@friendly_errors
+def import_command(
+    source: Annotated[Path, typer.Argument(help="a zip written by `coach export`")],
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+) -> None:
+    """Add an export to this data directory; what is already here is not added twice."""
+    from coach.store.transfer import import_data
+
+    store = _open_store()
+    try:
+        result = import_data(store, source)
+    finally:
+        store.close()
+    if as_json:
+        print_json(result)
+        return
+    added, present = result["added"], result["already_present"]
+    typer.echo(f"Imported {added['attempts']} attempts, {added['interviews']} interviews and "
+               f"{added['recordings']} recordings; {sum(present.values())} items were already here.")
+
+
+@app.command("reanalyze")
+@friendly_errors
+def reanalyze_command(
+    retranscribe: Annotated[bool, typer.Option(help="transcribe the recordings again first (slow)")] = False,
+    force: Annotated[bool, typer.Option(help="also answers already at the current analysis version")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+) -> None:
+    """Re-run the current analysis over stored answers; earlier results are kept."""
+    from coach.store.reanalysis import reanalyze
+
+    store = _open_store()
+    try:
+        report = reanalyze(store, retranscribe=retranscribe, force=force,
+                           progress=lambda line: typer.echo(line, err=True))
+    finally:
+        store.close()
+    if as_json:
+        print_json(report)
+        return
+    typer.echo(f"{len(report['reanalysed'])} answers analysed again, {report['unchanged']} already current, "
+               f"{len(report['new_attempts'])} recordings analysed for the first time, "
+               f"{len(report['failed'])} failed (analysis version {report['analysis_version']}).")
+
+
 def main() -> None:
     app()
 

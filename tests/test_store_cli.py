@@ -1,0 +1,94 @@
+"""`coach history / progress / export / import / reanalyze`, run as a user would."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from store_support import (  # noqa: F401
+    analysis_dict,
+    backend_fixture,
+    make_settings,
+    record,
+    settings_fixture,
+    transcript_dict,
+)
+from typer.testing import CliRunner
+
+from coach.cli import app
+from coach.store import add_interview, open_store, save_attempt
+
+
+def _run(settings, *args):
+    env = {"COACH_DATA_DIR": str(settings.data_dir), "COACH_DATABASE_URL": settings.database_url or ""}
+    return CliRunner().invoke(app, list(args), env=env)
+
+
+@pytest.fixture(name="filled")
+def filled_fixture(settings, monkeypatch):
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    store = open_store(settings)
+    for i, wpm in enumerate((190.0, 160.0)):
+        save_attempt(store, question_id="beh-conflict", question_text="A conflict?",
+                     recording=record(settings, 200.0 + i), transcript=transcript_dict(),
+                     analysis=analysis_dict(wpm=wpm, version="0.1"), engine="faster-whisper", model="tiny.en")
+    add_interview(store, company="Acme", interview_date="2025-03-01", stage="first round")
+    store.close()
+    return settings
+
+
+def test_history_and_progress_json(filled):
+    result = _run(filled, "history", "--json")
+    assert result.exit_code == 0, result.stderr
+    history = json.loads(result.stdout)
+    assert [a["wpm"] for a in history["attempts"]] == [160.0, 190.0]
+    assert [i["company"] for i in history["interviews"]] == ["Acme"]
+    only = json.loads(_run(filled, "history", "--question", "nope", "--json").stdout)
+    assert only["attempts"] == []
+
+    result = _run(filled, "progress", "--json")
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["counts"] == {"practice_attempts": 2, "real_interviews": 1, "real_answers": 0}
+    assert report["improvement"]["wpm"]["since_first"] == "closer"
+    assert "190 on the first attempt, 160 on the latest" in _run(filled, "progress").stdout
+
+
+def test_export_and_import_through_the_command_line(filled, tmp_path, backend):
+    out = tmp_path / "backup.zip"
+    result = _run(filled, "export", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert "Exported 2 attempts, 1 interviews and 2 recordings" in result.stdout
+
+    target = make_settings(tmp_path, backend, "restored")
+    result = _run(target, "import", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert "Imported 2 attempts, 1 interviews and 2 recordings" in result.stdout
+    before = json.loads(_run(filled, "history", "--json").stdout)["attempts"]
+    after = json.loads(_run(target, "history", "--json").stdout)["attempts"]
+    assert [(a["created_at"], a["wpm"], a["recording_path"]) for a in after] == [
+        (a["created_at"], a["wpm"], a["recording_path"]) for a in before]
+    assert all((target.data_dir / a["recording_path"]).exists() for a in after)
+
+    again = json.loads(_run(target, "import", str(out), "--json").stdout)
+    assert sum(again["added"].values()) == 0
+
+
+def test_a_bad_import_is_one_line_on_stderr(filled, tmp_path):
+    (tmp_path / "notes.zip").write_text("not a zip")
+    result = _run(filled, "import", str(tmp_path / "notes.zip"))
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: ") and result.stderr.count("\n") == 1
+    assert "not a coach export" in result.stderr
+
+
+def test_reanalyze_brings_old_attempts_to_the_current_version(filled):
+    from coach.analysis import ANALYSIS_VERSION
+
+    result = _run(filled, "reanalyze", "--json")
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert len(report["reanalysed"]) == 2 and report["failed"] == []
+    history = json.loads(_run(filled, "history", "--json").stdout)
+    assert {a["analysis_version"] for a in history["attempts"]} == {ANALYSIS_VERSION}
+    assert "0 answers analysed again, 2 already current" in _run(filled, "reanalyze").stdout
