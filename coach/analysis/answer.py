@@ -165,7 +165,7 @@ def _sentence_dict(doc: Doc, sent, label: str) -> dict:
 
 
 def _filler_name(doc: Doc, m: Mark) -> str:
-    return m.label if m.kind == "discourse_marker" else ("um/uh" if m.kind == "filled_pause" else m.kind)
+    return {"repetition": "repeated words", "false_start": "broken-off words"}.get(m.kind, m.label)
 
 
 def _star_shares(doc: Doc, sents: list, labels: list[str]) -> dict:
@@ -187,8 +187,8 @@ def _star_shares(doc: Doc, sents: list, labels: list[str]) -> dict:
 
 
 def _looks_not_english(doc: Doc, n_words: int) -> bool:
-    """English prose is about 40% stop words; under 10% over 20+ words means another language."""
-    if n_words < 20:
+    """English prose is about 40% stop words; under 10% over 8+ words means another language."""
+    if n_words < 8:
         return False
     alpha = [t for t in doc if t.is_alpha]
     return bool(alpha) and sum(1 for t in alpha if t.is_stop) / len(alpha) < 0.10

@@ -11,6 +11,9 @@ from collections import Counter
 from coach.config import Thresholds
 
 MAX_POINTS = 5
+# Under about 30 words (12 s at conversational pace) there is no room for a STAR answer.
+SHORT_ANSWER_WORDS = 30
+NOT_WORDS = frozenset({"repeated words", "broken-off words"})
 
 
 def _fmt_counts(counter: Counter, n: int = 3) -> str:
@@ -26,6 +29,9 @@ def build_feedback(a: dict, t: Thresholds) -> list[str]:
     if a.get("not_english"):
         points.append((9.0, "Most words are not English; the coach's measures assume English, so treat "
                             "these figures with care."))
+    if metrics["words"] < SHORT_ANSWER_WORDS:
+        points.append((8.0, f"Only {metrics['words']} word(s): too short for structure and pace to mean "
+                            f"much. A full answer runs {t.answer_min_s:.0f}–{t.answer_max_s:.0f} s."))
     _fillers(points, a, metrics, t)
     _structure(points, a, metrics, t)
     _delivery(points, a, metrics, t)
@@ -40,9 +46,11 @@ def _fillers(points: list, a: dict, m: dict, t: Thresholds) -> None:
     rate = m["fillers_per_100_words"]
     if total and rate >= t.fillers_per_100_words_typical / 2:
         label, top = counts.most_common(1)[0]
+        most = f", {top} of them '{label}'" if top >= 2 and len(counts) > 1 else ""
+        tip = (f"Try a silent pause where the '{label}' comes." if label not in NOT_WORDS
+               else "Slow down at the start of each sentence.")
         points.append((rate / t.fillers_per_100_words_typical * 3,
-                       f"{total} fillers ({rate:.1f} per 100 words), {top} of them '{label}'"
-                       f" ({_fmt_counts(counts)}). Try a silent pause where the '{label}' comes."))
+                       f"{total} fillers ({rate:.1f} per 100 words){most}: {_fmt_counts(counts)}. {tip}"))
 
 
 def _structure(points: list, a: dict, m: dict, t: Thresholds) -> None:

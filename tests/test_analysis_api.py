@@ -1,0 +1,124 @@
+"""The analyze() contract: the JSON shape DESIGN.md promises, timings, questions, bad input, speed."""
+
+from __future__ import annotations
+
+import json
+import time
+from types import SimpleNamespace
+
+import pytest
+
+from coach.analysis import ANALYSIS_VERSION, analyze, load_pipeline
+from coach.types import Transcript, Word
+
+TOP_KEYS = {"transcript", "duration_s", "words", "fillers", "repetitions", "hedges", "sentences",
+            "metrics", "scores", "feedback", "analysis_version"}
+
+
+def timed(text: str, gap_after: dict[int, float] | None = None, step: float = 0.4) -> Transcript:
+    """Words 0.4 s apart (150 wpm), with extra silence after the given word indices."""
+    words, t = [], 0.5
+    for k, w in enumerate(text.split()):
+        words.append(Word(w, t, t + 0.3, 0.9, "acoustic" if w.lower() == "um" else "asr"))
+        t += step + (gap_after or {}).get(k, 0.0)
+    return Transcript.from_words(words, duration_s=t + 0.5)
+
+
+def test_to_dict_has_exactly_the_contract_keys():
+    data = analyze(Transcript.from_text("I built it. It worked.")).to_dict()
+    assert set(data) == TOP_KEYS
+    assert data["analysis_version"] == ANALYSIS_VERSION
+    json.dumps(data)
+
+
+def test_text_has_no_times_and_no_delivery_score():
+    data = analyze(Transcript.from_text("So, um, I built it.")).to_dict()
+    assert data["duration_s"] is None and data["words"] == []
+    assert all(f["start_s"] is None for f in data["fillers"])
+    assert data["metrics"]["wpm"] is None
+    assert data["scores"]["delivery"]["score"] is None
+
+
+def test_filler_times_come_from_the_word_timings():
+    data = analyze(timed("so I um built the pipeline")).to_dict()
+    um = next(f for f in data["fillers"] if f["text"] == "um")
+    assert (um["start_s"], um["source"]) == (1.3, "acoustic")
+
+
+def test_rate_and_store_columns_are_flat_numbers():
+    metrics = analyze(timed(" ".join(["word"] * 150))).metrics
+    assert 140 <= metrics["wpm"] <= 150
+    for key in ("wpm", "fillers_per_100_words", "fillers_per_min", "long_pauses"):
+        assert isinstance(metrics[key], int | float)
+
+
+def test_long_pause_inside_a_clause_is_counted_and_quoted():
+    result = analyze(timed("I decided to migrate the jobs. Then it worked.", gap_after={2: 3.0}))
+    pauses = result.metrics["pauses"]
+    assert (result.metrics["long_pauses"], pauses["long_mid_clause"]) == (1, 1)
+    assert any('"I decided to … migrate the"' in line for line in result.feedback)
+
+
+def test_pause_at_a_sentence_end_is_not_mid_clause():
+    result = analyze(timed("I decided to migrate. Then it worked fine.", gap_after={3: 3.0}))
+    assert result.metrics["pauses"]["long_mid_clause"] == 0
+
+
+def test_time_to_first_word():
+    assert analyze(timed("hello there")).metrics["time_to_first_word_s"] == 0.5
+
+
+def test_scores_carry_numbers_and_thresholds():
+    scores = analyze(timed("um so like I built it um and it worked like really well")).scores
+    assert 0 <= scores["fillers"]["score"] <= 100
+    assert "Bortfeld" in scores["fillers"]["because"]
+    assert isinstance(scores["overall"], int)
+
+
+def test_question_talking_points_give_relevance():
+    question = SimpleNamespace(talking_points=("automated the deployment", "measured the outcome"),
+                               target_s=90)
+    result = analyze(Transcript.from_text("I automated our deployments with a script."), question=question)
+    relevance = result.metrics["relevance"]
+    assert (relevance["covered"], relevance["total"]) == (1, 2)
+
+
+def test_feedback_quotes_the_most_common_filler():
+    text = "like I was like working on like the thing and like it was like hard you know"
+    feedback = analyze(Transcript.from_text(text)).feedback
+    assert len(feedback) <= 5
+    assert "'like'" in feedback[0]
+
+
+@pytest.mark.parametrize("text", [
+    "", "   ", "um", "um uh um uh hmm", "Hello", "🙂🙂 <b>great</b> &amp; [link](http://x)",
+    "Je suis allé au marché et j'ai acheté des pommes rouges pour ma grand-mère hier matin.",
+    "x" * 5000,
+])
+def test_bad_input_never_raises(text):
+    data = analyze(Transcript.from_text(text)).to_dict()
+    assert data["transcript"] == text
+    assert 1 <= len(data["feedback"]) <= 5
+
+
+def test_empty_text_says_what_to_do():
+    assert analyze(Transcript.from_text("")).feedback[0].startswith("No words to analyse")
+
+
+def test_twenty_thousand_unpunctuated_words_split_and_finish():
+    run = "so we had a problem and I fixed it then we shipped it and it worked " * 1300
+    text = " ".join(run.split()[:20000])
+    start = time.perf_counter()
+    result = analyze(Transcript.from_text(text))
+    assert time.perf_counter() - start < 20
+    assert len(result.sentences) > 400
+    assert result.fillers and result.fillers[-1]["end_char"] <= len(text)
+
+
+def test_one_hour_transcript_under_ten_seconds():
+    load_pipeline()
+    sentence = "So I was working on the billing system and um we had like a big problem with it. "
+    transcript = timed((sentence * 560).strip())
+    start = time.perf_counter()
+    analyze(transcript)
+    assert time.perf_counter() - start < 10

@@ -1,0 +1,136 @@
+"""Filler rules, one behaviour a test, on the real en_core_web_sm pipeline."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from coach.analysis import analyze, load_pipeline
+from coach.types import Transcript
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def fillers(text: str) -> list[str]:
+    return [f["text"].lower() for f in analyze(Transcript.from_text(text)).fillers]
+
+
+def test_like_as_verb_is_not_a_filler():
+    assert fillers("I like Python") == []
+
+
+def test_like_between_commas_is_a_filler():
+    assert fillers("it was, like, huge") == ["like"]
+
+
+def test_like_after_looks_is_a_preposition():
+    assert fillers("It looks like rain.") == []
+
+
+def test_like_after_a_noun_means_such_as():
+    assert fillers("We used things like caching.") == []
+
+
+def test_like_before_a_number_is_an_approximation_filler():
+    assert fillers("The build took like forty minutes.") == ["like"]
+
+
+def test_quotative_like_is_a_filler():
+    assert fillers("She was like, why is this broken?") == ["like"]
+
+
+def test_like_i_said_is_not_a_filler():
+    assert fillers("Like I said, the schema was hard.") == []
+
+
+def test_you_know_alone_is_a_filler():
+    assert fillers("It was a tough quarter, you know.") == ["you know"]
+
+
+def test_do_you_know_is_a_question():
+    assert fillers("Do you know the answer?") == []
+
+
+def test_you_know_with_an_object_is_not_a_filler():
+    assert fillers("You know the answer.") == []
+
+
+def test_i_mean_opening_a_clause_is_a_filler():
+    assert fillers("I mean, it was a good outcome.") == ["i mean"]
+
+
+def test_what_i_mean_is_not_a_filler():
+    assert fillers("What I mean is that we shipped it.") == []
+
+
+def test_so_that_is_not_a_filler():
+    assert fillers("We added an index so that the query used it.") == []
+
+
+def test_so_much_is_not_a_filler():
+    assert fillers("There was so much legacy code.") == []
+
+
+def test_so_opening_the_answer_is_a_filler():
+    assert fillers("So, I was working at a startup.") == ["so"]
+
+
+def test_so_meaning_therefore_is_not_a_filler():
+    assert fillers("It was slow, so I profiled it.") == []
+
+
+def test_kind_of_softening_an_adjective_is_a_filler():
+    assert fillers("It was kind of slow.") == ["kind of"]
+
+
+def test_a_kind_of_tool_names_a_type():
+    assert fillers("It is a kind of tool.") == []
+
+
+def test_tag_right_is_a_filler():
+    assert fillers("We had to ship by Friday, right?") == ["right"]
+
+
+def test_the_right_call_is_not_a_filler():
+    assert fillers("I made the right call.") == []
+
+
+def test_well_opening_a_clause_is_a_filler():
+    assert fillers("Well, I think it went fine.") == ["well"]
+
+
+def test_went_well_is_not_a_filler():
+    assert fillers("The launch went well.") == []
+
+
+def test_actually_stating_a_contrast_is_not_a_filler():
+    assert fillers("It actually worked.") == []
+
+
+def test_um_is_a_filled_pause():
+    result = analyze(Transcript.from_text("Um, the project was late."))
+    assert [(f["text"], f["kind"]) for f in result.fillers] == [("Um", "filled_pause")]
+
+
+def test_long_spellings_of_uh_are_filled_pauses():
+    assert fillers("We had, uhh, four engineers and umm two designers.") == ["uhh", "umm"]
+
+
+def test_uh_huh_is_not_a_filled_pause():
+    assert fillers("Uh-huh, that's what I said.") == []
+
+
+def test_filler_spans_index_the_text_as_given():
+    text = "  Odd   spacing,   like,  here"
+    [filler] = analyze(Transcript.from_text(text)).fillers
+    assert text[filler["start_char"]:filler["end_char"]] == "like"
+
+
+def test_component_on_a_doc_built_from_words(nlp):
+    doc = Doc(nlp.vocab, words=["it", "was", ",", "like", ",", "huge"],
+              spaces=[True, False, True, False, True, False])
+    doc = nlp(doc)
+    assert [(doc[m.start:m.end].text, m.kind) for m in doc._.coach_fillers] == [("like", "discourse_marker")]
