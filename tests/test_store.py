@@ -226,3 +226,25 @@ def test_a_recording_saved_without_its_row_is_found_again(store, settings):
                  analysis=analysis_dict(), engine="faster-whisper", model="tiny.en")
     assert unanalysed_recordings(store) == []
     assert len(list_attempts(store)) == 1
+
+
+def test_two_sessions_opening_a_new_database_at_once_migrate_it_once(settings):
+    opened, errors = [], []
+
+    def open_one():
+        try:
+            opened.append(open_store(settings))
+        except Exception as e:  # pragma: no cover - reported below
+            errors.append(e)
+
+    threads = [threading.Thread(target=open_one) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == [] and len(opened) == 4
+    with opened[0].read() as conn:
+        names = conn.execute(sa.text("SELECT name FROM schema_migrations")).scalars().all()
+    assert sorted(names) == sorted(set(names)) and len(names) == 2
+    for store in opened:
+        store.close()
