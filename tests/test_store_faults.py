@@ -238,3 +238,13 @@ def test_an_unreachable_postgresql_server_is_one_clear_message(tmp_path, monkeyp
     with pytest.raises(StorageError, match="Cannot reach the database .*COACH_DATABASE_URL") as error:
         open_store(settings)
     assert "secret" not in str(error.value)
+
+
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+def test_a_file_that_is_not_a_database_is_one_clear_message_and_left_alone(settings):
+    settings.data_dir.mkdir(parents=True)
+    garbage = b"these are my notes, not a database\n" * 200
+    settings.database_path.write_bytes(garbage)
+    with pytest.raises(StorageError, match="not a coach database or is damaged; move it aside"):
+        open_store(settings)
+    assert settings.database_path.read_bytes() == garbage
