@@ -1,0 +1,215 @@
+"""Audio in: save the original first (never lost), decode, resample to 16 kHz mono, validate.
+
+Any container a browser or phone produces (webm, ogg/opus, wav, flac, mp3, m4a/aac) decodes
+through PyAV, the same FFmpeg bindings faster-whisper uses, so no `ffmpeg` program is needed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import av
+import numpy as np
+
+from coach.config import Settings
+from coach.errors import AudioError, MicrophoneError, NoSpeechError
+from coach.types import DecodedAudio
+
+SAMPLE_RATE = 16000
+SUPPORTED_SUFFIXES = (".wav", ".flac", ".ogg", ".opus", ".oga", ".webm", ".mp3", ".m4a", ".aac",
+                      ".mp4", ".weba", ".mka", ".mkv", ".mov")
+# Below this peak level (about -54 dBFS) a recording holds nothing a microphone would call sound.
+SILENCE_PEAK = 0.002
+# Samples decoded at once before they are resampled; bounds memory for long files.
+_FRAME_GROUP_SAMPLES = 500_000
+
+
+@dataclass(frozen=True)
+class SavedRecording:
+    """An original recording as written to the data directory, byte for byte."""
+
+    path: Path
+    sha256: str
+    size_bytes: int
+    original_name: str = ""
+
+
+def save_recording(source: bytes | Path, settings: Settings, *, original_name: str = "",
+                   kind: str = "practice") -> SavedRecording:
+    """Write the user's bytes under recordings/ atomically, before anything tries to decode them.
+
+    The file name comes from the time and the content hash, never from the user's file name,
+    so a hostile name cannot write outside the data directory.
+    """
+    data = Path(source).read_bytes() if isinstance(source, Path) else bytes(source)
+    if not original_name and isinstance(source, Path):
+        original_name = source.name
+    digest = hashlib.sha256(data).hexdigest()
+    now = datetime.now()
+    folder = settings.recordings_dir / _safe_part(kind) / now.strftime("%Y-%m")
+    name = f"{now.strftime('%Y%m%d-%H%M%S')}-{digest[:10]}{_safe_suffix(original_name)}"
+    path = folder / name
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        _write_atomically(path, data)
+    except OSError as e:
+        raise AudioError(f"Could not save the recording in {folder} ({e.strerror}); "
+                         "free some disk space or choose a writable data directory.") from e
+    return SavedRecording(path=path, sha256=digest, size_bytes=len(data), original_name=original_name)
+
+
+def load_audio(path: Path | str, settings: Settings, *, channel: str | None = None) -> DecodedAudio:
+    """Decode a recording to 16 kHz mono float32 and check it can hold an answer.
+
+    `channel` ("left" or "right") keeps one side of a stereo file instead of mixing both.
+    """
+    path = Path(path)
+    _check_file(path)
+    samples, channels, source_rate = _decode(path, settings.max_duration_s, channel)
+    audio = DecodedAudio(samples=samples, sample_rate=SAMPLE_RATE, source_path=str(path),
+                         source_channels=channels, source_sample_rate=source_rate)
+    _check_decoded(audio, settings)
+    return audio
+
+
+def _check_file(path: Path) -> None:
+    if not path.exists():
+        raise AudioError(f"No file at {path}; check the path and try again.")
+    if path.is_dir():
+        raise AudioError(f"{path} is a folder, not a recording; give the path of an audio file.")
+    if path.stat().st_size == 0:
+        raise AudioError(f"{path.name} is empty (0 bytes); record the answer again or choose another file.")
+
+
+def _decode(path: Path, max_duration_s: float, channel: str | None) -> tuple[np.ndarray, int, int]:
+    try:
+        with av.open(str(path), mode="r", metadata_errors="ignore") as container:
+            if not container.streams.audio:
+                raise AudioError(f"{path.name} has no audio track; choose a recording with sound.")
+            stream = container.streams.audio[0]
+            channels, source_rate = stream.codec_context.channels, stream.codec_context.sample_rate
+            _check_declared_length(path, container, stream, max_duration_s)
+            samples = _decode_stream(path, container, channel, channels, max_duration_s)
+    except av.error.FFmpegError as e:
+        raise AudioError(f"{path.name} is not audio the coach can read ({_reason(e)}); "
+                         "export it again as WAV, MP3, M4A, OGG or WebM.") from e
+    return samples, channels, source_rate
+
+
+def _check_declared_length(path: Path, container, stream, max_duration_s: float) -> None:
+    declared = None
+    if stream.duration is not None and stream.time_base is not None:
+        declared = float(stream.duration * stream.time_base)
+    elif container.duration is not None:
+        declared = container.duration / av.time_base
+    if declared is not None and declared > max_duration_s:
+        raise AudioError(_too_long_message(path, declared, max_duration_s))
+
+
+def _decode_stream(path: Path, container, channel: str | None, channels: int,
+                   max_duration_s: float) -> np.ndarray:
+    keep_side = channel is not None and channels >= 2
+    resampler = av.AudioResampler(format="flt", layout="stereo" if keep_side else "mono",
+                                  rate=SAMPLE_RATE)
+    pieces, total, limit = [], 0, int(max_duration_s * SAMPLE_RATE)
+    for frame in container.decode(audio=0):
+        for out in resampler.resample(frame):
+            pieces.append(_pick_channel(out.to_ndarray(), keep_side, channel))
+            total += len(pieces[-1])
+        if total > limit:
+            raise AudioError(_too_long_message(path, total / SAMPLE_RATE, max_duration_s))
+    for out in resampler.resample(None):
+        pieces.append(_pick_channel(out.to_ndarray(), keep_side, channel))
+    if not pieces:
+        return np.zeros(0, dtype=np.float32)
+    return np.ascontiguousarray(np.concatenate(pieces), dtype=np.float32)
+
+
+def _pick_channel(array: np.ndarray, keep_side: bool, channel: str | None) -> np.ndarray:
+    """PyAV gives packed float frames shaped (1, n*channels)."""
+    flat = array.reshape(-1)
+    if not keep_side:
+        return flat
+    return flat[0::2] if channel == "left" else flat[1::2]
+
+
+def _check_decoded(audio: DecodedAudio, settings: Settings) -> None:
+    name = Path(audio.source_path).name
+    if audio.samples.size == 0:
+        raise AudioError(f"{name} holds no decodable audio (it may be truncated or corrupt); "
+                         "record it again or export it again.")
+    if audio.duration_s < settings.min_duration_s:
+        raise AudioError(f"{name} is only {audio.duration_s:.2f} s long; an answer needs at least "
+                         f"{settings.min_duration_s:g} s, so record it again.")
+    if float(np.max(np.abs(audio.samples))) < SILENCE_PEAK:
+        raise NoSpeechError(f"{name} is silent; check that the microphone is on and not muted, "
+                            "then record again.")
+
+
+def _too_long_message(path: Path, seconds: float, max_duration_s: float) -> str:
+    return (f"{path.name} is {_hms(seconds)} long, over the limit of {_hms(max_duration_s)}; "
+            "cut it into shorter parts or raise max_duration_s in settings.toml.")
+
+
+def _hms(seconds: float) -> str:
+    seconds = int(round(seconds))
+    return f"{seconds // 3600}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
+
+
+def _reason(error: Exception) -> str:
+    text = getattr(error, "strerror", None) or str(error)
+    return text.split(":")[0].strip().rstrip(".").lower() or "unknown format"
+
+
+def _safe_part(text: str) -> str:
+    return re.sub(r"[^a-z0-9_-]", "", text.lower()) or "other"
+
+
+def _safe_suffix(original_name: str) -> str:
+    suffix = Path(original_name.replace("\\", "/").split("/")[-1]).suffix.lower()
+    return suffix if re.fullmatch(r"\.[a-z0-9]{1,5}", suffix) else ".bin"
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".saving-", suffix=path.suffix)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_wav(path: Path, samples: np.ndarray, sample_rate: int = SAMPLE_RATE) -> Path:
+    """Write float samples as 16-bit PCM WAV (used for microphone takes)."""
+    import soundfile
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    soundfile.write(str(path), samples, sample_rate, subtype="PCM_16")
+    return path
+
+
+def record(seconds: float, sample_rate: int = SAMPLE_RATE) -> np.ndarray:
+    """Record from the default microphone for a fixed time (the CLI's `coach record`)."""
+    try:
+        import sounddevice
+    except OSError as e:  # libportaudio2 missing
+        raise MicrophoneError("Audio recording needs PortAudio; install it with "
+                              "`apt-get install libportaudio2` (make setup does this).") from e
+    try:
+        frames = sounddevice.rec(int(seconds * sample_rate), samplerate=sample_rate, channels=1,
+                                 dtype="float32")
+        sounddevice.wait()
+    except (sounddevice.PortAudioError, ValueError) as e:
+        raise MicrophoneError(f"No microphone could be opened ({e}); plug one in or allow access, "
+                              "or record elsewhere and run `coach analyze FILE`.") from e
+    return frames.reshape(-1)

@@ -1,0 +1,59 @@
+"""Speech to words with times, on this machine. One protocol, two engines (DESIGN.md "Engines")."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from coach.audio import load_audio
+from coach.config import Settings
+from coach.errors import NoSpeechError
+from coach.transcribe.base import VERBATIM_PROMPT, Engine, ProgressCallback
+from coach.transcribe.models import DEFAULT_MODEL, ENGINES, KNOWN_MODELS, check_engine, list_models
+from coach.types import DecodedAudio, ModelInfo, Transcript
+
+
+def get_engine(settings: Settings) -> Engine:
+    """The engine and model the settings name, loaded once per process."""
+    check_engine(settings.engine)
+    return _load_engine(settings.engine, settings.model, settings.beam_size, settings.cpu_threads,
+                        str(settings.models_dir))
+
+
+@functools.lru_cache(maxsize=4)
+def _load_engine(engine: str, model: str, beam_size: int, cpu_threads: int, models_dir: str) -> Engine:
+    if engine == "openai-whisper":
+        from coach.transcribe.openai_engine import OpenAIWhisperEngine
+
+        return OpenAIWhisperEngine(model, models_dir=Path(models_dir), beam_size=beam_size,
+                                   cpu_threads=cpu_threads)
+    from coach.transcribe.faster_engine import FasterWhisperEngine
+
+    return FasterWhisperEngine(model, beam_size=beam_size, cpu_threads=cpu_threads)
+
+
+def transcribe_audio(audio: DecodedAudio, settings: Settings,
+                     progress: ProgressCallback | None = None) -> Transcript:
+    """Transcribe decoded audio; no words at all means the recording holds no speech."""
+    engine = get_engine(settings)
+    transcript = engine.transcribe(audio.samples, audio.sample_rate, verbatim=settings.verbatim,
+                                   progress=progress)
+    if not transcript.words:
+        name = Path(audio.source_path).name
+        raise NoSpeechError(f"No speech was found in {name}; check the microphone is picking up your "
+                            "voice (speak closer, reduce background noise) and record again.")
+    return transcript
+
+
+def transcribe_file(path: Path | str, settings: Settings, progress: ProgressCallback | None = None,
+                    *, channel: str | None = None) -> Transcript:
+    """Decode, validate and transcribe a recording on disk."""
+    return transcribe_audio(load_audio(path, settings, channel=channel), settings, progress)
+
+
+def available_models(settings: Settings) -> list[ModelInfo]:
+    return list_models(settings.models_dir)
+
+
+__all__ = ["DEFAULT_MODEL", "ENGINES", "KNOWN_MODELS", "VERBATIM_PROMPT", "Engine", "ProgressCallback",
+           "available_models", "get_engine", "transcribe_audio", "transcribe_file"]

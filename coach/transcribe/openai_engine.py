@@ -1,0 +1,170 @@
+"""openai-whisper (PyTorch, fp32 on CPU): the reference implementation, same interface.
+
+Its checkpoint for the bundled tiny.en is produced locally from the CTranslate2 weights
+(coach.transcribe.ct2_to_openai) and cached in the data directory, so it never downloads.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+import numpy as np
+
+from coach.errors import ModelError
+from coach.transcribe import ct2_to_openai
+from coach.transcribe.base import (
+    SAMPLE_RATE,
+    VERBATIM_PROMPT,
+    ProgressCallback,
+    check_sample_rate,
+    speech_regions,
+)
+from coach.transcribe.models import (
+    DEFAULT_MODEL,
+    bundled_model_dir,
+    check_model_name,
+    not_available,
+    openai_whisper_cache_dir,
+)
+from coach.types import Transcript, Word
+
+_progress_lock = threading.Lock()
+
+
+def resolve_checkpoint(model: str, models_dir: Path) -> Path | str:
+    """Checkpoint file for `model`: a path, whisper's cache, our converted copy, or a fresh conversion."""
+    check_model_name(model)
+    path = Path(model).expanduser()
+    if path.is_file():
+        return path
+    for candidate in (openai_whisper_cache_dir() / f"{model}.pt", models_dir / f"openai-whisper-{model}.pt"):
+        if candidate.exists():
+            return candidate
+    if model == DEFAULT_MODEL and (bundled := bundled_model_dir()):
+        return convert_bundled(bundled, models_dir / f"openai-whisper-{model}.pt")
+    return model
+
+
+def convert_bundled(ct2_dir: Path, target: Path) -> Path:
+    """Write the converted checkpoint atomically, so a crash never leaves half a file."""
+    import torch
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".partial")
+    os.close(fd)
+    try:
+        torch.save(ct2_to_openai.convert(ct2_dir), tmp)
+        os.replace(tmp, target)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+    return target
+
+
+def load_checkpoint(path: Path):
+    """Build the model with the checkpoint's own alignment heads (whisper.load_model ignores them)."""
+    import torch
+    from whisper.model import ModelDimensions, Whisper
+
+    checkpoint = torch.load(path, map_location="cpu", weights_only=True)
+    dims = ModelDimensions(**checkpoint["dims"])
+    model = Whisper(dims)
+    model.load_state_dict(checkpoint["model_state_dict"], strict=True)
+    if heads := checkpoint.get("alignment_heads"):
+        mask = torch.zeros(dims.n_text_layer, dims.n_text_head, dtype=torch.bool)
+        for layer, head in heads:
+            mask[layer, head] = True
+        model.register_buffer("alignment_heads", mask.to_sparse(), persistent=False)
+    return model.eval()
+
+
+class OpenAIWhisperEngine:
+    name = "openai-whisper"
+
+    def __init__(self, model: str = DEFAULT_MODEL, *, models_dir: Path, beam_size: int = 5,
+                 cpu_threads: int = 0):
+        import torch
+        import whisper
+
+        self.model_name = model
+        self.beam_size = beam_size
+        if cpu_threads:
+            torch.set_num_threads(cpu_threads)
+        location = resolve_checkpoint(model, models_dir)
+        try:
+            if isinstance(location, Path):
+                self.model = load_checkpoint(location)
+            else:
+                self.model = whisper.load_model(location, device="cpu")
+        except (OSError, RuntimeError, KeyError) as e:
+            if isinstance(location, Path):
+                raise ModelError(f"The checkpoint {location} could not be loaded ({e}); delete it and "
+                                 "try again, or choose another model.") from e
+            raise not_available(self.name, model, type(e).__name__) from e
+
+    def transcribe(self, audio: np.ndarray, sample_rate: int = SAMPLE_RATE, *, language: str = "en",
+                   verbatim: bool = True, progress: ProgressCallback | None = None) -> Transcript:
+        import whisper
+
+        check_sample_rate(sample_rate)
+        total = len(audio) / SAMPLE_RATE
+        words: list[Word] = []
+        for start_s, end_s in speech_regions(audio):
+            piece = audio[int(start_s * SAMPLE_RATE):int(end_s * SAMPLE_RATE)]
+            with _report_progress(progress, start_s, end_s - start_s, total):
+                result = whisper.transcribe(
+                    self.model, piece, language=language, word_timestamps=True, fp16=False,
+                    beam_size=self.beam_size, best_of=self.beam_size,
+                    initial_prompt=VERBATIM_PROMPT if verbatim else None,
+                    condition_on_previous_text=False, verbose=None)
+            words += [Word(w["word"].strip(), start_s + float(w["start"]), start_s + float(w["end"]),
+                           float(w["probability"]))
+                      for segment in result["segments"] for w in segment.get("words", ())]
+        if progress:
+            progress(total, total)
+        return Transcript.from_words(words, total, engine=self.name, model=self.model_name)
+
+
+@contextlib.contextmanager
+def _report_progress(progress: ProgressCallback | None, offset: float, length: float, total: float):
+    """openai-whisper reports progress only through tqdm; lend it a tqdm that calls us.
+
+    Each speech region is transcribed on its own (openai-whisper has no VAD, and its
+    clip_timestamps option looped or invented text on our clips), so progress is offset by where
+    the region starts.
+    """
+    import whisper  # noqa: F401  (loads the module we lend the bar to)
+
+    module = sys.modules["whisper.transcribe"]
+    if progress is None:
+        yield
+        return
+
+    class _Bar:
+        def __init__(self, total: int, **_kwargs):
+            self.frames, self.done = max(total, 1), 0
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+        def update(self, n: int) -> None:
+            self.done += n
+            progress(min(total, offset + length * self.done / self.frames), total)
+
+    class _Tqdm:
+        tqdm = _Bar
+
+    with _progress_lock:
+        original = module.tqdm
+        module.tqdm = _Tqdm
+        try:
+            yield
+        finally:
+            module.tqdm = original
