@@ -83,8 +83,14 @@ class LongRunSegmenter:
 
     def _score(self, low: list[str], tags: list[str], k: int, gap: float | None) -> float:
         """How much token k looks like the first word of a new spoken sentence."""
+        cue = self._cue_score(low, tags, k)
         if gap is not None and gap >= self.split_pause_s:
-            return 3.0 + gap
+            # A pause alone is only a fallback: inside a clause it is a hesitation, and treating it
+            # as a sentence end would hide it from the mid-clause pause measure.
+            return 3.0 + gap if cue >= 0.5 else 1.0 + gap / 10
+        return cue
+
+    def _cue_score(self, low: list[str], tags: list[str], k: int) -> float:
         word, prev = low[k], low[k - 1]
         if tags[k - 1] in {"DT", "IN", "TO", "MD", "PRP$"} or prev in {"the", "a", "an", "to"}:
             return 0.0
