@@ -42,6 +42,209 @@ def print_json(data: object) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
+# ---------------------------------------------------------------- transcribe, analyze, record, models
+
+
+def _settings(engine: str | None = None, model: str | None = None):
+    from coach.config import load_settings
+    from coach.transcribe.models import check_engine, check_model_name
+
+    settings = load_settings(engine=engine, model=model)
+    check_engine(settings.engine)
+    check_model_name(settings.model)
+    return settings
+
+
+def _progress_bar(enabled: bool):
+    """A progress bar on stderr driven by the engines' progress(seconds_done, seconds_total)."""
+    if not enabled:
+        return None, lambda: None
+    from tqdm import tqdm
+
+    bar = tqdm(total=1.0, file=sys.stderr, unit="s", leave=False,
+               bar_format="{desc} {percentage:3.0f}%|{bar}| {elapsed}<{remaining}")
+
+    def update(done_s: float, total_s: float) -> None:
+        bar.total = round(total_s, 1)
+        bar.n = round(done_s, 1)
+        bar.set_description("Transcribing")
+        bar.refresh()
+
+    return update, bar.close
+
+
+@app.command("transcribe")
+@friendly_errors
+def transcribe_command(
+    audio: Annotated[Path, typer.Argument(help="a recording: wav, flac, mp3, m4a, ogg/opus or webm")],
+    engine: Annotated[str | None, typer.Option(help="faster-whisper (default) or openai-whisper")] = None,
+    model: Annotated[str | None, typer.Option(help="tiny.en (bundled), base.en, small.en, ... or a path")]
+    = None,
+    channel: Annotated[str | None, typer.Option(help="left or right: one side of a stereo file")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print words with times as JSON")] = False,
+    progress: Annotated[bool, typer.Option(help="show a progress bar on stderr")] = True,
+) -> None:
+    """Words with times, no analysis."""
+    from coach.transcribe import transcribe_file
+
+    settings = _settings(engine, model)
+    _check_channel(channel)
+    update, close = _progress_bar(progress)
+    try:
+        transcript = transcribe_file(audio, settings, update, channel=channel)
+    finally:
+        close()
+    if as_json:
+        print_json(transcript.to_dict())
+    else:
+        typer.echo(transcript.text)
+
+
+@app.command("analyze")
+@friendly_errors
+def analyze_command(
+    audio: Annotated[Path | None, typer.Argument(help="a recording of one answer")] = None,
+    text: Annotated[Path | None, typer.Option("--text", help="analyse a text file instead of audio")] = None,
+    engine: Annotated[str | None, typer.Option(help="faster-whisper (default) or openai-whisper")] = None,
+    model: Annotated[str | None, typer.Option(help="tiny.en (bundled), base.en, ... or a path")] = None,
+    question: Annotated[str | None, typer.Option(help="the bank question id this answers")] = None,
+    save: Annotated[bool, typer.Option("--save", help="keep the recording and store the attempt")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="print the full analysis as JSON")] = False,
+    progress: Annotated[bool, typer.Option(help="show a progress bar on stderr")] = True,
+) -> None:
+    """Fillers, pace, pauses and STAR structure of one answer (audio or --text)."""
+    from coach.errors import InputError
+
+    if (audio is None) == (text is None):
+        raise InputError("Give either an audio file or --text FILE (not both); "
+                         "see `coach analyze --help`.")
+    settings = _settings(engine, model)
+    bank_question = _bank_question(question, settings)
+    if text is not None:
+        if save:
+            raise InputError("--save stores recordings; typed answers are not stored yet. Drop --save.")
+        result = _analyze_text(text, settings, bank_question)
+    else:
+        result = _analyze_audio(audio, settings, bank_question, save, progress)
+    if as_json:
+        print_json(result)
+    else:
+        typer.echo(_describe_analysis(result))
+
+
+def _bank_question(question_id: str | None, settings):
+    if question_id is None:
+        return None
+    from coach.banks import get_question
+
+    return get_question(question_id, settings.data_dir)
+
+
+def _analyze_text(path: Path, settings, question) -> dict:
+    from coach.errors import InputError
+    from coach.practice import analyze_transcript
+    from coach.types import Transcript
+
+    if not path.is_file():
+        raise InputError(f"No text file at {path}; check the path.")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as e:
+        raise InputError(f"{path.name} is not UTF-8 text; save it as plain UTF-8 text and try again.") from e
+    return analyze_transcript(Transcript.from_text(text), settings, question)
+
+
+def _analyze_audio(path: Path, settings, question, save: bool, progress: bool) -> dict:
+    from coach.errors import AudioError
+    from coach.practice import practice_answer
+
+    if not path.is_file():
+        raise AudioError(f"No file at {path}; check the path and try again.")
+    update, close = _progress_bar(progress)
+    try:
+        result = practice_answer(path, settings, original_name=path.name, question=question, save=save,
+                                 progress=_stage_to_seconds(update))
+    finally:
+        close()
+    if result.attempt_id is not None:
+        typer.echo(f"Saved as attempt #{result.attempt_id}; recording kept at {result.recording.path}.",
+                   err=True)
+    return result.analysis
+
+
+def _stage_to_seconds(update):
+    return None if update is None else (lambda _message, fraction: update(fraction * 100, 100))
+
+
+def _describe_analysis(result: dict) -> str:
+    m = result["metrics"]
+    pace = "-" if m.get("wpm") is None else f"{m['wpm']:.0f} wpm"
+    lines = [result["transcript"], "",
+             f"{m['words']} words · {pace} · {len(result['fillers'])} fillers "
+             f"({m['fillers_per_100_words']:.1f} per 100 words)"]
+    scores = result.get("scores", {})
+    lines += [f"{name}: {s['score']}/100 — {s['because']}" for name, s in scores.items()
+              if isinstance(s, dict) and s.get("score") is not None]
+    lines += [""] + [f"• {point}" for point in result.get("feedback", [])]
+    return "\n".join(lines)
+
+
+def _check_channel(channel: str | None) -> None:
+    from coach.errors import InputError
+
+    if channel not in (None, "left", "right"):
+        raise InputError(f"Unknown channel '{channel}'; use left or right.")
+
+
+@app.command("record")
+@friendly_errors
+def record_command(
+    out: Annotated[Path, typer.Argument(help="the .wav file to write")],
+    seconds: Annotated[float, typer.Option(help="how long to record")] = 60.0,
+) -> None:
+    """Record an answer from the microphone into a WAV file."""
+    from coach.audio import record, write_wav
+    from coach.errors import InputError
+
+    if not 0.5 <= seconds <= 3 * 3600:
+        raise InputError("--seconds must be between 0.5 and 10800.")
+    typer.echo(f"Recording {seconds:g} s… speak now (Ctrl+C stops).", err=True)
+    write_wav(out, record(seconds))
+    typer.echo(f"Saved {out}. Analyse it with `coach analyze {out}`.", err=True)
+
+
+@app.command("models")
+@friendly_errors
+def models_command(
+    download: Annotated[str | None, typer.Option(help="fetch this model once (needs the internet)")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+) -> None:
+    """Which engines and models are available offline."""
+    from coach.config import load_settings
+    from coach.transcribe import available_models
+
+    settings = load_settings()
+    if download:
+        _download_model(download, settings)
+    infos = available_models(settings)
+    if as_json:
+        print_json([i.to_dict() for i in infos])
+        return
+    for info in infos:
+        mark = "available" if info.available else "not here"
+        default = " (default)" if (info.engine, info.name) == (settings.engine, settings.model) else ""
+        typer.echo(f"{info.engine:<15} {info.name:<15} {mark:<10} {info.note}{default}")
+
+
+def _download_model(name: str, settings) -> None:
+    from dataclasses import replace
+
+    from coach.transcribe import get_engine
+
+    get_engine(replace(settings, model=name))  # loading by name fetches it, or explains why not
+    typer.echo(f"{name} is ready.", err=True)
+
+
 @app.command("questions")
 @friendly_errors
 def questions_command(

@@ -1,0 +1,77 @@
+"""One practice answer, end to end: keep the recording, transcribe, analyse, store.
+
+The app's Practice page and `coach analyze` both call `practice_answer`, so a recording is
+saved before anything decodes it and a failure later never loses it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from coach.audio import SavedRecording, load_audio, save_recording
+from coach.config import Settings
+from coach.types import Transcript
+
+# stage_progress(message, fraction_done) — fraction in [0, 1] over the whole answer.
+StageProgress = Callable[[str, float], None]
+_TRANSCRIBE_SHARE = 0.85  # transcription is most of the time; analysis and saving the rest
+
+
+@dataclass(frozen=True)
+class PracticeResult:
+    transcript: Transcript
+    analysis: dict
+    recording: SavedRecording | None = None
+    attempt_id: int | None = None
+
+
+def analyze_transcript(transcript: Transcript, settings: Settings, question=None) -> dict:
+    """The DESIGN.md `coach analyze` object for a transcript."""
+    from coach.analysis import analyze
+
+    result = analyze(transcript, question=question, settings=settings).to_dict()
+    result.setdefault("engine", transcript.engine)
+    result.setdefault("model", transcript.model)
+    return result
+
+
+def practice_answer(source: bytes | Path, settings: Settings, *, original_name: str = "", question=None,
+                    save: bool = True, progress: StageProgress | None = None,
+                    channel: str | None = None) -> PracticeResult:
+    """Keep (if `save`), transcribe and analyse one spoken answer; store it as an attempt if `save`."""
+    from coach.transcribe import transcribe_audio
+
+    report = progress or (lambda _message, _fraction: None)
+    recording = None
+    if save:
+        report("Saving your recording", 0.0)
+        recording = save_recording(source, settings, original_name=original_name, kind="practice")
+    path = recording.path if recording else Path(source)
+    report("Reading the audio", 0.02)
+    audio = load_audio(path, settings, channel=channel)
+
+    def on_transcribe(done_s: float, total_s: float) -> None:
+        share = done_s / total_s if total_s else 1.0
+        report(f"Transcribing: {done_s:.0f} of {total_s:.0f} s", 0.05 + _TRANSCRIBE_SHARE * share)
+
+    transcript = transcribe_audio(audio, settings, on_transcribe)
+    report("Analysing fillers, pace and structure", 0.92)
+    analysis = analyze_transcript(transcript, settings, question)
+    attempt_id = _store_attempt(settings, question, recording, transcript, analysis) if save else None
+    report("Done", 1.0)
+    return PracticeResult(transcript, analysis, recording, attempt_id)
+
+
+def _store_attempt(settings: Settings, question, recording, transcript: Transcript, analysis: dict) -> int:
+    from coach.store import open_store, save_attempt
+
+    store = open_store(settings)
+    try:
+        return save_attempt(store, question_id=getattr(question, "id", None),
+                            question_text=getattr(question, "text", "") or "", recording=recording,
+                            transcript=transcript.to_dict(), analysis=analysis,
+                            engine=transcript.engine, model=transcript.model)
+    finally:
+        store.close()
