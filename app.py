@@ -1,0 +1,21 @@
+"""coach: a private, offline interview coach. This file only declares the pages."""
+
+import streamlit as st
+
+st.set_page_config(page_title="coach — interview practice", page_icon="🎙️", layout="wide")
+
+pages = {
+    "Rehearse": [
+        st.Page("app_pages/practice.py", title="Practice", icon=":material/mic:", default=True),
+        st.Page("app_pages/questions.py", title="Questions", icon=":material/quiz:"),
+        st.Page("app_pages/progress.py", title="Progress", icon=":material/trending_up:"),
+    ],
+    "Real interviews": [
+        st.Page("app_pages/review.py", title="Review a real interview", icon=":material/upload_file:"),
+        st.Page("app_pages/interviews.py", title="Interviews", icon=":material/event_note:"),
+    ],
+    "Your data": [
+        st.Page("app_pages/settings.py", title="Settings", icon=":material/settings:"),
+    ],
+}
+st.navigation(pages).run()

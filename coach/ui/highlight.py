@@ -1,0 +1,94 @@
+"""The transcript as HTML with fillers, repetitions and hedges marked.
+
+Every character of transcript text is HTML-escaped before it is wrapped, so a transcript (or a
+typed answer) holding markup shows as text. Marks are told apart by underline style and a
+small label as well as by colour, so they read without colour vision and in print.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+
+# kind -> (css class, what the mark means to the user)
+MARKS: dict[str, tuple[str, str]] = {
+    "filler": ("cf-filler", "filler"),
+    "repetition": ("cf-repeat", "repetition"),
+    "hedge": ("cf-hedge", "hedge"),
+}
+# When marks overlap ("kind of" is a filler and a hedge), the first in this order names it.
+PRIORITY = ("repetition", "filler", "hedge")
+
+STYLE = """
+<style>
+.cf-transcript { font-size: 1.05rem; line-height: 2.1; max-width: 46rem; }
+.cf-transcript mark { padding: 0.05em 0.15em; border-radius: 0.2em; color: inherit; }
+.cf-filler { background: #fde2c8; text-decoration: underline wavy #b45309; text-underline-offset: 0.3em; }
+.cf-repeat { background: #e3dcf7; text-decoration: underline double #5b3fb5; text-underline-offset: 0.3em; }
+.cf-hedge { background: #d7ecf7; text-decoration: underline dotted #1d6690; text-decoration-thickness: 2px;
+            text-underline-offset: 0.3em; }
+.cf-transcript sup { font-size: 0.62em; font-weight: 600; margin-left: 0.1em; opacity: 0.8; }
+.cf-legend { font-size: 0.9rem; margin: 0.2rem 0 0.6rem 0; }
+.cf-legend mark { margin-right: 0.9rem; padding: 0.05em 0.3em; border-radius: 0.2em; color: inherit; }
+</style>
+"""
+# Short labels after each mark, so the kind is readable without colour.
+SUPERSCRIPT = {"filler": "F", "repetition": "R", "hedge": "H"}
+
+
+def spans_by_kind(analysis: dict) -> dict[str, list[tuple[int, int]]]:
+    """Character spans of each mark kind; a repetition counted among fillers is a repetition."""
+    repetitions = [(r["start_char"], r["end_char"]) for r in analysis.get("repetitions") or []]
+    fillers = [(f["start_char"], f["end_char"]) for f in analysis.get("fillers") or []
+               if f.get("kind") != "repetition" and (f["start_char"], f["end_char"]) not in repetitions]
+    hedges = [(h["start_char"], h["end_char"]) for h in analysis.get("hedges") or []]
+    return {"filler": fillers, "repetition": repetitions, "hedge": hedges}
+
+
+def _segments(text: str, spans: dict[str, list[tuple[int, int]]]) -> Iterable[tuple[str, str | None]]:
+    """Cut the text at every span edge; each piece carries the kind that names it (or None)."""
+    cuts = {0, len(text)}
+    for kind_spans in spans.values():
+        for start, end in kind_spans:
+            cuts.update((max(0, min(start, len(text))), max(0, min(end, len(text)))))
+    edges = sorted(cuts)
+    for start, end in zip(edges, edges[1:], strict=False):
+        if start == end:
+            continue
+        kinds = [k for k in PRIORITY if any(s <= start and end <= e for s, e in spans.get(k, []))]
+        yield text[start:end], (kinds[0] if kinds else None)
+
+
+def highlight_html(analysis: dict) -> str:
+    """The analysed transcript as escaped HTML with <mark> around each filler, repetition, hedge."""
+    text = analysis.get("transcript") or ""
+    spans = spans_by_kind(analysis)
+    parts: list[str] = []
+    pieces = list(_segments(text, spans))
+    for i, (piece, kind) in enumerate(pieces):
+        escaped = html.escape(piece)
+        if kind is None:
+            parts.append(escaped)
+            continue
+        css, meaning = MARKS[kind]
+        following = pieces[i + 1][1] if i + 1 < len(pieces) else None
+        label = f"<sup>{SUPERSCRIPT[kind]}</sup>" if following != kind else ""
+        parts.append(f'<mark class="{css}" title="{meaning}">{escaped}{label}</mark>')
+    return STYLE + '<div class="cf-transcript">' + "".join(parts) + "</div>"
+
+
+def legend_html(analysis: dict) -> str:
+    """What each mark means, with how many of each this answer has."""
+    spans = spans_by_kind(analysis)
+    items = []
+    for kind in ("filler", "repetition", "hedge"):
+        css, meaning = MARKS[kind]
+        count = len(spans[kind])
+        plural = "" if count == 1 else ("s" if kind != "repetition" else "s")
+        items.append(f'<mark class="{css}">{count} {meaning}{plural}<sup>{SUPERSCRIPT[kind]}</sup></mark>')
+    return STYLE + '<div class="cf-legend">' + "".join(items) + "</div>"
+
+
+def escape(text: object) -> str:
+    """Any user text (question, company, note) made safe to put inside unsafe-allow HTML."""
+    return html.escape(str(text if text is not None else ""))

@@ -1,0 +1,120 @@
+"""Streamlit pieces every page uses: settings, the store and models loaded once, errors, results.
+
+Only pages import this module; the decisions it draws on live in the Streamlit-free modules
+beside it (highlight, charts, summary), which the tests call directly.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+
+import streamlit as st
+
+from coach.config import Settings, load_settings
+from coach.errors import CoachError
+from coach.store import Store, open_store
+from coach.ui import charts, summary
+from coach.ui.highlight import highlight_html, legend_html
+
+
+def settings() -> Settings:
+    """This run's settings (cheap to read, so a change in Settings shows on the next rerun)."""
+    try:
+        return load_settings()
+    except CoachError as e:
+        st.error(str(e))
+        st.stop()
+
+
+@st.cache_resource(show_spinner=False)
+def _open_store(data_dir: str, database_url: str | None, _settings: Settings) -> Store:
+    return open_store(_settings)
+
+
+def store(current: Settings) -> Store:
+    """The database for this data directory, opened (and migrated) once per process."""
+    try:
+        return _open_store(str(current.data_dir), current.database_url, current)
+    except CoachError as e:
+        st.error(f"{e} Your recordings are kept in {current.recordings_dir}.")
+        st.stop()
+
+
+def forget_store() -> None:
+    """Close cached connections (after deleting or importing data)."""
+    _open_store.clear()
+
+
+@st.cache_resource(show_spinner="Loading the speech model (once per session)…")
+def _engine(engine: str, model: str, beam_size: int, cpu_threads: int, _settings: Settings):
+    from coach.analysis.pipeline import load_pipeline
+    from coach.transcribe import get_engine
+
+    loaded = get_engine(_settings)
+    load_pipeline()
+    return loaded
+
+
+def preload_models(current: Settings) -> None:
+    """Load the Whisper model and spaCy pipeline once; a missing model is an error with a fix."""
+    _engine(current.engine, current.model, current.beam_size, current.cpu_threads, current)
+
+
+@contextlib.contextmanager
+def shown_errors(after: str = "") -> Iterator[None]:
+    """Turn a CoachError into one st.error sentence (plus what happened to the user's data)."""
+    try:
+        yield
+    except CoachError as e:
+        st.error(f"{e} {after}".strip())
+
+
+def page_header(title: str, caption: str) -> None:
+    st.title(title)
+    st.caption(caption)
+
+
+def show_answer(analysis: dict, current: Settings, *, recording: Path | None = None,
+                key: str = "answer") -> None:
+    """One analysed answer: numbers, feedback, marked transcript, scores, STAR timeline, pace."""
+    cols = st.columns(4)
+    for col, item in zip(cols, summary.headline(analysis), strict=True):
+        col.metric(item["label"], item["value"], help=item["help"])
+
+    points = summary.feedback(analysis)
+    if points:
+        st.subheader("What to work on")
+        st.markdown("\n".join(f"{i}. {p}" for i, p in enumerate(points, start=1)))
+
+    st.subheader("Transcript")
+    st.markdown(legend_html(analysis), unsafe_allow_html=True)
+    st.markdown(highlight_html(analysis), unsafe_allow_html=True)
+    st.caption(summary.filler_summary(analysis))
+    if recording is not None and recording.exists():
+        st.audio(str(recording))
+
+    st.subheader("Scores and the numbers behind them")
+    for row in summary.score_rows(analysis):
+        st.markdown(f"**{row['Measure']} · {row['Score']}**  \n:gray[{row['Based on']}]")
+
+    st.subheader("Structure over the answer")
+    star_chart = charts.star_timeline_chart(analysis)
+    if star_chart is not None:
+        st.altair_chart(star_chart)
+        st.caption(summary.star_summary(analysis) + ". Situation → Task → Action → Result; most of "
+                   "a strong answer is action and result.")
+    else:
+        st.caption("No sentences to place on the timeline.")
+
+    t = current.thresholds
+    pace = charts.pace_chart(analysis, (t.pace_low_wpm, t.pace_high_wpm))
+    if pace is not None:
+        st.subheader("Pace and pauses")
+        st.altair_chart(pace)
+        gaps = charts.pause_chart(analysis, t.pause_min_s, t.long_pause_s)
+        if gaps is not None:
+            st.altair_chart(gaps)
+            st.caption("Pauses of about 0.6 s at sentence ends sound natural; pauses inside a clause "
+                       "(triangles) are the ones listeners notice.")

@@ -1,0 +1,147 @@
+"""Plain rows and sentences the pages show: scores with their reasons, headline numbers, history.
+
+Measures are reported as what was observed ("6 fillers, 3 of them 'um'"), never as a verdict.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from dataclasses import fields
+from pathlib import Path
+
+from coach.config import Thresholds
+
+SCORE_NAMES = {"delivery": "Delivery", "fillers": "Fillers", "structure": "Structure (STAR)",
+               "content": "Content"}
+SAMPLES_DIR = Path(__file__).resolve().parent.parent.parent / "data" / "samples"
+SAMPLE_RECORDING = SAMPLES_DIR / "sample-answer.ogg"
+MAX_FEEDBACK = 5
+
+
+def clock(seconds: float | None) -> str:
+    """1:05 for 65 s; an em dash for unknown."""
+    if seconds is None:
+        return "—"
+    seconds = int(round(seconds))
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def score_rows(analysis: dict) -> list[dict]:
+    """One row per scored dimension: the score out of 100 and the numbers it comes from."""
+    scores = analysis.get("scores") or {}
+    rows = []
+    for key, name in SCORE_NAMES.items():
+        entry = scores.get(key) or {}
+        score = entry.get("score")
+        rows.append({"Measure": name, "Score": "not measured" if score is None else f"{score} / 100",
+                     "Based on": entry.get("because", "")})
+    return rows
+
+
+def headline(analysis: dict) -> list[dict]:
+    """The four numbers at the top of a result, each with what it is compared against."""
+    metrics = analysis.get("metrics") or {}
+    length = metrics.get("length") or {}
+    overall = (analysis.get("scores") or {}).get("overall")
+    wpm = metrics.get("wpm")
+    counts = metrics.get("filler_counts") or {}
+    fillers = sum(counts.values()) if counts else len(analysis.get("fillers") or [])
+    duration = metrics.get("duration_s") or analysis.get("duration_s")
+    target = length.get("target_s")
+    return [
+        {"label": "Overall", "value": "—" if overall is None else f"{overall}/100",
+         "help": "Mean of the dimension scores below; each says what it is based on."},
+        {"label": "Pace", "value": "—" if wpm is None else f"{wpm:.0f} wpm",
+         "help": "Words per minute over the whole answer; conversational pace is about 140–160."},
+        {"label": "Fillers", "value": f"{fillers}",
+         "help": (f"{metrics.get('fillers_per_100_words', 0):.1f} per 100 words; ordinary conversation "
+                  "has about 6 (Bortfeld et al. 2001).")},
+        {"label": "Length", "value": clock(duration),
+         "help": (f"Target for this question: {clock(target)}." if target else
+                  f"Behavioural answers usually run {clock(length.get('min_s', 60))}–"
+                  f"{clock(length.get('max_s', 120))}.")},
+    ]
+
+
+def filler_summary(analysis: dict) -> str:
+    """'6 fillers: um ×3, uh ×2, so ×1' — what was said, not a judgement."""
+    counts = (analysis.get("metrics") or {}).get("filler_counts") or {}
+    if not counts:
+        return "No fillers found."
+    total = sum(counts.values())
+    ordered = sorted(counts.items(), key=lambda kv: -kv[1])
+    return f"{total} filler{'s' if total != 1 else ''}: " + ", ".join(f"'{w}' ×{n}" for w, n in ordered)
+
+
+def star_summary(analysis: dict) -> str:
+    star = (analysis.get("metrics") or {}).get("star") or {}
+    parts = [f"{part} {round(100 * info.get('share', 0))}%" for part, info in star.items()]
+    return "Share of words: " + ", ".join(parts) if parts else ""
+
+
+def feedback(analysis: dict) -> list[str]:
+    return list(analysis.get("feedback") or [])[:MAX_FEEDBACK]
+
+
+def attempt_rows(attempts: list[dict], current_id: int | None) -> list[dict]:
+    """Attempts at one question, oldest first, as a table beside this one."""
+    rows = []
+    for number, a in enumerate(attempts, start=1):
+        rows.append({"#": number, "When": (a.get("created_at") or "")[:16].replace("T", " "),
+                     "Overall": a.get("score_overall"), "Pace (wpm)": a.get("wpm"),
+                     "Fillers /100 words": a.get("fillers_per_100_words"),
+                     "Length": clock(a.get("duration_s")),
+                     "": "← this one" if a["id"] == current_id else ""})
+    return rows
+
+
+def change_sentence(attempts: list[dict], current_id: int | None) -> str | None:
+    """How this attempt compares with the one before it at the same question."""
+    ids = [a["id"] for a in attempts]
+    if current_id not in ids or ids.index(current_id) == 0:
+        return None
+    now, before = attempts[ids.index(current_id)], attempts[ids.index(current_id) - 1]
+    bits = []
+    for key, label, unit in (("score_overall", "overall score", ""), ("fillers_per_100_words",
+                                                                      "fillers per 100 words", ""),
+                             ("wpm", "pace", " wpm")):
+        if now.get(key) is not None and before.get(key) is not None:
+            bits.append(f"{label} {before[key]:g}{unit} → {now[key]:g}{unit}")
+    return "Since your previous attempt: " + "; ".join(bits) + "." if bits else None
+
+
+def threshold_sources() -> dict[str, str]:
+    """Each threshold's source, read from the comments above it in coach/config.py (one truth)."""
+    source = inspect.getsource(Thresholds)
+    notes: dict[str, str] = {}
+    pending: list[str] = []
+    note = ""
+    for line in source.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("#"):
+            pending.append(stripped.lstrip("# ").strip())
+        elif match := re.match(r"(\w+)\s*:\s*\w+\s*=", stripped):
+            if pending:  # a comment block covers every field below it until the next block
+                note, pending = " ".join(pending), []
+            notes[match.group(1)] = note
+        elif not stripped:
+            pending = []
+    return {f.name: notes.get(f.name, "") for f in fields(Thresholds)}
+
+
+THRESHOLD_LABELS = {
+    "pace_low_wpm": "Pace: low end of the band (wpm)",
+    "pace_high_wpm": "Pace: high end of the band (wpm)",
+    "pace_comprehension_limit_wpm": "Pace: comprehension limit (wpm)",
+    "fillers_per_100_words_typical": "Fillers per 100 words in ordinary conversation",
+    "natural_pause_s": "Natural pause at a sentence end (s)",
+    "long_pause_s": "Long pause (s)",
+    "answer_min_s": "Answer length: shortest usual (s)",
+    "answer_max_s": "Answer length: longest usual (s)",
+    "situation_max_share": "Largest share for the situation",
+    "pause_min_s": "Shortest silence counted as a pause (s)",
+    "action_i_min_share": "Smallest share of 'I' in action sentences",
+    "talking_point_min_overlap": "Overlap for a talking point to count as covered",
+    "hedges_per_100_words_max": "Hedges per 100 words before feedback mentions them",
+}
