@@ -1,0 +1,166 @@
+"""One pass over a long recording: words, voice windows and channel levels, chunk by chunk.
+
+Each chunk is decoded, transcribed, embedded and written to the work folder before the next is
+read, so memory does not grow with the file (only words and 256-number voice windows are kept)
+and a killed run resumes from its last finished chunk. Progress reports time done, time left and
+how many chunks were reused; `cancel` is checked between chunks and while one is transcribed.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from coach.config import Settings
+from coach.errors import CoachError
+from coach.interview.chunks import CHUNK_S, AudioChunk, ChunkReader, channel_levels, probe
+from coach.interview.resume import ChunkResult, WorkDir, file_sha256
+from coach.interview.speakers import VoiceWindows, voice_windows
+from coach.types import Word
+
+
+class ReviewCancelled(CoachError):
+    """The user stopped a review; finished chunks are kept for the next run."""
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Where a review is: seconds of audio done out of total (None when the file does not say)."""
+
+    done_s: float
+    total_s: float | None
+    elapsed_s: float
+    eta_s: float | None
+    chunks_done: int
+    chunks_reused: int
+
+    def line(self) -> str:
+        total = f" of {_clock(self.total_s)}" if self.total_s else ""
+        share = f" ({100 * self.done_s / self.total_s:.0f}%)" if self.total_s else ""
+        left = f", about {_clock(self.eta_s)} left" if self.eta_s is not None else ""
+        reused = f", {self.chunks_reused} chunks reused from an earlier run" if self.chunks_reused else ""
+        return f"reviewed {_clock(self.done_s)}{total}{share}{left}{reused}"
+
+
+ProgressHandler = Callable[[Progress], None]
+
+
+@dataclass(frozen=True)
+class Heard:
+    """Everything the pass over the audio found, in seconds from the start of the recording."""
+
+    duration_s: float
+    channels: int
+    words: tuple[Word, ...]
+    windows: VoiceWindows
+    levels: np.ndarray
+    chunks: int
+    chunks_reused: int
+    stopped_early: str | None
+    engine: str
+    model: str
+
+
+def listen(path: Path, settings: Settings, *, chunk_s: float = CHUNK_S, progress: ProgressHandler | None = None,
+           cancel: Callable[[], bool] | None = None, sha256: str | None = None) -> Heard:
+    from coach.transcribe import get_engine
+
+    info = probe(path, settings)
+    work = WorkDir(settings, sha256 or file_sha256(path), chunk_s)
+    engine = get_engine(settings)
+    reader = ChunkReader(path, settings, info, chunk_s)
+    clock = _Clock(info.declared_s, progress)
+    results: list[ChunkResult] = []
+    for chunk in reader:
+        _check_cancel(cancel, len(results))
+        clock.begin(chunk)
+        kept = work.load(chunk.index, chunk.start_s, chunk.end_s)
+        reused = kept is not None
+        if kept is None:
+            kept = _process(chunk, engine, settings, clock, cancel)
+            work.save(kept)
+        results.append(kept)
+        clock.chunk_done(chunk, reused)
+    duration = results[-1].end_s if results else 0.0
+    return Heard(duration_s=duration, channels=info.channels,
+                 words=tuple(w for r in results for w in r.words),
+                 windows=VoiceWindows.join([r.windows for r in results]),
+                 levels=_join_levels(results, info.channels), chunks=len(results),
+                 chunks_reused=clock.reused, stopped_early=reader.stopped_early,
+                 engine=engine.name, model=engine.model_name)
+
+
+def _process(chunk: AudioChunk, engine, settings: Settings, clock: _Clock,
+             cancel: Callable[[], bool] | None) -> ChunkResult:
+    mix = chunk.mix
+
+    def inner(done_s: float, _total_s: float) -> None:
+        _check_cancel(cancel, chunk.index)
+        clock.within(chunk.start_s + done_s)
+
+    transcript = engine.transcribe(mix, 16000, verbatim=settings.verbatim, progress=inner)
+    words = tuple(Word(w.text, round(w.start_s + chunk.start_s, 3), round(w.end_s + chunk.start_s, 3),
+                       w.prob, w.source) for w in transcript.words)
+    windows = voice_windows(mix, chunk.start_s, words)
+    levels = channel_levels(chunk.samples) if chunk.samples.shape[1] > 1 else np.zeros((0, 1), np.float32)
+    return ChunkResult(chunk.index, chunk.start_s, chunk.end_s, words, windows, levels)
+
+
+def _check_cancel(cancel: Callable[[], bool] | None, finished: int) -> None:
+    if cancel is not None and cancel():
+        raise ReviewCancelled(f"Review stopped; {finished} finished chunks are kept, so running the same "
+                              "review again continues where it stopped.")
+
+
+def _join_levels(results: list[ChunkResult], channels: int) -> np.ndarray:
+    if channels < 2:
+        return np.zeros((0, 1), np.float32)
+    parts = [r.levels for r in results if len(r.levels)]
+    return np.concatenate(parts) if parts else np.zeros((0, channels), np.float32)
+
+
+class _Clock:
+    """Time left from the pace of this run's own work (reused chunks cost nothing)."""
+
+    def __init__(self, total_s: float | None, handler: ProgressHandler | None):
+        self.total_s, self.handler = total_s, handler
+        self.started = time.monotonic()
+        self.chunks = self.reused = 0
+        self.worked_s = 0.0         # audio seconds transcribed (not reused) by this run
+        self.chunk_start_s = 0.0
+
+    def begin(self, chunk: AudioChunk) -> None:
+        self.chunk_start_s = chunk.start_s
+
+    def within(self, position_s: float) -> None:
+        self._report(position_s, self.worked_s + position_s - self.chunk_start_s)
+
+    def chunk_done(self, chunk: AudioChunk, reused: bool) -> None:
+        self.chunks += 1
+        if reused:
+            self.reused += 1
+        else:
+            self.worked_s += chunk.end_s - chunk.start_s
+        self._report(chunk.end_s, self.worked_s)
+
+    def _report(self, position_s: float, worked_s: float) -> None:
+        if self.handler is None:
+            return
+        elapsed = time.monotonic() - self.started
+        eta = None
+        if self.total_s and worked_s > 1.0:
+            eta = max(0.0, (self.total_s - position_s) * elapsed / worked_s)
+        self.handler(Progress(done_s=position_s, total_s=self.total_s, elapsed_s=elapsed, eta_s=eta,
+                              chunks_done=self.chunks, chunks_reused=self.reused))
+
+
+def _clock(seconds: float | None) -> str:
+    if seconds is None:
+        return "?"
+    seconds = int(round(seconds))
+    return f"{seconds // 3600}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}" if seconds >= 3600 else \
+        f"{seconds // 60}:{seconds % 60:02d}"

@@ -1,0 +1,107 @@
+"""Finished chunks kept on disk, so a crash, a restart or a cancel never costs finished work.
+
+A review's work folder lives in the data directory under `review-work/`, named by the
+recording's content hash and everything that changes what a chunk holds (engine, model, beam,
+verbatim, chunk length, format version). Each finished chunk is one `.npz` written atomically
+(temporary file, fsync, rename), so a chunk file is either whole or absent. A new run with the
+same recording and settings loads the chunks that are there and processes only the rest.
+
+The folder holds a transcript and voice embeddings, so it is private data: it is removed once
+the review is saved to the database (the transcript then lives there), and `forget` removes it
+on request.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from coach.config import Settings
+from coach.interview.speakers import VoiceWindows
+from coach.types import Word
+
+FORMAT_VERSION = 2
+WORK_DIR_NAME = "review-work"
+
+
+@dataclass(frozen=True)
+class ChunkResult:
+    """What one chunk of audio yields: its words, voice windows and channel levels."""
+
+    index: int
+    start_s: float
+    end_s: float
+    words: tuple[Word, ...]
+    windows: VoiceWindows
+    levels: np.ndarray          # (frames of 100 ms, channels); empty for mono
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+class WorkDir:
+    def __init__(self, settings: Settings, recording_sha256: str, chunk_s: float):
+        key = json.dumps([FORMAT_VERSION, recording_sha256, settings.engine, settings.model,
+                          settings.beam_size, settings.verbatim, chunk_s])
+        self.path = settings.data_dir / WORK_DIR_NAME / (
+            f"{recording_sha256[:16]}-{hashlib.sha256(key.encode()).hexdigest()[:12]}")
+
+    def chunk_path(self, index: int) -> Path:
+        return self.path / f"chunk-{index:05d}.npz"
+
+    def load(self, index: int, start_s: float, end_s: float) -> ChunkResult | None:
+        """A finished chunk, if one was kept for exactly this stretch of audio."""
+        path = self.chunk_path(index)
+        if not path.exists():
+            return None
+        try:
+            with np.load(path, allow_pickle=False) as data:
+                meta = json.loads(str(data["meta"]))
+                if abs(meta["start_s"] - start_s) > 1e-3 or abs(meta["end_s"] - end_s) > 1e-3:
+                    return None
+                words = tuple(Word(w[0], w[1], w[2], w[3]) for w in meta["words"])
+                return ChunkResult(index, start_s, end_s, words,
+                                   VoiceWindows(data["window_starts"], data["embeddings"],
+                                                data["window_lengths"]), data["levels"])
+        except (OSError, ValueError, KeyError):  # a damaged file is redone, not trusted
+            return None
+
+    def save(self, result: ChunkResult) -> None:
+        self.path.mkdir(parents=True, exist_ok=True)
+        meta = {"start_s": result.start_s, "end_s": result.end_s,
+                "words": [[w.text, w.start_s, w.end_s, w.prob] for w in result.words]}
+        fd, tmp = tempfile.mkstemp(dir=self.path, prefix=".saving-", suffix=".npz")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                np.savez(f, meta=np.array(json.dumps(meta)), window_starts=result.windows.starts_s,
+                         window_lengths=result.windows.lengths_s,
+                         embeddings=result.windows.embeddings, levels=result.levels)
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(tmp, self.chunk_path(result.index))
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+    def finished_chunks(self) -> int:
+        return len(list(self.path.glob("chunk-*.npz"))) if self.path.exists() else 0
+
+    def forget(self) -> None:
+        shutil.rmtree(self.path, ignore_errors=True)
+
+
+def forget_all(settings: Settings) -> None:
+    """Remove every kept review chunk (privacy: they hold transcripts and voice embeddings)."""
+    shutil.rmtree(settings.data_dir / WORK_DIR_NAME, ignore_errors=True)
