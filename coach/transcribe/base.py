@@ -40,6 +40,18 @@ def speech_regions(audio: np.ndarray) -> list[tuple[float, float]]:
     return [(c["start"] / SAMPLE_RATE, c["end"] / SAMPLE_RATE) for c in chunks]
 
 
+# Whisper skips a window as silence when no_speech_prob > 0.6 and avg_logprob < -1 (its own
+# defaults). Short stretches at the edge of speech slip just under 0.6 and come out as stock
+# phrases ("We'll see you next time." on tests/data/clean.m4a: no_speech 0.58, logprob -1.1), so a
+# segment is dropped a little earlier, at 0.5, when the decoder was also unsure.
+INVENTED_NO_SPEECH_PROB = 0.5
+INVENTED_AVG_LOGPROB = -1.0
+
+
+def is_probably_invented(no_speech_prob: float, avg_logprob: float) -> bool:
+    return no_speech_prob > INVENTED_NO_SPEECH_PROB and avg_logprob < INVENTED_AVG_LOGPROB
+
+
 def check_sample_rate(sample_rate: int) -> None:
     if sample_rate != SAMPLE_RATE:
         raise ValueError(f"engines take {SAMPLE_RATE} Hz audio; decode with coach.audio.load_audio first")

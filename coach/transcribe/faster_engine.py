@@ -7,7 +7,13 @@ from pathlib import Path
 import numpy as np
 
 from coach.errors import ModelError
-from coach.transcribe.base import SAMPLE_RATE, VERBATIM_PROMPT, ProgressCallback, check_sample_rate
+from coach.transcribe.base import (
+    SAMPLE_RATE,
+    VERBATIM_PROMPT,
+    ProgressCallback,
+    check_sample_rate,
+    is_probably_invented,
+)
 from coach.transcribe.models import (
     DEFAULT_MODEL,
     bundled_model_dir,
@@ -60,8 +66,9 @@ class FasterWhisperEngine:
             condition_on_previous_text=False)
         words: list[Word] = []
         for segment in segments:  # a lazy generator: decoding happens as we iterate
-            words += [Word(w.word.strip(), float(w.start), float(w.end), float(w.probability))
-                      for w in segment.words or ()]
+            if not is_probably_invented(segment.no_speech_prob, segment.avg_logprob):
+                words += [Word(w.word.strip(), float(w.start), float(w.end), float(w.probability))
+                          for w in segment.words or ()]
             if progress:
                 progress(min(float(segment.end), total), total)
         if progress:

@@ -22,6 +22,7 @@ from coach.transcribe.base import (
     VERBATIM_PROMPT,
     ProgressCallback,
     check_sample_rate,
+    is_probably_invented,
     speech_regions,
 )
 from coach.transcribe.models import (
@@ -123,7 +124,8 @@ class OpenAIWhisperEngine:
                     condition_on_previous_text=False, verbose=None)
             words += [Word(w["word"].strip(), start_s + float(w["start"]), start_s + float(w["end"]),
                            float(w["probability"]))
-                      for segment in result["segments"] for w in segment.get("words", ())]
+                      for segment in result["segments"] for w in segment.get("words", ())
+                      if not is_probably_invented(segment["no_speech_prob"], segment["avg_logprob"])]
         if progress:
             progress(total, total)
         return Transcript.from_words(words, total, engine=self.name, model=self.model_name)

@@ -1,0 +1,22 @@
+# The README's commands. Each one sets up what it needs first (idempotent, quick when done).
+.PHONY: setup run test bench clips lint
+
+setup:
+	@bash scripts/setup.sh
+
+run: setup
+	.venv/bin/streamlit run app.py --server.address 127.0.0.1 --server.port 8501
+
+test: setup
+	.venv/bin/python -m pytest -q
+
+lint: setup
+	.venv/bin/ruff check .
+
+bench: setup
+	.venv/bin/python benchmarks/transcribe.py
+	.venv/bin/python benchmarks/verbatim.py
+	.venv/bin/python benchmarks/analysis_accuracy.py --split all
+
+clips: setup
+	bash scripts/make_test_clips.sh

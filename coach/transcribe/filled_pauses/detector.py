@@ -1,0 +1,170 @@
+"""Decide which steady voiced stretches are filled pauses, and name them "uh" or "um".
+
+Only stretches the transcriber left without a word count: those in gaps between words, or at
+the edge of a word whose time was stretched over the filler. Each must sound like this speaker
+(pitch near theirs, timbre near their voice, loud enough to be speech) and hold still; that
+rules out silence, breaths (unvoiced), a hum or noise bed (at the floor), and music (off the
+speaker's pitch and timbre).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from coach.config import Thresholds
+from coach.transcribe.filled_pauses.features import FRAME_S, Frames
+from coach.transcribe.filled_pauses.runs import SteadyRun, steady_runs
+from coach.types import Word
+
+# The spellings analysis counts as filled pauses (coach.analysis.context.FILLED_PAUSE; copied so
+# transcription does not import spaCy).
+FILLED_PAUSE = re.compile(r"^(?:u+h*m+|u+h+|e+r+m*|e+h+m*|h+m+|m{2,}|a+h*m+)$")
+# Frames with no signal at all (digital silence) say nothing about the recording's floor.
+DIGITAL_SILENCE_DB = -90.0
+# The speaker's voice is profiled from at least this much voiced speech inside words.
+MIN_PROFILE_S = 0.5
+# A vowel run and the nasal run after it ("u-m") merge when this close and this near in pitch.
+MERGE_GAP_S = 0.12
+MERGE_PITCH_ST = 2.0
+# A recovered filler this close to a filler the transcriber already wrote is the same one.
+ASR_FILLER_NEAR_S = 0.4
+# Voiced frames a word keeps for itself when a filler is cut from its stretched edge, per letter.
+WORD_S_PER_LETTER = 0.04
+# "um": the closing nasal is quieter than the vowel (oral closure damps the output; nasal
+# murmur is 5-10 dB below the vowel, Fujimura 1962). Seen on the dev set: 8-11 dB.
+NASAL_DROP_DB = 4.0
+# Confidence given to recovered fillers: they are heard, not transcribed; the app can tell them apart.
+ACOUSTIC_PROB = 0.6
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """The speaker's voice as heard inside the words the transcriber found."""
+
+    f0_hz: float
+    level_db: float
+    floor_db: float
+    timbre: np.ndarray
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    runs: tuple[SteadyRun, ...]
+
+
+def is_filled_pause(text: str) -> bool:
+    return bool(FILLED_PAUSE.match(text.strip(".,?!…-").lower()))
+
+
+def speaker_profile(frames: Frames, words: tuple[Word, ...]) -> Speaker | None:
+    in_words = np.zeros(len(frames.times), dtype=bool)
+    for word in words:
+        in_words[frames.index(word.start_s):frames.index(word.end_s)] = True
+    voiced = in_words & (frames.f0_hz > 0)
+    if voiced.sum() * FRAME_S < MIN_PROFILE_S:
+        return None
+    sounding = frames.intensity_db[frames.intensity_db > DIGITAL_SILENCE_DB]
+    return Speaker(f0_hz=float(np.median(frames.f0_hz[voiced])),
+                   level_db=float(np.median(frames.intensity_db[voiced])),
+                   floor_db=float(np.percentile(sounding, 10)),
+                   timbre=frames.mfcc[voiced].mean(axis=0))
+
+
+def candidates(frames: Frames, speaker: Speaker, limits: Thresholds) -> list[Candidate]:
+    """Steady runs, with a vowel run and the nasal run right after it joined into one."""
+    runs = steady_runs(frames, max_flux=limits.filler_max_flux,
+                       min_level_db=speaker.floor_db + limits.filler_min_above_floor_db,
+                       min_s=0.08, max_hole_s=0.03)
+    semitones = frames.semitones
+    groups: list[list[SteadyRun]] = []
+    for run in runs:
+        if groups:
+            last = groups[-1][-1]
+            close = (run.start - last.end) * FRAME_S <= MERGE_GAP_S
+            pitch_gap = abs(np.nanmedian(semitones[run.start:run.end]) -
+                            np.nanmedian(semitones[last.start:last.end]))
+            if close and pitch_gap <= MERGE_PITCH_ST:
+                groups[-1].append(run)
+                continue
+        groups.append([run])
+    return [Candidate(g[0].start, g[-1].end, tuple(g)) for g in groups]
+
+
+def sounds_like_filler(frames: Frames, cand: Candidate, speaker: Speaker, limits: Thresholds) -> bool:
+    """Long enough, level in pitch, and in this speaker's voice."""
+    length_s = (cand.end - cand.start) * FRAME_S
+    if not limits.filler_min_s <= length_s <= limits.filler_max_s:
+        return False
+    span = slice(cand.start, cand.end)
+    f0 = frames.f0_hz[span]
+    f0 = f0[f0 > 0]
+    if len(f0) < 0.6 * (cand.end - cand.start):
+        return False
+    ratio = float(np.median(f0)) / speaker.f0_hz
+    if not limits.filler_pitch_low_ratio <= ratio <= limits.filler_pitch_high_ratio:
+        return False
+    semitones = 12 * np.log2(f0)
+    if np.percentile(semitones, 90) - np.percentile(semitones, 10) > limits.filler_max_pitch_range_st:
+        return False
+    if np.median(frames.intensity_db[span]) < speaker.level_db - limits.filler_max_below_speech_db:
+        return False
+    timbre = float(np.linalg.norm(frames.mfcc[span].mean(axis=0) - speaker.timbre))
+    return timbre <= limits.filler_max_timbre_distance
+
+
+def left_by_transcriber(frames: Frames, cand: Candidate, words: tuple[Word, ...]) -> bool:
+    """True when no word claims this time: a gap, or the stretched edge of a word.
+
+    A word keeps at least WORD_S_PER_LETTER a letter outside the candidate, and the candidate
+    must sit at that word's start or end, not in its middle.
+    """
+    start_s, end_s = frames.times[cand.start], frames.times[cand.end - 1] + FRAME_S
+    for word in words:
+        overlap = min(end_s, word.end_s) - max(start_s, word.start_s)
+        if overlap <= 0:
+            continue
+        if is_filled_pause(word.text):
+            return False
+        kept = (word.end_s - word.start_s) - overlap
+        at_edge = start_s <= word.start_s + 0.05 or end_s >= word.end_s - 0.05
+        if not at_edge or kept < WORD_S_PER_LETTER * len(word.text.strip(".,?!…")):
+            return False
+    return True
+
+
+def near_transcribed_filler(frames: Frames, cand: Candidate, words: tuple[Word, ...]) -> bool:
+    start_s, end_s = frames.times[cand.start], frames.times[cand.end - 1]
+    return any(is_filled_pause(w.text)
+               and w.start_s - ASR_FILLER_NEAR_S <= end_s and w.end_s + ASR_FILLER_NEAR_S >= start_s
+               for w in words)
+
+
+def name_filler(frames: Frames, cand: Candidate) -> str:
+    """"um" when the voice ends in a quieter, differently coloured stretch (the nasal)."""
+    if len(cand.runs) < 2:
+        return "uh"
+    head, tail = cand.runs[0], cand.runs[-1]
+    drop = np.median(frames.intensity_db[head.start:head.end]) - np.median(frames.intensity_db[tail.start:tail.end])
+    return "um" if drop >= NASAL_DROP_DB else "uh"
+
+
+def filler_word(frames: Frames, cand: Candidate) -> Word:
+    start_s = float(frames.times[cand.start]) - FRAME_S / 2
+    end_s = float(frames.times[cand.end - 1]) + FRAME_S / 2
+    return Word(name_filler(frames, cand), round(start_s, 3), round(end_s, 3), ACOUSTIC_PROB,
+                source="acoustic")
+
+
+def detect(frames: Frames, words: tuple[Word, ...], limits: Thresholds) -> list[Word]:
+    speaker = speaker_profile(frames, words)
+    if speaker is None:
+        return []
+    return [filler_word(frames, c) for c in candidates(frames, speaker, limits)
+            if sounds_like_filler(frames, c, speaker, limits)
+            and left_by_transcriber(frames, c, words)
+            and not near_transcribed_filler(frames, c, words)]
