@@ -1,0 +1,110 @@
+"""`coach analyze / transcribe / models / record` invoked as a user would, output read back."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+pytestmark = pytest.mark.slow
+COACH = [sys.executable, "-m", "coach.cli"]
+CONTRACT_KEYS = {"transcript", "duration_s", "words", "fillers", "repetitions", "hedges", "sentences",
+                 "metrics", "scores", "feedback"}
+
+
+def coach(*args: str, data_dir) -> subprocess.CompletedProcess:
+    env = {**os.environ, "COACH_DATA_DIR": str(data_dir)}
+    env.pop("COACH_DATABASE_URL", None)
+    return subprocess.run([*COACH, *map(str, args)], capture_output=True, text=True, env=env, timeout=300)
+
+
+def test_analyze_audio_prints_the_design_contract(clips, tmp_path):
+    result = coach("analyze", clips / "fillers.wav", "--json", "--no-progress", data_dir=tmp_path)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert CONTRACT_KEYS <= set(data)
+    assert data["duration_s"] == pytest.approx(14.06, abs=0.05)
+    filled = [f for f in data["fillers"] if f["kind"] == "filled_pause"]
+    assert len(filled) >= 5
+    for f in data["fillers"]:
+        assert data["transcript"][f["start_char"]:f["end_char"]].lower() == f["text"].lower()
+        assert 0 <= f["start_s"] <= f["end_s"] <= data["duration_s"]
+    assert data["metrics"]["long_pauses"] >= 1  # the 2 s pause
+    assert all(s["star"] in (None, "situation", "task", "action", "result") for s in data["sentences"])
+    assert not (tmp_path / "recordings").exists()  # without --save nothing is kept
+
+
+def test_analyze_text_spans_index_the_file_unchanged(tmp_path):
+    text = "Well, um, I think we, like, basically fixed it.\nI like Python."
+    path = tmp_path / "answer.txt"
+    path.write_text(text, encoding="utf-8")
+    result = coach("analyze", "--text", path, "--json", data_dir=tmp_path)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["transcript"] == text and data["duration_s"] is None and data["words"] == []
+    marked = [text[f["start_char"]:f["end_char"]] for f in data["fillers"]]
+    assert "um" in marked and "like" in marked
+    assert text.rindex("like") not in [f["start_char"] for f in data["fillers"]]  # "I like Python"
+
+
+def test_analyze_save_keeps_the_recording_and_history_shows_it(clips, tmp_path):
+    result = coach("analyze", clips / "clean.webm", "--save", "--question", "beh-lead-01",
+                   "--no-progress", data_dir=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Saved as attempt #1" in result.stderr
+    saved = list((tmp_path / "recordings").rglob("*.webm"))
+    assert [p.read_bytes() for p in saved] == [(clips / "clean.webm").read_bytes()]
+    history = json.loads(coach("history", "--json", data_dir=tmp_path).stdout)
+    assert [a["question_id"] for a in history["attempts"]] == ["beh-lead-01"]
+
+
+def test_transcribe_json_gives_words_with_times(clips, tmp_path):
+    result = coach("transcribe", clips / "clean.ogg", "--json", "--no-progress", data_dir=tmp_path)
+    data = json.loads(result.stdout)
+    assert "checkout" in data["transcript"] and data["engine"] == "faster-whisper"
+    assert len(data["words"]) >= 40 and {"text", "start_s", "end_s", "prob"} <= set(data["words"][0])
+
+
+def test_progress_bar_goes_to_stderr_only(clips, tmp_path):
+    result = coach("transcribe", clips / "fillers.wav", data_dir=tmp_path)
+    assert "Transcribing" in result.stderr and "100%" in result.stderr
+    assert "Transcribing" not in result.stdout and "um" in result.stdout
+
+
+@pytest.mark.parametrize("args, message", [
+    (["analyze", "missing.wav"], "No file at missing.wav"),
+    (["analyze", "{clips}/empty.wav"], "empty.wav is empty"),
+    (["analyze", "{clips}/not_audio.wav"], "not_audio.wav is not audio the coach can read"),
+    (["analyze", "{clips}/truncated.mp3"], "truncated.mp3 is only"),
+    (["analyze", "{clips}/short.wav"], "short.wav is only 0.30 s long"),
+    (["analyze", "{clips}/silence.wav"], "silence.wav is silent"),
+    (["analyze", "{clips}/noise.wav"], "No speech was found in noise.wav"),
+    (["analyze", "{clips}/clean.wav", "--engine", "whisperx"], "Unknown engine 'whisperx'"),
+    (["analyze", "{clips}/clean.wav", "--model", "huge"], "Unknown model 'huge'"),
+    (["analyze", "{clips}/clean.wav", "--model", "small.en"], "'small.en' is not on this machine"),
+    (["analyze", "--text", "nothing.txt"], "No text file at nothing.txt"),
+    (["analyze"], "Give either an audio file or --text FILE"),
+    (["record", "{tmp}/take.wav", "--seconds", "1"], "No microphone could be opened"),
+])
+def test_bad_input_exits_non_zero_with_one_line(clips, tmp_path, args, message):
+    args = [a.format(clips=clips, tmp=tmp_path) for a in args]
+    result = coach(*args, data_dir=tmp_path)
+    assert result.returncode == 1
+    lines = [line for line in result.stderr.splitlines() if line.strip() and "Transcribing" not in line]
+    assert lines[-1].startswith("error: ") and message in lines[-1]
+    assert "Traceback" not in result.stderr and result.stdout == ""
+
+
+def test_too_long_a_file_is_refused(clips, tmp_path):
+    (tmp_path / "settings.toml").write_text("max_duration_s = 10.0\n")
+    result = coach("analyze", clips / "clean.wav", data_dir=tmp_path)
+    assert result.returncode == 1 and "over the limit of 0:00:10" in result.stderr
+
+
+def test_models_lists_what_works_offline(tmp_path):
+    infos = json.loads(coach("models", "--json", data_dir=tmp_path).stdout)
+    available = {(i["engine"], i["name"]) for i in infos if i["available"]}
+    assert available == {("faster-whisper", "tiny.en"), ("openai-whisper", "tiny.en")}
