@@ -118,3 +118,34 @@ def show_answer(analysis: dict, current: Settings, *, recording: Path | None = N
             st.altair_chart(gaps)
             st.caption("Pauses of about 0.6 s at sentence ends sound natural; pauses inside a clause "
                        "(triangles) are the ones listeners notice.")
+
+
+def debrief_form(db: Store, current: Settings, interview_id: int, key: str) -> None:
+    """The playbook's debrief template as a form; saving stores it and offers its questions to the bank."""
+    from coach import playbook
+    from coach.ui.debrief import save_debrief
+
+    book = playbook.load_playbook()
+    with st.form(key, clear_on_submit=True):
+        st.markdown(f"**{book.after_title}**  \n:gray[{book.after_intro}]")
+        answers: dict = {}
+        for f in book.debrief_fields:
+            widget_key = f"{key}_{f.id}"
+            if f.kind == "text":
+                answers[f.id] = st.text_area(f.label, help=f.prompt, key=widget_key, height=80)
+            elif f.kind == "list":
+                answers[f.id] = st.text_area(f"{f.label} (one a line)", help=f.prompt, key=widget_key,
+                                             height=80)
+            elif f.kind == "scale":
+                answers[f.id] = st.slider(f.label, f.min, f.max, value=3, help=f.prompt, key=widget_key)
+            else:
+                choice = st.radio(f.label, ["undecided", "yes", "no"], horizontal=True, help=f.prompt,
+                                  key=widget_key)
+                answers[f.id] = choice
+        add_to_bank = st.checkbox("Add the questions they asked to my practice questions", value=True,
+                                  key=f"{key}_to_bank")
+        if st.form_submit_button("Save debrief", type="primary"):
+            with shown_errors():
+                _, added = save_debrief(db, current, interview_id, answers, add_to_bank=add_to_bank)
+                extra = f" {len(added)} question(s) added to your practice bank." if added else ""
+                st.success("Debrief saved." + extra)

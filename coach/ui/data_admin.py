@@ -1,0 +1,54 @@
+"""Backup, restore and delete-everything for the Settings page."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from coach.config import SETTINGS_FILE_NAME, Settings
+from coach.errors import StorageError
+from coach.store import Store
+from coach.store.schema import TABLES_IN_ORDER
+from coach.store.transfer import export_data, import_data
+from coach.ui.favourites import FILE_NAME as FAVOURITES_FILE
+
+# What "delete all data" removes from the data directory (its README and samples/ stay).
+USER_PATHS = ("recordings", "question_banks", "models", SETTINGS_FILE_NAME, FAVOURITES_FILE)
+CONFIRM_WORD = "DELETE"
+
+
+def export_bytes(db: Store) -> tuple[bytes, dict]:
+    """The whole history as one zip in memory, for a download button."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "coach-backup.zip"
+        info = export_data(db, out)
+        return out.read_bytes(), info
+
+
+def import_bytes(db: Store, data: bytes) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "import.zip"
+        path.write_bytes(data)
+        return import_data(db, path)
+
+
+def delete_all_data(db: Store, settings: Settings, confirmation: str) -> list[str]:
+    """Empty every table and remove recordings and user files; only with the word typed exactly."""
+    if confirmation.strip() != CONFIRM_WORD:
+        raise StorageError(f"Nothing was deleted: type {CONFIRM_WORD} in capitals to confirm.")
+    with db.write() as conn:
+        for table in reversed(TABLES_IN_ORDER):
+            conn.execute(sa.delete(table))
+    removed = []
+    for name in USER_PATHS:
+        path = settings.data_dir / name
+        if path.is_dir():
+            shutil.rmtree(path)
+            removed.append(name)
+        elif path.exists():
+            path.unlink()
+            removed.append(name)
+    return removed

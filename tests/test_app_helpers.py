@@ -1,0 +1,84 @@
+"""The page-independent UI helpers: what the transcript, charts and summaries show."""
+
+from coach.ui import charts, summary
+from coach.ui.debrief import notes_with_questions, parse_person, questions_in_notes
+from coach.ui.highlight import highlight_html, legend_html, spans_by_kind
+from coach.ui.timer import timer_html
+
+ANALYSIS = {
+    "transcript": "So, um, I I think we <b>fixed</b> it.",
+    "fillers": [{"text": "So", "kind": "discourse_marker", "start_char": 0, "end_char": 2},
+                {"text": "um", "kind": "filled_pause", "start_char": 4, "end_char": 6},
+                {"text": "I", "kind": "repetition", "start_char": 8, "end_char": 9}],
+    "repetitions": [{"text": "I", "kind": "repetition", "start_char": 8, "end_char": 9}],
+    "hedges": [{"text": "I think", "kind": "hedge", "start_char": 10, "end_char": 17}],
+}
+
+
+def test_transcript_markup_is_escaped_and_marks_each_kind():
+    html = highlight_html(ANALYSIS)
+    assert "<b>fixed</b>" not in html and "&lt;b&gt;fixed&lt;/b&gt;" in html
+    assert '<mark class="cf-filler" title="filler">um<sup>F</sup></mark>' in html
+    assert '<mark class="cf-repeat" title="repetition">I<sup>R</sup></mark>' in html
+    assert '<mark class="cf-hedge" title="hedge">I think<sup>H</sup></mark>' in html
+
+
+def test_script_in_a_transcript_is_text():
+    html = highlight_html({"transcript": "<script>alert(1)</script> um", "fillers": [
+        {"text": "um", "kind": "filled_pause", "start_char": 27, "end_char": 29}]})
+    assert "<script>" not in html.split("</style>", 1)[1]
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_a_repetition_listed_among_fillers_counts_once_as_repetition():
+    spans = spans_by_kind(ANALYSIS)
+    assert spans["repetition"] == [(8, 9)] and (8, 9) not in spans["filler"]
+    assert "2 fillers" in legend_html(ANALYSIS) and "1 repetition<sup>" in legend_html(ANALYSIS)
+
+
+def test_star_timeline_merges_neighbours_and_uses_seconds_when_timed():
+    analysis = {"transcript": "x" * 100, "sentences": [
+        {"start_char": 0, "end_char": 30, "star": "situation", "start_s": 0.0, "end_s": 5.0},
+        {"start_char": 31, "end_char": 60, "star": "action", "start_s": 5.0, "end_s": 9.0},
+        {"start_char": 61, "end_char": 80, "star": "action", "start_s": 9.0, "end_s": 12.0},
+        {"start_char": 81, "end_char": 100, "star": None, "start_s": 12.0, "end_s": 13.0}]}
+    segments = charts.star_segments(analysis)
+    assert [(s["part"], s["start"], s["end"], s["unit"]) for s in segments] == [
+        ("situation", 0.0, 5.0, "s"), ("action", 5.0, 12.0, "s"), ("other", 12.0, 13.0, "s")]
+    assert charts.star_timeline_chart(analysis) is not None
+
+
+def test_pace_and_pauses_from_word_times():
+    words = [{"text": f"w{i}.", "start_s": i * 0.4, "end_s": i * 0.4 + 0.3} for i in range(50)]
+    words.append({"text": "late", "start_s": 50 * 0.4 + 3.0, "end_s": 50 * 0.4 + 3.3})
+    points = charts.pace_points(words)
+    assert points and abs(points[0]["wpm"] - 150) < 1  # one word every 0.4 s is 150 wpm
+    gaps = charts.pauses(words, 0.25, 2.0)
+    assert [g["long"] for g in gaps] == ["long"] and gaps[0]["where"] == "after a sentence"
+
+
+def test_thresholds_carry_their_sources():
+    sources = summary.threshold_sources()
+    assert "Street & Brady" in sources["pace_low_wpm"] and "Street & Brady" in sources["pace_high_wpm"]
+    assert "Bortfeld" in sources["fillers_per_100_words_typical"]
+    assert all(sources.values())
+
+
+def test_change_since_previous_attempt_is_stated_as_numbers():
+    attempts = [{"id": 1, "score_overall": 52, "fillers_per_100_words": 21.4, "wpm": 119.5},
+                {"id": 2, "score_overall": 85, "fillers_per_100_words": 0.0, "wpm": 165.0}]
+    assert summary.change_sentence(attempts, 2) == (
+        "Since your previous attempt: overall score 52 → 85; fillers per 100 words 21.4 → 0; pace 119.5 wpm → "
+        "165 wpm.")
+    assert summary.change_sentence(attempts, 1) is None
+
+
+def test_debrief_questions_round_trip_through_notes():
+    notes = notes_with_questions("Went fine.", ["Why us?", "Design a cache."])
+    assert questions_in_notes(notes) == ["Why us?", "Design a cache."]
+    assert parse_person("Dana Ortiz — hiring manager — ex-Stripe") == {
+        "name": "Dana Ortiz", "title": "hiring manager", "notes": "ex-Stripe"}
+
+
+def test_timer_shows_the_target():
+    assert "target 2:00" in timer_html(120) and "Prepare 30 s" in timer_html(120, 30)

@@ -1,0 +1,83 @@
+"""The Practice page, run by AppTest with the real model on the test clips."""
+
+from app_support import DATA, markdown_text, page
+
+from coach import store
+from coach.config import load_settings
+
+
+def _answers(data_dir):
+    db = store.open_store(load_settings(data_dir))
+    try:
+        return store.list_attempts(db, newest_first=False)
+    finally:
+        db.close()
+
+
+def test_first_run_leads_to_a_first_answer_with_the_sample(tmp_path, monkeypatch):
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("practice").run()
+    assert not at.exception
+    assert "Your first practice answer takes about two minutes" in [s.value for s in at.subheader]
+    at.button(key="practice_sample_first").click().run()
+    assert not at.exception and not at.error
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Fillers"] == "0" and metrics["Length"] == "0:18"
+    text = markdown_text(at)
+    assert "checkout" in text and "Tell me about an incident you were involved in" in text
+    assert [a["question_id"] for a in _answers(tmp_path)] == ["swe-beh-01"]
+
+
+def test_a_recorded_answer_shows_its_fillers_and_is_saved(tmp_path, monkeypatch):
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("practice").run()
+    first_recommended = [b.key for b in at.button if b.key and b.key.startswith("practice_rec_")][0]
+    at.button(key=first_recommended).click().run()
+    question_id = at.session_state["practice_question_id"]
+    at.audio_input[0].set_value(("answer.wav", (DATA / "fillers.wav").read_bytes(), "audio/wav")).run()
+    assert not at.exception and not at.error
+    html = markdown_text(at)
+    assert '<mark class="cf-filler" title="filler">um<sup>F</sup></mark>' in html
+    assert "What to work on" in [s.value for s in at.subheader]
+    assert any("'um'" in str(m.value) for m in at.markdown)  # a feedback point names the filler
+    attempts = _answers(tmp_path)
+    assert len(attempts) == 1 and attempts[0]["question_id"] == question_id
+    assert attempts[0]["fillers_per_100_words"] > 10
+
+    at.button(key="practice_try_again").click().run()  # same question, a fresh take
+    assert at.session_state["practice_question_id"] == question_id
+    assert at.session_state["practice_result"] is None and len(at.audio_input) == 1
+    assert at.audio_input[0].value is None
+
+
+def test_a_file_that_is_not_audio_shows_what_to_do_and_keeps_the_file(tmp_path, monkeypatch):
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("practice").run()
+    at.button(key="practice_first_question").click().run()
+    at.file_uploader[0].upload("notes.wav", (DATA / "not_audio.wav").read_bytes(), "audio/wav").run()
+    assert not at.exception
+    assert len(at.error) == 1 and "saved in" in at.error[0].value
+    assert list((tmp_path / "recordings").rglob("*.wav"))  # the bytes were kept before decoding
+    assert _answers(tmp_path) == []
+
+
+def test_your_own_question_is_shown_as_text_not_markup(tmp_path, monkeypatch):
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("practice").run()
+    at.segmented_control(key="practice_mode").set_value("Your own").run()
+    at.text_area(key="practice_own_text").input("<script>alert(1)</script> Why this team?").run()
+    at.button(key="practice_own_use").click().run()
+    assert not at.exception
+    text = markdown_text(at)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; Why this team?" in text and "<script>" not in text
+
+
+def test_attempts_at_the_same_question_are_compared(tmp_path, monkeypatch):
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("practice").run()
+    at.button(key="practice_sample_first").click().run()
+    at.button(key="practice_try_again").click().run()
+    at.audio_input[0].set_value(("answer.wav", (DATA / "fillers.wav").read_bytes(), "audio/wav")).run()
+    assert not at.exception and not at.error
+    assert any(str(m.value).startswith("Since your previous attempt: overall score 85 →") for m in at.markdown)
+    assert len(at.dataframe) == 1 and len(at.dataframe[0].value) == 2
