@@ -467,6 +467,116 @@ def reanalyze_command(
                f"{len(report['failed'])} failed (analysis version {report['analysis_version']}).")
 
 
+# ---------------------------------------------------------------- review (coach.interview)
+
+
+@app.command("review")
+@friendly_errors
+def review_command(
+    recording: Annotated[Path, typer.Argument(help="a real interview: a call's audio or a phone recording")],
+    candidate_channel: Annotated[str | None, typer.Option(help="left or right: your side of a stereo call")]
+    = None,
+    speakers: Annotated[int | None, typer.Option(help="how many people speak, you included (default 2)")]
+    = None,
+    candidate_speaker: Annotated[int | None, typer.Option(help="which speaker is you (see the snippets)")]
+    = None,
+    save: Annotated[bool, typer.Option("--save", help="keep the recording and store the answers")] = False,
+    interview: Annotated[int | None, typer.Option(help="with --save: the stored interview it belongs to")]
+    = None,
+    company: Annotated[str | None, typer.Option(help="with --save: create a new interview at this company")]
+    = None,
+    interview_date: Annotated[str | None, typer.Option("--date", help="with --company: YYYY-MM-DD")] = None,
+    add_questions: Annotated[bool, typer.Option(help="add unmatched questions to your own bank")] = False,
+    profile: Annotated[bool, typer.Option(help="tell your voice by your saved practice recordings")] = True,
+    engine: Annotated[str | None, typer.Option(help="faster-whisper (default) or openai-whisper")] = None,
+    model: Annotated[str | None, typer.Option(help="tiny.en (bundled), base.en, ... or a path")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print the full review as JSON")] = False,
+    progress: Annotated[bool, typer.Option(help="show progress and time left on stderr")] = True,
+) -> None:
+    """A real interview: who spoke when, question → answer turns, each answer analysed like practice.
+
+    Long recordings are processed in chunks; if a run is stopped, running it again resumes."""
+    from coach.banks import load_questions
+    from coach.errors import CoachError, InputError
+    from coach.interview.profile import voice_profile
+    from coach.interview.review import ReviewOptions, review
+    from coach.interview.saving import add_asked_questions, save_upload, store_review
+    from coach.store import list_attempts, open_store
+
+    if not save and (interview is not None or company):
+        raise InputError("--interview and --company say where to save; add --save.")
+    settings = _settings(engine, model)
+    saved = save_upload(recording, settings) if save else None   # the upload first: never lost
+    store = open_store(settings)
+    try:
+        vp, used = voice_profile(store) if profile and candidate_speaker is None else (None, 0)
+        if vp is not None:
+            typer.echo(f"Telling your voice by {used} saved practice recording(s).", err=True)
+        options = ReviewOptions(candidate_channel=candidate_channel, n_speakers=speakers,
+                                candidate_speaker=candidate_speaker, profile=vp)
+        try:
+            result = review(saved.path if saved else recording, settings, options,
+                            questions=load_questions(settings.data_dir),
+                            practice_attempts=list_attempts(store),
+                            progress=_review_progress(progress), sha256=saved.sha256 if saved else None)
+        except CoachError as e:
+            if saved is None:
+                raise
+            raise type(e)(f"{e} The recording is kept at {saved.path}.") from e
+        if save:
+            result["saved"] = store_review(store, result, saved, interview_id=interview, company=company,
+                                           interview_date=interview_date, candidate_channel=candidate_channel,
+                                           chunk_s=options.chunk_s)
+    finally:
+        store.close()
+    if add_questions:
+        result["added_to_bank"] = add_asked_questions(settings, result)
+    for warning in result["warnings"]:
+        typer.echo(f"warning: {warning}", err=True)
+    if as_json:
+        print_json(result)
+    else:
+        typer.echo(_describe_review(result))
+
+
+def _review_progress(enabled: bool):
+    if not enabled:
+        return None
+    import time
+
+    last = [0.0]
+
+    def show(p) -> None:
+        now = time.monotonic()
+        if now - last[0] >= 2.0 or (p.total_s and p.done_s >= p.total_s):
+            last[0] = now
+            typer.echo(p.line(), err=True)
+
+    return show
+
+
+def _describe_review(result: dict) -> str:
+    m = result["metrics"]
+    lines = [f"{len(result['turns'])} turns, {len(result['answers'])} answers, "
+             f"{result['duration_s'] / 60:.1f} min ({result['identification']['method']}: "
+             f"{result['identification']['note']})"]
+    for s in result["speakers"]:
+        snippet = f' — "{s["snippet"]["text"]}" at {s["snippet"]["start_s"]:.0f} s' if s["snippet"] else ""
+        lines.append(f"  {s['label']} ({s['source']}): {s['talk_s']:.0f} s, {100 * s['share']:.0f}%{snippet}")
+    for a in result["answers"]:
+        am = a["analysis"]["metrics"]
+        bank = f"[{a['bank_id']}] " if a["bank_id"] else "[not in bank] "
+        lines.append(f"\n{bank}{a['question'] or '(whole talk)'}\n  {a['end_s'] - a['offset_s']:.0f} s · "
+                     f"{am.get('wpm') or 0:.0f} wpm · {len(a['analysis']['fillers'])} fillers · "
+                     f"score {a['analysis']['scores'].get('overall', '-')}")
+    lines.append(f"\nResponse time median {m['response_time_s']['median']} s; "
+                 f"{m['interruptions']['count']} interruptions; "
+                 f"you asked {len(m['candidate_questions'])} question(s).")
+    draft = result["debrief_draft"]
+    lines += ["", "Debrief draft:", draft["went_well"], draft["could_be_better"]]
+    return "\n".join(lines)
+
+
 def main() -> None:
     app()
 

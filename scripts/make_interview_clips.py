@@ -152,7 +152,8 @@ def mono_mix(tracks: dict[str, np.ndarray]) -> np.ndarray:
     return np.clip(sum(tracks.values()), -1, 1).astype(np.float32)
 
 
-def stereo(tracks: dict[str, np.ndarray], candidate_side: str = "left", bleed_db: float = -30.0) -> np.ndarray:
+def stereo(tracks: dict[str, np.ndarray], candidate_side: str = "left",
+           bleed_db: float = -30.0) -> np.ndarray:
     """Candidate on one channel, everyone else on the other, with a little bleed like a real call."""
     me = tracks["candidate"]
     them = sum(v for k, v in tracks.items() if k != "candidate")
@@ -215,7 +216,8 @@ def make_all(out: Path) -> None:
                     seed=3, snr_db=15.0)
     build_interview(out / "interview_phone.wav", interview_script([5, 7]), form="phone", seed=4)
     # Bad input: one voice only; the same audio on both channels.
-    tracks, _ = render([Line("candidate", ANSWERS[0], "answer"), Line("candidate", ANSWERS[4], "answer")], seed=5)
+    tracks, _ = render([Line("candidate", ANSWERS[0], "answer"), Line("candidate", ANSWERS[4], "answer")],
+                       seed=5)
     write(out / "one_voice.flac", mono_mix(tracks))
     tracks, _ = render(interview_script([7], closing=False), seed=6)
     mixed = mono_mix(tracks)
@@ -230,6 +232,7 @@ def make_all(out: Path) -> None:
 
 
 if __name__ == "__main__":
-    target = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent.parent / "tests/data/interviews"
+    default = Path(__file__).resolve().parent.parent / "tests/data/interviews"
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else default
     make_all(target)
     print(f"interview clips written to {target}")

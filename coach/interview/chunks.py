@@ -40,7 +40,9 @@ class AudioChunk:
 
     @property
     def mix(self) -> np.ndarray:
-        return self.samples.mean(axis=1, dtype=np.float32) if self.samples.shape[1] > 1 else self.samples[:, 0]
+        if self.samples.shape[1] == 1:
+            return self.samples[:, 0]
+        return self.samples.mean(axis=1, dtype=np.float32)
 
 
 @dataclass(frozen=True)
@@ -116,7 +118,8 @@ class ChunkReader:
                         self.decoded_s = total / SAMPLE_RATE
                         yield piece
                     if total > limit:
-                        raise AudioError(too_long(self.path, total / SAMPLE_RATE, self.settings.max_duration_s))
+                        limit_s = self.settings.max_duration_s
+                        raise AudioError(too_long(self.path, total / SAMPLE_RATE, limit_s))
                 for out in resampler.resample(None):
                     yield out.to_ndarray().reshape(-1, self.info.channels)
         except av.error.FFmpegError as e:

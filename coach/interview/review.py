@@ -1,0 +1,278 @@
+"""`review`: a real interview recording in, the `coach review --json` object out.
+
+The steps, each in its own module: one pass over the audio in resumable chunks (listen), who
+spoke each word (speakers), speaker turns and question → answer exchanges (turns), the bank
+question each one was (matching), each answer analysed exactly like a practice answer
+(coach.analysis), and the conversation's own measures (metrics). A debrief draft holding the
+measured facts closes the review.
+
+Times in `turns` and `answers[].start_s/end_s` are seconds from the start of the recording. Inside
+each `answers[].analysis` (the `coach analyze` shape), times are seconds from the end of the
+question (`answers[].offset_s` in the recording), so its `time_to_first_word_s` is how long the
+candidate took to start and its pace counts that wait, as a practice take counts its lead-in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from coach.audio import _hms
+from coach.banks import Question
+from coach.config import Settings
+from coach.errors import InputError, NoSpeechError
+from coach.interview import metrics as measures
+from coach.interview import speakers as sp
+from coach.interview.chunks import CHUNK_S
+from coach.interview.listen import Heard, ProgressHandler, listen
+from coach.interview.matching import match_question
+from coach.interview.turns import CANDIDATE, Exchange, Turn, candidate_questions, exchanges, make_turns
+from coach.types import Transcript, Word
+
+# A silence this long inside an interview is worth telling the user about (a paused call, a
+# recorder left running): the review still covers the speech around it.
+LONG_SILENCE_S = 60.0
+SNIPPET_S = 6.0
+# Facts for the debrief draft: an answer past this reads as a monologue (behavioural answers run
+# 60-120 s, config.Thresholds), a start slower than this is a long wait.
+MONOLOGUE_S = 180.0
+SLOW_START_S = 5.0
+
+
+@dataclass(frozen=True)
+class ReviewOptions:
+    candidate_channel: str | None = None    # "left" | "right": the candidate's side of a stereo call
+    n_speakers: int | None = None            # people in the recording, when the user knows
+    candidate_speaker: int | None = None     # the user's pick: "speaker N" (1-based) is them
+    profile: np.ndarray | None = None        # the candidate's voice profile from practice takes
+    chunk_s: float = CHUNK_S
+
+
+@dataclass(frozen=True)
+class Attribution:
+    labels: list[str]                        # per word
+    method: str                              # channel | voice profile | picked | guess | one voice
+    clusters: dict[str, str]                 # role label -> "speaker N" (voice clusters) or channel
+    warnings: list[str]
+    note: str = ""
+
+
+def review(path: Path, settings: Settings, options: ReviewOptions = ReviewOptions(), *,
+           questions: Sequence[Question] = (), practice_attempts: Sequence[dict] = (),
+           progress: ProgressHandler | None = None, cancel: Callable[[], bool] | None = None,
+           sha256: str | None = None) -> dict:
+    _check_options(options)
+    heard = listen(Path(path), settings, chunk_s=options.chunk_s, progress=progress, cancel=cancel,
+                   sha256=sha256)
+    if not heard.words:
+        raise NoSpeechError(_no_speech_message(Path(path), heard))
+    who = attribute(heard, options)
+    turns = make_turns(heard.words, who.labels)
+    pairs = exchanges(turns)
+    answers = [_answer(e, questions, settings) for e in pairs]
+    overlaps = sp.overlaps(heard.levels) if who.method == "channel" else None
+    facts = measures.summary(turns, pairs, duration_s=heard.duration_s, overlaps=overlaps,
+                             candidate_questions=candidate_questions(turns))
+    facts["compared_with_practice"] = measures.compare_with_practice(answers, practice_attempts)
+    warnings = who.warnings + _audio_warnings(heard, turns)
+    if who.method != "one voice" and not pairs:
+        warnings.append("No interviewer question was recognised, so there are no question → answer "
+                        "pairs; the turns are listed. If the speakers look swapped, run again with "
+                        "--candidate-speaker.")
+    return {
+        "duration_s": round(heard.duration_s, 2),
+        "engine": heard.engine, "model": heard.model,
+        "speakers": _speakers(turns, who, facts),
+        "identification": {"method": who.method, "note": who.note},
+        "turns": [t.to_dict() for t in turns],
+        "answers": answers,
+        "metrics": facts,
+        "debrief_draft": debrief_draft(answers, facts, settings),
+        "warnings": warnings,
+        "processing": {"chunks": heard.chunks, "chunks_reused": heard.chunks_reused,
+                       "complete": heard.stopped_early is None},
+        "transcript": Transcript.from_words(heard.words, heard.duration_s, engine=heard.engine,
+                                            model=heard.model).to_dict(),
+    }
+
+
+def _check_options(options: ReviewOptions) -> None:
+    if options.candidate_channel not in (None, "left", "right"):
+        raise InputError(f"--candidate-channel is left or right, not {options.candidate_channel!r}.")
+    if options.n_speakers is not None and not 1 <= options.n_speakers <= 6:
+        raise InputError("--speakers counts everyone in the recording, you included: a number from 1 to 6.")
+    if options.candidate_speaker is not None and options.candidate_speaker < 1:
+        raise InputError("--candidate-speaker is the number of the speaker who is you: 1, 2, ...")
+
+
+def _no_speech_message(path: Path, heard: Heard) -> str:
+    return (f"No speech was found in {path.name} ({_hms(heard.duration_s)} of audio: silence, noise or music)"
+            "; check it is the interview recording, with the voices audible.")
+
+
+# ---------------------------------------------------------------- who spoke
+
+
+def attribute(heard: Heard, options: ReviewOptions) -> Attribution:
+    warnings: list[str] = []
+    if options.candidate_channel:
+        if heard.channels < 2:
+            warnings.append("The recording is mono, so --candidate-channel cannot be used; the voices were "
+                            "told apart by sound instead.")
+        elif sp.channels_identical(heard.levels):
+            warnings.append("Both channels of this stereo file carry the same sound, so they cannot tell the "
+                            "speakers apart; the voices were told apart by sound instead.")
+        else:
+            sides = sp.by_channel(heard.words, heard.levels, options.candidate_channel)
+            other = "right" if options.candidate_channel == "left" else "left"
+            return Attribution([CANDIDATE if s == 0 else "interviewer" for s in sides], "channel",
+                               {CANDIDATE: options.candidate_channel, "interviewer": other}, warnings,
+                               f"the candidate is on the {options.candidate_channel} channel")
+    groups = sp.cluster(heard.windows, options.n_speakers)
+    k = len(groups.centroids)
+    if k == 1:
+        warnings.append("Only one voice was found, so every word is counted as yours and the talk is "
+                        "analysed as one answer. If someone else speaks in it, run again with --speakers 2.")
+        return Attribution([CANDIDATE] * len(heard.words), "one voice", {CANDIDATE: "speaker 1"}, warnings,
+                           "one voice in the recording")
+    path = sp.viterbi(heard.words, sp.word_scores(heard.words, heard.windows, groups.similarity))
+    me, method, note = _which_is_candidate(path, heard.words, groups, options, warnings)
+    names, others = {}, 0
+    for c in range(k):
+        if c == me:
+            names[c] = CANDIDATE
+        else:
+            others += 1
+            names[c] = "interviewer" if others == 1 else f"interviewer {others}"
+    return Attribution([names[int(c)] for c in path], method,
+                       {names[c]: f"speaker {c + 1}" for c in range(k)}, warnings, note)
+
+
+def _which_is_candidate(path: np.ndarray, words: Sequence[Word], groups: sp.Clustering,
+                        options: ReviewOptions, warnings: list[str]) -> tuple[int, str, str]:
+    k = len(groups.centroids)
+    if options.candidate_speaker is not None:
+        if options.candidate_speaker > k:
+            raise InputError(f"There are {k} speakers in this recording; --candidate-speaker is 1 to {k}.")
+        picked = options.candidate_speaker
+        return picked - 1, "picked", f"you said you are speaker {picked}"
+    if options.profile is not None:
+        me, similarity = sp.candidate_cluster(groups.centroids, options.profile)
+        return me, "voice profile", (f"speaker {me + 1} sounds most like your practice recordings "
+                                     f"({similarity:.2f})")
+    seconds = np.zeros(k)
+    for word, c in zip(words, path, strict=True):
+        seconds[c] += word.end_s - word.start_s
+    me = int(np.argmax(seconds))
+    warnings.append("No voice profile yet (it is built from your saved practice recordings), so "
+                    f"speaker {me + 1}, who talks the most, was taken to be you. Listen to the snippets; "
+                    "if that is wrong, run again with --candidate-speaker N.")
+    return me, "guess", f"speaker {me + 1} talks the most"
+
+
+def _speakers(turns: Sequence[Turn], who: Attribution, facts: dict) -> list[dict]:
+    out = []
+    for label, source in who.clusters.items():
+        own = [t for t in turns if t.speaker == label]
+        out.append({"label": label, "source": source, "talk_s": facts["talk_s"].get(label, 0.0),
+                    "share": facts["talk_share"].get(label, 0.0), "turns": len(own),
+                    "snippet": _snippet(own)})
+    return out
+
+
+def _snippet(own: Sequence[Turn]) -> dict | None:
+    """A few seconds of this speaker, from their longest turn, for the user to recognise them."""
+    if not own:
+        return None
+    turn = max(own, key=lambda t: t.end_s - t.start_s)
+    words = [w for w in turn.words if w.start_s < turn.start_s + SNIPPET_S] or list(turn.words[:1])
+    return {"start_s": round(words[0].start_s, 2), "end_s": round(words[-1].end_s, 2),
+            "text": " ".join(w.text for w in words)}
+
+
+def _audio_warnings(heard: Heard, turns: Sequence[Turn]) -> list[str]:
+    out = [heard.stopped_early] if heard.stopped_early else []
+    gaps = [(a.end_s, b.start_s) for a, b in zip(heard.words, heard.words[1:], strict=False)
+            if b.start_s - a.end_s >= LONG_SILENCE_S]
+    if heard.words and heard.words[0].start_s >= LONG_SILENCE_S:
+        gaps.insert(0, (0.0, heard.words[0].start_s))
+    if gaps:
+        where = ", ".join(f"{_hms(a)}–{_hms(b)}" for a, b in gaps[:5])
+        out.append(f"{len(gaps)} long stretch(es) without speech ({where}); they are left out of the "
+                   "answers.")
+    return out
+
+
+# ---------------------------------------------------------------- answers
+
+
+def _answer(exchange: Exchange, questions: Sequence[Question], settings: Settings) -> dict:
+    from coach.analysis import analyze
+
+    match = match_question(exchange.question or "", questions) if exchange.question else None
+    bank = {q.id: q for q in questions}.get(match.bank_id) if match and match.bank_id else None
+    offset = exchange.answer_from_s
+    shifted = [Word(w.text, round(w.start_s - offset, 3), round(w.end_s - offset, 3), w.prob, w.source)
+               for w in exchange.answer_words]
+    transcript = Transcript.from_words(shifted, round(exchange.answer_to_s - offset, 3))
+    return {
+        "question": exchange.question,
+        "asked_by": exchange.asked_by,
+        "bank_id": bank.id if bank else None,
+        "bank_question": bank.text if bank else None,
+        "match": match.to_dict() if match else None,
+        "add_to_bank": bool(exchange.question) and bank is None,
+        "question_start_s": (None if exchange.question_start_s is None
+                             else round(exchange.question_start_s, 3)),
+        "start_s": round(exchange.answer_words[0].start_s, 3),
+        "end_s": round(exchange.answer_to_s, 3),
+        "offset_s": round(offset, 3),
+        "analysis": analyze(transcript, question=bank, settings=settings).to_dict(),
+    }
+
+
+def debrief_draft(answers: Sequence[dict], facts: dict, settings: Settings) -> dict:
+    """Measured facts to start the debrief from; the user's own judgement goes next to them."""
+    t = settings.thresholds
+    well, better = [], []
+    share = facts.get("candidate_talk_share")
+    if share is not None:
+        well.append(f"You spoke {100 * share:.0f}% of the time over {facts['questions']} questions.")
+    in_band = [a for a in answers if a["analysis"]["metrics"].get("wpm")
+               and t.pace_low_wpm <= a["analysis"]["metrics"]["wpm"] <= t.pace_high_wpm]
+    if in_band:
+        well.append(f"{len(in_band)} of {len(answers)} answers were at a conversational pace "
+                    f"({t.pace_low_wpm:.0f}–{t.pace_high_wpm:.0f} wpm).")
+    with_result = [a for a in answers
+                   if a["analysis"]["metrics"].get("star", {}).get("result", {}).get("words")]
+    if with_result:
+        well.append(f"{len(with_result)} answers stated a result.")
+    asked = facts.get("candidate_questions") or []
+    (well if asked else better).append(f"You asked {len(asked)} question(s) of your own.")
+    long_ones = [a for a in answers if a["end_s"] - a["offset_s"] > MONOLOGUE_S]
+    for a in long_ones:
+        better.append(f"The answer to \"{_short(a['question'])}\" ran {_hms(a['end_s'] - a['offset_s'])}.")
+    fillers = sum(len(a["analysis"]["fillers"]) for a in answers)
+    words = sum(a["analysis"]["metrics"].get("words") or 0 for a in answers)
+    if words and 100 * fillers / words > t.fillers_per_100_words_typical:
+        better.append(f"{fillers} fillers in {words} words ({100 * fillers / words:.1f} per 100; about "
+                      f"{t.fillers_per_100_words_typical:g} is ordinary in conversation).")
+    slow = [x for x in facts["response_time_s"]["each"] if x > SLOW_START_S]
+    if slow:
+        better.append(f"{len(slow)} answers started more than {SLOW_START_S:g} s after the question.")
+    if facts["interruptions"]["by_candidate"]:
+        better.append("You started talking before the interviewer finished "
+                      f"{facts['interruptions']['by_candidate']} time(s).")
+    no_result = [a for a in answers if a["bank_id"] and a not in with_result]
+    if no_result:
+        better.append(f"{len(no_result)} answers to bank questions did not state a result.")
+    return {"went_well": "\n".join(well), "could_be_better": "\n".join(better), "skill_gaps": "",
+            "notes": "Measured by coach review; add your own view of how it went."}
+
+
+def _short(text: str | None, n: int = 60) -> str:
+    text = text or "(no question)"
+    return text if len(text) <= n else text[: n - 1] + "…"

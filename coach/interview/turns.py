@@ -1,0 +1,162 @@
+"""A conversation cut into speaker turns, then into interviewer question → candidate answer.
+
+A question is recognised by its form and wording: a sentence Whisper ended with "?", one that
+opens like a question ("how did you…", "can you…"), or a prompt that is not a question in grammar
+("tell me about a time…", "walk me through…", "describe…"). Consecutive question sentences in a
+turn make one multi-sentence question; the acknowledgements before them ("Thanks. Next one.")
+are left out. An answer is everything the candidate says from the end of a question to the next
+question; short interviewer remarks in between ("I see, go on") stay outside the answer's words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from coach.types import Word
+
+CANDIDATE = "candidate"
+_OPENERS = ("what", "why", "how", "when", "where", "who", "whom", "whose", "which", "can", "could",
+            "would", "will", "do", "does", "did", "is", "are", "was", "were", "have", "has", "had",
+            "should", "shall", "may", "might")
+_PROMPTS = ("tell me", "tell us", "walk me through", "walk us through", "talk me through", "talk us through",
+            "describe", "give me an example", "give us an example", "give an example", "explain",
+            "share an example", "share a time", "introduce yourself", "talk about", "take me through",
+            "i'd like to hear", "i would like to hear", "i'd love to hear", "let's talk about",
+            "what about", "how about")
+_SENTENCE = re.compile(r"[^.?!]+[.?!]*")
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One speaker's uninterrupted stretch of speech."""
+
+    speaker: str
+    words: tuple[Word, ...]
+
+    @property
+    def start_s(self) -> float:
+        return self.words[0].start_s
+
+    @property
+    def end_s(self) -> float:
+        return self.words[-1].end_s
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    def to_dict(self) -> dict:
+        return {"speaker": self.speaker, "start_s": round(self.start_s, 3), "end_s": round(self.end_s, 3),
+                "text": self.text}
+
+
+@dataclass(frozen=True)
+class Exchange:
+    """An interviewer's question and the candidate's answer to it.
+
+    `question` is None when there is no interviewer (one voice): the whole talk is one answer.
+    `answer_from_s`/`answer_to_s` bound the answer: from the end of the question to the next one.
+    """
+
+    question: str | None
+    asked_by: str | None
+    question_start_s: float | None
+    question_end_s: float | None
+    answer_words: tuple[Word, ...]
+    answer_from_s: float
+    answer_to_s: float
+
+
+def make_turns(words: Sequence[Word], speakers: Sequence[str]) -> list[Turn]:
+    """Consecutive words of one speaker make a turn; turns cover all speech in time order."""
+    turns: list[Turn] = []
+    run: list[Word] = []
+    current = None
+    for word, speaker in zip(words, speakers, strict=True):
+        if run and speaker != current:
+            turns.append(Turn(current, tuple(run)))
+            run = []
+        current = speaker
+        run.append(word)
+    if run:
+        turns.append(Turn(current, tuple(run)))
+    return turns
+
+
+def sentences(words: Sequence[Word]) -> list[tuple[Word, ...]]:
+    """Words grouped into sentences by Whisper's closing punctuation."""
+    out, current = [], []
+    for w in words:
+        current.append(w)
+        if w.text.rstrip("\"')").endswith((".", "?", "!")):
+            out.append(tuple(current))
+            current = []
+    if current:
+        out.append(tuple(current))
+    return out
+
+
+def is_question(text: str) -> bool:
+    """Whether a sentence asks something, by punctuation, opening word or prompt wording."""
+    clean = text.strip().lower()
+    if clean.endswith("?"):
+        return True
+    bare = re.sub(r"^(and|so|okay|ok|now|next|great|right|well|alright|all right)[,.]?\s+", "", clean)
+    first = re.split(r"[\s,]+", bare, maxsplit=1)[0] if bare else ""
+    if any(bare.startswith(p) for p in _PROMPTS) or any(f" {p} " in f" {clean} " for p in _PROMPTS[:10]):
+        return True
+    return first in _OPENERS and len(bare.split()) >= 4 and not clean.endswith("!")
+
+
+def question_words(turn: Turn) -> tuple[Word, ...] | None:
+    """The question in an interviewer's turn: from its first to its last question sentence."""
+    parts = sentences(turn.words)
+    marks = [i for i, s in enumerate(parts) if is_question(" ".join(w.text for w in s))]
+    if not marks:
+        return None
+    return tuple(w for s in parts[marks[0]:marks[-1] + 1] for w in s)
+
+
+def exchanges(turns: Sequence[Turn], candidate: str = CANDIDATE) -> list[Exchange]:
+    """Question → answer pairs. A question with no answer before the next question is folded into
+    that next one (an interviewer rephrasing), so every exchange has an answer."""
+    if not any(t.speaker != candidate for t in turns):
+        words = tuple(w for t in turns for w in t.words)
+        if not words:
+            return []
+        return [Exchange(None, None, None, None, words, words[0].start_s, words[-1].end_s)]
+    asked: list[tuple[Turn, tuple[Word, ...]]] = []
+    for turn in turns:
+        if turn.speaker != candidate and (q := question_words(turn)):
+            asked.append((turn, q))
+    out: list[Exchange] = []
+    pending: tuple[Turn, tuple[Word, ...]] | None = None
+    for i, (turn, q) in enumerate(asked):
+        end = asked[i + 1][0].start_s if i + 1 < len(asked) else float("inf")
+        answer = tuple(w for t in turns if t.speaker == candidate and turn.end_s <= t.start_s < end
+                       for w in t.words)
+        first_turn, first_q = pending or (turn, q)
+        if not answer:
+            pending = (first_turn, first_q)
+            continue
+        words = first_q if first_turn is turn else first_q + q
+        out.append(Exchange(" ".join(w.text for w in words), turn.speaker, first_q[0].start_s, q[-1].end_s,
+                            answer, q[-1].end_s, answer[-1].end_s))
+        pending = None
+    return out
+
+
+def candidate_questions(turns: Sequence[Turn], candidate: str = CANDIDATE) -> list[dict]:
+    """Questions the candidate asked: their sentences ending in "?" (stricter than for the interviewer,
+    since answers are full of "so how did we fix it" asides that Whisper punctuates as statements)."""
+    out = []
+    for turn in turns:
+        if turn.speaker != candidate:
+            continue
+        for s in sentences(turn.words):
+            text = " ".join(w.text for w in s)
+            if text.rstrip().endswith("?") and len(s) >= 3:
+                out.append({"text": text, "start_s": round(s[0].start_s, 3)})
+    return out
