@@ -88,7 +88,7 @@ with own_tab:
                     competencies=new_competencies or ["communication"], difficulty=new_difficulty,
                     talking_points=[p.strip() for p in points.splitlines() if p.strip()])
                 st.success(f"Added: {added.text}")
-    mine = [q for q in questions if q.source != "bank"]
+    mine = [q for q in banks.load_questions(cfg.data_dir) if q.source != "bank"]
     st.markdown(f"**Your questions ({len(mine)})**")
     if not mine:
         st.caption("None yet. Questions you add here, or that interviewers asked you (from a debrief), "

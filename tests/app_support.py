@@ -13,7 +13,9 @@ TIMEOUT_S = 180
 
 
 def page(name: str) -> AppTest:
-    return AppTest.from_file(str(PAGES / f"{name}.py"), default_timeout=TIMEOUT_S)
+    """The app as a user opens it (app.py's navigation), on the named page; call .run()."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT_S)
+    return at.switch_page(f"app_pages/{name}.py")
 
 
 def seed(data_dir: Path) -> dict:

@@ -1,0 +1,26 @@
+"""The Progress page: empty state, then trends, per question and what to practise next."""
+
+from app_support import markdown_text, page, seeded_dir
+
+
+def test_empty_progress_leads_to_practice(tmp_path, monkeypatch):
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("progress").run()
+    assert not at.exception
+    assert "Nothing to chart yet" in [s.value for s in at.subheader]
+
+
+def test_progress_with_practice_and_a_real_interview(monkeypatch):
+    data_dir, _ = seeded_dir()
+    monkeypatch.setenv("COACH_DATA_DIR", str(data_dir))
+    at = page("progress").run()
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Practice answers"] == "2" and metrics["Real interviews"] == "1"
+    assert any("Tell me about an incident" in e.label and "2 practice" in e.label for e in at.expander)
+    text = markdown_text(at)
+    assert "Skill gaps from your debriefs: system design" in text
+    assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
+    at.selectbox(key="progress_measure").set_value("fillers_per_100_words").run()
+    assert not at.exception
+    assert "Fillers per 100 words: **" in markdown_text(at)

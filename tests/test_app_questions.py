@@ -1,0 +1,36 @@
+"""The Questions page: search, favourites, your own questions, questions to ask."""
+
+from app_support import markdown_text, page
+
+from coach import banks
+from coach.ui.favourites import load_favourites
+
+
+def test_search_star_and_add(tmp_path, monkeypatch):
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("questions").run()
+    assert not at.exception
+    total = len(banks.load_questions(tmp_path))
+    assert any(c.value == f"{total} of {total} questions" for c in at.caption)
+    at.text_input(key="questions_search").input("rate limiter").run()
+    shown = [c.value for c in at.caption if c.value.endswith(" questions")][0]
+    assert 0 < int(shown.split()[0]) < total
+    star = [b for b in at.button if b.key and b.key.startswith("questions_star_")][0]
+    star_id = star.key.removeprefix("questions_star_")
+    star.click().run()
+    assert load_favourites(tmp_path) == [star_id]
+    at.toggle(key="questions_starred").set_value(True).run()
+    assert any(c.value == f"1 of {total} questions" for c in at.caption)
+
+    at.text_area[0].input("How do you decide what <b>not</b> to build?")
+    [b for b in at.button if b.label == "Add to my questions"][0].click().run()
+    assert not at.exception and not at.error
+    assert "How do you decide what <b>not</b> to build?" in [q.text for q in banks.load_questions(tmp_path)]
+    assert "How do you decide what &lt;b&gt;not&lt;/b&gt; to build?" in markdown_text(at)
+
+
+def test_questions_to_ask_the_interviewer():
+    at = page("questions").run()
+    assert not at.exception
+    asks = banks.load_questions_to_ask()
+    assert asks[0].text in markdown_text(at)

@@ -1,0 +1,49 @@
+"""The Review page: upload a real interview, see its analysis, write the debrief."""
+
+from app_support import DATA, markdown_text, page
+
+from coach import store
+from coach.config import load_settings
+
+
+def test_an_uploaded_interview_is_analysed_and_logged(tmp_path, monkeypatch):
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("review").run()
+    assert not at.exception
+    at.file_uploader[0].upload("call.mp3", (DATA / "clean.mp3").read_bytes(), "audio/mpeg")
+    at.text_input(key="review_company").input("Globex <i>Corp</i>")
+    at.text_input(key="review_role").input("Platform engineer")
+    at.button[0].click().run()  # the form's submit button
+    assert not at.exception and not at.error
+    text = markdown_text(at)
+    assert "tracing to every request" in text and "Globex &lt;i&gt;Corp&lt;/i&gt;" in " ".join(s.value for s in at.subheader)
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        [interview] = store.list_interviews(db)
+        assert interview["company"] == "Globex <i>Corp</i>" and interview["answers"] == 1
+        recordings = store.get_interview(db, interview["id"])["recordings"]
+        assert (tmp_path / recordings[0]["recording_path"]).read_bytes() == (DATA / "clean.mp3").read_bytes()
+    finally:
+        db.close()
+
+
+def test_analyse_without_a_file_says_what_to_do(tmp_path, monkeypatch):
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("review").run()
+    at.text_input(key="review_company").input("Initech")
+    at.button[0].click().run()
+    assert not at.exception
+    assert [e.value for e in at.error] == ["Choose the recording first (drag it onto the box above), then press "
+                                           "Analyse."]
+
+
+def test_silence_keeps_the_interview_and_the_recording(tmp_path, monkeypatch):
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("review").run()
+    at.file_uploader[0].upload("quiet.wav", (DATA / "silence.wav").read_bytes(), "audio/wav")
+    at.text_input(key="review_company").input("Initech")
+    at.button[0].click().run()
+    assert not at.exception
+    assert len(at.error) == 1 and "The recording is kept in" in at.error[0].value
+    assert list((tmp_path / "recordings").rglob("*.wav"))
+    assert "Debrief" in [s.value for s in at.subheader]  # the debrief can still be written

@@ -1,0 +1,53 @@
+"""The Settings page: offline models only, thresholds with sources, backup, delete with confirmation."""
+
+from app_support import page, seeded_dir
+
+from coach import store
+from coach.config import load_settings
+from coach.transcribe import available_models
+
+
+def test_models_thresholds_and_data_dir(monkeypatch):
+    data_dir, _ = seeded_dir()
+    monkeypatch.setenv("COACH_DATA_DIR", str(data_dir))
+    at = page("settings").run()
+    assert not at.exception
+    offered = at.selectbox[0].options
+    available = [f"{m.engine} · {m.name}" for m in available_models(load_settings(data_dir)) if m.available]
+    assert offered and all(any(o.startswith(a) for a in available) for o in offered)
+    captions = " ".join(c.value for c in at.caption)
+    assert "Street & Brady 1982" in captions and "Bortfeld et al. 2001" in captions
+    assert str(data_dir) in " ".join(str(m.value) for m in at.markdown)
+
+
+def test_thresholds_are_saved(tmp_path, monkeypatch):
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("settings").run()
+    at.number_input(key="settings_t_long_pause_s").set_value(2.5)
+    [b for b in at.button if b.label == "Save thresholds"][0].click().run()
+    assert not at.exception
+    assert load_settings(tmp_path).thresholds.long_pause_s == 2.5
+
+
+def test_delete_all_needs_the_word_then_empties_everything(tmp_path, monkeypatch):
+    from app_support import DATA
+
+    from coach.practice import practice_answer
+
+    practice_answer(DATA / "clean.wav", load_settings(tmp_path))
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("settings").run()
+    delete = [b for b in at.button if b.label == "Delete everything"][0]
+    at.text_input[-1].input("delete")
+    delete.click().run()
+    assert "Nothing was deleted" in at.error[0].value
+    assert list((tmp_path / "recordings").rglob("*.wav"))
+    at.text_input[-1].input("DELETE")
+    [b for b in at.button if b.label == "Delete everything"][0].click().run()
+    assert not at.exception and any("All data deleted" in s.value for s in at.success)
+    assert not (tmp_path / "recordings").exists()
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        assert store.list_attempts(db) == []
+    finally:
+        db.close()
