@@ -25,8 +25,9 @@ if [ ! -f "$stamp" ]; then
   echo "Installing Python packages into .venv"
   .venv/bin/python -m pip install -q --upgrade pip
   # Installed without their declared dependencies, which pyproject.toml lists instead:
-  # openai-whisper's `triton` (1 GB, used only on GPUs).
-  .venv/bin/python -m pip install -q --no-deps "openai-whisper==20250625"
+  # openai-whisper's `triton` (1 GB, used only on GPUs); resemblyzer's `webrtcvad` (needs the
+  # removed pkg_resources; webrtcvad-wheels provides the module) and `typing` backport.
+  .venv/bin/python -m pip install -q --no-deps "openai-whisper==20250625" "resemblyzer==0.1.4"
   .venv/bin/python -m pip install -q -e ".[dev]"
   rm -f .venv/.coach-installed-*
   touch "$stamp"
