@@ -92,11 +92,16 @@ def listen(path: Path, settings: Settings, *, chunk_s: float = CHUNK_S,
         results.append(kept)
         clock.chunk_done(chunk, reused)
     duration = results[-1].end_s if results else 0.0
+    stopped = reader.stopped_early
+    if stopped is None and info.declared_s and duration < info.declared_s - 2.0:
+        stopped = (f"{path.name} ends at {_clock(duration)} although it says it lasts "
+                   f"{_clock(info.declared_s)}; "
+                   "it may be cut off. The part that is there was reviewed.")
     return Heard(duration_s=duration, channels=info.channels,
                  words=tuple(w for r in results for w in r.words),
                  windows=VoiceWindows.join([r.windows for r in results]),
                  levels=_join_levels(results, info.channels), chunks=len(results),
-                 chunks_reused=clock.reused, stopped_early=reader.stopped_early,
+                 chunks_reused=clock.reused, stopped_early=stopped,
                  engine=engine.name, model=engine.model_name)
 
 

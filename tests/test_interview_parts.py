@@ -1,0 +1,111 @@
+"""The pieces of a review that need no model: question recognition, exchanges, matching, cuts."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from coach.banks import load_questions
+from coach.interview.chunks import SAMPLE_RATE, quiet_cut
+from coach.interview.matching import match_question
+from coach.interview.metrics import interruptions, talk_time
+from coach.interview.speakers import channels_identical, viterbi
+from coach.interview.turns import candidate_questions, exchanges, is_question, make_turns
+from coach.types import Word
+
+
+def _words(text: str, start: float, speaker: str, step: float = 0.3):
+    out = []
+    for i, w in enumerate(text.split()):
+        out.append((Word(w, start + i * step, start + i * step + 0.25), speaker))
+    return out
+
+
+def _conversation(*parts):
+    pairs = [p for part in parts for p in _words(*part)]
+    return make_turns([w for w, _ in pairs], [s for _, s in pairs])
+
+
+@pytest.mark.parametrize("text", [
+    "Tell me about a time you disagreed with a colleague.",
+    "How did you resolve it?",
+    "Okay, can you walk me through a project that did not meet its goals",
+    "Describe a time you fixed the root cause of a problem.",
+    "Do you have any questions for me?",
+])
+def test_interviewer_questions_are_recognised(text):
+    assert is_question(text)
+
+
+@pytest.mark.parametrize("text", ["Thanks for coming in today.", "I see, go on.", "Great, thank you.",
+                                  "I thought the risk was too high.", "We have a few minutes left."])
+def test_remarks_and_statements_are_not_questions(text):
+    assert not is_question(text)
+
+
+def test_multi_sentence_question_keeps_both_sentences_and_drops_the_thanks():
+    turns = _conversation(
+        ("Thanks for coming in. Tell me about a time you disagreed with a colleague. How did you resolve it?",
+         0.0, "interviewer"),
+        ("We measured the slow paths first and agreed on an experiment.", 12.0, "candidate"))
+    [pair] = exchanges(turns)
+    assert pair.question == "Tell me about a time you disagreed with a colleague. How did you resolve it?"
+    assert " ".join(w.text for w in pair.answer_words).startswith("We measured")
+
+
+def test_a_backchannel_stays_out_of_the_answer_and_does_not_start_a_new_one():
+    turns = _conversation(
+        ("Describe a time a teammate was struggling.", 0.0, "interviewer"),
+        ("A new teammate was missing deadlines.", 4.0, "candidate"),
+        ("I see, go on.", 7.0, "interviewer"),
+        ("I asked him how things were going.", 9.0, "candidate"))
+    [pair] = exchanges(turns)
+    answer = " ".join(w.text for w in pair.answer_words)
+    assert "go on" not in answer and "I asked him" in answer
+
+
+def test_one_voice_is_one_answer_without_a_question():
+    [pair] = exchanges(_conversation(("I led the migration and it went well.", 0.0, "candidate")))
+    assert pair.question is None and len(pair.answer_words) == 8
+
+
+def test_candidate_questions_are_their_sentences_ending_in_a_question_mark():
+    turns = _conversation(("Do you have any questions for me?", 0.0, "interviewer"),
+                          ("Thanks. How does the team decide what to work on?", 3.0, "candidate"))
+    assert [q["text"] for q in candidate_questions(turns)] == ["How does the team decide what to work on?"]
+
+
+def test_talk_time_and_an_interruption_mid_sentence():
+    turns = _conversation(("So the main reason we chose it was", 0.0, "candidate"),
+                          ("Sorry, can I stop you there?", 2.05, "interviewer"))
+    assert [c["by"] for c in interruptions(turns)] == ["interviewer"]
+    assert talk_time(turns)["candidate"] == pytest.approx(8 * 0.3 - 0.05, abs=0.01)
+
+
+def test_paraphrased_bank_question_matches_and_a_new_one_does_not():
+    questions = load_questions()
+    assert match_question("Can you walk me through a project that did not meet its goals?",
+                          questions).bank_id == "beh-fail-03"
+    unknown = match_question("What is your favourite colour and why do you like it?", questions)
+    assert unknown.bank_id is None and unknown.alternatives
+
+
+def test_chunks_are_cut_in_the_quietest_moment_before_the_target():
+    sound = np.full((SAMPLE_RATE * 20, 1), 0.3, np.float32)
+    sound[int(17.2 * SAMPLE_RATE):int(17.5 * SAMPLE_RATE)] = 0.0
+    cut = quiet_cut(sound, 18 * SAMPLE_RATE)
+    assert 17.2 <= cut / SAMPLE_RATE < 17.5
+
+
+def test_identical_channels_are_recognised():
+    rng = np.random.default_rng(0)
+    loud = np.abs(rng.normal(0.1, 0.05, (200, 1))).astype(np.float32)
+    assert channels_identical(np.hstack([loud, loud]))
+    assert not channels_identical(np.hstack([loud, loud * 0.02]))
+
+
+def test_a_speaker_change_inside_fluent_speech_needs_strong_evidence():
+    words = [Word(f"w{i}", i * 0.3, i * 0.3 + 0.28) for i in range(6)]
+    scores = np.array([[0.9, 0.6]] * 6, dtype=np.float32)
+    scores[3] = [0.7, 0.75]                     # one ambiguous word, no pause around it
+    assert viterbi(words, scores).tolist() == [0] * 6

@@ -1,0 +1,201 @@
+"""`review` on the generated test interviews (scripts/make_interview_clips.py): real Whisper, real
+speaker encoder, ground truth from the script. Clips are under a minute; the model loads once."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pytest
+import soundfile
+
+from coach.banks import load_questions
+from coach.config import load_settings
+from coach.errors import AudioError, NoSpeechError
+from coach.interview.evaluation import attribution_accuracy, questions_found
+from coach.interview.listen import ReviewCancelled, listen
+from coach.interview.review import ReviewOptions, review
+from coach.interview.speakers import profile_from_recordings
+
+pytestmark = pytest.mark.slow
+CLIPS = Path(__file__).parent / "data" / "interviews"
+CHUNK_S = 20.0        # several chunks even in a one-minute clip, so chunking and resume are exercised
+ANALYSIS_KEYS = {"transcript", "duration_s", "words", "fillers", "repetitions", "hedges", "sentences",
+                 "metrics", "scores", "feedback"}
+
+
+@pytest.fixture(scope="module")
+def data_settings(tmp_path_factory):
+    return load_settings(data_dir=tmp_path_factory.mktemp("review-data"))
+
+
+@pytest.fixture(scope="module")
+def profile(data_settings):
+    return profile_from_recordings([CLIPS / "candidate_practice.flac"], data_settings)
+
+
+@pytest.fixture(scope="module")
+def run(data_settings):
+    cache: dict = {}
+
+    def run_review(name: str, **options) -> dict:
+        key = (name, tuple(sorted((k, id(v) if isinstance(v, np.ndarray) else v)
+                                  for k, v in options.items())))
+        if key not in cache:
+            cache[key] = review(CLIPS / name, data_settings, ReviewOptions(chunk_s=CHUNK_S, **options),
+                                questions=load_questions())
+        return cache[key]
+
+    return run_review
+
+
+def _truth(name: str) -> list[dict]:
+    return json.loads((CLIPS / name).with_suffix(".json").read_text())["turns"]
+
+
+def test_result_has_the_contract_shape(run, profile):
+    result = run("interview_mono.flac", profile=profile)
+    assert {"duration_s", "speakers", "turns", "answers", "metrics"} <= set(result)
+    assert {s["label"] for s in result["speakers"]} == {"candidate", "interviewer"}
+    starts = [t["start_s"] for t in result["turns"]]
+    assert starts == sorted(starts)
+    assert all(ANALYSIS_KEYS <= set(a["analysis"]) for a in result["answers"])
+
+
+def test_with_a_voice_profile_the_candidate_is_found_and_speech_time_attributed(run, profile):
+    result = run("interview_mono.flac", profile=profile)
+    assert result["identification"]["method"] == "voice profile"
+    assert attribution_accuracy(result["turns"], _truth("interview_mono.flac")) >= 0.90
+
+
+def test_stereo_channels_separate_the_speakers(run):
+    result = run("interview_stereo.flac", candidate_channel="left")
+    assert result["identification"]["method"] == "channel"
+    assert attribution_accuracy(result["turns"], _truth("interview_stereo.flac")) >= 0.90
+    assert result["metrics"]["overlaps"] is not None
+
+
+def test_three_voices_with_background_noise(run):
+    result = run("interview_three_noise.flac", n_speakers=3)
+    truth = _truth("interview_three_noise.flac")
+    assert attribution_accuracy(result["turns"], truth, best_mapping=True) >= 0.85
+    assert {s["label"] for s in result["speakers"]} == {"candidate", "interviewer", "interviewer 2"}
+
+
+def test_telephone_quality_questions_are_found_and_matched_to_the_bank(run):
+    result = run("interview_phone.wav")
+    truth = _truth("interview_phone.wav")
+    assert attribution_accuracy(result["turns"], truth, best_mapping=True) >= 0.85
+    found = questions_found(result["answers"], truth)
+    assert found["found"] == found["questions"]
+    assert found["bank_matched"] >= found["questions"] - 1
+
+
+def test_answers_are_timed_from_the_end_of_their_question(run, profile):
+    result = run("interview_mono.flac", profile=profile)
+    first = result["answers"][0]
+    assert first["bank_id"] == "beh-conf-01"
+    assert 0 < first["analysis"]["metrics"]["time_to_first_word_s"] < 3
+    assert result["metrics"]["response_time_s"]["median"] < 3
+    assert result["metrics"]["candidate_questions"], "the candidate's closing question is listed"
+
+
+def test_one_voice_gives_a_clear_warning_and_one_answer(run):
+    result = run("one_voice.flac")
+    assert any("Only one voice" in w for w in result["warnings"])
+    assert len(result["answers"]) == 1 and result["answers"][0]["question"] is None
+
+
+def test_identical_stereo_channels_fall_back_to_voices(run):
+    result = run("identical_stereo.flac", candidate_channel="left")
+    assert any("same sound" in w for w in result["warnings"])
+    assert result["identification"]["method"] != "channel"
+
+
+def test_music_without_speech_is_a_clear_error(data_settings):
+    with pytest.raises(NoSpeechError, match="No speech was found"):
+        review(CLIPS / "music.flac", data_settings, ReviewOptions(chunk_s=CHUNK_S))
+
+
+def test_over_the_length_limit_is_refused_before_any_work(data_settings):
+    with pytest.raises(AudioError, match="over the limit"):
+        review(CLIPS / "interview_mono.flac", replace(data_settings, max_duration_s=30.0))
+
+
+def test_a_file_that_stops_midway_gives_the_part_before_it(data_settings, tmp_path):
+    cut = tmp_path / "cut.mp3"
+    subprocess.run(["ffmpeg", "-loglevel", "error", "-i", str(CLIPS / "interview_mono.flac"), "-b:a", "48k",
+                    str(tmp_path / "full.mp3")], check=True)
+    data = (tmp_path / "full.mp3").read_bytes()
+    cut.write_bytes(data[:len(data) // 2] + b"\xff\x00" * 2000 + b"garbage" * 100)
+    result = review(cut, data_settings, ReviewOptions(chunk_s=CHUNK_S), questions=load_questions())
+    assert result["turns"], "the readable half is reviewed"
+    assert result["duration_s"] < 45
+    assert result["processing"]["complete"] is False
+    assert any("stops being readable" in w for w in result["warnings"])
+
+
+def test_long_silence_is_reported_and_left_out(data_settings, tmp_path):
+    samples, rate = soundfile.read(str(CLIPS / "interview_mono.flac"), dtype="float32")
+    split = int(29 * rate)
+    padded = np.concatenate([samples[:split], np.zeros(int(65 * rate), np.float32), samples[split:]])
+    path = tmp_path / "gap.flac"
+    soundfile.write(str(path), padded, rate)
+    result = review(path, data_settings, ReviewOptions(chunk_s=CHUNK_S), questions=load_questions())
+    assert any("without speech" in w for w in result["warnings"])
+    assert result["metrics"]["silence_s"] > 60
+
+
+def test_a_stopped_run_resumes_without_redoing_finished_chunks(tmp_path):
+    settings = load_settings(data_dir=tmp_path / "data")
+    clip = CLIPS / "interview_phone.wav"
+    seen = []
+
+    def cancel() -> bool:
+        return len(seen) >= 1        # stop once the first chunk is finished
+
+    with pytest.raises(ReviewCancelled, match="kept"):
+        listen(clip, settings, chunk_s=CHUNK_S, cancel=cancel,
+               progress=lambda p: seen.append(p.chunks_done) if p.chunks_done and not seen else None)
+    resumed = listen(clip, settings, chunk_s=CHUNK_S)
+    assert resumed.chunks_reused >= 1 and resumed.chunks > resumed.chunks_reused
+    fresh = listen(clip, load_settings(data_dir=tmp_path / "other"), chunk_s=CHUNK_S)
+    assert [w.text for w in resumed.words] == [w.text for w in fresh.words]
+
+
+def test_cli_review_saves_recording_answers_and_debrief(tmp_path):
+    data = tmp_path / "data"
+    clip = tmp_path / "call.flac"
+    shutil.copy(CLIPS / "interview_stereo.flac", clip)
+    env = {"COACH_DATA_DIR": str(data), "PATH": "/usr/bin:/bin"}
+    done = subprocess.run([sys.executable, "-m", "coach.cli", "review", str(clip),
+                           "--candidate-channel", "left", "--save", "--company", "Acme",
+                           "--date", "2025-05-01", "--json", "--no-progress"],
+                          capture_output=True, text=True, env=env, timeout=600)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert Path(result["saved"]["recording"]).is_file()
+    from coach.store import get_interview, open_store
+
+    store = open_store(load_settings(data_dir=data))
+    try:
+        interview = get_interview(store, result["saved"]["interview_id"])
+    finally:
+        store.close()
+    assert len(interview["recordings"][0]["turns"]) == len(result["answers"]) >= 2
+    assert "You spoke" in interview["debriefs"][0]["went_well"]
+
+
+def test_cli_no_speech_keeps_the_upload_and_says_so(tmp_path):
+    data = tmp_path / "data"
+    done = subprocess.run([sys.executable, "-m", "coach.cli", "review", str(CLIPS / "music.flac"), "--save",
+                           "--company", "Acme", "--no-progress"], capture_output=True, text=True,
+                          env={"COACH_DATA_DIR": str(data), "PATH": "/usr/bin:/bin"}, timeout=600)
+    assert done.returncode == 1
+    assert "No speech was found" in done.stderr and "kept at" in done.stderr
+    assert list((data / "recordings" / "interview").rglob("*.flac"))
