@@ -1,0 +1,44 @@
+"""The practice flow keeps the recording first, whatever happens after."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.errors import AudioError, NoSpeechError
+from coach.practice import practice_answer
+
+pytestmark = pytest.mark.slow
+
+
+def saved_files(settings):
+    return sorted(p for p in settings.recordings_dir.rglob("*") if p.is_file())
+
+
+@pytest.mark.parametrize("name, error", [("silence.wav", NoSpeechError), ("not_audio.wav", AudioError),
+                                         ("noise.wav", NoSpeechError)])
+def test_a_failed_analysis_keeps_the_recording(clips, settings, name, error):
+    data = (clips / name).read_bytes()
+    with pytest.raises(error):
+        practice_answer(data, settings, original_name=name)
+    assert [p.read_bytes() for p in saved_files(settings)] == [data]
+
+
+def test_an_answer_is_saved_analysed_and_stored(clips, settings):
+    stages: list[tuple[str, float]] = []
+    result = practice_answer((clips / "fillers.wav").read_bytes(), settings, original_name="take.wav",
+                             progress=lambda message, fraction: stages.append((message, fraction)))
+    assert result.attempt_id == 1 and result.recording.path.exists()
+    assert len([f for f in result.analysis["fillers"] if f["kind"] == "filled_pause"]) >= 5
+    fractions = [f for _, f in stages]
+    assert fractions == sorted(fractions) and fractions[0] == 0.0 and fractions[-1] == 1.0
+    assert any(message.startswith("Transcribing") for message, _ in stages)
+
+    from coach.store import list_attempts, open_store
+    store = open_store(settings)
+    try:
+        (attempt,) = list_attempts(store)
+    finally:
+        store.close()
+    assert attempt["recording_path"].endswith(".wav")
+    stored = settings.data_dir / attempt["recording_path"]
+    assert stored.read_bytes() == (clips / "fillers.wav").read_bytes()
