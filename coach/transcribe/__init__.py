@@ -42,6 +42,10 @@ def transcribe_audio(audio: DecodedAudio, settings: Settings,
         name = Path(audio.source_path).name
         raise NoSpeechError(f"No speech was found in {name}; check the microphone is picking up your "
                             "voice (speak closer, reduce background noise) and record again.")
+    if settings.recover_fillers:  # the "um"s and "uh"s Whisper drops, heard from the audio (issue 10)
+        from coach.transcribe.filled_pauses import recover_filled_pauses
+
+        transcript = recover_filled_pauses(audio.samples, transcript, settings)
     return transcript
 
 

@@ -17,18 +17,22 @@ from coach.types import Transcript, Word
 
 
 def recover_filled_pauses(audio: np.ndarray, transcript: Transcript, settings: Settings) -> Transcript:
-    """The transcript with recovered fillers inserted in time order; unchanged if none are heard."""
+    """The transcript with recovered fillers inserted in time order; unchanged if none are heard.
+
+    A filler the transcriber did write keeps its text but takes the time where it was heard.
+    """
     if not settings.recover_fillers or not transcript.words or len(audio) < SAMPLE_RATE // 4:
         return transcript
-    fillers = detect(measure(audio), transcript.words, settings.thresholds)
-    if not fillers:
+    fillers, retimed = detect(measure(audio), transcript.words, settings.thresholds)
+    if not fillers and not retimed:
         return transcript
-    words = sorted([*_trim_around(transcript.words, fillers), *fillers], key=lambda w: (w.start_s, w.end_s))
+    kept = [retimed.get(i, word) for i, word in enumerate(transcript.words)]
+    words = sorted([*_trim_around(kept, fillers), *fillers], key=lambda w: (w.start_s, w.end_s))
     return Transcript.from_words(words, transcript.duration_s, language=transcript.language,
                                  engine=transcript.engine, model=transcript.model)
 
 
-def _trim_around(words: tuple[Word, ...], fillers: list[Word]) -> list[Word]:
+def _trim_around(words: list[Word], fillers: list[Word]) -> list[Word]:
     """Pull a word's stretched edge back off a filler found there, so times never overlap."""
     trimmed = []
     for word in words:
