@@ -1,0 +1,159 @@
+"""The app in a real headless Chromium: record with the fake microphone, upload, look at every page.
+
+Screenshots go to $COACH_SCREENSHOTS (default: a temporary folder); the path is printed.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from coach import store
+from coach.audio import load_audio
+from coach.config import load_settings
+from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, StreamlitServer
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+CLIP = DATA / "fillers.wav"
+PAGES = {"practice": "", "questions": "questions", "progress": "progress", "review": "review",
+         "interviews": "interviews", "settings": "settings"}
+
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed")
+
+
+@pytest.fixture(scope="module")
+def shots() -> Path:
+    folder = Path(os.environ.get("COACH_SCREENSHOTS") or tempfile.mkdtemp(prefix="coach-screenshots-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    print(f"\nscreenshots: {folder}")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory, shots):
+    data_dir = tmp_path_factory.mktemp("browser-data")
+    server = StreamlitServer(data_dir, shots / "streamlit.log")
+    try:
+        yield server, data_dir
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS + [
+            "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+            f"--use-file-for-fake-audio-capture={CLIP}%noloop"])
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(permissions=["microphone"], viewport={"width": 1280, "height": 900})
+    yield context.new_page()
+    context.close()
+
+
+def _full_screenshot(page, path: Path) -> None:
+    """Streamlit scrolls inside its main block, so grow the viewport to the content, then shoot."""
+    height = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]')?.scrollHeight || 900")
+    page.set_viewport_size({"width": 1280, "height": min(max(int(height), 900), 6000)})
+    time.sleep(0.8)
+    page.screenshot(path=str(path))
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+
+def _similarity(recorded: np.ndarray, clip: np.ndarray) -> float:
+    """Pearson correlation of the take and the clip at their best alignment (1.0 = the same sound)."""
+    from scipy.signal import correlate
+
+    corr = correlate(recorded, clip, mode="full", method="fft")
+    lag = int(np.argmax(np.abs(corr))) - (len(clip) - 1)  # where the clip starts in the take
+    take = recorded[max(lag, 0):]
+    source = clip[max(-lag, 0):]
+    n = min(len(take), len(source))
+    return float(abs(np.corrcoef(take[:n], source[:n])[0, 1]))
+
+
+def _attempts(data_dir: Path) -> list[dict]:
+    db = store.open_store(load_settings(data_dir))
+    try:
+        return store.list_attempts(db, newest_first=False)
+    finally:
+        db.close()
+
+
+def test_record_an_answer_with_the_microphone(app, page, shots):
+    server, data_dir = app
+    page.goto(server.url)
+    page.get_by_role("button", name="Answer your first question").click()
+    page.get_by_role("button", name="Record", exact=True).wait_for(timeout=30_000)
+    page.get_by_role("button", name="Record", exact=True).click()
+    clip_s = len(load_audio(CLIP, load_settings(data_dir)).samples) / 16000
+    time.sleep(clip_s + 1.0)
+    page.get_by_role("button", name="Stop recording").click()
+    page.get_by_role("heading", name="What to work on").wait_for(timeout=120_000)
+    _full_screenshot(page, shots / "practice-result.png")
+
+    transcript = page.locator(".cf-transcript").inner_text()
+    assert re.search(r"\bproject\b.*\bschedule\b", transcript, re.S), transcript
+    assert page.locator("mark.cf-filler").count() >= 3  # the clip's ums and uhs are marked
+    assert page.get_by_text("fillers (", exact=False).count() >= 1  # a feedback point counts them
+
+    [attempt] = _attempts(data_dir)
+    recorded = load_audio(data_dir / attempt["recording_path"], load_settings(data_dir)).samples
+    clip = load_audio(CLIP, load_settings(data_dir)).samples
+    assert _similarity(recorded, clip) > 0.8  # the take is the clip, not the fake device's beep
+
+
+def test_typed_markup_renders_as_text(app, page):
+    server, _ = app
+    page.goto(server.url)
+    page.get_by_role("radio", name="Your own").click()
+    page.get_by_label("Type the question as an interviewer would ask it").fill(
+        "<script>window.__coach_xss = 1</script><img src=x onerror=window.__coach_xss=2> Why us?")
+    page.get_by_role("button", name="Practise this question").click()
+    page.get_by_role("heading", name=re.compile("Why us")).wait_for(timeout=30_000)
+    assert page.get_by_text("<script>window.__coach_xss = 1</script>", exact=False).count() >= 1
+    assert page.evaluate("() => window.__coach_xss") is None
+
+
+def test_upload_a_real_interview(app, page, shots):
+    server, data_dir = app
+    page.goto(server.url + "/review")
+    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(DATA / "clean.ogg"))
+    page.get_by_test_id("stFileChipName").wait_for(timeout=30_000)
+    page.get_by_label("Company").fill("Globex")
+    page.get_by_label("Role").fill("Platform engineer")
+    page.get_by_role("button", name="Analyse the interview").click()
+    page.get_by_role("heading", name=re.compile("Globex")).wait_for(timeout=120_000)
+    page.get_by_text("Interview analysed and saved").wait_for(timeout=10_000)
+    assert "tracing to every request" in page.locator(".cf-transcript").first.inner_text()
+    _full_screenshot(page, shots / "review-result.png")
+    db = store.open_store(load_settings(data_dir))
+    try:
+        [interview] = store.list_interviews(db)
+        assert interview["company"] == "Globex" and interview["answers"] == 1
+    finally:
+        db.close()
+
+
+def test_every_page_renders(app, page, shots):
+    server, _ = app
+    for name, path in PAGES.items():
+        page.goto(f"{server.url}/{path}")
+        page.get_by_test_id("stMainBlockContainer").wait_for(timeout=30_000)
+        page.locator("h1").first.wait_for(timeout=30_000)
+        time.sleep(1.5)
+        assert page.get_by_test_id("stException").count() == 0, name
+        _full_screenshot(page, shots / f"page-{name}.png")
