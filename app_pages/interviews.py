@@ -51,12 +51,12 @@ with log_tab:
     if not interviews:
         st.info("No interviews logged yet. Add one under “Add an interview”, or upload a recording on "
                 "“Review a real interview”.")
-    for item in interviews:
+    for position, item in enumerate(interviews):
         full = store.get_interview(db, item["id"])
         interests = [d["interest"] for d in full["debriefs"] if d["interest"]]
         label = (f"{item['interview_date']} · {item['company']} · {item['role'] or 'role not set'} · "
                  f"{item['stage'] or 'stage not set'}" + (f" · interest {interests[-1]}/5" if interests else ""))
-        with st.expander(label):
+        with st.expander(label, expanded=position == 0):
             meta = [f"**Format:** {escape(item['format'] or '—')}",
                     f"**How it started:** {escape(ORIGINS.get(item['origin'], item['origin']))}",
                     f"**Answers analysed:** {item['answers']}"]

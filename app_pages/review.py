@@ -8,7 +8,7 @@ import streamlit as st
 from coach import store
 from coach.audio import SUPPORTED_SUFFIXES
 from coach.errors import CoachError
-from coach.ui import shared
+from coach.ui import shared, summary
 from coach.ui.highlight import escape
 from coach.ui.review_flow import review_recording
 
@@ -65,7 +65,8 @@ if submitted:
             else:
                 status.update(label="Interview analysed and saved", state="complete", expanded=False)
                 ss.review_result = {"interview_id": interview_id, "answers": result.answers,
-                                    "recording": str(result.recording.path)}
+                                    "recording": str(result.recording.path), "turns": result.turns,
+                                    "warnings": result.warnings, "identification": result.identification}
 
 result = ss.review_result
 if result and result.get("interview_id"):
@@ -74,13 +75,23 @@ if result and result.get("interview_id"):
     st.subheader(f"{escape(interview['company'])} · {escape(interview['stage'])} · {interview['interview_date']}")
     if result.get("recording") and Path(result["recording"]).exists():
         st.audio(result["recording"])
+    for warning in result.get("warnings") or []:
+        st.warning(warning)
+    turns = result.get("turns") or []
+    if turns:
+        st.markdown("#### The conversation")
+        if result.get("identification"):
+            st.caption(f"Speakers told apart by: {result['identification']}.")
+        for turn in turns:
+            who = "You" if turn["speaker"] == "candidate" else turn["speaker"].capitalize()
+            st.markdown(f"**{escape(who)}** :gray[{summary.clock(turn['start_s'])}]  \n{escape(turn['text'])}")
     answers = result.get("answers") or []
-    if len(answers) == 1 and not answers[0].get("question_text"):
-        st.info("The whole recording is analysed as one answer for now; separating your voice from the "
-                "interviewer's and cutting it into questions comes with the next update of the reviewer.")
+    if answers:
+        st.markdown("#### Your answers, each analysed like a practice answer")
     for number, answer in enumerate(answers, start=1):
         question = answer.get("question_text") or "The whole recording"
-        with st.expander(f"Answer {number}: {question}", expanded=len(answers) == 1):
+        matched = f" (bank: {answer['bank_question']})" if answer.get("bank_question") else ""
+        with st.expander(f"Answer {number}: {question}{matched}", expanded=len(answers) == 1):
             shared.show_answer(answer["analysis"], cfg, key=f"review_answer_{number}")
     st.subheader("Debrief")
     shared.debrief_form(db, cfg, result["interview_id"], key=f"review_debrief_{result['interview_id']}")

@@ -47,3 +47,24 @@ def test_silence_keeps_the_interview_and_the_recording(tmp_path, monkeypatch):
     assert len(at.error) == 1 and "The recording is kept in" in at.error[0].value
     assert list((tmp_path / "recordings").rglob("*.wav"))
     assert "Debrief" in [s.value for s in at.subheader]  # the debrief can still be written
+
+
+def test_a_two_voice_interview_is_cut_into_questions_and_answers(tmp_path, monkeypatch):
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("review").run()
+    clip = DATA / "interviews" / "interview_stereo.flac"
+    at.file_uploader[0].upload(clip.name, clip.read_bytes(), "audio/flac")
+    at.text_input(key="review_company").input("Hooli")
+    at.selectbox(key="review_channel").set_value("left")
+    at.button[0].click().run()
+    assert not at.exception and not at.error
+    text = markdown_text(at)
+    assert "**You**" in text and "**Interviewer**" in text and "common login library" in text
+    answers = [e.label for e in at.expander if e.label.startswith("Answer ")]
+    assert len(answers) == 3 and "Do you have any questions for me?" in answers[-1]
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        [interview] = store.list_interviews(db)
+        assert interview["company"] == "Hooli" and interview["answers"] == 3
+    finally:
+        db.close()

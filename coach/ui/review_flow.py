@@ -1,8 +1,9 @@
-"""A real interview recording, kept then analysed, for the Review page.
+"""A real interview recording, kept then reviewed by `coach.interview`, for the Review page.
 
-When `coach.interview` offers speaker separation and question → answer turns, its result is
-stored turn by turn; until then the whole recording is analysed as one answer, so the page is
-useful from day one and stores exactly the shape the turn-based review will.
+The recording is saved before anything decodes it. `coach.interview.review` tells the speakers
+apart and cuts the conversation into question → answer turns; when it finds no interviewer
+question (one voice, a monologue), the whole recording is analysed as one answer so the page
+still has something to show.
 """
 
 from __future__ import annotations
@@ -11,11 +12,12 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from coach import store
-from coach.audio import SavedRecording, load_audio, save_recording
+from coach import banks, store
+from coach.audio import SavedRecording
 from coach.config import Settings
 from coach.practice import analyze_transcript
 from coach.store import Store
+from coach.types import Transcript, Word
 
 Progress = Callable[[str, float], None]
 
@@ -25,7 +27,10 @@ class ReviewResult:
     interview_id: int
     recording: SavedRecording
     transcript: dict
-    answers: list[dict]
+    answers: list[dict]          # question_text, question_id, analysis, start_s, end_s
+    turns: list[dict]            # speaker, start_s, end_s, text
+    warnings: list[str]
+    identification: str = ""
 
 
 def time_left(started: float, done_s: float, total_s: float) -> str:
@@ -39,29 +44,40 @@ def time_left(started: float, done_s: float, total_s: float) -> str:
 
 def review_recording(db: Store, settings: Settings, data: bytes, original_name: str, interview_id: int,
                      progress: Progress | None = None, channel: str | None = None) -> ReviewResult:
-    """Save the recording, transcribe it, analyse it and store it under the interview."""
-    from coach.transcribe import transcribe_audio
+    """Save the recording, review it, and store its answers (and a debrief draft) under the interview."""
+    from coach.interview.profile import voice_profile
+    from coach.interview.review import ReviewOptions, review
+    from coach.interview.saving import save_upload, store_review
 
     report = progress or (lambda _m, _f: None)
     report("Saving the recording", 0.0)
-    recording = save_recording(data, settings, original_name=original_name, kind="interview")
-    report("Reading the audio", 0.02)
-    audio = load_audio(recording.path, settings, channel=channel)
-    started = time.monotonic()
+    saved = save_upload(data, settings, original_name=original_name)
+    profile, _ = voice_profile(db) if channel is None else (None, 0)
+    options = ReviewOptions(candidate_channel=channel, profile=profile)
 
-    def on_transcribe(done_s: float, total_s: float) -> None:
-        left = time_left(started, done_s, total_s)
-        share = done_s / total_s if total_s else 1.0
-        report(f"Transcribing: {done_s:.0f} of {total_s:.0f} s" + (f", {left}" if left else ""),
-               0.05 + 0.85 * share)
+    def on_progress(p) -> None:
+        share = p.done_s / p.total_s if p.total_s else 0.0
+        report(p.line().capitalize(), 0.03 + 0.9 * min(share, 1.0))
 
-    transcript = transcribe_audio(audio, settings, on_transcribe)
-    report("Analysing the answers", 0.92)
-    analysis = analyze_transcript(transcript, settings, None)
-    answers = [{"question_text": "", "question_id": None, "question_start_s": None, "answer_start_s": 0.0,
-                "answer_end_s": transcript.duration_s, "transcript": transcript.to_dict(), "analysis": analysis}]
-    store.save_interview_recording(db, interview_id, recording=recording, transcript=transcript.to_dict(),
-                                   answers=answers, engine=transcript.engine, model=transcript.model,
-                                   candidate_channel=channel)
+    result = review(saved.path, settings, options, questions=banks.load_questions(settings.data_dir),
+                    practice_attempts=store.list_attempts(db), progress=on_progress, sha256=saved.sha256)
+    report("Saving the answers", 0.95)
+    if not result["answers"]:
+        result["answers"] = [_whole_recording(result, settings)]
+    store_review(db, result, saved, interview_id=interview_id, candidate_channel=channel,
+                 chunk_s=options.chunk_s)
+    answers = [{"question_text": a["question"] or "", "question_id": a["bank_id"],
+                "bank_question": a.get("bank_question"), "start_s": a["start_s"], "end_s": a["end_s"],
+                "analysis": a["analysis"]} for a in result["answers"]]
     report("Done", 1.0)
-    return ReviewResult(interview_id, recording, transcript.to_dict(), answers)
+    return ReviewResult(interview_id, saved, result["transcript"], answers, result["turns"],
+                        result["warnings"], result["identification"].get("note", ""))
+
+
+def _whole_recording(result: dict, settings: Settings) -> dict:
+    """No question → answer pair was found: the whole recording as one answer, in review's shape."""
+    words = [Word(w["text"], w["start_s"], w["end_s"], w.get("prob", 1.0)) for w in result["transcript"]["words"]]
+    transcript = Transcript.from_words(words, result["duration_s"], engine=result["engine"], model=result["model"])
+    return {"question": "", "bank_id": None, "bank_question": None, "question_start_s": None,
+            "start_s": 0.0, "end_s": result["duration_s"], "offset_s": 0.0,
+            "analysis": analyze_transcript(transcript, settings, None)}
