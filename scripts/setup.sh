@@ -21,14 +21,16 @@ fi
 
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 stamp=".venv/.coach-installed-$(cat pyproject.toml scripts/setup.sh | sha256sum | cut -c1-16)"
+# pip warns once per package about this machine's optional second local index; not our concern.
+pip_install() { .venv/bin/python -m pip install -q "$@" 2> >(grep -v "is neither a file nor a directory" >&2); }
 if [ ! -f "$stamp" ]; then
   echo "Installing Python packages into .venv"
-  .venv/bin/python -m pip install -q --upgrade pip
+  pip_install --upgrade pip
   # Installed without their declared dependencies, which pyproject.toml lists instead:
   # openai-whisper's `triton` (1 GB, used only on GPUs); resemblyzer's `webrtcvad` (needs the
   # removed pkg_resources; webrtcvad-wheels provides the module) and `typing` backport.
-  .venv/bin/python -m pip install -q --no-deps "openai-whisper==20250625" "resemblyzer==0.1.4"
-  .venv/bin/python -m pip install -q -e ".[dev]"
+  pip_install --no-deps "openai-whisper==20250625" "resemblyzer==0.1.4"
+  pip_install -e ".[dev]"
   rm -f .venv/.coach-installed-*
   touch "$stamp"
 fi
