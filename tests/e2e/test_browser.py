@@ -136,14 +136,15 @@ def test_upload_a_real_interview(app, page, shots):
     page.get_by_test_id("stFileChipName").wait_for(timeout=30_000)
     page.get_by_label("Company").fill("Globex")
     page.get_by_label("Role").fill("Platform engineer")
-    page.get_by_label("Your voice is on").click()
+    page.get_by_role("combobox", name="Your voice is on").click()
     page.get_by_role("option", name="left").click()
     page.get_by_role("button", name="Analyse the interview").click()
     page.get_by_role("heading", name=re.compile("Globex")).wait_for(timeout=120_000)
     page.get_by_text("Interview analysed and saved").wait_for(timeout=10_000)
+    page.get_by_text(re.compile(r"^Answer 3: ")).wait_for(timeout=30_000)
+    _full_screenshot(page, shots / "review-result.png")
     assert page.get_by_text("common login library").count() >= 1
     assert page.get_by_text(re.compile(r"^Answer \d: ")).count() == 3
-    _full_screenshot(page, shots / "review-result.png")
     db = store.open_store(load_settings(data_dir))
     try:
         [interview] = store.list_interviews(db)
