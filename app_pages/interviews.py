@@ -11,29 +11,47 @@ from coach.ui.highlight import escape
 
 STAGES = ["recruiter screen", "first round", "technical", "onsite / loop", "final", "offer", "other"]
 FORMATS = ["video", "phone", "in person", "take-home", ""]
-ORIGINS = {"": "—", "they_reached_out": "they reached out", "i_applied": "I applied", "referral": "referral",
-           "other": "other"}
-OPTION_KINDS = {"offer": "offer", "alternative": "alternative", "batna": "BATNA (what you do if nothing else)"}
+ORIGINS = {
+    "": "—",
+    "they_reached_out": "they reached out",
+    "i_applied": "I applied",
+    "referral": "referral",
+    "other": "other",
+}
+OPTION_KINDS = {
+    "offer": "offer",
+    "alternative": "alternative",
+    "batna": "BATNA (what you do if nothing else)",
+}
 
 cfg = shared.settings()
 db = shared.store(cfg)
 book = playbook.load_playbook_for(cfg)
 
-shared.page_header("Interviews", "Your real interviews: who you met, what they asked, how interested you "
-                                 "are at each stage, and the debrief that turns each one into practice.")
+shared.page_header(
+    "Interviews",
+    "Your real interviews: who you met, what they asked, how interested you "
+    "are at each stage, and the debrief that turns each one into practice.",
+)
 
 interviews = store.list_interviews(db)
 today = date.today()
 
 # ---------------------------------------------------------------- cadence
-status = playbook.cadence_status(book.cadence, [date.fromisoformat(i["interview_date"]) for i in interviews],
-                                 today)
+status = playbook.cadence_status(
+    book.cadence, [date.fromisoformat(i["interview_date"]) for i in interviews], today
+)
 c1, c2, c3 = st.columns(3)
-c1.metric("Cadence goal", f"{book.cadence.interviews} every {book.cadence.period_label}",
-          help=book.cadence.intro)
+c1.metric(
+    "Cadence goal", f"{book.cadence.interviews} every {book.cadence.period_label}", help=book.cadence.intro
+)
 c2.metric(f"In the last {book.cadence.period_days} days", status.interviews_in_period)
-c3.metric("Next real interview due", "today" if status.next_due <= today else status.next_due.isoformat(),
-          "on track" if status.on_track else "due now", delta_color="normal" if status.on_track else "inverse")
+c3.metric(
+    "Next real interview due",
+    "today" if status.next_due <= today else status.next_due.isoformat(),
+    "on track" if status.on_track else "due now",
+    delta_color="normal" if status.on_track else "inverse",
+)
 with st.popover("Change the cadence goal"):
     with st.form("interviews_cadence"):
         n = st.number_input("Real interviews", 1, 20, book.cadence.interviews)
@@ -44,30 +62,45 @@ with st.popover("Change the cadence goal"):
                 st.rerun()
 
 log_tab, add_tab, prepare_tab, options_tab = st.tabs(
-    ["Interview log", "Add an interview", "Prepare", "Offers and options"])
+    ["Interview log", "Add an interview", "Prepare", "Offers and options"]
+)
 
 # ---------------------------------------------------------------- log
 with log_tab:
     if not interviews:
-        st.info("No interviews logged yet. Add one under “Add an interview”, or upload a recording on "
-                "“Review a real interview”.")
+        st.info(
+            "No interviews logged yet. Add one under “Add an interview”, or upload a recording on "
+            "“Review a real interview”."
+        )
     for position, item in enumerate(interviews):
         full = store.get_interview(db, item["id"])
         interests = [d["interest"] for d in full["debriefs"] if d["interest"]]
-        label = (f"{item['interview_date']} · {item['company']} · {item['role'] or 'role not set'} · "
-                 f"{item['stage'] or 'stage not set'}" + (f" · interest {interests[-1]}/5" if interests else ""))
+        label = (
+            f"{item['interview_date']} · {item['company']} · {item['role'] or 'role not set'} · "
+            f"{item['stage'] or 'stage not set'}" + (f" · interest {interests[-1]}/5" if interests else "")
+        )
         with st.expander(label, expanded=position == 0):
-            meta = [f"**Format:** {escape(item['format'] or '—')}",
-                    f"**How it started:** {escape(ORIGINS.get(item['origin'], item['origin']))}",
-                    f"**Answers analysed:** {item['answers']}"]
+            meta = [
+                f"**Format:** {escape(item['format'] or '—')}",
+                f"**How it started:** {escape(ORIGINS.get(item['origin'], item['origin']))}",
+                f"**Answers analysed:** {item['answers']}",
+            ]
             st.markdown(" · ".join(meta))
             if item["notes"]:
                 st.markdown(f":gray[{escape(item['notes'])}]")
             if full["people"]:
-                st.markdown("**People met**  \n" + "  \n".join(
-                    f"{escape(p['name'])}" + (f" — {escape(p['title'])}" if p["title"] else "")
-                    + (f" :gray[({escape(p['notes'])})]" if p["notes"] else "") for p in full["people"]))
-            asked = [t["question_text"] for rec in full["recordings"] for t in rec["turns"] if t["question_text"]]
+                st.markdown(
+                    "**People met**  \n"
+                    + "  \n".join(
+                        f"{escape(p['name'])}"
+                        + (f" — {escape(p['title'])}" if p["title"] else "")
+                        + (f" :gray[({escape(p['notes'])})]" if p["notes"] else "")
+                        for p in full["people"]
+                    )
+                )
+            asked = [
+                t["question_text"] for rec in full["recordings"] for t in rec["turns"] if t["question_text"]
+            ]
             asked += [q for d in full["debriefs"] for q in questions_in_notes(d["notes"])]
             if asked:
                 st.markdown("**Questions they asked**")
@@ -81,11 +114,17 @@ with log_tab:
                             playbook.save_questions_asked(cfg.data_dir, {"questions_asked": [text]})
                             st.rerun()
             for d in full["debriefs"]:
-                st.markdown(f"**Debrief** :gray[{d['created_at'][:10]}] — interest "
-                            f"{d['interest'] or '—'}/5, proceed: "
-                            f"{ {True: 'yes', False: 'no', None: 'undecided'}[d['proceed']] }")
-                for field, title in (("went_well", "Went well"), ("could_be_better", "Could be better"),
-                                     ("skill_gaps", "Skill gaps"), ("time_commitment", "Time commitment")):
+                st.markdown(
+                    f"**Debrief** :gray[{d['created_at'][:10]}] — interest "
+                    f"{d['interest'] or '—'}/5, proceed: "
+                    f"{ {True: 'yes', False: 'no', None: 'undecided'}[d['proceed']] }"
+                )
+                for field, title in (
+                    ("went_well", "Went well"),
+                    ("could_be_better", "Could be better"),
+                    ("skill_gaps", "Skill gaps"),
+                    ("time_commitment", "Time commitment"),
+                ):
                     if d[field]:
                         st.markdown(f"*{title}:* {escape(d[field])}")
             if not full["debriefs"]:
@@ -110,9 +149,17 @@ with add_tab:
             with shared.shown_errors():
                 from coach.ui.debrief import parse_person
 
-                store.add_interview(db, company=company, role=role, stage=stage, interview_date=when,
-                                    format=fmt, origin=origin, notes=notes,
-                                    people=[parse_person(line) for line in people.splitlines() if line.strip()])
+                store.add_interview(
+                    db,
+                    company=company,
+                    role=role,
+                    stage=stage,
+                    interview_date=when,
+                    format=fmt,
+                    origin=origin,
+                    notes=notes,
+                    people=[parse_person(line) for line in people.splitlines() if line.strip()],
+                )
                 st.success(f"Added {company} ({stage}, {when}).")
                 st.rerun()
 
@@ -120,8 +167,12 @@ with add_tab:
 with prepare_tab:
     upcoming = [i for i in interviews if i["interview_date"] >= today.isoformat()]
     if upcoming:
-        st.markdown("**Coming up:** " + ", ".join(
-            f"{escape(i['company'])} ({escape(i['stage'])}, {i['interview_date']})" for i in upcoming))
+        st.markdown(
+            "**Coming up:** "
+            + ", ".join(
+                f"{escape(i['company'])} ({escape(i['stage'])}, {i['interview_date']})" for i in upcoming
+            )
+        )
     st.markdown(f"#### {escape(book.before_title)}\n{escape(book.before_intro)}")
     for step in book.steps:
         st.checkbox(f"**{step.text}**", key=f"interviews_step_{step.id}", help=step.detail)
@@ -138,9 +189,21 @@ with options_tab:
         st.markdown("\n".join(f"- {escape(g)}" for g in book.options.guidance))
     options = store.list_options(db)
     if options:
-        st.dataframe([{"Kind": OPTION_KINDS.get(o["kind"], o["kind"]), "Company": o["company"], "Title": o["title"],
-                       "Compensation": o["compensation"], "Deadline": o["deadline"] or "", "Status": o["status"],
-                       "Details": o["details"]} for o in options], hide_index=True)
+        st.dataframe(
+            [
+                {
+                    "Kind": OPTION_KINDS.get(o["kind"], o["kind"]),
+                    "Company": o["company"],
+                    "Title": o["title"],
+                    "Compensation": o["compensation"],
+                    "Deadline": o["deadline"] or "",
+                    "Status": o["status"],
+                    "Details": o["details"],
+                }
+                for o in options
+            ],
+            hide_index=True,
+        )
     else:
         st.caption("No options written down yet. Start with your current job: it is the BATNA to beat.")
     with st.form("interviews_option", clear_on_submit=True):
@@ -153,7 +216,13 @@ with options_tab:
         deadline = st.date_input("Deadline", value=None)
         if st.form_submit_button("Add option"):
             with shared.shown_errors():
-                store.add_option(db, kind=kind, company=opt_company, title=title, compensation=compensation,
-                                 details=details, deadline=deadline)
+                store.add_option(
+                    db,
+                    kind=kind,
+                    company=opt_company,
+                    title=title,
+                    compensation=compensation,
+                    details=details,
+                    deadline=deadline,
+                )
                 st.rerun()
-

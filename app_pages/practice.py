@@ -47,39 +47,63 @@ def use_sample() -> None:
     ss.practice_pending_sample = True
 
 
-shared.page_header("Practice", "Answer out loud as you would in the room. Everything stays on this "
-                               "machine: the recording, the transcript and the feedback.")
+shared.page_header(
+    "Practice",
+    "Answer out loud as you would in the room. Everything stays on this "
+    "machine: the recording, the transcript and the feedback.",
+)
 
 # ---------------------------------------------------------------- first run
 if not attempts and ss.practice_result is None and question is None:
     with st.container(border=True):
         st.subheader("Your first practice answer takes about two minutes")
-        st.markdown("1. Pick a question (or take the one suggested).  \n"
-                    "2. Press the microphone, answer out loud, press stop.  \n"
-                    "3. Read what you did: fillers marked in the transcript, pace, and how the "
-                    "answer was structured (situation, task, action, result).")
+        st.markdown(
+            "1. Pick a question (or take the one suggested).  \n"
+            "2. Press the microphone, answer out loud, press stop.  \n"
+            "3. Read what you did: fillers marked in the transcript, pace, and how the "
+            "answer was structured (situation, task, action, result)."
+        )
         first = choose.recommended(questions, [], [], n=1).questions
         left, right = st.columns(2)
-        left.button("Answer your first question", type="primary", icon=":material/mic:",
-                    on_click=choose_question, args=(first[0].id if first else None,),
-                    key="practice_first_question")
-        right.button("Try it with a sample recording", icon=":material/play_circle:", on_click=use_sample,
-                     key="practice_sample_first",
-                     help="An 18-second answer recorded for this app, so you can see the flow "
-                          "without a microphone.")
+        left.button(
+            "Answer your first question",
+            type="primary",
+            icon=":material/mic:",
+            on_click=choose_question,
+            args=(first[0].id if first else None,),
+            key="practice_first_question",
+        )
+        right.button(
+            "Try it with a sample recording",
+            icon=":material/play_circle:",
+            on_click=use_sample,
+            key="practice_sample_first",
+            help="An 18-second answer recorded for this app, so you can see the flow without a microphone.",
+        )
 
 # ---------------------------------------------------------------- choosing the question
-with st.expander("Choose a question" if question is None else "Change the question", expanded=question is None):
-    mode = st.segmented_control("How to choose", ["Recommended", "Browse", "Random", "Your own"],
-                                default="Recommended", key="practice_mode", label_visibility="collapsed")
+with st.expander(
+    "Choose a question" if question is None else "Change the question", expanded=question is None
+):
+    mode = st.segmented_control(
+        "How to choose",
+        ["Recommended", "Browse", "Random", "Your own"],
+        default="Recommended",
+        key="practice_mode",
+        label_visibility="collapsed",
+    )
     if mode in ("Browse", "Random"):
         c1, c2, c3, c4 = st.columns(4)
         category = c1.selectbox("Category", [ANY, *banks.CATEGORIES], key="practice_f_category")
         role = c2.selectbox("Role", [ANY, *banks.ROLES[1:]], key="practice_f_role")
         competency = c3.selectbox("Competency", [ANY, *banks.COMPETENCIES], key="practice_f_competency")
         difficulty = c4.selectbox("Difficulty", [ANY, *banks.DIFFICULTIES], key="practice_f_difficulty")
-        filters = {k: (None if v == ANY else v) for k, v in
-                   dict(category=category, role=role, competency=competency, difficulty=difficulty).items()}
+        filters = {
+            k: (None if v == ANY else v)
+            for k, v in dict(
+                category=category, role=role, competency=competency, difficulty=difficulty
+            ).items()
+        }
     if mode == "Recommended" or mode is None:
         gap_text = "\n".join(d["skill_gaps"] for d in store.list_debriefs(db) if d["skill_gaps"].strip())
         gaps = banks.skill_gap_to_competencies(gap_text) if gap_text else []
@@ -90,25 +114,41 @@ with st.expander("Choose a question" if question is None else "Change the questi
             row[0].markdown(f"**{escape(q.text)}**  \n:gray[{escape(choose.describe(q))}]")
             row[1].button("Answer", key=f"practice_rec_{q.id}", on_click=choose_question, args=(q.id,))
     elif mode == "Browse":
-        search = st.text_input("Search", placeholder="e.g. conflict, deadline, stakeholder",
-                               key="practice_f_search")
+        search = st.text_input(
+            "Search", placeholder="e.g. conflict, deadline, stakeholder", key="practice_f_search"
+        )
         with shared.shown_errors():
             matching = banks.filter_questions(questions, text=search or None, **filters)
             st.caption(f"{len(matching)} question{'s' if len(matching) != 1 else ''}")
             if matching:
-                chosen = st.selectbox("Question", [q.id for q in matching], key="practice_browse_pick",
-                                      format_func=lambda qid: by_id[qid].text)
-                st.button("Answer this question", type="primary", on_click=choose_question, args=(chosen,),
-                          key="practice_browse_use")
+                chosen = st.selectbox(
+                    "Question",
+                    [q.id for q in matching],
+                    key="practice_browse_pick",
+                    format_func=lambda qid: by_id[qid].text,
+                )
+                st.button(
+                    "Answer this question",
+                    type="primary",
+                    on_click=choose_question,
+                    args=(chosen,),
+                    key="practice_browse_use",
+                )
     elif mode == "Random":
         recent = [a["question_id"] for a in attempts[-20:] if a["question_id"]]
-        if st.button("Pick a random question", type="primary", icon=":material/casino:", key="practice_random"):
+        if st.button(
+            "Pick a random question", type="primary", icon=":material/casino:", key="practice_random"
+        ):
             with shared.shown_errors():
                 choose_question(choose.pick_random(questions, exclude_ids=recent, **filters).id)
                 st.rerun()
     elif mode == "Your own":
-        own = st.text_area("Type the question as an interviewer would ask it", key="practice_own_text",
-                           max_chars=400, placeholder="Tell me about a time you changed someone's mind.")
+        own = st.text_area(
+            "Type the question as an interviewer would ask it",
+            key="practice_own_text",
+            max_chars=400,
+            placeholder="Tell me about a time you changed someone's mind.",
+        )
         own_category = st.selectbox("Kind of question", banks.CATEGORIES, key="practice_own_category")
         if st.button("Practise this question", type="primary", key="practice_own_use"):
             with shared.shown_errors():
@@ -125,22 +165,32 @@ if question is not None:
         with st.expander("What a strong answer covers"):
             st.markdown("\n".join(f"- {escape(p)}" for p in question.talking_points))
             if question.follow_ups:
-                st.markdown("**Follow-ups you may get:** " + " · ".join(escape(f) for f in question.follow_ups))
+                st.markdown(
+                    "**Follow-ups you may get:** " + " · ".join(escape(f) for f in question.follow_ups)
+                )
         st.iframe(timer.timer_html(question.target_s), height=timer.TIMER_HEIGHT)
 
     take = ss.practice_take
     record_tab, upload_tab = st.tabs([":material/mic: Record", ":material/upload: Upload a file"])
     with record_tab:
-        recorded = st.audio_input("Record your answer", key=f"practice_audio_{take}",
-                                  help="Press the microphone, answer, press stop. The take is analysed "
-                                       "as soon as you stop.")
+        recorded = st.audio_input(
+            "Record your answer",
+            key=f"practice_audio_{take}",
+            help="Press the microphone, answer, press stop. The take is analysed as soon as you stop.",
+        )
     with upload_tab:
         uploaded = st.file_uploader(
-            "Upload a recording of your answer", key=f"practice_upload_{take}",
+            "Upload a recording of your answer",
+            key=f"practice_upload_{take}",
             type=[s.lstrip(".") for s in SUPPORTED_SUFFIXES],
-            help=f"Any common audio format, up to {cfg.max_upload_mb} MB.")
-        st.button("Use the sample recording", icon=":material/play_circle:", on_click=use_sample,
-                  key="practice_sample")
+            help=f"Any common audio format, up to {cfg.max_upload_mb} MB.",
+        )
+        st.button(
+            "Use the sample recording",
+            icon=":material/play_circle:",
+            on_click=use_sample,
+            key="practice_sample",
+        )
 
     source: tuple[bytes, str] | None = None
     if recorded is not None:
@@ -159,30 +209,50 @@ if question is not None:
                 bar = st.progress(0.0, text="Starting")
                 try:
                     shared.preload_models(cfg)
-                    result = practice_answer(source[0], cfg, original_name=source[1], question=question,
-                                             progress=lambda message, fraction: bar.progress(
-                                                 min(max(fraction, 0.0), 1.0), text=message))
+                    result = practice_answer(
+                        source[0],
+                        cfg,
+                        original_name=source[1],
+                        question=question,
+                        progress=lambda message, fraction: bar.progress(
+                            min(max(fraction, 0.0), 1.0), text=message
+                        ),
+                    )
                 except CoachError as e:
                     status.update(label="Could not analyse this answer", state="error", expanded=True)
-                    kept = "" if isinstance(e, ModelError) else (
-                        f" Your recording is saved in {cfg.recordings_dir}.")
-                    hint = " Choose another model in Settings." if isinstance(e, ModelError) else (
-                        " Then record again." if isinstance(e, NoSpeechError) else "")
+                    kept = (
+                        ""
+                        if isinstance(e, ModelError)
+                        else (f" Your recording is saved in {cfg.recordings_dir}.")
+                    )
+                    hint = (
+                        " Choose another model in Settings."
+                        if isinstance(e, ModelError)
+                        else (" Then record again." if isinstance(e, NoSpeechError) else "")
+                    )
                     st.error(f"{e}{kept}{hint}")
                     ss.practice_result = {"digest": digest, "error": str(e)}
                 else:
-                    ss.practice_result = {"digest": digest, "attempt_id": result.attempt_id,
-                                          "analysis": result.analysis, "question_id": question.id,
-                                          "recording": str(result.recording.path) if result.recording else None}
-                    status.update(label=f"Analysed and saved as attempt {result.attempt_id}", state="complete",
-                                  expanded=False)
+                    ss.practice_result = {
+                        "digest": digest,
+                        "attempt_id": result.attempt_id,
+                        "analysis": result.analysis,
+                        "question_id": question.id,
+                        "recording": str(result.recording.path) if result.recording else None,
+                    }
+                    status.update(
+                        label=f"Analysed and saved as attempt {result.attempt_id}",
+                        state="complete",
+                        expanded=False,
+                    )
 
 # ---------------------------------------------------------------- the result
 result = ss.practice_result
 if result and result.get("analysis"):
     st.divider()
-    shared.show_answer(result["analysis"], cfg,
-                       recording=Path(result["recording"]) if result.get("recording") else None)
+    shared.show_answer(
+        result["analysis"], cfg, recording=Path(result["recording"]) if result.get("recording") else None
+    )
     if result.get("question_id"):
         history = store.list_attempts(db, question_id=result["question_id"], newest_first=False)
         st.subheader("This attempt against your earlier ones")
@@ -197,8 +267,19 @@ if result and result.get("analysis"):
                 st.altair_chart(chart)
             st.dataframe(summary.attempt_rows(history, result["attempt_id"]), hide_index=True)
     left, right, _ = st.columns([1, 1, 3])
-    left.button("Try again", type="primary", icon=":material/replay:", on_click=try_again,
-                key="practice_try_again", help="Same question, a fresh take.")
-    right.button("Next question", icon=":material/skip_next:", on_click=choose_question, args=(None,),
-                 key="practice_next")
+    left.button(
+        "Try again",
+        type="primary",
+        icon=":material/replay:",
+        on_click=try_again,
+        key="practice_try_again",
+        help="Same question, a fresh take.",
+    )
+    right.button(
+        "Next question",
+        icon=":material/skip_next:",
+        on_click=choose_question,
+        args=(None,),
+        key="practice_next",
+    )
     st.caption("Every attempt is saved automatically; see them all on the Progress page.")

@@ -10,8 +10,11 @@ cfg = shared.settings()
 db = shared.store(cfg)
 ss = st.session_state
 
-shared.page_header("Progress", "How your answers change over time. Practice and real interviews are "
-                               "separate series, so you can see whether practice carries over.")
+shared.page_header(
+    "Progress",
+    "How your answers change over time. Practice and real interviews are "
+    "separate series, so you can see whether practice carries over.",
+)
 
 with shared.shown_errors():
     report = progress_report(db, cfg)
@@ -27,8 +30,10 @@ def practise(question_id: str) -> None:
 if counts["practice_attempts"] == 0 and counts["real_answers"] == 0:
     with st.container(border=True):
         st.subheader("Nothing to chart yet")
-        st.markdown("Answer a practice question and your pace, fillers and structure start appearing here. "
-                    "Review a real interview to compare the two.")
+        st.markdown(
+            "Answer a practice question and your pace, fillers and structure start appearing here. "
+            "Review a real interview to compare the two."
+        )
         st.page_link("app_pages/practice.py", label="Answer your first question", icon=":material/mic:")
     st.stop()
 
@@ -36,23 +41,33 @@ if counts["practice_attempts"] == 0 and counts["real_answers"] == 0:
 real = report["cadence"]["real_interviews"]
 practice = report["cadence"]["practice_attempts"]
 c1, c2, c3, c4 = st.columns(4)
-c1.metric("Practice answers", counts["practice_attempts"],
-          help=f"{practice['last_365_days']} in the last year.")
+c1.metric(
+    "Practice answers", counts["practice_attempts"], help=f"{practice['last_365_days']} in the last year."
+)
 c2.metric("Real interviews", counts["real_interviews"], help=f"{counts['real_answers']} answers analysed.")
 c3.metric("Last practice", f"{practice['days_since_last']} days ago" if practice["last"] else "—")
 if real["next_due"]:
-    c4.metric("Next real interview due", real["next_due"], "overdue" if real["overdue"] else "on track",
-              delta_color="inverse" if real["overdue"] else "normal")
+    c4.metric(
+        "Next real interview due",
+        real["next_due"],
+        "overdue" if real["overdue"] else "on track",
+        delta_color="inverse" if real["overdue"] else "normal",
+    )
 else:
-    c4.metric("Last real interview", f"{real['days_since_last']} days ago" if real["last"] else "none yet",
-              help="Set a cadence goal on the Interviews page to see when the next is due.")
+    c4.metric(
+        "Last real interview",
+        f"{real['days_since_last']} days ago" if real["last"] else "none yet",
+        help="Set a cadence goal on the Interviews page to see when the next is due.",
+    )
 
 # ---------------------------------------------------------------- over time
 st.subheader("Over time")
-measure = st.selectbox("Measure", list(MEASURES), format_func=lambda m: LABELS[m].capitalize(),
-                       key="progress_measure")
-chart = charts.trend_chart(report["trends"][measure], LABELS[measure], bands(cfg).get(measure),
-                           report["targets"].get(measure))
+measure = st.selectbox(
+    "Measure", list(MEASURES), format_func=lambda m: LABELS[m].capitalize(), key="progress_measure"
+)
+chart = charts.trend_chart(
+    report["trends"][measure], LABELS[measure], bands(cfg).get(measure), report["targets"].get(measure)
+)
 if chart is None:
     st.caption("No values of this measure yet.")
 else:
@@ -67,13 +82,22 @@ else:
 
 entry = report["improvement"].get(measure)
 if entry:
-    st.markdown(f"{entry['label'].capitalize()}: **{entry['first']:g}** on your first attempt, "
-                f"**{entry['latest']:g}** on the latest — {entry['since_first']} to where it should be.")
+    st.markdown(
+        f"{entry['label'].capitalize()}: **{entry['first']:g}** on your first attempt, "
+        f"**{entry['latest']:g}** on the latest — {entry['since_first']} to where it should be."
+    )
 
-comparison = [{"Measure": v["label"], "Practice (mean)": v["practice_mean"], "answers": v["practice_n"],
-               "Real interviews (mean)": v["real_mean"], "real answers": v["real_n"],
-               "Comfortable band": f"{v['band'][0]:g}–{v['band'][1]:g}" if v["band"] else ""}
-              for v in report["practice_vs_real"].values()]
+comparison = [
+    {
+        "Measure": v["label"],
+        "Practice (mean)": v["practice_mean"],
+        "answers": v["practice_n"],
+        "Real interviews (mean)": v["real_mean"],
+        "real answers": v["real_n"],
+        "Comfortable band": f"{v['band'][0]:g}–{v['band'][1]:g}" if v["band"] else "",
+    }
+    for v in report["practice_vs_real"].values()
+]
 with st.expander("Practice against real interviews, every measure"):
     st.dataframe(comparison, hide_index=True)
 
@@ -84,19 +108,40 @@ if not per_question:
     st.caption("Answers to bank questions appear here, one line per question.")
 for item in per_question[:15]:
     practice_rows, real_rows = item["practice"], item["real"]
-    title = (f"{item['question_text'] or item['question_id']} — {len(practice_rows)} practice, "
-             f"{len(real_rows)} real")
+    title = (
+        f"{item['question_text'] or item['question_id']} — {len(practice_rows)} practice, "
+        f"{len(real_rows)} real"
+    )
     with st.expander(title):
-        rows = [{"When": (p["created_at"] or "")[:10], "Kind": "practice", "Overall": p["score_overall"],
-                 "Pace (wpm)": p["wpm"], "Fillers /100 words": p["fillers_per_100_words"],
-                 "Length": summary.clock(p["duration_s"])} for p in practice_rows]
-        rows += [{"When": r["interview_date"], "Kind": f"real: {r['company']} {r['stage']}".strip(),
-                  "Overall": r["score_overall"], "Pace (wpm)": r["wpm"],
-                  "Fillers /100 words": r["fillers_per_100_words"], "Length": summary.clock(r["duration_s"])}
-                 for r in real_rows]
+        rows = [
+            {
+                "When": (p["created_at"] or "")[:10],
+                "Kind": "practice",
+                "Overall": p["score_overall"],
+                "Pace (wpm)": p["wpm"],
+                "Fillers /100 words": p["fillers_per_100_words"],
+                "Length": summary.clock(p["duration_s"]),
+            }
+            for p in practice_rows
+        ]
+        rows += [
+            {
+                "When": r["interview_date"],
+                "Kind": f"real: {r['company']} {r['stage']}".strip(),
+                "Overall": r["score_overall"],
+                "Pace (wpm)": r["wpm"],
+                "Fillers /100 words": r["fillers_per_100_words"],
+                "Length": summary.clock(r["duration_s"]),
+            }
+            for r in real_rows
+        ]
         st.dataframe(sorted(rows, key=lambda r: r["When"]), hide_index=True)
-        if st.button("Practise this question again", key=f"progress_again_{item['question_id']}",
-                     on_click=practise, args=(item["question_id"],)):
+        if st.button(
+            "Practise this question again",
+            key=f"progress_again_{item['question_id']}",
+            on_click=practise,
+            args=(item["question_id"],),
+        ):
             st.switch_page("app_pages/practice.py")
 
 # ---------------------------------------------------------------- what next
@@ -111,6 +156,8 @@ if gaps["gaps"]:
         if row[1].button("Practise", key=f"progress_rec_{q['id']}", on_click=practise, args=(q["id"],)):
             st.switch_page("app_pages/practice.py")
 else:
-    st.caption("Write a debrief after each real interview (Interviews page) and the skills it names as "
-               "missing turn into practice questions here. Until then, the Practice page recommends "
-               "questions from your lowest recent scores.")
+    st.caption(
+        "Write a debrief after each real interview (Interviews page) and the skills it names as "
+        "missing turn into practice questions here. Until then, the Practice page recommends "
+        "questions from your lowest recent scores."
+    )

@@ -14,8 +14,11 @@ cfg = shared.settings()
 ss = st.session_state
 ss.setdefault("questions_page", 0)
 
-shared.page_header("Questions", "Every question in the shipped banks and your own. Star the ones you "
-                                "want to come back to; practise any of them in one click.")
+shared.page_header(
+    "Questions",
+    "Every question in the shipped banks and your own. Star the ones you "
+    "want to come back to; practise any of them in one click.",
+)
 
 questions = banks.load_questions(cfg.data_dir)
 favourites = load_favourites(cfg.data_dir)
@@ -35,64 +38,93 @@ def toggle(question_id: str, starred: bool) -> None:
 browse_tab, own_tab, ask_tab = st.tabs(["Browse the banks", "Add your own", "Questions to ask them"])
 
 with browse_tab:
-    search = st.text_input("Search questions", placeholder="e.g. conflict, deadline, stakeholder, outage",
-                           key="questions_search")
+    search = st.text_input(
+        "Search questions", placeholder="e.g. conflict, deadline, stakeholder, outage", key="questions_search"
+    )
     c1, c2, c3, c4, c5 = st.columns([1, 1, 1, 1, 1])
     category = c1.selectbox("Category", [ANY, *banks.CATEGORIES], key="questions_category")
     role = c2.selectbox("Role", [ANY, *banks.ROLES[1:]], key="questions_role")
     competency = c3.selectbox("Competency", [ANY, *banks.COMPETENCIES], key="questions_competency")
     difficulty = c4.selectbox("Difficulty", [ANY, *banks.DIFFICULTIES], key="questions_difficulty")
     only_starred = c5.toggle("Favourites only", key="questions_starred")
-    filters = {k: (None if v == ANY else v) for k, v in
-               dict(category=category, role=role, competency=competency, difficulty=difficulty).items()}
+    filters = {
+        k: (None if v == ANY else v)
+        for k, v in dict(category=category, role=role, competency=competency, difficulty=difficulty).items()
+    }
     matching = banks.filter_questions(questions, text=search or None, **filters)
     if only_starred:
         matching = [q for q in matching if q.id in favourites]
     st.caption(f"{len(matching)} of {len(questions)} questions")
     if not matching:
-        st.info("No question matches these filters. Loosen a filter, or add the question yourself under "
-                "“Add your own”.")
+        st.info(
+            "No question matches these filters. Loosen a filter, or add the question yourself under "
+            "“Add your own”."
+        )
     pages = max((len(matching) - 1) // PAGE_SIZE + 1, 1)
     page = min(ss.questions_page, pages - 1)
-    for q in matching[page * PAGE_SIZE:(page + 1) * PAGE_SIZE]:
+    for q in matching[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]:
         starred = q.id in favourites
         row = st.columns([0.6, 8, 1.4], vertical_alignment="center")
-        row[0].button("★" if starred else "☆", key=f"questions_star_{q.id}", on_click=toggle,
-                      args=(q.id, not starred), help="Remove from favourites" if starred else "Add to favourites",
-                      type="tertiary")
+        row[0].button(
+            "★" if starred else "☆",
+            key=f"questions_star_{q.id}",
+            on_click=toggle,
+            args=(q.id, not starred),
+            help="Remove from favourites" if starred else "Add to favourites",
+            type="tertiary",
+        )
         source = "" if q.source == "bank" else f" · {q.source}"
         row[1].markdown(f"**{escape(q.text)}**  \n:gray[{escape(choose.describe(q))}{escape(source)}]")
         if row[2].button("Practise", key=f"questions_practise_{q.id}", on_click=practise, args=(q.id,)):
             st.switch_page("app_pages/practice.py")
     if pages > 1:
         nav = st.columns([1, 2, 1])
-        nav[0].button("← Previous", disabled=page == 0, key="questions_prev",
-                      on_click=lambda: ss.update(questions_page=page - 1))
+        nav[0].button(
+            "← Previous",
+            disabled=page == 0,
+            key="questions_prev",
+            on_click=lambda: ss.update(questions_page=page - 1),
+        )
         nav[1].caption(f"Page {page + 1} of {pages}")
-        nav[2].button("Next →", disabled=page >= pages - 1, key="questions_next",
-                      on_click=lambda: ss.update(questions_page=page + 1))
+        nav[2].button(
+            "Next →",
+            disabled=page >= pages - 1,
+            key="questions_next",
+            on_click=lambda: ss.update(questions_page=page + 1),
+        )
 
 with own_tab:
     with st.form("questions_add", clear_on_submit=True):
-        text = st.text_area("The question", max_chars=400,
-                            placeholder="Tell me about a time you had to deliver bad news to a customer.")
+        text = st.text_area(
+            "The question",
+            max_chars=400,
+            placeholder="Tell me about a time you had to deliver bad news to a customer.",
+        )
         c1, c2, c3 = st.columns(3)
         new_category = c1.selectbox("Category", banks.CATEGORIES)
-        new_competencies = c2.multiselect("Competencies it tests", banks.COMPETENCIES, default=["communication"])
+        new_competencies = c2.multiselect(
+            "Competencies it tests", banks.COMPETENCIES, default=["communication"]
+        )
         new_difficulty = c3.selectbox("Difficulty", banks.DIFFICULTIES, index=1)
         points = st.text_area("What a strong answer covers (one a line, optional)")
         if st.form_submit_button("Add to my questions", type="primary"):
             with shared.shown_errors():
                 added = banks.add_user_question(
-                    cfg.data_dir, text, category=new_category,
-                    competencies=new_competencies or ["communication"], difficulty=new_difficulty,
-                    talking_points=[p.strip() for p in points.splitlines() if p.strip()])
+                    cfg.data_dir,
+                    text,
+                    category=new_category,
+                    competencies=new_competencies or ["communication"],
+                    difficulty=new_difficulty,
+                    talking_points=[p.strip() for p in points.splitlines() if p.strip()],
+                )
                 st.success(f"Added: {added.text}")
     mine = [q for q in banks.load_questions(cfg.data_dir) if q.source != "bank"]
     st.markdown(f"**Your questions ({len(mine)})**")
     if not mine:
-        st.caption("None yet. Questions you add here, or that interviewers asked you (from a debrief), "
-                   "appear in this list and in the Practice page.")
+        st.caption(
+            "None yet. Questions you add here, or that interviewers asked you (from a debrief), "
+            "appear in this list and in the Practice page."
+        )
     for q in mine:
         st.markdown(f"- {escape(q.text)} :gray[({escape(q.source)})]")
 

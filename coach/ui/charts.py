@@ -9,8 +9,13 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-STAR_COLOURS = {"situation": "#8fb8de", "task": "#f2c14e", "action": "#2f6f5e", "result": "#d1603d",
-                "other": "#c9c9c9"}
+STAR_COLOURS = {
+    "situation": "#8fb8de",
+    "task": "#f2c14e",
+    "action": "#2f6f5e",
+    "result": "#d1603d",
+    "other": "#c9c9c9",
+}
 STAR_TEXT = {"situation": "Situation", "task": "Task", "action": "Action", "result": "Result", "other": "—"}
 PACE_WINDOW_S = 10.0
 PACE_STEP_S = 2.0
@@ -31,8 +36,15 @@ def star_segments(analysis: dict) -> list[dict]:
             start, end, unit = float(s["start_s"]), float(s["end_s"]), "s"
         else:
             start, end, unit = 100 * s["start_char"] / length, 100 * s["end_char"] / length, "%"
-        segments.append({"part": part, "label": STAR_TEXT[part], "start": round(start, 2),
-                         "end": round(max(end, start + 0.01), 2), "unit": unit})
+        segments.append(
+            {
+                "part": part,
+                "label": STAR_TEXT[part],
+                "start": round(start, 2),
+                "end": round(max(end, start + 0.01), 2),
+                "unit": unit,
+            }
+        )
     return _merge_neighbours(segments)
 
 
@@ -55,27 +67,37 @@ def star_timeline_chart(analysis: dict) -> alt.LayerChart | None:
     frame["middle"] = (frame["start"] + frame["end"]) / 2
     frame["width"] = frame["end"] - frame["start"]
     total = frame["end"].max() - frame["start"].min() or 1.0
-    frame["shown_label"] = [row.label if row.width / total > 0.07 else row.label[0]
-                            for row in frame.itertuples()]
+    frame["shown_label"] = [
+        row.label if row.width / total > 0.07 else row.label[0] for row in frame.itertuples()
+    ]
     unit = segments[0]["unit"]
     axis_title = "seconds into the answer" if unit == "s" else "share of the answer (%)"
     base = alt.Chart(frame)
     parts = list(STAR_COLOURS)
     bars = base.mark_bar(height=34, stroke="white", strokeWidth=2).encode(
-        x=alt.X("start:Q", title=axis_title), x2="end:Q",
-        color=alt.Color("part:N", scale=alt.Scale(domain=parts, range=[STAR_COLOURS[p] for p in parts]),
-                        legend=None),
-        tooltip=[alt.Tooltip("label:N", title="part"), alt.Tooltip("start:Q", title="from"),
-                 alt.Tooltip("end:Q", title="to")])
+        x=alt.X("start:Q", title=axis_title),
+        x2="end:Q",
+        color=alt.Color(
+            "part:N", scale=alt.Scale(domain=parts, range=[STAR_COLOURS[p] for p in parts]), legend=None
+        ),
+        tooltip=[
+            alt.Tooltip("label:N", title="part"),
+            alt.Tooltip("start:Q", title="from"),
+            alt.Tooltip("end:Q", title="to"),
+        ],
+    )
     text = base.mark_text(color="black", fontSize=12, fontWeight="bold").encode(
-        x="middle:Q", text="shown_label:N")
+        x="middle:Q", text="shown_label:N"
+    )
     return (bars + text).properties(height=60)
 
 
 # ---------------------------------------------------------------- pace and pauses
 
 
-def pace_points(words: list[dict], window_s: float = PACE_WINDOW_S, step_s: float = PACE_STEP_S) -> list[dict]:
+def pace_points(
+    words: list[dict], window_s: float = PACE_WINDOW_S, step_s: float = PACE_STEP_S
+) -> list[dict]:
     """Words per minute in a sliding window over the answer (shorter window for a short answer)."""
     times = [w["start_s"] for w in words if w.get("start_s") is not None]
     if len(times) < 2:
@@ -103,16 +125,24 @@ def pauses(words: list[dict], min_pause_s: float = 0.25, long_pause_s: float = 2
         gap = after["start_s"] - before["end_s"]
         if gap >= min_pause_s:
             boundary = before["text"].rstrip().endswith((".", "?", "!", ",", ";", ":"))
-            found.append({"start_s": round(before["end_s"], 2), "end_s": round(after["start_s"], 2),
-                          "seconds": round(gap, 2), "where": "after a sentence" if boundary else "mid-clause",
-                          "long": "long" if gap >= long_pause_s else "short"})
+            found.append(
+                {
+                    "start_s": round(before["end_s"], 2),
+                    "end_s": round(after["start_s"], 2),
+                    "seconds": round(gap, 2),
+                    "where": "after a sentence" if boundary else "mid-clause",
+                    "long": "long" if gap >= long_pause_s else "short",
+                }
+            )
     return found
 
 
 def _time_axis(analysis: dict, column: str) -> alt.X:
     words = analysis.get("words") or []
     end = analysis.get("duration_s") or max((w.get("end_s") or 0 for w in words), default=1.0)
-    return alt.X(f"{column}:Q", title="seconds into the answer", scale=alt.Scale(domain=[0, round(end, 1)], nice=False))
+    return alt.X(
+        f"{column}:Q", title="seconds into the answer", scale=alt.Scale(domain=[0, round(end, 1)], nice=False)
+    )
 
 
 def pace_chart(analysis: dict, band: tuple[float, float]) -> alt.LayerChart | None:
@@ -125,18 +155,29 @@ def pace_chart(analysis: dict, band: tuple[float, float]) -> alt.LayerChart | No
     frame = pd.DataFrame(points)
     top = max(frame["wpm"].max(), high) * 1.15
     band_frame = pd.DataFrame([{"low": low, "high": high, "label": f"comfortable {low:g}–{high:g} wpm"}])
-    shade = alt.Chart(band_frame).mark_rect(color="#2f6f5e", opacity=0.10).encode(
-        y=alt.Y("low:Q"), y2="high:Q")
-    band_text = alt.Chart(band_frame).mark_text(align="left", dx=4, dy=-6, color="#2f6f5e", fontSize=11).encode(
-        y="high:Q", text="label:N", x=alt.value(0))
-    line = alt.Chart(frame).mark_line(point=True, color="#1f3b57").encode(
-        x=_time_axis(analysis, "time_s"),
-        y=alt.Y("wpm:Q", title="words per minute", scale=alt.Scale(domain=[0, top])),
-        tooltip=[alt.Tooltip("time_s:Q", title="at (s)"), alt.Tooltip("wpm:Q", title="wpm")])
+    shade = (
+        alt.Chart(band_frame).mark_rect(color="#2f6f5e", opacity=0.10).encode(y=alt.Y("low:Q"), y2="high:Q")
+    )
+    band_text = (
+        alt.Chart(band_frame)
+        .mark_text(align="left", dx=4, dy=-6, color="#2f6f5e", fontSize=11)
+        .encode(y="high:Q", text="label:N", x=alt.value(0))
+    )
+    line = (
+        alt.Chart(frame)
+        .mark_line(point=True, color="#1f3b57")
+        .encode(
+            x=_time_axis(analysis, "time_s"),
+            y=alt.Y("wpm:Q", title="words per minute", scale=alt.Scale(domain=[0, top])),
+            tooltip=[alt.Tooltip("time_s:Q", title="at (s)"), alt.Tooltip("wpm:Q", title="wpm")],
+        )
+    )
     return (shade + band_text + line).properties(height=180)
 
 
-def pause_chart(analysis: dict, min_pause_s: float = 0.25, long_pause_s: float = 2.0) -> alt.LayerChart | None:
+def pause_chart(
+    analysis: dict, min_pause_s: float = 0.25, long_pause_s: float = 2.0
+) -> alt.LayerChart | None:
     """Each silence as a bar at its place in the answer; its shape says sentence end or mid-clause."""
     gap_rows = pauses(analysis.get("words") or [], min_pause_s, long_pause_s)
     if not gap_rows:
@@ -144,20 +185,37 @@ def pause_chart(analysis: dict, min_pause_s: float = 0.25, long_pause_s: float =
     gaps = pd.DataFrame(gap_rows)
     gaps["mid"] = (gaps["start_s"] + gaps["end_s"]) / 2
     top = max(gaps["seconds"].max(), long_pause_s) * 1.15
-    bars = alt.Chart(gaps).mark_bar(color="#9aa5b1").encode(
-        x=_time_axis(analysis, "start_s"), x2="end_s:Q",
-        y=alt.Y("seconds:Q", title="pause (s)", scale=alt.Scale(domain=[0, top])),
-        tooltip=["seconds:Q", "where:N", "long:N"])
-    marks = alt.Chart(gaps).mark_point(filled=True, size=80, color="#1f3b57").encode(
-        x="mid:Q", y="seconds:Q",
-        shape=alt.Shape("where:N", scale=alt.Scale(domain=["after a sentence", "mid-clause"],
-                                                   range=["circle", "triangle-up"]),
-                        legend=alt.Legend(title=None, orient="top")),
-        tooltip=["seconds:Q", "where:N", "long:N"])
+    bars = (
+        alt.Chart(gaps)
+        .mark_bar(color="#9aa5b1")
+        .encode(
+            x=_time_axis(analysis, "start_s"),
+            x2="end_s:Q",
+            y=alt.Y("seconds:Q", title="pause (s)", scale=alt.Scale(domain=[0, top])),
+            tooltip=["seconds:Q", "where:N", "long:N"],
+        )
+    )
+    marks = (
+        alt.Chart(gaps)
+        .mark_point(filled=True, size=80, color="#1f3b57")
+        .encode(
+            x="mid:Q",
+            y="seconds:Q",
+            shape=alt.Shape(
+                "where:N",
+                scale=alt.Scale(domain=["after a sentence", "mid-clause"], range=["circle", "triangle-up"]),
+                legend=alt.Legend(title=None, orient="top"),
+            ),
+            tooltip=["seconds:Q", "where:N", "long:N"],
+        )
+    )
     limit_frame = pd.DataFrame([{"y": long_pause_s, "label": f"long pause ≥ {long_pause_s:g} s"}])
     limit = alt.Chart(limit_frame).mark_rule(strokeDash=[4, 4], color="#b45309").encode(y="y:Q")
-    limit_text = alt.Chart(limit_frame).mark_text(align="left", dx=4, dy=-6, color="#b45309", fontSize=11
-                                                  ).encode(y="y:Q", text="label:N", x=alt.value(0))
+    limit_text = (
+        alt.Chart(limit_frame)
+        .mark_text(align="left", dx=4, dy=-6, color="#b45309", fontSize=11)
+        .encode(y="y:Q", text="label:N", x=alt.value(0))
+    )
     return (bars + marks + limit + limit_text).properties(height=130)
 
 
@@ -167,16 +225,24 @@ def pause_chart(analysis: dict, min_pause_s: float = 0.25, long_pause_s: float =
 def trend_frame(series: dict) -> pd.DataFrame:
     """One measure's practice and real points as rows with a `kind` column."""
     rows = [{"at": p["at"], "value": p["value"], "kind": "practice"} for p in series.get("practice", [])]
-    rows += [{"at": p["at"], "value": p["value"], "kind": "real interview",
-              "where": f"{p.get('company', '')} {p.get('stage', '')}".strip()} for p in series.get("real", [])]
+    rows += [
+        {
+            "at": p["at"],
+            "value": p["value"],
+            "kind": "real interview",
+            "where": f"{p.get('company', '')} {p.get('stage', '')}".strip(),
+        }
+        for p in series.get("real", [])
+    ]
     frame = pd.DataFrame(rows, columns=["at", "value", "kind", "where"])
     if not frame.empty:
         frame["at"] = pd.to_datetime(frame["at"], utc=True, format="ISO8601")
     return frame
 
 
-def trend_chart(series: dict, title: str, band: tuple[float, float] | None = None,
-                target: float | None = None) -> alt.LayerChart | None:
+def trend_chart(
+    series: dict, title: str, band: tuple[float, float] | None = None, target: float | None = None
+) -> alt.LayerChart | None:
     frame = trend_frame(series)
     if frame.empty:
         return None
@@ -184,40 +250,77 @@ def trend_chart(series: dict, title: str, band: tuple[float, float] | None = Non
     encoding = dict(
         x=alt.X("at:T", title=None),
         y=alt.Y("value:Q", title=title, scale=alt.Scale(zero=False)),
-        color=alt.Color("kind:N", scale=alt.Scale(domain=kinds, range=["#2f6f5e", "#d1603d"]),
-                        legend=alt.Legend(title=None, orient="top")),
-        strokeDash=alt.StrokeDash("kind:N", scale=alt.Scale(domain=kinds, range=[[1, 0], [6, 3]]), legend=None),
+        color=alt.Color(
+            "kind:N",
+            scale=alt.Scale(domain=kinds, range=["#2f6f5e", "#d1603d"]),
+            legend=alt.Legend(title=None, orient="top"),
+        ),
+        strokeDash=alt.StrokeDash(
+            "kind:N", scale=alt.Scale(domain=kinds, range=[[1, 0], [6, 3]]), legend=None
+        ),
         shape=alt.Shape("kind:N", scale=alt.Scale(domain=kinds, range=["circle", "diamond"]), legend=None),
-        tooltip=[alt.Tooltip("at:T", title="when"), alt.Tooltip("value:Q", title=title), "kind:N"])
+        tooltip=[alt.Tooltip("at:T", title="when"), alt.Tooltip("value:Q", title=title), "kind:N"],
+    )
     lines = alt.Chart(frame).mark_line(point=alt.OverlayMarkDef(size=70, filled=True)).encode(**encoding)
     layers = []
     if band:
-        layers.append(alt.Chart(pd.DataFrame([{"low": band[0], "high": band[1]}])).mark_rect(
-            color="#2f6f5e", opacity=0.10).encode(y="low:Q", y2="high:Q"))
+        layers.append(
+            alt.Chart(pd.DataFrame([{"low": band[0], "high": band[1]}]))
+            .mark_rect(color="#2f6f5e", opacity=0.10)
+            .encode(y="low:Q", y2="high:Q")
+        )
     if target is not None:
-        layers.append(alt.Chart(pd.DataFrame([{"target": target}])).mark_rule(
-            strokeDash=[4, 4], color="#555").encode(y="target:Q"))
+        layers.append(
+            alt.Chart(pd.DataFrame([{"target": target}]))
+            .mark_rule(strokeDash=[4, 4], color="#555")
+            .encode(y="target:Q")
+        )
     return alt.layer(*layers, lines).properties(height=240)
 
 
 def attempts_chart(attempts: list[dict], current_id: int | None) -> alt.Chart | None:
     """Overall score of each attempt at one question, the current one labelled."""
-    rows = [{"attempt": i + 1, "score": a.get("score_overall"),
-             "which": "this attempt" if a["id"] == current_id else "earlier",
-             "at": a["created_at"]} for i, a in enumerate(attempts) if a.get("score_overall") is not None]
+    rows = [
+        {
+            "attempt": i + 1,
+            "score": a.get("score_overall"),
+            "which": "this attempt" if a["id"] == current_id else "earlier",
+            "at": a["created_at"],
+        }
+        for i, a in enumerate(attempts)
+        if a.get("score_overall") is not None
+    ]
     if len(rows) < 2:
         return None
     frame = pd.DataFrame(rows)
-    line = alt.Chart(frame).mark_line(color="#9aa5b1").encode(
-        x=alt.X("attempt:O", title="attempt"), y=alt.Y("score:Q", title="overall score",
-                                                        scale=alt.Scale(domain=[0, 100])))
-    points = alt.Chart(frame).mark_point(filled=True, size=90).encode(
-        x="attempt:O", y="score:Q",
-        shape=alt.Shape("which:N", scale=alt.Scale(domain=["earlier", "this attempt"],
-                                                   range=["circle", "diamond"]),
-                        legend=alt.Legend(title=None, orient="top")),
-        color=alt.Color("which:N", scale=alt.Scale(domain=["earlier", "this attempt"],
-                                                   range=["#9aa5b1", "#2f6f5e"]), legend=None),
-        tooltip=["attempt:O", "score:Q", "at:N"])
-    labels = alt.Chart(frame).mark_text(dy=-12, fontSize=11).encode(x="attempt:O", y="score:Q", text="score:Q")
+    line = (
+        alt.Chart(frame)
+        .mark_line(color="#9aa5b1")
+        .encode(
+            x=alt.X("attempt:O", title="attempt"),
+            y=alt.Y("score:Q", title="overall score", scale=alt.Scale(domain=[0, 100])),
+        )
+    )
+    points = (
+        alt.Chart(frame)
+        .mark_point(filled=True, size=90)
+        .encode(
+            x="attempt:O",
+            y="score:Q",
+            shape=alt.Shape(
+                "which:N",
+                scale=alt.Scale(domain=["earlier", "this attempt"], range=["circle", "diamond"]),
+                legend=alt.Legend(title=None, orient="top"),
+            ),
+            color=alt.Color(
+                "which:N",
+                scale=alt.Scale(domain=["earlier", "this attempt"], range=["#9aa5b1", "#2f6f5e"]),
+                legend=None,
+            ),
+            tooltip=["attempt:O", "score:Q", "at:N"],
+        )
+    )
+    labels = (
+        alt.Chart(frame).mark_text(dy=-12, fontSize=11).encode(x="attempt:O", y="score:Q", text="score:Q")
+    )
     return (line + points + labels).properties(height=180)

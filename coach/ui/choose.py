@@ -38,24 +38,36 @@ def weak_areas(attempts: Sequence[dict]) -> list[str]:
     return [DIMENSION_PRACTICE.get(d, "communication") for d in weak if d != "content"]
 
 
-def recommended(questions: Sequence[Question], attempts: Sequence[dict], debrief_gaps: Sequence[str],
-                n: int = 5, role: str | None = None) -> Recommendation:
+def recommended(
+    questions: Sequence[Question],
+    attempts: Sequence[dict],
+    debrief_gaps: Sequence[str],
+    n: int = 5,
+    role: str | None = None,
+) -> Recommendation:
     """Debrief skill gaps first (what real interviewers found), then weak scores, then a starter set."""
     recent_cut = (datetime.now() - timedelta(days=14)).date()
-    practised = {a["question_id"] for a in attempts if a.get("question_id")
-                 and _day(a.get("created_at")) >= recent_cut}
+    practised = {
+        a["question_id"] for a in attempts if a.get("question_id") and _day(a.get("created_at")) >= recent_cut
+    }
     gaps = list(debrief_gaps)
     weak = weak_areas(attempts)
     if gaps or weak:
         picks = banks.recommend(questions, gaps + weak, n=n, exclude_ids=practised, role=role)
         if picks:
             named = [g.replace("-", " ") for g in gaps[:3]]
-            reason = (f"From your debriefs: {', '.join(named)}." if named else
-                      "From your recent scores: " + ", ".join(weak[:3]) + ".")
+            reason = (
+                f"From your debriefs: {', '.join(named)}."
+                if named
+                else "From your recent scores: " + ", ".join(weak[:3]) + "."
+            )
             return Recommendation(picks, reason)
     picks = banks.recommend(questions, list(STARTER_COMPETENCIES), n=n, exclude_ids=practised, role=role)
-    return Recommendation(picks, "Questions most interview loops open with. Answer a few and the "
-                                 "recommendations follow your weak areas and debriefs.")
+    return Recommendation(
+        picks,
+        "Questions most interview loops open with. Answer a few and the "
+        "recommendations follow your weak areas and debriefs.",
+    )
 
 
 def _day(created_at: str | None) -> date:
@@ -65,10 +77,12 @@ def _day(created_at: str | None) -> date:
         return date.min
 
 
-def pick_random(questions: Sequence[Question], exclude_ids: Sequence[str] = (), seed: int | None = None,
-                **filters) -> Question:
-    return banks.random_question(questions, rng=random.Random(seed) if seed is not None else None,
-                                 exclude_ids=exclude_ids, **filters)
+def pick_random(
+    questions: Sequence[Question], exclude_ids: Sequence[str] = (), seed: int | None = None, **filters
+) -> Question:
+    return banks.random_question(
+        questions, rng=random.Random(seed) if seed is not None else None, exclude_ids=exclude_ids, **filters
+    )
 
 
 def own_question(settings: Settings, text: str, category: str = "behavioural") -> Question:
@@ -83,5 +97,11 @@ def own_question(settings: Settings, text: str, category: str = "behavioural") -
 def describe(question: Question) -> str:
     """'behavioural · medium · leadership, influence · about 2:00'"""
     minutes, seconds = divmod(question.target_s, 60)
-    return " · ".join([question.category, question.difficulty, ", ".join(question.competencies),
-                       f"about {minutes}:{seconds:02d}"])
+    return " · ".join(
+        [
+            question.category,
+            question.difficulty,
+            ", ".join(question.competencies),
+            f"about {minutes}:{seconds:02d}",
+        ]
+    )

@@ -45,8 +45,9 @@ def questions_in_notes(notes: str) -> list[str]:
     return found
 
 
-def save_debrief(db: Store, settings: Settings, interview_id: int, answers: dict,
-                 add_to_bank: bool = True) -> tuple[int, list[banks.Question]]:
+def save_debrief(
+    db: Store, settings: Settings, interview_id: int, answers: dict, add_to_bank: bool = True
+) -> tuple[int, list[banks.Question]]:
     """Check the form against the playbook template, then store it; returns id and questions added."""
     book = playbook.load_playbook()
     checked = playbook.check_debrief(book, answers)
@@ -59,10 +60,16 @@ def save_debrief(db: Store, settings: Settings, interview_id: int, answers: dict
         person = parse_person(line)
         if person["name"]:
             store.add_person(db, interview_id, **person)
-    added = playbook.save_questions_asked(settings.data_dir, {"questions_asked": questions}) if add_to_bank else []
+    added = (
+        playbook.save_questions_asked(settings.data_dir, {"questions_asked": questions})
+        if add_to_bank
+        else []
+    )
     return debrief_id, added
 
 
 def in_bank(settings: Settings, text: str) -> bool:
     normalised = " ".join(text.lower().split())
-    return any(" ".join(q.text.lower().split()) == normalised for q in banks.load_questions(settings.data_dir))
+    return any(
+        " ".join(q.text.lower().split()) == normalised for q in banks.load_questions(settings.data_dir)
+    )

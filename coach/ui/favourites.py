@@ -38,6 +38,7 @@ def set_favourite(data_dir: Path, question_id: str, favourite: bool) -> list[str
         tmp.write_text(json.dumps(ids, indent=1), encoding="utf-8")
         os.replace(tmp, path)
     except OSError as e:
-        raise StorageError(f"Could not save favourites in {path} ({e.strerror}); check the data "
-                           "directory is writable.") from e
+        raise StorageError(
+            f"Could not save favourites in {path} ({e.strerror}); check the data directory is writable."
+        ) from e
     return ids

@@ -39,8 +39,11 @@ SUPERSCRIPT = {"filler": "F", "repetition": "R", "hedge": "H"}
 def spans_by_kind(analysis: dict) -> dict[str, list[tuple[int, int]]]:
     """Character spans of each mark kind; a repetition counted among fillers is a repetition."""
     repetitions = [(r["start_char"], r["end_char"]) for r in analysis.get("repetitions") or []]
-    fillers = [(f["start_char"], f["end_char"]) for f in analysis.get("fillers") or []
-               if f.get("kind") != "repetition" and (f["start_char"], f["end_char"]) not in repetitions]
+    fillers = [
+        (f["start_char"], f["end_char"])
+        for f in analysis.get("fillers") or []
+        if f.get("kind") != "repetition" and (f["start_char"], f["end_char"]) not in repetitions
+    ]
     hedges = [(h["start_char"], h["end_char"]) for h in analysis.get("hedges") or []]
     return {"filler": fillers, "repetition": repetitions, "hedge": hedges}
 

@@ -27,8 +27,8 @@ class ReviewResult:
     interview_id: int
     recording: SavedRecording
     transcript: dict
-    answers: list[dict]          # question_text, question_id, analysis, start_s, end_s
-    turns: list[dict]            # speaker, start_s, end_s, text
+    answers: list[dict]  # question_text, question_id, analysis, start_s, end_s
+    turns: list[dict]  # speaker, start_s, end_s, text
     warnings: list[str]
     identification: str = ""
 
@@ -42,8 +42,15 @@ def time_left(started: float, done_s: float, total_s: float) -> str:
     return f"about {remaining / 60:.0f} min left" if remaining >= 90 else f"about {remaining:.0f} s left"
 
 
-def review_recording(db: Store, settings: Settings, data: bytes, original_name: str, interview_id: int,
-                     progress: Progress | None = None, channel: str | None = None) -> ReviewResult:
+def review_recording(
+    db: Store,
+    settings: Settings,
+    data: bytes,
+    original_name: str,
+    interview_id: int,
+    progress: Progress | None = None,
+    channel: str | None = None,
+) -> ReviewResult:
     """Save the recording, review it, and store its answers (and a debrief draft) under the interview."""
     from coach.interview.profile import voice_profile
     from coach.interview.review import ReviewOptions, review
@@ -59,25 +66,59 @@ def review_recording(db: Store, settings: Settings, data: bytes, original_name: 
         share = p.done_s / p.total_s if p.total_s else 0.0
         report(p.line().capitalize(), 0.03 + 0.9 * min(share, 1.0))
 
-    result = review(saved.path, settings, options, questions=banks.load_questions(settings.data_dir),
-                    practice_attempts=store.list_attempts(db), progress=on_progress, sha256=saved.sha256)
+    result = review(
+        saved.path,
+        settings,
+        options,
+        questions=banks.load_questions(settings.data_dir),
+        practice_attempts=store.list_attempts(db),
+        progress=on_progress,
+        sha256=saved.sha256,
+    )
     report("Saving the answers", 0.95)
     if not result["answers"]:
         result["answers"] = [_whole_recording(result, settings)]
-    store_review(db, result, saved, interview_id=interview_id, candidate_channel=channel,
-                 chunk_s=options.chunk_s)
-    answers = [{"question_text": a["question"] or "", "question_id": a["bank_id"],
-                "bank_question": a.get("bank_question"), "start_s": a["start_s"], "end_s": a["end_s"],
-                "analysis": a["analysis"]} for a in result["answers"]]
+    store_review(
+        db, result, saved, interview_id=interview_id, candidate_channel=channel, chunk_s=options.chunk_s
+    )
+    answers = [
+        {
+            "question_text": a["question"] or "",
+            "question_id": a["bank_id"],
+            "bank_question": a.get("bank_question"),
+            "start_s": a["start_s"],
+            "end_s": a["end_s"],
+            "analysis": a["analysis"],
+        }
+        for a in result["answers"]
+    ]
     report("Done", 1.0)
-    return ReviewResult(interview_id, saved, result["transcript"], answers, result["turns"],
-                        result["warnings"], result["identification"].get("note", ""))
+    return ReviewResult(
+        interview_id,
+        saved,
+        result["transcript"],
+        answers,
+        result["turns"],
+        result["warnings"],
+        result["identification"].get("note", ""),
+    )
 
 
 def _whole_recording(result: dict, settings: Settings) -> dict:
     """No question → answer pair was found: the whole recording as one answer, in review's shape."""
-    words = [Word(w["text"], w["start_s"], w["end_s"], w.get("prob", 1.0)) for w in result["transcript"]["words"]]
-    transcript = Transcript.from_words(words, result["duration_s"], engine=result["engine"], model=result["model"])
-    return {"question": "", "bank_id": None, "bank_question": None, "question_start_s": None,
-            "start_s": 0.0, "end_s": result["duration_s"], "offset_s": 0.0,
-            "analysis": analyze_transcript(transcript, settings, None)}
+    words = [
+        Word(w["text"], w["start_s"], w["end_s"], w.get("prob", 1.0)) for w in result["transcript"]["words"]
+    ]
+    transcript = Transcript.from_words(
+        words, result["duration_s"], engine=result["engine"], model=result["model"]
+    )
+    return {
+        "question": "",
+        "bank_id": None,
+        "bank_question": None,
+        "question_start_s": None,
+        "start_s": 0.0,
+        "end_s": result["duration_s"],
+        "offset_s": 0.0,
+        "analysis": analyze_transcript(transcript, settings, None),
+    }

@@ -76,8 +76,9 @@ def page_header(title: str, caption: str) -> None:
     st.caption(caption)
 
 
-def show_answer(analysis: dict, current: Settings, *, recording: Path | None = None,
-                key: str = "answer") -> None:
+def show_answer(
+    analysis: dict, current: Settings, *, recording: Path | None = None, key: str = "answer"
+) -> None:
     """One analysed answer: numbers, feedback, marked transcript, scores, STAR timeline, pace."""
     cols = st.columns(4)
     for col, item in zip(cols, summary.headline(analysis), strict=True):
@@ -103,8 +104,10 @@ def show_answer(analysis: dict, current: Settings, *, recording: Path | None = N
     star_chart = charts.star_timeline_chart(analysis)
     if star_chart is not None:
         st.altair_chart(star_chart)
-        st.caption(summary.star_summary(analysis) + ". Situation → Task → Action → Result; most of "
-                   "a strong answer is action and result.")
+        st.caption(
+            summary.star_summary(analysis) + ". Situation → Task → Action → Result; most of "
+            "a strong answer is action and result."
+        )
     else:
         st.caption("No sentences to place on the timeline.")
 
@@ -116,8 +119,10 @@ def show_answer(analysis: dict, current: Settings, *, recording: Path | None = N
         gaps = charts.pause_chart(analysis, t.pause_min_s, t.long_pause_s)
         if gaps is not None:
             st.altair_chart(gaps, height=160)
-            st.caption("Pauses of about 0.6 s at sentence ends sound natural; pauses inside a clause "
-                       "(triangles) are the ones listeners notice.")
+            st.caption(
+                "Pauses of about 0.6 s at sentence ends sound natural; pauses inside a clause "
+                "(triangles) are the ones listeners notice."
+            )
 
 
 def debrief_form(db: Store, current: Settings, interview_id: int, key: str) -> None:
@@ -134,16 +139,19 @@ def debrief_form(db: Store, current: Settings, interview_id: int, key: str) -> N
             if f.kind == "text":
                 answers[f.id] = st.text_area(f.label, help=f.prompt, key=widget_key, height=80)
             elif f.kind == "list":
-                answers[f.id] = st.text_area(f"{f.label} (one a line)", help=f.prompt, key=widget_key,
-                                             height=80)
+                answers[f.id] = st.text_area(
+                    f"{f.label} (one a line)", help=f.prompt, key=widget_key, height=80
+                )
             elif f.kind == "scale":
                 answers[f.id] = st.slider(f.label, f.min, f.max, value=3, help=f.prompt, key=widget_key)
             else:
-                choice = st.radio(f.label, ["undecided", "yes", "no"], horizontal=True, help=f.prompt,
-                                  key=widget_key)
+                choice = st.radio(
+                    f.label, ["undecided", "yes", "no"], horizontal=True, help=f.prompt, key=widget_key
+                )
                 answers[f.id] = choice
-        add_to_bank = st.checkbox("Add the questions they asked to my practice questions", value=True,
-                                  key=f"{key}_to_bank")
+        add_to_bank = st.checkbox(
+            "Add the questions they asked to my practice questions", value=True, key=f"{key}_to_bank"
+        )
         if st.form_submit_button("Save debrief", type="primary"):
             with shown_errors():
                 _, added = save_debrief(db, current, interview_id, answers, add_to_bank=add_to_bank)

@@ -12,8 +12,12 @@ from pathlib import Path
 
 from coach.config import Thresholds
 
-SCORE_NAMES = {"delivery": "Delivery", "fillers": "Fillers", "structure": "Structure (STAR)",
-               "content": "Content"}
+SCORE_NAMES = {
+    "delivery": "Delivery",
+    "fillers": "Fillers",
+    "structure": "Structure (STAR)",
+    "content": "Content",
+}
 SAMPLES_DIR = Path(__file__).resolve().parent.parent.parent / "data" / "samples"
 SAMPLE_RECORDING = SAMPLES_DIR / "sample-answer.ogg"
 MAX_FEEDBACK = 5
@@ -34,8 +38,13 @@ def score_rows(analysis: dict) -> list[dict]:
     for key, name in SCORE_NAMES.items():
         entry = scores.get(key) or {}
         score = entry.get("score")
-        rows.append({"Measure": name, "Score": "not measured" if score is None else f"{score} / 100",
-                     "Based on": entry.get("because", "")})
+        rows.append(
+            {
+                "Measure": name,
+                "Score": "not measured" if score is None else f"{score} / 100",
+                "Based on": entry.get("because", ""),
+            }
+        )
     return rows
 
 
@@ -50,17 +59,34 @@ def headline(analysis: dict) -> list[dict]:
     duration = metrics.get("duration_s") or analysis.get("duration_s")
     target = length.get("target_s")
     return [
-        {"label": "Overall", "value": "—" if overall is None else f"{overall}/100",
-         "help": "Mean of the dimension scores below; each says what it is based on."},
-        {"label": "Pace", "value": "—" if wpm is None else f"{wpm:.0f} wpm",
-         "help": "Words per minute over the whole answer; conversational pace is about 140–160."},
-        {"label": "Fillers", "value": f"{fillers}",
-         "help": (f"{metrics.get('fillers_per_100_words', 0):.1f} per 100 words; ordinary conversation "
-                  "has about 6 (Bortfeld et al. 2001).")},
-        {"label": "Length", "value": clock(duration),
-         "help": (f"Target for this question: {clock(target)}." if target else
-                  f"Behavioural answers usually run {clock(length.get('min_s', 60))}–"
-                  f"{clock(length.get('max_s', 120))}.")},
+        {
+            "label": "Overall",
+            "value": "—" if overall is None else f"{overall}/100",
+            "help": "Mean of the dimension scores below; each says what it is based on.",
+        },
+        {
+            "label": "Pace",
+            "value": "—" if wpm is None else f"{wpm:.0f} wpm",
+            "help": "Words per minute over the whole answer; conversational pace is about 140–160.",
+        },
+        {
+            "label": "Fillers",
+            "value": f"{fillers}",
+            "help": (
+                f"{metrics.get('fillers_per_100_words', 0):.1f} per 100 words; ordinary conversation "
+                "has about 6 (Bortfeld et al. 2001)."
+            ),
+        },
+        {
+            "label": "Length",
+            "value": clock(duration),
+            "help": (
+                f"Target for this question: {clock(target)}."
+                if target
+                else f"Behavioural answers usually run {clock(length.get('min_s', 60))}–"
+                f"{clock(length.get('max_s', 120))}."
+            ),
+        },
     ]
 
 
@@ -88,11 +114,17 @@ def attempt_rows(attempts: list[dict], current_id: int | None) -> list[dict]:
     """Attempts at one question, oldest first, as a table beside this one."""
     rows = []
     for number, a in enumerate(attempts, start=1):
-        rows.append({"#": number, "When": (a.get("created_at") or "")[:16].replace("T", " "),
-                     "Overall": a.get("score_overall"), "Pace (wpm)": a.get("wpm"),
-                     "Fillers /100 words": a.get("fillers_per_100_words"),
-                     "Length": clock(a.get("duration_s")),
-                     "": "← this one" if a["id"] == current_id else ""})
+        rows.append(
+            {
+                "#": number,
+                "When": (a.get("created_at") or "")[:16].replace("T", " "),
+                "Overall": a.get("score_overall"),
+                "Pace (wpm)": a.get("wpm"),
+                "Fillers /100 words": a.get("fillers_per_100_words"),
+                "Length": clock(a.get("duration_s")),
+                "": "← this one" if a["id"] == current_id else "",
+            }
+        )
     return rows
 
 
@@ -103,9 +135,11 @@ def change_sentence(attempts: list[dict], current_id: int | None) -> str | None:
         return None
     now, before = attempts[ids.index(current_id)], attempts[ids.index(current_id) - 1]
     bits = []
-    for key, label, unit in (("score_overall", "overall score", ""), ("fillers_per_100_words",
-                                                                      "fillers per 100 words", ""),
-                             ("wpm", "pace", " wpm")):
+    for key, label, unit in (
+        ("score_overall", "overall score", ""),
+        ("fillers_per_100_words", "fillers per 100 words", ""),
+        ("wpm", "pace", " wpm"),
+    ):
         if now.get(key) is not None and before.get(key) is not None:
             bits.append(f"{label} {before[key]:g}{unit} → {now[key]:g}{unit}")
     return "Since your previous attempt: " + "; ".join(bits) + "." if bits else None

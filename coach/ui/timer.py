@@ -39,7 +39,8 @@ def timer_html(target_s: int, prep_s: int = 30) -> str:
     }}, 250);
   }}
   document.getElementById('cf-prep').onclick = () => run(prep, true, s => {{
-    clock.textContent = fmt(Math.ceil(s)); note.textContent = s > 0 ? 'preparing: note S, T, A, R' : 'start speaking';
+    clock.textContent = fmt(Math.ceil(s));
+    note.textContent = s > 0 ? 'preparing: note S, T, A, R' : 'start speaking';
     if (s <= 0) clearInterval(timer);
   }});
   document.getElementById('cf-go').onclick = () => run(0, false, s => {{
@@ -53,6 +54,9 @@ def timer_html(target_s: int, prep_s: int = 30) -> str:
 
 
 def _button(primary: bool = False) -> str:
-    colours = "background:#2f6f5e; color:white; border:1px solid #2f6f5e" if primary else \
-        "background:white; color:#1f2a33; border:1px solid #c4ccd3"
+    colours = (
+        "background:#2f6f5e; color:white; border:1px solid #2f6f5e"
+        if primary
+        else "background:white; color:#1f2a33; border:1px solid #c4ccd3"
+    )
     return f"{colours}; border-radius:0.5rem; padding:0.4rem 0.8rem; font-size:0.95rem; cursor:pointer"

@@ -21,8 +21,14 @@ from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, StreamlitServer
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 CLIP = DATA / "fillers.wav"
-PAGES = {"practice": "", "questions": "questions", "progress": "progress", "review": "review",
-         "interviews": "interviews", "settings": "settings"}
+PAGES = {
+    "practice": "",
+    "questions": "questions",
+    "progress": "progress",
+    "review": "review",
+    "interviews": "interviews",
+    "settings": "settings",
+}
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed")
 
@@ -50,9 +56,15 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS + [
-            "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
-            f"--use-file-for-fake-audio-capture={CLIP}%noloop"])
+        chromium = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=CHROMIUM_ARGS
+            + [
+                "--use-fake-ui-for-media-stream",
+                "--use-fake-device-for-media-stream",
+                f"--use-file-for-fake-audio-capture={CLIP}%noloop",
+            ],
+        )
         yield chromium
         chromium.close()
 
@@ -79,8 +91,8 @@ def _similarity(recorded: np.ndarray, clip: np.ndarray) -> float:
 
     corr = correlate(recorded, clip, mode="full", method="fft")
     lag = int(np.argmax(np.abs(corr))) - (len(clip) - 1)  # where the clip starts in the take
-    take = recorded[max(lag, 0):]
-    source = clip[max(-lag, 0):]
+    take = recorded[max(lag, 0) :]
+    source = clip[max(-lag, 0) :]
     n = min(len(take), len(source))
     return float(abs(np.corrcoef(take[:n], source[:n])[0, 1]))
 
@@ -121,7 +133,8 @@ def test_typed_markup_renders_as_text(app, page):
     page.goto(server.url)
     page.get_by_role("radio", name="Your own").click()
     page.get_by_label("Type the question as an interviewer would ask it").fill(
-        "<script>window.__coach_xss = 1</script><img src=x onerror=window.__coach_xss=2> Why us?")
+        "<script>window.__coach_xss = 1</script><img src=x onerror=window.__coach_xss=2> Why us?"
+    )
     page.get_by_role("button", name="Practise this question").click()
     page.get_by_role("heading", name=re.compile("Why us")).wait_for(timeout=30_000)
     assert page.get_by_text("<script>window.__coach_xss = 1</script>", exact=False).count() >= 1
@@ -132,7 +145,8 @@ def test_upload_a_real_interview(app, page, shots):
     server, data_dir = app
     page.goto(server.url + "/review")
     page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
-        str(DATA / "interviews" / "interview_stereo.flac"))
+        str(DATA / "interviews" / "interview_stereo.flac")
+    )
     page.get_by_test_id("stFileChipName").wait_for(timeout=30_000)
     page.get_by_label("Company").fill("Globex")
     page.get_by_label("Role").fill("Platform engineer")
