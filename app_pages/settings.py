@@ -53,16 +53,18 @@ st.caption(
 sources = threshold_sources()
 with st.form("settings_thresholds"):
     values = {}
+    advanced = st.expander("Advanced: the acoustic filled-pause detector")
     for f in fields(Thresholds):
         value = getattr(cfg.thresholds, f.name)
-        values[f.name] = st.number_input(
-            THRESHOLD_LABELS.get(f.name, f.name),
+        where = st.container() if f.name in THRESHOLD_LABELS else advanced
+        values[f.name] = where.number_input(
+            THRESHOLD_LABELS.get(f.name, f.name.replace("_", " ").capitalize()),
             value=float(value),
-            step=0.05 if value < 5 else 1.0,
-            format="%.2f" if value < 5 else "%.0f",
+            step=0.05 if abs(value) < 5 else 1.0,
+            format="%.2f" if abs(value) < 5 else "%.0f",
             key=f"settings_t_{f.name}",
         )
-        st.caption(sources[f.name])
+        where.caption(sources[f.name])
     left, right = st.columns([1, 4])
     if left.form_submit_button("Save thresholds", type="primary"):
         save_settings(replace(cfg, thresholds=Thresholds(**values)))
