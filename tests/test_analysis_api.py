@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import time
 from types import SimpleNamespace
 
 import pytest
 
-from coach.analysis import ANALYSIS_VERSION, analyze, load_pipeline
+from coach.analysis import ANALYSIS_VERSION, analyze
 from coach.types import Transcript, Word
 
 TOP_KEYS = {"transcript", "duration_s", "words", "fillers", "repetitions", "hedges", "sentences",
@@ -108,17 +107,15 @@ def test_empty_text_says_what_to_do():
 def test_twenty_thousand_unpunctuated_words_split_and_finish():
     run = "so we had a problem and I fixed it then we shipped it and it worked " * 1300
     text = " ".join(run.split()[:20000])
-    start = time.perf_counter()
     result = analyze(Transcript.from_text(text))
-    assert time.perf_counter() - start < 20
     assert len(result.sentences) > 400
     assert result.fillers and result.fillers[-1]["end_char"] <= len(text)
 
 
-def test_one_hour_transcript_under_ten_seconds():
-    load_pipeline()
+def test_one_hour_transcript_is_analysed_whole():
+    # Its speed (target: under 10 s) is measured by benchmarks/analysis_accuracy.py, not here.
     sentence = "So I was working on the billing system and um we had like a big problem with it. "
     transcript = timed((sentence * 560).strip())
-    start = time.perf_counter()
-    analyze(transcript)
-    assert time.perf_counter() - start < 10
+    result = analyze(transcript)
+    assert result.to_dict()["metrics"]["words"] == 560 * 18
+    assert len(result.sentences) == 560
