@@ -397,6 +397,29 @@ def progress_command(
         typer.echo("\n".join(summary_lines(report)))
 
 
+@app.command("delete-interview")
+@friendly_errors
+def delete_interview_command(
+    interview_id: Annotated[int, typer.Argument(help="the interview's id (see `coach history`)")],
+    audio_only: Annotated[bool, typer.Option("--audio-only", help="remove the recordings, keep the "
+                                             "transcripts, answers and debriefs")] = False,
+) -> None:
+    """Delete a real interview's audio, or the interview with everything about it."""
+    from coach import store as st
+
+    store = _open_store()
+    try:
+        if audio_only:
+            removed = st.delete_interview_audio(store, interview_id)
+            message = f"Removed {removed} recording(s) of interview #{interview_id}; its transcripts stay."
+        else:
+            st.delete_interview(store, interview_id, keep_audio=False)
+            message = f"Deleted interview #{interview_id} with its recordings, answers and debriefs."
+    finally:
+        store.close()
+    typer.echo(message)
+
+
 @app.command("export")
 @friendly_errors
 def export_command(

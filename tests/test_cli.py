@@ -108,3 +108,26 @@ def test_models_lists_what_works_offline(tmp_path):
     infos = json.loads(coach("models", "--json", data_dir=tmp_path).stdout)
     available = {(i["engine"], i["name"]) for i in infos if i["available"]}
     assert available == {("faster-whisper", "tiny.en"), ("openai-whisper", "tiny.en")}
+
+
+def test_delete_interview_audio_then_everything(clips, tmp_path):
+    from coach.audio import save_recording
+    from coach.config import load_settings
+    from coach.store import add_interview, get_interview, open_store, save_interview_recording
+
+    settings = load_settings(data_dir=tmp_path)
+    store = open_store(settings)
+    saved = save_recording(clips / "stereo.wav", settings, kind="interview")
+    interview_id = add_interview(store, company="Acme", interview_date="2026-11-02")
+    save_interview_recording(store, interview_id, recording=saved, transcript={"transcript": "Hi."},
+                             answers=[], engine="faster-whisper", model="tiny.en")
+    store.close()
+    result = coach("delete-interview", interview_id, "--audio-only", data_dir=tmp_path)
+    assert result.returncode == 0 and "Removed 1 recording(s)" in result.stdout
+    assert not saved.path.exists()
+    store = open_store(settings)
+    assert get_interview(store, interview_id)["company"] == "Acme"
+    store.close()
+    assert coach("delete-interview", interview_id, data_dir=tmp_path).returncode == 0
+    missing = coach("delete-interview", interview_id, data_dir=tmp_path)
+    assert missing.returncode == 1 and "no interview with id" in missing.stderr

@@ -25,6 +25,7 @@ from coach.store import (
     add_question,
     delete_attempt,
     delete_interview,
+    delete_interview_audio,
     get_attempt,
     get_interview,
     list_attempts,
@@ -152,6 +153,20 @@ def test_deleting_an_interview_removes_its_turns_debriefs_and_audio(store, setti
     delete_interview(store, interview_id, keep_audio=False)
     assert list_turns(store) == [] and list_debriefs(store) == []
     assert not saved.path.exists()
+
+
+def test_deleting_only_an_interviews_audio_keeps_its_answers(store, settings):
+    interview_id = add_interview(store, company="Gamma", interview_date=date(2025, 2, 3))
+    saved = record(settings, 560.0, kind="interview")
+    save_interview_recording(store, interview_id, recording=saved, transcript={"transcript": "Why Gamma?"},
+                             answers=[{"question_text": "Why Gamma?", "analysis": analysis_dict()}],
+                             engine="faster-whisper", model="tiny.en")
+    add_debrief(store, interview_id, went_well="clear story")
+    assert delete_interview_audio(store, interview_id) == 1
+    assert not saved.path.exists()
+    assert [t["question_text"] for t in list_turns(store)] == ["Why Gamma?"]
+    assert [d["went_well"] for d in list_debriefs(store)] == ["clear story"]
+    assert unanalysed_recordings(store) == []
 
 
 def test_user_input_mistakes_are_clear_errors(store):

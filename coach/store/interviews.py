@@ -118,6 +118,22 @@ def delete_interview(store: Store, interview_id: int, *, keep_audio: bool) -> No
         finish_deletions(store)
 
 
+def delete_interview_audio(store: Store, interview_id: int) -> int:
+    """Remove an interview's recordings but keep its transcripts, answers and debriefs (privacy).
+
+    Returns how many recordings were removed.
+    """
+    get_row(store, interviews, interview_id, "interview")
+    with store.write() as conn:
+        links = interview_recordings.c.interview_id == interview_id
+        recording_ids = [r for r in conn.execute(sa.select(interview_recordings.c.recording_id)
+                                                 .where(links)).scalars() if r is not None]
+        conn.execute(interview_recordings.update().where(links).values(recording_id=None))
+        marked = sum(mark_deleted(conn, recording_id) for recording_id in recording_ids)
+    finish_deletions(store)
+    return marked
+
+
 def save_interview_recording(store: Store, interview_id: int, *, recording, transcript: dict | None,
                              answers: list[dict], engine: str, model: str,
                              candidate_channel: str | None = None) -> int:
