@@ -27,6 +27,24 @@ class PracticeResult:
     attempt_id: int | None = None
 
 
+def load_models(settings: Settings):
+    """Load the speech model and the spaCy pipeline, and warm the filled-pause detector, so the
+    first answer waits only for its own work (librosa compiles its kernels on first use, about
+    3 s on a 2-core machine; benchmarks/practice_latency.py). Returns the engine."""
+    from coach.analysis.pipeline import load_pipeline
+    from coach.transcribe import get_engine
+
+    engine = get_engine(settings)
+    load_pipeline()
+    if settings.recover_fillers:
+        import numpy as np
+
+        from coach.transcribe.filled_pauses.features import SAMPLE_RATE, measure
+
+        measure(np.zeros(SAMPLE_RATE, dtype=np.float32))
+    return engine
+
+
 def analyze_transcript(transcript: Transcript, settings: Settings, question=None) -> dict:
     """The DESIGN.md `coach analyze` object for a transcript."""
     from coach.analysis import analyze
