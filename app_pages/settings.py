@@ -103,9 +103,11 @@ with c2:
     if backup is not None and st.button("Import it", key="settings_import_go"):
         with shared.shown_errors():
             info = import_bytes(db, backup.getvalue())
+            stars = info.get("favourites_added", 0)
             st.success(
                 f"Imported {sum(info['added'].values())} rows "
-                f"({sum(info['already_present'].values())} were already here)."
+                f"({sum(info['already_present'].values())} were already here)"
+                + (f" and {stars} favourite question{'s' if stars != 1 else ''}." if stars else ".")
             )
 
 with st.expander("Delete all data"):

@@ -2,7 +2,9 @@
 
 The zip holds `coach-export.json` (every table's rows, with foreign keys written as the parent's
 uid so they survive a move between databases) and the recording files at their paths under the
-data directory. Import matches rows by uid, so importing the same zip twice, or an export of a
+data directory. The manifest also carries the favourite question ids (`favourites`, from the
+data directory's favourites.json), which an import adds to the stars already there. Import
+matches rows by uid, so importing the same zip twice, or an export of a
 directory that was itself imported, adds nothing twice. Recording files are written before the
 rows that point to them and removed again if the import fails.
 """
@@ -24,6 +26,7 @@ from coach.store.db import Store
 from coach.store.migrations import MIGRATIONS, latest_migration
 from coach.store.rows import parse_date, parse_datetime, plain
 from coach.store.schema import PARENTS, TABLES_IN_ORDER, questions, recordings
+from coach.ui.favourites import load_favourites, merge_favourites
 
 MANIFEST = "coach-export.json"
 FORMAT = "coach-export"
@@ -36,7 +39,8 @@ def export_data(store: Store, out_path: Path) -> dict:
     with store.read(snapshot=True) as conn:
         tables = {table.name: _export_rows(conn, table) for table in TABLES_IN_ORDER}
     manifest = {"format": FORMAT, "format_version": FORMAT_VERSION, "schema": latest_migration(),
-                "exported_at": datetime.now(UTC).isoformat(), "tables": tables}
+                "exported_at": datetime.now(UTC).isoformat(), "tables": tables,
+                "favourites": load_favourites(store.data_dir)}
     missing = []
     try:
         out_path.parent.mkdir(parents=True, exist_ok=True)
@@ -103,8 +107,9 @@ def import_data(store: Store, zip_path: Path) -> dict:
         for path in created:
             path.unlink(missing_ok=True)
         raise
+    favourites = merge_favourites(store.data_dir, manifest.get("favourites", []))
     return {"path": str(zip_path), "added": {k: v[0] for k, v in counts.items()},
-            "already_present": {k: v[1] for k, v in counts.items()}}
+            "already_present": {k: v[1] for k, v in counts.items()}, "favourites_added": len(favourites)}
 
 
 def _read_manifest(archive: zipfile.ZipFile, zip_path: Path) -> dict:
@@ -114,6 +119,9 @@ def _read_manifest(archive: zipfile.ZipFile, zip_path: Path) -> dict:
         raise InputError(f"{zip_path} is not a coach export (no readable {MANIFEST} inside).") from e
     if manifest.get("format") != FORMAT or not isinstance(manifest.get("tables"), dict):
         raise InputError(f"{zip_path} is not a coach export.")
+    favourites = manifest.get("favourites", [])  # absent from exports made before favourites travelled
+    if not isinstance(favourites, list) or not all(isinstance(i, str) for i in favourites):
+        raise InputError(f"{zip_path} has a damaged list of favourite questions; nothing was imported.")
     known = [name for name, _ in MIGRATIONS]
     if manifest.get("format_version", 0) > FORMAT_VERSION or manifest.get("schema") not in known:
         raise InputError(f"{zip_path} was exported by a newer version of coach; upgrade coach to import it.")

@@ -31,6 +31,19 @@ def set_favourite(data_dir: Path, question_id: str, favourite: bool) -> list[str
     ids = [i for i in load_favourites(data_dir) if i != question_id]
     if favourite:
         ids.append(question_id)
+    return _write(data_dir, ids)
+
+
+def merge_favourites(data_dir: Path, question_ids: list[str]) -> list[str]:
+    """Add stars brought in by an import; the ones here keep their order. Returns the ids added."""
+    ids = load_favourites(data_dir)
+    added = [i for i in dict.fromkeys(str(q) for q in question_ids) if i not in ids]
+    if added:
+        _write(data_dir, ids + added)
+    return added
+
+
+def _write(data_dir: Path, ids: list[str]) -> list[str]:
     path = _path(data_dir)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
