@@ -283,3 +283,10 @@ if result and result.get("analysis"):
         key="practice_next",
     )
     st.caption("Every attempt is saved automatically; see them all on the Progress page.")
+
+# ---------------------------------------------------------------- models, while the user answers
+# Drawn last, so the page is usable at once; by the time a take ends the first answer no longer
+# waits for the model (benchmarks/practice_latency.py).
+if question is not None:
+    with shared.shown_errors("Choose another model in Settings, or see `coach models`."):
+        shared.preload_models(cfg)

@@ -9,6 +9,7 @@ from coach import store
 from coach.audio import SUPPORTED_SUFFIXES
 from coach.errors import CoachError
 from coach.ui import shared, summary
+from coach.ui.debrief import latest_debrief
 from coach.ui.highlight import escape
 from coach.ui.review_flow import review_recording
 
@@ -119,7 +120,15 @@ if result and result.get("interview_id"):
         with st.expander(f"Answer {number}: {question}{matched}", expanded=len(answers) == 1):
             shared.show_answer(answer["analysis"], cfg, key=f"review_answer_{number}")
     st.subheader("Debrief")
-    shared.debrief_form(db, cfg, result["interview_id"], key=f"review_debrief_{result['interview_id']}")
+    saved = shared.debrief_form(
+        db,
+        cfg,
+        result["interview_id"],
+        key=f"review_debrief_{result['interview_id']}",
+        debrief=latest_debrief(interview["debriefs"]),
+    )
+    if saved:
+        st.success(saved)
     st.page_link(
         "app_pages/interviews.py", label="See it in your interview log", icon=":material/event_note:"
     )

@@ -71,3 +71,34 @@ def test_a_two_voice_interview_is_cut_into_questions_and_answers(tmp_path, monke
         assert interview["company"] == "Hooli" and interview["answers"] == 3
     finally:
         db.close()
+
+
+def test_saving_the_debrief_edits_the_reviews_draft(tmp_path, monkeypatch):
+    """The review writes a draft debrief from what it measured; the form starts from it and saving
+    it updates that draft instead of adding a second debrief."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("review").run()
+    at.file_uploader[0].upload("call.mp3", (DATA / "clean.mp3").read_bytes(), "audio/mpeg")
+    at.text_input(key="review_company").input("Initech")
+    at.button[0].click().run()
+    assert not at.exception and not at.error
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        [interview] = store.list_interviews(db)
+        [draft] = store.list_debriefs(db, interview_id=interview["id"])
+        key = f"review_debrief_{interview['id']}"
+        assert at.text_area(key=f"{key}_notes").value == draft["notes"] != ""
+        assert at.text_area(key=f"{key}_went_well").value == draft["went_well"]
+        at.text_area(key=f"{key}_skill_gaps").input("pricing conversations")
+        at.text_area(key=f"{key}_questions_asked").input("How do you price a new feature?")
+        at.slider(key=f"{key}_interest").set_value(5)
+        [b for b in at.button if b.label == "Save debrief"][0].click().run()
+        assert not at.exception and not at.error
+        assert any(s.value.startswith("Debrief saved.") for s in at.success)
+        [saved] = store.list_debriefs(db, interview_id=interview["id"])
+        assert saved["id"] == draft["id"]
+        assert (saved["skill_gaps"], saved["interest"]) == ("pricing conversations", 5)
+        assert saved["went_well"] == draft["went_well"]  # the measured facts stay unless changed
+        assert "How do you price a new feature?" in saved["notes"]
+    finally:
+        db.close()

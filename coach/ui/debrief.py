@@ -8,6 +8,7 @@ from coach.config import Settings
 from coach.store import Store
 
 QUESTIONS_HEADING = "Questions they asked:"
+REVIEW_DRAFT_NOTE = "Measured by coach review"  # how coach.interview's debrief draft opens its notes
 STORE_FIELDS = ("went_well", "could_be_better", "skill_gaps", "interest", "proceed", "time_commitment")
 
 
@@ -45,21 +46,64 @@ def questions_in_notes(notes: str) -> list[str]:
     return found
 
 
+def form_values(debrief: dict | None) -> dict:
+    """What the debrief form shows: a stored debrief (a review's draft, or one written earlier) so
+    saving edits it, or the template's blanks. People met are stored on the interview, so the form
+    starts with none and only adds the ones typed."""
+    if debrief is None:
+        return {"interest": 3, "proceed": "undecided"}
+    notes = debrief.get("notes") or ""
+    asked = questions_in_notes(notes)
+    if asked:
+        notes = notes.split(QUESTIONS_HEADING, 1)[0].strip()
+    return {
+        "went_well": debrief.get("went_well") or "",
+        "could_be_better": debrief.get("could_be_better") or "",
+        "skill_gaps": debrief.get("skill_gaps") or "",
+        "questions_asked": "\n".join(asked),
+        "interest": debrief.get("interest") or 3,
+        "proceed": {True: "yes", False: "no"}.get(debrief.get("proceed"), "undecided"),
+        "time_commitment": debrief.get("time_commitment") or "",
+        "notes": notes,
+    }
+
+
+def from_review(debrief: dict | None) -> bool:
+    """Whether this debrief is still the draft a review wrote (its notes open with the review's line)."""
+    return bool(debrief) and (debrief.get("notes") or "").startswith(REVIEW_DRAFT_NOTE)
+
+
+def latest_debrief(debriefs: list[dict]) -> dict | None:
+    """The debrief the form edits: an interview has one, the newest if older data holds more."""
+    return max(debriefs, key=lambda d: (d["created_at"], d["id"])) if debriefs else None
+
+
 def save_debrief(
-    db: Store, settings: Settings, interview_id: int, answers: dict, add_to_bank: bool = True
+    db: Store,
+    settings: Settings,
+    interview_id: int,
+    answers: dict,
+    add_to_bank: bool = True,
+    debrief_id: int | None = None,
 ) -> tuple[int, list[banks.Question]]:
-    """Check the form against the playbook template, then store it; returns id and questions added."""
+    """Check the form against the playbook template, then store it (updating `debrief_id`, such as
+    the draft a review wrote, rather than adding a second one); returns id and questions added."""
     book = playbook.load_playbook()
     checked = playbook.check_debrief(book, answers)
     questions = checked.get("questions_asked") or []
     values = {k: checked.get(k) for k in STORE_FIELDS}
     values["notes"] = notes_with_questions(checked.get("notes") or "", questions)
     values = {k: ("" if v is None and k not in ("interest", "proceed") else v) for k, v in values.items()}
-    debrief_id = store.add_debrief(db, interview_id, **values)
+    if debrief_id is None:
+        debrief_id = store.add_debrief(db, interview_id, **values)
+    else:
+        store.update_debrief(db, debrief_id, **values)
+    known = {p["name"].casefold() for p in store.get_interview(db, interview_id)["people"]}
     for line in checked.get("people_met") or []:
         person = parse_person(line)
-        if person["name"]:
+        if person["name"] and person["name"].casefold() not in known:
             store.add_person(db, interview_id, **person)
+            known.add(person["name"].casefold())
     added = (
         playbook.save_questions_asked(settings.data_dir, {"questions_asked": questions})
         if add_to_bank

@@ -48,18 +48,19 @@ def forget_store() -> None:
 
 
 @st.cache_resource(show_spinner="Loading the speech model (once per session)…")
-def _engine(engine: str, model: str, beam_size: int, cpu_threads: int, _settings: Settings):
-    from coach.analysis.pipeline import load_pipeline
-    from coach.transcribe import get_engine
+def _engine(
+    engine: str, model: str, beam_size: int, cpu_threads: int, recover_fillers: bool, _settings: Settings
+):
+    from coach.practice import load_models
 
-    loaded = get_engine(_settings)
-    load_pipeline()
-    return loaded
+    return load_models(_settings)
 
 
 def preload_models(current: Settings) -> None:
-    """Load the Whisper model and spaCy pipeline once; a missing model is an error with a fix."""
-    _engine(current.engine, current.model, current.beam_size, current.cpu_threads, current)
+    """Load the Whisper model and spaCy pipeline (and warm the filler detector) once; a missing model is
+    an error with a fix."""
+    c = current
+    _engine(c.engine, c.model, c.beam_size, c.cpu_threads, c.recover_fillers, c)
 
 
 @contextlib.contextmanager
@@ -125,35 +126,63 @@ def show_answer(
             )
 
 
-def debrief_form(db: Store, current: Settings, interview_id: int, key: str) -> None:
-    """The playbook's debrief template as a form; saving stores it and offers its questions to the bank."""
+def debrief_form(
+    db: Store, current: Settings, interview_id: int, key: str, debrief: dict | None = None
+) -> str | None:
+    """The playbook's debrief template as a form. With `debrief` (a review's draft, or one written
+    earlier) it starts from that and saving edits it; its questions are offered to the bank.
+    Returns the message to show once it is saved (the caller shows it, perhaps after a rerun)."""
     from coach import playbook
-    from coach.ui.debrief import save_debrief
+    from coach.ui.debrief import form_values, from_review, save_debrief
 
     book = playbook.load_playbook()
-    with st.form(key, clear_on_submit=True):
+    start = form_values(debrief)
+    with st.form(key, clear_on_submit=debrief is None):
         st.markdown(f"**{book.after_title}**  \n:gray[{book.after_intro}]")
+        if from_review(debrief):
+            st.caption("Started from what the review measured; change it to your own view and save.")
         answers: dict = {}
         for f in book.debrief_fields:
             widget_key = f"{key}_{f.id}"
             if f.kind == "text":
-                answers[f.id] = st.text_area(f.label, help=f.prompt, key=widget_key, height=80)
+                answers[f.id] = st.text_area(
+                    f.label, value=start.get(f.id, ""), help=f.prompt, key=widget_key, height=80
+                )
             elif f.kind == "list":
                 answers[f.id] = st.text_area(
-                    f"{f.label} (one a line)", help=f.prompt, key=widget_key, height=80
+                    f"{f.label} (one a line)",
+                    value=start.get(f.id, ""),
+                    help=f.prompt,
+                    key=widget_key,
+                    height=80,
                 )
             elif f.kind == "scale":
-                answers[f.id] = st.slider(f.label, f.min, f.max, value=3, help=f.prompt, key=widget_key)
-            else:
-                choice = st.radio(
-                    f.label, ["undecided", "yes", "no"], horizontal=True, help=f.prompt, key=widget_key
+                answers[f.id] = st.slider(
+                    f.label, f.min, f.max, value=start.get(f.id, 3), help=f.prompt, key=widget_key
                 )
-                answers[f.id] = choice
+            else:
+                choices = ["undecided", "yes", "no"]
+                answers[f.id] = st.radio(
+                    f.label,
+                    choices,
+                    index=choices.index(start.get(f.id, "undecided")),
+                    horizontal=True,
+                    help=f.prompt,
+                    key=widget_key,
+                )
         add_to_bank = st.checkbox(
             "Add the questions they asked to my practice questions", value=True, key=f"{key}_to_bank"
         )
         if st.form_submit_button("Save debrief", type="primary"):
             with shown_errors():
-                _, added = save_debrief(db, current, interview_id, answers, add_to_bank=add_to_bank)
+                _, added = save_debrief(
+                    db,
+                    current,
+                    interview_id,
+                    answers,
+                    add_to_bank=add_to_bank,
+                    debrief_id=debrief["id"] if debrief else None,
+                )
                 extra = f" {len(added)} question(s) added to your practice bank." if added else ""
-                st.success("Debrief saved." + extra)
+                return "Debrief saved." + extra
+    return None
