@@ -6,8 +6,16 @@ import streamlit as st
 
 from coach import banks, playbook, store
 from coach.ui import shared
-from coach.ui.debrief import in_bank, questions_in_notes
+from coach.ui.debrief import in_bank, latest_debrief, parse_person, questions_in_notes
 from coach.ui.highlight import escape
+from coach.ui.log_edit import (
+    OPTION_STATUSES,
+    choices_with,
+    interview_edits,
+    option_edits,
+    option_label,
+    person_line,
+)
 
 STAGES = ["recruiter screen", "first round", "technical", "onsite / loop", "final", "offer", "other"]
 FORMATS = ["video", "phone", "in person", "take-home", ""]
@@ -27,12 +35,25 @@ OPTION_KINDS = {
 cfg = shared.settings()
 db = shared.store(cfg)
 book = playbook.load_playbook_for(cfg)
+ss = st.session_state
+ss.setdefault("interviews_flash", None)
+
+
+def done(message: str) -> None:
+    """Show `message` after the rerun that redraws the log with the change in it."""
+    ss.interviews_flash = message
+    st.rerun()
+
 
 shared.page_header(
     "Interviews",
     "Your real interviews: who you met, what they asked, how interested you "
     "are at each stage, and the debrief that turns each one into practice.",
 )
+
+if ss.interviews_flash:
+    st.success(ss.interviews_flash)
+    ss.interviews_flash = None
 
 interviews = store.list_interviews(db)
 today = date.today()
@@ -60,6 +81,76 @@ with st.popover("Change the cadence goal"):
             with shared.shown_errors():
                 playbook.set_cadence(cfg, playbook.load_playbook().cadence, int(n), int(days))
                 st.rerun()
+
+
+def edit_interview(item: dict) -> None:
+    with st.form(f"interviews_edit_{item['id']}"):
+        c1, c2 = st.columns(2)
+        company = c1.text_input("Company", value=item["company"], key=f"interviews_edit_company_{item['id']}")
+        role = c2.text_input("Role", value=item["role"], key=f"interviews_edit_role_{item['id']}")
+        c3, c4, c5 = st.columns(3)
+        stages = choices_with(STAGES, item["stage"])
+        stage = c3.selectbox("Stage", stages, index=stages.index(item["stage"]))
+        when = c4.date_input("Date", value=date.fromisoformat(item["interview_date"]))
+        formats = choices_with(FORMATS, item["format"])
+        fmt = c5.selectbox(
+            "Format", formats, index=formats.index(item["format"]), format_func=lambda f: f or "—"
+        )
+        origins = choices_with(list(ORIGINS), item["origin"])
+        origin = st.radio(
+            "How it started",
+            origins,
+            index=origins.index(item["origin"]),
+            format_func=lambda o: ORIGINS.get(o, o),
+            horizontal=True,
+        )
+        notes = st.text_area("Notes", value=item["notes"], key=f"interviews_edit_notes_{item['id']}")
+        if st.form_submit_button("Save changes", type="primary"):
+            with shared.shown_errors():
+                changes = interview_edits(
+                    item,
+                    company=company,
+                    role=role,
+                    stage=stage,
+                    interview_date=when,
+                    format=fmt,
+                    origin=origin,
+                    notes=notes,
+                )
+                if changes:
+                    store.update_interview(db, item["id"], **changes)
+                done(f"Saved {company.strip()} ({stage}, {when})." if changes else "Nothing had changed.")
+
+
+def add_person_form(item: dict) -> None:
+    with st.form(f"interviews_person_{item['id']}", clear_on_submit=True):
+        line = st.text_input(
+            "Name — title — note",
+            key=f"interviews_person_line_{item['id']}",
+            placeholder="Sam Lee — engineering manager — ex-Stripe",
+        )
+        if st.form_submit_button("Add person"):
+            with shared.shown_errors():
+                person = parse_person(line)
+                store.add_person(db, item["id"], **person)
+                done(f"Added {person['name']}.")
+
+
+def delete_interview_form(item: dict) -> None:
+    st.markdown(
+        f"Delete the {escape(item['company'])} interview with its people, debrief and analysed answers? "
+        "This cannot be undone."
+    )
+    with_audio = st.checkbox(
+        "Delete its recordings too",
+        key=f"interviews_del_audio_{item['id']}",
+        help="Left unticked, the recordings stay in your data directory.",
+    )
+    if st.button("Delete this interview", type="primary", key=f"interviews_del_{item['id']}"):
+        with shared.shown_errors():
+            store.delete_interview(db, item["id"], keep_audio=not with_audio)
+            done(f"Deleted the {item['company']} interview" + (" and its recordings." if with_audio else "."))
+
 
 log_tab, add_tab, prepare_tab, options_tab = st.tabs(
     ["Interview log", "Add an interview", "Prepare", "Offers and options"]
@@ -89,15 +180,20 @@ with log_tab:
             if item["notes"]:
                 st.markdown(f":gray[{escape(item['notes'])}]")
             if full["people"]:
-                st.markdown(
-                    "**People met**  \n"
-                    + "  \n".join(
-                        f"{escape(p['name'])}"
-                        + (f" — {escape(p['title'])}" if p["title"] else "")
-                        + (f" :gray[({escape(p['notes'])})]" if p["notes"] else "")
-                        for p in full["people"]
-                    )
-                )
+                st.markdown("**People met**")
+                for person in full["people"]:
+                    row = st.columns([6, 1.6], vertical_alignment="center")
+                    row[0].markdown(escape(person_line(person)))
+                    if row[1].button(
+                        "Remove",
+                        key=f"interviews_person_del_{person['id']}",
+                        icon=":material/person_remove:",
+                        type="tertiary",
+                        help=f"Remove {person['name']} from this interview",
+                    ):
+                        with shared.shown_errors():
+                            store.delete_person(db, person["id"])
+                            done(f"Removed {person['name']}.")
             asked = [
                 t["question_text"] for rec in full["recordings"] for t in rec["turns"] if t["question_text"]
             ]
@@ -127,10 +223,33 @@ with log_tab:
                 ):
                     if d[field]:
                         st.markdown(f"*{title}:* {escape(d[field])}")
+                if len(full["debriefs"]) > 1 and st.button(
+                    "Delete this debrief",
+                    key=f"interviews_debrief_del_{d['id']}",
+                    icon=":material/delete:",
+                    type="tertiary",
+                ):
+                    with shared.shown_errors():
+                        store.delete_debrief(db, d["id"])
+                        done("Debrief deleted.")
             if not full["debriefs"]:
                 st.caption("No debrief yet. Write it the same day, while you remember the questions.")
-            with st.popover("Write a debrief"):
-                shared.debrief_form(db, cfg, item["id"], key=f"interviews_debrief_{item['id']}")
+            debrief = latest_debrief(full["debriefs"])
+            actions = st.columns(4)
+            with actions[0].popover(
+                "Edit the debrief" if debrief else "Write a debrief", icon=":material/edit_note:"
+            ):
+                saved = shared.debrief_form(
+                    db, cfg, item["id"], key=f"interviews_debrief_{item['id']}", debrief=debrief
+                )
+                if saved:
+                    done(saved)
+            with actions[1].popover("Edit the interview", icon=":material/edit:"):
+                edit_interview(item)
+            with actions[2].popover("Add a person", icon=":material/person_add:"):
+                add_person_form(item)
+            with actions[3].popover("Delete", icon=":material/delete:"):
+                delete_interview_form(item)
 
 # ---------------------------------------------------------------- add
 with add_tab:
@@ -147,8 +266,6 @@ with add_tab:
         notes = st.text_area("Notes")
         if st.form_submit_button("Add interview", type="primary"):
             with shared.shown_errors():
-                from coach.ui.debrief import parse_person
-
                 store.add_interview(
                     db,
                     company=company,
@@ -160,8 +277,7 @@ with add_tab:
                     notes=notes,
                     people=[parse_person(line) for line in people.splitlines() if line.strip()],
                 )
-                st.success(f"Added {company} ({stage}, {when}).")
-                st.rerun()
+                done(f"Added {company.strip()} ({stage}, {when}).")
 
 # ---------------------------------------------------------------- prepare
 with prepare_tab:
@@ -182,7 +298,55 @@ with prepare_tab:
         st.markdown(f"- {escape(ask.text)} :gray[— {escape(ask.why)}]")
     st.page_link("app_pages/questions.py", label="All questions to ask", icon=":material/quiz:")
 
+
 # ---------------------------------------------------------------- options
+def edit_option_form(options: list[dict]) -> None:
+    with st.expander("Edit or remove an option"):
+        by_id = {o["id"]: o for o in options}
+        chosen = st.selectbox(
+            "Option",
+            list(by_id),
+            format_func=lambda i: option_label(by_id[i], OPTION_KINDS),
+            key="interviews_option_pick",
+        )
+        option = by_id[chosen]
+        with st.form(f"interviews_option_edit_{chosen}"):
+            c1, c2, c3 = st.columns(3)
+            kinds = choices_with(list(OPTION_KINDS), option["kind"])
+            kind = c1.selectbox(
+                "Kind", kinds, index=kinds.index(option["kind"]), format_func=lambda k: OPTION_KINDS.get(k, k)
+            )
+            company = c2.text_input("Company", value=option["company"])
+            title = c3.text_input("Title", value=option["title"])
+            compensation = st.text_input("Compensation", value=option["compensation"])
+            details = st.text_area("Scope, team, growth, flexibility, notes", value=option["details"])
+            c4, c5 = st.columns(2)
+            deadline = c4.date_input(
+                "Deadline", value=date.fromisoformat(option["deadline"]) if option["deadline"] else None
+            )
+            statuses = choices_with(OPTION_STATUSES, option["status"])
+            status = c5.selectbox("Status", statuses, index=statuses.index(option["status"]))
+            if st.form_submit_button("Save changes", type="primary"):
+                with shared.shown_errors():
+                    changes = option_edits(
+                        option,
+                        kind=kind,
+                        company=company,
+                        title=title,
+                        compensation=compensation,
+                        details=details,
+                        deadline=deadline,
+                        status=status,
+                    )
+                    if changes:
+                        store.update_option(db, chosen, **changes)
+                    done("Option saved." if changes else "Nothing had changed.")
+        if st.button("Remove this option", icon=":material/delete:", key=f"interviews_option_del_{chosen}"):
+            with shared.shown_errors():
+                store.delete_option(db, chosen)
+                done(f"Removed {option_label(option, OPTION_KINDS)}.")
+
+
 with options_tab:
     st.markdown(f"#### {escape(book.options.title)}\n{escape(book.options.intro)}")
     with st.expander("Guidance"):
@@ -204,9 +368,11 @@ with options_tab:
             ],
             hide_index=True,
         )
+        edit_option_form(options)
     else:
         st.caption("No options written down yet. Start with your current job: it is the BATNA to beat.")
     with st.form("interviews_option", clear_on_submit=True):
+        st.markdown("**Add an option**")
         c1, c2, c3 = st.columns(3)
         kind = c1.selectbox("Kind", list(OPTION_KINDS), format_func=OPTION_KINDS.get)
         opt_company = c2.text_input("Company (or 'current job')")
@@ -219,10 +385,10 @@ with options_tab:
                 store.add_option(
                     db,
                     kind=kind,
-                    company=opt_company,
-                    title=title,
-                    compensation=compensation,
-                    details=details,
+                    company=opt_company.strip(),
+                    title=title.strip(),
+                    compensation=compensation.strip(),
+                    details=details.strip(),
                     deadline=deadline,
                 )
-                st.rerun()
+                done("Option added.")

@@ -1,0 +1,92 @@
+"""Editing the interview log: what changed in an interview or an option, checked before the store
+writes it, and the labels the Interviews page shows for choosing what to edit."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from coach.errors import InputError
+
+OPTION_STATUSES = ("open", "accepted", "declined", "expired")
+
+
+def choices_with(choices: list[str] | tuple[str, ...], current: str) -> list[str]:
+    """The choices of a select box, with the stored value kept even when it is not one of them
+    (a stage typed elsewhere, say), so editing never silently changes it."""
+    return list(choices) if current in choices else [*choices, current]
+
+
+def _changed(row: dict, values: dict) -> dict:
+    return {k: v for k, v in values.items() if (row.get(k) if row.get(k) is not None else "") != v}
+
+
+def interview_edits(
+    interview: dict,
+    *,
+    company: str,
+    role: str,
+    stage: str,
+    interview_date: date,
+    format: str,
+    origin: str,
+    notes: str,
+) -> dict:
+    """The fields the user changed, tidied; an interview keeps a company name."""
+    company = company.strip()
+    if not company:
+        raise InputError("An interview needs the company's name; type it back in and save again.")
+    values = {
+        "company": company,
+        "role": role.strip(),
+        "stage": stage,
+        "interview_date": interview_date.isoformat(),
+        "format": format,
+        "origin": origin,
+        "notes": notes.strip(),
+    }
+    return _changed(interview, values)
+
+
+def option_edits(
+    option: dict,
+    *,
+    kind: str,
+    company: str,
+    title: str,
+    compensation: str,
+    details: str,
+    deadline: date | None,
+    status: str,
+) -> dict:
+    """The fields of an offer or alternative the user changed, tidied."""
+    values = {
+        "kind": kind,
+        "company": company.strip(),
+        "title": title.strip(),
+        "compensation": compensation.strip(),
+        "details": details.strip(),
+        "deadline": deadline.isoformat() if deadline else None,
+        "status": status,
+    }
+    changed = _changed(option, values)
+    if "deadline" in changed and changed["deadline"] is None and not option.get("deadline"):
+        del changed["deadline"]
+    return changed
+
+
+def option_label(option: dict, kinds: dict[str, str]) -> str:
+    """'offer · Initech · Staff engineer (open)' — enough to tell two options apart in a list."""
+    parts = [kinds.get(option["kind"], option["kind"]).split(" (")[0], option["company"] or "—"]
+    if option["title"]:
+        parts.append(option["title"])
+    return " · ".join(parts) + f" ({option['status']})"
+
+
+def person_line(person: dict) -> str:
+    """'Dana Ortiz — hiring manager (ex-Stripe)', plain text (the page escapes it)."""
+    line = person["name"]
+    if person.get("title"):
+        line += f" — {person['title']}"
+    if person.get("notes"):
+        line += f" ({person['notes']})"
+    return line

@@ -1,0 +1,132 @@
+"""Editing and deleting in the interview log: interviews, people met, offers and options, debriefs."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from app_support import markdown_text, page
+
+from coach import store
+from coach.config import load_settings
+
+
+@pytest.fixture(name="db")
+def db_fixture(tmp_path, monkeypatch):
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    db = store.open_store(load_settings(tmp_path))
+    yield db
+    db.close()
+
+
+def _interview(db, **extra) -> int:
+    values = dict(company="Acme Robotics", role="Staff engineer", stage="first round",
+                  interview_date="2026-03-02", people=[{"name": "Dana Ortiz", "title": "hiring manager"}])
+    return store.add_interview(db, **{**values, **extra})
+
+
+def _in_form(elements, form_id: str) -> list:
+    return [e for e in elements if e.form_id == form_id]
+
+
+def test_editing_an_interview_changes_the_log(db):
+    interview_id = _interview(db)
+    at = page("interviews").run()
+    assert not at.exception
+    form = f"interviews_edit_{interview_id}"
+    at.text_input(key=f"interviews_edit_company_{interview_id}").input("Acme <b>Robotics</b> GmbH")
+    _in_form(at.selectbox, form)[0].set_value("technical")  # stage
+    _in_form(at.date_input, form)[0].set_value(date(2026, 3, 9))
+    at.text_area(key=f"interviews_edit_notes_{interview_id}").input("Panel of three.")
+    _in_form(at.button, form)[0].click().run()
+    assert not at.exception and not at.error
+    assert [s.value for s in at.success] == ["Saved Acme <b>Robotics</b> GmbH (technical, 2026-03-09)."]
+    [saved] = store.list_interviews(db)
+    assert (saved["company"], saved["stage"], saved["interview_date"], saved["notes"]) == (
+        "Acme <b>Robotics</b> GmbH", "technical", "2026-03-09", "Panel of three.")
+    assert saved["role"] == "Staff engineer"  # untouched fields stay
+    assert any(e.label.startswith("2026-03-09 · Acme <b>Robotics</b> GmbH · Staff engineer · technical")
+               for e in at.expander)
+    assert "Panel of three." in markdown_text(at)
+
+
+def test_an_interview_keeps_its_company_name(db):
+    interview_id = _interview(db)
+    at = page("interviews").run()
+    at.text_input(key=f"interviews_edit_company_{interview_id}").input("   ")
+    _in_form(at.button, f"interviews_edit_{interview_id}")[0].click().run()
+    assert not at.exception
+    assert [e.value for e in at.error] == [
+        "An interview needs the company's name; type it back in and save again."]
+    assert store.list_interviews(db)[0]["company"] == "Acme Robotics"
+
+
+def test_people_met_can_be_added_and_removed(db):
+    interview_id = _interview(db)
+    [dana] = store.get_interview(db, interview_id)["people"]
+    at = page("interviews").run()
+    at.text_input(key=f"interviews_person_line_{interview_id}").input("Sam Lee — recruiter — ex-Stripe")
+    _in_form(at.button, f"interviews_person_{interview_id}")[0].click().run()
+    assert not at.exception and [s.value for s in at.success] == ["Added Sam Lee."]
+    assert "Sam Lee — recruiter (ex-Stripe)" in markdown_text(at)
+    at.button(key=f"interviews_person_del_{dana['id']}").click().run()
+    assert not at.exception and [s.value for s in at.success] == ["Removed Dana Ortiz."]
+    people = store.get_interview(db, interview_id)["people"]
+    assert [(p["name"], p["title"], p["notes"]) for p in people] == [("Sam Lee", "recruiter", "ex-Stripe")]
+    assert "Dana Ortiz" not in markdown_text(at)
+
+
+def test_deleting_an_interview_keeps_its_recordings_unless_asked(db):
+    keep = _interview(db, company="Initech")
+    drop = _interview(db, company="Globex")
+    at = page("interviews").run()
+    at.button(key=f"interviews_del_{keep}").click().run()
+    assert not at.exception and [s.value for s in at.success] == ["Deleted the Initech interview."]
+    assert [i["company"] for i in store.list_interviews(db)] == ["Globex"]
+    at.checkbox(key=f"interviews_del_audio_{drop}").check()
+    at.button(key=f"interviews_del_{drop}").click().run()
+    assert not at.exception and store.list_interviews(db) == []
+    assert any("No interviews logged yet" in i.value for i in at.info)
+
+
+def test_an_offer_can_be_edited_and_removed(db):
+    store.add_option(db, kind="batna", company="current job", details="stay and lead the platform team")
+    offer = store.add_option(db, kind="offer", company="Initech", title="Staff engineer",
+                             compensation="150k", deadline="2026-04-01")
+    at = page("interviews").run()
+    at.selectbox(key="interviews_option_pick").set_value(offer).run()
+    form = f"interviews_option_edit_{offer}"
+    assert [t.value for t in _in_form(at.text_input, form)][:2] == ["Initech", "Staff engineer"]
+    _in_form(at.text_input, form)[2].input("165k + 0.1% equity")
+    _in_form(at.selectbox, form)[1].set_value("accepted")  # status
+    _in_form(at.button, form)[0].click().run()
+    assert not at.exception and not at.error and [s.value for s in at.success] == ["Option saved."]
+    saved = {o["id"]: o for o in store.list_options(db)}[offer]
+    assert (saved["compensation"], saved["status"], saved["deadline"]) == ("165k + 0.1% equity", "accepted",
+                                                                          "2026-04-01")
+    table = at.dataframe[0].value
+    assert "165k + 0.1% equity" in table["Compensation"].tolist()
+    at.selectbox(key="interviews_option_pick").set_value(offer).run()
+    at.button(key=f"interviews_option_del_{offer}").click().run()
+    assert not at.exception
+    assert [o["kind"] for o in store.list_options(db)] == ["batna"]
+
+
+def test_the_debrief_of_an_interview_is_edited_not_added_twice(db):
+    interview_id = _interview(db)
+    debrief_id = store.add_debrief(db, interview_id, skill_gaps="system design", interest=2,
+                                   notes="Questions they asked:\n- Why us?")
+    at = page("interviews").run()
+    key = f"interviews_debrief_{interview_id}"
+    assert at.text_area(key=f"{key}_skill_gaps").value == "system design"
+    assert at.text_area(key=f"{key}_questions_asked").value == "Why us?"
+    assert at.slider(key=f"{key}_interest").value == 2
+    at.text_area(key=f"{key}_skill_gaps").input("system design, pricing")
+    at.slider(key=f"{key}_interest").set_value(4)
+    _in_form(at.button, key)[0].click().run()
+    assert not at.exception and not at.error
+    [debrief] = store.list_debriefs(db, interview_id=interview_id)
+    assert (debrief["id"], debrief["interest"]) == (debrief_id, 4)
+    assert debrief["skill_gaps"] == "system design, pricing"
+    assert "Why us?" in debrief["notes"]
+    assert any("interest 4/5" in e.label for e in at.expander)  # the log shows the change at once

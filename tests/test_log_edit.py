@@ -1,0 +1,51 @@
+"""The decisions behind editing the log, without Streamlit: what changed, what the forms start from."""
+
+from datetime import date
+
+import pytest
+
+from coach.errors import InputError
+from coach.ui.debrief import form_values, from_review, latest_debrief
+from coach.ui.log_edit import choices_with, interview_edits, option_edits, option_label
+
+INTERVIEW = {"company": "Acme", "role": "", "stage": "phone chat", "interview_date": "2026-03-02",
+             "format": "", "origin": "", "notes": ""}
+
+
+def test_only_the_fields_the_user_changed_are_written():
+    edits = interview_edits(INTERVIEW, company=" Acme ", role="SRE", stage="phone chat",
+                            interview_date=date(2026, 3, 2), format="", origin="", notes="")
+    assert edits == {"role": "SRE"}
+
+
+def test_an_interview_without_a_company_is_refused():
+    with pytest.raises(InputError, match="company's name"):
+        interview_edits(INTERVIEW, company=" ", role="", stage="", interview_date=date(2026, 3, 2),
+                        format="", origin="", notes="")
+
+
+def test_a_stage_typed_elsewhere_stays_selectable():
+    assert choices_with(["first round", "final"], "phone chat") == ["first round", "final", "phone chat"]
+    assert choices_with(["first round", "final"], "final") == ["first round", "final"]
+
+
+def test_clearing_a_deadline_is_a_change_and_an_empty_one_is_not():
+    option = {"kind": "offer", "company": "Initech", "title": "", "compensation": "", "details": "",
+              "deadline": "2026-04-01", "status": "open"}
+    same = dict(kind="offer", company="Initech", title="", compensation="", details="", status="open")
+    assert option_edits(option, deadline=None, **same) == {"deadline": None}
+    assert option_edits({**option, "deadline": None}, deadline=None, **same) == {}
+    assert option_label(option, {"offer": "offer"}) == "offer · Initech (open)"
+
+
+def test_the_debrief_form_starts_from_the_stored_debrief():
+    stored = {"id": 3, "created_at": "2026-03-02T10:00:00+00:00", "went_well": "Clear story",
+              "could_be_better": "", "skill_gaps": "pricing", "interest": None, "proceed": False,
+              "time_commitment": "", "notes": "Good panel.\n\nQuestions they asked:\n- Why us?\n- Why now?"}
+    values = form_values(stored)
+    assert values["questions_asked"] == "Why us?\nWhy now?" and values["notes"] == "Good panel."
+    assert (values["interest"], values["proceed"]) == (3, "no")
+    assert form_values(None) == {"interest": 3, "proceed": "undecided"}
+    assert not from_review(stored) and from_review({**stored, "notes": "Measured by coach review; add"})
+    newer = {**stored, "id": 4, "created_at": "2026-03-03T10:00:00+00:00"}
+    assert latest_debrief([newer, stored])["id"] == 4 and latest_debrief([]) is None
