@@ -136,12 +136,22 @@ def add_person_form(item: dict) -> None:
                 done(f"Added {person['name']}.")
 
 
-def delete_interview_form(item: dict) -> None:
+def delete_interview_form(item: dict, recordings: int) -> None:
+    if recordings:
+        st.markdown(
+            f"**Only the audio:** remove the {recordings} recording(s) of this interview and keep its "
+            "transcript, analysed answers and debrief."
+        )
+        if st.button("Delete its recordings", key=f"interviews_del_rec_{item['id']}"):
+            with shared.shown_errors():
+                removed = store.delete_interview_audio(db, item["id"])
+                done(f"Deleted {removed} recording(s) of the {item['company']} interview; the rest is kept.")
+        st.divider()
     st.markdown(
-        f"Delete the {escape(item['company'])} interview with its people, debrief and analysed answers? "
-        "This cannot be undone."
+        f"**Everything:** the {escape(item['company'])} interview with its people, debrief and analysed "
+        "answers. This cannot be undone."
     )
-    with_audio = st.checkbox(
+    with_audio = recordings and st.checkbox(
         "Delete its recordings too",
         key=f"interviews_del_audio_{item['id']}",
         help="Left unticked, the recordings stay in your data directory.",
@@ -249,7 +259,7 @@ with log_tab:
             with actions[2].popover("Add a person", icon=":material/person_add:"):
                 add_person_form(item)
             with actions[3].popover("Delete", icon=":material/delete:"):
-                delete_interview_form(item)
+                delete_interview_form(item, sum(1 for r in full["recordings"] if r["recording_id"]))
 
 # ---------------------------------------------------------------- add
 with add_tab:

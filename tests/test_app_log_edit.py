@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from app_support import markdown_text, page
+from store_support import record
 
 from coach import store
 from coach.config import load_settings
@@ -76,16 +77,40 @@ def test_people_met_can_be_added_and_removed(db):
     assert "Dana Ortiz" not in markdown_text(at)
 
 
-def test_deleting_an_interview_keeps_its_recordings_unless_asked(db):
-    keep = _interview(db, company="Initech")
-    drop = _interview(db, company="Globex")
+def _with_recording(db, company: str, pitch_hz: float):
+    interview_id = _interview(db, company=company)
+    saved = record(db.settings, pitch_hz, kind="interview")
+    store.save_interview_recording(db, interview_id, recording=saved, transcript=None, answers=[],
+                                   engine="faster-whisper", model="tiny.en")
+    return interview_id, saved.path
+
+
+def test_an_interviews_audio_or_all_of_it_can_be_deleted(db):
+    audio_only, audio_only_file = _with_recording(db, "Initech", 200)
+    everything, everything_file = _with_recording(db, "Globex", 300)
+    keep_audio, kept_file = _with_recording(db, "Hooli", 400)
     at = page("interviews").run()
-    at.button(key=f"interviews_del_{keep}").click().run()
-    assert not at.exception and [s.value for s in at.success] == ["Deleted the Initech interview."]
-    assert [i["company"] for i in store.list_interviews(db)] == ["Globex"]
-    at.checkbox(key=f"interviews_del_audio_{drop}").check()
-    at.button(key=f"interviews_del_{drop}").click().run()
-    assert not at.exception and store.list_interviews(db) == []
+    at.button(key=f"interviews_del_rec_{audio_only}").click().run()
+    assert not at.exception and [s.value for s in at.success] == [
+        "Deleted 1 recording(s) of the Initech interview; the rest is kept."]
+    assert not audio_only_file.exists() and len(store.list_interviews(db)) == 3
+    at.checkbox(key=f"interviews_del_audio_{everything}").check()
+    at.button(key=f"interviews_del_{everything}").click().run()
+    assert not at.exception and [s.value for s in at.success] == [
+        "Deleted the Globex interview and its recordings."]
+    assert not everything_file.exists()
+    at.button(key=f"interviews_del_{keep_audio}").click().run()
+    assert not at.exception and [s.value for s in at.success] == ["Deleted the Hooli interview."]
+    assert kept_file.exists()
+    assert [i["company"] for i in store.list_interviews(db)] == ["Initech"]
+
+
+def test_deleting_the_last_interview_shows_the_empty_log(db):
+    interview_id = _interview(db)
+    at = page("interviews").run()
+    at.button(key=f"interviews_del_{interview_id}").click().run()
+    assert not at.exception and [s.value for s in at.success] == ["Deleted the Acme Robotics interview."]
+    assert store.list_interviews(db) == []
     assert any("No interviews logged yet" in i.value for i in at.info)
 
 
