@@ -122,8 +122,9 @@ def _decode_stream(path: Path, container, channel: str | None, channels: int,
         for out in resampler.resample(frame):
             pieces.append(_pick_channel(out.to_ndarray(), keep_side, channel))
             total += len(pieces[-1])
-        if total > limit:
-            raise AudioError(_too_long_message(path, total / SAMPLE_RATE, max_duration_s))
+        if total > limit:  # the header gave no length (or a false one): say only what is known
+            raise AudioError(f"{path.name} is longer than {_hms(max_duration_s)}, the limit; cut it into "
+                             "shorter parts or raise max_duration_s in settings.toml.")
     for out in resampler.resample(None):
         pieces.append(_pick_channel(out.to_ndarray(), keep_side, channel))
     if not pieces:
