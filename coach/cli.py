@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -29,13 +30,18 @@ def friendly_errors(command: Callable) -> Callable:
         try:
             return command(*args, **kwargs)
         except CoachError as e:
-            typer.echo(f"error: {e}", err=True)
+            typer.echo(f"error: {one_line(str(e))}", err=True)
             raise typer.Exit(1) from None
         except KeyboardInterrupt:
             typer.echo("Stopped by the user; nothing was lost.", err=True)
             raise typer.Exit(130) from None
 
     return wrapper
+
+
+def one_line(message: str) -> str:
+    """A message safe for one terminal line: a newline or escape code in a file name shows as \\n, \\x1b."""
+    return re.sub(r"[\x00-\x1f\x7f]", lambda m: repr(m.group())[1:-1], message.strip())
 
 
 def print_json(data: object) -> None:
