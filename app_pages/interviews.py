@@ -6,7 +6,7 @@ import streamlit as st
 
 from coach import banks, playbook, store
 from coach.ui import shared
-from coach.ui.debrief import in_bank, latest_debrief, parse_person, questions_in_notes
+from coach.ui.debrief import heard_questions, in_bank, latest_debrief, parse_person, questions_in_notes
 from coach.ui.highlight import escape
 from coach.ui.log_edit import (
     OPTION_STATUSES,
@@ -204,10 +204,9 @@ with log_tab:
                         with shared.shown_errors():
                             store.delete_person(db, person["id"])
                             done(f"Removed {person['name']}.")
-            asked = [
-                t["question_text"] for rec in full["recordings"] for t in rec["turns"] if t["question_text"]
+            asked = heard_questions(full) + [
+                q for d in full["debriefs"] for q in questions_in_notes(d["notes"])
             ]
-            asked += [q for d in full["debriefs"] for q in questions_in_notes(d["notes"])]
             if asked:
                 st.markdown("**Questions they asked**")
                 for i, text in enumerate(dict.fromkeys(asked)):
@@ -221,8 +220,9 @@ with log_tab:
                             st.rerun()
             for d in full["debriefs"]:
                 st.markdown(
-                    f"**Debrief** :gray[{d['created_at'][:10]}] — interest "
-                    f"{d['interest'] or '—'}/5, proceed: "
+                    f"**Debrief** :gray[{d['created_at'][:10]}] — "
+                    + (f"interest {d['interest']}/5" if d["interest"] else "interest not set")
+                    + ", proceed: "
                     f"{ {True: 'yes', False: 'no', None: 'undecided'}[d['proceed']] }"
                 )
                 for field, title in (
@@ -245,20 +245,25 @@ with log_tab:
             if not full["debriefs"]:
                 st.caption("No debrief yet. Write it the same day, while you remember the questions.")
             debrief = latest_debrief(full["debriefs"])
-            actions = st.columns(4)
-            with actions[0].popover(
+            actions = st.container(horizontal=True)
+            with actions.popover(
                 "Edit the debrief" if debrief else "Write a debrief", icon=":material/edit_note:"
             ):
                 saved = shared.debrief_form(
-                    db, cfg, item["id"], key=f"interviews_debrief_{item['id']}", debrief=debrief
+                    db,
+                    cfg,
+                    item["id"],
+                    key=f"interviews_debrief_{item['id']}",
+                    debrief=debrief,
+                    heard=heard_questions(full),
                 )
                 if saved:
                     done(saved)
-            with actions[1].popover("Edit the interview", icon=":material/edit:"):
+            with actions.popover("Edit the interview", icon=":material/edit:"):
                 edit_interview(item)
-            with actions[2].popover("Add a person", icon=":material/person_add:"):
+            with actions.popover("Add a person", icon=":material/person_add:"):
                 add_person_form(item)
-            with actions[3].popover("Delete", icon=":material/delete:"):
+            with actions.popover("Delete", icon=":material/delete:"):
                 delete_interview_form(item, sum(1 for r in full["recordings"] if r["recording_id"]))
 
 # ---------------------------------------------------------------- add

@@ -9,7 +9,7 @@ from coach import store
 from coach.audio import SUPPORTED_SUFFIXES
 from coach.errors import CoachError
 from coach.ui import shared, summary
-from coach.ui.debrief import latest_debrief
+from coach.ui.debrief import heard_questions, latest_debrief
 from coach.ui.highlight import escape
 from coach.ui.review_flow import review_recording
 
@@ -126,6 +126,7 @@ if result and result.get("interview_id"):
         result["interview_id"],
         key=f"review_debrief_{result['interview_id']}",
         debrief=latest_debrief(interview["debriefs"]),
+        heard=heard_questions(interview),
     )
     if saved:
         st.success(saved)

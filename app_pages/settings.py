@@ -51,20 +51,30 @@ st.caption(
     "Change one only with a reason."
 )
 sources = threshold_sources()
-with st.form("settings_thresholds"):
-    values = {}
-    advanced = st.expander("Advanced: the acoustic filled-pause detector")
-    for f in fields(Thresholds):
-        value = getattr(cfg.thresholds, f.name)
-        where = st.container() if f.name in THRESHOLD_LABELS else advanced
-        values[f.name] = where.number_input(
-            THRESHOLD_LABELS.get(f.name, f.name.replace("_", " ").capitalize()),
+
+
+def threshold_inputs(where, names: list[str]) -> dict[str, float]:
+    """One number input a threshold; a source shared by the fields above it is written once, below them."""
+    entered = {}
+    for i, name in enumerate(names):
+        value = getattr(cfg.thresholds, name)
+        entered[name] = where.number_input(
+            THRESHOLD_LABELS.get(name, name.replace("_", " ").capitalize()),
             value=float(value),
             step=0.05 if abs(value) < 5 else 1.0,
             format="%.2f" if abs(value) < 5 else "%.0f",
-            key=f"settings_t_{f.name}",
+            key=f"settings_t_{name}",
         )
-        where.caption(sources[f.name])
+        if i + 1 == len(names) or sources[names[i + 1]] != sources[name]:
+            where.caption(sources[name])
+    return entered
+
+
+with st.form("settings_thresholds"):
+    names = [f.name for f in fields(Thresholds)]
+    values = threshold_inputs(st.container(), [n for n in names if n in THRESHOLD_LABELS])
+    with st.expander("Advanced: the acoustic filled-pause detector"):
+        values |= threshold_inputs(st.container(), [n for n in names if n not in THRESHOLD_LABELS])
     left, right = st.columns([1, 4])
     if left.form_submit_button("Save thresholds", type="primary"):
         save_settings(replace(cfg, thresholds=Thresholds(**values)))

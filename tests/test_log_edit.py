@@ -45,7 +45,19 @@ def test_the_debrief_form_starts_from_the_stored_debrief():
     values = form_values(stored)
     assert values["questions_asked"] == "Why us?\nWhy now?" and values["notes"] == "Good panel."
     assert (values["interest"], values["proceed"]) == (3, "no")
-    assert form_values(None) == {"interest": 3, "proceed": "undecided"}
+    assert form_values(None) == {"interest": 3, "proceed": "undecided", "questions_asked": ""}
     assert not from_review(stored) and from_review({**stored, "notes": "Measured by coach review; add"})
     newer = {**stored, "id": 4, "created_at": "2026-03-03T10:00:00+00:00"}
     assert latest_debrief([newer, stored])["id"] == 4 and latest_debrief([]) is None
+
+
+def test_a_review_draft_offers_the_questions_the_review_heard():
+    draft = {"id": 1, "created_at": "2026-03-02T10:00:00+00:00", "went_well": "", "could_be_better": "",
+             "skill_gaps": "", "interest": None, "proceed": None, "time_commitment": "",
+             "notes": "Measured by coach review; add your own view of how it went."}
+    heard = ["Why us?", "Tell me about a failure.", "Why us?"]
+    assert form_values(draft, heard)["questions_asked"] == "Why us?\nTell me about a failure."
+    own = {**draft, "notes": "Questions they asked:\n- What is your notice period?"}
+    assert form_values(own, heard)["questions_asked"] == "What is your notice period?"
+    written = {**draft, "notes": "My own notes."}  # no longer the draft: the user's list (none) stands
+    assert form_values(written, heard)["questions_asked"] == ""

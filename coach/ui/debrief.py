@@ -46,16 +46,19 @@ def questions_in_notes(notes: str) -> list[str]:
     return found
 
 
-def form_values(debrief: dict | None) -> dict:
+def form_values(debrief: dict | None, heard: list[str] | tuple = ()) -> dict:
     """What the debrief form shows: a stored debrief (a review's draft, or one written earlier) so
     saving edits it, or the template's blanks. People met are stored on the interview, so the form
-    starts with none and only adds the ones typed."""
+    starts with none and only adds the ones typed. A review's draft lists the questions the review
+    `heard` until the user writes their own list."""
     if debrief is None:
-        return {"interest": 3, "proceed": "undecided"}
+        return {"interest": 3, "proceed": "undecided", "questions_asked": "\n".join(dict.fromkeys(heard))}
     notes = debrief.get("notes") or ""
     asked = questions_in_notes(notes)
     if asked:
         notes = notes.split(QUESTIONS_HEADING, 1)[0].strip()
+    elif from_review(debrief):
+        asked = list(dict.fromkeys(heard))
     return {
         "went_well": debrief.get("went_well") or "",
         "could_be_better": debrief.get("could_be_better") or "",
@@ -110,6 +113,15 @@ def save_debrief(
         else []
     )
     return debrief_id, added
+
+
+def heard_questions(interview: dict) -> list[str]:
+    """The interviewer's questions a review found in the interview's recordings, in order."""
+    return list(
+        dict.fromkeys(
+            t["question_text"] for rec in interview["recordings"] for t in rec["turns"] if t["question_text"]
+        )
+    )
 
 
 def in_bank(settings: Settings, text: str) -> bool:

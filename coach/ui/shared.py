@@ -127,16 +127,22 @@ def show_answer(
 
 
 def debrief_form(
-    db: Store, current: Settings, interview_id: int, key: str, debrief: dict | None = None
+    db: Store,
+    current: Settings,
+    interview_id: int,
+    key: str,
+    debrief: dict | None = None,
+    heard: list[str] | tuple = (),
 ) -> str | None:
     """The playbook's debrief template as a form. With `debrief` (a review's draft, or one written
     earlier) it starts from that and saving edits it; its questions are offered to the bank.
+    `heard` are the questions a review found, offered until the user lists their own.
     Returns the message to show once it is saved (the caller shows it, perhaps after a rerun)."""
     from coach import playbook
     from coach.ui.debrief import form_values, from_review, save_debrief
 
     book = playbook.load_playbook()
-    start = form_values(debrief)
+    start = form_values(debrief, heard)
     with st.form(key, clear_on_submit=debrief is None):
         st.markdown(f"**{book.after_title}**  \n:gray[{book.after_intro}]")
         if from_review(debrief):
