@@ -101,3 +101,14 @@ def test_debrief_questions_round_trip_through_notes():
 
 def test_timer_shows_the_target():
     assert "target 2:00" in timer_html(120) and "Prepare 30 s" in timer_html(120, 30)
+
+
+def test_the_recommendation_names_weak_areas_in_the_users_words():
+    from coach import banks
+    from coach.ui import choose
+
+    attempts = [{"question_id": None, "score_fillers": 10.0, "score_structure": 80.0, "score_delivery": 90.0}]
+    reason = choose.recommended(banks.load_questions(None), attempts, []).reason
+    assert reason == (
+        "Your recent answers scored lowest on fillers; these questions give you room to work on it."
+    )

@@ -18,6 +18,8 @@ WEAK_SCORE = 60
 RECENT_ATTEMPTS = 10
 # What a weak dimension asks to practise (as words a debrief would use; banks maps them).
 DIMENSION_PRACTICE = {"structure": "structure", "fillers": "filler", "delivery": "presentation"}
+# How the page names each weak area (the words above are search terms for the bank, not for people)
+WEAK_AREA_LABELS = {"structure": "structure (STAR)", "filler": "fillers", "presentation": "pace and pauses"}
 
 
 @dataclass(frozen=True)
@@ -59,7 +61,9 @@ def recommended(
             reason = (
                 f"From your debriefs: {', '.join(named)}."
                 if named
-                else "From your recent scores: " + ", ".join(weak[:3]) + "."
+                else "Your recent answers scored lowest on "
+                + " and ".join(WEAK_AREA_LABELS.get(w, w) for w in weak[:3])
+                + f"; these questions give you room to work on {'them' if len(weak) > 1 else 'it'}."
             )
             return Recommendation(picks, reason)
     picks = banks.recommend(questions, list(STARTER_COMPETENCIES), n=n, exclude_ids=practised, role=role)
