@@ -60,13 +60,15 @@ class Thresholds:
     # pitch (Shriberg & Lickley 1993: filled-pause F0 follows the speaker's baseline).
     filler_min_s: float = 0.15
     filler_max_s: float = 2.0
-    # Spectral steadiness: MFCC change between frames 60 ms apart (Praat MFCC units). Measured on
-    # tests/data/filled_pauses (dev voices): median 22 and 90th percentile 82 inside fillers,
-    # median 139 on voiced speech; 75 gave the best dev-set recall at no cost in precision.
-    filler_max_flux: float = 75.0
-    # Loudness: above the recording's floor (10th percentile of frames) so a hum or noise bed
-    # is never a candidate, and not far below the speaker's voiced speech (dev set: fillers at
-    # -14 to +7 dB of the speech median; a 6 dB margin below that range).
+    # Spectral steadiness: MFCC change between frames 60 ms apart (librosa MFCC c1-c12 over 26
+    # mel bands to 4 kHz, 15 ms windows). Measured on tests/data/filled_pauses (dev voices):
+    # median 9 and 90th percentile 60 inside fillers (the high end is their edges), median 64
+    # on other voiced speech; 24 gave the best dev-set recall at no cost in precision (22 loses
+    # a filler, 26 adds a false one).
+    filler_max_flux: float = 24.0
+    # Loudness (dB on Praat's intensity scale): above the recording's floor (10th percentile of
+    # frames) so a hum or noise bed is never a candidate, and not far below the speaker's voiced
+    # speech (dev set: fillers at -14 to +7 dB of the speech median; a 6 dB margin below that).
     filler_min_above_floor_db: float = 8.0
     filler_max_below_speech_db: float = 20.0
     # Pitch within this ratio of the speaker's median F0 (dev set fillers: 0.93-0.99; a wide band
@@ -75,9 +77,10 @@ class Thresholds:
     filler_pitch_high_ratio: float = 1.3
     # Steady pitch: the 10th-90th percentile range inside a candidate, in semitones.
     filler_max_pitch_range_st: float = 3.0
-    # Timbre: distance of the candidate's mean MFCC from the speaker's voiced-speech centroid.
-    # Dev set: fillers up to 270, music 460-670; the cut sits between.
-    filler_max_timbre_distance: float = 360.0
+    # Timbre: distance of the candidate's mean MFCC (units as for the flux) from the speaker's
+    # voiced-speech centroid. Dev set: fillers up to 82; the steady notes of the music interludes
+    # 123-127; the cut sits between.
+    filler_max_timbre_distance: float = 100.0
 
 
 @dataclass(frozen=True)
