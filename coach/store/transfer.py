@@ -16,6 +16,7 @@ import json
 import os
 import tempfile
 import zipfile
+import zlib
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 
@@ -29,6 +30,9 @@ from coach.store.schema import PARENTS, TABLES_IN_ORDER, questions, recordings
 from coach.ui.favourites import load_favourites, merge_favourites
 
 MANIFEST = "coach-export.json"
+# What a hand-edited or hostile zip raises while it is read; each becomes one InputError.
+DAMAGED = (KeyError, TypeError, ValueError, AttributeError, RecursionError, zipfile.BadZipFile, zlib.error,
+           EOFError, sa.exc.StatementError)
 FORMAT = "coach-export"
 FORMAT_VERSION = 1
 
@@ -103,11 +107,16 @@ def import_data(store: Store, zip_path: Path) -> dict:
             with store.write() as conn:
                 counts = {table.name: _import_rows(conn, table, tables.get(table.name, []), local_ids)
                           for table in TABLES_IN_ORDER}
-    except BaseException:
+    except BaseException as e:
         for path in created:
             path.unlink(missing_ok=True)
+        if isinstance(e, DAMAGED):  # a manifest of the wrong shape, a broken member
+            raise InputError(f"{zip_path} is a damaged coach export ({type(e).__name__}: "
+                             f"{str(e)[:80]}); nothing was imported.") from e
         raise
-    favourites = merge_favourites(store.data_dir, manifest.get("favourites", []))
+    stars = manifest.get("favourites")
+    favourites = merge_favourites(store.data_dir, [q for q in stars if isinstance(q, str)]
+                                  if isinstance(stars, list) else [])
     return {"path": str(zip_path), "added": {k: v[0] for k, v in counts.items()},
             "already_present": {k: v[1] for k, v in counts.items()}, "favourites_added": len(favourites)}
 
@@ -153,24 +162,30 @@ def _place_recording_files(store: Store, archive: zipfile.ZipFile, rows: list[di
             target = store.absolute(row["path"])
             if target.exists():
                 continue
-        data = archive.read(member)
-        if hashlib.sha256(data).hexdigest() != row["sha256"]:
-            raise InputError(f"The recording {row['path']} in {zip_path} is damaged (its checksum does not "
-                             "match); nothing was imported.")
-        _write_atomically(target, data)
+        if archive.getinfo(member).file_size != row["size_bytes"] or not _copy_member(
+                archive, member, target, row["sha256"]):  # never inflate more than the row declares
+            raise InputError(f"The recording {row['path']} in {zip_path} is damaged (its size or checksum "
+                             "does not match); nothing was imported.")
         created.append(target)
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
+def _copy_member(archive: zipfile.ZipFile, member: str, path: Path, sha256: str) -> bool:
+    """Stream a member to `path` atomically while hashing it; False (and nothing written) on a mismatch."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".saving-", suffix=path.suffix)
         try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
+            digest = hashlib.sha256()
+            with os.fdopen(fd, "wb") as f, archive.open(member) as source:
+                for block in iter(lambda: source.read(1 << 20), b""):
+                    digest.update(block)
+                    f.write(block)
                 f.flush()
                 os.fsync(f.fileno())
+            if digest.hexdigest() != sha256:
+                return False
             os.replace(tmp, path)
+            return True
         finally:
             Path(tmp).unlink(missing_ok=True)
     except OSError as e:
