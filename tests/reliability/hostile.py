@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import random
 import struct
-import zlib
 from pathlib import Path
 
 AUDIO_SUFFIXES = ("wav", "mp3", "ogg", "webm", "m4a", "flac", "opus")
@@ -84,14 +83,6 @@ def flac_of_silence(seconds: float, sample_rate: int = 8000, *, declare_length: 
         frame = header + b"\x00" + b"\x00\x00"  # constant subframe, value 0
         out += frame + struct.pack(">H", _crc16(frame))
     return bytes(out)
-
-
-def deflate_bomb_member(size: int) -> bytes:
-    """`size` zero bytes, deflated (about 1/1000 of the size)."""
-    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
-    chunk = bytes(1 << 20)
-    parts = [compressor.compress(chunk) for _ in range(size >> 20)]
-    return b"".join(parts) + compressor.flush()
 
 
 def hostile_names() -> list[str]:
