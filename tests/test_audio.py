@@ -105,3 +105,14 @@ def test_hostile_names_never_reach_the_file_system(settings):
     assert saved.path.suffix == ".bin"
     assert saved.path.resolve().is_relative_to(settings.recordings_dir.resolve())
     assert saved.original_name == 'x"\n<script>.w;av'
+
+
+def test_a_file_on_disk_is_copied_in_blocks_byte_for_byte(tmp_path, settings):
+    big = tmp_path / "long call.wav"
+    payload = bytes(range(256)) * (3 * 4096 + 7)  # 3 MB and a bit: more than one block
+    big.write_bytes(payload)
+    saved = save_recording(big, settings, kind="interview")
+    assert saved.path.read_bytes() == payload and saved.size_bytes == len(payload)
+    assert saved.original_name == "long call.wav" and saved.path.parent.parent.name == "interview"
+    import hashlib
+    assert saved.sha256 == hashlib.sha256(payload).hexdigest()

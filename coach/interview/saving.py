@@ -1,61 +1,19 @@
-"""Keeping a reviewed interview: the upload first (streamed, never lost), then the review's rows.
-
-`coach.audio.save_recording` reads the whole upload into memory, fine for an answer and not for a
-90-minute call (a 48 kHz stereo WAV is 1 GB), so a file on disk is copied here in 1 MB blocks,
-under the same naming rule and with the same atomic rename.
-"""
+"""Keeping a reviewed interview: the upload first (streamed, never lost), then the review's rows."""
 
 from __future__ import annotations
 
-import hashlib
-import os
-import tempfile
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
-from coach.audio import SavedRecording, _safe_part, _safe_suffix, save_recording
+from coach.audio import SavedRecording, save_recording
 from coach.config import Settings
-from coach.errors import AudioError, InputError
+from coach.errors import InputError
 from coach.interview.resume import WorkDir
-
-BLOCK = 1 << 20
 
 
 def save_upload(source: bytes | Path, settings: Settings, *, original_name: str = "") -> SavedRecording:
     """Write an interview recording under recordings/interview/ before anything decodes it."""
-    if not isinstance(source, Path):
-        return save_recording(source, settings, original_name=original_name, kind="interview")
-    if not source.is_file():
-        raise AudioError(f"No file at {source}; check the path and try again.")
-    original_name = original_name or source.name
-    now = datetime.now()
-    folder = settings.recordings_dir / _safe_part("interview") / now.strftime("%Y-%m")
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        digest, size, tmp = _copy(source, folder)
-        path = folder / f"{now.strftime('%Y%m%d-%H%M%S')}-{digest[:10]}{_safe_suffix(original_name)}"
-        os.replace(tmp, path)
-    except OSError as e:
-        raise AudioError(f"Could not save the recording in {folder} ({e.strerror}); free some disk space "
-                         "or choose a writable data directory.") from e
-    return SavedRecording(path=path, sha256=digest, size_bytes=size, original_name=original_name)
-
-
-def _copy(source: Path, folder: Path) -> tuple[str, int, str]:
-    digest, size = hashlib.sha256(), 0
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".saving-")
-    try:
-        with open(source, "rb") as src, os.fdopen(fd, "wb") as out:
-            while block := src.read(BLOCK):
-                digest.update(block)
-                size += len(block)
-                out.write(block)
-            out.flush()
-            os.fsync(out.fileno())
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return digest.hexdigest(), size, tmp
+    return save_recording(source, settings, original_name=original_name, kind="interview")
 
 
 def store_review(store, result: dict, saved: SavedRecording | None, *, interview_id: int | None = None,
