@@ -39,7 +39,7 @@ def find_hedges(doc: Doc) -> list[Mark]:
     marks: list[Mark] = []
     i = 0
     while i < len(low):
-        for size in range(MAX_PHRASE, 0, -1):
+        for size in range(min(MAX_PHRASE, len(low) - i), 0, -1):  # never past the last token
             phrase = tuple(low[i:i + size])
             kind = HEDGE_PHRASES.get(phrase)
             if kind is None:
