@@ -112,3 +112,13 @@ def test_the_recommendation_names_weak_areas_in_the_users_words():
     assert reason == (
         "Your recent answers scored lowest on fillers; these questions give you room to work on it."
     )
+
+
+def test_the_progress_chart_counts_days_not_hours_in_a_first_week():
+    series = {
+        "practice": [{"at": "2026-11-24T06:10:00+00:00", "value": 116.0}],
+        "real": [{"at": "2026-11-24", "value": 160.0, "company": "Globex", "stage": "first round"}],
+    }
+    spec = charts.trend_chart(series, "pace (words per minute)").to_dict()
+    [axis] = [layer["encoding"]["x"]["axis"] for layer in spec["layer"] if "x" in layer.get("encoding", {})]
+    assert axis["format"] == "%b %-d" and axis["tickCount"] == {"interval": "day", "step": 1}

@@ -240,6 +240,14 @@ def trend_frame(series: dict) -> pd.DataFrame:
     return frame
 
 
+def _dates_axis(times: pd.Series) -> alt.Axis:
+    """Dates, not hours: a first week of practice otherwise gets ticks like '01 AM, 01:30' (and a
+    real interview, stored by date, sits at midnight)."""
+    if times.max() - times.min() < pd.Timedelta(days=7):
+        return alt.Axis(format="%b %-d", tickCount=alt.TickCount(interval="day", step=1), grid=False)
+    return alt.Axis(format="%b %-d")
+
+
 def trend_chart(
     series: dict, title: str, band: tuple[float, float] | None = None, target: float | None = None
 ) -> alt.LayerChart | None:
@@ -248,7 +256,7 @@ def trend_chart(
         return None
     kinds = ["practice", "real interview"]
     encoding = dict(
-        x=alt.X("at:T", title=None),
+        x=alt.X("at:T", title=None, axis=_dates_axis(frame["at"])),
         y=alt.Y("value:Q", title=title, scale=alt.Scale(zero=False)),
         color=alt.Color(
             "kind:N",
