@@ -82,10 +82,7 @@ else:
 
 entry = report["improvement"].get(measure)
 if entry:
-    st.markdown(
-        f"{entry['label'].capitalize()}: **{entry['first']:g}** on your first attempt, "
-        f"**{entry['latest']:g}** on the latest — {entry['since_first']} to where it should be."
-    )
+    st.markdown(summary.improvement_sentence(entry))
 
 comparison = [
     {

@@ -122,3 +122,16 @@ def test_the_progress_chart_counts_days_not_hours_in_a_first_week():
     spec = charts.trend_chart(series, "pace (words per minute)").to_dict()
     [axis] = [layer["encoding"]["x"]["axis"] for layer in spec["layer"] if "x" in layer.get("encoding", {})]
     assert axis["format"] == "%b %-d" and axis["tickCount"] == {"interval": "day", "step": 1}
+
+
+def test_the_change_since_the_first_answer_reads_as_a_sentence():
+    one = {"label": "pace (words per minute)", "attempts": 1, "first": 115.5, "latest": 115.5,
+           "since_first": "same"}
+    assert summary.improvement_sentence(one) == (
+        "Pace (words per minute): **115.5** on your first practice answer. Answer again to see the change."
+    )
+    three = {**one, "attempts": 3, "first": 190.0, "latest": 160.0, "since_first": "closer"}
+    assert summary.improvement_sentence(three) == (
+        "Pace (words per minute): **190** on your first practice answer, **160** on the latest "
+        "(3 answers) — closer to where it should be."
+    )

@@ -179,3 +179,23 @@ THRESHOLD_LABELS = {
     "talking_point_min_overlap": "Overlap for a talking point to count as covered",
     "hedges_per_100_words_max": "Hedges per 100 words before feedback mentions them",
 }
+
+
+def improvement_sentence(entry: dict) -> str:
+    """Practice on one measure since the first attempt, in words ('moved closer to the band').
+
+    One attempt has nothing to compare with, so it says where the value stands and what to do."""
+    label = entry["label"].capitalize()
+    if entry.get("attempts", 0) < 2:
+        return (
+            f"{label}: **{entry['latest']:g}** on your first practice answer. Answer again to see the change."
+        )
+    direction = {
+        "closer": "closer to where it should be",
+        "further": "further from where it should be",
+        "same": "no nearer to or further from where it should be",
+    }[entry["since_first"]]
+    return (
+        f"{label}: **{entry['first']:g}** on your first practice answer, **{entry['latest']:g}** on the "
+        f"latest ({entry['attempts']} answers) — {direction}."
+    )
