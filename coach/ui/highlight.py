@@ -8,6 +8,7 @@ small label as well as by colour, so they read without colour vision and in prin
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable
 
 # kind -> (css class, what the mark means to the user)
@@ -92,6 +93,12 @@ def legend_html(analysis: dict) -> str:
     return STYLE + '<div class="cf-legend">' + "".join(items) + "</div>"
 
 
+# Markdown's own syntax, backslash-escaped so pasted text cannot become a link, an image (a request
+# to another machine), a directive such as :red[...] or LaTeX. '&', ';', '<' and '>' are left to
+# html.escape, which does not produce '#', so its entities survive.
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|~:$\"'=])")
+
+
 def escape(text: object) -> str:
-    """Any user text (question, company, note) made safe to put inside unsafe-allow HTML."""
-    return html.escape(str(text if text is not None else ""))
+    """Any user text (question, company, note) made safe for st.markdown: no HTML, no markdown."""
+    return html.escape(_MARKDOWN.sub(r"\\\1", str(text if text is not None else "")), quote=False)
