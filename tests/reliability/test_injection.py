@@ -1,0 +1,144 @@
+"""Pasted text holding markup, script or SQL: stored and returned intact, shown as text.
+
+The browser half runs the real app in Debian's Chromium (tests/e2e/server.py) over a data
+directory seeded with hostile text in every field a page shows; it fails on any script that
+runs and on any request leaving 127.0.0.1 (a markdown image would make one).
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from store_support import analysis_dict, backend_fixture, settings_fixture, store_fixture  # noqa: F401
+
+from coach import store as st
+from coach.config import load_settings
+from coach.errors import StorageError
+from coach.ui.choose import own_question
+from coach.ui.highlight import highlight_html
+
+SQL = ["Robert'); DROP TABLE attempts;--", "' OR '1'='1", '" OR ""="', "%_\\%",
+       "; DELETE FROM interviews; --", "$$; SELECT pg_sleep(5); $$", "\\x27\\u0027",
+       "O'Brien & Sons \"Ltd\"", "emoji 🎤 and ümlauts",
+       "tab\tnew\nline\r\n"]
+MARKUP = ["<script>window.__coach_xss = 1</script>", '<img src=x onerror="window.__coach_xss=2">',
+          "<svg onload=window.__coach_xss=3>", "[click me](javascript:window.__coach_xss=4)",
+          "![pixel](http://203.0.113.9/track.png)", "<iframe src=javascript:window.__coach_xss=5>",
+          ":red[fake alert] **bold** `code` <b>b</b>"]
+
+
+def test_sql_metacharacters_are_stored_and_returned_intact(store):
+    for text in SQL + MARKUP:
+        interview_id = st.add_interview(store, company=text, interview_date="2025-03-01", role=text,
+                                        notes=text)
+        st.add_person(store, interview_id, name=text, title=text, notes=text)
+        st.add_debrief(store, interview_id, went_well=text, could_be_better=text, skill_gaps=text, notes=text)
+        st.add_option(store, kind="offer", company=text, details=text)
+        attempt_id = st.save_attempt(store, question_id=text, question_text=text, recording=None,
+                                     transcript={"transcript": text}, analysis=analysis_dict(text=text),
+                                     engine="e", model="m")
+        full = st.get_interview(store, interview_id)
+        assert (full["company"], full["role"], full["notes"]) == (text.strip(), text, text)
+        assert (full["people"][0]["name"], full["people"][0]["notes"]) == (text.strip(), text)
+        assert full["debriefs"][0]["went_well"] == text
+        attempt = st.get_attempt(store, attempt_id)
+        assert attempt["question_text"] == text and attempt["analysis"]["transcript"] == text
+        assert st.list_attempts(store, question_id=text)[0]["id"] == attempt_id
+    assert len(st.list_interviews(store)) == len(SQL + MARKUP)
+
+
+def test_a_nul_character_is_stored_or_refused_in_one_sentence(store):
+    """PostgreSQL cannot hold NUL in text; SQLite can. Either way no crash and no half row."""
+    before = len(st.list_interviews(store))
+    try:
+        st.add_interview(store, company="nul\x00byte", interview_date="2025-03-01", notes="a\x00b")
+    except StorageError as e:
+        assert "\n" not in str(e)
+        assert len(st.list_interviews(store)) == before
+    else:
+        assert st.list_interviews(store)[0]["notes"] == "a\x00b"
+
+
+def test_the_marked_transcript_escapes_every_character_of_markup():
+    text = " ".join(MARKUP) + " um so I led it"
+    html = highlight_html({"transcript": text, "fillers": [{"start_char": len(text) - 15,
+                                                            "end_char": len(text) - 13}]})
+    assert "<script>" not in html and "<img src=x" not in html and "<svg" not in html
+    assert "&lt;script&gt;window.__coach_xss = 1&lt;/script&gt;" in html
+
+
+def _seed_hostile(data_dir: Path) -> None:
+    settings = load_settings(data_dir=data_dir)
+    db = st.open_store(settings)
+    try:
+        payload = " ".join(MARKUP)
+        interview_id = st.add_interview(db, company=f"Globex {MARKUP[1]}", interview_date="2025-03-01",
+                                        role=MARKUP[0], stage="onsite", notes=payload)
+        st.add_person(db, interview_id, name=MARKUP[2], title=MARKUP[4], notes=payload)
+        st.add_debrief(db, interview_id, went_well=payload, could_be_better=MARKUP[3], skill_gaps=MARKUP[4],
+                       notes=f"They asked: {MARKUP[1]} why us?\n- {MARKUP[4]}?")
+        st.add_option(db, kind="offer", company=MARKUP[1], details=payload)
+        question = own_question(settings, f"{MARKUP[0]} {MARKUP[4]} Why do you want this job?")
+        st.save_attempt(db, question_id=question.id, question_text=question.text, recording=None,
+                        transcript={"transcript": payload}, analysis=analysis_dict(text=payload),
+                        engine="e", model="m")
+    finally:
+        db.close()
+
+
+def _open_expanders(page) -> None:
+    for summary in page.locator("[data-testid=stExpander] details:not([open]) summary").all()[:8]:
+        if summary.is_visible():
+            summary.click()
+
+
+@pytest.mark.slow
+def test_hostile_text_renders_as_text_in_the_real_browser(tmp_path):
+    from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, StreamlitServer
+
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian chromium is not installed")
+    from playwright.sync_api import sync_playwright
+
+    data_dir = tmp_path / "data"
+    _seed_hostile(data_dir)
+    server = StreamlitServer(data_dir, tmp_path / "streamlit.log")
+    outside: list[str] = []
+    shown: dict[str, str] = {}
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1280, "height": 2400})
+
+            def watch(route):
+                url = route.request.url
+                if not url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:")):
+                    outside.append(url)
+                    return route.abort()
+                return route.continue_()
+
+            page.route("**/*", watch)
+            page.on("dialog", lambda dialog: (outside.append(f"dialog: {dialog.message}"), dialog.dismiss()))
+            for name in ("interviews", "questions", "progress", ""):
+                page.goto(f"{server.url}/{name}")
+                page.locator("h1").first.wait_for(timeout=30_000)
+                text = []
+                for tab in page.get_by_role("tab").all() or [None]:
+                    if tab is not None:
+                        tab.click()
+                    _open_expanders(page)
+                    time.sleep(1.5)
+                    text.append(page.locator("body").inner_text())
+                assert page.get_by_test_id("stException").count() == 0, name
+                assert page.evaluate("() => window.__coach_xss") is None, name
+                shown[name or "practice"] = "\n".join(text)
+            browser.close()
+    finally:
+        server.stop()
+    assert outside == []  # no request left the machine, no dialog opened
+    interviews = shown["interviews"]
+    assert "Globex" in interviews and "onerror" in interviews  # the markup is there, as text
+    assert "window.__coach_xss = 1" in interviews
+    assert "Why do you want this job?" in shown["questions"] and "<script>" in shown["questions"]
