@@ -9,6 +9,7 @@ Every database failure a user can meet becomes one StorageError sentence saying 
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -90,6 +91,7 @@ def open_store(settings: Settings, *, busy_timeout_s: float = DEFAULT_BUSY_TIMEO
     """Open (creating if needed) the database, bring its schema up to date, finish interrupted saves."""
     if not settings.database_url:
         _make_data_dir(settings.data_dir)
+        _create_private(settings.database_path)
     engine = make_engine(database_url(settings), busy_timeout_s=busy_timeout_s)
     store = Store(engine=engine, settings=settings)
     try:
@@ -151,6 +153,17 @@ def _make_data_dir(data_dir: Path) -> None:
     except OSError as e:
         raise StorageError(f"Cannot create the data directory {data_dir} ({e.strerror}); "
                            "set COACH_DATA_DIR to a folder you can write to.") from e
+
+
+def _create_private(path: Path) -> None:
+    """A new database file readable by its owner only (SQLite gives its -wal/-shm files the same
+    mode), so other users of a shared machine cannot read transcripts and notes."""
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except FileExistsError:
+        pass
+    except OSError:
+        pass  # a read-only folder: opening the database will say so in one sentence
 
 
 def storage_error(error: sa.exc.DBAPIError, where: str) -> StorageError:
