@@ -119,7 +119,11 @@ def edit_interview(item: dict) -> None:
                 )
                 if changes:
                     store.update_interview(db, item["id"], **changes)
-                done(f"Saved {company.strip()} ({stage}, {when})." if changes else "Nothing had changed.")
+                done(
+                    f"Saved {escape(company.strip())} ({escape(stage)}, {when})."
+                    if changes
+                    else "Nothing had changed."
+                )
 
 
 def add_person_form(item: dict) -> None:
@@ -133,7 +137,7 @@ def add_person_form(item: dict) -> None:
             with shared.shown_errors():
                 person = parse_person(line)
                 store.add_person(db, item["id"], **person)
-                done(f"Added {person['name']}.")
+                done(f"Added {escape(person['name'])}.")
 
 
 def delete_interview_form(item: dict, recordings: int) -> None:
@@ -145,7 +149,8 @@ def delete_interview_form(item: dict, recordings: int) -> None:
         if st.button("Delete its recordings", key=f"interviews_del_rec_{item['id']}"):
             with shared.shown_errors():
                 removed = store.delete_interview_audio(db, item["id"])
-                done(f"Deleted {removed} recording(s) of the {item['company']} interview; the rest is kept.")
+                company = escape(item["company"])
+                done(f"Deleted {removed} recording(s) of the {company} interview; the rest is kept.")
         st.divider()
     st.markdown(
         f"**Everything:** the {escape(item['company'])} interview with its people, debrief and analysed "
@@ -159,7 +164,10 @@ def delete_interview_form(item: dict, recordings: int) -> None:
     if st.button("Delete this interview", type="primary", key=f"interviews_del_{item['id']}"):
         with shared.shown_errors():
             store.delete_interview(db, item["id"], keep_audio=not with_audio)
-            done(f"Deleted the {item['company']} interview" + (" and its recordings." if with_audio else "."))
+            done(
+                f"Deleted the {escape(item['company'])} interview"
+                + (" and its recordings." if with_audio else ".")
+            )
 
 
 log_tab, add_tab, prepare_tab, options_tab = st.tabs(
@@ -177,8 +185,9 @@ with log_tab:
         full = store.get_interview(db, item["id"])
         interests = [d["interest"] for d in full["debriefs"] if d["interest"]]
         label = (
-            f"{item['interview_date']} · {item['company']} · {item['role'] or 'role not set'} · "
-            f"{item['stage'] or 'stage not set'}" + (f" · interest {interests[-1]}/5" if interests else "")
+            f"{item['interview_date']} · {escape(item['company'])} · "
+            f"{escape(item['role'] or 'role not set')} · {escape(item['stage'] or 'stage not set')}"
+            + (f" · interest {interests[-1]}/5" if interests else "")
         )
         with st.expander(label, expanded=position == 0):
             meta = [
@@ -199,11 +208,11 @@ with log_tab:
                         key=f"interviews_person_del_{person['id']}",
                         icon=":material/person_remove:",
                         type="tertiary",
-                        help=f"Remove {person['name']} from this interview",
+                        help=f"Remove {escape(person['name'])} from this interview",
                     ):
                         with shared.shown_errors():
                             store.delete_person(db, person["id"])
-                            done(f"Removed {person['name']}.")
+                            done(f"Removed {escape(person['name'])}.")
             asked = heard_questions(full) + [
                 q for d in full["debriefs"] for q in questions_in_notes(d["notes"])
             ]
@@ -292,7 +301,7 @@ with add_tab:
                     notes=notes,
                     people=[parse_person(line) for line in people.splitlines() if line.strip()],
                 )
-                done(f"Added {company.strip()} ({stage}, {when}).")
+                done(f"Added {escape(company.strip())} ({escape(stage)}, {when}).")
 
 # ---------------------------------------------------------------- prepare
 with prepare_tab:
@@ -359,7 +368,7 @@ def edit_option_form(options: list[dict]) -> None:
         if st.button("Remove this option", icon=":material/delete:", key=f"interviews_option_del_{chosen}"):
             with shared.shown_errors():
                 store.delete_option(db, chosen)
-                done(f"Removed {option_label(option, OPTION_KINDS)}.")
+                done(f"Removed {escape(option_label(option, OPTION_KINDS))}.")
 
 
 with options_tab:

@@ -117,7 +117,7 @@ if result and result.get("interview_id"):
     for number, answer in enumerate(answers, start=1):
         question = answer.get("question_text") or "The whole recording"
         matched = f" (bank: {answer['bank_question']})" if answer.get("bank_question") else ""
-        with st.expander(f"Answer {number}: {question}{matched}", expanded=len(answers) == 1):
+        with st.expander(f"Answer {number}: {escape(question)}{escape(matched)}", expanded=len(answers) == 1):
             shared.show_answer(answer["analysis"], cfg, key=f"review_answer_{number}")
     st.subheader("Debrief")
     saved = shared.debrief_form(

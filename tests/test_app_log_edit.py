@@ -10,6 +10,7 @@ from store_support import record
 
 from coach import store
 from coach.config import load_settings
+from coach.ui.highlight import escape
 
 
 @pytest.fixture(name="db")
@@ -41,14 +42,15 @@ def test_editing_an_interview_changes_the_log(db):
     at.text_area(key=f"interviews_edit_notes_{interview_id}").input("Panel of three.")
     _in_form(at.button, form)[0].click().run()
     assert not at.exception and not at.error
-    assert [s.value for s in at.success] == ["Saved Acme <b>Robotics</b> GmbH (technical, 2026-03-09)."]
+    typed = escape("Acme <b>Robotics</b> GmbH")
+    assert [s.value for s in at.success] == [f"Saved {typed} (technical, 2026-03-09)."]
     [saved] = store.list_interviews(db)
     assert (saved["company"], saved["stage"], saved["interview_date"], saved["notes"]) == (
         "Acme <b>Robotics</b> GmbH", "technical", "2026-03-09", "Panel of three.")
     assert saved["role"] == "Staff engineer"  # untouched fields stay
-    assert any(e.label.startswith("2026-03-09 · Acme <b>Robotics</b> GmbH · Staff engineer · technical")
-               for e in at.expander)
-    assert "Panel of three." in markdown_text(at)
+    label = f"2026-03-09 · {typed} · Staff engineer · technical"
+    assert any(e.label.startswith(label) for e in at.expander)  # shown as typed, not as markup
+    assert escape("Panel of three.") in markdown_text(at)
 
 
 def test_an_interview_keeps_its_company_name(db):
@@ -69,7 +71,7 @@ def test_people_met_can_be_added_and_removed(db):
     at.text_input(key=f"interviews_person_line_{interview_id}").input("Sam Lee — recruiter — ex-Stripe")
     _in_form(at.button, f"interviews_person_{interview_id}")[0].click().run()
     assert not at.exception and [s.value for s in at.success] == ["Added Sam Lee."]
-    assert "Sam Lee — recruiter (ex-Stripe)" in markdown_text(at)
+    assert escape("Sam Lee — recruiter (ex-Stripe)") in markdown_text(at)
     at.button(key=f"interviews_person_del_{dana['id']}").click().run()
     assert not at.exception and [s.value for s in at.success] == ["Removed Dana Ortiz."]
     people = store.get_interview(db, interview_id)["people"]

@@ -4,6 +4,7 @@ from app_support import DATA, markdown_text, page
 
 from coach import store
 from coach.config import load_settings
+from coach.ui.highlight import escape
 
 
 def _answers(data_dir):
@@ -69,7 +70,7 @@ def test_your_own_question_is_shown_as_text_not_markup(tmp_path, monkeypatch):
     at.button(key="practice_own_use").click().run()
     assert not at.exception
     text = markdown_text(at)
-    assert "&lt;script&gt;alert(1)&lt;/script&gt; Why this team?" in text and "<script>" not in text
+    assert escape("<script>alert(1)</script> Why this team?") in text and "<script>" not in text
 
 
 def test_attempts_at_the_same_question_are_compared(tmp_path, monkeypatch):
