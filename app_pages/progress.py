@@ -106,7 +106,7 @@ if not per_question:
 for item in per_question[:15]:
     practice_rows, real_rows = item["practice"], item["real"]
     title = (
-        f"{item['question_text'] or item['question_id']} — {len(practice_rows)} practice, "
+        f"{escape(item['question_text'] or item['question_id'])} — {len(practice_rows)} practice, "
         f"{len(real_rows)} real"
     )
     with st.expander(title):

@@ -117,7 +117,7 @@ with own_tab:
                     difficulty=new_difficulty,
                     talking_points=[p.strip() for p in points.splitlines() if p.strip()],
                 )
-                st.success(f"Added: {added.text}")
+                st.success(f"Added: {escape(added.text)}")
     mine = [q for q in banks.load_questions(cfg.data_dir) if q.source != "bank"]
     st.markdown(f"**Your questions ({len(mine)})**")
     if not mine:
