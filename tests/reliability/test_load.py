@@ -3,24 +3,15 @@ mixed up. One attempt a session keeps it bounded; `benchmarks/load.py` runs more
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _load_benchmark():
-    spec = importlib.util.spec_from_file_location("coach_load_benchmark", ROOT / "benchmarks" / "load.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
 
 @pytest.mark.slow
 def test_five_sessions_at_once_save_every_attempt_under_the_right_session(tmp_path):
-    load = _load_benchmark()
+    from benchmarks import load
+
     if not Path(load.CHROMIUM).exists():
         pytest.skip("Debian chromium is not installed")
     result = load.run(5, 1, tmp_path)
