@@ -18,7 +18,7 @@ import av
 import numpy as np
 
 from coach.config import Settings
-from coach.errors import AudioError, MicrophoneError, NoSpeechError
+from coach.errors import AudioError, MicrophoneError, NoSpeechError, printable
 from coach.types import DecodedAudio
 
 SAMPLE_RATE = 16000
@@ -65,55 +65,58 @@ def save_recording(source: bytes | Path, settings: Settings, *, original_name: s
     return SavedRecording(path=path, sha256=digest, size_bytes=size, original_name=original_name)
 
 
-def load_audio(path: Path | str, settings: Settings, *, channel: str | None = None) -> DecodedAudio:
+def load_audio(path: Path | str, settings: Settings, *, channel: str | None = None,
+               name: str = "") -> DecodedAudio:
     """Decode a recording to 16 kHz mono float32 and check it can hold an answer.
 
     `channel` ("left" or "right") keeps one side of a stereo file instead of mixing both.
+    `name` is what messages call the file (the user's own file name for a saved upload).
     """
     path = Path(path)
-    _check_file(path)
-    samples, channels, source_rate = _decode(path, settings.max_duration_s, channel)
+    name = printable(name or path.name)
+    _check_file(path, name)
+    samples, channels, source_rate = _decode(path, name, settings.max_duration_s, channel)
     audio = DecodedAudio(samples=samples, sample_rate=SAMPLE_RATE, source_path=str(path),
-                         source_channels=channels, source_sample_rate=source_rate)
+                         source_channels=channels, source_sample_rate=source_rate, name=name)
     _check_decoded(audio, settings)
     return audio
 
 
-def _check_file(path: Path) -> None:
+def _check_file(path: Path, name: str) -> None:
     if not path.exists():
         raise AudioError(f"No file at {path}; check the path and try again.")
     if path.is_dir():
         raise AudioError(f"{path} is a folder, not a recording; give the path of an audio file.")
     if path.stat().st_size == 0:
-        raise AudioError(f"{path.name} is empty (0 bytes); record the answer again or choose another file.")
+        raise AudioError(f"{name} is empty (0 bytes); record the answer again or choose another file.")
 
 
-def _decode(path: Path, max_duration_s: float, channel: str | None) -> tuple[np.ndarray, int, int]:
+def _decode(path: Path, name: str, max_duration_s: float, channel: str | None) -> tuple[np.ndarray, int, int]:
     try:
         with av.open(str(path), mode="r", metadata_errors="ignore") as container:
             if not container.streams.audio:
-                raise AudioError(f"{path.name} has no audio track; choose a recording with sound.")
+                raise AudioError(f"{name} has no audio track; choose a recording with sound.")
             stream = container.streams.audio[0]
             channels, source_rate = stream.codec_context.channels, stream.codec_context.sample_rate
-            _check_declared_length(path, container, stream, max_duration_s)
-            samples = _decode_stream(path, container, channel, channels, max_duration_s)
+            _check_declared_length(name, container, stream, max_duration_s)
+            samples = _decode_stream(name, container, channel, channels, max_duration_s)
     except av.error.FFmpegError as e:
-        raise AudioError(f"{path.name} is not audio the coach can read ({_reason(e)}); "
+        raise AudioError(f"{name} is not audio the coach can read ({_reason(e)}); "
                          "export it again as WAV, MP3, M4A, OGG or WebM.") from e
     return samples, channels, source_rate
 
 
-def _check_declared_length(path: Path, container, stream, max_duration_s: float) -> None:
+def _check_declared_length(name: str, container, stream, max_duration_s: float) -> None:
     declared = None
     if stream.duration is not None and stream.time_base is not None:
         declared = float(stream.duration * stream.time_base)
     elif container.duration is not None:
         declared = container.duration / av.time_base
     if declared is not None and declared > max_duration_s:
-        raise AudioError(_too_long_message(path, declared, max_duration_s))
+        raise AudioError(_too_long_message(name, declared, max_duration_s))
 
 
-def _decode_stream(path: Path, container, channel: str | None, channels: int,
+def _decode_stream(name: str, container, channel: str | None, channels: int,
                    max_duration_s: float) -> np.ndarray:
     keep_side = channel is not None and channels >= 2
     resampler = av.AudioResampler(format="flt", layout="stereo" if keep_side else "mono",
@@ -124,7 +127,7 @@ def _decode_stream(path: Path, container, channel: str | None, channels: int,
             pieces.append(_pick_channel(out.to_ndarray(), keep_side, channel))
             total += len(pieces[-1])
         if total > limit:  # the header gave no length (or a false one): say only what is known
-            raise AudioError(f"{path.name} is longer than {_hms(max_duration_s)}, the limit; cut it into "
+            raise AudioError(f"{name} is longer than {_hms(max_duration_s)}, the limit; cut it into "
                              "shorter parts or raise max_duration_s in settings.toml.")
     for out in resampler.resample(None):
         pieces.append(_pick_channel(out.to_ndarray(), keep_side, channel))
@@ -142,7 +145,7 @@ def _pick_channel(array: np.ndarray, keep_side: bool, channel: str | None) -> np
 
 
 def _check_decoded(audio: DecodedAudio, settings: Settings) -> None:
-    name = Path(audio.source_path).name
+    name = audio.name
     if audio.samples.size == 0:
         raise AudioError(f"{name} holds no decodable audio (it may be truncated or corrupt); "
                          "record it again or export it again.")
@@ -154,8 +157,8 @@ def _check_decoded(audio: DecodedAudio, settings: Settings) -> None:
                             "then record again.")
 
 
-def _too_long_message(path: Path, seconds: float, max_duration_s: float) -> str:
-    return (f"{path.name} is {_hms(seconds)} long, over the limit of {_hms(max_duration_s)}; "
+def _too_long_message(name: str, seconds: float, max_duration_s: float) -> str:
+    return (f"{name} is {_hms(seconds)} long, over the limit of {_hms(max_duration_s)}; "
             "cut it into shorter parts or raise max_duration_s in settings.toml.")
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import json
-import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -16,7 +15,7 @@ from typing import Annotated
 
 import typer
 
-from coach.errors import CoachError
+from coach.errors import CoachError, printable
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="A private, offline interview coach.")
@@ -41,7 +40,7 @@ def friendly_errors(command: Callable) -> Callable:
 
 def one_line(message: str) -> str:
     """A message safe for one terminal line: a newline or escape code in a file name shows as \\n, \\x1b."""
-    return re.sub(r"[\x00-\x1f\x7f]", lambda m: repr(m.group())[1:-1], message.strip())
+    return printable(message.strip())
 
 
 def print_json(data: object) -> None:

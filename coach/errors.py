@@ -3,6 +3,13 @@
 Every message says what is wrong and what to do, so it never needs a traceback.
 """
 
+import re
+
+
+def printable(text: str) -> str:
+    """Text safe inside a one-line message: a newline or escape code shows as \\n, \\x1b."""
+    return re.sub(r"[\x00-\x1f\x7f]", lambda m: repr(m.group())[1:-1], text)
+
 
 class CoachError(Exception):
     """Base of every error the user should see as a single clear sentence."""

@@ -68,7 +68,7 @@ def practice_answer(source: bytes | Path, settings: Settings, *, original_name: 
         recording = save_recording(source, settings, original_name=original_name, kind="practice")
     path = recording.path if recording else Path(source)
     report("Reading the audio", 0.02)
-    audio = load_audio(path, settings, channel=channel)
+    audio = load_audio(path, settings, channel=channel, name=original_name or Path(path).name)
 
     def on_transcribe(done_s: float, total_s: float) -> None:
         share = done_s / total_s if total_s else 1.0

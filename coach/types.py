@@ -87,6 +87,7 @@ class DecodedAudio:
     source_path: str
     source_channels: int
     source_sample_rate: int
+    name: str = ""  # what messages call the recording: the user's file name where known
 
     @property
     def duration_s(self) -> float:

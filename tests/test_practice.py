@@ -18,9 +18,10 @@ def saved_files(settings):
                                          ("noise.wav", NoSpeechError)])
 def test_a_failed_analysis_keeps_the_recording(clips, settings, name, error):
     data = (clips / name).read_bytes()
-    with pytest.raises(error):
+    with pytest.raises(error) as caught:
         practice_answer(data, settings, original_name=name)
     assert [p.read_bytes() for p in saved_files(settings)] == [data]
+    assert name in str(caught.value)  # the user's file name, not the saved copy's
 
 
 def test_an_answer_is_saved_analysed_and_stored(clips, settings):

@@ -42,7 +42,7 @@ def transcribe_audio(audio: DecodedAudio, settings: Settings,
     transcript = engine.transcribe(audio.samples, audio.sample_rate, verbatim=settings.verbatim,
                                    progress=progress)
     if not transcript.words:
-        name = Path(audio.source_path).name
+        name = audio.name or Path(audio.source_path).name
         raise NoSpeechError(f"No speech was found in {name}; check the microphone is picking up your "
                             "voice (speak closer, reduce background noise) and record again.")
     if settings.recover_fillers:  # the "um"s and "uh"s Whisper drops, heard from the audio (issue 10)
