@@ -17,6 +17,9 @@ bench: setup
 	.venv/bin/python benchmarks/transcribe.py
 	.venv/bin/python benchmarks/verbatim.py
 	.venv/bin/python benchmarks/analysis_accuracy.py --split all
+	.venv/bin/python benchmarks/filled_pauses.py
+	.venv/bin/python benchmarks/practice_latency.py
+	.venv/bin/python benchmarks/review_accuracy.py
 
 clips: setup
 	bash scripts/make_test_clips.sh
