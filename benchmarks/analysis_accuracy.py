@@ -3,7 +3,9 @@
 Prints precision, recall and F1 per filler class, false fillers per 1,000 words, STAR sentence
 accuracy, a naive baseline for each, and words per second on a one-hour-sized transcript.
 
-    .venv/bin/python benchmarks/analysis_accuracy.py [--split dev|heldout|all] [--errors]
+    .venv/bin/python benchmarks/analysis_accuracy.py [--split dev|heldout|fresh|all] [--errors]
+
+`fresh` is an independent held-out set written without seeing the rules; `all` is dev + heldout.
 """
 
 from __future__ import annotations
@@ -105,7 +107,7 @@ def _files(kind: str, split: str) -> list[Path]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=["dev", "heldout", "all"], default="all")
+    parser.add_argument("--split", choices=["dev", "heldout", "fresh", "all"], default="all")
     parser.add_argument("--errors", action="store_true", help="list every miss and false alarm")
     args = parser.parse_args()
 
