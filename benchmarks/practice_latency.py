@@ -9,7 +9,12 @@ functions `practice_answer` calls, so nothing about the path itself changes.
 
 The machine may be shared: the load average before and after each run is printed with it.
 
-    .venv/bin/python benchmarks/practice_latency.py [--runs 2] [--warm 3]
+With --browser it also measures what a user sees: the app served by `streamlit run`, headless
+Chromium uploads the same clip on the Practice page right after choosing a question (so the
+model is still loading), then twice more with "Try again"; each time is from the upload to the
+feedback and its charts drawn.
+
+    .venv/bin/python benchmarks/practice_latency.py [--runs 2] [--warm 3] [--browser]
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -125,16 +131,52 @@ def print_table(results: list[dict]) -> None:
     print(f"later answers: median {statistics.median(warm_totals):.2f} s, worst {max(warm_totals):.2f} s")
 
 
+def browser_run(clip: Path, folder: Path, answers: int = 3) -> list[tuple[str, float, float]]:
+    """Upload → feedback drawn, in headless Chromium against `streamlit run app.py`."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, StreamlitServer
+
+    server = StreamlitServer(Path(tempfile.mkdtemp(prefix="data-", dir=folder)), folder / "streamlit.log")
+    rows = []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1280, "height": 1000})
+            page.goto(server.url)
+            page.get_by_role("button", name="Answer your first question").click()
+            for n in range(1, answers + 1):
+                if n > 1:  # a fresh take: wait until the last result has gone before uploading
+                    page.get_by_role("button", name="Try again").click()
+                    page.get_by_role("heading", name="What to work on").wait_for(state="detached")
+                page.get_by_role("tab", name="Upload a file").click()
+                start = time.perf_counter()
+                page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(clip))
+                page.get_by_text(f"Analysed and saved as attempt {n}").wait_for(timeout=300_000)
+                page.get_by_role("heading", name="Pace and pauses").wait_for(timeout=60_000)
+                label = "first (model loading)" if n == 1 else f"answer {n} (model loaded)"
+                rows.append((label, time.perf_counter() - start, os.getloadavg()[0]))
+            browser.close()
+    finally:
+        server.stop()
+    return rows
+
+
 def main() -> None:
     from benchmarks.speech_clips import minute_clip
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=2, help="fresh processes (each one cold answer)")
     parser.add_argument("--warm", type=int, default=3, help="answers after the first in each process")
+    parser.add_argument("--browser", action="store_true", help="also time upload → feedback in Chromium")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="coach-bench-"))
     clip = minute_clip(folder)
     print_table([run_process(clip, args.warm, folder) for _ in range(args.runs)])
+    if args.browser:
+        print("in the browser (streamlit run, headless Chromium): clip uploaded → feedback and charts drawn")
+        for label, seconds, load in browser_run(clip, folder):
+            print(f"  {label:<26}{seconds:>7.2f} s   load avg {load:.1f}")
 
 
 if __name__ == "__main__":
