@@ -18,7 +18,7 @@ import numpy as np
 
 from coach.audio import SAMPLE_RATE, _check_file, _hms, _reason
 from coach.config import Settings
-from coach.errors import AudioError
+from coach.errors import AudioError, printable
 
 CHUNK_S = 60.0
 # The cut is placed at the quietest 100 ms frame in the last CUT_SEARCH_S seconds of a chunk.
@@ -55,7 +55,7 @@ class SourceInfo:
 
 def probe(path: Path, settings: Settings) -> SourceInfo:
     """What the file says about itself, refusing it early when it is over the length limit."""
-    _check_file(path)
+    _check_file(path, printable(path.name))
     try:
         with av.open(str(path), mode="r", metadata_errors="ignore") as container:
             if not container.streams.audio:
