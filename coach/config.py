@@ -31,7 +31,8 @@ class Thresholds:
     # About 6 disfluencies per 100 words occur in ordinary conversation (Bortfeld et al. 2001).
     fillers_per_100_words_typical: float = 6.0
     # Pauses around 0.6 s at sentence boundaries sound natural; pauses inside clauses hurt
-    # perceived fluency. 2.0 s is where listeners notice a "long" pause (issue 4 default).
+    # perceived fluency. 2.0 s, over three times that natural length, is the coach's own
+    # default for a "long" pause.
     natural_pause_s: float = 0.6
     long_pause_s: float = 2.0
     # Behavioural answers usually run 60–120 s (interview coaching practice; Big Interview,
@@ -39,7 +40,7 @@ class Thresholds:
     answer_min_s: float = 60.0
     answer_max_s: float = 120.0
     # A STAR answer spends most of its time on action and result; a situation over 40% of the
-    # answer is the common failure named by interview coaches (issue 4).
+    # answer is the common failure interview coaches name (the 40% line is the coach's default).
     situation_max_share: float = 0.40
     # Silent pauses shorter than 0.25 s are articulation, not hesitation: 250 ms is the cut-off
     # that best predicts perceived fluency (De Jong & Bosker 2013), used for articulation rate.
@@ -49,14 +50,14 @@ class Thresholds:
     # leadership-principle interview advice). Below this share of "I" the feedback says so.
     action_i_min_share: float = 0.5
     # A talking point counts as covered when at least half of its content words appear in the
-    # answer (issue 4, relevance; a lexical-overlap rule, measured in benchmarks/).
+    # answer (a lexical-overlap rule and the coach's own default).
     talking_point_min_overlap: float = 0.5
     # Hedges per 100 words above which feedback mentions them (about 1 in 25 words; hedging
     # lowers perceived competence in interviews, Parton, Siltanen, Hosman & Langenderfer 2002).
     hedges_per_100_words_max: float = 4.0
-    # Filled pauses recovered from the audio (issue 10). A filled pause is a held central vowel
+    # Filled pauses recovered from the audio. A filled pause is a held central vowel
     # ("uh") or vowel plus nasal ("um") at a level pitch, typically 0.2-1 s (Shriberg 2001;
-    # Clark & Fox Tree 2002; the issue's 0.15-2 s), sitting near or just below the speaker's own
+    # Clark & Fox Tree 2002; searched for at 0.15-2 s), sitting near or just below the speaker's own
     # pitch (Shriberg & Lickley 1993: filled-pause F0 follows the speaker's baseline).
     filler_min_s: float = 0.15
     filler_max_s: float = 2.0
@@ -94,7 +95,7 @@ class Settings:
     beam_size: int = 5
     # A disfluent prompt makes Whisper keep "um"/"uh" (measured in README, "Verbatim").
     verbatim: bool = True
-    # Recover "um"/"uh" that the transcriber dropped, from the audio itself (issue 10).
+    # Recover "um"/"uh" that the transcriber dropped, from the audio itself.
     recover_fillers: bool = True
     cpu_threads: int = 0          # 0: let the engine choose (all cores)
     max_duration_s: float = 3 * 3600.0
