@@ -62,3 +62,15 @@ def test_just_is_a_minimizer():
 
 def test_a_kind_of_tool_is_not_a_hedge():
     assert hedges("It is a kind of tool.") == []
+
+
+def test_and_and_is_a_repetition():
+    assert repetitions("and and then we deployed it") == [("and", "repetition")]
+
+
+def test_question_then_its_answer_is_not_a_repetition():
+    assert repetitions("what kind of system was it um it was a batch system") == []
+
+
+def test_repetition_across_a_filled_pause_is_still_a_repetition():
+    assert repetitions("it um it was harder than it looked") == [("it", "repetition")]

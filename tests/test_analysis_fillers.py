@@ -134,3 +134,71 @@ def test_component_on_a_doc_built_from_words(nlp):
               spaces=[True, False, True, False, True, False])
     doc = nlp(doc)
     assert [(doc[m.start:m.end].text, m.kind) for m in doc._.coach_fillers] == [("like", "discourse_marker")]
+
+
+def test_basically_opening_a_clause_without_a_comma_is_a_filler():
+    assert fillers("basically we had no tests at all") == ["basically"]
+
+
+def test_basically_after_and_opening_a_clause_is_a_filler():
+    assert fillers("we moved the jobs and basically the queue drained") == ["basically"]
+
+
+def test_basically_modifying_a_predicate_is_not_a_filler():
+    assert fillers("the queue was basically empty by noon") == []
+
+
+def test_literally_modifying_a_verb_is_not_a_filler():
+    assert fillers("we literally printed every invoice") == []
+
+
+def test_literally_opening_a_clause_is_a_filler():
+    assert fillers("literally everyone was on that call") == ["literally"]
+
+
+def test_you_know_after_a_copula_without_commas_is_a_filler():
+    assert fillers("it was you know a pretty small team") == ["you know"]
+
+
+def test_you_know_before_a_new_subject_is_a_filler():
+    assert fillers("and you know nobody wanted the pager") == ["you know"]
+
+
+def test_trailing_right_without_a_question_mark_is_a_filler():
+    assert fillers("you always test on staging first right") == ["right"]
+
+
+def test_trailing_right_after_that_was_it_is_a_filler():
+    assert fillers("and that was it right") == ["right"]
+
+
+def test_get_it_right_at_the_end_is_not_a_filler():
+    assert fillers("we had to get it right") == []
+
+
+def test_trailing_so_after_that_was_it_is_a_filler():
+    assert fillers("and that was pretty much it so") == ["so"]
+
+
+def test_made_it_so_is_not_a_filler():
+    assert fillers("we made it so") == []
+
+
+def test_like_before_a_possessive_after_had_is_a_filler():
+    assert fillers("each team had like their own build scripts") == ["like"]
+
+
+def test_like_before_the_after_a_preposition_is_a_filler():
+    assert fillers("for like the whole quarter nobody touched it") == ["like"]
+
+
+def test_like_after_think_is_a_preposition():
+    assert fillers("I try to think like the customer") == []
+
+
+def test_a_kind_of_before_an_adjective_softens_it():
+    assert fillers("it was a kind of strange week") == ["kind of"]
+
+
+def test_a_kind_of_before_a_noun_still_names_a_type():
+    assert fillers("it's a kind of queue that never drops messages") == []

@@ -64,3 +64,39 @@ def test_unpunctuated_run_still_splits_into_sentences():
     lengths = [len(run[s["start_char"]:s["end_char"]].split()) for s in result.sentences]
     assert len(lengths) >= 6
     assert max(lengths) <= 45
+
+
+def test_opener_before_the_situation_is_other():
+    text = ("Good question, let me think about that. At my last job the nightly import failed every week. "
+            "I rewrote the import with retries. The import has not failed since.")
+    assert labels(text)[0] is None          # "other": no STAR part
+
+
+def test_closer_about_enjoying_the_work_is_other():
+    text = ("At my last job the nightly import failed every week. I rewrote the import with retries. "
+            "The import has not failed since. I really enjoy that kind of work.")
+    assert labels(text)[-1] is None         # "other": no STAR part
+
+
+def test_closer_about_the_role_is_other():
+    text = ("Our support queue kept growing. I built a help page for the top ten questions. "
+            "Tickets dropped by a third. That's why I'm excited about this role.")
+    assert labels(text)[-1] is None         # "other": no STAR part
+
+
+def test_thats_the_story_is_other():
+    text = ("Our support queue kept growing. I built a help page for the top ten questions. "
+            "Tickets dropped by a third. So that's the story.")
+    assert labels(text)[-1] is None         # "other": no STAR part
+
+
+def test_team_agreement_after_my_actions_is_a_result():
+    text = ("Two teams both wanted to own the login page. I wrote up both proposals. "
+            "I ran a meeting where each team scored them. We agreed that one team would own it.")
+    assert labels(text)[-1] == "result"
+
+
+def test_someone_else_changing_after_my_actions_is_a_result():
+    text = ("A new hire on my team never asked for help. I paired with him twice a week. "
+            "I showed him how to split his tickets. He started asking questions in the team channel.")
+    assert labels(text)[-1] == "result"

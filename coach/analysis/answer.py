@@ -14,7 +14,7 @@ from coach.analysis.star import PARTS
 from coach.config import Settings, Thresholds
 from coach.types import Transcript
 
-ANALYSIS_VERSION = "1.0.0"
+ANALYSIS_VERSION = "1.1.0"
 STAR_PARTS = PARTS[:4]
 # Above this many characters the text is analysed in pieces (spaCy keeps every piece in memory
 # at once; pieces of ~100k characters keep a 20,000-word paste under a few hundred MB).

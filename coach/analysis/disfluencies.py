@@ -16,7 +16,7 @@ from coach.analysis.extensions import Mark, register_extensions
 # Doubled words that are grammatical or deliberate emphasis, not stumbles.
 ALLOWED_DOUBLES = frozenset({"had", "that", "very", "really", "no", "yes", "yeah", "bye", "ha", "so",
                              "is", "do", "knock", "many", "much", "more", "far", "again", "long",
-                             "over", "out", "after", "by", "on", "and", "step", "one", "two"})
+                             "over", "out", "after", "by", "on", "step", "one", "two"})
 MAX_REPEAT_WORDS = 3
 BREAK_PUNCT = frozenset({".", "?", "!", ";", ":"})
 
@@ -41,6 +41,8 @@ def find_repetitions(doc: Doc, skip: set[int]) -> list[Mark]:
                 continue
             if size == 1 and (first[0] in ALLOWED_DOUBLES or not first[0][:1].isalpha()):
                 continue
+            if size == 1 and _question_then_answer(words, k):
+                continue
             if any(idx in skip for idx, _ in words[k:k + 2 * size]):
                 continue
             if size > 1 and any(not w[:1].isalnum() and w[:1] != "'" for w in first):
@@ -51,6 +53,14 @@ def find_repetitions(doc: Doc, skip: set[int]) -> list[Mark]:
             break
         k += found or 1
     return marks
+
+
+def _question_then_answer(words: list[tuple[int, str]], k: int) -> bool:
+    """"was it | it was", "did we | we did": the doubled word is the hinge of a question and its answer."""
+    if k < 1 or k + 2 >= len(words):
+        return False
+    before, after = words[k - 1][1], words[k + 2][1]
+    return before == after and before[:1].isalpha()
 
 
 def find_false_starts(doc: Doc) -> list[Mark]:

@@ -40,6 +40,9 @@ SO_NOT_AFTER = frozenset({"that", "much", "many", "far", "long", "well", "little
 SO_NOT_BEFORE = frozenset({"think", "hope", "guess", "believe", "said", "say", "says", "do", "did",
                            "told", "suppose", "not", "thought", "hoped", "even", "if",
                            "or", "just"})
+# Verbs that take "it so" / "that so" as object and complement: "we made it so", "I said that so".
+SO_OBJECT_VERBS = frozenset({"make", "made", "makes", "making", "keep", "kept", "did", "do", "does", "said",
+                             "say", "says", "think", "thought", "hope", "believe", "tell", "told", "set"})
 FILLER_FOLLOWERS = frozenset({"um", "uh", "like", "basically", "yeah", "anyway", "okay", "ok",
                               "right", "well", "actually", "you", "i"})
 WELL_NOT_BEFORE = frozenset({"as", "very", "pretty", "quite", "really", "so", "too", "fairly", "went",
@@ -69,11 +72,30 @@ KNOW_NOT_AFTER = frozenset({"the", "a", "an", "how", "what", "why", "where", "wh
                             "when", "those", "these", "better", "best"})
 MEAN_NOT_BEFORE = frozenset({"what", "that", "which", "if", "do", "did", "know", "see", "how", "whatever"})
 MEAN_NOT_AFTER = frozenset({"to", "it", "by", "business", "well", "anything", "no", "that"})
+# "like" right after one of these, before a determiner, is a pause word: "had like their own database",
+# "for like the whole quarter"; the verbs take an object directly and the prepositions already are one.
+LIKE_HEDGE_AFTER = frozenset({"had", "have", "has", "having", "got", "get", "gets", "getting", "spent",
+                              "spend", "spending", "took", "take", "takes", "need", "needs", "needed",
+                              "used", "use", "uses", "hired", "lost", "saved", "wrote", "built", "found",
+                              "added", "for", "with", "about", "in", "on", "at", "over", "after", "from",
+                              "into", "during", "through", "of"})
+HEDGE_DETERMINERS = frozenset({"the", "their", "our", "my", "his", "her", "your", "its", "this", "these",
+                               "those", "some", "no", "all", "every", "each", "half"})
+# "you know" after these cannot be a subject and its verb: "it was you know a small team", "we had
+# you know three weeks".
+KNOW_SLOT_BEFORE = COPULA | frozenset({"had", "have", "has", "got", "with", "for", "of", "about", "into",
+                                       "from", "on", "in", "at", "like"})
+# Subjects that open a clause after "you know": "and you know nobody shared".
+KNOW_CLAUSE_SUBJECTS = frozenset({"i", "we", "he", "she", "they", "nobody", "there"})
 RIGHT_NOT_BEFORE = frozenset({"the", "a", "an", "that", "is", "was", "'s", "are", "'re", "all", "do",
                               "did", "get", "got", "done", "turn", "turned", "on", "to", "exactly",
                               "be", "it", "them", "this", "things", "something", "quite", "were", "am",
                               "'m", "absolutely", "completely", "go", "went", "left", "you", "your",
                               "my", "our", "their", "his", "her", "its", "just", "me", "him", "us"})
+# Verbs that "right" completes as an adverb: "it felt right", "it works right".
+RIGHT_ADVERB_VERBS = frozenset({"feel", "feels", "look", "looks", "sound", "sounds", "seem", "seems", "work",
+                                "works", "turn", "turns", "write", "spell", "fit", "fits", "do", "does",
+                                "get", "gets", "go", "goes", "treat", "play", "set"})
 RIGHT_NOT_AFTER = frozenset({"now", "away", "after", "before", "there", "here", "then", "back", "into",
                              "at", "in", "on", "off", "from", "through", "up", "down", "out", "under",
                              "next", "to", "around", "behind", "where", "when", "by", "over", "across"})
@@ -117,6 +139,8 @@ def _like(ctx: Context, i: int) -> bool:
         if prev_tag.startswith("NN") or prev in OBJECT_PRONOUNS:
             return False                   # "tools like a linter", "treat it like a bug"
         return True                        # "for like two weeks", "we had like a big problem"
+    if nxt in HEDGE_DETERMINERS and prev in LIKE_HEDGE_AFTER:
+        return True                        # "had like their own database", "for like the whole week"
     if nxt_tag.startswith(("JJ", "RB")) and nxt not in {"this", "that", "so"}:
         return not ctx.tag_at(i - 1).startswith("NN")
     if nxt_tag.startswith("VB") and nxt_tag != "VBG" and prev in SUBJECT_PRONOUNS | {"they", "just"}:
@@ -131,8 +155,10 @@ def _so(ctx: Context, i: int) -> bool:
     if nxt in SO_NOT_AFTER or ctx.tag_at(i + 1) in {"JJ", "JJR", "JJS"}:
         return False
     if ctx.boundary_after(i):
-        if prev in SO_NOT_BEFORE or prev in {"it", "that", "even"}:
+        if prev in SO_NOT_BEFORE or prev == "even":
             return False                   # "I think so", "even so"
+        if prev in {"it", "that"} and ctx.word(i - 2) in SO_OBJECT_VERBS:
+            return False                   # "make it so"; but "that was it so" trails off
         return True                        # "so, we...", trailing "and so."
     if nxt in FILLER_FOLLOWERS and ctx.clause_start(i) and nxt not in {"i", "you"}:
         return True                        # "so um", "so yeah", "so basically"
@@ -161,19 +187,27 @@ def _sentence_adverb(ctx: Context, i: int) -> bool:
     return ctx.boundary_before(i) and ctx.boundary_after(i)
 
 
-def _basically(ctx: Context, i: int) -> bool:
+def _clause_adverb(ctx: Context, i: int) -> bool:
+    """"basically", "literally": fillers where they could be dropped as pause words, content otherwise.
+
+    Opening a clause ("basically we had no tests", "and literally nobody"), set off by commas, next to
+    another pause word or trailing at the end they add nothing; inside a clause, before the verb,
+    adjective or predicate they modify ("we basically rewrote it", "the queue was basically empty",
+    "I literally copied every row") they say how far something went.
+    """
+    if ctx.clause_start(i) or ctx.comma_after(i) and ctx.boundary_before(i):
+        return True
     nxt = ctx.word(i + 1)
-    if nxt in {"the", "impossible", "identical", "same", "nothing", "zero", "no", "free", "unchanged"}:
-        return False                       # "basically the same": it means "essentially"
-    return True
-
-
-def _literally(ctx: Context, i: int) -> bool:
-    prev = ctx.word(i - 1)
-    if ctx.boundary_after(i) and ctx.tag_at(i - 1).startswith(("NN", "PRP")):
-        return False                       # "took the feedback literally": how it was taken
-    return prev not in {"it", "them", "that", "translated", "translate", "mean", "means", "meant",
-                        "interpreted", "quite", "too", "everything", "this"}
+    if ctx.word(i - 1) in CONJUNCTIONS and (nxt in CLAUSE_SUBJECTS or ctx.tag_at(i + 1) in {
+            "DT", "PRP", "PRP$", "EX", "NN", "NNS", "NNP"}):
+        return True                        # "and basically the queue drained": opens the next clause
+    if is_filled_pause(nxt) or nxt in {"like", "um", "uh"}:
+        return True                        # "we basically um rewrote it": a pause word in a cluster
+    if ctx.boundary_after(i):
+        if ctx.word(i) == "literally" and ctx.tag_at(i - 1).startswith(("NN", "PRP")):
+            return False                   # "took the feedback literally": how it was taken
+        return ctx.word(i - 1) not in {"translated", "translate", "interpreted", "quite", "too"}
+    return False
 
 
 def _you_know(ctx: Context, i: int) -> int:
@@ -188,6 +222,12 @@ def _you_know(ctx: Context, i: int) -> int:
         return 2
     if nxt in DETERMINERS and _subject_follows(ctx, i + 2):
         return 2                           # "you know the team stepped up": a clause, not an object
+    if nxt in KNOW_CLAUSE_SUBJECTS:
+        return 2                           # "and you know nobody shared": a clause follows
+    if nxt in {"it", "that"} and ctx.tag_at(i + 3).startswith(("VB", "MD")):
+        return 2                           # "you know it was hard"
+    if prev in KNOW_SLOT_BEFORE and not ctx.boundary_before(i):
+        return 2                           # "it was you know a really old codebase"
     if nxt in KNOW_NOT_AFTER or ctx.tag_at(i + 2).startswith("NN") or nxt == "that" and not (
             ctx.tag_at(i + 3).startswith(("VB", "MD"))):
         return 0
@@ -228,6 +268,8 @@ def _kind_of(ctx: Context, i: int) -> int:
     if ctx.word(i + 1) != "of":
         return 0
     prev = ctx.word(i - 1)
+    if prev in {"a", "an"} and _softens_adjective(ctx, i + 2):
+        return 2                           # "a kind of weird situation": "a weird situation", softened
     if prev in KIND_NOUN_BEFORE or ctx.tag_at(i - 1) in {"DT", "JJ", "JJS", "PRP$", "WDT", "CD"}:
         return 0
     nxt = ctx.word(i + 2)
@@ -237,12 +279,25 @@ def _kind_of(ctx: Context, i: int) -> int:
     return 2
 
 
+def _softens_adjective(ctx: Context, k: int) -> bool:
+    """Word k is an adjective (or an adverb before one) describing the noun after it."""
+    if ctx.word(k) in {"other", "same", "new", "different"}:
+        return False
+    if ctx.tag_at(k).startswith("RB"):
+        k += 1
+    return ctx.tag_at(k) in {"JJ", "JJR"} and ctx.tag_at(k + 1).startswith("NN")
+
+
 def _kinda(ctx: Context, i: int) -> int:
+    if ctx.word(i - 1) in {"a", "an"} and _softens_adjective(ctx, i + 1):
+        return 1                           # "a kinda weird week"
     return 0 if ctx.word(i - 1) in KIND_NOUN_BEFORE else 1
 
 
 def _right(ctx: Context, i: int) -> bool:
     prev, nxt = ctx.word(i - 1), ctx.word(i + 1)
+    if ctx.boundary_after(i) and ctx.next_word_index(i) >= ctx.n and _ends_answer_as_tag(ctx, i):
+        return True                        # "...it has to scale right" as the last words of an answer
     if prev in RIGHT_NOT_BEFORE or nxt in RIGHT_NOT_AFTER:
         return False
     if nxt == "?":
@@ -256,9 +311,17 @@ def _right(ctx: Context, i: int) -> bool:
     return ctx.boundary_after(i) and not ctx.tag_at(i - 1).startswith(("VB", "IN", "DT"))
 
 
+def _ends_answer_as_tag(ctx: Context, i: int) -> bool:
+    """The answer's last word "right" after a clause that "right" cannot complete as an adverb."""
+    prev = ctx.word(i - 1)
+    if prev == "it":                       # "that was it right" vs "get it right", "is it right"
+        return ctx.word(i - 2) in COPULA and ctx.word(i - 3) in {"that", "this", "it"}
+    return ctx.tag_at(i - 1) in {"VB", "VBP", "VBZ"} and prev not in RIGHT_ADVERB_VERBS | RIGHT_NOT_BEFORE
+
+
 SINGLE_WORD_RULES: dict[str, Callable[[Context, int], bool]] = {
     "like": _like, "so": _so, "well": _well, "actually": _sentence_adverb,
-    "basically": _basically, "literally": _literally, "right": _right,
+    "basically": _clause_adverb, "literally": _clause_adverb, "right": _right,
 }
 PHRASE_RULES: dict[str, tuple[str, Callable[[Context, int], int]]] = {
     "you": ("you know", _you_know), "y'know": ("you know", lambda ctx, i: 1),

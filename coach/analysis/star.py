@@ -34,7 +34,9 @@ CUES: dict[int, list[tuple[re.Pattern[str], float]]] = {
         (re.compile(r"\bthe (problem|issue|situation|context|background|trouble) (was|is)\b"), 1.0),
         (re.compile(r"\b(was|were) (growing|struggling|failing|slow|behind|broken|down|unhappy|"
                     r"complaining|churning|missing|late|overloaded|stuck|frustrated|losing)\b"), 1.2),
-        (re.compile(r"\b(every|each) (week|day|month|release|sprint|time)\b"), 0.5),
+        (re.compile(r"\b(every|each) (week|day|night|morning|evening|month|quarter|year|release|sprint|"
+                    r"time)\b"), 0.5),
+        (re.compile(r"^(so |and )?when (i|we) (started|joined|first|was|were)\b"), 1.0),
     ],
     T: [
         (re.compile(r"\bmy (job|role|task|responsibility|goal|assignment|mission|part|focus) (was|is|"
@@ -42,6 +44,8 @@ CUES: dict[int, list[tuple[re.Pattern[str], float]]] = {
         (re.compile(r"\b(i|we) (was|were) (asked|tasked|responsible|assigned|supposed|expected|"
                     r"brought in|hired|given|put in charge|in charge|chosen|picked)\b"), 2.5),
         (re.compile(r"\b(i|we) (needed|had|wanted|need|have|got) to\b"), 1.5),
+        (re.compile(r"\b(i|we) (needed|wanted|had to find) (a|some) (way|plan|fix|solution|process) "
+                    r"to\b"), 1.5),
         (re.compile(r"\bthe (goal|task|challenge|objective|aim|ask|mandate|target|priority|plan) "
                     r"(was|is|became)\b"), 2.0),
         (re.compile(r"\b(it (was|fell)( up)? (to|on) me|(asked|wanted|needed|told|assigned) (me|us) to|"
@@ -61,7 +65,7 @@ CUES: dict[int, list[tuple[re.Pattern[str], float]]] = {
                     r"volunteered|convinced|explained|escalated|created|coordinated|wrote|fixed|"
                     r"cut|set|got|brought|identified|found|looked|listened|kept|switched|"
                     r"prototyped|measured|instrumented|rolled|shadowed|offered|delegated|"
-                    r"stayed|checked|compared|hired|ran|agreed|recruited|launched|published|"
+                    r"stayed|checked|compared|hired|ran|recruited|launched|published|"
                     r"started|used|sent|made|ordered|requested|booked|invited|outlined)\b"), 2.0),
         (re.compile(r"\b(first|then|next|after that|afterwards|so i|so we|i also|we also|i made sure|"
                     r"i spent|i took|step by step|the first thing i|what i did|i went ahead)\b"), 1.0),
@@ -85,15 +89,36 @@ CUES: dict[int, list[tuple[re.Pattern[str], float]]] = {
                     r"renewed|signed|stayed)\b"), 0.8),
         (re.compile(r"\b(launched|shipped|delivered|closed|won|passed|hit|met|exceeded|finished|"
                     r"completed|succeeded|worked)\b"), 0.7),
+        # What others decided or what stopped happening once the actions were done.
+        (re.compile(r"\b(agreed|accepted|approved|adopted|signed off|renewed|retired|stopped|went away|"
+                    r"disappeared|recovered|stabili[sz]ed|settled)\b"), 1.0),
+        (re.compile(r"\b(a few|a couple of|two|three|several|some) (days|weeks|months|years) later\b|"
+                    r"\b(a (week|month|year)|the next (day|week|month|quarter|year)) later\b"), 0.8),
     ],
     OTHER: [
-        (re.compile(r"^(that'?s a (great|good|tough|interesting) question|good question|great question|"
-                    r"let me think|thanks for asking|so yeah|yeah|that'?s (about )?it|"
-                    r"that'?s (the|my) (story|answer|example)|does that answer|i hope that answers|"
-                    r"sure|okay|ok|hmm|um|uh|anyway)\b"), 2.5),
-        (re.compile(r"^(one|a) (time|example|situation|project) (that )?(comes|come|springs) to mind"), 2.0),
+        # Openers: buying time or announcing the example.
+        (re.compile(r"^((so|okay|ok|hmm+|um+|uh+|well|right|yeah|sure)[,.]? )*"
+                    r"(that'?s a (really )?(great|good|tough|interesting|hard|fair) question|"
+                    r"(good|great|interesting|tough) question|let me (think|see|start|tell you)|"
+                    r"thanks for asking|i'?d (say|pick|go with)|i would (say|pick|go with)|"
+                    r"(one|a|an) (good )?(time|example|situation|project|story) (that )?"
+                    r"(comes?|springs?) to mind)"), 3.0),
+        (re.compile(r"^(sure|okay|ok|hmm+|um+|uh+|anyway|yeah)\b"), 2.5),
         (re.compile(r"\b(i'?ll tell you about|i can think of|i'?d like to talk about|i want to talk "
-                    r"about|let me tell you about|i'?ll talk about|i'?ll share)\b"), 2.5),
+                    r"about|let me tell you about|i'?ll talk about|i'?ll share|i can talk about)\b"), 2.5),
+        # Closers: wrapping up, or turning from the story to the speaker and the job.
+        (re.compile(r"^((so|and|yeah|anyway|okay|but)[,.]? )*(that'?s|that is|that was|this is|this was) "
+                    r"(basically |pretty much |about |kind of |really )?(it|all|the (story|example|gist)|"
+                    r"my (story|example|answer))\b"), 3.0),
+        (re.compile(r"^((so|and|yeah|anyway)[,.]? )*(that'?s|that is) (why|how|what) (i|i'm|i am)\b"), 3.0),
+        (re.compile(r"^((so|and|yeah)[,.]? )*(i|we) (really |genuinely |truly |just |also |still )?"
+                    r"(enjoy|love|like) "), 2.5),
+        (re.compile(r"\b(i'?m|i am) (really |so |very |genuinely )?"
+                    r"(excited|keen|passionate|looking forward)\b|"
+                    r"\b(this|the) (role|position|job opening)\b|\byour (team|company)\b|"
+                    r"\bi would love to\b|\bi'?d love to\b|\bhere as well\b"), 2.5),
+        (re.compile(r"\b(does that (answer|make sense)|i hope that (answers|helps)|"
+                    r"happy to (go|talk|dive))\b"), 2.5),
     ],
 }
 # The part a sentence tends to be from its place in the answer (0 = first, 1 = last).
@@ -104,10 +129,17 @@ TRANSITIONS = (
     # to:  S     T     A     R     O
     (0.6, 0.4, 0.3, 0.0, 0.0),   # from S
     (-0.4, 0.4, 0.5, 0.1, 0.0),  # from T
-    (-0.8, -0.4, 0.6, 0.4, 0.0),  # from A
-    (-0.9, -0.6, -0.3, 0.6, 0.1),  # from R
+    (-0.8, -0.4, 0.6, 0.4, 0.2),  # from A
+    (-0.9, -0.6, -0.3, 0.6, 0.3),  # from R
     (0.2, 0.1, 0.1, 0.1, 0.0),   # from O
 )
+# Bonus for the first sentence's part: answers open with the setting or an opener, rarely a result.
+START = (0.6, 0.0, -0.6, -1.0, 0.3)
+# Extra evidence for an opener or closer cue on the first or last sentence.
+EDGE_OTHER = 0.5
+# A late sentence whose subject turns from the "I" of the actions to "we" usually reports the outcome
+# ("I shared the list ... We agreed on an order").
+WE_AFTER_I_RESULT = 0.6
 ACTION_SUBJECTS = frozenset({"i", "we"})
 # Past forms of verbs that describe a state rather than a step taken (the pipeline has no
 # lemmatizer, see pipeline.py, so the forms are listed).
@@ -131,6 +163,8 @@ def sentence_scores(sent: Span, position: float) -> list[float]:
     scores[OTHER] -= 1.0
     if sum(1 for t in sent if t.is_alpha) <= 2:
         scores[OTHER] += 2.0
+    if scores[OTHER] > 0 and (position == 0 or position >= 0.99):
+        scores[OTHER] += EDGE_OTHER
     return scores
 
 
@@ -147,6 +181,9 @@ def _add_grammar(sent: Span, scores: list[float]) -> None:
         scores[S] += 0.6                   # "we were migrating": background in progress
     elif subject and subject not in ACTION_SUBJECTS and root.lower_ in {"was", "were", "had"}:
         scores[S] += 0.8
+    elif subject and subject not in ACTION_SUBJECTS | {"it", "there"} and root.tag_ == "VBD":
+        scores[R] += 0.5                   # someone else did something: "he started asking questions"
+        scores[S] += 0.3
     if any(t.like_num and not _is_year(t) for t in sent):
         scores[R] += 0.5
 
@@ -155,11 +192,16 @@ def _is_year(token) -> bool:
     return token.text.isdigit() and len(token.text) == 4 and token.text[:2] in {"19", "20"}
 
 
+def subject_of(sent: Span) -> str:
+    subjects = [t for t in sent.root.children if t.dep_ in {"nsubj", "nsubjpass"}]
+    return subjects[0].lower_ if subjects else ""
+
+
 def best_sequence(scores: list[list[float]]) -> list[int]:
     """Viterbi over sentences: the labelling with the highest evidence plus transition bonus."""
     if not scores:
         return []
-    best = [list(scores[0])]
+    best = [[s + bonus for s, bonus in zip(scores[0], START, strict=True)]]
     back: list[list[int]] = [[0] * len(PARTS)]
     for row in scores[1:]:
         prev = best[-1]
@@ -182,7 +224,19 @@ def label_sentences(doc: Doc) -> list[str]:
     sents = list(doc.sents) if len(doc) else []
     last = max(1, len(sents) - 1)
     scores = [sentence_scores(s, k / last) for k, s in enumerate(sents)]
+    _add_subject_shift(sents, scores, last)
     return [PARTS[p] for p in best_sequence(scores)]
+
+
+def _add_subject_shift(sents: list[Span], scores: list[list[float]], last: int) -> None:
+    """Late "we" sentences after "I" actions lean to result: the team's outcome, not a step taken."""
+    seen_i_action = False
+    for k, (sent, row) in enumerate(zip(sents, scores, strict=True)):
+        subject = subject_of(sent)
+        if subject == "we" and seen_i_action and k / last >= 0.7:
+            row[R] += WE_AFTER_I_RESULT
+        if subject == "i" and row[A] >= max(row):
+            seen_i_action = True
 
 
 class StarLabeller:
