@@ -41,15 +41,21 @@ def speech_regions(audio: np.ndarray) -> list[tuple[float, float]]:
 
 
 # Whisper skips a window as silence when no_speech_prob > 0.6 and avg_logprob < -1 (its own
-# defaults). Short stretches at the edge of speech slip just under 0.6 and come out as stock
-# phrases ("We'll see you next time." on tests/data/clean.m4a: no_speech 0.58, logprob -1.1), so a
-# segment is dropped a little earlier, at 0.5, when the decoder was also unsure.
+# defaults). Stretches at the edge of speech slip just under that and come out as stock phrases
+# ("We'll see you next time." on tests/data/clean.m4a: no_speech 0.58, logprob -1.1; "Thank you
+# for watching." on clean.wav: no_speech 0.6, logprob -0.99, decoded only at temperature 0.4).
+# So a segment is dropped a little earlier, at 0.5, when the decoder was also unsure: a low
+# log-probability, or it needed the temperature fallback (sampling) to produce anything.
 INVENTED_NO_SPEECH_PROB = 0.5
 INVENTED_AVG_LOGPROB = -1.0
+# Temperature fallback samples at random; a fixed seed before each transcription makes the same
+# recording give the same transcript every time.
+DECODING_SEED = 0
 
 
-def is_probably_invented(no_speech_prob: float, avg_logprob: float) -> bool:
-    return no_speech_prob > INVENTED_NO_SPEECH_PROB and avg_logprob < INVENTED_AVG_LOGPROB
+def is_probably_invented(no_speech_prob: float, avg_logprob: float, temperature: float = 0.0) -> bool:
+    unsure = avg_logprob < INVENTED_AVG_LOGPROB or temperature > 0.0
+    return no_speech_prob > INVENTED_NO_SPEECH_PROB and unsure
 
 
 def check_sample_rate(sample_rate: int) -> None:

@@ -8,6 +8,7 @@ import numpy as np
 
 from coach.errors import ModelError
 from coach.transcribe.base import (
+    DECODING_SEED,
     SAMPLE_RATE,
     VERBATIM_PROMPT,
     ProgressCallback,
@@ -58,15 +59,18 @@ class FasterWhisperEngine:
 
     def transcribe(self, audio: np.ndarray, sample_rate: int = SAMPLE_RATE, *, language: str = "en",
                    verbatim: bool = True, progress: ProgressCallback | None = None) -> Transcript:
+        import ctranslate2
+
         check_sample_rate(sample_rate)
         total = len(audio) / SAMPLE_RATE
+        ctranslate2.set_random_seed(DECODING_SEED)
         segments, _info = self.model.transcribe(
             audio, language=language, beam_size=self.beam_size, word_timestamps=True,
             vad_filter=True, initial_prompt=VERBATIM_PROMPT if verbatim else None,
             condition_on_previous_text=False)
         words: list[Word] = []
         for segment in segments:  # a lazy generator: decoding happens as we iterate
-            if not is_probably_invented(segment.no_speech_prob, segment.avg_logprob):
+            if not is_probably_invented(segment.no_speech_prob, segment.avg_logprob, segment.temperature):
                 words += [Word(w.word.strip(), float(w.start), float(w.end), float(w.probability))
                           for w in segment.words or ()]
             if progress:

@@ -18,6 +18,7 @@ import numpy as np
 from coach.errors import ModelError
 from coach.transcribe import ct2_to_openai
 from coach.transcribe.base import (
+    DECODING_SEED,
     SAMPLE_RATE,
     VERBATIM_PROMPT,
     ProgressCallback,
@@ -109,6 +110,7 @@ class OpenAIWhisperEngine:
 
     def transcribe(self, audio: np.ndarray, sample_rate: int = SAMPLE_RATE, *, language: str = "en",
                    verbatim: bool = True, progress: ProgressCallback | None = None) -> Transcript:
+        import torch
         import whisper
 
         check_sample_rate(sample_rate)
@@ -116,7 +118,8 @@ class OpenAIWhisperEngine:
         words: list[Word] = []
         for start_s, end_s in speech_regions(audio):
             piece = audio[int(start_s * SAMPLE_RATE):int(end_s * SAMPLE_RATE)]
-            with _report_progress(progress, start_s, end_s - start_s, total):
+            with _report_progress(progress, start_s, end_s - start_s, total), torch.random.fork_rng():
+                torch.manual_seed(DECODING_SEED)
                 result = whisper.transcribe(
                     self.model, piece, language=language, word_timestamps=True, fp16=False,
                     beam_size=self.beam_size, best_of=self.beam_size,
@@ -125,7 +128,8 @@ class OpenAIWhisperEngine:
             words += [Word(w["word"].strip(), start_s + float(w["start"]), start_s + float(w["end"]),
                            float(w["probability"]))
                       for segment in result["segments"] for w in segment.get("words", ())
-                      if not is_probably_invented(segment["no_speech_prob"], segment["avg_logprob"])]
+                      if not is_probably_invented(segment["no_speech_prob"], segment["avg_logprob"],
+                                                 segment["temperature"])]
         if progress:
             progress(total, total)
         return Transcript.from_words(words, total, engine=self.name, model=self.model_name)
