@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from coach.analysis.wording import count
 from coach.config import Thresholds
 
 MAX_POINTS = 5
@@ -30,8 +31,8 @@ def build_feedback(a: dict, t: Thresholds) -> list[str]:
         points.append((9.0, "Most words are not English; the coach's measures assume English, so treat "
                             "these figures with care."))
     if metrics["words"] < SHORT_ANSWER_WORDS:
-        points.append((8.0, f"Only {metrics['words']} word(s): too short for structure and pace to mean "
-                            f"much. A full answer runs {t.answer_min_s:.0f}–{t.answer_max_s:.0f} s."))
+        points.append((8.0, f"Only {count(metrics['words'], 'word')}: too short for structure and pace "
+                            f"to mean much. A full answer runs {t.answer_min_s:.0f}–{t.answer_max_s:.0f} s."))
     _fillers(points, a, metrics, t)
     _structure(points, a, metrics, t)
     _delivery(points, a, metrics, t)
@@ -92,8 +93,8 @@ def _delivery(points: list, a: dict, m: dict, t: Thresholds) -> None:
     if pauses and pauses["long_mid_clause"]:
         examples = "; ".join(a["worst_pauses"])
         points.append((2.5 + pauses["long_mid_clause"] / 2,
-                       f"{pauses['long_mid_clause']} long pause(s) inside a sentence ({examples}). Pausing "
-                       "at sentence ends instead sounds deliberate."))
+                       f"{count(pauses['long_mid_clause'], 'long pause')} inside a sentence ({examples}). "
+                       "Pausing at sentence ends instead sounds deliberate."))
     length = m["length"]
     duration = m["duration_s"]
     if duration and m["words"] >= 30:

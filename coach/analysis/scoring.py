@@ -6,6 +6,7 @@ the overall score averages the dimensions that have one.
 
 from __future__ import annotations
 
+from coach.analysis.wording import count
 from coach.config import Thresholds
 
 
@@ -31,7 +32,8 @@ def delivery_score(metrics: dict, t: Thresholds) -> dict:
     long_mid = pauses.get("long_mid_clause", 0)
     pause_part = 100.0 - 15.0 * long_mid - 5.0 * ((metrics["long_pauses"] or 0) - long_mid)
     score = 0.6 * max(0.0, pace) + 0.4 * max(0.0, pause_part)
-    because = (f"{pace_note}; {metrics['long_pauses']} pause(s) of {t.long_pause_s:.1f} s or more, "
+    long_pauses = count(metrics["long_pauses"] or 0, "pause")
+    because = (f"{pace_note}; {long_pauses} of {t.long_pause_s:.1f} s or more, "
                f"{long_mid} of them inside a clause "
                f"(natural pauses ≈ {t.natural_pause_s} s at sentence ends)")
     return {"score": _clamp(score), "because": because}
@@ -82,7 +84,7 @@ def content_score(relevance: dict | None, quantified: int, i_share: float | None
     part += 0.3 * (1.0 if hedge_rate <= t.hedges_per_100_words_max else
                    max(0.0, 1 - (hedge_rate - t.hedges_per_100_words_max) / t.hedges_per_100_words_max))
     score += base * part
-    notes.append(f"{quantified} quantified result(s) (2 earn full marks); "
+    notes.append(f"{count(quantified, 'quantified result')} (2 earn full marks); "
                  f"'I' in {'n/a' if i_share is None else f'{i_share:.0%}'} of action subjects "
                  f"(aim ≥ {t.action_i_min_share:.0%}); {hedge_rate:.1f} hedges per 100 words "
                  f"(above {t.hedges_per_100_words_max:.0f} costs marks)")
