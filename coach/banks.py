@@ -480,6 +480,37 @@ def add_user_question(data_dir: Path, text: str, category: str = "behavioural",
     return question
 
 
+def user_question_entries(data_dir: Path) -> list[dict]:
+    """The user's own questions (typed or heard in a real interview) as plain entries, for export."""
+    return [q.to_dict() for q in load_questions(data_dir) if q.source != "bank"]
+
+
+def check_user_question_entries(entries: object, where: str) -> list[Question]:
+    """Exported own questions, each validated exactly like a bank entry; InputError names the bad one."""
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise InputError(f"The list of your own questions in {where} is damaged; nothing was imported.")
+    return [_question_from_entry(dict(entry), f"your question {i} in {where}")
+            for i, entry in enumerate(entries, start=1)]
+
+
+def merge_user_questions(data_dir: Path, entries: object, where: str = "the export") -> int:
+    """Add exported questions whose id is not here yet; all are checked before any is written.
+
+    Returns how many were added. Attempts and real answers refer to these ids, so an import
+    that dropped them would leave history pointing at questions that no longer exist.
+    """
+    checked = check_user_question_entries(entries, where)
+    known = {q.id for q in load_questions(data_dir)} | {a.id for a in load_questions_to_ask(data_dir)}
+    path = Path(data_dir) / USER_BANKS_DIR_NAME / USER_BANK_FILE_NAME
+    added = 0
+    for question in checked:
+        if question.id not in known:
+            _append_entry(path, question.to_dict())
+            known.add(question.id)
+            added += 1
+    return added
+
+
 def _new_user_id(text: str, taken: set[str]) -> str:
     slug = "-".join(re.findall(r"[a-z0-9]+", text.lower())[:5]) or "question"
     number = 1

@@ -22,6 +22,7 @@ from pathlib import Path, PurePosixPath
 
 import sqlalchemy as sa
 
+from coach.banks import check_user_question_entries, merge_user_questions, user_question_entries
 from coach.errors import InputError, StorageError
 from coach.store.db import Store
 from coach.store.migrations import MIGRATIONS, latest_migration
@@ -44,7 +45,8 @@ def export_data(store: Store, out_path: Path) -> dict:
         tables = {table.name: _export_rows(conn, table) for table in TABLES_IN_ORDER}
     manifest = {"format": FORMAT, "format_version": FORMAT_VERSION, "schema": latest_migration(),
                 "exported_at": datetime.now(UTC).isoformat(), "tables": tables,
-                "favourites": load_favourites(store.data_dir)}
+                "favourites": load_favourites(store.data_dir),
+                "user_questions": user_question_entries(store.data_dir)}
     missing = []
     try:
         out_path.parent.mkdir(parents=True, exist_ok=True)
@@ -117,8 +119,10 @@ def import_data(store: Store, zip_path: Path) -> dict:
     stars = manifest.get("favourites")
     favourites = merge_favourites(store.data_dir, [q for q in stars if isinstance(q, str)]
                                   if isinstance(stars, list) else [])
+    own_questions = merge_user_questions(store.data_dir, manifest.get("user_questions", []), str(zip_path))
     return {"path": str(zip_path), "added": {k: v[0] for k, v in counts.items()},
-            "already_present": {k: v[1] for k, v in counts.items()}, "favourites_added": len(favourites)}
+            "already_present": {k: v[1] for k, v in counts.items()}, "favourites_added": len(favourites),
+            "own_questions_added": own_questions}
 
 
 def _read_manifest(archive: zipfile.ZipFile, zip_path: Path) -> dict:
@@ -131,6 +135,7 @@ def _read_manifest(archive: zipfile.ZipFile, zip_path: Path) -> dict:
     favourites = manifest.get("favourites", [])  # absent from exports made before favourites travelled
     if not isinstance(favourites, list) or not all(isinstance(i, str) for i in favourites):
         raise InputError(f"{zip_path} has a damaged list of favourite questions; nothing was imported.")
+    check_user_question_entries(manifest.get("user_questions", []), str(zip_path))
     known = [name for name, _ in MIGRATIONS]
     if manifest.get("format_version", 0) > FORMAT_VERSION or manifest.get("schema") not in known:
         raise InputError(f"{zip_path} was exported by a newer version of coach; upgrade coach to import it.")
