@@ -16,9 +16,6 @@ from coach.types import DecodedAudio, ModelInfo, Transcript
 def get_engine(settings: Settings) -> Engine:
     """The engine and model the settings name, loaded once per process."""
     check_engine(settings.engine)
-    if settings.recover_fillers:
-        # librosa's pitch code takes 2-3 s to import; pay it with the model, not on the first answer.
-        import coach.transcribe.filled_pauses.features  # noqa: F401
     return _load_engine(settings.engine, settings.model, settings.beam_size, settings.cpu_threads,
                         str(settings.models_dir))
 
