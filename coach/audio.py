@@ -106,12 +106,17 @@ def _decode(path: Path, name: str, max_duration_s: float, channel: str | None) -
     return samples, channels, source_rate
 
 
-def _check_declared_length(name: str, container, stream, max_duration_s: float) -> None:
-    declared = None
+def declared_seconds(container, stream) -> float | None:
+    """The length the file claims in its header (the stream's, else the container's), if any."""
     if stream.duration is not None and stream.time_base is not None:
-        declared = float(stream.duration * stream.time_base)
-    elif container.duration is not None:
-        declared = container.duration / av.time_base
+        return float(stream.duration * stream.time_base)
+    if container.duration is not None:
+        return container.duration / av.time_base
+    return None
+
+
+def _check_declared_length(name: str, container, stream, max_duration_s: float) -> None:
+    declared = declared_seconds(container, stream)
     if declared is not None and declared > max_duration_s:
         raise AudioError(_too_long_message(name, declared, max_duration_s))
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import av
 import numpy as np
 
-from coach.audio import SAMPLE_RATE, _check_file, _hms, _reason
+from coach.audio import SAMPLE_RATE, _check_file, _hms, _reason, declared_seconds
 from coach.config import Settings
 from coach.errors import AudioError, printable
 
@@ -61,11 +61,7 @@ def probe(path: Path, settings: Settings) -> SourceInfo:
             if not container.streams.audio:
                 raise AudioError(f"{path.name} has no audio track; choose a recording with sound.")
             stream = container.streams.audio[0]
-            declared = None
-            if stream.duration is not None and stream.time_base is not None:
-                declared = float(stream.duration * stream.time_base)
-            elif container.duration is not None:
-                declared = container.duration / av.time_base
+            declared = declared_seconds(container, stream)
             info = SourceInfo(channels=2 if stream.codec_context.channels >= 2 else 1,
                               source_channels=stream.codec_context.channels,
                               source_sample_rate=stream.codec_context.sample_rate, declared_s=declared)
