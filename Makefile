@@ -8,6 +8,7 @@ run: setup
 	.venv/bin/streamlit run app.py --server.address 127.0.0.1 --server.port 8501
 
 test: setup
+	.venv/bin/python scripts/real_speech.py
 	.venv/bin/python -m pytest -q
 
 lint: setup
@@ -18,6 +19,7 @@ bench: setup
 	.venv/bin/python benchmarks/verbatim.py
 	.venv/bin/python benchmarks/analysis_accuracy.py --split all
 	.venv/bin/python benchmarks/filled_pauses.py
+	.venv/bin/python benchmarks/filled_pauses_real.py
 	.venv/bin/python benchmarks/practice_latency.py
 	.venv/bin/python benchmarks/review_accuracy.py
 

@@ -24,7 +24,8 @@ from dataclasses import replace
 from coach.audio import load_audio
 from coach.config import load_settings
 from coach.transcribe import get_engine
-engine_name, clip, beam, repeat, data_dir = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
+engine_name, clip, data_dir = sys.argv[1], sys.argv[2], sys.argv[5]
+beam, repeat = int(sys.argv[3]), int(sys.argv[4])
 settings = load_settings(data_dir=data_dir, engine=engine_name, beam_size=beam)
 audio = load_audio(clip, settings).samples
 t0 = time.perf_counter(); engine = get_engine(settings); load_s = time.perf_counter() - t0
@@ -32,7 +33,8 @@ engine.transcribe(audio[:32000])
 times = []
 for _ in range(repeat):
     t0 = time.perf_counter(); transcript = engine.transcribe(audio); times.append(time.perf_counter() - t0)
-print(json.dumps({"engine": engine_name, "load_s": load_s, "best_s": min(times), "audio_s": len(audio) / 16000,
+print(json.dumps({"engine": engine_name, "load_s": load_s, "best_s": min(times),
+                  "audio_s": len(audio) / 16000,
                   "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                   "words": len(transcript.words)}))
 """

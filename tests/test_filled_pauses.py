@@ -105,12 +105,7 @@ def test_fillers_whisper_kept_are_not_counted_twice(heard, base_settings):
 
 
 NEGATIVES = [name for name, label in LABELS.items() if label["split"] != "bad_input" and not label["fillers"]]
-KNOWN_MISSES = {"elongated_8k.wav": "a drawn-out 'welll' before Whisper's stamp of 'Well' is heard as 'uh'"}
-
-
-@pytest.mark.parametrize("name", [
-    pytest.param(n, marks=pytest.mark.xfail(reason=KNOWN_MISSES[n], strict=False)) if n in KNOWN_MISSES else n
-    for n in NEGATIVES])
+@pytest.mark.parametrize("name", NEGATIVES)
 def test_no_filler_is_invented(heard, base_settings, name):
     """Silent pauses, breaths, elongated words, a hum or noise bed, a music interlude."""
     samples, transcript, _ = heard(name, verbatim=True)
