@@ -31,22 +31,29 @@ DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "filled_pause
 TOLERANCE_S = 0.2
 
 
-def match(found: list[tuple[float, float]], truth: list[tuple[float, float]]) -> int:
-    used, hits = set(), 0
-    for a, b in found:
-        for k, (s, e) in enumerate(truth):
+def match(found: list[tuple], truth: list[tuple]) -> tuple[int, int]:
+    """(hits, hits named as labelled) of (start, end, text) fillers against the labels."""
+    used, hits, named = set(), 0, 0
+    for a, b, text in found:
+        for k, (s, e, label) in enumerate(truth):
             if k not in used and a < e + TOLERANCE_S and b > s - TOLERANCE_S:
                 used.add(k)
                 hits += 1
+                named += plain(text) == label
                 break
-    return hits
+    return hits, named
+
+
+def plain(text: str) -> str:
+    word = text.strip(".,?!…-").lower()
+    return "um" if word.endswith("m") else "uh"
 
 
 def run(split: str, verbatim: bool) -> dict:
     settings = dataclasses.replace(load_settings(), verbatim=verbatim, recover_fillers=True)
     engine = get_engine(settings)
     labels = json.loads((DATA / "labels.json").read_text(encoding="utf-8"))
-    totals = {"truth": 0, "asr_found": 0, "asr_hits": 0, "all_found": 0, "all_hits": 0,
+    totals = {"truth": 0, "asr_found": 0, "asr_hits": 0, "all_found": 0, "all_hits": 0, "all_named": 0,
               "neg_fp": 0, "asr_s": 0.0, "detector_s": 0.0, "errors": []}
     for name, label in labels.items():
         if label["split"] == "bad_input" or (split != "all" and label["split"] != split):
@@ -57,16 +64,17 @@ def run(split: str, verbatim: bool) -> dict:
         t1 = time.perf_counter()
         recovered = recover_filled_pauses(audio.samples, transcript, settings)
         t2 = time.perf_counter()
-        truth = [(f["start_s"], f["end_s"]) for f in label["fillers"]]
-        asr = [(w.start_s, w.end_s) for w in transcript.words if is_filled_pause(w.text)]
-        every = [(w.start_s, w.end_s) for w in recovered.words
+        truth = [(f["start_s"], f["end_s"], f["text"]) for f in label["fillers"]]
+        asr = [(w.start_s, w.end_s, w.text) for w in transcript.words if is_filled_pause(w.text)]
+        every = [(w.start_s, w.end_s, w.text) for w in recovered.words
                  if is_filled_pause(w.text) or w.source == "acoustic"]
         totals["truth"] += len(truth)
         totals["asr_found"] += len(asr)
-        totals["asr_hits"] += match(asr, truth)
+        totals["asr_hits"] += match(asr, truth)[0]
         totals["all_found"] += len(every)
-        hits = match(every, truth)
+        hits, named = match(every, truth)
         totals["all_hits"] += hits
+        totals["all_named"] += named
         if not truth:
             totals["neg_fp"] += len(every) - hits
         if hits < len(truth) or hits < len(every):
@@ -88,7 +96,7 @@ def report(split: str, verbatim: bool, t: dict, show_errors: bool) -> None:
           f"recall {ratio(t['asr_hits'], t['truth'])}  ({t['asr_hits']} of {t['asr_found']} found)")
     print(f"  Whisper + detector:   precision {ratio(t['all_hits'], t['all_found'])}  "
           f"recall {ratio(t['all_hits'], t['truth'])}  ({t['all_hits']} of {t['all_found']} found; "
-          f"{t['neg_fp']} on negative clips)")
+          f"{t['neg_fp']} on negative clips; {t['all_named']} of {t['all_hits']} named right)")
     print(f"  time: transcription {t['asr_s']:.2f} s, detector {t['detector_s']:.2f} s "
           f"= +{100 * t['detector_s'] / t['asr_s']:.1f}% of transcription time")
     if show_errors:

@@ -129,12 +129,16 @@ def _fetch(package: str, names: list[str], clips: dict) -> None:
 
 
 def _telephone(name: str, original: str) -> None:
-    """An 8 kHz copy, as a phone line carries it (sox's default high-quality resampler)."""
+    """An 8 kHz copy, as a phone line carries it (sox's default high-quality resampler).
+
+    Without dither (-D): sox's default dither is random, and tiny.en's words on the copy moved
+    with it from run to run (benchmarks/filled_pauses_real.py measures that spread on purpose).
+    """
     target, source = HERE / name, HERE / original
     stamp = target.with_suffix(".from")
     if target.exists() and stamp.exists() and stamp.read_text() == _sha256(source):
         return
-    subprocess.run(["sox", str(source), "-r", "8000", str(target)], check=True)
+    subprocess.run(["sox", "-D", str(source), "-r", "8000", str(target)], check=True)
     stamp.write_text(_sha256(source))
 
 

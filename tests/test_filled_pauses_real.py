@@ -39,12 +39,13 @@ def heard(tmp_path_factory):
     return run
 
 
-@pytest.mark.parametrize("name, verbatim", [("lecture.wav", True), ("lecture_8k.wav", False)])
-def test_most_of_a_lecturers_fillers_are_heard(heard, name, verbatim):
-    """As recorded with the app's prompt, and on the telephone band without it (the hardest)."""
+@pytest.mark.parametrize("name, verbatim, at_least", [("lecture.wav", True, 8), ("lecture_8k.wav", False, 5)])
+def test_most_of_a_lecturers_fillers_are_heard(heard, name, verbatim, at_least):
+    """As recorded with the app's prompt (9 of 9 measured), and on the telephone band without it,
+    the hardest case (6 of 9 measured, with any of five seeds of dither noise)."""
     result = heard(name, verbatim)
     assert result["truth"] == 9
-    assert result["hits"] >= 6, result
+    assert result["hits"] >= at_least, result
     assert len(result["false_alarms"]) <= 1, result
 
 
