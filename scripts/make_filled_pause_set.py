@@ -5,6 +5,7 @@ vowel stretched with sox's `tempo` to a chosen length (pitch kept), and spliced 
 phrases, so every filler's time is known by construction. Negatives hold what a detector must
 not call a filler: silent pauses, breaths (band-passed noise with a breath's rise and fall),
 elongated words ("sooo"), a steady hum under the speech, a music interlude, background noise.
+Glued clips run each filler straight into the next phrase, with no pause between.
 Clips are stored at 16 kHz, and at 8 kHz band-limited to 300-3400 Hz (telephone), where
 Whisper drops fillers. Voices in "heldout" are never used to tune thresholds.
 
@@ -128,6 +129,25 @@ def positive_clip(index: int, voice: str, speed: int, rng: np.random.Generator, 
     return np.concatenate(pieces), fillers
 
 
+def glued_clip(index: int, voice: str, speed: int, rng: np.random.Generator, tmp: Path):
+    """Fillers run straight into the next phrase, with no gap ("um-the database...")."""
+    pieces, fillers, t = [silence(0.3)], [], 0.3
+    for k in range(3):
+        speech = synth(PHRASES[(index * 5 + k * 2) % len(PHRASES)], voice, speed, tmp)
+        if k > 0:
+            kind = ("uh", "um")[(index + k) % 2]
+            filler = synth(f"[[{FILLER_PHONEMES[kind][0]}]]", voice, speed, tmp,
+                           stretch_to_s=float(rng.uniform(0.3, 0.7)))
+            pieces += [silence(0.25), filler]
+            t += 0.25
+            fillers.append({"text": kind, "start_s": round(t, 3), "end_s": round(t + len(filler) / RATE, 3)})
+            t += len(filler) / RATE
+        pieces.append(speech)
+        t += len(speech) / RATE
+    pieces.append(silence(0.3))
+    return np.concatenate(pieces), fillers
+
+
 def negative_clip(kind: str, voice: str, speed: int, rng: np.random.Generator, tmp: Path) -> np.ndarray:
     phrases = [PHRASES[int(i)] for i in rng.choice(len(PHRASES), 3, replace=False)]
     speech = [synth(p, voice, speed, tmp) for p in phrases]
@@ -206,6 +226,16 @@ def main(out_dir: Path = OUT_DIR) -> None:
             name = f"only_{kind}.wav"
             write(out_dir / name, bad_input(kind, rng), False, tmp)
             labels[name] = {"kind": f"only_{kind}", "split": "bad_input", "sample_rate": RATE, "fillers": []}
+        # Added later with their own generator, so the clips above stay byte for byte the same.
+        # All voices are "dev": every one was used when fixing how glued fillers were missed.
+        glued_rng = np.random.default_rng(11)
+        for index, (voice, speed, _) in enumerate(VOICES):
+            for telephone in (False, True):
+                samples, fillers = glued_clip(index, voice, speed, glued_rng, tmp)
+                name = f"glued_{index:02d}_{'8k' if telephone else '16k'}.wav"
+                write(out_dir / name, samples, telephone, tmp)
+                labels[name] = {"kind": "glued", "split": "dev", "voice": voice, "speed": speed,
+                                "sample_rate": 8000 if telephone else RATE, "fillers": fillers}
     (out_dir / "labels.json").write_text(json.dumps(labels, indent=1) + "\n", encoding="utf-8")
     print(f"{len(labels)} clips and labels.json written to {out_dir}")
 

@@ -216,7 +216,8 @@ def owned_by_neighbour(frames: Frames, cand: Candidate, words: tuple[Word, ...])
 
     Either a word begins where the sound begins and runs over it (the word's own drawn-out
     start), or the next word was given no time at all right after it (Whisper heard a word
-    there and stamped it at the end of its sound).
+    there and stamped it at the end of its sound) with no voice of its own in between: a word
+    spoken between the held sound and its stamp ("uh-the" glued together) leaves the sound a filler.
     """
     start_s, end_s = span_s(frames, cand)
     for word in words:
@@ -225,7 +226,8 @@ def owned_by_neighbour(frames: Frames, cand: Candidate, words: tuple[Word, ...])
         if abs(word.start_s - start_s) <= WORD_ONSET_S and word.end_s > end_s:
             return True
         timeless = word.end_s - word.start_s < TIMELESS_WORD_S
-        if timeless and end_s - WORD_ONSET_S <= word.start_s <= end_s + TIMELESS_AFTER_S:
+        if (timeless and end_s - WORD_ONSET_S <= word.start_s <= end_s + TIMELESS_AFTER_S
+                and _voiced_s(frames, end_s, word.start_s) <= EDGE_VOICE_S):
             return True
     return False
 
