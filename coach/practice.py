@@ -66,6 +66,10 @@ def practice_answer(source: bytes | Path, settings: Settings, *, original_name: 
     if save:
         report("Saving your recording", 0.0)
         recording = save_recording(source, settings, original_name=original_name, kind="practice")
+        if question is not None:
+            from coach.store.recordings import note_question
+
+            note_question(recording.path, getattr(question, "id", None), getattr(question, "text", "") or "")
     path = recording.path if recording else Path(source)
     report("Reading the audio", 0.02)
     audio = load_audio(path, settings, channel=channel, name=original_name or Path(path).name)
@@ -84,12 +88,15 @@ def practice_answer(source: bytes | Path, settings: Settings, *, original_name: 
 
 def _store_attempt(settings: Settings, question, recording, transcript: Transcript, analysis: dict) -> int:
     from coach.store import open_store, save_attempt
+    from coach.store.recordings import forget_question
 
     store = open_store(settings)
     try:
-        return save_attempt(store, question_id=getattr(question, "id", None),
-                            question_text=getattr(question, "text", "") or "", recording=recording,
-                            transcript=transcript.to_dict(), analysis=analysis,
-                            engine=transcript.engine, model=transcript.model)
+        attempt_id = save_attempt(store, question_id=getattr(question, "id", None),
+                                  question_text=getattr(question, "text", "") or "", recording=recording,
+                                  transcript=transcript.to_dict(), analysis=analysis,
+                                  engine=transcript.engine, model=transcript.model)
     finally:
         store.close()
+    forget_question(recording.path)
+    return attempt_id

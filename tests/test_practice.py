@@ -43,3 +43,19 @@ def test_an_answer_is_saved_analysed_and_stored(clips, settings):
     assert attempt["recording_path"].endswith(".wav")
     stored = settings.data_dir / attempt["recording_path"]
     assert stored.read_bytes() == (clips / "fillers.wav").read_bytes()
+
+
+def test_the_question_is_noted_beside_the_take_until_its_attempt_is_stored(clips, settings):
+    """A take the analysis never finished (here: silence) still knows its question for later."""
+    from coach import banks
+    from coach.store.recordings import noted_question
+
+    question = banks.load_questions(settings.data_dir)[0]
+    with pytest.raises(NoSpeechError):
+        practice_answer((clips / "silence.wav").read_bytes(), settings, original_name="quiet.wav",
+                        question=question)
+    [take] = [p for p in saved_files(settings) if not p.name.startswith(".")]
+    assert noted_question(take) == (question.id, question.text)
+    result = practice_answer((clips / "fillers.wav").read_bytes(), settings, question=question)
+    assert result.attempt_id is not None
+    assert noted_question(result.recording.path) == (None, "")

@@ -14,7 +14,7 @@ import sqlalchemy as sa
 
 from coach.errors import CoachError, InputError
 from coach.store.db import Store
-from coach.store.recordings import unanalysed_recordings
+from coach.store.recordings import forget_question, noted_question, unanalysed_recordings
 from coach.store.rows import measures, new_uid, utc_now
 from coach.store.schema import analysis_runs, attempts, recordings, turns
 
@@ -140,11 +140,14 @@ def _analyse_recording(store: Store, recording: dict) -> int:
     from coach.transcribe import transcribe_file
 
     path = store.absolute(recording["path"])
+    question_id, question_text = noted_question(path)
     heard = transcribe_file(path, store.settings)
-    analysis = _analyse(heard, None, store.settings)
+    analysis = _analyse(heard, question_id, store.settings)
     saved = SavedRecording(path=Path(path), sha256=recording["sha256"], size_bytes=recording["size_bytes"],
                            original_name=recording["original_name"])
-    return save_attempt(store, question_id=None, question_text="", recording=saved,
-                        transcript=heard.to_dict(), analysis=analysis,
-                        engine=heard.engine or store.settings.engine,
-                        model=heard.model or store.settings.model)
+    attempt_id = save_attempt(store, question_id=question_id, question_text=question_text, recording=saved,
+                              transcript=heard.to_dict(), analysis=analysis,
+                              engine=heard.engine or store.settings.engine,
+                              model=heard.model or store.settings.model)
+    forget_question(path)
+    return attempt_id

@@ -10,6 +10,8 @@ deleted gets its file removed.
 from __future__ import annotations
 
 import hashlib
+import json
+import os
 import time
 from pathlib import Path
 
@@ -42,6 +44,40 @@ def add_recording(conn: sa.Connection, store: Store, saved, kind: str = "practic
         uid=new_uid(), path=relative, sha256=saved.sha256, size_bytes=saved.size_bytes,
         original_name=saved.original_name or "", kind=kind, created_at=utc_now(),
     )).inserted_primary_key[0]
+
+
+def _note_path(recording: Path) -> Path:
+    """Hidden beside the recording, so recording_files() never takes it for one."""
+    return recording.with_name(f".{recording.name}.question.json")
+
+
+def note_question(recording: Path, question_id: str | None, question_text: str) -> None:
+    """Remember which question a take answers until its attempt is stored, so a take kept
+    after a crash in transcription is analysed against its question, not as a free answer."""
+    if not question_id and not question_text:
+        return
+    note, tmp = _note_path(recording), recording.with_name(f".{recording.name}.question.saving")
+    try:
+        tmp.write_text(json.dumps({"question_id": question_id, "question_text": question_text}),
+                       encoding="utf-8")
+        os.replace(tmp, note)
+    except OSError as e:
+        raise StorageError(f"Could not save which question {recording.name} answers ({e.strerror}); "
+                           "free some disk space or choose a writable data directory.") from e
+
+
+def noted_question(recording: Path) -> tuple[str | None, str]:
+    """(question id, question text) noted for a recording, or (None, "")."""
+    try:
+        note = json.loads(_note_path(recording).read_text(encoding="utf-8"))
+        return note.get("question_id") or None, str(note.get("question_text") or "")
+    except (OSError, ValueError, AttributeError):
+        return None, ""
+
+
+def forget_question(recording: Path) -> None:
+    """Drop the note once the attempt holds the question (or the recording is gone)."""
+    _note_path(recording).unlink(missing_ok=True)
 
 
 def is_referenced(conn: sa.Connection, recording_id: int) -> bool:
@@ -77,6 +113,7 @@ def finish_deletions(store: Store) -> int:
             if path.exists():
                 path.unlink()
                 removed += 1
+            forget_question(path)
         except OSError as e:
             raise StorageError(f"Could not delete the recording {path} ({e.strerror}); check the "
                                "data directory's permissions.") from e

@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 from store_support import analysis_dict, record, transcript_dict
 
+from coach import banks
 from coach.config import load_settings
 from coach.errors import CoachError, StorageError
 from coach.practice import practice_answer
@@ -55,7 +56,10 @@ CHILD = textwrap.dedent("""
             if message.startswith("Transcribing"):
                 say("TRANSCRIBING")
                 time.sleep(0.5)
-        practice_answer(Path(target), settings, original_name="take.wav", progress=progress)
+        from coach import banks
+        question = banks.load_questions(settings.data_dir)[0]
+        practice_answer(Path(target), settings, original_name="take.wav", question=question,
+                        progress=progress)
     elif job == "export":
         real_write, written = zipfile.ZipFile.write, []
         def slow_write(self, *args, **kwargs):
@@ -153,6 +157,10 @@ def test_killed_while_transcribing_the_answer_is_kept_and_finished_on_restart(se
         assert attempt["recording_sha256"] == waiting["sha256"]
         assert "project" in store_text(store, attempt["id"])
         assert unanalysed_recordings(store) == []
+        # ... still answering the question it was recorded for, and the note of it is gone.
+        question = banks.load_questions(settings.data_dir)[0]
+        assert (attempt["question_id"], attempt["question_text"]) == (question.id, question.text)
+        assert not [p for p in settings.recordings_dir.rglob("*") if p.name.endswith(".question.json")]
     finally:
         store.close()
 
