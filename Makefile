@@ -20,6 +20,7 @@ bench: setup
 	.venv/bin/python benchmarks/analysis_accuracy.py --split all
 	.venv/bin/python benchmarks/filled_pauses.py
 	.venv/bin/python benchmarks/filled_pauses_real.py
+	.venv/bin/python benchmarks/dropped_words.py
 	.venv/bin/python benchmarks/practice_latency.py
 	.venv/bin/python benchmarks/review_accuracy.py
 
