@@ -27,8 +27,6 @@ DIGITAL_SILENCE_DB = -90.0
 # The speaker's voice is profiled from at least this much voiced speech inside words.
 MIN_PROFILE_S = 0.5
 # A vowel run and the nasal run after it ("u-m") merge when this close and this near in pitch.
-# Pitch often falls into the nasal: 3 semitones on a real lecturer's "um"
-# (tests/data/real_speech, lecture at 19.0 s); 2 semitones kept them apart.
 MERGE_GAP_S = 0.2
 MERGE_PITCH_ST = 2.0
 # ... or, when the next run is the quieter nasal (NASAL_DROP_DB), this far below in pitch: the
