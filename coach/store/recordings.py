@@ -51,19 +51,24 @@ def _note_path(recording: Path) -> Path:
     return recording.with_name(f".{recording.name}.question.json")
 
 
-def note_question(recording: Path, question_id: str | None, question_text: str) -> None:
+def note_question(recording: Path, question_id: str | None, question_text: str) -> bool:
     """Remember which question a take answers until its attempt is stored, so a take kept
-    after a crash in transcription is analysed against its question, not as a free answer."""
+    after a crash in transcription is analysed against its question, not as a free answer.
+
+    Only a safety net: if it cannot be written (a full disk) the answer goes on without it, and
+    the attempt's own database write says what is wrong if the disk stays full.
+    """
     if not question_id and not question_text:
-        return
+        return False
     note, tmp = _note_path(recording), recording.with_name(f".{recording.name}.question.saving")
     try:
         tmp.write_text(json.dumps({"question_id": question_id, "question_text": question_text}),
                        encoding="utf-8")
         os.replace(tmp, note)
-    except OSError as e:
-        raise StorageError(f"Could not save which question {recording.name} answers ({e.strerror}); "
-                           "free some disk space or choose a writable data directory.") from e
+        return True
+    except OSError:
+        tmp.unlink(missing_ok=True)
+        return False
 
 
 def noted_question(recording: Path) -> tuple[str | None, str]:
