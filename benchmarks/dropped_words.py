@@ -12,6 +12,7 @@ was. Words next to a marked filler, and fillers themselves, are skipped.
 from __future__ import annotations
 
 import dataclasses
+import json
 import sys
 from pathlib import Path
 
@@ -56,7 +57,7 @@ def main() -> None:
         clip = real_speech.clip_labels(name)
         marks = [(f["start_s"], f["end_s"]) for f in clip["fillers"] + clip["unsure"]]
         clips.append((real_speech.HERE / name, marks))
-    synthetic = real_speech.json.loads((SYNTHETIC / "labels.json").read_text(encoding="utf-8"))
+    synthetic = json.loads((SYNTHETIC / "labels.json").read_text(encoding="utf-8"))
     for name, label in synthetic.items():
         if label["split"] != "bad_input":
             clips.append((SYNTHETIC / name, [(f["start_s"], f["end_s"]) for f in label["fillers"]]))

@@ -8,7 +8,7 @@ shipped as test and sample audio inside two MIT-licensed packages (silero-vad's 
 distribution, pyannote.audio's wheel). They are not committed here: each is fetched once with
 `pip download` (the package registry, like every other dependency), checked against its SHA-256,
 and kept in tests/data/real_speech/ beside the committed labels. The 8 kHz copies (telephone
-band, where Whisper drops fillers most) are made with sox.
+band, where Whisper drops fillers most) are made with sox, without its random dither.
 """
 
 from __future__ import annotations
@@ -76,7 +76,7 @@ def _plain(text: str) -> str:
     return "um" if word.endswith("m") else "uh"
 
 
-def _sha256(path: Path) -> str:
+def sha256_of(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
@@ -110,7 +110,7 @@ def _missing(clips: dict) -> dict[str, list[str]]:
     for name, clip in clips.items():
         source = clip.get("source")
         target = HERE / name
-        if source and not (target.exists() and _sha256(target) == source["sha256"]):
+        if source and not (target.exists() and sha256_of(target) == source["sha256"]):
             by_package.setdefault(source["package"], []).append(name)
     return by_package
 
@@ -122,7 +122,7 @@ def _fetch(package: str, names: list[str], clips: dict) -> None:
         for name in names:
             source, target = clips[name]["source"], HERE / name
             _extract(archive, source["member"], target)
-            if _sha256(target) != source["sha256"]:
+            if sha256_of(target) != source["sha256"]:
                 target.unlink()
                 raise SystemExit(f"{name} from {package} is not the recording the labels were made on "
                                  "(SHA-256 differs); the labels would not fit it.")
@@ -136,10 +136,10 @@ def _telephone(name: str, original: str) -> None:
     """
     target, source = HERE / name, HERE / original
     stamp = target.with_suffix(".from")
-    if target.exists() and stamp.exists() and stamp.read_text() == _sha256(source):
+    if target.exists() and stamp.exists() and stamp.read_text() == sha256_of(source):
         return
     subprocess.run(["sox", "-D", str(source), "-r", "8000", str(target)], check=True)
-    stamp.write_text(_sha256(source))
+    stamp.write_text(sha256_of(source))
 
 
 def ensure() -> Path:

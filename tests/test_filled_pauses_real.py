@@ -66,4 +66,4 @@ def test_the_clips_are_the_labelled_recordings():
     for name, clip in real_speech.labels()["clips"].items():
         assert (folder / name).stat().st_size > 100_000
         if "source" in clip:
-            assert real_speech._sha256(folder / name) == clip["source"]["sha256"]
+            assert real_speech.sha256_of(folder / name) == clip["source"]["sha256"]
