@@ -148,7 +148,7 @@ def save_settings(settings: Settings) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     lines = [f'engine = "{settings.engine}"', f'model = "{settings.model}"',
              f"beam_size = {settings.beam_size}", f"verbatim = {str(settings.verbatim).lower()}",
-             "", "[thresholds]"]
+             f"recover_fillers = {str(settings.recover_fillers).lower()}", "", "[thresholds]"]
     lines += [f"{f.name} = {getattr(settings.thresholds, f.name)}" for f in fields(Thresholds)]
     tmp = path.with_suffix(".tmp")
     tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -29,6 +29,20 @@ def test_thresholds_are_saved(tmp_path, monkeypatch):
     assert load_settings(tmp_path).thresholds.long_pause_s == 2.5
 
 
+def test_the_filled_pause_detector_can_be_turned_off_and_stays_off(tmp_path, monkeypatch):
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("settings").run()
+    [toggle] = [t for t in at.toggle if "Whisper drops" in t.label]
+    assert toggle.value is True
+    toggle.set_value(False)
+    [b for b in at.button if b.label == "Save"][0].click().run()
+    assert not at.exception
+    assert load_settings(tmp_path).recover_fillers is False
+    # saving thresholds later writes the whole file again and keeps it off
+    [b for b in at.button if b.label == "Save thresholds"][0].click().run()
+    assert load_settings(tmp_path).recover_fillers is False
+
+
 def test_delete_all_needs_the_word_then_empties_everything(tmp_path, monkeypatch):
     from app_support import DATA
 
