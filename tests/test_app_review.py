@@ -71,6 +71,8 @@ def test_a_two_voice_interview_is_cut_into_questions_and_answers(tmp_path, monke
         assert interview["company"] == "Hooli" and interview["answers"] == 3
     finally:
         db.close()
+    # the transcript now lives in the database: the review's chunk copies are gone
+    assert not list((tmp_path / "review-work").glob("*/chunk-*"))
 
 
 def test_saving_the_debrief_edits_the_reviews_draft(tmp_path, monkeypatch):

@@ -67,3 +67,17 @@ def test_the_clips_are_the_labelled_recordings():
         assert (folder / name).stat().st_size > 100_000
         if "source" in clip:
             assert real_speech.sha256_of(folder / name) == clip["source"]["sha256"]
+
+
+def test_a_reviewed_recording_counts_the_fillers_whisper_dropped(tmp_path):
+    """`coach review` transcribes without the verbatim prompt (it made tiny.en skip turns), so on
+    a real phone-quality recording Whisper writes no "uh": every one counted is heard."""
+    from coach.banks import load_questions
+    from coach.interview.review import ReviewOptions, review
+
+    settings = load_settings(data_dir=tmp_path / "data")
+    result = review(real_speech.ensure() / "lecture_8k.wav", settings, ReviewOptions(),
+                    questions=load_questions())
+    [answer] = result["answers"]
+    filled = [f for f in answer["analysis"]["fillers"] if f["kind"] == "filled_pause"]
+    assert len(filled) >= 5 and all(f.get("source") == "acoustic" for f in filled)

@@ -28,6 +28,11 @@ from coach.types import Word
 REVIEW_VERBATIM = False
 
 
+def work_dir(settings: Settings, recording_sha256: str, chunk_s: float) -> WorkDir:
+    """Where a review keeps its finished chunks: the settings as the chunks were made with."""
+    return WorkDir(replace(settings, verbatim=REVIEW_VERBATIM), recording_sha256, chunk_s)
+
+
 class ReviewCancelled(CoachError):
     """The user stopped a review; finished chunks are kept for the next run."""
 
@@ -76,7 +81,7 @@ def listen(path: Path, settings: Settings, *, chunk_s: float = CHUNK_S,
     from coach.transcribe import get_engine
 
     info = probe(path, settings)
-    work = WorkDir(replace(settings, verbatim=REVIEW_VERBATIM), sha256 or file_sha256(path), chunk_s)
+    work = work_dir(settings, sha256 or file_sha256(path), chunk_s)
     engine = get_engine(settings)
     reader = ChunkReader(path, settings, info, chunk_s)
     clock = _Clock(info.declared_s, progress)
@@ -114,6 +119,11 @@ def _process(chunk: AudioChunk, engine, settings: Settings, clock: _Clock,
         clock.within(chunk.start_s + done_s)
 
     transcript = engine.transcribe(mix, 16000, verbatim=REVIEW_VERBATIM, progress=inner)
+    if settings.recover_fillers and transcript.words:
+        # Without the verbatim prompt Whisper writes almost no "um"s: hear them from the sound.
+        from coach.transcribe.filled_pauses import recover_filled_pauses
+
+        transcript = recover_filled_pauses(mix, transcript, settings)
     words = tuple(Word(w.text, round(w.start_s + chunk.start_s, 3), round(w.end_s + chunk.start_s, 3),
                        w.prob, w.source) for w in transcript.words)
     windows = voice_windows(mix, chunk.start_s, words)

@@ -54,7 +54,7 @@ def file_sha256(path: Path) -> str:
 class WorkDir:
     def __init__(self, settings: Settings, recording_sha256: str, chunk_s: float):
         key = json.dumps([FORMAT_VERSION, recording_sha256, settings.engine, settings.model,
-                          settings.beam_size, settings.verbatim, chunk_s])
+                          settings.beam_size, settings.verbatim, settings.recover_fillers, chunk_s])
         self.path = settings.data_dir / WORK_DIR_NAME / (
             f"{recording_sha256[:16]}-{hashlib.sha256(key.encode()).hexdigest()[:12]}")
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from coach.audio import SavedRecording, save_recording
 from coach.config import Settings
 from coach.errors import InputError
-from coach.interview.resume import WorkDir
+from coach.interview.listen import work_dir
 
 
 def save_upload(source: bytes | Path, settings: Settings, *, original_name: str = "") -> SavedRecording:
@@ -42,7 +42,7 @@ def store_review(store, result: dict, saved: SavedRecording | None, *, interview
                              notes=draft["notes"])
     if saved is not None and chunk_s is not None:
         # the transcript now lives in the database; the chunk copies would only linger
-        WorkDir(store.settings, saved.sha256, chunk_s).forget()
+        work_dir(store.settings, saved.sha256, chunk_s).forget()
     return {"interview_id": interview_id, "interview_recording_id": rec_id, "debrief_id": debrief_id,
             "recording": None if saved is None else str(saved.path)}
 
