@@ -50,11 +50,11 @@ def print_json(data: object) -> None:
 # ---------------------------------------------------------------- transcribe, analyze, record, models
 
 
-def _settings(engine: str | None = None, model: str | None = None):
+def _settings(engine: str | None = None, model: str | None = None, acoustic_fillers: bool | None = None):
     from coach.config import load_settings
     from coach.transcribe.models import check_engine, check_model_name
 
-    settings = load_settings(engine=engine, model=model)
+    settings = load_settings(engine=engine, model=model, recover_fillers=acoustic_fillers)
     check_engine(settings.engine)
     check_model_name(settings.model)
     return settings
@@ -88,11 +88,14 @@ def transcribe_command(
     channel: Annotated[str | None, typer.Option(help="left or right: one side of a stereo file")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print words with times as JSON")] = False,
     progress: Annotated[bool, typer.Option(help="show a progress bar on stderr")] = True,
+    acoustic_fillers: Annotated[bool | None, typer.Option(
+        "--acoustic-fillers/--no-acoustic-fillers",
+        help="hear the 'um's Whisper drops from the sound (default: as in Settings, on)")] = None,
 ) -> None:
     """Words with times, no analysis."""
     from coach.transcribe import transcribe_file
 
-    settings = _settings(engine, model)
+    settings = _settings(engine, model, acoustic_fillers)
     _check_channel(channel)
     update, close = _progress_bar(progress)
     try:
@@ -116,6 +119,9 @@ def analyze_command(
     save: Annotated[bool, typer.Option("--save", help="keep the recording and store the attempt")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="print the full analysis as JSON")] = False,
     progress: Annotated[bool, typer.Option(help="show a progress bar on stderr")] = True,
+    acoustic_fillers: Annotated[bool | None, typer.Option(
+        "--acoustic-fillers/--no-acoustic-fillers",
+        help="hear the 'um's Whisper drops from the sound (default: as in Settings, on)")] = None,
 ) -> None:
     """Fillers, pace, pauses and STAR structure of one answer (audio or --text)."""
     from coach.errors import InputError
@@ -123,7 +129,7 @@ def analyze_command(
     if (audio is None) == (text is None):
         raise InputError("Give either an audio file or --text FILE (not both); "
                          "see `coach analyze --help`.")
-    settings = _settings(engine, model)
+    settings = _settings(engine, model, acoustic_fillers)
     bank_question = _bank_question(question, settings)
     if text is not None:
         if save:
@@ -520,6 +526,9 @@ def review_command(
     model: Annotated[str | None, typer.Option(help="tiny.en (bundled), base.en, ... or a path")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print the full review as JSON")] = False,
     progress: Annotated[bool, typer.Option(help="show progress and time left on stderr")] = True,
+    acoustic_fillers: Annotated[bool | None, typer.Option(
+        "--acoustic-fillers/--no-acoustic-fillers",
+        help="hear the 'um's Whisper drops from the sound (default: as in Settings, on)")] = None,
 ) -> None:
     """A real interview: who spoke when, question → answer turns, each answer analysed like practice.
 
@@ -533,7 +542,7 @@ def review_command(
 
     if not save and (interview is not None or company):
         raise InputError("--interview and --company say where to save; add --save.")
-    settings = _settings(engine, model)
+    settings = _settings(engine, model, acoustic_fillers)
     saved = save_upload(recording, settings) if save else None   # the upload first: never lost
     store = open_store(settings)
     try:

@@ -81,3 +81,25 @@ def test_a_reviewed_recording_counts_the_fillers_whisper_dropped(tmp_path):
     [answer] = result["answers"]
     filled = [f for f in answer["analysis"]["fillers"] if f["kind"] == "filled_pause"]
     assert len(filled) >= 5 and all(f.get("source") == "acoustic" for f in filled)
+
+
+def test_the_command_line_can_turn_the_detector_off(tmp_path):
+    """`coach analyze --no-acoustic-fillers` gives Whisper's own count, for comparison."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    clip = real_speech.ensure() / "lecture_8k.wav"
+    env = {**os.environ, "COACH_DATA_DIR": str(tmp_path)}
+    env.pop("COACH_DATABASE_URL", None)
+
+    def heard_fillers(*flags: str) -> list[dict]:
+        done = subprocess.run([sys.executable, "-m", "coach.cli", "analyze", str(clip), "--json",
+                               "--no-progress", *flags], capture_output=True, text=True, env=env,
+                              timeout=300)
+        assert done.returncode == 0, done.stderr
+        return [f for f in json.loads(done.stdout)["fillers"] if f.get("source") == "acoustic"]
+
+    assert len(heard_fillers()) >= 5
+    assert heard_fillers("--no-acoustic-fillers") == []
