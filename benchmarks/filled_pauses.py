@@ -4,10 +4,11 @@ with and without the acoustic detector, and the time the detector adds to transc
     .venv/bin/python benchmarks/filled_pauses.py [--split dev|heldout|all]
 
 A found filler matches a labelled one when their times overlap once each is widened by
-TOLERANCE_S (Whisper stamps the fillers it keeps as zero-length words at the filler's end),
-one to one. Negatives (silent pauses, breaths, elongated words, hum, music, noise) add only
-false positives. Both Whisper settings are run: the verbatim prompt on (the app's default) and
-off (how Whisper behaves on real speech, where it drops the fillers even with the prompt).
+TOLERANCE_S (Whisper stamps the fillers it keeps as zero-length words at the filler's end), one
+to one (coach/transcribe/filled_pauses/evaluation.py). Negatives (silent pauses, breaths,
+elongated words, hum, music, noise) add only false positives. Both Whisper settings are run:
+the verbatim prompt on (the app's default) and off (how Whisper behaves on real speech, where
+it drops the fillers even with the prompt).
 """
 
 from __future__ import annotations
@@ -25,28 +26,9 @@ from coach.audio import load_audio  # noqa: E402
 from coach.config import load_settings  # noqa: E402
 from coach.transcribe import get_engine  # noqa: E402
 from coach.transcribe.filled_pauses import recover_filled_pauses  # noqa: E402
-from coach.transcribe.filled_pauses.detector import is_filled_pause  # noqa: E402
+from coach.transcribe.filled_pauses.evaluation import TOLERANCE_S, fillers_in, score  # noqa: E402
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "filled_pauses"
-TOLERANCE_S = 0.2
-
-
-def match(found: list[tuple], truth: list[tuple]) -> tuple[int, int]:
-    """(hits, hits named as labelled) of (start, end, text) fillers against the labels."""
-    used, hits, named = set(), 0, 0
-    for a, b, text in found:
-        for k, (s, e, label) in enumerate(truth):
-            if k not in used and a < e + TOLERANCE_S and b > s - TOLERANCE_S:
-                used.add(k)
-                hits += 1
-                named += plain(text) == label
-                break
-    return hits, named
-
-
-def plain(text: str) -> str:
-    word = text.strip(".,?!…-").lower()
-    return "um" if word.endswith("m") else "uh"
 
 
 def run(split: str, verbatim: bool) -> dict:
@@ -65,16 +47,15 @@ def run(split: str, verbatim: bool) -> dict:
         recovered = recover_filled_pauses(audio.samples, transcript, settings)
         t2 = time.perf_counter()
         truth = [(f["start_s"], f["end_s"], f["text"]) for f in label["fillers"]]
-        asr = [(w.start_s, w.end_s, w.text) for w in transcript.words if is_filled_pause(w.text)]
-        every = [(w.start_s, w.end_s, w.text) for w in recovered.words
-                 if is_filled_pause(w.text) or w.source == "acoustic"]
+        asr, every = fillers_in(transcript), fillers_in(recovered)
         totals["truth"] += len(truth)
         totals["asr_found"] += len(asr)
-        totals["asr_hits"] += match(asr, truth)[0]
+        totals["asr_hits"] += score(asr, label["fillers"])["hits"]
         totals["all_found"] += len(every)
-        hits, named = match(every, truth)
+        result = score(every, label["fillers"])
+        hits = result["hits"]
         totals["all_hits"] += hits
-        totals["all_named"] += named
+        totals["all_named"] += result["named"]
         if not truth:
             totals["neg_fp"] += len(every) - hits
         if hits < len(truth) or hits < len(every):

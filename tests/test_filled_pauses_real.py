@@ -11,11 +11,11 @@ import dataclasses
 
 import pytest
 
-from coach.audio import load_audio
+from coach.audio import file_sha256, load_audio
 from coach.config import load_settings
 from coach.transcribe import get_engine
 from coach.transcribe.filled_pauses import recover_filled_pauses
-from coach.transcribe.filled_pauses.detector import is_filled_pause
+from coach.transcribe.filled_pauses.evaluation import fillers_in, score
 from scripts import real_speech
 
 pytestmark = pytest.mark.slow
@@ -32,9 +32,8 @@ def heard(tmp_path_factory):
         audio = load_audio(folder / name, settings)
         transcript = get_engine(settings).transcribe(audio.samples, audio.sample_rate, verbatim=verbatim)
         recovered = recover_filled_pauses(audio.samples, transcript, settings)
-        found = [(w.start_s, w.end_s, w.text) for w in recovered.words
-                 if is_filled_pause(w.text) or w.source == "acoustic"]
-        return real_speech.score(found, real_speech.clip_labels(name))
+        clip = real_speech.clip_labels(name)
+        return score(fillers_in(recovered), clip["fillers"], clip["unsure"])
 
     return run
 
@@ -66,7 +65,7 @@ def test_the_clips_are_the_labelled_recordings():
     for name, clip in real_speech.labels()["clips"].items():
         assert (folder / name).stat().st_size > 100_000
         if "source" in clip:
-            assert real_speech.sha256_of(folder / name) == clip["source"]["sha256"]
+            assert file_sha256(folder / name) == clip["source"]["sha256"]
 
 
 def test_a_reviewed_recording_counts_the_fillers_whisper_dropped(tmp_path):

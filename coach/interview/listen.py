@@ -15,10 +15,11 @@ from pathlib import Path
 
 import numpy as np
 
+from coach.audio import file_sha256
 from coach.config import Settings
 from coach.errors import CoachError
 from coach.interview.chunks import CHUNK_S, AudioChunk, ChunkReader, channel_levels, probe
-from coach.interview.resume import ChunkResult, WorkDir, file_sha256
+from coach.interview.resume import ChunkResult, WorkDir
 from coach.interview.speakers import VoiceWindows, voice_windows
 from coach.types import Word
 
@@ -119,7 +120,7 @@ def _process(chunk: AudioChunk, engine, settings: Settings, clock: _Clock,
         clock.within(chunk.start_s + done_s)
 
     transcript = engine.transcribe(mix, 16000, verbatim=REVIEW_VERBATIM, progress=inner)
-    if settings.recover_fillers and transcript.words:
+    if settings.recover_fillers:  # the import loads librosa: only when it is used
         # Without the verbatim prompt Whisper writes almost no "um"s: hear them from the sound.
         from coach.transcribe.filled_pauses import recover_filled_pauses
 

@@ -43,14 +43,6 @@ class ChunkResult:
     levels: np.ndarray          # (frames of 100 ms, channels); empty for mono
 
 
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 class WorkDir:
     def __init__(self, settings: Settings, recording_sha256: str, chunk_s: float):
         key = json.dumps([FORMAT_VERSION, recording_sha256, settings.engine, settings.model,

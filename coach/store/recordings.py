@@ -9,7 +9,6 @@ deleted gets its file removed.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import time
@@ -17,6 +16,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from coach.audio import file_sha256
 from coach.errors import StorageError
 from coach.store.db import Store
 from coach.store.rows import new_uid, plain, utc_now
@@ -134,14 +134,6 @@ def _kind_from_path(relative: str) -> str:
     return parts[1] if len(parts) > 2 and parts[1] in KINDS else "practice"
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def recording_files(store: Store) -> list[Path]:
     """Every finished recording file under recordings/ (temporary '.saving-' files excluded)."""
     root = store.settings.recordings_dir
@@ -167,7 +159,7 @@ def adopt_orphans(store: Store, *, min_age_s: float = ORPHAN_MIN_AGE_S) -> list[
         with store.write() as conn:
             if conn.execute(sa.select(recordings.c.id).where(recordings.c.path == relative)).first():
                 continue
-            row = dict(uid=new_uid(), path=relative, sha256=_sha256(path), size_bytes=path.stat().st_size,
+            row = dict(uid=new_uid(), path=relative, sha256=file_sha256(path), size_bytes=path.stat().st_size,
                        original_name="", kind=_kind_from_path(relative), created_at=utc_now())
             conn.execute(recordings.insert().values(**row))
         adopted.append(plain(row))
