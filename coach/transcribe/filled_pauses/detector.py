@@ -271,6 +271,7 @@ def detect(frames: Frames, words: tuple[Word, ...], limits: Thresholds) -> tuple
         return [], {}
     found: list[Word] = []
     retimed: dict[int, Word] = {}
+    quiet_db = speaker.floor_db + limits.filler_min_above_floor_db
     for cand in candidates(frames, speaker, limits):
         if not sounds_like_filler(frames, cand, speaker, limits):
             continue
@@ -281,7 +282,6 @@ def detect(frames: Frames, words: tuple[Word, ...], limits: Thresholds) -> tuple
                 retimed[known] = Word(old.text, heard.start_s, heard.end_s, old.prob, old.source)
             continue
         rest = _not_owned(frames, cand, words)
-        quiet_db = speaker.floor_db + limits.filler_min_above_floor_db
         if (rest is not None and sounds_like_filler(frames, rest, speaker, limits)
                 and left_by_transcriber(frames, rest, words, quiet_db)):
             found.append(filler_word(frames, rest))
