@@ -28,6 +28,10 @@ from scripts import real_speech  # noqa: E402
 SYNTHETIC = Path(__file__).resolve().parent.parent / "tests" / "data" / "filled_pauses"
 
 
+def spans(marks: list[dict]) -> list[tuple[float, float]]:
+    return [(m["start_s"], m["end_s"]) for m in marks]
+
+
 def near_marked(word, marks: list[tuple[float, float]]) -> bool:
     return any(word.start_s < e + 0.3 and word.end_s > s - 0.3 for s, e in marks)
 
@@ -52,18 +56,14 @@ def drop_each(path: Path, marks: list[tuple[float, float]], verbatim: bool) -> t
 
 def main() -> None:
     real_speech.ensure()
-    clips = []
-    for name in real_speech.labels()["clips"]:
-        clip = real_speech.clip_labels(name)
-        marks = [(f["start_s"], f["end_s"]) for f in clip["fillers"] + clip["unsure"]]
-        clips.append((real_speech.HERE / name, marks))
-    synthetic = json.loads((SYNTHETIC / "labels.json").read_text(encoding="utf-8"))
-    for name, label in synthetic.items():
-        if label["split"] != "bad_input":
-            clips.append((SYNTHETIC / name, [(f["start_s"], f["end_s"]) for f in label["fillers"]]))
+    real = [(real_speech.HERE / name, spans(real_speech.clip_labels(name)["fillers"]
+                                            + real_speech.clip_labels(name)["unsure"]))
+            for name in real_speech.labels()["clips"]]
+    labels = json.loads((SYNTHETIC / "labels.json").read_text(encoding="utf-8"))
+    synthetic = [(SYNTHETIC / name, spans(label["fillers"]))
+                 for name, label in labels.items() if label["split"] != "bad_input"]
     for verbatim in (True, False):
-        for group, chosen in (("real", clips[:len(real_speech.labels()["clips"])]),
-                              ("espeak-ng", clips[len(real_speech.labels()["clips"]):])):
+        for group, chosen in (("real", real), ("espeak-ng", synthetic)):
             tried = taken = 0
             examples: list[str] = []
             for path, marks in chosen:
