@@ -7,6 +7,7 @@ Kills during the database write itself are in tests/test_store_faults.py (not re
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -323,40 +324,42 @@ def test_a_full_disk_fails_each_write_in_one_sentence_and_resumes_once_space_is_
         store.close()
 
 
-def _hold_lock(path: Path, seconds: float, ready: threading.Event) -> None:
-    other = sqlite3.connect(path, isolation_level=None)
-    other.execute("BEGIN EXCLUSIVE")
-    ready.set()
-    time.sleep(seconds)
-    other.execute("ROLLBACK")
-    other.close()
+@contextlib.contextmanager
+def _database_locked(settings, seconds: float):
+    """Another connection holds the database's write lock for `seconds`, from a thread."""
+    open_store(settings).close()
+    ready = threading.Event()
+
+    def hold() -> None:
+        other = sqlite3.connect(settings.database_path, isolation_level=None)
+        other.execute("BEGIN EXCLUSIVE")
+        ready.set()
+        time.sleep(seconds)
+        other.execute("ROLLBACK")
+        other.close()
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    ready.wait(10)
+    try:
+        yield
+    finally:
+        holder.join()
 
 
 def test_a_briefly_locked_database_makes_the_save_wait_not_fail(settings):
-    open_store(settings).close()
-    ready = threading.Event()
-    holder = threading.Thread(target=_hold_lock, args=(settings.database_path, 2.0, ready))
-    holder.start()
-    ready.wait(10)
-    started = time.monotonic()
-    result = practice_answer(CLIP, settings, original_name="take.wav")
-    holder.join()
+    with _database_locked(settings, 2.0):
+        started = time.monotonic()
+        result = practice_answer(CLIP, settings, original_name="take.wav")
     assert result.attempt_id is not None and time.monotonic() - started >= 1.5
     assert len(_nothing_lost(settings)) == 1
 
 
 def test_a_database_locked_for_long_is_one_sentence_the_take_is_kept_and_analysed_later(settings):
-    open_store(settings).close()
-    ready = threading.Event()
-    holder = threading.Thread(target=_hold_lock, args=(settings.database_path, 13.0, ready))
-    holder.start()
-    ready.wait(10)
-    try:
+    with _database_locked(settings, 13.0):
         with pytest.raises(StorageError, match="busy in another coach window") as error:
             practice_answer(CLIP, settings, original_name="take.wav")
         assert "\n" not in str(error.value)
-    finally:
-        holder.join()
     store = open_store(settings)
     try:
         recover_recordings(store, min_age_s=0)
