@@ -193,12 +193,14 @@ if question is not None:
         )
 
     source: tuple[bytes, str] | None = None
+    demonstration = False       # the sample recording is shown, never kept as the user's attempt
     if recorded is not None:
         source = (recorded.getvalue(), "answer.wav")
     elif uploaded is not None:
         source = (uploaded.getvalue(), uploaded.name)
     elif ss.practice_pending_sample:
         source = (summary.SAMPLE_RECORDING.read_bytes(), summary.SAMPLE_RECORDING.name)
+        demonstration = True
 
     if source is not None:
         digest = hashlib.sha256(source[0]).hexdigest()
@@ -210,10 +212,11 @@ if question is not None:
                 try:
                     shared.preload_models(cfg)
                     result = practice_answer(
-                        source[0],
+                        summary.SAMPLE_RECORDING if demonstration else source[0],
                         cfg,
                         original_name=source[1],
                         question=question,
+                        save=not demonstration,
                         progress=lambda message, fraction: bar.progress(
                             min(max(fraction, 0.0), 1.0), text=message
                         ),
@@ -238,11 +241,15 @@ if question is not None:
                         "attempt_id": result.attempt_id,
                         "analysis": result.analysis,
                         "question_id": question.id,
-                        "recording": str(result.recording.path) if result.recording else None,
+                        "recording": (
+                            str(result.recording.path) if result.recording
+                            else str(summary.SAMPLE_RECORDING) if demonstration else None
+                        ),
+                        "demonstration": demonstration,
                     }
                     status.update(
-                        label=f"Analysed and saved as attempt {result.attempt_id}",
-                        state="complete",
+                        label=summary.outcome_label(result.analysis, result.attempt_id),
+                        state="complete" if summary.is_measured(result.analysis) else "error",
                         expanded=False,
                     )
 
@@ -253,7 +260,9 @@ if result and result.get("analysis"):
     shared.show_answer(
         result["analysis"], cfg, recording=Path(result["recording"]) if result.get("recording") else None
     )
-    if result.get("question_id"):
+    if result.get("demonstration"):
+        st.caption("This was the sample recording, a demonstration: it is not saved as your attempt.")
+    elif result.get("question_id"):
         history = store.list_attempts(db, question_id=result["question_id"], newest_first=False)
         st.subheader("This attempt against your earlier ones")
         if len(history) < 2:

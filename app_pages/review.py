@@ -13,6 +13,7 @@ from coach.ui.debrief import heard_questions, latest_debrief
 from coach.ui.highlight import escape
 from coach.ui.review_flow import review_recording
 
+SPEAKER_CHOICES = {"found by the coach": None, "1 (only me)": 1, "2": 2, "3": 3, "4": 4}
 STAGES = ["recruiter screen", "first round", "technical", "onsite / loop", "final", "other"]
 
 cfg = shared.settings()
@@ -40,9 +41,16 @@ with st.form("review_form"):
     c1, c2 = st.columns(2)
     company = c1.text_input("Company", key="review_company")
     role = c2.text_input("Role", key="review_role")
-    c3, c4, c5 = st.columns(3)
+    c3, c4, c5, c6 = st.columns(4)
     stage = c3.selectbox("Stage", STAGES, index=1, key="review_stage")
     when = c4.date_input("Date", value=date.today(), key="review_date")
+    speakers = c6.selectbox(
+        "Number of speakers",
+        list(SPEAKER_CHOICES),
+        key="review_speakers",
+        help="Everyone who speaks in the recording, you included. Leave it to the coach unless it "
+        "found the wrong number.",
+    )
     channel = c5.selectbox(
         "Your voice is on",
         ["both channels (mixed)", "left", "right"],
@@ -73,6 +81,7 @@ if submitted:
                     interview_id,
                     progress=lambda m, f: bar.progress(min(max(f, 0.0), 1.0), text=m),
                     channel=None if channel.startswith("both") else channel,
+                    n_speakers=SPEAKER_CHOICES[speakers],
                 )
             except CoachError as e:
                 status.update(label="Could not analyse this recording", state="error")

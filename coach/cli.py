@@ -188,6 +188,8 @@ def _stage_to_seconds(update):
 
 
 def _describe_analysis(result: dict) -> str:
+    if result.get("scores", {}) is None:     # the quality gate stopped it: why, and no numbers
+        return "\n".join([result["transcript"], "", *result.get("warnings", [])])
     m = result["metrics"]
     pace = "-" if m.get("wpm") is None else f"{m['wpm']:.0f} wpm"
     lines = [result["transcript"], "",
@@ -197,6 +199,7 @@ def _describe_analysis(result: dict) -> str:
     lines += [f"{name}: {s['score']}/100 — {s['because']}" for name, s in scores.items()
               if isinstance(s, dict) and s.get("score") is not None]
     lines += [""] + [f"• {point}" for point in result.get("feedback", [])]
+    lines += [f"Note: {w}" for w in result.get("warnings", [])]
     return "\n".join(lines)
 
 
@@ -603,6 +606,10 @@ def _describe_review(result: dict) -> str:
     for a in result["answers"]:
         am = a["analysis"]["metrics"]
         bank = f"[{a['bank_id']}] " if a["bank_id"] else "[not in bank] "
+        if a["analysis"].get("scores") is None:
+            lines.append(f"\n{bank}{a['question'] or '(whole talk)'}\n  not measured: "
+                         + " ".join(a["analysis"]["warnings"]))
+            continue
         lines.append(f"\n{bank}{a['question'] or '(whole talk)'}\n  {a['end_s'] - a['offset_s']:.0f} s · "
                      f"{am.get('wpm') or 0:.0f} wpm · {len(a['analysis']['fillers'])} fillers · "
                      f"score {a['analysis']['scores'].get('overall', '-')}")

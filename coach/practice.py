@@ -6,7 +6,7 @@ saved before anything decodes it and a failure later never loses it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,11 +45,14 @@ def load_models(settings: Settings):
     return engine
 
 
-def analyze_transcript(transcript: Transcript, settings: Settings, question=None) -> dict:
-    """The DESIGN.md `coach analyze` object for a transcript."""
+def analyze_transcript(transcript: Transcript, settings: Settings, question=None,
+                       problems: Sequence[str] = (), *, interview: bool = False) -> dict:
+    """The DESIGN.md `coach analyze` object for a transcript; `problems` found before it (the
+    audio distorted, the voices not separated) leave it unscored (coach.analysis.quality)."""
     from coach.analysis import analyze
 
-    result = analyze(transcript, question=question, settings=settings).to_dict()
+    result = analyze(transcript, question=question, settings=settings, problems=problems,
+                     interview=interview).to_dict()
     result.setdefault("engine", transcript.engine)
     result.setdefault("model", transcript.model)
     return result
@@ -59,6 +62,7 @@ def practice_answer(source: bytes | Path, settings: Settings, *, original_name: 
                     save: bool = True, progress: StageProgress | None = None,
                     channel: str | None = None) -> PracticeResult:
     """Keep (if `save`), transcribe and analyse one spoken answer; store it as an attempt if `save`."""
+    from coach.analysis import quality
     from coach.transcribe import transcribe_audio
 
     report = progress or (lambda _message, _fraction: None)
@@ -80,7 +84,7 @@ def practice_answer(source: bytes | Path, settings: Settings, *, original_name: 
 
     transcript = transcribe_audio(audio, settings, on_transcribe)
     report("Analysing fillers, pace and structure", 0.92)
-    analysis = analyze_transcript(transcript, settings, question)
+    analysis = analyze_transcript(transcript, settings, question, quality.audio_problems(audio.samples))
     attempt_id = _store_attempt(settings, question, recording, transcript, analysis) if save else None
     report("Done", 1.0)
     return PracticeResult(transcript, analysis, recording, attempt_id)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,9 @@ class Transcript:
 
     `text` is the words joined by single spaces, so word i spans
     `word_spans()[i]` in `text`; analysis relies on that to attach times to characters.
+    `speech_s` is how much speech the voice detector heard (None when not checked) and
+    `unheard` the stretches of it, in seconds, that no word covers even after decoding them again
+    (coach.transcribe.coverage): speech the transcript lost.
     """
 
     text: str
@@ -42,6 +45,8 @@ class Transcript:
     language: str = "en"
     engine: str = ""
     model: str = ""
+    speech_s: float | None = None
+    unheard: tuple[tuple[float, float], ...] = ()
 
     @classmethod
     def from_words(cls, words: list[Word] | tuple[Word, ...], duration_s: float | None,
@@ -49,6 +54,11 @@ class Transcript:
         kept = tuple(w for w in words if w.text.strip())
         text = " ".join(w.text.strip() for w in kept)
         return cls(text=text, words=kept, duration_s=duration_s, **info)
+
+    def with_words(self, words: list[Word] | tuple[Word, ...]) -> Transcript:
+        """The same transcript (duration, engine, coverage) with other words."""
+        made = Transcript.from_words(words, self.duration_s)
+        return replace(self, text=made.text, words=made.words)
 
     @classmethod
     def from_text(cls, text: str) -> Transcript:
@@ -67,8 +77,12 @@ class Transcript:
             pos = end
         return spans
 
+    @property
+    def unheard_s(self) -> float:
+        return sum(b - a for a, b in self.unheard)
+
     def to_dict(self) -> dict:
-        return {
+        data = {
             "transcript": self.text,
             "duration_s": None if self.duration_s is None else round(self.duration_s, 3),
             "words": [w.to_dict() for w in self.words],
@@ -76,6 +90,21 @@ class Transcript:
             "engine": self.engine,
             "model": self.model,
         }
+        if self.speech_s is not None:
+            data["speech_s"] = self.speech_s
+            data["unheard"] = [{"start_s": a, "end_s": b} for a, b in self.unheard]
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Transcript:
+        """The inverse of `to_dict` (a stored transcript back into words with times)."""
+        words = tuple(Word(w["text"], float(w["start_s"]), float(w["end_s"]), float(w.get("prob", 1.0)),
+                           w.get("source", "asr")) for w in data.get("words") or ())
+        text = data.get("transcript", data.get("text", ""))
+        return cls(text=text, words=words, duration_s=data.get("duration_s"),
+                   language=data.get("language", "en"), engine=data.get("engine", ""),
+                   model=data.get("model", ""), speech_s=data.get("speech_s"),
+                   unheard=tuple((float(u["start_s"]), float(u["end_s"])) for u in data.get("unheard") or ()))
 
 
 @dataclass(frozen=True)

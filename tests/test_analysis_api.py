@@ -11,7 +11,7 @@ from coach.analysis import ANALYSIS_VERSION, analyze
 from coach.types import Transcript, Word
 
 TOP_KEYS = {"transcript", "duration_s", "words", "fillers", "repetitions", "hedges", "sentences",
-            "metrics", "scores", "feedback", "analysis_version"}
+            "metrics", "scores", "feedback", "warnings", "analysis_version"}
 
 
 def timed(text: str, gap_after: dict[int, float] | None = None, step: float = 0.4) -> Transcript:
@@ -52,7 +52,9 @@ def test_rate_and_store_columns_are_flat_numbers():
 
 
 def test_long_pause_inside_a_clause_is_counted_and_quoted():
-    result = analyze(timed("I decided to migrate the jobs. Then it worked.", gap_after={2: 3.0}))
+    # over 20 words: a shorter spoken answer is too little to score (coach.analysis.quality)
+    result = analyze(timed("I decided to migrate the jobs. Then it worked. We moved every nightly job to the "
+                           "new cluster in two weeks.", gap_after={2: 3.0}))
     pauses = result.metrics["pauses"]
     assert (result.metrics["long_pauses"], pauses["long_mid_clause"]) == (1, 1)
     assert any('"I decided to … migrate the"' in line for line in result.feedback)
@@ -63,12 +65,19 @@ def test_pause_at_a_sentence_end_is_not_mid_clause():
     assert result.metrics["pauses"]["long_mid_clause"] == 0
 
 
+def test_a_spoken_answer_under_twenty_words_gets_no_score_and_says_why():
+    result = analyze(timed("I decided to migrate the jobs. Then it worked."))
+    assert result.scores is None and result.feedback == ()
+    assert result.warnings == ("Only 9 words in 5 s: too little to measure. Record the whole "
+                               "answer again.",)
+
+
 def test_time_to_first_word():
     assert analyze(timed("hello there")).metrics["time_to_first_word_s"] == 0.5
 
 
 def test_scores_carry_numbers_and_thresholds():
-    scores = analyze(timed("um so like I built it um and it worked like really well")).scores
+    scores = analyze(timed("um so like I built it um and it worked like really well " * 2)).scores
     assert 0 <= scores["fillers"]["score"] <= 100
     assert "Bortfeld" in scores["fillers"]["because"]
     assert isinstance(scores["overall"], int)

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from coach.analysis import content, delivery, feedback, scoring
+from coach.analysis import content, delivery, feedback, quality, scoring
 from coach.analysis.extensions import Mark
 from coach.analysis.pipeline import load_pipeline, make_doc
 from coach.analysis.star import PARTS
 from coach.config import Settings, Thresholds
 from coach.types import Transcript
 
-ANALYSIS_VERSION = "1.1.0"
+ANALYSIS_VERSION = "1.2.0"  # 1.2: the quality gate (scores null with warnings)
 STAR_PARTS = PARTS[:4]
 # Above this many characters the text is analysed in pieces (spaCy keeps every piece in memory
 # at once; pieces of ~100k characters keep a 20,000-word paste under a few hundred MB).
@@ -31,10 +32,15 @@ class AnswerAnalysis:
     hedges: tuple[dict, ...]
     sentences: tuple[dict, ...]
     metrics: dict
-    scores: dict
+    scores: dict | None            # None when the quality gate failed: nothing here can be trusted
     feedback: tuple[str, ...]
     analysis_version: str = ANALYSIS_VERSION
     extra: dict = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def measured(self) -> bool:
+        return self.scores is not None
 
     def to_dict(self) -> dict:
         return {
@@ -49,12 +55,19 @@ class AnswerAnalysis:
             "metrics": self.metrics,
             "scores": self.scores,
             "feedback": list(self.feedback),
+            "warnings": list(self.warnings),
             "analysis_version": self.analysis_version,
         }
 
 
-def analyze(transcript: Transcript, *, question=None, settings: Settings | None = None) -> AnswerAnalysis:
-    """Analyse one answer. `question` is any object with `.talking_points` and `.target_s`."""
+def analyze(transcript: Transcript, *, question=None, settings: Settings | None = None,
+            problems: Sequence[str] = (), interview: bool = False) -> AnswerAnalysis:
+    """Analyse one answer. `question` is any object with `.talking_points` and `.target_s`.
+
+    `problems` are reasons found before the transcript (distorted audio, voices not separated)
+    why the answer cannot be scored; with any of them, or any the quality gate finds here, the
+    answer is measured but gets no scores and no feedback, only `warnings`. `interview`: an answer
+    cut from a real interview (a short reply there is not a take to record again)."""
     thresholds = settings.thresholds if settings is not None else Thresholds()
     nlp = load_pipeline()
     doc = _parse(nlp, transcript)
@@ -77,6 +90,7 @@ def analyze(transcript: Transcript, *, question=None, settings: Settings | None 
     metrics["hedges"] = len(hedges)
     metrics["hedges_per_100_words"] = round(100.0 * len(hedges) / n_words, 2) if n_words else 0.0
     metrics["repetitions"] = sum(1 for m in marks if m.kind in {"repetition", "false_start"})
+    metrics["fillers"] = sum(1 for m in marks if m.kind not in {"repetition", "false_start"})
     metrics["filler_counts"] = dict(Counter(_filler_name(doc, m) for m in marks).most_common())
     talking_points = tuple(getattr(question, "talking_points", ()) or ()) if question is not None else ()
     metrics["relevance"] = (content.talking_point_coverage(nlp, doc, talking_points,
@@ -99,9 +113,12 @@ def analyze(transcript: Transcript, *, question=None, settings: Settings | None 
                "worst_pauses": delivery.worst_pauses(transcript, pauses),
                "not_english": _looks_not_english(doc, n_words)}
     lines = feedback.build_feedback(details, thresholds)
+    blocking = [*problems, *quality.blocking_problems(transcript, n_words, interview=interview)]
+    warnings = tuple(dict.fromkeys([*blocking, *quality.unheard_warnings(transcript)]))
     return AnswerAnalysis(transcript, fillers, tuple(_mark_dict(doc, m) for m in marks
                                                      if m.kind in {"repetition", "false_start"}),
-                          hedges, sentences, metrics, scores, tuple(lines))
+                          hedges, sentences, metrics, None if blocking else scores,
+                          () if blocking else tuple(lines), warnings=warnings)
 
 
 def _parse(nlp, transcript: Transcript) -> Doc:

@@ -21,6 +21,7 @@ from coach.errors import CoachError
 from coach.interview.chunks import CHUNK_S, AudioChunk, ChunkReader, channel_levels, probe
 from coach.interview.resume import ChunkResult, WorkDir
 from coach.interview.speakers import VoiceWindows, voice_windows
+from coach.transcribe.coverage import repair, speech_spans
 from coach.types import Word
 
 # Whisper's disfluent "verbatim" prompt keeps fillers in a single answer but made tiny.en skip whole
@@ -74,6 +75,18 @@ class Heard:
     stopped_early: str | None
     engine: str
     model: str
+    speech: tuple[tuple[float, float], ...] = ()     # where the voice detector heard speech
+    unheard: tuple[tuple[float, float], ...] = ()    # speech that stayed without words
+
+    def coverage_of(self, start_s: float, end_s: float) -> tuple[float, tuple[tuple[float, float], ...]]:
+        """Seconds of speech heard between two times, and the unheard stretches inside them."""
+        return (round(sum(_clip(s, start_s, end_s) for s in self.speech), 2),
+                tuple((max(a, start_s), min(b, end_s)) for a, b in self.unheard
+                      if _clip((a, b), start_s, end_s) > 0))
+
+
+def _clip(span: tuple[float, float], start_s: float, end_s: float) -> float:
+    return max(0.0, min(span[1], end_s) - max(span[0], start_s))
 
 
 def listen(path: Path, settings: Settings, *, chunk_s: float = CHUNK_S,
@@ -108,7 +121,9 @@ def listen(path: Path, settings: Settings, *, chunk_s: float = CHUNK_S,
                  windows=VoiceWindows.join([r.windows for r in results]),
                  levels=_join_levels(results, info.channels), chunks=len(results),
                  chunks_reused=clock.reused, stopped_early=stopped,
-                 engine=engine.name, model=engine.model_name)
+                 engine=engine.name, model=engine.model_name,
+                 speech=tuple(s for r in results for s in r.speech),
+                 unheard=tuple(u for r in results for u in r.unheard))
 
 
 def _process(chunk: AudioChunk, engine, settings: Settings, clock: _Clock,
@@ -120,6 +135,8 @@ def _process(chunk: AudioChunk, engine, settings: Settings, clock: _Clock,
         clock.within(chunk.start_s + done_s)
 
     transcript = engine.transcribe(mix, 16000, verbatim=REVIEW_VERBATIM, progress=inner)
+    speech = speech_spans(mix)
+    transcript = repair(engine, mix, transcript, speech=speech)   # speech the decoder skipped
     if settings.recover_fillers:  # the import loads librosa: only when it is used
         # Without the verbatim prompt Whisper writes almost no "um"s: hear them from the sound.
         from coach.transcribe.filled_pauses import recover_filled_pauses
@@ -129,7 +146,11 @@ def _process(chunk: AudioChunk, engine, settings: Settings, clock: _Clock,
                        w.prob, w.source) for w in transcript.words)
     windows = voice_windows(mix, chunk.start_s, words)
     levels = channel_levels(chunk.samples) if chunk.samples.shape[1] > 1 else np.zeros((0, 1), np.float32)
-    return ChunkResult(chunk.index, chunk.start_s, chunk.end_s, words, windows, levels)
+    def shift(spans) -> tuple[tuple[float, float], ...]:
+        return tuple((round(a + chunk.start_s, 2), round(b + chunk.start_s, 2)) for a, b in spans)
+
+    return ChunkResult(chunk.index, chunk.start_s, chunk.end_s, words, windows, levels,
+                       shift(speech), shift(transcript.unheard))
 
 
 def _check_cancel(cancel: Callable[[], bool] | None, finished: int) -> None:

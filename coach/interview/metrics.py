@@ -92,7 +92,7 @@ def compare_with_practice(answers: Sequence[dict], attempts: Sequence[dict]) -> 
     for answer in answers:
         bank_id = answer.get("bank_id")
         practised = [a for a in attempts if bank_id and a.get("question_id") == bank_id]
-        if not practised:
+        if not practised or answer["analysis"].get("scores") is None:   # unmeasured: nothing to compare
             continue
         real = answer["analysis"]["metrics"]
         row = {"bank_id": bank_id, "question": answer["question"], "practice_attempts": len(practised),

@@ -27,7 +27,7 @@ from coach.config import Settings
 from coach.interview.speakers import VoiceWindows
 from coach.types import Word
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3  # 3: speech heard and speech left unheard (coach.transcribe.coverage)
 WORK_DIR_NAME = "review-work"
 
 
@@ -41,6 +41,8 @@ class ChunkResult:
     words: tuple[Word, ...]
     windows: VoiceWindows
     levels: np.ndarray          # (frames of 100 ms, channels); empty for mono
+    speech: tuple[tuple[float, float], ...] = ()    # where the voice detector heard speech
+    unheard: tuple[tuple[float, float], ...] = ()   # speech no word covers, after decoding it again
 
 
 class WorkDir:
@@ -63,17 +65,19 @@ class WorkDir:
                 meta = json.loads(str(data["meta"]))
                 if abs(meta["start_s"] - start_s) > 1e-3 or abs(meta["end_s"] - end_s) > 1e-3:
                     return None
-                words = tuple(Word(w[0], w[1], w[2], w[3]) for w in meta["words"])
+                words = tuple(Word(*w) for w in meta["words"])
                 return ChunkResult(index, start_s, end_s, words,
                                    VoiceWindows(data["window_starts"], data["embeddings"],
-                                                data["window_lengths"]), data["levels"])
+                                                data["window_lengths"]), data["levels"],
+                                   _spans(meta["speech"]), _spans(meta["unheard"]))
         except (OSError, ValueError, KeyError):  # a damaged file is redone, not trusted
             return None
 
     def save(self, result: ChunkResult) -> None:
         self.path.mkdir(parents=True, exist_ok=True)
         meta = {"start_s": result.start_s, "end_s": result.end_s,
-                "words": [[w.text, w.start_s, w.end_s, w.prob] for w in result.words]}
+                "words": [[w.text, w.start_s, w.end_s, w.prob, w.source] for w in result.words],
+                "speech": result.speech, "unheard": result.unheard}
         fd, tmp = tempfile.mkstemp(dir=self.path, prefix=".saving-", suffix=".npz")
         try:
             with os.fdopen(fd, "wb") as f:
@@ -92,6 +96,10 @@ class WorkDir:
 
     def forget(self) -> None:
         shutil.rmtree(self.path, ignore_errors=True)
+
+
+def _spans(rows: list) -> tuple[tuple[float, float], ...]:
+    return tuple((float(a), float(b)) for a, b in rows)
 
 
 def forget_all(settings: Settings) -> None:

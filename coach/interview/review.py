@@ -42,6 +42,13 @@ MONOLOGUE_S = 180.0
 SLOW_START_S = 5.0
 
 
+# One voice found where an interview has two: the interviewer's questions would be scored as the
+# candidate's answer, so nothing is scored (the quality gate, issue 15).
+ONE_VOICE = ("Only one voice was found, so your words could not be told apart from the interviewer's "
+             "and nothing is scored. If two people speak in it, review it again with the number of "
+             "speakers set to 2.")
+
+
 @dataclass(frozen=True)
 class ReviewOptions:
     candidate_channel: str | None = None    # "left" | "right": the candidate's side of a stereo call
@@ -72,10 +79,13 @@ def review(path: Path, settings: Settings, options: ReviewOptions = ReviewOption
     who = attribute(heard, options)
     turns = make_turns(heard.words, who.labels)
     pairs = exchanges(turns)
-    answers = [_answer(e, questions, settings) for e in pairs]
+    problems = _unscorable(who, options)
+    answers = [_answer(e, questions, settings, heard, problems) for e in pairs]
     overlaps = sp.overlaps(heard.levels) if who.method == "channel" else None
     facts = measures.summary(turns, pairs, duration_s=heard.duration_s, overlaps=overlaps,
                              candidate_questions=candidate_questions(turns))
+    if problems:        # one voice where there should be two: who spoke how much is not known
+        facts["candidate_talk_share"] = None
     facts["compared_with_practice"] = measures.compare_with_practice(answers, practice_attempts)
     warnings = who.warnings + _audio_warnings(heard, turns)
     if who.method != "one voice" and not pairs:
@@ -86,7 +96,7 @@ def review(path: Path, settings: Settings, options: ReviewOptions = ReviewOption
         "duration_s": round(heard.duration_s, 2),
         "engine": heard.engine, "model": heard.model,
         "speakers": _speakers(turns, who, facts),
-        "identification": {"method": who.method, "note": who.note},
+        "identification": {"method": who.method, "note": who.note, "unscorable": problems},
         "turns": [t.to_dict() for t in turns],
         "answers": answers,
         "metrics": facts,
@@ -133,9 +143,11 @@ def attribute(heard: Heard, options: ReviewOptions) -> Attribution:
                                f"the candidate is on the {options.candidate_channel} channel")
     groups = sp.cluster(heard.windows, options.n_speakers)
     k = len(groups.centroids)
+    if k == 1 and options.n_speakers == 1:
+        return Attribution([CANDIDATE] * len(heard.words), "one voice", {CANDIDATE: "speaker 1"}, warnings,
+                           "you said only you speak in it")
     if k == 1:
-        warnings.append("Only one voice was found, so every word is counted as yours and the talk is "
-                        "analysed as one answer. If someone else speaks in it, run again with --speakers 2.")
+        warnings.append(ONE_VOICE)
         return Attribution([CANDIDATE] * len(heard.words), "one voice", {CANDIDATE: "speaker 1"}, warnings,
                            "one voice in the recording")
     path = sp.viterbi(heard.words, sp.word_scores(heard.words, heard.windows, groups.similarity))
@@ -209,7 +221,15 @@ def _audio_warnings(heard: Heard, turns: Sequence[Turn]) -> list[str]:
 # ---------------------------------------------------------------- answers
 
 
-def _answer(exchange: Exchange, questions: Sequence[Question], settings: Settings) -> dict:
+def _unscorable(who: Attribution, options: ReviewOptions) -> list[str]:
+    """Why no answer of this review can be scored, whatever its words: [] when they can."""
+    return [ONE_VOICE] if who.method == "one voice" and options.n_speakers != 1 else []
+
+
+def _answer(exchange: Exchange, questions: Sequence[Question], settings: Settings, heard: Heard,
+            problems: Sequence[str] = ()) -> dict:
+    from dataclasses import replace
+
     from coach.analysis import analyze
 
     match = match_question(exchange.question or "", questions) if exchange.question else None
@@ -217,7 +237,10 @@ def _answer(exchange: Exchange, questions: Sequence[Question], settings: Setting
     offset = exchange.answer_from_s
     shifted = [Word(w.text, round(w.start_s - offset, 3), round(w.end_s - offset, 3), w.prob, w.source)
                for w in exchange.answer_words]
-    transcript = Transcript.from_words(shifted, round(exchange.answer_to_s - offset, 3))
+    speech_s, unheard = heard.coverage_of(offset, exchange.answer_to_s)
+    transcript = replace(Transcript.from_words(shifted, round(exchange.answer_to_s - offset, 3)),
+                         speech_s=speech_s if heard.speech else None,
+                         unheard=tuple((round(a - offset, 2), round(b - offset, 2)) for a, b in unheard))
     return {
         "question": exchange.question,
         "asked_by": exchange.asked_by,
@@ -230,7 +253,8 @@ def _answer(exchange: Exchange, questions: Sequence[Question], settings: Setting
         "start_s": round(exchange.answer_words[0].start_s, 3),
         "end_s": round(exchange.answer_to_s, 3),
         "offset_s": round(offset, 3),
-        "analysis": analyze(transcript, question=bank, settings=settings).to_dict(),
+        "analysis": analyze(transcript, question=bank, settings=settings, problems=problems,
+                            interview=True).to_dict(),
     }
 
 
@@ -238,8 +262,9 @@ def debrief_draft(answers: Sequence[dict], facts: dict, settings: Settings) -> d
     """Measured facts to start the debrief from; the user's own judgement goes next to them."""
     t = settings.thresholds
     well, better = [], []
+    answers = [a for a in answers if a["analysis"].get("scores") is not None]   # the gate passed
     share = facts.get("candidate_talk_share")
-    if share is not None:
+    if share is not None and answers:
         well.append(f"You spoke {100 * share:.0f}% of the time over {facts['questions']} questions.")
     in_band = [a for a in answers if a["analysis"]["metrics"].get("wpm")
                and t.pace_low_wpm <= a["analysis"]["metrics"]["wpm"] <= t.pace_high_wpm]

@@ -23,15 +23,11 @@ Progress = Callable[[str], None]
 
 def transcript_from_dict(data: dict | None, fallback_text: str = ""):
     """The stored transcript as a `coach.types.Transcript` (typed answers have no word times)."""
-    from coach.types import Transcript, Word
+    from coach.types import Transcript
 
     if not data or not (data.get("transcript") or data.get("text")):
         return Transcript.from_text(fallback_text) if fallback_text.strip() else None
-    words = tuple(Word(text=w["text"], start_s=w["start_s"], end_s=w["end_s"], prob=w.get("prob", 1.0),
-                       source=w.get("source", "asr")) for w in data.get("words") or [])
-    return Transcript(text=data.get("transcript") or data.get("text"), words=words,
-                      duration_s=data.get("duration_s"), language=data.get("language", "en"),
-                      engine=data.get("engine", ""), model=data.get("model", ""))
+    return Transcript.from_dict(data)
 
 
 def _question(question_id: str | None, settings):

@@ -68,8 +68,12 @@ def measures(analysis: dict | None, transcript: dict | None = None) -> dict:
     analysis = analysis or {}
     metrics = analysis.get("metrics") or {}
     scores = analysis.get("scores") or {}
-    duration = metrics.get("duration_s", analysis.get("duration_s"))
-    if duration is None and transcript:
+    # the quality gate failed: the answer is kept, but its numbers stay out of every average
+    unmeasured = "scores" in analysis and analysis["scores"] is None
+    if unmeasured:
+        metrics, scores = {}, {}
+    duration = None if unmeasured else metrics.get("duration_s", analysis.get("duration_s"))
+    if duration is None and transcript and not unmeasured:
         duration = transcript.get("duration_s")
     words = metrics.get("words")
     long_pauses = metrics.get("long_pauses")

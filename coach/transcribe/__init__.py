@@ -35,9 +35,13 @@ def _load_engine(engine: str, model: str, beam_size: int, cpu_threads: int, mode
 def transcribe_audio(audio: DecodedAudio, settings: Settings,
                      progress: ProgressCallback | None = None) -> Transcript:
     """Transcribe decoded audio; no words at all means the recording holds no speech."""
+    from coach.transcribe.coverage import repair
+
     engine = get_engine(settings)
     transcript = engine.transcribe(audio.samples, audio.sample_rate, verbatim=settings.verbatim,
                                    progress=progress)
+    # speech the decoder skipped is decoded again; what stays missing is kept in `unheard`
+    transcript = repair(engine, audio.samples, transcript)
     if not transcript.words:
         name = audio.name or Path(audio.source_path).name
         raise NoSpeechError(f"No speech was found in {name}; check the microphone is picking up your "

@@ -17,7 +17,7 @@ from coach.audio import SavedRecording
 from coach.config import Settings
 from coach.practice import analyze_transcript
 from coach.store import Store
-from coach.types import Transcript, Word
+from coach.types import Transcript
 
 Progress = Callable[[str, float], None]
 
@@ -50,6 +50,7 @@ def review_recording(
     interview_id: int,
     progress: Progress | None = None,
     channel: str | None = None,
+    n_speakers: int | None = None,
 ) -> ReviewResult:
     """Save the recording, review it, and store its answers (and a debrief draft) under the interview."""
     from coach.interview.profile import voice_profile
@@ -60,7 +61,7 @@ def review_recording(
     report("Saving the recording", 0.0)
     saved = save_upload(data, settings, original_name=original_name)
     profile, _ = voice_profile(db) if channel is None else (None, 0)
-    options = ReviewOptions(candidate_channel=channel, profile=profile)
+    options = ReviewOptions(candidate_channel=channel, profile=profile, n_speakers=n_speakers)
 
     def on_progress(p) -> None:
         share = p.done_s / p.total_s if p.total_s else 0.0
@@ -104,14 +105,18 @@ def review_recording(
     )
 
 
+def _whole_recording_problems(result: dict) -> list[str]:
+    """With two voices and no question found, the whole recording holds the interviewer's words too."""
+    identification = result["identification"]
+    if identification["method"] == "one voice":
+        return list(identification.get("unscorable") or [])   # [] when the user said only they speak
+    return ["No interviewer question was recognised, so the whole recording, the interviewer's words "
+            "included, is shown as one answer and not scored."]
+
+
 def _whole_recording(result: dict, settings: Settings) -> dict:
     """No question → answer pair was found: the whole recording as one answer, in review's shape."""
-    words = [
-        Word(w["text"], w["start_s"], w["end_s"], w.get("prob", 1.0)) for w in result["transcript"]["words"]
-    ]
-    transcript = Transcript.from_words(
-        words, result["duration_s"], engine=result["engine"], model=result["model"]
-    )
+    transcript = Transcript.from_dict(result["transcript"])
     return {
         "question": "",
         "bank_id": None,
@@ -120,5 +125,6 @@ def _whole_recording(result: dict, settings: Settings) -> dict:
         "start_s": 0.0,
         "end_s": result["duration_s"],
         "offset_s": 0.0,
-        "analysis": analyze_transcript(transcript, settings, None),
+        "analysis": analyze_transcript(transcript, settings, None, _whole_recording_problems(result),
+                                       interview=True),
     }

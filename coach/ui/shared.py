@@ -16,7 +16,7 @@ from coach.config import Settings, load_settings
 from coach.errors import CoachError
 from coach.store import Store, open_store
 from coach.ui import charts, summary
-from coach.ui.highlight import highlight_html, legend_html
+from coach.ui.highlight import escape, highlight_html, legend_html
 
 
 def settings() -> Settings:
@@ -80,7 +80,22 @@ def page_header(title: str, caption: str) -> None:
 def show_answer(
     analysis: dict, current: Settings, *, recording: Path | None = None, key: str = "answer"
 ) -> None:
-    """One analysed answer: numbers, feedback, marked transcript, scores, STAR timeline, pace."""
+    """One analysed answer: numbers, feedback, marked transcript, scores, STAR timeline, pace.
+
+    An answer the quality gate stopped shows why and what to do, and its transcript, nothing else:
+    no number of a failed measurement is shown as if it meant something."""
+    warnings = list(analysis.get("warnings") or [])
+    if not summary.is_measured(analysis):
+        st.warning("  \n".join(escape(w) for w in warnings) or "This answer could not be measured.",
+                   icon=":material/error:")
+        st.caption("The recording is kept, but it gets no score and is left out of your progress.")
+        st.subheader("What was transcribed")
+        st.markdown(highlight_html(analysis), unsafe_allow_html=True)
+        if recording is not None and recording.exists():
+            st.audio(str(recording))
+        return
+    if warnings:
+        st.info("  \n".join(escape(w) for w in warnings), icon=":material/info:")
     cols = st.columns(4)
     for col, item in zip(cols, summary.headline(analysis), strict=True):
         col.metric(item["label"], item["value"], help=item["help"])

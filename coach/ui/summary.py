@@ -11,6 +11,7 @@ from dataclasses import fields
 from pathlib import Path
 
 from coach.config import Thresholds
+from coach.ui.highlight import spans_by_kind
 
 SCORE_NAMES = {
     "delivery": "Delivery",
@@ -21,6 +22,7 @@ SCORE_NAMES = {
 SAMPLES_DIR = Path(__file__).resolve().parent.parent.parent / "data" / "samples"
 SAMPLE_RECORDING = SAMPLES_DIR / "sample-answer.ogg"
 MAX_FEEDBACK = 5
+REPEAT_NAMES = ("repeated words", "broken-off words")   # coach.analysis.answer's names for them
 
 
 def clock(seconds: float | None) -> str:
@@ -29,6 +31,26 @@ def clock(seconds: float | None) -> str:
         return "—"
     seconds = int(round(seconds))
     return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def is_measured(analysis: dict) -> bool:
+    """False when the quality gate stopped the answer (`scores` null): show why, not numbers."""
+    return not ("scores" in analysis and analysis["scores"] is None)
+
+
+def outcome_label(analysis: dict, attempt_id: int | None) -> str:
+    """What became of a take, for the line above its result."""
+    if attempt_id is None:
+        return "Analysed the sample recording (a demonstration, not saved)"
+    if not is_measured(analysis):
+        return f"Kept as attempt {attempt_id}, but it could not be measured"
+    return f"Analysed and saved as attempt {attempt_id}"
+
+
+def filler_count(analysis: dict) -> int:
+    """Fillers as the transcript marks them (repeated and broken-off words are counted apart), so
+    the headline, the marks and the JSON's `metrics.fillers` say the same number."""
+    return len(spans_by_kind(analysis)["filler"])
 
 
 def score_rows(analysis: dict) -> list[dict]:
@@ -54,8 +76,7 @@ def headline(analysis: dict) -> list[dict]:
     length = metrics.get("length") or {}
     overall = (analysis.get("scores") or {}).get("overall")
     wpm = metrics.get("wpm")
-    counts = metrics.get("filler_counts") or {}
-    fillers = sum(counts.values()) if counts else len(analysis.get("fillers") or [])
+    fillers = filler_count(analysis)
     duration = metrics.get("duration_s") or analysis.get("duration_s")
     target = length.get("target_s")
     return [
@@ -92,12 +113,15 @@ def headline(analysis: dict) -> list[dict]:
 
 def filler_summary(analysis: dict) -> str:
     """'6 fillers: um ×3, uh ×2, so ×1' — what was said, not a judgement."""
-    counts = (analysis.get("metrics") or {}).get("filler_counts") or {}
+    counts = dict((analysis.get("metrics") or {}).get("filler_counts") or {})
+    repeats = sum(counts.pop(name, 0) for name in REPEAT_NAMES)
+    also = f" Repeated or broken-off words: {repeats}." if repeats else ""
     if not counts:
-        return "No fillers found."
+        return "No fillers found." + also
     total = sum(counts.values())
     ordered = sorted(counts.items(), key=lambda kv: -kv[1])
-    return f"{total} filler{'s' if total != 1 else ''}: " + ", ".join(f"'{w}' ×{n}" for w, n in ordered)
+    return (f"{total} filler{'s' if total != 1 else ''}: " + ", ".join(f"'{w}' ×{n}" for w, n in ordered)
+            + "." + also)
 
 
 def star_summary(analysis: dict) -> str:

@@ -28,8 +28,7 @@ def recover_filled_pauses(audio: np.ndarray, transcript: Transcript, settings: S
         return transcript
     kept = [retimed.get(i, word) for i, word in enumerate(transcript.words)]
     words = sorted([*_trim_around(kept, fillers), *fillers], key=lambda w: (w.start_s, w.end_s))
-    return Transcript.from_words(words, transcript.duration_s, language=transcript.language,
-                                 engine=transcript.engine, model=transcript.model)
+    return transcript.with_words(words)
 
 
 def _trim_around(words: list[Word], fillers: list[Word]) -> list[Word]:

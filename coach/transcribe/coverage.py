@@ -1,0 +1,118 @@
+"""Never lose speech: where the voice detector heard speech but no word landed, decode again.
+
+Whisper can skip whole windows of fluent speech: with tiny.en and the disfluent verbatim prompt,
+two of four fluent 29-48 s answers lost their first 20-30 s of words (issue 15), and nothing in
+the transcript showed it. So after every transcription the stretches of speech that hold no word
+are found from the sound itself (Silero VAD, tight settings), each is decoded again on its own
+without the prompt (`benchmarks/fluent_speech.py` measures what this recovers), and what is
+still missing is returned as unheard spans, which the quality gate turns into a warning.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+import numpy as np
+
+from coach.transcribe.base import SAMPLE_RATE
+from coach.types import Transcript, Word
+
+# A stretch of speech with no word for longer than this is a loss worth repairing; shorter ones
+# are Whisper's word stamps drifting off a word (faster-whisper issue #125) or a breath.
+MIN_GAP_S = 2.0
+# Each word is taken to cover this much around its stamps (stamps drift by up to a few tenths).
+WORD_REACH_S = 0.4
+# The region decoded again reaches this far past the gap on each side, so the decoder has the
+# start and end of the words cut at the gap's edges.
+CONTEXT_S = 1.0
+# Silero VAD for coverage: speech runs split at 0.3 s of silence and padded by 0.1 s, so a
+# region is speech, not the long pauses between sentences that faster-whisper's own settings
+# (2 s, 0.4 s padding) keep inside one region.
+VAD_MIN_SILENCE_MS = 300
+VAD_PAD_MS = 100
+
+
+def speech_spans(audio: np.ndarray) -> list[tuple[float, float]]:
+    """Where the voice detector hears speech, in seconds, tight around the speech."""
+    from faster_whisper.vad import VadOptions, get_speech_timestamps
+
+    options = VadOptions(min_silence_duration_ms=VAD_MIN_SILENCE_MS, speech_pad_ms=VAD_PAD_MS)
+    chunks = get_speech_timestamps(audio, options, sampling_rate=SAMPLE_RATE)
+    return [(c["start"] / SAMPLE_RATE, c["end"] / SAMPLE_RATE) for c in chunks]
+
+
+def uncovered(speech: Sequence[tuple[float, float]], words: Sequence[Word],
+              min_gap_s: float = MIN_GAP_S) -> list[tuple[float, float]]:
+    """Stretches of `speech` at least `min_gap_s` long that no word reaches."""
+    reach = _merge([(w.start_s - WORD_REACH_S, w.end_s + WORD_REACH_S) for w in words])
+    gaps = []
+    for start, end in speech:
+        for a, b in _subtract((start, end), reach):
+            if b - a >= min_gap_s:
+                gaps.append((a, b))
+    return _merge(gaps, join_within_s=0.5)
+
+
+def repair(engine, audio: np.ndarray, transcript: Transcript, *,
+           speech: Sequence[tuple[float, float]] | None = None) -> Transcript:
+    """`transcript` with the words of any untranscribed speech decoded again, and the speech still
+    without words in `unheard`. `speech_s` records how much speech the detector heard."""
+    speech = list(speech_spans(audio) if speech is None else speech)
+    words = list(transcript.words)
+    for gap in uncovered(speech, words):
+        words = _merge_words(words, _decode_gap(engine, audio, gap))
+    unheard = tuple((round(a, 2), round(b, 2)) for a, b in uncovered(speech, words))
+    return replace(transcript.with_words(words), speech_s=round(sum(b - a for a, b in speech), 2),
+                   unheard=unheard)
+
+
+def _decode_gap(engine, audio: np.ndarray, gap: tuple[float, float]) -> list[Word]:
+    """Words inside `gap`, decoded from the gap and a second either side, without the prompt."""
+    start = max(0.0, gap[0] - CONTEXT_S)
+    end = min(len(audio) / SAMPLE_RATE, gap[1] + CONTEXT_S)
+    piece = audio[int(start * SAMPLE_RATE):int(end * SAMPLE_RATE)]
+    if len(piece) < SAMPLE_RATE // 2:
+        return []
+    found = engine.transcribe(piece, SAMPLE_RATE, verbatim=False).words
+    shifted = [replace(w, start_s=w.start_s + start, end_s=w.end_s + start) for w in found]
+    # only the words in the gap itself: the context either side was transcribed already
+    return [w for w in shifted if gap[0] - WORD_REACH_S <= (w.start_s + w.end_s) / 2 <= gap[1] + WORD_REACH_S]
+
+
+def _merge_words(words: list[Word], new: list[Word]) -> list[Word]:
+    """Both lists in time order; a new word overlapping a kept one by more than half is a repeat."""
+    kept = list(words)
+    for w in new:
+        if not any(_overlap(w, k) > 0.5 * max(w.end_s - w.start_s, 1e-3) for k in words):
+            kept.append(w)
+    return sorted(kept, key=lambda w: (w.start_s, w.end_s))
+
+
+def _overlap(a: Word, b: Word) -> float:
+    return max(0.0, min(a.end_s, b.end_s) - max(a.start_s, b.start_s))
+
+
+def _merge(spans: Sequence[tuple[float, float]], join_within_s: float = 0.0) -> list[tuple[float, float]]:
+    out: list[list[float]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1] + join_within_s:
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    return [(a, b) for a, b in out]
+
+
+def _subtract(span: tuple[float, float], holes: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
+    """`span` minus the (merged, sorted) `holes`."""
+    start, end = span
+    pieces = []
+    for a, b in holes:
+        if b <= start or a >= end:
+            continue
+        if a > start:
+            pieces.append((start, a))
+        start = max(start, b)
+    if start < end:
+        pieces.append((start, end))
+    return pieces

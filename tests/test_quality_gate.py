@@ -1,0 +1,155 @@
+"""Never lose speech, never coach on a failed measurement (issue 15). Whisper runs for real."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import numpy as np
+import pytest
+import soundfile
+
+from coach.audio import load_audio
+from coach.practice import practice_answer
+from coach.transcribe import get_engine
+from coach.transcribe.coverage import repair, speech_spans
+
+pytestmark = pytest.mark.slow
+
+
+def _attempts(settings) -> list[dict]:
+    from coach.store import list_attempts, open_store
+
+    store = open_store(settings)
+    try:
+        return list_attempts(store, newest_first=False)
+    finally:
+        store.close()
+
+
+def test_speech_the_decoder_skipped_is_decoded_again(clips, settings):
+    """A transcript that lost 2-12 s of an answer gets those words back from the sound."""
+    audio = load_audio(clips / "clean.wav", settings)
+    engine = get_engine(settings)
+    whole = engine.transcribe(audio.samples, audio.sample_rate, verbatim=False)
+    kept = [w for w in whole.words if not 2.0 <= w.start_s <= 12.0]
+    lost = len(whole.words) - len(kept)
+    assert lost >= 15, "the clip has speech there to lose"
+    repaired = repair(engine, audio.samples, whole.with_words(kept))
+    assert len(repaired.words) >= len(whole.words) - 2, [w.text for w in repaired.words]
+    assert repaired.unheard == () and repaired.speech_s > 12
+
+
+def test_speech_that_stays_without_words_is_reported_with_its_times(clips, settings):
+    """When the second decoding finds nothing either, the analysis says where and scores nothing."""
+    from coach.practice import analyze_transcript
+
+    audio = load_audio(clips / "clean.wav", settings)
+    engine = get_engine(settings)
+    whole = engine.transcribe(audio.samples, audio.sample_rate, verbatim=False)
+    # the words of 2-12 s are gone, and a decoder that hears nothing there stands in for Whisper
+    # failing twice (the real second decoding is the test above): what is under test is the report
+    silent = dataclasses.replace(whole, words=())
+
+    class Deaf:
+        def transcribe(self, *_args, **_kwargs):
+            return silent
+
+    kept = [w for w in whole.words if not 2.0 <= w.start_s <= 12.0]
+    repaired = repair(Deaf(), audio.samples, whole.with_words(kept), speech=speech_spans(audio.samples))
+    [(start, end)] = repaired.unheard
+    assert start < 3.0 and end > 11.0
+    analysis = analyze_transcript(repaired, settings)
+    assert analysis["scores"] is None and analysis["feedback"] == []
+    assert any("speech was heard here but not transcribed" in w for w in analysis["warnings"])
+    assert any("could not be transcribed" in w for w in analysis["warnings"])
+
+
+def test_a_one_second_take_is_kept_but_not_scored_or_averaged(clips, settings, tmp_path):
+    samples, rate = soundfile.read(clips / "clean.wav", dtype="float32")
+    take = tmp_path / "one-second.wav"
+    soundfile.write(take, samples[: int(1.2 * rate)], rate)
+    result = practice_answer(take.read_bytes(), settings, original_name="take.wav")
+    assert result.analysis["scores"] is None and result.analysis["feedback"] == []
+    assert any("too little to measure" in w for w in result.analysis["warnings"])
+    assert result.recording.path.exists() and result.attempt_id is not None   # nothing is lost
+    from coach import progress
+
+    attempts = _attempts(settings)
+    assert [a["wpm"] for a in attempts] == [None] and attempts[0]["score_overall"] is None
+    assert progress.improvement(attempts, settings) == {}, "Progress has nothing to average"
+
+
+def test_a_one_voice_review_scores_nothing_and_says_what_to_do(settings, clips):
+    from coach.interview.review import ReviewOptions, review
+
+    result = review(clips / "interviews" / "one_voice.flac", settings, ReviewOptions())
+    [answer] = result["answers"]
+    assert answer["analysis"]["scores"] is None
+    assert any("Only one voice" in w and "speakers set to 2" in w for w in answer["analysis"]["warnings"])
+    assert "You spoke" not in result["debrief_draft"]["went_well"]
+    assert result["metrics"]["candidate_talk_share"] is None
+
+
+def test_a_full_answer_is_scored_with_no_warnings(clips, settings):
+    result = practice_answer((clips / "clean.wav").read_bytes(), settings, original_name="take.wav")
+    assert result.analysis["scores"]["overall"] is not None
+    assert result.analysis["warnings"] == []
+    assert result.transcript.speech_s > 10 and result.transcript.unheard == ()
+
+
+def test_fillers_are_counted_once_in_the_headline_the_marks_and_the_json(clips, settings):
+    from coach.ui.highlight import legend_html, spans_by_kind
+    from coach.ui.summary import headline
+
+    analysis = practice_answer(clips / "fillers.wav", settings, save=False).analysis
+    in_json = analysis["metrics"]["fillers"]
+    listed = [f for f in analysis["fillers"] if f["kind"] in ("filled_pause", "discourse_marker")]
+    shown = {item["label"]: item["value"] for item in headline(analysis)}["Fillers"]
+    assert in_json >= 5
+    assert int(shown) == in_json == len(listed) == len(spans_by_kind(analysis)["filler"])
+    assert f">{in_json} fillers<" in legend_html(analysis)
+
+
+def test_clipped_audio_is_not_scored(clips, settings, tmp_path):
+    samples, rate = soundfile.read(clips / "clean.wav", dtype="float32")
+    hot = np.clip(samples * 40.0, -1.0, 1.0)
+    take = tmp_path / "hot.wav"
+    soundfile.write(take, hot, rate)
+    result = practice_answer(take.read_bytes(), settings, original_name="hot.wav")
+    assert result.analysis["scores"] is None
+    assert any("distorted" in w for w in result.analysis["warnings"])
+
+
+@pytest.fixture(scope="module")
+def fluent(tmp_path_factory):
+    """Fluent espeak-ng answers (scripts/make_fluent_set.py) whose opening window tiny.en dropped
+    with the verbatim prompt: 0-30 s of 41.6 s, and 0-11 s of 38.9 s (benchmarks/fluent_speech.py)."""
+    from scripts import make_fluent_set as fluent_set
+
+    folder = tmp_path_factory.mktemp("fluent")
+    wanted = {"tech-hash-map", "star-failure"}
+    entries = [e for a in fluent_set.ANSWERS if a.name in wanted for e in fluent_set.render(a, folder)]
+    return [(folder / e["file"], e["text"]) for e in entries if e["rate"] == 16000]
+
+
+def _share_of_words_heard(reference: str, heard: str) -> float:
+    import jiwer
+
+    def norm(text: str) -> str:
+        return " ".join(re.sub(r"[^a-z0-9' ]+", " ", text.lower()).split())
+
+    out = jiwer.process_words(norm(reference), norm(heard))
+    return out.hits / (out.hits + out.substitutions + out.deletions)
+
+
+def test_a_fluent_answer_is_transcribed_whole_with_the_default_settings(fluent, settings):
+    """With the prompt, tiny.en gave 21% and 57% of these answers' words (their first 30 s and
+    11 s gone); the second decoding of the skipped speech gives 86% and 82% (the rest are tiny.en's
+    ordinary mistakes on synthetic voices), so nothing the user said is silently lost."""
+    for path, text in fluent:
+        result = practice_answer(path, settings, save=False)
+        heard = _share_of_words_heard(text, result.analysis["transcript"])
+        assert result.transcript.words[0].start_s < 2.0, path.name
+        assert heard >= 0.7, (path.name, heard)
+        assert result.analysis["scores"] is not None and result.analysis["warnings"] == [], path.name
