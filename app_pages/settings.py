@@ -5,6 +5,7 @@ from datetime import date
 
 import streamlit as st
 
+from coach.analysis import quality
 from coach.config import Thresholds, save_settings
 from coach.transcribe import ENGINES, available_models
 from coach.ui import shared
@@ -92,6 +93,16 @@ with st.form("settings_thresholds"):
         st.rerun()
 
 # ---------------------------------------------------------------- data
+with st.expander("When an answer gets no score"):
+    st.markdown(
+        "Before any score the coach checks that its measures can be trusted. When one of these "
+        "holds, the answer is kept but gets no score and no advice, only a sentence saying why, and "
+        "it is left out of Progress."
+    )
+    st.table(
+        [{"Check": check, "When": when, "Why": why} for check, when, why in quality.RULES],
+    )
+
 st.subheader("Your data")
 st.markdown(f"Data directory: `{cfg.data_dir}`  \nDatabase: `{db.where}`")
 st.caption("Move it by starting the app with COACH_DATA_DIR=/some/folder.")

@@ -65,3 +65,13 @@ def test_delete_all_needs_the_word_then_empties_everything(tmp_path, monkeypatch
         assert store.list_attempts(db) == []
     finally:
         db.close()
+
+
+def test_the_quality_gate_is_explained_with_its_numbers(tmp_path, monkeypatch):
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("settings").run()
+    assert not at.exception
+    [table] = [t for t in at.table if "Check" in t.value.columns]
+    rows = table.value.to_dict("records")
+    assert [r["Check"] for r in rows][:2] == ["Too little said", "Speech lost"]
+    assert rows[0]["When"] == "under 20 words or 10 s of speech"

@@ -33,6 +33,19 @@ CLIPPED_LEVEL = 0.99
 MAX_CLIPPED_SHARE = 0.10
 
 
+# The gate in plain words, for Settings (the page shows these; the numbers are the constants above).
+RULES = (
+    ("Too little said", f"under {MIN_WORDS} words or {MIN_SPEECH_S:g} s of speech",
+     "pace, fillers per 100 words and structure swing wildly on a few words"),
+    ("Speech lost", f"over {MAX_UNHEARD_SHARE:.0%} of the speech heard but not transcribed",
+     "the measures would describe only part of the answer"),
+    ("Distorted audio", f"over {MAX_CLIPPED_SHARE:.0%} of the loud sound at full scale",
+     "pace and pauses cannot be read from distorted sound"),
+    ("One voice in an interview", "the review finds one voice and you did not say only you speak",
+     "the interviewer's questions would be scored as your answer"),
+)
+
+
 def _clock(seconds: float) -> str:
     seconds = int(round(seconds))
     return f"{seconds // 60}:{seconds % 60:02d}"
