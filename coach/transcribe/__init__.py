@@ -29,7 +29,8 @@ def _load_engine(engine: str, model: str, beam_size: int, cpu_threads: int, mode
                                    cpu_threads=cpu_threads)
     from coach.transcribe.faster_engine import FasterWhisperEngine
 
-    return FasterWhisperEngine(model, beam_size=beam_size, cpu_threads=cpu_threads)
+    return FasterWhisperEngine(model, beam_size=beam_size, cpu_threads=cpu_threads,
+                               models_dir=Path(models_dir))
 
 
 def transcribe_audio(audio: DecodedAudio, settings: Settings,

