@@ -146,6 +146,7 @@ def _process(chunk: AudioChunk, engine, settings: Settings, clock: _Clock,
                        w.prob, w.source) for w in transcript.words)
     windows = voice_windows(mix, chunk.start_s, words)
     levels = channel_levels(chunk.samples) if chunk.samples.shape[1] > 1 else np.zeros((0, 1), np.float32)
+
     def shift(spans) -> tuple[tuple[float, float], ...]:
         return tuple((round(a + chunk.start_s, 2), round(b + chunk.start_s, 2)) for a, b in spans)
 

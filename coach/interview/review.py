@@ -15,7 +15,7 @@ candidate took to start and its pace counts that wait, as a practice take counts
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -228,8 +228,6 @@ def _unscorable(who: Attribution, options: ReviewOptions) -> list[str]:
 
 def _answer(exchange: Exchange, questions: Sequence[Question], settings: Settings, heard: Heard,
             problems: Sequence[str] = ()) -> dict:
-    from dataclasses import replace
-
     from coach.analysis import analyze
 
     match = match_question(exchange.question or "", questions) if exchange.question else None
