@@ -54,7 +54,9 @@ async def practise(browser, url: str, session: Session, attempts: int) -> None:
         await page.get_by_role("radio", name="Your own").click()
         await page.get_by_label("Type the question as an interviewer would ask it").fill(session.question)
         await page.get_by_role("button", name="Practise this question").click()
-        await page.get_by_role("heading", name=session.question).wait_for(timeout=60_000)
+        # setup, not the measure: the first sessions of a cold app wait for its models to load (and,
+        # in a fresh environment, for librosa's kernels to compile): a clean clone took over 60 s
+        await page.get_by_role("heading", name=session.question).wait_for(timeout=180_000)
         for take in range(attempts):
             await page.get_by_role("tab", name=re.compile("Upload a file")).click()
             started = time.monotonic()
