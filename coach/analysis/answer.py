@@ -38,10 +38,6 @@ class AnswerAnalysis:
     extra: dict = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
 
-    @property
-    def measured(self) -> bool:
-        return self.scores is not None
-
     def to_dict(self) -> dict:
         return {
             "transcript": self.transcript.text,
