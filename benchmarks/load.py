@@ -46,17 +46,28 @@ class Session:
     errors: list[str] = field(default_factory=list)
 
 
+async def _open_question(page, url: str, question: str, tries: int = 3) -> None:
+    """Type the session's own question. Setup, not the measure: on a cold app (a fresh clone: models
+    loading, kernels compiling) a click made during the first script run can be lost and the page
+    never shows the question, so the page is loaded again and the steps repeated."""
+    for attempt in range(tries):
+        try:
+            await page.goto(url)
+            await page.get_by_role("radio", name="Your own").click()
+            await page.get_by_label("Type the question as an interviewer would ask it").fill(question)
+            await page.get_by_role("button", name="Practise this question").click()
+            await page.get_by_role("heading", name=question).wait_for(timeout=60_000)
+            return
+        except Exception:
+            if attempt + 1 == tries:
+                raise
+
+
 async def practise(browser, url: str, session: Session, attempts: int) -> None:
     context = await browser.new_context(viewport={"width": 1280, "height": 1000})
     page = await context.new_page()
     try:
-        await page.goto(url)
-        await page.get_by_role("radio", name="Your own").click()
-        await page.get_by_label("Type the question as an interviewer would ask it").fill(session.question)
-        await page.get_by_role("button", name="Practise this question").click()
-        # setup, not the measure: the first sessions of a cold app wait for its models to load (and,
-        # in a fresh environment, for librosa's kernels to compile): a clean clone took over 60 s
-        await page.get_by_role("heading", name=session.question).wait_for(timeout=180_000)
+        await _open_question(page, url, session.question)
         for take in range(attempts):
             await page.get_by_role("tab", name=re.compile("Upload a file")).click()
             started = time.monotonic()
