@@ -11,6 +11,8 @@ run: setup
 	.venv/bin/streamlit run app.py --server.address 127.0.0.1 --server.port 8501
 
 test: setup
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
 	.venv/bin/python scripts/real_speech.py
 	.venv/bin/python -m pytest -q
 
@@ -27,6 +29,7 @@ models: setup
 
 lint: setup
 	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
 
 bench: setup
 	.venv/bin/python benchmarks/transcribe.py

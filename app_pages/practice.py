@@ -193,7 +193,7 @@ if question is not None:
         )
 
     source: tuple[bytes, str] | None = None
-    demonstration = False       # the sample recording is shown, never kept as the user's attempt
+    demonstration = False  # the sample recording is shown, never kept as the user's attempt
     if recorded is not None:
         source = (recorded.getvalue(), "answer.wav")
     elif uploaded is not None:
@@ -242,8 +242,11 @@ if question is not None:
                         "analysis": result.analysis,
                         "question_id": question.id,
                         "recording": (
-                            str(result.recording.path) if result.recording
-                            else str(summary.SAMPLE_RECORDING) if demonstration else None
+                            str(result.recording.path)
+                            if result.recording
+                            else str(summary.SAMPLE_RECORDING)
+                            if demonstration
+                            else None
                         ),
                         "demonstration": demonstration,
                     }

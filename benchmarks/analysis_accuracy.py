@@ -31,8 +31,19 @@ from coach.analysis.pipeline import make_doc  # noqa: E402
 from coach.types import Transcript, Word  # noqa: E402
 
 LABELS = ROOT / "tests" / "data" / "labels"
-CONTENT_CLASSES = ("like", "so", "you know", "i mean", "kind of", "sort of", "right", "well",
-                   "actually", "basically", "literally")
+CONTENT_CLASSES = (
+    "like",
+    "so",
+    "you know",
+    "i mean",
+    "kind of",
+    "sort of",
+    "right",
+    "well",
+    "actually",
+    "basically",
+    "literally",
+)
 
 
 def filler_counts(split: str) -> tuple[ClassCounts, ClassCounts, int]:
@@ -68,8 +79,8 @@ def star_accuracy(split: str) -> tuple[int, int, int, Counter]:
         for answer in read_star_file(name):
             doc = make_doc(nlp, Transcript.from_text(" ".join(answer.sentences)))
             k = 0
-            for sentence in answer.sentences:     # the gold sentence boundaries, as the parser would see them
-                for j, token in enumerate(doc[k:k + len(nlp.make_doc(sentence))]):
+            for sentence in answer.sentences:  # the gold sentence boundaries, as the parser would see them
+                for j, token in enumerate(doc[k : k + len(nlp.make_doc(sentence))]):
                     token.is_sent_start = j == 0
                 k += len(nlp.make_doc(sentence))
             doc = nlp(doc)
@@ -130,8 +141,10 @@ def main() -> None:
     print(f"false fillers on content words: {counts.false_on_content} = {per_1000:.1f} per 1,000 words")
 
     right, naive_right, total, confusion = star_accuracy(args.split)
-    print(f"\nSTAR: {total} sentences; accuracy {right / total:.2f} "
-          f"(baseline 'I → action, else situation' {naive_right / total:.2f})")
+    print(
+        f"\nSTAR: {total} sentences; accuracy {right / total:.2f} "
+        f"(baseline 'I → action, else situation' {naive_right / total:.2f})"
+    )
     parts = ["situation", "task", "action", "result", "other"]
     print("gold \\ predicted " + " ".join(f"{p[:4]:>5}" for p in parts))
     for gold in parts:

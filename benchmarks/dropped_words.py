@@ -46,7 +46,7 @@ def drop_each(path: Path, marks: list[tuple[float, float]], verbatim: bool) -> t
     for i, word in enumerate(words):
         if is_filled_pause(word.text) or near_marked(word, marks) or word.end_s - word.start_s < 0.05:
             continue
-        fillers, _ = detect(frames, words[:i] + words[i + 1:], settings.thresholds)
+        fillers, _ = detect(frames, words[:i] + words[i + 1 :], settings.thresholds)
         tried += 1
         if any(f.start_s < word.end_s and f.end_s > word.start_s for f in fillers):
             taken += 1
@@ -56,12 +56,19 @@ def drop_each(path: Path, marks: list[tuple[float, float]], verbatim: bool) -> t
 
 def main() -> None:
     real_speech.ensure()
-    real = [(real_speech.HERE / name, spans(real_speech.clip_labels(name)["fillers"]
-                                            + real_speech.clip_labels(name)["unsure"]))
-            for name in real_speech.labels()["clips"]]
+    real = [
+        (
+            real_speech.HERE / name,
+            spans(real_speech.clip_labels(name)["fillers"] + real_speech.clip_labels(name)["unsure"]),
+        )
+        for name in real_speech.labels()["clips"]
+    ]
     labels = json.loads((SYNTHETIC / "labels.json").read_text(encoding="utf-8"))
-    synthetic = [(SYNTHETIC / name, spans(label["fillers"]))
-                 for name, label in labels.items() if label["split"] != "bad_input"]
+    synthetic = [
+        (SYNTHETIC / name, spans(label["fillers"]))
+        for name, label in labels.items()
+        if label["split"] != "bad_input"
+    ]
     for verbatim in (True, False):
         for group, chosen in (("real", real), ("espeak-ng", synthetic)):
             tried = taken = 0
@@ -69,8 +76,10 @@ def main() -> None:
             for path, marks in chosen:
                 t, k, ex = drop_each(path, marks, verbatim)
                 tried, taken, examples = tried + t, taken + k, examples + ex
-            print(f"{group:>9}, prompt {'on ' if verbatim else 'off'}: {taken} of {tried} dropped words "
-                  f"heard as a filler ({100 * taken / tried:.1f}%)")
+            print(
+                f"{group:>9}, prompt {'on ' if verbatim else 'off'}: {taken} of {tried} dropped words "
+                f"heard as a filler ({100 * taken / tried:.1f}%)"
+            )
             for line in examples[:8]:
                 print("    ", line)
 

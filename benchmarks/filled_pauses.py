@@ -35,8 +35,18 @@ def run(split: str, verbatim: bool) -> dict:
     settings = dataclasses.replace(load_settings(), verbatim=verbatim, recover_fillers=True)
     engine = get_engine(settings)
     labels = json.loads((DATA / "labels.json").read_text(encoding="utf-8"))
-    totals = {"truth": 0, "asr_found": 0, "asr_hits": 0, "all_found": 0, "all_hits": 0, "all_named": 0,
-              "neg_fp": 0, "asr_s": 0.0, "detector_s": 0.0, "errors": []}
+    totals = {
+        "truth": 0,
+        "asr_found": 0,
+        "asr_hits": 0,
+        "all_found": 0,
+        "all_hits": 0,
+        "all_named": 0,
+        "neg_fp": 0,
+        "asr_s": 0.0,
+        "detector_s": 0.0,
+        "errors": [],
+    }
     for name, label in labels.items():
         if label["split"] == "bad_input" or (split != "all" and label["split"] != split):
             continue
@@ -59,8 +69,9 @@ def run(split: str, verbatim: bool) -> dict:
         if not truth:
             totals["neg_fp"] += len(every) - hits
         if hits < len(truth) or hits < len(every):
-            acoustic = [f"{w.text}@{w.start_s:.2f}-{w.end_s:.2f}" for w in recovered.words
-                        if w.source == "acoustic"]
+            acoustic = [
+                f"{w.text}@{w.start_s:.2f}-{w.end_s:.2f}" for w in recovered.words if w.source == "acoustic"
+            ]
             totals["errors"].append(f"{name}: truth {truth} asr {asr} acoustic {acoustic}")
         totals["asr_s"] += t1 - t0
         totals["detector_s"] += t2 - t1
@@ -73,13 +84,19 @@ def ratio(a: float, b: float) -> str:
 
 def report(split: str, verbatim: bool, t: dict, show_errors: bool) -> None:
     print(f"[split={split}, verbatim prompt {'on' if verbatim else 'off'}] labelled fillers: {t['truth']}")
-    print(f"  Whisper alone:        precision {ratio(t['asr_hits'], t['asr_found'])}  "
-          f"recall {ratio(t['asr_hits'], t['truth'])}  ({t['asr_hits']} of {t['asr_found']} found)")
-    print(f"  Whisper + detector:   precision {ratio(t['all_hits'], t['all_found'])}  "
-          f"recall {ratio(t['all_hits'], t['truth'])}  ({t['all_hits']} of {t['all_found']} found; "
-          f"{t['neg_fp']} on negative clips; {t['all_named']} of {t['all_hits']} named right)")
-    print(f"  time: transcription {t['asr_s']:.2f} s, detector {t['detector_s']:.2f} s "
-          f"= +{100 * t['detector_s'] / t['asr_s']:.1f}% of transcription time")
+    print(
+        f"  Whisper alone:        precision {ratio(t['asr_hits'], t['asr_found'])}  "
+        f"recall {ratio(t['asr_hits'], t['truth'])}  ({t['asr_hits']} of {t['asr_found']} found)"
+    )
+    print(
+        f"  Whisper + detector:   precision {ratio(t['all_hits'], t['all_found'])}  "
+        f"recall {ratio(t['all_hits'], t['truth'])}  ({t['all_hits']} of {t['all_found']} found; "
+        f"{t['neg_fp']} on negative clips; {t['all_named']} of {t['all_hits']} named right)"
+    )
+    print(
+        f"  time: transcription {t['asr_s']:.2f} s, detector {t['detector_s']:.2f} s "
+        f"= +{100 * t['detector_s'] / t['asr_s']:.1f}% of transcription time"
+    )
     if show_errors:
         for line in t["errors"]:
             print("    miss/extra:", line)
@@ -96,8 +113,9 @@ def main() -> None:
     for verbatim in (True, False):
         for split in splits:
             report(split, verbatim, run(split, verbatim), args.errors)
-    print(f"(match: time overlap with {TOLERANCE_S} s tolerance; "
-          "timings on a shared 2-core machine are noisy)")
+    print(
+        f"(match: time overlap with {TOLERANCE_S} s tolerance; timings on a shared 2-core machine are noisy)"
+    )
 
 
 if __name__ == "__main__":

@@ -44,10 +44,16 @@ def run_clip(name: str, verbatim: bool, dither_seed: int | None = None) -> dict:
     recovered = recover_filled_pauses(samples, transcript, settings)
     t2 = time.perf_counter()
     clip = real_speech.clip_labels(name)
-    return {"name": name, "verbatim": verbatim, "marked": clip["marked"], "minutes": audio.duration_s / 60,
-            "asr": score(fillers_in(transcript), clip["fillers"], clip["unsure"]),
-            "all": score(fillers_in(recovered), clip["fillers"], clip["unsure"]),
-            "asr_s": t1 - t0, "detector_s": t2 - t1}
+    return {
+        "name": name,
+        "verbatim": verbatim,
+        "marked": clip["marked"],
+        "minutes": audio.duration_s / 60,
+        "asr": score(fillers_in(transcript), clip["fillers"], clip["unsure"]),
+        "all": score(fillers_in(recovered), clip["fillers"], clip["unsure"]),
+        "asr_s": t1 - t0,
+        "detector_s": t2 - t1,
+    }
 
 
 def dithered(samples: np.ndarray, seed: int) -> np.ndarray:
@@ -62,9 +68,11 @@ def spread(name: str, seeds: int) -> None:
         runs = [run_clip(name, verbatim, seed)["all"] for seed in range(seeds)]
         recall = [r["hits"] / r["truth"] for r in runs]
         false = [len(r["false_alarms"]) for r in runs]
-        print(f"  {name}, prompt {'on ' if verbatim else 'off'}, {seeds} dither seeds: recall "
-              f"{min(recall):.2f}-{max(recall):.2f} (mean {np.mean(recall):.2f}), "
-              f"false alarms {min(false)}-{max(false)} (mean {np.mean(false):.1f})")
+        print(
+            f"  {name}, prompt {'on ' if verbatim else 'off'}, {seeds} dither seeds: recall "
+            f"{min(recall):.2f}-{max(recall):.2f} (mean {np.mean(recall):.2f}), "
+            f"false alarms {min(false)}-{max(false)} (mean {np.mean(false):.1f})"
+        )
 
 
 def ratio(a: float, b: float) -> str:
@@ -77,9 +85,11 @@ def spans(items: list) -> str:
 
 def report_clip(r: dict, show_errors: bool) -> None:
     asr, every = r["asr"], r["all"]
-    print(f"  {r['name']:<20} prompt {'on ' if r['verbatim'] else 'off'}  "
-          f"Whisper alone {asr['hits']}/{asr['truth']} found, {len(asr['false_alarms'])} false  |  "
-          f"+ detector {every['hits']}/{every['truth']} found, {len(every['false_alarms'])} false")
+    print(
+        f"  {r['name']:<20} prompt {'on ' if r['verbatim'] else 'off'}  "
+        f"Whisper alone {asr['hits']}/{asr['truth']} found, {len(asr['false_alarms'])} false  |  "
+        f"+ detector {every['hits']}/{every['truth']} found, {len(every['false_alarms'])} false"
+    )
     if show_errors and (every["misses"] or every["false_alarms"]):
         print(f"      missed: {spans(every['misses'])}; false: {spans(every['false_alarms'])}")
 
@@ -94,8 +104,10 @@ def summary(results: list[dict], label: str) -> None:
         false = sum(len(r[key]["false_alarms"]) for r in whole)
         news_false = sum(len(r[key]["false_alarms"]) for r in fluent)
         minutes = sum(r["minutes"] for r in fluent)
-        print(f"  {label:<26} {who:<19} precision {ratio(hits, hits + false)}  recall {ratio(hits, truth)}"
-              f"  ({hits} of {truth}, {named} named right);  news: {news_false} false in {minutes:.1f} min")
+        print(
+            f"  {label:<26} {who:<19} precision {ratio(hits, hits + false)}  recall {ratio(hits, truth)}"
+            f"  ({hits} of {truth}, {named} named right);  news: {news_false} false in {minutes:.1f} min"
+        )
 
 
 def main() -> None:
@@ -114,13 +126,16 @@ def main() -> None:
     print("summary (recall on the lecture and the phone call; news gives false alarms only):")
     for verbatim in (True, False):
         for rate, telephone in (("16 kHz", False), ("8 kHz", True)):
-            chosen = [r for r in results
-                      if r["verbatim"] == verbatim and r["name"].endswith("_8k.wav") == telephone]
+            chosen = [
+                r for r in results if r["verbatim"] == verbatim and r["name"].endswith("_8k.wav") == telephone
+            ]
             summary(chosen, f"{rate}, prompt {'on' if verbatim else 'off'}")
     asr_s = sum(r["asr_s"] for r in results)
     detector_s = sum(r["detector_s"] for r in results)
-    print(f"time: transcription {asr_s:.1f} s, detector {detector_s:.1f} s "
-          f"= +{100 * detector_s / asr_s:.1f}% (shared 2-core machine: noisy)")
+    print(
+        f"time: transcription {asr_s:.1f} s, detector {detector_s:.1f} s "
+        f"= +{100 * detector_s / asr_s:.1f}% (shared 2-core machine: noisy)"
+    )
     if args.seeds:
         print("spread over inaudible dither noise (Whisper's words move, the gaps with them):")
         spread("lecture_8k.wav", args.seeds)

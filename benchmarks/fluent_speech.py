@@ -56,30 +56,65 @@ from coach.types import DecodedAudio, Transcript, Word  # noqa: E402
 from scripts import make_fluent_set  # noqa: E402
 
 Span = tuple[float, float]  # seconds from the start of the audio
-LOSS_LIMIT = 0.05          # a clip that loses more than this share of its words fails
+LOSS_LIMIT = 0.05  # a clip that loses more than this share of its words fails
 WER_TARGET = 0.15
-UNHEARD_GAP_S = 2.0        # espeak-ng never pauses this long inside an answer
-MIN_RUN_WORDS = 5          # lost stretches shorter than this are ordinary recognition errors
-BRIDGE_WORDS = 1           # a chance match inside a lost stretch (a stray "the") does not split it
+UNHEARD_GAP_S = 2.0  # espeak-ng never pauses this long inside an answer
+MIN_RUN_WORDS = 5  # lost stretches shorter than this are ordinary recognition errors
+BRIDGE_WORDS = 1  # a chance match inside a lost stretch (a stray "the") does not split it
 FILLERS = {"um": "um", "umm": "um", "uhm": "um", "hmm": "um", "uh": "uh", "uhh": "uh", "ah": "uh"}
 
-ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen").split()
+ONES = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+).split()
 TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
 # Whisper writes "I'm" where espeak-ng read "I am" (and back): the same words either way.
-CONTRACTIONS = {"i'm": "i am", "i've": "i have", "i'll": "i will", "i'd": "i would", "we're": "we are",
-                "we've": "we have", "we'll": "we will", "you're": "you are", "you've": "you have",
-                "they're": "they are", "they've": "they have", "that's": "that is", "it's": "it is",
-                "there's": "there is", "here's": "here is", "what's": "what is", "let's": "let us",
-                "can't": "can not", "cannot": "can not", "won't": "will not", "don't": "do not",
-                "doesn't": "does not", "didn't": "did not", "isn't": "is not", "wasn't": "was not",
-                "aren't": "are not", "weren't": "were not", "haven't": "have not", "wouldn't": "would not",
-                "couldn't": "could not", "shouldn't": "should not"}
-ORDINAL_ENDINGS = {"one": "first", "two": "second", "three": "third", "five": "fifth", "eight": "eighth",
-                   "nine": "ninth", "twelve": "twelfth"}
+CONTRACTIONS = {
+    "i'm": "i am",
+    "i've": "i have",
+    "i'll": "i will",
+    "i'd": "i would",
+    "we're": "we are",
+    "we've": "we have",
+    "we'll": "we will",
+    "you're": "you are",
+    "you've": "you have",
+    "they're": "they are",
+    "they've": "they have",
+    "that's": "that is",
+    "it's": "it is",
+    "there's": "there is",
+    "here's": "here is",
+    "what's": "what is",
+    "let's": "let us",
+    "can't": "can not",
+    "cannot": "can not",
+    "won't": "will not",
+    "don't": "do not",
+    "doesn't": "does not",
+    "didn't": "did not",
+    "isn't": "is not",
+    "wasn't": "was not",
+    "aren't": "are not",
+    "weren't": "were not",
+    "haven't": "have not",
+    "wouldn't": "would not",
+    "couldn't": "could not",
+    "shouldn't": "should not",
+}
+ORDINAL_ENDINGS = {
+    "one": "first",
+    "two": "second",
+    "three": "third",
+    "five": "fifth",
+    "eight": "eighth",
+    "nine": "ninth",
+    "twelve": "twelfth",
+}
 
 
 # --- settings -------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Setting:
@@ -93,17 +128,20 @@ class Setting:
 def _raw(verbatim: bool) -> Callable[[DecodedAudio, Settings], Transcript]:
     def run(audio: DecodedAudio, settings: Settings) -> Transcript:
         return get_engine(settings).transcribe(audio.samples, audio.sample_rate, verbatim=verbatim)
+
     return run
 
 
 def _app(verbatim: bool | None) -> Callable[[DecodedAudio, Settings], Transcript]:
     """transcribe_audio as the product calls it; `None` keeps the default settings untouched."""
+
     def run(audio: DecodedAudio, settings: Settings) -> Transcript:
         chosen = settings if verbatim is None else dataclasses.replace(settings, verbatim=verbatim)
         try:
             return transcribe_audio(audio, chosen)
         except NoSpeechError:  # every word lost: that is a result here, not an error
             return Transcript.from_words([], audio.samples.size / audio.sample_rate)
+
     return run
 
 
@@ -116,6 +154,7 @@ SETTINGS = [
 
 
 # --- normalisation --------------------------------------------------------------------------------
+
 
 def number_words(n: int) -> str:
     """An integer spelled out without "and" ("one hundred five"), so digits and words compare."""
@@ -178,6 +217,7 @@ def hypothesis_words(words: tuple[Word, ...]) -> tuple[list[str], list[Span]]:
 
 # --- scoring --------------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class LostRun:
     """Reference words first..last (1-based) not heard, between the heard words around them.
@@ -200,7 +240,7 @@ class ClipResult:
     clip: dict
     reference_words: int
     hits: int
-    errors: int              # substitutions + deletions + insertions, for WER
+    errors: int  # substitutions + deletions + insertions, for WER
     first_word_s: float | None
     speech_onset_s: float | None
     speech_s: float
@@ -291,8 +331,9 @@ def _plain(text: str) -> list[str]:
     return re.sub(r"[^a-z ]", " ", text.lower()).split()
 
 
-def unheard_speech(regions: list[Span], words: tuple[Word, ...],
-                   min_gap_s: float = UNHEARD_GAP_S) -> tuple[Span, ...]:
+def unheard_speech(
+    regions: list[Span], words: tuple[Word, ...], min_gap_s: float = UNHEARD_GAP_S
+) -> tuple[Span, ...]:
     """Spans of detected speech, min_gap_s or longer, in which the transcript has no word.
 
     Timed from the audio, not from the alignment, so a dropped window is placed exactly even when
@@ -320,16 +361,24 @@ def score(clip: dict, transcript: Transcript, regions: list[Span], seconds: floa
     said = fillers_in(_plain(clip["text"]))
     asr, acoustic = fillers_kept(said, transcript.words)
     return ClipResult(
-        clip=clip, reference_words=len(reference), hits=out.hits,
+        clip=clip,
+        reference_words=len(reference),
+        hits=out.hits,
         errors=out.substitutions + out.deletions + out.insertions,
         first_word_s=transcript.words[0].start_s if transcript.words else None,
-        speech_onset_s=regions[0][0] if regions else None, speech_s=sum(e - s for s, e in regions),
+        speech_onset_s=regions[0][0] if regions else None,
+        speech_s=sum(e - s for s, e in regions),
         unheard=unheard_speech(regions, transcript.words),
         lost_runs=lost_runs(out.alignments[0], times, clip["duration_s"]),
-        fillers_said=sum(said.values()), fillers_asr=asr, fillers_acoustic=acoustic, seconds=seconds)
+        fillers_said=sum(said.values()),
+        fillers_asr=asr,
+        fillers_acoustic=acoustic,
+        seconds=seconds,
+    )
 
 
 # --- running --------------------------------------------------------------------------------------
+
 
 def clip_set(folder: Path) -> list[dict]:
     """The set's clips: reused when `folder` has a manifest (runs while developing), else built."""
@@ -346,8 +395,10 @@ def speech(audio: DecodedAudio) -> list[Span]:
 def run_setting(setting: Setting, folder: Path, clips: list[dict], settings: Settings) -> list[ClipResult]:
     """Transcribe every clip one way, printing each clip's row as it finishes (runs are slow)."""
     print(f"\n== {setting.label} ==")
-    print(f"{'clip':<52}{'dur':>6}{'words':>6}{'recall':>8}{'WER':>6}{'first':>7}{'onset':>7}{'in str.':>8}"
-          "  unheard speech | lost stretches (reference words, time between the words heard around them)")
+    print(
+        f"{'clip':<52}{'dur':>6}{'words':>6}{'recall':>8}{'WER':>6}{'first':>7}{'onset':>7}{'in str.':>8}"
+        "  unheard speech | lost stretches (reference words, time between the words heard around them)"
+    )
     results = []
     for clip in clips:
         audio = load_audio(folder / clip["file"], settings)
@@ -362,18 +413,24 @@ def run_setting(setting: Setting, folder: Path, clips: list[dict], settings: Set
 
 # --- printing -------------------------------------------------------------------------------------
 
+
 def _seconds(value: float | None) -> str:
     return "   -  " if value is None else f"{value:5.1f}s"
 
 
 def print_clip(r: ClipResult) -> None:
-    runs = "; ".join(f"words {run.first}-{run.last} ({run.lost} lost) in {run.after_s:.1f}-"
-                     f"{run.before_s:.1f}s" for run in r.lost_runs)
+    runs = "; ".join(
+        f"words {run.first}-{run.last} ({run.lost} lost) in {run.after_s:.1f}-{run.before_s:.1f}s"
+        for run in r.lost_runs
+    )
     unheard = ", ".join(f"{start:.1f}-{end:.1f}s" for start, end in r.unheard)
     flag = "!" if r.loses_words else " "
-    print(f"{r.clip['file']:<52}{r.clip['duration_s']:5.1f}s{r.reference_words:>6}{r.recall:>7.1%}{flag}"
-          f"{r.wer:>6.2f} {_seconds(r.first_word_s)} {_seconds(r.speech_onset_s)}{r.lost_in_runs:>8}  "
-          f"{unheard or '-'} | {runs or '-'}", flush=True)
+    print(
+        f"{r.clip['file']:<52}{r.clip['duration_s']:5.1f}s{r.reference_words:>6}{r.recall:>7.1%}{flag}"
+        f"{r.wer:>6.2f} {_seconds(r.first_word_s)} {_seconds(r.speech_onset_s)}{r.lost_in_runs:>8}  "
+        f"{unheard or '-'} | {runs or '-'}",
+        flush=True,
+    )
 
 
 @dataclass(frozen=True)
@@ -387,7 +444,7 @@ class Summary:
     failing: int
     clips: int
     words: int
-    lost_in_runs: int        # words lost in stretches of MIN_RUN_WORDS or more: dropped windows
+    lost_in_runs: int  # words lost in stretches of MIN_RUN_WORDS or more: dropped windows
     clips_with_runs: int
     speech_s: float
     unheard_s: float
@@ -400,65 +457,92 @@ class Summary:
 
 def summarise(label: str, results: list[ClipResult]) -> Summary:
     words = sum(r.reference_words for r in results)
-    return Summary(label=label, recall=sum(r.hits for r in results) / words,
-                   wer=sum(r.errors for r in results) / words, worst=min(results, key=lambda r: r.recall),
-                   failing=sum(r.loses_words for r in results), clips=len(results), words=words,
-                   lost_in_runs=sum(r.lost_in_runs for r in results),
-                   clips_with_runs=sum(bool(r.lost_runs) for r in results),
-                   speech_s=sum(r.speech_s for r in results), unheard_s=sum(r.unheard_s for r in results),
-                   clips_unheard=sum(bool(r.unheard) for r in results),
-                   fillers_said=sum(r.fillers_said for r in results),
-                   fillers_asr=sum(r.fillers_asr for r in results),
-                   fillers_acoustic=sum(r.fillers_acoustic for r in results),
-                   seconds=sum(r.seconds for r in results))
+    return Summary(
+        label=label,
+        recall=sum(r.hits for r in results) / words,
+        wer=sum(r.errors for r in results) / words,
+        worst=min(results, key=lambda r: r.recall),
+        failing=sum(r.loses_words for r in results),
+        clips=len(results),
+        words=words,
+        lost_in_runs=sum(r.lost_in_runs for r in results),
+        clips_with_runs=sum(bool(r.lost_runs) for r in results),
+        speech_s=sum(r.speech_s for r in results),
+        unheard_s=sum(r.unheard_s for r in results),
+        clips_unheard=sum(bool(r.unheard) for r in results),
+        fillers_said=sum(r.fillers_said for r in results),
+        fillers_asr=sum(r.fillers_asr for r in results),
+        fillers_acoustic=sum(r.fillers_acoustic for r in results),
+        seconds=sum(r.seconds for r in results),
+    )
 
 
 def print_setting(setting: Setting, results: list[ClipResult]) -> None:
     s = summarise(setting.label, results)
-    print(f"-- {setting.label}: words transcribed {s.recall:.1%}, WER {s.wer:.3f}, worst clip "
-          f"{s.worst.clip['file']} ({s.worst.recall:.1%}), clips losing >{LOSS_LIMIT:.0%} of their words "
-          f"{s.failing}/{s.clips}, transcription {s.seconds:.0f} s")
-    print(f"   lost in stretches of {MIN_RUN_WORDS}+ words: {s.lost_in_runs} of {s.words} words "
-          f"({s.lost_in_runs / s.words:.1%}) in {s.clips_with_runs} clips; speech with no word for "
-          f"{UNHEARD_GAP_S:g}+ s: {s.unheard_s:.0f} of {s.speech_s:.0f} s ({s.unheard_s / s.speech_s:.1%}) "
-          f"in {s.clips_unheard} clips")
+    print(
+        f"-- {setting.label}: words transcribed {s.recall:.1%}, WER {s.wer:.3f}, worst clip "
+        f"{s.worst.clip['file']} ({s.worst.recall:.1%}), clips losing >{LOSS_LIMIT:.0%} of their words "
+        f"{s.failing}/{s.clips}, transcription {s.seconds:.0f} s"
+    )
+    print(
+        f"   lost in stretches of {MIN_RUN_WORDS}+ words: {s.lost_in_runs} of {s.words} words "
+        f"({s.lost_in_runs / s.words:.1%}) in {s.clips_with_runs} clips; speech with no word for "
+        f"{UNHEARD_GAP_S:g}+ s: {s.unheard_s:.0f} of {s.speech_s:.0f} s ({s.unheard_s / s.speech_s:.1%}) "
+        f"in {s.clips_unheard} clips"
+    )
     for rate in sorted({r.clip["rate"] for r in results}, reverse=True):
         at_rate = summarise(setting.label, [r for r in results if r.clip["rate"] == rate])
-        print(f"   {rate // 1000} kHz: {at_rate.recall:.1%} of words transcribed, WER {at_rate.wer:.3f}, "
-              f"clips losing >{LOSS_LIMIT:.0%} {at_rate.failing}/{at_rate.clips}")
+        print(
+            f"   {rate // 1000} kHz: {at_rate.recall:.1%} of words transcribed, WER {at_rate.wer:.3f}, "
+            f"clips losing >{LOSS_LIMIT:.0%} {at_rate.failing}/{at_rate.clips}"
+        )
     with_fillers = [r for r in results if r.fillers_said]
     for r in with_fillers:
-        print(f"   fillers kept {r.clip['file']}: {r.fillers_asr + r.fillers_acoustic}/{r.fillers_said} "
-              f"(asr {r.fillers_asr}, acoustic {r.fillers_acoustic})")
+        print(
+            f"   fillers kept {r.clip['file']}: {r.fillers_asr + r.fillers_acoustic}/{r.fillers_said} "
+            f"(asr {r.fillers_asr}, acoustic {r.fillers_acoustic})"
+        )
 
 
 def _fillers(s: Summary) -> str:
     if not s.fillers_said:
         return "no written fillers"
     kept = s.fillers_asr + s.fillers_acoustic
-    return (f"fillers kept {kept}/{s.fillers_said} ({kept / s.fillers_said:.0%}; asr {s.fillers_asr}, "
-            f"acoustic {s.fillers_acoustic})")
+    return (
+        f"fillers kept {kept}/{s.fillers_said} ({kept / s.fillers_said:.0%}; asr {s.fillers_asr}, "
+        f"acoustic {s.fillers_acoustic})"
+    )
 
 
 def print_summary(summaries: list[Summary]) -> None:
     print(f"\nTargets: no clip loses more than {LOSS_LIMIT:.0%} of its words; WER <= {WER_TARGET}.")
     for s in summaries:
         met = s.failing == 0 and s.wer <= WER_TARGET
-        print(f"{s.label:<21} recall {s.recall:6.1%}  WER {s.wer:.3f}  losing >{LOSS_LIMIT:.0%}: "
-              f"{s.failing:>2}/{s.clips}  in stretches {s.lost_in_runs / s.words:5.1%}  "
-              f"unheard {s.unheard_s / s.speech_s:5.1%} of speech ({s.clips_unheard} clips)  "
-              f"worst {s.worst.recall:6.1%} {s.worst.clip['file']}  {_fillers(s)}  "
-              f"{'met' if met else 'MISSED'}")
+        print(
+            f"{s.label:<21} recall {s.recall:6.1%}  WER {s.wer:.3f}  losing >{LOSS_LIMIT:.0%}: "
+            f"{s.failing:>2}/{s.clips}  in stretches {s.lost_in_runs / s.words:5.1%}  "
+            f"unheard {s.unheard_s / s.speech_s:5.1%} of speech ({s.clips_unheard} clips)  "
+            f"worst {s.worst.recall:6.1%} {s.worst.clip['file']}  {_fillers(s)}  "
+            f"{'met' if met else 'MISSED'}"
+        )
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", type=Path, default=None,
-                        help="a folder holding the set (built there if it has no manifest.json)")
-    parser.add_argument("--only", action="append", default=None,
-                        help="keep clips whose file name contains NAME (repeatable)")
-    parser.add_argument("--settings", default=",".join(s.key for s in SETTINGS),
-                        help=f"comma-separated, of: {', '.join(s.key for s in SETTINGS)}")
+    parser.add_argument(
+        "--set",
+        type=Path,
+        default=None,
+        help="a folder holding the set (built there if it has no manifest.json)",
+    )
+    parser.add_argument(
+        "--only", action="append", default=None, help="keep clips whose file name contains NAME (repeatable)"
+    )
+    parser.add_argument(
+        "--settings",
+        default=",".join(s.key for s in SETTINGS),
+        help=f"comma-separated, of: {', '.join(s.key for s in SETTINGS)}",
+    )
     return parser.parse_args(argv)
 
 
@@ -481,8 +565,9 @@ def main(argv: list[str] | None = None) -> None:
         if not clips:
             raise SystemExit("no clip matches --only")
         settings = load_settings(data_dir=Path(tmp) / "data")
-        print(f"{len(clips)} clips from {folder}; {settings.engine} {settings.model}, "
-              f"beam {settings.beam_size}")
+        print(
+            f"{len(clips)} clips from {folder}; {settings.engine} {settings.model}, beam {settings.beam_size}"
+        )
         summaries = [summarise(s.label, run_setting(s, folder, clips, settings)) for s in settings_list]
     print_summary(summaries)
 

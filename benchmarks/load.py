@@ -107,12 +107,14 @@ def check_saved(data_dir: Path, sessions: list[Session]) -> list[str]:
             expected = hashlib.sha256(s.clip.read_bytes()).hexdigest()
             mine = [a for a in attempts.values() if a["question_text"] == s.question]
             if sorted(a["id"] for a in mine) != sorted(s.attempt_ids):
-                problems.append(f"session {s.number}: page said {s.attempt_ids}, database has "
-                                f"{[a['id'] for a in mine]}")
+                problems.append(
+                    f"session {s.number}: page said {s.attempt_ids}, database has {[a['id'] for a in mine]}"
+                )
             for a in mine:
                 if a["recording_sha256"] != expected:
-                    problems.append(f"session {s.number}: attempt {a['id']} holds another session's "
-                                    "recording")
+                    problems.append(
+                        f"session {s.number}: attempt {a['id']} holds another session's recording"
+                    )
         claimed = sum(len(s.attempt_ids) for s in sessions)
         if len(attempts) != claimed:
             problems.append(f"{len(attempts)} attempts in the database, {claimed} reported by the pages")
@@ -123,17 +125,24 @@ def check_saved(data_dir: Path, sessions: list[Session]) -> list[str]:
 
 def run(n_sessions: int, attempts: int, workdir: Path) -> dict:
     data_dir = workdir / "data"
-    sessions = [Session(i + 1, DATA / CLIPS[i % len(CLIPS)],
-                        f"Session {i + 1}: tell me about a project you are proud of.")
-                for i in range(n_sessions)]
+    sessions = [
+        Session(
+            i + 1, DATA / CLIPS[i % len(CLIPS)], f"Session {i + 1}: tell me about a project you are proud of."
+        )
+        for i in range(n_sessions)
+    ]
     server = StreamlitServer(data_dir, workdir / "streamlit.log")
     try:
         wall = asyncio.run(run_sessions(server.url, sessions, attempts))
     finally:
         server.stop()
     latencies = sorted(t for s in sessions for t in s.latencies_s)
-    return {"sessions": sessions, "wall_s": wall, "latencies_s": latencies,
-            "problems": check_saved(data_dir, sessions) + [e for s in sessions for e in s.errors]}
+    return {
+        "sessions": sessions,
+        "wall_s": wall,
+        "latencies_s": latencies,
+        "problems": check_saved(data_dir, sessions) + [e for s in sessions for e in s.errors],
+    }
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -143,19 +152,28 @@ def percentile(values: list[float], q: float) -> float:
 def report(result: dict, attempts: int) -> str:
     lat = result["latencies_s"]
     sessions = result["sessions"]
-    lines = [f"{len(sessions)} sessions x {attempts} attempts against one app process (tiny.en, "
-             f"faster-whisper int8), 2 shared cores",
-             "| session | clip | attempts saved | latency per attempt (s) |", "|---|---|---|---|"]
+    lines = [
+        f"{len(sessions)} sessions x {attempts} attempts against one app process (tiny.en, "
+        f"faster-whisper int8), 2 shared cores",
+        "| session | clip | attempts saved | latency per attempt (s) |",
+        "|---|---|---|---|",
+    ]
     for s in sessions:
-        lines.append(f"| {s.number} | {s.clip.name} | {len(s.attempt_ids)} | "
-                     f"{', '.join(f'{t:.1f}' for t in s.latencies_s) or '-'} |")
+        lines.append(
+            f"| {s.number} | {s.clip.name} | {len(s.attempt_ids)} | "
+            f"{', '.join(f'{t:.1f}' for t in s.latencies_s) or '-'} |"
+        )
     if lat:
-        lines.append(f"\nupload → saved: median {statistics.median(lat):.1f} s, "
-                     f"p90 {percentile(lat, 0.9):.1f} s, max {lat[-1]:.1f} s over {len(lat)} attempts; "
-                     f"wall {result['wall_s']:.1f} s "
-                     f"({len(lat) / result['wall_s'] * 60:.1f} answers/min)")
-    lines.append(f"attempts lost or mixed up: {len(result['problems'])}"
-                 + "".join(f"\n  - {p}" for p in result["problems"]))
+        lines.append(
+            f"\nupload → saved: median {statistics.median(lat):.1f} s, "
+            f"p90 {percentile(lat, 0.9):.1f} s, max {lat[-1]:.1f} s over {len(lat)} attempts; "
+            f"wall {result['wall_s']:.1f} s "
+            f"({len(lat) / result['wall_s'] * 60:.1f} answers/min)"
+        )
+    lines.append(
+        f"attempts lost or mixed up: {len(result['problems'])}"
+        + "".join(f"\n  - {p}" for p in result["problems"])
+    )
     return "\n".join(lines)
 
 

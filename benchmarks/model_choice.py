@@ -42,8 +42,9 @@ print(json.dumps({"load_s": load_s, "transcribe_s": min(runs), "duration_s": aud
 
 
 def measure(model: str, clip: Path) -> dict:
-    done = subprocess.run([sys.executable, "-c", CHILD, model, str(clip)], capture_output=True, text=True,
-                          cwd=ROOT, check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD, model, str(clip)], capture_output=True, text=True, cwd=ROOT, check=False
+    )
     if done.returncode != 0:
         raise SystemExit(f"{model} failed: {done.stderr[-800:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -66,8 +67,10 @@ def main() -> None:
     print("| model | load | transcribe | real-time factor | words | peak RSS |")
     print("|---|---|---|---|---|---|")
     for name, r in rows.items():
-        print(f"| {name} | {r['load_s']:.2f} s | {r['transcribe_s']:.2f} s | "
-              f"{r['transcribe_s'] / r['duration_s']:.3f} | {r['words']} | {r['peak_rss_mb']:.0f} MB |")
+        print(
+            f"| {name} | {r['load_s']:.2f} s | {r['transcribe_s']:.2f} s | "
+            f"{r['transcribe_s'] / r['duration_s']:.3f} | {r['words']} | {r['peak_rss_mb']:.0f} MB |"
+        )
     ratio = rows["base"]["transcribe_s"] / rows["tiny.en"]["transcribe_s"]
     print(f"\nbase takes {ratio:.1f}x tiny.en's time to transcribe")
 

@@ -92,8 +92,12 @@ def run_process(clip: Path, warm: int, folder: Path) -> dict:
     """One app process: its first (cold) answer, then `warm` answers with the model loaded."""
     data_dir = Path(tempfile.mkdtemp(prefix="data-", dir=folder))
     before = os.getloadavg()[0]
-    out = subprocess.run([sys.executable, "-c", CHILD, str(clip), str(data_dir), str(warm), QUESTION_ID],
-                         capture_output=True, text=True, cwd=ROOT)
+    out = subprocess.run(
+        [sys.executable, "-c", CHILD, str(clip), str(data_dir), str(warm), QUESTION_ID],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     if out.returncode:
         raise RuntimeError(f"The benchmark process failed:\n{out.stderr[-3000:]}")
     result = json.loads(out.stdout.strip().splitlines()[-1])
@@ -107,8 +111,10 @@ def _cells(row: dict) -> str:
 
 def print_table(results: list[dict]) -> None:
     first = results[0]["rows"][0]
-    print(f"clip: {first['audio_s']:.1f} s of espeak-ng speech ({first['words']} words), default settings "
-          f"(faster-whisper tiny.en int8, beam 5, filled-pause recovery on), {os.cpu_count()} CPUs")
+    print(
+        f"clip: {first['audio_s']:.1f} s of espeak-ng speech ({first['words']} words), default settings "
+        f"(faster-whisper tiny.en int8, beam 5, filled-pause recovery on), {os.cpu_count()} CPUs"
+    )
     header = "".join(f"{s[:8]:>9}" for s in STAGES)
     print(f"{'run':<14}{'load avg':>13}{'imports':>9}{'model':>9}{header}{'answer':>9}{'→ shown':>9}")
     warm_totals = []
@@ -117,17 +123,23 @@ def print_table(results: list[dict]) -> None:
         for i, row in enumerate(result["rows"]):
             name = f"#{number} cold" if i == 0 else f"#{number} warm {i}"
             imports = f"{result['imports_s']:>9.2f}" if i == 0 else f"{'':>9}"
-            print(f"{name:<14}{load if i == 0 else '':>13}{imports}{row['model_load']:>9.2f}{_cells(row)}"
-                  f"{row['answer']:>9.2f}{row['total']:>9.2f}")
+            print(
+                f"{name:<14}{load if i == 0 else '':>13}{imports}{row['model_load']:>9.2f}{_cells(row)}"
+                f"{row['answer']:>9.2f}{row['total']:>9.2f}"
+            )
             if i:
                 warm_totals.append(row["total"])
     colds = [r["rows"][0]["total"] for r in results]
     firsts = [r["rows"][0]["answer"] for r in results]
-    print("'→ shown' = model load (cached after the first answer) + answer: what the user waits for after "
-          "pressing stop, before the page draws the result. Imports happen when the page opens.")
+    print(
+        "'→ shown' = model load (cached after the first answer) + answer: what the user waits for after "
+        "pressing stop, before the page draws the result. Imports happen when the page opens."
+    )
     verdict = "within" if max(colds) <= TARGET_S else "over"
-    print(f"first answer, models loaded while the question is on screen: worst {max(firsts):.2f} s; "
-          f"models loaded after stop: worst {max(colds):.2f} s ({verdict} the {TARGET_S:.0f} s target)")
+    print(
+        f"first answer, models loaded while the question is on screen: worst {max(firsts):.2f} s; "
+        f"models loaded after stop: worst {max(colds):.2f} s ({verdict} the {TARGET_S:.0f} s target)"
+    )
     print(f"later answers: median {statistics.median(warm_totals):.2f} s, worst {max(warm_totals):.2f} s")
 
 

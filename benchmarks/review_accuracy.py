@@ -56,10 +56,13 @@ def main() -> None:
         profile = profile_from_recordings([practice], settings)
         for seed, (case, pairs, form, snr, second) in enumerate(CASES):
             suffix = ".wav" if form == "phone" else ".flac"
-            info = clips.build_interview(tmp / f"{case}{suffix}",
-                                         clips.interview_script(pairs, second_interviewer=second,
-                                                                backchannel=seed % 2 == 0),
-                                         form=form, seed=100 + seed, snr_db=snr)
+            info = clips.build_interview(
+                tmp / f"{case}{suffix}",
+                clips.interview_script(pairs, second_interviewer=second, backchannel=seed % 2 == 0),
+                form=form,
+                seed=100 + seed,
+                snr_db=snr,
+            )
             path, truth = tmp / f"{case}{suffix}", info["turns"]
             n = 3 if second else None
 
@@ -68,11 +71,15 @@ def main() -> None:
 
             enrolled = run(profile=profile)
             plain = run()
-            row = {"case": case, "minutes": info["duration_s"] / 60,
-                   "enrolled": attribution_accuracy(enrolled["turns"], truth, best_mapping=second),
-                   "picked": attribution_accuracy(plain["turns"], truth, best_mapping=True),
-                   "guessed": attribution_accuracy(plain["turns"], truth, best_mapping=second),
-                   "channel": None, **questions_found(enrolled["answers"], truth)}
+            row = {
+                "case": case,
+                "minutes": info["duration_s"] / 60,
+                "enrolled": attribution_accuracy(enrolled["turns"], truth, best_mapping=second),
+                "picked": attribution_accuracy(plain["turns"], truth, best_mapping=True),
+                "guessed": attribution_accuracy(plain["turns"], truth, best_mapping=second),
+                "channel": None,
+                **questions_found(enrolled["answers"], truth),
+            }
             if form == "stereo":
                 row["channel"] = attribution_accuracy(run(candidate_channel="left")["turns"], truth)
             rows.append(row)
@@ -85,10 +92,13 @@ def _pct(x: float | None) -> str:
 
 
 def _print_row(r: dict) -> None:
-    print(f"{r['case']:<20} {r['minutes']:4.1f} min  enrolled {_pct(r['enrolled'])}  "
-          f"picked {_pct(r['picked'])}  guessed {_pct(r['guessed'])}  channel {_pct(r['channel'])}  "
-          f"questions {r['found']}/{r['questions']}"
-          f" (bank match {r['bank_matched']})", flush=True)
+    print(
+        f"{r['case']:<20} {r['minutes']:4.1f} min  enrolled {_pct(r['enrolled'])}  "
+        f"picked {_pct(r['picked'])}  guessed {_pct(r['guessed'])}  channel {_pct(r['channel'])}  "
+        f"questions {r['found']}/{r['questions']}"
+        f" (bank match {r['bank_matched']})",
+        flush=True,
+    )
 
 
 def _print_summary(rows: list[dict]) -> None:
@@ -98,11 +108,15 @@ def _print_summary(rows: list[dict]) -> None:
     asked = sum(r["questions"] for r in rows)
     found = sum(r["found"] for r in rows)
     matched = sum(r["bank_matched"] for r in rows)
-    print(f"\nmean speaker attribution of speech time: with enrollment {_pct(enrolled)} (bar 90%), "
-          f"without (user's pick) {_pct(picked)} (bar 85%), without (guess) {_pct(guessed)}; "
-          f"worst case with enrollment {_pct(min(r['enrolled'] for r in rows))}")
-    print(f"questions found {found}/{asked} = {_pct(found / asked)} (bar 90%); "
-          f"matched to the right bank question {matched}/{asked} = {_pct(matched / asked)}")
+    print(
+        f"\nmean speaker attribution of speech time: with enrollment {_pct(enrolled)} (bar 90%), "
+        f"without (user's pick) {_pct(picked)} (bar 85%), without (guess) {_pct(guessed)}; "
+        f"worst case with enrollment {_pct(min(r['enrolled'] for r in rows))}"
+    )
+    print(
+        f"questions found {found}/{asked} = {_pct(found / asked)} (bar 90%); "
+        f"matched to the right bank question {matched}/{asked} = {_pct(matched / asked)}"
+    )
 
 
 if __name__ == "__main__":

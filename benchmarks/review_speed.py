@@ -51,9 +51,13 @@ def make_long_interview(path: Path, minutes: float) -> float:
 def run_review(audio: Path, data: Path, extra: list[str] = ()) -> tuple[subprocess.Popen, Path]:
     env = dict(os.environ, COACH_DATA_DIR=str(data))
     out = data.parent / f"{data.name}.json"
-    proc = subprocess.Popen([sys.executable, "-m", "coach.cli", "review", str(audio), "--json",
-                             "--no-progress", *extra], env=env, stdout=open(out, "w"),
-                            stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "coach.cli", "review", str(audio), "--json", "--no-progress", *extra],
+        env=env,
+        stdout=open(out, "w"),
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     return proc, out
 
 
@@ -67,11 +71,15 @@ def timed_full_run(audio: Path, seconds: float, tmp: Path) -> None:
         print(f"review failed: {err.strip()}")
         return
     result = json.loads(out.read_text())
-    print(f"audio {seconds / 60:.1f} min: processed in {wall / 60:.1f} min (RTF {wall / seconds:.3f}), "
-          f"peak RSS {peak_mb:.0f} MB; {result['processing']['chunks']} chunks, "
-          f"{len(result['turns'])} turns, {len(result['answers'])} answers")
-    print(f"  bar: <= 15 min and <= 1536 MB for 60 min -> "
-          f"{'met' if wall <= 900 * seconds / 3600 and peak_mb <= 1536 else 'NOT met'}")
+    print(
+        f"audio {seconds / 60:.1f} min: processed in {wall / 60:.1f} min (RTF {wall / seconds:.3f}), "
+        f"peak RSS {peak_mb:.0f} MB; {result['processing']['chunks']} chunks, "
+        f"{len(result['turns'])} turns, {len(result['answers'])} answers"
+    )
+    print(
+        f"  bar: <= 15 min and <= 1536 MB for 60 min -> "
+        f"{'met' if wall <= 900 * seconds / 3600 and peak_mb <= 1536 else 'NOT met'}"
+    )
 
 
 def kill_and_resume(audio: Path, tmp: Path, kill_after_chunks: int = 3) -> None:
@@ -90,9 +98,11 @@ def kill_and_resume(audio: Path, tmp: Path, kill_after_chunks: int = 3) -> None:
         print(f"resumed review failed: {err.strip()}")
         return
     result = json.loads(out.read_text())["processing"]
-    print(f"killed after {finished} finished chunks; the rerun reused {result['chunks_reused']} of "
-          f"{result['chunks']} chunks and took {time.monotonic() - start:.0f} s -> "
-          f"{'no finished chunk lost' if result['chunks_reused'] >= finished else 'CHUNKS LOST'}")
+    print(
+        f"killed after {finished} finished chunks; the rerun reused {result['chunks_reused']} of "
+        f"{result['chunks']} chunks and took {time.monotonic() - start:.0f} s -> "
+        f"{'no finished chunk lost' if result['chunks_reused'] >= finished else 'CHUNKS LOST'}"
+    )
 
 
 def main() -> None:

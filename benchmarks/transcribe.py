@@ -41,9 +41,13 @@ print(json.dumps({"engine": engine_name, "load_s": load_s, "best_s": min(times),
 
 
 def run_engine(engine: str, clip: Path, beam: int, repeat: int, data_dir: Path) -> dict:
-    out = subprocess.run([sys.executable, "-c", CHILD, engine, str(clip), str(beam), str(repeat),
-                          str(data_dir)], capture_output=True, text=True, check=True,
-                         cwd=Path(__file__).resolve().parent.parent)
+    out = subprocess.run(
+        [sys.executable, "-c", CHILD, engine, str(clip), str(beam), str(repeat), str(data_dir)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -56,17 +60,25 @@ def main() -> None:
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="coach-bench-"))
     clip = minute_clip(folder)
-    rows = [run_engine(e, clip, args.beam, args.repeat, folder / "data")
-            for e in ("faster-whisper", "openai-whisper")]
-    print(f"clip: {rows[0]['audio_s']:.1f} s of espeak-ng speech, tiny.en, beam {args.beam}, "
-          f"best of {args.repeat} runs, CPU threads: all")
+    rows = [
+        run_engine(e, clip, args.beam, args.repeat, folder / "data")
+        for e in ("faster-whisper", "openai-whisper")
+    ]
+    print(
+        f"clip: {rows[0]['audio_s']:.1f} s of espeak-ng speech, tiny.en, beam {args.beam}, "
+        f"best of {args.repeat} runs, CPU threads: all"
+    )
     print(f"{'engine':<16}{'load s':>8}{'transcribe s':>14}{'RTF':>8}{'peak RSS MB':>13}{'words':>7}")
     for r in rows:
-        print(f"{r['engine']:<16}{r['load_s']:>8.2f}{r['best_s']:>14.2f}{r['best_s'] / r['audio_s']:>8.3f}"
-              f"{r['peak_rss_mb']:>13.0f}{r['words']:>7}")
+        print(
+            f"{r['engine']:<16}{r['load_s']:>8.2f}{r['best_s']:>14.2f}{r['best_s'] / r['audio_s']:>8.3f}"
+            f"{r['peak_rss_mb']:>13.0f}{r['words']:>7}"
+        )
     fast, slow = rows
-    print(f"faster-whisper int8 is {slow['best_s'] / fast['best_s']:.1f}x faster than openai-whisper fp32 "
-          f"(targets: RTF <= 0.15, >= 3x, peak RSS <= 1024 MB)")
+    print(
+        f"faster-whisper int8 is {slow['best_s'] / fast['best_s']:.1f}x faster than openai-whisper fp32 "
+        f"(targets: RTF <= 0.15, >= 3x, peak RSS <= 1024 MB)"
+    )
 
 
 if __name__ == "__main__":

@@ -22,8 +22,22 @@ from coach.errors import AudioError, MicrophoneError, NoSpeechError, printable
 from coach.types import DecodedAudio
 
 SAMPLE_RATE = 16000
-SUPPORTED_SUFFIXES = (".wav", ".flac", ".ogg", ".opus", ".oga", ".webm", ".mp3", ".m4a", ".aac",
-                      ".mp4", ".weba", ".mka", ".mkv", ".mov")
+SUPPORTED_SUFFIXES = (
+    ".wav",
+    ".flac",
+    ".ogg",
+    ".opus",
+    ".oga",
+    ".webm",
+    ".mp3",
+    ".m4a",
+    ".aac",
+    ".mp4",
+    ".weba",
+    ".mka",
+    ".mkv",
+    ".mov",
+)
 # Below this peak level (about -54 dBFS) a recording holds nothing a microphone would call sound.
 SILENCE_PEAK = 0.002
 # Samples decoded at once before they are resampled; bounds memory for long files.
@@ -49,8 +63,9 @@ def file_sha256(path: Path | str) -> str:
     return digest.hexdigest()
 
 
-def save_recording(source: bytes | Path, settings: Settings, *, original_name: str = "",
-                   kind: str = "practice") -> SavedRecording:
+def save_recording(
+    source: bytes | Path, settings: Settings, *, original_name: str = "", kind: str = "practice"
+) -> SavedRecording:
     """Write the user's bytes under recordings/ atomically, before anything tries to decode them.
 
     A file on disk is copied in blocks (a 90-minute 48 kHz stereo WAV is 1 GB), bytes are written
@@ -69,13 +84,16 @@ def save_recording(source: bytes | Path, settings: Settings, *, original_name: s
         path = folder / f"{now.strftime('%Y%m%d-%H%M%S')}-{digest[:10]}{_safe_suffix(original_name)}"
         os.replace(tmp, path)
     except OSError as e:
-        raise AudioError(f"Could not save the recording in {folder} ({e.strerror}); "
-                         "free some disk space or choose a writable data directory.") from e
+        raise AudioError(
+            f"Could not save the recording in {folder} ({e.strerror}); "
+            "free some disk space or choose a writable data directory."
+        ) from e
     return SavedRecording(path=path, sha256=digest, size_bytes=size, original_name=original_name)
 
 
-def load_audio(path: Path | str, settings: Settings, *, channel: str | None = None,
-               name: str = "") -> DecodedAudio:
+def load_audio(
+    path: Path | str, settings: Settings, *, channel: str | None = None, name: str = ""
+) -> DecodedAudio:
     """Decode a recording to 16 kHz mono float32 and check it can hold an answer.
 
     `channel` ("left" or "right") keeps one side of a stereo file instead of mixing both.
@@ -85,8 +103,14 @@ def load_audio(path: Path | str, settings: Settings, *, channel: str | None = No
     name = printable(name or path.name)
     _check_file(path, name)
     samples, channels, source_rate = _decode(path, name, settings.max_duration_s, channel)
-    audio = DecodedAudio(samples=samples, sample_rate=SAMPLE_RATE, source_path=str(path),
-                         source_channels=channels, source_sample_rate=source_rate, name=name)
+    audio = DecodedAudio(
+        samples=samples,
+        sample_rate=SAMPLE_RATE,
+        source_path=str(path),
+        source_channels=channels,
+        source_sample_rate=source_rate,
+        name=name,
+    )
     _check_decoded(audio, settings)
     return audio
 
@@ -110,8 +134,10 @@ def _decode(path: Path, name: str, max_duration_s: float, channel: str | None) -
             _check_declared_length(name, container, stream, max_duration_s)
             samples = _decode_stream(name, container, channel, channels, max_duration_s)
     except av.error.FFmpegError as e:
-        raise AudioError(f"{name} is not audio the coach can read ({_reason(e)}); "
-                         "export it again as WAV, MP3, M4A, OGG or WebM.") from e
+        raise AudioError(
+            f"{name} is not audio the coach can read ({_reason(e)}); "
+            "export it again as WAV, MP3, M4A, OGG or WebM."
+        ) from e
     return samples, channels, source_rate
 
 
@@ -130,19 +156,21 @@ def _check_declared_length(name: str, container, stream, max_duration_s: float) 
         raise AudioError(_too_long_message(name, declared, max_duration_s))
 
 
-def _decode_stream(name: str, container, channel: str | None, channels: int,
-                   max_duration_s: float) -> np.ndarray:
+def _decode_stream(
+    name: str, container, channel: str | None, channels: int, max_duration_s: float
+) -> np.ndarray:
     keep_side = channel is not None and channels >= 2
-    resampler = av.AudioResampler(format="flt", layout="stereo" if keep_side else "mono",
-                                  rate=SAMPLE_RATE)
+    resampler = av.AudioResampler(format="flt", layout="stereo" if keep_side else "mono", rate=SAMPLE_RATE)
     pieces, total, limit = [], 0, int(max_duration_s * SAMPLE_RATE)
     for frame in container.decode(audio=0):
         for out in resampler.resample(frame):
             pieces.append(_pick_channel(out.to_ndarray(), keep_side, channel))
             total += len(pieces[-1])
         if total > limit:  # the header gave no length (or a false one): say only what is known
-            raise AudioError(f"{name} is longer than {_hms(max_duration_s)}, the limit; cut it into "
-                             "shorter parts or raise max_duration_s in settings.toml.")
+            raise AudioError(
+                f"{name} is longer than {_hms(max_duration_s)}, the limit; cut it into "
+                "shorter parts or raise max_duration_s in settings.toml."
+            )
     for out in resampler.resample(None):
         pieces.append(_pick_channel(out.to_ndarray(), keep_side, channel))
     if not pieces:
@@ -161,19 +189,26 @@ def _pick_channel(array: np.ndarray, keep_side: bool, channel: str | None) -> np
 def _check_decoded(audio: DecodedAudio, settings: Settings) -> None:
     name = audio.name
     if audio.samples.size == 0:
-        raise AudioError(f"{name} holds no decodable audio (it may be truncated or corrupt); "
-                         "record it again or export it again.")
+        raise AudioError(
+            f"{name} holds no decodable audio (it may be truncated or corrupt); "
+            "record it again or export it again."
+        )
     if audio.duration_s < settings.min_duration_s:
-        raise AudioError(f"{name} is only {audio.duration_s:.2f} s long; an answer needs at least "
-                         f"{settings.min_duration_s:g} s, so record it again.")
+        raise AudioError(
+            f"{name} is only {audio.duration_s:.2f} s long; an answer needs at least "
+            f"{settings.min_duration_s:g} s, so record it again."
+        )
     if float(np.max(np.abs(audio.samples))) < SILENCE_PEAK:
-        raise NoSpeechError(f"{name} is silent; check that the microphone is on and not muted, "
-                            "then record again.")
+        raise NoSpeechError(
+            f"{name} is silent; check that the microphone is on and not muted, then record again."
+        )
 
 
 def _too_long_message(name: str, seconds: float, max_duration_s: float) -> str:
-    return (f"{name} is {_hms(seconds)} long, over the limit of {_hms(max_duration_s)}; "
-            "cut it into shorter parts or raise max_duration_s in settings.toml.")
+    return (
+        f"{name} is {_hms(seconds)} long, over the limit of {_hms(max_duration_s)}; "
+        "cut it into shorter parts or raise max_duration_s in settings.toml."
+    )
 
 
 def _hms(seconds: float) -> str:
@@ -236,13 +271,18 @@ def record(seconds: float, sample_rate: int = SAMPLE_RATE) -> np.ndarray:
     try:
         import sounddevice
     except OSError as e:  # libportaudio2 missing
-        raise MicrophoneError("Audio recording needs PortAudio; install it with "
-                              "`apt-get install libportaudio2` (make setup does this).") from e
+        raise MicrophoneError(
+            "Audio recording needs PortAudio; install it with "
+            "`apt-get install libportaudio2` (make setup does this)."
+        ) from e
     try:
-        frames = sounddevice.rec(int(seconds * sample_rate), samplerate=sample_rate, channels=1,
-                                 dtype="float32")
+        frames = sounddevice.rec(
+            int(seconds * sample_rate), samplerate=sample_rate, channels=1, dtype="float32"
+        )
         sounddevice.wait()
     except (sounddevice.PortAudioError, ValueError) as e:
-        raise MicrophoneError(f"No microphone could be opened ({e}); plug one in or allow access, "
-                              "or record elsewhere and run `coach analyze FILE`.") from e
+        raise MicrophoneError(
+            f"No microphone could be opened ({e}); plug one in or allow access, "
+            "or record elsewhere and run `coach analyze FILE`."
+        ) from e
     return frames.reshape(-1)

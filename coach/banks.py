@@ -29,33 +29,86 @@ NON_BANK_FILES = frozenset({"playbook.toml"})
 
 COMPETENCIES: tuple[str, ...] = (
     # Behavioural competencies most interview loops probe.
-    "leadership", "ownership", "conflict", "failure-learning", "collaboration", "ambiguity",
-    "influence", "prioritisation", "customer-focus", "mentoring",
+    "leadership",
+    "ownership",
+    "conflict",
+    "failure-learning",
+    "collaboration",
+    "ambiguity",
+    "influence",
+    "prioritisation",
+    "customer-focus",
+    "mentoring",
     # Cross-cutting.
-    "communication", "motivation", "self-awareness", "decision-making", "execution", "integrity",
+    "communication",
+    "motivation",
+    "self-awareness",
+    "decision-making",
+    "execution",
+    "integrity",
     # Craft, by role.
-    "system-design", "technical-depth", "problem-solving", "reliability", "data-analysis",
-    "experimentation", "product-sense", "strategy", "design-craft", "user-research",
-    "people-management", "hiring", "negotiation", "discovery",
+    "system-design",
+    "technical-depth",
+    "problem-solving",
+    "reliability",
+    "data-analysis",
+    "experimentation",
+    "product-sense",
+    "strategy",
+    "design-craft",
+    "user-research",
+    "people-management",
+    "hiring",
+    "negotiation",
+    "discovery",
 )
 CATEGORIES: tuple[str, ...] = (
-    "behavioural", "motivation", "situational", "closing", "technical", "system-design", "role-specific",
+    "behavioural",
+    "motivation",
+    "situational",
+    "closing",
+    "technical",
+    "system-design",
+    "role-specific",
 )
 ROLES: tuple[str, ...] = (
-    "any", "software-engineer", "data", "product", "design", "engineering-manager", "sales-customer",
+    "any",
+    "software-engineer",
+    "data",
+    "product",
+    "design",
+    "engineering-manager",
+    "sales-customer",
 )
 ROLE_ALIASES: dict[str, str] = {
-    "swe": "software-engineer", "engineer": "software-engineer", "software": "software-engineer",
-    "developer": "software-engineer", "data-scientist": "data", "analyst": "data",
-    "data-engineer": "data", "pm": "product", "product-manager": "product", "designer": "design",
-    "em": "engineering-manager", "manager": "engineering-manager", "sales": "sales-customer",
-    "customer": "sales-customer", "customer-success": "sales-customer", "solutions": "sales-customer",
+    "swe": "software-engineer",
+    "engineer": "software-engineer",
+    "software": "software-engineer",
+    "developer": "software-engineer",
+    "data-scientist": "data",
+    "analyst": "data",
+    "data-engineer": "data",
+    "pm": "product",
+    "product-manager": "product",
+    "designer": "design",
+    "em": "engineering-manager",
+    "manager": "engineering-manager",
+    "sales": "sales-customer",
+    "customer": "sales-customer",
+    "customer-success": "sales-customer",
+    "solutions": "sales-customer",
 }
 DIFFICULTIES: tuple[str, ...] = ("easy", "medium", "hard")
 FORMATS: tuple[str, ...] = ("star", "free")
 SOURCES: tuple[str, ...] = ("bank", "user", "real interview")
 ASK_TOPICS: tuple[str, ...] = (
-    "process", "why-reached-out", "role-and-team", "expectations", "growth", "culture", "decision",
+    "process",
+    "why-reached-out",
+    "role-and-team",
+    "expectations",
+    "growth",
+    "culture",
+    "decision",
 )
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TARGET_S_RANGE = (15, 1800)
@@ -66,51 +119,168 @@ TARGET_S_RANGE = (15, 1800)
 COMPETENCY_KEYWORDS: dict[str, tuple[str, ...]] = {
     "leadership": ("lead", "leadership", "vision", "rally", "took charge", "step up"),
     "ownership": ("ownership", "own", "accountab", "initiative", "end to end", "follow through"),
-    "conflict": ("conflict", "disagree", "pushback", "push back", "defensive", "difficult conversation",
-                 "tension", "argument"),
+    "conflict": (
+        "conflict",
+        "disagree",
+        "pushback",
+        "push back",
+        "defensive",
+        "difficult conversation",
+        "tension",
+        "argument",
+    ),
     "failure-learning": ("fail", "mistake", "learning from", "lesson", "setback", "weakness"),
-    "collaboration": ("collaborat", "teamwork", "team player", "cross-functional", "cross functional",
-                      "working with others", "partner"),
+    "collaboration": (
+        "collaborat",
+        "teamwork",
+        "team player",
+        "cross-functional",
+        "cross functional",
+        "working with others",
+        "partner",
+    ),
     "ambiguity": ("ambigu", "uncertain", "unclear", "vague", "open-ended", "open ended"),
     "influence": ("influenc", "persua", "buy-in", "buy in", "stakeholder", "convinc", "sell the idea"),
-    "prioritisation": ("prioriti", "trade-off", "tradeoff", "trade off", "time manag", "deadline",
-                       "saying no", "focus on"),
+    "prioritisation": (
+        "prioriti",
+        "trade-off",
+        "tradeoff",
+        "trade off",
+        "time manag",
+        "deadline",
+        "saying no",
+        "focus on",
+    ),
     "customer-focus": ("customer", "user need", "client", "empathy"),
     "mentoring": ("mentor", "coach", "teaching", "grow others", "onboard"),
-    "communication": ("communicat", "rambl", "concise", "clarity", "structure", "storytelling",
-                      "explain", "too long", "filler", "presenting", "presentation"),
-    "motivation": ("motivation", "why this company", "why us", "why are you looking", "career goal",
-                   "passion"),
+    "communication": (
+        "communicat",
+        "rambl",
+        "concise",
+        "clarity",
+        "structure",
+        "storytelling",
+        "explain",
+        "too long",
+        "filler",
+        "presenting",
+        "presentation",
+    ),
+    "motivation": (
+        "motivation",
+        "why this company",
+        "why us",
+        "why are you looking",
+        "career goal",
+        "passion",
+    ),
     "self-awareness": ("self-aware", "self aware", "feedback", "strengths", "blind spot", "humility"),
     "decision-making": ("decision", "judgement", "judgment", "call under pressure", "decisive"),
     "execution": ("execution", "deliver", "shipping", "project manag", "planning", "estimat"),
     "integrity": ("integrity", "ethic", "honest", "trust"),
-    "system-design": ("system design", "architecture", "scalab", "distributed", "design a system",
-                      "capacity", "api design"),
-    "technical-depth": ("technical depth", "deep dive", "internals", "fundamentals", "concurrency",
-                        "database", "algorithm", "data structure", "programming language",
-                        "technical question", "technical discussion"),
-    "problem-solving": ("problem solving", "problem-solving", "coding", "live coding", "whiteboard",
-                        "puzzle", "analytical"),
-    "reliability": ("reliab", "incident", "on-call", "on call", "outage", "testing", "quality",
-                    "observab", "monitoring", "debug"),
-    "data-analysis": ("data analysis", "sql", "statistic", "analytics", "dashboard", "metric",
-                      "modelling", "modeling", "machine learning", "ml"),
+    "system-design": (
+        "system design",
+        "architecture",
+        "scalab",
+        "distributed",
+        "design a system",
+        "capacity",
+        "api design",
+    ),
+    "technical-depth": (
+        "technical depth",
+        "deep dive",
+        "internals",
+        "fundamentals",
+        "concurrency",
+        "database",
+        "algorithm",
+        "data structure",
+        "programming language",
+        "technical question",
+        "technical discussion",
+    ),
+    "problem-solving": (
+        "problem solving",
+        "problem-solving",
+        "coding",
+        "live coding",
+        "whiteboard",
+        "puzzle",
+        "analytical",
+    ),
+    "reliability": (
+        "reliab",
+        "incident",
+        "on-call",
+        "on call",
+        "outage",
+        "testing",
+        "quality",
+        "observab",
+        "monitoring",
+        "debug",
+    ),
+    "data-analysis": (
+        "data analysis",
+        "sql",
+        "statistic",
+        "analytics",
+        "dashboard",
+        "metric",
+        "modelling",
+        "modeling",
+        "machine learning",
+        "ml",
+    ),
     "experimentation": ("experiment", "a/b", "ab test", "hypothes", "causal"),
-    "product-sense": ("product sense", "product thinking", "product case", "roadmap", "user problem",
-                      "feature", "product design"),
-    "strategy": ("strategy", "strategic", "market", "competit", "business model", "long-term",
-                 "long term"),
-    "design-craft": ("design critique", "portfolio", "visual", "interaction design", "ux", "ui",
-                     "prototyp", "design process", "craft"),
+    "product-sense": (
+        "product sense",
+        "product thinking",
+        "product case",
+        "roadmap",
+        "user problem",
+        "feature",
+        "product design",
+    ),
+    "strategy": ("strategy", "strategic", "market", "competit", "business model", "long-term", "long term"),
+    "design-craft": (
+        "design critique",
+        "portfolio",
+        "visual",
+        "interaction design",
+        "ux",
+        "ui",
+        "prototyp",
+        "design process",
+        "craft",
+    ),
     "user-research": ("user research", "interview users", "usability", "research"),
-    "people-management": ("people management", "managing people", "performance management",
-                          "underperform", "1:1", "one-on-one", "one on one", "managing a team",
-                          "people manag", "line manag", "team health"),
+    "people-management": (
+        "people management",
+        "managing people",
+        "performance management",
+        "underperform",
+        "1:1",
+        "one-on-one",
+        "one on one",
+        "managing a team",
+        "people manag",
+        "line manag",
+        "team health",
+    ),
     "hiring": ("hiring", "recruit", "interviewing candidates", "headcount", "team building"),
     "negotiation": ("negotiat", "pricing", "discount", "objection", "closing the deal", "compensation"),
-    "discovery": ("discovery", "qualif", "prospect", "pipeline", "pitch", "demo call", "product demo",
-                  "needs analysis"),
+    "discovery": (
+        "discovery",
+        "qualif",
+        "prospect",
+        "pipeline",
+        "pitch",
+        "demo call",
+        "product demo",
+        "needs analysis",
+    ),
 }
 
 
@@ -131,8 +301,9 @@ class Question:
     source: str = "bank"
 
     def to_dict(self) -> dict:
-        return {name: list(value) if isinstance(value, tuple) else value
-                for name, value in asdict(self).items()}
+        return {
+            name: list(value) if isinstance(value, tuple) else value for name, value in asdict(self).items()
+        }
 
 
 @dataclass(frozen=True)
@@ -155,8 +326,18 @@ class _Bank:
     to_ask: tuple[InterviewerQuestion, ...]
 
 
-_QUESTION_FIELDS = ("id", "text", "category", "competencies", "roles", "difficulty", "format",
-                    "target_s", "talking_points", "follow_ups")
+_QUESTION_FIELDS = (
+    "id",
+    "text",
+    "category",
+    "competencies",
+    "roles",
+    "difficulty",
+    "format",
+    "target_s",
+    "talking_points",
+    "follow_ups",
+)
 _OPTIONAL_QUESTION_FIELDS = ("source",)
 _ASK_FIELDS = ("id", "text", "topic", "why")
 _cache: dict[tuple, _Bank] = {}
@@ -170,8 +351,9 @@ def load_questions(data_dir: Path | None = None) -> list[Question]:
     return list(_load_all(data_dir).questions)
 
 
-def load_questions_to_ask(data_dir: Path | None = None,
-                          topic: str | None = None) -> list[InterviewerQuestion]:
+def load_questions_to_ask(
+    data_dir: Path | None = None, topic: str | None = None
+) -> list[InterviewerQuestion]:
     """Questions to ask the interviewer, optionally of one topic (process, growth, ...)."""
     asks = list(_load_all(data_dir).to_ask)
     if topic is None:
@@ -216,16 +398,19 @@ def _parse_files(files: Iterable[Path], user_dir: Path) -> _Bank:
         file_questions, file_asks = parse_bank_file(path, default_source="user" if is_user else "bank")
         for item in (*file_questions, *file_asks):
             if item.id in seen:
-                raise InputError(f"The question id '{item.id}' in {path} is already used in {seen[item.id]};"
-                                 " give one of them a new id.")
+                raise InputError(
+                    f"The question id '{item.id}' in {path} is already used in {seen[item.id]};"
+                    " give one of them a new id."
+                )
             seen[item.id] = path
         questions += file_questions
         to_ask += file_asks
     return _Bank(tuple(questions), tuple(to_ask))
 
 
-def parse_bank_file(path: Path,
-                    default_source: str = "bank") -> tuple[list[Question], list[InterviewerQuestion]]:
+def parse_bank_file(
+    path: Path, default_source: str = "bank"
+) -> tuple[list[Question], list[InterviewerQuestion]]:
     """Read and validate one bank file; any mistake is an InputError naming the file and entry."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -233,14 +418,19 @@ def parse_bank_file(path: Path,
         raise InputError(f"The question bank {path} is not valid TOML ({e}); fix the file.") from e
     unknown = set(data) - {"defaults", "question", "ask"}
     if unknown:
-        raise InputError(f"The question bank {path} has unknown tables {sorted(unknown)};"
-                         " use [defaults], [[question]] and [[ask]].")
+        raise InputError(
+            f"The question bank {path} has unknown tables {sorted(unknown)};"
+            " use [defaults], [[question]] and [[ask]]."
+        )
     defaults = {"source": default_source, **data.get("defaults", {})}
-    questions = [_question_from_entry({**defaults, **entry},
-                                      f"question {i} ('{entry.get('id', '?')}') in {path}")
-                 for i, entry in enumerate(data.get("question", []), start=1)]
-    asks = [_ask_from_entry({"source": default_source, **entry}, path, i)
-            for i, entry in enumerate(data.get("ask", []), start=1)]
+    questions = [
+        _question_from_entry({**defaults, **entry}, f"question {i} ('{entry.get('id', '?')}') in {path}")
+        for i, entry in enumerate(data.get("question", []), start=1)
+    ]
+    asks = [
+        _ask_from_entry({"source": default_source, **entry}, path, i)
+        for i, entry in enumerate(data.get("ask", []), start=1)
+    ]
     return questions, asks
 
 
@@ -248,8 +438,12 @@ def _question_from_entry(entry: dict, where: str) -> Question:
     _check_fields(entry, _QUESTION_FIELDS, _OPTIONAL_QUESTION_FIELDS, where)
     _check_id(entry["id"], where)
     _check_text(entry["text"], "text", where)
-    for name, allowed in (("category", CATEGORIES), ("difficulty", DIFFICULTIES), ("format", FORMATS),
-                          ("source", SOURCES)):
+    for name, allowed in (
+        ("category", CATEGORIES),
+        ("difficulty", DIFFICULTIES),
+        ("format", FORMATS),
+        ("source", SOURCES),
+    ):
         _check_choice(entry[name], allowed, name, where)
     competencies = _check_list(entry["competencies"], "competencies", where, allowed=COMPETENCIES)
     roles = _check_list(entry["roles"], "roles", where, allowed=ROLES)
@@ -259,10 +453,19 @@ def _question_from_entry(entry: dict, where: str) -> Question:
     low, high = TARGET_S_RANGE
     if not isinstance(target_s, int) or isinstance(target_s, bool) or not low <= target_s <= high:
         raise InputError(f"target_s of {where} must be a whole number of seconds from {low} to {high}.")
-    return Question(id=entry["id"], text=entry["text"].strip(), category=entry["category"],
-                    competencies=competencies, roles=roles, difficulty=entry["difficulty"],
-                    format=entry["format"], target_s=target_s, talking_points=talking_points,
-                    follow_ups=follow_ups, source=entry["source"])
+    return Question(
+        id=entry["id"],
+        text=entry["text"].strip(),
+        category=entry["category"],
+        competencies=competencies,
+        roles=roles,
+        difficulty=entry["difficulty"],
+        format=entry["format"],
+        target_s=target_s,
+        talking_points=talking_points,
+        follow_ups=follow_ups,
+        source=entry["source"],
+    )
 
 
 def _ask_from_entry(entry: dict, path: Path, index: int) -> InterviewerQuestion:
@@ -272,8 +475,13 @@ def _ask_from_entry(entry: dict, path: Path, index: int) -> InterviewerQuestion:
     _check_text(entry["text"], "text", where)
     _check_text(entry["why"], "why", where)
     _check_choice(entry["topic"], ASK_TOPICS, "topic", where)
-    return InterviewerQuestion(id=entry["id"], text=entry["text"].strip(), topic=entry["topic"],
-                               why=entry["why"].strip(), source=entry["source"])
+    return InterviewerQuestion(
+        id=entry["id"],
+        text=entry["text"].strip(),
+        topic=entry["topic"],
+        why=entry["why"].strip(),
+        source=entry["source"],
+    )
 
 
 def _check_fields(entry: dict, required: Sequence[str], optional: Sequence[str], where: str) -> None:
@@ -287,8 +495,10 @@ def _check_fields(entry: dict, required: Sequence[str], optional: Sequence[str],
 
 def _check_id(qid: object, where: str) -> None:
     if not isinstance(qid, str) or not ID_PATTERN.match(qid):
-        raise InputError(f"The id of {where} must be lowercase letters, digits and single hyphens"
-                         f" (like 'beh-lead-01'), not {qid!r}.")
+        raise InputError(
+            f"The id of {where} must be lowercase letters, digits and single hyphens"
+            f" (like 'beh-lead-01'), not {qid!r}."
+        )
 
 
 def _check_text(value: object, name: str, where: str) -> None:
@@ -296,8 +506,9 @@ def _check_text(value: object, name: str, where: str) -> None:
         raise InputError(f"The {name} of {where} must be a non-empty string.")
 
 
-def _check_list(value: object, name: str, where: str,
-                allowed: Sequence[str] | None = None) -> tuple[str, ...]:
+def _check_list(
+    value: object, name: str, where: str, allowed: Sequence[str] | None = None
+) -> tuple[str, ...]:
     if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
         raise InputError(f"The {name} of {where} must be a non-empty list of strings.")
     if allowed is not None:
@@ -332,9 +543,14 @@ def normalise_role(role: str) -> str:
     return key
 
 
-def filter_questions(questions: Iterable[Question], category: str | None = None, role: str | None = None,
-                     competency: str | None = None, difficulty: str | None = None,
-                     text: str | None = None) -> list[Question]:
+def filter_questions(
+    questions: Iterable[Question],
+    category: str | None = None,
+    role: str | None = None,
+    competency: str | None = None,
+    difficulty: str | None = None,
+    text: str | None = None,
+) -> list[Question]:
     """Questions matching every given filter; a role also matches questions meant for any role.
 
     An unknown category, role, competency or difficulty is an error rather than an empty list,
@@ -348,20 +564,27 @@ def filter_questions(questions: Iterable[Question], category: str | None = None,
         _check_choice(difficulty, DIFFICULTIES, "difficulty")
     role = normalise_role(role) if role is not None else None
     words = text.lower().split() if text else []
-    return [q for q in questions
-            if (category is None or q.category == category)
-            and (role is None or role in q.roles or "any" in q.roles)
-            and (competency is None or competency in q.competencies)
-            and (difficulty is None or q.difficulty == difficulty)
-            and all(w in _searchable(q) for w in words)]
+    return [
+        q
+        for q in questions
+        if (category is None or q.category == category)
+        and (role is None or role in q.roles or "any" in q.roles)
+        and (competency is None or competency in q.competencies)
+        and (difficulty is None or q.difficulty == difficulty)
+        and all(w in _searchable(q) for w in words)
+    ]
 
 
 def _searchable(question: Question) -> str:
     return " ".join((question.id, question.text, *question.talking_points, *question.competencies)).lower()
 
 
-def random_question(questions: Sequence[Question], rng: random.Random | None = None,
-                    exclude_ids: Iterable[str] = (), **filters) -> Question:
+def random_question(
+    questions: Sequence[Question],
+    rng: random.Random | None = None,
+    exclude_ids: Iterable[str] = (),
+    **filters,
+) -> Question:
     """One question at random among those matching the filters, avoiding recently practised ids."""
     matching = filter_questions(questions, **filters)
     if not matching:
@@ -376,9 +599,14 @@ def _describe(filters: dict) -> str:
     return ", ".join(f"{k}={v}" for k, v in given.items()) if given else "the bank"
 
 
-def recommend(questions: Sequence[Question], weak_competencies: list[str], n: int = 5,
-              exclude_ids: Iterable[str] = (), rng: random.Random | None = None,
-              role: str | None = None) -> list[Question]:
+def recommend(
+    questions: Sequence[Question],
+    weak_competencies: list[str],
+    n: int = 5,
+    exclude_ids: Iterable[str] = (),
+    rng: random.Random | None = None,
+    role: str | None = None,
+) -> list[Question]:
     """Up to n questions that practise the weakest competencies first, one competency at a time.
 
     `weak_competencies` is ordered weakest first. Entries that are not competency names are read
@@ -411,15 +639,22 @@ def _as_competencies(names: Iterable[str]) -> list[str]:
     return targets
 
 
-def _ranked_for(competency: str, questions: Sequence[Question], excluded: set[str],
-                rng: random.Random | None) -> list[Question]:
+def _ranked_for(
+    competency: str, questions: Sequence[Question], excluded: set[str], rng: random.Random | None
+) -> list[Question]:
     candidates = [q for q in questions if competency in q.competencies]
     if rng is not None:
         candidates = rng.sample(candidates, len(candidates))
     fresh = [q for q in candidates if q.id not in excluded] or candidates
     difficulty_rank = {"medium": 0, "easy": 1, "hard": 2}
-    return sorted(fresh, key=lambda q: (q.competencies.index(competency) > 0, len(q.competencies) > 2,
-                                        difficulty_rank[q.difficulty]))
+    return sorted(
+        fresh,
+        key=lambda q: (
+            q.competencies.index(competency) > 0,
+            len(q.competencies) > 2,
+            difficulty_rank[q.difficulty],
+        ),
+    )
 
 
 def skill_gap_to_competencies(text: str) -> list[str]:
@@ -450,10 +685,17 @@ def _keyword_matches(lowered: str) -> Iterable[tuple[int, int, str]]:
 # ---------------------------------------------------------------- user questions
 
 
-def add_user_question(data_dir: Path, text: str, category: str = "behavioural",
-                      competencies: Sequence[str] = ("communication",), source: str = "user",
-                      roles: Sequence[str] = ("any",), difficulty: str = "medium",
-                      talking_points: Sequence[str] = (), follow_ups: Sequence[str] = ()) -> Question:
+def add_user_question(
+    data_dir: Path,
+    text: str,
+    category: str = "behavioural",
+    competencies: Sequence[str] = ("communication",),
+    source: str = "user",
+    roles: Sequence[str] = ("any",),
+    difficulty: str = "medium",
+    talking_points: Sequence[str] = (),
+    follow_ups: Sequence[str] = (),
+) -> Question:
     """Save a question of the user's own (or one heard in a real interview) to their bank.
 
     The file is rewritten through a temporary file and a rename, so a crash never leaves half a
@@ -467,9 +709,13 @@ def add_user_question(data_dir: Path, text: str, category: str = "behavioural",
     path = Path(data_dir) / USER_BANKS_DIR_NAME / USER_BANK_FILE_NAME
     existing_ids = {q.id for q in load_questions(data_dir)} | {a.id for a in load_questions_to_ask(data_dir)}
     entry = {
-        "id": _new_user_id(text, existing_ids), "text": text, "category": category,
-        "competencies": list(competencies), "roles": [normalise_role(r) for r in roles],
-        "difficulty": difficulty, "format": "star" if category == "behavioural" else "free",
+        "id": _new_user_id(text, existing_ids),
+        "text": text,
+        "category": category,
+        "competencies": list(competencies),
+        "roles": [normalise_role(r) for r in roles],
+        "difficulty": difficulty,
+        "format": "star" if category == "behavioural" else "free",
         "target_s": 120 if category == "behavioural" else 90,
         "talking_points": list(talking_points) or ["a specific example", "actions you took", "the result"],
         "follow_ups": list(follow_ups) or ["What would you do differently next time?"],
@@ -489,8 +735,10 @@ def check_user_question_entries(entries: object, where: str) -> list[Question]:
     """Exported own questions, each validated exactly like a bank entry; InputError names the bad one."""
     if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
         raise InputError(f"The list of your own questions in {where} is damaged; nothing was imported.")
-    return [_question_from_entry(dict(entry), f"your question {i} in {where}")
-            for i, entry in enumerate(entries, start=1)]
+    return [
+        _question_from_entry(dict(entry), f"your question {i} in {where}")
+        for i, entry in enumerate(entries, start=1)
+    ]
 
 
 def merge_user_questions(data_dir: Path, entries: object, where: str = "the export") -> int:

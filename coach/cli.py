@@ -17,8 +17,12 @@ import typer
 
 from coach.errors import CoachError, printable
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
-                  help="A private, offline interview coach.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="A private, offline interview coach.",
+)
 
 
 def friendly_errors(command: Callable) -> Callable:
@@ -66,8 +70,13 @@ def _progress_bar(enabled: bool):
         return None, lambda: None
     from tqdm import tqdm
 
-    bar = tqdm(total=1.0, file=sys.stderr, unit="s", leave=False,
-               bar_format="{desc} {percentage:3.0f}%|{bar}| {elapsed}<{remaining}")
+    bar = tqdm(
+        total=1.0,
+        file=sys.stderr,
+        unit="s",
+        leave=False,
+        bar_format="{desc} {percentage:3.0f}%|{bar}| {elapsed}<{remaining}",
+    )
 
     def update(done_s: float, total_s: float) -> None:
         bar.total = round(total_s, 1)
@@ -83,14 +92,19 @@ def _progress_bar(enabled: bool):
 def transcribe_command(
     audio: Annotated[Path, typer.Argument(help="a recording: wav, flac, mp3, m4a, ogg/opus or webm")],
     engine: Annotated[str | None, typer.Option(help="faster-whisper (default) or openai-whisper")] = None,
-    model: Annotated[str | None, typer.Option(help="tiny.en (bundled), base.en, small.en, ... or a path")]
-    = None,
+    model: Annotated[
+        str | None, typer.Option(help="tiny.en (bundled), base.en, small.en, ... or a path")
+    ] = None,
     channel: Annotated[str | None, typer.Option(help="left or right: one side of a stereo file")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print words with times as JSON")] = False,
     progress: Annotated[bool, typer.Option(help="show a progress bar on stderr")] = True,
-    acoustic_fillers: Annotated[bool | None, typer.Option(
-        "--acoustic-fillers/--no-acoustic-fillers",
-        help="hear the 'um's Whisper drops from the sound (default: as in Settings, on)")] = None,
+    acoustic_fillers: Annotated[
+        bool | None,
+        typer.Option(
+            "--acoustic-fillers/--no-acoustic-fillers",
+            help="hear the 'um's Whisper drops from the sound (default: as in Settings, on)",
+        ),
+    ] = None,
 ) -> None:
     """Words with times, no analysis."""
     from coach.transcribe import transcribe_file
@@ -119,16 +133,19 @@ def analyze_command(
     save: Annotated[bool, typer.Option("--save", help="keep the recording and store the attempt")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="print the full analysis as JSON")] = False,
     progress: Annotated[bool, typer.Option(help="show a progress bar on stderr")] = True,
-    acoustic_fillers: Annotated[bool | None, typer.Option(
-        "--acoustic-fillers/--no-acoustic-fillers",
-        help="hear the 'um's Whisper drops from the sound (default: as in Settings, on)")] = None,
+    acoustic_fillers: Annotated[
+        bool | None,
+        typer.Option(
+            "--acoustic-fillers/--no-acoustic-fillers",
+            help="hear the 'um's Whisper drops from the sound (default: as in Settings, on)",
+        ),
+    ] = None,
 ) -> None:
     """Fillers, pace, pauses and STAR structure of one answer (audio or --text)."""
     from coach.errors import InputError
 
     if (audio is None) == (text is None):
-        raise InputError("Give either an audio file or --text FILE (not both); "
-                         "see `coach analyze --help`.")
+        raise InputError("Give either an audio file or --text FILE (not both); see `coach analyze --help`.")
     settings = _settings(engine, model, acoustic_fillers)
     bank_question = _bank_question(question, settings)
     if text is not None:
@@ -173,13 +190,20 @@ def _analyze_audio(path: Path, settings, question, save: bool, progress: bool) -
         raise AudioError(f"No file at {path}; check the path and try again.")
     update, close = _progress_bar(progress)
     try:
-        result = practice_answer(path, settings, original_name=path.name, question=question, save=save,
-                                 progress=_stage_to_seconds(update))
+        result = practice_answer(
+            path,
+            settings,
+            original_name=path.name,
+            question=question,
+            save=save,
+            progress=_stage_to_seconds(update),
+        )
     finally:
         close()
     if result.attempt_id is not None:
-        typer.echo(f"Saved as attempt #{result.attempt_id}; recording kept at {result.recording.path}.",
-                   err=True)
+        typer.echo(
+            f"Saved as attempt #{result.attempt_id}; recording kept at {result.recording.path}.", err=True
+        )
     return result.analysis
 
 
@@ -188,16 +212,22 @@ def _stage_to_seconds(update):
 
 
 def _describe_analysis(result: dict) -> str:
-    if result.get("scores", {}) is None:     # the quality gate stopped it: why, and no numbers
+    if result.get("scores", {}) is None:  # the quality gate stopped it: why, and no numbers
         return "\n".join([result["transcript"], "", *result.get("warnings", [])])
     m = result["metrics"]
     pace = "-" if m.get("wpm") is None else f"{m['wpm']:.0f} wpm"
-    lines = [result["transcript"], "",
-             f"{m['words']} words · {pace} · {len(result['fillers'])} fillers "
-             f"({m['fillers_per_100_words']:.1f} per 100 words)"]
+    lines = [
+        result["transcript"],
+        "",
+        f"{m['words']} words · {pace} · {len(result['fillers'])} fillers "
+        f"({m['fillers_per_100_words']:.1f} per 100 words)",
+    ]
     scores = result.get("scores", {})
-    lines += [f"{name}: {s['score']}/100 — {s['because']}" for name, s in scores.items()
-              if isinstance(s, dict) and s.get("score") is not None]
+    lines += [
+        f"{name}: {s['score']}/100 — {s['because']}"
+        for name, s in scores.items()
+        if isinstance(s, dict) and s.get("score") is not None
+    ]
     lines += [""] + [f"• {point}" for point in result.get("feedback", [])]
     lines += [f"Note: {w}" for w in result.get("warnings", [])]
     return "\n".join(lines)
@@ -262,17 +292,29 @@ def _download_model(name: str, settings) -> None:
 @app.command("questions")
 @friendly_errors
 def questions_command(
-    category: Annotated[str | None, typer.Option(help="behavioural, motivation, situational, closing, "
-                                                      "technical, system-design or role-specific")] = None,
-    role: Annotated[str | None, typer.Option(help="e.g. software-engineer (swe), data, product (pm), "
-                                                  "design, engineering-manager (em), sales")] = None,
+    category: Annotated[
+        str | None,
+        typer.Option(
+            help="behavioural, motivation, situational, closing, technical, system-design or role-specific"
+        ),
+    ] = None,
+    role: Annotated[
+        str | None,
+        typer.Option(
+            help="e.g. software-engineer (swe), data, product (pm), design, engineering-manager (em), sales"
+        ),
+    ] = None,
     competency: Annotated[str | None, typer.Option(help="e.g. leadership, conflict, system-design")] = None,
     difficulty: Annotated[str | None, typer.Option(help="easy, medium or hard")] = None,
     search: Annotated[str | None, typer.Option(help="words that must appear in the question")] = None,
     pick_random: Annotated[bool, typer.Option("--random", help="show one matching question")] = False,
     to_ask: Annotated[bool, typer.Option("--to-ask", help="questions to ask the interviewer")] = False,
-    topic: Annotated[str | None, typer.Option(help="with --to-ask: process, why-reached-out, "
-                                                   "role-and-team, expectations, growth, ...")] = None,
+    topic: Annotated[
+        str | None,
+        typer.Option(
+            help="with --to-ask: process, why-reached-out, role-and-team, expectations, growth, ..."
+        ),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
 ) -> None:
     """List practice questions from the shipped banks and your own, or questions to ask them."""
@@ -304,8 +346,14 @@ def questions_command(
 
 def _describe_question(question) -> str:
     shape = "STAR" if question.format == "star" else "free"
-    lines = [question.text, "", f"{question.id} · {question.category} · {question.difficulty} · {shape}"
-             f" · aim for {question.target_s} s", "", "A strong answer covers:"]
+    lines = [
+        question.text,
+        "",
+        f"{question.id} · {question.category} · {question.difficulty} · {shape}"
+        f" · aim for {question.target_s} s",
+        "",
+        "A strong answer covers:",
+    ]
     lines += [f"  - {point}" for point in question.talking_points]
     lines += ["", "Follow-ups:"] + [f"  - {f}" for f in question.follow_ups]
     return "\n".join(lines)
@@ -314,8 +362,9 @@ def _describe_question(question) -> str:
 @app.command("playbook")
 @friendly_errors
 def playbook_command(
-    section: Annotated[str | None, typer.Argument(help="before, after, cadence or options; all if omitted")]
-    = None,
+    section: Annotated[
+        str | None, typer.Argument(help="before, after, cadence or options; all if omitted")
+    ] = None,
     interviews: Annotated[int | None, typer.Option(help="with cadence: interviews in the goal")] = None,
     every_days: Annotated[int | None, typer.Option(help="with cadence: the goal's period in days")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
@@ -328,8 +377,10 @@ def playbook_command(
     settings = load_settings()
     if interviews is not None or every_days is not None:
         if section != "cadence":
-            raise InputError("--interviews and --every-days change the cadence;"
-                             " run `coach playbook cadence --interviews N --every-days D`.")
+            raise InputError(
+                "--interviews and --every-days change the cadence;"
+                " run `coach playbook cadence --interviews N --every-days D`."
+            )
         pb.set_cadence(settings, pb.load_playbook().cadence, interviews=interviews, period_days=every_days)
     book = pb.load_playbook_for(settings)
     sections = [section] if section else list(pb.SECTIONS)
@@ -353,8 +404,9 @@ def _open_store():
 @app.command("history")
 @friendly_errors
 def history_command(
-    question: Annotated[str | None, typer.Option(help="only attempts and real answers to this question id")]
-    = None,
+    question: Annotated[
+        str | None, typer.Option(help="only attempts and real answers to this question id")
+    ] = None,
     limit: Annotated[int | None, typer.Option(help="at most this many practice attempts")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
 ) -> None:
@@ -363,22 +415,28 @@ def history_command(
 
     store = _open_store()
     try:
-        history = {"attempts": st.list_attempts(store, question_id=question, limit=limit),
-                   "real_answers": st.list_turns(store, question_id=question),
-                   "interviews": [] if question else st.list_interviews(store),
-                   "unanalysed_recordings": [] if question else st.unanalysed_recordings(store)}
+        history = {
+            "attempts": st.list_attempts(store, question_id=question, limit=limit),
+            "real_answers": st.list_turns(store, question_id=question),
+            "interviews": [] if question else st.list_interviews(store),
+            "unanalysed_recordings": [] if question else st.unanalysed_recordings(store),
+        }
     finally:
         store.close()
     if as_json:
         print_json(history)
         return
     for a in history["attempts"]:
-        typer.echo(f"#{a['id']:<5} {a['created_at'][:16].replace('T', ' ')}  {a['question_id'] or '-':<16} "
-                   f"{_measure(a, 'wpm', ' wpm')}  {_measure(a, 'fillers_per_100_words', ' fillers/100')}"
-                   f"  score {_measure(a, 'score_overall')}")
+        typer.echo(
+            f"#{a['id']:<5} {a['created_at'][:16].replace('T', ' ')}  {a['question_id'] or '-':<16} "
+            f"{_measure(a, 'wpm', ' wpm')}  {_measure(a, 'fillers_per_100_words', ' fillers/100')}"
+            f"  score {_measure(a, 'score_overall')}"
+        )
     for i in history["interviews"]:
-        typer.echo(f"{i['interview_date']}  {i['company']} · {i['stage'] or 'stage not set'} · "
-                   f"{i['answers']} answers analysed")
+        typer.echo(
+            f"{i['interview_date']}  {i['company']} · {i['stage'] or 'stage not set'} · "
+            f"{i['answers']} answers analysed"
+        )
     for r in history["real_answers"] if question else []:
         typer.echo(f"{r['interview_date']}  {r['company']}  {_measure(r, 'wpm', ' wpm')}")
     for r in history["unanalysed_recordings"]:
@@ -415,8 +473,12 @@ def progress_command(
 @friendly_errors
 def delete_interview_command(
     interview_id: Annotated[int, typer.Argument(help="the interview's id (see `coach history`)")],
-    audio_only: Annotated[bool, typer.Option("--audio-only", help="remove the recordings, keep the "
-                                             "transcripts, answers and debriefs")] = False,
+    audio_only: Annotated[
+        bool,
+        typer.Option(
+            "--audio-only", help="remove the recordings, keep the transcripts, answers and debriefs"
+        ),
+    ] = False,
 ) -> None:
     """Delete a real interview's audio, or the interview with everything about it."""
     from coach import store as st
@@ -452,8 +514,10 @@ def export_command(
         print_json(result)
         return
     counts = result["counts"]
-    typer.echo(f"Exported {counts['attempts']} attempts, {counts['interviews']} interviews and "
-               f"{counts['recordings']} recordings to {result['path']}.")
+    typer.echo(
+        f"Exported {counts['attempts']} attempts, {counts['interviews']} interviews and "
+        f"{counts['recordings']} recordings to {result['path']}."
+    )
     for path in result["missing_recordings"]:
         typer.echo(f"warning: {path} is listed but missing from the data directory", err=True)
 
@@ -476,8 +540,10 @@ def import_command(
         print_json(result)
         return
     added, present = result["added"], result["already_present"]
-    typer.echo(f"Imported {added['attempts']} attempts, {added['interviews']} interviews and "
-               f"{added['recordings']} recordings; {sum(present.values())} items were already here.")
+    typer.echo(
+        f"Imported {added['attempts']} attempts, {added['interviews']} interviews and "
+        f"{added['recordings']} recordings; {sum(present.values())} items were already here."
+    )
 
 
 @app.command("reanalyze")
@@ -492,16 +558,19 @@ def reanalyze_command(
 
     store = _open_store()
     try:
-        report = reanalyze(store, retranscribe=retranscribe, force=force,
-                           progress=lambda line: typer.echo(line, err=True))
+        report = reanalyze(
+            store, retranscribe=retranscribe, force=force, progress=lambda line: typer.echo(line, err=True)
+        )
     finally:
         store.close()
     if as_json:
         print_json(report)
         return
-    typer.echo(f"{len(report['reanalysed'])} answers analysed again, {report['unchanged']} already current, "
-               f"{len(report['new_attempts'])} recordings analysed for the first time, "
-               f"{len(report['failed'])} failed (analysis version {report['analysis_version']}).")
+    typer.echo(
+        f"{len(report['reanalysed'])} answers analysed again, {report['unchanged']} already current, "
+        f"{len(report['new_attempts'])} recordings analysed for the first time, "
+        f"{len(report['failed'])} failed (analysis version {report['analysis_version']})."
+    )
 
 
 # ---------------------------------------------------------------- review (coach.interview)
@@ -511,17 +580,22 @@ def reanalyze_command(
 @friendly_errors
 def review_command(
     recording: Annotated[Path, typer.Argument(help="a real interview: a call's audio or a phone recording")],
-    candidate_channel: Annotated[str | None, typer.Option(help="left or right: your side of a stereo call")]
-    = None,
-    speakers: Annotated[int | None, typer.Option(help="how many people speak, you included (default 2)")]
-    = None,
-    candidate_speaker: Annotated[int | None, typer.Option(help="which speaker is you (see the snippets)")]
-    = None,
+    candidate_channel: Annotated[
+        str | None, typer.Option(help="left or right: your side of a stereo call")
+    ] = None,
+    speakers: Annotated[
+        int | None, typer.Option(help="how many people speak, you included (default 2)")
+    ] = None,
+    candidate_speaker: Annotated[
+        int | None, typer.Option(help="which speaker is you (see the snippets)")
+    ] = None,
     save: Annotated[bool, typer.Option("--save", help="keep the recording and store the answers")] = False,
-    interview: Annotated[int | None, typer.Option(help="with --save: the stored interview it belongs to")]
-    = None,
-    company: Annotated[str | None, typer.Option(help="with --save: create a new interview at this company")]
-    = None,
+    interview: Annotated[
+        int | None, typer.Option(help="with --save: the stored interview it belongs to")
+    ] = None,
+    company: Annotated[
+        str | None, typer.Option(help="with --save: create a new interview at this company")
+    ] = None,
     interview_date: Annotated[str | None, typer.Option("--date", help="with --company: YYYY-MM-DD")] = None,
     add_questions: Annotated[bool, typer.Option(help="add unmatched questions to your own bank")] = False,
     profile: Annotated[bool, typer.Option(help="tell your voice by your saved practice recordings")] = True,
@@ -529,9 +603,13 @@ def review_command(
     model: Annotated[str | None, typer.Option(help="tiny.en (bundled), base.en, ... or a path")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print the full review as JSON")] = False,
     progress: Annotated[bool, typer.Option(help="show progress and time left on stderr")] = True,
-    acoustic_fillers: Annotated[bool | None, typer.Option(
-        "--acoustic-fillers/--no-acoustic-fillers",
-        help="hear the 'um's Whisper drops from the sound (default: as in Settings, on)")] = None,
+    acoustic_fillers: Annotated[
+        bool | None,
+        typer.Option(
+            "--acoustic-fillers/--no-acoustic-fillers",
+            help="hear the 'um's Whisper drops from the sound (default: as in Settings, on)",
+        ),
+    ] = None,
 ) -> None:
     """A real interview: who spoke when, question → answer turns, each answer analysed like practice.
 
@@ -546,27 +624,43 @@ def review_command(
     if not save and (interview is not None or company):
         raise InputError("--interview and --company say where to save; add --save.")
     settings = _settings(engine, model, acoustic_fillers)
-    saved = save_upload(recording, settings) if save else None   # the upload first: never lost
+    saved = save_upload(recording, settings) if save else None  # the upload first: never lost
     store = open_store(settings)
     try:
         vp, used = voice_profile(store) if profile and candidate_speaker is None else (None, 0)
         if vp is not None:
             typer.echo(f"Telling your voice by {used} saved practice recording(s).", err=True)
-        options = ReviewOptions(candidate_channel=candidate_channel, n_speakers=speakers,
-                                candidate_speaker=candidate_speaker, profile=vp)
+        options = ReviewOptions(
+            candidate_channel=candidate_channel,
+            n_speakers=speakers,
+            candidate_speaker=candidate_speaker,
+            profile=vp,
+        )
         try:
-            result = review(saved.path if saved else recording, settings, options,
-                            questions=load_questions(settings.data_dir),
-                            practice_attempts=list_attempts(store),
-                            progress=_review_progress(progress), sha256=saved.sha256 if saved else None)
+            result = review(
+                saved.path if saved else recording,
+                settings,
+                options,
+                questions=load_questions(settings.data_dir),
+                practice_attempts=list_attempts(store),
+                progress=_review_progress(progress),
+                sha256=saved.sha256 if saved else None,
+            )
         except CoachError as e:
             if saved is None:
                 raise
             raise type(e)(f"{e} The recording is kept at {saved.path}.") from e
         if save:
-            result["saved"] = store_review(store, result, saved, interview_id=interview, company=company,
-                                           interview_date=interview_date, candidate_channel=candidate_channel,
-                                           chunk_s=options.chunk_s)
+            result["saved"] = store_review(
+                store,
+                result,
+                saved,
+                interview_id=interview,
+                company=company,
+                interview_date=interview_date,
+                candidate_channel=candidate_channel,
+                chunk_s=options.chunk_s,
+            )
     finally:
         store.close()
     if add_questions:
@@ -597,9 +691,11 @@ def _review_progress(enabled: bool):
 
 def _describe_review(result: dict) -> str:
     m = result["metrics"]
-    lines = [f"{len(result['turns'])} turns, {len(result['answers'])} answers, "
-             f"{result['duration_s'] / 60:.1f} min ({result['identification']['method']}: "
-             f"{result['identification']['note']})"]
+    lines = [
+        f"{len(result['turns'])} turns, {len(result['answers'])} answers, "
+        f"{result['duration_s'] / 60:.1f} min ({result['identification']['method']}: "
+        f"{result['identification']['note']})"
+    ]
     for s in result["speakers"]:
         snippet = f' — "{s["snippet"]["text"]}" at {s["snippet"]["start_s"]:.0f} s' if s["snippet"] else ""
         lines.append(f"  {s['label']} ({s['source']}): {s['talk_s']:.0f} s, {100 * s['share']:.0f}%{snippet}")
@@ -607,15 +703,21 @@ def _describe_review(result: dict) -> str:
         am = a["analysis"]["metrics"]
         bank = f"[{a['bank_id']}] " if a["bank_id"] else "[not in bank] "
         if a["analysis"].get("scores") is None:
-            lines.append(f"\n{bank}{a['question'] or '(whole talk)'}\n  not measured: "
-                         + " ".join(a["analysis"]["warnings"]))
+            lines.append(
+                f"\n{bank}{a['question'] or '(whole talk)'}\n  not measured: "
+                + " ".join(a["analysis"]["warnings"])
+            )
             continue
-        lines.append(f"\n{bank}{a['question'] or '(whole talk)'}\n  {a['end_s'] - a['offset_s']:.0f} s · "
-                     f"{am.get('wpm') or 0:.0f} wpm · {len(a['analysis']['fillers'])} fillers · "
-                     f"score {a['analysis']['scores'].get('overall', '-')}")
-    lines.append(f"\nResponse time median {m['response_time_s']['median']} s; "
-                 f"{m['interruptions']['count']} interruptions; "
-                 f"you asked {len(m['candidate_questions'])} question(s).")
+        lines.append(
+            f"\n{bank}{a['question'] or '(whole talk)'}\n  {a['end_s'] - a['offset_s']:.0f} s · "
+            f"{am.get('wpm') or 0:.0f} wpm · {len(a['analysis']['fillers'])} fillers · "
+            f"score {a['analysis']['scores'].get('overall', '-')}"
+        )
+    lines.append(
+        f"\nResponse time median {m['response_time_s']['median']} s; "
+        f"{m['interruptions']['count']} interruptions; "
+        f"you asked {len(m['candidate_questions'])} question(s)."
+    )
     draft = result["debrief_draft"]
     lines += ["", "Debrief draft:", draft["went_well"], draft["could_be_better"]]
     return "\n".join(lines)

@@ -97,7 +97,7 @@ class Settings:
     verbatim: bool = True
     # Recover "um"/"uh" that the transcriber dropped, from the audio itself.
     recover_fillers: bool = True
-    cpu_threads: int = 0          # 0: let the engine choose (all cores)
+    cpu_threads: int = 0  # 0: let the engine choose (all cores)
     max_duration_s: float = 3 * 3600.0
     min_duration_s: float = 0.5
     max_upload_mb: int = 1024
@@ -146,9 +146,15 @@ def save_settings(settings: Settings) -> Path:
     """Write the user-changeable settings to settings.toml in the data directory."""
     path = settings.data_dir / SETTINGS_FILE_NAME
     path.parent.mkdir(parents=True, exist_ok=True)
-    lines = [f'engine = "{settings.engine}"', f'model = "{settings.model}"',
-             f"beam_size = {settings.beam_size}", f"verbatim = {str(settings.verbatim).lower()}",
-             f"recover_fillers = {str(settings.recover_fillers).lower()}", "", "[thresholds]"]
+    lines = [
+        f'engine = "{settings.engine}"',
+        f'model = "{settings.model}"',
+        f"beam_size = {settings.beam_size}",
+        f"verbatim = {str(settings.verbatim).lower()}",
+        f"recover_fillers = {str(settings.recover_fillers).lower()}",
+        "",
+        "[thresholds]",
+    ]
     lines += [f"{f.name} = {getattr(settings.thresholds, f.name)}" for f in fields(Thresholds)]
     tmp = path.with_suffix(".tmp")
     tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")

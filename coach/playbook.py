@@ -97,16 +97,21 @@ def load_playbook(path: Path = PLAYBOOK_FILE) -> Playbook:
     try:
         before, after, options = data["before"], data["after"], data["options"]
         return Playbook(
-            before_title=before["title"], before_intro=before["intro"],
+            before_title=before["title"],
+            before_intro=before["intro"],
             steps=tuple(Step(s["id"], s["text"], s["detail"]) for s in before["step"]),
-            after_title=after["title"], after_intro=after["intro"],
+            after_title=after["title"],
+            after_intro=after["intro"],
             debrief_fields=tuple(_debrief_field(f) for f in after["field"]),
             cadence=_cadence(data["cadence"]),
-            options=Options(options["title"], options["intro"], tuple(options["guidance"]),
-                            tuple(options["fields"])))
+            options=Options(
+                options["title"], options["intro"], tuple(options["guidance"]), tuple(options["fields"])
+            ),
+        )
     except (KeyError, TypeError) as e:
-        raise InputError(f"The playbook {path} is missing or misspells {e};"
-                         " restore it from the repository.") from e
+        raise InputError(
+            f"The playbook {path} is missing or misspells {e}; restore it from the repository."
+        ) from e
 
 
 def load_playbook_for(settings) -> Playbook:
@@ -117,17 +122,28 @@ def load_playbook_for(settings) -> Playbook:
 
 def _debrief_field(raw: dict) -> DebriefField:
     if raw["kind"] not in FIELD_KINDS:
-        raise InputError(f"Debrief field '{raw['id']}' has unknown kind {raw['kind']!r}; use one of "
-                         f"{', '.join(FIELD_KINDS)}.")
-    return DebriefField(id=raw["id"], label=raw["label"], kind=raw["kind"], prompt=raw["prompt"],
-                        min=raw.get("min"), max=raw.get("max"))
+        raise InputError(
+            f"Debrief field '{raw['id']}' has unknown kind {raw['kind']!r}; use one of "
+            f"{', '.join(FIELD_KINDS)}."
+        )
+    return DebriefField(
+        id=raw["id"],
+        label=raw["label"],
+        kind=raw["kind"],
+        prompt=raw["prompt"],
+        min=raw.get("min"),
+        max=raw.get("max"),
+    )
 
 
 def _cadence(raw: dict) -> Cadence:
     _check_cadence(raw["interviews"], raw["period_days"])
-    return Cadence(interviews=raw["interviews"], period_days=raw["period_days"],
-                   period_label=raw.get("period_label", f"{raw['period_days']} days"),
-                   intro=raw.get("intro", ""))
+    return Cadence(
+        interviews=raw["interviews"],
+        period_days=raw["period_days"],
+        period_label=raw.get("period_label", f"{raw['period_days']} days"),
+        intro=raw.get("intro", ""),
+    )
 
 
 def _read_toml(path: Path) -> dict:
@@ -174,8 +190,9 @@ def current_cadence(settings, default: Cadence) -> Cadence:
         opened.close()
 
 
-def set_cadence(settings, default: Cadence, interviews: int | None = None,
-                period_days: int | None = None) -> Cadence:
+def set_cadence(
+    settings, default: Cadence, interviews: int | None = None, period_days: int | None = None
+) -> Cadence:
     """Change one or both numbers of the goal (keeping the other) as the store's active goal."""
     from coach import store
 
@@ -190,8 +207,13 @@ def set_cadence(settings, default: Cadence, interviews: int | None = None,
         if existing:
             store.update_goal(opened, existing[-1]["id"], target=float(interviews), period_days=period_days)
         else:
-            store.add_goal(opened, kind=CADENCE_GOAL_KIND, target=interviews, period_days=period_days,
-                           note="Set from the playbook")
+            store.add_goal(
+                opened,
+                kind=CADENCE_GOAL_KIND,
+                target=interviews,
+                period_days=period_days,
+                note="Set from the playbook",
+            )
         return cadence_from_goals(store.list_goals(opened, active_only=True), default)
     finally:
         opened.close()
@@ -207,8 +229,13 @@ def cadence_status(cadence: Cadence, interview_dates: Sequence[date], today: dat
     recent = sorted(d for d in interview_dates if window_start < d <= today)
     on_track = len(recent) >= cadence.interviews
     next_due = recent[-cadence.interviews] + timedelta(days=cadence.period_days) if on_track else today
-    return CadenceStatus(interviews_in_period=len(recent), goal=cadence.interviews,
-                         period_days=cadence.period_days, next_due=next_due, on_track=on_track)
+    return CadenceStatus(
+        interviews_in_period=len(recent),
+        goal=cadence.interviews,
+        period_days=cadence.period_days,
+        next_due=next_due,
+        on_track=on_track,
+    )
 
 
 # ---------------------------------------------------------------- debrief
@@ -267,22 +294,29 @@ def save_questions_asked(data_dir: Path, debrief: dict) -> list[banks.Question]:
             continue
         competencies = banks.skill_gap_to_competencies(text) or ["communication"]
         category = "behavioural" if _STAR_OPENINGS.match(text) else "situational"
-        saved.append(banks.add_user_question(data_dir, text, category=category, competencies=competencies,
-                                             source="real interview"))
+        saved.append(
+            banks.add_user_question(
+                data_dir, text, category=category, competencies=competencies, source="real interview"
+            )
+        )
         known.add(_normalised(text))
     return saved
 
 
-_STAR_OPENINGS = re.compile(r"\s*(tell me about a time|describe a (time|situation)|give (me )?an example"
-                            r"|walk me through a time|have you ever)", re.IGNORECASE)
+_STAR_OPENINGS = re.compile(
+    r"\s*(tell me about a time|describe a (time|situation)|give (me )?an example"
+    r"|walk me through a time|have you ever)",
+    re.IGNORECASE,
+)
 
 
 def _normalised(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def practice_for_debrief(debrief: dict, questions: Sequence[banks.Question], n: int = 5,
-                         exclude_ids: Sequence[str] = ()) -> tuple[list[str], list[banks.Question]]:
+def practice_for_debrief(
+    debrief: dict, questions: Sequence[banks.Question], n: int = 5, exclude_ids: Sequence[str] = ()
+) -> tuple[list[str], list[banks.Question]]:
     """The competencies behind the debrief's skill gaps and questions that practise them."""
     gaps = debrief.get("skill_gaps") or []
     text = gaps if isinstance(gaps, str) else "\n".join(gaps)
@@ -297,11 +331,18 @@ def section_data(playbook: Playbook, section: str) -> object:
     """One section as plain JSON-ready data, for `coach playbook SECTION --json` and the app."""
     _check_section(section)
     if section == "before":
-        return {"title": playbook.before_title, "intro": playbook.before_intro,
-                "steps": [asdict(step) for step in playbook.steps]}
+        return {
+            "title": playbook.before_title,
+            "intro": playbook.before_intro,
+            "steps": [asdict(step) for step in playbook.steps],
+        }
     if section == "after":
-        return {"title": playbook.after_title, "intro": playbook.after_intro,
-                "fields": [asdict(f) for f in playbook.debrief_fields], "blank": empty_debrief(playbook)}
+        return {
+            "title": playbook.after_title,
+            "intro": playbook.after_intro,
+            "fields": [asdict(f) for f in playbook.debrief_fields],
+            "blank": empty_debrief(playbook),
+        }
     return asdict(playbook.cadence) if section == "cadence" else asdict(playbook.options)
 
 
@@ -312,8 +353,12 @@ def _check_section(section: str) -> None:
 
 def render(playbook: Playbook, section: str) -> str:
     """One section as Markdown, for `coach playbook SECTION` and the Interviews page."""
-    renderers = {"before": _render_before, "after": _render_after, "cadence": _render_cadence,
-                 "options": _render_options}
+    renderers = {
+        "before": _render_before,
+        "after": _render_after,
+        "cadence": _render_cadence,
+        "options": _render_options,
+    }
     _check_section(section)
     return renderers[section](playbook)
 
@@ -327,8 +372,11 @@ def _render_before(playbook: Playbook) -> str:
 def _render_after(playbook: Playbook) -> str:
     lines = [f"## {playbook.after_title}", "", playbook.after_intro, ""]
     for f in playbook.debrief_fields:
-        hint = {"scale": f" ({f.min}–{f.max})", "yes-no": " (yes / no / undecided)",
-                "list": " (one a line)"}.get(f.kind, "")
+        hint = {
+            "scale": f" ({f.min}–{f.max})",
+            "yes-no": " (yes / no / undecided)",
+            "list": " (one a line)",
+        }.get(f.kind, "")
         lines += [f"### {f.label}{hint}", f"_{f.prompt}_", ""]
     return "\n".join(lines)
 
@@ -337,9 +385,15 @@ def _render_cadence(playbook: Playbook) -> str:
     c = playbook.cadence
     plural = "interview" if c.interviews == 1 else "interviews"
     days = "" if c.period_label == f"{c.period_days} days" else f" ({c.period_days} days)"
-    lines = ["## Cadence", "", f"Goal: **{c.interviews} real first-round {plural} every {c.period_label}**"
-             f"{days}.", "", c.intro, "",
-             "Change it with `coach playbook cadence --interviews N --every-days D`."]
+    lines = [
+        "## Cadence",
+        "",
+        f"Goal: **{c.interviews} real first-round {plural} every {c.period_label}**{days}.",
+        "",
+        c.intro,
+        "",
+        "Change it with `coach playbook cadence --interviews N --every-days D`.",
+    ]
     return "\n".join(lines) + "\n"
 
 

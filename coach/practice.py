@@ -45,22 +45,36 @@ def load_models(settings: Settings):
     return engine
 
 
-def analyze_transcript(transcript: Transcript, settings: Settings, question=None,
-                       problems: Sequence[str] = (), *, interview: bool = False) -> dict:
+def analyze_transcript(
+    transcript: Transcript,
+    settings: Settings,
+    question=None,
+    problems: Sequence[str] = (),
+    *,
+    interview: bool = False,
+) -> dict:
     """The DESIGN.md `coach analyze` object for a transcript; `problems` found before it (the
     audio distorted, the voices not separated) leave it unscored (coach.analysis.quality)."""
     from coach.analysis import analyze
 
-    result = analyze(transcript, question=question, settings=settings, problems=problems,
-                     interview=interview).to_dict()
+    result = analyze(
+        transcript, question=question, settings=settings, problems=problems, interview=interview
+    ).to_dict()
     result.setdefault("engine", transcript.engine)
     result.setdefault("model", transcript.model)
     return result
 
 
-def practice_answer(source: bytes | Path, settings: Settings, *, original_name: str = "", question=None,
-                    save: bool = True, progress: StageProgress | None = None,
-                    channel: str | None = None) -> PracticeResult:
+def practice_answer(
+    source: bytes | Path,
+    settings: Settings,
+    *,
+    original_name: str = "",
+    question=None,
+    save: bool = True,
+    progress: StageProgress | None = None,
+    channel: str | None = None,
+) -> PracticeResult:
     """Keep (if `save`), transcribe and analyse one spoken answer; store it as an attempt if `save`."""
     from coach.analysis import quality
     from coach.transcribe import transcribe_audio
@@ -96,10 +110,16 @@ def _store_attempt(settings: Settings, question, recording, transcript: Transcri
 
     store = open_store(settings)
     try:
-        attempt_id = save_attempt(store, question_id=getattr(question, "id", None),
-                                  question_text=getattr(question, "text", "") or "", recording=recording,
-                                  transcript=transcript.to_dict(), analysis=analysis,
-                                  engine=transcript.engine, model=transcript.model)
+        attempt_id = save_attempt(
+            store,
+            question_id=getattr(question, "id", None),
+            question_text=getattr(question, "text", "") or "",
+            recording=recording,
+            transcript=transcript.to_dict(),
+            analysis=analysis,
+            engine=transcript.engine,
+            model=transcript.model,
+        )
     finally:
         store.close()
     forget_question(recording.path)

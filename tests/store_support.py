@@ -66,13 +66,22 @@ def wav_bytes(seconds: float = 0.5, pitch_hz: float = 220.0, sample_rate: int = 
 
 
 def record(settings, pitch_hz: float = 220.0, kind: str = "practice"):
-    return save_recording(wav_bytes(pitch_hz=pitch_hz), settings, original_name=f"take-{pitch_hz:g}.wav",
-                          kind=kind)
+    return save_recording(
+        wav_bytes(pitch_hz=pitch_hz), settings, original_name=f"take-{pitch_hz:g}.wav", kind=kind
+    )
 
 
-def analysis_dict(*, wpm: float = 150.0, fillers_per_100: float = 4.0, overall: float = 70.0,
-                  duration_s: float = 90.0, words: int = 225, long_pauses: int = 1, version: str = "1",
-                  text: str = "So I led the migration and we shipped it on time.") -> dict:
+def analysis_dict(
+    *,
+    wpm: float = 150.0,
+    fillers_per_100: float = 4.0,
+    overall: float = 70.0,
+    duration_s: float = 90.0,
+    words: int = 225,
+    long_pauses: int = 1,
+    version: str = "1",
+    text: str = "So I led the migration and we shipped it on time.",
+) -> dict:
     """An analysis in the `coach analyze` JSON shape (DESIGN.md)."""
     return {
         "transcript": text,
@@ -82,17 +91,35 @@ def analysis_dict(*, wpm: float = 150.0, fillers_per_100: float = 4.0, overall: 
         "repetitions": [],
         "hedges": [],
         "sentences": [{"start_char": 0, "end_char": len(text), "star": "action"}],
-        "metrics": {"words": words, "wpm": wpm, "fillers_per_min": fillers_per_100 * wpm / 100,
-                    "fillers_per_100_words": fillers_per_100, "long_pauses": long_pauses,
-                    "duration_s": duration_s, "star": {}},
-        "scores": {"overall": overall, "delivery": {"score": overall + 5}, "fillers": {"score": overall - 5},
-                   "structure": {"score": overall}, "content": {"score": overall + 1}},
+        "metrics": {
+            "words": words,
+            "wpm": wpm,
+            "fillers_per_min": fillers_per_100 * wpm / 100,
+            "fillers_per_100_words": fillers_per_100,
+            "long_pauses": long_pauses,
+            "duration_s": duration_s,
+            "star": {},
+        },
+        "scores": {
+            "overall": overall,
+            "delivery": {"score": overall + 5},
+            "fillers": {"score": overall - 5},
+            "structure": {"score": overall},
+            "content": {"score": overall + 1},
+        },
         "feedback": ["Pace sat inside the comfortable band."],
         "analysis_version": version,
     }
 
 
-def transcript_dict(text: str = "So I led the migration and we shipped it on time.",
-                    duration_s: float = 90.0) -> dict:
-    return {"transcript": text, "duration_s": duration_s, "words": [], "language": "en",
-            "engine": "faster-whisper", "model": "tiny.en"}
+def transcript_dict(
+    text: str = "So I led the migration and we shipped it on time.", duration_s: float = 90.0
+) -> dict:
+    return {
+        "transcript": text,
+        "duration_s": duration_s,
+        "words": [],
+        "language": "en",
+        "engine": "faster-whisper",
+        "model": "tiny.en",
+    }

@@ -25,8 +25,9 @@ def filler_counts() -> ClassCounts:
             predicted = []
             for f in result.fillers:
                 words = " ".join(f["text"].lower().split())
-                predicted.append((f["start_char"], f["end_char"],
-                                  filler_class(f["kind"], SPELLINGS.get(words, words))))
+                predicted.append(
+                    (f["start_char"], f["end_char"], filler_class(f["kind"], SPELLINGS.get(words, words)))
+                )
             gold = [(g.start_char, g.end_char, filler_class(g.kind, g.label)) for g in ex.fillers]
             counts.add(ex.text, gold, predicted)
     return counts

@@ -10,8 +10,20 @@ import pytest
 from coach.analysis import ANALYSIS_VERSION, analyze
 from coach.types import Transcript, Word
 
-TOP_KEYS = {"transcript", "duration_s", "words", "fillers", "repetitions", "hedges", "sentences",
-            "metrics", "scores", "feedback", "warnings", "analysis_version"}
+TOP_KEYS = {
+    "transcript",
+    "duration_s",
+    "words",
+    "fillers",
+    "repetitions",
+    "hedges",
+    "sentences",
+    "metrics",
+    "scores",
+    "feedback",
+    "warnings",
+    "analysis_version",
+}
 
 
 def timed(text: str, gap_after: dict[int, float] | None = None, step: float = 0.4) -> Transcript:
@@ -53,8 +65,13 @@ def test_rate_and_store_columns_are_flat_numbers():
 
 def test_long_pause_inside_a_clause_is_counted_and_quoted():
     # over 20 words: a shorter spoken answer is too little to score (coach.analysis.quality)
-    result = analyze(timed("I decided to migrate the jobs. Then it worked. We moved every nightly job to the "
-                           "new cluster in two weeks.", gap_after={2: 3.0}))
+    result = analyze(
+        timed(
+            "I decided to migrate the jobs. Then it worked. We moved every nightly job to the "
+            "new cluster in two weeks.",
+            gap_after={2: 3.0},
+        )
+    )
     pauses = result.metrics["pauses"]
     assert (result.metrics["long_pauses"], pauses["long_mid_clause"]) == (1, 1)
     assert any('"I decided to … migrate the"' in line for line in result.feedback)
@@ -68,8 +85,7 @@ def test_pause_at_a_sentence_end_is_not_mid_clause():
 def test_a_spoken_answer_under_twenty_words_gets_no_score_and_says_why():
     result = analyze(timed("I decided to migrate the jobs. Then it worked."))
     assert result.scores is None and result.feedback == ()
-    assert result.warnings == ("Only 9 words in 5 s: too little to measure. Record the whole "
-                               "answer again.",)
+    assert result.warnings == ("Only 9 words in 5 s: too little to measure. Record the whole answer again.",)
 
 
 def test_time_to_first_word():
@@ -84,8 +100,9 @@ def test_scores_carry_numbers_and_thresholds():
 
 
 def test_question_talking_points_give_relevance():
-    question = SimpleNamespace(talking_points=("automated the deployment", "measured the outcome"),
-                               target_s=90)
+    question = SimpleNamespace(
+        talking_points=("automated the deployment", "measured the outcome"), target_s=90
+    )
     result = analyze(Transcript.from_text("I automated our deployments with a script."), question=question)
     relevance = result.metrics["relevance"]
     assert (relevance["covered"], relevance["total"]) == (1, 2)
@@ -98,11 +115,19 @@ def test_feedback_quotes_the_most_common_filler():
     assert "'like'" in feedback[0]
 
 
-@pytest.mark.parametrize("text", [
-    "", "   ", "um", "um uh um uh hmm", "Hello", "🙂🙂 <b>great</b> &amp; [link](http://x)",
-    "Je suis allé au marché et j'ai acheté des pommes rouges pour ma grand-mère hier matin.",
-    "x" * 5000,
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "um",
+        "um uh um uh hmm",
+        "Hello",
+        "🙂🙂 <b>great</b> &amp; [link](http://x)",
+        "Je suis allé au marché et j'ai acheté des pommes rouges pour ma grand-mère hier matin.",
+        "x" * 5000,
+    ],
+)
 def test_bad_input_never_raises(text):
     data = analyze(Transcript.from_text(text)).to_dict()
     assert data["transcript"] == text

@@ -126,14 +126,19 @@ def test_uh_huh_is_not_a_filled_pause():
 def test_filler_spans_index_the_text_as_given():
     text = "  Odd   spacing,   like,  here"
     [filler] = analyze(Transcript.from_text(text)).fillers
-    assert text[filler["start_char"]:filler["end_char"]] == "like"
+    assert text[filler["start_char"] : filler["end_char"]] == "like"
 
 
 def test_component_on_a_doc_built_from_words(nlp):
-    doc = Doc(nlp.vocab, words=["it", "was", ",", "like", ",", "huge"],
-              spaces=[True, False, True, False, True, False])
+    doc = Doc(
+        nlp.vocab,
+        words=["it", "was", ",", "like", ",", "huge"],
+        spaces=[True, False, True, False, True, False],
+    )
     doc = nlp(doc)
-    assert [(doc[m.start:m.end].text, m.kind) for m in doc._.coach_fillers] == [("like", "discourse_marker")]
+    assert [(doc[m.start : m.end].text, m.kind) for m in doc._.coach_fillers] == [
+        ("like", "discourse_marker")
+    ]
 
 
 def test_basically_opening_a_clause_without_a_comma_is_a_filler():

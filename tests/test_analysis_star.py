@@ -5,10 +5,12 @@ from __future__ import annotations
 from coach.analysis import analyze
 from coach.types import Transcript
 
-ANSWER = ("At my last job we deployed by hand every Thursday. "
-          "My manager asked me to make releases safe. "
-          "I wrote a script for every manual step. "
-          "As a result, releases took twenty minutes instead of four hours.")
+ANSWER = (
+    "At my last job we deployed by hand every Thursday. "
+    "My manager asked me to make releases safe. "
+    "I wrote a script for every manual step. "
+    "As a result, releases took twenty minutes instead of four hours."
+)
 
 
 def labels(text: str) -> list[str | None]:
@@ -22,30 +24,36 @@ def test_a_plain_star_answer_is_labelled_in_order():
 def test_sentence_spans_cover_the_text():
     result = analyze(Transcript.from_text(ANSWER))
     first = result.sentences[0]
-    assert ANSWER[first["start_char"]:first["end_char"]] == ANSWER.split(". ")[0] + "."
+    assert ANSWER[first["start_char"] : first["end_char"]] == ANSWER.split(". ")[0] + "."
 
 
 def test_answer_without_a_result_gets_feedback():
-    text = ("At my last job the deploys were slow. My job was to fix them. "
-            "I wrote a script. I added a staging server.")
+    text = (
+        "At my last job the deploys were slow. My job was to fix them. "
+        "I wrote a script. I added a staging server."
+    )
     result = analyze(Transcript.from_text(text))
     assert result.metrics["star"]["result"]["words"] == 0
     assert any(line.startswith("No result stated") for line in result.feedback)
 
 
 def test_we_only_actions_get_feedback():
-    text = ("Our team had a slow release process. We wrote a script. We added tests. "
-            "We moved to daily deploys. In the end releases took ten minutes.")
+    text = (
+        "Our team had a slow release process. We wrote a script. We added tests. "
+        "We moved to daily deploys. In the end releases took ten minutes."
+    )
     result = analyze(Transcript.from_text(text))
     assert result.metrics["i_vs_we"]["i"] == 0
     assert any("'we' only" in line for line in result.feedback)
 
 
 def test_long_situation_share_is_flagged():
-    text = ("At my last job we had a huge legacy system with many services and a lot of old code. "
-            "The company was growing fast and the team was struggling with every release. "
-            "There were three teams and nobody owned the build. "
-            "I wrote a script. It cut deploys by half.")
+    text = (
+        "At my last job we had a huge legacy system with many services and a lot of old code. "
+        "The company was growing fast and the team was struggling with every release. "
+        "There were three teams and nobody owned the build. "
+        "I wrote a script. It cut deploys by half."
+    )
     result = analyze(Transcript.from_text(text))
     assert result.metrics["star"]["situation"]["share"] > 0.4
     assert any("situation takes" in line for line in result.feedback)
@@ -57,46 +65,60 @@ def test_quantified_results_count_percent_and_money():
 
 
 def test_unpunctuated_run_still_splits_into_sentences():
-    run = ("so I was working at a bank and we had a problem with the reports they were always late "
-           "and nobody knew why so I looked at the pipeline and I found a slow query "
-           "then I added an index and I rewrote the export and in the end the reports were on time ") * 3
+    run = (
+        "so I was working at a bank and we had a problem with the reports they were always late "
+        "and nobody knew why so I looked at the pipeline and I found a slow query "
+        "then I added an index and I rewrote the export and in the end the reports were on time "
+    ) * 3
     result = analyze(Transcript.from_text(run))
-    lengths = [len(run[s["start_char"]:s["end_char"]].split()) for s in result.sentences]
+    lengths = [len(run[s["start_char"] : s["end_char"]].split()) for s in result.sentences]
     assert len(lengths) >= 6
     assert max(lengths) <= 45
 
 
 def test_opener_before_the_situation_is_other():
-    text = ("Good question, let me think about that. At my last job the nightly import failed every week. "
-            "I rewrote the import with retries. The import has not failed since.")
-    assert labels(text)[0] is None          # "other": no STAR part
+    text = (
+        "Good question, let me think about that. At my last job the nightly import failed every week. "
+        "I rewrote the import with retries. The import has not failed since."
+    )
+    assert labels(text)[0] is None  # "other": no STAR part
 
 
 def test_closer_about_enjoying_the_work_is_other():
-    text = ("At my last job the nightly import failed every week. I rewrote the import with retries. "
-            "The import has not failed since. I really enjoy that kind of work.")
-    assert labels(text)[-1] is None         # "other": no STAR part
+    text = (
+        "At my last job the nightly import failed every week. I rewrote the import with retries. "
+        "The import has not failed since. I really enjoy that kind of work."
+    )
+    assert labels(text)[-1] is None  # "other": no STAR part
 
 
 def test_closer_about_the_role_is_other():
-    text = ("Our support queue kept growing. I built a help page for the top ten questions. "
-            "Tickets dropped by a third. That's why I'm excited about this role.")
-    assert labels(text)[-1] is None         # "other": no STAR part
+    text = (
+        "Our support queue kept growing. I built a help page for the top ten questions. "
+        "Tickets dropped by a third. That's why I'm excited about this role."
+    )
+    assert labels(text)[-1] is None  # "other": no STAR part
 
 
 def test_thats_the_story_is_other():
-    text = ("Our support queue kept growing. I built a help page for the top ten questions. "
-            "Tickets dropped by a third. So that's the story.")
-    assert labels(text)[-1] is None         # "other": no STAR part
+    text = (
+        "Our support queue kept growing. I built a help page for the top ten questions. "
+        "Tickets dropped by a third. So that's the story."
+    )
+    assert labels(text)[-1] is None  # "other": no STAR part
 
 
 def test_team_agreement_after_my_actions_is_a_result():
-    text = ("Two teams both wanted to own the login page. I wrote up both proposals. "
-            "I ran a meeting where each team scored them. We agreed that one team would own it.")
+    text = (
+        "Two teams both wanted to own the login page. I wrote up both proposals. "
+        "I ran a meeting where each team scored them. We agreed that one team would own it."
+    )
     assert labels(text)[-1] == "result"
 
 
 def test_someone_else_changing_after_my_actions_is_a_result():
-    text = ("A new hire on my team never asked for help. I paired with him twice a week. "
-            "I showed him how to split his tickets. He started asking questions in the team channel.")
+    text = (
+        "A new hire on my team never asked for help. I paired with him twice a week. "
+        "I showed him how to split his tickets. He started asking questions in the team channel."
+    )
     assert labels(text)[-1] == "result"

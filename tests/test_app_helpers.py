@@ -125,8 +125,13 @@ def test_the_progress_chart_counts_days_not_hours_in_a_first_week():
 
 
 def test_the_change_since_the_first_answer_reads_as_a_sentence():
-    one = {"label": "pace (words per minute)", "attempts": 1, "first": 115.5, "latest": 115.5,
-           "since_first": "same"}
+    one = {
+        "label": "pace (words per minute)",
+        "attempts": 1,
+        "first": 115.5,
+        "latest": 115.5,
+        "since_first": "same",
+    }
     assert summary.improvement_sentence(one) == (
         "Pace (words per minute): **115.5** on your first practice answer. Answer again to see the change."
     )

@@ -22,8 +22,13 @@ def db_fixture(tmp_path, monkeypatch):
 
 
 def _interview(db, **extra) -> int:
-    values = dict(company="Acme Robotics", role="Staff engineer", stage="first round",
-                  interview_date="2026-03-02", people=[{"name": "Dana Ortiz", "title": "hiring manager"}])
+    values = dict(
+        company="Acme Robotics",
+        role="Staff engineer",
+        stage="first round",
+        interview_date="2026-03-02",
+        people=[{"name": "Dana Ortiz", "title": "hiring manager"}],
+    )
     return store.add_interview(db, **{**values, **extra})
 
 
@@ -46,7 +51,11 @@ def test_editing_an_interview_changes_the_log(db):
     assert [s.value for s in at.success] == [f"Saved {typed} (technical, 2026-03-09)."]
     [saved] = store.list_interviews(db)
     assert (saved["company"], saved["stage"], saved["interview_date"], saved["notes"]) == (
-        "Acme <b>Robotics</b> GmbH", "technical", "2026-03-09", "Panel of three.")
+        "Acme <b>Robotics</b> GmbH",
+        "technical",
+        "2026-03-09",
+        "Panel of three.",
+    )
     assert saved["role"] == "Staff engineer"  # untouched fields stay
     label = f"2026-03-09 · {typed} · Staff engineer · technical"
     assert any(e.label.startswith(label) for e in at.expander)  # shown as typed, not as markup
@@ -60,7 +69,8 @@ def test_an_interview_keeps_its_company_name(db):
     _in_form(at.button, f"interviews_edit_{interview_id}")[0].click().run()
     assert not at.exception
     assert [e.value for e in at.error] == [
-        "An interview needs the company's name; type it back in and save again."]
+        "An interview needs the company's name; type it back in and save again."
+    ]
     assert store.list_interviews(db)[0]["company"] == "Acme Robotics"
 
 
@@ -82,8 +92,15 @@ def test_people_met_can_be_added_and_removed(db):
 def _with_recording(db, company: str, pitch_hz: float):
     interview_id = _interview(db, company=company)
     saved = record(db.settings, pitch_hz, kind="interview")
-    store.save_interview_recording(db, interview_id, recording=saved, transcript=None, answers=[],
-                                   engine="faster-whisper", model="tiny.en")
+    store.save_interview_recording(
+        db,
+        interview_id,
+        recording=saved,
+        transcript=None,
+        answers=[],
+        engine="faster-whisper",
+        model="tiny.en",
+    )
     return interview_id, saved.path
 
 
@@ -94,12 +111,14 @@ def test_an_interviews_audio_or_all_of_it_can_be_deleted(db):
     at = page("interviews").run()
     at.button(key=f"interviews_del_rec_{audio_only}").click().run()
     assert not at.exception and [s.value for s in at.success] == [
-        "Deleted 1 recording(s) of the Initech interview; the rest is kept."]
+        "Deleted 1 recording(s) of the Initech interview; the rest is kept."
+    ]
     assert not audio_only_file.exists() and len(store.list_interviews(db)) == 3
     at.checkbox(key=f"interviews_del_audio_{everything}").check()
     at.button(key=f"interviews_del_{everything}").click().run()
     assert not at.exception and [s.value for s in at.success] == [
-        "Deleted the Globex interview and its recordings."]
+        "Deleted the Globex interview and its recordings."
+    ]
     assert not everything_file.exists()
     at.button(key=f"interviews_del_{keep_audio}").click().run()
     assert not at.exception and [s.value for s in at.success] == ["Deleted the Hooli interview."]
@@ -118,8 +137,14 @@ def test_deleting_the_last_interview_shows_the_empty_log(db):
 
 def test_an_offer_can_be_edited_and_removed(db):
     store.add_option(db, kind="batna", company="current job", details="stay and lead the platform team")
-    offer = store.add_option(db, kind="offer", company="Initech", title="Staff engineer",
-                             compensation="150k", deadline="2026-04-01")
+    offer = store.add_option(
+        db,
+        kind="offer",
+        company="Initech",
+        title="Staff engineer",
+        compensation="150k",
+        deadline="2026-04-01",
+    )
     at = page("interviews").run()
     at.selectbox(key="interviews_option_pick").set_value(offer).run()
     form = f"interviews_option_edit_{offer}"
@@ -129,8 +154,11 @@ def test_an_offer_can_be_edited_and_removed(db):
     _in_form(at.button, form)[0].click().run()
     assert not at.exception and not at.error and [s.value for s in at.success] == ["Option saved."]
     saved = {o["id"]: o for o in store.list_options(db)}[offer]
-    assert (saved["compensation"], saved["status"], saved["deadline"]) == ("165k + 0.1% equity", "accepted",
-                                                                          "2026-04-01")
+    assert (saved["compensation"], saved["status"], saved["deadline"]) == (
+        "165k + 0.1% equity",
+        "accepted",
+        "2026-04-01",
+    )
     table = at.dataframe[0].value
     assert "165k + 0.1% equity" in table["Compensation"].tolist()
     at.selectbox(key="interviews_option_pick").set_value(offer).run()
@@ -141,8 +169,9 @@ def test_an_offer_can_be_edited_and_removed(db):
 
 def test_the_debrief_of_an_interview_is_edited_not_added_twice(db):
     interview_id = _interview(db)
-    debrief_id = store.add_debrief(db, interview_id, skill_gaps="system design", interest=2,
-                                   notes="Questions they asked:\n- Why us?")
+    debrief_id = store.add_debrief(
+        db, interview_id, skill_gaps="system design", interest=2, notes="Questions they asked:\n- Why us?"
+    )
     at = page("interviews").run()
     key = f"interviews_debrief_{interview_id}"
     assert at.text_area(key=f"{key}_skill_gaps").value == "system design"

@@ -14,8 +14,9 @@ from coach.errors import AudioError, NoSpeechError
 CLEAN_SECONDS = 18.18
 
 
-@pytest.mark.parametrize("name", ["clean.wav", "clean.flac", "clean.ogg", "clean.webm", "clean.mp3",
-                                  "clean.m4a", "phone_8k.wav"])
+@pytest.mark.parametrize(
+    "name", ["clean.wav", "clean.flac", "clean.ogg", "clean.webm", "clean.mp3", "clean.m4a", "phone_8k.wav"]
+)
 def test_every_container_decodes_to_16k_mono_float(clips, settings, name):
     audio = load_audio(clips / name, settings)
     assert audio.sample_rate == SAMPLE_RATE
@@ -28,8 +29,8 @@ def test_decoded_lossy_audio_matches_the_original(clips, settings):
     wav = load_audio(clips / "clean.wav", settings).samples
     webm = load_audio(clips / "clean.webm", settings).samples
     n = min(len(wav), len(webm))
-    lag = int(np.argmax(np.correlate(webm[:16000 * 3], wav[8000:8000 + 16000], mode="valid"))) - 8000
-    aligned = webm[max(lag, 0):max(lag, 0) + n - abs(lag)], wav[max(-lag, 0):max(-lag, 0) + n - abs(lag)]
+    lag = int(np.argmax(np.correlate(webm[: 16000 * 3], wav[8000 : 8000 + 16000], mode="valid"))) - 8000
+    aligned = webm[max(lag, 0) : max(lag, 0) + n - abs(lag)], wav[max(-lag, 0) : max(-lag, 0) + n - abs(lag)]
     assert np.corrcoef(*aligned)[0, 1] > 0.9
 
 
@@ -48,13 +49,16 @@ def test_one_side_of_a_stereo_file_can_be_kept(clips, settings):
     assert len(left) == len(right)
 
 
-@pytest.mark.parametrize("name, words", [
-    ("empty.wav", "is empty"),
-    ("not_audio.wav", "is not audio the coach can read"),
-    ("truncated.mp3", "only 0.29 s long"),
-    ("short.wav", "only 0.30 s long"),
-    ("silence.wav", "is silent"),
-])
+@pytest.mark.parametrize(
+    "name, words",
+    [
+        ("empty.wav", "is empty"),
+        ("not_audio.wav", "is not audio the coach can read"),
+        ("truncated.mp3", "only 0.29 s long"),
+        ("short.wav", "only 0.30 s long"),
+        ("silence.wav", "is silent"),
+    ],
+)
 def test_bad_files_get_one_clear_sentence(clips, settings, name, words):
     with pytest.raises(AudioError) as caught:
         load_audio(clips / name, settings)
@@ -83,8 +87,14 @@ def test_a_file_over_the_limit_is_refused_before_decoding(clips, settings):
 def test_a_wav_header_claiming_hours_decodes_only_what_is_there(tmp_path, settings):
     # 44-byte header saying 4 GB of 16-bit 16 kHz mono follow (≈ 37 hours), then 1 s of tone.
     tone = (np.sin(np.arange(SAMPLE_RATE) / 5) * 10000).astype("<i2").tobytes()
-    header = b"RIFF" + struct.pack("<I", 0xFFFFFFF0) + b"WAVEfmt " + struct.pack(
-        "<IHHIIHH", 16, 1, 1, SAMPLE_RATE, SAMPLE_RATE * 2, 2, 16) + b"data" + struct.pack("<I", 0xFFFFFFD0)
+    header = (
+        b"RIFF"
+        + struct.pack("<I", 0xFFFFFFF0)
+        + b"WAVEfmt "
+        + struct.pack("<IHHIIHH", 16, 1, 1, SAMPLE_RATE, SAMPLE_RATE * 2, 2, 16)
+        + b"data"
+        + struct.pack("<I", 0xFFFFFFD0)
+    )
     path = tmp_path / "liar.wav"
     path.write_bytes(header + tone)
     audio = load_audio(path, settings)
@@ -115,4 +125,5 @@ def test_a_file_on_disk_is_copied_in_blocks_byte_for_byte(tmp_path, settings):
     assert saved.path.read_bytes() == payload and saved.size_bytes == len(payload)
     assert saved.original_name == "long call.wav" and saved.path.parent.parent.name == "interview"
     import hashlib
+
     assert saved.sha256 == hashlib.sha256(payload).hexdigest()

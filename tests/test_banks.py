@@ -32,8 +32,9 @@ from coach.banks import (
 from coach.cli import app
 from coach.errors import InputError
 
-SHIPPED_FILES = sorted(path for path in banks.SHIPPED_BANKS_DIR.glob("*.toml")
-                       if path.name not in banks.NON_BANK_FILES)
+SHIPPED_FILES = sorted(
+    path for path in banks.SHIPPED_BANKS_DIR.glob("*.toml") if path.name not in banks.NON_BANK_FILES
+)
 
 GOOD_ENTRY = """
 [[question]]
@@ -112,20 +113,30 @@ def test_questions_to_ask_cover_process_motive_role_expectations_and_growth(tmp_
 # ---------------------------------------------------------------- validation
 
 
-@pytest.mark.parametrize(("entry", "complaint"), [
-    (GOOD_ENTRY.format(id="Bad Id", competency="leadership"), "lowercase letters"),
-    (GOOD_ENTRY.format(id="mine-01", competency="juggling"), "Unknown competency 'juggling'"),
-    (GOOD_ENTRY.format(id="mine-01", competency="leadership").replace('difficulty = "easy"\n', ""),
-     "missing difficulty"),
-    (GOOD_ENTRY.format(id="mine-01", competency="leadership").replace("target_s = 90", "target_s = 5"),
-     "target_s"),
-    (GOOD_ENTRY.format(id="mine-01", competency="leadership").replace("[\"any\"]", "[\"astronaut\"]"),
-     "Unknown role 'astronaut'"),
-    (GOOD_ENTRY.format(id="mine-01", competency="leadership") + 'colour = "red"\n', "unknown fields"),
-    ("[[question]\nid = ", "not valid TOML"),
-])
-def test_a_bad_user_bank_is_one_clear_error_naming_the_file(tmp_path: Path, entry: str,
-                                                            complaint: str) -> None:
+@pytest.mark.parametrize(
+    ("entry", "complaint"),
+    [
+        (GOOD_ENTRY.format(id="Bad Id", competency="leadership"), "lowercase letters"),
+        (GOOD_ENTRY.format(id="mine-01", competency="juggling"), "Unknown competency 'juggling'"),
+        (
+            GOOD_ENTRY.format(id="mine-01", competency="leadership").replace('difficulty = "easy"\n', ""),
+            "missing difficulty",
+        ),
+        (
+            GOOD_ENTRY.format(id="mine-01", competency="leadership").replace("target_s = 90", "target_s = 5"),
+            "target_s",
+        ),
+        (
+            GOOD_ENTRY.format(id="mine-01", competency="leadership").replace('["any"]', '["astronaut"]'),
+            "Unknown role 'astronaut'",
+        ),
+        (GOOD_ENTRY.format(id="mine-01", competency="leadership") + 'colour = "red"\n', "unknown fields"),
+        ("[[question]\nid = ", "not valid TOML"),
+    ],
+)
+def test_a_bad_user_bank_is_one_clear_error_naming_the_file(
+    tmp_path: Path, entry: str, complaint: str
+) -> None:
     path = write_user_bank(tmp_path, entry)
     with pytest.raises(InputError) as caught:
         load_questions(tmp_path)
@@ -151,8 +162,10 @@ def test_duplicate_ids_within_one_file_are_rejected(tmp_path: Path) -> None:
 
 def test_user_banks_merge_with_the_shipped_ones_and_are_marked_as_user(tmp_path: Path) -> None:
     shipped_count = len(load_questions(tmp_path))
-    write_user_bank(tmp_path, "[defaults]\nsource = \"real interview\"\n"
-                    + GOOD_ENTRY.format(id="mine-01", competency="ownership"))
+    write_user_bank(
+        tmp_path,
+        '[defaults]\nsource = "real interview"\n' + GOOD_ENTRY.format(id="mine-01", competency="ownership"),
+    )
     questions = load_questions(tmp_path)
     assert len(questions) == shipped_count + 1
     mine = get_question("mine-01", tmp_path)
@@ -173,8 +186,9 @@ def test_to_dict_is_plain_json(shipped: list[Question]) -> None:
 
 def test_add_user_question_is_saved_and_served_with_the_bank(tmp_path: Path) -> None:
     asked = 'How would you explain "eventual consistency" \\ to a five-year-old?'
-    first = add_user_question(tmp_path, asked, category="technical", competencies=["system-design"],
-                              source="real interview")
+    first = add_user_question(
+        tmp_path, asked, category="technical", competencies=["system-design"], source="real interview"
+    )
     again = add_user_question(tmp_path, asked, category="technical", competencies=["system-design"])
     assert first.id != again.id and first.id.startswith("user-how-would-you-explain")
     loaded = get_question(first.id, tmp_path)
@@ -194,8 +208,11 @@ def test_add_user_question_rejects_a_bad_entry_without_writing(tmp_path: Path) -
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(text=st.text(alphabet=st.characters(blacklist_categories=["Cs"]), min_size=1, max_size=80)
-       .filter(lambda t: t.strip()))
+@given(
+    text=st.text(alphabet=st.characters(blacklist_categories=["Cs"]), min_size=1, max_size=80).filter(
+        lambda t: t.strip()
+    )
+)
 def test_any_question_text_survives_the_round_trip_through_toml(tmp_path: Path, text: str) -> None:
     question = add_user_question(tmp_path, text)
     assert get_question(question.id, tmp_path).text == " ".join(text.split())
@@ -215,13 +232,17 @@ def test_role_filter_includes_general_questions_and_accepts_everyday_names(shipp
 def test_filters_combine(shipped: list[Question]) -> None:
     picked = filter_questions(shipped, category="behavioural", competency="conflict", difficulty="hard")
     assert picked
-    assert all(q.category == "behavioural" and "conflict" in q.competencies and q.difficulty == "hard"
-               for q in picked)
+    assert all(
+        q.category == "behavioural" and "conflict" in q.competencies and q.difficulty == "hard"
+        for q in picked
+    )
     assert [q.id for q in filter_questions(shipped, text="cache invalidation")] == ["swe-sd-10"]
 
 
-@pytest.mark.parametrize("bad", [{"category": "gossip"}, {"role": "pilot"}, {"competency": "juggling"},
-                                 {"difficulty": "impossible"}])
+@pytest.mark.parametrize(
+    "bad",
+    [{"category": "gossip"}, {"role": "pilot"}, {"competency": "juggling"}, {"difficulty": "impossible"}],
+)
 def test_a_typo_in_a_filter_is_an_error_not_an_empty_list(shipped: list[Question], bad: dict) -> None:
     with pytest.raises(InputError, match="use one of"):
         filter_questions(shipped, **bad)
@@ -244,8 +265,11 @@ def test_random_question_with_nothing_to_pick_says_so(shipped: list[Question]) -
 def test_recommend_serves_each_weak_competency_in_turn(shipped: list[Question]) -> None:
     picks = recommend(shipped, ["conflict", "system-design", "negotiation"], n=6)
     assert len(picks) == 6 and len({q.id for q in picks}) == 6
-    assert ["conflict" in picks[0].competencies, "system-design" in picks[1].competencies,
-            "negotiation" in picks[2].competencies] == [True, True, True]
+    assert [
+        "conflict" in picks[0].competencies,
+        "system-design" in picks[1].competencies,
+        "negotiation" in picks[2].competencies,
+    ] == [True, True, True]
     assert picks[0].competencies[0] == "conflict"
 
 
@@ -264,16 +288,21 @@ def test_recommend_for_a_role_keeps_to_questions_that_role_would_hear(shipped: l
     assert engineer and all(set(q.roles) & {"software-engineer", "any"} for q in engineer)
 
 
-@pytest.mark.parametrize(("gap", "expected"), [
-    ("system design", ["system-design"]),
-    ("handling conflict", ["conflict"]),
-    ("rambled on the system design question, got defensive about the outage",
-     ["communication", "system-design", "conflict", "reliability"]),
-    ("machine learning, SQL", ["data-analysis"]),
-    ("Stakeholder management; saying no", ["influence", "prioritisation"]),
-    ("salary negotiation", ["negotiation"]),
-    ("", []),
-])
+@pytest.mark.parametrize(
+    ("gap", "expected"),
+    [
+        ("system design", ["system-design"]),
+        ("handling conflict", ["conflict"]),
+        (
+            "rambled on the system design question, got defensive about the outage",
+            ["communication", "system-design", "conflict", "reliability"],
+        ),
+        ("machine learning, SQL", ["data-analysis"]),
+        ("Stakeholder management; saying no", ["influence", "prioritisation"]),
+        ("salary negotiation", ["negotiation"]),
+        ("", []),
+    ],
+)
 def test_skill_gaps_map_to_competencies(gap: str, expected: list[str]) -> None:
     assert skill_gap_to_competencies(gap) == expected
 

@@ -11,8 +11,18 @@ import pytest
 
 pytestmark = pytest.mark.slow
 COACH = [sys.executable, "-m", "coach.cli"]
-CONTRACT_KEYS = {"transcript", "duration_s", "words", "fillers", "repetitions", "hedges", "sentences",
-                 "metrics", "scores", "feedback"}
+CONTRACT_KEYS = {
+    "transcript",
+    "duration_s",
+    "words",
+    "fillers",
+    "repetitions",
+    "hedges",
+    "sentences",
+    "metrics",
+    "scores",
+    "feedback",
+}
 
 
 def coach(*args: str, data_dir) -> subprocess.CompletedProcess:
@@ -30,7 +40,7 @@ def test_analyze_audio_prints_the_design_contract(clips, tmp_path):
     filled = [f for f in data["fillers"] if f["kind"] == "filled_pause"]
     assert len(filled) >= 5
     for f in data["fillers"]:
-        assert data["transcript"][f["start_char"]:f["end_char"]].lower() == f["text"].lower()
+        assert data["transcript"][f["start_char"] : f["end_char"]].lower() == f["text"].lower()
         assert 0 <= f["start_s"] <= f["end_s"] <= data["duration_s"]
     assert data["metrics"]["long_pauses"] >= 1  # the 2 s pause
     assert all(s["star"] in (None, "situation", "task", "action", "result") for s in data["sentences"])
@@ -45,14 +55,21 @@ def test_analyze_text_spans_index_the_file_unchanged(tmp_path):
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["transcript"] == text and data["duration_s"] is None and data["words"] == []
-    marked = [text[f["start_char"]:f["end_char"]] for f in data["fillers"]]
+    marked = [text[f["start_char"] : f["end_char"]] for f in data["fillers"]]
     assert "um" in marked and "like" in marked
     assert text.rindex("like") not in [f["start_char"] for f in data["fillers"]]  # "I like Python"
 
 
 def test_analyze_save_keeps_the_recording_and_history_shows_it(clips, tmp_path):
-    result = coach("analyze", clips / "clean.webm", "--save", "--question", "beh-lead-01",
-                   "--no-progress", data_dir=tmp_path)
+    result = coach(
+        "analyze",
+        clips / "clean.webm",
+        "--save",
+        "--question",
+        "beh-lead-01",
+        "--no-progress",
+        data_dir=tmp_path,
+    )
     assert result.returncode == 0, result.stderr
     assert "Saved as attempt #1" in result.stderr
     saved = list((tmp_path / "recordings").rglob("*.webm"))
@@ -74,21 +91,24 @@ def test_progress_bar_goes_to_stderr_only(clips, tmp_path):
     assert "Transcribing" not in result.stdout and "um" in result.stdout
 
 
-@pytest.mark.parametrize("args, message", [
-    (["analyze", "missing.wav"], "No file at missing.wav"),
-    (["analyze", "{clips}/empty.wav"], "empty.wav is empty"),
-    (["analyze", "{clips}/not_audio.wav"], "not_audio.wav is not audio the coach can read"),
-    (["analyze", "{clips}/truncated.mp3"], "truncated.mp3 is only"),
-    (["analyze", "{clips}/short.wav"], "short.wav is only 0.30 s long"),
-    (["analyze", "{clips}/silence.wav"], "silence.wav is silent"),
-    (["analyze", "{clips}/noise.wav"], "No speech was found in noise.wav"),
-    (["analyze", "{clips}/clean.wav", "--engine", "whisperx"], "Unknown engine 'whisperx'"),
-    (["analyze", "{clips}/clean.wav", "--model", "huge"], "Unknown model 'huge'"),
-    (["analyze", "{clips}/clean.wav", "--model", "small.en"], "'small.en' is not on this machine"),
-    (["analyze", "--text", "nothing.txt"], "No text file at nothing.txt"),
-    (["analyze"], "Give either an audio file or --text FILE"),
-    (["record", "{tmp}/take.wav", "--seconds", "1"], "No microphone could be opened"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["analyze", "missing.wav"], "No file at missing.wav"),
+        (["analyze", "{clips}/empty.wav"], "empty.wav is empty"),
+        (["analyze", "{clips}/not_audio.wav"], "not_audio.wav is not audio the coach can read"),
+        (["analyze", "{clips}/truncated.mp3"], "truncated.mp3 is only"),
+        (["analyze", "{clips}/short.wav"], "short.wav is only 0.30 s long"),
+        (["analyze", "{clips}/silence.wav"], "silence.wav is silent"),
+        (["analyze", "{clips}/noise.wav"], "No speech was found in noise.wav"),
+        (["analyze", "{clips}/clean.wav", "--engine", "whisperx"], "Unknown engine 'whisperx'"),
+        (["analyze", "{clips}/clean.wav", "--model", "huge"], "Unknown model 'huge'"),
+        (["analyze", "{clips}/clean.wav", "--model", "small.en"], "'small.en' is not on this machine"),
+        (["analyze", "--text", "nothing.txt"], "No text file at nothing.txt"),
+        (["analyze"], "Give either an audio file or --text FILE"),
+        (["record", "{tmp}/take.wav", "--seconds", "1"], "No microphone could be opened"),
+    ],
+)
 def test_bad_input_exits_non_zero_with_one_line(clips, tmp_path, args, message):
     args = [a.format(clips=clips, tmp=tmp_path) for a in args]
     result = coach(*args, data_dir=tmp_path)
@@ -107,7 +127,7 @@ def test_too_long_a_file_is_refused(clips, tmp_path):
 def test_models_lists_what_works_offline(tmp_path):
     infos = json.loads(coach("models", "--json", data_dir=tmp_path).stdout)
     available = {(i["engine"], i["name"]) for i in infos if i["available"]}
-    base = {("faster-whisper", "base")} if _base_installed() else set()   # `make models` adds it
+    base = {("faster-whisper", "base")} if _base_installed() else set()  # `make models` adds it
     assert available == {("faster-whisper", "tiny.en"), ("openai-whisper", "tiny.en")} | base
 
 
@@ -126,8 +146,15 @@ def test_delete_interview_audio_then_everything(clips, tmp_path):
     store = open_store(settings)
     saved = save_recording(clips / "stereo.wav", settings, kind="interview")
     interview_id = add_interview(store, company="Acme", interview_date="2026-11-02")
-    save_interview_recording(store, interview_id, recording=saved, transcript={"transcript": "Hi."},
-                             answers=[], engine="faster-whisper", model="tiny.en")
+    save_interview_recording(
+        store,
+        interview_id,
+        recording=saved,
+        transcript={"transcript": "Hi."},
+        answers=[],
+        engine="faster-whisper",
+        model="tiny.en",
+    )
     store.close()
     result = coach("delete-interview", interview_id, "--audio-only", data_dir=tmp_path)
     assert result.returncode == 0 and "Removed 1 recording(s)" in result.stdout

@@ -45,16 +45,34 @@ IDS = {"id", "session_id", "recording_id", "interview_id", "interview_recording_
 def _fill(store, settings, pitch: float = 200.0) -> None:
     session = start_session(store, "warm-up")
     for i, wpm in enumerate((182.0, 165.0, 151.0)):
-        save_attempt(store, question_id="beh-conflict", question_text="Tell me about a conflict.",
-                     recording=record(settings, pitch + i), transcript=transcript_dict(),
-                     analysis=analysis_dict(wpm=wpm), engine="faster-whisper", model="tiny.en",
-                     session_id=session)
-    interview_id = add_interview(store, company=f"Acme {pitch:g}", interview_date="2025-02-03",
-                                 stage="first round", origin="i_applied", people=[{"name": "Dana"}])
-    save_interview_recording(store, interview_id, recording=record(settings, pitch + 50, kind="interview"),
-                             transcript=transcript_dict(), engine="faster-whisper", model="tiny.en",
-                             answers=[{"question_text": "What would you change here?",
-                                       "analysis": analysis_dict(wpm=170)}])
+        save_attempt(
+            store,
+            question_id="beh-conflict",
+            question_text="Tell me about a conflict.",
+            recording=record(settings, pitch + i),
+            transcript=transcript_dict(),
+            analysis=analysis_dict(wpm=wpm),
+            engine="faster-whisper",
+            model="tiny.en",
+            session_id=session,
+        )
+    interview_id = add_interview(
+        store,
+        company=f"Acme {pitch:g}",
+        interview_date="2025-02-03",
+        stage="first round",
+        origin="i_applied",
+        people=[{"name": "Dana"}],
+    )
+    save_interview_recording(
+        store,
+        interview_id,
+        recording=record(settings, pitch + 50, kind="interview"),
+        transcript=transcript_dict(),
+        engine="faster-whisper",
+        model="tiny.en",
+        answers=[{"question_text": "What would you change here?", "analysis": analysis_dict(wpm=170)}],
+    )
     add_debrief(store, interview_id, skill_gaps="system design", interest=3, proceed=True)
     add_option(store, kind="batna", details="current job")
     add_goal(store, kind="real_interviews", target=1, period_days=91)
@@ -63,16 +81,23 @@ def _fill(store, settings, pitch: float = 200.0) -> None:
 
 def _history(store) -> dict:
     """What a user sees, without the ids that differ between databases."""
+
     def strip(rows):
         return [{k: v for k, v in row.items() if k not in IDS} for row in rows]
 
     attempts = [get_attempt(store, a["id"]) for a in list_attempts(store)]
-    return {"attempts": strip(attempts), "interviews": [
-        {**{k: v for k, v in i.items() if k not in IDS}, "people": strip(i["people"])}
-        for i in list_interviews(store)],
-        "turns": strip(list_turns(store)), "debriefs": strip(list_debriefs(store)),
-        "options": strip(list_options(store)), "goals": strip(list_goals(store)),
-        "questions": strip(list_questions(store))}
+    return {
+        "attempts": strip(attempts),
+        "interviews": [
+            {**{k: v for k, v in i.items() if k not in IDS}, "people": strip(i["people"])}
+            for i in list_interviews(store)
+        ],
+        "turns": strip(list_turns(store)),
+        "debriefs": strip(list_debriefs(store)),
+        "options": strip(list_options(store)),
+        "goals": strip(list_goals(store)),
+        "questions": strip(list_questions(store)),
+    }
 
 
 def test_export_then_import_into_a_new_directory_gives_the_same_history(store, settings, tmp_path, backend):

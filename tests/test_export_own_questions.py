@@ -21,11 +21,23 @@ def _store(tmp_path, name):
 def test_own_questions_and_their_attempts_survive_a_move(tmp_path):
     source = _store(tmp_path, "old")
     mine = add_user_question(source.data_dir, "Tell me about the <b>hardest</b> bug you fixed.")
-    heard = add_user_question(source.data_dir, "Why Acme, why now?", category="motivation",
-                              competencies=["motivation"], source="real interview")
-    save_attempt(source, question_id=mine.id, question_text=mine.text, recording=None,
-                 transcript=transcript_dict(), analysis=analysis_dict(), engine="faster-whisper",
-                 model="tiny.en")
+    heard = add_user_question(
+        source.data_dir,
+        "Why Acme, why now?",
+        category="motivation",
+        competencies=["motivation"],
+        source="real interview",
+    )
+    save_attempt(
+        source,
+        question_id=mine.id,
+        question_text=mine.text,
+        recording=None,
+        transcript=transcript_dict(),
+        analysis=analysis_dict(),
+        engine="faster-whisper",
+        model="tiny.en",
+    )
     export_data(source, tmp_path / "backup.zip")
 
     target = _store(tmp_path, "new")

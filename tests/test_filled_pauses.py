@@ -52,6 +52,7 @@ def heard(engine, base_settings):
             transcript = engine.transcribe(samples, verbatim=verbatim)
             cache[(name, verbatim)] = (samples, transcript, time.perf_counter() - start)
         return cache[(name, verbatim)]
+
     return run
 
 
@@ -74,7 +75,7 @@ def test_fillers_whisper_dropped_are_heard_where_they_were_said(heard, base_sett
 
 
 def test_fillers_glued_to_the_next_word_are_heard(heard, base_settings):
-    """"um-the database": no pause after the filler, and Whisper stamps the next word late."""
+    """ "um-the database": no pause after the filler, and Whisper stamps the next word late."""
     glued = [name for name, label in LABELS.items() if label["kind"] == "glued"]
     found = missed = invented = 0
     for name in glued:
@@ -85,7 +86,7 @@ def test_fillers_glued_to_the_next_word_are_heard(heard, base_settings):
         found, missed = found + hits, missed + len(labels) - hits
         invented += sum(not any(matches(w, label) for label in labels) for w in fillers)
     assert len(glued) == 12
-    assert found / (found + missed) >= 0.75, (found, missed)   # 19 of 24 measured
+    assert found / (found + missed) >= 0.75, (found, missed)  # 19 of 24 measured
     assert invented == 0
 
 
@@ -121,6 +122,8 @@ def test_fillers_whisper_kept_are_not_counted_twice(heard, base_settings):
 
 
 NEGATIVES = [name for name, label in LABELS.items() if label["split"] != "bad_input" and not label["fillers"]]
+
+
 @pytest.mark.parametrize("name", NEGATIVES)
 def test_no_filler_is_invented(heard, base_settings, name):
     """Silent pauses, breaths, elongated words, a hum or noise bed, a music interlude."""
@@ -149,4 +152,3 @@ def test_transcribe_audio_recovers_fillers_unless_turned_off(base_settings):
     quiet = dataclasses.replace(base_settings, verbatim=False)
     assert len(acoustic(transcribe_audio(audio, quiet))) == 2
     assert acoustic(transcribe_audio(audio, dataclasses.replace(quiet, recover_fillers=False))) == []
-

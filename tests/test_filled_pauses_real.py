@@ -91,10 +91,14 @@ def test_a_reviewed_recording_counts_the_fillers_whisper_dropped(tmp_path):
     assert len(filled) >= 5 and all(f.get("source") == "acoustic" for f in filled)
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "issue 18: on AVX512 CPUs (and with CT2_FORCE_CPU_ISA=AVX2) the two halves of this one voice "
-    "have centroid similarity 0.8996, just under SAME_VOICE_SIMILARITY 0.90, so the lecture is "
-    "split into a 'candidate' and an 'interviewer'; GENERIC and AVX give 0.90+ and pass"))
+@pytest.mark.xfail(
+    strict=False,
+    reason=(
+        "issue 18: on AVX512 CPUs (and with CT2_FORCE_CPU_ISA=AVX2) the two halves of this one voice "
+        "have centroid similarity 0.8996, just under SAME_VOICE_SIMILARITY 0.90, so the lecture is "
+        "split into a 'candidate' and an 'interviewer'; GENERIC and AVX give 0.90+ and pass"
+    ),
+)
 def test_a_one_voice_recording_is_reviewed_as_one_voice(tmp_path):
     """A lecture (one speaker) must not be split into an interviewer and a candidate."""
     from coach.interview.review import ReviewOptions
@@ -116,9 +120,13 @@ def test_the_command_line_can_turn_the_detector_off(tmp_path):
     env.pop("COACH_DATABASE_URL", None)
 
     def heard_fillers(*flags: str) -> list[dict]:
-        done = subprocess.run([sys.executable, "-m", "coach.cli", "analyze", str(clip), "--json",
-                               "--no-progress", *flags], capture_output=True, text=True, env=env,
-                              timeout=300)
+        done = subprocess.run(
+            [sys.executable, "-m", "coach.cli", "analyze", str(clip), "--json", "--no-progress", *flags],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=300,
+        )
         assert done.returncode == 0, done.stderr
         return [f for f in json.loads(done.stdout)["fillers"] if f.get("source") == "acoustic"]
 

@@ -26,28 +26,44 @@ def _conversation(*parts):
     return make_turns([w for w, _ in pairs], [s for _, s in pairs])
 
 
-@pytest.mark.parametrize("text", [
-    "Tell me about a time you disagreed with a colleague.",
-    "How did you resolve it?",
-    "Okay, can you walk me through a project that did not meet its goals",
-    "Describe a time you fixed the root cause of a problem.",
-    "Do you have any questions for me?",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tell me about a time you disagreed with a colleague.",
+        "How did you resolve it?",
+        "Okay, can you walk me through a project that did not meet its goals",
+        "Describe a time you fixed the root cause of a problem.",
+        "Do you have any questions for me?",
+    ],
+)
 def test_interviewer_questions_are_recognised(text):
     assert is_question(text)
 
 
-@pytest.mark.parametrize("text", ["Thanks for coming in today.", "I see, go on.", "Great, thank you.",
-                                  "I thought the risk was too high.", "We have a few minutes left."])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks for coming in today.",
+        "I see, go on.",
+        "Great, thank you.",
+        "I thought the risk was too high.",
+        "We have a few minutes left.",
+    ],
+)
 def test_remarks_and_statements_are_not_questions(text):
     assert not is_question(text)
 
 
 def test_multi_sentence_question_keeps_both_sentences_and_drops_the_thanks():
     turns = _conversation(
-        ("Thanks for coming in. Tell me about a time you disagreed with a colleague. How did you resolve it?",
-         0.0, "interviewer"),
-        ("We measured the slow paths first and agreed on an experiment.", 12.0, "candidate"))
+        (
+            "Thanks for coming in. Tell me about a time you disagreed with a colleague. "
+            "How did you resolve it?",
+            0.0,
+            "interviewer",
+        ),
+        ("We measured the slow paths first and agreed on an experiment.", 12.0, "candidate"),
+    )
     [pair] = exchanges(turns)
     assert pair.question == "Tell me about a time you disagreed with a colleague. How did you resolve it?"
     assert " ".join(w.text for w in pair.answer_words).startswith("We measured")
@@ -58,7 +74,8 @@ def test_a_backchannel_stays_out_of_the_answer_and_does_not_start_a_new_one():
         ("Describe a time a teammate was struggling.", 0.0, "interviewer"),
         ("A new teammate was missing deadlines.", 4.0, "candidate"),
         ("I see, go on.", 7.0, "interviewer"),
-        ("I asked him how things were going.", 9.0, "candidate"))
+        ("I asked him how things were going.", 9.0, "candidate"),
+    )
     [pair] = exchanges(turns)
     answer = " ".join(w.text for w in pair.answer_words)
     assert "go on" not in answer and "I asked him" in answer
@@ -70,29 +87,35 @@ def test_one_voice_is_one_answer_without_a_question():
 
 
 def test_candidate_questions_are_their_sentences_ending_in_a_question_mark():
-    turns = _conversation(("Do you have any questions for me?", 0.0, "interviewer"),
-                          ("Thanks. How does the team decide what to work on?", 3.0, "candidate"))
+    turns = _conversation(
+        ("Do you have any questions for me?", 0.0, "interviewer"),
+        ("Thanks. How does the team decide what to work on?", 3.0, "candidate"),
+    )
     assert [q["text"] for q in candidate_questions(turns)] == ["How does the team decide what to work on?"]
 
 
 def test_talk_time_and_an_interruption_mid_sentence():
-    turns = _conversation(("So the main reason we chose it was", 0.0, "candidate"),
-                          ("Sorry, can I stop you there?", 2.05, "interviewer"))
+    turns = _conversation(
+        ("So the main reason we chose it was", 0.0, "candidate"),
+        ("Sorry, can I stop you there?", 2.05, "interviewer"),
+    )
     assert [c["by"] for c in interruptions(turns)] == ["interviewer"]
     assert talk_time(turns)["candidate"] == pytest.approx(8 * 0.3 - 0.05, abs=0.01)
 
 
 def test_paraphrased_bank_question_matches_and_a_new_one_does_not():
     questions = load_questions()
-    assert match_question("Can you walk me through a project that did not meet its goals?",
-                          questions).bank_id == "beh-fail-03"
+    assert (
+        match_question("Can you walk me through a project that did not meet its goals?", questions).bank_id
+        == "beh-fail-03"
+    )
     unknown = match_question("What is your favourite colour and why do you like it?", questions)
     assert unknown.bank_id is None and unknown.alternatives
 
 
 def test_chunks_are_cut_in_the_quietest_moment_before_the_target():
     sound = np.full((SAMPLE_RATE * 20, 1), 0.3, np.float32)
-    sound[int(17.2 * SAMPLE_RATE):int(17.5 * SAMPLE_RATE)] = 0.0
+    sound[int(17.2 * SAMPLE_RATE) : int(17.5 * SAMPLE_RATE)] = 0.0
     cut = quiet_cut(sound, 18 * SAMPLE_RATE)
     assert 17.2 <= cut / SAMPLE_RATE < 17.5
 
@@ -107,5 +130,5 @@ def test_identical_channels_are_recognised():
 def test_a_speaker_change_inside_fluent_speech_needs_strong_evidence():
     words = [Word(f"w{i}", i * 0.3, i * 0.3 + 0.28) for i in range(6)]
     scores = np.array([[0.9, 0.6]] * 6, dtype=np.float32)
-    scores[3] = [0.7, 0.75]                     # one ambiguous word, no pause around it
+    scores[3] = [0.7, 0.75]  # one ambiguous word, no pause around it
     assert viterbi(words, scores).tolist() == [0] * 6

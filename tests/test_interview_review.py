@@ -24,9 +24,19 @@ from coach.interview.speakers import profile_from_recordings
 
 pytestmark = pytest.mark.slow
 CLIPS = Path(__file__).parent / "data" / "interviews"
-CHUNK_S = 20.0        # several chunks even in a one-minute clip, so chunking and resume are exercised
-ANALYSIS_KEYS = {"transcript", "duration_s", "words", "fillers", "repetitions", "hedges", "sentences",
-                 "metrics", "scores", "feedback"}
+CHUNK_S = 20.0  # several chunks even in a one-minute clip, so chunking and resume are exercised
+ANALYSIS_KEYS = {
+    "transcript",
+    "duration_s",
+    "words",
+    "fillers",
+    "repetitions",
+    "hedges",
+    "sentences",
+    "metrics",
+    "scores",
+    "feedback",
+}
 
 
 @pytest.fixture(scope="module")
@@ -44,11 +54,17 @@ def run(data_settings):
     cache: dict = {}
 
     def run_review(name: str, **options) -> dict:
-        key = (name, tuple(sorted((k, id(v) if isinstance(v, np.ndarray) else v)
-                                  for k, v in options.items())))
+        key = (
+            name,
+            tuple(sorted((k, id(v) if isinstance(v, np.ndarray) else v) for k, v in options.items())),
+        )
         if key not in cache:
-            cache[key] = review(CLIPS / name, data_settings, ReviewOptions(chunk_s=CHUNK_S, **options),
-                                questions=load_questions())
+            cache[key] = review(
+                CLIPS / name,
+                data_settings,
+                ReviewOptions(chunk_s=CHUNK_S, **options),
+                questions=load_questions(),
+            )
         return cache[key]
 
     return run_review
@@ -133,10 +149,21 @@ def test_over_the_length_limit_is_refused_before_any_work(data_settings):
 
 def test_a_file_that_stops_midway_gives_the_part_before_it(data_settings, tmp_path):
     cut = tmp_path / "cut.mp3"
-    subprocess.run(["ffmpeg", "-loglevel", "error", "-i", str(CLIPS / "interview_mono.flac"), "-b:a", "48k",
-                    str(tmp_path / "full.mp3")], check=True)
+    subprocess.run(
+        [
+            "ffmpeg",
+            "-loglevel",
+            "error",
+            "-i",
+            str(CLIPS / "interview_mono.flac"),
+            "-b:a",
+            "48k",
+            str(tmp_path / "full.mp3"),
+        ],
+        check=True,
+    )
     data = (tmp_path / "full.mp3").read_bytes()
-    cut.write_bytes(data[:len(data) // 2] + b"\xff\x00" * 2000 + b"garbage" * 100)
+    cut.write_bytes(data[: len(data) // 2] + b"\xff\x00" * 2000 + b"garbage" * 100)
     result = review(cut, data_settings, ReviewOptions(chunk_s=CHUNK_S), questions=load_questions())
     assert result["turns"], "the readable half is reviewed"
     assert result["duration_s"] < 45
@@ -161,11 +188,16 @@ def test_a_stopped_run_resumes_without_redoing_finished_chunks(tmp_path):
     seen = []
 
     def cancel() -> bool:
-        return len(seen) >= 1        # stop once the first chunk is finished
+        return len(seen) >= 1  # stop once the first chunk is finished
 
     with pytest.raises(ReviewCancelled, match="kept"):
-        listen(clip, settings, chunk_s=CHUNK_S, cancel=cancel,
-               progress=lambda p: seen.append(p.chunks_done) if p.chunks_done and not seen else None)
+        listen(
+            clip,
+            settings,
+            chunk_s=CHUNK_S,
+            cancel=cancel,
+            progress=lambda p: seen.append(p.chunks_done) if p.chunks_done and not seen else None,
+        )
     resumed = listen(clip, settings, chunk_s=CHUNK_S)
     assert resumed.chunks_reused >= 1 and resumed.chunks > resumed.chunks_reused
     fresh = listen(clip, load_settings(data_dir=tmp_path / "other"), chunk_s=CHUNK_S)
@@ -177,10 +209,28 @@ def test_cli_review_saves_recording_answers_and_debrief(tmp_path):
     clip = tmp_path / "call.flac"
     shutil.copy(CLIPS / "interview_stereo.flac", clip)
     env = {"COACH_DATA_DIR": str(data), "PATH": "/usr/bin:/bin"}
-    done = subprocess.run([sys.executable, "-m", "coach.cli", "review", str(clip),
-                           "--candidate-channel", "left", "--save", "--company", "Acme",
-                           "--date", "2025-05-01", "--json", "--no-progress"],
-                          capture_output=True, text=True, env=env, timeout=600)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "coach.cli",
+            "review",
+            str(clip),
+            "--candidate-channel",
+            "left",
+            "--save",
+            "--company",
+            "Acme",
+            "--date",
+            "2025-05-01",
+            "--json",
+            "--no-progress",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout)
     assert Path(result["saved"]["recording"]).is_file()
@@ -197,9 +247,23 @@ def test_cli_review_saves_recording_answers_and_debrief(tmp_path):
 
 def test_cli_no_speech_keeps_the_upload_and_says_so(tmp_path):
     data = tmp_path / "data"
-    done = subprocess.run([sys.executable, "-m", "coach.cli", "review", str(CLIPS / "music.flac"), "--save",
-                           "--company", "Acme", "--no-progress"], capture_output=True, text=True,
-                          env={"COACH_DATA_DIR": str(data), "PATH": "/usr/bin:/bin"}, timeout=600)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "coach.cli",
+            "review",
+            str(CLIPS / "music.flac"),
+            "--save",
+            "--company",
+            "Acme",
+            "--no-progress",
+        ],
+        capture_output=True,
+        text=True,
+        env={"COACH_DATA_DIR": str(data), "PATH": "/usr/bin:/bin"},
+        timeout=600,
+    )
     assert done.returncode == 1
     assert "No speech was found" in done.stderr and "kept at" in done.stderr
     assert list((data / "recordings" / "interview").rglob("*.flac"))

@@ -8,20 +8,43 @@ from coach.errors import InputError
 from coach.ui.debrief import form_values, from_review, latest_debrief
 from coach.ui.log_edit import choices_with, interview_edits, option_edits, option_label
 
-INTERVIEW = {"company": "Acme", "role": "", "stage": "phone chat", "interview_date": "2026-03-02",
-             "format": "", "origin": "", "notes": ""}
+INTERVIEW = {
+    "company": "Acme",
+    "role": "",
+    "stage": "phone chat",
+    "interview_date": "2026-03-02",
+    "format": "",
+    "origin": "",
+    "notes": "",
+}
 
 
 def test_only_the_fields_the_user_changed_are_written():
-    edits = interview_edits(INTERVIEW, company=" Acme ", role="SRE", stage="phone chat",
-                            interview_date=date(2026, 3, 2), format="", origin="", notes="")
+    edits = interview_edits(
+        INTERVIEW,
+        company=" Acme ",
+        role="SRE",
+        stage="phone chat",
+        interview_date=date(2026, 3, 2),
+        format="",
+        origin="",
+        notes="",
+    )
     assert edits == {"role": "SRE"}
 
 
 def test_an_interview_without_a_company_is_refused():
     with pytest.raises(InputError, match="company's name"):
-        interview_edits(INTERVIEW, company=" ", role="", stage="", interview_date=date(2026, 3, 2),
-                        format="", origin="", notes="")
+        interview_edits(
+            INTERVIEW,
+            company=" ",
+            role="",
+            stage="",
+            interview_date=date(2026, 3, 2),
+            format="",
+            origin="",
+            notes="",
+        )
 
 
 def test_a_stage_typed_elsewhere_stays_selectable():
@@ -30,8 +53,15 @@ def test_a_stage_typed_elsewhere_stays_selectable():
 
 
 def test_clearing_a_deadline_is_a_change_and_an_empty_one_is_not():
-    option = {"kind": "offer", "company": "Initech", "title": "", "compensation": "", "details": "",
-              "deadline": "2026-04-01", "status": "open"}
+    option = {
+        "kind": "offer",
+        "company": "Initech",
+        "title": "",
+        "compensation": "",
+        "details": "",
+        "deadline": "2026-04-01",
+        "status": "open",
+    }
     same = dict(kind="offer", company="Initech", title="", compensation="", details="", status="open")
     assert option_edits(option, deadline=None, **same) == {"deadline": None}
     assert option_edits({**option, "deadline": None}, deadline=None, **same) == {}
@@ -39,9 +69,17 @@ def test_clearing_a_deadline_is_a_change_and_an_empty_one_is_not():
 
 
 def test_the_debrief_form_starts_from_the_stored_debrief():
-    stored = {"id": 3, "created_at": "2026-03-02T10:00:00+00:00", "went_well": "Clear story",
-              "could_be_better": "", "skill_gaps": "pricing", "interest": None, "proceed": False,
-              "time_commitment": "", "notes": "Good panel.\n\nQuestions they asked:\n- Why us?\n- Why now?"}
+    stored = {
+        "id": 3,
+        "created_at": "2026-03-02T10:00:00+00:00",
+        "went_well": "Clear story",
+        "could_be_better": "",
+        "skill_gaps": "pricing",
+        "interest": None,
+        "proceed": False,
+        "time_commitment": "",
+        "notes": "Good panel.\n\nQuestions they asked:\n- Why us?\n- Why now?",
+    }
     values = form_values(stored)
     assert values["questions_asked"] == "Why us?\nWhy now?" and values["notes"] == "Good panel."
     assert (values["interest"], values["proceed"]) == (3, "no")
@@ -52,9 +90,17 @@ def test_the_debrief_form_starts_from_the_stored_debrief():
 
 
 def test_a_review_draft_offers_the_questions_the_review_heard():
-    draft = {"id": 1, "created_at": "2026-03-02T10:00:00+00:00", "went_well": "", "could_be_better": "",
-             "skill_gaps": "", "interest": None, "proceed": None, "time_commitment": "",
-             "notes": "Measured by coach review; add your own view of how it went."}
+    draft = {
+        "id": 1,
+        "created_at": "2026-03-02T10:00:00+00:00",
+        "went_well": "",
+        "could_be_better": "",
+        "skill_gaps": "",
+        "interest": None,
+        "proceed": None,
+        "time_commitment": "",
+        "notes": "Measured by coach review; add your own view of how it went.",
+    }
     heard = ["Why us?", "Tell me about a failure.", "Why us?"]
     assert form_values(draft, heard)["questions_asked"] == "Why us?\nTell me about a failure."
     own = {**draft, "notes": "Questions they asked:\n- What is your notice period?"}

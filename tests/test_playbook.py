@@ -30,10 +30,20 @@ def run(args: list[str], data_dir: Path):
 
 def test_checklist_covers_the_issue_s_points_in_order(book: pb.Playbook) -> None:
     rendered = pb.render(book, "before").lower()
-    text = rendered[rendered.index("- [ ]"):]
-    points = ["why you are talking", "not actively looking", "why they reached out", "job description",
-              "time commitment", "what would make you move", "confidential", "non-compete",
-              "attendance policy", "gauge your interest", "offer stage without intent"]
+    text = rendered[rendered.index("- [ ]") :]
+    points = [
+        "why you are talking",
+        "not actively looking",
+        "why they reached out",
+        "job description",
+        "time commitment",
+        "what would make you move",
+        "confidential",
+        "non-compete",
+        "attendance policy",
+        "gauge your interest",
+        "offer stage without intent",
+    ]
     positions = [text.find(p) for p in points]
     assert -1 not in positions, [p for p, i in zip(points, positions, strict=True) if i == -1]
     assert positions == sorted(positions)
@@ -42,12 +52,27 @@ def test_checklist_covers_the_issue_s_points_in_order(book: pb.Playbook) -> None
 
 def test_debrief_template_has_every_field_the_issue_asks_for(book: pb.Playbook) -> None:
     text = pb.render(book, "after")
-    for label in ("What went well", "What could be better", "Skill gaps found", "People met",
-                  "Questions they asked", "Interest (1–5)", "Proceed? (yes / no / undecided)"):
+    for label in (
+        "What went well",
+        "What could be better",
+        "Skill gaps found",
+        "People met",
+        "Questions they asked",
+        "Interest (1–5)",
+        "Proceed? (yes / no / undecided)",
+    ):
         assert f"### {label}" in text
-    assert pb.empty_debrief(book) == {"went_well": "", "could_be_better": "", "skill_gaps": "",
-                                      "people_met": [], "questions_asked": [], "interest": None,
-                                      "proceed": None, "time_commitment": "", "notes": ""}
+    assert pb.empty_debrief(book) == {
+        "went_well": "",
+        "could_be_better": "",
+        "skill_gaps": "",
+        "people_met": [],
+        "questions_asked": [],
+        "interest": None,
+        "proceed": None,
+        "time_commitment": "",
+        "notes": "",
+    }
 
 
 def test_options_section_keeps_the_batna_beside_the_offers(book: pb.Playbook) -> None:
@@ -77,22 +102,33 @@ def test_a_broken_playbook_file_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_check_debrief_tidies_what_a_form_sends(book: pb.Playbook) -> None:
-    tidy = pb.check_debrief(book, {"went_well": "  clear STAR story ", "people_met": "Ana, EM\n\n Raj, PM ",
-                                   "interest": 4, "proceed": "Yes"})
+    tidy = pb.check_debrief(
+        book,
+        {
+            "went_well": "  clear STAR story ",
+            "people_met": "Ana, EM\n\n Raj, PM ",
+            "interest": 4,
+            "proceed": "Yes",
+        },
+    )
     assert tidy["went_well"] == "clear STAR story"
     assert tidy["people_met"] == ["Ana, EM", "Raj, PM"]
     assert (tidy["interest"], tidy["proceed"], tidy["skill_gaps"]) == (4, True, "")
     assert pb.check_debrief(book, {"proceed": "undecided"})["proceed"] is None
 
 
-@pytest.mark.parametrize(("answers", "complaint"), [
-    ({"interest": 6}, "Interest must be a whole number from 1 to 5"),
-    ({"interest": "4"}, "Interest must be a whole number"),
-    ({"proceed": "maybe"}, "Proceed\\? must be yes, no or undecided"),
-    ({"mood": "great"}, "unknown fields \\['mood'\\]"),
-])
-def test_check_debrief_names_the_field_that_is_wrong(book: pb.Playbook, answers: dict,
-                                                      complaint: str) -> None:
+@pytest.mark.parametrize(
+    ("answers", "complaint"),
+    [
+        ({"interest": 6}, "Interest must be a whole number from 1 to 5"),
+        ({"interest": "4"}, "Interest must be a whole number"),
+        ({"proceed": "maybe"}, "Proceed\\? must be yes, no or undecided"),
+        ({"mood": "great"}, "unknown fields \\['mood'\\]"),
+    ],
+)
+def test_check_debrief_names_the_field_that_is_wrong(
+    book: pb.Playbook, answers: dict, complaint: str
+) -> None:
     with pytest.raises(InputError, match=complaint):
         pb.check_debrief(book, answers)
 
@@ -106,10 +142,16 @@ def test_skill_gaps_in_a_debrief_choose_the_next_practice(book: pb.Playbook, tmp
 
 
 def test_questions_asked_become_practice_questions_once(book: pb.Playbook, tmp_path: Path) -> None:
-    debrief = pb.check_debrief(book, {"questions_asked": [
-        "Tell me about a time you handled conflict with a stakeholder.",
-        "Why do you want to work here?",  # already in the shipped bank
-        "How would you scale our notification service?"]})
+    debrief = pb.check_debrief(
+        book,
+        {
+            "questions_asked": [
+                "Tell me about a time you handled conflict with a stakeholder.",
+                "Why do you want to work here?",  # already in the shipped bank
+                "How would you scale our notification service?",
+            ]
+        },
+    )
     saved = pb.save_questions_asked(tmp_path, debrief)
     assert [q.source for q in saved] == ["real interview", "real interview"]
     star = get_question(saved[0].id, tmp_path)

@@ -14,8 +14,10 @@ def saved_files(settings):
     return sorted(p for p in settings.recordings_dir.rglob("*") if p.is_file())
 
 
-@pytest.mark.parametrize("name, error", [("silence.wav", NoSpeechError), ("not_audio.wav", AudioError),
-                                         ("noise.wav", NoSpeechError)])
+@pytest.mark.parametrize(
+    "name, error",
+    [("silence.wav", NoSpeechError), ("not_audio.wav", AudioError), ("noise.wav", NoSpeechError)],
+)
 def test_a_failed_analysis_keeps_the_recording(clips, settings, name, error):
     data = (clips / name).read_bytes()
     with pytest.raises(error) as caught:
@@ -26,8 +28,12 @@ def test_a_failed_analysis_keeps_the_recording(clips, settings, name, error):
 
 def test_an_answer_is_saved_analysed_and_stored(clips, settings):
     stages: list[tuple[str, float]] = []
-    result = practice_answer((clips / "fillers.wav").read_bytes(), settings, original_name="take.wav",
-                             progress=lambda message, fraction: stages.append((message, fraction)))
+    result = practice_answer(
+        (clips / "fillers.wav").read_bytes(),
+        settings,
+        original_name="take.wav",
+        progress=lambda message, fraction: stages.append((message, fraction)),
+    )
     assert result.attempt_id == 1 and result.recording.path.exists()
     assert len([f for f in result.analysis["fillers"] if f["kind"] == "filled_pause"]) >= 5
     fractions = [f for _, f in stages]
@@ -35,6 +41,7 @@ def test_an_answer_is_saved_analysed_and_stored(clips, settings):
     assert any(message.startswith("Transcribing") for message, _ in stages)
 
     from coach.store import list_attempts, open_store
+
     store = open_store(settings)
     try:
         (attempt,) = list_attempts(store)
@@ -52,8 +59,9 @@ def test_the_question_is_noted_beside_the_take_until_its_attempt_is_stored(clips
 
     question = banks.load_questions(settings.data_dir)[0]
     with pytest.raises(NoSpeechError):
-        practice_answer((clips / "silence.wav").read_bytes(), settings, original_name="quiet.wav",
-                        question=question)
+        practice_answer(
+            (clips / "silence.wav").read_bytes(), settings, original_name="quiet.wav", question=question
+        )
     [take] = [p for p in saved_files(settings) if not p.name.startswith(".")]
     assert noted_question(take) == (question.id, question.text)
     result = practice_answer((clips / "fillers.wav").read_bytes(), settings, question=question)

@@ -21,18 +21,35 @@ START = datetime(2025, 1, 6, 9, 0, tzinfo=UTC)
 
 
 def _practice(store, wpm, fillers, *, day, question_id="beh-conflict", overall=60.0):
-    return save_attempt(store, question_id=question_id, question_text="Tell me about a conflict.",
-                        recording=None, transcript=transcript_dict(),
-                        analysis=analysis_dict(wpm=wpm, fillers_per_100=fillers, overall=overall),
-                        engine="faster-whisper", model="tiny.en", created_at=START + timedelta(days=day))
+    return save_attempt(
+        store,
+        question_id=question_id,
+        question_text="Tell me about a conflict.",
+        recording=None,
+        transcript=transcript_dict(),
+        analysis=analysis_dict(wpm=wpm, fillers_per_100=fillers, overall=overall),
+        engine="faster-whisper",
+        model="tiny.en",
+        created_at=START + timedelta(days=day),
+    )
 
 
 def _real(store, when: str, wpm: float, question_id="beh-conflict", company="Acme"):
     interview_id = add_interview(store, company=company, interview_date=when, stage="first round")
-    answer = {"question_id": question_id, "question_text": "Tell me about a conflict.",
-              "analysis": analysis_dict(wpm=wpm, fillers_per_100=6)}
-    save_interview_recording(store, interview_id, recording=None, transcript=None, engine="faster-whisper",
-                             model="tiny.en", answers=[answer])
+    answer = {
+        "question_id": question_id,
+        "question_text": "Tell me about a conflict.",
+        "analysis": analysis_dict(wpm=wpm, fillers_per_100=6),
+    }
+    save_interview_recording(
+        store,
+        interview_id,
+        recording=None,
+        transcript=None,
+        engine="faster-whisper",
+        model="tiny.en",
+        answers=[answer],
+    )
     return interview_id
 
 
@@ -117,7 +134,11 @@ def test_cadence_says_when_the_next_real_interview_is_due(store, settings):
     _real(store, "2025-01-10", 170)
     real = progress_report(store, settings, today=date(2025, 5, 1))["cadence"]["real_interviews"]
     assert (real["last"], real["days_since_last"], real["next_due"], real["overdue"]) == (
-        "2025-01-10", 111, "2025-04-11", True)
+        "2025-01-10",
+        111,
+        "2025-04-11",
+        True,
+    )
 
     _real(store, "2025-05-20", 160, company="Gamma")  # booked: no longer overdue
     real = progress_report(store, settings, today=date(2025, 5, 1))["cadence"]["real_interviews"]

@@ -72,7 +72,7 @@ def test_a_one_second_take_is_kept_but_not_scored_or_averaged(clips, settings, t
     result = practice_answer(take.read_bytes(), settings, original_name="take.wav")
     assert result.analysis["scores"] is None and result.analysis["feedback"] == []
     assert any("too little to measure" in w for w in result.analysis["warnings"])
-    assert result.recording.path.exists() and result.attempt_id is not None   # nothing is lost
+    assert result.recording.path.exists() and result.attempt_id is not None  # nothing is lost
     from coach import progress
 
     attempts = _attempts(settings)

@@ -46,9 +46,16 @@ from coach.store.recordings import recover_recordings
 
 
 def _save(store, settings, pitch=220.0, question_id="beh-conflict", **analysis):
-    return save_attempt(store, question_id=question_id, question_text="Tell me about a conflict.",
-                        recording=record(settings, pitch), transcript=transcript_dict(),
-                        analysis=analysis_dict(**analysis), engine="faster-whisper", model="tiny.en")
+    return save_attempt(
+        store,
+        question_id=question_id,
+        question_text="Tell me about a conflict.",
+        recording=record(settings, pitch),
+        transcript=transcript_dict(),
+        analysis=analysis_dict(**analysis),
+        engine="faster-whisper",
+        model="tiny.en",
+    )
 
 
 def test_saved_attempt_lists_with_its_measures_and_recording(store, settings):
@@ -77,10 +84,17 @@ def test_history_filters_by_question_and_orders_newest_first(store, settings):
 
 def test_typed_answer_without_recording_is_stored(store):
     session = start_session(store, "morning warm-up")
-    attempt_id = save_attempt(store, question_id=None, question_text="Why us?", recording=None,
-                              transcript={"transcript": "Because.", "words": []},
-                              analysis=analysis_dict(text="Because."), engine="", model="",
-                              session_id=session)
+    attempt_id = save_attempt(
+        store,
+        question_id=None,
+        question_text="Why us?",
+        recording=None,
+        transcript={"transcript": "Because.", "words": []},
+        analysis=analysis_dict(text="Because."),
+        engine="",
+        model="",
+        session_id=session,
+    )
     attempt = get_attempt(store, attempt_id)
     assert attempt["recording_path"] is None and attempt["session_id"] == session
 
@@ -109,21 +123,52 @@ def test_delete_attempt_without_audio_removes_the_file(store, settings):
 
 
 def test_real_interview_with_people_turns_and_debrief(store, settings):
-    interview_id = add_interview(store, company="Acme", role="Staff engineer", stage="first round",
-                                 interview_date="2025-03-04", format="video", origin="they_reached_out",
-                                 people=[{"name": "Dana", "title": "Hiring manager"}])
+    interview_id = add_interview(
+        store,
+        company="Acme",
+        role="Staff engineer",
+        stage="first round",
+        interview_date="2025-03-04",
+        format="video",
+        origin="they_reached_out",
+        people=[{"name": "Dana", "title": "Hiring manager"}],
+    )
     answers = [
-        {"question_text": "Tell me about a conflict.", "question_id": "beh-conflict", "answer_start_s": 10.0,
-         "answer_end_s": 95.0, "transcript": transcript_dict(), "analysis": analysis_dict(wpm=171)},
-        {"question_text": "How do you run an incident review?", "question_id": None,
-         "transcript": transcript_dict(), "analysis": analysis_dict(wpm=140)},
+        {
+            "question_text": "Tell me about a conflict.",
+            "question_id": "beh-conflict",
+            "answer_start_s": 10.0,
+            "answer_end_s": 95.0,
+            "transcript": transcript_dict(),
+            "analysis": analysis_dict(wpm=171),
+        },
+        {
+            "question_text": "How do you run an incident review?",
+            "question_id": None,
+            "transcript": transcript_dict(),
+            "analysis": analysis_dict(wpm=140),
+        },
     ]
-    save_interview_recording(store, interview_id, recording=record(settings, 500.0, kind="interview"),
-                             transcript=transcript_dict(), answers=answers, engine="faster-whisper",
-                             model="tiny.en", candidate_channel="left")
-    debrief_id = add_debrief(store, interview_id, went_well="clear examples", could_be_better="too long",
-                             skill_gaps="system design depth, stakeholder management", interest=4,
-                             proceed=True, time_commitment="4 rounds over 3 weeks")
+    save_interview_recording(
+        store,
+        interview_id,
+        recording=record(settings, 500.0, kind="interview"),
+        transcript=transcript_dict(),
+        answers=answers,
+        engine="faster-whisper",
+        model="tiny.en",
+        candidate_channel="left",
+    )
+    debrief_id = add_debrief(
+        store,
+        interview_id,
+        went_well="clear examples",
+        could_be_better="too long",
+        skill_gaps="system design depth, stakeholder management",
+        interest=4,
+        proceed=True,
+        time_commitment="4 rounds over 3 weeks",
+    )
     interview = get_interview(store, interview_id)
     assert interview["company"] == "Acme" and interview["interview_date"] == "2025-03-04"
     assert [p["name"] for p in interview["people"]] == ["Dana"]
@@ -146,9 +191,15 @@ def test_real_interview_with_people_turns_and_debrief(store, settings):
 def test_deleting_an_interview_removes_its_turns_debriefs_and_audio(store, settings):
     interview_id = add_interview(store, company="Beta", interview_date=date(2025, 1, 2))
     saved = record(settings, 520.0, kind="interview")
-    save_interview_recording(store, interview_id, recording=saved, transcript=None,
-                             answers=[{"question_text": "Why Beta?", "analysis": analysis_dict()}],
-                             engine="faster-whisper", model="tiny.en")
+    save_interview_recording(
+        store,
+        interview_id,
+        recording=saved,
+        transcript=None,
+        answers=[{"question_text": "Why Beta?", "analysis": analysis_dict()}],
+        engine="faster-whisper",
+        model="tiny.en",
+    )
     add_debrief(store, interview_id, went_well="rapport")
     delete_interview(store, interview_id, keep_audio=False)
     assert list_turns(store) == [] and list_debriefs(store) == []
@@ -158,9 +209,15 @@ def test_deleting_an_interview_removes_its_turns_debriefs_and_audio(store, setti
 def test_deleting_only_an_interviews_audio_keeps_its_answers(store, settings):
     interview_id = add_interview(store, company="Gamma", interview_date=date(2025, 2, 3))
     saved = record(settings, 560.0, kind="interview")
-    save_interview_recording(store, interview_id, recording=saved, transcript={"transcript": "Why Gamma?"},
-                             answers=[{"question_text": "Why Gamma?", "analysis": analysis_dict()}],
-                             engine="faster-whisper", model="tiny.en")
+    save_interview_recording(
+        store,
+        interview_id,
+        recording=saved,
+        transcript={"transcript": "Why Gamma?"},
+        answers=[{"question_text": "Why Gamma?", "analysis": analysis_dict()}],
+        engine="faster-whisper",
+        model="tiny.en",
+    )
     add_debrief(store, interview_id, went_well="clear story")
     assert delete_interview_audio(store, interview_id) == 1
     assert not saved.path.exists()
@@ -189,7 +246,9 @@ def test_options_goals_and_user_questions(store):
     add_goal(store, kind="real_interviews", target=1, period_days=91, note="one first round a quarter")
     add_goal(store, kind="wpm", target=150)
     assert [(g["kind"], g["target"], g["active"]) for g in list_goals(store)] == [
-        ("real_interviews", 1.0, True), ("wpm", 150.0, True)]
+        ("real_interviews", 1.0, True),
+        ("wpm", 150.0, True),
+    ]
     qid = add_question(store, "Walk me through your proudest project.", competencies=["impact"])
     assert qid.startswith("user-")
     assert list_questions(store, source="user")[0]["competencies"] == ["impact"]
@@ -222,8 +281,12 @@ def test_two_sessions_saving_at_once_both_keep_everything(settings):
 def test_a_database_from_a_newer_coach_is_refused_and_left_alone(settings):
     store = open_store(settings)
     with store.write() as conn:
-        conn.execute(sa.text("INSERT INTO schema_migrations (name, applied_at) VALUES "
-                             "('0099_from_the_future', CURRENT_TIMESTAMP)"))
+        conn.execute(
+            sa.text(
+                "INSERT INTO schema_migrations (name, applied_at) VALUES "
+                "('0099_from_the_future', CURRENT_TIMESTAMP)"
+            )
+        )
     store.close()
     with pytest.raises(StorageError, match="newer version of coach"):
         open_store(settings)
@@ -237,8 +300,16 @@ def test_a_recording_saved_without_its_row_is_found_again(store, settings):
     [waiting] = unanalysed_recordings(store)
     assert waiting["sha256"] == saved.sha256
     # Saving the attempt later reuses the adopted row instead of failing or duplicating it.
-    save_attempt(store, question_id="q", question_text="", recording=saved, transcript=transcript_dict(),
-                 analysis=analysis_dict(), engine="faster-whisper", model="tiny.en")
+    save_attempt(
+        store,
+        question_id="q",
+        question_text="",
+        recording=saved,
+        transcript=transcript_dict(),
+        analysis=analysis_dict(),
+        engine="faster-whisper",
+        model="tiny.en",
+    )
     assert unanalysed_recordings(store) == []
     assert len(list_attempts(store)) == 1
 

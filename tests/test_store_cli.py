@@ -29,9 +29,16 @@ def filled_fixture(settings, monkeypatch):
     monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
     store = open_store(settings)
     for i, wpm in enumerate((190.0, 160.0)):
-        save_attempt(store, question_id="beh-conflict", question_text="A conflict?",
-                     recording=record(settings, 200.0 + i), transcript=transcript_dict(),
-                     analysis=analysis_dict(wpm=wpm, version="0.1"), engine="faster-whisper", model="tiny.en")
+        save_attempt(
+            store,
+            question_id="beh-conflict",
+            question_text="A conflict?",
+            recording=record(settings, 200.0 + i),
+            transcript=transcript_dict(),
+            analysis=analysis_dict(wpm=wpm, version="0.1"),
+            engine="faster-whisper",
+            model="tiny.en",
+        )
     add_interview(store, company="Acme", interview_date="2025-03-01", stage="first round")
     store.close()
     return settings
@@ -67,7 +74,8 @@ def test_export_and_import_through_the_command_line(filled, tmp_path, backend):
     before = json.loads(_run(filled, "history", "--json").stdout)["attempts"]
     after = json.loads(_run(target, "history", "--json").stdout)["attempts"]
     assert [(a["created_at"], a["wpm"], a["recording_path"]) for a in after] == [
-        (a["created_at"], a["wpm"], a["recording_path"]) for a in before]
+        (a["created_at"], a["wpm"], a["recording_path"]) for a in before
+    ]
     assert all((target.data_dir / a["recording_path"]).exists() for a in after)
 
     again = json.loads(_run(target, "import", str(out), "--json").stdout)

@@ -36,9 +36,16 @@ TESTS = Path(__file__).resolve().parent
 
 
 def _save(store, settings, pitch):
-    return save_attempt(store, question_id="q", question_text="Q?", recording=record(settings, pitch),
-                        transcript=transcript_dict(), analysis=analysis_dict(), engine="faster-whisper",
-                        model="tiny.en")
+    return save_attempt(
+        store,
+        question_id="q",
+        question_text="Q?",
+        recording=record(settings, pitch),
+        transcript=transcript_dict(),
+        analysis=analysis_dict(),
+        engine="faster-whisper",
+        model="tiny.en",
+    )
 
 
 CHILD = textwrap.dedent("""
@@ -68,8 +75,13 @@ CHILD = textwrap.dedent("""
 def _start_child(settings, mode: str) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), str(TESTS)])}
     env.pop("COACH_DATABASE_URL", None)
-    return subprocess.Popen([sys.executable, "-c", CHILD, str(settings.data_dir), settings.database_url or "",
-                             mode], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    return subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(settings.data_dir), settings.database_url or "", mode],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
 
 
 def _wait_for(child: subprocess.Popen, prefix: str, timeout_s: float = 60.0) -> str:
@@ -133,8 +145,9 @@ def test_a_deletion_interrupted_before_the_file_went_is_finished_on_next_open(st
     attempt_id = _save(store, settings, 440.0)
     path = settings.data_dir / list_attempts(store)[0]["recording_path"]
     with store.write() as conn:  # what delete_attempt commits before it removes the file
-        recording_id = conn.execute(sa.select(attempts.c.recording_id).where(attempts.c.id == attempt_id)
-                                    ).scalar()
+        recording_id = conn.execute(
+            sa.select(attempts.c.recording_id).where(attempts.c.id == attempt_id)
+        ).scalar()
         conn.execute(attempts.delete().where(attempts.c.id == attempt_id))
         mark_deleted(conn, recording_id)
     assert path.exists()  # the crash came here
@@ -151,8 +164,16 @@ def test_a_locked_database_is_one_clear_message_and_the_recording_is_kept(settin
     try:
         saved = record(settings, 450.0)
         with pytest.raises(StorageError, match="busy in another coach window") as error:
-            save_attempt(store, question_id="q", question_text="", recording=saved,
-                         transcript=transcript_dict(), analysis=analysis_dict(), engine="e", model="m")
+            save_attempt(
+                store,
+                question_id="q",
+                question_text="",
+                recording=saved,
+                transcript=transcript_dict(),
+                analysis=analysis_dict(),
+                engine="e",
+                model="m",
+            )
         assert str(settings.database_path) in str(error.value)
     finally:
         other.execute("ROLLBACK")
@@ -177,15 +198,24 @@ def test_a_full_disk_is_one_clear_message_and_nothing_is_half_saved(settings):
     big = analysis_dict(text="word " * 200_000)
     saved = record(settings, 470.0)
     with pytest.raises(StorageError, match="is full; free some space"):
-        save_attempt(store, question_id="q", question_text="", recording=saved, transcript=transcript_dict(),
-                     analysis=big, engine="e", model="m")
+        save_attempt(
+            store,
+            question_id="q",
+            question_text="",
+            recording=saved,
+            transcript=transcript_dict(),
+            analysis=big,
+            engine="e",
+            model="m",
+        )
     assert len(list_attempts(store)) == 1
     assert saved.path.exists()
     store.close()
 
 
-@pytest.mark.skipif(os.geteuid() == 0 and not shutil.which("setpriv"),
-                    reason="needs setpriv to drop root's powers")
+@pytest.mark.skipif(
+    os.geteuid() == 0 and not shutil.which("setpriv"), reason="needs setpriv to drop root's powers"
+)
 def test_a_read_only_data_directory_is_one_clear_message(tmp_path):
     base = Path(tempfile.mkdtemp(prefix="coach-ro-"))
     try:
@@ -233,8 +263,10 @@ def test_a_read_only_data_directory_is_one_clear_message(tmp_path):
 
 def test_an_unreachable_postgresql_server_is_one_clear_message(tmp_path, monkeypatch):
     monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
-    settings = replace(load_settings(data_dir=tmp_path / "data"),
-                       database_url="postgresql+psycopg://coach:secret@127.0.0.1:9/coach")
+    settings = replace(
+        load_settings(data_dir=tmp_path / "data"),
+        database_url="postgresql+psycopg://coach:secret@127.0.0.1:9/coach",
+    )
     with pytest.raises(StorageError, match="Cannot reach the database .*COACH_DATABASE_URL") as error:
         open_store(settings)
     assert "secret" not in str(error.value)

@@ -19,14 +19,24 @@ def schema_of(engine: sa.Engine) -> dict:
     tables = {}
     for name in sorted(inspector.get_table_names()):
         tables[name] = {
-            "columns": [(c["name"], str(c["type"]).upper(), c["nullable"], str(c.get("default")))
-                        for c in inspector.get_columns(name)],
+            "columns": [
+                (c["name"], str(c["type"]).upper(), c["nullable"], str(c.get("default")))
+                for c in inspector.get_columns(name)
+            ],
             "primary_key": inspector.get_pk_constraint(name)["constrained_columns"],
-            "foreign_keys": sorted((tuple(fk["constrained_columns"]), fk["referred_table"],
-                                    tuple(fk["referred_columns"]), str(fk.get("options", {}).get("ondelete")))
-                                   for fk in inspector.get_foreign_keys(name)),
-            "indexes": sorted((ix["name"], tuple(ix["column_names"]), bool(ix["unique"]))
-                              for ix in inspector.get_indexes(name)),
+            "foreign_keys": sorted(
+                (
+                    tuple(fk["constrained_columns"]),
+                    fk["referred_table"],
+                    tuple(fk["referred_columns"]),
+                    str(fk.get("options", {}).get("ondelete")),
+                )
+                for fk in inspector.get_foreign_keys(name)
+            ),
+            "indexes": sorted(
+                (ix["name"], tuple(ix["column_names"]), bool(ix["unique"]))
+                for ix in inspector.get_indexes(name)
+            ),
             "unique": sorted(tuple(u["column_names"]) for u in inspector.get_unique_constraints(name)),
             "checks": sorted(" ".join(c["sqltext"].split()) for c in inspector.get_check_constraints(name)),
         }
@@ -69,20 +79,42 @@ def test_an_attempt_saved_at_migration_1_survives_the_upgrade(tmp_path, backend)
     (settings.data_dir / "recordings" / "practice").mkdir(parents=True)
     (settings.data_dir / "recordings" / "practice" / "take.wav").write_bytes(b"RIFF old take")
     engine = make_engine(database_url(settings))
-    analysis = {"metrics": {"wpm": 151.0, "fillers_per_100_words": 2.5}, "scores": {"overall": 71},
-                "analysis_version": "0.9"}
+    analysis = {
+        "metrics": {"wpm": 151.0, "fillers_per_100_words": 2.5},
+        "scores": {"overall": 71},
+        "analysis_version": "0.9",
+    }
     with engine.begin() as conn:
         migrate(conn, upto="0001_initial")
         v1 = sa.MetaData()
         recordings = sa.Table("recordings", v1, autoload_with=conn)
         attempts = sa.Table("attempts", v1, autoload_with=conn)
-        recording_id = conn.execute(recordings.insert().values(
-            uid="r-1", path="recordings/practice/take.wav", sha256="0" * 64, size_bytes=13, kind="practice",
-            created_at=sa.func.now())).inserted_primary_key[0]
-        conn.execute(attempts.insert().values(
-            uid="a-1", created_at=sa.func.now(), question_id="beh-failure", question_text="A failure?",
-            recording_id=recording_id, analysis=analysis, analysis_version="0.9", wpm=151.0,
-            fillers_per_100_words=2.5, score_overall=71.0, engine="faster-whisper", model="tiny.en"))
+        recording_id = conn.execute(
+            recordings.insert().values(
+                uid="r-1",
+                path="recordings/practice/take.wav",
+                sha256="0" * 64,
+                size_bytes=13,
+                kind="practice",
+                created_at=sa.func.now(),
+            )
+        ).inserted_primary_key[0]
+        conn.execute(
+            attempts.insert().values(
+                uid="a-1",
+                created_at=sa.func.now(),
+                question_id="beh-failure",
+                question_text="A failure?",
+                recording_id=recording_id,
+                analysis=analysis,
+                analysis_version="0.9",
+                wpm=151.0,
+                fillers_per_100_words=2.5,
+                score_overall=71.0,
+                engine="faster-whisper",
+                model="tiny.en",
+            )
+        )
     engine.dispose()
 
     store = open_store(replace(settings))

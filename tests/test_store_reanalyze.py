@@ -29,8 +29,10 @@ from coach.store.recordings import recover_recordings
 from coach.store.schema import analysis_runs
 
 DATA = Path(__file__).parent / "data"
-ANSWER = ("Um, so in my last role the checkout service was, like, failing during peak traffic. "
-          "I led the investigation and we cut errors by 80 percent within two weeks.")
+ANSWER = (
+    "Um, so in my last role the checkout service was, like, failing during peak traffic. "
+    "I led the investigation and we cut errors by 80 percent within two weeks."
+)
 
 
 def _runs(store) -> list:
@@ -40,17 +42,27 @@ def _runs(store) -> list:
 
 def test_old_answers_are_analysed_again_and_the_old_result_is_kept(store):
     old = analysis_dict(wpm=999, words=3, version="0.1", text=ANSWER)
-    attempt_id = save_attempt(store, question_id="beh-conflict", question_text="A conflict?", recording=None,
-                              transcript=transcript_dict(ANSWER, 30.0), analysis=old, engine="faster-whisper",
-                              model="tiny.en")
+    attempt_id = save_attempt(
+        store,
+        question_id="beh-conflict",
+        question_text="A conflict?",
+        recording=None,
+        transcript=transcript_dict(ANSWER, 30.0),
+        analysis=old,
+        engine="faster-whisper",
+        model="tiny.en",
+    )
     interview_id = add_interview(store, company="Acme", interview_date="2025-03-01")
     answer = {"question_text": "Why Acme?", "transcript": transcript_dict(ANSWER, 30.0), "analysis": old}
-    save_interview_recording(store, interview_id, recording=None, transcript=None, engine="e", model="m",
-                             answers=[answer])
+    save_interview_recording(
+        store, interview_id, recording=None, transcript=None, engine="e", model="m", answers=[answer]
+    )
 
     report = reanalyze(store)
     assert {(r["what"], r["previous_version"]) for r in report["reanalysed"]} == {
-        ("attempt", "0.1"), ("real answer", "0.1")}
+        ("attempt", "0.1"),
+        ("real answer", "0.1"),
+    }
     attempt = get_attempt(store, attempt_id)
     assert attempt["analysis_version"] == ANALYSIS_VERSION
     assert attempt["words"] == len(ANSWER.split()) and attempt["wpm"] != 999
@@ -69,9 +81,16 @@ def test_old_answers_are_analysed_again_and_the_old_result_is_kept(store):
 @pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
 def test_retranscribing_and_recordings_never_analysed(store, settings):
     saved = save_recording(DATA / "clean.wav", settings)
-    attempt_id = save_attempt(store, question_id=None, question_text="", recording=saved,
-                              transcript={"transcript": "", "words": []},
-                              analysis=analysis_dict(version="0.1", text=""), engine="old", model="old")
+    attempt_id = save_attempt(
+        store,
+        question_id=None,
+        question_text="",
+        recording=saved,
+        transcript={"transcript": "", "words": []},
+        analysis=analysis_dict(version="0.1", text=""),
+        engine="old",
+        model="old",
+    )
     never = save_recording((DATA / "clean.flac").read_bytes(), settings, original_name="clean.flac")
     broken = save_recording((DATA / "not_audio.wav").read_bytes(), settings, original_name="not_audio.wav")
     assert len(recover_recordings(store, min_age_s=0)["adopted"]) == 2

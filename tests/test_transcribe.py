@@ -30,12 +30,14 @@ def data_dir(tmp_path_factory):
 @pytest.fixture(scope="module")
 def faster(data_dir):
     from coach.config import load_settings
+
     return load_settings(data_dir=data_dir, engine="faster-whisper")
 
 
 @pytest.fixture(scope="module")
 def openai(data_dir):
     from coach.config import load_settings
+
     return load_settings(data_dir=data_dir, engine="openai-whisper")
 
 
@@ -47,6 +49,7 @@ def clean_by_engine(faster, openai, clips_dir):
 @pytest.fixture(scope="module")
 def clips_dir():
     from tests.conftest import CLIPS
+
     return CLIPS
 
 
@@ -141,6 +144,7 @@ def test_openai_checkpoint_is_converted_once_and_cached(openai, clean_by_engine)
     assert checkpoint.exists()
     assert not list(openai.models_dir.glob("*.partial"))
     from coach.transcribe.openai_engine import load_checkpoint
+
     model = load_checkpoint(checkpoint)
     assert model.dims.n_text_layer == 4 and model.alignment_heads.to_dense().sum() == 8
 

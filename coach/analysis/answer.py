@@ -32,7 +32,7 @@ class AnswerAnalysis:
     hedges: tuple[dict, ...]
     sentences: tuple[dict, ...]
     metrics: dict
-    scores: dict | None            # None when the quality gate failed: nothing here can be trusted
+    scores: dict | None  # None when the quality gate failed: nothing here can be trusted
     feedback: tuple[str, ...]
     analysis_version: str = ANALYSIS_VERSION
     extra: dict = field(default_factory=dict)
@@ -41,8 +41,9 @@ class AnswerAnalysis:
     def to_dict(self) -> dict:
         return {
             "transcript": self.transcript.text,
-            "duration_s": (None if self.transcript.duration_s is None
-                           else round(self.transcript.duration_s, 3)),
+            "duration_s": (
+                None if self.transcript.duration_s is None else round(self.transcript.duration_s, 3)
+            ),
             "words": [w.to_dict() for w in self.transcript.words],
             "fillers": list(self.fillers),
             "repetitions": list(self.repetitions),
@@ -56,8 +57,14 @@ class AnswerAnalysis:
         }
 
 
-def analyze(transcript: Transcript, *, question=None, settings: Settings | None = None,
-            problems: Sequence[str] = (), interview: bool = False) -> AnswerAnalysis:
+def analyze(
+    transcript: Transcript,
+    *,
+    question=None,
+    settings: Settings | None = None,
+    problems: Sequence[str] = (),
+    interview: bool = False,
+) -> AnswerAnalysis:
     """Analyse one answer. `question` is any object with `.talking_points` and `.target_s`.
 
     `problems` are reasons found before the transcript (distorted audio, voices not separated)
@@ -89,32 +96,54 @@ def analyze(transcript: Transcript, *, question=None, settings: Settings | None 
     metrics["fillers"] = sum(1 for m in marks if m.kind not in {"repetition", "false_start"})
     metrics["filler_counts"] = dict(Counter(_filler_name(doc, m) for m in marks).most_common())
     talking_points = tuple(getattr(question, "talking_points", ()) or ()) if question is not None else ()
-    metrics["relevance"] = (content.talking_point_coverage(nlp, doc, talking_points,
-                                                           thresholds.talking_point_min_overlap)
-                            if talking_points else None)
+    metrics["relevance"] = (
+        content.talking_point_coverage(nlp, doc, talking_points, thresholds.talking_point_min_overlap)
+        if talking_points
+        else None
+    )
 
     filler_counts = Counter(_filler_name(doc, m) for m in marks)
     scores = {
         "delivery": scoring.delivery_score(metrics, thresholds),
         "fillers": scoring.filler_score(metrics, filler_counts, thresholds),
         "structure": scoring.structure_score(metrics["star"], len(sents), thresholds),
-        "content": scoring.content_score(metrics["relevance"], len(found), metrics["i_vs_we"]["i_share"],
-                                         metrics["hedges_per_100_words"], thresholds, n_words),
+        "content": scoring.content_score(
+            metrics["relevance"],
+            len(found),
+            metrics["i_vs_we"]["i_share"],
+            metrics["hedges_per_100_words"],
+            thresholds,
+            n_words,
+        ),
     }
     scores["overall"] = scoring.overall(scores)
-    pauses = (delivery.find_pauses(transcript, doc, thresholds.pause_min_s)
-              if transcript.words and metrics["pauses"] else [])
-    details = {"metrics": metrics, "filler_counts": filler_counts, "n_sentences": len(sents),
-               "hedge_counts": Counter(h["text"].lower() for h in hedges),
-               "worst_pauses": delivery.worst_pauses(transcript, pauses),
-               "not_english": _looks_not_english(doc, n_words)}
+    pauses = (
+        delivery.find_pauses(transcript, doc, thresholds.pause_min_s)
+        if transcript.words and metrics["pauses"]
+        else []
+    )
+    details = {
+        "metrics": metrics,
+        "filler_counts": filler_counts,
+        "n_sentences": len(sents),
+        "hedge_counts": Counter(h["text"].lower() for h in hedges),
+        "worst_pauses": delivery.worst_pauses(transcript, pauses),
+        "not_english": _looks_not_english(doc, n_words),
+    }
     lines = feedback.build_feedback(details, thresholds)
     blocking = [*problems, *quality.blocking_problems(transcript, n_words, interview=interview)]
     warnings = tuple(dict.fromkeys([*blocking, *quality.unheard_warnings(transcript)]))
-    return AnswerAnalysis(transcript, fillers, tuple(_mark_dict(doc, m) for m in marks
-                                                     if m.kind in {"repetition", "false_start"}),
-                          hedges, sentences, metrics, None if blocking else scores,
-                          () if blocking else tuple(lines), warnings=warnings)
+    return AnswerAnalysis(
+        transcript,
+        fillers,
+        tuple(_mark_dict(doc, m) for m in marks if m.kind in {"repetition", "false_start"}),
+        hedges,
+        sentences,
+        metrics,
+        None if blocking else scores,
+        () if blocking else tuple(lines),
+        warnings=warnings,
+    )
 
 
 def _parse(nlp, transcript: Transcript) -> Doc:
@@ -125,7 +154,7 @@ def _parse(nlp, transcript: Transcript) -> Doc:
     full = make_doc(nlp, transcript)
     pieces, start = [], 0
     while start < len(full):
-        end = min(len(full), start + PIECE_CHARS // 6)      # ~6 characters a token
+        end = min(len(full), start + PIECE_CHARS // 6)  # ~6 characters a token
         piece = full[start:end].as_doc()
         piece._.coach_times = _slice_times(full._.coach_times, start, end)
         pieces.append(piece)
@@ -162,10 +191,16 @@ def _times(doc: Doc, start: int, end: int) -> tuple[float | None, float | None, 
 
 
 def _mark_dict(doc: Doc, m: Mark) -> dict:
-    span = doc[m.start:m.end]
+    span = doc[m.start : m.end]
     start_s, end_s, source = _times(doc, m.start, m.end)
-    data = {"text": span.text, "kind": m.kind, "start_char": span.start_char, "end_char": span.end_char,
-            "start_s": start_s, "end_s": end_s}
+    data = {
+        "text": span.text,
+        "kind": m.kind,
+        "start_char": span.start_char,
+        "end_char": span.end_char,
+        "start_s": start_s,
+        "end_s": end_s,
+    }
     if source:
         data["source"] = source
     return data
@@ -173,8 +208,13 @@ def _mark_dict(doc: Doc, m: Mark) -> dict:
 
 def _sentence_dict(doc: Doc, sent, label: str) -> dict:
     start_s, end_s, _ = _times(doc, sent.start, sent.end)
-    return {"start_char": sent.start_char, "end_char": sent.end_char,
-            "star": label if label in STAR_PARTS else None, "start_s": start_s, "end_s": end_s}
+    return {
+        "start_char": sent.start_char,
+        "end_char": sent.end_char,
+        "star": label if label in STAR_PARTS else None,
+        "start_s": start_s,
+        "end_s": end_s,
+    }
 
 
 def _filler_name(doc: Doc, m: Mark) -> str:
@@ -194,9 +234,14 @@ def _star_shares(doc: Doc, sents: list, labels: list[str]) -> dict:
         elif seconds[label] is not None:
             seconds[label] += end_s - start_s
     total = sum(words.values())
-    return {p: {"words": words[p], "share": round(words[p] / total, 3) if total else 0.0,
-                "seconds": None if seconds[p] is None or doc._.coach_times is None else round(seconds[p], 2)}
-            for p in STAR_PARTS}
+    return {
+        p: {
+            "words": words[p],
+            "share": round(words[p] / total, 3) if total else 0.0,
+            "seconds": None if seconds[p] is None or doc._.coach_times is None else round(seconds[p], 2),
+        }
+        for p in STAR_PARTS
+    }
 
 
 def _looks_not_english(doc: Doc, n_words: int) -> bool:

@@ -9,18 +9,105 @@ from rapidfuzz import fuzz
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-UNITS = frozenset({"%", "percent", "percentage", "points", "dollars", "dollar", "euros", "pounds", "k",
-                   "million", "millions", "billion", "thousand", "hundred", "hours", "hour", "days", "day",
-                   "weeks", "week", "months", "minutes", "minute", "seconds", "second", "ms",
-                   "milliseconds", "times", "x", "users", "customers", "people", "engineers", "requests",
-                   "tickets", "bugs", "incidents", "releases", "deploys", "deployments", "clients",
-                   "accounts", "sales", "leads", "calls", "signups", "orders", "errors", "pages",
-                   "features", "members", "students", "projects", "teams", "stores", "gb", "tb", "mb"})
+UNITS = frozenset(
+    {
+        "%",
+        "percent",
+        "percentage",
+        "points",
+        "dollars",
+        "dollar",
+        "euros",
+        "pounds",
+        "k",
+        "million",
+        "millions",
+        "billion",
+        "thousand",
+        "hundred",
+        "hours",
+        "hour",
+        "days",
+        "day",
+        "weeks",
+        "week",
+        "months",
+        "minutes",
+        "minute",
+        "seconds",
+        "second",
+        "ms",
+        "milliseconds",
+        "times",
+        "x",
+        "users",
+        "customers",
+        "people",
+        "engineers",
+        "requests",
+        "tickets",
+        "bugs",
+        "incidents",
+        "releases",
+        "deploys",
+        "deployments",
+        "clients",
+        "accounts",
+        "sales",
+        "leads",
+        "calls",
+        "signups",
+        "orders",
+        "errors",
+        "pages",
+        "features",
+        "members",
+        "students",
+        "projects",
+        "teams",
+        "stores",
+        "gb",
+        "tb",
+        "mb",
+    }
+)
 MONEY = frozenset({"$", "£", "€"})
-NUMBER_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-                          "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty",
-                          "seventy", "eighty", "ninety", "hundred", "thousand", "million", "billion",
-                          "dozen", "half", "twice", "double", "triple", "tripled", "doubled", "halved"})
+NUMBER_WORDS = frozenset(
+    {
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "fifteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "thousand",
+        "million",
+        "billion",
+        "dozen",
+        "half",
+        "twice",
+        "double",
+        "triple",
+        "tripled",
+        "doubled",
+        "halved",
+    }
+)
 TIME_AGO = frozenset({"ago", "old", "earlier", "back"})
 PLAIN_NUMBER = re.compile(r"^\d+([.,]\d+)*(k|m|x|%)?$", re.IGNORECASE)
 
@@ -40,8 +127,12 @@ def quantities(doc: Doc) -> list[Span]:
         end = i + 1
         while end < len(doc) and (doc[end].lower_ in UNITS or PLAIN_NUMBER.match(doc[end].lower_)):
             end += 1
-        measured = end > i + 1 or start < i or low.endswith(("%", "x", "k")) or low in {
-            "half", "twice", "double", "triple", "tripled", "doubled", "halved"}
+        measured = (
+            end > i + 1
+            or start < i
+            or low.endswith(("%", "x", "k"))
+            or low in {"half", "twice", "double", "triple", "tripled", "doubled", "halved"}
+        )
         if measured:
             found.append(doc[start:end])
         i = end
@@ -52,7 +143,7 @@ def _is_calendar(doc: Doc, i: int) -> bool:
     text = doc[i].text
     if text.isdigit() and len(text) == 4 and text[:2] in {"19", "20"}:
         return True
-    window = {t.lower_ for t in doc[i + 1:i + 3]}
+    window = {t.lower_ for t in doc[i + 1 : i + 3]}
     return bool(window & TIME_AGO)
 
 
@@ -79,8 +170,9 @@ def content_lemmas(doc: Doc | Span) -> set[str]:
     return {stem(t.lower_) for t in doc if t.is_alpha and not t.is_stop and len(t) > 2}
 
 
-def talking_point_coverage(nlp: Language, doc: Doc, talking_points: Sequence[str],
-                           min_overlap: float) -> dict:
+def talking_point_coverage(
+    nlp: Language, doc: Doc, talking_points: Sequence[str], min_overlap: float
+) -> dict:
     """Share of the question's talking points whose content words the answer uses.
 
     A lexical rule: a point counts as covered when at least `min_overlap` of its content words
@@ -90,11 +182,22 @@ def talking_point_coverage(nlp: Language, doc: Doc, talking_points: Sequence[str
     points = []
     for point, point_doc in zip(talking_points, nlp.pipe(talking_points), strict=True):
         keys = content_lemmas(point_doc)
-        hits = sorted(k for k in keys if k in answer or any(fuzz.ratio(k, a) >= 85 for a in answer
-                                                               if a[:2] == k[:2]))
+        hits = sorted(
+            k for k in keys if k in answer or any(fuzz.ratio(k, a) >= 85 for a in answer if a[:2] == k[:2])
+        )
         share = len(hits) / len(keys) if keys else 0.0
-        points.append({"point": point, "covered": bool(keys) and share >= min_overlap,
-                       "matched": hits, "overlap": round(share, 2)})
+        points.append(
+            {
+                "point": point,
+                "covered": bool(keys) and share >= min_overlap,
+                "matched": hits,
+                "overlap": round(share, 2),
+            }
+        )
     covered = sum(1 for p in points if p["covered"])
-    return {"coverage": round(covered / len(points), 2) if points else None,
-            "covered": covered, "total": len(points), "points": points}
+    return {
+        "coverage": round(covered / len(points), 2) if points else None,
+        "covered": covered,
+        "total": len(points),
+        "points": points,
+    }

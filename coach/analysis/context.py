@@ -42,8 +42,13 @@ def token_columns(doc: Doc) -> tuple[list[str], list[str], list[bool], list[bool
             text = names[h] = strings[h] if h else ""
         return text
 
-    columns = ([name(r[0]) for r in rows], [name(r[1]) for r in rows],
-               [bool(r[2] or r[3]) for r in rows], [r[4] == 1 for r in rows], [bool(r[5]) for r in rows])
+    columns = (
+        [name(r[0]) for r in rows],
+        [name(r[1]) for r in rows],
+        [bool(r[2] or r[3]) for r in rows],
+        [r[4] == 1 for r in rows],
+        [bool(r[5]) for r in rows],
+    )
     doc.user_data["coach_columns"] = columns
     return columns
 

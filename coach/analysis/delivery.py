@@ -15,10 +15,10 @@ from coach.types import Transcript, Word
 
 @dataclass(frozen=True)
 class Pause:
-    after_word: int          # index into transcript.words of the word before the silence
+    after_word: int  # index into transcript.words of the word before the silence
     start_s: float
     seconds: float
-    at_boundary: bool        # falls at a sentence end (natural) rather than inside a clause
+    at_boundary: bool  # falls at a sentence end (natural) rather than inside a clause
 
 
 def count_words(text: str) -> int:
@@ -54,8 +54,14 @@ def speaking_span(words: tuple[Word, ...]) -> float:
     return max(0.0, words[-1].end_s - words[0].start_s) if words else 0.0
 
 
-def delivery_metrics(transcript: Transcript, doc: Doc, n_words: int, n_fillers: int,
-                     thresholds: Thresholds, target_s: float | None) -> dict:
+def delivery_metrics(
+    transcript: Transcript,
+    doc: Doc,
+    n_words: int,
+    n_fillers: int,
+    thresholds: Thresholds,
+    target_s: float | None,
+) -> dict:
     """The numbers behind the delivery score; None wherever the input has no timings."""
     duration = transcript.duration_s
     words = transcript.words
@@ -99,8 +105,12 @@ def _length(duration: float | None, thresholds: Thresholds, target_s: float | No
     low, high = thresholds.answer_min_s, thresholds.answer_max_s
     if target_s:
         low, high = 0.5 * target_s, 1.5 * target_s
-    return {"target_s": target_s, "min_s": low, "max_s": high,
-            "ratio_to_target": round(duration / target_s, 2) if duration and target_s else None}
+    return {
+        "target_s": target_s,
+        "min_s": low,
+        "max_s": high,
+        "ratio_to_target": round(duration / target_s, 2) if duration and target_s else None,
+    }
 
 
 def worst_pauses(transcript: Transcript, pauses: list[Pause], n: int = 2) -> list[str]:
@@ -109,7 +119,7 @@ def worst_pauses(transcript: Transcript, pauses: list[Pause], n: int = 2) -> lis
     words = transcript.words
     out = []
     for p in mid:
-        before = " ".join(w.text for w in words[max(0, p.after_word - 2):p.after_word + 1])
-        after = " ".join(w.text for w in words[p.after_word + 1:p.after_word + 3])
+        before = " ".join(w.text for w in words[max(0, p.after_word - 2) : p.after_word + 1])
+        after = " ".join(w.text for w in words[p.after_word + 1 : p.after_word + 3])
         out.append(f'{p.seconds:.1f} s in "{before} … {after}"')
     return out

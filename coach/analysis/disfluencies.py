@@ -14,9 +14,37 @@ from coach.analysis.context import is_filled_pause, token_columns
 from coach.analysis.extensions import Mark, register_extensions
 
 # Doubled words that are grammatical or deliberate emphasis, not stumbles.
-ALLOWED_DOUBLES = frozenset({"had", "that", "very", "really", "no", "yes", "yeah", "bye", "ha", "so",
-                             "is", "do", "knock", "many", "much", "more", "far", "again", "long",
-                             "over", "out", "after", "by", "on", "step", "one", "two"})
+ALLOWED_DOUBLES = frozenset(
+    {
+        "had",
+        "that",
+        "very",
+        "really",
+        "no",
+        "yes",
+        "yeah",
+        "bye",
+        "ha",
+        "so",
+        "is",
+        "do",
+        "knock",
+        "many",
+        "much",
+        "more",
+        "far",
+        "again",
+        "long",
+        "over",
+        "out",
+        "after",
+        "by",
+        "on",
+        "step",
+        "one",
+        "two",
+    }
+)
 MAX_REPEAT_WORDS = 3
 BREAK_PUNCT = frozenset({".", "?", "!", ";", ":"})
 
@@ -24,8 +52,11 @@ BREAK_PUNCT = frozenset({".", "?", "!", ";", ":"})
 def _words(doc: Doc) -> list[tuple[int, str]]:
     """(token index, lowercase word) for tokens that are words, skipping commas and dashes."""
     low, _, punct, _, _ = token_columns(doc)
-    return [(i, w) for i, (w, p) in enumerate(zip(low, punct, strict=True))
-            if (not p or w in BREAK_PUNCT) and not is_filled_pause(w)]
+    return [
+        (i, w)
+        for i, (w, p) in enumerate(zip(low, punct, strict=True))
+        if (not p or w in BREAK_PUNCT) and not is_filled_pause(w)
+    ]
 
 
 def find_repetitions(doc: Doc, skip: set[int]) -> list[Mark]:
@@ -35,15 +66,15 @@ def find_repetitions(doc: Doc, skip: set[int]) -> list[Mark]:
     while k < len(words):
         found = 0
         for size in range(MAX_REPEAT_WORDS, 0, -1):
-            first = [w for _, w in words[k:k + size]]
-            second = [w for _, w in words[k + size:k + 2 * size]]
+            first = [w for _, w in words[k : k + size]]
+            second = [w for _, w in words[k + size : k + 2 * size]]
             if len(second) < size or first != second or any(w in BREAK_PUNCT for w in first):
                 continue
             if size == 1 and (first[0] in ALLOWED_DOUBLES or not first[0][:1].isalpha()):
                 continue
             if size == 1 and _question_then_answer(words, k):
                 continue
-            if any(idx in skip for idx, _ in words[k:k + 2 * size]):
+            if any(idx in skip for idx, _ in words[k : k + 2 * size]):
                 continue
             if size > 1 and any(not w[:1].isalnum() and w[:1] != "'" for w in first):
                 continue
@@ -56,7 +87,7 @@ def find_repetitions(doc: Doc, skip: set[int]) -> list[Mark]:
 
 
 def _question_then_answer(words: list[tuple[int, str]], k: int) -> bool:
-    """"was it | it was", "did we | we did": the doubled word is the hinge of a question and its answer."""
+    """ "was it | it was", "did we | we did": the doubled word is the hinge of a question and its answer."""
     if k < 1 or k + 2 >= len(words):
         return False
     before, after = words[k - 1][1], words[k + 2][1]
@@ -76,8 +107,8 @@ def find_false_starts(doc: Doc) -> list[Mark]:
 
 def _restarts(doc: Doc, dash: int) -> bool:
     """A dash followed by a word repeated from just before it: "we were — we decided"."""
-    before = {t.lower_ for t in doc[max(0, dash - 4):dash] if not t.is_punct}
-    after = doc[dash + 1:dash + 3]
+    before = {t.lower_ for t in doc[max(0, dash - 4) : dash] if not t.is_punct}
+    after = doc[dash + 1 : dash + 3]
     return any(t.lower_ in before for t in after if not t.is_punct)
 
 

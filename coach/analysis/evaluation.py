@@ -47,7 +47,7 @@ def filler_class(kind: str, label: str) -> str:
 def parse_filler_line(line: str) -> FillerExample:
     text, gold, pos = [], [], 0
     for match in BRACKET.finditer(line):
-        text.append(line[pos:match.start()])
+        text.append(line[pos : match.start()])
         start = sum(len(piece) for piece in text)
         words, code = match.group(1), match.group(2)
         kind = {"rep": "repetition", "fs": "false_start"}.get(code or "", "")

@@ -41,8 +41,13 @@ class TokenTimes:
 
 def register_extensions() -> None:
     """Idempotent: safe to call from every component factory."""
-    for name, default in (("coach_times", None), ("coach_fillers", None), ("coach_disfluencies", None),
-                          ("coach_hedges", None), ("coach_star", None)):
+    for name, default in (
+        ("coach_times", None),
+        ("coach_fillers", None),
+        ("coach_disfluencies", None),
+        ("coach_hedges", None),
+        ("coach_star", None),
+    ):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
 

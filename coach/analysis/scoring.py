@@ -17,8 +17,10 @@ def _clamp(value: float) -> int:
 def delivery_score(metrics: dict, t: Thresholds) -> dict:
     wpm = metrics["wpm"]
     if wpm is None:
-        return {"score": None,
-                "because": "No word timings (typed text), so pace and pauses are not measured."}
+        return {
+            "score": None,
+            "because": "No word timings (typed text), so pace and pauses are not measured.",
+        }
     if t.pace_low_wpm <= wpm <= t.pace_high_wpm:
         pace = 100.0
         pace_note = f"{wpm:.0f} wpm is inside the {t.pace_low_wpm:.0f}–{t.pace_high_wpm:.0f} band"
@@ -26,16 +28,20 @@ def delivery_score(metrics: dict, t: Thresholds) -> dict:
         edge = t.pace_low_wpm if wpm < t.pace_low_wpm else t.pace_high_wpm
         # Lose 2 points a wpm outside the band: 25 wpm past the edge halves the pace part.
         pace = 100.0 - 2.0 * abs(wpm - edge)
-        pace_note = (f"{wpm:.0f} wpm is outside the {t.pace_low_wpm:.0f}–{t.pace_high_wpm:.0f} band "
-                     "(Street & Brady 1982; meeting tools use 130–175)")
+        pace_note = (
+            f"{wpm:.0f} wpm is outside the {t.pace_low_wpm:.0f}–{t.pace_high_wpm:.0f} band "
+            "(Street & Brady 1982; meeting tools use 130–175)"
+        )
     pauses = metrics["pauses"] or {}
     long_mid = pauses.get("long_mid_clause", 0)
     pause_part = 100.0 - 15.0 * long_mid - 5.0 * ((metrics["long_pauses"] or 0) - long_mid)
     score = 0.6 * max(0.0, pace) + 0.4 * max(0.0, pause_part)
     long_pauses = count(metrics["long_pauses"] or 0, "pause")
-    because = (f"{pace_note}; {long_pauses} of {t.long_pause_s:.1f} s or more, "
-               f"{long_mid} of them inside a clause "
-               f"(natural pauses ≈ {t.natural_pause_s} s at sentence ends)")
+    because = (
+        f"{pace_note}; {long_pauses} of {t.long_pause_s:.1f} s or more, "
+        f"{long_mid} of them inside a clause "
+        f"(natural pauses ≈ {t.natural_pause_s} s at sentence ends)"
+    )
     return {"score": _clamp(score), "because": because}
 
 
@@ -46,10 +52,14 @@ def filler_score(metrics: dict, counts: dict[str, int], t: Thresholds) -> dict:
     # 0 fillers → 100; the conversational norm (6 per 100) → 50; twice the norm → 0.
     score = 100.0 - 50.0 * rate / t.fillers_per_100_words_typical
     total = sum(counts.values())
-    return {"score": _clamp(score),
-            "because": (f"{total} fillers in {metrics['words']} words = {rate:.1f} per 100 words; ordinary "
-                        f"conversation has about {t.fillers_per_100_words_typical:.0f} per 100 "
-                        "(Bortfeld et al. 2001), which scores 50")}
+    return {
+        "score": _clamp(score),
+        "because": (
+            f"{total} fillers in {metrics['words']} words = {rate:.1f} per 100 words; ordinary "
+            f"conversation has about {t.fillers_per_100_words_typical:.0f} per 100 "
+            "(Bortfeld et al. 2001), which scores 50"
+        ),
+    }
 
 
 def structure_score(star: dict, n_sentences: int, t: Thresholds) -> dict:
@@ -62,13 +72,20 @@ def structure_score(star: dict, n_sentences: int, t: Thresholds) -> dict:
     share = star["situation"]["share"]
     if share > t.situation_max_share:
         score -= 20
-        notes.append(f"situation is {share:.0%} of the words, "
-                     f"over the {t.situation_max_share:.0%} limit (−20)")
+        notes.append(
+            f"situation is {share:.0%} of the words, over the {t.situation_max_share:.0%} limit (−20)"
+        )
     return {"score": _clamp(score), "because": "; ".join(notes)}
 
 
-def content_score(relevance: dict | None, quantified: int, i_share: float | None, hedge_rate: float,
-                  t: Thresholds, n_words: int) -> dict:
+def content_score(
+    relevance: dict | None,
+    quantified: int,
+    i_share: float | None,
+    hedge_rate: float,
+    t: Thresholds,
+    n_words: int,
+) -> dict:
     if not n_words:
         return {"score": None, "because": "No words to judge the content of."}
     notes, score = [], 0.0
@@ -79,15 +96,21 @@ def content_score(relevance: dict | None, quantified: int, i_share: float | None
     else:
         base = 100.0
         notes.append("no question given, so talking points are not checked")
-    part = 0.4 * (min(quantified, 2) / 2) + 0.3 * (1.0 if i_share is None or i_share >= t.action_i_min_share
-                                                   else i_share / t.action_i_min_share)
-    part += 0.3 * (1.0 if hedge_rate <= t.hedges_per_100_words_max else
-                   max(0.0, 1 - (hedge_rate - t.hedges_per_100_words_max) / t.hedges_per_100_words_max))
+    part = 0.4 * (min(quantified, 2) / 2) + 0.3 * (
+        1.0 if i_share is None or i_share >= t.action_i_min_share else i_share / t.action_i_min_share
+    )
+    part += 0.3 * (
+        1.0
+        if hedge_rate <= t.hedges_per_100_words_max
+        else max(0.0, 1 - (hedge_rate - t.hedges_per_100_words_max) / t.hedges_per_100_words_max)
+    )
     score += base * part
-    notes.append(f"{count(quantified, 'quantified result')} (2 earn full marks); "
-                 f"'I' in {'n/a' if i_share is None else f'{i_share:.0%}'} of action subjects "
-                 f"(aim ≥ {t.action_i_min_share:.0%}); {hedge_rate:.1f} hedges per 100 words "
-                 f"(above {t.hedges_per_100_words_max:.0f} costs marks)")
+    notes.append(
+        f"{count(quantified, 'quantified result')} (2 earn full marks); "
+        f"'I' in {'n/a' if i_share is None else f'{i_share:.0%}'} of action subjects "
+        f"(aim ≥ {t.action_i_min_share:.0%}); {hedge_rate:.1f} hedges per 100 words "
+        f"(above {t.hedges_per_100_words_max:.0f} costs marks)"
+    )
     return {"score": _clamp(score), "because": "; ".join(notes)}
 
 

@@ -16,21 +16,98 @@ from coach.analysis.context import is_filled_pause
 from coach.analysis.extensions import register_extensions
 
 SENTENCE_END = frozenset({".", "?", "!", "...", "…"})
-STARTERS = frozenset({"so", "and", "but", "then", "after", "once", "now", "anyway", "basically",
-                      "eventually", "finally", "because", "when", "first", "next", "afterwards",
-                      "later", "overall", "luckily", "unfortunately", "ultimately", "in", "as",
-                      "at", "since", "okay", "well"})
-SUBJECTS = frozenset({"i", "we", "he", "she", "they", "it", "that", "there", "my", "our", "the",
-                      "this", "everyone", "nobody", "you"})
-NOT_BEFORE_SUBJECT = frozenset({"and", "that", "which", "who", "when", "if", "because", "so", "but",
-                                "then", "where", "while", "what", "how", "why", "as", "before",
-                                "after", "than", "until", "since", "once", "whether", "or", "said",
-                                "think", "thought", "knew", "know", "realized", "guess", "mean"})
+STARTERS = frozenset(
+    {
+        "so",
+        "and",
+        "but",
+        "then",
+        "after",
+        "once",
+        "now",
+        "anyway",
+        "basically",
+        "eventually",
+        "finally",
+        "because",
+        "when",
+        "first",
+        "next",
+        "afterwards",
+        "later",
+        "overall",
+        "luckily",
+        "unfortunately",
+        "ultimately",
+        "in",
+        "as",
+        "at",
+        "since",
+        "okay",
+        "well",
+    }
+)
+SUBJECTS = frozenset(
+    {
+        "i",
+        "we",
+        "he",
+        "she",
+        "they",
+        "it",
+        "that",
+        "there",
+        "my",
+        "our",
+        "the",
+        "this",
+        "everyone",
+        "nobody",
+        "you",
+    }
+)
+NOT_BEFORE_SUBJECT = frozenset(
+    {
+        "and",
+        "that",
+        "which",
+        "who",
+        "when",
+        "if",
+        "because",
+        "so",
+        "but",
+        "then",
+        "where",
+        "while",
+        "what",
+        "how",
+        "why",
+        "as",
+        "before",
+        "after",
+        "than",
+        "until",
+        "since",
+        "once",
+        "whether",
+        "or",
+        "said",
+        "think",
+        "thought",
+        "knew",
+        "know",
+        "realized",
+        "guess",
+        "mean",
+    }
+)
 
 
 class LongRunSegmenter:
-    def __init__(self, max_run_tokens: int, min_sentence_tokens: int, max_sentence_tokens: int,
-                 split_pause_s: float):
+    def __init__(
+        self, max_run_tokens: int, min_sentence_tokens: int, max_sentence_tokens: int, split_pause_s: float
+    ):
         self.max_run_tokens = max_run_tokens
         self.min_sentence_tokens = min_sentence_tokens
         self.max_sentence_tokens = max_sentence_tokens
@@ -100,7 +177,7 @@ class LongRunSegmenter:
             nxt = nxt2
         if word in STARTERS and nxt in SUBJECTS:
             if word == "and" and tags[k - 1].startswith(("NN", "PRP")) and nxt == "i":
-                return 1.0                 # "my manager and I"
+                return 1.0  # "my manager and I"
             return 2.5
         if word in {"i", "we"} and tags[k] == "PRP" and prev not in NOT_BEFORE_SUBJECT:
             if tags[k - 1].startswith(("NN", "RB", "JJ", "CD", "VBD", "VBN", "PRP")):
@@ -110,9 +187,22 @@ class LongRunSegmenter:
         return 0.5 if word in STARTERS else 0.0
 
 
-@Language.factory("coach_segmenter", default_config={
-    "max_run_tokens": 40, "min_sentence_tokens": 6, "max_sentence_tokens": 40, "split_pause_s": 0.6})
-def make_segmenter(nlp: Language, name: str, max_run_tokens: int, min_sentence_tokens: int,
-                   max_sentence_tokens: int, split_pause_s: float) -> LongRunSegmenter:
+@Language.factory(
+    "coach_segmenter",
+    default_config={
+        "max_run_tokens": 40,
+        "min_sentence_tokens": 6,
+        "max_sentence_tokens": 40,
+        "split_pause_s": 0.6,
+    },
+)
+def make_segmenter(
+    nlp: Language,
+    name: str,
+    max_run_tokens: int,
+    min_sentence_tokens: int,
+    max_sentence_tokens: int,
+    split_pause_s: float,
+) -> LongRunSegmenter:
     register_extensions()
     return LongRunSegmenter(max_run_tokens, min_sentence_tokens, max_sentence_tokens, split_pause_s)

@@ -20,105 +20,240 @@ S, T, A, R, OTHER = range(5)
 
 CUES: dict[int, list[tuple[re.Pattern[str], float]]] = {
     S: [
-        (re.compile(r"\b(at|in) my (last|previous|old|current|former|first) (job|company|role|team|"
-                    r"employer|position|internship)"), 2.0),
-        (re.compile(r"\b(when i was|while i was|i was working|i worked (at|as|on|for|in)|"
-                    r"i was (a|an) )"), 1.5),
-        (re.compile(r"\b(years? ago|months? ago|weeks? ago|last (year|summer|spring|fall|winter|quarter)|"
-                    r"back (in|when)|a while back|at the time)\b"), 1.5),
-        (re.compile(r"\b(there (was|were)|we had (a|an|some|this|no|two|three|only|about|around)|"
-                    r"we were (using|running|working|on|a|an|about|in|behind|losing|getting))\b"), 1.2),
-        (re.compile(r"\b(the|our|my) (company|team|project|client|product|startup|system|app|service|"
-                    r"codebase|department|store|manager|customer|customers|users?) (was|had|were|is|"
-                    r"used|relied|ran|kept)\b"), 1.2),
+        (
+            re.compile(
+                r"\b(at|in) my (last|previous|old|current|former|first) (job|company|role|team|"
+                r"employer|position|internship)"
+            ),
+            2.0,
+        ),
+        (
+            re.compile(
+                r"\b(when i was|while i was|i was working|i worked (at|as|on|for|in)|"
+                r"i was (a|an) )"
+            ),
+            1.5,
+        ),
+        (
+            re.compile(
+                r"\b(years? ago|months? ago|weeks? ago|last (year|summer|spring|fall|winter|quarter)|"
+                r"back (in|when)|a while back|at the time)\b"
+            ),
+            1.5,
+        ),
+        (
+            re.compile(
+                r"\b(there (was|were)|we had (a|an|some|this|no|two|three|only|about|around)|"
+                r"we were (using|running|working|on|a|an|about|in|behind|losing|getting))\b"
+            ),
+            1.2,
+        ),
+        (
+            re.compile(
+                r"\b(the|our|my) (company|team|project|client|product|startup|system|app|service|"
+                r"codebase|department|store|manager|customer|customers|users?) (was|had|were|is|"
+                r"used|relied|ran|kept)\b"
+            ),
+            1.2,
+        ),
         (re.compile(r"\bthe (problem|issue|situation|context|background|trouble) (was|is)\b"), 1.0),
-        (re.compile(r"\b(was|were) (growing|struggling|failing|slow|behind|broken|down|unhappy|"
-                    r"complaining|churning|missing|late|overloaded|stuck|frustrated|losing)\b"), 1.2),
-        (re.compile(r"\b(every|each) (week|day|night|morning|evening|month|quarter|year|release|sprint|"
-                    r"time)\b"), 0.5),
+        (
+            re.compile(
+                r"\b(was|were) (growing|struggling|failing|slow|behind|broken|down|unhappy|"
+                r"complaining|churning|missing|late|overloaded|stuck|frustrated|losing)\b"
+            ),
+            1.2,
+        ),
+        (
+            re.compile(
+                r"\b(every|each) (week|day|night|morning|evening|month|quarter|year|release|sprint|"
+                r"time)\b"
+            ),
+            0.5,
+        ),
         (re.compile(r"^(so |and )?when (i|we) (started|joined|first|was|were)\b"), 1.0),
     ],
     T: [
-        (re.compile(r"\bmy (job|role|task|responsibility|goal|assignment|mission|part|focus) (was|is|"
-                    r"became)\b"), 2.5),
-        (re.compile(r"\b(i|we) (was|were) (asked|tasked|responsible|assigned|supposed|expected|"
-                    r"brought in|hired|given|put in charge|in charge|chosen|picked)\b"), 2.5),
+        (
+            re.compile(
+                r"\bmy (job|role|task|responsibility|goal|assignment|mission|part|focus) (was|is|"
+                r"became)\b"
+            ),
+            2.5,
+        ),
+        (
+            re.compile(
+                r"\b(i|we) (was|were) (asked|tasked|responsible|assigned|supposed|expected|"
+                r"brought in|hired|given|put in charge|in charge|chosen|picked)\b"
+            ),
+            2.5,
+        ),
         (re.compile(r"\b(i|we) (needed|had|wanted|need|have|got) to\b"), 1.5),
-        (re.compile(r"\b(i|we) (needed|wanted|had to find) (a|some) (way|plan|fix|solution|process) "
-                    r"to\b"), 1.5),
-        (re.compile(r"\bthe (goal|task|challenge|objective|aim|ask|mandate|target|priority|plan) "
-                    r"(was|is|became)\b"), 2.0),
-        (re.compile(r"\b(it (was|fell)( up)? (to|on) me|(asked|wanted|needed|told|assigned) (me|us) to|"
-                    r"it was my job)\b"), 2.0),
+        (
+            re.compile(
+                r"\b(i|we) (needed|wanted|had to find) (a|some) (way|plan|fix|solution|process) "
+                r"to\b"
+            ),
+            1.5,
+        ),
+        (
+            re.compile(
+                r"\bthe (goal|task|challenge|objective|aim|ask|mandate|target|priority|plan) "
+                r"(was|is|became)\b"
+            ),
+            2.0,
+        ),
+        (
+            re.compile(
+                r"\b(it (was|fell)( up)? (to|on) me|(asked|wanted|needed|told|assigned) (me|us) to|"
+                r"it was my job)\b"
+            ),
+            2.0,
+        ),
         (re.compile(r"\b(i|we) (owned|had to figure out|had to decide|had to find)\b"), 1.0),
         (re.compile(r"\b(without|before|by) (the )?(deadline|end of|launch|friday|monday)"), 0.5),
     ],
     A: [
-        (re.compile(r"^(so |then |and |first(ly)?,? |next,? |after that,? |to do that,? |to start,? )?"
-                    r"(i|we) (also |then |first |quickly |personally |immediately |eventually )?"
-                    r"(started|decided|began|set up|reached out|proposed|suggested|organi[sz]ed|wrote|"
-                    r"built|created|met|talked|spoke|scheduled|worked|led|ran|introduced|implemented|"
-                    r"designed|reviewed|broke|asked|called|added|moved|rewrote|replaced|automated|"
-                    r"put|made|sat|went|pulled|paired|interviewed|tested|trained|mapped|analy[sz]ed|"
-                    r"prioriti[sz]ed|negotiated|drafted|documented|presented|shared|contacted|"
-                    r"gathered|collected|dug|traced|profiled|migrated|split|held|focused|took|"
-                    r"volunteered|convinced|explained|escalated|created|coordinated|wrote|fixed|"
-                    r"cut|set|got|brought|identified|found|looked|listened|kept|switched|"
-                    r"prototyped|measured|instrumented|rolled|shadowed|offered|delegated|"
-                    r"stayed|checked|compared|hired|ran|recruited|launched|published|"
-                    r"started|used|sent|made|ordered|requested|booked|invited|outlined)\b"), 2.0),
-        (re.compile(r"\b(first|then|next|after that|afterwards|so i|so we|i also|we also|i made sure|"
-                    r"i spent|i took|step by step|the first thing i|what i did|i went ahead)\b"), 1.0),
+        (
+            re.compile(
+                r"^(so |then |and |first(ly)?,? |next,? |after that,? |to do that,? |to start,? )?"
+                r"(i|we) (also |then |first |quickly |personally |immediately |eventually )?"
+                r"(started|decided|began|set up|reached out|proposed|suggested|organi[sz]ed|wrote|"
+                r"built|created|met|talked|spoke|scheduled|worked|led|ran|introduced|implemented|"
+                r"designed|reviewed|broke|asked|called|added|moved|rewrote|replaced|automated|"
+                r"put|made|sat|went|pulled|paired|interviewed|tested|trained|mapped|analy[sz]ed|"
+                r"prioriti[sz]ed|negotiated|drafted|documented|presented|shared|contacted|"
+                r"gathered|collected|dug|traced|profiled|migrated|split|held|focused|took|"
+                r"volunteered|convinced|explained|escalated|created|coordinated|wrote|fixed|"
+                r"cut|set|got|brought|identified|found|looked|listened|kept|switched|"
+                r"prototyped|measured|instrumented|rolled|shadowed|offered|delegated|"
+                r"stayed|checked|compared|hired|ran|recruited|launched|published|"
+                r"started|used|sent|made|ordered|requested|booked|invited|outlined)\b"
+            ),
+            2.0,
+        ),
+        (
+            re.compile(
+                r"\b(first|then|next|after that|afterwards|so i|so we|i also|we also|i made sure|"
+                r"i spent|i took|step by step|the first thing i|what i did|i went ahead)\b"
+            ),
+            1.0,
+        ),
     ],
     R: [
-        (re.compile(r"\b(as a result|in the end|at the end|ultimately|the result|results|the outcome|"
-                    r"resulted in|led to|which meant|that meant|ended up|by the end|since then|"
-                    r"from then on|going forward|this meant|this led|that led|it paid off|"
-                    r"in the following|afterwards|overall,|the upshot)\b"), 2.5),
-        (re.compile(r"\b(reduced|cut|increased|improved|grew|dropped|decreased|saved|raised|boosted|"
-                    r"doubled|tripled|halved|lowered|went (down|up) from|went from|fell|rose|"
-                    r"shrank|sped up|eliminated)\b"), 1.3),
+        (
+            re.compile(
+                r"\b(as a result|in the end|at the end|ultimately|the result|results|the outcome|"
+                r"resulted in|led to|which meant|that meant|ended up|by the end|since then|"
+                r"from then on|going forward|this meant|this led|that led|it paid off|"
+                r"in the following|afterwards|overall,|the upshot)\b"
+            ),
+            2.5,
+        ),
+        (
+            re.compile(
+                r"\b(reduced|cut|increased|improved|grew|dropped|decreased|saved|raised|boosted|"
+                r"doubled|tripled|halved|lowered|went (down|up) from|went from|fell|rose|"
+                r"shrank|sped up|eliminated)\b"
+            ),
+            1.3,
+        ),
         (re.compile(r"\d+ ?(%|percent)|[$£€] ?\d|\d+ ?(k|x)\b|\bpercent\b|\b(half|twice|double)\b"), 1.5),
-        (re.compile(r"\b(i learned|we learned|lesson|taught me|i now|we now|now (we|i|the|it)|"
-                    r"today (we|the|it)|still (use|using|uses|in use)|got promoted|was promoted|praised|"
-                    r"recogni[sz]ed|thanked|positive feedback|the feedback|on time|under budget|"
-                    r"ahead of schedule|was adopted|were adopted|became the|is now|are now|"
-                    r"never (missed|had)|no (more|longer)|zero)\b"), 1.5),
-        (re.compile(r"\b(the|our|my) (team|client|customer|customers|manager|company|users|boss|"
-                    r"director|stakeholders) (was|were|became|felt|said|started|loved|"
-                    r"renewed|signed|stayed)\b"), 0.8),
-        (re.compile(r"\b(launched|shipped|delivered|closed|won|passed|hit|met|exceeded|finished|"
-                    r"completed|succeeded|worked)\b"), 0.7),
+        (
+            re.compile(
+                r"\b(i learned|we learned|lesson|taught me|i now|we now|now (we|i|the|it)|"
+                r"today (we|the|it)|still (use|using|uses|in use)|got promoted|was promoted|praised|"
+                r"recogni[sz]ed|thanked|positive feedback|the feedback|on time|under budget|"
+                r"ahead of schedule|was adopted|were adopted|became the|is now|are now|"
+                r"never (missed|had)|no (more|longer)|zero)\b"
+            ),
+            1.5,
+        ),
+        (
+            re.compile(
+                r"\b(the|our|my) (team|client|customer|customers|manager|company|users|boss|"
+                r"director|stakeholders) (was|were|became|felt|said|started|loved|"
+                r"renewed|signed|stayed)\b"
+            ),
+            0.8,
+        ),
+        (
+            re.compile(
+                r"\b(launched|shipped|delivered|closed|won|passed|hit|met|exceeded|finished|"
+                r"completed|succeeded|worked)\b"
+            ),
+            0.7,
+        ),
         # What others decided or what stopped happening once the actions were done.
-        (re.compile(r"\b(agreed|accepted|approved|adopted|signed off|renewed|retired|stopped|went away|"
-                    r"disappeared|recovered|stabili[sz]ed|settled)\b"), 1.0),
-        (re.compile(r"\b(a few|a couple of|two|three|several|some) (days|weeks|months|years) later\b|"
-                    r"\b(a (week|month|year)|the next (day|week|month|quarter|year)) later\b"), 0.8),
+        (
+            re.compile(
+                r"\b(agreed|accepted|approved|adopted|signed off|renewed|retired|stopped|went away|"
+                r"disappeared|recovered|stabili[sz]ed|settled)\b"
+            ),
+            1.0,
+        ),
+        (
+            re.compile(
+                r"\b(a few|a couple of|two|three|several|some) (days|weeks|months|years) later\b|"
+                r"\b(a (week|month|year)|the next (day|week|month|quarter|year)) later\b"
+            ),
+            0.8,
+        ),
     ],
     OTHER: [
         # Openers: buying time or announcing the example.
-        (re.compile(r"^((so|okay|ok|hmm+|um+|uh+|well|right|yeah|sure)[,.]? )*"
-                    r"(that'?s a (really )?(great|good|tough|interesting|hard|fair) question|"
-                    r"(good|great|interesting|tough) question|let me (think|see|start|tell you)|"
-                    r"thanks for asking|i'?d (say|pick|go with)|i would (say|pick|go with)|"
-                    r"(one|a|an) (good )?(time|example|situation|project|story) (that )?"
-                    r"(comes?|springs?) to mind)"), 3.0),
+        (
+            re.compile(
+                r"^((so|okay|ok|hmm+|um+|uh+|well|right|yeah|sure)[,.]? )*"
+                r"(that'?s a (really )?(great|good|tough|interesting|hard|fair) question|"
+                r"(good|great|interesting|tough) question|let me (think|see|start|tell you)|"
+                r"thanks for asking|i'?d (say|pick|go with)|i would (say|pick|go with)|"
+                r"(one|a|an) (good )?(time|example|situation|project|story) (that )?"
+                r"(comes?|springs?) to mind)"
+            ),
+            3.0,
+        ),
         (re.compile(r"^(sure|okay|ok|hmm+|um+|uh+|anyway|yeah)\b"), 2.5),
-        (re.compile(r"\b(i'?ll tell you about|i can think of|i'?d like to talk about|i want to talk "
-                    r"about|let me tell you about|i'?ll talk about|i'?ll share|i can talk about)\b"), 2.5),
+        (
+            re.compile(
+                r"\b(i'?ll tell you about|i can think of|i'?d like to talk about|i want to talk "
+                r"about|let me tell you about|i'?ll talk about|i'?ll share|i can talk about)\b"
+            ),
+            2.5,
+        ),
         # Closers: wrapping up, or turning from the story to the speaker and the job.
-        (re.compile(r"^((so|and|yeah|anyway|okay|but)[,.]? )*(that'?s|that is|that was|this is|this was) "
-                    r"(basically |pretty much |about |kind of |really )?(it|all|the (story|example|gist)|"
-                    r"my (story|example|answer))\b"), 3.0),
+        (
+            re.compile(
+                r"^((so|and|yeah|anyway|okay|but)[,.]? )*(that'?s|that is|that was|this is|this was) "
+                r"(basically |pretty much |about |kind of |really )?(it|all|the (story|example|gist)|"
+                r"my (story|example|answer))\b"
+            ),
+            3.0,
+        ),
         (re.compile(r"^((so|and|yeah|anyway)[,.]? )*(that'?s|that is) (why|how|what) (i|i'm|i am)\b"), 3.0),
-        (re.compile(r"^((so|and|yeah)[,.]? )*(i|we) (really |genuinely |truly |just |also |still )?"
-                    r"(enjoy|love|like) "), 2.5),
-        (re.compile(r"\b(i'?m|i am) (really |so |very |genuinely )?"
-                    r"(excited|keen|passionate|looking forward)\b|"
-                    r"\b(this|the) (role|position|job opening)\b|\byour (team|company)\b|"
-                    r"\bi would love to\b|\bi'?d love to\b|\bhere as well\b"), 2.5),
-        (re.compile(r"\b(does that (answer|make sense)|i hope that (answers|helps)|"
-                    r"happy to (go|talk|dive))\b"), 2.5),
+        (
+            re.compile(
+                r"^((so|and|yeah)[,.]? )*(i|we) (really |genuinely |truly |just |also |still )?"
+                r"(enjoy|love|like) "
+            ),
+            2.5,
+        ),
+        (
+            re.compile(
+                r"\b(i'?m|i am) (really |so |very |genuinely )?"
+                r"(excited|keen|passionate|looking forward)\b|"
+                r"\b(this|the) (role|position|job opening)\b|\byour (team|company)\b|"
+                r"\bi would love to\b|\bi'?d love to\b|\bhere as well\b"
+            ),
+            2.5,
+        ),
+        (
+            re.compile(
+                r"\b(does that (answer|make sense)|i hope that (answers|helps)|"
+                r"happy to (go|talk|dive))\b"
+            ),
+            2.5,
+        ),
     ],
 }
 # The part a sentence tends to be from its place in the answer (0 = first, 1 = last).
@@ -127,11 +262,11 @@ POSITION_WEIGHT = 1.2
 # within a part is cheap, and going back costs a little (answers do return to actions after a result).
 TRANSITIONS = (
     # to:  S     T     A     R     O
-    (0.6, 0.4, 0.3, 0.0, 0.0),   # from S
+    (0.6, 0.4, 0.3, 0.0, 0.0),  # from S
     (-0.4, 0.4, 0.5, 0.1, 0.0),  # from T
     (-0.8, -0.4, 0.6, 0.4, 0.2),  # from A
     (-0.9, -0.6, -0.3, 0.6, 0.3),  # from R
-    (0.2, 0.1, 0.1, 0.1, 0.0),   # from O
+    (0.2, 0.1, 0.1, 0.1, 0.0),  # from O
 )
 # Bonus for the first sentence's part: answers open with the setting or an opener, rarely a result.
 START = (0.6, 0.0, -0.6, -1.0, 0.3)
@@ -143,9 +278,31 @@ WE_AFTER_I_RESULT = 0.6
 ACTION_SUBJECTS = frozenset({"i", "we"})
 # Past forms of verbs that describe a state rather than a step taken (the pipeline has no
 # lemmatizer, see pipeline.py, so the forms are listed).
-STATE_VERBS = frozenset({"was", "were", "had", "needed", "wanted", "thought", "felt", "knew", "seemed",
-                         "liked", "loved", "hoped", "got", "meant", "guessed", "remembered", "been",
-                         "realized", "realised", "believed", "did"})
+STATE_VERBS = frozenset(
+    {
+        "was",
+        "were",
+        "had",
+        "needed",
+        "wanted",
+        "thought",
+        "felt",
+        "knew",
+        "seemed",
+        "liked",
+        "loved",
+        "hoped",
+        "got",
+        "meant",
+        "guessed",
+        "remembered",
+        "been",
+        "realized",
+        "realised",
+        "believed",
+        "did",
+    }
+)
 
 
 def sentence_scores(sent: Span, position: float) -> list[float]:
@@ -176,13 +333,16 @@ def _add_grammar(sent: Span, scores: list[float]) -> None:
     past = root.tag_ in {"VBD", "VBN"} or any(t.tag_ == "VBD" and t.dep_ == "aux" for t in root.children)
     if subject in ACTION_SUBJECTS and past and root.lower_ not in STATE_VERBS:
         scores[A] += 1.5
-    elif subject in ACTION_SUBJECTS and root.tag_ == "VBG" and any(t.lower_ in {"was", "were"}
-                                                                   for t in root.children):
-        scores[S] += 0.6                   # "we were migrating": background in progress
+    elif (
+        subject in ACTION_SUBJECTS
+        and root.tag_ == "VBG"
+        and any(t.lower_ in {"was", "were"} for t in root.children)
+    ):
+        scores[S] += 0.6  # "we were migrating": background in progress
     elif subject and subject not in ACTION_SUBJECTS and root.lower_ in {"was", "were", "had"}:
         scores[S] += 0.8
     elif subject and subject not in ACTION_SUBJECTS | {"it", "there"} and root.tag_ == "VBD":
-        scores[R] += 0.5                   # someone else did something: "he started asking questions"
+        scores[R] += 0.5  # someone else did something: "he started asking questions"
         scores[S] += 0.3
     if any(t.like_num and not _is_year(t) for t in sent):
         scores[R] += 0.5

@@ -47,10 +47,10 @@ class AudioChunk:
 
 @dataclass(frozen=True)
 class SourceInfo:
-    channels: int               # 1 or 2 as decoded (more than two are mixed down to two)
+    channels: int  # 1 or 2 as decoded (more than two are mixed down to two)
     source_channels: int
     source_sample_rate: int
-    declared_s: float | None    # what the container says; None when it does not say
+    declared_s: float | None  # what the container says; None when it does not say
 
 
 def probe(path: Path, settings: Settings) -> SourceInfo:
@@ -62,20 +62,27 @@ def probe(path: Path, settings: Settings) -> SourceInfo:
                 raise AudioError(f"{path.name} has no audio track; choose a recording with sound.")
             stream = container.streams.audio[0]
             declared = declared_seconds(container, stream)
-            info = SourceInfo(channels=2 if stream.codec_context.channels >= 2 else 1,
-                              source_channels=stream.codec_context.channels,
-                              source_sample_rate=stream.codec_context.sample_rate, declared_s=declared)
+            info = SourceInfo(
+                channels=2 if stream.codec_context.channels >= 2 else 1,
+                source_channels=stream.codec_context.channels,
+                source_sample_rate=stream.codec_context.sample_rate,
+                declared_s=declared,
+            )
     except av.error.FFmpegError as e:
-        raise AudioError(f"{path.name} is not audio the coach can read ({_reason(e)}); "
-                         "export it again as WAV, MP3, M4A, OGG or WebM.") from e
+        raise AudioError(
+            f"{path.name} is not audio the coach can read ({_reason(e)}); "
+            "export it again as WAV, MP3, M4A, OGG or WebM."
+        ) from e
     if declared is not None and declared > settings.max_duration_s:
         raise AudioError(too_long(path, declared, settings.max_duration_s))
     return info
 
 
 def too_long(path: Path, seconds: float, limit_s: float) -> str:
-    return (f"{path.name} is {_hms(seconds)} long, over the limit of {_hms(limit_s)}; cut it into "
-            "shorter parts (each part can be reviewed on its own) or raise max_duration_s in settings.toml.")
+    return (
+        f"{path.name} is {_hms(seconds)} long, over the limit of {_hms(limit_s)}; cut it into "
+        "shorter parts (each part can be reviewed on its own) or raise max_duration_s in settings.toml."
+    )
 
 
 class ChunkReader:
@@ -120,23 +127,27 @@ class ChunkReader:
                     yield out.to_ndarray().reshape(-1, self.info.channels)
         except av.error.FFmpegError as e:
             if total == 0:
-                raise AudioError(f"{self.path.name} is not audio the coach can read ({_reason(e)}); "
-                                 "export it again as WAV, MP3, M4A, OGG or WebM.") from e
-            self.stopped_early = (f"{self.path.name} stops being readable at {_hms(total / SAMPLE_RATE)} "
-                                  f"({_reason(e)}); the part before that was reviewed. The file may be "
-                                  "cut off: if you have a complete copy, review that one.")
+                raise AudioError(
+                    f"{self.path.name} is not audio the coach can read ({_reason(e)}); "
+                    "export it again as WAV, MP3, M4A, OGG or WebM."
+                ) from e
+            self.stopped_early = (
+                f"{self.path.name} stops being readable at {_hms(total / SAMPLE_RATE)} "
+                f"({_reason(e)}); the part before that was reviewed. The file may be "
+                "cut off: if you have a complete copy, review that one."
+            )
 
 
 def quiet_cut(buffer: np.ndarray, target: int) -> int:
     """Sample index where the quietest 100 ms frame in the CUT_SEARCH_S seconds before `target` starts."""
     frame = int(FRAME_S * SAMPLE_RATE)
     lo = max(frame, target - int(CUT_SEARCH_S * SAMPLE_RATE)) // frame * frame
-    region = buffer[lo:target + frame]
+    region = buffer[lo : target + frame]
     mono = region.mean(axis=1) if region.ndim == 2 else region
     n = len(mono) // frame
     if n < 2:
         return target
-    energy = (mono[:n * frame].reshape(n, frame) ** 2).mean(axis=1)
+    energy = (mono[: n * frame].reshape(n, frame) ** 2).mean(axis=1)
     # the latest of the (near-)quietest frames keeps chunks close to their target length
     best = int(np.flatnonzero(energy <= energy.min() * 1.05 + 1e-10)[-1])
     # cuts fall on 100 ms boundaries, so per-chunk channel levels line up when joined
@@ -149,5 +160,5 @@ def channel_levels(samples: np.ndarray) -> np.ndarray:
     n = len(samples) // frame
     if n == 0:
         return np.zeros((0, samples.shape[1]), np.float32)
-    framed = samples[:n * frame].reshape(n, frame, samples.shape[1])
-    return np.sqrt((framed ** 2).mean(axis=1)).astype(np.float32)
+    framed = samples[: n * frame].reshape(n, frame, samples.shape[1])
+    return np.sqrt((framed**2).mean(axis=1)).astype(np.float32)

@@ -23,8 +23,9 @@ def _timeline(turns: list[dict], labels: list[str], length: int) -> np.ndarray:
     return line
 
 
-def attribution_accuracy(review_turns: list[dict], truth_turns: list[dict], *,
-                         best_mapping: bool = False) -> float:
+def attribution_accuracy(
+    review_turns: list[dict], truth_turns: list[dict], *, best_mapping: bool = False
+) -> float:
     """Share of true speech time given to the right speaker."""
     length = int(max([t["end_s"] for t in review_turns + truth_turns] + [0]) / STEP_S) + 2
     truth_labels = sorted({t["speaker"] for t in truth_turns})
@@ -37,8 +38,12 @@ def attribution_accuracy(review_turns: list[dict], truth_turns: list[dict], *,
     if best_mapping:
         candidates = _mappings(review_labels, truth_labels)
     else:
-        candidates = [{i: truth_labels.index(name) if name in truth_labels else -2
-                       for i, name in enumerate(review_labels)}]
+        candidates = [
+            {
+                i: truth_labels.index(name) if name in truth_labels else -2
+                for i, name in enumerate(review_labels)
+            }
+        ]
     best = 0.0
     for mapping in candidates:
         mapped = np.array([mapping.get(g, -2) if g >= 0 else -3 for g in got[speech]])
@@ -59,8 +64,16 @@ def questions_found(answers: list[dict], truth_turns: list[dict]) -> dict:
     asked = [t for t in truth_turns if t["kind"] == "question"]
     found = matched = 0
     for q in asked:
-        hit = next((a for a in answers if a["question_start_s"] is not None
-                    and a["question_start_s"] < q["end_s"] and a["offset_s"] > q["start_s"]), None)
+        hit = next(
+            (
+                a
+                for a in answers
+                if a["question_start_s"] is not None
+                and a["question_start_s"] < q["end_s"]
+                and a["offset_s"] > q["start_s"]
+            ),
+            None,
+        )
         if hit:
             found += 1
             matched += int(q.get("bank_id") is None or hit["bank_id"] == q["bank_id"])

@@ -75,23 +75,32 @@ class Heard:
     stopped_early: str | None
     engine: str
     model: str
-    speech: tuple[tuple[float, float], ...] = ()     # where the voice detector heard speech
-    unheard: tuple[tuple[float, float], ...] = ()    # speech that stayed without words
+    speech: tuple[tuple[float, float], ...] = ()  # where the voice detector heard speech
+    unheard: tuple[tuple[float, float], ...] = ()  # speech that stayed without words
 
     def coverage_of(self, start_s: float, end_s: float) -> tuple[float, tuple[tuple[float, float], ...]]:
         """Seconds of speech heard between two times, and the unheard stretches inside them."""
-        return (round(sum(_clip(s, start_s, end_s) for s in self.speech), 2),
-                tuple((max(a, start_s), min(b, end_s)) for a, b in self.unheard
-                      if _clip((a, b), start_s, end_s) > 0))
+        return (
+            round(sum(_clip(s, start_s, end_s) for s in self.speech), 2),
+            tuple(
+                (max(a, start_s), min(b, end_s)) for a, b in self.unheard if _clip((a, b), start_s, end_s) > 0
+            ),
+        )
 
 
 def _clip(span: tuple[float, float], start_s: float, end_s: float) -> float:
     return max(0.0, min(span[1], end_s) - max(span[0], start_s))
 
 
-def listen(path: Path, settings: Settings, *, chunk_s: float = CHUNK_S,
-           progress: ProgressHandler | None = None,
-           cancel: Callable[[], bool] | None = None, sha256: str | None = None) -> Heard:
+def listen(
+    path: Path,
+    settings: Settings,
+    *,
+    chunk_s: float = CHUNK_S,
+    progress: ProgressHandler | None = None,
+    cancel: Callable[[], bool] | None = None,
+    sha256: str | None = None,
+) -> Heard:
     from coach.transcribe import get_engine
 
     info = probe(path, settings)
@@ -113,21 +122,30 @@ def listen(path: Path, settings: Settings, *, chunk_s: float = CHUNK_S,
     duration = results[-1].end_s if results else 0.0
     stopped = reader.stopped_early
     if stopped is None and info.declared_s and duration < info.declared_s - 2.0:
-        stopped = (f"{path.name} ends at {_clock(duration)} although it says it lasts "
-                   f"{_clock(info.declared_s)}; "
-                   "it may be cut off. The part that is there was reviewed.")
-    return Heard(duration_s=duration, channels=info.channels,
-                 words=tuple(w for r in results for w in r.words),
-                 windows=VoiceWindows.join([r.windows for r in results]),
-                 levels=_join_levels(results, info.channels), chunks=len(results),
-                 chunks_reused=clock.reused, stopped_early=stopped,
-                 engine=engine.name, model=engine.model_name,
-                 speech=tuple(s for r in results for s in r.speech),
-                 unheard=tuple(u for r in results for u in r.unheard))
+        stopped = (
+            f"{path.name} ends at {_clock(duration)} although it says it lasts "
+            f"{_clock(info.declared_s)}; "
+            "it may be cut off. The part that is there was reviewed."
+        )
+    return Heard(
+        duration_s=duration,
+        channels=info.channels,
+        words=tuple(w for r in results for w in r.words),
+        windows=VoiceWindows.join([r.windows for r in results]),
+        levels=_join_levels(results, info.channels),
+        chunks=len(results),
+        chunks_reused=clock.reused,
+        stopped_early=stopped,
+        engine=engine.name,
+        model=engine.model_name,
+        speech=tuple(s for r in results for s in r.speech),
+        unheard=tuple(u for r in results for u in r.unheard),
+    )
 
 
-def _process(chunk: AudioChunk, engine, settings: Settings, clock: _Clock,
-             cancel: Callable[[], bool] | None) -> ChunkResult:
+def _process(
+    chunk: AudioChunk, engine, settings: Settings, clock: _Clock, cancel: Callable[[], bool] | None
+) -> ChunkResult:
     mix = chunk.mix
 
     def inner(done_s: float, _total_s: float) -> None:
@@ -136,28 +154,40 @@ def _process(chunk: AudioChunk, engine, settings: Settings, clock: _Clock,
 
     transcript = engine.transcribe(mix, 16000, verbatim=REVIEW_VERBATIM, progress=inner)
     speech = speech_spans(mix)
-    transcript = repair(engine, mix, transcript, speech=speech)   # speech the decoder skipped
+    transcript = repair(engine, mix, transcript, speech=speech)  # speech the decoder skipped
     if settings.recover_fillers:  # the import loads librosa: only when it is used
         # Without the verbatim prompt Whisper writes almost no "um"s: hear them from the sound.
         from coach.transcribe.filled_pauses import recover_filled_pauses
 
         transcript = recover_filled_pauses(mix, transcript, settings)
-    words = tuple(Word(w.text, round(w.start_s + chunk.start_s, 3), round(w.end_s + chunk.start_s, 3),
-                       w.prob, w.source) for w in transcript.words)
+    words = tuple(
+        Word(w.text, round(w.start_s + chunk.start_s, 3), round(w.end_s + chunk.start_s, 3), w.prob, w.source)
+        for w in transcript.words
+    )
     windows = voice_windows(mix, chunk.start_s, words)
     levels = channel_levels(chunk.samples) if chunk.samples.shape[1] > 1 else np.zeros((0, 1), np.float32)
 
     def shift(spans) -> tuple[tuple[float, float], ...]:
         return tuple((round(a + chunk.start_s, 2), round(b + chunk.start_s, 2)) for a, b in spans)
 
-    return ChunkResult(chunk.index, chunk.start_s, chunk.end_s, words, windows, levels,
-                       shift(speech), shift(transcript.unheard))
+    return ChunkResult(
+        chunk.index,
+        chunk.start_s,
+        chunk.end_s,
+        words,
+        windows,
+        levels,
+        shift(speech),
+        shift(transcript.unheard),
+    )
 
 
 def _check_cancel(cancel: Callable[[], bool] | None, finished: int) -> None:
     if cancel is not None and cancel():
-        raise ReviewCancelled(f"Review stopped; {finished} finished chunks are kept, so running the same "
-                              "review again continues where it stopped.")
+        raise ReviewCancelled(
+            f"Review stopped; {finished} finished chunks are kept, so running the same "
+            "review again continues where it stopped."
+        )
 
 
 def _join_levels(results: list[ChunkResult], channels: int) -> np.ndarray:
@@ -174,7 +204,7 @@ class _Clock:
         self.total_s, self.handler = total_s, handler
         self.started = time.monotonic()
         self.chunks = self.reused = 0
-        self.worked_s = 0.0         # audio seconds transcribed (not reused) by this run
+        self.worked_s = 0.0  # audio seconds transcribed (not reused) by this run
         self.chunk_start_s = 0.0
 
     def begin(self, chunk: AudioChunk) -> None:
@@ -198,13 +228,24 @@ class _Clock:
         eta = None
         if self.total_s and worked_s > 1.0:
             eta = max(0.0, (self.total_s - position_s) * elapsed / worked_s)
-        self.handler(Progress(done_s=position_s, total_s=self.total_s, elapsed_s=elapsed, eta_s=eta,
-                              chunks_done=self.chunks, chunks_reused=self.reused))
+        self.handler(
+            Progress(
+                done_s=position_s,
+                total_s=self.total_s,
+                elapsed_s=elapsed,
+                eta_s=eta,
+                chunks_done=self.chunks,
+                chunks_reused=self.reused,
+            )
+        )
 
 
 def _clock(seconds: float | None) -> str:
     if seconds is None:
         return "?"
     seconds = int(round(seconds))
-    return f"{seconds // 3600}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}" if seconds >= 3600 else \
-        f"{seconds // 60}:{seconds % 60:02d}"
+    return (
+        f"{seconds // 3600}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
+        if seconds >= 3600
+        else f"{seconds // 60}:{seconds % 60:02d}"
+    )

@@ -23,8 +23,10 @@ from coach.banks import Question
 # not in the bank scores 0.2-0.4.
 MIN_SIMILARITY = 0.42
 # Words that only frame a question; dropped before comparing.
-_FRAME = re.compile(r"\b(okay|ok|so|great|thanks|thank you|next one|now|alright|all right|can you|could you|"
-                    r"please|i'd like you to|i would like you to|let's|start)\b")
+_FRAME = re.compile(
+    r"\b(okay|ok|so|great|thanks|thank you|next one|now|alright|all right|can you|could you|"
+    r"please|i'd like you to|i would like you to|let's|start)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -35,9 +37,14 @@ class Match:
     alternatives: tuple[tuple[str, str, float], ...] = ()
 
     def to_dict(self) -> dict:
-        return {"bank_id": self.bank_id, "bank_text": self.bank_text, "similarity": round(self.similarity, 3),
-                "alternatives": [{"bank_id": i, "text": t, "similarity": round(s, 3)}
-                                 for i, t, s in self.alternatives]}
+        return {
+            "bank_id": self.bank_id,
+            "bank_text": self.bank_text,
+            "similarity": round(self.similarity, 3),
+            "alternatives": [
+                {"bank_id": i, "text": t, "similarity": round(s, 3)} for i, t, s in self.alternatives
+            ],
+        }
 
 
 def normalise(text: str) -> str:

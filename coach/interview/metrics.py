@@ -36,9 +36,12 @@ def longest_monologue(turns: Sequence[Turn], speaker: str = CANDIDATE) -> dict |
     if not own:
         return None
     turn = max(own, key=lambda t: t.end_s - t.start_s)
-    return {"speaker": speaker, "start_s": round(turn.start_s, 3),
-            "duration_s": round(turn.end_s - turn.start_s, 2),
-            "words": len(turn.words)}
+    return {
+        "speaker": speaker,
+        "start_s": round(turn.start_s, 3),
+        "duration_s": round(turn.end_s - turn.start_s, 2),
+        "words": len(turn.words),
+    }
 
 
 def interruptions(turns: Sequence[Turn]) -> list[dict]:
@@ -54,13 +57,21 @@ def interruptions(turns: Sequence[Turn]) -> list[dict]:
 
 def response_times(exchanges) -> list[float]:
     """Seconds from the end of each question to the candidate's first word."""
-    return [round(e.answer_words[0].start_s - e.question_end_s, 2) for e in exchanges
-            if e.question_end_s is not None and e.answer_words]
+    return [
+        round(e.answer_words[0].start_s - e.question_end_s, 2)
+        for e in exchanges
+        if e.question_end_s is not None and e.answer_words
+    ]
 
 
-def summary(turns: Sequence[Turn], exchanges, *, duration_s: float,
-            overlaps: list[tuple[float, float]] | None,
-            candidate_questions: list[dict]) -> dict:
+def summary(
+    turns: Sequence[Turn],
+    exchanges,
+    *,
+    duration_s: float,
+    overlaps: list[tuple[float, float]] | None,
+    candidate_questions: list[dict],
+) -> dict:
     talk = talk_time(turns)
     spoken = sum(talk.values())
     latencies = response_times(exchanges)
@@ -71,16 +82,25 @@ def summary(turns: Sequence[Turn], exchanges, *, duration_s: float,
         "candidate_talk_share": round(talk.get(CANDIDATE, 0.0) / spoken, 3) if spoken else None,
         "silence_s": round(max(0.0, duration_s - spoken), 1),
         "longest_monologue": longest_monologue(turns),
-        "response_time_s": {"each": latencies,
-                            "median": round(statistics.median(latencies), 2) if latencies else None,
-                            "max": max(latencies) if latencies else None},
-        "interruptions": {"count": len(cuts),
-                          "by_candidate": sum(1 for c in cuts if c["by"] == CANDIDATE),
-                          "of_candidate": sum(1 for c in cuts if c["of"] == CANDIDATE), "each": cuts},
+        "response_time_s": {
+            "each": latencies,
+            "median": round(statistics.median(latencies), 2) if latencies else None,
+            "max": max(latencies) if latencies else None,
+        },
+        "interruptions": {
+            "count": len(cuts),
+            "by_candidate": sum(1 for c in cuts if c["by"] == CANDIDATE),
+            "of_candidate": sum(1 for c in cuts if c["of"] == CANDIDATE),
+            "each": cuts,
+        },
         # Overlaps need one voice per channel; in a mono mix both voices share one stream of words.
-        "overlaps": None if overlaps is None else {
-            "count": len(overlaps), "total_s": round(sum(b - a for a, b in overlaps), 1),
-            "each": [{"start_s": a, "end_s": b} for a, b in overlaps]},
+        "overlaps": None
+        if overlaps is None
+        else {
+            "count": len(overlaps),
+            "total_s": round(sum(b - a for a, b in overlaps), 1),
+            "each": [{"start_s": a, "end_s": b} for a, b in overlaps],
+        },
         "questions": len(exchanges),
         "candidate_questions": candidate_questions,
     }
@@ -92,11 +112,17 @@ def compare_with_practice(answers: Sequence[dict], attempts: Sequence[dict]) -> 
     for answer in answers:
         bank_id = answer.get("bank_id")
         practised = [a for a in attempts if bank_id and a.get("question_id") == bank_id]
-        if not practised or answer["analysis"].get("scores") is None:   # unmeasured: nothing to compare
+        if not practised or answer["analysis"].get("scores") is None:  # unmeasured: nothing to compare
             continue
         real = answer["analysis"]["metrics"]
-        row = {"bank_id": bank_id, "question": answer["question"], "practice_attempts": len(practised),
-               "practice": {}, "real": {}, "difference": {}}
+        row = {
+            "bank_id": bank_id,
+            "question": answer["question"],
+            "practice_attempts": len(practised),
+            "practice": {},
+            "real": {},
+            "difference": {},
+        }
         for key in COMPARED:
             values = [a[key] for a in practised if a.get(key) is not None]
             if not values or real.get(key) is None:

@@ -40,17 +40,30 @@ class ChunkResult:
     end_s: float
     words: tuple[Word, ...]
     windows: VoiceWindows
-    levels: np.ndarray          # (frames of 100 ms, channels); empty for mono
-    speech: tuple[tuple[float, float], ...] = ()    # where the voice detector heard speech
-    unheard: tuple[tuple[float, float], ...] = ()   # speech no word covers, after decoding it again
+    levels: np.ndarray  # (frames of 100 ms, channels); empty for mono
+    speech: tuple[tuple[float, float], ...] = ()  # where the voice detector heard speech
+    unheard: tuple[tuple[float, float], ...] = ()  # speech no word covers, after decoding it again
 
 
 class WorkDir:
     def __init__(self, settings: Settings, recording_sha256: str, chunk_s: float):
-        key = json.dumps([FORMAT_VERSION, recording_sha256, settings.engine, settings.model,
-                          settings.beam_size, settings.verbatim, settings.recover_fillers, chunk_s])
-        self.path = settings.data_dir / WORK_DIR_NAME / (
-            f"{recording_sha256[:16]}-{hashlib.sha256(key.encode()).hexdigest()[:12]}")
+        key = json.dumps(
+            [
+                FORMAT_VERSION,
+                recording_sha256,
+                settings.engine,
+                settings.model,
+                settings.beam_size,
+                settings.verbatim,
+                settings.recover_fillers,
+                chunk_s,
+            ]
+        )
+        self.path = (
+            settings.data_dir
+            / WORK_DIR_NAME
+            / (f"{recording_sha256[:16]}-{hashlib.sha256(key.encode()).hexdigest()[:12]}")
+        )
 
     def chunk_path(self, index: int) -> Path:
         return self.path / f"chunk-{index:05d}.npz"
@@ -66,24 +79,39 @@ class WorkDir:
                 if abs(meta["start_s"] - start_s) > 1e-3 or abs(meta["end_s"] - end_s) > 1e-3:
                     return None
                 words = tuple(Word(*w) for w in meta["words"])
-                return ChunkResult(index, start_s, end_s, words,
-                                   VoiceWindows(data["window_starts"], data["embeddings"],
-                                                data["window_lengths"]), data["levels"],
-                                   _spans(meta["speech"]), _spans(meta["unheard"]))
+                return ChunkResult(
+                    index,
+                    start_s,
+                    end_s,
+                    words,
+                    VoiceWindows(data["window_starts"], data["embeddings"], data["window_lengths"]),
+                    data["levels"],
+                    _spans(meta["speech"]),
+                    _spans(meta["unheard"]),
+                )
         except (OSError, ValueError, KeyError):  # a damaged file is redone, not trusted
             return None
 
     def save(self, result: ChunkResult) -> None:
         self.path.mkdir(parents=True, exist_ok=True)
-        meta = {"start_s": result.start_s, "end_s": result.end_s,
-                "words": [[w.text, w.start_s, w.end_s, w.prob, w.source] for w in result.words],
-                "speech": result.speech, "unheard": result.unheard}
+        meta = {
+            "start_s": result.start_s,
+            "end_s": result.end_s,
+            "words": [[w.text, w.start_s, w.end_s, w.prob, w.source] for w in result.words],
+            "speech": result.speech,
+            "unheard": result.unheard,
+        }
         fd, tmp = tempfile.mkstemp(dir=self.path, prefix=".saving-", suffix=".npz")
         try:
             with os.fdopen(fd, "wb") as f:
-                np.savez(f, meta=np.array(json.dumps(meta)), window_starts=result.windows.starts_s,
-                         window_lengths=result.windows.lengths_s,
-                         embeddings=result.windows.embeddings, levels=result.levels)
+                np.savez(
+                    f,
+                    meta=np.array(json.dumps(meta)),
+                    window_starts=result.windows.starts_s,
+                    window_lengths=result.windows.lengths_s,
+                    embeddings=result.windows.embeddings,
+                    levels=result.levels,
+                )
                 f.flush()
                 os.fsync(f.fileno())
             os.replace(tmp, self.chunk_path(result.index))

@@ -44,36 +44,46 @@ SLOW_START_S = 5.0
 
 # One voice found where an interview has two: the interviewer's questions would be scored as the
 # candidate's answer, so nothing is scored (the quality gate, issue 15).
-ONE_VOICE = ("Only one voice was found, so your words could not be told apart from the interviewer's "
-             "and nothing is scored. If two people speak in it, review it again with the number of "
-             "speakers set to 2.")
+ONE_VOICE = (
+    "Only one voice was found, so your words could not be told apart from the interviewer's "
+    "and nothing is scored. If two people speak in it, review it again with the number of "
+    "speakers set to 2."
+)
 
 
 @dataclass(frozen=True)
 class ReviewOptions:
-    candidate_channel: str | None = None    # "left" | "right": the candidate's side of a stereo call
-    n_speakers: int | None = None            # people in the recording, when the user knows
-    candidate_speaker: int | None = None     # the user's pick: "speaker N" (1-based) is them
-    profile: np.ndarray | None = None        # the candidate's voice profile from practice takes
+    candidate_channel: str | None = None  # "left" | "right": the candidate's side of a stereo call
+    n_speakers: int | None = None  # people in the recording, when the user knows
+    candidate_speaker: int | None = None  # the user's pick: "speaker N" (1-based) is them
+    profile: np.ndarray | None = None  # the candidate's voice profile from practice takes
     chunk_s: float = CHUNK_S
 
 
 @dataclass(frozen=True)
 class Attribution:
-    labels: list[str]                        # per word
-    method: str                              # channel | voice profile | picked | guess | one voice
-    clusters: dict[str, str]                 # role label -> "speaker N" (voice clusters) or channel
+    labels: list[str]  # per word
+    method: str  # channel | voice profile | picked | guess | one voice
+    clusters: dict[str, str]  # role label -> "speaker N" (voice clusters) or channel
     warnings: list[str]
     note: str = ""
 
 
-def review(path: Path, settings: Settings, options: ReviewOptions = ReviewOptions(), *,
-           questions: Sequence[Question] = (), practice_attempts: Sequence[dict] = (),
-           progress: ProgressHandler | None = None, cancel: Callable[[], bool] | None = None,
-           sha256: str | None = None) -> dict:
+def review(
+    path: Path,
+    settings: Settings,
+    options: ReviewOptions = ReviewOptions(),
+    *,
+    questions: Sequence[Question] = (),
+    practice_attempts: Sequence[dict] = (),
+    progress: ProgressHandler | None = None,
+    cancel: Callable[[], bool] | None = None,
+    sha256: str | None = None,
+) -> dict:
     _check_options(options)
-    heard = listen(Path(path), settings, chunk_s=options.chunk_s, progress=progress, cancel=cancel,
-                   sha256=sha256)
+    heard = listen(
+        Path(path), settings, chunk_s=options.chunk_s, progress=progress, cancel=cancel, sha256=sha256
+    )
     if not heard.words:
         raise NoSpeechError(_no_speech_message(Path(path), heard))
     who = attribute(heard, options)
@@ -82,19 +92,27 @@ def review(path: Path, settings: Settings, options: ReviewOptions = ReviewOption
     problems = _unscorable(who, options)
     answers = [_answer(e, questions, settings, heard, problems) for e in pairs]
     overlaps = sp.overlaps(heard.levels) if who.method == "channel" else None
-    facts = measures.summary(turns, pairs, duration_s=heard.duration_s, overlaps=overlaps,
-                             candidate_questions=candidate_questions(turns))
-    if problems:        # one voice where there should be two: who spoke how much is not known
+    facts = measures.summary(
+        turns,
+        pairs,
+        duration_s=heard.duration_s,
+        overlaps=overlaps,
+        candidate_questions=candidate_questions(turns),
+    )
+    if problems:  # one voice where there should be two: who spoke how much is not known
         facts["candidate_talk_share"] = None
     facts["compared_with_practice"] = measures.compare_with_practice(answers, practice_attempts)
     warnings = who.warnings + _audio_warnings(heard, turns)
     if who.method != "one voice" and not pairs:
-        warnings.append("No interviewer question was recognised, so there are no question → answer "
-                        "pairs; the turns are listed. If the speakers look swapped, run again with "
-                        "--candidate-speaker.")
+        warnings.append(
+            "No interviewer question was recognised, so there are no question → answer "
+            "pairs; the turns are listed. If the speakers look swapped, run again with "
+            "--candidate-speaker."
+        )
     return {
         "duration_s": round(heard.duration_s, 2),
-        "engine": heard.engine, "model": heard.model,
+        "engine": heard.engine,
+        "model": heard.model,
         "speakers": _speakers(turns, who, facts),
         "identification": {"method": who.method, "note": who.note, "unscorable": problems},
         "turns": [t.to_dict() for t in turns],
@@ -102,10 +120,14 @@ def review(path: Path, settings: Settings, options: ReviewOptions = ReviewOption
         "metrics": facts,
         "debrief_draft": debrief_draft(answers, facts, settings),
         "warnings": warnings,
-        "processing": {"chunks": heard.chunks, "chunks_reused": heard.chunks_reused,
-                       "complete": heard.stopped_early is None},
-        "transcript": Transcript.from_words(heard.words, heard.duration_s, engine=heard.engine,
-                                            model=heard.model).to_dict(),
+        "processing": {
+            "chunks": heard.chunks,
+            "chunks_reused": heard.chunks_reused,
+            "complete": heard.stopped_early is None,
+        },
+        "transcript": Transcript.from_words(
+            heard.words, heard.duration_s, engine=heard.engine, model=heard.model
+        ).to_dict(),
     }
 
 
@@ -119,8 +141,10 @@ def _check_options(options: ReviewOptions) -> None:
 
 
 def _no_speech_message(path: Path, heard: Heard) -> str:
-    return (f"No speech was found in {path.name} ({_hms(heard.duration_s)} of audio: silence, noise or music)"
-            "; check it is the interview recording, with the voices audible.")
+    return (
+        f"No speech was found in {path.name} ({_hms(heard.duration_s)} of audio: silence, noise or music)"
+        "; check it is the interview recording, with the voices audible."
+    )
 
 
 # ---------------------------------------------------------------- who spoke
@@ -130,26 +154,44 @@ def attribute(heard: Heard, options: ReviewOptions) -> Attribution:
     warnings: list[str] = []
     if options.candidate_channel:
         if heard.channels < 2:
-            warnings.append("The recording is mono, so --candidate-channel cannot be used; the voices were "
-                            "told apart by sound instead.")
+            warnings.append(
+                "The recording is mono, so --candidate-channel cannot be used; the voices were "
+                "told apart by sound instead."
+            )
         elif sp.channels_identical(heard.levels):
-            warnings.append("Both channels of this stereo file carry the same sound, so they cannot tell the "
-                            "speakers apart; the voices were told apart by sound instead.")
+            warnings.append(
+                "Both channels of this stereo file carry the same sound, so they cannot tell the "
+                "speakers apart; the voices were told apart by sound instead."
+            )
         else:
             sides = sp.by_channel(heard.words, heard.levels, options.candidate_channel)
             other = "right" if options.candidate_channel == "left" else "left"
-            return Attribution([CANDIDATE if s == 0 else "interviewer" for s in sides], "channel",
-                               {CANDIDATE: options.candidate_channel, "interviewer": other}, warnings,
-                               f"the candidate is on the {options.candidate_channel} channel")
+            return Attribution(
+                [CANDIDATE if s == 0 else "interviewer" for s in sides],
+                "channel",
+                {CANDIDATE: options.candidate_channel, "interviewer": other},
+                warnings,
+                f"the candidate is on the {options.candidate_channel} channel",
+            )
     groups = sp.cluster(heard.windows, options.n_speakers)
     k = len(groups.centroids)
     if k == 1 and options.n_speakers == 1:
-        return Attribution([CANDIDATE] * len(heard.words), "one voice", {CANDIDATE: "speaker 1"}, warnings,
-                           "you said only you speak in it")
+        return Attribution(
+            [CANDIDATE] * len(heard.words),
+            "one voice",
+            {CANDIDATE: "speaker 1"},
+            warnings,
+            "you said only you speak in it",
+        )
     if k == 1:
         warnings.append(ONE_VOICE)
-        return Attribution([CANDIDATE] * len(heard.words), "one voice", {CANDIDATE: "speaker 1"}, warnings,
-                           "one voice in the recording")
+        return Attribution(
+            [CANDIDATE] * len(heard.words),
+            "one voice",
+            {CANDIDATE: "speaker 1"},
+            warnings,
+            "one voice in the recording",
+        )
     path = sp.viterbi(heard.words, sp.word_scores(heard.words, heard.windows, groups.similarity))
     me, method, note = _which_is_candidate(path, heard.words, groups, options, warnings)
     names, others = {}, 0
@@ -159,12 +201,22 @@ def attribute(heard: Heard, options: ReviewOptions) -> Attribution:
         else:
             others += 1
             names[c] = "interviewer" if others == 1 else f"interviewer {others}"
-    return Attribution([names[int(c)] for c in path], method,
-                       {names[c]: f"speaker {c + 1}" for c in range(k)}, warnings, note)
+    return Attribution(
+        [names[int(c)] for c in path],
+        method,
+        {names[c]: f"speaker {c + 1}" for c in range(k)},
+        warnings,
+        note,
+    )
 
 
-def _which_is_candidate(path: np.ndarray, words: Sequence[Word], groups: sp.Clustering,
-                        options: ReviewOptions, warnings: list[str]) -> tuple[int, str, str]:
+def _which_is_candidate(
+    path: np.ndarray,
+    words: Sequence[Word],
+    groups: sp.Clustering,
+    options: ReviewOptions,
+    warnings: list[str],
+) -> tuple[int, str, str]:
     k = len(groups.centroids)
     if options.candidate_speaker is not None:
         if options.candidate_speaker > k:
@@ -173,15 +225,20 @@ def _which_is_candidate(path: np.ndarray, words: Sequence[Word], groups: sp.Clus
         return picked - 1, "picked", f"you said you are speaker {picked}"
     if options.profile is not None:
         me, similarity = sp.candidate_cluster(groups.centroids, options.profile)
-        return me, "voice profile", (f"speaker {me + 1} sounds most like your practice recordings "
-                                     f"({similarity:.2f})")
+        return (
+            me,
+            "voice profile",
+            (f"speaker {me + 1} sounds most like your practice recordings ({similarity:.2f})"),
+        )
     seconds = np.zeros(k)
     for word, c in zip(words, path, strict=True):
         seconds[c] += word.end_s - word.start_s
     me = int(np.argmax(seconds))
-    warnings.append("No voice profile yet (it is built from your saved practice recordings), so "
-                    f"speaker {me + 1}, who talks the most, was taken to be you. Listen to the snippets; "
-                    "if that is wrong, run again with --candidate-speaker N.")
+    warnings.append(
+        "No voice profile yet (it is built from your saved practice recordings), so "
+        f"speaker {me + 1}, who talks the most, was taken to be you. Listen to the snippets; "
+        "if that is wrong, run again with --candidate-speaker N."
+    )
     return me, "guess", f"speaker {me + 1} talks the most"
 
 
@@ -189,9 +246,16 @@ def _speakers(turns: Sequence[Turn], who: Attribution, facts: dict) -> list[dict
     out = []
     for label, source in who.clusters.items():
         own = [t for t in turns if t.speaker == label]
-        out.append({"label": label, "source": source, "talk_s": facts["talk_s"].get(label, 0.0),
-                    "share": facts["talk_share"].get(label, 0.0), "turns": len(own),
-                    "snippet": _snippet(own)})
+        out.append(
+            {
+                "label": label,
+                "source": source,
+                "talk_s": facts["talk_s"].get(label, 0.0),
+                "share": facts["talk_share"].get(label, 0.0),
+                "turns": len(own),
+                "snippet": _snippet(own),
+            }
+        )
     return out
 
 
@@ -201,20 +265,27 @@ def _snippet(own: Sequence[Turn]) -> dict | None:
         return None
     turn = max(own, key=lambda t: t.end_s - t.start_s)
     words = [w for w in turn.words if w.start_s < turn.start_s + SNIPPET_S] or list(turn.words[:1])
-    return {"start_s": round(words[0].start_s, 2), "end_s": round(words[-1].end_s, 2),
-            "text": " ".join(w.text for w in words)}
+    return {
+        "start_s": round(words[0].start_s, 2),
+        "end_s": round(words[-1].end_s, 2),
+        "text": " ".join(w.text for w in words),
+    }
 
 
 def _audio_warnings(heard: Heard, turns: Sequence[Turn]) -> list[str]:
     out = [heard.stopped_early] if heard.stopped_early else []
-    gaps = [(a.end_s, b.start_s) for a, b in zip(heard.words, heard.words[1:], strict=False)
-            if b.start_s - a.end_s >= LONG_SILENCE_S]
+    gaps = [
+        (a.end_s, b.start_s)
+        for a, b in zip(heard.words, heard.words[1:], strict=False)
+        if b.start_s - a.end_s >= LONG_SILENCE_S
+    ]
     if heard.words and heard.words[0].start_s >= LONG_SILENCE_S:
         gaps.insert(0, (0.0, heard.words[0].start_s))
     if gaps:
         where = ", ".join(f"{_hms(a)}–{_hms(b)}" for a, b in gaps[:5])
-        out.append(f"{len(gaps)} long stretch(es) without speech ({where}); they are left out of the "
-                   "answers.")
+        out.append(
+            f"{len(gaps)} long stretch(es) without speech ({where}); they are left out of the answers."
+        )
     return out
 
 
@@ -226,19 +297,28 @@ def _unscorable(who: Attribution, options: ReviewOptions) -> list[str]:
     return [ONE_VOICE] if who.method == "one voice" and options.n_speakers != 1 else []
 
 
-def _answer(exchange: Exchange, questions: Sequence[Question], settings: Settings, heard: Heard,
-            problems: Sequence[str] = ()) -> dict:
+def _answer(
+    exchange: Exchange,
+    questions: Sequence[Question],
+    settings: Settings,
+    heard: Heard,
+    problems: Sequence[str] = (),
+) -> dict:
     from coach.analysis import analyze
 
     match = match_question(exchange.question or "", questions) if exchange.question else None
     bank = {q.id: q for q in questions}.get(match.bank_id) if match and match.bank_id else None
     offset = exchange.answer_from_s
-    shifted = [Word(w.text, round(w.start_s - offset, 3), round(w.end_s - offset, 3), w.prob, w.source)
-               for w in exchange.answer_words]
+    shifted = [
+        Word(w.text, round(w.start_s - offset, 3), round(w.end_s - offset, 3), w.prob, w.source)
+        for w in exchange.answer_words
+    ]
     speech_s, unheard = heard.coverage_of(offset, exchange.answer_to_s)
-    transcript = replace(Transcript.from_words(shifted, round(exchange.answer_to_s - offset, 3)),
-                         speech_s=speech_s if heard.speech else None,
-                         unheard=tuple((round(a - offset, 2), round(b - offset, 2)) for a, b in unheard))
+    transcript = replace(
+        Transcript.from_words(shifted, round(exchange.answer_to_s - offset, 3)),
+        speech_s=speech_s if heard.speech else None,
+        unheard=tuple((round(a - offset, 2), round(b - offset, 2)) for a, b in unheard),
+    )
     return {
         "question": exchange.question,
         "asked_by": exchange.asked_by,
@@ -246,13 +326,15 @@ def _answer(exchange: Exchange, questions: Sequence[Question], settings: Setting
         "bank_question": bank.text if bank else None,
         "match": match.to_dict() if match else None,
         "add_to_bank": bool(exchange.question) and bank is None,
-        "question_start_s": (None if exchange.question_start_s is None
-                             else round(exchange.question_start_s, 3)),
+        "question_start_s": (
+            None if exchange.question_start_s is None else round(exchange.question_start_s, 3)
+        ),
         "start_s": round(exchange.answer_words[0].start_s, 3),
         "end_s": round(exchange.answer_to_s, 3),
         "offset_s": round(offset, 3),
-        "analysis": analyze(transcript, question=bank, settings=settings, problems=problems,
-                            interview=True).to_dict(),
+        "analysis": analyze(
+            transcript, question=bank, settings=settings, problems=problems, interview=True
+        ).to_dict(),
     }
 
 
@@ -260,40 +342,55 @@ def debrief_draft(answers: Sequence[dict], facts: dict, settings: Settings) -> d
     """Measured facts to start the debrief from; the user's own judgement goes next to them."""
     t = settings.thresholds
     well, better = [], []
-    answers = [a for a in answers if a["analysis"].get("scores") is not None]   # the gate passed
+    answers = [a for a in answers if a["analysis"].get("scores") is not None]  # the gate passed
     share = facts.get("candidate_talk_share")
     if share is not None and answers:
         well.append(f"You spoke {100 * share:.0f}% of the time over {facts['questions']} questions.")
-    in_band = [a for a in answers if a["analysis"]["metrics"].get("wpm")
-               and t.pace_low_wpm <= a["analysis"]["metrics"]["wpm"] <= t.pace_high_wpm]
+    in_band = [
+        a
+        for a in answers
+        if a["analysis"]["metrics"].get("wpm")
+        and t.pace_low_wpm <= a["analysis"]["metrics"]["wpm"] <= t.pace_high_wpm
+    ]
     if in_band:
-        well.append(f"{len(in_band)} of {len(answers)} answers were at a conversational pace "
-                    f"({t.pace_low_wpm:.0f}–{t.pace_high_wpm:.0f} wpm).")
-    with_result = [a for a in answers
-                   if a["analysis"]["metrics"].get("star", {}).get("result", {}).get("words")]
+        well.append(
+            f"{len(in_band)} of {len(answers)} answers were at a conversational pace "
+            f"({t.pace_low_wpm:.0f}–{t.pace_high_wpm:.0f} wpm)."
+        )
+    with_result = [
+        a for a in answers if a["analysis"]["metrics"].get("star", {}).get("result", {}).get("words")
+    ]
     if with_result:
         well.append(f"{len(with_result)} answers stated a result.")
     asked = facts.get("candidate_questions") or []
     (well if asked else better).append(f"You asked {len(asked)} question(s) of your own.")
     long_ones = [a for a in answers if a["end_s"] - a["offset_s"] > MONOLOGUE_S]
     for a in long_ones:
-        better.append(f"The answer to \"{_short(a['question'])}\" ran {_hms(a['end_s'] - a['offset_s'])}.")
+        better.append(f'The answer to "{_short(a["question"])}" ran {_hms(a["end_s"] - a["offset_s"])}.')
     fillers = sum(len(a["analysis"]["fillers"]) for a in answers)
     words = sum(a["analysis"]["metrics"].get("words") or 0 for a in answers)
     if words and 100 * fillers / words > t.fillers_per_100_words_typical:
-        better.append(f"{fillers} fillers in {words} words ({100 * fillers / words:.1f} per 100; about "
-                      f"{t.fillers_per_100_words_typical:g} is ordinary in conversation).")
+        better.append(
+            f"{fillers} fillers in {words} words ({100 * fillers / words:.1f} per 100; about "
+            f"{t.fillers_per_100_words_typical:g} is ordinary in conversation)."
+        )
     slow = [x for x in facts["response_time_s"]["each"] if x > SLOW_START_S]
     if slow:
         better.append(f"{len(slow)} answers started more than {SLOW_START_S:g} s after the question.")
     if facts["interruptions"]["by_candidate"]:
-        better.append("You started talking before the interviewer finished "
-                      f"{facts['interruptions']['by_candidate']} time(s).")
+        better.append(
+            "You started talking before the interviewer finished "
+            f"{facts['interruptions']['by_candidate']} time(s)."
+        )
     no_result = [a for a in answers if a["bank_id"] and a not in with_result]
     if no_result:
         better.append(f"{len(no_result)} answers to bank questions did not state a result.")
-    return {"went_well": "\n".join(well), "could_be_better": "\n".join(better), "skill_gaps": "",
-            "notes": "Measured by coach review; add your own view of how it went."}
+    return {
+        "went_well": "\n".join(well),
+        "could_be_better": "\n".join(better),
+        "skill_gaps": "",
+        "notes": "Measured by coach review; add your own view of how it went.",
+    }
 
 
 def _short(text: str | None, n: int = 60) -> str:

@@ -16,41 +16,83 @@ def save_upload(source: bytes | Path, settings: Settings, *, original_name: str 
     return save_recording(source, settings, original_name=original_name, kind="interview")
 
 
-def store_review(store, result: dict, saved: SavedRecording | None, *, interview_id: int | None = None,
-                 company: str | None = None, interview_date: date | str | None = None,
-                 candidate_channel: str | None = None, chunk_s: float | None = None) -> dict:
+def store_review(
+    store,
+    result: dict,
+    saved: SavedRecording | None,
+    *,
+    interview_id: int | None = None,
+    company: str | None = None,
+    interview_date: date | str | None = None,
+    candidate_channel: str | None = None,
+    chunk_s: float | None = None,
+) -> dict:
     """Save the review's answers as turns of an interview (a new one when `company` is given) and
     open its debrief with the measured facts. Returns the ids written."""
     from coach.store import add_debrief, add_interview, save_interview_recording
 
     if interview_id is None:
         if not (company or "").strip():
-            raise InputError("To save a review, name the interview: --interview ID for one already "
-                             "stored, or --company NAME (and --date) for a new one.")
-        interview_id = add_interview(store, company=company, interview_date=interview_date or date.today(),
-                                     notes="created by coach review")
-    answers = [{"question_text": a["question"] or "", "question_id": a["bank_id"],
-                "question_start_s": a["question_start_s"], "answer_start_s": a["start_s"],
-                "answer_end_s": a["end_s"], "transcript": _answer_transcript(a), "analysis": a["analysis"]}
-               for a in result["answers"]]
-    rec_id = save_interview_recording(store, interview_id, recording=saved, transcript=result["transcript"],
-                                      answers=answers, engine=result["engine"], model=result["model"],
-                                      candidate_channel=candidate_channel)
+            raise InputError(
+                "To save a review, name the interview: --interview ID for one already "
+                "stored, or --company NAME (and --date) for a new one."
+            )
+        interview_id = add_interview(
+            store,
+            company=company,
+            interview_date=interview_date or date.today(),
+            notes="created by coach review",
+        )
+    answers = [
+        {
+            "question_text": a["question"] or "",
+            "question_id": a["bank_id"],
+            "question_start_s": a["question_start_s"],
+            "answer_start_s": a["start_s"],
+            "answer_end_s": a["end_s"],
+            "transcript": _answer_transcript(a),
+            "analysis": a["analysis"],
+        }
+        for a in result["answers"]
+    ]
+    rec_id = save_interview_recording(
+        store,
+        interview_id,
+        recording=saved,
+        transcript=result["transcript"],
+        answers=answers,
+        engine=result["engine"],
+        model=result["model"],
+        candidate_channel=candidate_channel,
+    )
     draft = result["debrief_draft"]
-    debrief_id = add_debrief(store, interview_id, went_well=draft["went_well"],
-                             could_be_better=draft["could_be_better"], skill_gaps=draft["skill_gaps"],
-                             notes=draft["notes"])
+    debrief_id = add_debrief(
+        store,
+        interview_id,
+        went_well=draft["went_well"],
+        could_be_better=draft["could_be_better"],
+        skill_gaps=draft["skill_gaps"],
+        notes=draft["notes"],
+    )
     if saved is not None and chunk_s is not None:
         # the transcript now lives in the database; the chunk copies would only linger
         work_dir(store.settings, saved.sha256, chunk_s).forget()
-    return {"interview_id": interview_id, "interview_recording_id": rec_id, "debrief_id": debrief_id,
-            "recording": None if saved is None else str(saved.path)}
+    return {
+        "interview_id": interview_id,
+        "interview_recording_id": rec_id,
+        "debrief_id": debrief_id,
+        "recording": None if saved is None else str(saved.path),
+    }
 
 
 def _answer_transcript(answer: dict) -> dict:
     a = answer["analysis"]
-    return {"transcript": a["transcript"], "duration_s": a["duration_s"], "words": a["words"],
-            "offset_s": answer["offset_s"]}
+    return {
+        "transcript": a["transcript"],
+        "duration_s": a["duration_s"],
+        "words": a["words"],
+        "offset_s": answer["offset_s"],
+    }
 
 
 def add_asked_questions(settings: Settings, result: dict) -> list[str]:

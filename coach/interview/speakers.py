@@ -21,11 +21,11 @@ import numpy as np
 from coach.types import Word
 
 SAMPLE_RATE = 16000
-MEL_PER_S = 100                 # resemblyzer mel frames: 10 ms step
-WINDOW_FRAMES = 160             # 1.6 s, the encoder's partial-utterance length
-HOP_FRAMES = 50                 # a window every 0.5 s
-MIN_WINDOW_FRAMES = 40          # a run of words under 0.4 s is too short to say whose voice it is
-MAX_CLUSTER_POINTS = 1500       # spectral clustering is O(n^2) in memory; the rest join by centroid
+MEL_PER_S = 100  # resemblyzer mel frames: 10 ms step
+WINDOW_FRAMES = 160  # 1.6 s, the encoder's partial-utterance length
+HOP_FRAMES = 50  # a window every 0.5 s
+MIN_WINDOW_FRAMES = 40  # a run of words under 0.4 s is too short to say whose voice it is
+MAX_CLUSTER_POINTS = 1500  # spectral clustering is O(n^2) in memory; the rest join by centroid
 # Two groups whose centroids are closer than this are one voice split in two. Measured on
 # tests/data/interviews: two halves of one voice 0.96; different voices 0.71-0.81 (0.87 for the
 # two male voices); one voice split three ways 0.84-0.90, which overlaps the two male voices, so
@@ -58,9 +58,11 @@ class VoiceWindows:
         parts = [p for p in parts if len(p.starts_s)]
         if not parts:
             return VoiceWindows.empty()
-        return VoiceWindows(np.concatenate([p.starts_s for p in parts]),
-                            np.concatenate([p.embeddings for p in parts]),
-                            np.concatenate([p.lengths_s for p in parts]))
+        return VoiceWindows(
+            np.concatenate([p.starts_s for p in parts]),
+            np.concatenate([p.embeddings for p in parts]),
+            np.concatenate([p.lengths_s for p in parts]),
+        )
 
     @property
     def centers_s(self) -> np.ndarray:
@@ -69,9 +71,9 @@ class VoiceWindows:
 
 @dataclass(frozen=True)
 class Clustering:
-    labels: np.ndarray          # per window, 0..k-1, ordered by first appearance
-    centroids: np.ndarray       # (k, 256), unit length
-    similarity: np.ndarray      # (n, k): each window against each centroid
+    labels: np.ndarray  # per window, 0..k-1, ordered by first appearance
+    centroids: np.ndarray  # (k, 256), unit length
+    similarity: np.ndarray  # (n, k): each window against each centroid
 
 
 @functools.lru_cache(maxsize=1)
@@ -93,7 +95,7 @@ def voice_windows(mix: np.ndarray, offset_s: float, words: Sequence[Word]) -> Vo
     if not words or len(mix) < SAMPLE_RATE // 2:
         return VoiceWindows.empty()
     mel = wav_to_mel_spectrogram(normalize_volume(mix.astype(np.float32), -30, increase_only=True))
-    spans = []                           # (start frame, length in frames)
+    spans = []  # (start frame, length in frames)
     for first, last in speech_runs(words):
         a = max(0, int((first.start_s - offset_s) * MEL_PER_S))
         b = min(len(mel), int(np.ceil((last.end_s - offset_s) * MEL_PER_S)))
@@ -103,11 +105,11 @@ def voice_windows(mix: np.ndarray, offset_s: float, words: Sequence[Word]) -> Vo
     model = encoder()
     embeddings = np.zeros((len(spans), 256), np.float32)
     with torch.no_grad():
-        for length in sorted({n for _, n in spans}):       # batch windows of equal length
+        for length in sorted({n for _, n in spans}):  # batch windows of equal length
             idx = [i for i, (_, n) in enumerate(spans) if n == length]
             for j in range(0, len(idx), 64):
-                part = idx[j:j + 64]
-                batch = np.stack([mel[spans[i][0]:spans[i][0] + length] for i in part])
+                part = idx[j : j + 64]
+                batch = np.stack([mel[spans[i][0] : spans[i][0] + length] for i in part])
                 embeddings[part] = model(torch.from_numpy(batch)).numpy()
     starts = np.array([offset_s + a / MEL_PER_S for a, _ in spans], np.float32)
     lengths = np.array([n / MEL_PER_S for _, n in spans], np.float32)
@@ -172,8 +174,9 @@ def _spectral(emb: np.ndarray, k: int) -> np.ndarray:
     from sklearn.cluster import SpectralClustering
 
     affinity = np.clip(emb @ emb.T, 0.0, 1.0)
-    model = SpectralClustering(n_clusters=k, affinity="precomputed", random_state=0, n_init=10,
-                               assign_labels="kmeans")
+    model = SpectralClustering(
+        n_clusters=k, affinity="precomputed", random_state=0, n_init=10, assign_labels="kmeans"
+    )
     return model.fit_predict(affinity)
 
 
@@ -198,8 +201,11 @@ def _finish(emb: np.ndarray, labels: np.ndarray, k: int) -> Clustering:
     order += [c for c in range(k) if c not in order]
     labels = np.array([order.index(c) for c in labels], dtype=int)
     centroids = _centroids(emb, labels, k) if len(emb) else np.zeros((k, 256), np.float32)
-    return Clustering(labels=labels, centroids=centroids,
-                      similarity=emb @ centroids.T if len(emb) else np.zeros((0, k), np.float32))
+    return Clustering(
+        labels=labels,
+        centroids=centroids,
+        similarity=emb @ centroids.T if len(emb) else np.zeros((0, k), np.float32),
+    )
 
 
 def distinct(result: Clustering) -> bool:

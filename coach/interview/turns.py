@@ -17,14 +17,59 @@ from dataclasses import dataclass
 from coach.types import Word
 
 CANDIDATE = "candidate"
-_OPENERS = ("what", "why", "how", "when", "where", "who", "whom", "whose", "which", "can", "could",
-            "would", "will", "do", "does", "did", "is", "are", "was", "were", "have", "has", "had",
-            "should", "shall", "may", "might")
-_PROMPTS = ("tell me", "tell us", "walk me through", "walk us through", "talk me through", "talk us through",
-            "describe", "give me an example", "give us an example", "give an example", "explain",
-            "share an example", "share a time", "introduce yourself", "talk about", "take me through",
-            "i'd like to hear", "i would like to hear", "i'd love to hear", "let's talk about",
-            "what about", "how about")
+_OPENERS = (
+    "what",
+    "why",
+    "how",
+    "when",
+    "where",
+    "who",
+    "whom",
+    "whose",
+    "which",
+    "can",
+    "could",
+    "would",
+    "will",
+    "do",
+    "does",
+    "did",
+    "is",
+    "are",
+    "was",
+    "were",
+    "have",
+    "has",
+    "had",
+    "should",
+    "shall",
+    "may",
+    "might",
+)
+_PROMPTS = (
+    "tell me",
+    "tell us",
+    "walk me through",
+    "walk us through",
+    "talk me through",
+    "talk us through",
+    "describe",
+    "give me an example",
+    "give us an example",
+    "give an example",
+    "explain",
+    "share an example",
+    "share a time",
+    "introduce yourself",
+    "talk about",
+    "take me through",
+    "i'd like to hear",
+    "i would like to hear",
+    "i'd love to hear",
+    "let's talk about",
+    "what about",
+    "how about",
+)
 _SENTENCE = re.compile(r"[^.?!]+[.?!]*")
 
 
@@ -48,8 +93,12 @@ class Turn:
         return " ".join(w.text for w in self.words)
 
     def to_dict(self) -> dict:
-        return {"speaker": self.speaker, "start_s": round(self.start_s, 3), "end_s": round(self.end_s, 3),
-                "text": self.text}
+        return {
+            "speaker": self.speaker,
+            "start_s": round(self.start_s, 3),
+            "end_s": round(self.end_s, 3),
+            "text": self.text,
+        }
 
 
 @dataclass(frozen=True)
@@ -116,7 +165,7 @@ def question_words(turn: Turn) -> tuple[Word, ...] | None:
     marks = [i for i, s in enumerate(parts) if is_question(" ".join(w.text for w in s))]
     if not marks:
         return None
-    return tuple(w for s in parts[marks[0]:marks[-1] + 1] for w in s)
+    return tuple(w for s in parts[marks[0] : marks[-1] + 1] for w in s)
 
 
 def exchanges(turns: Sequence[Turn], candidate: str = CANDIDATE) -> list[Exchange]:
@@ -135,15 +184,25 @@ def exchanges(turns: Sequence[Turn], candidate: str = CANDIDATE) -> list[Exchang
     pending: tuple[Turn, tuple[Word, ...]] | None = None
     for i, (turn, q) in enumerate(asked):
         end = asked[i + 1][0].start_s if i + 1 < len(asked) else float("inf")
-        answer = tuple(w for t in turns if t.speaker == candidate and turn.end_s <= t.start_s < end
-                       for w in t.words)
+        answer = tuple(
+            w for t in turns if t.speaker == candidate and turn.end_s <= t.start_s < end for w in t.words
+        )
         first_turn, first_q = pending or (turn, q)
         if not answer:
             pending = (first_turn, first_q)
             continue
         words = first_q if first_turn is turn else first_q + q
-        out.append(Exchange(" ".join(w.text for w in words), turn.speaker, first_q[0].start_s, q[-1].end_s,
-                            answer, q[-1].end_s, answer[-1].end_s))
+        out.append(
+            Exchange(
+                " ".join(w.text for w in words),
+                turn.speaker,
+                first_q[0].start_s,
+                q[-1].end_s,
+                answer,
+                q[-1].end_s,
+                answer[-1].end_s,
+            )
+        )
         pending = None
     return out
 

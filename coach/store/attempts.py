@@ -18,8 +18,9 @@ SUMMARY_COLUMNS = [c for c in attempts.c if c.name not in ("transcript", "analys
 
 def start_session(store: Store, note: str = "") -> int:
     with store.write() as conn:
-        return conn.execute(practice_sessions.insert().values(
-            uid=new_uid(), started_at=utc_now(), note=note)).inserted_primary_key[0]
+        return conn.execute(
+            practice_sessions.insert().values(uid=new_uid(), started_at=utc_now(), note=note)
+        ).inserted_primary_key[0]
 
 
 def list_sessions(store: Store) -> list[dict]:
@@ -28,9 +29,19 @@ def list_sessions(store: Store) -> list[dict]:
         return [plain(row) for row in rows]
 
 
-def save_attempt(store: Store, *, question_id: str | None, question_text: str, recording, transcript: dict,
-                 analysis: dict, engine: str, model: str, session_id: int | None = None,
-                 created_at: datetime | None = None) -> int:
+def save_attempt(
+    store: Store,
+    *,
+    question_id: str | None,
+    question_text: str,
+    recording,
+    transcript: dict,
+    analysis: dict,
+    engine: str,
+    model: str,
+    session_id: int | None = None,
+    created_at: datetime | None = None,
+) -> int:
     """Store one practice answer in a single transaction; returns the attempt id.
 
     `recording` is the SavedRecording already on disk (or None for a typed answer); the row
@@ -38,9 +49,15 @@ def save_attempt(store: Store, *, question_id: str | None, question_text: str, r
     both or neither (and recovery gives a file without a row its row).
     """
     values = dict(
-        uid=new_uid(), created_at=parse_datetime(created_at) or utc_now(), session_id=session_id,
-        question_id=question_id or None, question_text=question_text or "",
-        transcript=transcript, analysis=analysis, engine=engine or "", model=model or "",
+        uid=new_uid(),
+        created_at=parse_datetime(created_at) or utc_now(),
+        session_id=session_id,
+        question_id=question_id or None,
+        question_text=question_text or "",
+        transcript=transcript,
+        analysis=analysis,
+        engine=engine or "",
+        model=model or "",
         **measures(analysis, transcript),
     )
     with store.write() as conn:
@@ -50,14 +67,21 @@ def save_attempt(store: Store, *, question_id: str | None, question_text: str, r
 
 
 def _with_recording(query: sa.Select) -> sa.Select:
-    return query.add_columns(recordings.c.path.label("recording_path"),
-                             recordings.c.sha256.label("recording_sha256"),
-                             recordings.c.original_name.label("recording_original_name")
-                             ).select_from(attempts.outerjoin(recordings))
+    return query.add_columns(
+        recordings.c.path.label("recording_path"),
+        recordings.c.sha256.label("recording_sha256"),
+        recordings.c.original_name.label("recording_original_name"),
+    ).select_from(attempts.outerjoin(recordings))
 
 
-def list_attempts(store: Store, *, question_id: str | None = None, since: datetime | None = None,
-                  limit: int | None = None, newest_first: bool = True) -> list[dict]:
+def list_attempts(
+    store: Store,
+    *,
+    question_id: str | None = None,
+    since: datetime | None = None,
+    limit: int | None = None,
+    newest_first: bool = True,
+) -> list[dict]:
     """Attempts with their key measures and recording path (relative to the data directory)."""
     query = _with_recording(sa.select(*SUMMARY_COLUMNS))
     if question_id:
@@ -100,5 +124,8 @@ def delete_attempt(store: Store, attempt_id: int, *, keep_audio: bool) -> None:
 
 def attempt_question_ids(store: Store) -> list[str]:
     with store.read() as conn:
-        return list(conn.execute(sa.select(attempts.c.question_id).distinct()
-                                 .where(attempts.c.question_id.is_not(None))).scalars())
+        return list(
+            conn.execute(
+                sa.select(attempts.c.question_id).distinct().where(attempts.c.question_id.is_not(None))
+            ).scalars()
+        )

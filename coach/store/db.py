@@ -51,8 +51,10 @@ class Store:
         try:
             return path.relative_to(self.data_dir.resolve()).as_posix()
         except ValueError as e:
-            raise StorageError(f"The recording {path} is outside the data directory {self.data_dir}; "
-                               "save it with coach.audio.save_recording first.") from e
+            raise StorageError(
+                f"The recording {path} is outside the data directory {self.data_dir}; "
+                "save it with coach.audio.save_recording first."
+            ) from e
 
     @contextlib.contextmanager
     def read(self, *, snapshot: bool = False) -> Iterator[sa.Connection]:
@@ -86,8 +88,13 @@ def database_url(settings: Settings) -> str:
     return settings.database_url or f"sqlite:///{settings.database_path}"
 
 
-def open_store(settings: Settings, *, busy_timeout_s: float = DEFAULT_BUSY_TIMEOUT_S,
-               migrate: bool = True, recover: bool = True) -> Store:
+def open_store(
+    settings: Settings,
+    *,
+    busy_timeout_s: float = DEFAULT_BUSY_TIMEOUT_S,
+    migrate: bool = True,
+    recover: bool = True,
+) -> Store:
     """Open (creating if needed) the database, bring its schema up to date, finish interrupted saves."""
     if not settings.database_url:
         _make_data_dir(settings.data_dir)
@@ -120,8 +127,10 @@ def make_engine(url: str, *, busy_timeout_s: float = DEFAULT_BUSY_TIMEOUT_S) -> 
     try:
         return sa.create_engine(url, pool_pre_ping=True)
     except (sa.exc.ArgumentError, ImportError) as e:
-        raise StorageError(f"COACH_DATABASE_URL is not a usable database URL ({e}); "
-                           "use postgresql+psycopg://user@host:port/dbname or unset it for SQLite.") from e
+        raise StorageError(
+            f"COACH_DATABASE_URL is not a usable database URL ({e}); "
+            "use postgresql+psycopg://user@host:port/dbname or unset it for SQLite."
+        ) from e
 
 
 def _configure_sqlite(engine: sa.Engine, busy_timeout_s: float) -> None:
@@ -151,8 +160,10 @@ def _make_data_dir(data_dir: Path) -> None:
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as e:
-        raise StorageError(f"Cannot create the data directory {data_dir} ({e.strerror}); "
-                           "set COACH_DATA_DIR to a folder you can write to.") from e
+        raise StorageError(
+            f"Cannot create the data directory {data_dir} ({e.strerror}); "
+            "set COACH_DATA_DIR to a folder you can write to."
+        ) from e
 
 
 def _create_private(path: Path) -> None:
@@ -173,21 +184,33 @@ def storage_error(error: sa.exc.DBAPIError, where: str) -> StorageError:
     lowered = text.lower()
     sqlstate = getattr(original, "sqlstate", None) or ""
     if "database is locked" in lowered or "database table is locked" in lowered or sqlstate == "55P03":
-        return StorageError(f"The database {where} is busy in another coach window or program; close it "
-                            "or wait for it to finish, then try again. Nothing was saved.")
+        return StorageError(
+            f"The database {where} is busy in another coach window or program; close it "
+            "or wait for it to finish, then try again. Nothing was saved."
+        )
     if "readonly" in lowered or "read-only" in lowered or sqlstate == "25006":
-        return StorageError(f"The database {where} is read-only; make its folder writable or set "
-                            "COACH_DATA_DIR to a folder you can write to. Nothing was saved.")
+        return StorageError(
+            f"The database {where} is read-only; make its folder writable or set "
+            "COACH_DATA_DIR to a folder you can write to. Nothing was saved."
+        )
     if "disk is full" in lowered or "disk full" in lowered or sqlstate == "53100":
-        return StorageError(f"The disk holding the database {where} is full; free some space and try "
-                            "again. Nothing was saved.")
+        return StorageError(
+            f"The disk holding the database {where} is full; free some space and try "
+            "again. Nothing was saved."
+        )
     if "unable to open database" in lowered:
-        return StorageError(f"Cannot open the database {where}; check that its folder exists and is "
-                            "writable, or set COACH_DATA_DIR to another folder.")
+        return StorageError(
+            f"Cannot open the database {where}; check that its folder exists and is "
+            "writable, or set COACH_DATA_DIR to another folder."
+        )
     if "not a database" in lowered or "malformed" in lowered:
-        return StorageError(f"The file {where} is not a coach database or is damaged; move it aside "
-                            "(or restore a backup / `coach import` an export) and start again.")
+        return StorageError(
+            f"The file {where} is not a coach database or is damaged; move it aside "
+            "(or restore a backup / `coach import` an export) and start again."
+        )
     if isinstance(error, sa.exc.OperationalError) and sqlstate[:2] in ("08", "28", "3D", ""):
-        return StorageError(f"Cannot reach the database {where} ({text}); check COACH_DATABASE_URL and "
-                            "that the PostgreSQL server is running.")
+        return StorageError(
+            f"Cannot reach the database {where} ({text}); check COACH_DATABASE_URL and "
+            "that the PostgreSQL server is running."
+        )
     return StorageError(f"The database {where} refused the change ({text}). Nothing was saved.")

@@ -20,16 +20,34 @@ def _check_interest(interest: int | None) -> int | None:
     return interest
 
 
-def add_debrief(store: Store, interview_id: int, *, went_well: str = "", could_be_better: str = "",
-                skill_gaps: str = "", interest: int | None = None, proceed: bool | None = None,
-                time_commitment: str = "", notes: str = "") -> int:
+def add_debrief(
+    store: Store,
+    interview_id: int,
+    *,
+    went_well: str = "",
+    could_be_better: str = "",
+    skill_gaps: str = "",
+    interest: int | None = None,
+    proceed: bool | None = None,
+    time_commitment: str = "",
+    notes: str = "",
+) -> int:
     get_row(store, interviews, interview_id, "interview")
     with store.write() as conn:
-        return conn.execute(debriefs.insert().values(
-            uid=new_uid(), interview_id=interview_id, created_at=utc_now(), went_well=went_well,
-            could_be_better=could_be_better, skill_gaps=skill_gaps, interest=_check_interest(interest),
-            proceed=proceed, time_commitment=time_commitment, notes=notes,
-        )).inserted_primary_key[0]
+        return conn.execute(
+            debriefs.insert().values(
+                uid=new_uid(),
+                interview_id=interview_id,
+                created_at=utc_now(),
+                went_well=went_well,
+                could_be_better=could_be_better,
+                skill_gaps=skill_gaps,
+                interest=_check_interest(interest),
+                proceed=proceed,
+                time_commitment=time_commitment,
+                notes=notes,
+            )
+        ).inserted_primary_key[0]
 
 
 def update_debrief(store: Store, debrief_id: int, **values) -> dict:
@@ -44,9 +62,11 @@ def delete_debrief(store: Store, debrief_id: int) -> None:
 
 def list_debriefs(store: Store, *, interview_id: int | None = None) -> list[dict]:
     """Debriefs oldest first, each with its interview's company, stage and date."""
-    query = (sa.select(debriefs, interviews.c.company, interviews.c.stage, interviews.c.interview_date)
-             .select_from(debriefs.join(interviews))
-             .order_by(interviews.c.interview_date, debriefs.c.created_at))
+    query = (
+        sa.select(debriefs, interviews.c.company, interviews.c.stage, interviews.c.interview_date)
+        .select_from(debriefs.join(interviews))
+        .order_by(interviews.c.interview_date, debriefs.c.created_at)
+    )
     if interview_id is not None:
         query = query.where(debriefs.c.interview_id == interview_id)
     with store.read() as conn:

@@ -12,23 +12,37 @@ from coach.store.schema import goals
 # real_interviews: `target` real interviews every `period_days` (e.g. 1 every 91 days).
 # practice_attempts: `target` attempts every `period_days`.
 # wpm, fillers_per_100_words, fillers_per_min, score_overall: a target value for that measure.
-KINDS = ("real_interviews", "practice_attempts", "wpm", "fillers_per_100_words", "fillers_per_min",
-         "score_overall")
+KINDS = (
+    "real_interviews",
+    "practice_attempts",
+    "wpm",
+    "fillers_per_100_words",
+    "fillers_per_min",
+    "score_overall",
+)
 CADENCE_KINDS = ("real_interviews", "practice_attempts")
 EDITABLE = ("target", "period_days", "note", "active")
 
 
-def add_goal(store: Store, *, kind: str, target: float, period_days: int | None = None,
-             note: str = "") -> int:
+def add_goal(
+    store: Store, *, kind: str, target: float, period_days: int | None = None, note: str = ""
+) -> int:
     if kind not in KINDS:
         raise InputError(f"A goal is one of {', '.join(KINDS)}, not {kind!r}.")
     if kind in CADENCE_KINDS and not (period_days and period_days > 0 and target > 0):
         raise InputError("A cadence goal needs a positive count and a period in days, e.g. 1 every 91 days.")
     with store.write() as conn:
-        return conn.execute(goals.insert().values(
-            uid=new_uid(), kind=kind, target=float(target), period_days=period_days, note=note, active=True,
-            created_at=utc_now(),
-        )).inserted_primary_key[0]
+        return conn.execute(
+            goals.insert().values(
+                uid=new_uid(),
+                kind=kind,
+                target=float(target),
+                period_days=period_days,
+                note=note,
+                active=True,
+                created_at=utc_now(),
+            )
+        ).inserted_primary_key[0]
 
 
 def update_goal(store: Store, goal_id: int, **values) -> dict:

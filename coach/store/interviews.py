@@ -19,20 +19,38 @@ EDITABLE = ("company", "role", "stage", "interview_date", "format", "origin", "n
 
 def _check_origin(origin: str) -> str:
     if origin not in ORIGINS:
-        raise InputError(f"How the interview started is one of {', '.join(o for o in ORIGINS if o)}, "
-                         f"not {origin!r}.")
+        raise InputError(
+            f"How the interview started is one of {', '.join(o for o in ORIGINS if o)}, not {origin!r}."
+        )
     return origin
 
 
-def add_interview(store: Store, *, company: str, interview_date: date | str, role: str = "", stage: str = "",
-                  format: str = "", origin: str = "", notes: str = "",
-                  people: list[dict] | tuple = ()) -> int:
+def add_interview(
+    store: Store,
+    *,
+    company: str,
+    interview_date: date | str,
+    role: str = "",
+    stage: str = "",
+    format: str = "",
+    origin: str = "",
+    notes: str = "",
+    people: list[dict] | tuple = (),
+) -> int:
     """Record a real interview; `people` are dicts with name, title and notes."""
     if not (company or "").strip():
         raise InputError("An interview needs the company's name.")
-    values = dict(uid=new_uid(), company=company.strip(), role=role, stage=stage,
-                  interview_date=parse_date(interview_date, "interview date"), format=format,
-                  origin=_check_origin(origin), notes=notes, created_at=utc_now())
+    values = dict(
+        uid=new_uid(),
+        company=company.strip(),
+        role=role,
+        stage=stage,
+        interview_date=parse_date(interview_date, "interview date"),
+        format=format,
+        origin=_check_origin(origin),
+        notes=notes,
+        created_at=utc_now(),
+    )
     with store.write() as conn:
         interview_id = conn.execute(interviews.insert().values(**values)).inserted_primary_key[0]
         for person in people:
@@ -40,13 +58,20 @@ def add_interview(store: Store, *, company: str, interview_date: date | str, rol
     return interview_id
 
 
-def _insert_person(conn: sa.Connection, interview_id: int, name: str, title: str = "",
-                   notes: str = "") -> int:
+def _insert_person(
+    conn: sa.Connection, interview_id: int, name: str, title: str = "", notes: str = ""
+) -> int:
     if not (name or "").strip():
         raise InputError("A person met needs a name (or a description such as 'hiring manager').")
-    return conn.execute(interview_people.insert().values(
-        uid=new_uid(), interview_id=interview_id, name=name.strip(), title=title, notes=notes,
-    )).inserted_primary_key[0]
+    return conn.execute(
+        interview_people.insert().values(
+            uid=new_uid(),
+            interview_id=interview_id,
+            name=name.strip(),
+            title=title,
+            notes=notes,
+        )
+    ).inserted_primary_key[0]
 
 
 def add_person(store: Store, interview_id: int, *, name: str, title: str = "", notes: str = "") -> int:
@@ -70,12 +95,20 @@ def update_interview(store: Store, interview_id: int, **values) -> dict:
 def list_interviews(store: Store) -> list[dict]:
     """Interviews newest first, each with its people and how many answers were analysed."""
     with store.read() as conn:
-        rows = [plain(r) for r in conn.execute(sa.select(interviews).order_by(
-            interviews.c.interview_date.desc(), interviews.c.id.desc()))]
+        rows = [
+            plain(r)
+            for r in conn.execute(
+                sa.select(interviews).order_by(interviews.c.interview_date.desc(), interviews.c.id.desc())
+            )
+        ]
         people = conn.execute(sa.select(interview_people).order_by(interview_people.c.id)).all()
-        answer_counts = dict(conn.execute(
-            sa.select(interview_recordings.c.interview_id, sa.func.count(turns.c.id))
-            .select_from(interview_recordings.join(turns)).group_by(interview_recordings.c.interview_id)).all())
+        answer_counts = dict(
+            conn.execute(
+                sa.select(interview_recordings.c.interview_id, sa.func.count(turns.c.id))
+                .select_from(interview_recordings.join(turns))
+                .group_by(interview_recordings.c.interview_id)
+            ).all()
+        )
     for row in rows:
         row["people"] = [plain(p) for p in people if p.interview_id == row["id"]]
         row["answers"] = answer_counts.get(row["id"], 0)
@@ -86,21 +119,41 @@ def get_interview(store: Store, interview_id: int) -> dict:
     """One interview with people, recordings (with their turns) and debriefs."""
     interview = get_row(store, interviews, interview_id, "interview")
     with store.read() as conn:
-        interview["people"] = [plain(r) for r in conn.execute(
-            sa.select(interview_people).where(interview_people.c.interview_id == interview_id)
-            .order_by(interview_people.c.id))]
-        recs = [plain(r) for r in conn.execute(
-            sa.select(interview_recordings, recordings.c.path.label("recording_path"))
-            .select_from(interview_recordings.outerjoin(recordings))
-            .where(interview_recordings.c.interview_id == interview_id).order_by(interview_recordings.c.id))]
+        interview["people"] = [
+            plain(r)
+            for r in conn.execute(
+                sa.select(interview_people)
+                .where(interview_people.c.interview_id == interview_id)
+                .order_by(interview_people.c.id)
+            )
+        ]
+        recs = [
+            plain(r)
+            for r in conn.execute(
+                sa.select(interview_recordings, recordings.c.path.label("recording_path"))
+                .select_from(interview_recordings.outerjoin(recordings))
+                .where(interview_recordings.c.interview_id == interview_id)
+                .order_by(interview_recordings.c.id)
+            )
+        ]
         for rec in recs:
-            rec["turns"] = [plain(r) for r in conn.execute(
-                sa.select(turns).where(turns.c.interview_recording_id == rec["id"])
-                .order_by(turns.c.position))]
+            rec["turns"] = [
+                plain(r)
+                for r in conn.execute(
+                    sa.select(turns)
+                    .where(turns.c.interview_recording_id == rec["id"])
+                    .order_by(turns.c.position)
+                )
+            ]
         interview["recordings"] = recs
-        interview["debriefs"] = [plain(r) for r in conn.execute(
-            sa.select(debriefs).where(debriefs.c.interview_id == interview_id)
-            .order_by(debriefs.c.created_at))]
+        interview["debriefs"] = [
+            plain(r)
+            for r in conn.execute(
+                sa.select(debriefs)
+                .where(debriefs.c.interview_id == interview_id)
+                .order_by(debriefs.c.created_at)
+            )
+        ]
     return interview
 
 
@@ -108,9 +161,13 @@ def delete_interview(store: Store, interview_id: int, *, keep_audio: bool) -> No
     """Delete an interview with its people, turns and debriefs; its audio too unless `keep_audio`."""
     get_row(store, interviews, interview_id, "interview")
     with store.write() as conn:
-        recording_ids = list(conn.execute(
-            sa.select(interview_recordings.c.recording_id)
-            .where(interview_recordings.c.interview_id == interview_id)).scalars())
+        recording_ids = list(
+            conn.execute(
+                sa.select(interview_recordings.c.recording_id).where(
+                    interview_recordings.c.interview_id == interview_id
+                )
+            ).scalars()
+        )
         conn.execute(interviews.delete().where(interviews.c.id == interview_id))
         for recording_id in recording_ids:
             (mark_detached if keep_audio else mark_deleted)(conn, recording_id)
@@ -126,17 +183,28 @@ def delete_interview_audio(store: Store, interview_id: int) -> int:
     get_row(store, interviews, interview_id, "interview")
     with store.write() as conn:
         links = interview_recordings.c.interview_id == interview_id
-        recording_ids = [r for r in conn.execute(sa.select(interview_recordings.c.recording_id)
-                                                 .where(links)).scalars() if r is not None]
+        recording_ids = [
+            r
+            for r in conn.execute(sa.select(interview_recordings.c.recording_id).where(links)).scalars()
+            if r is not None
+        ]
         conn.execute(interview_recordings.update().where(links).values(recording_id=None))
         marked = sum(mark_deleted(conn, recording_id) for recording_id in recording_ids)
     finish_deletions(store)
     return marked
 
 
-def save_interview_recording(store: Store, interview_id: int, *, recording, transcript: dict | None,
-                             answers: list[dict], engine: str, model: str,
-                             candidate_channel: str | None = None) -> int:
+def save_interview_recording(
+    store: Store,
+    interview_id: int,
+    *,
+    recording,
+    transcript: dict | None,
+    answers: list[dict],
+    engine: str,
+    model: str,
+    candidate_channel: str | None = None,
+) -> int:
     """Store a reviewed interview recording and its analysed Q→A turns in one transaction.
 
     Each turn is a dict with question_text, question_id (bank match or None), question_start_s,
@@ -146,39 +214,63 @@ def save_interview_recording(store: Store, interview_id: int, *, recording, tran
     get_row(store, interviews, interview_id, "interview")
     with store.write() as conn:
         recording_id = add_recording(conn, store, recording, "interview") if recording is not None else None
-        rec_id = conn.execute(interview_recordings.insert().values(
-            uid=new_uid(), interview_id=interview_id, recording_id=recording_id,
-            candidate_channel=candidate_channel, transcript=transcript, engine=engine or "",
-            model=model or "", created_at=utc_now(),
-        )).inserted_primary_key[0]
+        rec_id = conn.execute(
+            interview_recordings.insert().values(
+                uid=new_uid(),
+                interview_id=interview_id,
+                recording_id=recording_id,
+                candidate_channel=candidate_channel,
+                transcript=transcript,
+                engine=engine or "",
+                model=model or "",
+                created_at=utc_now(),
+            )
+        ).inserted_primary_key[0]
         for position, turn in enumerate(answers):
             _insert_turn(conn, store, rec_id, position, turn, engine, model)
     return rec_id
 
 
-def _insert_turn(conn: sa.Connection, store: Store, rec_id: int, position: int, turn: dict,
-                 engine: str, model: str) -> int:
+def _insert_turn(
+    conn: sa.Connection, store: Store, rec_id: int, position: int, turn: dict, engine: str, model: str
+) -> int:
     question_text = turn.get("question_text") or ""
     question_id = turn.get("question_id")
     if not question_id and question_text.strip():
         question_id = add_question(store, question_text, source="interview", conn=conn)
     analysis = turn.get("analysis")
-    return conn.execute(turns.insert().values(
-        uid=new_uid(), interview_recording_id=rec_id, position=position, question_id=question_id,
-        question_text=question_text, question_start_s=turn.get("question_start_s"),
-        answer_start_s=turn.get("answer_start_s"), answer_end_s=turn.get("answer_end_s"),
-        transcript=turn.get("transcript"), analysis=analysis, engine=engine or "", model=model or "",
-        **measures(analysis, turn.get("transcript")),
-    )).inserted_primary_key[0]
+    return conn.execute(
+        turns.insert().values(
+            uid=new_uid(),
+            interview_recording_id=rec_id,
+            position=position,
+            question_id=question_id,
+            question_text=question_text,
+            question_start_s=turn.get("question_start_s"),
+            answer_start_s=turn.get("answer_start_s"),
+            answer_end_s=turn.get("answer_end_s"),
+            transcript=turn.get("transcript"),
+            analysis=analysis,
+            engine=engine or "",
+            model=model or "",
+            **measures(analysis, turn.get("transcript")),
+        )
+    ).inserted_primary_key[0]
 
 
 def list_turns(store: Store, *, question_id: str | None = None) -> list[dict]:
     """Real interview answers with their interview's company, stage and date, oldest first."""
-    query = (sa.select(*[c for c in turns.c if c.name not in ("transcript", "analysis")],
-                       interviews.c.id.label("interview_id"), interviews.c.company,
-                       interviews.c.stage, interviews.c.interview_date)
-             .select_from(turns.join(interview_recordings).join(interviews))
-             .order_by(interviews.c.interview_date, turns.c.interview_recording_id, turns.c.position))
+    query = (
+        sa.select(
+            *[c for c in turns.c if c.name not in ("transcript", "analysis")],
+            interviews.c.id.label("interview_id"),
+            interviews.c.company,
+            interviews.c.stage,
+            interviews.c.interview_date,
+        )
+        .select_from(turns.join(interview_recordings).join(interviews))
+        .order_by(interviews.c.interview_date, turns.c.interview_recording_id, turns.c.position)
+    )
     if question_id:
         query = query.where(turns.c.question_id == question_id)
     with store.read() as conn:

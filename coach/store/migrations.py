@@ -54,8 +54,13 @@ def _analysis_columns_v1() -> list[sa.Column]:
 
 
 def _common(name: str, md: sa.MetaData, *columns) -> sa.Table:
-    return sa.Table(name, md, sa.Column("id", sa.Integer, primary_key=True),
-                    sa.Column("uid", sa.String(36), nullable=False, unique=True), *columns)
+    return sa.Table(
+        name,
+        md,
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("uid", sa.String(36), nullable=False, unique=True),
+        *columns,
+    )
 
 
 def _now_column(name: str = "created_at", nullable: bool = False) -> sa.Column:
@@ -65,99 +70,143 @@ def _now_column(name: str = "created_at", nullable: bool = False) -> sa.Column:
 @migration("0001_initial")
 def m0001_initial(conn: sa.Connection) -> None:
     md = sa.MetaData(naming_convention=NAMING_CONVENTION)
-    _common("questions", md,
-            sa.Column("question_id", sa.String(200), nullable=False, unique=True),
-            sa.Column("text", sa.Text, nullable=False),
-            sa.Column("category", sa.String(100), nullable=False, server_default=""),
-            sa.Column("competencies", sa.JSON, nullable=True),
-            sa.Column("source", sa.String(20), nullable=False),
-            _now_column())
-    _common("practice_sessions", md,
-            _now_column("started_at"),
-            sa.Column("note", sa.Text, nullable=False, server_default=""))
-    _common("recordings", md,
-            sa.Column("path", sa.String(500), nullable=False, unique=True),
-            sa.Column("sha256", sa.String(64), nullable=False),
-            sa.Column("size_bytes", sa.BigInteger, nullable=False),
-            sa.Column("original_name", sa.String(500), nullable=False, server_default=""),
-            sa.Column("kind", sa.String(20), nullable=False),
-            _now_column(),
-            _now_column("deleted_at", nullable=True),
-            _now_column("detached_at", nullable=True))
-    _common("attempts", md,
-            _now_column(),
-            sa.Column("session_id", sa.Integer,
-                      sa.ForeignKey("practice_sessions.id", ondelete="SET NULL"), nullable=True),
-            sa.Column("question_id", sa.String(200), nullable=True),
-            sa.Column("question_text", sa.Text, nullable=False, server_default=""),
-            sa.Column("recording_id", sa.Integer, sa.ForeignKey("recordings.id"), nullable=True),
-            *_analysis_columns_v1())
-    _common("interviews", md,
-            sa.Column("company", sa.String(200), nullable=False),
-            sa.Column("role", sa.String(200), nullable=False, server_default=""),
-            sa.Column("stage", sa.String(100), nullable=False, server_default=""),
-            sa.Column("interview_date", sa.Date, nullable=False),
-            sa.Column("format", sa.String(50), nullable=False, server_default=""),
-            sa.Column("origin", sa.String(30), nullable=False, server_default=""),
-            sa.Column("notes", sa.Text, nullable=False, server_default=""),
-            _now_column())
-    _common("interview_people", md,
-            sa.Column("interview_id", sa.Integer, sa.ForeignKey("interviews.id", ondelete="CASCADE"),
-                      nullable=False),
-            sa.Column("name", sa.String(200), nullable=False),
-            sa.Column("title", sa.String(200), nullable=False, server_default=""),
-            sa.Column("notes", sa.Text, nullable=False, server_default=""))
-    _common("interview_recordings", md,
-            sa.Column("interview_id", sa.Integer, sa.ForeignKey("interviews.id", ondelete="CASCADE"),
-                      nullable=False),
-            sa.Column("recording_id", sa.Integer, sa.ForeignKey("recordings.id"), nullable=True),
-            sa.Column("candidate_channel", sa.String(10), nullable=True),
-            sa.Column("transcript", sa.JSON, nullable=True),
-            sa.Column("engine", sa.String(40), nullable=False, server_default=""),
-            sa.Column("model", sa.String(200), nullable=False, server_default=""),
-            _now_column())
-    _common("turns", md,
-            sa.Column("interview_recording_id", sa.Integer,
-                      sa.ForeignKey("interview_recordings.id", ondelete="CASCADE"), nullable=False),
-            sa.Column("position", sa.Integer, nullable=False),
-            sa.Column("question_id", sa.String(200), nullable=True),
-            sa.Column("question_text", sa.Text, nullable=False, server_default=""),
-            sa.Column("question_start_s", sa.Float, nullable=True),
-            sa.Column("answer_start_s", sa.Float, nullable=True),
-            sa.Column("answer_end_s", sa.Float, nullable=True),
-            *_analysis_columns_v1(),
-            sa.Index(None, "question_id"))
-    _common("debriefs", md,
-            sa.Column("interview_id", sa.Integer, sa.ForeignKey("interviews.id", ondelete="CASCADE"),
-                      nullable=False),
-            _now_column(),
-            sa.Column("went_well", sa.Text, nullable=False, server_default=""),
-            sa.Column("could_be_better", sa.Text, nullable=False, server_default=""),
-            sa.Column("skill_gaps", sa.Text, nullable=False, server_default=""),
-            sa.Column("interest", sa.Integer, nullable=True),
-            sa.Column("proceed", sa.Boolean, nullable=True),
-            sa.Column("time_commitment", sa.Text, nullable=False, server_default=""),
-            sa.Column("notes", sa.Text, nullable=False, server_default=""),
-            sa.CheckConstraint("interest IS NULL OR (interest >= 1 AND interest <= 5)",
-                               name="interest_1_to_5"))
-    _common("options", md,
-            sa.Column("kind", sa.String(20), nullable=False),
-            sa.Column("company", sa.String(200), nullable=False, server_default=""),
-            sa.Column("title", sa.String(200), nullable=False, server_default=""),
-            sa.Column("compensation", sa.Text, nullable=False, server_default=""),
-            sa.Column("details", sa.Text, nullable=False, server_default=""),
-            sa.Column("deadline", sa.Date, nullable=True),
-            sa.Column("status", sa.String(30), nullable=False, server_default="open"),
-            sa.Column("interview_id", sa.Integer, sa.ForeignKey("interviews.id", ondelete="SET NULL"),
-                      nullable=True),
-            _now_column())
-    _common("goals", md,
-            sa.Column("kind", sa.String(40), nullable=False),
-            sa.Column("target", sa.Float, nullable=False),
-            sa.Column("period_days", sa.Integer, nullable=True),
-            sa.Column("note", sa.Text, nullable=False, server_default=""),
-            sa.Column("active", sa.Boolean, nullable=False, server_default=sa.true()),
-            _now_column())
+    _common(
+        "questions",
+        md,
+        sa.Column("question_id", sa.String(200), nullable=False, unique=True),
+        sa.Column("text", sa.Text, nullable=False),
+        sa.Column("category", sa.String(100), nullable=False, server_default=""),
+        sa.Column("competencies", sa.JSON, nullable=True),
+        sa.Column("source", sa.String(20), nullable=False),
+        _now_column(),
+    )
+    _common(
+        "practice_sessions",
+        md,
+        _now_column("started_at"),
+        sa.Column("note", sa.Text, nullable=False, server_default=""),
+    )
+    _common(
+        "recordings",
+        md,
+        sa.Column("path", sa.String(500), nullable=False, unique=True),
+        sa.Column("sha256", sa.String(64), nullable=False),
+        sa.Column("size_bytes", sa.BigInteger, nullable=False),
+        sa.Column("original_name", sa.String(500), nullable=False, server_default=""),
+        sa.Column("kind", sa.String(20), nullable=False),
+        _now_column(),
+        _now_column("deleted_at", nullable=True),
+        _now_column("detached_at", nullable=True),
+    )
+    _common(
+        "attempts",
+        md,
+        _now_column(),
+        sa.Column(
+            "session_id",
+            sa.Integer,
+            sa.ForeignKey("practice_sessions.id", ondelete="SET NULL"),
+            nullable=True,
+        ),
+        sa.Column("question_id", sa.String(200), nullable=True),
+        sa.Column("question_text", sa.Text, nullable=False, server_default=""),
+        sa.Column("recording_id", sa.Integer, sa.ForeignKey("recordings.id"), nullable=True),
+        *_analysis_columns_v1(),
+    )
+    _common(
+        "interviews",
+        md,
+        sa.Column("company", sa.String(200), nullable=False),
+        sa.Column("role", sa.String(200), nullable=False, server_default=""),
+        sa.Column("stage", sa.String(100), nullable=False, server_default=""),
+        sa.Column("interview_date", sa.Date, nullable=False),
+        sa.Column("format", sa.String(50), nullable=False, server_default=""),
+        sa.Column("origin", sa.String(30), nullable=False, server_default=""),
+        sa.Column("notes", sa.Text, nullable=False, server_default=""),
+        _now_column(),
+    )
+    _common(
+        "interview_people",
+        md,
+        sa.Column(
+            "interview_id", sa.Integer, sa.ForeignKey("interviews.id", ondelete="CASCADE"), nullable=False
+        ),
+        sa.Column("name", sa.String(200), nullable=False),
+        sa.Column("title", sa.String(200), nullable=False, server_default=""),
+        sa.Column("notes", sa.Text, nullable=False, server_default=""),
+    )
+    _common(
+        "interview_recordings",
+        md,
+        sa.Column(
+            "interview_id", sa.Integer, sa.ForeignKey("interviews.id", ondelete="CASCADE"), nullable=False
+        ),
+        sa.Column("recording_id", sa.Integer, sa.ForeignKey("recordings.id"), nullable=True),
+        sa.Column("candidate_channel", sa.String(10), nullable=True),
+        sa.Column("transcript", sa.JSON, nullable=True),
+        sa.Column("engine", sa.String(40), nullable=False, server_default=""),
+        sa.Column("model", sa.String(200), nullable=False, server_default=""),
+        _now_column(),
+    )
+    _common(
+        "turns",
+        md,
+        sa.Column(
+            "interview_recording_id",
+            sa.Integer,
+            sa.ForeignKey("interview_recordings.id", ondelete="CASCADE"),
+            nullable=False,
+        ),
+        sa.Column("position", sa.Integer, nullable=False),
+        sa.Column("question_id", sa.String(200), nullable=True),
+        sa.Column("question_text", sa.Text, nullable=False, server_default=""),
+        sa.Column("question_start_s", sa.Float, nullable=True),
+        sa.Column("answer_start_s", sa.Float, nullable=True),
+        sa.Column("answer_end_s", sa.Float, nullable=True),
+        *_analysis_columns_v1(),
+        sa.Index(None, "question_id"),
+    )
+    _common(
+        "debriefs",
+        md,
+        sa.Column(
+            "interview_id", sa.Integer, sa.ForeignKey("interviews.id", ondelete="CASCADE"), nullable=False
+        ),
+        _now_column(),
+        sa.Column("went_well", sa.Text, nullable=False, server_default=""),
+        sa.Column("could_be_better", sa.Text, nullable=False, server_default=""),
+        sa.Column("skill_gaps", sa.Text, nullable=False, server_default=""),
+        sa.Column("interest", sa.Integer, nullable=True),
+        sa.Column("proceed", sa.Boolean, nullable=True),
+        sa.Column("time_commitment", sa.Text, nullable=False, server_default=""),
+        sa.Column("notes", sa.Text, nullable=False, server_default=""),
+        sa.CheckConstraint("interest IS NULL OR (interest >= 1 AND interest <= 5)", name="interest_1_to_5"),
+    )
+    _common(
+        "options",
+        md,
+        sa.Column("kind", sa.String(20), nullable=False),
+        sa.Column("company", sa.String(200), nullable=False, server_default=""),
+        sa.Column("title", sa.String(200), nullable=False, server_default=""),
+        sa.Column("compensation", sa.Text, nullable=False, server_default=""),
+        sa.Column("details", sa.Text, nullable=False, server_default=""),
+        sa.Column("deadline", sa.Date, nullable=True),
+        sa.Column("status", sa.String(30), nullable=False, server_default="open"),
+        sa.Column(
+            "interview_id", sa.Integer, sa.ForeignKey("interviews.id", ondelete="SET NULL"), nullable=True
+        ),
+        _now_column(),
+    )
+    _common(
+        "goals",
+        md,
+        sa.Column("kind", sa.String(40), nullable=False),
+        sa.Column("target", sa.Float, nullable=False),
+        sa.Column("period_days", sa.Integer, nullable=True),
+        sa.Column("note", sa.Text, nullable=False, server_default=""),
+        sa.Column("active", sa.Boolean, nullable=False, server_default=sa.true()),
+        _now_column(),
+    )
     md.create_all(conn)
 
 
@@ -168,7 +217,8 @@ def m0002_analysis_runs(conn: sa.Connection) -> None:
     attempts = sa.Table("attempts", md, autoload_with=conn)
     sa.Table("turns", md, autoload_with=conn)
     analysis_runs = _common(
-        "analysis_runs", md,
+        "analysis_runs",
+        md,
         sa.Column("attempt_id", sa.Integer, sa.ForeignKey("attempts.id", ondelete="CASCADE"), nullable=True),
         sa.Column("turn_id", sa.Integer, sa.ForeignKey("turns.id", ondelete="CASCADE"), nullable=True),
         sa.Column("analysis", sa.JSON, nullable=True),
@@ -211,7 +261,8 @@ def migrate(conn: sa.Connection, *, upto: str | None = None) -> list[str]:
     if unknown:
         raise StorageError(
             f"This database was written by a newer version of coach (it has migration {unknown[-1]}, "
-            f"this version knows up to {known[-1]}); upgrade coach to open it. Nothing was changed.")
+            f"this version knows up to {known[-1]}); upgrade coach to open it. Nothing was changed."
+        )
     done = []
     for name, function in MIGRATIONS:
         if name not in applied:

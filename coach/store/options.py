@@ -21,15 +21,33 @@ def _check_kind(kind: str) -> str:
     return kind
 
 
-def add_option(store: Store, *, kind: str, company: str = "", title: str = "", compensation: str = "",
-               details: str = "", deadline: date | str | None = None, status: str = "open",
-               interview_id: int | None = None) -> int:
+def add_option(
+    store: Store,
+    *,
+    kind: str,
+    company: str = "",
+    title: str = "",
+    compensation: str = "",
+    details: str = "",
+    deadline: date | str | None = None,
+    status: str = "open",
+    interview_id: int | None = None,
+) -> int:
     with store.write() as conn:
-        return conn.execute(options.insert().values(
-            uid=new_uid(), kind=_check_kind(kind), company=company, title=title, compensation=compensation,
-            details=details, deadline=parse_date(deadline, "deadline"), status=status,
-            interview_id=interview_id, created_at=utc_now(),
-        )).inserted_primary_key[0]
+        return conn.execute(
+            options.insert().values(
+                uid=new_uid(),
+                kind=_check_kind(kind),
+                company=company,
+                title=title,
+                compensation=compensation,
+                details=details,
+                deadline=parse_date(deadline, "deadline"),
+                status=status,
+                interview_id=interview_id,
+                created_at=utc_now(),
+            )
+        ).inserted_primary_key[0]
 
 
 def update_option(store: Store, option_id: int, **values) -> dict:

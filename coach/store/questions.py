@@ -13,9 +13,16 @@ SOURCES = ("bank", "user", "interview")
 _PREFIX = {"bank": "bank-", "user": "user-", "interview": "asked-"}
 
 
-def add_question(store: Store, text: str, *, category: str = "", competencies: list[str] | tuple = (),
-                 source: str = "user", question_id: str | None = None,
-                 conn: sa.Connection | None = None) -> str:
+def add_question(
+    store: Store,
+    text: str,
+    *,
+    category: str = "",
+    competencies: list[str] | tuple = (),
+    source: str = "user",
+    question_id: str | None = None,
+    conn: sa.Connection | None = None,
+) -> str:
     """Save a question and return its id (given, or "user-…" / "asked-…"). Idempotent by id."""
     text = (text or "").strip()
     if not text:
@@ -24,8 +31,15 @@ def add_question(store: Store, text: str, *, category: str = "", competencies: l
         raise InputError(f"A question's source is one of {', '.join(SOURCES)}, not {source!r}.")
     uid = new_uid()
     question_id = question_id or _PREFIX[source] + uid[:8]
-    values = dict(uid=uid, question_id=question_id, text=text, category=category or "",
-                  competencies=list(competencies), source=source, created_at=utc_now())
+    values = dict(
+        uid=uid,
+        question_id=question_id,
+        text=text,
+        category=category or "",
+        competencies=list(competencies),
+        source=source,
+        created_at=utc_now(),
+    )
     if conn is not None:
         _insert_if_new(conn, values)
     else:

@@ -47,22 +47,52 @@ def _analyse(transcript, question_id: str | None, settings) -> dict:
     return analyze(transcript, question=_question(question_id, settings), settings=settings).to_dict()
 
 
-def _replace_analysis(conn: sa.Connection, table: sa.Table, row, new_analysis: dict,
-                      new_transcript: dict | None, engine: str, model: str) -> None:
+def _replace_analysis(
+    conn: sa.Connection,
+    table: sa.Table,
+    row,
+    new_analysis: dict,
+    new_transcript: dict | None,
+    engine: str,
+    model: str,
+) -> None:
     """Keep the old result in analysis_runs, then write the new one and its measures."""
     key = "attempt_id" if table is attempts else "turn_id"
-    conn.execute(analysis_runs.insert().values(
-        uid=new_uid(), **{key: row.id}, analysis=row.analysis, analysis_version=row.analysis_version,
-        transcript=row.transcript, engine=row.engine, model=row.model,
-        analysed_at=getattr(row, "created_at", None), replaced_at=utc_now()))
+    conn.execute(
+        analysis_runs.insert().values(
+            uid=new_uid(),
+            **{key: row.id},
+            analysis=row.analysis,
+            analysis_version=row.analysis_version,
+            transcript=row.transcript,
+            engine=row.engine,
+            model=row.model,
+            analysed_at=getattr(row, "created_at", None),
+            replaced_at=utc_now(),
+        )
+    )
     transcript = new_transcript if new_transcript is not None else row.transcript
-    conn.execute(table.update().where(table.c.id == row.id).values(
-        analysis=new_analysis, transcript=transcript, engine=engine, model=model,
-        **measures(new_analysis, transcript)))
+    conn.execute(
+        table.update()
+        .where(table.c.id == row.id)
+        .values(
+            analysis=new_analysis,
+            transcript=transcript,
+            engine=engine,
+            model=model,
+            **measures(new_analysis, transcript),
+        )
+    )
 
 
-def reanalyze(store: Store, *, retranscribe: bool = False, force: bool = False,
-              include_unanalysed: bool = True, progress: Progress | None = None) -> dict:
+def reanalyze(
+    store: Store,
+    *,
+    retranscribe: bool = False,
+    force: bool = False,
+    include_unanalysed: bool = True,
+    progress: Progress | None = None,
+) -> dict:
     """Bring every stored answer to the current analysis version; returns what was done.
 
     Answers already at the current version are left alone unless `force` or `retranscribe`.
@@ -71,12 +101,20 @@ def reanalyze(store: Store, *, retranscribe: bool = False, force: bool = False,
     """
     from coach.analysis import ANALYSIS_VERSION
 
-    report = {"analysis_version": ANALYSIS_VERSION, "reanalysed": [], "unchanged": 0, "new_attempts": [],
-              "failed": []}
+    report = {
+        "analysis_version": ANALYSIS_VERSION,
+        "reanalysed": [],
+        "unchanged": 0,
+        "new_attempts": [],
+        "failed": [],
+    }
     say = progress or (lambda _message: None)
     with store.read() as conn:
-        stored = conn.execute(sa.select(attempts, recordings.c.path.label("recording_path"))
-                              .select_from(attempts.outerjoin(recordings)).order_by(attempts.c.id)).all()
+        stored = conn.execute(
+            sa.select(attempts, recordings.c.path.label("recording_path"))
+            .select_from(attempts.outerjoin(recordings))
+            .order_by(attempts.c.id)
+        ).all()
         stored_turns = conn.execute(sa.select(turns).order_by(turns.c.id)).all()
     for table, rows, what in ((attempts, stored, "attempt"), (turns, stored_turns, "real answer")):
         for row in rows:
@@ -90,8 +128,9 @@ def reanalyze(store: Store, *, retranscribe: bool = False, force: bool = False,
                 report["failed"].append({"what": what, "id": row.id, "error": str(e)})
                 say(f"{what} {row.id}: {e}")
                 continue
-            report["reanalysed"].append({"what": what, "id": row.id,
-                                         "previous_version": row.analysis_version})
+            report["reanalysed"].append(
+                {"what": what, "id": row.id, "previous_version": row.analysis_version}
+            )
             say(f"{what} {row.id}: analysed again (was version {row.analysis_version})")
     if include_unanalysed:
         for recording in unanalysed_recordings(store):
@@ -139,11 +178,21 @@ def _analyse_recording(store: Store, recording: dict) -> int:
     question_id, question_text = noted_question(path)
     heard = transcribe_file(path, store.settings)
     analysis = _analyse(heard, question_id, store.settings)
-    saved = SavedRecording(path=Path(path), sha256=recording["sha256"], size_bytes=recording["size_bytes"],
-                           original_name=recording["original_name"])
-    attempt_id = save_attempt(store, question_id=question_id, question_text=question_text, recording=saved,
-                              transcript=heard.to_dict(), analysis=analysis,
-                              engine=heard.engine or store.settings.engine,
-                              model=heard.model or store.settings.model)
+    saved = SavedRecording(
+        path=Path(path),
+        sha256=recording["sha256"],
+        size_bytes=recording["size_bytes"],
+        original_name=recording["original_name"],
+    )
+    attempt_id = save_attempt(
+        store,
+        question_id=question_id,
+        question_text=question_text,
+        recording=saved,
+        transcript=heard.to_dict(),
+        analysis=analysis,
+        engine=heard.engine or store.settings.engine,
+        model=heard.model or store.settings.model,
+    )
     forget_question(path)
     return attempt_id

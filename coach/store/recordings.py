@@ -31,19 +31,29 @@ def add_recording(conn: sa.Connection, store: Store, saved, kind: str = "practic
     """The id of the row for a SavedRecording, inserting it unless recovery already adopted it."""
     path = Path(saved.path)
     if not path.exists():
-        raise StorageError(f"The recording {path} is missing, so nothing was saved; record or upload "
-                           "it again.")
+        raise StorageError(
+            f"The recording {path} is missing, so nothing was saved; record or upload it again."
+        )
     relative = store.relative(path)
     existing = conn.execute(sa.select(recordings.c.id).where(recordings.c.path == relative)).scalar()
     if existing is not None:
-        conn.execute(recordings.update().where(recordings.c.id == existing)
-                     .values(deleted_at=None, detached_at=None,
-                             original_name=saved.original_name or ""))
+        conn.execute(
+            recordings.update()
+            .where(recordings.c.id == existing)
+            .values(deleted_at=None, detached_at=None, original_name=saved.original_name or "")
+        )
         return existing
-    return conn.execute(recordings.insert().values(
-        uid=new_uid(), path=relative, sha256=saved.sha256, size_bytes=saved.size_bytes,
-        original_name=saved.original_name or "", kind=kind, created_at=utc_now(),
-    )).inserted_primary_key[0]
+    return conn.execute(
+        recordings.insert().values(
+            uid=new_uid(),
+            path=relative,
+            sha256=saved.sha256,
+            size_bytes=saved.size_bytes,
+            original_name=saved.original_name or "",
+            kind=kind,
+            created_at=utc_now(),
+        )
+    ).inserted_primary_key[0]
 
 
 def _note_path(recording: Path) -> Path:
@@ -62,8 +72,9 @@ def note_question(recording: Path, question_id: str | None, question_text: str) 
         return False
     note, tmp = _note_path(recording), recording.with_name(f".{recording.name}.question.saving")
     try:
-        tmp.write_text(json.dumps({"question_id": question_id, "question_text": question_text}),
-                       encoding="utf-8")
+        tmp.write_text(
+            json.dumps({"question_id": question_id, "question_text": question_text}), encoding="utf-8"
+        )
         os.replace(tmp, note)
         return True
     except OSError:
@@ -109,8 +120,9 @@ def mark_detached(conn: sa.Connection, recording_id: int | None) -> None:
 def finish_deletions(store: Store) -> int:
     """Remove the files of recordings marked deleted, then their rows. Returns files removed."""
     with store.read() as conn:
-        rows = conn.execute(sa.select(recordings.c.id, recordings.c.path)
-                            .where(recordings.c.deleted_at.is_not(None))).all()
+        rows = conn.execute(
+            sa.select(recordings.c.id, recordings.c.path).where(recordings.c.deleted_at.is_not(None))
+        ).all()
     removed = 0
     for row in rows:
         path = store.absolute(row.path)
@@ -120,12 +132,15 @@ def finish_deletions(store: Store) -> int:
                 removed += 1
             forget_question(path)
         except OSError as e:
-            raise StorageError(f"Could not delete the recording {path} ({e.strerror}); check the "
-                               "data directory's permissions.") from e
+            raise StorageError(
+                f"Could not delete the recording {path} ({e.strerror}); check the "
+                "data directory's permissions."
+            ) from e
         with store.write() as conn:
             if not is_referenced(conn, row.id):
-                conn.execute(recordings.delete().where(recordings.c.id == row.id,
-                                                       recordings.c.deleted_at.is_not(None)))
+                conn.execute(
+                    recordings.delete().where(recordings.c.id == row.id, recordings.c.deleted_at.is_not(None))
+                )
     return removed
 
 
@@ -139,8 +154,11 @@ def recording_files(store: Store) -> list[Path]:
     root = store.settings.recordings_dir
     if not root.exists():
         return []
-    return sorted(p for p in root.rglob("*")
-                  if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts))
+    return sorted(
+        p
+        for p in root.rglob("*")
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts)
+    )
 
 
 def adopt_orphans(store: Store, *, min_age_s: float = ORPHAN_MIN_AGE_S) -> list[dict]:
@@ -159,8 +177,15 @@ def adopt_orphans(store: Store, *, min_age_s: float = ORPHAN_MIN_AGE_S) -> list[
         with store.write() as conn:
             if conn.execute(sa.select(recordings.c.id).where(recordings.c.path == relative)).first():
                 continue
-            row = dict(uid=new_uid(), path=relative, sha256=file_sha256(path), size_bytes=path.stat().st_size,
-                       original_name="", kind=_kind_from_path(relative), created_at=utc_now())
+            row = dict(
+                uid=new_uid(),
+                path=relative,
+                sha256=file_sha256(path),
+                size_bytes=path.stat().st_size,
+                original_name="",
+                kind=_kind_from_path(relative),
+                created_at=utc_now(),
+            )
             conn.execute(recordings.insert().values(**row))
         adopted.append(plain(row))
     return adopted
@@ -175,11 +200,16 @@ def recover_recordings(store: Store, *, min_age_s: float = ORPHAN_MIN_AGE_S) -> 
 
 def unanalysed_recordings(store: Store) -> list[dict]:
     """Recordings kept safe but never analysed (e.g. the app closed during transcription)."""
-    query = (sa.select(recordings)
-             .where(recordings.c.deleted_at.is_(None), recordings.c.detached_at.is_(None),
-                    ~sa.exists().where(attempts.c.recording_id == recordings.c.id),
-                    ~sa.exists().where(interview_recordings.c.recording_id == recordings.c.id))
-             .order_by(recordings.c.created_at))
+    query = (
+        sa.select(recordings)
+        .where(
+            recordings.c.deleted_at.is_(None),
+            recordings.c.detached_at.is_(None),
+            ~sa.exists().where(attempts.c.recording_id == recordings.c.id),
+            ~sa.exists().where(interview_recordings.c.recording_id == recordings.c.id),
+        )
+        .order_by(recordings.c.created_at)
+    )
     with store.read() as conn:
         return [plain(row) for row in conn.execute(query)]
 

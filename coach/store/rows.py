@@ -105,8 +105,9 @@ def get_row(store: Store, table: sa.Table, row_id: int, what: str) -> dict:
     return plain(row)
 
 
-def update_row(store: Store, table: sa.Table, row_id: int, what: str, values: dict,
-               editable: tuple[str, ...]) -> dict:
+def update_row(
+    store: Store, table: sa.Table, row_id: int, what: str, values: dict, editable: tuple[str, ...]
+) -> dict:
     unknown = set(values) - set(editable)
     if unknown:
         raise InputError(f"A {what} has no field {sorted(unknown)[0]!r}; editable: {', '.join(editable)}.")

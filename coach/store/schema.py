@@ -25,8 +25,19 @@ metadata = sa.MetaData(naming_convention=NAMING_CONVENTION)
 
 # The key measures of one analysed answer, copied out of the analysis JSON so trends can be
 # queried without parsing it. Names follow the `coach analyze` JSON.
-MEASURES = ("duration_s", "words", "wpm", "fillers_per_100_words", "fillers_per_min", "long_pauses",
-            "score_overall", "score_delivery", "score_fillers", "score_structure", "score_content")
+MEASURES = (
+    "duration_s",
+    "words",
+    "wpm",
+    "fillers_per_100_words",
+    "fillers_per_min",
+    "long_pauses",
+    "score_overall",
+    "score_delivery",
+    "score_fillers",
+    "score_structure",
+    "score_content",
+)
 SCORE_DIMENSIONS = ("delivery", "fillers", "structure", "content")
 
 
@@ -66,7 +77,8 @@ def analysis_columns() -> list[sa.Column]:
 
 
 schema_migrations = sa.Table(
-    "schema_migrations", metadata,
+    "schema_migrations",
+    metadata,
     sa.Column("name", sa.String(100), primary_key=True),
     sa.Column("applied_at", sa.DateTime(timezone=True), nullable=False),
 )
@@ -74,8 +86,10 @@ schema_migrations = sa.Table(
 # Bank questions the user has answered, questions the user added, and questions asked in a real
 # interview. `question_id` is the bank's id, or "user-…"/"asked-…" for the others.
 questions = sa.Table(
-    "questions", metadata,
-    _id(), _uid(),
+    "questions",
+    metadata,
+    _id(),
+    _uid(),
     sa.Column("question_id", sa.String(200), nullable=False, unique=True),
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("category", sa.String(100), nullable=False, server_default=""),
@@ -85,8 +99,10 @@ questions = sa.Table(
 )
 
 practice_sessions = sa.Table(
-    "practice_sessions", metadata,
-    _id(), _uid(),
+    "practice_sessions",
+    metadata,
+    _id(),
+    _uid(),
     sa.Column("started_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("note", sa.Text, nullable=False, server_default=""),
 )
@@ -95,8 +111,10 @@ practice_sessions = sa.Table(
 # is removed after the deleting transaction commits, and recovery finishes the job if a crash
 # came between the two.
 recordings = sa.Table(
-    "recordings", metadata,
-    _id(), _uid(),
+    "recordings",
+    metadata,
+    _id(),
+    _uid(),
     sa.Column("path", sa.String(500), nullable=False, unique=True),
     sa.Column("sha256", sa.String(64), nullable=False),
     sa.Column("size_bytes", sa.BigInteger, nullable=False),
@@ -109,11 +127,14 @@ recordings = sa.Table(
 )
 
 attempts = sa.Table(
-    "attempts", metadata,
-    _id(), _uid(),
+    "attempts",
+    metadata,
+    _id(),
+    _uid(),
     _created_at(),
-    sa.Column("session_id", sa.Integer, sa.ForeignKey("practice_sessions.id", ondelete="SET NULL"),
-              nullable=True),
+    sa.Column(
+        "session_id", sa.Integer, sa.ForeignKey("practice_sessions.id", ondelete="SET NULL"), nullable=True
+    ),
     sa.Column("question_id", sa.String(200), nullable=True),
     sa.Column("question_text", sa.Text, nullable=False, server_default=""),
     sa.Column("recording_id", sa.Integer, sa.ForeignKey("recordings.id"), nullable=True),
@@ -122,8 +143,10 @@ attempts = sa.Table(
 )
 
 interviews = sa.Table(
-    "interviews", metadata,
-    _id(), _uid(),
+    "interviews",
+    metadata,
+    _id(),
+    _uid(),
     sa.Column("company", sa.String(200), nullable=False),
     sa.Column("role", sa.String(200), nullable=False, server_default=""),
     sa.Column("stage", sa.String(100), nullable=False, server_default=""),
@@ -136,20 +159,22 @@ interviews = sa.Table(
 )
 
 interview_people = sa.Table(
-    "interview_people", metadata,
-    _id(), _uid(),
-    sa.Column("interview_id", sa.Integer, sa.ForeignKey("interviews.id", ondelete="CASCADE"),
-              nullable=False),
+    "interview_people",
+    metadata,
+    _id(),
+    _uid(),
+    sa.Column("interview_id", sa.Integer, sa.ForeignKey("interviews.id", ondelete="CASCADE"), nullable=False),
     sa.Column("name", sa.String(200), nullable=False),
     sa.Column("title", sa.String(200), nullable=False, server_default=""),
     sa.Column("notes", sa.Text, nullable=False, server_default=""),
 )
 
 interview_recordings = sa.Table(
-    "interview_recordings", metadata,
-    _id(), _uid(),
-    sa.Column("interview_id", sa.Integer, sa.ForeignKey("interviews.id", ondelete="CASCADE"),
-              nullable=False),
+    "interview_recordings",
+    metadata,
+    _id(),
+    _uid(),
+    sa.Column("interview_id", sa.Integer, sa.ForeignKey("interviews.id", ondelete="CASCADE"), nullable=False),
     sa.Column("recording_id", sa.Integer, sa.ForeignKey("recordings.id"), nullable=True),
     sa.Column("candidate_channel", sa.String(10), nullable=True),
     sa.Column("transcript", sa.JSON, nullable=True),
@@ -160,10 +185,16 @@ interview_recordings = sa.Table(
 
 # One question → answer turn of a real interview, analysed exactly as a practice answer.
 turns = sa.Table(
-    "turns", metadata,
-    _id(), _uid(),
-    sa.Column("interview_recording_id", sa.Integer,
-              sa.ForeignKey("interview_recordings.id", ondelete="CASCADE"), nullable=False),
+    "turns",
+    metadata,
+    _id(),
+    _uid(),
+    sa.Column(
+        "interview_recording_id",
+        sa.Integer,
+        sa.ForeignKey("interview_recordings.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
     sa.Column("position", sa.Integer, nullable=False),
     sa.Column("question_id", sa.String(200), nullable=True),
     sa.Column("question_text", sa.Text, nullable=False, server_default=""),
@@ -175,10 +206,11 @@ turns = sa.Table(
 )
 
 debriefs = sa.Table(
-    "debriefs", metadata,
-    _id(), _uid(),
-    sa.Column("interview_id", sa.Integer, sa.ForeignKey("interviews.id", ondelete="CASCADE"),
-              nullable=False),
+    "debriefs",
+    metadata,
+    _id(),
+    _uid(),
+    sa.Column("interview_id", sa.Integer, sa.ForeignKey("interviews.id", ondelete="CASCADE"), nullable=False),
     _created_at(),
     sa.Column("went_well", sa.Text, nullable=False, server_default=""),
     sa.Column("could_be_better", sa.Text, nullable=False, server_default=""),
@@ -192,8 +224,10 @@ debriefs = sa.Table(
 
 # Offers and alternatives (including the BATNA), kept in view while interviewing.
 options = sa.Table(
-    "options", metadata,
-    _id(), _uid(),
+    "options",
+    metadata,
+    _id(),
+    _uid(),
     sa.Column("kind", sa.String(20), nullable=False),  # offer | alternative | batna
     sa.Column("company", sa.String(200), nullable=False, server_default=""),
     sa.Column("title", sa.String(200), nullable=False, server_default=""),
@@ -201,14 +235,15 @@ options = sa.Table(
     sa.Column("details", sa.Text, nullable=False, server_default=""),
     sa.Column("deadline", sa.Date, nullable=True),
     sa.Column("status", sa.String(30), nullable=False, server_default="open"),
-    sa.Column("interview_id", sa.Integer, sa.ForeignKey("interviews.id", ondelete="SET NULL"),
-              nullable=True),
+    sa.Column("interview_id", sa.Integer, sa.ForeignKey("interviews.id", ondelete="SET NULL"), nullable=True),
     _created_at(),
 )
 
 goals = sa.Table(
-    "goals", metadata,
-    _id(), _uid(),
+    "goals",
+    metadata,
+    _id(),
+    _uid(),
     # real_interviews (target per period_days), wpm, fillers_per_100_words, practice_attempts
     sa.Column("kind", sa.String(40), nullable=False),
     sa.Column("target", sa.Float, nullable=False),
@@ -220,8 +255,10 @@ goals = sa.Table(
 
 # Earlier analyses of an attempt or a turn, kept when `coach reanalyze` replaces them (migration 2).
 analysis_runs = sa.Table(
-    "analysis_runs", metadata,
-    _id(), _uid(),
+    "analysis_runs",
+    metadata,
+    _id(),
+    _uid(),
     sa.Column("attempt_id", sa.Integer, sa.ForeignKey("attempts.id", ondelete="CASCADE"), nullable=True),
     sa.Column("turn_id", sa.Integer, sa.ForeignKey("turns.id", ondelete="CASCADE"), nullable=True),
     sa.Column("analysis", sa.JSON, nullable=True),
@@ -236,8 +273,20 @@ analysis_runs = sa.Table(
 )
 
 # Tables in an order where every row's parents come first (export, import).
-TABLES_IN_ORDER = (questions, practice_sessions, recordings, attempts, interviews, interview_people,
-                   interview_recordings, turns, debriefs, options, goals, analysis_runs)
+TABLES_IN_ORDER = (
+    questions,
+    practice_sessions,
+    recordings,
+    attempts,
+    interviews,
+    interview_people,
+    interview_recordings,
+    turns,
+    debriefs,
+    options,
+    goals,
+    analysis_runs,
+)
 
 # For each table, its foreign keys as column → parent table (resolved by uid across databases).
 PARENTS = {

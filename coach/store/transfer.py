@@ -32,8 +32,17 @@ from coach.ui.favourites import load_favourites, merge_favourites
 
 MANIFEST = "coach-export.json"
 # What a hand-edited or hostile zip raises while it is read; each becomes one InputError.
-DAMAGED = (KeyError, TypeError, ValueError, AttributeError, RecursionError, zipfile.BadZipFile, zlib.error,
-           EOFError, sa.exc.StatementError)
+DAMAGED = (
+    KeyError,
+    TypeError,
+    ValueError,
+    AttributeError,
+    RecursionError,
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    sa.exc.StatementError,
+)
 FORMAT = "coach-export"
 FORMAT_VERSION = 1
 
@@ -43,10 +52,15 @@ def export_data(store: Store, out_path: Path) -> dict:
     out_path = Path(out_path)
     with store.read(snapshot=True) as conn:
         tables = {table.name: _export_rows(conn, table) for table in TABLES_IN_ORDER}
-    manifest = {"format": FORMAT, "format_version": FORMAT_VERSION, "schema": latest_migration(),
-                "exported_at": datetime.now(UTC).isoformat(), "tables": tables,
-                "favourites": load_favourites(store.data_dir),
-                "user_questions": user_question_entries(store.data_dir)}
+    manifest = {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "schema": latest_migration(),
+        "exported_at": datetime.now(UTC).isoformat(),
+        "tables": tables,
+        "favourites": load_favourites(store.data_dir),
+        "user_questions": user_question_entries(store.data_dir),
+    }
     missing = []
     try:
         out_path.parent.mkdir(parents=True, exist_ok=True)
@@ -65,8 +79,10 @@ def export_data(store: Store, out_path: Path) -> dict:
         finally:
             Path(tmp).unlink(missing_ok=True)
     except OSError as e:
-        raise StorageError(f"Could not write the export {out_path} ({e.strerror}); choose a writable "
-                           "place with enough free space.") from e
+        raise StorageError(
+            f"Could not write the export {out_path} ({e.strerror}); choose a writable "
+            "place with enough free space."
+        ) from e
     counts = {name: len(rows) for name, rows in tables.items()}
     return {"path": str(out_path), "counts": counts, "missing_recordings": missing}
 
@@ -76,8 +92,10 @@ def _export_rows(conn: sa.Connection, table: sa.Table) -> list[dict]:
     if table is recordings:
         query = query.where(recordings.c.deleted_at.is_(None))
     parents = PARENTS[table.name]
-    uid_of = {name: dict(conn.execute(sa.select(_table(name).c.id, _table(name).c.uid)).all())
-              for name in set(parents.values())}
+    uid_of = {
+        name: dict(conn.execute(sa.select(_table(name).c.id, _table(name).c.uid)).all())
+        for name in set(parents.values())
+    }
     rows = []
     for row in conn.execute(query):
         data = plain(row)
@@ -107,22 +125,31 @@ def import_data(store: Store, zip_path: Path) -> dict:
             _place_recording_files(store, archive, tables.get("recordings", []), created, zip_path)
             local_ids: dict[str, dict[str, int]] = {}
             with store.write() as conn:
-                counts = {table.name: _import_rows(conn, table, tables.get(table.name, []), local_ids)
-                          for table in TABLES_IN_ORDER}
+                counts = {
+                    table.name: _import_rows(conn, table, tables.get(table.name, []), local_ids)
+                    for table in TABLES_IN_ORDER
+                }
     except BaseException as e:
         for path in created:
             path.unlink(missing_ok=True)
         if isinstance(e, DAMAGED):  # a manifest of the wrong shape, a broken member
-            raise InputError(f"{zip_path} is a damaged coach export ({type(e).__name__}: "
-                             f"{str(e)[:80]}); nothing was imported.") from e
+            raise InputError(
+                f"{zip_path} is a damaged coach export ({type(e).__name__}: "
+                f"{str(e)[:80]}); nothing was imported."
+            ) from e
         raise
     stars = manifest.get("favourites")
-    favourites = merge_favourites(store.data_dir, [q for q in stars if isinstance(q, str)]
-                                  if isinstance(stars, list) else [])
+    favourites = merge_favourites(
+        store.data_dir, [q for q in stars if isinstance(q, str)] if isinstance(stars, list) else []
+    )
     own_questions = merge_user_questions(store.data_dir, manifest.get("user_questions", []), str(zip_path))
-    return {"path": str(zip_path), "added": {k: v[0] for k, v in counts.items()},
-            "already_present": {k: v[1] for k, v in counts.items()}, "favourites_added": len(favourites),
-            "own_questions_added": own_questions}
+    return {
+        "path": str(zip_path),
+        "added": {k: v[0] for k, v in counts.items()},
+        "already_present": {k: v[1] for k, v in counts.items()},
+        "favourites_added": len(favourites),
+        "own_questions_added": own_questions,
+    }
 
 
 def _read_manifest(archive: zipfile.ZipFile, zip_path: Path) -> dict:
@@ -149,8 +176,9 @@ def _safe_member(path: str, zip_path: Path) -> str:
     return pure.as_posix()
 
 
-def _place_recording_files(store: Store, archive: zipfile.ZipFile, rows: list[dict], created: list[Path],
-                           zip_path: Path) -> None:
+def _place_recording_files(
+    store: Store, archive: zipfile.ZipFile, rows: list[dict], created: list[Path], zip_path: Path
+) -> None:
     """Put each exported recording in the data directory (renaming on a clash) before any row."""
     members = set(archive.namelist())
     for row in rows:
@@ -168,9 +196,12 @@ def _place_recording_files(store: Store, archive: zipfile.ZipFile, rows: list[di
             if target.exists():
                 continue
         if archive.getinfo(member).file_size != row["size_bytes"] or not _copy_member(
-                archive, member, target, row["sha256"]):  # never inflate more than the row declares
-            raise InputError(f"The recording {row['path']} in {zip_path} is damaged (its size or checksum "
-                             "does not match); nothing was imported.")
+            archive, member, target, row["sha256"]
+        ):  # never inflate more than the row declares
+            raise InputError(
+                f"The recording {row['path']} in {zip_path} is damaged (its size or checksum "
+                "does not match); nothing was imported."
+            )
         created.append(target)
 
 
@@ -194,8 +225,10 @@ def _copy_member(archive: zipfile.ZipFile, member: str, path: Path, sha256: str)
         finally:
             Path(tmp).unlink(missing_ok=True)
     except OSError as e:
-        raise StorageError(f"Could not write the recording {path} ({e.strerror}); free some disk space "
-                           "or choose a writable data directory. Nothing was imported.") from e
+        raise StorageError(
+            f"Could not write the recording {path} ({e.strerror}); free some disk space "
+            "or choose a writable data directory. Nothing was imported."
+        ) from e
 
 
 def _sha256_file(path: Path) -> str:
@@ -206,8 +239,9 @@ def _sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _import_rows(conn: sa.Connection, table: sa.Table, rows: list[dict],
-                 local_ids: dict[str, dict[str, int]]) -> tuple[int, int]:
+def _import_rows(
+    conn: sa.Connection, table: sa.Table, rows: list[dict], local_ids: dict[str, dict[str, int]]
+) -> tuple[int, int]:
     """Insert the rows not already here; `local_ids` maps each table's exported uids to local ids."""
     parents = PARENTS[table.name]
     ids = local_ids.setdefault(table.name, {})
@@ -235,8 +269,9 @@ def _existing_id(conn: sa.Connection, table: sa.Table, row: dict) -> int | None:
     """The local row that is this exported row: same uid, or the same question / recording file."""
     found = conn.execute(sa.select(table.c.id).where(table.c.uid == row["uid"])).scalar()
     if found is None and table is questions:
-        found = conn.execute(sa.select(questions.c.id)
-                             .where(questions.c.question_id == row["question_id"])).scalar()
+        found = conn.execute(
+            sa.select(questions.c.id).where(questions.c.question_id == row["question_id"])
+        ).scalar()
     if found is None and table is recordings:
         found = conn.execute(sa.select(recordings.c.id).where(recordings.c.path == row["path"])).scalar()
     return found

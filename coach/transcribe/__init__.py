@@ -16,8 +16,9 @@ from coach.types import DecodedAudio, ModelInfo, Transcript
 def get_engine(settings: Settings) -> Engine:
     """The engine and model the settings name, loaded once per process."""
     check_engine(settings.engine)
-    return _load_engine(settings.engine, settings.model, settings.beam_size, settings.cpu_threads,
-                        str(settings.models_dir))
+    return _load_engine(
+        settings.engine, settings.model, settings.beam_size, settings.cpu_threads, str(settings.models_dir)
+    )
 
 
 @functools.lru_cache(maxsize=4)
@@ -25,28 +26,34 @@ def _load_engine(engine: str, model: str, beam_size: int, cpu_threads: int, mode
     if engine == "openai-whisper":
         from coach.transcribe.openai_engine import OpenAIWhisperEngine
 
-        return OpenAIWhisperEngine(model, models_dir=Path(models_dir), beam_size=beam_size,
-                                   cpu_threads=cpu_threads)
+        return OpenAIWhisperEngine(
+            model, models_dir=Path(models_dir), beam_size=beam_size, cpu_threads=cpu_threads
+        )
     from coach.transcribe.faster_engine import FasterWhisperEngine
 
-    return FasterWhisperEngine(model, beam_size=beam_size, cpu_threads=cpu_threads,
-                               models_dir=Path(models_dir))
+    return FasterWhisperEngine(
+        model, beam_size=beam_size, cpu_threads=cpu_threads, models_dir=Path(models_dir)
+    )
 
 
-def transcribe_audio(audio: DecodedAudio, settings: Settings,
-                     progress: ProgressCallback | None = None) -> Transcript:
+def transcribe_audio(
+    audio: DecodedAudio, settings: Settings, progress: ProgressCallback | None = None
+) -> Transcript:
     """Transcribe decoded audio; no words at all means the recording holds no speech."""
     from coach.transcribe.coverage import repair
 
     engine = get_engine(settings)
-    transcript = engine.transcribe(audio.samples, audio.sample_rate, verbatim=settings.verbatim,
-                                   progress=progress)
+    transcript = engine.transcribe(
+        audio.samples, audio.sample_rate, verbatim=settings.verbatim, progress=progress
+    )
     # speech the decoder skipped is decoded again; what stays missing is kept in `unheard`
     transcript = repair(engine, audio.samples, transcript)
     if not transcript.words:
         name = audio.name or Path(audio.source_path).name
-        raise NoSpeechError(f"No speech was found in {name}; check the microphone is picking up your "
-                            "voice (speak closer, reduce background noise) and record again.")
+        raise NoSpeechError(
+            f"No speech was found in {name}; check the microphone is picking up your "
+            "voice (speak closer, reduce background noise) and record again."
+        )
     if settings.recover_fillers:  # the "um"s and "uh"s Whisper drops, heard from the audio (issue 10)
         from coach.transcribe.filled_pauses import recover_filled_pauses
 
@@ -54,8 +61,13 @@ def transcribe_audio(audio: DecodedAudio, settings: Settings,
     return transcript
 
 
-def transcribe_file(path: Path | str, settings: Settings, progress: ProgressCallback | None = None,
-                    *, channel: str | None = None) -> Transcript:
+def transcribe_file(
+    path: Path | str,
+    settings: Settings,
+    progress: ProgressCallback | None = None,
+    *,
+    channel: str | None = None,
+) -> Transcript:
     """Decode, validate and transcribe a recording on disk."""
     return transcribe_audio(load_audio(path, settings, channel=channel), settings, progress)
 
@@ -64,5 +76,15 @@ def available_models(settings: Settings) -> list[ModelInfo]:
     return list_models(settings.models_dir)
 
 
-__all__ = ["DEFAULT_MODEL", "ENGINES", "KNOWN_MODELS", "VERBATIM_PROMPT", "Engine", "ProgressCallback",
-           "available_models", "get_engine", "transcribe_audio", "transcribe_file"]
+__all__ = [
+    "DEFAULT_MODEL",
+    "ENGINES",
+    "KNOWN_MODELS",
+    "VERBATIM_PROMPT",
+    "Engine",
+    "ProgressCallback",
+    "available_models",
+    "get_engine",
+    "transcribe_audio",
+    "transcribe_file",
+]

@@ -24,9 +24,15 @@ class Engine(Protocol):
     name: str
     model_name: str
 
-    def transcribe(self, audio: np.ndarray, sample_rate: int = SAMPLE_RATE, *, language: str = "en",
-                   verbatim: bool = True, progress: ProgressCallback | None = None) -> Transcript:
-        ...
+    def transcribe(
+        self,
+        audio: np.ndarray,
+        sample_rate: int = SAMPLE_RATE,
+        *,
+        language: str = "en",
+        verbatim: bool = True,
+        progress: ProgressCallback | None = None,
+    ) -> Transcript: ...
 
 
 def speech_regions(audio: np.ndarray) -> list[tuple[float, float]]:

@@ -42,8 +42,9 @@ def speech_spans(audio: np.ndarray) -> list[tuple[float, float]]:
     return [(c["start"] / SAMPLE_RATE, c["end"] / SAMPLE_RATE) for c in chunks]
 
 
-def uncovered(speech: Sequence[tuple[float, float]], words: Sequence[Word],
-              min_gap_s: float = MIN_GAP_S) -> list[tuple[float, float]]:
+def uncovered(
+    speech: Sequence[tuple[float, float]], words: Sequence[Word], min_gap_s: float = MIN_GAP_S
+) -> list[tuple[float, float]]:
     """Stretches of `speech` at least `min_gap_s` long that no word reaches."""
     reach = _merge([(w.start_s - WORD_REACH_S, w.end_s + WORD_REACH_S) for w in words])
     gaps = []
@@ -54,8 +55,9 @@ def uncovered(speech: Sequence[tuple[float, float]], words: Sequence[Word],
     return _merge(gaps, join_within_s=0.5)
 
 
-def repair(engine, audio: np.ndarray, transcript: Transcript, *,
-           speech: Sequence[tuple[float, float]] | None = None) -> Transcript:
+def repair(
+    engine, audio: np.ndarray, transcript: Transcript, *, speech: Sequence[tuple[float, float]] | None = None
+) -> Transcript:
     """`transcript` with the words of any untranscribed speech decoded again, and the speech still
     without words in `unheard`. `speech_s` records how much speech the detector heard."""
     speech = list(speech_spans(audio) if speech is None else speech)
@@ -63,15 +65,16 @@ def repair(engine, audio: np.ndarray, transcript: Transcript, *,
     for gap in uncovered(speech, words):
         words = _merge_words(words, _decode_gap(engine, audio, gap))
     unheard = tuple((round(a, 2), round(b, 2)) for a, b in uncovered(speech, words))
-    return replace(transcript.with_words(words), speech_s=round(sum(b - a for a, b in speech), 2),
-                   unheard=unheard)
+    return replace(
+        transcript.with_words(words), speech_s=round(sum(b - a for a, b in speech), 2), unheard=unheard
+    )
 
 
 def _decode_gap(engine, audio: np.ndarray, gap: tuple[float, float]) -> list[Word]:
     """Words inside `gap`, decoded from the gap and a second either side, without the prompt."""
     start = max(0.0, gap[0] - CONTEXT_S)
     end = min(len(audio) / SAMPLE_RATE, gap[1] + CONTEXT_S)
-    piece = audio[int(start * SAMPLE_RATE):int(end * SAMPLE_RATE)]
+    piece = audio[int(start * SAMPLE_RATE) : int(end * SAMPLE_RATE)]
     if len(piece) < SAMPLE_RATE // 2:
         return []
     found = engine.transcribe(piece, SAMPLE_RATE, verbatim=False).words

@@ -105,8 +105,15 @@ def _decoder(v: dict, dims: dict, state: dict) -> None:
 def _self_attention(v: dict, src: str, dst: str, ln: str, state: dict) -> None:
     q, k, val = np.split(v[f"{src}/linear_0/weight"], 3)
     qb, _zero_key_bias, vb = np.split(v[f"{src}/linear_0/bias"], 3)
-    state.update({f"{dst}.query.weight": q, f"{dst}.query.bias": qb, f"{dst}.key.weight": k,
-                  f"{dst}.value.weight": val, f"{dst}.value.bias": vb})
+    state.update(
+        {
+            f"{dst}.query.weight": q,
+            f"{dst}.query.bias": qb,
+            f"{dst}.key.weight": k,
+            f"{dst}.value.weight": val,
+            f"{dst}.value.bias": vb,
+        }
+    )
     _linear(v, f"{src}/linear_1", f"{dst}.out", state)
     _layer_norm(v, f"{src}/layer_norm", ln, state)
 

@@ -37,7 +37,7 @@ def resolve_model(model: str, models_dir: Path | None = None) -> Path | str:
         return bundled
     if models_dir is not None and (installed := installed_model_dir(model, models_dir)):
         return installed
-    if model in INSTALLABLE:    # installed from a package or not at all: never a hub download
+    if model in INSTALLABLE:  # installed from a package or not at all: never a hub download
         raise not_available("faster-whisper", model, "not installed")
     if cached := faster_whisper_cached(model):
         return cached
@@ -47,38 +47,62 @@ def resolve_model(model: str, models_dir: Path | None = None) -> Path | str:
 class FasterWhisperEngine:
     name = "faster-whisper"
 
-    def __init__(self, model: str = DEFAULT_MODEL, *, beam_size: int = 5, cpu_threads: int = 0,
-                 compute_type: str = "int8", models_dir: Path | None = None):
+    def __init__(
+        self,
+        model: str = DEFAULT_MODEL,
+        *,
+        beam_size: int = 5,
+        cpu_threads: int = 0,
+        compute_type: str = "int8",
+        models_dir: Path | None = None,
+    ):
         from faster_whisper import WhisperModel
 
         self.model_name = model
         self.beam_size = beam_size
         location = resolve_model(model, models_dir)
         try:
-            self.model = WhisperModel(str(location), device="cpu", compute_type=compute_type,
-                                      cpu_threads=cpu_threads)
+            self.model = WhisperModel(
+                str(location), device="cpu", compute_type=compute_type, cpu_threads=cpu_threads
+            )
         except Exception as e:  # offline hub errors, a corrupt folder
             if isinstance(location, Path):
-                raise ModelError(f"The model folder {location} could not be loaded ({e}); "
-                                 "reinstall it or choose another model.") from e
+                raise ModelError(
+                    f"The model folder {location} could not be loaded ({e}); "
+                    "reinstall it or choose another model."
+                ) from e
             raise not_available(self.name, model, type(e).__name__) from e
 
-    def transcribe(self, audio: np.ndarray, sample_rate: int = SAMPLE_RATE, *, language: str = "en",
-                   verbatim: bool = True, progress: ProgressCallback | None = None) -> Transcript:
+    def transcribe(
+        self,
+        audio: np.ndarray,
+        sample_rate: int = SAMPLE_RATE,
+        *,
+        language: str = "en",
+        verbatim: bool = True,
+        progress: ProgressCallback | None = None,
+    ) -> Transcript:
         import ctranslate2
 
         check_sample_rate(sample_rate)
         total = len(audio) / SAMPLE_RATE
         ctranslate2.set_random_seed(DECODING_SEED)
         segments, _info = self.model.transcribe(
-            audio, language=language, beam_size=self.beam_size, word_timestamps=True,
-            vad_filter=True, initial_prompt=VERBATIM_PROMPT if verbatim else None,
-            condition_on_previous_text=False)
+            audio,
+            language=language,
+            beam_size=self.beam_size,
+            word_timestamps=True,
+            vad_filter=True,
+            initial_prompt=VERBATIM_PROMPT if verbatim else None,
+            condition_on_previous_text=False,
+        )
         words: list[Word] = []
         for segment in segments:  # a lazy generator: decoding happens as we iterate
             if not is_probably_invented(segment.no_speech_prob, segment.avg_logprob, segment.temperature):
-                words += [Word(w.word.strip(), float(w.start), float(w.end), float(w.probability))
-                          for w in segment.words or ()]
+                words += [
+                    Word(w.word.strip(), float(w.start), float(w.end), float(w.probability))
+                    for w in segment.words or ()
+                ]
             if progress:
                 progress(min(float(segment.end), total), total)
         if progress:

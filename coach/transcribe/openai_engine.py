@@ -87,8 +87,9 @@ def load_checkpoint(path: Path):
 class OpenAIWhisperEngine:
     name = "openai-whisper"
 
-    def __init__(self, model: str = DEFAULT_MODEL, *, models_dir: Path, beam_size: int = 5,
-                 cpu_threads: int = 0):
+    def __init__(
+        self, model: str = DEFAULT_MODEL, *, models_dir: Path, beam_size: int = 5, cpu_threads: int = 0
+    ):
         import torch
         import whisper
 
@@ -104,12 +105,21 @@ class OpenAIWhisperEngine:
                 self.model = whisper.load_model(location, device="cpu")
         except (OSError, RuntimeError, KeyError) as e:
             if isinstance(location, Path):
-                raise ModelError(f"The checkpoint {location} could not be loaded ({e}); delete it and "
-                                 "try again, or choose another model.") from e
+                raise ModelError(
+                    f"The checkpoint {location} could not be loaded ({e}); delete it and "
+                    "try again, or choose another model."
+                ) from e
             raise not_available(self.name, model, type(e).__name__) from e
 
-    def transcribe(self, audio: np.ndarray, sample_rate: int = SAMPLE_RATE, *, language: str = "en",
-                   verbatim: bool = True, progress: ProgressCallback | None = None) -> Transcript:
+    def transcribe(
+        self,
+        audio: np.ndarray,
+        sample_rate: int = SAMPLE_RATE,
+        *,
+        language: str = "en",
+        verbatim: bool = True,
+        progress: ProgressCallback | None = None,
+    ) -> Transcript:
         import torch
         import whisper
 
@@ -117,19 +127,34 @@ class OpenAIWhisperEngine:
         total = len(audio) / SAMPLE_RATE
         words: list[Word] = []
         for start_s, end_s in speech_regions(audio):
-            piece = audio[int(start_s * SAMPLE_RATE):int(end_s * SAMPLE_RATE)]
+            piece = audio[int(start_s * SAMPLE_RATE) : int(end_s * SAMPLE_RATE)]
             with _report_progress(progress, start_s, end_s - start_s, total), torch.random.fork_rng():
                 torch.manual_seed(DECODING_SEED)
                 result = whisper.transcribe(
-                    self.model, piece, language=language, word_timestamps=True, fp16=False,
-                    beam_size=self.beam_size, best_of=self.beam_size,
+                    self.model,
+                    piece,
+                    language=language,
+                    word_timestamps=True,
+                    fp16=False,
+                    beam_size=self.beam_size,
+                    best_of=self.beam_size,
                     initial_prompt=VERBATIM_PROMPT if verbatim else None,
-                    condition_on_previous_text=False, verbose=None)
-            words += [Word(w["word"].strip(), start_s + float(w["start"]), start_s + float(w["end"]),
-                           float(w["probability"]))
-                      for segment in result["segments"] for w in segment.get("words", ())
-                      if not is_probably_invented(segment["no_speech_prob"], segment["avg_logprob"],
-                                                 segment["temperature"])]
+                    condition_on_previous_text=False,
+                    verbose=None,
+                )
+            words += [
+                Word(
+                    w["word"].strip(),
+                    start_s + float(w["start"]),
+                    start_s + float(w["end"]),
+                    float(w["probability"]),
+                )
+                for segment in result["segments"]
+                for w in segment.get("words", ())
+                if not is_probably_invented(
+                    segment["no_speech_prob"], segment["avg_logprob"], segment["temperature"]
+                )
+            ]
         if progress:
             progress(total, total)
         return Transcript.from_words(words, total, engine=self.name, model=self.model_name)

@@ -109,9 +109,11 @@ def _whole_recording_problems(result: dict) -> list[str]:
     """With two voices and no question found, the whole recording holds the interviewer's words too."""
     identification = result["identification"]
     if identification["method"] == "one voice":
-        return list(identification.get("unscorable") or [])   # [] when the user said only they speak
-    return ["No interviewer question was recognised, so the whole recording, the interviewer's words "
-            "included, is shown as one answer and not scored."]
+        return list(identification.get("unscorable") or [])  # [] when the user said only they speak
+    return [
+        "No interviewer question was recognised, so the whole recording, the interviewer's words "
+        "included, is shown as one answer and not scored."
+    ]
 
 
 def _whole_recording(result: dict, settings: Settings) -> dict:
@@ -125,6 +127,7 @@ def _whole_recording(result: dict, settings: Settings) -> dict:
         "start_s": 0.0,
         "end_s": result["duration_s"],
         "offset_s": 0.0,
-        "analysis": analyze_transcript(transcript, settings, None, _whole_recording_problems(result),
-                                       interview=True),
+        "analysis": analyze_transcript(
+            transcript, settings, None, _whole_recording_problems(result), interview=True
+        ),
     }

@@ -86,8 +86,10 @@ def show_answer(
     no number of a failed measurement is shown as if it meant something."""
     warnings = list(analysis.get("warnings") or [])
     if not summary.is_measured(analysis):
-        st.warning("  \n".join(escape(w) for w in warnings) or "This answer could not be measured.",
-                   icon=":material/error:")
+        st.warning(
+            "  \n".join(escape(w) for w in warnings) or "This answer could not be measured.",
+            icon=":material/error:",
+        )
         st.caption("The recording is kept, but it gets no score and is left out of your progress.")
         st.subheader("What was transcribed")
         st.markdown(highlight_html(analysis), unsafe_allow_html=True)

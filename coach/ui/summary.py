@@ -22,7 +22,7 @@ SCORE_NAMES = {
 SAMPLES_DIR = Path(__file__).resolve().parent.parent.parent / "data" / "samples"
 SAMPLE_RECORDING = SAMPLES_DIR / "sample-answer.ogg"
 MAX_FEEDBACK = 5
-REPEAT_NAMES = ("repeated words", "broken-off words")   # coach.analysis.answer's names for them
+REPEAT_NAMES = ("repeated words", "broken-off words")  # coach.analysis.answer's names for them
 
 
 def clock(seconds: float | None) -> str:
@@ -120,8 +120,12 @@ def filler_summary(analysis: dict) -> str:
         return "No fillers found." + also
     total = sum(counts.values())
     ordered = sorted(counts.items(), key=lambda kv: -kv[1])
-    return (f"{total} filler{'s' if total != 1 else ''}: " + ", ".join(f"'{w}' ×{n}" for w, n in ordered)
-            + "." + also)
+    return (
+        f"{total} filler{'s' if total != 1 else ''}: "
+        + ", ".join(f"'{w}' ×{n}" for w, n in ordered)
+        + "."
+        + also
+    )
 
 
 def star_summary(analysis: dict) -> str:

@@ -29,8 +29,15 @@ def corrupted(data: bytes, seed: int) -> bytes:
 def wav_claiming_4gb(payload: bytes) -> bytes:
     """A 16 kHz mono 16-bit WAV header whose RIFF and data sizes say ~4 GB, then a little data."""
     fmt = struct.pack("<IHHIIHH", 16, 1, 1, 16000, 32000, 2, 16)
-    return (b"RIFF" + struct.pack("<I", 0xFFFFFFF0) + b"WAVEfmt " + fmt + b"data"
-            + struct.pack("<I", 0xFFFFFFE0) + payload)
+    return (
+        b"RIFF"
+        + struct.pack("<I", 0xFFFFFFF0)
+        + b"WAVEfmt "
+        + fmt
+        + b"data"
+        + struct.pack("<I", 0xFFFFFFE0)
+        + payload
+    )
 
 
 def _crc8(data: bytes) -> int:
@@ -86,10 +93,21 @@ def flac_of_silence(seconds: float, sample_rate: int = 8000, *, declare_length: 
 
 
 def hostile_names() -> list[str]:
-    return ["../../../../tmp/escaped.wav", "..\\..\\windows.wav", 'quote"s and \'apostrophes\'.wav',
-            "new\nline.wav", "<img src=x onerror=alert(1)>.wav", "/etc/passwd", "", "a" * 300 + ".wav",
-            "naïve — ✓ 日本語.wav", ".hidden.wav", "CON.wav", "x.wav\x00.exe",
-            "\x1b[2J\x1b[31mterminal-escape.wav"]
+    return [
+        "../../../../tmp/escaped.wav",
+        "..\\..\\windows.wav",
+        "quote\"s and 'apostrophes'.wav",
+        "new\nline.wav",
+        "<img src=x onerror=alert(1)>.wav",
+        "/etc/passwd",
+        "",
+        "a" * 300 + ".wav",
+        "naïve — ✓ 日本語.wav",
+        ".hidden.wav",
+        "CON.wav",
+        "x.wav\x00.exe",
+        "\x1b[2J\x1b[31mterminal-escape.wav",
+    ]
 
 
 def write(folder: Path, name: str, data: bytes) -> Path:

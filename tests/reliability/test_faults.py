@@ -91,8 +91,13 @@ CHILD = textwrap.dedent("""
 def _run_and_kill(job: str, data_dir: Path, target: Path, signal_word: str) -> None:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     env.pop("COACH_DATABASE_URL", None)
-    child = subprocess.Popen([sys.executable, "-c", CHILD, job, str(data_dir), str(target)],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, job, str(data_dir), str(target)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
     try:
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
@@ -137,8 +142,16 @@ def _seed(settings, count: int) -> list[str]:
         sums = []
         for i in range(count):
             saved = record(settings, 200.0 + 37 * i)
-            save_attempt(store, question_id=f"q{i}", question_text=f"Question {i}?", recording=saved,
-                         transcript=transcript_dict(), analysis=analysis_dict(), engine="e", model="m")
+            save_attempt(
+                store,
+                question_id=f"q{i}",
+                question_text=f"Question {i}?",
+                recording=saved,
+                transcript=transcript_dict(),
+                analysis=analysis_dict(),
+                engine="e",
+                model="m",
+            )
             sums.append(saved.sha256)
         return sums
     finally:
@@ -233,8 +246,13 @@ def test_a_read_only_data_directory_refuses_a_save_in_one_sentence_and_loses_not
         env = {**os.environ, "PYTHONPATH": str(REPO), "COACH_DATA_DIR": str(data_dir)}
         env.pop("COACH_DATABASE_URL", None)
         prefix = ["setpriv", "--bounding-set=-all", "--"] if os.geteuid() == 0 else []
-        result = subprocess.run([*prefix, sys.executable, "-m", "coach.cli", "analyze", str(clip), "--save",
-                                 "--no-progress"], capture_output=True, text=True, env=env, timeout=300)
+        result = subprocess.run(
+            [*prefix, sys.executable, "-m", "coach.cli", "analyze", str(clip), "--save", "--no-progress"],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=300,
+        )
         lines = result.stderr.strip().splitlines()
         assert result.returncode == 1 and len(lines) == 1, result.stderr
         assert lines[0].startswith("error: ") and ("writable" in lines[0] or "read-only" in lines[0])
@@ -253,11 +271,14 @@ def small_disk(tmp_path):
     """A real 2 MB file system (tmpfs), so writes fail with ENOSPC exactly as on a full disk."""
     mount_point = tmp_path / "disk"
     mount_point.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount_point)],
-                             capture_output=True, text=True)
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount_point)], capture_output=True, text=True
+    )
     if mounted.returncode != 0:
-        pytest.skip(f"cannot mount a small tmpfs here ({mounted.stderr.strip()}); the full-disk case "
-                    "is covered only by tests/test_store_faults.py's page cap")
+        pytest.skip(
+            f"cannot mount a small tmpfs here ({mounted.stderr.strip()}); the full-disk case "
+            "is covered only by tests/test_store_faults.py's page cap"
+        )
     yield mount_point
     subprocess.run(["umount", "-l", str(mount_point)], check=False)
 
@@ -271,8 +292,9 @@ def _fill(folder: Path, leave_bytes: int) -> Path:
     return filler
 
 
-def test_a_full_disk_fails_each_write_in_one_sentence_and_resumes_once_space_is_freed(small_disk, tmp_path,
-                                                                                     monkeypatch):
+def test_a_full_disk_fails_each_write_in_one_sentence_and_resumes_once_space_is_freed(
+    small_disk, tmp_path, monkeypatch
+):
     settings = load_settings(data_dir=small_disk / "data")
     monkeypatch.setenv("COACH_DATA_DIR", str(settings.data_dir))
     sums = _seed(settings, 2)
@@ -282,8 +304,16 @@ def test_a_full_disk_fails_each_write_in_one_sentence_and_resumes_once_space_is_
         record(source, 900.0 + i, kind="practice")
     store = open_store(source)
     try:
-        save_attempt(store, question_id="qx", question_text="", recording=record(source, 777.0),
-                     transcript=transcript_dict(), analysis=analysis_dict(), engine="e", model="m")
+        save_attempt(
+            store,
+            question_id="qx",
+            question_text="",
+            recording=record(source, 777.0),
+            transcript=transcript_dict(),
+            analysis=analysis_dict(),
+            engine="e",
+            model="m",
+        )
         export_data(store, tmp_path / "in.zip")
     finally:
         store.close()
@@ -368,7 +398,7 @@ def test_a_database_locked_for_long_is_one_sentence_the_take_is_kept_and_analyse
 
     def lock_before_saving(message: str, _fraction: float) -> None:
         if message.startswith("Analysing") and not holders:
-            holders.append(_hold_lock(settings, 13.0))   # longer than the 10 s the save waits
+            holders.append(_hold_lock(settings, 13.0))  # longer than the 10 s the save waits
 
     with pytest.raises(StorageError, match="busy in another coach window") as error:
         practice_answer(CLIP, settings, original_name="take.wav", progress=lock_before_saving)

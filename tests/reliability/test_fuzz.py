@@ -17,14 +17,53 @@ from coach.config import load_settings
 from coach.errors import CoachError
 from coach.types import Transcript, Word
 
-FUZZ = settings(max_examples=200, derandomize=True, deadline=None,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-SPOKEN = st.sampled_from(["um", "uh", "like", "you know", "I", "I", "we", "so", "basically", "led", "the",
-                          "team", "and", "and", "shipped", "it", "it", "on", "time", "30%", "kind of",
-                          "maybe", "I think", "Situation:", "result", ".", ",", "...", "—", "I-I",
-                          "the the", "\n"])
-TEXT = st.one_of(st.text(max_size=400), st.lists(SPOKEN, max_size=80).map(" ".join),
-                 st.lists(st.one_of(SPOKEN, st.text(max_size=6)), max_size=60).map(" ".join))
+FUZZ = settings(
+    max_examples=200,
+    derandomize=True,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+SPOKEN = st.sampled_from(
+    [
+        "um",
+        "uh",
+        "like",
+        "you know",
+        "I",
+        "I",
+        "we",
+        "so",
+        "basically",
+        "led",
+        "the",
+        "team",
+        "and",
+        "and",
+        "shipped",
+        "it",
+        "it",
+        "on",
+        "time",
+        "30%",
+        "kind of",
+        "maybe",
+        "I think",
+        "Situation:",
+        "result",
+        ".",
+        ",",
+        "...",
+        "—",
+        "I-I",
+        "the the",
+        "\n",
+    ]
+)
+TEXT = st.one_of(
+    st.text(max_size=400),
+    st.lists(SPOKEN, max_size=80).map(" ".join),
+    st.lists(st.one_of(SPOKEN, st.text(max_size=6)), max_size=60).map(" ".join),
+)
 
 
 def _check(result: dict, text: str, duration_s: float | None) -> None:
@@ -32,7 +71,7 @@ def _check(result: dict, text: str, duration_s: float | None) -> None:
     for key in ("fillers", "repetitions", "hedges"):
         for mark in result[key]:
             assert 0 <= mark["start_char"] <= mark["end_char"] <= len(text), (key, mark)
-            assert text[mark["start_char"]:mark["end_char"]] == mark["text"]
+            assert text[mark["start_char"] : mark["end_char"]] == mark["text"]
             if mark["start_s"] is not None:
                 assert 0 <= mark["start_s"] <= mark["end_s"], mark
     previous_end = 0
@@ -41,8 +80,14 @@ def _check(result: dict, text: str, duration_s: float | None) -> None:
         previous_end = sentence["end_char"]
         assert sentence["star"] in (None, "situation", "task", "action", "result")
     metrics = result["metrics"]
-    for name in ("words", "fillers_per_100_words", "long_pauses", "hedges", "repetitions",
-                 "quantified_results"):
+    for name in (
+        "words",
+        "fillers_per_100_words",
+        "long_pauses",
+        "hedges",
+        "repetitions",
+        "quantified_results",
+    ):
         value = metrics.get(name)
         assert value is None or (value >= 0 and math.isfinite(value)), (name, value)
     for name in ("wpm", "fillers_per_min"):
@@ -50,7 +95,7 @@ def _check(result: dict, text: str, duration_s: float | None) -> None:
         assert value is None or (value >= 0 and math.isfinite(value)), (name, value)
     for part in metrics["star"].values():
         assert 0 <= part["share"] <= 1 and part["words"] >= 0
-    if result["scores"] is None:     # the quality gate stopped it: a reason, and no advice
+    if result["scores"] is None:  # the quality gate stopped it: a reason, and no advice
         assert result["warnings"] and result["feedback"] == []
         return
     for name, score in result["scores"].items():
@@ -71,8 +116,12 @@ def _words(draw_words: list[tuple[str, float, float, float]]) -> list[Word]:
     return [Word(text, start, start + length, prob) for text, start, length, prob in draw_words]
 
 
-WORD = st.tuples(st.one_of(SPOKEN, st.text(min_size=1, max_size=8)),
-                 st.floats(0, 600, allow_nan=False), st.floats(0, 30, allow_nan=False), st.floats(0, 1))
+WORD = st.tuples(
+    st.one_of(SPOKEN, st.text(min_size=1, max_size=8)),
+    st.floats(0, 600, allow_nan=False),
+    st.floats(0, 30, allow_nan=False),
+    st.floats(0, 1),
+)
 
 
 @pytest.mark.slow
@@ -101,14 +150,25 @@ def _numbers(value) -> list[float]:
     return []
 
 
-HEADERS = [b"", b"RIFF\x24\x00\x00\x00WAVEfmt ", b"fLaC", b"OggS\x00\x02", b"\x1aE\xdf\xa3", b"ID3\x03\x00",
-           b"\xff\xfb\x90\x00", b"\x00\x00\x00\x20ftypM4A "]
+HEADERS = [
+    b"",
+    b"RIFF\x24\x00\x00\x00WAVEfmt ",
+    b"fLaC",
+    b"OggS\x00\x02",
+    b"\x1aE\xdf\xa3",
+    b"ID3\x03\x00",
+    b"\xff\xfb\x90\x00",
+    b"\x00\x00\x00\x20ftypM4A ",
+]
 
 
 @pytest.mark.slow
 @settings(max_examples=300, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(header=st.sampled_from(HEADERS), body=st.binary(max_size=4000),
-       suffix=st.sampled_from([".wav", ".mp3", ".ogg", ".webm", ".m4a", ".flac", ".bin"]))
+@given(
+    header=st.sampled_from(HEADERS),
+    body=st.binary(max_size=4000),
+    suffix=st.sampled_from([".wav", ".mp3", ".ogg", ".webm", ".m4a", ".flac", ".bin"]),
+)
 def test_the_decoder_on_any_bytes(header, body, suffix):
     """Anything a browser could upload: decoded to 16 kHz mono in [-1, 1], or one AudioError sentence."""
     data = header + body

@@ -35,13 +35,18 @@ CLIPS = Path(__file__).resolve().parents[1] / "data"
 
 def hostile_files() -> list[tuple[str, str, bytes]]:
     """(label, file name as uploaded, bytes)."""
-    files = [(f"random-{ext}-{seed}", f"answer.{ext}", random_bytes(seed))
-             for seed in (1, 2) for ext in AUDIO_SUFFIXES]
+    files = [
+        (f"random-{ext}-{seed}", f"answer.{ext}", random_bytes(seed))
+        for seed in (1, 2)
+        for ext in AUDIO_SUFFIXES
+    ]
     files += [(f"empty-{ext}", f"answer.{ext}", b"") for ext in AUDIO_SUFFIXES]
     for clip in REAL_CLIPS:
         data = (CLIPS / clip).read_bytes()
-        files += [(f"truncated-{fraction}-{clip}", clip, truncated(data, fraction))
-                  for fraction in (0.0005, 0.02, 0.3)]
+        files += [
+            (f"truncated-{fraction}-{clip}", clip, truncated(data, fraction))
+            for fraction in (0.0005, 0.02, 0.3)
+        ]
         files.append((f"corrupt-{clip}", clip, corrupted(data, seed=7)))
     files += [
         ("wav-header-claims-4GB-silence", "huge.wav", wav_claiming_4gb(bytes(32000))),
@@ -106,9 +111,21 @@ def test_the_10_hour_tiny_file_without_a_length_is_refused_once_decoding_passes_
     assert "3:00:0" not in str(error.value).split("longer than")[0]  # no made-up length
 
 
-CLI_CASES = [h for h in HOSTILE if h[0].startswith(("random-wav-1", "empty-webm", "truncated-0.0005",
-                                                     "corrupt-clean.mp3", "wav-header-only", "name-",
-                                                     "text-named"))]
+CLI_CASES = [
+    h
+    for h in HOSTILE
+    if h[0].startswith(
+        (
+            "random-wav-1",
+            "empty-webm",
+            "truncated-0.0005",
+            "corrupt-clean.mp3",
+            "wav-header-only",
+            "name-",
+            "text-named",
+        )
+    )
+]
 
 
 @pytest.mark.parametrize("save", [False, True], ids=["analyze", "analyze --save"])

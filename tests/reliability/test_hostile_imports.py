@@ -26,14 +26,28 @@ TAKE = (Path(__file__).resolve().parents[1] / "data" / "short.wav").read_bytes()
 
 
 def manifest(recordings: list[dict] | None = None, **tables) -> dict:
-    return {"format": "coach-export", "format_version": 1, "schema": latest_migration(),
-            "exported_at": "2025-01-01T00:00:00+00:00", "tables": {"recordings": recordings or [], **tables}}
+    return {
+        "format": "coach-export",
+        "format_version": 1,
+        "schema": latest_migration(),
+        "exported_at": "2025-01-01T00:00:00+00:00",
+        "tables": {"recordings": recordings or [], **tables},
+    }
 
 
 def recording_row(path: str, data: bytes = TAKE, **extra) -> dict:
-    return {"uid": "r" * 32, "path": path, "sha256": hashlib.sha256(data).hexdigest(),
-            "size_bytes": len(data), "original_name": "take.wav", "kind": "practice",
-            "created_at": "2025-01-01T00:00:00+00:00", "deleted_at": None, "detached_at": None, **extra}
+    return {
+        "uid": "r" * 32,
+        "path": path,
+        "sha256": hashlib.sha256(data).hexdigest(),
+        "size_bytes": len(data),
+        "original_name": "take.wav",
+        "kind": "practice",
+        "created_at": "2025-01-01T00:00:00+00:00",
+        "deleted_at": None,
+        "detached_at": None,
+        **extra,
+    }
 
 
 def zip_bytes(members: dict[str, bytes | str]) -> bytes:
@@ -73,17 +87,37 @@ def hostile_zips(tmp_path: Path) -> list[tuple[str, bytes]]:
         ("rows-are-strings", zip_bytes({"coach-export.json": json.dumps(manifest(attempts=["x", "y"]))})),
         ("row-without-uid", zip_bytes({"coach-export.json": json.dumps(manifest(attempts=[{"wpm": 1}]))})),
         ("recordings-a-dict", zip_bytes({"coach-export.json": json.dumps(manifest(recordings={"a": 1}))})),
-        ("date-not-a-date", zip_bytes({"coach-export.json": json.dumps(
-            manifest(attempts=[{"uid": "a" * 32, "created_at": "yesterday-ish"}]))})),
+        (
+            "date-not-a-date",
+            zip_bytes(
+                {
+                    "coach-export.json": json.dumps(
+                        manifest(attempts=[{"uid": "a" * 32, "created_at": "yesterday-ish"}])
+                    )
+                }
+            ),
+        ),
         ("newer-format", zip_bytes({"coach-export.json": json.dumps({**manifest(), "format_version": 99})})),
     ]
-    for path in ("../../escaped.wav", "recordings/../../escaped.wav", "/tmp/escaped.wav", "models/x.bin",
-                 "recordings/../coach.db", "recordings\\..\\..\\escaped.wav"):
+    for path in (
+        "../../escaped.wav",
+        "recordings/../../escaped.wav",
+        "/tmp/escaped.wav",
+        "models/x.bin",
+        "recordings/../coach.db",
+        "recordings\\..\\..\\escaped.wav",
+    ):
         listed = json.dumps(manifest([recording_row(path)]))
         cases.append((f"path-{path}", zip_bytes({"coach-export.json": listed, path.lstrip("/"): TAKE})))
     bad_sum = recording_row("recordings/practice/x.wav", sha256="0" * 64)
-    cases.append(("checksum-mismatch", zip_bytes({"coach-export.json": json.dumps(manifest([bad_sum])),
-                                                  "recordings/practice/x.wav": TAKE})))
+    cases.append(
+        (
+            "checksum-mismatch",
+            zip_bytes(
+                {"coach-export.json": json.dumps(manifest([bad_sum])), "recordings/practice/x.wav": TAKE}
+            ),
+        )
+    )
     return cases
 
 
@@ -117,8 +151,11 @@ def test_each_hostile_zip_is_one_sentence_and_changes_nothing(sandbox, cases):
             message = str(error.value)
             assert message and "\n" not in message and "Traceback" not in message, (label, message)
             assert _state(store) == before_rows, label
-            files = sorted(p for p in settings.data_dir.rglob("*") if p.is_file() and p.name != "coach.db-wal"
-                           and p.name != "coach.db-shm")
+            files = sorted(
+                p
+                for p in settings.data_dir.rglob("*")
+                if p.is_file() and p.name != "coach.db-wal" and p.name != "coach.db-shm"
+            )
             assert files == [p for p in before_files if p.name not in ("coach.db-wal", "coach.db-shm")], label
             zip_path.unlink()
             refused.append(label)
@@ -171,17 +208,57 @@ def test_a_decompression_bomb_is_refused_without_inflating_it_in_memory(tmp_path
 
 
 SCALARS = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20)
-JSON = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=4)
-                    | st.dictionaries(st.text(max_size=12), inner, max_size=4), max_leaves=20)
-TABLE_NAMES = st.sampled_from(["recordings", "attempts", "interviews", "questions", "debriefs", "people",
-                               "turns", "practice_sessions", "options", "goals", "analysis_runs", "x"])
-ROWS = st.lists(st.dictionaries(st.sampled_from(["uid", "path", "sha256", "created_at", "question_id",
-                                                 "recording_id", "interview_id", "wpm", "company", "kind"]),
-                                JSON, max_size=6) | JSON, max_size=3)
+JSON = st.recursive(
+    SCALARS,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4),
+    max_leaves=20,
+)
+TABLE_NAMES = st.sampled_from(
+    [
+        "recordings",
+        "attempts",
+        "interviews",
+        "questions",
+        "debriefs",
+        "people",
+        "turns",
+        "practice_sessions",
+        "options",
+        "goals",
+        "analysis_runs",
+        "x",
+    ]
+)
+ROWS = st.lists(
+    st.dictionaries(
+        st.sampled_from(
+            [
+                "uid",
+                "path",
+                "sha256",
+                "created_at",
+                "question_id",
+                "recording_id",
+                "interview_id",
+                "wpm",
+                "company",
+                "kind",
+            ]
+        ),
+        JSON,
+        max_size=6,
+    )
+    | JSON,
+    max_size=3,
+)
 
 
-@hsettings(max_examples=60, derandomize=True, deadline=None,
-           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@hsettings(
+    max_examples=60,
+    derandomize=True,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(tables=st.dictionaries(TABLE_NAMES, ROWS, max_size=4) | JSON, favourites=JSON)
 def test_fuzzed_manifests_never_crash_the_import(sandbox, tables, favourites):
     settings, outside = sandbox
@@ -189,8 +266,11 @@ def test_fuzzed_manifests_never_crash_the_import(sandbox, tables, favourites):
     try:
         before = _state(store)
         zip_path = Path.cwd() / "fuzz.zip"
-        zip_path.write_bytes(zip_bytes({"coach-export.json": json.dumps({**manifest(), "tables": tables,
-                                                                          "favourites": favourites})}))
+        zip_path.write_bytes(
+            zip_bytes(
+                {"coach-export.json": json.dumps({**manifest(), "tables": tables, "favourites": favourites})}
+            )
+        )
         try:
             import_data(store, zip_path)
         except CoachError as e:

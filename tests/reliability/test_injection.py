@@ -19,26 +19,47 @@ from coach.errors import StorageError
 from coach.ui.choose import own_question
 from coach.ui.highlight import highlight_html
 
-SQL = ["Robert'); DROP TABLE attempts;--", "' OR '1'='1", '" OR ""="', "%_\\%",
-       "; DELETE FROM interviews; --", "$$; SELECT pg_sleep(5); $$", "\\x27\\u0027",
-       "O'Brien & Sons \"Ltd\"", "emoji 🎤 and ümlauts",
-       "tab\tnew\nline\r\n"]
-MARKUP = ["<script>window.__coach_xss = 1</script>", '<img src=x onerror="window.__coach_xss=2">',
-          "<svg onload=window.__coach_xss=3>", "[click me](javascript:window.__coach_xss=4)",
-          "![pixel](http://203.0.113.9/track.png)", "<iframe src=javascript:window.__coach_xss=5>",
-          ":red[fake alert] **bold** `code` <b>b</b>"]
+SQL = [
+    "Robert'); DROP TABLE attempts;--",
+    "' OR '1'='1",
+    '" OR ""="',
+    "%_\\%",
+    "; DELETE FROM interviews; --",
+    "$$; SELECT pg_sleep(5); $$",
+    "\\x27\\u0027",
+    'O\'Brien & Sons "Ltd"',
+    "emoji 🎤 and ümlauts",
+    "tab\tnew\nline\r\n",
+]
+MARKUP = [
+    "<script>window.__coach_xss = 1</script>",
+    '<img src=x onerror="window.__coach_xss=2">',
+    "<svg onload=window.__coach_xss=3>",
+    "[click me](javascript:window.__coach_xss=4)",
+    "![pixel](http://203.0.113.9/track.png)",
+    "<iframe src=javascript:window.__coach_xss=5>",
+    ":red[fake alert] **bold** `code` <b>b</b>",
+]
 
 
 def test_sql_metacharacters_are_stored_and_returned_intact(store):
     for text in SQL + MARKUP:
-        interview_id = st.add_interview(store, company=text, interview_date="2025-03-01", role=text,
-                                        notes=text)
+        interview_id = st.add_interview(
+            store, company=text, interview_date="2025-03-01", role=text, notes=text
+        )
         st.add_person(store, interview_id, name=text, title=text, notes=text)
         st.add_debrief(store, interview_id, went_well=text, could_be_better=text, skill_gaps=text, notes=text)
         st.add_option(store, kind="offer", company=text, details=text)
-        attempt_id = st.save_attempt(store, question_id=text, question_text=text, recording=None,
-                                     transcript={"transcript": text}, analysis=analysis_dict(text=text),
-                                     engine="e", model="m")
+        attempt_id = st.save_attempt(
+            store,
+            question_id=text,
+            question_text=text,
+            recording=None,
+            transcript={"transcript": text},
+            analysis=analysis_dict(text=text),
+            engine="e",
+            model="m",
+        )
         full = st.get_interview(store, interview_id)
         assert (full["company"], full["role"], full["notes"]) == (text.strip(), text, text)
         assert (full["people"][0]["name"], full["people"][0]["notes"]) == (text.strip(), text)
@@ -63,8 +84,9 @@ def test_a_nul_character_is_stored_or_refused_in_one_sentence(store):
 
 def test_the_marked_transcript_escapes_every_character_of_markup():
     text = " ".join(MARKUP) + " um so I led it"
-    html = highlight_html({"transcript": text, "fillers": [{"start_char": len(text) - 15,
-                                                            "end_char": len(text) - 13}]})
+    html = highlight_html(
+        {"transcript": text, "fillers": [{"start_char": len(text) - 15, "end_char": len(text) - 13}]}
+    )
     assert "<script>" not in html and "<img src=x" not in html and "<svg" not in html
     assert "&lt;script&gt;window.__coach_xss = 1&lt;/script&gt;" in html
 
@@ -74,16 +96,35 @@ def _seed_hostile(data_dir: Path) -> None:
     db = st.open_store(settings)
     try:
         payload = " ".join(MARKUP)
-        interview_id = st.add_interview(db, company=f"Globex {MARKUP[1]}", interview_date="2025-03-01",
-                                        role=MARKUP[0], stage="onsite", notes=payload)
+        interview_id = st.add_interview(
+            db,
+            company=f"Globex {MARKUP[1]}",
+            interview_date="2025-03-01",
+            role=MARKUP[0],
+            stage="onsite",
+            notes=payload,
+        )
         st.add_person(db, interview_id, name=MARKUP[2], title=MARKUP[4], notes=payload)
-        st.add_debrief(db, interview_id, went_well=payload, could_be_better=MARKUP[3], skill_gaps=MARKUP[4],
-                       notes=f"They asked: {MARKUP[1]} why us?\n- {MARKUP[4]}?")
+        st.add_debrief(
+            db,
+            interview_id,
+            went_well=payload,
+            could_be_better=MARKUP[3],
+            skill_gaps=MARKUP[4],
+            notes=f"They asked: {MARKUP[1]} why us?\n- {MARKUP[4]}?",
+        )
         st.add_option(db, kind="offer", company=MARKUP[1], details=payload)
         question = own_question(settings, f"{MARKUP[0]} {MARKUP[4]} Why do you want this job?")
-        st.save_attempt(db, question_id=question.id, question_text=question.text, recording=None,
-                        transcript={"transcript": payload}, analysis=analysis_dict(text=payload),
-                        engine="e", model="m")
+        st.save_attempt(
+            db,
+            question_id=question.id,
+            question_text=question.text,
+            recording=None,
+            transcript={"transcript": payload},
+            analysis=analysis_dict(text=payload),
+            engine="e",
+            model="m",
+        )
     finally:
         db.close()
 

@@ -24,6 +24,9 @@ def test_what_the_coach_writes_is_readable_by_its_owner_only(settings, tmp_path)
         store.close()
     written = [p for p in settings.data_dir.rglob("*") if p.is_file()] + [tmp_path / "backup.zip"]
     assert any(p.name == "coach.db" for p in written) and any(p.suffix == ".wav" for p in written)
-    readable = {str(p): oct(p.stat().st_mode & 0o777) for p in written
-                if p.stat().st_mode & (stat.S_IRWXG | stat.S_IRWXO)}
+    readable = {
+        str(p): oct(p.stat().st_mode & 0o777)
+        for p in written
+        if p.stat().st_mode & (stat.S_IRWXG | stat.S_IRWXO)
+    }
     assert readable == {}

@@ -41,8 +41,11 @@ def _trim_around(words: list[Word], fillers: list[Word]) -> list[Word]:
                 start = filler.end_s
             elif start < filler.start_s < end <= filler.end_s:
                 end = filler.start_s
-        trimmed.append(word if (start, end) == (word.start_s, word.end_s)
-                       else Word(word.text, start, end, word.prob, word.source))
+        trimmed.append(
+            word
+            if (start, end) == (word.start_s, word.end_s)
+            else Word(word.text, start, end, word.prob, word.source)
+        )
     return trimmed
 
 

@@ -98,22 +98,28 @@ def speaker_profile(frames: Frames, words: tuple[Word, ...]) -> Speaker | None:
     for word in words:
         if is_filled_pause(word.text):
             continue
-        in_words[frames.index(word.start_s):frames.index(word.end_s)] = True
+        in_words[frames.index(word.start_s) : frames.index(word.end_s)] = True
     voiced = in_words & (frames.f0_hz > 0)
     if voiced.sum() * FRAME_S < MIN_PROFILE_S:
         return None
     sounding = frames.intensity_db[frames.intensity_db > DIGITAL_SILENCE_DB]
-    return Speaker(f0_hz=float(np.median(frames.f0_hz[voiced])),
-                   level_db=float(np.median(frames.intensity_db[voiced])),
-                   floor_db=float(np.percentile(sounding, 10)),
-                   timbre=frames.mfcc[voiced].mean(axis=0))
+    return Speaker(
+        f0_hz=float(np.median(frames.f0_hz[voiced])),
+        level_db=float(np.median(frames.intensity_db[voiced])),
+        floor_db=float(np.percentile(sounding, 10)),
+        timbre=frames.mfcc[voiced].mean(axis=0),
+    )
 
 
 def candidates(frames: Frames, speaker: Speaker, limits: Thresholds) -> list[Candidate]:
     """Steady runs, with a vowel run and the nasal run right after it joined into one."""
-    runs = steady_runs(frames, max_flux=limits.filler_max_flux,
-                       min_level_db=speaker.floor_db + limits.filler_min_above_floor_db,
-                       min_s=0.08, max_hole_s=0.03)
+    runs = steady_runs(
+        frames,
+        max_flux=limits.filler_max_flux,
+        min_level_db=speaker.floor_db + limits.filler_min_above_floor_db,
+        min_s=0.08,
+        max_hole_s=0.03,
+    )
     groups: list[list[SteadyRun]] = []
     for run in runs:
         if groups and _continues(frames, groups[-1][-1], run):
@@ -127,12 +133,13 @@ def _continues(frames: Frames, last: SteadyRun, run: SteadyRun) -> bool:
     """The next run is the same filler: close by, and at the same pitch or its falling nasal."""
     if (run.start - last.end) * FRAME_S > MERGE_GAP_S:
         return False
-    rise = (np.nanmedian(frames.semitones[run.start:run.end]) -
-            np.nanmedian(frames.semitones[last.start:last.end]))
+    rise = np.nanmedian(frames.semitones[run.start : run.end]) - np.nanmedian(
+        frames.semitones[last.start : last.end]
+    )
     if abs(rise) <= MERGE_PITCH_ST:
         return True
     level = frames.intensity_db
-    drop = np.median(level[last.start:last.end]) - np.median(level[run.start:run.end])
+    drop = np.median(level[last.start : last.end]) - np.median(level[run.start : run.end])
     return drop >= NASAL_DROP_DB and -NASAL_PITCH_FALL_ST <= rise < 0
 
 
@@ -159,7 +166,7 @@ def sounds_like_filler(frames: Frames, cand: Candidate, speaker: Speaker, limits
 
 def _pitch_range_st(frames: Frames, run: SteadyRun) -> float:
     """10th-90th percentile pitch range of one run: each part of "um" holds its own pitch."""
-    f0 = frames.f0_hz[run.start:run.end]
+    f0 = frames.f0_hz[run.start : run.end]
     semitones = 12 * np.log2(f0[f0 > 0])
     if len(semitones) == 0:
         return 0.0
@@ -206,7 +213,7 @@ def _quiet_s(frames: Frames, edge: int, step: int, quiet_db: float) -> float:
 def _voiced_s(frames: Frames, start_s: float, end_s: float) -> float:
     if end_s <= start_s:
         return 0.0
-    return float((frames.f0_hz[frames.index(start_s):frames.index(end_s)] > 0).sum()) * FRAME_S
+    return float((frames.f0_hz[frames.index(start_s) : frames.index(end_s)] > 0).sum()) * FRAME_S
 
 
 def owned_by_neighbour(frames: Frames, cand: Candidate, words: tuple[Word, ...]) -> bool:
@@ -224,8 +231,11 @@ def owned_by_neighbour(frames: Frames, cand: Candidate, words: tuple[Word, ...])
         if abs(word.start_s - start_s) <= WORD_ONSET_S and word.end_s > end_s:
             return True
         timeless = word.end_s - word.start_s < TIMELESS_WORD_S
-        if (timeless and end_s - WORD_ONSET_S <= word.start_s <= end_s + TIMELESS_AFTER_S
-                and _voiced_s(frames, end_s, word.start_s) <= EDGE_VOICE_S):
+        if (
+            timeless
+            and end_s - WORD_ONSET_S <= word.start_s <= end_s + TIMELESS_AFTER_S
+            and _voiced_s(frames, end_s, word.start_s) <= EDGE_VOICE_S
+        ):
             return True
     return False
 
@@ -246,19 +256,20 @@ def transcribed_filler(frames: Frames, cand: Candidate, words: tuple[Word, ...])
 
 
 def name_filler(frames: Frames, cand: Candidate) -> str:
-    """"um" when the voice ends in a quieter, differently coloured stretch (the nasal)."""
+    """ "um" when the voice ends in a quieter, differently coloured stretch (the nasal)."""
     if len(cand.runs) < 2:
         return "uh"
     head, tail = cand.runs[0], cand.runs[-1]
     level = frames.intensity_db
-    drop = np.median(level[head.start:head.end]) - np.median(level[tail.start:tail.end])
+    drop = np.median(level[head.start : head.end]) - np.median(level[tail.start : tail.end])
     return "um" if drop >= NASAL_DROP_DB else "uh"
 
 
 def filler_word(frames: Frames, cand: Candidate) -> Word:
     start_s, end_s = span_s(frames, cand)
-    return Word(name_filler(frames, cand), round(start_s, 3), round(end_s, 3), ACOUSTIC_PROB,
-                source="acoustic")
+    return Word(
+        name_filler(frames, cand), round(start_s, 3), round(end_s, 3), ACOUSTIC_PROB, source="acoustic"
+    )
 
 
 def detect(frames: Frames, words: tuple[Word, ...], limits: Thresholds) -> tuple[list[Word], dict[int, Word]]:
@@ -282,8 +293,11 @@ def detect(frames: Frames, words: tuple[Word, ...], limits: Thresholds) -> tuple
                 retimed[known] = Word(old.text, heard.start_s, heard.end_s, old.prob, old.source)
             continue
         rest = _not_owned(frames, cand, words)
-        if (rest is not None and sounds_like_filler(frames, rest, speaker, limits)
-                and left_by_transcriber(frames, rest, words, quiet_db)):
+        if (
+            rest is not None
+            and sounds_like_filler(frames, rest, speaker, limits)
+            and left_by_transcriber(frames, rest, words, quiet_db)
+        ):
             found.append(filler_word(frames, rest))
     return found, retimed
 

@@ -17,12 +17,16 @@ TOLERANCE_S = 0.2
 
 def fillers_in(transcript: Transcript) -> list[tuple[float, float, str]]:
     """(start, end, text) of every filler in a transcript: written by Whisper or heard."""
-    return [(w.start_s, w.end_s, w.text) for w in transcript.words
-            if is_filled_pause(w.text) or w.source == "acoustic"]
+    return [
+        (w.start_s, w.end_s, w.text)
+        for w in transcript.words
+        if is_filled_pause(w.text) or w.source == "acoustic"
+    ]
 
 
-def score(found: Sequence[tuple[float, float, str]], marked: Sequence[dict],
-          unsure: Sequence[dict] = ()) -> dict:
+def score(
+    found: Sequence[tuple[float, float, str]], marked: Sequence[dict], unsure: Sequence[dict] = ()
+) -> dict:
     """Hits, false alarms and misses of `found` against `marked` ({"start_s", "end_s", "text"}).
 
     Found fillers near an `unsure` span count neither way; `named` counts the hits that say
@@ -41,12 +45,17 @@ def score(found: Sequence[tuple[float, float, str]], marked: Sequence[dict],
             named += plain(text) == marked[k]["text"]
         elif not any(_near(span, u) for u in doubtful):
             false_alarms.append(span)
-    return {"truth": len(truth), "hits": len(used), "named": named, "false_alarms": false_alarms,
-            "misses": [t for k, t in enumerate(truth) if k not in used]}
+    return {
+        "truth": len(truth),
+        "hits": len(used),
+        "named": named,
+        "false_alarms": false_alarms,
+        "misses": [t for k, t in enumerate(truth) if k not in used],
+    }
 
 
 def plain(text: str) -> str:
-    """"Um," -> "um", "uhh" -> "uh": the spelling the marks use."""
+    """ "Um," -> "um", "uhh" -> "uh": the spelling the marks use."""
     word = text.strip(".,?!…-").lower()
     return "um" if word.endswith("m") else "uh"
 

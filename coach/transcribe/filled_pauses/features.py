@@ -57,9 +57,9 @@ class Frames:
     """One row per 10 ms frame; `times` are frame centres in seconds from the start."""
 
     times: np.ndarray
-    f0_hz: np.ndarray          # 0 where unvoiced
+    f0_hz: np.ndarray  # 0 where unvoiced
     intensity_db: np.ndarray
-    mfcc: np.ndarray           # (n, 12) cepstral coefficients c1..c12, the spectral envelope
+    mfcc: np.ndarray  # (n, 12) cepstral coefficients c1..c12, the spectral envelope
 
     def index(self, time_s: float) -> int:
         return int(np.clip(np.searchsorted(self.times, time_s), 0, len(self.times)))
@@ -76,16 +76,28 @@ def measure(audio: np.ndarray, sample_rate: int = SAMPLE_RATE) -> Frames:
     hop = int(round(FRAME_S * sample_rate))
     window = int(round(PITCH_WINDOW_S * sample_rate))
     windows = _centred_windows(samples, window, hop)
-    f0 = librosa.yin(samples, fmin=PITCH_FLOOR_HZ, fmax=PITCH_CEILING_HZ, sr=sample_rate,
-                     frame_length=window, hop_length=hop)
-    voiced = _voiced(windows, sample_rate / f0, int(np.ceil(sample_rate / PITCH_FLOOR_HZ)),
-                     float(np.max(np.abs(samples), initial=0.0)))
+    f0 = librosa.yin(
+        samples,
+        fmin=PITCH_FLOOR_HZ,
+        fmax=PITCH_CEILING_HZ,
+        sr=sample_rate,
+        frame_length=window,
+        hop_length=hop,
+    )
+    voiced = _voiced(
+        windows,
+        sample_rate / f0,
+        int(np.ceil(sample_rate / PITCH_FLOOR_HZ)),
+        float(np.max(np.abs(samples), initial=0.0)),
+    )
     mfcc = _mfcc(samples, sample_rate, hop)
     n = min(len(f0), len(windows), len(mfcc))
-    return Frames(times=np.arange(n) * FRAME_S,
-                  f0_hz=np.where(voiced, f0, 0.0)[:n].astype(np.float64),
-                  intensity_db=_intensity_db(windows)[:n],
-                  mfcc=mfcc[:n])
+    return Frames(
+        times=np.arange(n) * FRAME_S,
+        f0_hz=np.where(voiced, f0, 0.0)[:n].astype(np.float64),
+        intensity_db=_intensity_db(windows)[:n],
+        mfcc=mfcc[:n],
+    )
 
 
 def _centred_windows(samples: np.ndarray, window: int, hop: int) -> np.ndarray:
@@ -104,7 +116,7 @@ def _voiced(windows: np.ndarray, period: np.ndarray, longest_period: int, peak: 
     if peak <= 0:
         return np.zeros(len(windows), dtype=bool)
     span = windows.shape[1] - longest_period
-    lag = np.clip(np.rint(period[:len(windows)]).astype(int), 1, longest_period)
+    lag = np.clip(np.rint(period[: len(windows)]).astype(int), 1, longest_period)
     base = windows[:, :span]
     shifted = np.take_along_axis(windows, lag[:, None] + np.arange(span)[None, :], axis=1)
     base = base - base.mean(axis=1, keepdims=True)
@@ -137,5 +149,6 @@ def _mfcc(samples: np.ndarray, sample_rate: int, hop: int) -> np.ndarray:
 
 @functools.cache
 def _mel_filters(sample_rate: int, n_fft: int) -> np.ndarray:
-    return librosa.filters.mel(sr=sample_rate, n_fft=n_fft, n_mels=N_MELS, fmax=MFCC_MAX_HZ,
-                               htk=True, norm=None)
+    return librosa.filters.mel(
+        sr=sample_rate, n_fft=n_fft, n_mels=N_MELS, fmax=MFCC_MAX_HZ, htk=True, norm=None
+    )

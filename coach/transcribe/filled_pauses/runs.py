@@ -17,8 +17,8 @@ from coach.transcribe.filled_pauses.features import FRAME_S, Frames
 
 @dataclass(frozen=True)
 class SteadyRun:
-    start: int     # first frame
-    end: int       # one past the last frame
+    start: int  # first frame
+    end: int  # one past the last frame
 
     @property
     def length(self) -> int:
@@ -30,7 +30,7 @@ def spectral_flux(frames: Frames, lag: int = 3) -> np.ndarray:
     mfcc = frames.mfcc
     flux = np.full(len(mfcc), np.inf)
     if len(mfcc) > 2 * lag:
-        change = np.linalg.norm(mfcc[2 * lag:] - mfcc[:-2 * lag], axis=1)
+        change = np.linalg.norm(mfcc[2 * lag :] - mfcc[: -2 * lag], axis=1)
         flux[lag:-lag] = change
     padded = np.pad(flux, 2, mode="edge")
     windows = np.lib.stride_tricks.sliding_window_view(padded, 5)
@@ -47,8 +47,9 @@ def fill_holes(mask: np.ndarray, max_hole: int) -> np.ndarray:
     return out
 
 
-def steady_runs(frames: Frames, *, max_flux: float, min_level_db: float, min_s: float,
-                max_hole_s: float) -> list[SteadyRun]:
+def steady_runs(
+    frames: Frames, *, max_flux: float, min_level_db: float, min_s: float, max_hole_s: float
+) -> list[SteadyRun]:
     """Runs of voiced, loud enough, spectrally steady frames lasting at least `min_s`."""
     voiced = fill_holes(frames.f0_hz > 0, int(round(max_hole_s / FRAME_S)))
     steady = spectral_flux(frames) <= max_flux
