@@ -19,9 +19,8 @@ import numpy as np
 
 from coach.config import Settings
 from coach.errors import AudioError, MicrophoneError, NoSpeechError, printable
-from coach.types import DecodedAudio
+from coach.types import SAMPLE_RATE, DecodedAudio
 
-SAMPLE_RATE = 16000
 SUPPORTED_SUFFIXES = (
     ".wav",
     ".flac",

@@ -39,7 +39,8 @@ def load_models(settings: Settings):
     if settings.recover_fillers:
         import numpy as np
 
-        from coach.transcribe.filled_pauses.features import SAMPLE_RATE, measure
+        from coach.transcribe.filled_pauses.features import measure
+        from coach.types import SAMPLE_RATE
 
         measure(np.zeros(SAMPLE_RATE, dtype=np.float32))
     return engine

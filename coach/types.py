@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, replace
 
+# Every stage after decoding works at 16 kHz mono: what Whisper, the voice detector, the voice
+# embedder and the filled-pause detector all take.
+SAMPLE_RATE = 16000
+
 
 @dataclass(frozen=True)
 class Word:
@@ -156,4 +160,4 @@ class ModelInfo:
         return asdict(self)
 
 
-__all__ = ["Word", "Transcript", "DecodedAudio", "ModelInfo", "field"]
+__all__ = ["SAMPLE_RATE", "Word", "Transcript", "DecodedAudio", "ModelInfo", "field"]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ast
 import struct
 from dataclasses import replace
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -127,3 +129,14 @@ def test_a_file_on_disk_is_copied_in_blocks_byte_for_byte(tmp_path, settings):
     import hashlib
 
     assert saved.sha256 == hashlib.sha256(payload).hexdigest()
+
+
+def test_the_sample_rate_every_stage_works_at_is_defined_once():
+    package = Path(__file__).resolve().parent.parent / "coach"
+    defined = [
+        str(path.relative_to(package))
+        for path in sorted(package.rglob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text()))
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "SAMPLE_RATE" for t in node.targets)
+    ]
+    assert defined == ["types.py"]

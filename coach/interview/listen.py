@@ -22,7 +22,7 @@ from coach.interview.chunks import CHUNK_S, AudioChunk, ChunkReader, channel_lev
 from coach.interview.resume import ChunkResult, WorkDir
 from coach.interview.speakers import VoiceWindows, voice_windows
 from coach.transcribe.coverage import repair, speech_spans
-from coach.types import Word
+from coach.types import SAMPLE_RATE, Word
 
 # Whisper's disfluent "verbatim" prompt keeps fillers in a single answer but made tiny.en skip whole
 # turns of a two-voice conversation (30 s of 53 s on tests/data/interviews/interview_stereo.flac,
@@ -152,7 +152,7 @@ def _process(
         _check_cancel(cancel, chunk.index)
         clock.within(chunk.start_s + done_s)
 
-    transcript = engine.transcribe(mix, 16000, verbatim=REVIEW_VERBATIM, progress=inner)
+    transcript = engine.transcribe(mix, SAMPLE_RATE, verbatim=REVIEW_VERBATIM, progress=inner)
     speech = speech_spans(mix)
     transcript = repair(engine, mix, transcript, speech=speech)  # speech the decoder skipped
     if settings.recover_fillers:  # the import loads librosa: only when it is used

@@ -18,9 +18,8 @@ from pathlib import Path
 
 import numpy as np
 
-from coach.types import Word
+from coach.types import SAMPLE_RATE, Word
 
-SAMPLE_RATE = 16000
 MEL_PER_S = 100  # resemblyzer mel frames: 10 ms step
 WINDOW_FRAMES = 160  # 1.6 s, the encoder's partial-utterance length
 HOP_FRAMES = 50  # a window every 0.5 s

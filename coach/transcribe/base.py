@@ -7,9 +7,8 @@ from typing import Protocol
 
 import numpy as np
 
-from coach.types import Transcript
+from coach.types import SAMPLE_RATE, Transcript
 
-SAMPLE_RATE = 16000
 # A disfluent initial prompt makes Whisper keep filled pauses it would otherwise clean away
 # (OpenAI's Whisper prompting guide); measured on tests/data/fillers.wav, see README "Verbatim".
 VERBATIM_PROMPT = "Umm, let me think like, hmm... Okay, here's what I'm, like, thinking. Uh, so, um, yeah."

@@ -15,8 +15,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from coach.transcribe.base import SAMPLE_RATE
-from coach.types import Transcript, Word
+from coach.types import SAMPLE_RATE, Transcript, Word
 
 # A stretch of speech with no word for longer than this is a loss worth repairing; shorter ones
 # are Whisper's word stamps drifting off a word (faster-whisper issue #125) or a breath.

@@ -9,7 +9,6 @@ import numpy as np
 from coach.errors import ModelError
 from coach.transcribe.base import (
     DECODING_SEED,
-    SAMPLE_RATE,
     VERBATIM_PROMPT,
     ProgressCallback,
     check_sample_rate,
@@ -24,7 +23,7 @@ from coach.transcribe.models import (
     installed_model_dir,
     not_available,
 )
-from coach.types import Transcript, Word
+from coach.types import SAMPLE_RATE, Transcript, Word
 
 
 def resolve_model(model: str, models_dir: Path | None = None) -> Path | str:

@@ -19,7 +19,6 @@ from coach.errors import ModelError
 from coach.transcribe import ct2_to_openai
 from coach.transcribe.base import (
     DECODING_SEED,
-    SAMPLE_RATE,
     VERBATIM_PROMPT,
     ProgressCallback,
     check_sample_rate,
@@ -33,7 +32,7 @@ from coach.transcribe.models import (
     not_available,
     openai_whisper_cache_dir,
 )
-from coach.types import Transcript, Word
+from coach.types import SAMPLE_RATE, Transcript, Word
 
 _progress_lock = threading.Lock()
 

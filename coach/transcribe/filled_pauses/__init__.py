@@ -12,8 +12,8 @@ import numpy as np
 
 from coach.config import Settings
 from coach.transcribe.filled_pauses.detector import detect
-from coach.transcribe.filled_pauses.features import SAMPLE_RATE, measure
-from coach.types import Transcript, Word
+from coach.transcribe.filled_pauses.features import measure
+from coach.types import SAMPLE_RATE, Transcript, Word
 
 
 def recover_filled_pauses(audio: np.ndarray, transcript: Transcript, settings: Settings) -> Transcript:

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 import librosa
 import numpy as np
 
-SAMPLE_RATE = 16000
+from coach.types import SAMPLE_RATE
+
 FRAME_S = 0.01
 # Pitch search range covering adult speakers, low male to high female voices (Praat's own
 # advice for speech: 75-500 Hz; 60 Hz keeps creaky, low "uh"s in reach).
