@@ -10,6 +10,7 @@ import hashlib
 import os
 import re
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -39,8 +40,6 @@ SUPPORTED_SUFFIXES = (
 )
 # Below this peak level (about -54 dBFS) a recording holds nothing a microphone would call sound.
 SILENCE_PEAK = 0.002
-# Samples decoded at once before they are resampled; bounds memory for long files.
-_FRAME_GROUP_SAMPLES = 500_000
 
 
 @dataclass(frozen=True)
@@ -98,20 +97,103 @@ def load_audio(
     `channel` ("left" or "right") keeps one side of a stereo file instead of mixing both.
     `name` is what messages call the file (the user's own file name for a saved upload).
     """
-    path = Path(path)
-    name = printable(name or path.name)
-    _check_file(path, name)
-    samples, channels, source_rate = _decode(path, name, settings.max_duration_s, channel)
+    reader = AudioReader(path, settings, name=name, keep_sides=channel is not None)
+    side = 0 if channel == "left" else 1
+    pieces = [piece[:, side] if reader.channels == 2 else piece[:, 0] for piece in reader]
+    samples = (
+        np.ascontiguousarray(np.concatenate(pieces), dtype=np.float32)
+        if pieces
+        else np.zeros(0, dtype=np.float32)
+    )
     audio = DecodedAudio(
         samples=samples,
         sample_rate=SAMPLE_RATE,
-        source_path=str(path),
-        source_channels=channels,
-        source_sample_rate=source_rate,
-        name=name,
+        source_path=str(reader.path),
+        source_channels=reader.source_channels,
+        source_sample_rate=reader.source_sample_rate,
+        name=reader.name,
     )
     _check_decoded(audio, settings)
     return audio
+
+
+class AudioReader:
+    """A recording read as 16 kHz float32 pieces, so a long one never sits whole in memory.
+
+    Making a reader checks what can be checked before decoding: the file is there and not empty,
+    it has an audio track, and the length its header states is within `max_duration_s`. Iterating
+    decodes and yields pieces shaped (n, channels) as FFmpeg hands them out (a few thousand
+    samples each), and refuses the file once it passes the limit (when the header gave no length,
+    or a false one).
+
+    `keep_sides` keeps the two sides of a stereo source apart (channels == 2); otherwise every
+    source is mixed down to mono. `partial`: a file that stops being readable midway (a cut-off
+    download, a recorder that crashed) ends the pieces there, `stop_reason` saying why, instead
+    of being refused. `too_long_advice` is what the too-long sentence tells the user to do.
+    """
+
+    def __init__(
+        self,
+        path: Path | str,
+        settings: Settings,
+        *,
+        name: str = "",
+        keep_sides: bool = False,
+        partial: bool = False,
+        too_long_advice: str = "cut it into shorter parts",
+    ):
+        self.path = Path(path)
+        self.name = printable(name or self.path.name)
+        self.max_duration_s = settings.max_duration_s
+        self.partial = partial
+        self.too_long_advice = too_long_advice
+        self.decoded_s = 0.0  # seconds handed out so far
+        self.stop_reason: str | None = None  # why a `partial` read ended before the file did
+        _check_file(self.path, self.name)
+        try:
+            with av.open(str(self.path), mode="r", metadata_errors="ignore") as container:
+                if not container.streams.audio:
+                    raise AudioError(f"{self.name} has no audio track; choose a recording with sound.")
+                stream = container.streams.audio[0]
+                self.source_channels: int = stream.codec_context.channels
+                self.source_sample_rate: int = stream.codec_context.sample_rate
+                self.declared_s = declared_seconds(container, stream)
+        except av.error.FFmpegError as e:
+            raise AudioError(_unreadable(self.name, e)) from e
+        self.channels = 2 if keep_sides and self.source_channels >= 2 else 1
+        if self.declared_s is not None and self.declared_s > self.max_duration_s:
+            raise AudioError(
+                f"{self.name} is {hms(self.declared_s)} long, over the limit of "
+                f"{hms(self.max_duration_s)}; {self._what_to_do()}"
+            )
+
+    def __iter__(self) -> Iterator[np.ndarray]:
+        self.decoded_s, self.stop_reason = 0.0, None
+        layout = "stereo" if self.channels == 2 else "mono"
+        total, limit = 0, int(self.max_duration_s * SAMPLE_RATE)
+        try:
+            with av.open(str(self.path), mode="r", metadata_errors="ignore") as container:
+                resampler = av.AudioResampler(format="flt", layout=layout, rate=SAMPLE_RATE)
+                for frame in container.decode(audio=0):
+                    for out in resampler.resample(frame):
+                        piece = out.to_ndarray().reshape(-1, self.channels)
+                        total += len(piece)
+                        self.decoded_s = total / SAMPLE_RATE
+                        yield piece
+                    if total > limit:  # the header gave no length (or a false one): say only what is known
+                        raise AudioError(
+                            f"{self.name} is longer than {hms(self.max_duration_s)}, the limit; "
+                            f"{self._what_to_do()}"
+                        )
+                for out in resampler.resample(None):
+                    yield out.to_ndarray().reshape(-1, self.channels)
+        except av.error.FFmpegError as e:
+            if not self.partial or total == 0:
+                raise AudioError(_unreadable(self.name, e)) from e
+            self.stop_reason = _reason(e)
+
+    def _what_to_do(self) -> str:
+        return f"{self.too_long_advice} or raise max_duration_s in settings.toml."
 
 
 def _check_file(path: Path, name: str) -> None:
@@ -123,23 +205,6 @@ def _check_file(path: Path, name: str) -> None:
         raise AudioError(f"{name} is empty (0 bytes); record the answer again or choose another file.")
 
 
-def _decode(path: Path, name: str, max_duration_s: float, channel: str | None) -> tuple[np.ndarray, int, int]:
-    try:
-        with av.open(str(path), mode="r", metadata_errors="ignore") as container:
-            if not container.streams.audio:
-                raise AudioError(f"{name} has no audio track; choose a recording with sound.")
-            stream = container.streams.audio[0]
-            channels, source_rate = stream.codec_context.channels, stream.codec_context.sample_rate
-            _check_declared_length(name, container, stream, max_duration_s)
-            samples = _decode_stream(name, container, channel, channels, max_duration_s)
-    except av.error.FFmpegError as e:
-        raise AudioError(
-            f"{name} is not audio the coach can read ({_reason(e)}); "
-            "export it again as WAV, MP3, M4A, OGG or WebM."
-        ) from e
-    return samples, channels, source_rate
-
-
 def declared_seconds(container, stream) -> float | None:
     """The length the file claims in its header (the stream's, else the container's), if any."""
     if stream.duration is not None and stream.time_base is not None:
@@ -147,42 +212,6 @@ def declared_seconds(container, stream) -> float | None:
     if container.duration is not None:
         return container.duration / av.time_base
     return None
-
-
-def _check_declared_length(name: str, container, stream, max_duration_s: float) -> None:
-    declared = declared_seconds(container, stream)
-    if declared is not None and declared > max_duration_s:
-        raise AudioError(_too_long_message(name, declared, max_duration_s))
-
-
-def _decode_stream(
-    name: str, container, channel: str | None, channels: int, max_duration_s: float
-) -> np.ndarray:
-    keep_side = channel is not None and channels >= 2
-    resampler = av.AudioResampler(format="flt", layout="stereo" if keep_side else "mono", rate=SAMPLE_RATE)
-    pieces, total, limit = [], 0, int(max_duration_s * SAMPLE_RATE)
-    for frame in container.decode(audio=0):
-        for out in resampler.resample(frame):
-            pieces.append(_pick_channel(out.to_ndarray(), keep_side, channel))
-            total += len(pieces[-1])
-        if total > limit:  # the header gave no length (or a false one): say only what is known
-            raise AudioError(
-                f"{name} is longer than {_hms(max_duration_s)}, the limit; cut it into "
-                "shorter parts or raise max_duration_s in settings.toml."
-            )
-    for out in resampler.resample(None):
-        pieces.append(_pick_channel(out.to_ndarray(), keep_side, channel))
-    if not pieces:
-        return np.zeros(0, dtype=np.float32)
-    return np.ascontiguousarray(np.concatenate(pieces), dtype=np.float32)
-
-
-def _pick_channel(array: np.ndarray, keep_side: bool, channel: str | None) -> np.ndarray:
-    """PyAV gives packed float frames shaped (1, n*channels)."""
-    flat = array.reshape(-1)
-    if not keep_side:
-        return flat
-    return flat[0::2] if channel == "left" else flat[1::2]
 
 
 def _check_decoded(audio: DecodedAudio, settings: Settings) -> None:
@@ -203,16 +232,20 @@ def _check_decoded(audio: DecodedAudio, settings: Settings) -> None:
         )
 
 
-def _too_long_message(name: str, seconds: float, max_duration_s: float) -> str:
-    return (
-        f"{name} is {_hms(seconds)} long, over the limit of {_hms(max_duration_s)}; "
-        "cut it into shorter parts or raise max_duration_s in settings.toml."
-    )
-
-
-def _hms(seconds: float) -> str:
+def hms(seconds: float) -> str:
+    """A length as H:MM:SS, the way messages state a recording's length and its limit."""
     seconds = int(round(seconds))
     return f"{seconds // 3600}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
+
+
+_hms = hms  # the old private name, still imported by coach.interview.review
+
+
+def _unreadable(name: str, error: Exception) -> str:
+    return (
+        f"{name} is not audio the coach can read ({_reason(error)}); "
+        "export it again as WAV, MP3, M4A, OGG or WebM."
+    )
 
 
 def _reason(error: Exception) -> str:

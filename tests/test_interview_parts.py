@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import tracemalloc
+from pathlib import Path
+
 import numpy as np
 import pytest
+import soundfile
 
+from coach.audio import load_audio
 from coach.banks import load_questions
-from coach.interview.chunks import SAMPLE_RATE, quiet_cut
+from coach.interview.chunks import SAMPLE_RATE, ChunkReader, open_interview, quiet_cut
 from coach.interview.matching import match_question
 from coach.interview.metrics import interruptions, talk_time
 from coach.interview.speakers import channels_identical, viterbi
@@ -118,6 +123,34 @@ def test_chunks_are_cut_in_the_quietest_moment_before_the_target():
     sound[int(17.2 * SAMPLE_RATE) : int(17.5 * SAMPLE_RATE)] = 0.0
     cut = quiet_cut(sound, 18 * SAMPLE_RATE)
     assert 17.2 <= cut / SAMPLE_RATE < 17.5
+
+
+INTERVIEWS = Path(__file__).parent / "data" / "interviews"
+
+
+@pytest.mark.parametrize(("name", "side"), [("interview_mono.flac", None), ("interview_stereo.flac", "left")])
+def test_chunks_hold_exactly_the_samples_load_audio_decodes(settings, name, side):
+    chunks = list(ChunkReader(open_interview(INTERVIEWS / name, settings), chunk_s=20.0))
+    assert len(chunks) >= 2
+    joined = np.concatenate([c.samples[:, 0] for c in chunks])
+    assert np.array_equal(joined, load_audio(INTERVIEWS / name, settings, channel=side).samples)
+
+
+def test_a_long_recording_is_chunked_without_decoding_it_whole(settings, tmp_path):
+    path, minutes = tmp_path / "long.wav", 10
+    second = (0.2 * np.sin(np.arange(SAMPLE_RATE) / 3)).astype(np.float32)
+    with soundfile.SoundFile(str(path), "w", samplerate=SAMPLE_RATE, channels=2, subtype="PCM_16") as out:
+        for _ in range(minutes * 60):
+            out.write(np.stack([second, second[::-1]], axis=1))
+    whole_bytes = minutes * 60 * SAMPLE_RATE * 2 * 4  # float32, both sides
+    tracemalloc.start()
+    try:
+        seconds = sum(len(c.samples) for c in ChunkReader(open_interview(path, settings), 20.0)) / SAMPLE_RATE
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert seconds == pytest.approx(minutes * 60, abs=0.1)
+    assert peak < whole_bytes / 5, f"peak {peak / 1e6:.0f} MB for {whole_bytes / 1e6:.0f} MB of audio"
 
 
 def test_identical_channels_are_recognised():

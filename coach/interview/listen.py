@@ -18,7 +18,7 @@ import numpy as np
 from coach.audio import file_sha256
 from coach.config import Settings
 from coach.errors import CoachError
-from coach.interview.chunks import CHUNK_S, AudioChunk, ChunkReader, channel_levels, probe
+from coach.interview.chunks import CHUNK_S, AudioChunk, ChunkReader, channel_levels, open_interview
 from coach.interview.resume import ChunkResult, WorkDir
 from coach.interview.speakers import VoiceWindows, voice_windows
 from coach.transcribe.coverage import repair, speech_spans
@@ -103,11 +103,11 @@ def listen(
 ) -> Heard:
     from coach.transcribe import get_engine
 
-    info = probe(path, settings)
+    audio = open_interview(path, settings)
     work = work_dir(settings, sha256 or file_sha256(path), chunk_s)
     engine = get_engine(settings)
-    reader = ChunkReader(path, settings, info, chunk_s)
-    clock = _Clock(info.declared_s, progress)
+    reader = ChunkReader(audio, chunk_s)
+    clock = _Clock(audio.declared_s, progress)
     results: list[ChunkResult] = []
     for chunk in reader:
         _check_cancel(cancel, len(results))
@@ -121,18 +121,18 @@ def listen(
         clock.chunk_done(chunk, reused)
     duration = results[-1].end_s if results else 0.0
     stopped = reader.stopped_early
-    if stopped is None and info.declared_s and duration < info.declared_s - 2.0:
+    if stopped is None and audio.declared_s and duration < audio.declared_s - 2.0:
         stopped = (
             f"{path.name} ends at {_clock(duration)} although it says it lasts "
-            f"{_clock(info.declared_s)}; "
+            f"{_clock(audio.declared_s)}; "
             "it may be cut off. The part that is there was reviewed."
         )
     return Heard(
         duration_s=duration,
-        channels=info.channels,
+        channels=audio.channels,
         words=tuple(w for r in results for w in r.words),
         windows=VoiceWindows.join([r.windows for r in results]),
-        levels=_join_levels(results, info.channels),
+        levels=_join_levels(results, audio.channels),
         chunks=len(results),
         chunks_reused=clock.reused,
         stopped_early=stopped,
