@@ -62,7 +62,7 @@ def timed(stage, fn):
 
 practice.save_recording = timed("save", practice.save_recording)
 practice.load_audio = timed("decode", practice.load_audio)
-practice.analyze_transcript = timed("analysis", practice.analyze_transcript)
+practice.analyze_answer = timed("analysis", practice.analyze_answer)
 practice._store_attempt = timed("store", practice._store_attempt)
 filled_pauses.recover_filled_pauses = timed("filled pauses", filled_pauses.recover_filled_pauses)
 

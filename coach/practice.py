@@ -8,11 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coach.audio import SavedRecording, load_audio, save_recording
 from coach.config import Settings
 from coach.types import Transcript
+
+if TYPE_CHECKING:  # coach.analysis loads spaCy: imported where an answer is analysed
+    from coach.analysis.answer import AnswerAnalysis
 
 # stage_progress(message, fraction_done) — fraction in [0, 1] over the whole answer.
 StageProgress = Callable[[str, float], None]
@@ -21,10 +26,17 @@ _TRANSCRIBE_SHARE = 0.85  # transcription is most of the time; analysis and savi
 
 @dataclass(frozen=True)
 class PracticeResult:
+    """One analysed answer. `answer` is the typed analysis; `analysis` its `coach analyze` JSON."""
+
     transcript: Transcript
-    analysis: dict
+    answer: AnswerAnalysis
     recording: SavedRecording | None = None
     attempt_id: int | None = None
+
+    @cached_property
+    def analysis(self) -> dict:
+        """The DESIGN.md `coach analyze` object, made once: what is stored, printed and shown."""
+        return analysis_dict(self.answer)
 
 
 def load_models(settings: Settings):
@@ -46,6 +58,29 @@ def load_models(settings: Settings):
     return engine
 
 
+def analyze_answer(
+    transcript: Transcript,
+    settings: Settings,
+    question=None,
+    problems: Sequence[str] = (),
+    *,
+    interview: bool = False,
+) -> AnswerAnalysis:
+    """The analysis of one answer; `problems` found before it (the audio distorted, the voices
+    not separated) leave it unscored (coach.analysis.quality)."""
+    from coach.analysis import analyze
+
+    return analyze(transcript, question=question, settings=settings, problems=problems, interview=interview)
+
+
+def analysis_dict(analysis: AnswerAnalysis) -> dict:
+    """The DESIGN.md `coach analyze` object, with the engine and model that heard the answer."""
+    result = analysis.to_dict()
+    result.setdefault("engine", analysis.transcript.engine)
+    result.setdefault("model", analysis.transcript.model)
+    return result
+
+
 def analyze_transcript(
     transcript: Transcript,
     settings: Settings,
@@ -54,16 +89,8 @@ def analyze_transcript(
     *,
     interview: bool = False,
 ) -> dict:
-    """The DESIGN.md `coach analyze` object for a transcript; `problems` found before it (the
-    audio distorted, the voices not separated) leave it unscored (coach.analysis.quality)."""
-    from coach.analysis import analyze
-
-    result = analyze(
-        transcript, question=question, settings=settings, problems=problems, interview=interview
-    ).to_dict()
-    result.setdefault("engine", transcript.engine)
-    result.setdefault("model", transcript.model)
-    return result
+    """`analyze_answer` as the DESIGN.md `coach analyze` object (for callers that store or show it)."""
+    return analysis_dict(analyze_answer(transcript, settings, question, problems, interview=interview))
 
 
 def practice_answer(
@@ -99,10 +126,12 @@ def practice_answer(
 
     transcript = transcribe_audio(audio, settings, on_transcribe)
     report("Analysing fillers, pace and structure", 0.92)
-    analysis = analyze_transcript(transcript, settings, question, quality.audio_problems(audio.samples))
-    attempt_id = _store_attempt(settings, question, recording, transcript, analysis) if save else None
+    answer = analyze_answer(transcript, settings, question, quality.audio_problems(audio.samples))
+    attempt_id = None
+    if save:
+        attempt_id = _store_attempt(settings, question, recording, transcript, analysis_dict(answer))
     report("Done", 1.0)
-    return PracticeResult(transcript, analysis, recording, attempt_id)
+    return PracticeResult(transcript, answer, recording, attempt_id)
 
 
 def _store_attempt(settings: Settings, question, recording, transcript: Transcript, analysis: dict) -> int:

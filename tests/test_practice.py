@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from coach.errors import AudioError, NoSpeechError
@@ -50,6 +52,23 @@ def test_an_answer_is_saved_analysed_and_stored(clips, settings):
     assert attempt["recording_path"].endswith(".wav")
     stored = settings.data_dir / attempt["recording_path"]
     assert stored.read_bytes() == (clips / "fillers.wav").read_bytes()
+
+
+def test_the_result_keeps_the_typed_analysis_and_stores_its_json(clips, settings):
+    from coach.analysis.answer import AnswerAnalysis
+    from coach.store import get_attempt, open_store
+
+    result = practice_answer((clips / "fillers.wav").read_bytes(), settings, original_name="take.wav")
+    assert isinstance(result.answer, AnswerAnalysis) and result.answer.transcript is result.transcript
+    assert result.analysis is result.analysis  # made once, however often a page reads it
+    assert result.analysis["fillers"] == list(result.answer.fillers)
+    assert result.analysis["engine"] == result.transcript.engine != ""
+    store = open_store(settings)
+    try:
+        stored = get_attempt(store, result.attempt_id)["analysis"]
+    finally:
+        store.close()
+    assert stored == json.loads(json.dumps(result.analysis))
 
 
 def test_the_question_is_noted_beside_the_take_until_its_attempt_is_stored(clips, settings):
