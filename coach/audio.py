@@ -2,6 +2,9 @@
 
 Any container a browser or phone produces (webm, ogg/opus, wav, flac, mp3, m4a/aac) decodes
 through PyAV, the same FFmpeg bindings faster-whisper uses, so no `ffmpeg` program is needed.
+There is one decoder, `AudioReader`, which hands a recording out piece by piece: `load_audio`
+joins the pieces of an answer, and a long interview is cut into chunks from them
+(coach.interview.chunks) without ever being held whole.
 """
 
 from __future__ import annotations

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
 import tracemalloc
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -11,6 +13,7 @@ import soundfile
 
 from coach.audio import load_audio
 from coach.banks import load_questions
+from coach.errors import AudioError
 from coach.interview.chunks import SAMPLE_RATE, ChunkReader, open_interview, quiet_cut
 from coach.interview.matching import match_question
 from coach.interview.metrics import interruptions, talk_time
@@ -151,6 +154,22 @@ def test_a_long_recording_is_chunked_without_decoding_it_whole(settings, tmp_pat
         tracemalloc.stop()
     assert seconds == pytest.approx(minutes * 60, abs=0.1)
     assert peak < whole_bytes / 5, f"peak {peak / 1e6:.0f} MB for {whole_bytes / 1e6:.0f} MB of audio"
+
+
+def test_a_stream_of_unstated_length_is_refused_past_the_limit_without_a_made_up_length(settings, tmp_path):
+    path = tmp_path / "streamed.webm"  # written to a pipe: the header cannot say how long it is
+    with open(path, "wb") as out:
+        subprocess.run(
+            ["ffmpeg", "-loglevel", "error", "-i", str(INTERVIEWS / "interview_stereo.flac")]
+            + ["-f", "webm", "-"],
+            stdout=out,
+            check=True,
+        )
+    reader = open_interview(path, replace(settings, max_duration_s=30.0))
+    assert reader.declared_s is None
+    with pytest.raises(AudioError, match=r"streamed.webm is longer than 0:00:30, the limit; cut it") as error:
+        list(ChunkReader(reader, 20.0))
+    assert "0:00:3" not in str(error.value).split("longer than")[0]
 
 
 def test_identical_channels_are_recognised():
