@@ -554,7 +554,7 @@ def reanalyze_command(
     as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
 ) -> None:
     """Re-run the current analysis over stored answers; earlier results are kept."""
-    from coach.store.reanalysis import reanalyze
+    from coach.reanalysis import reanalyze
 
     store = _open_store()
     try:
