@@ -22,6 +22,7 @@ from coach.banks import (
     add_user_question,
     filter_questions,
     get_question,
+    keep_question,
     load_questions,
     load_questions_to_ask,
     random_question,
@@ -363,3 +364,19 @@ def test_every_talking_point_has_a_word_the_analysis_can_look_for(shipped: list[
 
     empty = [(q.id, point) for q in shipped for point in q.talking_points if not content_words(point)]
     assert empty == []
+
+
+def test_a_question_joins_the_bank_once_whichever_way_it_comes(tmp_path: Path) -> None:
+    from coach.config import load_settings
+    from coach.interview.saving import add_asked_questions
+    from coach.ui import choose, debrief
+
+    settings = load_settings(tmp_path)
+    typed = choose.own_question(settings, "How do you  handle on-call fatigue?")
+    asked = {"answers": [{"add_to_bank": True, "question": "how do you handle ON-CALL fatigue?"}]}
+    assert add_asked_questions(settings, asked) == []
+    assert keep_question(tmp_path, "How do you handle on-call fatigue?") == (typed, False)
+    shipped = load_questions(tmp_path)[0]
+    assert keep_question(tmp_path, shipped.text.upper()) == (shipped, False)
+    assert debrief.in_bank(settings, " ".join(shipped.text.lower().split()))
+    assert [q.text for q in load_questions(tmp_path) if q.source != "bank"] == [typed.text]
