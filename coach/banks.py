@@ -12,15 +12,19 @@ user adds here (typed, or heard in a real interview) live in the database (`coac
 
 from __future__ import annotations
 
-import contextlib
 import random
 import re
+import threading
 import tomllib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coach.errors import InputError
+
+if TYPE_CHECKING:
+    from coach.store import Store
 
 SHIPPED_BANKS_DIR = Path(__file__).resolve().parent.parent / "question_banks"
 USER_BANKS_DIR_NAME = "question_banks"
@@ -341,6 +345,10 @@ _QUESTION_FIELDS = (
 _OPTIONAL_QUESTION_FIELDS = ("source",)
 _ASK_FIELDS = ("id", "text", "topic", "why")
 _cache: dict[tuple, _Bank] = {}
+# Open stores of the data directories asked about (few: the app has one), oldest first.
+_stores: dict[tuple[str, str | None], Store] = {}
+_stores_lock = threading.Lock()
+_MAX_OPEN_STORES = 4
 
 
 # ---------------------------------------------------------------- loading
@@ -533,31 +541,33 @@ def _check_choice(value: object, allowed: Sequence[str], name: str, where: str |
         raise InputError(f"Unknown {name} {value!r}{place}; use one of: {', '.join(allowed)}.")
 
 
-@contextlib.contextmanager
-def _users_store(data_dir: Path | None, *, create: bool) -> Iterator[object | None]:
-    """The store of the data directory (as its settings name it), or None when there is no
-    database yet and `create` is false, so looking at questions never makes one."""
+def _users_store(data_dir: Path | None, *, create: bool) -> Store | None:
+    """The store of the data directory (the database its settings name), opened once per process
+    (a page asks for the questions on every rerun), or None when there is no database yet and
+    `create` is false, so looking at questions never makes one."""
     from coach.config import load_settings
     from coach.store import open_store
     from coach.store.old_files import OWN_QUESTIONS_FILE
 
     settings = load_settings(data_dir)
-    exists = settings.database_url or settings.database_path.exists()
-    if not (create or exists or (settings.data_dir / OWN_QUESTIONS_FILE).exists()):
-        yield None
-        return
-    store = open_store(settings, recover=False)
-    try:
-        yield store
-    finally:
-        store.close()
+    key = (str(settings.data_dir), settings.database_url)
+    with _stores_lock:
+        store = _stores.get(key)
+        if store is None:
+            exists = settings.database_url or settings.database_path.exists()
+            if not (create or exists or (settings.data_dir / OWN_QUESTIONS_FILE).exists()):
+                return None
+            store = _stores[key] = open_store(settings, recover=False)
+            while len(_stores) > _MAX_OPEN_STORES:
+                _stores.pop(next(iter(_stores))).close()
+        return store
 
 
 def _own_questions(data_dir: Path | None) -> list[Question]:
     from coach.store.own_questions import list_own_questions
 
-    with _users_store(data_dir, create=False) as store:
-        entries = list_own_questions(store) if store is not None else []
+    store = _users_store(data_dir, create=False)
+    entries = list_own_questions(store) if store is not None else []
     return [_question_from_entry(entry, f"your question '{entry['id']}'") for entry in entries]
 
 
@@ -759,8 +769,7 @@ def add_user_question(
         "source": source,
     }
     question = _question_from_entry(entry, "the new question")
-    with _users_store(data_dir, create=True) as store:
-        add_own_question(store, question.to_dict())
+    add_own_question(_users_store(data_dir, create=True), question.to_dict())
     return question
 
 
@@ -798,8 +807,9 @@ def edit_user_question(data_dir: Path, question_id: str, **changes) -> Question:
     if "text" in changes:
         changes["text"] = " ".join(str(changes["text"]).split())
     question = _question_from_entry({**current.to_dict(), **changes}, f"your question '{question_id}'")
-    with _users_store(data_dir, create=True) as store:
-        edit_own_question(store, question_id, **{k: getattr(question, k) for k in changes})
+    edit_own_question(
+        _users_store(data_dir, create=True), question_id, **{k: getattr(question, k) for k in changes}
+    )
     return question
 
 
@@ -807,8 +817,7 @@ def delete_user_question(data_dir: Path, question_id: str) -> None:
     """Remove one of your own questions; attempts at it keep its words in their history."""
     from coach.store.own_questions import delete_own_question
 
-    with _users_store(data_dir, create=True) as store:
-        delete_own_question(store, question_id)
+    delete_own_question(_users_store(data_dir, create=True), question_id)
 
 
 def check_own_question(entry: dict, where: str) -> Question:
