@@ -76,6 +76,11 @@ def note_question(recording: Path, question_id: str | None, question_text: str) 
 
     Only a safety net: if it cannot be written (a full disk) the answer goes on without it, and
     the attempt's own database write says what is wrong if the disk stays full.
+
+    A note beside the file rather than a column on its row, because the row is written with the
+    attempt, after analysis: a row written before transcription would list the take as "saved,
+    not analysed" while it is still being analysed, so `coach reanalyze` or another window could
+    store it a second time, and each take would wait for a database write before transcribing.
     """
     if not question_id and not question_text:
         return False

@@ -83,8 +83,9 @@ schema_migrations = sa.Table(
     sa.Column("applied_at", sa.DateTime(timezone=True), nullable=False),
 )
 
-# Bank questions the user has answered, questions the user added, and questions asked in a real
-# interview. `question_id` is the bank's id, or "user-…"/"asked-…" for the others.
+# A question's record for history: chiefly one asked in a real interview with no bank match,
+# saved with its turn ("asked-…"). Not the practice bank: your own questions, the ones practice
+# offers, are `own_questions` below.
 questions = sa.Table(
     "questions",
     metadata,
