@@ -3,8 +3,8 @@
 import streamlit as st
 
 from coach import banks
+from coach.store import list_favourites, set_favourite
 from coach.ui import choose, shared
-from coach.ui.favourites import load_favourites, set_favourite
 from coach.ui.highlight import escape
 
 ANY = "any"
@@ -21,7 +21,7 @@ shared.page_header(
 )
 
 questions = banks.load_questions(cfg.data_dir)
-favourites = load_favourites(cfg.data_dir)
+favourites = list_favourites(shared.store(cfg))
 
 
 def practise(question_id: str) -> None:
@@ -32,7 +32,7 @@ def practise(question_id: str) -> None:
 
 def toggle(question_id: str, starred: bool) -> None:
     with shared.shown_errors():
-        set_favourite(cfg.data_dir, question_id, starred)
+        set_favourite(shared.store(cfg), question_id, starred)
 
 
 browse_tab, own_tab, ask_tab = st.tabs(["Browse the banks", "Add your own", "Questions to ask them"])

@@ -6,24 +6,28 @@ when it is loaded and a mistake is reported as one sentence naming the file and 
 
 A bank file holds an optional `[defaults]` table and `[[question]]` entries; each entry gets
 the defaults for any field it leaves out. `[[ask]]` entries are questions for the candidate to
-ask the interviewer. User banks live in `<data_dir>/question_banks/*.toml`.
+ask the interviewer. User banks live in `<data_dir>/question_banks/*.toml`; the questions the
+user adds here (typed, or heard in a real interview) live in the database (`coach.store`).
 """
 
 from __future__ import annotations
 
-import json
 import random
 import re
+import threading
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coach.errors import InputError
 
+if TYPE_CHECKING:
+    from coach.store import Store
+
 SHIPPED_BANKS_DIR = Path(__file__).resolve().parent.parent / "question_banks"
 USER_BANKS_DIR_NAME = "question_banks"
-USER_BANK_FILE_NAME = "my_questions.toml"
 # The playbook lives beside the banks but is not a bank (coach.playbook reads it).
 NON_BANK_FILES = frozenset({"playbook.toml"})
 
@@ -341,14 +345,27 @@ _QUESTION_FIELDS = (
 _OPTIONAL_QUESTION_FIELDS = ("source",)
 _ASK_FIELDS = ("id", "text", "topic", "why")
 _cache: dict[tuple, _Bank] = {}
+# Open stores of the data directories asked about (few: the app has one), oldest first.
+_stores: dict[tuple[str, str | None], Store] = {}
+_stores_lock = threading.Lock()
+_MAX_OPEN_STORES = 4
 
 
 # ---------------------------------------------------------------- loading
 
 
 def load_questions(data_dir: Path | None = None) -> list[Question]:
-    """Every shipped and user question; reloaded only when a bank file changes."""
-    return list(_load_all(data_dir).questions)
+    """Every shipped and user-bank question (reloaded only when a bank file changes), then your own."""
+    bank = _load_all(data_dir)
+    own = _own_questions(data_dir)
+    taken = {item.id for item in (*bank.questions, *bank.to_ask)}
+    for question in own:
+        if question.id in taken:
+            raise InputError(
+                f"Your question '{question.id}' has the id of a question in a bank file; "
+                "give the bank file's question a new id."
+            )
+    return [*bank.questions, *own]
 
 
 def load_questions_to_ask(
@@ -522,6 +539,36 @@ def _check_choice(value: object, allowed: Sequence[str], name: str, where: str |
     if value not in allowed:
         place = f" in {where}" if where else ""
         raise InputError(f"Unknown {name} {value!r}{place}; use one of: {', '.join(allowed)}.")
+
+
+def _users_store(data_dir: Path | None, *, create: bool) -> Store | None:
+    """The store of the data directory (the database its settings name), opened once per process
+    (a page asks for the questions on every rerun), or None when there is no database yet and
+    `create` is false, so looking at questions never makes one."""
+    from coach.config import load_settings
+    from coach.store import open_store
+    from coach.store.old_files import OWN_QUESTIONS_FILE
+
+    settings = load_settings(data_dir)
+    key = (str(settings.data_dir), settings.database_url)
+    with _stores_lock:
+        store = _stores.get(key)
+        if store is None:
+            exists = settings.database_url or settings.database_path.exists()
+            if not (create or exists or (settings.data_dir / OWN_QUESTIONS_FILE).exists()):
+                return None
+            store = _stores[key] = open_store(settings, recover=False)
+            while len(_stores) > _MAX_OPEN_STORES:
+                _stores.pop(next(iter(_stores))).close()
+        return store
+
+
+def _own_questions(data_dir: Path | None) -> list[Question]:
+    from coach.store.own_questions import list_own_questions
+
+    store = _users_store(data_dir, create=False)
+    entries = list_own_questions(store) if store is not None else []
+    return [_question_from_entry(entry, f"your question '{entry['id']}'") for entry in entries]
 
 
 def _user_banks_dir(data_dir: Path | None) -> Path:
@@ -698,15 +745,15 @@ def add_user_question(
 ) -> Question:
     """Save a question of the user's own (or one heard in a real interview) to their bank.
 
-    The file is rewritten through a temporary file and a rename, so a crash never leaves half a
-    bank behind; the entry is validated exactly as a shipped one before anything is written.
+    The entry is validated exactly as a shipped one before anything is written.
     """
+    from coach.store.own_questions import add_own_question
+
     text = " ".join(text.split())
     if not text:
         raise InputError("The question is empty; type the question as it was asked.")
     if source not in ("user", "real interview"):
         raise InputError(f"Unknown source {source!r}; use 'user' or 'real interview'.")
-    path = Path(data_dir) / USER_BANKS_DIR_NAME / USER_BANK_FILE_NAME
     existing_ids = {q.id for q in load_questions(data_dir)} | {a.id for a in load_questions_to_ask(data_dir)}
     entry = {
         "id": _new_user_id(text, existing_ids),
@@ -722,41 +769,60 @@ def add_user_question(
         "source": source,
     }
     question = _question_from_entry(entry, "the new question")
-    _append_entry(path, entry)
+    add_own_question(_users_store(data_dir, create=True), question.to_dict())
     return question
 
 
-def user_question_entries(data_dir: Path) -> list[dict]:
-    """The user's own questions (typed or heard in a real interview) as plain entries, for export."""
-    return [q.to_dict() for q in load_questions(data_dir) if q.source != "bank"]
+def keep_question(
+    data_dir: Path,
+    text: str,
+    category: str = "behavioural",
+    competencies: Sequence[str] = ("communication",),
+    source: str = "user",
+) -> tuple[Question, bool]:
+    """The one way an asked or typed question joins the bank: the question already there with
+    the same words (ignoring case and spacing), or a new own question. Returns it and whether
+    it was added."""
+    wanted = normalised_text(text)
+    for question in load_questions(data_dir):
+        if normalised_text(question.text) == wanted:
+            return question, False
+    return add_user_question(
+        data_dir, text, category=category, competencies=competencies, source=source
+    ), True
 
 
-def check_user_question_entries(entries: object, where: str) -> list[Question]:
-    """Exported own questions, each validated exactly like a bank entry; InputError names the bad one."""
-    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
-        raise InputError(f"The list of your own questions in {where} is damaged; nothing was imported.")
-    return [
-        _question_from_entry(dict(entry), f"your question {i} in {where}")
-        for i, entry in enumerate(entries, start=1)
-    ]
+def normalised_text(text: str) -> str:
+    """A question's words for comparing two questions: lower case, single spaces."""
+    return " ".join(text.lower().split())
 
 
-def merge_user_questions(data_dir: Path, entries: object, where: str = "the export") -> int:
-    """Add exported questions whose id is not here yet; all are checked before any is written.
+def edit_user_question(data_dir: Path, question_id: str, **changes) -> Question:
+    """Change one of your own questions; the result is checked like any bank entry first."""
+    from coach.store.own_questions import edit_own_question
 
-    Returns how many were added. Attempts and real answers refer to these ids, so an import
-    that dropped them would leave history pointing at questions that no longer exist.
-    """
-    checked = check_user_question_entries(entries, where)
-    known = {q.id for q in load_questions(data_dir)} | {a.id for a in load_questions_to_ask(data_dir)}
-    path = Path(data_dir) / USER_BANKS_DIR_NAME / USER_BANK_FILE_NAME
-    added = 0
-    for question in checked:
-        if question.id not in known:
-            _append_entry(path, question.to_dict())
-            known.add(question.id)
-            added += 1
-    return added
+    current = next((q for q in _own_questions(data_dir) if q.id == question_id), None)
+    if current is None:
+        raise InputError(f"You have no question with id '{question_id}'; list yours with `coach questions`.")
+    if "text" in changes:
+        changes["text"] = " ".join(str(changes["text"]).split())
+    question = _question_from_entry({**current.to_dict(), **changes}, f"your question '{question_id}'")
+    edit_own_question(
+        _users_store(data_dir, create=True), question_id, **{k: getattr(question, k) for k in changes}
+    )
+    return question
+
+
+def delete_user_question(data_dir: Path, question_id: str) -> None:
+    """Remove one of your own questions; attempts at it keep its words in their history."""
+    from coach.store.own_questions import delete_own_question
+
+    delete_own_question(_users_store(data_dir, create=True), question_id)
+
+
+def check_own_question(entry: dict, where: str) -> Question:
+    """An own question (a bank entry) checked like a shipped one; InputError names `where`."""
+    return _question_from_entry(dict(entry), where)
 
 
 def _new_user_id(text: str, taken: set[str]) -> str:
@@ -765,21 +831,3 @@ def _new_user_id(text: str, taken: set[str]) -> str:
     while f"user-{slug}-{number}" in taken:
         number += 1
     return f"user-{slug}-{number}"
-
-
-def _append_entry(path: Path, entry: dict) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    old = path.read_text(encoding="utf-8") if path.exists() else "# Your own questions, kept by coach.\n"
-    lines = ["", "[[question]]"] + [f"{key} = {_toml_value(value)}" for key, value in entry.items()]
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(old.rstrip("\n") + "\n" + "\n".join(lines) + "\n", encoding="utf-8")
-    tmp.replace(path)
-
-
-def _toml_value(value: object) -> str:
-    """A TOML literal for a str, int or list of str: JSON escapes are valid TOML basic strings."""
-    if isinstance(value, list):
-        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
-    if isinstance(value, int):
-        return str(value)
-    return json.dumps(str(value), ensure_ascii=False).replace("\x7f", "\\u007f")

@@ -529,11 +529,12 @@ def import_command(
     as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
 ) -> None:
     """Add an export to this data directory; what is already here is not added twice."""
+    from coach.banks import check_own_question
     from coach.store.transfer import import_data
 
     store = _open_store()
     try:
-        result = import_data(store, source)
+        result = import_data(store, source, check_own_question=check_own_question)
     finally:
         store.close()
     if as_json:
@@ -554,7 +555,7 @@ def reanalyze_command(
     as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
 ) -> None:
     """Re-run the current analysis over stored answers; earlier results are kept."""
-    from coach.store.reanalysis import reanalyze
+    from coach.reanalysis import reanalyze
 
     store = _open_store()
     try:

@@ -287,19 +287,15 @@ def save_questions_asked(data_dir: Path, debrief: dict) -> list[banks.Question]:
 
     A question already in the bank (same words, ignoring case and spacing) is not added twice.
     """
-    known = {_normalised(q.text) for q in banks.load_questions(data_dir)}
     saved = []
     for text in debrief.get("questions_asked") or []:
-        if _normalised(text) in known:
-            continue
         competencies = banks.skill_gap_to_competencies(text) or ["communication"]
         category = "behavioural" if _STAR_OPENINGS.match(text) else "situational"
-        saved.append(
-            banks.add_user_question(
-                data_dir, text, category=category, competencies=competencies, source="real interview"
-            )
+        question, added = banks.keep_question(
+            data_dir, text, category=category, competencies=competencies, source="real interview"
         )
-        known.add(_normalised(text))
+        if added:
+            saved.append(question)
     return saved
 
 
@@ -308,10 +304,6 @@ _STAR_OPENINGS = re.compile(
     r"|walk me through a time|have you ever)",
     re.IGNORECASE,
 )
-
-
-def _normalised(text: str) -> str:
-    return " ".join(text.lower().split())
 
 
 def practice_for_debrief(

@@ -3,7 +3,8 @@
 from app_support import markdown_text, page
 
 from coach import banks
-from coach.ui.favourites import load_favourites
+from coach.config import load_settings
+from coach.store import list_favourites, open_store
 
 
 def test_search_star_and_add(tmp_path, monkeypatch):
@@ -18,7 +19,9 @@ def test_search_star_and_add(tmp_path, monkeypatch):
     star = [b for b in at.button if b.key and b.key.startswith("questions_star_")][0]
     star_id = star.key.removeprefix("questions_star_")
     star.click().run()
-    assert load_favourites(tmp_path) == [star_id]
+    stored = open_store(load_settings(tmp_path))
+    assert list_favourites(stored) == [star_id]
+    stored.close()
     at.toggle(key="questions_starred").set_value(True).run()
     assert any(c.value == f"1 of {total} questions" for c in at.caption)
 

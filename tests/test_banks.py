@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import random
 import re
-import tomllib
 from collections import Counter
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from coach.banks import (
     add_user_question,
     filter_questions,
     get_question,
+    keep_question,
     load_questions,
     load_questions_to_ask,
     random_question,
@@ -194,9 +194,7 @@ def test_add_user_question_is_saved_and_served_with_the_bank(tmp_path: Path) -> 
     loaded = get_question(first.id, tmp_path)
     assert loaded.text == asked and loaded.source == "real interview" and loaded.format == "free"
     assert get_question(again.id, tmp_path).source == "user"
-    bank_dir = tmp_path / "question_banks"
-    assert [p.name for p in bank_dir.iterdir()] == ["my_questions.toml"]
-    assert len(tomllib.loads((bank_dir / "my_questions.toml").read_text())["question"]) == 2
+    assert [q.id for q in load_questions(tmp_path) if q.source != "bank"] == [first.id, again.id]
 
 
 def test_add_user_question_rejects_a_bad_entry_without_writing(tmp_path: Path) -> None:
@@ -366,3 +364,19 @@ def test_every_talking_point_has_a_word_the_analysis_can_look_for(shipped: list[
 
     empty = [(q.id, point) for q in shipped for point in q.talking_points if not content_words(point)]
     assert empty == []
+
+
+def test_a_question_joins_the_bank_once_whichever_way_it_comes(tmp_path: Path) -> None:
+    from coach.config import load_settings
+    from coach.interview.saving import add_asked_questions
+    from coach.ui import choose, debrief
+
+    settings = load_settings(tmp_path)
+    typed = choose.own_question(settings, "How do you  handle on-call fatigue?")
+    asked = {"answers": [{"add_to_bank": True, "question": "how do you handle ON-CALL fatigue?"}]}
+    assert add_asked_questions(settings, asked) == []
+    assert keep_question(tmp_path, "How do you handle on-call fatigue?") == (typed, False)
+    shipped = load_questions(tmp_path)[0]
+    assert keep_question(tmp_path, shipped.text.upper()) == (shipped, False)
+    assert debrief.in_bank(settings, " ".join(shipped.text.lower().split()))
+    assert [q.text for q in load_questions(tmp_path) if q.source != "bank"] == [typed.text]

@@ -8,7 +8,7 @@ import zipfile
 import pytest
 from store_support import analysis_dict, make_settings, transcript_dict
 
-from coach.banks import add_user_question, get_question, load_questions
+from coach.banks import add_user_question, check_own_question, get_question, load_questions
 from coach.errors import InputError
 from coach.store import list_attempts, open_store, save_attempt
 from coach.store.transfer import export_data, import_data
@@ -60,7 +60,7 @@ def test_a_damaged_list_of_own_questions_imports_nothing(tmp_path):
         members = {name: archive.read(name) for name in archive.namelist()}
     (manifest_name,) = [n for n in members if n.endswith(".json")]
     manifest = json.loads(members[manifest_name])
-    manifest["user_questions"][0]["category"] = "not-a-category"
+    manifest["tables"]["own_questions"][0]["category"] = "not-a-category"
     members[manifest_name] = json.dumps(manifest).encode()
     with zipfile.ZipFile(tmp_path / "broken.zip", "w") as archive:
         for name, data in members.items():
@@ -68,7 +68,7 @@ def test_a_damaged_list_of_own_questions_imports_nothing(tmp_path):
 
     target = _store(tmp_path, "new")
     with pytest.raises(InputError, match="your question 1 in"):
-        import_data(target, tmp_path / "broken.zip")
+        import_data(target, tmp_path / "broken.zip", check_own_question=check_own_question)
     assert list_attempts(target) == []
     assert [q for q in load_questions(target.data_dir) if q.source != "bank"] == []
     source.close()

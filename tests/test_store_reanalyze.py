@@ -16,6 +16,7 @@ from store_support import (  # noqa: F401
 
 from coach.analysis import ANALYSIS_VERSION
 from coach.audio import save_recording
+from coach.reanalysis import reanalyze
 from coach.store import (
     add_interview,
     get_attempt,
@@ -24,7 +25,6 @@ from coach.store import (
     save_attempt,
     save_interview_recording,
 )
-from coach.store.reanalysis import reanalyze
 from coach.store.recordings import recover_recordings
 from coach.store.schema import analysis_runs
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from coach.banks import Question
+from coach.banks import Question, normalised_text
 
 # Measured on tests/data/interviews and benchmarks/review_accuracy.py: paraphrased bank questions
 # as transcribed score 0.45-0.9 against their own entry; the best unrelated entry for a question
@@ -48,7 +48,8 @@ class Match:
 
 
 def normalise(text: str) -> str:
-    text = re.sub(r"[^a-z' ]+", " ", text.lower())
+    """A question's words (banks.normalised_text) without punctuation or framing, for similarity."""
+    text = re.sub(r"[^a-z' ]+", " ", normalised_text(text))
     return " ".join(_FRAME.sub(" ", text).split())
 
 

@@ -97,10 +97,12 @@ def _answer_transcript(answer: dict) -> dict:
 
 def add_asked_questions(settings: Settings, result: dict) -> list[str]:
     """Unmatched interview questions added to the personal bank as "asked in a real interview"."""
-    from coach.banks import add_user_question
+    from coach.banks import keep_question
 
     added = []
     for answer in result["answers"]:
         if answer["add_to_bank"] and answer["question"]:
-            added.append(add_user_question(settings.data_dir, answer["question"], source="real interview").id)
+            question, is_new = keep_question(settings.data_dir, answer["question"], source="real interview")
+            if is_new:
+                added.append(question.id)
     return added

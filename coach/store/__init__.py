@@ -15,6 +15,7 @@ from coach.store.attempts import (
 )
 from coach.store.db import Store, open_store
 from coach.store.debriefs import add_debrief, delete_debrief, list_debriefs, update_debrief
+from coach.store.favourites import list_favourites, set_favourite
 from coach.store.goals import add_goal, delete_goal, list_goals, update_goal
 from coach.store.interviews import (
     add_interview,
@@ -29,6 +30,12 @@ from coach.store.interviews import (
     update_interview,
 )
 from coach.store.options import add_option, delete_option, list_options, update_option
+from coach.store.own_questions import (
+    add_own_question,
+    delete_own_question,
+    edit_own_question,
+    list_own_questions,
+)
 from coach.store.questions import add_question, delete_question, get_question, list_questions
 from coach.store.recordings import recover_recordings, unanalysed_recordings
 
@@ -67,6 +74,12 @@ __all__ = [
     "get_question",
     "list_questions",
     "delete_question",
+    "add_own_question",
+    "edit_own_question",
+    "delete_own_question",
+    "list_own_questions",
+    "list_favourites",
+    "set_favourite",
     "recover_recordings",
     "unanalysed_recordings",
 ]

@@ -95,7 +95,8 @@ def open_store(
     migrate: bool = True,
     recover: bool = True,
 ) -> Store:
-    """Open (creating if needed) the database, bring its schema up to date, finish interrupted saves."""
+    """Open (creating if needed) the database, bring its schema up to date (moving in the files older
+    versions kept, coach.store.old_files), finish interrupted saves."""
     if not settings.database_url:
         _make_data_dir(settings.data_dir)
         _create_private(settings.database_path)
@@ -105,6 +106,9 @@ def open_store(
         if migrate:
             with store.write() as conn:
                 migrations.migrate(conn)
+            from coach.store.old_files import move_old_files
+
+            move_old_files(store)
         if recover:
             from coach.store.recordings import recover_recordings
 

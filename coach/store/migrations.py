@@ -235,6 +235,36 @@ def m0002_analysis_runs(conn: sa.Connection) -> None:
     sa.Index("ix_attempts_question_id_created_at", attempts.c.question_id, attempts.c.created_at).create(conn)
 
 
+@migration("0003_own_questions_and_favourites")
+def m0003_own_questions_and_favourites(conn: sa.Connection) -> None:
+    """Your own questions and your stars move into the database (from my_questions.toml and
+    favourites.json, which `coach.store.old_files` empties into these tables once)."""
+    md = sa.MetaData(naming_convention=NAMING_CONVENTION)
+    _common(
+        "own_questions",
+        md,
+        sa.Column("question_id", sa.String(200), nullable=False, unique=True),
+        sa.Column("text", sa.Text, nullable=False),
+        sa.Column("category", sa.String(100), nullable=False),
+        sa.Column("competencies", sa.JSON, nullable=False),
+        sa.Column("roles", sa.JSON, nullable=False),
+        sa.Column("difficulty", sa.String(20), nullable=False),
+        sa.Column("format", sa.String(20), nullable=False),
+        sa.Column("target_s", sa.Integer, nullable=False),
+        sa.Column("talking_points", sa.JSON, nullable=False),
+        sa.Column("follow_ups", sa.JSON, nullable=False),
+        sa.Column("source", sa.String(20), nullable=False),
+        _now_column(),
+    )
+    _common(
+        "favourites",
+        md,
+        sa.Column("question_id", sa.String(200), nullable=False, unique=True),
+        _now_column(),
+    )
+    md.create_all(conn)
+
+
 def latest_migration() -> str:
     return MIGRATIONS[-1][0]
 

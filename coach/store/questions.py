@@ -1,4 +1,6 @@
-"""Questions the user added and questions asked in real interviews (bank questions live in TOML)."""
+"""Question records for history: a question asked in a real interview with no bank match is kept
+with its turn here ("asked-…"). The questions practice offers are the banks' TOML files and your
+own questions (`own_questions.py`)."""
 
 from __future__ import annotations
 

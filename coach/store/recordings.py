@@ -9,6 +9,7 @@ deleted gets its file removed.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import time
@@ -16,7 +17,6 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from coach.audio import file_sha256
 from coach.errors import StorageError
 from coach.store.db import Store
 from coach.store.rows import new_uid, plain, utc_now
@@ -25,6 +25,15 @@ from coach.store.schema import attempts, interview_recordings, recordings
 # A file younger than this may belong to a save still in flight in another session.
 ORPHAN_MIN_AGE_S = 60.0
 KINDS = ("practice", "interview")
+
+
+def file_sha256(path: Path | str) -> str:
+    """SHA-256 of a file, read in blocks (a recording can be a gigabyte)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def add_recording(conn: sa.Connection, store: Store, saved, kind: str = "practice") -> int:
@@ -67,6 +76,11 @@ def note_question(recording: Path, question_id: str | None, question_text: str) 
 
     Only a safety net: if it cannot be written (a full disk) the answer goes on without it, and
     the attempt's own database write says what is wrong if the disk stays full.
+
+    A note beside the file rather than a column on its row, because the row is written with the
+    attempt, after analysis: a row written before transcription would list the take as "saved,
+    not analysed" while it is still being analysed, so `coach reanalyze` or another window could
+    store it a second time, and each take would wait for a database write before transcribing.
     """
     if not question_id and not question_text:
         return False

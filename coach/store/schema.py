@@ -83,8 +83,9 @@ schema_migrations = sa.Table(
     sa.Column("applied_at", sa.DateTime(timezone=True), nullable=False),
 )
 
-# Bank questions the user has answered, questions the user added, and questions asked in a real
-# interview. `question_id` is the bank's id, or "user-…"/"asked-…" for the others.
+# A question's record for history: chiefly one asked in a real interview with no bank match,
+# saved with its turn ("asked-…"). Not the practice bank: your own questions, the ones practice
+# offers, are `own_questions` below.
 questions = sa.Table(
     "questions",
     metadata,
@@ -272,6 +273,37 @@ analysis_runs = sa.Table(
     sa.Index(None, "turn_id"),
 )
 
+# The user's own questions, typed or heard in a real interview, each a complete bank entry so
+# practice treats it like a shipped question (migration 3; before it, my_questions.toml).
+own_questions = sa.Table(
+    "own_questions",
+    metadata,
+    _id(),
+    _uid(),
+    sa.Column("question_id", sa.String(200), nullable=False, unique=True),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("category", sa.String(100), nullable=False),
+    sa.Column("competencies", sa.JSON, nullable=False),
+    sa.Column("roles", sa.JSON, nullable=False),
+    sa.Column("difficulty", sa.String(20), nullable=False),
+    sa.Column("format", sa.String(20), nullable=False),
+    sa.Column("target_s", sa.Integer, nullable=False),
+    sa.Column("talking_points", sa.JSON, nullable=False),
+    sa.Column("follow_ups", sa.JSON, nullable=False),
+    sa.Column("source", sa.String(20), nullable=False),  # user | real interview
+    _created_at(),
+)
+
+# Starred questions (bank or own ids), oldest star first (migration 3; before it, favourites.json).
+favourites = sa.Table(
+    "favourites",
+    metadata,
+    _id(),
+    _uid(),
+    sa.Column("question_id", sa.String(200), nullable=False, unique=True),
+    _created_at(),
+)
+
 # Tables in an order where every row's parents come first (export, import).
 TABLES_IN_ORDER = (
     questions,
@@ -286,6 +318,8 @@ TABLES_IN_ORDER = (
     options,
     goals,
     analysis_runs,
+    own_questions,
+    favourites,
 )
 
 # For each table, its foreign keys as column → parent table (resolved by uid across databases).

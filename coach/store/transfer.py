@@ -2,10 +2,11 @@
 
 The zip holds `coach-export.json` (every table's rows, with foreign keys written as the parent's
 uid so they survive a move between databases) and the recording files at their paths under the
-data directory. The manifest also carries the favourite question ids (`favourites`, from the
-data directory's favourites.json), which an import adds to the stars already there. Import
-matches rows by uid, so importing the same zip twice, or an export of a
-directory that was itself imported, adds nothing twice. Recording files are written before the
+data directory. Your own questions and your stars are tables like the rest; an export made
+before they were (its manifest lists `user_questions` and `favourites` instead) still imports.
+Import matches rows by uid (or by question id / recording path), so importing the same zip
+twice, or an export of a directory that was itself imported, adds nothing twice, and imported
+stars join the ones already here. Recording files are written before the
 rows that point to them and removed again if the import fails.
 """
 
@@ -17,18 +18,19 @@ import os
 import tempfile
 import zipfile
 import zlib
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 
 import sqlalchemy as sa
 
-from coach.banks import check_user_question_entries, merge_user_questions, user_question_entries
 from coach.errors import InputError, StorageError
 from coach.store.db import Store
 from coach.store.migrations import MIGRATIONS, latest_migration
-from coach.store.rows import parse_date, parse_datetime, plain
-from coach.store.schema import PARENTS, TABLES_IN_ORDER, questions, recordings
-from coach.ui.favourites import load_favourites, merge_favourites
+from coach.store.own_questions import ENTRY_FIELDS
+from coach.store.recordings import file_sha256
+from coach.store.rows import new_uid, parse_date, parse_datetime, plain, utc_now
+from coach.store.schema import PARENTS, TABLES_IN_ORDER, favourites, own_questions, questions, recordings
 
 MANIFEST = "coach-export.json"
 # What a hand-edited or hostile zip raises while it is read; each becomes one InputError.
@@ -45,6 +47,15 @@ DAMAGED = (
 )
 FORMAT = "coach-export"
 FORMAT_VERSION = 1
+# Rows that are the same thing when their key matches, whatever their uid.
+NATURAL_KEYS = {
+    questions.name: "question_id",
+    own_questions.name: "question_id",
+    favourites.name: "question_id",
+    recordings.name: "path",
+}
+# check_own_question(entry, where) raises InputError for an entry the banks would refuse.
+OwnQuestionCheck = Callable[[dict, str], object]
 
 
 def export_data(store: Store, out_path: Path) -> dict:
@@ -58,8 +69,6 @@ def export_data(store: Store, out_path: Path) -> dict:
         "schema": latest_migration(),
         "exported_at": datetime.now(UTC).isoformat(),
         "tables": tables,
-        "favourites": load_favourites(store.data_dir),
-        "user_questions": user_question_entries(store.data_dir),
     }
     missing = []
     try:
@@ -110,8 +119,12 @@ def _table(name: str) -> sa.Table:
     return next(t for t in TABLES_IN_ORDER if t.name == name)
 
 
-def import_data(store: Store, zip_path: Path) -> dict:
-    """Add an export's rows and recordings to this store, skipping everything already here."""
+def import_data(store: Store, zip_path: Path, *, check_own_question: OwnQuestionCheck | None = None) -> dict:
+    """Add an export's rows and recordings to this store, skipping everything already here.
+
+    `check_own_question` (coach.banks.check_own_question) vets each own question before
+    anything is written, so an import cannot bring in an entry that practice would refuse.
+    """
     zip_path = Path(zip_path)
     try:
         archive = zipfile.ZipFile(zip_path)
@@ -122,6 +135,7 @@ def import_data(store: Store, zip_path: Path) -> dict:
         with archive:
             manifest = _read_manifest(archive, zip_path)
             tables = manifest["tables"]
+            _check_own_questions(tables.get(own_questions.name, []), check_own_question, zip_path)
             _place_recording_files(store, archive, tables.get("recordings", []), created, zip_path)
             local_ids: dict[str, dict[str, int]] = {}
             with store.write() as conn:
@@ -138,17 +152,12 @@ def import_data(store: Store, zip_path: Path) -> dict:
                 f"{str(e)[:80]}); nothing was imported."
             ) from e
         raise
-    stars = manifest.get("favourites")
-    favourites = merge_favourites(
-        store.data_dir, [q for q in stars if isinstance(q, str)] if isinstance(stars, list) else []
-    )
-    own_questions = merge_user_questions(store.data_dir, manifest.get("user_questions", []), str(zip_path))
     return {
         "path": str(zip_path),
         "added": {k: v[0] for k, v in counts.items()},
         "already_present": {k: v[1] for k, v in counts.items()},
-        "favourites_added": len(favourites),
-        "own_questions_added": own_questions,
+        "favourites_added": counts[favourites.name][0],
+        "own_questions_added": counts[own_questions.name][0],
     }
 
 
@@ -159,14 +168,45 @@ def _read_manifest(archive: zipfile.ZipFile, zip_path: Path) -> dict:
         raise InputError(f"{zip_path} is not a coach export (no readable {MANIFEST} inside).") from e
     if manifest.get("format") != FORMAT or not isinstance(manifest.get("tables"), dict):
         raise InputError(f"{zip_path} is not a coach export.")
-    favourites = manifest.get("favourites", [])  # absent from exports made before favourites travelled
-    if not isinstance(favourites, list) or not all(isinstance(i, str) for i in favourites):
-        raise InputError(f"{zip_path} has a damaged list of favourite questions; nothing was imported.")
-    check_user_question_entries(manifest.get("user_questions", []), str(zip_path))
+    _tables_from_older_lists(manifest, zip_path)
     known = [name for name, _ in MIGRATIONS]
     if manifest.get("format_version", 0) > FORMAT_VERSION or manifest.get("schema") not in known:
         raise InputError(f"{zip_path} was exported by a newer version of coach; upgrade coach to import it.")
     return manifest
+
+
+def _tables_from_older_lists(manifest: dict, zip_path: Path) -> None:
+    """An export made before stars and own questions were tables lists them in the manifest."""
+    tables = manifest["tables"]
+    stars = manifest.get("favourites", [])  # absent from exports made before favourites travelled
+    if not isinstance(stars, list) or not all(isinstance(i, str) for i in stars):
+        raise InputError(f"{zip_path} has a damaged list of favourite questions; nothing was imported.")
+    entries = manifest.get("user_questions", [])
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise InputError(f"The list of your own questions in {zip_path} is damaged; nothing was imported.")
+    now = utc_now().isoformat()
+    if stars and favourites.name not in tables:
+        tables[favourites.name] = [{"uid": new_uid(), "question_id": i, "created_at": now} for i in stars]
+    if entries and own_questions.name not in tables:
+        tables[own_questions.name] = [
+            {
+                "uid": new_uid(),
+                "question_id": e.get("id"),
+                **{k: e.get(k) for k in ENTRY_FIELDS},
+                "created_at": now,
+            }
+            for e in entries
+        ]
+
+
+def _check_own_questions(rows: list, check: OwnQuestionCheck | None, zip_path: Path) -> None:
+    if check is None:
+        return
+    if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+        raise InputError(f"The list of your own questions in {zip_path} is damaged; nothing was imported.")
+    for i, row in enumerate(rows, start=1):
+        entry = {"id": row.get("question_id"), **{k: row.get(k) for k in ENTRY_FIELDS}}
+        check(entry, f"your question {i} in {zip_path}")
 
 
 def _safe_member(path: str, zip_path: Path) -> str:
@@ -187,7 +227,7 @@ def _place_recording_files(
             continue
         target = store.absolute(member)
         if target.exists():
-            if _sha256_file(target) == row["sha256"]:
+            if file_sha256(target) == row["sha256"]:
                 continue
             # A different file already has this name: keep both.
             pure = PurePosixPath(member)
@@ -231,14 +271,6 @@ def _copy_member(archive: zipfile.ZipFile, member: str, path: Path, sha256: str)
         ) from e
 
 
-def _sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def _import_rows(
     conn: sa.Connection, table: sa.Table, rows: list[dict], local_ids: dict[str, dict[str, int]]
 ) -> tuple[int, int]:
@@ -268,12 +300,9 @@ def _import_rows(
 def _existing_id(conn: sa.Connection, table: sa.Table, row: dict) -> int | None:
     """The local row that is this exported row: same uid, or the same question / recording file."""
     found = conn.execute(sa.select(table.c.id).where(table.c.uid == row["uid"])).scalar()
-    if found is None and table is questions:
-        found = conn.execute(
-            sa.select(questions.c.id).where(questions.c.question_id == row["question_id"])
-        ).scalar()
-    if found is None and table is recordings:
-        found = conn.execute(sa.select(recordings.c.id).where(recordings.c.path == row["path"])).scalar()
+    key = NATURAL_KEYS.get(table.name)
+    if found is None and key is not None:
+        found = conn.execute(sa.select(table.c.id).where(table.c[key] == row[key])).scalar()
     return found
 
 

@@ -91,11 +91,7 @@ def pick_random(
 
 def own_question(settings: Settings, text: str, category: str = "behavioural") -> Question:
     """A question the user typed, kept in their bank so its attempts have a history."""
-    normalised = " ".join(text.split()).lower()
-    for q in banks.load_questions(settings.data_dir):
-        if " ".join(q.text.split()).lower() == normalised:
-            return q
-    return banks.add_user_question(settings.data_dir, text, category=category)
+    return banks.keep_question(settings.data_dir, text, category=category)[0]
 
 
 def describe(question: Question) -> str:

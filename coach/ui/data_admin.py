@@ -8,12 +8,13 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from coach import banks
 from coach.config import SETTINGS_FILE_NAME, Settings
 from coach.errors import StorageError
 from coach.store import Store
+from coach.store.old_files import FAVOURITES_FILE  # only while a damaged one waits to be moved
 from coach.store.schema import TABLES_IN_ORDER
 from coach.store.transfer import export_data, import_data
-from coach.ui.favourites import FILE_NAME as FAVOURITES_FILE
 
 # What "delete all data" removes from the data directory (its README and samples/ stay).
 USER_PATHS = ("recordings", "question_banks", "models", SETTINGS_FILE_NAME, FAVOURITES_FILE)
@@ -32,7 +33,7 @@ def import_bytes(db: Store, data: bytes) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "import.zip"
         path.write_bytes(data)
-        return import_data(db, path)
+        return import_data(db, path, check_own_question=banks.check_own_question)
 
 
 def delete_all_data(db: Store, settings: Settings, confirmation: str) -> list[str]:

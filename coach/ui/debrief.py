@@ -125,7 +125,5 @@ def heard_questions(interview: dict) -> list[str]:
 
 
 def in_bank(settings: Settings, text: str) -> bool:
-    normalised = " ".join(text.lower().split())
-    return any(
-        " ".join(q.text.lower().split()) == normalised for q in banks.load_questions(settings.data_dir)
-    )
+    wanted = banks.normalised_text(text)
+    return any(banks.normalised_text(q.text) == wanted for q in banks.load_questions(settings.data_dir))

@@ -27,8 +27,8 @@ from coach import banks
 from coach.config import load_settings
 from coach.errors import CoachError, StorageError
 from coach.practice import practice_answer
+from coach.reanalysis import reanalyze
 from coach.store import list_attempts, open_store, save_attempt, unanalysed_recordings
-from coach.store.reanalysis import reanalyze
 from coach.store.recordings import recording_files, recover_recordings
 from coach.store.transfer import export_data, import_data
 

@@ -10,13 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-import sqlalchemy as sa
-
 from coach.errors import CoachError, InputError
+from coach.store.analysis_runs import replace_analysis, stored_answers
 from coach.store.db import Store
 from coach.store.recordings import forget_question, noted_question, unanalysed_recordings
-from coach.store.rows import measures, new_uid, utc_now
-from coach.store.schema import analysis_runs, attempts, recordings, turns
 
 Progress = Callable[[str], None]
 
@@ -47,44 +44,6 @@ def _analyse(transcript, question_id: str | None, settings) -> dict:
     return analyze(transcript, question=_question(question_id, settings), settings=settings).to_dict()
 
 
-def _replace_analysis(
-    conn: sa.Connection,
-    table: sa.Table,
-    row,
-    new_analysis: dict,
-    new_transcript: dict | None,
-    engine: str,
-    model: str,
-) -> None:
-    """Keep the old result in analysis_runs, then write the new one and its measures."""
-    key = "attempt_id" if table is attempts else "turn_id"
-    conn.execute(
-        analysis_runs.insert().values(
-            uid=new_uid(),
-            **{key: row.id},
-            analysis=row.analysis,
-            analysis_version=row.analysis_version,
-            transcript=row.transcript,
-            engine=row.engine,
-            model=row.model,
-            analysed_at=getattr(row, "created_at", None),
-            replaced_at=utc_now(),
-        )
-    )
-    transcript = new_transcript if new_transcript is not None else row.transcript
-    conn.execute(
-        table.update()
-        .where(table.c.id == row.id)
-        .values(
-            analysis=new_analysis,
-            transcript=transcript,
-            engine=engine,
-            model=model,
-            **measures(new_analysis, transcript),
-        )
-    )
-
-
 def reanalyze(
     store: Store,
     *,
@@ -109,29 +68,19 @@ def reanalyze(
         "failed": [],
     }
     say = progress or (lambda _message: None)
-    with store.read() as conn:
-        stored = conn.execute(
-            sa.select(attempts, recordings.c.path.label("recording_path"))
-            .select_from(attempts.outerjoin(recordings))
-            .order_by(attempts.c.id)
-        ).all()
-        stored_turns = conn.execute(sa.select(turns).order_by(turns.c.id)).all()
-    for table, rows, what in ((attempts, stored, "attempt"), (turns, stored_turns, "real answer")):
-        for row in rows:
-            again = force or (retranscribe and table is attempts)
-            if row.analysis_version == ANALYSIS_VERSION and not again:
-                report["unchanged"] += 1
-                continue
-            try:
-                _reanalyse_one(store, table, row, retranscribe and table is attempts)
-            except CoachError as e:
-                report["failed"].append({"what": what, "id": row.id, "error": str(e)})
-                say(f"{what} {row.id}: {e}")
-                continue
-            report["reanalysed"].append(
-                {"what": what, "id": row.id, "previous_version": row.analysis_version}
-            )
-            say(f"{what} {row.id}: analysed again (was version {row.analysis_version})")
+    for what, row in stored_answers(store):
+        again = force or (retranscribe and what == "attempt")
+        if row.analysis_version == ANALYSIS_VERSION and not again:
+            report["unchanged"] += 1
+            continue
+        try:
+            _reanalyse_one(store, what, row, retranscribe and what == "attempt")
+        except CoachError as e:
+            report["failed"].append({"what": what, "id": row.id, "error": str(e)})
+            say(f"{what} {row.id}: {e}")
+            continue
+        report["reanalysed"].append({"what": what, "id": row.id, "previous_version": row.analysis_version})
+        say(f"{what} {row.id}: analysed again (was version {row.analysis_version})")
     if include_unanalysed:
         for recording in unanalysed_recordings(store):
             if recording["kind"] != "practice":
@@ -147,7 +96,7 @@ def reanalyze(
     return report
 
 
-def _reanalyse_one(store: Store, table: sa.Table, row, retranscribe: bool) -> None:
+def _reanalyse_one(store: Store, what: str, row, retranscribe: bool) -> None:
     settings = store.settings
     new_transcript = None
     engine, model = row.engine, row.model
@@ -164,8 +113,7 @@ def _reanalyse_one(store: Store, table: sa.Table, row, retranscribe: bool) -> No
     if transcript is None:
         raise InputError("it has neither a transcript nor a recording to analyse again")
     analysis = _analyse(transcript, row.question_id, settings)
-    with store.write() as conn:
-        _replace_analysis(conn, table, row, analysis, new_transcript, engine, model)
+    replace_analysis(store, what, row, analysis, new_transcript, engine, model)
 
 
 def _analyse_recording(store: Store, recording: dict) -> int:

@@ -1,0 +1,89 @@
+"""Your own questions: typed on the Questions page, or heard in a real interview.
+
+Each row is a complete bank entry (the fields of a `[[question]]` in a bank file), so practice,
+recommendations and history treat it exactly like a shipped question. Whether an entry's
+category, competencies and roles are known words is the banks' rule (`coach.banks`), checked
+there before anything reaches these functions.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from coach.errors import InputError
+from coach.store.db import Store
+from coach.store.rows import new_uid, utc_now
+from coach.store.schema import favourites, own_questions
+
+# A bank entry's fields besides its id, as stored.
+ENTRY_FIELDS = (
+    "text",
+    "category",
+    "competencies",
+    "roles",
+    "difficulty",
+    "format",
+    "target_s",
+    "talking_points",
+    "follow_ups",
+    "source",
+)
+EDITABLE = tuple(name for name in ENTRY_FIELDS if name != "source")
+
+
+def entry_values(entry: dict) -> dict:
+    """A bank entry ({"id": ..., "text": ..., ...}) as the column values of its row."""
+    values = {name: entry[name] for name in ENTRY_FIELDS}
+    for name in ("competencies", "roles", "talking_points", "follow_ups"):
+        values[name] = list(values[name])
+    return {"question_id": entry["id"], **values}
+
+
+def insert_own_question(conn: sa.Connection, entry: dict) -> bool:
+    """Insert an entry unless its id is already here (inside the caller's transaction)."""
+    found = conn.execute(
+        sa.select(own_questions.c.id).where(own_questions.c.question_id == entry["id"])
+    ).first()
+    if found is not None:
+        return False
+    conn.execute(own_questions.insert().values(uid=new_uid(), created_at=utc_now(), **entry_values(entry)))
+    return True
+
+
+def add_own_question(store: Store, entry: dict) -> None:
+    """Keep a checked bank entry; its id must be new (the caller picks a free one)."""
+    with store.write() as conn:
+        if not insert_own_question(conn, entry):
+            raise InputError(f"You already have a question with id {entry['id']!r}; give it a new id.")
+
+
+def list_own_questions(store: Store) -> list[dict]:
+    """Every own question as a bank entry, in the order they were added."""
+    with store.read() as conn:
+        rows = conn.execute(sa.select(own_questions).order_by(own_questions.c.id)).all()
+    return [{"id": row.question_id, **{name: getattr(row, name) for name in ENTRY_FIELDS}} for row in rows]
+
+
+def edit_own_question(store: Store, question_id: str, **changes) -> None:
+    """Change an own question's fields (checked by the caller); its id and history stay."""
+    unknown = set(changes) - set(EDITABLE)
+    if unknown:
+        raise InputError(f"A question has no field {sorted(unknown)[0]!r}; editable: {', '.join(EDITABLE)}.")
+    for name in ("competencies", "roles", "talking_points", "follow_ups"):
+        if name in changes:
+            changes[name] = list(changes[name])
+    with store.write() as conn:
+        result = conn.execute(
+            own_questions.update().where(own_questions.c.question_id == question_id).values(**changes)
+        )
+        if result.rowcount == 0:
+            raise InputError(f"You have no question with id {question_id!r}; list yours to see the ids.")
+
+
+def delete_own_question(store: Store, question_id: str) -> None:
+    """Remove an own question and its star. Attempts at it keep the question's words."""
+    with store.write() as conn:
+        result = conn.execute(own_questions.delete().where(own_questions.c.question_id == question_id))
+        if result.rowcount == 0:
+            raise InputError(f"You have no question with id {question_id!r}; list yours to see the ids.")
+        conn.execute(favourites.delete().where(favourites.c.question_id == question_id))
