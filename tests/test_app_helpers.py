@@ -1,7 +1,7 @@
 """The page-independent UI helpers: what the transcript, charts and summaries show."""
 
+from coach.debrief import notes_with_questions, parse_person, questions_in_notes
 from coach.ui import charts, summary
-from coach.ui.debrief import notes_with_questions, parse_person, questions_in_notes
 from coach.ui.highlight import highlight_html, legend_html, spans_by_kind
 from coach.ui.timer import timer_html
 
@@ -104,11 +104,10 @@ def test_timer_shows_the_target():
 
 
 def test_the_recommendation_names_weak_areas_in_the_users_words():
-    from coach import banks
-    from coach.ui import choose
+    from coach import banks, recommend
 
     attempts = [{"question_id": None, "score_fillers": 10.0, "score_structure": 80.0, "score_delivery": 90.0}]
-    reason = choose.recommended(banks.load_questions(None), attempts, []).reason
+    reason = recommend.recommended(banks.load_questions(None), attempts, []).reason
     assert reason == (
         "Your recent answers scored lowest on fillers; these questions give you room to work on it."
     )

@@ -23,6 +23,7 @@ import numpy as np
 from coach.audio import _hms
 from coach.banks import Question
 from coach.config import Settings
+from coach.debrief import REVIEW_DRAFT_NOTE
 from coach.errors import InputError, NoSpeechError
 from coach.interview import metrics as measures
 from coach.interview import speakers as sp
@@ -389,7 +390,7 @@ def debrief_draft(answers: Sequence[dict], facts: dict, settings: Settings) -> d
         "went_well": "\n".join(well),
         "could_be_better": "\n".join(better),
         "skill_gaps": "",
-        "notes": "Measured by coach review; add your own view of how it went.",
+        "notes": f"{REVIEW_DRAFT_NOTE}; add your own view of how it went.",
     }
 
 

@@ -16,7 +16,7 @@ from store_support import analysis_dict, backend_fixture, settings_fixture, stor
 from coach import store as st
 from coach.config import load_settings
 from coach.errors import StorageError
-from coach.ui.choose import own_question
+from coach.recommend import own_question
 from coach.ui.highlight import highlight_html
 
 SQL = [

@@ -96,16 +96,3 @@ def own_question(settings: Settings, text: str, category: str = "behavioural") -
         if " ".join(q.text.split()).lower() == normalised:
             return q
     return banks.add_user_question(settings.data_dir, text, category=category)
-
-
-def describe(question: Question) -> str:
-    """'behavioural · medium · leadership, influence · about 2:00'"""
-    minutes, seconds = divmod(question.target_s, 60)
-    return " · ".join(
-        [
-            question.category,
-            question.difficulty,
-            ", ".join(question.competencies),
-            f"about {minutes}:{seconds:02d}",
-        ]
-    )
