@@ -29,7 +29,6 @@ from coach.types import Transcript
 class Reviewed:
     result: dict  # the `coach review --json` object; "saved" holds the ids written when kept
     recording: SavedRecording | None  # the kept upload (None when not saved)
-    profile_recordings: int  # practice recordings the voice profile was built from (0: none used)
 
 
 def review_recording(
@@ -58,7 +57,6 @@ def review_recording(
     saved = save_upload(source, settings, original_name=original_name) if save else None
     if saved is not None and on_saved is not None:
         on_saved(saved)
-    used = 0
     if use_profile and options.candidate_speaker is None and options.profile is None:
         options, used = _with_voice_profile(db, options)
         if used and on_profile is not None:
@@ -85,7 +83,7 @@ def review_recording(
             candidate_channel=options.candidate_channel,
             chunk_s=options.chunk_s,
         )
-    return Reviewed(result, saved, used)
+    return Reviewed(result, saved)
 
 
 def _with_voice_profile(db: Store, options: ReviewOptions) -> tuple[ReviewOptions, int]:
