@@ -123,8 +123,8 @@ def shown_result(interview_id: int, reviewed) -> dict:
         ],
         "recording": str(reviewed.recording.path),
         "turns": result["turns"],
-        "warnings": result["warnings"],
-        "identification": result["identification"].get("note", ""),
+        "warnings": [shown for w in result["warnings"] if (shown := summary.for_the_page(w))],
+        "identification": summary.for_the_page(result["identification"].get("note", "")),
     }
 
 

@@ -156,8 +156,8 @@ def attribute(heard: Heard, options: ReviewOptions) -> Attribution:
     if options.candidate_channel:
         if heard.channels < 2:
             warnings.append(
-                "The recording is mono, so --candidate-channel cannot be used; the voices were "
-                "told apart by sound instead."
+                "The recording is mono, so your side of the call cannot be taken from one channel; "
+                "the voices were told apart by sound instead."
             )
         elif sp.channels_identical(heard.levels):
             warnings.append(

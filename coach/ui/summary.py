@@ -246,3 +246,14 @@ def describe_question(question) -> str:
 def due_label(next_due: date, today: date) -> str:
     """'today', or the date the next real interview is (or has been) due: both pages say the same."""
     return "today" if next_due == today else next_due.isoformat()
+
+
+_OPTION = re.compile(r"(?<![\w-])--[a-z][a-z-]+")
+_SIMILARITY = re.compile(r"\s*\(\d+\.\d+\)")
+
+
+def for_the_page(text: str) -> str:
+    """A review's warning or note as the page shows it: advice naming a command-line option (the
+    page has its own controls) and raw similarity figures are left out; the terminal keeps both."""
+    sentences = re.split(r"(?<=[.!?])\s+", text.strip())
+    return _SIMILARITY.sub("", " ".join(s for s in sentences if not _OPTION.search(s)))
