@@ -252,7 +252,8 @@ def cadence(
             "overdue": False,
         }
         if goal:
-            status = cadence_status(Cadence(int(goal["target"]), int(goal["period_days"])), past, today)
+            every = Cadence(max(1, round(goal["target"])), int(goal["period_days"]))  # a whole count
+            status = cadence_status(every, past, today)
             entry.update(
                 goal={k: goal[k] for k in ("target", "period_days", "note")},
                 next_due=status.next_due.isoformat(),
