@@ -5,19 +5,12 @@ from datetime import date
 import streamlit as st
 
 from coach import banks, playbook, store
-from coach.ui import shared
-from coach.ui.debrief import heard_questions, in_bank, latest_debrief, parse_person, questions_in_notes
+from coach.debrief import heard_questions, in_bank, latest_debrief, parse_person, questions_in_notes
+from coach.interview_log import OPTION_STATUSES, STAGES, choices_with, interview_edits, option_edits
+from coach.ui import shared, summary
 from coach.ui.highlight import escape
-from coach.ui.log_edit import (
-    OPTION_STATUSES,
-    choices_with,
-    interview_edits,
-    option_edits,
-    option_label,
-    person_line,
-)
+from coach.ui.log_labels import option_label, person_line
 
-STAGES = ["recruiter screen", "first round", "technical", "onsite / loop", "final", "offer", "other"]
 FORMATS = ["video", "phone", "in person", "take-home", ""]
 ORIGINS = {
     "": "—",
@@ -45,42 +38,32 @@ def done(message: str) -> None:
     st.rerun()
 
 
-shared.page_header(
-    "Interviews",
-    "Your real interviews: who you met, what they asked, how interested you "
-    "are at each stage, and the debrief that turns each one into practice.",
-)
-
-if ss.interviews_flash:
-    st.success(ss.interviews_flash)
-    ss.interviews_flash = None
-
-interviews = store.list_interviews(db)
-today = date.today()
-
-# ---------------------------------------------------------------- cadence
-status = playbook.cadence_status(
-    book.cadence, [date.fromisoformat(i["interview_date"]) for i in interviews], today
-)
-c1, c2, c3 = st.columns(3)
-c1.metric(
-    "Cadence goal", f"{book.cadence.interviews} every {book.cadence.period_label}", help=book.cadence.intro
-)
-c2.metric(f"In the last {book.cadence.period_days} days", status.interviews_in_period)
-c3.metric(
-    "Next real interview due",
-    "today" if status.next_due <= today else status.next_due.isoformat(),
-    "on track" if status.on_track else "due now",
-    delta_color="normal" if status.on_track else "inverse",
-)
-with st.popover("Change the cadence goal"):
-    with st.form("interviews_cadence"):
-        n = st.number_input("Real interviews", 1, 20, book.cadence.interviews)
-        days = st.number_input("every … days", 7, 3660, book.cadence.period_days)
-        if st.form_submit_button("Save goal"):
-            with shared.shown_errors():
-                playbook.set_cadence(cfg, playbook.load_playbook().cadence, int(n), int(days))
-                st.rerun()
+def cadence_panel(interviews: list[dict], today: date) -> None:
+    """The goal, how many real interviews the last period holds, and when the next is due."""
+    status = playbook.cadence_status(
+        book.cadence, [date.fromisoformat(i["interview_date"]) for i in interviews], today
+    )
+    c1, c2, c3 = st.columns(3)
+    c1.metric(
+        "Cadence goal",
+        f"{book.cadence.interviews} every {book.cadence.period_label}",
+        help=book.cadence.intro,
+    )
+    c2.metric(f"In the last {book.cadence.period_days} days", status.interviews_in_period)
+    c3.metric(
+        "Next real interview due",
+        summary.due_label(status.next_due, today),
+        "on track" if status.on_track else "due now",
+        delta_color="normal" if status.on_track else "inverse",
+    )
+    with st.popover("Change the cadence goal"):
+        with st.form("interviews_cadence"):
+            n = st.number_input("Real interviews", 1, 20, book.cadence.interviews)
+            days = st.number_input("every … days", 7, 3660, book.cadence.period_days)
+            if st.form_submit_button("Save goal"):
+                with shared.shown_errors():
+                    playbook.set_cadence(cfg, playbook.load_playbook().cadence, int(n), int(days))
+                    st.rerun()
 
 
 def edit_interview(item: dict) -> None:
@@ -170,12 +153,10 @@ def delete_interview_form(item: dict, recordings: int) -> None:
             )
 
 
-log_tab, add_tab, prepare_tab, options_tab = st.tabs(
-    ["Interview log", "Add an interview", "Prepare", "Offers and options"]
-)
-
 # ---------------------------------------------------------------- log
-with log_tab:
+
+
+def interview_log(interviews: list[dict]) -> None:
     if not interviews:
         st.info(
             "No interviews logged yet. Add one under “Add an interview”, or upload a recording on "
@@ -183,100 +164,127 @@ with log_tab:
         )
     for position, item in enumerate(interviews):
         full = store.get_interview(db, item["id"])
-        interests = [d["interest"] for d in full["debriefs"] if d["interest"]]
-        label = (
-            f"{item['interview_date']} · {escape(item['company'])} · "
-            f"{escape(item['role'] or 'role not set')} · {escape(item['stage'] or 'stage not set')}"
-            + (f" · interest {interests[-1]}/5" if interests else "")
+        with st.expander(entry_label(item, full), expanded=position == 0):
+            interview_entry(item, full)
+
+
+def entry_label(item: dict, full: dict) -> str:
+    """'2026-10-01 · Acme · Staff engineer · first round · interest 4/5'"""
+    interests = [d["interest"] for d in full["debriefs"] if d["interest"]]
+    return (
+        f"{item['interview_date']} · {escape(item['company'])} · "
+        f"{escape(item['role'] or 'role not set')} · {escape(item['stage'] or 'stage not set')}"
+        + (f" · interest {interests[-1]}/5" if interests else "")
+    )
+
+
+def interview_entry(item: dict, full: dict) -> None:
+    """One interview: its facts, the people met, the questions asked, the debriefs, and actions."""
+    meta = [
+        f"**Format:** {escape(item['format'] or '—')}",
+        f"**How it started:** {escape(ORIGINS.get(item['origin'], item['origin']))}",
+        f"**Answers analysed:** {item['answers']}",
+    ]
+    st.markdown(" · ".join(meta))
+    if item["notes"]:
+        st.markdown(f":gray[{escape(item['notes'])}]")
+    people_met(full["people"])
+    questions_they_asked(item, full)
+    debriefs(full["debriefs"])
+    entry_actions(item, full)
+
+
+def people_met(people: list[dict]) -> None:
+    if not people:
+        return
+    st.markdown("**People met**")
+    for person in people:
+        row = st.columns([6, 1.6], vertical_alignment="center")
+        row[0].markdown(escape(person_line(person)))
+        if row[1].button(
+            "Remove",
+            key=f"interviews_person_del_{person['id']}",
+            icon=":material/person_remove:",
+            type="tertiary",
+            help=f"Remove {escape(person['name'])} from this interview",
+        ):
+            with shared.shown_errors():
+                store.delete_person(db, person["id"])
+                done(f"Removed {escape(person['name'])}.")
+
+
+def questions_they_asked(item: dict, full: dict) -> None:
+    """The questions a review heard or a debrief listed, each one a click from the practice bank."""
+    asked = heard_questions(full) + [q for d in full["debriefs"] for q in questions_in_notes(d["notes"])]
+    if not asked:
+        return
+    st.markdown("**Questions they asked**")
+    for i, text in enumerate(dict.fromkeys(asked)):
+        row = st.columns([6, 1.6], vertical_alignment="center")
+        row[0].markdown(escape(text))
+        if in_bank(cfg, text):
+            row[1].caption("in your bank")
+        elif row[1].button("Add to my questions", key=f"interviews_add_q_{item['id']}_{i}"):
+            with shared.shown_errors():
+                playbook.save_questions_asked(cfg.data_dir, {"questions_asked": [text]})
+                st.rerun()
+
+
+def debriefs(written: list[dict]) -> None:
+    for d in written:
+        st.markdown(
+            f"**Debrief** :gray[{d['created_at'][:10]}] — "
+            + (f"interest {d['interest']}/5" if d["interest"] else "interest not set")
+            + ", proceed: "
+            f"{ {True: 'yes', False: 'no', None: 'undecided'}[d['proceed']] }"
         )
-        with st.expander(label, expanded=position == 0):
-            meta = [
-                f"**Format:** {escape(item['format'] or '—')}",
-                f"**How it started:** {escape(ORIGINS.get(item['origin'], item['origin']))}",
-                f"**Answers analysed:** {item['answers']}",
-            ]
-            st.markdown(" · ".join(meta))
-            if item["notes"]:
-                st.markdown(f":gray[{escape(item['notes'])}]")
-            if full["people"]:
-                st.markdown("**People met**")
-                for person in full["people"]:
-                    row = st.columns([6, 1.6], vertical_alignment="center")
-                    row[0].markdown(escape(person_line(person)))
-                    if row[1].button(
-                        "Remove",
-                        key=f"interviews_person_del_{person['id']}",
-                        icon=":material/person_remove:",
-                        type="tertiary",
-                        help=f"Remove {escape(person['name'])} from this interview",
-                    ):
-                        with shared.shown_errors():
-                            store.delete_person(db, person["id"])
-                            done(f"Removed {escape(person['name'])}.")
-            asked = heard_questions(full) + [
-                q for d in full["debriefs"] for q in questions_in_notes(d["notes"])
-            ]
-            if asked:
-                st.markdown("**Questions they asked**")
-                for i, text in enumerate(dict.fromkeys(asked)):
-                    row = st.columns([6, 1.6], vertical_alignment="center")
-                    row[0].markdown(escape(text))
-                    if in_bank(cfg, text):
-                        row[1].caption("in your bank")
-                    elif row[1].button("Add to my questions", key=f"interviews_add_q_{item['id']}_{i}"):
-                        with shared.shown_errors():
-                            playbook.save_questions_asked(cfg.data_dir, {"questions_asked": [text]})
-                            st.rerun()
-            for d in full["debriefs"]:
-                st.markdown(
-                    f"**Debrief** :gray[{d['created_at'][:10]}] — "
-                    + (f"interest {d['interest']}/5" if d["interest"] else "interest not set")
-                    + ", proceed: "
-                    f"{ {True: 'yes', False: 'no', None: 'undecided'}[d['proceed']] }"
-                )
-                for field, title in (
-                    ("went_well", "Went well"),
-                    ("could_be_better", "Could be better"),
-                    ("skill_gaps", "Skill gaps"),
-                    ("time_commitment", "Time commitment"),
-                ):
-                    if d[field]:
-                        st.markdown(f"*{title}:* {escape(d[field])}")
-                if len(full["debriefs"]) > 1 and st.button(
-                    "Delete this debrief",
-                    key=f"interviews_debrief_del_{d['id']}",
-                    icon=":material/delete:",
-                    type="tertiary",
-                ):
-                    with shared.shown_errors():
-                        store.delete_debrief(db, d["id"])
-                        done("Debrief deleted.")
-            if not full["debriefs"]:
-                st.caption("No debrief yet. Write it the same day, while you remember the questions.")
-            debrief = latest_debrief(full["debriefs"])
-            actions = st.container(horizontal=True)
-            with actions.popover(
-                "Edit the debrief" if debrief else "Write a debrief", icon=":material/edit_note:"
-            ):
-                saved = shared.debrief_form(
-                    db,
-                    cfg,
-                    item["id"],
-                    key=f"interviews_debrief_{item['id']}",
-                    debrief=debrief,
-                    heard=heard_questions(full),
-                )
-                if saved:
-                    done(saved)
-            with actions.popover("Edit the interview", icon=":material/edit:"):
-                edit_interview(item)
-            with actions.popover("Add a person", icon=":material/person_add:"):
-                add_person_form(item)
-            with actions.popover("Delete", icon=":material/delete:"):
-                delete_interview_form(item, sum(1 for r in full["recordings"] if r["recording_id"]))
+        for field, title in (
+            ("went_well", "Went well"),
+            ("could_be_better", "Could be better"),
+            ("skill_gaps", "Skill gaps"),
+            ("time_commitment", "Time commitment"),
+        ):
+            if d[field]:
+                st.markdown(f"*{title}:* {escape(d[field])}")
+        if len(written) > 1 and st.button(
+            "Delete this debrief",
+            key=f"interviews_debrief_del_{d['id']}",
+            icon=":material/delete:",
+            type="tertiary",
+        ):
+            with shared.shown_errors():
+                store.delete_debrief(db, d["id"])
+                done("Debrief deleted.")
+    if not written:
+        st.caption("No debrief yet. Write it the same day, while you remember the questions.")
+
+
+def entry_actions(item: dict, full: dict) -> None:
+    debrief = latest_debrief(full["debriefs"])
+    actions = st.container(horizontal=True)
+    with actions.popover("Edit the debrief" if debrief else "Write a debrief", icon=":material/edit_note:"):
+        saved = shared.debrief_form(
+            db,
+            cfg,
+            item["id"],
+            key=f"interviews_debrief_{item['id']}",
+            debrief=debrief,
+            heard=heard_questions(full),
+        )
+        if saved:
+            done(saved)
+    with actions.popover("Edit the interview", icon=":material/edit:"):
+        edit_interview(item)
+    with actions.popover("Add a person", icon=":material/person_add:"):
+        add_person_form(item)
+    with actions.popover("Delete", icon=":material/delete:"):
+        delete_interview_form(item, sum(1 for r in full["recordings"] if r["recording_id"]))
+
 
 # ---------------------------------------------------------------- add
-with add_tab:
+
+
+def add_interview_form(today: date) -> None:
     with st.form("interviews_add", clear_on_submit=True):
         c1, c2 = st.columns(2)
         company = c1.text_input("Company")
@@ -303,8 +311,12 @@ with add_tab:
                 )
                 done(f"Added {escape(company.strip())} ({escape(stage)}, {when}).")
 
+
 # ---------------------------------------------------------------- prepare
-with prepare_tab:
+
+
+def prepare(interviews: list[dict], today: date) -> None:
+    """What is coming up, the playbook's checklist, and questions to ask them."""
     upcoming = [i for i in interviews if i["interview_date"] >= today.isoformat()]
     if upcoming:
         st.markdown(
@@ -371,7 +383,8 @@ def edit_option_form(options: list[dict]) -> None:
                 done(f"Removed {escape(option_label(option, OPTION_KINDS))}.")
 
 
-with options_tab:
+def offers_and_options() -> None:
+    """Offers and alternatives side by side (the BATNA among them), editable, and a form to add one."""
     st.markdown(f"#### {escape(book.options.title)}\n{escape(book.options.intro)}")
     with st.expander("Guidance"):
         st.markdown("\n".join(f"- {escape(g)}" for g in book.options.guidance))
@@ -416,3 +429,27 @@ with options_tab:
                     deadline=deadline,
                 )
                 done("Option added.")
+
+
+shared.page_header(
+    "Interviews",
+    "Your real interviews: who you met, what they asked, how interested you "
+    "are at each stage, and the debrief that turns each one into practice.",
+)
+if ss.interviews_flash:
+    st.success(ss.interviews_flash)
+    ss.interviews_flash = None
+interviews = store.list_interviews(db)
+today = date.today()
+cadence_panel(interviews, today)
+log_tab, add_tab, prepare_tab, options_tab = st.tabs(
+    ["Interview log", "Add an interview", "Prepare", "Offers and options"]
+)
+with log_tab:
+    interview_log(interviews)
+with add_tab:
+    add_interview_form(today)
+with prepare_tab:
+    prepare(interviews, today)
+with options_tab:
+    offers_and_options()

@@ -5,11 +5,12 @@ from pathlib import Path
 
 import streamlit as st
 
-from coach import banks, store
+from coach import banks, recommend, store
 from coach.audio import SUPPORTED_SUFFIXES
+from coach.banks import Question
 from coach.errors import CoachError, ModelError, NoSpeechError
 from coach.practice import practice_answer
-from coach.ui import charts, choose, shared, summary, timer
+from coach.ui import charts, shared, summary, timer
 from coach.ui.highlight import escape
 
 SAMPLE_QUESTION_ID = "swe-beh-01"  # the sample recording answers this question
@@ -26,7 +27,6 @@ ss.setdefault("practice_pending_sample", False)
 questions = banks.load_questions(cfg.data_dir)
 by_id = {q.id: q for q in questions}
 attempts = store.list_attempts(db, newest_first=False)
-question = by_id.get(ss.practice_question_id)
 
 
 def choose_question(question_id: str | None) -> None:
@@ -47,14 +47,9 @@ def use_sample() -> None:
     ss.practice_pending_sample = True
 
 
-shared.page_header(
-    "Practice",
-    "Answer out loud as you would in the room. Everything stays on this "
-    "machine: the recording, the transcript and the feedback.",
-)
-
 # ---------------------------------------------------------------- first run
-if not attempts and ss.practice_result is None and question is None:
+def first_run() -> None:
+    """The two-minute path for someone with no answer yet: a suggested question or the sample."""
     with st.container(border=True):
         st.subheader("Your first practice answer takes about two minutes")
         st.markdown(
@@ -63,7 +58,7 @@ if not attempts and ss.practice_result is None and question is None:
             "3. Read what you did: fillers marked in the transcript, pace, and how the "
             "answer was structured (situation, task, action, result)."
         )
-        first = choose.recommended(questions, [], [], n=1).questions
+        first = recommend.recommended(questions, [], [], n=1).questions
         left, right = st.columns(2)
         left.button(
             "Answer your first question",
@@ -81,87 +76,105 @@ if not attempts and ss.practice_result is None and question is None:
             help="An 18-second answer recorded for this app, so you can see the flow without a microphone.",
         )
 
-# ---------------------------------------------------------------- choosing the question
-with st.expander(
-    "Choose a question" if question is None else "Change the question", expanded=question is None
-):
-    mode = st.segmented_control(
-        "How to choose",
-        ["Recommended", "Browse", "Random", "Your own"],
-        default="Recommended",
-        key="practice_mode",
-        label_visibility="collapsed",
-    )
-    if mode in ("Browse", "Random"):
-        c1, c2, c3, c4 = st.columns(4)
-        category = c1.selectbox("Category", [ANY, *banks.CATEGORIES], key="practice_f_category")
-        role = c2.selectbox("Role", [ANY, *banks.ROLES[1:]], key="practice_f_role")
-        competency = c3.selectbox("Competency", [ANY, *banks.COMPETENCIES], key="practice_f_competency")
-        difficulty = c4.selectbox("Difficulty", [ANY, *banks.DIFFICULTIES], key="practice_f_difficulty")
-        filters = {
-            k: (None if v == ANY else v)
-            for k, v in dict(
-                category=category, role=role, competency=competency, difficulty=difficulty
-            ).items()
-        }
-    if mode == "Recommended" or mode is None:
-        gap_text = "\n".join(d["skill_gaps"] for d in store.list_debriefs(db) if d["skill_gaps"].strip())
-        gaps = banks.skill_gap_to_competencies(gap_text) if gap_text else []
-        picked = choose.recommended(questions, attempts, gaps)
-        st.caption(picked.reason)
-        for q in picked.questions:
-            row = st.columns([6, 1], vertical_alignment="center")
-            row[0].markdown(f"**{escape(q.text)}**  \n:gray[{escape(choose.describe(q))}]")
-            row[1].button("Answer", key=f"practice_rec_{q.id}", on_click=choose_question, args=(q.id,))
-    elif mode == "Browse":
-        search = st.text_input(
-            "Search", placeholder="e.g. conflict, deadline, stakeholder", key="practice_f_search"
-        )
-        with shared.shown_errors():
-            matching = banks.filter_questions(questions, text=search or None, **filters)
-            st.caption(f"{len(matching)} question{'s' if len(matching) != 1 else ''}")
-            if matching:
-                chosen = st.selectbox(
-                    "Question",
-                    [q.id for q in matching],
-                    key="practice_browse_pick",
-                    format_func=lambda qid: by_id[qid].text,
-                )
-                st.button(
-                    "Answer this question",
-                    type="primary",
-                    on_click=choose_question,
-                    args=(chosen,),
-                    key="practice_browse_use",
-                )
-    elif mode == "Random":
-        recent = [a["question_id"] for a in attempts[-20:] if a["question_id"]]
-        if st.button(
-            "Pick a random question", type="primary", icon=":material/casino:", key="practice_random"
-        ):
-            with shared.shown_errors():
-                choose_question(choose.pick_random(questions, exclude_ids=recent, **filters).id)
-                st.rerun()
-    elif mode == "Your own":
-        own = st.text_area(
-            "Type the question as an interviewer would ask it",
-            key="practice_own_text",
-            max_chars=400,
-            placeholder="Tell me about a time you changed someone's mind.",
-        )
-        own_category = st.selectbox("Kind of question", banks.CATEGORIES, key="practice_own_category")
-        if st.button("Practise this question", type="primary", key="practice_own_use"):
-            with shared.shown_errors():
-                choose_question(choose.own_question(cfg, own, own_category).id)
-                st.rerun()
 
-question = by_id.get(ss.practice_question_id)
+# ---------------------------------------------------------------- choosing the question
+def question_chooser(question: Question | None) -> None:
+    """Recommended, browsed, random or typed: four ways to the question to answer."""
+    with st.expander(
+        "Choose a question" if question is None else "Change the question", expanded=question is None
+    ):
+        mode = st.segmented_control(
+            "How to choose",
+            ["Recommended", "Browse", "Random", "Your own"],
+            default="Recommended",
+            key="practice_mode",
+            label_visibility="collapsed",
+        )
+        filters = question_filters() if mode in ("Browse", "Random") else {}
+        if mode == "Recommended" or mode is None:
+            recommended_questions()
+        elif mode == "Browse":
+            browse_questions(filters)
+        elif mode == "Random":
+            random_question(filters)
+        elif mode == "Your own":
+            own_question()
+
+
+def question_filters() -> dict:
+    c1, c2, c3, c4 = st.columns(4)
+    category = c1.selectbox("Category", [ANY, *banks.CATEGORIES], key="practice_f_category")
+    role = c2.selectbox("Role", [ANY, *banks.ROLES[1:]], key="practice_f_role")
+    competency = c3.selectbox("Competency", [ANY, *banks.COMPETENCIES], key="practice_f_competency")
+    difficulty = c4.selectbox("Difficulty", [ANY, *banks.DIFFICULTIES], key="practice_f_difficulty")
+    return {
+        k: (None if v == ANY else v)
+        for k, v in dict(category=category, role=role, competency=competency, difficulty=difficulty).items()
+    }
+
+
+def recommended_questions() -> None:
+    gap_text = "\n".join(d["skill_gaps"] for d in store.list_debriefs(db) if d["skill_gaps"].strip())
+    gaps = banks.skill_gap_to_competencies(gap_text) if gap_text else []
+    picked = recommend.recommended(questions, attempts, gaps)
+    st.caption(picked.reason)
+    for q in picked.questions:
+        row = st.columns([6, 1], vertical_alignment="center")
+        row[0].markdown(f"**{escape(q.text)}**  \n:gray[{escape(summary.describe_question(q))}]")
+        row[1].button("Answer", key=f"practice_rec_{q.id}", on_click=choose_question, args=(q.id,))
+
+
+def browse_questions(filters: dict) -> None:
+    search = st.text_input(
+        "Search", placeholder="e.g. conflict, deadline, stakeholder", key="practice_f_search"
+    )
+    with shared.shown_errors():
+        matching = banks.filter_questions(questions, text=search or None, **filters)
+        st.caption(f"{len(matching)} question{'s' if len(matching) != 1 else ''}")
+        if matching:
+            chosen = st.selectbox(
+                "Question",
+                [q.id for q in matching],
+                key="practice_browse_pick",
+                format_func=lambda qid: by_id[qid].text,
+            )
+            st.button(
+                "Answer this question",
+                type="primary",
+                on_click=choose_question,
+                args=(chosen,),
+                key="practice_browse_use",
+            )
+
+
+def random_question(filters: dict) -> None:
+    recent = [a["question_id"] for a in attempts[-20:] if a["question_id"]]
+    if st.button("Pick a random question", type="primary", icon=":material/casino:", key="practice_random"):
+        with shared.shown_errors():
+            choose_question(recommend.pick_random(questions, exclude_ids=recent, **filters).id)
+            st.rerun()
+
+
+def own_question() -> None:
+    own = st.text_area(
+        "Type the question as an interviewer would ask it",
+        key="practice_own_text",
+        max_chars=400,
+        placeholder="Tell me about a time you changed someone's mind.",
+    )
+    own_category = st.selectbox("Kind of question", banks.CATEGORIES, key="practice_own_category")
+    if st.button("Practise this question", type="primary", key="practice_own_use"):
+        with shared.shown_errors():
+            choose_question(recommend.own_question(cfg, own, own_category).id)
+            st.rerun()
+
 
 # ---------------------------------------------------------------- the question and the answer
-if question is not None:
+def the_question(question: Question) -> None:
+    """The question, what a strong answer covers, and the timer."""
     with st.container(border=True):
         st.markdown(f"### {escape(question.text)}")
-        st.caption(choose.describe(question))
+        st.caption(summary.describe_question(question))
         with st.expander("What a strong answer covers"):
             st.markdown("\n".join(f"- {escape(p)}" for p in question.talking_points))
             if question.follow_ups:
@@ -170,6 +183,9 @@ if question is not None:
                 )
         st.iframe(timer.timer_html(question.target_s), height=timer.TIMER_HEIGHT)
 
+
+def the_take() -> tuple[tuple[bytes, str] | None, bool]:
+    """This take's audio and name (recorded, uploaded or the sample), and whether it is the sample."""
     take = ss.practice_take
     record_tab, upload_tab = st.tabs([":material/mic: Record", ":material/upload: Upload a file"])
     with record_tab:
@@ -191,74 +207,71 @@ if question is not None:
             on_click=use_sample,
             key="practice_sample",
         )
-
-    source: tuple[bytes, str] | None = None
-    demonstration = False  # the sample recording is shown, never kept as the user's attempt
     if recorded is not None:
-        source = (recorded.getvalue(), "answer.wav")
-    elif uploaded is not None:
-        source = (uploaded.getvalue(), uploaded.name)
-    elif ss.practice_pending_sample:
-        source = (summary.SAMPLE_RECORDING.read_bytes(), summary.SAMPLE_RECORDING.name)
-        demonstration = True
+        return (recorded.getvalue(), "answer.wav"), False
+    if uploaded is not None:
+        return (uploaded.getvalue(), uploaded.name), False
+    if ss.practice_pending_sample:
+        # the sample recording is shown, never kept as the user's attempt
+        return (summary.SAMPLE_RECORDING.read_bytes(), summary.SAMPLE_RECORDING.name), True
+    return None, False
 
-    if source is not None:
-        digest = hashlib.sha256(source[0]).hexdigest()
-        done = ss.practice_result
-        if not done or done.get("digest") != digest:
-            ss.practice_pending_sample = False
-            with st.status("Working on your answer…", expanded=True) as status:
-                bar = st.progress(0.0, text="Starting")
-                try:
-                    shared.preload_models(cfg)
-                    result = practice_answer(
-                        summary.SAMPLE_RECORDING if demonstration else source[0],
-                        cfg,
-                        original_name=source[1],
-                        question=question,
-                        save=not demonstration,
-                        progress=lambda message, fraction: bar.progress(
-                            min(max(fraction, 0.0), 1.0), text=message
-                        ),
-                    )
-                except CoachError as e:
-                    status.update(label="Could not analyse this answer", state="error", expanded=True)
-                    kept = (
-                        ""
-                        if isinstance(e, ModelError)
-                        else (f" Your recording is saved in {cfg.recordings_dir}.")
-                    )
-                    hint = (
-                        " Choose another model in Settings."
-                        if isinstance(e, ModelError)
-                        else (" Then record again." if isinstance(e, NoSpeechError) else "")
-                    )
-                    st.error(f"{e}{kept}{hint}")
-                    ss.practice_result = {"digest": digest, "error": str(e)}
-                else:
-                    ss.practice_result = {
-                        "digest": digest,
-                        "attempt_id": result.attempt_id,
-                        "analysis": result.analysis,
-                        "question_id": question.id,
-                        "recording": (
-                            str(result.recording.path)
-                            if result.recording
-                            else str(summary.SAMPLE_RECORDING)
-                            if demonstration
-                            else None
-                        ),
-                        "demonstration": demonstration,
-                    }
-                    status.update(
-                        label=summary.outcome_label(result.analysis, result.attempt_id),
-                        state="complete" if summary.is_measured(result.analysis) else "error",
-                        expanded=False,
-                    )
+
+def analyse(source: tuple[bytes, str], question: Question, demonstration: bool) -> None:
+    """Analyse a take not analysed yet (and keep it, unless it is the sample); the outcome goes to
+    session state, an error as one sentence with what to do."""
+    digest = hashlib.sha256(source[0]).hexdigest()
+    done = ss.practice_result
+    if done and done.get("digest") == digest:
+        return
+    ss.practice_pending_sample = False
+    with st.status("Working on your answer…", expanded=True) as status:
+        bar = st.progress(0.0, text="Starting")
+        try:
+            shared.preload_models(cfg)
+            result = practice_answer(
+                summary.SAMPLE_RECORDING if demonstration else source[0],
+                cfg,
+                original_name=source[1],
+                question=question,
+                save=not demonstration,
+                progress=lambda message, fraction: bar.progress(min(max(fraction, 0.0), 1.0), text=message),
+            )
+        except CoachError as e:
+            status.update(label="Could not analyse this answer", state="error", expanded=True)
+            kept = "" if isinstance(e, ModelError) else (f" Your recording is saved in {cfg.recordings_dir}.")
+            hint = (
+                " Choose another model in Settings."
+                if isinstance(e, ModelError)
+                else (" Then record again." if isinstance(e, NoSpeechError) else "")
+            )
+            st.error(f"{e}{kept}{hint}")
+            ss.practice_result = {"digest": digest, "error": str(e)}
+        else:
+            ss.practice_result = {
+                "digest": digest,
+                "attempt_id": result.attempt_id,
+                "analysis": result.analysis,
+                "question_id": question.id,
+                "recording": (
+                    str(result.recording.path)
+                    if result.recording
+                    else str(summary.SAMPLE_RECORDING)
+                    if demonstration
+                    else None
+                ),
+                "demonstration": demonstration,
+            }
+            status.update(
+                label=summary.outcome_label(result.analysis, result.attempt_id),
+                state="complete" if summary.is_measured(result.analysis) else "error",
+                expanded=False,
+            )
+
 
 # ---------------------------------------------------------------- the result
-result = ss.practice_result
-if result and result.get("analysis"):
+def the_result(result: dict) -> None:
+    """The analysed answer, this attempt against earlier ones, and what to do next."""
     st.divider()
     shared.show_answer(
         result["analysis"], cfg, recording=Path(result["recording"]) if result.get("recording") else None
@@ -266,18 +279,7 @@ if result and result.get("analysis"):
     if result.get("demonstration"):
         st.caption("This was the sample recording, a demonstration: it is not saved as your attempt.")
     elif result.get("question_id"):
-        history = store.list_attempts(db, question_id=result["question_id"], newest_first=False)
-        st.subheader("This attempt against your earlier ones")
-        if len(history) < 2:
-            st.caption("Your first attempt at this question. Try again to see the change.")
-        else:
-            change = summary.change_sentence(history, result["attempt_id"])
-            if change:
-                st.markdown(change)
-            chart = charts.attempts_chart(history, result["attempt_id"])
-            if chart is not None:
-                st.altair_chart(chart)
-            st.dataframe(summary.attempt_rows(history, result["attempt_id"]), hide_index=True)
+        against_earlier(result)
     left, right, _ = st.columns([1, 1, 3])
     left.button(
         "Try again",
@@ -296,9 +298,40 @@ if result and result.get("analysis"):
     )
     st.caption("Every attempt is saved automatically; see them all on the Progress page.")
 
-# ---------------------------------------------------------------- models, while the user answers
-# Drawn last, so the page is usable at once; by the time a take ends the first answer no longer
-# waits for the model (benchmarks/practice_latency.py).
+
+def against_earlier(result: dict) -> None:
+    history = store.list_attempts(db, question_id=result["question_id"], newest_first=False)
+    st.subheader("This attempt against your earlier ones")
+    if len(history) < 2:
+        st.caption("Your first attempt at this question. Try again to see the change.")
+        return
+    change = summary.change_sentence(history, result["attempt_id"])
+    if change:
+        st.markdown(change)
+    chart = charts.attempts_chart(history, result["attempt_id"])
+    if chart is not None:
+        st.altair_chart(chart)
+    st.dataframe(summary.attempt_rows(history, result["attempt_id"]), hide_index=True)
+
+
+shared.page_header(
+    "Practice",
+    "Answer out loud as you would in the room. Everything stays on this "
+    "machine: the recording, the transcript and the feedback.",
+)
+if not attempts and ss.practice_result is None and by_id.get(ss.practice_question_id) is None:
+    first_run()
+question_chooser(by_id.get(ss.practice_question_id))
+question = by_id.get(ss.practice_question_id)
+if question is not None:
+    the_question(question)
+    source, demonstration = the_take()
+    if source is not None:
+        analyse(source, question, demonstration)
+if ss.practice_result and ss.practice_result.get("analysis"):
+    the_result(ss.practice_result)
+# Models load last, while the user answers, so the page is usable at once; by the time a take ends
+# the first answer no longer waits for the model (benchmarks/practice_latency.py).
 if question is not None:
     with shared.shown_errors("Choose another model in Settings, or see `coach models`."):
         shared.preload_models(cfg)

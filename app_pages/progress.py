@@ -1,5 +1,7 @@
 """Progress: each measure over time (practice and real interviews apart), per question, what next."""
 
+from datetime import date
+
 import streamlit as st
 
 from coach.progress import LABELS, MEASURES, bands, progress_report
@@ -8,26 +10,9 @@ from coach.ui.highlight import escape
 
 cfg = shared.settings()
 db = shared.store(cfg)
-ss = st.session_state
-
-shared.page_header(
-    "Progress",
-    "How your answers change over time. Practice and real interviews are "
-    "separate series, so you can see whether practice carries over.",
-)
-
-with shared.shown_errors():
-    report = progress_report(db, cfg)
-counts = report["counts"]
 
 
-def practise(question_id: str) -> None:
-    ss.practice_question_id = question_id
-    ss.practice_result = None
-    ss.practice_take = ss.get("practice_take", 0) + 1
-
-
-if counts["practice_attempts"] == 0 and counts["real_answers"] == 0:
+def nothing_yet() -> None:
     with st.container(border=True):
         st.subheader("Nothing to chart yet")
         st.markdown(
@@ -35,126 +20,160 @@ if counts["practice_attempts"] == 0 and counts["real_answers"] == 0:
             "Review a real interview to compare the two."
         )
         st.page_link("app_pages/practice.py", label="Answer your first question", icon=":material/mic:")
+
+
+def headline(report: dict) -> None:
+    """Counts, the last practice, and when the next real interview is due."""
+    counts = report["counts"]
+    real = report["cadence"]["real_interviews"]
+    practice = report["cadence"]["practice_attempts"]
+    c1, c2, c3, c4 = st.columns(4)
+    c1.metric(
+        "Practice answers", counts["practice_attempts"], help=f"{practice['last_365_days']} in the last year."
+    )
+    c2.metric(
+        "Real interviews", counts["real_interviews"], help=f"{counts['real_answers']} answers analysed."
+    )
+    c3.metric("Last practice", f"{practice['days_since_last']} days ago" if practice["last"] else "—")
+    if real["next_due"]:
+        c4.metric(
+            "Next real interview due",
+            summary.due_label(date.fromisoformat(real["next_due"]), date.fromisoformat(report["today"])),
+            "overdue" if real["overdue"] else "on track",
+            delta_color="inverse" if real["overdue"] else "normal",
+        )
+    else:
+        c4.metric(
+            "Last real interview",
+            f"{real['days_since_last']} days ago" if real["last"] else "none yet",
+            help="Set a cadence goal on the Interviews page to see when the next is due.",
+        )
+
+
+def over_time(report: dict) -> None:
+    """One measure charted, practice and real apart, with the band and the user's goal."""
+    st.subheader("Over time")
+    measure = st.selectbox(
+        "Measure", list(MEASURES), format_func=lambda m: LABELS[m].capitalize(), key="progress_measure"
+    )
+    chart = charts.trend_chart(
+        report["trends"][measure], LABELS[measure], bands(cfg).get(measure), report["targets"].get(measure)
+    )
+    if chart is None:
+        st.caption("No values of this measure yet.")
+    else:
+        st.altair_chart(chart)
+        band = bands(cfg).get(measure)
+        notes = ["Circles and a solid line: practice. Diamonds and a dashed line: real interviews."]
+        if band:
+            notes.append(f"The shaded band is the comfortable range ({band[0]:g}–{band[1]:g}).")
+        if report["targets"].get(measure) is not None:
+            notes.append(f"The dashed rule is your goal ({report['targets'][measure]:g}).")
+        st.caption(" ".join(notes))
+    entry = report["improvement"].get(measure)
+    if entry:
+        st.markdown(summary.improvement_sentence(entry))
+
+
+def practice_against_real(report: dict) -> None:
+    comparison = [
+        {
+            "Measure": v["label"],
+            "Practice (mean)": v["practice_mean"],
+            "answers": v["practice_n"],
+            "Real interviews (mean)": v["real_mean"],
+            "real answers": v["real_n"],
+            "Comfortable band": f"{v['band'][0]:g}–{v['band'][1]:g}" if v["band"] else "",
+        }
+        for v in report["practice_vs_real"].values()
+    ]
+    with st.expander("Practice against real interviews, every measure"):
+        st.dataframe(comparison, hide_index=True)
+
+
+def per_question(report: dict) -> None:
+    """Each question's practice and real answers in one table, a click from practising it again."""
+    st.subheader("Per question")
+    items = report["per_question"]
+    if not items:
+        st.caption("Answers to bank questions appear here, one line per question.")
+    for item in items[:15]:
+        practice_rows, real_rows = item["practice"], item["real"]
+        title = (
+            f"{escape(item['question_text'] or item['question_id'])} — {len(practice_rows)} practice, "
+            f"{len(real_rows)} real"
+        )
+        with st.expander(title):
+            st.dataframe(question_rows(practice_rows, real_rows), hide_index=True)
+            if st.button(
+                "Practise this question again",
+                key=f"progress_again_{item['question_id']}",
+                on_click=shared.practise,
+                args=(item["question_id"],),
+            ):
+                st.switch_page("app_pages/practice.py")
+
+
+def question_rows(practice_rows: list[dict], real_rows: list[dict]) -> list[dict]:
+    rows = [
+        {
+            "When": (p["created_at"] or "")[:10],
+            "Kind": "practice",
+            "Overall": p["score_overall"],
+            "Pace (wpm)": p["wpm"],
+            "Fillers /100 words": p["fillers_per_100_words"],
+            "Length": summary.clock(p["duration_s"]),
+        }
+        for p in practice_rows
+    ]
+    rows += [
+        {
+            "When": r["interview_date"],
+            "Kind": f"real: {r['company']} {r['stage']}".strip(),
+            "Overall": r["score_overall"],
+            "Pace (wpm)": r["wpm"],
+            "Fillers /100 words": r["fillers_per_100_words"],
+            "Length": summary.clock(r["duration_s"]),
+        }
+        for r in real_rows
+    ]
+    return sorted(rows, key=lambda r: r["When"])
+
+
+def what_next(report: dict) -> None:
+    """Skill gaps the debriefs named, and questions that practise them."""
+    st.subheader("What to practise next")
+    gaps = report["skill_gaps"]
+    if gaps["gaps"]:
+        named = ", ".join(f"{g['competency'].replace('-', ' ')} ({g['mentions']}×)" for g in gaps["gaps"])
+        st.markdown(f"Skill gaps from your debriefs: {escape(named)}.")
+        for q in gaps["recommended"]:
+            row = st.columns([6, 1], vertical_alignment="center")
+            row[0].markdown(f"**{escape(q['text'])}**  \n:gray[{escape(', '.join(q['competencies']))}]")
+            if row[1].button(
+                "Practise", key=f"progress_rec_{q['id']}", on_click=shared.practise, args=(q["id"],)
+            ):
+                st.switch_page("app_pages/practice.py")
+    else:
+        st.caption(
+            "Write a debrief after each real interview (Interviews page) and the skills it names as "
+            "missing turn into practice questions here. Until then, the Practice page recommends "
+            "questions from your lowest recent scores."
+        )
+
+
+shared.page_header(
+    "Progress",
+    "How your answers change over time. Practice and real interviews are "
+    "separate series, so you can see whether practice carries over.",
+)
+with shared.shown_errors():
+    report = progress_report(db, cfg)
+if report["counts"]["practice_attempts"] == 0 and report["counts"]["real_answers"] == 0:
+    nothing_yet()
     st.stop()
-
-# ---------------------------------------------------------------- headline
-real = report["cadence"]["real_interviews"]
-practice = report["cadence"]["practice_attempts"]
-c1, c2, c3, c4 = st.columns(4)
-c1.metric(
-    "Practice answers", counts["practice_attempts"], help=f"{practice['last_365_days']} in the last year."
-)
-c2.metric("Real interviews", counts["real_interviews"], help=f"{counts['real_answers']} answers analysed.")
-c3.metric("Last practice", f"{practice['days_since_last']} days ago" if practice["last"] else "—")
-if real["next_due"]:
-    c4.metric(
-        "Next real interview due",
-        real["next_due"],
-        "overdue" if real["overdue"] else "on track",
-        delta_color="inverse" if real["overdue"] else "normal",
-    )
-else:
-    c4.metric(
-        "Last real interview",
-        f"{real['days_since_last']} days ago" if real["last"] else "none yet",
-        help="Set a cadence goal on the Interviews page to see when the next is due.",
-    )
-
-# ---------------------------------------------------------------- over time
-st.subheader("Over time")
-measure = st.selectbox(
-    "Measure", list(MEASURES), format_func=lambda m: LABELS[m].capitalize(), key="progress_measure"
-)
-chart = charts.trend_chart(
-    report["trends"][measure], LABELS[measure], bands(cfg).get(measure), report["targets"].get(measure)
-)
-if chart is None:
-    st.caption("No values of this measure yet.")
-else:
-    st.altair_chart(chart)
-    band = bands(cfg).get(measure)
-    notes = ["Circles and a solid line: practice. Diamonds and a dashed line: real interviews."]
-    if band:
-        notes.append(f"The shaded band is the comfortable range ({band[0]:g}–{band[1]:g}).")
-    if report["targets"].get(measure) is not None:
-        notes.append(f"The dashed rule is your goal ({report['targets'][measure]:g}).")
-    st.caption(" ".join(notes))
-
-entry = report["improvement"].get(measure)
-if entry:
-    st.markdown(summary.improvement_sentence(entry))
-
-comparison = [
-    {
-        "Measure": v["label"],
-        "Practice (mean)": v["practice_mean"],
-        "answers": v["practice_n"],
-        "Real interviews (mean)": v["real_mean"],
-        "real answers": v["real_n"],
-        "Comfortable band": f"{v['band'][0]:g}–{v['band'][1]:g}" if v["band"] else "",
-    }
-    for v in report["practice_vs_real"].values()
-]
-with st.expander("Practice against real interviews, every measure"):
-    st.dataframe(comparison, hide_index=True)
-
-# ---------------------------------------------------------------- per question
-st.subheader("Per question")
-per_question = report["per_question"]
-if not per_question:
-    st.caption("Answers to bank questions appear here, one line per question.")
-for item in per_question[:15]:
-    practice_rows, real_rows = item["practice"], item["real"]
-    title = (
-        f"{escape(item['question_text'] or item['question_id'])} — {len(practice_rows)} practice, "
-        f"{len(real_rows)} real"
-    )
-    with st.expander(title):
-        rows = [
-            {
-                "When": (p["created_at"] or "")[:10],
-                "Kind": "practice",
-                "Overall": p["score_overall"],
-                "Pace (wpm)": p["wpm"],
-                "Fillers /100 words": p["fillers_per_100_words"],
-                "Length": summary.clock(p["duration_s"]),
-            }
-            for p in practice_rows
-        ]
-        rows += [
-            {
-                "When": r["interview_date"],
-                "Kind": f"real: {r['company']} {r['stage']}".strip(),
-                "Overall": r["score_overall"],
-                "Pace (wpm)": r["wpm"],
-                "Fillers /100 words": r["fillers_per_100_words"],
-                "Length": summary.clock(r["duration_s"]),
-            }
-            for r in real_rows
-        ]
-        st.dataframe(sorted(rows, key=lambda r: r["When"]), hide_index=True)
-        if st.button(
-            "Practise this question again",
-            key=f"progress_again_{item['question_id']}",
-            on_click=practise,
-            args=(item["question_id"],),
-        ):
-            st.switch_page("app_pages/practice.py")
-
-# ---------------------------------------------------------------- what next
-st.subheader("What to practise next")
-gaps = report["skill_gaps"]
-if gaps["gaps"]:
-    named = ", ".join(f"{g['competency'].replace('-', ' ')} ({g['mentions']}×)" for g in gaps["gaps"])
-    st.markdown(f"Skill gaps from your debriefs: {escape(named)}.")
-    for q in gaps["recommended"]:
-        row = st.columns([6, 1], vertical_alignment="center")
-        row[0].markdown(f"**{escape(q['text'])}**  \n:gray[{escape(', '.join(q['competencies']))}]")
-        if row[1].button("Practise", key=f"progress_rec_{q['id']}", on_click=practise, args=(q["id"],)):
-            st.switch_page("app_pages/practice.py")
-else:
-    st.caption(
-        "Write a debrief after each real interview (Interviews page) and the skills it names as "
-        "missing turn into practice questions here. Until then, the Practice page recommends "
-        "questions from your lowest recent scores."
-    )
+headline(report)
+over_time(report)
+practice_against_real(report)
+per_question(report)
+what_next(report)

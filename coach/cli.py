@@ -6,10 +6,11 @@ a bug in the coach, never a user mistake.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated
 
@@ -394,11 +395,17 @@ def playbook_command(
 # (coach.store / coach.progress; each command opens the store, does one thing, closes it)
 
 
-def _open_store():
+@contextlib.contextmanager
+def open_store(settings=None) -> Iterator:
+    """The store for these settings (the user's by default), closed when the command is done."""
     from coach.config import load_settings
-    from coach.store import open_store
+    from coach.store import open_store as open_database
 
-    return open_store(load_settings())
+    store = open_database(settings or load_settings())
+    try:
+        yield store
+    finally:
+        store.close()
 
 
 @app.command("history")
@@ -411,18 +418,15 @@ def history_command(
     as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
 ) -> None:
     """Stored practice attempts and real interviews, newest first."""
-    from coach import store as st
+    from coach import store as repository
 
-    store = _open_store()
-    try:
+    with open_store() as store:
         history = {
-            "attempts": st.list_attempts(store, question_id=question, limit=limit),
-            "real_answers": st.list_turns(store, question_id=question),
-            "interviews": [] if question else st.list_interviews(store),
-            "unanalysed_recordings": [] if question else st.unanalysed_recordings(store),
+            "attempts": repository.list_attempts(store, question_id=question, limit=limit),
+            "real_answers": repository.list_turns(store, question_id=question),
+            "interviews": [] if question else repository.list_interviews(store),
+            "unanalysed_recordings": [] if question else repository.unanalysed_recordings(store),
         }
-    finally:
-        store.close()
     if as_json:
         print_json(history)
         return
@@ -458,11 +462,8 @@ def progress_command(
     """Trends, practice against real interviews, skill gaps to practise, and cadence."""
     from coach.progress import progress_report, summary_lines
 
-    store = _open_store()
-    try:
+    with open_store() as store:
         report = progress_report(store, store.settings, last_n=last)
-    finally:
-        store.close()
     if as_json:
         print_json(report)
     else:
@@ -481,18 +482,15 @@ def delete_interview_command(
     ] = False,
 ) -> None:
     """Delete a real interview's audio, or the interview with everything about it."""
-    from coach import store as st
+    from coach import store as repository
 
-    store = _open_store()
-    try:
+    with open_store() as store:
         if audio_only:
-            removed = st.delete_interview_audio(store, interview_id)
+            removed = repository.delete_interview_audio(store, interview_id)
             message = f"Removed {removed} recording(s) of interview #{interview_id}; its transcripts stay."
         else:
-            st.delete_interview(store, interview_id, keep_audio=False)
+            repository.delete_interview(store, interview_id, keep_audio=False)
             message = f"Deleted interview #{interview_id} with its recordings, answers and debriefs."
-    finally:
-        store.close()
     typer.echo(message)
 
 
@@ -505,11 +503,8 @@ def export_command(
     """Everything in one zip, recordings included, to back up or move to another machine."""
     from coach.store.transfer import export_data
 
-    store = _open_store()
-    try:
+    with open_store() as store:
         result = export_data(store, out)
-    finally:
-        store.close()
     if as_json:
         print_json(result)
         return
@@ -532,11 +527,8 @@ def import_command(
     from coach.banks import check_own_question
     from coach.store.transfer import import_data
 
-    store = _open_store()
-    try:
+    with open_store() as store:
         result = import_data(store, source, check_own_question=check_own_question)
-    finally:
-        store.close()
     if as_json:
         print_json(result)
         return
@@ -557,13 +549,10 @@ def reanalyze_command(
     """Re-run the current analysis over stored answers; earlier results are kept."""
     from coach.reanalysis import reanalyze
 
-    store = _open_store()
-    try:
+    with open_store() as store:
         report = reanalyze(
             store, retranscribe=retranscribe, force=force, progress=lambda line: typer.echo(line, err=True)
         )
-    finally:
-        store.close()
     if as_json:
         print_json(report)
         return
@@ -615,55 +604,40 @@ def review_command(
     """A real interview: who spoke when, question → answer turns, each answer analysed like practice.
 
     Long recordings are processed in chunks; if a run is stopped, running it again resumes."""
-    from coach.banks import load_questions
-    from coach.errors import CoachError, InputError
-    from coach.interview.profile import voice_profile
-    from coach.interview.review import ReviewOptions, review
-    from coach.interview.saving import add_asked_questions, save_upload, store_review
-    from coach.store import list_attempts, open_store
+    from coach.errors import InputError
+    from coach.interview.orchestrator import review_recording
+    from coach.interview.review import ReviewOptions
+    from coach.interview.saving import add_asked_questions
 
     if not save and (interview is not None or company):
         raise InputError("--interview and --company say where to save; add --save.")
     settings = _settings(engine, model, acoustic_fillers)
-    saved = save_upload(recording, settings) if save else None  # the upload first: never lost
-    store = open_store(settings)
-    try:
-        vp, used = voice_profile(store) if profile and candidate_speaker is None else (None, 0)
-        if vp is not None:
-            typer.echo(f"Telling your voice by {used} saved practice recording(s).", err=True)
-        options = ReviewOptions(
-            candidate_channel=candidate_channel,
-            n_speakers=speakers,
-            candidate_speaker=candidate_speaker,
-            profile=vp,
-        )
+    options = ReviewOptions(
+        candidate_channel=candidate_channel, n_speakers=speakers, candidate_speaker=candidate_speaker
+    )
+    kept: list = []  # the upload, once saved: an error then says where it is
+    with open_store(settings) as store:
         try:
-            result = review(
-                saved.path if saved else recording,
-                settings,
-                options,
-                questions=load_questions(settings.data_dir),
-                practice_attempts=list_attempts(store),
-                progress=_review_progress(progress),
-                sha256=saved.sha256 if saved else None,
-            )
-        except CoachError as e:
-            if saved is None:
-                raise
-            raise type(e)(f"{e} The recording is kept at {saved.path}.") from e
-        if save:
-            result["saved"] = store_review(
+            result = review_recording(
                 store,
-                result,
-                saved,
+                settings,
+                recording,
+                options,
+                save=save,
                 interview_id=interview,
                 company=company,
                 interview_date=interview_date,
-                candidate_channel=candidate_channel,
-                chunk_s=options.chunk_s,
-            )
-    finally:
-        store.close()
+                use_profile=profile,
+                progress=_review_progress(progress),
+                on_saved=kept.append,
+                on_profile=lambda used: typer.echo(
+                    f"Telling your voice by {used} saved practice recording(s).", err=True
+                ),
+            ).result
+        except CoachError as e:
+            if not kept:
+                raise
+            raise type(e)(f"{e} The recording is kept at {kept[0].path}.") from e
     if add_questions:
         result["added_to_bank"] = add_asked_questions(settings, result)
     for warning in result["warnings"]:

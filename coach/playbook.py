@@ -222,19 +222,24 @@ def set_cadence(
 def cadence_status(cadence: Cadence, interview_dates: Sequence[date], today: date) -> CadenceStatus:
     """How many real interviews fall in the last period, and when the next one is due.
 
-    The next one is due a period after the oldest interview still counting toward the goal, so
-    someone who met the goal is not nagged, and someone with none in the period is due today.
+    The goal is `interviews` in any rolling window of `period_days` days, so the next one is due
+    when the oldest of the last `interviews` interviews falls out of the window: the N-th most
+    recent interview + `period_days` (a date already past says since when it has been due). With
+    fewer than N interviews ever, the goal is not met yet and the next is due today. The
+    Interviews and Progress pages and `coach progress` all take the date from here.
     """
+    past = sorted(d for d in interview_dates if d <= today)
     window_start = today - timedelta(days=cadence.period_days)
-    recent = sorted(d for d in interview_dates if window_start < d <= today)
-    on_track = len(recent) >= cadence.interviews
-    next_due = recent[-cadence.interviews] + timedelta(days=cadence.period_days) if on_track else today
+    if len(past) >= cadence.interviews:
+        next_due = past[-cadence.interviews] + timedelta(days=cadence.period_days)
+    else:
+        next_due = today
     return CadenceStatus(
-        interviews_in_period=len(recent),
+        interviews_in_period=sum(1 for d in past if d > window_start),
         goal=cadence.interviews,
         period_days=cadence.period_days,
         next_due=next_due,
-        on_track=on_track,
+        on_track=next_due > today,
     )
 
 

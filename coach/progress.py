@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 from statistics import fmean
 
 from coach.config import Settings
+from coach.playbook import Cadence, cadence_status
 from coach.store import Store, list_attempts, list_debriefs, list_goals, list_interviews, list_turns
 
 # How each measure improves: toward a band (pace, answer length), lower, or higher.
@@ -251,14 +252,13 @@ def cadence(
             "overdue": False,
         }
         if goal:
-            interval = timedelta(days=goal["period_days"] / goal["target"])
-            due = (last + interval) if last else today
-            in_period = sum(1 for d in past if (today - d).days < goal["period_days"])
+            every = Cadence(max(1, round(goal["target"])), int(goal["period_days"]))  # a whole count
+            status = cadence_status(every, past, today)
             entry.update(
                 goal={k: goal[k] for k in ("target", "period_days", "note")},
-                next_due=due.isoformat(),
-                overdue=due < today and not entry["upcoming"],
-                in_current_period=in_period,
+                next_due=status.next_due.isoformat(),
+                overdue=not status.on_track and not entry["upcoming"],
+                in_current_period=status.interviews_in_period,
             )
         result[kind] = entry
     return result

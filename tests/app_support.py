@@ -22,9 +22,9 @@ def seed(data_dir: Path) -> dict:
     """Two practice answers to one question, an interview with a reviewed recording and a debrief."""
     from coach import banks, store
     from coach.config import load_settings
+    from coach.debrief import save_debrief
+    from coach.interview.orchestrator import review_recording
     from coach.practice import practice_answer
-    from coach.ui.debrief import save_debrief
-    from coach.ui.review_flow import review_recording
 
     settings = load_settings(data_dir)
     question = banks.get_question("swe-beh-01", data_dir)
@@ -40,7 +40,8 @@ def seed(data_dir: Path) -> dict:
             interview_date="2026-10-01",
             people=[{"name": "Dana Ortiz", "title": "hiring manager"}],
         )
-        review_recording(db, settings, (DATA / "clean.wav").read_bytes(), "call.wav", interview_id)
+        call = (DATA / "clean.wav").read_bytes()
+        review_recording(db, settings, call, original_name="call.wav", interview_id=interview_id)
         save_debrief(
             db,
             settings,

@@ -1,7 +1,7 @@
 """The page-independent UI helpers: what the transcript, charts and summaries show."""
 
+from coach.debrief import notes_with_questions, parse_person, questions_in_notes
 from coach.ui import charts, summary
-from coach.ui.debrief import notes_with_questions, parse_person, questions_in_notes
 from coach.ui.highlight import highlight_html, legend_html, spans_by_kind
 from coach.ui.timer import timer_html
 
@@ -104,11 +104,10 @@ def test_timer_shows_the_target():
 
 
 def test_the_recommendation_names_weak_areas_in_the_users_words():
-    from coach import banks
-    from coach.ui import choose
+    from coach import banks, recommend
 
     attempts = [{"question_id": None, "score_fillers": 10.0, "score_structure": 80.0, "score_delivery": 90.0}]
-    reason = choose.recommended(banks.load_questions(None), attempts, []).reason
+    reason = recommend.recommended(banks.load_questions(None), attempts, []).reason
     assert reason == (
         "Your recent answers scored lowest on fillers; these questions give you room to work on it."
     )
@@ -140,3 +139,22 @@ def test_the_change_since_the_first_answer_reads_as_a_sentence():
         "Pace (words per minute): **190** on your first practice answer, **160** on the latest "
         "(3 answers) — closer to where it should be."
     )
+
+
+def test_review_warnings_on_the_page_name_no_command_line_option_or_raw_figure():
+    no_pairs = (
+        "No interviewer question was recognised, so there are no question → answer pairs; the turns "
+        "are listed. If the speakers look swapped, run again with --candidate-speaker."
+    )
+    assert summary.for_the_page(no_pairs) == no_pairs.split(" If the speakers")[0]
+    guess = (
+        "No voice profile yet (it is built from your saved practice recordings), so speaker 2, who talks "
+        "the most, was taken to be you. Listen to the snippets; if that is wrong, run again with "
+        "--candidate-speaker N."
+    )
+    assert "--" not in summary.for_the_page(guess) and summary.for_the_page(guess).endswith(
+        "taken to be you."
+    )
+    note = "speaker 1 sounds most like your practice recordings (0.96)"
+    assert summary.for_the_page(note) == "speaker 1 sounds most like your practice recordings"
+    assert summary.for_the_page("Only one voice was found.") == "Only one voice was found."

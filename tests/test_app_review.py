@@ -104,3 +104,46 @@ def test_saving_the_debrief_edits_the_reviews_draft(tmp_path, monkeypatch):
         assert "How do you price a new feature?" in saved["notes"]
     finally:
         db.close()
+
+
+def _saved_review(data_dir) -> dict:
+    """What a review left in the store: each answer's row and the debrief draft, without ids or times."""
+    db = store.open_store(load_settings(data_dir))
+    try:
+        [listed] = store.list_interviews(db)
+        interview = store.get_interview(db, listed["id"])
+    finally:
+        db.close()
+    own = {"id", "uid", "interview_recording_id", "created_at"}
+    [recording] = interview["recordings"]
+    return {
+        "answers": [{k: v for k, v in turn.items() if k not in own} for turn in recording["turns"]],
+        "draft": [(d["went_well"], d["could_be_better"], d["notes"]) for d in interview["debriefs"]],
+    }
+
+
+def test_the_page_and_coach_review_save_the_same_answers(tmp_path, monkeypatch):
+    """One orchestrator: told there are two speakers, a talk with no interviewer question (nothing
+    on fillers.wav is asked) keeps the whole recording as one answer, unscored, whether reviewed on
+    the page or by `coach review --save` (the command once saved no answer at all)."""
+    from typer.testing import CliRunner
+
+    from coach.cli import app
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path / "page"))
+    at = page("review").run()
+    at.file_uploader[0].upload("call.wav", (DATA / "fillers.wav").read_bytes(), "audio/wav")
+    at.text_input(key="review_company").input("Acme")
+    at.selectbox(key="review_speakers").set_value("2")
+    at.button[0].click().run()
+    assert not at.exception and not at.error
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path / "cli"))
+    args = ["review", str(DATA / "fillers.wav"), "--speakers", "2", "--save", "--company", "Acme"]
+    done = CliRunner().invoke(app, [*args, "--json", "--no-progress"])
+    assert done.exit_code == 0, done.output
+
+    on_page, by_command = _saved_review(tmp_path / "page"), _saved_review(tmp_path / "cli")
+    [answer] = on_page["answers"]
+    assert answer["question_text"] == "" and answer["transcript"] and answer["score_overall"] is None
+    assert by_command == on_page

@@ -367,12 +367,12 @@ def test_every_talking_point_has_a_word_the_analysis_can_look_for(shipped: list[
 
 
 def test_a_question_joins_the_bank_once_whichever_way_it_comes(tmp_path: Path) -> None:
+    from coach import debrief, recommend
     from coach.config import load_settings
     from coach.interview.saving import add_asked_questions
-    from coach.ui import choose, debrief
 
     settings = load_settings(tmp_path)
-    typed = choose.own_question(settings, "How do you  handle on-call fatigue?")
+    typed = recommend.own_question(settings, "How do you  handle on-call fatigue?")
     asked = {"answers": [{"add_to_bank": True, "question": "how do you handle ON-CALL fatigue?"}]}
     assert add_asked_questions(settings, asked) == []
     assert keep_question(tmp_path, "How do you handle on-call fatigue?") == (typed, False)

@@ -4,9 +4,10 @@ from datetime import date
 
 import pytest
 
+from coach.debrief import form_values, from_review, latest_debrief
 from coach.errors import InputError
-from coach.ui.debrief import form_values, from_review, latest_debrief
-from coach.ui.log_edit import choices_with, interview_edits, option_edits, option_label
+from coach.interview_log import choices_with, interview_edits, option_edits
+from coach.ui.log_labels import option_label
 
 INTERVIEW = {
     "company": "Acme",

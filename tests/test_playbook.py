@@ -167,7 +167,10 @@ def test_cadence_status_counts_the_last_period_and_says_when_the_next_is_due() -
     done = pb.cadence_status(quarterly, [date(2023, 12, 20), date(2024, 3, 1)], today=date(2024, 4, 1))
     assert (done.interviews_in_period, done.on_track, done.next_due) == (1, True, date(2024, 5, 31))
     overdue = pb.cadence_status(quarterly, [date(2023, 10, 1)], today=date(2024, 4, 1))
-    assert (overdue.interviews_in_period, overdue.on_track, overdue.next_due) == (0, False, date(2024, 4, 1))
+    assert (overdue.interviews_in_period, overdue.on_track) == (0, False)
+    assert overdue.next_due == date(2023, 12, 31)  # a period after the last one: due since then
+    none_yet = pb.cadence_status(quarterly, [], today=date(2024, 4, 1))
+    assert (none_yet.on_track, none_yet.next_due) == (False, date(2024, 4, 1))
     twice = pb.cadence_status(pb.Cadence(2, 60), [date(2024, 3, 1), date(2024, 3, 20)], date(2024, 4, 1))
     assert twice.on_track and twice.next_due == date(2024, 4, 30)
 

@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from store_support import backend_fixture, make_settings  # noqa: F401
 
 from coach import banks
+from coach.data_admin import delete_all_data
 from coach.errors import InputError
 from coach.store import (
     delete_own_question,
@@ -25,7 +26,6 @@ from coach.store import (
 from coach.store.db import database_url, make_engine
 from coach.store.migrations import migrate
 from coach.store.transfer import export_data, import_data
-from coach.ui.data_admin import delete_all_data
 
 # my_questions.toml exactly as coach wrote it before migration 3 (banks._append_entry).
 OLD_BANK = """# Your own questions, kept by coach.

@@ -20,9 +20,10 @@ from pathlib import Path
 
 import numpy as np
 
-from coach.audio import _hms
+from coach.audio import hms
 from coach.banks import Question
 from coach.config import Settings
+from coach.debrief import REVIEW_DRAFT_NOTE
 from coach.errors import InputError, NoSpeechError
 from coach.interview import metrics as measures
 from coach.interview import speakers as sp
@@ -142,7 +143,7 @@ def _check_options(options: ReviewOptions) -> None:
 
 def _no_speech_message(path: Path, heard: Heard) -> str:
     return (
-        f"No speech was found in {path.name} ({_hms(heard.duration_s)} of audio: silence, noise or music)"
+        f"No speech was found in {path.name} ({hms(heard.duration_s)} of audio: silence, noise or music)"
         "; check it is the interview recording, with the voices audible."
     )
 
@@ -155,8 +156,8 @@ def attribute(heard: Heard, options: ReviewOptions) -> Attribution:
     if options.candidate_channel:
         if heard.channels < 2:
             warnings.append(
-                "The recording is mono, so --candidate-channel cannot be used; the voices were "
-                "told apart by sound instead."
+                "The recording is mono, so your side of the call cannot be taken from one channel; "
+                "the voices were told apart by sound instead."
             )
         elif sp.channels_identical(heard.levels):
             warnings.append(
@@ -282,7 +283,7 @@ def _audio_warnings(heard: Heard, turns: Sequence[Turn]) -> list[str]:
     if heard.words and heard.words[0].start_s >= LONG_SILENCE_S:
         gaps.insert(0, (0.0, heard.words[0].start_s))
     if gaps:
-        where = ", ".join(f"{_hms(a)}–{_hms(b)}" for a, b in gaps[:5])
+        where = ", ".join(f"{hms(a)}–{hms(b)}" for a, b in gaps[:5])
         out.append(
             f"{len(gaps)} long stretch(es) without speech ({where}); they are left out of the answers."
         )
@@ -366,7 +367,7 @@ def debrief_draft(answers: Sequence[dict], facts: dict, settings: Settings) -> d
     (well if asked else better).append(f"You asked {len(asked)} question(s) of your own.")
     long_ones = [a for a in answers if a["end_s"] - a["offset_s"] > MONOLOGUE_S]
     for a in long_ones:
-        better.append(f'The answer to "{_short(a["question"])}" ran {_hms(a["end_s"] - a["offset_s"])}.')
+        better.append(f'The answer to "{_short(a["question"])}" ran {hms(a["end_s"] - a["offset_s"])}.')
     fillers = sum(len(a["analysis"]["fillers"]) for a in answers)
     words = sum(a["analysis"]["metrics"].get("words") or 0 for a in answers)
     if words and 100 * fillers / words > t.fillers_per_100_words_typical:
@@ -389,7 +390,7 @@ def debrief_draft(answers: Sequence[dict], facts: dict, settings: Settings) -> d
         "went_well": "\n".join(well),
         "could_be_better": "\n".join(better),
         "skill_gaps": "",
-        "notes": "Measured by coach review; add your own view of how it went.",
+        "notes": f"{REVIEW_DRAFT_NOTE}; add your own view of how it went.",
     }
 
 

@@ -1,5 +1,8 @@
-"""Helpers for the Streamlit pages that tests can call without Streamlit.
+"""Presentation for the Streamlit pages: widgets, charts, HTML and text shaped for a page.
 
-Pages stay thin: they lay out widgets and call these functions (HTML for the highlighted
-transcript, Altair charts, plain rows for tables), which decide what the user sees.
+No decisions live here: what to recommend, what a debrief or an edit saves, how data is backed up
+and how a recording is reviewed are modules of `coach/` that the pages and the CLI both call.
+`shared` holds the Streamlit widgets every page uses; the other modules (highlight, charts,
+summary, timer, log_labels) return HTML, charts and rows without Streamlit, so tests call them
+directly. Only pages import this package.
 """

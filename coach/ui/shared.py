@@ -1,7 +1,8 @@
 """Streamlit pieces every page uses: settings, the store and models loaded once, errors, results.
 
-Only pages import this module; the decisions it draws on live in the Streamlit-free modules
-beside it (highlight, charts, summary), which the tests call directly.
+Only pages import this module; what it shows is drawn by the Streamlit-free modules beside it
+(highlight, charts, summary), and what it decides lives in `coach/` (the debrief form saves
+through `coach.debrief`).
 """
 
 from __future__ import annotations
@@ -70,6 +71,15 @@ def shown_errors(after: str = "") -> Iterator[None]:
         yield
     except CoachError as e:
         st.error(f"{e} {after}".strip())
+
+
+def practise(question_id: str) -> None:
+    """Open this question on the Practice page with a fresh take (a button's on_click, before
+    st.switch_page), from any page that lists questions."""
+    ss = st.session_state
+    ss.practice_question_id = question_id
+    ss.practice_result = None
+    ss.practice_take = ss.get("practice_take", 0) + 1
 
 
 def page_header(title: str, caption: str) -> None:
@@ -156,7 +166,7 @@ def debrief_form(
     `heard` are the questions a review found, offered until the user lists their own.
     Returns the message to show once it is saved (the caller shows it, perhaps after a rerun)."""
     from coach import playbook
-    from coach.ui.debrief import form_values, from_review, save_debrief
+    from coach.debrief import form_values, from_review, save_debrief
 
     book = playbook.load_playbook()
     start = form_values(debrief, heard)

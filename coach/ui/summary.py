@@ -8,6 +8,7 @@ from __future__ import annotations
 import inspect
 import re
 from dataclasses import fields
+from datetime import date
 from pathlib import Path
 
 from coach.config import Thresholds
@@ -227,3 +228,32 @@ def improvement_sentence(entry: dict) -> str:
         f"{label}: **{entry['first']:g}** on your first practice answer, **{entry['latest']:g}** on the "
         f"latest ({entry['attempts']} answers) — {direction}."
     )
+
+
+def describe_question(question) -> str:
+    """'behavioural · medium · leadership, influence · about 2:00'"""
+    minutes, seconds = divmod(question.target_s, 60)
+    return " · ".join(
+        [
+            question.category,
+            question.difficulty,
+            ", ".join(question.competencies),
+            f"about {minutes}:{seconds:02d}",
+        ]
+    )
+
+
+def due_label(next_due: date, today: date) -> str:
+    """'today', or the date the next real interview is (or has been) due: both pages say the same."""
+    return "today" if next_due == today else next_due.isoformat()
+
+
+_OPTION = re.compile(r"(?<![\w-])--[a-z][a-z-]+")
+_SIMILARITY = re.compile(r"\s*\(\d+\.\d+\)")
+
+
+def for_the_page(text: str) -> str:
+    """A review's warning or note as the page shows it: advice naming a command-line option (the
+    page has its own controls) and raw similarity figures are left out; the terminal keeps both."""
+    sentences = re.split(r"(?<=[.!?])\s+", text.strip())
+    return _SIMILARITY.sub("", " ".join(s for s in sentences if not _OPTION.search(s)))

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from store_support import analysis_dict, backend_fixture, settings_fixture, store_fixture  # noqa: F401
 
-from coach import store as st
+from coach import store as repository
 from coach.config import load_settings
 from coach.errors import StorageError
-from coach.ui.choose import own_question
+from coach.recommend import own_question
 from coach.ui.highlight import highlight_html
 
 SQL = [
@@ -44,13 +44,15 @@ MARKUP = [
 
 def test_sql_metacharacters_are_stored_and_returned_intact(store):
     for text in SQL + MARKUP:
-        interview_id = st.add_interview(
+        interview_id = repository.add_interview(
             store, company=text, interview_date="2025-03-01", role=text, notes=text
         )
-        st.add_person(store, interview_id, name=text, title=text, notes=text)
-        st.add_debrief(store, interview_id, went_well=text, could_be_better=text, skill_gaps=text, notes=text)
-        st.add_option(store, kind="offer", company=text, details=text)
-        attempt_id = st.save_attempt(
+        repository.add_person(store, interview_id, name=text, title=text, notes=text)
+        repository.add_debrief(
+            store, interview_id, went_well=text, could_be_better=text, skill_gaps=text, notes=text
+        )
+        repository.add_option(store, kind="offer", company=text, details=text)
+        attempt_id = repository.save_attempt(
             store,
             question_id=text,
             question_text=text,
@@ -60,26 +62,26 @@ def test_sql_metacharacters_are_stored_and_returned_intact(store):
             engine="e",
             model="m",
         )
-        full = st.get_interview(store, interview_id)
+        full = repository.get_interview(store, interview_id)
         assert (full["company"], full["role"], full["notes"]) == (text.strip(), text, text)
         assert (full["people"][0]["name"], full["people"][0]["notes"]) == (text.strip(), text)
         assert full["debriefs"][0]["went_well"] == text
-        attempt = st.get_attempt(store, attempt_id)
+        attempt = repository.get_attempt(store, attempt_id)
         assert attempt["question_text"] == text and attempt["analysis"]["transcript"] == text
-        assert st.list_attempts(store, question_id=text)[0]["id"] == attempt_id
-    assert len(st.list_interviews(store)) == len(SQL + MARKUP)
+        assert repository.list_attempts(store, question_id=text)[0]["id"] == attempt_id
+    assert len(repository.list_interviews(store)) == len(SQL + MARKUP)
 
 
 def test_a_nul_character_is_stored_or_refused_in_one_sentence(store):
     """PostgreSQL cannot hold NUL in text; SQLite can. Either way no crash and no half row."""
-    before = len(st.list_interviews(store))
+    before = len(repository.list_interviews(store))
     try:
-        st.add_interview(store, company="nul\x00byte", interview_date="2025-03-01", notes="a\x00b")
+        repository.add_interview(store, company="nul\x00byte", interview_date="2025-03-01", notes="a\x00b")
     except StorageError as e:
         assert "\n" not in str(e)
-        assert len(st.list_interviews(store)) == before
+        assert len(repository.list_interviews(store)) == before
     else:
-        assert st.list_interviews(store)[0]["notes"] == "a\x00b"
+        assert repository.list_interviews(store)[0]["notes"] == "a\x00b"
 
 
 def test_the_marked_transcript_escapes_every_character_of_markup():
@@ -93,10 +95,10 @@ def test_the_marked_transcript_escapes_every_character_of_markup():
 
 def _seed_hostile(data_dir: Path) -> None:
     settings = load_settings(data_dir=data_dir)
-    db = st.open_store(settings)
+    db = repository.open_store(settings)
     try:
         payload = " ".join(MARKUP)
-        interview_id = st.add_interview(
+        interview_id = repository.add_interview(
             db,
             company=f"Globex {MARKUP[1]}",
             interview_date="2025-03-01",
@@ -104,8 +106,8 @@ def _seed_hostile(data_dir: Path) -> None:
             stage="onsite",
             notes=payload,
         )
-        st.add_person(db, interview_id, name=MARKUP[2], title=MARKUP[4], notes=payload)
-        st.add_debrief(
+        repository.add_person(db, interview_id, name=MARKUP[2], title=MARKUP[4], notes=payload)
+        repository.add_debrief(
             db,
             interview_id,
             went_well=payload,
@@ -113,9 +115,9 @@ def _seed_hostile(data_dir: Path) -> None:
             skill_gaps=MARKUP[4],
             notes=f"They asked: {MARKUP[1]} why us?\n- {MARKUP[4]}?",
         )
-        st.add_option(db, kind="offer", company=MARKUP[1], details=payload)
+        repository.add_option(db, kind="offer", company=MARKUP[1], details=payload)
         question = own_question(settings, f"{MARKUP[0]} {MARKUP[4]} Why do you want this job?")
-        st.save_attempt(
+        repository.save_attempt(
             db,
             question_id=question.id,
             question_text=question.text,

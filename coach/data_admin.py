@@ -1,4 +1,4 @@
-"""Backup, restore and delete-everything for the Settings page."""
+"""Data administration: backup, restore and delete-everything (the Settings page calls these)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Editing the interview log: what changed in an interview or an option, checked before the store
-writes it, and the labels the Interviews page shows for choosing what to edit."""
+writes it. The labels the Interviews page shows live in coach.ui.log_labels."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from datetime import date
 
 from coach.errors import InputError
 
+# The stages an interview goes through, in order (a stage typed elsewhere is kept as it is).
+STAGES = ("recruiter screen", "first round", "technical", "onsite / loop", "final", "offer", "other")
 OPTION_STATUSES = ("open", "accepted", "declined", "expired")
 
 
@@ -72,21 +74,3 @@ def option_edits(
     if "deadline" in changed and changed["deadline"] is None and not option.get("deadline"):
         del changed["deadline"]
     return changed
-
-
-def option_label(option: dict, kinds: dict[str, str]) -> str:
-    """'offer · Initech · Staff engineer (open)' — enough to tell two options apart in a list."""
-    parts = [kinds.get(option["kind"], option["kind"]).split(" (")[0], option["company"] or "—"]
-    if option["title"]:
-        parts.append(option["title"])
-    return " · ".join(parts) + f" ({option['status']})"
-
-
-def person_line(person: dict) -> str:
-    """'Dana Ortiz — hiring manager (ex-Stripe)', plain text (the page escapes it)."""
-    line = person["name"]
-    if person.get("title"):
-        line += f" — {person['title']}"
-    if person.get("notes"):
-        line += f" ({person['notes']})"
-    return line

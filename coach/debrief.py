@@ -8,7 +8,9 @@ from coach.config import Settings
 from coach.store import Store
 
 QUESTIONS_HEADING = "Questions they asked:"
-REVIEW_DRAFT_NOTE = "Measured by coach review"  # how coach.interview's debrief draft opens its notes
+# How the debrief draft a review writes opens its notes (coach.interview.review), so the form
+# can tell the draft from a debrief the user wrote.
+REVIEW_DRAFT_NOTE = "Measured by coach review"
 STORE_FIELDS = ("went_well", "could_be_better", "skill_gaps", "interest", "proceed", "time_commitment")
 
 

@@ -92,16 +92,3 @@ def pick_random(
 def own_question(settings: Settings, text: str, category: str = "behavioural") -> Question:
     """A question the user typed, kept in their bank so its attempts have a history."""
     return banks.keep_question(settings.data_dir, text, category=category)[0]
-
-
-def describe(question: Question) -> str:
-    """'behavioural · medium · leadership, influence · about 2:00'"""
-    minutes, seconds = divmod(question.target_s, 60)
-    return " · ".join(
-        [
-            question.category,
-            question.difficulty,
-            ", ".join(question.competencies),
-            f"about {minutes}:{seconds:02d}",
-        ]
-    )

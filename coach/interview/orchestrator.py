@@ -1,0 +1,125 @@
+"""A real interview recording reviewed and kept: the one orchestrator the Review page and
+`coach review` both call, so the app and the terminal save the same answers.
+
+The recording is saved before anything decodes it. `coach.interview.review` tells the speakers
+apart and cuts the conversation into question → answer turns; when it finds no interviewer
+question (one voice, a monologue), the whole recording is analysed as one answer so there is
+still something to show and to keep.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+from coach import banks, store
+from coach.audio import SavedRecording
+from coach.config import Settings
+from coach.interview.listen import ProgressHandler
+from coach.interview.review import ReviewOptions, review
+from coach.interview.saving import save_upload, store_review
+from coach.practice import analyze_transcript
+from coach.store import Store
+from coach.types import Transcript
+
+
+@dataclass(frozen=True)
+class Reviewed:
+    result: dict  # the `coach review --json` object; "saved" holds the ids written when kept
+    recording: SavedRecording | None  # the kept upload (None when not saved)
+
+
+def review_recording(
+    db: Store,
+    settings: Settings,
+    source: bytes | Path,
+    options: ReviewOptions | None = None,
+    *,
+    original_name: str = "",
+    save: bool = True,
+    interview_id: int | None = None,
+    company: str | None = None,
+    interview_date: date | str | None = None,
+    use_profile: bool = True,
+    progress: ProgressHandler | None = None,
+    on_saved: Callable[[SavedRecording], None] | None = None,
+    on_profile: Callable[[int], None] | None = None,
+) -> Reviewed:
+    """Keep the recording (with `save`), review it, and store its answers and a debrief draft under
+    the interview (`interview_id`, or a new one at `company`).
+
+    The voice profile from saved practice takes tells the candidate apart unless the user picked
+    their speaker. `on_saved` hears where the upload is kept (so an error can say so) and
+    `on_profile` how many takes the profile was built from, both before the long work starts."""
+    options = options or ReviewOptions()
+    saved = save_upload(source, settings, original_name=original_name) if save else None
+    if saved is not None and on_saved is not None:
+        on_saved(saved)
+    if use_profile and options.candidate_speaker is None and options.profile is None:
+        options, used = _with_voice_profile(db, options)
+        if used and on_profile is not None:
+            on_profile(used)
+    result = review(
+        saved.path if saved else Path(source),
+        settings,
+        options,
+        questions=banks.load_questions(settings.data_dir),
+        practice_attempts=store.list_attempts(db),
+        progress=progress,
+        sha256=saved.sha256 if saved else None,
+    )
+    if not result["answers"]:
+        result["answers"] = [_whole_recording(result, settings)]
+    if save:
+        result["saved"] = store_review(
+            db,
+            result,
+            saved,
+            interview_id=interview_id,
+            company=company,
+            interview_date=interview_date,
+            candidate_channel=options.candidate_channel,
+            chunk_s=options.chunk_s,
+        )
+    return Reviewed(result, saved)
+
+
+def _with_voice_profile(db: Store, options: ReviewOptions) -> tuple[ReviewOptions, int]:
+    """The options with the candidate's voice profile, and how many practice takes made it."""
+    from coach.interview.profile import voice_profile
+
+    profile, used = voice_profile(db)
+    return (options, 0) if profile is None else (replace(options, profile=profile), used)
+
+
+def _whole_recording_problems(result: dict) -> list[str]:
+    """With two voices and no question found, the whole recording holds the interviewer's words too."""
+    identification = result["identification"]
+    if identification["method"] == "one voice":
+        return list(identification.get("unscorable") or [])  # [] when the user said only they speak
+    return [
+        "No interviewer question was recognised, so the whole recording, the interviewer's words "
+        "included, is shown as one answer and not scored."
+    ]
+
+
+def _whole_recording(result: dict, settings: Settings) -> dict:
+    """No question → answer pair was found: the whole recording as one answer, in review's shape."""
+    transcript = Transcript.from_dict(result["transcript"])
+    return {
+        "question": "",
+        "asked_by": None,
+        "bank_id": None,
+        "bank_question": None,
+        "match": None,
+        "add_to_bank": False,
+        "question_start_s": None,
+        "start_s": 0.0,
+        "end_s": result["duration_s"],
+        "offset_s": 0.0,
+        "analysis": analyze_transcript(
+            transcript, settings, None, _whole_recording_problems(result), interview=True
+        ),
+    }
