@@ -53,8 +53,8 @@ def cadence_panel(interviews: list[dict], today: date) -> None:
     c3.metric(
         "Next real interview due",
         summary.due_label(status.next_due, today),
-        "on track" if status.on_track else "due now",
-        delta_color="normal" if status.on_track else "inverse",
+        status.state,
+        delta_color="inverse" if status.due_now else "normal",
     )
     with st.popover("Change the cadence goal"):
         with st.form("interviews_cadence"):

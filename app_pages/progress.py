@@ -35,19 +35,13 @@ def headline(report: dict) -> None:
         "Real interviews", counts["real_interviews"], help=f"{counts['real_answers']} answers analysed."
     )
     c3.metric("Last practice", f"{practice['days_since_last']} days ago" if practice["last"] else "—")
-    if real["next_due"]:
-        c4.metric(
-            "Next real interview due",
-            summary.due_label(date.fromisoformat(real["next_due"]), date.fromisoformat(report["today"])),
-            "overdue" if real["overdue"] else "on track",
-            delta_color="inverse" if real["overdue"] else "normal",
-        )
-    else:
-        c4.metric(
-            "Last real interview",
-            f"{real['days_since_last']} days ago" if real["last"] else "none yet",
-            help="Set a cadence goal on the Interviews page to see when the next is due.",
-        )
+    c4.metric(  # the same date and words as the Interviews page: one rule, playbook.cadence_status
+        "Next real interview due",
+        summary.due_label(date.fromisoformat(real["next_due"]), date.fromisoformat(report["today"])),
+        real["state"],
+        delta_color="inverse" if real["overdue"] else "normal",
+        help=f"Last real interview: {real['days_since_last']} days ago." if real["last"] else None,
+    )
 
 
 def over_time(report: dict) -> None:

@@ -66,6 +66,17 @@ class CadenceStatus:
     period_days: int
     next_due: date
     on_track: bool
+    booked: bool = False  # a real interview is already in the calendar after today
+
+    @property
+    def due_now(self) -> bool:
+        """The goal needs an interview now and none is booked (both pages say "due now")."""
+        return not self.on_track and not self.booked
+
+    @property
+    def state(self) -> str:
+        """The words both pages show beside the date."""
+        return "due now" if self.due_now else "on track" if self.on_track else "booked"
 
 
 @dataclass(frozen=True)
@@ -166,13 +177,18 @@ def _check_cadence(interviews: object, period_days: object) -> None:
         raise InputError("The cadence period is over ten years; use at most 3660 days.")
 
 
+def whole_count(target: float) -> int:
+    """A stored goal's count as the whole number of interviews the cadence rule counts (at least 1)."""
+    return max(1, round(target))
+
+
 def cadence_from_goals(goals: Sequence[dict], default: Cadence) -> Cadence:
     """The newest active `real_interviews` goal from the store, or the playbook's default."""
     chosen = [g for g in goals if g.get("kind") == CADENCE_GOAL_KIND and g.get("active", True)]
     if not chosen:
         return default
     goal = chosen[-1]
-    interviews, days = int(goal["target"]), int(goal["period_days"])
+    interviews, days = whole_count(goal["target"]), int(goal["period_days"])
     label = default.period_label if days == default.period_days else f"{days} days"
     return Cadence(interviews=interviews, period_days=days, period_label=label, intro=default.intro)
 
@@ -240,6 +256,7 @@ def cadence_status(cadence: Cadence, interview_dates: Sequence[date], today: dat
         period_days=cadence.period_days,
         next_due=next_due,
         on_track=next_due > today,
+        booked=any(d > today for d in interview_dates),
     )
 
 

@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 from statistics import fmean
 
 from coach.config import Settings
-from coach.playbook import Cadence, cadence_status
+from coach.playbook import CADENCE_GOAL_KIND, Cadence, cadence_status, load_playbook, whole_count
 from coach.store import Store, list_attempts, list_debriefs, list_goals, list_interviews, list_turns
 
 # How each measure improves: toward a band (pace, answer length), lower, or higher.
@@ -230,10 +230,26 @@ def _cadence_goal(goals: list[dict], kind: str) -> dict | None:
     return matching[-1] if matching else None
 
 
+def _real_interview_goal(goals: list[dict]) -> dict:
+    """The user's real-interview goal, or the playbook's default (the Interviews page shows the same)."""
+    stored = _cadence_goal(goals, CADENCE_GOAL_KIND)
+    if stored:
+        return stored
+    default = load_playbook().cadence
+    return {
+        "target": default.interviews,
+        "period_days": default.period_days,
+        "note": "the playbook's default",
+    }
+
+
 def cadence(
     interview_dates: list[date], attempt_times: list[datetime], goals: list[dict], *, today: date
 ) -> dict:
-    """When the last real interview and practice were, and when the next is due by the user's goals."""
+    """When the last real interview and practice were, and when the next is due by the user's goals.
+
+    Real interviews always have a goal (the playbook's default until the user sets one), read by
+    `playbook.cadence_status` exactly as the Interviews page reads it."""
     result = {}
     for kind, dates in (
         ("real_interviews", sorted(interview_dates)),
@@ -241,7 +257,7 @@ def cadence(
     ):
         past = [d for d in dates if d <= today]
         last = past[-1] if past else None
-        goal = _cadence_goal(goals, kind)
+        goal = _real_interview_goal(goals) if kind == CADENCE_GOAL_KIND else _cadence_goal(goals, kind)
         entry = {
             "last": last.isoformat() if last else None,
             "days_since_last": (today - last).days if last else None,
@@ -252,12 +268,13 @@ def cadence(
             "overdue": False,
         }
         if goal:
-            every = Cadence(max(1, round(goal["target"])), int(goal["period_days"]))  # a whole count
-            status = cadence_status(every, past, today)
+            every = Cadence(whole_count(goal["target"]), int(goal["period_days"]))
+            status = cadence_status(every, dates, today)
             entry.update(
                 goal={k: goal[k] for k in ("target", "period_days", "note")},
                 next_due=status.next_due.isoformat(),
-                overdue=not status.on_track and not entry["upcoming"],
+                overdue=status.due_now,
+                state=status.state,
                 in_current_period=status.interviews_in_period,
             )
         result[kind] = entry

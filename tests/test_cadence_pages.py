@@ -44,9 +44,49 @@ def test_both_pages_show_the_same_next_due_date(tmp_path, monkeypatch):
     # the older of the last two leaves the 90-day window 10 days from now (once: the last one + 45)
     due = (today + timedelta(days=10)).isoformat()
 
-    shown = {}
+    assert _shown_due_dates() == {"interviews": due, "progress": due}
+
+
+def _shown_due_dates() -> dict[str, str]:
+    """The date each page shows; the words beside it ("on track", "due now", "booked") must agree too."""
+    shown, words = {}, set()
     for name in ("interviews", "progress"):
         at = page(name).run()
         assert not at.exception
-        shown[name] = {m.label: m.value for m in at.metric}["Next real interview due"]
-    assert shown == {"interviews": due, "progress": due}
+        [metric] = [m for m in at.metric if m.label == "Next real interview due"]
+        shown[name] = metric.value
+        words.add(metric.delta)
+    assert len(words) == 1, words
+    return shown
+
+
+def test_without_a_goal_both_pages_use_the_playbook_default(tmp_path, monkeypatch):
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    settings = load_settings(tmp_path)
+    default = playbook.load_playbook().cadence  # one a quarter (91 days)
+    assert default.interviews == 1
+    today = date.today()
+    db = store.open_store(settings)
+    try:
+        _real_interview(db, today - timedelta(days=30))
+    finally:
+        db.close()
+    due = (today + timedelta(days=default.period_days - 30)).isoformat()
+    assert _shown_due_dates() == {"interviews": due, "progress": due}
+
+
+def test_an_interview_booked_after_today_is_booked_on_both_pages(tmp_path, monkeypatch):
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    today = date.today()
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        _real_interview(db, today - timedelta(days=200))  # the default goal (one a quarter) is past due
+        _real_interview(db, today + timedelta(days=5))  # but the next one is in the calendar
+    finally:
+        db.close()
+    due = (today - timedelta(days=200 - 91)).isoformat()
+    assert _shown_due_dates() == {"interviews": due, "progress": due}
+    at = page("progress").run()
+    assert [m.delta for m in at.metric if m.label == "Next real interview due"] == ["booked"]

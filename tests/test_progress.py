@@ -127,8 +127,11 @@ def test_skill_gaps_from_debriefs_become_recommended_practice(store, settings):
 
 def test_cadence_says_when_the_next_real_interview_is_due(store, settings):
     report = progress_report(store, settings, today=date(2025, 5, 1))
-    assert report["cadence"]["real_interviews"]["last"] is None
-    assert report["cadence"]["real_interviews"]["next_due"] is None
+    real = report["cadence"]["real_interviews"]
+    assert real["last"] is None
+    # no goal set: the playbook's default (one a quarter), as on the Interviews page; none yet, so due now
+    assert (real["goal"]["target"], real["goal"]["period_days"]) == (1, 91)
+    assert (real["next_due"], real["overdue"]) == ("2025-05-01", True)
 
     add_goal(store, kind="real_interviews", target=1, period_days=91, note="one first round a quarter")
     _real(store, "2025-01-10", 170)
