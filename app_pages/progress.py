@@ -34,13 +34,13 @@ def headline(report: dict) -> None:
     c2.metric(
         "Real interviews", counts["real_interviews"], help=f"{counts['real_answers']} answers analysed."
     )
-    c3.metric("Last practice", f"{practice['days_since_last']} days ago" if practice["last"] else "—")
+    c3.metric("Last practice", summary.days_ago(practice["days_since_last"]))
     c4.metric(  # the same date and words as the Interviews page: one rule, playbook.cadence_status
         "Next real interview due",
         summary.due_label(date.fromisoformat(real["next_due"]), date.fromisoformat(report["today"])),
         real["state"],
         delta_color="inverse" if real["overdue"] else "normal",
-        help=f"Last real interview: {real['days_since_last']} days ago." if real["last"] else None,
+        help=f"Last real interview: {summary.days_ago(real['days_since_last'])}." if real["last"] else None,
     )
 
 

@@ -158,3 +158,7 @@ def test_review_warnings_on_the_page_name_no_command_line_option_or_raw_figure()
     note = "speaker 1 sounds most like your practice recordings (0.96)"
     assert summary.for_the_page(note) == "speaker 1 sounds most like your practice recordings"
     assert summary.for_the_page("Only one voice was found.") == "Only one voice was found."
+
+
+def test_days_ago_reads_as_a_person_would_say_it():
+    assert [summary.days_ago(d) for d in (None, 0, 1, 12)] == ["—", "today", "yesterday", "12 days ago"]

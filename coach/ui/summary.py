@@ -248,6 +248,13 @@ def due_label(next_due: date, today: date) -> str:
     return "today" if next_due == today else next_due.isoformat()
 
 
+def days_ago(days: int | None) -> str:
+    """'today', 'yesterday', '5 days ago', or '—' when there is nothing yet."""
+    if days is None:
+        return "—"
+    return {0: "today", 1: "yesterday"}.get(days, f"{days} days ago")
+
+
 _OPTION = re.compile(r"(?<![\w-])--[a-z][a-z-]+")
 _SIMILARITY = re.compile(r"\s*\(\d+\.\d+\)")
 
