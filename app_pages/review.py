@@ -8,7 +8,7 @@ import streamlit as st
 from coach import store
 from coach.audio import SUPPORTED_SUFFIXES
 from coach.debrief import heard_questions, latest_debrief
-from coach.errors import CoachError
+from coach.errors import AudioError, CoachError, NoSpeechError
 from coach.interview.orchestrator import review_recording
 from coach.interview.review import ReviewOptions
 from coach.interview_log import STAGES
@@ -69,9 +69,12 @@ def upload_form():
 
 
 def analyse(form: dict) -> None:
-    """Log the interview, then review the recording into it; the outcome goes to session state."""
+    """Review the recording into a new interview in the log; the outcome goes to session state.
+
+    A file that is not a usable recording logs nothing; any other failure keeps the recording and
+    still logs the interview, so its debrief can be written."""
     uploaded = form["uploaded"]
-    interview_id = None
+    logged = {k: form[k] for k in ("company", "role", "stage")} | {"interview_date": form["when"]}
     with st.status("Working on the interview…", expanded=True) as status:
         bar = st.progress(0.0, text="Saving the recording")
 
@@ -80,13 +83,6 @@ def analyse(form: dict) -> None:
             bar.progress(0.03 + 0.9 * min(max(share, 0.0), 1.0), text=p.line().capitalize())
 
         try:
-            interview_id = store.add_interview(
-                db,
-                company=form["company"],
-                role=form["role"],
-                stage=form["stage"],
-                interview_date=form["when"],
-            )
             shared.preload_models(cfg)
             reviewed = review_recording(
                 db,
@@ -94,18 +90,32 @@ def analyse(form: dict) -> None:
                 uploaded.getvalue(),
                 form["options"],
                 original_name=uploaded.name,
-                interview_id=interview_id,
                 progress=on_progress,
+                **logged,
             )
+        except AudioError as e:
+            status.update(label="Could not use this file", state="error", expanded=False)
+            failed, ss.review_result = e, None
         except CoachError as e:
-            status.update(label="Could not analyse this recording", state="error")
-            kept = f" The recording is kept in {cfg.recordings_dir}." if interview_id else ""
-            st.error(f"{e}{kept} The interview is in your log; you can still write its debrief below.")
-            ss.review_result = {"interview_id": interview_id, "answers": [], "recording": None}
+            status.update(label="Could not analyse this recording", state="error", expanded=False)
+            failed = e
         else:
             bar.progress(1.0, text="Done")
             status.update(label="Interview analysed and saved", state="complete", expanded=False)
-            ss.review_result = shown_result(interview_id, reviewed)
+            ss.review_result = shown_result(reviewed.result["saved"]["interview_id"], reviewed)
+            return
+    # the reason is shown in the page, not inside the collapsed progress box; silence is still a
+    # recording (kept, and the interview logged), anything else unusable leaves nothing behind
+    if isinstance(failed, AudioError) and not isinstance(failed, NoSpeechError):
+        st.error(f"{failed} Nothing was saved.")
+        return
+    with shared.shown_errors():
+        interview_id = store.add_interview(db, **logged)
+        st.error(
+            f"{failed} The recording is kept in {cfg.recordings_dir}. The interview is in your log; "
+            "you can still write its debrief below."
+        )
+        ss.review_result = {"interview_id": interview_id, "answers": [], "recording": None}
 
 
 def shown_result(interview_id: int, reviewed) -> dict:

@@ -40,6 +40,23 @@ def test_analyse_without_a_file_says_what_to_do(tmp_path, monkeypatch):
     ]
 
 
+def test_a_file_that_is_not_audio_logs_nothing_and_names_the_users_file(tmp_path, monkeypatch):
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("review").run()
+    at.file_uploader[0].upload("Evil Co notes.wav", (DATA / "not_audio.wav").read_bytes(), "audio/wav")
+    at.text_input(key="review_company").input("Evil Co")
+    at.button[0].click().run()
+    assert not at.exception
+    [error] = [e.value for e in at.error]
+    assert "Evil Co notes.wav is not audio the coach can read" in error and "Nothing was saved" in error
+    assert not [p for p in (tmp_path / "recordings").rglob("*") if p.is_file()]  # no copy kept as a recording
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        assert store.list_interviews(db) == []
+    finally:
+        db.close()
+
+
 def test_silence_keeps_the_interview_and_the_recording(tmp_path, monkeypatch):
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     at = page("review").run()

@@ -44,7 +44,7 @@ class AudioChunk:
         return self.samples.mean(axis=1, dtype=np.float32)
 
 
-def open_interview(path: Path, settings: Settings) -> AudioReader:
+def open_interview(path: Path, settings: Settings, *, name: str = "") -> AudioReader:
     """A reader of an interview recording, refusing it early when its header says it is too long.
 
     Both sides of a stereo file are kept (a call recorder often puts each voice on its own side),
@@ -53,6 +53,7 @@ def open_interview(path: Path, settings: Settings) -> AudioReader:
     return AudioReader(
         path,
         settings,
+        name=name,
         keep_sides=True,
         partial=True,
         too_long_advice="cut it into shorter parts (each part can be reviewed on its own)",

@@ -100,10 +100,11 @@ def listen(
     progress: ProgressHandler | None = None,
     cancel: Callable[[], bool] | None = None,
     sha256: str | None = None,
+    name: str = "",
 ) -> Heard:
     from coach.transcribe import get_engine
 
-    audio = open_interview(path, settings)
+    audio = open_interview(path, settings, name=name)
     work = work_dir(settings, sha256 or file_sha256(path), chunk_s)
     engine = get_engine(settings)
     reader = ChunkReader(audio, chunk_s)

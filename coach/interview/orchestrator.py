@@ -17,6 +17,7 @@ from pathlib import Path
 from coach import banks, store
 from coach.audio import SavedRecording
 from coach.config import Settings
+from coach.errors import AudioError, NoSpeechError
 from coach.interview.listen import ProgressHandler
 from coach.interview.review import ReviewOptions, review
 from coach.interview.saving import save_upload, store_review
@@ -41,6 +42,8 @@ def review_recording(
     save: bool = True,
     interview_id: int | None = None,
     company: str | None = None,
+    role: str | None = None,
+    stage: str | None = None,
     interview_date: date | str | None = None,
     use_profile: bool = True,
     progress: ProgressHandler | None = None,
@@ -49,6 +52,10 @@ def review_recording(
 ) -> Reviewed:
     """Keep the recording (with `save`), review it, and store its answers and a debrief draft under
     the interview (`interview_id`, or a new one at `company`).
+
+    A file that turns out not to be a usable recording (not audio, empty, too long) leaves nothing
+    behind: its copy is removed and no interview is logged; the error names the user's file. A
+    recording that decodes but holds no speech is kept (a failed microphone is still a recording).
 
     The voice profile from saved practice takes tells the candidate apart unless the user picked
     their speaker. `on_saved` hears where the upload is kept (so an error can say so) and
@@ -61,15 +68,21 @@ def review_recording(
         options, used = _with_voice_profile(db, options)
         if used and on_profile is not None:
             on_profile(used)
-    result = review(
-        saved.path if saved else Path(source),
-        settings,
-        options,
-        questions=banks.load_questions(settings.data_dir),
-        practice_attempts=store.list_attempts(db),
-        progress=progress,
-        sha256=saved.sha256 if saved else None,
-    )
+    try:
+        result = review(
+            saved.path if saved else Path(source),
+            settings,
+            options,
+            questions=banks.load_questions(settings.data_dir),
+            practice_attempts=store.list_attempts(db),
+            progress=progress,
+            sha256=saved.sha256 if saved else None,
+            name=original_name or (saved.path.name if saved else Path(source).name),
+        )
+    except AudioError as e:
+        if saved is not None and not isinstance(e, NoSpeechError):
+            saved.path.unlink(missing_ok=True)  # not a recording: nothing is stored as one
+        raise
     if not result["answers"]:
         result["answers"] = [_whole_recording(result, settings)]
     if save:
@@ -79,6 +92,8 @@ def review_recording(
             saved,
             interview_id=interview_id,
             company=company,
+            role=role,
+            stage=stage,
             interview_date=interview_date,
             candidate_channel=options.candidate_channel,
             chunk_s=options.chunk_s,

@@ -80,13 +80,21 @@ def review(
     progress: ProgressHandler | None = None,
     cancel: Callable[[], bool] | None = None,
     sha256: str | None = None,
+    name: str = "",
 ) -> dict:
+    """`name` is what messages call the recording: the user's own file name for a saved upload."""
     _check_options(options)
     heard = listen(
-        Path(path), settings, chunk_s=options.chunk_s, progress=progress, cancel=cancel, sha256=sha256
+        Path(path),
+        settings,
+        chunk_s=options.chunk_s,
+        progress=progress,
+        cancel=cancel,
+        sha256=sha256,
+        name=name,
     )
     if not heard.words:
-        raise NoSpeechError(_no_speech_message(Path(path), heard))
+        raise NoSpeechError(_no_speech_message(name or Path(path).name, heard))
     who = attribute(heard, options)
     turns = make_turns(heard.words, who.labels)
     pairs = exchanges(turns)
@@ -141,9 +149,9 @@ def _check_options(options: ReviewOptions) -> None:
         raise InputError("--candidate-speaker is the number of the speaker who is you: 1, 2, ...")
 
 
-def _no_speech_message(path: Path, heard: Heard) -> str:
+def _no_speech_message(name: str, heard: Heard) -> str:
     return (
-        f"No speech was found in {path.name} ({hms(heard.duration_s)} of audio: silence, noise or music)"
+        f"No speech was found in {name} ({hms(heard.duration_s)} of audio: silence, noise or music)"
         "; check it is the interview recording, with the voices audible."
     )
 

@@ -23,6 +23,8 @@ def store_review(
     *,
     interview_id: int | None = None,
     company: str | None = None,
+    role: str | None = None,
+    stage: str | None = None,
     interview_date: date | str | None = None,
     candidate_channel: str | None = None,
     chunk_s: float | None = None,
@@ -40,6 +42,8 @@ def store_review(
         interview_id = add_interview(
             store,
             company=company,
+            role=role or "",
+            stage=stage or "",
             interview_date=interview_date or date.today(),
             notes="created by coach review",
         )
