@@ -86,6 +86,8 @@ def browse() -> None:
 
 
 def add_your_own() -> None:
+    if ss.get("questions_flash"):
+        st.success(ss.pop("questions_flash"))
     with st.form("questions_add", clear_on_submit=True):
         text = st.text_area(
             "The question",
@@ -118,7 +120,37 @@ def add_your_own() -> None:
             "appear in this list and in the Practice page."
         )
     for q in mine:
-        st.markdown(f"- {escape(q.text)} :gray[({escape(q.source)})]")
+        edit_own(q)
+
+
+KEEP_WORDS = "keep them under this question's words"
+
+
+def edit_own(q: banks.Question) -> None:
+    """One of your own questions: change its words or category, or delete it (its answers can
+    move to the bank question it copied)."""
+    with st.expander(f"{escape(q.text)} ({escape(q.source)})"):
+        with st.form(f"questions_edit_{q.id}"):
+            text = st.text_input("The question", value=q.text, max_chars=400)
+            category = st.selectbox("Category", banks.CATEGORIES, index=banks.CATEGORIES.index(q.category))
+            if st.form_submit_button("Save changes"):
+                with shared.shown_errors():
+                    banks.edit_user_question(cfg.data_dir, q.id, text=text, category=category)
+                    st.rerun()
+        others = {o.id: o.text for o in questions if o.id != q.id}
+        move_to = st.selectbox(
+            "Its answers, once it is deleted",
+            [None, *others],
+            format_func=lambda i: KEEP_WORDS if i is None else f"file them under: {others[i]}",
+            key=f"questions_move_{q.id}",
+            help="Pick the bank question this one copies, so its answers line up with your practice.",
+        )
+        if st.button("Delete this question", key=f"questions_delete_{q.id}"):
+            with shared.shown_errors():
+                moved = banks.delete_user_question(cfg.data_dir, q.id, answers_to=move_to)
+                answers = f"{moved} answer{'s' if moved != 1 else ''}"
+                ss.questions_flash = f"Deleted; {answers} moved." if move_to else "Deleted."
+                st.rerun()
 
 
 def questions_to_ask() -> None:

@@ -813,11 +813,23 @@ def edit_user_question(data_dir: Path, question_id: str, **changes) -> Question:
     return question
 
 
-def delete_user_question(data_dir: Path, question_id: str) -> None:
-    """Remove one of your own questions; attempts at it keep its words in their history."""
+def delete_user_question(data_dir: Path, question_id: str, answers_to: str | None = None) -> int:
+    """Remove one of your own questions. Its answers keep its words in their history, or with
+    `answers_to` (a question id) are filed under that question instead; returns how many moved."""
     from coach.store.own_questions import delete_own_question
 
-    delete_own_question(_users_store(data_dir, create=True), question_id)
+    target = None
+    if answers_to is not None:
+        others = (q for q in load_questions(data_dir) if q.id != question_id)
+        target = next((q for q in others if q.id == answers_to), None)
+        if target is None:
+            raise InputError(f"There is no other question with id '{answers_to}' to file the answers under.")
+    return delete_own_question(
+        _users_store(data_dir, create=True),
+        question_id,
+        answers_to=target.id if target else None,
+        answers_to_text=target.text if target else "",
+    )
 
 
 def check_own_question(entry: dict, where: str) -> Question:

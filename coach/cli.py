@@ -16,7 +16,7 @@ from typing import Annotated
 
 import typer
 
-from coach.errors import CoachError, printable
+from coach.errors import CoachError, InputError, printable
 
 app = typer.Typer(
     add_completion=False,
@@ -358,6 +358,42 @@ def _describe_question(question) -> str:
     lines += [f"  - {point}" for point in question.talking_points]
     lines += ["", "Follow-ups:"] + [f"  - {f}" for f in question.follow_ups]
     return "\n".join(lines)
+
+
+@app.command("edit-question")
+@friendly_errors
+def edit_question_command(
+    question_id: Annotated[str, typer.Argument(help="one of your own questions (ids start with user-)")],
+    text: Annotated[str | None, typer.Option(help="the question's new words")] = None,
+    category: Annotated[str | None, typer.Option(help="behavioural, motivation, situational, ...")] = None,
+) -> None:
+    """Change the words or the category of one of your own questions."""
+    from coach import banks
+    from coach.config import load_settings
+
+    changes = {k: v for k, v in (("text", text), ("category", category)) if v is not None}
+    if not changes:
+        raise InputError("Say what to change: --text, --category or both.")
+    question = banks.edit_user_question(load_settings().data_dir, question_id, **changes)
+    typer.echo(f"{question.id} · {question.category} · {question.text}")
+
+
+@app.command("delete-question")
+@friendly_errors
+def delete_question_command(
+    question_id: Annotated[str, typer.Argument(help="one of your own questions (ids start with user-)")],
+    answers_to: Annotated[
+        str | None,
+        typer.Option(help="file its answers under this question instead (e.g. the bank question it copies)"),
+    ] = None,
+) -> None:
+    """Delete one of your own questions; its answers keep its words, or move with --answers-to."""
+    from coach import banks
+    from coach.config import load_settings
+
+    moved = banks.delete_user_question(load_settings().data_dir, question_id, answers_to=answers_to)
+    where = f"; {moved} answer(s) now filed under {answers_to}" if answers_to else ""
+    typer.echo(f"Deleted {question_id}{where}.")
 
 
 @app.command("playbook")

@@ -29,7 +29,10 @@ def test_search_star_and_add(tmp_path, monkeypatch):
     [b for b in at.button if b.label == "Add to my questions"][0].click().run()
     assert not at.exception and not at.error
     assert "How do you decide what <b>not</b> to build?" in [q.text for q in banks.load_questions(tmp_path)]
-    assert "How do you decide what &lt;b&gt;not&lt;/b&gt; to build?" in markdown_text(at)
+    # the list of your questions shows it as text, not markup (each is an expander to edit it)
+    assert any(
+        e.label.startswith("How do you decide what &lt;b&gt;not&lt;/b&gt; to build?") for e in at.expander
+    )
 
 
 def test_questions_to_ask_the_interviewer():
@@ -37,3 +40,47 @@ def test_questions_to_ask_the_interviewer():
     assert not at.exception
     asks = banks.load_questions_to_ask()
     assert asks[0].text in markdown_text(at)
+
+
+def test_your_own_question_can_be_edited_and_deleted_its_answers_moving_to_the_bank(tmp_path, monkeypatch):
+    from store_support import analysis_dict, transcript_dict
+
+    from coach.store import list_attempts, save_attempt
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    bank = banks.load_questions(tmp_path)[0]
+    copy = banks.add_user_question(tmp_path, "Aren't you, " + bank.text.lower(), source="real interview")
+    stored = open_store(load_settings(tmp_path))
+    try:
+        save_attempt(
+            stored,
+            question_id=copy.id,
+            question_text=copy.text,
+            recording=None,
+            transcript=transcript_dict(),
+            analysis=analysis_dict(),
+            engine="faster-whisper",
+            model="tiny.en",
+        )
+    finally:
+        stored.close()
+
+    at = page("questions").run()
+    assert not at.exception
+    at.text_input[-1].input("Why this company, of all of them?")
+    [b for b in at.button if b.label == "Save changes"][0].click().run()
+    assert not at.exception and not at.error
+    [mine] = [q for q in banks.load_questions(tmp_path) if q.source != "bank"]
+    assert (mine.id, mine.text) == (copy.id, "Why this company, of all of them?")
+
+    at.selectbox(key=f"questions_move_{copy.id}").set_value(bank.id)
+    at.button(key=f"questions_delete_{copy.id}").click().run()
+    assert not at.exception and not at.error
+    assert [q for q in banks.load_questions(tmp_path) if q.source != "bank"] == []
+    assert "Deleted; 1 answer moved." in [s.value for s in at.success]
+    stored = open_store(load_settings(tmp_path))
+    try:
+        [attempt] = list_attempts(stored)
+        assert (attempt["question_id"], attempt["question_text"]) == (bank.id, bank.text)
+    finally:
+        stored.close()

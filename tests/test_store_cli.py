@@ -100,3 +100,51 @@ def test_reanalyze_brings_old_attempts_to_the_current_version(filled):
     history = json.loads(_run(filled, "history", "--json").stdout)
     assert {a["analysis_version"] for a in history["attempts"]} == {ANALYSIS_VERSION}
     assert "0 answers analysed again, 2 already current" in _run(filled, "reanalyze").stdout
+
+
+def test_your_own_question_is_edited_and_deleted_from_the_terminal(settings, monkeypatch):
+    from coach import banks
+    from coach.store import list_attempts
+
+    if settings.database_url:  # your own questions live in the database the data directory names
+        monkeypatch.setenv("COACH_DATABASE_URL", settings.database_url)
+    else:
+        monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    copy = banks.add_user_question(
+        settings.data_dir, "Can you tell me about yourself?", source="real interview"
+    )
+    store = open_store(settings)
+    save_attempt(
+        store,
+        question_id=copy.id,
+        question_text=copy.text,
+        recording=None,
+        transcript=transcript_dict(),
+        analysis=analysis_dict(),
+        engine="faster-whisper",
+        model="tiny.en",
+    )
+    store.close()
+
+    nothing = _run(settings, "edit-question", copy.id)
+    assert nothing.exit_code != 0 and "Say what to change" in nothing.output
+    edited = _run(
+        settings, "edit-question", copy.id, "--text", "Tell me about yourself.", "--category", "motivation"
+    )
+    assert edited.exit_code == 0, edited.output
+    [mine] = [q for q in banks.load_questions(settings.data_dir) if q.source != "bank"]
+    assert (mine.text, mine.category) == ("Tell me about yourself.", "motivation")
+
+    bank = next(q for q in banks.load_questions(settings.data_dir) if q.source == "bank")
+    missing = _run(settings, "delete-question", copy.id, "--answers-to", "no-such-question")
+    assert missing.exit_code != 0 and "no other question with id 'no-such-question'" in missing.output
+    deleted = _run(settings, "delete-question", copy.id, "--answers-to", bank.id)
+    assert deleted.exit_code == 0 and "1 answer(s) now filed under" in deleted.output
+    assert [q for q in banks.load_questions(settings.data_dir) if q.source != "bank"] == []
+    store = open_store(settings)
+    try:
+        assert [(a["question_id"], a["question_text"]) for a in list_attempts(store)] == [
+            (bank.id, bank.text)
+        ]
+    finally:
+        store.close()

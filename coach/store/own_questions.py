@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from coach.errors import InputError
 from coach.store.db import Store
 from coach.store.rows import new_uid, utc_now
-from coach.store.schema import favourites, own_questions
+from coach.store.schema import attempts, favourites, own_questions, turns
 
 # A bank entry's fields besides its id, as stored.
 ENTRY_FIELDS = (
@@ -80,10 +80,24 @@ def edit_own_question(store: Store, question_id: str, **changes) -> None:
             raise InputError(f"You have no question with id {question_id!r}; list yours to see the ids.")
 
 
-def delete_own_question(store: Store, question_id: str) -> None:
-    """Remove an own question and its star. Attempts at it keep the question's words."""
+def delete_own_question(
+    store: Store, question_id: str, *, answers_to: str | None = None, answers_to_text: str = ""
+) -> int:
+    """Remove an own question and its star. Its practice attempts and interview answers keep the
+    question's words, or with `answers_to` move to that question (a copy of a bank question,
+    deleted, files its answers under the original). Returns how many answers moved."""
     with store.write() as conn:
         result = conn.execute(own_questions.delete().where(own_questions.c.question_id == question_id))
         if result.rowcount == 0:
             raise InputError(f"You have no question with id {question_id!r}; list yours to see the ids.")
         conn.execute(favourites.delete().where(favourites.c.question_id == question_id))
+        if answers_to is None:
+            return 0
+        moved = 0
+        for table in (attempts, turns):
+            moved += conn.execute(
+                table.update()
+                .where(table.c.question_id == question_id)
+                .values(question_id=answers_to, question_text=answers_to_text)
+            ).rowcount
+        return moved
