@@ -118,12 +118,12 @@ def save_debrief(
 
 
 def heard_questions(interview: dict) -> list[str]:
-    """The interviewer's questions a review found in the interview's recordings, in order."""
-    return list(
-        dict.fromkeys(
-            t["question_text"] for rec in interview["recordings"] for t in rec["turns"] if t["question_text"]
-        )
-    )
+    """The interviewer's questions a review found in the interview's recordings, in order, as
+    they would go into a bank (without "um"s or a broken-off start)."""
+    from coach.interview.turns import asked_question_text
+
+    asked = (asked_question_text(t["question_text"]) for rec in interview["recordings"] for t in rec["turns"])
+    return list(dict.fromkeys(text for text in asked if text))
 
 
 def in_bank(settings: Settings, text: str) -> bool:

@@ -18,7 +18,7 @@ from coach.interview.chunks import SAMPLE_RATE, ChunkReader, open_interview, qui
 from coach.interview.matching import match_question
 from coach.interview.metrics import interruptions, talk_time
 from coach.interview.speakers import channels_identical, viterbi
-from coach.interview.turns import candidate_questions, exchanges, is_question, make_turns
+from coach.interview.turns import asked_question_text, candidate_questions, exchanges, is_question, make_turns
 from coach.types import Word
 
 
@@ -184,3 +184,34 @@ def test_a_speaker_change_inside_fluent_speech_needs_strong_evidence():
     scores = np.array([[0.9, 0.6]] * 6, dtype=np.float32)
     scores[3] = [0.7, 0.75]  # one ambiguous word, no pause around it
     assert viterbi(words, scores).tolist() == [0] * 6
+
+
+@pytest.mark.parametrize(
+    "heard, kept",
+    [
+        ("Aren't you, do you have any questions for me?", "Do you have any questions for me?"),
+        ("Um, so, can you tell me about yourself?", "Can you tell me about yourself?"),
+        ("Tell me about a time, uh, when you failed.", "Tell me about a time when you failed."),
+        ("What, in your view, makes a good team?", "What, in your view, makes a good team?"),
+    ],
+)
+def test_an_asked_question_goes_into_the_bank_without_ums_or_a_broken_off_start(heard, kept):
+    assert asked_question_text(heard) == kept
+
+
+def test_an_asked_question_already_in_the_bank_in_other_words_is_not_added(tmp_path):
+    from coach.banks import load_questions
+    from coach.config import load_settings
+    from coach.interview.saving import add_asked_questions
+
+    settings = load_settings(tmp_path)
+    result = {
+        "answers": [
+            {"add_to_bank": True, "question": "Um, why do you want to work at our company?"},
+            {"add_to_bank": True, "question": "Aren't you, how do you handle on-call fatigue?"},
+            {"add_to_bank": True, "question": "How do you, um, handle on-call fatigue?"},
+        ]
+    }
+    [added] = add_asked_questions(settings, result)
+    mine = [q for q in load_questions(tmp_path) if q.source != "bank"]
+    assert [(q.id, q.text) for q in mine] == [(added, "How do you handle on-call fatigue?")]

@@ -30,7 +30,15 @@ from coach.interview import speakers as sp
 from coach.interview.chunks import CHUNK_S
 from coach.interview.listen import Heard, ProgressHandler, listen
 from coach.interview.matching import match_question
-from coach.interview.turns import CANDIDATE, Exchange, Turn, candidate_questions, exchanges, make_turns
+from coach.interview.turns import (
+    CANDIDATE,
+    Exchange,
+    Turn,
+    asked_question_text,
+    candidate_questions,
+    exchanges,
+    make_turns,
+)
 from coach.types import Transcript, Word
 
 # A silence this long inside an interview is worth telling the user about (a paused call, a
@@ -315,7 +323,7 @@ def _answer(
 ) -> dict:
     from coach.analysis import analyze
 
-    match = match_question(exchange.question or "", questions) if exchange.question else None
+    match = match_question(asked_question_text(exchange.question), questions) if exchange.question else None
     bank = {q.id: q for q in questions}.get(match.bank_id) if match and match.bank_id else None
     offset = exchange.answer_from_s
     shifted = [

@@ -100,13 +100,21 @@ def _answer_transcript(answer: dict) -> dict:
 
 
 def add_asked_questions(settings: Settings, result: dict) -> list[str]:
-    """Unmatched interview questions added to the personal bank as "asked in a real interview"."""
-    from coach.banks import keep_question
+    """Unmatched interview questions added to the personal bank as "asked in a real interview":
+    cleaned of "um"s and broken-off starts, and not added when the bank or your own questions
+    already hold it in other words (the same match the review uses)."""
+    from coach.banks import keep_question, load_questions
+    from coach.interview.matching import match_question
+    from coach.interview.turns import asked_question_text
 
     added = []
     for answer in result["answers"]:
-        if answer["add_to_bank"] and answer["question"]:
-            question, is_new = keep_question(settings.data_dir, answer["question"], source="real interview")
-            if is_new:
-                added.append(question.id)
+        text = asked_question_text(answer["question"] or "")
+        if not (answer["add_to_bank"] and text):
+            continue
+        if match_question(text, load_questions(settings.data_dir)).bank_id is not None:
+            continue  # already there in other words
+        question, is_new = keep_question(settings.data_dir, text, source="real interview")
+        if is_new:
+            added.append(question.id)
     return added

@@ -159,6 +159,23 @@ def is_question(text: str) -> bool:
     return first in _OPENERS and len(bare.split()) >= 4 and not clean.endswith("!")
 
 
+_FILLED = re.compile(r",?\s*\b(?:u+h*m+|u+h+|e+r+m*|h+m+)\b[,.]?", re.IGNORECASE)
+_LEAD_IN = re.compile(r"^(?:(?:and|so|okay|ok|now|next|great|right|well|alright|all right)[,.]?\s+)+", re.I)
+# A restart: a few broken-off words, a comma, then the question asked again ("Aren't you, do you…").
+_ASKING = "|".join(_OPENERS + _PROMPTS)
+_RESTART = re.compile(rf"^(?:[\w']+\s+){{0,2}}[\w']+,\s+(?=(?:{_ASKING})\b)", re.I)
+
+
+def asked_question_text(text: str) -> str:
+    """An interviewer's question as it goes into a bank: without "um"s, lead-ins ("okay, so") or a
+    broken-off start ("Aren't you, do you have any questions for me?" → "Do you have any
+    questions for me?"). The words asked are otherwise kept as they were transcribed."""
+    clean = " ".join(_FILLED.sub(" ", text).split())
+    clean = _LEAD_IN.sub("", clean)
+    clean = _RESTART.sub("", clean)
+    return clean[:1].upper() + clean[1:]
+
+
 def question_words(turn: Turn) -> tuple[Word, ...] | None:
     """The question in an interviewer's turn: from its first to its last question sentence."""
     parts = sentences(turn.words)
