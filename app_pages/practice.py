@@ -8,7 +8,7 @@ import streamlit as st
 from coach import banks, recommend, store
 from coach.audio import SUPPORTED_SUFFIXES
 from coach.banks import Question
-from coach.errors import CoachError, ModelError, NoSpeechError
+from coach.errors import CoachError, ModelError, NotAudioError
 from coach.practice import practice_answer
 from coach.ui import charts, shared, summary, timer
 from coach.ui.highlight import escape
@@ -239,12 +239,13 @@ def analyse(source: tuple[bytes, str], question: Question, demonstration: bool) 
             )
         except CoachError as e:
             status.update(label="Could not analyse this answer", state="error", expanded=True)
-            kept = "" if isinstance(e, ModelError) else (f" Your recording is saved in {cfg.recordings_dir}.")
-            hint = (
-                " Choose another model in Settings."
-                if isinstance(e, ModelError)
-                else (" Then record again." if isinstance(e, NoSpeechError) else "")
+            # a file that is not audio is not kept; the messages already say to record again
+            kept = (
+                ""
+                if isinstance(e, (ModelError, NotAudioError))
+                else f" Your recording is saved in {cfg.recordings_dir}."
             )
+            hint = " Choose another model in Settings." if isinstance(e, ModelError) else ""
             st.error(f"{e}{kept}{hint}")
             ss.practice_result = {"digest": digest, "error": str(e)}
         else:

@@ -8,7 +8,7 @@ import streamlit as st
 from coach import store
 from coach.audio import SUPPORTED_SUFFIXES
 from coach.debrief import heard_questions, latest_debrief
-from coach.errors import AudioError, CoachError, NoSpeechError
+from coach.errors import CoachError, NotAudioError
 from coach.interview.orchestrator import review_recording
 from coach.interview.review import ReviewOptions
 from coach.interview_log import STAGES
@@ -71,8 +71,8 @@ def upload_form():
 def analyse(form: dict) -> None:
     """Review the recording into a new interview in the log; the outcome goes to session state.
 
-    A file that is not a usable recording logs nothing; any other failure keeps the recording and
-    still logs the interview, so its debrief can be written."""
+    A file that is not audio at all logs nothing; any other failure keeps the recording and still
+    logs the interview, so its debrief can be written."""
     uploaded = form["uploaded"]
     logged = {k: form[k] for k in ("company", "role", "stage")} | {"interview_date": form["when"]}
     with st.status("Working on the interview…", expanded=True) as status:
@@ -93,7 +93,7 @@ def analyse(form: dict) -> None:
                 progress=on_progress,
                 **logged,
             )
-        except AudioError as e:
+        except NotAudioError as e:
             status.update(label="Could not use this file", state="error", expanded=False)
             failed, ss.review_result = e, None
         except CoachError as e:
@@ -104,9 +104,9 @@ def analyse(form: dict) -> None:
             status.update(label="Interview analysed and saved", state="complete", expanded=False)
             ss.review_result = shown_result(reviewed.result["saved"]["interview_id"], reviewed)
             return
-    # the reason is shown in the page, not inside the collapsed progress box; silence is still a
-    # recording (kept, and the interview logged), anything else unusable leaves nothing behind
-    if isinstance(failed, AudioError) and not isinstance(failed, NoSpeechError):
+    # the reason is shown in the page, not inside the collapsed progress box; a file that is not
+    # audio leaves nothing behind, anything that could be audio is kept with its interview logged
+    if isinstance(failed, NotAudioError):
         st.error(f"{failed} Nothing was saved.")
         return
     with shared.shown_errors():

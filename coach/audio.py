@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -22,7 +21,8 @@ import av
 import numpy as np
 
 from coach.config import Settings
-from coach.errors import AudioError, MicrophoneError, NoSpeechError, printable
+from coach.errors import AudioError, MicrophoneError, NoSpeechError, NotAudioError, printable
+from coach.files import private_folder, private_temporary
 from coach.types import SAMPLE_RATE, DecodedAudio
 
 SUPPORTED_SUFFIXES = (
@@ -80,7 +80,7 @@ def save_recording(
     now = datetime.now()
     folder = settings.recordings_dir / _safe_part(kind) / now.strftime("%Y-%m")
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        private_folder(folder)
         tmp, digest, size = _write_temporary(folder, source)
         path = folder / f"{now.strftime('%Y%m%d-%H%M%S')}-{digest[:10]}{_safe_suffix(original_name)}"
         os.replace(tmp, path)
@@ -156,13 +156,13 @@ class AudioReader:
         try:
             with av.open(str(self.path), mode="r", metadata_errors="ignore") as container:
                 if not container.streams.audio:
-                    raise AudioError(f"{self.name} has no audio track; choose a recording with sound.")
+                    raise NotAudioError(f"{self.name} has no audio track; choose a recording with sound.")
                 stream = container.streams.audio[0]
                 self.source_channels: int = stream.codec_context.channels
                 self.source_sample_rate: int = stream.codec_context.sample_rate
                 self.declared_s = declared_seconds(container, stream)
         except av.error.FFmpegError as e:
-            raise AudioError(_unreadable(self.name, e)) from e
+            raise NotAudioError(_unreadable(self.name, e)) from e
         self.channels = 2 if keep_sides and self.source_channels >= 2 else 1
         if self.declared_s is not None and self.declared_s > self.max_duration_s:
             raise AudioError(
@@ -205,7 +205,7 @@ def _check_file(path: Path, name: str) -> None:
     if path.is_dir():
         raise AudioError(f"{path} is a folder, not a recording; give the path of an audio file.")
     if path.stat().st_size == 0:
-        raise AudioError(f"{name} is empty (0 bytes); record the answer again or choose another file.")
+        raise NotAudioError(f"{name} is empty (0 bytes); record the answer again or choose another file.")
 
 
 def declared_seconds(container, stream) -> float | None:
@@ -264,7 +264,7 @@ def _safe_suffix(original_name: str) -> str:
 
 def _write_temporary(folder: Path, source: bytes | Path) -> tuple[Path, str, int]:
     """Copy `source` into a hidden temporary file in `folder`, synced, hashing as it goes."""
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".saving-")
+    fd, tmp = private_temporary(folder)
     digest, size = hashlib.sha256(), 0
     try:
         with os.fdopen(fd, "wb") as out:
@@ -293,8 +293,11 @@ def write_wav(path: Path, samples: np.ndarray, sample_rate: int = SAMPLE_RATE) -
     """Write float samples as 16-bit PCM WAV (used for microphone takes)."""
     import soundfile
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    soundfile.write(str(path), samples, sample_rate, subtype="PCM_16")
+    private_folder(path.parent)
+    fd, tmp = private_temporary(path.parent, suffix=".wav")
+    os.close(fd)
+    soundfile.write(str(tmp), samples, sample_rate, subtype="PCM_16")
+    os.replace(tmp, path)
     return path
 
 

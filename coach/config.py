@@ -13,6 +13,7 @@ from pathlib import Path
 import platformdirs
 
 from coach.errors import InputError
+from coach.files import write_private
 
 CHECKOUT_DIR = Path(__file__).resolve().parent.parent
 SETTINGS_FILE_NAME = "settings.toml"
@@ -145,7 +146,6 @@ def load_settings(data_dir: Path | None = None, **overrides) -> Settings:
 def save_settings(settings: Settings) -> Path:
     """Write the user-changeable settings to settings.toml in the data directory."""
     path = settings.data_dir / SETTINGS_FILE_NAME
-    path.parent.mkdir(parents=True, exist_ok=True)
     lines = [
         f'engine = "{settings.engine}"',
         f'model = "{settings.model}"',
@@ -156,10 +156,7 @@ def save_settings(settings: Settings) -> Path:
         "[thresholds]",
     ]
     lines += [f"{f.name} = {getattr(settings.thresholds, f.name)}" for f in fields(Thresholds)]
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    tmp.replace(path)
-    return path
+    return write_private(path, "\n".join(lines) + "\n")
 
 
 def _read_settings_file(path: Path) -> dict:

@@ -19,6 +19,11 @@ class AudioError(CoachError):
     """A recording cannot be used: missing, empty, corrupt, too short, too long or silent."""
 
 
+class NotAudioError(AudioError):
+    """The file is not a recording at all (empty, no audio track, not a format audio comes in):
+    nothing of it is kept."""
+
+
 class NoSpeechError(AudioError):
     """The recording decoded fine but holds no speech to analyse."""
 

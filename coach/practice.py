@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from coach.audio import SavedRecording, load_audio, save_recording
 from coach.config import Settings
+from coach.errors import NotAudioError
 from coach.types import Transcript
 
 if TYPE_CHECKING:  # coach.analysis loads spaCy: imported where an answer is analysed
@@ -118,7 +119,12 @@ def practice_answer(
             note_question(recording.path, getattr(question, "id", None), getattr(question, "text", "") or "")
     path = recording.path if recording else Path(source)
     report("Reading the audio", 0.02)
-    audio = load_audio(path, settings, channel=channel, name=original_name or Path(path).name)
+    try:
+        audio = load_audio(path, settings, channel=channel, name=original_name or Path(path).name)
+    except NotAudioError:
+        if recording is not None:  # not a recording: nothing is stored as one
+            _discard(recording.path)
+        raise
 
     def on_transcribe(done_s: float, total_s: float) -> None:
         share = done_s / total_s if total_s else 1.0
@@ -132,6 +138,14 @@ def practice_answer(
         attempt_id = _store_attempt(settings, question, recording, transcript, analysis_dict(answer))
     report("Done", 1.0)
     return PracticeResult(transcript, answer, recording, attempt_id)
+
+
+def _discard(path: Path) -> None:
+    """Remove a kept copy (and the question noted beside it) that turned out not to be audio."""
+    from coach.store.recordings import forget_question
+
+    forget_question(path)
+    path.unlink(missing_ok=True)
 
 
 def _store_attempt(settings: Settings, question, recording, transcript: Transcript, analysis: dict) -> int:

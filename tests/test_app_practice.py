@@ -52,15 +52,27 @@ def test_a_recorded_answer_shows_its_fillers_and_is_saved(tmp_path, monkeypatch)
     assert at.audio_input[0].value is None
 
 
-def test_a_file_that_is_not_audio_shows_what_to_do_and_keeps_the_file(tmp_path, monkeypatch):
+def test_a_file_that_is_not_audio_shows_what_to_do_and_is_not_kept(tmp_path, monkeypatch):
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     at = page("practice").run()
     at.button(key="practice_first_question").click().run()
     at.file_uploader[0].upload("notes.wav", (DATA / "not_audio.wav").read_bytes(), "audio/wav").run()
     assert not at.exception
-    assert len(at.error) == 1 and "saved in" in at.error[0].value
-    assert list((tmp_path / "recordings").rglob("*.wav"))  # the bytes were kept before decoding
+    [error] = [e.value for e in at.error]
+    assert "notes.wav is not audio the coach can read" in error and "saved in" not in error
+    assert not [p for p in (tmp_path / "recordings").rglob("*") if p.is_file()]  # not stored as a recording
     assert _answers(tmp_path) == []
+
+
+def test_a_silent_take_is_kept_and_says_record_again_once(tmp_path, monkeypatch):
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("practice").run()
+    at.button(key="practice_first_question").click().run()
+    at.file_uploader[0].upload("take.wav", (DATA / "silence.wav").read_bytes(), "audio/wav").run()
+    assert not at.exception
+    [error] = [e.value for e in at.error]
+    assert error.lower().count("record again") == 1 and "saved in" in error
+    assert list((tmp_path / "recordings").rglob("*.wav"))
 
 
 def test_your_own_question_is_shown_as_text_not_markup(tmp_path, monkeypatch):

@@ -6,7 +6,7 @@ import ast
 from pathlib import Path
 
 STORE = Path(__file__).resolve().parent.parent / "coach" / "store"
-ALLOWED = ("coach.store", "coach.errors", "coach.config", "coach.types")
+ALLOWED = ("coach.store", "coach.errors", "coach.config", "coach.types", "coach.files")
 
 
 def coach_imports(path: Path) -> list[str]:

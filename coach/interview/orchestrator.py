@@ -17,7 +17,7 @@ from pathlib import Path
 from coach import banks, store
 from coach.audio import SavedRecording
 from coach.config import Settings
-from coach.errors import AudioError, NoSpeechError
+from coach.errors import NotAudioError
 from coach.interview.listen import ProgressHandler
 from coach.interview.review import ReviewOptions, review
 from coach.interview.saving import save_upload, store_review
@@ -53,9 +53,9 @@ def review_recording(
     """Keep the recording (with `save`), review it, and store its answers and a debrief draft under
     the interview (`interview_id`, or a new one at `company`).
 
-    A file that turns out not to be a usable recording (not audio, empty, too long) leaves nothing
-    behind: its copy is removed and no interview is logged; the error names the user's file. A
-    recording that decodes but holds no speech is kept (a failed microphone is still a recording).
+    A file that is not a recording at all (empty, no audio track, not an audio format) leaves
+    nothing behind: its copy is removed and no interview is logged; the error names the user's
+    file. Anything that could be audio (silent, corrupt midway, too long) is kept.
 
     The voice profile from saved practice takes tells the candidate apart unless the user picked
     their speaker. `on_saved` hears where the upload is kept (so an error can say so) and
@@ -79,8 +79,8 @@ def review_recording(
             sha256=saved.sha256 if saved else None,
             name=original_name or (saved.path.name if saved else Path(source).name),
         )
-    except AudioError as e:
-        if saved is not None and not isinstance(e, NoSpeechError):
+    except NotAudioError:
+        if saved is not None:
             saved.path.unlink(missing_ok=True)  # not a recording: nothing is stored as one
         raise
     if not result["answers"]:

@@ -9,11 +9,13 @@ from (an embedding is biometric data: it stays in the data directory like the re
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 from pathlib import Path
 
 import numpy as np
 
+from coach.files import write_private
 from coach.interview.resume import WORK_DIR_NAME
 from coach.interview.speakers import profile_from_recordings
 
@@ -52,8 +54,9 @@ def voice_profile(store) -> tuple[np.ndarray | None, int]:
             pass
     profile = profile_from_recordings(paths, settings)
     if profile is not None:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        np.savez(cache, key=np.array(key), profile=profile, count=np.array(len(paths)))
+        out = io.BytesIO()  # a voiceprint: written private, like the recordings it comes from
+        np.savez(out, key=np.array(key), profile=profile, count=np.array(len(paths)))
+        write_private(cache, out.getvalue())
     return profile, len(paths) if profile is not None else 0
 
 

@@ -24,6 +24,7 @@ from pathlib import Path
 import numpy as np
 
 from coach.config import Settings
+from coach.files import private_folder
 from coach.interview.speakers import VoiceWindows
 from coach.types import Word
 
@@ -93,7 +94,7 @@ class WorkDir:
             return None
 
     def save(self, result: ChunkResult) -> None:
-        self.path.mkdir(parents=True, exist_ok=True)
+        private_folder(self.path)
         meta = {
             "start_s": result.start_s,
             "end_s": result.end_s,

@@ -19,6 +19,7 @@ import sqlalchemy as sa
 
 from coach.config import Settings
 from coach.errors import StorageError
+from coach.files import private_folder
 from coach.store import migrations
 
 DEFAULT_BUSY_TIMEOUT_S = 10.0
@@ -162,7 +163,7 @@ def _configure_sqlite(engine: sa.Engine, busy_timeout_s: float) -> None:
 
 def _make_data_dir(data_dir: Path) -> None:
     try:
-        data_dir.mkdir(parents=True, exist_ok=True)
+        private_folder(data_dir)
     except OSError as e:
         raise StorageError(
             f"Cannot create the data directory {data_dir} ({e.strerror}); "

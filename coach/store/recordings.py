@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import time
 from pathlib import Path
 
 import sqlalchemy as sa
 
 from coach.errors import StorageError
+from coach.files import write_private
 from coach.store.db import Store
 from coach.store.rows import new_uid, plain, utc_now
 from coach.store.schema import attempts, interview_recordings, recordings
@@ -84,15 +84,12 @@ def note_question(recording: Path, question_id: str | None, question_text: str) 
     """
     if not question_id and not question_text:
         return False
-    note, tmp = _note_path(recording), recording.with_name(f".{recording.name}.question.saving")
     try:
-        tmp.write_text(
-            json.dumps({"question_id": question_id, "question_text": question_text}), encoding="utf-8"
+        write_private(
+            _note_path(recording), json.dumps({"question_id": question_id, "question_text": question_text})
         )
-        os.replace(tmp, note)
         return True
     except OSError:
-        tmp.unlink(missing_ok=True)
         return False
 
 

@@ -25,6 +25,7 @@ from pathlib import Path, PurePosixPath
 import sqlalchemy as sa
 
 from coach.errors import InputError, StorageError
+from coach.files import private_folder
 from coach.store.db import Store
 from coach.store.migrations import MIGRATIONS, latest_migration
 from coach.store.own_questions import ENTRY_FIELDS
@@ -72,7 +73,7 @@ def export_data(store: Store, out_path: Path) -> dict:
     }
     missing = []
     try:
-        out_path.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(out_path.parent)
         fd, tmp = tempfile.mkstemp(dir=out_path.parent, prefix=".export-", suffix=".zip")
         os.close(fd)
         try:
@@ -248,7 +249,7 @@ def _place_recording_files(
 def _copy_member(archive: zipfile.ZipFile, member: str, path: Path, sha256: str) -> bool:
     """Stream a member to `path` atomically while hashing it; False (and nothing written) on a mismatch."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(path.parent)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".saving-", suffix=path.suffix)
         try:
             digest = hashlib.sha256()

@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from coach.errors import ModelError
+from coach.files import private_folder
 from coach.transcribe import ct2_to_openai
 from coach.transcribe.base import (
     DECODING_SEED,
@@ -55,8 +56,7 @@ def convert_bundled(ct2_dir: Path, target: Path) -> Path:
     """Write the converted checkpoint atomically, so a crash never leaves half a file."""
     import torch
 
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".partial")
+    fd, tmp = tempfile.mkstemp(dir=private_folder(target.parent), suffix=".partial")
     os.close(fd)
     try:
         torch.save(ct2_to_openai.convert(ct2_dir), tmp)
