@@ -6,7 +6,14 @@ import streamlit as st
 
 from coach import banks, playbook, store
 from coach.debrief import heard_questions, in_bank, latest_debrief, parse_person, questions_in_notes
-from coach.interview_log import OPTION_STATUSES, STAGES, choices_with, interview_edits, option_edits
+from coach.interview_log import (
+    OPTION_STATUSES,
+    STAGES,
+    choices_with,
+    coming_up,
+    interview_edits,
+    option_edits,
+)
 from coach.ui import shared, summary
 from coach.ui.highlight import escape
 from coach.ui.log_labels import option_label, person_line
@@ -317,7 +324,7 @@ def add_interview_form(today: date) -> None:
 
 def prepare(interviews: list[dict], today: date) -> None:
     """What is coming up, the playbook's checklist, and questions to ask them."""
-    upcoming = [i for i in interviews if i["interview_date"] >= today.isoformat()]
+    upcoming = coming_up(interviews, today)
     if upcoming:
         st.markdown(
             "**Coming up:** "

@@ -74,3 +74,15 @@ def option_edits(
     if "deadline" in changed and changed["deadline"] is None and not option.get("deadline"):
         del changed["deadline"]
     return changed
+
+
+def coming_up(interviews: list[dict], today: date) -> list[dict]:
+    """Interviews still ahead, soonest first: after today, or today and not yet reviewed or
+    debriefed (one with answers or a debrief has happened)."""
+    ahead = [
+        i
+        for i in interviews
+        if str(i["interview_date"]) > today.isoformat()
+        or (str(i["interview_date"]) == today.isoformat() and not i.get("answers") and not i.get("debriefs"))
+    ]
+    return sorted(ahead, key=lambda i: str(i["interview_date"]))

@@ -47,3 +47,26 @@ def test_adding_an_interview_and_its_debrief(tmp_path, monkeypatch):
     assert any("1 question(s) added" in s.value for s in at.success)
     texts = [q.text for q in banks.load_questions(tmp_path)]
     assert "Tell me about a time you changed a roadmap." in texts
+
+
+def test_coming_up_leaves_out_todays_interview_once_it_is_debriefed(tmp_path, monkeypatch):
+    from datetime import date, timedelta
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    today = date.today()
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        done = store.add_interview(db, company="Done Co", interview_date=today, stage="first round")
+        store.add_debrief(db, done, went_well="clear story")
+        store.add_interview(db, company="Later Today", interview_date=today, stage="technical")
+        store.add_interview(db, company="Next Week", interview_date=today + timedelta(days=7), stage="final")
+        store.add_interview(db, company="Last Week", interview_date=today - timedelta(days=7), stage="final")
+    finally:
+        db.close()
+    at = page("interviews").run()
+    assert not at.exception
+    [coming] = [t for t in markdown_text(at).splitlines() if t.startswith("**Coming up:**")]
+    assert "Later Today" in coming and "Next Week" in coming
+    assert "Done Co" not in coming and "Last Week" not in coming
+    assert coming.index("Later Today") < coming.index("Next Week")

@@ -93,7 +93,8 @@ def update_interview(store: Store, interview_id: int, **values) -> dict:
 
 
 def list_interviews(store: Store) -> list[dict]:
-    """Interviews newest first, each with its people and how many answers were analysed."""
+    """Interviews newest first, each with its people, how many answers were analysed and how many
+    debriefs were written."""
     with store.read() as conn:
         rows = [
             plain(r)
@@ -109,9 +110,17 @@ def list_interviews(store: Store) -> list[dict]:
                 .group_by(interview_recordings.c.interview_id)
             ).all()
         )
+        debrief_counts = dict(
+            conn.execute(
+                sa.select(debriefs.c.interview_id, sa.func.count(debriefs.c.id)).group_by(
+                    debriefs.c.interview_id
+                )
+            ).all()
+        )
     for row in rows:
         row["people"] = [plain(p) for p in people if p.interview_id == row["id"]]
         row["answers"] = answer_counts.get(row["id"], 0)
+        row["debriefs"] = debrief_counts.get(row["id"], 0)
     return rows
 
 
