@@ -21,7 +21,7 @@ ANSWER = (
 def say(text: str, out: Path, *, voice: str = "en-us", speed: int = 160, rate: int = 16000) -> Path:
     raw = out.with_suffix(".raw.wav")
     subprocess.run(["espeak-ng", "-v", voice, "-s", str(speed), "-w", str(raw), text], check=True)
-    subprocess.run(["sox", str(raw), "-r", str(rate), "-c", "1", "-b", "16", str(out)], check=True)
+    subprocess.run(["sox", "-R", str(raw), "-r", str(rate), "-c", "1", "-b", "16", str(out)], check=True)
     raw.unlink()
     return out
 

@@ -129,7 +129,7 @@ def say(line: Line, voices: dict, workdir: Path) -> np.ndarray:
     subprocess.run(
         ["espeak-ng", "-v", voice, "-s", str(speed), "-p", str(pitch), "-w", str(raw), line.text], check=True
     )
-    subprocess.run(["sox", str(raw), "-r", str(RATE), "-c", "1", "-b", "16", str(wav)], check=True)
+    subprocess.run(["sox", "-R", str(raw), "-r", str(RATE), "-c", "1", "-b", "16", str(wav)], check=True)
     samples, _ = soundfile.read(str(wav), dtype="float32")
     return 0.7 * _trim(samples)  # headroom, so mixing voices and noise does not clip
 
@@ -206,7 +206,7 @@ def write(path: Path, samples: np.ndarray) -> None:
 
 def telephone(src: Path, out: Path) -> None:
     """300–3400 Hz band, 8 kHz, 8-bit mu-law, as a phone line carries it."""
-    subprocess.run(["sox", str(src), "-r", "8000", "-e", "mu-law", str(out), "sinc", "300-3400"], check=True)
+    subprocess.run(["sox", "-R", str(src), "-r", "8000", "-e", "mu-law", str(out), "sinc", "300-3400"], check=True)
 
 
 def build_interview(

@@ -10,7 +10,7 @@ trap 'rm -rf "$tmp"' EXIT
 
 say() {  # say VOICE SPEED TEXT OUT.wav   -> 16 kHz mono 16-bit
   espeak-ng -v "$1" -s "$2" -w "$tmp/raw.wav" "$3"
-  sox "$tmp/raw.wav" -r 16000 -c 1 -b 16 "$4"
+  sox -R "$tmp/raw.wav" -r 16000 -c 1 -b 16 "$4"
 }
 
 CLEAN="In my last role our checkout service was failing during peak traffic. I was asked to find the cause within a week. I added tracing to every request, found a slow database query, and rewrote it with an index. As a result, checkout errors dropped by ninety percent and revenue recovered."
