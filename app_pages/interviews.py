@@ -5,6 +5,7 @@ from datetime import date
 import streamlit as st
 
 from coach import banks, playbook, store
+from coach.analysis.wording import count
 from coach.debrief import heard_questions, in_bank, latest_debrief, parse_person, questions_in_notes
 from coach.interview_log import (
     OPTION_STATUSES,
@@ -133,14 +134,14 @@ def add_person_form(item: dict) -> None:
 def delete_interview_form(item: dict, recordings: int) -> None:
     if recordings:
         st.markdown(
-            f"**Only the audio:** remove the {recordings} recording(s) of this interview and keep its "
+            f"**Only the audio:** remove the {count(recordings, 'recording')} of this interview and keep its "
             "transcript, analysed answers and debrief."
         )
         if st.button("Delete its recordings", key=f"interviews_del_rec_{item['id']}"):
             with shared.shown_errors():
                 removed = store.delete_interview_audio(db, item["id"])
                 company = escape(item["company"])
-                done(f"Deleted {removed} recording(s) of the {company} interview; the rest is kept.")
+                done(f"Deleted {count(removed, 'recording')} of the {company} interview; the rest is kept.")
         st.divider()
     st.markdown(
         f"**Everything:** the {escape(item['company'])} interview with its people, debrief and analysed "

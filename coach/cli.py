@@ -16,6 +16,7 @@ from typing import Annotated
 
 import typer
 
+from coach.analysis.wording import count
 from coach.errors import CoachError, InputError, printable
 
 app = typer.Typer(
@@ -392,7 +393,7 @@ def delete_question_command(
     from coach.config import load_settings
 
     moved = banks.delete_user_question(load_settings().data_dir, question_id, answers_to=answers_to)
-    where = f"; {moved} answer(s) now filed under {answers_to}" if answers_to else ""
+    where = f"; {count(moved, 'answer')} now filed under {answers_to}" if answers_to else ""
     typer.echo(f"Deleted {question_id}{where}.")
 
 
@@ -523,7 +524,9 @@ def delete_interview_command(
     with open_store() as store:
         if audio_only:
             removed = repository.delete_interview_audio(store, interview_id)
-            message = f"Removed {removed} recording(s) of interview #{interview_id}; its transcripts stay."
+            message = (
+                f"Removed {count(removed, 'recording')} of interview #{interview_id}; its transcripts stay."
+            )
         else:
             repository.delete_interview(store, interview_id, keep_audio=False)
             message = f"Deleted interview #{interview_id} with its recordings, answers and debriefs."
@@ -667,7 +670,7 @@ def review_command(
                 progress=_review_progress(progress),
                 on_saved=kept.append,
                 on_profile=lambda used: typer.echo(
-                    f"Telling your voice by {used} saved practice recording(s).", err=True
+                    f"Telling your voice by {count(used, 'saved practice recording')}.", err=True
                 ),
             ).result
         except CoachError as e:
@@ -727,7 +730,7 @@ def _describe_review(result: dict) -> str:
     lines.append(
         f"\nResponse time median {m['response_time_s']['median']} s; "
         f"{m['interruptions']['count']} interruptions; "
-        f"you asked {len(m['candidate_questions'])} question(s)."
+        f"you asked {count(len(m['candidate_questions']), 'question')}."
     )
     draft = result["debrief_draft"]
     lines += ["", "Debrief draft:", draft["went_well"], draft["could_be_better"]]

@@ -206,7 +206,9 @@ def write(path: Path, samples: np.ndarray) -> None:
 
 def telephone(src: Path, out: Path) -> None:
     """300–3400 Hz band, 8 kHz, 8-bit mu-law, as a phone line carries it."""
-    subprocess.run(["sox", "-R", str(src), "-r", "8000", "-e", "mu-law", str(out), "sinc", "300-3400"], check=True)
+    subprocess.run(
+        ["sox", "-R", str(src), "-r", "8000", "-e", "mu-law", str(out), "sinc", "300-3400"], check=True
+    )
 
 
 def build_interview(

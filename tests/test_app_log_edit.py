@@ -111,7 +111,7 @@ def test_an_interviews_audio_or_all_of_it_can_be_deleted(db):
     at = page("interviews").run()
     at.button(key=f"interviews_del_rec_{audio_only}").click().run()
     assert not at.exception and [s.value for s in at.success] == [
-        "Deleted 1 recording(s) of the Initech interview; the rest is kept."
+        "Deleted 1 recording of the Initech interview; the rest is kept."
     ]
     assert not audio_only_file.exists() and len(store.list_interviews(db)) == 3
     at.checkbox(key=f"interviews_del_audio_{everything}").check()

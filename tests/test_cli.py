@@ -157,7 +157,7 @@ def test_delete_interview_audio_then_everything(clips, tmp_path):
     )
     store.close()
     result = coach("delete-interview", interview_id, "--audio-only", data_dir=tmp_path)
-    assert result.returncode == 0 and "Removed 1 recording(s)" in result.stdout
+    assert result.returncode == 0 and "Removed 1 recording of" in result.stdout
     assert not saved.path.exists()
     store = open_store(settings)
     assert get_interview(store, interview_id)["company"] == "Acme"

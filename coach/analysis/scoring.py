@@ -9,6 +9,10 @@ from __future__ import annotations
 from coach.analysis.wording import count
 from coach.config import Thresholds
 
+# Where a score's yardstick comes from; the page shows it behind a "why?" mark, not in the sentence.
+PACE_SOURCE = "The pace band: conversational pace (Street & Brady 1982); meeting tools use 130–175 wpm."
+FILLER_SOURCE = "Ordinary conversation has about 6 fillers per 100 words (Bortfeld et al. 2001)."
+
 
 def _clamp(value: float) -> int:
     return int(round(max(0.0, min(100.0, value))))
@@ -28,10 +32,7 @@ def delivery_score(metrics: dict, t: Thresholds) -> dict:
         edge = t.pace_low_wpm if wpm < t.pace_low_wpm else t.pace_high_wpm
         # Lose 2 points a wpm outside the band: 25 wpm past the edge halves the pace part.
         pace = 100.0 - 2.0 * abs(wpm - edge)
-        pace_note = (
-            f"{wpm:.0f} wpm is outside the {t.pace_low_wpm:.0f}–{t.pace_high_wpm:.0f} band "
-            "(Street & Brady 1982; meeting tools use 130–175)"
-        )
+        pace_note = f"{wpm:.0f} wpm is outside the {t.pace_low_wpm:.0f}–{t.pace_high_wpm:.0f} band"
     pauses = metrics["pauses"] or {}
     long_mid = pauses.get("long_mid_clause", 0)
     pause_part = 100.0 - 15.0 * long_mid - 5.0 * ((metrics["long_pauses"] or 0) - long_mid)
@@ -42,7 +43,7 @@ def delivery_score(metrics: dict, t: Thresholds) -> dict:
         f"{long_mid} of them inside a clause "
         f"(natural pauses ≈ {t.natural_pause_s} s at sentence ends)"
     )
-    return {"score": _clamp(score), "because": because}
+    return {"score": _clamp(score), "because": because, "source": PACE_SOURCE}
 
 
 def filler_score(metrics: dict, counts: dict[str, int], t: Thresholds) -> dict:
@@ -55,10 +56,10 @@ def filler_score(metrics: dict, counts: dict[str, int], t: Thresholds) -> dict:
     return {
         "score": _clamp(score),
         "because": (
-            f"{total} fillers in {metrics['words']} words = {rate:.1f} per 100 words; ordinary "
-            f"conversation has about {t.fillers_per_100_words_typical:.0f} per 100 "
-            "(Bortfeld et al. 2001), which scores 50"
+            f"{count(total, 'filler')} in {metrics['words']} words = {rate:.1f} per 100 words; ordinary "
+            f"conversation has about {t.fillers_per_100_words_typical:.0f} per 100, which scores 50"
         ),
+        "source": FILLER_SOURCE,
     }
 
 

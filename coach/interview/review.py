@@ -20,6 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
+from coach.analysis.wording import count
 from coach.audio import hms
 from coach.banks import Question
 from coach.config import Settings
@@ -362,7 +363,7 @@ def debrief_draft(answers: Sequence[dict], facts: dict, settings: Settings) -> d
     answers = [a for a in answers if a["analysis"].get("scores") is not None]  # the gate passed
     share = facts.get("candidate_talk_share")
     if share is not None and answers:
-        well.append(f"You spoke {100 * share:.0f}% of the time over {facts['questions']} questions.")
+        well.append(f"You spoke {100 * share:.0f}% of the time over {count(facts['questions'], 'question')}.")
     in_band = [
         a
         for a in answers
@@ -378,9 +379,10 @@ def debrief_draft(answers: Sequence[dict], facts: dict, settings: Settings) -> d
         a for a in answers if a["analysis"]["metrics"].get("star", {}).get("result", {}).get("words")
     ]
     if with_result:
-        well.append(f"{len(with_result)} answers stated a result.")
+        stated = "answer stated" if len(with_result) == 1 else "answers stated"
+        well.append(f"{len(with_result)} {stated} a result.")
     asked = facts.get("candidate_questions") or []
-    (well if asked else better).append(f"You asked {len(asked)} question(s) of your own.")
+    (well if asked else better).append(f"You asked {count(len(asked), 'question')} of your own.")
     long_ones = [a for a in answers if a["end_s"] - a["offset_s"] > MONOLOGUE_S]
     for a in long_ones:
         better.append(f'The answer to "{_short(a["question"])}" ran {hms(a["end_s"] - a["offset_s"])}.')
@@ -388,7 +390,7 @@ def debrief_draft(answers: Sequence[dict], facts: dict, settings: Settings) -> d
     words = sum(a["analysis"]["metrics"].get("words") or 0 for a in answers)
     if words and 100 * fillers / words > t.fillers_per_100_words_typical:
         better.append(
-            f"{fillers} fillers in {words} words ({100 * fillers / words:.1f} per 100; about "
+            f"{count(fillers, 'filler')} in {words} words ({100 * fillers / words:.1f} per 100; about "
             f"{t.fillers_per_100_words_typical:g} is ordinary in conversation)."
         )
     slow = [x for x in facts["response_time_s"]["each"] if x > SLOW_START_S]

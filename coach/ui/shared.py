@@ -13,6 +13,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from coach.analysis.wording import count
 from coach.config import Settings, load_settings
 from coach.errors import CoachError
 from coach.store import Store, open_store
@@ -126,7 +127,7 @@ def show_answer(
 
     st.subheader("Scores and the numbers behind them")
     for row in summary.score_rows(analysis):
-        st.markdown(f"**{row['Measure']} · {row['Score']}**  \n:gray[{row['Based on']}]")
+        st.markdown(f"**{row['Measure']} · {row['Score']}**  \n:gray[{row['Based on']}]", help=row["Source"])
 
     st.subheader("Structure over the answer")
     star_chart = charts.star_timeline_chart(analysis)
@@ -216,6 +217,6 @@ def debrief_form(
                     add_to_bank=add_to_bank,
                     debrief_id=debrief["id"] if debrief else None,
                 )
-                extra = f" {len(added)} question(s) added to your practice bank." if added else ""
+                extra = f" {count(len(added), 'question')} added to your practice bank." if added else ""
                 return "Debrief saved." + extra
     return None

@@ -66,6 +66,7 @@ def score_rows(analysis: dict) -> list[dict]:
                 "Measure": name,
                 "Score": "not measured" if score is None else f"{score} / 100",
                 "Based on": entry.get("because", ""),
+                "Source": entry.get("source"),
             }
         )
     return rows
