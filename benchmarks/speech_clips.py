@@ -30,5 +30,5 @@ def minute_clip(folder: Path | None = None) -> Path:
     """About 60 s of a spoken STAR answer at 16 kHz."""
     folder = folder or Path(tempfile.mkdtemp(prefix="coach-bench-"))
     path = say(ANSWER * 2, folder / "answer.wav", speed=175)
-    subprocess.run(["sox", str(path), str(folder / "answer60.wav"), "trim", "0", "60"], check=True)
+    subprocess.run(["sox", "-R", str(path), str(folder / "answer60.wav"), "trim", "0", "60"], check=True)
     return folder / "answer60.wav"

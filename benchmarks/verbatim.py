@@ -45,7 +45,8 @@ def make_clips(folder: Path) -> list[tuple[str, Path, str]]:
             wav = say(text, folder / f"{voice}-{i}.wav", voice=voice, speed=speed)
             phone = folder / f"{voice}-{i}-8k.wav"
             subprocess.run(
-                ["sox", str(wav), "-r", "8000", "-e", "mu-law", str(phone), "sinc", "300-3400"], check=True
+                ["sox", "-R", str(wav), "-r", "8000", "-e", "mu-law", str(phone), "sinc", "300-3400"],
+                check=True,
             )
             clips += [("16 kHz", wav, text), ("8 kHz phone", phone, text)]
     return clips

@@ -274,6 +274,7 @@ def make_all(out: Path) -> None:
     subprocess.run(
         [
             "sox",
+            "-R",
             "-n",
             "-r",
             str(RATE),
