@@ -185,7 +185,8 @@ def the_question(question: Question) -> None:
 
 
 def the_take() -> tuple[tuple[bytes, str] | None, bool]:
-    """This take's audio and name (recorded, uploaded or the sample), and whether it is the sample."""
+    """This take's audio and name (recorded, uploaded or the sample), and whether it is the sample.
+    With both a recording and an upload, the one given last is the take."""
     take = ss.practice_take
     record_tab, upload_tab = st.tabs([":material/mic: Record", ":material/upload: Upload a file"])
     with record_tab:
@@ -193,6 +194,7 @@ def the_take() -> tuple[tuple[bytes, str] | None, bool]:
             "Record your answer",
             key=f"practice_audio_{take}",
             help="Press the microphone, answer, press stop. The take is analysed as soon as you stop.",
+            on_change=lambda: ss.update(practice_latest="recorded"),
         )
     with upload_tab:
         uploaded = st.file_uploader(
@@ -200,6 +202,7 @@ def the_take() -> tuple[tuple[bytes, str] | None, bool]:
             key=f"practice_upload_{take}",
             type=[s.lstrip(".") for s in SUPPORTED_SUFFIXES],
             help=f"Any common audio format, up to {cfg.max_upload_mb} MB.",
+            on_change=lambda: ss.update(practice_latest="uploaded"),
         )
         st.button(
             "Use the sample recording",
@@ -207,10 +210,13 @@ def the_take() -> tuple[tuple[bytes, str] | None, bool]:
             on_click=use_sample,
             key="practice_sample",
         )
-    if recorded is not None:
-        return (recorded.getvalue(), "answer.wav"), False
-    if uploaded is not None:
-        return (uploaded.getvalue(), uploaded.name), False
+    given = {
+        "recorded": None if recorded is None else (recorded.getvalue(), "answer.wav"),
+        "uploaded": None if uploaded is None else (uploaded.getvalue(), uploaded.name),
+    }
+    for kind in (ss.get("practice_latest"), "recorded", "uploaded"):
+        if given.get(kind) is not None:
+            return given[kind], False
     if ss.practice_pending_sample:
         # the sample recording is shown, never kept as the user's attempt
         return (summary.SAMPLE_RECORDING.read_bytes(), summary.SAMPLE_RECORDING.name), True

@@ -96,3 +96,16 @@ def test_attempts_at_the_same_question_are_compared(tmp_path, monkeypatch):
     assert not at.exception and not at.error
     assert any(str(m.value).startswith("Since your previous attempt: overall score") for m in at.markdown)
     assert len(at.dataframe) == 1 and len(at.dataframe[0].value) == 2
+
+
+def test_an_upload_after_a_recording_is_analysed_as_the_new_take(tmp_path, monkeypatch):
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("practice").run()
+    at.button(key="practice_first_question").click().run()
+    at.audio_input[0].set_value(("answer.wav", (DATA / "fillers.wav").read_bytes(), "audio/wav")).run()
+    assert not at.exception and not at.error and len(_answers(tmp_path)) == 1
+    at.file_uploader[0].upload("take2.wav", (DATA / "clean.wav").read_bytes(), "audio/wav").run()
+    assert not at.exception and not at.error
+    attempts = _answers(tmp_path)
+    assert len(attempts) == 2  # the upload was analysed and saved, not ignored
+    assert "tracing" in attempts[1]["transcript_text"].lower() and "tracing" in markdown_text(at).lower()
