@@ -133,6 +133,15 @@ def _pause_summary(pauses: list[Pause], long_pauses: list[Pause], thresholds: Th
         "long_mid_clause": sum(1 for p in long_pauses if not p.at_boundary),
         "min_pause_s": thresholds.pause_min_s,
         "long_pause_s": thresholds.long_pause_s,
+        "items": [
+            {
+                "start_s": round(p.start_s, 2),
+                "end_s": round(p.start_s + p.seconds, 2),
+                "seconds": round(p.seconds, 2),
+                "at_boundary": p.at_boundary,
+            }
+            for p in pauses
+        ],
     }
 
 
