@@ -73,6 +73,10 @@ def test_a_flat_answer_gets_its_pitch_described_and_pauses_come_from_the_sound(s
     prosody = result.analysis["metrics"]["prosody"]
     assert prosody["monotone"] and prosody["pitch_median_hz"] < 120
     assert any("pitch stayed level" in line for line in result.analysis["feedback"])
+    from coach.ui import charts, summary
+
+    assert charts.pitch_chart(result.analysis) is not None
+    assert "moved 0." in summary.pitch_summary(result.analysis)  # under one semitone, in words
     doc = load_pipeline()(make_doc(load_pipeline(), result.transcript))
     pauses = find_pauses(result.transcript, doc, Thresholds().pause_min_s)
     at_s = words_at / SAMPLE_RATE

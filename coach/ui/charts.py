@@ -271,8 +271,9 @@ def pitch_chart(analysis: dict) -> alt.LayerChart | None:
             x=_time_axis(analysis, "time_s"),
             y=alt.Y(
                 "semitones:Q",
-                title="semitones from your usual pitch",
+                title="semitones from usual",
                 scale=alt.Scale(domain=[-reach, reach], clamp=True),
+                axis=alt.Axis(values=[-6, -3, 0, 3, 6] if reach < 9 else [-12, -6, 0, 6, 12]),
             ),
             detail="run:N",
             tooltip=[
@@ -294,7 +295,7 @@ def pitch_chart(analysis: dict) -> alt.LayerChart | None:
             .mark_text(align="left", dx=4, dy=10, color="#b45309", fontSize=11)
             .encode(x="start_s:Q", y=alt.value(0), text="label:N")
         )
-    return alt.layer(*layers).properties(height=160)
+    return alt.layer(*layers).properties(height=200)
 
 
 # ---------------------------------------------------------------- over time

@@ -126,7 +126,7 @@ def show_answer(
     pitch = charts.pitch_chart(analysis)
     if pitch is not None:
         st.markdown("**Your pitch over the answer**")
-        st.altair_chart(pitch, height=180)
+        st.altair_chart(pitch, height=240)
         st.caption(summary.pitch_summary(analysis))
 
     st.subheader("Scores and the numbers behind them")

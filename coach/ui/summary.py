@@ -227,6 +227,9 @@ THRESHOLD_LABELS = {
     "action_i_min_share": "Smallest share of 'I' in action sentences",
     "talking_point_min_overlap": "Overlap for a talking point to count as covered",
     "hedges_per_100_words_max": "Hedges per 100 words before feedback mentions them",
+    "monotone_below_st": "Pitch variation under which the voice sounds flat (semitones)",
+    "pitch_window_s": "Stretch over which pitch variation is measured (s)",
+    "quiet_below_dbfs": "Speech level under which the recording is quiet (dB below full scale)",
 }
 
 
