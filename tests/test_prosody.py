@@ -90,3 +90,22 @@ def _quiet_point(samples: np.ndarray, from_s: float, to_s: float) -> int:
     a, b = int(from_s * SAMPLE_RATE), int(to_s * SAMPLE_RATE)
     energy = [float(np.sum(samples[i : i + hop] ** 2)) for i in range(a, b, hop)]
     return a + hop * int(np.argmin(energy))
+
+
+@pytest.mark.slow
+def test_each_reviewed_answer_gets_the_pitch_of_its_own_slice(settings):
+    """A stereo interview in 20 s chunks (so the sound is joined across chunks): every answer's
+    pitch is the candidate's voice in that answer, timed from the answer's start."""
+    from coach.banks import load_questions
+    from coach.interview.review import ReviewOptions, review
+
+    clip = Path(__file__).parent / "data" / "interviews" / "interview_stereo.flac"
+    options = ReviewOptions(chunk_s=20.0, candidate_channel="left")
+    result = review(clip, settings, options, questions=load_questions())
+    measured = [a for a in result["answers"] if a["analysis"]["metrics"]["prosody"]]
+    assert measured and len(measured) == len(result["answers"])
+    for answer in measured:
+        prosody = answer["analysis"]["metrics"]["prosody"]
+        length = answer["end_s"] - answer["offset_s"]
+        assert prosody["track"] and 0 <= prosody["track"][0][0] and prosody["track"][-1][0] <= length + 0.5
+        assert prosody["pitch_variation_st"] is not None
