@@ -119,7 +119,7 @@ def transcribe_command(
     finally:
         close()
     if as_json:
-        print_json(transcript.to_dict())
+        print_json(transcript.to_dict(with_sound=False))
     else:
         typer.echo(transcript.text)
 

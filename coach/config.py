@@ -32,8 +32,10 @@ class Thresholds:
     # About 6 disfluencies per 100 words occur in ordinary conversation (Bortfeld et al. 2001).
     fillers_per_100_words_typical: float = 6.0
     # Pauses around 0.6 s at sentence boundaries sound natural; pauses inside clauses hurt
-    # perceived fluency. 2.0 s, over three times that natural length, is the coach's own
-    # default for a "long" pause.
+    # perceived fluency. Pauses are "long" past about 1 s (Campione & Véronis 2002: brief under
+    # 0.2 s, medium 0.2-1 s, long beyond); 2.0 s, over three times the natural length, is the
+    # coach's own default for a pause worth mentioning. Pauses are heard in the sound
+    # (coach.transcribe.sound), not taken from gaps between word stamps.
     natural_pause_s: float = 0.6
     long_pause_s: float = 2.0
     # Behavioural answers usually run 60–120 s (interview coaching practice; Big Interview,
@@ -46,6 +48,18 @@ class Thresholds:
     # Silent pauses shorter than 0.25 s are articulation, not hesitation: 250 ms is the cut-off
     # that best predicts perceived fluency (De Jong & Bosker 2013), used for articulation rate.
     pause_min_s: float = 0.25
+    # Pitch variation (issue 20): the standard deviation of pitch, in semitones around the
+    # speaker's own median, over voiced frames. Hincks (2005) measured SD/mean F0 over 10 s windows
+    # at 0.11-0.235 across speakers (about 1.9-4.1 semitones), tracking how lively listeners
+    # found them (r = 0.83). Below 1.2 semitones, well under the least varied speaker there, the
+    # voice sounds flat; measured here: espeak-ng with SSML range="x-low" 0.4-0.9, range="x-high"
+    # 2.3-3.3, real lecture, phone call and news 2.7-5.9 (benchmarks/prosody.py).
+    monotone_below_st: float = 1.2
+    pitch_window_s: float = 10.0
+    # Speech level: the nominal active speech level on a telephone line is -26 dBov (ITU-T P.56,
+    # G.711); voiced speech 10 dB under that is recorded quietly (far from the microphone, or its
+    # level turned down).
+    quiet_below_dbfs: float = -36.0
     # An answer whose actions are told only as "we" hides the speaker's own part; interview
     # coaches ask for "I" in most action sentences (STAR method guidance, e.g. Amazon's
     # leadership-principle interview advice). Below this share of "I" the feedback says so.

@@ -37,6 +37,53 @@ class Word:
 
 
 @dataclass(frozen=True)
+class Sound:
+    """How the recording sounds beside its words (issue 20): pitch and level every `frame_s`
+    seconds from the start, and the stretches of silence heard in it.
+
+    `pitch_hz` is 0 where the frame is unvoiced; `level_db` is the frame's level in dB below full
+    scale (0 dBFS is a full-scale square wave). Both are numpy arrays of equal length. Measured
+    once per recording, in the same pass as the filled-pause detector
+    (coach.transcribe.filled_pauses.features).
+    """
+
+    frame_s: float
+    pitch_hz: object  # numpy.ndarray, float
+    level_db: object  # numpy.ndarray, float
+    silences: tuple[tuple[float, float], ...] = ()
+
+    def slice(self, start_s: float, end_s: float) -> Sound:
+        """The part from `start_s` to `end_s`, with times counted from `start_s`."""
+        a = max(0, int(round(start_s / self.frame_s)))
+        b = max(a, int(round(end_s / self.frame_s)))
+        silences = tuple(
+            (round(max(s, start_s) - start_s, 3), round(min(e, end_s) - start_s, 3))
+            for s, e in self.silences
+            if e > start_s and s < end_s
+        )
+        return Sound(self.frame_s, self.pitch_hz[a:b], self.level_db[a:b], silences)
+
+    def to_dict(self) -> dict:
+        return {
+            "frame_s": self.frame_s,
+            "pitch_hz": [round(float(f), 1) for f in self.pitch_hz],
+            "level_db": [round(float(v), 1) for v in self.level_db],
+            "silences": [[round(a, 3), round(b, 3)] for a, b in self.silences],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Sound:
+        import numpy as np
+
+        return cls(
+            float(data["frame_s"]),
+            np.asarray(data["pitch_hz"], dtype=np.float64),
+            np.asarray(data["level_db"], dtype=np.float64),
+            tuple((float(a), float(b)) for a, b in data.get("silences") or ()),
+        )
+
+
+@dataclass(frozen=True)
 class Transcript:
     """What a transcriber heard.
 
@@ -44,7 +91,8 @@ class Transcript:
     `word_spans()[i]` in `text`; analysis relies on that to attach times to characters.
     `speech_s` is how much speech the voice detector heard (None when not checked) and
     `unheard` the stretches of it, in seconds, that no word covers even after decoding them again
-    (coach.transcribe.coverage): speech the transcript lost.
+    (coach.transcribe.coverage): speech the transcript lost. `sound` is the recording's pitch,
+    level and silences (None for typed text and transcripts stored before issue 20).
     """
 
     text: str
@@ -55,6 +103,7 @@ class Transcript:
     model: str = ""
     speech_s: float | None = None
     unheard: tuple[tuple[float, float], ...] = ()
+    sound: Sound | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def from_words(
@@ -90,7 +139,8 @@ class Transcript:
     def unheard_s(self) -> float:
         return sum(b - a for a, b in self.unheard)
 
-    def to_dict(self) -> dict:
+    def to_dict(self, *, with_sound: bool = True) -> dict:
+        """`with_sound`: keep the pitch and level frames (stored for re-analysis; bulky to print)."""
         data = {
             "transcript": self.text,
             "duration_s": None if self.duration_s is None else round(self.duration_s, 3),
@@ -102,6 +152,8 @@ class Transcript:
         if self.speech_s is not None:
             data["speech_s"] = self.speech_s
             data["unheard"] = [{"start_s": a, "end_s": b} for a, b in self.unheard]
+        if with_sound and self.sound is not None:
+            data["sound"] = self.sound.to_dict()
         return data
 
     @classmethod
@@ -127,6 +179,7 @@ class Transcript:
             model=data.get("model", ""),
             speech_s=data.get("speech_s"),
             unheard=tuple((float(u["start_s"]), float(u["end_s"])) for u in data.get("unheard") or ()),
+            sound=Sound.from_dict(data["sound"]) if data.get("sound") else None,
         )
 
 
@@ -160,4 +213,4 @@ class ModelInfo:
         return asdict(self)
 
 
-__all__ = ["SAMPLE_RATE", "Word", "Transcript", "DecodedAudio", "ModelInfo", "field"]
+__all__ = ["SAMPLE_RATE", "Word", "Sound", "Transcript", "DecodedAudio", "ModelInfo", "field"]

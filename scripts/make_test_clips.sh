@@ -51,4 +51,16 @@ head -c 2000 clean.mp3 > truncated.mp3
 : > empty.wav
 # Steady low noise and no words: decodes fine, is not silent, holds no speech.
 sox -n -r 16000 -c 1 -b 16 noise.wav synth 3.0 brownnoise vol 0.05
+
+# Flat and lively voices for the prosody measures (issue 20): the same sentence with SSML pitch
+# range x-low and x-high (espeak-ng -m), three voices.
+mkdir -p prosody
+PROSODY="I added tracing to every request, found a slow database query, and rewrote it with an index, so checkout errors dropped by ninety percent."
+for voice in en-us en-gb en-us+f3; do
+  for range in x-low x-high; do
+    name=$(printf '%s' "$voice" | tr '+' '-')_$([ "$range" = x-low ] && echo flat || echo lively)
+    espeak-ng -m -v "$voice" -s 160 -w "$tmp/raw.wav" "<speak><prosody range=\"$range\">$PROSODY</prosody></speak>"
+    sox "$tmp/raw.wav" -r 16000 -c 1 -b 16 "prosody/$name.flac"
+  done
+done
 echo "clips written to $out"

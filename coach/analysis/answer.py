@@ -8,14 +8,15 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from coach.analysis import content, delivery, feedback, quality, scoring
+from coach.analysis import content, delivery, feedback, prosody, quality, scoring
 from coach.analysis.extensions import Mark
 from coach.analysis.pipeline import load_pipeline, make_doc
 from coach.analysis.star import PARTS
 from coach.config import Settings, Thresholds
 from coach.types import Transcript
 
-ANALYSIS_VERSION = "1.2.0"  # 1.2: the quality gate (scores null with warnings)
+# 1.2: the quality gate (scores null with warnings); 1.3: metrics.prosody, pauses heard in the sound
+ANALYSIS_VERSION = "1.3.0"
 STAR_PARTS = PARTS[:4]
 # Above this many characters the text is analysed in pieces (spaCy keeps every piece in memory
 # at once; pieces of ~100k characters keep a 20,000-word paste under a few hundred MB).
@@ -84,6 +85,7 @@ def analyze(
     n_words = delivery.count_words(transcript.text)
     target_s = getattr(question, "target_s", None) if question is not None else None
     metrics = delivery.delivery_metrics(transcript, doc, n_words, len(fillers), thresholds, target_s)
+    metrics["prosody"] = prosody.prosody_metrics(transcript, thresholds)
     metrics["star"] = _star_shares(doc, sents, labels)
     action_sents = [s for s, label in zip(sents, labels, strict=False) if label == "action"]
     metrics["i_vs_we"] = content.i_vs_we(action_sents)

@@ -1,10 +1,15 @@
 """Delivery from word timings: rate, articulation rate, pauses and where they fall.
 
-Typed text has no timings, so every measure here is None for it rather than a guess.
+Pauses are the silences heard in the sound (coach.transcribe.sound), placed in the text by the
+word times: Whisper's stamps drift (a first word after a silence stamped seconds early,
+faster-whisper issue #125), so the gap between two stamps is not the pause. Transcripts stored
+without sound fall back to those gaps. Typed text has no timings, so every measure here is None
+for it rather than a guess.
 """
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -31,12 +36,42 @@ def find_pauses(transcript: Transcript, doc: Doc, min_s: float) -> list[Pause]:
     if len(words) < 2:
         return []
     boundary_words = _sentence_final_words(transcript, doc)
-    pauses = []
+    if transcript.sound is not None:
+        found = heard_pauses(words, transcript.sound.silences, min_s)
+    else:
+        found = word_gap_pauses(words, min_s)
+    return [Pause(k, start, seconds, k in boundary_words) for k, start, seconds in found]
+
+
+def word_gap_pauses(words: tuple[Word, ...], min_s: float) -> list[tuple[int, float, float]]:
+    """(word before, start, seconds) for each gap between word stamps of at least `min_s`."""
+    out = []
     for k in range(len(words) - 1):
         gap = words[k + 1].start_s - words[k].end_s
         if gap >= min_s:
-            pauses.append(Pause(k, words[k].end_s, gap, k in boundary_words))
-    return pauses
+            out.append((k, words[k].end_s, gap))
+    return out
+
+
+def heard_pauses(
+    words: tuple[Word, ...], silences: tuple[tuple[float, float], ...], min_s: float
+) -> list[tuple[int, float, float]]:
+    """(word before, start, seconds) for each silence of at least `min_s` between two words.
+
+    A silence belongs after the last word whose middle comes before the silence's middle (the
+    middles hold even when the edges drift). Silences before the first word or after the last
+    are not pauses in the answer. Silences in the same gap (split by a breath) are one pause,
+    from the first silence's start to the last one's end.
+    """
+    middles = [(w.start_s + w.end_s) / 2 for w in words]
+    spans: dict[int, tuple[float, float]] = {}
+    for start, end in silences:
+        k = bisect.bisect_right(middles, (start + end) / 2) - 1
+        if end - start < min_s / 2 or k < 0 or k >= len(words) - 1:
+            continue
+        a, b = spans.get(k, (start, end))
+        spans[k] = (min(a, start), max(b, end))
+    return [(k, a, b - a) for k, (a, b) in sorted(spans.items()) if b - a >= min_s]
 
 
 def _sentence_final_words(transcript: Transcript, doc: Doc) -> set[int]:
@@ -98,6 +133,15 @@ def _pause_summary(pauses: list[Pause], long_pauses: list[Pause], thresholds: Th
         "long_mid_clause": sum(1 for p in long_pauses if not p.at_boundary),
         "min_pause_s": thresholds.pause_min_s,
         "long_pause_s": thresholds.long_pause_s,
+        "items": [
+            {
+                "start_s": round(p.start_s, 2),
+                "end_s": round(p.start_s + p.seconds, 2),
+                "seconds": round(p.seconds, 2),
+                "at_boundary": p.at_boundary,
+            }
+            for p in pauses
+        ],
     }
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from coach.analysis.prosody import prosody_feedback
 from coach.analysis.wording import count
 from coach.config import Thresholds
 
@@ -47,6 +48,7 @@ def build_feedback(a: dict, t: Thresholds) -> list[str]:
     _structure(points, a, metrics, t)
     _delivery(points, a, metrics, t)
     _content(points, a, metrics, t)
+    points.extend(prosody_feedback(metrics.get("prosody"), t))
     points.sort(key=lambda p: -p[0])
     return [text for _, text in points[:MAX_POINTS]]
 

@@ -22,7 +22,7 @@ from coach.interview.chunks import CHUNK_S, AudioChunk, ChunkReader, channel_lev
 from coach.interview.resume import ChunkResult, WorkDir
 from coach.interview.speakers import VoiceWindows, voice_windows
 from coach.transcribe.coverage import repair, speech_spans
-from coach.types import SAMPLE_RATE, Word
+from coach.types import SAMPLE_RATE, Sound, Word
 
 # Whisper's disfluent "verbatim" prompt keeps fillers in a single answer but made tiny.en skip whole
 # turns of a two-voice conversation (30 s of 53 s on tests/data/interviews/interview_stereo.flac,
@@ -77,6 +77,7 @@ class Heard:
     model: str
     speech: tuple[tuple[float, float], ...] = ()  # where the voice detector heard speech
     unheard: tuple[tuple[float, float], ...] = ()  # speech that stayed without words
+    sound: Sound | None = None  # pitch, level and silences over the whole recording (issue 20)
 
     def coverage_of(self, start_s: float, end_s: float) -> tuple[float, tuple[tuple[float, float], ...]]:
         """Seconds of speech heard between two times, and the unheard stretches inside them."""
@@ -141,6 +142,7 @@ def listen(
         model=engine.model_name,
         speech=tuple(s for r in results for s in r.speech),
         unheard=tuple(u for r in results for u in r.unheard),
+        sound=_join_sound(results),
     )
 
 
@@ -156,11 +158,16 @@ def _process(
     transcript = engine.transcribe(mix, SAMPLE_RATE, verbatim=REVIEW_VERBATIM, progress=inner)
     speech = speech_spans(mix)
     transcript = repair(engine, mix, transcript, speech=speech)  # speech the decoder skipped
-    if settings.recover_fillers:  # the import loads librosa: only when it is used
+    from coach.transcribe.filled_pauses.features import measure  # loads librosa
+    from coach.transcribe.sound import listen as hear_sound
+
+    frames = measure(mix)  # one pass: fillers, pitch, loudness and silences
+    if settings.recover_fillers:
         # Without the verbatim prompt Whisper writes almost no "um"s: hear them from the sound.
         from coach.transcribe.filled_pauses import recover_filled_pauses
 
-        transcript = recover_filled_pauses(mix, transcript, settings)
+        transcript = recover_filled_pauses(mix, transcript, settings, frames)
+    sound = hear_sound(mix, frames).slice(0.0, chunk.end_s - chunk.start_s)
     words = tuple(
         Word(w.text, round(w.start_s + chunk.start_s, 3), round(w.end_s + chunk.start_s, 3), w.prob, w.source)
         for w in transcript.words
@@ -180,6 +187,7 @@ def _process(
         levels,
         shift(speech),
         shift(transcript.unheard),
+        sound,
     )
 
 
@@ -189,6 +197,21 @@ def _check_cancel(cancel: Callable[[], bool] | None, finished: int) -> None:
             f"Review stopped; {finished} finished chunks are kept, so running the same "
             "review again continues where it stopped."
         )
+
+
+def _join_sound(results: list[ChunkResult]) -> Sound | None:
+    """The chunks' sound end to end; None when a chunk was kept without it."""
+    if not results or any(r.sound is None for r in results):
+        return None
+    frame_s = results[0].sound.frame_s
+    return Sound(
+        frame_s,
+        np.concatenate([r.sound.pitch_hz for r in results]),
+        np.concatenate([r.sound.level_db for r in results]),
+        tuple(
+            (round(a + r.start_s, 3), round(b + r.start_s, 3)) for r in results for a, b in r.sound.silences
+        ),
+    )
 
 
 def _join_levels(results: list[ChunkResult], channels: int) -> np.ndarray:

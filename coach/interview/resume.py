@@ -26,9 +26,10 @@ import numpy as np
 from coach.config import Settings
 from coach.files import private_folder
 from coach.interview.speakers import VoiceWindows
-from coach.types import Word
+from coach.types import Sound, Word
 
-FORMAT_VERSION = 3  # 3: speech heard and speech left unheard (coach.transcribe.coverage)
+# 3: speech heard and speech left unheard (coach.transcribe.coverage); 4: pitch, level, silences
+FORMAT_VERSION = 4
 WORK_DIR_NAME = "review-work"
 
 
@@ -44,6 +45,7 @@ class ChunkResult:
     levels: np.ndarray  # (frames of 100 ms, channels); empty for mono
     speech: tuple[tuple[float, float], ...] = ()  # where the voice detector heard speech
     unheard: tuple[tuple[float, float], ...] = ()  # speech no word covers, after decoding it again
+    sound: Sound | None = None  # pitch, level and silences, times from the chunk's start
 
 
 class WorkDir:
@@ -89,6 +91,7 @@ class WorkDir:
                     data["levels"],
                     _spans(meta["speech"]),
                     _spans(meta["unheard"]),
+                    _sound(meta, data),
                 )
         except (OSError, ValueError, KeyError):  # a damaged file is redone, not trusted
             return None
@@ -101,6 +104,9 @@ class WorkDir:
             "words": [[w.text, w.start_s, w.end_s, w.prob, w.source] for w in result.words],
             "speech": result.speech,
             "unheard": result.unheard,
+            "sound": None
+            if result.sound is None
+            else {"frame_s": result.sound.frame_s, "silences": result.sound.silences},
         }
         fd, tmp = tempfile.mkstemp(dir=self.path, prefix=".saving-", suffix=".npz")
         try:
@@ -112,6 +118,8 @@ class WorkDir:
                     window_lengths=result.windows.lengths_s,
                     embeddings=result.windows.embeddings,
                     levels=result.levels,
+                    pitch_hz=np.zeros(0) if result.sound is None else result.sound.pitch_hz,
+                    level_db=np.zeros(0) if result.sound is None else result.sound.level_db,
                 )
                 f.flush()
                 os.fsync(f.fileno())
@@ -125,6 +133,14 @@ class WorkDir:
 
     def forget(self) -> None:
         shutil.rmtree(self.path, ignore_errors=True)
+
+
+def _sound(meta: dict, data) -> Sound | None:
+    if not meta.get("sound"):
+        return None
+    return Sound(
+        float(meta["sound"]["frame_s"]), data["pitch_hz"], data["level_db"], _spans(meta["sound"]["silences"])
+    )
 
 
 def _spans(rows: list) -> tuple[tuple[float, float], ...]:

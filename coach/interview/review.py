@@ -336,6 +336,7 @@ def _answer(
         Transcript.from_words(shifted, round(exchange.answer_to_s - offset, 3)),
         speech_s=speech_s if heard.speech else None,
         unheard=tuple((round(a - offset, 2), round(b - offset, 2)) for a, b in unheard),
+        sound=heard.sound.slice(offset, exchange.answer_to_s) if heard.sound is not None else None,
     )
     return {
         "question": exchange.question,

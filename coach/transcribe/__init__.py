@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from dataclasses import replace
 from pathlib import Path
 
 from coach.audio import load_audio
@@ -54,11 +55,15 @@ def transcribe_audio(
             f"No speech was found in {name}; check the microphone is picking up your "
             "voice (speak closer, reduce background noise) and record again."
         )
+    from coach.transcribe.filled_pauses.features import measure
+    from coach.transcribe.sound import listen  # loads librosa: only once there are words
+
+    frames = measure(audio.samples)  # one pass: fillers, pitch, loudness and silences (issue 20)
     if settings.recover_fillers:  # the "um"s and "uh"s Whisper drops, heard from the audio (issue 10)
         from coach.transcribe.filled_pauses import recover_filled_pauses
 
-        transcript = recover_filled_pauses(audio.samples, transcript, settings)
-    return transcript
+        transcript = recover_filled_pauses(audio.samples, transcript, settings, frames)
+    return replace(transcript, sound=listen(audio.samples, frames))
 
 
 def transcribe_file(

@@ -116,6 +116,24 @@ def pace_points(
     return points
 
 
+def heard_pauses(analysis: dict, long_pause_s: float = 2.0) -> list[dict] | None:
+    """The pauses the analysis heard in the sound, shaped as `pauses` gives them; None when the
+    analysis has none listed (stored before pauses were heard): then the word gaps stand in."""
+    items = ((analysis.get("metrics") or {}).get("pauses") or {}).get("items")
+    if items is None:
+        return None
+    return [
+        {
+            "start_s": p["start_s"],
+            "end_s": p["end_s"],
+            "seconds": p["seconds"],
+            "where": "after a sentence" if p["at_boundary"] else "mid-clause",
+            "long": "long" if p["seconds"] >= long_pause_s else "short",
+        }
+        for p in items
+    ]
+
+
 def pauses(words: list[dict], min_pause_s: float = 0.25, long_pause_s: float = 2.0) -> list[dict]:
     """Silences between words: where, how long, and whether after a sentence end or mid-clause."""
     found = []
@@ -179,7 +197,9 @@ def pause_chart(
     analysis: dict, min_pause_s: float = 0.25, long_pause_s: float = 2.0
 ) -> alt.LayerChart | None:
     """Each silence as a bar at its place in the answer; its shape says sentence end or mid-clause."""
-    gap_rows = pauses(analysis.get("words") or [], min_pause_s, long_pause_s)
+    gap_rows = heard_pauses(analysis, long_pause_s)
+    if gap_rows is None:
+        gap_rows = pauses(analysis.get("words") or [], min_pause_s, long_pause_s)
     if not gap_rows:
         return None
     gaps = pd.DataFrame(gap_rows)
@@ -217,6 +237,65 @@ def pause_chart(
         .encode(y="y:Q", text="label:N", x=alt.value(0))
     )
     return (bars + marks + limit + limit_text).properties(height=130)
+
+
+# ---------------------------------------------------------------- pitch
+
+# Points of the pitch track further apart than this are not joined (the voice stopped between).
+PITCH_BREAK_S = 0.35
+
+
+def pitch_points(analysis: dict) -> list[dict]:
+    """The voice's pitch through the answer, in stretches of sound (a new `run` after a silence)."""
+    prosody = (analysis.get("metrics") or {}).get("prosody") or {}
+    points, run, last = [], 0, None
+    for time_s, semitones in prosody.get("track") or []:
+        if last is not None and time_s - last > PITCH_BREAK_S:
+            run += 1
+        points.append({"time_s": time_s, "semitones": semitones, "run": run})
+        last = time_s
+    return points
+
+
+def pitch_chart(analysis: dict) -> alt.LayerChart | None:
+    """Pitch over the answer around the speaker's usual pitch; stretches where it hardly moved shaded."""
+    points = pitch_points(analysis)
+    if not points:
+        return None
+    frame = pd.DataFrame(points)
+    reach = max(6.0, float(frame["semitones"].abs().quantile(0.98)) + 1)
+    line = (
+        alt.Chart(frame)
+        .mark_line(color="#1f3b57", strokeWidth=1.5)
+        .encode(
+            x=_time_axis(analysis, "time_s"),
+            y=alt.Y(
+                "semitones:Q",
+                title="semitones from usual",
+                scale=alt.Scale(domain=[-reach, reach], clamp=True),
+                axis=alt.Axis(values=[-6, -3, 0, 3, 6] if reach < 9 else [-12, -6, 0, 6, 12]),
+            ),
+            detail="run:N",
+            tooltip=[
+                alt.Tooltip("time_s:Q", title="at (s)"),
+                alt.Tooltip("semitones:Q", title="semitones", format=".1f"),
+            ],
+        )
+    )
+    usual = alt.Chart(pd.DataFrame([{"y": 0}])).mark_rule(color="#9aa5b1").encode(y="y:Q")
+    layers = [usual, line]
+    flat = (analysis.get("metrics") or {}).get("prosody", {}).get("monotone_spans") or []
+    if flat:
+        spans = pd.DataFrame([{**s, "label": "pitch hardly moved"} for s in flat])
+        layers.insert(
+            0, alt.Chart(spans).mark_rect(color="#b45309", opacity=0.12).encode(x="start_s:Q", x2="end_s:Q")
+        )
+        layers.append(
+            alt.Chart(spans)
+            .mark_text(align="left", dx=4, dy=10, color="#b45309", fontSize=11)
+            .encode(x="start_s:Q", y=alt.value(0), text="label:N")
+        )
+    return alt.layer(*layers).properties(height=200)
 
 
 # ---------------------------------------------------------------- over time

@@ -124,6 +124,11 @@ def show_answer(
     st.caption(summary.filler_summary(analysis))
     if recording is not None and recording.exists():
         st.audio(str(recording))
+    pitch = charts.pitch_chart(analysis)
+    if pitch is not None:
+        st.markdown("**Your pitch over the answer**")
+        st.altair_chart(pitch, height=240)
+        st.caption(summary.pitch_summary(analysis))
 
     st.subheader("Scores and the numbers behind them")
     for row in summary.score_rows(analysis):

@@ -136,6 +136,26 @@ def star_summary(analysis: dict) -> str:
     return "Share of words: " + ", ".join(parts) if parts else ""
 
 
+def pitch_summary(analysis: dict) -> str:
+    """How much the voice moved, in words and semitones, with where it hardly moved."""
+    prosody = (analysis.get("metrics") or {}).get("prosody") or {}
+    variation = prosody.get("pitch_variation_st")
+    if variation is None:
+        return "Too little voiced speech to follow the pitch."
+    flat = prosody.get("monotone_spans") or []
+    where = (
+        " It hardly moved from "
+        + ", ".join(f"{clock(s['start_s'])} to {clock(s['end_s'])}" for s in flat)
+        + "."
+        if flat
+        else ""
+    )
+    return (
+        f"Your pitch moved {variation:.1f} semitones around your usual pitch (speakers heard as lively "
+        f"move about 2 to 4; under {prosody.get('monotone_below_st', 1.2):g} sounds flat).{where}"
+    )
+
+
 def feedback(analysis: dict) -> list[str]:
     return list(analysis.get("feedback") or [])[:MAX_FEEDBACK]
 
@@ -208,6 +228,9 @@ THRESHOLD_LABELS = {
     "action_i_min_share": "Smallest share of 'I' in action sentences",
     "talking_point_min_overlap": "Overlap for a talking point to count as covered",
     "hedges_per_100_words_max": "Hedges per 100 words before feedback mentions them",
+    "monotone_below_st": "Pitch variation under which the voice sounds flat (semitones)",
+    "pitch_window_s": "Stretch over which pitch variation is measured (s)",
+    "quiet_below_dbfs": "Speech level under which the recording is quiet (dB below full scale)",
 }
 
 

@@ -12,18 +12,21 @@ import numpy as np
 
 from coach.config import Settings
 from coach.transcribe.filled_pauses.detector import detect
-from coach.transcribe.filled_pauses.features import measure
+from coach.transcribe.filled_pauses.features import Frames, measure
 from coach.types import SAMPLE_RATE, Transcript, Word
 
 
-def recover_filled_pauses(audio: np.ndarray, transcript: Transcript, settings: Settings) -> Transcript:
+def recover_filled_pauses(
+    audio: np.ndarray, transcript: Transcript, settings: Settings, frames: Frames | None = None
+) -> Transcript:
     """The transcript with recovered fillers inserted in time order; unchanged if none are heard.
 
     A filler the transcriber did write keeps its text but takes the time where it was heard.
+    `frames`: the recording's frames when already measured (one pass per recording).
     """
     if not settings.recover_fillers or not transcript.words or len(audio) < SAMPLE_RATE // 4:
         return transcript
-    fillers, retimed = detect(measure(audio), transcript.words, settings.thresholds)
+    fillers, retimed = detect(frames or measure(audio), transcript.words, settings.thresholds)
     if not fillers and not retimed:
         return transcript
     kept = [retimed.get(i, word) for i, word in enumerate(transcript.words)]
