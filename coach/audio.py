@@ -156,13 +156,13 @@ class AudioReader:
         try:
             with av.open(str(self.path), mode="r", metadata_errors="ignore") as container:
                 if not container.streams.audio:
-                    raise NotAudioError(f"{self.name} has no audio track; choose a recording with sound.")
+                    raise self._unusable(f"{self.name} has no audio track; choose a recording with sound.")
                 stream = container.streams.audio[0]
                 self.source_channels: int = stream.codec_context.channels
                 self.source_sample_rate: int = stream.codec_context.sample_rate
                 self.declared_s = declared_seconds(container, stream)
         except av.error.FFmpegError as e:
-            raise NotAudioError(_unreadable(self.name, e)) from e
+            raise self._unusable(_unreadable(self.name, e)) from e
         self.channels = 2 if keep_sides and self.source_channels >= 2 else 1
         if self.declared_s is not None and self.declared_s > self.max_duration_s:
             raise AudioError(
@@ -191,12 +191,31 @@ class AudioReader:
                 for out in resampler.resample(None):
                     yield out.to_ndarray().reshape(-1, self.channels)
         except av.error.FFmpegError as e:
-            if not self.partial or total == 0:
+            if total == 0:
+                raise self._unusable(_unreadable(self.name, e)) from e
+            if not self.partial:
                 raise AudioError(_unreadable(self.name, e)) from e
             self.stop_reason = _reason(e)
 
+    def _unusable(self, message: str) -> AudioError:
+        """A damaged recording (cut off, corrupt) is kept; bytes no audio format starts with are not."""
+        return (AudioError if looks_like_audio(self.path) else NotAudioError)(message)
+
     def _what_to_do(self) -> str:
         return f"{self.too_long_advice} or raise max_duration_s in settings.toml."
+
+
+def looks_like_audio(path: Path) -> bool:
+    """Whether the file starts the way an audio container does (WAV, FLAC, Ogg, MP3, MP4/M4A,
+    WebM/Matroska, AIFF), however damaged the rest: such a file may be a cut-off recording."""
+    with open(path, "rb") as f:
+        head = f.read(12)
+    return (
+        head[:4] in (b"RIFF", b"RF64", b"fLaC", b"OggS", b"\x1a\x45\xdf\xa3", b"FORM")
+        or head[:3] == b"ID3"
+        or head[4:8] == b"ftyp"
+        or (len(head) >= 2 and head[0] == 0xFF and head[1] & 0xE0 == 0xE0)  # an MPEG/AAC frame
+    )
 
 
 def _check_file(path: Path, name: str) -> None:
@@ -220,7 +239,8 @@ def declared_seconds(container, stream) -> float | None:
 def _check_decoded(audio: DecodedAudio, settings: Settings) -> None:
     name = audio.name
     if audio.samples.size == 0:
-        raise AudioError(
+        unusable = AudioError if looks_like_audio(Path(audio.source_path)) else NotAudioError
+        raise unusable(
             f"{name} holds no decodable audio (it may be truncated or corrupt); "
             "record it again or export it again."
         )

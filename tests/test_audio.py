@@ -140,3 +140,25 @@ def test_the_sample_rate_every_stage_works_at_is_defined_once():
         if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "SAMPLE_RATE" for t in node.targets)
     ]
     assert defined == ["types.py"]
+
+
+@pytest.mark.parametrize(
+    "head, audio",
+    [
+        (b"RIFF\x24\x00\x00\x00WAVEfmt ", True),
+        (b"fLaC\x00\x00\x00\x22", True),
+        (b"OggS\x00\x02", True),
+        (b"ID3\x04\x00", True),
+        (b"\x00\x00\x00\x1cftypM4A ", True),
+        (b"\x1a\x45\xdf\xa3\x9f", True),
+        (b"these are my notes\n", False),
+        (b"<html><script>", False),
+        (b"PK\x03\x04", False),
+    ],
+)
+def test_a_file_that_starts_like_audio_may_be_a_damaged_recording(tmp_path, head, audio):
+    from coach.audio import looks_like_audio
+
+    path = tmp_path / "upload"
+    path.write_bytes(head + bytes(64))
+    assert looks_like_audio(path) is audio
