@@ -918,8 +918,10 @@ def softening_phrase_length(ctx: Context, i: int) -> int:
 
 
 def _part_of_compound(ctx: Context, i: int) -> bool:
-    """ "uh-huh", "well-known", "so-called": hyphen-joined words are never fillers."""
-    joined_after = i + 1 < ctx.n and not ctx.space_after[i] and ctx.low[i + 1] == "-"
+    """ "uh-huh", "well-known", "so-called": hyphen-joined words are never fillers ("am" is a verb)."""
+    joined_after = (
+        i + 2 < ctx.n and not ctx.space_after[i] and ctx.low[i + 1] == "-" and not ctx.space_after[i + 1]
+    )  # "uh-huh" is one word; "uh- usually" is a filler broken off
     joined_before = i > 0 and ctx.low[i - 1] == "-" and not ctx.space_after[i - 1]
     return joined_after or joined_before
 
