@@ -15,7 +15,7 @@ from coach.analysis.star import PARTS
 from coach.config import Settings, Thresholds
 from coach.types import Transcript
 
-ANALYSIS_VERSION = "1.2.0"  # 1.2: the quality gate (scores null with warnings)
+ANALYSIS_VERSION = "1.3.0"  # 1.3: discourse markers from the learned model (issue 16); 1.2: quality gate
 STAR_PARTS = PARTS[:4]
 # Above this many characters the text is analysed in pieces (spaCy keeps every piece in memory
 # at once; pieces of ~100k characters keep a 20,000-word paste under a few hundred MB).

@@ -1,9 +1,11 @@
 """Filled pauses (um, uh) and discourse markers used as fillers (like, you know, I mean, so...).
 
-Each discourse marker has its own rule, decided from the words around it, its tag and the
-sentence it sits in: "like" in "I like Python" is a verb, in "things like caching" a preposition,
-in "it was, like, huge" a filler. The rules read a `Context`; `predict` decides and
-`set_annotations` writes, as spaCy components do.
+Filled pauses are found by their spelling. Whether a discourse marker is a filler is decided by
+the model in filler_model.py, learned from Rev16's editors (issue 16): "like" in "I like Python" is
+a verb, in "I was like, no" a quotative the editors keep, in "like three podcasts" a filler. The
+hand-written rules below (one a marker, reading a `Context`) are one of the model's features and
+the benchmark's "old rules"; "kind of"/"sort of" from them feed the hedges, never the fillers.
+`predict` decides and `set_annotations` writes, as spaCy components do.
 """
 
 from __future__ import annotations
