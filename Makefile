@@ -1,5 +1,5 @@
 # The README's commands. Each one sets up what it needs first (idempotent, quick when done).
-.PHONY: setup run test test-isa bench clips lint models
+.PHONY: setup run test test-isa bench clips lint models filler-model
 
 # The instruction set `make test-isa` forces on CTranslate2 (GENERIC, AVX, AVX2, AVX512).
 ISA ?= GENERIC
@@ -35,6 +35,7 @@ bench: setup
 	.venv/bin/python benchmarks/transcribe.py
 	.venv/bin/python benchmarks/verbatim.py
 	.venv/bin/python benchmarks/analysis_accuracy.py --split all
+	.venv/bin/python benchmarks/fillers_real.py
 	.venv/bin/python benchmarks/filled_pauses.py
 	.venv/bin/python benchmarks/filled_pauses_real.py
 	.venv/bin/python benchmarks/dropped_words.py
@@ -43,3 +44,8 @@ bench: setup
 
 clips: setup
 	bash scripts/make_test_clips.sh
+
+# Retrain the discourse-marker filler model from the Rev16 transcripts (../shared/data/rev16-train,
+# or COACH_REV16_DIR); the same data gives the same file byte for byte (README "Analysis accuracy").
+filler-model: setup
+	.venv/bin/python scripts/train_fillers.py

@@ -15,8 +15,9 @@ from coach.analysis.star import PARTS
 from coach.config import Settings, Thresholds
 from coach.types import Transcript
 
-# 1.2: the quality gate (scores null with warnings); 1.3: metrics.prosody, pauses heard in the sound
-ANALYSIS_VERSION = "1.3.0"
+# 1.2: the quality gate (scores null with warnings); 1.3: metrics.prosody, pauses heard in the
+# sound; 1.4: discourse markers from the learned model (issue 16), scores' sources apart
+ANALYSIS_VERSION = "1.4.0"
 STAR_PARTS = PARTS[:4]
 # Above this many characters the text is analysed in pieces (spaCy keeps every piece in memory
 # at once; pieces of ~100k characters keep a 20,000-word paste under a few hundred MB).

@@ -10,7 +10,7 @@ import re
 
 from spacy.tokens import Doc
 
-FILLED_PAUSE = re.compile(r"^(?:u+h*m+|u+h+|e+r+m*|e+h+m*|h+m+|m{2,}|a+h*m+)$")
+FILLED_PAUSE = re.compile(r"^(?:u+h*m+|u+h+|e+r+m*|e+h+m*|h+m+|m{2,}|a+h+m+|a{2,}m+)$")
 SUBJECT_PRONOUNS = frozenset({"i", "we", "he", "she", "they", "it", "you", "there", "that", "this"})
 CONJUNCTIONS = frozenset({"and", "but", "or", "so", "because", "then", "cause", "'cause", "cos"})
 # A pause this long between words acts like a comma for the rules (about the 0.5 s at which

@@ -1,9 +1,11 @@
 """Filled pauses (um, uh) and discourse markers used as fillers (like, you know, I mean, so...).
 
-Each discourse marker has its own rule, decided from the words around it, its tag and the
-sentence it sits in: "like" in "I like Python" is a verb, in "things like caching" a preposition,
-in "it was, like, huge" a filler. The rules read a `Context`; `predict` decides and
-`set_annotations` writes, as spaCy components do.
+Filled pauses are found by their spelling. Whether a discourse marker is a filler is decided by
+the model in filler_model.py, learned from Rev16's editors (issue 16): "like" in "I like Python" is
+a verb, in "I was like, no" a quotative the editors keep, in "like three podcasts" a filler. The
+hand-written rules below (one a marker, reading a `Context`) are one of the model's features and
+the benchmark's "old rules"; "kind of"/"sort of" from them feed the hedges, never the fillers.
+`predict` decides and `set_annotations` writes, as spaCy components do.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Callable
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from coach.analysis import filler_model
 from coach.analysis.context import CONJUNCTIONS, SUBJECT_PRONOUNS, Context, is_filled_pause
 from coach.analysis.extensions import Mark, register_extensions
 
@@ -854,14 +857,41 @@ PHRASE_RULES: dict[str, tuple[str, Callable[[Context, int], int]]] = {
 }
 
 
+# The rules' own phrases that the product reports as hedges, never as fillers (README "Analysis
+# accuracy"): "kind of" softening a claim says something about the speaker's confidence.
+HEDGE_PHRASES = frozenset({"kind of", "sort of"})
+
+
 def find_fillers(doc: Doc) -> list[Mark]:
-    """Filled pauses first, so the marker rules can treat them as boundaries ("so um" → both)."""
+    """Filled pauses by their sound-spelling; every discourse marker decided by the learned model."""
     ctx = Context(doc)
-    marks: list[Mark] = []
+    marks = _filled_pauses(ctx)
+    skip = set(ctx.fillers) | {i for i in range(ctx.n) if _part_of_compound(ctx, i)}
+    rule_starts = {m.start for m in find_fillers_by_rules(doc) if m.kind == "discourse_marker"}
+    model = filler_model.load()
+    for cand in filler_model.candidates(ctx, skip):
+        names = filler_model.features(ctx, cand, cand.start in rule_starts)
+        if model.is_filler(cand.label, names):
+            marks.append(Mark("discourse_marker", cand.label, cand.start, cand.end))
+    return sorted(marks, key=lambda m: m.start)
+
+
+def _filled_pauses(ctx: Context) -> list[Mark]:
+    marks = []
     for i, word in enumerate(ctx.low):
         if is_filled_pause(word) and not _part_of_compound(ctx, i):
             ctx.fillers.add(i)
             marks.append(Mark("filled_pause", word, i, i + 1))
+    return marks
+
+
+def find_fillers_by_rules(doc: Doc) -> list[Mark]:
+    """The hand-written rules (before issue 16): a feature of the model and the benchmark's "old rules".
+
+    Filled pauses first, so the marker rules can treat them as boundaries ("so um" → both).
+    """
+    ctx = Context(doc)
+    marks = _filled_pauses(ctx)
     for i, word in enumerate(ctx.low):
         if i in ctx.fillers or _part_of_compound(ctx, i):
             continue
@@ -880,9 +910,20 @@ def find_fillers(doc: Doc) -> list[Mark]:
     return sorted(marks, key=lambda m: m.start)
 
 
+def softening_phrase_length(ctx: Context, i: int) -> int:
+    """Tokens in "kind of"/"sort of"/"kinda" at i when it softens a word (a hedge), 0 when it names
+    a type ("a kind of tool", "what kind of role")."""
+    phrase = PHRASE_RULES.get(ctx.low[i])
+    if phrase is None or phrase[0] not in HEDGE_PHRASES:
+        return 0
+    return phrase[1](ctx, i)
+
+
 def _part_of_compound(ctx: Context, i: int) -> bool:
-    """ "uh-huh", "well-known", "so-called": hyphen-joined words are never fillers."""
-    joined_after = i + 1 < ctx.n and not ctx.space_after[i] and ctx.low[i + 1] == "-"
+    """ "uh-huh", "well-known", "so-called": hyphen-joined words are never fillers ("am" is a verb)."""
+    joined_after = (
+        i + 2 < ctx.n and not ctx.space_after[i] and ctx.low[i + 1] == "-" and not ctx.space_after[i + 1]
+    )  # "uh-huh" is one word; "uh- usually" is a filler broken off
     joined_before = i > 0 and ctx.low[i - 1] == "-" and not ctx.space_after[i - 1]
     return joined_after or joined_before
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from coach.analysis.context import Context
 from coach.analysis.extensions import Mark, register_extensions
+from coach.analysis.fillers import softening_phrase_length
 
 # Phrases as lowercase token sequences (spaCy splits "I'm" into "i", "'m").
 HEDGE_PHRASES: dict[tuple[str, ...], str] = {
@@ -52,10 +54,10 @@ NOT_HEDGE_AFTER: dict[tuple[str, ...], frozenset[str]] = {
 
 
 def find_hedges(doc: Doc) -> list[Mark]:
-    low = [t.lower_ for t in doc]
-    noun_kind = {i for m in (doc._.coach_fillers or []) for i in range(m.start, m.end)}
+    ctx = Context(doc)
     marks: list[Mark] = []
     i = 0
+    low = ctx.low
     while i < len(low):
         for size in range(min(MAX_PHRASE, len(low) - i), 0, -1):  # never past the last token
             phrase = tuple(low[i : i + size])
@@ -65,7 +67,7 @@ def find_hedges(doc: Doc) -> list[Mark]:
             nxt = low[i + size] if i + size < len(low) else ""
             if nxt in NOT_HEDGE_AFTER.get(phrase, ()):
                 continue
-            if phrase[0] in {"kind", "sort", "kinda", "sorta"} and i not in noun_kind:
+            if phrase[0] in {"kind", "sort", "kinda", "sorta"} and not softening_phrase_length(ctx, i):
                 continue  # "a kind of tool" is a noun, not a hedge
             marks.append(Mark(kind, " ".join(phrase).replace(" '", "'"), i, i + size))
             i += size - 1

@@ -21,7 +21,7 @@ from coach.types import Word
 
 # The spellings analysis counts as filled pauses (coach.analysis.context.FILLED_PAUSE; copied so
 # transcription does not import spaCy).
-FILLED_PAUSE = re.compile(r"^(?:u+h*m+|u+h+|e+r+m*|e+h+m*|h+m+|m{2,}|a+h*m+)$")
+FILLED_PAUSE = re.compile(r"^(?:u+h*m+|u+h+|e+r+m*|e+h+m*|h+m+|m{2,}|a+h+m+|a{2,}m+)$")
 # Frames with no signal at all (digital silence) say nothing about the recording's floor.
 DIGITAL_SILENCE_DB = -90.0
 # The speaker's voice is profiled from at least this much voiced speech inside words.

@@ -1,0 +1,207 @@
+"""Train the discourse-marker filler model shipped in coach/analysis/models/fillers.json.gz.
+
+    .venv/bin/python scripts/train_fillers.py     (or `make filler-model`)
+
+Data: the Rev16 training episodes in shared/data/rev16-train (CC BY-SA 4.0, see scripts/rev16.py
+and README "Analysis accuracy"); a marker the editor deleted from the clean transcript is a filler.
+Each speaker turn is rendered twice, each time with punctuation and case dropped at random
+(half the turns), so the model works on unpunctuated Whisper text as well as on punctuated text.
+The regularisation strength is chosen by leave-one-episode-out cross-validation on the training
+episodes only; the dev episodes (scripts/rev16.py) are never read here. Deterministic: the same
+data gives the same file, byte for byte.
+"""
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import dataclasses
+import gzip
+import hashlib
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+import sklearn
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.linear_model import LogisticRegression
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from coach.analysis import filler_model, fillers  # noqa: E402
+from coach.analysis.context import Context  # noqa: E402
+from coach.analysis.pipeline import COACH_COMPONENTS, load_pipeline  # noqa: E402
+from scripts import rev16  # noqa: E402
+
+C_GRID = (0.03, 0.1, 0.3)
+THRESHOLD_GRID = tuple(round(0.05 * k, 2) for k in range(1, 15))
+MIN_POSITIVES = 10  # a marker with fewer fillers than this keeps the default threshold
+MIN_COUNT = 2
+SEEDS = (1, 2)
+PLAIN_SHARE = 0.5
+THRESHOLD = 0.5
+
+
+def parse(texts: list[str]):
+    """The analysis pipeline up to (not including) the coach's components, as analysis sees it."""
+    nlp = load_pipeline()
+    return nlp.pipe(texts, disable=list(COACH_COMPONENTS), batch_size=64)
+
+
+def examples(turns) -> list[tuple[list[str], bool, str, int]]:
+    """(feature names, deleted by the editor, marker label, turn number) for every marker."""
+    rows = []
+    for number, (doc, (_, spans, tokens)) in enumerate(zip(parse([t[0] for t in turns]), turns, strict=True)):
+        ctx = Context(doc)
+        rule_starts = {m.start for m in fillers.find_fillers_by_rules(doc) if m.kind == "discourse_marker"}
+        for cand, deleted, false_start in labelled_candidates(doc, spans, tokens):
+            names = filler_model.features(ctx, cand, cand.start in rule_starts)
+            rows.append((names, deleted, cand.label, number, false_start))
+    return rows
+
+
+def labelled_candidates(doc, spans, tokens):
+    """The model's candidates in one parsed turn, each with the editor's verdict."""
+    ctx = Context(doc)
+    fillers._filled_pauses(ctx)
+    skip = set(ctx.fillers) | {i for i in range(ctx.n) if fillers._part_of_compound(ctx, i)}
+    starts = [s for s, _ in spans]
+    for cand in filler_model.candidates(ctx, skip):
+        rev = {bisect.bisect_right(starts, doc[k].idx) - 1 for k in range(cand.start, cand.end)}
+        verdicts = [tokens[r] for r in rev if r >= 0]
+        yield cand, all(t.deleted for t in verdicts), any(t.in_false_start for t in verdicts)
+
+
+def episode_rows(episodes: tuple[int, ...]) -> list[tuple[list[str], bool, str, int]]:
+    rows = []
+    for episode in episodes:
+        for seed in SEEDS:
+            for names, deleted, label, _, false_start in examples(
+                rev16.rendered_turns((episode,), PLAIN_SHARE, seed)
+            ):
+                rows.append((names, deleted, label, episode, false_start))
+    return rows
+
+
+def fit(rows, c: float):
+    counts = Counter(name for names, *_ in rows for name in names)
+    kept = [{n: 1 for n in names if counts[n] >= MIN_COUNT} for names, *_ in rows]
+    vectorizer = DictVectorizer()
+    x = vectorizer.fit_transform(kept)
+    x.indices, x.indptr = x.indices.astype(np.int32), x.indptr.astype(np.int32)  # liblinear's index type
+    y = np.array([deleted for _, deleted, *_ in rows])
+    model = LogisticRegression(C=c, solver="liblinear", max_iter=1000, random_state=0)
+    model.fit(x, y)
+    weights = {
+        name: round(float(w), 4)
+        for name, w in zip(vectorizer.get_feature_names_out(), model.coef_[0], strict=True)
+        if abs(w) >= 1e-4
+    }
+    return filler_model.FillerModel(round(float(model.intercept_[0]), 4), weights, {}, {})
+
+
+def cross_validate(rows, c: float) -> list[tuple[str, float, bool]]:
+    """(label, probability, deleted) for every example, each from a model that did not see its episode."""
+    out = []
+    for held in rev16.TRAIN_EPISODES:
+        test = [r for r in rows if r[3] == held]
+        if test:
+            model = fit([r for r in rows if r[3] != held], c)
+            out += [(r[2], model.probability(r[0]), r[1]) for r in test]
+    return out
+
+
+def f1(scored: list[tuple[str, float, bool]], thresholds: dict[str, float]) -> float:
+    tp = fp = fn = 0
+    for label, probability, deleted in scored:
+        said = probability >= thresholds.get(label, THRESHOLD)
+        tp += said and deleted
+        fp += said and not deleted
+        fn += deleted and not said
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def choose(rows) -> tuple[float, dict[str, float], dict[str, float]]:
+    """Leave one training episode out: the C with the best pooled F1 over all markers, then for each
+    marker the threshold at which it is called a filler as often as the editors deleted it on
+    those held-out predictions (precision ≈ recall): the figure a user sees is a count, so it
+    should not lean either way. Rare fillers ("well") otherwise never reach 0.5."""
+    runs = {}
+    for c in C_GRID:
+        runs[c] = cross_validate(rows, c)
+        print(f"  C={c}: leave-one-episode-out F1 {f1(runs[c], {}):.3f}", flush=True)
+    best = max(C_GRID, key=lambda c: f1(runs[c], {}))
+    thresholds = {}
+    for label in sorted({r[2] for r in rows}):
+        scored = [s for s in runs[best] if s[0] == label]
+        if sum(d for *_, d in scored) >= MIN_POSITIVES:
+            thresholds[label] = min(THRESHOLD_GRID, key=lambda t, s=scored: (_count_gap(s, t), t))
+    cv = {"C": best, "f1_at_0.5": round(f1(runs[best], {}), 4), "f1": round(f1(runs[best], thresholds), 4)}
+    print(f"  thresholds {thresholds}: leave-one-episode-out F1 {cv['f1']:.3f}")
+    return best, thresholds, cv
+
+
+def _count_gap(scored: list[tuple[str, float, bool]], threshold: float) -> int:
+    return abs(sum(p >= threshold for _, p, _ in scored) - sum(d for *_, d in scored))
+
+
+def data_hashes() -> dict[str, str]:
+    folder = rev16.data_dir()
+    return {
+        f"{e}_{kind}.nlp": hashlib.sha256((folder / f"{e}_{kind}.nlp").read_bytes()).hexdigest()[:16]
+        for e in rev16.TRAIN_EPISODES
+        for kind in ("verbatim", "nonverbatim")
+    }
+
+
+def save(model: filler_model.FillerModel, meta: dict, path: Path) -> str:
+    body = {
+        "intercept": model.intercept,
+        "thresholds": model.thresholds,
+        "meta": meta,
+        "weights": model.weights,
+    }
+    raw = json.dumps(body, sort_keys=True, indent=0).encode("utf-8")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "wb") as out, gzip.GzipFile(fileobj=out, mode="wb", mtime=0, filename="") as f:
+        f.write(raw)
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=filler_model.MODEL_PATH)
+    args = parser.parse_args()
+    started = time.perf_counter()
+    rows = episode_rows(rev16.TRAIN_EPISODES)
+    print(
+        f"{len(rows)} marker examples from episodes {rev16.TRAIN_EPISODES} "
+        f"({time.perf_counter() - started:.0f} s)"
+    )
+    c, thresholds, cv = choose(rows)
+    model = dataclasses.replace(fit(rows, c), thresholds=thresholds)
+    meta = {
+        "features_version": filler_model.FEATURES_VERSION,
+        "train_episodes": list(rev16.TRAIN_EPISODES),
+        "data_sha256": data_hashes(),
+        "data": "Rev16 (Radford et al. 2023; clean versions arXiv 2412.07937), CC BY-SA 4.0",
+        "cross_validation": cv,
+        "examples": len(rows),
+        "seeds": list(SEEDS),
+        "plain_share": PLAIN_SHARE,
+        "sklearn": sklearn.__version__,
+    }
+    digest = save(model, meta, args.out)
+    print(
+        f"C={c}, {len(model.weights)} weights → {args.out} "
+        f"({args.out.stat().st_size:,} bytes, sha256 {digest[:16]})"
+    )
+    print(f"{time.perf_counter() - started:.0f} s in all")
+
+
+if __name__ == "__main__":
+    main()
