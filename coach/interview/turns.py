@@ -14,9 +14,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from coach.transcribe.filled_pauses.detector import is_filled_pause
 from coach.types import Word
 
 CANDIDATE = "candidate"
+# Words that only lead into what is said next ("okay, so tell me…").
+_LEAD_WORDS = "and|so|okay|ok|now|next|great|right|well|alright|all right"
 _OPENERS = (
     "what",
     "why",
@@ -152,15 +155,14 @@ def is_question(text: str) -> bool:
     clean = text.strip().lower()
     if clean.endswith("?"):
         return True
-    bare = re.sub(r"^(and|so|okay|ok|now|next|great|right|well|alright|all right)[,.]?\s+", "", clean)
+    bare = re.sub(rf"^({_LEAD_WORDS})[,.]?\s+", "", clean)
     first = re.split(r"[\s,]+", bare, maxsplit=1)[0] if bare else ""
     if any(bare.startswith(p) for p in _PROMPTS) or any(f" {p} " in f" {clean} " for p in _PROMPTS[:10]):
         return True
     return first in _OPENERS and len(bare.split()) >= 4 and not clean.endswith("!")
 
 
-_FILLED = re.compile(r",?\s*\b(?:u+h*m+|u+h+|e+r+m*|h+m+)\b[,.]?", re.IGNORECASE)
-_LEAD_IN = re.compile(r"^(?:(?:and|so|okay|ok|now|next|great|right|well|alright|all right)[,.]?\s+)+", re.I)
+_LEAD_IN = re.compile(rf"^(?:(?:{_LEAD_WORDS})[,.]?\s+)+", re.I)
 # A restart: a few broken-off words, a comma, then the question asked again ("Aren't you, do you…").
 _ASKING = "|".join(_OPENERS + _PROMPTS)
 _RESTART = re.compile(rf"^(?:[\w']+\s+){{0,2}}[\w']+,\s+(?=(?:{_ASKING})\b)", re.I)
@@ -170,8 +172,13 @@ def asked_question_text(text: str) -> str:
     """An interviewer's question as it goes into a bank: without "um"s, lead-ins ("okay, so") or a
     broken-off start ("Aren't you, do you have any questions for me?" → "Do you have any
     questions for me?"). The words asked are otherwise kept as they were transcribed."""
-    clean = " ".join(_FILLED.sub(" ", text).split())
-    clean = _LEAD_IN.sub("", clean)
+    kept: list[str] = []
+    for word in text.split():
+        if not is_filled_pause(word):
+            kept.append(word)
+        elif kept and word[-1] in ",." and kept[-1].endswith(","):
+            kept[-1] = kept[-1][:-1]  # "a time, uh, when" → "a time when"
+    clean = _LEAD_IN.sub("", " ".join(kept))
     clean = _RESTART.sub("", clean)
     return clean[:1].upper() + clean[1:]
 
