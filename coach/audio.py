@@ -156,13 +156,15 @@ class AudioReader:
         try:
             with av.open(str(self.path), mode="r", metadata_errors="ignore") as container:
                 if not container.streams.audio:
-                    raise self._unusable(f"{self.name} has no audio track; choose a recording with sound.")
+                    raise unusable(
+                        self.path, f"{self.name} has no audio track; choose a recording with sound."
+                    )
                 stream = container.streams.audio[0]
                 self.source_channels: int = stream.codec_context.channels
                 self.source_sample_rate: int = stream.codec_context.sample_rate
                 self.declared_s = declared_seconds(container, stream)
         except av.error.FFmpegError as e:
-            raise self._unusable(_unreadable(self.name, e)) from e
+            raise unusable(self.path, _unreadable(self.name, e)) from e
         self.channels = 2 if keep_sides and self.source_channels >= 2 else 1
         if self.declared_s is not None and self.declared_s > self.max_duration_s:
             raise AudioError(
@@ -192,17 +194,19 @@ class AudioReader:
                     yield out.to_ndarray().reshape(-1, self.channels)
         except av.error.FFmpegError as e:
             if total == 0:
-                raise self._unusable(_unreadable(self.name, e)) from e
+                raise unusable(self.path, _unreadable(self.name, e)) from e
             if not self.partial:
                 raise AudioError(_unreadable(self.name, e)) from e
             self.stop_reason = _reason(e)
 
-    def _unusable(self, message: str) -> AudioError:
-        """A damaged recording (cut off, corrupt) is kept; bytes no audio format starts with are not."""
-        return (AudioError if looks_like_audio(self.path) else NotAudioError)(message)
-
     def _what_to_do(self) -> str:
         return f"{self.too_long_advice} or raise max_duration_s in settings.toml."
+
+
+def unusable(path: Path, message: str) -> AudioError:
+    """The error for a file that cannot be used: a damaged recording (cut off, corrupt) is an
+    AudioError and is kept; bytes no audio format starts with are a NotAudioError and are not."""
+    return (AudioError if looks_like_audio(path) else NotAudioError)(message)
 
 
 def looks_like_audio(path: Path) -> bool:
@@ -239,10 +243,10 @@ def declared_seconds(container, stream) -> float | None:
 def _check_decoded(audio: DecodedAudio, settings: Settings) -> None:
     name = audio.name
     if audio.samples.size == 0:
-        unusable = AudioError if looks_like_audio(Path(audio.source_path)) else NotAudioError
         raise unusable(
+            Path(audio.source_path),
             f"{name} holds no decodable audio (it may be truncated or corrupt); "
-            "record it again or export it again."
+            "record it again or export it again.",
         )
     if audio.duration_s < settings.min_duration_s:
         raise AudioError(
