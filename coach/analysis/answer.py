@@ -8,14 +8,14 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from coach.analysis import content, delivery, feedback, quality, scoring
+from coach.analysis import content, delivery, feedback, quality, relevance, scoring
 from coach.analysis.extensions import Mark
 from coach.analysis.pipeline import load_pipeline, make_doc
 from coach.analysis.star import PARTS
 from coach.config import Settings, Thresholds
 from coach.types import Transcript
 
-ANALYSIS_VERSION = "1.2.0"  # 1.2: the quality gate (scores null with warnings)
+ANALYSIS_VERSION = "1.3.0"  # 1.2: the quality gate (scores null with warnings); 1.3: points by meaning
 STAR_PARTS = PARTS[:4]
 # Above this many characters the text is analysed in pieces (spaCy keeps every piece in memory
 # at once; pieces of ~100k characters keep a 20,000-word paste under a few hundred MB).
@@ -96,8 +96,9 @@ def analyze(
     metrics["fillers"] = sum(1 for m in marks if m.kind not in {"repetition", "false_start"})
     metrics["filler_counts"] = dict(Counter(_filler_name(doc, m) for m in marks).most_common())
     talking_points = tuple(getattr(question, "talking_points", ()) or ()) if question is not None else ()
+    min_similarity = thresholds.talking_point_min_similarity
     metrics["relevance"] = (
-        content.talking_point_coverage(nlp, doc, talking_points, thresholds.talking_point_min_overlap)
+        relevance.coverage(talking_points, _sentences_for_relevance(doc, sents), min_similarity)
         if talking_points
         else None
     )
@@ -215,6 +216,14 @@ def _sentence_dict(doc: Doc, sent, label: str) -> dict:
         "start_s": start_s,
         "end_s": end_s,
     }
+
+
+def _sentences_for_relevance(doc: Doc, sents: list) -> list[relevance.Sentence]:
+    out = []
+    for sent in sents:
+        start_s, end_s, _ = _times(doc, sent.start, sent.end)
+        out.append(relevance.Sentence(sent.text, sent.start_char, sent.end_char, start_s, end_s))
+    return out
 
 
 def _filler_name(doc: Doc, m: Mark) -> str:
