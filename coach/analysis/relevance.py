@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import os
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -68,8 +69,23 @@ def warm() -> bool:
     return True
 
 
+_ENCODING = threading.Lock()
+
+
 def _encode(texts: Sequence[str]) -> np.ndarray:
-    return load_model().encode(list(texts), batch_size=32, normalize_embeddings=True, convert_to_numpy=True)
+    """Embed on one thread: an answer is a handful of sentences, and two threads on a busy 2-core
+    machine ran 5-10 times slower (0.4-0.7 s against 0.08-0.09 s median an answer, measured with
+    benchmarks/content_accuracy.py while other work ran)."""
+    import torch
+
+    model = load_model()
+    with _ENCODING:
+        threads = torch.get_num_threads()
+        torch.set_num_threads(1)
+        try:
+            return model.encode(list(texts), batch_size=32, normalize_embeddings=True, convert_to_numpy=True)
+        finally:
+            torch.set_num_threads(threads)
 
 
 @functools.lru_cache(maxsize=512)
