@@ -160,3 +160,26 @@ def test_the_page_rows_quote_the_evidence_and_ask_about_the_rest():
     assert heard and all(r["evidence"] and r["note"] is None for r in heard)
     assert all(r["note"] == "not heard — did you mean to cover it?" for r in rows if not r["heard"])
     assert all("similarity" not in r for r in rows)
+
+
+def test_a_real_interview_answer_to_a_bank_question_gets_the_same_coverage(settings):
+    import numpy as np
+
+    from coach.banks import load_questions
+    from coach.interview.listen import Heard
+    from coach.interview.review import _answer
+    from coach.interview.turns import Exchange
+
+    offset, words, t = 30.0, [], 31.0
+    for w in ANSWER.split():
+        words.append(Word(w, t, t + 0.3, 0.9))
+        t += 0.4
+    question = "Tell me about a time you led a project or team without formal authority."
+    exchange = Exchange(question, "interviewer", 25.0, offset, tuple(words), offset, t + 1.0)
+    heard = Heard(t + 5, 1, tuple(words), None, np.zeros(1), 1, 0, None, "test", "test", ((offset, t),))
+    reviewed = _answer(exchange, load_questions(), settings, heard)
+    assert reviewed["bank_id"] == "beh-lead-01"
+    points = {p["point"]: p for p in reviewed["analysis"]["metrics"]["relevance"]["points"]}
+    trust = points["how you earned trust"]
+    assert trust["covered"] and trust["evidence"].startswith("People started to rely on me")
+    assert 4.0 < trust["start_s"] < 10.0, "times count from the start of the answer"
