@@ -36,6 +36,7 @@ bench: setup
 	.venv/bin/python benchmarks/verbatim.py
 	.venv/bin/python benchmarks/analysis_accuracy.py --split all
 	.venv/bin/python benchmarks/fillers_real.py
+	.venv/bin/python benchmarks/content_accuracy.py
 	.venv/bin/python benchmarks/filled_pauses.py
 	.venv/bin/python benchmarks/filled_pauses_real.py
 	.venv/bin/python benchmarks/dropped_words.py

@@ -64,9 +64,12 @@ class Thresholds:
     # coaches ask for "I" in most action sentences (STAR method guidance, e.g. Amazon's
     # leadership-principle interview advice). Below this share of "I" the feedback says so.
     action_i_min_share: float = 0.5
-    # A talking point counts as covered when at least half of its content words appear in the
-    # answer (a lexical-overlap rule and the coach's own default).
-    talking_point_min_overlap: float = 0.5
+    # A talking point counts as covered when one sentence of the answer is at least this close in
+    # meaning (cosine of all-MiniLM-L6-v2 sentence embeddings). Chosen on the dev part of
+    # tests/data/labels/relevance_dev.toml (answers we wrote, not users'): 0.14 gives "not heard" its
+    # best F0.5 (precision weighted over recall, since a wrong "not heard" costs trust); held-out
+    # figures in benchmarks/content_accuracy.py and the README.
+    talking_point_min_similarity: float = 0.14
     # Hedges per 100 words above which feedback mentions them (about 1 in 25 words; hedging
     # lowers perceived competence in interviews, Parton, Siltanen, Hosman & Langenderfer 2002).
     hedges_per_100_words_max: float = 4.0
@@ -141,11 +144,16 @@ def default_data_dir() -> Path:
     return Path(platformdirs.user_data_dir("coach", appauthor=False))
 
 
+# Thresholds older versions wrote to settings.toml and that no longer mean anything; read and dropped.
+RETIRED_THRESHOLDS = frozenset({"talking_point_min_overlap"})
+
+
 def load_settings(data_dir: Path | None = None, **overrides) -> Settings:
     """Settings from the data directory's settings.toml, environment, then explicit overrides."""
     data_dir = Path(data_dir) if data_dir else default_data_dir()
     values: dict = _read_settings_file(data_dir / SETTINGS_FILE_NAME)
-    thresholds = Thresholds(**values.pop("thresholds", {}))
+    saved = values.pop("thresholds", {})
+    thresholds = Thresholds(**{k: v for k, v in saved.items() if k not in RETIRED_THRESHOLDS})
     env_url = os.environ.get("COACH_DATABASE_URL")
     if env_url:
         values["database_url"] = env_url

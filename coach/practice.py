@@ -45,10 +45,12 @@ def load_models(settings: Settings):
     first answer waits only for its own work (librosa compiles its kernels on first use, about
     3 s on a 2-core machine; benchmarks/practice_latency.py). Returns the engine."""
     from coach.analysis.pipeline import load_pipeline
+    from coach.analysis.relevance import warm
     from coach.transcribe import get_engine
 
     engine = get_engine(settings)
     load_pipeline()
+    warm()  # the sentence model for talking points, if installed (about 5 s once)
     if settings.recover_fillers:
         import numpy as np
 

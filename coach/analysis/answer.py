@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from coach.analysis import content, delivery, feedback, prosody, quality, scoring
+from coach.analysis import content, delivery, feedback, prosody, quality, relevance, scoring
 from coach.analysis.extensions import Mark
 from coach.analysis.pipeline import load_pipeline, make_doc
 from coach.analysis.star import PARTS
@@ -16,8 +16,9 @@ from coach.config import Settings, Thresholds
 from coach.types import Transcript
 
 # 1.2: the quality gate (scores null with warnings); 1.3: metrics.prosody, pauses heard in the
-# sound; 1.4: discourse markers from the learned model (issue 16), scores' sources apart
-ANALYSIS_VERSION = "1.4.0"
+# sound; 1.4: discourse markers from the learned model (issue 16), scores' sources apart;
+# 1.5: talking points judged by meaning (issue 17)
+ANALYSIS_VERSION = "1.5.0"
 STAR_PARTS = PARTS[:4]
 # Above this many characters the text is analysed in pieces (spaCy keeps every piece in memory
 # at once; pieces of ~100k characters keep a 20,000-word paste under a few hundred MB).
@@ -99,8 +100,9 @@ def analyze(
     metrics["fillers"] = sum(1 for m in marks if m.kind not in {"repetition", "false_start"})
     metrics["filler_counts"] = dict(Counter(_filler_name(doc, m) for m in marks).most_common())
     talking_points = tuple(getattr(question, "talking_points", ()) or ()) if question is not None else ()
+    min_similarity = thresholds.talking_point_min_similarity
     metrics["relevance"] = (
-        content.talking_point_coverage(nlp, doc, talking_points, thresholds.talking_point_min_overlap)
+        relevance.coverage(talking_points, _sentences_for_relevance(doc, sents, marks), min_similarity)
         if talking_points
         else None
     )
@@ -218,6 +220,17 @@ def _sentence_dict(doc: Doc, sent, label: str) -> dict:
         "start_s": start_s,
         "end_s": end_s,
     }
+
+
+def _sentences_for_relevance(doc: Doc, sents: list, marks: Sequence[Mark] = ()) -> list[relevance.Sentence]:
+    """Sentences with their place; fillers and repeats left out of the words compared by meaning."""
+    skip = {i for m in marks for i in range(m.start, m.end)}
+    out = []
+    for sent in sents:
+        start_s, end_s, _ = _times(doc, sent.start, sent.end)
+        said = "".join(t.text_with_ws for t in sent if t.i not in skip).strip()
+        out.append(relevance.Sentence(sent.text, sent.start_char, sent.end_char, start_s, end_s, said))
+    return out
 
 
 def _filler_name(doc: Doc, m: Mark) -> str:

@@ -170,12 +170,14 @@ def content_lemmas(doc: Doc | Span) -> set[str]:
     return {stem(t.lower_) for t in doc if t.is_alpha and not t.is_stop and len(t) > 2}
 
 
-def talking_point_coverage(
-    nlp: Language, doc: Doc, talking_points: Sequence[str], min_overlap: float
+def word_overlap_coverage(
+    nlp: Language, doc: Doc, talking_points: Sequence[str], min_overlap: float = 0.5
 ) -> dict:
     """Share of the question's talking points whose content words the answer uses.
 
-    A lexical rule: a point counts as covered when at least `min_overlap` of its content words
+    The rule before coverage by meaning (coach.analysis.relevance), kept as the baseline that
+    benchmarks/content_accuracy.py compares against. A lexical rule: a point counts as covered
+    when at least `min_overlap` of its content words
     (stemmed) appear in the answer, allowing near spellings ("optimise"/"optimize").
     """
     answer = content_lemmas(doc)

@@ -112,3 +112,28 @@ class ClassCounts:
 
     def classes(self) -> list[str]:
         return sorted(set(self.tp) | set(self.fp) | set(self.fn))
+
+
+@dataclass(frozen=True)
+class RelevanceAnswer:
+    """One written answer to a bank question, with a label per talking point (S, O, P or N)."""
+
+    question: str
+    text: str
+    labels: tuple[str, ...]
+
+
+RELEVANCE_CODES = {"S": "same words", "O": "other words", "P": "partly", "N": "not at all"}
+
+
+def read_relevance_file(path: Path) -> list[RelevanceAnswer]:
+    """tests/data/labels/relevance_*.toml; `P` (partly) counts as covered when scoring."""
+    import tomllib
+
+    entries = tomllib.loads(path.read_text(encoding="utf-8"))["answer"]
+    out = [RelevanceAnswer(e["question"], e["text"], tuple(e["labels"])) for e in entries]
+    for a in out:
+        unknown = set(a.labels) - set(RELEVANCE_CODES)
+        if unknown:
+            raise ValueError(f"{path}: answer to {a.question} has unknown labels {sorted(unknown)}")
+    return out

@@ -183,12 +183,14 @@ def _content(points: list, a: dict, m: dict, t: Thresholds) -> None:
         )
     relevance = m.get("relevance")
     if relevance and relevance.get("total"):
-        missing = [p["point"] for p in relevance["points"] if not p["covered"]]
+        # covered is None when the points could not be judged: never report those as missing
+        missing = [p["point"] for p in relevance["points"] if p["covered"] is False]
         if missing:
             quoted = "; ".join(f"'{p}'" for p in missing[:3])
             points.append(
                 (
                     1.8 + len(missing) / relevance["total"] * 2,
-                    f"{len(missing)} of {relevance['total']} talking points not mentioned: {quoted}.",
+                    f"{len(missing)} of {relevance['total']} talking points not heard: {quoted}. "
+                    "Did you mean to cover them?",
                 )
             )

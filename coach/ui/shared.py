@@ -118,6 +118,8 @@ def show_answer(
         st.subheader("What to work on")
         st.markdown("\n".join(f"{i}. {p}" for i, p in enumerate(points, start=1)))
 
+    show_talking_points(analysis, recording)
+
     st.subheader("Transcript")
     st.markdown(legend_html(analysis), unsafe_allow_html=True)
     st.markdown(highlight_html(analysis), unsafe_allow_html=True)
@@ -157,6 +159,30 @@ def show_answer(
                 "Pauses of about 0.6 s at sentence ends sound natural; pauses inside a clause "
                 "(triangles) are the ones listeners notice."
             )
+
+
+def show_talking_points(analysis: dict, recording: Path | None = None) -> None:
+    """Each talking point with the sentence that covered it; a play button starts at that moment."""
+    reason, rows = summary.talking_points(analysis)
+    if reason is None and not rows:
+        return
+    st.subheader("Talking points")
+    if reason:
+        st.caption(escape(reason))
+        return
+    heard = sum(1 for r in rows if r["heard"])
+    st.caption(f"{heard} of {len(rows)} heard in your answer, judged by meaning, not exact words.")
+    playable = recording is not None and recording.exists()
+    for row in rows:
+        if not row["heard"]:
+            st.markdown(f":material/help: **{escape(row['point'])}** — :gray[{escape(row['note'])}]")
+            continue
+        when = f" :gray[(at {row['at']})]" if row["at"] else ""
+        point, evidence = escape(row["point"]), escape(row["evidence"])
+        st.markdown(f":material/check_circle: **{point}** — heard:{when}  \n> {evidence}")
+        if playable and row["start_s"] is not None:
+            with st.popover(f"Play from {row['at']}", icon=":material/play_arrow:"):
+                st.audio(str(recording), start_time=int(row["start_s"]))
 
 
 def debrief_form(

@@ -160,6 +160,37 @@ def feedback(analysis: dict) -> list[str]:
     return list(analysis.get("feedback") or [])[:MAX_FEEDBACK]
 
 
+NOT_HEARD = "not heard — did you mean to cover it?"
+
+
+def talking_points(analysis: dict) -> tuple[str | None, list[dict]]:
+    """The question's talking points as the page shows them: each heard point with the sentence
+    that covered it (and when it was said), each other one as a question, never a verdict.
+
+    Returns (a sentence saying why the points were not checked, or None; one row a point).
+    An answer to no question, or to one without talking points, has nothing here."""
+    found = (analysis.get("metrics") or {}).get("relevance")
+    if not found or not found.get("points"):
+        return None, []
+    if found.get("unavailable"):
+        return found["unavailable"], []
+    rows = []
+    for p in found["points"]:
+        heard = bool(p.get("covered"))
+        at = clock(p.get("start_s")) if heard and p.get("start_s") is not None else None
+        rows.append(
+            {
+                "point": p["point"],
+                "heard": heard,
+                "evidence": p.get("evidence") if heard else None,
+                "at": at,
+                "start_s": p.get("start_s") if heard else None,
+                "note": None if heard else NOT_HEARD,
+            }
+        )
+    return None, rows
+
+
 def attempt_rows(attempts: list[dict], current_id: int | None) -> list[dict]:
     """Attempts at one question, oldest first, as a table beside this one."""
     rows = []
@@ -226,7 +257,7 @@ THRESHOLD_LABELS = {
     "situation_max_share": "Largest share for the situation",
     "pause_min_s": "Shortest silence counted as a pause (s)",
     "action_i_min_share": "Smallest share of 'I' in action sentences",
-    "talking_point_min_overlap": "Overlap for a talking point to count as covered",
+    "talking_point_min_similarity": "Closeness in meaning for a talking point to count as heard",
     "hedges_per_100_words_max": "Hedges per 100 words before feedback mentions them",
     "monotone_below_st": "Pitch variation under which the voice sounds flat (semitones)",
     "pitch_window_s": "Stretch over which pitch variation is measured (s)",

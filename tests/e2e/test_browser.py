@@ -121,6 +121,11 @@ def test_record_an_answer_with_the_microphone(app, page, shots):
     assert re.search(r"\bproject\b.*\bschedule\b", transcript, re.S), transcript
     assert page.locator("mark.cf-filler").count() >= 3  # the clip's ums and uhs are marked
     assert page.get_by_text("fillers (", exact=False).count() >= 1  # a feedback point counts them
+    page.get_by_role("heading", name="Talking points").wait_for()
+    main = page.locator('[data-testid="stMain"]').inner_text()
+    points = main.split("Talking points", 1)[1].split("Transcript", 1)[0]
+    assert re.search(r"\d+ of \d+ heard in your answer", points), points
+    assert not re.search(r"\d\.\d{2}|similarity|covered|relevance", points), points  # no raw numbers or names
 
     [attempt] = _attempts(data_dir)
     recorded = load_audio(data_dir / attempt["recording_path"], load_settings(data_dir)).samples

@@ -1,0 +1,97 @@
+"""Talking points judged by meaning versus by word overlap, on answers we wrote and labelled.
+
+Prints, for each rule, the accuracy of covered / not covered, how often "not heard" is right,
+how many points of each label (same words, other words, partly, not at all) it counts as
+covered, and the time coverage by meaning adds to one answer once the model is loaded.
+
+    .venv/bin/python benchmarks/content_accuracy.py [--split heldout|dev|all]
+
+The answers in tests/data/labels/relevance_*.toml were written by the developers, not by users
+(see the README there); the threshold was chosen on `dev` only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from coach.analysis import answer, content, relevance  # noqa: E402
+from coach.analysis.evaluation import RELEVANCE_CODES, read_relevance_file  # noqa: E402
+from coach.analysis.pipeline import load_pipeline  # noqa: E402
+from coach.banks import get_question  # noqa: E402
+from coach.config import Thresholds  # noqa: E402
+
+LABELS = ROOT / "tests" / "data" / "labels"
+
+
+def judged(split: str) -> tuple[list[tuple[str, bool, bool]], list[float]]:
+    """(label, covered by meaning, covered by word overlap) a point, and seconds per answer."""
+    nlp = load_pipeline()
+    min_similarity = Thresholds().talking_point_min_similarity
+    names = ["dev", "heldout"] if split == "all" else [split]
+    rows, seconds = [], []
+    relevance.warm()
+    for name in names:
+        for a in read_relevance_file(LABELS / f"relevance_{name}.toml"):
+            points = get_question(a.question).talking_points
+            doc = nlp(a.text)
+            marks = (doc._.coach_fillers or []) + (doc._.coach_disfluencies or [])
+            sentences = answer._sentences_for_relevance(doc, list(doc.sents), marks)
+            start = time.perf_counter()
+            by_meaning = relevance.coverage(points, sentences, min_similarity)["points"]
+            seconds.append(time.perf_counter() - start)
+            by_words = content.word_overlap_coverage(nlp, doc, points)["points"]
+            rows += [
+                (label, m["covered"], w["covered"])
+                for label, m, w in zip(a.labels, by_meaning, by_words, strict=True)
+            ]
+    return rows, seconds
+
+
+def figures(rows: list[tuple[str, bool, bool]], column: int) -> dict:
+    truth = [label != "N" for label, *_ in rows]
+    said = [r[column] for r in rows]
+    not_heard = [t for t, s in zip(truth, said, strict=True) if not s]
+    by_label = Counter(label for label, *rest in rows if rest[column - 1])
+    totals = Counter(label for label, *_ in rows)
+    return {
+        "accuracy": sum(t == s for t, s in zip(truth, said, strict=True)) / len(rows),
+        "not_heard_right": (sum(not t for t in not_heard) / len(not_heard)) if not_heard else None,
+        "not_heard_said": len(not_heard),
+        "covered_share": {c: by_label[c] / totals[c] for c in RELEVANCE_CODES if totals[c]},
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=["heldout", "dev", "all"], default="heldout")
+    args = parser.parse_args()
+    rows, seconds = judged(args.split)
+    answers = len(seconds)
+    print(f"Talking points, {args.split} part: {answers} answers, {len(rows)} points (written by us)")
+    print(f"labels: {dict(Counter(label for label, *_ in rows))}  (P, partly, counts as covered)")
+    for name, column in (("by meaning", 1), ("word overlap", 2)):
+        f = figures(rows, column)
+        right = "—" if f["not_heard_right"] is None else f"{f['not_heard_right']:.2f}"
+        shares = ", ".join(f"{c} {v:.2f}" for c, v in f["covered_share"].items())
+        print(
+            f"  {name:13s} accuracy {f['accuracy']:.2f}  'not heard' right {right} "
+            f"(said of {f['not_heard_said']})  share called covered: {shares}"
+        )
+    print(
+        f"added time per answer (model loaded, {os.cpu_count()} cores): "
+        f"median {statistics.median(seconds):.3f} s, max {max(seconds):.3f} s"
+    )
+    print("targets: accuracy >= 0.85, 'not heard' right >= 0.85")
+
+
+if __name__ == "__main__":
+    main()
