@@ -63,6 +63,11 @@ def over_time(report: dict) -> None:
             notes.append(f"The shaded band is the comfortable range ({band[0]:g}–{band[1]:g}).")
         if report["targets"].get(measure) is not None:
             notes.append(f"The dashed rule is your goal ({report['targets'][measure]:g}).")
+        if measure == "pitch_variation_st":
+            notes.append(
+                f"How far your pitch moves around its middle; under {cfg.thresholds.monotone_below_st:g} "
+                "semitones a voice is heard as flat."
+            )
         st.caption(" ".join(notes))
     entry = report["improvement"].get(measure)
     if entry:

@@ -26,6 +26,7 @@ MEASURES = {
     "score_fillers": "higher",
     "score_structure": "higher",
     "score_content": "higher",
+    "pitch_variation_st": "higher",
 }
 LABELS = {
     "wpm": "pace (words per minute)",
@@ -38,6 +39,7 @@ LABELS = {
     "score_fillers": "fillers score",
     "score_structure": "structure score",
     "score_content": "content score",
+    "pitch_variation_st": "pitch variation (semitones)",
 }
 DEFAULT_LAST_N = 5
 # A skill gap named in a debrief counts toward recommendations for this long.

@@ -24,3 +24,14 @@ def test_progress_with_practice_and_a_real_interview(monkeypatch):
     at.selectbox(key="progress_measure").set_value("fillers_per_100_words").run()
     assert not at.exception
     assert "Fillers per 100 words: **" in markdown_text(at)
+
+
+def test_progress_charts_the_pitch_variation_of_recorded_answers(monkeypatch):
+    data_dir, _ = seeded_dir()
+    monkeypatch.setenv("COACH_DATA_DIR", str(data_dir))
+    at = page("progress").run()
+    at.selectbox(key="progress_measure").set_value("pitch_variation_st").run()
+    assert not at.exception
+    assert "No values of this measure yet." not in [c.value for c in at.caption]
+    assert any("heard as flat" in c.value for c in at.caption)
+    assert "Pitch variation (semitones): **" in markdown_text(at)

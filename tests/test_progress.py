@@ -146,3 +146,29 @@ def test_cadence_says_when_the_next_real_interview_is_due(store, settings):
     _real(store, "2025-05-20", 160, company="Gamma")  # booked: no longer overdue
     real = progress_report(store, settings, today=date(2025, 5, 1))["cadence"]["real_interviews"]
     assert real["upcoming"] == ["2025-05-20"] and real["overdue"] is False
+
+
+def test_pitch_variation_is_a_trend_and_a_failed_measurement_stays_out(store, settings):
+    lively = analysis_dict(wpm=150, fillers_per_100=2)
+    lively["metrics"]["prosody"] = {"pitch_variation_st": 2.8, "monotone": False}
+    flat = analysis_dict(wpm=150, fillers_per_100=2)
+    flat["metrics"]["prosody"] = {"pitch_variation_st": 0.9, "monotone": True}
+    failed = analysis_dict(wpm=150, fillers_per_100=2)
+    failed["metrics"]["prosody"] = {"pitch_variation_st": 0.2, "monotone": True}
+    failed["scores"] = None
+    typed = analysis_dict(wpm=150, fillers_per_100=2)  # no audio: no prosody
+    for day, analysis in enumerate((flat, failed, typed, lively)):
+        save_attempt(
+            store,
+            question_id="beh-conflict",
+            question_text="Tell me about a conflict.",
+            recording=None,
+            transcript=transcript_dict(),
+            analysis=analysis,
+            engine="faster-whisper",
+            model="tiny.en",
+            created_at=START + timedelta(days=day),
+        )
+    report = progress_report(store, settings, today=date(2025, 2, 1))
+    assert [p["value"] for p in report["trends"]["pitch_variation_st"]["practice"]] == [0.9, 2.8]
+    assert report["improvement"]["pitch_variation_st"]["since_first"] == "closer"

@@ -126,3 +126,26 @@ def test_an_attempt_saved_at_migration_1_survives_the_upgrade(tmp_path, backend)
     store.close()
     with open_store(settings).read() as conn:
         assert conn.execute(sa.text("SELECT count(*) FROM schema_migrations")).scalar() == len(MIGRATIONS)
+
+
+def test_pitch_variation_is_filled_in_from_answers_analysed_before_its_column(tmp_path, backend):
+    settings = _fresh_settings(tmp_path, backend, "old")
+    settings.data_dir.mkdir(parents=True)
+    engine = make_engine(database_url(settings))
+    measured = {"metrics": {"prosody": {"pitch_variation_st": 2.4}}, "scores": {"overall": 70}}
+    failed = {"metrics": {"prosody": {"pitch_variation_st": 0.3}}, "scores": None}
+    typed = {"metrics": {"prosody": None}, "scores": {"overall": 60}}
+    with engine.begin() as conn:
+        migrate(conn, upto="0003_own_questions_and_favourites")
+        attempts = sa.Table("attempts", sa.MetaData(), autoload_with=conn)
+        for n, analysis in enumerate((measured, failed, typed)):
+            conn.execute(
+                attempts.insert().values(
+                    uid=f"a-{n}", created_at=sa.func.now(), question_text="Q", analysis=analysis
+                )
+            )
+    engine.dispose()
+    store = open_store(settings)
+    by_uid = {a["uid"]: a["pitch_variation_st"] for a in list_attempts(store)}
+    assert by_uid == {"a-0": 2.4, "a-1": None, "a-2": None}
+    store.close()

@@ -265,6 +265,31 @@ def m0003_own_questions_and_favourites(conn: sa.Connection) -> None:
     md.create_all(conn)
 
 
+@migration("0006_pitch_variation")
+def m0006_pitch_variation(conn: sa.Connection) -> None:
+    """Each answer's pitch variation (issue 20) as a column, so Progress can chart its trend;
+    answers analysed before are filled in from their stored analysis where it measured one."""
+    md = sa.MetaData(naming_convention=NAMING_CONVENTION)
+    column_type = sa.Float().compile(dialect=conn.dialect)
+    for name in ("attempts", "turns"):
+        conn.execute(sa.text(f"ALTER TABLE {name} ADD COLUMN pitch_variation_st {column_type}"))
+        table = sa.Table(name, md, autoload_with=conn)
+        rows = conn.execute(sa.select(table.c.id, table.c.analysis).where(table.c.analysis.is_not(None)))
+        for row_id, analysis in rows.all():
+            value = _pitch_variation(analysis)
+            if value is not None:
+                conn.execute(table.update().where(table.c.id == row_id).values(pitch_variation_st=value))
+
+
+def _pitch_variation(analysis) -> float | None:
+    """As `rows.measures` reads it at this step: none when the quality gate failed."""
+    if not isinstance(analysis, dict) or ("scores" in analysis and analysis["scores"] is None):
+        return None
+    prosody = (analysis.get("metrics") or {}).get("prosody") or {}
+    value = prosody.get("pitch_variation_st") if isinstance(prosody, dict) else None
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
 def latest_migration() -> str:
     return MIGRATIONS[-1][0]
 

@@ -94,6 +94,7 @@ def measures(analysis: dict | None, transcript: dict | None = None) -> dict:
         "score_fillers": _number(scores.get("fillers")),
         "score_structure": _number(scores.get("structure")),
         "score_content": _number(scores.get("content")),
+        "pitch_variation_st": _number((metrics.get("prosody") or {}).get("pitch_variation_st")),
     }
 
 

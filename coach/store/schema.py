@@ -37,6 +37,7 @@ MEASURES = (
     "score_fillers",
     "score_structure",
     "score_content",
+    "pitch_variation_st",
 )
 SCORE_DIMENSIONS = ("delivery", "fillers", "structure", "content")
 
@@ -73,6 +74,7 @@ def analysis_columns() -> list[sa.Column]:
         sa.Column("score_fillers", sa.Float, nullable=True),
         sa.Column("score_structure", sa.Float, nullable=True),
         sa.Column("score_content", sa.Float, nullable=True),
+        sa.Column("pitch_variation_st", sa.Float, nullable=True),  # migration 0006
     ]
 
 
