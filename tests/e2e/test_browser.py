@@ -127,6 +127,19 @@ def test_record_an_answer_with_the_microphone(app, page, shots):
     assert re.search(r"\d+ of \d+ heard in your answer", points), points
     assert not re.search(r"\d\.\d{2}|similarity|covered|relevance", points), points  # no raw numbers or names
 
+    # The pitch chart under the transcript is drawn, tall enough to read, with its sentence below.
+    label = page.get_by_text("Your pitch over the answer", exact=True)
+    label.scroll_into_view_if_needed()
+    label_box = label.bounding_box()
+    below = [
+        box
+        for box in (c.bounding_box() for c in page.locator('[data-testid="stVegaLiteChart"]').all())
+        if box and box["y"] > label_box["y"]
+    ]
+    pitch_box = min(below, key=lambda box: box["y"])
+    assert pitch_box["y"] - label_box["y"] < 80 and pitch_box["height"] >= 150, (label_box, pitch_box)
+    assert re.search(r"Your pitch moved \d+\.\d semitones around your usual pitch", main), main
+
     [attempt] = _attempts(data_dir)
     recorded = load_audio(data_dir / attempt["recording_path"], load_settings(data_dir)).samples
     clip = load_audio(CLIP, load_settings(data_dir)).samples
