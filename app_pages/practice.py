@@ -1,6 +1,7 @@
 """Practice: pick a question, answer it out loud, see what you did and how it compares."""
 
 import hashlib
+from datetime import date
 from pathlib import Path
 
 import streamlit as st
@@ -9,6 +10,7 @@ from coach import banks, recommend, store
 from coach.audio import SUPPORTED_SUFFIXES
 from coach.banks import Question
 from coach.errors import CoachError, ModelError, NotAudioError
+from coach.job_description import interviews_to_prepare, save_job_description
 from coach.practice import practice_answer
 from coach.ui import charts, shared, summary, timer
 from coach.ui.highlight import escape
@@ -23,6 +25,7 @@ ss.setdefault("practice_question_id", None)
 ss.setdefault("practice_take", 0)
 ss.setdefault("practice_result", None)
 ss.setdefault("practice_pending_sample", False)
+ss.setdefault("practice_interview_id", None)
 
 questions = banks.load_questions(cfg.data_dir)
 by_id = {q.id: q for q in questions}
@@ -184,6 +187,53 @@ def the_question(question: Question) -> None:
         st.iframe(timer.timer_html(question.target_s), height=timer.TIMER_HEIGHT)
 
 
+def preparing_for() -> None:
+    """Which interview in the log this answer prepares for, and its job description: the answer is
+    then checked for the description's key terms. Shown only when the log has one to prepare for."""
+    upcoming = interviews_to_prepare(store.list_interviews(db), date.today())
+    if not upcoming:
+        return
+    by_interview = {i["id"]: i for i in upcoming}
+    if ss.practice_interview_id not in by_interview:
+        ss.practice_interview_id = None
+    chosen = st.selectbox(
+        "Preparing for",
+        [None, *by_interview],
+        format_func=lambda i: summary.interview_label(by_interview[i]) if i else "No particular interview",
+        key="practice_interview_id",
+        help="Pick an interview from your log to check this answer for its job description's key terms.",
+    )
+    if chosen is None:
+        return
+    description = by_interview[chosen].get("job_description") or ""
+    with st.expander(
+        "The job description" if description else "Paste the job description", expanded=not description
+    ):
+        text = st.text_area(
+            "Job description",
+            value=description,
+            height=160,
+            key=f"practice_job_description_{chosen}",
+            placeholder="Paste the job posting's text: what you will do and what they look for.",
+        )
+        if st.button("Save the job description", key=f"practice_save_description_{chosen}"):
+            try:
+                described = save_job_description(db, chosen, text)
+            except CoachError as e:
+                st.error(str(e))
+            else:
+                if described is None:
+                    st.caption("Job description removed.")
+                elif described["note"]:
+                    st.warning(described["note"])
+                else:
+                    st.rerun()
+    if description:
+        terms = shared.job_description_terms(description)
+        if terms:
+            st.caption("Key terms to use where they are true: " + escape(", ".join(terms)) + ".")
+
+
 def the_take() -> tuple[tuple[bytes, str] | None, bool]:
     """This take's audio and name (recorded, uploaded or the sample), and whether it is the sample.
     With both a recording and an upload, the one given last is the take."""
@@ -242,6 +292,7 @@ def analyse(source: tuple[bytes, str], question: Question, demonstration: bool) 
                 question=question,
                 save=not demonstration,
                 progress=lambda message, fraction: bar.progress(min(max(fraction, 0.0), 1.0), text=message),
+                interview_id=None if demonstration else ss.practice_interview_id,
             )
         except CoachError as e:
             status.update(label="Could not analyse this answer", state="error", expanded=True)
@@ -332,6 +383,7 @@ question_chooser(by_id.get(ss.practice_question_id))
 question = by_id.get(ss.practice_question_id)
 if question is not None:
     the_question(question)
+    preparing_for()
     source, demonstration = the_take()
     if source is not None:
         analyse(source, question, demonstration)

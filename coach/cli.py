@@ -133,6 +133,10 @@ def analyze_command(
     model: Annotated[str | None, typer.Option(help="tiny.en (bundled), base.en, ... or a path")] = None,
     question: Annotated[str | None, typer.Option(help="the bank question id this answers")] = None,
     save: Annotated[bool, typer.Option("--save", help="keep the recording and store the attempt")] = False,
+    interview: Annotated[
+        int | None,
+        typer.Option(help="the interview this prepares for: its job description's terms are checked"),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print the full analysis as JSON")] = False,
     progress: Annotated[bool, typer.Option(help="show a progress bar on stderr")] = True,
     acoustic_fillers: Annotated[
@@ -153,9 +157,9 @@ def analyze_command(
     if text is not None:
         if save:
             raise InputError("--save stores recordings; typed answers are not stored yet. Drop --save.")
-        result = _analyze_text(text, settings, bank_question)
+        result = _analyze_text(text, settings, bank_question, interview)
     else:
-        result = _analyze_audio(audio, settings, bank_question, save, progress)
+        result = _analyze_audio(audio, settings, bank_question, save, progress, interview)
     if as_json:
         print_json(result)
     else:
@@ -170,21 +174,18 @@ def _bank_question(question_id: str | None, settings):
     return get_question(question_id, settings.data_dir)
 
 
-def _analyze_text(path: Path, settings, question) -> dict:
-    from coach.errors import InputError
-    from coach.practice import analyze_transcript
+def _analyze_text(path: Path, settings, question, interview_id: int | None = None) -> dict:
+    from coach.practice import analyze_transcript, job_description
     from coach.types import Transcript
 
-    if not path.is_file():
-        raise InputError(f"No text file at {path}; check the path.")
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as e:
-        raise InputError(f"{path.name} is not UTF-8 text; save it as plain UTF-8 text and try again.") from e
-    return analyze_transcript(Transcript.from_text(text), settings, question)
+    text = _read_text(str(path))
+    description = job_description(settings, interview_id)
+    return analyze_transcript(Transcript.from_text(text), settings, question, job_description=description)
 
 
-def _analyze_audio(path: Path, settings, question, save: bool, progress: bool) -> dict:
+def _analyze_audio(
+    path: Path, settings, question, save: bool, progress: bool, interview_id: int | None = None
+) -> dict:
     from coach.errors import AudioError
     from coach.practice import practice_answer
 
@@ -199,6 +200,7 @@ def _analyze_audio(path: Path, settings, question, save: bool, progress: bool) -
             question=question,
             save=save,
             progress=_stage_to_seconds(update),
+            interview_id=interview_id,
         )
     finally:
         close()
@@ -214,6 +216,8 @@ def _stage_to_seconds(update):
 
 
 def _describe_analysis(result: dict) -> str:
+    from coach.analysis.word_use import word_lines
+
     if result.get("scores", {}) is None:  # the quality gate stopped it: why, and no numbers
         return "\n".join([result["transcript"], "", *result.get("warnings", [])])
     m = result["metrics"]
@@ -231,6 +235,7 @@ def _describe_analysis(result: dict) -> str:
         if isinstance(s, dict) and s.get("score") is not None
     ]
     lines += [""] + [f"• {point}" for point in result.get("feedback", [])]
+    lines += word_lines(m)
     lines += [f"Note: {w}" for w in result.get("warnings", [])]
     return "\n".join(lines)
 
@@ -505,6 +510,58 @@ def progress_command(
         print_json(report)
     else:
         typer.echo("\n".join(summary_lines(report)))
+
+
+@app.command("job-description")
+@friendly_errors
+def job_description_command(
+    interview_id: Annotated[int, typer.Argument(help="the interview's id (see `coach history`)")],
+    source: Annotated[
+        str | None, typer.Argument(help="a text file with the description, or - to read it from stdin")
+    ] = None,
+    clear: Annotated[bool, typer.Option("--clear", help="remove the interview's job description")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+) -> None:
+    """Keep the job's description with an interview and list its key terms; answers practised
+    with `coach analyze --interview ID` show which of them they used."""
+    from coach.errors import InputError
+    from coach.job_description import save_job_description
+
+    if clear == (source is not None):
+        raise InputError("Give the description (a text file, or - for stdin) or --clear, not both.")
+    text = "" if clear else _read_text(source)
+    if not clear and not text.strip():
+        raise InputError("The job description is empty; paste its text into the file and try again.")
+    with open_store() as store:
+        described = save_job_description(store, interview_id, text)
+    if as_json:
+        print_json({"interview_id": interview_id, **(described or {"terms": [], "note": None})})
+    elif described is None:
+        typer.echo(f"Removed the job description of interview #{interview_id}.")
+    else:
+        lines = [f"Kept the job description with interview #{interview_id}."]
+        lines += (
+            [described["note"]]
+            if described["note"]
+            else ["Key terms: " + ", ".join(described["terms"]) + "."]
+        )
+        typer.echo("\n".join(lines))
+
+
+def _read_text(source: str) -> str:
+    import sys
+
+    from coach.errors import InputError
+
+    if source == "-":
+        return sys.stdin.read()
+    path = Path(source)
+    if not path.is_file():
+        raise InputError(f"No text file at {path}; check the path.")
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as e:
+        raise InputError(f"{path.name} is not UTF-8 text; save it as plain UTF-8 text and try again.") from e
 
 
 @app.command("delete-interview")

@@ -68,12 +68,34 @@ def analyze_answer(
     problems: Sequence[str] = (),
     *,
     interview: bool = False,
+    job_description: str | None = None,
 ) -> AnswerAnalysis:
     """The analysis of one answer; `problems` found before it (the audio distorted, the voices
-    not separated) leave it unscored (coach.analysis.quality)."""
+    not separated) leave it unscored (coach.analysis.quality). `job_description`: of the
+    interview the answer prepares for (its key terms are checked)."""
     from coach.analysis import analyze
 
-    return analyze(transcript, question=question, settings=settings, problems=problems, interview=interview)
+    return analyze(
+        transcript,
+        question=question,
+        settings=settings,
+        problems=problems,
+        interview=interview,
+        job_description=job_description,
+    )
+
+
+def job_description(settings: Settings, interview_id: int | None) -> str | None:
+    """The pasted job description of the interview an answer prepares for, if it has one."""
+    if interview_id is None:
+        return None
+    from coach.store import get_interview, open_store
+
+    store = open_store(settings)
+    try:
+        return get_interview(store, interview_id).get("job_description") or None
+    finally:
+        store.close()
 
 
 def analysis_dict(analysis: AnswerAnalysis) -> dict:
@@ -91,9 +113,13 @@ def analyze_transcript(
     problems: Sequence[str] = (),
     *,
     interview: bool = False,
+    job_description: str | None = None,
 ) -> dict:
     """`analyze_answer` as the DESIGN.md `coach analyze` object (for callers that store or show it)."""
-    return analysis_dict(analyze_answer(transcript, settings, question, problems, interview=interview))
+    answer = analyze_answer(
+        transcript, settings, question, problems, interview=interview, job_description=job_description
+    )
+    return analysis_dict(answer)
 
 
 def practice_answer(
@@ -105,8 +131,13 @@ def practice_answer(
     save: bool = True,
     progress: StageProgress | None = None,
     channel: str | None = None,
+    interview_id: int | None = None,
 ) -> PracticeResult:
-    """Keep (if `save`), transcribe and analyse one spoken answer; store it as an attempt if `save`."""
+    """Keep (if `save`), transcribe and analyse one spoken answer; store it as an attempt if `save`.
+
+    `interview_id`: the interview in the log this answer prepares for; its job description's
+    terms are checked and the attempt is linked to it."""
+    description = job_description(settings, interview_id)  # an unknown id fails before any work
     from coach.analysis import quality
     from coach.transcribe import transcribe_audio
 
@@ -134,10 +165,13 @@ def practice_answer(
 
     transcript = transcribe_audio(audio, settings, on_transcribe)
     report("Analysing fillers, pace and structure", 0.92)
-    answer = analyze_answer(transcript, settings, question, quality.audio_problems(audio.samples))
+    problems = quality.audio_problems(audio.samples)
+    answer = analyze_answer(transcript, settings, question, problems, job_description=description)
     attempt_id = None
     if save:
-        attempt_id = _store_attempt(settings, question, recording, transcript, analysis_dict(answer))
+        attempt_id = _store_attempt(
+            settings, question, recording, transcript, analysis_dict(answer), interview_id
+        )
     report("Done", 1.0)
     return PracticeResult(transcript, answer, recording, attempt_id)
 
@@ -150,7 +184,14 @@ def _discard(path: Path) -> None:
     path.unlink(missing_ok=True)
 
 
-def _store_attempt(settings: Settings, question, recording, transcript: Transcript, analysis: dict) -> int:
+def _store_attempt(
+    settings: Settings,
+    question,
+    recording,
+    transcript: Transcript,
+    analysis: dict,
+    interview_id: int | None = None,
+) -> int:
     from coach.store import open_store, save_attempt
     from coach.store.recordings import forget_question
 
@@ -165,6 +206,7 @@ def _store_attempt(settings: Settings, question, recording, transcript: Transcri
             analysis=analysis,
             engine=transcript.engine,
             model=transcript.model,
+            interview_id=interview_id,
         )
     finally:
         store.close()

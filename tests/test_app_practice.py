@@ -109,3 +109,43 @@ def test_an_upload_after_a_recording_is_analysed_as_the_new_take(tmp_path, monke
     attempts = _answers(tmp_path)
     assert len(attempts) == 2  # the upload was analysed and saved, not ignored
     assert "tracing" in attempts[1]["transcript_text"].lower() and "tracing" in markdown_text(at).lower()
+
+
+JOB = (
+    "Backend Engineer, Checkout. You will own the reliability of our checkout service and its "
+    "database. You will add tracing to our services, tune slow database queries, and lead "
+    "incident response. We look for experience with PostgreSQL, Kafka and Kubernetes."
+)
+
+
+def test_an_answer_prepared_for_an_interview_shows_the_job_descriptions_terms(tmp_path, monkeypatch):
+    from datetime import date, timedelta
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    db = store.open_store(load_settings(tmp_path))
+    interview_id = store.add_interview(
+        db, company="Acme Pay", role="Backend engineer", interview_date=date.today() + timedelta(days=5)
+    )
+    db.close()
+    at = page("practice").run()
+    first_recommended = [b.key for b in at.button if b.key and b.key.startswith("practice_rec_")][0]
+    at.button(key=first_recommended).click().run()
+    at.selectbox(key="practice_interview_id").set_value(interview_id).run()
+    assert not at.exception
+    at.text_area(key=f"practice_job_description_{interview_id}").input(JOB).run()
+    at.button(key=f"practice_save_description_{interview_id}").click().run()
+    assert not at.exception and not at.error
+    assert any("Key terms to use" in c.value and "PostgreSQL" in c.value for c in at.caption)
+
+    at.audio_input[0].set_value(("answer.wav", (DATA / "clean.wav").read_bytes(), "audio/wav")).run()
+    assert not at.exception and not at.error
+    assert "Terms from the job description" in [s.value for s in at.subheader]
+    text = markdown_text(at)
+    assert escape("of the job description's") in text and escape("Not heard yet:") in text, text
+    [attempt] = _answers(tmp_path)
+    assert attempt["interview_id"] == interview_id
+    db = store.open_store(load_settings(tmp_path))
+    job = store.get_attempt(db, attempt["id"])["analysis"]["metrics"]["job_terms"]
+    db.close()
+    used = {t["term"] for t in job["terms"] if t["used"]}
+    assert {"checkout", "tracing"} & used and "PostgreSQL" not in used, job

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from coach.analysis import content, delivery, feedback, prosody, quality, relevance, scoring
+from coach.analysis import content, delivery, feedback, prosody, quality, relevance, scoring, word_use
 from coach.analysis.extensions import Mark
 from coach.analysis.pipeline import load_pipeline, make_doc
 from coach.analysis.star import PARTS
@@ -17,8 +17,9 @@ from coach.types import Transcript
 
 # 1.2: the quality gate (scores null with warnings); 1.3: metrics.prosody, pauses heard in the
 # sound; 1.4: discourse markers from the learned model (issue 16), scores' sources apart;
-# 1.5: talking points judged by meaning (issue 17)
-ANALYSIS_VERSION = "1.5.0"
+# 1.5: talking points judged by meaning (issue 17); 1.6: words said most, repeated phrases,
+# the job description's terms
+ANALYSIS_VERSION = "1.6.0"
 STAR_PARTS = PARTS[:4]
 # Above this many characters the text is analysed in pieces (spaCy keeps every piece in memory
 # at once; pieces of ~100k characters keep a 20,000-word paste under a few hundred MB).
@@ -67,13 +68,16 @@ def analyze(
     settings: Settings | None = None,
     problems: Sequence[str] = (),
     interview: bool = False,
+    job_description: str | None = None,
 ) -> AnswerAnalysis:
     """Analyse one answer. `question` is any object with `.talking_points` and `.target_s`.
 
     `problems` are reasons found before the transcript (distorted audio, voices not separated)
     why the answer cannot be scored; with any of them, or any the quality gate finds here, the
     answer is measured but gets no scores and no feedback, only `warnings`. `interview`: an answer
-    cut from a real interview (a short reply there is not a take to record again)."""
+    cut from a real interview (a short reply there is not a take to record again).
+    `job_description`: the pasted description of the job practised for; its key terms are
+    checked against the answer (`metrics.job_terms`)."""
     thresholds = settings.thresholds if settings is not None else Thresholds()
     nlp = load_pipeline()
     doc = _parse(nlp, transcript)
@@ -106,6 +110,10 @@ def analyze(
         if talking_points
         else None
     )
+
+    metrics["most_used_words"] = word_use.most_used(doc, marks)
+    metrics["repeated_phrases"] = word_use.repeated_phrases(doc, marks)
+    metrics["job_terms"] = word_use.job_terms(job_description, doc, nlp)
 
     filler_counts = Counter(_filler_name(doc, m) for m in marks)
     scores = {

@@ -41,6 +41,7 @@ def save_attempt(
     model: str,
     session_id: int | None = None,
     created_at: datetime | None = None,
+    interview_id: int | None = None,
 ) -> int:
     """Store one practice answer in a single transaction; returns the attempt id.
 
@@ -52,6 +53,7 @@ def save_attempt(
         uid=new_uid(),
         created_at=parse_datetime(created_at) or utc_now(),
         session_id=session_id,
+        interview_id=interview_id,
         question_id=question_id or None,
         question_text=question_text or "",
         transcript=transcript,

@@ -11,10 +11,18 @@ from coach.store.db import Store
 from coach.store.questions import add_question
 from coach.store.recordings import add_recording, finish_deletions, mark_deleted, mark_detached
 from coach.store.rows import delete_row, get_row, measures, new_uid, parse_date, plain, update_row, utc_now
-from coach.store.schema import debriefs, interview_people, interview_recordings, interviews, recordings, turns
+from coach.store.schema import (
+    attempts,
+    debriefs,
+    interview_people,
+    interview_recordings,
+    interviews,
+    recordings,
+    turns,
+)
 
 ORIGINS = ("they_reached_out", "i_applied", "referral", "other", "")
-EDITABLE = ("company", "role", "stage", "interview_date", "format", "origin", "notes")
+EDITABLE = ("company", "role", "stage", "interview_date", "format", "origin", "notes", "job_description")
 
 
 def _check_origin(origin: str) -> str:
@@ -36,6 +44,7 @@ def add_interview(
     origin: str = "",
     notes: str = "",
     people: list[dict] | tuple = (),
+    job_description: str = "",
 ) -> int:
     """Record a real interview; `people` are dicts with name, title and notes."""
     if not (company or "").strip():
@@ -50,6 +59,7 @@ def add_interview(
         origin=_check_origin(origin),
         notes=notes,
         created_at=utc_now(),
+        job_description=job_description or "",
     )
     with store.write() as conn:
         interview_id = conn.execute(interviews.insert().values(**values)).inserted_primary_key[0]
@@ -177,6 +187,9 @@ def delete_interview(store: Store, interview_id: int, *, keep_audio: bool) -> No
                 )
             ).scalars()
         )
+        # practice for it stays practice (SQLite cannot add ON DELETE SET NULL to a column later)
+        prepared = attempts.c.interview_id == interview_id
+        conn.execute(attempts.update().where(prepared).values(interview_id=None))
         conn.execute(interviews.delete().where(interviews.c.id == interview_id))
         for recording_id in recording_ids:
             (mark_detached if keep_audio else mark_deleted)(conn, recording_id)

@@ -290,6 +290,22 @@ def _pitch_variation(analysis) -> float | None:
     return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
+@migration("0007_job_descriptions")
+def m0007_job_descriptions(conn: sa.Connection) -> None:
+    """An interview can hold the job's description (pasted text), and a practice answer the
+    interview it prepared for, so the answer is checked against the description's terms."""
+    text_type = sa.Text().compile(dialect=conn.dialect)
+    conn.execute(
+        sa.text(f"ALTER TABLE interviews ADD COLUMN job_description {text_type} NOT NULL DEFAULT ''")
+    )
+    conn.execute(
+        sa.text(
+            # no ON DELETE rule: SQLite would not report it; coach.store.interviews clears it
+            "ALTER TABLE attempts ADD COLUMN interview_id INTEGER REFERENCES interviews (id)"
+        )
+    )
+
+
 def latest_migration() -> str:
     return MIGRATIONS[-1][0]
 

@@ -142,6 +142,8 @@ attempts = sa.Table(
     sa.Column("question_text", sa.Text, nullable=False, server_default=""),
     sa.Column("recording_id", sa.Integer, sa.ForeignKey("recordings.id"), nullable=True),
     *analysis_columns(),
+    # the interview this answer prepared for (migration 0007); deleting the interview clears it
+    sa.Column("interview_id", sa.Integer, sa.ForeignKey("interviews.id"), nullable=True),
     sa.Index(None, "question_id", "created_at"),
 )
 
@@ -159,6 +161,7 @@ interviews = sa.Table(
     sa.Column("origin", sa.String(30), nullable=False, server_default=""),
     sa.Column("notes", sa.Text, nullable=False, server_default=""),
     _created_at(),
+    sa.Column("job_description", sa.Text, nullable=False, server_default=""),  # migration 0007
 )
 
 interview_people = sa.Table(

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from coach.analysis.word_use import job_term_lines, word_lines
 from coach.analysis.wording import count
 from coach.config import Settings, load_settings
 from coach.errors import CoachError
@@ -119,11 +120,16 @@ def show_answer(
         st.markdown("\n".join(f"{i}. {p}" for i, p in enumerate(points, start=1)))
 
     show_talking_points(analysis, recording)
+    show_job_terms(analysis)
 
     st.subheader("Transcript")
     st.markdown(legend_html(analysis), unsafe_allow_html=True)
     st.markdown(highlight_html(analysis), unsafe_allow_html=True)
     st.caption(summary.filler_summary(analysis))
+    metrics = analysis.get("metrics") or {}
+    said = word_lines({k: metrics.get(k) for k in ("most_used_words", "repeated_phrases")})
+    if said:
+        st.caption(escape(" ".join(said)))
     if recording is not None and recording.exists():
         st.audio(str(recording))
     pitch = charts.pitch_chart(analysis)
@@ -159,6 +165,23 @@ def show_answer(
                 "Pauses of about 0.6 s at sentence ends sound natural; pauses inside a clause "
                 "(triangles) are the ones listeners notice."
             )
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def job_description_terms(description: str) -> list[str]:
+    """The key terms of a job description (parsed once per text)."""
+    from coach.analysis.word_use import description_terms
+
+    described = description_terms(description)
+    return [] if described is None else described["terms"]
+
+
+def show_job_terms(analysis: dict) -> None:
+    """Which of the job description's key terms the answer used (when it prepared for one)."""
+    lines = job_term_lines((analysis.get("metrics") or {}).get("job_terms"))
+    if lines:
+        st.subheader("Terms from the job description")
+        st.markdown("  \n".join(escape(line) for line in lines))
 
 
 def show_talking_points(analysis: dict, recording: Path | None = None) -> None:

@@ -303,6 +303,14 @@ def due_label(next_due: date, today: date) -> str:
     return "today" if next_due == today else next_due.isoformat()
 
 
+def interview_label(interview: dict) -> str:
+    """'Acme Pay — Backend engineer, 10 Dec 2026' (company, role if any, the day)."""
+    day = interview["interview_date"]
+    day = day if isinstance(day, date) else date.fromisoformat(str(day)[:10])
+    role = f" — {interview['role']}" if interview.get("role") else ""
+    return f"{interview['company']}{role}, {day.day} {day:%b %Y}"
+
+
 def days_ago(days: int | None) -> str:
     """'today', 'yesterday', '5 days ago', or '—' when there is nothing yet."""
     if days is None:

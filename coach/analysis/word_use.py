@@ -1,0 +1,292 @@
+"""Words said too often (issue 20) and words from the job description (issue 17).
+
+What a listener notices after the "um"s is the same word or phrase again and again; what an
+interviewer listens for is the job's own vocabulary. Both are counts over the parsed answer:
+word stems, so "systems" and "system" are one word; fillers and repeated words are left out, so
+"like" as a filler never counts as a word used too often. The pipeline tags words (Penn tags)
+but has no lemmatiser, so a light suffix rule (`stem`) stands in for one on both sides.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from spacy.tokens import Doc, Token
+
+from coach.analysis.extensions import Mark
+
+# Tags of words that carry content (nouns, verbs, adjectives, adverbs): the answer's vocabulary.
+CONTENT_TAGS = ("NN", "VB", "JJ", "RB")
+NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
+# Content words every answer needs; saying them often is not a habit worth a remark.
+COMMON = {"be", "have", "do", "get", "go", "make", "say", "know", "think", "thing", "lot", "really", "very"}
+# A content word is "used often" from this many times, and only if it is at least this share of
+# the answer's content words (a 600-word answer may say "team" five times without anyone noticing).
+OFTEN_MIN_COUNT = 4
+OFTEN_MIN_SHARE = 0.04
+MOST_USED = 5
+# A phrase of this many words said at least twice is a repeated phrase ("to be honest",
+# "at the end of the day"); two-word phrases need three times ("my team" twice is just the topic).
+PHRASE_WORDS = (2, 6)
+PHRASE_MIN_COUNT = {2: 3}
+PHRASE_DEFAULT_MIN_COUNT = 2
+REPEATED_PHRASES = 5
+
+# Words a job description uses about any job; they are not the job's terms.
+JOB_BOILERPLATE = {
+    "ability", "able", "applicant", "apply", "benefit", "candidate", "company", "day", "degree",
+    "environment", "equal", "experience", "excellent", "field", "good", "great", "help", "ideal",
+    "include", "including", "job", "join", "knowledge", "level", "look", "looking", "new",
+    "opportunity", "plus", "position", "preferred", "qualification", "required", "requirement",
+    "responsibility", "role", "salary", "skill", "strong", "team", "understanding", "want", "way",
+    "week", "work", "working", "year", "you", "we", "us", "our", "your", "will", "well", "must",
+}  # fmt: skip
+JOB_TERMS = 12
+# Text past this length is not read for terms (a job description is a page, not a book).
+JOB_MAX_CHARS = 20_000
+# Below this share of English stop words among the words, the text is not English enough to
+# pick terms from (English prose has about 40-50%; a German or French page has under 10%).
+MIN_ENGLISH_SHARE = 0.15
+NOT_ENGLISH = (
+    "The job description does not look like English, so its key terms were not picked; "
+    "paste the English version if there is one."
+)
+
+
+def _skipped(doc: Doc, marks: Iterable[Mark]) -> set[int]:
+    """Token indices inside fillers and repeats (not the speaker's words)."""
+    out: set[int] = set()
+    for m in marks:
+        out.update(range(m.start, m.end))
+    return out
+
+
+def stem(word: str) -> str:
+    """ "systems" → "system", "studies" → "study", "designed" → "design": enough to match forms."""
+    w = word.lower()
+    if len(w) <= 4:
+        return w
+    for suffix, replacement in (("ies", "y"), ("sses", "ss"), ("xes", "x"), ("ches", "ch"), ("shes", "sh")):
+        if w.endswith(suffix):
+            return w[: -len(suffix)] + replacement
+    if w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    for suffix in ("ing", "ed"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+            return w[: -len(suffix)]
+    return w
+
+
+def _is_content(token: Token) -> bool:
+    return (
+        token.tag_.startswith(CONTENT_TAGS)
+        and token.is_alpha
+        and not token.is_stop
+        and len(token.text) > 2
+        and stem(token.text) not in COMMON
+    )
+
+
+def most_used(doc: Doc, marks: Sequence[Mark] = ()) -> list[dict]:
+    """The content words said often enough to notice: [{"word", "count"}], most first."""
+    skipped = _skipped(doc, marks)
+    words = [stem(t.text) for t in doc if t.i not in skipped and _is_content(t)]
+    if not words:
+        return []
+    counts = Counter(words)
+    floor = max(OFTEN_MIN_COUNT, OFTEN_MIN_SHARE * len(words))
+    often = [(w, n) for w, n in counts.most_common() if n >= floor]
+    return [{"word": w, "count": n} for w, n in often[:MOST_USED]]
+
+
+def repeated_phrases(doc: Doc, marks: Sequence[Mark] = ()) -> list[dict]:
+    """Phrases said again and again: [{"phrase", "count"}], longest kept where one holds another."""
+    skipped = _skipped(doc, marks)
+    counts: Counter[tuple[str, ...]] = Counter()
+    for sent in doc.sents:
+        run = [t for t in sent if t.i not in skipped and not t.is_punct and not t.is_space]
+        lowered = [t.lower_ for t in run]
+        content = [_is_content(t) for t in run]
+        for n in range(PHRASE_WORDS[0], PHRASE_WORDS[1] + 1):
+            for i in range(len(run) - n + 1):
+                # two words are a phrase only when both carry content ("service was" is not)
+                if all(content[i : i + n]) if n == 2 else any(content[i : i + n]):
+                    counts[tuple(lowered[i : i + n])] += 1
+    found = [(p, n) for p, n in counts.items() if n >= PHRASE_MIN_COUNT.get(len(p), PHRASE_DEFAULT_MIN_COUNT)]
+    found.sort(key=lambda item: (-len(item[0]), -item[1]))
+    kept: list[tuple[tuple[str, ...], int]] = []
+    for phrase, n in found:
+        # "the end of the" inside "at the end of the day", said as often: the longer one says it.
+        if any(_inside(phrase, longer) and n <= m for longer, m in kept):
+            continue
+        kept.append((phrase, n))
+    kept.sort(key=lambda item: (-item[1], -len(item[0])))
+    return [{"phrase": " ".join(p), "count": n} for p, n in kept[:REPEATED_PHRASES]]
+
+
+def _inside(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    n = len(short)
+    return n < len(long) and any(long[i : i + n] == short for i in range(len(long) - n + 1))
+
+
+# ---------------------------------------------------------------- the job description
+
+
+def english_enough(doc: Doc) -> bool:
+    words = [t for t in doc if t.is_alpha]
+    return bool(words) and sum(t.is_stop for t in words) / len(words) >= MIN_ENGLISH_SHARE
+
+
+def key_terms(description: Doc, limit: int = JOB_TERMS) -> list[str]:
+    """The description's own vocabulary: noun phrases, nouns and names it uses, most often first.
+
+    A phrase is a run of adjectives and nouns ending in a noun, at most its last three words
+    ("distributed systems", "stakeholder management"); single nouns and names ("payments",
+    "Kubernetes") count on their own too, and a name (a tool, a standard) comes before a common
+    noun said as often. Words any job description uses ("experience", "team", "role") are never
+    part of a term; forms count together ("payment system", "payment systems"). Terms are
+    written as the description first wrote them."""
+    counts: Counter[tuple[str, ...]] = Counter()
+    shown: dict[tuple[str, ...], str] = {}
+    first: dict[tuple[str, ...], int] = {}
+    named: set[tuple[str, ...]] = set()
+    lower_words = {stem(t.text) for t in description if t.text.islower()}
+    for run in _noun_runs(description):
+        # the nouns alone, and the last two and three words of the run (the head and what narrows it)
+        spans = [[t] for t in run if t.tag_ in NOUN_TAGS] + [run[-n:] for n in (2, 3) if len(run) >= n]
+        for words in spans:
+            key = tuple(stem(t.text) for t in words)
+            counts[key] += 1
+            shown.setdefault(key, " ".join(t.text if _is_name(t, lower_words) else t.lower_ for t in words))
+            first.setdefault(key, words[0].i)
+            if any(_is_name(t, lower_words) for t in words):
+                named.add(key)
+    ranked = sorted(
+        (key for key in counts if _holds_its_own(key, counts)),
+        key=lambda key: (-counts[key], key not in named, first[key]),
+    )
+    return [shown[key] for key in ranked[:limit]]
+
+
+def _is_name(token: Token, lower_words: set[str]) -> bool:
+    """A tool, a product or a standard: "PostgreSQL", "APIs", "Kafka"; not a word the description
+    also writes in lower case ("Engineer" in a title beside "engineers")."""
+    inner_capital = token.text[1:] != token.text[1:].lower()
+    return inner_capital or (
+        token.tag_.startswith("NNP") and not token.is_sent_start and stem(token.text) not in lower_words
+    )
+
+
+def _holds_its_own(key: tuple[str, ...], counts: Counter) -> bool:
+    """A term is listed unless a longer term says it as often ("incident" in "incident response")
+    or a shorter term inside it is said more often ("lead incident response" → "incident response")."""
+    n = len(key)
+    for other, count in counts.items():
+        if len(other) > n and _inside(key, other) and count >= counts[key]:
+            return False
+        if len(other) < n and _inside(other, key) and count > counts[key] and len(other) > 1:
+            return False
+    return True
+
+
+def _noun_runs(doc: Doc) -> list[list[Token]]:
+    """Runs of term words (adjectives, participles, nouns) that end in a noun."""
+    runs: list[list[Token]] = []
+    current: list[Token] = []
+    for token in [*(t for t in doc if not t.is_space), None]:  # a line break inside a phrase is no break
+        if token is not None and _term_word(token) and not (current and current[-1].sent != token.sent):
+            current.append(token)
+            continue
+        while current and current[-1].tag_ not in NOUN_TAGS:
+            current.pop()
+        if current:
+            runs.append(current)
+        current = [token] if token is not None and _term_word(token) else []
+    return runs
+
+
+def _term_word(token: Token) -> bool:
+    return (
+        (token.tag_ in NOUN_TAGS or token.tag_ in {"JJ", "VBN"})
+        and (token.is_alpha or re.fullmatch(r"[A-Za-z][A-Za-z0-9+#.]*", token.text) is not None)
+        and not token.is_stop
+        and len(token.text) > 1
+        and stem(token.text) not in JOB_BOILERPLATE
+        and token.lower_ not in JOB_BOILERPLATE
+    )
+
+
+def terms_used(terms: Sequence[str], answer: Doc) -> list[dict]:
+    """Each term with whether the answer used it: all of its words, in one sentence, any form."""
+    sentences = [{stem(t.text) for t in sent} for sent in answer.sents if len(sent)]
+    out = []
+    for term in terms:
+        needed = {stem(w) for w in term.split()}
+        used = any(needed <= words for words in sentences)
+        out.append({"term": term, "used": used})
+    return out
+
+
+def description_terms(description: str | None, nlp=None) -> dict | None:
+    """The key terms of a pasted job description: {"terms": [...], "note": sentence or None};
+    None for an empty description. Only the first JOB_MAX_CHARS characters are read."""
+    text = (description or "").strip()
+    if not text:
+        return None
+    if nlp is None:
+        from coach.analysis.pipeline import load_pipeline
+
+        nlp = load_pipeline()
+    parsed = nlp(text[:JOB_MAX_CHARS])
+    if not english_enough(parsed):
+        return {"terms": [], "note": NOT_ENGLISH}
+    return {"terms": key_terms(parsed), "note": None}
+
+
+def job_terms(description: str | None, answer: Doc, nlp) -> dict | None:
+    """`metrics.job_terms`: the description's key terms and which the answer used; None without one."""
+    described = description_terms(description, nlp)
+    if described is None:
+        return None
+    terms = terms_used(described["terms"], answer)
+    return {"terms": terms, "used": sum(t["used"] for t in terms), "note": described["note"]}
+
+
+# ---------------------------------------------------------------- in words
+
+
+def word_lines(metrics: dict) -> list[str]:
+    """The words said most, the phrases repeated and the job's terms, as plain sentences."""
+    lines = []
+    most = metrics.get("most_used_words") or []
+    if most:
+        lines.append("Words you said most: " + ", ".join(f"{w['word']} ({w['count']}×)" for w in most) + ".")
+    phrases = metrics.get("repeated_phrases") or []
+    if phrases:
+        lines.append(
+            "Phrases you repeated: " + ", ".join(f"“{p['phrase']}” ({p['count']}×)" for p in phrases) + "."
+        )
+    lines += job_term_lines(metrics.get("job_terms"))
+    return lines
+
+
+def job_term_lines(job: dict | None) -> list[str]:
+    """ "You used 4 of the job description's 12 key terms: …", then the ones not heard yet."""
+    if not job:
+        return []
+    if job.get("note"):
+        return [job["note"]]
+    terms = job.get("terms") or []
+    if not terms:
+        return ["The job description has no key terms to look for (it is very short)."]
+    used = [t["term"] for t in terms if t["used"]]
+    unused = [t["term"] for t in terms if not t["used"]]
+    lines = [
+        f"You used {len(used)} of the job description's {len(terms)} key terms"
+        + (": " + ", ".join(used) + "." if used else ".")
+    ]
+    if unused:
+        lines.append("Not heard yet: " + ", ".join(unused) + ".")
+    return lines

@@ -1,0 +1,46 @@
+"""Preparing from the job description: keep it with the interview, pick its key terms, and say
+which interviews an answer can prepare for. The Practice page and `coach job-description` both
+come here; the terms themselves are `coach.analysis.word_use`'s."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from coach.errors import InputError
+from coach.store import Store, get_interview, update_interview
+
+# A description past this many characters is kept whole, but only its start is read for terms.
+MAX_CHARS = 200_000
+# Interviews this many days past can still be prepared for (a second round often follows).
+RECENT_DAYS = 30
+
+
+def save_job_description(store: Store, interview_id: int, text: str) -> dict | None:
+    """Keep the pasted description with the interview (empty text clears it); return its key terms
+    as `coach.analysis.word_use.description_terms` gives them (None once cleared)."""
+    from coach.analysis.word_use import description_terms
+
+    text = (text or "").strip()
+    if len(text) > MAX_CHARS:
+        raise InputError(
+            f"That job description is {len(text):,} characters long; paste the description itself "
+            f"(under {MAX_CHARS:,} characters), not the whole page."
+        )
+    if "\x00" in text:
+        raise InputError("That is not text; paste the job description as plain text.")
+    get_interview(store, interview_id)  # a clear sentence for an id that does not exist
+    update_interview(store, interview_id, job_description=text)
+    return description_terms(text)
+
+
+def interviews_to_prepare(interviews: list[dict], today: date) -> list[dict]:
+    """Interviews an answer can prepare for: the coming ones first, then the last month's."""
+    since = today - timedelta(days=RECENT_DAYS)
+    kept = [i for i in interviews if _day(i["interview_date"]) >= since]
+    return sorted(
+        kept, key=lambda i: (_day(i["interview_date"]) < today, abs((_day(i["interview_date"]) - today).days))
+    )
+
+
+def _day(value) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])

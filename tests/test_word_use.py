@@ -1,0 +1,152 @@
+"""Words said most, phrases repeated, and the job description's terms (issues 17 and 20), on the
+real spaCy pipeline; the CLI twins through `coach job-description` and `coach analyze --interview`."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from store_support import backend_fixture, settings_fixture, store_fixture  # noqa: F401
+from typer.testing import CliRunner
+
+from coach.analysis import analyze
+from coach.analysis.pipeline import load_pipeline
+from coach.analysis.word_use import (
+    NOT_ENGLISH,
+    description_terms,
+    job_term_lines,
+    most_used,
+    repeated_phrases,
+    terms_used,
+)
+from coach.cli import app
+from coach.store import add_interview, delete_interview, get_attempt, list_attempts, save_attempt
+from coach.types import Transcript
+
+JOB = """Senior Backend Engineer, Payments
+
+You will join our payments platform team to design, build and operate the services that move
+money for two million customers. You will own reliability of our payment APIs, lead incident
+response, and mentor engineers. Lead incident response and write blameless postmortems.
+What we look for: 5+ years of experience building backend services. Strong knowledge of
+PostgreSQL, Kafka and Kubernetes. Experience with payment systems and fraud detection.
+Excellent communication skills and stakeholder management."""
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def test_a_word_said_again_and_again_is_listed_with_its_count(nlp):
+    doc = nlp(
+        "The service was slow. I measured the service and found the service waited on a lock. "
+        "We split the service in two, and the service is fast now. Our customers noticed it quickly."
+    )
+    assert most_used(doc)[0] == {"word": "service", "count": 5}
+    assert all(w["word"] != "customer" for w in most_used(doc))  # said once
+
+
+def test_a_filler_like_is_never_a_word_said_too_often(nlp):
+    answer = analyze(
+        Transcript.from_text(
+            "So like the build was like slow and like nobody like knew why, and like I fixed it like fast."
+        )
+    )
+    assert all(w["word"] != "like" for w in answer.metrics["most_used_words"])
+
+
+def test_stock_phrases_said_twice_are_repeated_phrases_and_their_pieces_are_not(nlp):
+    doc = nlp(
+        "To be honest, the launch slipped. At the end of the day we shipped. To be honest, I was "
+        "tired, and at the end of the day the customers were happy. The service was fast."
+    )
+    phrases = {p["phrase"]: p["count"] for p in repeated_phrases(doc)}
+    assert phrases == {"to be honest": 2, "at the end of the day": 2}
+
+
+def test_the_job_descriptions_terms_are_its_own_vocabulary_not_boilerplate():
+    terms = description_terms(JOB)["terms"]
+    assert {"incident response", "PostgreSQL", "Kafka"} <= set(terms), terms
+    assert not {"experience", "team", "role", "skills", "knowledge"} & {t.lower() for t in terms}, terms
+    assert "incident" not in terms  # said only inside "incident response"
+
+
+def test_a_term_counts_as_used_in_another_form(nlp):
+    used = terms_used(["payment systems", "fraud detection"], nlp("I rebuilt the payment system last year."))
+    assert used == [{"term": "payment systems", "used": True}, {"term": "fraud detection", "used": False}]
+
+
+def test_no_description_means_no_section_and_a_foreign_one_says_so():
+    assert description_terms("") is None and description_terms("   \n") is None
+    assert job_term_lines(None) == []
+    german = description_terms(
+        "Wir suchen einen erfahrenen Entwickler für unser Zahlungsteam in Berlin. Sie entwickeln "
+        "verteilte Systeme und betreuen die Datenbanken."
+    )
+    assert german == {"terms": [], "note": NOT_ENGLISH}
+    assert job_term_lines({"terms": [], "used": 0, "note": NOT_ENGLISH}) == [NOT_ENGLISH]
+
+
+def test_a_huge_paste_still_gives_terms():
+    terms = description_terms(JOB + " We value reliability and clear writing." * 3000)["terms"]
+    assert "PostgreSQL" in terms
+
+
+def test_analysis_json_has_the_job_terms_only_with_a_description():
+    text = "I led incident response for our payment APIs and moved them to PostgreSQL."
+    without = analyze(Transcript.from_text(text)).to_dict()["metrics"]
+    assert without["job_terms"] is None
+    job = analyze(Transcript.from_text(text), job_description=JOB).to_dict()["metrics"]["job_terms"]
+    used = {t["term"] for t in job["terms"] if t["used"]}
+    assert {"incident response", "PostgreSQL", "payment APIs"} <= used and "Kafka" not in used, job
+    assert job["used"] == len(used) and job["note"] is None
+
+
+def test_deleting_the_interview_keeps_the_practice_for_it(store):
+    interview_id = add_interview(store, company="Acme", interview_date="2026-12-10", job_description=JOB)
+    attempt_id = save_attempt(
+        store,
+        question_id=None,
+        question_text="Q",
+        recording=None,
+        transcript={"transcript": "x"},
+        analysis={"metrics": {}, "scores": {}},
+        engine="",
+        model="",
+        interview_id=interview_id,
+    )
+    assert list_attempts(store)[0]["interview_id"] == interview_id
+    delete_interview(store, interview_id, keep_audio=True)
+    assert get_attempt(store, attempt_id)["interview_id"] is None
+
+
+def run(data_dir, *args):
+    env = {"COACH_DATA_DIR": str(data_dir), "COACH_DATABASE_URL": ""}
+    return CliRunner().invoke(app, list(args), env=env)
+
+
+def test_the_cli_keeps_a_description_and_checks_an_answer_against_it(tmp_path):
+    (tmp_path / "job.txt").write_text(JOB, encoding="utf-8")
+    (tmp_path / "answer.txt").write_text(
+        "I led incident response for our payment APIs and moved them to PostgreSQL.", encoding="utf-8"
+    )
+    result = run(tmp_path, "job-description", "1", str(tmp_path / "job.txt"))
+    assert result.exit_code == 1 and "There is no interview with id 1" in result.output
+    from coach.config import load_settings
+    from coach.store import open_store
+
+    db = open_store(load_settings(tmp_path))
+    add_interview(db, company="Acme Pay", interview_date="2026-12-10")
+    db.close()
+    result = run(tmp_path, "job-description", "1", str(tmp_path / "job.txt"))
+    assert result.exit_code == 0 and "PostgreSQL" in result.output, result.output
+    result = run(tmp_path, "analyze", "--text", str(tmp_path / "answer.txt"), "--interview", "1", "--json")
+    job = json.loads(result.stdout)["metrics"]["job_terms"]
+    assert "PostgreSQL" in {t["term"] for t in job["terms"] if t["used"]}
+    result = run(tmp_path, "analyze", "--text", str(tmp_path / "answer.txt"), "--interview", "1")
+    assert "key terms" in result.output and "Not heard yet:" in result.output
+    result = run(tmp_path, "job-description", "1", "--clear")
+    assert result.exit_code == 0 and "Removed" in result.output
+    result = run(tmp_path, "job-description", "1")
+    assert result.exit_code == 1 and "Give the description" in result.output
