@@ -48,6 +48,11 @@ def questions_in_notes(notes: str) -> list[str]:
     return found
 
 
+def notes_without_questions(notes: str) -> str:
+    """A debrief's own notes, without the list of questions saving appends to them."""
+    return (notes or "").split(QUESTIONS_HEADING, 1)[0].strip()
+
+
 def form_values(debrief: dict | None, heard: list[str] | tuple = ()) -> dict:
     """What the debrief form shows: a stored debrief (a review's draft, or one written earlier) so
     saving edits it, or the template's blanks. People met are stored on the interview, so the form
