@@ -16,9 +16,11 @@ import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
+from coach import store
 from coach.analysis.wording import count
 from coach.debrief import latest_debrief, notes_without_questions
 from coach.interview_log import coming_up
+from coach.store import Store
 
 # Trailing words that name a company's legal form, not the company ("Acme Inc." is Acme).
 LEGAL_SUFFIXES = ("inc", "ltd", "llc", "gmbh", "plc", "ag", "sa", "bv", "corp", "co", "limited")
@@ -167,6 +169,11 @@ def _stage(item: dict, written: list[dict]) -> Stage:
     )
 
 
+def _spelling(names: list[str]) -> str:
+    """How the user writes a company most often (the first way, when two are as common)."""
+    return max(names, key=lambda n: (names.count(n), -names.index(n)))
+
+
 def _people(stages: list[dict]) -> list[dict]:
     seen: dict[str, dict] = {}
     for item in stages:
@@ -245,19 +252,17 @@ def pipeline(
             else None
         )
         linked = _options_for(options, items, companies.count(normalised(items[0]["company"])) == 1)
-        latest = items[-1]
+        company = _spelling([i["company"] for i in items])
         status = _status(stages, linked)
         found.append(
             Opportunity(
-                company=latest["company"],
-                role=next((i["role"] for i in reversed(items) if i.get("role")), ""),
+                company=company,
+                role=_spelling([i["role"] for i in items if i.get("role")] or [""]),
                 stages=stages,
                 people_met=_people(items),
                 next_step=next_step,
                 time=_time(stages, booked),
-                decision=decision_prompt(latest["company"], stages, next_step)
-                if status == "in progress"
-                else None,
+                decision=decision_prompt(company, stages, next_step) if status == "in progress" else None,
                 status=status,
                 options=linked,
             )
@@ -298,3 +303,11 @@ def comparison(options: list[dict], opportunities: list[Opportunity]) -> list[di
         }
         for o in ordered
     ]
+
+
+def pipeline_report(db: Store, today: date) -> tuple[list[Opportunity], list[dict]]:
+    """The opportunities and the options side by side, read from the store: what the Interviews
+    page and `coach interviews` show."""
+    options = store.list_options(db)
+    opportunities = pipeline(store.list_interviews(db), store.list_debriefs(db), options, today)
+    return opportunities, comparison(options, opportunities)
