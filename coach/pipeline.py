@@ -143,7 +143,7 @@ def decision_prompt(company: str, stages: list[Stage], next_step: dict | None) -
     since = rated[start].stage or f"the {rated[start].interview_date} interview"
     trend = " → ".join(str(s.interest) for s in rated[start:])
     before = (
-        f" before the {next_step['stage'] or 'next stage'} on {next_step['interview_date']}"
+        f" before the {next_step['stage'] or 'next stage'} on {_day(next_step['interview_date'])}"
         if next_step
         else " before you book another stage"
     )
@@ -151,6 +151,12 @@ def decision_prompt(company: str, stages: list[Stage], next_step: dict | None) -
         f"Your interest in {company} has fallen since the {since} ({trend} out of 5). "
         f"Decide whether to continue{before}: stopping politely now costs them and you less than later."
     )
+
+
+def _day(iso_date: str) -> str:
+    """'5 December': a date as a sentence says it."""
+    day = date.fromisoformat(iso_date)
+    return f"{day.day} {day:%B}"
 
 
 def _stage(item: dict, written: list[dict]) -> Stage:

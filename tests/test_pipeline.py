@@ -120,7 +120,7 @@ def test_the_pipeline_of_a_real_log(db):
     assert initech.stages[1].notes == "Team seems stretched."
     assert initech.decision == (
         "Your interest in Initech has fallen since the recruiter screen (4 → 3 → 2 out of 5). Decide "
-        "whether to continue before the onsite / loop on 2026-12-04: stopping politely now costs them "
+        "whether to continue before the onsite / loop on 4 December: stopping politely now costs them "
         "and you less than later."
     )
     assert initech.status == "in progress"
