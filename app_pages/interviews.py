@@ -238,7 +238,7 @@ def opportunity_card(opportunity: Opportunity, by_id: dict[int, dict], today: da
         for option in opportunity.options:
             st.markdown(
                 f"**{escape(OPTION_KINDS[option['kind']].split(' (')[0]).capitalize()}:** "
-                + escape(option_facts(option))
+                + escape(option_facts(option, today))
             )
         if opportunity.decision:
             st.warning(escape(opportunity.decision), icon=":material/trending_down:")

@@ -55,9 +55,9 @@ def interest_trend(stages: list[dict]) -> str:
     return " → ".join(f"{s['interest']} ({s['stage'] or 'stage not set'})" for s in rated)
 
 
-def option_facts(option: dict) -> str:
-    """'Staff engineer · 150k + 10% bonus · answer by 2026-12-10' — an option in one line."""
+def option_facts(option: dict, today: date) -> str:
+    """'Staff engineer · 150k + 10% bonus · answer by Thu 10 Dec (in 9 days)' — an option in one line."""
     facts = [option[k] for k in ("title", "compensation") if option.get(k)]
     if option.get("deadline"):
-        facts.append(f"answer by {option['deadline']}")
+        facts.append(f"answer by {date_words(option['deadline'], today)}")
     return " · ".join(facts) or "no details yet"

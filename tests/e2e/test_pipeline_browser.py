@@ -74,6 +74,13 @@ def test_the_pipeline_and_the_options_side_by_side(server, page, shots):
     assert page.get_by_text("has fallen since the recruiter screen").is_visible()
     _full_screenshot(page, shots / "interviews-pipeline.png")
 
+    page.get_by_text("first round · ").first.click()  # open a stage: its debrief, notes and form
+    notes = page.get_by_text("Team seems stretched; on-call every third week.").locator("visible=true")
+    notes.first.wait_for(timeout=30_000)
+    assert page.get_by_role("tab", name="Edit the debrief").locator("visible=true").count() == 1
+    assert page.get_by_text("What went well").locator("visible=true").count() >= 1  # the form, full width
+    _full_screenshot(page, shots / "interviews-stage.png")
+
     page.get_by_role("tab", name="Offers and options").click()
     compensation = [
         page.get_by_text(text, exact=False).locator("visible=true").first
