@@ -512,7 +512,7 @@ def edit_option_form(options: list[dict]) -> None:
                 done(f"Removed {escape(option_label(option, OPTION_KINDS))}.")
 
 
-def offers_and_options(side_by_side: list[dict], today: date) -> None:
+def offers_and_options(side_by_side: list[dict], opportunities: list[Opportunity], today: date) -> None:
     """Offers and alternatives side by side (the BATNA among them), editable, and a form to add one."""
     st.markdown(f"#### {escape(book.options.title)}\n{escape(book.options.intro)}")
     with st.expander("Guidance"):
@@ -534,7 +534,16 @@ def offers_and_options(side_by_side: list[dict], today: date) -> None:
         title = c3.text_input("Title")
         compensation = st.text_input("Compensation (base, bonus, equity, benefits)")
         details = st.text_area("Scope, team, growth, flexibility, notes")
-        deadline = st.date_input("Deadline", value=None)
+        c4, c5 = st.columns(2)
+        deadline = c4.date_input("Deadline", value=None)
+        came_from = {o.stages[-1].interview_id: o.label for o in opportunities}
+        interview_id = c5.selectbox(
+            "From your interviews with",
+            [None, *came_from],
+            format_func=lambda i: "—" if i is None else came_from[i],
+            help="Puts the option on that card; its company and title come from it when left empty.",
+            key="interviews_option_from",
+        )
         if st.form_submit_button("Add option"):
             with shared.shown_errors():
                 interview_log.add_option(
@@ -545,6 +554,7 @@ def offers_and_options(side_by_side: list[dict], today: date) -> None:
                     compensation=compensation,
                     details=details,
                     deadline=deadline,
+                    interview_id=interview_id,
                 )
                 done("Option added.")
 
@@ -571,4 +581,4 @@ with add_tab:
 with prepare_tab:
     prepare(interviews, today)
 with options_tab:
-    offers_and_options(side_by_side, today)
+    offers_and_options(side_by_side, opportunities, today)

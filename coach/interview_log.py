@@ -143,14 +143,17 @@ def add_option(
     deadline: date | str | None = None,
     interview_id: int | None = None,
 ) -> int:
-    """Write down an offer, an alternative or the BATNA (what you do if nothing else works out)."""
+    """Write down an offer, an alternative or the BATNA (what you do if nothing else works out);
+    one that came from an interview (`interview_id`) takes its company and role when not given."""
     kind = kind.strip().casefold()
     if kind not in OPTION_KINDS:
         raise InputError(f"An option is an offer, an alternative or your BATNA, not {kind!r}.")
+    if interview_id is not None:  # an option from an interview is named after it unless told otherwise
+        interview = store.get_interview(db, interview_id)
+        company = company.strip() or interview["company"]
+        title = title.strip() or interview["role"]
     if not (company.strip() or title.strip()):
         raise InputError("Name the option: its company (or 'current job') or its title.")
-    if interview_id is not None:
-        store.get_interview(db, interview_id)  # a clear error for an interview that is not there
     return store.add_option(
         db,
         kind=kind,

@@ -55,6 +55,8 @@ class TimeSpent:
 
     @property
     def summary(self) -> str:
+        if not self.stages_done:
+            return f"nothing yet, {count(self.stages_booked, 'stage')} booked"
         done = count(self.stages_done, "stage") + " so far"
         if self.stages_done > 1:
             done += f" over {count(self.span_days, 'day')}"

@@ -188,3 +188,22 @@ def test_the_debrief_of_an_interview_is_edited_not_added_twice(db):
     assert debrief["skill_gaps"] == "system design, pricing"
     assert "Why us?" in debrief["notes"]
     assert any("interest 4/5" in e.label for e in at.expander)  # the log shows the change at once
+
+
+def test_an_offer_added_from_an_interview_shows_on_its_card(db):
+    interview_id = _interview(db, stage="final")
+    at = page("interviews").run()
+    form = "interviews_option"
+    at.selectbox(key="interviews_option_from").set_value(interview_id)
+    _in_form(at.text_input, form)[2].input("150k + 10% bonus")  # compensation
+    [b for b in _in_form(at.button, form) if b.label == "Add option"][0].click().run()
+    assert not at.exception and not at.error
+    [option] = store.list_options(db)
+    assert (option["kind"], option["company"], option["title"], option["interview_id"]) == (
+        "offer",
+        "Acme Robotics",
+        "Staff engineer",
+        interview_id,
+    )
+    assert "**Offer:** " + escape("Staff engineer · 150k + 10% bonus") in markdown_text(at)
+    assert markdown_text(at).count(":green-badge[offer]") == 2  # the card's status and the option's kind

@@ -143,3 +143,11 @@ def test_saying_no_stops_an_opportunity_without_a_prompt(db):
     [umbrella] = _pipeline(db)
     assert umbrella.status == "stopped" and umbrella.decision is None
     assert umbrella.as_json()["interest_trend"] == [4, 1]
+
+
+def test_an_opportunity_only_booked_has_cost_nothing_yet(db):
+    _log(db, "Hooli", "Designer", "recruiter screen", "2026-12-03")
+    [hooli] = _pipeline(db)
+    assert hooli.time.summary == "nothing yet, 1 stage booked"
+    assert hooli.next_step["stage"] == "recruiter screen" and hooli.decision is None
+    assert hooli.interest_trend == []
