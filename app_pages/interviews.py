@@ -235,6 +235,10 @@ def opportunity_card(opportunity: Opportunity, by_id: dict[int, dict], today: da
             st.markdown(
                 "**People met:** " + ", ".join(escape(person_line(p)) for p in opportunity.people_met)
             )
+        noted = [s for s in data["stages"] if s["notes"]]
+        if noted:
+            stage = escape(noted[-1]["stage"] or "last stage")
+            st.markdown(f"**Notes after the {stage}:** {escape(noted[-1]['notes'])}")
         for option in opportunity.options:
             st.markdown(
                 f"**{escape(OPTION_KINDS[option['kind']].split(' (')[0]).capitalize()}:** "

@@ -118,9 +118,9 @@ def test_the_pipeline_shows_one_card_per_opportunity(tmp_path, monkeypatch):
     assert "Kim Park — recruiter, Sam Lee — engineering manager" in text
     assert "3 stages so far over 20 days, 1 more booked" in text
     assert "Still to come: " + escape("a take-home (about 4 hours) and a full-day onsite") in text
-    assert (
-        "*Notes:* " + escape("Team seems stretched; on-call every third week.") in text
-    )  # the debrief's notes
+    notes = escape("Team seems stretched; on-call every third week.")
+    assert f"*Notes:* {notes}" in text  # the debrief's notes in its stage
+    assert f"**Notes after the first round:** {notes}" in text  # and on the card itself
     # the debrief is written in a tab of the stage, not a cramped popover
     assert any(t.label == "Edit the debrief" for t in at.tabs)
     assert any(t.label == "Write the debrief" for t in at.tabs)  # the onsite not yet debriefed
