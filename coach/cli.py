@@ -589,7 +589,9 @@ def add_interview_command(
         str, typer.Option(help="recruiter screen, first round, technical, onsite / loop, final, offer, other")
     ] = "first round",
     format_: Annotated[str, typer.Option("--format", help="video, phone, in person or take-home")] = "",
-    origin: Annotated[str, typer.Option(help="they_reached_out, i_applied, referral or other")] = "",
+    origin: Annotated[
+        str, typer.Option(help="how it started: they reached out, I applied, referral or other")
+    ] = "",
     notes: Annotated[str, typer.Option(help="anything to remember")] = "",
     person: Annotated[
         list[str] | None, typer.Option(help="someone you meet: 'name — title — note'; repeat for more")

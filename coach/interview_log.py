@@ -110,6 +110,7 @@ def add_interview(
     people: list[str] | tuple = (),
 ) -> int:
     """Log a real interview; `people` are lines as typed ('Sam Lee — engineering manager — ex-Stripe')."""
+    origin = origin_from_words(origin)
     return store.add_interview(
         db,
         company=company,
@@ -121,6 +122,24 @@ def add_interview(
         notes=notes.strip(),
         people=[parse_person(line) for line in people if line.strip()],
     )
+
+
+ORIGIN_WORDS = {
+    "they reached out": "they_reached_out",
+    "i applied": "i_applied",
+    "referral": "referral",
+    "other": "other",
+}
+
+
+def origin_from_words(origin: str) -> str:
+    """'they reached out' (as a person says it, or as stored) → 'they_reached_out'."""
+    words = " ".join(origin.replace("_", " ").casefold().split())
+    if words and words not in ORIGIN_WORDS:
+        raise InputError(
+            f"How it started is one of: they reached out, I applied, referral, other; not {origin!r}."
+        )
+    return ORIGIN_WORDS.get(words, "")
 
 
 def add_person(db: Store, interview_id: int, line: str) -> dict:

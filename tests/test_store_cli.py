@@ -161,6 +161,8 @@ def test_the_interview_pipeline_from_the_terminal(settings, monkeypatch):
 
     screen = ok(
         "add-interview",
+        "--origin",
+        "they reached out",
         "Initech",
         "--role",
         "Platform lead",
@@ -171,7 +173,7 @@ def test_the_interview_pipeline_from_the_terminal(settings, monkeypatch):
         "--person",
         "Kim Park — recruiter",
     )
-    assert screen["people"][0]["title"] == "recruiter"
+    assert screen["people"][0]["title"] == "recruiter" and screen["origin"] == "they_reached_out"
     first = ok("add-interview", "Initech Inc.", "--role", "platform lead", "--date", "2026-10-09")
     technical = ok(
         "add-interview", "initech", "--role", "Platform Lead", "--stage", "technical", "--date", "2026-10-20"
@@ -253,6 +255,10 @@ def test_the_interview_pipeline_from_the_terminal(settings, monkeypatch):
     [
         (("add-interview", " "), "An interview needs the company's name."),
         (("add-interview", "Acme", "--date", "next week"), "is not a date; write it as YYYY-MM-DD."),
+        (
+            ("add-interview", "Acme", "--origin", "headhunter"),
+            "How it started is one of: they reached out, I",
+        ),
         (("add-person", "41", "Sam Lee"), "There is no interview with id 41"),
         (("add-option", "maybe", "--company", "Acme"), "An option is an offer, an alternative or your BATNA"),
         (("add-option", "offer"), "Name the option"),
