@@ -4,9 +4,15 @@ from datetime import date
 
 import streamlit as st
 
-from coach import banks, playbook, store
+from coach import banks, interview_log, playbook, store
 from coach.analysis.wording import count
-from coach.debrief import heard_questions, in_bank, latest_debrief, parse_person, questions_in_notes
+from coach.debrief import (
+    heard_questions,
+    in_bank,
+    latest_debrief,
+    notes_without_questions,
+    questions_in_notes,
+)
 from coach.interview_log import (
     OPTION_STATUSES,
     STAGES,
@@ -15,9 +21,18 @@ from coach.interview_log import (
     interview_edits,
     option_edits,
 )
+from coach.pipeline import Opportunity, pipeline_report
 from coach.ui import shared, summary
 from coach.ui.highlight import escape
-from coach.ui.log_labels import option_label, person_line
+from coach.ui.log_labels import (
+    date_words,
+    interest_trend,
+    option_facts,
+    option_label,
+    person_line,
+    short_date,
+    stage_label,
+)
 
 FORMATS = ["video", "phone", "in person", "take-home", ""]
 ORIGINS = {
@@ -126,8 +141,7 @@ def add_person_form(item: dict) -> None:
         )
         if st.form_submit_button("Add person"):
             with shared.shown_errors():
-                person = parse_person(line)
-                store.add_person(db, item["id"], **person)
+                person = interview_log.add_person(db, item["id"], line)
                 done(f"Added {escape(person['name'])}.")
 
 
@@ -161,33 +175,104 @@ def delete_interview_form(item: dict, recordings: int) -> None:
             )
 
 
-# ---------------------------------------------------------------- log
+# ---------------------------------------------------------------- pipeline
+
+STATUS_BADGES = {
+    "in progress": ("in progress", "blue"),
+    "offer": ("offer", "green"),
+    "stopped": ("stopped", "gray"),
+}
 
 
-def interview_log(interviews: list[dict]) -> None:
-    if not interviews:
+def pipeline_view(opportunities: list[Opportunity], by_id: dict[int, dict], today: date) -> None:
+    """One card per opportunity (company and role), its stages in order inside it."""
+    if not opportunities:
         st.info(
             "No interviews logged yet. Add one under “Add an interview”, or upload a recording on "
             "“Review a real interview”."
         )
-    for position, item in enumerate(interviews):
-        full = store.get_interview(db, item["id"])
-        with st.expander(entry_label(item, full), expanded=position == 0):
-            interview_entry(item, full)
+    for opportunity in opportunities:
+        opportunity_card(opportunity, by_id, today)
 
 
-def entry_label(item: dict, full: dict) -> str:
-    """'2026-10-01 · Acme · Staff engineer · first round · interest 4/5'"""
-    interests = [d["interest"] for d in full["debriefs"] if d["interest"]]
-    return (
-        f"{item['interview_date']} · {escape(item['company'])} · "
-        f"{escape(item['role'] or 'role not set')} · {escape(item['stage'] or 'stage not set')}"
-        + (f" · interest {interests[-1]}/5" if interests else "")
+def opportunity_card(opportunity: Opportunity, by_id: dict[int, dict], today: date) -> None:
+    data = opportunity.as_json()
+    booked = opportunity.next_step["interview_id"] if opportunity.next_step else None
+    with st.container(border=True):
+        head = st.container(horizontal=True, vertical_alignment="center")
+        head.markdown(f"#### {escape(opportunity.label)}")
+        status, colour = STATUS_BADGES[opportunity.status]
+        head.badge(status, color=colour)
+        st.markdown(
+            " → ".join(
+                f"**{escape(s['stage'] or 'stage not set')}** :gray[{short_date(s['interview_date'], today)}]"
+                for s in data["stages"]
+            )
+        )
+        interest_col, next_col, time_col = st.columns(3)
+        with interest_col:
+            interest_metric(data)
+        with next_col:
+            step = opportunity.next_step
+            st.markdown(
+                "**Next step**  \n"
+                + (
+                    f"{escape(step['stage'] or 'an interview')}, {date_words(step['interview_date'], today)}"
+                    if step
+                    else ":gray[none booked]"
+                )
+            )
+        with time_col:
+            st.markdown(
+                f"**Time so far**  \n{escape(opportunity.time.summary)}"
+                + (
+                    f"  \n:gray[Still to come: {escape(opportunity.time.still_to_come)}]"
+                    if opportunity.time.still_to_come
+                    else ""
+                )
+            )
+        if opportunity.people_met:
+            st.markdown(
+                "**People met:** " + ", ".join(escape(person_line(p)) for p in opportunity.people_met)
+            )
+        noted = [s for s in data["stages"] if s["notes"]]
+        if noted:
+            stage = escape(noted[-1]["stage"] or "last stage")
+            st.markdown(f"**Notes after the {stage}:** {escape(noted[-1]['notes'])}")
+        for option in opportunity.options:
+            st.markdown(
+                f"**{escape(OPTION_KINDS[option['kind']].split(' (')[0]).capitalize()}:** "
+                + escape(option_facts(option, today))
+            )
+        if opportunity.decision:
+            st.warning(escape(opportunity.decision), icon=":material/trending_down:")
+        for stage in data["stages"]:
+            item = by_id[stage["interview_id"]]
+            full = store.get_interview(db, item["id"])
+            with st.expander(stage_label(stage, today, stage["interview_id"] == booked)):
+                stage_entry(item, full)
+
+
+def interest_metric(data: dict) -> None:
+    """The interest written after each stage, as a number and a small trend line."""
+    trend = data["interest_trend"]
+    if not trend:
+        st.markdown("**Interest**  \n:gray[not written yet: the debrief asks for it]")
+        return
+    rated = [s for s in data["stages"] if s["interest"]]
+    change = trend[-1] - trend[-2] if len(trend) > 1 else None
+    st.metric(
+        "Interest",
+        f"{trend[-1]} out of 5",
+        delta=f"{change:+d} since the {rated[-2]['stage'] or 'stage before'}" if change else None,
+        chart_data=trend if len(trend) > 1 else None,
+        chart_type="line",
+        help="From your debriefs, stage by stage: " + interest_trend(data["stages"]),
     )
 
 
-def interview_entry(item: dict, full: dict) -> None:
-    """One interview: its facts, the people met, the questions asked, the debriefs, and actions."""
+def stage_entry(item: dict, full: dict) -> None:
+    """One stage: its facts, the debrief with its notes, people met, the questions asked, actions."""
     meta = [
         f"**Format:** {escape(item['format'] or '—')}",
         f"**How it started:** {escape(ORIGINS.get(item['origin'], item['origin']))}",
@@ -196,10 +281,35 @@ def interview_entry(item: dict, full: dict) -> None:
     st.markdown(" · ".join(meta))
     if item["notes"]:
         st.markdown(f":gray[{escape(item['notes'])}]")
+    debriefs(full["debriefs"])
     people_met(full["people"])
     questions_they_asked(item, full)
-    debriefs(full["debriefs"])
-    entry_actions(item, full)
+    debrief = latest_debrief(full["debriefs"])
+    write, edit, person, delete = st.tabs(
+        [
+            "Edit the debrief" if debrief else "Write the debrief",
+            "Edit the interview",
+            "Add a person",
+            "Delete",
+        ]
+    )
+    with write:
+        saved = shared.debrief_form(
+            db,
+            cfg,
+            item["id"],
+            key=f"interviews_debrief_{item['id']}",
+            debrief=debrief,
+            heard=heard_questions(full),
+        )
+        if saved:
+            done(saved)
+    with edit:
+        edit_interview(item)
+    with person:
+        add_person_form(item)
+    with delete:
+        delete_interview_form(item, sum(1 for r in full["recordings"] if r["recording_id"]))
 
 
 def people_met(people: list[dict]) -> None:
@@ -243,17 +353,19 @@ def debriefs(written: list[dict]) -> None:
         st.markdown(
             f"**Debrief** :gray[{d['created_at'][:10]}] — "
             + (f"interest {d['interest']}/5" if d["interest"] else "interest not set")
-            + ", proceed: "
+            + ", go on to the next stage: "
             f"{ {True: 'yes', False: 'no', None: 'undecided'}[d['proceed']] }"
         )
+        shown = {**d, "notes": notes_without_questions(d["notes"])}
         for field, title in (
             ("went_well", "Went well"),
             ("could_be_better", "Could be better"),
             ("skill_gaps", "Skill gaps"),
             ("time_commitment", "Time commitment"),
+            ("notes", "Notes"),
         ):
-            if d[field]:
-                st.markdown(f"*{title}:* {escape(d[field])}")
+            if shown[field]:
+                st.markdown(f"*{title}:* {escape(shown[field])}")
         if len(written) > 1 and st.button(
             "Delete this debrief",
             key=f"interviews_debrief_del_{d['id']}",
@@ -265,28 +377,6 @@ def debriefs(written: list[dict]) -> None:
                 done("Debrief deleted.")
     if not written:
         st.caption("No debrief yet. Write it the same day, while you remember the questions.")
-
-
-def entry_actions(item: dict, full: dict) -> None:
-    debrief = latest_debrief(full["debriefs"])
-    actions = st.container(horizontal=True)
-    with actions.popover("Edit the debrief" if debrief else "Write a debrief", icon=":material/edit_note:"):
-        saved = shared.debrief_form(
-            db,
-            cfg,
-            item["id"],
-            key=f"interviews_debrief_{item['id']}",
-            debrief=debrief,
-            heard=heard_questions(full),
-        )
-        if saved:
-            done(saved)
-    with actions.popover("Edit the interview", icon=":material/edit:"):
-        edit_interview(item)
-    with actions.popover("Add a person", icon=":material/person_add:"):
-        add_person_form(item)
-    with actions.popover("Delete", icon=":material/delete:"):
-        delete_interview_form(item, sum(1 for r in full["recordings"] if r["recording_id"]))
 
 
 # ---------------------------------------------------------------- add
@@ -306,7 +396,7 @@ def add_interview_form(today: date) -> None:
         notes = st.text_area("Notes")
         if st.form_submit_button("Add interview", type="primary"):
             with shared.shown_errors():
-                store.add_interview(
+                interview_log.add_interview(
                     db,
                     company=company,
                     role=role,
@@ -315,7 +405,7 @@ def add_interview_form(today: date) -> None:
                     format=fmt,
                     origin=origin,
                     notes=notes,
-                    people=[parse_person(line) for line in people.splitlines() if line.strip()],
+                    people=people.splitlines(),
                 )
                 done(f"Added {escape(company.strip())} ({escape(stage)}, {when}).")
 
@@ -344,6 +434,41 @@ def prepare(interviews: list[dict], today: date) -> None:
 
 
 # ---------------------------------------------------------------- options
+COMPARED_PER_ROW = 3
+WEIGHED = ("open", "accepted")  # the options compared side by side; declined and expired are listed
+
+
+def compare_options(options: list[dict], today: date) -> None:
+    """The open options as cards in a row, the same facts in the same order on each, so the eye
+    reads across them: a comparison, not a grid to scroll."""
+    for start in range(0, len(options), COMPARED_PER_ROW):
+        columns = st.columns(COMPARED_PER_ROW)
+        for column, option in zip(columns, options[start : start + COMPARED_PER_ROW], strict=False):
+            with column.container(border=True, height="stretch"):
+                option_card(option, today)
+
+
+def option_card(option: dict, today: date) -> None:
+    kind = OPTION_KINDS.get(option["kind"], option["kind"])
+    badges = st.container(horizontal=True)
+    badges.badge(kind.split(" (")[0], color={"offer": "green", "batna": "orange"}.get(option["kind"], "blue"))
+    if option["status"] != "open":
+        badges.badge(option["status"], color="violet")
+    st.markdown(f"##### {escape(option['company'] or '—')}  \n{escape(option['title'] or '')}")
+    interest = (
+        f"{option['interest']} out of 5, after the {escape(option['interest_stage'] or 'last stage')}"
+        if option["interest"]
+        else ":gray[—]"
+    )
+    rows = [
+        ("Compensation", escape(option["compensation"]) or ":gray[—]"),
+        ("Answer by", date_words(option["deadline"], today) if option["deadline"] else ":gray[no deadline]"),
+        ("Your interest", interest),
+        ("Scope, team, growth", escape(option["details"]) or ":gray[—]"),
+    ]
+    st.markdown("\n\n".join(f"**{label}**  \n{value}" for label, value in rows))
+
+
 def edit_option_form(options: list[dict]) -> None:
     with st.expander("Edit or remove an option"):
         by_id = {o["id"]: o for o in options}
@@ -391,28 +516,17 @@ def edit_option_form(options: list[dict]) -> None:
                 done(f"Removed {escape(option_label(option, OPTION_KINDS))}.")
 
 
-def offers_and_options() -> None:
+def offers_and_options(side_by_side: list[dict], opportunities: list[Opportunity], today: date) -> None:
     """Offers and alternatives side by side (the BATNA among them), editable, and a form to add one."""
     st.markdown(f"#### {escape(book.options.title)}\n{escape(book.options.intro)}")
     with st.expander("Guidance"):
         st.markdown("\n".join(f"- {escape(g)}" for g in book.options.guidance))
-    options = store.list_options(db)
+    options = side_by_side
     if options:
-        st.dataframe(
-            [
-                {
-                    "Kind": OPTION_KINDS.get(o["kind"], o["kind"]),
-                    "Company": o["company"],
-                    "Title": o["title"],
-                    "Compensation": o["compensation"],
-                    "Deadline": o["deadline"] or "",
-                    "Status": o["status"],
-                    "Details": o["details"],
-                }
-                for o in options
-            ],
-            hide_index=True,
-        )
+        compare_options([o for o in options if o["status"] in WEIGHED], today)
+        closed = [o for o in options if o["status"] not in WEIGHED]
+        if closed:
+            st.caption("No longer open: " + "; ".join(escape(option_label(o, OPTION_KINDS)) for o in closed))
         edit_option_form(options)
     else:
         st.caption("No options written down yet. Start with your current job: it is the BATNA to beat.")
@@ -424,17 +538,27 @@ def offers_and_options() -> None:
         title = c3.text_input("Title")
         compensation = st.text_input("Compensation (base, bonus, equity, benefits)")
         details = st.text_area("Scope, team, growth, flexibility, notes")
-        deadline = st.date_input("Deadline", value=None)
+        c4, c5 = st.columns(2)
+        deadline = c4.date_input("Deadline", value=None)
+        came_from = {o.stages[-1].interview_id: o.label for o in opportunities}
+        interview_id = c5.selectbox(
+            "From your interviews with",
+            [None, *came_from],
+            format_func=lambda i: "—" if i is None else came_from[i],
+            help="Puts the option on that card; its company and title come from it when left empty.",
+            key="interviews_option_from",
+        )
         if st.form_submit_button("Add option"):
             with shared.shown_errors():
-                store.add_option(
+                interview_log.add_option(
                     db,
                     kind=kind,
-                    company=opt_company.strip(),
-                    title=title.strip(),
-                    compensation=compensation.strip(),
-                    details=details.strip(),
+                    company=opt_company,
+                    title=title,
+                    compensation=compensation,
+                    details=details,
                     deadline=deadline,
+                    interview_id=interview_id,
                 )
                 done("Option added.")
 
@@ -450,14 +574,15 @@ if ss.interviews_flash:
 interviews = store.list_interviews(db)
 today = date.today()
 cadence_panel(interviews, today)
+opportunities, side_by_side = pipeline_report(db, today)
 log_tab, add_tab, prepare_tab, options_tab = st.tabs(
-    ["Interview log", "Add an interview", "Prepare", "Offers and options"]
+    ["Pipeline", "Add an interview", "Prepare", "Offers and options"]
 )
 with log_tab:
-    interview_log(interviews)
+    pipeline_view(opportunities, {i["id"]: i for i in interviews}, today)
 with add_tab:
     add_interview_form(today)
 with prepare_tab:
     prepare(interviews, today)
 with options_tab:
-    offers_and_options()
+    offers_and_options(side_by_side, opportunities, today)

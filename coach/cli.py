@@ -564,6 +564,244 @@ def _read_text(source: str) -> str:
         raise InputError(f"{path.name} is not UTF-8 text; save it as plain UTF-8 text and try again.") from e
 
 
+# ---------------------------------------------------------------- interviews: the pipeline and adding to it
+# (the Interviews page's twin: coach.pipeline groups the log, coach.interview_log and coach.debrief add)
+
+
+@app.command("interviews")
+@friendly_errors
+def interviews_command(
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+) -> None:
+    """Your real interviews grouped by opportunity (company and role), with offers and options."""
+    from datetime import date
+
+    from coach.pipeline import pipeline_report
+
+    with open_store() as store:
+        opportunities, options = pipeline_report(store, date.today())
+    if as_json:
+        print_json({"opportunities": [o.as_json() for o in opportunities], "options": options})
+        return
+    for opportunity in opportunities:
+        typer.echo(_describe_opportunity(opportunity))
+    if options:
+        typer.echo("Offers and options:")
+        typer.echo("\n".join(f"  {_describe_option(o)}" for o in options))
+    if not opportunities and not options:
+        typer.echo("No interviews logged yet; add one with `coach add-interview COMPANY --date YYYY-MM-DD`.")
+
+
+def _describe_opportunity(opportunity) -> str:
+    lines = [f"{opportunity.label}  ({opportunity.status})"]
+    booked = opportunity.next_step["interview_id"] if opportunity.next_step else None
+    for s in opportunity.stages:
+        said = "booked" if s.interview_id == booked else f"interest {s.interest}/5" if s.interest else ""
+        lines.append(
+            f"  #{s.interview_id:<4} {s.interview_date}  {s.stage or 'stage not set':<18} {said}".rstrip()
+        )
+        if s.notes:
+            lines.append(f"        notes: {s.notes}")
+    if len(opportunity.interest_trend) > 1:
+        lines.append("  Interest: " + " → ".join(map(str, opportunity.interest_trend)) + " out of 5")
+    if opportunity.next_step:
+        step = opportunity.next_step
+        lines.append(f"  Next step: {step['stage'] or 'an interview'} on {step['interview_date']}")
+    if opportunity.people_met:
+        lines.append("  People met: " + ", ".join(_person(p) for p in opportunity.people_met))
+    time = opportunity.time.summary
+    if opportunity.time.still_to_come:
+        time += f"; still to come: {opportunity.time.still_to_come}"
+    lines.append(f"  Time: {time}")
+    if opportunity.decision:
+        lines.append(f"  Decide: {opportunity.decision}")
+    return "\n".join(lines)
+
+
+def _person(person: dict) -> str:
+    return f"{person['name']} ({person['title']})" if person.get("title") else person["name"]
+
+
+def _describe_option(option: dict) -> str:
+    facts = [f"#{option['id']} {option['kind']} · {option['company'] or '—'}"]
+    facts += [option[k] for k in ("title", "compensation") if option[k]]
+    if option["deadline"]:
+        facts.append(f"deadline {option['deadline']}")
+    if option["interest"]:
+        facts.append(
+            f"your interest {option['interest']}/5 at the {option['interest_stage'] or 'last stage'}"
+        )
+    return " · ".join(facts) + f" ({option['status']})"
+
+
+@app.command("add-interview")
+@friendly_errors
+def add_interview_command(
+    company: Annotated[str, typer.Argument(help="the company's name")],
+    date_: Annotated[
+        str, typer.Option("--date", help="the interview's date, YYYY-MM-DD (today if omitted)")
+    ] = "",
+    role: Annotated[str, typer.Option(help="the role, e.g. 'Staff engineer'")] = "",
+    stage: Annotated[
+        str, typer.Option(help="recruiter screen, first round, technical, onsite / loop, final, offer, other")
+    ] = "first round",
+    format_: Annotated[str, typer.Option("--format", help="video, phone, in person or take-home")] = "",
+    origin: Annotated[
+        str, typer.Option(help="how it started: they reached out, I applied, referral or other")
+    ] = "",
+    notes: Annotated[str, typer.Option(help="anything to remember")] = "",
+    person: Annotated[
+        list[str] | None, typer.Option(help="someone you meet: 'name — title — note'; repeat for more")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+) -> None:
+    """Log a real interview (one stage of an opportunity)."""
+    from datetime import date
+
+    from coach import interview_log
+    from coach import store as repository
+
+    with open_store() as store:
+        interview_id = interview_log.add_interview(
+            store,
+            company=company,
+            interview_date=date_ or date.today(),
+            role=role,
+            stage=stage,
+            format=format_,
+            origin=origin,
+            notes=notes,
+            people=person or [],
+        )
+        saved = repository.get_interview(store, interview_id)
+    if as_json:
+        print_json({k: v for k, v in saved.items() if k not in ("recordings",)})
+    else:
+        typer.echo(
+            f"Added interview #{interview_id}: {saved['company']} "
+            f"({saved['stage'] or 'stage not set'}, {saved['interview_date']})."
+        )
+
+
+@app.command("debrief")
+@friendly_errors
+def debrief_command(
+    interview_id: Annotated[int, typer.Argument(help="the interview's id (see `coach interviews`)")],
+    went_well: Annotated[str, typer.Option(help="which answers landed")] = "",
+    could_be_better: Annotated[
+        str, typer.Option(help="where you rambled, froze or gave a weak example")
+    ] = "",
+    skill_gaps: Annotated[
+        str, typer.Option(help="skills missing or rusty, e.g. 'system design, handling conflict'")
+    ] = "",
+    interest: Annotated[
+        int | None, typer.Option(help="how interested you are now, 1 (not at all) to 5 (would move)")
+    ] = None,
+    proceed: Annotated[str, typer.Option(help="will you go to the next stage: yes, no or undecided")] = "",
+    time_commitment: Annotated[
+        str, typer.Option(help="what the rest of the process will take from you")
+    ] = "",
+    notes: Annotated[str, typer.Option(help="anything else")] = "",
+    person: Annotated[
+        list[str] | None, typer.Option(help="someone you met: 'name — title — note'; repeat for more")
+    ] = None,
+    question: Annotated[list[str] | None, typer.Option(help="a question they asked; repeat for more")] = None,
+    to_bank: Annotated[
+        bool,
+        typer.Option(
+            "--to-bank/--not-to-bank", help="add the questions they asked to your practice questions"
+        ),
+    ] = True,
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+) -> None:
+    """Write the debrief of a real interview, or add to it: fields given replace what it said."""
+    from coach import store as repository
+    from coach.debrief import latest_debrief, write_debrief
+
+    given = {
+        "went_well": went_well,
+        "could_be_better": could_be_better,
+        "skill_gaps": skill_gaps,
+        "interest": interest,
+        "proceed": proceed,
+        "time_commitment": time_commitment,
+        "notes": notes,
+        "people_met": person or [],
+        "questions_asked": question or [],
+    }
+    if not any(v not in (None, "", []) for v in given.values()):
+        raise InputError("Say something for the debrief, e.g. --went-well '…' --interest 4 (see --help).")
+    with open_store() as store:
+        _, added = write_debrief(store, store.settings, interview_id, given, add_to_bank=to_bank)
+        interview = repository.get_interview(store, interview_id)
+    debrief = latest_debrief(interview["debriefs"])
+    if as_json:
+        print_json(
+            {"debrief": debrief, "people": interview["people"], "questions_added": [q.text for q in added]}
+        )
+        return
+    said = f"interest {debrief['interest']}/5" if debrief["interest"] else "interest not set"
+    typer.echo(f"Saved the debrief of interview #{interview_id} ({interview['company']}, {said}).")
+    if added:
+        typer.echo(f"{count(len(added), 'question')} added to your practice questions.")
+
+
+@app.command("add-person")
+@friendly_errors
+def add_person_command(
+    interview_id: Annotated[int, typer.Argument(help="the interview's id (see `coach interviews`)")],
+    who: Annotated[
+        str, typer.Argument(help="'name — title — note', e.g. 'Sam Lee — engineering manager — ex-Stripe'")
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+) -> None:
+    """Add someone you met at a real interview."""
+    from coach import interview_log
+
+    with open_store() as store:
+        person = interview_log.add_person(store, interview_id, who)
+    if as_json:
+        print_json({"interview_id": interview_id, **person})
+    else:
+        typer.echo(f"Added {person['name']} to interview #{interview_id}.")
+
+
+@app.command("add-option")
+@friendly_errors
+def add_option_command(
+    kind: Annotated[
+        str, typer.Argument(help="offer, alternative or batna (what you do if nothing else works out)")
+    ],
+    company: Annotated[str, typer.Option(help="the company, or 'current job'")] = "",
+    title: Annotated[str, typer.Option(help="the role's title")] = "",
+    compensation: Annotated[str, typer.Option(help="base, bonus, equity, benefits")] = "",
+    details: Annotated[str, typer.Option(help="scope, team, growth, flexibility, notes")] = "",
+    deadline: Annotated[str, typer.Option(help="when you must answer, YYYY-MM-DD")] = "",
+    interview: Annotated[int | None, typer.Option(help="the interview it came from (its id)")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+) -> None:
+    """Write down an offer, an alternative or your BATNA, to weigh them side by side."""
+    from coach import interview_log
+    from coach import store as repository
+
+    with open_store() as store:
+        option_id = interview_log.add_option(
+            store,
+            kind=kind,
+            company=company,
+            title=title,
+            compensation=compensation,
+            details=details,
+            deadline=deadline or None,
+            interview_id=interview,
+        )
+        [option] = [o for o in repository.list_options(store) if o["id"] == option_id]
+    if as_json:
+        print_json(option)
+    else:
+        typer.echo(f"Added option #{option_id}: {option['kind']} · {option['company'] or option['title']}.")
+
+
 @app.command("delete-interview")
 @friendly_errors
 def delete_interview_command(

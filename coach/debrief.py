@@ -48,6 +48,11 @@ def questions_in_notes(notes: str) -> list[str]:
     return found
 
 
+def notes_without_questions(notes: str) -> str:
+    """A debrief's own notes, without the list of questions saving appends to them."""
+    return (notes or "").split(QUESTIONS_HEADING, 1)[0].strip()
+
+
 def form_values(debrief: dict | None, heard: list[str] | tuple = ()) -> dict:
     """What the debrief form shows: a stored debrief (a review's draft, or one written earlier) so
     saving edits it, or the template's blanks. People met are stored on the interview, so the form
@@ -129,3 +134,33 @@ def heard_questions(interview: dict) -> list[str]:
 def in_bank(settings: Settings, text: str) -> bool:
     wanted = banks.normalised_text(text)
     return any(banks.normalised_text(q.text) == wanted for q in banks.load_questions(settings.data_dir))
+
+
+def write_debrief(
+    db: Store,
+    settings: Settings,
+    interview_id: int,
+    given: dict,
+    add_to_bank: bool = True,
+) -> tuple[int, list[banks.Question]]:
+    """Write or add to an interview's debrief from some of the template's fields (what `coach
+    debrief` was told): a field given replaces what the debrief said, people met and questions
+    asked are added to it, a field not given keeps its value. Saved by `save_debrief`, as the form."""
+    interview = store.get_interview(db, interview_id)
+    debrief = latest_debrief(interview["debriefs"])
+    answers = form_values(debrief, heard_questions(interview)) if debrief else {}
+    for name, value in given.items():
+        if value is None or value == [] or value == "":
+            continue
+        if name == "questions_asked":
+            known = [q for q in (answers.get(name) or "").splitlines() if q.strip()]
+            value = "\n".join(dict.fromkeys([*known, *value]))
+        answers[name] = value
+    return save_debrief(
+        db,
+        settings,
+        interview_id,
+        answers,
+        add_to_bank=add_to_bank,
+        debrief_id=debrief["id"] if debrief else None,
+    )

@@ -5,11 +5,16 @@ from __future__ import annotations
 
 from datetime import date
 
+from coach import store
+from coach.debrief import parse_person
 from coach.errors import InputError
+from coach.store import Store
+from coach.store.options import KINDS as OPTION_KIND_NAMES
 
 # The stages an interview goes through, in order (a stage typed elsewhere is kept as it is).
 STAGES = ("recruiter screen", "first round", "technical", "onsite / loop", "final", "offer", "other")
 OPTION_STATUSES = ("open", "accepted", "declined", "expired")
+OPTION_KINDS = OPTION_KIND_NAMES  # offer, alternative, batna
 
 
 def choices_with(choices: list[str] | tuple[str, ...], current: str) -> list[str]:
@@ -86,3 +91,95 @@ def coming_up(interviews: list[dict], today: date) -> list[dict]:
         or (str(i["interview_date"]) == today.isoformat() and not i.get("answers") and not i.get("debriefs"))
     ]
     return sorted(ahead, key=lambda i: str(i["interview_date"]))
+
+
+# ---------------------------------------------------------------- adding to the log
+# The Interviews page and `coach add-interview / add-person / add-option` both add through these.
+
+
+def add_interview(
+    db: Store,
+    *,
+    company: str,
+    interview_date: date | str,
+    role: str = "",
+    stage: str = "",
+    format: str = "",
+    origin: str = "",
+    notes: str = "",
+    people: list[str] | tuple = (),
+) -> int:
+    """Log a real interview; `people` are lines as typed ('Sam Lee — engineering manager — ex-Stripe')."""
+    origin = origin_from_words(origin)
+    return store.add_interview(
+        db,
+        company=company,
+        role=role.strip(),
+        stage=stage.strip(),
+        interview_date=interview_date,
+        format=format,
+        origin=origin,
+        notes=notes.strip(),
+        people=[parse_person(line) for line in people if line.strip()],
+    )
+
+
+ORIGIN_WORDS = {
+    "they reached out": "they_reached_out",
+    "i applied": "i_applied",
+    "referral": "referral",
+    "other": "other",
+}
+
+
+def origin_from_words(origin: str) -> str:
+    """'they reached out' (as a person says it, or as stored) → 'they_reached_out'."""
+    words = " ".join(origin.replace("_", " ").casefold().split())
+    if words and words not in ORIGIN_WORDS:
+        raise InputError(
+            f"How it started is one of: they reached out, I applied, referral, other; not {origin!r}."
+        )
+    return ORIGIN_WORDS.get(words, "")
+
+
+def add_person(db: Store, interview_id: int, line: str) -> dict:
+    """Add someone met at an interview from one typed line; returns the person as stored."""
+    person = parse_person(line)
+    if not person["name"]:
+        raise InputError("Type the person's name (then, if you like, ' — ' their title and a note).")
+    store.add_person(db, interview_id, **person)
+    return person
+
+
+def add_option(
+    db: Store,
+    *,
+    kind: str,
+    company: str = "",
+    title: str = "",
+    compensation: str = "",
+    details: str = "",
+    deadline: date | str | None = None,
+    interview_id: int | None = None,
+) -> int:
+    """Write down an offer, an alternative or the BATNA (what you do if nothing else works out);
+    one that came from an interview (`interview_id`) takes its company and role when not given."""
+    kind = kind.strip().casefold()
+    if kind not in OPTION_KINDS:
+        raise InputError(f"An option is an offer, an alternative or your BATNA, not {kind!r}.")
+    if interview_id is not None:  # an option from an interview is named after it unless told otherwise
+        interview = store.get_interview(db, interview_id)
+        company = company.strip() or interview["company"]
+        title = title.strip() or interview["role"]
+    if not (company.strip() or title.strip()):
+        raise InputError("Name the option: its company (or 'current job') or its title.")
+    return store.add_option(
+        db,
+        kind=kind,
+        company=company.strip(),
+        title=title.strip(),
+        compensation=compensation.strip(),
+        details=details.strip(),
+        deadline=deadline or None,
+        interview_id=interview_id,
+    )

@@ -85,3 +85,87 @@ def seeded_dir() -> tuple[Path, dict]:
 
 def markdown_text(at: AppTest) -> str:
     return "\n".join(str(m.value) for m in at.markdown)
+
+
+def seed_pipeline(db, today) -> dict:
+    """Three opportunities as a user would log them: Initech with interest falling stage by stage
+    and an onsite booked, Acme Robotics with an offer, Globex with one screen; and a BATNA.
+    Returns the interview ids by company."""
+    from datetime import timedelta
+
+    from coach import store
+
+    def day(offset: int) -> str:
+        return (today + timedelta(days=offset)).isoformat()
+
+    ids: dict[str, list[int]] = {}
+
+    def log(company, role, stage, offset, people=(), **debrief):
+        interview_id = store.add_interview(
+            db, company=company, role=role, stage=stage, interview_date=day(offset), people=list(people)
+        )
+        if debrief:
+            store.add_debrief(db, interview_id, **debrief)
+        ids.setdefault(company, []).append(interview_id)
+
+    log(
+        "Initech",
+        "Platform lead",
+        "recruiter screen",
+        -40,
+        [{"name": "Kim Park", "title": "recruiter"}],
+        interest=4,
+        proceed=True,
+        went_well="Clear why they reached out.",
+    )
+    log(
+        "Initech",
+        "Platform lead",
+        "first round",
+        -30,
+        [{"name": "Sam Lee", "title": "engineering manager"}],
+        interest=3,
+        proceed=True,
+        notes="Team seems stretched; on-call every third week.",
+        time_commitment="a take-home (about 4 hours) and a full-day onsite",
+    )
+    log("Initech", "Platform lead", "technical", -20, interest=2, could_be_better="Rushed the design.")
+    log("Initech", "Platform lead", "onsite / loop", 4)
+    log("Acme Robotics", "Staff engineer", "recruiter screen", -35, interest=4, proceed=True)
+    log(
+        "Acme Robotics",
+        "Staff engineer",
+        "final",
+        -10,
+        [{"name": "Dana Ortiz", "title": "VP engineering"}],
+        interest=5,
+        proceed=True,
+        notes="Loved the robotics fleet problem.",
+    )
+    log("Globex", "", "recruiter screen", -3, interest=3)
+    store.add_option(
+        db,
+        kind="offer",
+        company="Acme Robotics",
+        title="Staff engineer",
+        compensation="150k base + 10% bonus + 0.1% equity (4-year vest)",
+        details="Fleet platform team of 6; hybrid, 2 days in office",
+        deadline=day(9),
+    )
+    store.add_option(
+        db,
+        kind="batna",
+        company="current job",
+        title="Senior engineer",
+        compensation="135k base + 8% bonus",
+        details="Stay and lead the platform migration",
+    )
+    store.add_option(
+        db,
+        kind="alternative",
+        company="Freelance",
+        title="Consulting",
+        compensation="about 700 a day",
+        details="Two clients lined up; no benefits",
+    )
+    return ids

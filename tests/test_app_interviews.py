@@ -4,6 +4,7 @@ from app_support import markdown_text, page, seeded_dir
 
 from coach import banks, store
 from coach.config import load_settings
+from coach.ui.highlight import escape
 
 
 def test_the_log_shows_people_questions_and_debrief(monkeypatch):
@@ -11,8 +12,9 @@ def test_the_log_shows_people_questions_and_debrief(monkeypatch):
     monkeypatch.setenv("COACH_DATA_DIR", str(data_dir))
     at = page("interviews").run()
     assert not at.exception
-    assert any("Acme Robotics" in e.label and "interest 4/5" in e.label for e in at.expander)
     text = markdown_text(at)
+    assert "#### Acme Robotics · Staff engineer" in text  # the opportunity's card
+    assert any(e.label.startswith("first round · ") and "interest 4/5" in e.label for e in at.expander)
     assert "Dana Ortiz" in text and "How would you design a rate limiter?" in text
     assert "system design, handling conflict" in text
     metrics = {m.label: m.value for m in at.metric}
@@ -70,3 +72,62 @@ def test_coming_up_leaves_out_todays_interview_once_it_is_debriefed(tmp_path, mo
     assert "Later Today" in coming and "Next Week" in coming
     assert "Done Co" not in coming and "Last Week" not in coming
     assert coming.index("Later Today") < coming.index("Next Week")
+
+
+def test_the_pipeline_shows_one_card_per_opportunity(tmp_path, monkeypatch):
+    """Stages grouped by company and role, interest as a trend, the next step, people met, the
+    time spent, a prompt to decide when interest falls, the debrief's notes, and options compared."""
+    from datetime import date
+
+    from app_support import seed_pipeline
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        ids = seed_pipeline(db, date.today())
+    finally:
+        db.close()
+    at = page("interviews").run()
+    assert not at.exception and not at.error
+    text = markdown_text(at)
+    cards = [line for line in text.splitlines() if line.startswith("#### ")]
+    # the booked onsite first, then the latest activity first
+    assert cards[:3] == ["#### Initech · Platform lead", "#### Globex", "#### Acme Robotics · Staff engineer"]
+    assert "**recruiter screen**" in text and text.index("**first round**") < text.index("**onsite / loop**")
+    initech_stages = [
+        e.label
+        for e in at.expander
+        if e.label.split(" · ")[0] in ("recruiter screen", "first round", "technical", "onsite / loop")
+    ][:4]
+    assert [label.split(" · ")[0] for label in initech_stages] == [
+        "recruiter screen",
+        "first round",
+        "technical",
+        "onsite / loop",
+    ]
+    assert initech_stages[-1].endswith("next step")
+    interest = [m for m in at.metric if m.label == "Interest"]
+    assert [m.value for m in interest] == ["2 out of 5", "3 out of 5", "5 out of 5"]
+    assert "-1 since the first round" in interest[0].proto.delta
+    [prompt] = at.warning
+    assert prompt.value.startswith(
+        escape("Your interest in Initech has fallen since the recruiter screen (4 → 3 → 2")
+    )
+    assert "**Next step**  \nonsite / loop, " in text and "(in 4 days)" in text
+    assert "Kim Park — recruiter, Sam Lee — engineering manager" in text
+    assert "3 stages so far over 20 days, 1 more booked" in text
+    assert "Still to come: " + escape("a take-home (about 4 hours) and a full-day onsite") in text
+    notes = escape("Team seems stretched; on-call every third week.")
+    assert f"*Notes:* {notes}" in text  # the debrief's notes in its stage
+    assert f"**Notes after the first round:** {notes}" in text  # and on the card itself
+    # the debrief is written in a tab of the stage, not a cramped popover
+    assert any(t.label == "Edit the debrief" for t in at.tabs)
+    assert any(t.label == "Write the debrief" for t in at.tabs)  # the onsite not yet debriefed
+    # options side by side: the offer with the interest of its opportunity, then the alternative, the BATNA
+    assert not at.dataframe
+    offer = text.index(escape("150k base + 10% bonus + 0.1% equity (4-year vest)"))
+    assert offer < text.index("about 700 a day") < text.index(escape("135k base + 8% bonus"))
+    assert "**Your interest**  \n5 out of 5, after the final" in text
+    assert "**Offer:** Staff engineer · 150k base" in text  # on Acme's card too
+    assert ids["Globex"]

@@ -57,8 +57,8 @@ def test_editing_an_interview_changes_the_log(db):
         "Panel of three.",
     )
     assert saved["role"] == "Staff engineer"  # untouched fields stay
-    label = f"2026-03-09 · {typed} · Staff engineer · technical"
-    assert any(e.label.startswith(label) for e in at.expander)  # shown as typed, not as markup
+    assert f"#### {typed} · Staff engineer" in markdown_text(at)  # shown as typed, not as markup
+    assert any(e.label.startswith("technical · Mon 9 Mar") for e in at.expander)  # 2026-03-09
     assert escape("Panel of three.") in markdown_text(at)
 
 
@@ -159,8 +159,10 @@ def test_an_offer_can_be_edited_and_removed(db):
         "accepted",
         "2026-04-01",
     )
-    table = at.dataframe[0].value
-    assert "165k + 0.1% equity" in table["Compensation"].tolist()
+    assert not at.dataframe  # options are compared as cards, not a grid
+    assert "**Compensation**  \n" + escape("165k + 0.1% equity") in markdown_text(
+        at
+    )  # still weighed, as accepted
     at.selectbox(key="interviews_option_pick").set_value(offer).run()
     at.button(key=f"interviews_option_del_{offer}").click().run()
     assert not at.exception
@@ -186,3 +188,22 @@ def test_the_debrief_of_an_interview_is_edited_not_added_twice(db):
     assert debrief["skill_gaps"] == "system design, pricing"
     assert "Why us?" in debrief["notes"]
     assert any("interest 4/5" in e.label for e in at.expander)  # the log shows the change at once
+
+
+def test_an_offer_added_from_an_interview_shows_on_its_card(db):
+    interview_id = _interview(db, stage="final")
+    at = page("interviews").run()
+    form = "interviews_option"
+    at.selectbox(key="interviews_option_from").set_value(interview_id)
+    _in_form(at.text_input, form)[2].input("150k + 10% bonus")  # compensation
+    [b for b in _in_form(at.button, form) if b.label == "Add option"][0].click().run()
+    assert not at.exception and not at.error
+    [option] = store.list_options(db)
+    assert (option["kind"], option["company"], option["title"], option["interview_id"]) == (
+        "offer",
+        "Acme Robotics",
+        "Staff engineer",
+        interview_id,
+    )
+    assert "**Offer:** " + escape("Staff engineer · 150k + 10% bonus") in markdown_text(at)
+    assert markdown_text(at).count(":green-badge[offer]") == 2  # the card's status and the option's kind

@@ -148,3 +148,127 @@ def test_your_own_question_is_edited_and_deleted_from_the_terminal(settings, mon
         ]
     finally:
         store.close()
+
+
+def test_the_interview_pipeline_from_the_terminal(settings, monkeypatch):
+    """add-interview, debrief, add-person and add-option write what `coach interviews --json` groups."""
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+
+    def ok(*args):
+        result = _run(settings, *args, "--json")
+        assert result.exit_code == 0, result.stderr
+        return json.loads(result.stdout)
+
+    screen = ok(
+        "add-interview",
+        "--origin",
+        "they reached out",
+        "Initech",
+        "--role",
+        "Platform lead",
+        "--stage",
+        "recruiter screen",
+        "--date",
+        "2026-10-01",
+        "--person",
+        "Kim Park — recruiter",
+    )
+    assert screen["people"][0]["title"] == "recruiter" and screen["origin"] == "they_reached_out"
+    first = ok("add-interview", "Initech Inc.", "--role", "platform lead", "--date", "2026-10-09")
+    technical = ok(
+        "add-interview", "initech", "--role", "Platform Lead", "--stage", "technical", "--date", "2026-10-20"
+    )
+    ok(
+        "add-interview",
+        "Acme Robotics",
+        "--role",
+        "Staff engineer",
+        "--stage",
+        "final",
+        "--date",
+        "2026-11-10",
+    )
+    saved = ok(
+        "debrief",
+        str(screen["id"]),
+        "--interest",
+        "4",
+        "--proceed",
+        "yes",
+        "--question",
+        "Why do you want to leave?",
+        "--not-to-bank",
+    )
+    assert saved["debrief"]["interest"] == 4 and saved["questions_added"] == []
+    ok(
+        "debrief",
+        str(first["id"]),
+        "--interest",
+        "3",
+        "--notes",
+        "Team seems stretched.",
+        "--time-commitment",
+        "two more rounds",
+    )
+    ok("debrief", str(technical["id"]), "--interest", "2")
+    # adding to a debrief keeps what it said
+    again = ok("debrief", str(screen["id"]), "--went-well", "the migration story")
+    assert (again["debrief"]["interest"], again["debrief"]["proceed"]) == (4, True)
+    assert "Why do you want to leave?" in again["debrief"]["notes"]
+    assert ok("add-person", str(first["id"]), "Sam Lee — engineering manager")["name"] == "Sam Lee"
+    offer = ok(
+        "add-option",
+        "offer",
+        "--company",
+        "Acme Robotics",
+        "--title",
+        "Staff engineer",
+        "--compensation",
+        "150k + 10% bonus",
+        "--deadline",
+        "2026-12-10",
+    )
+    assert offer["kind"] == "offer" and offer["deadline"] == "2026-12-10"
+    ok("add-option", "batna", "--company", "current job", "--compensation", "135k")
+
+    report = ok("interviews")
+    initech = [o for o in report["opportunities"] if o["company"] == "Initech"]
+    assert len(report["opportunities"]) == 2 and len(initech) == 1
+    [initech] = initech
+    assert [s["interview_id"] for s in initech["stages"]] == [screen["id"], first["id"], technical["id"]]
+    assert initech["interest_trend"] == [4, 3, 2]
+    assert [p["name"] for p in initech["people_met"]] == ["Kim Park", "Sam Lee"]
+    assert initech["stages"][1]["notes"] == "Team seems stretched."
+    assert initech["time"]["summary"] == "3 stages so far over 19 days"
+    assert initech["time"]["still_to_come"] == "two more rounds"
+    assert initech["decision"].startswith("Your interest in Initech has fallen since the recruiter screen")
+    assert [(o["kind"], o["company"]) for o in report["options"]] == [
+        ("offer", "Acme Robotics"),
+        ("batna", "current job"),
+    ]
+    text = _run(settings, "interviews").stdout
+    assert "Interest: 4 → 3 → 2 out of 5" in text and "Decide: Your interest in Initech" in text
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("add-interview", " "), "An interview needs the company's name."),
+        (("add-interview", "Acme", "--date", "next week"), "is not a date; write it as YYYY-MM-DD."),
+        (
+            ("add-interview", "Acme", "--origin", "headhunter"),
+            "How it started is one of: they reached out, I",
+        ),
+        (("add-person", "41", "Sam Lee"), "There is no interview with id 41"),
+        (("add-option", "maybe", "--company", "Acme"), "An option is an offer, an alternative or your BATNA"),
+        (("add-option", "offer"), "Name the option"),
+        (("debrief", "41", "--interest", "4"), "There is no interview with id 41"),
+        (("debrief", "1"), "Say something for the debrief"),
+    ],
+)
+def test_a_mistake_adding_to_the_log_is_one_line(settings, monkeypatch, args, message):
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    result = _run(settings, *args)
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: ") and result.stderr.count("\n") == 1
+    assert message in result.stderr

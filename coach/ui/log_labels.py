@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 
 def option_label(option: dict, kinds: dict[str, str]) -> str:
     """'offer · Initech · Staff engineer (open)' — enough to tell two options apart in a list."""
@@ -19,3 +21,43 @@ def person_line(person: dict) -> str:
     if person.get("notes"):
         line += f" ({person['notes']})"
     return line
+
+
+def short_date(iso_date: str, today: date) -> str:
+    """'Fri 4 Dec' this year, 'Fri 4 Dec 2025' another year: a date read at a glance."""
+    day = date.fromisoformat(iso_date)
+    text = f"{day:%a} {day.day} {day:%b}"
+    return text if day.year == today.year else f"{text} {day.year}"
+
+
+def date_words(iso_date: str, today: date) -> str:
+    """'Fri 4 Dec (in 4 days)', '(today)', '(tomorrow)'."""
+    days = (date.fromisoformat(iso_date) - today).days
+    relative = {0: "today", 1: "tomorrow"}.get(days, f"in {days} days" if days > 1 else "")
+    return short_date(iso_date, today) + (f" ({relative})" if relative else "")
+
+
+def stage_label(stage: dict, today: date, booked: bool) -> str:
+    """'recruiter screen · Thu 1 Oct · interest 4/5' — one stage's expander."""
+    parts = [stage["stage"] or "stage not set", short_date(stage["interview_date"], today)]
+    if booked:
+        parts.append("next step")
+    elif stage["interest"]:
+        parts.append(f"interest {stage['interest']}/5")
+    elif not stage["debriefed"]:
+        parts.append("no debrief yet")
+    return " · ".join(parts)
+
+
+def interest_trend(stages: list[dict]) -> str:
+    """'4 → 3 → 2' with the stage each was written after, for the card's caption."""
+    rated = [s for s in stages if s["interest"]]
+    return " → ".join(f"{s['interest']} ({s['stage'] or 'stage not set'})" for s in rated)
+
+
+def option_facts(option: dict, today: date) -> str:
+    """'Staff engineer · 150k + 10% bonus · answer by Thu 10 Dec (in 9 days)' — an option in one line."""
+    facts = [option[k] for k in ("title", "compensation") if option.get(k)]
+    if option.get("deadline"):
+        facts.append(f"answer by {date_words(option['deadline'], today)}")
+    return " · ".join(facts) or "no details yet"

@@ -1,0 +1,321 @@
+"""The pipeline: the interview log grouped into opportunities (one company and role), each with its
+stages in order, the interest written after each, the next step, people met, what the process has
+cost so far, and a prompt to decide when interest falls. The Interviews page and `coach interviews`
+both show what `pipeline()` returns.
+
+Opportunities are found from what is stored, with no link of their own: interviews with the same
+company and role (ignoring case, spacing and a legal suffix such as "Inc.") are one opportunity,
+and an interview with no role joins its company's only opportunity that has one. How long each
+stage took is not stored, so the time an opportunity costs is counted in stages and in days from
+the first stage to the last, with the debrief's own words on what the rest will take.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from datetime import date
+
+from coach import store
+from coach.analysis.wording import count
+from coach.debrief import latest_debrief, notes_without_questions
+from coach.interview_log import coming_up
+from coach.store import Store
+
+# Trailing words that name a company's legal form, not the company ("Acme Inc." is Acme).
+LEGAL_SUFFIXES = ("inc", "ltd", "llc", "gmbh", "plc", "ag", "sa", "bv", "corp", "co", "limited")
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One interview of an opportunity, with what its latest debrief said."""
+
+    interview_id: int
+    stage: str
+    interview_date: str
+    format: str
+    interest: int | None
+    proceed: bool | None
+    debriefed: bool
+    answers_analysed: int
+    time_commitment: str
+    notes: str
+
+
+@dataclass(frozen=True)
+class TimeSpent:
+    """What the process has cost so far, from what is stored: stages and the span in days."""
+
+    stages_done: int
+    stages_booked: int
+    first_date: str
+    last_date: str
+    span_days: int
+    still_to_come: str  # the latest debrief's "time commitment", in the user's words
+
+    @property
+    def summary(self) -> str:
+        if not self.stages_done:
+            return f"nothing yet, {count(self.stages_booked, 'stage')} booked"
+        done = count(self.stages_done, "stage") + " so far"
+        if self.stages_done > 1:
+            done += f" over {count(self.span_days, 'day')}"
+        if self.stages_booked:
+            done += f", {self.stages_booked} more booked"
+        return done
+
+
+@dataclass
+class Opportunity:
+    """A company and role, with its stages oldest first."""
+
+    company: str
+    role: str
+    stages: list[Stage]
+    people_met: list[dict]
+    next_step: dict | None
+    time: TimeSpent
+    decision: str | None
+    status: str  # "in progress", "offer", "stopped"
+    options: list[dict] = field(default_factory=list)
+
+    @property
+    def interest_trend(self) -> list[int]:
+        return [s.interest for s in self.stages if s.interest]
+
+    @property
+    def label(self) -> str:
+        return f"{self.company} · {self.role}" if self.role else self.company
+
+    def as_json(self) -> dict:
+        data = asdict(self)
+        data["interest_trend"] = self.interest_trend
+        data["time"]["summary"] = self.time.summary
+        return data
+
+
+def normalised(name: str) -> str:
+    """'  Acme  Robotics, Inc. ' → 'acme robotics': how two spellings of one company compare."""
+    words = re.sub(r"[^\w\s&+-]", " ", (name or "").casefold()).split()
+    while len(words) > 1 and words[-1] in LEGAL_SUFFIXES:
+        words.pop()
+    return " ".join(words)
+
+
+def group_interviews(interviews: list[dict]) -> list[list[dict]]:
+    """The interviews of each opportunity, oldest first; opportunities in the order first seen
+    when the log is read oldest first."""
+    ordered = sorted(interviews, key=lambda i: (str(i["interview_date"]), i["id"]))
+    named_roles: dict[str, list[str]] = {}
+    for item in ordered:
+        role = normalised(item.get("role") or "")
+        company = normalised(item["company"])
+        if role and role not in named_roles.setdefault(company, []):
+            named_roles[company].append(role)
+    groups: dict[tuple[str, str], list[dict]] = {}
+    for item in ordered:
+        company = normalised(item["company"])
+        role = normalised(item.get("role") or "")
+        if not role and len(named_roles.get(company, [])) == 1:
+            role = named_roles[company][0]
+        groups.setdefault((company, role), []).append(item)
+    return list(groups.values())
+
+
+def interest_fall(trend: list[int]) -> int | None:
+    """Where a fall in interest starts (an index into `trend`), or None when it has not fallen
+    enough to ask for a decision: two drops in a row, or a drop of two points or more at the
+    latest stage."""
+    if len(trend) >= 3 and trend[-3] > trend[-2] > trend[-1]:
+        start = len(trend) - 3
+        while start > 0 and trend[start - 1] > trend[start]:
+            start -= 1
+        return start
+    if len(trend) >= 2 and trend[-2] - trend[-1] >= 2:
+        return len(trend) - 2
+    return None
+
+
+def decision_prompt(company: str, stages: list[Stage], next_step: dict | None) -> str | None:
+    """A plain sentence asking the user to decide whether to go on, when their interest fell."""
+    rated = [s for s in stages if s.interest]
+    start = interest_fall([s.interest for s in rated])
+    if start is None:
+        return None
+    since = rated[start].stage or f"the {rated[start].interview_date} interview"
+    trend = " → ".join(str(s.interest) for s in rated[start:])
+    before = (
+        f" before the {next_step['stage'] or 'next stage'} on {_day(next_step['interview_date'])}"
+        if next_step
+        else " before you book another stage"
+    )
+    return (
+        f"Your interest in {company} has fallen since the {since} ({trend} out of 5). "
+        f"Decide whether to continue{before}: stopping politely now costs them and you less than later."
+    )
+
+
+def _day(iso_date: str) -> str:
+    """'5 December': a date as a sentence says it."""
+    day = date.fromisoformat(iso_date)
+    return f"{day.day} {day:%B}"
+
+
+def _stage(item: dict, written: list[dict]) -> Stage:
+    debrief = latest_debrief(written)
+    return Stage(
+        interview_id=item["id"],
+        stage=item.get("stage") or "",
+        interview_date=str(item["interview_date"]),
+        format=item.get("format") or "",
+        interest=debrief["interest"] if debrief else None,
+        proceed=debrief["proceed"] if debrief else None,
+        debriefed=debrief is not None,
+        answers_analysed=item.get("answers") or 0,
+        time_commitment=(debrief or {}).get("time_commitment") or "",
+        notes=notes_without_questions((debrief or {}).get("notes") or ""),
+    )
+
+
+def _spelling(names: list[str]) -> str:
+    """How the user writes a company most often (the first way, when two are as common)."""
+    return max(names, key=lambda n: (names.count(n), -names.index(n)))
+
+
+def _people(stages: list[dict]) -> list[dict]:
+    seen: dict[str, dict] = {}
+    for item in stages:
+        for person in item.get("people") or []:
+            seen.setdefault(person["name"].casefold(), {**person, "stage": item.get("stage") or ""})
+    return list(seen.values())
+
+
+def _time(stages: list[Stage], booked: list[dict]) -> TimeSpent:
+    booked_ids = {b["id"] for b in booked}
+    done = [s for s in stages if s.interview_id not in booked_ids]
+    dates = [date.fromisoformat(s.interview_date) for s in done] or [
+        date.fromisoformat(stages[0].interview_date)
+    ]
+    said = [s.time_commitment for s in stages if s.time_commitment]
+    return TimeSpent(
+        stages_done=len(done),
+        stages_booked=len(booked_ids),
+        first_date=min(dates).isoformat(),
+        last_date=max(dates).isoformat(),
+        span_days=(max(dates) - min(dates)).days,
+        still_to_come=said[-1] if said else "",
+    )
+
+
+def _options_for(options: list[dict], items: list[dict], only_role_at_company: bool) -> list[dict]:
+    ids = {i["id"] for i in items}
+    company = normalised(items[0]["company"])
+    roles = {normalised(i.get("role") or "") for i in items} - {""}
+    return [
+        o
+        for o in options
+        if o.get("interview_id") in ids
+        or (
+            o.get("interview_id") is None
+            and o["kind"] == "offer"
+            and normalised(o.get("company") or "") == company
+            and (only_role_at_company or normalised(o.get("title") or "") in roles)
+        )
+    ]
+
+
+def _status(stages: list[Stage], linked: list[dict]) -> str:
+    if any(o["kind"] == "offer" and o["status"] in ("open", "accepted") for o in linked) or any(
+        s.stage == "offer" for s in stages
+    ):
+        return "offer"
+    latest = [s for s in stages if s.debriefed]
+    if (latest and latest[-1].proceed is False) or any(o["status"] == "declined" for o in linked):
+        return "stopped"
+    return "in progress"
+
+
+def pipeline(
+    interviews: list[dict], debriefs: list[dict], options: list[dict], today: date
+) -> list[Opportunity]:
+    """The opportunities, those with a next step booked first (soonest first), then the rest with
+    the latest activity first. `interviews` as `store.list_interviews` gives them, `debriefs` as
+    `store.list_debriefs`, `options` as `store.list_options`."""
+    by_interview: dict[int, list[dict]] = {}
+    for d in debriefs:
+        by_interview.setdefault(d["interview_id"], []).append(d)
+    groups = group_interviews(interviews)
+    companies = [normalised(g[0]["company"]) for g in groups]
+    found = []
+    for items in groups:
+        stages = [_stage(i, by_interview.get(i["id"], [])) for i in items]
+        booked = coming_up(items, today)
+        next_step = (
+            {
+                "interview_id": booked[0]["id"],
+                "stage": booked[0].get("stage") or "",
+                "interview_date": str(booked[0]["interview_date"]),
+            }
+            if booked
+            else None
+        )
+        linked = _options_for(options, items, companies.count(normalised(items[0]["company"])) == 1)
+        company = _spelling([i["company"] for i in items])
+        status = _status(stages, linked)
+        found.append(
+            Opportunity(
+                company=company,
+                role=_spelling([i["role"] for i in items if i.get("role")] or [""]),
+                stages=stages,
+                people_met=_people(items),
+                next_step=next_step,
+                time=_time(stages, booked),
+                decision=decision_prompt(company, stages, next_step) if status == "in progress" else None,
+                status=status,
+                options=linked,
+            )
+        )
+    booked = sorted((o for o in found if o.next_step), key=lambda o: o.next_step["interview_date"])
+    rest = sorted(
+        (o for o in found if not o.next_step), key=lambda o: o.stages[-1].interview_date, reverse=True
+    )
+    return booked + rest
+
+
+KIND_ORDER = ("offer", "alternative", "batna")
+
+
+def comparison(options: list[dict], opportunities: list[Opportunity]) -> list[dict]:
+    """The options to weigh side by side: open ones first (offers, then alternatives, then the
+    BATNA, each by deadline), each with the interest last written for the opportunity it came from."""
+    interest_of = {}
+    for opportunity in opportunities:
+        rated = [s for s in opportunity.stages if s.interest]
+        for option in opportunity.options:
+            if rated:
+                interest_of[option["id"]] = (rated[-1].interest, rated[-1].stage)
+    ordered = sorted(
+        options,
+        key=lambda o: (
+            o["status"] != "open",
+            KIND_ORDER.index(o["kind"]) if o["kind"] in KIND_ORDER else len(KIND_ORDER),
+            o.get("deadline") or "9999",
+            o["id"],
+        ),
+    )
+    return [
+        {
+            **o,
+            "interest": interest_of.get(o["id"], (None, ""))[0],
+            "interest_stage": interest_of.get(o["id"], (None, ""))[1],
+        }
+        for o in ordered
+    ]
+
+
+def pipeline_report(db: Store, today: date) -> tuple[list[Opportunity], list[dict]]:
+    """The opportunities and the options side by side, read from the store: what the Interviews
+    page and `coach interviews` show."""
+    options = store.list_options(db)
+    opportunities = pipeline(store.list_interviews(db), store.list_debriefs(db), options, today)
+    return opportunities, comparison(options, opportunities)

@@ -1,0 +1,98 @@
+"""The Interviews page's pipeline in a real headless Chromium: one card per opportunity, and the
+offers and options laid side by side (not a grid to scroll). Screenshots go to $COACH_SCREENSHOTS
+(default: a temporary folder); the path is printed."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from coach import store
+from coach.config import load_settings
+from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, StreamlitServer
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from app_support import seed_pipeline  # noqa: E402
+
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed")
+
+
+@pytest.fixture(scope="module")
+def shots() -> Path:
+    folder = Path(os.environ.get("COACH_SCREENSHOTS") or tempfile.mkdtemp(prefix="coach-screenshots-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    print(f"\nscreenshots: {folder}")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory, shots):
+    data_dir = tmp_path_factory.mktemp("pipeline-data")
+    db = store.open_store(load_settings(data_dir))
+    try:
+        seed_pipeline(db, date.today())
+    finally:
+        db.close()
+    running = StreamlitServer(data_dir, shots / "streamlit-pipeline.log")
+    try:
+        yield running
+    finally:
+        running.stop()
+
+
+@pytest.fixture
+def page(server):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = chromium.new_context(viewport={"width": 1280, "height": 900})
+        yield context.new_page()
+        context.close()
+        chromium.close()
+
+
+def _full_screenshot(page, path: Path) -> None:
+    height = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]')?.scrollHeight || 900")
+    page.set_viewport_size({"width": 1280, "height": min(max(int(height), 900), 6000)})
+    time.sleep(0.8)
+    page.screenshot(path=str(path))
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+
+def test_the_pipeline_and_the_options_side_by_side(server, page, shots):
+    page.goto(f"{server.url}/interviews")
+    page.get_by_text("Initech · Platform lead").wait_for(timeout=60_000)
+    page.get_by_text("2 out of 5", exact=True).wait_for(timeout=60_000)  # the interest metric drawn
+    time.sleep(1.5)
+    assert page.get_by_test_id("stException").count() == 0
+    assert page.get_by_text("has fallen since the recruiter screen").is_visible()
+    _full_screenshot(page, shots / "interviews-pipeline.png")
+
+    page.get_by_text("first round · ").first.click()  # open a stage: its debrief, notes and form
+    page.get_by_text("What went well").locator("visible=true").first.wait_for(timeout=30_000)  # the form
+    assert page.get_by_role("tab", name="Edit the debrief").locator("visible=true").count() == 1
+    notes = page.get_by_text("Team seems stretched; on-call every third week.").locator("visible=true")
+    assert notes.count() >= 2  # on the card and in the opened stage
+    _full_screenshot(page, shots / "interviews-stage.png")
+
+    page.get_by_role("tab", name="Offers and options").click()
+    compensation = [
+        page.get_by_text(text, exact=False).locator("visible=true").first
+        for text in ("150k base + 10% bonus", "about 700 a day", "135k base + 8% bonus")
+    ]
+    compensation[0].wait_for(timeout=30_000)
+    time.sleep(1)
+    boxes = [c.bounding_box() for c in compensation]
+    assert all(boxes), boxes
+    # one row, left to right, each card wide enough to read (a third of the page, less gaps)
+    assert abs(boxes[0]["y"] - boxes[1]["y"]) < 5 and abs(boxes[1]["y"] - boxes[2]["y"]) < 5
+    assert boxes[0]["x"] < boxes[1]["x"] < boxes[2]["x"]
+    assert page.get_by_test_id("stDataFrame").count() == 0
+    _full_screenshot(page, shots / "interviews-options.png")

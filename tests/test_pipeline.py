@@ -1,0 +1,153 @@
+"""The pipeline: interviews grouped into opportunities, interest at each stage, a prompt to decide
+when it falls, the next step, people met, time spent, and offers side by side (real SQLite store)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from coach import store
+from coach.config import load_settings
+from coach.pipeline import comparison, group_interviews, interest_fall, normalised, pipeline
+
+TODAY = date(2026, 11, 30)
+
+
+@pytest.fixture(name="db")
+def db_fixture(tmp_path, monkeypatch):
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    db = store.open_store(load_settings(tmp_path))
+    yield db
+    db.close()
+
+
+def _log(db, company, role, stage, day, interest=None, proceed=None, people=(), **debrief):
+    interview_id = store.add_interview(
+        db, company=company, role=role, stage=stage, interview_date=day, people=list(people)
+    )
+    if interest is not None or debrief:
+        store.add_debrief(db, interview_id, interest=interest, proceed=proceed, **debrief)
+    return interview_id
+
+
+def _pipeline(db):
+    return pipeline(store.list_interviews(db), store.list_debriefs(db), store.list_options(db), TODAY)
+
+
+def test_company_names_compare_without_case_spacing_or_legal_form():
+    assert normalised("  Acme  Robotics, Inc. ") == normalised("acme robotics") == "acme robotics"
+    assert normalised("Co") == "co"  # a name that is only a suffix stays a name
+    assert normalised("Initech GmbH") != normalised("Initrode GmbH")
+
+
+def test_a_company_s_stages_are_one_opportunity_and_other_roles_are_not():
+    log = [
+        {"id": 1, "company": "Acme", "role": "Staff engineer", "interview_date": "2026-10-01"},
+        {"id": 2, "company": "ACME inc.", "role": "staff  engineer", "interview_date": "2026-10-08"},
+        {"id": 3, "company": "Acme", "role": "Data lead", "interview_date": "2026-10-02"},
+        {"id": 4, "company": "Globex", "role": "", "interview_date": "2026-10-03"},
+        {"id": 5, "company": "Globex", "role": "SRE", "interview_date": "2026-10-09"},
+    ]
+    groups = [[i["id"] for i in g] for g in group_interviews(log)]
+    assert groups == [[1, 2], [3], [4, 5]]  # Globex's screen with no role joins its only role
+
+
+def test_interest_must_fall_twice_in_a_row_or_sharply_to_ask_for_a_decision():
+    assert interest_fall([4, 3]) is None  # one point at one stage is noise
+    assert interest_fall([4, 5, 4]) is None
+    assert interest_fall([5, 4, 3]) == 0
+    assert interest_fall([3, 5, 4, 2]) == 1  # the fall starts at the peak
+    assert interest_fall([5, 3]) == 0  # two points at once
+    assert interest_fall([2, 3, 4]) is None
+    assert interest_fall([]) is None
+
+
+def test_the_pipeline_of_a_real_log(db):
+    _log(
+        db,
+        "Initech",
+        "Platform lead",
+        "recruiter screen",
+        "2026-10-01",
+        interest=4,
+        proceed=True,
+        people=[{"name": "Kim Park", "title": "recruiter"}],
+    )
+    _log(
+        db,
+        "Initech",
+        "Platform lead",
+        "first round",
+        "2026-10-09",
+        interest=3,
+        proceed=True,
+        people=[{"name": "Sam Lee", "title": "engineering manager"}, {"name": "kim park"}],
+        time_commitment="two more rounds and a take-home",
+        notes="Team seems stretched.",
+    )
+    _log(db, "Initech", "Platform lead", "technical", "2026-10-20", interest=2, proceed=None)
+    _log(db, "Initech", "Platform lead", "onsite / loop", "2026-12-04")
+    acme = _log(db, "Acme Robotics", "Staff engineer", "final", "2026-11-10", interest=5, proceed=True)
+    store.add_option(
+        db,
+        kind="offer",
+        company="Acme Robotics",
+        title="Staff engineer",
+        compensation="150k + 10% bonus",
+        deadline="2026-12-10",
+    )
+    store.add_option(db, kind="batna", company="current job", title="Senior engineer", compensation="135k")
+
+    initech, acme_opportunity = _pipeline(db)
+
+    assert initech.label == "Initech · Platform lead"
+    assert [s.stage for s in initech.stages] == [
+        "recruiter screen",
+        "first round",
+        "technical",
+        "onsite / loop",
+    ]
+    assert initech.interest_trend == [4, 3, 2]
+    assert initech.next_step == {
+        "interview_id": initech.stages[-1].interview_id,
+        "stage": "onsite / loop",
+        "interview_date": "2026-12-04",
+    }
+    assert [p["name"] for p in initech.people_met] == ["Kim Park", "Sam Lee"]
+    assert initech.time.summary == "3 stages so far over 19 days, 1 more booked"
+    assert initech.time.still_to_come == "two more rounds and a take-home"
+    assert initech.stages[1].notes == "Team seems stretched."
+    assert initech.decision == (
+        "Your interest in Initech has fallen since the recruiter screen (4 → 3 → 2 out of 5). Decide "
+        "whether to continue before the onsite / loop on 4 December: stopping politely now costs them "
+        "and you less than later."
+    )
+    assert initech.status == "in progress"
+
+    assert acme_opportunity.status == "offer" and acme_opportunity.decision is None
+    assert [o["compensation"] for o in acme_opportunity.options] == ["150k + 10% bonus"]
+    assert acme_opportunity.stages[0].interview_id == acme
+    assert acme_opportunity.time.summary == "1 stage so far"
+
+    side_by_side = comparison(store.list_options(db), [initech, acme_opportunity])
+    assert [(o["kind"], o["company"], o["interest"]) for o in side_by_side] == [
+        ("offer", "Acme Robotics", 5),
+        ("batna", "current job", None),
+    ]
+
+
+def test_saying_no_stops_an_opportunity_without_a_prompt(db):
+    _log(db, "Umbrella", "Data lead", "first round", "2026-10-01", interest=4)
+    _log(db, "Umbrella", "Data lead", "technical", "2026-10-08", interest=1, proceed=False)
+    [umbrella] = _pipeline(db)
+    assert umbrella.status == "stopped" and umbrella.decision is None
+    assert umbrella.as_json()["interest_trend"] == [4, 1]
+
+
+def test_an_opportunity_only_booked_has_cost_nothing_yet(db):
+    _log(db, "Hooli", "Designer", "recruiter screen", "2026-12-03")
+    [hooli] = _pipeline(db)
+    assert hooli.time.summary == "nothing yet, 1 stage booked"
+    assert hooli.next_step["stage"] == "recruiter screen" and hooli.decision is None
+    assert hooli.interest_trend == []
