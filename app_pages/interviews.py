@@ -55,6 +55,12 @@ ss = st.session_state
 ss.setdefault("interviews_flash", None)
 
 
+JOB_DESCRIPTION_HELP = (
+    "Paste the posting's text. Practice answers you give for this interview then show which of "
+    "its key terms they used."
+)
+
+
 def done(message: str) -> None:
     """Show `message` after the rerun that redraws the log with the change in it."""
     ss.interviews_flash = message
@@ -111,6 +117,12 @@ def edit_interview(item: dict) -> None:
             horizontal=True,
         )
         notes = st.text_area("Notes", value=item["notes"], key=f"interviews_edit_notes_{item['id']}")
+        description = st.text_area(
+            "Job description",
+            value=item.get("job_description") or "",
+            key=f"interviews_edit_job_{item['id']}",
+            help=JOB_DESCRIPTION_HELP,
+        )
         if st.form_submit_button("Save changes", type="primary"):
             with shared.shown_errors():
                 changes = interview_edits(
@@ -122,6 +134,7 @@ def edit_interview(item: dict) -> None:
                     format=fmt,
                     origin=origin,
                     notes=notes,
+                    job_description=description,
                 )
                 if changes:
                     store.update_interview(db, item["id"], **changes)
@@ -394,6 +407,7 @@ def add_interview_form(today: date) -> None:
         origin = st.radio("How it started", list(ORIGINS), format_func=ORIGINS.get, horizontal=True)
         people = st.text_area("People you will meet or met (one a line: name — title — note)")
         notes = st.text_area("Notes")
+        description = st.text_area("Job description", help=JOB_DESCRIPTION_HELP)
         if st.form_submit_button("Add interview", type="primary"):
             with shared.shown_errors():
                 interview_log.add_interview(
@@ -406,6 +420,7 @@ def add_interview_form(today: date) -> None:
                     origin=origin,
                     notes=notes,
                     people=people.splitlines(),
+                    job_description=description,
                 )
                 done(f"Added {escape(company.strip())} ({escape(stage)}, {when}).")
 

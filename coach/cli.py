@@ -650,6 +650,9 @@ def add_interview_command(
         str, typer.Option(help="how it started: they reached out, I applied, referral or other")
     ] = "",
     notes: Annotated[str, typer.Option(help="anything to remember")] = "",
+    job_description: Annotated[
+        str | None, typer.Option(help="a text file with the job's description (or - for stdin)")
+    ] = None,
     person: Annotated[
         list[str] | None, typer.Option(help="someone you meet: 'name — title — note'; repeat for more")
     ] = None,
@@ -661,6 +664,7 @@ def add_interview_command(
     from coach import interview_log
     from coach import store as repository
 
+    description = _read_text(job_description) if job_description else ""
     with open_store() as store:
         interview_id = interview_log.add_interview(
             store,
@@ -672,6 +676,7 @@ def add_interview_command(
             origin=origin,
             notes=notes,
             people=person or [],
+            job_description=description,
         )
         saved = repository.get_interview(store, interview_id)
     if as_json:

@@ -37,6 +37,7 @@ def interview_edits(
     format: str,
     origin: str,
     notes: str,
+    job_description: str | None = None,
 ) -> dict:
     """The fields the user changed, tidied; an interview keeps a company name."""
     company = company.strip()
@@ -51,6 +52,8 @@ def interview_edits(
         "origin": origin,
         "notes": notes.strip(),
     }
+    if job_description is not None:
+        values["job_description"] = job_description.strip()
     return _changed(interview, values)
 
 
@@ -108,8 +111,10 @@ def add_interview(
     origin: str = "",
     notes: str = "",
     people: list[str] | tuple = (),
+    job_description: str = "",
 ) -> int:
-    """Log a real interview; `people` are lines as typed ('Sam Lee — engineering manager — ex-Stripe')."""
+    """Log a real interview; `people` are lines as typed ('Sam Lee — engineering manager — ex-Stripe');
+    `job_description` is the posting's text as pasted (answers prepared for it use its terms)."""
     origin = origin_from_words(origin)
     return store.add_interview(
         db,
@@ -121,6 +126,7 @@ def add_interview(
         origin=origin,
         notes=notes.strip(),
         people=[parse_person(line) for line in people if line.strip()],
+        job_description=(job_description or "").strip(),
     )
 
 

@@ -207,3 +207,13 @@ def test_an_offer_added_from_an_interview_shows_on_its_card(db):
     )
     assert "**Offer:** " + escape("Staff engineer · 150k + 10% bonus") in markdown_text(at)
     assert markdown_text(at).count(":green-badge[offer]") == 2  # the card's status and the option's kind
+
+
+def test_a_job_description_pasted_into_an_interview_is_kept(db):
+    interview_id = _interview(db)
+    at = page("interviews").run()
+    form = f"interviews_edit_{interview_id}"
+    at.text_area(key=f"interviews_edit_job_{interview_id}").input("We look for PostgreSQL and Kafka.")
+    _in_form(at.button, form)[0].click().run()
+    assert not at.exception and not at.error
+    assert store.get_interview(db, interview_id)["job_description"] == "We look for PostgreSQL and Kafka."

@@ -133,12 +133,10 @@ def test_the_cli_keeps_a_description_and_checks_an_answer_against_it(tmp_path):
     )
     result = run(tmp_path, "job-description", "1", str(tmp_path / "job.txt"))
     assert result.exit_code == 1 and "There is no interview with id 1" in result.output
-    from coach.config import load_settings
-    from coach.store import open_store
-
-    db = open_store(load_settings(tmp_path))
-    add_interview(db, company="Acme Pay", interview_date="2026-12-10")
-    db.close()
+    result = run(tmp_path, "add-interview", "Acme Pay", "--job-description", str(tmp_path / "job.txt"))
+    assert result.exit_code == 0, result.output
+    result = run(tmp_path, "analyze", "--text", str(tmp_path / "answer.txt"), "--interview", "1", "--json")
+    assert "PostgreSQL" in {t["term"] for t in json.loads(result.stdout)["metrics"]["job_terms"]["terms"]}
     result = run(tmp_path, "job-description", "1", str(tmp_path / "job.txt"))
     assert result.exit_code == 0 and "PostgreSQL" in result.output, result.output
     result = run(tmp_path, "analyze", "--text", str(tmp_path / "answer.txt"), "--interview", "1", "--json")
