@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from coach.analysis.wording import clock
 from coach.config import Thresholds
 from coach.types import Sound, Transcript, Word
 
@@ -124,11 +125,6 @@ def _track(times: np.ndarray, semitones: np.ndarray, kept: np.ndarray) -> list[l
 
 def _round(value: float | None, digits: int) -> float | None:
     return None if value is None else round(value, digits)
-
-
-def clock(seconds: float) -> str:
-    seconds = int(round(seconds))
-    return f"{seconds // 60}:{seconds % 60:02d}"
 
 
 def prosody_feedback(prosody: dict | None, t: Thresholds) -> list[tuple[float, str]]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from coach.analysis.wording import clock
 from coach.types import Transcript
 
 # Pace, fillers per 100 words and STAR shares swing wildly on a few words: one filler in ten words
@@ -58,15 +59,10 @@ RULES = (
 )
 
 
-def _clock(seconds: float) -> str:
-    seconds = int(round(seconds))
-    return f"{seconds // 60}:{seconds % 60:02d}"
-
-
 def unheard_warnings(transcript: Transcript) -> list[str]:
     """One sentence per stretch of speech that stayed without words."""
     return [
-        f"{_clock(a)}–{_clock(b)}: speech was heard here but not transcribed." for a, b in transcript.unheard
+        f"{clock(a)}–{clock(b)}: speech was heard here but not transcribed." for a, b in transcript.unheard
     ]
 
 

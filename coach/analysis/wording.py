@@ -1,5 +1,15 @@
-"""How numbers read in feedback: "1 pause", "3 pauses", never "pause(s)"."""
+"""How numbers read in feedback: "1 pause", "3 pauses", never "pause(s)"; times as 1:05."""
 
 
 def count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def clock(seconds: float | None, unknown: str = "—") -> str:
+    """1:05 for 65 s, 1:02:05 past an hour; `unknown` for None."""
+    if seconds is None:
+        return unknown
+    seconds = int(round(seconds))
+    if seconds >= 3600:
+        return f"{seconds // 3600}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
+    return f"{seconds // 60}:{seconds % 60:02d}"

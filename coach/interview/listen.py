@@ -15,6 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
+from coach.analysis.wording import clock
 from coach.audio import file_sha256
 from coach.config import Settings
 from coach.errors import CoachError
@@ -51,11 +52,11 @@ class Progress:
     chunks_reused: int
 
     def line(self) -> str:
-        total = f" of {_clock(self.total_s)}" if self.total_s else ""
+        total = f" of {clock(self.total_s)}" if self.total_s else ""
         share = f" ({100 * self.done_s / self.total_s:.0f}%)" if self.total_s else ""
-        left = f", about {_clock(self.eta_s)} left" if self.eta_s is not None else ""
+        left = f", about {clock(self.eta_s)} left" if self.eta_s is not None else ""
         reused = f", {self.chunks_reused} chunks reused from an earlier run" if self.chunks_reused else ""
-        return f"reviewed {_clock(self.done_s)}{total}{share}{left}{reused}"
+        return f"reviewed {clock(self.done_s)}{total}{share}{left}{reused}"
 
 
 ProgressHandler = Callable[[Progress], None]
@@ -125,8 +126,8 @@ def listen(
     stopped = reader.stopped_early
     if stopped is None and audio.declared_s and duration < audio.declared_s - 2.0:
         stopped = (
-            f"{path.name} ends at {_clock(duration)} although it says it lasts "
-            f"{_clock(audio.declared_s)}; "
+            f"{path.name} ends at {clock(duration)} although it says it lasts "
+            f"{clock(audio.declared_s)}; "
             "it may be cut off. The part that is there was reviewed."
         )
     return Heard(
@@ -262,14 +263,3 @@ class _Clock:
                 chunks_reused=self.reused,
             )
         )
-
-
-def _clock(seconds: float | None) -> str:
-    if seconds is None:
-        return "?"
-    seconds = int(round(seconds))
-    return (
-        f"{seconds // 3600}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
-        if seconds >= 3600
-        else f"{seconds // 60}:{seconds % 60:02d}"
-    )

@@ -11,6 +11,7 @@ from dataclasses import fields
 from datetime import date
 from pathlib import Path
 
+from coach.analysis.wording import clock
 from coach.config import Thresholds
 from coach.ui.highlight import spans_by_kind
 
@@ -24,14 +25,6 @@ SAMPLES_DIR = Path(__file__).resolve().parent.parent.parent / "data" / "samples"
 SAMPLE_RECORDING = SAMPLES_DIR / "sample-answer.ogg"
 MAX_FEEDBACK = 5
 REPEAT_NAMES = ("repeated words", "broken-off words")  # coach.analysis.answer's names for them
-
-
-def clock(seconds: float | None) -> str:
-    """1:05 for 65 s; an em dash for unknown."""
-    if seconds is None:
-        return "—"
-    seconds = int(round(seconds))
-    return f"{seconds // 60}:{seconds % 60:02d}"
 
 
 def is_measured(analysis: dict) -> bool:
