@@ -155,8 +155,10 @@ def practice_answer(
     try:
         audio = load_audio(path, settings, channel=channel, name=original_name or Path(path).name)
     except NotAudioError:
-        if recording is not None:  # not a recording: nothing is stored as one
-            _discard(recording.path)
+        if recording is not None:
+            from coach.store.recordings import discard_copy
+
+            discard_copy(recording.path)
         raise
 
     def on_transcribe(done_s: float, total_s: float) -> None:
@@ -174,14 +176,6 @@ def practice_answer(
         )
     report("Done", 1.0)
     return PracticeResult(transcript, answer, recording, attempt_id)
-
-
-def _discard(path: Path) -> None:
-    """Remove a kept copy (and the question noted beside it) that turned out not to be audio."""
-    from coach.store.recordings import forget_question
-
-    forget_question(path)
-    path.unlink(missing_ok=True)
 
 
 def _store_attempt(

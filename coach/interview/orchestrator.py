@@ -23,6 +23,7 @@ from coach.interview.review import ReviewOptions, review
 from coach.interview.saving import save_upload, store_review
 from coach.practice import analyze_transcript
 from coach.store import Store
+from coach.store.recordings import discard_copy
 from coach.types import Transcript
 
 
@@ -81,7 +82,7 @@ def review_recording(
         )
     except NotAudioError:
         if saved is not None:
-            saved.path.unlink(missing_ok=True)  # not a recording: nothing is stored as one
+            discard_copy(saved.path)
         raise
     if not result["answers"]:
         result["answers"] = [_whole_recording(result, settings)]

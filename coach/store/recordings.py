@@ -107,6 +107,13 @@ def forget_question(recording: Path) -> None:
     _note_path(recording).unlink(missing_ok=True)
 
 
+def discard_copy(recording: Path) -> None:
+    """Remove a copy kept before decoding that turned out not to be audio, with its note: nothing
+    that is not a recording is stored as one (practice and review both come here)."""
+    forget_question(recording)
+    recording.unlink(missing_ok=True)
+
+
 def is_referenced(conn: sa.Connection, recording_id: int) -> bool:
     for table in (attempts, interview_recordings):
         if conn.execute(sa.select(table.c.id).where(table.c.recording_id == recording_id).limit(1)).first():
