@@ -182,12 +182,17 @@ def whole_count(target: float) -> int:
     return max(1, round(target))
 
 
+def newest_goal(goals: Sequence[dict], kind: str) -> dict | None:
+    """The goal of this kind the user set last and has not retired (goals come oldest first)."""
+    chosen = [g for g in goals if g.get("kind") == kind and g.get("active", True)]
+    return chosen[-1] if chosen else None
+
+
 def cadence_from_goals(goals: Sequence[dict], default: Cadence) -> Cadence:
     """The newest active `real_interviews` goal from the store, or the playbook's default."""
-    chosen = [g for g in goals if g.get("kind") == CADENCE_GOAL_KIND and g.get("active", True)]
-    if not chosen:
+    goal = newest_goal(goals, CADENCE_GOAL_KIND)
+    if goal is None:
         return default
-    goal = chosen[-1]
     interviews, days = whole_count(goal["target"]), int(goal["period_days"])
     label = default.period_label if days == default.period_days else f"{days} days"
     return Cadence(interviews=interviews, period_days=days, period_label=label, intro=default.intro)

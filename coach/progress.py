@@ -11,7 +11,14 @@ from datetime import date, datetime, timedelta
 from statistics import fmean
 
 from coach.config import Settings
-from coach.playbook import CADENCE_GOAL_KIND, Cadence, cadence_status, load_playbook, whole_count
+from coach.playbook import (
+    CADENCE_GOAL_KIND,
+    Cadence,
+    cadence_status,
+    load_playbook,
+    newest_goal,
+    whole_count,
+)
 from coach.store import Store, list_attempts, list_debriefs, list_goals, list_interviews, list_turns
 
 # How each measure improves: toward a band (pace, answer length), lower, or higher.
@@ -227,14 +234,9 @@ def skill_gaps(
     return {"gaps": gaps, "recommended": recommended}
 
 
-def _cadence_goal(goals: list[dict], kind: str) -> dict | None:
-    matching = [g for g in goals if g["kind"] == kind and g["active"]]
-    return matching[-1] if matching else None
-
-
 def _real_interview_goal(goals: list[dict]) -> dict:
     """The user's real-interview goal, or the playbook's default (the Interviews page shows the same)."""
-    stored = _cadence_goal(goals, CADENCE_GOAL_KIND)
+    stored = newest_goal(goals, CADENCE_GOAL_KIND)
     if stored:
         return stored
     default = load_playbook().cadence
@@ -259,7 +261,7 @@ def cadence(
     ):
         past = [d for d in dates if d <= today]
         last = past[-1] if past else None
-        goal = _real_interview_goal(goals) if kind == CADENCE_GOAL_KIND else _cadence_goal(goals, kind)
+        goal = _real_interview_goal(goals) if kind == CADENCE_GOAL_KIND else newest_goal(goals, kind)
         entry = {
             "last": last.isoformat() if last else None,
             "days_since_last": (today - last).days if last else None,
