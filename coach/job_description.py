@@ -34,12 +34,22 @@ def save_job_description(store: Store, interview_id: int, text: str) -> dict | N
 
 
 def interviews_to_prepare(interviews: list[dict], today: date) -> list[dict]:
-    """Interviews an answer can prepare for: the coming ones first, then the last month's."""
+    """Interviews an answer can prepare for: the coming ones first (soonest first), then the last
+    month's (latest first)."""
     since = today - timedelta(days=RECENT_DAYS)
-    kept = [i for i in interviews if _day(i["interview_date"]) >= since]
-    return sorted(
-        kept, key=lambda i: (_day(i["interview_date"]) < today, abs((_day(i["interview_date"]) - today).days))
-    )
+
+    def order(interview: dict) -> tuple[bool, int]:
+        day = _day(interview["interview_date"])
+        return day < today, abs((day - today).days)
+
+    return sorted((i for i in interviews if _day(i["interview_date"]) >= since), key=order)
+
+
+def description_of(store: Store, interview_id: int | None) -> str | None:
+    """The pasted job description of the interview an answer prepares for, if it has one."""
+    if interview_id is None:
+        return None
+    return get_interview(store, interview_id).get("job_description") or None
 
 
 def _day(value) -> date:

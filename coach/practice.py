@@ -89,11 +89,12 @@ def job_description(settings: Settings, interview_id: int | None) -> str | None:
     """The pasted job description of the interview an answer prepares for, if it has one."""
     if interview_id is None:
         return None
-    from coach.store import get_interview, open_store
+    from coach.job_description import description_of
+    from coach.store import open_store
 
     store = open_store(settings)
     try:
-        return get_interview(store, interview_id).get("job_description") or None
+        return description_of(store, interview_id)
     finally:
         store.close()
 
@@ -137,10 +138,10 @@ def practice_answer(
 
     `interview_id`: the interview in the log this answer prepares for; its job description's
     terms are checked and the attempt is linked to it."""
-    description = job_description(settings, interview_id)  # an unknown id fails before any work
     from coach.analysis import quality
     from coach.transcribe import transcribe_audio
 
+    description = job_description(settings, interview_id)  # an unknown id fails before any work
     report = progress or (lambda _message, _fraction: None)
     recording = None
     if save:

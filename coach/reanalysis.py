@@ -114,18 +114,11 @@ def _reanalyse_one(store: Store, what: str, row, retranscribe: bool) -> None:
         transcript = transcript_from_dict(row.transcript, fallback)
     if transcript is None:
         raise InputError("it has neither a transcript nor a recording to analyse again")
-    description = _job_description(store, getattr(row, "interview_id", None))
+    from coach.job_description import description_of
+
+    description = description_of(store, getattr(row, "interview_id", None))
     analysis = _analyse(transcript, row.question_id, settings, description)
     replace_analysis(store, what, row, analysis, new_transcript, engine, model)
-
-
-def _job_description(store: Store, interview_id: int | None) -> str | None:
-    """The job description of the interview a practice answer prepared for, if any."""
-    if interview_id is None:
-        return None
-    from coach.store import get_interview
-
-    return get_interview(store, interview_id).get("job_description") or None
 
 
 def _analyse_recording(store: Store, recording: dict) -> int:

@@ -148,3 +148,24 @@ def test_the_cli_keeps_a_description_and_checks_an_answer_against_it(tmp_path):
     assert result.exit_code == 0 and "Removed" in result.output
     result = run(tmp_path, "job-description", "1")
     assert result.exit_code == 1 and "Give the description" in result.output
+
+
+def test_analysing_again_keeps_checking_the_interviews_terms(store):
+    from coach.reanalysis import reanalyze
+
+    interview_id = add_interview(store, company="Acme", interview_date="2026-12-10", job_description=JOB)
+    text = "I led incident response for our payment APIs and moved them to PostgreSQL."
+    attempt_id = save_attempt(
+        store,
+        question_id=None,
+        question_text="Q",
+        recording=None,
+        transcript=Transcript.from_text(text).to_dict(),
+        analysis={"transcript": text, "metrics": {}, "scores": {}, "analysis_version": "0.1"},
+        engine="",
+        model="",
+        interview_id=interview_id,
+    )
+    reanalyze(store, include_unanalysed=False)
+    job = get_attempt(store, attempt_id)["analysis"]["metrics"]["job_terms"]
+    assert "PostgreSQL" in {t["term"] for t in job["terms"] if t["used"]}
