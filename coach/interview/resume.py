@@ -28,8 +28,9 @@ from coach.files import private_folder
 from coach.interview.speakers import VoiceWindows
 from coach.types import Sound, Word
 
-# 3: speech heard and speech left unheard (coach.transcribe.coverage); 4: pitch, level, silences
-FORMAT_VERSION = 4
+# 3: speech heard and speech left unheard (coach.transcribe.coverage); 4: pitch, level, silences;
+# 5: voice windows over the voice detector's speech, every 0.25 s (issue 18)
+FORMAT_VERSION = 5
 WORK_DIR_NAME = "review-work"
 
 
