@@ -166,7 +166,7 @@ def who_is_who(result: dict) -> None:
         number = voice["source"].split()[1]
         snippet = voice.get("snippet")
         left, right = st.columns([2, 3])
-        left.markdown(f"**Voice {number}** · taken to be {escape(_role(voice['label']))}")
+        left.markdown(f"**Speaker {number}** · taken to be {escape(_role(voice['label']))}")
         if snippet and playable:
             left.audio(
                 recording,
@@ -180,7 +180,7 @@ def who_is_who(result: dict) -> None:
         c1, c2 = st.columns(2)
         picked = c1.radio(
             "Which voice is yours?",
-            [f"Voice {v['source'].split()[1]}" for v in voices],
+            [f"Speaker {v['source'].split()[1]}" for v in voices],
             index=mine,
             horizontal=True,
             key="review_mine",

@@ -110,7 +110,7 @@ def test_picking_your_voice_reviews_again_without_transcribing_again(tmp_path, m
     assert not at.exception and not at.error
     assert "#### Who is who" in markdown_text(at)
     voices = at.radio(key="review_mine").options
-    assert voices == ["Voice 1", "Voice 2"] and at.selectbox(key="review_people").value == "2"
+    assert voices == ["Speaker 1", "Speaker 2"] and at.selectbox(key="review_people").value == "2"
     assert len(at.get("audio")) >= 3  # the recording and one snippet per voice
     first = _you_said(at)
     assert "In my last team" in first  # the candidate's answer, taken to be you
@@ -150,12 +150,12 @@ def test_saying_two_people_speak_splits_a_recording_heard_as_one_voice(tmp_path,
     at.selectbox(key="review_speakers").set_value("1 (only me)")
     at.button[0].click().run()
     assert not at.exception and not at.error
-    assert at.radio(key="review_mine").options == ["Voice 1"]
+    assert at.radio(key="review_mine").options == ["Speaker 1"]
     assert "**Interviewer**" not in markdown_text(at)
     at.selectbox(key="review_people").set_value("2")
     next(b for b in at.button if b.label == "Review again with these").click().run()
     assert not at.exception and not at.error
-    assert at.radio(key="review_mine").options == ["Voice 1", "Voice 2"]
+    assert at.radio(key="review_mine").options == ["Speaker 1", "Speaker 2"]
     assert "**Interviewer**" in markdown_text(at)
     assert any("pick yours" in w.value for w in at.warning)
 
