@@ -29,8 +29,6 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-import numpy as np
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 import real_speech  # noqa: E402
@@ -38,7 +36,7 @@ import real_speech  # noqa: E402
 from coach.audio import load_audio  # noqa: E402
 from coach.config import load_settings  # noqa: E402
 from coach.interview import speakers as sp  # noqa: E402
-from coach.interview.evaluation import attribution_accuracy  # noqa: E402
+from coach.interview.evaluation import attribution_accuracy, single_speaker  # noqa: E402
 from coach.interview.listen import listen  # noqa: E402
 from coach.interview.review import ReviewOptions, attribute  # noqa: E402
 from coach.interview.turns import make_turns  # noqa: E402
@@ -69,30 +67,6 @@ def heard(name: str, settings):
     value = (result, speech_spans(mix), mix)
     cached.write_bytes(pickle.dumps(value))
     return value
-
-
-def single_speaker(turns: list[dict]) -> list[dict]:
-    """Reference turns cut to where exactly one person speaks."""
-    if not turns:
-        return []
-    step = 0.01
-    n = int(max(t["end_s"] for t in turns) / step) + 2
-    names = sorted({t["speaker"] for t in turns})
-    count, who = np.zeros(n, int), np.full(n, -1)
-    for t in turns:
-        a, b = int(t["start_s"] / step), int(t["end_s"] / step)
-        count[a:b] += 1
-        who[a:b] = names.index(t["speaker"])
-    keep = np.where(count == 1, who, -1)
-    out, start = [], None
-    for i in range(n + 1):
-        v = keep[i] if i < n else -1
-        if start is not None and (i == n or v != keep[start]):
-            out.append({"speaker": names[keep[start]], "start_s": start * step, "end_s": i * step})
-            start = None
-        if start is None and v >= 0:
-            start = i
-    return out
 
 
 def run(name: str, settings, n_speakers: int | None = None) -> dict:
