@@ -148,6 +148,12 @@ def _spans(rows: list) -> tuple[tuple[float, float], ...]:
     return tuple((float(a), float(b)) for a, b in rows)
 
 
+def forget_recording(settings: Settings, recording_sha256: str) -> None:
+    """Remove the kept chunks of one recording, whatever settings they were made with."""
+    for folder in (settings.data_dir / WORK_DIR_NAME).glob(f"{recording_sha256[:16]}-*"):
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def forget_all(settings: Settings) -> None:
     """Remove every kept review chunk (privacy: they hold transcripts and voice embeddings)."""
     shutil.rmtree(settings.data_dir / WORK_DIR_NAME, ignore_errors=True)

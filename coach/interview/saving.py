@@ -75,6 +75,18 @@ def store_review(
     }
 
 
+def forget_review_work(store, interview_id: int) -> None:
+    """Remove the words and voice windows kept for reviewing an interview's recordings again
+    (they hold its transcript and voiceprints): called before its audio or the interview goes."""
+    from coach.interview.resume import forget_recording
+    from coach.store import get_interview, interview_recording
+
+    for kept in get_interview(store, interview_id)["recordings"]:
+        sha256 = interview_recording(store, kept["id"]).get("recording_sha256")
+        if sha256:
+            forget_recording(store.settings, sha256)
+
+
 def answer_rows(result: dict) -> list[dict]:
     """The review's answers as the store keeps them."""
     return [
