@@ -13,6 +13,7 @@ from coach.debrief import (
     notes_without_questions,
     questions_in_notes,
 )
+from coach.interview.saving import forget_review_work
 from coach.interview_log import (
     OPTION_STATUSES,
     STAGES,
@@ -166,6 +167,7 @@ def delete_interview_form(item: dict, recordings: int) -> None:
         )
         if st.button("Delete its recordings", key=f"interviews_del_rec_{item['id']}"):
             with shared.shown_errors():
+                forget_review_work(db, item["id"])
                 removed = store.delete_interview_audio(db, item["id"])
                 company = escape(item["company"])
                 done(f"Deleted {count(removed, 'recording')} of the {company} interview; the rest is kept.")
@@ -181,6 +183,7 @@ def delete_interview_form(item: dict, recordings: int) -> None:
     )
     if st.button("Delete this interview", type="primary", key=f"interviews_del_{item['id']}"):
         with shared.shown_errors():
+            forget_review_work(db, item["id"])
             store.delete_interview(db, item["id"], keep_audio=not with_audio)
             done(
                 f"Deleted the {escape(item['company'])} interview"

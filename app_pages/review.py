@@ -6,10 +6,11 @@ from pathlib import Path
 import streamlit as st
 
 from coach import store
+from coach.analysis.wording import count
 from coach.audio import SUPPORTED_SUFFIXES
 from coach.debrief import heard_questions, latest_debrief
 from coach.errors import CoachError, NotAudioError
-from coach.interview.orchestrator import review_recording
+from coach.interview.orchestrator import review_again, review_recording
 from coach.interview.review import ReviewOptions
 from coach.interview_log import STAGES
 from coach.ui import shared, summary
@@ -102,7 +103,7 @@ def analyse(form: dict) -> None:
         else:
             bar.progress(1.0, text="Done")
             status.update(label="Interview analysed and saved", state="complete", expanded=False)
-            ss.review_result = shown_result(reviewed.result["saved"]["interview_id"], reviewed)
+            ss.review_result = shown_result(reviewed)
             return
     # the reason is shown in the page, not inside the collapsed progress box; a file that is not
     # audio leaves nothing behind, anything that could be audio is kept with its interview logged
@@ -118,11 +119,12 @@ def analyse(form: dict) -> None:
         ss.review_result = {"interview_id": interview_id, "answers": [], "recording": None}
 
 
-def shown_result(interview_id: int, reviewed) -> dict:
+def shown_result(reviewed) -> dict:
     """What the page keeps between reruns to show the review."""
     result = reviewed.result
     return {
-        "interview_id": interview_id,
+        "interview_id": result["saved"]["interview_id"],
+        "interview_recording_id": result["saved"]["interview_recording_id"],
         "answers": [
             {
                 "question_text": a["question"] or "",
@@ -131,11 +133,83 @@ def shown_result(interview_id: int, reviewed) -> dict:
             }
             for a in result["answers"]
         ],
-        "recording": str(reviewed.recording.path),
+        "recording": result["saved"]["recording"],
         "turns": result["turns"],
+        "speakers": result["speakers"],
+        "method": result["identification"]["method"],
         "warnings": [shown for w in result["warnings"] if (shown := summary.for_the_page(w))],
         "identification": summary.for_the_page(result["identification"].get("note", "")),
     }
+
+
+def _role(label: str) -> str:
+    return "you" if label == "candidate" else label
+
+
+def who_is_who(result: dict) -> None:
+    """Each voice the coach heard, with a few seconds to play, and the two things the user can tell
+    it: how many people speak and which voice is theirs. Reviewing again reuses the transcription."""
+    voices = sorted(
+        (s for s in result.get("speakers") or [] if s["source"].startswith("speaker ")),
+        key=lambda s: int(s["source"].split()[1]),
+    )
+    if not voices or not result.get("interview_recording_id"):
+        return  # split by stereo channel: the sides say who is who
+    st.markdown("#### Who is who")
+    st.caption(
+        "Listen to each voice the coach heard. If it took the wrong one for you, or heard the wrong "
+        "number of people, say so below: the interview is reviewed again without transcribing it again."
+    )
+    recording = result.get("recording")
+    playable = bool(recording) and Path(recording).exists()
+    for voice in voices:
+        number = voice["source"].split()[1]
+        snippet = voice.get("snippet")
+        left, right = st.columns([2, 3])
+        left.markdown(f"**Speaker {number}** · taken to be {escape(_role(voice['label']))}")
+        if snippet and playable:
+            left.audio(
+                recording,
+                start_time=int(snippet["start_s"]),
+                end_time=int(snippet["end_s"]) + 1,
+            )
+        if snippet:
+            right.caption(f"“{escape(snippet['text'])}” ({summary.clock(snippet['start_s'])})")
+    mine = next((i for i, v in enumerate(voices) if v["label"] == "candidate"), 0)
+    with st.form("review_again_form"):
+        c1, c2 = st.columns(2)
+        picked = c1.radio(
+            "Which voice is yours?",
+            [f"Speaker {v['source'].split()[1]}" for v in voices],
+            index=mine,
+            horizontal=True,
+            key="review_mine",
+        )
+        people = c2.selectbox(
+            "How many people speak",
+            list(SPEAKER_CHOICES)[1:],
+            index=min(len(voices), len(SPEAKER_CHOICES) - 1) - 1,
+            key="review_people",
+        )
+        if not st.form_submit_button("Review again with these"):
+            return
+    n = SPEAKER_CHOICES[people]
+    if n == len(voices):
+        options = ReviewOptions(n_speakers=n, candidate_speaker=int(picked.split()[1]))
+    else:  # other groups of voices: their snippets are new, so the pick waits for them
+        options = ReviewOptions(n_speakers=n)
+    with st.spinner("Reviewing again with what you said (the transcription is reused)…"):
+        try:
+            reviewed = review_again(db, cfg, result["interview_recording_id"], options)
+        except CoachError as e:
+            st.error(str(e))
+            return
+    ss.review_result = shown_result(reviewed)
+    if n != len(voices) and n > 1:
+        ss.review_result["warnings"].insert(
+            0, f"Reviewed again as {count(n, 'voice')}; listen to them and pick yours."
+        )
+    st.rerun()
 
 
 def conversation(result: dict) -> None:
@@ -189,6 +263,7 @@ def reviewed_interview(result: dict) -> None:
         st.audio(result["recording"])
     for warning in result.get("warnings") or []:
         st.warning(warning)
+    who_is_who(result)
     conversation(result)
     answers(result)
     debrief(result, interview)

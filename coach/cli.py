@@ -820,8 +820,10 @@ def delete_interview_command(
 ) -> None:
     """Delete a real interview's audio, or the interview with everything about it."""
     from coach import store as repository
+    from coach.interview.saving import forget_review_work
 
     with open_store() as store:
+        forget_review_work(store, interview_id)
         if audio_only:
             removed = repository.delete_interview_audio(store, interview_id)
             message = (

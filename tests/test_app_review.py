@@ -88,8 +88,76 @@ def test_a_two_voice_interview_is_cut_into_questions_and_answers(tmp_path, monke
         assert interview["company"] == "Hooli" and interview["answers"] == 3
     finally:
         db.close()
-    # the transcript now lives in the database: the review's chunk copies are gone
-    assert not list((tmp_path / "review-work").glob("*/chunk-*"))
+    # the words and voice windows stay in the private work folder for reviewing again
+    assert list((tmp_path / "review-work").glob("*/chunk-*"))
+
+
+def _you_said(at) -> str:
+    """Everything the conversation gives to "You"."""
+    return " ".join(m.value for m in at.markdown if m.value.startswith("**You**"))
+
+
+def test_picking_your_voice_reviews_again_without_transcribing_again(tmp_path, monkeypatch):
+    """Issue 18: each voice has a snippet to play; picking the other one as yours swaps who said
+    what, keeps one interview with one recording, and reuses the transcription (no chunk is
+    written again)."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("review").run()
+    clip = DATA / "interviews" / "interview_mono.flac"
+    at.file_uploader[0].upload(clip.name, clip.read_bytes(), "audio/flac")
+    at.text_input(key="review_company").input("Hooli")
+    at.button[0].click().run()
+    assert not at.exception and not at.error
+    assert "#### Who is who" in markdown_text(at)
+    voices = at.radio(key="review_mine").options
+    assert voices == ["Speaker 1", "Speaker 2"] and at.selectbox(key="review_people").value == "2"
+    assert len(at.get("audio")) >= 3  # the recording and one snippet per voice
+    first = _you_said(at)
+    assert "In my last team" in first  # the candidate's answer, taken to be you
+    chunks = {p: p.stat().st_mtime_ns for p in (tmp_path / "review-work").glob("*/chunk-*")}
+    assert chunks
+    before = _stored_answers(tmp_path)
+    other = next(v for v in voices if v != at.radio(key="review_mine").value)
+    at.radio(key="review_mine").set_value(other)
+    next(b for b in at.button if b.label == "Review again with these").click().run()
+    assert not at.exception and not at.error
+    assert at.radio(key="review_mine").value == other
+    swapped = _you_said(at)
+    assert swapped and "In my last team" not in swapped  # now the other voice is you
+    assert {p: p.stat().st_mtime_ns for p in (tmp_path / "review-work").glob("*/chunk-*")} == chunks
+    after = _stored_answers(tmp_path)  # one interview, one recording, its answers replaced
+    assert after != before and [a for a in before if a.startswith("In my last team")]
+    assert not [a for a in after if a.startswith("In my last team")]
+
+
+def _stored_answers(data_dir) -> list[str]:
+    db = store.open_store(load_settings(data_dir))
+    try:
+        [interview] = store.list_interviews(db)
+        [recording] = store.get_interview(db, interview["id"])["recordings"]
+        return [t["transcript"]["transcript"] for t in recording["turns"]]
+    finally:
+        db.close()
+
+
+def test_saying_two_people_speak_splits_a_recording_heard_as_one_voice(tmp_path, monkeypatch):
+    """A recording reviewed as one person (the user said so) can be reviewed again as two."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("review").run()
+    clip = DATA / "interviews" / "interview_mono.flac"
+    at.file_uploader[0].upload(clip.name, clip.read_bytes(), "audio/flac")
+    at.text_input(key="review_company").input("Hooli")
+    at.selectbox(key="review_speakers").set_value("1 (only me)")
+    at.button[0].click().run()
+    assert not at.exception and not at.error
+    assert at.radio(key="review_mine").options == ["Speaker 1"]
+    assert "**Interviewer**" not in markdown_text(at)
+    at.selectbox(key="review_people").set_value("2")
+    next(b for b in at.button if b.label == "Review again with these").click().run()
+    assert not at.exception and not at.error
+    assert at.radio(key="review_mine").options == ["Speaker 1", "Speaker 2"]
+    assert "**Interviewer**" in markdown_text(at)
+    assert any("pick yours" in w.value for w in at.warning)
 
 
 def test_saving_the_debrief_edits_the_reviews_draft(tmp_path, monkeypatch):

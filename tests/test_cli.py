@@ -156,9 +156,16 @@ def test_delete_interview_audio_then_everything(clips, tmp_path):
         model="tiny.en",
     )
     store.close()
+    # the words and voice windows a review keeps for reviewing again (issue 18) go with the audio
+    kept = tmp_path / "review-work" / f"{saved.sha256[:16]}-0123456789ab" / "chunk-00000.npz"
+    kept.parent.mkdir(parents=True)
+    kept.write_bytes(b"words and voice windows")
+    other = tmp_path / "review-work" / "ffffffffffffffff-0123456789ab" / "chunk-00000.npz"
+    other.parent.mkdir(parents=True)
+    other.write_bytes(b"another recording's")
     result = coach("delete-interview", interview_id, "--audio-only", data_dir=tmp_path)
     assert result.returncode == 0 and "Removed 1 recording of" in result.stdout
-    assert not saved.path.exists()
+    assert not saved.path.exists() and not kept.parent.exists() and other.exists()
     store = open_store(settings)
     assert get_interview(store, interview_id)["company"] == "Acme"
     store.close()

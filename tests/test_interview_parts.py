@@ -215,3 +215,11 @@ def test_an_asked_question_already_in_the_bank_in_other_words_is_not_added(tmp_p
     [added] = add_asked_questions(settings, result)
     mine = [q for q in load_questions(tmp_path) if q.source != "bank"]
     assert [(q.id, q.text) for q in mine] == [(added, "How do you handle on-call fatigue?")]
+
+
+def test_a_whisper_segment_that_spans_a_turn_change_is_split_at_the_word_where_the_voice_changes():
+    """Issue 18: words are given speakers one by one, so one run of words without a pause (as
+    Whisper writes a segment) goes to both people when the voice clearly changes inside it."""
+    words = [Word(f"w{i}", i * 0.3, i * 0.3 + 0.28) for i in range(8)]
+    scores = np.array([[0.9, 0.5]] * 4 + [[0.5, 0.9]] * 4, dtype=np.float32)
+    assert viterbi(words, scores).tolist() == [0, 0, 0, 0, 1, 1, 1, 1]

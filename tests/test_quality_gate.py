@@ -86,7 +86,10 @@ def test_a_one_voice_review_scores_nothing_and_says_what_to_do(settings, clips):
     result = review(clips / "interviews" / "one_voice.flac", settings, ReviewOptions())
     [answer] = result["answers"]
     assert answer["analysis"]["scores"] is None
-    assert any("Only one voice" in w and "speakers set to 2" in w for w in answer["analysis"]["warnings"])
+    assert any(
+        "Only one voice" in w and "saying how many people speak (2)" in w
+        for w in answer["analysis"]["warnings"]
+    )
     assert "You spoke" not in result["debrief_draft"]["went_well"]
     assert result["metrics"]["candidate_talk_share"] is None
 

@@ -51,6 +51,30 @@ def attribution_accuracy(
     return best
 
 
+def single_speaker(turns: list[dict]) -> list[dict]:
+    """Reference turns cut to where exactly one person speaks."""
+    if not turns:
+        return []
+    step = 0.01
+    n = int(max(t["end_s"] for t in turns) / step) + 2
+    names = sorted({t["speaker"] for t in turns})
+    count, who = np.zeros(n, int), np.full(n, -1)
+    for t in turns:
+        a, b = int(t["start_s"] / step), int(t["end_s"] / step)
+        count[a:b] += 1
+        who[a:b] = names.index(t["speaker"])
+    keep = np.where(count == 1, who, -1)
+    out, start = [], None
+    for i in range(n + 1):
+        v = keep[i] if i < n else -1
+        if start is not None and (i == n or v != keep[start]):
+            out.append({"speaker": names[keep[start]], "start_s": start * step, "end_s": i * step})
+            start = None
+        if start is None and v >= 0:
+            start = i
+    return out
+
+
 def _mappings(review_labels: list[str], truth_labels: list[str]) -> list[dict[int, int]]:
     n = len(truth_labels)
     out = []

@@ -173,7 +173,7 @@ def _process(
         Word(w.text, round(w.start_s + chunk.start_s, 3), round(w.end_s + chunk.start_s, 3), w.prob, w.source)
         for w in transcript.words
     )
-    windows = voice_windows(mix, chunk.start_s, words)
+    windows = voice_windows(mix, chunk.start_s, words, speech=speech)  # from the sound, not the words
     levels = channel_levels(chunk.samples) if chunk.samples.shape[1] > 1 else np.zeros((0, 1), np.float32)
 
     def shift(spans) -> tuple[tuple[float, float], ...]:

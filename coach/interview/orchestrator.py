@@ -17,10 +17,10 @@ from pathlib import Path
 from coach import banks, store
 from coach.audio import SavedRecording
 from coach.config import Settings
-from coach.errors import NotAudioError
+from coach.errors import InputError, NotAudioError
 from coach.interview.listen import ProgressHandler
 from coach.interview.review import ReviewOptions, review
-from coach.interview.saving import save_upload, store_review
+from coach.interview.saving import answer_rows, save_upload, store_review
 from coach.practice import analyze_transcript
 from coach.store import Store
 from coach.store.recordings import discard_copy
@@ -97,9 +97,58 @@ def review_recording(
             stage=stage,
             interview_date=interview_date,
             candidate_channel=options.candidate_channel,
-            chunk_s=options.chunk_s,
         )
     return Reviewed(result, saved)
+
+
+def review_again(
+    db: Store,
+    settings: Settings,
+    interview_recording_id: int,
+    options: ReviewOptions,
+    *,
+    use_profile: bool = True,
+    progress: ProgressHandler | None = None,
+) -> Reviewed:
+    """A saved review done again with what the user now says (how many people speak, which voice
+    is theirs): the kept words and voice windows are reused, so nothing is transcribed again, and
+    the recording's answers are replaced; the interview, its recording and debrief stay."""
+    kept = store.interview_recording(db, interview_recording_id)
+    path = db.absolute(kept["recording_path"]) if kept.get("recording_path") else None
+    if path is None or not path.is_file():
+        raise InputError(
+            "The recording of this interview is no longer kept, so it cannot be reviewed again; "
+            "upload it again to review it with other speakers."
+        )
+    if use_profile and options.candidate_speaker is None and options.profile is None:
+        options, _ = _with_voice_profile(db, options)
+    result = review(
+        path,
+        settings,
+        replace(options, candidate_channel=options.candidate_channel or kept.get("candidate_channel")),
+        questions=banks.load_questions(settings.data_dir),
+        practice_attempts=store.list_attempts(db),
+        progress=progress,
+        sha256=kept["recording_sha256"],
+        name=kept.get("original_name") or path.name,
+    )
+    if not result["answers"]:
+        result["answers"] = [_whole_recording(result, settings)]
+    store.replace_interview_answers(
+        db,
+        interview_recording_id,
+        transcript=result["transcript"],
+        answers=answer_rows(result),
+        engine=result["engine"],
+        model=result["model"],
+    )
+    result["saved"] = {
+        "interview_id": kept["interview_id"],
+        "interview_recording_id": interview_recording_id,
+        "debrief_id": None,
+        "recording": str(path),
+    }
+    return Reviewed(result, None)
 
 
 def _with_voice_profile(db: Store, options: ReviewOptions) -> tuple[ReviewOptions, int]:

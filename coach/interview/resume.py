@@ -28,8 +28,9 @@ from coach.files import private_folder
 from coach.interview.speakers import VoiceWindows
 from coach.types import Sound, Word
 
-# 3: speech heard and speech left unheard (coach.transcribe.coverage); 4: pitch, level, silences
-FORMAT_VERSION = 4
+# 3: speech heard and speech left unheard (coach.transcribe.coverage); 4: pitch, level, silences;
+# 5: voice windows over the voice detector's speech, every 0.25 s (issue 18)
+FORMAT_VERSION = 5
 WORK_DIR_NAME = "review-work"
 
 
@@ -145,6 +146,12 @@ def _sound(meta: dict, data) -> Sound | None:
 
 def _spans(rows: list) -> tuple[tuple[float, float], ...]:
     return tuple((float(a), float(b)) for a, b in rows)
+
+
+def forget_recording(settings: Settings, recording_sha256: str) -> None:
+    """Remove the kept chunks of one recording, whatever settings they were made with."""
+    for folder in (settings.data_dir / WORK_DIR_NAME).glob(f"{recording_sha256[:16]}-*"):
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def forget_all(settings: Settings) -> None:

@@ -56,8 +56,8 @@ SLOW_START_S = 5.0
 # candidate's answer, so nothing is scored (the quality gate, issue 15).
 ONE_VOICE = (
     "Only one voice was found, so your words could not be told apart from the interviewer's "
-    "and nothing is scored. If two people speak in it, review it again with the number of "
-    "speakers set to 2."
+    "and nothing is scored. If two people speak in it, review it again saying how many people "
+    "speak (2)."
 )
 
 

@@ -8,7 +8,6 @@ from pathlib import Path
 from coach.audio import SavedRecording, save_recording
 from coach.config import Settings
 from coach.errors import InputError
-from coach.interview.listen import work_dir
 
 
 def save_upload(source: bytes | Path, settings: Settings, *, original_name: str = "") -> SavedRecording:
@@ -27,7 +26,6 @@ def store_review(
     stage: str | None = None,
     interview_date: date | str | None = None,
     candidate_channel: str | None = None,
-    chunk_s: float | None = None,
 ) -> dict:
     """Save the review's answers as turns of an interview (a new one when `company` is given) and
     open its debrief with the measured facts. Returns the ids written."""
@@ -47,18 +45,7 @@ def store_review(
             interview_date=interview_date or date.today(),
             notes="created by coach review",
         )
-    answers = [
-        {
-            "question_text": a["question"] or "",
-            "question_id": a["bank_id"],
-            "question_start_s": a["question_start_s"],
-            "answer_start_s": a["start_s"],
-            "answer_end_s": a["end_s"],
-            "transcript": _answer_transcript(a),
-            "analysis": a["analysis"],
-        }
-        for a in result["answers"]
-    ]
+    answers = answer_rows(result)
     rec_id = save_interview_recording(
         store,
         interview_id,
@@ -78,15 +65,42 @@ def store_review(
         skill_gaps=draft["skill_gaps"],
         notes=draft["notes"],
     )
-    if saved is not None and chunk_s is not None:
-        # the transcript now lives in the database; the chunk copies would only linger
-        work_dir(store.settings, saved.sha256, chunk_s).forget()
+    # The chunk copies (words and voice windows) stay in the private work folder, so reviewing
+    # again with another number of speakers or your voice picked does not transcribe again.
     return {
         "interview_id": interview_id,
         "interview_recording_id": rec_id,
         "debrief_id": debrief_id,
         "recording": None if saved is None else str(saved.path),
     }
+
+
+def forget_review_work(store, interview_id: int) -> None:
+    """Remove the words and voice windows kept for reviewing an interview's recordings again
+    (they hold its transcript and voiceprints): called before its audio or the interview goes."""
+    from coach.interview.resume import forget_recording
+    from coach.store import get_interview, interview_recording
+
+    for kept in get_interview(store, interview_id)["recordings"]:
+        sha256 = interview_recording(store, kept["id"]).get("recording_sha256")
+        if sha256:
+            forget_recording(store.settings, sha256)
+
+
+def answer_rows(result: dict) -> list[dict]:
+    """The review's answers as the store keeps them."""
+    return [
+        {
+            "question_text": a["question"] or "",
+            "question_id": a["bank_id"],
+            "question_start_s": a["question_start_s"],
+            "answer_start_s": a["start_s"],
+            "answer_end_s": a["end_s"],
+            "transcript": _answer_transcript(a),
+            "analysis": a["analysis"],
+        }
+        for a in result["answers"]
+    ]
 
 
 def _answer_transcript(answer: dict) -> dict:

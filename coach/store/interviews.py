@@ -253,6 +253,49 @@ def save_interview_recording(
     return rec_id
 
 
+def interview_recording(store: Store, interview_recording_id: int) -> dict:
+    """One reviewed recording of an interview: its row with the kept file's path and SHA-256
+    (None when the audio was deleted)."""
+    with store.read() as conn:
+        row = conn.execute(
+            sa.select(
+                interview_recordings,
+                recordings.c.path.label("recording_path"),
+                recordings.c.sha256.label("recording_sha256"),
+                recordings.c.original_name.label("original_name"),
+            )
+            .select_from(interview_recordings.outerjoin(recordings))
+            .where(interview_recordings.c.id == interview_recording_id)
+        ).first()
+    if row is None:
+        raise InputError(f"No reviewed recording {interview_recording_id}.")
+    return plain(row)
+
+
+def replace_interview_answers(
+    store: Store,
+    interview_recording_id: int,
+    *,
+    transcript: dict | None,
+    answers: list[dict],
+    engine: str,
+    model: str,
+) -> int:
+    """A reviewed recording reviewed again (other speakers, your voice picked): its answers and
+    transcript replaced in one transaction; the recording, interview and debriefs stay."""
+    interview_recording(store, interview_recording_id)
+    with store.write() as conn:
+        conn.execute(turns.delete().where(turns.c.interview_recording_id == interview_recording_id))
+        conn.execute(
+            interview_recordings.update()
+            .where(interview_recordings.c.id == interview_recording_id)
+            .values(transcript=transcript, engine=engine or "", model=model or "")
+        )
+        for position, turn in enumerate(answers):
+            _insert_turn(conn, store, interview_recording_id, position, turn, engine, model)
+    return interview_recording_id
+
+
 def _insert_turn(
     conn: sa.Connection, store: Store, rec_id: int, position: int, turn: dict, engine: str, model: str
 ) -> int:
