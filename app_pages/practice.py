@@ -181,7 +181,11 @@ def the_question(question: Question) -> None:
                 st.markdown(
                     "**Follow-ups you may get:** " + " · ".join(escape(f) for f in question.follow_ups)
                 )
-        st.iframe(timer.timer_html(question.target_s), height=timer.TIMER_HEIGHT)
+        # in the page, not a frame: the clock watches the recorder below, starts and stops with it
+        st.html(
+            timer.timer_html(question.target_s, take=f"{question.id}-{ss.practice_take}"),
+            unsafe_allow_javascript=True,
+        )
 
 
 def the_take() -> tuple[tuple[bytes, str] | None, bool]:

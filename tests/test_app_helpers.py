@@ -3,7 +3,7 @@
 from coach.debrief import notes_with_questions, parse_person, questions_in_notes
 from coach.ui import charts, summary
 from coach.ui.highlight import highlight_html, legend_html, spans_by_kind
-from coach.ui.timer import timer_html
+from coach.ui.timer import RECORDING_SELECTOR, timer_html
 
 ANALYSIS = {
     "transcript": "So, um, I I think we <b>fixed</b> it.",
@@ -99,8 +99,11 @@ def test_debrief_questions_round_trip_through_notes():
     }
 
 
-def test_timer_shows_the_target():
-    assert "target 2:00" in timer_html(120) and "Prepare 30 s" in timer_html(120, 30)
+def test_timer_shows_the_target_and_follows_the_recorder():
+    page = timer_html(120, 30, take="q-1")
+    assert "target 2:00" in page and "Prepare 30 s" in page
+    assert RECORDING_SELECTOR in page and "Start answer timer" not in page  # no second start button
+    assert 'data-take="&lt;b&gt;"' in timer_html(60, take="<b>")
 
 
 def test_the_recommendation_names_weak_areas_in_the_users_words():

@@ -181,3 +181,72 @@ def test_every_page_renders(app, page, shots):
         time.sleep(1.5)
         assert page.get_by_test_id("stException").count() == 0, name
         _full_screenshot(page, shots / f"page-{name}.png")
+
+
+def _timer_fits(page) -> dict:
+    """The clock's box and its parts as the browser lays them out: nothing clipped, no scrolling,
+    each button on one line."""
+    return page.evaluate(
+        """() => {
+        const box = document.getElementById('cf-timer');
+        const outer = box.getBoundingClientRect();
+        const parts = [...box.children].map(el => {
+            const r = el.getBoundingClientRect();
+            const line = parseFloat(getComputedStyle(el).lineHeight) || 24;
+            return {id: el.id, inside: r.left >= outer.left - 1 && r.right <= outer.right + 1 &&
+                                       r.top >= outer.top - 1 && r.bottom <= outer.bottom + 1,
+                    lines: el.tagName === 'BUTTON' ? Math.round((r.height - 12) / line) : 1};
+        });
+        let scrolls = false;
+        for (let el = box; el; el = el.parentElement)
+            if (el.clientHeight && el.scrollHeight > el.clientHeight + 1 &&
+                getComputedStyle(el).overflowY !== 'visible' && el.getBoundingClientRect().height < 200)
+                scrolls = true;
+        return {parts, scrolls, framed: window !== window.top,
+                overflow: box.scrollWidth > box.clientWidth + 1 || box.scrollHeight > box.clientHeight + 1};
+    }"""
+    )
+
+
+def test_the_answer_clock_runs_with_the_recorder(app, page, shots):
+    server, data_dir = app
+    page.goto(server.url)
+    page.get_by_role("button", name="Answer your first question").click()
+    record = page.get_by_role("button", name="Record", exact=True)
+    record.wait_for(timeout=30_000)
+    clock = page.locator("#cf-clock")  # in the page itself, not inside a frame
+    clock.wait_for(timeout=10_000)
+    for width in (1280, 760):  # wide, and narrow enough that the old buttons wrapped
+        page.set_viewport_size({"width": width, "height": 900})
+        time.sleep(0.5)
+        fits = _timer_fits(page)
+        assert not fits["overflow"] and not fits["scrolls"] and not fits["framed"], (width, fits)
+        assert all(p["inside"] and p["lines"] == 1 for p in fits["parts"]), (width, fits)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    time.sleep(1.5)
+    assert clock.inner_text() == "0:00"  # nothing runs before the recording
+
+    record.click()
+    time.sleep(2.5)
+    assert clock.inner_text() in ("0:02", "0:03"), clock.inner_text()
+    assert page.locator("#cf-timer").get_attribute("data-mode") == "answering"
+    clip_s = len(load_audio(CLIP, load_settings(data_dir)).samples) / 16000
+    time.sleep(clip_s - 1.5)
+    page.get_by_role("button", name="Stop recording").click()
+    time.sleep(0.6)
+    stopped_at = clock.inner_text()
+    minutes, seconds = map(int, stopped_at.split(":"))
+    assert abs(60 * minutes + seconds - (clip_s + 1)) <= 1.5, (stopped_at, clip_s)
+    assert "your answer took " + stopped_at in page.locator("#cf-note").inner_text()
+    page.get_by_role("heading", name="What to work on").wait_for(timeout=120_000)
+    time.sleep(2.0)  # reading the feedback: the clock stays where the recording stopped
+    assert clock.inner_text() == stopped_at
+    assert page.locator("#cf-timer").get_attribute("data-mode") == "stopped"
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.locator("#cf-timer").screenshot(path=str(shots / "answer-clock-stopped.png"))
+    _full_screenshot(page, shots / "practice-after-stop.png")
+
+    page.get_by_role("button", name="Try again").click()
+    page.get_by_role("button", name="Record", exact=True).wait_for(timeout=30_000)
+    time.sleep(1.0)
+    assert clock.inner_text() == "0:00"  # a fresh take starts a fresh clock
