@@ -151,10 +151,10 @@ def show_answer(
     pace = charts.pace_chart(analysis, (t.pace_low_wpm, t.pace_high_wpm))
     if pace is not None:
         st.subheader("Pace and pauses")
-        st.altair_chart(pace, height=220)
+        st.altair_chart(pace)
         gaps = charts.pause_chart(analysis, t.pause_min_s, t.long_pause_s)
         if gaps is not None:
-            st.altair_chart(gaps, height=160)
+            st.altair_chart(gaps)
             st.caption(
                 "Pauses of about 0.6 s at sentence ends sound natural; pauses inside a clause "
                 "(triangles) are the ones listeners notice."

@@ -250,3 +250,37 @@ def test_the_answer_clock_runs_with_the_recorder(app, page, shots):
     page.get_by_role("button", name="Record", exact=True).wait_for(timeout=30_000)
     time.sleep(1.0)
     assert clock.inner_text() == "0:00"  # a fresh take starts a fresh clock
+
+
+def test_charts_read_with_one_two_and_twenty_points(tmp_path, browser, shots):
+    """Drawn by the browser, each chart has room for its marks and level labels (a spec can ask
+    for a height the page then squeezes)."""
+    from tests.e2e.server import ROOT
+
+    server = StreamlitServer(
+        tmp_path, shots / "gallery.log", script=ROOT / "tests" / "e2e" / "chart_gallery.py"
+    )
+    context = browser.new_context(viewport={"width": 1100, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(server.url)
+        page.locator(".st-key-gallery_attempts_20").wait_for(timeout=60_000)
+        page.wait_for_function(
+            'document.querySelectorAll(\'[data-testid="stVegaLiteChart"] canvas, '
+            '[data-testid="stVegaLiteChart"] svg\').length >= 8',
+            timeout=60_000,
+        )
+        time.sleep(2.0)
+        for name in ("trend", "pauses", "attempts"):
+            for n in (1, 2, 20):
+                box = page.locator(f".st-key-gallery_{name}_{n}")
+                if box.count() == 0:
+                    assert (name, n) == ("attempts", 1)  # one attempt: a sentence, no chart
+                    continue
+                box.scroll_into_view_if_needed()
+                drawn = box.locator("canvas, svg.marks").first.bounding_box()
+                assert drawn["height"] >= 220, (name, n, drawn)  # room for marks, axis and legend
+                box.screenshot(path=str(shots / f"chart-{name}-{n}.png"))
+    finally:
+        context.close()
+        server.stop()
