@@ -6,11 +6,12 @@ from pathlib import Path
 import streamlit as st
 
 from coach import banks, recommend, store
+from coach.analysis.wording import count
 from coach.audio import SUPPORTED_SUFFIXES
 from coach.banks import Question
 from coach.errors import CoachError, ModelError, NotAudioError
 from coach.practice import practice_answer
-from coach.ui import charts, shared, summary, timer
+from coach.ui import shared, summary, timer
 from coach.ui.highlight import escape
 
 SAMPLE_QUESTION_ID = "swe-beh-01"  # the sample recording answers this question
@@ -130,7 +131,7 @@ def browse_questions(filters: dict) -> None:
     )
     with shared.shown_errors():
         matching = banks.filter_questions(questions, text=search or None, **filters)
-        st.caption(f"{len(matching)} question{'s' if len(matching) != 1 else ''}")
+        st.caption(count(len(matching), "question"))
         if matching:
             chosen = st.selectbox(
                 "Question",
@@ -256,8 +257,8 @@ def analyse(source: tuple[bytes, str], question: Question, demonstration: bool) 
                 else f" Your recording is saved in {cfg.recordings_dir}."
             )
             hint = " Choose another model in Settings." if isinstance(e, ModelError) else ""
-            st.error(f"{e}{kept}{hint}")
-            ss.practice_result = {"digest": digest, "error": str(e)}
+            st.error(f"{shared.said(e)}{kept}{hint}")
+            ss.practice_result = {"digest": digest, "error": shared.said(e)}
         else:
             ss.practice_result = {
                 "digest": digest,
@@ -319,6 +320,8 @@ def against_earlier(result: dict) -> None:
     change = summary.change_sentence(history, result["attempt_id"])
     if change:
         st.markdown(change)
+    from coach.ui import charts  # with the first result, not the first page (benchmarks/first_load.py)
+
     chart = charts.attempts_chart(history, result["attempt_id"])
     if chart is not None:
         st.altair_chart(chart)
@@ -344,5 +347,5 @@ if ss.practice_result and ss.practice_result.get("analysis"):
 # Models load last, while the user answers, so the page is usable at once; by the time a take ends
 # the first answer no longer waits for the model (benchmarks/practice_latency.py).
 if question is not None:
-    with shared.shown_errors("Choose another model in Settings, or see `coach models`."):
+    with shared.shown_errors("Choose another model in Settings."):
         shared.preload_models(cfg)

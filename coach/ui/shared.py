@@ -17,7 +17,7 @@ from coach.analysis.wording import count
 from coach.config import Settings, load_settings
 from coach.errors import CoachError
 from coach.store import Store, open_store
-from coach.ui import charts, summary
+from coach.ui import summary
 from coach.ui.highlight import escape, highlight_html, legend_html
 
 
@@ -26,7 +26,7 @@ def settings() -> Settings:
     try:
         return load_settings()
     except CoachError as e:
-        st.error(str(e))
+        st.error(said(e))
         st.stop()
 
 
@@ -40,7 +40,7 @@ def store(current: Settings) -> Store:
     try:
         return _open_store(str(current.data_dir), current.database_url, current)
     except CoachError as e:
-        st.error(f"{e} Your recordings are kept in {current.recordings_dir}.")
+        st.error(f"{said(e)} Your recordings are kept in {current.recordings_dir}.")
         st.stop()
 
 
@@ -65,13 +65,18 @@ def preload_models(current: Settings) -> None:
     _engine(c.engine, c.model, c.beam_size, c.cpu_threads, c.recover_fillers, c)
 
 
+def said(error: CoachError) -> str:
+    """An error's sentence as the app's pages say it (no terminal commands)."""
+    return getattr(error, "in_app", "") or str(error)
+
+
 @contextlib.contextmanager
 def shown_errors(after: str = "") -> Iterator[None]:
     """Turn a CoachError into one st.error sentence (plus what happened to the user's data)."""
     try:
         yield
     except CoachError as e:
-        st.error(f"{e} {after}".strip())
+        st.error(f"{said(e)} {after}".strip())
 
 
 def practise(question_id: str) -> None:
@@ -109,6 +114,9 @@ def show_answer(
         return
     if warnings:
         st.info("  \n".join(escape(w) for w in warnings), icon=":material/info:")
+    # altair and pandas load with the first result, not with the first page (benchmarks/first_load.py)
+    from coach.ui import charts
+
     cols = st.columns(4)
     for col, item in zip(cols, summary.headline(analysis), strict=True):
         col.metric(item["label"], item["value"], help=item["help"])
