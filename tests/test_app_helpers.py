@@ -79,6 +79,12 @@ def test_thresholds_carry_their_sources():
     assert "Street & Brady" in sources["pace_low_wpm"] and "Street & Brady" in sources["pace_high_wpm"]
     assert "Bortfeld" in sources["fillers_per_100_words_typical"]
     assert all(sources.values())
+    # the research stays, the pointers into the project go
+    pitch = sources["monotone_below_st"]
+    assert "Hincks (2005)" in pitch and "the voice sounds flat" in pitch
+    assert "Pauses are heard in the sound, not taken from gaps" in sources["long_pause_s"]
+    internal = re.compile(r"issue \d|coach\.\w|\.py\b|\.toml\b|tests/|benchmarks/")
+    assert [s for s in sources.values() if internal.search(s)] == []
 
 
 def test_change_since_previous_attempt_is_stated_as_numbers():

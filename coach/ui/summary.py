@@ -242,7 +242,25 @@ def threshold_sources() -> dict[str, str]:
             notes[match.group(1)] = note
         elif not stripped:
             pending = []
-    return {f.name: notes.get(f.name, "") for f in fields(Thresholds)}
+    return {f.name: page_note(notes.get(f.name, "")) for f in fields(Thresholds)}
+
+
+# What points inside the project (an issue, a module, a file): fine in a code comment, noise in a page.
+_INTERNAL = re.compile(
+    r"\bissue \d+\b|\bcoach\.[a-z_.]+|\b(?:tests|benchmarks|coach|docs|scripts)/\S*|\S+\.(?:py|toml|json)\b"
+)
+
+
+def page_note(note: str) -> str:
+    """A source note as a page shows it: the research and the reasoning, without the pointers into
+    the project (a parenthesis naming a module goes; a clause resting on a file goes)."""
+    note = re.sub(r"\s*\(([^()]*)\)", lambda m: "" if _INTERNAL.search(m.group(1)) else m.group(0), note)
+    kept = []
+    for sentence in re.split(r"(?<=\.)\s+(?=[A-Z])", note):
+        clauses = [c for c in sentence.rstrip(".").split("; ") if c.strip() and not _INTERNAL.search(c)]
+        if clauses:
+            kept.append("; ".join(clauses).rstrip(".") + ".")
+    return " ".join(kept)
 
 
 THRESHOLD_LABELS = {

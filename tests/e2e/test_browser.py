@@ -180,6 +180,9 @@ def test_every_page_renders(app, page, shots):
         page.locator("h1").first.wait_for(timeout=30_000)
         time.sleep(1.5)
         assert page.get_by_test_id("stException").count() == 0, name
+        # the title sits near the top: no empty band above it (Streamlit's default leaves 6rem)
+        title_top = page.locator("h1").first.bounding_box()["y"]
+        assert title_top < 80, (name, title_top)
         _full_screenshot(page, shots / f"page-{name}.png")
 
 
