@@ -94,7 +94,7 @@ def test_change_since_previous_attempt_is_stated_as_numbers():
     ]
     assert summary.change_sentence(attempts, 2) == (
         "Since your previous attempt: overall score 52 → 85; fillers per 100 words 21.4 → 0; "
-        "pace 119.5 wpm → 165 wpm."
+        "pace 120 wpm → 165 wpm."
     )
     assert summary.change_sentence(attempts, 1) is None
 
@@ -141,13 +141,16 @@ def test_the_change_since_the_first_answer_reads_as_a_sentence():
     one = {
         "label": "pace (words per minute)",
         "attempts": 1,
-        "first": 115.5,
-        "latest": 115.5,
+        "first": 136.83,
+        "latest": 136.83,
         "since_first": "same",
     }
     assert summary.improvement_sentence(one) == (
-        "Pace (words per minute): **115.5** on your first practice answer. Answer again to see the change."
+        "Pace (words per minute): **137** on your first practice answer. Answer again to see the change."
     )
+    fillers = {**one, "label": "fillers per 100 words", "attempts": 2, "first": 0.0, "latest": 1.4567}
+    sentence = summary.improvement_sentence(fillers)
+    assert "**0** on your first practice answer, **1.5** on the latest" in sentence
     three = {**one, "attempts": 3, "first": 190.0, "latest": 160.0, "since_first": "closer"}
     assert summary.improvement_sentence(three) == (
         "Pace (words per minute): **190** on your first practice answer, **160** on the latest "
