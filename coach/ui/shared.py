@@ -76,7 +76,10 @@ def shown_errors(after: str = "") -> Iterator[None]:
     try:
         yield
     except CoachError as e:
-        st.error(f"{said(e)} {after}".strip())
+        sentence = said(e)
+        if "Settings" in sentence and "Settings" in after:
+            after = ""  # the error already says what to change in Settings: not twice
+        st.error(f"{sentence} {after}".strip())
 
 
 def practise(question_id: str) -> None:
