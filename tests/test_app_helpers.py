@@ -132,7 +132,9 @@ def test_the_progress_chart_counts_days_not_hours_in_a_first_week():
         "real": [{"at": "2026-11-24", "value": 160.0, "company": "Globex", "stage": "first round"}],
     }
     spec = charts.trend_chart(series, "pace (words per minute)").to_dict()
-    [axis] = [layer["encoding"]["x"]["axis"] for layer in spec["layer"] if "x" in layer.get("encoding", {})]
+    axes = [layer["encoding"]["x"]["axis"] for layer in spec["layer"] if "x" in layer.get("encoding", {})]
+    axis = axes[0]
+    assert all(a == axis for a in axes)  # the line and its points share one axis
     # the interview (stored by date, midnight) comes first; the day is named once, no hours
     assert axis["labelExpr"] == '["Nov 24", ""][datum.value - 1]'
 

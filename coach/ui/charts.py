@@ -373,25 +373,43 @@ def trend_chart(
         return None
     kinds = ["practice", "real interview"]
     shown = [float(v) for v in frame["value"]] + list(band or ()) + ([target] if target is not None else [])
-    encoding = dict(
-        x=_order_axis(frame),
-        y=alt.Y("value:Q", title=title, scale=alt.Scale(domain=_value_domain(shown), zero=False)),
-        color=alt.Color(
-            "kind:N",
-            scale=alt.Scale(domain=kinds, range=["#2f6f5e", "#d1603d"]),
-            legend=alt.Legend(title=None, orient="top"),
-        ),
-        strokeDash=alt.StrokeDash(
-            "kind:N", scale=alt.Scale(domain=kinds, range=[[1, 0], [6, 3]]), legend=None
-        ),
-        shape=alt.Shape("kind:N", scale=alt.Scale(domain=kinds, range=["circle", "diamond"]), legend=None),
-        tooltip=[
-            alt.Tooltip("at:T", title="when", format="%b %-d, %Y %H:%M"),
-            alt.Tooltip("value:Q", title=title),
-            "kind:N",
-        ],
+    x = _order_axis(frame)
+    y = alt.Y("value:Q", title=title, scale=alt.Scale(domain=_value_domain(shown), zero=False))
+    colour = alt.Scale(domain=kinds, range=["#2f6f5e", "#d1603d"])
+    legend = alt.Legend(title=None, orient="top", symbolStrokeWidth=0)  # filled symbols, no dashed outline
+    lines = (
+        alt.Chart(frame)
+        .mark_line()
+        .encode(
+            x=x,
+            y=y,
+            color=alt.Color("kind:N", scale=colour, legend=legend),
+            strokeDash=alt.StrokeDash(
+                "kind:N", scale=alt.Scale(domain=kinds, range=[[1, 0], [6, 3]]), legend=None
+            ),
+        )
     )
-    lines = alt.Chart(frame).mark_line(point=alt.OverlayMarkDef(size=70, filled=True)).encode(**encoding)
+    # the legend comes from the points alone: a green circle and an orange diamond (a line's
+    # legend symbol drew the dashed diamond as a blot)
+    points = (
+        alt.Chart(frame)
+        .mark_point(size=70, filled=True, opacity=1)
+        .encode(
+            x=x,
+            y=y,
+            color=alt.Color("kind:N", scale=colour, legend=legend),
+            shape=alt.Shape(
+                "kind:N",
+                scale=alt.Scale(domain=kinds, range=["circle", "diamond"]),
+                legend=legend,
+            ),
+            tooltip=[
+                alt.Tooltip("at:T", title="when", format="%b %-d, %Y %H:%M"),
+                alt.Tooltip("value:Q", title=title),
+                "kind:N",
+            ],
+        )
+    )
     layers = []
     if band:
         layers.append(
@@ -405,7 +423,8 @@ def trend_chart(
             .mark_rule(strokeDash=[4, 4], color="#555")
             .encode(y="target:Q")
         )
-    return alt.layer(*layers, lines).properties(height=300)
+    # points first: the merged legend takes its symbols from the first layer that has them
+    return alt.layer(*layers, points, lines).properties(height=300)
 
 
 def attempts_chart(attempts: list[dict], current_id: int | None) -> alt.Chart | None:
