@@ -7,10 +7,8 @@ import streamlit as st
 
 from coach import banks, recommend, store
 from coach.analysis.wording import count
-from coach.audio import SUPPORTED_SUFFIXES
 from coach.banks import Question
 from coach.errors import CoachError, ModelError, NotAudioError
-from coach.practice import practice_answer
 from coach.ui import shared, summary, timer
 from coach.ui.highlight import escape
 
@@ -192,6 +190,8 @@ def the_question(question: Question) -> None:
 def the_take() -> tuple[tuple[bytes, str] | None, bool]:
     """This take's audio and name (recorded, uploaded or the sample), and whether it is the sample.
     With both a recording and an upload, the one given last is the take."""
+    from coach.audio import SUPPORTED_SUFFIXES  # PyAV and numpy load with the recorder, not the first page
+
     take = ss.practice_take
     record_tab, upload_tab = st.tabs([":material/mic: Record", ":material/upload: Upload a file"])
     with record_tab:
@@ -231,6 +231,8 @@ def the_take() -> tuple[tuple[bytes, str] | None, bool]:
 def analyse(source: tuple[bytes, str], question: Question, demonstration: bool) -> None:
     """Analyse a take not analysed yet (and keep it, unless it is the sample); the outcome goes to
     session state, an error as one sentence with what to do."""
+    from coach.practice import practice_answer  # with the first take, not the first page
+
     digest = hashlib.sha256(source[0]).hexdigest()
     done = ss.practice_result
     if done and done.get("digest") == digest:

@@ -1,6 +1,6 @@
 """The Practice page, run by AppTest with the real model on the test clips."""
 
-from app_support import DATA, markdown_text, page
+from app_support import DATA, ROOT, markdown_text, page
 
 from coach import store
 from coach.config import load_settings
@@ -109,3 +109,29 @@ def test_an_upload_after_a_recording_is_analysed_as_the_new_take(tmp_path, monke
     attempts = _answers(tmp_path)
     assert len(attempts) == 2  # the upload was analysed and saved, not ignored
     assert "tracing" in attempts[1]["transcript_text"].lower() and "tracing" in markdown_text(at).lower()
+
+
+HEAVY = ("spacy", "torch", "altair", "pandas", "av", "numpy")
+FIRST_PAGE = f"""
+import sys
+from streamlit.testing.v1 import AppTest
+at = AppTest.from_file({str(ROOT / "app.py")!r}, default_timeout=120).run()
+assert not at.exception, at.exception
+assert "Answer your first question" in [b.label for b in at.button]
+print("loaded:" + ",".join(m for m in {HEAVY!r} if m in sys.modules))
+"""
+
+
+def test_the_first_page_loads_no_model_library_nor_charts(tmp_path):
+    """The first page a new user sees needs none of spaCy, torch (2-3 s), altair, pandas, PyAV or
+    numpy: they load with the first take and the first result (benchmarks/first_load.py)."""
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, COACH_DATA_DIR=str(tmp_path), PYTHONPATH=str(ROOT))
+    run = subprocess.run(
+        [sys.executable, "-c", FIRST_PAGE], env=env, capture_output=True, text=True, timeout=180
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout.strip().splitlines()[-1] == "loaded:", run.stdout
