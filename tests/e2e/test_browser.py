@@ -234,8 +234,12 @@ def test_the_answer_clock_runs_with_the_recorder(app, page, shots):
     page.set_viewport_size({"width": 1280, "height": 900})
     time.sleep(1.5)
     assert clock.inner_text() == "0:00"  # nothing runs before the recording
+    page.get_by_role("button", name="Prepare 30 s").click()  # the optional countdown
+    time.sleep(1.5)
+    assert page.locator("#cf-timer").get_attribute("data-mode") == "preparing"
+    assert 27 <= _seconds(clock.inner_text()) <= 30, clock.inner_text()
 
-    record.click()
+    record.click()  # recording ends the countdown and starts the answer clock
     mode = "document.getElementById('cf-timer').dataset.mode === '{}'"
     page.wait_for_function(mode.format("answering"), timeout=15_000)  # the recorder started
     started = time.monotonic()
