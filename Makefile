@@ -41,6 +41,7 @@ bench: setup
 	.venv/bin/python benchmarks/filled_pauses_real.py
 	.venv/bin/python benchmarks/dropped_words.py
 	.venv/bin/python benchmarks/practice_latency.py
+	.venv/bin/python benchmarks/first_load.py
 	.venv/bin/python benchmarks/review_accuracy.py
 
 clips: setup

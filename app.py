@@ -3,6 +3,9 @@
 import streamlit as st
 
 st.set_page_config(page_title="coach — interview practice", page_icon="🎙️", layout="wide")
+# Streamlit leaves 6rem above every page for a header this app hides (toolbar "minimal"): a third
+# of that keeps the title clear of the menu button without an empty band.
+st.html("<style>[data-testid='stMainBlockContainer'] { padding-top: 2.5rem; }</style>")
 
 pages = {
     "Rehearse": [

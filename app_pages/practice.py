@@ -7,12 +7,11 @@ from pathlib import Path
 import streamlit as st
 
 from coach import banks, recommend, store
-from coach.audio import SUPPORTED_SUFFIXES
+from coach.analysis.wording import count
 from coach.banks import Question
 from coach.errors import CoachError, ModelError, NotAudioError
 from coach.job_description import interviews_to_prepare, save_job_description
-from coach.practice import practice_answer
-from coach.ui import charts, shared, summary, timer
+from coach.ui import shared, summary, timer
 from coach.ui.highlight import escape
 
 SAMPLE_QUESTION_ID = "swe-beh-01"  # the sample recording answers this question
@@ -133,7 +132,7 @@ def browse_questions(filters: dict) -> None:
     )
     with shared.shown_errors():
         matching = banks.filter_questions(questions, text=search or None, **filters)
-        st.caption(f"{len(matching)} question{'s' if len(matching) != 1 else ''}")
+        st.caption(count(len(matching), "question"))
         if matching:
             chosen = st.selectbox(
                 "Question",
@@ -184,7 +183,11 @@ def the_question(question: Question) -> None:
                 st.markdown(
                     "**Follow-ups you may get:** " + " · ".join(escape(f) for f in question.follow_ups)
                 )
-        st.iframe(timer.timer_html(question.target_s), height=timer.TIMER_HEIGHT)
+        # in the page, not a frame: the clock watches the recorder below, starts and stops with it
+        st.html(
+            timer.timer_html(question.target_s, take=f"{question.id}-{ss.practice_take}"),
+            unsafe_allow_javascript=True,
+        )
 
 
 def preparing_for() -> None:
@@ -237,6 +240,8 @@ def preparing_for() -> None:
 def the_take() -> tuple[tuple[bytes, str] | None, bool]:
     """This take's audio and name (recorded, uploaded or the sample), and whether it is the sample.
     With both a recording and an upload, the one given last is the take."""
+    from coach.audio import SUPPORTED_SUFFIXES  # PyAV and numpy load with the recorder, not the first page
+
     take = ss.practice_take
     record_tab, upload_tab = st.tabs([":material/mic: Record", ":material/upload: Upload a file"])
     with record_tab:
@@ -276,6 +281,8 @@ def the_take() -> tuple[tuple[bytes, str] | None, bool]:
 def analyse(source: tuple[bytes, str], question: Question, demonstration: bool) -> None:
     """Analyse a take not analysed yet (and keep it, unless it is the sample); the outcome goes to
     session state, an error as one sentence with what to do."""
+    from coach.practice import practice_answer  # with the first take, not the first page
+
     digest = hashlib.sha256(source[0]).hexdigest()
     done = ss.practice_result
     if done and done.get("digest") == digest:
@@ -302,9 +309,13 @@ def analyse(source: tuple[bytes, str], question: Question, demonstration: bool) 
                 if isinstance(e, (ModelError, NotAudioError))
                 else f" Your recording is saved in {cfg.recordings_dir}."
             )
-            hint = " Choose another model in Settings." if isinstance(e, ModelError) else ""
-            st.error(f"{e}{kept}{hint}")
-            ss.practice_result = {"digest": digest, "error": str(e)}
+            hint = (
+                " Choose another model in Settings."
+                if isinstance(e, ModelError) and "Settings" not in shared.said(e)
+                else ""
+            )
+            st.error(f"{shared.said(e)}{kept}{hint}")
+            ss.practice_result = {"digest": digest, "error": shared.said(e)}
         else:
             ss.practice_result = {
                 "digest": digest,
@@ -366,6 +377,8 @@ def against_earlier(result: dict) -> None:
     change = summary.change_sentence(history, result["attempt_id"])
     if change:
         st.markdown(change)
+    from coach.ui import charts  # with the first result, not the first page (benchmarks/first_load.py)
+
     chart = charts.attempts_chart(history, result["attempt_id"])
     if chart is not None:
         st.altair_chart(chart)
@@ -392,5 +405,5 @@ if ss.practice_result and ss.practice_result.get("analysis"):
 # Models load last, while the user answers, so the page is usable at once; by the time a take ends
 # the first answer no longer waits for the model (benchmarks/practice_latency.py).
 if question is not None:
-    with shared.shown_errors("Choose another model in Settings, or see `coach models`."):
+    with shared.shown_errors("Choose another model in Settings."):
         shared.preload_models(cfg)

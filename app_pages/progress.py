@@ -78,9 +78,9 @@ def practice_against_real(report: dict) -> None:
     comparison = [
         {
             "Measure": v["label"],
-            "Practice (mean)": v["practice_mean"],
+            "Practice (mean)": summary.plain(v["practice_mean"]),
             "answers": v["practice_n"],
-            "Real interviews (mean)": v["real_mean"],
+            "Real interviews (mean)": summary.plain(v["real_mean"]),
             "real answers": v["real_n"],
             "Comfortable band": f"{v['band'][0]:g}–{v['band'][1]:g}" if v["band"] else "",
         }
@@ -118,9 +118,9 @@ def question_rows(practice_rows: list[dict], real_rows: list[dict]) -> list[dict
         {
             "When": (p["created_at"] or "")[:10],
             "Kind": "practice",
-            "Overall": p["score_overall"],
-            "Pace (wpm)": p["wpm"],
-            "Fillers /100 words": p["fillers_per_100_words"],
+            "Overall": summary.rounded(p["score_overall"]),
+            "Pace (wpm)": summary.rounded(p["wpm"]),
+            "Fillers /100 words": summary.rounded(p["fillers_per_100_words"], 1),
             "Length": summary.clock(p["duration_s"]),
         }
         for p in practice_rows
@@ -129,9 +129,9 @@ def question_rows(practice_rows: list[dict], real_rows: list[dict]) -> list[dict
         {
             "When": r["interview_date"],
             "Kind": f"real: {r['company']} {r['stage']}".strip(),
-            "Overall": r["score_overall"],
-            "Pace (wpm)": r["wpm"],
-            "Fillers /100 words": r["fillers_per_100_words"],
+            "Overall": summary.rounded(r["score_overall"]),
+            "Pace (wpm)": summary.rounded(r["wpm"]),
+            "Fillers /100 words": summary.rounded(r["fillers_per_100_words"], 1),
             "Length": summary.clock(r["duration_s"]),
         }
         for r in real_rows

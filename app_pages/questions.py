@@ -51,18 +51,19 @@ def browse() -> None:
     page = min(ss.questions_page, pages - 1)
     for q in matching[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]:
         starred = q.id in favourites
-        row = st.columns([0.6, 8, 1.4], vertical_alignment="center")
-        row[0].button(
-            "★" if starred else "☆",
+        row = st.columns([8, 1.4, 1.4], vertical_alignment="center")
+        source = "" if q.source == "bank" else f" · {q.source}"
+        row[0].markdown(
+            f"**{escape(q.text)}**  \n:gray[{escape(summary.describe_question(q))}{escape(source)}]"
+        )
+        row[1].button(  # a button that looks like one, saying what a click does
+            "Saved" if starred else "Save",
+            icon=":material/star:" if starred else ":material/star_border:",
             key=f"questions_star_{q.id}",
             on_click=toggle,
             args=(q.id, not starred),
-            help="Remove from favourites" if starred else "Add to favourites",
-            type="tertiary",
-        )
-        source = "" if q.source == "bank" else f" · {q.source}"
-        row[1].markdown(
-            f"**{escape(q.text)}**  \n:gray[{escape(summary.describe_question(q))}{escape(source)}]"
+            help="Saved to your favourites; click to remove it" if starred else "Save to your favourites",
+            width="stretch",
         )
         if row[2].button(
             "Practise", key=f"questions_practise_{q.id}", on_click=shared.practise, args=(q.id,)

@@ -108,13 +108,13 @@ def analyse(form: dict) -> None:
     # the reason is shown in the page, not inside the collapsed progress box; a file that is not
     # audio leaves nothing behind, anything that could be audio is kept with its interview logged
     if isinstance(failed, NotAudioError):
-        st.error(f"{failed} Nothing was saved.")
+        st.error(f"{shared.said(failed)} Nothing was saved.")
         return
     with shared.shown_errors():
         interview_id = store.add_interview(db, **logged)
         st.error(
-            f"{failed} The recording is kept in {cfg.recordings_dir}. The interview is in your log; "
-            "you can still write its debrief below."
+            f"{shared.said(failed)} The recording is kept in {cfg.recordings_dir}. The interview is in "
+            "your log; you can still write its debrief below."
         )
         ss.review_result = {"interview_id": interview_id, "answers": [], "recording": None}
 

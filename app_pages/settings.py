@@ -24,8 +24,8 @@ def transcription() -> None:
     choices = [(m.engine, m.name) for m in models]
     if not choices:
         st.error(
-            "No speech model is available offline. Run `make setup` (it installs the bundled tiny.en "
-            "model), then reload this page."
+            "No speech model is on this machine, so answers cannot be transcribed. Reinstall the coach "
+            "(its set-up installs the tiny.en model that comes with it), then reload this page."
         )
     else:
         current = (cfg.engine, cfg.model) if (cfg.engine, cfg.model) in choices else choices[0]
@@ -35,7 +35,7 @@ def transcription() -> None:
                 "Engine and model",
                 choices,
                 index=choices.index(current),
-                format_func=lambda c: f"{c[0]} · {c[1]}" + (f"  ({notes[c]})" if notes[c] else ""),
+                format_func=lambda c: f"{c[0]} · {c[1]}" + (f" — {notes[c]}" if notes[c] else ""),
                 help="faster-whisper is several times faster on a CPU at the same accuracy.",
             )
             verbatim = st.toggle("Keep “um” and “uh” in the transcript (verbatim)", value=cfg.verbatim)
@@ -55,7 +55,8 @@ def transcription() -> None:
         missing = [e for e in ENGINES if e not in {c[0] for c in choices}]
         if missing:
             st.caption(
-                f"Not available offline: {', '.join(missing)}. `coach models` says how to add a model."
+                f"Not on this machine: {', '.join(missing)}. The README's Transcription section says "
+                "how to add a model."
             )
 
 
@@ -95,7 +96,10 @@ def thresholds() -> None:
         left, right = st.columns([1, 4])
         if left.form_submit_button("Save thresholds", type="primary"):
             save_settings(replace(cfg, thresholds=Thresholds(**values)))
-            st.success("Saved. New analyses use these numbers; `coach reanalyze` applies them to old ones.")
+            st.success(
+                "Saved. Answers analysed from now on use these numbers; earlier answers keep "
+                "the scores they were given."
+            )
         if right.form_submit_button("Restore the defaults"):
             save_settings(replace(cfg, thresholds=Thresholds()))
             st.rerun()

@@ -12,7 +12,14 @@ def printable(text: str) -> str:
 
 
 class CoachError(Exception):
-    """Base of every error the user should see as a single clear sentence."""
+    """Base of every error the user should see as a single clear sentence.
+
+    `in_app` is the same sentence for the app's pages when the fix differs there: a terminal
+    command is no use in a web page, a choice in Settings is."""
+
+    def __init__(self, message: str = "", *, in_app: str | None = None):
+        super().__init__(message)
+        self.in_app = in_app or message
 
 
 class AudioError(CoachError):

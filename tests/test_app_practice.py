@@ -1,6 +1,6 @@
 """The Practice page, run by AppTest with the real model on the test clips."""
 
-from app_support import DATA, markdown_text, page
+from app_support import DATA, ROOT, markdown_text, page
 
 from coach import store
 from coach.config import load_settings
@@ -149,3 +149,29 @@ def test_an_answer_prepared_for_an_interview_shows_the_job_descriptions_terms(tm
     db.close()
     used = {t["term"] for t in job["terms"] if t["used"]}
     assert {"checkout", "tracing"} & used and "PostgreSQL" not in used, job
+
+
+HEAVY = ("spacy", "torch", "altair", "pandas", "av", "numpy")
+FIRST_PAGE = f"""
+import sys
+from streamlit.testing.v1 import AppTest
+at = AppTest.from_file({str(ROOT / "app.py")!r}, default_timeout=120).run()
+assert not at.exception, at.exception
+assert "Answer your first question" in [b.label for b in at.button]
+print("loaded:" + ",".join(m for m in {HEAVY!r} if m in sys.modules))
+"""
+
+
+def test_the_first_page_loads_no_model_library_nor_charts(tmp_path):
+    """The first page a new user sees needs none of spaCy, torch (2-3 s), altair, pandas, PyAV or
+    numpy: they load with the first take and the first result (benchmarks/first_load.py)."""
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, COACH_DATA_DIR=str(tmp_path), PYTHONPATH=str(ROOT))
+    run = subprocess.run(
+        [sys.executable, "-c", FIRST_PAGE], env=env, capture_output=True, text=True, timeout=180
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout.strip().splitlines()[-1] == "loaded:", run.stdout

@@ -1,5 +1,7 @@
 """The Progress page: empty state, then trends, per question and what to practise next."""
 
+import re
+
 from app_support import markdown_text, page, seeded_dir
 
 
@@ -21,6 +23,10 @@ def test_progress_with_practice_and_a_real_interview(monkeypatch):
     text = markdown_text(at)
     assert "Skill gaps from your debriefs: system design" in text
     assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
+    # numbers as a person reads them: no "142.25" or "0.50" in the tables
+    for table in at.dataframe:
+        cells = [str(c) for c in table.value.to_numpy().ravel() if c is not None]
+        assert not [c for c in cells if re.fullmatch(r"-?\d+\.\d{2,}", c)], cells
     at.selectbox(key="progress_measure").set_value("fillers_per_100_words").run()
     assert not at.exception
     assert "Fillers per 100 words: **" in markdown_text(at)

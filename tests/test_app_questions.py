@@ -18,7 +18,10 @@ def test_search_star_and_add(tmp_path, monkeypatch):
     assert 0 < int(shown.split()[0]) < total
     star = [b for b in at.button if b.key and b.key.startswith("questions_star_")][0]
     star_id = star.key.removeprefix("questions_star_")
+    # a favourite looks like a button and says what it does (not a bare ☆ in plain text)
+    assert star.label == "Save" and star.proto.type != "tertiary" and star.proto.icon
     star.click().run()
+    assert at.button(key=f"questions_star_{star_id}").label == "Saved"
     stored = open_store(load_settings(tmp_path))
     assert list_favourites(stored) == [star_id]
     stored.close()

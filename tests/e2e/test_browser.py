@@ -193,4 +193,122 @@ def test_every_page_renders(app, page, shots):
         page.locator("h1").first.wait_for(timeout=30_000)
         time.sleep(1.5)
         assert page.get_by_test_id("stException").count() == 0, name
+        # the title sits near the top: no empty band above it (Streamlit's default leaves 6rem)
+        title_top = page.locator("h1").first.bounding_box()["y"]
+        assert title_top < 80, (name, title_top)
         _full_screenshot(page, shots / f"page-{name}.png")
+
+
+def _timer_fits(page) -> dict:
+    """The clock's box and its parts as the browser lays them out: nothing clipped, no scrolling,
+    each button on one line."""
+    return page.evaluate(
+        """() => {
+        const box = document.getElementById('cf-timer');
+        const outer = box.getBoundingClientRect();
+        const parts = [...box.children].map(el => {
+            const r = el.getBoundingClientRect();
+            const line = parseFloat(getComputedStyle(el).lineHeight) || 24;
+            return {id: el.id, inside: r.left >= outer.left - 1 && r.right <= outer.right + 1 &&
+                                       r.top >= outer.top - 1 && r.bottom <= outer.bottom + 1,
+                    lines: el.tagName === 'BUTTON' ? Math.round((r.height - 12) / line) : 1};
+        });
+        let scrolls = false;
+        for (let el = box; el; el = el.parentElement)
+            if (el.clientHeight && el.scrollHeight > el.clientHeight + 1 &&
+                getComputedStyle(el).overflowY !== 'visible' && el.getBoundingClientRect().height < 200)
+                scrolls = true;
+        return {parts, scrolls, framed: window !== window.top,
+                overflow: box.scrollWidth > box.clientWidth + 1 || box.scrollHeight > box.clientHeight + 1};
+    }"""
+    )
+
+
+def _seconds(clock: str) -> int:
+    minutes, seconds = clock.split(":")
+    return 60 * int(minutes) + int(seconds)
+
+
+def test_the_answer_clock_runs_with_the_recorder(app, page, shots):
+    server, data_dir = app
+    page.goto(server.url)
+    # the first recommended question (the module's other tests may have saved answers already)
+    page.get_by_role("button", name="Answer", exact=True).first.click()
+    record = page.get_by_role("button", name="Record", exact=True)
+    record.wait_for(timeout=30_000)
+    clock = page.locator("#cf-clock")  # in the page itself, not inside a frame
+    clock.wait_for(timeout=10_000)
+    for width in (1280, 760):  # wide, and narrow enough that the old buttons wrapped
+        page.set_viewport_size({"width": width, "height": 900})
+        time.sleep(0.5)
+        fits = _timer_fits(page)
+        assert not fits["overflow"] and not fits["scrolls"] and not fits["framed"], (width, fits)
+        assert all(p["inside"] and p["lines"] == 1 for p in fits["parts"]), (width, fits)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    time.sleep(1.5)
+    assert clock.inner_text() == "0:00"  # nothing runs before the recording
+    page.get_by_role("button", name="Prepare 30 s").click()  # the optional countdown
+    time.sleep(1.5)
+    assert page.locator("#cf-timer").get_attribute("data-mode") == "preparing"
+    assert 27 <= _seconds(clock.inner_text()) <= 30, clock.inner_text()
+
+    record.click()  # recording ends the countdown and starts the answer clock
+    mode = "document.getElementById('cf-timer').dataset.mode === '{}'"
+    page.wait_for_function(mode.format("answering"), timeout=15_000)  # the recorder started
+    started = time.monotonic()
+    time.sleep(2.5)
+    assert 1 <= _seconds(clock.inner_text()) <= 4, clock.inner_text()
+    clip_s = len(load_audio(CLIP, load_settings(data_dir)).samples) / 16000
+    time.sleep(clip_s - 1.5)
+    page.get_by_role("button", name="Stop recording").click()
+    page.wait_for_function(mode.format("stopped"), timeout=15_000)
+    recorded_s = time.monotonic() - started
+    stopped_at = clock.inner_text()
+    assert abs(_seconds(stopped_at) - recorded_s) <= 1.5, (stopped_at, recorded_s)
+    assert "your answer took " + stopped_at in page.locator("#cf-note").inner_text()
+    page.get_by_role("heading", name="What to work on").wait_for(timeout=120_000)
+    time.sleep(2.0)  # reading the feedback: the clock stays where the recording stopped
+    assert clock.inner_text() == stopped_at
+    assert page.locator("#cf-timer").get_attribute("data-mode") == "stopped"
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.locator("#cf-timer").screenshot(path=str(shots / "answer-clock-stopped.png"))
+    _full_screenshot(page, shots / "practice-after-stop.png")
+
+    page.get_by_role("button", name="Try again").click()
+    page.get_by_role("button", name="Record", exact=True).wait_for(timeout=30_000)
+    time.sleep(1.0)
+    assert clock.inner_text() == "0:00"  # a fresh take starts a fresh clock
+
+
+def test_charts_read_with_one_two_and_twenty_points(tmp_path, browser, shots):
+    """Drawn by the browser, each chart has room for its marks and level labels (a spec can ask
+    for a height the page then squeezes)."""
+    from tests.e2e.server import ROOT
+
+    server = StreamlitServer(
+        tmp_path, shots / "gallery.log", script=ROOT / "tests" / "e2e" / "chart_gallery.py"
+    )
+    context = browser.new_context(viewport={"width": 1100, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(server.url)
+        page.locator(".st-key-gallery_attempts_20").wait_for(timeout=60_000)
+        page.wait_for_function(
+            'document.querySelectorAll(\'[data-testid="stVegaLiteChart"] canvas, '
+            '[data-testid="stVegaLiteChart"] svg\').length >= 8',
+            timeout=60_000,
+        )
+        time.sleep(2.0)
+        for name in ("trend", "pauses", "attempts"):
+            for n in (1, 2, 20):
+                box = page.locator(f".st-key-gallery_{name}_{n}")
+                if box.count() == 0:
+                    assert (name, n) == ("attempts", 1)  # one attempt: a sentence, no chart
+                    continue
+                box.scroll_into_view_if_needed()
+                drawn = box.locator("canvas, svg.marks").first.bounding_box()
+                assert drawn["height"] >= 220, (name, n, drawn)  # room for marks, axis and legend
+                box.screenshot(path=str(shots / f"chart-{name}-{n}.png"))
+    finally:
+        context.close()
+        server.stop()

@@ -1,0 +1,50 @@
+"""Chart inputs with one, two and twenty points, shaped as the store and the analysis give them.
+
+The day-one case of issue 21 is in them: real interviews dated weeks before, then a day of
+practice answers minutes apart. Used by tests/test_charts.py (the specs) and by the browser's
+chart gallery (tests/e2e/chart_gallery.py), which draws them for a screenshot."""
+
+from __future__ import annotations
+
+SIZES = (1, 2, 20)
+
+
+def trend_series(n: int) -> dict:
+    """n points: with two or more, the first is a real interview weeks before a day of practice."""
+    real = [{"at": "2026-10-01", "value": 160.0, "company": "Globex", "stage": "first round"}]
+    if n >= 20:
+        real.append({"at": "2026-11-12", "value": 150.0, "company": "Initech", "stage": "onsite"})
+    if n == 1:
+        real = []
+    practice = [
+        {"at": f"2026-11-30T09:{10 + 2 * i:02d}:00+00:00", "value": 112.0 + 3 * (i % 5)}
+        for i in range(n - len(real))
+    ]
+    return {"practice": practice, "real": real}
+
+
+def attempts(n: int) -> list[dict]:
+    return [
+        {
+            "id": i + 1,
+            "score_overall": 48.0 + 2 * i,
+            "created_at": f"2026-11-{10 + i // 2:02d}T09:{i:02d}:00+00:00",
+        }
+        for i in range(n)
+    ]
+
+
+def answer_with_pauses(n: int) -> dict:
+    """An answer of 60 s with n heard pauses (one long), and a word every half second around them."""
+    duration = 60.0
+    pauses = [
+        {
+            "start_s": round(2.0 + i * duration / (n + 1), 2),
+            "end_s": round(2.0 + i * duration / (n + 1) + (2.4 if i == 0 else 0.5 + 0.05 * i), 2),
+            "seconds": 2.4 if i == 0 else round(0.5 + 0.05 * i, 2),
+            "at_boundary": i % 2 == 0,
+        }
+        for i in range(n)
+    ]
+    words = [{"text": "word", "start_s": t / 2, "end_s": t / 2 + 0.3} for t in range(int(duration * 2))]
+    return {"duration_s": duration, "words": words, "metrics": {"pauses": {"items": pauses}}}

@@ -1,0 +1,63 @@
+"""Every chart reads with one, two and twenty points: axes that do not collapse to a point,
+labels level, and room to draw (issue 21: a day of practice drawn as one vertical line, a pause
+chart 40 px tall with one tick, attempt labels turned 90°)."""
+
+from __future__ import annotations
+
+import pytest
+from chart_cases import SIZES, answer_with_pauses, attempts, trend_series
+
+from coach.ui import charts
+
+
+def _encodings(spec: dict, channel: str) -> list[dict]:
+    layers = spec.get("layer", [spec])
+    return [layer["encoding"][channel] for layer in layers if channel in layer.get("encoding", {})]
+
+
+def _first_with(spec: dict, channel: str, key: str) -> dict:
+    return next(e[key] for e in _encodings(spec, channel) if key in e)
+
+
+@pytest.mark.parametrize("n", SIZES)
+def test_the_trend_chart_gives_every_answer_a_place(n):
+    spec = charts.trend_chart(trend_series(n), "pace (words per minute)", (130, 175)).to_dict()
+    low, high = _first_with(spec, "x", "scale")["domain"]
+    assert high - low >= n  # one slot per answer, the first and last not on the edges
+    axis = _first_with(spec, "x", "axis")
+    assert axis["labelAngle"] == 0 and axis["values"] == list(range(1, n + 1))
+    labels = [label for label in _labels(axis["labelExpr"]) if label]
+    expected_days = {1: ["Nov 30"], 2: ["Oct 1", "Nov 30"], 20: ["Oct 1", "Nov 12", "Nov 30"]}[n]
+    assert labels == expected_days  # each day named once, in order
+    y_low, y_high = _first_with(spec, "y", "scale")["domain"]
+    assert y_high - y_low >= 10 and y_low <= 112 and y_high >= 175  # the values and the band show
+    assert spec["height"] >= 220
+
+
+def _labels(expression: str) -> list[str]:
+    import json
+
+    return json.loads(expression.split("[datum")[0])
+
+
+@pytest.mark.parametrize("n", SIZES)
+def test_the_attempts_chart_labels_lie_flat(n):
+    chart = charts.attempts_chart(attempts(n), current_id=n)
+    if n == 1:
+        assert chart is None  # the page says "your first attempt" instead of a one-point chart
+        return
+    spec = chart.to_dict()
+    assert _first_with(spec, "x", "axis")["labelAngle"] == 0
+    assert _first_with(spec, "y", "scale")["domain"] == [0, 100]
+    assert spec["height"] >= 200
+
+
+@pytest.mark.parametrize("n", SIZES)
+def test_the_pause_chart_has_room_and_a_scale(n):
+    spec = charts.pause_chart(answer_with_pauses(n)).to_dict()
+    low, high = _first_with(spec, "y", "scale")["domain"]
+    assert low == 0 and high >= 2.0  # the long-pause line (2 s) is inside the scale
+    assert _first_with(spec, "y", "axis")["tickCount"] >= 3  # more than a lone "0"
+    assert spec["height"] >= 220  # the page draws axes and legend inside this height
+    x_low, x_high = _first_with(spec, "x", "scale")["domain"]
+    assert x_high - x_low == 60.0
