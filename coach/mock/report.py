@@ -6,13 +6,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from statistics import fmean
 
+from coach.analysis.wording import count
 from coach.mock import follow_up
 
 # Gaps the follow-up rules look for, as the report names them ("3 of 4 answers had no result").
 GAPS = {
     "no_result": ("had no result", follow_up.no_result),
     "we_only": ("told the actions only as 'we'", follow_up.we_only),
-    "no_number": ("had no number in them", follow_up.no_number),
+    "no_number": ("had no number", follow_up.no_number),
 }
 SHORT = {
     "no_result": "answers with no result",
@@ -54,7 +55,7 @@ def patterns(stories: Sequence[dict]) -> list[dict]:
                     "gap": key,
                     "count": n,
                     "of": len(measured),
-                    "sentence": f"{n} of {len(measured)} answers {words}.",
+                    "sentence": f"{n} of {count(len(measured), 'answer')} {words}.",
                 }
             )
     return sorted(found, key=lambda p: -p["count"])
