@@ -7,6 +7,7 @@ st.set_page_config(page_title="coach — interview practice", page_icon="🎙️
 pages = {
     "Rehearse": [
         st.Page("app_pages/practice.py", title="Practice", icon=":material/mic:", default=True),
+        st.Page("app_pages/mock.py", title="Mock interview", icon=":material/record_voice_over:"),
         st.Page("app_pages/questions.py", title="Questions", icon=":material/quiz:"),
         st.Page("app_pages/progress.py", title="Progress", icon=":material/trending_up:"),
     ],
