@@ -411,3 +411,29 @@ def attempts_chart(attempts: list[dict], current_id: int | None) -> alt.Chart | 
         alt.Chart(frame).mark_text(dy=-12, fontSize=11).encode(x="attempt:O", y="score:Q", text="score:Q")
     )
     return (line + points + labels).properties(height=180)
+
+
+def mock_chart(series: list[dict]) -> alt.Chart | None:
+    """Overall score of each mock interview over time (sessions without a measured answer left out)."""
+    rows = [
+        {"at": pd.to_datetime(m["at"]), "score": m["score_overall"], "format": m["format_label"]}
+        for m in series
+        if m["score_overall"] is not None
+    ]
+    if not rows:
+        return None
+    frame = pd.DataFrame(rows)
+    return (
+        alt.Chart(frame)
+        .mark_line(point=alt.OverlayMarkDef(size=70, filled=True, shape="square"), color="#5b4a9e")
+        .encode(
+            x=alt.X("at:T", title=None, axis=_dates_axis(frame["at"])),
+            y=alt.Y("score:Q", title="overall score", scale=alt.Scale(zero=False)),
+            tooltip=[
+                alt.Tooltip("at:T", title="when"),
+                alt.Tooltip("score:Q", title="overall score"),
+                "format:N",
+            ],
+        )
+        .properties(height=200)
+    )
