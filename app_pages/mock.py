@@ -36,13 +36,26 @@ ss.setdefault("mock_take", 0)
 ss.setdefault("mock_failed", None)
 
 
-def start(format_key: str, role: str | None, interview_id: int, n: int) -> None:
-    with shared.shown_errors(), st.spinner("The interviewer is getting ready…"):
-        plan = plan_for(db, cfg, format=format_key, n=n, role=role, interview_id=interview_id or None)
+def start() -> None:
+    """The Start button's callback: plan the questions from the choices made, speak the first."""
+    format_key = ss.mock_format
+    try:
+        plan = plan_for(
+            db,
+            cfg,
+            format=format_key,
+            n=ss[f"mock_n_{format_key}"],
+            role=ss.get("mock_role") if format_key == "role" else None,
+            interview_id=ss.mock_interview or None,
+        )
         ss.mock_session = MockSession(cfg, plan)
-        ss.mock_take += 1
-        ss.mock_failed = None
-        st.rerun()
+        shared.preload_models(cfg)  # now, so the first question's page is drawn whole at once
+    except CoachError as e:
+        ss.mock_start_error = str(e)
+        return
+    ss.mock_start_error = None
+    ss.mock_take += 1
+    ss.mock_failed = None
 
 
 def reset() -> None:
@@ -62,22 +75,21 @@ def setup() -> None:
             key="mock_format",
             horizontal=True,
         )
-        role = None
         if format_key == "role":
-            role = st.selectbox("Role", list(ROLE_LABELS), format_func=ROLE_LABELS.get, key="mock_role")
+            st.selectbox("Role", list(ROLE_LABELS), format_func=ROLE_LABELS.get, key="mock_role")
         interviews = store.list_interviews(db)
         names = {NO_INTERVIEW: "None: general questions"} | {
             i["id"]: f"{i['company']} · {i['role'] or 'role not set'} · {i['interview_date']}"
             for i in interviews
         }
-        interview_id = st.selectbox(
+        st.selectbox(
             "Prepare for an interview from your log",
             list(names),
             format_func=names.get,
             key="mock_interview",
             help="Its role and the notes you kept (paste the job description there) steer the questions.",
         )
-        n = st.slider(
+        st.slider(
             "Questions (an opener and a closer included; follow-ups come on top)",
             2,
             10,
@@ -88,10 +100,15 @@ def setup() -> None:
             "The interviewer speaks each question; the text stays hidden, as in a real interview. "
             "Answer out loud, then press stop. The report comes at the end."
         )
-        if st.button(
-            "Start the mock interview", type="primary", icon=":material/record_voice_over:", key="mock_start"
-        ):
-            start(format_key, role, interview_id, n)
+        st.button(
+            "Start the mock interview",
+            type="primary",
+            icon=":material/record_voice_over:",
+            key="mock_start",
+            on_click=start,
+        )
+        if ss.get("mock_start_error"):
+            st.error(ss.mock_start_error)
 
 
 # ---------------------------------------------------------------- during
@@ -176,9 +193,14 @@ def the_report(session: MockSession) -> None:
     )
     overall = summary["score_overall"]
     c4.metric("Overall score", "—" if overall is None else round(overall))
-    st.markdown(
-        f"**{escape(summary['pattern'])}**" if summary["pattern"] else "No gap repeated across your answers."
-    )
+    if summary["pattern"]:
+        st.markdown(f"**{escape(summary['pattern'])}**")
+    elif summary["stories_measured"] == 0:
+        st.markdown("No story answers were measured, so there is no pattern to show.")
+    elif summary["stories_measured"] == 1:
+        st.markdown("One story is too few to see what repeats; a longer interview shows the pattern.")
+    else:
+        st.markdown("No gap repeated across your answers.")
     st.markdown(escape(summary["time"]))
     if summary["change"]:
         st.markdown(escape(summary["change"]))

@@ -91,6 +91,7 @@ def summarise(turns: Sequence, plan, previous: dict | None, question_seconds: fl
         "unmeasured_answers": unmeasured,
         "score_overall": overall,
         "patterns": found,
+        "stories_measured": sum(1 for a in stories if follow_up.is_measured(a)),
         "pattern": repeated["sentence"] if repeated else None,
         "planned_s": planned_s,
         "used_s": used_s,
