@@ -37,7 +37,6 @@ RECENT_DAYS = 14
 SPOKEN_ELSEWHERE = ("motivation", "closing")  # openers and closers, not a role's own questions
 # Role names people write in the log ("Staff engineer") → the bank's roles, by the words in them.
 ROLE_WORDS = (
-    ("manager", "engineering-manager"),
     ("product", "product"),
     ("design", "design"),
     ("data", "data"),
@@ -46,6 +45,7 @@ ROLE_WORDS = (
     ("sales", "sales-customer"),
     ("account", "sales-customer"),
     ("customer", "sales-customer"),
+    ("manager", "engineering-manager"),
     ("engineer", "software-engineer"),
     ("developer", "software-engineer"),
 )
@@ -165,7 +165,7 @@ def _fill(
     taken: set[str] = set()
     for picked, pool, share in zip(picks, pools, shares, strict=True):
         fresh = [q for q in pool if q.id not in recent] or list(pool)
-        chosen = [q for q in picked if q.id not in taken][:share]
+        chosen = [q for q in picked if q.id not in taken and q.id not in recent][:share]
         chosen += [q for q in fresh if q not in chosen and q.id not in taken][: share - len(chosen)]
         taken |= {q.id for q in chosen}
         lists.append(chosen)
