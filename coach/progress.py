@@ -334,7 +334,6 @@ def progress_report(
             "practice_attempts": len(attempts),
             "real_interviews": len(interviews),
             "real_answers": len(turns),
-            "mock_interviews": len(mocks),
         },
         "mock_interviews": mocks,
         "trends": trends(attempts, turns),
