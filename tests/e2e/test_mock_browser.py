@@ -144,3 +144,13 @@ def test_a_two_question_mock_interview_in_the_browser(app, page, shots):
     assert [t["kind"] for t in session["turns"]][:2] == ["question", "follow_up"]
     recorded = load_audio(data_dir / attempts[0]["recording_path"], settings).samples
     assert _similarity(recorded, load_audio(CLIP, settings).samples) > 0.8  # the take is the clip
+
+
+def test_the_session_shows_on_progress_as_its_own_series(app, page, shots):
+    server, _ = app
+    page.goto(server.url + "/progress")
+    page.get_by_role("heading", name="Mock interviews").wait_for(timeout=60_000)
+    time.sleep(1.5)
+    _full_screenshot(page, shots / "mock-progress.png")
+    assert page.get_by_test_id("stException").count() == 0
+    assert page.get_by_text("Behavioural round").count() >= 1
