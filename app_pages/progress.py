@@ -83,6 +83,7 @@ def mock_interviews(report: dict) -> None:
     chart = charts.mock_chart(series)
     if chart is not None:
         st.altair_chart(chart)
+        st.caption("One square per mock interview: the overall score of its answers to the main questions.")
     rows = [
         {
             "When": m["at"][:10],

@@ -425,13 +425,17 @@ def mock_chart(series: list[dict]) -> alt.Chart | None:
     frame = pd.DataFrame(rows)
     return (
         alt.Chart(frame)
-        .mark_line(point=alt.OverlayMarkDef(size=70, filled=True, shape="square"), color="#5b4a9e")
+        .mark_line(
+            point=alt.OverlayMarkDef(size=70, filled=True, shape="square", color="#5b4a9e"), color="#5b4a9e"
+        )
         .encode(
             x=alt.X("at:T", title=None, axis=_dates_axis(frame["at"])),
-            y=alt.Y("score:Q", title="overall score", scale=alt.Scale(zero=False)),
+            y=alt.Y(
+                "score:Q", title="overall score", scale=alt.Scale(domain=[0, 100]), axis=alt.Axis(format="d")
+            ),
             tooltip=[
                 alt.Tooltip("at:T", title="when"),
-                alt.Tooltip("score:Q", title="overall score"),
+                alt.Tooltip("score:Q", title="overall score", format=".0f"),
                 "format:N",
             ],
         )
