@@ -156,6 +156,7 @@ class MockSession:
             question=turn.question,
             save=True,
             progress=progress,
+            interview=True,  # the interview moves on: a short reply is not a take to record again
         )
         turn.answer, turn.attempt_id = result.analysis, result.attempt_id
         chosen = follow_up.decide(turn.answer, turn.question) if turn.kind == "question" else None
