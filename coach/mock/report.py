@@ -85,6 +85,7 @@ def summarise(turns: Sequence, plan, previous: dict | None, question_seconds: fl
         "format": plan.format.key,
         "format_label": plan.format.label,
         "role": plan.role,
+        "why_these_questions": plan.reason,
         "questions_asked": sum(1 for t in turns if t.kind == "question"),
         "follow_ups_asked": sum(1 for t in turns if t.kind == "follow_up"),
         "answers": len(answered),
