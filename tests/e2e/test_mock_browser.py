@@ -77,11 +77,19 @@ def _question_played(page) -> dict:
 
 
 def _answer(page, clip_s: float) -> None:
+    """Record one take; a click that lands while the page is still redrawing is tried again."""
     record = page.get_by_role("button", name="Record", exact=True)
-    record.wait_for(timeout=30_000)
-    record.click()
+    stop = page.get_by_role("button", name="Stop recording")
+    for _ in range(3):
+        record.wait_for(timeout=30_000)
+        record.click()
+        try:
+            stop.wait_for(timeout=10_000)
+            break
+        except Exception:
+            continue
     time.sleep(clip_s + 1.0)
-    page.get_by_role("button", name="Stop recording").click()
+    stop.click()
 
 
 def test_a_two_question_mock_interview_in_the_browser(app, page, shots):
