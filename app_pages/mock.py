@@ -5,6 +5,7 @@ import hashlib
 import streamlit as st
 
 from coach import store
+from coach.analysis.wording import clock
 from coach.errors import CoachError, ModelError, NotAudioError
 from coach.mock.plan import FORMATS
 from coach.mock.session import MockSession, plan_for
@@ -87,7 +88,7 @@ def setup() -> None:
             list(names),
             format_func=names.get,
             key="mock_interview",
-            help="Its role and the notes you kept (paste the job description there) steer the questions.",
+            help="Its role and its job description (else your notes on it) steer the questions.",
         )
         st.slider(
             "Questions (an opener and a closer included; follow-ups come on top)",
@@ -175,11 +176,6 @@ def _scores_line(scores: dict | None) -> str:
     )
 
 
-def _clock(seconds: float) -> str:
-    seconds = int(round(seconds))
-    return f"{seconds // 60}:{seconds % 60:02d}"
-
-
 def the_report(session: MockSession) -> None:
     summary = session.summary
     st.subheader("How the interview went")
@@ -188,7 +184,7 @@ def the_report(session: MockSession) -> None:
     c2.metric("Follow-ups", summary["follow_ups_asked"])
     c3.metric(
         "Time used",
-        _clock(summary["used_s"]),
+        clock(summary["used_s"]),
         help=f"Of about {session.plan.format.minutes} minutes for a {session.plan.format.label.lower()}.",
     )
     overall = summary["score_overall"]

@@ -49,11 +49,12 @@ def test_an_interview_from_the_log_steers_the_role_and_the_competencies():
     interview = {
         "id": 7,
         "role": "Senior Product Manager",
-        "notes": "Owns pricing strategy; conflict with sales",
+        "notes": "Met Dana, the hiring manager.",
+        "job_description": "Owns pricing strategy; conflict with sales",
     }
     plan = make_plan(QUESTIONS, [], format="role", interview=interview, n=4)
     assert plan.role == "product" and plan.interview_id == 7
-    assert plan.reason.startswith("Steered by the interview's notes:") and "strategy" in plan.reason
+    assert plan.reason.startswith("Steered by the interview's job description:") and "strategy" in plan.reason
     assert all("product" in q.roles or "any" in q.roles for q in plan.questions)
 
 

@@ -3,7 +3,7 @@
 The middle of the interview comes from the same recommendations as Practice
 (`coach.recommend`: debrief skill gaps, then the lowest recent scores, skipping questions
 answered in the last two weeks). An interview from the log steers it: its role picks the role's
-questions, and its notes (the job description pasted there) name competencies to probe first.
+questions, and its job description (else its notes) names competencies to probe first.
 """
 
 from __future__ import annotations
@@ -117,7 +117,8 @@ def make_plan(
     steer: list[str] = []
     if interview:
         role = role or role_from_title(interview.get("role", ""))
-        steer = banks.skill_gap_to_competencies(interview.get("notes") or "")
+        described = interview.get("job_description") or interview.get("notes") or ""
+        steer = banks.skill_gap_to_competencies(described)
     role = banks.normalise_role(role) if role else None
     by_id = {q.id: q for q in questions}
     recent = _recent_ids(attempts)
@@ -147,7 +148,8 @@ def make_plan(
     ordered = tuple(q for q in (opener, *middle, closer) if q is not None)
     reason = picks[-1].reason
     if steer:
-        reason = f"Steered by the interview's notes: {', '.join(s.replace('-', ' ') for s in steer[:3])}."
+        source = "job description" if interview.get("job_description") else "notes"
+        reason = f"Steered by the interview's {source}: {', '.join(s.replace('-', ' ') for s in steer[:3])}."
     return Plan(shape, ordered, role, (interview or {}).get("id"), reason)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from statistics import fmean
 
-from coach.analysis.wording import count
+from coach.analysis.wording import clock, count
 from coach.mock import follow_up
 
 # Gaps the follow-up rules look for, as the report names them ("3 of 4 answers had no result").
@@ -36,11 +36,6 @@ def turn_scores(analysis: dict | None) -> dict | None:
     return {
         name: _score(analysis, name) for name in ("overall", "delivery", "fillers", "structure", "content")
     }
-
-
-def _clock(seconds: float) -> str:
-    seconds = int(round(seconds))
-    return f"{seconds // 60}:{seconds % 60:02d}"
 
 
 def patterns(stories: Sequence[dict]) -> list[dict]:
@@ -77,8 +72,8 @@ def summarise(turns: Sequence, plan, previous: dict | None, question_seconds: fl
     used_s = round(answer_s + question_seconds, 1)
     planned_s = plan.planned_s
     time_sentence = (
-        f"{_clock(used_s)} used of the {plan.format.minutes} minutes a {plan.format.label.lower()} takes "
-        f"({_clock(answer_s)} of it your answers)."
+        f"{clock(used_s)} used of the {plan.format.minutes} minutes a {plan.format.label.lower()} takes "
+        f"({clock(answer_s)} of it your answers)."
     )
     unmeasured = sum(1 for t in answered if not follow_up.is_measured(t.answer))
     return {

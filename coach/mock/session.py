@@ -156,6 +156,9 @@ class MockSession:
             question=turn.question,
             save=True,
             progress=progress,
+            # a main question prepares for the interview chosen: its job description's terms are
+            # checked and the answer is linked to it (a follow-up has no talking points to check)
+            interview_id=self.plan.interview_id if turn.kind == "question" else None,
             interview=True,  # the interview moves on: a short reply is not a take to record again
         )
         turn.answer, turn.attempt_id = result.analysis, result.attempt_id
