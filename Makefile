@@ -43,9 +43,11 @@ bench: setup
 	.venv/bin/python benchmarks/practice_latency.py
 	.venv/bin/python benchmarks/first_load.py
 	.venv/bin/python benchmarks/review_accuracy.py
+	.venv/bin/python benchmarks/mock_voice.py --overlap
 
 clips: setup
 	bash scripts/make_test_clips.sh
+	bash scripts/make_mock_answers.sh
 
 # Retrain the discourse-marker filler model from the Rev16 transcripts (../shared/data/rev16-train,
 # or COACH_REV16_DIR); the same data gives the same file byte for byte (README "Analysis accuracy").

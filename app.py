@@ -10,6 +10,7 @@ st.html("<style>[data-testid='stMainBlockContainer'] { padding-top: 2.5rem; }</s
 pages = {
     "Rehearse": [
         st.Page("app_pages/practice.py", title="Practice", icon=":material/mic:", default=True),
+        st.Page("app_pages/mock.py", title="Mock interview", icon=":material/record_voice_over:"),
         st.Page("app_pages/questions.py", title="Questions", icon=":material/quiz:"),
         st.Page("app_pages/progress.py", title="Progress", icon=":material/trending_up:"),
     ],

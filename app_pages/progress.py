@@ -74,6 +74,29 @@ def over_time(report: dict) -> None:
         st.markdown(summary.improvement_sentence(entry))
 
 
+def mock_interviews(report: dict) -> None:
+    """Mock interviews as their own series: the score per session, the time, the gap that repeated."""
+    series = report["mock_interviews"]
+    if not series:
+        return
+    st.subheader("Mock interviews")
+    chart = charts.mock_chart(series)
+    if chart is not None:
+        st.altair_chart(chart)
+        st.caption("One square per mock interview: the overall score of its answers to the main questions.")
+    rows = [
+        {
+            "When": m["at"][:10],
+            "Format": m["format_label"],
+            "Overall": None if m["score_overall"] is None else round(m["score_overall"]),
+            "Time used": f"{summary.clock(m['used_s'])} of {m['planned_s'] // 60} min" if m["used_s"] else "",
+            "Repeated gap": m["pattern"] or "",
+        }
+        for m in reversed(series)
+    ]
+    st.dataframe(rows, hide_index=True)
+
+
 def practice_against_real(report: dict) -> None:
     comparison = [
         {
@@ -173,6 +196,7 @@ if report["counts"]["practice_attempts"] == 0 and report["counts"]["real_answers
     st.stop()
 headline(report)
 over_time(report)
+mock_interviews(report)
 practice_against_real(report)
 per_question(report)
 what_next(report)

@@ -1039,6 +1039,79 @@ def _describe_review(result: dict) -> str:
     return "\n".join(lines)
 
 
+# ---------------------------------------------------------------- mock (coach.mock)
+
+
+@app.command("mock")
+@friendly_errors
+def mock_command(
+    questions: Annotated[
+        int | None, typer.Option(help="how many questions (opener and closer included)")
+    ] = None,
+    format: Annotated[
+        str | None, typer.Option(help="recruiter, behavioural (default) or role (the default with --role)")
+    ] = None,
+    role: Annotated[str | None, typer.Option(help="software-engineer, data, product, design, ...")] = None,
+    interview: Annotated[
+        int | None, typer.Option(help="an interview from the log steers the questions")
+    ] = None,
+    answers: Annotated[
+        Path | None,
+        typer.Option(
+            help="a folder of recordings, one per turn (questions and follow-ups), taken in name order"
+        ),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print the session as JSON")] = False,
+) -> None:
+    """A mock interview: the coach speaks each question (a WAV in the session's folder), takes the
+    answer, follows up where the answer left something out, and reports."""
+    from coach.audio import SUPPORTED_SUFFIXES, record, write_wav
+    from coach.mock.session import MockSession, plan_for
+
+    files: list[Path] | None = None
+    if answers is not None:
+        if not answers.is_dir():
+            raise InputError(f"{answers} is not a folder; give a folder of answer recordings.")
+        files = sorted(p for p in answers.iterdir() if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
+        if not files:
+            raise InputError(f"{answers} has no audio files; put one recording per answer in it.")
+    settings = _settings()
+    with open_store(settings) as store:
+        session = MockSession(
+            settings, plan_for(store, settings, format=format, n=questions, role=role, interview_id=interview)
+        )
+        while (turn := session.current) is not None:
+            typer.echo(
+                f"{'Follow-up' if turn.kind == 'follow_up' else 'Question'}: {turn.text}  [{turn.audio}]",
+                err=True,
+            )
+            if files is not None:
+                if not files:
+                    typer.echo(
+                        f"warning: {answers} has no recording left for this turn; the interview ends here.",
+                        err=True,
+                    )
+                    break
+                source = files.pop(0)
+            else:
+                seconds = float(getattr(turn.question, "target_s", 60))
+                typer.echo(f"Recording {seconds:g} s… answer now (Ctrl+C stops).", err=True)
+                source = write_wav(session.folder / f"answer-{len(session.turns):02d}.wav", record(seconds))
+            session.answer(source)
+        summary = session.finish(store)
+    if as_json:
+        print_json(session.to_dict())
+        return
+    for row in summary["questions"]:
+        score = (row["scores"] or {}).get("overall")
+        typer.echo(f"{row['text']}  score {'-' if score is None else f'{score:g}'}")
+        if row["follow_up"]:
+            typer.echo(f"  follow-up: {row['follow_up']['text']} ({row['follow_up']['why']})")
+    for line in (summary["pattern"], summary["time"], summary["change"]):
+        if line:
+            typer.echo(line)
+
+
 def main() -> None:
     app()
 

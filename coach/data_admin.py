@@ -17,7 +17,7 @@ from coach.store.schema import TABLES_IN_ORDER
 from coach.store.transfer import export_data, import_data
 
 # What "delete all data" removes from the data directory (its README and samples/ stay).
-USER_PATHS = ("recordings", "question_banks", "models", SETTINGS_FILE_NAME, FAVOURITES_FILE)
+USER_PATHS = ("recordings", "mock", "question_banks", "models", SETTINGS_FILE_NAME, FAVOURITES_FILE)
 CONFIRM_WORD = "DELETE"
 
 

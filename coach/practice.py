@@ -133,11 +133,14 @@ def practice_answer(
     progress: StageProgress | None = None,
     channel: str | None = None,
     interview_id: int | None = None,
+    interview: bool = False,
 ) -> PracticeResult:
     """Keep (if `save`), transcribe and analyse one spoken answer; store it as an attempt if `save`.
 
     `interview_id`: the interview in the log this answer prepares for; its job description's
-    terms are checked and the attempt is linked to it."""
+    terms are checked and the attempt is linked to it. `interview`: the answer was given in a
+    (mock) interview that has moved on, so a reply too short to measure is not a take to record
+    again."""
     from coach.analysis import quality
     from coach.transcribe import transcribe_audio
 
@@ -169,7 +172,9 @@ def practice_answer(
     transcript = transcribe_audio(audio, settings, on_transcribe)
     report("Analysing fillers, pace and structure", 0.92)
     problems = quality.audio_problems(audio.samples)
-    answer = analyze_answer(transcript, settings, question, problems, job_description=description)
+    answer = analyze_answer(
+        transcript, settings, question, problems, interview=interview, job_description=description
+    )
     attempt_id = None
     if save:
         attempt_id = _store_attempt(

@@ -20,6 +20,7 @@ from coach.playbook import (
     whole_count,
 )
 from coach.store import Store, list_attempts, list_debriefs, list_goals, list_interviews, list_turns
+from coach.store.mock_sessions import list_mock_sessions
 
 # How each measure improves: toward a band (pace, answer length), lower, or higher.
 MEASURES = {
@@ -289,6 +290,28 @@ def target_goals(goals: list[dict]) -> dict[str, float]:
     return {g["kind"]: g["target"] for g in goals if g["active"] and g["kind"] in MEASURES}
 
 
+def mock_series(sessions: list[dict]) -> list[dict]:
+    """Mock interviews oldest first, each with its overall score, time and the gap that repeated:
+    a series of their own, apart from single practice answers and real interviews."""
+    series = []
+    for s in sessions:
+        summary = s.get("summary") or {}
+        series.append(
+            {
+                "session_id": s["id"],
+                "at": s["created_at"],
+                "format": s["format"],
+                "format_label": summary.get("format_label", s["format"]),
+                "score_overall": s["score_overall"],
+                "used_s": s["used_s"],
+                "planned_s": s["planned_s"],
+                "answers": summary.get("answers"),
+                "pattern": summary.get("pattern"),
+            }
+        )
+    return series
+
+
 def progress_report(
     store: Store,
     settings: Settings,
@@ -304,6 +327,7 @@ def progress_report(
     goals = list_goals(store)
     interviews = list_interviews(store)
     targets = target_goals(goals)
+    mocks = mock_series(list_mock_sessions(store))
     return {
         "today": today.isoformat(),
         "counts": {
@@ -311,6 +335,7 @@ def progress_report(
             "real_interviews": len(interviews),
             "real_answers": len(turns),
         },
+        "mock_interviews": mocks,
         "trends": trends(attempts, turns),
         "practice_vs_real": practice_vs_real(attempts, turns, settings),
         "improvement": improvement(attempts, settings, last_n=last_n, targets=targets),
@@ -347,6 +372,12 @@ def summary_lines(report: dict) -> list[str]:
                 f"  practice mean {comparison['practice_mean']:g}, real interviews mean "
                 f"{comparison['real_mean']:g}."
             )
+    mocks = [m for m in report.get("mock_interviews", []) if m["score_overall"] is not None]
+    if mocks:
+        lines.append(
+            f"Mock interviews: {len(report['mock_interviews'])}; overall score {mocks[0]['score_overall']:g} "
+            f"in the first, {mocks[-1]['score_overall']:g} in the latest."
+        )
     real = report["cadence"]["real_interviews"]
     if real["last"]:
         lines.append(f"Last real interview: {real['last']} ({real['days_since_last']} days ago).")

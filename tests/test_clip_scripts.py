@@ -19,3 +19,16 @@ def test_a_generated_interview_is_the_same_bytes_every_run(tmp_path, form):
     clips.build_interview(first, script, form=form, seed=3)
     clips.build_interview(second, script, form=form, seed=3)
     assert first.read_bytes() == second.read_bytes()
+
+
+def test_the_mock_answer_clips_are_the_committed_bytes(tmp_path):
+    """scripts/make_mock_answers.sh remakes tests/data/mock exactly (espeak-ng, sox -R)."""
+    import subprocess
+
+    root = Path(__file__).resolve().parent.parent
+    subprocess.run(["bash", str(root / "scripts" / "make_mock_answers.sh"), str(tmp_path)], check=True)
+    committed = root / "tests" / "data" / "mock"
+    made = sorted(p.name for p in tmp_path.iterdir())
+    assert made == sorted(p.name for p in committed.iterdir())
+    for name in made:
+        assert (tmp_path / name).read_bytes() == (committed / name).read_bytes(), name

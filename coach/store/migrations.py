@@ -265,6 +265,46 @@ def m0003_own_questions_and_favourites(conn: sa.Connection) -> None:
     md.create_all(conn)
 
 
+@migration("0004_mock_sessions")
+def m0004_mock_sessions(conn: sa.Connection) -> None:
+    """Mock interviews: a session (format, time planned and used, its report) and its turns."""
+    md = sa.MetaData(naming_convention=NAMING_CONVENTION)
+    sa.Table("interviews", md, autoload_with=conn)
+    sa.Table("attempts", md, autoload_with=conn)
+    mock_sessions = _common(
+        "mock_sessions",
+        md,
+        _now_column(),
+        sa.Column("format", sa.String(40), nullable=False),
+        sa.Column("role", sa.String(200), nullable=False, server_default=""),
+        sa.Column(
+            "interview_id", sa.Integer, sa.ForeignKey("interviews.id", ondelete="SET NULL"), nullable=True
+        ),
+        sa.Column("planned_s", sa.Integer, nullable=False),
+        sa.Column("used_s", sa.Float, nullable=True),
+        sa.Column("score_overall", sa.Float, nullable=True),
+        sa.Column("summary", sa.JSON, nullable=True),
+    )
+    mock_turns = _common(
+        "mock_turns",
+        md,
+        sa.Column(
+            "session_id", sa.Integer, sa.ForeignKey("mock_sessions.id", ondelete="CASCADE"), nullable=False
+        ),
+        sa.Column("position", sa.Integer, nullable=False),
+        sa.Column("kind", sa.String(20), nullable=False),
+        sa.Column("question_id", sa.String(200), nullable=True),
+        sa.Column("question_text", sa.Text, nullable=False),
+        sa.Column("why", sa.Text, nullable=True),
+        sa.Column("attempt_id", sa.Integer, sa.ForeignKey("attempts.id", ondelete="SET NULL"), nullable=True),
+        sa.Column("score_overall", sa.Float, nullable=True),
+        sa.Column("duration_s", sa.Float, nullable=True),
+        sa.Index(None, "session_id"),
+    )
+    mock_sessions.create(conn)
+    mock_turns.create(conn)
+
+
 @migration("0006_pitch_variation")
 def m0006_pitch_variation(conn: sa.Connection) -> None:
     """Each answer's pitch variation (issue 20) as a column, so Progress can chart its trend;

@@ -309,6 +309,43 @@ favourites = sa.Table(
     _created_at(),
 )
 
+# A mock interview: the coach spoke the questions and follow-ups, the user answered (migration 4).
+# Each answer is a practice attempt; a turn says which question or follow-up it answered, and why
+# the follow-up was asked. `summary` is the session report as `coach mock --json` prints it.
+mock_sessions = sa.Table(
+    "mock_sessions",
+    metadata,
+    _id(),
+    _uid(),
+    _created_at(),
+    sa.Column("format", sa.String(40), nullable=False),  # recruiter | behavioural | role
+    sa.Column("role", sa.String(200), nullable=False, server_default=""),
+    sa.Column("interview_id", sa.Integer, sa.ForeignKey("interviews.id", ondelete="SET NULL"), nullable=True),
+    sa.Column("planned_s", sa.Integer, nullable=False),
+    sa.Column("used_s", sa.Float, nullable=True),
+    sa.Column("score_overall", sa.Float, nullable=True),
+    sa.Column("summary", sa.JSON, nullable=True),
+)
+
+mock_turns = sa.Table(
+    "mock_turns",
+    metadata,
+    _id(),
+    _uid(),
+    sa.Column(
+        "session_id", sa.Integer, sa.ForeignKey("mock_sessions.id", ondelete="CASCADE"), nullable=False
+    ),
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("kind", sa.String(20), nullable=False),  # question | follow_up
+    sa.Column("question_id", sa.String(200), nullable=True),
+    sa.Column("question_text", sa.Text, nullable=False),
+    sa.Column("why", sa.Text, nullable=True),
+    sa.Column("attempt_id", sa.Integer, sa.ForeignKey("attempts.id", ondelete="SET NULL"), nullable=True),
+    sa.Column("score_overall", sa.Float, nullable=True),
+    sa.Column("duration_s", sa.Float, nullable=True),
+    sa.Index(None, "session_id"),
+)
+
 # Tables in an order where every row's parents come first (export, import).
 TABLES_IN_ORDER = (
     questions,
@@ -325,6 +362,8 @@ TABLES_IN_ORDER = (
     analysis_runs,
     own_questions,
     favourites,
+    mock_sessions,
+    mock_turns,
 )
 
 # For each table, its foreign keys as column → parent table (resolved by uid across databases).

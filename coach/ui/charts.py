@@ -473,3 +473,40 @@ def attempts_chart(attempts: list[dict], current_id: int | None) -> alt.Chart | 
         alt.Chart(frame).mark_text(dy=-12, fontSize=11).encode(x="attempt:O", y="score:Q", text="score:Q")
     )
     return (line + points + labels).properties(height=220)
+
+
+def mock_chart(series: list[dict]) -> alt.Chart | None:
+    """Overall score of each mock interview, oldest first, each in its own place (sessions without
+    a measured answer left out): readable with one session, two or twenty, like the trends."""
+    rows = [
+        {"at": m["at"], "score": m["score_overall"], "format": m["format_label"]}
+        for m in series
+        if m["score_overall"] is not None
+    ]
+    if not rows:
+        return None
+    frame = pd.DataFrame(rows)
+    frame["at"] = pd.to_datetime(frame["at"], utc=True, format="ISO8601")
+    frame = frame.sort_values("at", kind="stable").reset_index(drop=True)
+    frame["order"] = range(1, len(frame) + 1)
+    frame["day"] = [f"{at:%b} {at.day}" for at in frame["at"]]
+    x = _order_axis(frame)
+    x.title = "your mock interviews, oldest first"
+    return (
+        alt.Chart(frame)
+        .mark_line(
+            point=alt.OverlayMarkDef(size=70, filled=True, shape="square", color="#5b4a9e"), color="#5b4a9e"
+        )
+        .encode(
+            x=x,
+            y=alt.Y(
+                "score:Q", title="overall score", scale=alt.Scale(domain=[0, 100]), axis=alt.Axis(format="d")
+            ),
+            tooltip=[
+                alt.Tooltip("at:T", title="when"),
+                alt.Tooltip("score:Q", title="overall score", format=".0f"),
+                "format:N",
+            ],
+        )
+        .properties(height=220)
+    )

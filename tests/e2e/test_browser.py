@@ -23,6 +23,7 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 CLIP = DATA / "fillers.wav"
 PAGES = {
     "practice": "",
+    "mock": "mock",
     "questions": "questions",
     "progress": "progress",
     "review": "review",

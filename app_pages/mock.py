@@ -1,0 +1,246 @@
+"""Mock interview: the coach asks out loud, listens, follows up, and reports at the end."""
+
+import hashlib
+
+import streamlit as st
+
+from coach import store
+from coach.analysis.wording import clock
+from coach.errors import CoachError, ModelError, NotAudioError
+from coach.mock.plan import FORMATS
+from coach.mock.session import MockSession, plan_for
+from coach.ui import shared
+from coach.ui.highlight import escape
+
+ROLE_LABELS = {
+    "software-engineer": "Software engineering",
+    "data": "Data",
+    "product": "Product",
+    "design": "Design",
+    "engineering-manager": "Engineering management",
+    "sales-customer": "Sales and customer roles",
+}
+SCORE_LABELS = (
+    ("overall", "Overall"),
+    ("delivery", "Delivery"),
+    ("fillers", "Fillers"),
+    ("structure", "Structure"),
+    ("content", "Content"),
+)
+NO_INTERVIEW = 0
+
+cfg = shared.settings()
+db = shared.store(cfg)
+ss = st.session_state
+ss.setdefault("mock_session", None)
+ss.setdefault("mock_take", 0)
+ss.setdefault("mock_failed", None)
+
+
+def start() -> None:
+    """The Start button's callback: plan the questions from the choices made, speak the first."""
+    format_key = ss.mock_format
+    try:
+        plan = plan_for(
+            db,
+            cfg,
+            format=format_key,
+            n=ss[f"mock_n_{format_key}"],
+            role=ss.get("mock_role") if format_key == "role" else None,
+            interview_id=ss.mock_interview or None,
+        )
+        ss.mock_session = MockSession(cfg, plan)
+        shared.preload_models(cfg)  # now, so the first question's page is drawn whole at once
+    except CoachError as e:
+        ss.mock_start_error = str(e)
+        return
+    ss.mock_start_error = None
+    ss.mock_take += 1
+    ss.mock_failed = None
+
+
+def reset() -> None:
+    ss.mock_session = None
+    ss.mock_take += 1
+
+
+# ---------------------------------------------------------------- before
+def setup() -> None:
+    with st.container(border=True):
+        st.subheader("Set up the interview")
+        format_key = st.radio(
+            "Format",
+            list(FORMATS),
+            format_func=lambda k: f"{FORMATS[k].label} (about {FORMATS[k].minutes} minutes)",
+            index=list(FORMATS).index("behavioural"),
+            key="mock_format",
+            horizontal=True,
+        )
+        if format_key == "role":
+            st.selectbox("Role", list(ROLE_LABELS), format_func=ROLE_LABELS.get, key="mock_role")
+        interviews = store.list_interviews(db)
+        names = {NO_INTERVIEW: "None: general questions"} | {
+            i["id"]: f"{i['company']} · {i['role'] or 'role not set'} · {i['interview_date']}"
+            for i in interviews
+        }
+        st.selectbox(
+            "Prepare for an interview from your log",
+            list(names),
+            format_func=names.get,
+            key="mock_interview",
+            help="Its role and its job description (else your notes on it) steer the questions.",
+        )
+        st.slider(
+            "Questions (an opener and a closer included; follow-ups come on top)",
+            2,
+            10,
+            FORMATS[format_key].questions,
+            key=f"mock_n_{format_key}",
+        )
+        st.caption(
+            "The interviewer speaks each question; the text stays hidden, as in a real interview. "
+            "Answer out loud, then press stop. The report comes at the end."
+        )
+        st.button(
+            "Start the mock interview",
+            type="primary",
+            icon=":material/record_voice_over:",
+            key="mock_start",
+            on_click=start,
+        )
+        if ss.get("mock_start_error"):
+            st.error(ss.mock_start_error)
+
+
+# ---------------------------------------------------------------- during
+def the_turn(session: MockSession) -> None:
+    turn = session.current
+    asked = sum(1 for t in session.turns if t.kind == "question")
+    total = len(session.plan.questions)
+    heading = "Follow-up" if turn.kind == "follow_up" else f"Question {asked} of {total}"
+    with st.container(border=True):
+        st.subheader(heading)
+        st.audio(str(turn.audio), format="audio/wav", autoplay=True)
+        with st.popover("Show the question", icon=":material/visibility:"):
+            st.markdown(f"**{escape(turn.text)}**")
+        take = f"mock_answer_{ss.mock_take}_{len(session.turns)}"
+        recorded = st.audio_input(
+            "Record your answer",
+            key=take,
+            help="Press the microphone, answer, press stop. The next question follows.",
+        )
+    if recorded is not None:
+        listen(session, recorded.getvalue())
+    st.button("End the interview here", icon=":material/stop_circle:", key="mock_end", on_click=end_now)
+
+
+def listen(session: MockSession, data: bytes) -> None:
+    digest = hashlib.sha256(data).hexdigest()
+    if ss.mock_failed == digest:
+        return
+    with st.status("Listening to your answer…", expanded=True) as status:
+        bar = st.progress(0.0, text="Starting")
+        try:
+            shared.preload_models(cfg)
+            session.answer(
+                data,
+                original_name="answer.wav",
+                progress=lambda message, fraction: bar.progress(min(max(fraction, 0.0), 1.0), text=message),
+            )
+        except CoachError as e:
+            status.update(label="Could not hear this answer", state="error", expanded=True)
+            kept = (
+                ""
+                if isinstance(e, (ModelError, NotAudioError))
+                else f" Your recording is saved in {cfg.recordings_dir}."
+            )
+            st.error(f"{e}{kept} Record the answer again.")
+            ss.mock_failed = digest
+            return
+    st.rerun()
+
+
+def end_now() -> None:
+    session = ss.mock_session
+    if session is not None:
+        with shared.shown_errors():
+            session.finish(db)
+
+
+# ---------------------------------------------------------------- after
+def _scores_line(scores: dict | None) -> str:
+    if not scores:
+        return ""
+    return " · ".join(
+        f"{label} {round(scores[key])}" for key, label in SCORE_LABELS if scores.get(key) is not None
+    )
+
+
+def the_report(session: MockSession) -> None:
+    summary = session.summary
+    st.subheader("How the interview went")
+    c1, c2, c3, c4 = st.columns(4)
+    c1.metric("Questions", summary["questions_asked"])
+    c2.metric("Follow-ups", summary["follow_ups_asked"])
+    c3.metric(
+        "Time used",
+        clock(summary["used_s"]),
+        help=f"Of about {session.plan.format.minutes} minutes for a {session.plan.format.label.lower()}.",
+    )
+    overall = summary["score_overall"]
+    c4.metric("Overall score", "—" if overall is None else round(overall))
+    if summary["pattern"]:
+        st.markdown(f"**{escape(summary['pattern'])}**")
+    elif summary["stories_measured"] == 0:
+        st.markdown("No story answers were measured, so there is no pattern to show.")
+    elif summary["stories_measured"] == 1:
+        st.markdown("One story is too few to see what repeats; a longer interview shows the pattern.")
+    else:
+        st.markdown("No gap repeated across your answers.")
+    st.markdown(escape(summary["time"]))
+    if summary["change"]:
+        st.markdown(escape(summary["change"]))
+    if summary["ended_early"]:
+        st.caption("You ended the interview before the last question; the answers you gave are saved.")
+    st.subheader("Question by question")
+    st.caption(f"Why these questions: {escape(summary['why_these_questions'])}")
+    answered = [t for t in session.turns if t.kind == "question" and t.answer is not None]
+    for i, (row, turn) in enumerate(zip(summary["questions"], answered, strict=True), start=1):
+        with st.container(border=True):
+            st.markdown(f"**{i}. {escape(row['text'])}**")
+            if row["measured"]:
+                st.markdown(_scores_line(row["scores"]))
+            else:
+                st.warning(
+                    "  \n".join(escape(w) for w in row["warnings"]) or "This answer could not be measured."
+                )
+            with st.expander("What you said"):
+                st.markdown(escape(turn.answer.get("transcript") or ""))
+            follow = row["follow_up"]
+            if follow:
+                st.markdown(f":material/subdirectory_arrow_right: Follow-up: *{escape(follow['text'])}*")
+                st.caption(f"Why: {escape(follow['why'])}")
+                if follow["scores"]:
+                    st.markdown(f"Your follow-up answer: {_scores_line(follow['scores'])}")
+    st.caption("Each answer is also saved as a practice attempt; see them on the Progress page.")
+    st.button("Start another mock interview", type="primary", on_click=reset, key="mock_again")
+
+
+shared.page_header(
+    "Mock interview",
+    "The coach asks the questions out loud and follows up on what your answers leave out. "
+    "Everything stays on this machine.",
+)
+session = ss.mock_session
+if session is None:
+    setup()
+elif session.summary is not None:
+    the_report(session)
+elif session.current is None:
+    with shared.shown_errors():
+        session.finish(db)
+        st.rerun()
+else:
+    the_turn(session)
+    with shared.shown_errors("Choose another model in Settings, or see `coach models`."):
+        shared.preload_models(cfg)

@@ -1,0 +1,1 @@
+"""The mock interview: the coach speaks the questions, listens, follows up, and reports."""

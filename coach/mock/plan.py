@@ -1,0 +1,177 @@
+"""Which questions a mock interview asks: an opener, weak areas first, a closer.
+
+The middle of the interview comes from the same recommendations as Practice
+(`coach.recommend`: debrief skill gaps, then the lowest recent scores, skipping questions
+answered in the last two weeks). An interview from the log steers it: its role picks the role's
+questions, and its job description (else its notes) names competencies to probe first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from coach import banks, recommend
+from coach.banks import Question
+from coach.errors import InputError
+
+
+@dataclass(frozen=True)
+class Format:
+    key: str
+    label: str
+    minutes: int
+    questions: int  # the default number of main questions, opener and closer included
+    categories: tuple[str, ...]  # where the middle questions come from
+
+
+FORMATS = {
+    "recruiter": Format("recruiter", "Recruiter screen", 15, 4, ("motivation",)),
+    "behavioural": Format("behavioural", "Behavioural round", 30, 6, ("behavioural",)),
+    "role": Format("role", "Role questions", 45, 6, ("behavioural",)),
+}
+OPENERS = ("mot-05", "mot-06")  # "Tell me about yourself.", "Walk me through your CV."
+CLOSERS = ("close-02", "close-08", "close-12", "close-03")
+RECENT_DAYS = 14
+SPOKEN_ELSEWHERE = ("motivation", "closing")  # openers and closers, not a role's own questions
+# Role names people write in the log ("Staff engineer") → the bank's roles, by the words in them.
+ROLE_WORDS = (
+    ("product", "product"),
+    ("design", "design"),
+    ("data", "data"),
+    ("analyst", "data"),
+    ("scientist", "data"),
+    ("sales", "sales-customer"),
+    ("account", "sales-customer"),
+    ("customer", "sales-customer"),
+    ("manager", "engineering-manager"),
+    ("engineer", "software-engineer"),
+    ("developer", "software-engineer"),
+)
+
+
+@dataclass(frozen=True)
+class Plan:
+    format: Format
+    questions: tuple[Question, ...]
+    role: str | None = None
+    interview_id: int | None = None
+    reason: str = ""
+
+    @property
+    def planned_s(self) -> int:
+        return self.format.minutes * 60
+
+
+def role_from_title(title: str) -> str | None:
+    """The bank's role for a job title as written in the interview log, or None."""
+    text = (title or "").strip()
+    if not text:
+        return None
+    try:
+        return banks.normalise_role(text)
+    except InputError:
+        pass
+    lowered = text.lower()
+    if "engineering manager" in lowered or "head of engineering" in lowered:
+        return "engineering-manager"
+    return next((role for word, role in ROLE_WORDS if word in lowered), None)
+
+
+def _recent_ids(attempts: Sequence[dict]) -> set[str]:
+    cut = datetime.now().astimezone() - timedelta(days=RECENT_DAYS)
+    recent = set()
+    for a in attempts:
+        try:
+            when = datetime.fromisoformat(a.get("created_at") or "")
+        except ValueError:
+            continue
+        if a.get("question_id") and when.astimezone() >= cut:
+            recent.add(a["question_id"])
+    return recent
+
+
+def _first_fresh(by_id: dict[str, Question], ids: Sequence[str], recent: set[str]) -> Question | None:
+    known = [by_id[i] for i in ids if i in by_id]
+    return next((q for q in known if q.id not in recent), known[0] if known else None)
+
+
+def make_plan(
+    questions: Sequence[Question],
+    attempts: Sequence[dict],
+    *,
+    format: str = "behavioural",
+    n: int | None = None,
+    role: str | None = None,
+    debrief_gaps: Sequence[str] = (),
+    interview: dict | None = None,
+) -> Plan:
+    """The questions of one mock interview, in the order they are asked."""
+    if format not in FORMATS:
+        raise InputError(f"A mock interview is one of {', '.join(FORMATS)}, not {format!r}.")
+    shape = FORMATS[format]
+    n = shape.questions if n is None else n
+    if not 1 <= n <= 12:
+        raise InputError(f"A mock interview asks 1 to 12 questions, not {n}.")
+    steer: list[str] = []
+    if interview:
+        role = role or role_from_title(interview.get("role", ""))
+        described = interview.get("job_description") or interview.get("notes") or ""
+        steer = banks.skill_gap_to_competencies(described)
+    role = banks.normalise_role(role) if role else None
+    by_id = {q.id: q for q in questions}
+    recent = _recent_ids(attempts)
+    opener = _first_fresh(by_id, OPENERS, recent) if n >= 2 else None
+    closer = _first_fresh(by_id, CLOSERS, recent) if n >= 3 else None
+    ends = {q.id for q in (opener, closer) if q is not None}
+    middle_n = n - len(ends)
+    pools = [[q for q in questions if q.category in shape.categories and q.id not in ends]]
+    if format == "role" and role:
+        own = [
+            q
+            for q in questions
+            if role in q.roles and q.category not in (*shape.categories, *SPOKEN_ELSEWHERE)
+        ]
+        pools.insert(0, [q for q in own if q.id not in ends])
+    if role:
+        pools = [[q for q in pool if role in q.roles or "any" in q.roles] for pool in pools]
+    gaps = [*steer, *debrief_gaps]
+    shares = _shares(middle_n, len(pools))
+    picks = [
+        recommend.recommended(pool, attempts, gaps, n=share, role=role)
+        for pool, share in zip(pools, shares, strict=True)
+    ]
+    middle = _fill([list(p.questions) for p in picks], pools, shares, recent)
+    if not middle and middle_n:
+        raise InputError("No questions in the bank fit this mock interview; choose another format or role.")
+    ordered = tuple(q for q in (opener, *middle, closer) if q is not None)
+    reason = picks[-1].reason
+    if steer:
+        source = "job description" if interview.get("job_description") else "notes"
+        reason = f"Steered by the interview's {source}: {', '.join(s.replace('-', ' ') for s in steer[:3])}."
+    return Plan(shape, ordered, role, (interview or {}).get("id"), reason)
+
+
+def _shares(n: int, pools: int) -> list[int]:
+    """n split over the pools, the first (the role's own questions) getting any odd one."""
+    return [n // pools + (1 if i < n % pools else 0) for i in range(pools)]
+
+
+def _fill(
+    picks: list[list[Question]], pools: list[list[Question]], shares: list[int], recent: set[str]
+) -> list[Question]:
+    """Each pool's recommended questions topped up with fresh ones from that pool to its share,
+    then taken in turn (a role's own question, a behavioural one, ...)."""
+    lists: list[list[Question]] = []
+    taken: set[str] = set()
+    for picked, pool, share in zip(picks, pools, shares, strict=True):
+        fresh = [q for q in pool if q.id not in recent] or list(pool)
+        chosen = [q for q in picked if q.id not in taken and q.id not in recent][:share]
+        chosen += [q for q in fresh if q not in chosen and q.id not in taken][: share - len(chosen)]
+        taken |= {q.id for q in chosen}
+        lists.append(chosen)
+    ordered = []
+    for i in range(max((len(x) for x in lists), default=0)):
+        ordered += [x[i] for x in lists if i < len(x)]
+    return ordered

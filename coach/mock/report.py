@@ -1,0 +1,146 @@
+"""The mock interview's report: per answer its scores and the follow-up with its reason; across
+the session the gap that repeats, the time used against the format, the change since last time."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from statistics import fmean
+
+from coach.analysis.wording import clock, count
+from coach.mock import follow_up
+
+# Gaps the follow-up rules look for, as the report names them ("3 of 4 answers had no result").
+GAPS = {
+    "no_result": ("had no result", follow_up.no_result),
+    "we_only": ("told the actions only as 'we'", follow_up.we_only),
+    "no_number": ("had no number", follow_up.no_number),
+}
+SHORT = {
+    "no_result": "answers with no result",
+    "we_only": "'we'-only answers",
+    "no_number": "answers with no number",
+}
+
+
+def _score(analysis: dict | None, name: str) -> float | None:
+    value = ((analysis or {}).get("scores") or {}).get(name)
+    if isinstance(value, dict):
+        value = value.get("score")
+    return None if value is None else round(float(value), 1)
+
+
+def turn_scores(analysis: dict | None) -> dict | None:
+    """The answer's scores (overall and each dimension), or None when it could not be measured."""
+    if not analysis or analysis.get("scores") is None:
+        return None
+    return {
+        name: _score(analysis, name) for name in ("overall", "delivery", "fillers", "structure", "content")
+    }
+
+
+def patterns(stories: Sequence[dict]) -> list[dict]:
+    """How many of the measured story answers each gap appeared in, most frequent first."""
+    measured = [a for a in stories if follow_up.is_measured(a)]
+    found = []
+    for key, (words, test) in GAPS.items():
+        n = sum(1 for a in measured if test(a))
+        if n:
+            found.append(
+                {
+                    "gap": key,
+                    "count": n,
+                    "of": len(measured),
+                    "sentence": f"{n} of {count(len(measured), 'answer')} {words}.",
+                }
+            )
+    return sorted(found, key=lambda p: -p["count"])
+
+
+def summarise(turns: Sequence, plan, previous: dict | None, question_seconds: float) -> dict:
+    """The report of a session (`turns` are coach.mock.session.Turn), JSON-ready."""
+    answered = [t for t in turns if t.answer is not None]
+    main = [t for t in answered if t.kind == "question"]
+    stories = [t.answer for t in main if getattr(t.question, "format", "star") == "star"]
+    found = patterns(stories)
+    repeated = next((p for p in found if p["count"] >= 2), None)
+    scores = [s for s in (_score(t.answer, "overall") for t in main) if s is not None]
+    overall = round(fmean(scores), 1) if scores else None
+    answer_s = sum(
+        float((t.answer.get("metrics") or {}).get("duration_s") or t.answer.get("duration_s") or 0)
+        for t in answered
+    )
+    used_s = round(answer_s + question_seconds, 1)
+    planned_s = plan.planned_s
+    time_sentence = (
+        f"{clock(used_s)} used of the {plan.format.minutes} minutes a {plan.format.label.lower()} takes "
+        f"({clock(answer_s)} of it your answers)."
+    )
+    unmeasured = sum(1 for t in answered if not follow_up.is_measured(t.answer))
+    return {
+        "format": plan.format.key,
+        "format_label": plan.format.label,
+        "role": plan.role,
+        "why_these_questions": plan.reason,
+        "questions_asked": sum(1 for t in turns if t.kind == "question"),
+        "follow_ups_asked": sum(1 for t in turns if t.kind == "follow_up"),
+        "answers": len(answered),
+        "unmeasured_answers": unmeasured,
+        "score_overall": overall,
+        "patterns": found,
+        "stories_measured": sum(1 for a in stories if follow_up.is_measured(a)),
+        "pattern": repeated["sentence"] if repeated else None,
+        "planned_s": planned_s,
+        "used_s": used_s,
+        "answers_s": round(answer_s, 1),
+        "time": time_sentence,
+        "change": change_since(overall, found, previous),
+        "previous_session_id": previous["id"] if previous else None,
+    }
+
+
+def change_since(overall: float | None, found: list[dict], previous: dict | None) -> str | None:
+    """One sentence on what moved since the last mock interview, or None for the first."""
+    if previous is None:
+        return None
+    when = str(previous.get("created_at", ""))[:10]
+    before = previous.get("score_overall")
+    parts = []
+    if before is not None and overall is not None:
+        delta = overall - before
+        trend = "up" if delta > 0.5 else "down" if delta < -0.5 else "about the same"
+        parts.append(f"overall score {before:g} → {overall:g} ({trend})")
+    earlier = {p["gap"]: p for p in ((previous.get("summary") or {}).get("patterns") or [])}
+    now = {p["gap"]: p for p in found}
+    for gap in SHORT:
+        if gap in earlier or gap in now:
+            was = f"{earlier[gap]['count']} of {earlier[gap]['of']}" if gap in earlier else "none"
+            is_ = f"{now[gap]['count']} of {now[gap]['of']}" if gap in now else "none"
+            parts.append(f"{SHORT[gap]} {was} → {is_}")
+    if not parts:
+        return f"Your last mock interview ({when}) had no measured answers to compare with."
+    return f"Since your last mock interview ({when}): " + "; ".join(parts) + "."
+
+
+def per_question(turns: Sequence) -> list[dict]:
+    """Each main question with its answer's scores, and the follow-up it drew, why, and its scores."""
+    rows: list[dict] = []
+    for turn in turns:
+        if turn.kind == "question":
+            rows.append(
+                {
+                    "question_id": turn.question_id,
+                    "text": turn.text,
+                    "scores": turn_scores(turn.answer),
+                    "measured": follow_up.is_measured(turn.answer or {}),
+                    "warnings": list((turn.answer or {}).get("warnings") or []),
+                    "follow_up": None,
+                }
+            )
+        elif rows:
+            rows[-1]["follow_up"] = {
+                "text": turn.text,
+                "why": turn.why,
+                "rule": turn.rule,
+                "scores": turn_scores(turn.answer),
+            }
+    return rows

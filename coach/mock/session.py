@@ -1,0 +1,251 @@
+"""A mock interview, end to end: speak each question, take the answer, follow up, report, store.
+
+The Mock interview page and `coach mock` both drive a `MockSession`, so the app and the
+terminal ask the same questions and follow up the same way. Each answer goes through the
+practice orchestrator (`coach.practice.practice_answer`): kept first, transcribed, analysed and
+stored as a practice attempt, exactly as an answer on the Practice page. While an answer is
+analysed, a background thread speaks the next question (and the current question's usual
+follow-up), so the interviewer is ready when the analysis ends.
+"""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from coach.config import Settings
+from coach.errors import InputError
+from coach.files import private_folder
+from coach.mock import follow_up, report
+from coach.mock.follow_up import FollowUpQuestion
+from coach.mock.plan import Plan
+from coach.mock.voice import Speech, get_voice, write_speech
+
+StageProgress = Callable[[str, float], None]
+MOCK_FOLDER = "mock"  # under the data directory: one folder of spoken questions per session
+_SPEECH_CACHE_SIZE = 64
+_speech_cache: dict[tuple[str, str], Speech] = {}
+_speech_lock = threading.Lock()
+
+
+@dataclass
+class Turn:
+    """One thing the interviewer said (a question or a follow-up) and the answer to it."""
+
+    kind: str  # question | follow_up
+    text: str
+    question: object  # the bank Question, or a FollowUpQuestion
+    question_id: str | None  # the bank question (for a follow-up: the question it follows)
+    audio: Path
+    speech_s: float
+    why: str | None = None
+    rule: str | None = None
+    answer: dict | None = None
+    attempt_id: int | None = None
+
+    def to_dict(self) -> dict:
+        return {
+            "kind": self.kind,
+            "question_id": self.question_id,
+            "text": self.text,
+            "audio": str(self.audio),
+            "why": self.why,
+            "rule": self.rule,
+            "attempt_id": self.attempt_id,
+            "answer": self.answer,
+        }
+
+
+def speak(voice, text: str) -> Speech:
+    """The voice saying `text`, from the cache when it said it before in this process."""
+    key = (voice.name, text)
+    with _speech_lock:
+        if key in _speech_cache:
+            return _speech_cache[key]
+    speech = voice.speak(text)
+    with _speech_lock:
+        if len(_speech_cache) >= _SPEECH_CACHE_SIZE:
+            _speech_cache.pop(next(iter(_speech_cache)))
+        _speech_cache[key] = speech
+    return speech
+
+
+class MockSession:
+    """The interview as it goes: `current` is the turn waiting for an answer, None at the end."""
+
+    def __init__(self, settings: Settings, plan: Plan, *, voice=None):
+        if not plan.questions:
+            raise InputError("A mock interview needs at least one question; choose another format or role.")
+        self.settings = settings
+        self.plan = plan
+        self.voice = voice or get_voice()
+        self.folder = private_folder(
+            settings.data_dir / MOCK_FOLDER / f"{datetime.now():%Y%m%d-%H%M%S}-{uuid.uuid4().hex[:6]}"
+        )
+        self.turns: list[Turn] = []
+        self.summary: dict | None = None
+        self.session_id: int | None = None
+        self._pending = list(plan.questions)
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mock-voice")
+        self._speaking: dict[str, Future] = {}
+        self._ask_next_question()
+        # while the first answer is given: the next question and the rule-based follow-ups
+        for text in [q.text for q in self._pending[:1]] + [
+            follow_up.OUTCOME,
+            follow_up.OWN_PART,
+            follow_up.NUMBER,
+        ]:
+            self._prepare(text)
+
+    # ------------------------------------------------------------ speaking
+    def _prepare(self, text: str) -> None:
+        if text not in self._speaking:
+            self._speaking[text] = self._pool.submit(speak, self.voice, text)
+
+    def _say(self, kind: str, question, question_id: str | None, why=None, rule=None) -> Turn:
+        text = question.text
+        waiting = self._speaking.pop(text, None)
+        speech = waiting.result() if waiting is not None else speak(self.voice, text)
+        audio = write_speech(speech, self.folder / f"{len(self.turns) + 1:02d}-{kind.replace('_', '-')}.wav")
+        turn = Turn(kind, text, question, question_id, audio, round(speech.seconds, 2), why, rule)
+        self.turns.append(turn)
+        return turn
+
+    def _ask_next_question(self) -> Turn | None:
+        if not self._pending:
+            return None
+        question = self._pending.pop(0)
+        return self._say("question", question, question.id)
+
+    # ------------------------------------------------------------ listening
+    @property
+    def current(self) -> Turn | None:
+        if self.summary is not None or not self.turns or self.turns[-1].answer is not None:
+            return None
+        return self.turns[-1]
+
+    @property
+    def finished(self) -> bool:
+        return self.current is None
+
+    def answer(
+        self, source: bytes | Path, *, original_name: str = "", progress: StageProgress | None = None
+    ) -> Turn:
+        """Analyse the answer to the current turn, then ask the follow-up or the next question.
+
+        A file that is not audio raises (the turn stays open for another take); an answer the
+        quality gate could not measure is kept, gets no follow-up, and the interview moves on."""
+        from coach.practice import practice_answer
+
+        turn = self.current
+        if turn is None:
+            raise InputError("This mock interview is over; start a new one to answer more questions.")
+        if self._pending:
+            self._prepare(self._pending[0].text)
+        if turn.kind == "question" and getattr(turn.question, "follow_ups", ()):
+            self._prepare(turn.question.follow_ups[0])
+        result = practice_answer(
+            source,
+            self.settings,
+            original_name=original_name or f"mock-{len(self.turns):02d}.wav",
+            question=turn.question,
+            save=True,
+            progress=progress,
+            # a main question prepares for the interview chosen: its job description's terms are
+            # checked and the answer is linked to it (a follow-up has no talking points to check)
+            interview_id=self.plan.interview_id if turn.kind == "question" else None,
+            interview=True,  # the interview moves on: a short reply is not a take to record again
+        )
+        turn.answer, turn.attempt_id = result.analysis, result.attempt_id
+        chosen = follow_up.decide(turn.answer, turn.question) if turn.kind == "question" else None
+        if chosen is not None:
+            self._say("follow_up", FollowUpQuestion(chosen.text), turn.question_id, chosen.why, chosen.rule)
+        else:
+            self._ask_next_question()
+        return turn
+
+    # ------------------------------------------------------------ the end
+    def finish(self, store=None) -> dict:
+        """The report, stored with the session (also when it ends early); returns it."""
+        if self.summary is not None:
+            return self.summary
+        from coach.store import open_store
+        from coach.store.mock_sessions import list_mock_sessions, save_mock_session
+
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        db = store or open_store(self.settings)
+        try:
+            earlier = list_mock_sessions(db)
+            previous = earlier[-1] if earlier else None
+            asked = [t for t in self.turns if t.answer is not None]
+            summary = report.summarise(asked, self.plan, previous, sum(t.speech_s for t in asked))
+            summary["questions"] = report.per_question(asked)
+            summary["ended_early"] = bool(self._pending) or self.current is not None
+            self.session_id = save_mock_session(
+                db,
+                format=self.plan.format.key,
+                role=self.plan.role or "",
+                interview_id=self.plan.interview_id,
+                planned_s=self.plan.planned_s,
+                used_s=summary["used_s"],
+                score_overall=summary["score_overall"],
+                summary=summary,
+                turns=[
+                    {
+                        "kind": t.kind,
+                        "question_id": t.question_id,
+                        "question_text": t.text,
+                        "why": t.why,
+                        "attempt_id": t.attempt_id,
+                        "score_overall": (report.turn_scores(t.answer) or {}).get("overall"),
+                        "duration_s": (t.answer.get("metrics") or {}).get("duration_s"),
+                    }
+                    for t in asked
+                ],
+            )
+        finally:
+            if store is None:
+                db.close()
+        summary["session_id"] = self.session_id
+        self.summary = summary
+        return summary
+
+    def to_dict(self) -> dict:
+        """What `coach mock --json` prints."""
+        return {
+            "session_id": self.session_id,
+            "turns": [t.to_dict() for t in self.turns],
+            "summary": self.summary,
+        }
+
+
+def plan_for(
+    store,
+    settings: Settings,
+    *,
+    format: str | None = None,
+    n: int | None = None,
+    role: str | None = None,
+    interview_id: int | None = None,
+) -> Plan:
+    """The plan from what the store knows: recent answers and scores, debrief gaps, the interview."""
+    from coach import banks
+    from coach.mock.plan import make_plan
+    from coach.store import get_interview, list_attempts, list_debriefs
+
+    interview = get_interview(store, interview_id) if interview_id is not None else None
+    gap_text = "\n".join(d["skill_gaps"] for d in list_debriefs(store) if d["skill_gaps"].strip())
+    return make_plan(
+        banks.load_questions(settings.data_dir),
+        list_attempts(store, newest_first=False),
+        format=format or ("role" if role else "behavioural"),
+        n=n,
+        role=role,
+        debrief_gaps=banks.skill_gap_to_competencies(gap_text) if gap_text else [],
+        interview=interview,
+    )

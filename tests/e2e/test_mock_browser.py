@@ -1,0 +1,164 @@
+"""A two-question mock interview in a real headless Chromium: the question plays, the answer is
+recorded with the fake microphone, a follow-up is asked, the report shows.
+
+Screenshots go to $COACH_SCREENSHOTS (default: a temporary folder); the path is printed.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+
+from coach.audio import load_audio
+from coach.config import load_settings
+from coach.store import list_attempts, open_store
+from coach.store.mock_sessions import list_mock_sessions
+from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, StreamlitServer
+from tests.e2e.test_browser import _full_screenshot, _similarity
+
+CLIP = Path(__file__).resolve().parents[1] / "data" / "mock" / "03-story.wav"  # a story with no result
+
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed")
+
+
+@pytest.fixture(scope="module")
+def shots() -> Path:
+    folder = Path(os.environ.get("COACH_SCREENSHOTS") or tempfile.mkdtemp(prefix="coach-screenshots-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    print(f"\nscreenshots: {folder}")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory, shots):
+    data_dir = tmp_path_factory.mktemp("mock-browser-data")
+    server = StreamlitServer(data_dir, shots / "streamlit-mock.log")
+    try:
+        yield server, data_dir
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="module")
+def page():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=CHROMIUM_ARGS
+            + [
+                "--use-fake-ui-for-media-stream",
+                "--use-fake-device-for-media-stream",
+                f"--use-file-for-fake-audio-capture={CLIP}%noloop",
+                "--autoplay-policy=no-user-gesture-required",
+            ],
+        )
+        context = chromium.new_context(permissions=["microphone"], viewport={"width": 1280, "height": 900})
+        yield context.new_page()
+        context.close()
+        chromium.close()
+
+
+def _question_played(page) -> dict:
+    """The spoken question's <audio>: it autoplayed (time moved, or it ended) and has a length."""
+    page.wait_for_function(
+        "() => { const a = document.querySelector('audio'); return a && (a.currentTime > 0 || a.ended); }",
+        timeout=30_000,
+    )
+    return page.evaluate(
+        "() => { const a = document.querySelector('audio'); return {duration: a.duration}; }"
+    )
+
+
+def _answer(page, clip_s: float) -> None:
+    """Record one take; a click that lands while the page is still redrawing is tried again."""
+    record = page.get_by_role("button", name="Record", exact=True)
+    stop = page.get_by_role("button", name="Stop recording")
+    for _ in range(3):
+        record.wait_for(timeout=30_000)
+        record.click()
+        try:
+            stop.wait_for(timeout=10_000)
+            break
+        except Exception:
+            continue
+    time.sleep(clip_s + 1.0)
+    stop.click()
+
+
+def test_a_two_question_mock_interview_in_the_browser(app, page, shots):
+    server, data_dir = app
+    settings = load_settings(data_dir)
+    clip_s = len(load_audio(CLIP, settings).samples) / 16000
+    page.goto(server.url + "/mock")
+    page.get_by_role("heading", name="Set up the interview").wait_for(timeout=30_000)
+    slider = page.get_by_role("slider")
+    slider.focus()
+    for _ in range(4):  # from the behavioural round's 6 questions down to 2
+        slider.press("ArrowLeft")
+    page.get_by_text(re.compile("^2$")).first.wait_for(timeout=10_000)
+    page.get_by_role("button", name="Start the mock interview").click()
+
+    headings: list[str] = []
+    turn_heading = re.compile(r"^(Question \d of 2|Follow-up|How the interview went)$")
+    try:
+        for _ in range(6):
+            heading = page.get_by_role("heading", name=turn_heading).first
+            heading.wait_for(timeout=120_000)
+            name = heading.inner_text()
+            if name == "How the interview went":
+                break
+            headings.append(name)
+            played = _question_played(page)
+            assert played["duration"] > 0.5, played  # a spoken question, not an empty file
+            if len(headings) == 1:
+                assert page.get_by_text("Tell me about yourself.").count() == 0  # hidden until asked for
+                page.get_by_role("button", name="Show the question").click()
+                page.get_by_text("Tell me about yourself.").wait_for(timeout=10_000)
+                _full_screenshot(page, shots / "mock-question.png")
+                page.keyboard.press("Escape")
+            _answer(page, clip_s)
+            # the next turn (its heading differs from this one: a follow-up never follows a follow-up)
+            page.wait_for_function(
+                "(before) => { const h = [...document.querySelectorAll('h3')].map(e => e.innerText.trim());"
+                " return h.length && !h.includes(before)"
+                " && !document.querySelector('[data-testid=stStatusWidget]'); }",
+                arg=name,
+                timeout=180_000,
+            )
+    except Exception:
+        _full_screenshot(page, shots / "mock-failed.png")
+        raise
+    page.get_by_role("heading", name="How the interview went").wait_for(timeout=120_000)
+    _full_screenshot(page, shots / "mock-report.png")
+    assert headings[:2] == ["Question 1 of 2", "Follow-up"], headings
+    assert "Question 2 of 2" in headings
+    main = page.locator('[data-testid="stMain"]').inner_text()
+    assert re.search(r"Follow-up: .+\?", main) and "Why:" in main
+    assert "used of the 30 minutes a behavioural round takes" in main
+
+    db = open_store(settings)
+    try:
+        [session] = list_mock_sessions(db, with_turns=True)
+        attempts = list_attempts(db, newest_first=False)
+    finally:
+        db.close()
+    assert [t["kind"] for t in session["turns"]][:2] == ["question", "follow_up"]
+    recorded = load_audio(data_dir / attempts[0]["recording_path"], settings).samples
+    assert _similarity(recorded, load_audio(CLIP, settings).samples) > 0.8  # the take is the clip
+
+
+def test_the_session_shows_on_progress_as_its_own_series(app, page, shots):
+    server, _ = app
+    page.goto(server.url + "/progress")
+    page.get_by_role("heading", name="Mock interviews").wait_for(timeout=60_000)
+    time.sleep(1.5)
+    _full_screenshot(page, shots / "mock-progress.png")
+    assert page.get_by_test_id("stException").count() == 0
+    assert page.get_by_text("Behavioural round").count() >= 1

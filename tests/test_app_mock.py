@@ -1,0 +1,81 @@
+"""The Mock interview page, run by AppTest with the real voice, Whisper model and spaCy."""
+
+from pathlib import Path
+
+from app_support import markdown_text, page
+
+from coach import store
+from coach.config import load_settings
+from coach.mock.follow_up import OUTCOME
+from coach.ui.highlight import escape
+
+ANSWERS = Path(__file__).parent / "data" / "mock"
+
+
+def _has_popover(block) -> bool:
+    if getattr(block, "type", None) == "popover":
+        return True
+    return any(_has_popover(child) for child in getattr(block, "children", {}).values())
+
+
+def _answer(at, clip: str):
+    at.audio_input[0].set_value(("answer.wav", (ANSWERS / clip).read_bytes(), "audio/wav")).run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    return at
+
+
+def test_a_two_question_interview_speaks_listens_follows_up_and_reports(tmp_path, monkeypatch):
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("mock").run()
+    assert not at.exception
+    at.slider(key="mock_n_behavioural").set_value(2).run()
+    at.button(key="mock_start").click().run()
+    assert not at.exception and not at.error
+    assert [s.value for s in at.subheader][0] == "Question 1 of 2"
+    # the text waits behind "Show the question" (a popover), shown once
+    [popover] = [b for b in at.main.children.values() if _has_popover(b)]
+    assert markdown_text(at).count(escape("Tell me about yourself.")) == 1
+    assert len(at.get("audio")) == 1  # the spoken question, to play
+
+    _answer(at, "01-opener.wav")
+    assert [s.value for s in at.subheader][0] == "Follow-up"
+    _answer(at, "02-follow-up.wav")
+    assert [s.value for s in at.subheader][0] == "Question 2 of 2"
+    _answer(at, "03-story.wav")
+    assert [s.value for s in at.subheader][0] == "Follow-up"
+    assert f"**{escape(OUTCOME)}**" in markdown_text(at)  # behind "Show the question"
+    _answer(at, "04-outcome.wav")
+
+    assert "How the interview went" in [s.value for s in at.subheader]
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Questions"] == "2" and metrics["Follow-ups"] == "2"
+    text = markdown_text(at)
+    assert "Follow-up: *What was the outcome? How did you measure it?*" in text
+    assert any(c.value.startswith("Why: No sentence said how it turned out") for c in at.caption)
+    assert "used of the 30 minutes a behavioural round takes" in text
+    assert "Overall " in text and "." not in metrics["Overall score"]  # whole numbers, no raw floats
+
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        from coach.store.mock_sessions import list_mock_sessions
+
+        [session] = list_mock_sessions(db, with_turns=True)
+        assert len(session["turns"]) == 4 and len(store.list_attempts(db)) == 4
+    finally:
+        db.close()
+
+    at.button(key="mock_again").click().run()
+    assert "Set up the interview" in [s.value for s in at.subheader]
+
+
+def test_a_file_that_is_not_audio_keeps_the_question_open(tmp_path, monkeypatch):
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("mock").run()
+    at.slider(key="mock_n_behavioural").set_value(2).run()
+    at.button(key="mock_start").click().run()
+    not_audio = (Path(__file__).parent / "data" / "not_audio.wav").read_bytes()
+    at.audio_input[0].set_value(("answer.wav", not_audio, "audio/wav")).run()
+    assert not at.exception
+    [error] = [e.value for e in at.error]
+    assert "not audio" in error and "Record the answer again" in error
+    assert [s.value for s in at.subheader][0] == "Question 1 of 2"  # the same question waits

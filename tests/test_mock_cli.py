@@ -1,0 +1,121 @@
+"""`coach mock --answers` runs a whole mock interview on espeak-ng answer clips
+(scripts/make_mock_answers.sh), with the real Whisper model, spaCy and SQLite."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from coach.audio import load_audio
+from coach.config import load_settings
+from coach.mock.follow_up import OUTCOME
+from coach.store import list_attempts, open_store
+from coach.store.mock_sessions import list_mock_sessions
+from coach.transcribe import transcribe_audio
+
+pytestmark = pytest.mark.slow
+ANSWERS = Path(__file__).parent / "data" / "mock"
+
+
+def coach(*args, data_dir: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "COACH_DATA_DIR": str(data_dir)}
+    env.pop("COACH_DATABASE_URL", None)
+    return subprocess.run(
+        [sys.executable, "-m", "coach.cli", *map(str, args)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )
+
+
+@pytest.fixture(scope="module")
+def session(tmp_path_factory):
+    data_dir = tmp_path_factory.mktemp("mock-data")
+    result = coach("mock", "--questions", "2", "--answers", ANSWERS, "--json", data_dir=data_dir)
+    assert result.returncode == 0, result.stderr
+    return data_dir, json.loads(result.stdout)
+
+
+def test_each_answer_is_taken_in_order_and_followed_up(session):
+    _, data = session
+    turns = data["turns"]
+    assert [t["kind"] for t in turns] == ["question", "follow_up", "question", "follow_up"]
+    assert turns[0]["text"] == "Tell me about yourself."
+    assert "customer support" in turns[0]["answer"]["transcript"].lower()
+    assert "billing service" in turns[2]["answer"]["transcript"].lower()
+    # the story told no result, so the interviewer asked for one, and said why
+    assert turns[2]["answer"]["metrics"]["star"]["result"]["words"] == 0
+    assert turns[3]["text"] == OUTCOME and "how it turned out" in turns[3]["why"]
+    assert turns[3]["question_id"] == turns[2]["question_id"]
+    assert (
+        "sixty percent" in turns[3]["answer"]["transcript"].lower()
+        or "60%" in turns[3]["answer"]["transcript"]
+    )
+
+
+def test_every_spoken_question_is_a_private_wav_whisper_can_understand(session):
+    data_dir, data = session
+    settings = load_settings(data_dir=data_dir)
+    for turn in data["turns"]:
+        audio = Path(turn["audio"])
+        assert audio.read_bytes()[:4] == b"RIFF" and stat.S_IMODE(audio.stat().st_mode) == 0o600
+        assert audio.parent.parent == data_dir / "mock"
+    heard = transcribe_audio(load_audio(Path(data["turns"][3]["audio"]), settings), settings).text.lower()
+    assert "outcome" in heard and "measure" in heard, heard
+
+
+def test_the_report_names_the_gaps_the_time_and_each_follow_up(session):
+    _, data = session
+    summary = data["summary"]
+    assert {p["gap"] for p in summary["patterns"]} >= {"no_result", "we_only"}
+    assert summary["planned_s"] == 30 * 60 and 40 < summary["used_s"] < 120
+    assert summary["time"].startswith(f"{int(summary['used_s'] // 60)}:")
+    [opener, story] = summary["questions"]
+    assert opener["follow_up"]["rule"] == "bank" and story["follow_up"]["rule"] == "no_result"
+    assert story["scores"]["overall"] is not None and story["follow_up"]["scores"]["overall"] is not None
+    assert summary["change"] is None  # the first mock interview has nothing to compare with
+
+
+def test_the_session_and_its_answers_are_stored(session):
+    data_dir, data = session
+    db = open_store(load_settings(data_dir=data_dir))
+    try:
+        [stored] = list_mock_sessions(db, with_turns=True)
+        attempts = list_attempts(db, newest_first=False)
+    finally:
+        db.close()
+    assert stored["id"] == data["session_id"] and stored["format"] == "behavioural"
+    assert [t["kind"] for t in stored["turns"]] == ["question", "follow_up", "question", "follow_up"]
+    assert stored["turns"][3]["why"] == data["turns"][3]["why"]
+    assert [t["attempt_id"] for t in stored["turns"]] == [a["id"] for a in attempts]  # each answer kept
+
+
+def test_a_second_session_reports_the_change_and_stops_when_the_answers_run_out(session, tmp_path):
+    data_dir, _ = session
+    one = tmp_path / "answers"
+    one.mkdir()
+    shutil.copy(ANSWERS / "03-story.wav", one / "story.wav")
+    result = coach("mock", "--questions", "1", "--answers", one, "--json", data_dir=data_dir)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert "no recording left for this turn" in result.stderr
+    assert [t["kind"] for t in data["turns"]] == ["question", "follow_up"]
+    assert data["turns"][1]["answer"] is None and data["summary"]["ended_early"]
+    assert data["summary"]["change"].startswith("Since your last mock interview")
+    assert "answers with no result 1 of 1 → 1 of 1" in data["summary"]["change"]
+
+
+def test_a_folder_without_recordings_is_one_clear_sentence(tmp_path):
+    result = coach("mock", "--answers", tmp_path, "--json", data_dir=tmp_path / "data")
+    assert result.returncode == 1
+    assert (
+        result.stderr.strip() == f"error: {tmp_path} has no audio files; put one recording per answer in it."
+    )

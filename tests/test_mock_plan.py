@@ -1,0 +1,72 @@
+"""Which questions a mock interview asks: an opener, weak areas first, a closer; steered by a
+role or an interview from the log. The real shipped banks, no model."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from coach import banks
+from coach.errors import InputError
+from coach.mock.plan import make_plan, role_from_title
+
+QUESTIONS = banks.load_questions()
+
+
+def test_an_interview_opens_and_closes_and_tells_stories_in_between():
+    plan = make_plan(QUESTIONS, [], format="behavioural", n=5)
+    assert plan.questions[0].text == "Tell me about yourself."
+    assert plan.questions[-1].category == "closing"
+    assert all(q.category == "behavioural" for q in plan.questions[1:-1])
+    assert plan.planned_s == 30 * 60
+
+
+def test_a_role_set_alternates_the_roles_own_questions_with_stories():
+    plan = make_plan(QUESTIONS, [], format="role", role="data", n=6)
+    middle = plan.questions[1:-1]
+    assert [("data" in q.roles and q.category != "behavioural") for q in middle] == [True, False, True, False]
+
+
+def test_questions_answered_in_the_last_two_weeks_are_not_asked_again():
+    first = make_plan(QUESTIONS, [], format="behavioural", n=4)
+    now = datetime.now(UTC).isoformat()
+    answered = [{"question_id": q.id, "created_at": now} for q in first.questions]
+    again = make_plan(QUESTIONS, answered, format="behavioural", n=4)
+    assert not {q.id for q in again.questions} & {q.id for q in first.questions}
+    month_ago = (datetime.now(UTC) - timedelta(days=30)).isoformat()
+    old = [{"question_id": q.id, "created_at": month_ago} for q in first.questions]
+    assert make_plan(QUESTIONS, old, format="behavioural", n=4).questions == first.questions
+
+
+def test_weak_structure_scores_bring_structure_questions_first():
+    weak = [{"question_id": None, "created_at": "2020-01-01T00:00:00+00:00", "score_structure": 30.0}] * 3
+    plan = make_plan(QUESTIONS, weak, format="behavioural", n=3)
+    assert "lowest on structure" in plan.reason
+
+
+def test_an_interview_from_the_log_steers_the_role_and_the_competencies():
+    interview = {
+        "id": 7,
+        "role": "Senior Product Manager",
+        "notes": "Met Dana, the hiring manager.",
+        "job_description": "Owns pricing strategy; conflict with sales",
+    }
+    plan = make_plan(QUESTIONS, [], format="role", interview=interview, n=4)
+    assert plan.role == "product" and plan.interview_id == 7
+    assert plan.reason.startswith("Steered by the interview's job description:") and "strategy" in plan.reason
+    assert all("product" in q.roles or "any" in q.roles for q in plan.questions)
+
+
+def test_job_titles_map_to_the_banks_roles():
+    assert role_from_title("Staff engineer") == "software-engineer"
+    assert role_from_title("Engineering Manager, Payments") == "engineering-manager"
+    assert role_from_title("Account executive") == "sales-customer"
+    assert role_from_title("Chef") is None
+
+
+def test_an_impossible_request_is_one_sentence():
+    with pytest.raises(InputError, match="1 to 12 questions"):
+        make_plan(QUESTIONS, [], n=40)
+    with pytest.raises(InputError, match="recruiter, behavioural, role"):
+        make_plan(QUESTIONS, [], format="panel")

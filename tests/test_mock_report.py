@@ -1,0 +1,61 @@
+"""The mock interview's report on real analyses of answer texts (spaCy, no mocks): the gap that
+repeats, the time against the format, and the change since the last mock interview."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_mock_follow_up import COMPLETE, NO_RESULT, STORY
+
+from coach import banks
+from coach.config import load_settings
+from coach.mock import report
+from coach.mock.plan import make_plan
+from coach.mock.session import Turn
+from coach.practice import analyze_transcript
+from coach.types import Transcript
+
+
+@pytest.fixture(scope="module")
+def settings(tmp_path_factory):
+    return load_settings(data_dir=tmp_path_factory.mktemp("data"))
+
+
+def _turns(texts: list[str], settings) -> list[Turn]:
+    turns = []
+    for text in texts:
+        answer = analyze_transcript(Transcript.from_text(text), settings, STORY)
+        answer["metrics"]["duration_s"] = 80.0  # typed text has no length; give each answer 80 s
+        turns.append(Turn("question", STORY.text, STORY, STORY.id, Path("q.wav"), 4.0, answer=answer))
+    return turns
+
+
+def test_the_gap_in_three_of_four_stories_is_the_pattern(settings):
+    turns = _turns([NO_RESULT, NO_RESULT, COMPLETE, NO_RESULT], settings)
+    plan = make_plan(banks.load_questions(), [], format="behavioural", n=4)
+    summary = report.summarise(turns, plan, None, question_seconds=16.0)
+    assert summary["pattern"] == "3 of 4 answers had no result."
+    assert (
+        summary["time"] == "5:36 used of the 30 minutes a behavioural round takes (5:20 of it your answers)."
+    )
+    assert summary["change"] is None
+
+
+def test_one_story_is_not_a_pattern(settings):
+    plan = make_plan(banks.load_questions(), [], format="behavioural", n=4)
+    summary = report.summarise(_turns([NO_RESULT], settings), plan, None, question_seconds=4.0)
+    assert summary["pattern"] is None and summary["stories_measured"] == 1
+
+
+def test_the_change_since_the_last_mock_interview_names_the_score_and_the_gap(settings):
+    plan = make_plan(banks.load_questions(), [], format="behavioural", n=4)
+    before = report.summarise(_turns([NO_RESULT, NO_RESULT, NO_RESULT], settings), plan, None, 12.0)
+    previous = {"id": 1, "created_at": "2026-11-20T10:00:00+00:00", "score_overall": before["score_overall"],
+                "summary": before}  # fmt: skip
+    after = report.summarise(_turns([COMPLETE, COMPLETE, NO_RESULT], settings), plan, previous, 12.0)
+    assert after["score_overall"] > before["score_overall"]
+    assert after["change"].startswith(
+        f"Since your last mock interview (2026-11-20): overall score {before['score_overall']:g} → "
+        f"{after['score_overall']:g} (up); answers with no result 3 of 3 → 1 of 3"
+    )

@@ -1,0 +1,46 @@
+"""The mock interview orchestrator in process: what happens to an answer that cannot be measured,
+and to a file that is not audio (the real model, the real store)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import soundfile
+
+from coach.errors import NotAudioError
+from coach.mock.session import MockSession, plan_for
+from coach.store import list_attempts, open_store
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture
+def session(settings):
+    db = open_store(settings)
+    try:
+        yield MockSession(settings, plan_for(db, settings, n=2)), db
+    finally:
+        db.close()
+
+
+def test_an_answer_too_short_to_measure_gets_no_follow_up_and_the_interview_moves_on(session, tmp_path):
+    mock, db = session
+    first = mock.current
+    samples, rate = soundfile.read(DATA / "mock" / "01-opener.wav")
+    soundfile.write(tmp_path / "short.wav", samples[: 5 * rate], rate)  # its first 5 s: a dozen words
+    mock.answer(tmp_path / "short.wav")
+    assert first.answer["scores"] is None
+    assert first.answer["warnings"] and "Record" not in " ".join(first.answer["warnings"])
+    assert mock.current.kind == "question" and mock.current is not first  # no follow-up: the next question
+    summary = mock.finish(db)
+    assert summary["unmeasured_answers"] == 1 and summary["questions"][0]["measured"] is False
+    assert summary["ended_early"] and len(list_attempts(db)) == 1  # the take is kept all the same
+
+
+def test_a_file_that_is_not_audio_leaves_the_question_open(session):
+    mock, _ = session
+    first = mock.current
+    with pytest.raises(NotAudioError):
+        mock.answer(DATA / "not_audio.wav")
+    assert mock.current is first and first.answer is None

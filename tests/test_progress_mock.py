@@ -1,0 +1,64 @@
+"""Mock interviews on Progress: a series of their own, in the report and on the page."""
+
+from __future__ import annotations
+
+from app_support import page
+from store_support import analysis_dict, record, transcript_dict
+
+from coach.config import load_settings
+from coach.progress import progress_report
+from coach.store import open_store, save_attempt
+from coach.store.mock_sessions import save_mock_session
+
+
+def _fill(data_dir) -> None:
+    settings = load_settings(data_dir=data_dir)
+    db = open_store(settings)
+    try:
+        for overall, pattern in ((58.0, "3 of 4 answers had no result."), (71.0, None)):
+            attempt = save_attempt(
+                db,
+                question_id="beh-own-07",
+                question_text="Tell me about something you built.",
+                recording=record(settings, 200 + overall),
+                transcript=transcript_dict(),
+                analysis=analysis_dict(overall=overall),
+                engine="faster-whisper",
+                model="tiny.en",
+            )
+            save_mock_session(
+                db,
+                format="behavioural",
+                planned_s=1800,
+                used_s=605.0,
+                score_overall=overall,
+                summary={"format_label": "Behavioural round", "answers": 4, "pattern": pattern},
+                turns=[{"kind": "question", "question_text": "Tell me about something you built.",
+                        "attempt_id": attempt, "score_overall": overall}],
+            )  # fmt: skip
+    finally:
+        db.close()
+
+
+def test_the_report_lists_mock_interviews_apart_from_practice(tmp_path):
+    _fill(tmp_path)
+    settings = load_settings(data_dir=tmp_path)
+    db = open_store(settings)
+    try:
+        report = progress_report(db, settings)
+    finally:
+        db.close()
+    assert len(report["mock_interviews"]) == 2 and report["counts"]["practice_attempts"] == 2
+    assert [m["score_overall"] for m in report["mock_interviews"]] == [58.0, 71.0]
+    assert report["mock_interviews"][0]["pattern"] == "3 of 4 answers had no result."
+
+
+def test_the_progress_page_charts_mock_interviews_as_their_own_series(tmp_path, monkeypatch):
+    _fill(tmp_path)
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("progress").run()
+    assert not at.exception
+    assert "Mock interviews" in [s.value for s in at.subheader]
+    table = at.dataframe[0].value
+    assert list(table["Overall"]) == [71, 58] and list(table["Time used"]) == ["10:05 of 30 min"] * 2
+    assert list(table["Repeated gap"]) == ["", "3 of 4 answers had no result."]
