@@ -18,7 +18,8 @@ Settings (rows):
 
 Per clip: recall (reference words transcribed: jiwer alignment hits / reference words), WER, the
 first transcribed word's start against the speech onset (Silero VAD), the speech with no word
-for 2 s or more ("unheard": a dropped window shows up here whatever the alignment makes of it),
+for 2 s or more ("unheard", found exactly as the app's coverage check finds it:
+coach.transcribe.coverage; a dropped window shows up here whatever the alignment makes of it),
 and the stretches of five or more reference words in a row that were lost, with the time between
 the words heard around them.
 Case, punctuation and hyphens are ignored, contractions expanded and numbers spelled out on both
@@ -51,14 +52,13 @@ from coach.audio import load_audio  # noqa: E402
 from coach.config import Settings, load_settings  # noqa: E402
 from coach.errors import NoSpeechError  # noqa: E402
 from coach.transcribe import get_engine, transcribe_audio  # noqa: E402
-from coach.transcribe.base import speech_regions  # noqa: E402
+from coach.transcribe.coverage import MIN_GAP_S, speech_spans, uncovered  # noqa: E402
 from coach.types import DecodedAudio, Transcript, Word  # noqa: E402
 from scripts import make_fluent_set  # noqa: E402
 
 Span = tuple[float, float]  # seconds from the start of the audio
 LOSS_LIMIT = 0.05  # a clip that loses more than this share of its words fails
 WER_TARGET = 0.15
-UNHEARD_GAP_S = 2.0  # espeak-ng never pauses this long inside an answer
 MIN_RUN_WORDS = 5  # lost stretches shorter than this are ordinary recognition errors
 BRIDGE_WORDS = 1  # a chance match inside a lost stretch (a stray "the") does not split it
 FILLERS = {"um": "um", "umm": "um", "uhm": "um", "hmm": "um", "uh": "uh", "uhh": "uh", "ah": "uh"}
@@ -331,28 +331,6 @@ def _plain(text: str) -> list[str]:
     return re.sub(r"[^a-z ]", " ", text.lower()).split()
 
 
-def unheard_speech(
-    regions: list[Span], words: tuple[Word, ...], min_gap_s: float = UNHEARD_GAP_S
-) -> tuple[Span, ...]:
-    """Spans of detected speech, min_gap_s or longer, in which the transcript has no word.
-
-    Timed from the audio, not from the alignment, so a dropped window is placed exactly even when
-    a few of its words were matched by chance elsewhere in the transcript.
-    """
-    spans = []
-    for region_start, region_end in regions:
-        cursor = region_start
-        for word in sorted(words, key=lambda w: w.start_s):
-            if word.end_s <= region_start or word.start_s >= region_end:
-                continue
-            if word.start_s - cursor >= min_gap_s:
-                spans.append((cursor, word.start_s))
-            cursor = max(cursor, word.end_s)
-        if region_end - cursor >= min_gap_s:
-            spans.append((cursor, region_end))
-    return tuple(spans)
-
-
 def score(clip: dict, transcript: Transcript, regions: list[Span], seconds: float) -> ClipResult:
     """Align the transcript with the clip's text and count what was heard, lost and kept."""
     reference = normalise(clip["text"])
@@ -368,7 +346,7 @@ def score(clip: dict, transcript: Transcript, regions: list[Span], seconds: floa
         first_word_s=transcript.words[0].start_s if transcript.words else None,
         speech_onset_s=regions[0][0] if regions else None,
         speech_s=sum(e - s for s, e in regions),
-        unheard=unheard_speech(regions, transcript.words),
+        unheard=tuple(uncovered(regions, transcript.words)),
         lost_runs=lost_runs(out.alignments[0], times, clip["duration_s"]),
         fillers_said=sum(said.values()),
         fillers_asr=asr,
@@ -388,8 +366,9 @@ def clip_set(folder: Path) -> list[dict]:
 
 
 def speech(audio: DecodedAudio) -> list[Span]:
-    """Where the VAD hears speech: the reference for the first word's time and for unheard speech."""
-    return speech_regions(audio.samples)
+    """Where the voice detector hears speech, as the app's coverage check hears it: the reference
+    for the first word's time and for speech left without words."""
+    return speech_spans(audio.samples)
 
 
 def run_setting(setting: Setting, folder: Path, clips: list[dict], settings: Settings) -> list[ClipResult]:
@@ -487,7 +466,7 @@ def print_setting(setting: Setting, results: list[ClipResult]) -> None:
     print(
         f"   lost in stretches of {MIN_RUN_WORDS}+ words: {s.lost_in_runs} of {s.words} words "
         f"({s.lost_in_runs / s.words:.1%}) in {s.clips_with_runs} clips; speech with no word for "
-        f"{UNHEARD_GAP_S:g}+ s: {s.unheard_s:.0f} of {s.speech_s:.0f} s ({s.unheard_s / s.speech_s:.1%}) "
+        f"{MIN_GAP_S:g}+ s: {s.unheard_s:.0f} of {s.speech_s:.0f} s ({s.unheard_s / s.speech_s:.1%}) "
         f"in {s.clips_unheard} clips"
     )
     for rate in sorted({r.clip["rate"] for r in results}, reverse=True):
