@@ -35,7 +35,7 @@ from coach.ui.log_labels import (
     stage_label,
 )
 
-FORMATS = ["video", "phone", "in person", "take-home", ""]
+FORMATS = ["", "video", "phone", "in person", "take-home"]  # "" is "not set"
 ORIGINS = {
     "": "—",
     "they_reached_out": "they reached out",
@@ -107,7 +107,7 @@ def edit_interview(item: dict) -> None:
         when = c4.date_input("Date", value=date.fromisoformat(item["interview_date"]))
         formats = choices_with(FORMATS, item["format"])
         fmt = c5.selectbox(
-            "Format", formats, index=formats.index(item["format"]), format_func=lambda f: f or "—"
+            "Format", formats, index=formats.index(item["format"]), format_func=lambda f: f or "not set"
         )
         origins = choices_with(list(ORIGINS), item["origin"])
         origin = st.radio(
@@ -380,8 +380,11 @@ def debriefs(written: list[dict]) -> None:
             ("time_commitment", "Time commitment"),
             ("notes", "Notes"),
         ):
-            if shown[field]:
-                st.markdown(f"*{title}:* {escape(shown[field])}")
+            lines = [escape(line.strip()) for line in (shown[field] or "").splitlines() if line.strip()]
+            if lines:
+                # gaps typed one a line read as a list; other notes keep their line breaks
+                joined = ", ".join(lines) if field == "skill_gaps" else "  \n".join(lines)
+                st.markdown(f"*{title}:* {joined}")
         if len(written) > 1 and st.button(
             "Delete this debrief",
             key=f"interviews_debrief_del_{d['id']}",
@@ -406,7 +409,7 @@ def add_interview_form(today: date) -> None:
         c3, c4, c5 = st.columns(3)
         stage = c3.selectbox("Stage", STAGES, index=1)
         when = c4.date_input("Date", value=today)
-        fmt = c5.selectbox("Format", FORMATS)
+        fmt = c5.selectbox("Format", FORMATS, index=1, format_func=lambda f: f or "not set")
         origin = st.radio("How it started", list(ORIGINS), format_func=ORIGINS.get, horizontal=True)
         people = st.text_area("People you will meet or met (one a line: name — title — note)")
         notes = st.text_area("Notes")

@@ -217,3 +217,15 @@ def test_a_job_description_pasted_into_an_interview_is_kept(db):
     _in_form(at.button, form)[0].click().run()
     assert not at.exception and not at.error
     assert store.get_interview(db, interview_id)["job_description"] == "We look for PostgreSQL and Kafka."
+
+
+def test_skill_gaps_typed_one_a_line_read_as_a_list_and_format_has_no_blank_choice(db):
+    interview_id = _interview(db)
+    store.add_debrief(db, interview_id, skill_gaps="conflict\nconcise answers", went_well="Intro.\nThe demo.")
+    at = page("interviews").run()
+    assert not at.exception
+    text = markdown_text(at)
+    assert "*Skill gaps:* conflict, concise answers" in text
+    assert "*Went well:* " + escape("Intro.") + "  \n" + escape("The demo.") in text
+    add_format = [s for s in _in_form(at.selectbox, "interviews_add") if s.label == "Format"][0]
+    assert "" not in [add_format.format_func(o) for o in add_format.options] and add_format.value == "video"
