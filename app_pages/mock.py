@@ -242,5 +242,5 @@ elif session.current is None:
         st.rerun()
 else:
     the_turn(session)
-    with shared.shown_errors("Choose another model in Settings, or see `coach models`."):
+    with shared.shown_errors("Choose another model in Settings."):
         shared.preload_models(cfg)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -173,7 +174,9 @@ def _parse(nlp, transcript: Transcript) -> Doc:
         pieces.append(piece)
         start = end
     parsed = list(nlp.pipe(pieces))
-    joined = Doc.from_docs(parsed, ensure_whitespace=False)
+    with warnings.catch_warnings():  # the pieces' own extension data is joined below, by hand
+        warnings.filterwarnings("ignore", message=r"\[W102\]")
+        joined = Doc.from_docs(parsed, ensure_whitespace=False)
     for name in ("coach_fillers", "coach_disfluencies", "coach_hedges"):
         setattr(joined._, name, _shift_marks(parsed, name))
     joined._.coach_star = [label for d in parsed for label in (d._.coach_star or [])]
