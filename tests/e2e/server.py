@@ -21,6 +21,15 @@ CHROMIUM_ARGS = [
 ]
 
 
+def microphone_args(clip: Path) -> list[str]:
+    """Chromium's arguments for a fake microphone that plays `clip` once, allowed without asking."""
+    return CHROMIUM_ARGS + [
+        "--use-fake-ui-for-media-stream",
+        "--use-fake-device-for-media-stream",
+        f"--use-file-for-fake-audio-capture={clip}%noloop",
+    ]
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

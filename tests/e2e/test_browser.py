@@ -5,9 +5,7 @@ Screenshots go to $COACH_SCREENSHOTS (default: a temporary folder); the path is 
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 import time
 from pathlib import Path
 
@@ -17,7 +15,7 @@ import pytest
 from coach import store
 from coach.audio import load_audio
 from coach.config import load_settings
-from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, StreamlitServer
+from tests.e2e.server import CHROMIUM, StreamlitServer, microphone_args
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 CLIP = DATA / "fillers.wav"
@@ -32,14 +30,6 @@ PAGES = {
 }
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed")
-
-
-@pytest.fixture(scope="module")
-def shots() -> Path:
-    folder = Path(os.environ.get("COACH_SCREENSHOTS") or tempfile.mkdtemp(prefix="coach-screenshots-"))
-    folder.mkdir(parents=True, exist_ok=True)
-    print(f"\nscreenshots: {folder}")
-    return folder
 
 
 @pytest.fixture(scope="module")
@@ -59,12 +49,7 @@ def browser():
     with sync_playwright() as p:
         chromium = p.chromium.launch(
             executable_path=CHROMIUM,
-            args=CHROMIUM_ARGS
-            + [
-                "--use-fake-ui-for-media-stream",
-                "--use-fake-device-for-media-stream",
-                f"--use-file-for-fake-audio-capture={CLIP}%noloop",
-            ],
+            args=microphone_args(CLIP),
         )
         yield chromium
         chromium.close()

@@ -6,9 +6,7 @@ Screenshots go to $COACH_SCREENSHOTS (default: a temporary folder); the path is 
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 import time
 from pathlib import Path
 
@@ -18,20 +16,12 @@ from coach.audio import load_audio
 from coach.config import load_settings
 from coach.store import list_attempts, open_store
 from coach.store.mock_sessions import list_mock_sessions
-from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, StreamlitServer
+from tests.e2e.server import CHROMIUM, StreamlitServer, microphone_args
 from tests.e2e.test_browser import _full_screenshot, _similarity
 
 CLIP = Path(__file__).resolve().parents[1] / "data" / "mock" / "03-story.wav"  # a story with no result
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed")
-
-
-@pytest.fixture(scope="module")
-def shots() -> Path:
-    folder = Path(os.environ.get("COACH_SCREENSHOTS") or tempfile.mkdtemp(prefix="coach-screenshots-"))
-    folder.mkdir(parents=True, exist_ok=True)
-    print(f"\nscreenshots: {folder}")
-    return folder
 
 
 @pytest.fixture(scope="module")
@@ -51,13 +41,7 @@ def page():
     with sync_playwright() as p:
         chromium = p.chromium.launch(
             executable_path=CHROMIUM,
-            args=CHROMIUM_ARGS
-            + [
-                "--use-fake-ui-for-media-stream",
-                "--use-fake-device-for-media-stream",
-                f"--use-file-for-fake-audio-capture={CLIP}%noloop",
-                "--autoplay-policy=no-user-gesture-required",
-            ],
+            args=[*microphone_args(CLIP), "--autoplay-policy=no-user-gesture-required"],
         )
         context = chromium.new_context(permissions=["microphone"], viewport={"width": 1280, "height": 900})
         yield context.new_page()

@@ -4,9 +4,7 @@ offers and options laid side by side (not a grid to scroll). Screenshots go to $
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 import time
 from datetime import date
 from pathlib import Path
@@ -21,14 +19,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from app_support import seed_pipeline  # noqa: E402
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed")
-
-
-@pytest.fixture(scope="module")
-def shots() -> Path:
-    folder = Path(os.environ.get("COACH_SCREENSHOTS") or tempfile.mkdtemp(prefix="coach-screenshots-"))
-    folder.mkdir(parents=True, exist_ok=True)
-    print(f"\nscreenshots: {folder}")
-    return folder
 
 
 @pytest.fixture(scope="module")
