@@ -237,11 +237,12 @@ def description_terms(description: str | None, nlp=None) -> dict | None:
     text = (description or "").strip()
     if not text:
         return None
-    if nlp is None:
-        from coach.analysis.pipeline import load_pipeline
+    from coach.analysis.pipeline import COACH_COMPONENTS, load_pipeline
 
-        nlp = load_pipeline()
-    parsed = nlp(text[:JOB_MAX_CHARS])
+    nlp = nlp or load_pipeline()
+    # tags and sentences are all the terms need: the answer's fillers, hedges and STAR labels are
+    # not looked for in a job posting
+    [parsed] = nlp.pipe([text[:JOB_MAX_CHARS]], disable=list(COACH_COMPONENTS))
     if not english_enough(parsed):
         return {"terms": [], "note": NOT_ENGLISH}
     return {"terms": key_terms(parsed), "note": None}
