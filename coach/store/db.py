@@ -9,6 +9,7 @@ Every database failure a user can meet becomes one StorageError sentence saying 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -27,10 +28,20 @@ DEFAULT_BUSY_TIMEOUT_S = 10.0
 
 @dataclass
 class Store:
-    """An open database and the data directory its recording paths are relative to."""
+    """An open database and the data directory its recording paths are relative to.
+
+    `owner` is whose rows this Store reads and writes: "" for the single user of a personal coach
+    (the default), a login identity in multi-user (cohort) mode. Scope a shared Store to one person
+    with `store.for_owner(identity)`; the store functions filter every query by it.
+    """
 
     engine: sa.Engine
     settings: Settings
+    owner: str = ""
+
+    def for_owner(self, owner: str) -> Store:
+        """The same database seen as one person's (same engine and connection pool)."""
+        return dataclasses.replace(self, owner=owner)
 
     @property
     def data_dir(self) -> Path:
