@@ -5,6 +5,7 @@ Settings are frozen; make a variation with `dataclasses.replace(settings, ...)`.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tomllib
 from dataclasses import dataclass, field, fields, replace
@@ -17,6 +18,8 @@ from coach.files import write_private
 
 CHECKOUT_DIR = Path(__file__).resolve().parent.parent
 SETTINGS_FILE_NAME = "settings.toml"
+# In multi-user mode each person's recordings live in recordings/users/<owner_folder(identity)>/.
+OWNERS_FOLDER = "users"
 
 
 @dataclass(frozen=True)
@@ -120,10 +123,30 @@ class Settings:
     min_duration_s: float = 0.5
     max_upload_mb: int = 1024
     thresholds: Thresholds = field(default_factory=Thresholds)
+    # ---- multi-user (cohort) mode, issue 23; SECURITY.md explains each choice
+    # Off: one person's coach, no login (the default). On: every page needs a login identity.
+    multi_user: bool = False
+    # The request header the organisation's login proxy sets to the signed-in person's identity
+    # (oauth2-proxy sets X-Forwarded-Email; others use X-Forwarded-User or X-Auth-Request-Email).
+    identity_header: str = "X-Forwarded-Email"
+    # Addresses or networks (CIDR) the header is believed from: the proxy, nobody else.
+    trusted_proxies: tuple[str, ...] = ("127.0.0.1",)
+    # Identities that may open the cohort view (aggregates only).
+    staff: tuple[str, ...] = ()
+    # Per-person upload limits in multi-user mode, so one person cannot fill the disk or the
+    # transcription queue: the size of one recording, and recordings kept per hour.
+    user_max_upload_mb: int = 200
+    user_uploads_per_hour: int = 30
+    # Whose data this run reads and writes: "" for the single user, else a login identity. Set by
+    # the app from the trusted identity (coach.identity) or by the CLI's --user; never from a file.
+    owner: str = ""
 
     @property
     def recordings_dir(self) -> Path:
-        return self.data_dir / "recordings"
+        """Where this owner's recordings live: recordings/ for the single user, a folder of their
+        own (named by a hash, not the raw e-mail) for each person of a cohort."""
+        base = self.data_dir / "recordings"
+        return base / OWNERS_FOLDER / owner_folder(self.owner) if self.owner else base
 
     @property
     def models_dir(self) -> Path:
@@ -132,6 +155,11 @@ class Settings:
     @property
     def database_path(self) -> Path:
         return self.data_dir / "coach.db"
+
+
+def owner_folder(owner: str) -> str:
+    """The folder name for one person's files: a hash, so no e-mail address shows on disk."""
+    return hashlib.sha256(owner.encode("utf-8")).hexdigest()[:32]
 
 
 def default_data_dir() -> Path:

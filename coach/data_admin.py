@@ -9,7 +9,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from coach import banks
-from coach.config import SETTINGS_FILE_NAME, Settings
+from coach.config import OWNERS_FOLDER, SETTINGS_FILE_NAME, Settings
 from coach.errors import StorageError
 from coach.store import Store
 from coach.store.old_files import FAVOURITES_FILE  # only while a damaged one waits to be moved
@@ -37,14 +37,32 @@ def import_bytes(db: Store, data: bytes) -> dict:
 
 
 def delete_all_data(db: Store, settings: Settings, confirmation: str) -> list[str]:
-    """Empty every table and remove recordings and user files; only with the word typed exactly."""
+    """Delete the store owner's every row and file; only with the word typed exactly.
+
+    The single user's everything is every table's "" rows and the data directory's user files
+    (not the cohort's folders, if the same directory also served one); a person of a cohort has
+    their rows and their recordings folder, nothing shared."""
     if confirmation.strip() != CONFIRM_WORD:
         raise StorageError(f"Nothing was deleted: type {CONFIRM_WORD} in capitals to confirm.")
     with db.write() as conn:
         for table in reversed(TABLES_IN_ORDER):
-            conn.execute(sa.delete(table))
+            conn.execute(sa.delete(table).where(table.c.owner == db.owner))
+    if db.owner:
+        folder = db.settings.recordings_dir
+        if folder.is_dir():
+            shutil.rmtree(folder)
+            return ["recordings"]
+        return []
     removed = []
+    cohort = settings.data_dir / "recordings" / OWNERS_FOLDER
     for name in USER_PATHS:
+        path = settings.data_dir / name
+        if name == "recordings" and cohort.is_dir():
+            for child in path.iterdir():
+                if child != cohort:
+                    shutil.rmtree(child) if child.is_dir() else child.unlink()
+            removed.append(name)
+            continue
         path = settings.data_dir / name
         if path.is_dir():
             shutil.rmtree(path)

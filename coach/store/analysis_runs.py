@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from coach.store.db import Store
-from coach.store.rows import measures, new_uid, utc_now
+from coach.store.rows import measures, mine, new_uid, utc_now
 from coach.store.schema import analysis_runs, attempts, recordings, turns
 
 # What each kind of stored answer is called in a report, and its table.
@@ -22,9 +22,10 @@ def stored_answers(store: Store) -> list[tuple[str, sa.Row]]:
         stored = conn.execute(
             sa.select(attempts, recordings.c.path.label("recording_path"))
             .select_from(attempts.outerjoin(recordings))
+            .where(mine(store, attempts))
             .order_by(attempts.c.id)
         ).all()
-        stored_turns = conn.execute(sa.select(turns).order_by(turns.c.id)).all()
+        stored_turns = conn.execute(sa.select(turns).where(mine(store, turns)).order_by(turns.c.id)).all()
     return [("attempt", row) for row in stored] + [("real answer", row) for row in stored_turns]
 
 
@@ -45,6 +46,7 @@ def replace_analysis(
         conn.execute(
             analysis_runs.insert().values(
                 uid=new_uid(),
+                owner=store.owner,
                 **{key: row.id},
                 analysis=row.analysis,
                 analysis_version=row.analysis_version,
@@ -57,7 +59,7 @@ def replace_analysis(
         )
         conn.execute(
             table.update()
-            .where(table.c.id == row.id)
+            .where(table.c.id == row.id, mine(store, table))
             .values(
                 analysis=new_analysis,
                 transcript=transcript,

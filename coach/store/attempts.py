@@ -9,8 +9,8 @@ import sqlalchemy as sa
 from coach.errors import InputError
 from coach.store.db import Store
 from coach.store.recordings import add_recording, finish_deletions, mark_deleted, mark_detached
-from coach.store.rows import get_row, measures, new_uid, parse_datetime, plain, utc_now
-from coach.store.schema import attempts, practice_sessions, recordings
+from coach.store.rows import get_row, measures, mine, new_uid, parse_datetime, plain, utc_now
+from coach.store.schema import attempts, interviews, practice_sessions, recordings
 
 # What a list shows; the full transcript and analysis come from get_attempt.
 SUMMARY_COLUMNS = [c for c in attempts.c if c.name not in ("transcript", "analysis")]
@@ -19,13 +19,19 @@ SUMMARY_COLUMNS = [c for c in attempts.c if c.name not in ("transcript", "analys
 def start_session(store: Store, note: str = "") -> int:
     with store.write() as conn:
         return conn.execute(
-            practice_sessions.insert().values(uid=new_uid(), started_at=utc_now(), note=note)
+            practice_sessions.insert().values(
+                uid=new_uid(), started_at=utc_now(), note=note, owner=store.owner
+            )
         ).inserted_primary_key[0]
 
 
 def list_sessions(store: Store) -> list[dict]:
     with store.read() as conn:
-        rows = conn.execute(sa.select(practice_sessions).order_by(practice_sessions.c.started_at.desc()))
+        rows = conn.execute(
+            sa.select(practice_sessions)
+            .where(mine(store, practice_sessions))
+            .order_by(practice_sessions.c.started_at.desc())
+        )
         return [plain(row) for row in rows]
 
 
@@ -49,8 +55,13 @@ def save_attempt(
     pointing to it is written in the same transaction as the attempt, so a crash leaves either
     both or neither (and recovery gives a file without a row its row).
     """
+    if interview_id is not None:
+        get_row(store, interviews, interview_id, "interview")  # yours, or "no interview with id"
+    if session_id is not None:
+        get_row(store, practice_sessions, session_id, "practice session")
     values = dict(
         uid=new_uid(),
+        owner=store.owner,
         created_at=parse_datetime(created_at) or utc_now(),
         session_id=session_id,
         interview_id=interview_id,
@@ -85,7 +96,7 @@ def list_attempts(
     newest_first: bool = True,
 ) -> list[dict]:
     """Attempts with their key measures and recording path (relative to the data directory)."""
-    query = _with_recording(sa.select(*SUMMARY_COLUMNS))
+    query = _with_recording(sa.select(*SUMMARY_COLUMNS)).where(mine(store, attempts))
     if question_id:
         query = query.where(attempts.c.question_id == question_id)
     if since is not None:
@@ -101,7 +112,9 @@ def list_attempts(
 def get_attempt(store: Store, attempt_id: int) -> dict:
     """One attempt with its transcript and full analysis."""
     with store.read() as conn:
-        row = conn.execute(_with_recording(sa.select(attempts)).where(attempts.c.id == attempt_id)).first()
+        row = conn.execute(
+            _with_recording(sa.select(attempts)).where(attempts.c.id == attempt_id, mine(store, attempts))
+        ).first()
     if row is None:
         raise InputError(f"There is no attempt with id {attempt_id}; `coach history` lists them.")
     return plain(row)
@@ -115,7 +128,7 @@ def delete_attempt(store: Store, attempt_id: int, *, keep_audio: bool) -> None:
     """
     attempt = get_row(store, attempts, attempt_id, "attempt")
     with store.write() as conn:
-        conn.execute(attempts.delete().where(attempts.c.id == attempt_id))
+        conn.execute(attempts.delete().where(attempts.c.id == attempt_id, mine(store, attempts)))
         if keep_audio:
             mark_detached(conn, attempt["recording_id"])
         else:
@@ -128,6 +141,8 @@ def attempt_question_ids(store: Store) -> list[str]:
     with store.read() as conn:
         return list(
             conn.execute(
-                sa.select(attempts.c.question_id).distinct().where(attempts.c.question_id.is_not(None))
+                sa.select(attempts.c.question_id)
+                .distinct()
+                .where(attempts.c.question_id.is_not(None), mine(store, attempts))
             ).scalars()
         )

@@ -39,9 +39,16 @@ class Store:
     settings: Settings
     owner: str = ""
 
+    def __post_init__(self) -> None:
+        if self.settings.owner != self.owner:  # recording paths follow the owner (Settings.recordings_dir)
+            self.settings = dataclasses.replace(self.settings, owner=self.owner)
+
     def for_owner(self, owner: str) -> Store:
-        """The same database seen as one person's (same engine and connection pool)."""
-        return dataclasses.replace(self, owner=owner)
+        """The same database seen as one person's (same engine and connection pool); their
+        recordings live in their own folder (Settings.recordings_dir)."""
+        return dataclasses.replace(
+            self, owner=owner, settings=dataclasses.replace(self.settings, owner=owner)
+        )
 
     @property
     def data_dir(self) -> Path:
@@ -113,7 +120,7 @@ def open_store(
         _make_data_dir(settings.data_dir)
         _create_private(settings.database_path)
     engine = make_engine(database_url(settings), busy_timeout_s=busy_timeout_s)
-    store = Store(engine=engine, settings=settings)
+    store = Store(engine=engine, settings=settings, owner=settings.owner)
     try:
         if migrate:
             with store.write() as conn:

@@ -6,7 +6,7 @@ import sqlalchemy as sa
 
 from coach.errors import InputError
 from coach.store.db import Store
-from coach.store.rows import delete_row, get_row, new_uid, plain, update_row, utc_now
+from coach.store.rows import delete_row, get_row, mine, new_uid, plain, update_row, utc_now
 from coach.store.schema import debriefs, interviews
 
 EDITABLE = ("went_well", "could_be_better", "skill_gaps", "interest", "proceed", "time_commitment", "notes")
@@ -37,6 +37,7 @@ def add_debrief(
         return conn.execute(
             debriefs.insert().values(
                 uid=new_uid(),
+                owner=store.owner,
                 interview_id=interview_id,
                 created_at=utc_now(),
                 went_well=went_well,
@@ -65,6 +66,7 @@ def list_debriefs(store: Store, *, interview_id: int | None = None) -> list[dict
     query = (
         sa.select(debriefs, interviews.c.company, interviews.c.stage, interviews.c.interview_date)
         .select_from(debriefs.join(interviews))
+        .where(mine(store, debriefs), mine(store, interviews))
         .order_by(interviews.c.interview_date, debriefs.c.created_at)
     )
     if interview_id is not None:

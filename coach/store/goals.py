@@ -6,7 +6,7 @@ import sqlalchemy as sa
 
 from coach.errors import InputError
 from coach.store.db import Store
-from coach.store.rows import delete_row, new_uid, plain, update_row, utc_now
+from coach.store.rows import delete_row, mine, new_uid, plain, update_row, utc_now
 from coach.store.schema import goals
 
 # real_interviews: `target` real interviews every `period_days` (e.g. 1 every 91 days).
@@ -35,6 +35,7 @@ def add_goal(
         return conn.execute(
             goals.insert().values(
                 uid=new_uid(),
+                owner=store.owner,
                 kind=kind,
                 target=float(target),
                 period_days=period_days,
@@ -54,7 +55,7 @@ def delete_goal(store: Store, goal_id: int) -> None:
 
 
 def list_goals(store: Store, *, active_only: bool = False) -> list[dict]:
-    query = sa.select(goals).order_by(goals.c.created_at, goals.c.id)
+    query = sa.select(goals).where(mine(store, goals)).order_by(goals.c.created_at, goals.c.id)
     if active_only:
         query = query.where(goals.c.active.is_(True))
     with store.read() as conn:

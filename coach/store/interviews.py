@@ -10,7 +10,17 @@ from coach.errors import InputError
 from coach.store.db import Store
 from coach.store.questions import add_question
 from coach.store.recordings import add_recording, finish_deletions, mark_deleted, mark_detached
-from coach.store.rows import delete_row, get_row, measures, new_uid, parse_date, plain, update_row, utc_now
+from coach.store.rows import (
+    delete_row,
+    get_row,
+    measures,
+    mine,
+    new_uid,
+    parse_date,
+    plain,
+    update_row,
+    utc_now,
+)
 from coach.store.schema import (
     attempts,
     debriefs,
@@ -51,6 +61,7 @@ def add_interview(
         raise InputError("An interview needs the company's name.")
     values = dict(
         uid=new_uid(),
+        owner=store.owner,
         company=company.strip(),
         role=role,
         stage=stage,
@@ -64,18 +75,19 @@ def add_interview(
     with store.write() as conn:
         interview_id = conn.execute(interviews.insert().values(**values)).inserted_primary_key[0]
         for person in people:
-            _insert_person(conn, interview_id, **person)
+            _insert_person(conn, store.owner, interview_id, **person)
     return interview_id
 
 
 def _insert_person(
-    conn: sa.Connection, interview_id: int, name: str, title: str = "", notes: str = ""
+    conn: sa.Connection, owner: str, interview_id: int, name: str, title: str = "", notes: str = ""
 ) -> int:
     if not (name or "").strip():
         raise InputError("A person met needs a name (or a description such as 'hiring manager').")
     return conn.execute(
         interview_people.insert().values(
             uid=new_uid(),
+            owner=owner,
             interview_id=interview_id,
             name=name.strip(),
             title=title,
@@ -87,7 +99,7 @@ def _insert_person(
 def add_person(store: Store, interview_id: int, *, name: str, title: str = "", notes: str = "") -> int:
     get_row(store, interviews, interview_id, "interview")
     with store.write() as conn:
-        return _insert_person(conn, interview_id, name, title, notes)
+        return _insert_person(conn, store.owner, interview_id, name, title, notes)
 
 
 def delete_person(store: Store, person_id: int) -> None:
@@ -109,22 +121,27 @@ def list_interviews(store: Store) -> list[dict]:
         rows = [
             plain(r)
             for r in conn.execute(
-                sa.select(interviews).order_by(interviews.c.interview_date.desc(), interviews.c.id.desc())
+                sa.select(interviews)
+                .where(mine(store, interviews))
+                .order_by(interviews.c.interview_date.desc(), interviews.c.id.desc())
             )
         ]
-        people = conn.execute(sa.select(interview_people).order_by(interview_people.c.id)).all()
+        people = conn.execute(
+            sa.select(interview_people).where(mine(store, interview_people)).order_by(interview_people.c.id)
+        ).all()
         answer_counts = dict(
             conn.execute(
                 sa.select(interview_recordings.c.interview_id, sa.func.count(turns.c.id))
                 .select_from(interview_recordings.join(turns))
+                .where(mine(store, interview_recordings), mine(store, turns))
                 .group_by(interview_recordings.c.interview_id)
             ).all()
         )
         debrief_counts = dict(
             conn.execute(
-                sa.select(debriefs.c.interview_id, sa.func.count(debriefs.c.id)).group_by(
-                    debriefs.c.interview_id
-                )
+                sa.select(debriefs.c.interview_id, sa.func.count(debriefs.c.id))
+                .where(mine(store, debriefs))
+                .group_by(debriefs.c.interview_id)
             ).all()
         )
     for row in rows:
@@ -142,7 +159,7 @@ def get_interview(store: Store, interview_id: int) -> dict:
             plain(r)
             for r in conn.execute(
                 sa.select(interview_people)
-                .where(interview_people.c.interview_id == interview_id)
+                .where(interview_people.c.interview_id == interview_id, mine(store, interview_people))
                 .order_by(interview_people.c.id)
             )
         ]
@@ -151,7 +168,7 @@ def get_interview(store: Store, interview_id: int) -> dict:
             for r in conn.execute(
                 sa.select(interview_recordings, recordings.c.path.label("recording_path"))
                 .select_from(interview_recordings.outerjoin(recordings))
-                .where(interview_recordings.c.interview_id == interview_id)
+                .where(interview_recordings.c.interview_id == interview_id, mine(store, interview_recordings))
                 .order_by(interview_recordings.c.id)
             )
         ]
@@ -160,7 +177,7 @@ def get_interview(store: Store, interview_id: int) -> dict:
                 plain(r)
                 for r in conn.execute(
                     sa.select(turns)
-                    .where(turns.c.interview_recording_id == rec["id"])
+                    .where(turns.c.interview_recording_id == rec["id"], mine(store, turns))
                     .order_by(turns.c.position)
                 )
             ]
@@ -169,7 +186,7 @@ def get_interview(store: Store, interview_id: int) -> dict:
             plain(r)
             for r in conn.execute(
                 sa.select(debriefs)
-                .where(debriefs.c.interview_id == interview_id)
+                .where(debriefs.c.interview_id == interview_id, mine(store, debriefs))
                 .order_by(debriefs.c.created_at)
             )
         ]
@@ -183,14 +200,14 @@ def delete_interview(store: Store, interview_id: int, *, keep_audio: bool) -> No
         recording_ids = list(
             conn.execute(
                 sa.select(interview_recordings.c.recording_id).where(
-                    interview_recordings.c.interview_id == interview_id
+                    interview_recordings.c.interview_id == interview_id, mine(store, interview_recordings)
                 )
             ).scalars()
         )
         # practice for it stays practice (SQLite cannot add ON DELETE SET NULL to a column later)
         prepared = attempts.c.interview_id == interview_id
-        conn.execute(attempts.update().where(prepared).values(interview_id=None))
-        conn.execute(interviews.delete().where(interviews.c.id == interview_id))
+        conn.execute(attempts.update().where(prepared, mine(store, attempts)).values(interview_id=None))
+        conn.execute(interviews.delete().where(interviews.c.id == interview_id, mine(store, interviews)))
         for recording_id in recording_ids:
             (mark_detached if keep_audio else mark_deleted)(conn, recording_id)
     if not keep_audio:
@@ -204,7 +221,9 @@ def delete_interview_audio(store: Store, interview_id: int) -> int:
     """
     get_row(store, interviews, interview_id, "interview")
     with store.write() as conn:
-        links = interview_recordings.c.interview_id == interview_id
+        links = sa.and_(
+            interview_recordings.c.interview_id == interview_id, mine(store, interview_recordings)
+        )
         recording_ids = [
             r
             for r in conn.execute(sa.select(interview_recordings.c.recording_id).where(links)).scalars()
@@ -239,6 +258,7 @@ def save_interview_recording(
         rec_id = conn.execute(
             interview_recordings.insert().values(
                 uid=new_uid(),
+                owner=store.owner,
                 interview_id=interview_id,
                 recording_id=recording_id,
                 candidate_channel=candidate_channel,
@@ -265,7 +285,7 @@ def interview_recording(store: Store, interview_recording_id: int) -> dict:
                 recordings.c.original_name.label("original_name"),
             )
             .select_from(interview_recordings.outerjoin(recordings))
-            .where(interview_recordings.c.id == interview_recording_id)
+            .where(interview_recordings.c.id == interview_recording_id, mine(store, interview_recordings))
         ).first()
     if row is None:
         raise InputError(f"No reviewed recording {interview_recording_id}.")
@@ -285,10 +305,12 @@ def replace_interview_answers(
     transcript replaced in one transaction; the recording, interview and debriefs stay."""
     interview_recording(store, interview_recording_id)
     with store.write() as conn:
-        conn.execute(turns.delete().where(turns.c.interview_recording_id == interview_recording_id))
+        conn.execute(
+            turns.delete().where(turns.c.interview_recording_id == interview_recording_id, mine(store, turns))
+        )
         conn.execute(
             interview_recordings.update()
-            .where(interview_recordings.c.id == interview_recording_id)
+            .where(interview_recordings.c.id == interview_recording_id, mine(store, interview_recordings))
             .values(transcript=transcript, engine=engine or "", model=model or "")
         )
         for position, turn in enumerate(answers):
@@ -307,6 +329,7 @@ def _insert_turn(
     return conn.execute(
         turns.insert().values(
             uid=new_uid(),
+            owner=store.owner,
             interview_recording_id=rec_id,
             position=position,
             question_id=question_id,
@@ -334,6 +357,7 @@ def list_turns(store: Store, *, question_id: str | None = None) -> list[dict]:
             interviews.c.interview_date,
         )
         .select_from(turns.join(interview_recordings).join(interviews))
+        .where(mine(store, turns), mine(store, interviews))
         .order_by(interviews.c.interview_date, turns.c.interview_recording_id, turns.c.position)
     )
     if question_id:

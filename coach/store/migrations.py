@@ -346,6 +346,105 @@ def m0007_job_descriptions(conn: sa.Connection) -> None:
     )
 
 
+# Every table of the user's data, as at migration 0008 (all of them: a cohort keeps each person's
+# rows apart, and a child row carries its owner too so no query has to join to find it).
+_OWNED_TABLES_0008 = (
+    "questions",
+    "practice_sessions",
+    "recordings",
+    "attempts",
+    "interviews",
+    "interview_people",
+    "interview_recordings",
+    "turns",
+    "debriefs",
+    "options",
+    "goals",
+    "analysis_runs",
+    "own_questions",
+    "favourites",
+    "mock_sessions",
+    "mock_turns",
+)
+# Tables whose question ids were unique in the whole database; from 0008 unique per owner.
+_UNIQUE_PER_OWNER_0008 = ("questions", "own_questions", "favourites")
+
+
+def _question_tables_0008(md: sa.MetaData) -> dict[str, sa.Table]:
+    """questions, own_questions and favourites as they are after 0008 (owner last, question id
+    unique per owner)."""
+
+    def owned(name: str, *columns) -> sa.Table:
+        return _common(
+            name,
+            md,
+            *columns,
+            sa.Column("owner", sa.String(320), nullable=False, server_default=""),
+            sa.Index(None, "owner"),
+            sa.UniqueConstraint("owner", "question_id"),
+        )
+
+    return {
+        "questions": owned(
+            "questions",
+            sa.Column("question_id", sa.String(200), nullable=False),
+            sa.Column("text", sa.Text, nullable=False),
+            sa.Column("category", sa.String(100), nullable=False, server_default=""),
+            sa.Column("competencies", sa.JSON, nullable=True),
+            sa.Column("source", sa.String(20), nullable=False),
+            _now_column(),
+        ),
+        "own_questions": owned(
+            "own_questions",
+            sa.Column("question_id", sa.String(200), nullable=False),
+            sa.Column("text", sa.Text, nullable=False),
+            sa.Column("category", sa.String(100), nullable=False),
+            sa.Column("competencies", sa.JSON, nullable=False),
+            sa.Column("roles", sa.JSON, nullable=False),
+            sa.Column("difficulty", sa.String(20), nullable=False),
+            sa.Column("format", sa.String(20), nullable=False),
+            sa.Column("target_s", sa.Integer, nullable=False),
+            sa.Column("talking_points", sa.JSON, nullable=False),
+            sa.Column("follow_ups", sa.JSON, nullable=False),
+            sa.Column("source", sa.String(20), nullable=False),
+            _now_column(),
+        ),
+        "favourites": owned(
+            "favourites",
+            sa.Column("question_id", sa.String(200), nullable=False),
+            _now_column(),
+        ),
+    }
+
+
+@migration("0008_owners")
+def m0008_owners(conn: sa.Connection) -> None:
+    """Every row belongs to someone (issue 23): an `owner` column, "" for the rows a single user
+    already has, a login identity in multi-user mode. A question id is unique per owner, so two
+    people can star the same bank question or name their own questions alike."""
+    text_type = sa.String(320).compile(dialect=conn.dialect)
+    for name in _OWNED_TABLES_0008:
+        if name in _UNIQUE_PER_OWNER_0008:
+            continue
+        conn.execute(sa.text(f"ALTER TABLE {name} ADD COLUMN owner {text_type} NOT NULL DEFAULT ''"))
+        conn.execute(sa.text(f"CREATE INDEX ix_{name}_owner ON {name} (owner)"))
+    md = sa.MetaData(naming_convention=NAMING_CONVENTION)
+    for name, table in _question_tables_0008(md).items():
+        if conn.dialect.name == "sqlite":
+            # SQLite cannot drop a constraint: rebuild the table (nothing refers to it by key).
+            columns = ", ".join(c.name for c in table.c if c.name != "owner")
+            conn.execute(sa.text(f"ALTER TABLE {name} RENAME TO {name}_before_0008"))
+            table.create(conn)
+            conn.execute(sa.text(f"INSERT INTO {name} ({columns}) SELECT {columns} FROM {name}_before_0008"))
+            conn.execute(sa.text(f"DROP TABLE {name}_before_0008"))
+        else:
+            conn.execute(sa.text(f"ALTER TABLE {name} DROP CONSTRAINT uq_{name}_question_id"))
+            conn.execute(sa.text(f"ALTER TABLE {name} ADD COLUMN owner {text_type} NOT NULL DEFAULT ''"))
+            conn.execute(sa.text(f"CREATE INDEX ix_{name}_owner ON {name} (owner)"))
+            unique = f"uq_{name}_owner_question_id UNIQUE (owner, question_id)"
+            conn.execute(sa.text(f"ALTER TABLE {name} ADD CONSTRAINT {unique}"))
+
+
 def latest_migration() -> str:
     return MIGRATIONS[-1][0]
 

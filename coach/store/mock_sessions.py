@@ -6,7 +6,7 @@ import sqlalchemy as sa
 
 from coach.errors import InputError
 from coach.store.db import Store
-from coach.store.rows import delete_row, new_uid, plain, utc_now
+from coach.store.rows import delete_row, mine, new_uid, plain, utc_now
 from coach.store.schema import mock_sessions, mock_turns
 
 KINDS = ("question", "follow_up")
@@ -35,6 +35,7 @@ def save_mock_session(
         session_id = conn.execute(
             mock_sessions.insert().values(
                 uid=new_uid(),
+                owner=store.owner,
                 created_at=utc_now(),
                 format=format,
                 role=role or "",
@@ -49,6 +50,7 @@ def save_mock_session(
             conn.execute(
                 mock_turns.insert().values(
                     uid=new_uid(),
+                    owner=store.owner,
                     session_id=session_id,
                     position=position,
                     kind=turn["kind"],
@@ -69,12 +71,16 @@ def list_mock_sessions(store: Store, *, with_turns: bool = False) -> list[dict]:
         sessions = [
             plain(row)
             for row in conn.execute(
-                sa.select(mock_sessions).order_by(mock_sessions.c.created_at, mock_sessions.c.id)
+                sa.select(mock_sessions)
+                .where(mine(store, mock_sessions))
+                .order_by(mock_sessions.c.created_at, mock_sessions.c.id)
             )
         ]
         if with_turns:
             rows = conn.execute(
-                sa.select(mock_turns).order_by(mock_turns.c.session_id, mock_turns.c.position)
+                sa.select(mock_turns)
+                .where(mine(store, mock_turns))
+                .order_by(mock_turns.c.session_id, mock_turns.c.position)
             )
             by_session: dict[int, list[dict]] = {}
             for row in rows:

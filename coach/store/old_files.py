@@ -26,7 +26,10 @@ _LISTS = ("competencies", "roles", "talking_points", "follow_ups")
 
 
 def move_old_files(store: Store) -> dict:
-    """Move the old files' contents into the database; returns how many rows each added."""
+    """Move the old files' contents into the database; returns how many rows each added. They
+    were a single user's, so only the single user's store ("" owner) takes them."""
+    if store.owner:
+        return {"favourites": 0, "own_questions": 0}
     return {
         "favourites": _move(store, FAVOURITES_FILE, _read_favourites, add_favourites),
         "own_questions": _move(store, OWN_QUESTIONS_FILE, _read_own_questions, _insert_entries),

@@ -8,8 +8,8 @@ import sqlalchemy as sa
 
 from coach.errors import InputError
 from coach.store.db import Store
-from coach.store.rows import delete_row, new_uid, parse_date, plain, update_row, utc_now
-from coach.store.schema import options
+from coach.store.rows import delete_row, get_row, mine, new_uid, parse_date, plain, update_row, utc_now
+from coach.store.schema import interviews, options
 
 KINDS = ("offer", "alternative", "batna")
 EDITABLE = ("kind", "company", "title", "compensation", "details", "deadline", "status", "interview_id")
@@ -33,10 +33,13 @@ def add_option(
     status: str = "open",
     interview_id: int | None = None,
 ) -> int:
+    if interview_id is not None:
+        get_row(store, interviews, interview_id, "interview")
     with store.write() as conn:
         return conn.execute(
             options.insert().values(
                 uid=new_uid(),
+                owner=store.owner,
                 kind=_check_kind(kind),
                 company=company,
                 title=title,
@@ -55,6 +58,8 @@ def update_option(store: Store, option_id: int, **values) -> dict:
         _check_kind(values["kind"])
     if "deadline" in values:
         values["deadline"] = parse_date(values["deadline"], "deadline")
+    if values.get("interview_id") is not None:
+        get_row(store, interviews, values["interview_id"], "interview")
     return update_row(store, options, option_id, "option", values, EDITABLE)
 
 
@@ -63,7 +68,7 @@ def delete_option(store: Store, option_id: int) -> None:
 
 
 def list_options(store: Store, *, status: str | None = None) -> list[dict]:
-    query = sa.select(options).order_by(options.c.created_at, options.c.id)
+    query = sa.select(options).where(mine(store, options)).order_by(options.c.created_at, options.c.id)
     if status:
         query = query.where(options.c.status == status)
     with store.read() as conn:

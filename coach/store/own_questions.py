@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 from coach.errors import InputError
 from coach.store.db import Store
-from coach.store.rows import new_uid, utc_now
+from coach.store.rows import mine, new_uid, utc_now
 from coach.store.schema import attempts, favourites, own_questions, turns
 
 # A bank entry's fields besides its id, as stored.
@@ -39,28 +39,34 @@ def entry_values(entry: dict) -> dict:
     return {"question_id": entry["id"], **values}
 
 
-def insert_own_question(conn: sa.Connection, entry: dict) -> bool:
-    """Insert an entry unless its id is already here (inside the caller's transaction)."""
+def insert_own_question(conn: sa.Connection, entry: dict, owner: str = "") -> bool:
+    """Insert an entry unless `owner` has its id already (inside the caller's transaction)."""
     found = conn.execute(
-        sa.select(own_questions.c.id).where(own_questions.c.question_id == entry["id"])
+        sa.select(own_questions.c.id).where(
+            own_questions.c.question_id == entry["id"], own_questions.c.owner == owner
+        )
     ).first()
     if found is not None:
         return False
-    conn.execute(own_questions.insert().values(uid=new_uid(), created_at=utc_now(), **entry_values(entry)))
+    conn.execute(
+        own_questions.insert().values(uid=new_uid(), owner=owner, created_at=utc_now(), **entry_values(entry))
+    )
     return True
 
 
 def add_own_question(store: Store, entry: dict) -> None:
     """Keep a checked bank entry; its id must be new (the caller picks a free one)."""
     with store.write() as conn:
-        if not insert_own_question(conn, entry):
+        if not insert_own_question(conn, entry, store.owner):
             raise InputError(f"You already have a question with id {entry['id']!r}; give it a new id.")
 
 
 def list_own_questions(store: Store) -> list[dict]:
     """Every own question as a bank entry, in the order they were added."""
     with store.read() as conn:
-        rows = conn.execute(sa.select(own_questions).order_by(own_questions.c.id)).all()
+        rows = conn.execute(
+            sa.select(own_questions).where(mine(store, own_questions)).order_by(own_questions.c.id)
+        ).all()
     return [{"id": row.question_id, **{name: getattr(row, name) for name in ENTRY_FIELDS}} for row in rows]
 
 
@@ -74,7 +80,9 @@ def edit_own_question(store: Store, question_id: str, **changes) -> None:
             changes[name] = list(changes[name])
     with store.write() as conn:
         result = conn.execute(
-            own_questions.update().where(own_questions.c.question_id == question_id).values(**changes)
+            own_questions.update()
+            .where(own_questions.c.question_id == question_id, mine(store, own_questions))
+            .values(**changes)
         )
         if result.rowcount == 0:
             raise InputError(f"You have no question with id {question_id!r}; list yours to see the ids.")
@@ -87,17 +95,23 @@ def delete_own_question(
     question's words, or with `answers_to` move to that question (a copy of a bank question,
     deleted, files its answers under the original). Returns how many answers moved."""
     with store.write() as conn:
-        result = conn.execute(own_questions.delete().where(own_questions.c.question_id == question_id))
+        result = conn.execute(
+            own_questions.delete().where(
+                own_questions.c.question_id == question_id, mine(store, own_questions)
+            )
+        )
         if result.rowcount == 0:
             raise InputError(f"You have no question with id {question_id!r}; list yours to see the ids.")
-        conn.execute(favourites.delete().where(favourites.c.question_id == question_id))
+        conn.execute(
+            favourites.delete().where(favourites.c.question_id == question_id, mine(store, favourites))
+        )
         if answers_to is None:
             return 0
         moved = 0
         for table in (attempts, turns):
             moved += conn.execute(
                 table.update()
-                .where(table.c.question_id == question_id)
+                .where(table.c.question_id == question_id, mine(store, table))
                 .values(question_id=answers_to, question_text=answers_to_text)
             ).rowcount
         return moved

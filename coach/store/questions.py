@@ -8,7 +8,7 @@ import sqlalchemy as sa
 
 from coach.errors import InputError
 from coach.store.db import Store
-from coach.store.rows import delete_row, new_uid, plain, utc_now
+from coach.store.rows import delete_row, mine, new_uid, plain, utc_now
 from coach.store.schema import questions
 
 SOURCES = ("bank", "user", "interview")
@@ -35,6 +35,7 @@ def add_question(
     question_id = question_id or _PREFIX[source] + uid[:8]
     values = dict(
         uid=uid,
+        owner=store.owner,
         question_id=question_id,
         text=text,
         category=category or "",
@@ -51,13 +52,19 @@ def add_question(
 
 
 def _insert_if_new(conn: sa.Connection, values: dict) -> None:
-    exists = conn.execute(sa.select(questions.c.id).where(questions.c.question_id == values["question_id"]))
+    exists = conn.execute(
+        sa.select(questions.c.id).where(
+            questions.c.question_id == values["question_id"], questions.c.owner == values["owner"]
+        )
+    )
     if exists.first() is None:
         conn.execute(questions.insert().values(**values))
 
 
 def list_questions(store: Store, *, source: str | None = None) -> list[dict]:
-    query = sa.select(questions).order_by(questions.c.created_at, questions.c.id)
+    query = (
+        sa.select(questions).where(mine(store, questions)).order_by(questions.c.created_at, questions.c.id)
+    )
     if source:
         query = query.where(questions.c.source == source)
     with store.read() as conn:
@@ -66,7 +73,9 @@ def list_questions(store: Store, *, source: str | None = None) -> list[dict]:
 
 def get_question(store: Store, question_id: str) -> dict | None:
     with store.read() as conn:
-        row = conn.execute(sa.select(questions).where(questions.c.question_id == question_id)).first()
+        row = conn.execute(
+            sa.select(questions).where(questions.c.question_id == question_id, mine(store, questions))
+        ).first()
     return plain(row) if row else None
 
 

@@ -16,10 +16,11 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from coach.config import OWNERS_FOLDER
 from coach.errors import StorageError
 from coach.files import write_private
 from coach.store.db import Store
-from coach.store.rows import new_uid, plain, utc_now
+from coach.store.rows import mine, new_uid, plain, utc_now
 from coach.store.schema import attempts, interview_recordings, recordings
 
 # A file younger than this may belong to a save still in flight in another session.
@@ -44,7 +45,9 @@ def add_recording(conn: sa.Connection, store: Store, saved, kind: str = "practic
             f"The recording {path} is missing, so nothing was saved; record or upload it again."
         )
     relative = store.relative(path)
-    existing = conn.execute(sa.select(recordings.c.id).where(recordings.c.path == relative)).scalar()
+    existing = conn.execute(
+        sa.select(recordings.c.id).where(recordings.c.path == relative, mine(store, recordings))
+    ).scalar()
     if existing is not None:
         conn.execute(
             recordings.update()
@@ -55,6 +58,7 @@ def add_recording(conn: sa.Connection, store: Store, saved, kind: str = "practic
     return conn.execute(
         recordings.insert().values(
             uid=new_uid(),
+            owner=store.owner,
             path=relative,
             sha256=saved.sha256,
             size_bytes=saved.size_bytes,
@@ -136,10 +140,13 @@ def mark_detached(conn: sa.Connection, recording_id: int | None) -> None:
 
 
 def finish_deletions(store: Store) -> int:
-    """Remove the files of recordings marked deleted, then their rows. Returns files removed."""
+    """Remove the files of the owner's recordings marked deleted, then their rows. Returns files
+    removed."""
     with store.read() as conn:
         rows = conn.execute(
-            sa.select(recordings.c.id, recordings.c.path).where(recordings.c.deleted_at.is_not(None))
+            sa.select(recordings.c.id, recordings.c.path).where(
+                recordings.c.deleted_at.is_not(None), mine(store, recordings)
+            )
         ).all()
     removed = 0
     for row in rows:
@@ -162,21 +169,25 @@ def finish_deletions(store: Store) -> int:
     return removed
 
 
-def _kind_from_path(relative: str) -> str:
-    parts = relative.split("/")
-    return parts[1] if len(parts) > 2 and parts[1] in KINDS else "practice"
+def _kind_from_path(store: Store, path: Path) -> str:
+    parts = path.relative_to(store.settings.recordings_dir).parts
+    return parts[0] if len(parts) > 1 and parts[0] in KINDS else "practice"
 
 
 def recording_files(store: Store) -> list[Path]:
-    """Every finished recording file under recordings/ (temporary '.saving-' files excluded)."""
+    """Every finished recording file of the owner: under recordings/ for the single user (not the
+    cohort's folders in recordings/users/), under their own folder for a person of a cohort.
+    Temporary '.saving-' files are left out."""
     root = store.settings.recordings_dir
     if not root.exists():
         return []
-    return sorted(
-        p
-        for p in root.rglob("*")
-        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts)
-    )
+
+    def theirs(parts: tuple[str, ...]) -> bool:
+        if any(part.startswith(".") for part in parts):
+            return False
+        return bool(store.owner) or not (len(parts) > 1 and parts[0] == OWNERS_FOLDER)
+
+    return sorted(p for p in root.rglob("*") if p.is_file() and theirs(p.relative_to(root).parts))
 
 
 def adopt_orphans(store: Store, *, min_age_s: float = ORPHAN_MIN_AGE_S) -> list[dict]:
@@ -185,7 +196,7 @@ def adopt_orphans(store: Store, *, min_age_s: float = ORPHAN_MIN_AGE_S) -> list[
     if not files:
         return []
     with store.read() as conn:
-        known = set(conn.execute(sa.select(recordings.c.path)).scalars())
+        known = set(conn.execute(sa.select(recordings.c.path).where(mine(store, recordings))).scalars())
     adopted = []
     now = time.time()
     for path in files:
@@ -197,11 +208,12 @@ def adopt_orphans(store: Store, *, min_age_s: float = ORPHAN_MIN_AGE_S) -> list[
                 continue
             row = dict(
                 uid=new_uid(),
+                owner=store.owner,
                 path=relative,
                 sha256=file_sha256(path),
                 size_bytes=path.stat().st_size,
                 original_name="",
-                kind=_kind_from_path(relative),
+                kind=_kind_from_path(store, path),
                 created_at=utc_now(),
             )
             conn.execute(recordings.insert().values(**row))
@@ -221,6 +233,7 @@ def unanalysed_recordings(store: Store) -> list[dict]:
     query = (
         sa.select(recordings)
         .where(
+            mine(store, recordings),
             recordings.c.deleted_at.is_(None),
             recordings.c.detached_at.is_(None),
             ~sa.exists().where(attempts.c.recording_id == recordings.c.id),
@@ -235,5 +248,7 @@ def unanalysed_recordings(store: Store) -> list[dict]:
 def missing_recording_files(store: Store) -> list[dict]:
     """Rows whose file is gone from the data directory (moved or deleted by hand)."""
     with store.read() as conn:
-        rows = conn.execute(sa.select(recordings).where(recordings.c.deleted_at.is_(None))).all()
+        rows = conn.execute(
+            sa.select(recordings).where(recordings.c.deleted_at.is_(None), mine(store, recordings))
+        ).all()
     return [plain(row) for row in rows if not store.absolute(row.path).exists()]

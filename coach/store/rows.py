@@ -98,9 +98,15 @@ def measures(analysis: dict | None, transcript: dict | None = None) -> dict:
     }
 
 
+def mine(store: Store, table: sa.Table) -> sa.ColumnElement[bool]:
+    """The rows of `table` that belong to the store's owner: every query adds it, so another
+    person's row is, for this store, a row that does not exist."""
+    return table.c.owner == store.owner
+
+
 def get_row(store: Store, table: sa.Table, row_id: int, what: str) -> dict:
     with store.read() as conn:
-        row = conn.execute(sa.select(table).where(table.c.id == row_id)).first()
+        row = conn.execute(sa.select(table).where(table.c.id == row_id, mine(store, table))).first()
     if row is None:
         raise InputError(f"There is no {what} with id {row_id}; list them to see the ids.")
     return plain(row)
@@ -113,7 +119,7 @@ def update_row(
     if unknown:
         raise InputError(f"A {what} has no field {sorted(unknown)[0]!r}; editable: {', '.join(editable)}.")
     with store.write() as conn:
-        result = conn.execute(table.update().where(table.c.id == row_id).values(**values))
+        result = conn.execute(table.update().where(table.c.id == row_id, mine(store, table)).values(**values))
         if result.rowcount == 0:
             raise InputError(f"There is no {what} with id {row_id}; list them to see the ids.")
     return get_row(store, table, row_id, what)
@@ -121,5 +127,5 @@ def update_row(
 
 def delete_row(store: Store, table: sa.Table, row_id: int, what: str) -> None:
     with store.write() as conn:
-        if conn.execute(table.delete().where(table.c.id == row_id)).rowcount == 0:
+        if conn.execute(table.delete().where(table.c.id == row_id, mine(store, table))).rowcount == 0:
             raise InputError(f"There is no {what} with id {row_id}; list them to see the ids.")

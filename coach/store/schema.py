@@ -54,6 +54,12 @@ def _created_at() -> sa.Column:
     return sa.Column("created_at", sa.DateTime(timezone=True), nullable=False)
 
 
+def _owner() -> list:
+    """Whose row this is (migration 0008): "" for the single user of a personal coach, a login
+    identity in multi-user (cohort) mode. Every store function filters by it."""
+    return [sa.Column("owner", sa.String(320), nullable=False, server_default=""), sa.Index(None, "owner")]
+
+
 def analysis_columns() -> list[sa.Column]:
     """Columns shared by a practice attempt and a real interview answer."""
     return [
@@ -93,12 +99,14 @@ questions = sa.Table(
     metadata,
     _id(),
     _uid(),
-    sa.Column("question_id", sa.String(200), nullable=False, unique=True),
+    sa.Column("question_id", sa.String(200), nullable=False),
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("category", sa.String(100), nullable=False, server_default=""),
     sa.Column("competencies", sa.JSON, nullable=True),
     sa.Column("source", sa.String(20), nullable=False),  # bank | user | interview
     _created_at(),
+    *_owner(),
+    sa.UniqueConstraint("owner", "question_id"),
 )
 
 practice_sessions = sa.Table(
@@ -108,6 +116,7 @@ practice_sessions = sa.Table(
     _uid(),
     sa.Column("started_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("note", sa.Text, nullable=False, server_default=""),
+    *_owner(),
 )
 
 # One original recording file. A row with `deleted_at` set is a deletion in progress: its file
@@ -127,6 +136,7 @@ recordings = sa.Table(
     sa.Column("deleted_at", sa.DateTime(timezone=True), nullable=True),
     # Set when the attempt using it was deleted but the user chose to keep the audio.
     sa.Column("detached_at", sa.DateTime(timezone=True), nullable=True),
+    *_owner(),
 )
 
 attempts = sa.Table(
@@ -145,6 +155,7 @@ attempts = sa.Table(
     # the interview this answer prepared for (migration 0007); deleting the interview clears it
     sa.Column("interview_id", sa.Integer, sa.ForeignKey("interviews.id"), nullable=True),
     sa.Index(None, "question_id", "created_at"),
+    *_owner(),
 )
 
 interviews = sa.Table(
@@ -162,6 +173,7 @@ interviews = sa.Table(
     sa.Column("notes", sa.Text, nullable=False, server_default=""),
     _created_at(),
     sa.Column("job_description", sa.Text, nullable=False, server_default=""),  # migration 0007
+    *_owner(),
 )
 
 interview_people = sa.Table(
@@ -173,6 +185,7 @@ interview_people = sa.Table(
     sa.Column("name", sa.String(200), nullable=False),
     sa.Column("title", sa.String(200), nullable=False, server_default=""),
     sa.Column("notes", sa.Text, nullable=False, server_default=""),
+    *_owner(),
 )
 
 interview_recordings = sa.Table(
@@ -187,6 +200,7 @@ interview_recordings = sa.Table(
     sa.Column("engine", sa.String(40), nullable=False, server_default=""),
     sa.Column("model", sa.String(200), nullable=False, server_default=""),
     _created_at(),
+    *_owner(),
 )
 
 # One question → answer turn of a real interview, analysed exactly as a practice answer.
@@ -209,6 +223,7 @@ turns = sa.Table(
     sa.Column("answer_end_s", sa.Float, nullable=True),
     *analysis_columns(),
     sa.Index(None, "question_id"),
+    *_owner(),
 )
 
 debriefs = sa.Table(
@@ -226,6 +241,7 @@ debriefs = sa.Table(
     sa.Column("time_commitment", sa.Text, nullable=False, server_default=""),
     sa.Column("notes", sa.Text, nullable=False, server_default=""),
     sa.CheckConstraint("interest IS NULL OR (interest >= 1 AND interest <= 5)", name="interest_1_to_5"),
+    *_owner(),
 )
 
 # Offers and alternatives (including the BATNA), kept in view while interviewing.
@@ -243,6 +259,7 @@ options = sa.Table(
     sa.Column("status", sa.String(30), nullable=False, server_default="open"),
     sa.Column("interview_id", sa.Integer, sa.ForeignKey("interviews.id", ondelete="SET NULL"), nullable=True),
     _created_at(),
+    *_owner(),
 )
 
 goals = sa.Table(
@@ -257,6 +274,7 @@ goals = sa.Table(
     sa.Column("note", sa.Text, nullable=False, server_default=""),
     sa.Column("active", sa.Boolean, nullable=False, server_default=sa.true()),
     _created_at(),
+    *_owner(),
 )
 
 # Earlier analyses of an attempt or a turn, kept when `coach reanalyze` replaces them (migration 2).
@@ -276,6 +294,7 @@ analysis_runs = sa.Table(
     sa.Column("replaced_at", sa.DateTime(timezone=True), nullable=False),
     sa.Index(None, "attempt_id"),
     sa.Index(None, "turn_id"),
+    *_owner(),
 )
 
 # The user's own questions, typed or heard in a real interview, each a complete bank entry so
@@ -285,7 +304,7 @@ own_questions = sa.Table(
     metadata,
     _id(),
     _uid(),
-    sa.Column("question_id", sa.String(200), nullable=False, unique=True),
+    sa.Column("question_id", sa.String(200), nullable=False),
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("category", sa.String(100), nullable=False),
     sa.Column("competencies", sa.JSON, nullable=False),
@@ -297,6 +316,8 @@ own_questions = sa.Table(
     sa.Column("follow_ups", sa.JSON, nullable=False),
     sa.Column("source", sa.String(20), nullable=False),  # user | real interview
     _created_at(),
+    *_owner(),
+    sa.UniqueConstraint("owner", "question_id"),
 )
 
 # Starred questions (bank or own ids), oldest star first (migration 3; before it, favourites.json).
@@ -305,8 +326,10 @@ favourites = sa.Table(
     metadata,
     _id(),
     _uid(),
-    sa.Column("question_id", sa.String(200), nullable=False, unique=True),
+    sa.Column("question_id", sa.String(200), nullable=False),
     _created_at(),
+    *_owner(),
+    sa.UniqueConstraint("owner", "question_id"),
 )
 
 # A mock interview: the coach spoke the questions and follow-ups, the user answered (migration 4).
@@ -325,6 +348,7 @@ mock_sessions = sa.Table(
     sa.Column("used_s", sa.Float, nullable=True),
     sa.Column("score_overall", sa.Float, nullable=True),
     sa.Column("summary", sa.JSON, nullable=True),
+    *_owner(),
 )
 
 mock_turns = sa.Table(
@@ -344,6 +368,7 @@ mock_turns = sa.Table(
     sa.Column("score_overall", sa.Float, nullable=True),
     sa.Column("duration_s", sa.Float, nullable=True),
     sa.Index(None, "session_id"),
+    *_owner(),
 )
 
 # Tables in an order where every row's parents come first (export, import).

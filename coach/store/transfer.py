@@ -8,6 +8,9 @@ Import matches rows by uid (or by question id / recording path), so importing th
 twice, or an export of a directory that was itself imported, adds nothing twice, and imported
 stars join the ones already here. Recording files are written before the
 rows that point to them and removed again if the import fails.
+
+Both see one owner's data only (the Store's): an export holds that person's rows and files and no
+owner names; an import gives every row to the importing owner and puts the files in their folder.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import hashlib
 import json
 import os
 import tempfile
+import uuid
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -24,13 +28,14 @@ from pathlib import Path, PurePosixPath
 
 import sqlalchemy as sa
 
+from coach.config import OWNERS_FOLDER
 from coach.errors import InputError, StorageError
 from coach.files import private_folder
 from coach.store.db import Store
 from coach.store.migrations import MIGRATIONS, latest_migration
 from coach.store.own_questions import ENTRY_FIELDS
 from coach.store.recordings import file_sha256
-from coach.store.rows import new_uid, parse_date, parse_datetime, plain, utc_now
+from coach.store.rows import mine, new_uid, parse_date, parse_datetime, plain, utc_now
 from coach.store.schema import PARENTS, TABLES_IN_ORDER, favourites, own_questions, questions, recordings
 
 MANIFEST = "coach-export.json"
@@ -63,7 +68,7 @@ def export_data(store: Store, out_path: Path) -> dict:
     """Write the whole history and its recordings to `out_path` (a .zip). Returns counts."""
     out_path = Path(out_path)
     with store.read(snapshot=True) as conn:
-        tables = {table.name: _export_rows(conn, table) for table in TABLES_IN_ORDER}
+        tables = {table.name: _export_rows(conn, store, table) for table in TABLES_IN_ORDER}
     manifest = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
@@ -97,19 +102,24 @@ def export_data(store: Store, out_path: Path) -> dict:
     return {"path": str(out_path), "counts": counts, "missing_recordings": missing}
 
 
-def _export_rows(conn: sa.Connection, table: sa.Table) -> list[dict]:
-    query = sa.select(table).order_by(table.c.id)
+def _export_rows(conn: sa.Connection, store: Store, table: sa.Table) -> list[dict]:
+    query = sa.select(table).where(mine(store, table)).order_by(table.c.id)
     if table is recordings:
         query = query.where(recordings.c.deleted_at.is_(None))
     parents = PARENTS[table.name]
     uid_of = {
-        name: dict(conn.execute(sa.select(_table(name).c.id, _table(name).c.uid)).all())
+        name: dict(
+            conn.execute(
+                sa.select(_table(name).c.id, _table(name).c.uid).where(mine(store, _table(name)))
+            ).all()
+        )
         for name in set(parents.values())
     }
     rows = []
     for row in conn.execute(query):
         data = plain(row)
         data.pop("id")
+        data.pop("owner")
         for column, parent in parents.items():
             data[column] = uid_of[parent].get(data[column])
         rows.append(data)
@@ -141,7 +151,7 @@ def import_data(store: Store, zip_path: Path, *, check_own_question: OwnQuestion
             local_ids: dict[str, dict[str, int]] = {}
             with store.write() as conn:
                 counts = {
-                    table.name: _import_rows(conn, table, tables.get(table.name, []), local_ids)
+                    table.name: _import_rows(conn, store.owner, table, tables.get(table.name, []), local_ids)
                     for table in TABLES_IN_ORDER
                 }
     except BaseException as e:
@@ -223,15 +233,16 @@ def _place_recording_files(
     """Put each exported recording in the data directory (renaming on a clash) before any row."""
     members = set(archive.namelist())
     for row in rows:
-        member = row["path"] = _safe_member(row["path"], zip_path)
+        member = _safe_member(row["path"], zip_path)
+        row["path"] = _owners_path(store, member)
         if member not in members:
             continue
-        target = store.absolute(member)
+        target = store.absolute(row["path"])
         if target.exists():
             if file_sha256(target) == row["sha256"]:
                 continue
             # A different file already has this name: keep both.
-            pure = PurePosixPath(member)
+            pure = PurePosixPath(row["path"])
             row["path"] = str(pure.with_name(f"{pure.stem}-{row['uid'][:8]}{pure.suffix}"))
             target = store.absolute(row["path"])
             if target.exists():
@@ -244,6 +255,15 @@ def _place_recording_files(
                 "does not match); nothing was imported."
             )
         created.append(target)
+
+
+def _owners_path(store: Store, member: str) -> str:
+    """Where an exported recording goes in this store: under the importing owner's recordings
+    folder, whoever exported it (a cohort member's export names their own folder)."""
+    rest = PurePosixPath(member).parts[1:]
+    if len(rest) > 2 and rest[0] == OWNERS_FOLDER:
+        rest = rest[2:]
+    return store.relative(store.settings.recordings_dir.joinpath(*rest))
 
 
 def _copy_member(archive: zipfile.ZipFile, member: str, path: Path, sha256: str) -> bool:
@@ -273,38 +293,50 @@ def _copy_member(archive: zipfile.ZipFile, member: str, path: Path, sha256: str)
 
 
 def _import_rows(
-    conn: sa.Connection, table: sa.Table, rows: list[dict], local_ids: dict[str, dict[str, int]]
+    conn: sa.Connection, owner: str, table: sa.Table, rows: list[dict], local_ids: dict[str, dict[str, int]]
 ) -> tuple[int, int]:
-    """Insert the rows not already here; `local_ids` maps each table's exported uids to local ids."""
+    """Insert the rows `owner` does not have yet, as theirs; `local_ids` maps each table's
+    exported uids to local ids."""
     parents = PARENTS[table.name]
     ids = local_ids.setdefault(table.name, {})
     added = present = 0
     for row in rows:
-        found = _existing_id(conn, table, row)
+        found = _existing_id(conn, owner, table, row)
         if found is not None:
             ids[row["uid"]] = found
             present += 1
             continue
         values = {}
         for column in table.c:
-            if column.name == "id" or column.name not in row:
+            if column.name in ("id", "owner") or column.name not in row:
                 continue
             value = row[column.name]
             if column.name in parents and value is not None:
                 value = local_ids.get(parents[column.name], {}).get(value)
             values[column.name] = _convert(column, value)
+        values["owner"] = owner
+        if conn.execute(sa.select(table.c.id).where(table.c.uid == values["uid"])).first() is not None:
+            values["uid"] = _owners_uid(owner, row["uid"])  # another owner imported it first
         ids[row["uid"]] = conn.execute(table.insert().values(**values)).inserted_primary_key[0]
         added += 1
     return added, present
 
 
-def _existing_id(conn: sa.Connection, table: sa.Table, row: dict) -> int | None:
-    """The local row that is this exported row: same uid, or the same question / recording file."""
-    found = conn.execute(sa.select(table.c.id).where(table.c.uid == row["uid"])).scalar()
+def _existing_id(conn: sa.Connection, owner: str, table: sa.Table, row: dict) -> int | None:
+    """The owner's row that is this exported row: same uid, or the same question / recording file."""
+    theirs = table.c.owner == owner
+    uids = (row["uid"], _owners_uid(owner, row["uid"]))
+    found = conn.execute(sa.select(table.c.id).where(table.c.uid.in_(uids), theirs)).scalar()
     key = NATURAL_KEYS.get(table.name)
     if found is None and key is not None:
-        found = conn.execute(sa.select(table.c.id).where(table.c[key] == row[key])).scalar()
+        found = conn.execute(sa.select(table.c.id).where(table.c[key] == row[key], theirs)).scalar()
     return found
+
+
+def _owners_uid(owner: str, uid: str) -> str:
+    """A row's uid for a second owner importing it into the same database (uids are unique in
+    the whole database): derived, so importing the same export again still adds nothing."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"coach-owner:{owner}:{uid}"))
 
 
 def _convert(column: sa.Column, value):
