@@ -1,0 +1,355 @@
+"""Multi-user (cohort) mode in the store: one person never sees, changes or deletes another's rows.
+
+Two owners fill one database through the public store functions; the second sees none of the
+first's rows by any list or by id, and deleting everything for the first leaves the second whole.
+Run on SQLite and on a real PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import pytest
+import sqlalchemy as sa
+from store_support import (  # noqa: F401
+    analysis_dict,
+    backend_fixture,
+    make_settings,
+    record,
+    settings_fixture,
+    store_fixture,
+    transcript_dict,
+)  # noqa: F401
+
+from coach.data_admin import CONFIRM_WORD, delete_all_data
+from coach.errors import InputError
+from coach.store import (
+    add_debrief,
+    add_goal,
+    add_interview,
+    add_option,
+    add_own_question,
+    add_person,
+    add_question,
+    delete_attempt,
+    delete_debrief,
+    delete_goal,
+    delete_interview,
+    delete_option,
+    delete_own_question,
+    delete_person,
+    edit_own_question,
+    get_attempt,
+    get_interview,
+    get_question,
+    interview_recording,
+    list_attempts,
+    list_debriefs,
+    list_favourites,
+    list_goals,
+    list_interviews,
+    list_options,
+    list_own_questions,
+    list_questions,
+    list_sessions,
+    list_turns,
+    open_store,
+    save_attempt,
+    save_interview_recording,
+    set_favourite,
+    start_session,
+    unanalysed_recordings,
+    update_debrief,
+    update_goal,
+    update_interview,
+    update_option,
+)
+from coach.store.analysis_runs import stored_answers
+from coach.store.db import database_url, make_engine
+from coach.store.migrations import migrate
+from coach.store.mock_sessions import (
+    delete_mock_session,
+    get_mock_session,
+    list_mock_sessions,
+    save_mock_session,
+)
+from coach.store.recordings import recording_files
+from coach.store.schema import TABLES_IN_ORDER
+from coach.store.transfer import export_data, import_data
+
+ANA = "ana@example.edu"
+BEN = "ben@example.edu"
+
+
+def _entry(question_id: str, text: str) -> dict:
+    return {
+        "id": question_id,
+        "text": text,
+        "category": "behavioural",
+        "competencies": ["communication"],
+        "roles": ["any"],
+        "difficulty": "medium",
+        "format": "star",
+        "target_s": 120,
+        "talking_points": ["a specific example"],
+        "follow_ups": ["Why?"],
+        "source": "user",
+    }
+
+
+def fill(store, label: str) -> dict:
+    """One person's whole history, written through the public store functions; returns the ids."""
+    s = store.settings
+    session = start_session(store, note=f"{label} session")
+    attempt = save_attempt(
+        store,
+        question_id="swe-beh-01",
+        question_text="Tell me about a conflict.",
+        recording=record(s, 300.0 if label == "ana" else 330.0),
+        transcript=transcript_dict(f"{label} practised this answer"),
+        analysis=analysis_dict(text=f"{label} practised this answer"),
+        engine="faster-whisper",
+        model="tiny.en",
+        session_id=session,
+    )
+    interview = add_interview(
+        store,
+        company=f"{label.title()} Corp",
+        interview_date="2026-11-20",
+        people=[{"name": f"{label}'s interviewer"}],
+    )
+    person = add_person(store, interview, name=f"{label}'s recruiter")
+    rec = save_interview_recording(
+        store,
+        interview,
+        recording=record(s, 400.0 if label == "ana" else 440.0, kind="interview"),
+        transcript=transcript_dict(f"{label} in the real interview"),
+        answers=[
+            {
+                "question_text": f"What did {label} build last?",
+                "question_id": None,
+                "transcript": transcript_dict(),
+                "analysis": analysis_dict(text=f"{label} answered in the interview"),
+            }
+        ],
+        engine="faster-whisper",
+        model="tiny.en",
+    )
+    debrief = add_debrief(store, interview, went_well=f"{label} went well", interest=4)
+    option = add_option(store, kind="offer", company=f"{label.title()} Corp", interview_id=interview)
+    goal = add_goal(store, kind="real_interviews", target=1, period_days=91)
+    add_own_question(store, _entry("user-mine-1", f"{label}'s own question?"))
+    set_favourite(store, "swe-beh-01", True)  # the same bank question starred by both
+    asked = add_question(store, f"{label} was asked this?", source="user", question_id="user-shared-id")
+    mock = save_mock_session(
+        store,
+        format="behavioural",
+        planned_s=600,
+        used_s=120.0,
+        score_overall=70.0,
+        summary={"pattern": f"{label}'s pattern"},
+        turns=[{"kind": "question", "question_text": "Tell me about a conflict.", "attempt_id": attempt}],
+    )
+    return dict(
+        session=session,
+        attempt=attempt,
+        interview=interview,
+        person=person,
+        recording=rec,
+        debrief=debrief,
+        option=option,
+        goal=goal,
+        question=asked,
+        mock=mock,
+    )
+
+
+def everything_seen(store) -> dict:
+    """Every list the store offers, as a user's pages and commands would read them."""
+    return {
+        "sessions": list_sessions(store),
+        "attempts": list_attempts(store),
+        "interviews": list_interviews(store),
+        "turns": list_turns(store),
+        "debriefs": list_debriefs(store),
+        "options": list_options(store),
+        "goals": list_goals(store),
+        "own_questions": list_own_questions(store),
+        "favourites": list_favourites(store),
+        "questions": list_questions(store),
+        "mock_sessions": list_mock_sessions(store, with_turns=True),
+        "stored_answers": stored_answers(store),
+        "unanalysed": unanalysed_recordings(store),
+        "files": recording_files(store),
+    }
+
+
+def test_one_person_sees_none_of_anothers_rows_by_list_or_by_id(store):
+    ana, ben = store.for_owner(ANA), store.for_owner(BEN)
+    ids = fill(ana, "ana")
+    seen_by_ana = everything_seen(ana)
+    assert all(seen_by_ana[name] for name in seen_by_ana if name != "unanalysed"), seen_by_ana
+    assert [a["transcript_text"] for a in seen_by_ana["attempts"]] == ["ana practised this answer"]
+
+    assert all(not rows for rows in everything_seen(ben).values())
+    assert all(not rows for rows in everything_seen(store).values())  # nor the single user's ""
+
+    # By id, Ana's rows are rows that do not exist for Ben: the same error as a missing id.
+    for read in (
+        lambda: get_attempt(ben, ids["attempt"]),
+        lambda: get_interview(ben, ids["interview"]),
+        lambda: interview_recording(ben, ids["recording"]),
+        lambda: get_mock_session(ben, ids["mock"]),
+        lambda: update_interview(ben, ids["interview"], notes="mine now"),
+        lambda: update_debrief(ben, ids["debrief"], went_well="mine now"),
+        lambda: update_option(ben, ids["option"], status="taken"),
+        lambda: update_goal(ben, ids["goal"], target=9),
+        lambda: edit_own_question(ben, "user-mine-1", text="Mine now?"),
+        lambda: add_person(ben, ids["interview"], name="intruder"),
+        lambda: add_debrief(ben, ids["interview"], went_well="intruder"),
+        lambda: add_option(ben, kind="offer", interview_id=ids["interview"]),
+        lambda: save_attempt(
+            ben,
+            question_id=None,
+            question_text="",
+            recording=None,
+            transcript=transcript_dict(),
+            analysis=analysis_dict(),
+            engine="",
+            model="",
+            interview_id=ids["interview"],
+        ),
+        lambda: delete_attempt(ben, ids["attempt"], keep_audio=False),
+        lambda: delete_interview(ben, ids["interview"], keep_audio=False),
+        lambda: delete_person(ben, ids["person"]),
+        lambda: delete_debrief(ben, ids["debrief"]),
+        lambda: delete_option(ben, ids["option"]),
+        lambda: delete_goal(ben, ids["goal"]),
+        lambda: delete_mock_session(ben, ids["mock"]),
+        lambda: delete_own_question(ben, "user-mine-1"),
+    ):
+        with pytest.raises(InputError):
+            read()
+    assert get_question(ben, "user-shared-id") is None
+    set_favourite(ben, "swe-beh-01", False)  # unstarring one's own star touches nobody else's
+
+    assert everything_seen(ana) == seen_by_ana  # nothing of Ana's changed by Ben's tries
+    assert get_attempt(ana, ids["attempt"])["transcript_text"] == "ana practised this answer"
+
+
+def test_two_people_use_the_same_question_ids_and_keep_their_own(store):
+    ana, ben = store.for_owner(ANA), store.for_owner(BEN)
+    fill(ana, "ana")
+    fill(ben, "ben")  # the same own-question id, bank star and question id: each per owner
+    for who, label in ((ana, "ana"), (ben, "ben")):
+        seen = everything_seen(who)
+        assert [q["text"] for q in seen["own_questions"]] == [f"{label}'s own question?"]
+        assert seen["favourites"] == ["swe-beh-01"]
+        assert [a["transcript_text"] for a in seen["attempts"]] == [f"{label} practised this answer"]
+        assert [i["company"] for i in seen["interviews"]] == [f"{label.title()} Corp"]
+        assert [p["name"] for p in seen["interviews"][0]["people"]] == [
+            f"{label}'s interviewer",
+            f"{label}'s recruiter",
+        ]
+        assert [d["went_well"] for d in seen["debriefs"]] == [f"{label} went well"]
+        assert {q["text"] for q in seen["questions"]} == {
+            f"{label} was asked this?",
+            f"What did {label} build last?",
+        }
+        assert [m["summary"]["pattern"] for m in seen["mock_sessions"]] == [f"{label}'s pattern"]
+    # Each person's recordings are in a folder of their own, named without their address.
+    ana_files, ben_files = recording_files(ana), recording_files(ben)
+    assert len(ana_files) == len(ben_files) == 2
+    assert not set(ana_files) & set(ben_files)
+    assert all("example.edu" not in str(p) for p in ana_files + ben_files)
+    assert all(p.is_relative_to(store.settings.data_dir / "recordings" / "users") for p in ana_files)
+
+
+def test_deleting_everything_for_one_person_leaves_the_other_whole(store):
+    ana, ben = store.for_owner(ANA), store.for_owner(BEN)
+    fill(ana, "ana")
+    fill(ben, "ben")
+    bens_before = everything_seen(ben)
+    bens_files = [p.read_bytes() for p in bens_before["files"]]
+
+    assert delete_all_data(ana, ana.settings, CONFIRM_WORD) == ["recordings"]
+
+    assert all(not rows for rows in everything_seen(ana).values())
+    assert not ana.settings.recordings_dir.exists()
+    assert everything_seen(ben) == bens_before
+    assert [p.read_bytes() for p in everything_seen(ben)["files"]] == bens_files
+    with store.read() as conn:
+        for table in TABLES_IN_ORDER:
+            owners = set(conn.execute(sa.select(table.c.owner)).scalars())
+            assert owners <= {BEN}, (table.name, owners)
+
+
+def test_the_single_users_delete_everything_keeps_the_cohorts_folders(store):
+    ben = store.for_owner(BEN)
+    fill(ben, "ben")
+    fill(store, "solo")
+    bens_before = everything_seen(ben)
+    delete_all_data(store, store.settings, CONFIRM_WORD)
+    assert all(not rows for rows in everything_seen(store).values())
+    assert everything_seen(ben) == bens_before
+
+
+def test_an_export_holds_one_persons_data_and_imports_as_the_importers(store, tmp_path):
+    ana, ben, cleo = store.for_owner(ANA), store.for_owner(BEN), store.for_owner("cleo@example.edu")
+    fill(ana, "ana")
+    fill(ben, "ben")
+    info = export_data(ana, tmp_path / "ana.zip")
+    assert info["counts"]["attempts"] == 1 and info["counts"]["recordings"] == 2
+    assert b"ben" not in (tmp_path / "ana.zip").read_bytes().lower()
+    assert ANA.encode() not in (tmp_path / "ana.zip").read_bytes()
+
+    bens_before = everything_seen(ben)
+    imported = import_data(cleo, tmp_path / "ana.zip")
+    assert imported["added"]["attempts"] == 1
+    again = import_data(cleo, tmp_path / "ana.zip")
+    assert sum(again["added"].values()) == 0  # the same zip twice adds nothing twice
+
+    seen = everything_seen(cleo)
+    assert [a["transcript_text"] for a in seen["attempts"]] == ["ana practised this answer"]
+    assert len(seen["files"]) == 2
+    assert all(p.is_relative_to(cleo.settings.recordings_dir) for p in seen["files"])
+    assert [p.read_bytes() for p in seen["files"]] == [p.read_bytes() for p in recording_files(ana)]
+    assert everything_seen(ben) == bens_before
+    assert len(list_attempts(ana)) == 1
+
+
+def test_rows_from_before_owners_stay_the_single_users(tmp_path, backend):
+    settings = make_settings(tmp_path, backend, "old")
+    settings.data_dir.mkdir(parents=True)
+    engine = make_engine(database_url(settings))
+    with engine.begin() as conn:
+        migrate(conn, upto="0007_job_descriptions")
+        now = "2026-11-01 10:00:00"
+        conn.execute(
+            sa.text("INSERT INTO favourites (uid, question_id, created_at) VALUES ('u1', 'swe-beh-01', :t)"),
+            {"t": now},
+        )
+        conn.execute(
+            sa.text(
+                "INSERT INTO questions (uid, question_id, text, source, created_at) "
+                "VALUES ('u2', 'asked-1', 'Why us?', 'interview', :t)"
+            ),
+            {"t": now},
+        )
+        conn.execute(
+            sa.text(
+                "INSERT INTO attempts (uid, created_at, question_text, transcript_text) "
+                "VALUES ('u3', :t, 'Why us?', 'because')"
+            ),
+            {"t": now},
+        )
+    engine.dispose()
+    store = open_store(settings)
+    try:
+        assert list_favourites(store) == ["swe-beh-01"]
+        assert [q["question_id"] for q in list_questions(store)] == ["asked-1"]
+        assert [a["transcript_text"] for a in list_attempts(store)] == ["because"]
+        ana = store.for_owner(ANA)
+        assert list_favourites(ana) == [] and list_attempts(ana) == []
+        assert set_favourite(ana, "swe-beh-01", True) == ["swe-beh-01"]  # unique per owner now
+        assert list_favourites(store) == ["swe-beh-01"]
+    finally:
+        store.close()
