@@ -360,7 +360,7 @@ def questions_they_asked(item: dict, full: dict) -> None:
             row[1].caption("in your bank")
         elif row[1].button("Add to my questions", key=f"interviews_add_q_{item['id']}_{i}"):
             with shared.shown_errors():
-                playbook.save_questions_asked(cfg.data_dir, {"questions_asked": [text]})
+                playbook.save_questions_asked(cfg.data_dir, {"questions_asked": [text]}, owner=db.owner)
                 st.rerun()
 
 

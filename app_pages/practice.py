@@ -26,7 +26,7 @@ ss.setdefault("practice_result", None)
 ss.setdefault("practice_pending_sample", False)
 ss.setdefault("practice_interview_id", None)
 
-questions = banks.load_questions(cfg.data_dir)
+questions = banks.load_questions(cfg.data_dir, owner=cfg.owner)
 by_id = {q.id: q for q in questions}
 attempts = store.list_attempts(db, newest_first=False)
 

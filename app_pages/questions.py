@@ -14,7 +14,7 @@ cfg = shared.settings()
 ss = st.session_state
 ss.setdefault("questions_page", 0)
 
-questions = banks.load_questions(cfg.data_dir)
+questions = banks.load_questions(cfg.data_dir, owner=cfg.owner)
 favourites = list_favourites(shared.store(cfg))
 
 
@@ -111,9 +111,10 @@ def add_your_own() -> None:
                     competencies=new_competencies or ["communication"],
                     difficulty=new_difficulty,
                     talking_points=[p.strip() for p in points.splitlines() if p.strip()],
+                    owner=cfg.owner,
                 )
                 st.success(f"Added: {escape(added.text)}")
-    mine = [q for q in banks.load_questions(cfg.data_dir) if q.source != "bank"]
+    mine = [q for q in banks.load_questions(cfg.data_dir, owner=cfg.owner) if q.source != "bank"]
     st.markdown(f"**Your questions ({len(mine)})**")
     if not mine:
         st.caption(
@@ -136,7 +137,9 @@ def edit_own(q: banks.Question) -> None:
             category = st.selectbox("Category", banks.CATEGORIES, index=banks.CATEGORIES.index(q.category))
             if st.form_submit_button("Save changes"):
                 with shared.shown_errors():
-                    banks.edit_user_question(cfg.data_dir, q.id, text=text, category=category)
+                    banks.edit_user_question(
+                        cfg.data_dir, q.id, owner=cfg.owner, text=text, category=category
+                    )
                     st.rerun()
         others = {o.id: o.text for o in questions if o.id != q.id}
         move_to = st.selectbox(
@@ -148,7 +151,7 @@ def edit_own(q: banks.Question) -> None:
         )
         if st.button("Delete this question", key=f"questions_delete_{q.id}"):
             with shared.shown_errors():
-                moved = banks.delete_user_question(cfg.data_dir, q.id, answers_to=move_to)
+                moved = banks.delete_user_question(cfg.data_dir, q.id, answers_to=move_to, owner=cfg.owner)
                 answers = f"{moved} answer{'s' if moved != 1 else ''}"
                 ss.questions_flash = f"Deleted; {answers} moved." if move_to else "Deleted."
                 st.rerun()

@@ -10,6 +10,7 @@ from coach.config import Thresholds, save_settings
 from coach.data_admin import CONFIRM_WORD, delete_all_data, export_bytes, import_bytes
 from coach.transcribe import ENGINES, available_models
 from coach.ui import shared
+from coach.ui.highlight import escape
 from coach.ui.summary import THRESHOLD_LABELS, threshold_sources
 
 cfg = shared.settings()
@@ -121,8 +122,14 @@ def quality_gate() -> None:
 def your_data() -> None:
     """Where the data lives, backup and restore."""
     st.subheader("Your data")
-    st.markdown(f"Data directory: `{cfg.data_dir}`  \nDatabase: `{db.where}`")
-    st.caption("Move it by starting the app with COACH_DATA_DIR=/some/folder.")
+    if cfg.multi_user:
+        st.markdown(
+            f"Signed in as **{escape(cfg.owner)}**. Your answers, interviews and recordings are kept on "
+            "your organisation's server, apart from everyone else's; a backup holds only yours."
+        )
+    else:
+        st.markdown(f"Data directory: `{cfg.data_dir}`  \nDatabase: `{db.where}`")
+        st.caption("Move it by starting the app with COACH_DATA_DIR=/some/folder.")
     c1, c2 = st.columns(2)
     with c1:
         st.markdown("**Back up**")
@@ -159,7 +166,10 @@ def your_data() -> None:
 def delete_everything() -> None:
     with st.expander("Delete all data"):
         st.warning(
-            "This removes every practice answer, interview, debrief, recording and setting in "
+            "This removes every practice answer, interview, debrief and recording of yours. It cannot "
+            "be undone; make a backup first."
+            if cfg.multi_user
+            else "This removes every practice answer, interview, debrief, recording and setting in "
             f"{cfg.data_dir}. It cannot be undone; make a backup first."
         )
         with st.form("settings_delete"):
@@ -167,13 +177,20 @@ def delete_everything() -> None:
             if st.form_submit_button("Delete everything"):
                 with shared.shown_errors():
                     removed = delete_all_data(db, cfg, typed)
-                    shared.forget_store()
+                    if not cfg.multi_user:  # a cohort's other sessions keep their connections
+                        shared.forget_store()
                     st.success("All data deleted" + (f" ({', '.join(removed)})." if removed else "."))
 
 
 shared.page_header("Settings", "Everything runs on this machine. Only models already here can be chosen.")
-transcription()
-thresholds()
+if not cfg.multi_user or shared.staff(cfg):  # in a cohort these settings are everyone's: staff only
+    transcription()
+    thresholds()
+else:
+    st.caption(
+        "Your organisation chooses the speech model and the thresholds behind the feedback for everyone; "
+        f"answers are transcribed with {cfg.engine} · {cfg.model}."
+    )
 quality_gate()
 your_data()
 delete_everything()

@@ -23,6 +23,7 @@ import numpy as np
 from coach.config import Settings
 from coach.errors import AudioError, MicrophoneError, NoSpeechError, NotAudioError, printable
 from coach.files import private_folder, private_temporary
+from coach.identity import check_upload
 from coach.types import SAMPLE_RATE, DecodedAudio
 
 SUPPORTED_SUFFIXES = (
@@ -77,6 +78,7 @@ def save_recording(
         if not source.is_file():
             raise AudioError(f"No file at {source}; check the path and try again.")
         original_name = original_name or source.name
+    check_upload(settings, source.stat().st_size if isinstance(source, Path) else len(source))
     now = datetime.now()
     folder = settings.recordings_dir / _safe_part(kind) / now.strftime("%Y-%m")
     try:

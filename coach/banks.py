@@ -17,7 +17,7 @@ import re
 import threading
 import tomllib
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -354,10 +354,11 @@ _MAX_OPEN_STORES = 4
 # ---------------------------------------------------------------- loading
 
 
-def load_questions(data_dir: Path | None = None) -> list[Question]:
-    """Every shipped and user-bank question (reloaded only when a bank file changes), then your own."""
+def load_questions(data_dir: Path | None = None, *, owner: str = "") -> list[Question]:
+    """Every shipped and user-bank question (reloaded only when a bank file changes), then your
+    own (`owner`'s, in multi-user mode)."""
     bank = _load_all(data_dir)
-    own = _own_questions(data_dir)
+    own = _own_questions(data_dir, owner)
     taken = {item.id for item in (*bank.questions, *bank.to_ask)}
     for question in own:
         if question.id in taken:
@@ -379,8 +380,8 @@ def load_questions_to_ask(
     return [ask for ask in asks if ask.topic == topic]
 
 
-def get_question(qid: str, data_dir: Path | None = None) -> Question:
-    for question in load_questions(data_dir):
+def get_question(qid: str, data_dir: Path | None = None, *, owner: str = "") -> Question:
+    for question in load_questions(data_dir, owner=owner):
         if question.id == qid:
             return question
     raise InputError(f"There is no question with id '{qid}'; list the ids with `coach questions`.")
@@ -541,10 +542,10 @@ def _check_choice(value: object, allowed: Sequence[str], name: str, where: str |
         raise InputError(f"Unknown {name} {value!r}{place}; use one of: {', '.join(allowed)}.")
 
 
-def _users_store(data_dir: Path | None, *, create: bool) -> Store | None:
+def _users_store(data_dir: Path | None, *, create: bool, owner: str = "") -> Store | None:
     """The store of the data directory (the database its settings name), opened once per process
-    (a page asks for the questions on every rerun), or None when there is no database yet and
-    `create` is false, so looking at questions never makes one."""
+    (a page asks for the questions on every rerun) and seen as `owner`'s, or None when there is
+    no database yet and `create` is false, so looking at questions never makes one."""
     from coach.config import load_settings
     from coach.store import open_store
     from coach.store.old_files import OWN_QUESTIONS_FILE
@@ -557,16 +558,16 @@ def _users_store(data_dir: Path | None, *, create: bool) -> Store | None:
             exists = settings.database_url or settings.database_path.exists()
             if not (create or exists or (settings.data_dir / OWN_QUESTIONS_FILE).exists()):
                 return None
-            store = _stores[key] = open_store(settings, recover=False)
+            store = _stores[key] = open_store(replace(settings, owner=""), recover=False)
             while len(_stores) > _MAX_OPEN_STORES:
                 _stores.pop(next(iter(_stores))).close()
-        return store
+        return store.for_owner(owner)
 
 
-def _own_questions(data_dir: Path | None) -> list[Question]:
+def _own_questions(data_dir: Path | None, owner: str = "") -> list[Question]:
     from coach.store.own_questions import list_own_questions
 
-    store = _users_store(data_dir, create=False)
+    store = _users_store(data_dir, create=False, owner=owner)
     entries = list_own_questions(store) if store is not None else []
     return [_question_from_entry(entry, f"your question '{entry['id']}'") for entry in entries]
 
@@ -742,6 +743,8 @@ def add_user_question(
     difficulty: str = "medium",
     talking_points: Sequence[str] = (),
     follow_ups: Sequence[str] = (),
+    *,
+    owner: str = "",
 ) -> Question:
     """Save a question of the user's own (or one heard in a real interview) to their bank.
 
@@ -754,7 +757,9 @@ def add_user_question(
         raise InputError("The question is empty; type the question as it was asked.")
     if source not in ("user", "real interview"):
         raise InputError(f"Unknown source {source!r}; use 'user' or 'real interview'.")
-    existing_ids = {q.id for q in load_questions(data_dir)} | {a.id for a in load_questions_to_ask(data_dir)}
+    existing_ids = {q.id for q in load_questions(data_dir, owner=owner)} | {
+        a.id for a in load_questions_to_ask(data_dir)
+    }
     entry = {
         "id": _new_user_id(text, existing_ids),
         "text": text,
@@ -769,7 +774,7 @@ def add_user_question(
         "source": source,
     }
     question = _question_from_entry(entry, "the new question")
-    add_own_question(_users_store(data_dir, create=True), question.to_dict())
+    add_own_question(_users_store(data_dir, create=True, owner=owner), question.to_dict())
     return question
 
 
@@ -779,16 +784,18 @@ def keep_question(
     category: str = "behavioural",
     competencies: Sequence[str] = ("communication",),
     source: str = "user",
+    *,
+    owner: str = "",
 ) -> tuple[Question, bool]:
     """The one way an asked or typed question joins the bank: the question already there with
     the same words (ignoring case and spacing), or a new own question. Returns it and whether
     it was added."""
     wanted = normalised_text(text)
-    for question in load_questions(data_dir):
+    for question in load_questions(data_dir, owner=owner):
         if normalised_text(question.text) == wanted:
             return question, False
     return add_user_question(
-        data_dir, text, category=category, competencies=competencies, source=source
+        data_dir, text, category=category, competencies=competencies, source=source, owner=owner
     ), True
 
 
@@ -797,35 +804,39 @@ def normalised_text(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def edit_user_question(data_dir: Path, question_id: str, **changes) -> Question:
+def edit_user_question(data_dir: Path, question_id: str, *, owner: str = "", **changes) -> Question:
     """Change one of your own questions; the result is checked like any bank entry first."""
     from coach.store.own_questions import edit_own_question
 
-    current = next((q for q in _own_questions(data_dir) if q.id == question_id), None)
+    current = next((q for q in _own_questions(data_dir, owner) if q.id == question_id), None)
     if current is None:
         raise InputError(f"You have no question with id '{question_id}'; list yours with `coach questions`.")
     if "text" in changes:
         changes["text"] = " ".join(str(changes["text"]).split())
     question = _question_from_entry({**current.to_dict(), **changes}, f"your question '{question_id}'")
     edit_own_question(
-        _users_store(data_dir, create=True), question_id, **{k: getattr(question, k) for k in changes}
+        _users_store(data_dir, create=True, owner=owner),
+        question_id,
+        **{k: getattr(question, k) for k in changes},
     )
     return question
 
 
-def delete_user_question(data_dir: Path, question_id: str, answers_to: str | None = None) -> int:
+def delete_user_question(
+    data_dir: Path, question_id: str, answers_to: str | None = None, *, owner: str = ""
+) -> int:
     """Remove one of your own questions. Its answers keep its words in their history, or with
     `answers_to` (a question id) are filed under that question instead; returns how many moved."""
     from coach.store.own_questions import delete_own_question
 
     target = None
     if answers_to is not None:
-        others = (q for q in load_questions(data_dir) if q.id != question_id)
+        others = (q for q in load_questions(data_dir, owner=owner) if q.id != question_id)
         target = next((q for q in others if q.id == answers_to), None)
         if target is None:
             raise InputError(f"There is no other question with id '{answers_to}' to file the answers under.")
     return delete_own_question(
-        _users_store(data_dir, create=True),
+        _users_store(data_dir, create=True, owner=owner),
         question_id,
         answers_to=target.id if target else None,
         answers_to_text=target.text if target else "",

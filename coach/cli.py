@@ -27,6 +27,37 @@ app = typer.Typer(
 )
 
 
+@app.callback()
+def whose_data(
+    user: Annotated[
+        str | None,
+        typer.Option(
+            "--user",
+            envvar="COACH_USER",
+            help="multi-user (cohort) mode only: whose data to use, as their login identity",
+        ),
+    ] = None,
+) -> None:
+    """In multi-user mode every command works on one person's data, named by --user or
+    COACH_USER; without it the command refuses in one sentence. Single-user mode ignores it."""
+    import os
+
+    from coach.config import load_settings
+    from coach.identity import cli_owner
+
+    try:
+        settings = load_settings()
+    except CoachError:
+        return  # the command itself says what is wrong with the settings
+    try:
+        owner = cli_owner(settings, user)
+    except CoachError as e:
+        typer.echo(f"error: {one_line(str(e))}", err=True)
+        raise typer.Exit(2) from None
+    if owner:
+        os.environ["COACH_USER"] = owner  # load_settings gives every command this owner
+
+
 def friendly_errors(command: Callable) -> Callable:
     """Print a CoachError as one line on stderr and exit 1."""
 
@@ -171,7 +202,7 @@ def _bank_question(question_id: str | None, settings):
         return None
     from coach.banks import get_question
 
-    return get_question(question_id, settings.data_dir)
+    return get_question(question_id, settings.data_dir, owner=settings.owner)
 
 
 def _analyze_text(path: Path, settings, question, interview_id: int | None = None) -> dict:
@@ -328,7 +359,8 @@ def questions_command(
     from coach import banks
     from coach.config import load_settings
 
-    data_dir = load_settings().data_dir
+    settings = load_settings()
+    data_dir = settings.data_dir
     if to_ask:
         asks = banks.load_questions_to_ask(data_dir, topic=topic)
         if as_json:
@@ -337,7 +369,7 @@ def questions_command(
             typer.echo(f"{ask.id:<14} [{ask.topic}] {ask.text}\n{'':<15}{ask.why}")
         return
     filters = dict(category=category, role=role, competency=competency, difficulty=difficulty, text=search)
-    questions = banks.load_questions(data_dir)
+    questions = banks.load_questions(data_dir, owner=settings.owner)
     if pick_random:
         question = banks.random_question(questions, **filters)
         print_json(question.to_dict()) if as_json else typer.echo(_describe_question(question))
@@ -380,7 +412,8 @@ def edit_question_command(
     changes = {k: v for k, v in (("text", text), ("category", category)) if v is not None}
     if not changes:
         raise InputError("Say what to change: --text, --category or both.")
-    question = banks.edit_user_question(load_settings().data_dir, question_id, **changes)
+    settings = load_settings()
+    question = banks.edit_user_question(settings.data_dir, question_id, owner=settings.owner, **changes)
     typer.echo(f"{question.id} · {question.category} · {question.text}")
 
 
@@ -397,7 +430,10 @@ def delete_question_command(
     from coach import banks
     from coach.config import load_settings
 
-    moved = banks.delete_user_question(load_settings().data_dir, question_id, answers_to=answers_to)
+    settings = load_settings()
+    moved = banks.delete_user_question(
+        settings.data_dir, question_id, answers_to=answers_to, owner=settings.owner
+    )
     where = f"; {count(moved, 'answer')} now filed under {answers_to}" if answers_to else ""
     typer.echo(f"Deleted {question_id}{where}.")
 

@@ -6,6 +6,8 @@ Settings are frozen; make a variation with `dataclasses.replace(settings, ...)`.
 from __future__ import annotations
 
 import hashlib
+import ipaddress
+import json
 import os
 import tomllib
 from dataclasses import dataclass, field, fields, replace
@@ -174,12 +176,28 @@ def default_data_dir() -> Path:
 
 # Thresholds older versions wrote to settings.toml and that no longer mean anything; read and dropped.
 RETIRED_THRESHOLDS = frozenset({"talking_point_min_overlap"})
+# The cohort's settings: the host's, in settings.toml or the environment; kept when the Settings
+# page saves the rest.
+COHORT_KEYS = (
+    "multi_user",
+    "identity_header",
+    "trusted_proxies",
+    "staff",
+    "user_max_upload_mb",
+    "user_uploads_per_hour",
+)
+_LISTS = ("trusted_proxies", "staff")
+_TRUE = ("1", "true", "yes", "on")
 
 
 def load_settings(data_dir: Path | None = None, **overrides) -> Settings:
-    """Settings from the data directory's settings.toml, environment, then explicit overrides."""
+    """Settings from the data directory's settings.toml, environment, then explicit overrides.
+
+    In multi-user mode the owner is COACH_USER (the command line's --user); the app sets it from
+    the login identity instead (coach.identity)."""
     data_dir = Path(data_dir) if data_dir else default_data_dir()
-    values: dict = _read_settings_file(data_dir / SETTINGS_FILE_NAME)
+    path = data_dir / SETTINGS_FILE_NAME
+    values: dict = _read_settings_file(path)
     saved = values.pop("thresholds", {})
     thresholds = Thresholds(**{k: v for k, v in saved.items() if k not in RETIRED_THRESHOLDS})
     env_url = os.environ.get("COACH_DATABASE_URL")
@@ -189,8 +207,51 @@ def load_settings(data_dir: Path | None = None, **overrides) -> Settings:
         env = os.environ.get(f"COACH_{name.upper()}")
         if env:
             values[name] = env
+    values |= _cohort_from_environment()
     values.update({k: v for k, v in overrides.items() if v is not None})
+    _check_cohort(values, path)
+    if values.get("multi_user") and "owner" not in values:
+        values["owner"] = os.environ.get("COACH_USER", "").strip().lower()
     return Settings(data_dir=data_dir, thresholds=thresholds, **values)
+
+
+def _cohort_from_environment() -> dict:
+    values: dict = {}
+    env = os.environ.get("COACH_MULTI_USER")
+    if env:
+        values["multi_user"] = env.strip().lower() in _TRUE
+    if os.environ.get("COACH_IDENTITY_HEADER"):
+        values["identity_header"] = os.environ["COACH_IDENTITY_HEADER"].strip()
+    for name in _LISTS:
+        env = os.environ.get(f"COACH_{name.upper()}")
+        if env is not None and env.strip():
+            values[name] = [part.strip() for part in env.split(",") if part.strip()]
+    return values
+
+
+def _check_cohort(values: dict, path: Path) -> None:
+    """The cohort's settings of the right kinds, lists as tuples, staff in lower case."""
+    if "multi_user" in values and not isinstance(values["multi_user"], bool):
+        raise InputError(f"multi_user in {path} is true or false, not {values['multi_user']!r}.")
+    for name in ("user_max_upload_mb", "user_uploads_per_hour"):
+        value = values.get(name)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
+            raise InputError(f"{name} in {path} is a whole number of at least 1, not {value!r}.")
+    for name in _LISTS:
+        if name not in values:
+            continue
+        items = values[name]
+        if isinstance(items, str) or not all(isinstance(item, str) for item in items):
+            raise InputError(f'{name} in {path} is a list of strings, e.g. {name} = ["127.0.0.1"].')
+        values[name] = tuple(item.strip().lower() if name == "staff" else item.strip() for item in items)
+    for item in values.get("trusted_proxies", ()):
+        try:
+            ipaddress.ip_network(item, strict=False)
+        except ValueError as e:
+            raise InputError(
+                f"trusted_proxies in {path} lists {item!r}, which is not an address or network "
+                "(write e.g. 127.0.0.1 or 10.0.0.0/8)."
+            ) from e
 
 
 def save_settings(settings: Settings) -> Path:
@@ -205,8 +266,20 @@ def save_settings(settings: Settings) -> Path:
         "",
         "[thresholds]",
     ]
+    kept = {k: v for k, v in _read_settings_file(path).items() if k in COHORT_KEYS}
+    cohort = [f"{name} = {_toml_value(value)}" for name, value in kept.items()]
+    lines = cohort + ([""] if cohort else []) + lines
     lines += [f"{f.name} = {getattr(settings.thresholds, f.name)}" for f in fields(Thresholds)]
     return write_private(path, "\n".join(lines) + "\n")
+
+
+def _toml_value(value) -> str:
+    """A cohort setting as TOML (bool, whole number, string or list of strings)."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(json.dumps(str(item)) for item in value) + "]"
+    return json.dumps(value) if isinstance(value, str) else str(value)
 
 
 def _read_settings_file(path: Path) -> dict:
@@ -216,7 +289,7 @@ def _read_settings_file(path: Path) -> dict:
         values = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
         raise InputError(f"The settings file {path} is not valid TOML ({e}); fix or delete it.") from e
-    known = {f.name for f in fields(Settings)} - {"data_dir"}
+    known = {f.name for f in fields(Settings)} - {"data_dir", "owner"}
     unknown = set(values) - known
     if unknown:
         raise InputError(f"The settings file {path} has unknown keys {sorted(unknown)}; remove them.")

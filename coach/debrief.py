@@ -115,7 +115,7 @@ def save_debrief(
             store.add_person(db, interview_id, **person)
             known.add(person["name"].casefold())
     added = (
-        playbook.save_questions_asked(settings.data_dir, {"questions_asked": questions})
+        playbook.save_questions_asked(settings.data_dir, {"questions_asked": questions}, owner=settings.owner)
         if add_to_bank
         else []
     )
@@ -133,7 +133,10 @@ def heard_questions(interview: dict) -> list[str]:
 
 def in_bank(settings: Settings, text: str) -> bool:
     wanted = banks.normalised_text(text)
-    return any(banks.normalised_text(q.text) == wanted for q in banks.load_questions(settings.data_dir))
+    return any(
+        banks.normalised_text(q.text) == wanted
+        for q in banks.load_questions(settings.data_dir, owner=settings.owner)
+    )
 
 
 def write_debrief(

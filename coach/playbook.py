@@ -309,7 +309,7 @@ def _check_debrief_value(f: DebriefField, value: object) -> object:
     return _YES[str(value).strip().lower()]
 
 
-def save_questions_asked(data_dir: Path, debrief: dict) -> list[banks.Question]:
+def save_questions_asked(data_dir: Path, debrief: dict, *, owner: str = "") -> list[banks.Question]:
     """Put the questions an interviewer asked into the user's bank, so they can be practised.
 
     A question already in the bank (same words, ignoring case and spacing) is not added twice.
@@ -319,7 +319,7 @@ def save_questions_asked(data_dir: Path, debrief: dict) -> list[banks.Question]:
         competencies = banks.skill_gap_to_competencies(text) or ["communication"]
         category = "behavioural" if _STAR_OPENINGS.match(text) else "situational"
         question, added = banks.keep_question(
-            data_dir, text, category=category, competencies=competencies, source="real interview"
+            data_dir, text, category=category, competencies=competencies, source="real interview", owner=owner
         )
         if added:
             saved.append(question)

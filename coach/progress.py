@@ -226,7 +226,7 @@ def skill_gaps(
             for a in attempts
             if a["question_id"] and datetime.fromisoformat(a["created_at"]).date() >= recent
         }
-        questions = banks.load_questions(settings.data_dir)
+        questions = banks.load_questions(settings.data_dir, owner=settings.owner)
         picks = banks.recommend(questions, [g["competency"] for g in gaps], n, exclude_ids=practised)
         recommended = [
             {"id": q.id, "text": q.text, "category": q.category, "competencies": list(q.competencies)}

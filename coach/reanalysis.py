@@ -33,7 +33,7 @@ def _question(question_id: str | None, settings):
     from coach import banks
 
     try:
-        return banks.get_question(question_id, settings.data_dir)
+        return banks.get_question(question_id, settings.data_dir, owner=settings.owner)
     except (InputError, CoachError):
         return None
 

@@ -91,4 +91,4 @@ def pick_random(
 
 def own_question(settings: Settings, text: str, category: str = "behavioural") -> Question:
     """A question the user typed, kept in their bank so its attempts have a history."""
-    return banks.keep_question(settings.data_dir, text, category=category)[0]
+    return banks.keep_question(settings.data_dir, text, category=category, owner=settings.owner)[0]

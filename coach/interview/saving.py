@@ -126,9 +126,11 @@ def add_asked_questions(settings: Settings, result: dict) -> list[str]:
         text = asked_question_text(answer["question"] or "")
         if not (answer["add_to_bank"] and text):
             continue
-        if match_question(text, load_questions(settings.data_dir)).bank_id is not None:
+        if match_question(text, load_questions(settings.data_dir, owner=settings.owner)).bank_id is not None:
             continue  # already there in other words
-        question, is_new = keep_question(settings.data_dir, text, source="real interview")
+        question, is_new = keep_question(
+            settings.data_dir, text, source="real interview", owner=settings.owner
+        )
         if is_new:
             added.append(question.id)
     return added

@@ -241,7 +241,7 @@ def plan_for(
     interview = get_interview(store, interview_id) if interview_id is not None else None
     gap_text = "\n".join(d["skill_gaps"] for d in list_debriefs(store) if d["skill_gaps"].strip())
     return make_plan(
-        banks.load_questions(settings.data_dir),
+        banks.load_questions(settings.data_dir, owner=settings.owner),
         list_attempts(store, newest_first=False),
         format=format or ("role" if role else "behavioural"),
         n=n,

@@ -9,37 +9,85 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import streamlit as st
+from streamlit.errors import StreamlitSecretNotFoundError
 
 from coach.analysis.word_use import job_term_lines, word_lines
 from coach.analysis.wording import count
 from coach.config import Settings, load_settings
 from coach.errors import CoachError
+from coach.identity import SIGN_IN, identity_from, is_staff, normalise
 from coach.store import Store, open_store
 from coach.ui import summary
 from coach.ui.highlight import escape, highlight_html, legend_html
 
 
 def settings() -> Settings:
-    """This run's settings (cheap to read, so a change in Settings shows on the next rerun)."""
+    """This run's settings (cheap to read, so a change in Settings shows on the next rerun).
+
+    In multi-user mode they belong to the signed-in person (`owner`); with no trusted identity the
+    page shows one sentence pointing to the login page and stops, before anything is read."""
     try:
-        return load_settings()
+        current = load_settings()
     except CoachError as e:
         st.error(said(e))
         st.stop()
+    if not current.multi_user:
+        return current
+    who = signed_in(current)
+    if who is None:
+        stop_unsigned()
+    return replace(current, owner=who)
+
+
+def signed_in(current: Settings) -> str | None:
+    """The identity of this browser session: the login proxy's header, believed only from a
+    trusted proxy address, else Streamlit's own login when an identity provider is configured."""
+    headers = st.context.headers
+    address = st.context.ip_address
+    if address is None and headers:
+        address = "127.0.0.1"  # Streamlit shows a loopback peer (127.0.0.1 or ::1) as no address
+    who = identity_from(headers, address, current)
+    if who is None and _login_configured() and st.user.is_logged_in:
+        who = normalise(st.user.get("email"))
+    return who
+
+
+def _login_configured() -> bool:
+    """Whether an identity provider is configured for st.login (an [auth] section in secrets)."""
+    try:
+        return "auth" in st.secrets
+    except (FileNotFoundError, StreamlitSecretNotFoundError):
+        return False
+
+
+def stop_unsigned() -> None:
+    st.warning(SIGN_IN, icon=":material/lock:")
+    if _login_configured():
+        st.button("Sign in", on_click=st.login, type="primary")
+    st.stop()
+
+
+def staff(current: Settings) -> bool:
+    """Whether the signed-in person may see the cohort view (multi-user mode, listed as staff)."""
+    return is_staff(current.owner, current)
 
 
 @st.cache_resource(show_spinner=False)
 def _open_store(data_dir: str, database_url: str | None, _settings: Settings) -> Store:
-    return open_store(_settings)
+    return open_store(replace(_settings, owner=""))
 
 
 def store(current: Settings) -> Store:
-    """The database for this data directory, opened (and migrated) once per process."""
+    """The database for this data directory, opened (and migrated) once per process, seen as the
+    signed-in person's in multi-user mode (every store function then filters by them)."""
+    if current.multi_user and not current.owner:
+        stop_unsigned()
     try:
-        return _open_store(str(current.data_dir), current.database_url, current)
+        return _open_store(str(current.data_dir), current.database_url, current).for_owner(current.owner)
     except CoachError as e:
         st.error(f"{said(e)} Your recordings are kept in {current.recordings_dir}.")
         st.stop()
