@@ -1,0 +1,147 @@
+"""Who is who in multi-user (cohort) mode: the identity header is believed only from a trusted
+proxy, the cohort's settings load and survive a save, and one person's uploads are limited."""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import replace
+
+import pytest
+from store_support import wav_bytes
+
+from coach.audio import save_recording
+from coach.config import Settings, load_settings, save_settings
+from coach.errors import InputError
+from coach.identity import (
+    CLI_NEEDS_USER,
+    check_upload,
+    cli_owner,
+    identity_from,
+    is_staff,
+    is_trusted,
+)
+
+HEADERS = {"Host": "coach.example.edu", "X-Forwarded-Email": "Ana@Example.edu "}
+
+
+@pytest.fixture(name="cohort")
+def cohort_fixture(tmp_path) -> Settings:
+    return Settings(data_dir=tmp_path, multi_user=True)
+
+
+def test_the_header_from_a_trusted_proxy_names_the_person(cohort):
+    assert identity_from(HEADERS, "127.0.0.1", cohort) == "ana@example.edu"
+    # header names are case-insensitive; an IPv4 address written as IPv6 is the same address
+    assert (
+        identity_from({"x-forwarded-email": "ben@example.edu"}, "::ffff:127.0.0.1", cohort)
+        == "ben@example.edu"
+    )
+
+
+def test_the_header_from_anyone_else_is_ignored(cohort):
+    assert identity_from(HEADERS, "203.0.113.9", cohort) is None
+    assert identity_from(HEADERS, "127.0.0.2", cohort) is None
+    assert identity_from(HEADERS, None, cohort) is None  # no connection, no identity
+    assert identity_from(HEADERS, "not an address", cohort) is None
+
+
+def test_a_missing_or_empty_header_is_no_identity(cohort):
+    assert identity_from({"Host": "coach.example.edu"}, "127.0.0.1", cohort) is None
+    assert identity_from({"X-Forwarded-Email": "  "}, "127.0.0.1", cohort) is None
+    assert identity_from({"X-Forwarded-Email": "two words@x.org"}, "127.0.0.1", cohort) is None
+
+
+def test_a_proxy_network_and_another_header_name(cohort):
+    behind = replace(cohort, trusted_proxies=("10.0.0.0/8",), identity_header="X-Auth-Request-Email")
+    assert identity_from({"X-Auth-Request-Email": "cleo@x.org"}, "10.20.30.40", behind) == "cleo@x.org"
+    assert identity_from({"X-Auth-Request-Email": "cleo@x.org"}, "127.0.0.1", behind) is None
+    assert identity_from({"X-Forwarded-Email": "cleo@x.org"}, "10.20.30.40", behind) is None
+    assert is_trusted("fd00::1", ("fd00::/8",)) and not is_trusted("fe80::1", ("fd00::/8",))
+
+
+def test_single_user_mode_believes_no_header(tmp_path):
+    assert identity_from(HEADERS, "127.0.0.1", Settings(data_dir=tmp_path)) is None
+
+
+def test_staff_are_the_listed_identities_only_in_multi_user_mode(cohort):
+    staffed = replace(cohort, staff=("coach@example.edu",))
+    assert is_staff("coach@example.edu", staffed)
+    assert not is_staff("ana@example.edu", staffed)
+    assert not is_staff(None, staffed)
+    assert not is_staff("coach@example.edu", replace(staffed, multi_user=False))
+
+
+def test_the_command_line_needs_a_user_in_multi_user_mode(cohort):
+    with pytest.raises(InputError) as refused:
+        cli_owner(cohort, None)
+    assert str(refused.value) == CLI_NEEDS_USER
+    assert cli_owner(cohort, " Ana@Example.edu") == "ana@example.edu"
+    assert cli_owner(replace(cohort, multi_user=False), "ana@example.edu") == ""
+
+
+def test_cohort_settings_load_from_the_file_and_the_environment(tmp_path, monkeypatch):
+    for name in (
+        "COACH_MULTI_USER",
+        "COACH_TRUSTED_PROXIES",
+        "COACH_STAFF",
+        "COACH_USER",
+        "COACH_IDENTITY_HEADER",
+    ):
+        monkeypatch.delenv(name, raising=False)
+    assert load_settings(tmp_path).multi_user is False
+    (tmp_path / "settings.toml").write_text(
+        'multi_user = true\ntrusted_proxies = ["127.0.0.1", "10.0.0.0/8"]\nstaff = ["Coach@Example.edu"]\n'
+        "user_max_upload_mb = 50\n"
+    )
+    loaded = load_settings(tmp_path)
+    assert loaded.multi_user and loaded.trusted_proxies == ("127.0.0.1", "10.0.0.0/8")
+    assert loaded.staff == ("coach@example.edu",) and loaded.user_max_upload_mb == 50
+    assert loaded.owner == ""
+    monkeypatch.setenv("COACH_USER", "Ana@Example.edu")
+    monkeypatch.setenv("COACH_TRUSTED_PROXIES", "192.0.2.1, 192.0.2.2")
+    loaded = load_settings(tmp_path)
+    assert loaded.owner == "ana@example.edu"
+    assert loaded.trusted_proxies == ("192.0.2.1", "192.0.2.2")
+    assert loaded.recordings_dir.parent == tmp_path / "recordings" / "users"
+    assert "example" not in loaded.recordings_dir.name
+
+
+def test_bad_cohort_settings_say_what_to_write(tmp_path, monkeypatch):
+    monkeypatch.delenv("COACH_TRUSTED_PROXIES", raising=False)
+    (tmp_path / "settings.toml").write_text('multi_user = true\ntrusted_proxies = ["the proxy"]\n')
+    with pytest.raises(InputError, match="not an address or network"):
+        load_settings(tmp_path)
+    (tmp_path / "settings.toml").write_text('owner = "ana@example.edu"\n')  # never from a file
+    with pytest.raises(InputError, match="unknown keys"):
+        load_settings(tmp_path)
+
+
+def test_saving_settings_keeps_the_cohorts(tmp_path, monkeypatch):
+    monkeypatch.delenv("COACH_MULTI_USER", raising=False)
+    (tmp_path / "settings.toml").write_text('multi_user = true\nstaff = ["coach@example.edu"]\n')
+    save_settings(replace(load_settings(tmp_path), model="base.en"))
+    again = load_settings(tmp_path)
+    assert again.multi_user and again.staff == ("coach@example.edu",) and again.model == "base.en"
+
+
+def test_one_persons_uploads_are_limited_in_size_and_per_hour(cohort):
+    ana = replace(cohort, owner="ana@example.edu", user_max_upload_mb=1, user_uploads_per_hour=2)
+    with pytest.raises(InputError, match=r"at most 1 MB"):
+        save_recording(b"\0" * (2 * 1024 * 1024), ana, original_name="long.wav")
+    save_recording(wav_bytes(pitch_hz=200), ana, original_name="one.wav")
+    save_recording(wav_bytes(pitch_hz=210), ana, original_name="two.wav")
+    with pytest.raises(InputError, match=r"2 recordings in the last hour.*try again in 60 minutes"):
+        save_recording(wav_bytes(pitch_hz=220), ana, original_name="three.wav")
+    # Another person, and the same person an hour later, may upload.
+    save_recording(wav_bytes(pitch_hz=220), replace(ana, owner="ben@example.edu"), original_name="b.wav")
+    for path in ana.recordings_dir.rglob("*.wav"):
+        os.utime(path, (time.time() - 3700, time.time() - 3700))
+    check_upload(ana, 1000)
+
+
+def test_single_user_uploads_are_not_limited(tmp_path):
+    solo = Settings(data_dir=tmp_path, user_max_upload_mb=1, user_uploads_per_hour=1)
+    for pitch in (200, 210, 220):
+        save_recording(wav_bytes(pitch_hz=pitch), solo, original_name="take.wav")
+    check_upload(solo, 5 * 1024 * 1024)
