@@ -2,6 +2,8 @@
 
 import streamlit as st
 
+from coach.ui import shared
+
 st.set_page_config(page_title="coach — interview practice", page_icon="🎙️", layout="wide")
 # Streamlit leaves 6rem above every page for a header this app hides (toolbar "minimal"): a third
 # of that keeps the title clear of the menu button without an empty band.
@@ -22,4 +24,7 @@ pages = {
         st.Page("app_pages/settings.py", title="Settings", icon=":material/settings:"),
     ],
 }
+cfg = shared.settings()  # in multi-user mode: the signed-in person, or one sentence and a stop
+if shared.staff(cfg):
+    pages["Cohort"] = [st.Page("app_pages/cohort.py", title="Cohort", icon=":material/groups:")]
 st.navigation(pages).run()

@@ -391,3 +391,40 @@ def summary_lines(report: dict) -> list[str]:
         lines.append("Skill gaps from debriefs: " + ", ".join(g["competency"] for g in gaps["gaps"]) + ".")
         lines += [f"  practise: [{q['id']}] {q['text']}" for q in gaps["recommended"]]
     return lines
+
+
+# ---------------------------------------------------------------- the cohort, for its staff
+# A week's averages are shown only when at least this many people answered in it, so a number
+# can never be one person's score under another name.
+COHORT_MIN_PEOPLE = 3
+
+
+def cohort_report(store: Store, settings: Settings, *, today: date | None = None, weeks: int = 8) -> dict:
+    """Aggregates over the cohort's answers (multi-user mode, staff only): people, answers this
+    week, and per week the answers, people and average score, filler rate and pace. Never a
+    name, a transcript or a recording."""
+    from coach.errors import InputError
+    from coach.identity import is_staff
+    from coach.store.cohort import AVERAGED, cohort_answers, week_of
+
+    if not is_staff(store.owner, settings):
+        raise InputError("The cohort view is for the coaching staff named in the coach's settings.")
+    answers = cohort_answers(store)
+    this_week = week_of(today or datetime.now().date())
+    starts = [this_week - timedelta(weeks=back) for back in range(weeks - 1, -1, -1)]
+    rows = []
+    for start in starts:
+        in_week = [a for a in answers if a["week"] == start]
+        people = len({a["person"] for a in in_week})
+        row = {"week": start.isoformat(), "answers": len(in_week), "people": people}
+        for name in AVERAGED:
+            values = [a[name] for a in in_week if a[name] is not None]
+            row[name] = round(fmean(values), 1) if values and people >= COHORT_MIN_PEOPLE else None
+        rows.append(row)
+    return {
+        "people": len({a["person"] for a in answers}),
+        "answers_this_week": rows[-1]["answers"],
+        "people_this_week": rows[-1]["people"],
+        "weeks": rows,
+        "min_people": COHORT_MIN_PEOPLE,
+    }

@@ -7,6 +7,10 @@ Run on SQLite and on a real PostgreSQL.
 
 from __future__ import annotations
 
+import json
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+
 import pytest
 import sqlalchemy as sa
 from store_support import (  # noqa: F401
@@ -21,6 +25,7 @@ from store_support import (  # noqa: F401
 
 from coach.data_admin import CONFIRM_WORD, delete_all_data
 from coach.errors import InputError
+from coach.progress import cohort_report
 from coach.store import (
     add_debrief,
     add_goal,
@@ -353,3 +358,46 @@ def test_rows_from_before_owners_stay_the_single_users(tmp_path, backend):
         assert list_favourites(store) == ["swe-beh-01"]
     finally:
         store.close()
+
+
+def test_staff_see_the_cohort_in_aggregate_only(store):
+    staff_settings = replace(store.settings, multi_user=True, staff=("coach@example.edu",))
+    db = replace(store, settings=staff_settings)
+    today = datetime.now(UTC).date()
+    last_week = datetime.now(UTC) - timedelta(days=7)
+    for who, overall, fillers in ((ANA, 60.0, 2.0), (BEN, 70.0, 4.0), ("cleo@example.edu", 80.0, 6.0)):
+        save_attempt(
+            db.for_owner(who),
+            question_id=None,
+            question_text="Why this role?",
+            recording=None,
+            transcript=transcript_dict(f"{who} private words"),
+            analysis=analysis_dict(overall=overall, fillers_per_100=fillers, text=f"{who} private words"),
+            engine="faster-whisper",
+            model="tiny.en",
+        )
+    save_attempt(  # a week when one person answered: their numbers must not show
+        db.for_owner(ANA),
+        question_id=None,
+        question_text="Why this role?",
+        recording=None,
+        transcript=transcript_dict(),
+        analysis=analysis_dict(overall=10.0),
+        engine="faster-whisper",
+        model="tiny.en",
+        created_at=last_week,
+    )
+    fill(db, "solo")  # the single user's own coach is not part of any cohort
+
+    report = cohort_report(db.for_owner("coach@example.edu"), staff_settings, today=today)
+    assert report["people"] == 3 and report["answers_this_week"] == 3 and report["people_this_week"] == 3
+    this_week, week_before = report["weeks"][-1], report["weeks"][-2]
+    assert this_week["score_overall"] == 70.0 and this_week["fillers_per_100_words"] == 4.0
+    assert week_before["answers"] == 1 and week_before["people"] == 1
+    assert week_before["score_overall"] is None  # fewer than three people: no average
+    text = json.dumps(report)
+    assert "example.edu" not in text and "private" not in text and "solo" not in text
+
+    for who in (ANA, ""):
+        with pytest.raises(InputError, match="coaching staff"):
+            cohort_report(db.for_owner(who), staff_settings, today=today)

@@ -1,0 +1,47 @@
+"""Cohort (multi-user mode, staff only): how the cohort practises, in aggregate only."""
+
+import streamlit as st
+
+from coach.progress import cohort_report
+from coach.ui import shared
+
+cfg = shared.settings()
+db = shared.store(cfg)
+
+shared.page_header(
+    "Cohort",
+    "How the cohort practises, in numbers only: no names, transcripts or recordings of anyone.",
+)
+if not shared.staff(cfg):
+    st.warning("The cohort view is for the coaching staff named in the coach's settings.")
+    st.stop()
+
+with shared.shown_errors():
+    report = cohort_report(db, cfg)
+    c1, c2, c3 = st.columns(3)
+    c1.metric("People who have answered", report["people"])
+    c2.metric("Answers this week", report["answers_this_week"])
+    c3.metric("People practising this week", report["people_this_week"])
+
+    def shown(value) -> str:
+        return "—" if value is None else f"{value:g}"
+
+    st.subheader("Week by week")
+    st.table(
+        [
+            {
+                "Week of": week["week"],
+                "Answers": week["answers"],
+                "People": week["people"],
+                "Average score": shown(week["score_overall"]),
+                "Fillers per 100 words": shown(week["fillers_per_100_words"]),
+                "Pace (words a minute)": shown(week["wpm"]),
+            }
+            for week in reversed(report["weeks"])
+        ]
+    )
+    st.caption(
+        f"Averages show only for weeks when at least {report['min_people']} people answered"
+        ", so no number is one person's. Answers that could not be measured are counted but "
+        "not averaged."
+    )

@@ -1,0 +1,54 @@
+"""The cohort's answers in aggregate, for its staff: the one read across owners.
+
+Every other store function sees one owner's rows. This one counts everyone's answers, and hands
+back only numbers per week (how many answers, how many people, average score, filler rate and
+pace): no identity, no transcript, no recording, no company or person met ever leaves it.
+`coach.progress.cohort_report` lets staff only call it.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import sqlalchemy as sa
+
+from coach.store.db import Store
+from coach.store.rows import as_utc
+from coach.store.schema import attempts, interview_recordings, turns
+
+# The measures averaged per week (their columns in attempts and turns).
+AVERAGED = ("score_overall", "fillers_per_100_words", "wpm")
+
+
+def cohort_answers(store: Store) -> list[dict]:
+    """Each answer of the cohort (practice and real interviews, owners with an identity only) as
+    its week and numbers, with an anonymous person number for counting people; nothing else."""
+    numbers = [getattr(attempts.c, name) for name in AVERAGED]
+    turn_numbers = [getattr(turns.c, name) for name in AVERAGED]
+    with store.read() as conn:
+        practice = conn.execute(
+            sa.select(attempts.c.owner, attempts.c.created_at, *numbers).where(attempts.c.owner != "")
+        ).all()
+        real = conn.execute(
+            sa.select(turns.c.owner, interview_recordings.c.created_at, *turn_numbers)
+            .select_from(turns.join(interview_recordings))
+            .where(turns.c.owner != "")
+        ).all()
+    person: dict[str, int] = {}
+    answers = []
+    for row in [*practice, *real]:
+        when = as_utc(row[1])
+        answers.append(
+            {
+                "person": person.setdefault(row[0], len(person)),
+                "week": week_of(when),
+                **{name: row[2 + i] for i, name in enumerate(AVERAGED)},
+            }
+        )
+    return answers
+
+
+def week_of(moment: datetime | date) -> date:
+    """The Monday that starts the week of a moment (UTC)."""
+    day = moment.date() if isinstance(moment, datetime) else moment
+    return day - timedelta(days=day.weekday())
