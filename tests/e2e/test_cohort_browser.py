@@ -1,0 +1,133 @@
+"""Multi-user (cohort) mode in a real headless Chromium: two people, two browser contexts, each
+signed in by the identity header a login proxy would set; each sees only their own answers and
+interviews. The header is ignored from an address that is not a trusted proxy, and without it
+the app shows one sentence. Screenshots go to $COACH_SCREENSHOTS (default: a temporary folder)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from coach import store
+from coach.config import load_settings
+from coach.identity import SIGN_IN
+from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, StreamlitServer
+from tests.store_support import analysis_dict, transcript_dict
+
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed")
+
+PEOPLE = {"ana@example.edu": "Ana", "ben@example.edu": "Ben"}
+STAFF = "coach@example.edu"
+COHORT = f'multi_user = true\ntrusted_proxies = ["127.0.0.1"]\nstaff = ["{STAFF}"]\n'
+
+
+def _seed(data_dir: Path) -> None:
+    """Each person's interview and practice answer, written through the store as theirs."""
+    db = store.open_store(load_settings(data_dir))
+    try:
+        for identity, name in PEOPLE.items():
+            theirs = db.for_owner(identity)
+            store.add_interview(theirs, company=f"{name} Robotics", interview_date="2026-11-20")
+            store.save_attempt(
+                theirs,
+                question_id="swe-beh-01",  # the same bank question for both
+                question_text=f"What did {name} ship last quarter?",
+                recording=None,
+                transcript=transcript_dict(f"{name} shipped the billing service."),
+                analysis=analysis_dict(text=f"{name} shipped the billing service."),
+                engine="faster-whisper",
+                model="tiny.en",
+            )
+    finally:
+        db.close()
+
+
+@pytest.fixture(scope="module")
+def cohort_app(tmp_path_factory, shots):
+    data_dir = tmp_path_factory.mktemp("cohort-data")
+    (data_dir / "settings.toml").write_text(COHORT)
+    _seed(data_dir)
+    server = StreamlitServer(data_dir, shots / "streamlit-cohort.log")
+    try:
+        yield server, data_dir
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def _open(browser, url: str, identity: str | None):
+    headers = {"X-Forwarded-Email": identity} if identity else {}
+    context = browser.new_context(extra_http_headers=headers, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(url)
+    return context, page
+
+
+def _main_text(page, waiting_for: str) -> str:
+    page.get_by_text(waiting_for).first.wait_for(timeout=30_000)
+    return page.locator('[data-testid="stMain"]').inner_text()
+
+
+def test_two_people_each_see_only_their_own_answers_and_interviews(cohort_app, browser, shots):
+    server, _ = cohort_app
+    for identity, name in PEOPLE.items():
+        other = next(n for n in PEOPLE.values() if n != name)
+        context, page = _open(browser, f"{server.url}/interviews", identity)
+        try:
+            text = _main_text(page, f"{name} Robotics")
+            assert other not in text
+            page.screenshot(path=str(shots / f"cohort-interviews-{name.lower()}.png"))
+            page.goto(f"{server.url}/progress")
+            text = _main_text(page, f"What did {name} ship last quarter?")
+            assert other not in text
+            sidebar = page.locator('[data-testid="stSidebar"]').inner_text()
+            assert "Cohort" not in sidebar  # the staff page is not offered to a student
+        finally:
+            context.close()
+
+
+def test_staff_see_the_cohort_in_numbers_only(cohort_app, browser, shots):
+    server, _ = cohort_app
+    context, page = _open(browser, f"{server.url}/cohort", STAFF)
+    try:
+        text = _main_text(page, "Answers this week")
+        assert "People who have answered" in text
+        assert not any(name in text for name in PEOPLE.values()) and "example.edu" not in text
+        page.screenshot(path=str(shots / "cohort-staff.png"), full_page=True)
+    finally:
+        context.close()
+
+
+def test_no_header_or_a_header_from_an_untrusted_address_shows_only_the_sign_in_sentence(
+    cohort_app, browser, shots
+):
+    server, data_dir = cohort_app
+    context, page = _open(browser, f"{server.url}/interviews", None)
+    try:
+        text = _main_text(page, SIGN_IN)
+        assert not any(name in text for name in PEOPLE.values())
+        page.screenshot(path=str(shots / "cohort-sign-in.png"))
+    finally:
+        context.close()
+    # The same header, but the coach now believes it only from another address (the proxy's):
+    # this browser connects from 127.0.0.1, so it is anybody, and gets nothing.
+    (data_dir / "settings.toml").write_text(COHORT.replace('["127.0.0.1"]', '["10.9.9.9"]'))
+    try:
+        context, page = _open(browser, f"{server.url}/interviews", "ana@example.edu")
+        try:
+            text = _main_text(page, SIGN_IN)
+            assert "Ana" not in text and "Ben" not in text
+        finally:
+            context.close()
+    finally:
+        (data_dir / "settings.toml").write_text(COHORT)
