@@ -182,7 +182,12 @@ def delete_everything() -> None:
                     st.success("All data deleted" + (f" ({', '.join(removed)})." if removed else "."))
 
 
-shared.page_header("Settings", "Everything runs on this machine. Only models already here can be chosen.")
+shared.page_header(
+    "Settings",
+    "Everything runs on your organisation's server; no recording leaves it."
+    if cfg.multi_user
+    else "Everything runs on this machine. Only models already here can be chosen.",
+)
 if not cfg.multi_user or shared.staff(cfg):  # in a cohort these settings are everyone's: staff only
     transcription()
     thresholds()

@@ -147,7 +147,12 @@ class Settings:
     def recordings_dir(self) -> Path:
         """Where this owner's recordings live: recordings/ for the single user, a folder of their
         own (named by a hash, not the raw e-mail) for each person of a cohort."""
-        base = self.data_dir / "recordings"
+        return self.owners_folder("recordings")
+
+    def owners_folder(self, name: str) -> Path:
+        """A folder of the data directory as this owner's: itself for the single user,
+        <name>/users/<hash of the identity>/ for a person of a cohort."""
+        base = self.data_dir / name
         return base / OWNERS_FOLDER / owner_folder(self.owner) if self.owner else base
 
     @property

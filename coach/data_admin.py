@@ -19,6 +19,8 @@ from coach.store.transfer import export_data, import_data
 # What "delete all data" removes from the data directory (its README and samples/ stay).
 USER_PATHS = ("recordings", "mock", "question_banks", "models", SETTINGS_FILE_NAME, FAVOURITES_FILE)
 CONFIRM_WORD = "DELETE"
+# Folders of the data directory that hold one folder per person in multi-user mode.
+PER_OWNER = ("recordings", "mock")
 
 
 def export_bytes(db: Store) -> tuple[bytes, dict]:
@@ -41,29 +43,31 @@ def delete_all_data(db: Store, settings: Settings, confirmation: str) -> list[st
 
     The single user's everything is every table's "" rows and the data directory's user files
     (not the cohort's folders, if the same directory also served one); a person of a cohort has
-    their rows and their recordings folder, nothing shared."""
+    their rows and their own folders (recordings, a mock interview's spoken questions), nothing
+    shared."""
     if confirmation.strip() != CONFIRM_WORD:
         raise StorageError(f"Nothing was deleted: type {CONFIRM_WORD} in capitals to confirm.")
     with db.write() as conn:
         for table in reversed(TABLES_IN_ORDER):
             conn.execute(sa.delete(table).where(table.c.owner == db.owner))
     if db.owner:
-        folder = db.settings.recordings_dir
-        if folder.is_dir():
-            shutil.rmtree(folder)
-            return ["recordings"]
-        return []
+        removed = []
+        for name in PER_OWNER:
+            folder = db.settings.owners_folder(name)
+            if folder.is_dir():
+                shutil.rmtree(folder)
+                removed.append(name)
+        return removed
     removed = []
-    cohort = settings.data_dir / "recordings" / OWNERS_FOLDER
     for name in USER_PATHS:
         path = settings.data_dir / name
-        if name == "recordings" and cohort.is_dir():
+        cohort = path / OWNERS_FOLDER
+        if name in PER_OWNER and cohort.is_dir():  # the same directory also serves a cohort
             for child in path.iterdir():
                 if child != cohort:
                     shutil.rmtree(child) if child.is_dir() else child.unlink()
             removed.append(name)
             continue
-        path = settings.data_dir / name
         if path.is_dir():
             shutil.rmtree(path)
             removed.append(name)

@@ -275,7 +275,7 @@ def test_deleting_everything_for_one_person_leaves_the_other_whole(store):
     bens_before = everything_seen(ben)
     bens_files = [p.read_bytes() for p in bens_before["files"]]
 
-    assert delete_all_data(ana, ana.settings, CONFIRM_WORD) == ["recordings"]
+    assert delete_all_data(ana, ana.settings, CONFIRM_WORD) == ["recordings"]  # no mock interview of hers
 
     assert all(not rows for rows in everything_seen(ana).values())
     assert not ana.settings.recordings_dir.exists()

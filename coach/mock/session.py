@@ -85,7 +85,7 @@ class MockSession:
         self.plan = plan
         self.voice = voice or get_voice()
         self.folder = private_folder(
-            settings.data_dir / MOCK_FOLDER / f"{datetime.now():%Y%m%d-%H%M%S}-{uuid.uuid4().hex[:6]}"
+            settings.owners_folder(MOCK_FOLDER) / f"{datetime.now():%Y%m%d-%H%M%S}-{uuid.uuid4().hex[:6]}"
         )
         self.turns: list[Turn] = []
         self.summary: dict | None = None

@@ -92,6 +92,11 @@ def test_two_people_each_see_only_their_own_answers_and_interviews(cohort_app, b
             assert other not in text
             sidebar = page.locator('[data-testid="stSidebar"]').inner_text()
             assert "Cohort" not in sidebar  # the staff page is not offered to a student
+            page.goto(f"{server.url}/settings")
+            text = _main_text(page, f"Signed in as {identity}")
+            assert "Engine and model" not in text  # the cohort's model is the staff's to choose
+            assert "Data directory" not in text  # no server paths
+            page.screenshot(path=str(shots / f"cohort-settings-{name.lower()}.png"), full_page=True)
         finally:
             context.close()
 
