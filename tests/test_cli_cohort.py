@@ -1,0 +1,56 @@
+"""The command line in multi-user (cohort) mode: one person's data, named by --user or COACH_USER."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from coach import store
+from coach.config import load_settings
+from coach.identity import CLI_NEEDS_USER
+
+COACH = [sys.executable, "-m", "coach.cli"]
+
+
+def coach(*args: str, data_dir, user: str | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "COACH_DATA_DIR": str(data_dir)}
+    for name in ("COACH_DATABASE_URL", "COACH_USER", "COACH_MULTI_USER"):
+        env.pop(name, None)
+    if user is not None:
+        env["COACH_USER"] = user
+    return subprocess.run([*COACH, *map(str, args)], capture_output=True, text=True, env=env, timeout=120)
+
+
+def _seed(data_dir) -> None:
+    db = store.open_store(load_settings(data_dir))
+    try:
+        for who, company in (
+            ("", "Solo Ltd"),
+            ("ana@example.edu", "Ana Corp"),
+            ("ben@example.edu", "Ben Corp"),
+        ):
+            store.add_interview(db.for_owner(who), company=company, interview_date="2026-11-20")
+    finally:
+        db.close()
+
+
+def _companies(result: subprocess.CompletedProcess) -> list[str]:
+    assert result.returncode == 0, result.stderr
+    return [i["company"] for i in json.loads(result.stdout)["interviews"]]
+
+
+def test_multi_user_mode_needs_a_user_and_shows_only_theirs(tmp_path):
+    _seed(tmp_path)
+    assert _companies(coach("history", "--json", data_dir=tmp_path)) == ["Solo Ltd"]  # single user
+    (tmp_path / "settings.toml").write_text("multi_user = true\n")
+
+    refused = coach("history", "--json", data_dir=tmp_path)
+    assert refused.returncode == 2 and refused.stdout == ""
+    assert refused.stderr.strip() == f"error: {CLI_NEEDS_USER}"
+
+    assert _companies(coach("--user", "Ana@Example.edu", "history", "--json", data_dir=tmp_path)) == [
+        "Ana Corp"
+    ]
+    assert _companies(coach("history", "--json", data_dir=tmp_path, user="ben@example.edu")) == ["Ben Corp"]
