@@ -3,6 +3,11 @@
 Open it with `open_store(settings)`; every function takes that Store first. Rows come back as
 JSON-ready dicts (times as ISO-8601 UTC strings). Recording paths are relative to the data
 directory.
+
+A Store belongs to one owner ("" for the single user; in multi-user mode a login identity, with
+`store.for_owner(identity)`): every function reads only that owner's rows and stamps it on every
+row it writes, so another person's row is, by list or by id, a row that does not exist.
+`coach.store.cohort` is the one exception, and hands back numbers only.
 """
 
 from coach.store.attempts import (

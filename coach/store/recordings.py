@@ -126,7 +126,8 @@ def is_referenced(conn: sa.Connection, recording_id: int) -> bool:
 
 
 def mark_deleted(conn: sa.Connection, recording_id: int | None) -> bool:
-    """Mark a recording for removal if nothing else uses it; the file goes after commit."""
+    """Mark a recording for removal if nothing else uses it; the file goes after commit. (Its id
+    comes from a row the caller has already read as the store owner's.)"""
     if recording_id is None or is_referenced(conn, recording_id):
         return False
     conn.execute(recordings.update().where(recordings.c.id == recording_id).values(deleted_at=utc_now()))
@@ -164,7 +165,11 @@ def finish_deletions(store: Store) -> int:
         with store.write() as conn:
             if not is_referenced(conn, row.id):
                 conn.execute(
-                    recordings.delete().where(recordings.c.id == row.id, recordings.c.deleted_at.is_not(None))
+                    recordings.delete().where(
+                        recordings.c.id == row.id,
+                        recordings.c.deleted_at.is_not(None),
+                        mine(store, recordings),
+                    )
                 )
     return removed
 
