@@ -152,7 +152,7 @@ def listen(session: MockSession, data: bytes) -> None:
             kept = (
                 ""
                 if isinstance(e, (ModelError, NotAudioError))
-                else f" Your recording is saved in {cfg.recordings_dir}."
+                else f" Your recording is saved in {shared.recordings_place(cfg)}."
             )
             st.error(f"{e}{kept} Record the answer again.")
             ss.mock_failed = digest

@@ -307,7 +307,7 @@ def analyse(source: tuple[bytes, str], question: Question, demonstration: bool) 
             kept = (
                 ""
                 if isinstance(e, (ModelError, NotAudioError))
-                else f" Your recording is saved in {cfg.recordings_dir}."
+                else f" Your recording is saved in {shared.recordings_place(cfg)}."
             )
             hint = (
                 " Choose another model in Settings."

@@ -113,8 +113,8 @@ def analyse(form: dict) -> None:
     with shared.shown_errors():
         interview_id = store.add_interview(db, **logged)
         st.error(
-            f"{shared.said(failed)} The recording is kept in {cfg.recordings_dir}. The interview is in "
-            "your log; you can still write its debrief below."
+            f"{shared.said(failed)} The recording is kept in {shared.recordings_place(cfg)}. "
+            "The interview is in your log; you can still write its debrief below."
         )
         ss.review_result = {"interview_id": interview_id, "answers": [], "recording": None}
 

@@ -89,8 +89,14 @@ def store(current: Settings) -> Store:
     try:
         return _open_store(str(current.data_dir), current.database_url, current).for_owner(current.owner)
     except CoachError as e:
-        st.error(f"{said(e)} Your recordings are kept in {current.recordings_dir}.")
+        st.error(f"{said(e)} Your recordings are kept in {recordings_place(current)}.")
         st.stop()
+
+
+def recordings_place(current: Settings) -> str:
+    """Where the person's recordings are, in their words: the folder on their own machine, or in a
+    cohort "your organisation's server" (its paths mean nothing to them)."""
+    return "your organisation's server" if current.multi_user else str(current.recordings_dir)
 
 
 def forget_store() -> None:
