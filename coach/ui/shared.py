@@ -81,13 +81,26 @@ def _open_store(data_dir: str, database_url: str | None, _settings: Settings) ->
     return open_store(replace(_settings, owner=""))
 
 
+@st.cache_resource(show_spinner=False, max_entries=10_000)
+def _recovered(data_dir: str, database_url: str | None, owner: str, _store: Store) -> bool:
+    """Finish what a crash interrupted in this person's folder (opening the store does it for the
+    single user's), once per person per process."""
+    from coach.store import recover_recordings
+
+    recover_recordings(_store)
+    return True
+
+
 def store(current: Settings) -> Store:
     """The database for this data directory, opened (and migrated) once per process, seen as the
     signed-in person's in multi-user mode (every store function then filters by them)."""
     if current.multi_user and not current.owner:
         stop_unsigned()
     try:
-        return _open_store(str(current.data_dir), current.database_url, current).for_owner(current.owner)
+        opened = _open_store(str(current.data_dir), current.database_url, current).for_owner(current.owner)
+        if current.owner:
+            _recovered(str(current.data_dir), current.database_url, current.owner, opened)
+        return opened
     except CoachError as e:
         st.error(f"{said(e)} Your recordings are kept in {recordings_place(current)}.")
         st.stop()

@@ -5,6 +5,8 @@ the app shows one sentence. Screenshots go to $COACH_SCREENSHOTS (default: a tem
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -13,7 +15,7 @@ from coach import store
 from coach.config import load_settings
 from coach.identity import SIGN_IN
 from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, StreamlitServer
-from tests.store_support import analysis_dict, transcript_dict
+from tests.store_support import analysis_dict, transcript_dict, wav_bytes
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed")
 
@@ -39,6 +41,19 @@ def _seed(data_dir: Path) -> None:
                 engine="faster-whisper",
                 model="tiny.en",
             )
+    finally:
+        db.close()
+    # A take of Ana's that a crash left without its row (saved, never analysed).
+    left = load_settings(data_dir, owner="ana@example.edu").recordings_dir / "practice" / "2026-11"
+    left.mkdir(parents=True)
+    (left / "20261130-090000-left.wav").write_bytes(wav_bytes())
+    os.utime(left / "20261130-090000-left.wav", (time.time() - 600, time.time() - 600))
+
+
+def _unanalysed(data_dir: Path) -> dict[str, int]:
+    db = store.open_store(load_settings(data_dir), recover=False)
+    try:
+        return {who: len(store.unanalysed_recordings(db.for_owner(who))) for who in ("", *PEOPLE)}
     finally:
         db.close()
 
@@ -79,7 +94,8 @@ def _main_text(page, waiting_for: str) -> str:
 
 
 def test_two_people_each_see_only_their_own_answers_and_interviews(cohort_app, browser, shots):
-    server, _ = cohort_app
+    server, data_dir = cohort_app
+    assert _unanalysed(data_dir) == {"": 0, "ana@example.edu": 0, "ben@example.edu": 0}
     for identity, name in PEOPLE.items():
         other = next(n for n in PEOPLE.values() if n != name)
         context, page = _open(browser, f"{server.url}/interviews", identity)
@@ -99,6 +115,8 @@ def test_two_people_each_see_only_their_own_answers_and_interviews(cohort_app, b
             page.screenshot(path=str(shots / f"cohort-settings-{name.lower()}.png"), full_page=True)
         finally:
             context.close()
+    # Ana's first visit finished what the crash left in her folder: the take is hers alone.
+    assert _unanalysed(data_dir) == {"": 0, "ana@example.edu": 1, "ben@example.edu": 0}
 
 
 def test_staff_see_the_cohort_in_numbers_only(cohort_app, browser, shots):
