@@ -5,6 +5,7 @@ Settings are frozen; make a variation with `dataclasses.replace(settings, ...)`.
 
 from __future__ import annotations
 
+import json
 import os
 import tomllib
 from dataclasses import dataclass, field, fields, replace
@@ -119,10 +120,19 @@ class Settings:
     max_duration_s: float = 3 * 3600.0
     min_duration_s: float = 0.5
     max_upload_mb: int = 1024
+    # Cohort mode (README "Hosted for a cohort"): answers go to a job queue in the PostgreSQL
+    # database and are analysed by `coach worker` processes, here or on other machines. Off by
+    # default: a personal coach analyses in the app process with no queue and no worker.
+    queue: bool = False
+    # Where recordings are kept when every worker must read them (a shared folder mounted at the
+    # same place on each machine); unset: the data directory's recordings/ folder.
+    recordings_folder: str | None = None
     thresholds: Thresholds = field(default_factory=Thresholds)
 
     @property
     def recordings_dir(self) -> Path:
+        if self.recordings_folder:
+            return Path(self.recordings_folder).expanduser().resolve()
         return self.data_dir / "recordings"
 
     @property
@@ -161,6 +171,10 @@ def load_settings(data_dir: Path | None = None, **overrides) -> Settings:
         env = os.environ.get(f"COACH_{name.upper()}")
         if env:
             values[name] = env
+    if os.environ.get("COACH_RECORDINGS_DIR"):
+        values["recordings_folder"] = os.environ["COACH_RECORDINGS_DIR"]
+    if os.environ.get("COACH_QUEUE"):
+        values["queue"] = os.environ["COACH_QUEUE"].strip().lower() in ("1", "true", "yes", "on")
     values.update({k: v for k, v in overrides.items() if v is not None})
     return Settings(data_dir=data_dir, thresholds=thresholds, **values)
 
@@ -174,9 +188,13 @@ def save_settings(settings: Settings) -> Path:
         f"beam_size = {settings.beam_size}",
         f"verbatim = {str(settings.verbatim).lower()}",
         f"recover_fillers = {str(settings.recover_fillers).lower()}",
-        "",
-        "[thresholds]",
     ]
+    # the cohort settings, only where set, so a personal coach's file is unchanged
+    if settings.queue:
+        lines.append("queue = true")
+    if settings.recordings_folder:
+        lines.append(f"recordings_folder = {json.dumps(str(settings.recordings_folder))}")
+    lines += ["", "[thresholds]"]
     lines += [f"{f.name} = {getattr(settings.thresholds, f.name)}" for f in fields(Thresholds)]
     return write_private(path, "\n".join(lines) + "\n")
 
