@@ -135,7 +135,8 @@ def submit_answer(
 
 
 def enqueue(store: Store, saved: SavedRecording, *, question=None, interview_id: int | None = None) -> int:
-    """Put a kept take on the queue for `store.owner` (one job per take and person)."""
+    """Put a kept take on the queue for `store.owner` (one job per take and person: a take already
+    waiting or being analysed gives that job)."""
     key = job_key(store.owner, saved.sha256)
     args = dict(
         owner=store.owner,
@@ -146,6 +147,9 @@ def enqueue(store: Store, saved: SavedRecording, *, question=None, interview_id:
         question=question.to_dict() if hasattr(question, "to_dict") else None,
         interview_id=interview_id,
     )
+    in_hand = _jobs(store, "status IN ('todo', 'doing') AND lock = :key", key=key)
+    if in_hand:  # the take is waiting or being analysed: that job is this one
+        return in_hand[0]
     app = _page_app(store.settings)
     try:
         return app.configure_task(TASK, lock=key, queueing_lock=key).defer(**args)
@@ -372,6 +376,7 @@ def run_worker(
     async def main() -> None:
         async with app.open_async():
             watcher = asyncio.create_task(_retry_stalled_forever(app, stalled_after_s, heartbeat_s))
+            logger.info("models loaded; waiting for answers")
             try:
                 await app.run_worker_async(
                     queues=[QUEUE],
