@@ -364,13 +364,18 @@ def send_to_queue(source: tuple[bytes, str], question: Question) -> None:
 
 
 def find_waiting_answer() -> None:
-    """After a reload, the person's answer still in the queue is found again: nothing is lost."""
+    """After a reload, the person's answer still in the queue is found again, with its question:
+    nothing is lost."""
     from coach import queue
 
-    if ss.practice_job is None:
-        waiting = queue.pending_jobs(db)
-        if waiting:
-            ss.practice_job = {"job_id": waiting[0], "digest": None}
+    if ss.practice_job is not None:
+        return
+    waiting = queue.pending_jobs(db)
+    if waiting:
+        ss.practice_job = {"job_id": waiting[0], "digest": None}
+        state = queue.job_state(db, waiting[0])
+        if ss.practice_question_id is None and state is not None and state.question_id in by_id:
+            ss.practice_question_id = state.question_id
 
 
 @st.fragment(run_every=2)
@@ -405,7 +410,8 @@ def waiting_for_answer() -> None:
         detail = "It is analysed as soon as a place is free."
     else:
         label, detail = "Your answer is next in the queue", "It is analysed as soon as a place is free."
-    with st.status(label, state="running", expanded=True):
+    with st.container(border=True):
+        st.markdown(f"**{label}**")
         st.write(detail)
         st.caption(
             "Your recording is saved. You can leave this page: the result will be here, and on "
@@ -465,6 +471,8 @@ shared.page_header(
     "Answer out loud as you would in the room. Everything stays on this "
     "machine: the recording, the transcript and the feedback.",
 )
+if cfg.queue:
+    find_waiting_answer()
 if not attempts and ss.practice_result is None and by_id.get(ss.practice_question_id) is None:
     first_run()
 question_chooser(by_id.get(ss.practice_question_id))
@@ -478,11 +486,10 @@ if question is not None:
     elif source is not None:
         analyse(source, question, demonstration)
 if cfg.queue:
-    find_waiting_answer()
     if ss.practice_job is not None:
         waiting_for_answer()
     elif ss.practice_result and ss.practice_result.get("error"):
-        st.error(f"{ss.practice_result['error']} Your recording is saved.")
+        st.error(ss.practice_result["error"])
 if ss.practice_result and ss.practice_result.get("analysis"):
     the_result(ss.practice_result)
 # Models load last, while the user answers, so the page is usable at once; by the time a take ends

@@ -167,6 +167,7 @@ class JobState:
     job_id: int
     state: str  # waiting | working | done | failed
     ahead: int = 0  # answers waiting in front of this one
+    question_id: str | None = None  # the question it answers
     attempt: dict | None = None  # the stored attempt, once done
     problem: str = ""  # the sentence saying why it could not be analysed
 
@@ -193,17 +194,18 @@ def job_state(store: Store, job_id: int) -> JobState | None:
                 ),
                 dict(queue=QUEUE, id=job_id),
             ).scalar_one()
+    question_id = (args.get("question") or {}).get("id")
     if status == "todo":
-        return JobState(job_id, "waiting", ahead=ahead)
+        return JobState(job_id, "waiting", ahead=ahead, question_id=question_id)
     if status in ("doing", "aborting"):
-        return JobState(job_id, "working")
+        return JobState(job_id, "working", question_id=question_id)
     attempt = stored_attempt(store, args["sha256"])
     if attempt is not None:
-        return JobState(job_id, "done", attempt=attempt)
+        return JobState(job_id, "done", attempt=attempt, question_id=question_id)
     problem = read_outcome(store.absolute(args["recording"])) or (
         "This answer could not be analysed; your recording is kept. Try again, or record it again."
     )
-    return JobState(job_id, "failed", problem=problem)
+    return JobState(job_id, "failed", problem=problem, question_id=question_id)
 
 
 def pending_jobs(store: Store) -> list[int]:

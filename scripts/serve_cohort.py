@@ -29,6 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from coach.analysis.wording import count  # noqa: E402
 from coach.config import load_settings  # noqa: E402
 from coach.files import private_folder, write_private  # noqa: E402
 
@@ -61,6 +62,7 @@ class Cluster:
 
     def __init__(self, data_dir: Path, port: int):
         self.as_root = os.geteuid() == 0
+        private_folder(data_dir)
         self.base = self._place(data_dir)
         self.pgdata = self.base / "data"
         self.password_file = data_dir / "cohort-database.password"
@@ -237,8 +239,9 @@ def main() -> None:
     try:
         stack.start()
         print(
-            f"The coach for a cohort: http://127.0.0.1:{args.port} with {args.workers} workers; "
-            f"data in {data_dir}. Ctrl-C stops everything.",
+            f"The coach for a cohort: http://127.0.0.1:{args.port} with {count(args.workers, 'worker')}; "
+            f"data in {data_dir}; PostgreSQL on 127.0.0.1:{stack.cluster.port} (user {PG_USER}, database "
+            f"{PG_DATABASE}, password in {stack.cluster.password_file}). Ctrl-C stops everything.",
             flush=True,
         )
         while all(p.poll() is None for p in stack.processes):
