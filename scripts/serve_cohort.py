@@ -48,13 +48,15 @@ def pg_bin() -> Path:
 
 
 def free_port(preferred: int) -> int:
-    with socket.socket() as s:
-        try:
-            s.bind(("127.0.0.1", preferred))
-            return preferred
-        except OSError:
-            s.bind(("127.0.0.1", 0))
+    """`preferred` if it is free, else any free port (0: any)."""
+    for port in (preferred, 0) if preferred else (0,):
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
             return s.getsockname()[1]
+    raise OSError("no free port on 127.0.0.1")
 
 
 class Cluster:
