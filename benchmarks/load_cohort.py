@@ -85,6 +85,27 @@ def _sha(store, job_id: int) -> str:
         ).scalar_one()
 
 
+def _cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) a worker process has used so far."""
+    import psutil
+
+    times = psutil.Process(pid).cpu_times()
+    return times.user + times.system
+
+
+def _job_seconds(store, owner_prefix: str) -> list[float]:
+    """How long each job of these people ran on a worker (started to finished, the queue's events)."""
+    import sqlalchemy as sa
+
+    query = sa.text(
+        "SELECT extract(epoch FROM max(e.at) - min(e.at)) FROM procrastinate_jobs j "
+        "JOIN procrastinate_events e ON e.job_id = j.id AND e.type IN ('started', 'succeeded') "
+        "WHERE j.args->>'owner' LIKE :prefix GROUP BY j.id"
+    )
+    with store.read() as conn:
+        return [float(s) for s in conn.execute(query, dict(prefix=owner_prefix + "%")).scalars() if s]
+
+
 def wait_for_workers(logs: list[Path], timeout_s: float = 300) -> None:
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
@@ -94,7 +115,7 @@ def wait_for_workers(logs: list[Path], timeout_s: float = 300) -> None:
     raise SystemExit("the workers did not start; see " + ", ".join(map(str, logs)))
 
 
-def run(stack: CohortStack, workers: int, users: int, answers: int, log_dir: Path, run_id: str) -> dict:
+def run(stack: CohortStack, workers: int, users: int, answers: int, log_dir: Path, run_no: int) -> dict:
     first = len(stack.workers)
     stack.start_workers(workers, log_dir)
     wait_for_workers([log_dir / f"worker{first + i + 1}.log" for i in range(workers)])
@@ -104,10 +125,12 @@ def run(stack: CohortStack, workers: int, users: int, answers: int, log_dir: Pat
     sent: dict = {}
     people = []
     load_before = os.getloadavg()[0]
+    cpu_before = sum(_cpu_seconds(w.pid) for w in stack.workers[first:])  # loading the models
     t0 = time.monotonic()
     for u in range(users):
-        takes = [take(CLIPS[(u + k) % len(CLIPS)], 10 * (1 + u * answers + k)) for k in range(answers)]
-        owner = f"{run_id}-person{u}@cohort.test"
+        first_take = run_no * users * answers + u * answers  # every take of every run is its own recording
+        takes = [take(CLIPS[(u + k) % len(CLIPS)], 10 * (1 + first_take + k)) for k in range(answers)]
+        owner = f"run{run_no}-person{u}@cohort.test"
         people.append(threading.Thread(target=person, args=(store, owner, takes, question, results, sent)))
     for thread in people:
         thread.start()
@@ -116,7 +139,9 @@ def run(stack: CohortStack, workers: int, users: int, answers: int, log_dir: Pat
     elapsed = max(r[3] for r in results) - t0
     done = [r for r in results if r[1] == "done"]
     latencies = sorted(r[2] for r in done)
+    cpu_s = sum(_cpu_seconds(w.pid) for w in stack.workers[first:]) - cpu_before
     stack.stop_workers()
+    job_s = _job_seconds(store, f"run{run_no}-")
     leaks = 0
     for owner, hashes in sent.items():
         seen = {a["recording_sha256"] for a in list_attempts(store.for_owner(owner))}
@@ -133,6 +158,8 @@ def run(stack: CohortStack, workers: int, users: int, answers: int, log_dir: Pat
         "answers": len(done),
         "seconds": round(elapsed, 1),
         "worker_s_per_answer": round(elapsed * workers / max(1, len(done)), 2),
+        "job_s_mean": round(statistics.mean(job_s), 2) if job_s else None,
+        "worker_cpu_s_per_answer": round(cpu_s / max(1, len(done)), 2),
         "load_average_before": round(load_before, 2),
     }
 
@@ -151,7 +178,7 @@ def main() -> None:
     try:
         stack.start_database()
         for workers in counts:
-            runs.append(run(stack, workers, args.users, args.answers, folder, f"w{workers}"))
+            runs.append(run(stack, workers, args.users, args.answers, folder, len(runs)))
             if not args.json:
                 print(runs[-1], flush=True)
     finally:

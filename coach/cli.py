@@ -1128,7 +1128,10 @@ def worker_command(
     """Cohort mode: analyse the answers waiting in the queue (PostgreSQL, COACH_DATABASE_URL) until
     stopped. Loads the speech model and spaCy once; run one a core, here or on other machines."""
     import logging
+    import os
 
+    for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "NUMBA_NUM_THREADS"):
+        os.environ.setdefault(variable, str(threads))  # before numpy loads, or its pools are made
     from coach import queue
     from coach.config import load_settings
 
