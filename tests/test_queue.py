@@ -207,3 +207,30 @@ def test_a_worker_refuses_sqlite_in_one_sentence(tmp_path):
     assert run.returncode == 1
     assert run.stderr.strip().startswith("error: Cohort mode needs PostgreSQL")
     assert len(run.stderr.strip().splitlines()) == 1
+
+
+def test_a_shared_recordings_folder_is_stored_as_recordings(tmp_path, monkeypatch):
+    """Recordings kept in a folder every worker reads (outside the data directory) are stored as
+    "recordings/..." and found again there: a row means the same file on every machine."""
+    from coach.audio import save_recording
+    from coach.config import save_settings
+
+    for variable in ("COACH_DATABASE_URL", "COACH_QUEUE", "COACH_RECORDINGS_DIR"):
+        monkeypatch.delenv(variable, raising=False)
+    settings = replace(
+        load_settings(data_dir=tmp_path / "data"), queue=True, recordings_folder=str(tmp_path / "shared")
+    )
+    saved = save_recording(CLIP.read_bytes(), settings, original_name="answer.wav")
+    assert saved.path.is_relative_to(tmp_path / "shared")
+    store = open_store(replace(settings, database_url=None))
+    try:
+        stored = store.relative(saved.path)
+        assert stored.startswith("recordings/practice/")
+        assert store.absolute(stored) == saved.path
+        assert store.absolute("models/x.bin") == tmp_path / "data" / "models" / "x.bin"
+    finally:
+        store.close()
+    save_settings(settings)  # the Settings page saving keeps the cohort's settings
+    again = load_settings(data_dir=tmp_path / "data")
+    assert again.queue is True and again.recordings_dir == (tmp_path / "shared").resolve()
+    assert load_settings(data_dir=tmp_path / "other").queue is False  # off by default
