@@ -130,10 +130,15 @@ class Settings:
     thresholds: Thresholds = field(default_factory=Thresholds)
 
     @property
-    def recordings_dir(self) -> Path:
+    def recordings_root(self) -> Path:
+        """The folder all recordings live under (stored paths "recordings/..." start here)."""
         if self.recordings_folder:
             return Path(self.recordings_folder).expanduser().resolve()
         return self.data_dir / "recordings"
+
+    @property
+    def recordings_dir(self) -> Path:
+        return self.recordings_root
 
     @property
     def models_dir(self) -> Path:

@@ -60,7 +60,7 @@ class Store:
         cohort may keep outside the data directory (a folder every worker can read)."""
         top, _, rest = relative_path.partition("/")
         if top == RECORDINGS and rest:
-            return self.settings.recordings_dir / rest
+            return self.settings.recordings_root / rest
         return self.data_dir / relative_path
 
     def relative(self, path: Path) -> str:
@@ -68,7 +68,7 @@ class Store:
         "recordings/..." for anything in the recordings folder wherever that folder is."""
         path = Path(path).resolve()
         try:
-            return f"{RECORDINGS}/{path.relative_to(self.settings.recordings_dir.resolve()).as_posix()}"
+            return f"{RECORDINGS}/{path.relative_to(self.settings.recordings_root.resolve()).as_posix()}"
         except ValueError:
             pass
         try:
