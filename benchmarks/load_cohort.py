@@ -93,6 +93,12 @@ def _cpu_seconds(pid: int) -> float:
     return times.user + times.system
 
 
+def _rss_mb(pid: int) -> float:
+    import psutil
+
+    return psutil.Process(pid).memory_info().rss / 2**20
+
+
 def _job_seconds(store, owner_prefix: str) -> list[float]:
     """How long each job of these people ran on a worker (started to finished, the queue's events)."""
     import sqlalchemy as sa
@@ -140,6 +146,7 @@ def run(stack: CohortStack, workers: int, users: int, answers: int, log_dir: Pat
     done = [r for r in results if r[1] == "done"]
     latencies = sorted(r[2] for r in done)
     cpu_s = sum(_cpu_seconds(w.pid) for w in stack.workers[first:]) - cpu_before
+    rss_mb = max(_rss_mb(w.pid) for w in stack.workers[first:])
     stack.stop_workers()
     job_s = _job_seconds(store, f"run{run_no}-")
     leaks = 0
@@ -160,6 +167,7 @@ def run(stack: CohortStack, workers: int, users: int, answers: int, log_dir: Pat
         "worker_s_per_answer": round(elapsed * workers / max(1, len(done)), 2),
         "job_s_mean": round(statistics.mean(job_s), 2) if job_s else None,
         "worker_cpu_s_per_answer": round(cpu_s / max(1, len(done)), 2),
+        "worker_rss_mb": round(rss_mb),
         "load_average_before": round(load_before, 2),
     }
 
