@@ -25,6 +25,7 @@ import functools
 import json
 import logging
 import os
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -53,6 +54,9 @@ STALLED_AFTER_S = 30.0
 # An unexpected failure (the database gone for a moment) is retried; a problem the user can fix
 # (not audio, too short) is an outcome, told on the page, never retried.
 RETRY = procrastinate.RetryStrategy(max_attempts=3, wait=5)
+# A finished job is kept an hour (the page reads how it ended), then forgotten.
+KEEP_FINISHED_JOBS_H = 1
+CLEANUP_EVERY_S = 600.0
 
 NOT_POSTGRESQL = (
     "Cohort mode needs PostgreSQL: set COACH_DATABASE_URL to a postgresql:// database that every "
@@ -332,12 +336,24 @@ async def retry_stalled_jobs(app: procrastinate.App, stalled_after_s: float = ST
     return retried
 
 
-async def _retry_stalled_forever(app: procrastinate.App, stalled_after_s: float, every_s: float) -> None:
+async def _look_after_queue(app: procrastinate.App, stalled_after_s: float, every_s: float) -> None:
+    """Every `every_s`: put dead workers' jobs back on the queue. Every ten minutes: forget jobs
+    finished over an hour ago (the attempt is stored; the job only named who and which take)."""
+    last_cleanup = 0.0
     while True:
         try:
             await retry_stalled_jobs(app, stalled_after_s)
+            if time.monotonic() - last_cleanup > CLEANUP_EVERY_S:
+                await app.job_manager.delete_old_jobs(
+                    nb_hours=KEEP_FINISHED_JOBS_H,
+                    queue=QUEUE,
+                    include_failed=True,
+                    include_cancelled=True,
+                    include_aborted=True,
+                )
+                last_cleanup = time.monotonic()
         except Exception:  # the database away for a moment: try again next round
-            logger.exception("could not look for stalled jobs")
+            logger.exception("could not look after the queue")
         await asyncio.sleep(every_s)
 
 
@@ -377,7 +393,7 @@ def run_worker(
 
     async def main() -> None:
         async with app.open_async():
-            watcher = asyncio.create_task(_retry_stalled_forever(app, stalled_after_s, heartbeat_s))
+            watcher = asyncio.create_task(_look_after_queue(app, stalled_after_s, heartbeat_s))
             logger.info("models loaded; waiting for answers")
             try:
                 await app.run_worker_async(
