@@ -161,6 +161,42 @@ def test_a_worker_killed_mid_job_loses_nothing_and_the_answer_lands_once(cohort)
         assert tries.scalar_one() >= 1  # it went back on the queue once
 
 
+def test_the_practice_page_shows_the_queue_then_draws_the_result(cohort, monkeypatch):
+    """Cohort mode on the page: the take is kept and enqueued, its place shown; on a later run the
+    result a worker stored is drawn, with the buttons of a personal coach's result."""
+    from app_support import page
+
+    store, _ = cohort
+    settings = store.settings
+    for name, value in dict(
+        COACH_DATA_DIR=str(settings.data_dir),
+        COACH_DATABASE_URL=settings.database_url,
+        COACH_QUEUE="1",
+        COACH_RECORDINGS_DIR=str(settings.recordings_root),
+    ).items():
+        monkeypatch.setenv(name, value)
+    at = page("practice").run()
+    first_recommended = [b.key for b in at.button if b.key and b.key.startswith("practice_rec_")][0]
+    at.button(key=first_recommended).click().run()
+    take = CLIP.read_bytes() + b"\0" * 6400  # a take of its own
+    at.file_uploader[0].upload("answer.wav", take, "audio/wav").run()
+    assert not at.exception, at.exception
+    shown = " ".join(m.value for m in at.markdown)
+    assert "Your answer is" in shown or "Analysing your answer now" in shown, shown
+    job_id = at.session_state["practice_job"]["job_id"]
+
+    def landed():
+        at.run()
+        return at.session_state["practice_result"]
+
+    result = wait_for(landed, 120, "the result on the page")
+    assert not at.exception, at.exception
+    assert at.session_state["practice_job"] is None
+    assert [b for b in at.button if b.key == "practice_try_again"]
+    assert result["analysis"]["metrics"]["words"] >= 20
+    assert result["attempt_id"] == _finished(store, job_id).attempt["id"]
+
+
 def _finished(store, job_id):
     from coach import queue
 
