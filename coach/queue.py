@@ -388,7 +388,8 @@ def run_worker(
     except ImportError:
         pass
     load_models(settings)
-    _worker = _Worker(settings, open_store(settings))
+    # recover=False: a take waiting in the shared folder is the queue's, not an orphan to adopt
+    _worker = _Worker(settings, open_store(settings, recover=False))
     app = make_app(conninfo(settings))
 
     async def main() -> None:
