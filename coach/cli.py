@@ -1119,7 +1119,7 @@ def worker_command(
     threads: Annotated[
         int, typer.Option(min=1, help="CPU threads a worker uses (1: several workers share a machine).")
     ] = 1,
-    name: Annotated[str | None, typer.Option(help="The worker's name in the queue's records.")] = None,
+    name: Annotated[str | None, typer.Option(help="The worker's name in its log.")] = None,
     heartbeat: Annotated[float, typer.Option(hidden=True, help="Seconds between heartbeats.")] = 0.0,
     stalled_after: Annotated[
         float, typer.Option(hidden=True, help="Seconds of silence after which a worker is taken for dead.")
