@@ -1,5 +1,8 @@
 # The README's commands. Each one sets up what it needs first (idempotent, quick when done).
-.PHONY: setup run test test-isa bench clips lint models filler-model
+.PHONY: setup run test test-isa bench clips lint models filler-model serve-cohort
+
+# How many `coach worker` processes `make serve-cohort` starts.
+WORKERS ?= 2
 
 # The instruction set `make test-isa` forces on CTranslate2 (GENERIC, AVX, AVX2, AVX512).
 ISA ?= GENERIC
@@ -9,6 +12,11 @@ setup:
 
 run: setup
 	.venv/bin/streamlit run app.py --server.address 127.0.0.1 --server.port 8501
+
+# A cohort on this machine: PostgreSQL kept under the data directory, the queue's schema, WORKERS
+# workers and the app on 127.0.0.1; Ctrl-C stops them all (README "Hosted for a cohort").
+serve-cohort: setup
+	.venv/bin/python scripts/serve_cohort.py --workers $(WORKERS)
 
 test: setup
 	.venv/bin/ruff check .

@@ -25,6 +25,7 @@ ss.setdefault("practice_take", 0)
 ss.setdefault("practice_result", None)
 ss.setdefault("practice_pending_sample", False)
 ss.setdefault("practice_interview_id", None)
+ss.setdefault("practice_job", None)  # cohort mode: the take waiting in the queue
 
 questions = banks.load_questions(cfg.data_dir, owner=cfg.owner)
 by_id = {q.id: q for q in questions}
@@ -338,6 +339,86 @@ def analyse(source: tuple[bytes, str], question: Question, demonstration: bool) 
             )
 
 
+# ---------------------------------------------------------------- cohort mode: the queue
+def send_to_queue(source: tuple[bytes, str], question: Question) -> None:
+    """Cohort mode: keep the take and put it on the queue (once); a worker analyses it."""
+    from coach import queue  # only in cohort mode: a personal coach never loads the queue
+
+    digest = hashlib.sha256(source[0]).hexdigest()
+    for seen in (ss.practice_result, ss.practice_job):
+        if seen and seen.get("digest") == digest:
+            return
+    try:
+        job_id = queue.submit_answer(
+            db,
+            source[0],
+            original_name=source[1],
+            question=question,
+            interview_id=ss.practice_interview_id,
+        )
+    except CoachError as e:
+        ss.practice_result = {"digest": digest, "error": shared.said(e)}
+        return
+    ss.practice_job = {"job_id": job_id, "digest": digest}
+    ss.practice_result = None
+
+
+def find_waiting_answer() -> None:
+    """After a reload, the person's answer still in the queue is found again, with its question:
+    nothing is lost."""
+    from coach import queue
+
+    if ss.practice_job is not None:
+        return
+    waiting = queue.pending_jobs(db)
+    if waiting:
+        ss.practice_job = {"job_id": waiting[0], "digest": None}
+        state = queue.job_state(db, waiting[0])
+        if ss.practice_question_id is None and state is not None and state.question_id in by_id:
+            ss.practice_question_id = state.question_id
+
+
+@st.fragment(run_every=2)
+def waiting_for_answer() -> None:
+    """Where the answer stands in the queue, redrawn every two seconds; the whole page is drawn
+    again when the result lands."""
+    from coach import queue
+
+    job = ss.practice_job
+    if job is None:
+        return
+    state = queue.job_state(db, job["job_id"])
+    if state is None or state.state in ("done", "failed"):
+        ss.practice_job = None
+        if state is not None and state.state == "done":
+            attempt = state.attempt
+            ss.practice_result = {
+                "digest": job["digest"],
+                "attempt_id": attempt["id"],
+                "analysis": attempt["analysis"],
+                "question_id": attempt["question_id"],
+                "recording": str(db.absolute(attempt["recording_path"])),
+                "demonstration": False,
+            }
+        elif state is not None:
+            ss.practice_result = {"digest": job["digest"], "error": state.problem}
+        st.rerun()
+    if state.state == "working":
+        label, detail = "Analysing your answer now", "Transcribing it, then fillers, pace and structure."
+    elif state.ahead:
+        label = f"Your answer is in the queue: {count(state.ahead, 'answer')} ahead of yours"
+        detail = "It is analysed as soon as a place is free."
+    else:
+        label, detail = "Your answer is next in the queue", "It is analysed as soon as a place is free."
+    with st.container(border=True):
+        st.markdown(f"**{label}**")
+        st.write(detail)
+        st.caption(
+            "Your recording is saved. You can leave this page: the result will be here, and on "
+            "the Progress page, when it is ready."
+        )
+
+
 # ---------------------------------------------------------------- the result
 def the_result(result: dict) -> None:
     """The analysed answer, this attempt against earlier ones, and what to do next."""
@@ -390,6 +471,8 @@ shared.page_header(
     "Answer out loud as you would in the room. Everything stays on this "
     "machine: the recording, the transcript and the feedback.",
 )
+if cfg.queue:
+    find_waiting_answer()
 if not attempts and ss.practice_result is None and by_id.get(ss.practice_question_id) is None:
     first_run()
 question_chooser(by_id.get(ss.practice_question_id))
@@ -398,12 +481,20 @@ if question is not None:
     the_question(question)
     preparing_for()
     source, demonstration = the_take()
-    if source is not None:
+    if source is not None and cfg.queue and not demonstration:
+        send_to_queue(source, question)
+    elif source is not None:
         analyse(source, question, demonstration)
+if cfg.queue:
+    if ss.practice_job is not None:
+        waiting_for_answer()
+    elif ss.practice_result and ss.practice_result.get("error"):
+        st.error(ss.practice_result["error"])
 if ss.practice_result and ss.practice_result.get("analysis"):
     the_result(ss.practice_result)
 # Models load last, while the user answers, so the page is usable at once; by the time a take ends
-# the first answer no longer waits for the model (benchmarks/practice_latency.py).
-if question is not None:
+# the first answer no longer waits for the model (benchmarks/practice_latency.py). In cohort mode
+# the workers hold the models, not the app.
+if question is not None and not cfg.queue:
     with shared.shown_errors("Choose another model in Settings."):
         shared.preload_models(cfg)

@@ -1148,6 +1148,45 @@ def mock_command(
             typer.echo(line)
 
 
+@app.command("worker")
+@friendly_errors
+def worker_command(
+    concurrency: Annotated[int, typer.Option(min=1, help="Answers analysed at once by this worker.")] = 1,
+    threads: Annotated[
+        int, typer.Option(min=1, help="CPU threads a worker uses (1: several workers share a machine).")
+    ] = 1,
+    name: Annotated[str | None, typer.Option(help="The worker's name in its log.")] = None,
+    heartbeat: Annotated[float, typer.Option(hidden=True, help="Seconds between heartbeats.")] = 0.0,
+    stalled_after: Annotated[
+        float, typer.Option(hidden=True, help="Seconds of silence after which a worker is taken for dead.")
+    ] = 0.0,
+) -> None:
+    """Cohort mode: analyse the answers waiting in the queue (PostgreSQL, COACH_DATABASE_URL) until
+    stopped. Loads the speech model and spaCy once; run one a core, here or on other machines."""
+    import logging
+    import os
+
+    for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "NUMBA_NUM_THREADS"):
+        os.environ.setdefault(variable, str(threads))  # before numpy loads, or its pools are made
+    from coach import queue
+    from coach.config import load_settings
+
+    settings = load_settings()
+    queue.conninfo(settings)  # one sentence, before anything loads, when this is not PostgreSQL
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    # procrastinate logs each job's arguments (the person's identity, the question) at INFO
+    logging.getLogger("procrastinate").setLevel(logging.WARNING)
+    typer.echo(f"Worker starting: loading the models ({settings.engine} {settings.model}).", err=True)
+    queue.run_worker(
+        settings,
+        concurrency=concurrency,
+        threads=threads,
+        name=name,
+        heartbeat_s=heartbeat or queue.HEARTBEAT_S,
+        stalled_after_s=stalled_after or queue.STALLED_AFTER_S,
+    )
+
+
 def main() -> None:
     app()
 

@@ -124,6 +124,13 @@ class Settings:
     max_duration_s: float = 3 * 3600.0
     min_duration_s: float = 0.5
     max_upload_mb: int = 1024
+    # Cohort mode (README "Hosted for a cohort"): answers go to a job queue in the PostgreSQL
+    # database and are analysed by `coach worker` processes, here or on other machines. Off by
+    # default: a personal coach analyses in the app process with no queue and no worker.
+    queue: bool = False
+    # Where recordings are kept when every worker must read them (a shared folder mounted at the
+    # same place on each machine); unset: the data directory's recordings/ folder.
+    recordings_folder: str | None = None
     thresholds: Thresholds = field(default_factory=Thresholds)
     # ---- multi-user (cohort) mode, issue 23; SECURITY.md explains each choice
     # Off: one person's coach, no login (the default). On: every page needs a login identity.
@@ -144,10 +151,18 @@ class Settings:
     owner: str = ""
 
     @property
+    def recordings_root(self) -> Path:
+        """The folder all recordings live under (stored paths "recordings/..." start here)."""
+        if self.recordings_folder:
+            return Path(self.recordings_folder).expanduser().resolve()
+        return self.data_dir / "recordings"
+
+    @property
     def recordings_dir(self) -> Path:
         """Where this owner's recordings live: recordings/ for the single user, a folder of their
         own (named by a hash, not the raw e-mail) for each person of a cohort."""
-        return self.owners_folder("recordings")
+        base = self.recordings_root
+        return base / OWNERS_FOLDER / owner_folder(self.owner) if self.owner else base
 
     def owners_folder(self, name: str) -> Path:
         """A folder of the data directory as this owner's: itself for the single user,
@@ -213,6 +228,10 @@ def load_settings(data_dir: Path | None = None, **overrides) -> Settings:
         if env:
             values[name] = env
     values |= _cohort_from_environment()
+    if os.environ.get("COACH_RECORDINGS_DIR"):
+        values["recordings_folder"] = os.environ["COACH_RECORDINGS_DIR"]
+    if os.environ.get("COACH_QUEUE"):
+        values["queue"] = os.environ["COACH_QUEUE"].strip().lower() in ("1", "true", "yes", "on")
     values.update({k: v for k, v in overrides.items() if v is not None})
     _check_cohort(values, path)
     if values.get("multi_user") and "owner" not in values:
@@ -268,9 +287,13 @@ def save_settings(settings: Settings) -> Path:
         f"beam_size = {settings.beam_size}",
         f"verbatim = {str(settings.verbatim).lower()}",
         f"recover_fillers = {str(settings.recover_fillers).lower()}",
-        "",
-        "[thresholds]",
     ]
+    # the queue settings, only where set, so a personal coach's file is unchanged
+    if settings.queue:
+        lines.append("queue = true")
+    if settings.recordings_folder:
+        lines.append(f"recordings_folder = {json.dumps(str(settings.recordings_folder))}")
+    lines += ["", "[thresholds]"]
     kept = {k: v for k, v in _read_settings_file(path).items() if k in COHORT_KEYS}
     cohort = [f"{name} = {_toml_value(value)}" for name, value in kept.items()]
     lines = cohort + ([""] if cohort else []) + lines

@@ -19,6 +19,7 @@ from coach.types import Transcript
 
 if TYPE_CHECKING:  # coach.analysis loads spaCy: imported where an answer is analysed
     from coach.analysis.answer import AnswerAnalysis
+    from coach.store import Store
 
 # stage_progress(message, fraction_done) — fraction in [0, 1] over the whole answer.
 StageProgress = Callable[[str, float], None]
@@ -85,13 +86,15 @@ def analyze_answer(
     )
 
 
-def job_description(settings: Settings, interview_id: int | None) -> str | None:
+def job_description(settings: Settings, interview_id: int | None, store: Store | None = None) -> str | None:
     """The pasted job description of the interview an answer prepares for, if it has one."""
     if interview_id is None:
         return None
     from coach.job_description import description_of
     from coach.store import open_store
 
+    if store is not None:
+        return description_of(store, interview_id)
     store = open_store(settings)
     try:
         return description_of(store, interview_id)
@@ -124,7 +127,7 @@ def analyze_transcript(
 
 
 def practice_answer(
-    source: bytes | Path,
+    source: bytes | Path | SavedRecording,
     settings: Settings,
     *,
     original_name: str = "",
@@ -134,8 +137,13 @@ def practice_answer(
     channel: str | None = None,
     interview_id: int | None = None,
     interview: bool = False,
+    store: Store | None = None,
 ) -> PracticeResult:
     """Keep (if `save`), transcribe and analyse one spoken answer; store it as an attempt if `save`.
+
+    `source` may be a recording already kept (a SavedRecording: an answer waiting in the cohort
+    queue, coach.queue), which is then not copied again. `store`: the open store (scoped to its
+    owner) to read the interview from and save the attempt in; by default one is opened here.
 
     `interview_id`: the interview in the log this answer prepares for; its job description's
     terms are checked and the attempt is linked to it. `interview`: the answer was given in a
@@ -144,10 +152,14 @@ def practice_answer(
     from coach.analysis import quality
     from coach.transcribe import transcribe_audio
 
-    description = job_description(settings, interview_id)  # an unknown id fails before any work
+    description = job_description(settings, interview_id, store)  # an unknown id fails before any work
     report = progress or (lambda _message, _fraction: None)
     recording = None
-    if save:
+    if isinstance(source, SavedRecording):
+        kept, source = source, source.path
+        recording = kept if save else None
+        original_name = original_name or kept.original_name
+    elif save:
         report("Saving your recording", 0.0)
         recording = save_recording(source, settings, original_name=original_name, kind="practice")
         if question is not None:
@@ -178,7 +190,7 @@ def practice_answer(
     attempt_id = None
     if save:
         attempt_id = _store_attempt(
-            settings, question, recording, transcript, analysis_dict(answer), interview_id
+            settings, question, recording, transcript, analysis_dict(answer), interview_id, store
         )
     report("Done", 1.0)
     return PracticeResult(transcript, answer, recording, attempt_id)
@@ -191,14 +203,15 @@ def _store_attempt(
     transcript: Transcript,
     analysis: dict,
     interview_id: int | None = None,
+    store: Store | None = None,
 ) -> int:
     from coach.store import open_store, save_attempt
     from coach.store.recordings import forget_question
 
-    store = open_store(settings)
+    opened = open_store(settings) if store is None else None
     try:
         attempt_id = save_attempt(
-            store,
+            store or opened,
             question_id=getattr(question, "id", None),
             question_text=getattr(question, "text", "") or "",
             recording=recording,
@@ -209,6 +222,7 @@ def _store_attempt(
             interview_id=interview_id,
         )
     finally:
-        store.close()
+        if opened is not None:
+            opened.close()
     forget_question(recording.path)
     return attempt_id

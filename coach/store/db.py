@@ -24,6 +24,7 @@ from coach.files import private_folder
 from coach.store import migrations
 
 DEFAULT_BUSY_TIMEOUT_S = 10.0
+RECORDINGS = "recordings"  # stored recording paths start with it
 
 
 @dataclass
@@ -62,11 +63,21 @@ class Store:
         return self.engine.url.render_as_string(hide_password=True)
 
     def absolute(self, relative_path: str) -> Path:
+        """A stored path as a file here: "recordings/..." lives in the recordings folder, which a
+        cohort may keep outside the data directory (a folder every worker can read)."""
+        top, _, rest = relative_path.partition("/")
+        if top == RECORDINGS and rest:
+            return self.settings.recordings_root / rest
         return self.data_dir / relative_path
 
     def relative(self, path: Path) -> str:
-        """A recording's path relative to the data directory, with forward slashes."""
+        """A recording's path as stored: relative to the data directory, with forward slashes, and
+        "recordings/..." for anything in the recordings folder wherever that folder is."""
         path = Path(path).resolve()
+        try:
+            return f"{RECORDINGS}/{path.relative_to(self.settings.recordings_root.resolve()).as_posix()}"
+        except ValueError:
+            pass
         try:
             return path.relative_to(self.data_dir.resolve()).as_posix()
         except ValueError as e:

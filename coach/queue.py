@@ -1,0 +1,415 @@
+"""Cohort mode: each practice answer is a job on a queue, analysed by `coach worker` processes.
+
+A personal coach never imports this module: it analyses answers in the app process. In cohort
+mode (`queue = true` with PostgreSQL) the Practice page keeps the recording, enqueues one job
+and shows where it stands; a worker, on this machine or another, runs the same orchestrator the
+page would (coach.practice.practice_answer) and stores the attempt under the person who answered.
+
+The queue is procrastinate's, in the same PostgreSQL database as the results: no broker to run,
+and a job's "is this answer stored already?" reads the very database the answer is saved in.
+
+Never lost, never done twice:
+- a job is keyed by (owner, recording hash): the same take enqueued twice is one job (queueing
+  lock), and two jobs for it never run at once (lock);
+- a worker that dies mid-job stops sending heartbeats; another worker puts its job back on the
+  queue (`retry_stalled_jobs`), and the take waits in the recordings folder meanwhile;
+- the job itself holds a PostgreSQL advisory lock on its key while it runs and starts by asking
+  whether the take already has its attempt, so a retried or repeated job saves nothing twice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import functools
+import json
+import logging
+import os
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import procrastinate
+import sqlalchemy as sa
+from procrastinate.exceptions import AlreadyEnqueued
+from procrastinate.jobs import Status
+from procrastinate.schema import SchemaManager
+
+from coach.audio import SavedRecording, save_recording
+from coach.config import Settings
+from coach.errors import CoachError, InputError
+from coach.files import write_private
+from coach.store import Store, get_attempt, list_attempts
+
+logger = logging.getLogger(__name__)
+
+TASK = "coach.analyse_answer"
+QUEUE = "answers"
+# A worker beats every HEARTBEAT_S; one silent for STALLED_AFTER_S is taken for dead and its job
+# goes back on the queue. A transcription never blocks the beat: jobs run in a thread while the
+# beat runs on the worker's event loop. Whisper on a busy 2-core machine still left the loop free.
+HEARTBEAT_S = 5.0
+STALLED_AFTER_S = 30.0
+# An unexpected failure (the database gone for a moment) is retried; a problem the user can fix
+# (not audio, too short) is an outcome, told on the page, never retried.
+RETRY = procrastinate.RetryStrategy(max_attempts=3, wait=5)
+# A finished job is kept an hour (the page reads how it ended), then forgotten.
+KEEP_FINISHED_JOBS_H = 1
+CLEANUP_EVERY_S = 600.0
+
+NOT_POSTGRESQL = (
+    "Cohort mode needs PostgreSQL: set COACH_DATABASE_URL to a postgresql:// database that every "
+    "worker can reach (the queue lives there), or turn the queue off for a personal coach."
+)
+
+
+# ---------------------------------------------------------------- the database the queue lives in
+def conninfo(settings: Settings) -> str:
+    """The libpq address of the queue's database; one sentence when it is not PostgreSQL."""
+    url = settings.database_url or ""
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url.removeprefix("postgres://")
+    if not url.startswith("postgresql"):
+        raise InputError(NOT_POSTGRESQL)
+    try:
+        parsed = sa.engine.make_url(url)
+    except sa.exc.ArgumentError as e:
+        raise InputError(f"COACH_DATABASE_URL is not a usable database URL ({e}).") from e
+    return parsed.set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+def make_app(address: str) -> procrastinate.App:
+    """A procrastinate App on the coach's database (`conninfo`) with the one task (not opened)."""
+    app = procrastinate.App(connector=procrastinate.PsycopgConnector(conninfo=address))
+    app.task(name=TASK, queue=QUEUE, retry=RETRY, pass_context=False)(analyse_queued_answer)
+    return app
+
+
+@functools.lru_cache(maxsize=4)
+def _opened_app(address: str) -> procrastinate.App:
+    return make_app(address).open()
+
+
+def _page_app(settings: Settings) -> procrastinate.App:
+    """The App the page defers with: opened once per process (a small connection pool)."""
+    return _opened_app(conninfo(settings))
+
+
+def ensure_schema(settings: Settings) -> bool:
+    """Create the queue's tables unless they exist; True when they were created now. Two
+    processes starting together take turns (an advisory lock), so the schema is applied once."""
+    import psycopg
+
+    with psycopg.connect(conninfo(settings), autocommit=True) as conn:
+        conn.execute("SELECT pg_advisory_lock(hashtextextended('coach queue schema', 23))")
+        try:
+            if conn.execute("SELECT to_regclass('procrastinate_jobs')").fetchone()[0] is not None:
+                return False
+            conn.execute(SchemaManager.get_schema())
+            return True
+        finally:
+            conn.execute("SELECT pg_advisory_unlock(hashtextextended('coach queue schema', 23))")
+
+
+def job_key(owner: str, sha256: str) -> str:
+    """One answer of one person: the queueing lock, the run lock and the advisory lock."""
+    return f"answer:{owner}:{sha256}"
+
+
+# ---------------------------------------------------------------- the page's side
+def submit_answer(
+    store: Store,
+    data: bytes | Path,
+    *,
+    original_name: str = "",
+    question=None,
+    interview_id: int | None = None,
+) -> int:
+    """Keep the take (before anything else), then enqueue it for `store.owner`; returns the job id.
+    The same take enqueued again while its job waits gives that job, not a second one."""
+    from coach.store.recordings import note_question
+
+    settings = store.settings
+    conninfo(settings)  # refuse before keeping anything when this is not a cohort database
+    saved = save_recording(data, settings, original_name=original_name, kind="practice")
+    if question is not None:
+        note_question(saved.path, getattr(question, "id", None), getattr(question, "text", "") or "")
+    return enqueue(store, saved, question=question, interview_id=interview_id)
+
+
+def enqueue(store: Store, saved: SavedRecording, *, question=None, interview_id: int | None = None) -> int:
+    """Put a kept take on the queue for `store.owner` (one job per take and person: a take already
+    waiting or being analysed gives that job)."""
+    key = job_key(store.owner, saved.sha256)
+    args = dict(
+        owner=store.owner,
+        recording=store.relative(saved.path),
+        sha256=saved.sha256,
+        size_bytes=saved.size_bytes,
+        original_name=saved.original_name,
+        question=question.to_dict() if hasattr(question, "to_dict") else None,
+        interview_id=interview_id,
+    )
+    in_hand = _jobs(store, "status IN ('todo', 'doing') AND lock = :key", key=key)
+    if in_hand:  # the take is waiting or being analysed: that job is this one
+        return in_hand[0]
+    app = _page_app(store.settings)
+    try:
+        return app.configure_task(TASK, lock=key, queueing_lock=key).defer(**args)
+    except AlreadyEnqueued:
+        waiting = _jobs(store, "status = 'todo' AND queueing_lock = :key", key=key)
+        if waiting:
+            return waiting[0]
+        return app.configure_task(TASK, lock=key, queueing_lock=key).defer(**args)  # it just started
+
+
+@dataclass(frozen=True)
+class JobState:
+    """Where one answer stands, in the page's terms."""
+
+    job_id: int
+    state: str  # waiting | working | done | failed
+    ahead: int = 0  # answers waiting in front of this one
+    question_id: str | None = None  # the question it answers
+    attempt: dict | None = None  # the stored attempt, once done
+    problem: str = ""  # the sentence saying why it could not be analysed
+
+
+def job_state(store: Store, job_id: int) -> JobState | None:
+    """The state of `store.owner`'s job; None for a job that is not theirs or not there."""
+    with store.read() as conn:
+        row = conn.execute(
+            sa.text(
+                "SELECT status, args FROM procrastinate_jobs WHERE id = :id AND task_name = :task "
+                "AND args->>'owner' = :owner"
+            ),
+            dict(id=job_id, task=TASK, owner=store.owner),
+        ).first()
+        if row is None:
+            return None
+        status, args = row.status, row.args
+        ahead = 0
+        if status == "todo":
+            ahead = conn.execute(
+                sa.text(
+                    "SELECT count(*) FROM procrastinate_jobs WHERE queue_name = :queue "
+                    "AND status = 'todo' AND id < :id"
+                ),
+                dict(queue=QUEUE, id=job_id),
+            ).scalar_one()
+    question_id = (args.get("question") or {}).get("id")
+    if status == "todo":
+        return JobState(job_id, "waiting", ahead=ahead, question_id=question_id)
+    if status in ("doing", "aborting"):
+        return JobState(job_id, "working", question_id=question_id)
+    attempt = stored_attempt(store, args["sha256"])
+    if attempt is not None:
+        return JobState(job_id, "done", attempt=attempt, question_id=question_id)
+    problem = read_outcome(store.absolute(args["recording"])) or (
+        "This answer could not be analysed; your recording is kept. Try again, or record it again."
+    )
+    return JobState(job_id, "failed", problem=problem, question_id=question_id)
+
+
+def pending_jobs(store: Store) -> list[int]:
+    """`store.owner`'s answers still waiting or being analysed, oldest first (found again after a
+    reload, so a page closed mid-wait loses nothing)."""
+    return _jobs(store, "status IN ('todo', 'doing') AND args->>'owner' = :owner", owner=store.owner)
+
+
+def _jobs(store: Store, where: str, **params) -> list[int]:
+    query = sa.text(f"SELECT id FROM procrastinate_jobs WHERE task_name = :task AND {where} ORDER BY id")
+    with store.read() as conn:
+        return list(conn.execute(query, dict(task=TASK, **params)).scalars())
+
+
+def stored_attempt(store: Store, sha256: str) -> dict | None:
+    """`store.owner`'s attempt for the take with this hash, if it is stored (full analysis)."""
+    for attempt in list_attempts(store, newest_first=False):
+        if attempt.get("recording_sha256") == sha256:
+            return get_attempt(store, attempt["id"])
+    return None
+
+
+# ---------------------------------------------------------------- outcomes a user can act on
+def _outcome_path(recording: Path) -> Path:
+    """Hidden beside the recording (like its question note), so it is never taken for one."""
+    return recording.with_name(f".{recording.name}.outcome.json")
+
+
+def write_outcome(recording: Path, problem: str) -> None:
+    write_private(_outcome_path(recording), json.dumps({"problem": problem}))
+
+
+def read_outcome(recording: Path) -> str:
+    try:
+        return str(json.loads(_outcome_path(recording).read_text(encoding="utf-8"))["problem"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return ""
+
+
+# ---------------------------------------------------------------- the worker's side
+@dataclass
+class _Worker:
+    settings: Settings
+    store: Store
+
+
+_worker: _Worker | None = None
+
+
+def analyse_queued_answer(
+    owner: str,
+    recording: str,
+    sha256: str,
+    size_bytes: int = 0,
+    original_name: str = "",
+    question: dict | None = None,
+    interview_id: int | None = None,
+) -> str:
+    """The job: analyse one kept take for `owner` with the page's own orchestrator and store it,
+    unless its attempt is stored already. Returns what happened (kept in the worker's log)."""
+    from coach.practice import practice_answer
+
+    if _worker is None:
+        raise RuntimeError("analyse_queued_answer runs inside `coach worker` (coach.queue.run_worker)")
+    settings, store = _worker.settings, _worker.store.for_owner(owner)
+    logger.info("analysing take %s", sha256[:10])  # never the person or the words: the log is shared
+    with _held(store, job_key(owner, sha256)):
+        if stored_attempt(store, sha256) is not None:
+            return "already stored"
+        path = store.absolute(recording)
+        if not path.is_file():
+            missing = f"The recording {path.name} is missing from {settings.recordings_dir}"
+            write_outcome(path, f"{missing}; record the answer again.")
+            return "recording missing"
+        saved = SavedRecording(path=path, sha256=sha256, size_bytes=size_bytes, original_name=original_name)
+        try:
+            result = practice_answer(
+                saved,
+                settings,
+                original_name=original_name,
+                question=_question(question),
+                interview_id=interview_id,
+                store=store,
+            )
+        except CoachError as e:
+            write_outcome(path, getattr(e, "in_app", "") or str(e))
+            return "not analysed"
+    return f"attempt {result.attempt_id}"
+
+
+def _question(data: dict | None):
+    if not data:
+        return None
+    from coach.banks import Question
+
+    return Question(**{k: tuple(v) if isinstance(v, list) else v for k, v in data.items()})
+
+
+@contextlib.contextmanager
+def _held(store: Store, key: str) -> Iterator[None]:
+    """A PostgreSQL advisory lock on `key` for as long as the job runs: a second job for the same
+    take (a retry of a worker wrongly taken for dead) waits, then finds the attempt stored. The
+    lock goes with the connection, so a worker that dies releases it."""
+    with store.engine.connect() as conn:
+        conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+        conn.execute(sa.text("SELECT pg_advisory_lock(hashtextextended(:key, 23))"), dict(key=key))
+        try:
+            yield
+        finally:
+            conn.execute(sa.text("SELECT pg_advisory_unlock(hashtextextended(:key, 23))"), dict(key=key))
+
+
+async def retry_stalled_jobs(app: procrastinate.App, stalled_after_s: float = STALLED_AFTER_S) -> int:
+    """Put the jobs of workers silent for `stalled_after_s` back on the queue; returns how many."""
+    retried = 0
+    for job in await app.job_manager.get_stalled_jobs(queue=QUEUE, seconds_since_heartbeat=stalled_after_s):
+        try:
+            await app.job_manager.retry_job(job)
+            retried += 1
+            logger.warning("job %s of a worker that stopped answering is back on the queue", job.id)
+        except AlreadyEnqueued:
+            # the same take is waiting in another job already: that one will do it
+            await app.job_manager.finish_job_by_id_async(job.id, Status.FAILED, False)
+    return retried
+
+
+async def _look_after_queue(app: procrastinate.App, stalled_after_s: float, every_s: float) -> None:
+    """Every `every_s`: put dead workers' jobs back on the queue. Every ten minutes: forget jobs
+    finished over an hour ago (the attempt is stored; the job only named who and which take)."""
+    last_cleanup = 0.0
+    while True:
+        try:
+            await retry_stalled_jobs(app, stalled_after_s)
+            if time.monotonic() - last_cleanup > CLEANUP_EVERY_S:
+                await app.job_manager.delete_old_jobs(
+                    nb_hours=KEEP_FINISHED_JOBS_H,
+                    queue=QUEUE,
+                    include_failed=True,
+                    include_cancelled=True,
+                    include_aborted=True,
+                )
+                last_cleanup = time.monotonic()
+        except Exception:  # the database away for a moment: try again next round
+            logger.exception("could not look after the queue")
+        await asyncio.sleep(every_s)
+
+
+def worker_settings(settings: Settings, threads: int) -> Settings:
+    """One CPU thread a job by default, so several workers share a machine without fighting."""
+    for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "NUMBA_NUM_THREADS"):
+        os.environ.setdefault(name, str(threads))
+    return replace(settings, cpu_threads=threads)
+
+
+def run_worker(
+    settings: Settings,
+    *,
+    concurrency: int = 1,
+    threads: int = 1,
+    name: str | None = None,
+    heartbeat_s: float = HEARTBEAT_S,
+    stalled_after_s: float = STALLED_AFTER_S,
+) -> None:
+    """Load the models once, then run jobs until stopped (Ctrl-C or SIGTERM finish the job in hand)."""
+    global _worker
+    from coach.practice import load_models
+    from coach.store import open_store
+
+    conninfo(settings)  # one sentence, before any model loads, when this is not PostgreSQL
+    settings = worker_settings(settings, threads)
+    ensure_schema(settings)
+    try:
+        import torch
+
+        torch.set_num_threads(threads)
+    except ImportError:
+        pass
+    load_models(settings)
+    # recover=False: a take waiting in the shared folder is the queue's, not an orphan to adopt
+    _worker = _Worker(settings, open_store(settings, recover=False))
+    app = make_app(conninfo(settings))
+
+    async def main() -> None:
+        async with app.open_async():
+            watcher = asyncio.create_task(_look_after_queue(app, stalled_after_s, heartbeat_s))
+            logger.info("models loaded; waiting for answers")
+            try:
+                await app.run_worker_async(
+                    queues=[QUEUE],
+                    concurrency=concurrency,
+                    name=name,
+                    update_heartbeat_interval=heartbeat_s,
+                    stalled_worker_timeout=stalled_after_s,
+                    fetch_job_polling_interval=2.0,
+                )
+            finally:
+                watcher.cancel()
+
+    try:
+        asyncio.run(main())
+    finally:
+        _worker.store.close()
+        _worker = None

@@ -1,0 +1,273 @@
+"""Cohort mode: answers as jobs on the queue in PostgreSQL, analysed by real `coach worker`
+processes (real Whisper tiny.en on a real clip), one killed mid-job. A personal coach has no queue."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from pg_server import get_server, skip_reason
+
+from coach.banks import get_question
+from coach.config import load_settings
+from coach.store import list_attempts, open_store, unanalysed_recordings
+
+ROOT = Path(__file__).resolve().parent.parent
+CLIP = ROOT / "tests" / "data" / "fillers.wav"  # 14 s of speech with fillers, tiny.en: about 3 s
+HEARTBEAT_S, STALLED_AFTER_S = "1", "3"
+
+pytestmark = pytest.mark.slow
+
+
+class Worker:
+    """`coach worker` in its own process, its log in a file the test reads."""
+
+    def __init__(self, env: dict, log: Path, name: str):
+        self.log = log
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "coach.cli", "worker", "--name", name]
+            + ["--heartbeat", HEARTBEAT_S, "--stalled-after", STALLED_AFTER_S],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=log.open("w"),
+        )
+
+    def said(self, text: str) -> bool:
+        return text in self.log.read_text(errors="replace")
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+def wait_for(condition, timeout_s: float, what: str):
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.25)
+    raise AssertionError(f"timed out after {timeout_s:.0f} s waiting for {what}")
+
+
+@pytest.fixture(scope="module")
+def cohort(tmp_path_factory):
+    """A cohort database with the queue's schema and two workers sharing one recordings folder."""
+    reason = skip_reason()
+    if reason:
+        pytest.skip(reason)
+    from coach import queue
+
+    folder = tmp_path_factory.mktemp("cohort")
+    url = get_server().new_database_url()
+    settings = replace(
+        load_settings(data_dir=folder / "app"),
+        database_url=url,
+        queue=True,
+        recordings_folder=str(folder / "shared-recordings"),
+    )
+    assert queue.ensure_schema(settings) is True
+    assert queue.ensure_schema(settings) is False  # applied once, whoever starts first
+    env = dict(
+        os.environ,
+        COACH_DATA_DIR=str(folder / "worker"),  # a worker's own data dir: only the recordings are shared
+        COACH_DATABASE_URL=url,
+        COACH_RECORDINGS_DIR=str(folder / "shared-recordings"),
+        COACH_QUEUE="1",
+        PYTHONPATH=str(ROOT),
+    )
+    workers = [Worker(env, folder / f"worker{i}.log", f"w{i}") for i in (1, 2)]
+    store = open_store(settings)
+    try:
+        for worker in workers:
+            started = lambda w=worker: w.said("waiting for answers") or w.process.poll() is not None  # noqa: E731
+            wait_for(started, 180, "a worker")
+            assert worker.process.poll() is None, worker.log.read_text()[-3000:]
+        yield store, workers
+    finally:
+        for worker in workers:
+            worker.stop()
+        store.close()
+
+
+def attempts_of(store, sha256: str) -> list[dict]:
+    return [a for a in list_attempts(store) if a["recording_sha256"] == sha256]
+
+
+def test_the_same_take_enqueued_twice_is_one_job_and_one_attempt(cohort):
+    from coach import queue
+
+    store, _ = cohort
+    ann = store.for_owner("ann@example.org")
+    question = get_question("swe-beh-01", store.data_dir)
+    take = CLIP.read_bytes()
+    first = queue.submit_answer(ann, take, original_name="answer.wav", question=question)
+    again = queue.submit_answer(ann, take, original_name="answer.wav", question=question)
+    assert again == first  # one job while it waits
+    assert queue.job_state(store.for_owner("bob@example.org"), first) is None  # not Bob's to see
+
+    state = wait_for(lambda: _finished(ann, first), 120, "the answer")
+    assert state.state == "done", state
+    assert state.attempt["question_id"] == "swe-beh-01"
+    assert state.attempt["analysis"]["metrics"]["words"] >= 20
+    kept = store.absolute(state.attempt["recording_path"])
+    assert state.attempt["recording_path"].startswith("recordings/") and "/practice/" in str(kept)
+    assert kept.is_file() and kept.is_relative_to(store.settings.recordings_root)  # the shared folder
+
+    # enqueued once more after it landed: the job runs and stores nothing twice
+    late = queue.submit_answer(ann, take, original_name="answer.wav", question=question)
+    assert late != first
+    assert wait_for(lambda: _finished(ann, late), 120, "the repeated job").state == "done"
+    sha = state.attempt["recording_sha256"]
+    assert len(attempts_of(ann, sha)) == 1
+
+
+def test_a_worker_killed_mid_job_loses_nothing_and_the_answer_lands_once(cohort):
+    from coach import queue
+
+    store, workers = cohort
+    cam = store.for_owner("cam@example.org")
+    take = CLIP.read_bytes() + b"\0" * 3200  # the same speech with 0.1 s more silence: a new take
+    job = queue.submit_answer(cam, take, original_name="answer.wav")
+    sha = _sha(cam, job)
+    started = f"analysing take {sha[:10]}"
+    taker = wait_for(lambda: next((w for w in workers if w.said(started)), None), 60, "a worker to start")
+    taker.process.send_signal(signal.SIGKILL)  # mid-job: transcription takes seconds
+    taker.process.wait()
+    assert queue.job_state(cam, job).state == "working"  # the dead worker's job, not yet retried
+
+    state = wait_for(lambda: _finished(cam, job), 120, "the answer after the worker died")
+    assert state.state == "done", state
+    survivor = next(w for w in workers if w is not taker)
+    assert survivor.said(started)
+    assert survivor.said("back on the queue")
+    assert len(attempts_of(cam, sha)) == 1
+    assert store.absolute(state.attempt["recording_path"]).is_file()
+    assert unanalysed_recordings(cam) == []  # no take left behind
+    with store.read() as conn:
+        tries = conn.execute(sa.text("SELECT attempts FROM procrastinate_jobs WHERE id = :id"), dict(id=job))
+        assert tries.scalar_one() >= 1  # it went back on the queue once
+
+
+def test_the_practice_page_shows_the_queue_then_draws_the_result(cohort, monkeypatch):
+    """Cohort mode on the page: the take is kept and enqueued, its place shown; on a later run the
+    result a worker stored is drawn, with the buttons of a personal coach's result."""
+    from app_support import page
+
+    store, _ = cohort
+    settings = store.settings
+    for name, value in dict(
+        COACH_DATA_DIR=str(settings.data_dir),
+        COACH_DATABASE_URL=settings.database_url,
+        COACH_QUEUE="1",
+        COACH_RECORDINGS_DIR=str(settings.recordings_root),
+    ).items():
+        monkeypatch.setenv(name, value)
+    at = page("practice").run()
+    first_recommended = [b.key for b in at.button if b.key and b.key.startswith("practice_rec_")][0]
+    at.button(key=first_recommended).click().run()
+    take = CLIP.read_bytes() + b"\0" * 6400  # a take of its own
+    at.file_uploader[0].upload("answer.wav", take, "audio/wav").run()
+    assert not at.exception, at.exception
+    shown = " ".join(m.value for m in at.markdown)
+    assert "Your answer is" in shown or "Analysing your answer now" in shown, shown
+    job_id = at.session_state["practice_job"]["job_id"]
+
+    def landed():
+        at.run()
+        return at.session_state["practice_result"]
+
+    result = wait_for(landed, 120, "the result on the page")
+    assert not at.exception, at.exception
+    assert at.session_state["practice_job"] is None
+    assert [b for b in at.button if b.key == "practice_try_again"]
+    assert result["analysis"]["metrics"]["words"] >= 20
+    assert result["attempt_id"] == _finished(store, job_id).attempt["id"]
+
+
+def _finished(store, job_id):
+    from coach import queue
+
+    state = queue.job_state(store, job_id)
+    return state if state is not None and state.state in ("done", "failed") else None
+
+
+def _sha(store, job_id) -> str:
+    with store.read() as conn:
+        return conn.execute(
+            sa.text("SELECT args->>'sha256' FROM procrastinate_jobs WHERE id = :id"), dict(id=job_id)
+        ).scalar_one()
+
+
+PERSONAL_PAGE = f"""
+import sys
+from streamlit.testing.v1 import AppTest
+from coach.config import load_settings
+assert load_settings().queue is False
+at = AppTest.from_file({str(ROOT / "app.py")!r}, default_timeout=120).run()
+at.button(key="practice_first_question").click().run()
+assert not at.exception, at.exception
+print("loaded:" + ",".join(m for m in ("procrastinate", "coach.queue") if m in sys.modules))
+"""
+
+
+def test_a_personal_coach_runs_without_a_queue(tmp_path):
+    """Queue mode is off by default, and the Practice page, question and recorder on screen,
+    imports nothing of the queue."""
+    env = {k: v for k, v in os.environ.items() if k not in ("COACH_DATABASE_URL", "COACH_QUEUE")}
+    env.update(COACH_DATA_DIR=str(tmp_path), PYTHONPATH=str(ROOT))
+    run = subprocess.run(
+        [sys.executable, "-c", PERSONAL_PAGE], env=env, capture_output=True, text=True, timeout=180
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout.strip().splitlines()[-1] == "loaded:", run.stdout
+
+
+def test_a_worker_refuses_sqlite_in_one_sentence(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "COACH_DATABASE_URL"}
+    env.update(COACH_DATA_DIR=str(tmp_path), PYTHONPATH=str(ROOT))
+    run = subprocess.run(
+        [sys.executable, "-m", "coach.cli", "worker"], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert run.returncode == 1
+    assert run.stderr.strip().startswith("error: Cohort mode needs PostgreSQL")
+    assert len(run.stderr.strip().splitlines()) == 1
+
+
+def test_a_shared_recordings_folder_is_stored_as_recordings(tmp_path, monkeypatch):
+    """Recordings kept in a folder every worker reads (outside the data directory) are stored as
+    "recordings/..." and found again there: a row means the same file on every machine."""
+    from coach.audio import save_recording
+    from coach.config import save_settings
+
+    for variable in ("COACH_DATABASE_URL", "COACH_QUEUE", "COACH_RECORDINGS_DIR"):
+        monkeypatch.delenv(variable, raising=False)
+    settings = replace(
+        load_settings(data_dir=tmp_path / "data"), queue=True, recordings_folder=str(tmp_path / "shared")
+    )
+    saved = save_recording(CLIP.read_bytes(), settings, original_name="answer.wav")
+    assert saved.path.is_relative_to(tmp_path / "shared")
+    store = open_store(replace(settings, database_url=None))
+    try:
+        stored = store.relative(saved.path)
+        assert stored.startswith("recordings/practice/")
+        assert store.absolute(stored) == saved.path
+        assert store.absolute("models/x.bin") == tmp_path / "data" / "models" / "x.bin"
+    finally:
+        store.close()
+    save_settings(settings)  # the Settings page saving keeps the cohort's settings
+    again = load_settings(data_dir=tmp_path / "data")
+    assert again.queue is True and again.recordings_dir == (tmp_path / "shared").resolve()
+    assert load_settings(data_dir=tmp_path / "other").queue is False  # off by default
