@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from coach.analysis.wording import count
-from coach.audio import hms
+from coach.audio import file_sha256, hms
 from coach.banks import Question
 from coach.config import Settings
 from coach.debrief import REVIEW_DRAFT_NOTE
@@ -29,8 +29,9 @@ from coach.errors import InputError, NoSpeechError
 from coach.interview import metrics as measures
 from coach.interview import speakers as sp
 from coach.interview.chunks import CHUNK_S
-from coach.interview.listen import Heard, ProgressHandler, listen
+from coach.interview.listen import Heard, ProgressHandler, listen, work_dir
 from coach.interview.matching import match_question
+from coach.interview.takes import Take, answer_stretches, hear_answers
 from coach.interview.turns import (
     CANDIDATE,
     Exchange,
@@ -93,6 +94,7 @@ def review(
 ) -> dict:
     """`name` is what messages call the recording: the user's own file name for a saved upload."""
     _check_options(options)
+    sha256 = sha256 or file_sha256(Path(path))
     heard = listen(
         Path(path),
         settings,
@@ -108,7 +110,13 @@ def review(
     turns = make_turns(heard.words, who.labels)
     pairs = exchanges(turns)
     problems = _unscorable(who, options)
-    answers = [_answer(e, questions, settings, heard, problems) for e in pairs]
+    # each answer heard as a practice take is, so its fillers count as in practice
+    work = work_dir(settings, sha256, options.chunk_s)
+    stretches = answer_stretches(pairs, turns, heard.speech)
+    takes = hear_answers(Path(path), settings, stretches, work, name=name, cancel=cancel)
+    answers = [
+        _answer(e, questions, settings, heard, problems, take) for e, take in zip(pairs, takes, strict=True)
+    ]
     overlaps = sp.overlaps(heard.levels) if who.method == "channel" else None
     facts = measures.summary(
         turns,
@@ -321,23 +329,28 @@ def _answer(
     settings: Settings,
     heard: Heard,
     problems: Sequence[str] = (),
+    take: Take | None = None,
 ) -> dict:
     from coach.analysis import analyze
 
     match = match_question(asked_question_text(exchange.question), questions) if exchange.question else None
     bank = {q.id: q for q in questions}.get(match.bank_id) if match and match.bank_id else None
     offset = exchange.answer_from_s
-    shifted = [
-        Word(w.text, round(w.start_s - offset, 3), round(w.end_s - offset, 3), w.prob, w.source)
-        for w in exchange.answer_words
-    ]
-    speech_s, unheard = heard.coverage_of(offset, exchange.answer_to_s)
-    transcript = replace(
-        Transcript.from_words(shifted, round(exchange.answer_to_s - offset, 3)),
-        speech_s=speech_s if heard.speech else None,
-        unheard=tuple((round(a - offset, 2), round(b - offset, 2)) for a, b in unheard),
-        sound=heard.sound.slice(offset, exchange.answer_to_s) if heard.sound is not None else None,
-    )
+    if take is not None:  # heard as a practice take: its own words, speech and sound
+        transcript = take.transcript
+        problems = [*problems, *take.problems]
+    else:  # the words of the pass over the whole call
+        shifted = [
+            Word(w.text, round(w.start_s - offset, 3), round(w.end_s - offset, 3), w.prob, w.source)
+            for w in exchange.answer_words
+        ]
+        speech_s, unheard = heard.coverage_of(offset, exchange.answer_to_s)
+        transcript = replace(
+            Transcript.from_words(shifted, round(exchange.answer_to_s - offset, 3)),
+            speech_s=speech_s if heard.speech else None,
+            unheard=tuple((round(a - offset, 2), round(b - offset, 2)) for a, b in unheard),
+            sound=heard.sound.slice(offset, exchange.answer_to_s) if heard.sound is not None else None,
+        )
     return {
         "question": exchange.question,
         "asked_by": exchange.asked_by,
