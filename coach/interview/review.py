@@ -2,9 +2,9 @@
 
 The steps, each in its own module: one pass over the audio in resumable chunks (listen), who
 spoke each word (speakers), speaker turns and question → answer exchanges (turns), the bank
-question each one was (matching), each answer analysed exactly like a practice answer
-(coach.analysis), and the conversation's own measures (metrics). A debrief draft holding the
-measured facts closes the review.
+question each one was (matching), each answer heard again and analysed exactly as a practice
+answer is (takes, coach.analysis), and the conversation's own measures (metrics). A debrief draft
+holding the measured facts closes the review (draft).
 
 Times in `turns` and `answers[].start_s/end_s` are seconds from the start of the recording. Inside
 each `answers[].analysis` (the `coach analyze` shape), times are seconds from the end of the
@@ -20,15 +20,14 @@ from pathlib import Path
 
 import numpy as np
 
-from coach.analysis.wording import count
 from coach.audio import file_sha256, hms
 from coach.banks import Question
 from coach.config import Settings
-from coach.debrief import REVIEW_DRAFT_NOTE
 from coach.errors import InputError, NoSpeechError
 from coach.interview import metrics as measures
 from coach.interview import speakers as sp
 from coach.interview.chunks import CHUNK_S
+from coach.interview.draft import debrief_draft
 from coach.interview.listen import Heard, ProgressHandler, listen, work_dir
 from coach.interview.matching import match_question
 from coach.interview.takes import Take, answer_stretches, hear_answers
@@ -47,10 +46,6 @@ from coach.types import Transcript, Word
 # recorder left running): the review still covers the speech around it.
 LONG_SILENCE_S = 60.0
 SNIPPET_S = 6.0
-# Facts for the debrief draft: an answer past this reads as a monologue (behavioural answers run
-# 60-120 s, config.Thresholds), a start slower than this is a long wait.
-MONOLOGUE_S = 180.0
-SLOW_START_S = 5.0
 
 
 # One voice found where an interview has two: the interviewer's questions would be scored as the
@@ -368,64 +363,3 @@ def _answer(
             transcript, question=bank, settings=settings, problems=problems, interview=True
         ).to_dict(),
     }
-
-
-def debrief_draft(answers: Sequence[dict], facts: dict, settings: Settings) -> dict:
-    """Measured facts to start the debrief from; the user's own judgement goes next to them."""
-    t = settings.thresholds
-    well, better = [], []
-    answers = [a for a in answers if a["analysis"].get("scores") is not None]  # the gate passed
-    share = facts.get("candidate_talk_share")
-    if share is not None and answers:
-        well.append(f"You spoke {100 * share:.0f}% of the time over {count(facts['questions'], 'question')}.")
-    in_band = [
-        a
-        for a in answers
-        if a["analysis"]["metrics"].get("wpm")
-        and t.pace_low_wpm <= a["analysis"]["metrics"]["wpm"] <= t.pace_high_wpm
-    ]
-    if in_band:
-        well.append(
-            f"{len(in_band)} of {len(answers)} answers were at a conversational pace "
-            f"({t.pace_low_wpm:.0f}–{t.pace_high_wpm:.0f} wpm)."
-        )
-    with_result = [
-        a for a in answers if a["analysis"]["metrics"].get("star", {}).get("result", {}).get("words")
-    ]
-    if with_result:
-        stated = "answer stated" if len(with_result) == 1 else "answers stated"
-        well.append(f"{len(with_result)} {stated} a result.")
-    asked = facts.get("candidate_questions") or []
-    (well if asked else better).append(f"You asked {count(len(asked), 'question')} of your own.")
-    long_ones = [a for a in answers if a["end_s"] - a["offset_s"] > MONOLOGUE_S]
-    for a in long_ones:
-        better.append(f'The answer to "{_short(a["question"])}" ran {hms(a["end_s"] - a["offset_s"])}.')
-    fillers = sum(len(a["analysis"]["fillers"]) for a in answers)
-    words = sum(a["analysis"]["metrics"].get("words") or 0 for a in answers)
-    if words and 100 * fillers / words > t.fillers_per_100_words_typical:
-        better.append(
-            f"{count(fillers, 'filler')} in {words} words ({100 * fillers / words:.1f} per 100; about "
-            f"{t.fillers_per_100_words_typical:g} is ordinary in conversation)."
-        )
-    slow = [x for x in facts["response_time_s"]["each"] if x > SLOW_START_S]
-    if slow:
-        better.append(f"{len(slow)} answers started more than {SLOW_START_S:g} s after the question.")
-    if facts["interruptions"]["by_candidate"]:
-        better.append(
-            "You started talking before the interviewer finished "
-            f"{facts['interruptions']['by_candidate']} time(s)."
-        )
-    no_result = [a for a in answers if a["bank_id"] and a not in with_result]
-    if no_result:
-        better.append(f"{len(no_result)} answers to bank questions did not state a result.")
-    return {
-        "went_well": "\n".join(well),
-        "could_be_better": "\n".join(better),
-        "skill_gaps": "",
-        "notes": f"{REVIEW_DRAFT_NOTE}; add your own view of how it went.",
-    }
-
-
-def _short(text: str | None, n: int = 60) -> str:
-    text = text or "(no question)"
-    return text if len(text) <= n else text[: n - 1] + "…"
