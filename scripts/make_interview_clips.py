@@ -307,6 +307,8 @@ def make_all(out: Path) -> None:
         snr_db=15.0,
     )
     build_interview(out / "interview_phone.wav", interview_script([5, 7]), form="phone", seed=4)
+    # Fillers written into the answers: the review must count them as practice does (issue 18).
+    build_interview(out / "interview_fillers.flac", interview_script([2, 5], fillers=True), seed=8)
     # Bad input: one voice only; the same audio on both channels.
     tracks, _ = render(
         [Line("candidate", ANSWERS[0], "answer"), Line("candidate", ANSWERS[4], "answer")], seed=5

@@ -125,6 +125,35 @@ def test_answers_are_timed_from_the_end_of_their_question(run, profile):
     assert result["metrics"]["candidate_questions"], "the candidate's closing question is listed"
 
 
+def test_an_answer_has_as_many_fillers_in_the_review_as_when_analysed_as_practice(
+    run, profile, data_settings, tmp_path
+):
+    """Issue 18: each answer of interview_fillers.flac has 4 fillers written in (um, uh, like, you
+    know). Reviewed in the interview, an answer's fillers are counted as when the same stretch of
+    the recording is analysed alone as a practice take. Before each answer was heard again as a
+    practice take is, the review counted 1 and 1 here where practice counted 4 and 4."""
+    from coach.practice import practice_answer
+
+    result = run("interview_fillers.flac", profile=profile)
+    truth = _truth("interview_fillers.flac")
+    answers = [(q["bank_id"], a) for q, a in zip(truth, truth[1:], strict=False) if a["kind"] == "answer"]
+    samples, rate = soundfile.read(str(CLIPS / "interview_fillers.flac"), dtype="float32")
+    reviewed, practised = [], []
+    for k, (bank_id, turn) in enumerate(answers):
+        [answer] = [a for a in result["answers"] if a["bank_id"] == bank_id]
+        take = tmp_path / f"answer-{k}.wav"
+        soundfile.write(
+            str(take), samples[int((turn["start_s"] - 0.3) * rate) : int((turn["end_s"] + 0.3) * rate)], rate
+        )
+        practice = practice_answer(take, data_settings, save=False)
+        reviewed.append(len(answer["analysis"]["fillers"]))
+        practised.append(len(practice.analysis["fillers"]))
+    written = 4 * len(answers)
+    assert sum(practised) >= written - 1  # practice hears what was said
+    assert all(abs(r - p) <= 1 for r, p in zip(reviewed, practised, strict=True)), (reviewed, practised)
+    assert abs(sum(reviewed) - sum(practised)) <= 0.2 * sum(practised), (reviewed, practised)
+
+
 def test_one_voice_gives_a_clear_warning_and_one_answer(run):
     result = run("one_voice.flac")
     assert any("Only one voice" in w for w in result["warnings"])

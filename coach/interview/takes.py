@@ -76,15 +76,24 @@ def answer_stretches(
 ) -> list[AnswerStretch]:
     """The stretch of each answer to hear again: its words and the candidate's pauses, nothing of
     the interviewer's. `speech`: where the voice detector heard speech, to find where the answer's
-    sound starts (Whisper's first-word stamps are up to half a second off either way)."""
+    sound starts and ends (Whisper's word stamps at a change of speaker are up to 0.6 s off either
+    way, so the silence between the voices is the better edge)."""
     others = [(t.start_s, t.end_s) for t in turns if t.speaker != CANDIDATE]
+    spans = sorted(speech)
+    gaps = [(a[1], b[0]) for a, b in zip(spans, spans[1:], strict=False) if b[0] > a[1]]
     out = []
     for e in pairs:
-        end = min([e.answer_to_s + TAIL_S, *(a for a, _ in others if a >= e.answer_to_s)])
-        onsets = [a for a, _ in speech if e.answer_from_s < a <= e.answer_words[0].end_s]
+        first, last = e.answer_words[0], e.answer_words[-1]
+        following = min([a for a, _ in others if a >= e.answer_to_s], default=float("inf"))
+        end = min(e.answer_to_s + TAIL_S, following)
+        # the last pause between the answer's last word and the next speaker is where it ends
+        pauses = [a for a, b in gaps if b > last.start_s and a < following and a < e.answer_to_s + TAIL_S]
+        if pauses and following < float("inf"):
+            end = max(pauses)
+        onsets = [a for a, _ in spans if e.answer_from_s < a <= first.end_s]
         silenced = [(e.answer_from_s, min(onsets) - ONSET_MARGIN_S)] if onsets else []
         silenced += [(a, b) for a, b in others if b > e.answer_from_s and a < e.answer_to_s]
-        out.append(AnswerStretch(e.answer_from_s, max(end, e.answer_to_s), tuple(silenced)))
+        out.append(AnswerStretch(e.answer_from_s, max(end, first.end_s), tuple(silenced)))
     return out
 
 
