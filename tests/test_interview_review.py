@@ -154,6 +154,21 @@ def test_an_answer_has_as_many_fillers_in_the_review_as_when_analysed_as_practic
     assert abs(sum(reviewed) - sum(practised)) <= 0.2 * sum(practised), (reviewed, practised)
 
 
+def test_the_drafts_measured_lines_are_told_from_the_users_own(run, profile):
+    """What "Review again" relies on to refresh a debrief: every line a review drafts is known as
+    measured, a line the user wrote is not (even one that shares its words), and refreshing keeps
+    the user's lines after the new review's."""
+    from coach.interview.draft import MEASURED_FIELDS, is_measured, refreshed_text
+
+    draft = run("interview_fillers.flac", profile=profile)["debrief_draft"]
+    lines = [line for field in MEASURED_FIELDS for line in draft[field].splitlines()]
+    assert len(lines) >= 4 and all(is_measured(line) for line in lines), lines
+    mine = ["I rushed the last answer.", "I started more than 5 s after the question."]
+    assert not any(is_measured(line) for line in mine)
+    old = "You spoke 12% of the time over 1 question.\n" + "\n".join(mine)
+    assert refreshed_text(old, draft["went_well"]) == "\n".join([draft["went_well"], *mine])
+
+
 def test_one_voice_gives_a_clear_warning_and_one_answer(run):
     result = run("one_voice.flac")
     assert any("Only one voice" in w for w in result["warnings"])

@@ -30,9 +30,9 @@ RESULTS = "{results} a result."
 OWN_QUESTIONS = "You asked {questions} of your own."
 LONG_ANSWER = 'The answer to "{question}" ran {length}.'
 FILLERS = "{fillers} in {words} words ({rate} per 100; about {typical} is ordinary in conversation)."
-SLOW_STARTS = "{slow} answers started more than {limit} s after the question."
-INTERRUPTIONS = "You started talking before the interviewer finished {times} time(s)."
-NO_RESULT = "{answers} answers to bank questions did not state a result."
+SLOW_STARTS = "{slow} started more than {limit} s after the question."
+INTERRUPTIONS = "You started talking before the interviewer finished {times}."
+NO_RESULT = "{answers} to bank questions did not state a result."
 TEMPLATES = (
     TALK_SHARE,
     PACE,
@@ -46,10 +46,37 @@ TEMPLATES = (
 )
 
 
+# What each field of a template can hold, so only the review's own lines match, not a line of the
+# user's that happens to share its words ("I started more than 5 s after the question"). A count
+# and its noun are one field ("1 answer", "3 answers"); lines stored before the plurals were right
+# ("1 answers", "2 time(s)") still match.
+FIELDS = {
+    "share": r"\d+",
+    "questions": r"\d+ questions?",
+    "in_band": r"\d+",
+    "answers": r"\d+(?: answers?)?",
+    "low": r"\d+",
+    "high": r"\d+",
+    "results": r"\d+ answers? stated",
+    "question": r".+",
+    "length": r"[\d:]+",
+    "fillers": r"\d+ fillers?",
+    "words": r"\d+",
+    "rate": r"[\d.]+",
+    "typical": r"[\d.]+",
+    "slow": r"\d+(?: answers?)?",
+    "limit": r"[\d.]+",
+    "times": r"\d+(?: times?| time\(s\))?",
+}
+
+
 def _pattern(template: str) -> re.Pattern:
-    """A template as a regular expression: its words as written, each {field} any text."""
-    parts = re.split(r"\{\w+\}", template)
-    return re.compile("^" + "(.+?)".join(re.escape(p) for p in parts) + "$")
+    """A template as a regular expression: its words as written, each {field} what it can hold."""
+    out, last = "^", 0
+    for field in re.finditer(r"\{(\w+)\}", template):
+        out += re.escape(template[last : field.start()]) + f"(?:{FIELDS[field.group(1)]})"
+        last = field.end()
+    return re.compile(out + re.escape(template[last:]) + "$")
 
 
 _MEASURED = tuple(_pattern(t) for t in TEMPLATES)
@@ -111,12 +138,12 @@ def debrief_draft(answers: Sequence[dict], facts: dict, settings: Settings) -> d
         )
     slow = [x for x in facts["response_time_s"]["each"] if x > SLOW_START_S]
     if slow:
-        better.append(SLOW_STARTS.format(slow=len(slow), limit=f"{SLOW_START_S:g}"))
+        better.append(SLOW_STARTS.format(slow=count(len(slow), "answer"), limit=f"{SLOW_START_S:g}"))
     if facts["interruptions"]["by_candidate"]:
-        better.append(INTERRUPTIONS.format(times=facts["interruptions"]["by_candidate"]))
+        better.append(INTERRUPTIONS.format(times=count(facts["interruptions"]["by_candidate"], "time")))
     no_result = [a for a in answers if a["bank_id"] and a not in with_result]
     if no_result:
-        better.append(NO_RESULT.format(answers=len(no_result)))
+        better.append(NO_RESULT.format(answers=count(len(no_result), "answer")))
     return {
         "went_well": "\n".join(well),
         "could_be_better": "\n".join(better),

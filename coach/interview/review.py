@@ -14,6 +14,7 @@ candidate took to start and its pace counts that wait, as a practice take counts
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -28,7 +29,7 @@ from coach.interview import metrics as measures
 from coach.interview import speakers as sp
 from coach.interview.chunks import CHUNK_S
 from coach.interview.draft import debrief_draft
-from coach.interview.listen import Heard, ProgressHandler, listen, work_dir
+from coach.interview.listen import Heard, Progress, ProgressHandler, listen, work_dir
 from coach.interview.matching import match_question
 from coach.interview.takes import Take, answer_stretches, hear_answers
 from coach.interview.turns import (
@@ -108,7 +109,8 @@ def review(
     # each answer heard as a practice take is, so its fillers count as in practice
     work = work_dir(settings, sha256, options.chunk_s)
     stretches = answer_stretches(pairs, turns, heard.speech)
-    takes = hear_answers(Path(path), settings, stretches, work, name=name, cancel=cancel)
+    on_answer = _answers_progress(heard, progress)
+    takes = hear_answers(Path(path), settings, stretches, work, name=name, cancel=cancel, progress=on_answer)
     answers = [
         _answer(e, questions, settings, heard, problems, take) for e, take in zip(pairs, takes, strict=True)
     ]
@@ -150,6 +152,28 @@ def review(
             heard.words, heard.duration_s, engine=heard.engine, model=heard.model
         ).to_dict(),
     }
+
+
+def _answers_progress(heard: Heard, progress: ProgressHandler | None) -> Callable[[int, int], None] | None:
+    """Progress while answers are heard again: the call is done, answer N of M is being heard."""
+    if progress is None:
+        return None
+    started = time.monotonic()
+
+    def report(number: int, of: int) -> None:
+        progress(
+            Progress(
+                done_s=heard.duration_s,
+                total_s=heard.duration_s,
+                elapsed_s=time.monotonic() - started,
+                eta_s=None,
+                chunks_done=heard.chunks,
+                chunks_reused=heard.chunks_reused,
+                answers_heard=(number, of),
+            )
+        )
+
+    return report
 
 
 def _check_options(options: ReviewOptions) -> None:

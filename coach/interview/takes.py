@@ -113,9 +113,11 @@ def hear_answers(
     *,
     name: str = "",
     cancel: Callable[[], bool] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[Take | None]:
     """One take a stretch, in order; None where the answer is too long to hear again, or where
-    the take holds no words (the pass over the whole call's words are used there)."""
+    the take holds no words (the pass over the whole call's words are used there). `progress`
+    hears (number, of) as each answer not kept from an earlier run starts to be heard."""
     takes: list[Take | None] = [None] * len(stretches)
     wanted: list[int] = []
     for i, stretch in enumerate(stretches):
@@ -128,7 +130,9 @@ def hear_answers(
             takes[i] = kept if kept.transcript.words else None
     if not wanted:
         return takes
-    for i, samples in _cut(path, settings, [stretches[i] for i in wanted], wanted, name):
+    for done, (i, samples) in enumerate(_cut(path, settings, [stretches[i] for i in wanted], wanted, name)):
+        if progress is not None:
+            progress(done + 1, len(wanted))
         if cancel is not None and cancel():
             raise ReviewCancelled("Review stopped; running the same review again continues where it stopped.")
         take = _hear(samples, stretches[i], settings, path, name)
