@@ -106,11 +106,16 @@ def review(
     turns = make_turns(heard.words, who.labels)
     pairs = exchanges(turns)
     problems = _unscorable(who, options)
-    # each answer heard as a practice take is, so its fillers count as in practice
-    work = work_dir(settings, sha256, options.chunk_s)
-    stretches = answer_stretches(pairs, turns, heard.speech)
-    on_answer = _answers_progress(heard, progress)
-    takes = hear_answers(Path(path), settings, stretches, work, name=name, cancel=cancel, progress=on_answer)
+    # each answer heard as a practice take is, so its fillers count as in practice; not when
+    # nothing of this review can be scored (one voice where there are two)
+    takes: list = [None] * len(pairs)
+    if not problems:
+        work = work_dir(settings, sha256, options.chunk_s)
+        stretches = answer_stretches(pairs, turns, heard.speech)
+        on_answer = _answers_progress(heard, progress)
+        takes = hear_answers(
+            Path(path), settings, stretches, work, name=name, cancel=cancel, progress=on_answer
+        )
     answers = [
         _answer(e, questions, settings, heard, problems, take) for e, take in zip(pairs, takes, strict=True)
     ]
