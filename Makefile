@@ -51,6 +51,7 @@ bench: setup
 	.venv/bin/python benchmarks/practice_latency.py
 	.venv/bin/python benchmarks/first_load.py
 	.venv/bin/python benchmarks/review_accuracy.py
+	.venv/bin/python benchmarks/review_fillers.py
 	.venv/bin/python benchmarks/mock_voice.py --overlap
 
 clips: setup

@@ -10,6 +10,7 @@ from coach.analysis.wording import count
 from coach.audio import SUPPORTED_SUFFIXES
 from coach.debrief import heard_questions, latest_debrief
 from coach.errors import CoachError, NotAudioError
+from coach.interview.draft import MEASURED_FIELDS, refreshed_text
 from coach.interview.orchestrator import review_again, review_recording
 from coach.interview.review import ReviewOptions
 from coach.interview_log import STAGES
@@ -148,7 +149,8 @@ def _role(label: str) -> str:
 
 def who_is_who(result: dict) -> None:
     """Each voice the coach heard, with a few seconds to play, and the two things the user can tell
-    it: how many people speak and which voice is theirs. Reviewing again reuses the transcription."""
+    it: how many people speak and which voice is theirs. Reviewing again reuses the transcription of
+    the whole call."""
     voices = sorted(
         (s for s in result.get("speakers") or [] if s["source"].startswith("speaker ")),
         key=lambda s: int(s["source"].split()[1]),
@@ -158,7 +160,8 @@ def who_is_who(result: dict) -> None:
     st.markdown("#### Who is who")
     st.caption(
         "Listen to each voice the coach heard. If it took the wrong one for you, or heard the wrong "
-        "number of people, say so below: the interview is reviewed again without transcribing it again."
+        "number of people, say so below: the interview is reviewed again without transcribing the "
+        "whole call again, and the debrief's measured lines follow (what you wrote in it stays)."
     )
     recording = result.get("recording")
     playable = bool(recording) and Path(recording).exists()
@@ -198,18 +201,28 @@ def who_is_who(result: dict) -> None:
         options = ReviewOptions(n_speakers=n, candidate_speaker=int(picked.split()[1]))
     else:  # other groups of voices: their snippets are new, so the pick waits for them
         options = ReviewOptions(n_speakers=n)
-    with st.spinner("Reviewing again with what you said (the transcription is reused)…"):
+    with st.spinner("Reviewing again with what you said (only your answers are heard again)…"):
         try:
             reviewed = review_again(db, cfg, result["interview_recording_id"], options)
         except CoachError as e:
             st.error(str(e))
             return
+    _refresh_debrief_form(result["interview_id"], reviewed.result["debrief_draft"])
     ss.review_result = shown_result(reviewed)
     if n != len(voices) and n > 1:
         ss.review_result["warnings"].insert(
             0, f"Reviewed again as {count(n, 'voice')}; listen to them and pick yours."
         )
     st.rerun()
+
+
+def _refresh_debrief_form(interview_id: int, draft: dict) -> None:
+    """The debrief form as the page keeps it, with the new review's measured lines in place of the
+    old review's: the lines the user wrote in it stay (the rule the stored debrief follows)."""
+    for field in MEASURED_FIELDS:
+        key = f"review_debrief_{interview_id}_{field}"
+        if key in ss:
+            ss[key] = refreshed_text(ss[key], draft[field])
 
 
 def conversation(result: dict) -> None:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from coach.audio import SavedRecording, load_audio, save_recording
 from coach.config import Settings
 from coach.errors import NotAudioError
-from coach.types import Transcript
+from coach.types import DecodedAudio, Transcript
 
 if TYPE_CHECKING:  # coach.analysis loads spaCy: imported where an answer is analysed
     from coach.analysis.answer import AnswerAnalysis
@@ -126,6 +126,19 @@ def analyze_transcript(
     return analysis_dict(answer)
 
 
+def hear_answer(
+    audio: DecodedAudio, settings: Settings, progress: Callable[[float, float], None] | None = None
+) -> tuple[Transcript, list[str]]:
+    """What is heard in one spoken answer, and what is wrong with its sound, the same for a
+    practice take and an answer cut from a reviewed interview (coach.interview.takes): the
+    verbatim prompt (settings), speech the decoder skipped decoded again, the fillers Whisper
+    dropped recovered from the sound. Raises NoSpeechError when no word is heard."""
+    from coach.analysis import quality
+    from coach.transcribe import transcribe_audio
+
+    return transcribe_audio(audio, settings, progress), quality.audio_problems(audio.samples)
+
+
 def practice_answer(
     source: bytes | Path | SavedRecording,
     settings: Settings,
@@ -149,9 +162,6 @@ def practice_answer(
     terms are checked and the attempt is linked to it. `interview`: the answer was given in a
     (mock) interview that has moved on, so a reply too short to measure is not a take to record
     again."""
-    from coach.analysis import quality
-    from coach.transcribe import transcribe_audio
-
     description = job_description(settings, interview_id, store)  # an unknown id fails before any work
     report = progress or (lambda _message, _fraction: None)
     recording = None
@@ -181,9 +191,8 @@ def practice_answer(
         share = done_s / total_s if total_s else 1.0
         report(f"Transcribing: {done_s:.0f} of {total_s:.0f} s", 0.05 + _TRANSCRIBE_SHARE * share)
 
-    transcript = transcribe_audio(audio, settings, on_transcribe)
+    transcript, problems = hear_answer(audio, settings, on_transcribe)
     report("Analysing fillers, pace and structure", 0.92)
-    problems = quality.audio_problems(audio.samples)
     answer = analyze_answer(
         transcript, settings, question, problems, interview=interview, job_description=description
     )

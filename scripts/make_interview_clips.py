@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import subprocess
 import sys
 import tempfile
@@ -76,6 +77,36 @@ ANSWERS = [
     "I sometimes say yes to too many requests. Now I keep a written list of my commitments and I "
     "review it every Monday, so I can say no early and explain why.",
 ]
+# The same answers as a nervous candidate says them: fillers written in, which espeak-ng says
+# ("um", "uh", "like" and "you know" set off by commas, where no rule could read them as words
+# that mean something). Each answer's truth is `written_fillers(text)`.
+FILLED_ANSWERS = [
+    "Um, in my last team a colleague wanted to rewrite the billing service from scratch. I thought "
+    "the risk was, like, too high, so I, uh, proposed that we measure the slowest paths first. We "
+    "agreed to a two week experiment, and, you know, the data showed that three queries caused most "
+    "of the delay.",
+    "We planned to launch a new search page in, um, one quarter. I, uh, underestimated the data "
+    "migration, and we slipped by, like, six weeks. I learned to, um, split large projects into "
+    "smaller releases with clear checkpoints.",
+    "Our nightly reports kept failing and, um, people restarted them by hand. I traced the failures "
+    "to, you know, a shared lock in the database, and I, uh, moved the reports to a replica. After "
+    "that change the reports did not fail again for, like, a whole year.",
+    "Uh, two teams needed a common login library but neither owned it. I wrote a short proposal, "
+    "um, organised a weekly meeting, and, you know, split the work by expertise. We shipped the "
+    "library in, um, two months and both teams still use it.",
+    "When I joined a data team I had, um, never used the stream processing tool they relied on. I "
+    "read the documentation, like, each evening and, uh, paired with a senior engineer. Within "
+    "three weeks I, um, fixed my first production issue on my own.",
+    "Um, a new teammate was missing deadlines and seemed worried. I asked him how things were going "
+    "in, uh, a quiet one to one. We found he was, you know, blocked by unclear tickets, so I helped "
+    "him break them down, and, um, his work was on time the next month.",
+    "My manager wanted to, uh, cut testing to meet a deadline. I showed him the, um, incidents from "
+    "the last release and, like, suggested we keep tests for the payment flow only. He agreed, and, "
+    "you know, we met the deadline without a single payment bug.",
+    "Uh, I sometimes say yes to, um, too many requests. Now I keep a written list of my commitments "
+    "and, like, I review it every Monday, so I can, uh, say no early and explain why.",
+]
+WRITTEN_FILLERS = ("um", "uh", "like", "you know")
 CANDIDATE_QUESTIONS = [
     "Thank you. What does success look like in the first ninety days in this role?",
     "Thanks. How does the team decide what to work on each quarter?",
@@ -97,16 +128,33 @@ class Line:
     bank_id: str | None = None
 
 
+def written_fillers(text: str) -> int:
+    """How many fillers were written into a line: every um and uh, and like / you know set off by
+    commas (as FILLED_ANSWERS writes them; no answer uses either as words that mean something)."""
+    words = re.findall(r"[a-z]+|,", text.lower())
+    said = sum(w in ("um", "uh") for w in words)
+    for i in range(len(words) - 2):
+        said += words[i : i + 3] == [",", "like", ","]
+        said += words[i : i + 4] == [",", "you", "know", ","]
+    return said
+
+
 def interview_script(
-    pairs: list[int], *, second_interviewer: bool = False, closing: bool = True, backchannel: bool = False
+    pairs: list[int],
+    *,
+    second_interviewer: bool = False,
+    closing: bool = True,
+    backchannel: bool = False,
+    fillers: bool = False,
 ) -> list[Line]:
-    """The lines of one interview: intro, the chosen question/answer pairs, candidate questions."""
+    """The lines of one interview: intro, the chosen question/answer pairs, candidate questions.
+    With `fillers`, the candidate answers with FILLED_ANSWERS."""
     lines = [Line(*INTRO)]
     for n, index in enumerate(pairs):
         asker = "interviewer 2" if second_interviewer and n % 2 == 1 else "interviewer"
         bank_id, question = QUESTIONS[index]
         lines.append(Line(asker, question, "question", bank_id))
-        answer = ANSWERS[index]
+        answer = (FILLED_ANSWERS if fillers else ANSWERS)[index]
         if backchannel and n == 0:
             first, _, rest = answer.partition(". ")
             lines += [
@@ -259,6 +307,8 @@ def make_all(out: Path) -> None:
         snr_db=15.0,
     )
     build_interview(out / "interview_phone.wav", interview_script([5, 7]), form="phone", seed=4)
+    # Fillers written into the answers: the review must count them as practice does (issue 18).
+    build_interview(out / "interview_fillers.flac", interview_script([2, 5], fillers=True), seed=8)
     # Bad input: one voice only; the same audio on both channels.
     tracks, _ = render(
         [Line("candidate", ANSWERS[0], "answer"), Line("candidate", ANSWERS[4], "answer")], seed=5

@@ -232,3 +232,71 @@ def test_the_page_and_coach_review_save_the_same_answers(tmp_path, monkeypatch):
     [answer] = on_page["answers"]
     assert answer["question_text"] == "" and answer["transcript"] and answer["score_overall"] is None
     assert by_command == on_page
+
+
+def test_reviewing_again_brings_the_debrief_draft_up_to_date_and_keeps_what_you_wrote(tmp_path, monkeypatch):
+    """Issue 18: after "Review again with these", the debrief's measured lines are the new
+    review's (the old review's are gone, from the store and from the form on the page), while the
+    lines the user added and a field only they fill stay as they wrote them."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("review").run()
+    clip = DATA / "interviews" / "interview_mono.flac"
+    at.file_uploader[0].upload(clip.name, clip.read_bytes(), "audio/flac")
+    at.text_input(key="review_company").input("Hooli")
+    at.button[0].click().run()
+    assert not at.exception and not at.error
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        [interview] = store.list_interviews(db)
+        [first] = store.list_debriefs(db, interview_id=interview["id"])
+        assert first["went_well"]  # the review measured something that went well
+        key = f"review_debrief_{interview['id']}"
+        mine = {
+            "went_well": "The interviewer was friendly and knew the product well.",
+            "could_be_better": "I rushed the last answer.",
+        }
+        for field, line in mine.items():
+            at.text_area(key=f"{key}_{field}").input(f"{first[field]}\n{line}".strip())
+        at.text_area(key=f"{key}_skill_gaps").input("system design")
+        [b for b in at.button if b.label == "Save debrief"][0].click().run()
+        assert not at.exception and not at.error
+
+        voices = at.radio(key="review_mine").options
+        other = next(v for v in voices if v != at.radio(key="review_mine").value)
+        at.radio(key="review_mine").set_value(other)
+        next(b for b in at.button if b.label == "Review again with these").click().run()
+        assert not at.exception and not at.error
+
+        [again] = store.list_debriefs(db, interview_id=interview["id"])
+        assert again["id"] == first["id"]  # the same debrief, brought up to date, not a second one
+        redone = _draft_for(tmp_path, int(other.split()[1]))
+        assert redone["went_well"] != first["went_well"]  # the other voice measures differently
+        for field, line in mine.items():
+            expected = "\n".join(filter(None, [redone[field], line]))
+            assert again[field] == expected  # stored: the new measured lines, then the user's
+            assert at.text_area(key=f"{key}_{field}").value == expected  # and so on the page
+        assert again["skill_gaps"] == "system design"
+        assert at.text_area(key=f"{key}_skill_gaps").value == "system design"
+    finally:
+        db.close()
+
+
+def _draft_for(data_dir, speaker: int) -> dict:
+    """The debrief draft of the stored recording reviewed with `speaker` as the user, as the page's
+    "Review again" asks for it (the kept words and takes make this quick)."""
+    from coach.banks import load_questions
+    from coach.interview.review import ReviewOptions, review
+
+    settings = load_settings(data_dir)
+    db = store.open_store(settings)
+    try:
+        [interview] = store.list_interviews(db)
+        [recording] = store.get_interview(db, interview["id"])["recordings"]
+        kept = store.interview_recording(db, recording["id"])
+        path = db.absolute(kept["recording_path"])
+    finally:
+        db.close()
+    options = ReviewOptions(n_speakers=2, candidate_speaker=speaker)
+    questions = load_questions(settings.data_dir)
+    result = review(path, settings, options, questions=questions, sha256=kept["recording_sha256"])
+    return result["debrief_draft"]

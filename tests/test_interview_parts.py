@@ -223,3 +223,27 @@ def test_a_whisper_segment_that_spans_a_turn_change_is_split_at_the_word_where_t
     words = [Word(f"w{i}", i * 0.3, i * 0.3 + 0.28) for i in range(8)]
     scores = np.array([[0.9, 0.5]] * 4 + [[0.5, 0.9]] * 4, dtype=np.float32)
     assert viterbi(words, scores).tolist() == [0, 0, 0, 0, 1, 1, 1, 1]
+
+
+def test_an_answer_is_heard_again_without_the_interviewers_words():
+    """Issue 18: the stretch of an answer heard again as a practice take starts where the voice
+    detector hears the answer (the question's tail before it silenced, since the prompted decoder
+    writes it as "um"), silences an interviewer's remark inside it, and ends in the pause before
+    the next speaker, even when Whisper stamped the last word late."""
+    from coach.interview.takes import answer_stretches
+
+    turns = _conversation(
+        ("Tell me about a time you failed?", 0.0, "interviewer"),  # words to 2.05 s
+        ("We missed the launch by six weeks", 3.0, "candidate"),  # 3.0-4.75 s
+        ("I see go on", 5.5, "interviewer"),  # 5.5-6.65 s
+        ("so I split the work up", 7.5, "candidate"),  # 7.5-9.25 s
+        ("What did you learn?", 9.6, "interviewer"),
+    )
+    # the voice detector: the question sounds to 2.2 s, the answer from 2.9 s, a pause 9.0-9.5 s
+    speech = [(0.0, 2.2), (2.9, 4.8), (5.4, 6.7), (7.4, 9.0), (9.5, 10.8)]
+    [first] = exchanges(turns)  # the last question has no answer yet
+    [stretch] = answer_stretches([first], turns, speech)
+    assert stretch.start_s == pytest.approx(2.05)  # the answer's times count from the question's end
+    assert stretch.silenced[0] == pytest.approx((2.05, 2.85))  # the wait, up to the answer's sound
+    assert pytest.approx((5.5, 6.65)) in stretch.silenced  # "I see, go on"
+    assert stretch.end_s == pytest.approx(9.0)  # the pause, not the late stamp of "up" (9.25)

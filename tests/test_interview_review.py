@@ -125,6 +125,50 @@ def test_answers_are_timed_from_the_end_of_their_question(run, profile):
     assert result["metrics"]["candidate_questions"], "the candidate's closing question is listed"
 
 
+def test_an_answer_has_as_many_fillers_in_the_review_as_when_analysed_as_practice(
+    run, profile, data_settings, tmp_path
+):
+    """Issue 18: each answer of interview_fillers.flac has 4 fillers written in (um, uh, like, you
+    know). Reviewed in the interview, an answer's fillers are counted as when the same stretch of
+    the recording is analysed alone as a practice take. Before each answer was heard again as a
+    practice take is, the review counted 1 and 1 here where practice counted 4 and 4."""
+    from coach.practice import practice_answer
+
+    result = run("interview_fillers.flac", profile=profile)
+    truth = _truth("interview_fillers.flac")
+    answers = [(q["bank_id"], a) for q, a in zip(truth, truth[1:], strict=False) if a["kind"] == "answer"]
+    samples, rate = soundfile.read(str(CLIPS / "interview_fillers.flac"), dtype="float32")
+    reviewed, practised = [], []
+    for k, (bank_id, turn) in enumerate(answers):
+        [answer] = [a for a in result["answers"] if a["bank_id"] == bank_id]
+        take = tmp_path / f"answer-{k}.wav"
+        soundfile.write(
+            str(take), samples[int((turn["start_s"] - 0.3) * rate) : int((turn["end_s"] + 0.3) * rate)], rate
+        )
+        practice = practice_answer(take, data_settings, save=False)
+        reviewed.append(len(answer["analysis"]["fillers"]))
+        practised.append(len(practice.analysis["fillers"]))
+    written = 4 * len(answers)
+    assert sum(practised) >= written - 1  # practice hears what was said
+    assert all(abs(r - p) <= 1 for r, p in zip(reviewed, practised, strict=True)), (reviewed, practised)
+    assert abs(sum(reviewed) - sum(practised)) <= 0.2 * sum(practised), (reviewed, practised)
+
+
+def test_the_drafts_measured_lines_are_told_from_the_users_own(run, profile):
+    """What "Review again" relies on to refresh a debrief: every line a review drafts is known as
+    measured, a line the user wrote is not (even one that shares its words), and refreshing keeps
+    the user's lines after the new review's."""
+    from coach.interview.draft import MEASURED_FIELDS, is_measured, refreshed_text
+
+    draft = run("interview_fillers.flac", profile=profile)["debrief_draft"]
+    lines = [line for field in MEASURED_FIELDS for line in draft[field].splitlines()]
+    assert len(lines) >= 4 and all(is_measured(line) for line in lines), lines
+    mine = ["I rushed the last answer.", "I started more than 5 s after the question."]
+    assert not any(is_measured(line) for line in mine)
+    old = "You spoke 12% of the time over 1 question.\n" + "\n".join(mine)
+    assert refreshed_text(old, draft["went_well"]) == "\n".join([draft["went_well"], *mine])
+
+
 def test_one_voice_gives_a_clear_warning_and_one_answer(run):
     result = run("one_voice.flac")
     assert any("Only one voice" in w for w in result["warnings"])

@@ -50,8 +50,12 @@ class Progress:
     eta_s: float | None
     chunks_done: int
     chunks_reused: int
+    answers_heard: tuple[int, int] | None = None  # (this one, of) while answers are heard again
 
     def line(self) -> str:
+        if self.answers_heard:
+            number, of = self.answers_heard
+            return f"hearing your answers again as practice takes: answer {number} of {of}"
         total = f" of {clock(self.total_s)}" if self.total_s else ""
         share = f" ({100 * self.done_s / self.total_s:.0f}%)" if self.total_s else ""
         left = f", about {clock(self.eta_s)} left" if self.eta_s is not None else ""

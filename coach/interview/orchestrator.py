@@ -111,8 +111,10 @@ def review_again(
     progress: ProgressHandler | None = None,
 ) -> Reviewed:
     """A saved review done again with what the user now says (how many people speak, which voice
-    is theirs): the kept words and voice windows are reused, so nothing is transcribed again, and
-    the recording's answers are replaced; the interview, its recording and debrief stay."""
+    is theirs): the kept words and voice windows are reused, so the call is not transcribed again
+    (only answers whose stretch moved are heard again, coach.interview.takes), and the recording's
+    answers are replaced; the interview and its recording stay, and its debrief's measured lines
+    are the new review's, with everything the user wrote in it kept."""
     kept = store.interview_recording(db, interview_recording_id)
     path = db.absolute(kept["recording_path"]) if kept.get("recording_path") else None
     if path is None or not path.is_file():
@@ -145,10 +147,28 @@ def review_again(
     result["saved"] = {
         "interview_id": kept["interview_id"],
         "interview_recording_id": interview_recording_id,
-        "debrief_id": None,
+        "debrief_id": _refresh_debrief(db, kept["interview_id"], result["debrief_draft"]),
         "recording": str(path),
     }
     return Reviewed(result, None)
+
+
+def _refresh_debrief(db: Store, interview_id: int, draft: dict) -> int | None:
+    """The interview's debrief brought up to date with a review done again: the old review's
+    measured lines give way to the new review's, and every line the user wrote, and every field
+    the draft does not fill, stays (coach.interview.draft). A debrief that holds nothing of a
+    review's (the user wrote it all) is left as it is. Returns the id of the debrief refreshed."""
+    from coach.debrief import from_review, latest_debrief
+    from coach.interview.draft import MEASURED_FIELDS, is_measured, refreshed
+
+    debrief = latest_debrief(store.list_debriefs(db, interview_id=interview_id))
+    if debrief is None:
+        return None
+    lines = [line for field in MEASURED_FIELDS for line in (debrief.get(field) or "").splitlines()]
+    if not from_review(debrief) and not any(is_measured(line) for line in lines):
+        return None
+    store.update_debrief(db, debrief["id"], **refreshed(debrief, draft))
+    return debrief["id"]
 
 
 def _with_voice_profile(db: Store, options: ReviewOptions) -> tuple[ReviewOptions, int]:

@@ -6,9 +6,9 @@ verbatim, chunk length, format version). Each finished chunk is one `.npz` writt
 (temporary file, fsync, rename), so a chunk file is either whole or absent. A new run with the
 same recording and settings loads the chunks that are there and processes only the rest.
 
-The folder holds a transcript and voice embeddings, so it is private data: it is removed once
-the review is saved to the database (the transcript then lives there), and `forget` removes it
-on request.
+The folder holds a transcript and voice embeddings, and each answer as it was heard again
+(`answer-*.json`, coach.interview.takes), so it is private data: it stays for reviewing again
+with other speakers and is removed with the interview's recordings, or by `forget` on request.
 """
 
 from __future__ import annotations

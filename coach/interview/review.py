@@ -2,9 +2,9 @@
 
 The steps, each in its own module: one pass over the audio in resumable chunks (listen), who
 spoke each word (speakers), speaker turns and question → answer exchanges (turns), the bank
-question each one was (matching), each answer analysed exactly like a practice answer
-(coach.analysis), and the conversation's own measures (metrics). A debrief draft holding the
-measured facts closes the review.
+question each one was (matching), each answer heard again and analysed exactly as a practice
+answer is (takes, coach.analysis), and the conversation's own measures (metrics). A debrief draft
+holding the measured facts closes the review (draft).
 
 Times in `turns` and `answers[].start_s/end_s` are seconds from the start of the recording. Inside
 each `answers[].analysis` (the `coach analyze` shape), times are seconds from the end of the
@@ -14,23 +14,24 @@ candidate took to start and its pace counts that wait, as a practice take counts
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 
-from coach.analysis.wording import count
-from coach.audio import hms
+from coach.audio import file_sha256, hms
 from coach.banks import Question
 from coach.config import Settings
-from coach.debrief import REVIEW_DRAFT_NOTE
 from coach.errors import InputError, NoSpeechError
 from coach.interview import metrics as measures
 from coach.interview import speakers as sp
 from coach.interview.chunks import CHUNK_S
-from coach.interview.listen import Heard, ProgressHandler, listen
+from coach.interview.draft import debrief_draft
+from coach.interview.listen import Heard, Progress, ProgressHandler, listen, work_dir
 from coach.interview.matching import match_question
+from coach.interview.takes import Take, answer_stretches, hear_answers
 from coach.interview.turns import (
     CANDIDATE,
     Exchange,
@@ -46,10 +47,6 @@ from coach.types import Transcript, Word
 # recorder left running): the review still covers the speech around it.
 LONG_SILENCE_S = 60.0
 SNIPPET_S = 6.0
-# Facts for the debrief draft: an answer past this reads as a monologue (behavioural answers run
-# 60-120 s, config.Thresholds), a start slower than this is a long wait.
-MONOLOGUE_S = 180.0
-SLOW_START_S = 5.0
 
 
 # One voice found where an interview has two: the interviewer's questions would be scored as the
@@ -93,6 +90,7 @@ def review(
 ) -> dict:
     """`name` is what messages call the recording: the user's own file name for a saved upload."""
     _check_options(options)
+    sha256 = sha256 or file_sha256(Path(path))
     heard = listen(
         Path(path),
         settings,
@@ -108,7 +106,19 @@ def review(
     turns = make_turns(heard.words, who.labels)
     pairs = exchanges(turns)
     problems = _unscorable(who, options)
-    answers = [_answer(e, questions, settings, heard, problems) for e in pairs]
+    # each answer heard as a practice take is, so its fillers count as in practice; not when
+    # nothing of this review can be scored (one voice where there are two)
+    takes: list = [None] * len(pairs)
+    if not problems:
+        work = work_dir(settings, sha256, options.chunk_s)
+        stretches = answer_stretches(pairs, turns, heard.speech)
+        on_answer = _answers_progress(heard, progress)
+        takes = hear_answers(
+            Path(path), settings, stretches, work, name=name, cancel=cancel, progress=on_answer
+        )
+    answers = [
+        _answer(e, questions, settings, heard, problems, take) for e, take in zip(pairs, takes, strict=True)
+    ]
     overlaps = sp.overlaps(heard.levels) if who.method == "channel" else None
     facts = measures.summary(
         turns,
@@ -147,6 +157,28 @@ def review(
             heard.words, heard.duration_s, engine=heard.engine, model=heard.model
         ).to_dict(),
     }
+
+
+def _answers_progress(heard: Heard, progress: ProgressHandler | None) -> Callable[[int, int], None] | None:
+    """Progress while answers are heard again: the call is done, answer N of M is being heard."""
+    if progress is None:
+        return None
+    started = time.monotonic()
+
+    def report(number: int, of: int) -> None:
+        progress(
+            Progress(
+                done_s=heard.duration_s,
+                total_s=heard.duration_s,
+                elapsed_s=time.monotonic() - started,
+                eta_s=None,
+                chunks_done=heard.chunks,
+                chunks_reused=heard.chunks_reused,
+                answers_heard=(number, of),
+            )
+        )
+
+    return report
 
 
 def _check_options(options: ReviewOptions) -> None:
@@ -321,23 +353,28 @@ def _answer(
     settings: Settings,
     heard: Heard,
     problems: Sequence[str] = (),
+    take: Take | None = None,
 ) -> dict:
     from coach.analysis import analyze
 
     match = match_question(asked_question_text(exchange.question), questions) if exchange.question else None
     bank = {q.id: q for q in questions}.get(match.bank_id) if match and match.bank_id else None
     offset = exchange.answer_from_s
-    shifted = [
-        Word(w.text, round(w.start_s - offset, 3), round(w.end_s - offset, 3), w.prob, w.source)
-        for w in exchange.answer_words
-    ]
-    speech_s, unheard = heard.coverage_of(offset, exchange.answer_to_s)
-    transcript = replace(
-        Transcript.from_words(shifted, round(exchange.answer_to_s - offset, 3)),
-        speech_s=speech_s if heard.speech else None,
-        unheard=tuple((round(a - offset, 2), round(b - offset, 2)) for a, b in unheard),
-        sound=heard.sound.slice(offset, exchange.answer_to_s) if heard.sound is not None else None,
-    )
+    if take is not None:  # heard as a practice take: its own words, speech and sound
+        transcript = take.transcript
+        problems = [*problems, *take.problems]
+    else:  # the words of the pass over the whole call
+        shifted = [
+            Word(w.text, round(w.start_s - offset, 3), round(w.end_s - offset, 3), w.prob, w.source)
+            for w in exchange.answer_words
+        ]
+        speech_s, unheard = heard.coverage_of(offset, exchange.answer_to_s)
+        transcript = replace(
+            Transcript.from_words(shifted, round(exchange.answer_to_s - offset, 3)),
+            speech_s=speech_s if heard.speech else None,
+            unheard=tuple((round(a - offset, 2), round(b - offset, 2)) for a, b in unheard),
+            sound=heard.sound.slice(offset, exchange.answer_to_s) if heard.sound is not None else None,
+        )
     return {
         "question": exchange.question,
         "asked_by": exchange.asked_by,
@@ -355,64 +392,3 @@ def _answer(
             transcript, question=bank, settings=settings, problems=problems, interview=True
         ).to_dict(),
     }
-
-
-def debrief_draft(answers: Sequence[dict], facts: dict, settings: Settings) -> dict:
-    """Measured facts to start the debrief from; the user's own judgement goes next to them."""
-    t = settings.thresholds
-    well, better = [], []
-    answers = [a for a in answers if a["analysis"].get("scores") is not None]  # the gate passed
-    share = facts.get("candidate_talk_share")
-    if share is not None and answers:
-        well.append(f"You spoke {100 * share:.0f}% of the time over {count(facts['questions'], 'question')}.")
-    in_band = [
-        a
-        for a in answers
-        if a["analysis"]["metrics"].get("wpm")
-        and t.pace_low_wpm <= a["analysis"]["metrics"]["wpm"] <= t.pace_high_wpm
-    ]
-    if in_band:
-        well.append(
-            f"{len(in_band)} of {len(answers)} answers were at a conversational pace "
-            f"({t.pace_low_wpm:.0f}–{t.pace_high_wpm:.0f} wpm)."
-        )
-    with_result = [
-        a for a in answers if a["analysis"]["metrics"].get("star", {}).get("result", {}).get("words")
-    ]
-    if with_result:
-        stated = "answer stated" if len(with_result) == 1 else "answers stated"
-        well.append(f"{len(with_result)} {stated} a result.")
-    asked = facts.get("candidate_questions") or []
-    (well if asked else better).append(f"You asked {count(len(asked), 'question')} of your own.")
-    long_ones = [a for a in answers if a["end_s"] - a["offset_s"] > MONOLOGUE_S]
-    for a in long_ones:
-        better.append(f'The answer to "{_short(a["question"])}" ran {hms(a["end_s"] - a["offset_s"])}.')
-    fillers = sum(len(a["analysis"]["fillers"]) for a in answers)
-    words = sum(a["analysis"]["metrics"].get("words") or 0 for a in answers)
-    if words and 100 * fillers / words > t.fillers_per_100_words_typical:
-        better.append(
-            f"{count(fillers, 'filler')} in {words} words ({100 * fillers / words:.1f} per 100; about "
-            f"{t.fillers_per_100_words_typical:g} is ordinary in conversation)."
-        )
-    slow = [x for x in facts["response_time_s"]["each"] if x > SLOW_START_S]
-    if slow:
-        better.append(f"{len(slow)} answers started more than {SLOW_START_S:g} s after the question.")
-    if facts["interruptions"]["by_candidate"]:
-        better.append(
-            "You started talking before the interviewer finished "
-            f"{facts['interruptions']['by_candidate']} time(s)."
-        )
-    no_result = [a for a in answers if a["bank_id"] and a not in with_result]
-    if no_result:
-        better.append(f"{len(no_result)} answers to bank questions did not state a result.")
-    return {
-        "went_well": "\n".join(well),
-        "could_be_better": "\n".join(better),
-        "skill_gaps": "",
-        "notes": f"{REVIEW_DRAFT_NOTE}; add your own view of how it went.",
-    }
-
-
-def _short(text: str | None, n: int = 60) -> str:
-    text = text or "(no question)"
-    return text if len(text) <= n else text[: n - 1] + "…"

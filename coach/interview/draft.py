@@ -1,0 +1,170 @@
+"""The debrief draft a review writes: measured facts, one a line, for the user's own view to join.
+
+Every line comes from one of the sentence templates below, so a line of the draft can be told
+from a line the user wrote (`is_measured`). When an interview is reviewed again with other
+speakers (Review page, "Who is who"), `refreshed` puts the new review's lines in place of the old
+review's and keeps every line the user wrote, in the fields the draft fills; the fields it leaves
+blank (skill gaps, interest, whether to go on, time, notes) are the user's alone and never change.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from coach.analysis.wording import count
+from coach.audio import hms
+from coach.config import Settings
+from coach.debrief import REVIEW_DRAFT_NOTE
+
+# Facts for the draft: an answer past this reads as a monologue (behavioural answers run
+# 60-120 s, config.Thresholds), a start slower than this is a long wait.
+MONOLOGUE_S = 180.0
+SLOW_START_S = 5.0
+# The fields the draft writes measured lines into.
+MEASURED_FIELDS = ("went_well", "could_be_better")
+
+TALK_SHARE = "You spoke {share}% of the time over {questions}."
+PACE = "{in_band} of {answers} answers were at a conversational pace ({low}–{high} wpm)."
+RESULTS = "{results} a result."
+OWN_QUESTIONS = "You asked {questions} of your own."
+LONG_ANSWER = 'The answer to "{question}" ran {length}.'
+FILLERS = "{fillers} in {words} words ({rate} per 100; about {typical} is ordinary in conversation)."
+SLOW_STARTS = "{slow} started more than {limit} s after the question."
+INTERRUPTIONS = "You started talking before the interviewer finished {times}."
+NO_RESULT = "{answers} to bank questions did not state a result."
+TEMPLATES = (
+    TALK_SHARE,
+    PACE,
+    RESULTS,
+    OWN_QUESTIONS,
+    LONG_ANSWER,
+    FILLERS,
+    SLOW_STARTS,
+    INTERRUPTIONS,
+    NO_RESULT,
+)
+
+
+# What each field of a template can hold, so only the review's own lines match, not a line of the
+# user's that happens to share its words ("I started more than 5 s after the question"). A count
+# and its noun are one field ("1 answer", "3 answers"); lines stored before the plurals were right
+# ("1 answers", "2 time(s)") still match.
+FIELDS = {
+    "share": r"\d+",
+    "questions": r"\d+ questions?",
+    "in_band": r"\d+",
+    "answers": r"\d+(?: answers?)?",
+    "low": r"\d+",
+    "high": r"\d+",
+    "results": r"\d+ answers? stated",
+    "question": r".+",
+    "length": r"[\d:]+",
+    "fillers": r"\d+ fillers?",
+    "words": r"\d+",
+    "rate": r"[\d.]+",
+    "typical": r"[\d.]+",
+    "slow": r"\d+(?: answers?)?",
+    "limit": r"[\d.]+",
+    "times": r"\d+(?: times?| time\(s\))?",
+}
+
+
+def _pattern(template: str) -> re.Pattern:
+    """A template as a regular expression: its words as written, each {field} what it can hold."""
+    out, last = "^", 0
+    for field in re.finditer(r"\{(\w+)\}", template):
+        out += re.escape(template[last : field.start()]) + f"(?:{FIELDS[field.group(1)]})"
+        last = field.end()
+    return re.compile(out + re.escape(template[last:]) + "$")
+
+
+_MEASURED = tuple(_pattern(t) for t in TEMPLATES)
+
+
+def is_measured(line: str) -> bool:
+    """Whether a line of a debrief is one the review wrote (in one of its sentence forms)."""
+    return any(p.match(line.strip()) for p in _MEASURED)
+
+
+def debrief_draft(answers: Sequence[dict], facts: dict, settings: Settings) -> dict:
+    """Measured facts to start the debrief from; the user's own judgement goes next to them."""
+    t = settings.thresholds
+    well, better = [], []
+    answers = [a for a in answers if a["analysis"].get("scores") is not None]  # the gate passed
+    share = facts.get("candidate_talk_share")
+    if share is not None and answers:
+        well.append(
+            TALK_SHARE.format(share=f"{100 * share:.0f}", questions=count(facts["questions"], "question"))
+        )
+    in_band = [
+        a
+        for a in answers
+        if a["analysis"]["metrics"].get("wpm")
+        and t.pace_low_wpm <= a["analysis"]["metrics"]["wpm"] <= t.pace_high_wpm
+    ]
+    if in_band:
+        well.append(
+            PACE.format(
+                in_band=len(in_band),
+                answers=len(answers),
+                low=f"{t.pace_low_wpm:.0f}",
+                high=f"{t.pace_high_wpm:.0f}",
+            )
+        )
+    with_result = [
+        a for a in answers if a["analysis"]["metrics"].get("star", {}).get("result", {}).get("words")
+    ]
+    if with_result:
+        stated = "answer stated" if len(with_result) == 1 else "answers stated"
+        well.append(RESULTS.format(results=f"{len(with_result)} {stated}"))
+    asked = facts.get("candidate_questions") or []
+    (well if asked else better).append(OWN_QUESTIONS.format(questions=count(len(asked), "question")))
+    for a in answers:
+        if a["end_s"] - a["offset_s"] > MONOLOGUE_S:
+            better.append(
+                LONG_ANSWER.format(question=_short(a["question"]), length=hms(a["end_s"] - a["offset_s"]))
+            )
+    fillers = sum(len(a["analysis"]["fillers"]) for a in answers)
+    words = sum(a["analysis"]["metrics"].get("words") or 0 for a in answers)
+    if words and 100 * fillers / words > t.fillers_per_100_words_typical:
+        better.append(
+            FILLERS.format(
+                fillers=count(fillers, "filler"),
+                words=words,
+                rate=f"{100 * fillers / words:.1f}",
+                typical=f"{t.fillers_per_100_words_typical:g}",
+            )
+        )
+    slow = [x for x in facts["response_time_s"]["each"] if x > SLOW_START_S]
+    if slow:
+        better.append(SLOW_STARTS.format(slow=count(len(slow), "answer"), limit=f"{SLOW_START_S:g}"))
+    if facts["interruptions"]["by_candidate"]:
+        better.append(INTERRUPTIONS.format(times=count(facts["interruptions"]["by_candidate"], "time")))
+    no_result = [a for a in answers if a["bank_id"] and a not in with_result]
+    if no_result:
+        better.append(NO_RESULT.format(answers=count(len(no_result), "answer")))
+    return {
+        "went_well": "\n".join(well),
+        "could_be_better": "\n".join(better),
+        "skill_gaps": "",
+        "notes": f"{REVIEW_DRAFT_NOTE}; add your own view of how it went.",
+    }
+
+
+def refreshed_text(current: str, measured: str) -> str:
+    """One field after a review done again: the new review's measured lines, then every line of
+    `current` the user wrote (the old review's measured lines are dropped)."""
+    own = [line for line in (current or "").splitlines() if line.strip() and not is_measured(line)]
+    return "\n".join([*(measured or "").splitlines(), *own])
+
+
+def refreshed(debrief: dict, draft: dict) -> dict:
+    """The measured fields of a stored debrief with the new review's lines in place of the old
+    review's, the user's own lines kept: the values to store (other fields are not touched)."""
+    return {field: refreshed_text(debrief.get(field) or "", draft[field]) for field in MEASURED_FIELDS}
+
+
+def _short(text: str | None, n: int = 60) -> str:
+    text = text or "(no question)"
+    return text if len(text) <= n else text[: n - 1] + "…"
