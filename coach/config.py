@@ -161,13 +161,17 @@ class Settings:
     def recordings_dir(self) -> Path:
         """Where this owner's recordings live: recordings/ for the single user, a folder of their
         own (named by a hash, not the raw e-mail) for each person of a cohort."""
-        base = self.recordings_root
-        return base / OWNERS_FOLDER / owner_folder(self.owner) if self.owner else base
+        return self.owners_folder("recordings")
+
+    def user_path(self, name: str) -> Path:
+        """A file or folder of the user's data by name: recordings/ is the recordings root (a
+        shared folder in cohort mode), everything else sits in the data directory."""
+        return self.recordings_root if name == "recordings" else self.data_dir / name
 
     def owners_folder(self, name: str) -> Path:
-        """A folder of the data directory as this owner's: itself for the single user,
-        <name>/users/<hash of the identity>/ for a person of a cohort."""
-        base = self.data_dir / name
+        """A folder of the user's data as this owner's: itself for the single user,
+        <folder>/users/<hash of the identity>/ for a person of a cohort."""
+        base = self.user_path(name)
         return base / OWNERS_FOLDER / owner_folder(self.owner) if self.owner else base
 
     @property

@@ -60,7 +60,7 @@ def delete_all_data(db: Store, settings: Settings, confirmation: str) -> list[st
         return removed
     removed = []
     for name in USER_PATHS:
-        path = settings.data_dir / name
+        path = settings.user_path(name)
         cohort = path / OWNERS_FOLDER
         if name in PER_OWNER and cohort.is_dir():  # the same directory also serves a cohort
             for child in path.iterdir():

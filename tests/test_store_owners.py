@@ -444,3 +444,17 @@ def test_the_check_sees_a_query_without_its_owner(tmp_path, monkeypatch):
     )
     monkeypatch.setattr(coach.store, "__file__", str(fake / "__init__.py"))
     assert unfiltered_queries() == ["leaky.py: list_all"]
+
+
+def test_deleting_everything_for_one_person_reaches_the_shared_recordings_folder(store, tmp_path):
+    shared = replace(store, settings=replace(store.settings, recordings_folder=str(tmp_path / "shared")))
+    ana, ben = shared.for_owner(ANA), shared.for_owner(BEN)
+    fill(ana, "ana")
+    fill(ben, "ben")
+    assert ana.settings.recordings_dir.is_relative_to(tmp_path / "shared")
+    assert any(ana.settings.recordings_dir.rglob("*.wav"))
+
+    delete_all_data(ana, ana.settings, CONFIRM_WORD)
+
+    assert not ana.settings.recordings_dir.exists()
+    assert all(p.exists() for p in everything_seen(ben)["files"])
