@@ -44,16 +44,21 @@ CASES = [
 ]
 
 
+def candidate_profile(tmp: Path, settings):
+    """The generated candidate's voice profile, from a practice take of theirs written to `tmp`."""
+    practice = tmp / "practice.flac"
+    tracks, _ = clips.render([clips.Line("candidate", clips.PRACTICE_TEXT, "answer")], seed=99)
+    clips.write(practice, clips.mono_mix(tracks))
+    return profile_from_recordings([practice], settings)
+
+
 def main() -> None:
     questions = load_questions()
     rows = []
     with tempfile.TemporaryDirectory(prefix="review-accuracy-") as name:
         tmp = Path(name)
         settings = load_settings(data_dir=tmp / "data")
-        practice = tmp / "practice.flac"
-        tracks, _ = clips.render([clips.Line("candidate", clips.PRACTICE_TEXT, "answer")], seed=99)
-        clips.write(practice, clips.mono_mix(tracks))
-        profile = profile_from_recordings([practice], settings)
+        profile = candidate_profile(tmp, settings)
         for seed, (case, pairs, form, snr, second) in enumerate(CASES):
             suffix = ".wav" if form == "phone" else ".flac"
             info = clips.build_interview(

@@ -148,9 +148,9 @@ def summary(rows: list[dict]) -> str:
 
 
 def main() -> None:
+    from benchmarks.review_accuracy import candidate_profile
     from coach.banks import load_questions
     from coach.config import load_settings
-    from coach.interview.speakers import profile_from_recordings
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", default=",".join(c[0] for c in CASES))
@@ -161,10 +161,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="review-fillers-") as name:
         tmp = Path(name)
         settings = load_settings(data_dir=tmp / "data")
-        practice = tmp / "practice.flac"
-        tracks, _ = clips.render([clips.Line("candidate", clips.PRACTICE_TEXT, "answer")], seed=99)
-        clips.write(practice, clips.mono_mix(tracks))
-        profile = profile_from_recordings([practice], settings)
+        profile = candidate_profile(tmp, settings)
         for seed, case in enumerate(chosen):
             rows += measure_case(case, tmp, settings, profile, questions, seed)
     print(summary(rows))
