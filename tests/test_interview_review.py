@@ -154,6 +154,24 @@ def test_an_answer_has_as_many_fillers_in_the_review_as_when_analysed_as_practic
     assert abs(sum(reviewed) - sum(practised)) <= 0.2 * sum(practised), (reviewed, practised)
 
 
+def test_the_conversation_shows_your_answers_as_they_were_heard_again(run, profile):
+    """The page's conversation and its answers read the same: your turns carry the words each
+    answer was analysed from (the "um"s the pass over the whole call leaves out included), at
+    their times in the recording."""
+    result = run("interview_fillers.flac", profile=profile)
+    yours = [t for t in result["turns"] if t["speaker"] == "candidate"]
+    for answer in result["answers"]:
+        words = answer["analysis"]["words"]
+        said = [t for t in yours if answer["offset_s"] <= t["start_s"] < answer["end_s"]]
+        assert said, answer["question"]
+        shown = " ".join(t["text"] for t in said).split()
+        assert shown == [w["text"] for w in words], answer["question"]
+        assert abs(said[0]["start_s"] - (answer["offset_s"] + words[0]["start_s"])) < 0.01
+    fillers = sum(len(a["analysis"]["fillers"]) for a in result["answers"])
+    spoken = " ".join(t["text"] for t in yours).lower()
+    assert fillers >= 6 and sum(spoken.count(f) for f in ("um", "uh")) >= 3
+
+
 def test_the_drafts_measured_lines_are_told_from_the_users_own(run, profile):
     """What "Review again" relies on to refresh a debrief: every line a review drafts is known as
     measured, a line the user wrote is not (even one that shares its words), and refreshing keeps

@@ -31,7 +31,7 @@ from coach.interview.chunks import CHUNK_S
 from coach.interview.draft import debrief_draft
 from coach.interview.listen import Heard, Progress, ProgressHandler, listen, work_dir
 from coach.interview.matching import match_question
-from coach.interview.takes import Take, answer_stretches, hear_answers
+from coach.interview.takes import Take, answer_stretches, hear_answers, heard_turns
 from coach.interview.turns import (
     CANDIDATE,
     Exchange,
@@ -109,6 +109,7 @@ def review(
     # each answer heard as a practice take is, so its fillers count as in practice; not when
     # nothing of this review can be scored (one voice where there are two)
     takes: list = [None] * len(pairs)
+    shown_turns = turns
     if not problems:
         work = work_dir(settings, sha256, options.chunk_s)
         stretches = answer_stretches(pairs, turns, heard.speech)
@@ -116,6 +117,7 @@ def review(
         takes = hear_answers(
             Path(path), settings, stretches, work, name=name, cancel=cancel, progress=on_answer
         )
+        shown_turns = heard_turns(turns, stretches, takes)
     answers = [
         _answer(e, questions, settings, heard, problems, take) for e, take in zip(pairs, takes, strict=True)
     ]
@@ -143,7 +145,7 @@ def review(
         "model": heard.model,
         "speakers": _speakers(turns, who, facts),
         "identification": {"method": who.method, "note": who.note, "unscorable": problems},
-        "turns": [t.to_dict() for t in turns],
+        "turns": [t.to_dict() for t in shown_turns],
         "answers": answers,
         "metrics": facts,
         "debrief_draft": debrief_draft(answers, facts, settings),

@@ -19,6 +19,7 @@ stretch moved. The recording is read once more as a stream, so memory holds one 
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from collections.abc import Callable, Sequence
@@ -139,6 +140,38 @@ def hear_answers(
         _save(work, stretches[i], settings, take)
         takes[i] = take if take.transcript.words else None
     return takes
+
+
+def heard_turns(
+    turns: Sequence[Turn], stretches: Sequence[AnswerStretch], takes: Sequence[Take | None]
+) -> list[Turn]:
+    """The conversation with the words of each answer heard again in place of the pass over the
+    whole call's, so it reads as the answers do (their "um"s included). A turn of yours is given
+    the take's words between the other speakers' turns around it; a turn no take covers, or one
+    the take has no words for, keeps its first words."""
+    others = [t for t in turns if t.speaker != CANDIDATE]
+    out = []
+    for turn in turns:
+        stretch, take = next(
+            (
+                (s, k)
+                for s, k in zip(stretches, takes, strict=True)
+                if k is not None and s.start_s <= turn.start_s < s.end_s
+            ),
+            (None, None),
+        )
+        if turn.speaker != CANDIDATE or stretch is None:
+            out.append(turn)
+            continue
+        low = max([stretch.start_s] + [t.end_s for t in others if t.end_s <= turn.start_s])
+        high = min([stretch.end_s] + [t.start_s for t in others if t.start_s >= turn.end_s])
+        words = tuple(
+            dataclasses.replace(w, start_s=w.start_s + stretch.start_s, end_s=w.end_s + stretch.start_s)
+            for w in take.transcript.words
+            if low <= w.start_s + stretch.start_s < high
+        )
+        out.append(Turn(turn.speaker, words) if words else turn)
+    return out
 
 
 def _hear(samples: np.ndarray, stretch: AnswerStretch, settings: Settings, path: Path, name: str) -> Take:
