@@ -310,28 +310,40 @@ def debrief_form(
         answers: dict = {}
         for f in book.debrief_fields:
             widget_key = f"{key}_{f.id}"
+            # a value the page already holds (typed, or refreshed after "Review again") is the
+            # widget's; giving a default as well makes Streamlit warn in the page
+            kept = widget_key in st.session_state
             if f.kind == "text":
                 answers[f.id] = st.text_area(
-                    f.label, value=start.get(f.id, ""), help=f.prompt, key=widget_key, height=80
+                    f.label,
+                    **({} if kept else {"value": start.get(f.id, "")}),
+                    help=f.prompt,
+                    key=widget_key,
+                    height=80,
                 )
             elif f.kind == "list":
                 answers[f.id] = st.text_area(
                     f"{f.label} (one a line)",
-                    value=start.get(f.id, ""),
+                    **({} if kept else {"value": start.get(f.id, "")}),
                     help=f.prompt,
                     key=widget_key,
                     height=80,
                 )
             elif f.kind == "scale":
                 answers[f.id] = st.slider(
-                    f.label, f.min, f.max, value=start.get(f.id, 3), help=f.prompt, key=widget_key
+                    f.label,
+                    f.min,
+                    f.max,
+                    **({} if kept else {"value": start.get(f.id, 3)}),
+                    help=f.prompt,
+                    key=widget_key,
                 )
             else:
                 choices = ["undecided", "yes", "no"]
                 answers[f.id] = st.radio(
                     f.label,
                     choices,
-                    index=choices.index(start.get(f.id, "undecided")),
+                    **({} if kept else {"index": choices.index(start.get(f.id, "undecided"))}),
                     horizontal=True,
                     help=f.prompt,
                     key=widget_key,
