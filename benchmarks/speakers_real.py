@@ -87,6 +87,8 @@ def run(name: str, settings, n_speakers: int | None = None) -> dict:
         single = single_speaker(truth)
         row["attribution"] = attribution_accuracy(turns, single, best_mapping=True)
         row["ceiling"] = attribution_accuracy(_words_as_told(h.words, single), single)
+        row["speech"] = attribution_accuracy(list(who.speech_turns), single, best_mapping=True)
+        row["speech_ceiling"] = attribution_accuracy(_speech_as_told(h.speech, single), single)
         seconds: dict[str, float] = {}
         for t in single:
             seconds[t["speaker"]] = seconds.get(t["speaker"], 0.0) + t["end_s"] - t["start_s"]
@@ -106,6 +108,19 @@ def _words_as_told(words, single: list[dict]) -> list[dict]:
     return [t.to_dict() for t in make_turns(words, labels) if t.speaker != "?"]
 
 
+def _speech_as_told(speech, single: list[dict]) -> list[dict]:
+    """Speech turns if every step of the voice detector's speech had its reference speaker: the
+    most the voice detector allows (reference speech it does not hear counts as wrong)."""
+    steps = sp.speech_steps(speech)
+    labels = []
+    for s in steps:
+        mid = (s.start_s + s.end_s) / 2
+        labels.append(next((t["speaker"] for t in single if t["start_s"] <= mid < t["end_s"]), "?"))
+    names = sorted(set(labels))
+    turns = sp.join_steps(steps, [names.index(x) for x in labels])
+    return [{"speaker": names[c], "start_s": a, "end_s": b} for a, b, c in turns if names[c] != "?"]
+
+
 def _pct(x: float | None) -> str:
     return "   -  " if x is None else f"{100 * x:5.1f}%"
 
@@ -122,21 +137,30 @@ def main() -> None:
     for name in names:
         row = run(name, settings)
         if row["true_voices"] == 2:
-            row["told_two"] = run(name, settings, n_speakers=2)["attribution"]
+            told = run(name, settings, n_speakers=2)
+            row["told_two"], row["told_two_speech"] = told["attribution"], told["speech"]
         rows.append(row)
         told = row.get("told_two")
         print(
-            f"{name:<16} voices found {row['voices']} (speaking 2 s or more: {row['true_voices']})  "
-            f"attribution {_pct(row['attribution'])} (words allow {_pct(row.get('ceiling'))})"
-            + (f"  told 2 speakers {_pct(told)}" if told is not None else ""),
+            f"{name:<16} voices found {row['voices']} (speaking 2 s or more: {row['true_voices']})\n"
+            f"  turns of words:  attribution {_pct(row['attribution'])} "
+            f"(words allow {_pct(row.get('ceiling'))})"
+            + (f"  told 2 speakers {_pct(told)}" if told is not None else "")
+            + f"\n  turns of speech: attribution {_pct(row.get('speech'))} "
+            f"(voice detector allows {_pct(row.get('speech_ceiling'))})"
+            + (f"  told 2 speakers {_pct(row['told_two_speech'])}" if told is not None else ""),
             flush=True,
         )
     two = [r for r in rows if r["clip"] in TWO_PEOPLE]
     if two:
-        print(
-            f"\ntwo-person speech: mean attribution {_pct(statistics.fmean(r['attribution'] for r in two))}, "
-            f"worst {_pct(min(r['attribution'] for r in two))} (target 90%)"
-        )
+        for key, what in (("attribution", "turns of words"), ("speech", "turns of speech")):
+            told = [r.get(f"told_two{'_speech' if key == 'speech' else ''}") for r in two]
+            print(
+                f"\ntwo-person speech, {what}: mean attribution "
+                f"{_pct(statistics.fmean(r[key] for r in two))}, "
+                f"worst {_pct(min(r[key] for r in two))}; told 2 speakers: mean "
+                f"{_pct(statistics.fmean(told))}, worst {_pct(min(told))} (target 90%)"
+            )
     one = [r for r in rows if r["clip"] in ONE_VOICE]
     if one:
         print(f"one-voice recordings seen as one voice: {sum(r['voices'] == 1 for r in one)} / {len(one)}")

@@ -51,6 +51,12 @@ MAX_VOICES = 4
 EMISSION_SCALE = 10.0
 SWITCH_COST = 2.5
 PAUSE_FOR_SWITCH_S = 0.3
+# Who spoke when from the sound alone: the voice detector's speech in steps of this many seconds,
+# each step given a speaker by the same Viterbi pass as words (a step is scored like a word). On the
+# tuning meetings (trn00, trn04, trn06, trn08, trn09, told two voices) these turns covered 2-7
+# points more of the reference speech than turns made of Whisper's words; 0.2 s steps and switch
+# costs from 1 to 10 moved the mean by under a point.
+SPEECH_STEP_S = 0.1
 
 
 @dataclass(frozen=True)
@@ -324,6 +330,36 @@ def viterbi(words: Sequence[Word], scores: np.ndarray) -> np.ndarray:
     for i in range(n - 1, 0, -1):
         path[i - 1] = back[i, path[i]]
     return path
+
+
+def speech_steps(speech: Sequence[tuple[float, float]]) -> list[Word]:
+    """The voice detector's speech (seconds) cut in steps of SPEECH_STEP_S, as wordless words."""
+    steps = []
+    for a, b in speech:
+        n = max(1, int(np.ceil((b - a) / SPEECH_STEP_S - 1e-9)))
+        steps += [Word("", a + i * SPEECH_STEP_S, min(b, a + (i + 1) * SPEECH_STEP_S), 1.0) for i in range(n)]
+    return steps
+
+
+def speech_turns(
+    speech: Sequence[tuple[float, float]], windows: VoiceWindows, similarity: np.ndarray
+) -> list[tuple[float, float, int]]:
+    """Who spoke when from the sound alone, not from the words: (start, end, group) over the voice
+    detector's `speech`, each step given a group by the Viterbi pass words get."""
+    steps = speech_steps(speech)
+    return join_steps(steps, viterbi(steps, word_scores(steps, windows, similarity)) if steps else [])
+
+
+def join_steps(steps: Sequence[Word], groups: Sequence[int]) -> list[tuple[float, float, int]]:
+    """Consecutive steps of one group as one turn (start, end, group); a pause between two stretches
+    of the same voice stays inside its turn, as it does in a turn of words."""
+    turns: list[tuple[float, float, int]] = []
+    for step, c in zip(steps, [int(g) for g in groups], strict=True):
+        if turns and turns[-1][2] == c:
+            turns[-1] = (turns[-1][0], step.end_s, c)
+        else:
+            turns.append((step.start_s, step.end_s, c))
+    return turns
 
 
 def by_channel(words: Sequence[Word], levels: np.ndarray, candidate_channel: str) -> np.ndarray:
