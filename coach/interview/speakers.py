@@ -57,6 +57,13 @@ PAUSE_FOR_SWITCH_S = 0.3
 # points more of the reference speech than turns made of Whisper's words; 0.2 s steps and switch
 # costs from 1 to 10 moved the mean by under a point.
 SPEECH_STEP_S = 0.1
+# A speech turn reaches this far past the voice detector's edges (never past the middle of a pause
+# before the other voice): the detector cuts close to the sound and people's turns, as annotated,
+# include their first and last syllables. Tuning set (AMI trn clips, two real voices built from
+# their reference turns, the generated interviews): 0, 0.1, 0.2, 0.3, 0.5 s gave a mean of 89.6,
+# 90.3, 90.7, 91.0, 91.3% of reference speech to the right voice; 0.2 s is the detector's own
+# padding (0.1 s) twice over, kept small because any reach only adds covered time to the measure.
+SPEECH_EDGE_S = 0.2
 
 
 @dataclass(frozen=True)
@@ -350,16 +357,24 @@ def speech_turns(
     return join_steps(steps, viterbi(steps, word_scores(steps, windows, similarity)) if steps else [])
 
 
-def join_steps(steps: Sequence[Word], groups: Sequence[int]) -> list[tuple[float, float, int]]:
+def join_steps(
+    steps: Sequence[Word], groups: Sequence[int], edge_s: float = SPEECH_EDGE_S
+) -> list[tuple[float, float, int]]:
     """Consecutive steps of one group as one turn (start, end, group); a pause between two stretches
-    of the same voice stays inside its turn, as it does in a turn of words."""
+    of the same voice stays inside its turn, as it does in a turn of words. Each turn reaches
+    `edge_s` past its first and last step, at most to the middle of the pause before the next."""
     turns: list[tuple[float, float, int]] = []
     for step, c in zip(steps, [int(g) for g in groups], strict=True):
         if turns and turns[-1][2] == c:
             turns[-1] = (turns[-1][0], step.end_s, c)
         else:
             turns.append((step.start_s, step.end_s, c))
-    return turns
+    out = []
+    for i, (a, b, c) in enumerate(turns):
+        before = (a - turns[i - 1][1]) / 2 if i else edge_s
+        after = (turns[i + 1][0] - b) / 2 if i + 1 < len(turns) else edge_s
+        out.append((max(0.0, a - min(edge_s, before)), b + min(edge_s, after), c))
+    return out
 
 
 def by_channel(words: Sequence[Word], levels: np.ndarray, candidate_channel: str) -> np.ndarray:
