@@ -10,7 +10,9 @@ recordings (benchmarks/speakers_real.py), unless the user says how many people s
 enrollment profile only decides which group is the candidate, never as a fixed similarity
 threshold. Words are then given speakers one by one by a Viterbi pass whose speaker changes are
 cheap at pauses and dear inside fluent speech, so a Whisper segment that spans a turn change is
-split at the word where the voice changes.
+split at the word where the voice changes. The same pass over the voice detector's speech in
+0.1 s steps gives the turns of speech: who spoke when from the sound alone, words or none
+(`speech_turns`; README "Speakers on real recordings" measures both kinds of turns).
 """
 
 from __future__ import annotations
