@@ -11,8 +11,10 @@ Real speech with reference turns, all from packages (scripts/real_speech.py fetc
 - the TV news report (silero-vad's aepyx.wav, from VoxConverse, CC BY 4.0): several people but no
   reference turns in the package, so only the number of voices found is printed.
 
-The trn* clips are the TUNING set: `--tune` prints the one-voice/two-voice threshold sweep over
-them, and the thresholds in coach/interview/speakers.py were chosen there. Every figure printed as
+The trn* clips are the TUNING set: `--tune` prints their figures and, from their reference turns,
+real one-voice recordings (each speaker's own speech joined) and two-voice ones (two speakers'
+turns alternated) with what the voice-count decision sees in them; the thresholds in
+coach/interview/speakers.py were chosen there. Every figure printed as
 a result comes from the other recordings (the phone call, dev00/dev01, tst00/tst01, the lecture),
 which were never used to choose anything.
 
@@ -25,11 +27,14 @@ Transcriptions are cached under /tmp/coach-speakers-real (Whisper runs once per 
 from __future__ import annotations
 
 import argparse
+import itertools
 import pickle
 import statistics
 import sys
 from dataclasses import replace
 from pathlib import Path
+
+import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -43,6 +48,7 @@ from coach.interview.listen import listen  # noqa: E402
 from coach.interview.review import ReviewOptions, attribute  # noqa: E402
 from coach.interview.turns import make_turns  # noqa: E402
 from coach.transcribe.coverage import speech_spans  # noqa: E402
+from coach.types import SAMPLE_RATE, Word  # noqa: E402
 
 CACHE = Path("/tmp/coach-speakers-real")
 TWO_PEOPLE = ["conversation", "conversation_8k", "dev00", "dev01"]
@@ -121,6 +127,65 @@ def _speech_as_told(speech, single: list[dict]) -> list[dict]:
     return [{"speaker": names[c], "start_s": a, "end_s": b} for a, b, c in turns if names[c] != "?"]
 
 
+def built_from_tuning(settings) -> None:
+    """Real single voices and pairs built from the tuning clips' reference turns: each speaker with
+    4 s or more of their own speech (stretches of 0.5 s or more, nobody else speaking), alone and
+    alternated with every other such speaker (0.15 s between turns). For each: the two groups'
+    centroid similarity, silhouette and affinity eigengap (what a voice-count rule could use), the
+    voices found, and told two voices, the turns of speech's attribution."""
+    from sklearn.metrics import silhouette_score
+
+    own: dict[tuple[str, str], list[np.ndarray]] = {}
+    for name in TUNING:
+        mix = heard(name, settings)[2]
+        for t in single_speaker(real_speech.reference_turns(name)):
+            if t["end_s"] - t["start_s"] >= 0.5:
+                a, b = int(t["start_s"] * SAMPLE_RATE), int(t["end_s"] * SAMPLE_RATE)
+                own.setdefault((name, t["speaker"]), []).append(mix[a:b])
+    voices = [k for k, v in own.items() if sum(len(x) for x in v) >= 4 * SAMPLE_RATE]
+    built = [("one", [k]) for k in voices]
+    built += [("two", [a, b]) for a, b in itertools.combinations(voices, 2) if a[1] != b[1]]
+    print(
+        "\nbuilt from the tuning clips' reference turns (kind, who, split in two: centroid similarity, "
+        "silhouette, eigengap; voices found; told two, turns of speech):"
+    )
+    for kind, who in built:
+        turns = [
+            p
+            for group in itertools.zip_longest(*[[(k[1], x) for x in own[k]] for k in who])
+            for p in group
+            if p
+        ]
+        gap = np.zeros(int(0.15 * SAMPLE_RATE), np.float32)
+        mix = np.concatenate([part for _, x in turns for part in (x.astype(np.float32), gap)])
+        truth, t = [], 0.0
+        for speaker, x in turns:
+            truth.append({"speaker": speaker, "start_s": t, "end_s": t + len(x) / SAMPLE_RATE})
+            t += (len(x) + len(gap)) / SAMPLE_RATE
+        speech = speech_spans(mix)
+        windows = sp.voice_windows(mix, 0.0, [Word("", 0.0, t, 1.0)], speech=speech)
+        if len(windows.embeddings) < 6:
+            print(f"{kind}  {'+'.join(':'.join(k) for k in who):<34} too little speech for windows")
+            continue
+        two = sp.cluster(windows, 2)
+        emb = windows.embeddings
+        affinity = np.clip(emb @ emb.T, 0.0, 1.0)
+        degree = affinity.sum(axis=1)
+        eig = np.sort(np.linalg.eigvalsh(np.eye(len(emb)) - affinity / np.sqrt(np.outer(degree, degree))))
+        said = sp.speech_turns(speech, windows, two.similarity)
+        told = attribution_accuracy(
+            [{"speaker": str(c), "start_s": a, "end_s": b} for a, b, c in said], truth, best_mapping=True
+        )
+        print(
+            f"{kind}  {'+'.join(':'.join(k) for k in who):<34} {t:5.1f} s  "
+            f"similarity {float(two.centroids[0] @ two.centroids[1]):.3f}  "
+            f"silhouette {silhouette_score(emb, two.labels, metric='cosine'):.3f}  "
+            f"eigengap {eig[2] - eig[1]:.3f}  voices found {len(sp.cluster(windows).centroids)}  "
+            f"told two {_pct(told)}",
+            flush=True,
+        )
+
+
 def _pct(x: float | None) -> str:
     return "   -  " if x is None else f"{100 * x:5.1f}%"
 
@@ -167,6 +232,8 @@ def main() -> None:
     known = [r for r in rows if r["true_voices"] is not None]
     right = sum(r["voices"] == r["true_voices"] for r in known)
     print(f"number of voices right: {right} / {len(known)}")
+    if args.tune:
+        built_from_tuning(settings)
 
 
 if __name__ == "__main__":
