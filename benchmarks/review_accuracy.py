@@ -80,6 +80,8 @@ def main() -> None:
                 "case": case,
                 "minutes": info["duration_s"] / 60,
                 "enrolled": attribution_accuracy(enrolled["turns"], truth, best_mapping=second),
+                # who spoke when from the sound (the voice detector's speech), not the words
+                "speech": attribution_accuracy(enrolled["speech_turns"], truth, best_mapping=second),
                 "picked": attribution_accuracy(plain["turns"], truth, best_mapping=True),
                 "guessed": attribution_accuracy(plain["turns"], truth, best_mapping=second),
                 "channel": None,
@@ -98,7 +100,8 @@ def _pct(x: float | None) -> str:
 
 def _print_row(r: dict) -> None:
     print(
-        f"{r['case']:<20} {r['minutes']:4.1f} min  enrolled {_pct(r['enrolled'])}  "
+        f"{r['case']:<20} {r['minutes']:4.1f} min  enrolled {_pct(r['enrolled'])} "
+        f"(turns of speech {_pct(r['speech'])})  "
         f"picked {_pct(r['picked'])}  guessed {_pct(r['guessed'])}  channel {_pct(r['channel'])}  "
         f"questions {r['found']}/{r['questions']}"
         f" (bank match {r['bank_matched']})",
@@ -117,6 +120,11 @@ def _print_summary(rows: list[dict]) -> None:
         f"\nmean speaker attribution of speech time: with enrollment {_pct(enrolled)} (bar 90%), "
         f"without (user's pick) {_pct(picked)} (bar 85%), without (guess) {_pct(guessed)}; "
         f"worst case with enrollment {_pct(min(r['enrolled'] for r in rows))}"
+    )
+    print(
+        "turns of speech (who spoke when from the voice detector's speech, not the words), with "
+        f"enrollment: mean {_pct(statistics.fmean(r['speech'] for r in rows))}, "
+        f"worst {_pct(min(r['speech'] for r in rows))}"
     )
     print(
         f"questions found {found}/{asked} = {_pct(found / asked)} (bar 90%); "

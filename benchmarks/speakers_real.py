@@ -11,8 +11,10 @@ Real speech with reference turns, all from packages (scripts/real_speech.py fetc
 - the TV news report (silero-vad's aepyx.wav, from VoxConverse, CC BY 4.0): several people but no
   reference turns in the package, so only the number of voices found is printed.
 
-The trn* clips are the TUNING set: `--tune` prints the one-voice/two-voice threshold sweep over
-them, and the thresholds in coach/interview/speakers.py were chosen there. Every figure printed as
+The trn* clips are the TUNING set: `--tune` prints their figures and, from their reference turns,
+real one-voice recordings (each speaker's own speech joined) and two-voice ones (two speakers'
+turns alternated) with what the voice-count decision sees in them; the thresholds in
+coach/interview/speakers.py were chosen there. Every figure printed as
 a result comes from the other recordings (the phone call, dev00/dev01, tst00/tst01, the lecture),
 which were never used to choose anything.
 
@@ -25,11 +27,14 @@ Transcriptions are cached under /tmp/coach-speakers-real (Whisper runs once per 
 from __future__ import annotations
 
 import argparse
+import itertools
 import pickle
 import statistics
 import sys
 from dataclasses import replace
 from pathlib import Path
+
+import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -43,6 +48,7 @@ from coach.interview.listen import listen  # noqa: E402
 from coach.interview.review import ReviewOptions, attribute  # noqa: E402
 from coach.interview.turns import make_turns  # noqa: E402
 from coach.transcribe.coverage import speech_spans  # noqa: E402
+from coach.types import SAMPLE_RATE, Word  # noqa: E402
 
 CACHE = Path("/tmp/coach-speakers-real")
 TWO_PEOPLE = ["conversation", "conversation_8k", "dev00", "dev01"]
@@ -87,6 +93,8 @@ def run(name: str, settings, n_speakers: int | None = None) -> dict:
         single = single_speaker(truth)
         row["attribution"] = attribution_accuracy(turns, single, best_mapping=True)
         row["ceiling"] = attribution_accuracy(_words_as_told(h.words, single), single)
+        row["speech"] = attribution_accuracy(list(who.speech_turns), single, best_mapping=True)
+        row["speech_ceiling"] = attribution_accuracy(_speech_as_told(h.speech, single), single)
         seconds: dict[str, float] = {}
         for t in single:
             seconds[t["speaker"]] = seconds.get(t["speaker"], 0.0) + t["end_s"] - t["start_s"]
@@ -106,6 +114,78 @@ def _words_as_told(words, single: list[dict]) -> list[dict]:
     return [t.to_dict() for t in make_turns(words, labels) if t.speaker != "?"]
 
 
+def _speech_as_told(speech, single: list[dict]) -> list[dict]:
+    """Speech turns if every step of the voice detector's speech had its reference speaker: the
+    most the voice detector allows (reference speech it does not hear counts as wrong)."""
+    steps = sp.speech_steps(speech)
+    labels = []
+    for s in steps:
+        mid = (s.start_s + s.end_s) / 2
+        labels.append(next((t["speaker"] for t in single if t["start_s"] <= mid < t["end_s"]), "?"))
+    names = sorted(set(labels))
+    turns = sp.join_steps(steps, [names.index(x) for x in labels])
+    return [{"speaker": names[c], "start_s": a, "end_s": b} for a, b, c in turns if names[c] != "?"]
+
+
+def built_from_tuning(settings) -> None:
+    """Real single voices and pairs built from the tuning clips' reference turns: each speaker with
+    4 s or more of their own speech (stretches of 0.5 s or more, nobody else speaking), alone and
+    alternated with every other such speaker (0.15 s between turns). For each: the two groups'
+    centroid similarity, silhouette and affinity eigengap (what a voice-count rule could use), the
+    voices found, and told two voices, the turns of speech's attribution."""
+    from sklearn.metrics import silhouette_score
+
+    own: dict[tuple[str, str], list[np.ndarray]] = {}
+    for name in TUNING:
+        mix = heard(name, settings)[2]
+        for t in single_speaker(real_speech.reference_turns(name)):
+            if t["end_s"] - t["start_s"] >= 0.5:
+                a, b = int(t["start_s"] * SAMPLE_RATE), int(t["end_s"] * SAMPLE_RATE)
+                own.setdefault((name, t["speaker"]), []).append(mix[a:b])
+    voices = [k for k, v in own.items() if sum(len(x) for x in v) >= 4 * SAMPLE_RATE]
+    built = [("one", [k]) for k in voices]
+    built += [("two", [a, b]) for a, b in itertools.combinations(voices, 2) if a[1] != b[1]]
+    print(
+        "\nbuilt from the tuning clips' reference turns (kind, who, split in two: centroid similarity, "
+        "silhouette, eigengap; voices found; told two, turns of speech):"
+    )
+    for kind, who in built:
+        turns = [
+            p
+            for group in itertools.zip_longest(*[[(k[1], x) for x in own[k]] for k in who])
+            for p in group
+            if p
+        ]
+        gap = np.zeros(int(0.15 * SAMPLE_RATE), np.float32)
+        mix = np.concatenate([part for _, x in turns for part in (x.astype(np.float32), gap)])
+        truth, t = [], 0.0
+        for speaker, x in turns:
+            truth.append({"speaker": speaker, "start_s": t, "end_s": t + len(x) / SAMPLE_RATE})
+            t += (len(x) + len(gap)) / SAMPLE_RATE
+        speech = speech_spans(mix)
+        windows = sp.voice_windows(mix, 0.0, [Word("", 0.0, t, 1.0)], speech=speech)
+        if len(windows.embeddings) < 6:
+            print(f"{kind}  {'+'.join(':'.join(k) for k in who):<34} too little speech for windows")
+            continue
+        two = sp.cluster(windows, 2)
+        emb = windows.embeddings
+        affinity = np.clip(emb @ emb.T, 0.0, 1.0)
+        degree = affinity.sum(axis=1)
+        eig = np.sort(np.linalg.eigvalsh(np.eye(len(emb)) - affinity / np.sqrt(np.outer(degree, degree))))
+        said = sp.speech_turns(speech, windows, two.similarity)
+        told = attribution_accuracy(
+            [{"speaker": str(c), "start_s": a, "end_s": b} for a, b, c in said], truth, best_mapping=True
+        )
+        print(
+            f"{kind}  {'+'.join(':'.join(k) for k in who):<34} {t:5.1f} s  "
+            f"similarity {float(two.centroids[0] @ two.centroids[1]):.3f}  "
+            f"silhouette {silhouette_score(emb, two.labels, metric='cosine'):.3f}  "
+            f"eigengap {eig[2] - eig[1]:.3f}  voices found {len(sp.cluster(windows).centroids)}  "
+            f"told two {_pct(told)}",
+            flush=True,
+        )
+
+
 def _pct(x: float | None) -> str:
     return "   -  " if x is None else f"{100 * x:5.1f}%"
 
@@ -122,27 +202,38 @@ def main() -> None:
     for name in names:
         row = run(name, settings)
         if row["true_voices"] == 2:
-            row["told_two"] = run(name, settings, n_speakers=2)["attribution"]
+            told = run(name, settings, n_speakers=2)
+            row["told_two"], row["told_two_speech"] = told["attribution"], told["speech"]
         rows.append(row)
         told = row.get("told_two")
         print(
-            f"{name:<16} voices found {row['voices']} (speaking 2 s or more: {row['true_voices']})  "
-            f"attribution {_pct(row['attribution'])} (words allow {_pct(row.get('ceiling'))})"
-            + (f"  told 2 speakers {_pct(told)}" if told is not None else ""),
+            f"{name:<16} voices found {row['voices']} (speaking 2 s or more: {row['true_voices']})\n"
+            f"  turns of words:  attribution {_pct(row['attribution'])} "
+            f"(words allow {_pct(row.get('ceiling'))})"
+            + (f"  told 2 speakers {_pct(told)}" if told is not None else "")
+            + f"\n  turns of speech: attribution {_pct(row.get('speech'))} "
+            f"(voice detector allows {_pct(row.get('speech_ceiling'))})"
+            + (f"  told 2 speakers {_pct(row['told_two_speech'])}" if told is not None else ""),
             flush=True,
         )
     two = [r for r in rows if r["clip"] in TWO_PEOPLE]
     if two:
-        print(
-            f"\ntwo-person speech: mean attribution {_pct(statistics.fmean(r['attribution'] for r in two))}, "
-            f"worst {_pct(min(r['attribution'] for r in two))} (target 90%)"
-        )
+        for key, what in (("attribution", "turns of words"), ("speech", "turns of speech")):
+            told = [r.get(f"told_two{'_speech' if key == 'speech' else ''}") for r in two]
+            print(
+                f"\ntwo-person speech, {what}: mean attribution "
+                f"{_pct(statistics.fmean(r[key] for r in two))}, "
+                f"worst {_pct(min(r[key] for r in two))}; told 2 speakers: mean "
+                f"{_pct(statistics.fmean(told))}, worst {_pct(min(told))} (target 90%)"
+            )
     one = [r for r in rows if r["clip"] in ONE_VOICE]
     if one:
         print(f"one-voice recordings seen as one voice: {sum(r['voices'] == 1 for r in one)} / {len(one)}")
     known = [r for r in rows if r["true_voices"] is not None]
     right = sum(r["voices"] == r["true_voices"] for r in known)
     print(f"number of voices right: {right} / {len(known)}")
+    if args.tune:
+        built_from_tuning(settings)
 
 
 if __name__ == "__main__":

@@ -89,10 +89,24 @@ def test_with_a_voice_profile_the_candidate_is_found_and_speech_time_attributed(
     assert attribution_accuracy(result["turns"], _truth("interview_mono.flac")) >= 0.90
 
 
+def test_speech_turns_say_who_spoke_when_from_the_sound(run, profile):
+    """Beside the turns of words, turns over the voice detector's speech: in time order, never
+    overlapping, named like the speakers, and (with the profile) giving the right person the
+    speech time the script says they spoke."""
+    result = run("interview_mono.flac", profile=profile)
+    turns = result["speech_turns"]
+    assert {t["speaker"] for t in turns} == {s["label"] for s in result["speakers"]}
+    pairs = zip(turns, turns[1:], strict=False)
+    assert all(a["end_s"] <= b["start_s"] and a["speaker"] != b["speaker"] for a, b in pairs)
+    assert all(t["start_s"] < t["end_s"] for t in turns)
+    assert attribution_accuracy(turns, _truth("interview_mono.flac")) >= 0.90
+
+
 def test_stereo_channels_separate_the_speakers(run):
     result = run("interview_stereo.flac", candidate_channel="left")
     assert result["identification"]["method"] == "channel"
     assert attribution_accuracy(result["turns"], _truth("interview_stereo.flac")) >= 0.90
+    assert attribution_accuracy(result["speech_turns"], _truth("interview_stereo.flac")) >= 0.90
     assert result["metrics"]["overlaps"] is not None
 
 

@@ -36,17 +36,22 @@ def reviewed(tmp_path_factory):
     return run
 
 
-def _attribution(result: dict, clip: str) -> float:
+def _attribution(result: dict, clip: str, turns: str = "turns") -> float:
+    """`turns`: the turns of words, or `speech_turns`, who spoke when from the sound."""
     truth = single_speaker(real_speech.reference_turns(clip))
-    return attribution_accuracy(result["turns"], truth, best_mapping=True)
+    return attribution_accuracy(result[turns], truth, best_mapping=True)
 
 
-@pytest.mark.parametrize(("clip", "measured"), [("dev00", 0.902), ("dev01", 0.838)])
-def test_two_men_in_a_meeting_are_two_voices_with_their_own_words(reviewed, clip, measured):
-    """Two men in a meeting room, 30 s: two voices found and most speech given to the right one."""
+@pytest.mark.parametrize(
+    ("clip", "measured", "measured_speech"), [("dev00", 0.902, 0.925), ("dev01", 0.838, 0.904)]
+)
+def test_two_men_in_a_meeting_are_two_voices_with_their_own_words(reviewed, clip, measured, measured_speech):
+    """Two men in a meeting room, 30 s: two voices found and most speech given to the right one,
+    by the turns of words and by the turns of speech (from the sound, not the words)."""
     result = reviewed(real_speech.ensure_meetings() / f"{clip}.wav")
     assert len(result["speakers"]) == 2
     assert _attribution(result, clip) >= measured - 0.08
+    assert _attribution(result, clip, "speech_turns") >= measured_speech - 0.08
 
 
 def test_a_phone_call_said_to_have_two_people_gives_each_her_words(reviewed):
@@ -56,6 +61,8 @@ def test_a_phone_call_said_to_have_two_people_gives_each_her_words(reviewed):
     result = reviewed(real_speech.ensure() / "conversation.wav", n_speakers=2)
     real_speech.ensure_meetings()
     assert _attribution(result, "conversation") >= 0.80
+    # who spoke when from the sound: 88.7% measured, where the voice detector allows 99%
+    assert _attribution(result, "conversation", "speech_turns") >= 0.82
 
 
 def test_a_lecture_at_full_bandwidth_is_one_voice(reviewed):
@@ -63,3 +70,4 @@ def test_a_lecture_at_full_bandwidth_is_one_voice(reviewed):
     result = reviewed(real_speech.ensure() / "lecture.wav")
     assert result["identification"]["method"] == "one voice"
     assert len(result["speakers"]) == 1
+    assert [t["speaker"] for t in result["speech_turns"]] == ["candidate"]

@@ -74,6 +74,9 @@ class Attribution:
     clusters: dict[str, str]  # role label -> "speaker N" (voice clusters) or channel
     warnings: list[str]
     note: str = ""
+    # who spoke when from the sound (the voice detector's speech), not from Whisper's words:
+    # {speaker, start_s, end_s}, a turn running over pauses until the other voice speaks
+    speech_turns: tuple[dict, ...] = ()
 
 
 def review(
@@ -146,6 +149,7 @@ def review(
         "speakers": _speakers(turns, who, facts),
         "identification": {"method": who.method, "note": who.note, "unscorable": problems},
         "turns": [t.to_dict() for t in shown_turns],
+        "speech_turns": list(who.speech_turns),
         "answers": answers,
         "metrics": facts,
         "debrief_draft": debrief_draft(answers, facts, settings),
@@ -224,25 +228,21 @@ def attribute(heard: Heard, options: ReviewOptions) -> Attribution:
                 {CANDIDATE: options.candidate_channel, "interviewer": other},
                 warnings,
                 f"the candidate is on the {options.candidate_channel} channel",
+                _channel_speech_turns(heard, options.candidate_channel),
             )
     groups = sp.cluster(heard.windows, options.n_speakers)
     k = len(groups.centroids)
-    if k == 1 and options.n_speakers == 1:
-        return Attribution(
-            [CANDIDATE] * len(heard.words),
-            "one voice",
-            {CANDIDATE: "speaker 1"},
-            warnings,
-            "you said only you speak in it",
-        )
     if k == 1:
-        warnings.append(ONE_VOICE)
+        steps = sp.speech_steps(heard.speech)
+        if options.n_speakers != 1:
+            warnings.append(ONE_VOICE)
         return Attribution(
             [CANDIDATE] * len(heard.words),
             "one voice",
             {CANDIDATE: "speaker 1"},
             warnings,
-            "one voice in the recording",
+            "you said only you speak in it" if options.n_speakers == 1 else "one voice in the recording",
+            _speech_turns(sp.join_steps(steps, [0] * len(steps)), {0: CANDIDATE}),
         )
     path = sp.viterbi(heard.words, sp.word_scores(heard.words, heard.windows, groups.similarity))
     me, method, note = _which_is_candidate(path, heard.words, groups, options, warnings)
@@ -259,7 +259,20 @@ def attribute(heard: Heard, options: ReviewOptions) -> Attribution:
         {names[c]: f"speaker {c + 1}" for c in range(k)},
         warnings,
         note,
+        _speech_turns(sp.speech_turns(heard.speech, heard.windows, groups.similarity), names),
     )
+
+
+def _speech_turns(turns: Sequence[tuple[float, float, int]], names: dict[int, str]) -> tuple[dict, ...]:
+    """Speech turns (start, end, group) as {speaker, start_s, end_s}."""
+    return tuple({"speaker": names[c], "start_s": round(a, 2), "end_s": round(b, 2)} for a, b, c in turns)
+
+
+def _channel_speech_turns(heard: Heard, candidate_channel: str) -> tuple[dict, ...]:
+    """Speech turns of a stereo call: each step of the voice detector's speech goes to the louder side."""
+    steps = sp.speech_steps(heard.speech)
+    sides = sp.by_channel(steps, heard.levels, candidate_channel)
+    return _speech_turns(sp.join_steps(steps, sides), {0: CANDIDATE, 1: "interviewer"})
 
 
 def _which_is_candidate(
