@@ -70,12 +70,14 @@ class Thresholds:
     # leadership-principle interview advice). Below this share of "I" the feedback says so.
     action_i_min_share: float = 0.5
     # A talking point counts as covered when one sentence of the answer recalls at least this much
-    # of it: each content word-piece of the point matched to the closest word-piece of the sentence
-    # in meaning (contextual vectors of all-MiniLM-L6-v2), averaged with the bank's IDF as weights.
-    # Chosen on the dev part of tests/data/labels/relevance_dev.toml only (answers we wrote, not
-    # users'): 0.181 gives "not heard" its best F0.5 (precision weighted over recall, since a wrong
-    # "not heard" costs trust; any value above 0.156 up to 0.181 is as good on dev, and the fit takes
-    # the top one); held-out figures in benchmarks/content_accuracy.py and the README.
+    # of it: each content word of the point is matched to the word of the sentence closest to it in
+    # meaning (contextual word vectors of the all-MiniLM-L6-v2 sentence model), and the matches are
+    # averaged, words rare in the question banks weighing more. Chosen on answers we wrote and
+    # labelled, not users', as the value that makes "not heard" most often right without saying it
+    # too rarely (best F0.5: precision weighted over recall, since a wrong "not heard" costs trust).
+    # Any value above 0.156 up to 0.181 is as good on those answers; the fit takes the top one.
+    # The labels are in tests/data/labels/relevance_dev.toml; held-out figures in
+    # benchmarks/content_accuracy.py and the README.
     talking_point_min_recall: float = 0.181
     # Hedges per 100 words above which feedback mentions them (about 1 in 25 words; hedging
     # lowers perceived competence in interviews, Parton, Siltanen, Hosman & Langenderfer 2002).
