@@ -40,7 +40,7 @@ from coach.banks import get_question, load_questions  # noqa: E402
 
 LABELS = ROOT / "tests" / "data" / "labels"
 OUT = ROOT / "benchmarks" / "results"
-FEATURES = ["sent", "pair", "tok_s", "tok_p", "tok_a", "bg_z", "tok_s4", "tok_sc"]
+FEATURES = ["sent", "pair", "tok_s", "tok_p", "tok_a", "bg_z", "tok_s4", "tok_sc", "tok_f1", "tok_q"]
 LAYER = 4  # of 6 (index 0 is the word-piece embeddings): BERTScore takes a layer about 2/3 deep
 
 
@@ -132,7 +132,12 @@ def recall(point: dict, w: np.ndarray, window_tok: np.ndarray, key: str = "tok")
 
 
 def features_for(
-    tm: TokenModel, nlp, text: str, points: list[str], bg: dict[str, tuple[float, float]]
+    tm: TokenModel,
+    nlp,
+    text: str,
+    points: list[str],
+    bg: dict[str, tuple[float, float]],
+    question: str = "",
 ) -> list[dict]:
     doc = nlp(text)
     marks = (doc._.coach_fillers or []) + (doc._.coach_disfluencies or [])
@@ -141,6 +146,7 @@ def features_for(
     texts = [s.words for s in sents]
     pairs = [f"{a} {b}" for a, b in zip(texts, texts[1:], strict=False)]
     enc_p = tm.encode(points)
+    enc_q = tm.encode([question])[0] if question else None
     enc_s = tm.encode(texts + pairs) if texts else []
     es, ep = enc_s[: len(texts)], enc_s[len(texts) :]
 
@@ -177,6 +183,10 @@ def features_for(
                 "bg_z": (max(sent_sims, default=0.0) - mu) / sd,
                 "tok_s4": max(ts4, default=0.0),
                 "tok_sc": max(tsc, default=0.0),
+                # after the held-out run, dev only: F1 (the sentence's content word-pieces matched
+                # back to the point too), and the recall less what the question's own words recall
+                "tok_f1": max((_f1(tm, e, w, x) for x in es), default=0.0),
+                "tok_q": max(ts, default=0.0) - (recall(e, w, toks(enc_q)) if enc_q else 0.0),
                 "evidence": texts[best] if best is not None else None,
                 "tok_evidence": texts[int(np.argmax(ts))] if ts else None,
             }
@@ -184,11 +194,24 @@ def features_for(
     return rows
 
 
+def _f1(tm: TokenModel, point: dict, w: np.ndarray, sent: dict) -> float:
+    """BERTScore F1 of the point and one sentence, IDF on both sides (content word-pieces only)."""
+    mask = tm.content_mask(sent["pieces"])
+    if not mask.any() or w.sum() == 0:
+        return 0.0
+    sims = point["tok"] @ sent["tok"][mask].T
+    r = float((sims.max(axis=1) * w).sum() / w.sum())
+    ws = tm.weights(sent["pieces"], mask)[mask]
+    pmask = w > 0
+    p = float((sims[pmask].max(axis=0) * ws).sum() / ws.sum())
+    return 2 * p * r / (p + r) if p + r > 0 else 0.0
+
+
 def background(tm: TokenModel) -> dict[str, tuple[float, float]]:
     """Each point's closeness to the other questions' talking points (bank text only)."""
     qs = load_questions()
     allp = [(q.id, p) for q in qs for p in q.talking_points]
-    vecs = relevance._encode([p for _, p in allp])
+    vecs = np.array([e["sent"] for e in tm.encode([p for _, p in allp])])
     out = {}
     for i, (qid, p) in enumerate(allp):
         others = np.array([j for j, (q2, _) in enumerate(allp) if q2 != qid])
@@ -206,7 +229,7 @@ def compute(parts: list[str]) -> list[dict]:
         for k, a in enumerate(read_relevance_file(LABELS / f"relevance_{part}.toml")):
             points = list(get_question(a.question).talking_points)
             t0 = time.perf_counter()
-            feats = features_for(tm, nlp, a.text, points, bg)
+            feats = features_for(tm, nlp, a.text, points, bg, get_question(a.question).text)
             seconds.append(time.perf_counter() - t0)
             for f, label in zip(feats, a.labels, strict=True):
                 rows.append({"part": part, "answer": k, "question": a.question, "label": label, **f})
@@ -283,6 +306,10 @@ RULES = [
     ["bg_z"],
     ["tok_s4"],
     ["tok_sc"],
+    ["tok_f1"],
+    ["tok_q"],
+    ["tok_s", "tok_q"],
+    ["tok_s", "tok_f1"],
     ["sent", "tok_s"],
     ["sent", "tok_p"],
     ["sent", "tok_a"],
