@@ -74,7 +74,7 @@ def threshold_inputs(where, names: list[str]) -> dict[str, float]:
             THRESHOLD_LABELS.get(name, name.replace("_", " ").capitalize()),
             value=float(value),
             step=0.05 if abs(value) < 5 else 1.0,
-            format="%.2f" if abs(value) < 5 else "%.0f",
+            format="%.0f" if abs(value) >= 5 else "%.2f" if round(value, 2) == value else "%.3f",
             key=f"settings_t_{name}",
         )
         if i + 1 == len(names) or sources[names[i + 1]] != sources[name]:

@@ -7,7 +7,10 @@ covered, and the time coverage by meaning adds to one answer once the model is l
     .venv/bin/python benchmarks/content_accuracy.py [--split heldout|dev|all]
 
 The answers in tests/data/labels/relevance_*.toml were written by the developers, not by users
-(see the README there); the threshold was chosen on `dev` only.
+(see the README there); the threshold was chosen on `dev` only. `heldout` and `fresh` are the two
+held-out parts (`fresh`: 12 bank questions that dev does not have). "by meaning" is the shipped rule
+(word-piece recall of the point by its best sentence, talking_point_min_recall); "cosine 0.14" is
+the rule it replaced (sentence embeddings' cosine, ANALYSIS_VERSION 1.5-1.6), kept for comparison.
 """
 
 from __future__ import annotations
@@ -32,11 +35,16 @@ from coach.config import Thresholds  # noqa: E402
 LABELS = ROOT / "tests" / "data" / "labels"
 
 
-def judged(split: str) -> tuple[list[tuple[str, bool, bool]], list[float]]:
-    """(label, covered by meaning, covered by word overlap) a point, and seconds per answer."""
+# The rule of ANALYSIS_VERSION 1.5-1.6: covered when one sentence's embedding is this close (cosine).
+OLD_MIN_COSINE = 0.14
+
+
+def judged(split: str) -> tuple[list[tuple[str, bool, bool, bool]], list[float]]:
+    """(label, covered by meaning, by word overlap, by the old cosine rule) a point, and seconds per
+    answer."""
     nlp = load_pipeline()
-    min_similarity = Thresholds().talking_point_min_similarity
-    names = ["dev", "heldout"] if split == "all" else [split]
+    min_recall = Thresholds().talking_point_min_recall
+    names = ["dev", "heldout", "fresh"] if split == "all" else [split]
     rows, seconds = [], []
     relevance.warm()
     for name in names:
@@ -46,17 +54,19 @@ def judged(split: str) -> tuple[list[tuple[str, bool, bool]], list[float]]:
             marks = (doc._.coach_fillers or []) + (doc._.coach_disfluencies or [])
             sentences = answer._sentences_for_relevance(doc, list(doc.sents), marks)
             start = time.perf_counter()
-            by_meaning = relevance.coverage(points, sentences, min_similarity)["points"]
+            by_meaning = relevance.coverage(points, sentences, min_recall)["points"]
             seconds.append(time.perf_counter() - start)
             by_words = content.word_overlap_coverage(nlp, doc, points)["points"]
+            kept = [s.words for s in sentences if len(s.words.split()) >= relevance.MIN_WORDS]
+            cosine = relevance.similarities(points, kept)[1].max(axis=1, initial=-1.0)
             rows += [
-                (label, m["covered"], w["covered"])
-                for label, m, w in zip(a.labels, by_meaning, by_words, strict=True)
+                (label, m["covered"], w["covered"], bool(c >= OLD_MIN_COSINE))
+                for label, m, w, c in zip(a.labels, by_meaning, by_words, cosine, strict=True)
             ]
     return rows, seconds
 
 
-def figures(rows: list[tuple[str, bool, bool]], column: int) -> dict:
+def figures(rows: list[tuple[str, bool, bool, bool]], column: int) -> dict:
     truth = [label != "N" for label, *_ in rows]
     said = [r[column] for r in rows]
     not_heard = [t for t, s in zip(truth, said, strict=True) if not s]
@@ -72,13 +82,13 @@ def figures(rows: list[tuple[str, bool, bool]], column: int) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=["heldout", "dev", "all"], default="heldout")
+    parser.add_argument("--split", choices=["heldout", "fresh", "dev", "all"], default="heldout")
     args = parser.parse_args()
     rows, seconds = judged(args.split)
     answers = len(seconds)
     print(f"Talking points, {args.split} part: {answers} answers, {len(rows)} points (written by us)")
     print(f"labels: {dict(Counter(label for label, *_ in rows))}  (P, partly, counts as covered)")
-    for name, column in (("by meaning", 1), ("word overlap", 2)):
+    for name, column in (("by meaning", 1), ("cosine 0.14", 3), ("word overlap", 2)):
         f = figures(rows, column)
         right = "—" if f["not_heard_right"] is None else f"{f['not_heard_right']:.2f}"
         shares = ", ".join(f"{c} {v:.2f}" for c, v in f["covered_share"].items())

@@ -19,8 +19,8 @@ from coach.types import Transcript
 # 1.2: the quality gate (scores null with warnings); 1.3: metrics.prosody, pauses heard in the
 # sound; 1.4: discourse markers from the learned model (issue 16), scores' sources apart;
 # 1.5: talking points judged by meaning (issue 17); 1.6: words said most, repeated phrases,
-# the job description's terms
-ANALYSIS_VERSION = "1.6.0"
+# the job description's terms; 1.7: talking points judged by word-piece recall (points[].recall)
+ANALYSIS_VERSION = "1.7.0"
 STAR_PARTS = PARTS[:4]
 # Above this many characters the text is analysed in pieces (spaCy keeps every piece in memory
 # at once; pieces of ~100k characters keep a 20,000-word paste under a few hundred MB).
@@ -105,9 +105,9 @@ def analyze(
     metrics["fillers"] = sum(1 for m in marks if m.kind not in {"repetition", "false_start"})
     metrics["filler_counts"] = dict(Counter(_filler_name(doc, m) for m in marks).most_common())
     talking_points = tuple(getattr(question, "talking_points", ()) or ()) if question is not None else ()
-    min_similarity = thresholds.talking_point_min_similarity
+    min_recall = thresholds.talking_point_min_recall
     metrics["relevance"] = (
-        relevance.coverage(talking_points, _sentences_for_relevance(doc, sents, marks), min_similarity)
+        relevance.coverage(talking_points, _sentences_for_relevance(doc, sents, marks), min_recall)
         if talking_points
         else None
     )

@@ -283,7 +283,7 @@ THRESHOLD_LABELS = {
     "situation_max_share": "Largest share for the situation",
     "pause_min_s": "Shortest silence counted as a pause (s)",
     "action_i_min_share": "Smallest share of 'I' in action sentences",
-    "talking_point_min_similarity": "Closeness in meaning for a talking point to count as heard",
+    "talking_point_min_recall": "How much of a talking point one sentence must carry to count as heard",
     "hedges_per_100_words_max": "Hedges per 100 words before feedback mentions them",
     "monotone_below_st": "Pitch variation under which the voice sounds flat (semitones)",
     "pitch_window_s": "Stretch over which pitch variation is measured (s)",
