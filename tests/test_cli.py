@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import traceback
 
 import pytest
 
@@ -25,14 +26,31 @@ CONTRACT_KEYS = {
 }
 
 
-def coach(*args: str, data_dir) -> subprocess.CompletedProcess:
+def coach_process(*args: str, data_dir) -> subprocess.CompletedProcess:
+    """`python -m coach.cli ARGS` in a process of its own, exactly as a user runs it."""
     env = {**os.environ, "COACH_DATA_DIR": str(data_dir)}
     env.pop("COACH_DATABASE_URL", None)
     return subprocess.run([*COACH, *map(str, args)], capture_output=True, text=True, env=env, timeout=300)
 
 
+def coach(*args: str, data_dir) -> subprocess.CompletedProcess:
+    """The same command run in this process (the models other tests loaded are reused): its exit
+    code, stdout and stderr; an error the command did not catch lands in stderr as the traceback a
+    user would see."""
+    from typer.testing import CliRunner
+
+    from coach.cli import app
+
+    env = {"COACH_DATA_DIR": str(data_dir), "COACH_DATABASE_URL": None}
+    result = CliRunner().invoke(app, [str(a) for a in args], env=env)
+    stderr = result.stderr
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        stderr += "".join(traceback.format_exception(result.exception))
+    return subprocess.CompletedProcess(args, result.exit_code, result.stdout, stderr)
+
+
 def test_analyze_audio_prints_the_design_contract(clips, tmp_path):
-    result = coach("analyze", clips / "fillers.wav", "--json", "--no-progress", data_dir=tmp_path)
+    result = coach_process("analyze", clips / "fillers.wav", "--json", "--no-progress", data_dir=tmp_path)
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert CONTRACT_KEYS <= set(data)

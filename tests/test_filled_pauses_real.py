@@ -116,26 +116,22 @@ def test_a_one_voice_recording_is_reviewed_as_one_voice(tmp_path):
     assert len(result["answers"]) == 1
 
 
-def test_the_command_line_can_turn_the_detector_off(tmp_path):
-    """`coach analyze --no-acoustic-fillers` gives Whisper's own count, for comparison."""
+def test_the_command_line_can_turn_the_detector_off(tmp_path, monkeypatch):
+    """`coach analyze --no-acoustic-fillers` gives Whisper's own count, for comparison. The command
+    runs in this process (the models the other tests loaded are reused)."""
     import json
-    import os
-    import subprocess
-    import sys
+
+    from typer.testing import CliRunner
+
+    from coach.cli import app
 
     clip = real_speech.ensure() / "lecture_8k.wav"
-    env = {**os.environ, "COACH_DATA_DIR": str(tmp_path)}
-    env.pop("COACH_DATABASE_URL", None)
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
 
     def heard_fillers(*flags: str) -> list[dict]:
-        done = subprocess.run(
-            [sys.executable, "-m", "coach.cli", "analyze", str(clip), "--json", "--no-progress", *flags],
-            capture_output=True,
-            text=True,
-            env=env,
-            timeout=300,
-        )
-        assert done.returncode == 0, done.stderr
+        done = CliRunner().invoke(app, ["analyze", str(clip), "--json", "--no-progress", *flags])
+        assert done.exit_code == 0, done.output
         return [f for f in json.loads(done.stdout)["fillers"] if f.get("source") == "acoustic"]
 
     assert len(heard_fillers()) >= 5

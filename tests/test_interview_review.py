@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -280,16 +279,24 @@ def test_a_stopped_run_resumes_without_redoing_finished_chunks(tmp_path):
     assert [w.text for w in resumed.words] == [w.text for w in fresh.words]
 
 
-def test_cli_review_saves_recording_answers_and_debrief(tmp_path):
+def _coach(args: list[str], data: Path, monkeypatch) -> object:
+    """The `coach` command run in this process on its own data folder (the models the other tests
+    loaded are reused); exit code, stdout and stderr as the command gives them."""
+    from typer.testing import CliRunner
+
+    from coach.cli import app
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(data))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    return CliRunner().invoke(app, args)
+
+
+def test_cli_review_saves_recording_answers_and_debrief(tmp_path, monkeypatch):
     data = tmp_path / "data"
     clip = tmp_path / "call.flac"
     shutil.copy(CLIPS / "interview_stereo.flac", clip)
-    env = {"COACH_DATA_DIR": str(data), "PATH": "/usr/bin:/bin"}
-    done = subprocess.run(
+    done = _coach(
         [
-            sys.executable,
-            "-m",
-            "coach.cli",
             "review",
             str(clip),
             "--candidate-channel",
@@ -302,12 +309,10 @@ def test_cli_review_saves_recording_answers_and_debrief(tmp_path):
             "--json",
             "--no-progress",
         ],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=600,
+        data,
+        monkeypatch,
     )
-    assert done.returncode == 0, done.stderr
+    assert done.exit_code == 0, done.stderr
     result = json.loads(done.stdout)
     assert Path(result["saved"]["recording"]).is_file()
     from coach.store import get_interview, open_store
@@ -321,25 +326,10 @@ def test_cli_review_saves_recording_answers_and_debrief(tmp_path):
     assert "You spoke" in interview["debriefs"][0]["went_well"]
 
 
-def test_cli_no_speech_keeps_the_upload_and_says_so(tmp_path):
+def test_cli_no_speech_keeps_the_upload_and_says_so(tmp_path, monkeypatch):
     data = tmp_path / "data"
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "coach.cli",
-            "review",
-            str(CLIPS / "music.flac"),
-            "--save",
-            "--company",
-            "Acme",
-            "--no-progress",
-        ],
-        capture_output=True,
-        text=True,
-        env={"COACH_DATA_DIR": str(data), "PATH": "/usr/bin:/bin"},
-        timeout=600,
-    )
-    assert done.returncode == 1
+    args = ["review", str(CLIPS / "music.flac"), "--save", "--company", "Acme", "--no-progress"]
+    done = _coach(args, data, monkeypatch)
+    assert done.exit_code == 1
     assert "No speech was found" in done.stderr and "kept at" in done.stderr
     assert list((data / "recordings" / "interview").rglob("*.flac"))
