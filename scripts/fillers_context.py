@@ -47,7 +47,9 @@ def collect(episodes):
                 cands = list(labelled_candidates(doc, spans, tokens))
                 if not cands:
                     continue
-                vecs = filler_context.marker_vectors(doc, [(c.start, c.end) for c, _, _ in cands], LAYERS)
+                vecs = filler_context.marker_vectors(
+                    doc, [(c.start, c.end) for c, _, _ in cands], LAYERS, every_layer=True
+                )
                 for (cand, deleted, false_start), vec in zip(cands, vecs, strict=True):
                     names = filler_model.features(ctx, cand, cand.start in rule_starts)
                     rows.append((names, deleted, cand.label, episode, false_start))

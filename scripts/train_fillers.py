@@ -74,7 +74,7 @@ def examples(turns) -> tuple[list[tuple[list[str], bool, str, int, bool]], list[
         if not cands:
             continue
         spans_ = [(cand.start, cand.end) for cand, _, _ in cands]
-        vecs = filler_context.marker_vectors(doc, spans_, CONTEXT_LAYER)[:, CONTEXT_LAYER]
+        vecs = filler_context.marker_vectors(doc, spans_, CONTEXT_LAYER)
         for (cand, deleted, false_start), vec in zip(cands, vecs, strict=True):
             names = filler_model.features(ctx, cand, cand.start in rule_starts)
             rows.append((names, deleted, cand.label, number, false_start))

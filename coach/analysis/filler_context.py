@@ -68,25 +68,30 @@ def pieces(
 _LOCK = threading.Lock()
 
 
-def marker_vectors(doc, spans: Sequence[tuple[int, int]], layers: int) -> np.ndarray:
-    """For each marker at tokens [start, end) of the Doc: its mean word-piece vector at every layer
-    0..`layers` (0 is the embedding layer), shape (markers, layers + 1, 384), float32."""
+def marker_vectors(
+    doc, spans: Sequence[tuple[int, int]], layers: int, every_layer: bool = False
+) -> np.ndarray:
+    """For each marker at tokens [start, end) of the Doc: its mean word-piece vector after `layers`
+    layers, shape (markers, 384), float32; with `every_layer`, at every layer 0..`layers` (0 is the
+    embedding layer), shape (markers, layers + 1, 384)."""
     import torch
 
     tokenizer, model = load(layers)
     dim = model.config.hidden_size
-    out = np.zeros((len(spans), layers + 1, dim), dtype=np.float32)
+    out = np.zeros((len(spans), layers + 1, dim) if every_layer else (len(spans), dim), dtype=np.float32)
     if not spans:
         return out
     jobs = []  # (text, [(marker, char start, char end)])
+    whole = doc.text  # once: Doc.text joins every token
     for a, b, members in pieces(len(doc), spans):
         base = doc[a].idx
-        text = doc.text[base : doc[b - 1].idx + len(doc[b - 1].text)]
+        text = whole[base : doc[b - 1].idx + len(doc[b - 1].text)]
         marks = []
         for k in members:
             start, end = spans[k]
             marks.append((k, doc[start].idx - base, doc[end - 1].idx + len(doc[end - 1].text) - base))
         jobs.append((text, marks))
+    jobs.sort(key=lambda job: len(job[0]))  # batches of similar length: little padding
     with _LOCK:
         threads = torch.get_num_threads()
         torch.set_num_threads(1)
@@ -103,15 +108,18 @@ def marker_vectors(doc, spans: Sequence[tuple[int, int]], layers: int) -> np.nda
                         return_offsets_mapping=True,
                     )
                     offsets = enc.pop("offset_mapping").numpy()
-                    hidden = model(**enc, output_hidden_states=True).hidden_states
-                    stacked = torch.stack(hidden, dim=1).numpy()  # (batch, layers + 1, pieces, dim)
+                    result = model(**enc, output_hidden_states=every_layer)
+                    if every_layer:  # (batch, layers + 1, pieces, dim)
+                        hidden = torch.stack(result.hidden_states, dim=1).numpy()
+                    else:  # (batch, pieces, dim)
+                        hidden = result.last_hidden_state.numpy()
                     for row, (_, marks) in enumerate(batch):
                         starts, ends = offsets[row, :, 0], offsets[row, :, 1]
                         real = ends > starts
                         for k, c0, c1 in marks:
                             inside = real & (starts < c1) & (ends > c0)
                             if inside.any():
-                                out[k] = stacked[row][:, inside].mean(axis=1)
+                                out[k] = hidden[row][..., inside, :].mean(axis=-2)
         finally:
             torch.set_num_threads(threads)
     return out

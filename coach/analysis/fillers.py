@@ -875,7 +875,7 @@ def find_fillers(doc: Doc, model: filler_model.FillerModel | None = None) -> lis
     vectors: list = [None] * len(cands)
     if model.vector_weights is not None and cands:
         layer = model.context_layer
-        vectors = list(filler_context.marker_vectors(doc, [(c.start, c.end) for c in cands], layer)[:, layer])
+        vectors = list(filler_context.marker_vectors(doc, [(c.start, c.end) for c in cands], layer))
     for cand, vector in zip(cands, vectors, strict=True):
         names = filler_model.features(ctx, cand, cand.start in rule_starts)
         if model.is_filler(cand.label, names, vector):
