@@ -57,11 +57,15 @@ def test_a_contextual_vector_depends_on_the_words_around_the_marker(nlp_doc):
     a = nlp_doc("I was like, I don't know.")
     b = nlp_doc("we listen to like three or four podcasts")
     va = filler_context.marker_vectors(a, [(2, 3)], 3, every_layer=True)
-    vb = filler_context.marker_vectors(b, [(4, 5)], 3)
-    assert va.shape == (1, 4, 384) and vb.shape == (1, 384)
-    assert np.allclose(filler_context.marker_vectors(a, [(2, 3)], 3)[0], va[0, 3], atol=1e-5)
-    cosine = float(va[0, 3] @ vb[0] / np.linalg.norm(va[0, 3]) / np.linalg.norm(vb[0]))
-    assert 0.3 < cosine < 0.98  # the same word, read differently in its two contexts
+    vb = filler_context.marker_vectors(b, [(3, 4), (4, 5)], 3)  # "like", "three"
+    assert va.shape == (1, 4, 384) and vb.shape == (2, 384)
+    assert np.allclose(filler_context.marker_vectors(a, [(2, 3)], 3)[0], va[0, 3], atol=1e-4)
+
+    def cosine(x, y):
+        return float(x @ y / np.linalg.norm(x) / np.linalg.norm(y))
+
+    same_word = cosine(va[0, 3], vb[0])
+    assert cosine(vb[0], vb[1]) < same_word < 0.95  # "like" read differently in its two contexts
 
 
 def test_overlapping_windows_are_read_as_one_piece_and_every_marker_keeps_its_window():
@@ -134,9 +138,10 @@ def test_kind_of_is_never_counted_as_a_filler():
     assert [h["text"] for h in result.hedges] == ["kind of", "sort of"]
 
 
-# Figures of the shipped model on one dev episode, as benchmarks/fillers_real.py measured them when
-# it shipped (episode 21, punctuated): all markers F1 0.715, filler-rate error 0.60 per 100 words.
-EPISODE_21 = {"markers_f1": 0.715, "rate_error": 0.600}
+# Figures of the shipped model (with contextual vectors) on one dev episode, as
+# benchmarks/fillers_real.py measured them when it shipped (episode 21, punctuated): all markers
+# F1 0.729, filler-rate error 0.62 per 100 words (the model without the vectors: 0.715, 0.58).
+EPISODE_21 = {"markers_f1": 0.729, "rate_error": 0.622}
 
 
 def test_the_shipped_model_is_what_the_training_data_gives():
@@ -147,7 +152,7 @@ def test_the_shipped_model_is_what_the_training_data_gives():
         folder = rev16.data_dir()
     except FileNotFoundError:
         pytest.skip("Rev16 transcripts not on this machine (COACH_REV16_DIR)")
-    for name, digest in filler_model.load().meta["data_sha256"].items():
+    for name, digest in filler_model.load(filler_model.CONTEXT_MODEL_PATH).meta["data_sha256"].items():
         assert hashlib.sha256((folder / name).read_bytes()).hexdigest()[:16] == digest, name
     from benchmarks import fillers_real
 
