@@ -42,7 +42,8 @@ class PracticeResult:
 
 
 def load_models(settings: Settings):
-    """Load the speech model and the spaCy pipeline, and warm the filled-pause detector, so the
+    """Load the speech model, the spaCy pipeline and the fillers' transformer, and warm the
+    filled-pause detector, so the
     first answer waits only for its own work (librosa compiles its kernels on first use, about
     3 s on a 2-core machine; benchmarks/practice_latency.py). Returns the engine."""
     from coach.analysis.fillers import decision_model
