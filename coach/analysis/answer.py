@@ -19,9 +19,10 @@ from coach.types import Transcript
 # 1.2: the quality gate (scores null with warnings); 1.3: metrics.prosody, pauses heard in the
 # sound; 1.4: discourse markers from the learned model (issue 16), scores' sources apart;
 # 1.5: talking points judged by meaning (issue 17); 1.6: words said most, repeated phrases,
-# the job description's terms; 1.7: discourse markers also read by a small transformer, "uh-"
-# broken off is a filled pause
-ANALYSIS_VERSION = "1.7.0"
+# the job description's terms; 1.7: talking points judged by word-piece recall (points[].recall)
+# (on main); 1.8: discourse markers also read by a small transformer, "uh-" broken off is a filled
+# pause
+ANALYSIS_VERSION = "1.8.0"
 STAR_PARTS = PARTS[:4]
 # Above this many characters the text is analysed in pieces (spaCy keeps every piece in memory
 # at once; pieces of ~100k characters keep a 20,000-word paste under a few hundred MB).
