@@ -7,6 +7,12 @@ never read here): the shipped features alone, and the same features plus the mar
 vectors (one layer or a mix of layers, scaled), in a logistic regression. Prints pooled P/R/F1 over
 all markers and per marker, with the per-marker thresholds chosen as scripts/train_fillers.py
 chooses them (called a filler as often as the editors deleted it, on held-out predictions).
+`--mlp N` averages the logistic regression over the features with a small MLP on the vectors.
+
+What it printed (5,965 markers; thresholds as shipped): words and parse 0.639; plus the layer-3
+vector 0.655 (shipped, scale 0.1), last layer 0.642, mean of layers 1-6 0.648, layers 2 / 4
+0.647 / 0.649, layer 3 alone without the other features 0.637, MLP(32) averaged 0.660. Per marker
+in README "Fillers on real conversation".
 """
 
 from __future__ import annotations
