@@ -11,7 +11,8 @@ chooses them (called a filler as often as the editors deleted it, on held-out pr
 
 What it printed (5,965 markers; thresholds as shipped): words and parse 0.639; plus the layer-3
 vector 0.655 (shipped, scale 0.1), last layer 0.642, mean of layers 1-6 0.648, layers 2 / 4
-0.647 / 0.649, layer 3 alone without the other features 0.637, MLP(32) averaged 0.660. Per marker
+0.647 / 0.649, layer 3 alone without the other features 0.637, `--by-label` 0.658, MLP(32)
+averaged 0.660. Per marker
 in README "Fillers on real conversation".
 """
 
