@@ -58,7 +58,8 @@ clips: setup
 	bash scripts/make_test_clips.sh
 	bash scripts/make_mock_answers.sh
 
-# Retrain the discourse-marker filler model from the Rev16 transcripts (../shared/data/rev16-train,
-# or COACH_REV16_DIR); the same data gives the same file byte for byte (README "Analysis accuracy").
+# Retrain the discourse-marker filler models (with and without the transformer's contextual
+# vectors) from the Rev16 transcripts (../shared/data/rev16-train, or COACH_REV16_DIR), about 6
+# minutes; the same data gives the same files byte for byte on one CPU (README "Analysis accuracy").
 filler-model: setup
 	.venv/bin/python scripts/train_fillers.py

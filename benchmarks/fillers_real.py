@@ -4,10 +4,12 @@
 
 A marker or "um"/"uh" the editor deleted from the clean transcript is a filler, a kept one is
 content (issue 16). Each turn is scored twice: as Rev punctuated it, and plain (lower case, no
-punctuation, as an unpunctuated Whisper run reads). Three detectors side by side: the learned
-model (what `coach analyze` uses), the hand-written rules it replaced, and the naive rule "every
-um, uh, like and you know is a filler". "kind of"/"sort of" are reported as hedges by design,
-never as fillers: they are listed, but left out of "all markers" and of the filler rate.
+punctuation, as an unpunctuated Whisper run reads). Four detectors side by side: the learned
+model (what `coach analyze` uses: with each marker's contextual vector from all-MiniLM-L6-v2 when
+that is installed), the same model without the vectors ("words+parse", the fallback), the
+hand-written rules, and the naive rule "every um, uh, like and you know is a filler". "kind of" /
+"sort of" are reported as hedges by design, never as fillers: they are listed, but left out of
+"all markers" and of the filler rate.
 The dev episodes were fixed before training and nothing was tuned on them.
 """
 
@@ -16,6 +18,7 @@ from __future__ import annotations
 import argparse
 import bisect
 import sys
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,9 +26,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from coach.analysis import load_pipeline  # noqa: E402
+from coach.analysis import filler_model, load_pipeline  # noqa: E402
 from coach.analysis.context import is_filled_pause  # noqa: E402
-from coach.analysis.fillers import find_fillers_by_rules  # noqa: E402
+from coach.analysis.fillers import decision_model, find_fillers, find_fillers_by_rules  # noqa: E402
 from coach.analysis.pipeline import make_doc  # noqa: E402
 from coach.types import Transcript  # noqa: E402
 from scripts import rev16  # noqa: E402
@@ -40,7 +43,7 @@ PAIRS = {
 HEDGE_CLASSES = frozenset({"kind of", "sort of"})
 CLASSES = ("filled_pause", "like", "you know", "so", "right", "well", "i mean", "actually", "basically")
 CLASSES += ("literally", "kind of", "sort of")
-METHODS = ("model", "old rules", "naive")
+METHODS = ("model", "words+parse", "old rules", "naive")
 STRETCH_WORDS = 200
 
 
@@ -128,6 +131,7 @@ def score_episode(tokens, said: dict[int, str], scores: Scores, text_of) -> None
 
 def evaluate(episodes: tuple[int, ...], plain: bool) -> tuple[dict[str, Scores], int]:
     nlp = load_pipeline()
+    plain_model = filler_model.load()
     scores = {m: Scores() for m in METHODS}
     n_tokens = 0
     for number in episodes:
@@ -139,6 +143,7 @@ def evaluate(episodes: tuple[int, ...], plain: bool) -> tuple[dict[str, Scores],
             doc = nlp(make_doc(nlp, Transcript.from_text(text)))
             for method, found in (
                 ("model", predictions(doc, doc._.coach_fillers, spans)),
+                ("words+parse", predictions(doc, find_fillers(doc, plain_model), spans)),
                 ("old rules", predictions(doc, find_fillers_by_rules(doc), spans)),
                 ("naive", naive(doc, spans)),
             ):
@@ -183,6 +188,11 @@ def main() -> None:
     parser.add_argument("--errors", type=int, default=0, help="print this many of the model's errors")
     args = parser.parse_args()
     episodes = rev16.DEV_EPISODES if args.episodes == "dev" else rev16.TRAIN_EPISODES
+    load_pipeline()
+    started = time.perf_counter()
+    model = decision_model()
+    kind = "with contextual vectors" if model.vector_weights is not None else "words and parse only"
+    print(f"Filler model: {kind}, loaded in {time.perf_counter() - started:.1f} s")
     for plain in (False, True):
         scores, n_tokens = evaluate(episodes, plain)
         style = "plain (no punctuation, lower case)" if plain else "as transcribed (punctuated)"

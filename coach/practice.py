@@ -42,15 +42,18 @@ class PracticeResult:
 
 
 def load_models(settings: Settings):
-    """Load the speech model and the spaCy pipeline, and warm the filled-pause detector, so the
+    """Load the speech model, the spaCy pipeline and the fillers' transformer, and warm the
+    filled-pause detector, so the
     first answer waits only for its own work (librosa compiles its kernels on first use, about
     3 s on a 2-core machine; benchmarks/practice_latency.py). Returns the engine."""
+    from coach.analysis.fillers import decision_model
     from coach.analysis.pipeline import load_pipeline
     from coach.analysis.relevance import warm
     from coach.transcribe import get_engine
 
     engine = get_engine(settings)
     load_pipeline()
+    decision_model()  # the fillers' transformer, if installed (about 2 s once)
     warm()  # the sentence model for talking points, if installed (about 5 s once)
     if settings.recover_fillers:
         import numpy as np

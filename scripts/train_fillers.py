@@ -1,4 +1,6 @@
-"""Train the discourse-marker filler model shipped in coach/analysis/models/fillers.json.gz.
+"""Train the discourse-marker filler models shipped in coach/analysis/models/: fillers.json.gz (words
+and parse) and fillers_context.json.gz (the same plus each marker's contextual vector from
+all-MiniLM-L6-v2, see coach/analysis/filler_context.py).
 
     .venv/bin/python scripts/train_fillers.py     (or `make filler-model`)
 
@@ -7,8 +9,11 @@ and README "Analysis accuracy"); a marker the editor deleted from the clean tran
 Each speaker turn is rendered twice, each time with punctuation and case dropped at random
 (half the turns), so the model works on unpunctuated Whisper text as well as on punctuated text.
 The regularisation strength is chosen by leave-one-episode-out cross-validation on the training
-episodes only; the dev episodes (scripts/rev16.py) are never read here. Deterministic: the same
-data gives the same file, byte for byte.
+episodes only; the dev episodes (scripts/rev16.py) are never read here. The transformer layer and
+the vectors' scale were chosen the same way, by scripts/fillers_context.py. Deterministic: the same
+data gives the same files, byte for byte (the contextual vectors come from the transformer in int8,
+whose kernels differ between CPU instruction sets, so the second file may differ in its last digits
+on another CPU).
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from collections import Counter
 from pathlib import Path
 
 import numpy as np
+import scipy.sparse as sp
 import sklearn
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
@@ -32,7 +38,7 @@ from sklearn.linear_model import LogisticRegression
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from coach.analysis import filler_model, fillers  # noqa: E402
+from coach.analysis import filler_context, filler_model, fillers  # noqa: E402
 from coach.analysis.context import Context  # noqa: E402
 from coach.analysis.pipeline import COACH_COMPONENTS, load_pipeline  # noqa: E402
 from scripts import rev16  # noqa: E402
@@ -44,6 +50,11 @@ MIN_COUNT = 2
 SEEDS = (1, 2)
 PLAIN_SHARE = 0.5
 THRESHOLD = 0.5
+# The contextual vector: the marker's mean word-piece vector after this many transformer layers,
+# standardised and scaled by CONTEXT_SCALE against the sparse features (so one C fits both).
+# Chosen by leave-one-episode-out CV on the training episodes (scripts/fillers_context.py).
+CONTEXT_LAYER = 3
+CONTEXT_SCALE = 0.1
 
 
 def parse(texts: list[str]):
@@ -52,16 +63,23 @@ def parse(texts: list[str]):
     return nlp.pipe(texts, disable=list(COACH_COMPONENTS), batch_size=64)
 
 
-def examples(turns) -> list[tuple[list[str], bool, str, int]]:
-    """(feature names, deleted by the editor, marker label, turn number) for every marker."""
-    rows = []
+def examples(turns) -> tuple[list[tuple[list[str], bool, str, int, bool]], list[np.ndarray]]:
+    """(feature names, deleted by the editor, marker label, turn number, in a false start) for every
+    marker, and its contextual vector."""
+    rows, vectors = [], []
     for number, (doc, (_, spans, tokens)) in enumerate(zip(parse([t[0] for t in turns]), turns, strict=True)):
         ctx = Context(doc)
         rule_starts = {m.start for m in fillers.find_fillers_by_rules(doc) if m.kind == "discourse_marker"}
-        for cand, deleted, false_start in labelled_candidates(doc, spans, tokens):
+        cands = list(labelled_candidates(doc, spans, tokens))
+        if not cands:
+            continue
+        spans_ = [(cand.start, cand.end) for cand, _, _ in cands]
+        vecs = filler_context.marker_vectors(doc, spans_, CONTEXT_LAYER)
+        for (cand, deleted, false_start), vec in zip(cands, vecs, strict=True):
             names = filler_model.features(ctx, cand, cand.start in rule_starts)
             rows.append((names, deleted, cand.label, number, false_start))
-    return rows
+            vectors.append(vec)
+    return rows, vectors
 
 
 def labelled_candidates(doc, spans, tokens):
@@ -76,42 +94,63 @@ def labelled_candidates(doc, spans, tokens):
         yield cand, all(t.deleted for t in verdicts), any(t.in_false_start for t in verdicts)
 
 
-def episode_rows(episodes: tuple[int, ...]) -> list[tuple[list[str], bool, str, int]]:
-    rows = []
+def episode_rows(
+    episodes: tuple[int, ...],
+) -> tuple[list[tuple[list[str], bool, str, int, bool]], np.ndarray]:
+    rows, vectors = [], []
     for episode in episodes:
         for seed in SEEDS:
-            for names, deleted, label, _, false_start in examples(
-                rev16.rendered_turns((episode,), PLAIN_SHARE, seed)
-            ):
-                rows.append((names, deleted, label, episode, false_start))
-    return rows
+            found, vecs = examples(rev16.rendered_turns((episode,), PLAIN_SHARE, seed))
+            rows += [(names, deleted, label, episode, fs) for names, deleted, label, _, fs in found]
+            vectors += vecs
+    return rows, np.array(vectors, dtype=np.float32)
 
 
-def fit(rows, c: float):
+def fit(rows, c: float, vectors: np.ndarray | None = None):
+    """Logistic regression over the features (and, given `vectors`, the contextual vectors, whose
+    standardisation is folded into their weights and the intercept)."""
     counts = Counter(name for names, *_ in rows for name in names)
     kept = [{n: 1 for n in names if counts[n] >= MIN_COUNT} for names, *_ in rows]
     vectorizer = DictVectorizer()
     x = vectorizer.fit_transform(kept)
+    if vectors is not None:
+        mean, sd = vectors.mean(axis=0), vectors.std(axis=0) + 1e-6
+        x = sp.hstack([x, sp.csr_matrix((vectors - mean) / sd * CONTEXT_SCALE)]).tocsr()
     x.indices, x.indptr = x.indices.astype(np.int32), x.indptr.astype(np.int32)  # liblinear's index type
     y = np.array([deleted for _, deleted, *_ in rows])
     model = LogisticRegression(C=c, solver="liblinear", max_iter=1000, random_state=0)
     model.fit(x, y)
+    names = vectorizer.get_feature_names_out()
+    coef = model.coef_[0]
     weights = {
-        name: round(float(w), 4)
-        for name, w in zip(vectorizer.get_feature_names_out(), model.coef_[0], strict=True)
-        if abs(w) >= 1e-4
+        name: round(float(w), 4) for name, w in zip(names, coef[: len(names)], strict=True) if abs(w) >= 1e-4
     }
-    return filler_model.FillerModel(round(float(model.intercept_[0]), 4), weights, {}, {})
+    intercept = float(model.intercept_[0])
+    vector_weights = None
+    if vectors is not None:
+        folded = coef[len(names) :] * CONTEXT_SCALE / sd
+        vector_weights = np.round(folded, 6).astype(np.float32)
+        intercept -= float(np.dot(mean, folded))
+    return filler_model.FillerModel(round(intercept, 4), weights, {}, {}, vector_weights)
 
 
-def cross_validate(rows, c: float) -> list[tuple[str, float, bool]]:
+def cross_validate(rows, c: float, vectors: np.ndarray | None = None) -> list[tuple[str, float, bool]]:
     """(label, probability, deleted) for every example, each from a model that did not see its episode."""
     out = []
+    episodes = np.array([r[3] for r in rows])
     for held in rev16.TRAIN_EPISODES:
-        test = [r for r in rows if r[3] == held]
-        if test:
-            model = fit([r for r in rows if r[3] != held], c)
-            out += [(r[2], model.probability(r[0]), r[1]) for r in test]
+        test = np.flatnonzero(episodes == held)
+        if len(test):
+            train = np.flatnonzero(episodes != held)
+            model = fit([rows[i] for i in train], c, None if vectors is None else vectors[train])
+            out += [
+                (
+                    rows[i][2],
+                    model.probability(rows[i][0], None if vectors is None else vectors[i]),
+                    rows[i][1],
+                )
+                for i in test
+            ]
     return out
 
 
@@ -125,14 +164,14 @@ def f1(scored: list[tuple[str, float, bool]], thresholds: dict[str, float]) -> f
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
-def choose(rows) -> tuple[float, dict[str, float], dict[str, float]]:
+def choose(rows, vectors: np.ndarray | None = None) -> tuple[float, dict[str, float], dict[str, float]]:
     """Leave one training episode out: the C with the best pooled F1 over all markers, then for each
     marker the threshold at which it is called a filler as often as the editors deleted it on
     those held-out predictions (precision ≈ recall): the figure a user sees is a count, so it
     should not lean either way. Rare fillers ("well") otherwise never reach 0.5."""
     runs = {}
     for c in C_GRID:
-        runs[c] = cross_validate(rows, c)
+        runs[c] = cross_validate(rows, c, vectors)
         print(f"  C={c}: leave-one-episode-out F1 {f1(runs[c], {}):.3f}", flush=True)
     best = max(C_GRID, key=lambda c: f1(runs[c], {}))
     thresholds = {}
@@ -165,6 +204,8 @@ def save(model: filler_model.FillerModel, meta: dict, path: Path) -> str:
         "meta": meta,
         "weights": model.weights,
     }
+    if model.vector_weights is not None:
+        body["vector_weights"] = [round(float(w), 6) for w in model.vector_weights]
     raw = json.dumps(body, sort_keys=True, indent=0).encode("utf-8")
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "wb") as out, gzip.GzipFile(fileobj=out, mode="wb", mtime=0, filename="") as f:
@@ -175,31 +216,42 @@ def save(model: filler_model.FillerModel, meta: dict, path: Path) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=filler_model.MODEL_PATH)
+    parser.add_argument("--context-out", type=Path, default=filler_model.CONTEXT_MODEL_PATH)
     args = parser.parse_args()
     started = time.perf_counter()
-    rows = episode_rows(rev16.TRAIN_EPISODES)
+    rows, vectors = episode_rows(rev16.TRAIN_EPISODES)
     print(
         f"{len(rows)} marker examples from episodes {rev16.TRAIN_EPISODES} "
         f"({time.perf_counter() - started:.0f} s)"
     )
-    c, thresholds, cv = choose(rows)
-    model = dataclasses.replace(fit(rows, c), thresholds=thresholds)
     meta = {
         "features_version": filler_model.FEATURES_VERSION,
         "train_episodes": list(rev16.TRAIN_EPISODES),
         "data_sha256": data_hashes(),
         "data": "Rev16 (Radford et al. 2023; clean versions arXiv 2412.07937), CC BY-SA 4.0",
-        "cross_validation": cv,
         "examples": len(rows),
         "seeds": list(SEEDS),
         "plain_share": PLAIN_SHARE,
         "sklearn": sklearn.__version__,
     }
-    digest = save(model, meta, args.out)
-    print(
-        f"C={c}, {len(model.weights)} weights → {args.out} "
-        f"({args.out.stat().st_size:,} bytes, sha256 {digest[:16]})"
-    )
+    for path, with_vectors in ((args.out, False), (args.context_out, True)):
+        print("with contextual vectors:" if with_vectors else "words and parse only:")
+        used = vectors if with_vectors else None
+        c, thresholds, cv = choose(rows, used)
+        model = dataclasses.replace(fit(rows, c, used), thresholds=thresholds)
+        extra = {}
+        if with_vectors:
+            extra = {
+                "context_layer": CONTEXT_LAYER,
+                "context_scale": CONTEXT_SCALE,
+                "context_window": filler_context.WINDOW,
+                "context_model": f"all-MiniLM-L6-v2 ({filler_context.MODEL_PACKAGE}), int8",
+            }
+        digest = save(model, {**meta, "cross_validation": cv, **extra}, path)
+        print(
+            f"C={c}, {len(model.weights)} weights → {path} "
+            f"({path.stat().st_size:,} bytes, sha256 {digest[:16]})"
+        )
     print(f"{time.perf_counter() - started:.0f} s in all")
 
 

@@ -65,14 +65,15 @@ def test_filled_pauses_precision_and_recall(filler_counts):
 
 def test_like_filler_f1(filler_counts):
     # A floor, not the target: these sentences are interview answers, not the podcasts the model
-    # learned from; measured 0.75 when the model shipped (the old rules, tuned on them: 0.99).
-    assert filler_counts.row("like")[3] >= 0.70
+    # learned from; measured 0.82 with the contextual vectors (0.75 without them; the old rules,
+    # tuned on these labels: 0.99).
+    assert filler_counts.row("like")[3] >= 0.78
 
 
 def test_false_fillers_on_content_words_per_thousand(filler_counts):
-    # Was <= 3 under the old rules; measured 4.0 when the model shipped (prepositional "like a pro",
-    # "stuff like timeouts" it still calls fillers): a floor until the model learns them.
-    assert 1000 * filler_counts.false_on_content / filler_counts.words <= 4.5
+    # Was <= 3 under the old rules; measured 4.0 when the model shipped and 2.8 with the contextual
+    # vectors (it still calls some prepositional "like"s fillers): a floor with room for a flip or two.
+    assert 1000 * filler_counts.false_on_content / filler_counts.words <= 3.5
 
 
 def test_star_sentence_accuracy():

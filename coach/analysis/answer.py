@@ -20,7 +20,8 @@ from coach.types import Transcript
 # sound; 1.4: discourse markers from the learned model (issue 16), scores' sources apart;
 # 1.5: talking points judged by meaning (issue 17); 1.6: words said most, repeated phrases,
 # the job description's terms; 1.7: talking points judged by word-piece recall (points[].recall)
-ANALYSIS_VERSION = "1.7.0"
+# 1.8: discourse markers also read by a small transformer, "uh-" broken off is a filled pause
+ANALYSIS_VERSION = "1.8.0"
 STAR_PARTS = PARTS[:4]
 # Above this many characters the text is analysed in pieces (spaCy keeps every piece in memory
 # at once; pieces of ~100k characters keep a 20,000-word paste under a few hundred MB).

@@ -118,8 +118,8 @@ class DisfluencyFinder:
         return doc
 
     def predict(self, doc: Doc) -> list[Mark]:
-        false_starts = find_false_starts(doc)
         fillers = {i for m in (doc._.coach_fillers or []) for i in range(m.start, m.end)}
+        false_starts = [m for m in find_false_starts(doc) if m.start not in fillers]  # "uh-": a filler
         skip = fillers | {m.start for m in false_starts}
         return sorted(find_repetitions(doc, skip) + false_starts, key=lambda m: m.start)
 

