@@ -156,3 +156,22 @@ def test_a_fluent_answer_is_transcribed_whole_with_the_default_settings(fluent, 
         assert result.transcript.words[0].start_s < 2.0, path.name
         assert heard >= 0.7, (path.name, heard)
         assert result.analysis["scores"] is not None and result.analysis["warnings"] == [], path.name
+
+
+def test_words_hidden_under_one_stretched_word_come_back(settings):
+    """A real 8 kHz news report: tiny.en stamped one "and" over 55.4-59.3 s of speech and the
+    words spoken there ("a potential momentum killer for Ted Cruz", clear in the 16 kHz copy)
+    vanished without a gap to show it. The stretched word is decoded again and they come back."""
+    from coach.transcribe import transcribe_audio
+    from coach.transcribe.coverage import STRETCHED_WORD_S
+    from scripts import real_speech
+
+    audio = load_audio(real_speech.ensure() / "news_8k.wav", settings)
+    transcript = transcribe_audio(audio, settings)
+    there = [w for w in transcript.words if 55.0 <= w.start_s <= 59.5]
+    said = {re.sub(r"[^a-z]", "", w.text.lower()) for w in there}
+    assert len(said & {"potential", "momentum", "killer", "ted", "cruz"}) >= 3, [w.text for w in there]
+    assert len(there) >= 5, [w.text for w in there]
+    assert all(w.end_s - w.start_s <= STRETCHED_WORD_S for w in there), [
+        (w.text, w.start_s, w.end_s) for w in there
+    ]
