@@ -33,6 +33,10 @@ WORD_REACH_S = 0.4
 # scripts/make_fluent_set.py --tuning) the longest is 0.94 s, in the real clips slow words reach 1.46 s.
 STRETCHED_WORD_S = 1.5
 STRETCHED_SPEECH_SHARE = 2 / 3
+# A skipped window of about 30 s can be skipped again whole when decoded again as one piece (on
+# the tuning set read by other voices, 0-29.6 s of two 8 kHz answers); what is still unheard after
+# that is decoded in pieces of at most this long, cut between runs of speech where it can be.
+PIECE_S = 10.0
 # The region decoded again reaches this far past the gap on each side, so the decoder has the
 # start and end of the words cut at the gap's edges.
 CONTEXT_S = 1.0
@@ -86,12 +90,32 @@ def repair(
     words = list(transcript.words)
     for gap in uncovered(speech, words):
         words = _merge_words(words, _decode_gap(engine, audio, gap))
+    for gap in uncovered(speech, words):
+        if gap[1] - gap[0] > PIECE_S:  # a shorter one would only be decoded the same way again
+            for piece in pieces(gap, speech):
+                words = _merge_words(words, _decode_gap(engine, audio, piece))
     for word in stretched(speech, words):
         words = _replace_stretched(words, word, _decode_region(engine, audio, (word.start_s, word.end_s)))
     unheard = tuple((round(a, 2), round(b, 2)) for a, b in uncovered(speech, words))
     return replace(
         transcript.with_words(words), speech_s=round(sum(b - a for a, b in speech), 2), unheard=unheard
     )
+
+
+def pieces(gap: tuple[float, float], speech: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
+    """`gap` cut into pieces of at most PIECE_S: whole runs of speech together where they fit,
+    a longer run cut evenly."""
+    runs = _intersect(gap, speech) or [gap]
+    out: list[tuple[float, float]] = []
+    for a, b in runs:
+        parts = max(1, int(np.ceil((b - a) / PIECE_S)))
+        for i in range(parts):
+            start, end = a + (b - a) * i / parts, a + (b - a) * (i + 1) / parts
+            if out and end - out[-1][0] <= PIECE_S:
+                out[-1] = (out[-1][0], end)
+            else:
+                out.append((start, end))
+    return out
 
 
 def _decode_region(engine, audio: np.ndarray, span: tuple[float, float]) -> list[Word]:
