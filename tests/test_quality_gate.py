@@ -175,3 +175,19 @@ def test_words_hidden_under_one_stretched_word_come_back(settings):
     assert all(w.end_s - w.start_s <= STRETCHED_WORD_S for w in there), [
         (w.text, w.start_s, w.end_s) for w in there
     ]
+
+
+def test_a_window_skipped_twice_comes_back_in_shorter_pieces(settings, tmp_path):
+    """A fluent 42 s answer at 8 kHz (scripts/make_fluent_set.py, en-029 at 180 wpm): tiny.en
+    skipped its first 29 s with the prompt and again when that stretch was decoded a second time
+    as one piece, so the answer came back as 14% of its words and no score. Decoded in pieces of
+    at most 10 s, the opening is heard: words from the start, none of the speech left unheard."""
+    from scripts import make_fluent_set as fluent_set
+
+    [answer] = [a for a in fluent_set.ANSWERS if a.name == "star-leadership"]
+    [entry] = [e for e in fluent_set.render(answer, tmp_path) if e["rate"] == 8000]
+    result = practice_answer(tmp_path / entry["file"], settings, save=False)
+    assert result.transcript.words[0].start_s < 3.0
+    assert result.transcript.unheard == ()
+    assert _share_of_words_heard(entry["text"], result.analysis["transcript"]) >= 0.35
+    assert not any("not transcribed" in w for w in result.analysis["warnings"])
