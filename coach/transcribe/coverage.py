@@ -5,7 +5,9 @@ two of four fluent 29-48 s answers lost their first 20-30 s of words (issue 15),
 the transcript showed it. So after every transcription the stretches of speech that hold no word
 are found from the sound itself (Silero VAD, tight settings), each is decoded again on its own
 without the prompt (`benchmarks/fluent_speech.py` measures what this recovers), and what is
-still missing is returned as unheard spans, which the quality gate turns into a warning.
+still missing is returned as unheard spans, which the quality gate turns into a warning. A
+window decoded again whole can be skipped again whole, so speech still without words is decoded
+once more in pieces of at most PIECE_S before it is reported.
 
 Shorter losses hide behind a stretched word: Whisper stamps one word over several seconds of
 speech and the words spoken there vanish (the real 8 kHz news clip: "and" over 55.4-59.3 s where
