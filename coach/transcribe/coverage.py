@@ -31,12 +31,13 @@ MIN_GAP_S = 2.0
 # Each word is taken to cover this much around its stamps (stamps drift by up to a few tenths).
 WORD_REACH_S = 0.4
 # A word stamped over more than this, with speech heard through most of it, is hiding words: at
-# 150-185 words a minute a word lasts about 0.3 s; in the tuning set (16 clips, 1,743 words heard,
-# scripts/make_fluent_set.py --tuning) the longest is 0.94 s, in the real clips slow words reach 1.46 s.
+# 150-185 words a minute a word lasts about 0.3 s; in the first 16 clips of the tuning set (1,743
+# words heard, scripts/make_fluent_set.py --tuning) the longest is 0.94 s, and slow words in the
+# real clips reach 1.46 s.
 STRETCHED_WORD_S = 1.5
 STRETCHED_SPEECH_SHARE = 2 / 3
 # A skipped window of about 30 s can be skipped again whole when decoded again as one piece (on
-# the tuning set read by other voices, 0-29.6 s of two 8 kHz answers); what is still unheard after
+# the tuning set's harder voices, the first 26-30 s of two 8 kHz answers); what is still unheard after
 # that is decoded in pieces of at most this long, cut between runs of speech where it can be.
 PIECE_S = 10.0
 # The region decoded again reaches this far past the gap on each side, so the decoder has the
