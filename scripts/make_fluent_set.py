@@ -10,13 +10,17 @@ telephone-band copy. Most answers are fluent; a few carry written fillers ("um",
 know", "like") so the benchmark can also count what the prompt keeps. `manifest.json` lists each
 clip with its reference text, voice, speed, rate, duration and whether it has fillers.
 
-    .venv/bin/python scripts/make_fluent_set.py [OUT_DIR]     # default: a new temporary folder
+    .venv/bin/python scripts/make_fluent_set.py [--tuning] [OUT_DIR]   # default: a new temporary folder
+
+`--tuning` builds a separate set (other texts, voices and speeds) for choosing thresholds, so the
+reported set is never tuned on.
 
 Deterministic for a given espeak-ng and sox version (sox runs with -D: no random dither).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import subprocess
@@ -304,6 +308,129 @@ ANSWERS = [
 ]
 
 
+# A second set with different texts, voices and speeds, for choosing thresholds: the set above is
+# the one the issue's figures are reported on, so nothing is tuned on it (`--tuning`).
+TUNING_ANSWERS = [
+    Answer(
+        "tune-about-me-data",
+        (
+            "I am a data engineer, and for the last four years I have built the pipelines that feed "
+            "reports to our sales and finance teams. Before that I studied physics, which gave me a habit "
+            "of checking every number twice. In my current job I rebuilt our nightly loads so that they "
+            "finish before anyone starts work, and I added checks that stop a bad file before it reaches "
+            "a dashboard. I enjoy the moment when a messy source becomes a clean table that people trust. "
+            "Next I would like to work closer to the product, where the data shapes what we build, and I "
+            "think your team is a good place to do that."
+        ),
+        "en-gb-x-gbclan",
+        165,
+    ),
+    Answer(
+        "tune-star-outage",
+        (
+            "One Sunday morning our main website went down during a large sale. I was the engineer on call, "
+            "so my job was to bring it back and keep everyone informed. I opened an incident channel, asked "
+            "a colleague to handle the updates to customers, and started reading the logs. Within twenty "
+            "minutes I saw that a configuration change had sent all traffic to one overloaded server. I "
+            "reverted the change, watched the error rate fall, and kept the channel open for another hour "
+            "to be safe. Afterwards I wrote a short review and we added an automatic check for that kind "
+            "of change. The site has not had the same failure since."
+        ),
+        "en-us-nyc",
+        175,
+    ),
+    Answer(
+        "tune-tech-queue",
+        (
+            "A message queue lets one part of a system hand work to another part without waiting for it. "
+            "The sender puts a message on the queue and carries on, and a worker picks it up when it is "
+            "ready. This smooths out bursts of traffic, because the queue simply grows for a while and the "
+            "workers catch up later. It also means a slow or broken worker does not block the sender. The "
+            "price is that the work now happens later, so the system has to cope with delays and with "
+            "messages that are delivered twice. A good design makes each message safe to process more than "
+            "once, and keeps an eye on how long the queue is getting."
+        ),
+        "en+m1",
+        160,
+    ),
+    Answer(
+        "tune-star-mentor-fillers",
+        (
+            "Um, so last year a new graduate joined my team and, uh, she was struggling with our code "
+            "reviews. You know, she got a lot of comments and, like, stopped asking questions. So I, um, "
+            "offered to pair with her for an hour twice a week. Uh, we went through her changes together "
+            "before she sent them, and I explained why we do things a certain way. Um, after two months "
+            "her reviews were, like, as short as anyone else's, and she started reviewing other people's "
+            "code herself."
+        ),
+        "en-gb-x-gbcwmd",
+        150,
+    ),
+    Answer(
+        "tune-why-leave",
+        (
+            "I have enjoyed my current role, and I have learned a great deal there, but the company has "
+            "changed direction. We used to build our own products, and now most of our work is keeping "
+            "old systems running for a single client. I want to design new things again and to work with "
+            "people who care about how software is made. When I read about your team, the way you plan "
+            "your work in small steps and share what you learn stood out to me. I think I can add a lot "
+            "here, and I know I would keep growing."
+        ),
+        "en+f4",
+        185,
+    ),
+    Answer(
+        "tune-tech-testing",
+        (
+            "When I test a new service, I start with small unit tests for the logic that is easy to get "
+            "wrong, like dates, money and permissions. Then I write a few integration tests that run the "
+            "service against a real database, because many bugs only appear when the pieces meet. I keep "
+            "end to end tests for the handful of journeys that matter most to users, since they are slow "
+            "and can be fragile. I also make sure the tests run on every change and finish in a few "
+            "minutes, otherwise people stop running them. Finally, when a bug reaches production, I first "
+            "write a test that shows it, and only then fix it, so it cannot quietly come back."
+        ),
+        "en-us+m2",
+        170,
+    ),
+    Answer(
+        "tune-star-priorities",
+        (
+            "In my last role, three different managers asked my team for urgent work in the same week. "
+            "We could not do all of it, and each of them believed their request came first. I collected "
+            "the requests in one list, wrote down what each would cost and what it would bring, and asked "
+            "the three managers to meet for half an hour. With everything on one page, they agreed on an "
+            "order in about ten minutes. We delivered the first item that Friday and the other two over "
+            "the next month, and after that the managers asked us to keep the shared list for every new "
+            "request."
+        ),
+        "en-029+f3",
+        150,
+    ),
+    Answer(
+        "tune-weakness-fillers",
+        (
+            "Uh, I would say my weakness is that I, um, find it hard to hand work over. Like, when I know "
+            "how to do something, I am tempted to just do it myself. You know, that worked when I was on "
+            "my own, but, uh, as a senior engineer it slows the team down. So now I, um, pick one task each "
+            "sprint that I would normally keep and give it to someone else, and I make time to help them "
+            "with it. Uh, it has been uncomfortable at times, but the team is stronger for it."
+        ),
+        "en-gb+m4",
+        155,
+    ),
+]
+# The same texts read again faster by voices tiny.en finds hard at 8 kHz, where it skips whole
+# windows that one second decoding does not bring back (what coach.transcribe.coverage.PIECE_S
+# was chosen on).
+TUNING_ANSWERS += [
+    dataclasses.replace(answer, name=f"{answer.name}-again", voice=voice, speed=speed)
+    for answer, (voice, speed) in zip(
+        list(TUNING_ANSWERS), [("en-029", 180), ("en-029+m3", 175), ("en-gb-scotland", 180)] * 3, strict=False
+    )
+]
+
+
 def has_fillers(text: str) -> bool:
     """Whether the written answer holds a filler the benchmark counts ("um", "uh")."""
     return any(w in FILLER_WORDS for w in re.findall(r"[a-z]+", text.lower()))
@@ -369,11 +496,14 @@ def check_durations(entries: list[dict]) -> None:
         raise ValueError(f"clips outside {MIN_DURATION_S:g}-{MAX_DURATION_S:g} s: {', '.join(wrong)}")
 
 
-def build(folder: Path | str) -> list[dict]:
-    """Write every clip and manifest.json into `folder`; returns the manifest's clip entries."""
+def build(folder: Path | str, *, tuning: bool = False) -> list[dict]:
+    """Write every clip and manifest.json into `folder`; returns the manifest's clip entries.
+
+    `tuning` builds the tuning set (TUNING_ANSWERS) instead of the reported one."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    entries = [entry for answer in ANSWERS for entry in render(answer, folder)]
+    answers = TUNING_ANSWERS if tuning else ANSWERS
+    entries = [entry for answer in answers for entry in render(answer, folder)]
     check_durations(entries)
     (folder / MANIFEST).write_text(json.dumps({"clips": entries}, indent=1) + "\n", encoding="utf-8")
     return entries
@@ -385,11 +515,13 @@ def load(folder: Path | str) -> list[dict]:
 
 
 def main(argv: list[str]) -> None:
+    tuning = "--tuning" in argv
+    argv = [a for a in argv if a != "--tuning"]
     folder = Path(argv[0]) if argv else Path(tempfile.mkdtemp(prefix="coach-fluent-"))
-    entries = build(folder)
+    entries = build(folder, tuning=tuning)
     seconds = sum(e["duration_s"] for e in entries if e["rate"] == RATES[0])
     print(
-        f"{len(entries)} clips ({len(ANSWERS)} answers x {len(RATES)} rates, "
+        f"{len(entries)} clips ({len(entries) // len(RATES)} answers x {len(RATES)} rates, "
         f"{seconds / 60:.1f} min per rate) in {folder}"
     )
 

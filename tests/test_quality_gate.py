@@ -156,3 +156,38 @@ def test_a_fluent_answer_is_transcribed_whole_with_the_default_settings(fluent, 
         assert result.transcript.words[0].start_s < 2.0, path.name
         assert heard >= 0.7, (path.name, heard)
         assert result.analysis["scores"] is not None and result.analysis["warnings"] == [], path.name
+
+
+def test_words_hidden_under_one_stretched_word_come_back(settings):
+    """A real 8 kHz news report: tiny.en stamped one "and" over 55.4-59.3 s of speech and the
+    words spoken there ("a potential momentum killer for Ted Cruz", clear in the 16 kHz copy)
+    vanished without a gap to show it. The stretched word is decoded again and they come back."""
+    from coach.transcribe import transcribe_audio
+    from coach.transcribe.coverage import STRETCHED_WORD_S
+    from scripts import real_speech
+
+    audio = load_audio(real_speech.ensure() / "news_8k.wav", settings)
+    transcript = transcribe_audio(audio, settings)
+    there = [w for w in transcript.words if 55.0 <= w.start_s <= 59.5]
+    said = {re.sub(r"[^a-z]", "", w.text.lower()) for w in there}
+    assert len(said & {"potential", "momentum", "killer", "ted", "cruz"}) >= 3, [w.text for w in there]
+    assert len(there) >= 5, [w.text for w in there]
+    assert all(w.end_s - w.start_s <= STRETCHED_WORD_S for w in there), [
+        (w.text, w.start_s, w.end_s) for w in there
+    ]
+
+
+def test_a_window_skipped_twice_comes_back_in_shorter_pieces(settings, tmp_path):
+    """A fluent 42 s answer at 8 kHz (scripts/make_fluent_set.py, en-029 at 180 wpm): tiny.en
+    skipped its first 29 s with the prompt and again when that stretch was decoded a second time
+    as one piece, so the answer came back as 14% of its words and no score. Decoded in pieces of
+    at most 10 s, the opening is heard: words from the start, none of the speech left unheard."""
+    from scripts import make_fluent_set as fluent_set
+
+    [answer] = [a for a in fluent_set.ANSWERS if a.name == "star-leadership"]
+    [entry] = [e for e in fluent_set.render(answer, tmp_path) if e["rate"] == 8000]
+    result = practice_answer(tmp_path / entry["file"], settings, save=False)
+    assert result.transcript.words[0].start_s < 3.0
+    assert result.transcript.unheard == ()
+    assert _share_of_words_heard(entry["text"], result.analysis["transcript"]) >= 0.35
+    assert not any("not transcribed" in w for w in result.analysis["warnings"])

@@ -22,8 +22,8 @@ MIN_SPEECH_S = 10.0
 # Share of the speech the voice detector heard that may stay without words before the measures
 # stop meaning anything. Measured after the second decoding (coach.transcribe.coverage): none
 # unheard on the real lecture, phone call and news (both rates, with and without the prompt) nor on
-# 31 of the 32 fluent espeak-ng clips of benchmarks/fluent_speech.py; the 32nd (8 kHz, whose first
-# 28 s tiny.en loses with or without the prompt) has 66% unheard; the windows the prompt dropped
+# the 32 fluent espeak-ng clips of benchmarks/fluent_speech.py (before the repair decoded what is
+# still unheard in shorter pieces, one 8 kHz clip kept 66% unheard); the windows the prompt dropped
 # before the repair were 29-100% of their clips. 15% sits far from both.
 MAX_UNHEARD_SHARE = 0.15
 # Audio at full scale in more than this share of its loud samples (above 0.1) was recorded too hot:
