@@ -67,6 +67,26 @@ def test_a_point_not_made_is_not_heard_and_feedback_asks_rather_than_judges():
         "not heard: 'sample size and power'" in line and "Did you mean" in line for line in result.feedback
     )
     assert not any("not mentioned" in line for line in result.feedback)
+    # one point missed: the question asks about "it", not "them"
+    [line] = [line for line in result.feedback if "not heard" in line]
+    assert line.endswith("Did you mean to cover it?"), line
+
+
+def test_more_points_missed_than_quoted_says_how_many_more():
+    question = SimpleNamespace(
+        talking_points=(
+            "sample size and power",
+            "the recipe for sourdough bread",
+            "the weather in Lisbon",
+            "a chess opening",
+            "how you earned trust",
+        ),
+        target_s=90,
+    )
+    result = analyze(Transcript.from_text(ANSWER), question=question)
+    [line] = [line for line in result.feedback if "not heard" in line]
+    assert line.startswith("4 of 5 talking points not heard"), line
+    assert "and 1 more. Did you mean to cover them?" in line, line
 
 
 def test_with_audio_the_evidence_carries_its_time():
