@@ -169,9 +169,11 @@ def end_now() -> None:
 
 # ---------------------------------------------------------------- after
 def _scores_line(scores: dict | None) -> str:
+    """'Scores out of 100: Overall 49 · Fillers 0 · …': out of 100 said once, so a fillers score of 0
+    is not read as no fillers (the Practice page's Fillers figure is a count)."""
     if not scores:
         return ""
-    return " · ".join(
+    return "Scores out of 100: " + " · ".join(
         f"{label} {round(scores[key])}" for key, label in SCORE_LABELS if scores.get(key) is not None
     )
 
@@ -188,7 +190,7 @@ def the_report(session: MockSession) -> None:
         help=f"Of about {session.plan.format.minutes} minutes for a {session.plan.format.label.lower()}.",
     )
     overall = summary["score_overall"]
-    c4.metric("Overall score", "—" if overall is None else round(overall))
+    c4.metric("Overall score", "—" if overall is None else f"{round(overall)}/100")
     if summary["pattern"]:
         st.markdown(f"**{escape(summary['pattern'])}**")
     elif summary["stories_measured"] == 0:
