@@ -41,3 +41,34 @@ def test_progress_charts_the_pitch_variation_of_recorded_answers(monkeypatch):
     assert "No values of this measure yet." not in [c.value for c in at.caption]
     assert any("heard as flat" in c.value for c in at.caption)
     assert "Pitch variation (semitones): **" in markdown_text(at)
+
+
+def test_an_answer_too_short_to_measure_is_counted_the_same_in_the_headline_and_the_sentence(
+    tmp_path, monkeypatch
+):
+    """Three saved answers, one of them 6 s (too little to measure): the headline counts 3, the
+    trend sentence says 2 of the 3 could be measured, not "(2 answers)"."""
+    import io
+
+    import soundfile as sf
+    from app_support import DATA
+
+    from coach.config import load_settings
+    from coach.practice import practice_answer
+
+    settings = load_settings(tmp_path)
+    samples, rate = sf.read(DATA / "fillers.wav")
+    short = io.BytesIO()
+    sf.write(short, samples[: 6 * rate], rate, format="WAV")
+    unmeasured = practice_answer(short.getvalue(), settings, original_name="short.wav")
+    assert unmeasured.analysis["scores"] is None  # the quality gate: too little said
+    practice_answer(DATA / "fillers.wav", settings)
+    practice_answer(DATA / "clean.wav", settings)
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("progress").run()
+    assert not at.exception
+    assert {m.label: m.value for m in at.metric}["Practice answers"] == "3"
+    text = markdown_text(at)
+    assert "on your first measured answer" in text, text
+    assert "(2 of your 3 answers could be measured)" in text, text

@@ -291,24 +291,31 @@ THRESHOLD_LABELS = {
 }
 
 
-def improvement_sentence(entry: dict) -> str:
+def improvement_sentence(entry: dict, practice_answers: int | None = None) -> str:
     """Practice on one measure since the first attempt, in words ('moved closer to the band').
 
-    One attempt has nothing to compare with, so it says where the value stands and what to do."""
+    One attempt has nothing to compare with, so it says where the value stands and what to do.
+    `practice_answers` (all saved answers, as the page's headline counts them): when some could not
+    be measured, the sentence says so, so its count and the headline's agree."""
     label = entry["label"].capitalize()
-    if entry.get("attempts", 0) < 2:
-        return (
-            f"{label}: **{plain(entry['latest'])}** on your first practice answer. Answer again to see the "
-            "change."
-        )
+    measured = entry.get("attempts", 0)
+    unmeasured = practice_answers is not None and practice_answers > measured
+    first = "your first measured answer" if unmeasured else "your first practice answer"
+    if measured < 2:
+        return f"{label}: **{plain(entry['latest'])}** on {first}. Answer again to see the change."
     direction = {
         "closer": "closer to where it should be",
         "further": "further from where it should be",
         "same": "no nearer to or further from where it should be",
     }[entry["since_first"]]
+    counted = (
+        f"{measured} of your {practice_answers} answers could be measured"
+        if unmeasured
+        else f"{measured} answers"
+    )
     return (
-        f"{label}: **{plain(entry['first'])}** on your first practice answer, "
-        f"**{plain(entry['latest'])}** on the latest ({entry['attempts']} answers) — {direction}."
+        f"{label}: **{plain(entry['first'])}** on {first}, "
+        f"**{plain(entry['latest'])}** on the latest ({counted}) — {direction}."
     )
 
 
