@@ -131,3 +131,16 @@ def test_the_pipeline_shows_one_card_per_opportunity(tmp_path, monkeypatch):
     assert "**Your interest**  \n5 out of 5, after the final" in text
     assert "**Offer:** Staff engineer · 150k base" in text  # on Acme's card too
     assert ids["Globex"]
+
+
+def test_the_prepare_checklist_is_in_words_not_commands(tmp_path, monkeypatch):
+    """The playbook's steps as the page shows them: no command line or option, in the text or the help."""
+    import re
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("interviews").run()
+    assert not at.exception
+    steps = [c.value for c in at.caption] + [b.help or "" for b in at.checkbox]
+    assert any("STAR stories" in s for s in steps), steps  # the rehearse step is there
+    flagged = [s for s in steps if re.search(r"--[a-z]|`coach |\bcoach [a-z]+ --", s)]
+    assert not flagged, flagged
