@@ -300,3 +300,33 @@ def _draft_for(data_dir, speaker: int) -> dict:
     questions = load_questions(settings.data_dir)
     result = review(path, settings, options, questions=questions, sha256=kept["recording_sha256"])
     return result["debrief_draft"]
+
+
+def test_a_recording_goes_to_the_interview_already_in_the_log(tmp_path, monkeypatch):
+    """Logged on the Interviews page before it took place, then reviewed: one interview, not two."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        logged = store.add_interview(
+            db, company="Globex", role="Platform engineer", stage="first round", interview_date="2026-11-30"
+        )
+    finally:
+        db.close()
+    at = page("review").run()
+    assert not at.exception
+    choice = at.selectbox(key="review_interview")
+    assert choice.value == 0  # a new one unless the user picks
+    choice.set_value(logged).run()
+    assert not at.exception
+    assert not [t for t in at.text_input if t.key == "review_company"]  # nothing to type again
+    at.file_uploader[0].upload("call.mp3", (DATA / "clean.mp3").read_bytes(), "audio/mpeg")
+    [b for b in at.button if b.label == "Analyse the interview"][0].click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        [interview] = store.list_interviews(db)
+        assert interview["id"] == logged and interview["company"] == "Globex"
+        assert interview["answers"] == 1 and len(store.get_interview(db, logged)["recordings"]) == 1
+    finally:
+        db.close()
