@@ -175,6 +175,8 @@ def test_saving_the_debrief_edits_the_reviews_draft(tmp_path, monkeypatch):
         [draft] = store.list_debriefs(db, interview_id=interview["id"])
         key = f"review_debrief_{interview['id']}"
         assert at.text_area(key=f"{key}_notes").value == draft["notes"] != ""
+        # the note says who measured in words, not by the command's name
+        assert "coach review" not in draft["notes"] and draft["notes"].startswith("Measured by the coach's")
         assert at.text_area(key=f"{key}_went_well").value == draft["went_well"]
         at.text_area(key=f"{key}_skill_gaps").input("pricing conversations")
         at.text_area(key=f"{key}_questions_asked").input("How do you price a new feature?")
