@@ -16,6 +16,7 @@ from coach.interview.review import ReviewOptions
 from coach.interview_log import STAGES
 from coach.ui import shared, summary
 from coach.ui.highlight import escape
+from coach.ui.log_labels import long_date
 
 NEW_INTERVIEW = 0
 SPEAKER_CHOICES = {"found by the coach": None, "1 (only me)": 1, "2": 2, "3": 3, "4": 4}
@@ -298,9 +299,8 @@ def reviewed_interview(result: dict) -> None:
     """The interview just reviewed: its recording, warnings, conversation, answers and debrief."""
     interview = store.get_interview(db, result["interview_id"])
     st.divider()
-    st.subheader(
-        f"{escape(interview['company'])} · {escape(interview['stage'])} · {interview['interview_date']}"
-    )
+    day = long_date(interview["interview_date"])
+    st.subheader(f"{escape(interview['company'])} · {escape(interview['stage'])} · {day}")
     if result.get("recording") and Path(result["recording"]).exists():
         st.audio(result["recording"])
     for warning in result.get("warnings") or []:

@@ -1,5 +1,7 @@
 """The Interviews page: the log, adding an interview, a debrief that feeds the question bank."""
 
+from datetime import date
+
 from app_support import markdown_text, page, seeded_dir
 
 from coach import banks, store
@@ -33,6 +35,10 @@ def test_adding_an_interview_and_its_debrief(tmp_path, monkeypatch):
     submit = [b for b in at.button if b.label == "Add interview"][0]
     submit.click().run()
     assert not at.exception
+    today = date.today()  # dates in words, as on the pipeline's cards, not 2026-12-01
+    assert [s.value for s in at.success] == [
+        f"Added Umbrella (first round, {today:%a} {today.day} {today:%b %Y})."
+    ]
     db = store.open_store(load_settings(tmp_path))
     try:
         [interview] = store.list_interviews(db)
@@ -72,6 +78,7 @@ def test_coming_up_leaves_out_todays_interview_once_it_is_debriefed(tmp_path, mo
     assert "Later Today" in coming and "Next Week" in coming
     assert "Done Co" not in coming and "Last Week" not in coming
     assert coming.index("Later Today") < coming.index("Next Week")
+    assert "(technical, " in coming and "(today)" in coming and today.isoformat() not in coming
 
 
 def test_the_pipeline_shows_one_card_per_opportunity(tmp_path, monkeypatch):

@@ -14,6 +14,7 @@ from pathlib import Path
 from coach.analysis.wording import clock
 from coach.config import Thresholds
 from coach.ui.highlight import spans_by_kind
+from coach.ui.log_labels import short_date
 
 SCORE_NAMES = {
     "delivery": "Delivery",
@@ -334,7 +335,7 @@ def describe_question(question) -> str:
 
 def due_label(next_due: date, today: date) -> str:
     """'today', or the date the next real interview is (or has been) due: both pages say the same."""
-    return "today" if next_due == today else next_due.isoformat()
+    return "today" if next_due == today else short_date(next_due.isoformat(), today)
 
 
 def interview_label(interview: dict) -> str:
