@@ -320,6 +320,15 @@ def improvement_sentence(entry: dict, practice_answers: int | None = None) -> st
     )
 
 
+# where a question came from, as the Questions page says it (the bank's own need no note)
+SOURCE_WORDS = {"user": "added by you", "real interview": "asked in a real interview"}
+
+
+def question_source(question) -> str:
+    """'added by you', 'asked in a real interview', or '' for the bank's questions."""
+    return "" if question.source == "bank" else SOURCE_WORDS.get(question.source, question.source)
+
+
 def describe_question(question) -> str:
     """'behavioural · medium · leadership, influence · about 2:00'"""
     minutes, seconds = divmod(question.target_s, 60)
