@@ -130,7 +130,10 @@ def test_an_answer_prepared_for_an_interview_shows_the_job_descriptions_terms(tm
     at = page("practice").run()
     first_recommended = [b.key for b in at.button if b.key and b.key.startswith("practice_rec_")][0]
     at.button(key=first_recommended).click().run()
-    at.selectbox(key="practice_interview_id").set_value(interview_id).run()
+    preparing = at.selectbox(key="practice_interview_id")
+    # "No particular interview" is chosen, not an empty box saying "Choose an option"
+    assert preparing.index == 0 and preparing.options[0] == "No particular interview", preparing.index
+    preparing.set_value(interview_id).run()
     assert not at.exception
     at.text_area(key=f"practice_job_description_{interview_id}").input(JOB).run()
     at.button(key=f"practice_save_description_{interview_id}").click().run()
