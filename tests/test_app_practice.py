@@ -60,6 +60,7 @@ def test_a_file_that_is_not_audio_shows_what_to_do_and_is_not_kept(tmp_path, mon
     assert not at.exception
     [error] = [e.value for e in at.error]
     assert "notes.wav is not audio the coach can read" in error and "saved in" not in error
+    assert "(" not in error and "invalid data" not in error, error  # no decoder's message in the sentence
     assert not [p for p in (tmp_path / "recordings").rglob("*") if p.is_file()]  # not stored as a recording
     assert _answers(tmp_path) == []
 
