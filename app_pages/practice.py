@@ -430,8 +430,8 @@ def the_result(result: dict) -> None:
     )
     if result.get("demonstration"):
         st.caption("This was the sample recording, a demonstration: it is not saved as your attempt.")
-    elif result.get("question_id"):
-        against_earlier(result)
+    elif result.get("question_id") and summary.is_measured(result["analysis"]):
+        against_earlier(result)  # a take that could not be measured gets its one sentence, no comparison
     left, right, _ = st.columns([1, 1, 3])
     left.button(
         "Try again",

@@ -99,6 +99,29 @@ def test_attempts_at_the_same_question_are_compared(tmp_path, monkeypatch):
     assert len(at.dataframe) == 1 and len(at.dataframe[0].value) == 2
 
 
+def test_a_take_too_short_to_measure_is_not_compared_with_earlier_ones(tmp_path, monkeypatch):
+    """The quality gate's sentence and what to do, no "this attempt against your earlier ones"."""
+    import io
+
+    import soundfile as sf
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("practice").run()
+    at.button(key="practice_first_question").click().run()
+    at.audio_input[0].set_value(("answer.wav", (DATA / "clean.wav").read_bytes(), "audio/wav")).run()
+    assert "This attempt against your earlier ones" in [s.value for s in at.subheader]
+    samples, rate = sf.read(DATA / "fillers.wav")
+    short = io.BytesIO()
+    sf.write(short, samples[: 6 * rate], rate, format="WAV")
+    at.button(key="practice_try_again").click().run()
+    at.audio_input[0].set_value(("answer.wav", short.getvalue(), "audio/wav")).run()
+    assert not at.exception and not at.error
+    assert any("too little to measure" in w.value for w in at.warning), [w.value for w in at.warning]
+    assert "This attempt against your earlier ones" not in [s.value for s in at.subheader]
+    assert not at.dataframe and not any("Since your previous attempt" in str(m.value) for m in at.markdown)
+    assert len(_answers(tmp_path)) == 2  # kept all the same
+
+
 def test_an_upload_after_a_recording_is_analysed_as_the_new_take(tmp_path, monkeypatch):
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     at = page("practice").run()
