@@ -246,3 +246,16 @@ def test_a_real_interview_answer_to_a_bank_question_gets_the_same_coverage(setti
     trust = points["how you earned trust"]
     assert trust["covered"] and trust["evidence"].startswith("People started to rely on me")
     assert 4.0 < trust["start_s"] < 10.0, "times count from the start of the answer"
+
+
+def test_the_scores_say_what_earned_their_points_in_words():
+    """'heard: situation, action, result (15 + 35 + 35 points)', not a table of weights with parts
+    that were not heard in it, nor a formula like '(50 × share)'."""
+    question = SimpleNamespace(talking_points=("sample size and power", "how you earned trust"), target_s=90)
+    scores = analyze(Transcript.from_text(ANSWER), question=question).to_dict()["scores"]
+    structure, content = scores["structure"]["because"], scores["content"]["because"]
+    assert "×" not in content and "share)" not in content, content
+    assert "1 of 2 talking points heard (25 of 50 points)" in content, content
+    assert structure.startswith("heard: ") and "points)" in structure, structure
+    assert "not heard: " in structure and "(worth " in structure, structure
+    assert "situation 15, task 15" not in structure, structure
