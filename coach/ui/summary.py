@@ -14,7 +14,6 @@ from pathlib import Path
 from coach.analysis.wording import clock
 from coach.config import Thresholds
 from coach.ui.highlight import spans_by_kind
-from coach.ui.log_labels import short_date
 
 SCORE_NAMES = {
     "delivery": "Delivery",
@@ -343,8 +342,13 @@ def describe_question(question) -> str:
 
 
 def due_label(next_due: date, today: date) -> str:
-    """'today', or the date the next real interview is (or has been) due: both pages say the same."""
-    return "today" if next_due == today else short_date(next_due.isoformat(), today)
+    """'today', or the date the next real interview is (or has been) due: both pages say the same.
+
+    '2 Mar 2027', no weekday (a goal's date, not a booked day): it fits a quarter-width metric at
+    1280 px, where 'Tue 2 Mar 2027' was cut to 'Tue 2 Mar …'."""
+    if next_due == today:
+        return "today"
+    return f"{next_due.day} {next_due:%b}" + ("" if next_due.year == today.year else f" {next_due.year}")
 
 
 def interview_label(interview: dict) -> str:
