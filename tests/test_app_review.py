@@ -23,6 +23,7 @@ def test_an_uploaded_interview_is_analysed_and_logged(tmp_path, monkeypatch):
     try:
         [interview] = store.list_interviews(db)
         assert interview["company"] == "Globex <i>Corp</i>" and interview["answers"] == 1
+        assert interview["notes"] == "Logged from its recording."  # not the command's name, "coach review"
         recordings = store.get_interview(db, interview["id"])["recordings"]
         assert (tmp_path / recordings[0]["recording_path"]).read_bytes() == (DATA / "clean.mp3").read_bytes()
     finally:
