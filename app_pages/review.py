@@ -28,6 +28,17 @@ ss.setdefault("review_result", None)
 ss.setdefault("review_upload_key", 0)
 
 
+def logged_label(interview: dict) -> str:
+    """'Globex — Platform engineer, 1 Dec 2026 · first round · 3 answers reviewed': two stages on one
+    day, or one already reviewed, read apart."""
+    parts = [summary.interview_label(interview)]
+    if interview.get("stage"):
+        parts.append(interview["stage"])
+    if interview.get("answers"):
+        parts.append(f"{count(interview['answers'], 'answer')} reviewed")
+    return " · ".join(parts)
+
+
 def which_interview() -> int:
     """An interview already in the log (added on the Interviews page before it took place), or
     NEW_INTERVIEW; asked outside the form so the company fields show only for a new one."""
@@ -38,9 +49,7 @@ def which_interview() -> int:
         "Which interview is this?",
         [NEW_INTERVIEW, *sorted(logged, key=lambda i: str(logged[i]["interview_date"]), reverse=True)],
         format_func=lambda i: (
-            "A new one (fill in the company below)"
-            if i == NEW_INTERVIEW
-            else summary.interview_label(logged[i])
+            "A new one (fill in the company below)" if i == NEW_INTERVIEW else logged_label(logged[i])
         ),
         key="review_interview",
         help="Pick the interview from your log, so the recording, its answers and the debrief stay "

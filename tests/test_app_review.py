@@ -311,6 +311,13 @@ def test_a_recording_goes_to_the_interview_already_in_the_log(tmp_path, monkeypa
     monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
     db = store.open_store(load_settings(tmp_path))
     try:
+        store.add_interview(
+            db,
+            company="Globex",
+            role="Platform engineer",
+            stage="recruiter screen",
+            interview_date="2026-11-30",
+        )
         logged = store.add_interview(
             db, company="Globex", role="Platform engineer", stage="first round", interview_date="2026-11-30"
         )
@@ -320,6 +327,9 @@ def test_a_recording_goes_to_the_interview_already_in_the_log(tmp_path, monkeypa
     assert not at.exception
     choice = at.selectbox(key="review_interview")
     assert choice.value == 0  # a new one unless the user picks
+    # the same company and day at two stages read apart
+    assert "Globex — Platform engineer, 30 Nov 2026 · first round" in choice.options, choice.options
+    assert "Globex — Platform engineer, 30 Nov 2026 · recruiter screen" in choice.options, choice.options
     choice.set_value(logged).run()
     assert not at.exception
     assert not [t for t in at.text_input if t.key == "review_company"]  # nothing to type again
@@ -328,8 +338,8 @@ def test_a_recording_goes_to_the_interview_already_in_the_log(tmp_path, monkeypa
     assert not at.exception and not at.error, [e.value for e in at.error]
     db = store.open_store(load_settings(tmp_path))
     try:
-        [interview] = store.list_interviews(db)
-        assert interview["id"] == logged and interview["company"] == "Globex"
+        [interview] = [i for i in store.list_interviews(db) if i["id"] == logged]
+        assert len(store.list_interviews(db)) == 2  # no third one logged
         assert interview["answers"] == 1 and len(store.get_interview(db, logged)["recordings"]) == 1
     finally:
         db.close()
