@@ -442,7 +442,7 @@ def prepare(interviews: list[dict], today: date) -> None:
         when = {i["id"]: date_words(str(i["interview_date"]), today) for i in upcoming}
         st.markdown(
             "**Coming up:** "
-            + ", ".join(f"{escape(i['company'])} ({escape(i['stage'])}, {when[i['id']]})" for i in upcoming)
+            + "; ".join(f"{escape(i['company'])} — {escape(i['stage'])}, {when[i['id']]}" for i in upcoming)
         )
     st.markdown(f"#### {escape(book.before_title)}\n{escape(book.before_intro)}")
     for step in book.steps:

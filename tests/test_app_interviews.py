@@ -78,7 +78,8 @@ def test_coming_up_leaves_out_todays_interview_once_it_is_debriefed(tmp_path, mo
     assert "Later Today" in coming and "Next Week" in coming
     assert "Done Co" not in coming and "Last Week" not in coming
     assert coming.index("Later Today") < coming.index("Next Week")
-    assert "(technical, " in coming and "(today)" in coming and today.isoformat() not in coming
+    assert "Later Today — technical, " in coming and "(today)" in coming and today.isoformat() not in coming
+    assert "))" not in coming, coming  # no brackets inside brackets
 
 
 def test_the_pipeline_shows_one_card_per_opportunity(tmp_path, monkeypatch):
