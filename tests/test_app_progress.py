@@ -72,3 +72,36 @@ def test_an_answer_too_short_to_measure_is_counted_the_same_in_the_headline_and_
     text = markdown_text(at)
     assert "on your first measured answer" in text, text
     assert "(2 of your 3 answers could be measured)" in text, text
+
+
+def test_a_real_answer_is_listed_under_its_bank_question_in_the_banks_words(tmp_path, monkeypatch):
+    """A reviewed interview, no practice: each line of "Per question" names the bank question the
+    interviewer's question was matched to, not the words as transcribed."""
+    from app_support import DATA
+
+    from coach import banks, store
+    from coach.config import load_settings
+    from coach.interview.orchestrator import review_recording
+
+    settings = load_settings(tmp_path)
+    db = store.open_store(settings)
+    try:
+        reviewed = review_recording(
+            db,
+            settings,
+            DATA / "interviews" / "interview_mono.flac",
+            original_name="call.flac",
+            company="Globex",
+            interview_date="2026-11-30",
+        )
+    finally:
+        db.close()
+    matched = [a for a in reviewed.result["answers"] if a.get("bank_question")]
+    assert matched, reviewed.result["answers"]
+    bank = {q.text for q in banks.load_questions(tmp_path)}
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("progress").run()
+    assert not at.exception
+    lines = [e.label.split(" — ")[0].replace("\\", "") for e in at.expander if e.label.endswith(" real")]
+    assert len(lines) == len({a["bank_question"] for a in matched}), lines
+    assert all(line in bank for line in lines), lines
