@@ -271,6 +271,8 @@ def page_note(note: str) -> str:
     return " ".join(kept)
 
 
+# shares kept as fractions (0.40) and shown as percentages (40), as their sources say them
+PERCENT_THRESHOLDS = frozenset({"situation_max_share", "action_i_min_share"})
 THRESHOLD_LABELS = {
     "pace_low_wpm": "Pace: low end of the band (wpm)",
     "pace_high_wpm": "Pace: high end of the band (wpm)",
@@ -280,9 +282,9 @@ THRESHOLD_LABELS = {
     "long_pause_s": "Long pause (s)",
     "answer_min_s": "Answer length: shortest usual (s)",
     "answer_max_s": "Answer length: longest usual (s)",
-    "situation_max_share": "Largest share for the situation",
+    "situation_max_share": "Largest share for the situation (%)",
     "pause_min_s": "Shortest silence counted as a pause (s)",
-    "action_i_min_share": "Smallest share of 'I' in action sentences",
+    "action_i_min_share": "Smallest share of 'I' in action sentences (%)",
     "talking_point_min_recall": "How much of a talking point one sentence must carry to count as heard",
     "hedges_per_100_words_max": "Hedges per 100 words before feedback mentions them",
     "monotone_below_st": "Pitch variation under which the voice sounds flat (semitones)",
