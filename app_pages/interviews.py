@@ -446,8 +446,8 @@ def prepare(interviews: list[dict], today: date) -> None:
         )
     st.markdown(f"#### {escape(book.before_title)}\n{escape(book.before_intro)}")
     for step in book.steps:
-        st.checkbox(f"**{step.text}**", key=f"interviews_step_{step.id}", help=step.detail)
-        st.caption(step.detail)
+        st.checkbox(f"**{step.text}**", key=f"interviews_step_{step.id}")
+        st.caption(step.detail)  # under it, once (a "?" beside it said the same again)
     st.markdown("#### Questions to ask them")
     for ask in banks.load_questions_to_ask(cfg.data_dir)[:6]:
         st.markdown(f"- {escape(ask.text)} :gray[— {escape(ask.why)}]")

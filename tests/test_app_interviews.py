@@ -150,5 +150,7 @@ def test_the_prepare_checklist_is_in_words_not_commands(tmp_path, monkeypatch):
     assert not at.exception
     steps = [c.value for c in at.caption] + [b.help or "" for b in at.checkbox]
     assert any("STAR stories" in s for s in steps), steps  # the rehearse step is there
+    # each step's detail is said once, under it: no "?" beside the step repeating it
+    assert not [b.help for b in at.checkbox if b.help and b.help in steps], [b.help for b in at.checkbox]
     flagged = [s for s in steps if re.search(r"--[a-z]|`coach |\bcoach [a-z]+ --", s)]
     assert not flagged, flagged
