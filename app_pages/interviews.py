@@ -28,6 +28,7 @@ from coach.ui.highlight import escape
 from coach.ui.log_labels import (
     date_words,
     interest_trend,
+    long_date,
     option_facts,
     option_label,
     person_line,
@@ -140,7 +141,7 @@ def edit_interview(item: dict) -> None:
                 if changes:
                     store.update_interview(db, item["id"], **changes)
                 done(
-                    f"Saved {escape(company.strip())} ({escape(stage)}, {when})."
+                    f"Saved {escape(company.strip())} ({escape(stage)}, {long_date(when)})."
                     if changes
                     else "Nothing had changed."
                 )
@@ -428,7 +429,7 @@ def add_interview_form(today: date) -> None:
                     people=people.splitlines(),
                     job_description=description,
                 )
-                done(f"Added {escape(company.strip())} ({escape(stage)}, {when}).")
+                done(f"Added {escape(company.strip())} ({escape(stage)}, {long_date(when)}).")
 
 
 # ---------------------------------------------------------------- prepare
@@ -438,16 +439,15 @@ def prepare(interviews: list[dict], today: date) -> None:
     """What is coming up, the playbook's checklist, and questions to ask them."""
     upcoming = coming_up(interviews, today)
     if upcoming:
+        when = {i["id"]: date_words(str(i["interview_date"]), today) for i in upcoming}
         st.markdown(
             "**Coming up:** "
-            + ", ".join(
-                f"{escape(i['company'])} ({escape(i['stage'])}, {i['interview_date']})" for i in upcoming
-            )
+            + "; ".join(f"{escape(i['company'])} — {escape(i['stage'])}, {when[i['id']]}" for i in upcoming)
         )
     st.markdown(f"#### {escape(book.before_title)}\n{escape(book.before_intro)}")
     for step in book.steps:
-        st.checkbox(f"**{step.text}**", key=f"interviews_step_{step.id}", help=step.detail)
-        st.caption(step.detail)
+        st.checkbox(f"**{step.text}**", key=f"interviews_step_{step.id}")
+        st.caption(step.detail)  # under it, once (a "?" beside it said the same again)
     st.markdown("#### Questions to ask them")
     for ask in banks.load_questions_to_ask(cfg.data_dir)[:6]:
         st.markdown(f"- {escape(ask.text)} :gray[— {escape(ask.why)}]")

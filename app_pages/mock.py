@@ -168,10 +168,12 @@ def end_now() -> None:
 
 
 # ---------------------------------------------------------------- after
-def _scores_line(scores: dict | None) -> str:
+def _scores_line(scores: dict | None, whose: str = "Scores") -> str:
+    """'Scores out of 100: Overall 49 · Fillers 0 · …': out of 100 said once, so a fillers score of 0
+    is not read as no fillers (the Practice page's Fillers figure is a count)."""
     if not scores:
         return ""
-    return " · ".join(
+    return f"{whose} out of 100: " + " · ".join(
         f"{label} {round(scores[key])}" for key, label in SCORE_LABELS if scores.get(key) is not None
     )
 
@@ -188,7 +190,7 @@ def the_report(session: MockSession) -> None:
         help=f"Of about {session.plan.format.minutes} minutes for a {session.plan.format.label.lower()}.",
     )
     overall = summary["score_overall"]
-    c4.metric("Overall score", "—" if overall is None else round(overall))
+    c4.metric("Overall score", "—" if overall is None else f"{round(overall)}/100")
     if summary["pattern"]:
         st.markdown(f"**{escape(summary['pattern'])}**")
     elif summary["stories_measured"] == 0:
@@ -221,7 +223,7 @@ def the_report(session: MockSession) -> None:
                 st.markdown(f":material/subdirectory_arrow_right: Follow-up: *{escape(follow['text'])}*")
                 st.caption(f"Why: {escape(follow['why'])}")
                 if follow["scores"]:
-                    st.markdown(f"Your follow-up answer: {_scores_line(follow['scores'])}")
+                    st.markdown(_scores_line(follow["scores"], "Your follow-up answer's scores"))
     st.caption("Each answer is also saved as a practice attempt; see them on the Progress page.")
     st.button("Start another mock interview", type="primary", on_click=reset, key="mock_again")
 

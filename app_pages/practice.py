@@ -24,7 +24,9 @@ ss.setdefault("practice_question_id", None)
 ss.setdefault("practice_take", 0)
 ss.setdefault("practice_result", None)
 ss.setdefault("practice_pending_sample", False)
-ss.setdefault("practice_interview_id", None)
+# 0, not None: a selectbox whose value is None shows "Choose an option" instead of its first label
+NO_INTERVIEW = 0
+ss.setdefault("practice_interview_id", NO_INTERVIEW)
 ss.setdefault("practice_job", None)  # cohort mode: the take waiting in the queue
 
 questions = banks.load_questions(cfg.data_dir, owner=cfg.owner)
@@ -199,15 +201,15 @@ def preparing_for() -> None:
         return
     by_interview = {i["id"]: i for i in upcoming}
     if ss.practice_interview_id not in by_interview:
-        ss.practice_interview_id = None
+        ss.practice_interview_id = NO_INTERVIEW
     chosen = st.selectbox(
         "Preparing for",
-        [None, *by_interview],
+        [NO_INTERVIEW, *by_interview],
         format_func=lambda i: summary.interview_label(by_interview[i]) if i else "No particular interview",
         key="practice_interview_id",
         help="Pick an interview from your log to check this answer for its job description's key terms.",
     )
-    if chosen is None:
+    if chosen == NO_INTERVIEW:
         return
     description = by_interview[chosen].get("job_description") or ""
     with st.expander(
@@ -300,7 +302,7 @@ def analyse(source: tuple[bytes, str], question: Question, demonstration: bool) 
                 question=question,
                 save=not demonstration,
                 progress=lambda message, fraction: bar.progress(min(max(fraction, 0.0), 1.0), text=message),
-                interview_id=None if demonstration else ss.practice_interview_id,
+                interview_id=None if demonstration else ss.practice_interview_id or None,
             )
         except CoachError as e:
             status.update(label="Could not analyse this answer", state="error", expanded=True)
@@ -354,7 +356,7 @@ def send_to_queue(source: tuple[bytes, str], question: Question) -> None:
             source[0],
             original_name=source[1],
             question=question,
-            interview_id=ss.practice_interview_id,
+            interview_id=ss.practice_interview_id or None,
         )
     except CoachError as e:
         ss.practice_result = {"digest": digest, "error": shared.said(e)}
@@ -428,8 +430,8 @@ def the_result(result: dict) -> None:
     )
     if result.get("demonstration"):
         st.caption("This was the sample recording, a demonstration: it is not saved as your attempt.")
-    elif result.get("question_id"):
-        against_earlier(result)
+    elif result.get("question_id") and summary.is_measured(result["analysis"]):
+        against_earlier(result)  # a take that could not be measured gets its one sentence, no comparison
     left, right, _ = st.columns([1, 1, 3])
     left.button(
         "Try again",

@@ -71,7 +71,7 @@ def over_time(report: dict) -> None:
         st.caption(" ".join(notes))
     entry = report["improvement"].get(measure)
     if entry:
-        st.markdown(summary.improvement_sentence(entry))
+        st.markdown(summary.improvement_sentence(entry, report["counts"]["practice_attempts"]))
 
 
 def mock_interviews(report: dict) -> None:

@@ -52,7 +52,7 @@ def browse() -> None:
     for q in matching[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]:
         starred = q.id in favourites
         row = st.columns([8, 1.4, 1.4], vertical_alignment="center")
-        source = "" if q.source == "bank" else f" · {q.source}"
+        source = f" · {summary.question_source(q)}" if summary.question_source(q) else ""
         row[0].markdown(
             f"**{escape(q.text)}**  \n:gray[{escape(summary.describe_question(q))}{escape(source)}]"
         )
@@ -131,7 +131,7 @@ KEEP_WORDS = "keep them under this question's words"
 def edit_own(q: banks.Question) -> None:
     """One of your own questions: change its words or category, or delete it (its answers can
     move to the bank question it copied)."""
-    with st.expander(f"{escape(q.text)} ({escape(q.source)})"):
+    with st.expander(f"{escape(q.text)} ({escape(summary.question_source(q))})"):
         with st.form(f"questions_edit_{q.id}"):
             text = st.text_input("The question", value=q.text, max_chars=400)
             category = st.selectbox("Category", banks.CATEGORIES, index=banks.CATEGORIES.index(q.category))

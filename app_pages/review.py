@@ -16,7 +16,9 @@ from coach.interview.review import ReviewOptions
 from coach.interview_log import STAGES
 from coach.ui import shared, summary
 from coach.ui.highlight import escape
+from coach.ui.log_labels import long_date
 
+NEW_INTERVIEW = 0
 SPEAKER_CHOICES = {"found by the coach": None, "1 (only me)": 1, "2": 2, "3": 3, "4": 4}
 
 cfg = shared.settings()
@@ -26,7 +28,36 @@ ss.setdefault("review_result", None)
 ss.setdefault("review_upload_key", 0)
 
 
-def upload_form():
+def logged_label(interview: dict) -> str:
+    """'Globex — Platform engineer, 1 Dec 2026 · first round · 3 answers reviewed': two stages on one
+    day, or one already reviewed, read apart."""
+    parts = [summary.interview_label(interview)]
+    if interview.get("stage"):
+        parts.append(interview["stage"])
+    if interview.get("answers"):
+        parts.append(f"{count(interview['answers'], 'answer')} reviewed")
+    return " · ".join(parts)
+
+
+def which_interview() -> int:
+    """An interview already in the log (added on the Interviews page before it took place), or
+    NEW_INTERVIEW; asked outside the form so the company fields show only for a new one."""
+    logged = {i["id"]: i for i in store.list_interviews(db)}
+    if not logged:
+        return NEW_INTERVIEW
+    return st.selectbox(
+        "Which interview is this?",
+        [NEW_INTERVIEW, *sorted(logged, key=lambda i: str(logged[i]["interview_date"]), reverse=True)],
+        format_func=lambda i: (
+            "A new one (fill in the company below)" if i == NEW_INTERVIEW else logged_label(logged[i])
+        ),
+        key="review_interview",
+        help="Pick the interview from your log, so the recording, its answers and the debrief stay "
+        "with it instead of a second entry.",
+    )
+
+
+def upload_form(interview_id: int):
     """The recording and what the log needs to know about the interview; None until submitted."""
     with st.form("review_form"):
         uploaded = st.file_uploader(
@@ -36,12 +67,16 @@ def upload_form():
             help="wav, flac, mp3, m4a, ogg, webm and other common formats. A stereo call recording with "
             "you on one side can be split by channel.",
         )
-        c1, c2 = st.columns(2)
-        company = c1.text_input("Company", key="review_company")
-        role = c2.text_input("Role", key="review_role")
-        c3, c4, c5, c6 = st.columns(4)
-        stage = c3.selectbox("Stage", STAGES, index=1, key="review_stage")
-        when = c4.date_input("Date", value=date.today(), key="review_date")
+        company, role, stage, when = "", "", None, None
+        if interview_id == NEW_INTERVIEW:
+            c1, c2 = st.columns(2)
+            company = c1.text_input("Company", key="review_company")
+            role = c2.text_input("Role", key="review_role")
+            c3, c4, c5, c6 = st.columns(4)
+            stage = c3.selectbox("Stage", STAGES, index=1, key="review_stage")
+            when = c4.date_input("Date", value=date.today(), key="review_date")
+        else:
+            c5, c6 = st.columns(2)
         speakers = c6.selectbox(
             "Number of speakers",
             list(SPEAKER_CHOICES),
@@ -59,6 +94,7 @@ def upload_form():
             return None
     return dict(
         uploaded=uploaded,
+        interview_id=interview_id,
         company=company,
         role=role,
         stage=stage,
@@ -76,7 +112,10 @@ def analyse(form: dict) -> None:
     A file that is not audio at all logs nothing; any other failure keeps the recording and still
     logs the interview, so its debrief can be written."""
     uploaded = form["uploaded"]
-    logged = {k: form[k] for k in ("company", "role", "stage")} | {"interview_date": form["when"]}
+    if form["interview_id"] != NEW_INTERVIEW:
+        logged = {"interview_id": form["interview_id"]}
+    else:
+        logged = {k: form[k] for k in ("company", "role", "stage")} | {"interview_date": form["when"]}
     with st.status("Working on the interview…", expanded=True) as status:
         bar = st.progress(0.0, text="Saving the recording")
 
@@ -112,7 +151,7 @@ def analyse(form: dict) -> None:
         st.error(f"{shared.said(failed)} Nothing was saved.")
         return
     with shared.shown_errors():
-        interview_id = store.add_interview(db, **logged)
+        interview_id = logged.get("interview_id") or store.add_interview(db, **logged)
         st.error(
             f"{shared.said(failed)} The recording is kept in {shared.recordings_place(cfg)}. "
             "The interview is in your log; you can still write its debrief below."
@@ -269,9 +308,8 @@ def reviewed_interview(result: dict) -> None:
     """The interview just reviewed: its recording, warnings, conversation, answers and debrief."""
     interview = store.get_interview(db, result["interview_id"])
     st.divider()
-    st.subheader(
-        f"{escape(interview['company'])} · {escape(interview['stage'])} · {interview['interview_date']}"
-    )
+    day = long_date(interview["interview_date"])
+    st.subheader(f"{escape(interview['company'])} · {escape(interview['stage'])} · {day}")
     if result.get("recording") and Path(result["recording"]).exists():
         st.audio(result["recording"])
     for warning in result.get("warnings") or []:
@@ -289,11 +327,11 @@ shared.page_header(
     "leaves it.",
 )
 st.caption("Record only where everyone has agreed to it; many places require consent from all parties.")
-form = upload_form()
+form = upload_form(which_interview())
 if form is not None:
     if form["uploaded"] is None:
         st.error("Choose the recording first (drag it onto the box above), then press Analyse.")
-    elif not form["company"].strip():
+    elif form["interview_id"] == NEW_INTERVIEW and not form["company"].strip():
         st.error("Add the company's name so the interview can go in your log.")
     else:
         analyse(form)

@@ -11,7 +11,7 @@ from coach.data_admin import CONFIRM_WORD, delete_all_data, export_bytes, import
 from coach.transcribe import ENGINES, available_models
 from coach.ui import shared
 from coach.ui.highlight import escape
-from coach.ui.summary import THRESHOLD_LABELS, threshold_sources
+from coach.ui.summary import PERCENT_THRESHOLDS, THRESHOLD_LABELS, threshold_sources
 
 cfg = shared.settings()
 db = shared.store(cfg)
@@ -70,6 +70,23 @@ def threshold_inputs(where, names: list[str]) -> dict[str, float]:
     entered = {}
     for i, name in enumerate(names):
         value = getattr(cfg.thresholds, name)
+        if name in PERCENT_THRESHOLDS:  # 40 (%), not 0.40: the caption under it says "40%"
+            percent = round(100 * value, 1)
+            entered[name] = (
+                where.number_input(
+                    THRESHOLD_LABELS[name],
+                    min_value=0.0,
+                    max_value=100.0,
+                    value=percent,
+                    step=5.0,
+                    format="%.0f" if percent == int(percent) else "%.1f",
+                    key=f"settings_t_{name}",
+                )
+                / 100
+            )
+            if i + 1 == len(names) or sources[names[i + 1]] != sources[name]:
+                where.caption(sources[name])
+            continue
         entered[name] = where.number_input(
             THRESHOLD_LABELS.get(name, name.replace("_", " ").capitalize()),
             value=float(value),

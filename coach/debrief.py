@@ -10,7 +10,9 @@ from coach.store import Store
 QUESTIONS_HEADING = "Questions they asked:"
 # How the debrief draft a review writes opens its notes (coach.interview.review), so the form
 # can tell the draft from a debrief the user wrote.
-REVIEW_DRAFT_NOTE = "Measured by coach review"
+REVIEW_DRAFT_NOTE = "Measured by the coach's review"
+# what drafts said before the note was in the user's words (it named the `coach review` command)
+OLD_REVIEW_DRAFT_NOTES = ("Measured by coach review",)
 STORE_FIELDS = ("went_well", "could_be_better", "skill_gaps", "interest", "proceed", "time_commitment")
 
 
@@ -80,7 +82,9 @@ def form_values(debrief: dict | None, heard: list[str] | tuple = ()) -> dict:
 
 def from_review(debrief: dict | None) -> bool:
     """Whether this debrief is still the draft a review wrote (its notes open with the review's line)."""
-    return bool(debrief) and (debrief.get("notes") or "").startswith(REVIEW_DRAFT_NOTE)
+    return bool(debrief) and (debrief.get("notes") or "").startswith(
+        (REVIEW_DRAFT_NOTE, *OLD_REVIEW_DRAFT_NOTES)
+    )
 
 
 def latest_debrief(debriefs: list[dict]) -> dict | None:

@@ -172,14 +172,26 @@ def improvement(
     return result
 
 
-def per_question(attempts: list[dict], turns: list[dict]) -> list[dict]:
-    """For each question answered, every practice attempt and every real answer side by side."""
+def per_question(
+    attempts: list[dict], turns: list[dict], bank_texts: dict[str, str] | None = None
+) -> list[dict]:
+    """For each question answered, every practice attempt and every real answer side by side.
+
+    A question is named by its words in the bank (`bank_texts`, by id) when it is there: a real
+    answer's row holds the question as transcribed ("disagreed with a calling"), which would
+    otherwise name the line when no practice attempt came first."""
+    bank_texts = bank_texts or {}
     by_id: dict[str, dict] = {}
 
     def entry_for(row: dict) -> dict:
         entry = by_id.setdefault(
             row["question_id"],
-            {"question_id": row["question_id"], "question_text": "", "practice": [], "real": []},
+            {
+                "question_id": row["question_id"],
+                "question_text": bank_texts.get(row["question_id"], ""),
+                "practice": [],
+                "real": [],
+            },
         )
         entry["question_text"] = entry["question_text"] or row["question_text"]
         return entry
@@ -193,6 +205,12 @@ def per_question(attempts: list[dict], turns: list[dict]) -> list[dict]:
             keys = ("id", "interview_date", "company", "stage", *MEASURES)
             entry_for(turn)["real"].append({k: turn.get(k) for k in keys})
     return sorted(by_id.values(), key=lambda e: (-(len(e["practice"]) + len(e["real"])), e["question_id"]))
+
+
+def _bank_texts(settings: Settings) -> dict[str, str]:
+    from coach import banks
+
+    return {q.id: q.text for q in banks.load_questions(settings.data_dir, owner=settings.owner)}
 
 
 def skill_gaps(
@@ -339,7 +357,7 @@ def progress_report(
         "trends": trends(attempts, turns),
         "practice_vs_real": practice_vs_real(attempts, turns, settings),
         "improvement": improvement(attempts, settings, last_n=last_n, targets=targets),
-        "per_question": per_question(attempts, turns),
+        "per_question": per_question(attempts, turns, _bank_texts(settings)),
         "skill_gaps": skill_gaps(list_debriefs(store), attempts, settings, today=today, n=recommend_n),
         "cadence": cadence(
             [date.fromisoformat(i["interview_date"]) for i in interviews],

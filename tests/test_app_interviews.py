@@ -1,5 +1,7 @@
 """The Interviews page: the log, adding an interview, a debrief that feeds the question bank."""
 
+from datetime import date
+
 from app_support import markdown_text, page, seeded_dir
 
 from coach import banks, store
@@ -33,6 +35,10 @@ def test_adding_an_interview_and_its_debrief(tmp_path, monkeypatch):
     submit = [b for b in at.button if b.label == "Add interview"][0]
     submit.click().run()
     assert not at.exception
+    today = date.today()  # dates in words, as on the pipeline's cards, not 2026-12-01
+    assert [s.value for s in at.success] == [
+        f"Added Umbrella (first round, {today:%a} {today.day} {today:%b %Y})."
+    ]
     db = store.open_store(load_settings(tmp_path))
     try:
         [interview] = store.list_interviews(db)
@@ -72,6 +78,8 @@ def test_coming_up_leaves_out_todays_interview_once_it_is_debriefed(tmp_path, mo
     assert "Later Today" in coming and "Next Week" in coming
     assert "Done Co" not in coming and "Last Week" not in coming
     assert coming.index("Later Today") < coming.index("Next Week")
+    assert "Later Today — technical, " in coming and "(today)" in coming and today.isoformat() not in coming
+    assert "))" not in coming, coming  # no brackets inside brackets
 
 
 def test_the_pipeline_shows_one_card_per_opportunity(tmp_path, monkeypatch):
@@ -131,3 +139,18 @@ def test_the_pipeline_shows_one_card_per_opportunity(tmp_path, monkeypatch):
     assert "**Your interest**  \n5 out of 5, after the final" in text
     assert "**Offer:** Staff engineer · 150k base" in text  # on Acme's card too
     assert ids["Globex"]
+
+
+def test_the_prepare_checklist_is_in_words_not_commands(tmp_path, monkeypatch):
+    """The playbook's steps as the page shows them: no command line or option, in the text or the help."""
+    import re
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("interviews").run()
+    assert not at.exception
+    steps = [c.value for c in at.caption] + [b.help or "" for b in at.checkbox]
+    assert any("STAR stories" in s for s in steps), steps  # the rehearse step is there
+    # each step's detail is said once, under it: no "?" beside the step repeating it
+    assert not [b.help for b in at.checkbox if b.help and b.help in steps], [b.help for b in at.checkbox]
+    flagged = [s for s in steps if re.search(r"--[a-z]|`coach |\bcoach [a-z]+ --", s)]
+    assert not flagged, flagged

@@ -48,7 +48,7 @@ def test_editing_an_interview_changes_the_log(db):
     _in_form(at.button, form)[0].click().run()
     assert not at.exception and not at.error
     typed = escape("Acme <b>Robotics</b> GmbH")
-    assert [s.value for s in at.success] == [f"Saved {typed} (technical, 2026-03-09)."]
+    assert [s.value for s in at.success] == [f"Saved {typed} (technical, Mon 9 Mar 2026)."]
     [saved] = store.list_interviews(db)
     assert (saved["company"], saved["stage"], saved["interview_date"], saved["notes"]) == (
         "Acme <b>Robotics</b> GmbH",

@@ -54,6 +54,11 @@ def test_a_two_question_interview_speaks_listens_follows_up_and_reports(tmp_path
     assert any(c.value.startswith("Why: No sentence said how it turned out") for c in at.caption)
     assert "used of the 30 minutes a behavioural round takes" in text
     assert "Overall " in text and "." not in metrics["Overall score"]  # whole numbers, no raw floats
+    # scores say they are out of 100: "Fillers 0" alone reads as "no fillers"
+    assert metrics["Overall score"].endswith("/100"), metrics["Overall score"]
+    score_lines = [line for line in text.splitlines() if "Fillers " in line]
+    assert score_lines and all("out of 100: Overall " in line for line in score_lines), score_lines
+    assert not [line for line in score_lines if ": Scores" in line], score_lines  # one colon, not two
 
     db = store.open_store(load_settings(tmp_path))
     try:

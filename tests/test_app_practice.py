@@ -60,6 +60,7 @@ def test_a_file_that_is_not_audio_shows_what_to_do_and_is_not_kept(tmp_path, mon
     assert not at.exception
     [error] = [e.value for e in at.error]
     assert "notes.wav is not audio the coach can read" in error and "saved in" not in error
+    assert "(" not in error and "invalid data" not in error, error  # no decoder's message in the sentence
     assert not [p for p in (tmp_path / "recordings").rglob("*") if p.is_file()]  # not stored as a recording
     assert _answers(tmp_path) == []
 
@@ -98,6 +99,29 @@ def test_attempts_at_the_same_question_are_compared(tmp_path, monkeypatch):
     assert len(at.dataframe) == 1 and len(at.dataframe[0].value) == 2
 
 
+def test_a_take_too_short_to_measure_is_not_compared_with_earlier_ones(tmp_path, monkeypatch):
+    """The quality gate's sentence and what to do, no "this attempt against your earlier ones"."""
+    import io
+
+    import soundfile as sf
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("practice").run()
+    at.button(key="practice_first_question").click().run()
+    at.audio_input[0].set_value(("answer.wav", (DATA / "clean.wav").read_bytes(), "audio/wav")).run()
+    assert "This attempt against your earlier ones" in [s.value for s in at.subheader]
+    samples, rate = sf.read(DATA / "fillers.wav")
+    short = io.BytesIO()
+    sf.write(short, samples[: 6 * rate], rate, format="WAV")
+    at.button(key="practice_try_again").click().run()
+    at.audio_input[0].set_value(("answer.wav", short.getvalue(), "audio/wav")).run()
+    assert not at.exception and not at.error
+    assert any("too little to measure" in w.value for w in at.warning), [w.value for w in at.warning]
+    assert "This attempt against your earlier ones" not in [s.value for s in at.subheader]
+    assert not at.dataframe and not any("Since your previous attempt" in str(m.value) for m in at.markdown)
+    assert len(_answers(tmp_path)) == 2  # kept all the same
+
+
 def test_an_upload_after_a_recording_is_analysed_as_the_new_take(tmp_path, monkeypatch):
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     at = page("practice").run()
@@ -130,7 +154,10 @@ def test_an_answer_prepared_for_an_interview_shows_the_job_descriptions_terms(tm
     at = page("practice").run()
     first_recommended = [b.key for b in at.button if b.key and b.key.startswith("practice_rec_")][0]
     at.button(key=first_recommended).click().run()
-    at.selectbox(key="practice_interview_id").set_value(interview_id).run()
+    preparing = at.selectbox(key="practice_interview_id")
+    # "No particular interview" is chosen, not an empty box saying "Choose an option"
+    assert preparing.index == 0 and preparing.options[0] == "No particular interview", preparing.index
+    preparing.set_value(interview_id).run()
     assert not at.exception
     at.text_area(key=f"practice_job_description_{interview_id}").input(JOB).run()
     at.button(key=f"practice_save_description_{interview_id}").click().run()

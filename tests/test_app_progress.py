@@ -41,3 +41,67 @@ def test_progress_charts_the_pitch_variation_of_recorded_answers(monkeypatch):
     assert "No values of this measure yet." not in [c.value for c in at.caption]
     assert any("heard as flat" in c.value for c in at.caption)
     assert "Pitch variation (semitones): **" in markdown_text(at)
+
+
+def test_an_answer_too_short_to_measure_is_counted_the_same_in_the_headline_and_the_sentence(
+    tmp_path, monkeypatch
+):
+    """Three saved answers, one of them 6 s (too little to measure): the headline counts 3, the
+    trend sentence says 2 of the 3 could be measured, not "(2 answers)"."""
+    import io
+
+    import soundfile as sf
+    from app_support import DATA
+
+    from coach.config import load_settings
+    from coach.practice import practice_answer
+
+    settings = load_settings(tmp_path)
+    samples, rate = sf.read(DATA / "fillers.wav")
+    short = io.BytesIO()
+    sf.write(short, samples[: 6 * rate], rate, format="WAV")
+    unmeasured = practice_answer(short.getvalue(), settings, original_name="short.wav")
+    assert unmeasured.analysis["scores"] is None  # the quality gate: too little said
+    practice_answer(DATA / "fillers.wav", settings)
+    practice_answer(DATA / "clean.wav", settings)
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("progress").run()
+    assert not at.exception
+    assert {m.label: m.value for m in at.metric}["Practice answers"] == "3"
+    text = markdown_text(at)
+    assert "on your first measured answer" in text, text
+    assert "(2 of your 3 answers could be measured)" in text, text
+
+
+def test_a_real_answer_is_listed_under_its_bank_question_in_the_banks_words(tmp_path, monkeypatch):
+    """A reviewed interview, no practice: each line of "Per question" names the bank question the
+    interviewer's question was matched to, not the words as transcribed."""
+    from app_support import DATA
+
+    from coach import banks, store
+    from coach.config import load_settings
+    from coach.interview.orchestrator import review_recording
+
+    settings = load_settings(tmp_path)
+    db = store.open_store(settings)
+    try:
+        reviewed = review_recording(
+            db,
+            settings,
+            DATA / "interviews" / "interview_mono.flac",
+            original_name="call.flac",
+            company="Globex",
+            interview_date="2026-11-30",
+        )
+    finally:
+        db.close()
+    matched = [a for a in reviewed.result["answers"] if a.get("bank_question")]
+    assert matched, reviewed.result["answers"]
+    bank = {q.text for q in banks.load_questions(tmp_path)}
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("progress").run()
+    assert not at.exception
+    lines = [e.label.split(" — ")[0].replace("\\", "") for e in at.expander if e.label.endswith(" real")]
+    assert len(lines) == len({a["bank_question"] for a in matched}), lines
+    assert all(line in bank for line in lines), lines

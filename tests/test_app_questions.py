@@ -36,6 +36,9 @@ def test_search_star_and_add(tmp_path, monkeypatch):
     assert any(
         e.label.startswith("How do you decide what &lt;b&gt;not&lt;/b&gt; to build?") for e in at.expander
     )
+    # where it came from, in words: not the bank file's "(user)"
+    [mine] = [e.label for e in at.expander if e.label.startswith("How do you decide")]
+    assert mine.endswith("(added by you)"), mine
 
 
 def test_questions_to_ask_the_interviewer():

@@ -23,6 +23,7 @@ def test_an_uploaded_interview_is_analysed_and_logged(tmp_path, monkeypatch):
     try:
         [interview] = store.list_interviews(db)
         assert interview["company"] == "Globex <i>Corp</i>" and interview["answers"] == 1
+        assert interview["notes"] == "Logged from its recording."  # not the command's name, "coach review"
         recordings = store.get_interview(db, interview["id"])["recordings"]
         assert (tmp_path / recordings[0]["recording_path"]).read_bytes() == (DATA / "clean.mp3").read_bytes()
     finally:
@@ -175,6 +176,8 @@ def test_saving_the_debrief_edits_the_reviews_draft(tmp_path, monkeypatch):
         [draft] = store.list_debriefs(db, interview_id=interview["id"])
         key = f"review_debrief_{interview['id']}"
         assert at.text_area(key=f"{key}_notes").value == draft["notes"] != ""
+        # the note says who measured in words, not by the command's name
+        assert "coach review" not in draft["notes"] and draft["notes"].startswith("Measured by the coach's")
         assert at.text_area(key=f"{key}_went_well").value == draft["went_well"]
         at.text_area(key=f"{key}_skill_gaps").input("pricing conversations")
         at.text_area(key=f"{key}_questions_asked").input("How do you price a new feature?")
@@ -300,3 +303,43 @@ def _draft_for(data_dir, speaker: int) -> dict:
     questions = load_questions(settings.data_dir)
     result = review(path, settings, options, questions=questions, sha256=kept["recording_sha256"])
     return result["debrief_draft"]
+
+
+def test_a_recording_goes_to_the_interview_already_in_the_log(tmp_path, monkeypatch):
+    """Logged on the Interviews page before it took place, then reviewed: one interview, not two."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        store.add_interview(
+            db,
+            company="Globex",
+            role="Platform engineer",
+            stage="recruiter screen",
+            interview_date="2026-11-30",
+        )
+        logged = store.add_interview(
+            db, company="Globex", role="Platform engineer", stage="first round", interview_date="2026-11-30"
+        )
+    finally:
+        db.close()
+    at = page("review").run()
+    assert not at.exception
+    choice = at.selectbox(key="review_interview")
+    assert choice.value == 0  # a new one unless the user picks
+    # the same company and day at two stages read apart
+    assert "Globex — Platform engineer, 30 Nov 2026 · first round" in choice.options, choice.options
+    assert "Globex — Platform engineer, 30 Nov 2026 · recruiter screen" in choice.options, choice.options
+    choice.set_value(logged).run()
+    assert not at.exception
+    assert not [t for t in at.text_input if t.key == "review_company"]  # nothing to type again
+    at.file_uploader[0].upload("call.mp3", (DATA / "clean.mp3").read_bytes(), "audio/mpeg")
+    [b for b in at.button if b.label == "Analyse the interview"][0].click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        [interview] = [i for i in store.list_interviews(db) if i["id"] == logged]
+        assert len(store.list_interviews(db)) == 2  # no third one logged
+        assert interview["answers"] == 1 and len(store.get_interview(db, logged)["recordings"]) == 1
+    finally:
+        db.close()

@@ -29,6 +29,20 @@ def test_thresholds_are_saved(tmp_path, monkeypatch):
     assert load_settings(tmp_path).thresholds.long_pause_s == 2.5
 
 
+def test_shares_are_shown_and_entered_as_percentages(tmp_path, monkeypatch):
+    """'Largest share for the situation (%)' reads 40, as its caption says "40%", not 0.40."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("settings").run()
+    situation = at.number_input(key="settings_t_situation_max_share")
+    assert situation.label.endswith("(%)") and situation.value == 40, (situation.label, situation.value)
+    assert at.number_input(key="settings_t_action_i_min_share").value == 50
+    situation.set_value(35)
+    [b for b in at.button if b.label == "Save thresholds"][0].click().run()
+    assert not at.exception
+    thresholds = load_settings(tmp_path).thresholds
+    assert abs(thresholds.situation_max_share - 0.35) < 1e-9 and thresholds.action_i_min_share == 0.5
+
+
 def test_the_filled_pause_detector_can_be_turned_off_and_stays_off(tmp_path, monkeypatch):
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     at = page("settings").run()

@@ -42,9 +42,14 @@ def test_both_pages_show_the_same_next_due_date(tmp_path, monkeypatch):
     finally:
         db.close()
     # the older of the last two leaves the 90-day window 10 days from now (once: the last one + 45)
-    due = (today + timedelta(days=10)).isoformat()
+    due = _in_words(today + timedelta(days=10), today)
 
     assert _shown_due_dates() == {"interviews": due, "progress": due}
+
+
+def _in_words(day: date, today: date) -> str:
+    """'14 Aug', with the year when it is not this one (short enough for a quarter-width metric)."""
+    return f"{day.day} {day:%b}" + ("" if day.year == today.year else f" {day.year}")
 
 
 def _shown_due_dates() -> dict[str, str]:
@@ -72,7 +77,7 @@ def test_without_a_goal_both_pages_use_the_playbook_default(tmp_path, monkeypatc
         _real_interview(db, today - timedelta(days=30))
     finally:
         db.close()
-    due = (today + timedelta(days=default.period_days - 30)).isoformat()
+    due = _in_words(today + timedelta(days=default.period_days - 30), today)
     assert _shown_due_dates() == {"interviews": due, "progress": due}
 
 
@@ -86,7 +91,7 @@ def test_an_interview_booked_after_today_is_booked_on_both_pages(tmp_path, monke
         _real_interview(db, today + timedelta(days=5))  # but the next one is in the calendar
     finally:
         db.close()
-    due = (today - timedelta(days=200 - 91)).isoformat()
+    due = _in_words(today - timedelta(days=200 - 91), today)
     assert _shown_due_dates() == {"interviews": due, "progress": due}
     at = page("progress").run()
     assert [m.delta for m in at.metric if m.label == "Next real interview due"] == ["booked"]

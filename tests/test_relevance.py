@@ -67,6 +67,26 @@ def test_a_point_not_made_is_not_heard_and_feedback_asks_rather_than_judges():
         "not heard: 'sample size and power'" in line and "Did you mean" in line for line in result.feedback
     )
     assert not any("not mentioned" in line for line in result.feedback)
+    # one point missed: the question asks about "it", not "them"
+    [line] = [line for line in result.feedback if "not heard" in line]
+    assert line.endswith("Did you mean to cover it?"), line
+
+
+def test_more_points_missed_than_quoted_says_how_many_more():
+    question = SimpleNamespace(
+        talking_points=(
+            "sample size and power",
+            "the recipe for sourdough bread",
+            "the weather in Lisbon",
+            "a chess opening",
+            "how you earned trust",
+        ),
+        target_s=90,
+    )
+    result = analyze(Transcript.from_text(ANSWER), question=question)
+    [line] = [line for line in result.feedback if "not heard" in line]
+    assert line.startswith("4 of 5 talking points not heard"), line
+    assert "and 1 more. Did you mean to cover them?" in line, line
 
 
 def test_with_audio_the_evidence_carries_its_time():
@@ -226,3 +246,16 @@ def test_a_real_interview_answer_to_a_bank_question_gets_the_same_coverage(setti
     trust = points["how you earned trust"]
     assert trust["covered"] and trust["evidence"].startswith("People started to rely on me")
     assert 4.0 < trust["start_s"] < 10.0, "times count from the start of the answer"
+
+
+def test_the_scores_say_what_earned_their_points_in_words():
+    """'heard: situation, action, result (15 + 35 + 35 points)', not a table of weights with parts
+    that were not heard in it, nor a formula like '(50 × share)'."""
+    question = SimpleNamespace(talking_points=("sample size and power", "how you earned trust"), target_s=90)
+    scores = analyze(Transcript.from_text(ANSWER), question=question).to_dict()["scores"]
+    structure, content = scores["structure"]["because"], scores["content"]["because"]
+    assert "×" not in content and "share)" not in content, content
+    assert "1 of 2 talking points heard (25 of 50 points)" in content, content
+    assert structure.startswith("heard: ") and "points)" in structure, structure
+    assert "not heard: " in structure and "(worth " in structure, structure
+    assert "situation 15, task 15" not in structure, structure

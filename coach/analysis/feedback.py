@@ -187,10 +187,12 @@ def _content(points: list, a: dict, m: dict, t: Thresholds) -> None:
         missing = [p["point"] for p in relevance["points"] if p["covered"] is False]
         if missing:
             quoted = "; ".join(f"'{p}'" for p in missing[:3])
+            if len(missing) > 3:  # the count and the list agree: say how many are not quoted
+                quoted += f" and {len(missing) - 3} more"
             points.append(
                 (
                     1.8 + len(missing) / relevance["total"] * 2,
                     f"{len(missing)} of {relevance['total']} talking points not heard: {quoted}. "
-                    "Did you mean to cover them?",
+                    f"Did you mean to cover {'it' if len(missing) == 1 else 'them'}?",
                 )
             )

@@ -69,7 +69,12 @@ def structure_score(star: dict, n_sentences: int, t: Thresholds) -> dict:
     weights = {"situation": 15, "task": 15, "action": 35, "result": 35}
     present = [p for p in weights if star[p]["words"] > 0]
     score = float(sum(weights[p] for p in present))
-    notes = [f"parts present: {', '.join(present) or 'none'} (situation 15, task 15, action 35, result 35)"]
+    # each part heard earns its points; the missing ones say what they would have added
+    heard = " + ".join(str(weights[p]) for p in present)
+    notes = [f"heard: {', '.join(present)} ({heard} points)" if present else "no STAR part heard"]
+    missing = [p for p in weights if p not in present]
+    if missing:
+        notes.append("not heard: " + ", ".join(f"{p} (worth {weights[p]})" for p in missing))
     share = star["situation"]["share"]
     if share > t.situation_max_share:
         score -= 20
@@ -92,7 +97,10 @@ def content_score(
     notes, score = [], 0.0
     if relevance and relevance.get("coverage") is not None:
         score += 50.0 * relevance["coverage"]
-        notes.append(f"covers {relevance['covered']} of {relevance['total']} talking points (50 × share)")
+        notes.append(
+            f"{relevance['covered']} of {relevance['total']} talking points heard "
+            f"({50.0 * relevance['coverage']:.0f} of 50 points)"
+        )
         base = 50.0
     else:
         base = 100.0

@@ -43,7 +43,7 @@ def store_review(
             role=role or "",
             stage=stage or "",
             interview_date=interview_date or date.today(),
-            notes="created by coach review",
+            notes="Logged from its recording.",  # shown on the Interviews page: words, not a command
         )
     answers = answer_rows(result)
     rec_id = save_interview_recording(

@@ -30,6 +30,12 @@ def short_date(iso_date: str, today: date) -> str:
     return text if day.year == today.year else f"{text} {day.year}"
 
 
+def long_date(day: date | str) -> str:
+    """'Mon 9 Mar 2026': a date in a sentence or heading, the same way on every page (not 2026-03-09)."""
+    day = day if isinstance(day, date) else date.fromisoformat(str(day)[:10])
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
 def date_words(iso_date: str, today: date) -> str:
     """'Fri 4 Dec (in 4 days)', '(today)', '(tomorrow)'."""
     days = (date.fromisoformat(iso_date) - today).days

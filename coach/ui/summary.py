@@ -271,6 +271,8 @@ def page_note(note: str) -> str:
     return " ".join(kept)
 
 
+# shares kept as fractions (0.40) and shown as percentages (40), as their sources say them
+PERCENT_THRESHOLDS = frozenset({"situation_max_share", "action_i_min_share"})
 THRESHOLD_LABELS = {
     "pace_low_wpm": "Pace: low end of the band (wpm)",
     "pace_high_wpm": "Pace: high end of the band (wpm)",
@@ -280,9 +282,9 @@ THRESHOLD_LABELS = {
     "long_pause_s": "Long pause (s)",
     "answer_min_s": "Answer length: shortest usual (s)",
     "answer_max_s": "Answer length: longest usual (s)",
-    "situation_max_share": "Largest share for the situation",
+    "situation_max_share": "Largest share for the situation (%)",
     "pause_min_s": "Shortest silence counted as a pause (s)",
-    "action_i_min_share": "Smallest share of 'I' in action sentences",
+    "action_i_min_share": "Smallest share of 'I' in action sentences (%)",
     "talking_point_min_recall": "How much of a talking point one sentence must carry to count as heard",
     "hedges_per_100_words_max": "Hedges per 100 words before feedback mentions them",
     "monotone_below_st": "Pitch variation under which the voice sounds flat (semitones)",
@@ -291,25 +293,41 @@ THRESHOLD_LABELS = {
 }
 
 
-def improvement_sentence(entry: dict) -> str:
+def improvement_sentence(entry: dict, practice_answers: int | None = None) -> str:
     """Practice on one measure since the first attempt, in words ('moved closer to the band').
 
-    One attempt has nothing to compare with, so it says where the value stands and what to do."""
+    One attempt has nothing to compare with, so it says where the value stands and what to do.
+    `practice_answers` (all saved answers, as the page's headline counts them): when some could not
+    be measured, the sentence says so, so its count and the headline's agree."""
     label = entry["label"].capitalize()
-    if entry.get("attempts", 0) < 2:
-        return (
-            f"{label}: **{plain(entry['latest'])}** on your first practice answer. Answer again to see the "
-            "change."
-        )
+    measured = entry.get("attempts", 0)
+    unmeasured = practice_answers is not None and practice_answers > measured
+    first = "your first measured answer" if unmeasured else "your first practice answer"
+    if measured < 2:
+        return f"{label}: **{plain(entry['latest'])}** on {first}. Answer again to see the change."
     direction = {
         "closer": "closer to where it should be",
         "further": "further from where it should be",
         "same": "no nearer to or further from where it should be",
     }[entry["since_first"]]
-    return (
-        f"{label}: **{plain(entry['first'])}** on your first practice answer, "
-        f"**{plain(entry['latest'])}** on the latest ({entry['attempts']} answers) — {direction}."
+    counted = (
+        f"{measured} of your {practice_answers} answers could be measured"
+        if unmeasured
+        else f"{measured} answers"
     )
+    return (
+        f"{label}: **{plain(entry['first'])}** on {first}, "
+        f"**{plain(entry['latest'])}** on the latest ({counted}) — {direction}."
+    )
+
+
+# where a question came from, as the Questions page says it (the bank's own need no note)
+SOURCE_WORDS = {"user": "added by you", "real interview": "asked in a real interview"}
+
+
+def question_source(question) -> str:
+    """'added by you', 'asked in a real interview', or '' for the bank's questions."""
+    return "" if question.source == "bank" else SOURCE_WORDS.get(question.source, question.source)
 
 
 def describe_question(question) -> str:
@@ -326,8 +344,13 @@ def describe_question(question) -> str:
 
 
 def due_label(next_due: date, today: date) -> str:
-    """'today', or the date the next real interview is (or has been) due: both pages say the same."""
-    return "today" if next_due == today else next_due.isoformat()
+    """'today', or the date the next real interview is (or has been) due: both pages say the same.
+
+    '2 Mar 2027', no weekday (a goal's date, not a booked day): it fits a quarter-width metric at
+    1280 px, where 'Tue 2 Mar 2027' was cut to 'Tue 2 Mar …'."""
+    if next_due == today:
+        return "today"
+    return f"{next_due.day} {next_due:%b}" + ("" if next_due.year == today.year else f" {next_due.year}")
 
 
 def interview_label(interview: dict) -> str:

@@ -182,6 +182,13 @@ def test_every_page_renders(app, page, shots):
         # the title sits near the top: no empty band above it (Streamlit's default leaves 6rem)
         title_top = page.locator("h1").first.bounding_box()["y"]
         assert title_top < 80, (name, title_top)
+        # every headline figure is read whole at 1280 px, not cut to "Tue 2 Mar …"
+        clipped = page.evaluate(
+            """() => [...document.querySelectorAll('[data-testid="stMetricValue"]')]
+                .filter(el => [el, ...el.querySelectorAll('*')].some(e => e.scrollWidth > e.clientWidth + 1))
+                .map(el => el.innerText)"""
+        )
+        assert not clipped, (name, clipped)
         _full_screenshot(page, shots / f"page-{name}.png")
 
 
