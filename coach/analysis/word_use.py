@@ -119,11 +119,17 @@ def repeated_phrases(doc: Doc, marks: Sequence[Mark] = ()) -> list[dict]:
     found = [(p, n) for p, n in counts.items() if n >= PHRASE_MIN_COUNT.get(len(p), PHRASE_DEFAULT_MIN_COUNT)]
     found.sort(key=lambda item: (-len(item[0]), -item[1]))
     kept: list[tuple[tuple[str, ...], int]] = []
+    # every run of words inside a kept phrase, with the most that phrase was said: longer phrases
+    # come first, so a shorter one is looked up once instead of searched for in each kept phrase
+    inside: dict[tuple[str, ...], int] = {}
     for phrase, n in found:
         # "the end of the" inside "at the end of the day", said as often: the longer one says it.
-        if any(_inside(phrase, longer) and n <= m for longer, m in kept):
+        if inside.get(phrase, 0) >= n:
             continue
         kept.append((phrase, n))
+        for size in range(1, len(phrase)):
+            for i in range(len(phrase) - size + 1):
+                inside[phrase[i : i + size]] = max(inside.get(phrase[i : i + size], 0), n)
     kept.sort(key=lambda item: (-item[1], -len(item[0])))
     return [{"phrase": " ".join(p), "count": n} for p, n in kept[:REPEATED_PHRASES]]
 
