@@ -42,6 +42,11 @@ def _conversation(*parts):
         "Okay, can you walk me through a project that did not meet its goals",
         "Describe a time you fixed the root cause of a problem.",
         "Do you have any questions for me?",
+        "When did you last change your mind about a design",
+        "What would you do in your first month",
+        "When I say ownership, what does that mean to you?",
+        "What I want to understand is why you left the team.",
+        "What I'd like to hear about is a conflict with a manager.",
     ],
 )
 def test_interviewer_questions_are_recognised(text):
@@ -56,6 +61,11 @@ def test_interviewer_questions_are_recognised(text):
         "Great, thank you.",
         "I thought the risk was too high.",
         "We have a few minutes left.",
+        # a wh-word opening the speaker's own story (a candidate's sentence heard as the
+        # interviewer's went into the debrief's questions and from there into the bank)
+        "When I joined the data team, I had never used the stream processing tool.",
+        "What we built was a queue in front of the billing service.",
+        "How I handled it: I called the customer that evening.",
     ],
 )
 def test_remarks_and_statements_are_not_questions(text):
