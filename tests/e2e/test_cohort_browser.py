@@ -104,7 +104,9 @@ def test_two_people_each_see_only_their_own_answers_and_interviews(cohort_app, b
             assert other not in text
             page.screenshot(path=str(shots / f"cohort-interviews-{name.lower()}.png"))
             page.goto(f"{server.url}/progress")
-            text = _main_text(page, f"What did {name} ship last quarter?")
+            # Per question names the line by the bank's words; each person answered it once
+            text = _main_text(page, "Tell me about an incident you were involved in")
+            assert "1 practice, 0 real" in text and "2 practice" not in text
             assert other not in text
             sidebar = page.locator('[data-testid="stSidebar"]').inner_text()
             assert "Cohort" not in sidebar  # the staff page is not offered to a student
