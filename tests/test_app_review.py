@@ -214,9 +214,7 @@ def test_the_page_and_coach_review_save_the_same_answers(tmp_path, monkeypatch):
     """One orchestrator: told there are two speakers, a talk with no interviewer question (nothing
     on fillers.wav is asked) keeps the whole recording as one answer, unscored, whether reviewed on
     the page or by `coach review --save` (the command once saved no answer at all)."""
-    from typer.testing import CliRunner
-
-    from coach.cli import app
+    from tests.cli_support import run_coach
 
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path / "page"))
     at = page("review").run()
@@ -226,10 +224,9 @@ def test_the_page_and_coach_review_save_the_same_answers(tmp_path, monkeypatch):
     at.button[0].click().run()
     assert not at.exception and not at.error
 
-    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path / "cli"))
     args = ["review", str(DATA / "fillers.wav"), "--speakers", "2", "--save", "--company", "Acme"]
-    done = CliRunner().invoke(app, [*args, "--json", "--no-progress"])
-    assert done.exit_code == 0, done.output
+    done = run_coach(*args, "--json", "--no-progress", data_dir=tmp_path / "cli")
+    assert done.returncode == 0, done.stderr
 
     on_page, by_command = _saved_review(tmp_path / "page"), _saved_review(tmp_path / "cli")
     [answer] = on_page["answers"]

@@ -6,9 +6,10 @@ import json
 import os
 import subprocess
 import sys
-import traceback
 
 import pytest
+
+from tests.cli_support import run_coach
 
 pytestmark = pytest.mark.slow
 COACH = [sys.executable, "-m", "coach.cli"]
@@ -34,19 +35,8 @@ def coach_process(*args: str, data_dir) -> subprocess.CompletedProcess:
 
 
 def coach(*args: str, data_dir) -> subprocess.CompletedProcess:
-    """The same command run in this process (the models other tests loaded are reused): its exit
-    code, stdout and stderr; an error the command did not catch lands in stderr as the traceback a
-    user would see."""
-    from typer.testing import CliRunner
-
-    from coach.cli import app
-
-    env = {"COACH_DATA_DIR": str(data_dir), "COACH_DATABASE_URL": None}
-    result = CliRunner().invoke(app, [str(a) for a in args], env=env)
-    stderr = result.stderr
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        stderr += "".join(traceback.format_exception(result.exception))
-    return subprocess.CompletedProcess(args, result.exit_code, result.stdout, stderr)
+    """The same command run in this process (tests/cli_support.py)."""
+    return run_coach(*args, data_dir=data_dir)
 
 
 def test_analyze_audio_prints_the_design_contract(clips, tmp_path):

@@ -116,22 +116,18 @@ def test_a_one_voice_recording_is_reviewed_as_one_voice(tmp_path):
     assert len(result["answers"]) == 1
 
 
-def test_the_command_line_can_turn_the_detector_off(tmp_path, monkeypatch):
+def test_the_command_line_can_turn_the_detector_off(tmp_path):
     """`coach analyze --no-acoustic-fillers` gives Whisper's own count, for comparison. The command
     runs in this process (the models the other tests loaded are reused)."""
     import json
 
-    from typer.testing import CliRunner
-
-    from coach.cli import app
+    from tests.cli_support import run_coach
 
     clip = real_speech.ensure() / "lecture_8k.wav"
-    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
-    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
 
     def heard_fillers(*flags: str) -> list[dict]:
-        done = CliRunner().invoke(app, ["analyze", str(clip), "--json", "--no-progress", *flags])
-        assert done.exit_code == 0, done.output
+        done = run_coach("analyze", clip, "--json", "--no-progress", *flags, data_dir=tmp_path)
+        assert done.returncode == 0, done.stderr
         return [f for f in json.loads(done.stdout)["fillers"] if f.get("source") == "acoustic"]
 
     assert len(heard_fillers()) >= 5

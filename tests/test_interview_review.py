@@ -20,6 +20,7 @@ from coach.interview.evaluation import attribution_accuracy, questions_found
 from coach.interview.listen import ReviewCancelled, listen
 from coach.interview.review import ReviewOptions, review
 from coach.interview.speakers import profile_from_recordings
+from tests.cli_support import run_coach
 
 pytestmark = pytest.mark.slow
 CLIPS = Path(__file__).parent / "data" / "interviews"
@@ -279,24 +280,12 @@ def test_a_stopped_run_resumes_without_redoing_finished_chunks(tmp_path):
     assert [w.text for w in resumed.words] == [w.text for w in fresh.words]
 
 
-def _coach(args: list[str], data: Path, monkeypatch) -> object:
-    """The `coach` command run in this process on its own data folder (the models the other tests
-    loaded are reused); exit code, stdout and stderr as the command gives them."""
-    from typer.testing import CliRunner
-
-    from coach.cli import app
-
-    monkeypatch.setenv("COACH_DATA_DIR", str(data))
-    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
-    return CliRunner().invoke(app, args)
-
-
-def test_cli_review_saves_recording_answers_and_debrief(tmp_path, monkeypatch):
+def test_cli_review_saves_recording_answers_and_debrief(tmp_path):
     data = tmp_path / "data"
     clip = tmp_path / "call.flac"
     shutil.copy(CLIPS / "interview_stereo.flac", clip)
-    done = _coach(
-        [
+    done = run_coach(
+        *[
             "review",
             str(clip),
             "--candidate-channel",
@@ -309,10 +298,9 @@ def test_cli_review_saves_recording_answers_and_debrief(tmp_path, monkeypatch):
             "--json",
             "--no-progress",
         ],
-        data,
-        monkeypatch,
+        data_dir=data,
     )
-    assert done.exit_code == 0, done.stderr
+    assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout)
     assert Path(result["saved"]["recording"]).is_file()
     from coach.store import get_interview, open_store
@@ -326,10 +314,10 @@ def test_cli_review_saves_recording_answers_and_debrief(tmp_path, monkeypatch):
     assert "You spoke" in interview["debriefs"][0]["went_well"]
 
 
-def test_cli_no_speech_keeps_the_upload_and_says_so(tmp_path, monkeypatch):
+def test_cli_no_speech_keeps_the_upload_and_says_so(tmp_path):
     data = tmp_path / "data"
     args = ["review", str(CLIPS / "music.flac"), "--save", "--company", "Acme", "--no-progress"]
-    done = _coach(args, data, monkeypatch)
-    assert done.exit_code == 1
+    done = run_coach(*args, data_dir=data)
+    assert done.returncode == 1
     assert "No speech was found" in done.stderr and "kept at" in done.stderr
     assert list((data / "recordings" / "interview").rglob("*.flac"))
