@@ -49,6 +49,11 @@ _OPENERS = (
     "may",
     "might",
 )
+# Who a sentence is about when a wh-word opens a clause of the speaker's own story rather than a
+# question ("When I joined", "How we fixed it"); a question puts its verb there ("When did you").
+_TELLING = "i|i've|we|we've|my|our|he|she|they"
+# …unless what follows is the interviewer's own wish: "What I want to understand is why …"
+_ASKING_VERBS = "want|wanted|would|like|wonder|am|was wondering|really want|am curious"
 _PROMPTS = (
     "tell me",
     "tell us",
@@ -162,13 +167,6 @@ def is_question(text: str) -> bool:
     if first in _OPENERS and re.match(rf"^\w+\s+(?:{_TELLING})\s+(?!(?:{_ASKING_VERBS})\b)", bare):
         return False  # "When I joined the team, …", "What we built was …": a story, not a question
     return first in _OPENERS and len(bare.split()) >= 4 and not clean.endswith("!")
-
-
-# Who a sentence is about when a wh-word opens a clause of the speaker's own story rather than a
-# question ("When I joined", "How we fixed it"); a question puts its verb there ("When did you").
-_TELLING = "i|i've|we|we've|my|our|he|she|they"
-# …unless what follows is the interviewer's own wish: "What I want to understand is why …"
-_ASKING_VERBS = "want|wanted|would|like|wonder|am|was wondering|really want|am curious"
 
 
 _LEAD_IN = re.compile(rf"^(?:(?:{_LEAD_WORDS})[,.]?\s+)+", re.I)

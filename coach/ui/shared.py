@@ -286,6 +286,12 @@ def show_talking_points(analysis: dict, recording: Path | None = None) -> None:
                 st.audio(str(recording), start_time=int(row["start_s"]))
 
 
+def _unless_held(key: str, **default) -> dict:
+    """A widget's starting value, unless the page already holds one for it (typed, or refreshed
+    after "Review again"): giving a default as well makes Streamlit warn."""
+    return {} if key in st.session_state else default
+
+
 def debrief_form(
     db: Store,
     current: Settings,
@@ -310,13 +316,10 @@ def debrief_form(
         answers: dict = {}
         for f in book.debrief_fields:
             widget_key = f"{key}_{f.id}"
-            # a value the page already holds (typed, or refreshed after "Review again") is the
-            # widget's; giving a default as well makes Streamlit warn in the page
-            kept = widget_key in st.session_state
             if f.kind == "text":
                 answers[f.id] = st.text_area(
                     f.label,
-                    **({} if kept else {"value": start.get(f.id, "")}),
+                    **_unless_held(widget_key, value=start.get(f.id, "")),
                     help=f.prompt,
                     key=widget_key,
                     height=80,
@@ -324,7 +327,7 @@ def debrief_form(
             elif f.kind == "list":
                 answers[f.id] = st.text_area(
                     f"{f.label} (one a line)",
-                    **({} if kept else {"value": start.get(f.id, "")}),
+                    **_unless_held(widget_key, value=start.get(f.id, "")),
                     help=f.prompt,
                     key=widget_key,
                     height=80,
@@ -334,7 +337,7 @@ def debrief_form(
                     f.label,
                     f.min,
                     f.max,
-                    **({} if kept else {"value": start.get(f.id, 3)}),
+                    **_unless_held(widget_key, value=start.get(f.id, 3)),
                     help=f.prompt,
                     key=widget_key,
                 )
@@ -343,7 +346,7 @@ def debrief_form(
                 answers[f.id] = st.radio(
                     f.label,
                     choices,
-                    **({} if kept else {"index": choices.index(start.get(f.id, "undecided"))}),
+                    **_unless_held(widget_key, index=choices.index(start.get(f.id, "undecided"))),
                     horizontal=True,
                     help=f.prompt,
                     key=widget_key,
