@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from statistics import fmean
 
+from coach import banks
 from coach.config import Settings
 from coach.playbook import (
     CADENCE_GOAL_KIND,
@@ -207,18 +208,10 @@ def per_question(
     return sorted(by_id.values(), key=lambda e: (-(len(e["practice"]) + len(e["real"])), e["question_id"]))
 
 
-def _bank_texts(settings: Settings) -> dict[str, str]:
-    from coach import banks
-
-    return {q.id: q.text for q in banks.load_questions(settings.data_dir, owner=settings.owner)}
-
-
 def skill_gaps(
-    debriefs: list[dict], attempts: list[dict], settings: Settings, *, today: date, n: int = 5
+    debriefs: list[dict], attempts: list[dict], questions: list[banks.Question], *, today: date, n: int = 5
 ) -> dict:
     """Competencies named as gaps in recent debriefs, and bank questions that practise them."""
-    from coach import banks
-
     counts: dict[str, dict] = {}
     cutoff = today - timedelta(days=SKILL_GAP_WINDOW_DAYS)
     for debrief in reversed(debriefs):  # newest first, so ties go to the most recent gap
@@ -244,7 +237,6 @@ def skill_gaps(
             for a in attempts
             if a["question_id"] and datetime.fromisoformat(a["created_at"]).date() >= recent
         }
-        questions = banks.load_questions(settings.data_dir, owner=settings.owner)
         picks = banks.recommend(questions, [g["competency"] for g in gaps], n, exclude_ids=practised)
         recommended = [
             {"id": q.id, "text": q.text, "category": q.category, "competencies": list(q.competencies)}
@@ -346,6 +338,7 @@ def progress_report(
     interviews = list_interviews(store)
     targets = target_goals(goals)
     mocks = mock_series(list_mock_sessions(store))
+    questions = banks.load_questions(settings.data_dir, owner=settings.owner)
     return {
         "today": today.isoformat(),
         "counts": {
@@ -357,8 +350,8 @@ def progress_report(
         "trends": trends(attempts, turns),
         "practice_vs_real": practice_vs_real(attempts, turns, settings),
         "improvement": improvement(attempts, settings, last_n=last_n, targets=targets),
-        "per_question": per_question(attempts, turns, _bank_texts(settings)),
-        "skill_gaps": skill_gaps(list_debriefs(store), attempts, settings, today=today, n=recommend_n),
+        "per_question": per_question(attempts, turns, {q.id: q.text for q in questions}),
+        "skill_gaps": skill_gaps(list_debriefs(store), attempts, questions, today=today, n=recommend_n),
         "cadence": cadence(
             [date.fromisoformat(i["interview_date"]) for i in interviews],
             [datetime.fromisoformat(a["created_at"]) for a in attempts],

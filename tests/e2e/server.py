@@ -1,4 +1,5 @@
-"""Start `streamlit run app.py` on a free 127.0.0.1 port with its own data directory."""
+"""What the browser tests share: `streamlit run app.py` on a free 127.0.0.1 port with its own data
+directory, Debian's Chromium through playwright, full-page screenshots, and how alike two sounds are."""
 
 from __future__ import annotations
 
@@ -8,7 +9,11 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+import numpy as np
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -28,6 +33,40 @@ def microphone_args(clip: Path) -> list[str]:
         "--use-fake-device-for-media-stream",
         f"--use-file-for-fake-audio-capture={clip}%noloop",
     ]
+
+
+@contextmanager
+def chromium(args: list[str] = CHROMIUM_ARGS) -> Iterator:
+    """Debian's Chromium, headless, through playwright; closed when the block ends."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=args)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def full_screenshot(page, path: Path) -> None:
+    """Streamlit scrolls inside its main block, so grow the viewport to the content, then shoot."""
+    height = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]')?.scrollHeight || 900")
+    page.set_viewport_size({"width": 1280, "height": min(max(int(height), 900), 6000)})
+    time.sleep(0.8)
+    page.screenshot(path=str(path))
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+
+def similarity(recorded, clip) -> float:
+    """Pearson correlation of the take and the clip at their best alignment (1.0 = the same sound)."""
+    from scipy.signal import correlate
+
+    corr = correlate(recorded, clip, mode="full", method="fft")
+    lag = int(np.argmax(np.abs(corr))) - (len(clip) - 1)  # where the clip starts in the take
+    take = recorded[max(lag, 0) :]
+    source = clip[max(-lag, 0) :]
+    n = min(len(take), len(source))
+    return float(abs(np.corrcoef(take[:n], source[:n])[0, 1]))
 
 
 def free_port() -> int:
@@ -82,6 +121,12 @@ class StreamlitServer:
             except OSError:
                 time.sleep(0.3)
         raise RuntimeError(f"streamlit did not answer on {self.url} within {timeout_s} s")
+
+    def __enter__(self) -> StreamlitServer:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
 
     def stop(self) -> None:
         self.process.terminate()

@@ -9,13 +9,12 @@ import re
 import time
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 from coach import store
 from coach.audio import load_audio
 from coach.config import load_settings
-from tests.e2e.server import CHROMIUM, StreamlitServer, microphone_args
+from tests.e2e.server import CHROMIUM, StreamlitServer, chromium, full_screenshot, microphone_args, similarity
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 CLIP = DATA / "fillers.wav"
@@ -35,24 +34,14 @@ pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chro
 @pytest.fixture(scope="module")
 def app(tmp_path_factory, shots):
     data_dir = tmp_path_factory.mktemp("browser-data")
-    server = StreamlitServer(data_dir, shots / "streamlit.log")
-    try:
+    with StreamlitServer(data_dir, shots / "streamlit.log") as server:
         yield server, data_dir
-    finally:
-        server.stop()
 
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=microphone_args(CLIP),
-        )
-        yield chromium
-        chromium.close()
+    with chromium(microphone_args(CLIP)) as launched:
+        yield launched
 
 
 @pytest.fixture
@@ -60,27 +49,6 @@ def page(browser):
     context = browser.new_context(permissions=["microphone"], viewport={"width": 1280, "height": 900})
     yield context.new_page()
     context.close()
-
-
-def _full_screenshot(page, path: Path) -> None:
-    """Streamlit scrolls inside its main block, so grow the viewport to the content, then shoot."""
-    height = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]')?.scrollHeight || 900")
-    page.set_viewport_size({"width": 1280, "height": min(max(int(height), 900), 6000)})
-    time.sleep(0.8)
-    page.screenshot(path=str(path))
-    page.set_viewport_size({"width": 1280, "height": 900})
-
-
-def _similarity(recorded: np.ndarray, clip: np.ndarray) -> float:
-    """Pearson correlation of the take and the clip at their best alignment (1.0 = the same sound)."""
-    from scipy.signal import correlate
-
-    corr = correlate(recorded, clip, mode="full", method="fft")
-    lag = int(np.argmax(np.abs(corr))) - (len(clip) - 1)  # where the clip starts in the take
-    take = recorded[max(lag, 0) :]
-    source = clip[max(-lag, 0) :]
-    n = min(len(take), len(source))
-    return float(abs(np.corrcoef(take[:n], source[:n])[0, 1]))
 
 
 def _attempts(data_dir: Path) -> list[dict]:
@@ -101,7 +69,7 @@ def test_record_an_answer_with_the_microphone(app, page, shots):
     time.sleep(clip_s + 1.0)
     page.get_by_role("button", name="Stop recording").click()
     page.get_by_role("heading", name="What to work on").wait_for(timeout=120_000)
-    _full_screenshot(page, shots / "practice-result.png")
+    full_screenshot(page, shots / "practice-result.png")
 
     transcript = page.locator(".cf-transcript").inner_text()
     assert re.search(r"\bproject\b.*\bschedule\b", transcript, re.S), transcript
@@ -129,7 +97,7 @@ def test_record_an_answer_with_the_microphone(app, page, shots):
     [attempt] = _attempts(data_dir)
     recorded = load_audio(data_dir / attempt["recording_path"], load_settings(data_dir)).samples
     clip = load_audio(CLIP, load_settings(data_dir)).samples
-    assert _similarity(recorded, clip) > 0.8  # the take is the clip, not the fake device's beep
+    assert similarity(recorded, clip) > 0.8  # the take is the clip, not the fake device's beep
 
 
 def test_typed_markup_renders_as_text(app, page):
@@ -160,7 +128,7 @@ def test_upload_a_real_interview(app, page, shots):
     page.get_by_role("heading", name=re.compile("Globex")).wait_for(timeout=120_000)
     page.get_by_text("Interview analysed and saved").wait_for(timeout=10_000)
     page.get_by_text(re.compile(r"^Answer 3: ")).wait_for(timeout=30_000)
-    _full_screenshot(page, shots / "review-result.png")
+    full_screenshot(page, shots / "review-result.png")
     assert page.get_by_text("common login library").count() >= 1
     assert page.get_by_text(re.compile(r"^Answer \d: ")).count() == 3
     db = store.open_store(load_settings(data_dir))
@@ -189,7 +157,7 @@ def test_every_page_renders(app, page, shots):
                 .map(el => el.innerText)"""
         )
         assert not clipped, (name, clipped)
-        _full_screenshot(page, shots / f"page-{name}.png")
+        full_screenshot(page, shots / f"page-{name}.png")
 
 
 def _timer_fits(page) -> dict:
@@ -265,7 +233,7 @@ def test_the_answer_clock_runs_with_the_recorder(app, page, shots):
     assert page.locator("#cf-timer").get_attribute("data-mode") == "stopped"
     page.set_viewport_size({"width": 1280, "height": 900})
     page.locator("#cf-timer").screenshot(path=str(shots / "answer-clock-stopped.png"))
-    _full_screenshot(page, shots / "practice-after-stop.png")
+    full_screenshot(page, shots / "practice-after-stop.png")
 
     page.get_by_role("button", name="Try again").click()
     page.get_by_role("button", name="Record", exact=True).wait_for(timeout=30_000)

@@ -14,7 +14,7 @@ import pytest
 from coach import store
 from coach.config import load_settings
 from coach.identity import SIGN_IN
-from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, StreamlitServer
+from tests.e2e.server import CHROMIUM, StreamlitServer, chromium
 from tests.store_support import analysis_dict, transcript_dict, wav_bytes
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed")
@@ -63,21 +63,14 @@ def cohort_app(tmp_path_factory, shots):
     data_dir = tmp_path_factory.mktemp("cohort-data")
     (data_dir / "settings.toml").write_text(COHORT)
     _seed(data_dir)
-    server = StreamlitServer(data_dir, shots / "streamlit-cohort.log")
-    try:
+    with StreamlitServer(data_dir, shots / "streamlit-cohort.log") as server:
         yield server, data_dir
-    finally:
-        server.stop()
 
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 def _open(browser, url: str, identity: str | None):

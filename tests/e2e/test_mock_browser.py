@@ -16,8 +16,7 @@ from coach.audio import load_audio
 from coach.config import load_settings
 from coach.store import list_attempts, open_store
 from coach.store.mock_sessions import list_mock_sessions
-from tests.e2e.server import CHROMIUM, StreamlitServer, microphone_args
-from tests.e2e.test_browser import _full_screenshot, _similarity
+from tests.e2e.server import CHROMIUM, StreamlitServer, chromium, full_screenshot, microphone_args, similarity
 
 CLIP = Path(__file__).resolve().parents[1] / "data" / "mock" / "03-story.wav"  # a story with no result
 
@@ -27,26 +26,16 @@ pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chro
 @pytest.fixture(scope="module")
 def app(tmp_path_factory, shots):
     data_dir = tmp_path_factory.mktemp("mock-browser-data")
-    server = StreamlitServer(data_dir, shots / "streamlit-mock.log")
-    try:
+    with StreamlitServer(data_dir, shots / "streamlit-mock.log") as server:
         yield server, data_dir
-    finally:
-        server.stop()
 
 
 @pytest.fixture(scope="module")
 def page():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[*microphone_args(CLIP), "--autoplay-policy=no-user-gesture-required"],
-        )
-        context = chromium.new_context(permissions=["microphone"], viewport={"width": 1280, "height": 900})
+    with chromium([*microphone_args(CLIP), "--autoplay-policy=no-user-gesture-required"]) as browser:
+        context = browser.new_context(permissions=["microphone"], viewport={"width": 1280, "height": 900})
         yield context.new_page()
         context.close()
-        chromium.close()
 
 
 def _question_played(page) -> dict:
@@ -105,7 +94,7 @@ def test_a_two_question_mock_interview_in_the_browser(app, page, shots):
                 assert page.get_by_text("Tell me about yourself.").count() == 0  # hidden until asked for
                 page.get_by_role("button", name="Show the question").click()
                 page.get_by_text("Tell me about yourself.").wait_for(timeout=10_000)
-                _full_screenshot(page, shots / "mock-question.png")
+                full_screenshot(page, shots / "mock-question.png")
                 page.keyboard.press("Escape")
             _answer(page, clip_s)
             # the next turn (its heading differs from this one: a follow-up never follows a follow-up)
@@ -117,10 +106,10 @@ def test_a_two_question_mock_interview_in_the_browser(app, page, shots):
                 timeout=180_000,
             )
     except Exception:
-        _full_screenshot(page, shots / "mock-failed.png")
+        full_screenshot(page, shots / "mock-failed.png")
         raise
     page.get_by_role("heading", name="How the interview went").wait_for(timeout=120_000)
-    _full_screenshot(page, shots / "mock-report.png")
+    full_screenshot(page, shots / "mock-report.png")
     assert headings[:2] == ["Question 1 of 2", "Follow-up"], headings
     assert "Question 2 of 2" in headings
     main = page.locator('[data-testid="stMain"]').inner_text()
@@ -135,7 +124,7 @@ def test_a_two_question_mock_interview_in_the_browser(app, page, shots):
         db.close()
     assert [t["kind"] for t in session["turns"]][:2] == ["question", "follow_up"]
     recorded = load_audio(data_dir / attempts[0]["recording_path"], settings).samples
-    assert _similarity(recorded, load_audio(CLIP, settings).samples) > 0.8  # the take is the clip
+    assert similarity(recorded, load_audio(CLIP, settings).samples) > 0.8  # the take is the clip
 
 
 def test_the_session_shows_on_progress_as_its_own_series(app, page, shots):
@@ -143,6 +132,6 @@ def test_the_session_shows_on_progress_as_its_own_series(app, page, shots):
     page.goto(server.url + "/progress")
     page.get_by_role("heading", name="Mock interviews").wait_for(timeout=60_000)
     time.sleep(1.5)
-    _full_screenshot(page, shots / "mock-progress.png")
+    full_screenshot(page, shots / "mock-progress.png")
     assert page.get_by_test_id("stException").count() == 0
     assert page.get_by_text("Behavioural round").count() >= 1

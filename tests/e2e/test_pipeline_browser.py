@@ -13,7 +13,7 @@ import pytest
 
 from coach import store
 from coach.config import load_settings
-from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, StreamlitServer
+from tests.e2e.server import CHROMIUM, StreamlitServer, chromium, full_screenshot
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from app_support import seed_pipeline  # noqa: E402
@@ -29,31 +29,16 @@ def server(tmp_path_factory, shots):
         seed_pipeline(db, date.today())
     finally:
         db.close()
-    running = StreamlitServer(data_dir, shots / "streamlit-pipeline.log")
-    try:
+    with StreamlitServer(data_dir, shots / "streamlit-pipeline.log") as running:
         yield running
-    finally:
-        running.stop()
 
 
 @pytest.fixture
 def page(server):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    with chromium() as browser:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
         yield context.new_page()
         context.close()
-        chromium.close()
-
-
-def _full_screenshot(page, path: Path) -> None:
-    height = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]')?.scrollHeight || 900")
-    page.set_viewport_size({"width": 1280, "height": min(max(int(height), 900), 6000)})
-    time.sleep(0.8)
-    page.screenshot(path=str(path))
-    page.set_viewport_size({"width": 1280, "height": 900})
 
 
 def test_the_pipeline_and_the_options_side_by_side(server, page, shots):
@@ -63,14 +48,14 @@ def test_the_pipeline_and_the_options_side_by_side(server, page, shots):
     time.sleep(1.5)
     assert page.get_by_test_id("stException").count() == 0
     assert page.get_by_text("has fallen since the recruiter screen").is_visible()
-    _full_screenshot(page, shots / "interviews-pipeline.png")
+    full_screenshot(page, shots / "interviews-pipeline.png")
 
     page.get_by_text("first round · ").first.click()  # open a stage: its debrief, notes and form
     page.get_by_text("What went well").locator("visible=true").first.wait_for(timeout=30_000)  # the form
     assert page.get_by_role("tab", name="Edit the debrief").locator("visible=true").count() == 1
     notes = page.get_by_text("Team seems stretched; on-call every third week.").locator("visible=true")
     assert notes.count() >= 2  # on the card and in the opened stage
-    _full_screenshot(page, shots / "interviews-stage.png")
+    full_screenshot(page, shots / "interviews-stage.png")
 
     page.get_by_role("tab", name="Offers and options").click()
     compensation = [
@@ -85,4 +70,4 @@ def test_the_pipeline_and_the_options_side_by_side(server, page, shots):
     assert abs(boxes[0]["y"] - boxes[1]["y"]) < 5 and abs(boxes[1]["y"] - boxes[2]["y"]) < 5
     assert boxes[0]["x"] < boxes[1]["x"] < boxes[2]["x"]
     assert page.get_by_test_id("stDataFrame").count() == 0
-    _full_screenshot(page, shots / "interviews-options.png")
+    full_screenshot(page, shots / "interviews-options.png")
