@@ -78,23 +78,7 @@ def marker_vectors(
 
     tokenizer, model = load(layers)
     dim = model.config.hidden_size
-
-    def forward(enc):
-        result = model(**enc, output_hidden_states=every_layer)
-        if every_layer:  # (batch, layers + 1, pieces, dim)
-            return torch.stack(result.hidden_states, dim=1).numpy()
-        return result.last_hidden_state.numpy()  # (batch, pieces, dim)
-
-    shape = (len(spans), layers + 1, dim) if every_layer else (len(spans), dim)
-    return _pooled(doc, spans, tokenizer, forward, shape)
-
-
-def _pooled(doc, spans: Sequence[tuple[int, int]], tokenizer, forward, shape) -> np.ndarray:
-    """Read the pieces around the markers with `forward` (tokenized batch → hidden states, numpy,
-    word pieces on the second-last axis) and average each marker's word pieces."""
-    import torch
-
-    out = np.zeros(shape, dtype=np.float32)
+    out = np.zeros((len(spans), layers + 1, dim) if every_layer else (len(spans), dim), dtype=np.float32)
     if not spans:
         return out
     jobs = []  # (text, [(marker, char start, char end)])
@@ -124,7 +108,11 @@ def _pooled(doc, spans: Sequence[tuple[int, int]], tokenizer, forward, shape) ->
                         return_offsets_mapping=True,
                     )
                     offsets = enc.pop("offset_mapping").numpy()
-                    hidden = forward(enc)
+                    result = model(**enc, output_hidden_states=every_layer)
+                    if every_layer:  # (batch, layers + 1, pieces, dim)
+                        hidden = torch.stack(result.hidden_states, dim=1).numpy()
+                    else:  # (batch, pieces, dim)
+                        hidden = result.last_hidden_state.numpy()
                     for row, (_, marks) in enumerate(batch):
                         starts, ends = offsets[row, :, 0], offsets[row, :, 1]
                         real = ends > starts
@@ -135,45 +123,3 @@ def _pooled(doc, spans: Sequence[tuple[int, int]], tokenizer, forward, shape) ->
         finally:
             torch.set_num_threads(threads)
     return out
-
-
-@functools.lru_cache(maxsize=2)
-def load_tuned(path: str):
-    """Tokenizer, the first 2 layers of all-MiniLM-L6-v2 (int8, from the package) and the third
-    layer as fine-tuned for the filler decision (`path`, .npz: its weights stored in float16, run
-    in float32 as it was trained: int8 moves its output by a fifth), plus the head: one row of
-    weights and a bias per marker word."""
-    import torch
-    from transformers.models.bert.modeling_bert import BertLayer
-
-    tokenizer, base = load(2)
-    with np.load(path, allow_pickle=False) as data:
-        state = {
-            name.removeprefix("layer."): torch.from_numpy(data[name].astype(np.float32))
-            for name in data.files
-            if name.startswith("layer.")
-        }
-        head = (data["head.weight"].astype(np.float32), data["head.bias"].astype(np.float32))
-        labels = [str(label) for label in data["labels"]]
-    layer = BertLayer(base.config)
-    layer.load_state_dict(state)
-    layer.eval()
-    return tokenizer, base, layer, head, labels
-
-
-def marker_logits(doc, spans: Sequence[tuple[int, int]], labels: Sequence[str], path: str) -> np.ndarray:
-    """For each marker at tokens [start, end) of the Doc, labelled with its marker word: the
-    fine-tuned model's logit that it is a filler (scripts/train_fillers.py), shape (markers,)."""
-    import torch
-
-    tokenizer, base, layer, (weight, bias), known = load_tuned(path)
-
-    def forward(enc):
-        hidden = base(**enc).last_hidden_state
-        mask = enc["attention_mask"][:, None, None, :].float()
-        out = layer(hidden, (1.0 - mask) * torch.finfo(torch.float32).min)
-        return (out[0] if isinstance(out, tuple) else out).numpy()
-
-    vectors = _pooled(doc, spans, tokenizer, forward, (len(spans), weight.shape[1]))
-    rows = np.array([known.index(label) if label in known else 0 for label in labels], dtype=int)
-    return np.einsum("md,md->m", vectors, weight[rows]) + bias[rows]

@@ -28,9 +28,6 @@ from coach.analysis.context import Context, is_filled_pause
 
 MODEL_PATH = Path(__file__).parent / "models" / "fillers.json.gz"
 CONTEXT_MODEL_PATH = Path(__file__).parent / "models" / "fillers_context.json.gz"
-# The transformer's third layer fine-tuned for the decision, with its head and thresholds
-# (scripts/fillers_finetune.py; filler_context.marker_logits reads it).
-TUNED_MODEL_PATH = Path(__file__).parent / "models" / "fillers_tuned.npz"
 FEATURES_VERSION = 1
 DEFAULT_THRESHOLD = 0.5
 # One-word markers and the two-word ones (first word, second word) the model decides.
@@ -123,9 +120,6 @@ class FillerModel:
     # One weight a dimension of the marker's contextual vector (layer `context_layer` of the
     # transformer, see filler_context.py); empty for the model without context.
     vector_weights: np.ndarray | None = None
-    # The fine-tuned transformer's file: it alone decides, from each marker's logit (passed as
-    # the `vector` argument below); the weights above are then empty.
-    tuned: str | None = None
 
     @property
     def context_layer(self) -> int:
@@ -135,10 +129,6 @@ class FillerModel:
         return self.probability(names, vector) >= self.thresholds.get(label, DEFAULT_THRESHOLD)
 
     def probability(self, names: list[str], vector: np.ndarray | None = None) -> float:
-        if self.tuned is not None:
-            if vector is None:
-                raise ValueError("this filler model reads each marker's fine-tuned logit")
-            return 1.0 / (1.0 + math.exp(-float(vector)))
         score = self.intercept + sum(self.weights.get(name, 0.0) for name in names)
         if self.vector_weights is not None:
             if vector is None:
@@ -171,13 +161,3 @@ def _load(path: str) -> FillerModel:
         data["meta"],
         None if vector is None else np.asarray(vector, dtype=np.float32),
     )
-
-
-def load_tuned(path: Path = TUNED_MODEL_PATH) -> FillerModel:
-    """The fine-tuned transformer's decision: its thresholds per marker and where its weights are
-    (read by filler_context.load_tuned)."""
-    with np.load(path, allow_pickle=False) as data:
-        thresholds = {
-            str(k): round(float(t), 4) for k, t in zip(data["labels"], data["thresholds"], strict=True)
-        }
-    return FillerModel(0.0, {}, thresholds, {"tuned": str(path)}, None, str(path))

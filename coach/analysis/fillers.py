@@ -873,10 +873,7 @@ def find_fillers(doc: Doc, model: filler_model.FillerModel | None = None) -> lis
     model = model or decision_model()
     cands = list(filler_model.candidates(ctx, skip))
     vectors: list = [None] * len(cands)
-    if model.tuned is not None and cands:
-        spans = [(c.start, c.end) for c in cands]
-        vectors = list(filler_context.marker_logits(doc, spans, [c.label for c in cands], model.tuned))
-    elif model.vector_weights is not None and cands:
+    if model.vector_weights is not None and cands:
         layer = model.context_layer
         vectors = list(filler_context.marker_vectors(doc, [(c.start, c.end) for c in cands], layer))
     for cand, vector in zip(cands, vectors, strict=True):
@@ -891,13 +888,6 @@ def decision_model() -> filler_model.FillerModel:
     """The model that reads each marker's contextual vector when its transformer is installed (loaded
     here, once: about 2 s), else the one over words and parse alone. Call it ahead of the first
     answer to load the transformer while the user reads the question."""
-    if filler_model.TUNED_MODEL_PATH.exists():
-        model = filler_model.load_tuned()
-        try:
-            filler_context.load_tuned(model.tuned)
-        except filler_context.ContextModelMissing:
-            return filler_model.load()
-        return model
     if filler_model.CONTEXT_MODEL_PATH.exists():
         model = filler_model.load(filler_model.CONTEXT_MODEL_PATH)
         try:
