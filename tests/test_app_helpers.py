@@ -240,3 +240,19 @@ def test_a_missing_model_on_a_page_says_settings_once_and_no_command():
     at = AppTest.from_function(page).run()
     [error] = [e.value for e in at.error]
     assert error.count("Settings") == 1 and "`" not in error and "--" not in error, error
+
+
+def test_attempts_are_counted_as_a_person_counts_them():
+    from coach.analysis.wording import ordinal
+    from coach.ui.summary import attempt_number, outcome_label
+
+    assert [ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111)] == [
+        "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd", "101st", "111th",
+    ]  # fmt: skip
+    history = [{"id": 7}, {"id": 412}, {"id": 413}]  # one person's takes at one question, oldest first
+    assert attempt_number(history, 412) == 2 and attempt_number(history, 9) is None
+    assert outcome_label({"scores": {}}, 3) == "Analysed and saved: your 3rd attempt at this question"
+    unmeasured = outcome_label({"scores": None}, 1)
+    assert unmeasured == "Kept as your 1st attempt at this question, but it could not be measured"
+    assert "not saved" in outcome_label({"scores": {}}, None, saved=False)
+

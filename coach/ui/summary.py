@@ -11,7 +11,7 @@ from dataclasses import fields
 from datetime import date
 from pathlib import Path
 
-from coach.analysis.wording import clock
+from coach.analysis.wording import clock, ordinal
 from coach.config import Thresholds
 from coach.ui.highlight import spans_by_kind
 
@@ -32,13 +32,21 @@ def is_measured(analysis: dict) -> bool:
     return not ("scores" in analysis and analysis["scores"] is None)
 
 
-def outcome_label(analysis: dict, attempt_id: int | None) -> str:
+def attempt_number(attempts: list[dict], attempt_id: int | None) -> int | None:
+    """Which of the user's attempts at one question this is, counted as they would count it (1 for
+    the first), from their attempts at that question oldest first; never the database's id."""
+    ids = [a["id"] for a in attempts]
+    return ids.index(attempt_id) + 1 if attempt_id in ids else None
+
+
+def outcome_label(analysis: dict, attempt_number: int | None, saved: bool = True) -> str:
     """What became of a take, for the line above its result."""
-    if attempt_id is None:
+    if not saved:
         return "Analysed the sample recording (a demonstration, not saved)"
+    which = f"your {ordinal(attempt_number)} attempt at this question" if attempt_number else "your attempt"
     if not is_measured(analysis):
-        return f"Kept as attempt {attempt_id}, but it could not be measured"
-    return f"Analysed and saved as attempt {attempt_id}"
+        return f"Kept as {which}, but it could not be measured"
+    return f"Analysed and saved: {which}"
 
 
 def filler_count(analysis: dict) -> int:
