@@ -14,6 +14,7 @@ from pathlib import Path
 from coach.analysis.wording import clock, ordinal
 from coach.config import Thresholds
 from coach.ui.highlight import spans_by_kind
+from coach.ui.log_labels import moment_words
 
 SCORE_NAMES = {
     "delivery": "Delivery",
@@ -207,14 +208,15 @@ def rounded(value: float | None, decimals: int = 0) -> float | int | None:
     return round(value) if decimals == 0 else round(value, decimals)
 
 
-def attempt_rows(attempts: list[dict], current_id: int | None) -> list[dict]:
+def attempt_rows(attempts: list[dict], current_id: int | None, today: date | None = None) -> list[dict]:
     """Attempts at one question, oldest first, as a table beside this one."""
+    today = today or date.today()
     rows = []
     for number, a in enumerate(attempts, start=1):
         rows.append(
             {
                 "#": number,
-                "When": (a.get("created_at") or "")[:16].replace("T", " "),
+                "When": moment_words(a["created_at"], today, with_time=True) if a.get("created_at") else "",
                 "Overall": rounded(a.get("score_overall")),
                 "Pace (wpm)": rounded(a.get("wpm")),
                 "Fillers /100 words": rounded(a.get("fillers_per_100_words"), 1),
