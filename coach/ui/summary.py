@@ -412,6 +412,18 @@ def question_source(question) -> str:
     return "" if question.source == "bank" else SOURCE_WORDS.get(question.source, question.source)
 
 
+def delete_question_sentence(text: str, answers: int, filed_under: str | None) -> str:
+    """What deleting one of your own questions does, asked before it is done (plain text)."""
+    if not answers:
+        return f"Delete “{text}”? Nothing is filed under it yet. This cannot be undone."
+    their = "Its answer" if answers == 1 else f"Its {answers} answers"
+    if filed_under:
+        where = f"will be filed under “{filed_under}”"
+    else:
+        where = ("stays" if answers == 1 else "stay") + " in your history under these words"
+    return f"Delete “{text}”? {their} {where}. This cannot be undone."
+
+
 def describe_question(question) -> str:
     """'behavioural · medium · leadership, influence · about 2:00'"""
     minutes, seconds = divmod(question.target_s, 60)
