@@ -143,6 +143,9 @@ def analyse(form: dict) -> None:
         else:
             bar.progress(1.0, text="Done")
             status.update(label="Interview analysed and saved", state="complete", expanded=False)
+            # an interview already in the log keeps its one debrief, brought up to date: so does
+            # the form the page may hold for it
+            _refresh_debrief_form(reviewed.result["saved"]["interview_id"], reviewed.result["debrief_draft"])
             ss.review_result = shown_result(reviewed)
             return
     # the reason is shown in the page, not inside the collapsed progress box; a file that is not
