@@ -276,3 +276,17 @@ def test_stored_moments_read_as_the_other_pages_date_things(monkeypatch):
     finally:
         monkeypatch.delenv("TZ")
         time.tzset()
+
+
+def test_questions_heard_by_an_earlier_review_give_way_to_the_new_ones():
+    from coach.debrief import refreshed_questions
+
+    before = ["Tell me about yourself.", "I led the migration, didn't I?"]  # a sentence of the user's
+    now = ["Tell me about yourself.", "Why did you leave?"]
+    typed = "Tell me about yourself.\nI led the migration, didn't I?\nWhat does on-call look like?"
+    assert refreshed_questions(typed, before, now).splitlines() == [
+        "Tell me about yourself.",
+        "Why did you leave?",
+        "What does on-call look like?",  # typed by the user: kept
+    ]
+    assert refreshed_questions("", before, []) == ""
