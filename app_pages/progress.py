@@ -88,7 +88,7 @@ def mock_interviews(report: dict) -> None:
     today = date.fromisoformat(report["today"])
     rows = [
         {
-            "When": moment_words(m["at"], today),
+            "When": moment_words(m["at"], today, with_time=True),  # two can fall on one day
             "Format": m["format_label"],
             "Overall": None if m["score_overall"] is None else round(m["score_overall"]),
             "Time used": f"{summary.clock(m['used_s'])} of {m['planned_s'] // 60} min" if m["used_s"] else "",
@@ -165,7 +165,7 @@ def question_rows(practice_rows: list[dict], real_rows: list[dict], today: date)
     ]
     rows.sort(key=lambda r: str(r["When"]))  # ISO dates and moments sort as they fall
     for row in rows:  # a practice answer's moment or a real interview's day, read the same way
-        row["When"] = moment_words(str(row["When"]), today) if row["When"] else ""
+        row["When"] = moment_words(str(row["When"]), today, with_time=True) if row["When"] else ""
     return rows
 
 

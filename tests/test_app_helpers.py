@@ -270,7 +270,7 @@ def test_stored_moments_read_as_the_other_pages_date_things(monkeypatch):
         assert moment_words(stamp, date(2026, 12, 5)) == "Wed 2 Dec"
         assert moment_words(stamp, date(2026, 12, 5), with_time=True) == "Wed 2 Dec 00:40"
         assert moment_words(stamp, date(2027, 1, 5)) == "Wed 2 Dec 2026"
-        assert moment_words("2026-03-09", date(2026, 3, 9)) == "Mon 9 Mar"  # a day without a time
+        assert moment_words("2026-03-09", date(2026, 3, 9), with_time=True) == "Mon 9 Mar"  # a day only
         rows = summary.attempt_rows([{"id": 1, "created_at": stamp}], 1, today=date(2026, 12, 5))
         assert rows[0]["When"] == "Wed 2 Dec 00:40"
     finally:

@@ -32,12 +32,12 @@ def short_date(iso_date: str, today: date) -> str:
 
 def moment_words(stamp: str, today: date, with_time: bool = False) -> str:
     """A stored moment ('2026-12-01T13:40:00+00:00') as short_date reads it, on this machine's clock:
-    'Tue 1 Dec', or 'Tue 1 Dec 13:40' where several can fall on one day."""
+    'Tue 1 Dec', or 'Tue 1 Dec 13:40' where several can fall on one day (a plain day stays a day)."""
     moment = datetime.fromisoformat(stamp)
     if moment.tzinfo is not None:
         moment = moment.astimezone()
     day = short_date(moment.date().isoformat(), today)
-    return f"{day} {moment:%H:%M}" if with_time else day
+    return f"{day} {moment:%H:%M}" if with_time and len(stamp) > 10 else day
 
 
 def long_date(day: date | str) -> str:
