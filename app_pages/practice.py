@@ -334,8 +334,17 @@ def analyse(source: tuple[bytes, str], question: Question, demonstration: bool) 
                 ),
                 "demonstration": demonstration,
             }
+            history = (
+                store.list_attempts(db, question_id=question.id, newest_first=False)
+                if result.attempt_id is not None
+                else []
+            )
             status.update(
-                label=summary.outcome_label(result.analysis, result.attempt_id),
+                label=summary.outcome_label(
+                    result.analysis,
+                    summary.attempt_number(history, result.attempt_id),
+                    saved=result.attempt_id is not None,
+                ),
                 state="complete" if summary.is_measured(result.analysis) else "error",
                 expanded=False,
             )

@@ -7,6 +7,7 @@ import streamlit as st
 from coach.progress import LABELS, MEASURES, bands, progress_report
 from coach.ui import charts, shared, summary
 from coach.ui.highlight import escape
+from coach.ui.log_labels import moment_words
 
 cfg = shared.settings()
 db = shared.store(cfg)
@@ -84,9 +85,10 @@ def mock_interviews(report: dict) -> None:
     if chart is not None:
         st.altair_chart(chart)
         st.caption("One square per mock interview: the overall score of its answers to the main questions.")
+    today = date.fromisoformat(report["today"])
     rows = [
         {
-            "When": m["at"][:10],
+            "When": moment_words(m["at"], today, with_time=True),  # two can fall on one day
             "Format": m["format_label"],
             "Overall": None if m["score_overall"] is None else round(m["score_overall"]),
             "Time used": f"{summary.clock(m['used_s'])} of {m['planned_s'] // 60} min" if m["used_s"] else "",
@@ -126,7 +128,8 @@ def per_question(report: dict) -> None:
             f"{len(real_rows)} real"
         )
         with st.expander(title):
-            st.dataframe(question_rows(practice_rows, real_rows), hide_index=True)
+            today = date.fromisoformat(report["today"])
+            st.dataframe(question_rows(practice_rows, real_rows, today), hide_index=True)
             if st.button(
                 "Practise this question again",
                 key=f"progress_again_{item['question_id']}",
@@ -136,10 +139,11 @@ def per_question(report: dict) -> None:
                 st.switch_page("app_pages/practice.py")
 
 
-def question_rows(practice_rows: list[dict], real_rows: list[dict]) -> list[dict]:
+def question_rows(practice_rows: list[dict], real_rows: list[dict], today: date) -> list[dict]:
+    """Oldest first, dated as the other pages date things ('Tue 1 Dec')."""
     rows = [
         {
-            "When": (p["created_at"] or "")[:10],
+            "When": p["created_at"],
             "Kind": "practice",
             "Overall": summary.rounded(p["score_overall"]),
             "Pace (wpm)": summary.rounded(p["wpm"]),
@@ -159,7 +163,10 @@ def question_rows(practice_rows: list[dict], real_rows: list[dict]) -> list[dict
         }
         for r in real_rows
     ]
-    return sorted(rows, key=lambda r: r["When"])
+    rows.sort(key=lambda r: str(r["When"]))  # ISO dates and moments sort as they fall
+    for row in rows:  # a practice answer's moment or a real interview's day, read the same way
+        row["When"] = moment_words(str(row["When"]), today, with_time=True) if row["When"] else ""
+    return rows
 
 
 def what_next(report: dict) -> None:

@@ -3,7 +3,8 @@
 import streamlit as st
 
 from coach import banks
-from coach.store import list_favourites, set_favourite
+from coach.analysis.wording import count
+from coach.store import count_answers_to, list_favourites, set_favourite
 from coach.ui import shared, summary
 from coach.ui.highlight import escape
 
@@ -129,32 +130,77 @@ KEEP_WORDS = "keep them under this question's words"
 
 
 def edit_own(q: banks.Question) -> None:
-    """One of your own questions: change its words or category, or delete it (its answers can
-    move to the bank question it copied)."""
+    """One of your own questions: change anything you gave it when adding it, or delete it after a
+    second click that says what becomes of its answers (they can move to the bank question it
+    copied)."""
     with st.expander(f"{escape(q.text)} ({escape(summary.question_source(q))})"):
         with st.form(f"questions_edit_{q.id}"):
             text = st.text_input("The question", value=q.text, max_chars=400)
-            category = st.selectbox("Category", banks.CATEGORIES, index=banks.CATEGORIES.index(q.category))
+            c1, c2, c3 = st.columns(3)
+            category = c1.selectbox("Category", banks.CATEGORIES, index=banks.CATEGORIES.index(q.category))
+            competencies = c2.multiselect(
+                "Competencies it tests",
+                banks.COMPETENCIES,
+                default=[c for c in q.competencies if c in banks.COMPETENCIES],
+                key=f"questions_edit_competencies_{q.id}",
+            )
+            difficulty = c3.selectbox(
+                "Difficulty",
+                banks.DIFFICULTIES,
+                index=banks.DIFFICULTIES.index(q.difficulty),
+                key=f"questions_edit_difficulty_{q.id}",
+            )
+            points = st.text_area(
+                "What a strong answer covers (one a line, optional)",
+                value="\n".join(q.talking_points),
+                key=f"questions_edit_points_{q.id}",
+            )
             if st.form_submit_button("Save changes"):
                 with shared.shown_errors():
                     banks.edit_user_question(
-                        cfg.data_dir, q.id, owner=cfg.owner, text=text, category=category
+                        cfg.data_dir,
+                        q.id,
+                        owner=cfg.owner,
+                        text=text,
+                        category=category,
+                        competencies=competencies or list(q.competencies),
+                        difficulty=difficulty,
+                        talking_points=[p.strip() for p in points.splitlines() if p.strip()],
                     )
                     st.rerun()
-        others = {o.id: o.text for o in questions if o.id != q.id}
+        delete_own(q)
+
+
+def delete_own(q: banks.Question) -> None:
+    """Delete asks first, naming how many answers are filed under the question and where they go."""
+    answers = count_answers_to(shared.store(cfg), q.id)
+    others = {o.id: o.text for o in questions if o.id != q.id}
+    move_to = None
+    if answers:
         move_to = st.selectbox(
-            "Its answers, once it is deleted",
+            f"Its {count(answers, 'answer')}, once it is deleted",
             [None, *others],
             format_func=lambda i: KEEP_WORDS if i is None else f"file them under: {others[i]}",
             key=f"questions_move_{q.id}",
             help="Pick the bank question this one copies, so its answers line up with your practice.",
         )
-        if st.button("Delete this question", key=f"questions_delete_{q.id}"):
-            with shared.shown_errors():
-                moved = banks.delete_user_question(cfg.data_dir, q.id, answers_to=move_to, owner=cfg.owner)
-                answers = f"{moved} answer{'s' if moved != 1 else ''}"
-                ss.questions_flash = f"Deleted; {answers} moved." if move_to else "Deleted."
-                st.rerun()
+    confirming = f"questions_confirm_{q.id}"
+    if not ss.get(confirming):
+        st.button(
+            "Delete this question",
+            key=f"questions_delete_{q.id}",
+            on_click=lambda: ss.update({confirming: True}),
+        )
+        return
+    st.warning(escape(summary.delete_question_sentence(q.text, answers, others.get(move_to))))
+    yes, no, _ = st.columns([1, 1, 3])
+    if yes.button("Yes, delete", type="primary", key=f"questions_delete_yes_{q.id}"):
+        ss.pop(confirming, None)
+        with shared.shown_errors():
+            moved = banks.delete_user_question(cfg.data_dir, q.id, answers_to=move_to, owner=cfg.owner)
+            ss.questions_flash = f"Deleted; {count(moved, 'answer')} moved." if move_to else "Deleted."
+            st.rerun()
+    no.button("Cancel", key=f"questions_delete_no_{q.id}", on_click=lambda: ss.pop(confirming, None))
 
 
 def questions_to_ask() -> None:

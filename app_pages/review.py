@@ -8,7 +8,7 @@ import streamlit as st
 from coach import store
 from coach.analysis.wording import count
 from coach.audio import SUPPORTED_SUFFIXES
-from coach.debrief import heard_questions, latest_debrief
+from coach.debrief import heard_questions, latest_debrief, refreshed_questions
 from coach.errors import CoachError, NotAudioError
 from coach.interview.draft import MEASURED_FIELDS, refreshed_text
 from coach.interview.orchestrator import review_again, review_recording
@@ -143,6 +143,9 @@ def analyse(form: dict) -> None:
         else:
             bar.progress(1.0, text="Done")
             status.update(label="Interview analysed and saved", state="complete", expanded=False)
+            # an interview already in the log keeps its one debrief, brought up to date: so does
+            # the form the page may hold for it
+            _refresh_debrief_form(reviewed.result["saved"]["interview_id"], reviewed.result["debrief_draft"])
             ss.review_result = shown_result(reviewed)
             return
     # the reason is shown in the page, not inside the collapsed progress box; a file that is not
@@ -240,13 +243,14 @@ def who_is_who(result: dict) -> None:
         options = ReviewOptions(n_speakers=n, candidate_speaker=int(picked.split()[1]))
     else:  # other groups of voices: their snippets are new, so the pick waits for them
         options = ReviewOptions(n_speakers=n)
+    heard_before = heard_questions(store.get_interview(db, result["interview_id"]))
     with st.spinner("Reviewing again with what you said (only your answers are heard again)…"):
         try:
             reviewed = review_again(db, cfg, result["interview_recording_id"], options)
         except CoachError as e:
             st.error(str(e))
             return
-    _refresh_debrief_form(result["interview_id"], reviewed.result["debrief_draft"])
+    _refresh_debrief_form(result["interview_id"], reviewed.result["debrief_draft"], heard_before)
     ss.review_result = shown_result(reviewed)
     if n != len(voices) and n > 1:
         ss.review_result["warnings"].insert(
@@ -255,13 +259,19 @@ def who_is_who(result: dict) -> None:
     st.rerun()
 
 
-def _refresh_debrief_form(interview_id: int, draft: dict) -> None:
+def _refresh_debrief_form(interview_id: int, draft: dict, heard_before: list[str] | None = None) -> None:
     """The debrief form as the page keeps it, with the new review's measured lines in place of the
-    old review's: the lines the user wrote in it stay (the rule the stored debrief follows)."""
+    old review's: the lines the user wrote in it stay (the rule the stored debrief follows). With
+    `heard_before` (the same recording reviewed again), the questions the old review heard give way
+    to the new review's, so none of them reaches the bank when the form is saved."""
     for field in MEASURED_FIELDS:
         key = f"review_debrief_{interview_id}_{field}"
         if key in ss:
             ss[key] = refreshed_text(ss[key], draft[field])
+    key = f"review_debrief_{interview_id}_questions_asked"
+    if heard_before is not None and key in ss:
+        heard_now = heard_questions(store.get_interview(db, interview_id))
+        ss[key] = refreshed_questions(ss[key], heard_before, heard_now)
 
 
 def conversation(result: dict) -> None:

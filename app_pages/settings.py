@@ -8,10 +8,19 @@ import streamlit as st
 from coach.analysis import quality
 from coach.config import Thresholds, save_settings
 from coach.data_admin import CONFIRM_WORD, delete_all_data, export_bytes, import_bytes
-from coach.transcribe import ENGINES, available_models
+from coach.transcribe import available_models
+from coach.transcribe.models import INSTALLABLE
 from coach.ui import shared
 from coach.ui.highlight import escape
-from coach.ui.summary import PERCENT_THRESHOLDS, THRESHOLD_LABELS, threshold_sources
+from coach.ui.summary import (
+    FILLER_DETECTOR_LABELS,
+    FILLER_DETECTOR_WORDS,
+    PERCENT_THRESHOLDS,
+    THRESHOLD_LABELS,
+    THRESHOLD_WORDS,
+    model_words,
+    threshold_sources,
+)
 
 cfg = shared.settings()
 db = shared.store(cfg)
@@ -26,25 +35,24 @@ def transcription() -> None:
     if not choices:
         st.error(
             "No speech model is on this machine, so answers cannot be transcribed. Reinstall the coach "
-            "(its set-up installs the tiny.en model that comes with it), then reload this page."
+            "(its set-up installs the Quick model that comes with it), then reload this page."
         )
     else:
         current = (cfg.engine, cfg.model) if (cfg.engine, cfg.model) in choices else choices[0]
-        notes = {(m.engine, m.name): m.note for m in models}
         with st.form("settings_engine"):
             picked = st.selectbox(
-                "Engine and model",
+                "Speech recognition",
                 choices,
                 index=choices.index(current),
-                format_func=lambda c: f"{c[0]} · {c[1]}" + (f" — {notes[c]}" if notes[c] else ""),
-                help="faster-whisper is several times faster on a CPU at the same accuracy.",
+                format_func=lambda c: "{} — {}".format(*model_words(*c)),
+                help="Quick suits a laptop where feedback within seconds matters; More accurate is worth "
+                "the wait for phone recordings and real interviews.",
             )
             verbatim = st.toggle("Keep “um” and “uh” in the transcript (verbatim)", value=cfg.verbatim)
             recover = st.toggle(
-                "Hear the “um”s and “uh”s Whisper drops, from the sound itself",
+                "Hear the “um”s and “uh”s the transcript leaves out, from the sound itself",
                 value=cfg.recover_fillers,
-                help="Shown as (uh) in grey. Measured on real speech and in the README; about 10% more "
-                "transcription time.",
+                help="Shown as (uh) in grey. Feedback takes about a tenth longer.",
             )
             if st.form_submit_button("Save"):
                 save_settings(
@@ -52,12 +60,11 @@ def transcription() -> None:
                         cfg, engine=picked[0], model=picked[1], verbatim=verbatim, recover_fillers=recover
                     )
                 )
-                st.success(f"Saved: {picked[0]} · {picked[1]}.")
-        missing = [e for e in ENGINES if e not in {c[0] for c in choices}]
-        if missing:
+                st.success(f"Saved: {model_words(*picked)[0]}.")
+        if not any(m.name in INSTALLABLE for m in models):
             st.caption(
-                f"Not on this machine: {', '.join(missing)}. The README's Transcription section says "
-                "how to add a model."
+                "A more accurate model (about twice as slow) can be added: the README's Transcription "
+                "section says how, in one step from the coach's folder."
             )
 
 
@@ -66,36 +73,43 @@ sources = threshold_sources()
 
 
 def threshold_inputs(where, names: list[str]) -> dict[str, float]:
-    """One number input a threshold; a source shared by the fields above it is written once, below them."""
+    """One number input a threshold, its research source in its help; what a group of numbers does
+    for the user is written once, below the group's last field."""
     entered = {}
+    group: list[str] = []  # the fields since the last caption: they share one source
     for i, name in enumerate(names):
         value = getattr(cfg.thresholds, name)
-        if name in PERCENT_THRESHOLDS:  # 40 (%), not 0.40: the caption under it says "40%"
+        label = THRESHOLD_LABELS.get(name) or FILLER_DETECTOR_LABELS.get(name) or name.replace("_", " ")
+        if name in PERCENT_THRESHOLDS:  # 40 (%), not 0.40: the words under it say "40%"
             percent = round(100 * value, 1)
             entered[name] = (
                 where.number_input(
-                    THRESHOLD_LABELS[name],
+                    label,
                     min_value=0.0,
-                    max_value=100.0,
+                    max_value=None if name.endswith("_ratio") else 100.0,
                     value=percent,
                     step=5.0,
                     format="%.0f" if percent == int(percent) else "%.1f",
+                    help=sources[name],
                     key=f"settings_t_{name}",
                 )
                 / 100
             )
-            if i + 1 == len(names) or sources[names[i + 1]] != sources[name]:
-                where.caption(sources[name])
-            continue
-        entered[name] = where.number_input(
-            THRESHOLD_LABELS.get(name, name.replace("_", " ").capitalize()),
-            value=float(value),
-            step=0.05 if abs(value) < 5 else 1.0,
-            format="%.0f" if abs(value) >= 5 else "%.2f" if round(value, 2) == value else "%.3f",
-            key=f"settings_t_{name}",
-        )
+        else:
+            entered[name] = where.number_input(
+                label,
+                value=float(value),
+                step=0.05 if abs(value) < 5 else 1.0,
+                format="%.0f" if abs(value) >= 5 else "%.2f" if round(value, 2) == value else "%.3f",
+                help=sources[name],
+                key=f"settings_t_{name}",
+            )
+        group.append(name)
         if i + 1 == len(names) or sources[names[i + 1]] != sources[name]:
-            where.caption(sources[name])
+            words = next((THRESHOLD_WORDS[n] for n in group if n in THRESHOLD_WORDS), "")
+            if words:
+                where.caption(words)
+            group = []
     return entered
 
 
@@ -103,13 +117,14 @@ def thresholds() -> None:
     """The numbers behind the feedback, each with its source; saved or restored as a set."""
     st.subheader("Thresholds behind the feedback")
     st.caption(
-        "Each number comes from research or common coaching practice; the source is under it. "
-        "Change one only with a reason."
+        "Each number comes from research or common coaching practice: hover over the question mark "
+        "beside it to read where. Change one only with a reason."
     )
     with st.form("settings_thresholds"):
         names = [f.name for f in fields(Thresholds)]
         values = threshold_inputs(st.container(), [n for n in names if n in THRESHOLD_LABELS])
-        with st.expander("Advanced: the acoustic filled-pause detector"):
+        with st.expander("Advanced: hearing the “um”s the transcript leaves out"):
+            st.caption(FILLER_DETECTOR_WORDS)
             values |= threshold_inputs(st.container(), [n for n in names if n not in THRESHOLD_LABELS])
         left, right = st.columns([1, 4])
         if left.form_submit_button("Save thresholds", type="primary"):
@@ -146,7 +161,7 @@ def your_data() -> None:
         )
     else:
         st.markdown(f"Data directory: `{cfg.data_dir}`  \nDatabase: `{db.where}`")
-        st.caption("Move it by starting the app with COACH_DATA_DIR=/some/folder.")
+        st.caption("To keep it in another folder, see the top of the README: one setting moves it.")
     c1, c2 = st.columns(2)
     with c1:
         st.markdown("**Back up**")
@@ -209,9 +224,10 @@ if not cfg.multi_user or shared.staff(cfg):  # in a cohort these settings are ev
     transcription()
     thresholds()
 else:
+    model_name, model_costs = model_words(cfg.engine, cfg.model)
     st.caption(
-        "Your organisation chooses the speech model and the thresholds behind the feedback for everyone; "
-        f"answers are transcribed with {cfg.engine} · {cfg.model}."
+        "Your organisation chooses the speech recognition and the thresholds behind the feedback for "
+        f"everyone; answers are transcribed with the {model_name} model ({model_costs})."
     )
 quality_gate()
 your_data()

@@ -147,6 +147,7 @@ def browser_run(clip: Path, folder: Path, answers: int = 3) -> list[tuple[str, f
     """Upload → feedback drawn, in headless Chromium against `streamlit run app.py`."""
     from playwright.sync_api import sync_playwright
 
+    from coach.analysis.wording import ordinal
     from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, StreamlitServer
 
     server = StreamlitServer(Path(tempfile.mkdtemp(prefix="data-", dir=folder)), folder / "streamlit.log")
@@ -164,7 +165,8 @@ def browser_run(clip: Path, folder: Path, answers: int = 3) -> list[tuple[str, f
                 page.get_by_role("tab", name="Upload a file").click()
                 start = time.perf_counter()
                 page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(clip))
-                page.get_by_text(f"Analysed and saved as attempt {n}").wait_for(timeout=300_000)
+                saved = f"Analysed and saved: your {ordinal(n)} attempt at this question"
+                page.get_by_text(saved).wait_for(timeout=300_000)
                 page.get_by_role("heading", name="Pace and pauses").wait_for(timeout=60_000)
                 label = "first (model loading)" if n == 1 else f"answer {n} (model loaded)"
                 rows.append((label, time.perf_counter() - start, os.getloadavg()[0]))

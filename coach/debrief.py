@@ -135,6 +135,16 @@ def heard_questions(interview: dict) -> list[str]:
     return list(dict.fromkeys(text for text in asked if text))
 
 
+def refreshed_questions(current: str, heard_before: list[str], heard_now: list[str]) -> str:
+    """The "questions they asked" list after the interview is reviewed again (another voice picked
+    as yours): the questions the earlier review heard give way to the ones heard now, so a sentence
+    of yours taken for the interviewer's is not offered to your practice bank; lines the user typed
+    stay."""
+    lines = [line.strip() for line in (current or "").splitlines() if line.strip()]
+    own = [line for line in lines if line not in set(heard_before)]
+    return "\n".join(dict.fromkeys([*heard_now, *own]))
+
+
 def in_bank(settings: Settings, text: str) -> bool:
     wanted = banks.normalised_text(text)
     return any(

@@ -240,3 +240,53 @@ def test_a_missing_model_on_a_page_says_settings_once_and_no_command():
     at = AppTest.from_function(page).run()
     [error] = [e.value for e in at.error]
     assert error.count("Settings") == 1 and "`" not in error and "--" not in error, error
+
+
+def test_attempts_are_counted_as_a_person_counts_them():
+    from coach.analysis.wording import ordinal
+    from coach.ui.summary import attempt_number, outcome_label
+
+    assert [ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111)] == [
+        "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd", "101st", "111th",
+    ]  # fmt: skip
+    history = [{"id": 7}, {"id": 412}, {"id": 413}]  # one person's takes at one question, oldest first
+    assert attempt_number(history, 412) == 2 and attempt_number(history, 9) is None
+    assert outcome_label({"scores": {}}, 3) == "Analysed and saved: your 3rd attempt at this question"
+    unmeasured = outcome_label({"scores": None}, 1)
+    assert unmeasured == "Kept as your 1st attempt at this question, but it could not be measured"
+    assert "not saved" in outcome_label({"scores": {}}, None, saved=False)
+
+
+def test_stored_moments_read_as_the_other_pages_date_things(monkeypatch):
+    import time
+    from datetime import date
+
+    from coach.ui.log_labels import moment_words
+
+    monkeypatch.setenv("TZ", "Europe/Paris")
+    time.tzset()
+    try:
+        stamp = "2026-12-01T23:40:00+00:00"  # already the 2nd on this machine's clock
+        assert moment_words(stamp, date(2026, 12, 5)) == "Wed 2 Dec"
+        assert moment_words(stamp, date(2026, 12, 5), with_time=True) == "Wed 2 Dec 00:40"
+        assert moment_words(stamp, date(2027, 1, 5)) == "Wed 2 Dec 2026"
+        assert moment_words("2026-03-09", date(2026, 3, 9), with_time=True) == "Mon 9 Mar"  # a day only
+        rows = summary.attempt_rows([{"id": 1, "created_at": stamp}], 1, today=date(2026, 12, 5))
+        assert rows[0]["When"] == "Wed 2 Dec 00:40"
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+
+
+def test_questions_heard_by_an_earlier_review_give_way_to_the_new_ones():
+    from coach.debrief import refreshed_questions
+
+    before = ["Tell me about yourself.", "I led the migration, didn't I?"]  # a sentence of the user's
+    now = ["Tell me about yourself.", "Why did you leave?"]
+    typed = "Tell me about yourself.\nI led the migration, didn't I?\nWhat does on-call look like?"
+    assert refreshed_questions(typed, before, now).splitlines() == [
+        "Tell me about yourself.",
+        "Why did you leave?",
+        "What does on-call look like?",  # typed by the user: kept
+    ]
+    assert refreshed_questions("", before, []) == ""

@@ -89,12 +89,30 @@ def test_your_own_question_is_shown_as_text_not_markup(tmp_path, monkeypatch):
 
 def test_attempts_at_the_same_question_are_compared(tmp_path, monkeypatch):
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    db = store.open_store(load_settings(tmp_path))
+    try:  # three typed answers to another question first: the database ids run ahead of the count
+        for _ in range(3):
+            store.save_attempt(
+                db,
+                question_id="elsewhere",
+                question_text="Another question",
+                recording=None,
+                transcript={},
+                analysis={},
+                engine="typed",
+                model="",
+            )
+    finally:
+        db.close()
     at = page("practice").run()
-    at.button(key="practice_first_question").click().run()
+    at.button(key=[b.key for b in at.button if b.key and b.key.startswith("practice_rec_")][0]).click().run()
     at.audio_input[0].set_value(("answer.wav", (DATA / "clean.wav").read_bytes(), "audio/wav")).run()
+    assert [s.label for s in at.status] == ["Analysed and saved: your 1st attempt at this question"]
     at.button(key="practice_try_again").click().run()
     at.audio_input[0].set_value(("answer.wav", (DATA / "fillers.wav").read_bytes(), "audio/wav")).run()
     assert not at.exception and not at.error
+    # the count the user would make (their 2nd try at this question), not the database's id 5
+    assert [s.label for s in at.status] == ["Analysed and saved: your 2nd attempt at this question"]
     assert any(str(m.value).startswith("Since your previous attempt: overall score") for m in at.markdown)
     assert len(at.dataframe) == 1 and len(at.dataframe[0].value) == 2
 

@@ -74,13 +74,30 @@ def test_your_own_question_can_be_edited_and_deleted_its_answers_moving_to_the_b
     at = page("questions").run()
     assert not at.exception
     at.text_input[-1].input("Why this company, of all of them?")
+    # everything given when adding it can be changed: difficulty, competencies, talking points
+    at.selectbox(key=f"questions_edit_difficulty_{copy.id}").set_value("hard")
+    at.multiselect(key=f"questions_edit_competencies_{copy.id}").set_value(["motivation", "communication"])
+    at.text_area(key=f"questions_edit_points_{copy.id}").input("Their product\nWhat I would bring")
     [b for b in at.button if b.label == "Save changes"][0].click().run()
     assert not at.exception and not at.error
     [mine] = [q for q in banks.load_questions(tmp_path) if q.source != "bank"]
-    assert (mine.id, mine.text) == (copy.id, "Why this company, of all of them?")
+    assert (mine.id, mine.text, mine.difficulty) == (copy.id, "Why this company, of all of them?", "hard")
+    assert mine.competencies == ("motivation", "communication")
+    assert mine.talking_points == ("Their product", "What I would bring")
 
     at.selectbox(key=f"questions_move_{copy.id}").set_value(bank.id)
+    assert at.selectbox(key=f"questions_move_{copy.id}").label == "Its 1 answer, once it is deleted"
     at.button(key=f"questions_delete_{copy.id}").click().run()
+    # the first click only asks, naming how many answers and where they go
+    assert not at.exception
+    assert [q.id for q in banks.load_questions(tmp_path) if q.source != "bank"] == [copy.id]
+    [warning] = [w.value for w in at.warning]
+    assert "Its answer will be filed under" in warning and "cannot be undone" in warning, warning
+    at.button(key=f"questions_delete_no_{copy.id}").click().run()  # Cancel: nothing happens
+    assert not at.warning
+    assert [q.id for q in banks.load_questions(tmp_path) if q.source != "bank"] == [copy.id]
+    at.button(key=f"questions_delete_{copy.id}").click().run()
+    at.button(key=f"questions_delete_yes_{copy.id}").click().run()
     assert not at.exception and not at.error
     assert [q for q in banks.load_questions(tmp_path) if q.source != "bank"] == []
     assert "Deleted; 1 answer moved." in [s.value for s in at.success]

@@ -340,3 +340,78 @@ def test_a_recording_goes_to_the_interview_already_in_the_log(tmp_path, monkeypa
         assert interview["answers"] == 1 and len(store.get_interview(db, logged)["recordings"]) == 1
     finally:
         db.close()
+
+
+def test_reviewing_the_interview_again_from_a_new_upload_keeps_one_debrief(tmp_path, monkeypatch):
+    """The same interview uploaded again (the same recording, or another of it) brings its one
+    debrief up to date, as "Review again" does: no second draft, what the user wrote kept, in the
+    store and in the form on the page."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("review").run()
+    at.file_uploader[0].upload("call.mp3", (DATA / "clean.mp3").read_bytes(), "audio/mpeg")
+    at.text_input(key="review_company").input("Initech")
+    at.button[0].click().run()
+    assert not at.exception and not at.error
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        [interview] = store.list_interviews(db)
+        [first] = store.list_debriefs(db, interview_id=interview["id"])
+        key = f"review_debrief_{interview['id']}"
+        mine = "The interviewer liked the tracing story."
+        at.text_area(key=f"{key}_went_well").input(f"{first['went_well']}\n{mine}".strip())
+        at.text_area(key=f"{key}_skill_gaps").input("pricing conversations")
+        [b for b in at.button if b.label == "Save debrief"][0].click().run()
+        assert not at.exception and not at.error
+
+        at.selectbox(key="review_interview").set_value(interview["id"]).run()
+        at.file_uploader[0].upload("call-again.mp3", (DATA / "clean.mp3").read_bytes(), "audio/mpeg")
+        [b for b in at.button if b.label == "Analyse the interview"][0].click().run()
+        assert not at.exception and not at.error, [e.value for e in at.error]
+        assert len(store.get_interview(db, interview["id"])["recordings"]) == 2  # both kept
+        [again] = store.list_debriefs(db, interview_id=interview["id"])  # one debrief, not two
+        assert again["id"] == first["id"]
+        assert again["went_well"] == "\n".join(filter(None, [first["went_well"], mine]))
+        assert again["went_well"].count("You spoke") == first["went_well"].count("You spoke")  # not doubled
+        assert again["skill_gaps"] == "pricing conversations"
+        assert at.text_area(key=f"{key}_went_well").value == again["went_well"]
+    finally:
+        db.close()
+
+
+def test_after_another_voice_is_picked_only_the_interviewers_questions_reach_the_bank(tmp_path, monkeypatch):
+    """The "questions they asked" list follows the voice picked as the user's: with the wrong one it
+    holds the user's own sentences, so once another voice is picked and the interview reviewed
+    again, the list is the new review's questions (lines the user typed stay: test_app_helpers),
+    so saving the debrief adds none of the old ones."""
+    from coach import banks
+    from coach.debrief import heard_questions
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("review").run()
+    clip = DATA / "interviews" / "interview_mono.flac"
+    at.file_uploader[0].upload(clip.name, clip.read_bytes(), "audio/flac")
+    at.text_input(key="review_company").input("Hooli")
+    at.button[0].click().run()
+    assert not at.exception and not at.error
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        [interview] = store.list_interviews(db)
+        key = f"review_debrief_{interview['id']}_questions_asked"
+        before = heard_questions(store.get_interview(db, interview["id"]))
+        assert at.text_area(key=key).value.splitlines() == before  # offered until the user saves
+
+        radio = at.radio(key="review_mine")
+        radio.set_value(next(v for v in radio.options if v != radio.value))
+        next(b for b in at.button if b.label == "Review again with these").click().run()
+        assert not at.exception and not at.error
+        now = heard_questions(store.get_interview(db, interview["id"]))
+        dropped = [q for q in before if q not in now]
+        assert dropped, (before, now)  # the other voice hears other questions: the check means something
+        assert at.text_area(key=key).value.splitlines() == now
+
+        [b for b in at.button if b.label == "Save debrief"][0].click().run()
+        assert not at.exception and not at.error
+        own = {q.text for q in banks.load_questions(tmp_path) if q.source != "bank"}
+        assert not own & set(dropped), own & set(dropped)
+    finally:
+        db.close()

@@ -1,10 +1,13 @@
 """The Settings page: offline models only, thresholds with sources, backup, delete with confirmation."""
 
+import re
+
 from app_support import page, seeded_dir
 
 from coach import store
 from coach.config import load_settings
 from coach.transcribe import available_models
+from coach.ui import summary
 
 
 def test_models_thresholds_and_data_dir(monkeypatch):
@@ -13,10 +16,30 @@ def test_models_thresholds_and_data_dir(monkeypatch):
     at = page("settings").run()
     assert not at.exception
     offered = at.selectbox[0].options
-    available = [f"{m.engine} · {m.name}" for m in available_models(load_settings(data_dir)) if m.available]
-    assert offered and all(any(o.startswith(a) for a in available) for o in offered)
+    available = [summary.model_words(m.engine, m.name) for m in available_models(load_settings(data_dir))]
+    assert offered and all(o.split(" — ")[0] in {name for name, _ in available} for o in offered)
+    assert offered[0].startswith("Quick — comes with the app")
+    # each choice says what it does and costs, in words: no engine or model names, no flags
+    assert not [o for o in offered if re.search(r"whisper|tiny|\.en\b|--", o, re.I)], offered
     captions = " ".join(c.value for c in at.caption)
-    assert "Street & Brady 1982" in captions and "Bortfeld et al. 2001" in captions
+    assert "Feedback calls your pace slow or fast" in captions
+    # the research behind each number is one hover away, not in the caption
+    assert "Street & Brady 1982" in at.number_input(key="settings_t_pace_low_wpm").help
+    assert "Bortfeld et al. 2001" in at.number_input(key="settings_t_fillers_per_100_words_typical").help
+
+
+def test_captions_are_in_plain_words(monkeypatch):
+    """No raw fractions, no internal names, no flags, no citations: what a choice does for you."""
+    data_dir, _ = seeded_dir()
+    monkeypatch.setenv("COACH_DATA_DIR", str(data_dir))
+    at = page("settings").run()
+    shown = [c.value for c in at.caption] + [t.help or "" for t in at.toggle] + [at.selectbox[0].help]
+    shown += [n.label for n in at.number_input]
+    jargon = re.compile(r"\b0\.\d|F0\.5|COACH_|--|_|\(\w+ (et al\. )?\d{4}\)")
+    assert not [s for s in shown if jargon.search(s)], shown
+    assert not [s for s in shown if re.search(r"whisper|tiny\.en|MiniLM|MFCC", s, re.I)], shown
+    talking = at.number_input(key="settings_t_talking_point_min_recall")
+    assert talking.label.endswith("(%)") and talking.value == 18.1  # a share, not 0.181
     assert str(data_dir) in " ".join(str(m.value) for m in at.markdown)
 
 
@@ -46,7 +69,7 @@ def test_shares_are_shown_and_entered_as_percentages(tmp_path, monkeypatch):
 def test_the_filled_pause_detector_can_be_turned_off_and_stays_off(tmp_path, monkeypatch):
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     at = page("settings").run()
-    [toggle] = [t for t in at.toggle if "Whisper drops" in t.label]
+    [toggle] = [t for t in at.toggle if "the transcript leaves out" in t.label]
     assert toggle.value is True
     toggle.set_value(False)
     [b for b in at.button if b.label == "Save"][0].click().run()

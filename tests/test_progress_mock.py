@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from app_support import page
 from store_support import analysis_dict, record, transcript_dict
 
@@ -62,3 +64,6 @@ def test_the_progress_page_charts_mock_interviews_as_their_own_series(tmp_path, 
     table = at.dataframe[0].value
     assert list(table["Overall"]) == [71, 58] and list(table["Time used"]) == ["10:05 of 30 min"] * 2
     assert list(table["Repeated gap"]) == ["", "3 of 4 answers had no result."]
+    # dated as the other pages date things ('Tue 1 Dec 13:40'), not as stored ('2026-12-01T13:40:00+00:00')
+    shown = re.compile(r"[A-Z][a-z]{2} \d{1,2} [A-Z][a-z]{2}( \d{4})? \d\d:\d\d")
+    assert all(shown.fullmatch(w) for w in table["When"]), list(table["When"])

@@ -224,3 +224,30 @@ def test_looking_at_questions_creates_no_database(tmp_path, monkeypatch):
     assert stat.S_IMODE(os.stat(tmp_path / "coach.db").st_mode) == 0o600
     with open_store(make_settings(tmp_path, "sqlite", ".")).read() as conn:
         assert conn.execute(sa.text("SELECT count(*) FROM own_questions")).scalar() == 1
+
+
+def test_the_answers_filed_under_a_question_are_counted_per_person(data_settings):
+    """What the Questions page names before a delete: your attempts and real answers, not another's."""
+    from store_support import analysis_dict, transcript_dict
+
+    from coach.store import count_answers_to, save_attempt
+
+    store = open_store(data_settings)
+    try:
+        for owner, takes in (("", 2), ("someone-else", 3)):
+            for _ in range(takes):
+                save_attempt(
+                    store.for_owner(owner),
+                    question_id="user-why-this-team-1",
+                    question_text="Why this team?",
+                    recording=None,
+                    transcript=transcript_dict(),
+                    analysis=analysis_dict(),
+                    engine="faster-whisper",
+                    model="tiny.en",
+                )
+        assert count_answers_to(store, "user-why-this-team-1") == 2
+        assert count_answers_to(store.for_owner("someone-else"), "user-why-this-team-1") == 3
+        assert count_answers_to(store, "beh-own-07") == 0
+    finally:
+        store.close()

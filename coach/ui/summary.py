@@ -11,9 +11,10 @@ from dataclasses import fields
 from datetime import date
 from pathlib import Path
 
-from coach.analysis.wording import clock
+from coach.analysis.wording import clock, ordinal
 from coach.config import Thresholds
 from coach.ui.highlight import spans_by_kind
+from coach.ui.log_labels import moment_words
 
 SCORE_NAMES = {
     "delivery": "Delivery",
@@ -32,13 +33,21 @@ def is_measured(analysis: dict) -> bool:
     return not ("scores" in analysis and analysis["scores"] is None)
 
 
-def outcome_label(analysis: dict, attempt_id: int | None) -> str:
+def attempt_number(attempts: list[dict], attempt_id: int | None) -> int | None:
+    """Which of the user's attempts at one question this is, counted as they would count it (1 for
+    the first), from their attempts at that question oldest first; never the database's id."""
+    ids = [a["id"] for a in attempts]
+    return ids.index(attempt_id) + 1 if attempt_id in ids else None
+
+
+def outcome_label(analysis: dict, attempt_number: int | None, saved: bool = True) -> str:
     """What became of a take, for the line above its result."""
-    if attempt_id is None:
+    if not saved:
         return "Analysed the sample recording (a demonstration, not saved)"
+    which = f"your {ordinal(attempt_number)} attempt at this question" if attempt_number else "your attempt"
     if not is_measured(analysis):
-        return f"Kept as attempt {attempt_id}, but it could not be measured"
-    return f"Analysed and saved as attempt {attempt_id}"
+        return f"Kept as {which}, but it could not be measured"
+    return f"Analysed and saved: {which}"
 
 
 def filler_count(analysis: dict) -> int:
@@ -199,14 +208,15 @@ def rounded(value: float | None, decimals: int = 0) -> float | int | None:
     return round(value) if decimals == 0 else round(value, decimals)
 
 
-def attempt_rows(attempts: list[dict], current_id: int | None) -> list[dict]:
+def attempt_rows(attempts: list[dict], current_id: int | None, today: date | None = None) -> list[dict]:
     """Attempts at one question, oldest first, as a table beside this one."""
+    today = today or date.today()
     rows = []
     for number, a in enumerate(attempts, start=1):
         rows.append(
             {
                 "#": number,
-                "When": (a.get("created_at") or "")[:16].replace("T", " "),
+                "When": moment_words(a["created_at"], today, with_time=True) if a.get("created_at") else "",
                 "Overall": rounded(a.get("score_overall")),
                 "Pace (wpm)": rounded(a.get("wpm")),
                 "Fillers /100 words": rounded(a.get("fillers_per_100_words"), 1),
@@ -272,7 +282,15 @@ def page_note(note: str) -> str:
 
 
 # shares kept as fractions (0.40) and shown as percentages (40), as their sources say them
-PERCENT_THRESHOLDS = frozenset({"situation_max_share", "action_i_min_share"})
+PERCENT_THRESHOLDS = frozenset(
+    {
+        "situation_max_share",
+        "action_i_min_share",
+        "talking_point_min_recall",
+        "filler_pitch_low_ratio",
+        "filler_pitch_high_ratio",
+    }
+)
 THRESHOLD_LABELS = {
     "pace_low_wpm": "Pace: low end of the band (wpm)",
     "pace_high_wpm": "Pace: high end of the band (wpm)",
@@ -285,12 +303,76 @@ THRESHOLD_LABELS = {
     "situation_max_share": "Largest share for the situation (%)",
     "pause_min_s": "Shortest silence counted as a pause (s)",
     "action_i_min_share": "Smallest share of 'I' in action sentences (%)",
-    "talking_point_min_recall": "How much of a talking point one sentence must carry to count as heard",
+    "talking_point_min_recall": "How much of a talking point one sentence must say to count as heard (%)",
     "hedges_per_100_words_max": "Hedges per 100 words before feedback mentions them",
     "monotone_below_st": "Pitch variation under which the voice sounds flat (semitones)",
     "pitch_window_s": "Stretch over which pitch variation is measured (s)",
     "quiet_below_dbfs": "Speech level under which the recording is quiet (dB below full scale)",
 }
+
+
+# Speech models in the user's words: what each does for them and what it costs. The figures are the
+# README's (Transcription: tiny.en vs base on a 2-core laptop; faster-whisper vs openai-whisper).
+MODEL_WORDS = {
+    ("faster-whisper", "tiny.en"): (
+        "Quick",  # the Whisper tiny.en model the app installs; the in-app model errors name it so
+        "comes with the app; feedback about 5 seconds after a one-minute answer",
+    ),
+    ("faster-whisper", "base"): (
+        "More accurate",
+        "misses about a third fewer words on phone recordings and real interviews; about twice as slow",
+    ),
+    ("openai-whisper", "tiny.en"): (
+        "Quick, second engine",
+        "the same words as Quick, several times slower on this computer",
+    ),
+}
+
+
+def model_words(engine: str, model: str) -> tuple[str, str]:
+    """(short name, what it does and costs) of a speech model, for a choice and its caption."""
+    return MODEL_WORDS.get((engine, model), ("Another speech model", f"{model}, run by {engine}"))
+
+
+# What each number does for the person practising, under its field (or under the last field of a
+# group that shares one source). The research behind it is one hover away, in the field's help.
+THRESHOLD_WORDS = {
+    "pace_low_wpm": "Feedback calls your pace slow or fast only when most of an answer falls outside "
+    "this band; past the limit, listeners start to miss words.",
+    "fillers_per_100_words_typical": "Most people say about this many “um”s, “like”s and the like per "
+    "100 words in conversation; your answers are compared with it.",
+    "natural_pause_s": "A pause this long at the end of a sentence sounds natural; from the long-pause "
+    "length on, feedback points the pause out.",
+    "answer_min_s": "Feedback says an answer ran short or long when it falls outside this range.",
+    "situation_max_share": "When setting the scene takes more than this share of an answer, feedback "
+    "suggests moving on sooner to what you did.",
+    "pause_min_s": "Silences shorter than this are part of speaking, not hesitation, and are not "
+    "counted as pauses.",
+    "monotone_below_st": "Below this much rise and fall in your voice, feedback says it sounds flat.",
+    "quiet_below_dbfs": "A recording quieter than this is called quiet: move closer to the "
+    "microphone or turn it up.",
+    "action_i_min_share": "When fewer of the sentences about what was done say “I”, feedback asks you "
+    "to make your own part clear.",
+    "talking_point_min_recall": "Higher: a talking point counts as heard only when you say most of it. "
+    "Lower: a passing mention is enough.",
+    "hedges_per_100_words_max": "Past this many “I think”s, “maybe”s and “sort of”s per 100 words, "
+    "feedback mentions them.",
+}
+FILLER_DETECTOR_LABELS = {
+    "filler_min_s": "Shortest “um” or “uh” heard (s)",
+    "filler_max_s": "Longest “um” or “uh” heard (s)",
+    "filler_max_flux": "How steady the sound must stay (lower is stricter)",
+    "filler_min_above_floor_db": "How far above the background noise it must be (dB)",
+    "filler_max_below_speech_db": "How far below your speaking level it may be (dB)",
+    "filler_pitch_low_ratio": "Lowest pitch, as a share of your usual pitch (%)",
+    "filler_pitch_high_ratio": "Highest pitch, as a share of your usual pitch (%)",
+    "filler_max_pitch_range_st": "How level the pitch must stay (semitones)",
+    "filler_max_timbre_distance": "How close it must sound to your own voice (lower is stricter)",
+}
+FILLER_DETECTOR_WORDS = (
+    "These decide when a sound in the recording counts as an “um” or “uh” that the transcript left "
+    "out. Stricter settings hear fewer of them and mistake fewer other sounds for one."
+)
 
 
 def improvement_sentence(entry: dict, practice_answers: int | None = None) -> str:
@@ -328,6 +410,18 @@ SOURCE_WORDS = {"user": "added by you", "real interview": "asked in a real inter
 def question_source(question) -> str:
     """'added by you', 'asked in a real interview', or '' for the bank's questions."""
     return "" if question.source == "bank" else SOURCE_WORDS.get(question.source, question.source)
+
+
+def delete_question_sentence(text: str, answers: int, filed_under: str | None) -> str:
+    """What deleting one of your own questions does, asked before it is done (plain text)."""
+    if not answers:
+        return f"Delete “{text}”? Nothing is filed under it yet. This cannot be undone."
+    their = "Its answer" if answers == 1 else f"Its {answers} answers"
+    if filed_under:
+        where = f"will be filed under “{filed_under}”"
+    else:
+        where = ("stays" if answers == 1 else "stay") + " in your history under these words"
+    return f"Delete “{text}”? {their} {where}. This cannot be undone."
 
 
 def describe_question(question) -> str:

@@ -17,5 +17,5 @@ def test_five_sessions_at_once_save_every_attempt_under_the_right_session(tmp_pa
     result = load.run(5, 1, tmp_path)
     print("\n" + load.report(result, 1))
     assert result["problems"] == []
-    assert [len(s.attempt_ids) for s in result["sessions"]] == [1] * 5
-    assert len({a for s in result["sessions"] for a in s.attempt_ids}) == 5
+    # each session's one take is its 1st at its own question, whatever ids the database gave them
+    assert [s.attempt_numbers for s in result["sessions"]] == [[1]] * 5
