@@ -6,6 +6,16 @@ from coach import store
 from coach.config import load_settings
 
 
+def _reviewed(name: str, clip, mime: str, company: str):
+    """The Review page after uploading `clip` as `name` for a new interview at `company`."""
+    at = page("review").run()
+    at.file_uploader[0].upload(name, clip.read_bytes(), mime)
+    at.text_input(key="review_company").input(company)
+    at.button[0].click().run()
+    assert not at.exception and not at.error
+    return at
+
+
 def test_an_uploaded_interview_is_analysed_and_logged(tmp_path, monkeypatch):
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     at = page("review").run()
@@ -103,12 +113,7 @@ def test_picking_your_voice_reviews_again_without_transcribing_again(tmp_path, m
     what, keeps one interview with one recording, and reuses the transcription (no chunk is
     written again)."""
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
-    at = page("review").run()
-    clip = DATA / "interviews" / "interview_mono.flac"
-    at.file_uploader[0].upload(clip.name, clip.read_bytes(), "audio/flac")
-    at.text_input(key="review_company").input("Hooli")
-    at.button[0].click().run()
-    assert not at.exception and not at.error
+    at = _reviewed("interview_mono.flac", DATA / "interviews" / "interview_mono.flac", "audio/flac", "Hooli")
     assert "#### Who is who" in markdown_text(at)
     voices = at.radio(key="review_mine").options
     assert voices == ["Speaker 1", "Speaker 2"] and at.selectbox(key="review_people").value == "2"
@@ -165,11 +170,7 @@ def test_saving_the_debrief_edits_the_reviews_draft(tmp_path, monkeypatch):
     """The review writes a draft debrief from what it measured; the form starts from it and saving
     it updates that draft instead of adding a second debrief."""
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
-    at = page("review").run()
-    at.file_uploader[0].upload("call.mp3", (DATA / "clean.mp3").read_bytes(), "audio/mpeg")
-    at.text_input(key="review_company").input("Initech")
-    at.button[0].click().run()
-    assert not at.exception and not at.error
+    at = _reviewed("call.mp3", DATA / "clean.mp3", "audio/mpeg", "Initech")
     db = store.open_store(load_settings(tmp_path))
     try:
         [interview] = store.list_interviews(db)
@@ -239,12 +240,7 @@ def test_reviewing_again_brings_the_debrief_draft_up_to_date_and_keeps_what_you_
     review's (the old review's are gone, from the store and from the form on the page), while the
     lines the user added and a field only they fill stay as they wrote them."""
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
-    at = page("review").run()
-    clip = DATA / "interviews" / "interview_mono.flac"
-    at.file_uploader[0].upload(clip.name, clip.read_bytes(), "audio/flac")
-    at.text_input(key="review_company").input("Hooli")
-    at.button[0].click().run()
-    assert not at.exception and not at.error
+    at = _reviewed("interview_mono.flac", DATA / "interviews" / "interview_mono.flac", "audio/flac", "Hooli")
     db = store.open_store(load_settings(tmp_path))
     try:
         [interview] = store.list_interviews(db)
@@ -347,11 +343,7 @@ def test_reviewing_the_interview_again_from_a_new_upload_keeps_one_debrief(tmp_p
     debrief up to date, as "Review again" does: no second draft, what the user wrote kept, in the
     store and in the form on the page."""
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
-    at = page("review").run()
-    at.file_uploader[0].upload("call.mp3", (DATA / "clean.mp3").read_bytes(), "audio/mpeg")
-    at.text_input(key="review_company").input("Initech")
-    at.button[0].click().run()
-    assert not at.exception and not at.error
+    at = _reviewed("call.mp3", DATA / "clean.mp3", "audio/mpeg", "Initech")
     db = store.open_store(load_settings(tmp_path))
     try:
         [interview] = store.list_interviews(db)
@@ -387,12 +379,7 @@ def test_after_another_voice_is_picked_only_the_interviewers_questions_reach_the
     from coach.debrief import heard_questions
 
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
-    at = page("review").run()
-    clip = DATA / "interviews" / "interview_mono.flac"
-    at.file_uploader[0].upload(clip.name, clip.read_bytes(), "audio/flac")
-    at.text_input(key="review_company").input("Hooli")
-    at.button[0].click().run()
-    assert not at.exception and not at.error
+    at = _reviewed("interview_mono.flac", DATA / "interviews" / "interview_mono.flac", "audio/flac", "Hooli")
     db = store.open_store(load_settings(tmp_path))
     try:
         [interview] = store.list_interviews(db)
