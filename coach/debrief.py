@@ -109,8 +109,13 @@ def save_debrief(
     values["notes"] = notes_with_questions(checked.get("notes") or "", questions)
     values = {k: ("" if v is None and k not in ("interest", "proceed") else v) for k, v in values.items()}
     if debrief_id is None:
+        listed_before = []
         debrief_id = store.add_debrief(db, interview_id, **values)
     else:
+        earlier = next(
+            (d for d in store.list_debriefs(db, interview_id=interview_id) if d["id"] == debrief_id), None
+        )
+        listed_before = questions_in_notes(earlier["notes"]) if earlier else []
         store.update_debrief(db, debrief_id, **values)
     known = {p["name"].casefold() for p in store.get_interview(db, interview_id)["people"]}
     for line in checked.get("people_met") or []:
@@ -123,7 +128,36 @@ def save_debrief(
         if add_to_bank
         else []
     )
+    take_back_questions(db, settings, interview_id, listed_before, questions)
     return debrief_id, added
+
+
+def take_back_questions(
+    db: Store, settings: Settings, interview_id: int, before: list[str], now: list[str]
+) -> list[str]:
+    """The questions an earlier save of this debrief put in the bank that its list no longer holds:
+    the user took them out, or the list followed the review done again after another voice was
+    picked as theirs (with the wrong one, their own sentences were heard as the interviewer's).
+    Each goes only when it came from a real interview, no answer is filed under it and no other
+    debrief lists it. Returns the texts taken back."""
+    dropped = {banks.normalised_text(q) for q in before} - {banks.normalised_text(q) for q in now}
+    if not dropped:
+        return []
+    elsewhere = {
+        banks.normalised_text(q)
+        for d in store.list_debriefs(db)
+        if d["interview_id"] != interview_id
+        for q in questions_in_notes(d["notes"])
+    }
+    taken_back = []
+    for question in banks.load_questions(settings.data_dir, owner=settings.owner):
+        text = banks.normalised_text(question.text)
+        if question.source != "real interview" or text not in dropped or text in elsewhere:
+            continue
+        if store.count_answers_to(db, question.id) == 0:
+            banks.delete_user_question(settings.data_dir, question.id, owner=settings.owner)
+            taken_back.append(question.text)
+    return taken_back
 
 
 def heard_questions(interview: dict) -> list[str]:

@@ -402,3 +402,44 @@ def test_after_another_voice_is_picked_only_the_interviewers_questions_reach_the
         assert not own & set(dropped), own & set(dropped)
     finally:
         db.close()
+
+
+def test_questions_saved_with_the_wrong_voice_leave_the_bank_when_the_debrief_is_saved_again(
+    tmp_path, monkeypatch
+):
+    """Saved with one voice picked as the user's, the debrief put what that review heard as the
+    interviewer's questions in the bank; after the other voice is picked (as when the first pick was
+    wrong), reviewed again and saved again, the questions the new review no longer hears leave the
+    bank (only this debrief listed them, no answer is filed under them), and a question the user
+    typed into the list stays."""
+    from coach import banks
+    from coach.debrief import heard_questions
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = _reviewed("interview_mono.flac", DATA / "interviews" / "interview_mono.flac", "audio/flac", "Hooli")
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        [interview] = store.list_interviews(db)
+        key = f"review_debrief_{interview['id']}_questions_asked"
+        mine = "How do you run your on-call rotation?"
+        at.text_area(key=key).input(f"{at.text_area(key=key).value}\n{mine}")
+        [b for b in at.button if b.label == "Save debrief"][0].click().run()
+        assert not at.exception and not at.error
+        before = heard_questions(store.get_interview(db, interview["id"]))
+        own = {q.text for q in banks.load_questions(tmp_path) if q.source != "bank"}
+        assert mine in own and set(before) & own  # the first pick's questions reached the bank
+
+        radio = at.radio(key="review_mine")
+        radio.set_value(next(v for v in radio.options if v != radio.value))
+        next(b for b in at.button if b.label == "Review again with these").click().run()
+        assert not at.exception and not at.error
+        now = heard_questions(store.get_interview(db, interview["id"]))
+        dropped = [q for q in before if q not in now]
+        assert dropped, (before, now)
+        [b for b in at.button if b.label == "Save debrief"][0].click().run()
+        assert not at.exception and not at.error
+        own = {q.text for q in banks.load_questions(tmp_path) if q.source != "bank"}
+        assert not own & set(dropped), own & set(dropped)
+        assert mine in own
+    finally:
+        db.close()
