@@ -773,7 +773,7 @@ def debrief_command(
     if not any(v not in (None, "", []) for v in given.values()):
         raise InputError("Say something for the debrief, e.g. --went-well '…' --interest 4 (see --help).")
     with open_store() as store:
-        _, added = write_debrief(store, store.settings, interview_id, given, add_to_bank=to_bank)
+        _, added, _ = write_debrief(store, store.settings, interview_id, given, add_to_bank=to_bank)
         interview = repository.get_interview(store, interview_id)
     debrief = latest_debrief(interview["debriefs"])
     if as_json:

@@ -99,9 +99,10 @@ def save_debrief(
     answers: dict,
     add_to_bank: bool = True,
     debrief_id: int | None = None,
-) -> tuple[int, list[banks.Question]]:
+) -> tuple[int, list[banks.Question], list[str]]:
     """Check the form against the playbook template, then store it (updating `debrief_id`, such as
-    the draft a review wrote, rather than adding a second one); returns id and questions added."""
+    the draft a review wrote, rather than adding a second one); returns its id, the questions added
+    to the bank and those taken back from it (`take_back_questions`)."""
     book = playbook.load_playbook()
     checked = playbook.check_debrief(book, answers)
     questions = checked.get("questions_asked") or []
@@ -128,8 +129,8 @@ def save_debrief(
         if add_to_bank
         else []
     )
-    take_back_questions(db, settings, interview_id, listed_before, questions)
-    return debrief_id, added
+    taken_back = take_back_questions(db, settings, interview_id, listed_before, questions)
+    return debrief_id, added, taken_back
 
 
 def take_back_questions(
@@ -193,7 +194,7 @@ def write_debrief(
     interview_id: int,
     given: dict,
     add_to_bank: bool = True,
-) -> tuple[int, list[banks.Question]]:
+) -> tuple[int, list[banks.Question], list[str]]:
     """Write or add to an interview's debrief from some of the template's fields (what `coach
     debrief` was told): a field given replaces what the debrief said, people met and questions
     asked are added to it, a field not given keeps its value. Saved by `save_debrief`, as the form."""

@@ -413,6 +413,7 @@ def test_questions_saved_with_the_wrong_voice_leave_the_bank_when_the_debrief_is
     bank (only this debrief listed them, no answer is filed under them), and a question the user
     typed into the list stays."""
     from coach import banks
+    from coach.analysis.wording import count
     from coach.debrief import heard_questions
 
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
@@ -441,5 +442,9 @@ def test_questions_saved_with_the_wrong_voice_leave_the_bank_when_the_debrief_is
         own = {q.text for q in banks.load_questions(tmp_path) if q.source != "bank"}
         assert not own & set(dropped), own & set(dropped)
         assert mine in own
+        assert len(dropped) > 1 and any(
+            f"{count(len(dropped), 'question')} no longer in the list were taken out" in s.value
+            for s in at.success
+        )
     finally:
         db.close()

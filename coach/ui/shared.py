@@ -356,7 +356,7 @@ def debrief_form(
         )
         if st.form_submit_button("Save debrief", type="primary"):
             with shown_errors():
-                _, added = save_debrief(
+                _, added, taken_back = save_debrief(
                     db,
                     current,
                     interview_id,
@@ -365,5 +365,10 @@ def debrief_form(
                     debrief_id=debrief["id"] if debrief else None,
                 )
                 extra = f" {count(len(added), 'question')} added to your practice bank." if added else ""
+                if taken_back:
+                    extra += (
+                        f" {count(len(taken_back), 'question')} no longer in the list "
+                        f"{'was' if len(taken_back) == 1 else 'were'} taken out of your practice bank."
+                    )
                 return "Debrief saved." + extra
     return None
