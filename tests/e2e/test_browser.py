@@ -83,13 +83,19 @@ def test_record_an_answer_with_the_microphone(app, page, shots):
 
     # The pitch chart under the transcript is drawn, tall enough to read, with its sentence below.
     label = page.get_by_text("Your pitch over the answer", exact=True)
-    label.scroll_into_view_if_needed()
-    label_box = label.bounding_box()
-    below = [
-        box
-        for box in (c.bounding_box() for c in page.locator('[data-testid="stVegaLiteChart"]').all())
-        if box and box["y"] > label_box["y"]
-    ]
+    deadline = time.monotonic() + 30  # on a busy machine the charts are still being drawn
+    while True:
+        label.scroll_into_view_if_needed()
+        label_box = label.bounding_box()
+        below = [
+            box
+            for box in (c.bounding_box() for c in page.locator('[data-testid="stVegaLiteChart"]').all())
+            if box and box["y"] > label_box["y"]
+        ]
+        if below or time.monotonic() > deadline:
+            break
+        time.sleep(0.5)
+    assert below, "no chart under 'Your pitch over the answer'"
     pitch_box = min(below, key=lambda box: box["y"])
     assert pitch_box["y"] - label_box["y"] < 80 and pitch_box["height"] >= 150, (label_box, pitch_box)
     assert re.search(r"Your pitch moved \d+\.\d semitones around your usual pitch", main), main
