@@ -32,10 +32,9 @@ from sklearn.linear_model import LogisticRegression
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from coach.analysis import filler_context, filler_model, fillers  # noqa: E402
-from coach.analysis.context import Context  # noqa: E402
+from coach.analysis import filler_context  # noqa: E402
 from scripts import rev16  # noqa: E402
-from scripts.train_fillers import PLAIN_SHARE, SEEDS, THRESHOLD_GRID, labelled_candidates, parse  # noqa: E402
+from scripts.train_fillers import PLAIN_SHARE, SEEDS, THRESHOLD_GRID, labelled_turns  # noqa: E402
 
 LAYERS = 6
 
@@ -45,21 +44,12 @@ def collect(episodes):
     rows, vectors = [], []
     for episode in episodes:
         for seed in SEEDS:
-            turns = rev16.rendered_turns((episode,), PLAIN_SHARE, seed)
-            for doc, (_, spans, tokens) in zip(parse([t[0] for t in turns]), turns, strict=True):
-                ctx = Context(doc)
-                rule_starts = {
-                    m.start for m in fillers.find_fillers_by_rules(doc) if m.kind == "discourse_marker"
-                }
-                cands = list(labelled_candidates(doc, spans, tokens))
-                if not cands:
-                    continue
+            for _, doc, cands, names in labelled_turns(rev16.rendered_turns((episode,), PLAIN_SHARE, seed)):
                 vecs = filler_context.marker_vectors(
                     doc, [(c.start, c.end) for c, _, _ in cands], LAYERS, every_layer=True
                 )
-                for (cand, deleted, false_start), vec in zip(cands, vecs, strict=True):
-                    names = filler_model.features(ctx, cand, cand.start in rule_starts)
-                    rows.append((names, deleted, cand.label, episode, false_start))
+                for (cand, deleted, false_start), feature_names, vec in zip(cands, names, vecs, strict=True):
+                    rows.append((feature_names, deleted, cand.label, episode, false_start))
                     vectors.append(vec.astype(np.float16))
         print(f"  episode {episode}: {len(rows)} examples so far", flush=True)
     return rows, np.stack(vectors)

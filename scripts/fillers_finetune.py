@@ -43,11 +43,10 @@ from sklearn.linear_model import LogisticRegression
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from coach.analysis import filler_context, filler_model, fillers  # noqa: E402
-from coach.analysis.context import Context  # noqa: E402
+from coach.analysis import filler_context  # noqa: E402
 from scripts import rev16  # noqa: E402
 from scripts.fillers_context import prf, sparse_matrix, thresholds_for  # noqa: E402
-from scripts.train_fillers import PLAIN_SHARE, SEEDS, labelled_candidates, parse  # noqa: E402
+from scripts.train_fillers import PLAIN_SHARE, SEEDS, labelled_turns  # noqa: E402
 
 LABELS = ("like", "so", "well", "right", "actually", "basically", "literally", "you know", "i mean")
 FOLDS = ((3,), (24, 14), (29, 27, 20), (17, 11))
@@ -62,30 +61,12 @@ def collect(episodes):
     rows, jobs = [], []  # jobs: (text, [(row index, char start, char end)])
     for episode in episodes:
         for seed in SEEDS:
-            turns = rev16.rendered_turns((episode,), PLAIN_SHARE, seed)
-            for doc, (_, spans, tokens) in zip(parse([t[0] for t in turns]), turns, strict=True):
-                ctx = Context(doc)
-                rule_starts = {
-                    m.start for m in fillers.find_fillers_by_rules(doc) if m.kind == "discourse_marker"
-                }
-                cands = list(labelled_candidates(doc, spans, tokens))
-                if not cands:
-                    continue
+            for _, doc, cands, names in labelled_turns(rev16.rendered_turns((episode,), PLAIN_SHARE, seed)):
                 first = len(rows)
-                for cand, deleted, false_start in cands:
-                    names = filler_model.features(ctx, cand, cand.start in rule_starts)
-                    rows.append((names, deleted, cand.label, episode, false_start))
-                whole = doc.text
-                for a, b, members in filler_context.pieces(len(doc), [(c.start, c.end) for c, _, _ in cands]):
-                    base_idx = doc[a].idx
-                    text = whole[base_idx : doc[b - 1].idx + len(doc[b - 1].text)]
-                    marks = []
-                    for k in members:
-                        c = cands[k][0]
-                        c0 = doc[c.start].idx - base_idx
-                        c1 = doc[c.end - 1].idx + len(doc[c.end - 1].text) - base_idx
-                        marks.append((first + k, c0, c1))
-                    jobs.append((text, marks))
+                for (cand, deleted, false_start), feature_names in zip(cands, names, strict=True):
+                    rows.append((feature_names, deleted, cand.label, episode, false_start))
+                for text, marks in filler_context.marker_pieces(doc, [(c.start, c.end) for c, _, _ in cands]):
+                    jobs.append((text, [(first + k, c0, c1) for k, c0, c1 in marks]))
         print(f"  episode {episode}: {len(rows)} markers, {len(jobs)} pieces so far", flush=True)
     hidden, marker_job, marker_pos = [None] * len(jobs), [0] * len(rows), [None] * len(rows)
     frozen = np.zeros((len(rows), 384), dtype=np.float32)

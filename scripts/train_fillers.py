@@ -67,19 +67,26 @@ def examples(turns) -> tuple[list[tuple[list[str], bool, str, int, bool]], list[
     """(feature names, deleted by the editor, marker label, turn number, in a false start) for every
     marker, and its contextual vector."""
     rows, vectors = [], []
+    for number, doc, cands, names in labelled_turns(turns):
+        vecs = filler_context.marker_vectors(
+            doc, [(cand.start, cand.end) for cand, _, _ in cands], CONTEXT_LAYER
+        )
+        for (cand, deleted, false_start), feature_names, vec in zip(cands, names, vecs, strict=True):
+            rows.append((feature_names, deleted, cand.label, number, false_start))
+            vectors.append(vec)
+    return rows, vectors
+
+
+def labelled_turns(turns):
+    """(turn number, parsed turn, its candidates with the editor's verdicts, each candidate's
+    feature names) for every turn with a candidate."""
     for number, (doc, (_, spans, tokens)) in enumerate(zip(parse([t[0] for t in turns]), turns, strict=True)):
-        ctx = Context(doc)
-        rule_starts = {m.start for m in fillers.find_fillers_by_rules(doc) if m.kind == "discourse_marker"}
         cands = list(labelled_candidates(doc, spans, tokens))
         if not cands:
             continue
-        spans_ = [(cand.start, cand.end) for cand, _, _ in cands]
-        vecs = filler_context.marker_vectors(doc, spans_, CONTEXT_LAYER)
-        for (cand, deleted, false_start), vec in zip(cands, vecs, strict=True):
-            names = filler_model.features(ctx, cand, cand.start in rule_starts)
-            rows.append((names, deleted, cand.label, number, false_start))
-            vectors.append(vec)
-    return rows, vectors
+        ctx = Context(doc)
+        rule_starts = {m.start for m in fillers.find_fillers_by_rules(doc) if m.kind == "discourse_marker"}
+        yield number, doc, cands, [filler_model.features(ctx, c, c.start in rule_starts) for c, _, _ in cands]
 
 
 def labelled_candidates(doc, spans, tokens):

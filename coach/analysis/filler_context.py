@@ -65,6 +65,22 @@ def pieces(
     return out
 
 
+def marker_pieces(doc, spans: Sequence[tuple[int, int]]) -> list[tuple[str, list[tuple[int, int, int]]]]:
+    """The Doc's text cut into `pieces`, each with its markers as (index into `spans`, char start,
+    char end) within the piece's text: what the transformer reads."""
+    jobs = []
+    whole = doc.text  # once: Doc.text joins every token
+    for a, b, members in pieces(len(doc), spans):
+        base = doc[a].idx
+        text = whole[base : doc[b - 1].idx + len(doc[b - 1].text)]
+        marks = []
+        for k in members:
+            start, end = spans[k]
+            marks.append((k, doc[start].idx - base, doc[end - 1].idx + len(doc[end - 1].text) - base))
+        jobs.append((text, marks))
+    return jobs
+
+
 _LOCK = threading.Lock()
 
 
@@ -81,16 +97,7 @@ def marker_vectors(
     out = np.zeros((len(spans), layers + 1, dim) if every_layer else (len(spans), dim), dtype=np.float32)
     if not spans:
         return out
-    jobs = []  # (text, [(marker, char start, char end)])
-    whole = doc.text  # once: Doc.text joins every token
-    for a, b, members in pieces(len(doc), spans):
-        base = doc[a].idx
-        text = whole[base : doc[b - 1].idx + len(doc[b - 1].text)]
-        marks = []
-        for k in members:
-            start, end = spans[k]
-            marks.append((k, doc[start].idx - base, doc[end - 1].idx + len(doc[end - 1].text) - base))
-        jobs.append((text, marks))
+    jobs = marker_pieces(doc, spans)
     jobs.sort(key=lambda job: len(job[0]))  # batches of similar length: little padding
     with _LOCK:
         threads = torch.get_num_threads()
