@@ -4,7 +4,7 @@ import streamlit as st
 
 from coach import banks
 from coach.analysis.wording import count
-from coach.store import count_answers_to, list_favourites, set_favourite
+from coach.store import count_answers_by_question, list_favourites, set_favourite
 from coach.ui import shared, summary
 from coach.ui.highlight import escape
 
@@ -122,14 +122,15 @@ def add_your_own() -> None:
             "None yet. Questions you add here, or that interviewers asked you (from a debrief), "
             "appear in this list and in the Practice page."
         )
+    answers = count_answers_by_question(shared.store(cfg), [q.id for q in mine])
     for q in mine:
-        edit_own(q)
+        edit_own(q, answers[q.id])
 
 
 KEEP_WORDS = "keep them under this question's words"
 
 
-def edit_own(q: banks.Question) -> None:
+def edit_own(q: banks.Question, answers: int) -> None:
     """One of your own questions: change anything you gave it when adding it, or delete it after a
     second click that says what becomes of its answers (they can move to the bank question it
     copied)."""
@@ -168,12 +169,11 @@ def edit_own(q: banks.Question) -> None:
                         talking_points=[p.strip() for p in points.splitlines() if p.strip()],
                     )
                     st.rerun()
-        delete_own(q)
+        delete_own(q, answers)
 
 
-def delete_own(q: banks.Question) -> None:
+def delete_own(q: banks.Question, answers: int) -> None:
     """Delete asks first, naming how many answers are filed under the question and where they go."""
-    answers = count_answers_to(shared.store(cfg), q.id)
     others = {o.id: o.text for o in questions if o.id != q.id}
     move_to = None
     if answers:

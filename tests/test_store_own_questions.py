@@ -230,15 +230,19 @@ def test_the_answers_filed_under_a_question_are_counted_per_person(data_settings
     """What the Questions page names before a delete: your attempts and real answers, not another's."""
     from store_support import analysis_dict, transcript_dict
 
-    from coach.store import count_answers_to, save_attempt
+    from coach.store import count_answers_by_question, count_answers_to, save_attempt
 
     store = open_store(data_settings)
     try:
-        for owner, takes in (("", 2), ("someone-else", 3)):
+        for owner, takes, question_id in (
+            ("", 2, "user-why-this-team-1"),
+            ("someone-else", 3, "user-why-this-team-1"),
+            ("", 1, "user-first-90-days-1"),
+        ):
             for _ in range(takes):
                 save_attempt(
                     store.for_owner(owner),
-                    question_id="user-why-this-team-1",
+                    question_id=question_id,
                     question_text="Why this team?",
                     recording=None,
                     transcript=transcript_dict(),
@@ -249,5 +253,10 @@ def test_the_answers_filed_under_a_question_are_counted_per_person(data_settings
         assert count_answers_to(store, "user-why-this-team-1") == 2
         assert count_answers_to(store.for_owner("someone-else"), "user-why-this-team-1") == 3
         assert count_answers_to(store, "beh-own-07") == 0
+        # the page's one query for all your questions gives the same counts
+        assert count_answers_by_question(
+            store, ["user-why-this-team-1", "user-first-90-days-1", "beh-own-07"]
+        ) == {"user-why-this-team-1": 2, "user-first-90-days-1": 1, "beh-own-07": 0}
+        assert count_answers_by_question(store, []) == {}
     finally:
         store.close()

@@ -39,6 +39,7 @@ from coach.store.interviews import (
 from coach.store.options import add_option, delete_option, list_options, update_option
 from coach.store.own_questions import (
     add_own_question,
+    count_answers_by_question,
     count_answers_to,
     delete_own_question,
     edit_own_question,
@@ -87,6 +88,7 @@ __all__ = [
     "add_own_question",
     "edit_own_question",
     "delete_own_question",
+    "count_answers_by_question",
     "count_answers_to",
     "list_own_questions",
     "list_favourites",
