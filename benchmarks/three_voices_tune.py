@@ -7,8 +7,10 @@ espeak-ng voices other than the reported set's, the second interviewer a man lik
 into /tmp/coach-three-voices-tune, transcribes each once (cached there), and prints for each, told
 three people speak and not told, with and without the candidate's voice profile: voices found,
 speaker attribution (turns of words and turns of speech) and the share of each answer's time given
-to the candidate. Thresholds for three voices in coach/interview/speakers.py are chosen here; the
-reported interviews (benchmarks/review_accuracy.py, review_fillers.py) never choose anything.
+to the candidate, and how many questions went to an interviewer (a question given to the candidate
+joins two answers into one). Anything chosen for three voices in coach/interview/speakers.py is
+chosen here; the reported interviews (benchmarks/review_accuracy.py, review_fillers.py) never
+choose anything.
 """
 
 from __future__ import annotations
@@ -61,6 +63,21 @@ def answer_shares(turns: list[dict], truth: list[dict]) -> list[float]:
     return shares
 
 
+def questions_apart(turns: list[dict], truth: list[dict]) -> int:
+    """Questions the review gave mostly (over half their time) to someone other than the candidate:
+    a question given to the candidate joins the answers before and after it into one."""
+    apart = 0
+    for t in truth:
+        if t["kind"] == "question":
+            theirs = sum(
+                max(0.0, min(x["end_s"], t["end_s"]) - max(x["start_s"], t["start_s"]))
+                for x in turns
+                if x["speaker"] != "candidate"
+            )
+            apart += theirs > (t["end_s"] - t["start_s"]) / 2
+    return apart
+
+
 def measure(heard, truth: list[dict], profile, n_speakers: int | None) -> dict:
     who = attribute(heard, ReviewOptions(n_speakers=n_speakers, profile=profile))
     turns = [t.to_dict() for t in make_turns(heard.words, who.labels)]
@@ -70,6 +87,7 @@ def measure(heard, truth: list[dict], profile, n_speakers: int | None) -> dict:
         "words": attribution_accuracy(turns, truth, best_mapping=best),
         "speech": attribution_accuracy(list(who.speech_turns), truth, best_mapping=best),
         "answers": answer_shares(turns, truth) if profile is not None else [],
+        "questions": (questions_apart(turns, truth), sum(t["kind"] == "question" for t in truth)),
     }
 
 
@@ -85,7 +103,12 @@ def main() -> None:
                 print(
                     f"{name:<10} told {told or '-'}  profile {'yes' if r['profile'] else 'no ':<3}  "
                     f"voices {r['voices']}  words {100 * r['words']:5.1f}%  speech {100 * r['speech']:5.1f}%"
-                    + (f"  answers given to you (%): {shares}" if shares else ""),
+                    + (f"  answers given to you (%): {shares}" if shares else "")
+                    + (
+                        f"  questions given to an interviewer {r['questions'][0]}/{r['questions'][1]}"
+                        if shares
+                        else ""
+                    ),
                     flush=True,
                 )
     for told in (3, None):
@@ -99,7 +122,9 @@ def main() -> None:
                 f"{100 * statistics.fmean(r['speech'] for r in chosen):.1f}%, three voices found "
                 f"{sum(r['voices'] == 3 for r in chosen)}/{len(chosen)}"
                 + (
-                    f", answers given to you for >= 90%: {sum(s >= 0.9 for s in shares)}/{len(shares)}"
+                    f", answers given to you for >= 90%: {sum(s >= 0.9 for s in shares)}/{len(shares)}, "
+                    f"questions given to an interviewer: {sum(r['questions'][0] for r in chosen)}/"
+                    f"{sum(r['questions'][1] for r in chosen)}"
                     if shares
                     else ""
                 )

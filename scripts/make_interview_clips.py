@@ -335,6 +335,13 @@ def make_all(out: Path) -> None:
     build_interview(out / "interview_phone.wav", interview_script([5, 7]), form="phone", seed=4)
     # Fillers written into the answers: the review must count them as practice does (issue 18).
     build_interview(out / "interview_fillers.flac", interview_script([2, 5], fillers=True), seed=8)
+    # Three voices, the second interviewer a man like the candidate, long filled answers: the weak
+    # spot of issue 18 (told three voices, the candidate's own voice is split in two).
+    build_interview(
+        out / "interview_three_fillers.flac",
+        interview_script([1, 4], second_interviewer=True, fillers=True),
+        seed=9,
+    )
     # Bad input: one voice only; the same audio on both channels.
     tracks, _ = render(
         [Line("candidate", ANSWERS[0], "answer"), Line("candidate", ANSWERS[4], "answer")], seed=5

@@ -6,9 +6,7 @@ speech (not Whisper's words, which move between CPUs' instruction sets: issue 18
 spectrally on cosine affinity (agglomerative clustering failed on outlier windows,
 /work/shared/notes/speaker-separation.md). The number of voices, 1 to 4, is the largest number
 of groups that are all distinct voices with real speech each, by thresholds measured on tuning
-recordings (benchmarks/speakers_real.py), unless the user says how many people speak; told three
-or more, the groups are found by halving one group at a time (CONTEXT_S), since one spectral cut
-split the candidate's long answers instead of finding a second interviewer's short questions. The
+recordings (benchmarks/speakers_real.py), unless the user says how many people speak. The
 enrollment profile only decides which group is the candidate, never as a fixed similarity
 threshold. Words are then given speakers one by one by a Viterbi pass whose speaker changes are
 cheap at pauses and dear inside fluent speech, so a Whisper segment that spans a turn change is
@@ -50,17 +48,6 @@ MIN_SPEAKER_S = 3.0
 MIN_SPEAKER_SHARE = 0.04
 # Voices guessed at most when the user does not say how many people speak.
 MAX_VOICES = 4
-# When the user says three or more people speak, the groups are found by splitting in two, again and
-# again, the group whose halves sound least alike, each window heard with its neighbours up to
-# CONTEXT_S either side in the same stretch of speech. One spectral cut into three split the
-# candidate's long answers in two instead of finding a second interviewer who asks two short
-# questions: on the three-voice TUNING interviews (benchmarks/three_voices_tune.py, told three, voice
-# profile given) one cut gave 75.0% of speech time to the right person (3 of 6 under 56%), halving
-# 88.3%, and with neighbours heard 95.3% (0.5 s: 92.1%; 0.75, 1.0 and 1.25 s: 95.3%). Not when the
-# number of voices is guessed: halving finds the most distinct third group there is, and on the
-# tuning meetings (speakers_real.py --tune) that made a third voice of one speaker (trn08: 2 -> 3
-# voices, and 2 of the 20 pairs built from reference turns), so the guess keeps the one cut.
-CONTEXT_S = 1.0
 # Viterbi over words: emission = similarity * EMISSION_SCALE; a change of speaker costs
 # SWITCH_COST inside fluent speech and nothing after a pause of PAUSE_FOR_SWITCH_S or more.
 EMISSION_SCALE = 10.0
@@ -204,10 +191,10 @@ def utterance_embedding(samples: np.ndarray) -> np.ndarray | None:
 
 
 def cluster(windows: VoiceWindows, n_speakers: int | None = None) -> Clustering:
-    """Group windows by voice: `n_speakers` groups when the user said how many people speak (three
-    or more by halving, CONTEXT_S), else as many as are distinct voices (1 to MAX_VOICES): k groups
-    are kept only when every pair of them sounds further apart than SAME_VOICE_SIMILARITY (two) or
-    MORE_VOICES_SIMILARITY (three or four) and each holds real speech."""
+    """Group windows by voice: `n_speakers` groups when the user said how many people speak, else
+    as many as are distinct voices (1 to MAX_VOICES): k groups are kept only when every pair of
+    them sounds further apart than SAME_VOICE_SIMILARITY (two) or MORE_VOICES_SIMILARITY (three or
+    four) and each holds real speech."""
     emb = windows.embeddings
     if len(emb) < 4 or n_speakers == 1:
         return _finish(emb, np.zeros(len(emb), int), 1)
@@ -216,8 +203,7 @@ def cluster(windows: VoiceWindows, n_speakers: int | None = None) -> Clustering:
         k = min(n_speakers, max(1, len(sample) // 2))
         if k == 1:
             return _finish(emb, np.zeros(len(emb), int), 1)
-        groups = _spectral(emb[sample], k) if k == 2 else _halving(in_context(windows)[sample], k)
-        return _finish(emb, _spread(emb, sample, groups, k), k)
+        return _finish(emb, _spread(emb, sample, _spectral(emb[sample], k), k), k)
     best = _finish(emb, np.zeros(len(emb), int), 1)
     for k in range(2, MAX_VOICES + 1):
         if len(sample) <= 2 * k:
@@ -227,59 +213,6 @@ def cluster(windows: VoiceWindows, n_speakers: int | None = None) -> Clustering:
             break
         best = result
     return best
-
-
-def _halving(emb: np.ndarray, k: int) -> np.ndarray:
-    """k groups by cutting one group in two at a time: the group whose halves are least alike."""
-    groups = [np.arange(len(emb))]
-    while len(groups) < k:
-        best = None  # (similarity of the halves, which group, one half, the other)
-        for g, members in enumerate(groups):
-            if len(members) < 4:
-                continue
-            halves = _spectral(emb[members], 2)
-            a, b = members[halves == 0], members[halves == 1]
-            if len(a) and len(b):
-                similarity = float(_unit(emb[a].mean(axis=0)) @ _unit(emb[b].mean(axis=0)))
-                if best is None or similarity < best[0]:
-                    best = (similarity, g, a, b)
-        if best is None:
-            break
-        _, g, a, b = best
-        groups[g : g + 1] = [a, b]
-    labels = np.zeros(len(emb), int)
-    for c, members in enumerate(groups):
-        labels[members] = c
-    return labels
-
-
-def _unit(v: np.ndarray) -> np.ndarray:
-    return v / (np.linalg.norm(v) or 1.0)
-
-
-def in_context(windows: VoiceWindows) -> np.ndarray:
-    """Each window's embedding averaged with those of its stretch of speech whose centres are within
-    CONTEXT_S of its own (windows of one stretch overlap; of two stretches, never), unit length."""
-    n = len(windows.starts_s)
-    order = np.argsort(windows.starts_s, kind="stable")
-    starts, ends = windows.starts_s[order], (windows.starts_s + windows.lengths_s)[order]
-    stretch = np.concatenate([[0], np.cumsum(starts[1:] >= ends[:-1] - 1e-6)])
-    centers = (starts + ends) / 2
-    emb = windows.embeddings[order]
-    total = emb.copy()
-    reach = int(np.ceil(CONTEXT_S * MEL_PER_S / HOP_FRAMES)) + 1
-    for shift in range(1, reach + 1):
-        if shift >= n:
-            break
-        near = (stretch[shift:] == stretch[:-shift]) & (
-            np.abs(centers[shift:] - centers[:-shift]) <= CONTEXT_S + 1e-6
-        )
-        total[shift:] += np.where(near[:, None], emb[:-shift], 0.0)
-        total[:-shift] += np.where(near[:, None], emb[shift:], 0.0)
-    total /= np.maximum(np.linalg.norm(total, axis=1, keepdims=True), 1e-9)
-    out = np.empty_like(total)
-    out[order] = total
-    return out.astype(np.float32)
 
 
 def _spectral(emb: np.ndarray, k: int) -> np.ndarray:
