@@ -58,6 +58,26 @@ TUNING_VOICES = [
         "interviewer": ("en-us+f4", 175, 55),
         "interviewer 2": ("en-gb-scotland+m3", 165, 50),
     },
+    {
+        "candidate": ("en-gb-x-rp", 150, 40),
+        "interviewer": ("en-us+f2", 170, 60),
+        "interviewer 2": ("en-us+m1", 165, 55),
+    },
+    {
+        "candidate": ("en-us+m4", 160, 45),
+        "interviewer": ("en+f3", 165, 65),
+        "interviewer 2": ("en-gb-x-gbcwmd", 165, 55),
+    },
+    {
+        "candidate": ("en-gb-x-gbcwmd+m2", 155, 50),
+        "interviewer": ("en-us+f1", 170, 60),
+        "interviewer 2": ("en+m2", 160, 45),
+    },
+    {
+        "candidate": ("en-us+m6", 160, 50),
+        "interviewer": ("en-029+f2", 165, 60),
+        "interviewer 2": ("en-gb-scotland", 160, 40),
+    },
 ]
 # Bank questions as an interviewer might ask them: the bank id, then the words actually said.
 QUESTIONS = [
@@ -395,6 +415,12 @@ def tuning_interviews(out: Path) -> list[tuple[Path, dict, Path]]:
         (3, [3, 0, 5, 1], "mono", False, False),
         (0, [1, 6, 4, 3], "phone", False, True),
         (2, [5, 3, 0, 2], "phone", True, False),
+        (4, [0, 3, 6, 1], "mono", True, False),
+        (5, [7, 2, 4, 5], "mono", False, True),
+        (6, [1, 5, 0, 6], "mono", True, False),
+        (7, [2, 4, 7, 3], "mono", False, False),
+        (4, [6, 0, 2, 7], "phone", True, True),
+        (6, [3, 7, 1, 4], "phone", False, False),
     ]
     made = []
     for n, (v, pairs, form, fillers, backchannel) in enumerate(plans):
