@@ -1,6 +1,7 @@
 """Make test interviews from espeak-ng voices, with the ground truth of who said what and when.
 
     python scripts/make_interview_clips.py [OUT_DIR]      # default: tests/data/interviews
+    python scripts/make_interview_clips.py --tuning OUT_DIR   # three-voice TUNING interviews
 
 Each interview alternates clearly different voices (an interviewer, sometimes a second one, and
 the candidate); the ground truth JSON beside each clip lists every turn with its speaker, kind
@@ -33,6 +34,51 @@ VOICES = {
     "interviewer": ("en+f2", 165, 55),
     "interviewer 2": ("en-us+m3", 170, 65),
 }
+# Three-voice interviews for TUNING speaker separation only (`tuning_interviews`): other espeak-ng
+# voices and variants than VOICES, the second interviewer again a man like the candidate. Nothing
+# measured on the reported interviews (VOICES) may choose a threshold; these may.
+TUNING_VOICES = [
+    {
+        "candidate": ("en-gb-scotland+m1", 155, 40),
+        "interviewer": ("en-us+f3", 160, 60),
+        "interviewer 2": ("en-029+m2", 170, 55),
+    },
+    {
+        "candidate": ("en-us-nyc", 165, 50),
+        "interviewer": ("en+f4", 170, 65),
+        "interviewer 2": ("en-gb-x-rp+m4", 160, 45),
+    },
+    {
+        "candidate": ("en-gb-x-gbclan+m7", 160, 50),
+        "interviewer": ("en+f1", 165, 60),
+        "interviewer 2": ("en-us+m5", 165, 60),
+    },
+    {
+        "candidate": ("en-029", 150, 45),
+        "interviewer": ("en-us+f4", 175, 55),
+        "interviewer 2": ("en-gb-scotland+m3", 165, 50),
+    },
+    {
+        "candidate": ("en-gb-x-rp", 150, 40),
+        "interviewer": ("en-us+f2", 170, 60),
+        "interviewer 2": ("en-us+m1", 165, 55),
+    },
+    {
+        "candidate": ("en-us+m4", 160, 45),
+        "interviewer": ("en+f3", 165, 65),
+        "interviewer 2": ("en-gb-x-gbcwmd", 165, 55),
+    },
+    {
+        "candidate": ("en-gb-x-gbcwmd+m2", 155, 50),
+        "interviewer": ("en-us+f1", 170, 60),
+        "interviewer 2": ("en+m2", 160, 45),
+    },
+    {
+        "candidate": ("en-us+m6", 160, 50),
+        "interviewer": ("en-029+f2", 165, 60),
+        "interviewer 2": ("en-gb-scotland", 160, 40),
+    },
+]
 # Bank questions as an interviewer might ask them: the bank id, then the words actually said.
 QUESTIONS = [
     (
@@ -309,6 +355,13 @@ def make_all(out: Path) -> None:
     build_interview(out / "interview_phone.wav", interview_script([5, 7]), form="phone", seed=4)
     # Fillers written into the answers: the review must count them as practice does (issue 18).
     build_interview(out / "interview_fillers.flac", interview_script([2, 5], fillers=True), seed=8)
+    # Three voices, the second interviewer a man like the candidate, long filled answers: the weak
+    # spot of issue 18 (told three voices, the candidate's own voice is split in two).
+    build_interview(
+        out / "interview_three_fillers.flac",
+        interview_script([1, 4], second_interviewer=True, fillers=True),
+        seed=9,
+    )
     # Bad input: one voice only; the same audio on both channels.
     tracks, _ = render(
         [Line("candidate", ANSWERS[0], "answer"), Line("candidate", ANSWERS[4], "answer")], seed=5
@@ -351,8 +404,44 @@ def make_all(out: Path) -> None:
     )
 
 
+def tuning_interviews(out: Path) -> list[tuple[Path, dict, Path]]:
+    """Write the three-voice TUNING interviews (TUNING_VOICES; plain and filled answers, mono and
+    telephone) and a practice take per candidate voice: [(clip, ground truth, practice take)]."""
+    out.mkdir(parents=True, exist_ok=True)
+    plans = [  # voices, question/answer pairs, form, fillers, backchannel
+        (0, [2, 5, 7, 0], "mono", True, False),
+        (1, [6, 1, 3, 4], "mono", False, True),
+        (2, [4, 7, 2, 6], "mono", True, True),
+        (3, [3, 0, 5, 1], "mono", False, False),
+        (0, [1, 6, 4, 3], "phone", False, True),
+        (2, [5, 3, 0, 2], "phone", True, False),
+        (4, [0, 3, 6, 1], "mono", True, False),
+        (5, [7, 2, 4, 5], "mono", False, True),
+        (6, [1, 5, 0, 6], "mono", True, False),
+        (7, [2, 4, 7, 3], "mono", False, False),
+        (4, [6, 0, 2, 7], "phone", True, True),
+        (6, [3, 7, 1, 4], "phone", False, False),
+    ]
+    made = []
+    for n, (v, pairs, form, fillers, backchannel) in enumerate(plans):
+        voices = TUNING_VOICES[v]
+        practice = out / f"practice-{v}.flac"
+        if not practice.exists():
+            tracks, _ = render([Line("candidate", PRACTICE_TEXT, "answer")], voices=voices, seed=500 + v)
+            write(practice, mono_mix(tracks))
+        clip = out / f"tuning-{n}{'.wav' if form == 'phone' else '.flac'}"
+        lines = interview_script(pairs, second_interviewer=True, fillers=fillers, backchannel=backchannel)
+        made.append((clip, build_interview(clip, lines, form=form, seed=400 + n, voices=voices), practice))
+    return made
+
+
 if __name__ == "__main__":
+    args = sys.argv[1:]
+    if args[:1] == ["--tuning"]:
+        for clip, _, _ in tuning_interviews(Path(args[1])):
+            print(f"tuning interview written: {clip}")
+        sys.exit(0)
     default = Path(__file__).resolve().parent.parent / "tests/data/interviews"
-    target = Path(sys.argv[1]) if len(sys.argv) > 1 else default
+    target = Path(args[0]) if args else default
     make_all(target)
     print(f"interview clips written to {target}")
