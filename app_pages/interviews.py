@@ -29,6 +29,7 @@ from coach.ui.log_labels import (
     date_words,
     interest_trend,
     long_date,
+    moment_words,
     option_facts,
     option_label,
     person_line,
@@ -368,7 +369,7 @@ def questions_they_asked(item: dict, full: dict) -> None:
 def debriefs(written: list[dict]) -> None:
     for d in written:
         st.markdown(
-            f"**Debrief** :gray[{d['created_at'][:10]}] — "
+            f"**Debrief** :gray[{moment_words(d['created_at'], date.today())}] — "
             + (f"interest {d['interest']}/5" if d["interest"] else "interest not set")
             + ", go on to the next stage: "
             f"{ {True: 'yes', False: 'no', None: 'undecided'}[d['proceed']] }"

@@ -55,6 +55,9 @@ def test_adding_an_interview_and_its_debrief(tmp_path, monkeypatch):
     assert any("1 question added" in s.value for s in at.success)
     texts = [q.text for q in banks.load_questions(tmp_path)]
     assert "Tell me about a time you changed a roadmap." in texts
+    # the written debrief is dated in words like every other date on the page, not 2026-12-01
+    [line] = [m.value for m in at.markdown if str(m.value).startswith("**Debrief**")]
+    assert f":gray[{today:%a} {today.day} {today:%b}]" in line and today.isoformat() not in line, line
 
 
 def test_coming_up_leaves_out_todays_interview_once_it_is_debriefed(tmp_path, monkeypatch):
