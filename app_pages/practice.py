@@ -305,6 +305,7 @@ def analyse(source: tuple[bytes, str], question: Question, demonstration: bool) 
                 interview_id=None if demonstration else ss.practice_interview_id or None,
             )
         except CoachError as e:
+            bar.empty()  # a bar stopped at "Reading the audio" reads as still working
             status.update(label="Could not analyse this answer", state="error", expanded=True)
             # a file that is not audio is not kept; the messages already say to record again
             kept = (
