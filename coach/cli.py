@@ -1187,6 +1187,21 @@ def worker_command(
     )
 
 
+def _summaries_on_one_line() -> None:
+    """Typer's command list keeps a docstring's line breaks ("…list its key terms; answers
+    practised" then "with `coach analyze --interview ID` show…" on a short line of its own): each
+    command's first paragraph is one line, which the list wraps to the terminal's width."""
+    import inspect
+
+    for command in app.registered_commands:
+        doc = inspect.cleandoc(command.help or (command.callback.__doc__ if command.callback else "") or "")
+        first, blank, rest = doc.partition("\n\n")
+        command.help = first.replace("\n", " ") + blank + rest
+
+
+_summaries_on_one_line()
+
+
 def main() -> None:
     app()
 
