@@ -49,6 +49,8 @@ def test_analyse_without_a_file_says_what_to_do(tmp_path, monkeypatch):
     assert [e.value for e in at.error] == [
         "Choose the recording first (drag it onto the box above), then press Analyse."
     ]
+    # the limit in the label is the one the upload box states under it ("1GB per file")
+    assert at.file_uploader[0].label == "Interview recording (up to 1 GB)"
 
 
 def test_a_file_that_is_not_audio_logs_nothing_and_names_the_users_file(tmp_path, monkeypatch):
