@@ -527,8 +527,12 @@ def history_command(
 
 
 def _measure(row: dict, key: str, unit: str = "") -> str:
+    """A stored figure as the pages round it: pace and scores whole (120, not 119.5), rates to one
+    decimal (17.9, not 17.857)."""
     value = row.get(key)
-    return "-" if value is None else f"{value:g}{unit}"
+    if value is None:
+        return "-"
+    return (f"{value:.0f}" if key in ("wpm", "score_overall") else f"{round(value, 1):g}") + unit
 
 
 @app.command("progress")
