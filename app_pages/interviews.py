@@ -29,6 +29,7 @@ from coach.ui.log_labels import (
     date_words,
     interest_trend,
     long_date,
+    moment_words,
     option_facts,
     option_label,
     person_line,
@@ -317,7 +318,7 @@ def stage_entry(item: dict, full: dict) -> None:
             item["id"],
             key=f"interviews_debrief_{item['id']}",
             debrief=debrief,
-            heard=heard_questions(full),
+            heard=heard_questions(full, cfg),
         )
         if saved:
             done(saved)
@@ -350,7 +351,7 @@ def people_met(people: list[dict]) -> None:
 
 def questions_they_asked(item: dict, full: dict) -> None:
     """The questions a review heard or a debrief listed, each one a click from the practice bank."""
-    asked = heard_questions(full) + [q for d in full["debriefs"] for q in questions_in_notes(d["notes"])]
+    asked = heard_questions(full, cfg) + [q for d in full["debriefs"] for q in questions_in_notes(d["notes"])]
     if not asked:
         return
     st.markdown("**Questions they asked**")
@@ -368,7 +369,7 @@ def questions_they_asked(item: dict, full: dict) -> None:
 def debriefs(written: list[dict]) -> None:
     for d in written:
         st.markdown(
-            f"**Debrief** :gray[{d['created_at'][:10]}] — "
+            f"**Debrief** :gray[{moment_words(d['created_at'], date.today())}] — "
             + (f"interest {d['interest']}/5" if d["interest"] else "interest not set")
             + ", go on to the next stage: "
             f"{ {True: 'yes', False: 'no', None: 'undecided'}[d['proceed']] }"

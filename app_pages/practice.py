@@ -259,7 +259,7 @@ def the_take() -> tuple[tuple[bytes, str] | None, bool]:
             "Upload a recording of your answer",
             key=f"practice_upload_{take}",
             type=[s.lstrip(".") for s in SUPPORTED_SUFFIXES],
-            help=f"Any common audio format, up to {cfg.max_upload_mb} MB.",
+            help=f"Any common audio format, up to {summary.upload_size(cfg.max_upload_mb)}.",
             on_change=lambda: ss.update(practice_latest="uploaded"),
         )
         st.button(
@@ -305,6 +305,7 @@ def analyse(source: tuple[bytes, str], question: Question, demonstration: bool) 
                 interview_id=None if demonstration else ss.practice_interview_id or None,
             )
         except CoachError as e:
+            bar.empty()  # a bar stopped at "Reading the audio" reads as still working
             status.update(label="Could not analyse this answer", state="error", expanded=True)
             # a file that is not audio is not kept; the messages already say to record again
             kept = (

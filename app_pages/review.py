@@ -61,7 +61,7 @@ def upload_form(interview_id: int):
     """The recording and what the log needs to know about the interview; None until submitted."""
     with st.form("review_form"):
         uploaded = st.file_uploader(
-            f"Interview recording (up to {cfg.max_upload_mb} MB)",
+            f"Interview recording (up to {summary.upload_size(cfg.max_upload_mb)})",
             type=[s.lstrip(".") for s in SUPPORTED_SUFFIXES],
             key=f"review_upload_{ss.review_upload_key}",
             help="wav, flac, mp3, m4a, ogg, webm and other common formats. A stereo call recording with "
@@ -243,7 +243,7 @@ def who_is_who(result: dict) -> None:
         options = ReviewOptions(n_speakers=n, candidate_speaker=int(picked.split()[1]))
     else:  # other groups of voices: their snippets are new, so the pick waits for them
         options = ReviewOptions(n_speakers=n)
-    heard_before = heard_questions(store.get_interview(db, result["interview_id"]))
+    heard_before = heard_questions(store.get_interview(db, result["interview_id"]), cfg)
     with st.spinner("Reviewing again with what you said (only your answers are heard again)…"):
         try:
             reviewed = review_again(db, cfg, result["interview_recording_id"], options)
@@ -270,7 +270,7 @@ def _refresh_debrief_form(interview_id: int, draft: dict, heard_before: list[str
             ss[key] = refreshed_text(ss[key], draft[field])
     key = f"review_debrief_{interview_id}_questions_asked"
     if heard_before is not None and key in ss:
-        heard_now = heard_questions(store.get_interview(db, interview_id))
+        heard_now = heard_questions(store.get_interview(db, interview_id), cfg)
         ss[key] = refreshed_questions(ss[key], heard_before, heard_now)
 
 
@@ -305,7 +305,7 @@ def debrief(result: dict, interview: dict) -> None:
         result["interview_id"],
         key=f"review_debrief_{result['interview_id']}",
         debrief=latest_debrief(interview["debriefs"]),
-        heard=heard_questions(interview),
+        heard=heard_questions(interview, cfg),
     )
     if saved:
         st.success(saved)

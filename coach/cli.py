@@ -527,8 +527,12 @@ def history_command(
 
 
 def _measure(row: dict, key: str, unit: str = "") -> str:
+    """A stored figure as the pages round it: pace and scores whole (120, not 119.5), rates to one
+    decimal (17.9, not 17.857)."""
     value = row.get(key)
-    return "-" if value is None else f"{value:g}{unit}"
+    if value is None:
+        return "-"
+    return (f"{value:.0f}" if key in ("wpm", "score_overall") else f"{round(value, 1):g}") + unit
 
 
 @app.command("progress")
@@ -1185,6 +1189,21 @@ def worker_command(
         heartbeat_s=heartbeat or queue.HEARTBEAT_S,
         stalled_after_s=stalled_after or queue.STALLED_AFTER_S,
     )
+
+
+def _summaries_on_one_line() -> None:
+    """Typer's command list keeps a docstring's line breaks ("…list its key terms; answers
+    practised" then "with `coach analyze --interview ID` show…" on a short line of its own): each
+    command's first paragraph is one line, which the list wraps to the terminal's width."""
+    import inspect
+
+    for command in app.registered_commands:
+        doc = inspect.cleandoc(command.help or (command.callback.__doc__ if command.callback else "") or "")
+        first, blank, rest = doc.partition("\n\n")
+        command.help = first.replace("\n", " ") + blank + rest
+
+
+_summaries_on_one_line()
 
 
 def main() -> None:

@@ -161,12 +161,24 @@ def take_back_questions(
     return taken_back
 
 
-def heard_questions(interview: dict) -> list[str]:
+def heard_questions(interview: dict, settings: Settings | None = None) -> list[str]:
     """The interviewer's questions a review found in the interview's recordings, in order, as
-    they would go into a bank (without "um"s or a broken-off start)."""
+    they would go into a bank (without "um"s or a broken-off start). With `settings`, a question
+    the review matched to one in the bank is given in the bank's words: the transcript's "Tell me
+    an outer time new leather project…" is not offered as a new practice question beside the bank's
+    "Tell me about a time you led a project…" it was matched to."""
     from coach.interview.turns import asked_question_text
 
-    asked = (asked_question_text(t["question_text"]) for rec in interview["recordings"] for t in rec["turns"])
+    known = (
+        {q.id: q.text for q in banks.load_questions(settings.data_dir, owner=settings.owner)}
+        if settings is not None
+        else {}
+    )
+    asked = (
+        known.get(t.get("question_id") or "") or asked_question_text(t["question_text"])
+        for rec in interview["recordings"]
+        for t in rec["turns"]
+    )
     return list(dict.fromkeys(text for text in asked if text))
 
 
@@ -200,7 +212,7 @@ def write_debrief(
     asked are added to it, a field not given keeps its value. Saved by `save_debrief`, as the form."""
     interview = store.get_interview(db, interview_id)
     debrief = latest_debrief(interview["debriefs"])
-    answers = form_values(debrief, heard_questions(interview)) if debrief else {}
+    answers = form_values(debrief, heard_questions(interview, settings)) if debrief else {}
     for name, value in given.items():
         if value is None or value == [] or value == "":
             continue

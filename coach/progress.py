@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 from statistics import fmean
 
 from coach import banks
+from coach.analysis.wording import count
 from coach.config import Settings
 from coach.playbook import (
     CADENCE_GOAL_KIND,
@@ -362,26 +363,37 @@ def progress_report(
     }
 
 
+def _figure(value: float, measure: str) -> str:
+    """A figure as the pages show it: pace and scores whole (120, not 119.5), rates to one decimal."""
+    return f"{value:.0f}" if measure in ("wpm", "score_overall") else f"{round(value, 1):g}"
+
+
+def _days_ago(days: int) -> str:
+    return {0: "today", 1: "yesterday"}.get(days, f"{days} days ago")
+
+
 def summary_lines(report: dict) -> list[str]:
     """The report as a few plain sentences for the terminal."""
     counts = report["counts"]
     lines = [
-        f"{counts['practice_attempts']} practice attempts, {counts['real_interviews']} real interviews "
-        f"({counts['real_answers']} answers analysed)."
+        f"{count(counts['practice_attempts'], 'practice attempt')}, "
+        f"{count(counts['real_interviews'], 'real interview')} "
+        f"({count(counts['real_answers'], 'answer')} analysed)."
     ]
     for measure in ("wpm", "fillers_per_100_words", "score_overall"):
         entry = report["improvement"].get(measure)
         if entry:
             band = f" (comfortable band {entry['band'][0]:g}–{entry['band'][1]:g})" if entry["band"] else ""
             lines.append(
-                f"{entry['label'].capitalize()}: {entry['first']:g} on the first attempt, "
-                f"{entry['latest']:g} on the latest{band}; {entry['since_first']} since the first."
+                f"{entry['label'].capitalize()}: {_figure(entry['first'], measure)} on the first attempt, "
+                f"{_figure(entry['latest'], measure)} on the latest{band}; "
+                f"{entry['since_first']} since the first."
             )
         comparison = report["practice_vs_real"][measure]
         if comparison["practice_n"] and comparison["real_n"]:
             lines.append(
-                f"  practice mean {comparison['practice_mean']:g}, real interviews mean "
-                f"{comparison['real_mean']:g}."
+                f"  practice mean {_figure(comparison['practice_mean'], measure)}, real interviews mean "
+                f"{_figure(comparison['real_mean'], measure)}."
             )
     mocks = [m for m in report.get("mock_interviews", []) if m["score_overall"] is not None]
     if mocks:
@@ -391,7 +403,7 @@ def summary_lines(report: dict) -> list[str]:
         )
     real = report["cadence"]["real_interviews"]
     if real["last"]:
-        lines.append(f"Last real interview: {real['last']} ({real['days_since_last']} days ago).")
+        lines.append(f"Last real interview: {real['last']} ({_days_ago(real['days_since_last'])}).")
     if real["next_due"]:
         lines.append(
             f"Next real interview due by your goal: {real['next_due']}"
@@ -399,7 +411,8 @@ def summary_lines(report: dict) -> list[str]:
         )
     gaps = report["skill_gaps"]
     if gaps["gaps"]:
-        lines.append("Skill gaps from debriefs: " + ", ".join(g["competency"] for g in gaps["gaps"]) + ".")
+        named = ", ".join(g["competency"].replace("-", " ") for g in gaps["gaps"])
+        lines.append(f"Skill gaps from debriefs: {named}.")
         lines += [f"  practise: [{q['id']}] {q['text']}" for q in gaps["recommended"]]
     return lines
 

@@ -48,3 +48,14 @@ def answer_with_pauses(n: int) -> dict:
     ]
     words = [{"text": "word", "start_s": t / 2, "end_s": t / 2 + 0.3} for t in range(int(duration * 2))]
     return {"duration_s": duration, "words": words, "metrics": {"pauses": {"items": pauses}}}
+
+
+def star_answer() -> dict:
+    """A 14 s answer told as situation, a pause, then result (as the STAR chart draws it)."""
+    return {
+        "transcript": "x" * 100,
+        "sentences": [
+            {"start_char": 0, "end_char": 50, "start_s": 0.0, "end_s": 6.5, "star": "situation"},
+            {"start_char": 50, "end_char": 100, "start_s": 9.0, "end_s": 13.7, "star": "result"},
+        ],
+    }

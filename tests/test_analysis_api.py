@@ -100,6 +100,21 @@ def test_scores_carry_numbers_and_thresholds():
     assert isinstance(scores["overall"], int)
 
 
+def test_a_clean_answer_s_scores_read_in_words_not_0_0():
+    """No filler, no hedge, no long pause: the numbers behind the scores say 0 and 'no pause', not
+    '0.0 per 100 words' or '0 pauses of 2.0 s or more, 0 of them inside a clause'."""
+    answer = "Our checkout failed at peak. I traced every request, found a slow query and added an index. "
+    scores = analyze(timed(answer * 2)).scores
+    assert "no pause of 2 s or more (natural pauses ≈ 0.6 s" in scores["delivery"]["because"]
+    assert "= 0 per 100 words;" in scores["fillers"]["because"]
+    assert "; 0 hedges per 100 words" in scores["content"]["because"]
+    assert not any(
+        "0.0" in part["because"] or "2.0 s" in part["because"]
+        for part in scores.values()
+        if isinstance(part, dict)
+    ), scores
+
+
 def test_question_talking_points_give_relevance():
     question = SimpleNamespace(
         talking_points=("automated the deployment", "measured the outcome"), target_s=90

@@ -55,6 +55,35 @@ def test_adding_an_interview_and_its_debrief(tmp_path, monkeypatch):
     assert any("1 question added" in s.value for s in at.success)
     texts = [q.text for q in banks.load_questions(tmp_path)]
     assert "Tell me about a time you changed a roadmap." in texts
+    # the written debrief is dated in words like every other date on the page, not 2026-12-01
+    [line] = [m.value for m in at.markdown if str(m.value).startswith("**Debrief**")]
+    assert f":gray[{today:%a} {today.day} {today:%b}]" in line and today.isoformat() not in line, line
+
+
+def test_a_question_taken_out_of_a_debrief_leaves_the_bank(tmp_path, monkeypatch):
+    """Two questions listed in a debrief join the practice bank; when the debrief is saved again
+    without one of them (listed by mistake), that one leaves the bank and the page says so."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        interview_id = store.add_interview(db, company="Umbrella", interview_date=date.today().isoformat())
+    finally:
+        db.close()
+    at = page("interviews").run()
+    key = f"interviews_debrief_{interview_id}_questions_asked"
+    kept, mistaken = "How do you plan a quarter?", "Tell me about your hobbies outside work."
+    at.text_area(key=key).input(f"{kept}\n{mistaken}")
+    [b for b in at.button if b.label == "Save debrief"][0].click().run()
+    assert not at.exception and not at.error
+    assert {kept, mistaken} <= {q.text for q in banks.load_questions(tmp_path)}
+    at.text_area(key=key).input(kept)
+    [b for b in at.button if b.label == "Save debrief"][0].click().run()
+    assert not at.exception and not at.error
+    texts = {q.text for q in banks.load_questions(tmp_path)}
+    assert kept in texts and mistaken not in texts
+    assert any("1 question no longer in the list was taken out" in s.value for s in at.success), [
+        s.value for s in at.success
+    ]
 
 
 def test_coming_up_leaves_out_todays_interview_once_it_is_debriefed(tmp_path, monkeypatch):

@@ -74,6 +74,7 @@ def test_a_silent_take_is_kept_and_says_record_again_once(tmp_path, monkeypatch)
     [error] = [e.value for e in at.error]
     assert error.lower().count("record again") == 1 and "saved in" in error
     assert list((tmp_path / "recordings").rglob("*.wav"))
+    assert not at.get("progress"), "no progress bar left standing under the error"
 
 
 def test_your_own_question_is_shown_as_text_not_markup(tmp_path, monkeypatch):

@@ -180,3 +180,17 @@ def test_delete_interview_audio_then_everything(clips, tmp_path):
     assert coach("delete-interview", interview_id, data_dir=tmp_path).returncode == 0
     missing = coach("delete-interview", interview_id, data_dir=tmp_path)
     assert missing.returncode == 1 and "no interview with id" in missing.stderr
+
+
+def test_every_command_is_summed_up_in_one_line_of_the_command_list(tmp_path):
+    """On a wide terminal `coach --help` lists each command with its summary on its own row: a
+    docstring's line break does not leave "with `coach analyze --interview ID` show which…" on a
+    short row of its own."""
+    env = {**os.environ, "COACH_DATA_DIR": str(tmp_path), "COLUMNS": "250"}
+    listed = subprocess.run([*COACH, "--help"], capture_output=True, text=True, env=env, timeout=120)
+    assert listed.returncode == 0, listed.stderr
+    rows = [line.strip("│ ") for line in listed.stdout.splitlines()]
+    [row] = [line for line in rows if line.startswith("job-description ")]
+    assert row.endswith("show which of them they used."), row
+    [row] = [line for line in rows if line.startswith("mock ")]
+    assert "takes the answer, follows up" in row, row

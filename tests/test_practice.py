@@ -99,3 +99,15 @@ def test_the_question_is_noted_beside_the_take_until_its_attempt_is_stored(clips
     result = practice_answer((clips / "fillers.wav").read_bytes(), settings, question=question)
     assert result.attempt_id is not None
     assert noted_question(result.recording.path) == (None, "")
+
+
+def test_a_short_answer_is_told_the_questions_own_length_once(clips, settings):
+    """A 14 s answer to "Why should we hire you?" (about 1:15): the short-answer point gives the
+    question's length, not the general 60–120 s that the question's own range contradicts."""
+    from coach import banks
+
+    [question] = [q for q in banks.load_questions(settings.data_dir) if q.id == "close-03"]
+    result = practice_answer(clips / "fillers.wav", settings, question=question, save=False)
+    [short] = [line for line in result.analysis["feedback"] if "too short for structure" in line]
+    assert short.endswith("A full answer to this question runs about 1:15."), short
+    assert not any("60–120" in line for line in result.analysis["feedback"]), result.analysis["feedback"]

@@ -81,6 +81,21 @@ def test_improvement_since_the_first_attempt_and_over_the_last_n(store, settings
     assert any("195 on the first attempt, 152 on the latest" in line for line in summary_lines(report))
 
 
+def test_the_terminal_summary_reads_in_words(store, settings):
+    """`coach progress`: '1 real interview', figures as the pages round them, and 'today', not
+    '1 real interviews', '119.5', '17.86' or '(0 days ago)'."""
+    _practice(store, 119.5, 17.857, day=0, overall=48.4)
+    _practice(store, 152.2, 3.95, day=1, overall=74)
+    _real(store, "2025-01-20", 170.6)
+    lines = summary_lines(progress_report(store, settings, today=date(2025, 1, 20)))
+    text = "\n".join(lines)
+    assert lines[0] == "2 practice attempts, 1 real interview (1 answer analysed).", lines[0]
+    assert "Pace (words per minute): 120 on the first attempt, 152 on the latest" in text, text
+    assert "Fillers per 100 words: 17.9 on the first attempt, 4 on the latest" in text, text
+    assert "Last real interview: 2025-01-20 (today)." in text, text
+    assert "119.5" not in text and "17.86" not in text, text
+
+
 def test_speeding_up_inside_the_band_is_not_called_an_improvement(store, settings):
     _practice(store, 140, 3, day=0)
     _practice(store, 170, 3, day=1)

@@ -191,3 +191,15 @@ def test_a_window_skipped_twice_comes_back_in_shorter_pieces(settings, tmp_path)
     assert result.transcript.unheard == ()
     assert _share_of_words_heard(entry["text"], result.analysis["transcript"]) >= 0.35
     assert not any("not transcribed" in w for w in result.analysis["warnings"])
+
+
+def test_a_one_word_take_is_told_in_words_not_as_0_s(settings, tmp_path):
+    """'Yes.' (about 0.6 s): the sentence says 1 word and under a second, not '1 words in 0 s'."""
+    import subprocess
+
+    take = tmp_path / "yes.wav"
+    subprocess.run(["espeak-ng", "-w", str(take), "Yes."], check=True)
+    result = practice_answer(take, settings, save=False)
+    assert result.analysis["scores"] is None
+    [warning] = result.analysis["warnings"]
+    assert warning.startswith("Only 1 word in under a second: too little to measure."), warning

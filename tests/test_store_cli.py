@@ -44,6 +44,27 @@ def filled_fixture(settings, monkeypatch):
     return settings
 
 
+def test_history_rounds_figures_as_the_pages_do(settings, monkeypatch):
+    """`coach history` lists 120 wpm and 17.9 fillers/100, not 119.5 and 17.857."""
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    store = open_store(settings)
+    save_attempt(
+        store,
+        question_id="close-03",
+        question_text="Why should we hire you?",
+        recording=None,
+        transcript=transcript_dict(),
+        analysis=analysis_dict(wpm=119.5, fillers_per_100=17.857, overall=48.4),
+        engine="faster-whisper",
+        model="tiny.en",
+    )
+    store.close()
+    result = _run(settings, "history")
+    assert result.exit_code == 0, result.stderr
+    [line] = [line for line in result.stdout.splitlines() if "close-03" in line]
+    assert line.endswith("120 wpm  17.9 fillers/100  score 48"), line
+
+
 def test_history_and_progress_json(filled):
     result = _run(filled, "history", "--json")
     assert result.exit_code == 0, result.stderr

@@ -95,6 +95,16 @@ def test_written_fillers_survive_with_the_verbatim_prompt(faster, openai, clips_
     assert len(fillers) >= 5  # fillers.txt has 5 (3 "um", 2 "uh")
 
 
+@pytest.mark.parametrize("engine", ["faster-whisper", "openai-whisper"])
+def test_a_word_whisper_splits_reads_whole(faster, openai, clips_dir, engine):
+    """fillers.wav says "a daily check-in"; tiny.en gives "check" and "-in" as two pieces, and the
+    transcript (what the page shows) reads "check-in", one word, not "check -in"."""
+    settings = faster if engine == "faster-whisper" else openai
+    transcript = transcribe_file(clips_dir / "fillers.wav", settings)
+    assert "check-in" in transcript.text and " -in" not in transcript.text, transcript.text
+    assert "check-in" in [w.text.strip(",.") for w in transcript.words]
+
+
 def test_the_two_second_pause_shows_as_a_gap_between_words(faster, clips_dir):
     words = transcribe_file(clips_dir / "fillers.wav", faster).words
     gaps = [b.start_s - a.end_s for a, b in zip(words, words[1:], strict=False)]

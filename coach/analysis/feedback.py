@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 
 from coach.analysis.prosody import prosody_feedback
-from coach.analysis.wording import count
+from coach.analysis.wording import clock, count
 from coach.config import Thresholds
 
 MAX_POINTS = 5
@@ -41,7 +41,7 @@ def build_feedback(a: dict, t: Thresholds) -> list[str]:
             (
                 8.0,
                 f"Only {count(metrics['words'], 'word')}: too short for structure and pace "
-                f"to mean much. A full answer runs {t.answer_min_s:.0f}–{t.answer_max_s:.0f} s.",
+                f"to mean much. {_full_answer(metrics['length'], t)}",
             )
         )
     _fillers(points, a, metrics, t)
@@ -51,6 +51,15 @@ def build_feedback(a: dict, t: Thresholds) -> list[str]:
     points.extend(prosody_feedback(metrics.get("prosody"), t))
     points.sort(key=lambda p: -p[0])
     return [text for _, text in points[:MAX_POINTS]]
+
+
+def _full_answer(length: dict, t: Thresholds) -> str:
+    """How long a full answer runs: this question's own length when it has one (the length point
+    below measures against it), else the usual range."""
+    target = length.get("target_s")
+    if target:
+        return f"A full answer to this question runs about {clock(target)}."
+    return f"A full answer runs {t.answer_min_s:.0f}–{t.answer_max_s:.0f} s."
 
 
 def _fillers(points: list, a: dict, m: dict, t: Thresholds) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from coach.analysis.wording import clock
+from coach.analysis.wording import clock, count
 from coach.types import Transcript
 
 # Pace, fillers per 100 words and STAR shares swing wildly on a few words: one filler in ten words
@@ -76,7 +76,7 @@ def blocking_problems(transcript: Transcript, n_words: int, *, interview: bool =
     if n_words < MIN_WORDS or spoken_s < MIN_SPEECH_S:
         # a short reply in an interview is normal; only a practice take is worth recording again
         problems.append(
-            f"Only {n_words} words in {spoken_s:.0f} s: too little to measure."
+            f"Only {count(n_words, 'word')} in {_how_long(spoken_s)}: too little to measure."
             + ("" if interview else " Record the whole answer again.")
         )
     elif speech_s and transcript.unheard_s / speech_s > MAX_UNHEARD_SHARE:
@@ -86,6 +86,11 @@ def blocking_problems(transcript: Transcript, n_words: int, *, interview: bool =
             "wrong. Record again closer to the microphone, or upload the file."
         )
     return problems
+
+
+def _how_long(seconds: float) -> str:
+    """'under a second', '1 s', '9 s': never '0 s' for a take that did have sound."""
+    return "under a second" if seconds < 0.5 else f"{seconds:.0f} s"
 
 
 def clipped_share(samples: np.ndarray) -> float:

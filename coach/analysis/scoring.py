@@ -37,13 +37,19 @@ def delivery_score(metrics: dict, t: Thresholds) -> dict:
     long_mid = pauses.get("long_mid_clause", 0)
     pause_part = 100.0 - 15.0 * long_mid - 5.0 * ((metrics["long_pauses"] or 0) - long_mid)
     score = 0.6 * max(0.0, pace) + 0.4 * max(0.0, pause_part)
-    long_pauses = count(metrics["long_pauses"] or 0, "pause")
-    because = (
-        f"{pace_note}; {long_pauses} of {t.long_pause_s:.1f} s or more, "
-        f"{long_mid} of them inside a clause "
-        f"(natural pauses ≈ {t.natural_pause_s} s at sentence ends)"
+    n_long = metrics["long_pauses"] or 0
+    long_pauses = (
+        f"{count(n_long, 'pause')} of {t.long_pause_s:g} s or more, {long_mid} of them inside a clause"
+        if n_long
+        else f"no pause of {t.long_pause_s:g} s or more"
     )
+    because = f"{pace_note}; {long_pauses} (natural pauses ≈ {t.natural_pause_s:g} s at sentence ends)"
     return {"score": _clamp(score), "because": because, "source": PACE_SOURCE}
+
+
+def _rate(per_100: float) -> str:
+    """'0', '2.5', '17.9': a rate per 100 words to one decimal, and none as plain 0, not 0.0."""
+    return "0" if round(per_100, 1) == 0 else f"{per_100:.1f}"
 
 
 def filler_score(metrics: dict, counts: dict[str, int], t: Thresholds) -> dict:
@@ -56,7 +62,7 @@ def filler_score(metrics: dict, counts: dict[str, int], t: Thresholds) -> dict:
     return {
         "score": _clamp(score),
         "because": (
-            f"{count(total, 'filler')} in {metrics['words']} words = {rate:.1f} per 100 words; ordinary "
+            f"{count(total, 'filler')} in {metrics['words']} words = {_rate(rate)} per 100 words; ordinary "
             f"conversation has about {t.fillers_per_100_words_typical:.0f} per 100, which scores 50"
         ),
         "source": FILLER_SOURCE,
@@ -116,8 +122,12 @@ def content_score(
     score += base * part
     notes.append(
         f"{count(quantified, 'quantified result')} (2 earn full marks); "
-        f"'I' in {'n/a' if i_share is None else f'{i_share:.0%}'} of action subjects "
-        f"(aim ≥ {t.action_i_min_share:.0%}); {hedge_rate:.1f} hedges per 100 words "
+        + (
+            "no sentence about what was done to count 'I' in"
+            if i_share is None
+            else f"'I' in {i_share:.0%} of action subjects (aim ≥ {t.action_i_min_share:.0%})"
+        )
+        + f"; {_rate(hedge_rate)} hedges per 100 words "
         f"(above {t.hedges_per_100_words_max:.0f} costs marks)"
     )
     return {"score": _clamp(score), "because": "; ".join(notes)}

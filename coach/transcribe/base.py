@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Protocol
 
 import numpy as np
 
-from coach.types import SAMPLE_RATE, Transcript
+from coach.types import SAMPLE_RATE, Transcript, Word
 
 # A disfluent initial prompt makes Whisper keep filled pauses it would otherwise clean away
 # (OpenAI's Whisper prompting guide); measured on tests/data/fillers.wav, see README "Verbatim".
@@ -32,6 +32,20 @@ class Engine(Protocol):
         verbatim: bool = True,
         progress: ProgressCallback | None = None,
     ) -> Transcript: ...
+
+
+def whole_words(pieces: Iterable[tuple[str, float, float, float]]) -> list[Word]:
+    """Whisper's words (text with its leading space, start, end, probability) as Words. A piece
+    with no leading space continues the word before it ("check" + "-in"): joined, so the transcript
+    reads "check-in", not "check -in"; the word spans both times and keeps the lower probability."""
+    words: list[Word] = []
+    for text, start, end, prob in pieces:
+        if words and text[:1] not in ("", " ") and text.strip():
+            last = words[-1]
+            words[-1] = Word(last.text + text.strip(), last.start_s, float(end), min(last.prob, float(prob)))
+        else:
+            words.append(Word(text.strip(), float(start), float(end), float(prob)))
+    return words
 
 
 def speech_regions(audio: np.ndarray) -> list[tuple[float, float]]:

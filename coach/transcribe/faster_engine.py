@@ -13,6 +13,7 @@ from coach.transcribe.base import (
     ProgressCallback,
     check_sample_rate,
     is_probably_invented,
+    whole_words,
 )
 from coach.transcribe.models import (
     DEFAULT_MODEL,
@@ -98,10 +99,7 @@ class FasterWhisperEngine:
         words: list[Word] = []
         for segment in segments:  # a lazy generator: decoding happens as we iterate
             if not is_probably_invented(segment.no_speech_prob, segment.avg_logprob, segment.temperature):
-                words += [
-                    Word(w.word.strip(), float(w.start), float(w.end), float(w.probability))
-                    for w in segment.words or ()
-                ]
+                words += whole_words((w.word, w.start, w.end, w.probability) for w in segment.words or ())
             if progress:
                 progress(min(float(segment.end), total), total)
         if progress:

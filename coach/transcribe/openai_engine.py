@@ -25,6 +25,7 @@ from coach.transcribe.base import (
     check_sample_rate,
     is_probably_invented,
     speech_regions,
+    whole_words,
 )
 from coach.transcribe.models import (
     DEFAULT_MODEL,
@@ -141,19 +142,14 @@ class OpenAIWhisperEngine:
                     condition_on_previous_text=False,
                     verbose=None,
                 )
-            words += [
-                Word(
-                    w["word"].strip(),
-                    start_s + float(w["start"]),
-                    start_s + float(w["end"]),
-                    float(w["probability"]),
-                )
-                for segment in result["segments"]
-                for w in segment.get("words", ())
+            for segment in result["segments"]:
                 if not is_probably_invented(
                     segment["no_speech_prob"], segment["avg_logprob"], segment["temperature"]
-                )
-            ]
+                ):
+                    words += whole_words(
+                        (w["word"], start_s + float(w["start"]), start_s + float(w["end"]), w["probability"])
+                        for w in segment.get("words", ())
+                    )
         if progress:
             progress(total, total)
         return Transcript.from_words(words, total, engine=self.name, model=self.model_name)

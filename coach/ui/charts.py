@@ -26,6 +26,9 @@ PACE_STEP_S = 2.0
 # ---------------------------------------------------------------- STAR timeline
 
 
+STAR_CHART_HEIGHT = 86  # the bar (34), its tick labels and the axis title
+
+
 def star_segments(analysis: dict) -> list[dict]:
     """Each sentence as a piece of the answer's timeline: seconds when timed, else share of text."""
     sentences = analysis.get("sentences") or []
@@ -77,7 +80,8 @@ def star_timeline_chart(analysis: dict) -> alt.LayerChart | None:
     base = alt.Chart(frame)
     parts = list(STAR_COLOURS)
     bars = base.mark_bar(height=34, stroke="white", strokeWidth=2).encode(
-        x=alt.X("start:Q", title=axis_title),
+        # whole seconds or percents read as on the other charts (0 5 10, not 0.0 5.0 10.0)
+        x=alt.X("start:Q", title=axis_title, axis=alt.Axis(format="~g", tickMinStep=1)),
         x2="end:Q",
         color=alt.Color(
             "part:N", scale=alt.Scale(domain=parts, range=[STAR_COLOURS[p] for p in parts]), legend=None
@@ -91,7 +95,9 @@ def star_timeline_chart(analysis: dict) -> alt.LayerChart | None:
     text = base.mark_text(color="black", fontSize=12, fontWeight="bold").encode(
         x="middle:Q", text="shown_label:N"
     )
-    return (bars + text).properties(height=60)
+    # Streamlit draws the chart in exactly this height, axis included: 60 cut off the axis title,
+    # leaving the numbers under the bar without their unit
+    return (bars + text).properties(height=STAR_CHART_HEIGHT)
 
 
 # ---------------------------------------------------------------- pace and pauses

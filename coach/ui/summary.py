@@ -437,6 +437,11 @@ def describe_question(question) -> str:
     )
 
 
+def upload_size(mb: int) -> str:
+    """'1 GB' for 1024 MB, as the upload box below the label says it; '200 MB' under a gigabyte."""
+    return f"{mb // 1024} GB" if mb >= 1024 and mb % 1024 == 0 else f"{mb} MB"
+
+
 def due_label(next_due: date, today: date) -> str:
     """'today', or the date the next real interview is (or has been) due: both pages say the same.
 

@@ -8,7 +8,7 @@ import streamlit as st
 
 sys.path[:0] = [str(Path(__file__).resolve().parents[2]), str(Path(__file__).resolve().parents[1])]
 
-from chart_cases import SIZES, answer_with_pauses, attempts, trend_series  # noqa: E402
+from chart_cases import SIZES, answer_with_pauses, attempts, star_answer, trend_series  # noqa: E402
 
 from coach.ui import charts  # noqa: E402
 
@@ -25,3 +25,6 @@ for n in SIZES:
         with st.container(key=f"gallery_attempts_{n}"):
             st.subheader(f"Attempts, {n}")
             st.altair_chart(chart)
+with st.container(key="gallery_star"):
+    st.subheader("Structure over the answer")
+    st.altair_chart(charts.star_timeline_chart(star_answer()))

@@ -276,6 +276,17 @@ def test_charts_read_with_one_two_and_twenty_points(tmp_path, browser, shots):
                 drawn = box.locator("canvas, svg.marks").first.bounding_box()
                 assert drawn["height"] >= 220, (name, n, drawn)  # room for marks, axis and legend
                 box.screenshot(path=str(shots / f"chart-{name}-{n}.png"))
+        # the structure bar keeps its axis: numbers under it with their unit, whole seconds
+        star = page.locator(".st-key-gallery_star")
+        star.scroll_into_view_if_needed()
+        drawn = star.locator('[data-testid="stVegaLiteChart"]').first.bounding_box()
+        title = star.get_by_text("seconds into the answer", exact=True)
+        assert title.count() == 1, "the axis says what its numbers are"
+        title_box = title.bounding_box()
+        assert title_box["y"] + title_box["height"] <= drawn["y"] + drawn["height"] + 1, (title_box, drawn)
+        ticks = star.locator("svg text").all_text_contents()
+        assert "7" in ticks and "7.0" not in ticks, ticks
+        star.screenshot(path=str(shots / "chart-star.png"))
     finally:
         context.close()
         server.stop()
