@@ -229,6 +229,13 @@ def test_the_drafts_measured_lines_are_told_from_the_users_own(run, profile):
     assert not any(is_measured(line) for line in mine)
     old = "You spoke 12% of the time over 1 question.\n" + "\n".join(mine)
     assert refreshed_text(old, draft["went_well"]) == "\n".join([draft["went_well"], *mine])
+    # lines a debrief saved in the earlier wording are still the review's, replaced when refreshed
+    earlier = [
+        "1 of 2 answers were at a conversational pace (130–175 wpm).",
+        "1 answer to bank questions did not state a result.",
+    ]
+    assert all(is_measured(line) for line in earlier)
+    assert refreshed_text("\n".join([*earlier, *mine]), "") == "\n".join(mine)
 
 
 def test_one_voice_gives_a_clear_warning_and_one_answer(run):

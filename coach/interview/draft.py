@@ -25,14 +25,14 @@ SLOW_START_S = 5.0
 MEASURED_FIELDS = ("went_well", "could_be_better")
 
 TALK_SHARE = "You spoke {share}% of the time over {questions}."
-PACE = "{in_band} of {answers} answers were at a conversational pace ({low}–{high} wpm)."
+PACE = "Answers at a conversational pace ({low}–{high} wpm): {in_band} of {answers}."
 RESULTS = "{results} a result."
 OWN_QUESTIONS = "You asked {questions} of your own."
 LONG_ANSWER = 'The answer to "{question}" ran {length}.'
 FILLERS = "{fillers} in {words} words ({rate} per 100; about {typical} is ordinary in conversation)."
 SLOW_STARTS = "{slow} started more than {limit} s after the question."
 INTERRUPTIONS = "You started talking before the interviewer finished {times}."
-NO_RESULT = "{answers} to bank questions did not state a result."
+NO_RESULT = "{answers} to questions you can practise here did not say how things turned out (the result)."
 TEMPLATES = (
     TALK_SHARE,
     PACE,
@@ -43,6 +43,12 @@ TEMPLATES = (
     SLOW_STARTS,
     INTERRUPTIONS,
     NO_RESULT,
+)
+# Earlier wordings of the same lines: a debrief saved before still has them, and they are the
+# review's lines, not the user's, when the review is done again.
+EARLIER_TEMPLATES = (
+    "{in_band} of {answers} answers were at a conversational pace ({low}–{high} wpm).",
+    "{answers} to bank questions did not state a result.",
 )
 
 
@@ -79,7 +85,7 @@ def _pattern(template: str) -> re.Pattern:
     return re.compile(out + re.escape(template[last:]) + "$")
 
 
-_MEASURED = tuple(_pattern(t) for t in TEMPLATES)
+_MEASURED = tuple(_pattern(t) for t in TEMPLATES + EARLIER_TEMPLATES)
 
 
 def is_measured(line: str) -> bool:
