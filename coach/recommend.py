@@ -22,6 +22,12 @@ DIMENSION_PRACTICE = {"structure": "structure", "fillers": "filler", "delivery":
 WEAK_AREA_LABELS = {"structure": "structure (STAR)", "filler": "fillers", "presentation": "pace and pauses"}
 
 
+STARTER_REASON = (
+    "Questions most interview loops open with. Answer a few and the "
+    "recommendations follow your weak areas and debriefs."
+)
+
+
 @dataclass(frozen=True)
 class Recommendation:
     questions: list[Question]
@@ -67,11 +73,7 @@ def recommended(
             )
             return Recommendation(picks, reason)
     picks = banks.recommend(questions, list(STARTER_COMPETENCIES), n=n, exclude_ids=practised, role=role)
-    return Recommendation(
-        picks,
-        "Questions most interview loops open with. Answer a few and the "
-        "recommendations follow your weak areas and debriefs.",
-    )
+    return Recommendation(picks, STARTER_REASON)
 
 
 def _day(created_at: str | None) -> date:

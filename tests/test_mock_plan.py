@@ -20,6 +20,9 @@ def test_an_interview_opens_and_closes_and_tells_stories_in_between():
     assert plan.questions[-1].category == "closing"
     assert all(q.category == "behavioural" for q in plan.questions[1:-1])
     assert plan.planned_s == 30 * 60
+    # read in the report after the mock: why these questions, not the Practice page's "answer a few"
+    assert plan.reason.startswith("Questions most interview loops open with: there were no practice scores")
+    assert "Answer a few" not in plan.reason
 
 
 def test_a_role_set_alternates_the_roles_own_questions_with_stories():

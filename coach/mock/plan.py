@@ -147,6 +147,11 @@ def make_plan(
         raise InputError("No questions in the bank fit this mock interview; choose another format or role.")
     ordered = tuple(q for q in (opener, *middle, closer) if q is not None)
     reason = picks[-1].reason
+    if reason == recommend.STARTER_REASON:  # said after the mock, "answer a few" reads oddly
+        reason = (
+            "Questions most interview loops open with: there were no practice scores or debrief "
+            "skill gaps yet to steer by. The next mock follows your weak areas once there are."
+        )
     if steer:
         source = "job description" if interview.get("job_description") else "notes"
         reason = f"Steered by the interview's {source}: {', '.join(s.replace('-', ' ') for s in steer[:3])}."
