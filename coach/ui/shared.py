@@ -22,7 +22,7 @@ from coach.errors import CoachError
 from coach.identity import SIGN_IN, identity_from, is_staff, normalise
 from coach.store import Store, open_store
 from coach.ui import summary
-from coach.ui.highlight import escape, highlight_html, legend_html
+from coach.ui.highlight import escape, escape_sentence, highlight_html, legend_html
 
 
 def settings() -> Settings:
@@ -134,8 +134,9 @@ def preload_models(current: Settings) -> None:
 
 
 def said(error: CoachError) -> str:
-    """An error's sentence as the app's pages say it (no terminal commands)."""
-    return getattr(error, "in_app", "") or str(error)
+    """An error's sentence as the app's pages say it (no terminal commands), ready for st.error:
+    a file's name quoted in it shows as text, never as a link, an image or HTML."""
+    return escape_sentence(getattr(error, "in_app", "") or str(error))
 
 
 @contextlib.contextmanager
@@ -195,7 +196,7 @@ def show_answer(
     points = summary.feedback(analysis)
     if points:
         st.subheader("What to work on")
-        st.markdown("\n".join(f"{i}. {p}" for i, p in enumerate(points, start=1)))
+        st.markdown("\n".join(f"{i}. {escape_sentence(p)}" for i, p in enumerate(points, start=1)))
 
     show_talking_points(analysis, recording)
     show_job_terms(analysis)

@@ -185,3 +185,60 @@ def test_hostile_text_renders_as_text_in_the_real_browser(tmp_path):
     assert "Globex" in interviews and "onerror" in interviews  # the markup is there, as text
     assert "window.__coach_xss = 1" in interviews
     assert "Why do you want this job?" in shown["questions"] and "<script>" in shown["questions"]
+
+
+# --------------------------------------------------------------- coach sentences quoting the user's text
+IMAGE = "![pixel](http://203.0.113.9/track.png)"  # the browser would fetch it: a request leaving the machine
+TAG = "<img src=x onerror=alert(1)>"
+
+
+def _acting(value: str) -> list[str]:
+    """Markup still able to act in an element's markdown: the image, the tag, a link's opening."""
+    return [m for m in (IMAGE, TAG, "[pixel]", "<img") if m in value]
+
+
+def _page_with_answer(data_dir: str, analysis: dict) -> None:
+    from coach.config import load_settings
+    from coach.ui.shared import show_answer
+
+    show_answer(analysis, load_settings(data_dir))
+
+
+def test_feedback_quoting_typed_talking_points_shows_them_as_text(tmp_path):
+    """Talking points typed on the Questions page come back in a feedback sentence ("not heard:
+    '...'"), shown as markdown: their markup must not become an image or HTML."""
+    from streamlit.testing.v1 import AppTest
+
+    from coach import banks
+    from coach.practice import analyze_transcript
+    from coach.types import Transcript
+
+    settings = load_settings(data_dir=tmp_path)
+    question = banks.add_user_question(
+        tmp_path, "Why this team?", talking_points=[IMAGE, f"{TAG} the on-call rota", "the salary band"]
+    )
+    analysis = analyze_transcript(
+        Transcript.from_text("I like the product and the people. " * 12), settings, question
+    )
+    assert any(IMAGE in point for point in analysis["feedback"])  # the hostile point is quoted
+    at = AppTest.from_function(_page_with_answer, args=(str(tmp_path), analysis), default_timeout=120).run()
+    assert not at.exception
+    shown = [m.value for m in at.markdown if "talking points not heard" in m.value]
+    assert len(shown) == 1 and "on-call rota" in shown[0]
+    assert _acting(shown[0]) == [], shown[0]
+    assert "!\\[pixel\\](http://203.0.113.9/track.png)" in shown[0] and "&lt;img src=x" in shown[0]
+
+
+def test_an_uploaded_file_name_in_an_error_shows_as_text(tmp_path, monkeypatch):
+    """The error for a file that is not audio names the file; a name holding markup stays text."""
+    from app_support import DATA, page
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("practice").run()
+    at.button(key="practice_first_question").click().run()
+    name = f"{IMAGE} {TAG}.wav"
+    at.file_uploader[0].upload(name, (DATA / "not_audio.wav").read_bytes(), "audio/wav").run()
+    assert not at.exception
+    [error] = [e.value for e in at.error]
+    assert "is not audio the coach can read" in error and "203.0.113.9/track.png" in error
+    assert _acting(error) == [], error
