@@ -321,8 +321,12 @@ def write_wav(path: Path, samples: np.ndarray, sample_rate: int = SAMPLE_RATE) -
     private_folder(path.parent)
     fd, tmp = private_temporary(path.parent, suffix=".wav")
     os.close(fd)
-    soundfile.write(str(tmp), samples, sample_rate, subtype="PCM_16")
-    os.replace(tmp, path)
+    try:
+        soundfile.write(str(tmp), samples, sample_rate, subtype="PCM_16")
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)  # no hidden half take left behind; `path` is as it was
+        raise
     return path
 
 
