@@ -19,6 +19,8 @@ from coach.errors import StorageError
 from coach.recommend import own_question
 from coach.ui.highlight import highlight_html
 
+DATA = Path(__file__).resolve().parents[1] / "data"
+
 SQL = [
     "Robert'); DROP TABLE attempts;--",
     "' OR '1'='1",
@@ -137,6 +139,29 @@ def _open_expanders(page) -> None:
             summary.click()
 
 
+def _upload_on_the_practice_page(page, url: str) -> None:
+    """A file that is not audio under a name holding markup (its error sentence names it), then a
+    real answer: the result's feedback, marked transcript and charts are drawn, still with no
+    request leaving the machine."""
+    page.goto(url)
+    page.locator("h1").first.wait_for(timeout=30_000)
+    page.get_by_role("radio", name="Random").click()
+    page.get_by_role("button", name="Pick a random question").click()
+    page.get_by_role("tab", name="Upload a file").click()
+    upload = page.get_by_test_id("stFileUploaderDropzoneInput")
+    name = '![pixel](http://203.0.113.9/name.png) <img src=x onerror="window.__coach_xss=6">.wav'
+    upload.set_input_files(
+        {"name": name, "mimeType": "audio/wav", "buffer": (DATA / "not_audio.wav").read_bytes()}
+    )
+    page.get_by_text("is not audio the coach can read").wait_for(timeout=60_000)
+    assert page.get_by_text("203.0.113.9/name.png", exact=False).count() >= 1  # the name, as text
+    assert page.evaluate("() => window.__coach_xss") is None
+    upload.set_input_files(str(DATA / "fillers.wav"))
+    page.get_by_role("heading", name="What to work on").wait_for(timeout=120_000)
+    page.get_by_role("heading", name="Pace and pauses").wait_for(timeout=30_000)
+    time.sleep(2)  # the charts draw
+
+
 @pytest.mark.slow
 def test_hostile_text_renders_as_text_in_the_real_browser(tmp_path):
     from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, StreamlitServer
@@ -164,7 +189,7 @@ def test_hostile_text_renders_as_text_in_the_real_browser(tmp_path):
 
             page.route("**/*", watch)
             page.on("dialog", lambda dialog: (outside.append(f"dialog: {dialog.message}"), dialog.dismiss()))
-            for name in ("interviews", "questions", "progress", ""):
+            for name in ("interviews", "questions", "progress", "", "mock", "review", "settings"):
                 page.goto(f"{server.url}/{name}")
                 page.locator("h1").first.wait_for(timeout=30_000)
                 text = []
@@ -177,6 +202,7 @@ def test_hostile_text_renders_as_text_in_the_real_browser(tmp_path):
                 assert page.get_by_test_id("stException").count() == 0, name
                 assert page.evaluate("() => window.__coach_xss") is None, name
                 shown[name or "practice"] = "\n".join(text)
+            _upload_on_the_practice_page(page, server.url)
             browser.close()
     finally:
         server.stop()
