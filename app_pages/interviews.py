@@ -269,7 +269,7 @@ def opportunity_card(opportunity: Opportunity, by_id: dict[int, dict], today: da
         for stage in data["stages"]:
             item = by_id[stage["interview_id"]]
             full = store.get_interview(db, item["id"])
-            with st.expander(stage_label(stage, today, stage["interview_id"] == booked)):
+            with st.expander(escape(stage_label(stage, today, stage["interview_id"] == booked))):
                 stage_entry(item, full)
 
 

@@ -151,7 +151,7 @@ def test_no_header_or_a_header_from_an_untrusted_address_shows_only_the_sign_in_
         (data_dir / "settings.toml").write_text(COHORT)
 
 
-def test_the_cohort_script_starts_the_app_private_from_any_folder(tmp_path, monkeypatch):
+def test_the_cohort_script_starts_the_app_private_from_any_folder(browser, tmp_path, monkeypatch):
     """`scripts/serve_cohort.py` run from another folder: Streamlit reads the config.toml beside
     app.py as well as the working folder's, so the page is still told not to gather usage
     statistics, no request leaves 127.0.0.1, and the server answers on 127.0.0.1 only."""
@@ -196,13 +196,13 @@ def test_the_cohort_script_starts_the_app_private_from_any_folder(tmp_path, monk
                 return route.abort()
             return route.continue_()
 
-        with chromium() as browser:
-            page = browser.new_page()
-            page.route("**/*", watch)
-            page.on("websocket", lambda ws: ws.on("framereceived", frame))
-            page.goto(url)
-            page.locator("h1").first.wait_for(timeout=60_000)
-            time.sleep(3)
+        page = browser.new_page()
+        page.route("**/*", watch)
+        page.on("websocket", lambda ws: ws.on("framereceived", frame))
+        page.goto(url)
+        page.locator("h1").first.wait_for(timeout=60_000)
+        time.sleep(3)
+        page.close()
         with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as route:
             route.connect(("192.0.2.1", 9))  # UDP: sends nothing, only picks the outgoing interface
             own_address = route.getsockname()[0]  # this machine's address on its network

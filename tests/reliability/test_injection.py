@@ -105,7 +105,7 @@ def _seed_hostile(data_dir: Path) -> None:
             company=f"Globex {MARKUP[1]}",
             interview_date="2025-03-01",
             role=MARKUP[0],
-            stage="onsite",
+            stage=f"onsite {MARKUP[4]}",  # the stage is free text (coach add-interview --stage)
             notes=payload,
         )
         repository.add_person(db, interview_id, name=MARKUP[2], title=MARKUP[4], notes=payload)
