@@ -149,15 +149,18 @@ def edit_interview(item: dict) -> None:
 
 
 def add_person_form(item: dict) -> None:
-    with st.form(f"interviews_person_{item['id']}", clear_on_submit=True):
+    form = shared.form_key(f"interviews_person_{item['id']}")
+    with st.form(form):
         line = st.text_input(
             "Name — title — note",
-            key=f"interviews_person_line_{item['id']}",
+            key=shared.form_key(f"interviews_person_line_{item['id']}"),
             placeholder="Sam Lee — engineering manager — ex-Stripe",
         )
         if st.form_submit_button("Add person"):
             with shared.shown_errors():
                 person = interview_log.add_person(db, item["id"], line)
+                shared.form_saved(f"interviews_person_{item['id']}")
+                shared.form_saved(f"interviews_person_line_{item['id']}")
                 done(f"Added {escape(person['name'])}.")
 
 
@@ -267,7 +270,7 @@ def opportunity_card(opportunity: Opportunity, by_id: dict[int, dict], today: da
         for stage in data["stages"]:
             item = by_id[stage["interview_id"]]
             full = store.get_interview(db, item["id"])
-            with st.expander(stage_label(stage, today, stage["interview_id"] == booked)):
+            with st.expander(escape(stage_label(stage, today, stage["interview_id"] == booked))):
                 stage_entry(item, full)
 
 
@@ -404,7 +407,7 @@ def debriefs(written: list[dict]) -> None:
 
 
 def add_interview_form(today: date) -> None:
-    with st.form("interviews_add", clear_on_submit=True):
+    with st.form(shared.form_key("interviews_add")):
         c1, c2 = st.columns(2)
         company = c1.text_input("Company")
         role = c2.text_input("Role")
@@ -430,6 +433,7 @@ def add_interview_form(today: date) -> None:
                     people=people.splitlines(),
                     job_description=description,
                 )
+                shared.form_saved("interviews_add")
                 done(f"Added {escape(company.strip())} ({escape(stage)}, {long_date(when)}).")
 
 
@@ -552,7 +556,7 @@ def offers_and_options(side_by_side: list[dict], opportunities: list[Opportunity
         edit_option_form(options)
     else:
         st.caption("No options written down yet. Start with your current job: it is the BATNA to beat.")
-    with st.form("interviews_option", clear_on_submit=True):
+    with st.form(shared.form_key("interviews_option")):
         st.markdown("**Add an option**")
         c1, c2, c3 = st.columns(3)
         kind = c1.selectbox("Kind", list(OPTION_KINDS), format_func=OPTION_KINDS.get)
@@ -568,7 +572,7 @@ def offers_and_options(side_by_side: list[dict], opportunities: list[Opportunity
             [None, *came_from],
             format_func=lambda i: "—" if i is None else came_from[i],
             help="Puts the option on that card; its company and title come from it when left empty.",
-            key="interviews_option_from",
+            key=shared.form_key("interviews_option_from"),
         )
         if st.form_submit_button("Add option"):
             with shared.shown_errors():
@@ -582,6 +586,8 @@ def offers_and_options(side_by_side: list[dict], opportunities: list[Opportunity
                     deadline=deadline,
                     interview_id=interview_id,
                 )
+                shared.form_saved("interviews_option")
+                shared.form_saved("interviews_option_from")
                 done("Option added.")
 
 

@@ -154,7 +154,7 @@ def listen(session: MockSession, data: bytes) -> None:
                 if isinstance(e, (ModelError, NotAudioError))
                 else f" Your recording is saved in {shared.recordings_place(cfg)}."
             )
-            st.error(f"{e}{kept} Record the answer again.")
+            st.error(f"{shared.said(e)}{kept} Record the answer again.")
             ss.mock_failed = digest
             return
     st.rerun()

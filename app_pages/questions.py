@@ -90,7 +90,7 @@ def browse() -> None:
 def add_your_own() -> None:
     if ss.get("questions_flash"):
         st.success(ss.pop("questions_flash"))
-    with st.form("questions_add", clear_on_submit=True):
+    with st.form(shared.form_key("questions_add")):
         text = st.text_area(
             "The question",
             max_chars=400,
@@ -114,7 +114,9 @@ def add_your_own() -> None:
                     talking_points=[p.strip() for p in points.splitlines() if p.strip()],
                     owner=cfg.owner,
                 )
-                st.success(f"Added: {escape(added.text)}")
+                shared.form_saved("questions_add")
+                ss.questions_flash = f"Added: {escape(added.text)}"
+                st.rerun()
     mine = [q for q in banks.load_questions(cfg.data_dir, owner=cfg.owner) if q.source != "bank"]
     st.markdown(f"**Your questions ({len(mine)})**")
     if not mine:

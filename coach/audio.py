@@ -78,6 +78,8 @@ def save_recording(
         if not source.is_file():
             raise AudioError(f"No file at {source}; check the path and try again.")
         original_name = original_name or source.name
+    # kept as data only; PostgreSQL cannot hold NUL in text, and a name must not cost the answer
+    original_name = original_name.replace("\x00", "")
     check_upload(settings, source.stat().st_size if isinstance(source, Path) else len(source))
     now = datetime.now()
     folder = settings.recordings_dir / _safe_part(kind) / now.strftime("%Y-%m")
@@ -321,8 +323,12 @@ def write_wav(path: Path, samples: np.ndarray, sample_rate: int = SAMPLE_RATE) -
     private_folder(path.parent)
     fd, tmp = private_temporary(path.parent, suffix=".wav")
     os.close(fd)
-    soundfile.write(str(tmp), samples, sample_rate, subtype="PCM_16")
-    os.replace(tmp, path)
+    try:
+        soundfile.write(str(tmp), samples, sample_rate, subtype="PCM_16")
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)  # no hidden half take left behind; `path` is as it was
+        raise
     return path
 
 

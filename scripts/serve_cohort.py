@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 from coach.analysis.wording import count  # noqa: E402
 from coach.config import load_settings  # noqa: E402
-from coach.files import private_folder, write_private  # noqa: E402
+from coach.files import private_folder, private_log, write_private  # noqa: E402
 
 PG_USER = "coach"
 PG_DATABASE = "coach"
@@ -176,7 +176,7 @@ class CohortStack:
     def start_workers(self, count: int, log_dir: Path | None = None) -> None:
         for _ in range(count):
             i = len(self.workers) + 1
-            log = open(log_dir / f"worker{i}.log", "w") if log_dir else None  # noqa: SIM115
+            log = private_log(log_dir / f"worker{i}.log") if log_dir else None
             worker = subprocess.Popen(
                 [sys.executable, "-m", "coach.cli", "worker", "--name", f"worker{i}"],
                 env=self.env(),

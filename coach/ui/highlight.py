@@ -102,3 +102,15 @@ _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|~:$\"'=])")
 def escape(text: object) -> str:
     """Any user text (question, company, note) made safe for st.markdown: no HTML, no markdown."""
     return html.escape(_MARKDOWN.sub(r"\\\1", str(text if text is not None else "")), quote=False)
+
+
+# What lets a sentence fetch, link or run something: an image or link needs '[' and ']', a directive
+# such as :red[...] needs '[', HTML needs '<'. Ordinary punctuation is left as written.
+_LINKS = re.compile(r"([\\\[\]])")
+
+
+def escape_sentence(text: object) -> str:
+    """A sentence of the coach's that may quote the user's words or a file's name (an error, a
+    feedback point) made safe for st.markdown: it shows as written and can hold no image, link,
+    directive or HTML; unlike escape() its punctuation stays readable in the page's source."""
+    return html.escape(_LINKS.sub(r"\\\1", str(text if text is not None else "")), quote=False)

@@ -22,7 +22,7 @@ from coach.errors import CoachError
 from coach.identity import SIGN_IN, identity_from, is_staff, normalise
 from coach.store import Store, open_store
 from coach.ui import summary
-from coach.ui.highlight import escape, highlight_html, legend_html
+from coach.ui.highlight import escape, escape_sentence, highlight_html, legend_html
 
 
 def settings() -> Settings:
@@ -134,8 +134,9 @@ def preload_models(current: Settings) -> None:
 
 
 def said(error: CoachError) -> str:
-    """An error's sentence as the app's pages say it (no terminal commands)."""
-    return getattr(error, "in_app", "") or str(error)
+    """An error's sentence as the app's pages say it (no terminal commands), ready for st.error:
+    a file's name quoted in it shows as text, never as a link, an image or HTML."""
+    return escape_sentence(getattr(error, "in_app", "") or str(error))
 
 
 @contextlib.contextmanager
@@ -195,7 +196,7 @@ def show_answer(
     points = summary.feedback(analysis)
     if points:
         st.subheader("What to work on")
-        st.markdown("\n".join(f"{i}. {p}" for i, p in enumerate(points, start=1)))
+        st.markdown("\n".join(f"{i}. {escape_sentence(p)}" for i, p in enumerate(points, start=1)))
 
     show_talking_points(analysis, recording)
     show_job_terms(analysis)
@@ -286,6 +287,20 @@ def show_talking_points(analysis: dict, recording: Path | None = None) -> None:
                 st.audio(str(recording), start_time=int(row["start_s"]))
 
 
+def form_key(name: str) -> str:
+    """The key of a form that empties once its entry is saved, never before. Streamlit's
+    clear_on_submit empties a form at every press of its button, so a refused save (a missing
+    company, a locked database) lost all that was typed; instead each saved entry starts a new
+    round of the form, whose widgets start empty. The first round's key is `name` itself."""
+    saved = st.session_state.get(f"{name}__saved", 0)
+    return f"{name}__{saved}" if saved else name
+
+
+def form_saved(name: str) -> None:
+    """The form's entry is saved: its next round starts empty (call before the rerun)."""
+    st.session_state[f"{name}__saved"] = st.session_state.get(f"{name}__saved", 0) + 1
+
+
 def _unless_held(key: str, **default) -> dict:
     """A widget's starting value, unless the page already holds one for it (typed, or refreshed
     after "Review again"): giving a default as well makes Streamlit warn."""
@@ -309,7 +324,8 @@ def debrief_form(
 
     book = playbook.load_playbook()
     start = form_values(debrief, heard)
-    with st.form(key, clear_on_submit=debrief is None):
+    name, key = key, (form_key(key) if debrief is None else key)
+    with st.form(key):
         st.markdown(f"**{book.after_title}**  \n:gray[{book.after_intro}]")
         if from_review(debrief):
             st.caption("Started from what the review measured; change it to your own view and save.")
@@ -370,5 +386,7 @@ def debrief_form(
                         f" {count(len(taken_back), 'question')} no longer in the list "
                         f"{'was' if len(taken_back) == 1 else 'were'} taken out of your practice bank."
                     )
+                if debrief is None:
+                    form_saved(name)
                 return "Debrief saved." + extra
     return None

@@ -290,3 +290,35 @@ def test_charts_read_with_one_two_and_twenty_points(tmp_path, browser, shots):
     finally:
         context.close()
         server.stop()
+
+
+def test_a_refused_entry_keeps_what_was_typed_and_a_saved_one_empties_the_form(app, page):
+    """An interview added without its company is refused in one sentence, and the notes and job
+    description typed with it stay in the form (they used to be emptied at the press of the
+    button); once saved, the form is empty for the next one."""
+    server, data_dir = app
+    notes, description = "Met Dana; she asked about on-call. Salary 95k.", "Staff engineer, platform team"
+    page.goto(f"{server.url}/interviews")
+    page.locator("h1").first.wait_for(timeout=60_000)
+    page.get_by_role("tab", name="Add an interview").click()
+    form = page.get_by_test_id("stForm").filter(has=page.get_by_role("button", name="Add interview"))
+    form.get_by_label("Notes", exact=True).fill(notes)
+    form.get_by_label("Job description", exact=True).fill(description)
+    form.get_by_role("button", name="Add interview").click()
+    page.get_by_text("An interview needs the company's name").wait_for(timeout=30_000)
+    time.sleep(1)
+    assert form.get_by_label("Notes", exact=True).input_value() == notes
+    assert form.get_by_label("Job description", exact=True).input_value() == description
+    form.get_by_label("Company", exact=True).fill("Initech")
+    form.get_by_role("button", name="Add interview").click()
+    page.get_by_text("Added Initech").wait_for(timeout=30_000)
+    page.get_by_role("tab", name="Add an interview").click()
+    time.sleep(1)
+    assert form.get_by_label("Notes", exact=True).input_value() == ""
+    assert form.get_by_label("Company", exact=True).input_value() == ""
+    db = store.open_store(load_settings(data_dir))
+    try:
+        [added] = [i for i in store.list_interviews(db) if i["company"] == "Initech"]
+        assert added["notes"] == notes
+    finally:
+        db.close()

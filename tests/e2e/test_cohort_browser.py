@@ -149,3 +149,70 @@ def test_no_header_or_a_header_from_an_untrusted_address_shows_only_the_sign_in_
             context.close()
     finally:
         (data_dir / "settings.toml").write_text(COHORT)
+
+
+def test_the_cohort_script_starts_the_app_private_from_any_folder(browser, tmp_path, monkeypatch):
+    """`scripts/serve_cohort.py` run from another folder: Streamlit reads the config.toml beside
+    app.py as well as the working folder's, so the page is still told not to gather usage
+    statistics, no request leaves 127.0.0.1, and the server answers on 127.0.0.1 only."""
+    import socket
+    import sys
+    import urllib.request
+
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    from tests.e2e.server import ROOT, free_port
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from serve_cohort import CohortStack
+
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    monkeypatch.setenv("HOME", str(elsewhere))  # no ~/.streamlit of the person running the tests
+    stack = CohortStack(tmp_path / "data", 0, app_port=free_port(), pg_port=0)
+    told: list[bool] = []
+    outside: list[str] = []
+    try:
+        stack.start_app()
+        url = f"http://127.0.0.1:{stack.app_port}"
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(url + "/_stcore/health", timeout=2).close()
+                break
+            except OSError:
+                time.sleep(0.5)
+
+        def frame(payload) -> None:
+            if isinstance(payload, bytes):
+                msg = ForwardMsg.FromString(payload)
+                if msg.HasField("new_session"):
+                    told.append(msg.new_session.config.gather_usage_stats)
+
+        def watch(route):
+            if not route.request.url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:")):
+                outside.append(route.request.url)
+                return route.abort()
+            return route.continue_()
+
+        page = browser.new_page()
+        page.route("**/*", watch)
+        page.on("websocket", lambda ws: ws.on("framereceived", frame))
+        page.goto(url)
+        page.locator("h1").first.wait_for(timeout=60_000)
+        time.sleep(3)
+        page.close()
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as route:
+            route.connect(("192.0.2.1", 9))  # UDP: sends nothing, only picks the outgoing interface
+            own_address = route.getsockname()[0]  # this machine's address on its network
+        with socket.socket() as probe:
+            probe.settimeout(2)
+            reachable = probe.connect_ex((own_address, stack.app_port)) == 0
+    finally:
+        for process in stack.processes:
+            process.terminate()
+            process.wait(timeout=20)
+    assert told and not any(told), told  # every session: no usage statistics
+    assert outside == []
+    assert not own_address.startswith("127.") and not reachable, own_address  # not on the network

@@ -411,3 +411,19 @@ def test_a_database_locked_for_long_is_one_sentence_the_take_is_kept_and_analyse
     finally:
         store.close()
     assert len(_nothing_lost(settings)) == 1
+
+
+def test_a_take_that_fails_to_write_leaves_no_hidden_file_and_the_old_take_intact(tmp_path):
+    """`coach record OUT.wav` writes through a hidden temporary file: when writing fails (here an
+    impossible sample rate), the temporary file goes and an earlier take under that name stays."""
+    import numpy as np
+
+    from coach.audio import write_wav
+
+    out = tmp_path / "takes" / "answer.wav"
+    write_wav(out, np.zeros(16000, dtype=np.float32))
+    before = out.read_bytes()
+    with pytest.raises(Exception):  # noqa: B017 - soundfile's own error type
+        write_wav(out, np.zeros(16000, dtype=np.float32), sample_rate=0)
+    assert [p.name for p in out.parent.iterdir()] == ["answer.wav"]
+    assert out.read_bytes() == before

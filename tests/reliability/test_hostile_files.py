@@ -162,3 +162,20 @@ def test_coach_analyze_prints_one_line_for_each_hostile_file(sandbox, save):
     assert tried == len(CLI_CASES)
     changed = {k for k in outside() if not k.startswith("cwd/inputs/")}
     assert changed == set()
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_an_upload_named_with_a_nul_is_analysed_and_stored_on_either_database(tmp_path, monkeypatch, backend):
+    """PostgreSQL cannot hold NUL in text: an upload whose name holds one (a crafted request) was
+    analysed and then refused as a whole ("Nothing was saved") on a cohort's database. The name is
+    only data: it is kept without the NUL and the answer is stored."""
+    from store_support import make_settings
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    settings = make_settings(tmp_path, backend)
+    result = practice_answer((CLIPS / "fillers.wav").read_bytes(), settings, original_name="take.wav\x00.exe")
+    [attempt] = _stored(settings)
+    assert attempt["id"] == result.attempt_id
+    assert result.recording.original_name == "take.wav.exe"
+    [kept] = [p for p in settings.recordings_dir.rglob("*") if p.is_file()]
+    assert kept.read_bytes() == (CLIPS / "fillers.wav").read_bytes()

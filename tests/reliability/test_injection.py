@@ -19,6 +19,8 @@ from coach.errors import StorageError
 from coach.recommend import own_question
 from coach.ui.highlight import highlight_html
 
+DATA = Path(__file__).resolve().parents[1] / "data"
+
 SQL = [
     "Robert'); DROP TABLE attempts;--",
     "' OR '1'='1",
@@ -103,7 +105,7 @@ def _seed_hostile(data_dir: Path) -> None:
             company=f"Globex {MARKUP[1]}",
             interview_date="2025-03-01",
             role=MARKUP[0],
-            stage="onsite",
+            stage=f"onsite {MARKUP[4]}",  # the stage is free text (coach add-interview --stage)
             notes=payload,
         )
         repository.add_person(db, interview_id, name=MARKUP[2], title=MARKUP[4], notes=payload)
@@ -137,6 +139,29 @@ def _open_expanders(page) -> None:
             summary.click()
 
 
+def _upload_on_the_practice_page(page, url: str) -> None:
+    """A file that is not audio under a name holding markup (its error sentence names it), then a
+    real answer: the result's feedback, marked transcript and charts are drawn, still with no
+    request leaving the machine."""
+    page.goto(url)
+    page.locator("h1").first.wait_for(timeout=30_000)
+    page.get_by_role("radio", name="Random").click()
+    page.get_by_role("button", name="Pick a random question").click()
+    page.get_by_role("tab", name="Upload a file").click()
+    upload = page.get_by_test_id("stFileUploaderDropzoneInput")
+    name = '![pixel](http://203.0.113.9/name.png) <img src=x onerror="window.__coach_xss=6">.wav'
+    upload.set_input_files(
+        {"name": name, "mimeType": "audio/wav", "buffer": (DATA / "not_audio.wav").read_bytes()}
+    )
+    page.get_by_text("is not audio the coach can read").wait_for(timeout=60_000)
+    assert page.get_by_text("203.0.113.9/name.png", exact=False).count() >= 1  # the name, as text
+    assert page.evaluate("() => window.__coach_xss") is None
+    upload.set_input_files(str(DATA / "fillers.wav"))
+    page.get_by_role("heading", name="What to work on").wait_for(timeout=120_000)
+    page.get_by_role("heading", name="Pace and pauses").wait_for(timeout=30_000)
+    time.sleep(2)  # the charts draw
+
+
 @pytest.mark.slow
 def test_hostile_text_renders_as_text_in_the_real_browser(tmp_path):
     from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, StreamlitServer
@@ -164,7 +189,7 @@ def test_hostile_text_renders_as_text_in_the_real_browser(tmp_path):
 
             page.route("**/*", watch)
             page.on("dialog", lambda dialog: (outside.append(f"dialog: {dialog.message}"), dialog.dismiss()))
-            for name in ("interviews", "questions", "progress", ""):
+            for name in ("interviews", "questions", "progress", "", "mock", "review", "settings"):
                 page.goto(f"{server.url}/{name}")
                 page.locator("h1").first.wait_for(timeout=30_000)
                 text = []
@@ -177,6 +202,7 @@ def test_hostile_text_renders_as_text_in_the_real_browser(tmp_path):
                 assert page.get_by_test_id("stException").count() == 0, name
                 assert page.evaluate("() => window.__coach_xss") is None, name
                 shown[name or "practice"] = "\n".join(text)
+            _upload_on_the_practice_page(page, server.url)
             browser.close()
     finally:
         server.stop()
@@ -185,3 +211,60 @@ def test_hostile_text_renders_as_text_in_the_real_browser(tmp_path):
     assert "Globex" in interviews and "onerror" in interviews  # the markup is there, as text
     assert "window.__coach_xss = 1" in interviews
     assert "Why do you want this job?" in shown["questions"] and "<script>" in shown["questions"]
+
+
+# --------------------------------------------------------------- coach sentences quoting the user's text
+IMAGE = "![pixel](http://203.0.113.9/track.png)"  # the browser would fetch it: a request leaving the machine
+TAG = "<img src=x onerror=alert(1)>"
+
+
+def _acting(value: str) -> list[str]:
+    """Markup still able to act in an element's markdown: the image, the tag, a link's opening."""
+    return [m for m in (IMAGE, TAG, "[pixel]", "<img") if m in value]
+
+
+def _page_with_answer(data_dir: str, analysis: dict) -> None:
+    from coach.config import load_settings
+    from coach.ui.shared import show_answer
+
+    show_answer(analysis, load_settings(data_dir))
+
+
+def test_feedback_quoting_typed_talking_points_shows_them_as_text(tmp_path):
+    """Talking points typed on the Questions page come back in a feedback sentence ("not heard:
+    '...'"), shown as markdown: their markup must not become an image or HTML."""
+    from streamlit.testing.v1 import AppTest
+
+    from coach import banks
+    from coach.practice import analyze_transcript
+    from coach.types import Transcript
+
+    settings = load_settings(data_dir=tmp_path)
+    question = banks.add_user_question(
+        tmp_path, "Why this team?", talking_points=[IMAGE, f"{TAG} the on-call rota", "the salary band"]
+    )
+    analysis = analyze_transcript(
+        Transcript.from_text("I like the product and the people. " * 12), settings, question
+    )
+    assert any(IMAGE in point for point in analysis["feedback"])  # the hostile point is quoted
+    at = AppTest.from_function(_page_with_answer, args=(str(tmp_path), analysis), default_timeout=120).run()
+    assert not at.exception
+    shown = [m.value for m in at.markdown if "talking points not heard" in m.value]
+    assert len(shown) == 1 and "on-call rota" in shown[0]
+    assert _acting(shown[0]) == [], shown[0]
+    assert "!\\[pixel\\](http://203.0.113.9/track.png)" in shown[0] and "&lt;img src=x" in shown[0]
+
+
+def test_an_uploaded_file_name_in_an_error_shows_as_text(tmp_path, monkeypatch):
+    """The error for a file that is not audio names the file; a name holding markup stays text."""
+    from app_support import DATA, page
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("practice").run()
+    at.button(key="practice_first_question").click().run()
+    name = f"{IMAGE} {TAG}.wav"
+    at.file_uploader[0].upload(name, (DATA / "not_audio.wav").read_bytes(), "audio/wav").run()
+    assert not at.exception
+    [error] = [e.value for e in at.error]
+    assert "is not audio the coach can read" in error and "203.0.113.9/track.png" in error
+    assert _acting(error) == [], error

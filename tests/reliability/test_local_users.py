@@ -55,3 +55,65 @@ def test_what_the_coach_writes_is_readable_by_its_owner_only(settings, tmp_path)
         if p.stat().st_mode & (stat.S_IRWXG | stat.S_IRWXO)
     }
     assert readable == {}
+
+
+def _shared(paths) -> dict[str, str]:
+    """Each of `paths` that a group or other users could open, with its mode."""
+    return {
+        str(p): oct(p.stat().st_mode & 0o777)
+        for p in paths
+        if p.stat().st_mode & (stat.S_IRWXG | stat.S_IRWXO)
+    }
+
+
+def test_a_model_joined_into_the_data_folder_is_its_owners_only(tmp_path):
+    """An installed model split over two packages is joined into data/models on first use: the
+    folders it creates and every file it writes are private whatever the umask."""
+    from coach.files import private_folder
+    from coach.transcribe.models import _join_parts
+
+    first, second = tmp_path / "package-1", tmp_path / "package-2"
+    first.mkdir(), second.mkdir()
+    halves = os.urandom(3000), os.urandom(2000)
+    (first / "model.bin.part1").write_bytes(halves[0])
+    (second / "model.bin.part2").write_bytes(halves[1])
+    (first / "config.json").write_text('{"alignment_heads": []}')
+    data_dir = private_folder(tmp_path / "data")
+    target = data_dir / "models" / "faster-whisper-base"
+    old_umask = os.umask(0o022)
+    try:
+        _join_parts([first, second], target)
+    finally:
+        os.umask(old_umask)
+    assert (target / "model.bin").read_bytes() == halves[0] + halves[1]
+    assert (target / "config.json").read_text() == '{"alignment_heads": []}'
+    assert _shared([data_dir / "models", target, *target.iterdir()]) == {}
+
+
+def test_the_cohort_workers_logs_are_their_owners_only(tmp_path):
+    """`scripts/serve_cohort.py` can send each worker's output to a log; the log names takes and
+    their outcomes, so nobody else on the machine may read it."""
+    import sys
+    import time
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+    from serve_cohort import CohortStack
+
+    stack = CohortStack(tmp_path / "data", 0, app_port=None, pg_port=0)
+    stack.url = "postgresql+psycopg://coach:wrong@127.0.0.1:1/coach"  # nothing there: the worker stops
+    logs = tmp_path / "logs"
+    logs.mkdir(mode=0o700)  # an existing private folder: the log itself must be private too
+    old_umask = os.umask(0o022)
+    try:
+        stack.start_workers(1, log_dir=logs)
+    finally:
+        os.umask(old_umask)
+    worker = stack.workers[0]
+    deadline = time.monotonic() + 120
+    while worker.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.5)
+    if worker.poll() is None:
+        worker.kill()
+    log = logs / "worker1.log"
+    assert log.exists() and log.stat().st_size > 0  # the worker wrote to it (why it stopped)
+    assert _shared([logs, log]) == {}
