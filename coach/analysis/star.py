@@ -4,6 +4,10 @@ Two steps. `sentence_scores` gives each sentence a score per part from what it s
 phrases, who the subject is, tense, numbers) and where it sits in the answer; `best_sequence`
 then picks the labels for the whole answer with a Viterbi pass that prefers the usual order
 (situation → task → action → result) without forbidding a return to an earlier part.
+
+A sentence that joins two clauses with their own subjects ("I rolled the change back and the
+error rate dropped to zero") is scored clause by clause when each clause clearly points to a
+different part (`clause_spans`, `distinct_clauses`); the pass then runs over the clauses.
 """
 
 from __future__ import annotations
