@@ -122,3 +122,64 @@ def test_someone_else_changing_after_my_actions_is_a_result():
         "I showed him how to split his tickets. He started asking questions in the team channel."
     )
     assert labels(text)[-1] == "result"
+
+
+# ---------------------------------------------------------------- parts per clause
+
+
+def test_a_sentence_joining_an_action_and_a_result_is_labelled_per_clause():
+    text = (
+        "At my last job the nightly deploy broke the payments page. "
+        "I rolled the change back and the error rate dropped to zero."
+    )
+    result = analyze(Transcript.from_text(text))
+    mixed = result.sentences[1]
+    assert [text[p["start_char"] : p["end_char"]] for p in mixed["parts"]] == [
+        "I rolled the change back",
+        "and the error rate dropped to zero.",
+    ]
+    assert [p["star"] for p in mixed["parts"]] == ["action", "result"]
+    assert mixed["star"] == "result"  # the part of its longest clause
+    star = result.metrics["star"]
+    assert (star["action"]["words"], star["result"]["words"]) == (5, 7)
+    assert result.metrics["i_vs_we"]["i"] == 1  # the action clause's "I" counts
+    assert "not heard: action" not in result.scores["structure"]["because"]
+
+
+def test_a_situation_then_so_an_action_is_labelled_per_clause():
+    text = "The team was behind, so I set up a daily check-in. We shipped on time."
+    result = analyze(Transcript.from_text(text))
+    assert [p["star"] for p in result.sentences[0]["parts"]] == ["situation", "action"]
+    assert result.metrics["star"]["situation"]["words"] == 4  # "The team was behind"
+
+
+def test_one_clause_sentences_are_labelled_as_before():
+    result = analyze(Transcript.from_text(ANSWER))
+    assert [s["star"] for s in result.sentences] == ["situation", "task", "action", "result"]
+    assert all("parts" not in s for s in result.sentences)
+    # words per part are the sentences' words, as before clauses were labelled
+    assert result.metrics["star"]["action"]["words"] == len("I wrote a script for every manual step".split())
+
+
+def test_clauses_of_one_part_or_one_subject_stay_one_sentence():
+    text = (
+        "At my last job the designs were ready early and the team was excited. "
+        "I wrote a script and tested it on staging. Releases took ten minutes."
+    )
+    result = analyze(Transcript.from_text(text))
+    assert all("parts" not in s for s in result.sentences)
+    assert [s["star"] for s in result.sentences] == ["situation", "action", "result"]
+
+
+def test_the_spoken_fillers_answer_hears_an_action_and_a_result(clips, settings):
+    """fillers.wav: "Uh, I set up a daily check-in, and, um, we shipped on time." (real Whisper)."""
+    from coach.transcribe import transcribe_file
+
+    result = analyze(transcribe_file(clips / "fillers.wav", settings))
+    star = result.metrics["star"]
+    assert star["action"]["words"] > 0 and star["result"]["words"] > 0
+    assert star["action"]["seconds"] > 0 and star["result"]["seconds"] > 0
+    parts = result.sentences[-1]["parts"]
+    assert [p["star"] for p in parts] == ["action", "result"]
+    assert parts[0]["end_s"] <= parts[1]["start_s"]
+    assert "not heard: action" not in result.scores["structure"]["because"]

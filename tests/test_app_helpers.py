@@ -290,3 +290,29 @@ def test_questions_heard_by_an_earlier_review_give_way_to_the_new_ones():
         "What does on-call look like?",  # typed by the user: kept
     ]
     assert refreshed_questions("", before, []) == ""
+
+
+def test_star_timeline_draws_a_mixed_sentence_clause_by_clause():
+    analysis = {
+        "transcript": "x" * 100,
+        "sentences": [
+            {"start_char": 0, "end_char": 40, "star": "situation", "start_s": 0.0, "end_s": 6.0},
+            {
+                "start_char": 41,
+                "end_char": 100,
+                "star": "action",
+                "start_s": 9.0,
+                "end_s": 13.6,
+                "parts": [
+                    {"start_char": 41, "end_char": 70, "star": "action", "start_s": 9.0, "end_s": 11.1},
+                    {"start_char": 71, "end_char": 100, "star": "result", "start_s": 11.1, "end_s": 13.6},
+                ],
+            },
+        ],
+    }
+    segments = charts.star_segments(analysis)
+    assert [(s["part"], s["start"], s["end"]) for s in segments] == [
+        ("situation", 0.0, 6.0),
+        ("action", 9.0, 11.1),
+        ("result", 11.1, 13.6),
+    ]

@@ -21,7 +21,8 @@ from coach.types import Transcript
 # 1.5: talking points judged by meaning (issue 17); 1.6: words said most, repeated phrases,
 # the job description's terms; 1.7: talking points judged by word-piece recall (points[].recall)
 # 1.8: discourse markers also read by a small transformer, "uh-" broken off is a filled pause
-ANALYSIS_VERSION = "1.8.0"
+# 1.9: STAR parts per clause: a sentence joining two parts carries `parts`, counted in metrics.star
+ANALYSIS_VERSION = "1.9.0"
 STAR_PARTS = PARTS[:4]
 # Above this many characters the text is analysed in pieces (spaCy keeps every piece in memory
 # at once; pieces of ~100k characters keep a 20,000-word paste under a few hundred MB).
@@ -88,14 +89,19 @@ def analyze(
     hedges = tuple(_mark_dict(doc, m) for m in doc._.coach_hedges or [])
     sents = list(doc.sents) if len(doc) else []
     labels = doc._.coach_star or []
-    sentences = tuple(_sentence_dict(doc, s, label) for s, label in zip(sents, labels, strict=False))
+    clauses = doc._.coach_star_parts or [
+        [(s.start, s.end, label)] for s, label in zip(sents, labels, strict=False)
+    ]
+    sentences = tuple(
+        _sentence_dict(doc, s, label, parts) for s, label, parts in zip(sents, labels, clauses, strict=False)
+    )
 
     n_words = delivery.count_words(transcript.text)
     target_s = getattr(question, "target_s", None) if question is not None else None
     metrics = delivery.delivery_metrics(transcript, doc, n_words, len(fillers), thresholds, target_s)
     metrics["prosody"] = prosody.prosody_metrics(transcript, thresholds)
-    metrics["star"] = _star_shares(doc, sents, labels)
-    action_sents = [s for s, label in zip(sents, labels, strict=False) if label == "action"]
+    metrics["star"] = _star_shares(doc, clauses)
+    action_sents = [doc[a:b] for parts in clauses for a, b, label in parts if label == "action"]
     metrics["i_vs_we"] = content.i_vs_we(action_sents)
     found = content.quantities(doc)
     metrics["quantified_results"] = len(found)
@@ -181,6 +187,7 @@ def _parse(nlp, transcript: Transcript) -> Doc:
     for name in ("coach_fillers", "coach_disfluencies", "coach_hedges"):
         setattr(joined._, name, _shift_marks(parsed, name))
     joined._.coach_star = [label for d in parsed for label in (d._.coach_star or [])]
+    joined._.coach_star_parts = _shift_clauses(parsed)
     joined._.coach_times = full._.coach_times
     return joined
 
@@ -195,6 +202,15 @@ def _shift_marks(docs: list[Doc], name: str) -> list[Mark]:
     out, offset = [], 0
     for d in docs:
         out.extend(Mark(m.kind, m.label, m.start + offset, m.end + offset) for m in getattr(d._, name) or [])
+        offset += len(d)
+    return out
+
+
+def _shift_clauses(docs: list[Doc]) -> list[list[tuple[int, int, str]]]:
+    out, offset = [], 0
+    for d in docs:
+        for parts in d._.coach_star_parts or []:
+            out.append([(a + offset, b + offset, part) for a, b, part in parts])
         offset += len(d)
     return out
 
@@ -223,11 +239,21 @@ def _mark_dict(doc: Doc, m: Mark) -> dict:
     return data
 
 
-def _sentence_dict(doc: Doc, sent, label: str) -> dict:
-    start_s, end_s, _ = _times(doc, sent.start, sent.end)
+def _sentence_dict(doc: Doc, sent, label: str, clauses: Sequence[tuple[int, int, str]] = ()) -> dict:
+    """A sentence with its part; one that joins clauses of different parts also lists them in
+    `parts` (its `star` is then the part of its longest clause)."""
+    data = _span_dict(doc, sent.start, sent.end, label)
+    if len(clauses) > 1:
+        data["parts"] = [_span_dict(doc, a, b, part) for a, b, part in clauses]
+    return data
+
+
+def _span_dict(doc: Doc, start: int, end: int, label: str) -> dict:
+    span = doc[start:end]
+    start_s, end_s, _ = _times(doc, start, end)
     return {
-        "start_char": sent.start_char,
-        "end_char": sent.end_char,
+        "start_char": span.start_char,
+        "end_char": span.end_char,
         "star": label if label in STAR_PARTS else None,
         "start_s": start_s,
         "end_s": end_s,
@@ -249,14 +275,15 @@ def _filler_name(doc: Doc, m: Mark) -> str:
     return {"repetition": "repeated words", "false_start": "broken-off words"}.get(m.kind, m.label)
 
 
-def _star_shares(doc: Doc, sents: list, labels: list[str]) -> dict:
+def _star_shares(doc: Doc, clauses: list[list[tuple[int, int, str]]]) -> dict:
+    """Words, share and seconds per part, counted clause by clause."""
     words = {p: 0 for p in STAR_PARTS}
     seconds: dict[str, float | None] = {p: 0.0 for p in STAR_PARTS}
-    for sent, label in zip(sents, labels, strict=False):
+    for start, end, label in (c for parts in clauses for c in parts):
         if label not in words:
             continue
-        words[label] += sum(1 for t in sent if not (t.is_punct or t.is_space))
-        start_s, end_s, _ = _times(doc, sent.start, sent.end)
+        words[label] += sum(1 for t in doc[start:end] if not (t.is_punct or t.is_space))
+        start_s, end_s, _ = _times(doc, start, end)
         if start_s is None or end_s is None:
             seconds[label] = None
         elif seconds[label] is not None:

@@ -36,7 +36,9 @@ class FillerExample:
 class StarAnswer:
     title: str
     sentences: list[str] = field(default_factory=list)
-    parts: list[str] = field(default_factory=list)
+    parts: list[str] = field(default_factory=list)  # per sentence: the part of its longest clause
+    # per sentence, its gold clauses as (start char, end char, part) within the sentence
+    clauses: list[list[tuple[int, int, str]]] = field(default_factory=list)
 
 
 def filler_class(kind: str, label: str) -> str:
@@ -74,9 +76,24 @@ def read_star_file(path: Path) -> list[StarAnswer]:
             answers.append(StarAnswer(line[3:].strip()))
         elif line and not line.startswith("#"):
             code, _, sentence = line.partition(":")
-            answers[-1].sentences.append(sentence.strip())
-            answers[-1].parts.append(STAR_CODES[code.strip()])
+            text, clauses = _star_clauses(code, sentence.strip())
+            answers[-1].sentences.append(text)
+            answers[-1].clauses.append(clauses)
+            answers[-1].parts.append(max(clauses, key=lambda c: len(text[c[0] : c[1]].split()))[2])
     return answers
+
+
+def _star_clauses(code: str, sentence: str) -> tuple[str, list[tuple[int, int, str]]]:
+    """`A+R: I rolled it back | and the errors stopped.`: one part per clause, ` | ` between."""
+    parts = [STAR_CODES[c.strip()] for c in code.split("+")]
+    pieces = sentence.split(" | ")
+    if len(pieces) != len(parts):
+        raise ValueError(f"{len(parts)} parts but {len(pieces)} clauses in: {sentence}")
+    clauses, start = [], 0
+    for piece, part in zip(pieces, parts, strict=True):
+        clauses.append((start, start + len(piece), part))
+        start += len(piece) + 1
+    return " ".join(pieces), clauses
 
 
 @dataclass

@@ -47,6 +47,7 @@ def register_extensions() -> None:
         ("coach_disfluencies", None),
         ("coach_hedges", None),
         ("coach_star", None),
+        ("coach_star_parts", None),  # per sentence: [(start token, end token, part), ...]
     ):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)

@@ -4,6 +4,10 @@ Two steps. `sentence_scores` gives each sentence a score per part from what it s
 phrases, who the subject is, tense, numbers) and where it sits in the answer; `best_sequence`
 then picks the labels for the whole answer with a Viterbi pass that prefers the usual order
 (situation → task → action → result) without forbidding a return to an earlier part.
+
+A sentence that joins two clauses with their own subjects ("I rolled the change back and the
+error rate dropped to zero") is scored clause by clause when each clause clearly points to a
+different part (`clause_spans`, `distinct_clauses`); the pass then runs over the clauses.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from coach.analysis.extensions import register_extensions
 
@@ -278,6 +282,15 @@ WE_AFTER_I_RESULT = 0.6
 ACTION_SUBJECTS = frozenset({"i", "we"})
 # Past forms of verbs that describe a state rather than a step taken (the pipeline has no
 # lemmatizer, see pipeline.py, so the forms are listed).
+# Words that join two clauses ("I rolled it back and the errors stopped"); each clause with its
+# own subject is labelled on its own.
+JOINERS = frozenset({"and", "but", "so"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl"})
+MODALS = frozenset({"could", "would", "can", "might", "will", "may", "should"})
+# A clause shorter than this many words stays with its neighbour ("and so on", "and it did").
+MIN_CLAUSE_WORDS = 3
+# How far a clause's best part must lead the other parts for the clause to be labelled on its own.
+CLAUSE_MARGIN = 1.0
 STATE_VERBS = frozenset(
     {
         "was",
@@ -381,19 +394,131 @@ def best_sequence(scores: list[list[float]]) -> list[int]:
 
 
 def label_sentences(doc: Doc) -> list[str]:
+    """One part per sentence: the part of its longest clause (see `label_clauses`)."""
+    return [sentence_label(doc, clauses) for clauses in label_clauses(doc)]
+
+
+def sentence_label(doc: Doc, clauses: list[tuple[int, int, str]]) -> str:
+    """The part of the clause with the most words (the first on a tie)."""
+    return max(clauses, key=lambda c: sum(1 for t in doc[c[0] : c[1]] if not (t.is_punct or t.is_space)))[2]
+
+
+def label_clauses(doc: Doc) -> list[list[tuple[int, int, str]]]:
+    """Per sentence, its clauses as (start token, end token, part); most sentences have one.
+
+    Each clause is scored on its own and the Viterbi pass runs over the clauses in order, so
+    "I set up a daily check-in, and we shipped on time" is an action then a result."""
     sents = list(doc.sents) if len(doc) else []
-    last = max(1, len(sents) - 1)
-    scores = [sentence_scores(s, k / last) for k, s in enumerate(sents)]
-    _add_subject_shift(sents, scores, last)
-    return [PARTS[p] for p in best_sequence(scores)]
+    units: list[tuple[int, Span, float]] = []
+    for k, sent in enumerate(sents):
+        pieces = distinct_clauses(clause_spans(sent), k, len(sents))
+        units += [(k, piece, _position(k, c, len(pieces), len(sents))) for c, piece in enumerate(pieces)]
+    scores = [sentence_scores(piece, position) for _, piece, position in units]
+    _add_subject_shift([(piece, position) for _, piece, position in units], scores)
+    out: list[list[tuple[int, int, str]]] = [[] for _ in sents]
+    for (k, piece, _), part in zip(units, best_sequence(scores), strict=True):
+        out[k].append((piece.start, piece.end, PARTS[part]))
+    return out
 
 
-def _add_subject_shift(sents: list[Span], scores: list[list[float]], last: int) -> None:
+def _position(k: int, c: int, n: int, n_sents: int) -> float:
+    """Relative place of clause c of n in sentence k: a one-clause sentence sits at k / last as
+    before; clauses spread towards the next sentence, and in the last sentence end at 1."""
+    last = max(1, n_sents - 1)
+    if n == 1:
+        return k / last
+    if k < n_sents - 1:
+        return (k + c / n) / last
+    low = (k - 0.5) / last if k else 0.0
+    return low + (1.0 - low) * c / (n - 1)
+
+
+def clause_spans(sent: Span) -> list[Span]:
+    """The sentence cut before each "and", "but" or "so" that joins two clauses, each with its own
+    subject ("the team was behind, so I set up a check-in"); a sentence without one is one span."""
+    doc = sent.doc
+    start, cuts = sent.start, []
+    for token in sent:
+        if (
+            token.i > start
+            and _joins_clauses(token)
+            and _is_clause(doc[start : token.i])
+            and _is_clause(doc[token.i : sent.end])
+        ):
+            cuts.append(token.i)
+            start = token.i
+    bounds = [sent.start, *cuts, sent.end]
+    return [doc[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+
+
+def distinct_clauses(pieces: list[Span], k: int, n_sents: int) -> list[Span]:
+    """Clauses kept apart only where each clearly says a different part; others are joined back.
+
+    Written answers often join two clauses of one part ("the designs were ready and the team was
+    excited"), and a clause with weak evidence either way is better read with its sentence."""
+    pieces = list(pieces)
+    c = 0
+    while c < len(pieces) - 1:
+        n = len(pieces)
+        left = _clear_part(pieces[c], _position(k, c, n, n_sents))
+        right = _clear_part(pieces[c + 1], _position(k, c + 1, n, n_sents))
+        if left is None or right is None or left == right:
+            doc = pieces[c].doc
+            pieces[c : c + 2] = [doc[pieces[c].start : pieces[c + 1].end]]
+            c = 0  # the places of the clauses before have moved: check them again
+        else:
+            c += 1
+    return pieces
+
+
+def _clear_part(span: Span, position: float) -> int | None:
+    """The STAR part a clause's own words point to, when it leads the other parts by a margin."""
+    scores = sentence_scores(span, position)[:OTHER]
+    ranked = sorted(range(len(scores)), key=lambda p: -scores[p])
+    return ranked[0] if scores[ranked[0]] - scores[ranked[1]] >= CLAUSE_MARGIN else None
+
+
+def _joins_clauses(token: Token) -> bool:
+    """A joining word whose clause on the right is headed by a verb with its own subject."""
+    if token.lower_ not in JOINERS:
+        return False
+    if token.dep_ == "cc":
+        if not _is_verb(token.head):
+            return False
+        verb = next((c for c in token.head.children if c.dep_ == "conj" and c.i > token.i), None)
+    elif token.lower_ == "so" and token.dep_ in {"advmod", "mark"}:
+        verb = token.head if token.head.i > token.i else None
+        nxt = token.nbor() if token.i + 1 < len(token.doc) else None
+        if nxt is not None and nxt.lower_ == "that":
+            return False  # "so that we could": a purpose, part of the same step
+    else:
+        return False
+    if verb is None or not _is_verb(verb):
+        return False
+    if token.lower_ == "so" and any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
+        return False  # "I stayed late so we could ship": still the action's purpose
+    return any(c.dep_ in SUBJECT_DEPS and c.i > token.i for c in verb.children)
+
+
+def _is_clause(span: Span) -> bool:
+    """Enough words, and a verb with its own subject inside the span."""
+    words = sum(1 for t in span if t.is_alpha and t.tag_ != "UH")
+    if words < MIN_CLAUSE_WORDS:
+        return False
+    inside = range(span.start, span.end)
+    return any(t.dep_ in SUBJECT_DEPS and t.head.i in inside and _is_verb(t.head) for t in span)
+
+
+def _is_verb(token: Token) -> bool:
+    return token.tag_.startswith("VB") or token.tag_ == "MD"
+
+
+def _add_subject_shift(units: list[tuple[Span, float]], scores: list[list[float]]) -> None:
     """Late "we" sentences after "I" actions lean to result: the team's outcome, not a step taken."""
     seen_i_action = False
-    for k, (sent, row) in enumerate(zip(sents, scores, strict=True)):
+    for (sent, position), row in zip(units, scores, strict=True):
         subject = subject_of(sent)
-        if subject == "we" and seen_i_action and k / last >= 0.7:
+        if subject == "we" and seen_i_action and position >= 0.7:
             row[R] += WE_AFTER_I_RESULT
         if subject == "i" and row[A] >= max(row):
             seen_i_action = True
@@ -401,7 +526,9 @@ def _add_subject_shift(sents: list[Span], scores: list[list[float]], last: int) 
 
 class StarLabeller:
     def __call__(self, doc: Doc) -> Doc:
-        doc._.coach_star = label_sentences(doc)
+        clauses = label_clauses(doc)
+        doc._.coach_star = [sentence_label(doc, c) for c in clauses]
+        doc._.coach_star_parts = clauses
         return doc
 
 

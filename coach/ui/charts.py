@@ -30,8 +30,10 @@ STAR_CHART_HEIGHT = 86  # the bar (34), its tick labels and the axis title
 
 
 def star_segments(analysis: dict) -> list[dict]:
-    """Each sentence as a piece of the answer's timeline: seconds when timed, else share of text."""
-    sentences = analysis.get("sentences") or []
+    """Each sentence as a piece of the answer's timeline: seconds when timed, else share of text.
+
+    A sentence joining clauses of different parts is drawn clause by clause (its `parts`)."""
+    sentences = [p for s in analysis.get("sentences") or [] for p in (s.get("parts") or [s])]
     timed = all(s.get("start_s") is not None and s.get("end_s") is not None for s in sentences)
     length = max(len(analysis.get("transcript") or ""), 1)
     segments = []

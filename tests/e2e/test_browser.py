@@ -100,6 +100,22 @@ def test_record_an_answer_with_the_microphone(app, page, shots):
     assert pitch_box["y"] - label_box["y"] < 80 and pitch_box["height"] >= 150, (label_box, pitch_box)
     assert re.search(r"Your pitch moved \d+\.\d semitones around your usual pitch", main), main
 
+    # The structure chart: "I set up a daily check-in, and we shipped on time" is an action, then
+    # a result, each drawn for its own seconds.
+    heading = page.get_by_role("heading", name="Structure over the answer")
+    heading.scroll_into_view_if_needed()
+    heading_box = heading.bounding_box()
+    star_chart = min(
+        (
+            c
+            for c in page.locator('[data-testid="stVegaLiteChart"]').all()
+            if c.bounding_box()["y"] > heading_box["y"]
+        ),
+        key=lambda c: c.bounding_box()["y"],
+    )
+    star_chart.screenshot(path=str(shots / "practice-structure.png"))
+    assert re.search(r"action [1-9]\d*%, result [1-9]\d*%", main), main
+
     [attempt] = _attempts(data_dir)
     recorded = load_audio(data_dir / attempt["recording_path"], load_settings(data_dir)).samples
     clip = load_audio(CLIP, load_settings(data_dir)).samples
