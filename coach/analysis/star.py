@@ -280,8 +280,6 @@ EDGE_OTHER = 0.5
 # ("I shared the list ... We agreed on an order").
 WE_AFTER_I_RESULT = 0.6
 ACTION_SUBJECTS = frozenset({"i", "we"})
-# Past forms of verbs that describe a state rather than a step taken (the pipeline has no
-# lemmatizer, see pipeline.py, so the forms are listed).
 # Words that join two clauses ("I rolled it back and the errors stopped"); each clause with its
 # own subject is labelled on its own.
 JOINERS = frozenset({"and", "but", "so"})
@@ -291,6 +289,8 @@ MODALS = frozenset({"could", "would", "can", "might", "will", "may", "should"})
 MIN_CLAUSE_WORDS = 3
 # How far a clause's best part must lead the other parts for the clause to be labelled on its own.
 CLAUSE_MARGIN = 1.0
+# Past forms of verbs that describe a state rather than a step taken (the pipeline has no
+# lemmatizer, see pipeline.py, so the forms are listed).
 STATE_VERBS = frozenset(
     {
         "was",
