@@ -280,7 +280,7 @@ def test_the_interview_pipeline_from_the_terminal(settings, monkeypatch):
             ("add-interview", "Acme", "--origin", "headhunter"),
             "How it started is one of: they reached out, I",
         ),
-        (("add-person", "41", "Sam Lee"), "There is no interview with id 41"),
+        (("add-person", "41", "Sam Lee"), "There is no interview with id 41; `coach interviews` lists them"),
         (("add-option", "maybe", "--company", "Acme"), "An option is an offer, an alternative or your BATNA"),
         (("add-option", "offer"), "Name the option"),
         (("debrief", "41", "--interest", "4"), "There is no interview with id 41"),

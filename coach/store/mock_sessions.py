@@ -6,7 +6,7 @@ import sqlalchemy as sa
 
 from coach.errors import InputError
 from coach.store.db import Store
-from coach.store.rows import delete_row, mine, new_uid, plain, utc_now
+from coach.store.rows import delete_row, mine, new_uid, not_found, plain, utc_now
 from coach.store.schema import mock_sessions, mock_turns
 
 KINDS = ("question", "follow_up")
@@ -93,7 +93,7 @@ def list_mock_sessions(store: Store, *, with_turns: bool = False) -> list[dict]:
 def get_mock_session(store: Store, session_id: int) -> dict:
     found = [s for s in list_mock_sessions(store, with_turns=True) if s["id"] == session_id]
     if not found:
-        raise InputError(f"There is no mock interview with id {session_id}; list them to see the ids.")
+        raise not_found("mock interview", session_id)
     return found[0]
 
 

@@ -104,11 +104,32 @@ def mine(store: Store, table: sa.Table) -> sa.ColumnElement[bool]:
     return table.c.owner == store.owner
 
 
+# The command that lists each kind of row with its id, for the sentence a wrong id gets.
+LISTED_BY = {
+    "interview": "coach interviews",
+    "debrief": "coach interviews",
+    "person": "coach interviews",
+    "option": "coach interviews",
+    "attempt": "coach history",
+}
+
+
+def not_found(what: str, row_id: int) -> InputError:
+    """What a wrong id is told: in the terminal which command lists the ids; in the app (whose
+    pages never ask for an id) that the row is gone, e.g. deleted in another window."""
+    command = LISTED_BY.get(what)
+    return InputError(
+        f"There is no {what} with id {row_id}; "
+        + (f"`{command}` lists them with their ids." if command else "check the id and try again."),
+        in_app=f"There is no {what} with id {row_id} any more; reload the page to see what is there now.",
+    )
+
+
 def get_row(store: Store, table: sa.Table, row_id: int, what: str) -> dict:
     with store.read() as conn:
         row = conn.execute(sa.select(table).where(table.c.id == row_id, mine(store, table))).first()
     if row is None:
-        raise InputError(f"There is no {what} with id {row_id}; list them to see the ids.")
+        raise not_found(what, row_id)
     return plain(row)
 
 
@@ -121,11 +142,11 @@ def update_row(
     with store.write() as conn:
         result = conn.execute(table.update().where(table.c.id == row_id, mine(store, table)).values(**values))
         if result.rowcount == 0:
-            raise InputError(f"There is no {what} with id {row_id}; list them to see the ids.")
+            raise not_found(what, row_id)
     return get_row(store, table, row_id, what)
 
 
 def delete_row(store: Store, table: sa.Table, row_id: int, what: str) -> None:
     with store.write() as conn:
         if conn.execute(table.delete().where(table.c.id == row_id, mine(store, table))).rowcount == 0:
-            raise InputError(f"There is no {what} with id {row_id}; list them to see the ids.")
+            raise not_found(what, row_id)
