@@ -85,7 +85,15 @@ def edit_own_question(store: Store, question_id: str, **changes) -> None:
             .values(**changes)
         )
         if result.rowcount == 0:
-            raise InputError(f"You have no question with id {question_id!r}; list yours to see the ids.")
+            raise _not_yours(question_id)
+
+
+def _not_yours(question_id: str) -> InputError:
+    return InputError(
+        f"You have no question with id {question_id!r}; `coach questions` lists every question "
+        "with its id, yours among them.",
+        in_app="That question is not among yours any more; reload the page to see your list now.",
+    )
 
 
 def count_answers_to(store: Store, question_id: str) -> int:
@@ -125,7 +133,7 @@ def delete_own_question(
             )
         )
         if result.rowcount == 0:
-            raise InputError(f"You have no question with id {question_id!r}; list yours to see the ids.")
+            raise _not_yours(question_id)
         conn.execute(
             favourites.delete().where(favourites.c.question_id == question_id, mine(store, favourites))
         )
