@@ -27,12 +27,10 @@ without their declared dependency (see benchmarks/mpnet_parts.py):
 from __future__ import annotations
 
 import argparse
-import math
 import os
 import statistics
 import sys
 import time
-from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -47,7 +45,7 @@ from points_experiments import auc, fit_rule, judge  # noqa: E402
 from coach.analysis import answer, relevance  # noqa: E402
 from coach.analysis.evaluation import read_relevance_file  # noqa: E402
 from coach.analysis.pipeline import load_pipeline  # noqa: E402
-from coach.banks import get_question, load_questions  # noqa: E402
+from coach.banks import get_question  # noqa: E402
 
 LABELS = ROOT / "tests" / "data" / "labels"
 LAYERS = {"minilm": [4, 6], "mpnet": [6, 8, 9, 10, 11, 12], "mpnet6": [6]}
@@ -71,15 +69,7 @@ class Encoder:
         self.load_seconds = time.perf_counter() - t0
         self.special = set(self.tok.all_special_tokens)
         self.layers = LAYERS[name]
-        from spacy.lang.en.stop_words import STOP_WORDS
-
-        self.stop = set(STOP_WORDS)
-        docs = []
-        for q in load_questions():
-            docs += [q.text, *q.talking_points]
-        df = Counter(p for d in docs for p in set(self.tok.tokenize(d.lower())))
-        self.idf = {t: math.log((len(docs) + 1) / (n + 1)) + 1.0 for t, n in df.items()}
-        self.max_idf = math.log(len(docs) + 1) + 1.0
+        self.idf, self.max_idf = relevance.piece_idf(self.tok)
 
     def encode(self, texts: list[str]) -> list[dict]:
         import torch
@@ -104,21 +94,7 @@ class Encoder:
 
     def weights(self, pieces: list[str]) -> np.ndarray:
         """IDF on the content word-pieces (no special token, punctuation or stop word), else 0."""
-        words, word_of = [], []
-        for p in pieces:
-            if p.startswith("##") and words:
-                words[-1] += p[2:]
-            else:
-                words.append(p)
-            word_of.append(len(words) - 1)
-        w = np.zeros(len(pieces))
-        for i, p in enumerate(pieces):
-            t = words[word_of[i]]
-            if p not in self.special and t.isascii() and any(c.isalnum() for c in t) and t not in self.stop:
-                w[i] = self.idf.get(p, self.max_idf)
-        if not w.any():
-            w = np.array([0.0 if p in self.special else 1.0 for p in pieces])
-        return w
+        return relevance.piece_weights(pieces, self.idf, self.max_idf, self.special)
 
     def not_special(self, pieces: list[str]) -> np.ndarray:
         return np.array([p not in self.special for p in pieces], dtype=bool)

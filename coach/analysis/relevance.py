@@ -24,7 +24,7 @@ import math
 import os
 import threading
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -148,11 +148,15 @@ def _point_vectors(points: tuple[str, ...]) -> tuple[_Point, ...]:
 
 @functools.lru_cache(maxsize=1)
 def _idf() -> tuple[dict[str, float], float]:
+    return piece_idf(load_model().tokenizer)
+
+
+def piece_idf(tokenizer) -> tuple[dict[str, float], float]:
     """How rare each word-piece is in the shipped banks' questions and talking points (smoothed IDF):
-    "trust" or "stakeholders" weigh more than "team" or "how"; a piece the banks never use weighs most."""
+    "trust" or "stakeholders" weigh more than "team" or "how"; a piece the banks never use weighs most
+    (the second value)."""
     from coach.banks import NON_BANK_FILES, SHIPPED_BANKS_DIR, parse_bank_file
 
-    tokenizer = load_model().tokenizer
     docs: list[str] = []
     for path in sorted(SHIPPED_BANKS_DIR.glob("*.toml")):
         if path.name not in NON_BANK_FILES:
@@ -171,9 +175,15 @@ def _stop_words() -> frozenset[str]:
 
 
 def _weights(pieces: Sequence[str]) -> np.ndarray:
-    """IDF for the word-pieces of content words (not stop words, punctuation or [CLS]/[SEP]), else 0.
-    A point made only of stop words ("what you did") weighs all its word-pieces alike."""
-    idf, unseen = _idf()
+    return piece_weights(pieces, *_idf(), _SPECIAL)
+
+
+def piece_weights(
+    pieces: Sequence[str], idf: dict[str, float], unseen: float, special: Collection[str]
+) -> np.ndarray:
+    """IDF for the word-pieces of content words (not stop words, punctuation or `special` tokens
+    such as [CLS]/[SEP]), else 0. A point made only of stop words ("what you did") weighs all its
+    word-pieces alike."""
     stop = _stop_words()
     word_of, words = [], []
     for p in pieces:
@@ -185,10 +195,10 @@ def _weights(pieces: Sequence[str]) -> np.ndarray:
     weights = np.zeros(len(pieces))
     for i, p in enumerate(pieces):
         word = words[word_of[i]]
-        if p not in _SPECIAL and word.isascii() and any(c.isalnum() for c in word) and word not in stop:
+        if p not in special and word.isascii() and any(c.isalnum() for c in word) and word not in stop:
             weights[i] = idf.get(p, unseen)
     if not weights.any():
-        weights = np.array([0.0 if p in _SPECIAL else 1.0 for p in pieces])
+        weights = np.array([0.0 if p in special else 1.0 for p in pieces])
     return weights
 
 
