@@ -48,12 +48,12 @@ sys.path.insert(0, str(ROOT))
 from coach.analysis import filler_context, filler_model, fillers  # noqa: E402
 from coach.analysis.context import Context  # noqa: E402
 from scripts import rev16  # noqa: E402
+from scripts.fillers_context import thresholds_for  # noqa: E402
 from scripts.train_fillers import (  # noqa: E402
     CONTEXT_LAYER,
     CONTEXT_SCALE,
     PLAIN_SHARE,
     SEEDS,
-    THRESHOLD_GRID,
     labelled_candidates,
     parse,
 )
@@ -195,17 +195,6 @@ def cross_validate(records, vectors, extra, c: float):
         model.fit(x[train], y[train])
         probs[test] = model.predict_proba(x[test])[:, 1]
     return probs
-
-
-def thresholds_for(labels, probs, y):
-    out = {}
-    for label in sorted(set(labels)):
-        m = labels == label
-        if y[m].sum() >= 10:
-            out[label] = min(
-                THRESHOLD_GRID, key=lambda t, m=m: (abs(int((probs[m] >= t).sum()) - int(y[m].sum())), t)
-            )
-    return out
 
 
 def f1(said, gold) -> float:
