@@ -341,16 +341,21 @@ def cross_validate(rows: list[dict], objective: str) -> None:
         )
 
 
+def covered_share(pred: np.ndarray, test: list[dict]) -> dict[str, float]:
+    """How often points of each label (same words, other words, partly, not made) were called covered."""
+    return {
+        c: float(np.mean([p for p, r in zip(pred, test, strict=True) if r["label"] == c]))
+        for c in "SOPN"
+        if any(r["label"] == c for r in test)
+    }
+
+
 def final(dev: list[dict], test: list[dict], cols: list[str], objective: str, name: str) -> dict:
     rule = fit_rule(dev, cols, objective)
     y = np.array([r["label"] != "N" for r in test])
     pred = rule(test)
     j = judge(y, pred)
-    share = {
-        c: float(np.mean([p for p, r in zip(pred, test, strict=True) if r["label"] == c]))
-        for c in "SOPN"
-        if any(r["label"] == c for r in test)
-    }
+    share = covered_share(pred, test)
     print(
         f"  {name:10s} {'+'.join(cols):28s} accuracy {j['accuracy']:.3f}  "
         f"'not heard' right {j['nh_right']:.3f} of {j['nh_said']}  called covered: "

@@ -40,7 +40,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import mpnet_parts  # noqa: E402
-from points_experiments import auc, fit_rule, judge  # noqa: E402
+from points_experiments import auc, covered_share, fit_rule, judge  # noqa: E402
 
 from coach.analysis import answer, relevance  # noqa: E402
 from coach.analysis.evaluation import read_relevance_file  # noqa: E402
@@ -259,11 +259,7 @@ def main() -> None:
             y = np.array([r["label"] != "N" for r in test])
             pred = rule(test)
             j = judge(y, pred)
-            share = {
-                c: float(np.mean([p for p, r in zip(pred, test, strict=True) if r["label"] == c]))
-                for c in "SOPN"
-                if any(r["label"] == c for r in test)
-            }
+            share = covered_share(pred, test)
             a = auc(np.array([r[cols[0]] for r in test]), y) if len(cols) == 1 else float("nan")
             print(
                 f"  {part:8s} accuracy {j['accuracy']:.3f}  "
