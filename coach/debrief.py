@@ -161,19 +161,15 @@ def take_back_questions(
     return taken_back
 
 
-def heard_questions(interview: dict, settings: Settings | None = None) -> list[str]:
+def heard_questions(interview: dict, settings: Settings) -> list[str]:
     """The interviewer's questions a review found in the interview's recordings, in order, as
-    they would go into a bank (without "um"s or a broken-off start). With `settings`, a question
-    the review matched to one in the bank is given in the bank's words: the transcript's "Tell me
-    an outer time new leather project…" is not offered as a new practice question beside the bank's
-    "Tell me about a time you led a project…" it was matched to."""
+    they would go into a bank (without "um"s or a broken-off start). A question the review matched
+    to one in the bank is given in the bank's words: the transcript's "Tell me an outer time new
+    leather project…" is not offered as a new practice question beside the bank's "Tell me about a
+    time you led a project…" it was matched to."""
     from coach.interview.turns import asked_question_text
 
-    known = (
-        {q.id: q.text for q in banks.load_questions(settings.data_dir, owner=settings.owner)}
-        if settings is not None
-        else {}
-    )
+    known = {q.id: q.text for q in banks.load_questions(settings.data_dir, owner=settings.owner)}
     asked = (
         known.get(t.get("question_id") or "") or asked_question_text(t["question_text"])
         for rec in interview["recordings"]
