@@ -393,13 +393,8 @@ def best_sequence(scores: list[list[float]]) -> list[int]:
     return labels[::-1]
 
 
-def label_sentences(doc: Doc) -> list[str]:
-    """One part per sentence: the part of its longest clause (see `label_clauses`)."""
-    return [sentence_label(doc, clauses) for clauses in label_clauses(doc)]
-
-
 def sentence_label(doc: Doc, clauses: list[tuple[int, int, str]]) -> str:
-    """The part of the clause with the most words (the first on a tie)."""
+    """A sentence's one part: the part of its clause with the most words (the first on a tie)."""
     return max(clauses, key=lambda c: sum(1 for t in doc[c[0] : c[1]] if not (t.is_punct or t.is_space)))[2]
 
 
