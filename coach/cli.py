@@ -563,7 +563,10 @@ def history_command(
     for r in history["real_answers"] if question else []:
         typer.echo(f"{r['interview_date']}  {r['company']}  {_measure(r, 'wpm', ' wpm')}")
     for r in history["unanalysed_recordings"]:
-        typer.echo(f"saved but not analysed: {r['path']} (run `coach reanalyze`)")
+        # a take whose sound could not be measured meets the same sound again: its sentence says
+        # what will help; only one whose analysis was interrupted is worth analysing again
+        why = r["not_analysable"] or "its analysis was interrupted; run `coach reanalyze` to finish it."
+        typer.echo(f"saved but not analysed: {r['path']}: {one_line(why)}")
     typer.echo(f"{len(history['attempts'])} practice attempts.", err=True)
 
 
