@@ -32,6 +32,22 @@ app = typer.Typer(
 )
 
 
+# Options the commands that hear a recording share (transcribe, analyze, review), declared once.
+EngineOption = Annotated[
+    str | None, typer.Option("--engine", metavar="ENGINE", help="faster-whisper (default) or openai-whisper")
+]
+ModelOption = Annotated[
+    str | None, typer.Option("--model", metavar="MODEL", help="tiny.en (bundled), base.en, ... or a path")
+]
+AcousticFillersOption = Annotated[
+    bool | None,
+    typer.Option(
+        "--acoustic-fillers/--no-acoustic-fillers",
+        help="hear the 'um's Whisper drops from the sound (default: as in Settings, on)",
+    ),
+]
+
+
 @app.callback()
 def whose_data(
     user: Annotated[
@@ -130,24 +146,14 @@ def _progress_bar(enabled: bool):
 @friendly_errors
 def transcribe_command(
     audio: Annotated[Path, typer.Argument(help="a recording: wav, flac, mp3, m4a, ogg/opus or webm")],
-    engine: Annotated[
-        str | None, typer.Option(metavar="ENGINE", help="faster-whisper (default) or openai-whisper")
-    ] = None,
-    model: Annotated[
-        str | None, typer.Option(metavar="MODEL", help="tiny.en (bundled), base.en, small.en, ... or a path")
-    ] = None,
+    engine: EngineOption = None,
+    model: ModelOption = None,
     channel: Annotated[
         str | None, typer.Option(metavar="SIDE", help="left or right: one side of a stereo file")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print words with times as JSON")] = False,
     progress: Annotated[bool, typer.Option(help="show a progress bar on stderr")] = True,
-    acoustic_fillers: Annotated[
-        bool | None,
-        typer.Option(
-            "--acoustic-fillers/--no-acoustic-fillers",
-            help="hear the 'um's Whisper drops from the sound (default: as in Settings, on)",
-        ),
-    ] = None,
+    acoustic_fillers: AcousticFillersOption = None,
 ) -> None:
     """Words with times, no analysis."""
     from coach.transcribe import transcribe_file
@@ -170,14 +176,10 @@ def transcribe_command(
 def analyze_command(
     audio: Annotated[Path | None, typer.Argument(help="a recording of one answer")] = None,
     text: Annotated[
-        Path | None, typer.Option("--text", metavar="TEXT", help="analyse a text file instead of audio")
+        Path | None, typer.Option("--text", metavar="FILE", help="analyse a text file instead of audio")
     ] = None,
-    engine: Annotated[
-        str | None, typer.Option(metavar="ENGINE", help="faster-whisper (default) or openai-whisper")
-    ] = None,
-    model: Annotated[
-        str | None, typer.Option(metavar="MODEL", help="tiny.en (bundled), base.en, ... or a path")
-    ] = None,
+    engine: EngineOption = None,
+    model: ModelOption = None,
     question: Annotated[
         str | None, typer.Option(metavar="ID", help="the bank question id this answers")
     ] = None,
@@ -190,13 +192,7 @@ def analyze_command(
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print the full analysis as JSON")] = False,
     progress: Annotated[bool, typer.Option(help="show a progress bar on stderr")] = True,
-    acoustic_fillers: Annotated[
-        bool | None,
-        typer.Option(
-            "--acoustic-fillers/--no-acoustic-fillers",
-            help="hear the 'um's Whisper drops from the sound (default: as in Settings, on)",
-        ),
-    ] = None,
+    acoustic_fillers: AcousticFillersOption = None,
 ) -> None:
     """Fillers, pace, pauses and STAR structure of one answer (audio or --text)."""
     from coach.errors import InputError
@@ -476,8 +472,7 @@ def delete_question_command(
 @friendly_errors
 def playbook_command(
     section: Annotated[
-        str | None,
-        typer.Argument(help="before, after, cadence or options; all if omitted"),
+        str | None, typer.Argument(help="before, after, cadence or options; all if omitted")
     ] = None,
     interviews: Annotated[
         int | None, typer.Option(metavar="N", help="with cadence: interviews in the goal")
@@ -601,8 +596,7 @@ def progress_command(
 def job_description_command(
     interview_id: Annotated[int, typer.Argument(help="the interview's id (see `coach history`)")],
     source: Annotated[
-        str | None,
-        typer.Argument(help="a text file with the description, or - to read it from stdin"),
+        str | None, typer.Argument(help="a text file with the description, or - to read it from stdin")
     ] = None,
     clear: Annotated[bool, typer.Option("--clear", help="remove the interview's job description")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
@@ -815,7 +809,7 @@ def debrief_command(
         typer.Option(metavar="PERSON", help="someone you met: 'name — title — note'; repeat for more"),
     ] = None,
     question: Annotated[
-        list[str] | None, typer.Option(metavar="ID", help="a question they asked; repeat for more")
+        list[str] | None, typer.Option(metavar="TEXT", help="a question they asked; repeat for more")
     ] = None,
     to_bank: Annotated[
         bool,
@@ -862,8 +856,7 @@ def debrief_command(
 def add_person_command(
     interview_id: Annotated[int, typer.Argument(help="the interview's id (see `coach interviews`)")],
     who: Annotated[
-        str,
-        typer.Argument(help="'name — title — note', e.g. 'Sam Lee — engineering manager — ex-Stripe'"),
+        str, typer.Argument(help="'name — title — note', e.g. 'Sam Lee — engineering manager — ex-Stripe'")
     ],
     as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
 ) -> None:
@@ -882,8 +875,7 @@ def add_person_command(
 @friendly_errors
 def add_option_command(
     kind: Annotated[
-        str,
-        typer.Argument(help="offer, alternative or batna (what you do if nothing else works out)"),
+        str, typer.Argument(help="offer, alternative or batna (what you do if nothing else works out)")
     ],
     company: Annotated[str, typer.Option(metavar="COMPANY", help="the company, or 'current job'")] = "",
     title: Annotated[str, typer.Option(metavar="TITLE", help="the role's title")] = "",
@@ -952,10 +944,7 @@ def delete_interview_command(
 @app.command("export")
 @friendly_errors
 def export_command(
-    out: Annotated[
-        Path,
-        typer.Argument(help="the .zip to write (database content as JSON and recordings)"),
-    ],
+    out: Annotated[Path, typer.Argument(help="the .zip to write (database content as JSON and recordings)")],
     as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
 ) -> None:
     """Everything in one zip, recordings included, to back up or move to another machine."""
@@ -1050,21 +1039,11 @@ def review_command(
     ] = None,
     add_questions: Annotated[bool, typer.Option(help="add unmatched questions to your own bank")] = False,
     profile: Annotated[bool, typer.Option(help="tell your voice by your saved practice recordings")] = True,
-    engine: Annotated[
-        str | None, typer.Option(metavar="ENGINE", help="faster-whisper (default) or openai-whisper")
-    ] = None,
-    model: Annotated[
-        str | None, typer.Option(metavar="MODEL", help="tiny.en (bundled), base.en, ... or a path")
-    ] = None,
+    engine: EngineOption = None,
+    model: ModelOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="print the full review as JSON")] = False,
     progress: Annotated[bool, typer.Option(help="show progress and time left on stderr")] = True,
-    acoustic_fillers: Annotated[
-        bool | None,
-        typer.Option(
-            "--acoustic-fillers/--no-acoustic-fillers",
-            help="hear the 'um's Whisper drops from the sound (default: as in Settings, on)",
-        ),
-    ] = None,
+    acoustic_fillers: AcousticFillersOption = None,
 ) -> None:
     """A real interview: who spoke when, question → answer turns, each answer analysed like practice.
 
