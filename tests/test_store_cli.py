@@ -324,3 +324,22 @@ def test_history_says_record_again_for_a_silent_take_and_reanalyze_only_for_an_i
     assert "interrupted" in unfinished and "coach reanalyze" in unfinished, unfinished
     listed = json.loads(_run(settings, "history", "--json").stdout)["unanalysed_recordings"]
     assert sorted(bool(r["not_analysable"]) for r in listed) == [False, True]
+
+
+def test_a_waiting_take_reanalyze_finds_silent_is_then_told_record_again(settings, monkeypatch, clips):
+    """A take left waiting (the app closed before its analysis) is first offered to `coach
+    reanalyze`; once that finds it silent, the history stops suggesting it and says what helps."""
+    from coach.audio import save_recording
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    take = save_recording((clips / "silence.wav").read_bytes(), settings, original_name="quiet.wav")
+    hour_ago = time.time() - 3600
+    os.utime(take.path, (hour_ago, hour_ago))
+    open_store(settings).close()
+    [before] = [line for line in _run(settings, "history").stdout.splitlines() if "not analysed" in line]
+    assert "coach reanalyze" in before, before
+
+    again = json.loads(_run(settings, "reanalyze", "--json").stdout)
+    assert [f["what"] for f in again["failed"]] == ["recording"] and again["new_attempts"] == []
+    [after] = [line for line in _run(settings, "history").stdout.splitlines() if "not analysed" in line]
+    assert "silent" in after and "record again" in after and "reanalyze" not in after, after
