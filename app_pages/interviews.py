@@ -149,18 +149,18 @@ def edit_interview(item: dict) -> None:
 
 
 def add_person_form(item: dict) -> None:
-    form = shared.form_key(f"interviews_person_{item['id']}")
+    name = f"interviews_person_{item['id']}"
+    form = shared.form_key(name)
     with st.form(form):
         line = st.text_input(
             "Name — title — note",
-            key=shared.form_key(f"interviews_person_line_{item['id']}"),
+            key=f"{form}_line",  # follows the form's round: empty once a person is added
             placeholder="Sam Lee — engineering manager — ex-Stripe",
         )
         if st.form_submit_button("Add person"):
             with shared.shown_errors():
                 person = interview_log.add_person(db, item["id"], line)
-                shared.form_saved(f"interviews_person_{item['id']}")
-                shared.form_saved(f"interviews_person_line_{item['id']}")
+                shared.form_saved(name)
                 done(f"Added {escape(person['name'])}.")
 
 
@@ -556,7 +556,8 @@ def offers_and_options(side_by_side: list[dict], opportunities: list[Opportunity
         edit_option_form(options)
     else:
         st.caption("No options written down yet. Start with your current job: it is the BATNA to beat.")
-    with st.form(shared.form_key("interviews_option")):
+    form = shared.form_key("interviews_option")
+    with st.form(form):
         st.markdown("**Add an option**")
         c1, c2, c3 = st.columns(3)
         kind = c1.selectbox("Kind", list(OPTION_KINDS), format_func=OPTION_KINDS.get)
@@ -572,7 +573,7 @@ def offers_and_options(side_by_side: list[dict], opportunities: list[Opportunity
             [None, *came_from],
             format_func=lambda i: "—" if i is None else came_from[i],
             help="Puts the option on that card; its company and title come from it when left empty.",
-            key=shared.form_key("interviews_option_from"),
+            key=f"{form}_from",  # follows the form's round: back to none once an option is added
         )
         if st.form_submit_button("Add option"):
             with shared.shown_errors():
@@ -587,7 +588,6 @@ def offers_and_options(side_by_side: list[dict], opportunities: list[Opportunity
                     interview_id=interview_id,
                 )
                 shared.form_saved("interviews_option")
-                shared.form_saved("interviews_option_from")
                 done("Option added.")
 
 

@@ -32,6 +32,15 @@ ss.setdefault("practice_job", None)  # cohort mode: the take waiting in the queu
 questions = banks.load_questions(cfg.data_dir, owner=cfg.owner)
 by_id = {q.id: q for q in questions}
 attempts = store.list_attempts(db, newest_first=False)
+_question_attempts: dict[str, list[dict]] = {}  # this run's reads, by question id
+
+
+def question_attempts(question_id: str) -> list[dict]:
+    """This question's attempts, oldest first, read once a run: after a take is saved, the status
+    line (your Nth attempt) and the comparison with earlier attempts use the same read."""
+    if question_id not in _question_attempts:
+        _question_attempts[question_id] = store.list_attempts(db, question_id=question_id, newest_first=False)
+    return _question_attempts[question_id]
 
 
 def choose_question(question_id: str | None) -> None:
@@ -335,11 +344,7 @@ def analyse(source: tuple[bytes, str], question: Question, demonstration: bool) 
                 ),
                 "demonstration": demonstration,
             }
-            history = (
-                store.list_attempts(db, question_id=question.id, newest_first=False)
-                if result.attempt_id is not None
-                else []
-            )
+            history = question_attempts(question.id) if result.attempt_id is not None else []
             status.update(
                 label=summary.outcome_label(
                     result.analysis,
@@ -462,7 +467,7 @@ def the_result(result: dict) -> None:
 
 
 def against_earlier(result: dict) -> None:
-    history = store.list_attempts(db, question_id=result["question_id"], newest_first=False)
+    history = question_attempts(result["question_id"])
     st.subheader("This attempt against your earlier ones")
     if len(history) < 2:
         st.caption("Your first attempt at this question. Try again to see the change.")

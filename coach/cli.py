@@ -23,8 +23,29 @@ app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    # Typer's boxed (rich) help shows a flag as taking a value ("--json <bool>", "--help <bool>");
+    # the plain help shows flags as flags, and each value by the word its option gives (metavar);
+    # it fills a wide terminal up to 200 columns (click stops at 80 otherwise).
+    rich_markup_mode=None,
+    context_settings={"max_content_width": 200},
     help="A private, offline interview coach.",
 )
+
+
+# Options the commands that hear a recording share (transcribe, analyze, review), declared once.
+EngineOption = Annotated[
+    str | None, typer.Option("--engine", metavar="ENGINE", help="faster-whisper (default) or openai-whisper")
+]
+ModelOption = Annotated[
+    str | None, typer.Option("--model", metavar="MODEL", help="tiny.en (bundled), base.en, ... or a path")
+]
+AcousticFillersOption = Annotated[
+    bool | None,
+    typer.Option(
+        "--acoustic-fillers/--no-acoustic-fillers",
+        help="hear the 'um's Whisper drops from the sound (default: as in Settings, on)",
+    ),
+]
 
 
 @app.callback()
@@ -34,6 +55,7 @@ def whose_data(
         typer.Option(
             "--user",
             envvar="COACH_USER",
+            metavar="LOGIN",
             help="multi-user (cohort) mode only: whose data to use, as their login identity",
         ),
     ] = None,
@@ -124,20 +146,14 @@ def _progress_bar(enabled: bool):
 @friendly_errors
 def transcribe_command(
     audio: Annotated[Path, typer.Argument(help="a recording: wav, flac, mp3, m4a, ogg/opus or webm")],
-    engine: Annotated[str | None, typer.Option(help="faster-whisper (default) or openai-whisper")] = None,
-    model: Annotated[
-        str | None, typer.Option(help="tiny.en (bundled), base.en, small.en, ... or a path")
+    engine: EngineOption = None,
+    model: ModelOption = None,
+    channel: Annotated[
+        str | None, typer.Option(metavar="SIDE", help="left or right: one side of a stereo file")
     ] = None,
-    channel: Annotated[str | None, typer.Option(help="left or right: one side of a stereo file")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print words with times as JSON")] = False,
     progress: Annotated[bool, typer.Option(help="show a progress bar on stderr")] = True,
-    acoustic_fillers: Annotated[
-        bool | None,
-        typer.Option(
-            "--acoustic-fillers/--no-acoustic-fillers",
-            help="hear the 'um's Whisper drops from the sound (default: as in Settings, on)",
-        ),
-    ] = None,
+    acoustic_fillers: AcousticFillersOption = None,
 ) -> None:
     """Words with times, no analysis."""
     from coach.transcribe import transcribe_file
@@ -159,24 +175,24 @@ def transcribe_command(
 @friendly_errors
 def analyze_command(
     audio: Annotated[Path | None, typer.Argument(help="a recording of one answer")] = None,
-    text: Annotated[Path | None, typer.Option("--text", help="analyse a text file instead of audio")] = None,
-    engine: Annotated[str | None, typer.Option(help="faster-whisper (default) or openai-whisper")] = None,
-    model: Annotated[str | None, typer.Option(help="tiny.en (bundled), base.en, ... or a path")] = None,
-    question: Annotated[str | None, typer.Option(help="the bank question id this answers")] = None,
+    text: Annotated[
+        Path | None, typer.Option("--text", metavar="FILE", help="analyse a text file instead of audio")
+    ] = None,
+    engine: EngineOption = None,
+    model: ModelOption = None,
+    question: Annotated[
+        str | None, typer.Option(metavar="ID", help="the bank question id this answers")
+    ] = None,
     save: Annotated[bool, typer.Option("--save", help="keep the recording and store the attempt")] = False,
     interview: Annotated[
         int | None,
-        typer.Option(help="the interview this prepares for: its job description's terms are checked"),
+        typer.Option(
+            metavar="ID", help="the interview this prepares for: its job description's terms are checked"
+        ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print the full analysis as JSON")] = False,
     progress: Annotated[bool, typer.Option(help="show a progress bar on stderr")] = True,
-    acoustic_fillers: Annotated[
-        bool | None,
-        typer.Option(
-            "--acoustic-fillers/--no-acoustic-fillers",
-            help="hear the 'um's Whisper drops from the sound (default: as in Settings, on)",
-        ),
-    ] = None,
+    acoustic_fillers: AcousticFillersOption = None,
 ) -> None:
     """Fillers, pace, pauses and STAR structure of one answer (audio or --text)."""
     from coach.errors import InputError
@@ -282,7 +298,7 @@ def _check_channel(channel: str | None) -> None:
 @friendly_errors
 def record_command(
     out: Annotated[Path, typer.Argument(help="the .wav file to write")],
-    seconds: Annotated[float, typer.Option(help="how long to record")] = 60.0,
+    seconds: Annotated[float, typer.Option(metavar="SECONDS", help="how long to record")] = 60.0,
 ) -> None:
     """Record an answer from the microphone into a WAV file."""
     from coach.audio import record, write_wav
@@ -298,7 +314,9 @@ def record_command(
 @app.command("models")
 @friendly_errors
 def models_command(
-    download: Annotated[str | None, typer.Option(help="fetch this model once (needs the internet)")] = None,
+    download: Annotated[
+        str | None, typer.Option(metavar="MODEL", help="fetch this model once (needs the internet)")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
 ) -> None:
     """Which engines and models are available offline."""
@@ -333,24 +351,31 @@ def questions_command(
     category: Annotated[
         str | None,
         typer.Option(
-            help="behavioural, motivation, situational, closing, technical, system-design or role-specific"
+            metavar="CATEGORY",
+            help="behavioural, motivation, situational, closing, technical, system-design or role-specific",
         ),
     ] = None,
     role: Annotated[
         str | None,
         typer.Option(
-            help="e.g. software-engineer (swe), data, product (pm), design, engineering-manager (em), sales"
+            metavar="ROLE",
+            help="e.g. software-engineer (swe), data, product (pm), design, engineering-manager (em), sales",
         ),
     ] = None,
-    competency: Annotated[str | None, typer.Option(help="e.g. leadership, conflict, system-design")] = None,
-    difficulty: Annotated[str | None, typer.Option(help="easy, medium or hard")] = None,
-    search: Annotated[str | None, typer.Option(help="words that must appear in the question")] = None,
+    competency: Annotated[
+        str | None, typer.Option(metavar="COMPETENCY", help="e.g. leadership, conflict, system-design")
+    ] = None,
+    difficulty: Annotated[str | None, typer.Option(metavar="LEVEL", help="easy, medium or hard")] = None,
+    search: Annotated[
+        str | None, typer.Option(metavar="WORDS", help="words that must appear in the question")
+    ] = None,
     pick_random: Annotated[bool, typer.Option("--random", help="show one matching question")] = False,
     to_ask: Annotated[bool, typer.Option("--to-ask", help="questions to ask the interviewer")] = False,
     topic: Annotated[
         str | None,
         typer.Option(
-            help="with --to-ask: process, why-reached-out, role-and-team, expectations, growth, ..."
+            metavar="TOPIC",
+            help="with --to-ask: process, why-reached-out, role-and-team, expectations, growth, ...",
         ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
@@ -402,8 +427,10 @@ def _describe_question(question) -> str:
 @friendly_errors
 def edit_question_command(
     question_id: Annotated[str, typer.Argument(help="one of your own questions (ids start with user-)")],
-    text: Annotated[str | None, typer.Option(help="the question's new words")] = None,
-    category: Annotated[str | None, typer.Option(help="behavioural, motivation, situational, ...")] = None,
+    text: Annotated[str | None, typer.Option(metavar="TEXT", help="the question's new words")] = None,
+    category: Annotated[
+        str | None, typer.Option(metavar="CATEGORY", help="behavioural, motivation, situational, ...")
+    ] = None,
 ) -> None:
     """Change the words or the category of one of your own questions."""
     from coach import banks
@@ -423,7 +450,10 @@ def delete_question_command(
     question_id: Annotated[str, typer.Argument(help="one of your own questions (ids start with user-)")],
     answers_to: Annotated[
         str | None,
-        typer.Option(help="file its answers under this question instead (e.g. the bank question it copies)"),
+        typer.Option(
+            metavar="ID",
+            help="file its answers under this question instead (e.g. the bank question it copies)",
+        ),
     ] = None,
 ) -> None:
     """Delete one of your own questions; its answers keep its words, or move with --answers-to."""
@@ -444,8 +474,12 @@ def playbook_command(
     section: Annotated[
         str | None, typer.Argument(help="before, after, cadence or options; all if omitted")
     ] = None,
-    interviews: Annotated[int | None, typer.Option(help="with cadence: interviews in the goal")] = None,
-    every_days: Annotated[int | None, typer.Option(help="with cadence: the goal's period in days")] = None,
+    interviews: Annotated[
+        int | None, typer.Option(metavar="N", help="with cadence: interviews in the goal")
+    ] = None,
+    every_days: Annotated[
+        int | None, typer.Option(metavar="DAYS", help="with cadence: the goal's period in days")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
 ) -> None:
     """The "always be interviewing" playbook: checklist, debrief template, cadence, options."""
@@ -490,9 +524,11 @@ def open_store(settings=None) -> Iterator:
 @friendly_errors
 def history_command(
     question: Annotated[
-        str | None, typer.Option(help="only attempts and real answers to this question id")
+        str | None, typer.Option(metavar="ID", help="only attempts and real answers to this question id")
     ] = None,
-    limit: Annotated[int | None, typer.Option(help="at most this many practice attempts")] = None,
+    limit: Annotated[
+        int | None, typer.Option(metavar="N", help="at most this many practice attempts")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
 ) -> None:
     """Stored practice attempts and real interviews, newest first."""
@@ -522,7 +558,10 @@ def history_command(
     for r in history["real_answers"] if question else []:
         typer.echo(f"{r['interview_date']}  {r['company']}  {_measure(r, 'wpm', ' wpm')}")
     for r in history["unanalysed_recordings"]:
-        typer.echo(f"saved but not analysed: {r['path']} (run `coach reanalyze`)")
+        # a take whose sound could not be measured meets the same sound again: its sentence says
+        # what will help; only one whose analysis was interrupted is worth analysing again
+        why = r["not_analysable"] or "its analysis was interrupted; run `coach reanalyze` to finish it."
+        typer.echo(f"saved but not analysed: {r['path']}: {one_line(why)}")
     typer.echo(f"{len(history['attempts'])} practice attempts.", err=True)
 
 
@@ -538,7 +577,7 @@ def _measure(row: dict, key: str, unit: str = "") -> str:
 @app.command("progress")
 @friendly_errors
 def progress_command(
-    last: Annotated[int, typer.Option(help="compare the last N attempts with the N before")] = 5,
+    last: Annotated[int, typer.Option(metavar="N", help="compare the last N attempts with the N before")] = 5,
     as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
 ) -> None:
     """Trends, practice against real interviews, skill gaps to practise, and cadence."""
@@ -679,22 +718,34 @@ def _describe_option(option: dict) -> str:
 def add_interview_command(
     company: Annotated[str, typer.Argument(help="the company's name")],
     date_: Annotated[
-        str, typer.Option("--date", help="the interview's date, YYYY-MM-DD (today if omitted)")
+        str,
+        typer.Option(
+            "--date", metavar="YYYY-MM-DD", help="the interview's date, YYYY-MM-DD (today if omitted)"
+        ),
     ] = "",
-    role: Annotated[str, typer.Option(help="the role, e.g. 'Staff engineer'")] = "",
+    role: Annotated[str, typer.Option(metavar="ROLE", help="the role, e.g. 'Staff engineer'")] = "",
     stage: Annotated[
-        str, typer.Option(help="recruiter screen, first round, technical, onsite / loop, final, offer, other")
+        str,
+        typer.Option(
+            metavar="STAGE",
+            help="recruiter screen, first round, technical, onsite / loop, final, offer, other",
+        ),
     ] = "first round",
-    format_: Annotated[str, typer.Option("--format", help="video, phone, in person or take-home")] = "",
-    origin: Annotated[
-        str, typer.Option(help="how it started: they reached out, I applied, referral or other")
+    format_: Annotated[
+        str, typer.Option("--format", metavar="FORMAT", help="video, phone, in person or take-home")
     ] = "",
-    notes: Annotated[str, typer.Option(help="anything to remember")] = "",
+    origin: Annotated[
+        str,
+        typer.Option(metavar="ORIGIN", help="how it started: they reached out, I applied, referral or other"),
+    ] = "",
+    notes: Annotated[str, typer.Option(metavar="TEXT", help="anything to remember")] = "",
     job_description: Annotated[
-        str | None, typer.Option(help="a text file with the job's description (or - for stdin)")
+        str | None,
+        typer.Option(metavar="FILE", help="a text file with the job's description (or - for stdin)"),
     ] = None,
     person: Annotated[
-        list[str] | None, typer.Option(help="someone you meet: 'name — title — note'; repeat for more")
+        list[str] | None,
+        typer.Option(metavar="PERSON", help="someone you meet: 'name — title — note'; repeat for more"),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
 ) -> None:
@@ -732,25 +783,34 @@ def add_interview_command(
 @friendly_errors
 def debrief_command(
     interview_id: Annotated[int, typer.Argument(help="the interview's id (see `coach interviews`)")],
-    went_well: Annotated[str, typer.Option(help="which answers landed")] = "",
+    went_well: Annotated[str, typer.Option(metavar="TEXT", help="which answers landed")] = "",
     could_be_better: Annotated[
-        str, typer.Option(help="where you rambled, froze or gave a weak example")
+        str, typer.Option(metavar="TEXT", help="where you rambled, froze or gave a weak example")
     ] = "",
     skill_gaps: Annotated[
-        str, typer.Option(help="skills missing or rusty, e.g. 'system design, handling conflict'")
+        str,
+        typer.Option(
+            metavar="SKILLS", help="skills missing or rusty, e.g. 'system design, handling conflict'"
+        ),
     ] = "",
     interest: Annotated[
-        int | None, typer.Option(help="how interested you are now, 1 (not at all) to 5 (would move)")
+        int | None,
+        typer.Option(metavar="1-5", help="how interested you are now, 1 (not at all) to 5 (would move)"),
     ] = None,
-    proceed: Annotated[str, typer.Option(help="will you go to the next stage: yes, no or undecided")] = "",
-    time_commitment: Annotated[
-        str, typer.Option(help="what the rest of the process will take from you")
+    proceed: Annotated[
+        str, typer.Option(metavar="ANSWER", help="will you go to the next stage: yes, no or undecided")
     ] = "",
-    notes: Annotated[str, typer.Option(help="anything else")] = "",
+    time_commitment: Annotated[
+        str, typer.Option(metavar="TEXT", help="what the rest of the process will take from you")
+    ] = "",
+    notes: Annotated[str, typer.Option(metavar="TEXT", help="anything else")] = "",
     person: Annotated[
-        list[str] | None, typer.Option(help="someone you met: 'name — title — note'; repeat for more")
+        list[str] | None,
+        typer.Option(metavar="PERSON", help="someone you met: 'name — title — note'; repeat for more"),
     ] = None,
-    question: Annotated[list[str] | None, typer.Option(help="a question they asked; repeat for more")] = None,
+    question: Annotated[
+        list[str] | None, typer.Option(metavar="TEXT", help="a question they asked; repeat for more")
+    ] = None,
     to_bank: Annotated[
         bool,
         typer.Option(
@@ -817,12 +877,18 @@ def add_option_command(
     kind: Annotated[
         str, typer.Argument(help="offer, alternative or batna (what you do if nothing else works out)")
     ],
-    company: Annotated[str, typer.Option(help="the company, or 'current job'")] = "",
-    title: Annotated[str, typer.Option(help="the role's title")] = "",
-    compensation: Annotated[str, typer.Option(help="base, bonus, equity, benefits")] = "",
-    details: Annotated[str, typer.Option(help="scope, team, growth, flexibility, notes")] = "",
-    deadline: Annotated[str, typer.Option(help="when you must answer, YYYY-MM-DD")] = "",
-    interview: Annotated[int | None, typer.Option(help="the interview it came from (its id)")] = None,
+    company: Annotated[str, typer.Option(metavar="COMPANY", help="the company, or 'current job'")] = "",
+    title: Annotated[str, typer.Option(metavar="TITLE", help="the role's title")] = "",
+    compensation: Annotated[str, typer.Option(metavar="TEXT", help="base, bonus, equity, benefits")] = "",
+    details: Annotated[
+        str, typer.Option(metavar="TEXT", help="scope, team, growth, flexibility, notes")
+    ] = "",
+    deadline: Annotated[
+        str, typer.Option(metavar="YYYY-MM-DD", help="when you must answer, YYYY-MM-DD")
+    ] = "",
+    interview: Annotated[
+        int | None, typer.Option(metavar="ID", help="the interview it came from (its id)")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
 ) -> None:
     """Write down an offer, an alternative or your BATNA, to weigh them side by side."""
@@ -952,35 +1018,32 @@ def reanalyze_command(
 def review_command(
     recording: Annotated[Path, typer.Argument(help="a real interview: a call's audio or a phone recording")],
     candidate_channel: Annotated[
-        str | None, typer.Option(help="left or right: your side of a stereo call")
+        str | None, typer.Option(metavar="SIDE", help="left or right: your side of a stereo call")
     ] = None,
     speakers: Annotated[
-        int | None, typer.Option(help="how many people speak, you included (default 2)")
+        int | None, typer.Option(metavar="N", help="how many people speak, you included (default 2)")
     ] = None,
     candidate_speaker: Annotated[
-        int | None, typer.Option(help="which speaker is you (see the snippets)")
+        int | None, typer.Option(metavar="N", help="which speaker is you (see the snippets)")
     ] = None,
     save: Annotated[bool, typer.Option("--save", help="keep the recording and store the answers")] = False,
     interview: Annotated[
-        int | None, typer.Option(help="with --save: the stored interview it belongs to")
+        int | None, typer.Option(metavar="ID", help="with --save: the stored interview it belongs to")
     ] = None,
     company: Annotated[
-        str | None, typer.Option(help="with --save: create a new interview at this company")
+        str | None,
+        typer.Option(metavar="COMPANY", help="with --save: create a new interview at this company"),
     ] = None,
-    interview_date: Annotated[str | None, typer.Option("--date", help="with --company: YYYY-MM-DD")] = None,
+    interview_date: Annotated[
+        str | None, typer.Option("--date", metavar="YYYY-MM-DD", help="with --company: YYYY-MM-DD")
+    ] = None,
     add_questions: Annotated[bool, typer.Option(help="add unmatched questions to your own bank")] = False,
     profile: Annotated[bool, typer.Option(help="tell your voice by your saved practice recordings")] = True,
-    engine: Annotated[str | None, typer.Option(help="faster-whisper (default) or openai-whisper")] = None,
-    model: Annotated[str | None, typer.Option(help="tiny.en (bundled), base.en, ... or a path")] = None,
+    engine: EngineOption = None,
+    model: ModelOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="print the full review as JSON")] = False,
     progress: Annotated[bool, typer.Option(help="show progress and time left on stderr")] = True,
-    acoustic_fillers: Annotated[
-        bool | None,
-        typer.Option(
-            "--acoustic-fillers/--no-acoustic-fillers",
-            help="hear the 'um's Whisper drops from the sound (default: as in Settings, on)",
-        ),
-    ] = None,
+    acoustic_fillers: AcousticFillersOption = None,
 ) -> None:
     """A real interview: who spoke when, question → answer turns, each answer analysed like practice.
 
@@ -1086,19 +1149,25 @@ def _describe_review(result: dict) -> str:
 @friendly_errors
 def mock_command(
     questions: Annotated[
-        int | None, typer.Option(help="how many questions (opener and closer included)")
+        int | None, typer.Option(metavar="N", help="how many questions (opener and closer included)")
     ] = None,
     format: Annotated[
-        str | None, typer.Option(help="recruiter, behavioural (default) or role (the default with --role)")
+        str | None,
+        typer.Option(
+            metavar="FORMAT", help="recruiter, behavioural (default) or role (the default with --role)"
+        ),
     ] = None,
-    role: Annotated[str | None, typer.Option(help="software-engineer, data, product, design, ...")] = None,
+    role: Annotated[
+        str | None, typer.Option(metavar="ROLE", help="software-engineer, data, product, design, ...")
+    ] = None,
     interview: Annotated[
-        int | None, typer.Option(help="an interview from the log steers the questions")
+        int | None, typer.Option(metavar="ID", help="an interview from the log steers the questions")
     ] = None,
     answers: Annotated[
         Path | None,
         typer.Option(
-            help="a folder of recordings, one per turn (questions and follow-ups), taken in name order"
+            metavar="FOLDER",
+            help="a folder of recordings, one per turn (questions and follow-ups), taken in name order",
         ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print the session as JSON")] = False,
@@ -1155,14 +1224,24 @@ def mock_command(
 @app.command("worker")
 @friendly_errors
 def worker_command(
-    concurrency: Annotated[int, typer.Option(min=1, help="Answers analysed at once by this worker.")] = 1,
-    threads: Annotated[
-        int, typer.Option(min=1, help="CPU threads a worker uses (1: several workers share a machine).")
+    concurrency: Annotated[
+        int, typer.Option(min=1, metavar="N", help="Answers analysed at once by this worker.")
     ] = 1,
-    name: Annotated[str | None, typer.Option(help="The worker's name in its log.")] = None,
-    heartbeat: Annotated[float, typer.Option(hidden=True, help="Seconds between heartbeats.")] = 0.0,
+    threads: Annotated[
+        int,
+        typer.Option(
+            min=1, metavar="N", help="CPU threads a worker uses (1: several workers share a machine)."
+        ),
+    ] = 1,
+    name: Annotated[str | None, typer.Option(metavar="NAME", help="The worker's name in its log.")] = None,
+    heartbeat: Annotated[
+        float, typer.Option(hidden=True, metavar="SECONDS", help="Seconds between heartbeats.")
+    ] = 0.0,
     stalled_after: Annotated[
-        float, typer.Option(hidden=True, help="Seconds of silence after which a worker is taken for dead.")
+        float,
+        typer.Option(
+            hidden=True, metavar="SECONDS", help="Seconds of silence after which a worker is taken for dead."
+        ),
     ] = 0.0,
 ) -> None:
     """Cohort mode: analyse the answers waiting in the queue (PostgreSQL, COACH_DATABASE_URL) until
@@ -1192,15 +1271,18 @@ def worker_command(
 
 
 def _summaries_on_one_line() -> None:
-    """Typer's command list keeps a docstring's line breaks ("…list its key terms; answers
-    practised" then "with `coach analyze --interview ID` show…" on a short line of its own): each
-    command's first paragraph is one line, which the list wraps to the terminal's width."""
+    """A docstring's line breaks would split a command's summary ("…list its key terms; answers
+    practised" then "with `coach analyze --interview ID` show…" on a short line of its own), and
+    the plain help's command list cuts a summary at about 45 characters ("Fillers, pace, pauses
+    and STAR structure of one..."): each command's first paragraph is one line, given as its
+    summary whole, which the list wraps to the terminal's width."""
     import inspect
 
     for command in app.registered_commands:
         doc = inspect.cleandoc(command.help or (command.callback.__doc__ if command.callback else "") or "")
         first, blank, rest = doc.partition("\n\n")
         command.help = first.replace("\n", " ") + blank + rest
+        command.short_help = command.short_help or first.replace("\n", " ")
 
 
 _summaries_on_one_line()

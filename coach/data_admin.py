@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from coach import banks
 from coach.config import OWNERS_FOLDER, SETTINGS_FILE_NAME, Settings
 from coach.errors import StorageError
+from coach.files import write_private
 from coach.store import Store
 from coach.store.old_files import FAVOURITES_FILE  # only while a damaged one waits to be moved
 from coach.store.schema import TABLES_IN_ORDER
@@ -32,9 +33,9 @@ def export_bytes(db: Store) -> tuple[bytes, dict]:
 
 
 def import_bytes(db: Store, data: bytes) -> dict:
+    """Restore an uploaded backup; its staged copy is the whole history, so its owner's only."""
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "import.zip"
-        path.write_bytes(data)
+        path = write_private(Path(tmp) / "import.zip", data)
         return import_data(db, path, check_own_question=banks.check_own_question)
 
 

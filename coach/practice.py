@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from coach.audio import SavedRecording, load_audio, save_recording
 from coach.config import Settings
-from coach.errors import NotAudioError
+from coach.errors import AudioError, NotAudioError
 from coach.types import DecodedAudio, Transcript
 
 if TYPE_CHECKING:  # coach.analysis loads spaCy: imported where an answer is analysed
@@ -180,21 +180,27 @@ def practice_answer(
 
             note_question(recording.path, getattr(question, "id", None), getattr(question, "text", "") or "")
     path = recording.path if recording else Path(source)
+
+    def on_transcribe(done_s: float, total_s: float) -> None:
+        share = done_s / total_s if total_s else 1.0
+        report(f"Transcribing: {done_s:.0f} of {total_s:.0f} s", 0.05 + _TRANSCRIBE_SHARE * share)
+
     report("Reading the audio", 0.02)
     try:
         audio = load_audio(path, settings, channel=channel, name=original_name or Path(path).name)
+        transcript, problems = hear_answer(audio, settings, on_transcribe)
     except NotAudioError:
         if recording is not None:
             from coach.store.recordings import discard_copy
 
             discard_copy(recording.path)
         raise
+    except AudioError as e:  # kept, but its sound cannot be measured (silent, no speech, too short)
+        if recording is not None:
+            from coach.store.recordings import note_not_analysable
 
-    def on_transcribe(done_s: float, total_s: float) -> None:
-        share = done_s / total_s if total_s else 1.0
-        report(f"Transcribing: {done_s:.0f} of {total_s:.0f} s", 0.05 + _TRANSCRIBE_SHARE * share)
-
-    transcript, problems = hear_answer(audio, settings, on_transcribe)
+            note_not_analysable(recording.path, str(e))
+        raise
     report("Analysing fillers, pace and structure", 0.92)
     answer = analyze_answer(
         transcript, settings, question, problems, interview=interview, job_description=description

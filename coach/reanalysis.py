@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from coach.errors import CoachError, InputError
+from coach.errors import AudioError, CoachError, InputError
 from coach.store.analysis_runs import replace_analysis, stored_answers
 from coach.store.db import Store
-from coach.store.recordings import forget_question, noted_question, unanalysed_recordings
+from coach.store.recordings import forget_question, note_not_analysable, noted_question, unanalysed_recordings
 
 Progress = Callable[[str], None]
 
@@ -90,6 +90,8 @@ def reanalyze(
             try:
                 attempt_id = _analyse_recording(store, recording)
             except CoachError as e:
+                if isinstance(e, AudioError):  # the same sound next time: the history says so
+                    note_not_analysable(store.absolute(recording["path"]), str(e))
                 report["failed"].append({"what": "recording", "path": recording["path"], "error": str(e)})
                 say(f"{recording['path']}: {e}")
                 continue

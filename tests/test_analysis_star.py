@@ -183,3 +183,67 @@ def test_the_spoken_fillers_answer_hears_an_action_and_a_result(clips, settings)
     assert [p["star"] for p in parts] == ["action", "result"]
     assert parts[0]["end_s"] <= parts[1]["start_s"]
     assert "not heard: action" not in result.scores["structure"]["because"]
+
+
+# ---------------------------------------------------------------- a long written answer
+
+
+def _long_written_answer() -> tuple[str, str]:
+    """A pasted answer past PIECE_CHARS (so spaCy reads it in pieces): the scene and the task, 2,400
+    steps ("In week 7 I tested the build cache again."), a sentence joining an action and a result
+    after every 400 steps, then the outcome."""
+    verbs = ["wrote", "tested", "reviewed", "rebuilt", "measured", "documented", "profiled", "cleaned up"]
+    things = [
+        "the deploy script",
+        "the release checklist",
+        "the staging setup",
+        "the alert rules",
+        "the build cache",
+        "the database migrations",
+        "the on-call handbook",
+        "the smoke tests",
+    ]
+    mixed = "I rolled the change back and the error rate dropped to zero."
+    steps = []
+    for n in range(2400):
+        steps.append(f"In week {n // 40 + 1} I {verbs[n % 8]} {things[n // 8 % 8]} again.")
+        if n % 400 == 399:
+            steps.append(mixed)
+    text = (
+        "At my last job the payments team deployed by hand every Thursday and releases often broke "
+        "the checkout page. My manager asked me to make releases safe within one quarter. "
+        + " ".join(steps)
+        + " As a result, releases took twenty minutes instead of four hours and failed deploys fell "
+        "by ninety percent."
+    )
+    return text, mixed
+
+
+def test_a_long_written_answer_read_in_pieces_keeps_its_sentences_and_clause_labels():
+    """Past PIECE_CHARS the text is parsed in pieces and the clause labels are joined by hand. No
+    sentence may be cut in two at a piece's edge (each half labelled on its own), every clause must
+    point at its own words in the whole text, and spaCy's notes about the pieces' extension data
+    (joined by hand) must not reach the user's terminal."""
+    import warnings
+
+    from coach.analysis.answer import PIECE_CHARS
+
+    text, mixed = _long_written_answer()
+    assert len(text) > PIECE_CHARS
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = analyze(Transcript.from_text(text))
+    assert [str(w.message)[:60] for w in caught if "W10" in str(w.message)] == []
+    sentences = [text[s["start_char"] : s["end_char"]] for s in result.sentences]
+    assert len(sentences) == 2 + 2400 + 6 + 1
+    assert all(s.endswith(".") for s in sentences), [s for s in sentences if not s.endswith(".")]
+    stars = [s["star"] for s in result.sentences]
+    assert stars[:3] == ["situation", "task", "action"] and stars[-1] == "result"
+    assert stars.count("action") > 0.8 * len(stars)  # the 2,400 steps
+    joined = [s for s in result.sentences if text[s["start_char"] : s["end_char"]] == mixed]
+    assert len(joined) == 6 and joined[-1]["start_char"] > PIECE_CHARS  # the last in a later piece
+    for sentence in joined:
+        assert [(text[p["start_char"] : p["end_char"]], p["star"]) for p in sentence["parts"]] == [
+            ("I rolled the change back", "action"),
+            ("and the error rate dropped to zero.", "result"),
+        ]

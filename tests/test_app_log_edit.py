@@ -78,7 +78,7 @@ def test_people_met_can_be_added_and_removed(db):
     interview_id = _interview(db)
     [dana] = store.get_interview(db, interview_id)["people"]
     at = page("interviews").run()
-    at.text_input(key=f"interviews_person_line_{interview_id}").input("Sam Lee — recruiter — ex-Stripe")
+    at.text_input(key=f"interviews_person_{interview_id}_line").input("Sam Lee — recruiter — ex-Stripe")
     _in_form(at.button, f"interviews_person_{interview_id}")[0].click().run()
     assert not at.exception and [s.value for s in at.success] == ["Added Sam Lee."]
     assert escape("Sam Lee — recruiter (ex-Stripe)") in markdown_text(at)
@@ -229,3 +229,38 @@ def test_skill_gaps_typed_one_a_line_read_as_a_list_and_format_has_no_blank_choi
     assert "*Went well:* " + escape("Intro.") + "  \n" + escape("The demo.") in text
     add_format = [s for s in _in_form(at.selectbox, "interviews_add") if s.label == "Format"][0]
     assert "" not in [add_format.format_func(o) for o in add_format.options] and add_format.value == "video"
+
+
+def test_the_person_and_option_forms_keep_a_refused_entry_and_empty_after_a_save(db):
+    """Both forms start a new, empty round only once their entry is saved (shared.form_key), one
+    round count a form, like every other form: a refused entry stays as typed, to be corrected."""
+    interview_id = _interview(db)
+    at = page("interviews").run()
+    person_form, option_form = f"interviews_person_{interview_id}", "interviews_option"
+
+    _in_form(at.text_input, person_form)[0].input(" — recruiter")  # no name: refused
+    _in_form(at.button, person_form)[0].click().run()
+    assert [e.value for e in at.error] == [
+        "Type the person's name (then, if you like, ' — ' their title and a note)."
+    ]
+    [line] = _in_form(at.text_input, person_form)
+    assert line.value == " — recruiter"
+    line.input("Sam Lee — recruiter")
+    _in_form(at.button, person_form)[0].click().run()
+    assert [s.value for s in at.success] == ["Added Sam Lee."]
+    [person_round] = [f for f in {e.form_id for e in at.text_input} if f.startswith(person_form)]
+    assert person_round != person_form and _in_form(at.text_input, person_round)[0].value == ""
+
+    _in_form(at.text_input, option_form)[2].input("150k + 10% bonus")  # compensation, no name: refused
+    [b for b in _in_form(at.button, option_form) if b.label == "Add option"][0].click().run()
+    assert [e.value for e in at.error] == ["Name the option: its company (or 'current job') or its title."]
+    assert _in_form(at.text_input, option_form)[2].value == "150k + 10% bonus"
+    _in_form(at.selectbox, option_form)[-1].set_value(interview_id)  # from the interview
+    [b for b in _in_form(at.button, option_form) if b.label == "Add option"][0].click().run()
+    assert [s.value for s in at.success] == ["Option added."] and len(store.list_options(db)) == 1
+    [option_round] = [f for f in {e.form_id for e in at.text_input} if f.startswith(f"{option_form}__")]
+    assert [t.value for t in _in_form(at.text_input, option_round)] == ["", "", ""]
+    assert _in_form(at.selectbox, option_round)[-1].value is None
+
+    rounds = sorted(k for k in at.session_state if k.endswith("__saved"))
+    assert rounds == [f"{option_form}__saved", f"{person_form}__saved"]  # one count a form

@@ -221,3 +221,33 @@ def test_the_first_page_loads_no_model_library_nor_charts(tmp_path):
     )
     assert run.returncode == 0, run.stderr[-2000:]
     assert run.stdout.strip().splitlines()[-1] == "loaded:", run.stdout
+
+
+def test_a_saved_answer_reads_its_questions_attempts_once(tmp_path, monkeypatch):
+    """After a take is saved, the status line (your Nth attempt) and the comparison with earlier
+    attempts both need this question's attempts: one read of the store serves both. Counted by
+    SQLAlchemy's own event for every statement sent to the database (no query is changed)."""
+    import re
+
+    import sqlalchemy as sa
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("practice").run()
+    at.button(key=[b.key for b in at.button if b.key and b.key.startswith("practice_rec_")][0]).click().run()
+    question_reads: list[str] = []
+
+    def note(conn, cursor, statement, parameters, context, executemany) -> None:
+        if re.search(
+            r"^SELECT\s.*\sFROM attempts\s.*\sWHERE\s.*attempts\.question_id = ", statement, re.DOTALL
+        ):
+            question_reads.append(statement)
+
+    sa.event.listen(sa.engine.Engine, "before_cursor_execute", note)
+    try:
+        at.audio_input[0].set_value(("answer.wav", (DATA / "clean.wav").read_bytes(), "audio/wav")).run()
+    finally:
+        sa.event.remove(sa.engine.Engine, "before_cursor_execute", note)
+    assert not at.exception and not at.error
+    assert [s.label for s in at.status] == ["Analysed and saved: your 1st attempt at this question"]
+    assert any("Your first attempt at this question" in str(c.value) for c in at.caption)
+    assert len(question_reads) == 1, question_reads

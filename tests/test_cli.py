@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -194,3 +195,42 @@ def test_every_command_is_summed_up_in_one_line_of_the_command_list(tmp_path):
     assert row.endswith("show which of them they used."), row
     [row] = [line for line in rows if line.startswith("mock ")]
     assert "takes the answer, follows up" in row, row
+
+
+def _help_pages(data_dir) -> dict[str, str]:
+    """`coach --help` and every command's `--help`, as a user's terminal shows them."""
+    from coach.cli import app
+
+    env = {**os.environ, "COACH_DATA_DIR": str(data_dir), "COLUMNS": "100"}
+    names = ["", *(command.name for command in app.registered_commands)]
+    pages = {}
+    for name in names:
+        shown = subprocess.run(
+            [*COACH, *([name] if name else []), "--help"],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+        )
+        assert shown.returncode == 0, (name, shown.stderr)
+        pages[name or "coach"] = shown.stdout
+    return pages
+
+
+def test_no_help_page_shows_a_flag_as_taking_a_value_or_an_option_by_its_python_type(tmp_path):
+    """`--json <bool>` reads as if --json wanted a value, and `--question <str>` names a Python
+    type: a flag is shown alone and a value by what it is (ID, N, FILE, YYYY-MM-DD...)."""
+    pages = _help_pages(tmp_path)
+    assert len(pages) > 20
+    for name, page in pages.items():
+        rows = [line.strip("│ ") for line in page.splitlines()]  # the boxed help's rows too
+        options = [row for row in rows if row.startswith("--")]
+        assert any(line.startswith("--help ") for line in options), (name, page)
+        shown_as_types = [
+            line for line in options if re.search(r"<(bool|str|int|float|path|int range)>", line)
+        ]
+        assert shown_as_types == [], (name, shown_as_types)
+    analyze = pages["analyze"]
+    assert re.search(r"^\s+--json\s{2,}print the full analysis", analyze, re.MULTILINE), analyze
+    assert re.search(r"^\s+--question ID\s", analyze, re.MULTILINE), analyze
+    assert re.search(r"^\s+--date YYYY-MM-DD\s", pages["add-interview"], re.MULTILINE)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import sys
 import zipfile
 
 import pytest
@@ -16,6 +18,7 @@ from store_support import (  # noqa: F401
     transcript_dict,
 )
 
+from coach.data_admin import import_bytes
 from coach.errors import InputError
 from coach.store import (
     add_debrief,
@@ -186,3 +189,32 @@ def test_a_damaged_or_foreign_zip_is_refused_with_nothing_imported(store, settin
     with pytest.raises(InputError, match="newer version"):
         import_data(fresh, tmp_path / "new.zip")
     fresh.close()
+
+
+def test_a_restored_backup_is_staged_readable_by_its_owner_only(store, settings, tmp_path):
+    """Settings → Restore writes the uploaded zip to a temporary file before reading it; that
+    copy of the whole history must be 0600 like every other file the coach writes, whatever the
+    umask. An audit hook (the interpreter's own event for every file opened) reads the staged
+    file's mode at the moment the restore opens it."""
+    _fill(store, settings)
+    export_data(store, tmp_path / "backup.zip")
+    data = (tmp_path / "backup.zip").read_bytes()
+    fresh = open_store(make_settings(tmp_path, "sqlite", "restored"))
+    modes: dict[str, int] = {}
+    watching = True
+
+    def note_mode(event: str, args: tuple) -> None:
+        named = event == "open" and isinstance(args[0], str) and args[0].endswith("import.zip")
+        if watching and named and args[1] == "r":  # reading it (writing opens it before it exists)
+            modes[args[0]] = os.stat(args[0]).st_mode & 0o777
+
+    sys.addaudithook(note_mode)  # hooks cannot be removed; `watching` turns this one off
+    old_umask = os.umask(0o022)
+    try:
+        imported = import_bytes(fresh, data)
+    finally:
+        os.umask(old_umask)
+        watching = False
+    fresh.close()
+    assert imported["added"]["attempts"] == 3
+    assert modes and set(modes.values()) == {0o600}, {path: oct(mode) for path, mode in modes.items()}

@@ -101,6 +101,27 @@ def test_the_question_is_noted_beside_the_take_until_its_attempt_is_stored(clips
     assert noted_question(result.recording.path) == (None, "")
 
 
+def test_a_short_answer_scored_on_its_pace_is_coached_on_it_not_told_pace_means_little(
+    clips, settings, tmp_path
+):
+    """The fillers clip slowed to 0.7x: 26 words in 20 s at about 78 wpm. It passes the quality
+    gate (20 words, 10 s), so its pace is scored, and low; the feedback must then say why, not
+    call the answer too short for pace to mean much while its delivery score counts it."""
+    import librosa
+    import soundfile
+
+    samples, rate = librosa.load(clips / "fillers.wav", sr=16000)
+    soundfile.write(tmp_path / "slow.wav", librosa.effects.time_stretch(samples, rate=0.7), rate)
+    result = practice_answer(tmp_path / "slow.wav", settings, save=False)
+    analysis = result.analysis
+    assert 20 <= analysis["metrics"]["words"] < 30 and analysis["metrics"]["wpm"] < 110, analysis["metrics"]
+    assert analysis["scores"]["delivery"]["score"] < 50, analysis["scores"]["delivery"]
+    feedback = analysis["feedback"]
+    assert any("words a minute, below the 130–175 band" in line for line in feedback), feedback
+    [short] = [line for line in feedback if line.startswith(f"Only {analysis['metrics']['words']} words")]
+    assert "pace" not in short and "A full answer runs 60–120 s." in short, short
+
+
 def test_a_short_answer_is_told_the_questions_own_length_once(clips, settings):
     """A 14 s answer to "Why should we hire you?" (about 1:15): the short-answer point gives the
     question's length, not the general 60–120 s that the question's own range contradicts."""
@@ -108,6 +129,6 @@ def test_a_short_answer_is_told_the_questions_own_length_once(clips, settings):
 
     [question] = [q for q in banks.load_questions(settings.data_dir) if q.id == "close-03"]
     result = practice_answer(clips / "fillers.wav", settings, question=question, save=False)
-    [short] = [line for line in result.analysis["feedback"] if "too short for structure" in line]
+    [short] = [line for line in result.analysis["feedback"] if "too short to tell the situation" in line]
     assert short.endswith("A full answer to this question runs about 1:15."), short
     assert not any("60–120" in line for line in result.analysis["feedback"]), result.analysis["feedback"]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import time
 
 import pytest
 from store_support import (  # noqa: F401
@@ -16,6 +18,8 @@ from store_support import (  # noqa: F401
 from typer.testing import CliRunner
 
 from coach.cli import app
+from coach.errors import NoSpeechError
+from coach.practice import practice_answer
 from coach.store import add_interview, open_store, save_attempt
 
 
@@ -293,3 +297,49 @@ def test_a_mistake_adding_to_the_log_is_one_line(settings, monkeypatch, args, me
     assert result.exit_code == 1
     assert result.stderr.startswith("error: ") and result.stderr.count("\n") == 1
     assert message in result.stderr
+
+
+def test_history_says_record_again_for_a_silent_take_and_reanalyze_only_for_an_interrupted_one(
+    settings, monkeypatch, clips
+):
+    """A silent take is kept, but `coach reanalyze` would meet the same silence: the history says
+    what will help (check the microphone, record again). A take whose analysis was interrupted
+    (the app closed mid-way) is the one `coach reanalyze` finishes."""
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    with pytest.raises(NoSpeechError):
+        practice_answer((clips / "silence.wav").read_bytes(), settings, original_name="quiet.wav")
+    interrupted = record(settings, 500.0)
+    hour_ago = time.time() - 3600  # older than a save still in flight, so the store adopts both
+    for take in settings.recordings_root.rglob("*.*"):
+        os.utime(take, (hour_ago, hour_ago))
+    open_store(settings).close()
+
+    shown = _run(settings, "history")
+    assert shown.exit_code == 0, shown.output
+    waiting = [line for line in shown.stdout.splitlines() if line.startswith("saved but not analysed")]
+    assert len(waiting) == 2, shown.stdout
+    [silent] = [line for line in waiting if interrupted.path.name not in line]
+    [unfinished] = [line for line in waiting if interrupted.path.name in line]
+    assert "silent" in silent and "record again" in silent and "reanalyze" not in silent, silent
+    assert "interrupted" in unfinished and "coach reanalyze" in unfinished, unfinished
+    listed = json.loads(_run(settings, "history", "--json").stdout)["unanalysed_recordings"]
+    assert sorted(bool(r["not_analysable"]) for r in listed) == [False, True]
+
+
+def test_a_waiting_take_reanalyze_finds_silent_is_then_told_record_again(settings, monkeypatch, clips):
+    """A take left waiting (the app closed before its analysis) is first offered to `coach
+    reanalyze`; once that finds it silent, the history stops suggesting it and says what helps."""
+    from coach.audio import save_recording
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    take = save_recording((clips / "silence.wav").read_bytes(), settings, original_name="quiet.wav")
+    hour_ago = time.time() - 3600
+    os.utime(take.path, (hour_ago, hour_ago))
+    open_store(settings).close()
+    [before] = [line for line in _run(settings, "history").stdout.splitlines() if "not analysed" in line]
+    assert "coach reanalyze" in before, before
+
+    again = json.loads(_run(settings, "reanalyze", "--json").stdout)
+    assert [f["what"] for f in again["failed"]] == ["recording"] and again["new_attempts"] == []
+    [after] = [line for line in _run(settings, "history").stdout.splitlines() if "not analysed" in line]
+    assert "silent" in after and "record again" in after and "reanalyze" not in after, after

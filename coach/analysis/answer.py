@@ -27,6 +27,7 @@ STAR_PARTS = PARTS[:4]
 # Above this many characters the text is analysed in pieces (spaCy keeps every piece in memory
 # at once; pieces of ~100k characters keep a 20,000-word paste under a few hundred MB).
 PIECE_CHARS = 100_000
+SENTENCE_ENDS = frozenset({".", "?", "!", "..."})
 
 
 @dataclass(frozen=True)
@@ -175,14 +176,14 @@ def _parse(nlp, transcript: Transcript) -> Doc:
     full = make_doc(nlp, transcript)
     pieces, start = [], 0
     while start < len(full):
-        end = min(len(full), start + PIECE_CHARS // 6)  # ~6 characters a token
+        end = _piece_end(full, start)
         piece = full[start:end].as_doc()
         piece._.coach_times = _slice_times(full._.coach_times, start, end)
         pieces.append(piece)
         start = end
     parsed = list(nlp.pipe(pieces))
     with warnings.catch_warnings():  # the pieces' own extension data is joined below, by hand
-        warnings.filterwarnings("ignore", message=r"\[W102\]")
+        warnings.filterwarnings("ignore", message=r"\[W10[12]\]")
         joined = Doc.from_docs(parsed, ensure_whitespace=False)
     for name in ("coach_fillers", "coach_disfluencies", "coach_hedges"):
         setattr(joined._, name, _shift_marks(parsed, name))
@@ -190,6 +191,19 @@ def _parse(nlp, transcript: Transcript) -> Doc:
     joined._.coach_star_parts = _shift_clauses(parsed)
     joined._.coach_times = full._.coach_times
     return joined
+
+
+def _piece_end(full: Doc, start: int) -> int:
+    """Where the piece starting at token `start` ends (~6 characters a token): after the last
+    sentence-ending mark in the second half of its window, so no sentence is cut in two and
+    labelled as two; the window's end when there is none (a text without punctuation)."""
+    end = min(len(full), start + PIECE_CHARS // 6)
+    if end == len(full):
+        return end
+    for i in range(end - 1, start + (end - start) // 2, -1):
+        if full[i].text in SENTENCE_ENDS:
+            return i + 1
+    return end
 
 
 def _slice_times(times, start: int, end: int):

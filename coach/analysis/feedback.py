@@ -9,11 +9,14 @@ from __future__ import annotations
 from collections import Counter
 
 from coach.analysis.prosody import prosody_feedback
+from coach.analysis.quality import MIN_WORDS
 from coach.analysis.wording import clock, count
 from coach.config import Thresholds
 
 MAX_POINTS = 5
-# Under about 30 words (12 s at conversational pace) there is no room for a STAR answer.
+# Under about 30 words (12 s at conversational pace) there is no room for a STAR answer. The
+# measures themselves are trusted from the quality gate's MIN_WORDS: an answer scored on its pace
+# is coached on it too, and one too short to measure gets neither (coach.analysis.quality).
 SHORT_ANSWER_WORDS = 30
 NOT_WORDS = frozenset({"repeated words", "broken-off words"})
 
@@ -40,8 +43,8 @@ def build_feedback(a: dict, t: Thresholds) -> list[str]:
         points.append(
             (
                 8.0,
-                f"Only {count(metrics['words'], 'word')}: too short for structure and pace "
-                f"to mean much. {_full_answer(metrics['length'], t)}",
+                f"Only {count(metrics['words'], 'word')}: too short to tell the situation, what you "
+                f"did and how it turned out. {_full_answer(metrics['length'], t)}",
             )
         )
     _fillers(points, a, metrics, t)
@@ -131,7 +134,7 @@ def _structure(points: list, a: dict, m: dict, t: Thresholds) -> None:
 
 def _delivery(points: list, a: dict, m: dict, t: Thresholds) -> None:
     wpm = m["wpm"]
-    if wpm is not None and m["words"] >= 30:
+    if wpm is not None and m["words"] >= MIN_WORDS:  # scored from here, so coached from here
         if wpm > t.pace_high_wpm + 10:
             points.append(
                 (
@@ -160,7 +163,7 @@ def _delivery(points: list, a: dict, m: dict, t: Thresholds) -> None:
         )
     length = m["length"]
     duration = m["duration_s"]
-    if duration and m["words"] >= 30:
+    if duration and m["words"] >= SHORT_ANSWER_WORDS:  # below it the short-answer point says so
         if duration > length["max_s"] * 1.1:
             points.append(
                 (

@@ -97,13 +97,36 @@ def note_question(recording: Path, question_id: str | None, question_text: str) 
         return False
 
 
-def noted_question(recording: Path) -> tuple[str | None, str]:
-    """(question id, question text) noted for a recording, or (None, "")."""
+def _note(recording: Path) -> dict:
     try:
         note = json.loads(_note_path(recording).read_text(encoding="utf-8"))
-        return note.get("question_id") or None, str(note.get("question_text") or "")
-    except (OSError, ValueError, AttributeError):
-        return None, ""
+    except (OSError, ValueError):
+        return {}
+    return note if isinstance(note, dict) else {}
+
+
+def noted_question(recording: Path) -> tuple[str | None, str]:
+    """(question id, question text) noted for a recording, or (None, "")."""
+    note = _note(recording)
+    return note.get("question_id") or None, str(note.get("question_text") or "")
+
+
+def note_not_analysable(recording: Path, why: str) -> None:
+    """Remember why a kept take could not be measured (silent, no speech heard, too short), so
+    the history tells its owner what will help (record it again) instead of `coach reanalyze`,
+    which would meet the same sound. A note that cannot be written only loses that advice."""
+    note = _note(recording) | {"not_analysable": why}
+    try:
+        write_private(_note_path(recording), json.dumps(note))
+    except OSError:
+        pass
+
+
+def not_analysable_because(recording: Path) -> str | None:
+    """The sentence saying why a kept take could not be measured, or None (never tried, or the
+    analysis was interrupted: analysing it again may work)."""
+    why = _note(recording).get("not_analysable")
+    return str(why) if why else None
 
 
 def forget_question(recording: Path) -> None:
@@ -234,7 +257,8 @@ def recover_recordings(store: Store, *, min_age_s: float = ORPHAN_MIN_AGE_S) -> 
 
 
 def unanalysed_recordings(store: Store) -> list[dict]:
-    """Recordings kept safe but never analysed (e.g. the app closed during transcription)."""
+    """Recordings kept safe but never analysed: the app closed during transcription (analysing
+    again will work) or the sound could not be measured (`not_analysable`: the sentence why)."""
     query = (
         sa.select(recordings)
         .where(
@@ -247,7 +271,8 @@ def unanalysed_recordings(store: Store) -> list[dict]:
         .order_by(recordings.c.created_at)
     )
     with store.read() as conn:
-        return [plain(row) for row in conn.execute(query)]
+        rows = [plain(row) for row in conn.execute(query)]
+    return [row | {"not_analysable": not_analysable_because(store.absolute(row["path"]))} for row in rows]
 
 
 def missing_recording_files(store: Store) -> list[dict]:
