@@ -37,7 +37,10 @@ EngineOption = Annotated[
     str | None, typer.Option("--engine", metavar="ENGINE", help="faster-whisper (default) or openai-whisper")
 ]
 ModelOption = Annotated[
-    str | None, typer.Option("--model", metavar="MODEL", help="tiny.en (bundled), base.en, ... or a path")
+    str | None,
+    typer.Option(
+        "--model", metavar="MODEL", help="tiny.en (bundled), base (after make models) or a model folder"
+    ),
 ]
 AcousticFillersOption = Annotated[
     bool | None,
