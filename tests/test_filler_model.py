@@ -164,3 +164,23 @@ def test_the_shipped_model_is_what_the_training_data_gives():
         EPISODE_21["rate_error"], abs=0.02
     )
     assert model.prf(["filled_pause"])[1:3] == scores["old rules"].prf(["filled_pause"])[1:3]
+
+
+def test_the_data_check_leaves_out_a_pair_without_an_editors_decisions():
+    """rev16.check_pair, from the files alone: a verbatim file with filled pauses that its clean twin
+    deleted is a verbatim/clean pair; a reading with none (episode 20) or a second verbatim
+    transcript that keeps them is not, and says why."""
+    assert rev16.PairCheck(1, 5_748, 0, 0).reason.startswith("0 filled pauses in 5,748 verbatim tokens")
+    assert "deleted only 3 of 40" in rev16.PairCheck(2, 10_000, 40, 3).reason
+    assert rev16.PairCheck(3, 3_094, 7, 7).reason == ""
+    try:
+        rev16.data_dir()
+    except FileNotFoundError:
+        pytest.skip("Rev16 transcripts not on this machine (COACH_REV16_DIR)")
+    said: list[str] = []
+    kept = rev16.verbatim_pairs(rev16.TRAIN_EPISODES, said.append)
+    assert kept == tuple(e for e in rev16.TRAIN_EPISODES if e != 20)
+    assert len(said) == 1 and said[0].startswith("episode 20 left out: 0 filled pauses")
+    assert rev16.verbatim_pairs(rev16.DEV_EPISODES, said.append) == rev16.DEV_EPISODES
+    shipped = filler_model.load(filler_model.CONTEXT_MODEL_PATH).meta
+    assert set(shipped["train_episodes"]) - set(kept) <= {20}
