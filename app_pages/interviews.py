@@ -247,7 +247,7 @@ def opportunity_card(opportunity: Opportunity, by_id: dict[int, dict], today: da
             st.markdown(
                 f"**Time so far**  \n{escape(opportunity.time.summary)}"
                 + (
-                    f"  \n:gray[Still to come: {escape(opportunity.time.still_to_come)}]"
+                    f"  \n:gray[Still to come: {escape(opportunity.time.still_to_come_words)}]"
                     if opportunity.time.still_to_come
                     else ""
                 )

@@ -651,7 +651,7 @@ def _describe_opportunity(opportunity) -> str:
         lines.append("  People met: " + ", ".join(_person(p) for p in opportunity.people_met))
     time = opportunity.time.summary
     if opportunity.time.still_to_come:
-        time += f"; still to come: {opportunity.time.still_to_come}"
+        time += f"; still to come: {opportunity.time.still_to_come_words}"
     lines.append(f"  Time: {time}")
     if opportunity.decision:
         lines.append(f"  Decide: {opportunity.decision}")
