@@ -52,6 +52,9 @@ LABELS = {
     "pitch_variation_st": "pitch variation (semitones)",
 }
 DEFAULT_LAST_N = 5
+# With at least twice this many answers, progress is the mean of the first few against the last
+# few: over months one answer at each end says more about that day than about the trend.
+ENDS_N = 5
 # A skill gap named in a debrief counts toward recommendations for this long.
 SKILL_GAP_WINDOW_DAYS = 365
 
@@ -165,6 +168,14 @@ def improvement(
             "target": targets.get(measure),
             "band": bands(settings).get(measure),
         }
+        if len(values) >= 2 * ENDS_N:  # months of answers: a few at each end, not one noisy pair
+            opening, closing = values[:ENDS_N], values[-ENDS_N:]
+            entry["first_and_last"] = {
+                "n": ENDS_N,
+                "first_mean": _mean(opening),
+                "last_mean": _mean(closing),
+                "direction": _closer(measure, fmean(opening), fmean(closing), settings, targets.get(measure)),
+            }
         if before_recent:
             entry[f"mean_previous_{last_n}"] = _mean(before_recent)
             entry[f"over_last_{last_n}"] = _closer(
@@ -384,11 +395,19 @@ def summary_lines(report: dict) -> list[str]:
         entry = report["improvement"].get(measure)
         if entry:
             band = f" (comfortable band {entry['band'][0]:g}–{entry['band'][1]:g})" if entry["band"] else ""
-            lines.append(
-                f"{entry['label'].capitalize()}: {_figure(entry['first'], measure)} on the first attempt, "
-                f"{_figure(entry['latest'], measure)} on the latest{band}; "
-                f"{entry['since_first']} since the first."
-            )
+            ends = entry.get("first_and_last")
+            if ends:
+                lines.append(
+                    f"{entry['label'].capitalize()}: {_figure(ends['first_mean'], measure)} on average over "
+                    f"the first {ends['n']} attempts, {_figure(ends['last_mean'], measure)} over the last "
+                    f"{ends['n']}{band}; {ends['direction']} since the start."
+                )
+            else:
+                lines.append(
+                    f"{entry['label'].capitalize()}: {_figure(entry['first'], measure)} on the first "
+                    f"attempt, {_figure(entry['latest'], measure)} on the latest{band}; "
+                    f"{entry['since_first']} since the first."
+                )
         comparison = report["practice_vs_real"][measure]
         if comparison["practice_n"] and comparison["real_n"]:
             lines.append(

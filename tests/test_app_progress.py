@@ -105,3 +105,42 @@ def test_a_real_answer_is_listed_under_its_bank_question_in_the_banks_words(tmp_
     lines = [e.label.split(" — ")[0].replace("\\", "") for e in at.expander if e.label.endswith(" real")]
     assert len(lines) == len({a["bank_question"] for a in matched}), lines
     assert all(line in bank for line in lines), lines
+
+
+def test_months_of_answers_read_as_the_first_few_against_the_last_few(tmp_path, monkeypatch):
+    """Thirteen answers over three months: the sentence under the chart compares the first five
+    with the last five (189 → 165 wpm, into the band), not the first answer (150) with the latest
+    (178), which would call three months of progress 'further from where it should be'."""
+    from datetime import UTC, datetime, timedelta
+
+    from store_support import analysis_dict, transcript_dict
+    from test_progress import MONTHS_OF_PACE
+
+    from coach.config import load_settings
+    from coach.store import open_store, save_attempt
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    db = open_store(load_settings(tmp_path))
+    try:
+        for i, wpm in enumerate(MONTHS_OF_PACE):
+            save_attempt(
+                db,
+                question_id="beh-lead-01",
+                question_text="Tell me about a time you led a project or team without formal authority.",
+                recording=None,
+                transcript=transcript_dict(),
+                analysis=analysis_dict(wpm=wpm),
+                engine="faster-whisper",
+                model="tiny.en",
+                created_at=datetime(2026, 9, 1, 9, tzinfo=UTC) + timedelta(days=7 * i),
+            )
+    finally:
+        db.close()
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("progress").run()
+    assert not at.exception
+    text = markdown_text(at)
+    assert (
+        "Pace (words per minute): **189** on average over your first 5 answers, **165** over your "
+        "last 5 (13 answers) — closer to where it should be." in text
+    ), text

@@ -187,3 +187,24 @@ def test_pitch_variation_is_a_trend_and_a_failed_measurement_stays_out(store, se
     report = progress_report(store, settings, today=date(2025, 2, 1))
     assert [p["value"] for p in report["trends"]["pitch_variation_st"]["practice"]] == [0.9, 2.8]
     assert report["improvement"]["pitch_variation_st"]["since_first"] == "closer"
+
+
+# Three months of answers whose single first and latest answers say the opposite of the trend:
+# the first happened to sit in the band (150), the latest happened to run fast (178); the first
+# five ran at 189 on average, the last five at 165, inside the 130–175 band.
+MONTHS_OF_PACE = [150, 200, 205, 198, 190, 185, 172, 166, 160, 158, 165, 162, 178]
+
+
+def test_months_of_answers_compare_a_few_at_each_end_not_one_noisy_pair(store, settings):
+    for i, wpm in enumerate(MONTHS_OF_PACE):
+        _practice(store, wpm, 4, day=7 * i)
+    report = progress_report(store, settings, today=date(2025, 4, 10))
+    pace = report["improvement"]["wpm"]
+    assert pace["since_first"] == "further"  # 150 → 178, one answer each
+    assert pace["first_and_last"] == {"n": 5, "first_mean": 188.6, "last_mean": 164.6, "direction": "closer"}
+    text = "\n".join(summary_lines(report))
+    assert (
+        "Pace (words per minute): 189 on average over the first 5 attempts, 165 over the last 5 "
+        "(comfortable band 130–175); closer since the start." in text
+    ), text
+    assert "150 on the first attempt" not in text

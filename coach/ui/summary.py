@@ -387,16 +387,25 @@ def improvement_sentence(entry: dict, practice_answers: int | None = None) -> st
     first = "your first measured answer" if unmeasured else "your first practice answer"
     if measured < 2:
         return f"{label}: **{plain(entry['latest'])}** on {first}. Answer again to see the change."
-    direction = {
+    directions = {
         "closer": "closer to where it should be",
         "further": "further from where it should be",
         "same": "no nearer to or further from where it should be",
-    }[entry["since_first"]]
+    }
     counted = (
         f"{measured} of your {practice_answers} answers could be measured"
         if unmeasured
         else f"{measured} answers"
     )
+    ends = entry.get("first_and_last")
+    if ends:  # months of answers: one answer at each end says more about that day than the trend
+        measured_words = " measured" if unmeasured else ""
+        return (
+            f"{label}: **{plain(ends['first_mean'])}** on average over your first {ends['n']}"
+            f"{measured_words} answers, **{plain(ends['last_mean'])}** over your last {ends['n']} "
+            f"({counted}) — {directions[ends['direction']]}."
+        )
+    direction = directions[entry["since_first"]]
     return (
         f"{label}: **{plain(entry['first'])}** on {first}, "
         f"**{plain(entry['latest'])}** on the latest ({counted}) — {direction}."
