@@ -108,9 +108,13 @@ def question_chooser(question: Question | None) -> None:
 
 def question_filters() -> dict:
     c1, c2, c3, c4 = st.columns(4)
-    category = c1.selectbox("Category", [ANY, *banks.CATEGORIES], key="practice_f_category")
-    role = c2.selectbox("Role", [ANY, *banks.ROLES[1:]], key="practice_f_role")
-    competency = c3.selectbox("Competency", [ANY, *banks.COMPETENCIES], key="practice_f_competency")
+    category = c1.selectbox(
+        "Category", [ANY, *banks.CATEGORIES], format_func=summary.tag_words, key="practice_f_category"
+    )
+    role = c2.selectbox("Role", [ANY, *banks.ROLES[1:]], format_func=summary.tag_words, key="practice_f_role")
+    competency = c3.selectbox(
+        "Competency", [ANY, *banks.COMPETENCIES], format_func=summary.tag_words, key="practice_f_competency"
+    )
     difficulty = c4.selectbox("Difficulty", [ANY, *banks.DIFFICULTIES], key="practice_f_difficulty")
     return {
         k: (None if v == ANY else v)
@@ -167,7 +171,9 @@ def own_question() -> None:
         max_chars=400,
         placeholder="Tell me about a time you changed someone's mind.",
     )
-    own_category = st.selectbox("Kind of question", banks.CATEGORIES, key="practice_own_category")
+    own_category = st.selectbox(
+        "Kind of question", banks.CATEGORIES, format_func=summary.tag_words, key="practice_own_category"
+    )
     if st.button("Practise this question", type="primary", key="practice_own_use"):
         with shared.shown_errors():
             choose_question(recommend.own_question(cfg, own, own_category).id)

@@ -174,11 +174,13 @@ def what_next(report: dict) -> None:
     st.subheader("What to practise next")
     gaps = report["skill_gaps"]
     if gaps["gaps"]:
-        named = ", ".join(f"{g['competency'].replace('-', ' ')} ({g['mentions']}×)" for g in gaps["gaps"])
+        named = ", ".join(f"{summary.tag_words(g['competency'])} ({g['mentions']}×)" for g in gaps["gaps"])
         st.markdown(f"Skill gaps from your debriefs: {escape(named)}.")
         for q in gaps["recommended"]:
             row = st.columns([6, 1], vertical_alignment="center")
-            row[0].markdown(f"**{escape(q['text'])}**  \n:gray[{escape(', '.join(q['competencies']))}]")
+            row[0].markdown(
+                f"**{escape(q['text'])}**  \n:gray[{escape(summary.tags_words(q['competencies']))}]"
+            )
             if row[1].button(
                 "Practise", key=f"progress_rec_{q['id']}", on_click=shared.practise, args=(q["id"],)
             ):

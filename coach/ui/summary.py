@@ -433,14 +433,34 @@ def delete_question_sentence(text: str, answers: int, filed_under: str | None) -
     return f"Delete “{text}”? {their} {where}. This cannot be undone."
 
 
+# A bank's tags (categories, competencies, roles, topics) are ids ("failure-learning"); a page
+# says them in words. Most read right with spaces for hyphens; these need more.
+TAG_WORDS = {
+    "failure-learning": "failure and learning",
+    "sales-customer": "sales and customer roles",
+    "why-reached-out": "why they reached out",
+    "role-and-team": "role and team",
+}
+
+
+def tag_words(tag: str) -> str:
+    """'system design' for 'system-design': a bank tag as a page says it."""
+    return TAG_WORDS.get(tag, tag.replace("-", " "))
+
+
+def tags_words(tags) -> str:
+    """'leadership, customer focus': a question's tags as a page lists them."""
+    return ", ".join(tag_words(t) for t in tags)
+
+
 def describe_question(question) -> str:
-    """'behavioural · medium · leadership, influence · about 2:00'"""
+    """'behavioural · medium · leadership, customer focus · about 2:00'"""
     minutes, seconds = divmod(question.target_s, 60)
     return " · ".join(
         [
-            question.category,
+            tag_words(question.category),
             question.difficulty,
-            ", ".join(question.competencies),
+            tags_words(question.competencies),
             f"about {minutes}:{seconds:02d}",
         ]
     )
