@@ -11,6 +11,7 @@ from coach.analysis.wording import count
 from coach.banks import Question
 from coach.errors import CoachError, ModelError, NotAudioError
 from coach.job_description import interviews_to_prepare, save_job_description
+from coach.progress import debrief_gaps
 from coach.ui import shared, summary, timer
 from coach.ui.highlight import escape
 
@@ -123,8 +124,7 @@ def question_filters() -> dict:
 
 
 def recommended_questions() -> None:
-    gap_text = "\n".join(d["skill_gaps"] for d in store.list_debriefs(db) if d["skill_gaps"].strip())
-    gaps = banks.skill_gap_to_competencies(gap_text) if gap_text else []
+    gaps = [g["competency"] for g in debrief_gaps(store.list_debriefs(db), today=date.today())]
     picked = recommend.recommended(questions, attempts, gaps)
     st.caption(picked.reason)
     for q in picked.questions:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from statistics import fmean
 
-from coach import banks
+from coach import banks, recommend
 from coach.analysis.wording import count
 from coach.config import Settings
 from coach.playbook import (
@@ -220,10 +220,9 @@ def per_question(
     return sorted(by_id.values(), key=lambda e: (-(len(e["practice"]) + len(e["real"])), e["question_id"]))
 
 
-def skill_gaps(
-    debriefs: list[dict], attempts: list[dict], questions: list[banks.Question], *, today: date, n: int = 5
-) -> dict:
-    """Competencies named as gaps in recent debriefs, and bank questions that practise them."""
+def debrief_gaps(debriefs: list[dict], *, today: date) -> list[dict]:
+    """Competencies named as gaps in the last year's debriefs, most named first (then the most
+    recent): what the Practice page recommends from and Progress lists, in the same order."""
     counts: dict[str, dict] = {}
     cutoff = today - timedelta(days=SKILL_GAP_WINDOW_DAYS)
     for debrief in reversed(debriefs):  # newest first, so ties go to the most recent gap
@@ -240,16 +239,20 @@ def skill_gaps(
                     "text": debrief["skill_gaps"],
                 }
             )
-    gaps = sorted(counts.values(), key=lambda g: -g["mentions"])
+    return sorted(counts.values(), key=lambda g: -g["mentions"])
+
+
+def skill_gaps(
+    debriefs: list[dict], attempts: list[dict], questions: list[banks.Question], *, today: date, n: int = 5
+) -> dict:
+    """Competencies named as gaps in recent debriefs, and the questions the Practice page
+    recommends for them (one decision, so both pages list the same questions)."""
+    gaps = debrief_gaps(debriefs, today=today)
     recommended = []
     if gaps:
-        recent = today - timedelta(days=14)
-        practised = {
-            a["question_id"]
-            for a in attempts
-            if a["question_id"] and datetime.fromisoformat(a["created_at"]).date() >= recent
-        }
-        picks = banks.recommend(questions, [g["competency"] for g in gaps], n, exclude_ids=practised)
+        picks = recommend.recommended(
+            questions, attempts, [g["competency"] for g in gaps], n=n, today=today
+        ).questions
         recommended = [
             {"id": q.id, "text": q.text, "category": q.category, "competencies": list(q.competencies)}
             for q in picks

@@ -144,3 +144,56 @@ def test_months_of_answers_read_as_the_first_few_against_the_last_few(tmp_path, 
         "Pace (words per minute): **189** on average over your first 5 answers, **165** over your "
         "last 5 (13 answers) — closer to where it should be." in text
     ), text
+
+
+def test_progress_and_practice_recommend_the_same_questions_for_the_debriefs_gaps(tmp_path, monkeypatch):
+    """Two debriefs name three gaps: Progress's "What to practise next" and Practice's
+    "Recommended" list the same questions in the same order, named from the same gaps (they were
+    two decisions: one read the debriefs newest first, the other all their words run together)."""
+    from datetime import UTC, date, datetime, timedelta
+
+    from store_support import analysis_dict, transcript_dict
+
+    from coach import store
+    from coach.config import load_settings
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        for days_ago, stage, gaps in (
+            (60, "first round", "distributed transactions, stakeholder management"),
+            (40, "final round", "conflict stories"),
+        ):
+            day = (date.today() - timedelta(days=days_ago)).isoformat()
+            interview = store.add_interview(db, company="Acme", stage=stage, interview_date=day)
+            store.add_debrief(db, interview, interest=4, skill_gaps=gaps)
+        store.save_attempt(  # an answer a month ago, so Progress has something to chart
+            db,
+            question_id="mot-05",
+            question_text="Tell me about yourself.",
+            recording=None,
+            transcript=transcript_dict(),
+            analysis=analysis_dict(),
+            engine="faster-whisper",
+            model="tiny.en",
+            created_at=datetime.now(UTC) - timedelta(days=30),
+        )
+    finally:
+        db.close()
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+
+    progress = page("progress").run()
+    assert not progress.exception
+    on_progress = [
+        b.key.removeprefix("progress_rec_") for b in progress.button if b.key.startswith("progress_rec_")
+    ]
+    practice = page("practice").run()
+    assert not practice.exception
+    on_practice = [
+        b.key.removeprefix("practice_rec_") for b in practice.button if b.key.startswith("practice_rec_")
+    ]
+    assert len(on_progress) == 5 and on_progress == on_practice, (on_progress, on_practice)
+    named = [c.value for c in practice.caption if c.value.startswith("From your debriefs: ")]
+    assert named == ["From your debriefs: conflict, system design, influence."], named
+    shown = markdown_text(progress).replace("\\", "")  # the page escapes its markdown ("\\.")
+    assert "Skill gaps from your debriefs: conflict (1×), system design (1×), influence (1×)." in shown
