@@ -220,6 +220,11 @@ def _time(stages: list[Stage], booked: list[dict], status: str) -> TimeSpent:
     )
 
 
+# Options that belong to an opportunity in the log by its company (and role) when no interview is
+# named: an offer from it, or an alternative still in process there; a BATNA is never one of them.
+LINKED_KINDS = ("offer", "alternative")
+
+
 def _options_for(options: list[dict], items: list[dict], only_role_at_company: bool) -> list[dict]:
     ids = {i["id"] for i in items}
     company = normalised(items[0]["company"])
@@ -230,7 +235,7 @@ def _options_for(options: list[dict], items: list[dict], only_role_at_company: b
         if o.get("interview_id") in ids
         or (
             o.get("interview_id") is None
-            and o["kind"] == "offer"
+            and o["kind"] in LINKED_KINDS
             and normalised(o.get("company") or "") == company
             and (only_role_at_company or normalised(o.get("title") or "") in roles)
         )

@@ -187,3 +187,22 @@ def test_what_is_still_to_come_is_dated_once_later_stages_are_held_and_ends_with
     )
     assert acme.status == "offer" and acme.time.still_to_come == "" == acme.time.still_to_come_words
     assert globex.time.still_to_come_words == "a take-home"
+
+
+def test_an_alternative_in_process_at_a_company_in_the_log_carries_its_interest(db):
+    """An alternative written down as 'Initech, in process' (no interview named) is the Initech
+    opportunity in the log: the side-by-side card shows the interest its debrief gave, as the
+    Initech card does, not '—'; the BATNA stays apart."""
+    _log(db, "Initech", "Backend engineer", "recruiter screen", "2026-11-03", interest=4)
+    store.add_option(
+        db, kind="alternative", company="Initech", title="Backend engineer", compensation="~140k"
+    )
+    store.add_option(db, kind="batna", company="current job", title="Backend engineer", compensation="128k")
+    [initech] = _pipeline(db)
+    assert [o["kind"] for o in initech.options] == ["alternative"]
+    assert initech.status == "in progress"
+    side_by_side = comparison(store.list_options(db), [initech])
+    assert [(o["kind"], o["interest"], o["interest_stage"]) for o in side_by_side] == [
+        ("alternative", 4, "recruiter screen"),
+        ("batna", None, ""),
+    ]
