@@ -481,7 +481,7 @@ def against_earlier(result: dict) -> None:
     chart = charts.attempts_chart(history, result["attempt_id"])
     if chart is not None:
         st.altair_chart(chart)
-    st.dataframe(summary.attempt_rows(history, result["attempt_id"]), hide_index=True)
+    shared.table(summary.attempt_rows(history, result["attempt_id"]))
 
 
 shared.page_header(

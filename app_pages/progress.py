@@ -96,7 +96,7 @@ def mock_interviews(report: dict) -> None:
         }
         for m in reversed(series)
     ]
-    st.dataframe(rows, hide_index=True)
+    shared.table(rows)
 
 
 def practice_against_real(report: dict) -> None:
@@ -112,7 +112,7 @@ def practice_against_real(report: dict) -> None:
         for v in report["practice_vs_real"].values()
     ]
     with st.expander("Practice against real interviews, every measure"):
-        st.dataframe(comparison, hide_index=True)
+        shared.table(comparison)
 
 
 def per_question(report: dict) -> None:
@@ -129,7 +129,7 @@ def per_question(report: dict) -> None:
         )
         with st.expander(title):
             today = date.fromisoformat(report["today"])
-            st.dataframe(question_rows(practice_rows, real_rows, today), hide_index=True)
+            shared.table(question_rows(practice_rows, real_rows, today))
             if st.button(
                 "Practise this question again",
                 key=f"progress_again_{item['question_id']}",

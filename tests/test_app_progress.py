@@ -197,3 +197,43 @@ def test_progress_and_practice_recommend_the_same_questions_for_the_debriefs_gap
     assert named == ["From your debriefs: conflict, system design, influence."], named
     shown = markdown_text(progress).replace("\\", "")  # the page escapes its markdown ("\\.")
     assert "Skill gaps from your debriefs: conflict (1×), system design (1×), influence (1×)." in shown
+
+
+def test_a_figure_that_could_not_be_measured_reads_as_a_dash_not_none(tmp_path, monkeypatch):
+    """Two answers to one question, the first with no pace (too short to measure): its cell in the
+    Per question table reads "—", as the rest of the page writes a missing figure, not "None"."""
+    from datetime import UTC, datetime, timedelta
+
+    from store_support import analysis_dict, transcript_dict
+
+    from coach.config import load_settings
+    from coach.store import open_store, save_attempt
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    db = open_store(load_settings(tmp_path))
+    try:
+        for days_ago, wpm in ((40, None), (10, 150.0)):
+            analysis = analysis_dict()
+            analysis["metrics"]["wpm"] = wpm
+            save_attempt(
+                db,
+                question_id="mot-05",
+                question_text="Tell me about yourself.",
+                recording=None,
+                transcript=transcript_dict(),
+                analysis=analysis,
+                engine="faster-whisper",
+                model="tiny.en",
+                created_at=datetime.now(UTC) - timedelta(days=days_ago),
+            )
+    finally:
+        db.close()
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("progress").run()
+    assert not at.exception
+    [per_question] = [
+        t for t in at.dataframe if "Pace (wpm)" in t.value.columns and "Kind" in t.value.columns
+    ]
+    assert per_question.value["Pace (wpm)"].isna().sum() == 1  # the unmeasured answer's pace
+    assert per_question.proto.placeholder == "—"
+    assert all(t.proto.placeholder == "—" for t in at.dataframe)

@@ -151,6 +151,12 @@ def shown_errors(after: str = "") -> Iterator[None]:
         st.error(f"{sentence} {after}".strip())
 
 
+def table(rows) -> None:
+    """A table of figures without its index; a figure that could not be measured reads "—" (an
+    answer too short to measure has no pace), not Streamlit's "None"."""
+    st.dataframe(rows, hide_index=True, placeholder="—")
+
+
 def practise(question_id: str) -> None:
     """Open this question on the Practice page with a fresh take (a button's on_click, before
     st.switch_page), from any page that lists questions."""
