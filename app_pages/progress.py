@@ -4,11 +4,13 @@ from datetime import date
 
 import streamlit as st
 
+from coach.analysis.wording import count
 from coach.progress import LABELS, MEASURES, bands, progress_report
 from coach.ui import charts, shared, summary
 from coach.ui.highlight import escape
 from coach.ui.log_labels import moment_words
 
+SHOWN_QUESTIONS = 15  # questions listed each in its box; the rest are chosen from a list
 cfg = shared.settings()
 db = shared.store(cfg)
 
@@ -121,22 +123,42 @@ def per_question(report: dict) -> None:
     items = report["per_question"]
     if not items:
         st.caption("Answers to bank questions appear here, one line per question.")
-    for item in items[:15]:
-        practice_rows, real_rows = item["practice"], item["real"]
-        title = (
-            f"{escape(item['question_text'] or item['question_id'])} — {len(practice_rows)} practice, "
-            f"{len(real_rows)} real"
+    today = date.fromisoformat(report["today"])
+    for item in items[:SHOWN_QUESTIONS]:
+        with st.expander(escape(question_title(item))):
+            question_history(item, today)
+    rest = {item["question_id"]: item for item in items[SHOWN_QUESTIONS:]}
+    if rest:  # months of practice: every question stays a click away, not only the most answered
+        chosen = st.selectbox(
+            f"{count(len(rest), 'more question')} you answered",
+            list(rest),
+            index=None,
+            format_func=lambda qid: question_title(rest[qid]),
+            placeholder="Choose one to see its answers",
+            key="progress_more_question",
         )
-        with st.expander(title):
-            today = date.fromisoformat(report["today"])
-            shared.table(question_rows(practice_rows, real_rows, today))
-            if st.button(
-                "Practise this question again",
-                key=f"progress_again_{item['question_id']}",
-                on_click=shared.practise,
-                args=(item["question_id"],),
-            ):
-                st.switch_page("app_pages/practice.py")
+        if chosen:
+            question_history(rest[chosen], today)
+
+
+def question_title(item: dict) -> str:
+    """'Tell me about yourself. — 6 practice, 0 real' (plain text: escape it for markdown)."""
+    return (
+        f"{item['question_text'] or item['question_id']} — {len(item['practice'])} practice, "
+        f"{len(item['real'])} real"
+    )
+
+
+def question_history(item: dict, today: date) -> None:
+    """One question's practice and real answers in one table, and a button to practise it again."""
+    shared.table(question_rows(item["practice"], item["real"], today))
+    if st.button(
+        "Practise this question again",
+        key=f"progress_again_{item['question_id']}",
+        on_click=shared.practise,
+        args=(item["question_id"],),
+    ):
+        st.switch_page("app_pages/practice.py")
 
 
 def question_rows(practice_rows: list[dict], real_rows: list[dict], today: date) -> list[dict]:

@@ -237,3 +237,46 @@ def test_a_figure_that_could_not_be_measured_reads_as_a_dash_not_none(tmp_path, 
     assert per_question.value["Pace (wpm)"].isna().sum() == 1  # the unmeasured answer's pace
     assert per_question.proto.placeholder == "—"
     assert all(t.proto.placeholder == "—" for t in at.dataframe)
+
+
+def test_every_question_answered_stays_reachable_after_months_of_practice(tmp_path, monkeypatch):
+    """Seventeen questions answered: the fifteen answered most each have their box, and the other
+    two are in a list below (they were left off the page without a word)."""
+    from datetime import UTC, datetime, timedelta
+
+    from store_support import analysis_dict, transcript_dict
+
+    from coach import banks
+    from coach.config import load_settings
+    from coach.store import open_store, save_attempt
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    questions = [q for q in banks.load_questions(tmp_path) if q.category == "behavioural"][:17]
+    db = open_store(load_settings(tmp_path))
+    try:
+        for i, q in enumerate(questions):
+            for _ in range(2 if i < 15 else 1):  # the last two answered once
+                save_attempt(
+                    db,
+                    question_id=q.id,
+                    question_text=q.text,
+                    recording=None,
+                    transcript=transcript_dict(),
+                    analysis=analysis_dict(),
+                    engine="faster-whisper",
+                    model="tiny.en",
+                    created_at=datetime.now(UTC) - timedelta(days=90 - 5 * i),
+                )
+    finally:
+        db.close()
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("progress").run()
+    assert not at.exception
+    boxed = [e.label for e in at.expander if " practice, " in e.label]
+    assert len(boxed) == 15
+    more = at.selectbox(key="progress_more_question")
+    assert more.label == "2 more questions you answered"
+    assert sorted(more.options) == sorted(f"{q.text} — 1 practice, 0 real" for q in questions[15:])
+    more.set_value(questions[16].id).run()
+    assert not at.exception
+    assert at.button(key=f"progress_again_{questions[16].id}")
