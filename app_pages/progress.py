@@ -207,7 +207,13 @@ def what_next(report: dict) -> None:
                 "Practise", key=f"progress_rec_{q['id']}", on_click=shared.practise, args=(q["id"],)
             ):
                 st.switch_page("app_pages/practice.py")
-    else:
+    if gaps.get("unmatched"):
+        named = escape(", ".join(gaps["unmatched"]))
+        st.caption(
+            f"Also named in your debriefs, with no question in the banks: {named}. "
+            "Add a question of your own for each on the Questions page (Add your own)."
+        )
+    if not gaps["gaps"] and not gaps.get("unmatched"):
         st.caption(
             "Write a debrief after each real interview (Interviews page) and the skills it names as "
             "missing turn into practice questions here. Until then, the Practice page recommends "

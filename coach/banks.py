@@ -723,6 +723,13 @@ def skill_gap_to_competencies(text: str) -> list[str]:
     return sorted(first_seen, key=first_seen.__getitem__)
 
 
+def unmatched_skill_gaps(text: str) -> list[str]:
+    """The gaps in a debrief's list ("Kafka, stakeholder management; Go") that name no competency
+    the banks practise, in the user's words and order: ["Kafka", "Go"]."""
+    pieces = [p.strip(" .") for p in re.split(r"[,;\n]|\band\b", text)]
+    return [p for p in pieces if p and not skill_gap_to_competencies(p)]
+
+
 def _keyword_matches(lowered: str) -> Iterable[tuple[int, int, str]]:
     for competency, keywords in COMPETENCY_KEYWORDS.items():
         for keyword in (*keywords, competency.replace("-", " ")):

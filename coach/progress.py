@@ -257,7 +257,20 @@ def skill_gaps(
             {"id": q.id, "text": q.text, "category": q.category, "competencies": list(q.competencies)}
             for q in picks
         ]
-    return {"gaps": gaps, "recommended": recommended}
+    return {"gaps": gaps, "recommended": recommended, "unmatched": unmatched_gaps(debriefs, today=today)}
+
+
+def unmatched_gaps(debriefs: list[dict], *, today: date) -> list[str]:
+    """Gaps the last year's debriefs named that no bank question practises ("Kafka"), newest
+    first, each once: said, so they do not vanish from what to practise without a word."""
+    cutoff = today - timedelta(days=SKILL_GAP_WINDOW_DAYS)
+    found: dict[str, str] = {}
+    for debrief in reversed(debriefs):
+        if date.fromisoformat(debrief["interview_date"]) < cutoff:
+            continue
+        for gap in banks.unmatched_skill_gaps(debrief["skill_gaps"] or ""):
+            found.setdefault(gap.casefold(), gap)
+    return list(found.values())
 
 
 def _real_interview_goal(goals: list[dict]) -> dict:
@@ -436,6 +449,11 @@ def summary_lines(report: dict) -> list[str]:
         named = ", ".join(g["competency"].replace("-", " ") for g in gaps["gaps"])
         lines.append(f"Skill gaps from debriefs: {named}.")
         lines += [f"  practise: [{q['id']}] {q['text']}" for q in gaps["recommended"]]
+    if gaps.get("unmatched"):
+        lines.append(
+            f"Also named, with no question in the banks: {', '.join(gaps['unmatched'])} "
+            "(add a question of your own for each on the app's Questions page)."
+        )
     return lines
 
 

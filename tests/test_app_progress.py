@@ -280,3 +280,42 @@ def test_every_question_answered_stays_reachable_after_months_of_practice(tmp_pa
     more.set_value(questions[16].id).run()
     assert not at.exception
     assert at.button(key=f"progress_again_{questions[16].id}")
+
+
+def test_a_gap_no_question_practises_is_named_on_the_page(tmp_path, monkeypatch):
+    """The debrief's "Kafka" has no question in the banks: What to practise next says so and where
+    to add one, instead of listing only the gaps it could match."""
+    from datetime import UTC, date, datetime, timedelta
+
+    from store_support import analysis_dict, transcript_dict
+
+    from coach import store
+    from coach.config import load_settings
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        day = (date.today() - timedelta(days=20)).isoformat()
+        interview = store.add_interview(db, company="Acme", stage="first round", interview_date=day)
+        store.add_debrief(db, interview, interest=4, skill_gaps="Kafka, stakeholder management")
+        store.save_attempt(
+            db,
+            question_id="mot-05",
+            question_text="Tell me about yourself.",
+            recording=None,
+            transcript=transcript_dict(),
+            analysis=analysis_dict(),
+            engine="faster-whisper",
+            model="tiny.en",
+            created_at=datetime.now(UTC) - timedelta(days=30),
+        )
+    finally:
+        db.close()
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("progress").run()
+    assert not at.exception
+    captions = [c.value for c in at.caption if "no question in the banks" in c.value]
+    assert captions == [
+        "Also named in your debriefs, with no question in the banks: Kafka. Add a question of your "
+        "own for each on the Questions page (Add your own)."
+    ], captions

@@ -208,3 +208,20 @@ def test_months_of_answers_compare_a_few_at_each_end_not_one_noisy_pair(store, s
         "(comfortable band 130–175); closer since the start." in text
     ), text
     assert "150 on the first attempt" not in text
+
+
+def test_gaps_no_bank_question_practises_are_said_not_dropped(store, settings):
+    """A debrief names "Kafka, stakeholder management" and a later one "Go": stakeholder management
+    becomes influence questions; Kafka and Go, which no bank question practises, are listed in the
+    user's words (newest first) instead of vanishing."""
+    _practice(store, 150, 3, day=0)
+    for when, gaps in (("2025-01-10", "Kafka, stakeholder management"), ("2025-01-20", "Go")):
+        interview_id = add_interview(store, company="Acme", interview_date=when, stage="first round")
+        add_debrief(store, interview_id, interest=4, skill_gaps=gaps)
+    report = progress_report(store, settings, today=date(2025, 2, 1))
+    assert [g["competency"] for g in report["skill_gaps"]["gaps"]] == ["influence"]
+    assert report["skill_gaps"]["unmatched"] == ["Go", "Kafka"]
+    assert (
+        "Also named, with no question in the banks: Go, Kafka (add a question of your own for each "
+        "on the app's Questions page)." in summary_lines(report)
+    )
