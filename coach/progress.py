@@ -431,7 +431,11 @@ def summary_lines(report: dict) -> list[str]:
                 f"{_figure(comparison['real_mean'], measure)}."
             )
     mocks = [m for m in report.get("mock_interviews", []) if m["score_overall"] is not None]
-    if mocks:
+    if len(mocks) == 1:  # one score has no first and latest
+        lines.append(
+            f"Mock interviews: {len(report['mock_interviews'])}; overall score {mocks[0]['score_overall']:g}."
+        )
+    elif mocks:
         lines.append(
             f"Mock interviews: {len(report['mock_interviews'])}; overall score {mocks[0]['score_overall']:g} "
             f"in the first, {mocks[-1]['score_overall']:g} in the latest."
