@@ -892,11 +892,9 @@ def export_command(
     if as_json:
         print_json(result)
         return
-    counts = result["counts"]
-    typer.echo(
-        f"Exported {counts['attempts']} attempts, {counts['interviews']} interviews and "
-        f"{counts['recordings']} recordings to {result['path']}."
-    )
+    from coach.data_admin import backup_words
+
+    typer.echo(f"Exported {backup_words(result['counts'])} to {result['path']}.")
     for path in result["missing_recordings"]:
         typer.echo(f"warning: {path} is listed but missing from the data directory", err=True)
 
@@ -916,11 +914,9 @@ def import_command(
     if as_json:
         print_json(result)
         return
-    added, present = result["added"], result["already_present"]
-    typer.echo(
-        f"Imported {added['attempts']} attempts, {added['interviews']} interviews and "
-        f"{added['recordings']} recordings; {sum(present.values())} items were already here."
-    )
+    from coach.data_admin import import_sentence
+
+    typer.echo(import_sentence(result))
 
 
 @app.command("reanalyze")

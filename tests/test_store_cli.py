@@ -86,12 +86,18 @@ def test_export_and_import_through_the_command_line(filled, tmp_path, backend):
     out = tmp_path / "backup.zip"
     result = _run(filled, "export", str(out))
     assert result.exit_code == 0, result.stderr
-    assert "Exported 2 attempts, 1 interviews and 2 recordings" in result.stdout
+    # counted as a person counts them, plurals right ("1 interview", not "1 interviews")
+    assert f"Exported 2 practice answers, 1 interview and 2 recordings to {out}." in result.stdout
 
     target = make_settings(tmp_path, backend, "restored")
     result = _run(target, "import", str(out))
     assert result.exit_code == 0, result.stderr
-    assert "Imported 2 attempts, 1 interviews and 2 recordings" in result.stdout
+    assert "Imported 2 practice answers, 1 interview and 2 recordings." in result.stdout
+    again = _run(target, "import", str(out))
+    assert again.stdout.strip() == (
+        "Nothing new to import: everything in this backup is already here "
+        "(2 practice answers, 1 interview and 2 recordings)."
+    ), again.stdout
     before = json.loads(_run(filled, "history", "--json").stdout)["attempts"]
     after = json.loads(_run(target, "history", "--json").stdout)["attempts"]
     assert [(a["created_at"], a["wpm"], a["recording_path"]) for a in after] == [
