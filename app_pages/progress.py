@@ -162,7 +162,8 @@ def question_history(item: dict, today: date) -> None:
 
 
 def question_rows(practice_rows: list[dict], real_rows: list[dict], today: date) -> list[dict]:
-    """Oldest first, dated as the other pages date things ('Tue 1 Dec')."""
+    """Newest first (after months the latest answers are in view, not behind ten old ones), dated
+    as the other pages date things ('Tue 1 Dec')."""
     rows = [
         {
             "When": p["created_at"],
@@ -185,7 +186,7 @@ def question_rows(practice_rows: list[dict], real_rows: list[dict], today: date)
         }
         for r in real_rows
     ]
-    rows.sort(key=lambda r: str(r["When"]))  # ISO dates and moments sort as they fall
+    rows.sort(key=lambda r: str(r["When"]), reverse=True)  # ISO dates and moments sort as they fall
     for row in rows:  # a practice answer's moment or a real interview's day, read the same way
         row["When"] = moment_words(str(row["When"]), today, with_time=True) if row["When"] else ""
     return rows

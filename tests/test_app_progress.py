@@ -319,3 +319,42 @@ def test_a_gap_no_question_practises_is_named_on_the_page(tmp_path, monkeypatch)
         "Also named in your debriefs, with no question in the banks: Kafka. Add a question of your "
         "own for each on the Questions page (Add your own)."
     ], captions
+
+
+def test_a_question_s_table_lists_the_latest_answers_first(tmp_path, monkeypatch):
+    """Thirteen answers to one question over three months: its table under Per question starts
+    with the latest (the table shows about ten rows before it scrolls)."""
+    from datetime import UTC, datetime, timedelta
+
+    from store_support import analysis_dict, transcript_dict
+    from test_progress import MONTHS_OF_PACE
+
+    from coach.config import load_settings
+    from coach.store import open_store, save_attempt
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    start = datetime(2026, 9, 1, 9, tzinfo=UTC)
+    db = open_store(load_settings(tmp_path))
+    try:
+        for i, wpm in enumerate(MONTHS_OF_PACE):
+            save_attempt(
+                db,
+                question_id="beh-lead-01",
+                question_text="Tell me about a time you led a project or team without formal authority.",
+                recording=None,
+                transcript=transcript_dict(),
+                analysis=analysis_dict(wpm=wpm),
+                engine="faster-whisper",
+                model="tiny.en",
+                created_at=start + timedelta(days=7 * i),
+            )
+    finally:
+        db.close()
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("progress").run()
+    assert not at.exception
+    [table] = [t for t in at.dataframe if "Kind" in t.value.columns]
+    rows = table.value.to_dict("records")
+    latest = start + timedelta(days=7 * 12)
+    assert rows[0]["When"].startswith(f"{latest:%a} {latest.day} {latest:%b}"), rows[0]
+    assert rows[0]["Pace (wpm)"] == MONTHS_OF_PACE[-1] and rows[-1]["Pace (wpm)"] == MONTHS_OF_PACE[0]

@@ -209,7 +209,8 @@ def rounded(value: float | None, decimals: int = 0) -> float | int | None:
 
 
 def attempt_rows(attempts: list[dict], current_id: int | None, today: date | None = None) -> list[dict]:
-    """Attempts at one question, oldest first, as a table beside this one."""
+    """Attempts at one question (given oldest first, numbered so), as a table beside this one:
+    newest first, so this attempt and the last few are in view above months of older ones."""
     today = today or date.today()
     rows = []
     for number, a in enumerate(attempts, start=1):
@@ -224,7 +225,7 @@ def attempt_rows(attempts: list[dict], current_id: int | None, today: date | Non
                 "": "← this one" if a["id"] == current_id else "",
             }
         )
-    return rows
+    return rows[::-1]
 
 
 def change_sentence(attempts: list[dict], current_id: int | None) -> str | None:
