@@ -65,6 +65,39 @@ def test_history_rounds_figures_as_the_pages_do(settings, monkeypatch):
     assert line.endswith("120 wpm  17.9 fillers/100  score 48"), line
 
 
+def test_history_lines_up_and_names_a_question_without_a_bank_id(settings, monkeypatch):
+    """Months of history read as columns: an answer with no pace (typed or too short) keeps the
+    columns in place, and a mock interview's follow-up (no bank id) says its question, not '-'."""
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    store = open_store(settings)
+    unmeasured = analysis_dict()
+    unmeasured["metrics"]["wpm"] = None
+    for question_id, text, analysis in (
+        ("beh-lead-01", "Tell me about a time you led.", analysis_dict(wpm=125.0, fillers_per_100=7.2)),
+        ("mot-03", "Why do you want to work here?", unmeasured),
+        (None, "Which move would you undo?", analysis_dict(wpm=195.0, fillers_per_100=0)),
+    ):
+        save_attempt(
+            store,
+            question_id=question_id,
+            question_text=text,
+            recording=None,
+            transcript=transcript_dict(),
+            analysis=analysis,
+            engine="faster-whisper",
+            model="tiny.en",
+        )
+    store.close()
+    result = _run(settings, "history")
+    assert result.exit_code == 0, result.stderr
+    lines = [line for line in result.stdout.splitlines() if line.startswith("#")]
+    assert len(lines) == 3, result.stdout
+    assert len({line.index("fillers/100") for line in lines}) == 1, lines
+    assert len({line.index("score") for line in lines}) == 1, lines
+    [follow_up] = [line for line in lines if "195 wpm" in line]
+    assert follow_up.endswith("“Which move would you undo?”"), follow_up
+
+
 def test_history_and_progress_json(filled):
     result = _run(filled, "history", "--json")
     assert result.exit_code == 0, result.stderr
@@ -299,36 +332,3 @@ def test_a_mistake_adding_to_the_log_is_one_line(settings, monkeypatch, args, me
     assert result.exit_code == 1
     assert result.stderr.startswith("error: ") and result.stderr.count("\n") == 1
     assert message in result.stderr
-
-
-def test_history_lines_up_and_names_a_question_without_a_bank_id(settings, monkeypatch):
-    """Months of history read as columns: an answer with no pace (typed or too short) keeps the
-    columns in place, and a mock interview's follow-up (no bank id) says its question, not '-'."""
-    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
-    store = open_store(settings)
-    unmeasured = analysis_dict()
-    unmeasured["metrics"]["wpm"] = None
-    for question_id, text, analysis in (
-        ("beh-lead-01", "Tell me about a time you led.", analysis_dict(wpm=125.0, fillers_per_100=7.2)),
-        ("mot-03", "Why do you want to work here?", unmeasured),
-        (None, "Which move would you undo?", analysis_dict(wpm=195.0, fillers_per_100=0)),
-    ):
-        save_attempt(
-            store,
-            question_id=question_id,
-            question_text=text,
-            recording=None,
-            transcript=transcript_dict(),
-            analysis=analysis,
-            engine="faster-whisper",
-            model="tiny.en",
-        )
-    store.close()
-    result = _run(settings, "history")
-    assert result.exit_code == 0, result.stderr
-    lines = [line for line in result.stdout.splitlines() if line.startswith("#")]
-    assert len(lines) == 3, result.stdout
-    assert len({line.index("fillers/100") for line in lines}) == 1, lines
-    assert len({line.index("score") for line in lines}) == 1, lines
-    [follow_up] = [line for line in lines if "195 wpm" in line]
-    assert follow_up.endswith("“Which move would you undo?”"), follow_up
