@@ -53,6 +53,7 @@ OPTION_KINDS = {
 
 cfg = shared.settings()
 db = shared.store(cfg)
+CACHE: dict = {}  # read once per run of the page, for every stage that needs it
 book = playbook.load_playbook_for(cfg)
 ss = st.session_state
 ss.setdefault("interviews_flash", None)
@@ -247,7 +248,7 @@ def opportunity_card(opportunity: Opportunity, by_id: dict[int, dict], today: da
             st.markdown(
                 f"**Time so far**  \n{escape(opportunity.time.summary)}"
                 + (
-                    f"  \n:gray[Still to come: {escape(opportunity.time.still_to_come)}]"
+                    f"  \n:gray[Still to come: {escape(opportunity.time.still_to_come_words)}]"
                     if opportunity.time.still_to_come
                     else ""
                 )
@@ -302,6 +303,7 @@ def stage_entry(item: dict, full: dict) -> None:
     st.markdown(" · ".join(meta))
     if item["notes"]:
         st.markdown(f":gray[{escape(item['notes'])}]")
+    your_answers(full)
     debriefs(full["debriefs"])
     people_met(full["people"])
     questions_they_asked(item, full)
@@ -331,6 +333,44 @@ def stage_entry(item: dict, full: dict) -> None:
         add_person_form(item)
     with delete:
         delete_interview_form(item, sum(1 for r in full["recordings"] if r["recording_id"]))
+
+
+def your_answers(full: dict) -> None:
+    """The answers the review measured, each beside how often its question was practised first."""
+    rows = interview_log.reviewed_answers(full, practice_attempts(), bank_texts())
+    if not rows:
+        return
+    st.markdown("**Your answers, as the review measured them**")
+    shared.table(
+        [
+            {
+                "Question": r["question"],
+                "Practised before": r["practised_before"] if r["question_id"] else None,
+                "Overall": summary.rounded(r["score_overall"]),
+                "Pace (wpm)": summary.rounded(r["wpm"]),
+                "Fillers /100 words": summary.rounded(r["fillers_per_100_words"], 1),
+                "Length": summary.clock(r["duration_s"]),
+            }
+            for r in rows
+        ],
+        text_column="Question",
+    )
+    st.caption(
+        "“Practised before”: your practice answers to the same question before that day. Progress "
+        "shows them side by side under Per question."
+    )
+
+
+def practice_attempts() -> list[dict]:
+    if "attempts" not in CACHE:
+        CACHE["attempts"] = store.list_attempts(db, newest_first=False)
+    return CACHE["attempts"]
+
+
+def bank_texts() -> dict[str, str]:
+    if "bank_texts" not in CACHE:
+        CACHE["bank_texts"] = {q.id: q.text for q in banks.load_questions(cfg.data_dir, owner=cfg.owner)}
+    return CACHE["bank_texts"]
 
 
 def people_met(people: list[dict]) -> None:

@@ -1,15 +1,17 @@
 """Mock interview: the coach asks out loud, listens, follows up, and reports at the end."""
 
 import hashlib
+from datetime import date
 
 import streamlit as st
 
 from coach import store
 from coach.analysis.wording import clock
 from coach.errors import CoachError, ModelError, NotAudioError
+from coach.job_description import interviews_to_prepare
 from coach.mock.plan import FORMATS
 from coach.mock.session import MockSession, plan_for
-from coach.ui import shared
+from coach.ui import shared, summary
 from coach.ui.highlight import escape
 
 ROLE_LABELS = {
@@ -78,9 +80,11 @@ def setup() -> None:
         )
         if format_key == "role":
             st.selectbox("Role", list(ROLE_LABELS), format_func=ROLE_LABELS.get, key="mock_role")
-        interviews = store.list_interviews(db)
-        names = {NO_INTERVIEW: "None: general questions"} | {
-            i["id"]: f"{i['company']} · {i['role'] or 'role not set'} · {i['interview_date']}"
+        # the interviews Practice offers to prepare for (coming ones, then the last month's), named
+        # the same way: months of log would otherwise list every interview ever had, dated 2026-11-20
+        interviews = interviews_to_prepare(store.list_interviews(db), date.today())
+        names = {NO_INTERVIEW: "No particular interview (general questions)"} | {
+            i["id"]: summary.interview_label(i) + (f" · {i['stage']}" if i.get("stage") else "")
             for i in interviews
         }
         st.selectbox(

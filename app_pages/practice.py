@@ -11,6 +11,7 @@ from coach.analysis.wording import count
 from coach.banks import Question
 from coach.errors import CoachError, ModelError, NotAudioError
 from coach.job_description import interviews_to_prepare, save_job_description
+from coach.progress import debrief_gaps
 from coach.ui import shared, summary, timer
 from coach.ui.highlight import escape
 
@@ -117,9 +118,13 @@ def question_chooser(question: Question | None) -> None:
 
 def question_filters() -> dict:
     c1, c2, c3, c4 = st.columns(4)
-    category = c1.selectbox("Category", [ANY, *banks.CATEGORIES], key="practice_f_category")
-    role = c2.selectbox("Role", [ANY, *banks.ROLES[1:]], key="practice_f_role")
-    competency = c3.selectbox("Competency", [ANY, *banks.COMPETENCIES], key="practice_f_competency")
+    category = c1.selectbox(
+        "Category", [ANY, *banks.CATEGORIES], format_func=summary.tag_words, key="practice_f_category"
+    )
+    role = c2.selectbox("Role", [ANY, *banks.ROLES[1:]], format_func=summary.tag_words, key="practice_f_role")
+    competency = c3.selectbox(
+        "Competency", [ANY, *banks.COMPETENCIES], format_func=summary.tag_words, key="practice_f_competency"
+    )
     difficulty = c4.selectbox("Difficulty", [ANY, *banks.DIFFICULTIES], key="practice_f_difficulty")
     return {
         k: (None if v == ANY else v)
@@ -128,8 +133,7 @@ def question_filters() -> dict:
 
 
 def recommended_questions() -> None:
-    gap_text = "\n".join(d["skill_gaps"] for d in store.list_debriefs(db) if d["skill_gaps"].strip())
-    gaps = banks.skill_gap_to_competencies(gap_text) if gap_text else []
+    gaps = [g["competency"] for g in debrief_gaps(store.list_debriefs(db), today=date.today())]
     picked = recommend.recommended(questions, attempts, gaps)
     st.caption(picked.reason)
     for q in picked.questions:
@@ -176,7 +180,9 @@ def own_question() -> None:
         max_chars=400,
         placeholder="Tell me about a time you changed someone's mind.",
     )
-    own_category = st.selectbox("Kind of question", banks.CATEGORIES, key="practice_own_category")
+    own_category = st.selectbox(
+        "Kind of question", banks.CATEGORIES, format_func=summary.tag_words, key="practice_own_category"
+    )
     if st.button("Practise this question", type="primary", key="practice_own_use"):
         with shared.shown_errors():
             choose_question(recommend.own_question(cfg, own, own_category).id)
@@ -480,7 +486,7 @@ def against_earlier(result: dict) -> None:
     chart = charts.attempts_chart(history, result["attempt_id"])
     if chart is not None:
         st.altair_chart(chart)
-    st.dataframe(summary.attempt_rows(history, result["attempt_id"]), hide_index=True)
+    shared.table(summary.attempt_rows(history, result["attempt_id"]))
 
 
 shared.page_header(

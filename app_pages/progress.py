@@ -4,11 +4,13 @@ from datetime import date
 
 import streamlit as st
 
+from coach.analysis.wording import count
 from coach.progress import LABELS, MEASURES, bands, progress_report
 from coach.ui import charts, shared, summary
 from coach.ui.highlight import escape
 from coach.ui.log_labels import moment_words
 
+SHOWN_QUESTIONS = 15  # questions listed each in its box; the rest are chosen from a list
 cfg = shared.settings()
 db = shared.store(cfg)
 
@@ -96,7 +98,7 @@ def mock_interviews(report: dict) -> None:
         }
         for m in reversed(series)
     ]
-    st.dataframe(rows, hide_index=True)
+    shared.table(rows)
 
 
 def practice_against_real(report: dict) -> None:
@@ -112,7 +114,7 @@ def practice_against_real(report: dict) -> None:
         for v in report["practice_vs_real"].values()
     ]
     with st.expander("Practice against real interviews, every measure"):
-        st.dataframe(comparison, hide_index=True)
+        shared.table(comparison)
 
 
 def per_question(report: dict) -> None:
@@ -121,26 +123,47 @@ def per_question(report: dict) -> None:
     items = report["per_question"]
     if not items:
         st.caption("Answers to bank questions appear here, one line per question.")
-    for item in items[:15]:
-        practice_rows, real_rows = item["practice"], item["real"]
-        title = (
-            f"{escape(item['question_text'] or item['question_id'])} — {len(practice_rows)} practice, "
-            f"{len(real_rows)} real"
+    today = date.fromisoformat(report["today"])
+    for item in items[:SHOWN_QUESTIONS]:
+        with st.expander(escape(question_title(item))):
+            question_history(item, today)
+    rest = {item["question_id"]: item for item in items[SHOWN_QUESTIONS:]}
+    if rest:  # months of practice: every question stays a click away, not only the most answered
+        chosen = st.selectbox(
+            f"{count(len(rest), 'more question')} you answered",
+            list(rest),
+            index=None,
+            format_func=lambda qid: question_title(rest[qid]),
+            placeholder="Choose one to see its answers",
+            key="progress_more_question",
         )
-        with st.expander(title):
-            today = date.fromisoformat(report["today"])
-            st.dataframe(question_rows(practice_rows, real_rows, today), hide_index=True)
-            if st.button(
-                "Practise this question again",
-                key=f"progress_again_{item['question_id']}",
-                on_click=shared.practise,
-                args=(item["question_id"],),
-            ):
-                st.switch_page("app_pages/practice.py")
+        if chosen:
+            question_history(rest[chosen], today)
+
+
+def question_title(item: dict) -> str:
+    """'Tell me about yourself. — 6 practice, 0 real' (plain text: escape it for markdown)."""
+    return (
+        f"{item['question_text'] or item['question_id']} — {len(item['practice'])} practice, "
+        f"{len(item['real'])} real"
+    )
+
+
+def question_history(item: dict, today: date) -> None:
+    """One question's practice and real answers in one table, and a button to practise it again."""
+    shared.table(question_rows(item["practice"], item["real"], today))
+    if st.button(
+        "Practise this question again",
+        key=f"progress_again_{item['question_id']}",
+        on_click=shared.practise,
+        args=(item["question_id"],),
+    ):
+        st.switch_page("app_pages/practice.py")
 
 
 def question_rows(practice_rows: list[dict], real_rows: list[dict], today: date) -> list[dict]:
-    """Oldest first, dated as the other pages date things ('Tue 1 Dec')."""
+    """Newest first (after months the latest answers are in view, not behind ten old ones), dated
+    as the other pages date things ('Tue 1 Dec')."""
     rows = [
         {
             "When": p["created_at"],
@@ -163,7 +186,7 @@ def question_rows(practice_rows: list[dict], real_rows: list[dict], today: date)
         }
         for r in real_rows
     ]
-    rows.sort(key=lambda r: str(r["When"]))  # ISO dates and moments sort as they fall
+    rows.sort(key=lambda r: str(r["When"]), reverse=True)  # ISO dates and moments sort as they fall
     for row in rows:  # a practice answer's moment or a real interview's day, read the same way
         row["When"] = moment_words(str(row["When"]), today, with_time=True) if row["When"] else ""
     return rows
@@ -174,16 +197,24 @@ def what_next(report: dict) -> None:
     st.subheader("What to practise next")
     gaps = report["skill_gaps"]
     if gaps["gaps"]:
-        named = ", ".join(f"{g['competency'].replace('-', ' ')} ({g['mentions']}×)" for g in gaps["gaps"])
+        named = ", ".join(f"{summary.tag_words(g['competency'])} ({g['mentions']}×)" for g in gaps["gaps"])
         st.markdown(f"Skill gaps from your debriefs: {escape(named)}.")
         for q in gaps["recommended"]:
             row = st.columns([6, 1], vertical_alignment="center")
-            row[0].markdown(f"**{escape(q['text'])}**  \n:gray[{escape(', '.join(q['competencies']))}]")
+            row[0].markdown(
+                f"**{escape(q['text'])}**  \n:gray[{escape(summary.tags_words(q['competencies']))}]"
+            )
             if row[1].button(
                 "Practise", key=f"progress_rec_{q['id']}", on_click=shared.practise, args=(q["id"],)
             ):
                 st.switch_page("app_pages/practice.py")
-    else:
+    if gaps.get("unmatched"):
+        named = escape(", ".join(gaps["unmatched"]))
+        st.caption(
+            f"Also named in your debriefs, with no question in the banks: {named}. "
+            "Add a question of your own for each on the Questions page (Add your own)."
+        )
+    if not gaps["gaps"] and not gaps.get("unmatched"):
         st.caption(
             "Write a debrief after each real interview (Interviews page) and the skills it names as "
             "missing turn into practice questions here. Until then, the Practice page recommends "

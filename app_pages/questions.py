@@ -30,9 +30,13 @@ def browse() -> None:
         "Search questions", placeholder="e.g. conflict, deadline, stakeholder, outage", key="questions_search"
     )
     c1, c2, c3, c4, c5 = st.columns([1, 1, 1, 1, 1])
-    category = c1.selectbox("Category", [ANY, *banks.CATEGORIES], key="questions_category")
-    role = c2.selectbox("Role", [ANY, *banks.ROLES[1:]], key="questions_role")
-    competency = c3.selectbox("Competency", [ANY, *banks.COMPETENCIES], key="questions_competency")
+    category = c1.selectbox(
+        "Category", [ANY, *banks.CATEGORIES], format_func=summary.tag_words, key="questions_category"
+    )
+    role = c2.selectbox("Role", [ANY, *banks.ROLES[1:]], format_func=summary.tag_words, key="questions_role")
+    competency = c3.selectbox(
+        "Competency", [ANY, *banks.COMPETENCIES], format_func=summary.tag_words, key="questions_competency"
+    )
     difficulty = c4.selectbox("Difficulty", [ANY, *banks.DIFFICULTIES], key="questions_difficulty")
     only_starred = c5.toggle("Favourites only", key="questions_starred")
     filters = {
@@ -97,9 +101,12 @@ def add_your_own() -> None:
             placeholder="Tell me about a time you had to deliver bad news to a customer.",
         )
         c1, c2, c3 = st.columns(3)
-        new_category = c1.selectbox("Category", banks.CATEGORIES)
+        new_category = c1.selectbox("Category", banks.CATEGORIES, format_func=summary.tag_words)
         new_competencies = c2.multiselect(
-            "Competencies it tests", banks.COMPETENCIES, default=["communication"]
+            "Competencies it tests",
+            banks.COMPETENCIES,
+            default=["communication"],
+            format_func=summary.tag_words,
         )
         new_difficulty = c3.selectbox("Difficulty", banks.DIFFICULTIES, index=1)
         points = st.text_area("What a strong answer covers (one a line, optional)")
@@ -140,10 +147,16 @@ def edit_own(q: banks.Question, answers: int) -> None:
         with st.form(f"questions_edit_{q.id}"):
             text = st.text_input("The question", value=q.text, max_chars=400)
             c1, c2, c3 = st.columns(3)
-            category = c1.selectbox("Category", banks.CATEGORIES, index=banks.CATEGORIES.index(q.category))
+            category = c1.selectbox(
+                "Category",
+                banks.CATEGORIES,
+                format_func=summary.tag_words,
+                index=banks.CATEGORIES.index(q.category),
+            )
             competencies = c2.multiselect(
                 "Competencies it tests",
                 banks.COMPETENCIES,
+                format_func=summary.tag_words,
                 default=[c for c in q.competencies if c in banks.COMPETENCIES],
                 key=f"questions_edit_competencies_{q.id}",
             )
@@ -207,9 +220,13 @@ def delete_own(q: banks.Question, answers: int) -> None:
 
 def questions_to_ask() -> None:
     st.caption("Ask at least one question at every stage: the answers tell you whether you want the job.")
-    topic = st.selectbox("Topic", [ANY, *banks.ASK_TOPICS], key="questions_ask_topic")
+    topic = st.selectbox(
+        "Topic", [ANY, *banks.ASK_TOPICS], format_func=summary.tag_words, key="questions_ask_topic"
+    )
     for ask in banks.load_questions_to_ask(cfg.data_dir, None if topic == ANY else topic):
-        st.markdown(f"**{escape(ask.text)}**  \n:gray[{escape(ask.topic)} — {escape(ask.why)}]")
+        st.markdown(
+            f"**{escape(ask.text)}**  \n:gray[{escape(summary.tag_words(ask.topic))} — {escape(ask.why)}]"
+        )
 
 
 shared.page_header(

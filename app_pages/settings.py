@@ -7,7 +7,14 @@ import streamlit as st
 
 from coach.analysis import quality
 from coach.config import Thresholds, save_settings
-from coach.data_admin import CONFIRM_WORD, delete_all_data, export_bytes, import_bytes
+from coach.data_admin import (
+    CONFIRM_WORD,
+    delete_all_data,
+    export_bytes,
+    export_sentence,
+    import_bytes,
+    import_sentence,
+)
 from coach.transcribe import available_models
 from coach.transcribe.models import INSTALLABLE
 from coach.ui import shared
@@ -169,9 +176,7 @@ def your_data() -> None:
             with shared.shown_errors():
                 data, info = export_bytes(db)
                 st.session_state["settings_backup"] = data
-                st.caption(
-                    f"{sum(info['counts'].values())} rows, {info['counts'].get('recordings', 0)} recordings."
-                )
+                st.caption(export_sentence(info))
         if st.session_state.get("settings_backup"):
             st.download_button(
                 "Download the backup",
@@ -187,12 +192,7 @@ def your_data() -> None:
         if backup is not None and st.button("Import it", key="settings_import_go"):
             with shared.shown_errors():
                 info = import_bytes(db, backup.getvalue())
-                stars = info.get("favourites_added", 0)
-                st.success(
-                    f"Imported {sum(info['added'].values())} rows "
-                    f"({sum(info['already_present'].values())} were already here)"
-                    + (f" and {stars} favourite question{'s' if stars != 1 else ''}." if stars else ".")
-                )
+                st.success(import_sentence(info))
 
 
 def delete_everything() -> None:

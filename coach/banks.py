@@ -723,6 +723,13 @@ def skill_gap_to_competencies(text: str) -> list[str]:
     return sorted(first_seen, key=first_seen.__getitem__)
 
 
+def unmatched_skill_gaps(text: str) -> list[str]:
+    """The gaps in a debrief's list ("Kafka, stakeholder management; Go") that name no competency
+    the banks practise, in the user's words and order: ["Kafka", "Go"]."""
+    pieces = [p.strip(" .") for p in re.split(r"[,;\n]|\band\b", text)]
+    return [p for p in pieces if p and not skill_gap_to_competencies(p)]
+
+
 def _keyword_matches(lowered: str) -> Iterable[tuple[int, int, str]]:
     for competency, keywords in COMPETENCY_KEYWORDS.items():
         for keyword in (*keywords, competency.replace("-", " ")):
@@ -787,13 +794,15 @@ def keep_question(
     *,
     owner: str = "",
 ) -> tuple[Question, bool]:
-    """The one way an asked or typed question joins the bank: the question already there with
-    the same words (ignoring case and spacing), or a new own question. Returns it and whether
-    it was added."""
-    wanted = normalised_text(text)
-    for question in load_questions(data_dir, owner=owner):
-        if normalised_text(question.text) == wanted:
-            return question, False
+    """The one way an asked or typed question joins the bank: the question already there (the
+    same words, or a shorter way of saying it: coach.interview.matching.same_question), or a new
+    own question, so a question's answers are not split between two copies of it. Returns it and
+    whether it was added."""
+    from coach.interview.matching import same_question
+
+    there = same_question(text, load_questions(data_dir, owner=owner))
+    if there is not None:
+        return there, False
     return add_user_question(
         data_dir, text, category=category, competencies=competencies, source=source, owner=owner
     ), True

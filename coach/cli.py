@@ -548,10 +548,13 @@ def history_command(
         print_json(history)
         return
     for a in history["attempts"]:
+        # the columns line up whatever is missing; an answer with no bank id (a mock interview's
+        # follow-up) says its question at the end of the line
+        asked = "" if a["question_id"] or not a["question_text"] else f"  “{a['question_text']}”"
         typer.echo(
             f"#{a['id']:<5} {a['created_at'][:16].replace('T', ' ')}  {a['question_id'] or '-':<16} "
-            f"{_measure(a, 'wpm', ' wpm')}  {_measure(a, 'fillers_per_100_words', ' fillers/100')}"
-            f"  score {_measure(a, 'score_overall')}"
+            f"{_measure(a, 'wpm', ' wpm'):>7}  {_measure(a, 'fillers_per_100_words', ' fillers/100'):>16}"
+            f"  score {_measure(a, 'score_overall')}{asked}"
         )
     for i in history["interviews"]:
         typer.echo(
@@ -693,7 +696,7 @@ def _describe_opportunity(opportunity) -> str:
         lines.append("  People met: " + ", ".join(_person(p) for p in opportunity.people_met))
     time = opportunity.time.summary
     if opportunity.time.still_to_come:
-        time += f"; still to come: {opportunity.time.still_to_come}"
+        time += f"; still to come: {opportunity.time.still_to_come_words}"
     lines.append(f"  Time: {time}")
     if opportunity.decision:
         lines.append(f"  Decide: {opportunity.decision}")
@@ -958,11 +961,9 @@ def export_command(
     if as_json:
         print_json(result)
         return
-    counts = result["counts"]
-    typer.echo(
-        f"Exported {counts['attempts']} attempts, {counts['interviews']} interviews and "
-        f"{counts['recordings']} recordings to {result['path']}."
-    )
+    from coach.data_admin import backup_words
+
+    typer.echo(f"Exported {backup_words(result['counts'])} to {result['path']}.")
     for path in result["missing_recordings"]:
         typer.echo(f"warning: {path} is listed but missing from the data directory", err=True)
 
@@ -982,11 +983,9 @@ def import_command(
     if as_json:
         print_json(result)
         return
-    added, present = result["added"], result["already_present"]
-    typer.echo(
-        f"Imported {added['attempts']} attempts, {added['interviews']} interviews and "
-        f"{added['recordings']} recordings; {sum(present.values())} items were already here."
-    )
+    from coach.data_admin import import_sentence
+
+    typer.echo(import_sentence(result))
 
 
 @app.command("reanalyze")

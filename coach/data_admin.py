@@ -9,6 +9,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from coach import banks
+from coach.analysis.wording import count
 from coach.config import OWNERS_FOLDER, SETTINGS_FILE_NAME, Settings
 from coach.errors import StorageError
 from coach.files import write_private
@@ -22,6 +23,46 @@ USER_PATHS = ("recordings", "mock", "question_banks", "models", SETTINGS_FILE_NA
 CONFIRM_WORD = "DELETE"
 # Folders of the data directory that hold one folder per person in multi-user mode.
 PER_OWNER = ("recordings", "mock")
+
+
+# What a backup holds, as a person counts it (table by table, in this order); a table's rows are
+# not a word for a person ("97 rows"), and the people met and answers' turns go with their interview.
+BACKUP_PARTS = (
+    ("attempts", "practice answer"),
+    ("interviews", "interview"),
+    ("debriefs", "debrief"),
+    ("mock_sessions", "mock interview"),
+    ("options", "option"),
+    ("own_questions", "own question"),
+    ("favourites", "favourite"),
+    ("recordings", "recording"),
+)
+
+
+def backup_words(counts: dict) -> str:
+    """'36 practice answers, 6 interviews, 1 mock interview and 27 recordings' (none left out but
+    the parts it has none of); 'nothing' for an empty backup."""
+    parts = [count(counts[name], noun) for name, noun in BACKUP_PARTS if counts.get(name)]
+    if not parts:
+        return "nothing"
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def export_sentence(result: dict) -> str:
+    """What a backup holds, the same words in `coach export` and on the Settings page."""
+    return f"The backup holds {backup_words(result['counts'])}."
+
+
+def import_sentence(result: dict) -> str:
+    """What an import added and what was already here, the same words in `coach import` and on the
+    Settings page."""
+    added, present = backup_words(result["added"]), backup_words(result["already_present"])
+    if added == "nothing":
+        return f"Nothing new to import: everything in this backup is already here ({present})."
+    said = f"Imported {added}."
+    if present != "nothing":
+        said += f" Already here, so not added twice: {present}."
+    return said
 
 
 def export_bytes(db: Store) -> tuple[bytes, dict]:

@@ -189,11 +189,10 @@ def refreshed_questions(current: str, heard_before: list[str], heard_now: list[s
 
 
 def in_bank(settings: Settings, text: str) -> bool:
-    wanted = banks.normalised_text(text)
-    return any(
-        banks.normalised_text(q.text) == wanted
-        for q in banks.load_questions(settings.data_dir, owner=settings.owner)
-    )
+    """Whether the question is in the bank already, as keep_question decides it."""
+    from coach.interview.matching import same_question
+
+    return same_question(text, banks.load_questions(settings.data_dir, owner=settings.owner)) is not None
 
 
 def write_debrief(

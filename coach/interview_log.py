@@ -189,3 +189,30 @@ def add_option(
         deadline=deadline or None,
         interview_id=interview_id,
     )
+
+
+def reviewed_answers(interview: dict, attempts: list[dict], bank_texts: dict[str, str]) -> list[dict]:
+    """Each answer a review measured in `interview` (as `store.get_interview` gives it), in the
+    order given, with how often its question was practised before the interview's day: the link
+    from a real answer back to its practice. `attempts` as `store.list_attempts` gives them;
+    `bank_texts`: the bank's words by question id (a real question's row holds it as transcribed)."""
+    day = str(interview["interview_date"])
+    rows = []
+    for recording in interview.get("recordings") or []:
+        for turn in recording.get("turns") or []:
+            question_id = turn.get("question_id")
+            before = [
+                a
+                for a in attempts
+                if question_id and a["question_id"] == question_id and a["created_at"][:10] < day
+            ]
+            rows.append(
+                {
+                    "question_id": question_id,
+                    "question": bank_texts.get(question_id or "") or turn.get("question_text") or "",
+                    **{key: turn.get(key) for key in ("score_overall", "wpm", "fillers_per_100_words")},
+                    "duration_s": turn.get("duration_s"),
+                    "practised_before": len(before),
+                }
+            )
+    return rows

@@ -52,6 +52,15 @@ class TimeSpent:
     last_date: str
     span_days: int
     still_to_come: str  # the latest debrief's "time commitment", in the user's words
+    # the stage whose debrief said it, when stages were held after it ("" when it is the latest)
+    said_after: str = ""
+
+    @property
+    def still_to_come_words(self) -> str:
+        """'two more rounds', or with when it was said when stages have been held since."""
+        if not self.still_to_come or not self.said_after:
+            return self.still_to_come
+        return f"{self.still_to_come} (as you wrote after the {self.said_after})"
 
     @property
     def summary(self) -> str:
@@ -190,21 +199,30 @@ def _people(stages: list[dict]) -> list[dict]:
     return list(seen.values())
 
 
-def _time(stages: list[Stage], booked: list[dict]) -> TimeSpent:
+def _time(stages: list[Stage], booked: list[dict], status: str) -> TimeSpent:
+    """Stages and days so far; what is still to come only while the process is going on (an offer
+    or a stop ends it), with the stage it was written after when later stages have been held."""
     booked_ids = {b["id"] for b in booked}
     done = [s for s in stages if s.interview_id not in booked_ids]
     dates = [date.fromisoformat(s.interview_date) for s in done] or [
         date.fromisoformat(stages[0].interview_date)
     ]
-    said = [s.time_commitment for s in stages if s.time_commitment]
+    said = [s for s in stages if s.time_commitment] if status == "in progress" else []
+    held_after = [s for s in done if s.interview_date > said[-1].interview_date] if said else []
     return TimeSpent(
         stages_done=len(done),
         stages_booked=len(booked_ids),
         first_date=min(dates).isoformat(),
         last_date=max(dates).isoformat(),
         span_days=(max(dates) - min(dates)).days,
-        still_to_come=said[-1] if said else "",
+        still_to_come=said[-1].time_commitment if said else "",
+        said_after=(said[-1].stage or "stage on " + _day(said[-1].interview_date)) if held_after else "",
     )
+
+
+# Options that belong to an opportunity in the log by its company (and role) when no interview is
+# named: an offer from it, or an alternative still in process there; a BATNA is never one of them.
+LINKED_KINDS = ("offer", "alternative")
 
 
 def _options_for(options: list[dict], items: list[dict], only_role_at_company: bool) -> list[dict]:
@@ -217,7 +235,7 @@ def _options_for(options: list[dict], items: list[dict], only_role_at_company: b
         if o.get("interview_id") in ids
         or (
             o.get("interview_id") is None
-            and o["kind"] == "offer"
+            and o["kind"] in LINKED_KINDS
             and normalised(o.get("company") or "") == company
             and (only_role_at_company or normalised(o.get("title") or "") in roles)
         )
@@ -269,7 +287,7 @@ def pipeline(
                 stages=stages,
                 people_met=_people(items),
                 next_step=next_step,
-                time=_time(stages, booked),
+                time=_time(stages, booked, status),
                 decision=decision_prompt(company, stages, next_step) if status == "in progress" else None,
                 status=status,
                 options=linked,

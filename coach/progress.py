@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from statistics import fmean
 
-from coach import banks
+from coach import banks, recommend
 from coach.analysis.wording import count
 from coach.config import Settings
 from coach.playbook import (
@@ -52,6 +52,9 @@ LABELS = {
     "pitch_variation_st": "pitch variation (semitones)",
 }
 DEFAULT_LAST_N = 5
+# With at least twice this many answers, progress is the mean of the first few against the last
+# few: over months one answer at each end says more about that day than about the trend.
+ENDS_N = 5
 # A skill gap named in a debrief counts toward recommendations for this long.
 SKILL_GAP_WINDOW_DAYS = 365
 
@@ -165,6 +168,14 @@ def improvement(
             "target": targets.get(measure),
             "band": bands(settings).get(measure),
         }
+        if len(values) >= 2 * ENDS_N:  # months of answers: a few at each end, not one noisy pair
+            opening, closing = values[:ENDS_N], values[-ENDS_N:]
+            entry["first_and_last"] = {
+                "n": ENDS_N,
+                "first_mean": _mean(opening),
+                "last_mean": _mean(closing),
+                "direction": _closer(measure, fmean(opening), fmean(closing), settings, targets.get(measure)),
+            }
         if before_recent:
             entry[f"mean_previous_{last_n}"] = _mean(before_recent)
             entry[f"over_last_{last_n}"] = _closer(
@@ -209,10 +220,9 @@ def per_question(
     return sorted(by_id.values(), key=lambda e: (-(len(e["practice"]) + len(e["real"])), e["question_id"]))
 
 
-def skill_gaps(
-    debriefs: list[dict], attempts: list[dict], questions: list[banks.Question], *, today: date, n: int = 5
-) -> dict:
-    """Competencies named as gaps in recent debriefs, and bank questions that practise them."""
+def debrief_gaps(debriefs: list[dict], *, today: date) -> list[dict]:
+    """Competencies named as gaps in the last year's debriefs, most named first (then the most
+    recent): what the Practice page recommends from and Progress lists, in the same order."""
     counts: dict[str, dict] = {}
     cutoff = today - timedelta(days=SKILL_GAP_WINDOW_DAYS)
     for debrief in reversed(debriefs):  # newest first, so ties go to the most recent gap
@@ -229,21 +239,38 @@ def skill_gaps(
                     "text": debrief["skill_gaps"],
                 }
             )
-    gaps = sorted(counts.values(), key=lambda g: -g["mentions"])
+    return sorted(counts.values(), key=lambda g: -g["mentions"])
+
+
+def skill_gaps(
+    debriefs: list[dict], attempts: list[dict], questions: list[banks.Question], *, today: date, n: int = 5
+) -> dict:
+    """Competencies named as gaps in recent debriefs, and the questions the Practice page
+    recommends for them (one decision, so both pages list the same questions)."""
+    gaps = debrief_gaps(debriefs, today=today)
     recommended = []
     if gaps:
-        recent = today - timedelta(days=14)
-        practised = {
-            a["question_id"]
-            for a in attempts
-            if a["question_id"] and datetime.fromisoformat(a["created_at"]).date() >= recent
-        }
-        picks = banks.recommend(questions, [g["competency"] for g in gaps], n, exclude_ids=practised)
+        picks = recommend.recommended(
+            questions, attempts, [g["competency"] for g in gaps], n=n, today=today
+        ).questions
         recommended = [
             {"id": q.id, "text": q.text, "category": q.category, "competencies": list(q.competencies)}
             for q in picks
         ]
-    return {"gaps": gaps, "recommended": recommended}
+    return {"gaps": gaps, "recommended": recommended, "unmatched": unmatched_gaps(debriefs, today=today)}
+
+
+def unmatched_gaps(debriefs: list[dict], *, today: date) -> list[str]:
+    """Gaps the last year's debriefs named that no bank question practises ("Kafka"), newest
+    first, each once: said, so they do not vanish from what to practise without a word."""
+    cutoff = today - timedelta(days=SKILL_GAP_WINDOW_DAYS)
+    found: dict[str, str] = {}
+    for debrief in reversed(debriefs):
+        if date.fromisoformat(debrief["interview_date"]) < cutoff:
+            continue
+        for gap in banks.unmatched_skill_gaps(debrief["skill_gaps"] or ""):
+            found.setdefault(gap.casefold(), gap)
+    return list(found.values())
 
 
 def _real_interview_goal(goals: list[dict]) -> dict:
@@ -384,11 +411,19 @@ def summary_lines(report: dict) -> list[str]:
         entry = report["improvement"].get(measure)
         if entry:
             band = f" (comfortable band {entry['band'][0]:g}–{entry['band'][1]:g})" if entry["band"] else ""
-            lines.append(
-                f"{entry['label'].capitalize()}: {_figure(entry['first'], measure)} on the first attempt, "
-                f"{_figure(entry['latest'], measure)} on the latest{band}; "
-                f"{entry['since_first']} since the first."
-            )
+            ends = entry.get("first_and_last")
+            if ends:
+                lines.append(
+                    f"{entry['label'].capitalize()}: {_figure(ends['first_mean'], measure)} on average over "
+                    f"the first {ends['n']} attempts, {_figure(ends['last_mean'], measure)} over the last "
+                    f"{ends['n']}{band}; {ends['direction']} since the start."
+                )
+            else:
+                lines.append(
+                    f"{entry['label'].capitalize()}: {_figure(entry['first'], measure)} on the first "
+                    f"attempt, {_figure(entry['latest'], measure)} on the latest{band}; "
+                    f"{entry['since_first']} since the first."
+                )
         comparison = report["practice_vs_real"][measure]
         if comparison["practice_n"] and comparison["real_n"]:
             lines.append(
@@ -396,7 +431,11 @@ def summary_lines(report: dict) -> list[str]:
                 f"{_figure(comparison['real_mean'], measure)}."
             )
     mocks = [m for m in report.get("mock_interviews", []) if m["score_overall"] is not None]
-    if mocks:
+    if len(mocks) == 1:  # one score has no first and latest
+        lines.append(
+            f"Mock interviews: {len(report['mock_interviews'])}; overall score {mocks[0]['score_overall']:g}."
+        )
+    elif mocks:
         lines.append(
             f"Mock interviews: {len(report['mock_interviews'])}; overall score {mocks[0]['score_overall']:g} "
             f"in the first, {mocks[-1]['score_overall']:g} in the latest."
@@ -414,6 +453,11 @@ def summary_lines(report: dict) -> list[str]:
         named = ", ".join(g["competency"].replace("-", " ") for g in gaps["gaps"])
         lines.append(f"Skill gaps from debriefs: {named}.")
         lines += [f"  practise: [{q['id']}] {q['text']}" for q in gaps["recommended"]]
+    if gaps.get("unmatched"):
+        lines.append(
+            f"Also named, with no question in the banks: {', '.join(gaps['unmatched'])} "
+            "(add a question of your own for each on the app's Questions page)."
+        )
     return lines
 
 

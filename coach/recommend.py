@@ -52,9 +52,11 @@ def recommended(
     debrief_gaps: Sequence[str],
     n: int = 5,
     role: str | None = None,
+    today: date | None = None,
 ) -> Recommendation:
-    """Debrief skill gaps first (what real interviewers found), then weak scores, then a starter set."""
-    recent_cut = (datetime.now() - timedelta(days=14)).date()
+    """Debrief skill gaps first (what real interviewers found), then weak scores, then a starter set.
+    `debrief_gaps`: competencies as coach.progress.debrief_gaps orders them."""
+    recent_cut = (today or date.today()) - timedelta(days=14)
     practised = {
         a["question_id"] for a in attempts if a.get("question_id") and _day(a.get("created_at")) >= recent_cut
     }

@@ -316,3 +316,18 @@ def test_star_timeline_draws_a_mixed_sentence_clause_by_clause():
         ("action", 9.0, 11.1),
         ("result", 11.1, 13.6),
     ]
+
+
+def test_a_long_history_at_one_question_lists_this_attempt_first():
+    """The twelfth attempt at a question: the table beside it starts with it ("← this one", #12)
+    and the ones before it, not with the first from three months ago; st.dataframe shows about
+    ten rows before it scrolls, so oldest first hid this attempt below the fold."""
+    from datetime import date
+
+    attempts = [
+        {"id": 100 + i, "created_at": f"2026-{9 + i // 5:02d}-{1 + 5 * (i % 5):02d}T09:00:00+00:00"}
+        for i in range(12)
+    ]
+    rows = summary.attempt_rows(attempts, 111, today=date(2026, 12, 1))
+    assert [r["#"] for r in rows] == list(range(12, 0, -1))
+    assert rows[0][""] == "← this one" and rows[0]["When"].startswith("Fri 6 Nov")

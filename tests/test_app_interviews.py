@@ -183,3 +183,68 @@ def test_the_prepare_checklist_is_in_words_not_commands(tmp_path, monkeypatch):
     assert not [b.help for b in at.checkbox if b.help and b.help in steps], [b.help for b in at.checkbox]
     flagged = [s for s in steps if re.search(r"--[a-z]|`coach |\bcoach [a-z]+ --", s)]
     assert not flagged, flagged
+
+
+def test_a_reviewed_stage_shows_its_answers_beside_the_practice_before_it(tmp_path, monkeypatch):
+    """A real two-channel interview reviewed into its stage, after two practice answers to the
+    question it opened with: the stage lists each answer the review measured (the bank's words, its
+    score and pace) and how often that question was practised before the day. It showed only
+    "Answers analysed: 3", and a review could not be seen again once its page was left."""
+    from datetime import UTC, datetime
+
+    from app_support import DATA
+    from store_support import analysis_dict, transcript_dict
+
+    from coach.interview.orchestrator import review_recording
+    from coach.interview.review import ReviewOptions
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    settings = load_settings(tmp_path)
+    lead = banks.get_question("beh-lead-01", tmp_path)
+    db = store.open_store(settings)
+    try:
+        for day in (3, 12):  # practised twice before the interview, once after
+            store.save_attempt(
+                db,
+                question_id=lead.id,
+                question_text=lead.text,
+                recording=None,
+                transcript=transcript_dict(),
+                analysis=analysis_dict(),
+                engine="faster-whisper",
+                model="tiny.en",
+                created_at=datetime(2026, 11, day, 9, tzinfo=UTC),
+            )
+        store.save_attempt(
+            db,
+            question_id=lead.id,
+            question_text=lead.text,
+            recording=None,
+            transcript=transcript_dict(),
+            analysis=analysis_dict(),
+            engine="faster-whisper",
+            model="tiny.en",
+            created_at=datetime(2026, 11, 25, 9, tzinfo=UTC),
+        )
+        interview_id = store.add_interview(
+            db, company="Initech", role="Backend engineer", stage="first round", interview_date="2026-11-20"
+        )
+        review_recording(
+            db,
+            settings,
+            DATA / "interviews" / "interview_stereo.flac",
+            ReviewOptions(candidate_channel="left"),
+            original_name="interview_stereo.flac",
+            interview_id=interview_id,
+        )
+    finally:
+        db.close()
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("interviews").run()
+    assert not at.exception
+    [answers] = [t for t in at.dataframe if "Practised before" in t.value.columns]
+    rows = answers.value.to_dict("records")
+    assert len(rows) == 3, rows
+    [opening] = [r for r in rows if r["Question"] == lead.text]
+    assert opening["Practised before"] == 2, opening
+    assert opening["Overall"] > 0 and 100 < opening["Pace (wpm)"] < 250, opening

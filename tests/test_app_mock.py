@@ -84,3 +84,42 @@ def test_a_file_that_is_not_audio_keeps_the_question_open(tmp_path, monkeypatch)
     [error] = [e.value for e in at.error]
     assert "not audio" in error and "Record the answer again" in error
     assert [s.value for s in at.subheader][0] == "Question 1 of 2"  # the same question waits
+
+
+def test_the_interviews_to_prepare_for_are_practice_s_and_read_in_words(tmp_path, monkeypatch):
+    """Months of log: a screen two months ago, a first round last week, a final booked in five
+    days. The mock interview offers the ones Practice offers (the coming one first, then last
+    week's), named as Practice names them, with the stage; not every interview ever logged, dated
+    "2026-11-20", under a first choice reading "None"."""
+    from datetime import date, timedelta
+
+    from coach import store
+    from coach.config import load_settings
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    today = date.today()
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        for offset, stage in ((-60, "recruiter screen"), (-7, "first round"), (5, "final")):
+            store.add_interview(
+                db,
+                company="Initech",
+                role="Backend engineer",
+                stage=stage,
+                interview_date=(today + timedelta(days=offset)).isoformat(),
+            )
+    finally:
+        db.close()
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("mock").run()
+    assert not at.exception
+
+    def label(offset: int) -> str:
+        day = today + timedelta(days=offset)
+        return f"Initech — Backend engineer, {day.day} {day:%b %Y}"
+
+    assert at.selectbox(key="mock_interview").options == [
+        "No particular interview (general questions)",
+        label(5) + " · final",
+        label(-7) + " · first round",
+    ]

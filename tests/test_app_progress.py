@@ -105,3 +105,256 @@ def test_a_real_answer_is_listed_under_its_bank_question_in_the_banks_words(tmp_
     lines = [e.label.split(" — ")[0].replace("\\", "") for e in at.expander if e.label.endswith(" real")]
     assert len(lines) == len({a["bank_question"] for a in matched}), lines
     assert all(line in bank for line in lines), lines
+
+
+def test_months_of_answers_read_as_the_first_few_against_the_last_few(tmp_path, monkeypatch):
+    """Thirteen answers over three months: the sentence under the chart compares the first five
+    with the last five (189 → 165 wpm, into the band), not the first answer (150) with the latest
+    (178), which would call three months of progress 'further from where it should be'."""
+    from datetime import UTC, datetime, timedelta
+
+    from store_support import analysis_dict, transcript_dict
+    from test_progress import MONTHS_OF_PACE
+
+    from coach.config import load_settings
+    from coach.store import open_store, save_attempt
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    db = open_store(load_settings(tmp_path))
+    try:
+        for i, wpm in enumerate(MONTHS_OF_PACE):
+            save_attempt(
+                db,
+                question_id="beh-lead-01",
+                question_text="Tell me about a time you led a project or team without formal authority.",
+                recording=None,
+                transcript=transcript_dict(),
+                analysis=analysis_dict(wpm=wpm),
+                engine="faster-whisper",
+                model="tiny.en",
+                created_at=datetime(2026, 9, 1, 9, tzinfo=UTC) + timedelta(days=7 * i),
+            )
+    finally:
+        db.close()
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("progress").run()
+    assert not at.exception
+    text = markdown_text(at)
+    assert (
+        "Pace (words per minute): **189** on average over your first 5 answers, **165** over your "
+        "last 5 (13 answers) — closer to where it should be." in text
+    ), text
+
+
+def test_progress_and_practice_recommend_the_same_questions_for_the_debriefs_gaps(tmp_path, monkeypatch):
+    """Two debriefs name three gaps: Progress's "What to practise next" and Practice's
+    "Recommended" list the same questions in the same order, named from the same gaps (they were
+    two decisions: one read the debriefs newest first, the other all their words run together)."""
+    from datetime import UTC, date, datetime, timedelta
+
+    from store_support import analysis_dict, transcript_dict
+
+    from coach import store
+    from coach.config import load_settings
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        for days_ago, stage, gaps in (
+            (60, "first round", "distributed transactions, stakeholder management"),
+            (40, "final round", "conflict stories"),
+        ):
+            day = (date.today() - timedelta(days=days_ago)).isoformat()
+            interview = store.add_interview(db, company="Acme", stage=stage, interview_date=day)
+            store.add_debrief(db, interview, interest=4, skill_gaps=gaps)
+        store.save_attempt(  # an answer a month ago, so Progress has something to chart
+            db,
+            question_id="mot-05",
+            question_text="Tell me about yourself.",
+            recording=None,
+            transcript=transcript_dict(),
+            analysis=analysis_dict(),
+            engine="faster-whisper",
+            model="tiny.en",
+            created_at=datetime.now(UTC) - timedelta(days=30),
+        )
+    finally:
+        db.close()
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+
+    progress = page("progress").run()
+    assert not progress.exception
+    on_progress = [
+        b.key.removeprefix("progress_rec_") for b in progress.button if b.key.startswith("progress_rec_")
+    ]
+    practice = page("practice").run()
+    assert not practice.exception
+    on_practice = [
+        b.key.removeprefix("practice_rec_") for b in practice.button if b.key.startswith("practice_rec_")
+    ]
+    assert len(on_progress) == 5 and on_progress == on_practice, (on_progress, on_practice)
+    named = [c.value for c in practice.caption if c.value.startswith("From your debriefs: ")]
+    assert named == ["From your debriefs: conflict, system design, influence."], named
+    shown = markdown_text(progress).replace("\\", "")  # the page escapes its markdown ("\\.")
+    assert "Skill gaps from your debriefs: conflict (1×), system design (1×), influence (1×)." in shown
+
+
+def test_a_figure_that_could_not_be_measured_reads_as_a_dash_not_none(tmp_path, monkeypatch):
+    """Two answers to one question, the first with no pace (too short to measure): its cell in the
+    Per question table reads "—", as the rest of the page writes a missing figure, not "None"."""
+    from datetime import UTC, datetime, timedelta
+
+    from store_support import analysis_dict, transcript_dict
+
+    from coach.config import load_settings
+    from coach.store import open_store, save_attempt
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    db = open_store(load_settings(tmp_path))
+    try:
+        for days_ago, wpm in ((40, None), (10, 150.0)):
+            analysis = analysis_dict()
+            analysis["metrics"]["wpm"] = wpm
+            save_attempt(
+                db,
+                question_id="mot-05",
+                question_text="Tell me about yourself.",
+                recording=None,
+                transcript=transcript_dict(),
+                analysis=analysis,
+                engine="faster-whisper",
+                model="tiny.en",
+                created_at=datetime.now(UTC) - timedelta(days=days_ago),
+            )
+    finally:
+        db.close()
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("progress").run()
+    assert not at.exception
+    [per_question] = [
+        t for t in at.dataframe if "Pace (wpm)" in t.value.columns and "Kind" in t.value.columns
+    ]
+    assert per_question.value["Pace (wpm)"].isna().sum() == 1  # the unmeasured answer's pace
+    assert per_question.proto.placeholder == "—"
+    assert all(t.proto.placeholder == "—" for t in at.dataframe)
+
+
+def test_every_question_answered_stays_reachable_after_months_of_practice(tmp_path, monkeypatch):
+    """Seventeen questions answered: the fifteen answered most each have their box, and the other
+    two are in a list below (they were left off the page without a word)."""
+    from datetime import UTC, datetime, timedelta
+
+    from store_support import analysis_dict, transcript_dict
+
+    from coach import banks
+    from coach.config import load_settings
+    from coach.store import open_store, save_attempt
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    questions = [q for q in banks.load_questions(tmp_path) if q.category == "behavioural"][:17]
+    db = open_store(load_settings(tmp_path))
+    try:
+        for i, q in enumerate(questions):
+            for _ in range(2 if i < 15 else 1):  # the last two answered once
+                save_attempt(
+                    db,
+                    question_id=q.id,
+                    question_text=q.text,
+                    recording=None,
+                    transcript=transcript_dict(),
+                    analysis=analysis_dict(),
+                    engine="faster-whisper",
+                    model="tiny.en",
+                    created_at=datetime.now(UTC) - timedelta(days=90 - 5 * i),
+                )
+    finally:
+        db.close()
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("progress").run()
+    assert not at.exception
+    boxed = [e.label for e in at.expander if " practice, " in e.label]
+    assert len(boxed) == 15
+    more = at.selectbox(key="progress_more_question")
+    assert more.label == "2 more questions you answered"
+    assert sorted(more.options) == sorted(f"{q.text} — 1 practice, 0 real" for q in questions[15:])
+    more.set_value(questions[16].id).run()
+    assert not at.exception
+    assert at.button(key=f"progress_again_{questions[16].id}")
+
+
+def test_a_gap_no_question_practises_is_named_on_the_page(tmp_path, monkeypatch):
+    """The debrief's "Kafka" has no question in the banks: What to practise next says so and where
+    to add one, instead of listing only the gaps it could match."""
+    from datetime import UTC, date, datetime, timedelta
+
+    from store_support import analysis_dict, transcript_dict
+
+    from coach import store
+    from coach.config import load_settings
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        day = (date.today() - timedelta(days=20)).isoformat()
+        interview = store.add_interview(db, company="Acme", stage="first round", interview_date=day)
+        store.add_debrief(db, interview, interest=4, skill_gaps="Kafka, stakeholder management")
+        store.save_attempt(
+            db,
+            question_id="mot-05",
+            question_text="Tell me about yourself.",
+            recording=None,
+            transcript=transcript_dict(),
+            analysis=analysis_dict(),
+            engine="faster-whisper",
+            model="tiny.en",
+            created_at=datetime.now(UTC) - timedelta(days=30),
+        )
+    finally:
+        db.close()
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("progress").run()
+    assert not at.exception
+    captions = [c.value for c in at.caption if "no question in the banks" in c.value]
+    assert captions == [
+        "Also named in your debriefs, with no question in the banks: Kafka. Add a question of your "
+        "own for each on the Questions page (Add your own)."
+    ], captions
+
+
+def test_a_question_s_table_lists_the_latest_answers_first(tmp_path, monkeypatch):
+    """Thirteen answers to one question over three months: its table under Per question starts
+    with the latest (the table shows about ten rows before it scrolls)."""
+    from datetime import UTC, datetime, timedelta
+
+    from store_support import analysis_dict, transcript_dict
+    from test_progress import MONTHS_OF_PACE
+
+    from coach.config import load_settings
+    from coach.store import open_store, save_attempt
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    start = datetime(2026, 9, 1, 9, tzinfo=UTC)
+    db = open_store(load_settings(tmp_path))
+    try:
+        for i, wpm in enumerate(MONTHS_OF_PACE):
+            save_attempt(
+                db,
+                question_id="beh-lead-01",
+                question_text="Tell me about a time you led a project or team without formal authority.",
+                recording=None,
+                transcript=transcript_dict(),
+                analysis=analysis_dict(wpm=wpm),
+                engine="faster-whisper",
+                model="tiny.en",
+                created_at=start + timedelta(days=7 * i),
+            )
+    finally:
+        db.close()
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("progress").run()
+    assert not at.exception
+    [table] = [t for t in at.dataframe if "Kind" in t.value.columns]
+    rows = table.value.to_dict("records")
+    latest = start + timedelta(days=7 * 12)
+    assert rows[0]["When"].startswith(f"{latest:%a} {latest.day} {latest:%b}"), rows[0]
+    assert rows[0]["Pace (wpm)"] == MONTHS_OF_PACE[-1] and rows[-1]["Pace (wpm)"] == MONTHS_OF_PACE[0]

@@ -107,3 +107,47 @@ def test_your_own_question_can_be_edited_and_deleted_its_answers_moving_to_the_b
         assert (attempt["question_id"], attempt["question_text"]) == (bank.id, bank.text)
     finally:
         stored.close()
+
+
+HYPHENATED_TAGS = [
+    t for t in (*banks.CATEGORIES, *banks.COMPETENCIES, *banks.ROLES, *banks.ASK_TOPICS) if "-" in t
+]
+
+
+def _tags_in(text: str) -> list[str]:
+    """The bank ids in a page's text (its markdown escapes a hyphen as a backslash and a hyphen)."""
+    text = text.replace("\\", "")
+    return [t for t in HYPHENATED_TAGS if t in text]
+
+
+def test_tags_read_as_words_on_the_questions_practice_and_progress_pages(monkeypatch):
+    """'system design, customer focus', not the bank's ids 'system-design, customer-focus': in
+    each question's line, the filters' choices, and the questions recommended from a debrief's
+    skill gaps (the seeded debrief names system design)."""
+    from app_support import seeded_dir
+
+    data_dir, _ = seeded_dir()
+    monkeypatch.setenv("COACH_DATA_DIR", str(data_dir))
+
+    at = page("questions").run()
+    at.selectbox(key="questions_category").set_value("system-design").run()
+    assert not at.exception
+    lines = [str(m.value) for m in at.markdown if "about " in str(m.value)]
+    assert lines and not _tags_in("\n".join(lines)), lines
+    assert "system design · " in lines[0], lines[0]
+    options = at.selectbox(key="questions_competency").options
+    assert "failure and learning" in options and "customer focus" in options, options
+    assert not _tags_in("\n".join(options)), options
+    assert "sales and customer roles" in at.selectbox(key="questions_role").options
+
+    at = page("practice").run()  # Practice: recommended from the debrief's gaps
+    assert not at.exception
+    recommended = [str(m.value) for m in at.markdown if "about " in str(m.value)]
+    assert recommended and not _tags_in("\n".join(recommended)), recommended
+
+    at = page("progress").run()
+    assert not at.exception
+    text = markdown_text(at)
+    assert "Skill gaps from your debriefs: system design" in text
+    what_next = text[text.index("Skill gaps from your debriefs") :]
+    assert not _tags_in(what_next), what_next

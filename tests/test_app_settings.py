@@ -112,3 +112,36 @@ def test_the_quality_gate_is_explained_with_its_numbers(tmp_path, monkeypatch):
     rows = table.value.to_dict("records")
     assert [r["Check"] for r in rows][:2] == ["Too little said", "Speech lost"]
     assert rows[0]["When"] == "under 20 words or 10 s of speech"
+
+
+def test_a_backup_says_what_it_holds_in_words_not_rows(tmp_path, monkeypatch):
+    """Prepare a backup: the caption counts practice answers, interviews and recordings as
+    `coach export` does, not "12 rows, 2 recordings"."""
+    from datetime import UTC, datetime
+
+    from store_support import analysis_dict, transcript_dict
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        for day in (1, 2):
+            store.save_attempt(
+                db,
+                question_id="mot-05",
+                question_text="Tell me about yourself.",
+                recording=None,
+                transcript=transcript_dict(),
+                analysis=analysis_dict(),
+                engine="faster-whisper",
+                model="tiny.en",
+                created_at=datetime(2026, 11, day, 9, tzinfo=UTC),
+            )
+        interview = store.add_interview(db, company="Acme", stage="first round", interview_date="2026-11-05")
+        store.add_debrief(db, interview, interest=4)
+    finally:
+        db.close()
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("settings").run()
+    at.button(key="settings_export").click().run()
+    assert not at.exception
+    assert "The backup holds 2 practice answers, 1 interview and 1 debrief." in [c.value for c in at.caption]

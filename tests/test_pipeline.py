@@ -151,3 +151,58 @@ def test_an_opportunity_only_booked_has_cost_nothing_yet(db):
     assert hooli.time.summary == "nothing yet, 1 stage booked"
     assert hooli.next_step["stage"] == "recruiter screen" and hooli.decision is None
     assert hooli.interest_trend == []
+
+
+def test_what_is_still_to_come_is_dated_once_later_stages_are_held_and_ends_with_an_offer(db):
+    # written at the screen, then two more stages held: the card says when it was written
+    _log(
+        db,
+        "Initech",
+        "Backend engineer",
+        "recruiter screen",
+        "2026-11-03",
+        interest=4,
+        time_commitment="3 more rounds over 3 weeks",
+    )
+    _log(db, "Initech", "Backend engineer", "first round", "2026-11-20", interest=4)
+    # the same words at Acme, whose process ended in an offer: nothing is still to come
+    _log(
+        db,
+        "Acme",
+        "Senior engineer",
+        "recruiter screen",
+        "2026-09-10",
+        interest=4,
+        time_commitment="3 more rounds over 3 weeks",
+    )
+    _log(db, "Acme", "Senior engineer", "final round", "2026-10-15", interest=3)
+    store.add_option(db, kind="offer", company="Acme", title="Senior engineer", compensation="150k")
+    # written at the latest stage held: as it was
+    _log(db, "Globex", "SRE", "first round", "2026-11-25", interest=3, time_commitment="a take-home")
+
+    by_company = {o.company: o for o in _pipeline(db)}
+    initech, acme, globex = by_company["Initech"], by_company["Acme"], by_company["Globex"]
+    assert initech.time.still_to_come_words == (
+        "3 more rounds over 3 weeks (as you wrote after the recruiter screen)"
+    )
+    assert acme.status == "offer" and acme.time.still_to_come == "" == acme.time.still_to_come_words
+    assert globex.time.still_to_come_words == "a take-home"
+
+
+def test_an_alternative_in_process_at_a_company_in_the_log_carries_its_interest(db):
+    """An alternative written down as 'Initech, in process' (no interview named) is the Initech
+    opportunity in the log: the side-by-side card shows the interest its debrief gave, as the
+    Initech card does, not '—'; the BATNA stays apart."""
+    _log(db, "Initech", "Backend engineer", "recruiter screen", "2026-11-03", interest=4)
+    store.add_option(
+        db, kind="alternative", company="Initech", title="Backend engineer", compensation="~140k"
+    )
+    store.add_option(db, kind="batna", company="current job", title="Backend engineer", compensation="128k")
+    [initech] = _pipeline(db)
+    assert [o["kind"] for o in initech.options] == ["alternative"]
+    assert initech.status == "in progress"
+    side_by_side = comparison(store.list_options(db), [initech])
+    assert [(o["kind"], o["interest"], o["interest_stage"]) for o in side_by_side] == [
+        ("alternative", 4, "recruiter screen"),
+        ("batna", None, ""),
+    ]

@@ -159,6 +159,41 @@ def test_questions_asked_become_practice_questions_once(book: pb.Playbook, tmp_p
     assert pb.save_questions_asked(tmp_path, debrief) == []
 
 
+def test_a_question_typed_shorter_than_the_bank_s_is_the_bank_s_not_a_copy(
+    book: pb.Playbook, tmp_path: Path
+) -> None:
+    """Debriefs months apart name questions as the user remembers them: shorter ways of saying a
+    bank question join it (their practice history stays in one place), a question of its own is
+    added, and a near one is not taken for it."""
+    from coach.banks import load_questions
+    from coach.config import load_settings
+    from coach.debrief import in_bank
+
+    debrief = pb.check_debrief(
+        book,
+        {
+            "questions_asked": [
+                "Tell me about a time you led without authority.",  # beh-lead-01, shorter
+                "Why are you looking?",  # mot-01 "Why are you looking for a new role?"
+                "Tell me about a time you failed",  # beh-fail-01 without its full stop
+                "How would you design an idempotent payments API?",  # not in the banks
+                "What is our product's biggest weakness?",  # pm-15, shorter (not beh-fail-07)
+                "What is your biggest strength?",  # near beh-self-02 ("strength"), not it
+            ]
+        },
+    )
+    before = len(load_questions(tmp_path))
+    saved = pb.save_questions_asked(tmp_path, debrief)
+    assert [q.text for q in saved] == [
+        "How would you design an idempotent payments API?",
+        "What is your biggest strength?",
+    ]
+    assert len(load_questions(tmp_path)) == before + 2
+    settings = load_settings(tmp_path)
+    assert in_bank(settings, "Tell me about a time you led without authority.")
+    assert not in_bank(settings, "Tell me about a time you cut the cost of running a service.")
+
+
 # ---------------------------------------------------------------- cadence
 
 

@@ -187,3 +187,41 @@ def test_pitch_variation_is_a_trend_and_a_failed_measurement_stays_out(store, se
     report = progress_report(store, settings, today=date(2025, 2, 1))
     assert [p["value"] for p in report["trends"]["pitch_variation_st"]["practice"]] == [0.9, 2.8]
     assert report["improvement"]["pitch_variation_st"]["since_first"] == "closer"
+
+
+# Three months of answers whose single first and latest answers say the opposite of the trend:
+# the first happened to sit in the band (150), the latest happened to run fast (178); the first
+# five ran at 189 on average, the last five at 165, inside the 130–175 band.
+MONTHS_OF_PACE = [150, 200, 205, 198, 190, 185, 172, 166, 160, 158, 165, 162, 178]
+
+
+def test_months_of_answers_compare_a_few_at_each_end_not_one_noisy_pair(store, settings):
+    for i, wpm in enumerate(MONTHS_OF_PACE):
+        _practice(store, wpm, 4, day=7 * i)
+    report = progress_report(store, settings, today=date(2025, 4, 10))
+    pace = report["improvement"]["wpm"]
+    assert pace["since_first"] == "further"  # 150 → 178, one answer each
+    assert pace["first_and_last"] == {"n": 5, "first_mean": 188.6, "last_mean": 164.6, "direction": "closer"}
+    text = "\n".join(summary_lines(report))
+    assert (
+        "Pace (words per minute): 189 on average over the first 5 attempts, 165 over the last 5 "
+        "(comfortable band 130–175); closer since the start." in text
+    ), text
+    assert "150 on the first attempt" not in text
+
+
+def test_gaps_no_bank_question_practises_are_said_not_dropped(store, settings):
+    """A debrief names "Kafka, stakeholder management" and a later one "Go": stakeholder management
+    becomes influence questions; Kafka and Go, which no bank question practises, are listed in the
+    user's words (newest first) instead of vanishing."""
+    _practice(store, 150, 3, day=0)
+    for when, gaps in (("2025-01-10", "Kafka, stakeholder management"), ("2025-01-20", "Go")):
+        interview_id = add_interview(store, company="Acme", interview_date=when, stage="first round")
+        add_debrief(store, interview_id, interest=4, skill_gaps=gaps)
+    report = progress_report(store, settings, today=date(2025, 2, 1))
+    assert [g["competency"] for g in report["skill_gaps"]["gaps"]] == ["influence"]
+    assert report["skill_gaps"]["unmatched"] == ["Go", "Kafka"]
+    assert (
+        "Also named, with no question in the banks: Go, Kafka (add a question of your own for each "
+        "on the app's Questions page)." in summary_lines(report)
+    )

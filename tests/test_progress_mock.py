@@ -67,3 +67,29 @@ def test_the_progress_page_charts_mock_interviews_as_their_own_series(tmp_path, 
     # dated as the other pages date things ('Tue 1 Dec 13:40'), not as stored ('2026-12-01T13:40:00+00:00')
     shown = re.compile(r"[A-Z][a-z]{2} \d{1,2} [A-Z][a-z]{2}( \d{4})? \d\d:\d\d")
     assert all(shown.fullmatch(w) for w in table["When"]), list(table["When"])
+
+
+def test_coach_progress_says_one_mock_interview_s_score_without_a_first_and_latest(tmp_path):
+    """One mock interview: "overall score 79.", not "79 in the first, 79 in the latest"; with two,
+    the first and the latest."""
+    from datetime import date
+
+    from coach.progress import summary_lines
+
+    settings = load_settings(data_dir=tmp_path)
+    db = open_store(settings)
+    try:
+        save_mock_session(
+            db, format="behavioural", planned_s=1800, used_s=73.0, score_overall=79.0,
+            summary={"format_label": "Behavioural round", "answers": 2}, turns=[],
+        )  # fmt: skip
+        one = summary_lines(progress_report(db, settings, today=date(2026, 12, 1)))
+        save_mock_session(
+            db, format="behavioural", planned_s=1800, used_s=600.0, score_overall=84.0,
+            summary={"format_label": "Behavioural round", "answers": 4}, turns=[],
+        )  # fmt: skip
+        two = summary_lines(progress_report(db, settings, today=date(2026, 12, 1)))
+    finally:
+        db.close()
+    assert "Mock interviews: 1; overall score 79." in one, one
+    assert "Mock interviews: 2; overall score 79 in the first, 84 in the latest." in two, two

@@ -69,6 +69,39 @@ def test_history_rounds_figures_as_the_pages_do(settings, monkeypatch):
     assert line.endswith("120 wpm  17.9 fillers/100  score 48"), line
 
 
+def test_history_lines_up_and_names_a_question_without_a_bank_id(settings, monkeypatch):
+    """Months of history read as columns: an answer with no pace (typed or too short) keeps the
+    columns in place, and a mock interview's follow-up (no bank id) says its question, not '-'."""
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    store = open_store(settings)
+    unmeasured = analysis_dict()
+    unmeasured["metrics"]["wpm"] = None
+    for question_id, text, analysis in (
+        ("beh-lead-01", "Tell me about a time you led.", analysis_dict(wpm=125.0, fillers_per_100=7.2)),
+        ("mot-03", "Why do you want to work here?", unmeasured),
+        (None, "Which move would you undo?", analysis_dict(wpm=195.0, fillers_per_100=0)),
+    ):
+        save_attempt(
+            store,
+            question_id=question_id,
+            question_text=text,
+            recording=None,
+            transcript=transcript_dict(),
+            analysis=analysis,
+            engine="faster-whisper",
+            model="tiny.en",
+        )
+    store.close()
+    result = _run(settings, "history")
+    assert result.exit_code == 0, result.stderr
+    lines = [line for line in result.stdout.splitlines() if line.startswith("#")]
+    assert len(lines) == 3, result.stdout
+    assert len({line.index("fillers/100") for line in lines}) == 1, lines
+    assert len({line.index("score") for line in lines}) == 1, lines
+    [follow_up] = [line for line in lines if "195 wpm" in line]
+    assert follow_up.endswith("“Which move would you undo?”"), follow_up
+
+
 def test_history_and_progress_json(filled):
     result = _run(filled, "history", "--json")
     assert result.exit_code == 0, result.stderr
@@ -90,12 +123,18 @@ def test_export_and_import_through_the_command_line(filled, tmp_path, backend):
     out = tmp_path / "backup.zip"
     result = _run(filled, "export", str(out))
     assert result.exit_code == 0, result.stderr
-    assert "Exported 2 attempts, 1 interviews and 2 recordings" in result.stdout
+    # counted as a person counts them, plurals right ("1 interview", not "1 interviews")
+    assert f"Exported 2 practice answers, 1 interview and 2 recordings to {out}." in result.stdout
 
     target = make_settings(tmp_path, backend, "restored")
     result = _run(target, "import", str(out))
     assert result.exit_code == 0, result.stderr
-    assert "Imported 2 attempts, 1 interviews and 2 recordings" in result.stdout
+    assert "Imported 2 practice answers, 1 interview and 2 recordings." in result.stdout
+    again = _run(target, "import", str(out))
+    assert again.stdout.strip() == (
+        "Nothing new to import: everything in this backup is already here "
+        "(2 practice answers, 1 interview and 2 recordings)."
+    ), again.stdout
     before = json.loads(_run(filled, "history", "--json").stdout)["attempts"]
     after = json.loads(_run(target, "history", "--json").stdout)["attempts"]
     assert [(a["created_at"], a["wpm"], a["recording_path"]) for a in after] == [

@@ -22,6 +22,19 @@ from coach.banks import Question, normalised_text
 # as transcribed score 0.45-0.9 against their own entry; the best unrelated entry for a question
 # not in the bank scores 0.2-0.4.
 MIN_SIMILARITY = 0.42
+# A question typed in a debrief ("Tell me about a time you led without authority.") is the bank's
+# question when it is this close AND every word it carries is in the bank's words: over the 287
+# shipped questions, none is taken for another this way (each matched against the rest), while
+# distinct ones reach 0.77 on closeness alone ("Why are you looking for a new role?" and "What are
+# you looking for in your next role?"), so closeness alone would merge different questions.
+SAME_QUESTION_SIMILARITY = 0.7
+# Words that carry no content of their own when deciding whether one question holds another's.
+_FUNCTION_WORDS = frozenset(
+    "a an the you your i me my we our us about time tell describe give example of to in on for and "
+    "or what how why when where which who is are was were do did does have has had it its that this "
+    "with at as be by from can could would should will there their they them something someone some "
+    "any one".split()
+)
 # Words that only frame a question; dropped before comparing.
 _FRAME = re.compile(
     r"\b(okay|ok|so|great|thanks|thank you|next one|now|alright|all right|can you|could you|"
@@ -75,3 +88,25 @@ def match_question(text: str, questions: Sequence[Question], *, top: int = 3) ->
     if sims[best] < MIN_SIMILARITY:
         return Match(None, None, float(sims[best]), alternatives)
     return Match(bank[best][0], bank[best][1], float(sims[best]), alternatives[1:])
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z']+", text.lower()) if w not in _FUNCTION_WORDS}
+
+
+def same_question(text: str, questions: Sequence[Question]) -> Question | None:
+    """The question in `questions` that `text` (typed or heard) is: the same words (case, spacing
+    and a missing full stop aside), or a shorter way of saying one (see SAME_QUESTION_SIMILARITY);
+    None when it is a question of its own."""
+    wanted = normalise(text)
+    if not wanted:
+        return None
+    for question in questions:
+        if normalise(question.text) == wanted:
+            return question
+    found = match_question(text, questions, top=1)
+    if found.bank_id is None or found.similarity < SAME_QUESTION_SIMILARITY:
+        return None
+    if not _content_words(text) <= _content_words(found.bank_text or ""):
+        return None
+    return next(q for q in questions if q.id == found.bank_id)

@@ -151,6 +151,14 @@ def shown_errors(after: str = "") -> Iterator[None]:
         st.error(f"{sentence} {after}".strip())
 
 
+def table(rows, text_column: str | None = None, text_width: int = 320) -> None:
+    """A table of figures without its index; a figure that could not be measured reads "—" (an
+    answer too short to measure has no pace), not Streamlit's "None". `text_column` (a question's
+    words) is held to `text_width` pixels so the figures beside it stay in view."""
+    config = {text_column: st.column_config.TextColumn(width=text_width)} if text_column else None
+    st.dataframe(rows, hide_index=True, placeholder="—", column_config=config)
+
+
 def practise(question_id: str) -> None:
     """Open this question on the Practice page with a fresh take (a button's on_click, before
     st.switch_page), from any page that lists questions."""

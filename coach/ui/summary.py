@@ -209,7 +209,8 @@ def rounded(value: float | None, decimals: int = 0) -> float | int | None:
 
 
 def attempt_rows(attempts: list[dict], current_id: int | None, today: date | None = None) -> list[dict]:
-    """Attempts at one question, oldest first, as a table beside this one."""
+    """Attempts at one question (given oldest first, numbered so), as a table beside this one:
+    newest first, so this attempt and the last few are in view above months of older ones."""
     today = today or date.today()
     rows = []
     for number, a in enumerate(attempts, start=1):
@@ -224,7 +225,7 @@ def attempt_rows(attempts: list[dict], current_id: int | None, today: date | Non
                 "": "← this one" if a["id"] == current_id else "",
             }
         )
-    return rows
+    return rows[::-1]
 
 
 def change_sentence(attempts: list[dict], current_id: int | None) -> str | None:
@@ -387,16 +388,25 @@ def improvement_sentence(entry: dict, practice_answers: int | None = None) -> st
     first = "your first measured answer" if unmeasured else "your first practice answer"
     if measured < 2:
         return f"{label}: **{plain(entry['latest'])}** on {first}. Answer again to see the change."
-    direction = {
+    directions = {
         "closer": "closer to where it should be",
         "further": "further from where it should be",
         "same": "no nearer to or further from where it should be",
-    }[entry["since_first"]]
+    }
     counted = (
         f"{measured} of your {practice_answers} answers could be measured"
         if unmeasured
         else f"{measured} answers"
     )
+    ends = entry.get("first_and_last")
+    if ends:  # months of answers: one answer at each end says more about that day than the trend
+        measured_words = " measured" if unmeasured else ""
+        return (
+            f"{label}: **{plain(ends['first_mean'])}** on average over your first {ends['n']}"
+            f"{measured_words} answers, **{plain(ends['last_mean'])}** over your last {ends['n']} "
+            f"({counted}) — {directions[ends['direction']]}."
+        )
+    direction = directions[entry["since_first"]]
     return (
         f"{label}: **{plain(entry['first'])}** on {first}, "
         f"**{plain(entry['latest'])}** on the latest ({counted}) — {direction}."
@@ -424,14 +434,34 @@ def delete_question_sentence(text: str, answers: int, filed_under: str | None) -
     return f"Delete “{text}”? {their} {where}. This cannot be undone."
 
 
+# A bank's tags (categories, competencies, roles, topics) are ids ("failure-learning"); a page
+# says them in words. Most read right with spaces for hyphens; these need more.
+TAG_WORDS = {
+    "failure-learning": "failure and learning",
+    "sales-customer": "sales and customer roles",
+    "why-reached-out": "why they reached out",
+    "role-and-team": "role and team",
+}
+
+
+def tag_words(tag: str) -> str:
+    """'system design' for 'system-design': a bank tag as a page says it."""
+    return TAG_WORDS.get(tag, tag.replace("-", " "))
+
+
+def tags_words(tags) -> str:
+    """'leadership, customer focus': a question's tags as a page lists them."""
+    return ", ".join(tag_words(t) for t in tags)
+
+
 def describe_question(question) -> str:
-    """'behavioural · medium · leadership, influence · about 2:00'"""
+    """'behavioural · medium · leadership, customer focus · about 2:00'"""
     minutes, seconds = divmod(question.target_s, 60)
     return " · ".join(
         [
-            question.category,
+            tag_words(question.category),
             question.difficulty,
-            ", ".join(question.competencies),
+            tags_words(question.competencies),
             f"about {minutes}:{seconds:02d}",
         ]
     )
