@@ -38,7 +38,7 @@ from procrastinate.schema import SchemaManager
 
 from coach.audio import SavedRecording, save_recording
 from coach.config import Settings
-from coach.errors import CoachError, InputError
+from coach.errors import CoachError, InputError, StorageError
 from coach.files import write_private
 from coach.store import Store, get_attempt, list_attempts
 
@@ -101,7 +101,17 @@ def ensure_schema(settings: Settings) -> bool:
     processes starting together take turns (an advisory lock), so the schema is applied once."""
     import psycopg
 
-    with psycopg.connect(conninfo(settings), autocommit=True) as conn:
+    address = conninfo(settings)
+    try:
+        conn = psycopg.connect(address, autocommit=True, connect_timeout=10)
+    except psycopg.OperationalError as e:
+        where = sa.engine.make_url(settings.database_url).render_as_string(hide_password=True)
+        reason = (str(e).strip().splitlines() or ["no answer"])[0]
+        raise StorageError(
+            f"Cannot reach the queue's database {where} ({reason}); check COACH_DATABASE_URL and that "
+            "the PostgreSQL server is running and accepts this machine."
+        ) from e
+    with conn:
         conn.execute("SELECT pg_advisory_lock(hashtextextended('coach queue schema', 23))")
         try:
             if conn.execute("SELECT to_regclass('procrastinate_jobs')").fetchone()[0] is not None:

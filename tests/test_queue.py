@@ -246,6 +246,25 @@ def test_a_worker_refuses_sqlite_in_one_sentence(tmp_path):
     assert len(run.stderr.strip().splitlines()) == 1
 
 
+def test_a_worker_that_cannot_reach_the_database_says_so_in_one_sentence(tmp_path):
+    """A wrong address or a server that is down: one sentence naming the database (password hidden)."""
+    import socket
+
+    with socket.socket() as s:  # a port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = dict(os.environ, COACH_DATA_DIR=str(tmp_path), PYTHONPATH=str(ROOT))
+    env["COACH_DATABASE_URL"] = f"postgresql+psycopg://coach:sekrit@127.0.0.1:{port}/coach"
+    run = subprocess.run(
+        [sys.executable, "-m", "coach.cli", "worker"], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert run.returncode == 1
+    errors = [line for line in run.stderr.strip().splitlines() if line.startswith("error:")]
+    assert errors == [run.stderr.strip().splitlines()[-1]], run.stderr[-2000:]
+    assert "Traceback" not in run.stderr and "sekrit" not in run.stderr
+    assert errors[0].startswith("error: Cannot reach the queue's database postgresql+psycopg://coach:***@")
+
+
 def test_a_shared_recordings_folder_is_stored_as_recordings(tmp_path, monkeypatch):
     """Recordings kept in a folder every worker reads (outside the data directory) are stored as
     "recordings/..." and found again there: a row means the same file on every machine."""
