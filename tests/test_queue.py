@@ -161,6 +161,46 @@ def test_a_worker_killed_mid_job_loses_nothing_and_the_answer_lands_once(cohort)
         assert tries.scalar_one() >= 1  # it went back on the queue once
 
 
+def test_a_multi_user_cohort_runs_workers_that_serve_everyone(tmp_path):
+    """Multi-user mode with the queue (a career office): `coach worker` needs no --user (it serves
+    the whole cohort) and saves each answer under the person who gave it, in their own folder."""
+    reason = skip_reason()
+    if reason:
+        pytest.skip(reason)
+    from coach import queue
+
+    url = get_server().new_database_url()
+    env = {k: v for k, v in os.environ.items() if k != "COACH_USER"}
+    env.update(
+        COACH_DATA_DIR=str(tmp_path / "office"),
+        COACH_DATABASE_URL=url,
+        COACH_QUEUE="1",
+        COACH_MULTI_USER="1",
+        PYTHONPATH=str(ROOT),
+    )
+    settings = replace(
+        load_settings(data_dir=tmp_path / "office"), database_url=url, queue=True, multi_user=True
+    )
+    queue.ensure_schema(settings)
+    worker = Worker(env, tmp_path / "worker.log", "w-office")
+    store = open_store(settings)
+    try:
+        started = lambda: worker.said("waiting for answers") or worker.process.poll() is not None  # noqa: E731
+        wait_for(started, 180, "the worker")
+        assert worker.process.poll() is None, worker.log.read_text()[-2000:]
+        dee = store.for_owner("dee@example.edu")
+        job = queue.submit_answer(dee, CLIP.read_bytes(), original_name="answer.wav")
+        state = wait_for(lambda: _finished(dee, job), 120, "the answer")
+        assert state.state == "done", state
+        assert len(list_attempts(dee)) == 1
+        assert list_attempts(store.for_owner("eve@example.edu")) == []
+        kept = store.absolute(state.attempt["recording_path"])
+        assert kept.is_file() and "/users/" in str(kept)
+    finally:
+        worker.stop()
+        store.close()
+
+
 def test_the_practice_page_shows_the_queue_then_draws_the_result(cohort, monkeypatch):
     """Cohort mode on the page: the take is kept and enqueued, its place shown; on a later run the
     result a worker stored is drawn, with the buttons of a personal coach's result."""
