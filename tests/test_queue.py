@@ -201,6 +201,43 @@ def test_a_multi_user_cohort_runs_workers_that_serve_everyone(tmp_path):
         store.close()
 
 
+def test_the_cohort_script_replaces_a_worker_that_dies_and_keeps_the_app(tmp_path):
+    """`make serve-cohort`: a worker killed (out of memory, by hand) is started again and the app
+    keeps serving the cohort; a worker that stops as it starts (wrong settings) stops the rest."""
+    reason = skip_reason()
+    if reason:
+        pytest.skip(reason)
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from serve_cohort import CohortFailed, CohortStack
+
+    from coach import queue
+
+    stack = CohortStack(tmp_path / "data", 0, app_port=None, pg_port=0)
+    stack.url = get_server().new_database_url()
+    queue.ensure_schema(stack.settings())
+    logs = tmp_path / "logs"
+    logs.mkdir(mode=0o700)
+    try:
+        stack.start_workers(1, log_dir=logs)
+        first = stack.workers[0]
+        wait_for(lambda: "waiting for answers" in (logs / "worker1.log").read_text(), 180, "the worker")
+        assert stack.replace_dead_workers(settled_s=1) == 0
+        first.send_signal(signal.SIGKILL)
+        first.wait()
+        assert stack.replace_dead_workers(settled_s=1) == 1
+        assert len(stack.workers) == 1 and stack.workers[0] is not first
+        wait_for(lambda: "waiting for answers" in (logs / "worker2.log").read_text(), 180, "its replacement")
+        assert stack.workers[0].poll() is None
+    finally:
+        stack.stop_workers()
+
+    stack.url = "postgresql+psycopg://coach:wrong@127.0.0.1:1/coach"  # nothing there: it stops at once
+    stack.start_workers(1)
+    wait_for(lambda: stack.workers[0].poll() is not None, 120, "the misconfigured worker to stop")
+    with pytest.raises(CohortFailed):
+        stack.replace_dead_workers()
+
+
 def test_the_practice_page_shows_the_queue_then_draws_the_result(cohort, monkeypatch):
     """Cohort mode on the page: the take is kept and enqueued, its place shown; on a later run the
     result a worker stored is drawn, with the buttons of a personal coach's result."""
