@@ -422,6 +422,12 @@ def waiting_for_answer() -> None:
         st.rerun()
     if state.state == "working":
         label, detail = "Analysing your answer now", "Transcribing it, then fillers, pace and structure."
+    elif not state.workers:
+        label = "No analyser is running at the moment"
+        detail = (
+            "Your answer is analysed as soon as one starts. If this lasts more than a few minutes, "
+            "tell the people who run this coach for you."
+        )
     elif state.ahead:
         label = f"Your answer is in the queue: {count(state.ahead, 'answer')} ahead of yours"
         detail = "It is analysed as soon as a place is free."

@@ -184,6 +184,7 @@ class JobState:
     question_id: str | None = None  # the question it answers
     attempt: dict | None = None  # the stored attempt, once done
     problem: str = ""  # the sentence saying why it could not be analysed
+    workers: int = 1  # workers alive (beating in the last STALLED_AFTER_S), counted while it waits
 
 
 def job_state(store: Store, job_id: int) -> JobState | None:
@@ -208,9 +209,16 @@ def job_state(store: Store, job_id: int) -> JobState | None:
                 ),
                 dict(queue=QUEUE, id=job_id),
             ).scalar_one()
+            alive = conn.execute(
+                sa.text(
+                    "SELECT count(*) FROM procrastinate_workers "
+                    "WHERE last_heartbeat > now() - make_interval(secs => :after)"
+                ),
+                dict(after=STALLED_AFTER_S),
+            ).scalar_one()
     question_id = (args.get("question") or {}).get("id")
     if status == "todo":
-        return JobState(job_id, "waiting", ahead=ahead, question_id=question_id)
+        return JobState(job_id, "waiting", ahead=ahead, question_id=question_id, workers=alive)
     if status in ("doing", "aborting"):
         return JobState(job_id, "working", question_id=question_id)
     attempt = stored_attempt(store, args["sha256"])

@@ -274,6 +274,47 @@ def test_the_practice_page_shows_the_queue_then_draws_the_result(cohort, monkeyp
     assert result["attempt_id"] == _finished(store, job_id).attempt["id"]
 
 
+def test_with_no_worker_running_the_page_says_so_and_the_answer_lands_when_one_starts(tmp_path, monkeypatch):
+    """A cohort whose workers are all down (not started yet, crashed): the person is told no
+    analyser is running, not that their answer is next forever; one started later analyses it."""
+    reason = skip_reason()
+    if reason:
+        pytest.skip(reason)
+    from app_support import page
+
+    from coach import queue
+
+    url = get_server().new_database_url()
+    settings = replace(load_settings(data_dir=tmp_path / "app"), database_url=url, queue=True)
+    queue.ensure_schema(settings)
+    for name, value in dict(
+        COACH_DATA_DIR=str(tmp_path / "app"), COACH_DATABASE_URL=url, COACH_QUEUE="1"
+    ).items():
+        monkeypatch.setenv(name, value)
+    at = page("practice").run()
+    first_recommended = [b.key for b in at.button if b.key and b.key.startswith("practice_rec_")][0]
+    at.button(key=first_recommended).click().run()
+    at.file_uploader[0].upload("answer.wav", CLIP.read_bytes(), "audio/wav").run()
+    assert not at.exception, at.exception
+    shown = " ".join(m.value for m in at.markdown)
+    assert "No analyser is running at the moment" in shown, shown
+    assert "next in the queue" not in shown
+
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    worker = Worker(env, tmp_path / "worker.log", "w-late")
+    try:
+
+        def landed():
+            at.run()
+            return at.session_state["practice_result"]
+
+        result = wait_for(landed, 180, "the result once a worker started")
+        assert not at.exception, at.exception
+        assert result["analysis"]["metrics"]["words"] >= 20
+    finally:
+        worker.stop()
+
+
 def _finished(store, job_id):
     from coach import queue
 
