@@ -491,8 +491,8 @@ def against_earlier(result: dict) -> None:
 
 shared.page_header(
     "Practice",
-    "Answer out loud as you would in the room. Everything stays on this "
-    "machine: the recording, the transcript and the feedback.",
+    "Answer out loud as you would in the room. Everything stays "
+    f"{shared.kept_where(cfg)}: the recording, the transcript and the feedback.",
 )
 if cfg.queue:
     find_waiting_answer()

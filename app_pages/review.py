@@ -333,7 +333,7 @@ def reviewed_interview(result: dict) -> None:
 shared.page_header(
     "Review a real interview",
     "Upload the recording of an interview you took part in. "
-    "It is transcribed and analysed on this machine and never "
+    f"It is transcribed and analysed {shared.kept_where(cfg)} and never "
     "leaves it.",
 )
 st.caption("Record only where everyone has agreed to it; many places require consent from all parties.")
