@@ -268,7 +268,7 @@ def the_take() -> tuple[tuple[bytes, str] | None, bool]:
             "Upload a recording of your answer",
             key=f"practice_upload_{take}",
             type=[s.lstrip(".") for s in SUPPORTED_SUFFIXES],
-            help=f"Any common audio format, up to {summary.upload_size(cfg.max_upload_mb)}.",
+            help=f"Any common audio format, up to {summary.upload_size(cfg.upload_limit_mb)}.",
             on_change=lambda: ss.update(practice_latest="uploaded"),
         )
         st.button(

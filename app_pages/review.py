@@ -61,7 +61,7 @@ def upload_form(interview_id: int):
     """The recording and what the log needs to know about the interview; None until submitted."""
     with st.form("review_form"):
         uploaded = st.file_uploader(
-            f"Interview recording (up to {summary.upload_size(cfg.max_upload_mb)})",
+            f"Interview recording (up to {summary.upload_size(cfg.upload_limit_mb)})",
             type=[s.lstrip(".") for s in SUPPORTED_SUFFIXES],
             key=f"review_upload_{ss.review_upload_key}",
             help="wav, flac, mp3, m4a, ogg, webm and other common formats. A stereo call recording with "

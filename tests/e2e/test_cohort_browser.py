@@ -130,6 +130,8 @@ def test_pages_say_answers_stay_on_the_organisations_server_not_this_machine(coh
             assert "on your organisation's server" in text, (path, text[:400])
             assert "this machine" not in text, (path, text[:400])
             page.screenshot(path=str(shots / f"cohort-where-{path or 'practice'}.png"))
+        # the one-recording limit a person meets here is the cohort's (200 MB), not the server's 1 GB
+        assert "Interview recording (up to 200 MB)" in _main_text(page, "Interview recording (up to")
     finally:
         context.close()
 
