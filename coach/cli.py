@@ -572,7 +572,7 @@ def history_command(
         # what will help; only one whose analysis was interrupted is worth analysing again
         why = r["not_analysable"] or "its analysis was interrupted; run `coach reanalyze` to finish it."
         typer.echo(f"saved but not analysed: {r['path']}: {one_line(why)}")
-    typer.echo(f"{len(history['attempts'])} practice attempts.", err=True)
+    typer.echo(f"{count(len(history['attempts']), 'practice attempt')}.", err=True)
 
 
 def _measure(row: dict, key: str, unit: str = "") -> str:
@@ -967,8 +967,8 @@ def export_command(
         return
     counts = result["counts"]
     typer.echo(
-        f"Exported {counts['attempts']} attempts, {counts['interviews']} interviews and "
-        f"{counts['recordings']} recordings to {result['path']}."
+        f"Exported {count(counts['attempts'], 'attempt')}, {count(counts['interviews'], 'interview')} "
+        f"and {count(counts['recordings'], 'recording')} to {result['path']}."
     )
     for path in result["missing_recordings"]:
         typer.echo(f"warning: {path} is listed but missing from the data directory", err=True)
@@ -991,8 +991,9 @@ def import_command(
         return
     added, present = result["added"], result["already_present"]
     typer.echo(
-        f"Imported {added['attempts']} attempts, {added['interviews']} interviews and "
-        f"{added['recordings']} recordings; {sum(present.values())} items were already here."
+        f"Imported {count(added['attempts'], 'attempt')}, {count(added['interviews'], 'interview')} and "
+        f"{count(added['recordings'], 'recording')}; {count(sum(present.values()), 'item')} "
+        f"{'was' if sum(present.values()) == 1 else 'were'} already here."
     )
 
 

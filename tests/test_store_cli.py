@@ -90,12 +90,12 @@ def test_export_and_import_through_the_command_line(filled, tmp_path, backend):
     out = tmp_path / "backup.zip"
     result = _run(filled, "export", str(out))
     assert result.exit_code == 0, result.stderr
-    assert "Exported 2 attempts, 1 interviews and 2 recordings" in result.stdout
+    assert "Exported 2 attempts, 1 interview and 2 recordings" in result.stdout
 
     target = make_settings(tmp_path, backend, "restored")
     result = _run(target, "import", str(out))
     assert result.exit_code == 0, result.stderr
-    assert "Imported 2 attempts, 1 interviews and 2 recordings" in result.stdout
+    assert "Imported 2 attempts, 1 interview and 2 recordings" in result.stdout
     before = json.loads(_run(filled, "history", "--json").stdout)["attempts"]
     after = json.loads(_run(target, "history", "--json").stdout)["attempts"]
     assert [(a["created_at"], a["wpm"], a["recording_path"]) for a in after] == [
