@@ -48,9 +48,12 @@ def pg_bin() -> Path:
 
 
 def free_port(preferred: int) -> int:
-    """`preferred` if it is free, else any free port (0: any)."""
+    """`preferred` if it is free, else any free port (0: any). A port left in TIME_WAIT by the
+    last run's server counts as free (PostgreSQL binds with SO_REUSEADDR too), so a cluster keeps
+    its port from one run to the next."""
     for port in (preferred, 0) if preferred else (0,):
         with socket.socket() as s:
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             try:
                 s.bind(("127.0.0.1", port))
             except OSError:

@@ -408,3 +408,29 @@ def test_a_shared_recordings_folder_is_stored_as_recordings(tmp_path, monkeypatc
     again = load_settings(data_dir=tmp_path / "data")
     assert again.queue is True and again.recordings_dir == (tmp_path / "shared").resolve()
     assert load_settings(data_dir=tmp_path / "other").queue is False  # off by default
+
+
+def test_the_cohort_script_keeps_its_database_port_after_a_restart():
+    """Stopping the cluster leaves its port in TIME_WAIT for a minute; the next `make serve-cohort`
+    must still get that port, or the address the staff's terminal commands use changes."""
+    import socket
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from serve_cohort import free_port
+
+    listener = socket.socket()
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    listener.bind(("127.0.0.1", 0))
+    port = listener.getsockname()[1]
+    listener.listen()
+    client = socket.create_connection(("127.0.0.1", port))
+    served, _ = listener.accept()
+    served.close()  # the server closes first, as PostgreSQL does on shutdown: its side waits
+    client.close()
+    listener.close()
+    assert free_port(port) == port
+    with socket.socket() as busy:  # a port another server listens on is still not free
+        busy.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        busy.bind(("127.0.0.1", port))
+        busy.listen()
+        assert free_port(port) != port
