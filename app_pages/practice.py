@@ -420,7 +420,13 @@ def waiting_for_answer() -> None:
         elif state is not None:
             ss.practice_result = {"digest": job["digest"], "error": state.problem}
         st.rerun()
-    if state.state == "working":
+    if state.state == "working" and state.stalled:
+        label = "The analyser working on your answer stopped"
+        detail = (
+            "Your answer goes back in the queue and another analyser takes it up; nothing is lost. "
+            "If this lasts more than a few minutes, tell the people who run this coach for you."
+        )
+    elif state.state == "working":
         label, detail = "Analysing your answer now", "Transcribing it, then fillers, pace and structure."
     elif not state.workers:
         label = "No analyser is running at the moment"

@@ -185,17 +185,22 @@ class JobState:
     attempt: dict | None = None  # the stored attempt, once done
     problem: str = ""  # the sentence saying why it could not be analysed
     workers: int = 1  # workers alive (beating in the last STALLED_AFTER_S), counted while it waits
+    stalled: bool = False  # working, but its worker stopped beating: it goes back on the queue
 
 
-def job_state(store: Store, job_id: int) -> JobState | None:
-    """The state of `store.owner`'s job; None for a job that is not theirs or not there."""
+def job_state(store: Store, job_id: int, stalled_after_s: float | None = None) -> JobState | None:
+    """The state of `store.owner`'s job; None for a job that is not theirs or not there. A worker
+    silent for `stalled_after_s` (default STALLED_AFTER_S) is taken for dead."""
+    stalled_after_s = stalled_after_s or STALLED_AFTER_S
     with store.read() as conn:
         row = conn.execute(
             sa.text(
-                "SELECT status, args FROM procrastinate_jobs WHERE id = :id AND task_name = :task "
-                "AND args->>'owner' = :owner"
+                "SELECT j.status, j.args, w.last_heartbeat IS NULL "
+                "OR w.last_heartbeat < now() - make_interval(secs => :after) AS stalled "
+                "FROM procrastinate_jobs j LEFT JOIN procrastinate_workers w ON w.id = j.worker_id "
+                "WHERE j.id = :id AND j.task_name = :task AND j.args->>'owner' = :owner"
             ),
-            dict(id=job_id, task=TASK, owner=store.owner),
+            dict(id=job_id, task=TASK, owner=store.owner, after=stalled_after_s),
         ).first()
         if row is None:
             return None
@@ -214,13 +219,13 @@ def job_state(store: Store, job_id: int) -> JobState | None:
                     "SELECT count(*) FROM procrastinate_workers "
                     "WHERE last_heartbeat > now() - make_interval(secs => :after)"
                 ),
-                dict(after=STALLED_AFTER_S),
+                dict(after=stalled_after_s),
             ).scalar_one()
     question_id = (args.get("question") or {}).get("id")
     if status == "todo":
         return JobState(job_id, "waiting", ahead=ahead, question_id=question_id, workers=alive)
     if status in ("doing", "aborting"):
-        return JobState(job_id, "working", question_id=question_id)
+        return JobState(job_id, "working", question_id=question_id, stalled=bool(row.stalled))
     attempt = stored_attempt(store, args["sha256"])
     if attempt is not None:
         return JobState(job_id, "done", attempt=attempt, question_id=question_id)

@@ -315,6 +315,62 @@ def test_with_no_worker_running_the_page_says_so_and_the_answer_lands_when_one_s
         worker.stop()
 
 
+def test_the_only_worker_killed_mid_job_the_page_says_so_and_a_new_worker_finishes_it(tmp_path, monkeypatch):
+    """The one worker of a small cohort dies mid-answer: the page says it stopped and nothing is
+    lost (not 'Analysing your answer now' for ever); a worker started again analyses the answer."""
+    reason = skip_reason()
+    if reason:
+        pytest.skip(reason)
+    from app_support import page
+
+    from coach import queue
+
+    url = get_server().new_database_url()
+    settings = replace(load_settings(data_dir=tmp_path / "app"), database_url=url, queue=True)
+    queue.ensure_schema(settings)
+    for name, value in dict(
+        COACH_DATA_DIR=str(tmp_path / "app"), COACH_DATABASE_URL=url, COACH_QUEUE="1"
+    ).items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setattr(queue, "STALLED_AFTER_S", float(STALLED_AFTER_S))  # as the workers are told
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    first = Worker(env, tmp_path / "first.log", "w-first")
+    second = None
+    try:
+        wait_for(
+            lambda: first.said("waiting for answers") or first.process.poll() is not None, 180, "a worker"
+        )
+        at = page("practice").run()
+        first_recommended = [b.key for b in at.button if b.key and b.key.startswith("practice_rec_")][0]
+        at.button(key=first_recommended).click().run()
+        take = CLIP.read_bytes() + b"\0" * 9600  # a take of its own
+        at.file_uploader[0].upload("answer.wav", take, "audio/wav").run()
+        wait_for(lambda: first.said("analysing take"), 60, "the worker to start on it")
+        first.process.send_signal(signal.SIGKILL)
+        first.process.wait()
+
+        def told() -> str:
+            at.run()
+            shown = " ".join(m.value for m in at.markdown)
+            return shown if "The analyser working on your answer stopped" in shown else ""
+
+        assert "nothing is lost" in wait_for(told, 30, "the page to say the worker stopped")
+        second = Worker(env, tmp_path / "second.log", "w-second")
+
+        def landed():
+            at.run()
+            return at.session_state["practice_result"]
+
+        result = wait_for(landed, 180, "the result from the new worker")
+        assert not at.exception, at.exception
+        assert result["analysis"]["metrics"]["words"] >= 20
+        assert second.said("back on the queue")
+    finally:
+        first.stop()
+        if second:
+            second.stop()
+
+
 def _finished(store, job_id):
     from coach import queue
 
