@@ -501,6 +501,13 @@ shared.page_header(
     f"{shared.kept_where(cfg)}: the recording, the transcript and the feedback.",
 )
 if cfg.queue:
+    from coach import queue  # only in cohort mode: a personal coach never loads the queue
+
+    try:
+        queue.ready(cfg)
+    except CoachError as e:
+        st.error(shared.said(e))
+        st.stop()
     find_waiting_answer()
 if not attempts and ss.practice_result is None and by_id.get(ss.practice_question_id) is None:
     first_run()

@@ -122,6 +122,27 @@ def ensure_schema(settings: Settings) -> bool:
             conn.execute("SELECT pg_advisory_unlock(hashtextextended('coach queue schema', 23))")
 
 
+QUEUE_NOT_READY = (
+    "Answers cannot be taken right now: this coach sends them to a queue whose database is not "
+    "ready. Tell the people who run it; the reason is in the app's log."
+)
+_ready: set[str] = set()
+
+
+def ready(settings: Settings) -> None:
+    """Before the page takes an answer in cohort mode: the queue's database is PostgreSQL and
+    reachable, with the queue's tables (made now if no worker has started yet). Checked once per
+    process; otherwise one sentence for the person, the reason in the log for whoever runs it."""
+    try:
+        address = conninfo(settings)
+        if address not in _ready:
+            ensure_schema(settings)
+            _ready.add(address)
+    except CoachError as e:
+        logger.error("the queue is not ready: %s", e)
+        raise StorageError(QUEUE_NOT_READY) from e
+
+
 def job_key(owner: str, sha256: str) -> str:
     """One answer of one person: the queueing lock, the run lock and the advisory lock."""
     return f"answer:{owner}:{sha256}"

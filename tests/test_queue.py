@@ -371,6 +371,42 @@ def test_the_only_worker_killed_mid_job_the_page_says_so_and_a_new_worker_finish
             second.stop()
 
 
+def test_a_queue_set_on_sqlite_gives_the_practice_page_one_sentence(tmp_path, monkeypatch):
+    """The app started with the queue on but no PostgreSQL (COACH_DATABASE_URL forgotten): the
+    Practice page says in one sentence that answers cannot be taken, not a traceback."""
+    from app_support import page
+
+    from coach.queue import QUEUE_NOT_READY
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("COACH_QUEUE", "1")
+    at = page("practice").run()
+    assert not at.exception, at.exception
+    assert [e.value for e in at.error] == [QUEUE_NOT_READY]
+
+
+def test_the_app_started_before_any_worker_makes_the_queue_tables(tmp_path, monkeypatch):
+    """PostgreSQL with no queue tables yet (the app started before the first worker): the
+    Practice page makes them and takes the answer, which waits for a worker."""
+    reason = skip_reason()
+    if reason:
+        pytest.skip(reason)
+    from app_support import page
+
+    for name, value in dict(
+        COACH_DATA_DIR=str(tmp_path), COACH_DATABASE_URL=get_server().new_database_url(), COACH_QUEUE="1"
+    ).items():
+        monkeypatch.setenv(name, value)
+    at = page("practice").run()
+    assert not at.exception, at.exception
+    first_recommended = [b.key for b in at.button if b.key and b.key.startswith("practice_rec_")][0]
+    at.button(key=first_recommended).click().run()
+    at.file_uploader[0].upload("answer.wav", CLIP.read_bytes(), "audio/wav").run()
+    assert not at.exception, at.exception
+    assert "No analyser is running at the moment" in " ".join(m.value for m in at.markdown)
+
+
 def _finished(store, job_id):
     from coach import queue
 
