@@ -235,7 +235,7 @@ def the_report(session: MockSession) -> None:
 shared.page_header(
     "Mock interview",
     "The coach asks the questions out loud and follows up on what your answers leave out. "
-    "Everything stays on this machine.",
+    f"Everything stays {shared.kept_where(cfg)}.",
 )
 session = ss.mock_session
 if session is None:

@@ -274,7 +274,7 @@ def the_take() -> tuple[tuple[bytes, str] | None, bool]:
             "Upload a recording of your answer",
             key=f"practice_upload_{take}",
             type=[s.lstrip(".") for s in SUPPORTED_SUFFIXES],
-            help=f"Any common audio format, up to {summary.upload_size(cfg.max_upload_mb)}.",
+            help=f"Any common audio format, up to {summary.upload_size(cfg.upload_limit_mb)}.",
             on_change=lambda: ss.update(practice_latest="uploaded"),
         )
         st.button(
@@ -426,8 +426,20 @@ def waiting_for_answer() -> None:
         elif state is not None:
             ss.practice_result = {"digest": job["digest"], "error": state.problem}
         st.rerun()
-    if state.state == "working":
+    if state.state == "working" and state.stalled:
+        label = "The analyser working on your answer stopped"
+        detail = (
+            "Your answer goes back in the queue and another analyser takes it up; nothing is lost. "
+            "If this lasts more than a few minutes, tell the people who run this coach for you."
+        )
+    elif state.state == "working":
         label, detail = "Analysing your answer now", "Transcribing it, then fillers, pace and structure."
+    elif not state.workers:
+        label = "No analyser is running at the moment"
+        detail = (
+            "Your answer is analysed as soon as one starts. If this lasts more than a few minutes, "
+            "tell the people who run this coach for you."
+        )
     elif state.ahead:
         label = f"Your answer is in the queue: {count(state.ahead, 'answer')} ahead of yours"
         detail = "It is analysed as soon as a place is free."
@@ -491,10 +503,17 @@ def against_earlier(result: dict) -> None:
 
 shared.page_header(
     "Practice",
-    "Answer out loud as you would in the room. Everything stays on this "
-    "machine: the recording, the transcript and the feedback.",
+    "Answer out loud as you would in the room. Everything stays "
+    f"{shared.kept_where(cfg)}: the recording, the transcript and the feedback.",
 )
 if cfg.queue:
+    from coach import queue  # only in cohort mode: a personal coach never loads the queue
+
+    try:
+        queue.ready(cfg)
+    except CoachError as e:
+        st.error(shared.said(e))
+        st.stop()
     find_waiting_answer()
 if not attempts and ss.practice_result is None and by_id.get(ss.practice_question_id) is None:
     first_run()

@@ -61,7 +61,7 @@ def upload_form(interview_id: int):
     """The recording and what the log needs to know about the interview; None until submitted."""
     with st.form("review_form"):
         uploaded = st.file_uploader(
-            f"Interview recording (up to {summary.upload_size(cfg.max_upload_mb)})",
+            f"Interview recording (up to {summary.upload_size(cfg.upload_limit_mb)})",
             type=[s.lstrip(".") for s in SUPPORTED_SUFFIXES],
             key=f"review_upload_{ss.review_upload_key}",
             help="wav, flac, mp3, m4a, ogg, webm and other common formats. A stereo call recording with "
@@ -333,7 +333,7 @@ def reviewed_interview(result: dict) -> None:
 shared.page_header(
     "Review a real interview",
     "Upload the recording of an interview you took part in. "
-    "It is transcribed and analysed on this machine and never "
+    f"It is transcribed and analysed {shared.kept_where(cfg)} and never "
     "leaves it.",
 )
 st.caption("Record only where everyone has agreed to it; many places require consent from all parties.")

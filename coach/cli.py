@@ -51,8 +51,13 @@ AcousticFillersOption = Annotated[
 ]
 
 
+# Commands that serve the whole cohort rather than one person: no --user needed in multi-user mode.
+EVERYONES_COMMANDS = frozenset({"worker"})
+
+
 @app.callback()
 def whose_data(
+    ctx: typer.Context,
     user: Annotated[
         str | None,
         typer.Option(
@@ -70,6 +75,8 @@ def whose_data(
     from coach.config import load_settings
     from coach.identity import cli_owner
 
+    if ctx.invoked_subcommand in EVERYONES_COMMANDS:
+        return  # a worker analyses everyone's answers, each saved under the person who answered
     try:
         settings = load_settings()
     except CoachError:
@@ -568,7 +575,7 @@ def history_command(
         # what will help; only one whose analysis was interrupted is worth analysing again
         why = r["not_analysable"] or "its analysis was interrupted; run `coach reanalyze` to finish it."
         typer.echo(f"saved but not analysed: {r['path']}: {one_line(why)}")
-    typer.echo(f"{len(history['attempts'])} practice attempts.", err=True)
+    typer.echo(f"{count(len(history['attempts']), 'practice attempt')}.", err=True)
 
 
 def _measure(row: dict, key: str, unit: str = "") -> str:

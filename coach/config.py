@@ -155,6 +155,13 @@ class Settings:
     owner: str = ""
 
     @property
+    def upload_limit_mb(self) -> int:
+        """The largest recording this person may upload: in a cohort, the per-person limit too."""
+        if self.multi_user:
+            return min(self.max_upload_mb, self.user_max_upload_mb)
+        return self.max_upload_mb
+
+    @property
     def recordings_root(self) -> Path:
         """The folder all recordings live under (stored paths "recordings/..." start here)."""
         if self.recordings_folder:

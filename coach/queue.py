@@ -38,7 +38,7 @@ from procrastinate.schema import SchemaManager
 
 from coach.audio import SavedRecording, save_recording
 from coach.config import Settings
-from coach.errors import CoachError, InputError
+from coach.errors import CoachError, InputError, StorageError
 from coach.files import write_private
 from coach.store import Store, get_attempt, list_attempts
 
@@ -101,7 +101,17 @@ def ensure_schema(settings: Settings) -> bool:
     processes starting together take turns (an advisory lock), so the schema is applied once."""
     import psycopg
 
-    with psycopg.connect(conninfo(settings), autocommit=True) as conn:
+    address = conninfo(settings)
+    try:
+        conn = psycopg.connect(address, autocommit=True, connect_timeout=10)
+    except psycopg.OperationalError as e:
+        where = sa.engine.make_url(settings.database_url).render_as_string(hide_password=True)
+        reason = (str(e).strip().splitlines() or ["no answer"])[0]
+        raise StorageError(
+            f"Cannot reach the queue's database {where} ({reason}); check COACH_DATABASE_URL and that "
+            "the PostgreSQL server is running and accepts this machine."
+        ) from e
+    with conn:
         conn.execute("SELECT pg_advisory_lock(hashtextextended('coach queue schema', 23))")
         try:
             if conn.execute("SELECT to_regclass('procrastinate_jobs')").fetchone()[0] is not None:
@@ -110,6 +120,27 @@ def ensure_schema(settings: Settings) -> bool:
             return True
         finally:
             conn.execute("SELECT pg_advisory_unlock(hashtextextended('coach queue schema', 23))")
+
+
+QUEUE_NOT_READY = (
+    "Answers cannot be taken right now: this coach sends them to a queue whose database is not "
+    "ready. Tell the people who run it; the reason is in the app's log."
+)
+_ready: set[str] = set()
+
+
+def ready(settings: Settings) -> None:
+    """Before the page takes an answer in cohort mode: the queue's database is PostgreSQL and
+    reachable, with the queue's tables (made now if no worker has started yet). Checked once per
+    process; otherwise one sentence for the person, the reason in the log for whoever runs it."""
+    try:
+        address = conninfo(settings)
+        if address not in _ready:
+            ensure_schema(settings)
+            _ready.add(address)
+    except CoachError as e:
+        logger.error("the queue is not ready: %s", e)
+        raise StorageError(QUEUE_NOT_READY) from e
 
 
 def job_key(owner: str, sha256: str) -> str:
@@ -174,17 +205,23 @@ class JobState:
     question_id: str | None = None  # the question it answers
     attempt: dict | None = None  # the stored attempt, once done
     problem: str = ""  # the sentence saying why it could not be analysed
+    workers: int = 1  # workers alive (beating in the last STALLED_AFTER_S), counted while it waits
+    stalled: bool = False  # working, but its worker stopped beating: it goes back on the queue
 
 
-def job_state(store: Store, job_id: int) -> JobState | None:
-    """The state of `store.owner`'s job; None for a job that is not theirs or not there."""
+def job_state(store: Store, job_id: int, stalled_after_s: float | None = None) -> JobState | None:
+    """The state of `store.owner`'s job; None for a job that is not theirs or not there. A worker
+    silent for `stalled_after_s` (default STALLED_AFTER_S) is taken for dead."""
+    stalled_after_s = stalled_after_s or STALLED_AFTER_S
     with store.read() as conn:
         row = conn.execute(
             sa.text(
-                "SELECT status, args FROM procrastinate_jobs WHERE id = :id AND task_name = :task "
-                "AND args->>'owner' = :owner"
+                "SELECT j.status, j.args, w.last_heartbeat IS NULL "
+                "OR w.last_heartbeat < now() - make_interval(secs => :after) AS stalled "
+                "FROM procrastinate_jobs j LEFT JOIN procrastinate_workers w ON w.id = j.worker_id "
+                "WHERE j.id = :id AND j.task_name = :task AND j.args->>'owner' = :owner"
             ),
-            dict(id=job_id, task=TASK, owner=store.owner),
+            dict(id=job_id, task=TASK, owner=store.owner, after=stalled_after_s),
         ).first()
         if row is None:
             return None
@@ -198,11 +235,18 @@ def job_state(store: Store, job_id: int) -> JobState | None:
                 ),
                 dict(queue=QUEUE, id=job_id),
             ).scalar_one()
+            alive = conn.execute(
+                sa.text(
+                    "SELECT count(*) FROM procrastinate_workers "
+                    "WHERE last_heartbeat > now() - make_interval(secs => :after)"
+                ),
+                dict(after=stalled_after_s),
+            ).scalar_one()
     question_id = (args.get("question") or {}).get("id")
     if status == "todo":
-        return JobState(job_id, "waiting", ahead=ahead, question_id=question_id)
+        return JobState(job_id, "waiting", ahead=ahead, question_id=question_id, workers=alive)
     if status in ("doing", "aborting"):
-        return JobState(job_id, "working", question_id=question_id)
+        return JobState(job_id, "working", question_id=question_id, stalled=bool(row.stalled))
     attempt = stored_attempt(store, args["sha256"])
     if attempt is not None:
         return JobState(job_id, "done", attempt=attempt, question_id=question_id)

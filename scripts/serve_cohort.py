@@ -48,9 +48,12 @@ def pg_bin() -> Path:
 
 
 def free_port(preferred: int) -> int:
-    """`preferred` if it is free, else any free port (0: any)."""
+    """`preferred` if it is free, else any free port (0: any). A port left in TIME_WAIT by the
+    last run's server counts as free (PostgreSQL binds with SO_REUSEADDR too), so a cluster keeps
+    its port from one run to the next."""
     for port in (preferred, 0) if preferred else (0,):
         with socket.socket() as s:
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             try:
                 s.bind(("127.0.0.1", port))
             except OSError:
@@ -138,6 +141,15 @@ class Cluster:
         self._run("pg_ctl", "-D", str(self.pgdata), "-m", "fast", "-w", "stop", check=False)
 
 
+# A worker that stops sooner than this after starting failed to start (wrong settings), and is not
+# started again; later it is replaced (it loads its models in about 10 s).
+WORKER_SETTLED_S = 60.0
+
+
+class CohortFailed(Exception):
+    """The cohort cannot keep running; the message says why."""
+
+
 class CohortStack:
     """PostgreSQL, the queue's schema, N workers and (optionally) the app, started and stopped together."""
 
@@ -148,6 +160,9 @@ class CohortStack:
         self.cluster = Cluster(data_dir, free_port(pg_port))
         self.processes: list[subprocess.Popen] = []
         self.workers: list[subprocess.Popen] = []
+        self.started_at: dict[int, float] = {}  # worker pid -> when it was started
+        self.started = 0  # workers started so far, for their names
+        self.log_dir: Path | None = None
         self.url = ""
 
     def env(self) -> dict:
@@ -174,8 +189,11 @@ class CohortStack:
         queue.ensure_schema(settings)
 
     def start_workers(self, count: int, log_dir: Path | None = None) -> None:
+        self.log_dir = log_dir or self.log_dir
+        log_dir = self.log_dir
         for _ in range(count):
-            i = len(self.workers) + 1
+            self.started += 1
+            i = self.started
             log = private_log(log_dir / f"worker{i}.log") if log_dir else None
             worker = subprocess.Popen(
                 [sys.executable, "-m", "coach.cli", "worker", "--name", f"worker{i}"],
@@ -186,6 +204,27 @@ class CohortStack:
             )
             self.workers.append(worker)
             self.processes.append(worker)
+            self.started_at[worker.pid] = time.monotonic()
+
+    def replace_dead_workers(self, settled_s: float = WORKER_SETTLED_S) -> int:
+        """Start a new worker for each one that stopped after running a while (killed, out of
+        memory): its answer is back on the queue and the cohort keeps its app. A worker that stops
+        within `settled_s` of starting is a set-up problem (it said which): CohortFailed."""
+        dead = [w for w in self.workers if w.poll() is not None]
+        for worker in dead:
+            if time.monotonic() - self.started_at.get(worker.pid, 0.0) < settled_s:
+                raise CohortFailed(
+                    "A worker stopped as it started (its message is above); stopping the rest."
+                )
+        for worker in dead:
+            self.workers.remove(worker)
+            self.processes.remove(worker)
+        if dead:
+            self.start_workers(len(dead))
+        return len(dead)
+
+    def app_running(self) -> bool:
+        return all(p.poll() is None for p in self.processes if p not in self.workers)
 
     def stop_workers(self) -> None:
         for worker in self.workers:
@@ -246,9 +285,19 @@ def main() -> None:
             f"{PG_DATABASE}, password in {stack.cluster.password_file}). Ctrl-C stops everything.",
             flush=True,
         )
-        while all(p.poll() is None for p in stack.processes):
+        while stack.app_running():
+            replaced = stack.replace_dead_workers()
+            if replaced:
+                print(
+                    f"{count(replaced, 'worker')} stopped; started again "
+                    "(an answer it had is back on the queue).",
+                    file=sys.stderr,
+                    flush=True,
+                )
             time.sleep(1)
-        print("A worker or the app stopped; stopping the rest.", file=sys.stderr)
+        print("The app stopped; stopping the workers and the database.", file=sys.stderr)
+    except CohortFailed as e:
+        print(e, file=sys.stderr)
     except KeyboardInterrupt:
         print("\nStopping: the workers finish the answer in hand.", file=sys.stderr)
     finally:

@@ -54,3 +54,30 @@ def test_multi_user_mode_needs_a_user_and_shows_only_theirs(tmp_path):
         "Ana Corp"
     ]
     assert _companies(coach("history", "--json", data_dir=tmp_path, user="ben@example.edu")) == ["Ben Corp"]
+
+
+def test_one_persons_history_and_export_count_in_words(tmp_path):
+    """A student with one answer: "1 practice attempt.", "Exported 1 practice answer to ..."."""
+    from store_support import analysis_dict, transcript_dict
+
+    (tmp_path / "settings.toml").write_text("multi_user = true\n")
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        store.save_attempt(
+            db.for_owner("ana@example.edu"),
+            question_id="swe-beh-01",
+            question_text="Tell me about a conflict.",
+            recording=None,
+            transcript=transcript_dict("Ana answered."),
+            analysis=analysis_dict(text="Ana answered."),
+            engine="faster-whisper",
+            model="tiny.en",
+        )
+    finally:
+        db.close()
+    history = coach("history", data_dir=tmp_path, user="ana@example.edu")
+    assert history.returncode == 0, history.stderr
+    assert history.stderr.strip().splitlines()[-1] == "1 practice attempt."
+    exported = coach("export", tmp_path / "ana.zip", data_dir=tmp_path, user="ana@example.edu")
+    assert exported.returncode == 0, exported.stderr
+    assert exported.stdout.startswith("Exported 1 practice answer to ")

@@ -161,6 +161,83 @@ def test_a_worker_killed_mid_job_loses_nothing_and_the_answer_lands_once(cohort)
         assert tries.scalar_one() >= 1  # it went back on the queue once
 
 
+def test_a_multi_user_cohort_runs_workers_that_serve_everyone(tmp_path):
+    """Multi-user mode with the queue (a career office): `coach worker` needs no --user (it serves
+    the whole cohort) and saves each answer under the person who gave it, in their own folder."""
+    reason = skip_reason()
+    if reason:
+        pytest.skip(reason)
+    from coach import queue
+
+    url = get_server().new_database_url()
+    env = {k: v for k, v in os.environ.items() if k != "COACH_USER"}
+    env.update(
+        COACH_DATA_DIR=str(tmp_path / "office"),
+        COACH_DATABASE_URL=url,
+        COACH_QUEUE="1",
+        COACH_MULTI_USER="1",
+        PYTHONPATH=str(ROOT),
+    )
+    settings = replace(
+        load_settings(data_dir=tmp_path / "office"), database_url=url, queue=True, multi_user=True
+    )
+    queue.ensure_schema(settings)
+    worker = Worker(env, tmp_path / "worker.log", "w-office")
+    store = open_store(settings)
+    try:
+        started = lambda: worker.said("waiting for answers") or worker.process.poll() is not None  # noqa: E731
+        wait_for(started, 180, "the worker")
+        assert worker.process.poll() is None, worker.log.read_text()[-2000:]
+        dee = store.for_owner("dee@example.edu")
+        job = queue.submit_answer(dee, CLIP.read_bytes(), original_name="answer.wav")
+        state = wait_for(lambda: _finished(dee, job), 120, "the answer")
+        assert state.state == "done", state
+        assert len(list_attempts(dee)) == 1
+        assert list_attempts(store.for_owner("eve@example.edu")) == []
+        kept = store.absolute(state.attempt["recording_path"])
+        assert kept.is_file() and "/users/" in str(kept)
+    finally:
+        worker.stop()
+        store.close()
+
+
+def test_the_cohort_script_replaces_a_worker_that_dies_and_keeps_the_app(tmp_path):
+    """`make serve-cohort`: a worker killed (out of memory, by hand) is started again and the app
+    keeps serving the cohort; a worker that stops as it starts (wrong settings) stops the rest."""
+    reason = skip_reason()
+    if reason:
+        pytest.skip(reason)
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from serve_cohort import CohortFailed, CohortStack
+
+    from coach import queue
+
+    stack = CohortStack(tmp_path / "data", 0, app_port=None, pg_port=0)
+    stack.url = get_server().new_database_url()
+    queue.ensure_schema(stack.settings())
+    logs = tmp_path / "logs"
+    logs.mkdir(mode=0o700)
+    try:
+        stack.start_workers(1, log_dir=logs)
+        first = stack.workers[0]
+        wait_for(lambda: "waiting for answers" in (logs / "worker1.log").read_text(), 180, "the worker")
+        assert stack.replace_dead_workers(settled_s=1) == 0
+        first.send_signal(signal.SIGKILL)
+        first.wait()
+        assert stack.replace_dead_workers(settled_s=1) == 1
+        assert len(stack.workers) == 1 and stack.workers[0] is not first
+        wait_for(lambda: "waiting for answers" in (logs / "worker2.log").read_text(), 180, "its replacement")
+        assert stack.workers[0].poll() is None
+    finally:
+        stack.stop_workers()
+
+    stack.url = "postgresql+psycopg://coach:wrong@127.0.0.1:1/coach"  # nothing there: it stops at once
+    stack.start_workers(1)
+    wait_for(lambda: stack.workers[0].poll() is not None, 120, "the misconfigured worker to stop")
+    with pytest.raises(CohortFailed):
+        stack.replace_dead_workers()
+
+
 def test_the_practice_page_shows_the_queue_then_draws_the_result(cohort, monkeypatch):
     """Cohort mode on the page: the take is kept and enqueued, its place shown; on a later run the
     result a worker stored is drawn, with the buttons of a personal coach's result."""
@@ -195,6 +272,139 @@ def test_the_practice_page_shows_the_queue_then_draws_the_result(cohort, monkeyp
     assert [b for b in at.button if b.key == "practice_try_again"]
     assert result["analysis"]["metrics"]["words"] >= 20
     assert result["attempt_id"] == _finished(store, job_id).attempt["id"]
+
+
+def test_with_no_worker_running_the_page_says_so_and_the_answer_lands_when_one_starts(tmp_path, monkeypatch):
+    """A cohort whose workers are all down (not started yet, crashed): the person is told no
+    analyser is running, not that their answer is next forever; one started later analyses it."""
+    reason = skip_reason()
+    if reason:
+        pytest.skip(reason)
+    from app_support import page
+
+    from coach import queue
+
+    url = get_server().new_database_url()
+    settings = replace(load_settings(data_dir=tmp_path / "app"), database_url=url, queue=True)
+    queue.ensure_schema(settings)
+    for name, value in dict(
+        COACH_DATA_DIR=str(tmp_path / "app"), COACH_DATABASE_URL=url, COACH_QUEUE="1"
+    ).items():
+        monkeypatch.setenv(name, value)
+    at = page("practice").run()
+    first_recommended = [b.key for b in at.button if b.key and b.key.startswith("practice_rec_")][0]
+    at.button(key=first_recommended).click().run()
+    at.file_uploader[0].upload("answer.wav", CLIP.read_bytes(), "audio/wav").run()
+    assert not at.exception, at.exception
+    shown = " ".join(m.value for m in at.markdown)
+    assert "No analyser is running at the moment" in shown, shown
+    assert "next in the queue" not in shown
+
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    worker = Worker(env, tmp_path / "worker.log", "w-late")
+    try:
+
+        def landed():
+            at.run()
+            return at.session_state["practice_result"]
+
+        result = wait_for(landed, 180, "the result once a worker started")
+        assert not at.exception, at.exception
+        assert result["analysis"]["metrics"]["words"] >= 20
+    finally:
+        worker.stop()
+
+
+def test_the_only_worker_killed_mid_job_the_page_says_so_and_a_new_worker_finishes_it(tmp_path, monkeypatch):
+    """The one worker of a small cohort dies mid-answer: the page says it stopped and nothing is
+    lost (not 'Analysing your answer now' for ever); a worker started again analyses the answer."""
+    reason = skip_reason()
+    if reason:
+        pytest.skip(reason)
+    from app_support import page
+
+    from coach import queue
+
+    url = get_server().new_database_url()
+    settings = replace(load_settings(data_dir=tmp_path / "app"), database_url=url, queue=True)
+    queue.ensure_schema(settings)
+    for name, value in dict(
+        COACH_DATA_DIR=str(tmp_path / "app"), COACH_DATABASE_URL=url, COACH_QUEUE="1"
+    ).items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setattr(queue, "STALLED_AFTER_S", float(STALLED_AFTER_S))  # as the workers are told
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    first = Worker(env, tmp_path / "first.log", "w-first")
+    second = None
+    try:
+        wait_for(
+            lambda: first.said("waiting for answers") or first.process.poll() is not None, 180, "a worker"
+        )
+        at = page("practice").run()
+        first_recommended = [b.key for b in at.button if b.key and b.key.startswith("practice_rec_")][0]
+        at.button(key=first_recommended).click().run()
+        take = CLIP.read_bytes() + b"\0" * 9600  # a take of its own
+        at.file_uploader[0].upload("answer.wav", take, "audio/wav").run()
+        wait_for(lambda: first.said("analysing take"), 60, "the worker to start on it")
+        first.process.send_signal(signal.SIGKILL)
+        first.process.wait()
+
+        def told() -> str:
+            at.run()
+            shown = " ".join(m.value for m in at.markdown)
+            return shown if "The analyser working on your answer stopped" in shown else ""
+
+        assert "nothing is lost" in wait_for(told, 30, "the page to say the worker stopped")
+        second = Worker(env, tmp_path / "second.log", "w-second")
+
+        def landed():
+            at.run()
+            return at.session_state["practice_result"]
+
+        result = wait_for(landed, 180, "the result from the new worker")
+        assert not at.exception, at.exception
+        assert result["analysis"]["metrics"]["words"] >= 20
+        assert second.said("back on the queue")
+    finally:
+        first.stop()
+        if second:
+            second.stop()
+
+
+def test_a_queue_set_on_sqlite_gives_the_practice_page_one_sentence(tmp_path, monkeypatch):
+    """The app started with the queue on but no PostgreSQL (COACH_DATABASE_URL forgotten): the
+    Practice page says in one sentence that answers cannot be taken, not a traceback."""
+    from app_support import page
+
+    from coach.queue import QUEUE_NOT_READY
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("COACH_QUEUE", "1")
+    at = page("practice").run()
+    assert not at.exception, at.exception
+    assert [e.value for e in at.error] == [QUEUE_NOT_READY]
+
+
+def test_the_app_started_before_any_worker_makes_the_queue_tables(tmp_path, monkeypatch):
+    """PostgreSQL with no queue tables yet (the app started before the first worker): the
+    Practice page makes them and takes the answer, which waits for a worker."""
+    reason = skip_reason()
+    if reason:
+        pytest.skip(reason)
+    from app_support import page
+
+    for name, value in dict(
+        COACH_DATA_DIR=str(tmp_path), COACH_DATABASE_URL=get_server().new_database_url(), COACH_QUEUE="1"
+    ).items():
+        monkeypatch.setenv(name, value)
+    at = page("practice").run()
+    assert not at.exception, at.exception
+    first_recommended = [b.key for b in at.button if b.key and b.key.startswith("practice_rec_")][0]
+    at.button(key=first_recommended).click().run()
+    at.file_uploader[0].upload("answer.wav", CLIP.read_bytes(), "audio/wav").run()
+    assert not at.exception, at.exception
+    assert "No analyser is running at the moment" in " ".join(m.value for m in at.markdown)
 
 
 def _finished(store, job_id):
@@ -246,6 +456,25 @@ def test_a_worker_refuses_sqlite_in_one_sentence(tmp_path):
     assert len(run.stderr.strip().splitlines()) == 1
 
 
+def test_a_worker_that_cannot_reach_the_database_says_so_in_one_sentence(tmp_path):
+    """A wrong address or a server that is down: one sentence naming the database (password hidden)."""
+    import socket
+
+    with socket.socket() as s:  # a port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = dict(os.environ, COACH_DATA_DIR=str(tmp_path), PYTHONPATH=str(ROOT))
+    env["COACH_DATABASE_URL"] = f"postgresql+psycopg://coach:sekrit@127.0.0.1:{port}/coach"
+    run = subprocess.run(
+        [sys.executable, "-m", "coach.cli", "worker"], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert run.returncode == 1
+    errors = [line for line in run.stderr.strip().splitlines() if line.startswith("error:")]
+    assert errors == [run.stderr.strip().splitlines()[-1]], run.stderr[-2000:]
+    assert "Traceback" not in run.stderr and "sekrit" not in run.stderr
+    assert errors[0].startswith("error: Cannot reach the queue's database postgresql+psycopg://coach:***@")
+
+
 def test_a_shared_recordings_folder_is_stored_as_recordings(tmp_path, monkeypatch):
     """Recordings kept in a folder every worker reads (outside the data directory) are stored as
     "recordings/..." and found again there: a row means the same file on every machine."""
@@ -271,3 +500,29 @@ def test_a_shared_recordings_folder_is_stored_as_recordings(tmp_path, monkeypatc
     again = load_settings(data_dir=tmp_path / "data")
     assert again.queue is True and again.recordings_dir == (tmp_path / "shared").resolve()
     assert load_settings(data_dir=tmp_path / "other").queue is False  # off by default
+
+
+def test_the_cohort_script_keeps_its_database_port_after_a_restart():
+    """Stopping the cluster leaves its port in TIME_WAIT for a minute; the next `make serve-cohort`
+    must still get that port, or the address the staff's terminal commands use changes."""
+    import socket
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from serve_cohort import free_port
+
+    listener = socket.socket()
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    listener.bind(("127.0.0.1", 0))
+    port = listener.getsockname()[1]
+    listener.listen()
+    client = socket.create_connection(("127.0.0.1", port))
+    served, _ = listener.accept()
+    served.close()  # the server closes first, as PostgreSQL does on shutdown: its side waits
+    client.close()
+    listener.close()
+    assert free_port(port) == port
+    with socket.socket() as busy:  # a port another server listens on is still not free
+        busy.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        busy.bind(("127.0.0.1", port))
+        busy.listen()
+        assert free_port(port) != port

@@ -168,6 +168,12 @@ def practise(question_id: str) -> None:
     ss.practice_take = ss.get("practice_take", 0) + 1
 
 
+def kept_where(current: Settings) -> str:
+    """Where a person's recordings and results stay: their own machine, or in a cohort the
+    organisation's server (never "this machine", which a student's browser is not)."""
+    return "on your organisation's server" if current.multi_user else "on this machine"
+
+
 def page_header(title: str, caption: str) -> None:
     st.title(title)
     st.caption(caption)

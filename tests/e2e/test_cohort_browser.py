@@ -114,6 +114,28 @@ def test_two_people_each_see_only_their_own_answers_and_interviews(cohort_app, b
     assert _unanalysed(data_dir) == {"": 0, "ana@example.edu": 1, "ben@example.edu": 0}
 
 
+def test_pages_say_answers_stay_on_the_organisations_server_not_this_machine(cohort_app, browser, shots):
+    """In a cohort the student's browser is not where recordings stay: the pages that take a
+    recording say the organisation's server."""
+    server, _ = cohort_app
+    context, page = _open(browser, server.url, "ben@example.edu")
+    try:
+        for path, words in (
+            ("", "Answer out loud"),
+            ("mock", "The coach asks"),
+            ("review", "Upload the recording"),
+        ):
+            page.goto(f"{server.url}/{path}")
+            text = _main_text(page, words)
+            assert "on your organisation's server" in text, (path, text[:400])
+            assert "this machine" not in text, (path, text[:400])
+            page.screenshot(path=str(shots / f"cohort-where-{path or 'practice'}.png"))
+        # the one-recording limit a person meets here is the cohort's (200 MB), not the server's 1 GB
+        assert "Interview recording (up to 200 MB)" in _main_text(page, "Interview recording (up to")
+    finally:
+        context.close()
+
+
 def test_staff_see_the_cohort_in_numbers_only(cohort_app, browser, shots):
     server, _ = cohort_app
     context, page = _open(browser, f"{server.url}/cohort", STAFF)
