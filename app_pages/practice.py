@@ -275,6 +275,7 @@ def the_take() -> tuple[tuple[bytes, str] | None, bool]:
             key=f"practice_upload_{take}",
             type=[s.lstrip(".") for s in SUPPORTED_SUFFIXES],
             help=f"Any common audio format, up to {summary.upload_size(cfg.upload_limit_mb)}.",
+            max_upload_size=cfg.upload_limit_mb,  # the browser refuses a larger file before sending it
             on_change=lambda: ss.update(practice_latest="uploaded"),
         )
         st.button(
