@@ -98,46 +98,72 @@ def _page_app(settings: Settings) -> procrastinate.App:
 
 def ensure_schema(settings: Settings) -> bool:
     """Create the queue's tables unless they exist; True when they were created now. Two
-    processes starting together take turns (an advisory lock), so the schema is applied once."""
+    processes starting together take turns (an advisory lock), so the schema is applied once.
+    Any database error on the way (cannot connect, a role that may not create tables, the server
+    gone mid-query) is one sentence naming the database (password hidden)."""
     import psycopg
 
     address = conninfo(settings)
+    where = sa.engine.make_url(settings.database_url).render_as_string(hide_password=True)
     try:
         conn = psycopg.connect(address, autocommit=True, connect_timeout=10)
-    except psycopg.OperationalError as e:
-        where = sa.engine.make_url(settings.database_url).render_as_string(hide_password=True)
-        reason = (str(e).strip().splitlines() or ["no answer"])[0]
+    except psycopg.Error as e:
         raise StorageError(
-            f"Cannot reach the queue's database {where} ({reason}); check COACH_DATABASE_URL and that "
-            "the PostgreSQL server is running and accepts this machine."
+            f"Cannot reach the queue's database {where} ({_first_line(e)}); check COACH_DATABASE_URL and "
+            "that the PostgreSQL server is running and accepts this machine."
         ) from e
-    with conn:
-        conn.execute("SELECT pg_advisory_lock(hashtextextended('coach queue schema', 23))")
-        try:
-            if conn.execute("SELECT to_regclass('procrastinate_jobs')").fetchone()[0] is not None:
-                return False
-            conn.execute(SchemaManager.get_schema())
-            return True
-        finally:
-            conn.execute("SELECT pg_advisory_unlock(hashtextextended('coach queue schema', 23))")
+    try:
+        with conn:
+            conn.execute("SELECT pg_advisory_lock(hashtextextended('coach queue schema', 23))")
+            try:
+                if conn.execute("SELECT to_regclass('procrastinate_jobs')").fetchone()[0] is not None:
+                    return False
+                conn.execute(SchemaManager.get_schema())
+                return True
+            finally:
+                if not conn.closed:
+                    conn.execute("SELECT pg_advisory_unlock(hashtextextended('coach queue schema', 23))")
+    except psycopg.Error as e:
+        raise StorageError(
+            f"Cannot make the queue's tables in {where} ({_first_line(e)}); the database user needs the "
+            "right to create tables there, or someone who has it runs `coach worker` once."
+        ) from e
+
+
+def _first_line(error: Exception) -> str:
+    return (str(error).strip().splitlines() or ["no answer"])[0]
 
 
 QUEUE_NOT_READY = (
     "Answers cannot be taken right now: this coach sends them to a queue whose database is not "
     "ready. Tell the people who run it; the reason is in the app's log."
 )
+# A queue found not ready is not asked again for this long: every rerun of the Practice page
+# would otherwise wait the whole connect timeout while the database is down.
+NOT_READY_REMEMBERED_S = 15.0
 _ready: set[str] = set()
+_not_ready: dict[str, tuple[float, CoachError]] = {}  # address -> (when found, why)
 
 
 def ready(settings: Settings) -> None:
     """Before the page takes an answer in cohort mode: the queue's database is PostgreSQL and
-    reachable, with the queue's tables (made now if no worker has started yet). Checked once per
-    process; otherwise one sentence for the person, the reason in the log for whoever runs it."""
+    reachable, with the queue's tables (made now if no worker has started yet). Success is
+    remembered for the process, a failure for NOT_READY_REMEMBERED_S; otherwise one sentence for
+    the person, the reason in the log for whoever runs it."""
     try:
         address = conninfo(settings)
-        if address not in _ready:
+        if address in _ready:
+            return
+        found = _not_ready.get(address)
+        if found and time.monotonic() - found[0] < NOT_READY_REMEMBERED_S:
+            raise found[1]
+        try:
             ensure_schema(settings)
-            _ready.add(address)
+        except CoachError as e:
+            _not_ready[address] = (time.monotonic(), e)
+            raise
+        _not_ready.pop(address, None)
+        _ready.add(address)
     except CoachError as e:
         logger.error("the queue is not ready: %s", e)
         raise StorageError(QUEUE_NOT_READY) from e

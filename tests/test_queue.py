@@ -526,3 +526,67 @@ def test_the_cohort_script_keeps_its_database_port_after_a_restart():
         busy.bind(("127.0.0.1", port))
         busy.listen()
         assert free_port(port) != port
+
+
+def _role_without_create(url: str, role: str, data_dir: Path) -> str:
+    """A login role on `url`'s database that may use the coach's tables (made by the owner) but not
+    create tables; its own URL."""
+    import psycopg
+
+    # the coach's tables, made by the owner
+    open_store(replace(load_settings(data_dir=data_dir), database_url=url)).close()
+    parsed = sa.engine.make_url(url)
+    admin = parsed.set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'CREATE ROLE "{role}" LOGIN')
+        conn.execute(f'REVOKE CREATE ON SCHEMA public FROM "{role}", PUBLIC')
+        conn.execute(f'GRANT USAGE ON SCHEMA public TO "{role}"')
+        conn.execute(f'GRANT ALL ON ALL TABLES IN SCHEMA public TO "{role}"')
+        conn.execute(f'GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO "{role}"')
+    return parsed.set(username=role).render_as_string(hide_password=False)
+
+
+def test_a_role_that_cannot_make_the_queue_tables_gets_one_sentence_not_a_traceback(tmp_path, monkeypatch):
+    """A database user without CREATE: the Practice page says answers cannot be taken, `coach
+    worker` says why in one line, and the failure is remembered a while (no wait on every rerun),
+    then asked again (the right granted, it works)."""
+    reason = skip_reason()
+    if reason:
+        pytest.skip(reason)
+    import psycopg
+    from app_support import page
+
+    from coach import queue
+
+    admin_url = get_server().new_database_url()
+    role = f"nocreate_{os.getpid()}_{time.monotonic_ns() % 10**6}"
+    url = _role_without_create(admin_url, role, tmp_path)
+    for name, value in dict(COACH_DATA_DIR=str(tmp_path), COACH_DATABASE_URL=url, COACH_QUEUE="1").items():
+        monkeypatch.setenv(name, value)
+    at = page("practice").run()
+    assert not at.exception, at.exception
+    assert [e.value for e in at.error] == [queue.QUEUE_NOT_READY]
+
+    run = subprocess.run(
+        [sys.executable, "-m", "coach.cli", "worker"],
+        env=dict(os.environ, PYTHONPATH=str(ROOT)),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 1 and "Traceback" not in run.stderr, run.stderr[-2000:]
+    assert run.stderr.strip().splitlines()[-1].startswith("error: Cannot make the queue's tables in ")
+
+    settings = replace(load_settings(data_dir=tmp_path), database_url=url, queue=True)
+    monkeypatch.setattr(queue, "NOT_READY_REMEMBERED_S", 2.0)
+    queue._not_ready.clear()
+    with pytest.raises(queue.StorageError):
+        queue.ready(settings)
+    admin = sa.engine.make_url(admin_url).set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'GRANT CREATE ON SCHEMA public TO "{role}"')
+    with pytest.raises(queue.StorageError):  # remembered: not asked again at once
+        queue.ready(settings)
+    time.sleep(2.2)
+    queue.ready(settings)  # asked again after the while: the tables are made now
+    assert queue.ensure_schema(settings) is False
