@@ -427,7 +427,13 @@ def waiting_for_answer() -> None:
         elif state is not None:
             ss.practice_result = {"digest": job["digest"], "error": state.problem}
         st.rerun()
-    if state.state == "working" and state.stalled:
+    if state.state == "working" and state.stalled and not state.workers:
+        label = "The analyser working on your answer stopped, and no other analyser is running"
+        detail = (
+            "Your answer is kept and analysed as soon as an analyser starts again; nothing is lost. "
+            "If this lasts more than a few minutes, tell the people who run this coach for you."
+        )
+    elif state.state == "working" and state.stalled:
         label = "The analyser working on your answer stopped"
         detail = (
             "Your answer goes back in the queue and another analyser takes it up; nothing is lost. "

@@ -231,7 +231,7 @@ class JobState:
     question_id: str | None = None  # the question it answers
     attempt: dict | None = None  # the stored attempt, once done
     problem: str = ""  # the sentence saying why it could not be analysed
-    workers: int = 1  # workers alive (beating in the last STALLED_AFTER_S), counted while it waits
+    workers: int = 1  # workers alive (beating in the last STALLED_AFTER_S), counted while it waits or stalls
     stalled: bool = False  # working, but its worker stopped beating: it goes back on the queue
 
 
@@ -261,6 +261,9 @@ def job_state(store: Store, job_id: int, stalled_after_s: float | None = None) -
                 ),
                 dict(queue=QUEUE, id=job_id),
             ).scalar_one()
+        alive = 0
+        if status == "todo" or (status in ("doing", "aborting") and row.stalled):
+            # who could take it up: a stalled job goes back on the queue only by a live worker
             alive = conn.execute(
                 sa.text(
                     "SELECT count(*) FROM procrastinate_workers "
@@ -272,7 +275,9 @@ def job_state(store: Store, job_id: int, stalled_after_s: float | None = None) -
     if status == "todo":
         return JobState(job_id, "waiting", ahead=ahead, question_id=question_id, workers=alive)
     if status in ("doing", "aborting"):
-        return JobState(job_id, "working", question_id=question_id, stalled=bool(row.stalled))
+        stalled = bool(row.stalled)
+        workers = alive if stalled else 1
+        return JobState(job_id, "working", question_id=question_id, stalled=stalled, workers=workers)
     attempt = stored_attempt(store, args["sha256"])
     if attempt is not None:
         return JobState(job_id, "done", attempt=attempt, question_id=question_id)

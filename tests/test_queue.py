@@ -354,7 +354,10 @@ def test_the_only_worker_killed_mid_job_the_page_says_so_and_a_new_worker_finish
             shown = " ".join(m.value for m in at.markdown)
             return shown if "The analyser working on your answer stopped" in shown else ""
 
-        assert "nothing is lost" in wait_for(told, 30, "the page to say the worker stopped")
+        shown = wait_for(told, 30, "the page to say the worker stopped")
+        # none is running, and only a live worker puts the answer back: not "another takes it up"
+        assert "no other analyser is running" in shown and "nothing is lost" in shown
+        assert "another analyser takes it up" not in shown
         second = Worker(env, tmp_path / "second.log", "w-second")
 
         def landed():
