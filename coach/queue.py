@@ -12,7 +12,8 @@ Never lost, never done twice:
 - a job is keyed by (owner, recording hash): the same take enqueued twice is one job (queueing
   lock), and two jobs for it never run at once (lock);
 - a worker that dies mid-job stops sending heartbeats; another worker puts its job back on the
-  queue (`retry_stalled_jobs`), and the take waits in the recordings folder meanwhile;
+  queue (`retry_stalled_jobs`), and the take waits in the recordings folder meanwhile; an answer
+  that took down WORKERS_LOST_MAX workers (out of memory) ends failed with one sentence instead;
 - the job itself holds a PostgreSQL advisory lock on its key while it runs and starts by asking
   whether the take already has its attempt, so a retried or repeated job saves nothing twice.
 """
@@ -54,6 +55,14 @@ STALLED_AFTER_S = 30.0
 # An unexpected failure (the database gone for a moment) is retried; a problem the user can fix
 # (not audio, too short) is an outcome, told on the page, never retried.
 RETRY = procrastinate.RetryStrategy(max_attempts=3, wait=5)
+# An answer whose analysis took down this many workers (each died mid-job: out of memory on a huge
+# or odd recording) is not tried again; it would take every worker down in turn. It ends failed,
+# with a sentence for its person, and its recording is kept.
+WORKERS_LOST_MAX = 2
+STOPPED_THE_ANALYSER = (
+    "This answer stopped the analyser each time it was tried, so it was not analysed; your recording "
+    "is kept. Try a shorter recording, or record the answer again."
+)
 # A finished job is kept an hour (the page reads how it ended), then forgotten.
 KEEP_FINISHED_JOBS_H = 1
 CLEANUP_EVERY_S = 600.0
@@ -397,10 +406,22 @@ def _held(store: Store, key: str) -> Iterator[None]:
             conn.execute(sa.text("SELECT pg_advisory_unlock(hashtextextended(:key, 23))"), dict(key=key))
 
 
-async def retry_stalled_jobs(app: procrastinate.App, stalled_after_s: float = STALLED_AFTER_S) -> int:
-    """Put the jobs of workers silent for `stalled_after_s` back on the queue; returns how many."""
+async def retry_stalled_jobs(
+    app: procrastinate.App, stalled_after_s: float = STALLED_AFTER_S, store: Store | None = None
+) -> int:
+    """Put the jobs of workers silent for `stalled_after_s` back on the queue; returns how many. A
+    job that has now lost WORKERS_LOST_MAX workers ends failed instead, its person told why (the
+    outcome is written beside the recording; `store` defaults to this worker's)."""
+    store = store or (_worker.store if _worker else None)
     retried = 0
     for job in await app.job_manager.get_stalled_jobs(queue=QUEUE, seconds_since_heartbeat=stalled_after_s):
+        if job.attempts + 1 >= WORKERS_LOST_MAX:  # every earlier run of it was lost too
+            await app.job_manager.finish_job_by_id_async(job.id, Status.FAILED, False)
+            recording = (job.task_kwargs or {}).get("recording")
+            if store is not None and recording:
+                write_outcome(store.absolute(recording), STOPPED_THE_ANALYSER)
+            logger.warning("job %s stopped %d workers; it is not tried again", job.id, job.attempts + 1)
+            continue
         try:
             await app.job_manager.retry_job(job)
             retried += 1
