@@ -275,6 +275,7 @@ def the_take() -> tuple[tuple[bytes, str] | None, bool]:
             key=f"practice_upload_{take}",
             type=[s.lstrip(".") for s in SUPPORTED_SUFFIXES],
             help=f"Any common audio format, up to {summary.upload_size(cfg.upload_limit_mb)}.",
+            max_upload_size=cfg.upload_limit_mb,  # the browser refuses a larger file before sending it
             on_change=lambda: ss.update(practice_latest="uploaded"),
         )
         st.button(
@@ -426,7 +427,13 @@ def waiting_for_answer() -> None:
         elif state is not None:
             ss.practice_result = {"digest": job["digest"], "error": state.problem}
         st.rerun()
-    if state.state == "working" and state.stalled:
+    if state.state == "working" and state.stalled and not state.workers:
+        label = "The analyser working on your answer stopped, and no other analyser is running"
+        detail = (
+            "Your answer is kept and analysed as soon as an analyser starts again; nothing is lost. "
+            "If this lasts more than a few minutes, tell the people who run this coach for you."
+        )
+    elif state.state == "working" and state.stalled:
         label = "The analyser working on your answer stopped"
         detail = (
             "Your answer goes back in the queue and another analyser takes it up; nothing is lost. "

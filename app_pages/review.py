@@ -64,6 +64,7 @@ def upload_form(interview_id: int):
             f"Interview recording (up to {summary.upload_size(cfg.upload_limit_mb)})",
             type=[s.lstrip(".") for s in SUPPORTED_SUFFIXES],
             key=f"review_upload_{ss.review_upload_key}",
+            max_upload_size=cfg.upload_limit_mb,  # the browser refuses a larger file before sending it
             help="wav, flac, mp3, m4a, ogg, webm and other common formats. A stereo call recording with "
             "you on one side can be split by channel.",
         )

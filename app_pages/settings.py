@@ -163,8 +163,8 @@ def your_data() -> None:
     st.subheader("Your data")
     if cfg.multi_user:
         st.markdown(
-            f"Signed in as **{escape(cfg.owner)}**. Your answers, interviews and recordings are kept on "
-            "your organisation's server, apart from everyone else's; a backup holds only yours."
+            f"Signed in as **{escape(cfg.owner)}**. Your answers, interviews and recordings are kept "
+            f"{shared.kept_where(cfg)}, apart from everyone else's; a backup holds only yours."
         )
     else:
         st.markdown(f"Data directory: `{cfg.data_dir}`  \nDatabase: `{db.where}`")
@@ -214,12 +214,7 @@ def delete_everything() -> None:
                     st.success("All data deleted" + (f" ({', '.join(removed)})." if removed else "."))
 
 
-shared.page_header(
-    "Settings",
-    "Everything runs on your organisation's server; no recording leaves it."
-    if cfg.multi_user
-    else "Everything runs on this machine. Only models already here can be chosen.",
-)
+shared.page_header("Settings", shared.runs_where(cfg))
 if not cfg.multi_user or shared.staff(cfg):  # in a cohort these settings are everyone's: staff only
     transcription()
     thresholds()

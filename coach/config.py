@@ -155,6 +155,14 @@ class Settings:
     owner: str = ""
 
     @property
+    def on_server(self) -> bool:
+        """True when people reach this coach through a browser on their organisation's server (a
+        cohort): pages then say "your organisation's server", never "this machine" (a student's
+        browser is not where their recordings are) nor a folder path (it means nothing to them).
+        The one place this is decided."""
+        return self.multi_user
+
+    @property
     def upload_limit_mb(self) -> int:
         """The largest recording this person may upload: in a cohort, the per-person limit too."""
         if self.multi_user:

@@ -104,7 +104,7 @@ def check_upload(settings: Settings, size_bytes: int, *, now: float | None = Non
     own recordings folder, so uploads still being transcribed count too."""
     if not settings.multi_user or not settings.owner:
         return
-    limit_mb = settings.user_max_upload_mb
+    limit_mb = settings.upload_limit_mb  # the one the upload boxes say and enforce
     if size_bytes > limit_mb * 1024 * 1024:
         raise InputError(
             f"This recording is {size_bytes / (1024 * 1024):.0f} MB; here one upload can be at most "

@@ -12,7 +12,8 @@ Never lost, never done twice:
 - a job is keyed by (owner, recording hash): the same take enqueued twice is one job (queueing
   lock), and two jobs for it never run at once (lock);
 - a worker that dies mid-job stops sending heartbeats; another worker puts its job back on the
-  queue (`retry_stalled_jobs`), and the take waits in the recordings folder meanwhile;
+  queue (`retry_stalled_jobs`), and the take waits in the recordings folder meanwhile; an answer
+  that took down WORKERS_LOST_MAX workers (out of memory) ends failed with one sentence instead;
 - the job itself holds a PostgreSQL advisory lock on its key while it runs and starts by asking
   whether the take already has its attempt, so a retried or repeated job saves nothing twice.
 """
@@ -54,6 +55,14 @@ STALLED_AFTER_S = 30.0
 # An unexpected failure (the database gone for a moment) is retried; a problem the user can fix
 # (not audio, too short) is an outcome, told on the page, never retried.
 RETRY = procrastinate.RetryStrategy(max_attempts=3, wait=5)
+# An answer whose analysis took down this many workers (each died mid-job: out of memory on a huge
+# or odd recording) is not tried again; it would take every worker down in turn. It ends failed,
+# with a sentence for its person, and its recording is kept.
+WORKERS_LOST_MAX = 2
+STOPPED_THE_ANALYSER = (
+    "This answer stopped the analyser each time it was tried, so it was not analysed; your recording "
+    "is kept. Try a shorter recording, or record the answer again."
+)
 # A finished job is kept an hour (the page reads how it ended), then forgotten.
 KEEP_FINISHED_JOBS_H = 1
 CLEANUP_EVERY_S = 600.0
@@ -98,46 +107,72 @@ def _page_app(settings: Settings) -> procrastinate.App:
 
 def ensure_schema(settings: Settings) -> bool:
     """Create the queue's tables unless they exist; True when they were created now. Two
-    processes starting together take turns (an advisory lock), so the schema is applied once."""
+    processes starting together take turns (an advisory lock), so the schema is applied once.
+    Any database error on the way (cannot connect, a role that may not create tables, the server
+    gone mid-query) is one sentence naming the database (password hidden)."""
     import psycopg
 
     address = conninfo(settings)
+    where = sa.engine.make_url(settings.database_url).render_as_string(hide_password=True)
     try:
         conn = psycopg.connect(address, autocommit=True, connect_timeout=10)
-    except psycopg.OperationalError as e:
-        where = sa.engine.make_url(settings.database_url).render_as_string(hide_password=True)
-        reason = (str(e).strip().splitlines() or ["no answer"])[0]
+    except psycopg.Error as e:
         raise StorageError(
-            f"Cannot reach the queue's database {where} ({reason}); check COACH_DATABASE_URL and that "
-            "the PostgreSQL server is running and accepts this machine."
+            f"Cannot reach the queue's database {where} ({_first_line(e)}); check COACH_DATABASE_URL and "
+            "that the PostgreSQL server is running and accepts this machine."
         ) from e
-    with conn:
-        conn.execute("SELECT pg_advisory_lock(hashtextextended('coach queue schema', 23))")
-        try:
-            if conn.execute("SELECT to_regclass('procrastinate_jobs')").fetchone()[0] is not None:
-                return False
-            conn.execute(SchemaManager.get_schema())
-            return True
-        finally:
-            conn.execute("SELECT pg_advisory_unlock(hashtextextended('coach queue schema', 23))")
+    try:
+        with conn:
+            conn.execute("SELECT pg_advisory_lock(hashtextextended('coach queue schema', 23))")
+            try:
+                if conn.execute("SELECT to_regclass('procrastinate_jobs')").fetchone()[0] is not None:
+                    return False
+                conn.execute(SchemaManager.get_schema())
+                return True
+            finally:
+                if not conn.closed:
+                    conn.execute("SELECT pg_advisory_unlock(hashtextextended('coach queue schema', 23))")
+    except psycopg.Error as e:
+        raise StorageError(
+            f"Cannot make the queue's tables in {where} ({_first_line(e)}); the database user needs the "
+            "right to create tables there, or someone who has it runs `coach worker` once."
+        ) from e
+
+
+def _first_line(error: Exception) -> str:
+    return (str(error).strip().splitlines() or ["no answer"])[0]
 
 
 QUEUE_NOT_READY = (
     "Answers cannot be taken right now: this coach sends them to a queue whose database is not "
     "ready. Tell the people who run it; the reason is in the app's log."
 )
+# A queue found not ready is not asked again for this long: every rerun of the Practice page
+# would otherwise wait the whole connect timeout while the database is down.
+NOT_READY_REMEMBERED_S = 15.0
 _ready: set[str] = set()
+_not_ready: dict[str, tuple[float, CoachError]] = {}  # address -> (when found, why)
 
 
 def ready(settings: Settings) -> None:
     """Before the page takes an answer in cohort mode: the queue's database is PostgreSQL and
-    reachable, with the queue's tables (made now if no worker has started yet). Checked once per
-    process; otherwise one sentence for the person, the reason in the log for whoever runs it."""
+    reachable, with the queue's tables (made now if no worker has started yet). Success is
+    remembered for the process, a failure for NOT_READY_REMEMBERED_S; otherwise one sentence for
+    the person, the reason in the log for whoever runs it."""
     try:
         address = conninfo(settings)
-        if address not in _ready:
+        if address in _ready:
+            return
+        found = _not_ready.get(address)
+        if found and time.monotonic() - found[0] < NOT_READY_REMEMBERED_S:
+            raise found[1]
+        try:
             ensure_schema(settings)
-            _ready.add(address)
+        except CoachError as e:
+            _not_ready[address] = (time.monotonic(), e)
+            raise
+        _not_ready.pop(address, None)
+        _ready.add(address)
     except CoachError as e:
         logger.error("the queue is not ready: %s", e)
         raise StorageError(QUEUE_NOT_READY) from e
@@ -205,7 +240,7 @@ class JobState:
     question_id: str | None = None  # the question it answers
     attempt: dict | None = None  # the stored attempt, once done
     problem: str = ""  # the sentence saying why it could not be analysed
-    workers: int = 1  # workers alive (beating in the last STALLED_AFTER_S), counted while it waits
+    workers: int = 1  # workers alive (beating in the last STALLED_AFTER_S), counted while it waits or stalls
     stalled: bool = False  # working, but its worker stopped beating: it goes back on the queue
 
 
@@ -235,6 +270,9 @@ def job_state(store: Store, job_id: int, stalled_after_s: float | None = None) -
                 ),
                 dict(queue=QUEUE, id=job_id),
             ).scalar_one()
+        alive = 0
+        if status == "todo" or (status in ("doing", "aborting") and row.stalled):
+            # who could take it up: a stalled job goes back on the queue only by a live worker
             alive = conn.execute(
                 sa.text(
                     "SELECT count(*) FROM procrastinate_workers "
@@ -246,7 +284,9 @@ def job_state(store: Store, job_id: int, stalled_after_s: float | None = None) -
     if status == "todo":
         return JobState(job_id, "waiting", ahead=ahead, question_id=question_id, workers=alive)
     if status in ("doing", "aborting"):
-        return JobState(job_id, "working", question_id=question_id, stalled=bool(row.stalled))
+        stalled = bool(row.stalled)
+        workers = alive if stalled else 1
+        return JobState(job_id, "working", question_id=question_id, stalled=stalled, workers=workers)
     attempt = stored_attempt(store, args["sha256"])
     if attempt is not None:
         return JobState(job_id, "done", attempt=attempt, question_id=question_id)
@@ -366,10 +406,22 @@ def _held(store: Store, key: str) -> Iterator[None]:
             conn.execute(sa.text("SELECT pg_advisory_unlock(hashtextextended(:key, 23))"), dict(key=key))
 
 
-async def retry_stalled_jobs(app: procrastinate.App, stalled_after_s: float = STALLED_AFTER_S) -> int:
-    """Put the jobs of workers silent for `stalled_after_s` back on the queue; returns how many."""
+async def retry_stalled_jobs(
+    app: procrastinate.App, stalled_after_s: float = STALLED_AFTER_S, store: Store | None = None
+) -> int:
+    """Put the jobs of workers silent for `stalled_after_s` back on the queue; returns how many. A
+    job that has now lost WORKERS_LOST_MAX workers ends failed instead, its person told why (the
+    outcome is written beside the recording; `store` defaults to this worker's)."""
+    store = store or (_worker.store if _worker else None)
     retried = 0
     for job in await app.job_manager.get_stalled_jobs(queue=QUEUE, seconds_since_heartbeat=stalled_after_s):
+        if job.attempts + 1 >= WORKERS_LOST_MAX:  # every earlier run of it was lost too
+            await app.job_manager.finish_job_by_id_async(job.id, Status.FAILED, False)
+            recording = (job.task_kwargs or {}).get("recording")
+            if store is not None and recording:
+                write_outcome(store.absolute(recording), STOPPED_THE_ANALYSER)
+            logger.warning("job %s stopped %d workers; it is not tried again", job.id, job.attempts + 1)
+            continue
         try:
             await app.job_manager.retry_job(job)
             retried += 1

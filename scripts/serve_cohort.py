@@ -22,6 +22,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -141,13 +142,63 @@ class Cluster:
         self._run("pg_ctl", "-D", str(self.pgdata), "-m", "fast", "-w", "stop", check=False)
 
 
-# A worker that stops sooner than this after starting failed to start (wrong settings), and is not
-# started again; later it is replaced (it loads its models in about 10 s).
+# A worker that stops within this long of starting stopped "at once": replacing it is put off a
+# little longer each time (RESTART_AFTER_S doubling up to RESTART_AFTER_MAX_S), so a worker that
+# cannot start does not spin. A worker alive longer than this is replaced at once.
 WORKER_SETTLED_S = 60.0
+RESTART_AFTER_S = 5.0
+RESTART_AFTER_MAX_S = 300.0
+READY = "waiting for answers"  # what `coach worker` says once its models are loaded
 
 
 class CohortFailed(Exception):
-    """The cohort cannot keep running; the message says why."""
+    """The cohort cannot start; the message says why."""
+
+
+class Worker:
+    """One `coach worker` process; its messages go on to the terminal (or its log file) as they
+    come, and whether it said it is ready is noted."""
+
+    def __init__(self, process: subprocess.Popen, name: str, sink):
+        self.process = process
+        self.name = name
+        self.pid = process.pid
+        self.started_at = time.monotonic()
+        self.ready = threading.Event()
+        self._relay = threading.Thread(target=self._pass_on, args=(sink,), daemon=True)
+        self._relay.start()
+
+    def _pass_on(self, sink) -> None:
+        for line in self.process.stderr:
+            if READY in line:
+                self.ready.set()
+            try:
+                sink.write(line)
+                sink.flush()
+            except (OSError, ValueError):  # the terminal or log is gone: keep reading, or the worker blocks
+                pass
+
+    def poll(self):
+        return self.process.poll()
+
+    def wait(self, timeout=None):
+        return self.process.wait(timeout=timeout)
+
+    def send_signal(self, sig) -> None:
+        self.process.send_signal(sig)
+
+    def kill(self) -> None:
+        self.process.kill()
+
+    def terminate(self) -> None:
+        self.process.terminate()
+
+    def how_it_stopped(self) -> str:
+        code = self.process.returncode
+        if code is not None and code < 0:
+            name = signal.Signals(-code).name if -code in signal.valid_signals() else f"signal {-code}"
+            return f"was killed ({name}: out of memory, or stopped by hand)"
+        return f"stopped (exit status {code}; its message is above)"
 
 
 class CohortStack:
@@ -158,10 +209,13 @@ class CohortStack:
         self.workers_wanted = workers
         self.app_port = app_port
         self.cluster = Cluster(data_dir, free_port(pg_port))
-        self.processes: list[subprocess.Popen] = []
-        self.workers: list[subprocess.Popen] = []
-        self.started_at: dict[int, float] = {}  # worker pid -> when it was started
+        self.processes: list = []
+        self.workers: list[Worker] = []
         self.started = 0  # workers started so far, for their names
+        self.first_batch: set[str] = set()  # the workers of the stack's very first start
+        self.any_ready = False  # some worker has loaded its models: the settings work
+        self.quick_deaths = 0  # workers in a row that stopped within WORKER_SETTLED_S
+        self.restarts_due: list[float] = []  # when each replacement is to start
         self.log_dir: Path | None = None
         self.url = ""
 
@@ -191,37 +245,60 @@ class CohortStack:
     def start_workers(self, count: int, log_dir: Path | None = None) -> None:
         self.log_dir = log_dir or self.log_dir
         log_dir = self.log_dir
+        first = self.started == 0
         for _ in range(count):
             self.started += 1
-            i = self.started
-            log = private_log(log_dir / f"worker{i}.log") if log_dir else None
-            worker = subprocess.Popen(
-                [sys.executable, "-m", "coach.cli", "worker", "--name", f"worker{i}"],
+            name = f"worker{self.started}"
+            sink = private_log(log_dir / f"{name}.log") if log_dir else sys.stderr
+            process = subprocess.Popen(
+                [sys.executable, "-m", "coach.cli", "worker", "--name", name],
                 env=self.env(),
-                stdout=subprocess.DEVNULL if log else None,
-                stderr=log,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                text=True,
+                errors="replace",
                 start_new_session=True,  # Ctrl-C reaches this script only; each worker gets one SIGTERM
             )
+            worker = Worker(process, name, sink)
             self.workers.append(worker)
             self.processes.append(worker)
-            self.started_at[worker.pid] = time.monotonic()
+            if first:
+                self.first_batch.add(name)
 
-    def replace_dead_workers(self, settled_s: float = WORKER_SETTLED_S) -> int:
-        """Start a new worker for each one that stopped after running a while (killed, out of
-        memory): its answer is back on the queue and the cohort keeps its app. A worker that stops
-        within `settled_s` of starting is a set-up problem (it said which): CohortFailed."""
-        dead = [w for w in self.workers if w.poll() is not None]
-        for worker in dead:
-            if time.monotonic() - self.started_at.get(worker.pid, 0.0) < settled_s:
+    def replace_dead_workers(self, now: float | None = None, say=None) -> int:
+        """Notice workers that stopped and start their replacements when due; returns how many
+        started now. A worker of the very first start that stopped before it was ever ready, while
+        no worker has been ready yet, means the settings are wrong: CohortFailed (its message is
+        above). Any other stop (killed, out of memory, an answer that takes its worker down) is
+        replaced, after a back-off when workers keep stopping soon after starting; the app keeps
+        serving everyone, and an answer that keeps killing workers ends failed for its person."""
+        say = say or (lambda text: print(text, file=sys.stderr, flush=True))
+        now = time.monotonic() if now is None else now
+        self.any_ready = self.any_ready or any(w.ready.is_set() for w in self.workers)
+        for worker in [w for w in self.workers if w.poll() is not None]:
+            if worker.name in self.first_batch and not worker.ready.is_set() and not self.any_ready:
                 raise CohortFailed(
-                    "A worker stopped as it started (its message is above); stopping the rest."
+                    f"The coach's worker could not start ({worker.name} {worker.how_it_stopped()}): "
+                    "check the settings it names; stopping the rest."
                 )
-        for worker in dead:
             self.workers.remove(worker)
             self.processes.remove(worker)
-        if dead:
-            self.start_workers(len(dead))
-        return len(dead)
+            if now - worker.started_at < WORKER_SETTLED_S:
+                self.quick_deaths += 1
+                wait = min(RESTART_AFTER_S * 2 ** (self.quick_deaths - 1), RESTART_AFTER_MAX_S)
+            else:
+                self.quick_deaths, wait = 0, 0.0
+            self.restarts_due.append(now + wait)
+            later = f"another starts in {wait:.0f} s" if wait else "another starts now"
+            say(
+                f"{worker.name} {worker.how_it_stopped()}; {later} (an answer it had goes back on the "
+                "queue; the app keeps serving)."
+            )
+        due = [t for t in self.restarts_due if t <= now]
+        self.restarts_due = [t for t in self.restarts_due if t > now]
+        if due:
+            self.start_workers(len(due))
+        return len(due)
 
     def app_running(self) -> bool:
         return all(p.poll() is None for p in self.processes if p not in self.workers)
@@ -286,14 +363,7 @@ def main() -> None:
             flush=True,
         )
         while stack.app_running():
-            replaced = stack.replace_dead_workers()
-            if replaced:
-                print(
-                    f"{count(replaced, 'worker')} stopped; started again "
-                    "(an answer it had is back on the queue).",
-                    file=sys.stderr,
-                    flush=True,
-                )
+            stack.replace_dead_workers()
             time.sleep(1)
         print("The app stopped; stopping the workers and the database.", file=sys.stderr)
     except CohortFailed as e:

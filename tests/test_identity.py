@@ -145,3 +145,11 @@ def test_single_user_uploads_are_not_limited(tmp_path):
     for pitch in (200, 210, 220):
         save_recording(wav_bytes(pitch_hz=pitch), solo, original_name="take.wav")
     check_upload(solo, 5 * 1024 * 1024)
+
+
+def test_the_per_person_limit_is_the_settings_upload_limit(cohort):
+    """One definition: a server limit below the per-person one is the limit people are held to."""
+    ana = replace(cohort, owner="ana@example.edu", max_upload_mb=1, user_max_upload_mb=200)
+    assert ana.upload_limit_mb == 1
+    with pytest.raises(InputError, match=r"at most 1 MB"):
+        check_upload(ana, 2 * 1024 * 1024)

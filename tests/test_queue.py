@@ -202,12 +202,15 @@ def test_a_multi_user_cohort_runs_workers_that_serve_everyone(tmp_path):
 
 
 def test_the_cohort_script_replaces_a_worker_that_dies_and_keeps_the_app(tmp_path):
-    """`make serve-cohort`: a worker killed (out of memory, by hand) is started again and the app
-    keeps serving the cohort; a worker that stops as it starts (wrong settings) stops the rest."""
+    """`make serve-cohort`: a worker killed (out of memory, an answer that takes it down) is started
+    again, after a back-off when it dies soon after starting, even a replacement dying within its
+    first minute; the stack never stops for it. Only a worker of the very first start that never
+    got ready (wrong settings) stops the rest, with one sentence."""
     reason = skip_reason()
     if reason:
         pytest.skip(reason)
     sys.path.insert(0, str(ROOT / "scripts"))
+    import serve_cohort
     from serve_cohort import CohortFailed, CohortStack
 
     from coach import queue
@@ -217,25 +220,35 @@ def test_the_cohort_script_replaces_a_worker_that_dies_and_keeps_the_app(tmp_pat
     queue.ensure_schema(stack.settings())
     logs = tmp_path / "logs"
     logs.mkdir(mode=0o700)
+    said: list[str] = []
     try:
         stack.start_workers(1, log_dir=logs)
-        first = stack.workers[0]
         wait_for(lambda: "waiting for answers" in (logs / "worker1.log").read_text(), 180, "the worker")
-        assert stack.replace_dead_workers(settled_s=1) == 0
-        first.send_signal(signal.SIGKILL)
-        first.wait()
-        assert stack.replace_dead_workers(settled_s=1) == 1
-        assert len(stack.workers) == 1 and stack.workers[0] is not first
-        wait_for(lambda: "waiting for answers" in (logs / "worker2.log").read_text(), 180, "its replacement")
-        assert stack.workers[0].poll() is None
+        assert stack.replace_dead_workers(say=said.append) == 0 and said == []
+        for n, backoff in ((1, serve_cohort.RESTART_AFTER_S), (2, 2 * serve_cohort.RESTART_AFTER_S)):
+            dying = stack.workers[0]
+            assert time.monotonic() - dying.started_at < serve_cohort.WORKER_SETTLED_S  # its first minute
+            dying.send_signal(signal.SIGKILL)
+            dying.wait()
+            assert stack.replace_dead_workers(say=said.append) == 0  # not at once: a back-off
+            assert said[-1] == (
+                f"worker{n} was killed (SIGKILL: out of memory, or stopped by hand); another starts in "
+                f"{backoff:.0f} s (an answer it had goes back on the queue; the app keeps serving)."
+            )
+            assert stack.replace_dead_workers(now=time.monotonic() + backoff + 0.1, say=said.append) == 1
+            assert len(stack.workers) == 1 and stack.workers[0] is not dying
+            log = logs / f"worker{n + 1}.log"
+            wait_for(lambda log=log: "waiting for answers" in log.read_text(), 180, f"replacement {n}")
+        assert stack.workers[0].poll() is None and len(said) == 2
     finally:
         stack.stop_workers()
 
-    stack.url = "postgresql+psycopg://coach:wrong@127.0.0.1:1/coach"  # nothing there: it stops at once
-    stack.start_workers(1)
-    wait_for(lambda: stack.workers[0].poll() is not None, 120, "the misconfigured worker to stop")
-    with pytest.raises(CohortFailed):
-        stack.replace_dead_workers()
+    fresh = CohortStack(tmp_path / "data2", 0, app_port=None, pg_port=0)
+    fresh.url = "postgresql+psycopg://coach:wrong@127.0.0.1:1/coach"  # nothing there: it stops at once
+    fresh.start_workers(1)
+    wait_for(lambda: fresh.workers[0].poll() is not None, 120, "the misconfigured worker to stop")
+    with pytest.raises(CohortFailed, match=r"^The coach's worker could not start \(worker1 stopped"):
+        fresh.replace_dead_workers()
 
 
 def test_the_practice_page_shows_the_queue_then_draws_the_result(cohort, monkeypatch):
@@ -354,7 +367,10 @@ def test_the_only_worker_killed_mid_job_the_page_says_so_and_a_new_worker_finish
             shown = " ".join(m.value for m in at.markdown)
             return shown if "The analyser working on your answer stopped" in shown else ""
 
-        assert "nothing is lost" in wait_for(told, 30, "the page to say the worker stopped")
+        shown = wait_for(told, 30, "the page to say the worker stopped")
+        # none is running, and only a live worker puts the answer back: not "another takes it up"
+        assert "no other analyser is running" in shown and "nothing is lost" in shown
+        assert "another analyser takes it up" not in shown
         second = Worker(env, tmp_path / "second.log", "w-second")
 
         def landed():
@@ -526,3 +542,120 @@ def test_the_cohort_script_keeps_its_database_port_after_a_restart():
         busy.bind(("127.0.0.1", port))
         busy.listen()
         assert free_port(port) != port
+
+
+def _role_without_create(url: str, role: str, data_dir: Path) -> str:
+    """A login role on `url`'s database that may use the coach's tables (made by the owner) but not
+    create tables; its own URL."""
+    import psycopg
+
+    # the coach's tables, made by the owner
+    open_store(replace(load_settings(data_dir=data_dir), database_url=url)).close()
+    parsed = sa.engine.make_url(url)
+    admin = parsed.set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'CREATE ROLE "{role}" LOGIN')
+        conn.execute(f'REVOKE CREATE ON SCHEMA public FROM "{role}", PUBLIC')
+        conn.execute(f'GRANT USAGE ON SCHEMA public TO "{role}"')
+        conn.execute(f'GRANT ALL ON ALL TABLES IN SCHEMA public TO "{role}"')
+        conn.execute(f'GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO "{role}"')
+    return parsed.set(username=role).render_as_string(hide_password=False)
+
+
+def test_a_role_that_cannot_make_the_queue_tables_gets_one_sentence_not_a_traceback(tmp_path, monkeypatch):
+    """A database user without CREATE: the Practice page says answers cannot be taken, `coach
+    worker` says why in one line, and the failure is remembered a while (no wait on every rerun),
+    then asked again (the right granted, it works)."""
+    reason = skip_reason()
+    if reason:
+        pytest.skip(reason)
+    import psycopg
+    from app_support import page
+
+    from coach import queue
+
+    admin_url = get_server().new_database_url()
+    role = f"nocreate_{os.getpid()}_{time.monotonic_ns() % 10**6}"
+    url = _role_without_create(admin_url, role, tmp_path)
+    for name, value in dict(COACH_DATA_DIR=str(tmp_path), COACH_DATABASE_URL=url, COACH_QUEUE="1").items():
+        monkeypatch.setenv(name, value)
+    at = page("practice").run()
+    assert not at.exception, at.exception
+    assert [e.value for e in at.error] == [queue.QUEUE_NOT_READY]
+
+    run = subprocess.run(
+        [sys.executable, "-m", "coach.cli", "worker"],
+        env=dict(os.environ, PYTHONPATH=str(ROOT)),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 1 and "Traceback" not in run.stderr, run.stderr[-2000:]
+    assert run.stderr.strip().splitlines()[-1].startswith("error: Cannot make the queue's tables in ")
+
+    settings = replace(load_settings(data_dir=tmp_path), database_url=url, queue=True)
+    monkeypatch.setattr(queue, "NOT_READY_REMEMBERED_S", 2.0)
+    queue._not_ready.clear()
+    with pytest.raises(queue.StorageError):
+        queue.ready(settings)
+    admin = sa.engine.make_url(admin_url).set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'GRANT CREATE ON SCHEMA public TO "{role}"')
+    with pytest.raises(queue.StorageError):  # remembered: not asked again at once
+        queue.ready(settings)
+    time.sleep(2.2)
+    queue.ready(settings)  # asked again after the while: the tables are made now
+    assert queue.ensure_schema(settings) is False
+
+
+def test_an_answer_that_takes_down_its_worker_twice_ends_failed_with_one_sentence(tmp_path):
+    """A poisoned answer (each worker that takes it dies, as out of memory): it is tried again once,
+    then ends failed for its person with one sentence, the recording kept; workers keep serving."""
+    reason = skip_reason()
+    if reason:
+        pytest.skip(reason)
+    from coach import queue
+
+    url = get_server().new_database_url()
+    settings = replace(load_settings(data_dir=tmp_path / "app"), database_url=url, queue=True)
+    queue.ensure_schema(settings)
+    env = dict(
+        os.environ,
+        COACH_DATA_DIR=str(tmp_path / "app"),
+        COACH_DATABASE_URL=url,
+        COACH_QUEUE="1",
+        PYTHONPATH=str(ROOT),
+    )
+    workers = [Worker(env, tmp_path / f"w{i}.log", f"w{i}") for i in (1, 2)]
+    store = open_store(settings)
+    try:
+        for worker in workers:
+            wait_for(lambda w=worker: w.said("waiting for answers"), 180, "a worker")
+        dee = store.for_owner("dee@example.org")
+        job = queue.submit_answer(dee, CLIP.read_bytes() + b"\0" * 6400, original_name="answer.wav")
+        started = f"analysing take {_sha(dee, job)[:10]}"
+        for lost in (1, 2):  # the answer kills whichever worker takes it
+            taker = wait_for(
+                lambda: next((w for w in workers if w.process.poll() is None and w.said(started)), None),
+                90,
+                f"a worker to take the answer (time {lost})",
+            )
+            taker.process.send_signal(signal.SIGKILL)
+            taker.process.wait()
+            workers.remove(taker)
+            workers.append(Worker(env, tmp_path / f"w-new{lost}.log", f"w-new{lost}"))  # as serve-cohort does
+        state = wait_for(lambda: _finished(dee, job), 120, "the answer to end")
+        assert state.state == "failed", state
+        assert state.problem == queue.STOPPED_THE_ANALYSER
+        assert attempts_of(dee, _sha(dee, job)) == []
+        with store.read() as conn:
+            kept = conn.execute(
+                sa.text("SELECT args->>'recording' FROM procrastinate_jobs WHERE id = :id"), dict(id=job)
+            ).scalar_one()
+        assert dee.absolute(kept).is_file()  # the recording is kept
+        assert any(w.said("it is not tried again") for w in workers)
+        assert all(w.process.poll() is None for w in workers)  # the cohort's workers keep serving
+    finally:
+        for worker in workers:
+            worker.stop()
+        store.close()

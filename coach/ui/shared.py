@@ -106,10 +106,13 @@ def store(current: Settings) -> Store:
         st.stop()
 
 
+SERVER = "your organisation's server"
+
+
 def recordings_place(current: Settings) -> str:
-    """Where the person's recordings are, in their words: the folder on their own machine, or in a
-    cohort "your organisation's server" (its paths mean nothing to them)."""
-    return "your organisation's server" if current.multi_user else str(current.recordings_dir)
+    """Where the person's recordings are, in their words: the folder on their own machine, or on
+    a server (`Settings.on_server`) "your organisation's server" (its paths mean nothing to them)."""
+    return SERVER if current.on_server else str(current.recordings_dir)
 
 
 def forget_store() -> None:
@@ -169,9 +172,16 @@ def practise(question_id: str) -> None:
 
 
 def kept_where(current: Settings) -> str:
-    """Where a person's recordings and results stay: their own machine, or in a cohort the
-    organisation's server (never "this machine", which a student's browser is not)."""
-    return "on your organisation's server" if current.multi_user else "on this machine"
+    """Where a person's recordings and results stay: their own machine, or on a server
+    (`Settings.on_server`) the organisation's (never "this machine", which a browser is not)."""
+    return f"on {SERVER}" if current.on_server else "on this machine"
+
+
+def runs_where(current: Settings) -> str:
+    """The Settings page's first line: where everything runs (`Settings.on_server`)."""
+    if current.on_server:
+        return f"Everything runs on {SERVER}; no recording leaves it."
+    return "Everything runs on this machine. Only models already here can be chosen."
 
 
 def page_header(title: str, caption: str) -> None:
