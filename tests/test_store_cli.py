@@ -382,3 +382,32 @@ def test_a_waiting_take_reanalyze_finds_silent_is_then_told_record_again(setting
     assert [f["what"] for f in again["failed"]] == ["recording"] and again["new_attempts"] == []
     [after] = [line for line in _run(settings, "history").stdout.splitlines() if "not analysed" in line]
     assert "silent" in after and "record again" in after and "reanalyze" not in after, after
+
+
+def test_history_columns_line_up_beside_an_own_question(settings, monkeypatch):
+    """An own question's id (`user-what-would-you-tell-a-new-1`) is longer than any shipped id; the
+    columns after it still line up with a shipped question's line."""
+    from coach.banks import add_user_question
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    own = add_user_question(settings.data_dir, "What would you tell a new hire on their first day?")
+    assert len(own.id) > 16, own.id
+    store = open_store(settings)
+    for question_id in ("beh-lead-01", own.id):
+        save_attempt(
+            store,
+            question_id=question_id,
+            question_text="A question?",
+            recording=None,
+            transcript=transcript_dict(),
+            analysis=analysis_dict(wpm=150.0, fillers_per_100=3.0),
+            engine="faster-whisper",
+            model="tiny.en",
+        )
+    store.close()
+    result = _run(settings, "history")
+    assert result.exit_code == 0, result.stderr
+    lines = [line for line in result.stdout.splitlines() if line.startswith("#")]
+    assert len(lines) == 2 and any(own.id in line for line in lines), result.stdout
+    for column in ("wpm", "fillers/100", "score"):
+        assert len({line.index(column) for line in lines}) == 1, lines
