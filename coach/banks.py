@@ -740,6 +740,21 @@ def _keyword_matches(lowered: str) -> Iterable[tuple[int, int, str]]:
 # ---------------------------------------------------------------- user questions
 
 
+# A bank's tags (categories, competencies, roles, topics) are ids ("failure-learning"); a page
+# says them in words. Most read right with spaces for hyphens; these need more.
+TAG_WORDS = {
+    "failure-learning": "failure and learning",
+    "sales-customer": "sales and customer roles",
+    "why-reached-out": "why they reached out",
+    "role-and-team": "role and team",
+}
+
+
+def tag_words(tag: str) -> str:
+    """'system design' for 'system-design': a bank tag as every page and the CLI say it."""
+    return TAG_WORDS.get(tag, tag.replace("-", " "))
+
+
 def add_user_question(
     data_dir: Path,
     text: str,

@@ -450,7 +450,7 @@ def summary_lines(report: dict) -> list[str]:
         )
     gaps = report["skill_gaps"]
     if gaps["gaps"]:
-        named = ", ".join(g["competency"].replace("-", " ") for g in gaps["gaps"])
+        named = ", ".join(banks.tag_words(g["competency"]) for g in gaps["gaps"])
         lines.append(f"Skill gaps from debriefs: {named}.")
         lines += [f"  practise: [{q['id']}] {q['text']}" for q in gaps["recommended"]]
     if gaps.get("unmatched"):

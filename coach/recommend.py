@@ -65,7 +65,7 @@ def recommended(
     if gaps or weak:
         picks = banks.recommend(questions, gaps + weak, n=n, exclude_ids=practised, role=role)
         if picks:
-            named = [g.replace("-", " ") for g in gaps[:3]]
+            named = [banks.tag_words(g) for g in gaps[:3]]
             reason = (
                 f"From your debriefs: {', '.join(named)}."
                 if named

@@ -411,3 +411,23 @@ def test_history_columns_line_up_beside_an_own_question(settings, monkeypatch):
     assert len(lines) == 2 and any(own.id in line for line in lines), result.stdout
     for column in ("wpm", "fillers/100", "score"):
         assert len({line.index(column) for line in lines}) == 1, lines
+
+
+def test_progress_names_a_bank_tag_as_the_pages_do(settings, monkeypatch):
+    """A debrief's "learning from failure" is the bank's failure-learning: `coach progress` and the
+    recommendation's reason say "failure and learning", as Progress does, not "failure learning"."""
+    from coach.recommend import recommended
+    from coach.store import add_debrief
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    store = open_store(settings)
+    interview_id = add_interview(store, company="Acme", interview_date=time.strftime("%Y-%m-%d"))
+    add_debrief(store, interview_id, skill_gaps="learning from failure", interest=3)
+    store.close()
+    result = _run(settings, "progress")
+    assert result.exit_code == 0, result.stderr
+    assert "Skill gaps from debriefs: failure and learning." in result.stdout, result.stdout
+    from coach import banks
+
+    reason = recommended(banks.load_questions(settings.data_dir), [], ["failure-learning"]).reason
+    assert reason == "From your debriefs: failure and learning.", reason

@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from coach.analysis.wording import clock, ordinal
+from coach.banks import tag_words  # a bank tag in words (pages call it as summary.tag_words)
 from coach.config import Thresholds
 from coach.ui.highlight import spans_by_kind
 from coach.ui.log_labels import moment_words
@@ -432,21 +433,6 @@ def delete_question_sentence(text: str, answers: int, filed_under: str | None) -
     else:
         where = ("stays" if answers == 1 else "stay") + " in your history under these words"
     return f"Delete “{text}”? {their} {where}. This cannot be undone."
-
-
-# A bank's tags (categories, competencies, roles, topics) are ids ("failure-learning"); a page
-# says them in words. Most read right with spaces for hyphens; these need more.
-TAG_WORDS = {
-    "failure-learning": "failure and learning",
-    "sales-customer": "sales and customer roles",
-    "why-reached-out": "why they reached out",
-    "role-and-team": "role and team",
-}
-
-
-def tag_words(tag: str) -> str:
-    """'system design' for 'system-design': a bank tag as a page says it."""
-    return TAG_WORDS.get(tag, tag.replace("-", " "))
 
 
 def tags_words(tags) -> str:
