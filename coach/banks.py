@@ -666,7 +666,7 @@ def recommend(
     """
     if role is not None:
         questions = filter_questions(questions, role=role)
-    targets = _as_competencies(weak_competencies)
+    targets = as_competencies(weak_competencies)
     excluded = set(exclude_ids)
     queues = [_ranked_for(competency, questions, excluded, rng) for competency in targets]
     picked: list[Question] = []
@@ -679,7 +679,8 @@ def recommend(
     return picked
 
 
-def _as_competencies(names: Iterable[str]) -> list[str]:
+def as_competencies(names: Iterable[str]) -> list[str]:
+    """Competency names, and the competencies behind debrief words ("handling conflict"), once each."""
     targets: list[str] = []
     for name in names:
         found = [name] if name in COMPETENCIES else skill_gap_to_competencies(name)
