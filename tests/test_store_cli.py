@@ -431,3 +431,34 @@ def test_progress_names_a_bank_tag_as_the_pages_do(settings, monkeypatch):
 
     reason = recommended(banks.load_questions(settings.data_dir), [], ["failure-learning"]).reason
     assert reason == "From your debriefs: failure and learning.", reason
+
+
+def test_an_import_counts_every_part_it_adds_and_an_empty_backup_says_so(filled, tmp_path, backend):
+    """A person met and a goal added since the last backup: importing the new backup says it added
+    them (it said "Nothing new to import: everything in this backup is already here" though rows
+    were added). An empty backup says it is empty, not "…already here (nothing)"."""
+    from coach.store import add_goal, add_person, list_interviews
+
+    target = make_settings(tmp_path, backend, "restored")
+    assert _run(filled, "export", str(tmp_path / "first.zip")).exit_code == 0
+    assert _run(target, "import", str(tmp_path / "first.zip")).exit_code == 0
+
+    store = open_store(filled)
+    [interview] = list_interviews(store)
+    add_person(store, interview["id"], name="Dana Lee", title="Engineering manager")
+    add_goal(store, kind="wpm", target=140)
+    store.close()
+    assert _run(filled, "export", str(tmp_path / "second.zip")).exit_code == 0
+    result = _run(target, "import", str(tmp_path / "second.zip"))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.strip() == (
+        "Imported 1 person met and 1 goal. Already here, so not added twice: "
+        "2 practice answers, 1 interview and 2 recordings."
+    ), result.stdout
+
+    empty = make_settings(tmp_path, backend, "empty")
+    exported = _run(empty, "export", str(tmp_path / "empty.zip"))
+    assert exported.exit_code == 0, exported.stderr
+    result = _run(target, "import", str(tmp_path / "empty.zip"))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.strip() == "Nothing to import: this backup is empty.", result.stdout
