@@ -220,7 +220,7 @@ def preparing_for() -> None:
     chosen = st.selectbox(
         "Preparing for",
         [NO_INTERVIEW, *by_interview],
-        format_func=lambda i: summary.interview_label(by_interview[i]) if i else "No particular interview",
+        format_func=lambda i: summary.prepare_label(by_interview.get(i)),
         key="practice_interview_id",
         help="Pick an interview from your log to check this answer for its job description's key terms.",
     )

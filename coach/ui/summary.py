@@ -476,6 +476,17 @@ def interview_label(interview: dict) -> str:
     return f"{interview['company']}{role}, {day.day} {day:%b %Y}"
 
 
+NO_PARTICULAR_INTERVIEW = "No particular interview (general questions)"
+
+
+def prepare_label(interview: dict | None) -> str:
+    """One choice of "prepare for an interview from your log", the same on Practice and Mock:
+    'Initech — Backend engineer, 10 Dec 2026 · final', or the choice of none."""
+    if not interview:
+        return NO_PARTICULAR_INTERVIEW
+    return interview_label(interview) + (f" · {interview['stage']}" if interview.get("stage") else "")
+
+
 def days_ago(days: int | None) -> str:
     """'today', 'yesterday', '5 days ago', or '—' when there is nothing yet."""
     if days is None:
