@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coach.errors import InputError
+from coach.question_match import normalised_text, same_question  # noqa: F401  (below the banks)
 
 if TYPE_CHECKING:
     from coach.store import Store
@@ -811,22 +812,15 @@ def keep_question(
     owner: str = "",
 ) -> tuple[Question, bool]:
     """The one way an asked or typed question joins the bank: the question already there (the
-    same words, or a shorter way of saying it: coach.interview.matching.same_question), or a new
+    same words, or a shorter way of saying it: coach.question_match.same_question), or a new
     own question, so a question's answers are not split between two copies of it. Returns it and
     whether it was added."""
-    from coach.interview.matching import same_question
-
     there = same_question(text, load_questions(data_dir, owner=owner))
     if there is not None:
         return there, False
     return add_user_question(
         data_dir, text, category=category, competencies=competencies, source=source, owner=owner
     ), True
-
-
-def normalised_text(text: str) -> str:
-    """A question's words for comparing two questions: lower case, single spaces."""
-    return " ".join(text.lower().split())
 
 
 def edit_user_question(data_dir: Path, question_id: str, *, owner: str = "", **changes) -> Question:
