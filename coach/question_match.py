@@ -18,8 +18,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-import numpy as np
-
 
 class Question(Protocol):
     """What matching reads of a bank's question (coach.banks.Question has it); handed in, so this
@@ -96,6 +94,8 @@ def match_question(text: str, questions: Sequence[Question], *, top: int = 3) ->
     bank = tuple((q.id, q.text) for q in questions)
     if not bank or not text.strip():
         return Match(None, None, 0.0)
+    import numpy as np  # here, not at the top: the banks import this module on the first page
+
     vectorizer, matrix = _index(bank)
     sims = (matrix @ vectorizer.transform([normalise(text)]).T).toarray().ravel()
     order = np.argsort(-sims)[:top]
