@@ -65,8 +65,8 @@ clips: setup
 # Retrain the discourse-marker filler models (with and without the transformer's contextual
 # vectors) from the Rev16 transcripts (../shared/data/rev16-train, or COACH_REV16_DIR), about 6
 # minutes; the same data gives the same files byte for byte on one CPU (README "Analysis accuracy").
-# The shipped files were trained on every training episode (--every-episode); without the flag the
-# data check leaves out episode 20 (no editor's decisions), whose files were measured and not
-# shipped (README "Fillers on real conversation").
+# The shipped files were trained on every training episode, the script's default; its
+# --verbatim-pairs-only leaves out episode 20 (no editor's decisions) into files named with --out
+# and --context-out: those were measured and not shipped (README "Fillers on real conversation").
 filler-model: setup
-	.venv/bin/python scripts/train_fillers.py --every-episode
+	.venv/bin/python scripts/train_fillers.py

@@ -83,9 +83,8 @@ def setup() -> None:
         # the interviews Practice offers to prepare for (coming ones, then the last month's), named
         # the same way: months of log would otherwise list every interview ever had, dated 2026-11-20
         interviews = interviews_to_prepare(store.list_interviews(db), date.today())
-        names = {NO_INTERVIEW: "No particular interview (general questions)"} | {
-            i["id"]: summary.interview_label(i) + (f" · {i['stage']}" if i.get("stage") else "")
-            for i in interviews
+        names = {NO_INTERVIEW: summary.prepare_label(None)} | {
+            i["id"]: summary.prepare_label(i) for i in interviews
         }
         st.selectbox(
             "Prepare for an interview from your log",

@@ -134,12 +134,12 @@ def question_filters() -> dict:
 
 def recommended_questions() -> None:
     gaps = [g["competency"] for g in debrief_gaps(store.list_debriefs(db), today=date.today())]
-    picked = recommend.recommended(questions, attempts, gaps)
-    st.caption(picked.reason)
-    for q in picked.questions:
-        row = st.columns([6, 1], vertical_alignment="center")
-        row[0].markdown(f"**{escape(q.text)}**  \n:gray[{escape(summary.describe_question(q))}]")
-        row[1].button("Answer", key=f"practice_rec_{q.id}", on_click=choose_question, args=(q.id,))
+    for group in recommend.recommended(questions, attempts, gaps).groups:  # each under why it was picked
+        st.caption(group.reason)
+        for q in group.questions:
+            row = st.columns([6, 1], vertical_alignment="center")
+            row[0].markdown(f"**{escape(q.text)}**  \n:gray[{escape(summary.describe_question(q))}]")
+            row[1].button("Answer", key=f"practice_rec_{q.id}", on_click=choose_question, args=(q.id,))
 
 
 def browse_questions(filters: dict) -> None:
@@ -220,7 +220,7 @@ def preparing_for() -> None:
     chosen = st.selectbox(
         "Preparing for",
         [NO_INTERVIEW, *by_interview],
-        format_func=lambda i: summary.interview_label(by_interview[i]) if i else "No particular interview",
+        format_func=lambda i: summary.prepare_label(by_interview.get(i)),
         key="practice_interview_id",
         help="Pick an interview from your log to check this answer for its job description's key terms.",
     )

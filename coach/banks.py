@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coach.errors import InputError
+from coach.question_match import normalised_text, same_question  # noqa: F401  (below the banks)
 
 if TYPE_CHECKING:
     from coach.store import Store
@@ -666,7 +667,7 @@ def recommend(
     """
     if role is not None:
         questions = filter_questions(questions, role=role)
-    targets = _as_competencies(weak_competencies)
+    targets = as_competencies(weak_competencies)
     excluded = set(exclude_ids)
     queues = [_ranked_for(competency, questions, excluded, rng) for competency in targets]
     picked: list[Question] = []
@@ -679,7 +680,8 @@ def recommend(
     return picked
 
 
-def _as_competencies(names: Iterable[str]) -> list[str]:
+def as_competencies(names: Iterable[str]) -> list[str]:
+    """Competency names, and the competencies behind debrief words ("handling conflict"), once each."""
     targets: list[str] = []
     for name in names:
         found = [name] if name in COMPETENCIES else skill_gap_to_competencies(name)
@@ -740,6 +742,21 @@ def _keyword_matches(lowered: str) -> Iterable[tuple[int, int, str]]:
 # ---------------------------------------------------------------- user questions
 
 
+# A bank's tags (categories, competencies, roles, topics) are ids ("failure-learning"); a page
+# says them in words. Most read right with spaces for hyphens; these need more.
+TAG_WORDS = {
+    "failure-learning": "failure and learning",
+    "sales-customer": "sales and customer roles",
+    "why-reached-out": "why they reached out",
+    "role-and-team": "role and team",
+}
+
+
+def tag_words(tag: str) -> str:
+    """'system design' for 'system-design': a bank tag as every page and the CLI say it."""
+    return TAG_WORDS.get(tag, tag.replace("-", " "))
+
+
 def add_user_question(
     data_dir: Path,
     text: str,
@@ -795,22 +812,15 @@ def keep_question(
     owner: str = "",
 ) -> tuple[Question, bool]:
     """The one way an asked or typed question joins the bank: the question already there (the
-    same words, or a shorter way of saying it: coach.interview.matching.same_question), or a new
+    same words, or a shorter way of saying it: coach.question_match.same_question), or a new
     own question, so a question's answers are not split between two copies of it. Returns it and
     whether it was added."""
-    from coach.interview.matching import same_question
-
     there = same_question(text, load_questions(data_dir, owner=owner))
     if there is not None:
         return there, False
     return add_user_question(
         data_dir, text, category=category, competencies=competencies, source=source, owner=owner
     ), True
-
-
-def normalised_text(text: str) -> str:
-    """A question's words for comparing two questions: lower case, single spaces."""
-    return " ".join(text.lower().split())
 
 
 def edit_user_question(data_dir: Path, question_id: str, *, owner: str = "", **changes) -> Question:

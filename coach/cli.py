@@ -554,12 +554,14 @@ def history_command(
     if as_json:
         print_json(history)
         return
+    # the id column as wide as the longest id shown: an own question's id is longer than a bank's
+    id_width = max((len(a["question_id"] or "-") for a in history["attempts"]), default=1)
     for a in history["attempts"]:
         # the columns line up whatever is missing; an answer with no bank id (a mock interview's
         # follow-up) says its question at the end of the line
         asked = "" if a["question_id"] or not a["question_text"] else f"  “{a['question_text']}”"
         typer.echo(
-            f"#{a['id']:<5} {a['created_at'][:16].replace('T', ' ')}  {a['question_id'] or '-':<16} "
+            f"#{a['id']:<5} {a['created_at'][:16].replace('T', ' ')}  {a['question_id'] or '-':<{id_width}} "
             f"{_measure(a, 'wpm', ' wpm'):>7}  {_measure(a, 'fillers_per_100_words', ' fillers/100'):>16}"
             f"  score {_measure(a, 'score_overall')}{asked}"
         )

@@ -26,23 +26,36 @@ PER_OWNER = ("recordings", "mock")
 
 
 # What a backup holds, as a person counts it (table by table, in this order); a table's rows are
-# not a word for a person ("97 rows"), and the people met and answers' turns go with their interview.
+# not a word for a person ("97 rows"). Every other table (an answer's turns, a recording's place in
+# its interview, earlier analyses, the questions' catalogue) is said as "N other items", so an
+# import that added only those is never told nothing was added.
 BACKUP_PARTS = (
-    ("attempts", "practice answer"),
-    ("interviews", "interview"),
-    ("debriefs", "debrief"),
-    ("mock_sessions", "mock interview"),
-    ("options", "option"),
-    ("own_questions", "own question"),
-    ("favourites", "favourite"),
-    ("recordings", "recording"),
+    ("attempts", "practice answer", "practice answers"),
+    ("practice_sessions", "practice session", "practice sessions"),
+    ("interviews", "interview", "interviews"),
+    ("interview_people", "person met", "people met"),
+    ("debriefs", "debrief", "debriefs"),
+    ("mock_sessions", "mock interview", "mock interviews"),
+    ("options", "option", "options"),
+    ("goals", "goal", "goals"),
+    ("own_questions", "own question", "own questions"),
+    ("favourites", "favourite", "favourites"),
+    ("recordings", "recording", "recordings"),
 )
 
 
 def backup_words(counts: dict) -> str:
-    """'36 practice answers, 6 interviews, 1 mock interview and 27 recordings' (none left out but
-    the parts it has none of); 'nothing' for an empty backup."""
-    parts = [count(counts[name], noun) for name, noun in BACKUP_PARTS if counts.get(name)]
+    """'36 practice answers, 6 interviews, 1 mock interview, 27 recordings and 80 other items'
+    (none left out but the parts it has none of); 'nothing' when there is none of anything."""
+    named = {name for name, _, _ in BACKUP_PARTS}
+    parts = [
+        f"{counts[name]} {one if counts[name] == 1 else many}"
+        for name, one, many in BACKUP_PARTS
+        if counts.get(name)
+    ]
+    others = sum(n for name, n in counts.items() if name not in named and n)
+    if others:
+        parts.append(count(others, "other item"))
     if not parts:
         return "nothing"
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
@@ -50,13 +63,20 @@ def backup_words(counts: dict) -> str:
 
 def export_sentence(result: dict) -> str:
     """What a backup holds, the same words in `coach export` and on the Settings page."""
-    return f"The backup holds {backup_words(result['counts'])}."
+    held = backup_words(result["counts"])
+    return (
+        "The backup is empty: there was nothing to back up yet."
+        if held == "nothing"
+        else f"The backup holds {held}."
+    )
 
 
 def import_sentence(result: dict) -> str:
     """What an import added and what was already here, the same words in `coach import` and on the
     Settings page."""
     added, present = backup_words(result["added"]), backup_words(result["already_present"])
+    if added == "nothing" and present == "nothing":
+        return "Nothing to import: this backup is empty."
     if added == "nothing":
         return f"Nothing new to import: everything in this backup is already here ({present})."
     said = f"Imported {added}."

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from coach import banks, playbook, store
 from coach.config import Settings
+from coach.question_match import same_question
 from coach.store import Store
 
 QUESTIONS_HEADING = "Questions they asked:"
@@ -190,8 +191,6 @@ def refreshed_questions(current: str, heard_before: list[str], heard_now: list[s
 
 def in_bank(settings: Settings, text: str) -> bool:
     """Whether the question is in the bank already, as keep_question decides it."""
-    from coach.interview.matching import same_question
-
     return same_question(text, banks.load_questions(settings.data_dir, owner=settings.owner)) is not None
 
 

@@ -3,7 +3,7 @@ writes it. The labels the Interviews page shows live in coach.ui.log_labels."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from coach import store
 from coach.debrief import parse_person
@@ -191,6 +191,15 @@ def add_option(
     )
 
 
+def local_day(stamp: str) -> str:
+    """The day of a stored moment ('2026-03-10T02:30:00+00:00') on this machine's clock, as the
+    pages date it ('2026-03-09' in New York): the evening before an interview is before its day."""
+    moment = datetime.fromisoformat(str(stamp))
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return moment.date().isoformat()
+
+
 def reviewed_answers(interview: dict, attempts: list[dict], bank_texts: dict[str, str]) -> list[dict]:
     """Each answer a review measured in `interview` (as `store.get_interview` gives it), in the
     order given, with how often its question was practised before the interview's day: the link
@@ -204,7 +213,7 @@ def reviewed_answers(interview: dict, attempts: list[dict], bank_texts: dict[str
             before = [
                 a
                 for a in attempts
-                if question_id and a["question_id"] == question_id and a["created_at"][:10] < day
+                if question_id and a["question_id"] == question_id and local_day(a["created_at"]) < day
             ]
             rows.append(
                 {

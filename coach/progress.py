@@ -246,13 +246,14 @@ def skill_gaps(
     debriefs: list[dict], attempts: list[dict], questions: list[banks.Question], *, today: date, n: int = 5
 ) -> dict:
     """Competencies named as gaps in recent debriefs, and the questions the Practice page
-    recommends for them (one decision, so both pages list the same questions)."""
+    recommends for them (one decision, so both pages list the same questions); questions it picks
+    for weak score areas are not listed here, under the gaps."""
     gaps = debrief_gaps(debriefs, today=today)
     recommended = []
     if gaps:
         picks = recommend.recommended(
             questions, attempts, [g["competency"] for g in gaps], n=n, today=today
-        ).questions
+        ).picked_for(recommend.GAP)  # only what practises a gap is listed under the gaps
         recommended = [
             {"id": q.id, "text": q.text, "category": q.category, "competencies": list(q.competencies)}
             for q in picks
@@ -450,7 +451,7 @@ def summary_lines(report: dict) -> list[str]:
         )
     gaps = report["skill_gaps"]
     if gaps["gaps"]:
-        named = ", ".join(g["competency"].replace("-", " ") for g in gaps["gaps"])
+        named = ", ".join(banks.tag_words(g["competency"]) for g in gaps["gaps"])
         lines.append(f"Skill gaps from debriefs: {named}.")
         lines += [f"  practise: [{q['id']}] {q['text']}" for q in gaps["recommended"]]
     if gaps.get("unmatched"):

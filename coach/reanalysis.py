@@ -90,8 +90,11 @@ def reanalyze(
             try:
                 attempt_id = _analyse_recording(store, recording)
             except CoachError as e:
-                if isinstance(e, AudioError):  # the same sound next time: the history says so
-                    note_not_analysable(store.absolute(recording["path"]), str(e))
+                where = store.absolute(recording["path"])
+                # the same sound next time: the history says so (a file that is gone has no
+                # sound to judge, and a note beside it would be a stray)
+                if isinstance(e, AudioError) and where.exists():
+                    note_not_analysable(where, str(e))
                 report["failed"].append({"what": "recording", "path": recording["path"], "error": str(e)})
                 say(f"{recording['path']}: {e}")
                 continue

@@ -28,10 +28,36 @@ STARTER_REASON = (
 )
 
 
+# Why a question was picked: a skill gap a debrief named, a weak score area, or nothing yet to go on.
+GAP, WEAK_AREA, STARTER = "debrief gap", "weak area", "starter"
+
+
+@dataclass(frozen=True)
+class Group:
+    """Picks made for one reason, with the sentence a page shows above them."""
+
+    why: str  # GAP, WEAK_AREA or STARTER
+    reason: str
+    questions: list[Question]
+
+
 @dataclass(frozen=True)
 class Recommendation:
-    questions: list[Question]
-    reason: str
+    groups: list[Group]
+
+    @property
+    def questions(self) -> list[Question]:
+        """Every pick, debrief gaps first."""
+        return [q for group in self.groups for q in group.questions]
+
+    @property
+    def reason(self) -> str:
+        """The first group's sentence (the gaps when there are any)."""
+        return self.groups[0].reason if self.groups else STARTER_REASON
+
+    def picked_for(self, why: str) -> list[Question]:
+        """Only the picks made for `why` (Progress lists the gap picks under the gaps)."""
+        return [q for group in self.groups if group.why == why for q in group.questions]
 
 
 def weak_areas(attempts: Sequence[dict]) -> list[str]:
@@ -54,7 +80,8 @@ def recommended(
     role: str | None = None,
     today: date | None = None,
 ) -> Recommendation:
-    """Debrief skill gaps first (what real interviewers found), then weak scores, then a starter set.
+    """Debrief skill gaps first (what real interviewers found), then weak scores, then a starter set,
+    in groups saying why each question was picked (a starter set is never said to be for a gap).
     `debrief_gaps`: competencies as coach.progress.debrief_gaps orders them."""
     recent_cut = (today or date.today()) - timedelta(days=14)
     practised = {
@@ -63,19 +90,27 @@ def recommended(
     gaps = list(debrief_gaps)
     weak = weak_areas(attempts)
     if gaps or weak:
+        # one round-robin over gaps then weak areas, so each gets its share of the n; each pick
+        # is then said under what it practises (a pick that also practises a gap is a gap pick)
         picks = banks.recommend(questions, gaps + weak, n=n, exclude_ids=practised, role=role)
-        if picks:
-            named = [g.replace("-", " ") for g in gaps[:3]]
+        gap_competencies = set(banks.as_competencies(gaps))
+        for_gaps = [q for q in picks if gap_competencies & set(q.competencies)]
+        for_weak = [q for q in picks if q not in for_gaps]
+        groups = []
+        if for_gaps:
+            named = [banks.tag_words(g) for g in gaps[:3]]
+            groups.append(Group(GAP, f"From your debriefs: {', '.join(named)}.", for_gaps))
+        if for_weak:
             reason = (
-                f"From your debriefs: {', '.join(named)}."
-                if named
-                else "Your recent answers scored lowest on "
+                "Your recent answers scored lowest on "
                 + " and ".join(WEAK_AREA_LABELS.get(w, w) for w in weak[:3])
                 + f"; these questions give you room to work on {'them' if len(weak) > 1 else 'it'}."
             )
-            return Recommendation(picks, reason)
+            groups.append(Group(WEAK_AREA, reason, for_weak))
+        if groups:
+            return Recommendation(groups)
     picks = banks.recommend(questions, list(STARTER_COMPETENCIES), n=n, exclude_ids=practised, role=role)
-    return Recommendation(picks, STARTER_REASON)
+    return Recommendation([Group(STARTER, STARTER_REASON, picks)])
 
 
 def _day(created_at: str | None) -> date:

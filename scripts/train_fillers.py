@@ -2,22 +2,24 @@
 and parse) and fillers_context.json.gz (the same plus each marker's contextual vector from
 all-MiniLM-L6-v2, see coach/analysis/filler_context.py).
 
-    .venv/bin/python scripts/train_fillers.py     (or `make filler-model`)
+    .venv/bin/python scripts/train_fillers.py     (or `make filler-model`): the shipped files
+    .venv/bin/python scripts/train_fillers.py --verbatim-pairs-only --out A --context-out B
 
 Data: the Rev16 training episodes in shared/data/rev16-train (CC BY-SA 4.0, see scripts/rev16.py
 and README "Analysis accuracy"); a marker the editor deleted from the clean transcript is a filler.
 Each speaker turn is rendered twice, each time with punctuation and case dropped at random
 (half the turns), so the model works on unpunctuated Whisper text as well as on punctuated text.
-An episode whose two files are not a verbatim transcript and its clean edit (rev16.check_pair:
-episode 20, a fiction reading with no filled pauses and no editor's deletions) is left out, and
-the script says so; `--every-episode` keeps it, which is how the shipped files were made (`make
-filler-model` passes it: the files without episode 20 were measured and not shipped, README
-"Fillers on real conversation"). The regularisation strength is chosen by leave-one-episode-out
-cross-validation on the training episodes only; the dev episodes (scripts/rev16.py) are never
-read here. The transformer layer and the vectors' scale were chosen the same way, by
-scripts/fillers_context.py. Deterministic: the same data gives the same files, byte for byte (the
-contextual vectors come from the transformer in int8, whose kernels differ between CPU instruction
-sets, so the second file may differ in its last digits on another CPU).
+By default every training episode is used, which is how the shipped files were made, and they are
+written over the shipped files. `--verbatim-pairs-only` leaves out an episode whose two files are
+not a verbatim transcript and its clean edit (rev16.check_pair: episode 20, a fiction reading with
+no filled pauses and no editor's deletions) and says so; the files it gives were measured and not
+shipped (README "Fillers on real conversation"), so it needs `--out` and `--context-out` away from
+the shipped files and never overwrites them. The regularisation strength is chosen by
+leave-one-episode-out cross-validation on the training episodes only; the dev episodes
+(scripts/rev16.py) are never read here. The transformer layer and the vectors' scale were chosen the
+same way, by scripts/fillers_context.py. Deterministic: the same data gives the same files, byte for
+byte (the contextual vectors come from the transformer in int8, whose kernels differ between CPU
+instruction sets, so the second file may differ in its last digits on another CPU).
 """
 
 from __future__ import annotations
@@ -224,19 +226,36 @@ def save(model: filler_model.FillerModel, meta: dict, path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def main() -> None:
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    """The shipped files by default; the data-checked episodes only into files given elsewhere."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=filler_model.MODEL_PATH)
     parser.add_argument("--context-out", type=Path, default=filler_model.CONTEXT_MODEL_PATH)
     parser.add_argument(
-        "--every-episode",
+        "--verbatim-pairs-only",
         action="store_true",
-        help="train also on the episodes the data check leaves out (how the shipped files were made)",
+        help="leave out the episodes the data check rejects (files measured and not shipped: give "
+        "--out and --context-out away from the shipped files)",
     )
-    args = parser.parse_args()
+    # the old way to ask for the default (every episode); kept so `--every-episode` still works
+    parser.add_argument("--every-episode", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.verbatim_pairs_only and args.every_episode:
+        parser.error("--verbatim-pairs-only and --every-episode contradict each other; give one.")
+    shipped = {filler_model.MODEL_PATH.resolve(), filler_model.CONTEXT_MODEL_PATH.resolve()}
+    if args.verbatim_pairs_only and {args.out.resolve(), args.context_out.resolve()} & shipped:
+        parser.error(
+            "--verbatim-pairs-only gives files that were not shipped; write them elsewhere with "
+            "--out and --context-out, so the shipped files stay as they are."
+        )
+    return args
+
+
+def main() -> None:
+    args = parse_args()
     started = time.perf_counter()
     episodes = rev16.TRAIN_EPISODES
-    if not args.every_episode:
+    if args.verbatim_pairs_only:
         episodes = rev16.verbatim_pairs(episodes)  # prints each episode left out, and why
     left_out = {str(e): rev16.check_pair(e).reason for e in rev16.TRAIN_EPISODES if e not in episodes}
     rows, vectors = episode_rows(episodes)

@@ -175,7 +175,8 @@ def test_an_answer_prepared_for_an_interview_shows_the_job_descriptions_terms(tm
     at.button(key=first_recommended).click().run()
     preparing = at.selectbox(key="practice_interview_id")
     # "No particular interview" is chosen, not an empty box saying "Choose an option"
-    assert preparing.index == 0 and preparing.options[0] == "No particular interview", preparing.index
+    assert preparing.index == 0, preparing.index
+    assert preparing.options[0] == "No particular interview (general questions)", preparing.options
     preparing.set_value(interview_id).run()
     assert not at.exception
     at.text_area(key=f"practice_job_description_{interview_id}").input(JOB).run()
@@ -251,3 +252,40 @@ def test_a_saved_answer_reads_its_questions_attempts_once(tmp_path, monkeypatch)
     assert [s.label for s in at.status] == ["Analysed and saved: your 1st attempt at this question"]
     assert any("Your first attempt at this question" in str(c.value) for c in at.caption)
     assert len(question_reads) == 1, question_reads
+
+
+def test_practice_and_mock_name_the_interviews_to_prepare_for_alike(tmp_path, monkeypatch):
+    """The same log on both pages: "Preparing for" on Practice and "Prepare for an interview from
+    your log" on Mock list the same choices in the same words (Practice left out the stage and
+    named the empty choice differently)."""
+    from datetime import date, timedelta
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    today = date.today()
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        for offset, stage in ((5, "final"), (9, "")):
+            store.add_interview(
+                db,
+                company="Initech",
+                role="Backend engineer",
+                stage=stage,
+                interview_date=(today + timedelta(days=offset)).isoformat(),
+            )
+    finally:
+        db.close()
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    practice = page("practice").run()
+    first_recommended = [b.key for b in practice.button if b.key and b.key.startswith("practice_rec_")][0]
+    practice.button(key=first_recommended).click().run()
+    assert not practice.exception
+    mock = page("mock").run()
+    assert not mock.exception
+    on_practice = practice.selectbox(key="practice_interview_id").options
+    on_mock = mock.selectbox(key="mock_interview").options
+    day = today + timedelta(days=5)
+    assert on_practice == on_mock, (on_practice, on_mock)
+    assert on_practice[:2] == [
+        "No particular interview (general questions)",
+        f"Initech — Backend engineer, {day.day} {day:%b %Y} · final",
+    ], on_practice

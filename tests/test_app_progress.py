@@ -358,3 +358,62 @@ def test_a_question_s_table_lists_the_latest_answers_first(tmp_path, monkeypatch
     latest = start + timedelta(days=7 * 12)
     assert rows[0]["When"].startswith(f"{latest:%a} {latest.day} {latest:%b}"), rows[0]
     assert rows[0]["Pace (wpm)"] == MONTHS_OF_PACE[-1] and rows[-1]["Pace (wpm)"] == MONTHS_OF_PACE[0]
+
+
+def test_only_questions_that_practise_a_gap_are_listed_under_the_gaps(tmp_path, monkeypatch):
+    """One debrief gap (learning from failure) and answers scoring low on fillers, structure and
+    pace: the recommendations mix the gap with the weak areas. Progress lists under "Skill gaps
+    from your debriefs" only the questions that practise the gap; Practice shows those same ones
+    under its debrief sentence and the weak-area questions under their own sentence. (Progress
+    listed all five under the gap, three of them about something else.)"""
+    from datetime import UTC, date, datetime, timedelta
+
+    from store_support import analysis_dict, transcript_dict
+
+    from coach import banks, store
+    from coach.config import load_settings
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        day = (date.today() - timedelta(days=20)).isoformat()
+        interview = store.add_interview(db, company="Acme", stage="first round", interview_date=day)
+        store.add_debrief(db, interview, interest=4, skill_gaps="learning from failure")
+        for days_ago in (30, 25):  # weak on fillers, structure and pace, not practised lately
+            store.save_attempt(
+                db,
+                question_id="mot-05",
+                question_text="Tell me about yourself.",
+                recording=None,
+                transcript=transcript_dict(),
+                analysis=analysis_dict(overall=50.0),
+                engine="faster-whisper",
+                model="tiny.en",
+                created_at=datetime.now(UTC) - timedelta(days=days_ago),
+            )
+    finally:
+        db.close()
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    by_id = {q.id: q for q in banks.load_questions(tmp_path)}
+
+    progress = page("progress").run()
+    assert not progress.exception
+    on_progress = [
+        b.key.removeprefix("progress_rec_") for b in progress.button if b.key.startswith("progress_rec_")
+    ]
+    assert on_progress, "the gap has questions in the banks"
+    off_topic = [qid for qid in on_progress if "failure-learning" not in by_id[qid].competencies]
+    assert not off_topic, [(qid, by_id[qid].competencies) for qid in off_topic]
+
+    practice = page("practice").run()
+    assert not practice.exception
+    on_practice = [
+        b.key.removeprefix("practice_rec_") for b in practice.button if b.key.startswith("practice_rec_")
+    ]
+    assert len(on_practice) == 5, on_practice
+    assert on_practice[: len(on_progress)] == on_progress, (on_practice, on_progress)
+    weak_picks = on_practice[len(on_progress) :]
+    assert weak_picks and all("failure-learning" not in by_id[q].competencies for q in weak_picks)
+    captions = [c.value for c in practice.caption]
+    assert "From your debriefs: failure and learning." in captions, captions
+    assert any(c.startswith("Your recent answers scored lowest on ") for c in captions), captions

@@ -184,3 +184,37 @@ def test_the_data_check_leaves_out_a_pair_without_an_editors_decisions():
     assert rev16.verbatim_pairs(rev16.DEV_EPISODES, said.append) == rev16.DEV_EPISODES
     shipped = filler_model.load(filler_model.CONTEXT_MODEL_PATH).meta
     assert set(shipped["train_episodes"]) - set(kept) <= {20}
+
+
+def test_retraining_by_default_gives_the_shipped_files_and_the_data_check_never_overwrites_them(
+    tmp_path, capsys
+):
+    """`scripts/train_fillers.py` with no flag trains on every episode, as the shipped files were
+    made, into the shipped paths; `--verbatim-pairs-only` (files measured and not shipped) is
+    refused unless both files go elsewhere. (Without a flag it used to leave episode 20 out and
+    still write over the shipped files.) Only the arguments are read: nothing is trained."""
+    from scripts import train_fillers
+
+    default = train_fillers.parse_args([])
+    assert not default.verbatim_pairs_only
+    assert (default.out, default.context_out) == (filler_model.MODEL_PATH, filler_model.CONTEXT_MODEL_PATH)
+    assert not train_fillers.parse_args(["--every-episode"]).verbatim_pairs_only  # the old spelling
+    for argv in (
+        ["--verbatim-pairs-only"],
+        ["--verbatim-pairs-only", "--out", str(tmp_path / "a.json.gz")],
+        ["--verbatim-pairs-only", "--context-out", str(tmp_path / "b.json.gz")],
+    ):
+        with pytest.raises(SystemExit) as refused:
+            train_fillers.parse_args(argv)
+        assert refused.value.code == 2
+        assert "so the shipped files stay as they are" in capsys.readouterr().err
+    checked = train_fillers.parse_args(
+        [
+            "--verbatim-pairs-only",
+            "--out",
+            str(tmp_path / "a.json.gz"),
+            "--context-out",
+            str(tmp_path / "b.json.gz"),
+        ]
+    )
+    assert checked.verbatim_pairs_only and checked.out == tmp_path / "a.json.gz"

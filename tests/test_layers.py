@@ -51,3 +51,20 @@ def test_the_check_sees_an_import_inside_a_function(tmp_path):
     module = tmp_path / "late.py"
     module.write_text("def f():\n    from coach.ui.summary import clock\n    from coach import ui\n")
     assert {"coach.ui.summary", "coach.ui"} <= imported_modules(module)
+
+
+def test_question_matching_sits_below_the_banks_and_the_debriefs():
+    """`banks.keep_question` and `debrief.in_bank` imported coach.interview.matching (inside their
+    functions), which imports `banks`: a cycle up the layers. The matching lives in
+    coach/question_match.py, which imports neither, and they import it."""
+    below = ROOT / "coach" / "question_match.py"
+    assert below.exists()
+    assert not {
+        m
+        for m in imported_modules(below)
+        if m.startswith(("coach.banks", "coach.debrief", "coach.interview"))
+    }
+    for name in ("banks.py", "debrief.py"):
+        found = imported_modules(ROOT / "coach" / name)
+        assert not {m for m in found if m.startswith("coach.interview.matching")}, (name, found)
+        assert "coach.question_match.same_question" in found, name

@@ -108,3 +108,45 @@ def test_a_review_draft_offers_the_questions_the_review_heard():
     assert form_values(own, heard)["questions_asked"] == "What is your notice period?"
     written = {**draft, "notes": "My own notes."}  # no longer the draft: the user's list (none) stands
     assert form_values(written, heard)["questions_asked"] == ""
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_practice_the_evening_before_counts_as_before_the_interview(tmp_path, monkeypatch, backend):
+    """Practised at 22:30 in New York the evening before (already the interview's day in UTC): the
+    stage counts it as practised before, as the history shows that take on the day before."""
+    import time
+    from datetime import UTC, datetime
+
+    from store_support import analysis_dict, make_settings, transcript_dict
+
+    from coach import store
+    from coach.interview_log import reviewed_answers
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    db = store.open_store(make_settings(tmp_path, backend))
+    try:
+        store.save_attempt(
+            db,
+            question_id="beh-lead-01",
+            question_text="Tell me about a time you led.",
+            recording=None,
+            transcript=transcript_dict(),
+            analysis=analysis_dict(),
+            engine="faster-whisper",
+            model="tiny.en",
+            created_at=datetime(2026, 3, 10, 2, 30, tzinfo=UTC),  # 22:30 on the 9th in New York
+        )
+        interview_id = store.add_interview(db, company="Acme", interview_date="2026-03-10")
+        turn = {"question_text": "Tell me about a time you led.", "question_id": "beh-lead-01"}
+        answer = turn | {"transcript": transcript_dict(), "analysis": analysis_dict()}
+        store.save_interview_recording(
+            db, interview_id, recording=None, transcript=None, engine="e", model="m", answers=[answer]
+        )
+        rows = reviewed_answers(store.get_interview(db, interview_id), store.list_attempts(db), {})
+    finally:
+        db.close()
+        monkeypatch.delenv("TZ")
+        time.tzset()
+    assert [(r["question_id"], r["practised_before"]) for r in rows] == [("beh-lead-01", 1)]

@@ -73,3 +73,11 @@ def test_an_impossible_request_is_one_sentence():
         make_plan(QUESTIONS, [], n=40)
     with pytest.raises(InputError, match="recruiter, behavioural, role"):
         make_plan(QUESTIONS, [], format="panel")
+
+
+def test_the_steer_names_bank_tags_as_every_page_does():
+    """A job description about learning from failure steers to failure-learning, said "failure and
+    learning" as Progress says it (it read "failure learning")."""
+    interview = {"id": 8, "role": "", "notes": "", "job_description": "We value learning from failure."}
+    plan = make_plan(QUESTIONS, [], interview=interview, n=4)
+    assert "failure and learning" in plan.reason, plan.reason

@@ -129,6 +129,30 @@ def test_a_short_answer_is_told_the_questions_own_length_once(clips, settings):
 
     [question] = [q for q in banks.load_questions(settings.data_dir) if q.id == "close-03"]
     result = practice_answer(clips / "fillers.wav", settings, question=question, save=False)
-    [short] = [line for line in result.analysis["feedback"] if "too short to tell the situation" in line]
+    # close-03 is a free-form question (format "free"): no situation or outcome is asked for
+    [short] = [line for line in result.analysis["feedback"] if line.startswith("Only ")]
+    assert "too short to make your point" in short and "situation" not in short, short
     assert short.endswith("A full answer to this question runs about 1:15."), short
     assert not any("60–120" in line for line in result.analysis["feedback"]), result.analysis["feedback"]
+
+
+def test_a_short_answer_is_told_about_a_story_only_for_a_story_question(settings):
+    """25 words to "What are your salary expectations?" (format free) are not told they are too short
+    to tell the situation, what was done and how it turned out; the same words to a STAR question
+    are."""
+    from coach import banks
+    from coach.analysis import analyze
+    from coach.types import Transcript
+
+    answer = (
+        "I have looked at the market range for this role and I would expect something between "
+        "ninety and a hundred thousand, depending on the whole package you offer."
+    )
+    shorts = {}
+    for question_id in ("mot-13", "beh-lead-01"):
+        question = banks.get_question(question_id, settings.data_dir)
+        feedback = analyze(Transcript.from_text(answer), question=question, settings=settings).feedback
+        [shorts[question.format]] = [line for line in feedback if line.startswith("Only ")]
+    assert set(shorts) == {"free", "star"}
+    assert "situation" not in shorts["free"] and "too short to make your point" in shorts["free"], shorts
+    assert "too short to tell the situation, what you did and how it turned out" in shorts["star"], shorts

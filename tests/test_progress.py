@@ -225,3 +225,32 @@ def test_gaps_no_bank_question_practises_are_said_not_dropped(store, settings):
         "Also named, with no question in the banks: Go, Kafka (add a question of your own for each "
         "on the app's Questions page)." in summary_lines(report)
     )
+
+
+def test_gaps_list_only_questions_that_practise_them_in_the_cli_too(store, settings):
+    """One gap (learning from failure) and answers weak on three score areas: `coach progress`
+    lists under the gaps only questions that practise failure and learning; and a gap no question
+    left can practise (here: a bank without one) lists none rather than the starter set."""
+    from coach.progress import skill_gaps
+    from coach.recommend import GAP, STARTER, recommended
+    from coach.store import list_attempts, list_debriefs
+
+    for day in (0, 1):
+        _practice(store, 150, 4, day=day, question_id="mot-05", overall=50.0)
+    interview_id = add_interview(store, company="Acme", interview_date="2025-01-20", stage="first round")
+    add_debrief(store, interview_id, skill_gaps="learning from failure", interest=4)
+    report = progress_report(store, settings, today=date(2025, 2, 1))
+    by_id = {q.id: q for q in banks.load_questions(settings.data_dir)}
+    listed = [q["id"] for q in report["skill_gaps"]["recommended"]]
+    assert listed and all("failure-learning" in by_id[q].competencies for q in listed), listed
+    lines = summary_lines(report)
+    practise = [line for line in lines if line.startswith("  practise: ")]
+    assert practise == [f"  practise: [{q}] {by_id[q].text}" for q in listed], lines
+
+    others = [q for q in by_id.values() if "failure-learning" not in q.competencies]
+    debriefs, attempts = list_debriefs(store), list_attempts(store, newest_first=False)
+    none_left = skill_gaps(debriefs, attempts, others, today=date(2025, 2, 1))
+    assert [g["competency"] for g in none_left["gaps"]] == ["failure-learning"]
+    assert none_left["recommended"] == [], none_left["recommended"]
+    fallback = recommended(others, [], ["failure-learning"], today=date(2025, 2, 1))
+    assert fallback.picked_for(GAP) == [] and [g.why for g in fallback.groups] == [STARTER]

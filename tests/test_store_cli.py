@@ -382,3 +382,83 @@ def test_a_waiting_take_reanalyze_finds_silent_is_then_told_record_again(setting
     assert [f["what"] for f in again["failed"]] == ["recording"] and again["new_attempts"] == []
     [after] = [line for line in _run(settings, "history").stdout.splitlines() if "not analysed" in line]
     assert "silent" in after and "record again" in after and "reanalyze" not in after, after
+
+
+def test_history_columns_line_up_beside_an_own_question(settings, monkeypatch):
+    """An own question's id (`user-what-would-you-tell-a-new-1`) is longer than any shipped id; the
+    columns after it still line up with a shipped question's line."""
+    from coach.banks import add_user_question
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    own = add_user_question(settings.data_dir, "What would you tell a new hire on their first day?")
+    assert len(own.id) > 16, own.id
+    store = open_store(settings)
+    for question_id in ("beh-lead-01", own.id):
+        save_attempt(
+            store,
+            question_id=question_id,
+            question_text="A question?",
+            recording=None,
+            transcript=transcript_dict(),
+            analysis=analysis_dict(wpm=150.0, fillers_per_100=3.0),
+            engine="faster-whisper",
+            model="tiny.en",
+        )
+    store.close()
+    result = _run(settings, "history")
+    assert result.exit_code == 0, result.stderr
+    lines = [line for line in result.stdout.splitlines() if line.startswith("#")]
+    assert len(lines) == 2 and any(own.id in line for line in lines), result.stdout
+    for column in ("wpm", "fillers/100", "score"):
+        assert len({line.index(column) for line in lines}) == 1, lines
+
+
+def test_progress_names_a_bank_tag_as_the_pages_do(settings, monkeypatch):
+    """A debrief's "learning from failure" is the bank's failure-learning: `coach progress` and the
+    recommendation's reason say "failure and learning", as Progress does, not "failure learning"."""
+    from coach.recommend import recommended
+    from coach.store import add_debrief
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    store = open_store(settings)
+    interview_id = add_interview(store, company="Acme", interview_date=time.strftime("%Y-%m-%d"))
+    add_debrief(store, interview_id, skill_gaps="learning from failure", interest=3)
+    store.close()
+    result = _run(settings, "progress")
+    assert result.exit_code == 0, result.stderr
+    assert "Skill gaps from debriefs: failure and learning." in result.stdout, result.stdout
+    from coach import banks
+
+    reason = recommended(banks.load_questions(settings.data_dir), [], ["failure-learning"]).reason
+    assert reason == "From your debriefs: failure and learning.", reason
+
+
+def test_an_import_counts_every_part_it_adds_and_an_empty_backup_says_so(filled, tmp_path, backend):
+    """A person met and a goal added since the last backup: importing the new backup says it added
+    them (it said "Nothing new to import: everything in this backup is already here" though rows
+    were added). An empty backup says it is empty, not "…already here (nothing)"."""
+    from coach.store import add_goal, add_person, list_interviews
+
+    target = make_settings(tmp_path, backend, "restored")
+    assert _run(filled, "export", str(tmp_path / "first.zip")).exit_code == 0
+    assert _run(target, "import", str(tmp_path / "first.zip")).exit_code == 0
+
+    store = open_store(filled)
+    [interview] = list_interviews(store)
+    add_person(store, interview["id"], name="Dana Lee", title="Engineering manager")
+    add_goal(store, kind="wpm", target=140)
+    store.close()
+    assert _run(filled, "export", str(tmp_path / "second.zip")).exit_code == 0
+    result = _run(target, "import", str(tmp_path / "second.zip"))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.strip() == (
+        "Imported 1 person met and 1 goal. Already here, so not added twice: "
+        "2 practice answers, 1 interview and 2 recordings."
+    ), result.stdout
+
+    empty = make_settings(tmp_path, backend, "empty")
+    exported = _run(empty, "export", str(tmp_path / "empty.zip"))
+    assert exported.exit_code == 0, exported.stderr
+    result = _run(target, "import", str(tmp_path / "empty.zip"))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.strip() == "Nothing to import: this backup is empty.", result.stdout

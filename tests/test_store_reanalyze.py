@@ -12,6 +12,7 @@ from store_support import (  # noqa: F401
     settings_fixture,
     store_fixture,
     transcript_dict,
+    wav_bytes,
 )
 
 from coach.analysis import ANALYSIS_VERSION
@@ -103,3 +104,16 @@ def test_retranscribing_and_recordings_never_analysed(store, settings):
     assert [f["path"] for f in report["failed"]] == [store.relative(broken.path)]
     assert broken.path.exists()  # a file that cannot be analysed is still never deleted
     assert len(list_attempts(store)) == 2
+
+
+def test_a_recording_whose_file_is_gone_leaves_no_note_behind(store, settings):
+    """A row whose file was moved or deleted by hand fails with "No file at …"; that is not the
+    sound being unmeasurable, so no hidden note is written beside a file that is not there."""
+    gone = save_recording(wav_bytes(), settings, original_name="gone.wav")
+    assert len(recover_recordings(store, min_age_s=0)["adopted"]) == 1
+    gone.path.unlink()
+
+    report = reanalyze(store)
+    assert [f["path"] for f in report["failed"]] == [store.relative(gone.path)]
+    assert "No file at" in report["failed"][0]["error"]
+    assert list(gone.path.parent.iterdir()) == []  # no stray `.gone.wav.question.json`

@@ -151,6 +151,7 @@ def analyze(
         "hedge_counts": Counter(h["text"].lower() for h in hedges),
         "worst_pauses": delivery.worst_pauses(transcript, pauses),
         "not_english": _looks_not_english(doc, n_words),
+        "question_format": getattr(question, "format", None) if question is not None else None,
     }
     lines = feedback.build_feedback(details, thresholds)
     blocking = [*problems, *quality.blocking_problems(transcript, n_words, interview=interview)]

@@ -43,8 +43,8 @@ def build_feedback(a: dict, t: Thresholds) -> list[str]:
         points.append(
             (
                 8.0,
-                f"Only {count(metrics['words'], 'word')}: too short to tell the situation, what you "
-                f"did and how it turned out. {_full_answer(metrics['length'], t)}",
+                f"Only {count(metrics['words'], 'word')}: {_too_short_for(a.get('question_format'))} "
+                f"{_full_answer(metrics['length'], t)}",
             )
         )
     _fillers(points, a, metrics, t)
@@ -54,6 +54,14 @@ def build_feedback(a: dict, t: Thresholds) -> list[str]:
     points.extend(prosody_feedback(metrics.get("prosody"), t))
     points.sort(key=lambda p: -p[0])
     return [text for _, text in points[:MAX_POINTS]]
+
+
+def _too_short_for(question_format: str | None) -> str:
+    """What a short answer leaves out: a story (situation, action, result) only where the question
+    asks for one (a bank's `format` "star"); a salary or closing question is not a story."""
+    if question_format == "star":
+        return "too short to tell the situation, what you did and how it turned out."
+    return "too short to make your point and say why."
 
 
 def _full_answer(length: dict, t: Thresholds) -> str:

@@ -154,7 +154,7 @@ def make_plan(
         )
     if steer:
         source = "job description" if interview.get("job_description") else "notes"
-        reason = f"Steered by the interview's {source}: {', '.join(s.replace('-', ' ') for s in steer[:3])}."
+        reason = f"Steered by the interview's {source}: {', '.join(banks.tag_words(s) for s in steer[:3])}."
     return Plan(shape, ordered, role, (interview or {}).get("id"), reason)
 
 

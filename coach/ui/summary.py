@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from coach.analysis.wording import clock, ordinal
+from coach.banks import tag_words  # a bank tag in words (pages call it as summary.tag_words)
 from coach.config import Thresholds
 from coach.ui.highlight import spans_by_kind
 from coach.ui.log_labels import moment_words
@@ -434,21 +435,6 @@ def delete_question_sentence(text: str, answers: int, filed_under: str | None) -
     return f"Delete “{text}”? {their} {where}. This cannot be undone."
 
 
-# A bank's tags (categories, competencies, roles, topics) are ids ("failure-learning"); a page
-# says them in words. Most read right with spaces for hyphens; these need more.
-TAG_WORDS = {
-    "failure-learning": "failure and learning",
-    "sales-customer": "sales and customer roles",
-    "why-reached-out": "why they reached out",
-    "role-and-team": "role and team",
-}
-
-
-def tag_words(tag: str) -> str:
-    """'system design' for 'system-design': a bank tag as a page says it."""
-    return TAG_WORDS.get(tag, tag.replace("-", " "))
-
-
 def tags_words(tags) -> str:
     """'leadership, customer focus': a question's tags as a page lists them."""
     return ", ".join(tag_words(t) for t in tags)
@@ -488,6 +474,17 @@ def interview_label(interview: dict) -> str:
     day = day if isinstance(day, date) else date.fromisoformat(str(day)[:10])
     role = f" — {interview['role']}" if interview.get("role") else ""
     return f"{interview['company']}{role}, {day.day} {day:%b %Y}"
+
+
+NO_PARTICULAR_INTERVIEW = "No particular interview (general questions)"
+
+
+def prepare_label(interview: dict | None) -> str:
+    """One choice of "prepare for an interview from your log", the same on Practice and Mock:
+    'Initech — Backend engineer, 10 Dec 2026 · final', or the choice of none."""
+    if not interview:
+        return NO_PARTICULAR_INTERVIEW
+    return interview_label(interview) + (f" · {interview['stage']}" if interview.get("stage") else "")
 
 
 def days_ago(days: int | None) -> str:

@@ -1,0 +1,128 @@
+"""A question as heard in an interview, or typed, matched to the closest question in the bank.
+
+Below both `coach.banks` (keep_question: is this question there already?) and the interview
+review (which question was asked?): it imports neither, so imports only point down.
+
+Interviewers paraphrase ("can you walk me through a project that missed its goals?") and Whisper
+mishears words, so the match is by TF-IDF cosine over character 3–5-grams of the words (robust to
+inflection and small transcription errors), with the words every interview question shares
+("tell me about a time") weighted down by their frequency across the bank. A match below
+MIN_SIMILARITY is no match: the question is offered for the personal bank instead.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+
+class Question(Protocol):
+    """What matching reads of a bank's question (coach.banks.Question has it); handed in, so this
+    module imports nothing above it."""
+
+    id: str
+    text: str
+
+
+# Measured on tests/data/interviews and benchmarks/review_accuracy.py: paraphrased bank questions
+# as transcribed score 0.45-0.9 against their own entry; the best unrelated entry for a question
+# not in the bank scores 0.2-0.4.
+MIN_SIMILARITY = 0.42
+# A question typed in a debrief ("Tell me about a time you led without authority.") is the bank's
+# question when it is this close AND every word it carries is in the bank's words: over the 287
+# shipped questions, none is taken for another this way (each matched against the rest), while
+# distinct ones reach 0.77 on closeness alone ("Why are you looking for a new role?" and "What are
+# you looking for in your next role?"), so closeness alone would merge different questions.
+SAME_QUESTION_SIMILARITY = 0.7
+# Words that carry no content of their own when deciding whether one question holds another's.
+_FUNCTION_WORDS = frozenset(
+    "a an the you your i me my we our us about time tell describe give example of to in on for and "
+    "or what how why when where which who is are was were do did does have has had it its that this "
+    "with at as be by from can could would should will there their they them something someone some "
+    "any one".split()
+)
+# Words that only frame a question; dropped before comparing.
+_FRAME = re.compile(
+    r"\b(okay|ok|so|great|thanks|thank you|next one|now|alright|all right|can you|could you|"
+    r"please|i'd like you to|i would like you to|let's|start)\b"
+)
+
+
+@dataclass(frozen=True)
+class Match:
+    bank_id: str | None
+    bank_text: str | None
+    similarity: float
+    alternatives: tuple[tuple[str, str, float], ...] = ()
+
+    def to_dict(self) -> dict:
+        return {
+            "bank_id": self.bank_id,
+            "bank_text": self.bank_text,
+            "similarity": round(self.similarity, 3),
+            "alternatives": [
+                {"bank_id": i, "text": t, "similarity": round(s, 3)} for i, t, s in self.alternatives
+            ],
+        }
+
+
+def normalised_text(text: str) -> str:
+    """A question's words for comparing two questions: lower case, single spaces."""
+    return " ".join(text.lower().split())
+
+
+def normalise(text: str) -> str:
+    """A question's words (normalised_text) without punctuation or framing, for similarity."""
+    text = re.sub(r"[^a-z' ]+", " ", normalised_text(text))
+    return " ".join(_FRAME.sub(" ", text).split())
+
+
+@functools.lru_cache(maxsize=4)
+def _index(bank: tuple[tuple[str, str], ...]):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
+    matrix = vectorizer.fit_transform([normalise(text) for _, text in bank])
+    return vectorizer, matrix
+
+
+def match_question(text: str, questions: Sequence[Question], *, top: int = 3) -> Match:
+    """The closest bank question, or a Match with bank_id None and the nearest alternatives."""
+    bank = tuple((q.id, q.text) for q in questions)
+    if not bank or not text.strip():
+        return Match(None, None, 0.0)
+    import numpy as np  # here, not at the top: the banks import this module on the first page
+
+    vectorizer, matrix = _index(bank)
+    sims = (matrix @ vectorizer.transform([normalise(text)]).T).toarray().ravel()
+    order = np.argsort(-sims)[:top]
+    alternatives = tuple((bank[i][0], bank[i][1], float(sims[i])) for i in order)
+    best = int(order[0])
+    if sims[best] < MIN_SIMILARITY:
+        return Match(None, None, float(sims[best]), alternatives)
+    return Match(bank[best][0], bank[best][1], float(sims[best]), alternatives[1:])
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z']+", text.lower()) if w not in _FUNCTION_WORDS}
+
+
+def same_question(text: str, questions: Sequence[Question]) -> Question | None:
+    """The question in `questions` that `text` (typed or heard) is: the same words (case, spacing
+    and a missing full stop aside), or a shorter way of saying one (see SAME_QUESTION_SIMILARITY);
+    None when it is a question of its own."""
+    wanted = normalise(text)
+    if not wanted:
+        return None
+    for question in questions:
+        if normalise(question.text) == wanted:
+            return question
+    found = match_question(text, questions, top=1)
+    if found.bank_id is None or found.similarity < SAME_QUESTION_SIMILARITY:
+        return None
+    if not _content_words(text) <= _content_words(found.bank_text or ""):
+        return None
+    return next(q for q in questions if q.id == found.bank_id)
