@@ -9,7 +9,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from coach import banks
-from coach.analysis.wording import count
+from coach.analysis.wording import count, listed
 from coach.config import OWNERS_FOLDER, SETTINGS_FILE_NAME, Settings
 from coach.errors import StorageError
 from coach.files import write_private
@@ -58,7 +58,7 @@ def backup_words(counts: dict) -> str:
         parts.append(count(others, "other item"))
     if not parts:
         return "nothing"
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return listed(parts)
 
 
 def export_sentence(result: dict) -> str:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from coach import banks
+from coach.analysis.wording import listed
 from coach.banks import Question
 from coach.config import Settings
 
@@ -19,7 +20,11 @@ RECENT_ATTEMPTS = 10
 # What a weak dimension asks to practise (as words a debrief would use; banks maps them).
 DIMENSION_PRACTICE = {"structure": "structure", "fillers": "filler", "delivery": "presentation"}
 # How the page names each weak area (the words above are search terms for the bank, not for people)
-WEAK_AREA_LABELS = {"structure": "structure (STAR)", "filler": "fillers", "presentation": "pace and pauses"}
+WEAK_AREA_LABELS = {
+    "structure": "structure (STAR)",
+    "filler": "fillers",
+    "presentation": "pacing (pace and pauses)",
+}
 
 
 STARTER_REASON = (
@@ -103,7 +108,7 @@ def recommended(
         if for_weak:
             reason = (
                 "Your recent answers scored lowest on "
-                + " and ".join(WEAK_AREA_LABELS.get(w, w) for w in weak[:3])
+                + listed([WEAK_AREA_LABELS.get(w, w) for w in weak[:3]])
                 + f"; these questions give you room to work on {'them' if len(weak) > 1 else 'it'}."
             )
             groups.append(Group(WEAK_AREA, reason, for_weak))

@@ -126,6 +126,17 @@ def test_the_recommendation_names_weak_areas_in_the_users_words():
     )
 
 
+def test_three_weak_areas_read_as_one_list():
+    """Not "fillers and structure (STAR) and pace and pauses"."""
+    from coach import banks, recommend
+
+    attempts = [{"question_id": None, "score_fillers": 10.0, "score_structure": 20.0, "score_delivery": 30.0}]
+    reason = recommend.recommended(banks.load_questions(None), attempts, []).reason
+    assert reason.startswith(
+        "Your recent answers scored lowest on fillers, structure (STAR) and pacing (pace and pauses); "
+    ), reason
+
+
 def test_the_progress_chart_counts_days_not_hours_in_a_first_week():
     series = {
         "practice": [{"at": "2026-11-24T06:10:00+00:00", "value": 116.0}],
