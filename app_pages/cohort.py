@@ -1,9 +1,12 @@
 """Cohort (multi-user mode, staff only): how the cohort practises, in aggregate only."""
 
+from datetime import date
+
 import streamlit as st
 
 from coach.progress import cohort_report
 from coach.ui import shared
+from coach.ui.log_labels import short_date
 
 cfg = shared.settings()
 db = shared.store(cfg)
@@ -23,18 +26,18 @@ with shared.shown_errors():
     c2.metric("Answers this week", report["answers_this_week"])
     c3.metric("People practising this week", report["people_this_week"])
 
-    def shown(value) -> str:
-        return "—" if value is None else f"{value:g}"
+    def shown(value, decimals: int = 0) -> str:
+        return "—" if value is None else f"{value:.{decimals}f}"
 
     st.subheader("Week by week")
     st.table(
         [
             {
-                "Week of": week["week"],
+                "Week of": short_date(week["week"], date.today()),
                 "Answers": week["answers"],
                 "People": week["people"],
                 "Average score": shown(week["score_overall"]),
-                "Fillers per 100 words": shown(week["fillers_per_100_words"]),
+                "Fillers per 100 words": shown(week["fillers_per_100_words"], 1),
                 "Pace (words a minute)": shown(week["wpm"]),
             }
             for week in reversed(report["weeks"])

@@ -6,6 +6,7 @@ the app shows one sentence. Screenshots go to $COACH_SCREENSHOTS (default: a tem
 from __future__ import annotations
 
 import os
+import re
 import time
 from pathlib import Path
 
@@ -143,6 +144,10 @@ def test_staff_see_the_cohort_in_numbers_only(cohort_app, browser, shots):
         text = _main_text(page, "Answers this week")
         assert "People who have answered" in text
         assert not any(name in text for name in PEOPLE.values()) and "example.edu" not in text
+        # the weeks read as dates do on every page ("Mon 30 Nov"), not 2026-11-30
+        table = _main_text(page, "Week of")
+        assert re.search(r"\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2}\b", table), table
+        assert not re.search(r"\d{4}-\d{2}-\d{2}", table), table
         page.screenshot(path=str(shots / "cohort-staff.png"), full_page=True)
     finally:
         context.close()
