@@ -224,10 +224,7 @@ def debrief_gaps(debriefs: list[dict], *, today: date) -> list[dict]:
     """Competencies named as gaps in the last year's debriefs, most named first (then the most
     recent): what the Practice page recommends from and Progress lists, in the same order."""
     counts: dict[str, dict] = {}
-    cutoff = today - timedelta(days=SKILL_GAP_WINDOW_DAYS)
-    for debrief in reversed(debriefs):  # newest first, so ties go to the most recent gap
-        if not debrief["skill_gaps"].strip() or date.fromisoformat(debrief["interview_date"]) < cutoff:
-            continue
+    for debrief in _recent_gap_debriefs(debriefs, today):  # newest first: ties go to the most recent
         for competency in banks.skill_gap_to_competencies(debrief["skill_gaps"]):
             entry = counts.setdefault(competency, {"competency": competency, "mentions": 0, "from": []})
             entry["mentions"] += 1
@@ -264,14 +261,19 @@ def skill_gaps(
 def unmatched_gaps(debriefs: list[dict], *, today: date) -> list[str]:
     """Gaps the last year's debriefs named that no bank question practises ("Kafka"), newest
     first, each once: said, so they do not vanish from what to practise without a word."""
-    cutoff = today - timedelta(days=SKILL_GAP_WINDOW_DAYS)
     found: dict[str, str] = {}
-    for debrief in reversed(debriefs):
-        if date.fromisoformat(debrief["interview_date"]) < cutoff:
-            continue
-        for gap in banks.unmatched_skill_gaps(debrief["skill_gaps"] or ""):
+    for debrief in _recent_gap_debriefs(debriefs, today):
+        for gap in banks.unmatched_skill_gaps(debrief["skill_gaps"]):
             found.setdefault(gap.casefold(), gap)
     return list(found.values())
+
+
+def _recent_gap_debriefs(debriefs: list[dict], today: date):
+    """The debriefs of the last SKILL_GAP_WINDOW_DAYS that name skill gaps, newest first."""
+    cutoff = today - timedelta(days=SKILL_GAP_WINDOW_DAYS)
+    for debrief in reversed(debriefs):
+        if (debrief["skill_gaps"] or "").strip() and date.fromisoformat(debrief["interview_date"]) >= cutoff:
+            yield debrief
 
 
 def _real_interview_goal(goals: list[dict]) -> dict:
