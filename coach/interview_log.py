@@ -191,13 +191,17 @@ def add_option(
     )
 
 
-def local_day(stamp: str) -> str:
-    """The day of a stored moment ('2026-03-10T02:30:00+00:00') on this machine's clock, as the
-    pages date it ('2026-03-09' in New York): the evening before an interview is before its day."""
+def local_moment(stamp: str) -> datetime:
+    """A stored moment ('2026-03-10T02:30:00+00:00') on this machine's clock; one without a zone
+    is taken as already on it."""
     moment = datetime.fromisoformat(str(stamp))
-    if moment.tzinfo is not None:
-        moment = moment.astimezone()
-    return moment.date().isoformat()
+    return moment.astimezone() if moment.tzinfo is not None else moment
+
+
+def local_day(stamp: str) -> str:
+    """The day of a stored moment on this machine's clock, as the pages date it ('2026-03-09' in
+    New York for '2026-03-10T02:30:00+00:00'): the evening before an interview is before its day."""
+    return local_moment(stamp).date().isoformat()
 
 
 def reviewed_answers(interview: dict, attempts: list[dict], bank_texts: dict[str, str]) -> list[dict]:

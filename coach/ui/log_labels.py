@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
+
+from coach.interview_log import local_moment
 
 
 def option_label(option: dict, kinds: dict[str, str]) -> str:
@@ -33,9 +35,7 @@ def short_date(iso_date: str, today: date) -> str:
 def moment_words(stamp: str, today: date, with_time: bool = False) -> str:
     """A stored moment ('2026-12-01T13:40:00+00:00') as short_date reads it, on this machine's clock:
     'Tue 1 Dec', or 'Tue 1 Dec 13:40' where several can fall on one day (a plain day stays a day)."""
-    moment = datetime.fromisoformat(stamp)
-    if moment.tzinfo is not None:
-        moment = moment.astimezone()
+    moment = local_moment(stamp)
     day = short_date(moment.date().isoformat(), today)
     return f"{day} {moment:%H:%M}" if with_time and len(stamp) > 10 else day
 
