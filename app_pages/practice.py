@@ -402,6 +402,10 @@ def find_waiting_answer() -> None:
             ss.practice_question_id = state.question_id
 
 
+# What a student waiting on a stopped or missing analyser can do about it.
+TELL_THEM = "If this lasts more than a few minutes, tell the people who run this coach for you."
+
+
 @st.fragment(run_every=2)
 def waiting_for_answer() -> None:
     """Where the answer stands in the queue, redrawn every two seconds; the whole page is drawn
@@ -431,22 +435,19 @@ def waiting_for_answer() -> None:
         label = "The analyser working on your answer stopped, and no other analyser is running"
         detail = (
             "Your answer is kept and analysed as soon as an analyser starts again; nothing is lost. "
-            "If this lasts more than a few minutes, tell the people who run this coach for you."
+            + TELL_THEM
         )
     elif state.state == "working" and state.stalled:
         label = "The analyser working on your answer stopped"
         detail = (
             "Your answer goes back in the queue and another analyser takes it up; nothing is lost. "
-            "If this lasts more than a few minutes, tell the people who run this coach for you."
+            + TELL_THEM
         )
     elif state.state == "working":
         label, detail = "Analysing your answer now", "Transcribing it, then fillers, pace and structure."
     elif not state.workers:
         label = "No analyser is running at the moment"
-        detail = (
-            "Your answer is analysed as soon as one starts. If this lasts more than a few minutes, "
-            "tell the people who run this coach for you."
-        )
+        detail = "Your answer is analysed as soon as one starts. " + TELL_THEM
     elif state.ahead:
         label = f"Your answer is in the queue: {count(state.ahead, 'answer')} ahead of yours"
         detail = "It is analysed as soon as a place is free."
