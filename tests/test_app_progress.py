@@ -5,6 +5,27 @@ import re
 from app_support import markdown_text, page, seeded_dir
 
 
+def _answered_about_yourself(db, days_ago: int, **analysis) -> None:
+    """A stored answer to "Tell me about yourself." `days_ago` days back (analysis_dict's figures)."""
+    from datetime import UTC, datetime, timedelta
+
+    from store_support import analysis_dict, transcript_dict
+
+    from coach import store
+
+    store.save_attempt(
+        db,
+        question_id="mot-05",
+        question_text="Tell me about yourself.",
+        recording=None,
+        transcript=transcript_dict(),
+        analysis=analysis_dict(**analysis),
+        engine="faster-whisper",
+        model="tiny.en",
+        created_at=datetime.now(UTC) - timedelta(days=days_ago),
+    )
+
+
 def test_empty_progress_leads_to_practice(tmp_path, monkeypatch):
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     at = page("progress").run()
@@ -150,9 +171,7 @@ def test_progress_and_practice_recommend_the_same_questions_for_the_debriefs_gap
     """Two debriefs name three gaps: Progress's "What to practise next" and Practice's
     "Recommended" list the same questions in the same order, named from the same gaps (they were
     two decisions: one read the debriefs newest first, the other all their words run together)."""
-    from datetime import UTC, date, datetime, timedelta
-
-    from store_support import analysis_dict, transcript_dict
+    from datetime import date, timedelta
 
     from coach import store
     from coach.config import load_settings
@@ -167,17 +186,7 @@ def test_progress_and_practice_recommend_the_same_questions_for_the_debriefs_gap
             day = (date.today() - timedelta(days=days_ago)).isoformat()
             interview = store.add_interview(db, company="Acme", stage=stage, interview_date=day)
             store.add_debrief(db, interview, interest=4, skill_gaps=gaps)
-        store.save_attempt(  # an answer a month ago, so Progress has something to chart
-            db,
-            question_id="mot-05",
-            question_text="Tell me about yourself.",
-            recording=None,
-            transcript=transcript_dict(),
-            analysis=analysis_dict(),
-            engine="faster-whisper",
-            model="tiny.en",
-            created_at=datetime.now(UTC) - timedelta(days=30),
-        )
+        _answered_about_yourself(db, days_ago=30)  # a month ago, so Progress has something to chart
     finally:
         db.close()
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
@@ -285,9 +294,7 @@ def test_every_question_answered_stays_reachable_after_months_of_practice(tmp_pa
 def test_a_gap_no_question_practises_is_named_on_the_page(tmp_path, monkeypatch):
     """The debrief's "Kafka" has no question in the banks: What to practise next says so and where
     to add one, instead of listing only the gaps it could match."""
-    from datetime import UTC, date, datetime, timedelta
-
-    from store_support import analysis_dict, transcript_dict
+    from datetime import date, timedelta
 
     from coach import store
     from coach.config import load_settings
@@ -298,17 +305,7 @@ def test_a_gap_no_question_practises_is_named_on_the_page(tmp_path, monkeypatch)
         day = (date.today() - timedelta(days=20)).isoformat()
         interview = store.add_interview(db, company="Acme", stage="first round", interview_date=day)
         store.add_debrief(db, interview, interest=4, skill_gaps="Kafka, stakeholder management")
-        store.save_attempt(
-            db,
-            question_id="mot-05",
-            question_text="Tell me about yourself.",
-            recording=None,
-            transcript=transcript_dict(),
-            analysis=analysis_dict(),
-            engine="faster-whisper",
-            model="tiny.en",
-            created_at=datetime.now(UTC) - timedelta(days=30),
-        )
+        _answered_about_yourself(db, days_ago=30)
     finally:
         db.close()
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
@@ -366,9 +363,7 @@ def test_only_questions_that_practise_a_gap_are_listed_under_the_gaps(tmp_path, 
     from your debriefs" only the questions that practise the gap; Practice shows those same ones
     under its debrief sentence and the weak-area questions under their own sentence. (Progress
     listed all five under the gap, three of them about something else.)"""
-    from datetime import UTC, date, datetime, timedelta
-
-    from store_support import analysis_dict, transcript_dict
+    from datetime import date, timedelta
 
     from coach import banks, store
     from coach.config import load_settings
@@ -380,17 +375,7 @@ def test_only_questions_that_practise_a_gap_are_listed_under_the_gaps(tmp_path, 
         interview = store.add_interview(db, company="Acme", stage="first round", interview_date=day)
         store.add_debrief(db, interview, interest=4, skill_gaps="learning from failure")
         for days_ago in (30, 25):  # weak on fillers, structure and pace, not practised lately
-            store.save_attempt(
-                db,
-                question_id="mot-05",
-                question_text="Tell me about yourself.",
-                recording=None,
-                transcript=transcript_dict(),
-                analysis=analysis_dict(overall=50.0),
-                engine="faster-whisper",
-                model="tiny.en",
-                created_at=datetime.now(UTC) - timedelta(days=days_ago),
-            )
+            _answered_about_yourself(db, days_ago=days_ago, overall=50.0)
     finally:
         db.close()
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
