@@ -287,14 +287,8 @@ def test_the_practice_page_shows_the_queue_then_draws_the_result(cohort, monkeyp
     assert result["attempt_id"] == _finished(store, job_id).attempt["id"]
 
 
-def test_with_no_worker_running_the_page_says_so_and_the_answer_lands_when_one_starts(tmp_path, monkeypatch):
-    """A cohort whose workers are all down (not started yet, crashed): the person is told no
-    analyser is running, not that their answer is next forever; one started later analyses it."""
-    reason = skip_reason()
-    if reason:
-        pytest.skip(reason)
-    from app_support import page
-
+def _app_on_a_fresh_queue(tmp_path, monkeypatch) -> None:
+    """The app's pages (data in tmp_path/app) sending answers to a queue in a new database."""
     from coach import queue
 
     url = get_server().new_database_url()
@@ -304,6 +298,17 @@ def test_with_no_worker_running_the_page_says_so_and_the_answer_lands_when_one_s
         COACH_DATA_DIR=str(tmp_path / "app"), COACH_DATABASE_URL=url, COACH_QUEUE="1"
     ).items():
         monkeypatch.setenv(name, value)
+
+
+def test_with_no_worker_running_the_page_says_so_and_the_answer_lands_when_one_starts(tmp_path, monkeypatch):
+    """A cohort whose workers are all down (not started yet, crashed): the person is told no
+    analyser is running, not that their answer is next forever; one started later analyses it."""
+    reason = skip_reason()
+    if reason:
+        pytest.skip(reason)
+    from app_support import page
+
+    _app_on_a_fresh_queue(tmp_path, monkeypatch)
     at = page("practice").run()
     first_recommended = [b.key for b in at.button if b.key and b.key.startswith("practice_rec_")][0]
     at.button(key=first_recommended).click().run()
@@ -338,13 +343,7 @@ def test_the_only_worker_killed_mid_job_the_page_says_so_and_a_new_worker_finish
 
     from coach import queue
 
-    url = get_server().new_database_url()
-    settings = replace(load_settings(data_dir=tmp_path / "app"), database_url=url, queue=True)
-    queue.ensure_schema(settings)
-    for name, value in dict(
-        COACH_DATA_DIR=str(tmp_path / "app"), COACH_DATABASE_URL=url, COACH_QUEUE="1"
-    ).items():
-        monkeypatch.setenv(name, value)
+    _app_on_a_fresh_queue(tmp_path, monkeypatch)
     monkeypatch.setattr(queue, "STALLED_AFTER_S", float(STALLED_AFTER_S))  # as the workers are told
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     first = Worker(env, tmp_path / "first.log", "w-first")
