@@ -203,7 +203,7 @@ def test_a_reviewed_stage_shows_its_answers_beside_the_practice_before_it(tmp_pa
     lead = banks.get_question("beh-lead-01", tmp_path)
     db = store.open_store(settings)
     try:
-        for day in (3, 12):  # practised twice before the interview, once after
+        for day in (3, 12, 25):  # practised twice before the interview (20 Nov), once after
             store.save_attempt(
                 db,
                 question_id=lead.id,
@@ -215,17 +215,6 @@ def test_a_reviewed_stage_shows_its_answers_beside_the_practice_before_it(tmp_pa
                 model="tiny.en",
                 created_at=datetime(2026, 11, day, 9, tzinfo=UTC),
             )
-        store.save_attempt(
-            db,
-            question_id=lead.id,
-            question_text=lead.text,
-            recording=None,
-            transcript=transcript_dict(),
-            analysis=analysis_dict(),
-            engine="faster-whisper",
-            model="tiny.en",
-            created_at=datetime(2026, 11, 25, 9, tzinfo=UTC),
-        )
         interview_id = store.add_interview(
             db, company="Initech", role="Backend engineer", stage="first round", interview_date="2026-11-20"
         )
