@@ -3,11 +3,12 @@ writes it. The labels the Interviews page shows live in coach.ui.log_labels."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 from coach import store
 from coach.debrief import parse_person
 from coach.errors import InputError
+from coach.local_time import local_day
 from coach.store import Store
 from coach.store.options import KINDS as OPTION_KIND_NAMES
 
@@ -189,19 +190,6 @@ def add_option(
         deadline=deadline or None,
         interview_id=interview_id,
     )
-
-
-def local_moment(stamp: str) -> datetime:
-    """A stored moment ('2026-03-10T02:30:00+00:00') on this machine's clock; one without a zone
-    is taken as already on it."""
-    moment = datetime.fromisoformat(str(stamp))
-    return moment.astimezone() if moment.tzinfo is not None else moment
-
-
-def local_day(stamp: str) -> str:
-    """The day of a stored moment on this machine's clock, as the pages date it ('2026-03-09' in
-    New York for '2026-03-10T02:30:00+00:00'): the evening before an interview is before its day."""
-    return local_moment(stamp).date().isoformat()
 
 
 def reviewed_answers(interview: dict, attempts: list[dict], bank_texts: dict[str, str]) -> list[dict]:

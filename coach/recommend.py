@@ -5,12 +5,13 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from coach import banks
 from coach.analysis.wording import listed
 from coach.banks import Question
 from coach.config import Settings
+from coach.local_time import local_day
 
 # A first session with nothing to go on starts where most interview loops start.
 STARTER_COMPETENCIES = ("motivation", "leadership", "conflict", "failure-learning", "ownership")
@@ -119,8 +120,9 @@ def recommended(
 
 
 def _day(created_at: str | None) -> date:
+    """The user's day of a stored answer (its day on this machine's clock, not in UTC)."""
     try:
-        return datetime.fromisoformat(created_at).date() if created_at else date.min
+        return date.fromisoformat(local_day(created_at)) if created_at else date.min
     except ValueError:
         return date.min
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from coach.interview_log import local_moment
+from coach.local_time import local_moment
 
 
 def option_label(option: dict, kinds: dict[str, str]) -> str:
