@@ -15,6 +15,7 @@ from coach.data_admin import (
     import_bytes,
     import_sentence,
 )
+from coach.errors import NothingToExport
 from coach.transcribe import available_models
 from coach.transcribe.models import INSTALLABLE
 from coach.ui import shared
@@ -173,10 +174,15 @@ def your_data() -> None:
     with c1:
         st.markdown("**Back up**")
         if st.button("Prepare a backup (zip, recordings included)", key="settings_export"):
+            st.session_state["settings_backup"] = None
             with shared.shown_errors():
-                data, info = export_bytes(db)
-                st.session_state["settings_backup"] = data
-                st.caption(export_sentence(info))
+                try:
+                    data, info = export_bytes(db)
+                except NothingToExport as e:
+                    st.info(shared.said(e))
+                else:
+                    st.session_state["settings_backup"] = data
+                    st.caption(export_sentence(info))
         if st.session_state.get("settings_backup"):
             st.download_button(
                 "Download the backup",

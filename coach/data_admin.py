@@ -62,13 +62,9 @@ def backup_words(counts: dict) -> str:
 
 
 def export_sentence(result: dict) -> str:
-    """What a backup holds, the same words in `coach export` and on the Settings page."""
-    held = backup_words(result["counts"])
-    return (
-        "The backup is empty: there was nothing to back up yet."
-        if held == "nothing"
-        else f"The backup holds {held}."
-    )
+    """What a backup holds, the same words in `coach export` and on the Settings page (an empty
+    store makes no backup: export_data raises NothingToExport)."""
+    return f"The backup holds {backup_words(result['counts'])}."
 
 
 def import_sentence(result: dict) -> str:

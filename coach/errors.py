@@ -49,3 +49,8 @@ class StorageError(CoachError):
 
 class InputError(CoachError):
     """A text, question or other user input is not usable."""
+
+
+class NothingToExport(InputError):
+    """A backup was asked for before there is anything to back up: no file is written (an empty
+    zip would pass for a backup), and the sentence says what to do first."""

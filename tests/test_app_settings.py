@@ -114,6 +114,20 @@ def test_the_quality_gate_is_explained_with_its_numbers(tmp_path, monkeypatch):
     assert rows[0]["When"] == "under 20 words or 10 s of speech"
 
 
+def test_a_backup_with_nothing_to_back_up_says_so_and_offers_no_download(tmp_path, monkeypatch):
+    """A new user presses "Prepare a backup": one sentence says there is nothing yet and what to
+    do, as `coach export` does, and no empty zip is offered for download."""
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("settings").run()
+    at.button(key="settings_export").click().run()
+    assert not at.exception and not at.error
+    assert [i.value for i in at.info] == [
+        "Nothing to back up yet: practise an answer or log an interview first."
+    ]
+    assert not at.get("download_button")
+
+
 def test_a_backup_says_what_it_holds_in_words_not_rows(tmp_path, monkeypatch):
     """Prepare a backup: the caption counts practice answers, interviews and recordings as
     `coach export` does, not "12 rows, 2 recordings"."""

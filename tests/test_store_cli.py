@@ -433,6 +433,47 @@ def test_progress_names_a_bank_tag_as_the_pages_do(settings, monkeypatch):
     assert reason == "From your debriefs: failure and learning.", reason
 
 
+def _empty_backup(path):
+    """A backup with nothing in it, as `coach export` wrote one on an empty store before it
+    refused to (people may still hold such a file)."""
+    import zipfile
+
+    from coach.store.migrations import latest_migration
+    from coach.store.schema import TABLES_IN_ORDER
+    from coach.store.transfer import FORMAT, FORMAT_VERSION, MANIFEST
+
+    manifest = {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "schema": latest_migration(),
+        "exported_at": "2026-11-01T09:00:00+00:00",
+        "tables": {table.name: [] for table in TABLES_IN_ORDER},
+    }
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(MANIFEST, json.dumps(manifest))
+    return path
+
+
+def test_an_export_with_nothing_to_export_writes_no_file_and_says_what_to_do(tmp_path, backend):
+    """A new user's `coach export` said "Exported nothing to PATH." and wrote an empty zip: now
+    one sentence says there is nothing yet and what to do, it fails (a script must not take the
+    path for a backup), and a backup already at that path is left as it was."""
+    empty = make_settings(tmp_path, backend, "empty")
+    out = tmp_path / "backup.zip"
+    for args in (["export", str(out)], ["export", str(out), "--json"]):
+        result = _run(empty, *args)
+        assert result.exit_code == 1, result.stdout
+        assert result.stderr.strip() == (
+            "error: Nothing to export yet, so no file was written: save a practice answer "
+            "(coach analyze AUDIO --save) or log an interview (coach add-interview) first."
+        ), result.stderr
+        assert result.stdout == "" and not out.exists()
+    out.write_bytes(b"last week's backup")
+    assert _run(empty, "export", str(out)).exit_code == 1
+    assert out.read_bytes() == b"last week's backup"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".export-")] == []
+
+
 def test_an_import_counts_every_part_it_adds_and_an_empty_backup_says_so(filled, tmp_path, backend):
     """A person met and a goal added since the last backup: importing the new backup says it added
     them (it said "Nothing new to import: everything in this backup is already here" though rows
@@ -456,9 +497,6 @@ def test_an_import_counts_every_part_it_adds_and_an_empty_backup_says_so(filled,
         "2 practice answers, 1 interview and 2 recordings."
     ), result.stdout
 
-    empty = make_settings(tmp_path, backend, "empty")
-    exported = _run(empty, "export", str(tmp_path / "empty.zip"))
-    assert exported.exit_code == 0, exported.stderr
-    result = _run(target, "import", str(tmp_path / "empty.zip"))
+    result = _run(target, "import", str(_empty_backup(tmp_path / "empty.zip")))
     assert result.exit_code == 0, result.stderr
     assert result.stdout.strip() == "Nothing to import: this backup is empty.", result.stdout

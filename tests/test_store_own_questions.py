@@ -16,6 +16,7 @@ from coach import banks
 from coach.data_admin import delete_all_data
 from coach.errors import InputError
 from coach.store import (
+    add_goal,
     delete_own_question,
     edit_own_question,
     list_favourites,
@@ -184,6 +185,7 @@ def test_an_export_from_before_migration_3_brings_its_lists(tmp_path, backend, m
     if settings.database_url:
         monkeypatch.setenv("COACH_DATABASE_URL", settings.database_url)
     store = open_store(settings)
+    add_goal(store, kind="wpm", target=140)  # an empty store makes no export
     export_data(store, tmp_path / "backup.zip")
     with zipfile.ZipFile(tmp_path / "backup.zip") as archive:
         manifest = json.loads(archive.read("coach-export.json"))

@@ -29,7 +29,7 @@ from pathlib import Path, PurePosixPath
 import sqlalchemy as sa
 
 from coach.config import OWNERS_FOLDER
-from coach.errors import InputError, StorageError
+from coach.errors import InputError, NothingToExport, StorageError
 from coach.files import private_folder
 from coach.store.db import Store
 from coach.store.migrations import MIGRATIONS, latest_migration
@@ -60,15 +60,26 @@ NATURAL_KEYS = {
     favourites.name: "question_id",
     recordings.name: "path",
 }
+# What a person is told who asks for a backup with nothing in the store yet (terminal, then app).
+NOTHING_TO_EXPORT = (
+    "Nothing to export yet, so no file was written: save a practice answer "
+    "(coach analyze AUDIO --save) or log an interview (coach add-interview) first."
+)
+NOTHING_TO_BACK_UP = "Nothing to back up yet: practise an answer or log an interview first."
 # check_own_question(entry, where) raises InputError for an entry the banks would refuse.
 OwnQuestionCheck = Callable[[dict, str], object]
 
 
 def export_data(store: Store, out_path: Path) -> dict:
-    """Write the whole history and its recordings to `out_path` (a .zip). Returns counts."""
+    """Write the whole history and its recordings to `out_path` (a .zip). Returns counts.
+
+    With nothing stored yet it writes nothing (NothingToExport): an empty zip would pass for a
+    backup, and a backup already at `out_path` would be lost to it."""
     out_path = Path(out_path)
     with store.read(snapshot=True) as conn:
         tables = {table.name: _export_rows(conn, store, table) for table in TABLES_IN_ORDER}
+    if not any(tables.values()):
+        raise NothingToExport(NOTHING_TO_EXPORT, in_app=NOTHING_TO_BACK_UP)
     manifest = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
