@@ -20,7 +20,7 @@ import sqlalchemy as sa
 
 from coach.config import Settings
 from coach.errors import StorageError
-from coach.files import private_folder
+from coach.files import FILE_MODE, private_folder
 from coach.store import migrations
 
 DEFAULT_BUSY_TIMEOUT_S = 10.0
@@ -201,12 +201,19 @@ def _make_data_dir(data_dir: Path) -> None:
 
 
 def _create_private(path: Path) -> None:
-    """A new database file readable by its owner only (SQLite gives its -wal/-shm files the same
-    mode), so other users of a shared machine cannot read transcripts and notes."""
+    """A database file readable by its owner only (SQLite gives its -wal/-shm files the same
+    mode), so other users of a shared machine cannot read transcripts and notes. One that is
+    already there (an admin made it for a cohort, an older coach wrote it, a copy kept 0644) is
+    written in place, so it is made private too, with any -wal/-shm left beside it."""
     try:
-        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE))
     except FileExistsError:
-        pass
+        for existing in (path, *(path.with_name(path.name + end) for end in ("-wal", "-shm", "-journal"))):
+            try:
+                if existing.stat().st_mode & 0o077:
+                    existing.chmod(FILE_MODE)
+            except OSError:
+                pass  # gone, or someone else's: opening the database says so if it cannot be used
     except OSError:
         pass  # a read-only folder: opening the database will say so in one sentence
 

@@ -117,3 +117,44 @@ def test_the_cohort_workers_logs_are_their_owners_only(tmp_path):
     log = logs / "worker1.log"
     assert log.exists() and log.stat().st_size > 0  # the worker wrote to it (why it stopped)
     assert _shared([logs, log]) == {}
+
+
+def test_files_left_open_to_others_are_their_owners_only_once_the_coach_writes_them(settings):
+    """An admin made the data folder for a cohort (0755) and left settings.toml and the database
+    in it readable by everyone (0644), or an older coach made them so: once the coach saves
+    settings and an answer, each is its owner's only. The database is written in place, so
+    without a fix it kept the admin's mode (and SQLite gives its -wal/-shm files the same)."""
+    from store_support import analysis_dict, transcript_dict
+
+    from coach.config import save_settings
+    from coach.store import save_attempt
+
+    data = settings.data_dir
+    data.mkdir(mode=0o755)
+    open_store(settings).close()  # the database, as an admin might have set it up
+    settings_file = data / "settings.toml"
+    settings_file.write_text('engine = "faster-whisper"\n')
+    for path in (data, data / "coach.db", settings_file):
+        path.chmod(0o755 if path.is_dir() else 0o644)
+    old_umask = os.umask(0o022)
+    try:
+        save_settings(settings)
+        store = open_store(settings)
+        try:
+            save_attempt(
+                store,
+                question_id="mot-05",
+                question_text="Tell me about yourself.",
+                recording=None,
+                transcript=transcript_dict(),
+                analysis=analysis_dict(),
+                engine="faster-whisper",
+                model="tiny.en",
+            )
+            written = [p for p in data.iterdir() if p.is_file()]  # while open: any -wal, -shm too
+        finally:
+            store.close()
+    finally:
+        os.umask(old_umask)
+    assert {"coach.db", "settings.toml"} <= {p.name for p in written}
+    assert _shared(p for p in written if p.exists()) == {}
