@@ -227,7 +227,7 @@ def the_report(session: MockSession) -> None:
                 st.caption(f"Why: {escape(follow['why'])}")
                 if follow["scores"]:
                     st.markdown(_scores_line(follow["scores"], "Your follow-up answer's scores"))
-    st.caption("Each answer is also saved as a practice attempt; see them on the Progress page.")
+    st.caption("Each answer is also saved with your practice answers; see them on the Progress page.")
     st.button("Start another mock interview", type="primary", on_click=reset, key="mock_again")
 
 

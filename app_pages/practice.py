@@ -470,7 +470,7 @@ def the_result(result: dict) -> None:
         result["analysis"], cfg, recording=Path(result["recording"]) if result.get("recording") else None
     )
     if result.get("demonstration"):
-        st.caption("This was the sample recording, a demonstration: it is not saved as your attempt.")
+        st.caption("This was the sample recording, a demonstration: it is not saved as your answer.")
     elif result.get("question_id") and summary.is_measured(result["analysis"]):
         against_earlier(result)  # a take that could not be measured gets its one sentence, no comparison
     left, right, _ = st.columns([1, 1, 3])
@@ -489,14 +489,14 @@ def the_result(result: dict) -> None:
         args=(None,),
         key="practice_next",
     )
-    st.caption("Every attempt is saved automatically; see them all on the Progress page.")
+    st.caption("Every answer is saved automatically; see them all on the Progress page.")
 
 
 def against_earlier(result: dict) -> None:
     history = question_attempts(result["question_id"])
-    st.subheader("This attempt against your earlier ones")
+    st.subheader("This answer against your earlier ones")
     if len(history) < 2:
-        st.caption("Your first attempt at this question. Try again to see the change.")
+        st.caption("Your first answer to this question. Try again to see the change.")
         return
     change = summary.change_sentence(history, result["attempt_id"])
     if change:

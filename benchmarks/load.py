@@ -33,8 +33,8 @@ from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, StreamlitServer  # noqa: E
 
 DATA = ROOT / "tests" / "data"
 CLIPS = ["fillers.wav", "clean.wav", "clean.mp3", "phone_8k.wav", "clean.ogg", "clean.webm", "clean.flac"]
-# the page counts attempts as the user would: "your 2nd attempt at this question"
-SAVED = re.compile(r"Analysed and saved: your (\d+)(?:st|nd|rd|th) attempt at this question")
+# the page counts attempts as the user would: "your 2nd answer to this question"
+SAVED = re.compile(r"Analysed and saved: your (\d+)(?:st|nd|rd|th) answer to this question")
 
 
 @dataclass

@@ -165,7 +165,7 @@ def browser_run(clip: Path, folder: Path, answers: int = 3) -> list[tuple[str, f
                 page.get_by_role("tab", name="Upload a file").click()
                 start = time.perf_counter()
                 page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(clip))
-                saved = f"Analysed and saved: your {ordinal(n)} attempt at this question"
+                saved = f"Analysed and saved: your {ordinal(n)} answer to this question"
                 page.get_by_text(saved).wait_for(timeout=300_000)
                 page.get_by_role("heading", name="Pace and pauses").wait_for(timeout=60_000)
                 label = "first (model loading)" if n == 1 else f"answer {n} (model loaded)"

@@ -193,7 +193,9 @@ def analyze_command(
     question: Annotated[
         str | None, typer.Option(metavar="ID", help="the bank question id this answers")
     ] = None,
-    save: Annotated[bool, typer.Option("--save", help="keep the recording and store the attempt")] = False,
+    save: Annotated[
+        bool, typer.Option("--save", help="keep the recording and store it as a practice answer")
+    ] = False,
     interview: Annotated[
         int | None,
         typer.Option(
@@ -263,7 +265,8 @@ def _analyze_audio(
         close()
     if result.attempt_id is not None:
         typer.echo(
-            f"Saved as attempt #{result.attempt_id}; recording kept at {result.recording.path}.", err=True
+            f"Saved as practice answer #{result.attempt_id}; recording kept at {result.recording.path}.",
+            err=True,
         )
     return result.analysis
 
@@ -534,14 +537,12 @@ def open_store(settings=None) -> Iterator:
 @friendly_errors
 def history_command(
     question: Annotated[
-        str | None, typer.Option(metavar="ID", help="only attempts and real answers to this question id")
+        str | None, typer.Option(metavar="ID", help="only practice and real answers to this question id")
     ] = None,
-    limit: Annotated[
-        int | None, typer.Option(metavar="N", help="at most this many practice attempts")
-    ] = None,
+    limit: Annotated[int | None, typer.Option(metavar="N", help="at most this many practice answers")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
 ) -> None:
-    """Stored practice attempts and real interviews, newest first."""
+    """Stored practice answers and real interviews, newest first."""
     from coach import store as repository
 
     with open_store() as store:
@@ -577,7 +578,7 @@ def history_command(
         # what will help; only one whose analysis was interrupted is worth analysing again
         why = r["not_analysable"] or "its analysis was interrupted; run `coach reanalyze` to finish it."
         typer.echo(f"saved but not analysed: {r['path']}: {one_line(why)}")
-    typer.echo(f"{count(len(history['attempts']), 'practice attempt')}.", err=True)
+    typer.echo(f"{count(len(history['attempts']), 'practice answer')}.", err=True)
 
 
 def _measure(row: dict, key: str, unit: str = "") -> str:
@@ -592,7 +593,7 @@ def _measure(row: dict, key: str, unit: str = "") -> str:
 @app.command("progress")
 @friendly_errors
 def progress_command(
-    last: Annotated[int, typer.Option(metavar="N", help="compare the last N attempts with the N before")] = 5,
+    last: Annotated[int, typer.Option(metavar="N", help="compare the last N answers with the N before")] = 5,
     as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
 ) -> None:
     """Trends, practice against real interviews, skill gaps to practise, and cadence."""

@@ -406,7 +406,7 @@ def summary_lines(report: dict) -> list[str]:
     """The report as a few plain sentences for the terminal."""
     counts = report["counts"]
     lines = [
-        f"{count(counts['practice_attempts'], 'practice attempt')}, "
+        f"{count(counts['practice_attempts'], 'practice answer')}, "
         f"{count(counts['real_interviews'], 'real interview')} "
         f"({count(counts['real_answers'], 'answer')} analysed)."
     ]
@@ -418,13 +418,13 @@ def summary_lines(report: dict) -> list[str]:
             if ends:
                 lines.append(
                     f"{entry['label'].capitalize()}: {_figure(ends['first_mean'], measure)} on average over "
-                    f"the first {ends['n']} attempts, {_figure(ends['last_mean'], measure)} over the last "
+                    f"the first {ends['n']} answers, {_figure(ends['last_mean'], measure)} over the last "
                     f"{ends['n']}{band}; {ends['direction']} since the start."
                 )
             else:
                 lines.append(
                     f"{entry['label'].capitalize()}: {_figure(entry['first'], measure)} on the first "
-                    f"attempt, {_figure(entry['latest'], measure)} on the latest{band}; "
+                    f"answer, {_figure(entry['latest'], measure)} on the latest{band}; "
                     f"{entry['since_first']} since the first."
                 )
         comparison = report["practice_vs_real"][measure]

@@ -381,7 +381,7 @@ def analyse_queued_answer(
         except CoachError as e:
             write_outcome(path, getattr(e, "in_app", "") or str(e))
             return "not analysed"
-    return f"attempt {result.attempt_id}"
+    return f"practice answer {result.attempt_id}"
 
 
 def _question(data: dict | None):

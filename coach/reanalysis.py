@@ -79,10 +79,10 @@ def reanalyze(
             _reanalyse_one(store, what, row, retranscribe and what == "attempt")
         except CoachError as e:
             report["failed"].append({"what": what, "id": row.id, "error": str(e)})
-            say(f"{what} {row.id}: {e}")
+            say(f"{_said(what)} {row.id}: {e}")
             continue
         report["reanalysed"].append({"what": what, "id": row.id, "previous_version": row.analysis_version})
-        say(f"{what} {row.id}: analysed again (was version {row.analysis_version})")
+        say(f"{_said(what)} {row.id}: analysed again (was version {row.analysis_version})")
     if include_unanalysed:
         for recording in unanalysed_recordings(store):
             if recording["kind"] != "practice":
@@ -99,8 +99,13 @@ def reanalyze(
                 say(f"{recording['path']}: {e}")
                 continue
             report["new_attempts"].append({"id": attempt_id, "recording_path": recording["path"]})
-            say(f"{recording['path']}: saved as attempt {attempt_id}")
+            say(f"{recording['path']}: saved as practice answer {attempt_id}")
     return report
+
+
+def _said(what: str) -> str:
+    """An answer's kind in the user's words ("attempt" is the store's name for a practice answer)."""
+    return "practice answer" if what == "attempt" else what
 
 
 def _reanalyse_one(store: Store, what: str, row, retranscribe: bool) -> None:

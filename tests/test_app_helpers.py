@@ -93,7 +93,7 @@ def test_change_since_previous_attempt_is_stated_as_numbers():
         {"id": 2, "score_overall": 85, "fillers_per_100_words": 0.0, "wpm": 165.0},
     ]
     assert summary.change_sentence(attempts, 2) == (
-        "Since your previous attempt: overall score 52 → 85; fillers per 100 words 21.4 → 0; "
+        "Since your previous answer: overall score 52 → 85; fillers per 100 words 21.4 → 0; "
         "pace 120 wpm → 165 wpm."
     )
     assert summary.change_sentence(attempts, 1) is None
@@ -262,9 +262,9 @@ def test_attempts_are_counted_as_a_person_counts_them():
     ]  # fmt: skip
     history = [{"id": 7}, {"id": 412}, {"id": 413}]  # one person's takes at one question, oldest first
     assert attempt_number(history, 412) == 2 and attempt_number(history, 9) is None
-    assert outcome_label({"scores": {}}, 3) == "Analysed and saved: your 3rd attempt at this question"
+    assert outcome_label({"scores": {}}, 3) == "Analysed and saved: your 3rd answer to this question"
     unmeasured = outcome_label({"scores": None}, 1)
-    assert unmeasured == "Kept as your 1st attempt at this question, but it could not be measured"
+    assert unmeasured == "Kept as your 1st answer to this question, but it could not be measured"
     assert "not saved" in outcome_label({"scores": {}}, None, saved=False)
 
 

@@ -27,7 +27,7 @@ def test_first_run_leads_to_a_first_answer_with_the_sample(tmp_path, monkeypatch
     text = markdown_text(at)
     assert "checkout" in text and "Tell me about an incident you were involved in" in text
     assert _answers(tmp_path) == [], "the sample is a demonstration, never the user's own attempt"
-    assert any("not saved as your attempt" in c.value for c in at.caption)
+    assert any("not saved as your answer" in c.value for c in at.caption)
 
 
 def test_a_recorded_answer_shows_its_fillers_and_is_saved(tmp_path, monkeypatch):
@@ -108,18 +108,18 @@ def test_attempts_at_the_same_question_are_compared(tmp_path, monkeypatch):
     at = page("practice").run()
     at.button(key=[b.key for b in at.button if b.key and b.key.startswith("practice_rec_")][0]).click().run()
     at.audio_input[0].set_value(("answer.wav", (DATA / "clean.wav").read_bytes(), "audio/wav")).run()
-    assert [s.label for s in at.status] == ["Analysed and saved: your 1st attempt at this question"]
+    assert [s.label for s in at.status] == ["Analysed and saved: your 1st answer to this question"]
     at.button(key="practice_try_again").click().run()
     at.audio_input[0].set_value(("answer.wav", (DATA / "fillers.wav").read_bytes(), "audio/wav")).run()
     assert not at.exception and not at.error
     # the count the user would make (their 2nd try at this question), not the database's id 5
-    assert [s.label for s in at.status] == ["Analysed and saved: your 2nd attempt at this question"]
-    assert any(str(m.value).startswith("Since your previous attempt: overall score") for m in at.markdown)
+    assert [s.label for s in at.status] == ["Analysed and saved: your 2nd answer to this question"]
+    assert any(str(m.value).startswith("Since your previous answer: overall score") for m in at.markdown)
     assert len(at.dataframe) == 1 and len(at.dataframe[0].value) == 2
 
 
 def test_a_take_too_short_to_measure_is_not_compared_with_earlier_ones(tmp_path, monkeypatch):
-    """The quality gate's sentence and what to do, no "this attempt against your earlier ones"."""
+    """The quality gate's sentence and what to do, no "this answer against your earlier ones"."""
     import io
 
     import soundfile as sf
@@ -128,7 +128,7 @@ def test_a_take_too_short_to_measure_is_not_compared_with_earlier_ones(tmp_path,
     at = page("practice").run()
     at.button(key="practice_first_question").click().run()
     at.audio_input[0].set_value(("answer.wav", (DATA / "clean.wav").read_bytes(), "audio/wav")).run()
-    assert "This attempt against your earlier ones" in [s.value for s in at.subheader]
+    assert "This answer against your earlier ones" in [s.value for s in at.subheader]
     samples, rate = sf.read(DATA / "fillers.wav")
     short = io.BytesIO()
     sf.write(short, samples[: 6 * rate], rate, format="WAV")
@@ -136,8 +136,8 @@ def test_a_take_too_short_to_measure_is_not_compared_with_earlier_ones(tmp_path,
     at.audio_input[0].set_value(("answer.wav", short.getvalue(), "audio/wav")).run()
     assert not at.exception and not at.error
     assert any("too little to measure" in w.value for w in at.warning), [w.value for w in at.warning]
-    assert "This attempt against your earlier ones" not in [s.value for s in at.subheader]
-    assert not at.dataframe and not any("Since your previous attempt" in str(m.value) for m in at.markdown)
+    assert "This answer against your earlier ones" not in [s.value for s in at.subheader]
+    assert not at.dataframe and not any("Since your previous answer" in str(m.value) for m in at.markdown)
     assert len(_answers(tmp_path)) == 2  # kept all the same
 
 
@@ -249,8 +249,8 @@ def test_a_saved_answer_reads_its_questions_attempts_once(tmp_path, monkeypatch)
     finally:
         sa.event.remove(sa.engine.Engine, "before_cursor_execute", note)
     assert not at.exception and not at.error
-    assert [s.label for s in at.status] == ["Analysed and saved: your 1st attempt at this question"]
-    assert any("Your first attempt at this question" in str(c.value) for c in at.caption)
+    assert [s.label for s in at.status] == ["Analysed and saved: your 1st answer to this question"]
+    assert any("Your first answer to this question" in str(c.value) for c in at.caption)
     assert len(question_reads) == 1, question_reads
 
 

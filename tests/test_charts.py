@@ -44,7 +44,7 @@ def _labels(expression: str) -> list[str]:
 def test_the_attempts_chart_labels_lie_flat(n):
     chart = charts.attempts_chart(attempts(n), current_id=n)
     if n == 1:
-        assert chart is None  # the page says "your first attempt" instead of a one-point chart
+        assert chart is None  # the page says "your first answer" instead of a one-point chart
         return
     spec = chart.to_dict()
     assert _first_with(spec, "x", "axis")["labelAngle"] == 0

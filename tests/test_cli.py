@@ -80,7 +80,7 @@ def test_analyze_save_keeps_the_recording_and_history_shows_it(clips, tmp_path):
         data_dir=tmp_path,
     )
     assert result.returncode == 0, result.stderr
-    assert "Saved as attempt #1" in result.stderr
+    assert "Saved as practice answer #1" in result.stderr
     saved = list((tmp_path / "recordings").rglob("*.webm"))
     assert [p.read_bytes() for p in saved] == [(clips / "clean.webm").read_bytes()]
     history = json.loads(coach("history", "--json", data_dir=tmp_path).stdout)

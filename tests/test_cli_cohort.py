@@ -57,7 +57,7 @@ def test_multi_user_mode_needs_a_user_and_shows_only_theirs(tmp_path):
 
 
 def test_one_persons_history_and_export_count_in_words(tmp_path):
-    """A student with one answer: "1 practice attempt.", "Exported 1 practice answer to ..."."""
+    """A student with one answer: "1 practice answer.", "Exported 1 practice answer to ..."."""
     from store_support import analysis_dict, transcript_dict
 
     (tmp_path / "settings.toml").write_text("multi_user = true\n")
@@ -77,7 +77,7 @@ def test_one_persons_history_and_export_count_in_words(tmp_path):
         db.close()
     history = coach("history", data_dir=tmp_path, user="ana@example.edu")
     assert history.returncode == 0, history.stderr
-    assert history.stderr.strip().splitlines()[-1] == "1 practice attempt."
+    assert history.stderr.strip().splitlines()[-1] == "1 practice answer."
     exported = coach("export", tmp_path / "ana.zip", data_dir=tmp_path, user="ana@example.edu")
     assert exported.returncode == 0, exported.stderr
     assert exported.stdout.startswith("Exported 1 practice answer to ")

@@ -78,7 +78,7 @@ def test_improvement_since_the_first_attempt_and_over_the_last_n(store, settings
     assert (pace["mean_previous_2"], pace["mean_last_2"], pace["over_last_2"]) == (182.5, 151, "closer")
     fillers = report["improvement"]["fillers_per_100_words"]
     assert (fillers["first"], fillers["latest"], fillers["since_first"]) == (9, 3, "closer")
-    assert any("195 on the first attempt, 152 on the latest" in line for line in summary_lines(report))
+    assert any("195 on the first answer, 152 on the latest" in line for line in summary_lines(report))
 
 
 def test_the_terminal_summary_reads_in_words(store, settings):
@@ -89,9 +89,9 @@ def test_the_terminal_summary_reads_in_words(store, settings):
     _real(store, "2025-01-20", 170.6)
     lines = summary_lines(progress_report(store, settings, today=date(2025, 1, 20)))
     text = "\n".join(lines)
-    assert lines[0] == "2 practice attempts, 1 real interview (1 answer analysed).", lines[0]
-    assert "Pace (words per minute): 120 on the first attempt, 152 on the latest" in text, text
-    assert "Fillers per 100 words: 17.9 on the first attempt, 4 on the latest" in text, text
+    assert lines[0] == "2 practice answers, 1 real interview (1 answer analysed).", lines[0]
+    assert "Pace (words per minute): 120 on the first answer, 152 on the latest" in text, text
+    assert "Fillers per 100 words: 17.9 on the first answer, 4 on the latest" in text, text
     assert "Last real interview: 2025-01-20 (today)." in text, text
     assert "119.5" not in text and "17.86" not in text, text
 
@@ -204,10 +204,10 @@ def test_months_of_answers_compare_a_few_at_each_end_not_one_noisy_pair(store, s
     assert pace["first_and_last"] == {"n": 5, "first_mean": 188.6, "last_mean": 164.6, "direction": "closer"}
     text = "\n".join(summary_lines(report))
     assert (
-        "Pace (words per minute): 189 on average over the first 5 attempts, 165 over the last 5 "
+        "Pace (words per minute): 189 on average over the first 5 answers, 165 over the last 5 "
         "(comfortable band 130–175); closer since the start." in text
     ), text
-    assert "150 on the first attempt" not in text
+    assert "150 on the first answer" not in text
 
 
 def test_gaps_no_bank_question_practises_are_said_not_dropped(store, settings):

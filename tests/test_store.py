@@ -119,7 +119,7 @@ def test_delete_attempt_without_audio_removes_the_file(store, settings):
     assert not gone_path.exists()
     assert [a["id"] for a in list_attempts(store)] == [keep]
     assert (settings.data_dir / get_attempt(store, keep)["recording_path"]).exists()
-    with pytest.raises(InputError, match="no attempt with id"):
+    with pytest.raises(InputError, match="no practice answer with id"):
         delete_attempt(store, gone, keep_audio=False)
 
 

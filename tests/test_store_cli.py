@@ -116,7 +116,7 @@ def test_history_and_progress_json(filled):
     report = json.loads(result.stdout)
     assert report["counts"] == {"practice_attempts": 2, "real_interviews": 1, "real_answers": 0}
     assert report["improvement"]["wpm"]["since_first"] == "closer"
-    assert "190 on the first attempt, 160 on the latest" in _run(filled, "progress").stdout
+    assert "190 on the first answer, 160 on the latest" in _run(filled, "progress").stdout
 
 
 def test_export_and_import_through_the_command_line(filled, tmp_path, backend):

@@ -6,10 +6,9 @@ from datetime import datetime
 
 import sqlalchemy as sa
 
-from coach.errors import InputError
 from coach.store.db import Store
 from coach.store.recordings import add_recording, finish_deletions, mark_deleted, mark_detached
-from coach.store.rows import get_row, measures, mine, new_uid, parse_datetime, plain, utc_now
+from coach.store.rows import get_row, measures, mine, new_uid, not_found, parse_datetime, plain, utc_now
 from coach.store.schema import attempts, interviews, practice_sessions, recordings
 
 # What a list shows; the full transcript and analysis come from get_attempt.
@@ -116,7 +115,7 @@ def get_attempt(store: Store, attempt_id: int) -> dict:
             _with_recording(sa.select(attempts)).where(attempts.c.id == attempt_id, mine(store, attempts))
         ).first()
     if row is None:
-        raise InputError(f"There is no attempt with id {attempt_id}; `coach history` lists them.")
+        raise not_found("practice answer", attempt_id)
     return plain(row)
 
 
@@ -126,7 +125,7 @@ def delete_attempt(store: Store, attempt_id: int, *, keep_audio: bool) -> None:
     The file is removed only after the deletion has committed, so a crash in between leaves a
     row marked deleted whose file the next `open_store` removes, never a row without its file.
     """
-    attempt = get_row(store, attempts, attempt_id, "attempt")
+    attempt = get_row(store, attempts, attempt_id, "practice answer")
     with store.write() as conn:
         conn.execute(attempts.delete().where(attempts.c.id == attempt_id, mine(store, attempts)))
         if keep_audio:

@@ -110,7 +110,7 @@ LISTED_BY = {
     "debrief": "coach interviews",
     "person": "coach interviews",
     "option": "coach interviews",
-    "attempt": "coach history",
+    "practice answer": "coach history",
 }
 
 

@@ -439,9 +439,9 @@ def attempts_chart(attempts: list[dict], current_id: int | None) -> alt.Chart | 
     """Overall score of each attempt at one question, the current one labelled."""
     rows = [
         {
-            "attempt": i + 1,
+            "answer": i + 1,
             "score": a.get("score_overall"),
-            "which": "this attempt" if a["id"] == current_id else "earlier",
+            "which": "this answer" if a["id"] == current_id else "earlier",
             "at": a["created_at"],
         }
         for i, a in enumerate(attempts)
@@ -454,7 +454,7 @@ def attempts_chart(attempts: list[dict], current_id: int | None) -> alt.Chart | 
         alt.Chart(frame)
         .mark_line(color="#9aa5b1")
         .encode(
-            x=alt.X("attempt:O", title="attempt", axis=alt.Axis(labelAngle=0, labelOverlap=True)),
+            x=alt.X("answer:O", title="answer", axis=alt.Axis(labelAngle=0, labelOverlap=True)),
             y=alt.Y("score:Q", title="overall score", scale=alt.Scale(domain=[0, 100])),
         )
     )
@@ -462,24 +462,22 @@ def attempts_chart(attempts: list[dict], current_id: int | None) -> alt.Chart | 
         alt.Chart(frame)
         .mark_point(filled=True, size=90)
         .encode(
-            x="attempt:O",
+            x="answer:O",
             y="score:Q",
             shape=alt.Shape(
                 "which:N",
-                scale=alt.Scale(domain=["earlier", "this attempt"], range=["circle", "diamond"]),
+                scale=alt.Scale(domain=["earlier", "this answer"], range=["circle", "diamond"]),
                 legend=alt.Legend(title=None, orient="top"),
             ),
             color=alt.Color(
                 "which:N",
-                scale=alt.Scale(domain=["earlier", "this attempt"], range=["#9aa5b1", "#2f6f5e"]),
+                scale=alt.Scale(domain=["earlier", "this answer"], range=["#9aa5b1", "#2f6f5e"]),
                 legend=None,
             ),
-            tooltip=["attempt:O", "score:Q", alt.Tooltip("at:T", title="when", format="%b %-d, %Y %H:%M")],
+            tooltip=["answer:O", "score:Q", alt.Tooltip("at:T", title="when", format="%b %-d, %Y %H:%M")],
         )
     )
-    labels = (
-        alt.Chart(frame).mark_text(dy=-12, fontSize=11).encode(x="attempt:O", y="score:Q", text="score:Q")
-    )
+    labels = alt.Chart(frame).mark_text(dy=-12, fontSize=11).encode(x="answer:O", y="score:Q", text="score:Q")
     return (line + points + labels).properties(height=220)
 
 

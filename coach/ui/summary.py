@@ -45,7 +45,7 @@ def outcome_label(analysis: dict, attempt_number: int | None, saved: bool = True
     """What became of a take, for the line above its result."""
     if not saved:
         return "Analysed the sample recording (a demonstration, not saved)"
-    which = f"your {ordinal(attempt_number)} attempt at this question" if attempt_number else "your attempt"
+    which = f"your {ordinal(attempt_number)} answer to this question" if attempt_number else "your answer"
     if not is_measured(analysis):
         return f"Kept as {which}, but it could not be measured"
     return f"Analysed and saved: {which}"
@@ -243,7 +243,7 @@ def change_sentence(attempts: list[dict], current_id: int | None) -> str | None:
     ):
         if now.get(key) is not None and before.get(key) is not None:
             bits.append(f"{label} {plain(before[key])}{unit} → {plain(now[key])}{unit}")
-    return "Since your previous attempt: " + "; ".join(bits) + "." if bits else None
+    return "Since your previous answer: " + "; ".join(bits) + "." if bits else None
 
 
 def threshold_sources() -> dict[str, str]:
