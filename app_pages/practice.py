@@ -11,7 +11,7 @@ from coach.analysis.wording import count
 from coach.banks import Question
 from coach.errors import CoachError, ModelError, NotAudioError
 from coach.job_description import interviews_to_prepare, save_job_description
-from coach.progress import debrief_gaps
+from coach.progress import answered_before, debrief_gaps
 from coach.ui import shared, summary, timer
 from coach.ui.highlight import escape
 
@@ -195,6 +195,7 @@ def the_question(question: Question) -> None:
     with st.container(border=True):
         st.markdown(f"### {escape(question.text)}")
         st.caption(summary.describe_question(question))
+        st.caption(summary.answered_before_line(answered_before(attempts, question.id), date.today()))
         with st.expander("What a strong answer covers"):
             st.markdown("\n".join(f"- {escape(p)}" for p in question.talking_points))
             if question.follow_ups:

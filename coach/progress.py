@@ -7,12 +7,15 @@ comfortable band or target beside them, never as a verdict on the person.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from statistics import fmean
 
 from coach import banks, recommend
 from coach.analysis.wording import count
 from coach.config import Settings
+from coach.local_time import local_day
 from coach.playbook import (
     CADENCE_GOAL_KIND,
     Cadence,
@@ -218,6 +221,28 @@ def per_question(
             keys = ("id", "interview_date", "company", "stage", *MEASURES)
             entry_for(turn)["real"].append({k: turn.get(k) for k in keys})
     return sorted(by_id.values(), key=lambda e: (-(len(e["practice"]) + len(e["real"])), e["question_id"]))
+
+
+@dataclass(frozen=True)
+class AnsweredBefore:
+    """How often the user has answered one question, and how the latest answer went: what the
+    Practice page tells them before they answer it again."""
+
+    times: int
+    last_day: date | None  # the latest answer's day on the user's clock (not UTC's)
+    last_score: float | None  # its overall score; None when the quality gate could not measure it
+
+
+def answered_before(attempts: Sequence[dict], question_id: str) -> AnsweredBefore:
+    """`attempts`: the user's own (store.list_attempts reads the signed-in person's only). An
+    answer that could not be measured counts as answered; it just has no score to show."""
+    answered = [a for a in attempts if a.get("question_id") == question_id]
+    if not answered:
+        return AnsweredBefore(0, None, None)
+    latest = max(answered, key=lambda a: (str(a["created_at"]), a["id"]))  # stored in UTC: sortable
+    return AnsweredBefore(
+        len(answered), date.fromisoformat(local_day(latest["created_at"])), latest.get("score_overall")
+    )
 
 
 def debrief_gaps(debriefs: list[dict], *, today: date) -> list[dict]:

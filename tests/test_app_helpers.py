@@ -342,3 +342,19 @@ def test_a_long_history_at_one_question_lists_this_attempt_first():
     rows = summary.attempt_rows(attempts, 111, today=date(2026, 12, 1))
     assert [r["#"] for r in rows] == list(range(12, 0, -1))
     assert rows[0][""] == "← this one" and rows[0]["When"].startswith("Fri 6 Nov")
+
+
+def test_the_line_under_a_question_says_once_today_and_yesterday_in_words():
+    from datetime import date
+
+    from coach.progress import AnsweredBefore
+
+    today = date(2026, 12, 1)
+    line = summary.answered_before_line
+    assert line(AnsweredBefore(1, today, 64.6), today) == "You have answered this once, today (score 65)."
+    assert line(AnsweredBefore(2, date(2026, 11, 30), None), today) == (
+        "You have answered this 2 times, last yesterday."
+    )
+    assert line(AnsweredBefore(4, date(2026, 11, 12), 71.0), today) == (
+        "You have answered this 4 times, last on Thu 12 Nov (score 71)."
+    )

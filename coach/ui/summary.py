@@ -15,7 +15,7 @@ from coach.analysis.wording import clock, ordinal
 from coach.banks import tag_words  # a bank tag in words (pages call it as summary.tag_words)
 from coach.config import Thresholds
 from coach.ui.highlight import spans_by_kind
-from coach.ui.log_labels import moment_words
+from coach.ui.log_labels import moment_words, short_date
 
 SCORE_NAMES = {
     "delivery": "Delivery",
@@ -39,6 +39,19 @@ def attempt_number(attempts: list[dict], attempt_id: int | None) -> int | None:
     the first), from their attempts at that question oldest first; never the database's id."""
     ids = [a["id"] for a in attempts]
     return ids.index(attempt_id) + 1 if attempt_id in ids else None
+
+
+def answered_before_line(before, today: date) -> str:
+    """Under the question, before an answer: 'You have answered this 3 times, last on Thu 12 Nov
+    (score 71).', or 'First time answering this one.' `before`: coach.progress.AnsweredBefore."""
+    if not before.times:
+        return "First time answering this one."
+    last = before.last_day.isoformat()
+    when = {0: "today", 1: "yesterday"}.get((today - before.last_day).days) or f"on {short_date(last, today)}"
+    score = f" (score {before.last_score:.0f})" if before.last_score is not None else ""
+    if before.times == 1:
+        return f"You have answered this once, {when}{score}."
+    return f"You have answered this {before.times} times, last {when}{score}."
 
 
 def outcome_label(analysis: dict, attempt_number: int | None, saved: bool = True) -> str:
