@@ -315,16 +315,18 @@ def _real_interview_goal(goals: list[dict]) -> dict:
 
 
 def cadence(
-    interview_dates: list[date], attempt_times: list[datetime], goals: list[dict], *, today: date
+    interview_dates: list[date], practice_days: list[date], goals: list[dict], *, today: date
 ) -> dict:
     """When the last real interview and practice were, and when the next is due by the user's goals.
 
-    Real interviews always have a goal (the playbook's default until the user sets one), read by
-    `playbook.cadence_status` exactly as the Interviews page reads it."""
+    `practice_days`: each practice answer's day on the user's clock (local_day), as `today` is, so
+    an evening's practice is that day's. Real interviews always have a goal (the playbook's default
+    until the user sets one), read by `playbook.cadence_status` exactly as the Interviews page
+    reads it."""
     result = {}
     for kind, dates in (
         ("real_interviews", sorted(interview_dates)),
-        ("practice_attempts", sorted(t.date() for t in attempt_times)),
+        ("practice_attempts", sorted(practice_days)),
     ):
         past = [d for d in dates if d <= today]
         last = past[-1] if past else None
@@ -410,7 +412,7 @@ def progress_report(
         "skill_gaps": skill_gaps(list_debriefs(store), attempts, questions, today=today, n=recommend_n),
         "cadence": cadence(
             [date.fromisoformat(i["interview_date"]) for i in interviews],
-            [datetime.fromisoformat(a["created_at"]) for a in attempts],
+            [date.fromisoformat(local_day(a["created_at"])) for a in attempts],
             goals,
             today=today,
         ),

@@ -293,3 +293,29 @@ def test_a_question_answered_just_after_midnight_counts_on_the_users_day(store, 
         time.tzset()
     assert first not in picks["00:30 on the 17th"], "answered 14 days ago on the user's clock"
     assert first in picks["23:30 on the 16th"], "answered 15 days ago on the user's clock"
+
+
+def test_practice_at_half_past_ten_in_new_york_is_that_days_practice(store, settings, monkeypatch):
+    """Practised at 22:30 on 9 March in New York (02:30 UTC on the 10th): on the 9th the progress
+    report's cadence says the last practice was today, not that one is coming tomorrow."""
+    import time
+
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:
+        save_attempt(
+            store,
+            question_id="beh-conflict",
+            question_text="Tell me about a conflict.",
+            recording=None,
+            transcript=transcript_dict(),
+            analysis=analysis_dict(),
+            engine="faster-whisper",
+            model="tiny.en",
+            created_at=datetime(2026, 3, 10, 2, 30, tzinfo=UTC),
+        )
+        practice = progress_report(store, settings, today=date(2026, 3, 9))["cadence"]["practice_attempts"]
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+    assert (practice["last"], practice["days_since_last"], practice["upcoming"]) == ("2026-03-09", 0, [])
