@@ -17,8 +17,12 @@ all-MiniLM-L6-v2 vectors the coach uses (`coach.analysis.relevance`):
   layers     the recall and the soft-AND from word-piece vectors of layers 2 to 5 of 6 (`_L3`...);
   concrete   whether the evidence sentence (and the answer) holds numbers and past-tense verbs, as
              answers that talk around a question in its own words tend to be general;
+  echo       how much the evidence sentence only restates the question (its cosine with the
+             question, the question's recall by it) and the recall less that;
   learned    logistic regressions and gradient boosting over those features with the recall, the
-             cosine, the point's length and the IDF of its least-matched word.
+             cosine, the point's length and the IDF of its least-matched word; and logistic
+             regressions of the recall with 4 or 16 principal components of the evidence sentence's
+             embedding (or of its element-wise product with the point's).
 
 Selection only on dev + the training part (tests/data/labels/relevance_train.toml), leave one
 question out (24 questions): each rule's threshold or model is fitted on 23 questions and judged on
@@ -186,6 +190,8 @@ def raw_rows(parts: list[str]) -> list[dict]:
                         # how much each sentence only restates the question: its cosine with the
                         # question, and how much of the question's content it recalls word by word
                         "echo_cos": [float(qenc.sentence @ e.sentence) for e in enc],
+                        "sentence_vectors": [e.sentence.tolist() for e in enc],
+                        "point_vector": p.encoded.sentence.tolist(),
                         "echo_recall": [_question_recall(qenc, e) for e in enc],
                         "qbest": qbest.tolist(),
                         "bg_p90": np.quantile(others, 0.90, axis=0).tolist(),  # per piece
@@ -260,39 +266,47 @@ def features(r: dict, all_rows_of_answer: list[dict]) -> dict:
         layered[f"min_word_L{layer}"] = max(float(ws.min()) for ws in lwords)
         layered[f"q25_word_L{layer}"] = max(_wquantile(ws, gw, 0.25) for ws in lwords)
     conc = r["concrete"]
-    return layered | {
-        "ev_echo_cos": r["echo_cos"][j],
-        "ev_echo_recall": r["echo_recall"][j],
-        "recall_less_echo": float(recalls[j] - r["echo_recall"][j]),
-        "answer_echo_cos": float(np.mean(r["echo_cos"])),
-        "ev_number": conc[j]["num"],
-        "ev_past": conc[j]["past"],
-        "answer_numbers": float(np.mean([c["num"] for c in conc])),
-        "answer_past": float(np.mean([c["past"] for c in conc])),
-        "recall": float(recalls[j]),
-        "cos": max(r["cos"]),
-        "cos_at_best": r["cos"][j],
-        "min_word": max(float(ws.min()) for ws in words),
-        "min_word_at_best": float(words[j].min()),
-        "q25_word": max(_wquantile(ws, gw, 0.25) for ws in words),
-        "softmin": max(_gmean(ws, gw) for ws in words),
-        "answer_min_word": float(np.max(np.array(words), axis=0).min()),
-        "idf_least": float(gidf[int(np.argmin(words[j]))]),
-        "n_words": float(len(groups)),
-        "q_give": float(gw[given].sum() / gw.sum()),
-        "q_recall": rec(qbest, w),
-        "novel_recall": float(novel.max()),
-        "specific_min_word": max(float(ws[spec].min()) for ws in words),
-        "specific_recall": max(float((ws[spec] * gw[spec]).sum() / gw[spec].sum()) for ws in words),
-        "bg_p95": float(np.quantile(bg_recall, 0.95)),
-        "recall_over_bg": float(recalls[j] - np.quantile(bg_recall, 0.95)),
-        "recall_z": float((recalls[j] - bg_recall.mean()) / (bg_recall.std() + 1e-9)),
-        "excess": float(excess.max()),
-        "excess_min_word": max(float((ws - wbase).min()) for ws in words),
-        "contrast": float(recalls[j] - np.mean(other_recalls)) if other_recalls else 0.0,
-        "n_sentences": float(len(best)),
-        "evidence": r["sentences"][j],
+    vectors = {
+        "evidence_vector": r["sentence_vectors"][j],
+        "point_x_evidence": (np.array(r["point_vector"]) * np.array(r["sentence_vectors"][j])).tolist(),
     }
+    return (
+        layered
+        | vectors
+        | {
+            "ev_echo_cos": r["echo_cos"][j],
+            "ev_echo_recall": r["echo_recall"][j],
+            "recall_less_echo": float(recalls[j] - r["echo_recall"][j]),
+            "answer_echo_cos": float(np.mean(r["echo_cos"])),
+            "ev_number": conc[j]["num"],
+            "ev_past": conc[j]["past"],
+            "answer_numbers": float(np.mean([c["num"] for c in conc])),
+            "answer_past": float(np.mean([c["past"] for c in conc])),
+            "recall": float(recalls[j]),
+            "cos": max(r["cos"]),
+            "cos_at_best": r["cos"][j],
+            "min_word": max(float(ws.min()) for ws in words),
+            "min_word_at_best": float(words[j].min()),
+            "q25_word": max(_wquantile(ws, gw, 0.25) for ws in words),
+            "softmin": max(_gmean(ws, gw) for ws in words),
+            "answer_min_word": float(np.max(np.array(words), axis=0).min()),
+            "idf_least": float(gidf[int(np.argmin(words[j]))]),
+            "n_words": float(len(groups)),
+            "q_give": float(gw[given].sum() / gw.sum()),
+            "q_recall": rec(qbest, w),
+            "novel_recall": float(novel.max()),
+            "specific_min_word": max(float(ws[spec].min()) for ws in words),
+            "specific_recall": max(float((ws[spec] * gw[spec]).sum() / gw[spec].sum()) for ws in words),
+            "bg_p95": float(np.quantile(bg_recall, 0.95)),
+            "recall_over_bg": float(recalls[j] - np.quantile(bg_recall, 0.95)),
+            "recall_z": float((recalls[j] - bg_recall.mean()) / (bg_recall.std() + 1e-9)),
+            "excess": float(excess.max()),
+            "excess_min_word": max(float((ws - wbase).min()) for ws in words),
+            "contrast": float(recalls[j] - np.mean(other_recalls)) if other_recalls else 0.0,
+            "n_sentences": float(len(best)),
+            "evidence": r["sentences"][j],
+        }
+    )
 
 
 def _word_text(pieces: list[str], group: list[int]) -> str:
@@ -462,6 +476,30 @@ def fit_logistic(cols: list[str], c: float = 1.0):
     return fit
 
 
+def fit_vectors(vector: str, components: int = 8, c: float = 0.1):
+    """Logistic regression on the recall and the first principal components of a 384-d vector: the
+    evidence sentence's own embedding (does it read like a general statement or an event?), or its
+    element-wise product with the point's."""
+
+    def fit(train):
+        from sklearn.decomposition import PCA
+        from sklearn.linear_model import LogisticRegression
+
+        y = _labels(train)
+        pca = PCA(components, random_state=0).fit(np.array([r[vector] for r in train]))
+
+        def design(rows):
+            return np.hstack([_matrix(rows, ["recall"]), pca.transform(np.array([r[vector] for r in rows]))])
+
+        X = design(train)
+        mu, sd = X.mean(0), X.std(0) + 1e-9
+        lr = LogisticRegression(C=c, class_weight="balanced", max_iter=2000).fit((X - mu) / sd, y)
+        t = best_cut(lr.predict_proba((X - mu) / sd)[:, 1], y)
+        return lambda rows: lr.predict_proba((design(rows) - mu) / sd)[:, 1] >= t, {"cut": t}
+
+    return fit
+
+
 def fit_boosting(cols: list[str]):
     def fit(train):
         from sklearn.ensemble import GradientBoostingClassifier
@@ -551,6 +589,9 @@ def rules() -> dict:
         out[f"recall_L{layer} AND q25_word_L{layer}"] = fit_and(f"recall_L{layer}", f"q25_word_L{layer}")
     for name, cols in LR_SETS.items():
         out[name] = fit_logistic(cols)
+    for vector in ("evidence_vector", "point_x_evidence"):
+        for k in (4, 16):
+            out[f"LR recall + {k} principal components of {vector}"] = fit_vectors(vector, k)
     out["boosting, all features"] = fit_boosting(FEATURES)
     out["boosting, recall+word-level+question+bg"] = fit_boosting(
         ["recall", "min_word", "softmin", "idf_least", "n_words", "q_give", "q_recall", "bg_p95", "excess"]
