@@ -45,6 +45,23 @@ def test_the_labelled_set_is_as_big_as_the_issue_asks_and_matches_the_bank():
         assert len(a.labels) == len(get_question(a.question).talking_points), a.text[:40]
 
 
+def test_the_training_part_matches_the_bank_and_shares_no_question_with_the_held_out_parts():
+    """Rules may be fitted on dev + train (benchmarks/points_learn.py): train must not ask a held-out
+    question, and its labels must still line up with the bank's talking points."""
+    train = read_relevance_file(LABELS / "relevance_train.toml")
+    held_out = {
+        a.question
+        for name in ("heldout", "fresh")
+        for a in read_relevance_file(LABELS / f"relevance_{name}.toml")
+    }
+    assert len(train) >= 30 and len({a.question for a in train}) >= 10
+    assert not {a.question for a in train} & held_out
+    labels = [label for a in train for label in a.labels]
+    assert 0.3 <= labels.count("N") / len(labels) <= 0.5
+    for a in train:
+        assert len(a.labels) == len(get_question(a.question).talking_points), a.text[:40]
+
+
 def test_a_point_made_in_other_words_is_heard_and_the_evidence_is_its_sentence():
     result = analyze(Transcript.from_text(ANSWER), question=TRUST).to_dict()
     points = {p["point"]: p for p in result["metrics"]["relevance"]["points"]}
