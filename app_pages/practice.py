@@ -489,7 +489,8 @@ def the_result(result: dict) -> None:
         args=(None,),
         key="practice_next",
     )
-    st.caption("Every attempt is saved automatically; see them all on the Progress page.")
+    if not result.get("demonstration"):  # the sample is never saved, as said above
+        st.caption("Every answer is saved automatically; see them all on the Progress page.")
 
 
 def against_earlier(result: dict) -> None:

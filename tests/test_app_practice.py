@@ -28,6 +28,8 @@ def test_first_run_leads_to_a_first_answer_with_the_sample(tmp_path, monkeypatch
     assert "checkout" in text and "Tell me about an incident you were involved in" in text
     assert _answers(tmp_path) == [], "the sample is a demonstration, never the user's own attempt"
     assert any("not saved as your attempt" in c.value for c in at.caption)
+    # ... and nothing under it says the opposite ("Every attempt is saved automatically")
+    assert not any("saved automatically" in c.value for c in at.caption)
 
 
 def test_a_recorded_answer_shows_its_fillers_and_is_saved(tmp_path, monkeypatch):
@@ -45,6 +47,7 @@ def test_a_recorded_answer_shows_its_fillers_and_is_saved(tmp_path, monkeypatch)
     attempts = _answers(tmp_path)
     assert len(attempts) == 1 and attempts[0]["question_id"] == question_id
     assert attempts[0]["fillers_per_100_words"] > 10
+    assert any("saved automatically" in c.value for c in at.caption)  # and the page says so
 
     at.button(key="practice_try_again").click().run()  # same question, a fresh take
     assert at.session_state["practice_question_id"] == question_id
