@@ -1032,7 +1032,8 @@ def review_command(
         str | None, typer.Option(metavar="SIDE", help="left or right: your side of a stereo call")
     ] = None,
     speakers: Annotated[
-        int | None, typer.Option(metavar="N", help="how many people speak, you included (default 2)")
+        int | None,
+        typer.Option(metavar="N", help="how many people speak, you included (default: the coach finds out)"),
     ] = None,
     candidate_speaker: Annotated[
         int | None, typer.Option(metavar="N", help="which speaker is you (see the snippets)")
@@ -1046,7 +1047,10 @@ def review_command(
         typer.Option(metavar="COMPANY", help="with --save: create a new interview at this company"),
     ] = None,
     interview_date: Annotated[
-        str | None, typer.Option("--date", metavar="YYYY-MM-DD", help="with --company: YYYY-MM-DD")
+        str | None,
+        typer.Option(
+            "--date", metavar="YYYY-MM-DD", help="with --company: the interview's date (today if omitted)"
+        ),
     ] = None,
     add_questions: Annotated[bool, typer.Option(help="add unmatched questions to your own bank")] = False,
     profile: Annotated[bool, typer.Option(help="tell your voice by your saved practice recordings")] = True,

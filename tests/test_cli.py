@@ -234,3 +234,18 @@ def test_no_help_page_shows_a_flag_as_taking_a_value_or_an_option_by_its_python_
     assert re.search(r"^\s+--json\s{2,}print the full analysis", analyze, re.MULTILINE), analyze
     assert re.search(r"^\s+--question ID\s", analyze, re.MULTILINE), analyze
     assert re.search(r"^\s+--date YYYY-MM-DD\s", pages["add-interview"], re.MULTILINE)
+
+
+def test_coach_review_help_gives_the_defaults_it_uses(tmp_path):
+    """`--speakers` said "(default 2)" while a review left out of it counts the voices itself (the
+    app's "found by the coach"); `--date` said only "YYYY-MM-DD" twice."""
+    env = {**os.environ, "COACH_DATA_DIR": str(tmp_path), "COLUMNS": "100"}
+    shown = subprocess.run([*COACH, "review", "--help"], capture_output=True, text=True, env=env, timeout=120)
+    assert shown.returncode == 0, shown.stderr
+    review = shown.stdout
+    rows = " ".join(line.strip("│ ") for line in review.splitlines())
+    assert "default 2" not in rows, review
+    assert re.search(
+        r"--speakers N\s+how many people speak, you included \(default: the coach\s+finds out\)", rows
+    )
+    assert re.search(r"--date YYYY-MM-DD\s+with --company: the interview's date \(today if\s+omitted\)", rows)
