@@ -278,14 +278,16 @@ def _describe_analysis(result: dict) -> str:
     if result.get("scores", {}) is None:  # the quality gate stopped it: why, and no numbers
         return "\n".join([result["transcript"], "", *result.get("warnings", [])])
     m = result["metrics"]
-    pace = "-" if m.get("wpm") is None else f"{m['wpm']:.0f} wpm"
+    pace = [] if m.get("wpm") is None else [f"{m['wpm']:.0f} wpm"]  # typed text has no pace
+    facts = [f"{m['words']} words", *pace, f"{len(result['fillers'])} fillers"]
     lines = [
         result["transcript"],
         "",
-        f"{m['words']} words · {pace} · {len(result['fillers'])} fillers "
-        f"({m['fillers_per_100_words']:.1f} per 100 words)",
+        " · ".join(facts) + f" ({m['fillers_per_100_words']:.1f} per 100 words)",
     ]
     scores = result.get("scores", {})
+    if scores.get("overall") is not None:  # the app's headline figure comes first here too
+        lines.append(f"overall: {scores['overall']}/100")
     lines += [
         f"{name}: {s['score']}/100 — {s['because']}"
         for name, s in scores.items()

@@ -69,6 +69,21 @@ def test_analyze_text_spans_index_the_file_unchanged(tmp_path):
     assert text.rindex("like") not in [f["start_char"] for f in data["fillers"]]  # "I like Python"
 
 
+def test_analyze_text_in_words_gives_the_overall_score_and_no_dash_for_pace(tmp_path):
+    """The app's first figure for an answer is its overall score; `coach analyze` listed the four
+    parts without it, and typed text (no pace) read "17 words · - · 2 fillers"."""
+    path = tmp_path / "answer.txt"
+    path.write_text("So, um, I led the migration. We cut costs by 30%. I think it was, like, good.\n")
+    shown = coach("analyze", "--text", path, data_dir=tmp_path)
+    assert shown.returncode == 0, shown.stderr
+    overall = json.loads(coach("analyze", "--text", path, "--json", data_dir=tmp_path).stdout)["scores"][
+        "overall"
+    ]
+    lines = shown.stdout.splitlines()
+    assert f"overall: {overall}/100" in lines, shown.stdout
+    assert "17 words · 2 fillers (11.8 per 100 words)" in lines, shown.stdout
+
+
 def test_analyze_save_keeps_the_recording_and_history_shows_it(clips, tmp_path):
     result = coach(
         "analyze",
