@@ -80,6 +80,22 @@ def test_a_silent_take_is_kept_and_says_record_again_once(tmp_path, monkeypatch)
     assert not at.get("progress"), "no progress bar left standing under the error"
 
 
+def test_your_own_questions_are_listed_under_your_own(tmp_path, monkeypatch):
+    """A question added on the Questions page is one click away under "Your own", as that page
+    promises ("appear in this list and in the Practice page"); it was found only by searching Browse."""
+    from coach import banks
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    added = banks.add_user_question(tmp_path, "Why are you leaving your current role?", category="motivation")
+    at = page("practice").run()
+    at.segmented_control(key="practice_mode").set_value("Your own").run()
+    assert not at.exception
+    assert escape("Why are you leaving your current role?") in markdown_text(at)
+    at.button(key=f"practice_mine_{added.id}").click().run()
+    assert at.session_state["practice_question_id"] == added.id
+    assert not at.exception
+
+
 def test_your_own_question_is_shown_as_text_not_markup(tmp_path, monkeypatch):
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     at = page("practice").run()
