@@ -129,7 +129,7 @@ def add_your_own() -> None:
     if not mine:
         st.caption(
             "None yet. Questions you add here, or that interviewers asked you (from a debrief), "
-            "appear in this list and in the Practice page."
+            "appear in this list and on the Practice page, under “Your own”."
         )
     answers = count_answers_by_question(shared.store(cfg), [q.id for q in mine])
     for q in mine:

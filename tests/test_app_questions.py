@@ -11,6 +11,8 @@ def test_search_star_and_add(tmp_path, monkeypatch):
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     at = page("questions").run()
     assert not at.exception
+    # where your questions can be practised, said where the list is still empty
+    assert any("on the Practice page, under “Your own”" in c.value for c in at.caption)
     total = len(banks.load_questions(tmp_path))
     assert any(c.value == f"{total} of {total} questions" for c in at.caption)
     at.text_input(key="questions_search").input("rate limiter").run()
