@@ -264,3 +264,14 @@ def test_coach_review_help_gives_the_defaults_it_uses(tmp_path):
         r"--speakers N\s+how many people speak, you included \(default: the coach\s+finds out\)", rows
     )
     assert re.search(r"--date YYYY-MM-DD\s+with --company: the interview's date \(today if\s+omitted\)", rows)
+
+
+def test_python_dash_m_coach_is_the_coach_command(tmp_path):
+    """From a checkout without the console script, `python -m coach --help` said "No module named
+    coach.__main__"."""
+    env = {**os.environ, "COACH_DATA_DIR": str(tmp_path)}
+    shown = subprocess.run(
+        [sys.executable, "-m", "coach", "--help"], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert shown.returncode == 0, shown.stderr
+    assert "analyze" in shown.stdout and "Usage: " in shown.stdout
