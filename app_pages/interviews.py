@@ -295,9 +295,13 @@ def interest_metric(data: dict) -> None:
 
 def stage_entry(item: dict, full: dict) -> None:
     """One stage: its facts, the debrief with its notes, people met, the questions asked, actions."""
-    meta = [
-        f"**Format:** {escape(item['format'] or '—')}",
-        f"**How it started:** {escape(ORIGINS.get(item['origin'], item['origin']))}",
+    meta = [  # a fact not given is left out, not shown as "—"
+        *([f"**Format:** {escape(item['format'])}"] if item["format"] else []),
+        *(
+            [f"**How it started:** {escape(ORIGINS.get(item['origin'], item['origin']))}"]
+            if item["origin"]
+            else []
+        ),
         f"**Answers analysed:** {item['answers']}",
     ]
     st.markdown(" · ".join(meta))

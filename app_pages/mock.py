@@ -208,7 +208,7 @@ def the_report(session: MockSession) -> None:
     if summary["ended_early"]:
         st.caption("You ended the interview before the last question; the answers you gave are saved.")
     st.subheader("Question by question")
-    st.caption(f"Why these questions: {escape(summary['why_these_questions'])}")
+    st.caption(escape(summary["why_these_questions"]))  # a sentence that says why on its own
     answered = [t for t in session.turns if t.kind == "question" and t.answer is not None]
     for i, (row, turn) in enumerate(zip(summary["questions"], answered, strict=True), start=1):
         with st.container(border=True):

@@ -174,6 +174,15 @@ def random_question(filters: dict) -> None:
 
 
 def own_question() -> None:
+    """The questions you already added (on the Questions page, from a debrief or typed here), then
+    a box to type a new one."""
+    mine = [q for q in questions if q.source != "bank"]
+    if mine:
+        st.caption("Your questions: added on the Questions page, taken from a debrief, or typed here.")
+    for q in mine:
+        row = st.columns([6, 1], vertical_alignment="center")
+        row[0].markdown(f"**{escape(q.text)}**  \n:gray[{escape(summary.describe_question(q))}]")
+        row[1].button("Answer", key=f"practice_mine_{q.id}", on_click=choose_question, args=(q.id,))
     own = st.text_area(
         "Type the question as an interviewer would ask it",
         key="practice_own_text",
@@ -490,7 +499,8 @@ def the_result(result: dict) -> None:
         args=(None,),
         key="practice_next",
     )
-    st.caption("Every answer is saved automatically; see them all on the Progress page.")
+    if not result.get("demonstration"):  # the sample is never saved, as said above
+        st.caption("Every answer is saved automatically; see them all on the Progress page.")
 
 
 def against_earlier(result: dict) -> None:

@@ -129,7 +129,7 @@ def add_your_own() -> None:
     if not mine:
         st.caption(
             "None yet. Questions you add here, or that interviewers asked you (from a debrief), "
-            "appear in this list and in the Practice page."
+            "appear in this list and on the Practice page, under “Your own”."
         )
     answers = count_answers_by_question(shared.store(cfg), [q.id for q in mine])
     for q in mine:
@@ -173,7 +173,7 @@ def edit_own(q: banks.Question, answers: int) -> None:
             )
             if st.form_submit_button("Save changes"):
                 with shared.shown_errors():
-                    banks.edit_user_question(
+                    edited = banks.edit_user_question(
                         cfg.data_dir,
                         q.id,
                         owner=cfg.owner,
@@ -183,6 +183,8 @@ def edit_own(q: banks.Question, answers: int) -> None:
                         difficulty=difficulty,
                         talking_points=[p.strip() for p in points.splitlines() if p.strip()],
                     )
+                    # the edited question's box closes when its title changes: say it was kept
+                    ss.questions_flash = f"Saved: {escape(edited.text)}"
                     st.rerun()
         delete_own(q, answers)
 

@@ -68,7 +68,11 @@ def transcription() -> None:
                         cfg, engine=picked[0], model=picked[1], verbatim=verbatim, recover_fillers=recover
                     )
                 )
-                st.success(f"Saved: {model_words(*picked)[0]}.")
+                on_off = {True: "on", False: "off"}  # what was saved, each switch included
+                st.success(
+                    f"Saved: {model_words(*picked)[0]}; verbatim {on_off[verbatim]}; "
+                    f"“um”s heard from the sound {on_off[recover]}."
+                )
         if not any(m.name in INSTALLABLE for m in models):
             st.caption(
                 "A more accurate model (about twice as slow) can be added: the README's Transcription "

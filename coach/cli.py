@@ -281,14 +281,16 @@ def _describe_analysis(result: dict) -> str:
     if result.get("scores", {}) is None:  # the quality gate stopped it: why, and no numbers
         return "\n".join([result["transcript"], "", *result.get("warnings", [])])
     m = result["metrics"]
-    pace = "-" if m.get("wpm") is None else f"{m['wpm']:.0f} wpm"
+    pace = [] if m.get("wpm") is None else [f"{m['wpm']:.0f} wpm"]  # typed text has no pace
+    facts = [f"{m['words']} words", *pace, f"{len(result['fillers'])} fillers"]
     lines = [
         result["transcript"],
         "",
-        f"{m['words']} words · {pace} · {len(result['fillers'])} fillers "
-        f"({m['fillers_per_100_words']:.1f} per 100 words)",
+        " · ".join(facts) + f" ({m['fillers_per_100_words']:.1f} per 100 words)",
     ]
     scores = result.get("scores", {})
+    if scores.get("overall") is not None:  # the app's headline figure comes first here too
+        lines.append(f"overall: {scores['overall']}/100")
     lines += [
         f"{name}: {s['score']}/100 — {s['because']}"
         for name, s in scores.items()
@@ -1033,7 +1035,8 @@ def review_command(
         str | None, typer.Option(metavar="SIDE", help="left or right: your side of a stereo call")
     ] = None,
     speakers: Annotated[
-        int | None, typer.Option(metavar="N", help="how many people speak, you included (default 2)")
+        int | None,
+        typer.Option(metavar="N", help="how many people speak, you included (default: the coach finds out)"),
     ] = None,
     candidate_speaker: Annotated[
         int | None, typer.Option(metavar="N", help="which speaker is you (see the snippets)")
@@ -1047,7 +1050,10 @@ def review_command(
         typer.Option(metavar="COMPANY", help="with --save: create a new interview at this company"),
     ] = None,
     interview_date: Annotated[
-        str | None, typer.Option("--date", metavar="YYYY-MM-DD", help="with --company: YYYY-MM-DD")
+        str | None,
+        typer.Option(
+            "--date", metavar="YYYY-MM-DD", help="with --company: the interview's date (today if omitted)"
+        ),
     ] = None,
     add_questions: Annotated[bool, typer.Option(help="add unmatched questions to your own bank")] = False,
     profile: Annotated[bool, typer.Option(help="tell your voice by your saved practice recordings")] = True,

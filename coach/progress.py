@@ -463,12 +463,14 @@ def summary_lines(report: dict) -> list[str]:
     mocks = [m for m in report.get("mock_interviews", []) if m["score_overall"] is not None]
     if len(mocks) == 1:  # one score has no first and latest
         lines.append(
-            f"Mock interviews: {len(report['mock_interviews'])}; overall score {mocks[0]['score_overall']:g}."
+            f"Mock interviews: {len(report['mock_interviews'])}; overall score "
+            f"{_figure(mocks[0]['score_overall'], 'score_overall')}."
         )
     elif mocks:
         lines.append(
-            f"Mock interviews: {len(report['mock_interviews'])}; overall score {mocks[0]['score_overall']:g} "
-            f"in the first, {mocks[-1]['score_overall']:g} in the latest."
+            f"Mock interviews: {len(report['mock_interviews'])}; overall score "
+            f"{_figure(mocks[0]['score_overall'], 'score_overall')} in the first, "
+            f"{_figure(mocks[-1]['score_overall'], 'score_overall')} in the latest."
         )
     real = report["cadence"]["real_interviews"]
     if real["last"]:

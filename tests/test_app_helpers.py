@@ -65,6 +65,28 @@ def test_star_timeline_merges_neighbours_and_uses_seconds_when_timed():
     assert charts.star_timeline_chart(analysis) is not None
 
 
+def test_words_in_no_star_part_are_named_on_the_timeline_and_in_its_sentence():
+    """A 19 s answer whose last sentence was in no part: the timeline's widest block was labelled
+    "—" and the sentence under it said "situation 36%, action 64%", as if of the whole answer."""
+    sentences = [
+        {"start_char": 0, "end_char": 30, "star": "situation", "start_s": 0.0, "end_s": 3.0},
+        {"start_char": 31, "end_char": 60, "star": "action", "start_s": 3.5, "end_s": 9.0},
+        {"start_char": 61, "end_char": 100, "star": None, "start_s": 10.0, "end_s": 18.5},
+    ]
+    shares = {"situation": 0.36, "task": 0.0, "action": 0.64, "result": 0.0}
+    analysis = {
+        "transcript": "x" * 100,
+        "sentences": sentences,
+        "metrics": {"star": {p: {"share": v} for p, v in shares.items()}},
+    }
+    assert [s["label"] for s in charts.star_segments(analysis)] == ["Situation", "Action", "Other"]
+    said = summary.star_summary(analysis)
+    assert said.startswith("Share of the words in the four parts: situation 36%, task 0%, action 64%"), said
+    assert "“Other” is in none of them" in said, said
+    every_sentence_in_a_part = {**analysis, "sentences": sentences[:2]}
+    assert summary.star_summary(every_sentence_in_a_part).startswith("Share of words: situation 36%")
+
+
 def test_pace_and_pauses_from_word_times():
     words = [{"text": f"w{i}.", "start_s": i * 0.4, "end_s": i * 0.4 + 0.3} for i in range(50)]
     words.append({"text": "late", "start_s": 50 * 0.4 + 3.0, "end_s": 50 * 0.4 + 3.3})

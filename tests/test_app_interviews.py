@@ -58,6 +58,9 @@ def test_adding_an_interview_and_its_debrief(tmp_path, monkeypatch):
     # the written debrief is dated in words like every other date on the page, not 2026-12-01
     [line] = [m.value for m in at.markdown if str(m.value).startswith("**Debrief**")]
     assert f":gray[{today:%a} {today.day} {today:%b}]" in line and today.isoformat() not in line, line
+    # the stage's facts: how it started was not given, so it is left out rather than shown as "—"
+    [facts] = [m.value for m in at.markdown if str(m.value).startswith("**Format:**")]
+    assert facts == "**Format:** video · **Answers analysed:** 0", facts
 
 
 def test_a_question_taken_out_of_a_debrief_leaves_the_bank(tmp_path, monkeypatch):

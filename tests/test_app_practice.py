@@ -28,6 +28,8 @@ def test_first_run_leads_to_a_first_answer_with_the_sample(tmp_path, monkeypatch
     assert "checkout" in text and "Tell me about an incident you were involved in" in text
     assert _answers(tmp_path) == [], "the sample is a demonstration, never the user's own attempt"
     assert any("not saved as your answer" in c.value for c in at.caption)
+    # ... and nothing under it says the opposite ("Every answer is saved automatically")
+    assert not any("saved automatically" in c.value for c in at.caption)
 
 
 def test_a_recorded_answer_shows_its_fillers_and_is_saved(tmp_path, monkeypatch):
@@ -45,6 +47,7 @@ def test_a_recorded_answer_shows_its_fillers_and_is_saved(tmp_path, monkeypatch)
     attempts = _answers(tmp_path)
     assert len(attempts) == 1 and attempts[0]["question_id"] == question_id
     assert attempts[0]["fillers_per_100_words"] > 10
+    assert any("saved automatically" in c.value for c in at.caption)  # and the page says so
 
     at.button(key="practice_try_again").click().run()  # same question, a fresh take
     assert at.session_state["practice_question_id"] == question_id
@@ -75,6 +78,22 @@ def test_a_silent_take_is_kept_and_says_record_again_once(tmp_path, monkeypatch)
     assert error.lower().count("record again") == 1 and "saved in" in error
     assert list((tmp_path / "recordings").rglob("*.wav"))
     assert not at.get("progress"), "no progress bar left standing under the error"
+
+
+def test_your_own_questions_are_listed_under_your_own(tmp_path, monkeypatch):
+    """A question added on the Questions page is one click away under "Your own", as that page
+    promises ("appear in this list and in the Practice page"); it was found only by searching Browse."""
+    from coach import banks
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    added = banks.add_user_question(tmp_path, "Why are you leaving your current role?", category="motivation")
+    at = page("practice").run()
+    at.segmented_control(key="practice_mode").set_value("Your own").run()
+    assert not at.exception
+    assert escape("Why are you leaving your current role?") in markdown_text(at)
+    at.button(key=f"practice_mine_{added.id}").click().run()
+    assert at.session_state["practice_question_id"] == added.id
+    assert not at.exception
 
 
 def test_your_own_question_is_shown_as_text_not_markup(tmp_path, monkeypatch):

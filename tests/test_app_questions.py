@@ -11,6 +11,8 @@ def test_search_star_and_add(tmp_path, monkeypatch):
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     at = page("questions").run()
     assert not at.exception
+    # where your questions can be practised, said where the list is still empty
+    assert any("on the Practice page, under “Your own”" in c.value for c in at.caption)
     total = len(banks.load_questions(tmp_path))
     assert any(c.value == f"{total} of {total} questions" for c in at.caption)
     at.text_input(key="questions_search").input("rate limiter").run()
@@ -80,6 +82,7 @@ def test_your_own_question_can_be_edited_and_deleted_its_answers_moving_to_the_b
     at.text_area(key=f"questions_edit_points_{copy.id}").input("Their product\nWhat I would bring")
     [b for b in at.button if b.label == "Save changes"][0].click().run()
     assert not at.exception and not at.error
+    assert [s.value for s in at.success] == ["Saved: Why this company, of all of them?"]  # said, not silent
     [mine] = [q for q in banks.load_questions(tmp_path) if q.source != "bank"]
     assert (mine.id, mine.text, mine.difficulty) == (copy.id, "Why this company, of all of them?", "hard")
     assert mine.competencies == ("motivation", "communication")

@@ -75,6 +75,8 @@ def test_the_filled_pause_detector_can_be_turned_off_and_stays_off(tmp_path, mon
     [b for b in at.button if b.label == "Save"][0].click().run()
     assert not at.exception
     assert load_settings(tmp_path).recover_fillers is False
+    # what was saved is said, the switch turned off included (it said only "Saved: Quick.")
+    assert [m.value for m in at.success] == ["Saved: Quick; verbatim on; “um”s heard from the sound off."]
     # saving thresholds later writes the whole file again and keeps it off
     [b for b in at.button if b.label == "Save thresholds"][0].click().run()
     assert load_settings(tmp_path).recover_fillers is False

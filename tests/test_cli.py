@@ -69,6 +69,21 @@ def test_analyze_text_spans_index_the_file_unchanged(tmp_path):
     assert text.rindex("like") not in [f["start_char"] for f in data["fillers"]]  # "I like Python"
 
 
+def test_analyze_text_in_words_gives_the_overall_score_and_no_dash_for_pace(tmp_path):
+    """The app's first figure for an answer is its overall score; `coach analyze` listed the four
+    parts without it, and typed text (no pace) read "17 words · - · 2 fillers"."""
+    path = tmp_path / "answer.txt"
+    path.write_text("So, um, I led the migration. We cut costs by 30%. I think it was, like, good.\n")
+    shown = coach("analyze", "--text", path, data_dir=tmp_path)
+    assert shown.returncode == 0, shown.stderr
+    overall = json.loads(coach("analyze", "--text", path, "--json", data_dir=tmp_path).stdout)["scores"][
+        "overall"
+    ]
+    lines = shown.stdout.splitlines()
+    assert f"overall: {overall}/100" in lines, shown.stdout
+    assert "17 words · 2 fillers (11.8 per 100 words)" in lines, shown.stdout
+
+
 def test_analyze_save_keeps_the_recording_and_history_shows_it(clips, tmp_path):
     result = coach(
         "analyze",
@@ -234,3 +249,29 @@ def test_no_help_page_shows_a_flag_as_taking_a_value_or_an_option_by_its_python_
     assert re.search(r"^\s+--json\s{2,}print the full analysis", analyze, re.MULTILINE), analyze
     assert re.search(r"^\s+--question ID\s", analyze, re.MULTILINE), analyze
     assert re.search(r"^\s+--date YYYY-MM-DD\s", pages["add-interview"], re.MULTILINE)
+
+
+def test_coach_review_help_gives_the_defaults_it_uses(tmp_path):
+    """`--speakers` said "(default 2)" while a review left out of it counts the voices itself (the
+    app's "found by the coach"); `--date` said only "YYYY-MM-DD" twice."""
+    env = {**os.environ, "COACH_DATA_DIR": str(tmp_path), "COLUMNS": "100"}
+    shown = subprocess.run([*COACH, "review", "--help"], capture_output=True, text=True, env=env, timeout=120)
+    assert shown.returncode == 0, shown.stderr
+    review = shown.stdout
+    rows = " ".join(line.strip("│ ") for line in review.splitlines())
+    assert "default 2" not in rows, review
+    assert re.search(
+        r"--speakers N\s+how many people speak, you included \(default: the coach\s+finds out\)", rows
+    )
+    assert re.search(r"--date YYYY-MM-DD\s+with --company: the interview's date \(today if\s+omitted\)", rows)
+
+
+def test_python_dash_m_coach_is_the_coach_command(tmp_path):
+    """From a checkout without the console script, `python -m coach --help` said "No module named
+    coach.__main__"."""
+    env = {**os.environ, "COACH_DATA_DIR": str(tmp_path)}
+    shown = subprocess.run(
+        [sys.executable, "-m", "coach", "--help"], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert shown.returncode == 0, shown.stderr
+    assert "analyze" in shown.stdout and "Usage: " in shown.stdout

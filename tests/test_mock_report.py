@@ -56,6 +56,14 @@ def test_the_change_since_the_last_mock_interview_names_the_score_and_the_gap(se
     after = report.summarise(_turns([COMPLETE, COMPLETE, NO_RESULT], settings), plan, previous, 12.0)
     assert after["score_overall"] > before["score_overall"]
     assert after["change"].startswith(
-        f"Since your last mock interview (2026-11-20): overall score {before['score_overall']:g} → "
-        f"{after['score_overall']:g} (up); answers with no result 3 of 3 → 1 of 3"
+        f"Since your last mock interview (2026-11-20): overall score {round(before['score_overall'])} → "
+        f"{round(after['score_overall'])} (up); answers with no result 3 of 3 → 1 of 3"
     )
+
+
+def test_the_change_since_the_last_mock_interview_gives_scores_whole():
+    """Two mock interviews in a row: the page's headline said 82/100 and the sentence under it
+    "overall score 78.5 → 81.5 (up)"."""
+    previous = {"id": 1, "created_at": "2026-12-01T22:29:00+00:00", "score_overall": 78.5, "summary": {}}
+    said = report.change_since(81.5, [], previous)
+    assert said == "Since your last mock interview (2026-12-01): overall score 78 → 82 (up).", said

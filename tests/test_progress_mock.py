@@ -93,3 +93,23 @@ def test_coach_progress_says_one_mock_interview_s_score_without_a_first_and_late
         db.close()
     assert "Mock interviews: 1; overall score 79." in one, one
     assert "Mock interviews: 2; overall score 79 in the first, 84 in the latest." in two, two
+
+
+def test_coach_progress_gives_a_mock_interviews_score_whole_as_its_report_does(tmp_path):
+    """Two answers scored 79 and 78 make a mock interview's 78.5: its report on the Mock interview
+    page said 78/100 and `coach progress` said "overall score 78.5"."""
+    from datetime import date
+
+    from coach.progress import summary_lines
+
+    settings = load_settings(data_dir=tmp_path)
+    db = open_store(settings)
+    try:
+        save_mock_session(
+            db, format="behavioural", planned_s=1800, used_s=75.0, score_overall=78.5,
+            summary={"format_label": "Behavioural round", "answers": 2}, turns=[],
+        )  # fmt: skip
+        lines = summary_lines(progress_report(db, settings, today=date(2026, 12, 1)))
+    finally:
+        db.close()
+    assert "Mock interviews: 1; overall score 78." in lines, lines  # round(78.5), as the page does

@@ -65,6 +65,21 @@ def test_stock_phrases_said_twice_are_repeated_phrases_and_their_pieces_are_not(
     assert phrases == {"to be honest": 2, "at the end of the day": 2}
 
 
+def test_a_repeated_phrase_is_shown_as_it_was_said():
+    """The lecture clip's transcript said "a 4% global wealth tax" twice and the page showed "a 4
+    global wealth tax"; a conversation's "New Jersey" came out "new jersey"."""
+    answer = analyze(
+        Transcript.from_text(
+            "Piketty argues for a 4% global uh wealth tax. Well, good luck with that. Who is going to "
+            "implement a 4% global uh wealth tax? I'm in New Jersey now. I moved to New Jersey from "
+            "Chicago, and New Jersey is fine."
+        )
+    )
+    phrases = [p["phrase"] for p in answer.metrics["repeated_phrases"]]
+    assert "a 4% global wealth tax" in phrases, phrases  # the sign kept, the "uh" between left out
+    assert "New Jersey" in phrases, phrases  # a name keeps its capitals
+
+
 def test_the_job_descriptions_terms_are_its_own_vocabulary_not_boilerplate():
     terms = description_terms(JOB)["terms"]
     assert {"incident response", "PostgreSQL", "Kafka"} <= set(terms), terms

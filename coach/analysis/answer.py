@@ -22,7 +22,8 @@ from coach.types import Transcript
 # the job description's terms; 1.7: talking points judged by word-piece recall (points[].recall)
 # 1.8: discourse markers also read by a small transformer, "uh-" broken off is a filled pause
 # 1.9: STAR parts per clause: a sentence joining two parts carries `parts`, counted in metrics.star
-ANALYSIS_VERSION = "1.9.0"
+# 1.9.1: a repeated phrase is written as it was said ("a 4% raise", "New Jersey")
+ANALYSIS_VERSION = "1.9.1"
 STAR_PARTS = PARTS[:4]
 # Above this many characters the text is analysed in pieces (spaCy keeps every piece in memory
 # at once; pieces of ~100k characters keep a 20,000-word paste under a few hundred MB).

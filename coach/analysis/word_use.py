@@ -35,6 +35,8 @@ PHRASE_WORDS = (2, 6)
 PHRASE_MIN_COUNT = {2: 3}
 PHRASE_DEFAULT_MIN_COUNT = 2
 REPEATED_PHRASES = 5
+# Signs spaCy calls punctuation that belong to the word they are written onto: "a 4% raise".
+WORD_SIGNS = {"%"}
 
 # Words a job description uses about any job; they are not the job's terms.
 JOB_BOILERPLATE = {
@@ -107,15 +109,18 @@ def repeated_phrases(doc: Doc, marks: Sequence[Mark] = ()) -> list[dict]:
     """Phrases said again and again: [{"phrase", "count"}], longest kept where one holds another."""
     skipped = _skipped(doc, marks)
     counts: Counter[tuple[str, ...]] = Counter()
+    said: dict[tuple[str, ...], str] = {}  # each phrase as it was first said
     for sent in doc.sents:
-        run = [t for t in sent if t.i not in skipped and not t.is_punct and not t.is_space]
+        run = [t for t in sent if t.i not in skipped and _is_phrase_word(t)]
         lowered = [t.lower_ for t in run]
         content = [_is_content(t) for t in run]
         for n in range(PHRASE_WORDS[0], PHRASE_WORDS[1] + 1):
             for i in range(len(run) - n + 1):
                 # two words are a phrase only when both carry content ("service was" is not)
                 if all(content[i : i + n]) if n == 2 else any(content[i : i + n]):
-                    counts[tuple(lowered[i : i + n])] += 1
+                    key = tuple(lowered[i : i + n])
+                    counts[key] += 1
+                    said.setdefault(key, _as_said(run[i : i + n]))
     found = [(p, n) for p, n in counts.items() if n >= PHRASE_MIN_COUNT.get(len(p), PHRASE_DEFAULT_MIN_COUNT)]
     found.sort(key=lambda item: (-len(item[0]), -item[1]))
     kept: list[tuple[tuple[str, ...], int]] = []
@@ -131,7 +136,26 @@ def repeated_phrases(doc: Doc, marks: Sequence[Mark] = ()) -> list[dict]:
             for i in range(len(phrase) - size + 1):
                 inside[phrase[i : i + size]] = max(inside.get(phrase[i : i + size], 0), n)
     kept.sort(key=lambda item: (-item[1], -len(item[0])))
-    return [{"phrase": " ".join(p), "count": n} for p, n in kept[:REPEATED_PHRASES]]
+    return [{"phrase": said[p], "count": n} for p, n in kept[:REPEATED_PHRASES]]
+
+
+def _is_phrase_word(token: Token) -> bool:
+    """A word of a phrase: punctuation between words is not, but a sign written onto a number is
+    ("4%" stays "4%", not "4")."""
+    return not token.is_space and (not token.is_punct or token.text in WORD_SIGNS)
+
+
+def _as_said(words: Sequence[Token]) -> str:
+    """The phrase in the answer's own letters: names keep their capitals ("New Jersey", "I"), other
+    words are lower case (a sentence's first word is not a name), a sign stays on its number
+    ("4%"), and words a filler or a comma stood between are one space apart."""
+    out = []
+    for token, after in zip(words, [*words[1:], None], strict=True):
+        name = token.tag_ in ("NNP", "NNPS") or token.text == "I" or token.text[1:] != token.text[1:].lower()
+        out.append(token.text if name else token.lower_)
+        if after is not None:
+            out.append(token.whitespace_ if after.i == token.i + 1 else " ")
+    return "".join(out)
 
 
 def _inside(short: tuple[str, ...], long: tuple[str, ...]) -> bool:

@@ -108,7 +108,8 @@ def change_since(overall: float | None, found: list[dict], previous: dict | None
     if before is not None and overall is not None:
         delta = overall - before
         trend = "up" if delta > 0.5 else "down" if delta < -0.5 else "about the same"
-        parts.append(f"overall score {before:g} → {overall:g} ({trend})")
+        # whole, as the report's headline and Progress give a score (78 → 82, not 78.5 → 81.5)
+        parts.append(f"overall score {round(before)} → {round(overall)} ({trend})")
     earlier = {p["gap"]: p for p in ((previous.get("summary") or {}).get("patterns") or [])}
     now = {p["gap"]: p for p in found}
     for gap in SHORT:

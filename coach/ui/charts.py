@@ -18,7 +18,13 @@ STAR_COLOURS = {
     "result": "#d1603d",
     "other": "#c9c9c9",
 }
-STAR_TEXT = {"situation": "Situation", "task": "Task", "action": "Action", "result": "Result", "other": "—"}
+STAR_TEXT = {
+    "situation": "Situation",
+    "task": "Task",
+    "action": "Action",
+    "result": "Result",
+    "other": "Other",
+}
 PACE_WINDOW_S = 10.0
 PACE_STEP_S = 2.0
 

@@ -147,9 +147,20 @@ def filler_summary(analysis: dict) -> str:
 
 
 def star_summary(analysis: dict) -> str:
+    """The four parts' shares; they count only words in one of the parts, so when some sentences
+    are in none (the grey "Other" on the timeline) the sentence says so rather than letting
+    "action 64%" read as two thirds of the whole answer."""
     star = (analysis.get("metrics") or {}).get("star") or {}
     parts = [f"{part} {round(100 * info.get('share', 0))}%" for part, info in star.items()]
-    return "Share of words: " + ", ".join(parts) if parts else ""
+    if not parts:
+        return ""
+    pieces = [p for s in analysis.get("sentences") or [] for p in (s.get("parts") or [s])]
+    if any(not p.get("star") for p in pieces):
+        return (
+            "Share of the words in the four parts: " + ", ".join(parts) + " (the grey “Other” is in none "
+            "of them and left out)"
+        )
+    return "Share of words: " + ", ".join(parts)
 
 
 def pitch_summary(analysis: dict) -> str:

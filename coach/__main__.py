@@ -1,0 +1,5 @@
+"""`python -m coach`, the same as the `coach` command (for a checkout without the console script)."""
+
+from coach.cli import main
+
+main()
