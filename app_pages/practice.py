@@ -199,12 +199,13 @@ def own_question() -> None:
 
 
 # ---------------------------------------------------------------- the question and the answer
-def the_question(question: Question) -> None:
-    """The question, what a strong answer covers, and the timer."""
+def the_question(question: Question):
+    """The question, what a strong answer covers, and the timer. Returns the place of the line on
+    how often it was answered, filled by answered_line once this run's take (if any) is saved."""
     with st.container(border=True):
         st.markdown(f"### {escape(question.text)}")
         st.caption(summary.describe_question(question))
-        st.caption(summary.answered_before_line(answered_before(attempts, question.id), date.today()))
+        answered = st.empty()
         with st.expander("What a strong answer covers"):
             st.markdown("\n".join(f"- {escape(p)}" for p in question.talking_points))
             if question.follow_ups:
@@ -216,6 +217,14 @@ def the_question(question: Question) -> None:
             timer.timer_html(question.target_s, take=f"{question.id}-{ss.practice_take}"),
             unsafe_allow_javascript=True,
         )
+    return answered
+
+
+def answered_line(place, question: Question) -> None:
+    """How often the question was answered, read after the take: an answer saved in this run
+    counts ("once" under "your 1st answer", not "First time answering this one")."""
+    before = answered_before(question_attempts(question.id), question.id)
+    place.caption(summary.answered_before_line(before, date.today()))
 
 
 def preparing_for() -> None:
@@ -539,13 +548,14 @@ if not attempts and ss.practice_result is None and by_id.get(ss.practice_questio
 question_chooser(by_id.get(ss.practice_question_id))
 question = by_id.get(ss.practice_question_id)
 if question is not None:
-    the_question(question)
+    answered = the_question(question)
     preparing_for()
     source, demonstration = the_take()
     if source is not None and cfg.queue and not demonstration:
         send_to_queue(source, question)
     elif source is not None:
         analyse(source, question, demonstration)
+    answered_line(answered, question)
 if cfg.queue:
     if ss.practice_job is not None:
         waiting_for_answer()

@@ -366,3 +366,24 @@ def test_the_question_says_how_often_you_answered_it_before_you_answer(tmp_path,
     finally:
         monkeypatch.delenv("TZ")
         time.tzset()
+
+
+def test_the_line_under_the_question_counts_the_answer_just_saved(tmp_path, monkeypatch):
+    """The line under the question was written before the take was analysed: right after a first
+    answer it still said "First time answering this one." above "Analysed and saved: your 1st
+    answer to this question" (and "once" beside "your 2nd answer")."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("practice").run()
+    at.button(key=[b.key for b in at.button if b.key and b.key.startswith("practice_rec_")][0]).click().run()
+    assert _answered_captions(at) == ["First time answering this one."]
+    at.audio_input[0].set_value(("answer.wav", (DATA / "clean.wav").read_bytes(), "audio/wav")).run()
+    assert not at.exception and not at.error
+    assert [s.label for s in at.status] == ["Analysed and saved: your 1st answer to this question"]
+    [saved] = _answers(tmp_path)
+    assert _answered_captions(at) == [
+        f"You have answered this once, today (score {saved['score_overall']:.0f})."
+    ]
+
+
+def _answered_captions(at) -> list[str]:
+    return [c.value for c in at.caption if c.value.startswith(("First time answering", "You have answered"))]
