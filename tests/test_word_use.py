@@ -80,6 +80,18 @@ def test_a_repeated_phrase_is_shown_as_it_was_said():
     assert "New Jersey" in phrases, phrases  # a name keeps its capitals
 
 
+def test_a_number_and_its_sign_are_one_word_of_a_phrase():
+    """ "4%" is one written word: counted as two ("4", "%"), the six words "we grew by 4% a year"
+    were seven, over the longest phrase, and came out as two overlapping pieces ("we grew by 4% a",
+    "grew by 4% a year")."""
+    answer = analyze(
+        Transcript.from_text(
+            "We grew by 4% a year, and every year we grew by 4% a year while the team stayed the same."
+        )
+    )
+    assert answer.metrics["repeated_phrases"] == [{"phrase": "we grew by 4% a year", "count": 2}]
+
+
 def test_the_job_descriptions_terms_are_its_own_vocabulary_not_boilerplate():
     terms = description_terms(JOB)["terms"]
     assert {"incident response", "PostgreSQL", "Kafka"} <= set(terms), terms

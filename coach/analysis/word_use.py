@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # spaCy loads with the first answer, not with the page that shows these lines
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
     from coach.analysis.extensions import Mark
 
@@ -111,16 +111,17 @@ def repeated_phrases(doc: Doc, marks: Sequence[Mark] = ()) -> list[dict]:
     counts: Counter[tuple[str, ...]] = Counter()
     said: dict[tuple[str, ...], str] = {}  # each phrase as it was first said
     for sent in doc.sents:
-        run = [t for t in sent if t.i not in skipped and _is_phrase_word(t)]
-        lowered = [t.lower_ for t in run]
-        content = [_is_content(t) for t in run]
+        run = _phrase_words(sent, skipped)
+        lowered = ["".join(t.lower_ for t in word) for word in run]
+        content = [_is_content(word[0]) for word in run]
         for n in range(PHRASE_WORDS[0], PHRASE_WORDS[1] + 1):
             for i in range(len(run) - n + 1):
                 # two words are a phrase only when both carry content ("service was" is not)
                 if all(content[i : i + n]) if n == 2 else any(content[i : i + n]):
                     key = tuple(lowered[i : i + n])
                     counts[key] += 1
-                    said.setdefault(key, _as_said(run[i : i + n]))
+                    if key not in said:  # written out once, not at every time it was said
+                        said[key] = _as_said(run[i : i + n])
     found = [(p, n) for p, n in counts.items() if n >= PHRASE_MIN_COUNT.get(len(p), PHRASE_DEFAULT_MIN_COUNT)]
     found.sort(key=lambda item: (-len(item[0]), -item[1]))
     kept: list[tuple[tuple[str, ...], int]] = []
@@ -139,22 +140,32 @@ def repeated_phrases(doc: Doc, marks: Sequence[Mark] = ()) -> list[dict]:
     return [{"phrase": said[p], "count": n} for p, n in kept[:REPEATED_PHRASES]]
 
 
-def _is_phrase_word(token: Token) -> bool:
-    """A word of a phrase: punctuation between words is not, but a sign written onto a number is
-    ("4%" stays "4%", not "4")."""
-    return not token.is_space and (not token.is_punct or token.text in WORD_SIGNS)
+def _phrase_words(sent: Span, skipped: set[int]) -> list[list[Token]]:
+    """The sentence's words, each as its tokens: punctuation between words is left out, but a sign
+    written onto a number stays with it as one word ("4%" is one word, not "4" and "%")."""
+    words: list[list[Token]] = []
+    for token in sent:
+        if token.i in skipped or token.is_space:
+            continue
+        if token.text in WORD_SIGNS and words and words[-1][-1].i == token.i - 1:
+            if not words[-1][-1].whitespace_:
+                words[-1].append(token)
+        elif not token.is_punct:
+            words.append([token])
+    return words
 
 
-def _as_said(words: Sequence[Token]) -> str:
+def _as_said(words: Sequence[Sequence[Token]]) -> str:
     """The phrase in the answer's own letters: names keep their capitals ("New Jersey", "I"), other
     words are lower case (a sentence's first word is not a name), a sign stays on its number
     ("4%"), and words a filler or a comma stood between are one space apart."""
     out = []
-    for token, after in zip(words, [*words[1:], None], strict=True):
+    for word, after in zip(words, [*words[1:], None], strict=True):
+        token, last = word[0], word[-1]
         name = token.tag_ in ("NNP", "NNPS") or token.text == "I" or token.text[1:] != token.text[1:].lower()
-        out.append(token.text if name else token.lower_)
+        out.append("".join(t.text if name else t.lower_ for t in word))
         if after is not None:
-            out.append(token.whitespace_ if after.i == token.i + 1 else " ")
+            out.append(last.whitespace_ if after[0].i == last.i + 1 else " ")
     return "".join(out)
 
 
