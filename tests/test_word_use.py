@@ -92,6 +92,18 @@ def test_a_number_and_its_sign_are_one_word_of_a_phrase():
     assert answer.metrics["repeated_phrases"] == [{"phrase": "we grew by 4% a year", "count": 2}]
 
 
+def test_a_currency_sign_and_its_number_are_one_word_of_a_phrase():
+    """ "$5" is one written word too: the six words "we raised $5 million in funding" were seven
+    and came out as two overlapping pieces."""
+    answer = analyze(
+        Transcript.from_text(
+            "In the first year we raised $5 million in funding. Two years later we raised $5 million "
+            "in funding again, from the same people."
+        )
+    )
+    assert answer.metrics["repeated_phrases"] == [{"phrase": "we raised $5 million in funding", "count": 2}]
+
+
 def test_the_job_descriptions_terms_are_its_own_vocabulary_not_boilerplate():
     terms = description_terms(JOB)["terms"]
     assert {"incident response", "PostgreSQL", "Kafka"} <= set(terms), terms

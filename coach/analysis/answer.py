@@ -23,7 +23,7 @@ from coach.types import Transcript
 # 1.8: discourse markers also read by a small transformer, "uh-" broken off is a filled pause
 # 1.9: STAR parts per clause: a sentence joining two parts carries `parts`, counted in metrics.star
 # 1.9.1: a repeated phrase is written as it was said ("a 4% raise", "New Jersey")
-# 1.9.2: a number and its sign are one word of a repeated phrase ("4%"), as written
+# 1.9.2: a number and its sign are one word of a repeated phrase ("4%", "$5"), as written
 ANALYSIS_VERSION = "1.9.2"
 STAR_PARTS = PARTS[:4]
 # Above this many characters the text is analysed in pieces (spaCy keeps every piece in memory

@@ -35,7 +35,8 @@ PHRASE_WORDS = (2, 6)
 PHRASE_MIN_COUNT = {2: 3}
 PHRASE_DEFAULT_MIN_COUNT = 2
 REPEATED_PHRASES = 5
-# Signs spaCy calls punctuation that belong to the word they are written onto: "a 4% raise".
+# Signs spaCy calls punctuation that belong to the word they are written onto: "a 4% raise"
+# (a currency sign written before its number, "$5", is joined to it too).
 WORD_SIGNS = {"%"}
 
 # Words a job description uses about any job; they are not the job's terms.
@@ -142,14 +143,15 @@ def repeated_phrases(doc: Doc, marks: Sequence[Mark] = ()) -> list[dict]:
 
 def _phrase_words(sent: Span, skipped: set[int]) -> list[list[Token]]:
     """The sentence's words, each as its tokens: punctuation between words is left out, but a sign
-    written onto a number stays with it as one word ("4%" is one word, not "4" and "%")."""
+    written onto a number stays with it as one word ("4%" and "$5" are one word each, not two)."""
     words: list[list[Token]] = []
     for token in sent:
         if token.i in skipped or token.is_space:
             continue
-        if token.text in WORD_SIGNS and words and words[-1][-1].i == token.i - 1:
-            if not words[-1][-1].whitespace_:
-                words[-1].append(token)
+        last = words[-1][-1] if words else None
+        written_onto = last is not None and last.i == token.i - 1 and not last.whitespace_
+        if written_onto and (token.text in WORD_SIGNS or (last.is_currency and len(words[-1]) == 1)):
+            words[-1].append(token)
         elif not token.is_punct:
             words.append([token])
     return words
