@@ -546,6 +546,7 @@ def history_command(
 ) -> None:
     """Stored practice answers and real interviews, newest first."""
     from coach import store as repository
+    from coach.local_time import local_moment  # stored in UTC, listed on the user's clock
 
     with open_store() as store:
         history = {
@@ -563,8 +564,9 @@ def history_command(
         # the columns line up whatever is missing; an answer with no bank id (a mock interview's
         # follow-up) says its question at the end of the line
         asked = "" if a["question_id"] or not a["question_text"] else f"  “{a['question_text']}”"
+        when = local_moment(a["created_at"])
         typer.echo(
-            f"#{a['id']:<5} {a['created_at'][:16].replace('T', ' ')}  {a['question_id'] or '-':<{id_width}} "
+            f"#{a['id']:<5} {when:%Y-%m-%d %H:%M}  {a['question_id'] or '-':<{id_width}} "
             f"{_measure(a, 'wpm', ' wpm'):>7}  {_measure(a, 'fillers_per_100_words', ' fillers/100'):>16}"
             f"  score {_measure(a, 'score_overall')}{asked}"
         )

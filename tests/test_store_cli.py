@@ -69,6 +69,37 @@ def test_history_rounds_figures_as_the_pages_do(settings, monkeypatch):
     assert line.endswith("120 wpm  17.9 fillers/100  score 48"), line
 
 
+def test_history_dates_an_answer_on_the_users_clock(settings, monkeypatch):
+    """In Paris, an answer at 00:30 on 17 Nov is stored as 23:30 UTC on the 16th: `coach history`
+    listed it as "2025-11-16 23:30", a day the Practice and Progress pages do not give it."""
+    from datetime import UTC, datetime
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    store = open_store(settings)
+    save_attempt(
+        store,
+        question_id="close-03",
+        question_text="Why should we hire you?",
+        recording=None,
+        transcript=transcript_dict(),
+        analysis=analysis_dict(),
+        engine="faster-whisper",
+        model="tiny.en",
+        created_at=datetime(2025, 11, 16, 23, 30, tzinfo=UTC),
+    )
+    store.close()
+    monkeypatch.setenv("TZ", "Europe/Paris")
+    time.tzset()
+    try:
+        result = _run(settings, "history")
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+    assert result.exit_code == 0, result.stderr
+    [line] = [line for line in result.stdout.splitlines() if "close-03" in line]
+    assert " 2025-11-17 00:30  close-03 " in line, line
+
+
 def test_history_lines_up_and_names_a_question_without_a_bank_id(settings, monkeypatch):
     """Months of history read as columns: an answer with no pace (typed or too short) keeps the
     columns in place, and a mock interview's follow-up (no bank id) says its question, not '-'."""
