@@ -87,3 +87,18 @@ def test_every_chart_of_an_answer_spans_the_recording():
     }
     domains = {name: _first_with(chart.to_dict(), "x", "scale")["domain"] for name, chart in built.items()}
     assert domains == dict.fromkeys(built, [0, 18.6]), domains
+
+
+def test_a_real_interview_comes_after_the_practice_of_its_day():
+    """Interviews are stored by day (midnight as a moment): the chart put Monday's interview
+    before Monday morning's practice."""
+    series = {
+        "practice": [
+            {"at": "2026-11-30T12:00:00+00:00", "value": 140.0},
+            {"at": "2026-12-01T12:00:00+00:00", "value": 150.0},
+        ],
+        "real": [{"at": "2026-11-30", "value": 160.0, "company": "Globex", "stage": "onsite"}],
+    }
+    frame = charts.trend_frame(series)
+    assert list(frame["kind"]) == ["practice", "real interview", "practice"]
+    assert list(frame["value"]) == [140.0, 160.0, 150.0]

@@ -11,6 +11,8 @@ import json
 import altair as alt
 import pandas as pd
 
+from coach.local_time import in_lived_order
+
 STAR_COLOURS = {
     "situation": "#8fb8de",
     "task": "#f2c14e",
@@ -352,10 +354,10 @@ def trend_frame(series: dict) -> pd.DataFrame:
         }
         for p in series.get("real", [])
     ]
+    rows.sort(key=lambda row: in_lived_order(row["at"]))  # a real interview after its day's practice
     frame = pd.DataFrame(rows, columns=["at", "value", "kind", "where"])
     if not frame.empty:
         frame["at"] = pd.to_datetime(frame["at"], utc=True, format="ISO8601")
-        frame = frame.sort_values("at", kind="stable").reset_index(drop=True)
         frame["order"] = range(1, len(frame) + 1)
         frame["day"] = [f"{at:%b} {at.day}" for at in frame["at"]]
     return frame
