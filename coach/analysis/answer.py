@@ -23,7 +23,8 @@ from coach.types import Transcript
 # 1.8: discourse markers also read by a small transformer, "uh-" broken off is a filled pause
 # 1.9: STAR parts per clause: a sentence joining two parts carries `parts`, counted in metrics.star
 # 1.9.1: a repeated phrase is written as it was said ("a 4% raise", "New Jersey")
-ANALYSIS_VERSION = "1.9.1"
+# 1.9.2: quantified results leave out the numbers that set the scene or the task
+ANALYSIS_VERSION = "1.9.2"
 STAR_PARTS = PARTS[:4]
 # Above this many characters the text is analysed in pieces (spaCy keeps every piece in memory
 # at once; pieces of ~100k characters keep a 20,000-word paste under a few hundred MB).
