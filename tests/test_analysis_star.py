@@ -83,7 +83,7 @@ def test_a_number_told_inside_an_action_is_not_called_a_missing_result():
     result = analyze(Transcript.from_text(text))
     assert result.metrics["quantified_results"] == 1
     assert not any(line.startswith("No result stated") for line in result.feedback)
-    assert any(line.startswith("The outcome (40%) comes inside") for line in result.feedback)
+    assert any(line.startswith("The result (40%) is told in passing") for line in result.feedback)
 
 
 def test_unpunctuated_run_still_splits_into_sentences():
