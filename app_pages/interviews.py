@@ -82,7 +82,7 @@ def cadence_panel(interviews: list[dict], today: date) -> None:
         f"{book.cadence.interviews} every {book.cadence.period_label}",
         help=book.cadence.intro,
     )
-    c2.metric(f"In the last {book.cadence.period_days} days", status.interviews_in_period)
+    c2.metric(f"In the last {summary.period_words(book.cadence.period_days)}", status.interviews_in_period)
     c3.metric(
         "Next real interview due",
         summary.due_label(status.next_due, today),

@@ -5,6 +5,7 @@ from datetime import date
 import streamlit as st
 
 from coach.analysis.wording import count
+from coach.local_time import in_lived_order
 from coach.progress import LABELS, MEASURES, bands, progress_report
 from coach.ui import charts, shared, summary
 from coach.ui.highlight import escape
@@ -186,7 +187,7 @@ def question_rows(practice_rows: list[dict], real_rows: list[dict], today: date)
         }
         for r in real_rows
     ]
-    rows.sort(key=lambda r: str(r["When"]), reverse=True)  # ISO dates and moments sort as they fall
+    rows.sort(key=lambda r: in_lived_order(r["When"]), reverse=True)  # an interview after its day's practice
     for row in rows:  # a practice answer's moment or a real interview's day, read the same way
         row["When"] = moment_words(str(row["When"]), today, with_time=True) if row["When"] else ""
     return rows

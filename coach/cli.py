@@ -555,6 +555,8 @@ def history_command(
             "interviews": [] if question else repository.list_interviews(store),
             "unanalysed_recordings": [] if question else repository.unanalysed_recordings(store),
         }
+        if question and not history["attempts"] and not history["real_answers"]:
+            _check_question_known(store, question)
     if as_json:
         print_json(history)
         return
@@ -583,6 +585,16 @@ def history_command(
         why = r["not_analysable"] or "its analysis was interrupted; run `coach reanalyze` to finish it."
         typer.echo(f"saved but not analysed: {r['path']}: {one_line(why)}")
     typer.echo(f"{count(len(history['attempts']), 'practice answer')}.", err=True)
+
+
+def _check_question_known(store, question_id: str) -> None:
+    """A question with no answers yet is fine (its history is empty); an id that is no bank
+    question, none of yours and none asked in an interview is a typo, told as one sentence."""
+    from coach import store as repository
+    from coach.config import load_settings
+
+    if repository.get_question(store, question_id) is None:
+        _bank_question(question_id, load_settings())  # raises "There is no question with id …"
 
 
 def _measure(row: dict, key: str, unit: str = "") -> str:

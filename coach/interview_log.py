@@ -194,7 +194,7 @@ def add_option(
 
 def reviewed_answers(interview: dict, attempts: list[dict], bank_texts: dict[str, str]) -> list[dict]:
     """Each answer a review measured in `interview` (as `store.get_interview` gives it), in the
-    order given, with how often its question was practised before the interview's day: the link
+    order given, with how often its question was practised by the interview's day (its own too): the link
     from a real answer back to its practice. `attempts` as `store.list_attempts` gives them;
     `bank_texts`: the bank's words by question id (a real question's row holds it as transcribed)."""
     day = str(interview["interview_date"])
@@ -205,7 +205,7 @@ def reviewed_answers(interview: dict, attempts: list[dict], bank_texts: dict[str
             before = [
                 a
                 for a in attempts
-                if question_id and a["question_id"] == question_id and local_day(a["created_at"]) < day
+                if question_id and a["question_id"] == question_id and local_day(a["created_at"]) <= day
             ]
             rows.append(
                 {

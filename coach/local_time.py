@@ -21,3 +21,14 @@ def local_day(stamp: str) -> str:
     """The day of a stored moment on this machine's clock, as the pages date it ('2026-03-09' in
     New York for '2026-03-10T02:30:00+00:00'): the evening before an interview is before its day."""
     return local_moment(stamp).date().isoformat()
+
+
+def in_lived_order(stamp: str) -> tuple[str, int, str]:
+    """A sort key putting stored moments in the order the user lived them. A real interview is
+    stored by its day alone ('2026-11-30'), which as a moment is midnight, before that morning's
+    practice; it sorts instead after every practice answer of its day on the user's clock
+    (practice on an interview day is usually the warm-up before it) and before the next day's."""
+    text = str(stamp or "")
+    if "T" not in text and " " not in text:
+        return (text[:10], 1, "")
+    return (local_day(text), 0, text)

@@ -64,6 +64,28 @@ def test_quantified_results_count_percent_and_money():
     assert result.metrics["quantified_results"] == 2
 
 
+def test_a_number_that_sets_the_scene_is_not_a_quantified_result():
+    text = (
+        "Our team of 5 engineers was missing deadlines. I set up a daily standup. "
+        "I also moved the code reviews earlier in the day."
+    )
+    result = analyze(Transcript.from_text(text))
+    assert any(line.startswith("No result stated") for line in result.feedback)
+    assert result.metrics["quantified_results"] == 0
+    assert "0 quantified results" in result.scores["content"]["because"]
+
+
+def test_a_number_told_inside_an_action_is_not_called_a_missing_result():
+    text = (
+        "The checkout was slow. I was asked to fix it. I profiled the service and found a slow "
+        "query. I added an index and the page loaded 40% faster."
+    )
+    result = analyze(Transcript.from_text(text))
+    assert result.metrics["quantified_results"] == 1
+    assert not any(line.startswith("No result stated") for line in result.feedback)
+    assert any(line.startswith("The result (40%) is told in passing") for line in result.feedback)
+
+
 def test_unpunctuated_run_still_splits_into_sentences():
     run = (
         "so I was working at a bank and we had a problem with the reports they were always late "

@@ -380,3 +380,11 @@ def test_the_line_under_a_question_says_once_today_and_yesterday_in_words():
     assert line(AnsweredBefore(4, date(2026, 11, 12), 71.0), today) == (
         "You have answered this 4 times, last on Thu 12 Nov (score 71)."
     )
+
+
+def test_a_cadence_period_reads_in_weeks_months_or_years():
+    from coach.playbook import Cadence
+
+    assert summary.period_words(Cadence().period_days) == "3 months"
+    words = [summary.period_words(d) for d in (7, 14, 30, 45, 182, 365)]
+    assert words == ["week", "2 weeks", "month", "45 days", "6 months", "year"]

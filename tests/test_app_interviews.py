@@ -21,6 +21,7 @@ def test_the_log_shows_people_questions_and_debrief(monkeypatch):
     assert "system design, handling conflict" in text
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Cadence goal"] == "1 every quarter"
+    assert "In the last 3 months" in metrics, metrics  # the playbook's 91 days, in a person's words
 
 
 def test_adding_an_interview_and_its_debrief(tmp_path, monkeypatch):

@@ -402,3 +402,52 @@ def test_only_questions_that_practise_a_gap_are_listed_under_the_gaps(tmp_path, 
     captions = [c.value for c in practice.caption]
     assert "From your debriefs: failure and learning." in captions, captions
     assert any(c.startswith("Your recent answers scored lowest on ") for c in captions), captions
+
+
+def test_a_real_interview_is_listed_after_the_practice_of_its_day(tmp_path, monkeypatch):
+    """A question practised at noon and asked in a real interview that day: newest first, the
+    interview heads its table (it was stored as the day alone, which sorted it before the practice)."""
+    from datetime import UTC, datetime, timedelta
+
+    from store_support import analysis_dict, transcript_dict
+
+    from coach import store
+    from coach.config import load_settings
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    day = (datetime.now(UTC) - timedelta(days=3)).replace(hour=12, minute=0, second=0, microsecond=0)
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        store.save_attempt(
+            db,
+            question_id="mot-05",
+            question_text="Tell me about yourself.",
+            recording=None,
+            transcript=transcript_dict(),
+            analysis=analysis_dict(wpm=120.0),
+            engine="faster-whisper",
+            model="tiny.en",
+            created_at=day,
+        )
+        interview_id = store.add_interview(db, company="Acme", interview_date=day.date(), stage="onsite")
+        answer = {
+            "question_id": "mot-05",
+            "question_text": "Tell me about yourself.",
+            "analysis": analysis_dict(),
+        }
+        store.save_interview_recording(
+            db,
+            interview_id,
+            recording=None,
+            transcript=None,
+            engine="faster-whisper",
+            model="tiny.en",
+            answers=[answer],
+        )
+    finally:
+        db.close()
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("progress").run()
+    assert not at.exception
+    [table] = [t for t in at.dataframe if "Kind" in t.value.columns]
+    assert list(table.value["Kind"]) == ["real: Acme onsite", "practice"], table.value

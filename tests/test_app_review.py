@@ -477,3 +477,23 @@ def test_questions_matched_to_the_bank_are_offered_in_the_banks_words(tmp_path, 
         own,
         misheard,
     )
+
+
+def test_the_debrief_names_the_people_the_interview_already_has(tmp_path, monkeypatch):
+    """The form's "People met" box starts empty (people typed are added on save), so the people
+    the interview already has are named under it; before, the Review page showed none of them."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        logged = store.add_interview(db, company="Globex", stage="first round", interview_date="2026-11-30")
+        store.add_person(db, logged, name="Dana Ortiz", title="hiring manager")
+    finally:
+        db.close()
+    at = page("review").run()
+    at.selectbox(key="review_interview").set_value(logged).run()
+    at.file_uploader[0].upload("call.mp3", (DATA / "clean.mp3").read_bytes(), "audio/mpeg")
+    [b for b in at.button if b.label == "Analyse the interview"][0].click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    captions = [c.value.replace("\\", "") for c in at.caption]  # as drawn, without markdown escapes
+    assert any(c.startswith("Already recorded: Dana Ortiz — hiring manager.") for c in captions), captions

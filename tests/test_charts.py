@@ -61,3 +61,44 @@ def test_the_pause_chart_has_room_and_a_scale(n):
     assert spec["height"] >= 220  # the page draws axes and legend inside this height
     x_low, x_high = _first_with(spec, "x", "scale")["domain"]
     assert x_high - x_low == 60.0
+
+
+def test_every_chart_of_an_answer_spans_the_recording():
+    """An 18.6 s answer (length shown 0:19) drew its structure to 20 s and its pace to 18 s."""
+    words = [{"text": "word.", "start_s": 0.4 * i, "end_s": 0.4 * i + 0.3} for i in range(44)]
+    answer = {
+        "duration_s": 18.6,
+        "transcript": "x" * 100,
+        "words": words,
+        "sentences": [
+            {"start_char": 0, "end_char": 50, "start_s": 0.0, "end_s": 8.0, "star": "situation"},
+            {"start_char": 50, "end_char": 100, "start_s": 8.4, "end_s": 17.5, "star": "action"},
+        ],
+        "metrics": {
+            "pauses": {"items": [{"start_s": 8.0, "end_s": 8.4, "seconds": 0.4, "at_boundary": True}]},
+            "prosody": {"track": [[0.1 * i, (i % 7) - 3.0] for i in range(170)]},
+        },
+    }
+    built = {
+        "structure": charts.star_timeline_chart(answer),
+        "pace": charts.pace_chart(answer, (130, 175)),
+        "pauses": charts.pause_chart(answer),
+        "pitch": charts.pitch_chart(answer),
+    }
+    domains = {name: _first_with(chart.to_dict(), "x", "scale")["domain"] for name, chart in built.items()}
+    assert domains == dict.fromkeys(built, [0, 18.6]), domains
+
+
+def test_a_real_interview_comes_after_the_practice_of_its_day():
+    """Interviews are stored by day (midnight as a moment): the chart put Monday's interview
+    before Monday morning's practice."""
+    series = {
+        "practice": [
+            {"at": "2026-11-30T12:00:00+00:00", "value": 140.0},
+            {"at": "2026-12-01T12:00:00+00:00", "value": 150.0},
+        ],
+        "real": [{"at": "2026-11-30", "value": 160.0, "company": "Globex", "stage": "onsite"}],
+    }
+    frame = charts.trend_frame(series)
+    assert list(frame["kind"]) == ["practice", "real interview", "practice"]
+    assert list(frame["value"]) == [140.0, 160.0, 150.0]

@@ -275,3 +275,15 @@ def test_python_dash_m_coach_is_the_coach_command(tmp_path):
     )
     assert shown.returncode == 0, shown.stderr
     assert "analyze" in shown.stdout and "Usage: " in shown.stdout
+
+
+def test_history_of_an_unknown_question_says_so_and_how_to_find_ids(tmp_path):
+    """`--question nope` printed "0 practice answers." and exited 0, as if the id were right."""
+    unknown = coach("history", "--question", "nope", data_dir=tmp_path)
+    assert unknown.returncode == 1, unknown.stderr
+    assert (
+        unknown.stderr.strip()
+        == "error: There is no question with id 'nope'; list the ids with `coach questions`."
+    )
+    unanswered = coach("history", "--question", "mot-05", data_dir=tmp_path)  # a bank question
+    assert unanswered.returncode == 0 and unanswered.stderr.strip() == "0 practice answers."

@@ -150,3 +150,44 @@ def test_practice_the_evening_before_counts_as_before_the_interview(tmp_path, mo
         monkeypatch.delenv("TZ")
         time.tzset()
     assert [(r["question_id"], r["practised_before"]) for r in rows] == [("beh-lead-01", 1)]
+
+
+def test_practice_on_the_morning_of_the_interview_counts_as_before_it(tmp_path, monkeypatch):
+    """An interview is stored by its day alone; Progress puts that day's practice before it, so the
+    stage's "Practised before" counts the morning's take too (it counted only earlier days)."""
+    import time
+    from datetime import UTC, datetime
+
+    from store_support import analysis_dict, make_settings, transcript_dict
+
+    from coach import store
+    from coach.interview_log import reviewed_answers
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    db = store.open_store(make_settings(tmp_path, "sqlite"))
+    try:
+        store.save_attempt(
+            db,
+            question_id="beh-lead-01",
+            question_text="Tell me about a time you led.",
+            recording=None,
+            transcript=transcript_dict(),
+            analysis=analysis_dict(),
+            engine="faster-whisper",
+            model="tiny.en",
+            created_at=datetime(2026, 3, 10, 8, 30, tzinfo=UTC),  # the interview's morning
+        )
+        interview_id = store.add_interview(db, company="Acme", interview_date="2026-03-10")
+        turn = {"question_text": "Tell me about a time you led.", "question_id": "beh-lead-01"}
+        answer = turn | {"transcript": transcript_dict(), "analysis": analysis_dict()}
+        store.save_interview_recording(
+            db, interview_id, recording=None, transcript=None, engine="e", model="m", answers=[answer]
+        )
+        rows = reviewed_answers(store.get_interview(db, interview_id), store.list_attempts(db), {})
+    finally:
+        db.close()
+        monkeypatch.delenv("TZ")
+        time.tzset()
+    assert [(r["question_id"], r["practised_before"]) for r in rows] == [("beh-lead-01", 1)]

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from coach.analysis import content, delivery, feedback, prosody, quality, relevance, scoring, word_use
 from coach.analysis.extensions import Mark
@@ -24,7 +24,8 @@ from coach.types import Transcript
 # 1.9: STAR parts per clause: a sentence joining two parts carries `parts`, counted in metrics.star
 # 1.9.1: a repeated phrase is written as it was said ("a 4% raise", "New Jersey")
 # 1.9.2: a number and its sign are one word of a repeated phrase ("4%", "$5"), as written
-ANALYSIS_VERSION = "1.9.2"
+# 1.9.3: quantified results leave out the numbers that set the scene or the task
+ANALYSIS_VERSION = "1.9.3"
 STAR_PARTS = PARTS[:4]
 # Above this many characters the text is analysed in pieces (spaCy keeps every piece in memory
 # at once; pieces of ~100k characters keep a 20,000-word paste under a few hundred MB).
@@ -106,7 +107,7 @@ def analyze(
     metrics["star"] = _star_shares(doc, clauses)
     action_sents = [doc[a:b] for parts in clauses for a, b, label in parts if label == "action"]
     metrics["i_vs_we"] = content.i_vs_we(action_sents)
-    found = content.quantities(doc)
+    found = _outcome_quantities(content.quantities(doc), clauses)
     metrics["quantified_results"] = len(found)
     metrics["quantities"] = [q.text for q in found[:20]]
     metrics["hedges"] = len(hedges)
@@ -290,6 +291,13 @@ def _sentences_for_relevance(doc: Doc, sents: list, marks: Sequence[Mark] = ()) 
 
 def _filler_name(doc: Doc, m: Mark) -> str:
     return {"repetition": "repeated words", "false_start": "broken-off words"}.get(m.kind, m.label)
+
+
+def _outcome_quantities(found: list[Span], clauses: list[list[tuple[int, int, str]]]) -> list[Span]:
+    """Numbers that can measure the outcome: not those that set the scene or the task ("a team of
+    5 engineers", "within a week"), so the count and "No result stated" never contradict each other."""
+    scene = [(a, b) for parts in clauses for a, b, label in parts if label in {"situation", "task"}]
+    return [q for q in found if not any(a <= q.start < b for a, b in scene)]
 
 
 def _star_shares(doc: Doc, clauses: list[list[tuple[int, int, str]]]) -> dict:

@@ -95,7 +95,17 @@ def _fillers(points: list, a: dict, m: dict, t: Thresholds) -> None:
 
 def _structure(points: list, a: dict, m: dict, t: Thresholds) -> None:
     star = m["star"]
-    if a["n_sentences"] >= 2 and star["result"]["words"] == 0:
+    if a["n_sentences"] >= 2 and star["result"]["words"] == 0 and m["quantified_results"]:
+        # a number after the scene is set is a result told inside a step ("I added an index and
+        # the page loaded 40% faster"): the quantified results count it, so it is not "no result"
+        points.append(
+            (
+                3.0,
+                f"The result ({m['quantities'][0]}) is told in passing, inside a sentence about "
+                "something else. Give it a sentence of its own at the end: what changed, and by how much.",
+            )
+        )
+    elif a["n_sentences"] >= 2 and star["result"]["words"] == 0:
         points.append(
             (
                 4.0,

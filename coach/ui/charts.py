@@ -11,6 +11,8 @@ import json
 import altair as alt
 import pandas as pd
 
+from coach.local_time import in_lived_order
+
 STAR_COLOURS = {
     "situation": "#8fb8de",
     "task": "#f2c14e",
@@ -89,7 +91,12 @@ def star_timeline_chart(analysis: dict) -> alt.LayerChart | None:
     parts = list(STAR_COLOURS)
     bars = base.mark_bar(height=34, stroke="white", strokeWidth=2).encode(
         # whole seconds or percents read as on the other charts (0 5 10, not 0.0 5.0 10.0)
-        x=alt.X("start:Q", title=axis_title, axis=alt.Axis(format="~g", tickMinStep=1)),
+        x=alt.X(
+            "start:Q",
+            title=axis_title,
+            scale=alt.Scale(domain=[0, answer_seconds(analysis) if unit == "s" else 100], nice=False),
+            axis=alt.Axis(format="~g", tickMinStep=1),
+        ),
         x2="end:Q",
         color=alt.Color(
             "part:N", scale=alt.Scale(domain=parts, range=[STAR_COLOURS[p] for p in parts]), legend=None
@@ -171,13 +178,22 @@ def pauses(words: list[dict], min_pause_s: float = 0.25, long_pause_s: float = 2
     return found
 
 
-def _time_axis(analysis: dict, column: str) -> alt.X:
+def answer_seconds(analysis: dict) -> float:
+    """The recording's length: the one time range every chart of an answer is drawn over, so the
+    structure, pace, pause and pitch charts line up with each other and with the length shown."""
     words = analysis.get("words") or []
-    end = analysis.get("duration_s") or max((w.get("end_s") or 0 for w in words), default=1.0)
+    sentences = analysis.get("sentences") or []
+    last = max(
+        [w.get("end_s") or 0.0 for w in words] + [s.get("end_s") or 0.0 for s in sentences], default=0.0
+    )
+    return round(max(analysis.get("duration_s") or 0.0, last) or 1.0, 1)
+
+
+def _time_axis(analysis: dict, column: str) -> alt.X:
     return alt.X(
         f"{column}:Q",
         title="seconds into the answer",
-        scale=alt.Scale(domain=[0, round(end, 1)], nice=False),
+        scale=alt.Scale(domain=[0, answer_seconds(analysis)], nice=False),
         axis=alt.Axis(tickCount=10, labelAngle=0, labelOverlap=True),
     )
 
@@ -338,10 +354,10 @@ def trend_frame(series: dict) -> pd.DataFrame:
         }
         for p in series.get("real", [])
     ]
+    rows.sort(key=lambda row: in_lived_order(row["at"]))  # a real interview after its day's practice
     frame = pd.DataFrame(rows, columns=["at", "value", "kind", "where"])
     if not frame.empty:
         frame["at"] = pd.to_datetime(frame["at"], utc=True, format="ISO8601")
-        frame = frame.sort_values("at", kind="stable").reset_index(drop=True)
         frame["order"] = range(1, len(frame) + 1)
         frame["day"] = [f"{at:%b} {at.day}" for at in frame["at"]]
     return frame

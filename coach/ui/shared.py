@@ -331,6 +331,20 @@ def _unless_held(key: str, **default) -> dict:
     return {} if key in st.session_state else default
 
 
+def _people_recorded(db: Store, interview_id: int) -> None:
+    """The box for people met starts empty (those typed are added to the interview on save), so
+    the ones the interview already has are named under it: the user sees who is recorded."""
+    from coach.store import get_interview
+    from coach.ui.log_labels import person_line
+
+    people = get_interview(db, interview_id)["people"]
+    if people:
+        named = "; ".join(person_line(p) for p in people)
+        st.caption(
+            escape(f"Already recorded: {named}. Add anyone else; a name already there is not added twice.")
+        )
+
+
 def debrief_form(
     db: Store,
     current: Settings,
@@ -372,6 +386,8 @@ def debrief_form(
                     key=widget_key,
                     height=80,
                 )
+                if f.id == "people_met":
+                    _people_recorded(db, interview_id)
             elif f.kind == "scale":
                 answers[f.id] = st.slider(
                     f.label,
