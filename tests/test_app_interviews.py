@@ -237,3 +237,32 @@ def test_a_reviewed_stage_shows_its_answers_beside_the_practice_before_it(tmp_pa
     [opening] = [r for r in rows if r["Question"] == lead.text]
     assert opening["Practised before"] == 2, opening
     assert opening["Overall"] > 0 and 100 < opening["Pace (wpm)"] < 250, opening
+
+
+def test_a_recording_reviewed_as_one_voice_is_named_in_the_stage_s_answers(tmp_path, monkeypatch):
+    """One voice heard, so the review analysed the whole recording as one unscored answer: the
+    stage's table names that row as the Review page did ("The whole recording"), not an empty
+    question beside a row of dashes."""
+    from app_support import DATA
+
+    from coach.interview.orchestrator import review_recording
+    from coach.interview.review import ReviewOptions
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    settings = load_settings(tmp_path)
+    db = store.open_store(settings)
+    try:
+        interview_id = store.add_interview(
+            db, company="Northwind", role="Backend engineer", stage="first round", interview_date="2026-11-25"
+        )
+        review_recording(
+            db, settings, DATA / "fillers.wav", ReviewOptions(n_speakers=1), original_name="call.wav",
+            interview_id=interview_id,
+        )  # fmt: skip
+    finally:
+        db.close()
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("interviews").run()
+    assert not at.exception
+    [answers] = [t for t in at.dataframe if "Practised before" in t.value.columns]
+    assert [r["Question"] for r in answers.value.to_dict("records")] == ["The whole recording"]
