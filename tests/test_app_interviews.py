@@ -266,3 +266,36 @@ def test_a_recording_reviewed_as_one_voice_is_named_in_the_stage_s_answers(tmp_p
     assert not at.exception
     [answers] = [t for t in at.dataframe if "Practised before" in t.value.columns]
     assert [r["Question"] for r in answers.value.to_dict("records")] == ["The whole recording"]
+
+
+def test_the_same_recording_uploaded_again_to_its_interview_is_not_counted_twice(tmp_path, monkeypatch):
+    """Uploaded, then uploaded again (the page left and come back to): the stage keeps one copy of
+    the recording and one set of answers, not each answer twice in its table and in Progress."""
+    from app_support import DATA
+
+    from coach.interview.orchestrator import review_recording
+    from coach.interview.review import ReviewOptions
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    settings = load_settings(tmp_path)
+    db = store.open_store(settings)
+    try:
+        interview_id = store.add_interview(
+            db, company="Northwind", role="Backend engineer", stage="first round", interview_date="2026-11-25"
+        )
+        for _ in range(2):
+            review_recording(
+                db, settings, DATA / "fillers.wav", ReviewOptions(n_speakers=1), original_name="call.wav",
+                interview_id=interview_id,
+            )  # fmt: skip
+        assert len(store.get_interview(db, interview_id)["recordings"]) == 1
+        assert len(store.list_turns(db)) == 1
+    finally:
+        db.close()
+    assert len(list((tmp_path / "recordings" / "interview").rglob("*.wav"))) == 1
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("interviews").run()
+    assert not at.exception
+    [answers] = [t for t in at.dataframe if "Practised before" in t.value.columns]
+    assert len(answers.value) == 1, answers.value
+    assert "**Answers analysed:** 1" in markdown_text(at)
