@@ -193,3 +193,15 @@ def test_a_later_stage_of_the_same_job_uses_the_description_pasted_at_the_first(
     assert "PostgreSQL" in {t["term"] for t in job["terms"] if t["used"]}, job
     result = run(tmp_path, "analyze", "--text", str(tmp_path / "answer.txt"), "--interview", "3", "--json")
     assert json.loads(result.stdout)["metrics"].get("job_terms") is None, "another company's job has none"
+
+
+def test_a_term_holding_a_name_keeps_the_descriptions_capitals_throughout():
+    """The team's name "Payments Platform" read as "payments Platform" among the key terms, because
+    "payments" is also written in lower case elsewhere in the description."""
+    description = (
+        "The Payments Platform team owns payments and payouts. You will build payments services and "
+        "improve the Payments Platform with PostgreSQL. The Payments Platform moves two billion a year."
+    )
+    terms = description_terms(description)["terms"]
+    assert "Payments Platform" in terms, terms
+    assert not [t for t in terms if t != t.lower() and t.split()[0].islower()], terms
