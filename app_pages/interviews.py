@@ -10,7 +10,7 @@ from coach.debrief import (
     heard_questions,
     in_bank,
     latest_debrief,
-    notes_without_questions,
+    own_notes,
     questions_in_notes,
 )
 from coach.interview.saving import forget_review_work
@@ -421,7 +421,7 @@ def debriefs(written: list[dict]) -> None:
             + ", go on to the next stage: "
             f"{ {True: 'yes', False: 'no', None: 'undecided'}[d['proceed']] }"
         )
-        shown = {**d, "notes": notes_without_questions(d["notes"])}
+        shown = {**d, "notes": own_notes(d["notes"])}  # not the questions, nor a review draft's prompt
         for field, title in (
             ("went_well", "Went well"),
             ("could_be_better", "Could be better"),

@@ -10,7 +10,7 @@ from coach import banks, recommend, store
 from coach.analysis.wording import count
 from coach.banks import Question
 from coach.errors import CoachError, ModelError, NotAudioError
-from coach.job_description import interviews_to_prepare, save_job_description
+from coach.job_description import interviews_to_prepare, opportunity_description, save_job_description
 from coach.progress import answered_before, debrief_gaps
 from coach.ui import shared, summary, timer
 from coach.ui.highlight import escape
@@ -230,7 +230,8 @@ def answered_line(place, question: Question) -> None:
 def preparing_for() -> None:
     """Which interview in the log this answer prepares for, and its job description: the answer is
     then checked for the description's key terms. Shown only when the log has one to prepare for."""
-    upcoming = interviews_to_prepare(store.list_interviews(db), date.today())
+    logged = store.list_interviews(db)
+    upcoming = interviews_to_prepare(logged, date.today())
     if not upcoming:
         return
     by_interview = {i["id"]: i for i in upcoming}
@@ -245,7 +246,7 @@ def preparing_for() -> None:
     )
     if chosen == NO_INTERVIEW:
         return
-    description = by_interview[chosen].get("job_description") or ""
+    description = opportunity_description(logged, chosen)  # pasted at an earlier stage serves this one
     with st.expander(
         "The job description" if description else "Paste the job description", expanded=not description
     ):

@@ -35,8 +35,11 @@ def headline(report: dict) -> None:
     c1.metric(
         "Practice answers", counts["practice_attempts"], help=f"{practice['last_365_days']} in the last year."
     )
+    booked = f"; {len(real['upcoming'])} more booked" if real["upcoming"] else ""
     c2.metric(
-        "Real interviews", counts["real_interviews"], help=f"{counts['real_answers']} answers analysed."
+        "Real interviews",
+        counts["real_interviews"],
+        help=f"{counts['real_answers']} answers analysed{booked}.",
     )
     c3.metric("Last practice", summary.days_ago(practice["days_since_last"]))
     c4.metric(  # the same date and words as the Interviews page: one rule, playbook.cadence_status

@@ -13,7 +13,7 @@ from coach.errors import CoachError, NotAudioError
 from coach.interview.draft import MEASURED_FIELDS, refreshed_text
 from coach.interview.orchestrator import review_again, review_recording
 from coach.interview.review import ReviewOptions
-from coach.interview_log import STAGES
+from coach.interview_log import STAGES, WHOLE_RECORDING
 from coach.ui import shared, summary
 from coach.ui.highlight import escape
 from coach.ui.log_labels import long_date
@@ -292,7 +292,7 @@ def answers(result: dict) -> None:
     if shown:
         st.markdown("#### Your answers, each analysed like a practice answer")
     for number, answer in enumerate(shown, start=1):
-        question = answer.get("question_text") or "The whole recording"
+        question = answer.get("question_text") or WHOLE_RECORDING
         matched = f" (bank: {answer['bank_question']})" if answer.get("bank_question") else ""
         with st.expander(f"Answer {number}: {escape(question)}{escape(matched)}", expanded=len(shown) == 1):
             shared.show_answer(answer["analysis"], cfg, key=f"review_answer_{number}")

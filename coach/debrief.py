@@ -12,6 +12,8 @@ QUESTIONS_HEADING = "Questions they asked:"
 # How the debrief draft a review writes opens its notes (coach.interview.review), so the form
 # can tell the draft from a debrief the user wrote.
 REVIEW_DRAFT_NOTE = "Measured by the coach's review"
+# The whole line a review's draft opens its notes with: the coach's words to the user, not a note.
+REVIEW_DRAFT_NOTE_LINE = f"{REVIEW_DRAFT_NOTE}; add your own view of how it went."
 # what drafts said before the note was in the user's words (it named the `coach review` command)
 OLD_REVIEW_DRAFT_NOTES = ("Measured by coach review",)
 STORE_FIELDS = ("went_well", "could_be_better", "skill_gaps", "interest", "proceed", "time_commitment")
@@ -54,6 +56,15 @@ def questions_in_notes(notes: str) -> list[str]:
 def notes_without_questions(notes: str) -> str:
     """A debrief's own notes, without the list of questions saving appends to them."""
     return (notes or "").split(QUESTIONS_HEADING, 1)[0].strip()
+
+
+def own_notes(notes: str) -> str:
+    """What the user wrote in a debrief's notes: without the questions list and without the line a
+    review's draft opens with (kept in the form when the user saves their own debrief over it)."""
+    text = notes_without_questions(notes)
+    if text.startswith(REVIEW_DRAFT_NOTE_LINE):
+        text = text[len(REVIEW_DRAFT_NOTE_LINE) :]
+    return text.strip()
 
 
 def form_values(debrief: dict | None, heard: list[str] | tuple = ()) -> dict:

@@ -13,6 +13,9 @@ from coach.store import Store
 from coach.store.options import KINDS as OPTION_KIND_NAMES
 
 # The stages an interview goes through, in order (a stage typed elsewhere is kept as it is).
+# What an answer with no interviewer question before it is called (one voice heard, or no question
+# recognised): the review analysed the recording as a whole.
+WHOLE_RECORDING = "The whole recording"
 STAGES = ("recruiter screen", "first round", "technical", "onsite / loop", "final", "offer", "other")
 OPTION_STATUSES = ("open", "accepted", "declined", "expired")
 OPTION_KINDS = OPTION_KIND_NAMES  # offer, alternative, batna
@@ -202,6 +205,7 @@ def reviewed_answers(interview: dict, attempts: list[dict], bank_texts: dict[str
     for recording in interview.get("recordings") or []:
         for turn in recording.get("turns") or []:
             question_id = turn.get("question_id")
+            asked = bank_texts.get(question_id or "") or turn.get("question_text") or WHOLE_RECORDING
             before = [
                 a
                 for a in attempts
@@ -210,7 +214,7 @@ def reviewed_answers(interview: dict, attempts: list[dict], bank_texts: dict[str
             rows.append(
                 {
                     "question_id": question_id,
-                    "question": bank_texts.get(question_id or "") or turn.get("question_text") or "",
+                    "question": asked,
                     **{key: turn.get(key) for key in ("score_overall", "wpm", "fillers_per_100_words")},
                     "duration_s": turn.get("duration_s"),
                     "practised_before": len(before),

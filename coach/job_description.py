@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from coach.errors import InputError
-from coach.store import Store, get_interview, update_interview
+from coach.store import Store, get_interview, list_interviews, update_interview
 
 # A description past this many characters is kept whole, but only its start is read for terms.
 MAX_CHARS = 200_000
@@ -46,10 +46,30 @@ def interviews_to_prepare(interviews: list[dict], today: date) -> list[dict]:
 
 
 def description_of(store: Store, interview_id: int | None) -> str | None:
-    """The pasted job description of the interview an answer prepares for, if it has one."""
+    """The pasted job description of the interview an answer prepares for, if it has one (its own,
+    else its opportunity's: see `opportunity_description`)."""
     if interview_id is None:
         return None
-    return get_interview(store, interview_id).get("job_description") or None
+    get_interview(store, interview_id)  # a clear sentence for an id that does not exist
+    return opportunity_description(list_interviews(store), interview_id) or None
+
+
+def opportunity_description(interviews: list[dict], interview_id: int) -> str:
+    """The interview's own job description, else the latest one pasted with another stage of the
+    same opportunity (company and role, as the pipeline groups them): the description pasted at
+    the recruiter screen is the job the onsite is for, and is not pasted again at every stage."""
+    from coach.pipeline import group_interviews
+
+    for group in group_interviews(interviews):
+        ids = [i["id"] for i in group]
+        if interview_id not in ids:
+            continue
+        own = next(i for i in group if i["id"] == interview_id).get("job_description") or ""
+        if own.strip():
+            return own
+        pasted = [i["job_description"] for i in group if (i.get("job_description") or "").strip()]
+        return pasted[-1] if pasted else ""
+    return ""
 
 
 def _day(value) -> date:

@@ -18,7 +18,7 @@ from datetime import date
 
 from coach import store
 from coach.analysis.wording import count
-from coach.debrief import latest_debrief, notes_without_questions
+from coach.debrief import latest_debrief, own_notes
 from coach.interview_log import coming_up
 from coach.store import Store
 
@@ -182,7 +182,7 @@ def _stage(item: dict, written: list[dict]) -> Stage:
         debriefed=debrief is not None,
         answers_analysed=item.get("answers") or 0,
         time_commitment=(debrief or {}).get("time_commitment") or "",
-        notes=notes_without_questions((debrief or {}).get("notes") or ""),
+        notes=own_notes((debrief or {}).get("notes") or ""),
     )
 
 

@@ -401,7 +401,8 @@ def progress_report(
         "today": today.isoformat(),
         "counts": {
             "practice_attempts": len(attempts),
-            "real_interviews": len(interviews),
+            # held by today: one booked for next week is in the cadence's "upcoming", not done yet
+            "real_interviews": sum(1 for i in interviews if date.fromisoformat(i["interview_date"]) <= today),
             "real_answers": len(turns),
         },
         "mock_interviews": mocks,
@@ -432,10 +433,11 @@ def _days_ago(days: int) -> str:
 def summary_lines(report: dict) -> list[str]:
     """The report as a few plain sentences for the terminal."""
     counts = report["counts"]
+    booked = len(report["cadence"]["real_interviews"]["upcoming"])
     lines = [
         f"{count(counts['practice_attempts'], 'practice answer')}, "
         f"{count(counts['real_interviews'], 'real interview')} "
-        f"({count(counts['real_answers'], 'answer')} analysed)."
+        f"({count(counts['real_answers'], 'answer')} analysed{f'; {booked} more booked' if booked else ''})."
     ]
     for measure in ("wpm", "fillers_per_100_words", "score_overall"):
         entry = report["improvement"].get(measure)

@@ -3,6 +3,7 @@
 from datetime import date
 
 from app_support import markdown_text, page, seeded_dir
+from cli_support import run_coach
 
 from coach import banks, store
 from coach.config import load_settings
@@ -241,3 +242,103 @@ def test_a_reviewed_stage_shows_its_answers_beside_the_practice_before_it(tmp_pa
     [opening] = [r for r in rows if r["Question"] == lead.text]
     assert opening["Practised before"] == 2, opening
     assert opening["Overall"] > 0 and 100 < opening["Pace (wpm)"] < 250, opening
+
+
+def test_a_recording_reviewed_as_one_voice_is_named_in_the_stage_s_answers(tmp_path, monkeypatch):
+    """One voice heard, so the review analysed the whole recording as one unscored answer: the
+    stage's table names that row as the Review page did ("The whole recording"), not an empty
+    question beside a row of dashes."""
+    from app_support import DATA
+
+    from coach.interview.orchestrator import review_recording
+    from coach.interview.review import ReviewOptions
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    settings = load_settings(tmp_path)
+    db = store.open_store(settings)
+    try:
+        interview_id = store.add_interview(
+            db, company="Northwind", role="Backend engineer", stage="first round", interview_date="2026-11-25"
+        )
+        review_recording(
+            db, settings, DATA / "fillers.wav", ReviewOptions(n_speakers=1), original_name="call.wav",
+            interview_id=interview_id,
+        )  # fmt: skip
+    finally:
+        db.close()
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("interviews").run()
+    assert not at.exception
+    [answers] = [t for t in at.dataframe if "Practised before" in t.value.columns]
+    assert [r["Question"] for r in answers.value.to_dict("records")] == ["The whole recording"]
+
+
+def test_the_same_recording_uploaded_again_to_its_interview_is_not_counted_twice(tmp_path, monkeypatch):
+    """Uploaded, then uploaded again (the page left and come back to): the stage keeps one copy of
+    the recording and one set of answers, not each answer twice in its table and in Progress."""
+    from app_support import DATA
+
+    from coach.interview.orchestrator import review_recording
+    from coach.interview.review import ReviewOptions
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    settings = load_settings(tmp_path)
+    db = store.open_store(settings)
+    try:
+        interview_id = store.add_interview(
+            db, company="Northwind", role="Backend engineer", stage="first round", interview_date="2026-11-25"
+        )
+        for _ in range(2):
+            review_recording(
+                db, settings, DATA / "fillers.wav", ReviewOptions(n_speakers=1), original_name="call.wav",
+                interview_id=interview_id,
+            )  # fmt: skip
+        assert len(store.get_interview(db, interview_id)["recordings"]) == 1
+        assert len(store.list_turns(db)) == 1
+    finally:
+        db.close()
+    assert len(list((tmp_path / "recordings" / "interview").rglob("*.wav"))) == 1
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("interviews").run()
+    assert not at.exception
+    [answers] = [t for t in at.dataframe if "Practised before" in t.value.columns]
+    assert len(answers.value) == 1, answers.value
+    assert "**Answers analysed:** 1" in markdown_text(at)
+
+
+def test_a_debrief_saved_over_a_review_s_draft_shows_no_coach_words_as_its_notes(tmp_path, monkeypatch):
+    """A review opens the debrief with the coach's line asking for your own view; you write what went
+    well and save, leaving the notes box as it was. The pipeline card then showed "Notes after the
+    first round: Measured by the coach's review; add your own view of how it went." as your note."""
+    from app_support import DATA
+
+    from coach.debrief import form_values, save_debrief
+    from coach.interview.orchestrator import review_recording
+    from coach.interview.review import ReviewOptions
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    settings = load_settings(tmp_path)
+    db = store.open_store(settings)
+    try:
+        interview_id = store.add_interview(
+            db, company="Northwind", role="Backend engineer", stage="first round", interview_date="2026-11-25"
+        )
+        review_recording(
+            db, settings, DATA / "fillers.wav", ReviewOptions(n_speakers=1), original_name="call.wav",
+            interview_id=interview_id,
+        )  # fmt: skip
+        [draft] = store.list_debriefs(db, interview_id=interview_id)
+        # what the page's form sends: its boxes as the draft filled them, what went well rewritten
+        answers = form_values(draft) | {"went_well": "The incident story landed."}
+        save_debrief(db, settings, interview_id, answers, debrief_id=draft["id"])
+        [debrief] = store.list_debriefs(db, interview_id=interview_id)
+    finally:
+        db.close()
+    assert debrief["went_well"] == "The incident story landed."
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("interviews").run()
+    assert not at.exception
+    text = markdown_text(at)
+    assert "add your own view" not in text and "Notes after the" not in text, text
+    result = run_coach("interviews", data_dir=tmp_path)
+    assert "add your own view" not in result.stdout, result.stdout

@@ -387,3 +387,32 @@ def test_the_line_under_the_question_counts_the_answer_just_saved(tmp_path, monk
 
 def _answered_captions(at) -> list[str]:
     return [c.value for c in at.caption if c.value.startswith(("First time answering", "You have answered"))]
+
+
+def test_a_later_stage_shows_the_job_description_pasted_at_an_earlier_one(tmp_path, monkeypatch):
+    """Pasted once with the recruiter screen; preparing for the hiring-manager round of the same
+    job shows its key terms, not an empty box asking for it again."""
+    from datetime import date, timedelta
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    db = store.open_store(load_settings(tmp_path))
+    today = date.today()
+    store.add_interview(
+        db, company="Acme Pay", role="Backend engineer", stage="recruiter screen",
+        interview_date=today - timedelta(days=7), job_description=JOB,
+    )  # fmt: skip
+    later = store.add_interview(
+        db,
+        company="Acme Pay",
+        role="Backend engineer",
+        stage="first round",
+        interview_date=today + timedelta(days=3),
+    )
+    db.close()
+    at = page("practice").run()
+    first_recommended = [b.key for b in at.button if b.key and b.key.startswith("practice_rec_")][0]
+    at.button(key=first_recommended).click().run()
+    at.selectbox(key="practice_interview_id").set_value(later).run()
+    assert not at.exception
+    assert at.text_area(key=f"practice_job_description_{later}").value == JOB
+    assert any("Key terms to use" in c.value and "PostgreSQL" in c.value for c in at.caption)

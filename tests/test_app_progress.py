@@ -451,3 +451,34 @@ def test_a_real_interview_is_listed_after_the_practice_of_its_day(tmp_path, monk
     assert not at.exception
     [table] = [t for t in at.dataframe if "Kind" in t.value.columns]
     assert list(table.value["Kind"]) == ["real: Acme onsite", "practice"], table.value
+
+
+def test_an_interview_booked_for_next_week_is_not_counted_as_a_real_interview_yet(tmp_path, monkeypatch):
+    """Three stages logged, the onsite still to come: Progress counts the two held, as the
+    Interviews page's cadence does, and says the third is booked; so does `coach progress`."""
+    from datetime import date, timedelta
+
+    from cli_support import run_coach
+
+    from coach import store
+    from coach.config import load_settings
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        today = date.today()
+        for stage, days in (("recruiter screen", -13), ("first round", -6), ("onsite / loop", 7)):
+            store.add_interview(
+                db, company="Northwind", stage=stage, interview_date=today + timedelta(days=days)
+            )
+        _answered_about_yourself(db, days_ago=2)
+    finally:
+        db.close()
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("progress").run()
+    assert not at.exception
+    [real] = [m for m in at.metric if m.label == "Real interviews"]
+    assert real.value == "2", real.value
+    assert "1 more booked" in real.proto.help, real.proto.help
+    result = run_coach("progress", data_dir=tmp_path)
+    assert "2 real interviews (0 answers analysed; 1 more booked)." in result.stdout, result.stdout

@@ -361,7 +361,8 @@ def test_reviewing_the_interview_again_from_a_new_upload_keeps_one_debrief(tmp_p
         at.file_uploader[0].upload("call-again.mp3", (DATA / "clean.mp3").read_bytes(), "audio/mpeg")
         [b for b in at.button if b.label == "Analyse the interview"][0].click().run()
         assert not at.exception and not at.error, [e.value for e in at.error]
-        assert len(store.get_interview(db, interview["id"])["recordings"]) == 2  # both kept
+        # the same bytes: one copy kept, its answers replaced rather than listed twice
+        assert len(store.get_interview(db, interview["id"])["recordings"]) == 1
         [again] = store.list_debriefs(db, interview_id=interview["id"])  # one debrief, not two
         assert again["id"] == first["id"]
         assert again["went_well"] == "\n".join(filter(None, [first["went_well"], mine]))

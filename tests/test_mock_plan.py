@@ -81,3 +81,28 @@ def test_the_steer_names_bank_tags_as_every_page_does():
     interview = {"id": 8, "role": "", "notes": "", "job_description": "We value learning from failure."}
     plan = make_plan(QUESTIONS, [], interview=interview, n=4)
     assert "failure and learning" in plan.reason, plan.reason
+
+
+def test_a_later_stage_is_steered_by_the_description_pasted_at_an_earlier_one(settings):
+    """The mock for the onsite of a job whose description was pasted with its recruiter screen is
+    steered by that description, as Practice checks its terms (not by nothing at all)."""
+    from coach import store
+    from coach.mock.session import plan_for
+
+    db = store.open_store(settings)
+    try:
+        store.add_interview(
+            db, company="Acme", role="Senior Product Manager", stage="recruiter screen",
+            interview_date="2026-11-18", job_description="Owns pricing strategy; conflict with sales",
+        )  # fmt: skip
+        onsite = store.add_interview(
+            db,
+            company="Acme",
+            role="Senior Product Manager",
+            stage="onsite / loop",
+            interview_date="2026-12-08",
+        )
+        plan = plan_for(db, settings, format="role", n=4, interview_id=onsite)
+    finally:
+        db.close()
+    assert plan.reason.startswith("Steered by the interview's job description:") and "strategy" in plan.reason

@@ -208,3 +208,39 @@ def test_analysing_again_keeps_checking_the_interviews_terms(store):
     reanalyze(store, include_unanalysed=False)
     job = get_attempt(store, attempt_id)["analysis"]["metrics"]["job_terms"]
     assert "PostgreSQL" in {t["term"] for t in job["terms"] if t["used"]}
+
+
+def test_a_later_stage_of_the_same_job_uses_the_description_pasted_at_the_first(tmp_path):
+    """The description pasted with the recruiter screen is the job the hiring-manager round is for:
+    an answer prepared for that round is checked against it without pasting it again."""
+    (tmp_path / "job.txt").write_text(JOB, encoding="utf-8")
+    (tmp_path / "answer.txt").write_text(
+        "I led incident response for our payment APIs and moved them to PostgreSQL.", encoding="utf-8"
+    )
+    first = ["add-interview", "Acme Pay", "--role", "Backend engineer", "--stage", "recruiter screen"]
+    assert (
+        run(
+            tmp_path, *first, "--date", "2026-11-18", "--job-description", str(tmp_path / "job.txt")
+        ).exit_code
+        == 0
+    )
+    later = ["add-interview", "ACME Pay Inc.", "--role", "backend engineer", "--stage", "first round"]
+    assert run(tmp_path, *later, "--date", "2026-11-25").exit_code == 0
+    assert run(tmp_path, "add-interview", "Globex", "--date", "2026-11-26").exit_code == 0  # another job
+    result = run(tmp_path, "analyze", "--text", str(tmp_path / "answer.txt"), "--interview", "2", "--json")
+    job = json.loads(result.stdout)["metrics"]["job_terms"]
+    assert "PostgreSQL" in {t["term"] for t in job["terms"] if t["used"]}, job
+    result = run(tmp_path, "analyze", "--text", str(tmp_path / "answer.txt"), "--interview", "3", "--json")
+    assert json.loads(result.stdout)["metrics"].get("job_terms") is None, "another company's job has none"
+
+
+def test_a_term_holding_a_name_keeps_the_descriptions_capitals_throughout():
+    """The team's name "Payments Platform" read as "payments Platform" among the key terms, because
+    "payments" is also written in lower case elsewhere in the description."""
+    description = (
+        "The Payments Platform team owns payments and payouts. You will build payments services and "
+        "improve the Payments Platform with PostgreSQL. The Payments Platform moves two billion a year."
+    )
+    terms = description_terms(description)["terms"]
+    assert "Payments Platform" in terms, terms
+    assert not [t for t in terms if t != t.lower() and t.split()[0].islower()], terms

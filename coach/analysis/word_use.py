@@ -204,7 +204,10 @@ def key_terms(description: Doc, limit: int = JOB_TERMS) -> list[str]:
         for words in spans:
             key = tuple(stem(t.text) for t in words)
             counts[key] += 1
-            shown.setdefault(key, " ".join(t.text if _is_name(t, lower_words) else t.lower_ for t in words))
+            # a term holding a name keeps the description's capitals throughout ("Payments Platform",
+            # not "payments Platform"); any other term reads in lower case
+            as_written = any(_is_name(t, lower_words) for t in words)
+            shown.setdefault(key, " ".join(t.text if as_written else t.lower_ for t in words))
             first.setdefault(key, words[0].i)
             if any(_is_name(t, lower_words) for t in words):
                 named.add(key)

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from coach.analysis.wording import count
 from coach.audio import hms
 from coach.config import Settings
-from coach.debrief import REVIEW_DRAFT_NOTE
+from coach.debrief import REVIEW_DRAFT_NOTE_LINE
 
 # Facts for the draft: an answer past this reads as a monologue (behavioural answers run
 # 60-120 s, config.Thresholds), a start slower than this is a long wait.
@@ -154,7 +154,7 @@ def debrief_draft(answers: Sequence[dict], facts: dict, settings: Settings) -> d
         "went_well": "\n".join(well),
         "could_be_better": "\n".join(better),
         "skill_gaps": "",
-        "notes": f"{REVIEW_DRAFT_NOTE}; add your own view of how it went.",
+        "notes": REVIEW_DRAFT_NOTE_LINE,
     }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -30,7 +31,14 @@ def store_review(
     """Save the review's answers as turns of an interview (a new one when `company` is given) and
     open its debrief with the measured facts. Returns the ids written."""
     from coach.debrief import latest_debrief
-    from coach.store import add_debrief, add_interview, list_debriefs, save_interview_recording
+    from coach.store import (
+        add_debrief,
+        add_interview,
+        list_debriefs,
+        replace_interview_answers,
+        save_interview_recording,
+    )
+    from coach.store.recordings import discard_copy
 
     if interview_id is None:
         if not (company or "").strip():
@@ -47,16 +55,29 @@ def store_review(
             notes="Logged from its recording.",  # shown on the Interviews page: words, not a command
         )
     answers = answer_rows(result)
-    rec_id = save_interview_recording(
-        store,
-        interview_id,
-        recording=saved,
-        transcript=result["transcript"],
-        answers=answers,
-        engine=result["engine"],
-        model=result["model"],
-        candidate_channel=candidate_channel,
-    )
+    again = _kept_copy_of(store, interview_id, saved)
+    if again is not None:  # the same file uploaded again: its answers replaced, not listed twice
+        rec_id = replace_interview_answers(
+            store,
+            again["id"],
+            transcript=result["transcript"],
+            answers=answers,
+            engine=result["engine"],
+            model=result["model"],
+        )
+        discard_copy(saved.path)
+        saved = replace(saved, path=store.absolute(again["recording_path"]))
+    else:
+        rec_id = save_interview_recording(
+            store,
+            interview_id,
+            recording=saved,
+            transcript=result["transcript"],
+            answers=answers,
+            engine=result["engine"],
+            model=result["model"],
+            candidate_channel=candidate_channel,
+        )
     draft = result["debrief_draft"]
     # One debrief an interview: the same recording uploaded again, or another recording of the same
     # interview, brings the open draft up to date (what the user wrote stays) instead of adding one.
@@ -80,6 +101,20 @@ def store_review(
         "debrief_id": debrief_id,
         "recording": None if saved is None else str(saved.path),
     }
+
+
+def _kept_copy_of(store, interview_id: int, saved: SavedRecording | None) -> dict | None:
+    """The interview's reviewed recording with the same bytes as `saved`, still kept; else None."""
+    from coach.store import get_interview, interview_recording
+
+    if saved is None:
+        return None
+    for listed in get_interview(store, interview_id)["recordings"]:
+        kept = interview_recording(store, listed["id"])
+        if kept.get("recording_sha256") == saved.sha256 and kept.get("recording_path"):
+            if store.absolute(kept["recording_path"]).exists():
+                return kept
+    return None
 
 
 def refresh_debrief(store, interview_id: int, draft: dict) -> int | None:
