@@ -139,8 +139,10 @@ def test_history_and_progress_json(filled):
     history = json.loads(result.stdout)
     assert [a["wpm"] for a in history["attempts"]] == [160.0, 190.0]
     assert [i["company"] for i in history["interviews"]] == ["Acme"]
-    only = json.loads(_run(filled, "history", "--question", "nope", "--json").stdout)
-    assert only["attempts"] == []
+    only = json.loads(_run(filled, "history", "--question", "beh-lead-04", "--json").stdout)
+    assert only["attempts"] == []  # a bank question never answered; an unknown id is an error
+    unknown = _run(filled, "history", "--question", "nope", "--json")
+    assert unknown.exit_code == 1 and "no question with id 'nope'" in unknown.stderr, unknown.stderr
 
     result = _run(filled, "progress", "--json")
     assert result.exit_code == 0, result.stderr
