@@ -22,13 +22,13 @@ from coach.interview_log import (
     interview_edits,
     option_edits,
 )
+from coach.local_time import long_date
 from coach.pipeline import Opportunity, pipeline_report
 from coach.ui import shared, summary
 from coach.ui.highlight import escape
 from coach.ui.log_labels import (
     date_words,
     interest_trend,
-    long_date,
     moment_words,
     option_facts,
     option_label,

@@ -14,9 +14,9 @@ from coach.interview.draft import MEASURED_FIELDS, refreshed_text
 from coach.interview.orchestrator import review_again, review_recording
 from coach.interview.review import ReviewOptions
 from coach.interview_log import STAGES, WHOLE_RECORDING
+from coach.local_time import long_date
 from coach.ui import shared, summary
 from coach.ui.highlight import escape
-from coach.ui.log_labels import long_date
 
 NEW_INTERVIEW = 0
 SPEAKER_CHOICES = {"found by the coach": None, "1 (only me)": 1, "2": 2, "3": 3, "4": 4}

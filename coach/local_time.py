@@ -7,7 +7,7 @@ day wherever the coach names or counts it.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 
 def local_moment(stamp: str) -> datetime:
@@ -32,3 +32,10 @@ def in_lived_order(stamp: str) -> tuple[str, int, str]:
     if "T" not in text and " " not in text:
         return (text[:10], 1, "")
     return (local_day(text), 0, text)
+
+
+def long_date(day: date | str) -> str:
+    """'Mon 9 Mar 2026': a date in a sentence or heading, the same way on every page and report
+    (not 2026-03-09)."""
+    day = day if isinstance(day, date) else date.fromisoformat(str(day)[:10])
+    return f"{day:%a} {day.day} {day:%b %Y}"

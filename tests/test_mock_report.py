@@ -56,7 +56,7 @@ def test_the_change_since_the_last_mock_interview_names_the_score_and_the_gap(se
     after = report.summarise(_turns([COMPLETE, COMPLETE, NO_RESULT], settings), plan, previous, 12.0)
     assert after["score_overall"] > before["score_overall"]
     assert after["change"].startswith(
-        f"Since your last mock interview (2026-11-20): overall score {round(before['score_overall'])} → "
+        f"Since your last mock interview (Fri 20 Nov 2026): overall score {round(before['score_overall'])} → "
         f"{round(after['score_overall'])} (up); answers with no result 3 of 3 → 1 of 3"
     )
 
@@ -64,6 +64,30 @@ def test_the_change_since_the_last_mock_interview_names_the_score_and_the_gap(se
 def test_the_change_since_the_last_mock_interview_gives_scores_whole():
     """Two mock interviews in a row: the page's headline said 82/100 and the sentence under it
     "overall score 78.5 → 81.5 (up)"."""
-    previous = {"id": 1, "created_at": "2026-12-01T22:29:00+00:00", "score_overall": 78.5, "summary": {}}
+    previous = {"id": 1, "created_at": "2026-12-01T12:29:00+00:00", "score_overall": 78.5, "summary": {}}
     said = report.change_since(81.5, [], previous)
-    assert said == "Since your last mock interview (2026-12-01): overall score 78 → 82 (up).", said
+    assert said == "Since your last mock interview (Tue 1 Dec 2026): overall score 78 → 82 (up).", said
+
+
+def test_the_trend_since_the_last_mock_interview_reads_from_the_whole_scores():
+    """80.4 then 79.6 was "overall score 80 → 80 (down)", and 78.4 then 78.6 "78 → 79 (about the same)"."""
+    previous = {"id": 1, "created_at": "2026-12-01T12:29:00+00:00", "score_overall": 80.4, "summary": {}}
+    assert "overall score 80 → 80 (about the same)" in report.change_since(79.6, [], previous)
+    previous["score_overall"] = 78.4
+    assert "overall score 78 → 79 (up)" in report.change_since(78.6, [], previous)
+
+
+def test_the_last_mock_interview_is_dated_by_the_users_day(monkeypatch):
+    """A mock at 08:30 on 2 Dec in Tokyo (23:30 UTC on the 1st) was "(2026-12-01)"."""
+    import time
+
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    time.tzset()
+    try:
+        previous = {"id": 1, "created_at": "2026-12-01T23:30:00+00:00", "score_overall": 70.0, "summary": {}}
+        assert report.change_since(72.0, [], previous).startswith(
+            "Since your last mock interview (Wed 2 Dec 2026)"
+        )
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()

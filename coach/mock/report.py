@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from statistics import fmean
 
 from coach.analysis.wording import clock, count
+from coach.local_time import local_day, long_date
 from coach.mock import follow_up
 
 # Gaps the follow-up rules look for, as the report names them ("3 of 4 answers had no result").
@@ -102,14 +103,15 @@ def change_since(overall: float | None, found: list[dict], previous: dict | None
     """One sentence on what moved since the last mock interview, or None for the first."""
     if previous is None:
         return None
-    when = str(previous.get("created_at", ""))[:10]
+    when = long_date(local_day(previous["created_at"])) if previous.get("created_at") else "date unknown"
     before = previous.get("score_overall")
     parts = []
     if before is not None and overall is not None:
-        delta = overall - before
-        trend = "up" if delta > 0.5 else "down" if delta < -0.5 else "about the same"
-        # whole, as the report's headline and Progress give a score (78 → 82, not 78.5 → 81.5)
-        parts.append(f"overall score {round(before)} → {round(overall)} ({trend})")
+        # whole, as the report's headline and Progress give a score (78 → 82, not 78.5 → 81.5), and
+        # the trend read from the same whole numbers, so "80 → 80" is never called "down"
+        was, now_ = round(before), round(overall)
+        trend = "up" if now_ > was else "down" if now_ < was else "about the same"
+        parts.append(f"overall score {was} → {now_} ({trend})")
     earlier = {p["gap"]: p for p in ((previous.get("summary") or {}).get("patterns") or [])}
     now = {p["gap"]: p for p in found}
     for gap in SHORT:

@@ -40,12 +40,6 @@ def moment_words(stamp: str, today: date, with_time: bool = False) -> str:
     return f"{day} {moment:%H:%M}" if with_time and len(stamp) > 10 else day
 
 
-def long_date(day: date | str) -> str:
-    """'Mon 9 Mar 2026': a date in a sentence or heading, the same way on every page (not 2026-03-09)."""
-    day = day if isinstance(day, date) else date.fromisoformat(str(day)[:10])
-    return f"{day:%a} {day.day} {day:%b %Y}"
-
-
 def date_words(iso_date: str, today: date) -> str:
     """'Fri 4 Dec (in 4 days)', '(today)', '(tomorrow)'."""
     days = (date.fromisoformat(iso_date) - today).days
