@@ -1032,8 +1032,9 @@ def reanalyze_command(
         print_json(report)
         return
     typer.echo(
-        f"{len(report['reanalysed'])} answers analysed again, {report['unchanged']} already current, "
-        f"{len(report['new_attempts'])} recordings analysed for the first time, "
+        f"{count(len(report['reanalysed']), 'answer')} analysed again, "
+        f"{report['unchanged']} already current, "
+        f"{count(len(report['new_attempts']), 'recording')} analysed for the first time, "
         f"{len(report['failed'])} failed (analysis version {report['analysis_version']})."
     )
 

@@ -69,6 +69,26 @@ def test_history_rounds_figures_as_the_pages_do(settings, monkeypatch):
     assert line.endswith("120 wpm  17.9 fillers/100  score 48"), line
 
 
+def test_reanalyze_says_one_answer_not_one_answers(settings, monkeypatch):
+    """`coach reanalyze` over one old answer said "1 answers analysed again"."""
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    store = open_store(settings)
+    save_attempt(
+        store,
+        question_id="close-03",
+        question_text="Why should we hire you?",
+        recording=record(settings, 200.0),
+        transcript=transcript_dict(),
+        analysis=analysis_dict(version="0.1"),
+        engine="faster-whisper",
+        model="tiny.en",
+    )
+    store.close()
+    result = _run(settings, "reanalyze")
+    assert result.exit_code == 0, result.stderr
+    assert "1 answer analysed again, 0 already current, 0 recordings analysed" in result.stdout, result.stdout
+
+
 def test_history_dates_an_answer_on_the_users_clock(settings, monkeypatch):
     """In Paris, an answer at 00:30 on 17 Nov is stored as 23:30 UTC on the 16th: `coach history`
     listed it as "2025-11-16 23:30", a day the Practice and Progress pages do not give it."""
