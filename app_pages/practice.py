@@ -261,7 +261,7 @@ def preparing_for() -> None:
             try:
                 described = save_job_description(db, chosen, text)
             except CoachError as e:
-                st.error(str(e))
+                st.error(shared.said(e))  # the page's sentence, not the terminal's
             else:
                 if described is None:
                     st.caption("Job description removed.")

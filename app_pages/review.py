@@ -249,7 +249,7 @@ def who_is_who(result: dict) -> None:
         try:
             reviewed = review_again(db, cfg, result["interview_recording_id"], options)
         except CoachError as e:
-            st.error(str(e))
+            st.error(shared.said(e))  # the page's sentence, not the terminal's
             return
     _refresh_debrief_form(result["interview_id"], reviewed.result["debrief_draft"], heard_before)
     ss.review_result = shown_result(reviewed)

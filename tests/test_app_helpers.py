@@ -388,3 +388,25 @@ def test_a_cadence_period_reads_in_weeks_months_or_years():
     assert summary.period_words(Cadence().period_days) == "3 months"
     words = [summary.period_words(d) for d in (7, 14, 30, 45, 182, 365)]
     assert words == ["week", "2 weeks", "month", "45 days", "6 months", "year"]
+
+
+def test_pages_show_a_coach_error_in_the_pages_words():
+    """Two pages showed `st.error(str(e))`: the terminal's sentence ("`coach interviews` lists them
+    with their ids") where `shared.said(e)` gives the page's ("reload the page...")."""
+    import ast
+
+    from app_support import ROOT
+
+    raw = []
+    for path in [*(ROOT / "app_pages").glob("*.py"), *(ROOT / "coach" / "ui").glob("*.py")]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "error"
+                and node.args
+                and isinstance(node.args[0], ast.Call)
+                and getattr(node.args[0].func, "id", None) == "str"
+            ):
+                raw.append(f"{path.name}:{node.lineno}")
+    assert raw == [], raw
