@@ -162,6 +162,16 @@ def _upload_on_the_practice_page(page, url: str) -> None:
     time.sleep(2)  # the charts draw
 
 
+def _settled(page) -> None:
+    """Wait until the page's script has finished drawing (Streamlit's running indicator gone, and
+    still gone a moment later: it shows only after a short delay)."""
+    for _ in range(2):
+        page.wait_for_function(
+            "() => !document.querySelector('[data-testid=stStatusWidget]')", timeout=120_000
+        )
+        time.sleep(1.0)
+
+
 @pytest.mark.slow
 def test_hostile_text_renders_as_text_in_the_real_browser(tmp_path):
     from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, StreamlitServer
@@ -192,6 +202,7 @@ def test_hostile_text_renders_as_text_in_the_real_browser(tmp_path):
             for name in ("interviews", "questions", "progress", "", "mock", "review", "settings"):
                 page.goto(f"{server.url}/{name}")
                 page.locator("h1").first.wait_for(timeout=30_000)
+                _settled(page)  # the heading comes first: tabs drawn later were missed under load
                 text = []
                 for tab in page.get_by_role("tab").all() or [None]:
                     if tab is not None:
