@@ -591,10 +591,9 @@ def _check_question_known(store, question_id: str) -> None:
     """A question with no answers yet is fine (its history is empty); an id that is no bank
     question, none of yours and none asked in an interview is a typo, told as one sentence."""
     from coach import store as repository
-    from coach.config import load_settings
 
     if repository.get_question(store, question_id) is None:
-        _bank_question(question_id, load_settings())  # raises "There is no question with id …"
+        _bank_question(question_id, store.settings)  # raises "There is no question with id …"
 
 
 def _measure(row: dict, key: str, unit: str = "") -> str:

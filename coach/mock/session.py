@@ -235,13 +235,14 @@ def plan_for(
 ) -> Plan:
     """The plan from what the store knows: recent answers and scores, debrief gaps, the interview."""
     from coach import banks
-    from coach.job_description import description_of
+    from coach.job_description import opportunity_description
     from coach.mock.plan import make_plan
-    from coach.store import get_interview, list_attempts, list_debriefs
+    from coach.store import get_interview, list_attempts, list_debriefs, list_interviews
 
     interview = get_interview(store, interview_id) if interview_id is not None else None
     if interview is not None:  # a later stage steers by the description pasted at an earlier one
-        interview = {**interview, "job_description": description_of(store, interview_id) or ""}
+        described = opportunity_description(list_interviews(store), interview_id)
+        interview = {**interview, "job_description": described}
     gap_text = "\n".join(d["skill_gaps"] for d in list_debriefs(store) if d["skill_gaps"].strip())
     return make_plan(
         banks.load_questions(settings.data_dir, owner=settings.owner),
