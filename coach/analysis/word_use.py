@@ -9,10 +9,13 @@ but has no lemmatiser, so a light suffix rule (`stem`) stands in for one on both
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
+
+from coach.analysis.word_rarity import rarity
 
 if TYPE_CHECKING:  # spaCy loads with the first answer, not with the page that shows these lines
     from spacy.tokens import Doc, Span, Token
@@ -49,6 +52,21 @@ JOB_BOILERPLATE = {
     "week", "work", "working", "year", "you", "we", "us", "our", "your", "will", "well", "must",
 }  # fmt: skip
 JOB_TERMS = 12
+# A term is ranked by its rarest word (0 commonest, 1 past the word list: coach.analysis.word_rarity),
+# times 1 + this × log(times said): said four times lifts a term by 0.4, so a word every posting
+# says four times ("engineer", 0.26) still stays behind one said once that few texts use (1.0).
+SAID_AGAIN_WEIGHT = 0.3
+# A phrase's first word that is an adjective or a bullet's opening verb is dropped from it when it
+# is this common or commoner ("current", "strong", "report"; "formative", "intravenous" are rarer).
+COMMON_OPENER = 0.35
+# On a title line, what follows the first of these is the company and the place: "Nurse - St
+# Aldhelm's, Leeds", "Engineer at Northwind (remote)"; a comma before it is the job's own
+# ("Senior Backend Engineer, Payments").
+TITLE_SEPARATOR = re.compile(r"\s[-–—|]\s|\sat\s")
+# A first line longer than this is a sentence, not the job's title.
+TITLE_WORDS = 8
+# Words that open a line about the company itself: "About Northwind", "Why Brightline".
+NAME_INTRODUCERS = {"about", "at", "join", "why"}
 # Text past this length is not read for terms (a job description is a page, not a book).
 JOB_MAX_CHARS = 20_000
 # Below this share of English stop words among the words, the text is not English enough to
@@ -185,37 +203,129 @@ def english_enough(doc: Doc) -> bool:
 
 
 def key_terms(description: Doc, limit: int = JOB_TERMS) -> list[str]:
-    """The description's own vocabulary: noun phrases, nouns and names it uses, most often first.
+    """The description's own vocabulary: the skills, tools, standards and domain words a careful
+    reader would underline, rarest in general English first.
 
-    A phrase is a run of adjectives and nouns ending in a noun, at most its last three words
-    ("distributed systems", "stakeholder management"); single nouns and names ("payments",
-    "Kubernetes") count on their own too, and a name (a tool, a standard) comes before a common
-    noun said as often. Words any job description uses ("experience", "team", "role") are never
-    part of a term; forms count together ("payment system", "payment systems"). Terms are
+    Candidates are noun phrases of up to three words ending in a noun ("distributed systems",
+    "PCI DSS", "FRS 102"), and single nouns and names. Each is ranked by its rarest word
+    (`coach.analysis.word_rarity`), lifted a little by how often the description says it, so
+    "idempotent APIs" and "venepuncture" come before "engineer", "support" or "customers". Words
+    any posting uses ("experience", "team", "role") are never part of a term, and neither are the
+    names of the company and the place the description is for (`_own_names`: "About Northwind",
+    "Northwind builds ...", the title line's "- Northwind, Leeds"). A phrase does not start with a
+    common adjective or a line's first verb ("current NMC registration" is "NMC registration").
+    A term is listed once: not again inside a longer one, nor a longer one holding it. Terms are
     written as the description first wrote them."""
     counts: Counter[tuple[str, ...]] = Counter()
     shown: dict[tuple[str, ...], str] = {}
     first: dict[tuple[str, ...], int] = {}
-    named: set[tuple[str, ...]] = set()
+    rarest: dict[tuple[str, ...], float] = {}
+    named: set[tuple[str, ...]] = set()  # names of more than one word, written in capitals
     lower_words = {stem(t.text) for t in description if t.text.islower()}
-    for run in _noun_runs(description):
-        # the nouns alone, and the last two and three words of the run (the head and what narrows it)
-        spans = [[t] for t in run if t.tag_ in NOUN_TAGS] + [run[-n:] for n in (2, 3) if len(run) >= n]
-        for words in spans:
-            key = tuple(stem(t.text) for t in words)
-            counts[key] += 1
-            # a term holding a name keeps the description's capitals throughout ("Payments Platform",
-            # not "payments Platform"); any other term reads in lower case
-            as_written = any(_is_name(t, lower_words) for t in words)
-            shown.setdefault(key, " ".join(t.text if as_written else t.lower_ for t in words))
-            first.setdefault(key, words[0].i)
-            if any(_is_name(t, lower_words) for t in words):
-                named.add(key)
+    own = _own_names(description)
+    for words in _candidates(description, job=_job_itself(description)):
+        key = tuple(stem(t.text) for t in words)
+        if own & set(key):
+            continue
+        counts[key] += 1
+        # a term holding a name keeps the description's capitals throughout ("Payments Platform",
+        # not "payments Platform"); any other term reads in lower case
+        as_written = any(_is_name(t, lower_words) for t in words)
+        shown.setdefault(key, " ".join(t.text if as_written else t.lower_ for t in words))
+        first.setdefault(key, words[0].i)
+        if len(words) > 1 and all(_is_name(t, lower_words) or t.text.istitle() for t in words) and as_written:
+            named.add(key)
+        rarest.setdefault(key, 1 - math.prod(1 - rarity(t.text, stem(t.text)) for t in words))
+
+    def weight(key: tuple[str, ...]) -> float:
+        return rarest[key] * (1 + SAID_AGAIN_WEIGHT * math.log(counts[key]))
+
     ranked = sorted(
-        (key for key in counts if _holds_its_own(key, counts)),
-        key=lambda key: (-counts[key], key not in named, first[key]),
+        (key for key in counts if _holds_its_own(key, counts)), key=lambda key: (-weight(key), first[key])
     )
-    return [shown[key] for key in ranked[:limit]]
+    picked: list[tuple[str, ...]] = []
+    for key in ranked:
+        # "quarterly quota" after "quota" says nothing new; a name holding it does ("Payments Platform")
+        if key in named or not any(_inside(key, other) or _inside(other, key) for other in picked):
+            picked.append(key)
+        if len(picked) == limit:
+            break
+    return [shown[key] for key in picked]
+
+
+def _candidates(description: Doc, job: str | None = None) -> list[list[Token]]:
+    """Every noun and name, and every run of two or three term words ending in one; none from a
+    phrase naming the job itself ("a compassionate Registered Nurse" when the job is a nurse)."""
+    out = []
+    for run in _noun_runs(description):
+        if job is not None and any(stem(t.text) == job for t in run):
+            continue
+        for end, token in enumerate(run):
+            if not _term_end(token, run[end - 1] if end else None):
+                continue
+            out.append([token])
+            out += [run[end - n + 1 : end + 1] for n in (2, 3) if end - n + 1 >= 0]
+    return [words for words in out if len(words) == 1 or not _weak_start(words)]
+
+
+def _weak_start(words: Sequence[Token]) -> bool:
+    """A phrase opening with a common adjective ("current", "strong", "enhanced") or with a line's
+    first word in capitals that is not part of a name ("Report KPIs", "Administer medications" at
+    the start of a bullet): the phrase without it says the same."""
+    head = words[0]
+    modifier = head.tag_ in ("JJ", "VBN") and head.text.islower()
+    opener = head.text.istitle() and _starts_line(head) and not words[1].text.istitle()
+    return (modifier or opener) and rarity(head.text) < COMMON_OPENER
+
+
+def _starts_line(token: Token) -> bool:
+    """The first word of its sentence, or of its line after a bullet ("- ", "• ")."""
+    if token.is_sent_start:
+        return True
+    before = token.i - 1
+    while before >= 0 and token.doc[before].is_punct:
+        before -= 1
+    return before < 0 or (token.doc[before].is_space and "\n" in token.doc[before].text)
+
+
+def _job_itself(description: Doc) -> str | None:
+    """The stem of the word naming the job on the title line ("Supervisor" in "Warehouse Operations
+    Supervisor - Carrow Freight", "Teacher" in "Teacher of Mathematics (KS3)"): the person applying
+    knows what the job is called, so a term naming it ("engineer", "Registered Nurse") is not one
+    of the job's terms. None when the first line is not a title (a sentence, or too long)."""
+    title, *_ = description.text.strip().split("\n", 1)
+    job, *_where = TITLE_SEPARATOR.split(title, maxsplit=1)
+    job = re.split(r"[,(]|\sof\s|\sfor\s", job)[0].split()
+    if not job or len(job) > TITLE_WORDS or job[-1][-1:] in ".!?:":
+        return None
+    return stem(job[-1])
+
+
+def _own_names(description: Doc) -> set[str]:
+    """Words of the names of the company and the place the description is for, as stems: they are
+    said in every paragraph, but they are where the job is, not what it asks for. Found where
+    postings put them: after a dash or "at" on the title line ("Data Engineer - Meridian Health
+    (remote, UK)"), after "About", "At", "Join" or "Why" opening a line, and as the name
+    opening a sentence with its verb ("Northwind builds ...", "Carrow Freight runs ...")."""
+    names: set[str] = set()
+    title, *_ = description.text.strip().split("\n", 1)
+    _job, *where = TITLE_SEPARATOR.split(title, maxsplit=1)
+    for part in where:
+        names |= {stem(word) for word in re.findall(r"[A-Z][\w&']*", part)}
+    tokens = [t for t in description if not t.is_space]
+    for i, token in enumerate(tokens):
+        if not _starts_line(token):
+            continue
+        introduced = token.lower_ in NAME_INTRODUCERS
+        run = []
+        for word in tokens[i + introduced :]:
+            if not (word.tag_ in ("NNP", "NNPS") or (run and word.text in ("&", "'s"))):
+                break
+            run.append(word)
+        after = tokens[i + introduced + len(run)] if i + introduced + len(run) < len(tokens) else None
+        if run and (introduced or (after is not None and after.tag_ in ("VBZ", "VBP", "VBD"))):
+            names |= {stem(word.text) for word in run if word.text[:1].isupper()}
+    return names
 
 
 def _is_name(token: Token, lower_words: set[str]) -> bool:
@@ -240,19 +350,38 @@ def _holds_its_own(key: tuple[str, ...], counts: Counter) -> bool:
 
 
 def _noun_runs(doc: Doc) -> list[list[Token]]:
-    """Runs of term words (adjectives, participles, nouns) that end in a noun."""
+    """Runs of term words (adjectives, participles, nouns) that end in a noun, or in a number
+    written after a name ("FRS 102", "ISO 27001")."""
     runs: list[list[Token]] = []
     current: list[Token] = []
     for token in [*(t for t in doc if not t.is_space), None]:  # a line break inside a phrase is no break
-        if token is not None and _term_word(token) and not (current and current[-1].sent != token.sent):
+        joins = token is not None and (
+            _term_word(token) or _numbered(token, current[-1] if current else None)
+        )
+        if joins and not (current and current[-1].sent != token.sent):
             current.append(token)
             continue
-        while current and current[-1].tag_ not in NOUN_TAGS:
+        while current and not _term_end(current[-1], current[-2] if len(current) > 1 else None):
             current.pop()
         if current:
             runs.append(current)
         current = [token] if token is not None and _term_word(token) else []
     return runs
+
+
+def _term_end(token: Token, before: Token | None) -> bool:
+    return token.tag_ in NOUN_TAGS or _numbered(token, before)
+
+
+def _numbered(token: Token, before: Token | None) -> bool:
+    """A standard's or a level's number, written after its capitalised name ("FRS 102")."""
+    return (
+        before is not None
+        and token.like_num
+        and token.text.isalnum()
+        and before.text[:1].isupper()
+        and before.i == token.i - 1
+    )
 
 
 def _term_word(token: Token) -> bool:

