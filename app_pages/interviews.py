@@ -73,9 +73,8 @@ def done(message: str) -> None:
 
 def cadence_panel(interviews: list[dict], today: date) -> None:
     """The goal, how many real interviews the last period holds, and when the next is due."""
-    status = playbook.cadence_status(
-        book.cadence, [date.fromisoformat(i["interview_date"]) for i in interviews], today
-    )
+    # an offer or a rejection logged as a stage is not an interview held (playbook.held_interview_dates)
+    status = playbook.cadence_status(book.cadence, playbook.held_interview_dates(interviews), today)
     c1, c2, c3 = st.columns(3)
     c1.metric(
         "Cadence goal",

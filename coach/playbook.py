@@ -240,6 +240,28 @@ def set_cadence(
         opened.close()
 
 
+# Stages of the log that are an outcome of the process, not an interview held: an offer (its call
+# or its negotiation too), a rejection, a withdrawal. Stages are free text ("offer call", "Rejected
+# by email"), so they are matched by these word beginnings; "other" is an interview of another kind.
+NOT_INTERVIEWS = ("offer", "reject", "declin", "withdr", "accept", "turned down", "no offer", "ghost")
+
+
+def is_interview(stage: str | None) -> bool:
+    """Whether a logged stage is an interview the person sat (a stage not set counts: it was logged
+    as an interview)."""
+    words = (stage or "").casefold()
+    return not any(re.search(rf"\b{re.escape(word)}", words) for word in NOT_INTERVIEWS)
+
+
+def held_interview_dates(interviews: Sequence[dict]) -> list[date]:
+    """The days of the log's real interviews, for the cadence and every count of interviews held:
+    an offer or a rejection logged as a stage is not one (the Interviews and Progress pages and
+    `coach progress` all count through here)."""
+    return [
+        date.fromisoformat(str(i["interview_date"])[:10]) for i in interviews if is_interview(i.get("stage"))
+    ]
+
+
 def cadence_status(cadence: Cadence, interview_dates: Sequence[date], today: date) -> CadenceStatus:
     """How many real interviews fall in the last period, and when the next one is due.
 

@@ -20,6 +20,7 @@ from coach.playbook import (
     CADENCE_GOAL_KIND,
     Cadence,
     cadence_status,
+    held_interview_dates,
     load_playbook,
     newest_goal,
     whole_count,
@@ -397,12 +398,14 @@ def progress_report(
     targets = target_goals(goals)
     mocks = mock_series(list_mock_sessions(store))
     questions = banks.load_questions(settings.data_dir, owner=settings.owner)
+    held = held_interview_dates(interviews)
     return {
         "today": today.isoformat(),
         "counts": {
             "practice_attempts": len(attempts),
-            # held by today: one booked for next week is in the cadence's "upcoming", not done yet
-            "real_interviews": sum(1 for i in interviews if date.fromisoformat(i["interview_date"]) <= today),
+            # held by today: one booked for next week is in the cadence's "upcoming", not done yet;
+            # an offer or a rejection logged as a stage is not an interview held
+            "real_interviews": sum(1 for day in held if day <= today),
             "real_answers": len(turns),
         },
         "mock_interviews": mocks,
@@ -412,7 +415,7 @@ def progress_report(
         "per_question": per_question(attempts, turns, {q.id: q.text for q in questions}),
         "skill_gaps": skill_gaps(list_debriefs(store), attempts, questions, today=today, n=recommend_n),
         "cadence": cadence(
-            [date.fromisoformat(i["interview_date"]) for i in interviews],
+            held,
             [date.fromisoformat(local_day(a["created_at"])) for a in attempts],
             goals,
             today=today,

@@ -95,3 +95,34 @@ def test_an_interview_booked_after_today_is_booked_on_both_pages(tmp_path, monke
     assert _shown_due_dates() == {"interviews": due, "progress": due}
     at = page("progress").run()
     assert [m.delta for m in at.metric if m.label == "Next real interview due"] == ["booked"]
+
+
+def test_an_offer_or_a_rejection_is_not_an_interview_held_on_either_page_or_the_cli(tmp_path, monkeypatch):
+    """An offer logged as a stage counted as a real interview: it met the "always be interviewing"
+    goal and added to "Real interviews" on Progress, though no interview was held."""
+    import json
+
+    from cli_support import run_coach
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    today = date.today()
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        _real_interview(db, today - timedelta(days=120))  # the default goal (one a quarter) is past due
+        store.add_interview(db, company="Acme", interview_date=today - timedelta(days=3), stage="offer")
+        store.add_interview(db, company="Initech", interview_date=today - timedelta(days=2), stage="Rejected")
+        store.add_interview(db, company="Acme", interview_date=today + timedelta(days=4), stage="offer call")
+    finally:
+        db.close()
+    due = _in_words(today - timedelta(days=120 - 91), today)  # still due since the interview 120 days ago
+    assert _shown_due_dates() == {"interviews": due, "progress": due}
+    shown = {m.label: m for m in page("progress").run().metric}
+    assert shown["Next real interview due"].delta == "due now"
+    assert shown["Real interviews"].value == "1"
+
+    report = json.loads(run_coach("progress", "--json", data_dir=tmp_path).stdout)
+    assert report["counts"]["real_interviews"] == 1
+    real = report["cadence"]["real_interviews"]
+    assert real["last"] == (today - timedelta(days=120)).isoformat() and real["upcoming"] == []
+    assert real["next_due"] == (today - timedelta(days=120 - 91)).isoformat()
