@@ -10,7 +10,12 @@ from coach import banks, recommend, store
 from coach.analysis.wording import count
 from coach.banks import Question
 from coach.errors import CoachError, ModelError, NotAudioError
-from coach.job_description import interviews_to_prepare, opportunity_description, save_job_description
+from coach.job_description import (
+    interview_asks,
+    interviews_to_prepare,
+    opportunity_description,
+    save_job_description,
+)
 from coach.progress import answered_before, debrief_gaps
 from coach.ui import shared, summary, timer
 from coach.ui.highlight import escape
@@ -133,8 +138,11 @@ def question_filters() -> dict:
 
 
 def recommended_questions() -> None:
-    gaps = [g["competency"] for g in debrief_gaps(store.list_debriefs(db), today=date.today())]
-    for group in recommend.recommended(questions, attempts, gaps).groups:  # each under why it was picked
+    today = date.today()
+    gaps = [g["competency"] for g in debrief_gaps(store.list_debriefs(db), today=today)]
+    # the interview being prepared for, else the soonest one ahead with a job description
+    asks = interview_asks(store.list_interviews(db), today, chosen=ss.practice_interview_id or None)
+    for group in recommend.recommended(questions, attempts, gaps, interview=asks).groups:  # each under why
         st.caption(group.reason)
         for q in group.questions:
             row = st.columns([6, 1], vertical_alignment="center")

@@ -713,16 +713,32 @@ def skill_gap_to_competencies(text: str) -> list[str]:
     A debrief says "rambled on the system design question, got defensive about the outage";
     practice needs ["communication", "system-design", "conflict", "reliability"].
     """
+    return list(dict.fromkeys(competency for _start, _end, competency in _mentions(text)))
+
+
+def competency_mentions(text: str, skip: Iterable[str] = ()) -> list[tuple[str, list[str]]]:
+    """Each competency a longer text (a job description) points to, with its words as the text
+    writes them, the competency mentioned most first (then the one mentioned first): a posting
+    that says "stakeholders" four times and "conflict" twice asks for influence, then conflict.
+    `skip`: words that name no competency in this kind of text ("lessons" in a teacher's posting)."""
+    skipped = {w.casefold() for w in skip}
+    said: dict[str, list[str]] = {}
+    for start, end, competency in _mentions(text):
+        if text[start:end].casefold() not in skipped:
+            said.setdefault(competency, []).append(text[start:end])
+    return sorted(said.items(), key=lambda item: -len(item[1]))  # stable: first mentioned first
+
+
+def _mentions(text: str) -> list[tuple[int, int, str]]:
+    """Keyword matches in the order the text says them, a longer keyword taking its words from a
+    shorter one inside it ("machine learning" beats "learning")."""
     lowered = text.lower().replace("_", " ")
     matches = sorted(_keyword_matches(lowered), key=lambda m: (m[0] - m[1], m[0]))
-    taken: list[tuple[int, int]] = []
-    first_seen: dict[str, int] = {}
-    for start, end, competency in matches:  # longest first: "machine learning" beats "learning"
-        if any(start < t_end and t_start < end for t_start, t_end in taken):
-            continue
-        taken.append((start, end))
-        first_seen[competency] = min(start, first_seen.get(competency, start))
-    return sorted(first_seen, key=first_seen.__getitem__)
+    taken: list[tuple[int, int, str]] = []
+    for start, end, competency in matches:
+        if not any(start < t_end and t_start < end for t_start, t_end, _ in taken):
+            taken.append((start, end, competency))
+    return sorted(taken)
 
 
 def unmatched_skill_gaps(text: str) -> list[str]:

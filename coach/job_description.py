@@ -1,18 +1,35 @@
-"""Preparing from the job description: keep it with the interview, pick its key terms, and say
-which interviews an answer can prepare for. The Practice page and `coach job-description` both
-come here; the terms themselves are `coach.analysis.word_use`'s."""
+"""Preparing from the job description: keep it with the interview, pick its key terms, say
+which interviews an answer can prepare for, and what the coming one asks for (the Practice page's
+recommendations). The Practice page and `coach job-description` both come here; the terms
+themselves are `coach.analysis.word_use`'s."""
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date, timedelta
 
+from coach import banks
 from coach.errors import InputError
+from coach.playbook import is_interview
+from coach.recommend import INTERVIEW_COMPETENCIES, INTERVIEW_WORDS, InterviewAsks
 from coach.store import Store, get_interview, list_interviews, update_interview
 
 # A description past this many characters is kept whole, but only its start is read for terms.
 MAX_CHARS = 200_000
 # Interviews this many days past can still be prepared for (a second round often follows).
 RECENT_DAYS = 30
+# A description asks for a competency when it mentions it at least this often ("stakeholders" four
+# times, "conflict" twice); one "deliver" in a posting is not a request.
+ASKS_MIN_MENTIONS = 2
+# Words the competency keywords match that mean something else in a posting: a teacher's
+# "lessons" are not lessons learned, "qualified" is a credential, "Mid-Market" is not a market
+# strategy, a "portfolio" of programmes is not a designer's, data "pipelines" are not a sales pipeline.
+POSTING_SENSES = (
+    "lesson", "lessons", "qualified", "qualification", "qualifications", "market", "portfolio", "pipelines",
+)  # fmt: skip
+# A first line of at most this many words is the job's title ("HR Business Partner - Tessel"): it
+# names the job, it does not ask for a skill.
+TITLE_WORDS = 8
 
 
 def save_job_description(store: Store, interview_id: int, text: str) -> dict | None:
@@ -70,6 +87,54 @@ def opportunity_description(interviews: list[dict], interview_id: int) -> str:
         pasted = [i["job_description"] for i in group if (i.get("job_description") or "").strip()]
         return pasted[-1] if pasted else ""
     return ""
+
+
+def interview_asks(interviews: list[dict], today: date, chosen: int | None = None) -> InterviewAsks | None:
+    """What the coming interview's job description asks for, for the recommendations: the one the
+    user is preparing for (`chosen`) if it is still ahead, else the soonest one ahead whose
+    opportunity has a description (an offer or a rejection logged as a stage is not an interview to
+    prepare for). None when no coming interview has a description or it asks for nothing the banks
+    practise: the recommendations are then what they were without one."""
+    ahead = sorted(
+        (i for i in interviews if _day(i["interview_date"]) >= today and is_interview(i.get("stage"))),
+        key=lambda i: _day(i["interview_date"]),
+    )
+    ahead.sort(key=lambda i: i["id"] != chosen)  # the chosen one first, the rest soonest first
+    for interview in ahead:
+        description = opportunity_description(interviews, interview["id"])
+        if description.strip():
+            asks = description_asks(description)
+            if not asks:
+                return None
+            return InterviewAsks(
+                company=interview["company"],
+                day=_day(interview["interview_date"]),
+                competencies=tuple(c for c, _said in asks),
+                words=_most_said([w for _competency, said in asks for w in said]),
+            )
+    return None
+
+
+def description_asks(description: str) -> list[tuple[str, list[str]]]:
+    """The competencies a job description mentions often enough to ask for, most first, each with
+    the description's words for it (the title line left out)."""
+    title, _, rest = description.strip().partition("\n")
+    if rest and len(title.split()) <= TITLE_WORDS:
+        description = rest
+    mentions = banks.competency_mentions(description, skip=POSTING_SENSES)
+    return [(c, said) for c, said in mentions if len(said) >= ASKS_MIN_MENTIONS][:INTERVIEW_COMPETENCIES]
+
+
+def _most_said(words: list[str]) -> tuple[str, ...]:
+    """The description's words, most said first, each once in any form ("stakeholders" and
+    "stakeholder" are one word, written as said most)."""
+    from coach.analysis.word_use import stem
+
+    forms: dict[str, Counter] = {}
+    for word in words:
+        forms.setdefault(stem(word.casefold()), Counter())[word.casefold()] += 1
+    ranked = sorted(forms.values(), key=lambda said: -sum(said.values()))  # stable: first said first
+    return tuple(said.most_common(1)[0][0] for said in ranked[:INTERVIEW_WORDS])
 
 
 def _day(value) -> date:

@@ -11,7 +11,7 @@ from coach import banks
 from coach.analysis.wording import listed
 from coach.banks import Question
 from coach.config import Settings
-from coach.local_time import local_day
+from coach.local_time import local_day, long_date
 
 # A first session with nothing to go on starts where most interview loops start.
 STARTER_COMPETENCIES = ("motivation", "leadership", "conflict", "failure-learning", "ownership")
@@ -34,15 +34,40 @@ STARTER_REASON = (
 )
 
 
-# Why a question was picked: a skill gap a debrief named, a weak score area, or nothing yet to go on.
-GAP, WEAK_AREA, STARTER = "debrief gap", "weak area", "starter"
+# Why a question was picked: what a coming interview's job description asks for, a skill gap a
+# debrief named, a weak score area, or nothing yet to go on.
+INTERVIEW, GAP, WEAK_AREA, STARTER = "coming interview", "debrief gap", "weak area", "starter"
+# How many of the description's competencies steer the picks, and how many of its words are quoted.
+INTERVIEW_COMPETENCIES = 3
+INTERVIEW_WORDS = 4
+
+
+@dataclass(frozen=True)
+class InterviewAsks:
+    """What a coming interview's job description asks for (coach.job_description.interview_asks):
+    the competencies it points to, most mentioned first, and the description's own words for them."""
+
+    company: str
+    day: date
+    competencies: tuple[str, ...]
+    words: tuple[str, ...]
+
+    def reason(self, practised: Sequence[str], today: date) -> str:
+        """ "Your interview at Northwind on Thu 10 Dec 2026 asks for stakeholders and conflict:
+        these questions practise influence and conflict." """
+        when = {0: "today", 1: "tomorrow"}.get((self.day - today).days, f"on {long_date(self.day)}")
+        return (
+            f"Your interview at {self.company} {when} asks for {listed(list(self.words))}: "
+            f"{'this question practises' if len(practised) == 1 else 'these questions practise'} "
+            f"{listed([banks.tag_words(c) for c in practised])}."
+        )
 
 
 @dataclass(frozen=True)
 class Group:
     """Picks made for one reason, with the sentence a page shows above them."""
 
-    why: str  # GAP, WEAK_AREA or STARTER
+    why: str  # INTERVIEW, GAP, WEAK_AREA or STARTER
     reason: str
     questions: list[Question]
 
@@ -53,12 +78,12 @@ class Recommendation:
 
     @property
     def questions(self) -> list[Question]:
-        """Every pick, debrief gaps first."""
+        """Every pick, the coming interview's first, then debrief gaps."""
         return [q for group in self.groups for q in group.questions]
 
     @property
     def reason(self) -> str:
-        """The first group's sentence (the gaps when there are any)."""
+        """The first group's sentence (the coming interview's, else the gaps', when there are any)."""
         return self.groups[0].reason if self.groups else STARTER_REASON
 
     def picked_for(self, why: str) -> list[Question]:
@@ -85,8 +110,10 @@ def recommended(
     n: int = 5,
     role: str | None = None,
     today: date | None = None,
+    interview: InterviewAsks | None = None,
 ) -> Recommendation:
-    """Debrief skill gaps first (what real interviewers found), then weak scores, then a starter set,
+    """What a coming interview's job description asks for first (`interview`, when there is one),
+    then debrief skill gaps (what real interviewers found), then weak scores, then a starter set,
     in groups saying why each question was picked (a starter set is never said to be for a gap).
     `debrief_gaps`: competencies as coach.progress.debrief_gaps orders them."""
     recent_cut = (today or date.today()) - timedelta(days=14)
@@ -95,14 +122,20 @@ def recommended(
     }
     gaps = list(debrief_gaps)
     weak = weak_areas(attempts)
-    if gaps or weak:
-        # one round-robin over gaps then weak areas, so each gets its share of the n; each pick
-        # is then said under what it practises (a pick that also practises a gap is a gap pick)
-        picks = banks.recommend(questions, gaps + weak, n=n, exclude_ids=practised, role=role)
+    asked = list(interview.competencies[:INTERVIEW_COMPETENCIES]) if interview else []
+    if asked or gaps or weak:
+        # one round-robin over what the interview asks for, gaps, then weak areas, so each gets its
+        # share of the n; each pick is then said under what it practises (the interview first)
+        picks = banks.recommend(questions, asked + gaps + weak, n=n, exclude_ids=practised, role=role)
+        for_interview = [q for q in picks if set(asked) & set(q.competencies)]
         gap_competencies = set(banks.as_competencies(gaps))
-        for_gaps = [q for q in picks if gap_competencies & set(q.competencies)]
-        for_weak = [q for q in picks if q not in for_gaps]
+        for_gaps = [q for q in picks if q not in for_interview and gap_competencies & set(q.competencies)]
+        for_weak = [q for q in picks if q not in for_interview and q not in for_gaps]
         groups = []
+        if for_interview:
+            practised_here = [c for c in asked if any(c in q.competencies for q in for_interview)]
+            reason = interview.reason(practised_here, today or date.today())
+            groups.append(Group(INTERVIEW, reason, for_interview))
         if for_gaps:
             named = [banks.tag_words(g) for g in gaps[:3]]
             groups.append(Group(GAP, f"From your debriefs: {', '.join(named)}.", for_gaps))

@@ -1,0 +1,121 @@
+"""What to practise next follows a coming interview's job description: questions on what it asks
+for come first, said in the user's words; without a description nothing changes. Real banks, a
+real store (SQLite and PostgreSQL) and the Practice page in AppTest."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from app_support import page
+from store_support import backend_fixture, settings_fixture, store_fixture  # noqa: F401
+
+from coach import banks
+from coach.job_description import interview_asks
+from coach.recommend import GAP, INTERVIEW, recommended
+from coach.store import add_debrief, add_interview, list_interviews
+
+TODAY = date(2026, 12, 2)
+CONFLICT_HEAVY = """Programme Manager - Northwind
+
+You will run a programme with many senior stakeholders across finance, legal and engineering.
+You will resolve conflict between teams with competing priorities and handle difficult
+conversations with stakeholders when plans change. You are comfortable with disagreement, can
+push back on unrealistic deadlines, and keep stakeholders aligned. Experience managing
+stakeholder conflict is essential."""
+
+
+def _questions(settings):
+    return banks.load_questions(settings.data_dir)
+
+
+def test_a_coming_interviews_description_steers_the_picks_and_says_why(store, settings):
+    add_interview(
+        store, company="Northwind", interview_date=TODAY + timedelta(days=8), job_description=CONFLICT_HEAVY
+    )
+    asks = interview_asks(list_interviews(store), TODAY)
+    assert asks is not None and set(asks.competencies[:2]) == {"conflict", "influence"}, asks
+    assert asks.words[:2] == ("stakeholders", "conflict"), asks  # said 5 times each, in any form
+
+    picks = recommended(_questions(settings), [], [], today=TODAY, interview=asks)
+    first = picks.groups[0]
+    assert first.why == INTERVIEW
+    assert first.reason.startswith("Your interview at Northwind on Thu 10 Dec 2026 asks for stakeholders"), (
+        first.reason
+    )
+    assert "conflict" in first.reason and "influence" in first.reason, first.reason
+    asked = {"conflict", "influence", "prioritisation"}
+    assert len(picks.questions) == 5 and all(asked & set(q.competencies) for q in picks.questions)
+    # without the description the same user gets the starter set: motivation, leadership, conflict, ...
+    starter = recommended(_questions(settings), [], [], today=TODAY)
+    assert len([q for q in starter.questions if {"conflict", "influence"} & set(q.competencies)]) <= 2
+
+
+def test_the_interview_comes_before_debrief_gaps_and_both_are_said(store, settings):
+    add_interview(
+        store, company="Northwind", interview_date=TODAY + timedelta(days=1), job_description=CONFLICT_HEAVY
+    )
+    asks = interview_asks(list_interviews(store), TODAY)
+    picks = recommended(_questions(settings), [], ["learning from failure"], today=TODAY, interview=asks)
+    assert [g.why for g in picks.groups] == [INTERVIEW, GAP]
+    assert picks.groups[0].reason.startswith("Your interview at Northwind tomorrow asks for")
+
+
+def test_without_a_description_or_with_only_a_past_one_or_an_offer_nothing_changes(store, settings):
+    add_interview(store, company="Acme", interview_date=TODAY + timedelta(days=3))  # no description
+    add_interview(
+        store, company="Initech", interview_date=TODAY - timedelta(days=3), job_description=CONFLICT_HEAVY
+    )
+    add_interview(
+        store,
+        company="Globex",
+        interview_date=TODAY + timedelta(days=5),
+        stage="offer",
+        job_description=CONFLICT_HEAVY,
+    )
+    assert interview_asks(list_interviews(store), TODAY) is None
+    questions = _questions(settings)
+    assert recommended(questions, [], [], today=TODAY, interview=None) == recommended(
+        questions, [], [], today=TODAY
+    )
+
+
+def test_the_interview_being_prepared_for_is_the_one_followed(store, settings):
+    """Two coming interviews with descriptions: the soonest is followed unless the user chose the
+    other under "Preparing for"."""
+    add_interview(
+        store, company="Northwind", interview_date=TODAY + timedelta(days=8), job_description=CONFLICT_HEAVY
+    )
+    later = add_interview(
+        store,
+        company="Contoso",
+        interview_date=TODAY + timedelta(days=20),
+        job_description="Site Reliability Engineer\nYou will be on call, lead incident reviews after every "
+        "outage, and improve monitoring and observability so incidents are found before customers notice.",
+    )
+    interviews = list_interviews(store)
+    assert interview_asks(interviews, TODAY).company == "Northwind"
+    chosen = interview_asks(interviews, TODAY, chosen=later)
+    assert chosen.company == "Contoso" and chosen.competencies[0] == "reliability"
+
+
+def test_the_practice_page_says_which_interview_its_picks_are_for(tmp_path, monkeypatch):
+    from coach import store
+    from coach.config import load_settings
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    when = date.today() + timedelta(days=8)
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        interview_id = add_interview(
+            db, company="Northwind", interview_date=when, job_description=CONFLICT_HEAVY
+        )
+        add_debrief(db, interview_id, skill_gaps="", interest=4)
+    finally:
+        db.close()
+    at = page("practice").run()
+    assert not at.exception
+    captions = [c.value for c in at.caption]
+    [why] = [c for c in captions if c.startswith("Your interview at Northwind")]
+    assert f"on {when:%a} {when.day} {when:%b %Y} asks for stakeholders" in why, why
+    assert "these questions practise influence, conflict" in why, why
