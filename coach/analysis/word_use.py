@@ -13,6 +13,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from coach.analysis.word_rarity import rarity
@@ -52,9 +53,10 @@ JOB_BOILERPLATE = {
     "week", "work", "working", "year", "you", "we", "us", "our", "your", "will", "well", "must",
 }  # fmt: skip
 JOB_TERMS = 12
-# A term is ranked by its rarest word (0 commonest, 1 past the word list: coach.analysis.word_rarity),
-# times 1 + this × log(times said): said four times lifts a term by 0.4, so a word every posting
-# says four times ("engineer", 0.26) still stays behind one said once that few texts use (1.0).
+# A term is ranked by how rare its words are together (each 0 commonest to 1 past the word list:
+# coach.analysis.word_rarity), times 1 + this × log(times said): said four times lifts a term by
+# 0.4, so a word every posting says four times ("engineer", 0.26) still stays behind one said once
+# that few texts use (1.0).
 SAID_AGAIN_WEIGHT = 0.3
 # A phrase's first word that is an adjective or a bullet's opening verb is dropped from it when it
 # is this common or commoner ("current", "strong", "report"; "formative", "intravenous" are rarer).
@@ -207,8 +209,10 @@ def key_terms(description: Doc, limit: int = JOB_TERMS) -> list[str]:
     reader would underline, rarest in general English first.
 
     Candidates are noun phrases of up to three words ending in a noun ("distributed systems",
-    "PCI DSS", "FRS 102"), and single nouns and names. Each is ranked by its rarest word
-    (`coach.analysis.word_rarity`), lifted a little by how often the description says it, so
+    "PCI DSS", "FRS 102"), and single nouns and names. Each is ranked by how rare its words are in
+    general English (`coach.analysis.word_rarity`; a phrase is rarer than each of its words, 1
+    minus the product of how common each is: "incident response" is rarer than "incident"),
+    lifted a little by how often the description says it, so
     "idempotent APIs" and "venepuncture" come before "engineer", "support" or "customers". Words
     any posting uses ("experience", "team", "role") are never part of a term, and neither are the
     names of the company and the place the description is for (`_own_names`: "About Northwind",
@@ -318,7 +322,7 @@ def _own_names(description: Doc) -> set[str]:
             continue
         introduced = token.lower_ in NAME_INTRODUCERS
         run = []
-        for word in tokens[i + introduced :]:
+        for word in islice(tokens, i + introduced, None):
             if not (word.tag_ in ("NNP", "NNPS") or (run and word.text in ("&", "'s"))):
                 break
             run.append(word)
