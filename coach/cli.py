@@ -895,11 +895,13 @@ def add_person_command(
     from coach import interview_log
 
     with open_store() as store:
-        person = interview_log.add_person(store, interview_id, who)
+        person, outcome = interview_log.add_person(store, interview_id, who)
     if as_json:
-        print_json({"interview_id": interview_id, **person})
+        print_json({"interview_id": interview_id, **person, "outcome": outcome})
     else:
-        typer.echo(f"Added {person['name']} to interview #{interview_id}.")
+        typer.echo(
+            interview_log.person_said(person["name"], outcome).rstrip(".") + f" (interview #{interview_id})."
+        )
 
 
 @app.command("add-option")
