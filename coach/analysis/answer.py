@@ -25,7 +25,8 @@ from coach.types import Transcript
 # 1.9.1: a repeated phrase is written as it was said ("a 4% raise", "New Jersey")
 # 1.9.2: a number and its sign are one word of a repeated phrase ("4%", "$5"), as written
 # 1.9.3: quantified results leave out the numbers that set the scene or the task
-ANALYSIS_VERSION = "1.9.3"
+# 1.9.4: "I was not the manager, but I called a meeting" is an action (the step after "but")
+ANALYSIS_VERSION = "1.9.4"
 STAR_PARTS = PARTS[:4]
 # Above this many characters the text is analysed in pieces (spaCy keeps every piece in memory
 # at once; pieces of ~100k characters keep a 20,000-word paste under a few hundred MB).
