@@ -138,3 +138,18 @@ def test_the_trend_and_mock_charts_name_the_users_day(zone, zone_name, stored, d
     assert _labels(_first_with(spec, "x", "axis")["labelExpr"]) == [day, "Mar 11"]
     mocks = [{"at": stored, "score_overall": 70.0, "format_label": "behavioural"}]
     assert _labels(_first_with(charts.mock_chart(mocks).to_dict(), "x", "axis")["labelExpr"]) == [day]
+
+
+def test_a_mock_interview_s_practice_point_says_so_when_pointed_at():
+    """A mock interview's answer is a practice point like any other; its tooltip says where it was said."""
+    series = {
+        "practice": [
+            {"at": "2026-11-30T12:00:00+00:00", "value": 140.0, "mock_interview": False},
+            {"at": "2026-11-30T13:00:00+00:00", "value": 150.0, "mock_interview": True},
+        ],
+        "real": [{"at": "2026-12-01", "value": 160.0, "company": "Globex", "stage": "onsite"}],
+    }
+    frame = charts.trend_frame(series)
+    assert list(frame["where"]) == ["", "mock interview", "Globex onsite"]
+    [tooltip] = _encodings(charts.trend_chart(series, "pace").to_dict(), "tooltip")
+    assert "where" in [t.get("field") for t in tooltip]

@@ -355,8 +355,17 @@ def _day_labels(moments) -> list[str]:
 
 def trend_frame(series: dict) -> pd.DataFrame:
     """One measure's practice and real points as rows with a `kind` column, oldest first, each
-    with its place in that order (`order`) and its day (`day`)."""
-    rows = [{"at": p["at"], "value": p["value"], "kind": "practice"} for p in series.get("practice", [])]
+    with its place in that order (`order`), its day (`day`) and `where` it was said (a practice
+    answer given in a mock interview, or the real interview's company and stage)."""
+    rows = [
+        {
+            "at": p["at"],
+            "value": p["value"],
+            "kind": "practice",
+            "where": "mock interview" if p.get("mock_interview") else "",
+        }
+        for p in series.get("practice", [])
+    ]
     rows += [
         {
             "at": p["at"],
@@ -449,6 +458,7 @@ def trend_chart(
                 alt.Tooltip("at:T", title="when", format="%b %-d, %Y %H:%M"),
                 alt.Tooltip("value:Q", title=title),
                 "kind:N",
+                alt.Tooltip("where:N", title="where"),  # a mock interview, or the real one's company
             ],
         )
     )
