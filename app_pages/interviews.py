@@ -159,9 +159,9 @@ def add_person_form(item: dict) -> None:
         )
         if st.form_submit_button("Add person"):
             with shared.shown_errors():
-                person = interview_log.add_person(db, item["id"], line)
+                person, outcome = interview_log.add_person(db, item["id"], line)
                 shared.form_saved(name)
-                done(f"Added {escape(person['name'])}.")
+                done(interview_log.person_said(escape(person["name"]), outcome))
 
 
 def delete_interview_form(item: dict, recordings: int) -> None:

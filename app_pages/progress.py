@@ -6,7 +6,7 @@ import streamlit as st
 
 from coach.analysis.wording import count
 from coach.local_time import in_lived_order
-from coach.progress import LABELS, MEASURES, bands, progress_report
+from coach.progress import LABELS, MEASURES, bands, mock_words, progress_report
 from coach.ui import charts, shared, summary
 from coach.ui.highlight import escape
 from coach.ui.log_labels import moment_words
@@ -32,8 +32,12 @@ def headline(report: dict) -> None:
     real = report["cadence"]["real_interviews"]
     practice = report["cadence"]["practice_attempts"]
     c1, c2, c3, c4 = st.columns(4)
+    in_mock = counts.get("practice_in_mock_interviews", 0)
     c1.metric(
-        "Practice answers", counts["practice_attempts"], help=f"{practice['last_365_days']} in the last year."
+        "Practice answers",
+        counts["practice_attempts"],
+        help=f"{practice['last_365_days']} in the last year."
+        + (f" {mock_words(in_mock).strip(' ()')}, counted as practice." if in_mock else ""),
     )
     booked = f"; {len(real['upcoming'])} more booked" if real["upcoming"] else ""
     c2.metric(
@@ -146,10 +150,12 @@ def per_question(report: dict) -> None:
 
 
 def question_title(item: dict) -> str:
-    """'Tell me about yourself. — 6 practice, 0 real' (plain text: escape it for markdown)."""
+    """'Tell me about yourself. — 6 practice (2 in mock interviews), 0 real' (plain text: escape it
+    for markdown)."""
+    in_mock = sum(1 for p in item["practice"] if p.get("mock_interview"))
     return (
-        f"{item['question_text'] or item['question_id']} — {len(item['practice'])} practice, "
-        f"{len(item['real'])} real"
+        f"{item['question_text'] or item['question_id']} — {len(item['practice'])} practice"
+        f"{mock_words(in_mock)}, {len(item['real'])} real"
     )
 
 
@@ -171,7 +177,7 @@ def question_rows(practice_rows: list[dict], real_rows: list[dict], today: date)
     rows = [
         {
             "When": p["created_at"],
-            "Kind": "practice",
+            "Kind": "practice: mock interview" if p.get("mock_interview") else "practice",
             "Overall": summary.rounded(p["score_overall"]),
             "Pace (wpm)": summary.rounded(p["wpm"]),
             "Fillers /100 words": summary.rounded(p["fillers_per_100_words"], 1),

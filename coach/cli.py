@@ -547,6 +547,7 @@ def history_command(
     """Stored practice answers and real interviews, newest first."""
     from coach import store as repository
     from coach.local_time import local_moment  # stored in UTC, listed on the user's clock
+    from coach.progress import in_mock_interview, mock_words
 
     with open_store() as store:
         history = {
@@ -567,10 +568,11 @@ def history_command(
         # follow-up) says its question at the end of the line
         asked = "" if a["question_id"] or not a["question_text"] else f"  “{a['question_text']}”"
         when = local_moment(a["created_at"])
+        where = "  mock interview" if in_mock_interview(a) else ""
         typer.echo(
             f"#{a['id']:<5} {when:%Y-%m-%d %H:%M}  {a['question_id'] or '-':<{id_width}} "
             f"{_measure(a, 'wpm', ' wpm'):>7}  {_measure(a, 'fillers_per_100_words', ' fillers/100'):>16}"
-            f"  score {_measure(a, 'score_overall')}{asked}"
+            f"  score {_measure(a, 'score_overall')}{where}{asked}"
         )
     for i in history["interviews"]:
         typer.echo(
@@ -584,7 +586,8 @@ def history_command(
         # what will help; only one whose analysis was interrupted is worth analysing again
         why = r["not_analysable"] or "its analysis was interrupted; run `coach reanalyze` to finish it."
         typer.echo(f"saved but not analysed: {r['path']}: {one_line(why)}")
-    typer.echo(f"{count(len(history['attempts']), 'practice answer')}.", err=True)
+    in_mock = sum(1 for a in history["attempts"] if in_mock_interview(a))
+    typer.echo(f"{count(len(history['attempts']), 'practice answer')}{mock_words(in_mock)}.", err=True)
 
 
 def _check_question_known(store, question_id: str) -> None:
@@ -895,11 +898,13 @@ def add_person_command(
     from coach import interview_log
 
     with open_store() as store:
-        person = interview_log.add_person(store, interview_id, who)
+        person, outcome = interview_log.add_person(store, interview_id, who)
     if as_json:
-        print_json({"interview_id": interview_id, **person})
+        print_json({"interview_id": interview_id, **person, "outcome": outcome})
     else:
-        typer.echo(f"Added {person['name']} to interview #{interview_id}.")
+        typer.echo(
+            interview_log.person_said(person["name"], outcome).rstrip(".") + f" (interview #{interview_id})."
+        )
 
 
 @app.command("add-option")

@@ -31,6 +31,50 @@ def parse_person(line: str) -> dict:
     return {"name": parts[0], "title": parts[1], "notes": parts[2]}
 
 
+def same_person(people: list[dict], name: str) -> dict | None:
+    """The person already recorded under `name` (case aside), if any."""
+    wanted = name.strip().casefold()
+    return next((p for p in people if p["name"].strip().casefold() == wanted), None)
+
+
+def person_additions(recorded: dict, typed: dict) -> dict:
+    """What a line typed for someone already recorded adds to them: a title when none was kept, and
+    the rest (the note, or a title other than the one kept, such as "Dana — asked about Kafka")
+    after their notes. Nothing kept is replaced, and words already in their notes are not added
+    twice (saving the same form again changes nothing)."""
+    changes = {}
+    title = typed.get("title", "").strip()
+    kept_title = (recorded.get("title") or "").strip()
+    pieces = [typed.get("notes", "").strip()]
+    if title and not kept_title:
+        changes["title"] = title
+    elif title and title.casefold() != kept_title.casefold():
+        pieces.insert(0, title)
+    notes = (recorded.get("notes") or "").strip()
+    for piece in pieces:
+        if piece and piece.casefold() not in notes.casefold():
+            notes = f"{notes}; {piece}" if notes else piece
+    if notes != (recorded.get("notes") or "").strip():
+        changes["notes"] = notes
+    return changes
+
+
+def remember_person(db: Store, interview_id: int, person: dict, people: list[dict]) -> str:
+    """Add someone met to an interview whose people so far are `people` (kept up to date), or,
+    when that name is there already, add what was typed to that person instead of a second one.
+    Returns "added", "noted" (added to the person's title or notes) or "known" (nothing new)."""
+    recorded = same_person(people, person["name"])
+    if recorded is None:
+        person_id = store.add_person(db, interview_id, **person)
+        people.append({**person, "id": person_id})
+        return "added"
+    changes = person_additions(recorded, person)
+    if not changes:
+        return "known"
+    recorded.update(store.update_person(db, recorded["id"], **changes))
+    return "noted"
+
+
 def notes_with_questions(notes: str, questions: list[str]) -> str:
     if not questions:
         return notes
@@ -130,12 +174,11 @@ def save_debrief(
         )
         listed_before = questions_in_notes(earlier["notes"]) if earlier else []
         store.update_debrief(db, debrief_id, **values)
-    known = {p["name"].casefold() for p in store.get_interview(db, interview_id)["people"]}
+    people = store.get_interview(db, interview_id)["people"]
     for line in checked.get("people_met") or []:
         person = parse_person(line)
-        if person["name"] and person["name"].casefold() not in known:
-            store.add_person(db, interview_id, **person)
-            known.add(person["name"].casefold())
+        if person["name"]:
+            remember_person(db, interview_id, person, people)
     added = (
         playbook.save_questions_asked(settings.data_dir, {"questions_asked": questions}, owner=settings.owner)
         if add_to_bank

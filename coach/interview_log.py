@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from coach import store
-from coach.debrief import parse_person
+from coach.debrief import parse_person, remember_person, same_person
 from coach.errors import InputError
 from coach.local_time import local_day
 from coach.store import Store
@@ -152,13 +152,27 @@ def origin_from_words(origin: str) -> str:
     return ORIGIN_WORDS.get(words, "")
 
 
-def add_person(db: Store, interview_id: int, line: str) -> dict:
-    """Add someone met at an interview from one typed line; returns the person as stored."""
+def add_person(db: Store, interview_id: int, line: str) -> tuple[dict, str]:
+    """Add someone met at an interview from one typed line; a name the interview has already adds
+    the line's title or note to that person (`remember_person`). Returns the person as stored and
+    what happened: "added", "noted" or "known" (nothing new)."""
     person = parse_person(line)
     if not person["name"]:
         raise InputError("Type the person's name (then, if you like, ' — ' their title and a note).")
-    store.add_person(db, interview_id, **person)
-    return person
+    people = store.get_interview(db, interview_id)["people"]
+    outcome = remember_person(db, interview_id, person, people)
+    stored = same_person(people, person["name"])
+    return {k: stored[k] for k in ("name", "title", "notes")}, outcome
+
+
+def person_said(name: str, outcome: str) -> str:
+    """What adding someone met is told, by what happened (`add_person`); `name` as shown (the page
+    escapes it)."""
+    return {
+        "added": f"Added {name}.",
+        "noted": f"Added what you typed to {name}, already recorded.",
+        "known": f"{name} is already recorded with that.",
+    }[outcome]
 
 
 def add_option(

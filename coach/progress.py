@@ -92,9 +92,30 @@ def _closer(
     return "closer" if gap_after < gap_before else "further"
 
 
+def in_mock_interview(attempt: dict) -> bool:
+    """Whether a practice answer was given in a mock interview (the coach asked it aloud). Such an
+    answer is practice like any other, counted and averaged with it, and labelled where it is
+    listed or counted so the user can tell it apart."""
+    return attempt.get("mock_session_id") is not None
+
+
+def mock_words(n: int) -> str:
+    """' (2 in mock interviews)', ' (1 in a mock interview)', '' for none: how a count of practice
+    answers says how many of them came from mock interviews, the same way everywhere."""
+    if not n:
+        return ""
+    return f" ({n} in {'a mock interview' if n == 1 else 'mock interviews'})"
+
+
 def _practice_points(attempts: list[dict], measure: str) -> list[dict]:
     return [
-        {"at": a["created_at"], "value": a[measure], "attempt_id": a["id"], "question_id": a["question_id"]}
+        {
+            "at": a["created_at"],
+            "value": a[measure],
+            "attempt_id": a["id"],
+            "question_id": a["question_id"],
+            "mock_interview": in_mock_interview(a),
+        }
         for a in attempts
         if a.get(measure) is not None
     ]
@@ -216,7 +237,9 @@ def per_question(
     for attempt in attempts:
         if attempt["question_id"]:
             keys = ("id", "created_at", *MEASURES)
-            entry_for(attempt)["practice"].append({k: attempt.get(k) for k in keys})
+            entry_for(attempt)["practice"].append(
+                {**{k: attempt.get(k) for k in keys}, "mock_interview": in_mock_interview(attempt)}
+            )
     for turn in turns:
         if turn["question_id"]:
             keys = ("id", "interview_date", "company", "stage", *MEASURES)
@@ -232,6 +255,7 @@ class AnsweredBefore:
     times: int
     last_day: date | None  # the latest answer's day on the user's clock (not UTC's)
     last_score: float | None  # its overall score; None when the quality gate could not measure it
+    in_mock: int = 0  # how many of `times` were answers in a mock interview
 
 
 def answered_before(attempts: Sequence[dict], question_id: str) -> AnsweredBefore:
@@ -242,7 +266,10 @@ def answered_before(attempts: Sequence[dict], question_id: str) -> AnsweredBefor
         return AnsweredBefore(0, None, None)
     latest = max(answered, key=lambda a: (str(a["created_at"]), a["id"]))  # stored in UTC: sortable
     return AnsweredBefore(
-        len(answered), date.fromisoformat(local_day(latest["created_at"])), latest.get("score_overall")
+        len(answered),
+        date.fromisoformat(local_day(latest["created_at"])),
+        latest.get("score_overall"),
+        sum(1 for a in answered if in_mock_interview(a)),
     )
 
 
@@ -403,6 +430,8 @@ def progress_report(
         "today": today.isoformat(),
         "counts": {
             "practice_attempts": len(attempts),
+            # of them, answers given in a mock interview (practice too, labelled where listed)
+            "practice_in_mock_interviews": sum(1 for a in attempts if in_mock_interview(a)),
             # held by today: one booked for next week is in the cadence's "upcoming", not done yet;
             # an offer or a rejection logged as a stage is not an interview held
             "real_interviews": sum(1 for day in held if day <= today),
@@ -438,7 +467,8 @@ def summary_lines(report: dict) -> list[str]:
     counts = report["counts"]
     booked = len(report["cadence"]["real_interviews"]["upcoming"])
     lines = [
-        f"{count(counts['practice_attempts'], 'practice answer')}, "
+        f"{count(counts['practice_attempts'], 'practice answer')}"
+        f"{mock_words(counts.get('practice_in_mock_interviews', 0))}, "
         f"{count(counts['real_interviews'], 'real interview')} "
         f"({count(counts['real_answers'], 'answer')} analysed{f'; {booked} more booked' if booked else ''})."
     ]

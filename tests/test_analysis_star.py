@@ -175,6 +175,32 @@ def test_a_situation_then_so_an_action_is_labelled_per_clause():
     assert result.metrics["star"]["situation"]["words"] == 4  # "The team was behind"
 
 
+def test_a_step_taken_after_but_is_an_action():
+    """ "I was not the manager, but I called a meeting": the root verb only concedes a state, and
+    the "but" clause says what the speaker did, so the sentence is the action (it was read as
+    situation after a setting, and as result after one)."""
+    after_a_setting = (
+        "Our deploys failed twice a week. I was not the manager, but I called a meeting with the two "
+        "leads. We wrote one checklist together. The failures stopped within a month."
+    )
+    assert labels(after_a_setting)[1] == "action"
+    after_my_last_job = (
+        "At my last job the on-call rota was a mess. I was not the manager, but I called a meeting "
+        "with the two leads. We agreed on a new rota and nobody was paged twice in a row again."
+    )
+    assert labels(after_my_last_job)[1] == "action"
+
+
+def test_a_but_clause_about_someone_else_or_a_wish_is_not_made_an_action():
+    """The rule is narrow: after "but", someone else acting, or the speaker wanting, stays as it was."""
+    assert labels("We finished three weeks late but the client stayed with us.") != ["action"]
+    text = (
+        "Our code reviews took a week. Nobody asked me to, but I wanted to fix the review process. "
+        "I set up a rota of reviewers. Reviews now take a day."
+    )
+    assert labels(text)[1] == "task"
+
+
 def test_one_clause_sentences_are_labelled_as_before():
     result = analyze(Transcript.from_text(ANSWER))
     assert [s["star"] for s in result.sentences] == ["situation", "task", "action", "result"]

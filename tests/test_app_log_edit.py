@@ -89,6 +89,49 @@ def test_people_met_can_be_added_and_removed(db):
     assert "Dana Ortiz" not in markdown_text(at)
 
 
+def test_a_note_typed_in_the_debrief_for_someone_already_met_is_kept(db):
+    """ "People met" in the debrief form: a line for Dana, whom the interview already has, was
+    dropped with its note. The note now joins Dana's notes (no second Dana, the earlier note kept),
+    a new name is added, and saving the same form again adds nothing twice."""
+    interview_id = _interview(
+        db, people=[{"name": "Dana Ortiz", "title": "hiring manager", "notes": "ex-Stripe"}]
+    )
+    at = page("interviews").run()
+    key = f"interviews_debrief_{interview_id}"
+    at.text_area(key=f"{key}_people_met").input(
+        "dana ortiz — hiring manager — wants a design doc before the onsite\nSam Lee — recruiter"
+    )
+    [b for b in at.button if b.label == "Save debrief"][0].click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    people = [(p["name"], p["title"], p["notes"]) for p in store.get_interview(db, interview_id)["people"]]
+    assert people == [
+        ("Dana Ortiz", "hiring manager", "ex-Stripe; wants a design doc before the onsite"),
+        ("Sam Lee", "recruiter", ""),
+    ]
+    assert escape(
+        "Dana Ortiz — hiring manager (ex-Stripe; wants a design doc before the onsite)"
+    ) in markdown_text(at)
+    [b for b in at.button if b.label == "Save debrief"][0].click().run()  # the debrief, saved again
+    assert not at.exception and not at.error
+    again = [(p["name"], p["title"], p["notes"]) for p in store.get_interview(db, interview_id)["people"]]
+    assert again == people
+
+
+def test_adding_someone_already_met_adds_to_their_notes(db):
+    """The "Add person" form with a name the interview has: the note joins that person's notes
+    (a title other than the one kept too), not a second Dana Ortiz."""
+    interview_id = _interview(db)
+    at = page("interviews").run()
+    at.text_input(key=f"interviews_person_{interview_id}_line").input("Dana Ortiz — asked about on-call")
+    _in_form(at.button, f"interviews_person_{interview_id}")[0].click().run()
+    assert not at.exception
+    assert [s.value for s in at.success] == ["Added what you typed to Dana Ortiz, already recorded."]
+    people = store.get_interview(db, interview_id)["people"]
+    assert [(p["name"], p["title"], p["notes"]) for p in people] == [
+        ("Dana Ortiz", "hiring manager", "asked about on-call")
+    ]
+
+
 def _with_recording(db, company: str, pitch_hz: float):
     interview_id = _interview(db, company=company)
     saved = record(db.settings, pitch_hz, kind="interview")

@@ -102,3 +102,54 @@ def test_a_real_interview_comes_after_the_practice_of_its_day():
     frame = charts.trend_frame(series)
     assert list(frame["kind"]) == ["practice", "real interview", "practice"]
     assert list(frame["value"]) == [140.0, 160.0, 150.0]
+
+
+@pytest.fixture(name="zone")
+def zone_fixture(monkeypatch):
+    """Sets the machine's time zone for one test, as the pages read it, and puts it back after."""
+    import time
+
+    def set_zone(name: str) -> None:
+        monkeypatch.setenv("TZ", name)
+        time.tzset()
+
+    yield set_zone
+    monkeypatch.delenv("TZ", raising=False)
+    time.tzset()
+
+
+@pytest.mark.parametrize(
+    ("zone_name", "stored", "day"),
+    [
+        ("America/New_York", "2026-03-10T03:30:00+00:00", "Mar 9"),  # 23:30 on the 9th in New York
+        ("Asia/Tokyo", "2026-03-09T15:30:00+00:00", "Mar 10"),  # 00:30 on the 10th in Tokyo
+    ],
+)
+def test_the_trend_and_mock_charts_name_the_users_day(zone, zone_name, stored, day):
+    """Progress named a point by its UTC day (an answer at 23:30 in New York was under the next
+    day), while history, the log and the cadence use the user's day. A real interview, stored by
+    its day alone, keeps that day in every zone."""
+    zone(zone_name)
+    series = {
+        "practice": [{"at": stored, "value": 140.0}],
+        "real": [{"at": "2026-03-11", "value": 150.0, "company": "Globex", "stage": "onsite"}],
+    }
+    spec = charts.trend_chart(series, "pace (words per minute)").to_dict()
+    assert _labels(_first_with(spec, "x", "axis")["labelExpr"]) == [day, "Mar 11"]
+    mocks = [{"at": stored, "score_overall": 70.0, "format_label": "behavioural"}]
+    assert _labels(_first_with(charts.mock_chart(mocks).to_dict(), "x", "axis")["labelExpr"]) == [day]
+
+
+def test_a_mock_interview_s_practice_point_says_so_when_pointed_at():
+    """A mock interview's answer is a practice point like any other; its tooltip says where it was said."""
+    series = {
+        "practice": [
+            {"at": "2026-11-30T12:00:00+00:00", "value": 140.0, "mock_interview": False},
+            {"at": "2026-11-30T13:00:00+00:00", "value": 150.0, "mock_interview": True},
+        ],
+        "real": [{"at": "2026-12-01", "value": 160.0, "company": "Globex", "stage": "onsite"}],
+    }
+    frame = charts.trend_frame(series)
+    assert list(frame["where"]) == ["", "mock interview", "Globex onsite"]
+    [tooltip] = _encodings(charts.trend_chart(series, "pace").to_dict(), "tooltip")
+    assert "where" in [t.get("field") for t in tooltip]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 from app_support import page
@@ -113,3 +114,90 @@ def test_coach_progress_gives_a_mock_interviews_score_whole_as_its_report_does(t
     finally:
         db.close()
     assert "Mock interviews: 1; overall score 78." in lines, lines  # round(78.5), as the page does
+
+
+def _practice_and_mock(data_dir) -> None:
+    """The same question answered twice: once on Practice, then in a mock interview."""
+    settings = load_settings(data_dir=data_dir)
+    db = open_store(settings)
+    try:
+        attempts = [
+            save_attempt(
+                db,
+                question_id="beh-own-07",
+                question_text="Tell me about something you built.",
+                recording=record(settings, 220 + 40 * i),
+                transcript=transcript_dict(),
+                analysis=analysis_dict(overall=overall),
+                engine="faster-whisper",
+                model="tiny.en",
+            )
+            for i, overall in enumerate((60.0, 74.0))
+        ]
+        save_mock_session(
+            db, format="behavioural", planned_s=1800, used_s=95.0, score_overall=74.0,
+            summary={"format_label": "Behavioural round", "answers": 1},
+            turns=[{"kind": "question", "question_id": "beh-own-07",
+                    "question_text": "Tell me about something you built.", "attempt_id": attempts[1],
+                    "score_overall": 74.0}],
+        )  # fmt: skip
+    finally:
+        db.close()
+
+
+def test_a_mock_interview_s_answers_are_practice_and_say_so(tmp_path):
+    """A mock interview's answer counted as a practice answer with nothing to tell it apart: the
+    counts, the line under the question and the table of earlier answers now say which came from a
+    mock interview, and still count it (a mock interview is practice)."""
+    from datetime import date
+
+    from coach.progress import answered_before, summary_lines
+    from coach.store import list_attempts
+    from coach.ui import summary
+
+    _practice_and_mock(tmp_path)
+    settings = load_settings(data_dir=tmp_path)
+    db = open_store(settings)
+    try:
+        report = progress_report(db, settings)
+        attempts = list_attempts(db, question_id="beh-own-07", newest_first=False)
+    finally:
+        db.close()
+    assert (report["counts"]["practice_attempts"], report["counts"]["practice_in_mock_interviews"]) == (2, 1)
+    assert summary_lines(report)[0].startswith(
+        "2 practice answers (1 in a mock interview), 0 real interviews"
+    )
+    assert [p["mock_interview"] for p in report["trends"]["score_overall"]["practice"]] == [False, True]
+    before = answered_before(attempts, "beh-own-07")
+    assert summary.answered_before_line(before, date.today()) == (
+        "You have answered this 2 times (1 in a mock interview), last today (score 74)."
+    )
+    rows = summary.attempt_rows(attempts, attempts[1]["id"])
+    assert [r["Where"] for r in rows] == ["mock interview", "practice"]  # newest first
+
+
+def test_coach_history_labels_a_mock_interview_s_answer(tmp_path):
+    from cli_support import run_coach
+
+    _practice_and_mock(tmp_path)
+    listed = run_coach("history", data_dir=tmp_path)
+    assert listed.returncode == 0, listed.stderr
+    first, second = listed.stdout.splitlines()[:2]  # newest first: the mock interview's answer
+    assert first.endswith("score 74  mock interview") and "mock" not in second, listed.stdout
+    assert listed.stderr.strip() == "2 practice answers (1 in a mock interview)."
+    shown = json.loads(run_coach("history", "--json", data_dir=tmp_path).stdout)
+    assert [a["mock_session_id"] is not None for a in shown["attempts"]] == [True, False]
+
+
+def test_the_progress_page_says_how_many_practice_answers_were_in_mock_interviews(tmp_path, monkeypatch):
+    _practice_and_mock(tmp_path)
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("progress").run()
+    assert not at.exception
+    [practice] = [m for m in at.metric if m.label == "Practice answers"]
+    assert practice.value == "2"
+    assert "1 in a mock interview, counted as practice." in practice.proto.help
+    # the question's own history: which answer came from the mock interview
+    [built] = [e for e in at.expander if "something you built" in e.label]
+    assert built.label.replace("\\", "").endswith("— 2 practice (1 in a mock interview), 0 real"), built.label
+    assert list(built.dataframe[0].value["Kind"]) == ["practice: mock interview", "practice"]

@@ -267,6 +267,45 @@ def test_your_own_question_is_edited_and_deleted_from_the_terminal(settings, mon
         store.close()
 
 
+def test_a_note_for_someone_already_met_is_kept_from_the_terminal(settings, monkeypatch):
+    """`coach debrief --person` and `coach add-person` with a name the interview already has: the
+    note joins that person's notes (it was dropped, or made a second Dana Ortiz)."""
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+
+    def ok(*args):
+        result = _run(settings, *args)
+        assert result.exit_code == 0, result.stderr
+        return result.stdout
+
+    interview = json.loads(
+        ok(
+            "add-interview",
+            "Initech",
+            "--date",
+            "2026-10-01",
+            "--person",
+            "Dana Ortiz — hiring manager",
+            "--json",
+        )
+    )
+    said = json.loads(
+        ok("debrief", str(interview["id"]), "--person", "Dana Ortiz — hiring manager — ex-Stripe", "--json")
+    )
+    assert [(p["name"], p["notes"]) for p in said["people"]] == [("Dana Ortiz", "ex-Stripe")]
+    out = ok("add-person", str(interview["id"]), "Dana Ortiz — hiring manager — asked about on-call")
+    assert (
+        out.strip() == f"Added what you typed to Dana Ortiz, already recorded (interview #{interview['id']})."
+    )
+    store = open_store(settings)
+    try:
+        from coach.store import get_interview
+
+        kept = [(p["name"], p["title"], p["notes"]) for p in get_interview(store, interview["id"])["people"]]
+    finally:
+        store.close()
+    assert kept == [("Dana Ortiz", "hiring manager", "ex-Stripe; asked about on-call")]
+
+
 def test_the_interview_pipeline_from_the_terminal(settings, monkeypatch):
     """add-interview, debrief, add-person and add-option write what `coach interviews --json` groups."""
     monkeypatch.delenv("COACH_DATABASE_URL", raising=False)

@@ -26,6 +26,7 @@ from coach.types import Transcript
 # 1.9.2: a number and its sign are one word of a repeated phrase ("4%", "$5"), as written
 # 1.9.3: quantified results leave out the numbers that set the scene or the task
 # 1.9.4: the job description's key terms rarest in general English first, not most said
+#         "I was not the manager, but I called a meeting" is an action (the step after "but")
 ANALYSIS_VERSION = "1.9.4"
 STAR_PARTS = PARTS[:4]
 # Above this many characters the text is analysed in pieces (spaCy keeps every piece in memory

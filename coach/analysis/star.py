@@ -338,12 +338,42 @@ def sentence_scores(sent: Span, position: float) -> list[float]:
     return scores
 
 
+def _subject(verb: Token) -> str:
+    subjects = [t for t in verb.children if t.dep_ in {"nsubj", "nsubjpass"}]
+    return subjects[0].lower_ if subjects else ""
+
+
+def _is_past(verb: Token) -> bool:
+    return verb.tag_ in {"VBD", "VBN"} or any(t.tag_ == "VBD" and t.dep_ == "aux" for t in verb.children)
+
+
+def _is_own_step(verb: Token) -> bool:
+    """ "I called a meeting": the speaker (or their team) did something, in the past."""
+    return _subject(verb) in ACTION_SUBJECTS and _is_past(verb) and verb.lower_ not in STATE_VERBS
+
+
+def _main_verb(sent: Span) -> Token:
+    """The verb whose grammar says what the sentence is: its root, except where the root only sets
+    up a contrast and a "but" clause says what the speaker did ("I was not the manager, but I called
+    a meeting"): the concession is the background of that step, and the sentence is the step."""
+    root = sent.root
+    if root.lower_ == "but" and root.dep_ == "cc":  # a clause cut before its "but": its own verb
+        root = next((t for t in sent if t.dep_ == "conj" and t.head.i == root.head.i), root)
+    if _is_own_step(root):
+        return root
+    for joiner in root.children:
+        if joiner.dep_ == "cc" and joiner.lower_ == "but":
+            verb = next((c for c in root.children if c.dep_ == "conj" and c.i > joiner.i), None)
+            if verb is not None and sent.start <= verb.i < sent.end and _is_own_step(verb):
+                return verb
+    return root
+
+
 def _add_grammar(sent: Span, scores: list[float]) -> None:
     """Who does what: "I migrated the jobs" is an action; "the jobs were slow" a situation."""
-    root = sent.root
-    subjects = [t for t in root.children if t.dep_ in {"nsubj", "nsubjpass"}]
-    subject = subjects[0].lower_ if subjects else ""
-    past = root.tag_ in {"VBD", "VBN"} or any(t.tag_ == "VBD" and t.dep_ == "aux" for t in root.children)
+    root = _main_verb(sent)
+    subject = _subject(root)
+    past = _is_past(root)
     if subject in ACTION_SUBJECTS and past and root.lower_ not in STATE_VERBS:
         scores[A] += 1.5
     elif (

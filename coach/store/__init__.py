@@ -35,6 +35,7 @@ from coach.store.interviews import (
     replace_interview_answers,
     save_interview_recording,
     update_interview,
+    update_person,
 )
 from coach.store.options import add_option, delete_option, list_options, update_option
 from coach.store.own_questions import (
@@ -64,6 +65,7 @@ __all__ = [
     "delete_interview",
     "delete_interview_audio",
     "add_person",
+    "update_person",
     "delete_person",
     "save_interview_recording",
     "interview_recording",

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from coach.store.db import Store
 from coach.store.recordings import add_recording, finish_deletions, mark_deleted, mark_detached
 from coach.store.rows import get_row, measures, mine, new_uid, not_found, parse_datetime, plain, utc_now
-from coach.store.schema import attempts, interviews, practice_sessions, recordings
+from coach.store.schema import attempts, interviews, mock_turns, practice_sessions, recordings
 
 # What a list shows; the full transcript and analysis come from get_attempt.
 SUMMARY_COLUMNS = [c for c in attempts.c if c.name not in ("transcript", "analysis")]
@@ -78,8 +78,23 @@ def save_attempt(
         return conn.execute(attempts.insert().values(**values)).inserted_primary_key[0]
 
 
+def _mock_session_id() -> sa.Label:
+    """The mock interview an answer was given in (None for one given on Practice): a mock
+    interview's answers are practice answers, and say where they came from."""
+    return (
+        sa.select(mock_turns.c.session_id)
+        .where(mock_turns.c.attempt_id == attempts.c.id, mock_turns.c.owner == attempts.c.owner)
+        .order_by(mock_turns.c.session_id)
+        .limit(1)
+        .correlate(attempts)
+        .scalar_subquery()
+        .label("mock_session_id")
+    )
+
+
 def _with_recording(query: sa.Select) -> sa.Select:
     return query.add_columns(
+        _mock_session_id(),
         recordings.c.path.label("recording_path"),
         recordings.c.sha256.label("recording_sha256"),
         recordings.c.original_name.label("recording_original_name"),

@@ -33,6 +33,7 @@ from coach.store.schema import (
 
 ORIGINS = ("they_reached_out", "i_applied", "referral", "other", "")
 EDITABLE = ("company", "role", "stage", "interview_date", "format", "origin", "notes", "job_description")
+PERSON_EDITABLE = ("title", "notes")
 
 
 def _check_origin(origin: str) -> str:
@@ -100,6 +101,11 @@ def add_person(store: Store, interview_id: int, *, name: str, title: str = "", n
     get_row(store, interviews, interview_id, "interview")
     with store.write() as conn:
         return _insert_person(conn, store.owner, interview_id, name, title, notes)
+
+
+def update_person(store: Store, person_id: int, **values) -> dict:
+    """Change what is kept about someone met (their title, the notes); returns the person."""
+    return update_row(store, interview_people, person_id, "person", values, PERSON_EDITABLE)
 
 
 def delete_person(store: Store, person_id: int) -> None:

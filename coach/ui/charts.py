@@ -11,7 +11,7 @@ import json
 import altair as alt
 import pandas as pd
 
-from coach.local_time import in_lived_order
+from coach.local_time import in_lived_order, local_moment
 
 STAR_COLOURS = {
     "situation": "#8fb8de",
@@ -341,10 +341,31 @@ def pitch_chart(analysis: dict) -> alt.LayerChart | None:
 # ---------------------------------------------------------------- over time
 
 
+def _on_users_clock(stamps) -> list:
+    """Stored moments as the user lived them, without a zone (so the chart draws them as given and
+    the day under a point is the user's day, as everywhere else): a practice answer stored at 03:30
+    UTC was 23:30 the evening before in New York. A real interview's day (stored without a time)
+    stays that day."""
+    return [local_moment(str(stamp)).replace(tzinfo=None) for stamp in stamps]
+
+
+def _day_labels(moments) -> list[str]:
+    return [f"{at:%b} {at.day}" for at in moments]
+
+
 def trend_frame(series: dict) -> pd.DataFrame:
     """One measure's practice and real points as rows with a `kind` column, oldest first, each
-    with its place in that order (`order`) and its day (`day`)."""
-    rows = [{"at": p["at"], "value": p["value"], "kind": "practice"} for p in series.get("practice", [])]
+    with its place in that order (`order`), its day (`day`) and `where` it was said (a practice
+    answer given in a mock interview, or the real interview's company and stage)."""
+    rows = [
+        {
+            "at": p["at"],
+            "value": p["value"],
+            "kind": "practice",
+            "where": "mock interview" if p.get("mock_interview") else "",
+        }
+        for p in series.get("practice", [])
+    ]
     rows += [
         {
             "at": p["at"],
@@ -357,9 +378,9 @@ def trend_frame(series: dict) -> pd.DataFrame:
     rows.sort(key=lambda row: in_lived_order(row["at"]))  # a real interview after its day's practice
     frame = pd.DataFrame(rows, columns=["at", "value", "kind", "where"])
     if not frame.empty:
-        frame["at"] = pd.to_datetime(frame["at"], utc=True, format="ISO8601")
+        frame["at"] = pd.to_datetime(_on_users_clock(frame["at"]))
         frame["order"] = range(1, len(frame) + 1)
-        frame["day"] = [f"{at:%b} {at.day}" for at in frame["at"]]
+        frame["day"] = _day_labels(frame["at"])
     return frame
 
 
@@ -437,6 +458,7 @@ def trend_chart(
                 alt.Tooltip("at:T", title="when", format="%b %-d, %Y %H:%M"),
                 alt.Tooltip("value:Q", title=title),
                 "kind:N",
+                alt.Tooltip("where:N", title="where"),  # a mock interview, or the real one's company
             ],
         )
     )
@@ -514,10 +536,10 @@ def mock_chart(series: list[dict]) -> alt.Chart | None:
     if not rows:
         return None
     frame = pd.DataFrame(rows)
-    frame["at"] = pd.to_datetime(frame["at"], utc=True, format="ISO8601")
+    frame["at"] = pd.to_datetime(_on_users_clock(frame["at"]))
     frame = frame.sort_values("at", kind="stable").reset_index(drop=True)
     frame["order"] = range(1, len(frame) + 1)
-    frame["day"] = [f"{at:%b} {at.day}" for at in frame["at"]]
+    frame["day"] = _day_labels(frame["at"])
     x = _order_axis(frame)
     x.title = "your mock interviews, oldest first"
     return (

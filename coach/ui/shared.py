@@ -341,7 +341,10 @@ def _people_recorded(db: Store, interview_id: int) -> None:
     if people:
         named = "; ".join(person_line(p) for p in people)
         st.caption(
-            escape(f"Already recorded: {named}. Add anyone else; a name already there is not added twice.")
+            escape(
+                f"Already recorded: {named}. Add anyone else; a name already there is not added "
+                "twice, and what you type after it joins their notes."
+            )
         )
 
 

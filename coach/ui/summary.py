@@ -14,6 +14,7 @@ from pathlib import Path
 from coach.analysis.wording import clock, ordinal
 from coach.banks import tag_words  # a bank tag in words (pages call it as summary.tag_words)
 from coach.config import Thresholds
+from coach.progress import in_mock_interview, mock_words
 from coach.ui.highlight import spans_by_kind
 from coach.ui.log_labels import moment_words, short_date
 
@@ -50,8 +51,9 @@ def answered_before_line(before, today: date) -> str:
     when = {0: "today", 1: "yesterday"}.get((today - before.last_day).days) or f"on {short_date(last, today)}"
     score = f" (score {before.last_score:.0f})" if before.last_score is not None else ""
     if before.times == 1:
-        return f"You have answered this once, {when}{score}."
-    return f"You have answered this {before.times} times, last {when}{score}."
+        where = " in a mock interview" if before.in_mock else ""
+        return f"You have answered this once{where}, {when}{score}."
+    return f"You have answered this {before.times} times{mock_words(before.in_mock)}, last {when}{score}."
 
 
 def outcome_label(analysis: dict, attempt_number: int | None, saved: bool = True) -> str:
@@ -235,14 +237,17 @@ def rounded(value: float | None, decimals: int = 0) -> float | int | None:
 
 def attempt_rows(attempts: list[dict], current_id: int | None, today: date | None = None) -> list[dict]:
     """Attempts at one question (given oldest first, numbered so), as a table beside this one:
-    newest first, so this attempt and the last few are in view above months of older ones."""
+    newest first, so this attempt and the last few are in view above months of older ones. Where
+    some were answers in a mock interview, a column says which."""
     today = today or date.today()
     rows = []
+    any_mock = any(in_mock_interview(a) for a in attempts)  # otherwise every row would say "practice"
     for number, a in enumerate(attempts, start=1):
         rows.append(
             {
                 "#": number,
                 "When": moment_words(a["created_at"], today, with_time=True) if a.get("created_at") else "",
+                **({"Where": "mock interview" if in_mock_interview(a) else "practice"} if any_mock else {}),
                 "Overall": rounded(a.get("score_overall")),
                 "Pace (wpm)": rounded(a.get("wpm")),
                 "Fillers /100 words": rounded(a.get("fillers_per_100_words"), 1),
