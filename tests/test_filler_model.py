@@ -9,7 +9,6 @@ import hashlib
 import json
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import numpy as np
@@ -36,12 +35,11 @@ def nlp_doc():
 
 
 @pytest.mark.parametrize("path", [filler_model.MODEL_PATH, filler_model.CONTEXT_MODEL_PATH])
-def test_the_shipped_models_are_small_and_load_fast(path):
+def test_the_shipped_models_are_small_and_load(path):
+    # how fast they load is measured in benchmarks/fillers_real.py, not timed here
     assert path.stat().st_size < 500_000
     filler_model._load.cache_clear()
-    started = time.perf_counter()
     model = filler_model.load(path)
-    assert time.perf_counter() - started < 1.0
     assert model.meta["features_version"] == filler_model.FEATURES_VERSION
     assert set(model.meta["train_episodes"]).isdisjoint(rev16.DEV_EPISODES)
 

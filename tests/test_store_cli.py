@@ -167,7 +167,12 @@ def test_history_and_progress_json(filled):
     result = _run(filled, "progress", "--json")
     assert result.exit_code == 0, result.stderr
     report = json.loads(result.stdout)
-    assert report["counts"] == {"practice_attempts": 2, "real_interviews": 1, "real_answers": 0}
+    assert report["counts"] == {
+        "practice_attempts": 2,
+        "practice_in_mock_interviews": 0,
+        "real_interviews": 1,
+        "real_answers": 0,
+    }
     assert report["improvement"]["wpm"]["since_first"] == "closer"
     assert "190 on the first answer, 160 on the latest" in _run(filled, "progress").stdout
 
