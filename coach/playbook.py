@@ -243,14 +243,15 @@ def set_cadence(
 # Stages of the log that are an outcome of the process, not an interview held: an offer (its call
 # or its negotiation too), a rejection, a withdrawal. Stages are free text ("offer call", "Rejected
 # by email"), so they are matched by these word beginnings; "other" is an interview of another kind.
+# One asked, not said ("Offer? no — second round"), is no outcome.
 NOT_INTERVIEWS = ("offer", "reject", "declin", "withdr", "accept", "turned down", "no offer", "ghost")
+_OUTCOME = re.compile(rf"\b(?:{'|'.join(map(re.escape, NOT_INTERVIEWS))})\w*(?!\w|\s*\?)")
 
 
 def is_interview(stage: str | None) -> bool:
     """Whether a logged stage is an interview the person sat (a stage not set counts: it was logged
     as an interview)."""
-    words = (stage or "").casefold()
-    return not any(re.search(rf"\b{re.escape(word)}", words) for word in NOT_INTERVIEWS)
+    return _OUTCOME.search((stage or "").casefold()) is None
 
 
 def held_interview_dates(interviews: Sequence[dict]) -> list[date]:

@@ -262,3 +262,20 @@ def test_cli_cadence_options_on_another_section_are_one_clear_line(tmp_path: Pat
     assert result.stderr.startswith("error: --interviews and --every-days change the cadence")
     bad = run(["playbook", "during"], tmp_path)
     assert bad.exit_code == 1 and "use one of: before, after, cadence, options" in bad.stderr
+
+
+def test_a_stage_that_only_asks_about_an_offer_is_an_interview_held():
+    """Stages are free text: "Offer? no — second round" is a second round, not an offer, and
+    counts toward the cadence; a stage that says the outcome still does not."""
+    assert pb.is_interview("Offer? no — second round")
+    assert pb.is_interview("final round (offer?)")
+    assert not pb.is_interview("offer")
+    assert not pb.is_interview("Rejected by email")
+    assert not pb.is_interview("no offer")
+    days = pb.held_interview_dates(
+        [
+            {"interview_date": "2026-11-02", "stage": "Offer? no — second round"},
+            {"interview_date": "2026-11-20", "stage": "offer call"},
+        ]
+    )
+    assert days == [date(2026, 11, 2)]
