@@ -3,6 +3,8 @@ questions the interviewer asked are kept with the debrief and can join the pract
 
 from __future__ import annotations
 
+import re
+
 from coach import banks, playbook, store
 from coach.config import Settings
 from coach.question_match import same_question
@@ -31,10 +33,20 @@ def parse_person(line: str) -> dict:
     return {"name": parts[0], "title": parts[1], "notes": parts[2]}
 
 
+def _folded(text: str | None) -> str:
+    """Text as compared: case and runs of spaces aside ("dana  ortiz" is "Dana Ortiz")."""
+    return " ".join((text or "").split()).casefold()
+
+
 def same_person(people: list[dict], name: str) -> dict | None:
-    """The person already recorded under `name` (case aside), if any."""
-    wanted = name.strip().casefold()
-    return next((p for p in people if p["name"].strip().casefold() == wanted), None)
+    """The person already recorded under `name` (case and spacing aside), if any."""
+    wanted = _folded(name)
+    return next((p for p in people if _folded(p["name"]) == wanted), None)
+
+
+def _already_noted(piece: str, notes: str) -> bool:
+    """Whether the notes already say `piece`, as whole words ("ok" is not in "booked")."""
+    return re.search(rf"(?<!\w){re.escape(_folded(piece))}(?!\w)", _folded(notes)) is not None
 
 
 def person_additions(recorded: dict, typed: dict) -> dict:
@@ -45,14 +57,14 @@ def person_additions(recorded: dict, typed: dict) -> dict:
     changes = {}
     title = typed.get("title", "").strip()
     kept_title = (recorded.get("title") or "").strip()
-    pieces = [typed.get("notes", "").strip()]
+    pieces = [p.strip() for p in typed.get("notes", "").split(";")]  # each note on its own
     if title and not kept_title:
         changes["title"] = title
-    elif title and title.casefold() != kept_title.casefold():
+    elif title and _folded(title) != _folded(kept_title):
         pieces.insert(0, title)
     notes = (recorded.get("notes") or "").strip()
     for piece in pieces:
-        if piece and piece.casefold() not in notes.casefold():
+        if piece and not _already_noted(piece, notes):
             notes = f"{notes}; {piece}" if notes else piece
     if notes != (recorded.get("notes") or "").strip():
         changes["notes"] = notes

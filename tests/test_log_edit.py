@@ -191,3 +191,19 @@ def test_practice_on_the_morning_of_the_interview_counts_as_before_it(tmp_path, 
         monkeypatch.delenv("TZ")
         time.tzset()
     assert [(r["question_id"], r["practised_before"]) for r in rows] == [("beh-lead-01", 1)]
+
+
+def test_someone_met_is_found_whatever_the_spacing_and_a_short_note_is_kept():
+    """ "dana  ortiz " typed again is the Dana Ortiz already recorded, not a second person; a note
+    is left out only when the notes already say it in whole words ("ok" is not in "booked"), and
+    each of several notes typed at once is added once."""
+    from coach.debrief import person_additions, same_person
+
+    dana = {"id": 1, "name": "Dana Ortiz", "title": "hiring manager", "notes": "booked the onsite"}
+    assert same_person([dana], " dana  ortiz ") is dana
+    assert same_person([dana], "Dana Ortizz") is None
+    assert person_additions(dana, {"title": "", "notes": "ok"}) == {"notes": "booked the onsite; ok"}
+    assert person_additions(dana, {"title": "Hiring  Manager", "notes": "booked the onsite"}) == {}
+    assert person_additions(dana, {"title": "", "notes": "booked the onsite; ex-Stripe"}) == {
+        "notes": "booked the onsite; ex-Stripe"
+    }
