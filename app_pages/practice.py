@@ -143,7 +143,7 @@ def recommended_questions() -> None:
     # the interview being prepared for, else the soonest one ahead with a job description
     asks = interview_asks(store.list_interviews(db), today, chosen=ss.practice_interview_id or None)
     for group in recommend.recommended(questions, attempts, gaps, interview=asks).groups:  # each under why
-        st.caption(group.reason)
+        st.caption(escape(group.reason))  # it quotes the company and the job description
         for q in group.questions:
             row = st.columns([6, 1], vertical_alignment="center")
             row[0].markdown(f"**{escape(q.text)}**  \n:gray[{escape(summary.describe_question(q))}]")
