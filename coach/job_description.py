@@ -117,8 +117,11 @@ def interview_asks(interviews: list[dict], today: date, chosen: int | None = Non
 
 def description_asks(description: str) -> list[tuple[str, list[str]]]:
     """The competencies a job description mentions often enough to ask for, most first, each with
-    the description's words for it (the title line left out)."""
-    title, _, rest = description.strip().partition("\n")
+    the description's words for it (the title line left out). Only its start is read, as for its
+    key terms: the Practice page asks this at every rerun, and a 20,000-word paste took seconds."""
+    from coach.analysis.word_use import JOB_MAX_CHARS
+
+    title, _, rest = description.strip()[:JOB_MAX_CHARS].partition("\n")
     if rest and len(title.split()) <= TITLE_WORDS:
         description = rest
     mentions = banks.competency_mentions(description, skip=POSTING_SENSES)

@@ -120,3 +120,15 @@ def test_the_practice_page_says_which_interview_its_picks_are_for(tmp_path, monk
     [why] = [c for c in captions if c.startswith("Your interview at Northwind \\*Labs\\*")]
     assert f"on {when:%a} {when.day} {when:%b %Y} asks for stakeholders" in why, why
     assert "these questions practise influence, conflict" in why, why
+
+
+def test_only_the_start_of_a_long_description_is_read_for_what_it_asks():
+    """As for its key terms, only a description's first 20,000 characters are read: a 20,000-word
+    paste was read whole at every rerun of the Practice page (2.6 s each on this machine)."""
+    from coach.job_description import description_asks
+
+    filler = "You will work on a product used by many people in many places.\n" * 400  # ~26,000 characters
+    asks_late = "Data Analyst\n" + filler + CONFLICT_HEAVY
+    assert description_asks(asks_late) == []
+    read = {c for c, _said in description_asks("Data Analyst\n" + CONFLICT_HEAVY + "\n" + filler)}
+    assert {"conflict", "influence"} <= read, read
