@@ -266,6 +266,19 @@ def test_rare_job_specific_terms_lead_and_the_company_and_common_job_words_do_no
     assert "engineer" not in [t.lower() for t in terms[:5]], terms
 
 
+def test_a_word_the_company_shares_with_the_job_stays_a_term():
+    """Company names are left out of the terms, but "Leeds Mental Health Trust" took "mental
+    health" with it: every term of a mental health nurse's posting holding those words was dropped.
+    A word the description also writes in lower case is one of its own."""
+    terms = description_terms(
+        "Mental Health Nurse - Leeds Mental Health Trust\nYou will provide mental health assessments "
+        "and medication management for patients with mental health needs, and write mental health "
+        "care plans."
+    )["terms"]
+    assert "mental health" in terms, terms
+    assert not [t for t in terms if "leeds" in t.lower() or "trust" in t.lower()], terms
+
+
 def test_key_terms_agree_with_a_careful_reader_on_postings_held_out():
     """Top 10 key terms against terms we picked by hand in ten postings we wrote (six fields tuned
     on, four held out): README "Words said most, repeated phrases, the job's terms". Picking by

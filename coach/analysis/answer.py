@@ -27,7 +27,8 @@ from coach.types import Transcript
 # 1.9.3: quantified results leave out the numbers that set the scene or the task
 # 1.9.4: the job description's key terms rarest in general English first, not most said
 #         "I was not the manager, but I called a meeting" is an action (the step after "but")
-ANALYSIS_VERSION = "1.9.4"
+# 1.9.5: a company name's word the description also uses in lower case stays a key term
+ANALYSIS_VERSION = "1.9.5"
 STAR_PARTS = PARTS[:4]
 # Above this many characters the text is analysed in pieces (spaCy keeps every piece in memory
 # at once; pieces of ~100k characters keep a 20,000-word paste under a few hundred MB).

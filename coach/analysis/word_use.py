@@ -226,7 +226,9 @@ def key_terms(description: Doc, limit: int = JOB_TERMS) -> list[str]:
     rarest: dict[tuple[str, ...], float] = {}
     named: set[tuple[str, ...]] = set()  # names of more than one word, written in capitals
     lower_words = {stem(t.text) for t in description if t.text.islower()}
-    own = _own_names(description)
+    # a company's or place's word the description also writes in lower case is one of its own
+    # words too ("mental health" in a posting from "Leeds Mental Health Trust")
+    own = _own_names(description) - lower_words
     for words in _candidates(description, job=_job_itself(description)):
         key = tuple(stem(t.text) for t in words)
         if own & set(key):
