@@ -4,6 +4,8 @@ import re
 
 from app_support import markdown_text, page, seeded_dir
 
+from coach.ui.highlight import escape
+
 
 def _answered_about_yourself(db, days_ago: int, **analysis) -> None:
     """A stored answer to "Tell me about yourself." `days_ago` days back (analysis_dict's figures)."""
@@ -202,8 +204,8 @@ def test_progress_and_practice_recommend_the_same_questions_for_the_debriefs_gap
         b.key.removeprefix("practice_rec_") for b in practice.button if b.key.startswith("practice_rec_")
     ]
     assert len(on_progress) == 5 and on_progress == on_practice, (on_progress, on_practice)
-    named = [c.value for c in practice.caption if c.value.startswith("From your debriefs: ")]
-    assert named == ["From your debriefs: conflict, system design, influence."], named
+    named = [c.value for c in practice.caption if c.value.startswith(escape("From your debriefs: "))]
+    assert named == [escape("From your debriefs: conflict, system design, influence.")], named
     shown = markdown_text(progress).replace("\\", "")  # the page escapes its markdown ("\\.")
     assert "Skill gaps from your debriefs: conflict (1×), system design (1×), influence (1×)." in shown
 
@@ -400,7 +402,7 @@ def test_only_questions_that_practise_a_gap_are_listed_under_the_gaps(tmp_path, 
     weak_picks = on_practice[len(on_progress) :]
     assert weak_picks and all("failure-learning" not in by_id[q].competencies for q in weak_picks)
     captions = [c.value for c in practice.caption]
-    assert "From your debriefs: failure and learning." in captions, captions
+    assert escape("From your debriefs: failure and learning.") in captions, captions  # the page escapes it
     assert any(c.startswith("Your recent answers scored lowest on ") for c in captions), captions
 
 
