@@ -15,6 +15,7 @@ from statistics import fmean
 from coach import banks, recommend
 from coach.analysis.wording import count
 from coach.config import Settings
+from coach.job_description import interview_asks
 from coach.local_time import local_day
 from coach.playbook import (
     CADENCE_GOAL_KIND,
@@ -293,16 +294,23 @@ def debrief_gaps(debriefs: list[dict], *, today: date) -> list[dict]:
 
 
 def skill_gaps(
-    debriefs: list[dict], attempts: list[dict], questions: list[banks.Question], *, today: date, n: int = 5
+    debriefs: list[dict],
+    attempts: list[dict],
+    questions: list[banks.Question],
+    *,
+    today: date,
+    n: int = 5,
+    interview: recommend.InterviewAsks | None = None,
 ) -> dict:
     """Competencies named as gaps in recent debriefs, and the questions the Practice page
-    recommends for them (one decision, so both pages list the same questions); questions it picks
-    for weak score areas are not listed here, under the gaps."""
+    recommends for them (one decision, so both pages list the same questions; `interview`: what a
+    coming interview asks for, whose picks Practice lists first); questions it picks for weak
+    score areas or for the interview are not listed here, under the gaps."""
     gaps = debrief_gaps(debriefs, today=today)
     recommended = []
     if gaps:
         picks = recommend.recommended(
-            questions, attempts, [g["competency"] for g in gaps], n=n, today=today
+            questions, attempts, [g["competency"] for g in gaps], n=n, today=today, interview=interview
         ).picked_for(recommend.GAP)  # only what practises a gap is listed under the gaps
         recommended = [
             {"id": q.id, "text": q.text, "category": q.category, "competencies": list(q.competencies)}
@@ -442,7 +450,14 @@ def progress_report(
         "practice_vs_real": practice_vs_real(attempts, turns, settings),
         "improvement": improvement(attempts, settings, last_n=last_n, targets=targets),
         "per_question": per_question(attempts, turns, {q.id: q.text for q in questions}),
-        "skill_gaps": skill_gaps(list_debriefs(store), attempts, questions, today=today, n=recommend_n),
+        "skill_gaps": skill_gaps(
+            list_debriefs(store),
+            attempts,
+            questions,
+            today=today,
+            n=recommend_n,
+            interview=interview_asks(interviews, today),  # as Practice, unless another is chosen there
+        ),
         "cadence": cadence(
             held,
             [date.fromisoformat(local_day(a["created_at"])) for a in attempts],

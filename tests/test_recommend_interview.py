@@ -132,3 +132,21 @@ def test_only_the_start_of_a_long_description_is_read_for_what_it_asks():
     assert description_asks(asks_late) == []
     read = {c for c, _said in description_asks("Data Analyst\n" + CONFLICT_HEAVY + "\n" + filler)}
     assert {"conflict", "influence"} <= read, read
+
+
+def test_progress_lists_the_same_gap_questions_as_practice_when_an_interview_is_coming(store, settings):
+    """Practice's picks start with what the coming interview asks for and its "From your debriefs"
+    group is the rest; Progress listed its gap questions as if there were no interview, so the two
+    pages showed different questions for the same gaps."""
+    from coach.progress import progress_report
+
+    add_interview(
+        store, company="Northwind", interview_date=TODAY + timedelta(days=8), job_description=CONFLICT_HEAVY
+    )
+    past = add_interview(store, company="Acme", interview_date=TODAY - timedelta(days=20))
+    add_debrief(store, past, interest=3, skill_gaps="conflict stories, stakeholder management, failure")
+    report = progress_report(store, settings, today=TODAY)
+    gaps = [g["competency"] for g in report["skill_gaps"]["gaps"]]
+    asks = interview_asks(list_interviews(store), TODAY)
+    on_practice = recommended(_questions(settings), [], gaps, today=TODAY, interview=asks).picked_for(GAP)
+    assert [q["id"] for q in report["skill_gaps"]["recommended"]] == [q.id for q in on_practice]
