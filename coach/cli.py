@@ -903,7 +903,8 @@ def add_person_command(
         print_json({"interview_id": interview_id, **person, "outcome": outcome})
     else:
         typer.echo(
-            interview_log.person_said(person["name"], outcome).rstrip(".") + f" (interview #{interview_id})."
+            interview_log.person_said(person["name"], outcome).removesuffix(".")
+            + f" (interview #{interview_id})."
         )
 
 

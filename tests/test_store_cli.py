@@ -311,6 +311,18 @@ def test_a_note_for_someone_already_met_is_kept_from_the_terminal(settings, monk
     assert kept == [("Dana Ortiz", "hiring manager", "ex-Stripe; asked about on-call")]
 
 
+def test_a_name_ending_in_a_full_stop_keeps_it_when_added_from_the_terminal(settings, monkeypatch):
+    """`coach add-person 3 "Sam L."` said "Added Sam L (interview #3).": the sentence's full stop
+    was taken off with the name's."""
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    interview = json.loads(
+        _run(settings, "add-interview", "Initech", "--date", "2026-10-01", "--json").stdout
+    )
+    out = _run(settings, "add-person", str(interview["id"]), "Sam L.")
+    assert out.exit_code == 0, out.stderr
+    assert out.stdout.strip() == f"Added Sam L. (interview #{interview['id']}).", out.stdout
+
+
 def test_the_interview_pipeline_from_the_terminal(settings, monkeypatch):
     """add-interview, debrief, add-person and add-option write what `coach interviews --json` groups."""
     monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
