@@ -339,3 +339,21 @@ def test_two_sessions_opening_a_new_database_at_once_migrate_it_once(settings):
     assert sorted(names) == sorted(set(names)) and len(names) == len(MIGRATIONS)
     for store in opened:
         store.close()
+
+
+def test_a_title_longer_than_kept_is_one_sentence_on_either_database(store):
+    """Someone met with a 250-character title: SQLite kept it, PostgreSQL refused it with the
+    database's own words and its address ("value too long for type character varying(200)").
+    Both now say how long it may be and save nothing, for a new person and for one already met
+    (whose title a later line fills in)."""
+    from coach import interview_log
+    from coach.store import add_interview, get_interview
+
+    interview = add_interview(store, company="Acme", interview_date="2026-12-01")
+    with pytest.raises(InputError, match="kept up to 200 characters, not 250") as refused:
+        interview_log.add_person(store, interview, "Dana — " + "x" * 250)
+    assert "postgresql" not in str(refused.value) and "varying" not in str(refused.value)
+    interview_log.add_person(store, interview, "Sam Lee")
+    with pytest.raises(InputError, match="kept up to 200 characters"):
+        interview_log.add_person(store, interview, "Sam Lee — " + "y" * 250)
+    assert [(p["name"], p["title"]) for p in get_interview(store, interview)["people"]] == [("Sam Lee", "")]

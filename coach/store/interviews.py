@@ -11,6 +11,7 @@ from coach.store.db import Store
 from coach.store.questions import add_question
 from coach.store.recordings import add_recording, finish_deletions, mark_deleted, mark_detached
 from coach.store.rows import (
+    check_lengths,
     delete_row,
     get_row,
     measures,
@@ -85,6 +86,7 @@ def _insert_person(
 ) -> int:
     if not (name or "").strip():
         raise InputError("A person met needs a name (or a description such as 'hiring manager').")
+    check_lengths(interview_people, "person", {"name": name, "title": title})
     return conn.execute(
         interview_people.insert().values(
             uid=new_uid(),

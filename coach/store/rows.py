@@ -133,12 +133,25 @@ def get_row(store: Store, table: sa.Table, row_id: int, what: str) -> dict:
     return plain(row)
 
 
+def check_lengths(table: sa.Table, what: str, values: dict) -> None:
+    """A value longer than its column keeps: PostgreSQL refuses it (SQLite keeps it whole), so
+    both say so in one sentence before writing, and nothing is saved."""
+    for field, value in values.items():
+        limit = getattr(table.c[field].type, "length", None) if field in table.c else None
+        if limit and isinstance(value, str) and len(value) > limit:
+            raise InputError(
+                f"The {what}'s {field} is kept up to {limit} characters, not {len(value):,}; "
+                "shorten it (a longer text fits in the notes)."
+            )
+
+
 def update_row(
     store: Store, table: sa.Table, row_id: int, what: str, values: dict, editable: tuple[str, ...]
 ) -> dict:
     unknown = set(values) - set(editable)
     if unknown:
         raise InputError(f"A {what} has no field {sorted(unknown)[0]!r}; editable: {', '.join(editable)}.")
+    check_lengths(table, what, values)
     with store.write() as conn:
         result = conn.execute(table.update().where(table.c.id == row_id, mine(store, table)).values(**values))
         if result.rowcount == 0:
