@@ -279,6 +279,15 @@ def test_a_word_the_company_shares_with_the_job_stays_a_term():
     assert not [t for t in terms if "leeds" in t.lower() or "trust" in t.lower()], terms
 
 
+def test_a_word_written_with_accents_is_as_common_as_without():
+    """The word list has its accents taken off: "café" and "résumé" were not found in it and so
+    read as rarer than every word, ahead of a posting's real terms."""
+    from coach.analysis.word_rarity import rarity
+
+    assert rarity("café") == rarity("cafe") < 0.6
+    assert rarity("Résumé") == rarity("resume") < 1.0
+
+
 def test_key_terms_agree_with_a_careful_reader_on_postings_held_out():
     """Top 10 key terms against terms we picked by hand in ten postings we wrote (six fields tuned
     on, four held out): README "Words said most, repeated phrases, the job's terms". Picking by

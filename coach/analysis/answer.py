@@ -28,6 +28,7 @@ from coach.types import Transcript
 # 1.9.4: the job description's key terms rarest in general English first, not most said
 #         "I was not the manager, but I called a meeting" is an action (the step after "but")
 # 1.9.5: a company name's word the description also uses in lower case stays a key term
+#         a word written with accents ("café") is as common as without, as the word list has it
 ANALYSIS_VERSION = "1.9.5"
 STAR_PARTS = PARTS[:4]
 # Above this many characters the text is analysed in pieces (spaCy keeps every piece in memory

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import math
+import unicodedata
 
 # A word not in the list is rarer than every word in it.
 UNLISTED = 1.0
@@ -40,11 +41,18 @@ def rarity(*forms: str) -> float:
     """0 for the commonest words, rising with the log of the word's rank, 1 for a word past the
     list: of the forms given ("systems", "system"), the commonest decides."""
     ranks = word_ranks()
-    placed = [ranks[f.lower()] for f in forms if f.lower() in ranks]
+    plain = [_without_accents(f.lower()) for f in forms]
+    placed = [ranks[f] for f in plain if f in ranks]
     if not placed:
         return UNLISTED
     first, last = _first_and_last()
     return max(0.0, (math.log(min(placed)) - math.log(first)) / (math.log(last) - math.log(first)))
+
+
+def _without_accents(word: str) -> str:
+    """ "cafe" for "café": the list is uncased and its accents were taken off as it was built, so
+    a word is looked up the same way (else "café" and "résumé" read as rarer than every word)."""
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
 @functools.lru_cache(maxsize=1)
