@@ -1,7 +1,10 @@
-"""Fixtures shared across the suite: the committed clips and a throwaway data directory."""
+"""Fixtures shared across the suite: the committed clips, a throwaway data directory and the
+machine's time zone."""
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -22,3 +25,21 @@ def settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
     return load_settings(data_dir=tmp_path / "data")
+
+
+@pytest.fixture
+def zone():
+    """Sets the machine's time zone for the rest of one test, as the pages and the CLI read it
+    (`zone("Europe/Paris")`), and puts back the zone the run started with after it."""
+    before = os.environ.get("TZ")
+
+    def set_zone(name: str) -> None:
+        os.environ["TZ"] = name
+        time.tzset()
+
+    yield set_zone
+    if before is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = before
+    time.tzset()

@@ -290,25 +290,19 @@ def test_attempts_are_counted_as_a_person_counts_them():
     assert "not saved" in outcome_label({"scores": {}}, None, saved=False)
 
 
-def test_stored_moments_read_as_the_other_pages_date_things(monkeypatch):
-    import time
+def test_stored_moments_read_as_the_other_pages_date_things(zone):
     from datetime import date
 
     from coach.ui.log_labels import moment_words
 
-    monkeypatch.setenv("TZ", "Europe/Paris")
-    time.tzset()
-    try:
-        stamp = "2026-12-01T23:40:00+00:00"  # already the 2nd on this machine's clock
-        assert moment_words(stamp, date(2026, 12, 5)) == "Wed 2 Dec"
-        assert moment_words(stamp, date(2026, 12, 5), with_time=True) == "Wed 2 Dec 00:40"
-        assert moment_words(stamp, date(2027, 1, 5)) == "Wed 2 Dec 2026"
-        assert moment_words("2026-03-09", date(2026, 3, 9), with_time=True) == "Mon 9 Mar"  # a day only
-        rows = summary.attempt_rows([{"id": 1, "created_at": stamp}], 1, today=date(2026, 12, 5))
-        assert rows[0]["When"] == "Wed 2 Dec 00:40"
-    finally:
-        monkeypatch.delenv("TZ")
-        time.tzset()
+    zone("Europe/Paris")
+    stamp = "2026-12-01T23:40:00+00:00"  # already the 2nd on this machine's clock
+    assert moment_words(stamp, date(2026, 12, 5)) == "Wed 2 Dec"
+    assert moment_words(stamp, date(2026, 12, 5), with_time=True) == "Wed 2 Dec 00:40"
+    assert moment_words(stamp, date(2027, 1, 5)) == "Wed 2 Dec 2026"
+    assert moment_words("2026-03-09", date(2026, 3, 9), with_time=True) == "Mon 9 Mar"  # a day only
+    rows = summary.attempt_rows([{"id": 1, "created_at": stamp}], 1, today=date(2026, 12, 5))
+    assert rows[0]["When"] == "Wed 2 Dec 00:40"
 
 
 def test_questions_heard_by_an_earlier_review_give_way_to_the_new_ones():

@@ -341,31 +341,23 @@ def _answered_line(data_dir) -> list[str]:
     return [c.value for c in at.caption if c.value.startswith(("First time answering", "You have answered"))]
 
 
-def test_the_question_says_how_often_you_answered_it_before_you_answer(tmp_path, monkeypatch):
+def test_the_question_says_how_often_you_answered_it_before_you_answer(tmp_path, monkeypatch, zone):
     """Before answering, one line under the question: how often you answered it, on which of your
     days the latest was (23:30 UTC on the 11th is the 12th in Paris) and its score; someone else's
     answers in the same store are not yours; an answer that could not be measured counts, scoreless."""
-    import time
     from datetime import UTC, datetime
 
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
-    monkeypatch.setenv("TZ", "Europe/Paris")
-    time.tzset()
-    try:
-        assert _answered_line(tmp_path) == ["First time answering this one."]
-        _answered(tmp_path, "", datetime(2025, 10, 2, 9, tzinfo=UTC), 52.0)
-        _answered(tmp_path, "", datetime(2025, 11, 11, 23, 30, tzinfo=UTC), 71.4)
-        for day in (13, 14):  # a cohort member's, later and better: not the single user's
-            _answered(tmp_path, "ana@example.edu", datetime(2025, 11, day, 9, tzinfo=UTC), 90.0)
-        assert _answered_line(tmp_path) == [
-            "You have answered this 2 times, last on Wed 12 Nov 2025 (score 71)."
-        ]
-        _answered(tmp_path, "", datetime(2025, 11, 20, 9, tzinfo=UTC), None)  # could not be measured
-        assert _answered_line(tmp_path) == ["You have answered this 3 times, last on Thu 20 Nov 2025."]
-    finally:
-        monkeypatch.delenv("TZ")
-        time.tzset()
+    zone("Europe/Paris")
+    assert _answered_line(tmp_path) == ["First time answering this one."]
+    _answered(tmp_path, "", datetime(2025, 10, 2, 9, tzinfo=UTC), 52.0)
+    _answered(tmp_path, "", datetime(2025, 11, 11, 23, 30, tzinfo=UTC), 71.4)
+    for day in (13, 14):  # a cohort member's, later and better: not the single user's
+        _answered(tmp_path, "ana@example.edu", datetime(2025, 11, day, 9, tzinfo=UTC), 90.0)
+    assert _answered_line(tmp_path) == ["You have answered this 2 times, last on Wed 12 Nov 2025 (score 71)."]
+    _answered(tmp_path, "", datetime(2025, 11, 20, 9, tzinfo=UTC), None)  # could not be measured
+    assert _answered_line(tmp_path) == ["You have answered this 3 times, last on Thu 20 Nov 2025."]
 
 
 def test_the_line_under_the_question_counts_the_answer_just_saved(tmp_path, monkeypatch):

@@ -104,20 +104,6 @@ def test_a_real_interview_comes_after_the_practice_of_its_day():
     assert list(frame["value"]) == [140.0, 160.0, 150.0]
 
 
-@pytest.fixture(name="zone")
-def zone_fixture(monkeypatch):
-    """Sets the machine's time zone for one test, as the pages read it, and puts it back after."""
-    import time
-
-    def set_zone(name: str) -> None:
-        monkeypatch.setenv("TZ", name)
-        time.tzset()
-
-    yield set_zone
-    monkeypatch.delenv("TZ", raising=False)
-    time.tzset()
-
-
 @pytest.mark.parametrize(
     ("zone_name", "stored", "day"),
     [

@@ -111,10 +111,9 @@ def test_a_review_draft_offers_the_questions_the_review_heard():
 
 
 @pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
-def test_practice_the_evening_before_counts_as_before_the_interview(tmp_path, monkeypatch, backend):
+def test_practice_the_evening_before_counts_as_before_the_interview(tmp_path, monkeypatch, backend, zone):
     """Practised at 22:30 in New York the evening before (already the interview's day in UTC): the
     stage counts it as practised before, as the history shows that take on the day before."""
-    import time
     from datetime import UTC, datetime
 
     from store_support import analysis_dict, make_settings, transcript_dict
@@ -123,8 +122,7 @@ def test_practice_the_evening_before_counts_as_before_the_interview(tmp_path, mo
     from coach.interview_log import reviewed_answers
 
     monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
-    monkeypatch.setenv("TZ", "America/New_York")
-    time.tzset()
+    zone("America/New_York")
     db = store.open_store(make_settings(tmp_path, backend))
     try:
         store.save_attempt(
@@ -147,15 +145,12 @@ def test_practice_the_evening_before_counts_as_before_the_interview(tmp_path, mo
         rows = reviewed_answers(store.get_interview(db, interview_id), store.list_attempts(db), {})
     finally:
         db.close()
-        monkeypatch.delenv("TZ")
-        time.tzset()
     assert [(r["question_id"], r["practised_before"]) for r in rows] == [("beh-lead-01", 1)]
 
 
-def test_practice_on_the_morning_of_the_interview_counts_as_before_it(tmp_path, monkeypatch):
+def test_practice_on_the_morning_of_the_interview_counts_as_before_it(tmp_path, monkeypatch, zone):
     """An interview is stored by its day alone; Progress puts that day's practice before it, so the
     stage's "Practised before" counts the morning's take too (it counted only earlier days)."""
-    import time
     from datetime import UTC, datetime
 
     from store_support import analysis_dict, make_settings, transcript_dict
@@ -164,8 +159,7 @@ def test_practice_on_the_morning_of_the_interview_counts_as_before_it(tmp_path, 
     from coach.interview_log import reviewed_answers
 
     monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
+    zone("UTC")
     db = store.open_store(make_settings(tmp_path, "sqlite"))
     try:
         store.save_attempt(
@@ -188,8 +182,6 @@ def test_practice_on_the_morning_of_the_interview_counts_as_before_it(tmp_path, 
         rows = reviewed_answers(store.get_interview(db, interview_id), store.list_attempts(db), {})
     finally:
         db.close()
-        monkeypatch.delenv("TZ")
-        time.tzset()
     assert [(r["question_id"], r["practised_before"]) for r in rows] == [("beh-lead-01", 1)]
 
 

@@ -77,17 +77,11 @@ def test_the_trend_since_the_last_mock_interview_reads_from_the_whole_scores():
     assert "overall score 78 → 79 (up)" in report.change_since(78.6, [], previous)
 
 
-def test_the_last_mock_interview_is_dated_by_the_users_day(monkeypatch):
+def test_the_last_mock_interview_is_dated_by_the_users_day(zone):
     """A mock at 08:30 on 2 Dec in Tokyo (23:30 UTC on the 1st) was "(2026-12-01)"."""
-    import time
 
-    monkeypatch.setenv("TZ", "Asia/Tokyo")
-    time.tzset()
-    try:
-        previous = {"id": 1, "created_at": "2026-12-01T23:30:00+00:00", "score_overall": 70.0, "summary": {}}
-        assert report.change_since(72.0, [], previous).startswith(
-            "Since your last mock interview (Wed 2 Dec 2026)"
-        )
-    finally:
-        monkeypatch.delenv("TZ")
-        time.tzset()
+    zone("Asia/Tokyo")
+    previous = {"id": 1, "created_at": "2026-12-01T23:30:00+00:00", "score_overall": 70.0, "summary": {}}
+    assert report.change_since(72.0, [], previous).startswith(
+        "Since your last mock interview (Wed 2 Dec 2026)"
+    )

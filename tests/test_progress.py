@@ -256,66 +256,54 @@ def test_gaps_list_only_questions_that_practise_them_in_the_cli_too(store, setti
     assert fallback.picked_for(GAP) == [] and [g.why for g in fallback.groups] == [STARTER]
 
 
-def test_a_question_answered_just_after_midnight_counts_on_the_users_day(store, monkeypatch):
+def test_a_question_answered_just_after_midnight_counts_on_the_users_day(store, zone):
     """In Paris, an answer at 00:30 on 17 Nov is stored as 23:30 UTC on the 16th. On 1 Dec that
     answer is 14 days old on the user's clock, recent enough that the question is not suggested
     again; one at 23:30 Paris time on the 16th is 15 days old and the question comes back."""
-    import time
 
     from coach.recommend import recommended
     from coach.store import list_attempts
 
     questions = banks.load_questions(None)
     first = recommended(questions, [], [], today=date(2026, 12, 1)).questions[0]
-    monkeypatch.setenv("TZ", "Europe/Paris")
-    time.tzset()
-    try:
-        picks = {}
-        for label, stored_at in (
-            ("00:30 on the 17th", datetime(2026, 11, 16, 23, 30, tzinfo=UTC)),
-            ("23:30 on the 16th", datetime(2026, 11, 16, 22, 30, tzinfo=UTC)),
-        ):
-            answer_id = save_attempt(
-                store,
-                question_id=first.id,
-                question_text=first.text,
-                recording=None,
-                transcript=transcript_dict(),
-                analysis=analysis_dict(),
-                engine="faster-whisper",
-                model="tiny.en",
-                created_at=stored_at,
-            )
-            attempts = [a for a in list_attempts(store) if a["id"] == answer_id]
-            picks[label] = recommended(questions, attempts, [], today=date(2026, 12, 1)).questions
-    finally:
-        monkeypatch.delenv("TZ")
-        time.tzset()
-    assert first not in picks["00:30 on the 17th"], "answered 14 days ago on the user's clock"
-    assert first in picks["23:30 on the 16th"], "answered 15 days ago on the user's clock"
-
-
-def test_practice_at_half_past_ten_in_new_york_is_that_days_practice(store, settings, monkeypatch):
-    """Practised at 22:30 on 9 March in New York (02:30 UTC on the 10th): on the 9th the progress
-    report's cadence says the last practice was today, not that one is coming tomorrow."""
-    import time
-
-    monkeypatch.setenv("TZ", "America/New_York")
-    time.tzset()
-    try:
-        save_attempt(
+    zone("Europe/Paris")
+    picks = {}
+    for label, stored_at in (
+        ("00:30 on the 17th", datetime(2026, 11, 16, 23, 30, tzinfo=UTC)),
+        ("23:30 on the 16th", datetime(2026, 11, 16, 22, 30, tzinfo=UTC)),
+    ):
+        answer_id = save_attempt(
             store,
-            question_id="beh-conflict",
-            question_text="Tell me about a conflict.",
+            question_id=first.id,
+            question_text=first.text,
             recording=None,
             transcript=transcript_dict(),
             analysis=analysis_dict(),
             engine="faster-whisper",
             model="tiny.en",
-            created_at=datetime(2026, 3, 10, 2, 30, tzinfo=UTC),
+            created_at=stored_at,
         )
-        practice = progress_report(store, settings, today=date(2026, 3, 9))["cadence"]["practice_attempts"]
-    finally:
-        monkeypatch.delenv("TZ")
-        time.tzset()
+        attempts = [a for a in list_attempts(store) if a["id"] == answer_id]
+        picks[label] = recommended(questions, attempts, [], today=date(2026, 12, 1)).questions
+    assert first not in picks["00:30 on the 17th"], "answered 14 days ago on the user's clock"
+    assert first in picks["23:30 on the 16th"], "answered 15 days ago on the user's clock"
+
+
+def test_practice_at_half_past_ten_in_new_york_is_that_days_practice(store, settings, zone):
+    """Practised at 22:30 on 9 March in New York (02:30 UTC on the 10th): on the 9th the progress
+    report's cadence says the last practice was today, not that one is coming tomorrow."""
+
+    zone("America/New_York")
+    save_attempt(
+        store,
+        question_id="beh-conflict",
+        question_text="Tell me about a conflict.",
+        recording=None,
+        transcript=transcript_dict(),
+        analysis=analysis_dict(),
+        engine="faster-whisper",
+        model="tiny.en",
+        created_at=datetime(2026, 3, 10, 2, 30, tzinfo=UTC),
+    )
+    practice = progress_report(store, settings, today=date(2026, 3, 9))["cadence"]["practice_attempts"]
     assert (practice["last"], practice["days_since_last"], practice["upcoming"]) == ("2026-03-09", 0, [])

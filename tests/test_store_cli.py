@@ -89,7 +89,7 @@ def test_reanalyze_says_one_answer_not_one_answers(settings, monkeypatch):
     assert "1 answer analysed again, 0 already current, 0 recordings analysed" in result.stdout, result.stdout
 
 
-def test_history_dates_an_answer_on_the_users_clock(settings, monkeypatch):
+def test_history_dates_an_answer_on_the_users_clock(settings, monkeypatch, zone):
     """In Paris, an answer at 00:30 on 17 Nov is stored as 23:30 UTC on the 16th: `coach history`
     listed it as "2025-11-16 23:30", a day the Practice and Progress pages do not give it."""
     from datetime import UTC, datetime
@@ -108,13 +108,8 @@ def test_history_dates_an_answer_on_the_users_clock(settings, monkeypatch):
         created_at=datetime(2025, 11, 16, 23, 30, tzinfo=UTC),
     )
     store.close()
-    monkeypatch.setenv("TZ", "Europe/Paris")
-    time.tzset()
-    try:
-        result = _run(settings, "history")
-    finally:
-        monkeypatch.delenv("TZ")
-        time.tzset()
+    zone("Europe/Paris")
+    result = _run(settings, "history")
     assert result.exit_code == 0, result.stderr
     [line] = [line for line in result.stdout.splitlines() if "close-03" in line]
     assert " 2025-11-17 00:30  close-03 " in line, line
