@@ -243,12 +243,19 @@ def _options_for(options: list[dict], items: list[dict], only_role_at_company: b
 
 
 def _status(stages: list[Stage], linked: list[dict]) -> str:
-    if any(o["kind"] == "offer" and o["status"] in ("open", "accepted") for o in linked) or any(
-        s.stage == "offer" for s in stages
+    """An offer stage is an offer until the offer written down for it is declined or expired: then
+    the opportunity has stopped (it read "offer" months after the user turned it down)."""
+    offers = [o for o in linked if o["kind"] == "offer"]
+    if any(o["status"] in ("open", "accepted") for o in offers) or (
+        not offers and any(s.stage == "offer" for s in stages)
     ):
         return "offer"
     latest = [s for s in stages if s.debriefed]
-    if (latest and latest[-1].proceed is False) or any(o["status"] == "declined" for o in linked):
+    if (
+        (latest and latest[-1].proceed is False)
+        or any(o["status"] == "declined" for o in linked)
+        or any(o["status"] == "expired" for o in offers)
+    ):
         return "stopped"
     return "in progress"
 

@@ -507,6 +507,9 @@ def summary_lines(report: dict) -> list[str]:
             f"{_figure(mocks[0]['score_overall'], 'score_overall')} in the first, "
             f"{_figure(mocks[-1]['score_overall'], 'score_overall')} in the latest."
         )
+    practice = report["cadence"]["practice_attempts"]
+    if practice["last"]:  # the page's "Last practice", so a returning user sees the gap here too
+        lines.append(f"Last practice: {practice['last']} ({_days_ago(practice['days_since_last'])}).")
     real = report["cadence"]["real_interviews"]
     if real["last"]:
         lines.append(f"Last real interview: {real['last']} ({_days_ago(real['days_since_last'])}).")

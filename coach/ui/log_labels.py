@@ -68,6 +68,8 @@ def interest_trend(stages: list[dict]) -> str:
 def option_facts(option: dict, today: date) -> str:
     """'Staff engineer · 150k + 10% bonus · answer by Thu 10 Dec (in 9 days)' — an option in one line."""
     facts = [option[k] for k in ("title", "compensation") if option.get(k)]
-    if option.get("deadline"):
+    if option.get("status", "open") != "open":  # answered: its deadline is no longer a call to act
+        facts.append(option["status"])
+    elif option.get("deadline"):
         facts.append(f"answer by {date_words(option['deadline'], today)}")
     return " · ".join(facts) or "no details yet"

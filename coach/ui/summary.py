@@ -544,6 +544,18 @@ def days_ago(days: int | None) -> str:
     return {0: "today", 1: "yesterday"}.get(days, f"{days} days ago")
 
 
+def last_day_label(last: str | None, today: date) -> str:
+    """A quarter-width metric's 'when last': 'today', '5 days ago', and past two weeks the day itself
+    ('3 Aug'), which fits at 1280 px where '121 days ago' was cut to '121 days a…'."""
+    if last is None:
+        return "—"
+    day = date.fromisoformat(last)
+    days = (today - day).days
+    if days < 14:
+        return days_ago(days)
+    return f"{day.day} {day:%b}" + ("" if day.year == today.year else f" {day.year}")
+
+
 _OPTION = re.compile(r"(?<![\w-])--[a-z][a-z-]+")
 _SIMILARITY = re.compile(r"\s*\(\d+\.\d+\)")
 

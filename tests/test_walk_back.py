@@ -1,0 +1,95 @@
+"""What a user coming back after months sees: the gap since their last practice, and an offer they
+turned down months ago (real SQLite store, the pages through AppTest, the CLI invoked)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+
+from app_support import page
+from cli_support import run_coach
+from store_support import analysis_dict, transcript_dict
+
+from coach import store
+from coach.config import load_settings
+from coach.pipeline import pipeline
+
+
+def _practised(db, day: date) -> None:
+    store.save_attempt(
+        db,
+        question_id="swe-beh-01",
+        question_text="Tell me about an incident.",
+        recording=None,
+        transcript=transcript_dict(),
+        analysis=analysis_dict(),
+        engine="faster-whisper",
+        model="tiny.en",
+        created_at=datetime.combine(day, time(12), tzinfo=UTC),
+    )
+
+
+def test_months_since_the_last_practice_fit_the_headline_and_the_cli_says_them(tmp_path, monkeypatch):
+    """'121 days ago' was cut to '121 days a…' in the quarter-width metric, and `coach progress`
+    did not say when the user last practised at all."""
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    today = date.today()
+    last = today - timedelta(days=121)
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        _practised(db, today - timedelta(days=150))
+        _practised(db, last)
+    finally:
+        db.close()
+
+    at = page("progress").run()
+    [metric] = [m for m in at.metric if m.label == "Last practice"]
+    in_words = f"{last.day} {last:%b}" + ("" if last.year == today.year else f" {last.year}")
+    assert metric.value == in_words
+    assert metric.help == "121 days ago."
+
+    text = run_coach("progress", data_dir=tmp_path).stdout
+    assert f"Last practice: {last.isoformat()} (121 days ago)." in text, text
+
+
+def test_an_offer_turned_down_is_not_shown_as_an_offer_still_to_answer(tmp_path, monkeypatch):
+    """An offer stage with its offer declined read "offer" on the card and in `coach interviews`,
+    and the card asked for an answer by a deadline long past ("answer by Wed 30 Sep")."""
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    today = date.today()
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        store.add_interview(
+            db,
+            company="Contoso",
+            role="Staff engineer",
+            stage="technical",
+            interview_date=today - timedelta(90),
+        )
+        offer_stage = store.add_interview(
+            db, company="Contoso", role="Staff engineer", stage="offer", interview_date=today - timedelta(70)
+        )
+        store.add_option(
+            db,
+            kind="offer",
+            company="Contoso",
+            title="Staff engineer",
+            compensation="120k",
+            deadline=today - timedelta(60),
+            status="declined",
+            interview_id=offer_stage,
+        )
+        [opportunity] = pipeline(
+            store.list_interviews(db), store.list_debriefs(db), store.list_options(db), today
+        )
+    finally:
+        db.close()
+    assert opportunity.status == "stopped"
+
+    at = page("interviews").run()
+    [offer_line] = [m.value for m in at.markdown if str(m.value).startswith("**Offer:**")]
+    assert "declined" in offer_line and "answer by" not in offer_line, offer_line
+
+    text = run_coach("interviews", data_dir=tmp_path).stdout
+    assert "Contoso · Staff engineer  (stopped)" in text, text
