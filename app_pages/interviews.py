@@ -306,6 +306,13 @@ def stage_entry(item: dict, full: dict) -> None:
     st.markdown(" · ".join(meta))
     if item["notes"]:
         st.markdown(f":gray[{escape(item['notes'])}]")
+    if item.get("job_description"):  # pasted here, it was kept but shown only while editing
+        terms = shared.job_description_terms(item["job_description"])
+        st.markdown(
+            "**Job description kept**"
+            + (f" · key terms: {escape(', '.join(terms))}" if terms else "")
+            + " · :gray[the whole text is under Edit the interview]"
+        )
     your_answers(full)
     debriefs(full["debriefs"])
     people_met(full["people"])

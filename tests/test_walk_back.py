@@ -93,3 +93,31 @@ def test_an_offer_turned_down_is_not_shown_as_an_offer_still_to_answer(tmp_path,
 
     text = run_coach("interviews", data_dir=tmp_path).stdout
     assert "Contoso · Staff engineer  (stopped)" in text, text
+
+
+def test_a_stage_with_a_job_description_shows_its_key_terms_in_the_log(tmp_path, monkeypatch):
+    """A job description pasted with an interview was kept, but the Interviews page showed it only
+    inside the edit form: nothing on the stage said it was there or what its key terms were."""
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    description = (
+        "We are hiring a senior backend engineer to own our payments platform. You will design "
+        "distributed systems in Go and PostgreSQL, mentor engineers and lead incident response. "
+        "Experience with Kubernetes and Kafka is a plus."
+    )
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        store.add_interview(
+            db,
+            company="Northwind",
+            role="Backend engineer",
+            stage="first round",
+            interview_date=date.today() - timedelta(days=100),
+            job_description=description,
+        )
+    finally:
+        db.close()
+
+    at = page("interviews").run()
+    [line] = [m.value for m in at.markdown if str(m.value).startswith("**Job description kept**")]
+    assert "key terms:" in line and "Kafka" in line, line
