@@ -282,7 +282,7 @@ def _describe_analysis(result: dict) -> str:
         return "\n".join([result["transcript"], "", *result.get("warnings", [])])
     m = result["metrics"]
     pace = [] if m.get("wpm") is None else [f"{m['wpm']:.0f} wpm"]  # typed text has no pace
-    facts = [f"{m['words']} words", *pace, f"{len(result['fillers'])} fillers"]
+    facts = [f"{m['words']} words", *pace, count(len(result["fillers"]), "filler")]
     lines = [
         result["transcript"],
         "",
@@ -1166,7 +1166,7 @@ def _describe_review(result: dict) -> str:
             continue
         lines.append(
             f"\n{bank}{a['question'] or '(whole talk)'}\n  {a['end_s'] - a['offset_s']:.0f} s · "
-            f"{am.get('wpm') or 0:.0f} wpm · {len(a['analysis']['fillers'])} fillers · "
+            f"{am.get('wpm') or 0:.0f} wpm · {count(len(a['analysis']['fillers']), 'filler')} · "
             f"score {a['analysis']['scores'].get('overall', '-')}"
         )
     lines.append(

@@ -121,3 +121,16 @@ def test_a_stage_with_a_job_description_shows_its_key_terms_in_the_log(tmp_path,
     at = page("interviews").run()
     [line] = [m.value for m in at.markdown if str(m.value).startswith("**Job description kept**")]
     assert "key terms:" in line and "Kafka" in line, line
+
+
+def test_one_filler_is_one_filler_in_the_cli_and_the_feedback(tmp_path):
+    """`coach analyze --text` said "1 fillers (2.0 per 100 words)" and the feedback "1 fillers"."""
+    answer = tmp_path / "answer.txt"
+    answer.write_text(
+        "So, um, our payments service went down during a broker upgrade. I rolled the change back "
+        "and we added canary upgrades."
+    )
+    shown = run_coach("analyze", "--text", answer, data_dir=tmp_path / "data")
+    assert shown.returncode == 0, shown.stderr
+    assert "1 filler (" in shown.stdout and "1 fillers" not in shown.stdout, shown.stdout
+    assert any(line.startswith("• 1 filler (") for line in shown.stdout.splitlines()), shown.stdout
