@@ -314,7 +314,7 @@ def stage_entry(item: dict, full: dict) -> None:
             + " · :gray[the whole text is under Edit the interview]"
         )
     your_answers(full)
-    debriefs(full["debriefs"])
+    debriefs(full["debriefs"], item)
     people_met(full["people"])
     questions_they_asked(item, full)
     debrief = latest_debrief(full["debriefs"])
@@ -419,7 +419,7 @@ def questions_they_asked(item: dict, full: dict) -> None:
                 st.rerun()
 
 
-def debriefs(written: list[dict]) -> None:
+def debriefs(written: list[dict], item: dict) -> None:
     for d in written:
         st.markdown(
             f"**Debrief** :gray[{moment_words(d['created_at'], date.today())}] — "
@@ -449,8 +449,9 @@ def debriefs(written: list[dict]) -> None:
             with shared.shown_errors():
                 store.delete_debrief(db, d["id"])
                 done("Debrief deleted.")
-    if not written:
-        st.caption("No debrief yet. Write it the same day, while you remember the questions.")
+    prompt = interview_log.debrief_prompt(item["stage"], item["interview_date"], date.today())
+    if not written and prompt:
+        st.caption(prompt)
 
 
 # ---------------------------------------------------------------- add

@@ -134,3 +134,28 @@ def test_one_filler_is_one_filler_in_the_cli_and_the_feedback(tmp_path):
     assert shown.returncode == 0, shown.stderr
     assert "1 filler (" in shown.stdout and "1 fillers" not in shown.stdout, shown.stdout
     assert any(line.startswith("• 1 filler (") for line in shown.stdout.splitlines()), shown.stdout
+
+
+def test_an_offer_and_a_booked_interview_do_not_ask_for_a_debrief_now(tmp_path, monkeypatch):
+    """An offer logged as a stage said "no debrief yet ... write it the same day, while you remember
+    the questions", and so did an interview booked for next week."""
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    today = date.today()
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        store.add_interview(db, company="Contoso", stage="technical", interview_date=today - timedelta(30))
+        store.add_interview(db, company="Contoso", stage="offer", interview_date=today - timedelta(10))
+        store.add_interview(
+            db, company="Fabrikam", stage="recruiter screen", interview_date=today + timedelta(7)
+        )
+    finally:
+        db.close()
+
+    at = page("interviews").run()
+    labels = [e.label for e in at.expander if " · " in e.label]
+    asked = [label for label in labels if label.endswith("no debrief yet")]
+    assert [label.split(" · ")[0] for label in asked] == ["technical"], labels
+    captions = [c.value for c in at.caption]
+    assert captions.count("No debrief yet. Write it the same day, while you remember the questions.") == 1
+    assert any(c.startswith("Booked. Write the debrief on the day") for c in captions), captions

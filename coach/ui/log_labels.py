@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from coach.interview_log import debrief_prompt
 from coach.local_time import local_moment
 
 
@@ -54,8 +55,8 @@ def stage_label(stage: dict, today: date, booked: bool) -> str:
         parts.append("next step")
     elif stage["interest"]:
         parts.append(f"interest {stage['interest']}/5")
-    elif not stage["debriefed"]:
-        parts.append("no debrief yet")
+    elif not stage["debriefed"] and debrief_prompt(stage["stage"], stage["interview_date"], today):
+        parts.append("no debrief yet")  # an offer logged as a stage owes none
     return " · ".join(parts)
 
 
