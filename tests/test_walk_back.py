@@ -159,3 +159,45 @@ def test_an_offer_and_a_booked_interview_do_not_ask_for_a_debrief_now(tmp_path, 
     captions = [c.value for c in at.caption]
     assert captions.count("No debrief yet. Write it the same day, while you remember the questions.") == 1
     assert any(c.startswith("Booked. Write the debrief on the day") for c in captions), captions
+
+
+def test_a_question_answered_in_a_real_interview_counts_as_answered_on_the_practice_page(
+    tmp_path, monkeypatch
+):
+    """Progress said "1 practice, 1 real" for a question while the Practice page, above it, said
+    "You have answered this once" and gave the practice answer's older day and score."""
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    today = date.today()
+    practised, interviewed = today - timedelta(days=150), today - timedelta(days=120)
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        _practised(db, practised)  # analysis_dict's overall score: 70
+        interview_id = store.add_interview(
+            db, company="Northwind", stage="first round", interview_date=interviewed
+        )
+        answer = {
+            "question_id": "swe-beh-01",
+            "question_text": "Tell me about an incident.",
+            "analysis": analysis_dict(overall=84.0),
+        }
+        store.save_interview_recording(
+            db,
+            interview_id,
+            recording=None,
+            transcript=None,
+            engine="faster-whisper",
+            model="tiny.en",
+            answers=[answer],
+        )
+    finally:
+        db.close()
+
+    at = page("practice")
+    at.session_state["practice_question_id"] = "swe-beh-01"
+    at.run()
+    lines = [c.value for c in at.caption if c.value.startswith(("First time answering", "You have answered"))]
+    day = f"{interviewed:%a} {interviewed.day} {interviewed:%b}" + (
+        "" if interviewed.year == today.year else f" {interviewed.year}"
+    )
+    assert lines == [f"You have answered this 2 times (1 in a real interview), last on {day} (score 84)."]
