@@ -256,6 +256,10 @@ def opportunity_card(opportunity: Opportunity, by_id: dict[int, dict], today: da
             st.markdown(
                 "**People met:** " + ", ".join(escape(person_line(p)) for p in opportunity.people_met)
             )
+        if opportunity.people_to_meet:  # named for a stage still to come
+            st.markdown(
+                "**To meet:** " + ", ".join(escape(person_line(p)) for p in opportunity.people_to_meet)
+            )
         noted = [s for s in data["stages"] if s["notes"]]
         if noted:
             stage = escape(noted[-1]["stage"] or "last stage")

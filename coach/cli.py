@@ -722,6 +722,8 @@ def _describe_opportunity(opportunity) -> str:
         lines.append(f"  Next step: {step['stage'] or 'an interview'} on {step['interview_date']}")
     if opportunity.people_met:
         lines.append("  People met: " + ", ".join(_person(p) for p in opportunity.people_met))
+    if opportunity.people_to_meet:
+        lines.append("  To meet: " + ", ".join(_person(p) for p in opportunity.people_to_meet))
     time = opportunity.time.summary
     if opportunity.time.still_to_come:
         time += f"; still to come: {opportunity.time.still_to_come_words}"

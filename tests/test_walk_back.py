@@ -201,3 +201,38 @@ def test_a_question_answered_in_a_real_interview_counts_as_answered_on_the_pract
         "" if interviewed.year == today.year else f" {interviewed.year}"
     )
     assert lines == [f"You have answered this 2 times (1 in a real interview), last on {day} (score 84)."]
+
+
+def test_someone_named_for_a_booked_interview_is_to_meet_not_met(tmp_path, monkeypatch):
+    """The recruiter named for next week's screen was listed under "People met" on the card and in
+    `coach interviews`, before the user had met them."""
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    today = date.today()
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        store.add_interview(
+            db,
+            company="Fabrikam",
+            stage="recruiter screen",
+            interview_date=today - timedelta(days=20),
+            people=[{"name": "Ana Ruiz", "title": "recruiter"}],
+        )
+        store.add_interview(
+            db,
+            company="Fabrikam",
+            stage="technical",
+            interview_date=today + timedelta(days=7),
+            people=[{"name": "Ana Ruiz"}, {"name": "Lee Park", "title": "staff engineer"}],
+        )
+    finally:
+        db.close()
+
+    at = page("interviews").run()
+    shown = [
+        str(m.value) for m in at.markdown if str(m.value).startswith(("**People met:**", "**To meet:**"))
+    ]
+    assert shown == ["**People met:** Ana Ruiz — recruiter", "**To meet:** Lee Park — staff engineer"], shown
+
+    text = run_coach("interviews", data_dir=tmp_path).stdout
+    assert "  People met: Ana Ruiz (recruiter)\n  To meet: Lee Park (staff engineer)\n" in text, text
