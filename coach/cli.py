@@ -275,6 +275,20 @@ def _stage_to_seconds(update):
     return None if update is None else (lambda _message, fraction: update(fraction * 100, 100))
 
 
+def _held(interview: dict) -> str:
+    """' · 3 answers analysed' for an interview held, ' · booked' for one still to come, nothing for
+    an offer or a rejection logged as a stage (no interview to analyse)."""
+    from datetime import date
+
+    from coach.playbook import is_interview
+
+    if str(interview["interview_date"]) > date.today().isoformat():
+        return " · booked"
+    if interview["answers"] or is_interview(interview["stage"]):
+        return f" · {count(interview['answers'], 'answer')} analysed"
+    return ""
+
+
 def _describe_analysis(result: dict) -> str:
     from coach.analysis.word_use import word_lines
 
@@ -575,10 +589,7 @@ def history_command(
             f"  score {_measure(a, 'score_overall')}{where}{asked}"
         )
     for i in history["interviews"]:
-        typer.echo(
-            f"{i['interview_date']}  {i['company']} · {i['stage'] or 'stage not set'} · "
-            f"{i['answers']} answers analysed"
-        )
+        typer.echo(f"{i['interview_date']}  {i['company']} · {i['stage'] or 'stage not set'}{_held(i)}")
     for r in history["real_answers"] if question else []:
         typer.echo(f"{r['interview_date']}  {r['company']}  {_measure(r, 'wpm', ' wpm')}")
     for r in history["unanalysed_recordings"]:

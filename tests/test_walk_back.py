@@ -236,3 +236,26 @@ def test_someone_named_for_a_booked_interview_is_to_meet_not_met(tmp_path, monke
 
     text = run_coach("interviews", data_dir=tmp_path).stdout
     assert "  People met: Ana Ruiz (recruiter)\n  To meet: Lee Park (staff engineer)\n" in text, text
+
+
+def test_history_says_booked_for_an_interview_to_come_and_no_answers_for_an_offer(tmp_path, monkeypatch):
+    """`coach history` listed next week's screen and an offer logged as a stage each with
+    "0 answers analysed", as if both had been held and had gone unreviewed."""
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    today = date.today()
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        store.add_interview(db, company="Contoso", stage="technical", interview_date=today - timedelta(30))
+        store.add_interview(db, company="Contoso", stage="offer", interview_date=today - timedelta(10))
+        store.add_interview(
+            db, company="Fabrikam", stage="recruiter screen", interview_date=today + timedelta(7)
+        )
+    finally:
+        db.close()
+
+    lines = run_coach("history", data_dir=tmp_path).stdout.splitlines()
+    assert lines == [
+        f"{today + timedelta(7)}  Fabrikam · recruiter screen · booked",
+        f"{today - timedelta(10)}  Contoso · offer",
+        f"{today - timedelta(30)}  Contoso · technical · 0 answers analysed",
+    ], lines
