@@ -256,6 +256,10 @@ def opportunity_card(opportunity: Opportunity, by_id: dict[int, dict], today: da
             st.markdown(
                 "**People met:** " + ", ".join(escape(person_line(p)) for p in opportunity.people_met)
             )
+        if opportunity.people_to_meet:  # named for a stage still to come
+            st.markdown(
+                "**To meet:** " + ", ".join(escape(person_line(p)) for p in opportunity.people_to_meet)
+            )
         noted = [s for s in data["stages"] if s["notes"]]
         if noted:
             stage = escape(noted[-1]["stage"] or "last stage")
@@ -306,8 +310,15 @@ def stage_entry(item: dict, full: dict) -> None:
     st.markdown(" · ".join(meta))
     if item["notes"]:
         st.markdown(f":gray[{escape(item['notes'])}]")
+    if item.get("job_description"):  # pasted here, it was kept but shown only while editing
+        terms = shared.job_description_terms(item["job_description"])
+        st.markdown(
+            "**Job description kept**"
+            + (f" · key terms: {escape(', '.join(terms))}" if terms else "")
+            + " · :gray[the whole text is under Edit the interview]"
+        )
     your_answers(full)
-    debriefs(full["debriefs"])
+    debriefs(full["debriefs"], item)
     people_met(full["people"])
     questions_they_asked(item, full)
     debrief = latest_debrief(full["debriefs"])
@@ -412,7 +423,7 @@ def questions_they_asked(item: dict, full: dict) -> None:
                 st.rerun()
 
 
-def debriefs(written: list[dict]) -> None:
+def debriefs(written: list[dict], item: dict) -> None:
     for d in written:
         st.markdown(
             f"**Debrief** :gray[{moment_words(d['created_at'], date.today())}] — "
@@ -442,8 +453,9 @@ def debriefs(written: list[dict]) -> None:
             with shared.shown_errors():
                 store.delete_debrief(db, d["id"])
                 done("Debrief deleted.")
-    if not written:
-        st.caption("No debrief yet. Write it the same day, while you remember the questions.")
+    prompt = interview_log.debrief_prompt(item["stage"], item["interview_date"], date.today())
+    if not written and prompt:
+        st.caption(prompt)
 
 
 # ---------------------------------------------------------------- add

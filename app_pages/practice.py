@@ -231,7 +231,8 @@ def the_question(question: Question):
 def answered_line(place, question: Question) -> None:
     """How often the question was answered, read after the take: an answer saved in this run
     counts ("once" under "your 1st answer", not "First time answering this one")."""
-    before = answered_before(question_attempts(question.id), question.id)
+    real = store.list_turns(db, question_id=question.id)  # Progress counts them: "1 practice, 1 real"
+    before = answered_before(question_attempts(question.id), question.id, real)
     place.caption(summary.answered_before_line(before, date.today()))
 
 

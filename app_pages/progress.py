@@ -45,7 +45,11 @@ def headline(report: dict) -> None:
         counts["real_interviews"],
         help=f"{counts['real_answers']} answers analysed{booked}.",
     )
-    c3.metric("Last practice", summary.days_ago(practice["days_since_last"]))
+    c3.metric(
+        "Last practice",
+        summary.last_day_label(practice["last"], date.fromisoformat(report["today"])),
+        help=f"{summary.days_ago(practice['days_since_last']).capitalize()}." if practice["last"] else None,
+    )
     c4.metric(  # the same date and words as the Interviews page: one rule, playbook.cadence_status
         "Next real interview due",
         summary.due_label(date.fromisoformat(real["next_due"]), date.fromisoformat(report["today"])),

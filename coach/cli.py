@@ -275,6 +275,20 @@ def _stage_to_seconds(update):
     return None if update is None else (lambda _message, fraction: update(fraction * 100, 100))
 
 
+def _held(interview: dict) -> str:
+    """' · 3 answers analysed' for an interview held, ' · booked' for one still to come, nothing for
+    an offer or a rejection logged as a stage (no interview to analyse)."""
+    from datetime import date
+
+    from coach.playbook import is_interview
+
+    if str(interview["interview_date"]) > date.today().isoformat():
+        return " · booked"
+    if interview["answers"] or is_interview(interview["stage"]):
+        return f" · {count(interview['answers'], 'answer')} analysed"
+    return ""
+
+
 def _describe_analysis(result: dict) -> str:
     from coach.analysis.word_use import word_lines
 
@@ -282,7 +296,7 @@ def _describe_analysis(result: dict) -> str:
         return "\n".join([result["transcript"], "", *result.get("warnings", [])])
     m = result["metrics"]
     pace = [] if m.get("wpm") is None else [f"{m['wpm']:.0f} wpm"]  # typed text has no pace
-    facts = [f"{m['words']} words", *pace, f"{len(result['fillers'])} fillers"]
+    facts = [f"{m['words']} words", *pace, count(len(result["fillers"]), "filler")]
     lines = [
         result["transcript"],
         "",
@@ -575,10 +589,7 @@ def history_command(
             f"  score {_measure(a, 'score_overall')}{where}{asked}"
         )
     for i in history["interviews"]:
-        typer.echo(
-            f"{i['interview_date']}  {i['company']} · {i['stage'] or 'stage not set'} · "
-            f"{i['answers']} answers analysed"
-        )
+        typer.echo(f"{i['interview_date']}  {i['company']} · {i['stage'] or 'stage not set'}{_held(i)}")
     for r in history["real_answers"] if question else []:
         typer.echo(f"{r['interview_date']}  {r['company']}  {_measure(r, 'wpm', ' wpm')}")
     for r in history["unanalysed_recordings"]:
@@ -722,6 +733,8 @@ def _describe_opportunity(opportunity) -> str:
         lines.append(f"  Next step: {step['stage'] or 'an interview'} on {step['interview_date']}")
     if opportunity.people_met:
         lines.append("  People met: " + ", ".join(_person(p) for p in opportunity.people_met))
+    if opportunity.people_to_meet:
+        lines.append("  To meet: " + ", ".join(_person(p) for p in opportunity.people_to_meet))
     time = opportunity.time.summary
     if opportunity.time.still_to_come:
         time += f"; still to come: {opportunity.time.still_to_come_words}"
@@ -1167,7 +1180,7 @@ def _describe_review(result: dict) -> str:
             continue
         lines.append(
             f"\n{bank}{a['question'] or '(whole talk)'}\n  {a['end_s'] - a['offset_s']:.0f} s · "
-            f"{am.get('wpm') or 0:.0f} wpm · {len(a['analysis']['fillers'])} fillers · "
+            f"{am.get('wpm') or 0:.0f} wpm · {count(len(a['analysis']['fillers']), 'filler')} · "
             f"score {a['analysis']['scores'].get('overall', '-')}"
         )
     lines.append(

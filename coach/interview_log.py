@@ -9,6 +9,7 @@ from coach import store
 from coach.debrief import parse_person, remember_person, same_person
 from coach.errors import InputError
 from coach.local_time import local_day
+from coach.playbook import is_interview
 from coach.store import Store
 from coach.store.options import KINDS as OPTION_KIND_NAMES
 
@@ -19,6 +20,16 @@ WHOLE_RECORDING = "The whole recording"
 STAGES = ("recruiter screen", "first round", "technical", "onsite / loop", "final", "offer", "other")
 OPTION_STATUSES = ("open", "accepted", "declined", "expired")
 OPTION_KINDS = OPTION_KIND_NAMES  # offer, alternative, batna
+
+
+def debrief_prompt(stage: str | None, interview_date: date | str, today: date) -> str | None:
+    """What a stage with no debrief asks for: one held asks for it now, one booked after it, and an
+    offer or a rejection logged as a stage (not an interview: playbook.is_interview) asks for none."""
+    if not is_interview(stage):
+        return None
+    if date.fromisoformat(str(interview_date)[:10]) > today:
+        return "Booked. Write the debrief on the day, after it, while you remember the questions."
+    return "No debrief yet. Write it the same day, while you remember the questions."
 
 
 def choices_with(choices: list[str] | tuple[str, ...], current: str) -> list[str]:

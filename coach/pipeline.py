@@ -87,6 +87,7 @@ class Opportunity:
     decision: str | None
     status: str  # "in progress", "offer", "stopped"
     options: list[dict] = field(default_factory=list)
+    people_to_meet: list[dict] = field(default_factory=list)  # named for a booked stage, not met yet
 
     @property
     def interest_trend(self) -> list[int]:
@@ -191,12 +192,16 @@ def _spelling(names: list[str]) -> str:
     return max(names, key=lambda n: (names.count(n), -names.index(n)))
 
 
-def _people(stages: list[dict]) -> list[dict]:
+def _people(stages: list[dict], leave_out: list[dict] = ()) -> list[dict]:
     seen: dict[str, dict] = {}
-    for item in stages:
+    for item in (i for i in stages if i not in leave_out):
         for person in item.get("people") or []:
             seen.setdefault(person["name"].casefold(), {**person, "stage": item.get("stage") or ""})
     return list(seen.values())
+
+
+def _names(people: list[dict]) -> set[str]:
+    return {p["name"].casefold() for p in people}
 
 
 def _time(stages: list[Stage], booked: list[dict], status: str) -> TimeSpent:
@@ -243,12 +248,19 @@ def _options_for(options: list[dict], items: list[dict], only_role_at_company: b
 
 
 def _status(stages: list[Stage], linked: list[dict]) -> str:
-    if any(o["kind"] == "offer" and o["status"] in ("open", "accepted") for o in linked) or any(
-        s.stage == "offer" for s in stages
+    """An offer stage is an offer until the offer written down for it is declined or expired: then
+    the opportunity has stopped (it read "offer" months after the user turned it down)."""
+    offers = [o for o in linked if o["kind"] == "offer"]
+    if any(o["status"] in ("open", "accepted") for o in offers) or (
+        not offers and any(s.stage == "offer" for s in stages)
     ):
         return "offer"
     latest = [s for s in stages if s.debriefed]
-    if (latest and latest[-1].proceed is False) or any(o["status"] == "declined" for o in linked):
+    if (
+        (latest and latest[-1].proceed is False)
+        or any(o["status"] == "declined" for o in linked)
+        or any(o["status"] == "expired" for o in offers)
+    ):
         return "stopped"
     return "in progress"
 
@@ -280,12 +292,14 @@ def pipeline(
         linked = _options_for(options, items, companies.count(normalised(items[0]["company"])) == 1)
         company = _spelling([i["company"] for i in items])
         status = _status(stages, linked)
+        met = _people(items, leave_out=booked)  # not yet met: those named for a stage still to come
         found.append(
             Opportunity(
                 company=company,
                 role=_spelling([i["role"] for i in items if i.get("role")] or [""]),
                 stages=stages,
-                people_met=_people(items),
+                people_met=met,
+                people_to_meet=[p for p in _people(booked) if p["name"].casefold() not in _names(met)],
                 next_step=next_step,
                 time=_time(stages, booked, status),
                 decision=decision_prompt(company, stages, next_step) if status == "in progress" else None,

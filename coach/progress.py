@@ -257,20 +257,34 @@ class AnsweredBefore:
     last_day: date | None  # the latest answer's day on the user's clock (not UTC's)
     last_score: float | None  # its overall score; None when the quality gate could not measure it
     in_mock: int = 0  # how many of `times` were answers in a mock interview
+    in_real: int = 0  # how many of `times` were answers in a real interview (Progress counts them too)
 
 
-def answered_before(attempts: Sequence[dict], question_id: str) -> AnsweredBefore:
-    """`attempts`: the user's own (store.list_attempts reads the signed-in person's only). An
-    answer that could not be measured counts as answered; it just has no score to show."""
-    answered = [a for a in attempts if a.get("question_id") == question_id]
-    if not answered:
+def answered_before(attempts: Sequence[dict], question_id: str, turns: Sequence[dict] = ()) -> AnsweredBefore:
+    """`attempts`: the user's own (store.list_attempts reads the signed-in person's only); `turns`:
+    their real interview answers (store.list_turns), so the Practice page's count agrees with
+    Progress's "1 practice, 1 real". An answer that could not be measured counts as answered; it
+    just has no score to show."""
+    answered = [
+        (date.fromisoformat(local_day(a["created_at"])), str(a["created_at"]), a.get("score_overall"))
+        for a in attempts
+        if a.get("question_id") == question_id
+    ]
+    real = [
+        (date.fromisoformat(str(t["interview_date"])[:10]), "", t.get("score_overall"))
+        for t in turns
+        if t.get("question_id") == question_id
+    ]
+    if not answered and not real:
         return AnsweredBefore(0, None, None)
-    latest = max(answered, key=lambda a: (str(a["created_at"]), a["id"]))  # stored in UTC: sortable
+    # the latest day; on one day a practice answer is taken as after the interview's
+    last_day, _, last_score = max([*answered, *real], key=lambda item: (item[0], item[1]))
     return AnsweredBefore(
-        len(answered),
-        date.fromisoformat(local_day(latest["created_at"])),
-        latest.get("score_overall"),
-        sum(1 for a in answered if in_mock_interview(a)),
+        len(answered) + len(real),
+        last_day,
+        last_score,
+        sum(1 for a in attempts if a.get("question_id") == question_id and in_mock_interview(a)),
+        len(real),
     )
 
 
@@ -522,6 +536,9 @@ def summary_lines(report: dict) -> list[str]:
             f"{_figure(mocks[0]['score_overall'], 'score_overall')} in the first, "
             f"{_figure(mocks[-1]['score_overall'], 'score_overall')} in the latest."
         )
+    practice = report["cadence"]["practice_attempts"]
+    if practice["last"]:  # the page's "Last practice", so a returning user sees the gap here too
+        lines.append(f"Last practice: {practice['last']} ({_days_ago(practice['days_since_last'])}).")
     real = report["cadence"]["real_interviews"]
     if real["last"]:
         lines.append(f"Last real interview: {real['last']} ({_days_ago(real['days_since_last'])}).")

@@ -88,7 +88,7 @@ def _fillers(points: list, a: dict, m: dict, t: Thresholds) -> None:
         points.append(
             (
                 rate / t.fillers_per_100_words_typical * 3,
-                f"{total} fillers ({rate:.1f} per 100 words){most}: {_fmt_counts(counts)}. {tip}",
+                f"{count(total, 'filler')} ({rate:.1f} per 100 words){most}: {_fmt_counts(counts)}. {tip}",
             )
         )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from coach.interview_log import debrief_prompt
 from coach.local_time import local_moment
 
 
@@ -54,8 +55,8 @@ def stage_label(stage: dict, today: date, booked: bool) -> str:
         parts.append("next step")
     elif stage["interest"]:
         parts.append(f"interest {stage['interest']}/5")
-    elif not stage["debriefed"]:
-        parts.append("no debrief yet")
+    elif not stage["debriefed"] and debrief_prompt(stage["stage"], stage["interview_date"], today):
+        parts.append("no debrief yet")  # an offer logged as a stage owes none
     return " · ".join(parts)
 
 
@@ -68,6 +69,8 @@ def interest_trend(stages: list[dict]) -> str:
 def option_facts(option: dict, today: date) -> str:
     """'Staff engineer · 150k + 10% bonus · answer by Thu 10 Dec (in 9 days)' — an option in one line."""
     facts = [option[k] for k in ("title", "compensation") if option.get(k)]
-    if option.get("deadline"):
+    if option.get("status", "open") != "open":  # answered: its deadline is no longer a call to act
+        facts.append(option["status"])
+    elif option.get("deadline"):
         facts.append(f"answer by {date_words(option['deadline'], today)}")
     return " · ".join(facts) or "no details yet"

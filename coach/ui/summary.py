@@ -51,9 +51,13 @@ def answered_before_line(before, today: date) -> str:
     when = {0: "today", 1: "yesterday"}.get((today - before.last_day).days) or f"on {short_date(last, today)}"
     score = f" (score {before.last_score:.0f})" if before.last_score is not None else ""
     if before.times == 1:
-        where = " in a mock interview" if before.in_mock else ""
+        where = " in a mock interview" if before.in_mock else " in a real interview" if before.in_real else ""
         return f"You have answered this once{where}, {when}{score}."
-    return f"You have answered this {before.times} times{mock_words(before.in_mock)}, last {when}{score}."
+    where = mock_words(before.in_mock)
+    if before.in_real:
+        real = f"{before.in_real} in {'a real interview' if before.in_real == 1 else 'real interviews'}"
+        where = f" ({where.strip(' ()')}, {real})" if where else f" ({real})"
+    return f"You have answered this {before.times} times{where}, last {when}{score}."
 
 
 def outcome_label(analysis: dict, attempt_number: int | None, saved: bool = True) -> str:
@@ -542,6 +546,18 @@ def days_ago(days: int | None) -> str:
     if days is None:
         return "—"
     return {0: "today", 1: "yesterday"}.get(days, f"{days} days ago")
+
+
+def last_day_label(last: str | None, today: date) -> str:
+    """A quarter-width metric's 'when last': 'today', '5 days ago', and past two weeks the day itself
+    ('3 Aug'), which fits at 1280 px where '121 days ago' was cut to '121 days a…'."""
+    if last is None:
+        return "—"
+    day = date.fromisoformat(last)
+    days = (today - day).days
+    if days < 14:
+        return days_ago(days)
+    return f"{day.day} {day:%b}" + ("" if day.year == today.year else f" {day.year}")
 
 
 _OPTION = re.compile(r"(?<![\w-])--[a-z][a-z-]+")

@@ -1,0 +1,261 @@
+"""What a user coming back after months sees: the gap since their last practice, and an offer they
+turned down months ago (real SQLite store, the pages through AppTest, the CLI invoked)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+
+from app_support import page
+from cli_support import run_coach
+from store_support import analysis_dict, transcript_dict
+
+from coach import store
+from coach.config import load_settings
+from coach.pipeline import pipeline
+
+
+def _practised(db, day: date) -> None:
+    store.save_attempt(
+        db,
+        question_id="swe-beh-01",
+        question_text="Tell me about an incident.",
+        recording=None,
+        transcript=transcript_dict(),
+        analysis=analysis_dict(),
+        engine="faster-whisper",
+        model="tiny.en",
+        created_at=datetime.combine(day, time(12), tzinfo=UTC),
+    )
+
+
+def test_months_since_the_last_practice_fit_the_headline_and_the_cli_says_them(tmp_path, monkeypatch):
+    """'121 days ago' was cut to '121 days a…' in the quarter-width metric, and `coach progress`
+    did not say when the user last practised at all."""
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    today = date.today()
+    last = today - timedelta(days=121)
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        _practised(db, today - timedelta(days=150))
+        _practised(db, last)
+    finally:
+        db.close()
+
+    at = page("progress").run()
+    [metric] = [m for m in at.metric if m.label == "Last practice"]
+    in_words = f"{last.day} {last:%b}" + ("" if last.year == today.year else f" {last.year}")
+    assert metric.value == in_words
+    assert metric.help == "121 days ago."
+
+    text = run_coach("progress", data_dir=tmp_path).stdout
+    assert f"Last practice: {last.isoformat()} (121 days ago)." in text, text
+
+
+def test_an_offer_turned_down_is_not_shown_as_an_offer_still_to_answer(tmp_path, monkeypatch):
+    """An offer stage with its offer declined read "offer" on the card and in `coach interviews`,
+    and the card asked for an answer by a deadline long past ("answer by Wed 30 Sep")."""
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    today = date.today()
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        store.add_interview(
+            db,
+            company="Contoso",
+            role="Staff engineer",
+            stage="technical",
+            interview_date=today - timedelta(90),
+        )
+        offer_stage = store.add_interview(
+            db, company="Contoso", role="Staff engineer", stage="offer", interview_date=today - timedelta(70)
+        )
+        store.add_option(
+            db,
+            kind="offer",
+            company="Contoso",
+            title="Staff engineer",
+            compensation="120k",
+            deadline=today - timedelta(60),
+            status="declined",
+            interview_id=offer_stage,
+        )
+        [opportunity] = pipeline(
+            store.list_interviews(db), store.list_debriefs(db), store.list_options(db), today
+        )
+    finally:
+        db.close()
+    assert opportunity.status == "stopped"
+
+    at = page("interviews").run()
+    [offer_line] = [m.value for m in at.markdown if str(m.value).startswith("**Offer:**")]
+    assert "declined" in offer_line and "answer by" not in offer_line, offer_line
+
+    text = run_coach("interviews", data_dir=tmp_path).stdout
+    assert "Contoso · Staff engineer  (stopped)" in text, text
+
+
+def test_a_stage_with_a_job_description_shows_its_key_terms_in_the_log(tmp_path, monkeypatch):
+    """A job description pasted with an interview was kept, but the Interviews page showed it only
+    inside the edit form: nothing on the stage said it was there or what its key terms were."""
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    description = (
+        "We are hiring a senior backend engineer to own our payments platform. You will design "
+        "distributed systems in Go and PostgreSQL, mentor engineers and lead incident response. "
+        "Experience with Kubernetes and Kafka is a plus."
+    )
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        store.add_interview(
+            db,
+            company="Northwind",
+            role="Backend engineer",
+            stage="first round",
+            interview_date=date.today() - timedelta(days=100),
+            job_description=description,
+        )
+    finally:
+        db.close()
+
+    at = page("interviews").run()
+    [line] = [m.value for m in at.markdown if str(m.value).startswith("**Job description kept**")]
+    assert "key terms:" in line and "Kafka" in line, line
+
+
+def test_one_filler_is_one_filler_in_the_cli_and_the_feedback(tmp_path):
+    """`coach analyze --text` said "1 fillers (2.0 per 100 words)" and the feedback "1 fillers"."""
+    answer = tmp_path / "answer.txt"
+    answer.write_text(
+        "So, um, our payments service went down during a broker upgrade. I rolled the change back "
+        "and we added canary upgrades."
+    )
+    shown = run_coach("analyze", "--text", answer, data_dir=tmp_path / "data")
+    assert shown.returncode == 0, shown.stderr
+    assert "1 filler (" in shown.stdout and "1 fillers" not in shown.stdout, shown.stdout
+    assert any(line.startswith("• 1 filler (") for line in shown.stdout.splitlines()), shown.stdout
+
+
+def test_an_offer_and_a_booked_interview_do_not_ask_for_a_debrief_now(tmp_path, monkeypatch):
+    """An offer logged as a stage said "no debrief yet ... write it the same day, while you remember
+    the questions", and so did an interview booked for next week."""
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    today = date.today()
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        store.add_interview(db, company="Contoso", stage="technical", interview_date=today - timedelta(30))
+        store.add_interview(db, company="Contoso", stage="offer", interview_date=today - timedelta(10))
+        store.add_interview(
+            db, company="Fabrikam", stage="recruiter screen", interview_date=today + timedelta(7)
+        )
+    finally:
+        db.close()
+
+    at = page("interviews").run()
+    labels = [e.label for e in at.expander if " · " in e.label]
+    asked = [label for label in labels if label.endswith("no debrief yet")]
+    assert [label.split(" · ")[0] for label in asked] == ["technical"], labels
+    captions = [c.value for c in at.caption]
+    assert captions.count("No debrief yet. Write it the same day, while you remember the questions.") == 1
+    assert any(c.startswith("Booked. Write the debrief on the day") for c in captions), captions
+
+
+def test_a_question_answered_in_a_real_interview_counts_as_answered_on_the_practice_page(
+    tmp_path, monkeypatch
+):
+    """Progress said "1 practice, 1 real" for a question while the Practice page, above it, said
+    "You have answered this once" and gave the practice answer's older day and score."""
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    today = date.today()
+    practised, interviewed = today - timedelta(days=150), today - timedelta(days=120)
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        _practised(db, practised)  # analysis_dict's overall score: 70
+        interview_id = store.add_interview(
+            db, company="Northwind", stage="first round", interview_date=interviewed
+        )
+        answer = {
+            "question_id": "swe-beh-01",
+            "question_text": "Tell me about an incident.",
+            "analysis": analysis_dict(overall=84.0),
+        }
+        store.save_interview_recording(
+            db,
+            interview_id,
+            recording=None,
+            transcript=None,
+            engine="faster-whisper",
+            model="tiny.en",
+            answers=[answer],
+        )
+    finally:
+        db.close()
+
+    at = page("practice")
+    at.session_state["practice_question_id"] = "swe-beh-01"
+    at.run()
+    lines = [c.value for c in at.caption if c.value.startswith(("First time answering", "You have answered"))]
+    day = f"{interviewed:%a} {interviewed.day} {interviewed:%b}" + (
+        "" if interviewed.year == today.year else f" {interviewed.year}"
+    )
+    assert lines == [f"You have answered this 2 times (1 in a real interview), last on {day} (score 84)."]
+
+
+def test_someone_named_for_a_booked_interview_is_to_meet_not_met(tmp_path, monkeypatch):
+    """The recruiter named for next week's screen was listed under "People met" on the card and in
+    `coach interviews`, before the user had met them."""
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    today = date.today()
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        store.add_interview(
+            db,
+            company="Fabrikam",
+            stage="recruiter screen",
+            interview_date=today - timedelta(days=20),
+            people=[{"name": "Ana Ruiz", "title": "recruiter"}],
+        )
+        store.add_interview(
+            db,
+            company="Fabrikam",
+            stage="technical",
+            interview_date=today + timedelta(days=7),
+            people=[{"name": "Ana Ruiz"}, {"name": "Lee Park", "title": "staff engineer"}],
+        )
+    finally:
+        db.close()
+
+    at = page("interviews").run()
+    shown = [
+        str(m.value) for m in at.markdown if str(m.value).startswith(("**People met:**", "**To meet:**"))
+    ]
+    assert shown == ["**People met:** Ana Ruiz — recruiter", "**To meet:** Lee Park — staff engineer"], shown
+
+    text = run_coach("interviews", data_dir=tmp_path).stdout
+    assert "  People met: Ana Ruiz (recruiter)\n  To meet: Lee Park (staff engineer)\n" in text, text
+
+
+def test_history_says_booked_for_an_interview_to_come_and_no_answers_for_an_offer(tmp_path, monkeypatch):
+    """`coach history` listed next week's screen and an offer logged as a stage each with
+    "0 answers analysed", as if both had been held and had gone unreviewed."""
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    today = date.today()
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        store.add_interview(db, company="Contoso", stage="technical", interview_date=today - timedelta(30))
+        store.add_interview(db, company="Contoso", stage="offer", interview_date=today - timedelta(10))
+        store.add_interview(
+            db, company="Fabrikam", stage="recruiter screen", interview_date=today + timedelta(7)
+        )
+    finally:
+        db.close()
+
+    lines = run_coach("history", data_dir=tmp_path).stdout.splitlines()
+    assert lines == [
+        f"{today + timedelta(7)}  Fabrikam · recruiter screen · booked",
+        f"{today - timedelta(10)}  Contoso · offer",
+        f"{today - timedelta(30)}  Contoso · technical · 0 answers analysed",
+    ], lines
