@@ -4,14 +4,13 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import stat
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_support import run_coach
 
 from coach.audio import load_audio
 from coach.config import load_settings
@@ -25,15 +24,9 @@ ANSWERS = Path(__file__).parent / "data" / "mock"
 
 
 def coach(*args, data_dir: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "COACH_DATA_DIR": str(data_dir)}
-    env.pop("COACH_DATABASE_URL", None)
-    return subprocess.run(
-        [sys.executable, "-m", "coach.cli", *map(str, args)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=600,
-    )
+    """`coach ARGS` in this process (tests/cli_support.py): Whisper and spaCy load once for the
+    file, not once per command (three new interpreters took about 45 s of model loading)."""
+    return run_coach(*args, data_dir=data_dir)
 
 
 @pytest.fixture(scope="module")
