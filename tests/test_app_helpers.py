@@ -6,7 +6,7 @@ from pathlib import Path
 
 from coach.debrief import notes_with_questions, parse_person, questions_in_notes
 from coach.ui import charts, summary
-from coach.ui.highlight import highlight_html, legend_html, spans_by_kind
+from coach.ui.highlight import escape, escape_sentence, highlight_html, legend_html, spans_by_kind
 from coach.ui.timer import RECORDING_SELECTOR, timer_html
 
 ANALYSIS = {
@@ -19,6 +19,17 @@ ANALYSIS = {
     "repetitions": [{"text": "I", "kind": "repetition", "start_char": 8, "end_char": 9}],
     "hedges": [{"text": "I think", "kind": "hedge", "start_char": 10, "end_char": 17}],
 }
+
+
+def test_a_bare_web_or_mail_address_in_user_text_is_not_made_a_link():
+    """The page's markdown links "http://…", "www.…" and "name@host" found in its text after the
+    escapes are read (a file name with an address in an error was a link a click would follow)."""
+    said = "see http://203.0.113.9/x, HTTPS://a.example, www.acme.com or dana@acme.com"
+    for made_safe in (escape(said), escape_sentence(said)):
+        plain = made_safe.replace("\\", "").replace("\u200b", "")
+        assert plain == said.replace("&", "&amp;")  # it reads the same
+        for address in ("http://", "HTTPS://", "www.", "dana@acme"):
+            assert address not in made_safe.replace("\\", ""), made_safe
 
 
 def test_transcript_markup_is_escaped_and_marks_each_kind():

@@ -99,9 +99,17 @@ def legend_html(analysis: dict) -> str:
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|~:$\"'=])")
 
 
+# The page's markdown also makes a link of a bare web or mail address ("http://…", "www.…",
+# "name@host"), found in the text after escapes are read, so a backslash cannot stop it: an
+# invisible zero-width space inside the address does, and the sentence reads the same.
+_BARE_ADDRESS = re.compile(r"(?<=https)(?=://)|(?<=http)(?=://)|(?<=www)(?=\.)|(?<=@)", re.IGNORECASE)
+ZERO_WIDTH_SPACE = "\u200b"
+
+
 def escape(text: object) -> str:
     """Any user text (question, company, note) made safe for st.markdown: no HTML, no markdown."""
-    return html.escape(_MARKDOWN.sub(r"\\\1", str(text if text is not None else "")), quote=False)
+    text = _BARE_ADDRESS.sub(ZERO_WIDTH_SPACE, str(text if text is not None else ""))
+    return html.escape(_MARKDOWN.sub(r"\\\1", text), quote=False)
 
 
 # What lets a sentence fetch, link or run something: an image or link needs '[' and ']', a directive
@@ -113,4 +121,5 @@ def escape_sentence(text: object) -> str:
     """A sentence of the coach's that may quote the user's words or a file's name (an error, a
     feedback point) made safe for st.markdown: it shows as written and can hold no image, link,
     directive or HTML; unlike escape() its punctuation stays readable in the page's source."""
-    return html.escape(_LINKS.sub(r"\\\1", str(text if text is not None else "")), quote=False)
+    text = _BARE_ADDRESS.sub(ZERO_WIDTH_SPACE, str(text if text is not None else ""))
+    return html.escape(_LINKS.sub(r"\\\1", text), quote=False)

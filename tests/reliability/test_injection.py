@@ -155,6 +155,7 @@ def _upload_on_the_practice_page(page, url: str) -> None:
     )
     page.get_by_text("is not audio the coach can read").wait_for(timeout=60_000)
     assert page.get_by_text("203.0.113.9/name.png", exact=False).count() >= 1  # the name, as text
+    assert page.locator("a[href*='203.0.113.9']").count() == 0  # not a link a click would follow
     assert page.evaluate("() => window.__coach_xss") is None
     upload.set_input_files(str(DATA / "fillers.wav"))
     page.get_by_role("heading", name="What to work on").wait_for(timeout=120_000)
@@ -263,7 +264,7 @@ def test_feedback_quoting_typed_talking_points_shows_them_as_text(tmp_path):
     shown = [m.value for m in at.markdown if "talking points not heard" in m.value]
     assert len(shown) == 1 and "on-call rota" in shown[0]
     assert _acting(shown[0]) == [], shown[0]
-    assert "!\\[pixel\\](http://203.0.113.9/track.png)" in shown[0] and "&lt;img src=x" in shown[0]
+    assert "!\\[pixel\\](http\u200b://203.0.113.9/track.png)" in shown[0] and "&lt;img src=x" in shown[0]
 
 
 def test_an_uploaded_file_name_in_an_error_shows_as_text(tmp_path, monkeypatch):
@@ -279,3 +280,4 @@ def test_an_uploaded_file_name_in_an_error_shows_as_text(tmp_path, monkeypatch):
     [error] = [e.value for e in at.error]
     assert "is not audio the coach can read" in error and "203.0.113.9/track.png" in error
     assert _acting(error) == [], error
+    assert "http://" not in error, error  # the page's markdown links a bare address: not this one
