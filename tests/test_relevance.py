@@ -261,3 +261,33 @@ def test_the_scores_say_what_earned_their_points_in_words():
     assert structure.startswith("heard: ") and "points)" in structure, structure
     assert "not heard: " in structure and "(worth " in structure, structure
     assert "situation 15, task 15" not in structure, structure
+
+
+def test_sessions_analysing_at_once_each_get_their_own_word_pieces():
+    """Five practice sessions analysing at once: one got an IndexError on the Practice page, because
+    the tokenizer's padding, set by another session's encode, padded its word-pieces so they no
+    longer lined up with their vectors. Each thread's sentences must come back whole."""
+    import threading
+
+    relevance.warm()
+    failures = []
+
+    def analyse(k: int) -> None:
+        try:
+            for n in range(40):  # sentences of different lengths in one batch: padding would show
+                texts = [" ".join(["word"] * (3 + (k * 7 + n + 9 * j) % 25)) for j in range(2 + (k + n) % 4)]
+                for encoded in relevance._encode(texts):
+                    assert len(encoded.pieces) == len(encoded.tokens), (
+                        len(encoded.pieces),
+                        len(encoded.tokens),
+                    )
+                    encoded.words()
+        except Exception as e:  # noqa: BLE001 - collected and asserted below
+            failures.append(repr(e))
+
+    threads = [threading.Thread(target=analyse, args=(k,)) for k in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert failures == []

@@ -86,7 +86,11 @@ def warm() -> bool:
     return True
 
 
-_ENCODING = threading.Lock()
+# One answer at a time through the model and its tokenizer: the tokenizer keeps its padding and
+# truncation settings as state, so a call made while another session's encode had set padding
+# came back padded and no longer lined up with its vectors (an IndexError on the Practice page
+# when five sessions analysed at once; tests/test_relevance.py). Re-entrant: _idf reads under it.
+_ENCODING = threading.RLock()
 _SPECIAL = frozenset({"[CLS]", "[SEP]", "[PAD]"})
 
 
@@ -118,14 +122,15 @@ def _encode(texts: Sequence[str]) -> list[_Encoded]:
             vectors = model.encode(list(texts), batch_size=32, output_value="token_embeddings")
         finally:
             torch.set_num_threads(threads)
-    ids = model.tokenizer(list(texts), truncation=True, max_length=model.max_seq_length)["input_ids"]
+        ids = model.tokenizer(list(texts), truncation=True, max_length=model.max_seq_length)["input_ids"]
+        pieces = [tuple(model.tokenizer.convert_ids_to_tokens(piece_ids)) for piece_ids in ids]
     out = []
-    for piece_ids, v in zip(ids, vectors, strict=True):
+    for piece_list, v in zip(pieces, vectors, strict=True):
         v = v.detach().float().numpy()
         sentence = v.mean(axis=0)
         out.append(
             _Encoded(
-                tuple(model.tokenizer.convert_ids_to_tokens(piece_ids)),
+                piece_list,
                 v / np.linalg.norm(v, axis=1, keepdims=True).clip(1e-9),
                 sentence / max(float(np.linalg.norm(sentence)), 1e-9),
             )
@@ -148,7 +153,9 @@ def _point_vectors(points: tuple[str, ...]) -> tuple[_Point, ...]:
 
 @functools.lru_cache(maxsize=1)
 def _idf() -> tuple[dict[str, float], float]:
-    return piece_idf(load_model().tokenizer)
+    model = load_model()
+    with _ENCODING:  # the tokenizer is shared with _encode
+        return piece_idf(model.tokenizer)
 
 
 def piece_idf(tokenizer) -> tuple[dict[str, float], float]:
