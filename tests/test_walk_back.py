@@ -136,12 +136,9 @@ def test_one_filler_is_one_filler_in_the_cli_and_the_feedback(tmp_path):
     assert any(line.startswith("• 1 filler (") for line in shown.stdout.splitlines()), shown.stdout
 
 
-def test_an_offer_and_a_booked_interview_do_not_ask_for_a_debrief_now(tmp_path, monkeypatch):
-    """An offer logged as a stage said "no debrief yet ... write it the same day, while you remember
-    the questions", and so did an interview booked for next week."""
-    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
-    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
-    today = date.today()
+def _held_offer_and_booked(tmp_path, today: date) -> None:
+    """A technical round a month ago, an offer logged as a stage ten days ago, and a screen booked
+    for next week."""
     db = store.open_store(load_settings(tmp_path))
     try:
         store.add_interview(db, company="Contoso", stage="technical", interview_date=today - timedelta(30))
@@ -151,6 +148,15 @@ def test_an_offer_and_a_booked_interview_do_not_ask_for_a_debrief_now(tmp_path, 
         )
     finally:
         db.close()
+
+
+def test_an_offer_and_a_booked_interview_do_not_ask_for_a_debrief_now(tmp_path, monkeypatch):
+    """An offer logged as a stage said "no debrief yet ... write it the same day, while you remember
+    the questions", and so did an interview booked for next week."""
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    today = date.today()
+    _held_offer_and_booked(tmp_path, today)
 
     at = page("interviews").run()
     labels = [e.label for e in at.expander if " · " in e.label]
@@ -243,15 +249,7 @@ def test_history_says_booked_for_an_interview_to_come_and_no_answers_for_an_offe
     "0 answers analysed", as if both had been held and had gone unreviewed."""
     monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
     today = date.today()
-    db = store.open_store(load_settings(tmp_path))
-    try:
-        store.add_interview(db, company="Contoso", stage="technical", interview_date=today - timedelta(30))
-        store.add_interview(db, company="Contoso", stage="offer", interview_date=today - timedelta(10))
-        store.add_interview(
-            db, company="Fabrikam", stage="recruiter screen", interview_date=today + timedelta(7)
-        )
-    finally:
-        db.close()
+    _held_offer_and_booked(tmp_path, today)
 
     lines = run_coach("history", data_dir=tmp_path).stdout.splitlines()
     assert lines == [
