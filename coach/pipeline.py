@@ -20,6 +20,7 @@ from coach import store
 from coach.analysis.wording import count
 from coach.debrief import latest_debrief, own_notes
 from coach.interview_log import coming_up
+from coach.playbook import is_offer
 from coach.store import Store
 
 # Trailing words that name a company's legal form, not the company ("Acme Inc." is Acme).
@@ -252,7 +253,7 @@ def _status(stages: list[Stage], linked: list[dict]) -> str:
     the opportunity has stopped (it read "offer" months after the user turned it down)."""
     offers = [o for o in linked if o["kind"] == "offer"]
     if any(o["status"] in ("open", "accepted") for o in offers) or (
-        not offers and any(s.stage == "offer" for s in stages)
+        not offers and any(is_offer(s.stage) for s in stages)
     ):
         return "offer"
     latest = [s for s in stages if s.debriefed]

@@ -206,3 +206,11 @@ def test_an_alternative_in_process_at_a_company_in_the_log_carries_its_interest(
         ("alternative", 4, "recruiter screen"),
         ("batna", None, ""),
     ]
+
+
+def test_a_stage_saying_no_offer_came_is_no_offer(db):
+    """Stages are free text: "Offer: no, second round" made the opportunity read "offer"."""
+    _log(db, "Contoso", "Staff engineer", "Offer: no, second round", "2026-11-20")
+    _log(db, "Fabrikam", "SRE", "offer call", "2026-11-25")
+    by_company = {o.company: o.status for o in _pipeline(db)}
+    assert by_company == {"Contoso": "in progress", "Fabrikam": "offer"}
