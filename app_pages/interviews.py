@@ -200,6 +200,7 @@ def delete_interview_form(item: dict, recordings: int) -> None:
 
 STATUS_BADGES = {
     "in progress": ("in progress", "blue"),
+    "quiet": ("quiet", "orange"),
     "offer": ("offer", "green"),
     "stopped": ("stopped", "gray"),
 }
@@ -223,6 +224,8 @@ def opportunity_card(opportunity: Opportunity, by_id: dict[int, dict], today: da
         head = st.container(horizontal=True, vertical_alignment="center")
         head.markdown(f"#### {escape(opportunity.label)}")
         status, colour = STATUS_BADGES[opportunity.status]
+        if opportunity.quiet_since:  # nothing since its last stage, nothing booked (pipeline.QUIET_AFTER)
+            status = f"quiet since {short_date(opportunity.quiet_since, today)}"
         head.badge(status, color=colour)
         st.markdown(
             " → ".join(

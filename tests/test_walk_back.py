@@ -257,3 +257,94 @@ def test_history_says_booked_for_an_interview_to_come_and_no_answers_for_an_offe
         f"{today - timedelta(10)}  Contoso · offer",
         f"{today - timedelta(30)}  Contoso · technical · 0 answers analysed",
     ], lines
+
+
+# ---------------------------------------------------------------- a user back after four months
+# The walkthrough's store: four practice answers four months old, two real interviews (one with a
+# job description), an offer stage whose offer was declined, and a screen booked for next week.
+
+
+def _back_after_four_months(tmp_path, today: date) -> list[date]:
+    """Builds the store; returns the days of the four practice answers."""
+    db = store.open_store(load_settings(tmp_path))
+    practised = [today - timedelta(days=n) for n in (125, 124, 123, 122)]
+    try:
+        for day in practised:
+            store.save_attempt(
+                db,
+                question_id="swe-beh-01",
+                question_text="Tell me about an incident.",
+                recording=None,
+                transcript=transcript_dict(),
+                analysis=analysis_dict(overall=60.0),  # fillers 55: the weak area
+                engine="faster-whisper",
+                model="tiny.en",
+                created_at=datetime.combine(day, time(12), tzinfo=UTC),
+            )
+        store.add_interview(
+            db,
+            company="Northwind",
+            role="Backend engineer",
+            stage="first round",
+            interview_date=today - timedelta(days=112),
+            people=[{"name": "Kim Lee", "title": "hiring manager"}],
+            job_description="We are hiring a backend engineer to own our payments platform in Go.",
+        )
+        store.add_interview(
+            db,
+            company="Contoso",
+            role="Staff engineer",
+            stage="technical",
+            interview_date=today - timedelta(100),
+        )
+        offer_stage = store.add_interview(
+            db, company="Contoso", role="Staff engineer", stage="offer", interview_date=today - timedelta(80)
+        )
+        store.add_option(
+            db,
+            kind="offer",
+            company="Contoso",
+            title="Staff engineer",
+            status="declined",
+            interview_id=offer_stage,
+        )
+        store.add_interview(
+            db,
+            company="Fabrikam",
+            role="Platform engineer",
+            stage="recruiter screen",
+            interview_date=today + timedelta(days=7),
+            people=[{"name": "Ana Ruiz", "title": "recruiter"}],
+        )
+    finally:
+        db.close()
+    return practised
+
+
+def _returned(tmp_path, monkeypatch) -> tuple[date, list[date]]:
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    today = date.today()
+    return today, _back_after_four_months(tmp_path, today)
+
+
+def _short(day: date, today: date) -> str:
+    return f"{day:%a} {day.day} {day:%b}" + ("" if day.year == today.year else f" {day.year}")
+
+
+def test_an_opportunity_idle_for_months_with_nothing_booked_reads_quiet_not_in_progress(
+    tmp_path, monkeypatch
+):
+    """Northwind, its first round 112 days ago and nothing booked since, read "in progress" on its
+    card and in `coach interviews`."""
+    today, _ = _returned(tmp_path, monkeypatch)
+    last = today - timedelta(days=112)
+
+    at = page("interviews").run()
+    badges = [str(m.value) for m in at.markdown if "-badge[" in str(m.value)]
+    assert f":orange-badge[quiet since {_short(last, today)}]" in badges, badges
+    assert badges.count(":blue-badge[in progress]") == 1, badges  # Fabrikam, booked for next week
+
+    text = run_coach("interviews", data_dir=tmp_path).stdout
+    assert f"Northwind · Backend engineer  (quiet since {last.isoformat()})" in text, text
+    assert "Fabrikam · Platform engineer  (in progress)" in text, text
