@@ -12,6 +12,7 @@ from store_support import analysis_dict, transcript_dict
 from coach import store
 from coach.config import load_settings
 from coach.pipeline import pipeline
+from coach.ui.highlight import escape
 
 
 def _practised(db, day: date) -> None:
@@ -348,3 +349,21 @@ def test_an_opportunity_idle_for_months_with_nothing_booked_reads_quiet_not_in_p
     text = run_coach("interviews", data_dir=tmp_path).stdout
     assert f"Northwind · Backend engineer  (quiet since {last.isoformat()})" in text, text
     assert "Fabrikam · Platform engineer  (in progress)" in text, text
+
+
+def test_the_weak_area_of_answers_months_old_says_when_they_were_given(tmp_path, monkeypatch):
+    """Practice said "Your recent answers scored lowest on fillers" of answers four months old."""
+    today, practised = _returned(tmp_path, monkeypatch)
+    months = [
+        f"{day:%B}" + ("" if day.year == today.year else f" {day.year}")
+        for day in dict.fromkeys(d.replace(day=1) for d in practised)
+    ]
+
+    at = page("practice").run()
+    captions = [c.value for c in at.caption if "scored lowest" in c.value]
+    assert captions == [
+        escape(
+            f"Your last answers, in {' and '.join(months)}, scored lowest on fillers; these questions "
+            "give you room to work on it."
+        )
+    ], captions
