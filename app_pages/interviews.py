@@ -82,12 +82,8 @@ def cadence_panel(interviews: list[dict], today: date) -> None:
         help=book.cadence.intro,
     )
     c2.metric(f"In the last {summary.period_words(book.cadence.period_days)}", status.interviews_in_period)
-    c3.metric(
-        "Next real interview due",
-        summary.due_label(status.next_due, today),
-        status.state,
-        delta_color="inverse" if status.due_now else "normal",
-    )
+    booked = playbook.next_booked(interviews, today)  # one in the calendar is named, not "due"
+    c3.metric(**summary.next_interview_metric(status.next_due, status.state, status.due_now, booked, today))
     with st.popover("Change the cadence goal"):
         with st.form("interviews_cadence"):
             n = st.number_input("Real interviews", 1, 20, book.cadence.interviews)

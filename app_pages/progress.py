@@ -50,13 +50,16 @@ def headline(report: dict) -> None:
         summary.last_day_label(practice["last"], date.fromisoformat(report["today"])),
         help=f"{summary.days_ago(practice['days_since_last']).capitalize()}." if practice["last"] else None,
     )
-    c4.metric(  # the same date and words as the Interviews page: one rule, playbook.cadence_status
-        "Next real interview due",
-        summary.due_label(date.fromisoformat(real["next_due"]), date.fromisoformat(report["today"])),
+    shown = summary.next_interview_metric(  # as on the Interviews page: playbook.cadence_status
+        date.fromisoformat(real["next_due"]),
         real["state"],
-        delta_color="inverse" if real["overdue"] else "normal",
-        help=f"Last real interview: {summary.days_ago(real['days_since_last'])}." if real["last"] else None,
+        real["overdue"],
+        real.get("next_booked"),
+        date.fromisoformat(report["today"]),
     )
+    last = f"Last real interview: {summary.days_ago(real['days_since_last'])}." if real["last"] else None
+    shown["help"] = " ".join(h for h in (shown.get("help"), last) if h) or None
+    c4.metric(**shown)
 
 
 def over_time(report: dict) -> None:

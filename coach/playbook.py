@@ -289,6 +289,25 @@ def held_interview_dates(interviews: Sequence[dict]) -> list[date]:
     ]
 
 
+def next_booked(interviews: Sequence[dict], today: date) -> dict | None:
+    """The soonest real interview booked after today ({"date", "company", "stage"}), or None: what
+    the Interviews and Progress pages and `coach progress` name instead of a due date while one is
+    in the calendar (an offer call booked is no interview: is_interview)."""
+    ahead = [
+        i
+        for i in interviews
+        if is_interview(i.get("stage")) and date.fromisoformat(str(i["interview_date"])[:10]) > today
+    ]
+    if not ahead:
+        return None
+    soonest = min(ahead, key=lambda i: (str(i["interview_date"])[:10], i.get("id") or 0))
+    return {
+        "date": str(soonest["interview_date"])[:10],
+        "company": soonest.get("company") or "",
+        "stage": soonest.get("stage") or "",
+    }
+
+
 def cadence_status(cadence: Cadence, interview_dates: Sequence[date], today: date) -> CadenceStatus:
     """How many real interviews fall in the last period, and when the next one is due.
 

@@ -367,3 +367,24 @@ def test_the_weak_area_of_answers_months_old_says_when_they_were_given(tmp_path,
             "give you room to work on it."
         )
     ], captions
+
+
+def test_an_interview_booked_ahead_is_named_not_a_due_date(tmp_path, monkeypatch):
+    """ "Next real interview due" showed the goal's date, long past, above a screen already booked
+    for next week, on both pages and in `coach progress`."""
+    today, _ = _returned(tmp_path, monkeypatch)
+    booked = today + timedelta(days=7)
+
+    for name in ("interviews", "progress"):
+        shown = {m.label: m for m in page(name).run().metric}
+        assert "Next real interview due" not in shown, (name, list(shown))
+        metric = shown["Next real interview"]
+        assert (metric.value, metric.delta) == (
+            f"{booked.day} {booked:%b}" + ("" if booked.year == today.year else f" {booked.year}"),
+            "booked: Fabrikam",
+        ), name
+        assert metric.help.startswith("Booked: recruiter screen at Fabrikam, "), metric.help
+
+    text = run_coach("progress", data_dir=tmp_path).stdout
+    assert f"Next real interview: booked for {booked.isoformat()} at Fabrikam (recruiter screen)." in text
+    assert "due by your goal" not in text, text
