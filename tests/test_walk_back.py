@@ -388,3 +388,36 @@ def test_an_interview_booked_ahead_is_named_not_a_due_date(tmp_path, monkeypatch
     text = run_coach("progress", data_dir=tmp_path).stdout
     assert f"Next real interview: booked for {booked.isoformat()} at Fabrikam (recruiter screen)." in text
     assert "due by your goal" not in text, text
+
+
+def test_people_named_for_a_booked_stage_are_to_meet_in_the_stage_and_its_debrief_form(tmp_path, monkeypatch):
+    """Inside next week's screen the recruiter was listed under "People met", and its debrief form
+    said "Already recorded: Ana Ruiz"."""
+    _returned(tmp_path, monkeypatch)
+
+    at = page("interviews").run()
+    [booked] = [e for e in at.expander if e.label.startswith("recruiter screen ·")]
+    headings = [str(m.value) for m in booked.markdown if str(m.value) in ("**People met**", "**To meet**")]
+    assert headings == ["**To meet**"], headings
+    recorded = [c.value for c in booked.caption if "Ana Ruiz" in c.value]
+    assert len(recorded) == 1 and recorded[0].startswith(
+        escape("To meet, as recorded: Ana Ruiz — recruiter.")
+    ), recorded
+
+    [held] = [e for e in at.expander if e.label.startswith("first round ·")]
+    assert [str(m.value) for m in held.markdown if str(m.value) == "**People met**"] == ["**People met**"]
+
+
+def test_an_offer_stage_counts_no_answers_and_asks_for_no_debrief(tmp_path, monkeypatch):
+    """The offer logged as a stage showed "Answers analysed: 0" and a "Write the debrief" form, and
+    so did the screen booked for next week (its answers cannot be analysed before it is held)."""
+    _returned(tmp_path, monkeypatch)
+
+    at = page("interviews").run()
+    stages = {e.label.split(" · ")[0]: e for e in at.expander if " · " in e.label}
+    for name in ("offer", "recruiter screen"):
+        counted = [str(m.value) for m in stages[name].markdown if "Answers analysed" in str(m.value)]
+        assert counted == [], (name, counted)
+    assert [t.label for t in stages["offer"].tabs] == ["Edit the interview", "Add a person", "Delete"]
+    assert [t.label for t in stages["technical"].tabs][0] == "Write the debrief"
+    assert any("**Answers analysed:** 0" in str(m.value) for m in stages["technical"].markdown)
