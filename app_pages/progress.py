@@ -6,7 +6,7 @@ import streamlit as st
 
 from coach.analysis.wording import count
 from coach.local_time import in_lived_order
-from coach.progress import LABELS, MEASURES, bands, mock_words, progress_report
+from coach.progress import LABELS, MEASURES, bands, mock_sentence, mock_words, progress_report
 from coach.ui import charts, shared, summary
 from coach.ui.highlight import escape
 from coach.ui.log_labels import moment_words
@@ -37,7 +37,7 @@ def headline(report: dict) -> None:
         "Practice answers",
         counts["practice_attempts"],
         help=f"{practice['last_365_days']} in the last year."
-        + (f" {mock_words(in_mock).strip(' ()')}, counted as practice." if in_mock else ""),
+        + (f" {mock_sentence(in_mock)}" if in_mock else ""),
     )
     booked = f"; {len(real['upcoming'])} more booked" if real["upcoming"] else ""
     c2.metric(

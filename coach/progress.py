@@ -101,12 +101,20 @@ def in_mock_interview(attempt: dict) -> bool:
     return attempt.get("mock_session_id") is not None
 
 
+def _in_mock(n: int) -> str:
+    return f"{n} in {'a mock interview' if n == 1 else 'mock interviews'}"
+
+
 def mock_words(n: int) -> str:
     """' (2 in mock interviews)', ' (1 in a mock interview)', '' for none: how a count of practice
     answers says how many of them came from mock interviews, the same way everywhere."""
-    if not n:
-        return ""
-    return f" ({n} in {'a mock interview' if n == 1 else 'mock interviews'})"
+    return f" ({_in_mock(n)})" if n else ""
+
+
+def mock_sentence(n: int) -> str:
+    """'2 in mock interviews, counted as practice.' ('' for none): the sentence Progress adds to its
+    count of practice answers, in mock_words' words."""
+    return f"{_in_mock(n)}, counted as practice." if n else ""
 
 
 def _practice_points(attempts: list[dict], measure: str) -> list[dict]:
