@@ -82,12 +82,8 @@ def cadence_panel(interviews: list[dict], today: date) -> None:
         help=book.cadence.intro,
     )
     c2.metric(f"In the last {summary.period_words(book.cadence.period_days)}", status.interviews_in_period)
-    c3.metric(
-        "Next real interview due",
-        summary.due_label(status.next_due, today),
-        status.state,
-        delta_color="inverse" if status.due_now else "normal",
-    )
+    booked = playbook.next_booked(interviews, today)  # one in the calendar is named, not "due"
+    c3.metric(**summary.next_interview_metric(status.next_due, status.state, status.due_now, booked, today))
     with st.popover("Change the cadence goal"):
         with st.form("interviews_cadence"):
             n = st.number_input("Real interviews", 1, 20, book.cadence.interviews)
@@ -200,6 +196,7 @@ def delete_interview_form(item: dict, recordings: int) -> None:
 
 STATUS_BADGES = {
     "in progress": ("in progress", "blue"),
+    "quiet": ("quiet", "orange"),
     "offer": ("offer", "green"),
     "stopped": ("stopped", "gray"),
 }
@@ -223,6 +220,8 @@ def opportunity_card(opportunity: Opportunity, by_id: dict[int, dict], today: da
         head = st.container(horizontal=True, vertical_alignment="center")
         head.markdown(f"#### {escape(opportunity.label)}")
         status, colour = STATUS_BADGES[opportunity.status]
+        if opportunity.quiet_since:  # nothing since its last stage, nothing booked (pipeline.QUIET_AFTER)
+            status = f"quiet since {short_date(opportunity.quiet_since, today)}"
         head.badge(status, color=colour)
         st.markdown(
             " → ".join(
@@ -275,7 +274,7 @@ def opportunity_card(opportunity: Opportunity, by_id: dict[int, dict], today: da
             item = by_id[stage["interview_id"]]
             full = store.get_interview(db, item["id"])
             with st.expander(escape(stage_label(stage, today, stage["interview_id"] == booked))):
-                stage_entry(item, full)
+                stage_entry(item, full, today)
 
 
 def interest_metric(data: dict) -> None:
@@ -296,8 +295,11 @@ def interest_metric(data: dict) -> None:
     )
 
 
-def stage_entry(item: dict, full: dict) -> None:
-    """One stage: its facts, the debrief with its notes, people met, the questions asked, actions."""
+def stage_entry(item: dict, full: dict, today: date) -> None:
+    """One stage: its facts, the debrief with its notes, people met, the questions asked, actions.
+    A stage still booked, or an offer or a rejection logged as a stage, has no answers to count;
+    only an interview held asks for a debrief (interview_log.held)."""
+    held = interview_log.held(item, today)
     meta = [  # a fact not given is left out, not shown as "—"
         *([f"**Format:** {escape(item['format'])}"] if item["format"] else []),
         *(
@@ -305,9 +307,10 @@ def stage_entry(item: dict, full: dict) -> None:
             if item["origin"]
             else []
         ),
-        f"**Answers analysed:** {item['answers']}",
+        *([f"**Answers analysed:** {item['answers']}"] if held else []),
     ]
-    st.markdown(" · ".join(meta))
+    if meta:
+        st.markdown(" · ".join(meta))
     if item["notes"]:
         st.markdown(f":gray[{escape(item['notes'])}]")
     if item.get("job_description"):  # pasted here, it was kept but shown only while editing
@@ -319,28 +322,32 @@ def stage_entry(item: dict, full: dict) -> None:
         )
     your_answers(full)
     debriefs(full["debriefs"], item)
-    people_met(full["people"])
+    people_met(full["people"], "To meet" if interview_log.is_ahead(item, today) else "People met")
     questions_they_asked(item, full)
     debrief = latest_debrief(full["debriefs"])
-    write, edit, person, delete = st.tabs(
+    # an offer or a rejection is no interview to debrief (one written all the same stays editable)
+    debriefed = debrief is not None or playbook.is_interview(item["stage"])
+    tabs = st.tabs(
         [
-            "Edit the debrief" if debrief else "Write the debrief",
+            *(["Edit the debrief" if debrief else "Write the debrief"] if debriefed else []),
             "Edit the interview",
             "Add a person",
             "Delete",
         ]
     )
-    with write:
-        saved = shared.debrief_form(
-            db,
-            cfg,
-            item["id"],
-            key=f"interviews_debrief_{item['id']}",
-            debrief=debrief,
-            heard=heard_questions(full, cfg),
-        )
-        if saved:
-            done(saved)
+    if debriefed:
+        with tabs[0]:
+            saved = shared.debrief_form(
+                db,
+                cfg,
+                item["id"],
+                key=f"interviews_debrief_{item['id']}",
+                debrief=debrief,
+                heard=heard_questions(full, cfg),
+            )
+            if saved:
+                done(saved)
+    edit, person, delete = tabs[-3:]
     with edit:
         edit_interview(item)
     with person:
@@ -387,10 +394,11 @@ def bank_texts() -> dict[str, str]:
     return CACHE["bank_texts"]
 
 
-def people_met(people: list[dict]) -> None:
+def people_met(people: list[dict], heading: str) -> None:
+    """The stage's people under `heading`: "People met", or "To meet" for a stage still to come."""
     if not people:
         return
-    st.markdown("**People met**")
+    st.markdown(f"**{heading}**")
     for person in people:
         row = st.columns([6, 1.6], vertical_alignment="center")
         row[0].markdown(escape(person_line(person)))

@@ -6,7 +6,7 @@ import streamlit as st
 
 from coach.analysis.wording import count
 from coach.local_time import in_lived_order
-from coach.progress import LABELS, MEASURES, bands, mock_words, progress_report
+from coach.progress import LABELS, MEASURES, bands, mock_sentence, mock_words, progress_report
 from coach.ui import charts, shared, summary
 from coach.ui.highlight import escape
 from coach.ui.log_labels import moment_words
@@ -37,7 +37,7 @@ def headline(report: dict) -> None:
         "Practice answers",
         counts["practice_attempts"],
         help=f"{practice['last_365_days']} in the last year."
-        + (f" {mock_words(in_mock).strip(' ()')}, counted as practice." if in_mock else ""),
+        + (f" {mock_sentence(in_mock)}" if in_mock else ""),
     )
     booked = f"; {len(real['upcoming'])} more booked" if real["upcoming"] else ""
     c2.metric(
@@ -50,13 +50,16 @@ def headline(report: dict) -> None:
         summary.last_day_label(practice["last"], date.fromisoformat(report["today"])),
         help=f"{summary.days_ago(practice['days_since_last']).capitalize()}." if practice["last"] else None,
     )
-    c4.metric(  # the same date and words as the Interviews page: one rule, playbook.cadence_status
-        "Next real interview due",
-        summary.due_label(date.fromisoformat(real["next_due"]), date.fromisoformat(report["today"])),
+    shown = summary.next_interview_metric(  # as on the Interviews page: playbook.cadence_status
+        date.fromisoformat(real["next_due"]),
         real["state"],
-        delta_color="inverse" if real["overdue"] else "normal",
-        help=f"Last real interview: {summary.days_ago(real['days_since_last'])}." if real["last"] else None,
+        real["overdue"],
+        real.get("next_booked"),
+        date.fromisoformat(report["today"]),
     )
+    last = f"Last real interview: {summary.days_ago(real['days_since_last'])}." if real["last"] else None
+    shown["help"] = " ".join(h for h in (shown.get("help"), last) if h) or None
+    c4.metric(**shown)
 
 
 def over_time(report: dict) -> None:

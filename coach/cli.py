@@ -717,7 +717,9 @@ def interviews_command(
 
 
 def _describe_opportunity(opportunity) -> str:
-    lines = [f"{opportunity.label}  ({opportunity.status})"]
+    # nothing since its last stage and nothing booked (pipeline.QUIET_AFTER): quiet since that day
+    status = f"quiet since {opportunity.quiet_since}" if opportunity.quiet_since else opportunity.status
+    lines = [f"{opportunity.label}  ({status})"]
     booked = opportunity.next_step["interview_id"] if opportunity.next_step else None
     for s in opportunity.stages:
         said = "booked" if s.interview_id == booked else f"interest {s.interest}/5" if s.interest else ""

@@ -99,16 +99,28 @@ def option_edits(
     return changed
 
 
+def is_ahead(interview: dict, today: date) -> bool:
+    """Whether an interview is still to come: after today, or today and not yet reviewed or
+    debriefed (one with answers or a debrief has happened). Its people are to meet, not met."""
+    day = str(interview["interview_date"])[:10]
+    return day > today.isoformat() or (
+        day == today.isoformat() and not interview.get("answers") and not interview.get("debriefs")
+    )
+
+
 def coming_up(interviews: list[dict], today: date) -> list[dict]:
-    """Interviews still ahead, soonest first: after today, or today and not yet reviewed or
-    debriefed (one with answers or a debrief has happened)."""
-    ahead = [
-        i
-        for i in interviews
-        if str(i["interview_date"]) > today.isoformat()
-        or (str(i["interview_date"]) == today.isoformat() and not i.get("answers") and not i.get("debriefs"))
-    ]
-    return sorted(ahead, key=lambda i: str(i["interview_date"]))
+    """Interviews still ahead (is_ahead), soonest first."""
+    return sorted((i for i in interviews if is_ahead(i, today)), key=lambda i: str(i["interview_date"]))
+
+
+def held(interview: dict, today: date) -> bool:
+    """Whether a logged stage is an interview held by today: one whose analysed answers are worth
+    counting ("Answers analysed: 0" says a review is missing) and which a debrief follows. Not one
+    still booked, nor an offer or a rejection logged as a stage (playbook.is_interview), unless
+    answers were analysed for it all the same."""
+    if interview.get("answers"):
+        return True
+    return is_interview(interview.get("stage")) and not is_ahead(interview, today)
 
 
 # ---------------------------------------------------------------- adding to the log

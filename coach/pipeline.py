@@ -14,16 +14,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from coach import store
 from coach.analysis.wording import count
 from coach.debrief import latest_debrief, own_notes
 from coach.interview_log import coming_up
+from coach.playbook import is_offer
 from coach.store import Store
 
 # Trailing words that name a company's legal form, not the company ("Acme Inc." is Acme).
 LEGAL_SUFFIXES = ("inc", "ltd", "llc", "gmbh", "plc", "ag", "sa", "bv", "corp", "co", "limited")
+# An opportunity with no stage for this long and none booked has gone quiet: it reads "quiet since"
+# its last stage, not "in progress" (a returning user saw one idle for 112 days "in progress").
+# Four weeks is longer than the usual wait between rounds and for a decision after a final.
+QUIET_AFTER = timedelta(weeks=4)
 
 
 @dataclass(frozen=True)
@@ -85,9 +90,10 @@ class Opportunity:
     next_step: dict | None
     time: TimeSpent
     decision: str | None
-    status: str  # "in progress", "offer", "stopped"
+    status: str  # "in progress", "quiet", "offer", "stopped"
     options: list[dict] = field(default_factory=list)
     people_to_meet: list[dict] = field(default_factory=list)  # named for a booked stage, not met yet
+    quiet_since: str | None = None  # the last stage's day, when the status is "quiet"
 
     @property
     def interest_trend(self) -> list[int]:
@@ -252,7 +258,7 @@ def _status(stages: list[Stage], linked: list[dict]) -> str:
     the opportunity has stopped (it read "offer" months after the user turned it down)."""
     offers = [o for o in linked if o["kind"] == "offer"]
     if any(o["status"] in ("open", "accepted") for o in offers) or (
-        not offers and any(s.stage == "offer" for s in stages)
+        not offers and any(is_offer(s.stage) for s in stages)
     ):
         return "offer"
     latest = [s for s in stages if s.debriefed]
@@ -263,6 +269,13 @@ def _status(stages: list[Stage], linked: list[dict]) -> str:
     ):
         return "stopped"
     return "in progress"
+
+
+def quiet_since(stages: list[Stage], booked: list[dict], today: date) -> str | None:
+    """The last stage's day when nothing has happened since for QUIET_AFTER and nothing is booked
+    (an opportunity still "in progress" only in name), else None."""
+    last = max(date.fromisoformat(s.interview_date[:10]) for s in stages)
+    return last.isoformat() if not booked and today - last >= QUIET_AFTER else None
 
 
 def pipeline(
@@ -292,6 +305,7 @@ def pipeline(
         linked = _options_for(options, items, companies.count(normalised(items[0]["company"])) == 1)
         company = _spelling([i["company"] for i in items])
         status = _status(stages, linked)
+        quiet = quiet_since(stages, booked, today) if status == "in progress" else None
         met = _people(items, leave_out=booked)  # not yet met: those named for a stage still to come
         found.append(
             Opportunity(
@@ -303,8 +317,9 @@ def pipeline(
                 next_step=next_step,
                 time=_time(stages, booked, status),
                 decision=decision_prompt(company, stages, next_step) if status == "in progress" else None,
-                status=status,
+                status="quiet" if quiet else status,
                 options=linked,
+                quiet_since=quiet,
             )
         )
     booked = sorted((o for o in found if o.next_step), key=lambda o: o.next_step["interview_date"])

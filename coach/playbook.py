@@ -246,12 +246,38 @@ def set_cadence(
 # One asked, not said ("Offer? no — second round"), is no outcome.
 NOT_INTERVIEWS = ("offer", "reject", "declin", "withdr", "accept", "turned down", "no offer", "ghost")
 _OUTCOME = re.compile(rf"\b(?:{'|'.join(map(re.escape, NOT_INTERVIEWS))})\w*(?!\w|\s*\?)")
+# An offer said not to have come: "no offer", "Offer: no, second round", "offer - no", "offer? none".
+# What else the stage says is what it was ("second round": an interview); said alone, it is an
+# outcome (no offer), but never an offer.
+_NO_OFFER = re.compile(
+    r"\bno\s+offers?(?:\s+yet)?\b|\boffers?(?:[\s:?!.,;()\[\]/|-]|–|—)+(?:no|none|not)(?:\s+yet)?\b"
+)
+# The outcomes that end a process without an offer to answer, even beside the word "offer"
+# ("offer declined", "turned down the offer").
+_NOT_AN_OFFER = re.compile(r"\b(?:reject|declin|withdr|turned down|ghost|rescind)\w*")
+
+
+def _without_no_offer(text: str) -> tuple[str, bool]:
+    """The stage with a negated offer taken out, and whether there was one."""
+    rest, n = _NO_OFFER.subn(" ", text)
+    return rest, n > 0
 
 
 def is_interview(stage: str | None) -> bool:
     """Whether a logged stage is an interview the person sat (a stage not set counts: it was logged
     as an interview)."""
-    return _OUTCOME.search((stage or "").casefold()) is None
+    rest, no_offer = _without_no_offer((stage or "").casefold())
+    if no_offer and not re.search(r"\w", rest):
+        return False  # "no offer", "offer - no": the outcome, said alone
+    return _OUTCOME.search(rest) is None
+
+
+def is_offer(stage: str | None) -> bool:
+    """Whether a logged stage says an offer came ("offer", "offer call", "Offer accepted"), not
+    one asked about ("final round (offer?)"), said not to have come ("Offer: no, second round",
+    "no offer") or turned down ("offer declined"): what makes an opportunity read "offer"."""
+    rest, _ = _without_no_offer((stage or "").casefold())
+    return re.search(r"\boffers?\b(?!\s*\?)", rest) is not None and not _NOT_AN_OFFER.search(rest)
 
 
 def held_interview_dates(interviews: Sequence[dict]) -> list[date]:
@@ -261,6 +287,25 @@ def held_interview_dates(interviews: Sequence[dict]) -> list[date]:
     return [
         date.fromisoformat(str(i["interview_date"])[:10]) for i in interviews if is_interview(i.get("stage"))
     ]
+
+
+def next_booked(interviews: Sequence[dict], today: date) -> dict | None:
+    """The soonest real interview booked after today ({"date", "company", "stage"}), or None: what
+    the Interviews and Progress pages and `coach progress` name instead of a due date while one is
+    in the calendar (an offer call booked is no interview: is_interview)."""
+    ahead = [
+        i
+        for i in interviews
+        if is_interview(i.get("stage")) and date.fromisoformat(str(i["interview_date"])[:10]) > today
+    ]
+    if not ahead:
+        return None
+    soonest = min(ahead, key=lambda i: (str(i["interview_date"])[:10], i.get("id") or 0))
+    return {
+        "date": str(soonest["interview_date"])[:10],
+        "company": soonest.get("company") or "",
+        "stage": soonest.get("stage") or "",
+    }
 
 
 def cadence_status(cadence: Cadence, interview_dates: Sequence[date], today: date) -> CadenceStatus:

@@ -24,6 +24,7 @@ from coach.playbook import (
     held_interview_dates,
     load_playbook,
     newest_goal,
+    next_booked,
     whole_count,
 )
 from coach.store import Store, list_attempts, list_debriefs, list_goals, list_interviews, list_turns
@@ -100,12 +101,20 @@ def in_mock_interview(attempt: dict) -> bool:
     return attempt.get("mock_session_id") is not None
 
 
+def _in_mock(n: int) -> str:
+    return f"{n} in {'a mock interview' if n == 1 else 'mock interviews'}"
+
+
 def mock_words(n: int) -> str:
     """' (2 in mock interviews)', ' (1 in a mock interview)', '' for none: how a count of practice
     answers says how many of them came from mock interviews, the same way everywhere."""
-    if not n:
-        return ""
-    return f" ({n} in {'a mock interview' if n == 1 else 'mock interviews'})"
+    return f" ({_in_mock(n)})" if n else ""
+
+
+def mock_sentence(n: int) -> str:
+    """'2 in mock interviews, counted as practice.' ('' for none): the sentence Progress adds to its
+    count of practice answers, in mock_words' words."""
+    return f"{_in_mock(n)}, counted as practice." if n else ""
 
 
 def _practice_points(attempts: list[dict], measure: str) -> list[dict]:
@@ -365,14 +374,20 @@ def _real_interview_goal(goals: list[dict]) -> dict:
 
 
 def cadence(
-    interview_dates: list[date], practice_days: list[date], goals: list[dict], *, today: date
+    interview_dates: list[date],
+    practice_days: list[date],
+    goals: list[dict],
+    *,
+    today: date,
+    booked: dict | None = None,
 ) -> dict:
     """When the last real interview and practice were, and when the next is due by the user's goals.
 
     `practice_days`: each practice answer's day on the user's clock (local_day), as `today` is, so
     an evening's practice is that day's. Real interviews always have a goal (the playbook's default
     until the user sets one), read by `playbook.cadence_status` exactly as the Interviews page
-    reads it."""
+    reads it. `booked`: the next real interview in the calendar (playbook.next_booked), named
+    instead of a due date while there is one."""
     result = {}
     for kind, dates in (
         ("real_interviews", sorted(interview_dates)),
@@ -401,6 +416,7 @@ def cadence(
                 in_current_period=status.interviews_in_period,
             )
         result[kind] = entry
+    result["real_interviews"]["next_booked"] = booked
     return result
 
 
@@ -477,6 +493,7 @@ def progress_report(
             [date.fromisoformat(local_day(a["created_at"])) for a in attempts],
             goals,
             today=today,
+            booked=next_booked(interviews, today),
         ),
         "targets": targets,
     }
@@ -542,7 +559,11 @@ def summary_lines(report: dict) -> list[str]:
     real = report["cadence"]["real_interviews"]
     if real["last"]:
         lines.append(f"Last real interview: {real['last']} ({_days_ago(real['days_since_last'])}).")
-    if real["next_due"]:
+    if real.get("next_booked"):  # one in the calendar: no longer "due"
+        booked = real["next_booked"]
+        stage = f" ({booked['stage']})" if booked["stage"] else ""
+        lines.append(f"Next real interview: booked for {booked['date']} at {booked['company']}{stage}.")
+    elif real["next_due"]:
         lines.append(
             f"Next real interview due by your goal: {real['next_due']}"
             + (" (overdue)." if real["overdue"] else ".")

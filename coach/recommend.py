@@ -141,7 +141,7 @@ def recommended(
             groups.append(Group(GAP, f"From your debriefs: {', '.join(named)}.", for_gaps))
         if for_weak:
             reason = (
-                "Your recent answers scored lowest on "
+                f"{_whose_answers(attempts, today or date.today())} scored lowest on "
                 + listed([WEAK_AREA_LABELS.get(w, w) for w in weak[:3]])
                 + f"; these questions give you room to work on {'them' if len(weak) > 1 else 'it'}."
             )
@@ -150,6 +150,23 @@ def recommended(
             return Recommendation(groups)
     picks = banks.recommend(questions, list(STARTER_COMPETENCIES), n=n, exclude_ids=practised, role=role)
     return Recommendation([Group(STARTER, STARTER_REASON, picks)])
+
+
+# Answers older than this are not "recent": the weak-area sentence says when they were given.
+RECENT_FOR = timedelta(weeks=4)
+
+
+def _whose_answers(attempts: Sequence[dict], today: date) -> str:
+    """'Your recent answers', or 'Your last answers, in August,' when the newest of those scored
+    (weak_areas' last RECENT_ATTEMPTS) is older than RECENT_FOR: months-old answers are not recent."""
+    days = sorted(_day(a.get("created_at")) for a in list(attempts)[-RECENT_ATTEMPTS:])
+    days = [d for d in days if d != date.min]
+    if not days or today - days[-1] <= RECENT_FOR:
+        return "Your recent answers"
+    months = list(dict.fromkeys((d.year, d.month) for d in days))
+    named = [date(y, m, 1).strftime("%B") + ("" if y == today.year else f" {y}") for y, m in months]
+    when = f"in {' and '.join(named)}" if len(named) <= 2 else f"between {named[0]} and {named[-1]}"
+    return f"Your last answers, {when},"
 
 
 def _day(created_at: str | None) -> date:

@@ -484,3 +484,18 @@ def test_an_interview_booked_for_next_week_is_not_counted_as_a_real_interview_ye
     assert "1 more booked" in real.proto.help, real.proto.help
     result = run_coach("progress", data_dir=tmp_path)
     assert "2 real interviews (0 answers analysed; 1 more booked)." in result.stdout, result.stdout
+
+
+def test_the_practice_count_says_its_mock_interview_answers_in_one_phrase():
+    """The page made this sentence by trimming mock_words' " (2 in mock interviews)" with
+    .strip(' ()'); it is coach.progress's, in the same words."""
+    from app_support import PAGES
+
+    from coach.progress import mock_sentence, mock_words
+
+    assert mock_sentence(2) == "2 in mock interviews, counted as practice."
+    assert mock_sentence(1) == "1 in a mock interview, counted as practice."
+    assert mock_sentence(0) == "" == mock_words(0)
+    assert mock_words(2) == " (2 in mock interviews)"
+    page_source = (PAGES / "progress.py").read_text()
+    assert ".strip(' ()')" not in page_source and "mock_sentence(" in page_source

@@ -206,3 +206,28 @@ def test_an_alternative_in_process_at_a_company_in_the_log_carries_its_interest(
         ("alternative", 4, "recruiter screen"),
         ("batna", None, ""),
     ]
+
+
+def test_an_opportunity_with_no_stage_for_weeks_and_none_booked_has_gone_quiet(db):
+    """Northwind, its first round 112 days ago and nothing booked since, read "in progress"."""
+    _log(db, "Northwind", "Backend engineer", "first round", "2026-08-10")  # 112 days before TODAY
+    _log(db, "Globex", "SRE", "first round", "2026-11-10")  # three weeks ago: still in progress
+    _log(db, "Initech", "Platform lead", "first round", "2026-08-01")
+    _log(db, "Initech", "Platform lead", "final", "2026-12-08")  # months apart, but the next is booked
+
+    by_company = {o.company: o for o in _pipeline(db)}
+    northwind = by_company["Northwind"]
+    assert (northwind.status, northwind.quiet_since) == ("quiet", "2026-08-10")
+    assert northwind.as_json()["quiet_since"] == "2026-08-10"
+    assert [(o.status, o.quiet_since) for o in (by_company["Globex"], by_company["Initech"])] == [
+        ("in progress", None),
+        ("in progress", None),
+    ]
+
+
+def test_a_stage_saying_no_offer_came_is_no_offer(db):
+    """Stages are free text: "Offer: no, second round" made the opportunity read "offer"."""
+    _log(db, "Contoso", "Staff engineer", "Offer: no, second round", "2026-11-20")
+    _log(db, "Fabrikam", "SRE", "offer call", "2026-11-25")
+    by_company = {o.company: o.status for o in _pipeline(db)}
+    assert by_company == {"Contoso": "in progress", "Fabrikam": "offer"}

@@ -279,3 +279,37 @@ def test_a_stage_that_only_asks_about_an_offer_is_an_interview_held():
         ]
     )
     assert days == [date(2026, 11, 2)]
+
+
+# Stages as people type them: (stage, an interview held?, an offer?). "Offer: no, second round" read
+# as an offer; a negated offer is never one, and said alone it is an outcome (no offer), not an
+# interview.
+STAGE_READINGS = [
+    ("offer", False, True),
+    ("offer call", False, True),
+    ("Offer accepted", False, True),
+    ("offer negotiation", False, True),
+    ("Offer: no, second round", True, False),
+    ("offer: not yet, final round", True, False),
+    ("Offer? no — second round", True, False),
+    ("final round (offer?)", True, False),
+    ("Offer?", True, False),
+    ("technical (no offer yet)", True, False),
+    ("offer - no", False, False),
+    ("Offer — no", False, False),
+    ("offer: none", False, False),
+    ("no offer", False, False),
+    ("No offer, rejected", False, False),
+    ("offer declined", False, False),
+    ("Rejected by email", False, False),
+    ("withdrew", False, False),
+    ("second round", True, False),
+    ("recruiter screen", True, False),
+    ("", True, False),
+    (None, True, False),
+]
+
+
+@pytest.mark.parametrize(("stage", "interview", "offer"), STAGE_READINGS)
+def test_a_stage_in_free_text_reads_as_an_interview_an_offer_or_neither(stage, interview, offer):
+    assert (pb.is_interview(stage), pb.is_offer(stage)) == (interview, offer)

@@ -12,6 +12,7 @@ from store_support import analysis_dict, transcript_dict
 from coach import store
 from coach.config import load_settings
 from coach.pipeline import pipeline
+from coach.ui.highlight import escape
 
 
 def _practised(db, day: date) -> None:
@@ -257,3 +258,166 @@ def test_history_says_booked_for_an_interview_to_come_and_no_answers_for_an_offe
         f"{today - timedelta(10)}  Contoso · offer",
         f"{today - timedelta(30)}  Contoso · technical · 0 answers analysed",
     ], lines
+
+
+# ---------------------------------------------------------------- a user back after four months
+# The walkthrough's store: four practice answers four months old, two real interviews (one with a
+# job description), an offer stage whose offer was declined, and a screen booked for next week.
+
+
+def _back_after_four_months(tmp_path, today: date) -> list[date]:
+    """Builds the store; returns the days of the four practice answers."""
+    db = store.open_store(load_settings(tmp_path))
+    practised = [today - timedelta(days=n) for n in (125, 124, 123, 122)]
+    try:
+        for day in practised:
+            store.save_attempt(
+                db,
+                question_id="swe-beh-01",
+                question_text="Tell me about an incident.",
+                recording=None,
+                transcript=transcript_dict(),
+                analysis=analysis_dict(overall=60.0),  # fillers 55: the weak area
+                engine="faster-whisper",
+                model="tiny.en",
+                created_at=datetime.combine(day, time(12), tzinfo=UTC),
+            )
+        store.add_interview(
+            db,
+            company="Northwind",
+            role="Backend engineer",
+            stage="first round",
+            interview_date=today - timedelta(days=112),
+            people=[{"name": "Kim Lee", "title": "hiring manager"}],
+            job_description="We are hiring a backend engineer to own our payments platform in Go.",
+        )
+        store.add_interview(
+            db,
+            company="Contoso",
+            role="Staff engineer",
+            stage="technical",
+            interview_date=today - timedelta(100),
+        )
+        offer_stage = store.add_interview(
+            db, company="Contoso", role="Staff engineer", stage="offer", interview_date=today - timedelta(80)
+        )
+        store.add_option(
+            db,
+            kind="offer",
+            company="Contoso",
+            title="Staff engineer",
+            status="declined",
+            interview_id=offer_stage,
+        )
+        store.add_interview(
+            db,
+            company="Fabrikam",
+            role="Platform engineer",
+            stage="recruiter screen",
+            interview_date=today + timedelta(days=7),
+            people=[{"name": "Ana Ruiz", "title": "recruiter"}],
+        )
+    finally:
+        db.close()
+    return practised
+
+
+def _returned(tmp_path, monkeypatch) -> tuple[date, list[date]]:
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    today = date.today()
+    return today, _back_after_four_months(tmp_path, today)
+
+
+def _short(day: date, today: date) -> str:
+    return f"{day:%a} {day.day} {day:%b}" + ("" if day.year == today.year else f" {day.year}")
+
+
+def test_an_opportunity_idle_for_months_with_nothing_booked_reads_quiet_not_in_progress(
+    tmp_path, monkeypatch
+):
+    """Northwind, its first round 112 days ago and nothing booked since, read "in progress" on its
+    card and in `coach interviews`."""
+    today, _ = _returned(tmp_path, monkeypatch)
+    last = today - timedelta(days=112)
+
+    at = page("interviews").run()
+    badges = [str(m.value) for m in at.markdown if "-badge[" in str(m.value)]
+    assert f":orange-badge[quiet since {_short(last, today)}]" in badges, badges
+    assert badges.count(":blue-badge[in progress]") == 1, badges  # Fabrikam, booked for next week
+
+    text = run_coach("interviews", data_dir=tmp_path).stdout
+    assert f"Northwind · Backend engineer  (quiet since {last.isoformat()})" in text, text
+    assert "Fabrikam · Platform engineer  (in progress)" in text, text
+
+
+def test_the_weak_area_of_answers_months_old_says_when_they_were_given(tmp_path, monkeypatch):
+    """Practice said "Your recent answers scored lowest on fillers" of answers four months old."""
+    today, practised = _returned(tmp_path, monkeypatch)
+    months = [
+        f"{day:%B}" + ("" if day.year == today.year else f" {day.year}")
+        for day in dict.fromkeys(d.replace(day=1) for d in practised)
+    ]
+
+    at = page("practice").run()
+    captions = [c.value for c in at.caption if "scored lowest" in c.value]
+    assert captions == [
+        escape(
+            f"Your last answers, in {' and '.join(months)}, scored lowest on fillers; these questions "
+            "give you room to work on it."
+        )
+    ], captions
+
+
+def test_an_interview_booked_ahead_is_named_not_a_due_date(tmp_path, monkeypatch):
+    """ "Next real interview due" showed the goal's date, long past, above a screen already booked
+    for next week, on both pages and in `coach progress`."""
+    today, _ = _returned(tmp_path, monkeypatch)
+    booked = today + timedelta(days=7)
+
+    for name in ("interviews", "progress"):
+        shown = {m.label: m for m in page(name).run().metric}
+        assert "Next real interview due" not in shown, (name, list(shown))
+        metric = shown["Next real interview"]
+        assert (metric.value, metric.delta) == (
+            f"{booked.day} {booked:%b}" + ("" if booked.year == today.year else f" {booked.year}"),
+            "booked: Fabrikam",
+        ), name
+        assert metric.help.startswith("Booked: recruiter screen at Fabrikam, "), metric.help
+
+    text = run_coach("progress", data_dir=tmp_path).stdout
+    assert f"Next real interview: booked for {booked.isoformat()} at Fabrikam (recruiter screen)." in text
+    assert "due by your goal" not in text, text
+
+
+def test_people_named_for_a_booked_stage_are_to_meet_in_the_stage_and_its_debrief_form(tmp_path, monkeypatch):
+    """Inside next week's screen the recruiter was listed under "People met", and its debrief form
+    said "Already recorded: Ana Ruiz"."""
+    _returned(tmp_path, monkeypatch)
+
+    at = page("interviews").run()
+    [booked] = [e for e in at.expander if e.label.startswith("recruiter screen ·")]
+    headings = [str(m.value) for m in booked.markdown if str(m.value) in ("**People met**", "**To meet**")]
+    assert headings == ["**To meet**"], headings
+    recorded = [c.value for c in booked.caption if "Ana Ruiz" in c.value]
+    assert len(recorded) == 1 and recorded[0].startswith(
+        escape("To meet, as recorded: Ana Ruiz — recruiter.")
+    ), recorded
+
+    [held] = [e for e in at.expander if e.label.startswith("first round ·")]
+    assert [str(m.value) for m in held.markdown if str(m.value) == "**People met**"] == ["**People met**"]
+
+
+def test_an_offer_stage_counts_no_answers_and_asks_for_no_debrief(tmp_path, monkeypatch):
+    """The offer logged as a stage showed "Answers analysed: 0" and a "Write the debrief" form, and
+    so did the screen booked for next week (its answers cannot be analysed before it is held)."""
+    _returned(tmp_path, monkeypatch)
+
+    at = page("interviews").run()
+    stages = {e.label.split(" · ")[0]: e for e in at.expander if " · " in e.label}
+    for name in ("offer", "recruiter screen"):
+        counted = [str(m.value) for m in stages[name].markdown if "Answers analysed" in str(m.value)]
+        assert counted == [], (name, counted)
+    assert [t.label for t in stages["offer"].tabs] == ["Edit the interview", "Add a person", "Delete"]
+    assert [t.label for t in stages["technical"].tabs][0] == "Write the debrief"
+    assert any("**Answers analysed:** 0" in str(m.value) for m in stages["technical"].markdown)

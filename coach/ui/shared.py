@@ -334,15 +334,21 @@ def _unless_held(key: str, **default) -> dict:
 def _people_recorded(db: Store, interview_id: int) -> None:
     """The box for people met starts empty (those typed are added to the interview on save), so
     the ones the interview already has are named under it: the user sees who is recorded."""
+    from datetime import date
+
+    from coach.interview_log import is_ahead
     from coach.store import get_interview
     from coach.ui.log_labels import person_line
 
-    people = get_interview(db, interview_id)["people"]
+    interview = get_interview(db, interview_id)
+    people = interview["people"]
     if people:
         named = "; ".join(person_line(p) for p in people)
+        # named for an interview still to come, they are to meet: not met yet
+        recorded = "To meet, as recorded" if is_ahead(interview, date.today()) else "Already recorded"
         st.caption(
             escape(
-                f"Already recorded: {named}. Add anyone else; a name already there is not added "
+                f"{recorded}: {named}. Add anyone else; a name already there is not added "
                 "twice, and what you type after it joins their notes."
             )
         )

@@ -14,8 +14,9 @@ from pathlib import Path
 from coach.analysis.wording import clock, ordinal
 from coach.banks import tag_words  # a bank tag in words (pages call it as summary.tag_words)
 from coach.config import Thresholds
+from coach.local_time import long_date
 from coach.progress import in_mock_interview, mock_words
-from coach.ui.highlight import spans_by_kind
+from coach.ui.highlight import escape, spans_by_kind
 from coach.ui.log_labels import moment_words, short_date
 
 SCORE_NAMES = {
@@ -499,6 +500,33 @@ def due_label(next_due: date, today: date) -> str:
     if next_due == today:
         return "today"
     return f"{next_due.day} {next_due:%b}" + ("" if next_due.year == today.year else f" {next_due.year}")
+
+
+def next_interview_metric(
+    next_due: date, state: str, due_now: bool, booked: dict | None, today: date
+) -> dict:
+    """The Interviews and Progress pages' "next real interview" metric, as `st.metric` arguments.
+
+    With one booked ahead (playbook.next_booked) it names its day and company: "due today" above
+    an interview already in the calendar read as a call to book one. Otherwise the goal's date and
+    where the user stands ("due now", "on track")."""
+    if booked:
+        day = date.fromisoformat(booked["date"])
+        stage = f"{escape(booked['stage'])} at " if booked["stage"] else ""
+        return {
+            "label": "Next real interview",
+            "value": due_label(day, today),
+            "delta": f"booked: {booked['company']}",
+            "delta_color": "normal",
+            "delta_arrow": "off",
+            "help": f"Booked: {stage}{escape(booked['company'])}, {long_date(day)}.",
+        }
+    return {
+        "label": "Next real interview due",
+        "value": due_label(next_due, today),
+        "delta": state,
+        "delta_color": "inverse" if due_now else "normal",
+    }
 
 
 # Periods a person names in weeks, months or years; a number of days near one reads as it
