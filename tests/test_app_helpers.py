@@ -415,3 +415,14 @@ def test_pages_show_a_coach_error_in_the_pages_words():
             ):
                 raw.append(f"{path.name}:{node.lineno}")
     assert raw == [], raw
+
+
+def test_a_booked_interview_metric_escapes_the_company_everywhere_it_is_markdown():
+    # st.metric reads its delta as markdown too: "Northwind *Labs*" must not turn to italics
+    from datetime import date
+
+    booked = {"date": "2026-12-10", "company": "Northwind *Labs*", "stage": "final [round]"}
+    shown = summary.next_interview_metric(date(2026, 12, 20), "on track", False, booked, date(2026, 12, 2))
+    assert shown["delta"] == "booked: " + escape("Northwind *Labs*")
+    assert escape("Northwind *Labs*") in shown["help"] and escape("final [round]") in shown["help"]
+    assert "*Labs*" not in shown["delta"] + shown["help"]

@@ -516,7 +516,7 @@ def next_interview_metric(
         return {
             "label": "Next real interview",
             "value": due_label(day, today),
-            "delta": f"booked: {booked['company']}",
+            "delta": f"booked: {escape(booked['company'])}",
             "delta_color": "normal",
             "delta_arrow": "off",
             "help": f"Booked: {stage}{escape(booked['company'])}, {long_date(day)}.",
