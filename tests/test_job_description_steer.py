@@ -33,9 +33,10 @@ def test_the_same_description_steers_practice_and_the_mock_alike(store, settings
     on_practice = interview_asks(list_interviews(store), today, chosen=interview_id)
     plan = plan_for(store, settings, format="behavioural", n=5, interview_id=interview_id)
     assert on_practice is not None and on_practice.competencies == ("mentoring",), on_practice
-    assert plan.steered_by == on_practice.competencies, plan.steered_by  # was failure-learning first
-    assert plan.steered_by == tuple(c for c, _said in description_asks(TEACHER))
+    # the mock said "failure and learning, mentoring": the lessons a teacher plans read as lessons learned
     assert plan.reason == "Steered by the interview's job description: mentoring.", plan.reason
+    assert plan.steered_by == on_practice.competencies, plan.steered_by
+    assert plan.steered_by == tuple(c for c, _said in description_asks(TEACHER))
     assert "mentoring" in plan.questions[1].competencies, plan.questions[1]
 
 
@@ -50,5 +51,6 @@ def test_notes_on_an_interview_do_not_steer_the_mock(store, settings):
         notes="Met Dana, the hiring manager. Hiring for two seats.",
     )
     plan = plan_for(store, settings, format="behavioural", n=4, interview_id=interview_id)
-    assert plan.steered_by == () and not plan.reason.startswith("Steered by"), plan
+    assert not plan.reason.startswith("Steered by"), plan.reason
+    assert plan.steered_by == (), plan
     assert plan.interview_id == interview_id
