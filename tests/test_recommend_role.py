@@ -188,3 +188,21 @@ def test_the_mock_interviews_role_set_starts_from_the_role_in_settings(tmp_path,
     assert not at.exception
     role = at.selectbox(key="mock_role")
     assert role.value == "software-engineer" and role.options[0] == "Software engineering", role.options
+
+
+def test_the_command_line_sets_and_shows_the_role(tmp_path, monkeypatch):
+    """`coach settings --role` is the Settings page's twin; an unknown role is one line on stderr."""
+    import json
+
+    from cli_support import run_coach
+
+    set_it = run_coach("settings", "--role", "pm", data_dir=tmp_path)
+    assert set_it.returncode == 0, set_it.stderr
+    assert set_it.stdout.startswith("Your role: product"), set_it.stdout
+    shown = run_coach("settings", "--json", data_dir=tmp_path)
+    assert json.loads(shown.stdout) == {"role": "product"}
+    wrong = run_coach("settings", "--role", "chef", data_dir=tmp_path)
+    assert wrong.returncode == 1 and wrong.stderr.count("\n") == 1, wrong.stderr
+    assert "'chef'" in wrong.stderr and "software-engineer" in wrong.stderr, wrong.stderr
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    assert load_settings(tmp_path).role == "product"  # the wrong one changed nothing
