@@ -91,9 +91,11 @@ def your_role() -> None:
             index=list(summary.ROLE_LABELS).index(cfg.role),
             format_func=summary.ROLE_LABELS.get,
             key="settings_role",
-            help="Practice recommends, Progress lists and the mock interview asks questions written for "
-            "this role and for any role. Preparing for an interview whose job title names another "
-            "role follows that role instead.",
+        )
+        st.caption(
+            "Practice recommends, Progress lists and the mock interview asks questions written for this "
+            "role and for any role. Preparing for an interview whose job title names another role "
+            "follows that role instead."
         )
         if st.form_submit_button("Save"):
             save_settings(replace(cfg, role=role))

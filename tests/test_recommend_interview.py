@@ -199,7 +199,7 @@ def test_the_practice_page_says_the_chosen_interview_has_no_description(tmp_path
     assert not [c for c in captions if "Northwind" in c], captions
     assert (
         "Your interview at Acme \\*Pay\\* has no job description yet, so these picks do not follow one: "
-        "paste it with the interview on the Interviews page." in captions
+        "paste it under “Preparing for” below or with the interview on the Interviews page." in captions
     ), captions
     picks = [b.key for b in at.button if b.key and b.key.startswith("practice_rec_")]
     starters = recommended(_questions(load_settings(tmp_path)), [], [], today=date.today()).questions

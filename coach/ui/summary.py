@@ -572,8 +572,8 @@ def no_description_line(interview: dict) -> str:
     """The sentence Practice shows when the interview chosen under "Preparing for" has no job
     description, so nothing of a posting steers the picks (user text escaped)."""
     return (
-        f"Your interview at {escape(interview['company'])} has no job description yet, so these picks "
-        "do not follow one: paste it with the interview on the Interviews page."
+        f"Your interview at {escape(interview['company'])} has no job description yet, so these picks do "
+        "not follow one: paste it under “Preparing for” below or with the interview on the Interviews page."
     )
 
 
