@@ -11,17 +11,11 @@ from coach.errors import CoachError, ModelError, NotAudioError
 from coach.job_description import interviews_to_prepare
 from coach.mock.plan import FORMATS
 from coach.mock.session import MockSession, plan_for
+from coach.recommend import role_to_practise
 from coach.ui import shared, summary
 from coach.ui.highlight import escape
 
-ROLE_LABELS = {
-    "software-engineer": "Software engineering",
-    "data": "Data",
-    "product": "Product",
-    "design": "Design",
-    "engineering-manager": "Engineering management",
-    "sales-customer": "Sales and customer roles",
-}
+ROLE_LABELS = {k: v for k, v in summary.ROLE_LABELS.items() if k != "any"}  # a role set has a role
 SCORE_LABELS = (
     ("overall", "Overall"),
     ("delivery", "Delivery"),
@@ -78,11 +72,11 @@ def setup() -> None:
             key="mock_format",
             horizontal=True,
         )
-        if format_key == "role":
-            st.selectbox("Role", list(ROLE_LABELS), format_func=ROLE_LABELS.get, key="mock_role")
         # the interviews Practice offers to prepare for (coming ones, then the last month's), named
         # the same way: months of log would otherwise list every interview ever had, dated 2026-11-20
         interviews = interviews_to_prepare(store.list_interviews(db), date.today())
+        if format_key == "role":
+            role_choice(interviews)
         names = {NO_INTERVIEW: summary.prepare_label(None)} | {
             i["id"]: summary.prepare_label(i) for i in interviews
         }
@@ -91,7 +85,7 @@ def setup() -> None:
             list(names),
             format_func=names.get,
             key="mock_interview",
-            help="Its role and its job description (else your notes on it) steer the questions.",
+            help="Its role and its job description steer the questions.",
         )
         st.slider(
             "Questions (an opener and a closer included; follow-ups come on top)",
@@ -113,6 +107,18 @@ def setup() -> None:
         )
         if ss.get("mock_start_error"):
             st.error(ss.mock_start_error)
+
+
+def role_choice(interviews: list[dict]) -> None:
+    """The role set's role: the chosen interview's when its title names one, else the user's role
+    from Settings, until the user picks another (a new interview chosen suggests its role again)."""
+    chosen = next((i for i in interviews if i["id"] == ss.get("mock_interview")), None)
+    suggested = role_to_practise(cfg.role, (chosen or {}).get("role"))
+    if ss.get("mock_role_suggested") != suggested or "mock_role" not in ss:
+        ss.mock_role_suggested = suggested
+        if suggested:
+            ss.mock_role = suggested
+    st.selectbox("Role", list(ROLE_LABELS), format_func=ROLE_LABELS.get, key="mock_role")
 
 
 # ---------------------------------------------------------------- during

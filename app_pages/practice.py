@@ -15,6 +15,7 @@ from coach.job_description import (
     interviews_to_prepare,
     opportunity_description,
     save_job_description,
+    without_description,
 )
 from coach.progress import answered_before, debrief_gaps
 from coach.ui import shared, summary, timer
@@ -78,7 +79,8 @@ def first_run() -> None:
             "3. Read what you did: fillers marked in the transcript, pace, and how the "
             "answer was structured (situation, task, action, result)."
         )
-        first = recommend.recommended(questions, [], [], n=1).questions
+        role = recommend.role_to_practise(cfg.role)
+        first = recommend.recommended(questions, [], [], n=1, role=role).questions
         left, right = st.columns(2)
         left.button(
             "Answer your first question",
@@ -140,9 +142,20 @@ def question_filters() -> dict:
 def recommended_questions() -> None:
     today = date.today()
     gaps = [g["competency"] for g in debrief_gaps(store.list_debriefs(db), today=today)]
-    # the interview being prepared for, else the soonest one ahead with a job description
-    asks = interview_asks(store.list_interviews(db), today, chosen=ss.practice_interview_id or None)
-    for group in recommend.recommended(questions, attempts, gaps, interview=asks).groups:  # each under why
+    logged = store.list_interviews(db)
+    chosen = ss.practice_interview_id or None
+    interview = next((i for i in logged if i["id"] == chosen), None)
+    # the interview being prepared for (only it), else the soonest one ahead with a job description
+    asks = interview_asks(logged, today, chosen=chosen)
+    undescribed = without_description(logged, chosen)
+    if undescribed is not None:
+        st.caption(summary.no_description_line(undescribed))
+    role = recommend.role_to_practise(cfg.role, (interview or {}).get("role"))
+    said_role = summary.picked_for_role(role, interview)
+    if said_role:
+        st.caption(said_role)
+    picks = recommend.recommended(questions, attempts, gaps, interview=asks, role=role)
+    for group in picks.groups:  # each under why
         st.caption(escape(group.reason))  # it quotes the company and the job description
         for q in group.questions:
             row = st.columns([6, 1], vertical_alignment="center")

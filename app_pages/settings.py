@@ -18,7 +18,7 @@ from coach.data_admin import (
 from coach.errors import NothingToExport
 from coach.transcribe import available_models
 from coach.transcribe.models import INSTALLABLE
-from coach.ui import shared
+from coach.ui import shared, summary
 from coach.ui.highlight import escape
 from coach.ui.summary import (
     FILLER_DETECTOR_LABELS,
@@ -78,6 +78,30 @@ def transcription() -> None:
                 "A more accurate model (about twice as slow) can be added: the README's Transcription "
                 "section says how, in one step from the coach's folder."
             )
+
+
+# ---------------------------------------------------------------- role
+def your_role() -> None:
+    """The role the recommendations and the mock interview pick questions for."""
+    st.subheader("Your role")
+    with st.form("settings_role"):
+        role = st.selectbox(
+            "The jobs you interview for",
+            list(summary.ROLE_LABELS),
+            index=list(summary.ROLE_LABELS).index(cfg.role),
+            format_func=summary.ROLE_LABELS.get,
+            key="settings_role",
+        )
+        st.caption(
+            "Practice recommends, Progress lists and the mock interview asks questions written for this "
+            "role and for any role. Preparing for an interview whose job title names another role "
+            "follows that role instead."
+        )
+        if st.form_submit_button("Save"):
+            save_settings(replace(cfg, role=role))
+            chosen = summary.ROLE_PHRASES.get(role)
+            for_whom = f"{chosen} and for any role" if chosen else "any role"
+            st.success(f"Saved: questions for {for_whom}.")
 
 
 # ---------------------------------------------------------------- thresholds
@@ -227,6 +251,7 @@ def delete_everything() -> None:
 shared.page_header("Settings", shared.runs_where(cfg))
 if not cfg.multi_user or shared.staff(cfg):  # in a cohort these settings are everyone's: staff only
     transcription()
+    your_role()
     thresholds()
 else:
     model_name, model_costs = model_words(cfg.engine, cfg.model)

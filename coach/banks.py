@@ -592,6 +592,37 @@ def normalise_role(role: str) -> str:
     return key
 
 
+# Role names people write in the interview log ("Staff engineer") → the bank's roles, by the words in them.
+ROLE_WORDS = (
+    ("product", "product"),
+    ("design", "design"),
+    ("data", "data"),
+    ("analyst", "data"),
+    ("scientist", "data"),
+    ("sales", "sales-customer"),
+    ("account", "sales-customer"),
+    ("customer", "sales-customer"),
+    ("manager", "engineering-manager"),
+    ("engineer", "software-engineer"),
+    ("developer", "software-engineer"),
+)
+
+
+def role_from_title(title: str | None) -> str | None:
+    """The bank's role for a job title as written in the interview log, or None."""
+    text = (title or "").strip()
+    if not text:
+        return None
+    try:
+        return normalise_role(text)
+    except InputError:
+        pass
+    lowered = text.lower()
+    if "engineering manager" in lowered or "head of engineering" in lowered:
+        return "engineering-manager"
+    return next((role for word, role in ROLE_WORDS if word in lowered), None)
+
+
 def filter_questions(
     questions: Iterable[Question],
     category: str | None = None,

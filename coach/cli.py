@@ -1274,6 +1274,40 @@ def mock_command(
             typer.echo(line)
 
 
+@app.command("settings")
+@friendly_errors
+def settings_command(
+    role: Annotated[
+        str | None,
+        typer.Option(
+            metavar="ROLE",
+            help="the jobs you interview for: any, software-engineer, data, product, design, "
+            "engineering-manager or sales-customer",
+        ),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print the settings as JSON")] = False,
+) -> None:
+    """Your role, as on the Settings page: recommendations, `coach progress` and `coach mock` pick
+    questions for it and for any role (an interview whose job title names another role follows that
+    role). With --role, saves it first."""
+    from dataclasses import replace
+
+    from coach import banks
+    from coach.config import load_settings, save_settings
+
+    settings = load_settings()
+    if role is not None:
+        settings = replace(settings, role=banks.normalise_role(role))
+        save_settings(settings)
+    if as_json:
+        print_json({"role": settings.role})
+        return
+    if settings.role == "any":
+        typer.echo("Your role: any (questions for every role are recommended).")
+    else:
+        typer.echo(f"Your role: {settings.role} (its questions and those for any role are recommended).")
+
+
 @app.command("worker")
 @friendly_errors
 def worker_command(

@@ -136,6 +136,9 @@ class Settings:
     # same place on each machine); unset: the data directory's recordings/ folder.
     recordings_folder: str | None = None
     thresholds: Thresholds = field(default_factory=Thresholds)
+    # The user's role, one of the question banks' roles (coach.banks.ROLES): recommendations and
+    # the mock interview pick its questions and those for any role. "any": no filter.
+    role: str = "any"
     # ---- multi-user (cohort) mode, issue 23; SECURITY.md explains each choice
     # Off: one person's coach, no login (the default). On: every page needs a login identity.
     multi_user: bool = False
@@ -257,6 +260,7 @@ def load_settings(data_dir: Path | None = None, **overrides) -> Settings:
         values["queue"] = os.environ["COACH_QUEUE"].strip().lower() in ("1", "true", "yes", "on")
     values.update({k: v for k, v in overrides.items() if v is not None})
     _check_cohort(values, path)
+    _check_role(values, path)
     if values.get("multi_user") and "owner" not in values:
         values["owner"] = os.environ.get("COACH_USER", "").strip().lower()
     return Settings(data_dir=data_dir, thresholds=thresholds, **values)
@@ -301,6 +305,21 @@ def _check_cohort(values: dict, path: Path) -> None:
             ) from e
 
 
+def _check_role(values: dict, path: Path) -> None:
+    """The role as the banks name it ("pm" read as "product"), or one sentence naming the choices."""
+    from coach.banks import ROLES, normalise_role
+
+    if "role" not in values:
+        return
+    try:
+        values["role"] = normalise_role(str(values["role"]))
+    except InputError as e:
+        raise InputError(
+            f"role in {path} is {values['role']!r}, which is not a role the questions are written for; "
+            f"use one of: {', '.join(ROLES)}."
+        ) from e
+
+
 def save_settings(settings: Settings) -> Path:
     """Write the user-changeable settings to settings.toml in the data directory."""
     path = settings.data_dir / SETTINGS_FILE_NAME
@@ -316,6 +335,8 @@ def save_settings(settings: Settings) -> Path:
         lines.append("queue = true")
     if settings.recordings_folder:
         lines.append(f"recordings_folder = {json.dumps(str(settings.recordings_folder))}")
+    if settings.role != "any":
+        lines.append(f"role = {json.dumps(settings.role)}")
     lines += ["", "[thresholds]"]
     kept = {k: v for k, v in _read_settings_file(path).items() if k in COHORT_KEYS}
     cohort = [f"{name} = {_toml_value(value)}" for name, value in kept.items()]

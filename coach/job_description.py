@@ -91,16 +91,19 @@ def opportunity_description(interviews: list[dict], interview_id: int) -> str:
 
 def interview_asks(interviews: list[dict], today: date, chosen: int | None = None) -> InterviewAsks | None:
     """What the coming interview's job description asks for, for the recommendations: the one the
-    user is preparing for (`chosen`) if it is still ahead, else the soonest one ahead whose
-    opportunity has a description (an offer or a rejection logged as a stage is not an interview to
-    prepare for). None when no coming interview has a description or it asks for nothing the banks
-    practise: the recommendations are then what they were without one."""
-    ahead = sorted(
-        (i for i in interviews if _day(i["interview_date"]) >= today and is_interview(i.get("stage"))),
-        key=lambda i: _day(i["interview_date"]),
-    )
-    ahead.sort(key=lambda i: i["id"] != chosen)  # the chosen one first, the rest soonest first
-    for interview in ahead:
+    user is preparing for (`chosen`) and only that one (without a description of its own or its
+    opportunity's it steers nothing: another company's posting is not what they prepare for), else
+    the soonest one ahead whose opportunity has a description (an offer or a rejection logged as a
+    stage is not an interview to prepare for). None when there is none or it asks for nothing the
+    banks practise: the recommendations are then what they were without one."""
+    if chosen is not None:
+        candidates = [i for i in interviews if i["id"] == chosen]
+    else:
+        candidates = sorted(
+            (i for i in interviews if _day(i["interview_date"]) >= today and is_interview(i.get("stage"))),
+            key=lambda i: _day(i["interview_date"]),
+        )
+    for interview in candidates:
         description = opportunity_description(interviews, interview["id"])
         if description.strip():
             asks = description_asks(description)
@@ -115,10 +118,23 @@ def interview_asks(interviews: list[dict], today: date, chosen: int | None = Non
     return None
 
 
+def without_description(interviews: list[dict], chosen: int | None) -> dict | None:
+    """The interview the user is preparing for when neither it nor another stage of its
+    opportunity has a job description (the page says so, and how to add one); else None."""
+    if chosen is None:
+        return None
+    interview = next((i for i in interviews if i["id"] == chosen), None)
+    if interview is None or opportunity_description(interviews, chosen).strip():
+        return None
+    return interview
+
+
 def description_asks(description: str) -> list[tuple[str, list[str]]]:
     """The competencies a job description mentions often enough to ask for, most first, each with
     the description's words for it (the title line left out). Only its start is read, as for its
-    key terms: the Practice page asks this at every rerun, and a 20,000-word paste took seconds."""
+    key terms: the Practice page asks this at every rerun, and a 20,000-word paste took seconds.
+    The one reading of a description for choosing questions: Practice's recommendations and the
+    mock interview's plan both come here, so one posting steers both alike."""
     from coach.analysis.word_use import JOB_MAX_CHARS
 
     title, _, rest = description.strip()[:JOB_MAX_CHARS].partition("\n")

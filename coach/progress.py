@@ -324,16 +324,24 @@ def skill_gaps(
     today: date,
     n: int = 5,
     interview: recommend.InterviewAsks | None = None,
+    role: str | None = None,
 ) -> dict:
     """Competencies named as gaps in recent debriefs, and the questions the Practice page
     recommends for them (one decision, so both pages list the same questions; `interview`: what a
-    coming interview asks for, whose picks Practice lists first); questions it picks for weak
-    score areas or for the interview are not listed here, under the gaps."""
+    coming interview asks for, whose picks Practice lists first; `role`: the user's, as Practice
+    picks for it); questions it picks for weak score areas or for the interview are not listed
+    here, under the gaps."""
     gaps = debrief_gaps(debriefs, today=today)
     recommended = []
     if gaps:
         picks = recommend.recommended(
-            questions, attempts, [g["competency"] for g in gaps], n=n, today=today, interview=interview
+            questions,
+            attempts,
+            [g["competency"] for g in gaps],
+            n=n,
+            today=today,
+            interview=interview,
+            role=role,
         ).picked_for(recommend.GAP)  # only what practises a gap is listed under the gaps
         recommended = [
             {"id": q.id, "text": q.text, "category": q.category, "competencies": list(q.competencies)}
@@ -487,6 +495,7 @@ def progress_report(
             today=today,
             n=recommend_n,
             interview=interview_asks(interviews, today),  # as Practice, unless another is chosen there
+            role=recommend.role_to_practise(settings.role),  # as Practice, unless it prepares for one
         ),
         "cadence": cadence(
             held,

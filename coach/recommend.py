@@ -56,8 +56,10 @@ class InterviewAsks:
         """ "Your interview at Northwind on Thu 10 Dec 2026 asks for stakeholders and conflict:
         these questions practise influence and conflict." """
         when = {0: "today", 1: "tomorrow"}.get((self.day - today).days, f"on {long_date(self.day)}")
+        # one held already (a second round often follows, so it can be chosen to prepare for)
+        job = f"The job you interviewed for at {self.company}" if self.day < today else None
         return (
-            f"Your interview at {self.company} {when} asks for {listed(list(self.words))}: "
+            f"{job or f'Your interview at {self.company} {when}'} asks for {listed(list(self.words))}: "
             f"{'this question practises' if len(practised) == 1 else 'these questions practise'} "
             f"{listed([banks.tag_words(c) for c in practised])}."
         )
@@ -89,6 +91,16 @@ class Recommendation:
     def picked_for(self, why: str) -> list[Question]:
         """Only the picks made for `why` (Progress lists the gap picks under the gaps)."""
         return [q for group in self.groups if group.why == why for q in group.questions]
+
+
+def role_to_practise(setting: str | None, interview_title: str | None = None) -> str | None:
+    """The role whose questions are picked (with those for any role): the interview being prepared
+    for's, when its title names one of the banks' roles (an engineer interviewing for a product job
+    practises product questions); else the role chosen in Settings; None for any role."""
+    from_interview = banks.role_from_title(interview_title)
+    if from_interview and from_interview != "any":
+        return from_interview
+    return None if not setting or setting == "any" else banks.normalise_role(setting)
 
 
 def weak_areas(attempts: Sequence[dict]) -> list[str]:

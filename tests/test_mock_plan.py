@@ -12,6 +12,11 @@ from coach.errors import InputError
 from coach.mock.plan import make_plan, role_from_title
 
 QUESTIONS = banks.load_questions()
+# A posting asks for what it says more than once (coach.job_description.description_asks).
+PRICING = (
+    "Senior Product Manager\nOwns pricing strategy and the go-to-market strategy; "
+    "resolves conflict with sales before the conflict reaches customers."
+)
 
 
 def test_an_interview_opens_and_closes_and_tells_stories_in_between():
@@ -53,7 +58,7 @@ def test_an_interview_from_the_log_steers_the_role_and_the_competencies():
         "id": 7,
         "role": "Senior Product Manager",
         "notes": "Met Dana, the hiring manager.",
-        "job_description": "Owns pricing strategy; conflict with sales",
+        "job_description": PRICING,
     }
     plan = make_plan(QUESTIONS, [], format="role", interview=interview, n=4)
     assert plan.role == "product" and plan.interview_id == 7
@@ -93,7 +98,7 @@ def test_a_later_stage_is_steered_by_the_description_pasted_at_an_earlier_one(se
     try:
         store.add_interview(
             db, company="Acme", role="Senior Product Manager", stage="recruiter screen",
-            interview_date="2026-11-18", job_description="Owns pricing strategy; conflict with sales",
+            interview_date="2026-11-18", job_description=PRICING,
         )  # fmt: skip
         onsite = store.add_interview(
             db,

@@ -150,3 +150,57 @@ def test_progress_lists_the_same_gap_questions_as_practice_when_an_interview_is_
     asks = interview_asks(list_interviews(store), TODAY)
     on_practice = recommended(_questions(settings), [], gaps, today=TODAY, interview=asks).picked_for(GAP)
     assert [q["id"] for q in report["skill_gaps"]["recommended"]] == [q.id for q in on_practice]
+
+
+def test_a_chosen_interview_without_a_description_is_not_replaced_by_another_companys(store, settings):
+    """Preparing for Acme, whose log has no job description, Practice followed Northwind's posting
+    (the next coming interview with one) and said so under Northwind's name."""
+    from coach.job_description import without_description
+
+    acme = add_interview(store, company="Acme", interview_date=TODAY + timedelta(days=3))
+    add_interview(
+        store, company="Northwind", interview_date=TODAY + timedelta(days=8), job_description=CONFLICT_HEAVY
+    )
+    interviews = list_interviews(store)
+    assert interview_asks(interviews, TODAY).company == "Northwind"  # nothing chosen: the soonest described
+    assert interview_asks(interviews, TODAY, chosen=acme) is None
+    assert without_description(interviews, acme)["company"] == "Acme"
+    assert without_description(interviews, None) is None
+
+
+def test_the_practice_page_says_the_chosen_interview_has_no_description(tmp_path, monkeypatch):
+    from coach import store
+    from coach.config import load_settings
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        acme = add_interview(db, company="Acme *Pay*", interview_date=date.today() + timedelta(days=3))
+        add_interview(
+            db,
+            company="Northwind",
+            interview_date=date.today() + timedelta(days=8),
+            job_description=CONFLICT_HEAVY,
+        )
+    finally:
+        db.close()
+    unchosen = page("practice")
+    unchosen.session_state["practice_question_id"] = "mot-05"  # "Preparing for" is offered with a question
+    unchosen.run()
+    assert any(c.value.startswith("Your interview at Northwind") for c in unchosen.caption)
+
+    at = page("practice")
+    at.session_state["practice_question_id"] = "mot-05"
+    at.session_state["practice_interview_id"] = acme
+    at.run()
+    assert not at.exception and not at.error
+    captions = [c.value for c in at.caption]
+    assert not [c for c in captions if "Northwind" in c], captions
+    assert (
+        "Your interview at Acme \\*Pay\\* has no job description yet, so these picks do not follow one: "
+        "paste it under “Preparing for” below or with the interview on the Interviews page." in captions
+    ), captions
+    picks = [b.key for b in at.button if b.key and b.key.startswith("practice_rec_")]
+    starters = recommended(_questions(load_settings(tmp_path)), [], [], today=date.today()).questions
+    assert picks == [f"practice_rec_{q.id}" for q in starters], picks

@@ -3,7 +3,8 @@
 The middle of the interview comes from the same recommendations as Practice
 (`coach.recommend`: debrief skill gaps, then the lowest recent scores, skipping questions
 answered in the last two weeks). An interview from the log steers it: its role picks the role's
-questions, and its job description (else its notes) names competencies to probe first.
+questions, and its job description, read as Practice reads it (`coach.job_description.description_asks`),
+names competencies to probe first.
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from coach import banks, recommend
-from coach.banks import Question
+from coach.banks import Question, role_from_title
 from coach.errors import InputError
+from coach.job_description import description_asks
 
 
 @dataclass(frozen=True)
@@ -35,20 +37,6 @@ OPENERS = ("mot-05", "mot-06")  # "Tell me about yourself.", "Walk me through yo
 CLOSERS = ("close-02", "close-08", "close-12", "close-03")
 RECENT_DAYS = 14
 SPOKEN_ELSEWHERE = ("motivation", "closing")  # openers and closers, not a role's own questions
-# Role names people write in the log ("Staff engineer") → the bank's roles, by the words in them.
-ROLE_WORDS = (
-    ("product", "product"),
-    ("design", "design"),
-    ("data", "data"),
-    ("analyst", "data"),
-    ("scientist", "data"),
-    ("sales", "sales-customer"),
-    ("account", "sales-customer"),
-    ("customer", "sales-customer"),
-    ("manager", "engineering-manager"),
-    ("engineer", "software-engineer"),
-    ("developer", "software-engineer"),
-)
 
 
 @dataclass(frozen=True)
@@ -58,25 +46,11 @@ class Plan:
     role: str | None = None
     interview_id: int | None = None
     reason: str = ""
+    steered_by: tuple[str, ...] = ()  # the competencies the interview's job description asks for
 
     @property
     def planned_s(self) -> int:
         return self.format.minutes * 60
-
-
-def role_from_title(title: str) -> str | None:
-    """The bank's role for a job title as written in the interview log, or None."""
-    text = (title or "").strip()
-    if not text:
-        return None
-    try:
-        return banks.normalise_role(text)
-    except InputError:
-        pass
-    lowered = text.lower()
-    if "engineering manager" in lowered or "head of engineering" in lowered:
-        return "engineering-manager"
-    return next((role for word, role in ROLE_WORDS if word in lowered), None)
 
 
 def _recent_ids(attempts: Sequence[dict]) -> set[str]:
@@ -117,8 +91,9 @@ def make_plan(
     steer: list[str] = []
     if interview:
         role = role or role_from_title(interview.get("role", ""))
-        described = interview.get("job_description") or interview.get("notes") or ""
-        steer = banks.skill_gap_to_competencies(described)
+        # the description only: notes are about people and the day ("Met Dana, the hiring manager"
+        # steered to hiring), and Practice never read them
+        steer = [c for c, _said in description_asks(interview.get("job_description") or "")]
     role = banks.normalise_role(role) if role else None
     by_id = {q.id: q for q in questions}
     recent = _recent_ids(attempts)
@@ -153,9 +128,9 @@ def make_plan(
             "skill gaps yet to steer by. The next mock follows your weak areas once there are."
         )
     if steer:
-        source = "job description" if interview.get("job_description") else "notes"
-        reason = f"Steered by the interview's {source}: {', '.join(banks.tag_words(s) for s in steer[:3])}."
-    return Plan(shape, ordered, role, (interview or {}).get("id"), reason)
+        named = ", ".join(banks.tag_words(s) for s in steer)
+        reason = f"Steered by the interview's job description: {named}."
+    return Plan(shape, ordered, role, (interview or {}).get("id"), reason, tuple(steer))
 
 
 def _shares(n: int, pools: int) -> list[int]:

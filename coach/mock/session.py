@@ -233,10 +233,13 @@ def plan_for(
     role: str | None = None,
     interview_id: int | None = None,
 ) -> Plan:
-    """The plan from what the store knows: recent answers and scores, debrief gaps, the interview."""
+    """The plan from what the store knows: recent answers and scores, debrief gaps, the interview.
+    The role is `role` when given (the command's --role, the page's choice), else the interview's
+    when its title names one of the banks' roles, else the user's role from Settings."""
     from coach import banks
     from coach.job_description import opportunity_description
     from coach.mock.plan import make_plan
+    from coach.recommend import role_to_practise
     from coach.store import get_interview, list_attempts, list_debriefs, list_interviews
 
     interview = get_interview(store, interview_id) if interview_id is not None else None
@@ -249,7 +252,7 @@ def plan_for(
         list_attempts(store, newest_first=False),
         format=format or ("role" if role else "behavioural"),
         n=n,
-        role=role,
+        role=role or role_to_practise(settings.role, (interview or {}).get("role")),
         debrief_gaps=banks.skill_gap_to_competencies(gap_text) if gap_text else [],
         interview=interview,
     )

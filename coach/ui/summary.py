@@ -560,6 +560,50 @@ def interview_label(interview: dict) -> str:
 
 NO_PARTICULAR_INTERVIEW = "No particular interview (general questions)"
 
+# The banks' roles (coach.banks.ROLES) as Settings and the mock interview offer them, and as a
+# sentence names them ("questions for product roles").
+ROLE_LABELS = {
+    "any": "Any role (all questions)",
+    "software-engineer": "Software engineering",
+    "data": "Data",
+    "product": "Product",
+    "design": "Design",
+    "engineering-manager": "Engineering management",
+    "sales-customer": "Sales and customer roles",
+}
+ROLE_PHRASES = {
+    "software-engineer": "software engineering roles",
+    "data": "data roles",
+    "product": "product roles",
+    "design": "design roles",
+    "engineering-manager": "engineering management roles",
+    "sales-customer": "sales and customer roles",
+}
+
+
+def picked_for_role(role: str | None, interview: dict | None) -> str | None:
+    """Whose role the recommendations follow, in one sentence (user text escaped), or None when
+    they follow none: 'Questions for product roles and for any role: the role of your interview at
+    Initech.'"""
+    from coach.banks import role_from_title
+
+    if role is None:
+        return None
+    if interview is not None and role_from_title(interview.get("role")) == role:
+        whose = f"the role of your interview at {escape(interview['company'])}"
+    else:
+        whose = "your role, set in Settings"
+    return f"Questions for {ROLE_PHRASES[role]} and for any role: {whose}."
+
+
+def no_description_line(interview: dict) -> str:
+    """The sentence Practice shows when the interview chosen under "Preparing for" has no job
+    description, so nothing of a posting steers the picks (user text escaped)."""
+    return (
+        f"Your interview at {escape(interview['company'])} has no job description yet, so these picks do "
+        "not follow one: paste it under “Preparing for” below or with the interview on the Interviews page."
+    )
+
 
 def prepare_label(interview: dict | None) -> str:
     """One choice of "prepare for an interview from your log", the same on Practice and Mock:
