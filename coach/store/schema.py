@@ -368,6 +368,7 @@ mock_turns = sa.Table(
     sa.Column("score_overall", sa.Float, nullable=True),
     sa.Column("duration_s", sa.Float, nullable=True),
     sa.Index(None, "session_id"),
+    sa.Index(None, "attempt_id"),  # migration 0009
     *_owner(),
 )
 
