@@ -503,3 +503,19 @@ def test_text_at_its_limit_is_kept_whole_on_either_database(store):
         LONG_TEXT_CHARS,
         100,
     )
+
+
+def test_a_model_path_longer_than_an_answer_keeps_is_refused_before_transcribing(tmp_path):
+    """Each answer keeps the model that transcribed it, up to 200 characters: a model in a folder
+    with a longer path was transcribed with and then refused by PostgreSQL (SQLite kept it). It
+    is now refused when the engine is chosen, before any recording is transcribed."""
+    from coach.errors import ModelError
+    from coach.transcribe.models import check_model_name
+
+    deep = tmp_path
+    while len(str(deep)) <= 200:
+        deep = deep / ("folder-" + "m" * 40)
+    deep.mkdir(parents=True)
+    with pytest.raises(ModelError, match=r"each answer keeps up to 200 of it; move the model"):
+        check_model_name(str(deep))
+    check_model_name(str(tmp_path))  # a shorter path is a model folder like any other
