@@ -519,3 +519,20 @@ def test_a_model_path_longer_than_an_answer_keeps_is_refused_before_transcribing
     with pytest.raises(ModelError, match=r"each answer keeps up to 200 of it; move the model"):
         check_model_name(str(deep))
     check_model_name(str(tmp_path))  # a shorter path is a model folder like any other
+
+
+def test_a_debrief_naming_someone_with_too_long_a_title_saves_nothing_of_the_form(store):
+    """The debrief form's people met are checked with the rest of the form: a 250-character title
+    among them refused the person after the debrief had been written, so the form was half saved."""
+    from coach.debrief import save_debrief
+
+    interview = add_interview(store, company="Acme", interview_date="2026-12-01")
+    answers = {
+        "went_well": "The incident story landed.",
+        "people_met": ["Sam Lee — engineering manager", "Dana — " + "x" * 250],
+        "interest": 4,
+    }
+    with pytest.raises(InputError, match="keeps the person's title up to 200 characters, not 250"):
+        save_debrief(store, store.settings, interview, answers, add_to_bank=False)
+    kept = get_interview(store, interview)
+    assert (kept["debriefs"], kept["people"]) == ([], [])

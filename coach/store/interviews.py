@@ -77,7 +77,7 @@ def add_interview(
     )
     check_lengths(interviews, "interview", {k: values[k] for k in TYPED})
     for person in people:
-        _check_person(**person)
+        check_person(**person)
     with store.write() as conn:
         interview_id = conn.execute(interviews.insert().values(**values)).inserted_primary_key[0]
         for person in people:
@@ -88,7 +88,7 @@ def add_interview(
 def _insert_person(
     conn: sa.Connection, owner: str, interview_id: int, name: str, title: str = "", notes: str = ""
 ) -> int:
-    _check_person(name, title, notes)
+    check_person(name, title, notes)
     return conn.execute(
         interview_people.insert().values(
             uid=new_uid(),
@@ -101,14 +101,15 @@ def _insert_person(
     ).inserted_primary_key[0]
 
 
-def _check_person(name: str, title: str = "", notes: str = "") -> None:
+def check_person(name: str, title: str = "", notes: str = "") -> None:
+    """Someone met as they may be kept: a name, and no field longer than its column keeps."""
     if not (name or "").strip():
         raise InputError("A person met needs a name (or a description such as 'hiring manager').")
     check_lengths(interview_people, "person", {"name": name, "title": title, "notes": notes})
 
 
 def add_person(store: Store, interview_id: int, *, name: str, title: str = "", notes: str = "") -> int:
-    _check_person(name, title, notes)
+    check_person(name, title, notes)
     get_row(store, interviews, interview_id, "interview")
     with store.write() as conn:
         return _insert_person(conn, store.owner, interview_id, name, title, notes)
