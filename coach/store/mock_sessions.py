@@ -32,7 +32,7 @@ def save_mock_session(
     for turn in turns:
         if turn["kind"] not in KINDS:
             raise InputError(f"A mock turn is a question or a follow-up, not {turn['kind']!r}.")
-        check_lengths(mock_turns, "mock interview question", {k: turn.get(k) for k in TURN_TYPED})
+        check_lengths(mock_turns, "mock interview", {k: turn.get(k) for k in TURN_TYPED})
     check_lengths(mock_sessions, "mock interview", {"format": format, "role": role or ""})
     with store.write() as conn:
         session_id = conn.execute(
