@@ -536,3 +536,24 @@ def test_a_debrief_naming_someone_with_too_long_a_title_saves_nothing_of_the_for
         save_debrief(store, store.settings, interview, answers, add_to_bank=False)
     kept = get_interview(store, interview)
     assert (kept["debriefs"], kept["people"]) == ([], [])
+
+
+def test_a_review_for_a_company_name_longer_than_kept_stops_before_keeping_or_transcribing(store, clips):
+    """Reviewing an interview into a new log entry whose company is 201 characters: the recording
+    was kept and transcribed (minutes for a real call), and only then the interview refused. Now
+    the sentence comes first: nothing is kept and no interview logged, the upload still in the form."""
+    from coach.interview.orchestrator import review_recording
+
+    with pytest.raises(InputError, match="keeps the interview's company up to 200 characters, not 201"):
+        review_recording(
+            store,
+            store.settings,
+            (clips / "clean.wav").read_bytes(),
+            original_name="call.wav",
+            company="c" * 201,
+            interview_date="2026-12-01",
+        )
+    recordings = store.settings.recordings_dir
+    assert not recordings.exists() or not any(p.is_file() for p in recordings.rglob("*"))
+    with store.read() as conn:
+        assert conn.execute(sa.text("SELECT count(*) FROM interviews")).scalar() == 0

@@ -75,7 +75,7 @@ def add_interview(
         created_at=utc_now(),
         job_description=job_description or "",
     )
-    check_lengths(interviews, "interview", {k: values[k] for k in TYPED})
+    check_interview(**{k: values[k] for k in TYPED})
     for person in people:
         check_person(**person)
     with store.write() as conn:
@@ -99,6 +99,13 @@ def _insert_person(
             notes=notes,
         )
     ).inserted_primary_key[0]
+
+
+def check_interview(**typed: str) -> None:
+    """What the user wrote about an interview (company, role, stage, notes, ...) as it may be kept:
+    nothing longer than its column keeps. A caller with long work before saving (a review) asks
+    first, so the work is not done for nothing."""
+    check_lengths(interviews, "interview", typed)
 
 
 def check_person(name: str, title: str = "", notes: str = "") -> None:
