@@ -272,6 +272,22 @@ def test_an_unreachable_postgresql_server_is_one_clear_message(tmp_path, monkeyp
     assert "secret" not in str(error.value)
 
 
+def test_a_database_url_that_cannot_be_read_is_one_sentence_without_it(tmp_path, monkeypatch):
+    """A port that is not a number was a ValueError traceback; like a driver that is not installed,
+    it is now one sentence, which shows neither the password nor the address."""
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    for url in (
+        "postgresql+psycopg://coach:pw-s3cret@127.0.0.1:port/coach",
+        "postgresql+nosuch://coach:pw-s3cret@h/c",
+    ):
+        settings = replace(load_settings(data_dir=tmp_path / "data"), database_url=url)
+        with pytest.raises(
+            StorageError, match="^COACH_DATABASE_URL is not a usable database URL; use "
+        ) as error:
+            open_store(settings)
+        assert "pw-s3cret" not in str(error.value) and "127.0.0.1" not in str(error.value)
+
+
 @pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
 def test_a_postgresql_refusal_reaching_the_user_names_no_address_password_or_statement(settings):
     """What the server refuses (a rule an administrator added, a database made read-only) is one
