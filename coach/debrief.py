@@ -177,6 +177,9 @@ def save_debrief(
     values = {k: checked.get(k) for k in STORE_FIELDS}
     values["notes"] = notes_with_questions(checked.get("notes") or "", questions)
     values = {k: ("" if v is None and k not in ("interest", "proceed") else v) for k, v in values.items()}
+    people_met = [p for p in (parse_person(line) for line in checked.get("people_met") or []) if p["name"]]
+    for person in people_met:  # the whole form is refused before any of it is written
+        store.check_person(**person)
     if debrief_id is None:
         listed_before = []
         debrief_id = store.add_debrief(db, interview_id, **values)
@@ -187,10 +190,8 @@ def save_debrief(
         listed_before = questions_in_notes(earlier["notes"]) if earlier else []
         store.update_debrief(db, debrief_id, **values)
     people = store.get_interview(db, interview_id)["people"]
-    for line in checked.get("people_met") or []:
-        person = parse_person(line)
-        if person["name"]:
-            remember_person(db, interview_id, person, people)
+    for person in people_met:
+        remember_person(db, interview_id, person, people)
     added = (
         playbook.save_questions_asked(settings.data_dir, {"questions_asked": questions}, owner=settings.owner)
         if add_to_bank

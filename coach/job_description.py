@@ -13,9 +13,11 @@ from coach.errors import InputError
 from coach.playbook import is_interview
 from coach.recommend import INTERVIEW_COMPETENCIES, INTERVIEW_WORDS, InterviewAsks
 from coach.store import Store, get_interview, list_interviews, update_interview
+from coach.store.schema import LONG_TEXT_CHARS
 
-# A description past this many characters is kept whole, but only its start is read for terms.
-MAX_CHARS = 200_000
+# A description up to this many characters is kept whole (as any text the store keeps), but only its
+# start is read for terms.
+MAX_CHARS = LONG_TEXT_CHARS
 # Interviews this many days past can still be prepared for (a second round often follows).
 RECENT_DAYS = 30
 # A description asks for a competency when it mentions it at least this often ("stakeholders" four

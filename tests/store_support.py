@@ -16,7 +16,7 @@ from pg_server import get_server, skip_reason
 
 from coach.audio import save_recording
 from coach.config import load_settings
-from coach.store import open_store
+from coach.store import open_store, save_attempt, save_interview_recording
 
 BACKENDS = ["sqlite", "postgresql"]
 
@@ -67,7 +67,10 @@ def wav_bytes(seconds: float = 0.5, pitch_hz: float = 220.0, sample_rate: int = 
 
 def record(settings, pitch_hz: float = 220.0, kind: str = "practice"):
     return save_recording(
-        wav_bytes(pitch_hz=pitch_hz), settings, original_name=f"take-{pitch_hz:g}.wav", kind=kind
+        wav_bytes(pitch_hz=pitch_hz),
+        settings,
+        original_name=f"take-{pitch_hz:g}.wav",
+        kind=kind,
     )
 
 
@@ -113,7 +116,8 @@ def analysis_dict(
 
 
 def transcript_dict(
-    text: str = "So I led the migration and we shipped it on time.", duration_s: float = 90.0
+    text: str = "So I led the migration and we shipped it on time.",
+    duration_s: float = 90.0,
 ) -> dict:
     return {
         "transcript": text,
@@ -123,3 +127,40 @@ def transcript_dict(
         "engine": "faster-whisper",
         "model": "tiny.en",
     }
+
+
+def save_answer(
+    db,
+    question_id: str | None,
+    question_text: str,
+    *,
+    analysis: dict | None = None,
+    created_at=None,
+) -> int:
+    """A practice answer as the coach stores it once analysed, without its recording: `analysis`
+    (analysis_dict()'s figures unless given), at `created_at` (now unless given)."""
+    return save_attempt(
+        db,
+        question_id=question_id,
+        question_text=question_text,
+        recording=None,
+        transcript=transcript_dict(),
+        analysis=analysis or analysis_dict(),
+        engine="faster-whisper",
+        model="tiny.en",
+        created_at=created_at,
+    )
+
+
+def save_real_answers(db, interview_id: int, answers: list[dict]) -> int:
+    """Answers heard in a real interview, stored as a review stores them, its recording not kept:
+    each a dict with question_id, question_text and analysis."""
+    return save_interview_recording(
+        db,
+        interview_id,
+        recording=None,
+        transcript=None,
+        engine="faster-whisper",
+        model="tiny.en",
+        answers=answers,
+    )

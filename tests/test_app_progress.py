@@ -11,19 +11,13 @@ def _answered_about_yourself(db, days_ago: int, **analysis) -> None:
     """A stored answer to "Tell me about yourself." `days_ago` days back (analysis_dict's figures)."""
     from datetime import UTC, datetime, timedelta
 
-    from store_support import analysis_dict, transcript_dict
+    from store_support import analysis_dict, save_answer
 
-    from coach import store
-
-    store.save_attempt(
+    save_answer(
         db,
-        question_id="mot-05",
-        question_text="Tell me about yourself.",
-        recording=None,
-        transcript=transcript_dict(),
+        "mot-05",
+        "Tell me about yourself.",
         analysis=analysis_dict(**analysis),
-        engine="faster-whisper",
-        model="tiny.en",
         created_at=datetime.now(UTC) - timedelta(days=days_ago),
     )
 
@@ -130,36 +124,40 @@ def test_a_real_answer_is_listed_under_its_bank_question_in_the_banks_words(tmp_
     assert all(line in bank for line in lines), lines
 
 
-def test_months_of_answers_read_as_the_first_few_against_the_last_few(tmp_path, monkeypatch):
-    """Thirteen answers over three months: the sentence under the chart compares the first five
-    with the last five (189 → 165 wpm, into the band), not the first answer (150) with the latest
-    (178), which would call three months of progress 'further from where it should be'."""
+def _weekly_answers_for_three_months(tmp_path, monkeypatch):
+    """Thirteen answers to one question, a week apart from 1 Sep 2026, at test_progress's
+    MONTHS_OF_PACE; the page then reads this data directory. Returns the first answer's time."""
     from datetime import UTC, datetime, timedelta
 
-    from store_support import analysis_dict, transcript_dict
+    from store_support import analysis_dict, save_answer
     from test_progress import MONTHS_OF_PACE
 
     from coach.config import load_settings
-    from coach.store import open_store, save_attempt
+    from coach.store import open_store
 
     monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    start = datetime(2026, 9, 1, 9, tzinfo=UTC)
     db = open_store(load_settings(tmp_path))
     try:
         for i, wpm in enumerate(MONTHS_OF_PACE):
-            save_attempt(
+            save_answer(
                 db,
-                question_id="beh-lead-01",
-                question_text="Tell me about a time you led a project or team without formal authority.",
-                recording=None,
-                transcript=transcript_dict(),
+                "beh-lead-01",
+                "Tell me about a time you led a project or team without formal authority.",
                 analysis=analysis_dict(wpm=wpm),
-                engine="faster-whisper",
-                model="tiny.en",
-                created_at=datetime(2026, 9, 1, 9, tzinfo=UTC) + timedelta(days=7 * i),
+                created_at=start + timedelta(days=7 * i),
             )
     finally:
         db.close()
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    return start
+
+
+def test_months_of_answers_read_as_the_first_few_against_the_last_few(tmp_path, monkeypatch):
+    """Thirteen answers over three months: the sentence under the chart compares the first five
+    with the last five (189 → 165 wpm, into the band), not the first answer (150) with the latest
+    (178), which would call three months of progress 'further from where it should be'."""
+    _weekly_answers_for_three_months(tmp_path, monkeypatch)
     at = page("progress").run()
     assert not at.exception
     text = markdown_text(at)
@@ -215,10 +213,10 @@ def test_a_figure_that_could_not_be_measured_reads_as_a_dash_not_none(tmp_path, 
     Per question table reads "—", as the rest of the page writes a missing figure, not "None"."""
     from datetime import UTC, datetime, timedelta
 
-    from store_support import analysis_dict, transcript_dict
+    from store_support import analysis_dict, save_answer
 
     from coach.config import load_settings
-    from coach.store import open_store, save_attempt
+    from coach.store import open_store
 
     monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
     db = open_store(load_settings(tmp_path))
@@ -226,15 +224,11 @@ def test_a_figure_that_could_not_be_measured_reads_as_a_dash_not_none(tmp_path, 
         for days_ago, wpm in ((40, None), (10, 150.0)):
             analysis = analysis_dict()
             analysis["metrics"]["wpm"] = wpm
-            save_attempt(
+            save_answer(
                 db,
-                question_id="mot-05",
-                question_text="Tell me about yourself.",
-                recording=None,
-                transcript=transcript_dict(),
+                "mot-05",
+                "Tell me about yourself.",
                 analysis=analysis,
-                engine="faster-whisper",
-                model="tiny.en",
                 created_at=datetime.now(UTC) - timedelta(days=days_ago),
             )
     finally:
@@ -255,11 +249,11 @@ def test_every_question_answered_stays_reachable_after_months_of_practice(tmp_pa
     two are in a list below (they were left off the page without a word)."""
     from datetime import UTC, datetime, timedelta
 
-    from store_support import analysis_dict, transcript_dict
+    from store_support import save_answer
 
     from coach import banks
     from coach.config import load_settings
-    from coach.store import open_store, save_attempt
+    from coach.store import open_store
 
     monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
     questions = [q for q in banks.load_questions(tmp_path) if q.category == "behavioural"][:17]
@@ -267,17 +261,7 @@ def test_every_question_answered_stays_reachable_after_months_of_practice(tmp_pa
     try:
         for i, q in enumerate(questions):
             for _ in range(2 if i < 15 else 1):  # the last two answered once
-                save_attempt(
-                    db,
-                    question_id=q.id,
-                    question_text=q.text,
-                    recording=None,
-                    transcript=transcript_dict(),
-                    analysis=analysis_dict(),
-                    engine="faster-whisper",
-                    model="tiny.en",
-                    created_at=datetime.now(UTC) - timedelta(days=90 - 5 * i),
-                )
+                save_answer(db, q.id, q.text, created_at=datetime.now(UTC) - timedelta(days=90 - 5 * i))
     finally:
         db.close()
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
@@ -323,33 +307,11 @@ def test_a_gap_no_question_practises_is_named_on_the_page(tmp_path, monkeypatch)
 def test_a_question_s_table_lists_the_latest_answers_first(tmp_path, monkeypatch):
     """Thirteen answers to one question over three months: its table under Per question starts
     with the latest (the table shows about ten rows before it scrolls)."""
-    from datetime import UTC, datetime, timedelta
+    from datetime import timedelta
 
-    from store_support import analysis_dict, transcript_dict
     from test_progress import MONTHS_OF_PACE
 
-    from coach.config import load_settings
-    from coach.store import open_store, save_attempt
-
-    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
-    start = datetime(2026, 9, 1, 9, tzinfo=UTC)
-    db = open_store(load_settings(tmp_path))
-    try:
-        for i, wpm in enumerate(MONTHS_OF_PACE):
-            save_attempt(
-                db,
-                question_id="beh-lead-01",
-                question_text="Tell me about a time you led a project or team without formal authority.",
-                recording=None,
-                transcript=transcript_dict(),
-                analysis=analysis_dict(wpm=wpm),
-                engine="faster-whisper",
-                model="tiny.en",
-                created_at=start + timedelta(days=7 * i),
-            )
-    finally:
-        db.close()
-    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    start = _weekly_answers_for_three_months(tmp_path, monkeypatch)
     at = page("progress").run()
     assert not at.exception
     [table] = [t for t in at.dataframe if "Kind" in t.value.columns]
@@ -411,7 +373,7 @@ def test_a_real_interview_is_listed_after_the_practice_of_its_day(tmp_path, monk
     interview heads its table (it was stored as the day alone, which sorted it before the practice)."""
     from datetime import UTC, datetime, timedelta
 
-    from store_support import analysis_dict, transcript_dict
+    from store_support import analysis_dict, save_answer, save_real_answers
 
     from coach import store
     from coach.config import load_settings
@@ -420,16 +382,8 @@ def test_a_real_interview_is_listed_after_the_practice_of_its_day(tmp_path, monk
     day = (datetime.now(UTC) - timedelta(days=3)).replace(hour=12, minute=0, second=0, microsecond=0)
     db = store.open_store(load_settings(tmp_path))
     try:
-        store.save_attempt(
-            db,
-            question_id="mot-05",
-            question_text="Tell me about yourself.",
-            recording=None,
-            transcript=transcript_dict(),
-            analysis=analysis_dict(wpm=120.0),
-            engine="faster-whisper",
-            model="tiny.en",
-            created_at=day,
+        save_answer(
+            db, "mot-05", "Tell me about yourself.", analysis=analysis_dict(wpm=120.0), created_at=day
         )
         interview_id = store.add_interview(db, company="Acme", interview_date=day.date(), stage="onsite")
         answer = {
@@ -437,15 +391,7 @@ def test_a_real_interview_is_listed_after_the_practice_of_its_day(tmp_path, monk
             "question_text": "Tell me about yourself.",
             "analysis": analysis_dict(),
         }
-        store.save_interview_recording(
-            db,
-            interview_id,
-            recording=None,
-            transcript=None,
-            engine="faster-whisper",
-            model="tiny.en",
-            answers=[answer],
-        )
+        save_real_answers(db, interview_id, [answer])
     finally:
         db.close()
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from app_support import page
-from store_support import analysis_dict
+from store_support import analysis_dict, save_real_answers
 
 from coach import playbook, store
 from coach.config import load_settings
@@ -18,15 +18,7 @@ from coach.config import load_settings
 def _real_interview(db, when: date) -> None:
     interview_id = store.add_interview(db, company="Acme", interview_date=when, stage="first round")
     answer = {"question_id": None, "question_text": "Tell me about a conflict.", "analysis": analysis_dict()}
-    store.save_interview_recording(
-        db,
-        interview_id,
-        recording=None,
-        transcript=None,
-        engine="faster-whisper",
-        model="tiny.en",
-        answers=[answer],
-    )
+    save_real_answers(db, interview_id, [answer])
 
 
 def test_both_pages_show_the_same_next_due_date(tmp_path, monkeypatch):

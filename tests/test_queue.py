@@ -3,11 +3,13 @@ processes (real Whisper tiny.en on a real clip), one killed mid-job. A personal 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -62,6 +64,24 @@ def wait_for(condition, timeout_s: float, what: str):
     raise AssertionError(f"timed out after {timeout_s:.0f} s waiting for {what}")
 
 
+@contextlib.contextmanager
+def running_workers(
+    env: dict, folder: Path, names: list[str], what: str = "a worker"
+) -> Iterator[list[Worker]]:
+    """`coach worker` processes (each logging to folder/<name>.log), started and each waiting for
+    answers; every worker in the list at the end, those the test put in too, is stopped."""
+    workers = [Worker(env, folder / f"{name}.log", name) for name in names]
+    try:
+        for worker in workers:
+            started = lambda w=worker: w.said("waiting for answers") or w.process.poll() is not None  # noqa: E731
+            wait_for(started, 180, what)
+            assert worker.process.poll() is None, worker.log.read_text()[-3000:]
+        yield workers
+    finally:
+        for worker in workers:
+            worker.stop()
+
+
 @pytest.fixture(scope="module")
 def cohort(tmp_path_factory):
     """A cohort database with the queue's schema and two workers sharing one recordings folder."""
@@ -88,18 +108,12 @@ def cohort(tmp_path_factory):
         COACH_QUEUE="1",
         PYTHONPATH=str(ROOT),
     )
-    workers = [Worker(env, folder / f"worker{i}.log", f"w{i}") for i in (1, 2)]
-    store = open_store(settings)
-    try:
-        for worker in workers:
-            started = lambda w=worker: w.said("waiting for answers") or w.process.poll() is not None  # noqa: E731
-            wait_for(started, 180, "a worker")
-            assert worker.process.poll() is None, worker.log.read_text()[-3000:]
-        yield store, workers
-    finally:
-        for worker in workers:
-            worker.stop()
-        store.close()
+    with running_workers(env, folder, ["w1", "w2"]) as workers:
+        store = open_store(settings)
+        try:
+            yield store, workers
+        finally:
+            store.close()
 
 
 def attempts_of(store, sha256: str) -> list[dict]:
@@ -182,12 +196,10 @@ def test_a_multi_user_cohort_runs_workers_that_serve_everyone(tmp_path):
         load_settings(data_dir=tmp_path / "office"), database_url=url, queue=True, multi_user=True
     )
     queue.ensure_schema(settings)
-    worker = Worker(env, tmp_path / "worker.log", "w-office")
-    store = open_store(settings)
-    try:
-        started = lambda: worker.said("waiting for answers") or worker.process.poll() is not None  # noqa: E731
-        wait_for(started, 180, "the worker")
-        assert worker.process.poll() is None, worker.log.read_text()[-2000:]
+    with (
+        running_workers(env, tmp_path, ["w-office"], "the worker"),
+        contextlib.closing(open_store(settings)) as store,
+    ):
         dee = store.for_owner("dee@example.edu")
         job = queue.submit_answer(dee, CLIP.read_bytes(), original_name="answer.wav")
         state = wait_for(lambda: _finished(dee, job), 120, "the answer")
@@ -196,9 +208,6 @@ def test_a_multi_user_cohort_runs_workers_that_serve_everyone(tmp_path):
         assert list_attempts(store.for_owner("eve@example.edu")) == []
         kept = store.absolute(state.attempt["recording_path"])
         assert kept.is_file() and "/users/" in str(kept)
-    finally:
-        worker.stop()
-        store.close()
 
 
 def test_the_cohort_script_replaces_a_worker_that_dies_and_keeps_the_app(tmp_path):

@@ -5,6 +5,7 @@ minutes instead of one process running them all at the end. Helpers are test_que
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 from dataclasses import replace
@@ -21,6 +22,7 @@ from test_queue import (
     _finished,
     _sha,
     attempts_of,
+    running_workers,
     wait_for,
 )
 
@@ -43,12 +45,8 @@ def test_the_only_worker_killed_mid_job_the_page_says_so_and_a_new_worker_finish
     _app_on_a_fresh_queue(tmp_path, monkeypatch)
     monkeypatch.setattr(queue, "STALLED_AFTER_S", float(STALLED_AFTER_S))  # as the workers are told
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    first = Worker(env, tmp_path / "first.log", "w-first")
-    second = None
-    try:
-        wait_for(
-            lambda: first.said("waiting for answers") or first.process.poll() is not None, 180, "a worker"
-        )
+    with running_workers(env, tmp_path, ["w-first"]) as workers:
+        [first] = workers
         at = page("practice").run()
         first_recommended = [b.key for b in at.button if b.key and b.key.startswith("practice_rec_")][0]
         at.button(key=first_recommended).click().run()
@@ -68,6 +66,7 @@ def test_the_only_worker_killed_mid_job_the_page_says_so_and_a_new_worker_finish
         assert "no other analyser is running" in shown and "nothing is lost" in shown
         assert "another analyser takes it up" not in shown
         second = Worker(env, tmp_path / "second.log", "w-second")
+        workers.append(second)
 
         def landed():
             at.run()
@@ -77,10 +76,6 @@ def test_the_only_worker_killed_mid_job_the_page_says_so_and_a_new_worker_finish
         assert not at.exception, at.exception
         assert result["analysis"]["metrics"]["words"] >= 20
         assert second.said("back on the queue")
-    finally:
-        first.stop()
-        if second:
-            second.stop()
 
 
 def test_an_answer_that_takes_down_its_worker_twice_ends_failed_with_one_sentence(tmp_path):
@@ -101,11 +96,10 @@ def test_an_answer_that_takes_down_its_worker_twice_ends_failed_with_one_sentenc
         COACH_QUEUE="1",
         PYTHONPATH=str(ROOT),
     )
-    workers = [Worker(env, tmp_path / f"w{i}.log", f"w{i}") for i in (1, 2)]
-    store = open_store(settings)
-    try:
-        for worker in workers:
-            wait_for(lambda w=worker: w.said("waiting for answers"), 180, "a worker")
+    with (
+        running_workers(env, tmp_path, ["w1", "w2"]) as workers,
+        contextlib.closing(open_store(settings)) as store,
+    ):
         dee = store.for_owner("dee@example.org")
         job = queue.submit_answer(dee, CLIP.read_bytes() + b"\0" * 6400, original_name="answer.wav")
         started = f"analysing take {_sha(dee, job)[:10]}"
@@ -130,7 +124,3 @@ def test_an_answer_that_takes_down_its_worker_twice_ends_failed_with_one_sentenc
         assert dee.absolute(kept).is_file()  # the recording is kept
         assert any(w.said("it is not tried again") for w in workers)
         assert all(w.process.poll() is None for w in workers)  # the cohort's workers keep serving
-    finally:
-        for worker in workers:
-            worker.stop()
-        store.close()

@@ -350,10 +350,210 @@ def test_a_title_longer_than_kept_is_one_sentence_on_either_database(store):
     from coach.store import add_interview, get_interview
 
     interview = add_interview(store, company="Acme", interview_date="2026-12-01")
-    with pytest.raises(InputError, match="kept up to 200 characters, not 250") as refused:
+    with pytest.raises(InputError, match="keeps the person's title up to 200 characters, not 250") as refused:
         interview_log.add_person(store, interview, "Dana — " + "x" * 250)
     assert "postgresql" not in str(refused.value) and "varying" not in str(refused.value)
     interview_log.add_person(store, interview, "Sam Lee")
-    with pytest.raises(InputError, match="kept up to 200 characters"):
+    with pytest.raises(InputError, match="up to 200 characters"):
         interview_log.add_person(store, interview, "Sam Lee — " + "y" * 250)
     assert [(p["name"], p["title"]) for p in get_interview(store, interview)["people"]] == [("Sam Lee", "")]
+
+
+def _row_counts(store) -> dict[str, int]:
+    from coach.store.schema import TABLES_IN_ORDER
+
+    with store.read() as conn:
+        return {
+            t.name: conn.execute(sa.select(sa.func.count()).select_from(t)).scalar() for t in TABLES_IN_ORDER
+        }
+
+
+def _typed_too_long(store, interview: int) -> list[tuple[str, object]]:
+    """Each way a user's typing reaches a column with a limit, one character over that limit,
+    with the sentence expected (the rest of the call as a user would make it)."""
+    from coach.store import add_own_question, add_person, update_interview, update_person
+    from coach.store.mock_sessions import save_mock_session
+    from coach.store.schema import LONG_TEXT_CHARS
+
+    long = "x" * (LONG_TEXT_CHARS + 1)
+    [person] = [p["id"] for p in get_interview(store, interview)["people"]]
+    entry = {
+        "id": "q" * 201,
+        "text": "Tell me about a time you disagreed.",
+        "category": "behavioural",
+        "competencies": ["conflict"],
+        "roles": ["any"],
+        "difficulty": "medium",
+        "format": "behavioural",
+        "target_s": 90,
+        "talking_points": [],
+        "follow_ups": [],
+        "source": "user",
+    }
+    day = "2026-12-01"
+    return [
+        (
+            "interview's company up to 200 characters, not 201",
+            lambda: add_interview(store, company="c" * 201, interview_date=day),
+        ),
+        (
+            "interview's role up to 200",
+            lambda: add_interview(store, company="Acme", role="r" * 201, interview_date=day),
+        ),
+        (
+            "interview's stage up to 100",
+            lambda: add_interview(store, company="Acme", stage="s" * 101, interview_date=day),
+        ),
+        (
+            "interview's notes up to 200,000 characters, not 200,001",
+            lambda: add_interview(store, company="Acme", notes=long, interview_date=day),
+        ),
+        (
+            "interview's job description up to 200,000",
+            lambda: add_interview(store, company="Acme", job_description=long, interview_date=day),
+        ),
+        (
+            "person's title up to 200",
+            lambda: add_interview(
+                store, company="Acme", interview_date=day, people=[{"name": "Sam", "title": "t" * 201}]
+            ),
+        ),
+        ("interview's company up to 200", lambda: update_interview(store, interview, company="c" * 201)),
+        (
+            "interview's job description up to 200,000",
+            lambda: update_interview(store, interview, job_description=long),
+        ),
+        ("person's name up to 200", lambda: add_person(store, interview, name="n" * 201)),
+        ("person's notes up to 200,000", lambda: add_person(store, interview, name="Sam", notes=long)),
+        ("person's notes up to 200,000", lambda: update_person(store, person, notes=long)),
+        ("debrief's 'what went well' up to 200,000", lambda: add_debrief(store, interview, went_well=long)),
+        ("debrief's skill gaps up to 200,000", lambda: add_debrief(store, interview, skill_gaps=long)),
+        ("option's company up to 200", lambda: add_option(store, kind="offer", company="c" * 201)),
+        (
+            "option's details up to 200,000",
+            lambda: add_option(store, kind="offer", company="Acme", details=long),
+        ),
+        ("goal's note up to 200,000", lambda: add_goal(store, kind="wpm", target=150, note=long)),
+        ("question's category up to 100", lambda: add_question(store, "Why us?", category="c" * 101)),
+        ("question's text up to 200,000", lambda: add_question(store, long)),
+        ("question's id up to 200", lambda: add_own_question(store, entry)),
+        ("practice session's note up to 200,000", lambda: start_session(store, note=long)),
+        (
+            "mock interview's role up to 200",
+            lambda: save_mock_session(
+                store,
+                format="role",
+                role="r" * 201,
+                planned_s=900,
+                used_s=None,
+                score_overall=None,
+                summary={},
+                turns=[],
+            ),
+        ),
+        (
+            "practice answer's question up to 200,000",
+            lambda: save_attempt(
+                store,
+                question_id=None,
+                question_text=long,
+                recording=None,
+                transcript=transcript_dict(),
+                analysis=analysis_dict(),
+                engine="faster-whisper",
+                model="tiny.en",
+            ),
+        ),
+    ]
+
+
+def test_text_longer_than_kept_is_the_same_sentence_on_either_database_and_saves_nothing(store):
+    """A company name of 201 characters: SQLite kept it, PostgreSQL refused it with its own words
+    and the database's address. Every field a user types into a column with a limit (and every
+    long text: notes, a job description, a debrief) is now refused before anything is written,
+    in one sentence naming the field and its limit, alike on both."""
+    interview = add_interview(store, company="Acme", interview_date="2026-12-01", people=[{"name": "Dana"}])
+    before = _row_counts(store)
+    cases = _typed_too_long(store, interview)
+    for expected, call in cases:
+        with pytest.raises(InputError) as refused:
+            call()
+        said = str(refused.value)
+        assert said.startswith(f"The coach keeps the {expected}"), said
+        assert "; shorten the text" in said and said.endswith("."), said
+        assert "postgresql" not in said.lower() and "varying" not in said, said
+    assert _row_counts(store) == before
+    assert len(cases) == 22
+
+
+def test_text_at_its_limit_is_kept_whole_on_either_database(store):
+    """The limits are the columns' own: a 200-character company and a 200,000-character job
+    description (a whole posting) are kept as typed on PostgreSQL too."""
+    from coach.store import update_interview
+    from coach.store.schema import LONG_TEXT_CHARS
+
+    interview = add_interview(
+        store, company="c" * 200, interview_date="2026-12-01", job_description="j" * LONG_TEXT_CHARS
+    )
+    update_interview(store, interview, notes="n" * LONG_TEXT_CHARS, stage="s" * 100)
+    kept = get_interview(store, interview)
+    assert (len(kept["company"]), len(kept["job_description"]), len(kept["notes"]), len(kept["stage"])) == (
+        200,
+        LONG_TEXT_CHARS,
+        LONG_TEXT_CHARS,
+        100,
+    )
+
+
+def test_a_model_path_longer_than_an_answer_keeps_is_refused_before_transcribing(tmp_path):
+    """Each answer keeps the model that transcribed it, up to 200 characters: a model in a folder
+    with a longer path was transcribed with and then refused by PostgreSQL (SQLite kept it). It
+    is now refused when the engine is chosen, before any recording is transcribed."""
+    from coach.errors import ModelError
+    from coach.transcribe.models import check_model_name
+
+    deep = tmp_path
+    while len(str(deep)) <= 200:
+        deep = deep / ("folder-" + "m" * 40)
+    deep.mkdir(parents=True)
+    with pytest.raises(ModelError, match=r"each answer keeps up to 200 of it; move the model"):
+        check_model_name(str(deep))
+    check_model_name(str(tmp_path))  # a shorter path is a model folder like any other
+
+
+def test_a_debrief_naming_someone_with_too_long_a_title_saves_nothing_of_the_form(store):
+    """The debrief form's people met are checked with the rest of the form: a 250-character title
+    among them refused the person after the debrief had been written, so the form was half saved."""
+    from coach.debrief import save_debrief
+
+    interview = add_interview(store, company="Acme", interview_date="2026-12-01")
+    answers = {
+        "went_well": "The incident story landed.",
+        "people_met": ["Sam Lee — engineering manager", "Dana — " + "x" * 250],
+        "interest": 4,
+    }
+    with pytest.raises(InputError, match="keeps the person's title up to 200 characters, not 250"):
+        save_debrief(store, store.settings, interview, answers, add_to_bank=False)
+    kept = get_interview(store, interview)
+    assert (kept["debriefs"], kept["people"]) == ([], [])
+
+
+def test_a_review_for_a_company_name_longer_than_kept_stops_before_keeping_or_transcribing(store, clips):
+    """Reviewing an interview into a new log entry whose company is 201 characters: the recording
+    was kept and transcribed (minutes for a real call), and only then the interview refused. Now
+    the sentence comes first: nothing is kept and no interview logged, the upload still in the form."""
+    from coach.interview.orchestrator import review_recording
+
+    with pytest.raises(InputError, match="keeps the interview's company up to 200 characters, not 201"):
+        review_recording(
+            store,
+            store.settings,
+            (clips / "clean.wav").read_bytes(),
+            original_name="call.wav",
+            company="c" * 201,
+            interview_date="2026-12-01",
+        )
+    recordings = store.settings.recordings_dir
+    assert not recordings.exists() or not any(p.is_file() for p in recordings.rglob("*"))
+    with store.read() as conn:
+        assert conn.execute(sa.text("SELECT count(*) FROM interviews")).scalar() == 0

@@ -272,6 +272,51 @@ def test_an_unreachable_postgresql_server_is_one_clear_message(tmp_path, monkeyp
     assert "secret" not in str(error.value)
 
 
+def test_a_database_url_that_cannot_be_read_is_one_sentence_without_it(tmp_path, monkeypatch):
+    """A port that is not a number was a ValueError traceback; like a driver that is not installed,
+    it is now one sentence, which shows neither the password nor the address."""
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    for url in (
+        "postgresql+psycopg://coach:pw-s3cret@127.0.0.1:port/coach",
+        "postgresql+nosuch://coach:pw-s3cret@h/c",
+    ):
+        settings = replace(load_settings(data_dir=tmp_path / "data"), database_url=url)
+        with pytest.raises(
+            StorageError, match="^COACH_DATABASE_URL is not a usable database URL; use "
+        ) as error:
+            open_store(settings)
+        assert "pw-s3cret" not in str(error.value) and "127.0.0.1" not in str(error.value)
+
+
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+def test_a_postgresql_refusal_reaching_the_user_names_no_address_password_or_statement(settings):
+    """What the server refuses (a rule an administrator added, a database made read-only) is one
+    sentence with the server's reason, but never the URL it was reached at, its password or the
+    SQL sent: the page shows the sentence to whoever uses the coach."""
+    from coach.store import add_interview
+
+    url = sa.engine.make_url(settings.database_url).set(password="pw-s3cret")
+    settings = replace(settings, database_url=url.render_as_string(hide_password=False))
+    store = open_store(settings)
+    with store.write() as conn:
+        conn.execute(sa.text("ALTER TABLE interviews ADD CONSTRAINT no_zed CHECK (company <> 'Zed')"))
+    with pytest.raises(StorageError) as refused:
+        add_interview(store, company="Zed", interview_date="2026-12-01")
+    with store.write() as conn:
+        conn.execute(sa.text(f'ALTER DATABASE "{url.database}" SET default_transaction_read_only = on'))
+    store.close()
+    store = open_store(settings, migrate=False, recover=False)
+    with pytest.raises(StorageError) as read_only:
+        add_interview(store, company="Acme", interview_date="2026-12-01")
+    store.close()
+    assert "refused the change (new row for relation" in str(refused.value)
+    assert "is read-only" in str(read_only.value)
+    for said in (str(refused.value), str(read_only.value)):
+        assert "named by COACH_DATABASE_URL" in said, said
+        for secret in ("pw-s3cret", "postgresql", url.host, str(url.port), url.database, "INSERT", "***"):
+            assert secret not in said, (secret, said)
+
+
 @pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
 def test_a_file_that_is_not_a_database_is_one_clear_message_and_left_alone(settings):
     settings.data_dir.mkdir(parents=True)

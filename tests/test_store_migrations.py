@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 import sqlalchemy as sa
-from store_support import backend_fixture, make_settings  # noqa: F401
+from store_support import analysis_dict, backend_fixture, make_settings, record, transcript_dict  # noqa: F401
 
-from coach.store import get_attempt, list_attempts, open_store
-from coach.store.db import database_url, make_engine
+from coach.store import add_debrief, add_interview, get_attempt, list_attempts, open_store, save_attempt
+from coach.store.db import Store, database_url, make_engine
 from coach.store.migrations import MIGRATIONS, migrate
-from coach.store.schema import metadata
+from coach.store.mock_sessions import list_mock_sessions, save_mock_session
+from coach.store.schema import TABLES_IN_ORDER, metadata
 
 
 def schema_of(engine: sa.Engine) -> dict:
@@ -149,3 +150,80 @@ def test_pitch_variation_is_filled_in_from_answers_analysed_before_its_column(tm
     by_uid = {a["uid"]: a["pitch_variation_st"] for a in list_attempts(store)}
     assert by_uid == {"a-0": 2.4, "a-1": None, "a-2": None}
     store.close()
+
+
+def _every_row(engine: sa.Engine) -> dict[str, list[dict]]:
+    with engine.connect() as conn:
+        return {
+            table.name: [dict(r._mapping) for r in conn.execute(sa.select(table).order_by(table.c.id))]
+            for table in TABLES_IN_ORDER
+        }
+
+
+def test_a_database_at_migration_8_gains_the_mock_answer_index_and_keeps_every_row(tmp_path, backend):
+    """Which mock interview an answer was given in is looked up for every listed answer; before
+    migration 0009 each look-up read all of mock_turns. A database written at 0008 (answers, an
+    interview with its debrief, a mock interview with its turns) opens with the index added and
+    every row as it was."""
+    settings = _fresh_settings(tmp_path, backend, "old")
+    settings.data_dir.mkdir(parents=True)
+    engine = make_engine(database_url(settings))
+    with engine.begin() as conn:
+        assert migrate(conn, upto="0008_owners")[-1] == "0008_owners"
+    old = Store(engine=engine, settings=settings)  # the store functions on the 0008 tables
+    interview = add_interview(old, company="Globex", role="Analyst", interview_date="2026-11-02")
+    add_debrief(old, interview, went_well="Clear numbers.", interest=4)
+    answers = [
+        save_attempt(
+            old,
+            question_id=f"beh-{n}",
+            question_text=f"Question {n}?",
+            recording=record(settings, 200.0 + n),
+            transcript=transcript_dict(),
+            analysis=analysis_dict(overall=60.0 + n),
+            engine="faster-whisper",
+            model="tiny.en",
+        )
+        for n in range(3)
+    ]
+    turn = {"kind": "question", "question_text": "Question?", "score_overall": 61.0, "duration_s": 40.0}
+    session = save_mock_session(
+        old,
+        format="behavioural",
+        planned_s=900,
+        used_s=120.0,
+        score_overall=61.0,
+        summary={"pattern": "none"},
+        turns=[{**turn, "attempt_id": answers[0]}, {**turn, "attempt_id": answers[1]}],
+    )
+    index_names = {ix["name"] for ix in sa.inspect(engine).get_indexes("mock_turns")}
+    assert "ix_mock_turns_attempt_id" not in index_names
+    before = _every_row(engine)
+    engine.dispose()
+
+    store = open_store(settings)
+    indexes = {ix["name"]: ix["column_names"] for ix in sa.inspect(store.engine).get_indexes("mock_turns")}
+    assert indexes["ix_mock_turns_attempt_id"] == ["attempt_id"]
+    after = _every_row(store.engine)
+    assert after == before and len(after["mock_turns"]) == 2 and len(after["attempts"]) == 3
+    by_answer = {a["id"]: a["mock_session_id"] for a in list_attempts(store)}
+    assert by_answer == {answers[0]: session, answers[1]: session, answers[2]: None}
+    assert [len(s["turns"]) for s in list_mock_sessions(store, with_turns=True)] == [2]
+    with store.read() as conn:
+        names = conn.execute(sa.text("SELECT name FROM schema_migrations ORDER BY name")).scalars().all()
+    assert names[-1] == "0009_mock_turns_by_answer" and len(names) == len(MIGRATIONS)
+    store.close()
+
+
+def test_listing_answers_finds_their_mock_interview_through_the_index(tmp_path):
+    """The question every answer list asks (its mock interview) is answered from the index, not
+    by reading every mock turn (SQLite's plan; PostgreSQL's planner chooses by table size)."""
+    from coach.store.attempts import SUMMARY_COLUMNS, _with_recording
+
+    store = open_store(make_settings(tmp_path, "sqlite"))
+    query = _with_recording(sa.select(*SUMMARY_COLUMNS))
+    with store.read() as conn:
+        compiled = query.compile(conn, compile_kwargs={"literal_binds": True})
+        plan = " | ".join(row[-1] for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}"))
+    store.close()
+    assert "mock_turns USING INDEX ix_mock_turns_attempt_id" in plan, plan

@@ -61,6 +61,8 @@ def review_recording(
     The voice profile from saved practice takes tells the candidate apart unless the user picked
     their speaker. `on_saved` hears where the upload is kept (so an error can say so) and
     `on_profile` how many takes the profile was built from, both before the long work starts."""
+    if save and interview_id is None and company:  # the interview to log, checked before the long work
+        store.check_interview(company=company, role=role or "", stage=stage or "")
     options = options or ReviewOptions()
     saved = save_upload(source, settings, original_name=original_name) if save else None
     if saved is not None and on_saved is not None:

@@ -25,6 +25,8 @@ from coach.store.goals import add_goal, delete_goal, list_goals, update_goal
 from coach.store.interviews import (
     add_interview,
     add_person,
+    check_interview,
+    check_person,
     delete_interview,
     delete_interview_audio,
     delete_person,
@@ -65,6 +67,8 @@ __all__ = [
     "delete_interview",
     "delete_interview_audio",
     "add_person",
+    "check_interview",
+    "check_person",
     "update_person",
     "delete_person",
     "save_interview_recording",

@@ -8,7 +8,17 @@ import sqlalchemy as sa
 
 from coach.store.db import Store
 from coach.store.recordings import add_recording, finish_deletions, mark_deleted, mark_detached
-from coach.store.rows import get_row, measures, mine, new_uid, not_found, parse_datetime, plain, utc_now
+from coach.store.rows import (
+    check_lengths,
+    get_row,
+    measures,
+    mine,
+    new_uid,
+    not_found,
+    parse_datetime,
+    plain,
+    utc_now,
+)
 from coach.store.schema import attempts, interviews, mock_turns, practice_sessions, recordings
 
 # What a list shows; the full transcript and analysis come from get_attempt.
@@ -16,6 +26,7 @@ SUMMARY_COLUMNS = [c for c in attempts.c if c.name not in ("transcript", "analys
 
 
 def start_session(store: Store, note: str = "") -> int:
+    check_lengths(practice_sessions, "practice session", {"note": note})
     with store.write() as conn:
         return conn.execute(
             practice_sessions.insert().values(
@@ -54,6 +65,8 @@ def save_attempt(
     pointing to it is written in the same transaction as the attempt, so a crash leaves either
     both or neither (and recovery gives a file without a row its row).
     """
+    typed = {"question_id": question_id, "question_text": question_text, "engine": engine, "model": model}
+    check_lengths(attempts, "practice answer", typed)
     if interview_id is not None:
         get_row(store, interviews, interview_id, "interview")  # yours, or "no interview with id"
     if session_id is not None:

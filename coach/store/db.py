@@ -57,10 +57,18 @@ class Store:
 
     @property
     def where(self) -> str:
-        """The database as a user would name it, without any password."""
+        """The database as a user would name it, without any password (Settings shows it)."""
         if self.engine.dialect.name == "sqlite":
             return str(self.engine.url.database)
         return self.engine.url.render_as_string(hide_password=True)
+
+    @property
+    def named_in_errors(self) -> str:
+        """The database as an error names it: the SQLite file, but never a server's URL (it can
+        hold a user name and password, and a page shows the sentence to whoever is using it)."""
+        if self.engine.dialect.name == "sqlite":
+            return str(self.engine.url.database)
+        return "named by COACH_DATABASE_URL"
 
     def absolute(self, relative_path: str) -> Path:
         """A stored path as a file here: "recordings/..." lives in the recordings folder, which a
@@ -108,7 +116,7 @@ class Store:
         try:
             yield
         except sa.exc.DBAPIError as e:
-            raise storage_error(e, self.where) from e
+            raise storage_error(e, self.named_in_errors, hide=(self.engine.url,)) from e
 
     def close(self) -> None:
         self.engine.dispose()
@@ -160,9 +168,9 @@ def make_engine(url: str, *, busy_timeout_s: float = DEFAULT_BUSY_TIMEOUT_S) -> 
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
     try:
         return sa.create_engine(url, pool_pre_ping=True)
-    except (sa.exc.ArgumentError, ImportError) as e:
+    except (sa.exc.ArgumentError, ImportError, ValueError) as e:
         raise StorageError(
-            f"COACH_DATABASE_URL is not a usable database URL ({e}); "
+            "COACH_DATABASE_URL is not a usable database URL; "
             "use postgresql+psycopg://user@host:port/dbname or unset it for SQLite."
         ) from e
 
@@ -218,10 +226,17 @@ def _create_private(path: Path) -> None:
         pass  # a read-only folder: opening the database will say so in one sentence
 
 
-def storage_error(error: sa.exc.DBAPIError, where: str) -> StorageError:
-    """One sentence for a database failure: what happened to which database, and what to do."""
+def storage_error(error: sa.exc.DBAPIError, where: str, *, hide: tuple[sa.URL, ...] = ()) -> StorageError:
+    """One sentence for a database failure: what happened to which database, and what to do.
+
+    The driver's first line says what happened; never the statement (SQLAlchemy's own text adds
+    it) and, should the driver repeat it, never the URL or password in `hide`."""
     original = error.orig
-    text = str(original).strip().splitlines()[0] if original is not None else str(error)
+    text = str(original).strip().splitlines()[0] if original is not None else "the driver gave no reason"
+    for url in hide:
+        secrets = (url.render_as_string(hide_password=False), url.render_as_string(), url.password)
+        for secret in sorted((str(s) for s in secrets if s), key=len, reverse=True):
+            text = text.replace(secret, "…")
     lowered = text.lower()
     sqlstate = getattr(original, "sqlstate", None) or ""
     if "database is locked" in lowered or "database table is locked" in lowered or sqlstate == "55P03":

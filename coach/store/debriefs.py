@@ -6,7 +6,7 @@ import sqlalchemy as sa
 
 from coach.errors import InputError
 from coach.store.db import Store
-from coach.store.rows import delete_row, get_row, mine, new_uid, plain, update_row, utc_now
+from coach.store.rows import check_lengths, delete_row, get_row, mine, new_uid, plain, update_row, utc_now
 from coach.store.schema import debriefs, interviews
 
 EDITABLE = ("went_well", "could_be_better", "skill_gaps", "interest", "proceed", "time_commitment", "notes")
@@ -32,6 +32,14 @@ def add_debrief(
     time_commitment: str = "",
     notes: str = "",
 ) -> int:
+    typed = dict(
+        went_well=went_well,
+        could_be_better=could_be_better,
+        skill_gaps=skill_gaps,
+        time_commitment=time_commitment,
+        notes=notes,
+    )
+    check_lengths(debriefs, "debrief", typed)
     get_row(store, interviews, interview_id, "interview")
     with store.write() as conn:
         return conn.execute(
@@ -40,13 +48,9 @@ def add_debrief(
                 owner=store.owner,
                 interview_id=interview_id,
                 created_at=utc_now(),
-                went_well=went_well,
-                could_be_better=could_be_better,
-                skill_gaps=skill_gaps,
                 interest=_check_interest(interest),
                 proceed=proceed,
-                time_commitment=time_commitment,
-                notes=notes,
+                **typed,
             )
         ).inserted_primary_key[0]
 

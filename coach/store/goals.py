@@ -6,7 +6,7 @@ import sqlalchemy as sa
 
 from coach.errors import InputError
 from coach.store.db import Store
-from coach.store.rows import delete_row, mine, new_uid, plain, update_row, utc_now
+from coach.store.rows import check_lengths, delete_row, mine, new_uid, plain, update_row, utc_now
 from coach.store.schema import goals
 
 # real_interviews: `target` real interviews every `period_days` (e.g. 1 every 91 days).
@@ -31,6 +31,7 @@ def add_goal(
         raise InputError(f"A goal is one of {', '.join(KINDS)}, not {kind!r}.")
     if kind in CADENCE_KINDS and not (period_days and period_days > 0 and target > 0):
         raise InputError("A cadence goal needs a positive count and a period in days, e.g. 1 every 91 days.")
+    check_lengths(goals, "goal", {"note": note})
     with store.write() as conn:
         return conn.execute(
             goals.insert().values(

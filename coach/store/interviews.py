@@ -35,6 +35,7 @@ from coach.store.schema import (
 ORIGINS = ("they_reached_out", "i_applied", "referral", "other", "")
 EDITABLE = ("company", "role", "stage", "interview_date", "format", "origin", "notes", "job_description")
 PERSON_EDITABLE = ("title", "notes")
+TYPED = ("company", "role", "stage", "format", "notes", "job_description")  # what the user wrote
 
 
 def _check_origin(origin: str) -> str:
@@ -74,6 +75,9 @@ def add_interview(
         created_at=utc_now(),
         job_description=job_description or "",
     )
+    check_interview(**{k: values[k] for k in TYPED})
+    for person in people:
+        check_person(**person)
     with store.write() as conn:
         interview_id = conn.execute(interviews.insert().values(**values)).inserted_primary_key[0]
         for person in people:
@@ -84,9 +88,7 @@ def add_interview(
 def _insert_person(
     conn: sa.Connection, owner: str, interview_id: int, name: str, title: str = "", notes: str = ""
 ) -> int:
-    if not (name or "").strip():
-        raise InputError("A person met needs a name (or a description such as 'hiring manager').")
-    check_lengths(interview_people, "person", {"name": name, "title": title})
+    check_person(name, title, notes)
     return conn.execute(
         interview_people.insert().values(
             uid=new_uid(),
@@ -99,7 +101,22 @@ def _insert_person(
     ).inserted_primary_key[0]
 
 
+def check_interview(**typed: str) -> None:
+    """What the user wrote about an interview (company, role, stage, notes, ...) as it may be kept:
+    nothing longer than its column keeps. A caller with long work before saving (a review) asks
+    first, so the work is not done for nothing."""
+    check_lengths(interviews, "interview", typed)
+
+
+def check_person(name: str, title: str = "", notes: str = "") -> None:
+    """Someone met as they may be kept: a name, and no field longer than its column keeps."""
+    if not (name or "").strip():
+        raise InputError("A person met needs a name (or a description such as 'hiring manager').")
+    check_lengths(interview_people, "person", {"name": name, "title": title, "notes": notes})
+
+
 def add_person(store: Store, interview_id: int, *, name: str, title: str = "", notes: str = "") -> int:
+    check_person(name, title, notes)
     get_row(store, interviews, interview_id, "interview")
     with store.write() as conn:
         return _insert_person(conn, store.owner, interview_id, name, title, notes)

@@ -445,6 +445,14 @@ def m0008_owners(conn: sa.Connection) -> None:
             conn.execute(sa.text(f"ALTER TABLE {name} ADD CONSTRAINT {unique}"))
 
 
+@migration("0009_mock_turns_by_answer")
+def m0009_mock_turns_by_answer(conn: sa.Connection) -> None:
+    """Index a mock interview's turns by their answer: every list of practice answers asks which
+    mock interview each was given in (`coach.store.attempts`), and without it each asking read
+    the whole table."""
+    conn.execute(sa.text("CREATE INDEX ix_mock_turns_attempt_id ON mock_turns (attempt_id)"))
+
+
 def latest_migration() -> str:
     return MIGRATIONS[-1][0]
 

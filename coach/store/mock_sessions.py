@@ -6,10 +6,11 @@ import sqlalchemy as sa
 
 from coach.errors import InputError
 from coach.store.db import Store
-from coach.store.rows import delete_row, mine, new_uid, not_found, plain, utc_now
+from coach.store.rows import check_lengths, delete_row, mine, new_uid, not_found, plain, utc_now
 from coach.store.schema import mock_sessions, mock_turns
 
 KINDS = ("question", "follow_up")
+TURN_TYPED = ("question_id", "question_text", "why")  # an own question's words among them
 
 
 def save_mock_session(
@@ -31,6 +32,8 @@ def save_mock_session(
     for turn in turns:
         if turn["kind"] not in KINDS:
             raise InputError(f"A mock turn is a question or a follow-up, not {turn['kind']!r}.")
+        check_lengths(mock_turns, "mock interview", {k: turn.get(k) for k in TURN_TYPED})
+    check_lengths(mock_sessions, "mock interview", {"format": format, "role": role or ""})
     with store.write() as conn:
         session_id = conn.execute(
             mock_sessions.insert().values(

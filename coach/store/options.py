@@ -8,7 +8,17 @@ import sqlalchemy as sa
 
 from coach.errors import InputError
 from coach.store.db import Store
-from coach.store.rows import delete_row, get_row, mine, new_uid, parse_date, plain, update_row, utc_now
+from coach.store.rows import (
+    check_lengths,
+    delete_row,
+    get_row,
+    mine,
+    new_uid,
+    parse_date,
+    plain,
+    update_row,
+    utc_now,
+)
 from coach.store.schema import interviews, options
 
 KINDS = ("offer", "alternative", "batna")
@@ -33,6 +43,8 @@ def add_option(
     status: str = "open",
     interview_id: int | None = None,
 ) -> int:
+    typed = dict(company=company, title=title, compensation=compensation, details=details, status=status)
+    check_lengths(options, "option", typed)
     if interview_id is not None:
         get_row(store, interviews, interview_id, "interview")
     with store.write() as conn:
@@ -41,12 +53,8 @@ def add_option(
                 uid=new_uid(),
                 owner=store.owner,
                 kind=_check_kind(kind),
-                company=company,
-                title=title,
-                compensation=compensation,
-                details=details,
                 deadline=parse_date(deadline, "deadline"),
-                status=status,
+                **typed,
                 interview_id=interview_id,
                 created_at=utc_now(),
             )

@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 from coach.errors import InputError
 from coach.store.db import Store
-from coach.store.rows import mine, new_uid, utc_now
+from coach.store.rows import check_lengths, mine, new_uid, utc_now
 from coach.store.schema import attempts, favourites, own_questions, turns
 
 # A bank entry's fields besides its id, as stored.
@@ -56,6 +56,7 @@ def insert_own_question(conn: sa.Connection, entry: dict, owner: str = "") -> bo
 
 def add_own_question(store: Store, entry: dict) -> None:
     """Keep a checked bank entry; its id must be new (the caller picks a free one)."""
+    check_lengths(own_questions, "question", entry_values(entry))
     with store.write() as conn:
         if not insert_own_question(conn, entry, store.owner):
             raise InputError(f"You already have a question with id {entry['id']!r}; give it a new id.")
@@ -78,6 +79,7 @@ def edit_own_question(store: Store, question_id: str, **changes) -> None:
     for name in ("competencies", "roles", "talking_points", "follow_ups"):
         if name in changes:
             changes[name] = list(changes[name])
+    check_lengths(own_questions, "question", changes)
     with store.write() as conn:
         result = conn.execute(
             own_questions.update()

@@ -8,7 +8,7 @@ import sqlalchemy as sa
 
 from coach.errors import InputError
 from coach.store.db import Store
-from coach.store.rows import delete_row, mine, new_uid, plain, utc_now
+from coach.store.rows import check_lengths, delete_row, mine, new_uid, plain, utc_now
 from coach.store.schema import questions
 
 SOURCES = ("bank", "user", "interview")
@@ -43,6 +43,7 @@ def add_question(
         source=source,
         created_at=utc_now(),
     )
+    check_lengths(questions, "question", {k: values[k] for k in ("question_id", "text", "category")})
     if conn is not None:
         _insert_if_new(conn, values)
     else:

@@ -10,6 +10,7 @@ import sqlalchemy as sa
 
 from coach.errors import InputError
 from coach.store.db import Store
+from coach.store.schema import LONG_TEXT_CHARS
 
 
 def new_uid() -> str:
@@ -133,16 +134,44 @@ def get_row(store: Store, table: sa.Table, row_id: int, what: str) -> dict:
     return plain(row)
 
 
+# A field as its form or command names it, where the column's name is not the user's word.
+FIELD_WORDS = {
+    "job_description": "job description",
+    "went_well": "'what went well'",
+    "could_be_better": "'what could be better'",
+    "skill_gaps": "skill gaps",
+    "time_commitment": "time commitment",
+    "question_text": "question",
+    "question_id": "id",
+    "original_name": "file name",
+}
+
+
 def check_lengths(table: sa.Table, what: str, values: dict) -> None:
-    """A value longer than its column keeps: PostgreSQL refuses it (SQLite keeps it whole), so
-    both say so in one sentence before writing, and nothing is saved."""
+    """Text the user typed, no longer than its column keeps: PostgreSQL refuses a longer value with
+    its own words and address (SQLite keeps it whole), so both say the same sentence before
+    anything is written, and nothing is saved. A text column (notes, a job description) keeps up
+    to LONG_TEXT_CHARS, as a pasted job description does."""
     for field, value in values.items():
-        limit = getattr(table.c[field].type, "length", None) if field in table.c else None
-        if limit and isinstance(value, str) and len(value) > limit:
+        if field not in table.c or not isinstance(value, str):
+            continue
+        column_type = table.c[field].type
+        limit = getattr(column_type, "length", None)
+        if limit is None and isinstance(column_type, sa.Text):
+            limit = LONG_TEXT_CHARS
+        if limit and len(value) > limit:
+            longer = "" if limit == LONG_TEXT_CHARS else _where_longer_fits(table)
             raise InputError(
-                f"The {what}'s {field} is kept up to {limit} characters, not {len(value):,}; "
-                "shorten it (a longer text fits in the notes)."
+                f"The coach keeps the {what}'s {FIELD_WORDS.get(field, field)} up to {limit:,} "
+                f"characters, not {len(value):,}; shorten the text{longer}."
             )
+
+
+def _where_longer_fits(table: sa.Table) -> str:
+    for name in ("notes", "details"):
+        if name in table.c:
+            return f" (a longer text fits in the {name})"
+    return ""
 
 
 def update_row(

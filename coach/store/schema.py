@@ -40,6 +40,11 @@ MEASURES = (
     "pitch_variation_st",
 )
 SCORE_DIMENSIONS = ("delivery", "fillers", "structure", "content")
+# How much a text column (notes, a debrief's answers, a job description) keeps of what the user
+# typed or pasted: a whole job posting fits, of which the key terms read the first 20,000
+# characters (coach.analysis.word_use.JOB_MAX_CHARS). PostgreSQL's TEXT has no limit of its own;
+# the store's functions refuse more in one sentence (rows.check_lengths).
+LONG_TEXT_CHARS = 200_000
 
 
 def _id() -> sa.Column:
@@ -368,6 +373,7 @@ mock_turns = sa.Table(
     sa.Column("score_overall", sa.Float, nullable=True),
     sa.Column("duration_s", sa.Float, nullable=True),
     sa.Index(None, "session_id"),
+    sa.Index(None, "attempt_id"),  # migration 0009
     *_owner(),
 )
 

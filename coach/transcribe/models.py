@@ -13,6 +13,7 @@ from pathlib import Path
 
 from coach.errors import ModelError
 from coach.files import private_temporary, write_private
+from coach.store.schema import attempts
 from coach.types import ModelInfo
 
 ENGINES = ("faster-whisper", "openai-whisper")
@@ -39,11 +40,20 @@ def check_engine(engine: str) -> None:
         raise ModelError(f"Unknown engine '{engine}'; choose one of: {', '.join(ENGINES)}.")
 
 
+# Every answer keeps the name (or path) of the model that transcribed it, up to this long.
+MODEL_NAME_CHARS = attempts.c.model.type.length
+
+
 def check_model_name(model: str) -> None:
     if model not in KNOWN_MODELS and not Path(model).expanduser().exists():
         raise ModelError(
             f"Unknown model '{model}'; choose one of {', '.join(KNOWN_MODELS)} "
             "or give the path of a model folder or file."
+        )
+    if len(model) > MODEL_NAME_CHARS:
+        raise ModelError(
+            f"The model's path is {len(model):,} characters long and each answer keeps up to "
+            f"{MODEL_NAME_CHARS} of it; move the model to a folder with a shorter path."
         )
 
 
