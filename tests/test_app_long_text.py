@@ -150,3 +150,17 @@ def test_a_question_of_one_long_word_is_kept_without_an_error_about_an_id(tmp_pa
     [b for b in at.button if b.label == "Add to my questions"][0].click().run()
     assert not at.exception and not at.error, [e.value for e in at.error]
     assert text in [q.text for q in banks.load_questions(tmp_path)]
+
+
+def test_a_question_of_one_long_word_in_a_debrief_joins_the_bank_with_the_debrief(db, tmp_path):
+    """The same id, from a debrief's "questions they asked": the debrief was written, then the
+    question refused, and the page said the save failed."""
+    interview_id = _interview(db)
+    text = "Why " + "supercalifragilistic" * 19 + "?"
+    at = page("interviews").run()
+    key = f"interviews_debrief_{interview_id}"
+    at.text_area(key=f"{key}_questions_asked").input(text)
+    [b for b in at.button if b.label == "Save debrief"][0].click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert [s.value for s in at.success] == ["Debrief saved. 1 question added to your practice bank."]
+    assert text in [q.text for q in banks.load_questions(tmp_path)]
