@@ -914,8 +914,14 @@ def check_own_question(entry: dict, where: str) -> Question:
     return _question_from_entry(dict(entry), where)
 
 
+# How much of a question's first words its id keeps: the store keeps an id up to 200 characters,
+# and a question of one long word (a pasted link, a run of letters) is no id the user should hear of.
+ID_SLUG_CHARS = 60
+
+
 def _new_user_id(text: str, taken: set[str]) -> str:
-    slug = "-".join(re.findall(r"[a-z0-9]+", text.lower())[:5]) or "question"
+    slug = "-".join(re.findall(r"[a-z0-9]+", text.lower())[:5])
+    slug = slug[:ID_SLUG_CHARS].strip("-") or "question"
     number = 1
     while f"user-{slug}-{number}" in taken:
         number += 1

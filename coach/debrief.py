@@ -87,6 +87,22 @@ def remember_person(db: Store, interview_id: int, person: dict, people: list[dic
     return "noted"
 
 
+def check_people_met(people: list[dict], typed: list[dict]) -> None:
+    """The people of an interview (`people`, as kept) as saving the lines `typed` would leave them,
+    checked before anything is written: a note that joins the notes of someone already met can
+    make them longer than the store keeps, and finding that out after the debrief is written
+    would leave half the form saved."""
+    after = [dict(p) for p in people]
+    for person in typed:
+        recorded = same_person(after, person["name"])
+        if recorded is None:
+            store.check_person(**person)
+            after.append(dict(person))
+            continue
+        recorded.update(person_additions(recorded, person))
+        store.check_person(recorded["name"], recorded.get("title") or "", recorded.get("notes") or "")
+
+
 def notes_with_questions(notes: str, questions: list[str]) -> str:
     if not questions:
         return notes
@@ -178,8 +194,8 @@ def save_debrief(
     values["notes"] = notes_with_questions(checked.get("notes") or "", questions)
     values = {k: ("" if v is None and k not in ("interest", "proceed") else v) for k, v in values.items()}
     people_met = [p for p in (parse_person(line) for line in checked.get("people_met") or []) if p["name"]]
-    for person in people_met:  # the whole form is refused before any of it is written
-        store.check_person(**person)
+    people = store.get_interview(db, interview_id)["people"]
+    check_people_met(people, people_met)  # the whole form is refused before any of it is written
     if debrief_id is None:
         listed_before = []
         debrief_id = store.add_debrief(db, interview_id, **values)
@@ -189,7 +205,6 @@ def save_debrief(
         )
         listed_before = questions_in_notes(earlier["notes"]) if earlier else []
         store.update_debrief(db, debrief_id, **values)
-    people = store.get_interview(db, interview_id)["people"]
     for person in people_met:
         remember_person(db, interview_id, person, people)
     added = (
