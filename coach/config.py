@@ -22,6 +22,8 @@ CHECKOUT_DIR = Path(__file__).resolve().parent.parent
 SETTINGS_FILE_NAME = "settings.toml"
 # In multi-user mode each person's recordings live in recordings/users/<owner_folder(identity)>/.
 OWNERS_FOLDER = "users"
+# A review's kept work (transcripts, voice embeddings, the voiceprint): coach.interview.resume.
+REVIEW_WORK_FOLDER = "review-work"
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 from coach import banks
 from coach.analysis.wording import count, listed
-from coach.config import OWNERS_FOLDER, SETTINGS_FILE_NAME, Settings
+from coach.config import OWNERS_FOLDER, REVIEW_WORK_FOLDER, SETTINGS_FILE_NAME, Settings
 from coach.errors import StorageError
 from coach.files import write_private
 from coach.store import Store
@@ -19,10 +19,18 @@ from coach.store.schema import TABLES_IN_ORDER
 from coach.store.transfer import export_data, import_data
 
 # What "delete all data" removes from the data directory (its README and samples/ stay).
-USER_PATHS = ("recordings", "mock", "question_banks", "models", SETTINGS_FILE_NAME, FAVOURITES_FILE)
+USER_PATHS = (
+    "recordings",
+    "mock",
+    REVIEW_WORK_FOLDER,  # reviews' transcripts and voice embeddings, and the voiceprint
+    "question_banks",
+    "models",
+    SETTINGS_FILE_NAME,
+    FAVOURITES_FILE,
+)
 CONFIRM_WORD = "DELETE"
 # Folders of the data directory that hold one folder per person in multi-user mode.
-PER_OWNER = ("recordings", "mock")
+PER_OWNER = ("recordings", "mock", REVIEW_WORK_FOLDER)
 
 
 # What a backup holds, as a person counts it (table by table, in this order); a table's rows are

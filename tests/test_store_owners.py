@@ -302,6 +302,40 @@ def test_the_single_users_delete_everything_keeps_the_cohorts_folders(store):
     assert everything_seen(ben) == bens_before
 
 
+def _review_work(store, sha256: str) -> list:
+    """What a review and the voice profile keep for this store's owner: a finished chunk and the
+    voiceprint, written where the review and the profile write them."""
+    from coach.interview.profile import PROFILE_FILE
+    from coach.interview.resume import WorkDir, work_root
+
+    chunk = WorkDir(store.settings, sha256, 30.0).chunk_path(0)
+    profile = work_root(store.settings) / PROFILE_FILE
+    for path in (chunk, profile):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"kept")
+    return [chunk, profile]
+
+
+def test_a_persons_review_work_and_voiceprint_are_their_own_and_go_with_their_data(store):
+    # the same recording reviewed by two people: each keeps their own work, and deleting all of
+    # one's data removes their transcripts, voice embeddings and voiceprint, not the other's
+    ana, ben = store.for_owner(ANA), store.for_owner(BEN)
+    anas, bens = _review_work(ana, "a" * 64), _review_work(ben, "a" * 64)
+    assert not set(anas) & set(bens)
+    assert all(p.is_relative_to(ana.settings.owners_folder("review-work")) for p in anas)
+
+    assert "review-work" in delete_all_data(ana, ana.settings, CONFIRM_WORD)
+    assert not any(p.exists() for p in anas)
+    assert all(p.read_bytes() == b"kept" for p in bens)
+
+
+def test_the_single_users_delete_everything_removes_review_work_and_the_voiceprint(store):
+    solos, bens = _review_work(store, "b" * 64), _review_work(store.for_owner(BEN), "b" * 64)
+    assert "review-work" in delete_all_data(store, store.settings, CONFIRM_WORD)
+    assert not any(p.exists() for p in solos)
+    assert all(p.exists() for p in bens)  # a cohort served from the same folder keeps its own
+
+
 def test_an_export_holds_one_persons_data_and_imports_as_the_importers(store, tmp_path):
     ana, ben, cleo = store.for_owner(ANA), store.for_owner(BEN), store.for_owner("cleo@example.edu")
     fill(ana, "ana")

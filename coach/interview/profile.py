@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from coach.files import write_private
-from coach.interview.resume import WORK_DIR_NAME
+from coach.interview.resume import work_root
 from coach.interview.speakers import profile_from_recordings
 
 # The most recent practice takes used: a dozen answers (10+ minutes of speech) is plenty for a
@@ -44,7 +44,7 @@ def voice_profile(store) -> tuple[np.ndarray | None, int]:
         return None, 0
     settings = store.settings
     key = hashlib.sha256(json.dumps([str(p) for p in paths]).encode()).hexdigest()
-    cache = settings.data_dir / WORK_DIR_NAME / PROFILE_FILE
+    cache = work_root(settings) / PROFILE_FILE
     if cache.exists():
         try:
             with np.load(cache, allow_pickle=False) as data:
@@ -61,4 +61,4 @@ def voice_profile(store) -> tuple[np.ndarray | None, int]:
 
 
 def forget_profile(settings) -> None:
-    (settings.data_dir / WORK_DIR_NAME / PROFILE_FILE).unlink(missing_ok=True)
+    (work_root(settings) / PROFILE_FILE).unlink(missing_ok=True)

@@ -1,10 +1,11 @@
 """Finished chunks kept on disk, so a crash, a restart or a cancel never costs finished work.
 
-A review's work folder lives in the data directory under `review-work/`, named by the
-recording's content hash and everything that changes what a chunk holds (engine, model, beam,
-verbatim, chunk length, format version). Each finished chunk is one `.npz` written atomically
-(temporary file, fsync, rename), so a chunk file is either whole or absent. A new run with the
-same recording and settings loads the chunks that are there and processes only the rest.
+A review's work folder lives in the data directory under `review-work/` (a person of a cohort: their
+own folder inside it, `work_root`), named by the recording's content hash and everything that
+changes what a chunk holds (engine, model, beam, verbatim, chunk length, format version). Each
+finished chunk is one `.npz` written atomically (temporary file, fsync, rename), so a chunk file is
+either whole or absent. A new run with the same recording and settings loads the chunks that are
+there and processes only the rest.
 
 The folder holds a transcript and voice embeddings, and each answer as it was heard again
 (`answer-*.json`, coach.interview.takes), so it is private data: it stays for reviewing again
@@ -23,7 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
-from coach.config import Settings
+from coach.config import REVIEW_WORK_FOLDER, Settings
 from coach.files import private_folder
 from coach.interview.speakers import VoiceWindows
 from coach.types import Sound, Word
@@ -31,7 +32,7 @@ from coach.types import Sound, Word
 # 3: speech heard and speech left unheard (coach.transcribe.coverage); 4: pitch, level, silences;
 # 5: voice windows over the voice detector's speech, every 0.25 s (issue 18)
 FORMAT_VERSION = 5
-WORK_DIR_NAME = "review-work"
+WORK_DIR_NAME = REVIEW_WORK_FOLDER
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,13 @@ class ChunkResult:
     sound: Sound | None = None  # pitch, level and silences, times from the chunk's start
 
 
+def work_root(settings: Settings) -> Path:
+    """The folder of the user's review work: review-work/ for the single user, a person's own
+    folder inside it in a cohort (it holds transcripts, voice embeddings and their voiceprint, so
+    one person's never sits beside another's, and "delete all data" removes it with theirs)."""
+    return settings.owners_folder(WORK_DIR_NAME)
+
+
 class WorkDir:
     def __init__(self, settings: Settings, recording_sha256: str, chunk_s: float):
         key = json.dumps(
@@ -63,11 +71,8 @@ class WorkDir:
                 chunk_s,
             ]
         )
-        self.path = (
-            settings.data_dir
-            / WORK_DIR_NAME
-            / (f"{recording_sha256[:16]}-{hashlib.sha256(key.encode()).hexdigest()[:12]}")
-        )
+        folder = f"{recording_sha256[:16]}-{hashlib.sha256(key.encode()).hexdigest()[:12]}"
+        self.path = work_root(settings) / folder
 
     def chunk_path(self, index: int) -> Path:
         return self.path / f"chunk-{index:05d}.npz"
@@ -150,10 +155,10 @@ def _spans(rows: list) -> tuple[tuple[float, float], ...]:
 
 def forget_recording(settings: Settings, recording_sha256: str) -> None:
     """Remove the kept chunks of one recording, whatever settings they were made with."""
-    for folder in (settings.data_dir / WORK_DIR_NAME).glob(f"{recording_sha256[:16]}-*"):
+    for folder in work_root(settings).glob(f"{recording_sha256[:16]}-*"):
         shutil.rmtree(folder, ignore_errors=True)
 
 
 def forget_all(settings: Settings) -> None:
     """Remove every kept review chunk (privacy: they hold transcripts and voice embeddings)."""
-    shutil.rmtree(settings.data_dir / WORK_DIR_NAME, ignore_errors=True)
+    shutil.rmtree(work_root(settings), ignore_errors=True)
