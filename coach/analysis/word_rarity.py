@@ -39,11 +39,19 @@ def word_ranks() -> dict[str, int]:
 
 def rarity(*forms: str) -> float:
     """0 for the commonest words, rising with the log of the word's rank, 1 for a word past the
-    list: of the forms given ("systems", "system"), the commonest decides."""
+    list: of the forms given ("systems", "system"), the commonest decides. A word written with
+    hyphens is as rare as its parts together ("event-driven": "event" and "driven"), as a phrase
+    is, not rarer than every word because the list has no hyphenated words; a one-letter part is
+    left out ("e-commerce" is as rare as "commerce")."""
     ranks = word_ranks()
     plain = [_without_accents(f.lower()) for f in forms]
     placed = [ranks[f] for f in plain if f in ranks]
     if not placed:
+        joined = next((f for f in plain if "-" in f.strip("-")), None)
+        if joined is not None:
+            # a single letter is not in the list, nor a word ("e-commerce", "x-ray")
+            parts = [part for part in joined.split("-") if len(part) > 1]
+            return 1 - math.prod(1 - rarity(part) for part in parts)
         return UNLISTED
     first, last = _first_and_last()
     return max(0.0, (math.log(min(placed)) - math.log(first)) / (math.log(last) - math.log(first)))
