@@ -332,3 +332,22 @@ def test_a_hyphenated_word_is_as_rare_as_its_parts():
     assert rarity("event-driven") < rarity("idempotent")
     assert rarity("event-driven") > max(rarity("event"), rarity("driven"))
     assert rarity("e-commerce") == pytest.approx(rarity("commerce"))
+
+
+def test_a_word_past_the_word_list_is_not_rarer_than_every_word():
+    """ "wellbeing" and "stakeholder" are not in the word list, so they read as rarer than every
+    word and led a posting's terms, ahead of its own jargon ("idempotent", "TUPE"). They are
+    looked up in a second list, from web text; a word in neither is still the rarest."""
+    from coach.analysis.word_rarity import rarity
+
+    assert rarity("wellbeing") < rarity("idempotent") and rarity("stakeholder") < rarity("idempotent")
+    assert rarity("wellbeing") > rarity("engineer")  # still a word few texts use
+    terms = description_terms(
+        "Platform Engineer\nYou will own stakeholder management and the wellbeing strategy, and "
+        "design idempotent APIs."
+    )["terms"]
+    assert terms[0] == "design idempotent APIs", terms
+    terms = description_terms("People Partner\nYou will run stakeholder engagement and TUPE consultations.")[
+        "terms"
+    ]
+    assert terms[0] == "TUPE consultations", terms
