@@ -298,3 +298,56 @@ def test_key_terms_agree_with_a_careful_reader_on_postings_held_out():
     assert totals["tune"][0] >= 50 and totals["tune"][1] == 60, totals
     assert totals["heldout"][0] >= 15 and totals["heldout"][1] == 20, totals
     assert totals["fresh"][0] >= 15 and totals["fresh"][1] == 20, totals
+
+
+def test_a_common_adjective_that_makes_the_skill_stays_on_its_noun():
+    """ "Handle difficult conversations" gave the term "conversations": a common adjective was
+    trimmed from every phrase, also where the noun alone is no skill at all."""
+    terms = description_terms(
+        "People Partner\nYou will coach managers through difficult conversations, support grievances "
+        "and keep a current CIPD membership."
+    )["terms"]
+    assert "difficult conversations" in terms, terms
+    assert "conversations" not in terms, terms
+    assert "CIPD membership" in terms, terms  # "current" says nothing: still left off
+
+
+def test_a_hyphenated_word_is_one_word_of_its_term(nlp):
+    """ "event-driven architecture" gave "driven architecture" and "event": the parser splits a
+    hyphenated word at its hyphens, and each half was taken as a word of its own."""
+    terms = description_terms(
+        "Backend Engineer\nYou will design an event-driven architecture for our payment services."
+    )["terms"]
+    assert "event-driven architecture" in terms, terms
+    assert not {"event", "driven architecture"} & set(terms), terms
+    used = terms_used(["event-driven architecture"], nlp("I moved us to an event driven architecture."))
+    assert used == [{"term": "event-driven architecture", "used": True}]
+
+
+def test_a_hyphenated_word_is_as_rare_as_its_parts():
+    """The word list has no hyphenated words, so "event-driven" read as rarer than every word and
+    a posting's "family-owned" and "e-commerce" came before its real terms."""
+    from coach.analysis.word_rarity import rarity
+
+    assert rarity("event-driven") < rarity("idempotent")
+    assert rarity("event-driven") > max(rarity("event"), rarity("driven"))
+    assert rarity("e-commerce") == pytest.approx(rarity("commerce"))
+
+
+def test_a_word_past_the_word_list_is_not_rarer_than_every_word():
+    """ "wellbeing" and "stakeholder" are not in the word list, so they read as rarer than every
+    word and led a posting's terms, ahead of its own jargon ("idempotent", "TUPE"). They are
+    looked up in a second list, from web text; a word in neither is still the rarest."""
+    from coach.analysis.word_rarity import rarity
+
+    assert rarity("wellbeing") < rarity("idempotent") and rarity("stakeholder") < rarity("idempotent")
+    assert rarity("wellbeing") > rarity("engineer")  # still a word few texts use
+    terms = description_terms(
+        "Platform Engineer\nYou will own stakeholder management and the wellbeing strategy, and "
+        "design idempotent APIs."
+    )["terms"]
+    assert terms[0] == "design idempotent APIs", terms
+    terms = description_terms("People Partner\nYou will run stakeholder engagement and TUPE consultations.")[
+        "terms"
+    ]
+    assert terms[0] == "TUPE consultations", terms

@@ -220,6 +220,7 @@ def key_terms(description: Doc, limit: int = JOB_TERMS) -> list[str]:
     common adjective or a line's first verb ("current NMC registration" is "NMC registration").
     A term is listed once: not again inside a longer one, nor a longer one holding it. Terms are
     written as the description first wrote them."""
+    description = _hyphens_joined(description)
     counts: Counter[tuple[str, ...]] = Counter()
     shown: dict[tuple[str, ...], str] = {}
     first: dict[tuple[str, ...], int] = {}
@@ -259,6 +260,41 @@ def key_terms(description: Doc, limit: int = JOB_TERMS) -> list[str]:
     return [shown[key] for key in picked]
 
 
+def _hyphens_joined(description: Doc) -> Doc:
+    """A copy of the description with each word written with hyphens as one word: the parser
+    splits "event-driven" into "event", "-" and "driven", and a phrase broken at the hyphen gave
+    "driven architecture" and "event". A joined word before a noun describes it ("event-driven
+    architecture", "look-ahead programme"); else it is a noun of its own ("fit-out", "new-build")
+    unless its last part already is one. Numbers stay apart ("two-week", "5-star")."""
+    joined = description.copy()
+    spans = []
+    i = 0
+    while i < len(joined):
+        end = i
+        while (
+            joined[end].is_alpha
+            and not joined[end].whitespace_
+            and end + 2 < len(joined)
+            and joined[end + 1].text == "-"
+            and not joined[end + 1].whitespace_
+            and joined[end + 2].is_alpha
+        ):
+            end += 2
+        if end > i:
+            spans.append((i, end))
+        i = end + 1
+    with joined.retokenize() as retokenizer:
+        for start, end in spans:
+            after = joined[end + 1] if end + 1 < len(joined) else None
+            last = joined[end].tag_
+            if after is not None and after.tag_ in NOUN_TAGS and not after.is_stop:
+                tag = "JJ"
+            else:
+                tag = last if last in NOUN_TAGS else "NN"
+            retokenizer.merge(joined[start : end + 1], attrs={"TAG": tag})
+    return joined
+
+
 def _candidates(description: Doc, job: str | None = None) -> list[list[Token]]:
     """Every noun and name, and every run of two or three term words ending in one; none from a
     phrase naming the job itself ("a compassionate Registered Nurse" when the job is a nurse)."""
@@ -277,10 +313,13 @@ def _candidates(description: Doc, job: str | None = None) -> list[list[Token]]:
 def _weak_start(words: Sequence[Token]) -> bool:
     """A phrase opening with a common adjective ("current", "strong", "enhanced") or with a line's
     first word in capitals that is not part of a name ("Report KPIs", "Administer medications" at
-    the start of a bullet): the phrase without it says the same."""
+    the start of a bullet): the phrase without it says the same. Not when the adjective is all
+    that makes a common noun a skill: "difficult conversations" is not "conversations"."""
     head = words[0]
     modifier = head.tag_ in ("JJ", "VBN") and head.text.islower()
     opener = head.text.istitle() and _starts_line(head) and not words[1].text.istitle()
+    if modifier and len(words) == 2 and rarity(words[1].text, stem(words[1].text)) < COMMON_OPENER:
+        return False
     return (modifier or opener) and rarity(head.text) < COMMON_OPENER
 
 
@@ -393,7 +432,7 @@ def _numbered(token: Token, before: Token | None) -> bool:
 def _term_word(token: Token) -> bool:
     return (
         (token.tag_ in NOUN_TAGS or token.tag_ in {"JJ", "VBN"})
-        and (token.is_alpha or re.fullmatch(r"[A-Za-z][A-Za-z0-9+#.]*", token.text) is not None)
+        and (token.is_alpha or re.fullmatch(r"[A-Za-z][A-Za-z0-9+#.]*(-[A-Za-z]+)*", token.text) is not None)
         and not token.is_stop
         and len(token.text) > 1
         and stem(token.text) not in JOB_BOILERPLATE
@@ -406,7 +445,8 @@ def terms_used(terms: Sequence[str], answer: Doc) -> list[dict]:
     sentences = [{stem(t.text) for t in sent} for sent in answer.sents if len(sent)]
     out = []
     for term in terms:
-        needed = {stem(w) for w in term.split()}
+        # "event-driven" is heard as "event driven": each part of a joined word is a word
+        needed = {stem(w) for w in re.split(r"[\s-]+", term) if w}
         used = any(needed <= words for words in sentences)
         out.append({"term": term, "used": used})
     return out
