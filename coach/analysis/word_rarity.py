@@ -74,8 +74,14 @@ def _web_rarity(plain: list[str]) -> float:
     placed = [ranks[f] for form in plain for f in (form, form + "s") if f in ranks]
     if not placed:
         return UNLISTED
-    first, last = min(ranks.values()), max(ranks.values())
+    first, last = _web_first_and_last()
     return max(0.0, (math.log(min(placed)) - math.log(first)) / (math.log(last) - math.log(first)))
+
+
+@functools.lru_cache(maxsize=1)
+def _web_first_and_last() -> tuple[int, int]:
+    ranks = web_word_ranks()
+    return min(ranks.values()), max(ranks.values())
 
 
 @functools.lru_cache(maxsize=1)
