@@ -592,19 +592,20 @@ def normalise_role(role: str) -> str:
     return key
 
 
-# Role names people write in the interview log ("Staff engineer") → the bank's roles, by the words in them.
+# Role names people write in the interview log ("Staff engineer") → the bank's roles, by the words in
+# them, first match wins: "Product designer" designs, "Sales engineer" sells. A manager is an
+# engineering manager only when the title says what they manage is engineering or software
+# ("Programme manager", "Store manager" and "Nurse manager" have no role of their own in the banks).
 ROLE_WORDS = (
-    ("product", "product"),
-    ("design", "design"),
-    ("data", "data"),
-    ("analyst", "data"),
-    ("scientist", "data"),
-    ("sales", "sales-customer"),
-    ("account", "sales-customer"),
-    ("customer", "sales-customer"),
-    ("manager", "engineering-manager"),
-    ("engineer", "software-engineer"),
-    ("developer", "software-engineer"),
+    (
+        r"engineering (?:manager|lead|director)|head of engineering|(?:software|development) manager",
+        "engineering-manager",
+    ),
+    (r"designer|design\b", "design"),
+    (r"product\b", "product"),
+    (r"data\b|analyst|scientist", "data"),
+    (r"sales|accounts?\b|customer", "sales-customer"),  # not "accountant"
+    (r"engineer|developer|programmer", "software-engineer"),
 )
 
 
@@ -618,9 +619,7 @@ def role_from_title(title: str | None) -> str | None:
     except InputError:
         pass
     lowered = text.lower()
-    if "engineering manager" in lowered or "head of engineering" in lowered:
-        return "engineering-manager"
-    return next((role for word, role in ROLE_WORDS if word in lowered), None)
+    return next((role for words, role in ROLE_WORDS if re.search(rf"\b(?:{words})", lowered)), None)
 
 
 def filter_questions(

@@ -111,3 +111,26 @@ def test_a_later_stage_is_steered_by_the_description_pasted_at_an_earlier_one(se
     finally:
         db.close()
     assert plan.reason.startswith("Steered by the interview's job description:") and "strategy" in plan.reason
+
+
+@pytest.mark.parametrize(
+    "title, role",
+    [
+        ("Programme manager", None),  # no engineering in it: the user's own role decides
+        ("Store manager", None),
+        ("Accountant", None),
+        ("Designated safeguarding lead", None),
+        ("Product designer", "design"),
+        ("Senior software development manager", "engineering-manager"),
+        ("Engineering lead, platform", "engineering-manager"),
+        ("Product manager", "product"),
+        ("Customer success manager", "sales-customer"),
+        ("Account manager", "sales-customer"),
+        ("Data engineer", "data"),
+        ("Backend developer", "software-engineer"),
+    ],
+)
+def test_a_job_title_names_a_role_only_by_what_the_job_is(title, role):
+    # with the Settings role, an interview's title now overrides what Practice recommends: a
+    # "Programme manager" interview gave an engineer engineering-management questions
+    assert role_from_title(title) == role
