@@ -496,9 +496,8 @@ def progress_report(
             today=today,
             n=recommend_n,
             interview=interview_asks(interviews, today),  # as Practice, unless another is chosen there
-            role=recommend.role_to_practise(
-                your_role(settings, store)
-            ),  # as Practice, unless it prepares for one
+            # as Practice, unless it prepares for one; this person's own in a cohort
+            role=recommend.role_to_practise(your_role(settings, store)),
         ),
         "cadence": cadence(
             held,
