@@ -12,6 +12,7 @@ from coach.job_description import interviews_to_prepare
 from coach.mock.plan import FORMATS
 from coach.mock.session import MockSession, plan_for
 from coach.recommend import role_to_practise
+from coach.roles import your_role
 from coach.ui import shared, summary
 from coach.ui.highlight import escape
 
@@ -113,7 +114,7 @@ def role_choice(interviews: list[dict]) -> None:
     """The role set's role: the chosen interview's when its title names one, else the user's role
     from Settings, until the user picks another (a new interview chosen suggests its role again)."""
     chosen = next((i for i in interviews if i["id"] == ss.get("mock_interview")), None)
-    suggested = role_to_practise(cfg.role, (chosen or {}).get("role"))
+    suggested = role_to_practise(your_role(cfg, db), (chosen or {}).get("role"))
     if ss.get("mock_role_suggested") != suggested or "mock_role" not in ss:
         ss.mock_role_suggested = suggested
         if suggested:

@@ -18,6 +18,7 @@ from coach.job_description import (
     without_description,
 )
 from coach.progress import answered_before, debrief_gaps
+from coach.roles import your_role
 from coach.ui import shared, summary, timer
 from coach.ui.highlight import escape
 
@@ -79,7 +80,7 @@ def first_run() -> None:
             "3. Read what you did: fillers marked in the transcript, pace, and how the "
             "answer was structured (situation, task, action, result)."
         )
-        role = recommend.role_to_practise(cfg.role)
+        role = recommend.role_to_practise(your_role(cfg, db))
         first = recommend.recommended(questions, [], [], n=1, role=role).questions
         left, right = st.columns(2)
         left.button(
@@ -150,7 +151,7 @@ def recommended_questions() -> None:
     undescribed = without_description(logged, chosen)
     if undescribed is not None:
         st.caption(summary.no_description_line(undescribed))
-    role = recommend.role_to_practise(cfg.role, (interview or {}).get("role"))
+    role = recommend.role_to_practise(your_role(cfg, db), (interview or {}).get("role"))
     said_role = summary.picked_for_role(role, interview)
     if said_role:
         st.caption(said_role)

@@ -16,6 +16,7 @@ from coach.data_admin import (
     import_sentence,
 )
 from coach.errors import NothingToExport
+from coach.roles import save_your_role, your_role
 from coach.transcribe import available_models
 from coach.transcribe.models import INSTALLABLE
 from coach.ui import shared, summary
@@ -81,14 +82,15 @@ def transcription() -> None:
 
 
 # ---------------------------------------------------------------- role
-def your_role() -> None:
-    """The role the recommendations and the mock interview pick questions for."""
+def your_role_choice() -> None:
+    """The role the recommendations and the mock interview pick questions for: in a cohort each
+    person's own (coach.roles), which every signed-in person sets here for themself."""
     st.subheader("Your role")
     with st.form("settings_role"):
         role = st.selectbox(
             "The jobs you interview for",
             list(summary.ROLE_LABELS),
-            index=list(summary.ROLE_LABELS).index(cfg.role),
+            index=list(summary.ROLE_LABELS).index(your_role(cfg, db)),
             format_func=summary.ROLE_LABELS.get,
             key="settings_role",
         )
@@ -98,7 +100,7 @@ def your_role() -> None:
             "follows that role instead."
         )
         if st.form_submit_button("Save"):
-            save_settings(replace(cfg, role=role))
+            save_your_role(cfg, db, role)
             chosen = summary.ROLE_PHRASES.get(role)
             for_whom = f"{chosen} and for any role" if chosen else "any role"
             st.success(f"Saved: questions for {for_whom}.")
@@ -251,7 +253,8 @@ def delete_everything() -> None:
 shared.page_header("Settings", shared.runs_where(cfg))
 if not cfg.multi_user or shared.staff(cfg):  # in a cohort these settings are everyone's: staff only
     transcription()
-    your_role()
+    if not cfg.multi_user:  # in a cohort each person's role is their own: below, for everyone
+        your_role_choice()
     thresholds()
 else:
     model_name, model_costs = model_words(cfg.engine, cfg.model)
@@ -259,6 +262,8 @@ else:
         "Your organisation chooses the speech recognition and the thresholds behind the feedback for "
         f"everyone; answers are transcribed with the {model_name} model ({model_costs})."
     )
+if cfg.multi_user:
+    your_role_choice()
 quality_gate()
 your_data()
 delete_everything()

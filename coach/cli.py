@@ -1289,23 +1289,22 @@ def settings_command(
 ) -> None:
     """Your role, as on the Settings page: recommendations, `coach progress` and `coach mock` pick
     questions for it and for any role (an interview whose job title names another role follows that
-    role). With --role, saves it first."""
-    from dataclasses import replace
-
-    from coach import banks
-    from coach.config import load_settings, save_settings
+    role). With --role, saves it first; in a cohort, as the --user's own."""
+    from coach.config import load_settings
+    from coach.roles import save_your_role, your_role
 
     settings = load_settings()
-    if role is not None:
-        settings = replace(settings, role=banks.normalise_role(role))
-        save_settings(settings)
+    with open_store(settings) if settings.multi_user else contextlib.nullcontext() as store:
+        if role is not None:
+            save_your_role(settings, store, role)
+        chosen = your_role(load_settings(), store)
     if as_json:
-        print_json({"role": settings.role})
+        print_json({"role": chosen})
         return
-    if settings.role == "any":
+    if chosen == "any":
         typer.echo("Your role: any (questions for every role are recommended).")
     else:
-        typer.echo(f"Your role: {settings.role} (its questions and those for any role are recommended).")
+        typer.echo(f"Your role: {chosen} (its questions and those for any role are recommended).")
 
 
 @app.command("worker")

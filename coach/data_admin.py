@@ -49,6 +49,7 @@ BACKUP_PARTS = (
     ("own_questions", "own question", "own questions"),
     ("favourites", "favourite", "favourites"),
     ("recordings", "recording", "recordings"),
+    ("person_settings", "chosen role", "chosen roles"),
 )
 
 

@@ -27,6 +27,7 @@ from coach.playbook import (
     next_booked,
     whole_count,
 )
+from coach.roles import your_role
 from coach.store import Store, list_attempts, list_debriefs, list_goals, list_interviews, list_turns
 from coach.store.mock_sessions import list_mock_sessions
 
@@ -495,7 +496,8 @@ def progress_report(
             today=today,
             n=recommend_n,
             interview=interview_asks(interviews, today),  # as Practice, unless another is chosen there
-            role=recommend.role_to_practise(settings.role),  # as Practice, unless it prepares for one
+            # as Practice, unless it prepares for one; this person's own in a cohort
+            role=recommend.role_to_practise(your_role(settings, store)),
         ),
         "cadence": cadence(
             held,

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime, timedelta
+
 import pytest
 from app_support import page
 from store_support import analysis_dict, transcript_dict
 
-from coach import store
+from coach import banks, store
 from coach.config import load_settings
 from coach.identity import SIGN_IN
 
@@ -80,3 +82,93 @@ def test_single_user_mode_shows_the_single_users_data_only(tmp_path, monkeypatch
     assert not at.exception and not at.warning
     shown = _shown(at)
     assert "Solo Secret Ltd" in shown and "Ana Secret Corp" not in shown
+
+
+# ---------------------------------------------------------------- each person's own role
+
+SALES_DEAL = "sales-02"  # "Tell me about the biggest deal you closed."
+STAFF = "careers@example.edu"
+
+
+def _signed_in(name: str, who: str):
+    """The page as `who` opens it, signed in through Streamlit's own login (an identity provider
+    configured, the person logged in): the identity the app believes without a proxy."""
+    at = page(name)
+    at.secrets["auth"] = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "test"}
+    at.user = {"is_logged_in": True, "email": who}
+    return at
+
+
+def _with_a_negotiation_gap(data_dir, who: str) -> None:
+    """A debrief naming "negotiation" (with no role, a sales question is picked for it) and an
+    answer a month ago, so the picks are for the gap and not a starter set."""
+    db = store.open_store(load_settings(data_dir)).for_owner(who)
+    try:
+        past = store.add_interview(
+            db, company="Acme", role="Backend engineer", interview_date=date.today() - timedelta(days=10)
+        )
+        store.add_debrief(db, past, interest=3, skill_gaps="negotiation")
+        store.save_attempt(
+            db,
+            question_id="mot-05",
+            question_text="Tell me about yourself.",
+            recording=None,
+            transcript=transcript_dict(),
+            analysis=analysis_dict(),
+            engine="faster-whisper",
+            model="tiny.en",
+            created_at=datetime.now(UTC) - timedelta(days=30),
+        )
+    finally:
+        db.close()
+
+
+def _picks(at) -> list[str]:
+    return [
+        b.key.removeprefix("practice_rec_") for b in at.button if b.key and b.key.startswith("practice_rec_")
+    ]
+
+
+def test_a_student_saves_their_own_role_and_practice_follows_it_for_them_only(tmp_path, monkeypatch):
+    """In a cohort settings.toml is everyone's and staff's to change, so a student could not choose
+    a role at all: the engineers, designers and sales people of one cohort all got every role's
+    questions. Now each signed-in person saves their own, and only their Practice follows it."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    monkeypatch.delenv("COACH_USER", raising=False)
+    cohort_file = f'multi_user = true\nstaff = ["{STAFF}"]\n'
+    (tmp_path / "settings.toml").write_text(cohort_file)
+    for who in ("ana@example.edu", "ben@example.edu"):
+        _with_a_negotiation_gap(tmp_path, who)
+
+    settings = _signed_in("settings", "ana@example.edu").run()
+    assert not settings.exception and SIGN_IN not in [w.value for w in settings.warning]
+    assert [s.key for s in settings.selectbox] == ["settings_role"]  # the shared ones stay staff's
+    settings.selectbox(key="settings_role").set_value("software-engineer")
+    [b for b in settings.button if b.label == "Save" and "role" in str(b.form_id)][0].click().run()
+    assert not settings.exception and not settings.error
+    assert [s.value for s in settings.success] == [
+        "Saved: questions for software engineering roles and for any role."
+    ]
+    assert (tmp_path / "settings.toml").read_text() == cohort_file  # the cohort's file untouched
+
+    practice = _signed_in("practice", "ana@example.edu").run()
+    assert not practice.exception
+    picks = _picks(practice)
+    questions = {q.id: q for q in banks.load_questions(tmp_path)}
+    assert picks and SALES_DEAL not in picks, picks
+    assert all({"software-engineer", "any"} & set(questions[i].roles) for i in picks), picks
+    assert "Questions for software engineering roles and for any role: your role, set in Settings." in [
+        c.value for c in practice.caption
+    ]
+
+    bens = _signed_in("practice", "ben@example.edu").run()  # Ben chose none: Ana's role is hers only
+    assert not bens.exception
+    assert SALES_DEAL in _picks(bens), _picks(bens)
+
+    again = _signed_in("settings", "ana@example.edu").run()
+    assert again.selectbox(key="settings_role").value == "software-engineer"
+    staff = _signed_in("settings", STAFF).run()
+    assert not staff.exception
+    assert staff.selectbox(key="settings_role").value == "any"  # staff's own role, not Ana's
+    assert len(staff.selectbox) == 2  # and the speech recognition they choose for everyone

@@ -206,3 +206,40 @@ def test_the_command_line_sets_and_shows_the_role(tmp_path, monkeypatch):
     assert "'chef'" in wrong.stderr and "software-engineer" in wrong.stderr, wrong.stderr
     monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
     assert load_settings(tmp_path).role == "product"  # the wrong one changed nothing
+
+
+def test_in_a_cohort_the_command_line_sets_and_follows_each_persons_own_role(tmp_path, monkeypatch):
+    """`coach --user X settings --role` keeps X's role only (settings.toml is the cohort's), and
+    `coach progress` picks for it: Ana, an engineer, gets no sales question for her negotiation
+    gap; Ben, who chose none, still does."""
+    import json
+
+    from cli_support import run_coach
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    monkeypatch.delenv("COACH_USER", raising=False)
+    cohort_file = "multi_user = true\n"
+    (tmp_path / "settings.toml").write_text(cohort_file)
+    db = open_store(load_settings(tmp_path))
+    try:
+        for who in ("ana@example.edu", "ben@example.edu"):
+            _negotiation_gap(db.for_owner(who), date.today())
+    finally:
+        db.close()
+
+    set_it = run_coach("--user", "ana@example.edu", "settings", "--role", "swe", data_dir=tmp_path)
+    assert set_it.returncode == 0, set_it.stderr
+    assert set_it.stdout.startswith("Your role: software-engineer"), set_it.stdout
+    assert (tmp_path / "settings.toml").read_text() == cohort_file
+    bens = run_coach("--user", "ben@example.edu", "settings", "--json", data_dir=tmp_path)
+    assert json.loads(bens.stdout) == {"role": "any"}
+
+    def picks(who: str) -> list[str]:
+        shown = run_coach("--user", who, "progress", "--json", data_dir=tmp_path)
+        assert shown.returncode == 0, shown.stderr
+        return [q["id"] for q in json.loads(shown.stdout)["skill_gaps"]["recommended"]]
+
+    anas = picks("ana@example.edu")
+    questions = {q.id: q for q in banks.load_questions(tmp_path)}
+    assert anas and SALES_DEAL not in anas and all(_fits(questions[i], "software-engineer") for i in anas)
+    assert SALES_DEAL in picks("ben@example.edu")

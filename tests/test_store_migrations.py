@@ -7,10 +7,19 @@ from dataclasses import replace
 import sqlalchemy as sa
 from store_support import analysis_dict, backend_fixture, make_settings, record, transcript_dict  # noqa: F401
 
-from coach.store import add_debrief, add_interview, get_attempt, list_attempts, open_store, save_attempt
+from coach.store import (
+    add_debrief,
+    add_interview,
+    get_attempt,
+    list_attempts,
+    list_interviews,
+    open_store,
+    save_attempt,
+)
 from coach.store.db import Store, database_url, make_engine
 from coach.store.migrations import MIGRATIONS, migrate
 from coach.store.mock_sessions import list_mock_sessions, save_mock_session
+from coach.store.person_settings import get_role, set_role
 from coach.store.schema import TABLES_IN_ORDER, metadata
 
 
@@ -153,10 +162,13 @@ def test_pitch_variation_is_filled_in_from_answers_analysed_before_its_column(tm
 
 
 def _every_row(engine: sa.Engine) -> dict[str, list[dict]]:
+    """Every row of every table the database has (an older one lacks the later tables)."""
+    present = set(sa.inspect(engine).get_table_names())
     with engine.connect() as conn:
         return {
             table.name: [dict(r._mapping) for r in conn.execute(sa.select(table).order_by(table.c.id))]
             for table in TABLES_IN_ORDER
+            if table.name in present
         }
 
 
@@ -204,14 +216,66 @@ def test_a_database_at_migration_8_gains_the_mock_answer_index_and_keeps_every_r
     store = open_store(settings)
     indexes = {ix["name"]: ix["column_names"] for ix in sa.inspect(store.engine).get_indexes("mock_turns")}
     assert indexes["ix_mock_turns_attempt_id"] == ["attempt_id"]
-    after = _every_row(store.engine)
+    after = {name: rows for name, rows in _every_row(store.engine).items() if name in before}
     assert after == before and len(after["mock_turns"]) == 2 and len(after["attempts"]) == 3
     by_answer = {a["id"]: a["mock_session_id"] for a in list_attempts(store)}
     assert by_answer == {answers[0]: session, answers[1]: session, answers[2]: None}
     assert [len(s["turns"]) for s in list_mock_sessions(store, with_turns=True)] == [2]
     with store.read() as conn:
         names = conn.execute(sa.text("SELECT name FROM schema_migrations ORDER BY name")).scalars().all()
-    assert names[-1] == "0009_mock_turns_by_answer" and len(names) == len(MIGRATIONS)
+    assert "0009_mock_turns_by_answer" in names and len(names) == len(MIGRATIONS)
+    store.close()
+
+
+def test_a_database_at_migration_9_gains_each_persons_role_and_keeps_every_row(tmp_path, backend):
+    """A cohort's database from before each person chose their own role (0009: two people's
+    answers, interviews and mock interviews) opens with the table of their own settings added,
+    every row as it was, and each person's role saved and read as theirs."""
+    settings = _fresh_settings(tmp_path, backend, "old")
+    settings.data_dir.mkdir(parents=True)
+    engine = make_engine(database_url(settings))
+    with engine.begin() as conn:
+        assert migrate(conn, upto="0009_mock_turns_by_answer")[-1] == "0009_mock_turns_by_answer"
+    assert "person_settings" not in sa.inspect(engine).get_table_names()
+    old = Store(engine=engine, settings=settings)
+    for owner, company in (("ana@example.edu", "Globex"), ("ben@example.edu", "Initech")):
+        person = old.for_owner(owner)
+        interview = add_interview(person, company=company, role="Analyst", interview_date="2026-11-02")
+        add_debrief(person, interview, went_well=f"{company} went well.", interest=4)
+        answer = save_attempt(
+            person,
+            question_id="beh-1",
+            question_text="Question?",
+            recording=None,
+            transcript=transcript_dict(),
+            analysis=analysis_dict(),
+            engine="faster-whisper",
+            model="tiny.en",
+        )
+        turn = {"kind": "question", "question_text": "Question?", "attempt_id": answer}
+        save_mock_session(
+            person,
+            format="behavioural",
+            planned_s=600,
+            used_s=60.0,
+            score_overall=None,
+            summary={"pattern": "none"},
+            turns=[turn],
+        )
+    before = _every_row(engine)
+    engine.dispose()
+
+    store = open_store(settings)
+    after = _every_row(store.engine)
+    assert {name: rows for name, rows in after.items() if name in before} == before
+    assert after["person_settings"] == [] and len(after["attempts"]) == 2 and len(after["mock_turns"]) == 2
+    ana, ben = store.for_owner("ana@example.edu"), store.for_owner("ben@example.edu")
+    set_role(ana, "data")
+    assert (get_role(ana), get_role(ben), get_role(store)) == ("data", None, None)
+    assert [i["company"] for i in list_interviews(ana)] == ["Globex"]
+    with store.read() as conn:
+        names = conn.execute(sa.text("SELECT name FROM schema_migrations ORDER BY name")).scalars().all()
+    assert names[-1] == "0010_person_settings" and len(names) == len(MIGRATIONS)
     store.close()
 
 

@@ -31,6 +31,7 @@ import coach.store
 from coach.data_admin import CONFIRM_WORD, delete_all_data
 from coach.errors import InputError
 from coach.progress import cohort_report
+from coach.roles import save_your_role, your_role
 from coach.store import (
     add_debrief,
     add_goal,
@@ -81,12 +82,14 @@ from coach.store.mock_sessions import (
     list_mock_sessions,
     save_mock_session,
 )
+from coach.store.person_settings import get_role, set_role
 from coach.store.recordings import recording_files
 from coach.store.schema import TABLES_IN_ORDER
 from coach.store.transfer import export_data, import_data
 
 ANA = "ana@example.edu"
 BEN = "ben@example.edu"
+ROLE_OF = {"ana": "design", "ben": "sales-customer", "solo": "data"}
 
 
 def _entry(question_id: str, text: str) -> dict:
@@ -148,6 +151,7 @@ def fill(store, label: str) -> dict:
     goal = add_goal(store, kind="real_interviews", target=1, period_days=91)
     add_own_question(store, _entry("user-mine-1", f"{label}'s own question?"))
     set_favourite(store, "swe-beh-01", True)  # the same bank question starred by both
+    set_role(store, ROLE_OF[label])
     asked = add_question(store, f"{label} was asked this?", source="user", question_id="user-shared-id")
     mock = save_mock_session(
         store,
@@ -184,6 +188,7 @@ def everything_seen(store) -> dict:
         "goals": list_goals(store),
         "own_questions": list_own_questions(store),
         "favourites": list_favourites(store),
+        "role": get_role(store),
         "questions": list_questions(store),
         "mock_sessions": list_mock_sessions(store, with_turns=True),
         "stored_answers": stored_answers(store),
@@ -497,3 +502,41 @@ def test_deleting_everything_for_one_person_reaches_the_shared_recordings_folder
 
     assert not ana.settings.recordings_dir.exists()
     assert all(p.exists() for p in everything_seen(ben)["files"])
+
+
+def test_each_person_of_a_cohort_keeps_their_own_role(store, tmp_path):
+    """A cohort's settings.toml is everyone's: each person's role is their own row, "any" until
+    they choose, and goes with their data (delete, export, import) and nobody else's."""
+    cohort = replace(store.settings, multi_user=True, role="product")  # the shared file's role
+    ana, ben, cleo = store.for_owner(ANA), store.for_owner(BEN), store.for_owner("cleo@example.edu")
+    as_ana, as_ben, as_cleo = (replace(cohort, owner=s.owner) for s in (ana, ben, cleo))
+    assert your_role(as_ana, ana) == "any"  # not the shared file's, not the single user's
+
+    assert save_your_role(as_ana, ana, "designer") == "design"  # the names people use
+    assert save_your_role(as_ben, ben, "sales") == "sales-customer"
+    assert save_your_role(as_ana, ana, "product") == "product"  # changed: still one row of hers
+    assert (your_role(as_ana, ana), your_role(as_ben, ben), your_role(as_cleo, cleo)) == (
+        "product",
+        "sales-customer",
+        "any",
+    )
+    assert not (store.settings.data_dir / "settings.toml").exists()  # nothing saved for everyone
+    with pytest.raises(InputError, match="'chef'"):
+        save_your_role(as_ana, ana, "chef")
+    with pytest.raises(InputError, match="up to 40 characters, not 41"):
+        set_role(ana, "x" * 41)  # the store's own check, the same sentence on SQLite and PostgreSQL
+    assert your_role(as_ana, ana) == "product"  # the refused ones changed nothing
+
+    info = export_data(ana, tmp_path / "ana.zip")
+    assert info["counts"]["person_settings"] == 1
+    assert import_data(cleo, tmp_path / "ana.zip")["added"]["person_settings"] == 1
+    assert your_role(as_cleo, cleo) == "product"
+    imported = import_data(ben, tmp_path / "ana.zip")  # Ben has chosen his: it is kept
+    assert imported["added"]["person_settings"] == 0 and imported["already_present"]["person_settings"] == 1
+    assert your_role(as_ben, ben) == "sales-customer"
+
+    delete_all_data(ana, as_ana, CONFIRM_WORD)
+    assert your_role(as_ana, ana) == "any"
+    assert your_role(as_ben, ben) == "sales-customer" and your_role(as_cleo, cleo) == "product"
+    # the single user reads settings.toml as before, whatever rows the cohort has
+    assert your_role(replace(store.settings, role="data"), store) == "data"

@@ -240,6 +240,7 @@ def plan_for(
     from coach.job_description import opportunity_description
     from coach.mock.plan import make_plan
     from coach.recommend import role_to_practise
+    from coach.roles import your_role
     from coach.store import get_interview, list_attempts, list_debriefs, list_interviews
 
     interview = get_interview(store, interview_id) if interview_id is not None else None
@@ -252,7 +253,7 @@ def plan_for(
         list_attempts(store, newest_first=False),
         format=format or ("role" if role else "behavioural"),
         n=n,
-        role=role or role_to_practise(settings.role, (interview or {}).get("role")),
+        role=role or role_to_practise(your_role(settings, store), (interview or {}).get("role")),
         debrief_gaps=banks.skill_gap_to_competencies(gap_text) if gap_text else [],
         interview=interview,
     )

@@ -453,6 +453,22 @@ def m0009_mock_turns_by_answer(conn: sa.Connection) -> None:
     conn.execute(sa.text("CREATE INDEX ix_mock_turns_attempt_id ON mock_turns (attempt_id)"))
 
 
+@migration("0010_person_settings")
+def m0010_person_settings(conn: sa.Connection) -> None:
+    """Each person of a cohort chooses their own role (settings.toml is the whole cohort's): one
+    row of their own settings per owner. Every existing row is kept as it was."""
+    md = sa.MetaData(naming_convention=NAMING_CONVENTION)
+    _common(
+        "person_settings",
+        md,
+        sa.Column("role", sa.String(40), nullable=False, server_default="any"),
+        _now_column(),
+        sa.Column("owner", sa.String(320), nullable=False, server_default=""),
+        sa.Index(None, "owner"),
+        sa.UniqueConstraint("owner"),
+    ).create(conn)
+
+
 def latest_migration() -> str:
     return MIGRATIONS[-1][0]
 

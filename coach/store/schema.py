@@ -377,6 +377,20 @@ mock_turns = sa.Table(
     *_owner(),
 )
 
+# A person's own settings in a cohort, one row per owner (migration 0010): their role, one of the
+# banks' roles, which Practice, Progress and the mock interview pick questions for. The single user
+# keeps theirs in settings.toml; coach.roles decides which is read.
+person_settings = sa.Table(
+    "person_settings",
+    metadata,
+    _id(),
+    _uid(),
+    sa.Column("role", sa.String(40), nullable=False, server_default="any"),
+    _created_at(),
+    *_owner(),
+    sa.UniqueConstraint("owner"),
+)
+
 # Tables in an order where every row's parents come first (export, import).
 TABLES_IN_ORDER = (
     questions,
@@ -395,6 +409,7 @@ TABLES_IN_ORDER = (
     favourites,
     mock_sessions,
     mock_turns,
+    person_settings,
 )
 
 # For each table, its foreign keys as column → parent table (resolved by uid across databases).

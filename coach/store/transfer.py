@@ -36,7 +36,15 @@ from coach.store.migrations import MIGRATIONS, latest_migration
 from coach.store.own_questions import ENTRY_FIELDS
 from coach.store.recordings import file_sha256
 from coach.store.rows import mine, new_uid, parse_date, parse_datetime, plain, utc_now
-from coach.store.schema import PARENTS, TABLES_IN_ORDER, favourites, own_questions, questions, recordings
+from coach.store.schema import (
+    PARENTS,
+    TABLES_IN_ORDER,
+    favourites,
+    own_questions,
+    person_settings,
+    questions,
+    recordings,
+)
 
 MANIFEST = "coach-export.json"
 # What a hand-edited or hostile zip raises while it is read; each becomes one InputError.
@@ -60,6 +68,8 @@ NATURAL_KEYS = {
     favourites.name: "question_id",
     recordings.name: "path",
 }
+# Tables of one row per owner (their own settings): the importer's row, when they have one, is kept.
+ONE_PER_OWNER = (person_settings.name,)
 # What a person is told who asks for a backup with nothing in the store yet (terminal, then app).
 NOTHING_TO_EXPORT = (
     "Nothing to export yet, so no file was written: save a practice answer "
@@ -334,10 +344,13 @@ def _import_rows(
 
 
 def _existing_id(conn: sa.Connection, owner: str, table: sa.Table, row: dict) -> int | None:
-    """The owner's row that is this exported row: same uid, or the same question / recording file."""
+    """The owner's row that is this exported row: same uid, or the same question / recording file,
+    or (their own settings) the one they have."""
     theirs = table.c.owner == owner
     uids = (row["uid"], _owners_uid(owner, row["uid"]))
     found = conn.execute(sa.select(table.c.id).where(table.c.uid.in_(uids), theirs)).scalar()
+    if found is None and table.name in ONE_PER_OWNER:
+        found = conn.execute(sa.select(table.c.id).where(theirs)).scalar()
     key = NATURAL_KEYS.get(table.name)
     if found is None and key is not None:
         found = conn.execute(sa.select(table.c.id).where(table.c[key] == row[key], theirs)).scalar()

@@ -1,0 +1,39 @@
+"""This person's role: the one answer Practice, Progress and the mock interview (page and command)
+pick questions by.
+
+The single user's role is in settings.toml, as the Settings page and `coach settings --role` save
+it. In a cohort settings.toml is everyone's and only staff change it, so each person's role is
+their own row in the database (coach.store.person_settings), "any" until they choose one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from coach import banks
+from coach.config import Settings, save_settings
+from coach.store import Store
+from coach.store.person_settings import get_role, set_role
+
+
+def your_role(settings: Settings, store: Store | None) -> str:
+    """The role this person chose, as the banks name it; "any" when none is chosen. `store` is
+    read only in a cohort (the single user's needs none)."""
+    if not settings.multi_user:
+        return settings.role
+    chosen = get_role(store) if store is not None else None
+    return chosen if chosen in banks.ROLES else "any"
+
+
+def save_your_role(settings: Settings, store: Store | None, role: str) -> str:
+    """Keep this person's role ("pm" read as "product"; an unknown role is one sentence naming the
+    choices) where `your_role` reads it; returns it as kept. In a cohort only their own row
+    changes, never the cohort's settings.toml."""
+    role = banks.normalise_role(role)
+    if settings.multi_user:
+        if store is None:
+            raise ValueError("a cohort keeps each person's role in the database: pass their store")
+        set_role(store, role)
+    else:
+        save_settings(replace(settings, role=role))
+    return role
