@@ -13,7 +13,7 @@ from coach.errors import CoachError, NotAudioError
 from coach.interview.draft import MEASURED_FIELDS, refreshed_text
 from coach.interview.orchestrator import review_again, review_recording
 from coach.interview.review import ReviewOptions
-from coach.interview_log import STAGES, WHOLE_RECORDING
+from coach.interview_log import STAGES, WHOLE_RECORDING, recordable
 from coach.local_time import long_date
 from coach.ui import shared, summary
 from coach.ui.highlight import escape
@@ -42,12 +42,12 @@ def logged_label(interview: dict) -> str:
 def which_interview() -> int:
     """An interview already in the log (added on the Interviews page before it took place), or
     NEW_INTERVIEW; asked outside the form so the company fields show only for a new one."""
-    logged = {i["id"]: i for i in store.list_interviews(db)}
+    logged = {i["id"]: i for i in recordable(store.list_interviews(db))}
     if not logged:
         return NEW_INTERVIEW
     return st.selectbox(
         "Which interview is this?",
-        [NEW_INTERVIEW, *sorted(logged, key=lambda i: str(logged[i]["interview_date"]), reverse=True)],
+        [NEW_INTERVIEW, *logged],
         format_func=lambda i: (
             "A new one (fill in the company below)" if i == NEW_INTERVIEW else logged_label(logged[i])
         ),

@@ -123,6 +123,15 @@ def held(interview: dict, today: date) -> bool:
     return is_interview(interview.get("stage")) and not is_ahead(interview, today)
 
 
+def recordable(interviews: list[dict]) -> list[dict]:
+    """The logged interviews a recording of a real interview can belong to, newest first: not an
+    offer, a rejection or a withdrawal logged as a stage (playbook.is_interview), which has no
+    interview to review, unless answers were already reviewed for it, so nothing stored becomes
+    unreachable."""
+    kept = [i for i in interviews if i.get("answers") or is_interview(i.get("stage"))]
+    return sorted(kept, key=lambda i: str(i["interview_date"]), reverse=True)
+
+
 # ---------------------------------------------------------------- adding to the log
 # The Interviews page and `coach add-interview / add-person / add-option` both add through these.
 

@@ -498,3 +498,38 @@ def test_the_debrief_names_the_people_the_interview_already_has(tmp_path, monkey
     assert not at.exception and not at.error, [e.value for e in at.error]
     captions = [c.value.replace("\\", "") for c in at.caption]  # as drawn, without markdown escapes
     assert any(c.startswith("Already recorded: Dana Ortiz — hiring manager.") for c in captions), captions
+
+
+def test_an_offer_or_a_rejection_is_not_offered_as_the_interview_a_recording_belongs_to(
+    tmp_path, monkeypatch
+):
+    """An offer, a rejection or a withdrawal logged as a stage is no interview to review, so the
+    picker leaves it out; one that already has reviewed answers stays, so they remain reachable."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        store.add_interview(db, company="Globex", stage="first round", interview_date="2026-11-20")
+        store.add_interview(db, company="Globex", stage="offer", interview_date="2026-11-28")
+        store.add_interview(db, company="Initech", stage="Rejected by email", interview_date="2026-11-25")
+        store.add_interview(db, company="Umbrella", stage="withdrew", interview_date="2026-11-26")
+        answered = store.add_interview(db, company="Hooli", stage="offer call", interview_date="2026-11-27")
+        store.save_interview_recording(
+            db,
+            answered,
+            recording=None,
+            transcript={"transcript": "Tell me about yourself."},
+            answers=[{"question_text": "Tell me about yourself.", "transcript": None, "analysis": None}],
+            engine="faster-whisper",
+            model="tiny.en",
+        )
+    finally:
+        db.close()
+    at = page("review").run()
+    assert not at.exception
+    options = at.selectbox(key="review_interview").options
+    assert options == [
+        "A new one (fill in the company below)",
+        "Hooli, 27 Nov 2026 · offer call · 1 answer reviewed",
+        "Globex, 20 Nov 2026 · first round",
+    ], options
