@@ -40,6 +40,7 @@ from coach.store import (
     save_interview_recording,
     start_session,
 )
+from coach.store.person_settings import get_role, set_role
 from coach.store.transfer import export_data, import_data
 
 IDS = {"id", "session_id", "recording_id", "interview_id", "interview_recording_id"}
@@ -218,3 +219,58 @@ def test_a_restored_backup_is_staged_readable_by_its_owner_only(store, settings,
     fresh.close()
     assert imported["added"]["attempts"] == 3
     assert modes and set(modes.values()) == {0o600}, {path: oct(mode) for path, mode in modes.items()}
+
+
+def _rewritten(good, out, change) -> None:
+    """A copy of the backup `good` with its manifest changed by `change(tables)`."""
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(out, "w") as copy:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "coach-export.json":
+                manifest = json.loads(data)
+                change(manifest["tables"])
+                data = json.dumps(manifest).encode()
+            copy.writestr(item, data)
+
+
+def test_a_backup_with_typed_text_longer_than_the_store_keeps_is_refused_alike_on_both(
+    store, settings, tmp_path, backend
+):
+    """SQLite kept a 201-character company that PostgreSQL refused as "a damaged backup": both now
+    say the store's own sentence before anything is written. Transcripts are not typed text and
+    import whole, however long."""
+    _fill(store, settings)
+    set_role(store, "software engineer")
+    export_data(store, tmp_path / "good.zip")
+
+    def long_company(tables):
+        tables["interviews"][0]["company"] = "A" * 201
+
+    def long_role(tables):
+        tables["person_settings"][0]["role"] = "r" * 41
+
+    def long_transcript(tables):
+        tables["attempts"][0]["transcript_text"] = "word " * 50_000
+        tables["attempts"][0]["transcript"]["transcript"] = "word " * 50_000
+
+    for change, sentence in (
+        (long_company, "The coach keeps the interview's company up to 200 characters, not 201; nothing was"),
+        (long_role, "The coach keeps the person's role up to 40 characters, not 41; nothing was imported"),
+    ):
+        _rewritten(tmp_path / "good.zip", tmp_path / "long.zip", change)
+        fresh = open_store(make_settings(tmp_path, backend, f"fresh-{change.__name__}"))
+        with pytest.raises(InputError) as refused:
+            import_data(fresh, tmp_path / "long.zip")
+        assert str(refused.value).startswith(sentence), str(refused.value)
+        assert "damaged" not in str(refused.value)
+        assert list_interviews(fresh) == [] and list_attempts(fresh) == [] and get_role(fresh) is None
+        assert not fresh.settings.recordings_dir.exists() or not any(
+            fresh.settings.recordings_dir.rglob("*.wav")
+        )
+        fresh.close()
+
+    _rewritten(tmp_path / "good.zip", tmp_path / "long.zip", long_transcript)
+    fresh = open_store(make_settings(tmp_path, backend, "fresh-transcript"))
+    assert import_data(fresh, tmp_path / "long.zip")["added"]["attempts"] == 3
+    assert get_role(fresh) == "software engineer"
+    fresh.close()

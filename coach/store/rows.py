@@ -147,11 +147,12 @@ FIELD_WORDS = {
 }
 
 
-def check_lengths(table: sa.Table, what: str, values: dict) -> None:
+def check_lengths(table: sa.Table, what: str, values: dict, *, what_to_do: str | None = None) -> None:
     """Text the user typed, no longer than its column keeps: PostgreSQL refuses a longer value with
     its own words and address (SQLite keeps it whole), so both say the same sentence before
     anything is written, and nothing is saved. A text column (notes, a job description) keeps up
-    to LONG_TEXT_CHARS, as a pasted job description does."""
+    to LONG_TEXT_CHARS, as a pasted job description does. `what_to_do` ends the sentence when
+    shortening the text here is not the remedy (a backup being imported)."""
     for field, value in values.items():
         if field not in table.c or not isinstance(value, str):
             continue
@@ -160,10 +161,12 @@ def check_lengths(table: sa.Table, what: str, values: dict) -> None:
         if limit is None and isinstance(column_type, sa.Text):
             limit = LONG_TEXT_CHARS
         if limit and len(value) > limit:
-            longer = "" if limit == LONG_TEXT_CHARS else _where_longer_fits(table)
+            if what_to_do is None:
+                longer = "" if limit == LONG_TEXT_CHARS else _where_longer_fits(table)
+                what_to_do = f"shorten the text{longer}"
             raise InputError(
                 f"The coach keeps the {what}'s {FIELD_WORDS.get(field, field)} up to {limit:,} "
-                f"characters, not {len(value):,}; shorten the text{longer}."
+                f"characters, not {len(value):,}; {what_to_do}."
             )
 
 

@@ -32,16 +32,27 @@ from coach.config import OWNERS_FOLDER
 from coach.errors import InputError, NothingToExport, StorageError
 from coach.files import private_folder
 from coach.store.db import Store
+from coach.store.interviews import TYPED as INTERVIEW_TYPED
 from coach.store.migrations import MIGRATIONS, latest_migration
+from coach.store.mock_sessions import TURN_TYPED
 from coach.store.own_questions import ENTRY_FIELDS
 from coach.store.recordings import file_sha256
-from coach.store.rows import mine, new_uid, parse_date, parse_datetime, plain, utc_now
+from coach.store.rows import check_lengths, mine, new_uid, parse_date, parse_datetime, plain, utc_now
 from coach.store.schema import (
     PARENTS,
     TABLES_IN_ORDER,
+    attempts,
+    debriefs,
     favourites,
+    goals,
+    interview_people,
+    interviews,
+    mock_sessions,
+    mock_turns,
+    options,
     own_questions,
     person_settings,
+    practice_sessions,
     questions,
     recordings,
 )
@@ -68,6 +79,23 @@ NATURAL_KEYS = {
     favourites.name: "question_id",
     recordings.name: "path",
 }
+# What the user typed in each table, as the store's add functions check it (rows.check_lengths):
+# table, what a row is called, its typed fields. Transcripts and analyses are not typed.
+TYPED_FIELDS = (
+    (practice_sessions, "practice session", ("note",)),
+    (attempts, "practice answer", ("question_id", "question_text", "engine", "model")),
+    (interviews, "interview", INTERVIEW_TYPED),
+    (interview_people, "person", ("name", "title", "notes")),
+    (debriefs, "debrief", ("went_well", "could_be_better", "skill_gaps", "time_commitment", "notes")),
+    (options, "option", ("company", "title", "compensation", "details", "status")),
+    (goals, "goal", ("note",)),
+    (questions, "question", ("question_id", "text", "category")),
+    (own_questions, "question", ("question_id", *ENTRY_FIELDS)),
+    (mock_sessions, "mock interview", ("format", "role")),
+    (mock_turns, "mock interview", TURN_TYPED),
+    (person_settings, "person", ("role",)),
+)
+TOO_LONG_IN_BACKUP = "nothing was imported: shorten it where the backup was made and back up again"
 # Tables of one row per owner (their own settings): the importer's row, when they have one, is kept.
 ONE_PER_OWNER = (person_settings.name,)
 # What a person is told who asks for a backup with nothing in the store yet (terminal, then app).
@@ -168,6 +196,7 @@ def import_data(store: Store, zip_path: Path, *, check_own_question: OwnQuestion
             manifest = _read_manifest(archive, zip_path)
             tables = manifest["tables"]
             _check_own_questions(tables.get(own_questions.name, []), check_own_question, zip_path)
+            _check_typed_lengths(tables)
             _place_recording_files(store, archive, tables.get("recordings", []), created, zip_path)
             local_ids: dict[str, dict[str, int]] = {}
             with store.write() as conn:
@@ -239,6 +268,16 @@ def _check_own_questions(rows: list, check: OwnQuestionCheck | None, zip_path: P
     for i, row in enumerate(rows, start=1):
         entry = {"id": row.get("question_id"), **{k: row.get(k) for k in ENTRY_FIELDS}}
         check(entry, f"your question {i} in {zip_path}")
+
+
+def _check_typed_lengths(tables: dict) -> None:
+    """Refuse a backup holding typed text longer than the store keeps, in the store's own sentence,
+    before anything is written: SQLite would keep it and PostgreSQL would refuse it as damage, so
+    the same backup imports alike on both."""
+    for table, what, fields in TYPED_FIELDS:
+        for row in tables.get(table.name) or []:
+            if isinstance(row, dict):  # a row of another shape is damage, refused as such later
+                check_lengths(table, what, {f: row.get(f) for f in fields}, what_to_do=TOO_LONG_IN_BACKUP)
 
 
 def _safe_member(path: str, zip_path: Path) -> str:
