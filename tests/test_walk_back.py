@@ -53,6 +53,33 @@ def test_months_since_the_last_practice_fit_the_headline_and_the_cli_says_them(t
     assert f"Last practice: {last.isoformat()} (121 days ago)." in text, text
 
 
+def _declined_offer(db, today: date, *, held_days_ago: int, offer_days_ago: int, **offer) -> None:
+    """Contoso: a technical round, then an offer stage whose offer was declined."""
+    store.add_interview(
+        db,
+        company="Contoso",
+        role="Staff engineer",
+        stage="technical",
+        interview_date=today - timedelta(held_days_ago),
+    )
+    offer_stage = store.add_interview(
+        db,
+        company="Contoso",
+        role="Staff engineer",
+        stage="offer",
+        interview_date=today - timedelta(offer_days_ago),
+    )
+    store.add_option(
+        db,
+        kind="offer",
+        company="Contoso",
+        title="Staff engineer",
+        status="declined",
+        interview_id=offer_stage,
+        **offer,
+    )
+
+
 def test_an_offer_turned_down_is_not_shown_as_an_offer_still_to_answer(tmp_path, monkeypatch):
     """An offer stage with its offer declined read "offer" on the card and in `coach interviews`,
     and the card asked for an answer by a deadline long past ("answer by Wed 30 Sep")."""
@@ -61,26 +88,8 @@ def test_an_offer_turned_down_is_not_shown_as_an_offer_still_to_answer(tmp_path,
     today = date.today()
     db = store.open_store(load_settings(tmp_path))
     try:
-        store.add_interview(
-            db,
-            company="Contoso",
-            role="Staff engineer",
-            stage="technical",
-            interview_date=today - timedelta(90),
-        )
-        offer_stage = store.add_interview(
-            db, company="Contoso", role="Staff engineer", stage="offer", interview_date=today - timedelta(70)
-        )
-        store.add_option(
-            db,
-            kind="offer",
-            company="Contoso",
-            title="Staff engineer",
-            compensation="120k",
-            deadline=today - timedelta(60),
-            status="declined",
-            interview_id=offer_stage,
-        )
+        past = today - timedelta(60)
+        _declined_offer(db, today, held_days_ago=90, offer_days_ago=70, compensation="120k", deadline=past)
         [opportunity] = pipeline(
             store.list_interviews(db), store.list_debriefs(db), store.list_options(db), today
         )
@@ -291,24 +300,7 @@ def _back_after_four_months(tmp_path, today: date) -> list[date]:
             people=[{"name": "Kim Lee", "title": "hiring manager"}],
             job_description="We are hiring a backend engineer to own our payments platform in Go.",
         )
-        store.add_interview(
-            db,
-            company="Contoso",
-            role="Staff engineer",
-            stage="technical",
-            interview_date=today - timedelta(100),
-        )
-        offer_stage = store.add_interview(
-            db, company="Contoso", role="Staff engineer", stage="offer", interview_date=today - timedelta(80)
-        )
-        store.add_option(
-            db,
-            kind="offer",
-            company="Contoso",
-            title="Staff engineer",
-            status="declined",
-            interview_id=offer_stage,
-        )
+        _declined_offer(db, today, held_days_ago=100, offer_days_ago=80)
         store.add_interview(
             db,
             company="Fabrikam",
