@@ -252,6 +252,11 @@ def delete_everything() -> None:
 
 shared.page_header("Settings", shared.runs_where(cfg))
 if not cfg.multi_user or shared.staff(cfg):  # in a cohort these settings are everyone's: staff only
+    if cfg.multi_user:
+        st.caption(
+            "The speech recognition and the thresholds below are the cohort's: what you save here applies "
+            "to everyone's next answer. Your role, further down, is yours alone."
+        )
     transcription()
     if not cfg.multi_user:  # in a cohort each person's role is their own: below, for everyone
         your_role_choice()

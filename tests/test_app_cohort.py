@@ -172,3 +172,6 @@ def test_a_student_saves_their_own_role_and_practice_follows_it_for_them_only(tm
     assert not staff.exception
     assert staff.selectbox(key="settings_role").value == "any"  # staff's own role, not Ana's
     assert len(staff.selectbox) == 2  # and the speech recognition they choose for everyone
+    # and the page says so: a threshold saved here changes every student's feedback, not only theirs
+    assert "applies to everyone's next answer" in _shown(staff)
+    assert "applies to everyone's next answer" not in _shown(again)
