@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from app_support import page
-from store_support import analysis_dict, transcript_dict
+from store_support import analysis_dict, record, transcript_dict
 
 from coach import banks, store
 from coach.config import load_settings
@@ -175,3 +175,34 @@ def test_a_student_saves_their_own_role_and_practice_follows_it_for_them_only(tm
     # and the page says so: a threshold saved here changes every student's feedback, not only theirs
     assert "applies to everyone's next answer" in _shown(staff)
     assert "applies to everyone's next answer" not in _shown(again)
+
+
+def test_deleting_an_interview_says_kept_recordings_stay_on_the_server_not_a_data_directory(
+    tmp_path, monkeypatch
+):
+    """A student has no data directory: the box that keeps an interview's recordings said they "stay in
+    your data directory", a folder of the server's they cannot see. In a cohort it names the server."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    monkeypatch.delenv("COACH_USER", raising=False)
+    (tmp_path / "settings.toml").write_text(f'multi_user = true\nstaff = ["{STAFF}"]\n')
+    anas = load_settings(tmp_path, owner="ana@example.edu")
+    db = store.open_store(anas).for_owner("ana@example.edu")
+    try:
+        interview = store.add_interview(db, company="Ana Robotics", interview_date="2026-11-20")
+        store.save_interview_recording(
+            db,
+            interview,
+            recording=record(anas, 500.0, kind="interview"),
+            transcript=None,
+            answers=[{"question_text": "Why us?", "analysis": analysis_dict()}],
+            engine="faster-whisper",
+            model="tiny.en",
+        )
+    finally:
+        db.close()
+    at = _signed_in("interviews", "ana@example.edu").run()
+    assert not at.exception
+    keep = at.checkbox(key=f"interviews_del_audio_{interview}")
+    assert keep.label == "Delete its recordings too"
+    assert keep.help == "Left unticked, the recordings stay on your organisation's server."
