@@ -11,6 +11,7 @@ from store_support import analysis_dict, record, transcript_dict
 from coach import banks, store
 from coach.config import load_settings
 from coach.identity import SIGN_IN
+from coach.ui import shared
 
 PAGES = ("practice", "mock", "questions", "progress", "review", "interviews", "settings")
 
@@ -206,3 +207,22 @@ def test_deleting_an_interview_says_kept_recordings_stay_on_the_server_not_a_dat
     keep = at.checkbox(key=f"interviews_del_audio_{interview}")
     assert keep.label == "Delete its recordings too"
     assert keep.help == "Left unticked, the recordings stay on your organisation's server."
+
+
+def test_a_speech_model_that_cannot_load_sends_a_student_to_the_staff_not_to_settings(tmp_path, monkeypatch):
+    """The speech model is the staff's to choose; when the one they chose is not on the server, a
+    student was told it "is not on this machine; choose Quick in Settings", which their Settings page
+    does not offer. Now the student is told to ask the staff, and the staff are still sent to Settings."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    monkeypatch.delenv("COACH_USER", raising=False)
+    # a model no test machine holds offline (the shipped one is tiny.en)
+    (tmp_path / "settings.toml").write_text(f'multi_user = true\nstaff = ["{STAFF}"]\nmodel = "large-v3"\n')
+    said = {}
+    for who in ("ana@example.edu", STAFF):
+        at = _signed_in("practice", who).run(timeout=120)
+        [b for b in at.button if b.label == "Answer your first question"][0].click().run(timeout=120)
+        assert not at.exception
+        said[who] = [e.value for e in at.error]
+    assert said["ana@example.edu"] == [shared.MODEL_IS_THE_STAFFS]
+    assert "Settings" in said[STAFF][0] and said[STAFF] != said["ana@example.edu"]
