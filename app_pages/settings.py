@@ -231,6 +231,12 @@ def your_data() -> None:
                 st.success(import_sentence(info))
 
 
+ALL_YOURS_DELETED = (
+    "All your data is deleted: your answers, interviews, debriefs and recordings. "
+    "Everyone else's is untouched."
+)
+
+
 def delete_everything() -> None:
     with st.expander("Delete all data"):
         st.warning(
@@ -247,7 +253,10 @@ def delete_everything() -> None:
                     removed = delete_all_data(db, cfg, typed)
                     if not cfg.multi_user:  # a cohort's other sessions keep their connections
                         shared.forget_store()
-                    st.success("All data deleted" + (f" ({', '.join(removed)})." if removed else "."))
+                    if cfg.on_server:  # the server's folder names mean nothing to a person of a cohort
+                        st.success(ALL_YOURS_DELETED)
+                    else:
+                        st.success("All data deleted" + (f" ({', '.join(removed)})." if removed else "."))
 
 
 shared.page_header("Settings", shared.runs_where(cfg))

@@ -226,3 +226,30 @@ def test_a_speech_model_that_cannot_load_sends_a_student_to_the_staff_not_to_set
         said[who] = [e.value for e in at.error]
     assert said["ana@example.edu"] == [shared.MODEL_IS_THE_STAFFS]
     assert "Settings" in said[STAFF][0] and said[STAFF] != said["ana@example.edu"]
+
+
+def test_a_student_who_deletes_everything_is_not_told_the_servers_folder_names(tmp_path, monkeypatch):
+    """ "Delete all data" said "All data deleted (recordings, review-work)." to a person of a cohort:
+    the names of the server's folders. Now one sentence in their words, and only their data goes."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    monkeypatch.delenv("COACH_USER", raising=False)
+    (tmp_path / "settings.toml").write_text(f'multi_user = true\nstaff = ["{STAFF}"]\n')
+    _seed(tmp_path)
+    anas = load_settings(tmp_path, owner="ana@example.edu")
+    saved = record(anas, 300.0)  # a take of Ana's in her own recordings folder
+    at = _signed_in("settings", "ana@example.edu").run()
+    at.text_input[-1].input("DELETE")
+    [b for b in at.button if b.label == "Delete everything"][0].click().run()
+    assert not at.exception and not at.error
+    assert [s.value for s in at.success] == [
+        "All your data is deleted: your answers, interviews, debriefs and recordings. "
+        "Everyone else's is untouched."
+    ]
+    assert not saved.path.exists()
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        assert [i["company"] for i in store.list_interviews(db.for_owner("ana@example.edu"))] == []
+        assert [i["company"] for i in store.list_interviews(db)] == ["Solo Secret Ltd"]  # not hers: kept
+    finally:
+        db.close()
