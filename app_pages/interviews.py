@@ -180,7 +180,9 @@ def delete_interview_form(item: dict, recordings: int) -> None:
     with_audio = recordings and st.checkbox(
         "Delete its recordings too",
         key=f"interviews_del_audio_{item['id']}",
-        help="Left unticked, the recordings stay in your data directory.",
+        help="Left unticked, the recordings stay "
+        + (shared.kept_where(cfg) if cfg.on_server else "in your data directory")
+        + ".",
     )
     if st.button("Delete this interview", type="primary", key=f"interviews_del_{item['id']}"):
         with shared.shown_errors():

@@ -164,7 +164,7 @@ def listen(session: MockSession, data: bytes) -> None:
                 if isinstance(e, (ModelError, NotAudioError))
                 else f" Your recording is saved in {shared.recordings_place(cfg)}."
             )
-            st.error(f"{shared.said(e)}{kept} Record the answer again.")
+            st.error(f"{shared.said_to(cfg, e)}{kept} Record the answer again.")
             ss.mock_failed = digest
             return
     st.rerun()
@@ -254,5 +254,5 @@ elif session.current is None:
         st.rerun()
 else:
     the_turn(session)
-    with shared.shown_errors("Choose another model in Settings."):
+    with shared.shown_errors(shared.model_hint(cfg), cfg):
         shared.preload_models(cfg)

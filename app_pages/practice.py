@@ -372,13 +372,14 @@ def analyse(source: tuple[bytes, str], question: Question, demonstration: bool) 
                 if isinstance(e, (ModelError, NotAudioError))
                 else f" Your recording is saved in {shared.recordings_place(cfg)}."
             )
+            sentence = shared.said_to(cfg, e)
             hint = (
-                " Choose another model in Settings."
-                if isinstance(e, ModelError) and "Settings" not in shared.said(e)
+                f" {shared.model_hint(cfg)}"
+                if isinstance(e, ModelError) and shared.model_hint(cfg) and "Settings" not in sentence
                 else ""
             )
-            st.error(f"{shared.said(e)}{kept}{hint}")
-            ss.practice_result = {"digest": digest, "error": shared.said(e)}
+            st.error(f"{sentence}{kept}{hint}")
+            ss.practice_result = {"digest": digest, "error": sentence}
         else:
             ss.practice_result = {
                 "digest": digest,
@@ -591,5 +592,5 @@ if ss.practice_result and ss.practice_result.get("analysis"):
 # the first answer no longer waits for the model (benchmarks/practice_latency.py). In cohort mode
 # the workers hold the models, not the app.
 if question is not None and not cfg.queue:
-    with shared.shown_errors("Choose another model in Settings."):
+    with shared.shown_errors(shared.model_hint(cfg), cfg):
         shared.preload_models(cfg)

@@ -152,7 +152,7 @@ def analyse(form: dict) -> None:
     # the reason is shown in the page, not inside the collapsed progress box; a file that is not
     # audio leaves nothing behind, anything that could be audio is kept with its interview logged
     if isinstance(failed, NotAudioError):
-        st.error(f"{shared.said(failed)} Nothing was saved.")
+        st.error(f"{shared.said_to(cfg, failed)} Nothing was saved.")
         return
     with shared.shown_errors():
         interview_id = logged.get("interview_id") or store.add_interview(db, **logged)
@@ -249,7 +249,7 @@ def who_is_who(result: dict) -> None:
         try:
             reviewed = review_again(db, cfg, result["interview_recording_id"], options)
         except CoachError as e:
-            st.error(shared.said(e))  # the page's sentence, not the terminal's
+            st.error(shared.said_to(cfg, e))  # the page's sentence, not the terminal's
             return
     _refresh_debrief_form(result["interview_id"], reviewed.result["debrief_draft"], heard_before)
     ss.review_result = shown_result(reviewed)

@@ -231,6 +231,12 @@ def your_data() -> None:
                 st.success(import_sentence(info))
 
 
+ALL_YOURS_DELETED = (
+    "All your data is deleted: your answers, interviews, debriefs and recordings. "
+    "Everyone else's is untouched."
+)
+
+
 def delete_everything() -> None:
     with st.expander("Delete all data"):
         st.warning(
@@ -247,11 +253,19 @@ def delete_everything() -> None:
                     removed = delete_all_data(db, cfg, typed)
                     if not cfg.multi_user:  # a cohort's other sessions keep their connections
                         shared.forget_store()
-                    st.success("All data deleted" + (f" ({', '.join(removed)})." if removed else "."))
+                    if cfg.on_server:  # the server's folder names mean nothing to a person of a cohort
+                        st.success(ALL_YOURS_DELETED)
+                    else:
+                        st.success("All data deleted" + (f" ({', '.join(removed)})." if removed else "."))
 
 
 shared.page_header("Settings", shared.runs_where(cfg))
 if not cfg.multi_user or shared.staff(cfg):  # in a cohort these settings are everyone's: staff only
+    if cfg.multi_user:
+        st.caption(
+            "The speech recognition and the thresholds below are the cohort's: what you save here applies "
+            "to everyone's next answer. Your role, further down, is yours alone."
+        )
     transcription()
     if not cfg.multi_user:  # in a cohort each person's role is their own: below, for everyone
         your_role_choice()

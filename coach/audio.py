@@ -171,10 +171,10 @@ class AudioReader:
             raise unusable(self.path, _unreadable(self.name, e)) from e
         self.channels = 2 if keep_sides and self.source_channels >= 2 else 1
         if self.declared_s is not None and self.declared_s > self.max_duration_s:
-            raise AudioError(
-                f"{self.name} is {hms(self.declared_s)} long, over the limit of "
-                f"{hms(self.max_duration_s)}; {self._what_to_do()}"
+            too_long = (
+                f"{self.name} is {hms(self.declared_s)} long, over the limit of {hms(self.max_duration_s)}; "
             )
+            raise AudioError(too_long + self._what_to_do(), in_app=too_long + self._what_to_do(in_app=True))
 
     def __iter__(self) -> Iterator[np.ndarray]:
         self.decoded_s, self.stop_reason = 0.0, None
@@ -190,9 +190,9 @@ class AudioReader:
                         self.decoded_s = total / SAMPLE_RATE
                         yield piece
                     if total > limit:  # the header gave no length (or a false one): say only what is known
+                        too_long = f"{self.name} is longer than {hms(self.max_duration_s)}, the limit; "
                         raise AudioError(
-                            f"{self.name} is longer than {hms(self.max_duration_s)}, the limit; "
-                            f"{self._what_to_do()}"
+                            too_long + self._what_to_do(), in_app=too_long + self._what_to_do(in_app=True)
                         )
                 for out in resampler.resample(None):
                     yield out.to_ndarray().reshape(-1, self.channels)
@@ -203,7 +203,11 @@ class AudioReader:
                 raise AudioError(_unreadable(self.name, e)) from e
             self.stop_reason = _reason(e)
 
-    def _what_to_do(self) -> str:
+    def _what_to_do(self, in_app: bool = False) -> str:
+        """The terminal may raise the limit in settings.toml; a page names no setting's key or file
+        (in a cohort the limit is the staff's), so it says only how to make the recording fit."""
+        if in_app:
+            return f"{self.too_long_advice}."
         return f"{self.too_long_advice} or raise max_duration_s in settings.toml."
 
 

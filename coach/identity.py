@@ -114,8 +114,9 @@ def check_upload(settings: Settings, size_bytes: int, *, now: float | None = Non
     if len(recent) >= settings.user_uploads_per_hour:
         wait_min = max(1, round((min(recent) + 3600 - (now or time.time())) / 60))
         raise InputError(
-            f"You have uploaded {settings.user_uploads_per_hour} recordings in the last hour, the most "
-            f"allowed here; try again in {wait_min} minute{'s' if wait_min != 1 else ''}."
+            f"You have saved {settings.user_uploads_per_hour} recordings in the last hour (answers "
+            "recorded here count, as do a mock interview's), the most allowed here; try again in "
+            f"{wait_min} minute{'s' if wait_min != 1 else ''}."
         )
 
 

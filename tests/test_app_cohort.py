@@ -6,11 +6,12 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from app_support import page
-from store_support import analysis_dict, transcript_dict
+from store_support import analysis_dict, record, transcript_dict
 
 from coach import banks, store
 from coach.config import load_settings
 from coach.identity import SIGN_IN
+from coach.ui import shared
 
 PAGES = ("practice", "mock", "questions", "progress", "review", "interviews", "settings")
 
@@ -172,3 +173,83 @@ def test_a_student_saves_their_own_role_and_practice_follows_it_for_them_only(tm
     assert not staff.exception
     assert staff.selectbox(key="settings_role").value == "any"  # staff's own role, not Ana's
     assert len(staff.selectbox) == 2  # and the speech recognition they choose for everyone
+    # and the page says so: a threshold saved here changes every student's feedback, not only theirs
+    assert "applies to everyone's next answer" in _shown(staff)
+    assert "applies to everyone's next answer" not in _shown(again)
+
+
+def test_deleting_an_interview_says_kept_recordings_stay_on_the_server_not_a_data_directory(
+    tmp_path, monkeypatch
+):
+    """A student has no data directory: the box that keeps an interview's recordings said they "stay in
+    your data directory", a folder of the server's they cannot see. In a cohort it names the server."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    monkeypatch.delenv("COACH_USER", raising=False)
+    (tmp_path / "settings.toml").write_text(f'multi_user = true\nstaff = ["{STAFF}"]\n')
+    anas = load_settings(tmp_path, owner="ana@example.edu")
+    db = store.open_store(anas).for_owner("ana@example.edu")
+    try:
+        interview = store.add_interview(db, company="Ana Robotics", interview_date="2026-11-20")
+        store.save_interview_recording(
+            db,
+            interview,
+            recording=record(anas, 500.0, kind="interview"),
+            transcript=None,
+            answers=[{"question_text": "Why us?", "analysis": analysis_dict()}],
+            engine="faster-whisper",
+            model="tiny.en",
+        )
+    finally:
+        db.close()
+    at = _signed_in("interviews", "ana@example.edu").run()
+    assert not at.exception
+    keep = at.checkbox(key=f"interviews_del_audio_{interview}")
+    assert keep.label == "Delete its recordings too"
+    assert keep.help == "Left unticked, the recordings stay on your organisation's server."
+
+
+def test_a_speech_model_that_cannot_load_sends_a_student_to_the_staff_not_to_settings(tmp_path, monkeypatch):
+    """The speech model is the staff's to choose; when the one they chose is not on the server, a
+    student was told it "is not on this machine; choose Quick in Settings", which their Settings page
+    does not offer. Now the student is told to ask the staff, and the staff are still sent to Settings."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    monkeypatch.delenv("COACH_USER", raising=False)
+    # a model no test machine holds offline (the shipped one is tiny.en)
+    (tmp_path / "settings.toml").write_text(f'multi_user = true\nstaff = ["{STAFF}"]\nmodel = "large-v3"\n')
+    said = {}
+    for who in ("ana@example.edu", STAFF):
+        at = _signed_in("practice", who).run(timeout=120)
+        [b for b in at.button if b.label == "Answer your first question"][0].click().run(timeout=120)
+        assert not at.exception
+        said[who] = [e.value for e in at.error]
+    assert said["ana@example.edu"] == [shared.MODEL_IS_THE_STAFFS]
+    assert "Settings" in said[STAFF][0] and said[STAFF] != said["ana@example.edu"]
+
+
+def test_a_student_who_deletes_everything_is_not_told_the_servers_folder_names(tmp_path, monkeypatch):
+    """ "Delete all data" said "All data deleted (recordings, review-work)." to a person of a cohort:
+    the names of the server's folders. Now one sentence in their words, and only their data goes."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    monkeypatch.delenv("COACH_USER", raising=False)
+    (tmp_path / "settings.toml").write_text(f'multi_user = true\nstaff = ["{STAFF}"]\n')
+    _seed(tmp_path)
+    anas = load_settings(tmp_path, owner="ana@example.edu")
+    saved = record(anas, 300.0)  # a take of Ana's in her own recordings folder
+    at = _signed_in("settings", "ana@example.edu").run()
+    at.text_input[-1].input("DELETE")
+    [b for b in at.button if b.label == "Delete everything"][0].click().run()
+    assert not at.exception and not at.error
+    assert [s.value for s in at.success] == [
+        "All your data is deleted: your answers, interviews, debriefs and recordings. "
+        "Everyone else's is untouched."
+    ]
+    assert not saved.path.exists()
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        assert [i["company"] for i in store.list_interviews(db.for_owner("ana@example.edu"))] == []
+        assert [i["company"] for i in store.list_interviews(db)] == ["Solo Secret Ltd"]  # not hers: kept
+    finally:
+        db.close()

@@ -86,6 +86,18 @@ def test_a_file_over_the_limit_is_refused_before_decoding(clips, settings):
         load_audio(clips / "clean.wav", replace(settings, max_duration_s=10))
 
 
+def test_a_page_says_a_file_is_too_long_without_naming_a_settings_key_or_file(clips, settings):
+    """The terminal is told to raise max_duration_s in settings.toml; a page (a student's in a cohort,
+    who has no such file) says the length, the limit and to cut the recording, nothing else."""
+    with pytest.raises(AudioError) as error:
+        load_audio(clips / "clean.wav", replace(settings, max_duration_s=10))
+    assert "max_duration_s in settings.toml" in str(error.value)
+    assert (
+        error.value.in_app
+        == "clean.wav is 0:00:18 long, over the limit of 0:00:10; cut it into shorter parts."
+    )
+
+
 def test_a_wav_header_claiming_hours_decodes_only_what_is_there(tmp_path, settings):
     # 44-byte header saying 4 GB of 16-bit 16 kHz mono follow (≈ 37 hours), then 1 s of tone.
     tone = (np.sin(np.arange(SAMPLE_RATE) / 5) * 10000).astype("<i2").tobytes()

@@ -140,6 +140,21 @@ def test_one_persons_uploads_are_limited_in_size_and_per_hour(cohort):
     check_upload(ana, 1000)
 
 
+def test_the_hourly_limit_does_not_call_recorded_answers_uploads(cohort):
+    """Every take counts, the microphone's and a mock interview's too (a hostile browser can send
+    anything as "recorded"), so a student who only ever pressed Record was told "You have uploaded
+    2 recordings": the sentence now says what was counted."""
+    ana = replace(cohort, owner="ana@example.edu", user_uploads_per_hour=2)
+    for pitch in (200, 210):
+        save_recording(wav_bytes(pitch_hz=pitch), ana, original_name="answer.wav")  # the recorder's name
+    with pytest.raises(InputError) as refused:
+        save_recording(wav_bytes(pitch_hz=220), ana, original_name="answer.wav")
+    assert str(refused.value) == (
+        "You have saved 2 recordings in the last hour (answers recorded here count, as do a mock "
+        "interview's), the most allowed here; try again in 60 minutes."
+    )
+
+
 def test_single_user_uploads_are_not_limited(tmp_path):
     solo = Settings(data_dir=tmp_path, user_max_upload_mb=1, user_uploads_per_hour=1)
     for pitch in (200, 210, 220):

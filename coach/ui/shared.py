@@ -18,7 +18,7 @@ from streamlit.errors import StreamlitSecretNotFoundError
 from coach.analysis.word_use import job_term_lines, word_lines
 from coach.analysis.wording import count
 from coach.config import Settings, load_settings
-from coach.errors import CoachError
+from coach.errors import CoachError, ModelError
 from coach.identity import SIGN_IN, identity_from, is_staff, normalise
 from coach.store import Store, open_store
 from coach.ui import summary
@@ -142,13 +142,36 @@ def said(error: CoachError) -> str:
     return escape_sentence(getattr(error, "in_app", "") or str(error))
 
 
+# In a cohort the speech model is the staff's to choose: a student is not sent to Settings they cannot
+# change, nor told about "this machine" (their browser is not where the model is).
+MODEL_IS_THE_STAFFS = (
+    "The speech recognition your organisation chose cannot be used on its server, so answers cannot be "
+    "transcribed for now; tell your coaching staff, who choose it for everyone."
+)
+
+
+def said_to(current: Settings, error: CoachError) -> str:
+    """`said`, for the person signed in: a model that cannot load is the staff's to fix in a cohort."""
+    if isinstance(error, ModelError) and current.on_server and not staff(current):
+        return MODEL_IS_THE_STAFFS
+    return said(error)
+
+
+def model_hint(current: Settings) -> str:
+    """What to do about a model that cannot load, for whoever may change it (nothing for a student)."""
+    if current.on_server and not staff(current):
+        return ""
+    return "Choose another model in Settings."
+
+
 @contextlib.contextmanager
-def shown_errors(after: str = "") -> Iterator[None]:
-    """Turn a CoachError into one st.error sentence (plus what happened to the user's data)."""
+def shown_errors(after: str = "", current: Settings | None = None) -> Iterator[None]:
+    """Turn a CoachError into one st.error sentence (plus what happened to the user's data); with
+    `current`, as that person may act on it (`said_to`)."""
     try:
         yield
     except CoachError as e:
-        sentence = said(e)
+        sentence = said(e) if current is None else said_to(current, e)
         if "Settings" in sentence and "Settings" in after:
             after = ""  # the error already says what to change in Settings: not twice
         st.error(f"{sentence} {after}".strip())
