@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from app_support import page
-from store_support import analysis_dict, record, transcript_dict
+from store_support import analysis_dict, record, save_answer, transcript_dict
 
 from coach import banks, store
 from coach.config import load_settings
@@ -109,16 +109,8 @@ def _with_a_negotiation_gap(data_dir, who: str) -> None:
             db, company="Acme", role="Backend engineer", interview_date=date.today() - timedelta(days=10)
         )
         store.add_debrief(db, past, interest=3, skill_gaps="negotiation")
-        store.save_attempt(
-            db,
-            question_id="mot-05",
-            question_text="Tell me about yourself.",
-            recording=None,
-            transcript=transcript_dict(),
-            analysis=analysis_dict(),
-            engine="faster-whisper",
-            model="tiny.en",
-            created_at=datetime.now(UTC) - timedelta(days=30),
+        save_answer(
+            db, "mot-05", "Tell me about yourself.", created_at=datetime.now(UTC) - timedelta(days=30)
         )
     finally:
         db.close()

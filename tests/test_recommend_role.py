@@ -14,6 +14,7 @@ from app_support import page
 from store_support import (  # noqa: F401
     analysis_dict,
     backend_fixture,
+    save_answer,
     settings_fixture,
     store_fixture,
     transcript_dict,
@@ -25,7 +26,7 @@ from coach.errors import InputError
 from coach.mock.session import plan_for
 from coach.progress import progress_report
 from coach.recommend import recommended
-from coach.store import add_debrief, add_interview, open_store, save_attempt
+from coach.store import add_debrief, add_interview, open_store
 
 SALES_DEAL = "sales-02"  # "Tell me about the biggest deal you closed."
 TODAY = date(2026, 12, 2)
@@ -110,15 +111,9 @@ def _engineer_with_a_negotiation_gap(data_dir, monkeypatch) -> None:
     db = open_store(settings)
     try:
         _negotiation_gap(db, date.today())
-        answered = dict(question_id="mot-05", question_text="Tell me about yourself.", recording=None)
-        save_attempt(  # a month ago: Progress has an answer to show and the picks are not starters
-            db,
-            **answered,
-            transcript=transcript_dict(),
-            analysis=analysis_dict(),
-            engine="faster-whisper",
-            model="tiny.en",
-            created_at=datetime.now(UTC) - timedelta(days=30),
+        # a month ago: Progress has an answer to show and the picks are not starters
+        save_answer(
+            db, "mot-05", "Tell me about yourself.", created_at=datetime.now(UTC) - timedelta(days=30)
         )
     finally:
         db.close()

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from app_support import page
 from cli_support import run_coach
-from store_support import analysis_dict, transcript_dict
+from store_support import analysis_dict, save_answer, save_real_answers
 
 from coach import store
 from coach.config import load_settings
@@ -16,16 +16,8 @@ from coach.ui.highlight import escape
 
 
 def _practised(db, day: date) -> None:
-    store.save_attempt(
-        db,
-        question_id="swe-beh-01",
-        question_text="Tell me about an incident.",
-        recording=None,
-        transcript=transcript_dict(),
-        analysis=analysis_dict(),
-        engine="faster-whisper",
-        model="tiny.en",
-        created_at=datetime.combine(day, time(12), tzinfo=UTC),
+    save_answer(
+        db, "swe-beh-01", "Tell me about an incident.", created_at=datetime.combine(day, time(12), tzinfo=UTC)
     )
 
 
@@ -197,15 +189,7 @@ def test_a_question_answered_in_a_real_interview_counts_as_answered_on_the_pract
             "question_text": "Tell me about an incident.",
             "analysis": analysis_dict(overall=84.0),
         }
-        store.save_interview_recording(
-            db,
-            interview_id,
-            recording=None,
-            transcript=None,
-            engine="faster-whisper",
-            model="tiny.en",
-            answers=[answer],
-        )
+        save_real_answers(db, interview_id, [answer])
     finally:
         db.close()
 
@@ -280,15 +264,11 @@ def _back_after_four_months(tmp_path, today: date) -> list[date]:
     practised = [today - timedelta(days=n) for n in (125, 124, 123, 122)]
     try:
         for day in practised:
-            store.save_attempt(
+            save_answer(
                 db,
-                question_id="swe-beh-01",
-                question_text="Tell me about an incident.",
-                recording=None,
-                transcript=transcript_dict(),
+                "swe-beh-01",
+                "Tell me about an incident.",
                 analysis=analysis_dict(overall=60.0),  # fillers 55: the weak area
-                engine="faster-whisper",
-                model="tiny.en",
                 created_at=datetime.combine(day, time(12), tzinfo=UTC),
             )
         store.add_interview(
