@@ -324,6 +324,18 @@ def test_a_hyphenated_word_is_one_word_of_its_term(nlp):
     assert used == [{"term": "event-driven architecture", "used": True}]
 
 
+def test_a_hyphenated_word_of_common_parts_keeps_its_noun():
+    """ "Join the on-call rotation" gave the term "rotation": "on-call" is as common as "on" and
+    "call", and a common word opening a phrase was trimmed like "current" or "strong"."""
+    terms = description_terms(
+        "Site Reliability Engineer\nYou will take part in the on-call rotation and own our "
+        "full-stack monitoring, keeping a current AWS certification."
+    )["terms"]
+    assert "on-call rotation" in terms, terms
+    assert "rotation" not in terms, terms
+    assert "AWS certification" in terms, terms  # "current" is still left off
+
+
 def test_a_hyphenated_word_is_as_rare_as_its_parts():
     """The word list has no hyphenated words, so "event-driven" read as rarer than every word and
     a posting's "family-owned" and "e-commerce" came before its real terms."""

@@ -314,9 +314,11 @@ def _weak_start(words: Sequence[Token]) -> bool:
     """A phrase opening with a common adjective ("current", "strong", "enhanced") or with a line's
     first word in capitals that is not part of a name ("Report KPIs", "Administer medications" at
     the start of a bullet): the phrase without it says the same. Not when the adjective is all
-    that makes a common noun a skill: "difficult conversations" is not "conversations"."""
+    that makes a common noun a skill: "difficult conversations" is not "conversations"; nor a
+    word written with hyphens, which names a kind of the thing ("on-call rotation", "full-stack
+    developer") however common its parts are."""
     head = words[0]
-    modifier = head.tag_ in ("JJ", "VBN") and head.text.islower()
+    modifier = head.tag_ in ("JJ", "VBN") and head.text.islower() and "-" not in head.text
     opener = head.text.istitle() and _starts_line(head) and not words[1].text.istitle()
     if modifier and len(words) == 2 and rarity(words[1].text, stem(words[1].text)) < COMMON_OPENER:
         return False
