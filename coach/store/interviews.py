@@ -88,7 +88,7 @@ def add_interview(
 def _insert_person(
     conn: sa.Connection, owner: str, interview_id: int, name: str, title: str = "", notes: str = ""
 ) -> int:
-    check_person(name, title, notes)
+    """Write someone met; the caller has checked them (check_person) before writing anything."""
     return conn.execute(
         interview_people.insert().values(
             uid=new_uid(),
