@@ -3,37 +3,13 @@ sentence as an error (no traceback), saves nothing, and keeps what was typed to 
 
 from __future__ import annotations
 
-import pytest
-from app_support import page
+from app_support import in_form, page
+from store_support import db_fixture, logged_interview  # noqa: F401
 
 from coach import banks, store
-from coach.config import load_settings
 
 LONG_COMPANY = "Acme " + "R" * 196  # 201 characters: the store keeps a company up to 200
 LONG_TITLE = "Director of the " + "platform" * 24  # 208 characters: so does a person's title
-
-
-@pytest.fixture(name="db")
-def db_fixture(tmp_path, monkeypatch):
-    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
-    db = store.open_store(load_settings(tmp_path))
-    yield db
-    db.close()
-
-
-def _interview(db, **extra) -> int:
-    values = dict(
-        company="Acme Robotics",
-        role="Staff engineer",
-        stage="first round",
-        interview_date="2026-03-02",
-        people=[{"name": "Dana Ortiz", "title": "hiring manager", "notes": "ex-Stripe"}],
-    )
-    return store.add_interview(db, **{**values, **extra})
-
-
-def _in_form(elements, form_id: str) -> list:
-    return [e for e in elements if e.form_id == form_id]
 
 
 def _counts(db) -> tuple[int, int, int]:
@@ -66,12 +42,12 @@ def test_a_company_too_long_for_a_new_interview_is_one_sentence_and_stays_typed(
 
 
 def test_a_company_too_long_for_an_interview_edited_is_one_sentence_and_stays_typed(db):
-    interview_id = _interview(db)
+    interview_id = logged_interview(db)
     at = page("interviews").run()
     company = at.text_input(key=f"interviews_edit_company_{interview_id}")
     company.input(LONG_COMPANY)
     at.text_area(key=f"interviews_edit_notes_{interview_id}").input("Panel of three.")
-    _in_form(at.button, f"interviews_edit_{interview_id}")[0].click().run()
+    in_form(at.button, f"interviews_edit_{interview_id}")[0].click().run()
     _refused(
         at,
         "The coach keeps the interview's company up to 200 characters, not 201; shorten the text "
@@ -84,7 +60,7 @@ def test_a_company_too_long_for_an_interview_edited_is_one_sentence_and_stays_ty
 
 
 def test_a_title_too_long_for_someone_met_refuses_the_whole_debrief_and_keeps_it_typed(db):
-    interview_id = _interview(db)
+    interview_id = logged_interview(db)
     before = _counts(db)
     at = page("interviews").run()
     key = f"interviews_debrief_{interview_id}"
@@ -107,7 +83,7 @@ def test_a_note_that_would_make_someone_s_notes_too_long_refuses_the_debrief_bef
     from coach.store.schema import LONG_TEXT_CHARS
 
     kept_notes = "x" * (LONG_TEXT_CHARS - 10)
-    interview_id = _interview(
+    interview_id = logged_interview(
         db, people=[{"name": "Dana Ortiz", "title": "hiring manager", "notes": kept_notes}]
     )
     before = _counts(db)
@@ -155,7 +131,7 @@ def test_a_question_of_one_long_word_is_kept_without_an_error_about_an_id(tmp_pa
 def test_a_question_of_one_long_word_in_a_debrief_joins_the_bank_with_the_debrief(db, tmp_path):
     """The same id, from a debrief's "questions they asked": the debrief was written, then the
     question refused, and the page said the save failed."""
-    interview_id = _interview(db)
+    interview_id = logged_interview(db)
     text = "Why " + "supercalifragilistic" * 19 + "?"
     at = page("interviews").run()
     key = f"interviews_debrief_{interview_id}"
