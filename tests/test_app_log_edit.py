@@ -107,6 +107,40 @@ def test_adding_someone_already_met_adds_to_their_notes(db):
     ]
 
 
+def test_someone_mets_title_and_notes_can_be_edited_as_kept_now(db):
+    """People met could be added and removed but not changed: notes a debrief had grown could not
+    be shortened anywhere. Each person now has an Edit form holding their title and notes as kept,
+    notes a debrief added since the page opened among them."""
+    interview_id = logged_interview(
+        db, people=[{"name": "Dana Ortiz", "title": "hiring manager", "notes": "ex-Stripe"}]
+    )
+    [dana] = store.get_interview(db, interview_id)["people"]
+    form = f"interviews_person_edit_{dana['id']}"
+    at = page("interviews").run()
+    assert [t.value for t in in_form(at.text_input, form)] == ["hiring manager"]
+    key = f"interviews_debrief_{interview_id}"
+    at.text_area(key=f"{key}_people_met").input("Dana Ortiz — wants a design doc before the onsite")
+    [b for b in at.button if b.label == "Save debrief"][0].click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    [notes] = in_form(at.text_area, form)
+    assert notes.value == "ex-Stripe; wants a design doc before the onsite"  # as kept now
+    in_form(at.text_input, form)[0].input("engineering manager ")
+    notes.input("Wants a design doc before the onsite.")
+    in_form(at.button, form)[0].click().run()
+    assert not at.exception and [s.value for s in at.success] == ["Saved Dana Ortiz."]
+    [kept] = store.get_interview(db, interview_id)["people"]
+    assert (kept["name"], kept["title"], kept["notes"]) == (
+        "Dana Ortiz",
+        "engineering manager",
+        "Wants a design doc before the onsite.",
+    )
+    assert escape(
+        "Dana Ortiz — engineering manager (Wants a design doc before the onsite.)"
+    ) in markdown_text(at)
+    in_form(at.button, form)[0].click().run()
+    assert not at.exception and [s.value for s in at.success] == ["Nothing had changed."]
+
+
 def _with_recording(db, company: str, pitch_hz: float):
     interview_id = logged_interview(db, company=company)
     saved = record(db.settings, pitch_hz, kind="interview")

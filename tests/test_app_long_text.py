@@ -104,6 +104,42 @@ def test_a_note_that_would_make_someone_s_notes_too_long_refuses_the_debrief_bef
     assert at.text_area(key=f"{key}_went_well").value == "The incident story landed."
 
 
+def test_notes_kept_too_long_to_add_to_are_shortened_in_the_person_s_edit_form(db):
+    """The debrief said to shorten the text when a note would make someone's notes longer than the
+    store keeps, but the notes already kept could not be shortened anywhere. Their Edit form now
+    refuses notes over the limit in the same one sentence, keeping what was typed, and takes them
+    shortened, after which the debrief's note is added."""
+    from coach.store.schema import LONG_TEXT_CHARS
+
+    kept_notes = "x" * (LONG_TEXT_CHARS - 10)
+    interview_id = logged_interview(
+        db, people=[{"name": "Dana Ortiz", "title": "hiring manager", "notes": kept_notes}]
+    )
+    [dana] = store.get_interview(db, interview_id)["people"]
+    form = f"interviews_person_edit_{dana['id']}"
+    at = page("interviews").run()
+    too_long = kept_notes + "y" * 11
+    in_form(at.text_area, form)[0].input(too_long)
+    in_form(at.button, form)[0].click().run()
+    _refused(
+        at,
+        f"The coach keeps the person's notes up to {LONG_TEXT_CHARS:,} characters, "
+        f"not {LONG_TEXT_CHARS + 1:,}; shorten the text.",
+    )
+    [kept] = store.get_interview(db, interview_id)["people"]
+    assert kept["notes"] == kept_notes
+    assert in_form(at.text_area, form)[0].value == too_long
+    in_form(at.text_area, form)[0].input("Ex-Stripe; runs the platform team")
+    in_form(at.button, form)[0].click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    key = f"interviews_debrief_{interview_id}"
+    at.text_area(key=f"{key}_people_met").input("Dana Ortiz — hiring manager — wants a design doc first")
+    [b for b in at.button if b.label == "Save debrief"][0].click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    [kept] = store.get_interview(db, interview_id)["people"]
+    assert kept["notes"] == "Ex-Stripe; runs the platform team; wants a design doc first"
+
+
 def test_the_question_box_takes_no_more_than_400_characters(tmp_path, monkeypatch):
     """The box stops typing at 400 characters (far below what the store keeps), so a question too
     long to keep cannot be typed: nothing is added and the page stays whole."""
