@@ -2,7 +2,7 @@
 
 Import the fixtures into a test module with
 `from store_support import backend_fixture, settings_fixture, store_fixture  # noqa: F401`;
-an app test whose page must open the same data takes `db_fixture` instead.
+an app test whose page must open the same data takes `backend_fixture, db_fixture` instead.
 """
 
 from __future__ import annotations
@@ -52,10 +52,14 @@ def store_fixture(settings):
 
 
 @pytest.fixture(name="db")
-def db_fixture(tmp_path, monkeypatch):
-    """A store on an empty data directory that the app's pages open too (COACH_DATA_DIR)."""
-    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
-    db = open_store(load_settings(tmp_path))
+def db_fixture(tmp_path, monkeypatch, backend):
+    """A store on an empty data directory, on SQLite and on PostgreSQL, that the app's pages open
+    too (COACH_DATA_DIR, and COACH_DATABASE_URL for PostgreSQL)."""
+    settings = make_settings(tmp_path, backend, name=".")
+    monkeypatch.setenv("COACH_DATA_DIR", str(settings.data_dir))
+    if settings.database_url:
+        monkeypatch.setenv("COACH_DATABASE_URL", settings.database_url)
+    db = open_store(settings)
     yield db
     db.close()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from app_support import in_form, markdown_text, page
-from store_support import db_fixture, logged_interview, record  # noqa: F401
+from store_support import backend_fixture, db_fixture, logged_interview, record  # noqa: F401
 
 from coach import store
 from coach.ui.highlight import escape

@@ -4,7 +4,7 @@ sentence as an error (no traceback), saves nothing, and keeps what was typed to 
 from __future__ import annotations
 
 from app_support import in_form, page
-from store_support import db_fixture, logged_interview  # noqa: F401
+from store_support import backend_fixture, db_fixture, logged_interview  # noqa: F401
 
 from coach import banks, store
 
