@@ -21,6 +21,7 @@ from coach.interview_log import (
     coming_up,
     interview_edits,
     option_edits,
+    person_edits,
 )
 from coach.local_time import long_date
 from coach.pipeline import Opportunity, pipeline_report
@@ -402,9 +403,16 @@ def people_met(people: list[dict], heading: str) -> None:
         return
     st.markdown(f"**{heading}**")
     for person in people:
-        row = st.columns([6, 1.6], vertical_alignment="center")
+        row = st.columns([6, 1.2, 1.6], vertical_alignment="center")
         row[0].markdown(escape(person_line(person)))
-        if row[1].button(
+        with row[1].popover(
+            "Edit",
+            icon=":material/edit:",
+            type="tertiary",
+            help=f"Change what is kept about {escape(person['name'])}: their title and your notes",
+        ):
+            edit_person_form(person)
+        if row[2].button(
             "Remove",
             key=f"interviews_person_del_{person['id']}",
             icon=":material/person_remove:",
@@ -414,6 +422,20 @@ def people_met(people: list[dict], heading: str) -> None:
             with shared.shown_errors():
                 store.delete_person(db, person["id"])
                 done(f"Removed {escape(person['name'])}.")
+
+
+def edit_person_form(person: dict) -> None:
+    """Someone met's title and notes, as kept; the notes a debrief added to can be shortened here.
+    The boxes are not keyed, so notes grown elsewhere since (a debrief) show as now kept."""
+    with st.form(f"interviews_person_edit_{person['id']}"):
+        title = st.text_input("Title", value=person["title"] or "")
+        notes = st.text_area("Notes", value=person["notes"] or "")
+        if st.form_submit_button("Save changes", type="primary"):
+            with shared.shown_errors():
+                changes = person_edits(person, title=title, notes=notes)
+                if changes:
+                    store.update_person(db, person["id"], **changes)
+                done(f"Saved {escape(person['name'])}." if changes else "Nothing had changed.")
 
 
 def questions_they_asked(item: dict, full: dict) -> None:

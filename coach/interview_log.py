@@ -72,6 +72,12 @@ def interview_edits(
     return _changed(interview, values)
 
 
+def person_edits(person: dict, *, title: str, notes: str) -> dict:
+    """What the user changed of someone met (their title, the notes kept about them), tidied; the
+    notes a debrief grew can be shortened here."""
+    return _changed(person, {"title": title.strip(), "notes": notes.strip()})
+
+
 def option_edits(
     option: dict,
     *,

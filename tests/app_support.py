@@ -18,6 +18,11 @@ def page(name: str) -> AppTest:
     return at.switch_page(f"app_pages/{name}.py")
 
 
+def in_form(elements, form_id: str) -> list:
+    """The page's elements of one kind (text inputs, buttons, ...) that are inside the form `form_id`."""
+    return [e for e in elements if e.form_id == form_id]
+
+
 def seed(data_dir: Path) -> dict:
     """Two practice answers to one question, an interview with a reviewed recording and a debrief."""
     from coach import banks, store

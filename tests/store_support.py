@@ -1,7 +1,8 @@
 """Fixtures for the store tests: a data directory on SQLite and the same on a real PostgreSQL.
 
 Import the fixtures into a test module with
-`from store_support import backend_fixture, settings_fixture, store_fixture  # noqa: F401`.
+`from store_support import backend_fixture, settings_fixture, store_fixture  # noqa: F401`;
+an app test whose page must open the same data takes `backend_fixture, db_fixture` instead.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pg_server import get_server, skip_reason
 
 from coach.audio import save_recording
 from coach.config import load_settings
-from coach.store import open_store, save_attempt, save_interview_recording
+from coach.store import add_interview, open_store, save_attempt, save_interview_recording
 
 BACKENDS = ["sqlite", "postgresql"]
 
@@ -48,6 +49,32 @@ def store_fixture(settings):
     opened = open_store(settings)
     yield opened
     opened.close()
+
+
+@pytest.fixture(name="db")
+def db_fixture(tmp_path, monkeypatch, backend):
+    """A store on an empty data directory, on SQLite and on PostgreSQL, that the app's pages open
+    too (COACH_DATA_DIR, and COACH_DATABASE_URL for PostgreSQL)."""
+    settings = make_settings(tmp_path, backend, name=".")
+    monkeypatch.setenv("COACH_DATA_DIR", str(settings.data_dir))
+    if settings.database_url:
+        monkeypatch.setenv("COACH_DATABASE_URL", settings.database_url)
+    db = open_store(settings)
+    yield db
+    db.close()
+
+
+def logged_interview(db, **extra) -> int:
+    """An interview in the log: Acme Robotics, staff engineer, the first round on 2 March 2026,
+    with Dana Ortiz (hiring manager); `extra` replaces any of it (people=[...] too)."""
+    values = dict(
+        company="Acme Robotics",
+        role="Staff engineer",
+        stage="first round",
+        interview_date="2026-03-02",
+        people=[{"name": "Dana Ortiz", "title": "hiring manager"}],
+    )
+    return add_interview(db, **{**values, **extra})
 
 
 def wav_bytes(seconds: float = 0.5, pitch_hz: float = 220.0, sample_rate: int = 16000) -> bytes:

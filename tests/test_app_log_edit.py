@@ -4,48 +4,23 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-from app_support import markdown_text, page
-from store_support import record
+from app_support import in_form, markdown_text, page
+from store_support import backend_fixture, db_fixture, logged_interview, record  # noqa: F401
 
 from coach import store
-from coach.config import load_settings
 from coach.ui.highlight import escape
 
 
-@pytest.fixture(name="db")
-def db_fixture(tmp_path, monkeypatch):
-    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
-    db = store.open_store(load_settings(tmp_path))
-    yield db
-    db.close()
-
-
-def _interview(db, **extra) -> int:
-    values = dict(
-        company="Acme Robotics",
-        role="Staff engineer",
-        stage="first round",
-        interview_date="2026-03-02",
-        people=[{"name": "Dana Ortiz", "title": "hiring manager"}],
-    )
-    return store.add_interview(db, **{**values, **extra})
-
-
-def _in_form(elements, form_id: str) -> list:
-    return [e for e in elements if e.form_id == form_id]
-
-
 def test_editing_an_interview_changes_the_log(db):
-    interview_id = _interview(db)
+    interview_id = logged_interview(db)
     at = page("interviews").run()
     assert not at.exception
     form = f"interviews_edit_{interview_id}"
     at.text_input(key=f"interviews_edit_company_{interview_id}").input("Acme <b>Robotics</b> GmbH")
-    _in_form(at.selectbox, form)[0].set_value("technical")  # stage
-    _in_form(at.date_input, form)[0].set_value(date(2026, 3, 9))
+    in_form(at.selectbox, form)[0].set_value("technical")  # stage
+    in_form(at.date_input, form)[0].set_value(date(2026, 3, 9))
     at.text_area(key=f"interviews_edit_notes_{interview_id}").input("Panel of three.")
-    _in_form(at.button, form)[0].click().run()
+    in_form(at.button, form)[0].click().run()
     assert not at.exception and not at.error
     typed = escape("Acme <b>Robotics</b> GmbH")
     assert [s.value for s in at.success] == [f"Saved {typed} (technical, Mon 9 Mar 2026)."]
@@ -63,10 +38,10 @@ def test_editing_an_interview_changes_the_log(db):
 
 
 def test_an_interview_keeps_its_company_name(db):
-    interview_id = _interview(db)
+    interview_id = logged_interview(db)
     at = page("interviews").run()
     at.text_input(key=f"interviews_edit_company_{interview_id}").input("   ")
-    _in_form(at.button, f"interviews_edit_{interview_id}")[0].click().run()
+    in_form(at.button, f"interviews_edit_{interview_id}")[0].click().run()
     assert not at.exception
     assert [e.value for e in at.error] == [
         "An interview needs the company's name; type it back in and save again."
@@ -75,11 +50,11 @@ def test_an_interview_keeps_its_company_name(db):
 
 
 def test_people_met_can_be_added_and_removed(db):
-    interview_id = _interview(db)
+    interview_id = logged_interview(db)
     [dana] = store.get_interview(db, interview_id)["people"]
     at = page("interviews").run()
     at.text_input(key=f"interviews_person_{interview_id}_line").input("Sam Lee — recruiter — ex-Stripe")
-    _in_form(at.button, f"interviews_person_{interview_id}")[0].click().run()
+    in_form(at.button, f"interviews_person_{interview_id}")[0].click().run()
     assert not at.exception and [s.value for s in at.success] == ["Added Sam Lee."]
     assert escape("Sam Lee — recruiter (ex-Stripe)") in markdown_text(at)
     at.button(key=f"interviews_person_del_{dana['id']}").click().run()
@@ -93,7 +68,7 @@ def test_a_note_typed_in_the_debrief_for_someone_already_met_is_kept(db):
     """ "People met" in the debrief form: a line for Dana, whom the interview already has, was
     dropped with its note. The note now joins Dana's notes (no second Dana, the earlier note kept),
     a new name is added, and saving the same form again adds nothing twice."""
-    interview_id = _interview(
+    interview_id = logged_interview(
         db, people=[{"name": "Dana Ortiz", "title": "hiring manager", "notes": "ex-Stripe"}]
     )
     at = page("interviews").run()
@@ -120,10 +95,10 @@ def test_a_note_typed_in_the_debrief_for_someone_already_met_is_kept(db):
 def test_adding_someone_already_met_adds_to_their_notes(db):
     """The "Add person" form with a name the interview has: the note joins that person's notes
     (a title other than the one kept too), not a second Dana Ortiz."""
-    interview_id = _interview(db)
+    interview_id = logged_interview(db)
     at = page("interviews").run()
     at.text_input(key=f"interviews_person_{interview_id}_line").input("Dana Ortiz — asked about on-call")
-    _in_form(at.button, f"interviews_person_{interview_id}")[0].click().run()
+    in_form(at.button, f"interviews_person_{interview_id}")[0].click().run()
     assert not at.exception
     assert [s.value for s in at.success] == ["Added what you typed to Dana Ortiz, already recorded."]
     people = store.get_interview(db, interview_id)["people"]
@@ -132,8 +107,42 @@ def test_adding_someone_already_met_adds_to_their_notes(db):
     ]
 
 
+def test_someone_mets_title_and_notes_can_be_edited_as_kept_now(db):
+    """People met could be added and removed but not changed: notes a debrief had grown could not
+    be shortened anywhere. Each person now has an Edit form holding their title and notes as kept,
+    notes a debrief added since the page opened among them."""
+    interview_id = logged_interview(
+        db, people=[{"name": "Dana Ortiz", "title": "hiring manager", "notes": "ex-Stripe"}]
+    )
+    [dana] = store.get_interview(db, interview_id)["people"]
+    form = f"interviews_person_edit_{dana['id']}"
+    at = page("interviews").run()
+    assert [t.value for t in in_form(at.text_input, form)] == ["hiring manager"]
+    key = f"interviews_debrief_{interview_id}"
+    at.text_area(key=f"{key}_people_met").input("Dana Ortiz — wants a design doc before the onsite")
+    [b for b in at.button if b.label == "Save debrief"][0].click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    [notes] = in_form(at.text_area, form)
+    assert notes.value == "ex-Stripe; wants a design doc before the onsite"  # as kept now
+    in_form(at.text_input, form)[0].input("engineering manager ")
+    notes.input("Wants a design doc before the onsite.")
+    in_form(at.button, form)[0].click().run()
+    assert not at.exception and [s.value for s in at.success] == ["Saved Dana Ortiz."]
+    [kept] = store.get_interview(db, interview_id)["people"]
+    assert (kept["name"], kept["title"], kept["notes"]) == (
+        "Dana Ortiz",
+        "engineering manager",
+        "Wants a design doc before the onsite.",
+    )
+    assert escape(
+        "Dana Ortiz — engineering manager (Wants a design doc before the onsite.)"
+    ) in markdown_text(at)
+    in_form(at.button, form)[0].click().run()
+    assert not at.exception and [s.value for s in at.success] == ["Nothing had changed."]
+
+
 def _with_recording(db, company: str, pitch_hz: float):
-    interview_id = _interview(db, company=company)
+    interview_id = logged_interview(db, company=company)
     saved = record(db.settings, pitch_hz, kind="interview")
     store.save_interview_recording(
         db,
@@ -170,7 +179,7 @@ def test_an_interviews_audio_or_all_of_it_can_be_deleted(db):
 
 
 def test_deleting_the_last_interview_shows_the_empty_log(db):
-    interview_id = _interview(db)
+    interview_id = logged_interview(db)
     at = page("interviews").run()
     at.button(key=f"interviews_del_{interview_id}").click().run()
     assert not at.exception and [s.value for s in at.success] == ["Deleted the Acme Robotics interview."]
@@ -191,10 +200,10 @@ def test_an_offer_can_be_edited_and_removed(db):
     at = page("interviews").run()
     at.selectbox(key="interviews_option_pick").set_value(offer).run()
     form = f"interviews_option_edit_{offer}"
-    assert [t.value for t in _in_form(at.text_input, form)][:2] == ["Initech", "Staff engineer"]
-    _in_form(at.text_input, form)[2].input("165k + 0.1% equity")
-    _in_form(at.selectbox, form)[1].set_value("accepted")  # status
-    _in_form(at.button, form)[0].click().run()
+    assert [t.value for t in in_form(at.text_input, form)][:2] == ["Initech", "Staff engineer"]
+    in_form(at.text_input, form)[2].input("165k + 0.1% equity")
+    in_form(at.selectbox, form)[1].set_value("accepted")  # status
+    in_form(at.button, form)[0].click().run()
     assert not at.exception and not at.error and [s.value for s in at.success] == ["Option saved."]
     saved = {o["id"]: o for o in store.list_options(db)}[offer]
     assert (saved["compensation"], saved["status"], saved["deadline"]) == (
@@ -213,7 +222,7 @@ def test_an_offer_can_be_edited_and_removed(db):
 
 
 def test_the_debrief_of_an_interview_is_edited_not_added_twice(db):
-    interview_id = _interview(db)
+    interview_id = logged_interview(db)
     debrief_id = store.add_debrief(
         db, interview_id, skill_gaps="system design", interest=2, notes="Questions they asked:\n- Why us?"
     )
@@ -224,7 +233,7 @@ def test_the_debrief_of_an_interview_is_edited_not_added_twice(db):
     assert at.slider(key=f"{key}_interest").value == 2
     at.text_area(key=f"{key}_skill_gaps").input("system design, pricing")
     at.slider(key=f"{key}_interest").set_value(4)
-    _in_form(at.button, key)[0].click().run()
+    in_form(at.button, key)[0].click().run()
     assert not at.exception and not at.error
     [debrief] = store.list_debriefs(db, interview_id=interview_id)
     assert (debrief["id"], debrief["interest"]) == (debrief_id, 4)
@@ -234,12 +243,12 @@ def test_the_debrief_of_an_interview_is_edited_not_added_twice(db):
 
 
 def test_an_offer_added_from_an_interview_shows_on_its_card(db):
-    interview_id = _interview(db, stage="final")
+    interview_id = logged_interview(db, stage="final")
     at = page("interviews").run()
     form = "interviews_option"
     at.selectbox(key="interviews_option_from").set_value(interview_id)
-    _in_form(at.text_input, form)[2].input("150k + 10% bonus")  # compensation
-    [b for b in _in_form(at.button, form) if b.label == "Add option"][0].click().run()
+    in_form(at.text_input, form)[2].input("150k + 10% bonus")  # compensation
+    [b for b in in_form(at.button, form) if b.label == "Add option"][0].click().run()
     assert not at.exception and not at.error
     [option] = store.list_options(db)
     assert (option["kind"], option["company"], option["title"], option["interview_id"]) == (
@@ -253,57 +262,57 @@ def test_an_offer_added_from_an_interview_shows_on_its_card(db):
 
 
 def test_a_job_description_pasted_into_an_interview_is_kept(db):
-    interview_id = _interview(db)
+    interview_id = logged_interview(db)
     at = page("interviews").run()
     form = f"interviews_edit_{interview_id}"
     at.text_area(key=f"interviews_edit_job_{interview_id}").input("We look for PostgreSQL and Kafka.")
-    _in_form(at.button, form)[0].click().run()
+    in_form(at.button, form)[0].click().run()
     assert not at.exception and not at.error
     assert store.get_interview(db, interview_id)["job_description"] == "We look for PostgreSQL and Kafka."
 
 
 def test_skill_gaps_typed_one_a_line_read_as_a_list_and_format_has_no_blank_choice(db):
-    interview_id = _interview(db)
+    interview_id = logged_interview(db)
     store.add_debrief(db, interview_id, skill_gaps="conflict\nconcise answers", went_well="Intro.\nThe demo.")
     at = page("interviews").run()
     assert not at.exception
     text = markdown_text(at)
     assert "*Skill gaps:* conflict, concise answers" in text
     assert "*Went well:* " + escape("Intro.") + "  \n" + escape("The demo.") in text
-    add_format = [s for s in _in_form(at.selectbox, "interviews_add") if s.label == "Format"][0]
+    add_format = [s for s in in_form(at.selectbox, "interviews_add") if s.label == "Format"][0]
     assert "" not in [add_format.format_func(o) for o in add_format.options] and add_format.value == "video"
 
 
 def test_the_person_and_option_forms_keep_a_refused_entry_and_empty_after_a_save(db):
     """Both forms start a new, empty round only once their entry is saved (shared.form_key), one
     round count a form, like every other form: a refused entry stays as typed, to be corrected."""
-    interview_id = _interview(db)
+    interview_id = logged_interview(db)
     at = page("interviews").run()
     person_form, option_form = f"interviews_person_{interview_id}", "interviews_option"
 
-    _in_form(at.text_input, person_form)[0].input(" — recruiter")  # no name: refused
-    _in_form(at.button, person_form)[0].click().run()
+    in_form(at.text_input, person_form)[0].input(" — recruiter")  # no name: refused
+    in_form(at.button, person_form)[0].click().run()
     assert [e.value for e in at.error] == [
         "Type the person's name (then, if you like, ' — ' their title and a note)."
     ]
-    [line] = _in_form(at.text_input, person_form)
+    [line] = in_form(at.text_input, person_form)
     assert line.value == " — recruiter"
     line.input("Sam Lee — recruiter")
-    _in_form(at.button, person_form)[0].click().run()
+    in_form(at.button, person_form)[0].click().run()
     assert [s.value for s in at.success] == ["Added Sam Lee."]
     [person_round] = [f for f in {e.form_id for e in at.text_input} if f.startswith(person_form)]
-    assert person_round != person_form and _in_form(at.text_input, person_round)[0].value == ""
+    assert person_round != person_form and in_form(at.text_input, person_round)[0].value == ""
 
-    _in_form(at.text_input, option_form)[2].input("150k + 10% bonus")  # compensation, no name: refused
-    [b for b in _in_form(at.button, option_form) if b.label == "Add option"][0].click().run()
+    in_form(at.text_input, option_form)[2].input("150k + 10% bonus")  # compensation, no name: refused
+    [b for b in in_form(at.button, option_form) if b.label == "Add option"][0].click().run()
     assert [e.value for e in at.error] == ["Name the option: its company (or 'current job') or its title."]
-    assert _in_form(at.text_input, option_form)[2].value == "150k + 10% bonus"
-    _in_form(at.selectbox, option_form)[-1].set_value(interview_id)  # from the interview
-    [b for b in _in_form(at.button, option_form) if b.label == "Add option"][0].click().run()
+    assert in_form(at.text_input, option_form)[2].value == "150k + 10% bonus"
+    in_form(at.selectbox, option_form)[-1].set_value(interview_id)  # from the interview
+    [b for b in in_form(at.button, option_form) if b.label == "Add option"][0].click().run()
     assert [s.value for s in at.success] == ["Option added."] and len(store.list_options(db)) == 1
     [option_round] = [f for f in {e.form_id for e in at.text_input} if f.startswith(f"{option_form}__")]
-    assert [t.value for t in _in_form(at.text_input, option_round)] == ["", "", ""]
-    assert _in_form(at.selectbox, option_round)[-1].value is None
+    assert [t.value for t in in_form(at.text_input, option_round)] == ["", "", ""]
+    assert in_form(at.selectbox, option_round)[-1].value is None
 
     rounds = sorted(k for k in at.session_state if k.endswith("__saved"))
     assert rounds == [f"{option_form}__saved", f"{person_form}__saved"]  # one count a form

@@ -3,37 +3,13 @@ sentence as an error (no traceback), saves nothing, and keeps what was typed to 
 
 from __future__ import annotations
 
-import pytest
-from app_support import page
+from app_support import in_form, page
+from store_support import backend_fixture, db_fixture, logged_interview  # noqa: F401
 
 from coach import banks, store
-from coach.config import load_settings
 
 LONG_COMPANY = "Acme " + "R" * 196  # 201 characters: the store keeps a company up to 200
 LONG_TITLE = "Director of the " + "platform" * 24  # 208 characters: so does a person's title
-
-
-@pytest.fixture(name="db")
-def db_fixture(tmp_path, monkeypatch):
-    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
-    db = store.open_store(load_settings(tmp_path))
-    yield db
-    db.close()
-
-
-def _interview(db, **extra) -> int:
-    values = dict(
-        company="Acme Robotics",
-        role="Staff engineer",
-        stage="first round",
-        interview_date="2026-03-02",
-        people=[{"name": "Dana Ortiz", "title": "hiring manager", "notes": "ex-Stripe"}],
-    )
-    return store.add_interview(db, **{**values, **extra})
-
-
-def _in_form(elements, form_id: str) -> list:
-    return [e for e in elements if e.form_id == form_id]
 
 
 def _counts(db) -> tuple[int, int, int]:
@@ -66,12 +42,12 @@ def test_a_company_too_long_for_a_new_interview_is_one_sentence_and_stays_typed(
 
 
 def test_a_company_too_long_for_an_interview_edited_is_one_sentence_and_stays_typed(db):
-    interview_id = _interview(db)
+    interview_id = logged_interview(db)
     at = page("interviews").run()
     company = at.text_input(key=f"interviews_edit_company_{interview_id}")
     company.input(LONG_COMPANY)
     at.text_area(key=f"interviews_edit_notes_{interview_id}").input("Panel of three.")
-    _in_form(at.button, f"interviews_edit_{interview_id}")[0].click().run()
+    in_form(at.button, f"interviews_edit_{interview_id}")[0].click().run()
     _refused(
         at,
         "The coach keeps the interview's company up to 200 characters, not 201; shorten the text "
@@ -84,7 +60,7 @@ def test_a_company_too_long_for_an_interview_edited_is_one_sentence_and_stays_ty
 
 
 def test_a_title_too_long_for_someone_met_refuses_the_whole_debrief_and_keeps_it_typed(db):
-    interview_id = _interview(db)
+    interview_id = logged_interview(db)
     before = _counts(db)
     at = page("interviews").run()
     key = f"interviews_debrief_{interview_id}"
@@ -107,7 +83,7 @@ def test_a_note_that_would_make_someone_s_notes_too_long_refuses_the_debrief_bef
     from coach.store.schema import LONG_TEXT_CHARS
 
     kept_notes = "x" * (LONG_TEXT_CHARS - 10)
-    interview_id = _interview(
+    interview_id = logged_interview(
         db, people=[{"name": "Dana Ortiz", "title": "hiring manager", "notes": kept_notes}]
     )
     before = _counts(db)
@@ -126,6 +102,42 @@ def test_a_note_that_would_make_someone_s_notes_too_long_refuses_the_debrief_bef
     [dana] = store.get_interview(db, interview_id)["people"]
     assert dana["notes"] == kept_notes
     assert at.text_area(key=f"{key}_went_well").value == "The incident story landed."
+
+
+def test_notes_kept_too_long_to_add_to_are_shortened_in_the_person_s_edit_form(db):
+    """The debrief said to shorten the text when a note would make someone's notes longer than the
+    store keeps, but the notes already kept could not be shortened anywhere. Their Edit form now
+    refuses notes over the limit in the same one sentence, keeping what was typed, and takes them
+    shortened, after which the debrief's note is added."""
+    from coach.store.schema import LONG_TEXT_CHARS
+
+    kept_notes = "x" * (LONG_TEXT_CHARS - 10)
+    interview_id = logged_interview(
+        db, people=[{"name": "Dana Ortiz", "title": "hiring manager", "notes": kept_notes}]
+    )
+    [dana] = store.get_interview(db, interview_id)["people"]
+    form = f"interviews_person_edit_{dana['id']}"
+    at = page("interviews").run()
+    too_long = kept_notes + "y" * 11
+    in_form(at.text_area, form)[0].input(too_long)
+    in_form(at.button, form)[0].click().run()
+    _refused(
+        at,
+        f"The coach keeps the person's notes up to {LONG_TEXT_CHARS:,} characters, "
+        f"not {LONG_TEXT_CHARS + 1:,}; shorten the text.",
+    )
+    [kept] = store.get_interview(db, interview_id)["people"]
+    assert kept["notes"] == kept_notes
+    assert in_form(at.text_area, form)[0].value == too_long
+    in_form(at.text_area, form)[0].input("Ex-Stripe; runs the platform team")
+    in_form(at.button, form)[0].click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    key = f"interviews_debrief_{interview_id}"
+    at.text_area(key=f"{key}_people_met").input("Dana Ortiz — hiring manager — wants a design doc first")
+    [b for b in at.button if b.label == "Save debrief"][0].click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    [kept] = store.get_interview(db, interview_id)["people"]
+    assert kept["notes"] == "Ex-Stripe; runs the platform team; wants a design doc first"
 
 
 def test_the_question_box_takes_no_more_than_400_characters(tmp_path, monkeypatch):
@@ -155,7 +167,7 @@ def test_a_question_of_one_long_word_is_kept_without_an_error_about_an_id(tmp_pa
 def test_a_question_of_one_long_word_in_a_debrief_joins_the_bank_with_the_debrief(db, tmp_path):
     """The same id, from a debrief's "questions they asked": the debrief was written, then the
     question refused, and the page said the save failed."""
-    interview_id = _interview(db)
+    interview_id = logged_interview(db)
     text = "Why " + "supercalifragilistic" * 19 + "?"
     at = page("interviews").run()
     key = f"interviews_debrief_{interview_id}"

@@ -486,6 +486,17 @@ def test_text_longer_than_kept_is_the_same_sentence_on_either_database_and_saves
     assert len(cases) == 22
 
 
+def test_every_typed_field_names_a_column_of_its_table():
+    """Saving and importing check the same lists (each store module's TYPED_FIELDS); check_lengths
+    passes over a field its table lacks, so a field misspelt there, or renamed in the schema, would
+    go unchecked on both without a word."""
+    from coach.store.transfer import TYPED_FIELDS
+
+    missing = [(t.table.name, f) for t in TYPED_FIELDS for f in t.fields if f not in t.table.c]
+    assert missing == []
+    assert {t.table.name for t in TYPED_FIELDS} >= {"interviews", "interview_people", "debriefs", "attempts"}
+
+
 def test_text_at_its_limit_is_kept_whole_on_either_database(store):
     """The limits are the columns' own: a 200-character company and a 200,000-character job
     description (a whole posting) are kept as typed on PostgreSQL too."""

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from coach.store.db import Store
 from coach.store.recordings import add_recording, finish_deletions, mark_deleted, mark_detached
 from coach.store.rows import (
-    check_lengths,
+    TypedFields,
     get_row,
     measures,
     mine,
@@ -21,12 +21,15 @@ from coach.store.rows import (
 )
 from coach.store.schema import attempts, interviews, mock_turns, practice_sessions, recordings
 
+SESSION_TYPED = TypedFields(practice_sessions, "practice session", ("note",))
+ANSWER_TYPED = TypedFields(attempts, "practice answer", ("question_id", "question_text", "engine", "model"))
+TYPED_FIELDS = (SESSION_TYPED, ANSWER_TYPED)
 # What a list shows; the full transcript and analysis come from get_attempt.
 SUMMARY_COLUMNS = [c for c in attempts.c if c.name not in ("transcript", "analysis")]
 
 
 def start_session(store: Store, note: str = "") -> int:
-    check_lengths(practice_sessions, "practice session", {"note": note})
+    SESSION_TYPED.check({"note": note})
     with store.write() as conn:
         return conn.execute(
             practice_sessions.insert().values(
@@ -66,7 +69,7 @@ def save_attempt(
     both or neither (and recovery gives a file without a row its row).
     """
     typed = {"question_id": question_id, "question_text": question_text, "engine": engine, "model": model}
-    check_lengths(attempts, "practice answer", typed)
+    ANSWER_TYPED.check(typed)
     if interview_id is not None:
         get_row(store, interviews, interview_id, "interview")  # yours, or "no interview with id"
     if session_id is not None:

@@ -6,9 +6,13 @@ import sqlalchemy as sa
 
 from coach.errors import InputError
 from coach.store.db import Store
-from coach.store.rows import check_lengths, delete_row, get_row, mine, new_uid, plain, update_row, utc_now
+from coach.store.rows import TypedFields, delete_row, get_row, mine, new_uid, plain, update_row, utc_now
 from coach.store.schema import debriefs, interviews
 
+DEBRIEF_TYPED = TypedFields(
+    debriefs, "debrief", ("went_well", "could_be_better", "skill_gaps", "time_commitment", "notes")
+)
+TYPED_FIELDS = (DEBRIEF_TYPED,)
 EDITABLE = ("went_well", "could_be_better", "skill_gaps", "interest", "proceed", "time_commitment", "notes")
 
 
@@ -39,7 +43,7 @@ def add_debrief(
         time_commitment=time_commitment,
         notes=notes,
     )
-    check_lengths(debriefs, "debrief", typed)
+    DEBRIEF_TYPED.check(typed)
     get_row(store, interviews, interview_id, "interview")
     with store.write() as conn:
         return conn.execute(
@@ -58,7 +62,7 @@ def add_debrief(
 def update_debrief(store: Store, debrief_id: int, **values) -> dict:
     if "interest" in values:
         _check_interest(values["interest"])
-    return update_row(store, debriefs, debrief_id, "debrief", values, EDITABLE)
+    return update_row(store, DEBRIEF_TYPED, debrief_id, values, EDITABLE)
 
 
 def delete_debrief(store: Store, debrief_id: int) -> None:

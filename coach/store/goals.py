@@ -6,7 +6,7 @@ import sqlalchemy as sa
 
 from coach.errors import InputError
 from coach.store.db import Store
-from coach.store.rows import check_lengths, delete_row, mine, new_uid, plain, update_row, utc_now
+from coach.store.rows import TypedFields, delete_row, mine, new_uid, plain, update_row, utc_now
 from coach.store.schema import goals
 
 # real_interviews: `target` real interviews every `period_days` (e.g. 1 every 91 days).
@@ -22,6 +22,8 @@ KINDS = (
 )
 CADENCE_KINDS = ("real_interviews", "practice_attempts")
 EDITABLE = ("target", "period_days", "note", "active")
+GOAL_TYPED = TypedFields(goals, "goal", ("note",))
+TYPED_FIELDS = (GOAL_TYPED,)
 
 
 def add_goal(
@@ -31,7 +33,7 @@ def add_goal(
         raise InputError(f"A goal is one of {', '.join(KINDS)}, not {kind!r}.")
     if kind in CADENCE_KINDS and not (period_days and period_days > 0 and target > 0):
         raise InputError("A cadence goal needs a positive count and a period in days, e.g. 1 every 91 days.")
-    check_lengths(goals, "goal", {"note": note})
+    GOAL_TYPED.check({"note": note})
     with store.write() as conn:
         return conn.execute(
             goals.insert().values(
@@ -48,7 +50,7 @@ def add_goal(
 
 
 def update_goal(store: Store, goal_id: int, **values) -> dict:
-    return update_row(store, goals, goal_id, "goal", values, EDITABLE)
+    return update_row(store, GOAL_TYPED, goal_id, values, EDITABLE)
 
 
 def delete_goal(store: Store, goal_id: int) -> None:

@@ -11,7 +11,7 @@ from coach.store.db import Store
 from coach.store.questions import add_question
 from coach.store.recordings import add_recording, finish_deletions, mark_deleted, mark_detached
 from coach.store.rows import (
-    check_lengths,
+    TypedFields,
     delete_row,
     get_row,
     measures,
@@ -35,7 +35,11 @@ from coach.store.schema import (
 ORIGINS = ("they_reached_out", "i_applied", "referral", "other", "")
 EDITABLE = ("company", "role", "stage", "interview_date", "format", "origin", "notes", "job_description")
 PERSON_EDITABLE = ("title", "notes")
-TYPED = ("company", "role", "stage", "format", "notes", "job_description")  # what the user wrote
+INTERVIEW_TYPED = TypedFields(
+    interviews, "interview", ("company", "role", "stage", "format", "notes", "job_description")
+)
+PERSON_TYPED = TypedFields(interview_people, "person", ("name", "title", "notes"))
+TYPED_FIELDS = (INTERVIEW_TYPED, PERSON_TYPED)
 
 
 def _check_origin(origin: str) -> str:
@@ -75,7 +79,7 @@ def add_interview(
         created_at=utc_now(),
         job_description=job_description or "",
     )
-    check_interview(**{k: values[k] for k in TYPED})
+    INTERVIEW_TYPED.check(values)
     for person in people:
         check_person(**person)
     with store.write() as conn:
@@ -88,7 +92,7 @@ def add_interview(
 def _insert_person(
     conn: sa.Connection, owner: str, interview_id: int, name: str, title: str = "", notes: str = ""
 ) -> int:
-    check_person(name, title, notes)
+    """Write someone met; the caller has checked them (check_person) before writing anything."""
     return conn.execute(
         interview_people.insert().values(
             uid=new_uid(),
@@ -105,14 +109,14 @@ def check_interview(**typed: str) -> None:
     """What the user wrote about an interview (company, role, stage, notes, ...) as it may be kept:
     nothing longer than its column keeps. A caller with long work before saving (a review) asks
     first, so the work is not done for nothing."""
-    check_lengths(interviews, "interview", typed)
+    INTERVIEW_TYPED.check(typed)
 
 
 def check_person(name: str, title: str = "", notes: str = "") -> None:
     """Someone met as they may be kept: a name, and no field longer than its column keeps."""
     if not (name or "").strip():
         raise InputError("A person met needs a name (or a description such as 'hiring manager').")
-    check_lengths(interview_people, "person", {"name": name, "title": title, "notes": notes})
+    PERSON_TYPED.check({"name": name, "title": title, "notes": notes})
 
 
 def add_person(store: Store, interview_id: int, *, name: str, title: str = "", notes: str = "") -> int:
@@ -124,7 +128,7 @@ def add_person(store: Store, interview_id: int, *, name: str, title: str = "", n
 
 def update_person(store: Store, person_id: int, **values) -> dict:
     """Change what is kept about someone met (their title, the notes); returns the person."""
-    return update_row(store, interview_people, person_id, "person", values, PERSON_EDITABLE)
+    return update_row(store, PERSON_TYPED, person_id, values, PERSON_EDITABLE)
 
 
 def delete_person(store: Store, person_id: int) -> None:
@@ -136,7 +140,7 @@ def update_interview(store: Store, interview_id: int, **values) -> dict:
         values["interview_date"] = parse_date(values["interview_date"], "interview date")
     if "origin" in values:
         _check_origin(values["origin"])
-    return update_row(store, interviews, interview_id, "interview", values, EDITABLE)
+    return update_row(store, INTERVIEW_TYPED, interview_id, values, EDITABLE)
 
 
 def list_interviews(store: Store) -> list[dict]:

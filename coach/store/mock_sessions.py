@@ -6,11 +6,14 @@ import sqlalchemy as sa
 
 from coach.errors import InputError
 from coach.store.db import Store
-from coach.store.rows import check_lengths, delete_row, mine, new_uid, not_found, plain, utc_now
+from coach.store.rows import TypedFields, delete_row, mine, new_uid, not_found, plain, utc_now
 from coach.store.schema import mock_sessions, mock_turns
 
 KINDS = ("question", "follow_up")
-TURN_TYPED = ("question_id", "question_text", "why")  # an own question's words among them
+MOCK_SESSION_TYPED = TypedFields(mock_sessions, "mock interview", ("format", "role"))
+# an own question's words among a turn's
+TURN_TYPED = TypedFields(mock_turns, "mock interview", ("question_id", "question_text", "why"))
+TYPED_FIELDS = (MOCK_SESSION_TYPED, TURN_TYPED)
 
 
 def save_mock_session(
@@ -32,8 +35,8 @@ def save_mock_session(
     for turn in turns:
         if turn["kind"] not in KINDS:
             raise InputError(f"A mock turn is a question or a follow-up, not {turn['kind']!r}.")
-        check_lengths(mock_turns, "mock interview", {k: turn.get(k) for k in TURN_TYPED})
-    check_lengths(mock_sessions, "mock interview", {"format": format, "role": role or ""})
+        TURN_TYPED.check(turn)
+    MOCK_SESSION_TYPED.check({"format": format, "role": role or ""})
     with store.write() as conn:
         session_id = conn.execute(
             mock_sessions.insert().values(

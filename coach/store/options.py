@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from coach.errors import InputError
 from coach.store.db import Store
 from coach.store.rows import (
-    check_lengths,
+    TypedFields,
     delete_row,
     get_row,
     mine,
@@ -22,6 +22,8 @@ from coach.store.rows import (
 from coach.store.schema import interviews, options
 
 KINDS = ("offer", "alternative", "batna")
+OPTION_TYPED = TypedFields(options, "option", ("company", "title", "compensation", "details", "status"))
+TYPED_FIELDS = (OPTION_TYPED,)
 EDITABLE = ("kind", "company", "title", "compensation", "details", "deadline", "status", "interview_id")
 
 
@@ -44,7 +46,7 @@ def add_option(
     interview_id: int | None = None,
 ) -> int:
     typed = dict(company=company, title=title, compensation=compensation, details=details, status=status)
-    check_lengths(options, "option", typed)
+    OPTION_TYPED.check(typed)
     if interview_id is not None:
         get_row(store, interviews, interview_id, "interview")
     with store.write() as conn:
@@ -68,7 +70,7 @@ def update_option(store: Store, option_id: int, **values) -> dict:
         values["deadline"] = parse_date(values["deadline"], "deadline")
     if values.get("interview_id") is not None:
         get_row(store, interviews, values["interview_id"], "interview")
-    return update_row(store, options, option_id, "option", values, EDITABLE)
+    return update_row(store, OPTION_TYPED, option_id, values, EDITABLE)
 
 
 def delete_option(store: Store, option_id: int) -> None:

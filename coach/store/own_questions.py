@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 from coach.errors import InputError
 from coach.store.db import Store
-from coach.store.rows import check_lengths, mine, new_uid, utc_now
+from coach.store.rows import TypedFields, mine, new_uid, utc_now
 from coach.store.schema import attempts, favourites, own_questions, turns
 
 # A bank entry's fields besides its id, as stored.
@@ -29,6 +29,8 @@ ENTRY_FIELDS = (
     "source",
 )
 EDITABLE = tuple(name for name in ENTRY_FIELDS if name != "source")
+OWN_QUESTION_TYPED = TypedFields(own_questions, "question", ("question_id", *ENTRY_FIELDS))
+TYPED_FIELDS = (OWN_QUESTION_TYPED,)
 
 
 def entry_values(entry: dict) -> dict:
@@ -56,7 +58,7 @@ def insert_own_question(conn: sa.Connection, entry: dict, owner: str = "") -> bo
 
 def add_own_question(store: Store, entry: dict) -> None:
     """Keep a checked bank entry; its id must be new (the caller picks a free one)."""
-    check_lengths(own_questions, "question", entry_values(entry))
+    OWN_QUESTION_TYPED.check(entry_values(entry))
     with store.write() as conn:
         if not insert_own_question(conn, entry, store.owner):
             raise InputError(f"You already have a question with id {entry['id']!r}; give it a new id.")
@@ -79,7 +81,7 @@ def edit_own_question(store: Store, question_id: str, **changes) -> None:
     for name in ("competencies", "roles", "talking_points", "follow_ups"):
         if name in changes:
             changes[name] = list(changes[name])
-    check_lengths(own_questions, "question", changes)
+    OWN_QUESTION_TYPED.check(changes)
     with store.write() as conn:
         result = conn.execute(
             own_questions.update()

@@ -10,8 +10,11 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from coach.store.db import Store
-from coach.store.rows import check_lengths, mine, new_uid, utc_now
+from coach.store.rows import TypedFields, mine, new_uid, utc_now
 from coach.store.schema import person_settings
+
+ROLE_TYPED = TypedFields(person_settings, "person", ("role",))
+TYPED_FIELDS = (ROLE_TYPED,)
 
 
 def get_role(store: Store) -> str | None:
@@ -23,7 +26,7 @@ def get_role(store: Store) -> str | None:
 
 def set_role(store: Store, role: str) -> None:
     """Keep the owner's role (a role as the banks name it: coach.roles checks it first)."""
-    check_lengths(person_settings, "person", {"role": role})
+    ROLE_TYPED.check({"role": role})
     with store.write() as conn:
         changed = conn.execute(
             person_settings.update().where(mine(store, person_settings)).values(role=role)

@@ -8,11 +8,13 @@ import sqlalchemy as sa
 
 from coach.errors import InputError
 from coach.store.db import Store
-from coach.store.rows import check_lengths, delete_row, mine, new_uid, plain, utc_now
+from coach.store.rows import TypedFields, delete_row, mine, new_uid, plain, utc_now
 from coach.store.schema import questions
 
 SOURCES = ("bank", "user", "interview")
 _PREFIX = {"bank": "bank-", "user": "user-", "interview": "asked-"}
+QUESTION_TYPED = TypedFields(questions, "question", ("question_id", "text", "category"))
+TYPED_FIELDS = (QUESTION_TYPED,)
 
 
 def add_question(
@@ -43,7 +45,7 @@ def add_question(
         source=source,
         created_at=utc_now(),
     )
-    check_lengths(questions, "question", {k: values[k] for k in ("question_id", "text", "category")})
+    QUESTION_TYPED.check(values)
     if conn is not None:
         _insert_if_new(conn, values)
     else:

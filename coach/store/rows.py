@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -170,6 +171,23 @@ def check_lengths(table: sa.Table, what: str, values: dict, *, what_to_do: str |
             )
 
 
+@dataclass(frozen=True)
+class TypedFields:
+    """What the user types into one table: the table, what a row is called in a sentence
+    ("person"), and its typed fields. Each store module keeps one list of these (its TYPED_FIELDS),
+    which its add and update functions check and an import checks too, so the two cannot drift.
+    Transcripts and analyses are not typed."""
+
+    table: sa.Table
+    what: str
+    fields: tuple[str, ...]
+
+    def check(self, values: dict, *, what_to_do: str | None = None) -> None:
+        """The typed fields among `values` no longer than their columns keep (check_lengths); a
+        field not given, or not text, is not checked."""
+        check_lengths(self.table, self.what, {f: values.get(f) for f in self.fields}, what_to_do=what_to_do)
+
+
 def _where_longer_fits(table: sa.Table) -> str:
     for name in ("notes", "details"):
         if name in table.c:
@@ -178,12 +196,14 @@ def _where_longer_fits(table: sa.Table) -> str:
 
 
 def update_row(
-    store: Store, table: sa.Table, row_id: int, what: str, values: dict, editable: tuple[str, ...]
+    store: Store, typed: TypedFields, row_id: int, values: dict, editable: tuple[str, ...]
 ) -> dict:
+    """Change the `editable` fields given of one row of `typed.table`, its typed text checked first."""
+    table, what = typed.table, typed.what
     unknown = set(values) - set(editable)
     if unknown:
         raise InputError(f"A {what} has no field {sorted(unknown)[0]!r}; editable: {', '.join(editable)}.")
-    check_lengths(table, what, values)
+    typed.check(values)
     with store.write() as conn:
         result = conn.execute(table.update().where(table.c.id == row_id, mine(store, table)).values(**values))
         if result.rowcount == 0:

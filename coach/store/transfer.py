@@ -31,28 +31,26 @@ import sqlalchemy as sa
 from coach.config import OWNERS_FOLDER
 from coach.errors import InputError, NothingToExport, StorageError
 from coach.files import private_folder
+from coach.store.attempts import TYPED_FIELDS as PRACTICE_TYPED
 from coach.store.db import Store
-from coach.store.interviews import TYPED as INTERVIEW_TYPED
+from coach.store.debriefs import TYPED_FIELDS as DEBRIEF_TYPED
+from coach.store.goals import TYPED_FIELDS as GOAL_TYPED
+from coach.store.interviews import TYPED_FIELDS as INTERVIEW_TYPED
 from coach.store.migrations import MIGRATIONS, latest_migration
-from coach.store.mock_sessions import TURN_TYPED
+from coach.store.mock_sessions import TYPED_FIELDS as MOCK_TYPED
+from coach.store.options import TYPED_FIELDS as OPTION_TYPED
 from coach.store.own_questions import ENTRY_FIELDS
+from coach.store.own_questions import TYPED_FIELDS as OWN_QUESTION_TYPED
+from coach.store.person_settings import TYPED_FIELDS as PERSON_SETTINGS_TYPED
+from coach.store.questions import TYPED_FIELDS as QUESTION_TYPED
 from coach.store.recordings import file_sha256
-from coach.store.rows import check_lengths, mine, new_uid, parse_date, parse_datetime, plain, utc_now
+from coach.store.rows import mine, new_uid, parse_date, parse_datetime, plain, utc_now
 from coach.store.schema import (
     PARENTS,
     TABLES_IN_ORDER,
-    attempts,
-    debriefs,
     favourites,
-    goals,
-    interview_people,
-    interviews,
-    mock_sessions,
-    mock_turns,
-    options,
     own_questions,
     person_settings,
-    practice_sessions,
     questions,
     recordings,
 )
@@ -79,21 +77,18 @@ NATURAL_KEYS = {
     favourites.name: "question_id",
     recordings.name: "path",
 }
-# What the user typed in each table, as the store's add functions check it (rows.check_lengths):
-# table, what a row is called, its typed fields. Transcripts and analyses are not typed.
+# What the user typed in each table: each store module's own list, the one its add and update
+# functions check (rows.TypedFields), so an import checks exactly what saving checks.
 TYPED_FIELDS = (
-    (practice_sessions, "practice session", ("note",)),
-    (attempts, "practice answer", ("question_id", "question_text", "engine", "model")),
-    (interviews, "interview", INTERVIEW_TYPED),
-    (interview_people, "person", ("name", "title", "notes")),
-    (debriefs, "debrief", ("went_well", "could_be_better", "skill_gaps", "time_commitment", "notes")),
-    (options, "option", ("company", "title", "compensation", "details", "status")),
-    (goals, "goal", ("note",)),
-    (questions, "question", ("question_id", "text", "category")),
-    (own_questions, "question", ("question_id", *ENTRY_FIELDS)),
-    (mock_sessions, "mock interview", ("format", "role")),
-    (mock_turns, "mock interview", TURN_TYPED),
-    (person_settings, "person", ("role",)),
+    *PRACTICE_TYPED,
+    *INTERVIEW_TYPED,
+    *DEBRIEF_TYPED,
+    *OPTION_TYPED,
+    *GOAL_TYPED,
+    *QUESTION_TYPED,
+    *OWN_QUESTION_TYPED,
+    *MOCK_TYPED,
+    *PERSON_SETTINGS_TYPED,
 )
 TOO_LONG_IN_BACKUP = "nothing was imported: shorten it where the backup was made and back up again"
 # Tables of one row per owner (their own settings): the importer's row, when they have one, is kept.
@@ -274,10 +269,10 @@ def _check_typed_lengths(tables: dict) -> None:
     """Refuse a backup holding typed text longer than the store keeps, in the store's own sentence,
     before anything is written: SQLite would keep it and PostgreSQL would refuse it as damage, so
     the same backup imports alike on both."""
-    for table, what, fields in TYPED_FIELDS:
-        for row in tables.get(table.name) or []:
+    for typed in TYPED_FIELDS:
+        for row in tables.get(typed.table.name) or []:
             if isinstance(row, dict):  # a row of another shape is damage, refused as such later
-                check_lengths(table, what, {f: row.get(f) for f in fields}, what_to_do=TOO_LONG_IN_BACKUP)
+                typed.check(row, what_to_do=TOO_LONG_IN_BACKUP)
 
 
 def _safe_member(path: str, zip_path: Path) -> str:
