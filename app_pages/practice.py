@@ -550,7 +550,7 @@ def against_earlier(result: dict) -> None:
     chart = charts.attempts_chart(history, result["attempt_id"])
     if chart is not None:
         st.altair_chart(chart)
-    shared.table(summary.attempt_rows(history, result["attempt_id"]))
+    shared.table(summary.attempt_rows(history, result["attempt_id"], today))
 
 
 shared.page_header(

@@ -5,10 +5,11 @@ questions were practised lately) goes through these, so a take at 00:30 in Paris
 day wherever the coach names or counts it.
 
 Whose clock: this machine's, unless a page names the person's for its run (`use_zone`, which
-coach.ui.clock calls with the browser's zone). On a server shared by a cohort the machine's zone is
-nobody's in particular: a student in Tokyo answering at 08:00 is on today's date, not yesterday's
-in the server's New York. The zone is a context variable, so each Streamlit session's script
-thread has its own and one person's zone never reaches another's page; the CLI never sets it.
+coach.ui.browser_clock calls with the browser's zone). On a server shared by a cohort the
+machine's zone is nobody's in particular: a student in Tokyo answering at 08:00 is on today's
+date, not yesterday's in the server's New York. The zone is a context variable, so each Streamlit
+session's script thread has its own and one person's zone never reaches another's page; the CLI
+never sets it.
 """
 
 from __future__ import annotations
@@ -26,15 +27,10 @@ def use_zone(zone: tzinfo | None) -> None:
     _users_zone.set(zone)
 
 
-def now() -> datetime:
-    """This moment on the user's clock, with its zone."""
-    zone = _users_zone.get()
-    return datetime.now(zone) if zone is not None else datetime.now().astimezone()
-
-
 def today() -> date:
     """The user's today: the date on their clock, which on a shared server may not be the server's."""
-    return now().date()
+    zone = _users_zone.get()
+    return datetime.now(zone).date() if zone is not None else date.today()
 
 
 def local_moment(stamp: str) -> datetime:
