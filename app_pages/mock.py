@@ -173,6 +173,7 @@ def listen(session: MockSession, data: bytes) -> None:
 def end_now() -> None:
     session = ss.mock_session
     if session is not None:
+        browser_clock.follow_browser()  # the report dates the last mock interview; a callback runs first
         with shared.shown_errors():
             session.finish(db)
 

@@ -13,6 +13,7 @@ from store_support import analysis_dict, save_answer
 
 from coach import local_time, store
 from coach.config import load_settings
+from coach.ui.highlight import escape
 
 # 12 hours behind UTC and 14 ahead: 26 hours apart, so the two never share a date whatever the time.
 SERVER = "Etc/GMT+12"
@@ -115,3 +116,40 @@ def test_the_cohort_counts_an_answer_in_the_readers_week(tmp_path, zone):
     finally:
         local_time.use_zone(None)
         db.close()
+
+
+def test_ending_a_mock_interview_early_dates_the_last_one_on_the_browsers_day(tmp_path, monkeypatch, zone):
+    """ "End the interview here" writes the report in a button's callback, which runs before the
+    page: the last mock interview, 18:30 on Tuesday in New York, is Wednesday's in Tokyo."""
+    import sqlalchemy as sa
+
+    from coach.store.mock_sessions import save_mock_session
+    from coach.store.schema import mock_sessions
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    zone("America/New_York")
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        earlier = save_mock_session(
+            db, format="behavioural", planned_s=1800, used_s=600.0, score_overall=None, summary={}, turns=[]
+        )
+        with db.write() as conn:
+            conn.execute(
+                sa.update(mock_sessions)
+                .where(mock_sessions.c.id == earlier)
+                .values(created_at=datetime(2025, 11, 11, 23, 30, tzinfo=UTC))
+            )
+    finally:
+        db.close()
+    at = page("mock")
+    at.context = {"timezone": "Asia/Tokyo"}
+    at.run()
+    at.slider(key="mock_n_behavioural").set_value(1).run()
+    at.button(key="mock_start").click().run()
+    at.button(key="mock_end").click().run()
+    assert not at.exception and not at.error
+    said = [m.value for m in at.markdown if "last mock interview" in m.value]
+    assert said == [
+        escape("Your last mock interview (Wed 12 Nov 2025) had no measured answers to compare with.")
+    ]

@@ -28,7 +28,13 @@ def browser_zone() -> tzinfo | None:
         return None
 
 
+def follow_browser() -> None:
+    """Put what runs from here on (this page's run, or a button's callback, which runs before the
+    page has asked for today) on the person's clock."""
+    local_time.use_zone(browser_zone())
+
+
 def today() -> date:
     """The person's today, with this run of the page put on their clock (call it first)."""
-    local_time.use_zone(browser_zone())
+    follow_browser()
     return local_time.today()
