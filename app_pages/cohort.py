@@ -1,15 +1,14 @@
 """Cohort (multi-user mode, staff only): how the cohort practises, in aggregate only."""
 
-from datetime import date
-
 import streamlit as st
 
 from coach.progress import cohort_report
-from coach.ui import shared
+from coach.ui import browser_clock, shared
 from coach.ui.log_labels import short_date
 
 cfg = shared.settings()
 db = shared.store(cfg)
+today = browser_clock.today()  # the person's, from their browser (not the server's)
 
 shared.page_header(
     "Cohort",
@@ -20,7 +19,7 @@ if not shared.staff(cfg):
     st.stop()
 
 with shared.shown_errors():
-    report = cohort_report(db, cfg)
+    report = cohort_report(db, cfg, today=today)
     c1, c2, c3 = st.columns(3)
     c1.metric("People who have answered", report["people"])
     c2.metric("Answers this week", report["answers_this_week"])
@@ -33,7 +32,7 @@ with shared.shown_errors():
     st.table(
         [
             {
-                "Week of": short_date(week["week"], date.today()),
+                "Week of": short_date(week["week"], today),
                 "Answers": week["answers"],
                 "People": week["people"],
                 "Average score": shown(week["score_overall"]),

@@ -25,7 +25,7 @@ from coach.interview_log import (
 )
 from coach.local_time import long_date
 from coach.pipeline import Opportunity, pipeline_report
-from coach.ui import shared, summary
+from coach.ui import browser_clock, shared, summary
 from coach.ui.highlight import escape
 from coach.ui.log_labels import (
     date_words,
@@ -54,6 +54,7 @@ OPTION_KINDS = {
 
 cfg = shared.settings()
 db = shared.store(cfg)
+today = browser_clock.today()  # the person's, from their browser (not the server's)
 CACHE: dict = {}  # read once per run of the page, for every stage that needs it
 book = playbook.load_playbook_for(cfg)
 ss = st.session_state
@@ -458,7 +459,7 @@ def questions_they_asked(item: dict, full: dict) -> None:
 def debriefs(written: list[dict], item: dict) -> None:
     for d in written:
         st.markdown(
-            f"**Debrief** :gray[{moment_words(d['created_at'], date.today())}] — "
+            f"**Debrief** :gray[{moment_words(d['created_at'], today)}] — "
             + (f"interest {d['interest']}/5" if d["interest"] else "interest not set")
             + ", go on to the next stage: "
             f"{ {True: 'yes', False: 'no', None: 'undecided'}[d['proceed']] }"
@@ -485,7 +486,7 @@ def debriefs(written: list[dict], item: dict) -> None:
             with shared.shown_errors():
                 store.delete_debrief(db, d["id"])
                 done("Debrief deleted.")
-    prompt = interview_log.debrief_prompt(item["stage"], item["interview_date"], date.today())
+    prompt = interview_log.debrief_prompt(item["stage"], item["interview_date"], today)
     if not written and prompt:
         st.caption(prompt)
 
@@ -687,7 +688,6 @@ if ss.interviews_flash:
     st.success(ss.interviews_flash)
     ss.interviews_flash = None
 interviews = store.list_interviews(db)
-today = date.today()
 cadence_panel(interviews, today)
 opportunities, side_by_side = pipeline_report(db, today)
 log_tab, add_tab, prepare_tab, options_tab = st.tabs(

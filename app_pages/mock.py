@@ -1,7 +1,6 @@
 """Mock interview: the coach asks out loud, listens, follows up, and reports at the end."""
 
 import hashlib
-from datetime import date
 
 import streamlit as st
 
@@ -13,7 +12,7 @@ from coach.mock.plan import FORMATS
 from coach.mock.session import MockSession, plan_for
 from coach.recommend import role_to_practise
 from coach.roles import your_role
-from coach.ui import shared, summary
+from coach.ui import browser_clock, shared, summary
 from coach.ui.highlight import escape
 
 ROLE_LABELS = {k: v for k, v in summary.ROLE_LABELS.items() if k != "any"}  # a role set has a role
@@ -28,6 +27,7 @@ NO_INTERVIEW = 0
 
 cfg = shared.settings()
 db = shared.store(cfg)
+today = browser_clock.today()  # the person's, from their browser (not the server's)
 ss = st.session_state
 ss.setdefault("mock_session", None)
 ss.setdefault("mock_take", 0)
@@ -75,7 +75,7 @@ def setup() -> None:
         )
         # the interviews Practice offers to prepare for (coming ones, then the last month's), named
         # the same way: months of log would otherwise list every interview ever had, dated 2026-11-20
-        interviews = interviews_to_prepare(store.list_interviews(db), date.today())
+        interviews = interviews_to_prepare(store.list_interviews(db), today)
         if format_key == "role":
             role_choice(interviews)
         names = {NO_INTERVIEW: summary.prepare_label(None)} | {
@@ -173,6 +173,7 @@ def listen(session: MockSession, data: bytes) -> None:
 def end_now() -> None:
     session = ss.mock_session
     if session is not None:
+        browser_clock.follow_browser()  # the report dates the last mock interview; a callback runs first
         with shared.shown_errors():
             session.finish(db)
 

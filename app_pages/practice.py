@@ -1,7 +1,6 @@
 """Practice: pick a question, answer it out loud, see what you did and how it compares."""
 
 import hashlib
-from datetime import date
 from pathlib import Path
 
 import streamlit as st
@@ -19,7 +18,7 @@ from coach.job_description import (
 )
 from coach.progress import answered_before, debrief_gaps
 from coach.roles import your_role
-from coach.ui import shared, summary, timer
+from coach.ui import browser_clock, shared, summary, timer
 from coach.ui.highlight import escape
 
 SAMPLE_QUESTION_ID = "swe-beh-01"  # the sample recording answers this question
@@ -27,6 +26,7 @@ ANY = "any"
 
 cfg = shared.settings()
 db = shared.store(cfg)
+today = browser_clock.today()  # the person's, from their browser (not the server's)
 ss = st.session_state
 ss.setdefault("practice_question_id", None)
 ss.setdefault("practice_take", 0)
@@ -141,7 +141,6 @@ def question_filters() -> dict:
 
 
 def recommended_questions() -> None:
-    today = date.today()
     gaps = [g["competency"] for g in debrief_gaps(store.list_debriefs(db), today=today)]
     logged = store.list_interviews(db)
     chosen = ss.practice_interview_id or None
@@ -247,14 +246,14 @@ def answered_line(place, question: Question) -> None:
     counts ("once" under "your 1st answer", not "First time answering this one")."""
     real = store.list_turns(db, question_id=question.id)  # Progress counts them: "1 practice, 1 real"
     before = answered_before(question_attempts(question.id), question.id, real)
-    place.caption(summary.answered_before_line(before, date.today()))
+    place.caption(summary.answered_before_line(before, today))
 
 
 def preparing_for() -> None:
     """Which interview in the log this answer prepares for, and its job description: the answer is
     then checked for the description's key terms. Shown only when the log has one to prepare for."""
     logged = store.list_interviews(db)
-    upcoming = interviews_to_prepare(logged, date.today())
+    upcoming = interviews_to_prepare(logged, today)
     if not upcoming:
         return
     by_interview = {i["id"]: i for i in upcoming}
@@ -551,7 +550,7 @@ def against_earlier(result: dict) -> None:
     chart = charts.attempts_chart(history, result["attempt_id"])
     if chart is not None:
         st.altair_chart(chart)
-    shared.table(summary.attempt_rows(history, result["attempt_id"]))
+    shared.table(summary.attempt_rows(history, result["attempt_id"], today))
 
 
 shared.page_header(

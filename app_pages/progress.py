@@ -7,13 +7,14 @@ import streamlit as st
 from coach.analysis.wording import count
 from coach.local_time import in_lived_order
 from coach.progress import LABELS, MEASURES, bands, mock_sentence, mock_words, progress_report
-from coach.ui import charts, shared, summary
+from coach.ui import browser_clock, charts, shared, summary
 from coach.ui.highlight import escape
 from coach.ui.log_labels import moment_words
 
 SHOWN_QUESTIONS = 15  # questions listed each in its box; the rest are chosen from a list
 cfg = shared.settings()
 db = shared.store(cfg)
+today = browser_clock.today()  # the person's, from their browser (not the server's)
 
 
 def nothing_yet() -> None:
@@ -245,7 +246,7 @@ shared.page_header(
     "separate series, so you can see whether practice carries over.",
 )
 with shared.shown_errors():
-    report = progress_report(db, cfg)
+    report = progress_report(db, cfg, today=today)
 if report["counts"]["practice_attempts"] == 0 and report["counts"]["real_answers"] == 0:
     nothing_yet()
     st.stop()

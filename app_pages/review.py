@@ -1,6 +1,5 @@
 """Review a real interview: upload its recording, see the transcript and each answer, debrief."""
 
-from datetime import date
 from pathlib import Path
 
 import streamlit as st
@@ -15,7 +14,7 @@ from coach.interview.orchestrator import review_again, review_recording
 from coach.interview.review import ReviewOptions
 from coach.interview_log import STAGES, WHOLE_RECORDING, recordable
 from coach.local_time import long_date
-from coach.ui import shared, summary
+from coach.ui import browser_clock, shared, summary
 from coach.ui.highlight import escape
 
 NEW_INTERVIEW = 0
@@ -23,6 +22,7 @@ SPEAKER_CHOICES = {"found by the coach": None, "1 (only me)": 1, "2": 2, "3": 3,
 
 cfg = shared.settings()
 db = shared.store(cfg)
+today = browser_clock.today()  # the person's, from their browser (not the server's)
 ss = st.session_state
 ss.setdefault("review_result", None)
 ss.setdefault("review_upload_key", 0)
@@ -75,7 +75,7 @@ def upload_form(interview_id: int):
             role = c2.text_input("Role", key="review_role")
             c3, c4, c5, c6 = st.columns(4)
             stage = c3.selectbox("Stage", STAGES, index=1, key="review_stage")
-            when = c4.date_input("Date", value=date.today(), key="review_date")
+            when = c4.date_input("Date", value=today, key="review_date")
         else:
             c5, c6 = st.columns(2)
         speakers = c6.selectbox(

@@ -1,7 +1,6 @@
 """Settings: engine and model, thresholds with their sources, where data lives, backup, delete."""
 
 from dataclasses import fields, replace
-from datetime import date
 
 import streamlit as st
 
@@ -19,7 +18,7 @@ from coach.errors import NothingToExport
 from coach.roles import save_your_role, your_role
 from coach.transcribe import available_models
 from coach.transcribe.models import INSTALLABLE
-from coach.ui import shared, summary
+from coach.ui import browser_clock, shared, summary
 from coach.ui.highlight import escape
 from coach.ui.summary import (
     FILLER_DETECTOR_LABELS,
@@ -33,6 +32,7 @@ from coach.ui.summary import (
 
 cfg = shared.settings()
 db = shared.store(cfg)
+today = browser_clock.today()  # the person's, from their browser (not the server's)
 
 
 # ---------------------------------------------------------------- transcription
@@ -217,7 +217,7 @@ def your_data() -> None:
             st.download_button(
                 "Download the backup",
                 st.session_state["settings_backup"],
-                file_name=f"coach-backup-{date.today().isoformat()}.zip",
+                file_name=f"coach-backup-{today.isoformat()}.zip",
                 mime="application/zip",
                 type="primary",
                 key="settings_download",

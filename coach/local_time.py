@@ -3,22 +3,45 @@
 Every page and decision that dates an answer by its day (history, the interview log, which
 questions were practised lately) goes through these, so a take at 00:30 in Paris is on the same
 day wherever the coach names or counts it.
+
+Whose clock: this machine's, unless a page names the person's for its run (`use_zone`, which
+coach.ui.browser_clock calls with the browser's zone). On a server shared by a cohort the
+machine's zone is nobody's in particular: a student in Tokyo answering at 08:00 is on today's
+date, not yesterday's in the server's New York. The zone is a context variable, so each Streamlit
+session's script thread has its own and one person's zone never reaches another's page; the CLI
+never sets it.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from contextvars import ContextVar
+from datetime import date, datetime, tzinfo
+
+# None: this machine's zone (what datetime.astimezone() and date.today() use).
+_users_zone: ContextVar[tzinfo | None] = ContextVar("coach_users_zone", default=None)
+
+
+def use_zone(zone: tzinfo | None) -> None:
+    """Read "today" and stored moments on `zone` from here on in this thread's context (a page's
+    run); None goes back to this machine's clock."""
+    _users_zone.set(zone)
+
+
+def today() -> date:
+    """The user's today: the date on their clock, which on a shared server may not be the server's."""
+    zone = _users_zone.get()
+    return datetime.now(zone).date() if zone is not None else date.today()
 
 
 def local_moment(stamp: str) -> datetime:
-    """A stored moment ('2026-03-10T02:30:00+00:00') on this machine's clock; one without a zone
+    """A stored moment ('2026-03-10T02:30:00+00:00') on the user's clock; one without a zone
     is taken as already on it."""
     moment = datetime.fromisoformat(str(stamp))
-    return moment.astimezone() if moment.tzinfo is not None else moment
+    return moment.astimezone(_users_zone.get()) if moment.tzinfo is not None else moment
 
 
 def local_day(stamp: str) -> str:
-    """The day of a stored moment on this machine's clock, as the pages date it ('2026-03-09' in
+    """The day of a stored moment on the user's clock, as the pages date it ('2026-03-09' in
     New York for '2026-03-10T02:30:00+00:00'): the evening before an interview is before its day."""
     return local_moment(stamp).date().isoformat()
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from statistics import fmean
 
-from coach import banks, recommend
+from coach import banks, local_time, recommend
 from coach.analysis.wording import count
 from coach.config import Settings
 from coach.job_description import interview_asks
@@ -464,7 +464,7 @@ def progress_report(
     recommend_n: int = 5,
 ) -> dict:
     """Everything the progress page and `coach progress --json` show, in one dict."""
-    today = today or date.today()
+    today = today or local_time.today()
     attempts = list_attempts(store, newest_first=False)
     turns = list_turns(store)
     goals = list_goals(store)
@@ -609,7 +609,7 @@ def cohort_report(store: Store, settings: Settings, *, today: date | None = None
     if not is_staff(store.owner, settings):
         raise InputError("The cohort view is for the coaching staff named in the coach's settings.")
     answers = cohort_answers(store)
-    this_week = week_of(today or datetime.now().date())
+    this_week = week_of(today or local_time.today())
     starts = [this_week - timedelta(weeks=back) for back in range(weeks - 1, -1, -1)]
     rows = []
     for start in starts:

@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from coach import local_time
 from coach.audio import SavedRecording, save_recording
 from coach.config import Settings
 from coach.errors import InputError
@@ -51,7 +52,7 @@ def store_review(
             company=company,
             role=role or "",
             stage=stage or "",
-            interview_date=interview_date or date.today(),
+            interview_date=interview_date or local_time.today(),
             notes="Logged from its recording.",  # shown on the Interviews page: words, not a command
         )
     answers = answer_rows(result)

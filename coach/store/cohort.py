@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 
 import sqlalchemy as sa
 
+from coach.local_time import local_moment
 from coach.store.db import Store
 from coach.store.rows import as_utc
 from coach.store.schema import attempts, interview_recordings, turns
@@ -41,7 +42,7 @@ def cohort_answers(store: Store) -> list[dict]:
         answers.append(
             {
                 "person": person.setdefault(row[0], len(person)),
-                "week": week_of(when),
+                "week": week_of(local_moment(when.isoformat())),  # the reader's week, not UTC's
                 **{name: row[2 + i] for i, name in enumerate(AVERAGED)},
             }
         )
@@ -49,6 +50,6 @@ def cohort_answers(store: Store) -> list[dict]:
 
 
 def week_of(moment: datetime | date) -> date:
-    """The Monday that starts the week of a moment (UTC)."""
+    """The Monday that starts the week of a moment (on the clock it is given on)."""
     day = moment.date() if isinstance(moment, datetime) else moment
     return day - timedelta(days=day.weekday())

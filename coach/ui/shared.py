@@ -357,9 +357,8 @@ def _unless_held(key: str, **default) -> dict:
 def _people_recorded(db: Store, interview_id: int) -> None:
     """The box for people met starts empty (those typed are added to the interview on save), so
     the ones the interview already has are named under it: the user sees who is recorded."""
-    from datetime import date
-
     from coach.interview_log import is_ahead
+    from coach.local_time import today
     from coach.store import get_interview
     from coach.ui.log_labels import person_line
 
@@ -368,7 +367,7 @@ def _people_recorded(db: Store, interview_id: int) -> None:
     if people:
         named = "; ".join(person_line(p) for p in people)
         # named for an interview still to come, they are to meet: not met yet
-        recorded = "To meet, as recorded" if is_ahead(interview, date.today()) else "Already recorded"
+        recorded = "To meet, as recorded" if is_ahead(interview, today()) else "Already recorded"
         st.caption(
             escape(
                 f"{recorded}: {named}. Add anyone else; a name already there is not added "

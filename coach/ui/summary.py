@@ -11,6 +11,7 @@ from dataclasses import fields
 from datetime import date
 from pathlib import Path
 
+from coach import local_time
 from coach.analysis.wording import clock, ordinal
 from coach.banks import tag_words  # a bank tag in words (pages call it as summary.tag_words)
 from coach.config import Thresholds
@@ -244,7 +245,7 @@ def attempt_rows(attempts: list[dict], current_id: int | None, today: date | Non
     """Attempts at one question (given oldest first, numbered so), as a table beside this one:
     newest first, so this attempt and the last few are in view above months of older ones. Where
     some were answers in a mock interview, a column says which."""
-    today = today or date.today()
+    today = today or local_time.today()
     rows = []
     any_mock = any(in_mock_interview(a) for a in attempts)  # otherwise every row would say "practice"
     for number, a in enumerate(attempts, start=1):

@@ -79,10 +79,13 @@ class StreamlitServer:
     """The app as a user runs it (or another script), in a subprocess; `url` once it answers its health
     check."""
 
-    def __init__(self, data_dir: Path, log_path: Path, script: Path = ROOT / "app.py"):
+    def __init__(
+        self, data_dir: Path, log_path: Path, script: Path = ROOT / "app.py", env: dict | None = None
+    ):
+        """`env`: more environment for the server (TZ, to put it in another time zone than the browser)."""
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        env = dict(os.environ, COACH_DATA_DIR=str(data_dir), PYTHONUNBUFFERED="1")
+        env = dict(os.environ, COACH_DATA_DIR=str(data_dir), PYTHONUNBUFFERED="1", **(env or {}))
         self.log = open(log_path, "w")
         self.process = subprocess.Popen(
             [
