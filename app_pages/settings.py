@@ -20,7 +20,7 @@ from coach.roles import save_your_role, your_role
 from coach.transcribe import available_models
 from coach.transcribe.models import INSTALLABLE
 from coach.ui import shared, summary
-from coach.ui.highlight import escape
+from coach.ui.highlight import as_code
 from coach.ui.summary import (
     FILLER_DETECTOR_LABELS,
     FILLER_DETECTOR_WORDS,
@@ -194,7 +194,7 @@ def your_data() -> None:
     st.subheader("Your data")
     if cfg.multi_user:
         st.markdown(
-            f"Signed in as **{escape(cfg.owner)}**. Your answers, interviews and recordings are kept "
+            f"Signed in as {as_code(cfg.owner)}. Your answers, interviews and recordings are kept "
             f"{shared.kept_where(cfg)}, apart from everyone else's; a backup holds only yours."
         )
     else:
