@@ -37,15 +37,13 @@ db = shared.store(cfg)
 
 # ---------------------------------------------------------------- transcription
 def transcription() -> None:
-    """Engine and model (only those already on this machine), verbatim and acoustic fillers."""
+    """Engine and model (only those already installed where the coach runs), verbatim and acoustic
+    fillers."""
     st.subheader("Transcription")
     models = [m for m in available_models(cfg) if m.available]
     choices = [(m.engine, m.name) for m in models]
     if not choices:
-        st.error(
-            "No speech model is on this machine, so answers cannot be transcribed. Reinstall the coach "
-            "(its set-up installs the Quick model that comes with it), then reload this page."
-        )
+        st.error(shared.no_model_sentence(cfg))
     else:
         current = (cfg.engine, cfg.model) if (cfg.engine, cfg.model) in choices else choices[0]
         with st.form("settings_engine"):
@@ -54,8 +52,7 @@ def transcription() -> None:
                 choices,
                 index=choices.index(current),
                 format_func=lambda c: "{} — {}".format(*model_words(*c)),
-                help="Quick suits a laptop where feedback within seconds matters; More accurate is worth "
-                "the wait for phone recordings and real interviews.",
+                help=shared.model_choice_help(cfg),
             )
             verbatim = st.toggle("Keep “um” and “uh” in the transcript (verbatim)", value=cfg.verbatim)
             recover = st.toggle(
@@ -75,10 +72,7 @@ def transcription() -> None:
                     f"“um”s heard from the sound {on_off[recover]}."
                 )
         if not any(m.name in INSTALLABLE for m in models):
-            st.caption(
-                "A more accurate model (about twice as slow) can be added: the README's Transcription "
-                "section says how, in one step from the coach's folder."
-            )
+            st.caption(shared.more_accurate_model_sentence(cfg))
 
 
 # ---------------------------------------------------------------- role

@@ -360,7 +360,7 @@ MODEL_WORDS = {
     ),
     ("openai-whisper", "tiny.en"): (
         "Quick, second engine",
-        "the same words as Quick, several times slower on this computer",
+        "the same words as Quick, several times slower",  # where it runs: a laptop or a server
     ),
 }
 
