@@ -16,7 +16,7 @@ from coach.data_admin import (
     import_sentence,
 )
 from coach.errors import NothingToExport
-from coach.roles import save_your_role, your_role
+from coach.roles import role_is_the_cohorts_default, save_your_role, your_role
 from coach.transcribe import available_models
 from coach.transcribe.models import INSTALLABLE
 from coach.ui import shared, summary
@@ -92,6 +92,11 @@ def your_role_choice() -> None:
             "Practice recommends, Progress lists and the mock interview asks questions written for this "
             "role and for any role. Preparing for an interview whose job title names another role "
             "follows that role instead."
+            + (
+                " Until you choose your own, this is the role your organisation set for everyone."
+                if role_is_the_cohorts_default(cfg, db)
+                else ""
+            )
         )
         if st.form_submit_button("Save"):
             save_your_role(cfg, db, role)

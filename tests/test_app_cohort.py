@@ -171,6 +171,47 @@ def test_a_student_saves_their_own_role_and_practice_follows_it_for_them_only(tm
     assert "applies to everyone's next answer" not in _shown(again)
 
 
+def test_the_role_the_host_set_is_a_students_until_they_choose_their_own_any_role_included(
+    tmp_path, monkeypatch
+):
+    """A host's role in settings.toml was ignored in a cohort: a student who had chosen none got every
+    role's questions. It is now their default, named as their organisation's on Settings and Practice,
+    until they choose their own, "Any role" too."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    monkeypatch.delenv("COACH_USER", raising=False)
+    (tmp_path / "settings.toml").write_text(
+        f'multi_user = true\nstaff = ["{STAFF}"]\nrole = "software-engineer"\n'
+    )
+    _with_a_negotiation_gap(tmp_path, "ben@example.edu")
+    organisations = "Until you choose your own, this is the role your organisation set for everyone."
+
+    settings = _signed_in("settings", "ben@example.edu").run()
+    assert not settings.exception
+    assert settings.selectbox(key="settings_role").value == "software-engineer"
+    assert any(organisations in c.value for c in settings.caption)
+    practice = _signed_in("practice", "ben@example.edu").run()
+    assert not practice.exception
+    questions = {q.id: q for q in banks.load_questions(tmp_path)}
+    picks = _picks(practice)
+    assert picks and SALES_DEAL not in picks, picks
+    assert all({"software-engineer", "any"} & set(questions[i].roles) for i in picks), picks
+    assert (
+        "Questions for software engineering roles and for any role: the role your organisation set for "
+        "everyone; choose your own in Settings."
+    ) in [c.value for c in practice.caption]
+
+    settings.selectbox(key="settings_role").set_value("any")  # chosen: every role's questions
+    [b for b in settings.button if b.label == "Save" and "role" in str(b.form_id)][0].click().run()
+    assert [s.value for s in settings.success] == ["Saved: questions for any role."]
+    again = _signed_in("settings", "ben@example.edu").run()
+    assert again.selectbox(key="settings_role").value == "any"
+    assert not any(organisations in c.value for c in again.caption)
+    practice = _signed_in("practice", "ben@example.edu").run()
+    assert SALES_DEAL in _picks(practice), _picks(practice)
+    assert not any("organisation set" in c.value for c in practice.caption)
+
+
 def test_deleting_an_interview_says_kept_recordings_stay_on_the_server_not_a_data_directory(
     tmp_path, monkeypatch
 ):

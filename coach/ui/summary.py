@@ -598,16 +598,19 @@ ROLE_PHRASES = {
 }
 
 
-def picked_for_role(role: str | None, interview: dict | None) -> str | None:
+def picked_for_role(role: str | None, interview: dict | None, *, organisations: bool = False) -> str | None:
     """Whose role the recommendations follow, in one sentence (user text escaped), or None when
     they follow none: 'Questions for product roles and for any role: the role of your interview at
-    Initech.'"""
+    Initech.' `organisations`: the person has chosen none and follows the one their organisation set
+    (roles.role_is_the_cohorts_default)."""
     from coach.banks import role_from_title
 
     if role is None:
         return None
     if interview is not None and role_from_title(interview.get("role")) == role:
         whose = f"the role of your interview at {escape(interview['company'])}"
+    elif organisations:
+        whose = "the role your organisation set for everyone; choose your own in Settings"
     else:
         whose = "your role, set in Settings"
     return f"Questions for {ROLE_PHRASES[role]} and for any role: {whose}."
