@@ -193,7 +193,7 @@ def your_data() -> None:
     st.subheader("Your data")
     if cfg.multi_user:
         st.markdown(
-            f"Signed in as {as_code(cfg.owner)}. Your answers, interviews and recordings are kept "
+            f"Signed in as {as_code(cfg.owner)}  \nYour answers, interviews and recordings are kept "
             f"{shared.kept_where(cfg)}, apart from everyone else's; a backup holds only yours."
         )
     else:
