@@ -85,7 +85,11 @@ def cadence_panel(interviews: list[dict], today: date) -> None:
     )
     c2.metric(f"In the last {summary.period_words(book.cadence.period_days)}", status.interviews_in_period)
     booked = playbook.next_booked(interviews, today)  # one in the calendar is named, not "due"
-    c3.metric(**summary.next_interview_metric(status.next_due, status.state, status.due_now, booked, today))
+    c3.metric(
+        **summary.next_interview_metric(
+            status.next_due, status.state, status.due_now, booked, today, first=status.first_to_book
+        )
+    )
     with st.popover("Change the cadence goal"):
         with st.form("interviews_cadence"):
             n = st.number_input("Real interviews", 1, 20, book.cadence.interviews)

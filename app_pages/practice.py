@@ -17,7 +17,7 @@ from coach.job_description import (
     without_description,
 )
 from coach.progress import answered_before, debrief_gaps
-from coach.roles import your_role
+from coach.roles import role_is_the_cohorts_default, your_role
 from coach.ui import browser_clock, shared, summary, timer
 from coach.ui.highlight import escape
 
@@ -151,7 +151,7 @@ def recommended_questions() -> None:
     if undescribed is not None:
         st.caption(summary.no_description_line(undescribed))
     role = recommend.role_to_practise(your_role(cfg, db), (interview or {}).get("role"))
-    said_role = summary.picked_for_role(role, interview)
+    said_role = summary.picked_for_role(role, interview, organisations=role_is_the_cohorts_default(cfg, db))
     if said_role:
         st.caption(said_role)
     picks = recommend.recommended(questions, attempts, gaps, interview=asks, role=role)

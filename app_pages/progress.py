@@ -57,6 +57,7 @@ def headline(report: dict) -> None:
         real["overdue"],
         real.get("next_booked"),
         date.fromisoformat(report["today"]),
+        first=real.get("first_to_book", False),
     )
     last = f"Last real interview: {summary.days_ago(real['days_since_last'])}." if real["last"] else None
     shown["help"] = " ".join(h for h in (shown.get("help"), last) if h) or None

@@ -15,11 +15,11 @@ from coach.data_admin import (
     import_sentence,
 )
 from coach.errors import NothingToExport
-from coach.roles import save_your_role, your_role
+from coach.roles import role_is_the_cohorts_default, save_your_role, your_role
 from coach.transcribe import available_models
 from coach.transcribe.models import INSTALLABLE
 from coach.ui import browser_clock, shared, summary
-from coach.ui.highlight import escape
+from coach.ui.highlight import as_code
 from coach.ui.summary import (
     FILLER_DETECTOR_LABELS,
     FILLER_DETECTOR_WORDS,
@@ -37,15 +37,13 @@ today = browser_clock.today()  # the person's, from their browser (not the serve
 
 # ---------------------------------------------------------------- transcription
 def transcription() -> None:
-    """Engine and model (only those already on this machine), verbatim and acoustic fillers."""
+    """Engine and model (only those already installed where the coach runs), verbatim and acoustic
+    fillers."""
     st.subheader("Transcription")
     models = [m for m in available_models(cfg) if m.available]
     choices = [(m.engine, m.name) for m in models]
     if not choices:
-        st.error(
-            "No speech model is on this machine, so answers cannot be transcribed. Reinstall the coach "
-            "(its set-up installs the Quick model that comes with it), then reload this page."
-        )
+        st.error(shared.no_model_sentence(cfg))
     else:
         current = (cfg.engine, cfg.model) if (cfg.engine, cfg.model) in choices else choices[0]
         with st.form("settings_engine"):
@@ -54,8 +52,7 @@ def transcription() -> None:
                 choices,
                 index=choices.index(current),
                 format_func=lambda c: "{} — {}".format(*model_words(*c)),
-                help="Quick suits a laptop where feedback within seconds matters; More accurate is worth "
-                "the wait for phone recordings and real interviews.",
+                help=shared.model_choice_help(cfg),
             )
             verbatim = st.toggle("Keep “um” and “uh” in the transcript (verbatim)", value=cfg.verbatim)
             recover = st.toggle(
@@ -75,10 +72,7 @@ def transcription() -> None:
                     f"“um”s heard from the sound {on_off[recover]}."
                 )
         if not any(m.name in INSTALLABLE for m in models):
-            st.caption(
-                "A more accurate model (about twice as slow) can be added: the README's Transcription "
-                "section says how, in one step from the coach's folder."
-            )
+            st.caption(shared.more_accurate_model_sentence(cfg))
 
 
 # ---------------------------------------------------------------- role
@@ -98,6 +92,11 @@ def your_role_choice() -> None:
             "Practice recommends, Progress lists and the mock interview asks questions written for this "
             "role and for any role. Preparing for an interview whose job title names another role "
             "follows that role instead."
+            + (
+                " Until you choose your own, this is the role your organisation set for everyone."
+                if role_is_the_cohorts_default(cfg, db)
+                else ""
+            )
         )
         if st.form_submit_button("Save"):
             save_your_role(cfg, db, role)
@@ -194,7 +193,7 @@ def your_data() -> None:
     st.subheader("Your data")
     if cfg.multi_user:
         st.markdown(
-            f"Signed in as **{escape(cfg.owner)}**. Your answers, interviews and recordings are kept "
+            f"Signed in as {as_code(cfg.owner)}  \nYour answers, interviews and recordings are kept "
             f"{shared.kept_where(cfg)}, apart from everyone else's; a backup holds only yours."
         )
     else:

@@ -1291,13 +1291,14 @@ def settings_command(
     questions for it and for any role (an interview whose job title names another role follows that
     role). With --role, saves it first; in a cohort, as the --user's own."""
     from coach.config import load_settings
-    from coach.roles import save_your_role, your_role
+    from coach.roles import role_is_the_cohorts_default, save_your_role, your_role
 
     settings = load_settings()
     with open_store(settings) if settings.multi_user else contextlib.nullcontext() as store:
         if role is not None:
             save_your_role(settings, store, role)
         chosen = your_role(load_settings(), store)
+        hosts = role_is_the_cohorts_default(settings, store)
     if as_json:
         print_json({"role": chosen})
         return
@@ -1305,6 +1306,8 @@ def settings_command(
         typer.echo("Your role: any (questions for every role are recommended).")
     else:
         typer.echo(f"Your role: {chosen} (its questions and those for any role are recommended).")
+    if hosts:
+        typer.echo("It is the role your organisation set for everyone until you choose yours with --role.")
 
 
 @app.command("worker")

@@ -24,6 +24,9 @@ SECTIONS: tuple[str, ...] = ("before", "after", "cadence", "options")
 # yes-no: True, False or None (undecided), as the store keeps a debrief's `proceed`.
 FIELD_KINDS: tuple[str, ...] = ("text", "list", "scale", "yes-no")
 CADENCE_GOAL_KIND = "real_interviews"
+# What the pages and `coach progress` say to someone who has logged no real interview yet: an
+# invitation to the first, not "due now" (the goal counts from the first one).
+FIRST_TO_BOOK = "book your first"
 
 
 @dataclass(frozen=True)
@@ -67,15 +70,24 @@ class CadenceStatus:
     next_due: date
     on_track: bool
     booked: bool = False  # a real interview is already in the calendar after today
+    none_held: bool = False  # no real interview held yet, ever
+
+    @property
+    def first_to_book(self) -> bool:
+        """No real interview logged yet, held or booked: the pages invite a first one ("due now" to
+        someone who has never had one read as a deadline missed)."""
+        return self.none_held and not self.booked
 
     @property
     def due_now(self) -> bool:
         """The goal needs an interview now and none is booked (both pages say "due now")."""
-        return not self.on_track and not self.booked
+        return not self.on_track and not self.booked and not self.none_held
 
     @property
     def state(self) -> str:
         """The words both pages show beside the date."""
+        if self.first_to_book:
+            return FIRST_TO_BOOK
         return "due now" if self.due_now else "on track" if self.on_track else "booked"
 
 
@@ -314,8 +326,9 @@ def cadence_status(cadence: Cadence, interview_dates: Sequence[date], today: dat
     The goal is `interviews` in any rolling window of `period_days` days, so the next one is due
     when the oldest of the last `interviews` interviews falls out of the window: the N-th most
     recent interview + `period_days` (a date already past says since when it has been due). With
-    fewer than N interviews ever, the goal is not met yet and the next is due today. The
-    Interviews and Progress pages and `coach progress` all take the date from here.
+    fewer than N interviews ever, the goal is not met yet and the next is due today; with none
+    ever, the first is to book (`first_to_book`), not overdue. The Interviews and Progress pages
+    and `coach progress` all take the date from here.
     """
     past = sorted(d for d in interview_dates if d <= today)
     window_start = today - timedelta(days=cadence.period_days)
@@ -330,6 +343,7 @@ def cadence_status(cadence: Cadence, interview_dates: Sequence[date], today: dat
         next_due=next_due,
         on_track=next_due > today,
         booked=any(d > today for d in interview_dates),
+        none_held=not past,
     )
 
 

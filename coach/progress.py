@@ -8,7 +8,7 @@ comfortable band or target beside them, never as a verdict on the person.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from statistics import fmean
 
@@ -417,10 +417,13 @@ def cadence(
         if goal:
             every = Cadence(whole_count(goal["target"]), int(goal["period_days"]))
             status = cadence_status(every, dates, today)
+            if kind != CADENCE_GOAL_KIND:  # a first one "to book" is a real interview's, not practice's
+                status = replace(status, none_held=False)
             entry.update(
                 goal={k: goal[k] for k in ("target", "period_days", "note")},
                 next_due=status.next_due.isoformat(),
                 overdue=status.due_now,
+                first_to_book=status.first_to_book,
                 state=status.state,
                 in_current_period=status.interviews_in_period,
             )
@@ -574,6 +577,11 @@ def summary_lines(report: dict) -> list[str]:
         booked = real["next_booked"]
         stage = f" ({booked['stage']})" if booked["stage"] else ""
         lines.append(f"Next real interview: booked for {booked['date']} at {booked['company']}{stage}.")
+    elif real.get("first_to_book"):  # never one: an invitation, not a date already due
+        lines.append(
+            "Next real interview: none logged yet. Always be interviewing: book a first-round interview "
+            "and log it with `coach add-interview`; your goal counts from it."
+        )
     elif real["next_due"]:
         lines.append(
             f"Next real interview due by your goal: {real['next_due']}"

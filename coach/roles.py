@@ -2,8 +2,10 @@
 pick questions by.
 
 The single user's role is in settings.toml, as the Settings page and `coach settings --role` save
-it. In a cohort settings.toml is everyone's and only staff change it, so each person's role is
-their own row in the database (coach.store.person_settings), "any" until they choose one.
+it. In a cohort settings.toml is everyone's and only its host changes it, so each person's role is
+their own row in the database (coach.store.person_settings); until they choose one, the role the
+host put in settings.toml ("any" when it names none). A row is a choice, "any" included: someone
+who chose "Any role" keeps it whatever the host's default.
 """
 
 from __future__ import annotations
@@ -17,12 +19,28 @@ from coach.store.person_settings import get_role, set_role
 
 
 def your_role(settings: Settings, store: Store | None) -> str:
-    """The role this person chose, as the banks name it; "any" when none is chosen. `store` is
-    read only in a cohort (the single user's needs none)."""
+    """The role this person chose, as the banks name it; in a cohort, the host's default
+    (`cohort_default_role`) when they have chosen none. `store` is read only in a cohort (the single
+    user's needs none)."""
     if not settings.multi_user:
         return settings.role
     chosen = get_role(store) if store is not None else None
+    if chosen is None:
+        return cohort_default_role(settings)
     return chosen if chosen in banks.ROLES else "any"
+
+
+def cohort_default_role(settings: Settings) -> str:
+    """The role the cohort's settings.toml names: everyone's until they choose their own."""
+    return settings.role if settings.role in banks.ROLES else "any"
+
+
+def role_is_the_cohorts_default(settings: Settings, store: Store | None) -> bool:
+    """Whether this person of a cohort has chosen no role and so follows the one the host set (not
+    "any"): the pages then say whose role it is and that they can choose their own."""
+    if not settings.multi_user or store is None or cohort_default_role(settings) == "any":
+        return False
+    return get_role(store) is None
 
 
 def save_your_role(settings: Settings, store: Store | None, role: str) -> str:

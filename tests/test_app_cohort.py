@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -170,6 +171,47 @@ def test_a_student_saves_their_own_role_and_practice_follows_it_for_them_only(tm
     assert "applies to everyone's next answer" not in _shown(again)
 
 
+def test_the_role_the_host_set_is_a_students_until_they_choose_their_own_any_role_included(
+    tmp_path, monkeypatch
+):
+    """A host's role in settings.toml was ignored in a cohort: a student who had chosen none got every
+    role's questions. It is now their default, named as their organisation's on Settings and Practice,
+    until they choose their own, "Any role" too."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    monkeypatch.delenv("COACH_USER", raising=False)
+    (tmp_path / "settings.toml").write_text(
+        f'multi_user = true\nstaff = ["{STAFF}"]\nrole = "software-engineer"\n'
+    )
+    _with_a_negotiation_gap(tmp_path, "ben@example.edu")
+    organisations = "Until you choose your own, this is the role your organisation set for everyone."
+
+    settings = _signed_in("settings", "ben@example.edu").run()
+    assert not settings.exception
+    assert settings.selectbox(key="settings_role").value == "software-engineer"
+    assert any(organisations in c.value for c in settings.caption)
+    practice = _signed_in("practice", "ben@example.edu").run()
+    assert not practice.exception
+    questions = {q.id: q for q in banks.load_questions(tmp_path)}
+    picks = _picks(practice)
+    assert picks and SALES_DEAL not in picks, picks
+    assert all({"software-engineer", "any"} & set(questions[i].roles) for i in picks), picks
+    assert (
+        "Questions for software engineering roles and for any role: the role your organisation set for "
+        "everyone; choose your own in Settings."
+    ) in [c.value for c in practice.caption]
+
+    settings.selectbox(key="settings_role").set_value("any")  # chosen: every role's questions
+    [b for b in settings.button if b.label == "Save" and "role" in str(b.form_id)][0].click().run()
+    assert [s.value for s in settings.success] == ["Saved: questions for any role."]
+    again = _signed_in("settings", "ben@example.edu").run()
+    assert again.selectbox(key="settings_role").value == "any"
+    assert not any(organisations in c.value for c in again.caption)
+    practice = _signed_in("practice", "ben@example.edu").run()
+    assert SALES_DEAL in _picks(practice), _picks(practice)
+    assert not any("organisation set" in c.value for c in practice.caption)
+
+
 def test_deleting_an_interview_says_kept_recordings_stay_on_the_server_not_a_data_directory(
     tmp_path, monkeypatch
 ):
@@ -245,3 +287,59 @@ def test_a_student_who_deletes_everything_is_not_told_the_servers_folder_names(t
         assert [i["company"] for i in store.list_interviews(db)] == ["Solo Secret Ltd"]  # not hers: kept
     finally:
         db.close()
+
+
+# Words that mean the person's own computer or the coach's files: in a cohort everyone is in a browser
+# and the coach runs on a server, whose README and folders they do not have.
+NOT_ON_A_SERVER = ("this machine", "this computer", "laptop", "README", "coach's folder", "make models")
+
+
+def _settings_words(at) -> str:
+    """Every sentence the Settings page shows or keeps one hover or one click away (choices, help)."""
+    parts = [_shown(at)]
+    for kind in ("selectbox", "number_input", "toggle", "text_input", "expander"):
+        for element in getattr(at, kind):
+            parts += [str(getattr(element, "label", "")), str(getattr(element, "help", "") or "")]
+            if kind == "selectbox":
+                parts += [str(o) for o in element.options]
+    return "\n".join(parts)
+
+
+def test_settings_in_a_cohort_speak_of_the_server_not_this_machine_or_the_readme(tmp_path, monkeypatch):
+    """Staff choose the cohort's speech model in a browser; Settings told them the Quick model "suits a
+    laptop", the second engine is slower "on this computer" and a more accurate model is added as "the
+    README's Transcription section says ... from the coach's folder". Staff and students alike now read
+    about the server only."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    monkeypatch.delenv("COACH_USER", raising=False)
+    (tmp_path / "settings.toml").write_text(f'multi_user = true\nstaff = ["{STAFF}"]\n')
+    for who in (STAFF, "ana@example.edu"):
+        at = _signed_in("settings", who).run()
+        assert not at.exception
+        words = _settings_words(at)
+        assert "your organisation's server" in words
+        assert not [w for w in NOT_ON_A_SERVER if w in words], (
+            who,
+            [w for w in NOT_ON_A_SERVER if w in words],
+        )
+    staff = _signed_in("settings", STAFF).run()
+    [model] = [s for s in staff.selectbox if s.label == "Speech recognition"]
+    assert model.help == "Quick gives feedback within seconds; More accurate is worth the wait for phone " + (
+        "recordings and real interviews."
+    )
+    assert any("several times slower" in o for o in model.options), model.options
+    captions = [c.value for c in staff.caption]
+    if shared.more_accurate_model_sentence(load_settings(tmp_path)) in captions:  # only the Quick one here
+        assert any("added to the server" in c for c in captions), captions
+
+
+def test_no_speech_model_at_all_is_the_servers_to_fix_for_staff_and_this_machines_for_the_single_user(
+    tmp_path,
+):
+    cohort = replace(load_settings(tmp_path), multi_user=True, owner=STAFF)
+    assert "No speech model is on the server" in shared.no_model_sentence(cohort)
+    assert not [w for w in NOT_ON_A_SERVER if w in shared.no_model_sentence(cohort)]
+    single = load_settings(tmp_path)
+    assert "No speech model is on this machine" in shared.no_model_sentence(single)
+    assert "README" in shared.more_accurate_model_sentence(single)  # the single user has the README

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from coach.debrief import notes_with_questions, parse_person, questions_in_notes
 from coach.ui import charts, summary
-from coach.ui.highlight import escape, escape_sentence, highlight_html, legend_html, spans_by_kind
+from coach.ui.highlight import as_code, escape, escape_sentence, highlight_html, legend_html, spans_by_kind
 from coach.ui.timer import RECORDING_SELECTOR, timer_html
 
 ANALYSIS = {
@@ -30,6 +30,15 @@ def test_a_bare_web_or_mail_address_in_user_text_is_not_made_a_link():
         assert plain == said.replace("&", "&amp;")  # it reads the same
         for address in ("http://", "HTTPS://", "www.", "dana@acme"):
             assert address not in made_safe.replace("\\", ""), made_safe
+
+
+def test_an_identifier_shown_as_code_is_its_exact_characters_whatever_backticks_it_holds():
+    """The signed-in address is shown in a code span, which the page renders as written (no link,
+    no zero-width space for a copy to carry): only the fence around it is added."""
+    assert as_code("ana@example.edu") == "`ana@example.edu`"
+    assert as_code("a`b@c.d") == "``a`b@c.d``"  # a longer fence than the backticks inside
+    assert as_code("`a@b.c") == "`` `a@b.c ``"  # a leading backtick kept apart from the fence
+    assert "\u200b" not in as_code("www.ana@http.example")
 
 
 def test_transcript_markup_is_escaped_and_marks_each_kind():

@@ -120,3 +120,39 @@ def test_an_offer_or_a_rejection_is_not_an_interview_held_on_either_page_or_the_
     real = report["cadence"]["real_interviews"]
     assert real["last"] == (today - timedelta(days=120)).isoformat() and real["upcoming"] == []
     assert real["next_due"] == (today - timedelta(days=120 - 91)).isoformat()
+
+
+def test_someone_with_no_real_interview_yet_is_invited_to_a_first_on_both_pages_and_the_cli(
+    tmp_path, monkeypatch
+):
+    """A first-time user read "Next real interview due: today — due now" (in red on Progress) and
+    "(overdue)" in `coach progress`, for an interview they never had: both pages and the command now
+    invite them to book a first one."""
+    from cli_support import run_coach
+    from store_support import save_answer
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        save_answer(db, "swe-beh-01", "Tell me about a conflict.")  # Progress shows its headline
+    finally:
+        db.close()
+    for name in ("interviews", "progress"):
+        at = page(name).run()
+        assert not at.exception
+        [shown] = [m for m in at.metric if "Next real" in m.label]
+        assert (shown.label, shown.value, shown.delta) == (
+            "Next real interview",
+            "None yet",
+            "book your first",
+        )
+        assert "book a first-round interview" in shown.help, name
+        assert not any("due now" in str(m.delta) or "overdue" in str(m.value) for m in at.metric), name
+
+    said = run_coach("progress", data_dir=tmp_path)
+    assert said.returncode == 0, said.stderr
+    assert "Next real interview: none logged yet. Always be interviewing: book a first-round interview" in (
+        said.stdout
+    )
+    assert "overdue" not in said.stdout and "due by your goal" not in said.stdout

@@ -81,3 +81,20 @@ def test_one_persons_history_and_export_count_in_words(tmp_path):
     exported = coach("export", tmp_path / "ana.zip", data_dir=tmp_path, user="ana@example.edu")
     assert exported.returncode == 0, exported.stderr
     assert exported.stdout.startswith("Exported 1 practice answer to ")
+
+
+def test_coach_settings_gives_a_person_who_chose_no_role_the_hosts_and_says_so(tmp_path):
+    """The host's role in the cohort's settings.toml is each person's until they choose their own
+    (`coach settings` and the Settings page read the same rule: coach.roles)."""
+    (tmp_path / "settings.toml").write_text('multi_user = true\nrole = "data"\n')
+    shown = coach("settings", data_dir=tmp_path, user="ana@example.edu")
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.splitlines() == [
+        "Your role: data (its questions and those for any role are recommended).",
+        "It is the role your organisation set for everyone until you choose yours with --role.",
+    ]
+    chose = coach("settings", "--role", "any", data_dir=tmp_path, user="ana@example.edu")
+    assert chose.stdout.splitlines() == ["Your role: any (questions for every role are recommended)."]
+    assert json.loads(coach("settings", "--json", data_dir=tmp_path, user="ben@example.edu").stdout) == {
+        "role": "data"
+    }

@@ -210,6 +210,18 @@ def test_cadence_status_counts_the_last_period_and_says_when_the_next_is_due() -
     assert twice.on_track and twice.next_due == date(2024, 4, 30)
 
 
+def test_someone_with_no_real_interview_yet_is_invited_to_book_a_first_not_told_it_is_due() -> None:
+    """ "due now" to someone who has never had a real interview read as a deadline missed."""
+    quarterly = pb.Cadence(interviews=1, period_days=91)
+    none_yet = pb.cadence_status(quarterly, [], today=date(2024, 4, 1))
+    assert (none_yet.first_to_book, none_yet.due_now, none_yet.state) == (True, False, "book your first")
+    booked = pb.cadence_status(quarterly, [date(2024, 4, 9)], today=date(2024, 4, 1))
+    assert (booked.first_to_book, booked.state) == (False, "booked")
+    # one held, the goal two a quarter: the second is due now, as before
+    one_of_two = pb.cadence_status(pb.Cadence(2, 91), [date(2024, 3, 1)], today=date(2024, 4, 1))
+    assert (one_of_two.first_to_book, one_of_two.due_now, one_of_two.state) == (False, True, "due now")
+
+
 def test_cadence_goal_is_kept_in_the_store_and_read_back(book: pb.Playbook, tmp_path: Path) -> None:
     settings = load_settings(tmp_path)
     assert pb.current_cadence(settings, book.cadence) == book.cadence

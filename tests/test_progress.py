@@ -144,9 +144,11 @@ def test_cadence_says_when_the_next_real_interview_is_due(store, settings):
     report = progress_report(store, settings, today=date(2025, 5, 1))
     real = report["cadence"]["real_interviews"]
     assert real["last"] is None
-    # no goal set: the playbook's default (one a quarter), as on the Interviews page; none yet, so due now
+    # no goal set: the playbook's default (one a quarter), as on the Interviews page; none yet, so
+    # the first is to book, not overdue
     assert (real["goal"]["target"], real["goal"]["period_days"]) == (1, 91)
-    assert (real["next_due"], real["overdue"]) == ("2025-05-01", True)
+    assert (real["overdue"], real["first_to_book"], real["state"]) == (False, True, "book your first")
+    assert report["cadence"]["practice_attempts"].get("first_to_book") in (None, False)
 
     add_goal(store, kind="real_interviews", target=1, period_days=91, note="one first round a quarter")
     _real(store, "2025-01-10", 170)
@@ -157,6 +159,7 @@ def test_cadence_says_when_the_next_real_interview_is_due(store, settings):
         "2025-04-11",
         True,
     )
+    assert (real["first_to_book"], real["state"]) == (False, "due now")
 
     _real(store, "2025-05-20", 160, company="Gamma")  # booked: no longer overdue
     real = progress_report(store, settings, today=date(2025, 5, 1))["cadence"]["real_interviews"]

@@ -31,7 +31,7 @@ import coach.store
 from coach.data_admin import CONFIRM_WORD, delete_all_data
 from coach.errors import InputError
 from coach.progress import cohort_report
-from coach.roles import save_your_role, your_role
+from coach.roles import role_is_the_cohorts_default, save_your_role, your_role
 from coach.store import (
     add_debrief,
     add_goal,
@@ -505,12 +505,13 @@ def test_deleting_everything_for_one_person_reaches_the_shared_recordings_folder
 
 
 def test_each_person_of_a_cohort_keeps_their_own_role(store, tmp_path):
-    """A cohort's settings.toml is everyone's: each person's role is their own row, "any" until
-    they choose, and goes with their data (delete, export, import) and nobody else's."""
-    cohort = replace(store.settings, multi_user=True, role="product")  # the shared file's role
+    """A cohort's settings.toml is everyone's: each person's role is their own row, the host's role
+    from settings.toml until they choose, and goes with their data (delete, export, import) and
+    nobody else's."""
+    cohort = replace(store.settings, multi_user=True, role="data")  # the shared file's role
     ana, ben, cleo = store.for_owner(ANA), store.for_owner(BEN), store.for_owner("cleo@example.edu")
     as_ana, as_ben, as_cleo = (replace(cohort, owner=s.owner) for s in (ana, ben, cleo))
-    assert your_role(as_ana, ana) == "any"  # not the shared file's, not the single user's
+    assert your_role(as_ana, ana) == "data"  # the host's, until she chooses
 
     assert save_your_role(as_ana, ana, "designer") == "design"  # the names people use
     assert save_your_role(as_ben, ben, "sales") == "sales-customer"
@@ -518,7 +519,7 @@ def test_each_person_of_a_cohort_keeps_their_own_role(store, tmp_path):
     assert (your_role(as_ana, ana), your_role(as_ben, ben), your_role(as_cleo, cleo)) == (
         "product",
         "sales-customer",
-        "any",
+        "data",
     )
     assert not (store.settings.data_dir / "settings.toml").exists()  # nothing saved for everyone
     with pytest.raises(InputError, match="'chef'"):
@@ -536,7 +537,30 @@ def test_each_person_of_a_cohort_keeps_their_own_role(store, tmp_path):
     assert your_role(as_ben, ben) == "sales-customer"
 
     delete_all_data(ana, as_ana, CONFIRM_WORD)
-    assert your_role(as_ana, ana) == "any"
+    assert your_role(as_ana, ana) == "data"  # her choice gone: the host's again
     assert your_role(as_ben, ben) == "sales-customer" and your_role(as_cleo, cleo) == "product"
     # the single user reads settings.toml as before, whatever rows the cohort has
     assert your_role(replace(store.settings, role="data"), store) == "data"
+
+
+def test_the_hosts_role_is_the_default_of_a_cohort_and_a_chosen_any_role_stays_any(store):
+    """A host who put a role in settings.toml had it ignored in a cohort: everyone who had not chosen
+    got "any". It is now their default; their own choice wins, "Any role" chosen included (a row
+    says "any"; no row is no choice)."""
+    host = replace(store.settings, multi_user=True, role="engineering-manager")
+    dana, eli = store.for_owner("dana@example.edu"), store.for_owner("eli@example.edu")
+    as_dana, as_eli = replace(host, owner=dana.owner), replace(host, owner=eli.owner)
+    assert (get_role(dana), your_role(as_dana, dana)) == (None, "engineering-manager")
+    assert role_is_the_cohorts_default(as_dana, dana)
+
+    assert save_your_role(as_eli, eli, "any") == "any"  # chosen, not left unchosen
+    assert (get_role(eli), your_role(as_eli, eli)) == ("any", "any")
+    assert not role_is_the_cohorts_default(as_eli, eli)
+    assert your_role(replace(as_eli, role="product"), eli) == "any"  # whatever the host sets later
+
+    assert save_your_role(as_dana, dana, "design") == "design"  # her choice wins over the host's
+    assert your_role(as_dana, dana) == "design" and not role_is_the_cohorts_default(as_dana, dana)
+
+    nobody = replace(host, role="any", owner="fay@example.edu")  # a host who named no role
+    fay = store.for_owner("fay@example.edu")
+    assert your_role(nobody, fay) == "any" and not role_is_the_cohorts_default(nobody, fay)

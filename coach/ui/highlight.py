@@ -112,6 +112,17 @@ def escape(text: object) -> str:
     return html.escape(_MARKDOWN.sub(r"\\\1", text), quote=False)
 
 
+def as_code(text: object) -> str:
+    """Text shown exactly as written, in a markdown code span: an identifier a person may copy (the
+    signed-in address). escape() keeps an address from becoming a link by a zero-width space inside
+    it, which a copy carries along; the page's markdown makes no link, image, directive or HTML of
+    a code span, so here nothing is added. The fence is longer than any run of backticks in it."""
+    text = str(text if text is not None else "")
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text[:1] in ("`", " ") or text[-1:] in ("`", " ") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
 # What lets a sentence fetch, link or run something: an image or link needs '[' and ']', a directive
 # such as :red[...] needs '[', HTML needs '<'. Ordinary punctuation is left as written.
 _LINKS = re.compile(r"([\\\[\]])")

@@ -207,6 +207,49 @@ def runs_where(current: Settings) -> str:
     return "Everything runs on this machine. Only models already here can be chosen."
 
 
+# The Settings page's words about the speech model, for whoever may change it: the single user on
+# their own machine, or the cohort's staff in a browser, for whom the coach runs on a server they
+# may not look after and whose README they do not have.
+def no_model_sentence(current: Settings) -> str:
+    """What to do when no speech model can be chosen at all."""
+    if current.on_server:
+        return (
+            "No speech model is on the server, so nobody's answers can be transcribed. Ask whoever set up "
+            "the coach on the server to install it again (that puts back the Quick model that comes with "
+            "it), then reload this page."
+        )
+    return (
+        "No speech model is on this machine, so answers cannot be transcribed. Reinstall the coach "
+        "(its set-up installs the Quick model that comes with it), then reload this page."
+    )
+
+
+def model_choice_help(current: Settings) -> str:
+    """The help beside the choice of speech model."""
+    if current.on_server:
+        return (
+            "Quick gives feedback within seconds; More accurate is worth the wait for phone recordings "
+            "and real interviews."
+        )
+    return (
+        "Quick suits a laptop where feedback within seconds matters; More accurate is worth the wait "
+        "for phone recordings and real interviews."
+    )
+
+
+def more_accurate_model_sentence(current: Settings) -> str:
+    """Where a more accurate model comes from, when only the Quick one is there."""
+    if current.on_server:
+        return (
+            "A more accurate model (about twice as slow) can be added to the server: whoever set up the "
+            "coach there can install it in one step."
+        )
+    return (
+        "A more accurate model (about twice as slow) can be added: the README's Transcription section "
+        "says how, in one step from the coach's folder."
+    )
+
+
 def page_header(title: str, caption: str) -> None:
     st.title(title)
     st.caption(caption)

@@ -361,7 +361,7 @@ MODEL_WORDS = {
     ),
     ("openai-whisper", "tiny.en"): (
         "Quick, second engine",
-        "the same words as Quick, several times slower on this computer",
+        "the same words as Quick, several times slower",  # where it runs: a laptop or a server
     ),
 }
 
@@ -503,14 +503,22 @@ def due_label(next_due: date, today: date) -> str:
     return f"{next_due.day} {next_due:%b}" + ("" if next_due.year == today.year else f" {next_due.year}")
 
 
+FIRST_INTERVIEW_HELP = (
+    "No real interview logged yet. Always be interviewing: book a first-round interview, even one "
+    "you are not sure you want, and add it on the Interviews page; your goal counts from it."
+)
+
+
 def next_interview_metric(
-    next_due: date, state: str, due_now: bool, booked: dict | None, today: date
+    next_due: date, state: str, due_now: bool, booked: dict | None, today: date, *, first: bool = False
 ) -> dict:
     """The Interviews and Progress pages' "next real interview" metric, as `st.metric` arguments.
 
     With one booked ahead (playbook.next_booked) it names its day and company: "due today" above
-    an interview already in the calendar read as a call to book one. Otherwise the goal's date and
-    where the user stands ("due now", "on track")."""
+    an interview already in the calendar read as a call to book one. With none ever logged
+    (`first`, playbook.CadenceStatus.first_to_book) an invitation to the first: "due now" read as a
+    deadline missed by someone just starting. Otherwise the goal's date and where the user stands
+    ("due now", "on track")."""
     if booked:
         day = date.fromisoformat(booked["date"])
         stage = f"{escape(booked['stage'])} at " if booked["stage"] else ""
@@ -521,6 +529,15 @@ def next_interview_metric(
             "delta_color": "normal",
             "delta_arrow": "off",
             "help": f"Booked: {stage}{escape(booked['company'])}, {long_date(day)}.",
+        }
+    if first:
+        return {
+            "label": "Next real interview",
+            "value": "None yet",
+            "delta": state,
+            "delta_color": "off",
+            "delta_arrow": "off",
+            "help": FIRST_INTERVIEW_HELP,
         }
     return {
         "label": "Next real interview due",
@@ -582,16 +599,19 @@ ROLE_PHRASES = {
 }
 
 
-def picked_for_role(role: str | None, interview: dict | None) -> str | None:
+def picked_for_role(role: str | None, interview: dict | None, *, organisations: bool = False) -> str | None:
     """Whose role the recommendations follow, in one sentence (user text escaped), or None when
     they follow none: 'Questions for product roles and for any role: the role of your interview at
-    Initech.'"""
+    Initech.' `organisations`: the person has chosen none and follows the one their organisation set
+    (roles.role_is_the_cohorts_default)."""
     from coach.banks import role_from_title
 
     if role is None:
         return None
     if interview is not None and role_from_title(interview.get("role")) == role:
         whose = f"the role of your interview at {escape(interview['company'])}"
+    elif organisations:
+        whose = "the role your organisation set for everyone; choose your own in Settings"
     else:
         whose = "your role, set in Settings"
     return f"Questions for {ROLE_PHRASES[role]} and for any role: {whose}."

@@ -137,6 +137,34 @@ def test_pages_say_answers_stay_on_the_organisations_server_not_this_machine(coh
         context.close()
 
 
+def test_the_signed_in_address_copies_exactly_as_it_is_and_is_no_link(cohort_app, browser, shots):
+    """Settings showed "Signed in as ana@example.edu" with a zero-width space after the "@" (put
+    there so the page's markdown would not make a mail link of it): a copy of the address carried
+    it, and pasted into a login or an e-mail it was another address."""
+    server, _ = cohort_app
+    for address in ("ana.lopez+coach@example.edu", "www.dev_ops@sub.example.edu"):
+        context, page = _open(browser, f"{server.url}/settings", address)
+        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.url)
+        try:
+            _main_text(page, "Signed in as")
+            sentence = page.locator('[data-testid="stMarkdownContainer"]', has_text="Signed in as").last
+            assert sentence.locator("a").count() == 0  # no mail link
+            # what a person copies: the sentence selected, then Ctrl+C, then read from the clipboard
+            sentence.evaluate(
+                "el => { const r = document.createRange(); r.selectNodeContents(el);"
+                " const s = window.getSelection(); s.removeAllRanges(); s.addRange(r); }"
+            )
+            page.keyboard.press("Control+C")
+            copied = page.evaluate("() => navigator.clipboard.readText()")
+            assert copied.splitlines()[0] == f"Signed in as {address}", ascii(copied[:80])
+            assert sentence.inner_text().splitlines()[0] == f"Signed in as {address}", ascii(
+                sentence.inner_text()
+            )
+            page.screenshot(path=str(shots / f"cohort-signed-in-{address.split('@')[0]}.png"), full_page=True)
+        finally:
+            context.close()
+
+
 def test_staff_see_the_cohort_in_numbers_only(cohort_app, browser, shots):
     server, _ = cohort_app
     context, page = _open(browser, f"{server.url}/cohort", STAFF)
