@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
+import subprocess
+import sys
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import pytest
-from app_support import page
+from app_support import ROOT, page
 from store_support import analysis_dict, record, save_answer, transcript_dict
 
 from coach import banks, store
@@ -245,3 +251,49 @@ def test_a_student_who_deletes_everything_is_not_told_the_servers_folder_names(t
         assert [i["company"] for i in store.list_interviews(db)] == ["Solo Secret Ltd"]  # not hers: kept
     finally:
         db.close()
+
+
+FAULT_CHILD = """
+import json, sys
+sys.path.insert(0, sys.argv[1])
+from app_support import DATA, page
+at = page("practice")
+at.secrets["auth"] = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "test"}
+at.user = {"is_logged_in": True, "email": "ana@example.edu"}
+at.run()
+at.button(key="practice_first_question").click().run()
+at.file_uploader[0].upload("take.wav", (DATA / "clean.wav").read_bytes(), "audio/wav").run()
+print(json.dumps({"exception": bool(at.exception), "errors": [e.value for e in at.error]}))
+"""
+
+
+@pytest.mark.skipif(not shutil.which("setpriv"), reason="needs setpriv to drop root's powers")
+def test_a_server_that_cannot_write_a_students_recordings_folder_names_none_of_its_folders(tmp_path):
+    """A recordings folder the server may not write said "Could not save the recording in
+    /srv/…/recordings/users/<hash>/practice/2026-12 (Permission denied); … choose a writable data
+    directory. Your recording is saved in your organisation's server." to a student: a server path,
+    a fix that is not hers, and a take said to be kept that was not. Now one sentence in her words;
+    the server's log keeps the folder and the reason."""
+    (tmp_path / "settings.toml").write_text("multi_user = true\n")
+    folder = load_settings(tmp_path, owner="ana@example.edu").recordings_dir
+    folder.mkdir(parents=True)
+    folder.chmod(0o500)  # the server's own fault: her folder is not writable by the coach
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "COACH_DATA_DIR": str(tmp_path)}
+    for name in ("COACH_DATABASE_URL", "COACH_USER", "COACH_MULTI_USER"):
+        env.pop(name, None)
+    command = [sys.executable, "-c", FAULT_CHILD, str(Path(__file__).parent)]
+    if os.geteuid() == 0:  # root writes anywhere: drop its capabilities so permissions count
+        command = ["setpriv", "--bounding-set=-all", "--", *command]
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=600, cwd=ROOT)
+    finally:
+        folder.chmod(0o700)
+    assert result.returncode == 0, result.stderr[-2000:]
+    shown = json.loads(result.stdout.strip().splitlines()[-1])
+    assert not shown["exception"]
+    assert shown["errors"] == [
+        "Your organisation's server could not save your recording (permission denied), a fault on the "
+        "server, not yours; try again later, and tell your coaching staff if it keeps happening."
+    ]
+    assert f"Could not save the recording in {folder}" in result.stderr  # the log keeps the detail
+    assert not [p for p in folder.rglob("*") if p.is_file()]

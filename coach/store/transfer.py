@@ -29,7 +29,7 @@ from pathlib import Path, PurePosixPath
 import sqlalchemy as sa
 
 from coach.config import OWNERS_FOLDER
-from coach.errors import InputError, NothingToExport, StorageError
+from coach.errors import InputError, NothingToExport, StorageError, server_fault
 from coach.files import private_folder
 from coach.store.db import Store
 from coach.store.interviews import TYPED as INTERVIEW_TYPED
@@ -145,7 +145,8 @@ def export_data(store: Store, out_path: Path) -> dict:
     except OSError as e:
         raise StorageError(
             f"Could not write the export {out_path} ({e.strerror}); choose a writable "
-            "place with enough free space."
+            "place with enough free space.",
+            on_server=server_fault("prepare your backup", e),
         ) from e
     counts = {name: len(rows) for name, rows in tables.items()}
     return {"path": str(out_path), "counts": counts, "missing_recordings": missing}
@@ -348,7 +349,8 @@ def _copy_member(archive: zipfile.ZipFile, member: str, path: Path, sha256: str)
     except OSError as e:
         raise StorageError(
             f"Could not write the recording {path} ({e.strerror}); free some disk space "
-            "or choose a writable data directory. Nothing was imported."
+            "or choose a writable data directory. Nothing was imported.",
+            on_server=server_fault("store the recordings of this backup", e, "nothing was imported"),
         ) from e
 
 
