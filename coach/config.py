@@ -175,6 +175,17 @@ class Settings:
         return self.max_upload_mb
 
     @property
+    def restore_limit_mb(self) -> int | None:
+        """The most a backup this person restores may hold, as a zip and unpacked; None for the
+        single user. In a cohort: what they could upload in one hour anyway (uploads per hour times
+        one upload's limit, 30 × 200 MB by default), so restoring puts no more on the server's disk
+        than an hour of recording could, while a real backup of a student's term fits (its
+        recordings are stored whole: a backup unpacks to about its own size)."""
+        if self.multi_user:
+            return self.user_uploads_per_hour * self.upload_limit_mb
+        return None
+
+    @property
     def recordings_root(self) -> Path:
         """The folder all recordings live under (stored paths "recordings/..." start here)."""
         if self.recordings_folder:

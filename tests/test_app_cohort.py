@@ -12,10 +12,12 @@ from pathlib import Path
 
 import pytest
 from app_support import ROOT, page
-from store_support import analysis_dict, record, save_answer, transcript_dict
+from store_support import analysis_dict, record, save_answer, transcript_dict, wav_bytes
 
 from coach import banks, store
+from coach.audio import save_recording
 from coach.config import load_settings
+from coach.data_admin import export_bytes
 from coach.identity import SIGN_IN
 from coach.ui import shared
 
@@ -251,6 +253,55 @@ def test_a_student_who_deletes_everything_is_not_told_the_servers_folder_names(t
         assert [i["company"] for i in store.list_interviews(db)] == ["Solo Secret Ltd"]  # not hers: kept
     finally:
         db.close()
+
+
+def test_a_student_restoring_a_backup_over_her_limits_is_told_so_in_one_sentence_and_keeps_her_data(
+    tmp_path, monkeypatch
+):
+    """Settings → Restore put any backup, however large, onto the server's disk. Now a backup over
+    the person's limits is one sentence naming no file or folder, and what she had stays."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path / "server"))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    monkeypatch.delenv("COACH_USER", raising=False)
+    _seed(tmp_path / "server")
+    (tmp_path / "server" / "settings.toml").write_text(
+        "multi_user = true\nuser_max_upload_mb = 1\nuser_uploads_per_hour = 1\n"  # a restore: 1 MB at most
+    )
+    home = load_settings(tmp_path / "home")  # her own coach's backup: one 40 s take, 1.2 MB
+    db = store.open_store(home)
+    try:
+        save_answer(db, "mot-05", "Tell me about yourself.")
+        store.save_attempt(
+            db,
+            question_id="swe-beh-01",
+            question_text="Tell me about a conflict.",
+            recording=save_recording(wav_bytes(seconds=40.0), home, original_name="take.wav"),
+            transcript=transcript_dict(),
+            analysis=analysis_dict(),
+            engine="faster-whisper",
+            model="tiny.en",
+        )
+        backup = export_bytes(db)[0]
+    finally:
+        db.close()
+    at = _signed_in("settings", "ana@example.edu").run()
+    [u for u in at.get("file_uploader") if u.key == "settings_import"][0].upload(
+        "coach-backup-2026-12-02.zip", backup, "application/zip"
+    ).run()
+    [b for b in at.button if b.label == "Import it"][0].click().run()
+    assert not at.exception
+    assert [e.value for e in at.error] == [
+        "This backup holds 1.3 MB; a backup restored here can hold at most 1 MB, so nothing was imported. "
+        "Ask your coaching staff to restore it for you."
+    ]
+    assert not at.success
+    server = store.open_store(load_settings(tmp_path / "server")).for_owner("ana@example.edu")
+    try:
+        assert [i["company"] for i in store.list_interviews(server)] == ["Ana Secret Corp"]
+        assert [a["question_id"] for a in store.list_attempts(server)] == ["swe-beh-01"]
+        assert not server.settings.recordings_dir.exists()
+    finally:
+        server.close()
 
 
 FAULT_CHILD = """

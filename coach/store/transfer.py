@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import tempfile
 import uuid
@@ -28,7 +29,7 @@ from pathlib import Path, PurePosixPath
 
 import sqlalchemy as sa
 
-from coach.config import OWNERS_FOLDER
+from coach.config import OWNERS_FOLDER, Settings
 from coach.errors import InputError, NothingToExport, StorageError, server_fault
 from coach.files import private_folder
 from coach.store.db import Store
@@ -58,6 +59,20 @@ from coach.store.schema import (
 )
 
 MANIFEST = "coach-export.json"
+MB = 1024 * 1024
+# A manifest that unpacks to more than this many times its packed size is a decompression bomb, in
+# any mode: json.loads would hold all of it in memory. A real one deflates about 7 times (measured:
+# the export of three mock interviews' 32 real answers, transcripts and analyses, 2.2 MB packed to
+# 0.33 MB; the whole backup, its recordings stored whole, unpacks to 1.1 times its size); zeros or
+# spaces deflate about 1,000 times. One under MANIFEST_ALWAYS_READ is read whatever its ratio.
+MANIFEST_MAX_RATIO = 100
+MANIFEST_ALWAYS_READ = 16 * MB
+# What to do about a backup over a person's limits in a cohort: a student asks the staff; whoever
+# runs the command on the server is an operator and may raise the limits for a while.
+ASK_STAFF = "Ask your coaching staff to restore it for you."
+RAISE_LIMITS = (
+    "To restore it anyway, raise user_max_upload_mb or user_uploads_per_hour in settings.toml for the import."
+)
 # What a hand-edited or hostile zip raises while it is read; each becomes one InputError.
 DAMAGED = (
     KeyError,
@@ -194,6 +209,7 @@ def import_data(store: Store, zip_path: Path, *, check_own_question: OwnQuestion
     created: list[Path] = []
     try:
         with archive:
+            _check_sizes(store.settings, archive, zip_path)  # from the zip's directory, before reading
             manifest = _read_manifest(archive, zip_path)
             tables = manifest["tables"]
             _check_own_questions(tables.get(own_questions.name, []), check_own_question, zip_path)
@@ -221,6 +237,53 @@ def import_data(store: Store, zip_path: Path, *, check_own_question: OwnQuestion
         "favourites_added": counts[favourites.name][0],
         "own_questions_added": counts[own_questions.name][0],
     }
+
+
+def check_backup_size(settings: Settings, size_bytes: int) -> None:
+    """Refuse, in one sentence, a backup bigger than this person may restore (`restore_limit_mb`,
+    a cohort only): `size_bytes` is the zip's size, or everything in it unpacked."""
+    limit_mb = settings.restore_limit_mb
+    if limit_mb is not None and size_bytes > limit_mb * MB:
+        said = (
+            f"This backup holds {_megabytes(size_bytes)}; a backup restored here can hold at most "
+            f"{limit_mb:,} MB, so nothing was imported."
+        )
+        raise InputError(f"{said} {RAISE_LIMITS}", in_app=f"{said} {ASK_STAFF}")
+
+
+def _megabytes(size_bytes: int) -> str:
+    """'1.3 MB', '6,020.1 MB': rounded up, so a size over a limit never reads as the limit itself."""
+    return f"{math.ceil(size_bytes / MB * 10) / 10:,.1f} MB"
+
+
+def _check_sizes(settings: Settings, archive: zipfile.ZipFile, zip_path: Path) -> None:
+    """What the zip's directory says its members unpack to, checked before any is read: a manifest
+    that is a decompression bomb (always), and in a cohort the whole backup unpacked and each
+    recording against the person's limits. Reading never inflates a member past the size its entry
+    declares (zipfile stops there), so the declared sizes bound what the import can write."""
+    infos = archive.infolist()
+    manifest = next((i for i in infos if i.filename == MANIFEST), None)
+    if (
+        manifest is not None
+        and manifest.file_size > MANIFEST_ALWAYS_READ
+        and manifest.file_size > MANIFEST_MAX_RATIO * max(manifest.compress_size, 1)
+    ):
+        raise InputError(
+            f"{zip_path} is not a coach export: its list of answers unpacks to "
+            f"{manifest.file_size / MB:,.0f} MB from {manifest.compress_size / MB:,.1f} MB, which no backup "
+            "does; nothing was imported."
+        )
+    if settings.restore_limit_mb is None:
+        return
+    check_backup_size(settings, max(zip_path.stat().st_size, sum(i.file_size for i in infos)))
+    recordings = [i for i in infos if i.filename.startswith("recordings/")]
+    largest = max(recordings, key=lambda i: i.file_size, default=None)
+    if largest is not None and largest.file_size > settings.upload_limit_mb * MB:
+        said = (
+            f"A recording in this backup is {_megabytes(largest.file_size)}; here one recording can be "
+            f"at most {settings.upload_limit_mb:,} MB, as for an upload, so nothing was imported."
+        )
+        raise InputError(f"{said} {RAISE_LIMITS}", in_app=f"{said} {ASK_STAFF}")
 
 
 def _read_manifest(archive: zipfile.ZipFile, zip_path: Path) -> dict:
