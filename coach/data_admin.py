@@ -104,7 +104,7 @@ def import_bytes(db: Store, data: bytes) -> dict:
     check_backup_size(db.settings, len(data))
     with tempfile.TemporaryDirectory() as tmp:
         path = write_private(Path(tmp) / "import.zip", data)
-        return import_data(db, path, check_own_question=banks.check_own_question)
+        return import_data(db, path, check_own_question=banks.check_own_question, name="this backup")
 
 
 def delete_all_data(db: Store, settings: Settings, confirmation: str) -> list[str]:

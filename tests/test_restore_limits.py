@@ -152,3 +152,15 @@ def test_a_manifest_that_is_a_decompression_bomb_is_refused_for_a_single_user_to
     assert list_attempts(solo) == []
     assert import_bytes(solo, _backup(tmp_path / "real", "sqlite", (1.0,)))["added"]["attempts"] == 1
     solo.close()
+
+
+def test_a_restored_file_that_is_not_a_backup_is_called_this_backup_not_a_server_path(tmp_path):
+    """The page stages an upload in a temporary folder, and its sentences named that copy: "/tmp/
+    tmpk3j…/import.zip is not a coach export", a server path a person of a cohort cannot use."""
+    db = _anas_store(tmp_path, "sqlite")
+    with pytest.raises(InputError) as refused:
+        import_bytes(db, b"hello")
+    assert str(refused.value) == (
+        "This backup is not a coach export (could not open it as a zip: File is not a zip file)."
+    )
+    db.close()
