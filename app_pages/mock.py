@@ -49,7 +49,7 @@ def start() -> None:
         ss.mock_session = MockSession(cfg, plan)
         shared.preload_models(cfg)  # now, so the first question's page is drawn whole at once
     except CoachError as e:
-        ss.mock_start_error = str(e)
+        ss.mock_start_error = shared.said_to(cfg, e)
         return
     ss.mock_start_error = None
     ss.mock_take += 1

@@ -308,14 +308,36 @@ FAULT_CHILD = """
 import json, sys
 sys.path.insert(0, sys.argv[1])
 from app_support import DATA, page
-at = page("practice")
+at = page(sys.argv[2])
 at.secrets["auth"] = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "test"}
 at.user = {"is_logged_in": True, "email": "ana@example.edu"}
 at.run()
-at.button(key="practice_first_question").click().run()
-at.file_uploader[0].upload("take.wav", (DATA / "clean.wav").read_bytes(), "audio/wav").run()
+if sys.argv[2] == "practice":
+    at.button(key="practice_first_question").click().run()
+    at.file_uploader[0].upload("take.wav", (DATA / "clean.wav").read_bytes(), "audio/wav").run()
+else:
+    at.button(key="mock_start").click().run()
 print(json.dumps({"exception": bool(at.exception), "errors": [e.value for e in at.error]}))
 """
+
+
+def _as_a_server_that_may_not_write(data_dir, folder, name: str) -> tuple[dict, str]:
+    """The page `name` as Ana uses it while `folder` (hers) is not writable: what it showed, and
+    the server's log. Run with root's powers dropped, since root writes anywhere."""
+    folder.mkdir(parents=True)
+    folder.chmod(0o500)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "COACH_DATA_DIR": str(data_dir)}
+    for variable in ("COACH_DATABASE_URL", "COACH_USER", "COACH_MULTI_USER"):
+        env.pop(variable, None)
+    command = [sys.executable, "-c", FAULT_CHILD, str(Path(__file__).parent), name]
+    if os.geteuid() == 0:
+        command = ["setpriv", "--bounding-set=-all", "--", *command]
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=600, cwd=ROOT)
+    finally:
+        folder.chmod(0o700)
+    assert result.returncode == 0, result.stderr[-2000:]
+    return json.loads(result.stdout.strip().splitlines()[-1]), result.stderr
 
 
 @pytest.mark.skipif(not shutil.which("setpriv"), reason="needs setpriv to drop root's powers")
@@ -327,24 +349,26 @@ def test_a_server_that_cannot_write_a_students_recordings_folder_names_none_of_i
     the server's log keeps the folder and the reason."""
     (tmp_path / "settings.toml").write_text("multi_user = true\n")
     folder = load_settings(tmp_path, owner="ana@example.edu").recordings_dir
-    folder.mkdir(parents=True)
-    folder.chmod(0o500)  # the server's own fault: her folder is not writable by the coach
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "COACH_DATA_DIR": str(tmp_path)}
-    for name in ("COACH_DATABASE_URL", "COACH_USER", "COACH_MULTI_USER"):
-        env.pop(name, None)
-    command = [sys.executable, "-c", FAULT_CHILD, str(Path(__file__).parent)]
-    if os.geteuid() == 0:  # root writes anywhere: drop its capabilities so permissions count
-        command = ["setpriv", "--bounding-set=-all", "--", *command]
-    try:
-        result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=600, cwd=ROOT)
-    finally:
-        folder.chmod(0o700)
-    assert result.returncode == 0, result.stderr[-2000:]
-    shown = json.loads(result.stdout.strip().splitlines()[-1])
+    shown, log = _as_a_server_that_may_not_write(tmp_path, folder, "practice")
     assert not shown["exception"]
     assert shown["errors"] == [
         "Your organisation's server could not save your recording (permission denied), a fault on the "
         "server, not yours; try again later, and tell your coaching staff if it keeps happening."
     ]
-    assert f"Could not save the recording in {folder}" in result.stderr  # the log keeps the detail
+    assert f"Could not save the recording in {folder}" in log  # the server's log keeps the detail
     assert not [p for p in folder.rglob("*") if p.is_file()]
+
+
+@pytest.mark.skipif(not shutil.which("setpriv"), reason="needs setpriv to drop root's powers")
+def test_a_server_that_cannot_write_the_interviewers_questions_says_so_without_a_traceback(tmp_path):
+    """The mock interview writes the questions it speaks to a folder of the person's; one the server
+    may not write raised PermissionError on the page, a traceback naming the server's folders."""
+    (tmp_path / "settings.toml").write_text("multi_user = true\n")
+    folder = load_settings(tmp_path, owner="ana@example.edu").owners_folder("mock")
+    shown, log = _as_a_server_that_may_not_write(tmp_path, folder, "mock")
+    assert not shown["exception"]
+    assert shown["errors"] == [
+        "Your organisation's server could not start the mock interview (permission denied), a fault on "
+        "the server, not yours; try again later, and tell your coaching staff if it keeps happening."
+    ]
+    assert f"Could not write the interviewer's questions in {folder}" in log
