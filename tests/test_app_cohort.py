@@ -315,6 +315,10 @@ at.run()
 if sys.argv[2] == "practice":
     at.button(key="practice_first_question").click().run()
     at.file_uploader[0].upload("take.wav", (DATA / "clean.wav").read_bytes(), "audio/wav").run()
+elif sys.argv[2] == "review":
+    at.file_uploader[0].upload("call.mp3", (DATA / "clean.mp3").read_bytes(), "audio/mpeg")
+    at.text_input(key="review_company").input("Globex")
+    at.button[0].click().run()
 else:
     at.button(key="mock_start").click().run()
 print(json.dumps({"exception": bool(at.exception), "errors": [e.value for e in at.error]}))
@@ -357,6 +361,27 @@ def test_a_server_that_cannot_write_a_students_recordings_folder_names_none_of_i
     ]
     assert f"Could not save the recording in {folder}" in log  # the server's log keeps the detail
     assert not [p for p in folder.rglob("*") if p.is_file()]
+
+
+@pytest.mark.skipif(not shutil.which("setpriv"), reason="needs setpriv to drop root's powers")
+def test_a_real_interview_the_server_cannot_save_is_not_said_to_be_kept(tmp_path):
+    """Review said "Could not save the recording in /srv/… The recording is kept in your
+    organisation's server. The interview is in your log", and logged it: none of it was true."""
+    (tmp_path / "settings.toml").write_text("multi_user = true\n")
+    folder = load_settings(tmp_path, owner="ana@example.edu").recordings_dir
+    shown, log = _as_a_server_that_may_not_write(tmp_path, folder, "review")
+    assert not shown["exception"]
+    assert shown["errors"] == [
+        "Your organisation's server could not save your recording (permission denied), a fault on the "
+        "server, not yours; try again later, and tell your coaching staff if it keeps happening. "
+        "Nothing was saved."
+    ]
+    assert f"Could not save the recording in {folder}" in log
+    db = store.open_store(load_settings(tmp_path)).for_owner("ana@example.edu")
+    try:
+        assert store.list_interviews(db) == []
+    finally:
+        db.close()
 
 
 @pytest.mark.skipif(not shutil.which("setpriv"), reason="needs setpriv to drop root's powers")
