@@ -153,11 +153,12 @@ class Settings:
     staff: tuple[str, ...] = ()
     # Per-person upload limits in multi-user mode, so one person cannot fill the disk or the
     # transcription queue: the size of one recording, and recordings kept per hour. Every answer
-    # in a mock interview is a recording, and each main question may get one follow-up: a full
-    # mock made 8 (recruiter screen), 12 (behavioural) and 12 (role) recordings (measured, every
-    # question followed up), so 30 an hour cut the third mock short with no practice at all. 60,
-    # one a minute, is faster than anyone answers (main answers run 1-2 minutes, follow-ups about
-    # 45 s): three full mocks and two dozen practice takes fit in an hour.
+    # in a mock interview is a recording, and each main question may get one follow-up: run through
+    # MockSession with the espeak-ng answers of tests/data/mock/, a full mock made 8 (recruiter
+    # screen), 12 (behavioural) and 12 (role) recordings, every question followed up, so 30 an hour
+    # cut the third mock short with no practice at all. 60, one a minute, is faster than anyone
+    # answers (main answers run 1-2 minutes, follow-ups about 45 s): three full mocks and two dozen
+    # practice takes fit in an hour.
     user_max_upload_mb: int = 200
     user_uploads_per_hour: int = 60
     # Whose data this run reads and writes: "" for the single user, else a login identity. Set by

@@ -61,10 +61,11 @@ from coach.store.schema import (
 MANIFEST = "coach-export.json"
 MB = 1024 * 1024
 # A manifest that unpacks to more than this many times its packed size is a decompression bomb, in
-# any mode: json.loads would hold all of it in memory. A real one deflates about 7 times (measured:
-# the export of three mock interviews' 32 real answers, transcripts and analyses, 2.2 MB packed to
-# 0.33 MB; the whole backup, its recordings stored whole, unpacks to 1.1 times its size); zeros or
-# spaces deflate about 1,000 times. One under MANIFEST_ALWAYS_READ is read whatever its ratio.
+# any mode: json.loads would hold all of it in memory. A real one deflates about 7 times (measured
+# on the export of three mock interviews: 32 answers spoken by espeak-ng, with their transcripts and
+# analyses, 2.2 MB packed to 0.33 MB; the whole backup, its recordings stored whole, unpacks to 1.1
+# times its size); zeros or spaces deflate about 1,000 times. One under MANIFEST_ALWAYS_READ is read
+# whatever its ratio.
 MANIFEST_MAX_RATIO = 100
 MANIFEST_ALWAYS_READ = 16 * MB
 # What to do about a backup over a person's limits in a cohort: a student asks the staff; whoever
