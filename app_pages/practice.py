@@ -8,7 +8,7 @@ import streamlit as st
 from coach import banks, recommend, store
 from coach.analysis.wording import count
 from coach.banks import Question
-from coach.errors import CoachError, ModelError, NotAudioError
+from coach.errors import CoachError, ModelError, NotAudioError, NotSavedError
 from coach.job_description import (
     interview_asks,
     interviews_to_prepare,
@@ -368,7 +368,7 @@ def analyse(source: tuple[bytes, str], question: Question, demonstration: bool) 
             # a file that is not audio is not kept; the messages already say to record again
             kept = (
                 ""
-                if isinstance(e, (ModelError, NotAudioError))
+                if isinstance(e, (ModelError, NotAudioError, NotSavedError))
                 else f" Your recording is saved in {shared.recordings_place(cfg)}."
             )
             sentence = shared.said_to(cfg, e)
@@ -424,7 +424,7 @@ def send_to_queue(source: tuple[bytes, str], question: Question) -> None:
             interview_id=ss.practice_interview_id or None,
         )
     except CoachError as e:
-        ss.practice_result = {"digest": digest, "error": shared.said(e)}
+        ss.practice_result = {"digest": digest, "error": shared.said_to(cfg, e)}
         return
     ss.practice_job = {"job_id": job_id, "digest": digest}
     ss.practice_result = None

@@ -8,7 +8,7 @@ from coach import store
 from coach.analysis.wording import count
 from coach.audio import SUPPORTED_SUFFIXES
 from coach.debrief import heard_questions, latest_debrief, refreshed_questions
-from coach.errors import CoachError, NotAudioError
+from coach.errors import CoachError, NotAudioError, NotSavedError
 from coach.interview.draft import MEASURED_FIELDS, refreshed_text
 from coach.interview.orchestrator import review_again, review_recording
 from coach.interview.review import ReviewOptions
@@ -151,13 +151,13 @@ def analyse(form: dict) -> None:
             return
     # the reason is shown in the page, not inside the collapsed progress box; a file that is not
     # audio leaves nothing behind, anything that could be audio is kept with its interview logged
-    if isinstance(failed, NotAudioError):
+    if isinstance(failed, (NotAudioError, NotSavedError)):
         st.error(f"{shared.said_to(cfg, failed)} Nothing was saved.")
         return
     with shared.shown_errors():
         interview_id = logged.get("interview_id") or store.add_interview(db, **logged)
         st.error(
-            f"{shared.said(failed)} The recording is kept in {shared.recordings_place(cfg)}. "
+            f"{shared.said_to(cfg, failed)} The recording is kept in {shared.recordings_place(cfg)}. "
             "The interview is in your log; you can still write its debrief below."
         )
         ss.review_result = {"interview_id": interview_id, "answers": [], "recording": None}

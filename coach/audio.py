@@ -21,7 +21,15 @@ import av
 import numpy as np
 
 from coach.config import Settings
-from coach.errors import AudioError, MicrophoneError, NoSpeechError, NotAudioError, printable
+from coach.errors import (
+    AudioError,
+    MicrophoneError,
+    NoSpeechError,
+    NotAudioError,
+    NotSavedError,
+    printable,
+    server_fault,
+)
 from coach.files import private_folder, private_temporary
 from coach.identity import check_upload
 from coach.types import SAMPLE_RATE, DecodedAudio
@@ -89,9 +97,10 @@ def save_recording(
         path = folder / f"{now.strftime('%Y%m%d-%H%M%S')}-{digest[:10]}{_safe_suffix(original_name)}"
         os.replace(tmp, path)
     except OSError as e:
-        raise AudioError(
+        raise NotSavedError(
             f"Could not save the recording in {folder} ({e.strerror}); "
-            "free some disk space or choose a writable data directory."
+            "free some disk space or choose a writable data directory.",
+            on_server=server_fault("save your recording", e),
         ) from e
     return SavedRecording(path=path, sha256=digest, size_bytes=size, original_name=original_name)
 

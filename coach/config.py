@@ -152,9 +152,15 @@ class Settings:
     # Identities that may open the cohort view (aggregates only).
     staff: tuple[str, ...] = ()
     # Per-person upload limits in multi-user mode, so one person cannot fill the disk or the
-    # transcription queue: the size of one recording, and recordings kept per hour.
+    # transcription queue: the size of one recording, and recordings kept per hour. Every answer
+    # in a mock interview is a recording, and each main question may get one follow-up: run through
+    # MockSession with the espeak-ng answers of tests/data/mock/, a full mock made 8 (recruiter
+    # screen), 12 (behavioural) and 12 (role) recordings, every question followed up, so 30 an hour
+    # cut the third mock short with no practice at all. 60, one a minute, is faster than anyone
+    # answers (main answers run 1-2 minutes, follow-ups about 45 s): three full mocks and two dozen
+    # practice takes fit in an hour.
     user_max_upload_mb: int = 200
-    user_uploads_per_hour: int = 30
+    user_uploads_per_hour: int = 60
     # Whose data this run reads and writes: "" for the single user, else a login identity. Set by
     # the app from the trusted identity (coach.identity) or by the CLI's --user; never from a file.
     owner: str = ""
@@ -173,6 +179,17 @@ class Settings:
         if self.multi_user:
             return min(self.max_upload_mb, self.user_max_upload_mb)
         return self.max_upload_mb
+
+    @property
+    def restore_limit_mb(self) -> int | None:
+        """The most a backup this person restores may hold, as a zip and unpacked; None for the
+        single user. In a cohort: what they could upload in one hour anyway (uploads per hour times
+        one upload's limit, 60 × 200 MB by default), so restoring puts no more on the server's disk
+        than an hour of recording could, while a real backup of a student's term fits (its
+        recordings are stored whole: a backup unpacks to about its own size)."""
+        if self.multi_user:
+            return self.user_uploads_per_hour * self.upload_limit_mb
+        return None
 
     @property
     def recordings_root(self) -> Path:

@@ -16,7 +16,7 @@ from coach.files import write_private
 from coach.store import Store
 from coach.store.old_files import FAVOURITES_FILE  # only while a damaged one waits to be moved
 from coach.store.schema import TABLES_IN_ORDER
-from coach.store.transfer import export_data, import_data
+from coach.store.transfer import check_backup_size, export_data, import_data
 
 # What "delete all data" removes from the data directory (its README and samples/ stay).
 USER_PATHS = (
@@ -99,10 +99,12 @@ def export_bytes(db: Store) -> tuple[bytes, dict]:
 
 
 def import_bytes(db: Store, data: bytes) -> dict:
-    """Restore an uploaded backup; its staged copy is the whole history, so its owner's only."""
+    """Restore an uploaded backup; its staged copy is the whole history, so its owner's only. One
+    over the person's limits (a cohort) is refused before even that copy is written."""
+    check_backup_size(db.settings, len(data))
     with tempfile.TemporaryDirectory() as tmp:
         path = write_private(Path(tmp) / "import.zip", data)
-        return import_data(db, path, check_own_question=banks.check_own_question)
+        return import_data(db, path, check_own_question=banks.check_own_question, name="this backup")
 
 
 def delete_all_data(db: Store, settings: Settings, confirmation: str) -> list[str]:

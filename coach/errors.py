@@ -15,11 +15,17 @@ class CoachError(Exception):
     """Base of every error the user should see as a single clear sentence.
 
     `in_app` is the same sentence for the app's pages when the fix differs there: a terminal
-    command is no use in a web page, a choice in Settings is."""
+    command is no use in a web page, a choice in Settings is.
 
-    def __init__(self, message: str = "", *, in_app: str | None = None):
+    `on_server` is the sentence for a person of a cohort (`Settings.on_server`) when the fault is
+    the server's own (its disk full, a folder it may not write): it names no folder of the server,
+    which means nothing to them and shows how the server is laid out. The message, with the
+    folder and the system's reason, stays in the server's log (coach.ui.shared.said_to)."""
+
+    def __init__(self, message: str = "", *, in_app: str | None = None, on_server: str | None = None):
         super().__init__(message)
         self.in_app = in_app or message
+        self.on_server = on_server
 
 
 class AudioError(CoachError):
@@ -29,6 +35,11 @@ class AudioError(CoachError):
 class NotAudioError(AudioError):
     """The file is not a recording at all (empty, no audio track, not a format audio comes in):
     nothing of it is kept."""
+
+
+class NotSavedError(AudioError):
+    """The recording could not be written (a full disk, a folder that may not be written): nothing
+    of it is kept, so the take has to be given again once the fault is fixed."""
 
 
 class NoSpeechError(AudioError):
@@ -54,3 +65,14 @@ class InputError(CoachError):
 class NothingToExport(InputError):
     """A backup was asked for before there is anything to back up: no file is written (an empty
     zip would pass for a backup), and the sentence says what to do first."""
+
+
+def server_fault(what: str, error: OSError, then: str = "") -> str:
+    """The sentence for a person of a cohort when the server could not do `what` ("save your
+    recording"): the system's reason ("no space left on device"; never a path, which an OSError keeps
+    apart from `strerror`), that the fault is not theirs, `then` (what became of their data), and
+    whom to tell."""
+    reason = (error.strerror or "").strip().rstrip(".").lower()
+    said = f"Your organisation's server could not {what}" + (f" ({reason})" if reason else "")
+    said += ", a fault on the server, not yours" + (f"; {then}" if then else "")
+    return f"{said}; try again later, and tell your coaching staff if it keeps happening."

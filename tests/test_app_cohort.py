@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
+import subprocess
+import sys
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import pytest
-from app_support import page
-from store_support import analysis_dict, record, save_answer, transcript_dict
+from app_support import ROOT, page
+from store_support import analysis_dict, record, save_answer, transcript_dict, wav_bytes
 
 from coach import banks, store
+from coach.audio import save_recording
 from coach.config import load_settings
+from coach.data_admin import export_bytes
 from coach.identity import SIGN_IN
 from coach.ui import shared
 
@@ -343,3 +351,147 @@ def test_no_speech_model_at_all_is_the_servers_to_fix_for_staff_and_this_machine
     single = load_settings(tmp_path)
     assert "No speech model is on this machine" in shared.no_model_sentence(single)
     assert "README" in shared.more_accurate_model_sentence(single)  # the single user has the README
+
+
+def test_a_student_restoring_a_backup_over_her_limits_is_told_so_in_one_sentence_and_keeps_her_data(
+    tmp_path, monkeypatch
+):
+    """Settings → Restore put any backup, however large, onto the server's disk. Now a backup over
+    the person's limits is one sentence naming no file or folder, and what she had stays."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path / "server"))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    monkeypatch.delenv("COACH_USER", raising=False)
+    _seed(tmp_path / "server")
+    (tmp_path / "server" / "settings.toml").write_text(
+        "multi_user = true\nuser_max_upload_mb = 1\nuser_uploads_per_hour = 1\n"  # a restore: 1 MB at most
+    )
+    home = load_settings(tmp_path / "home")  # her own coach's backup: one 40 s take, 1.2 MB
+    db = store.open_store(home)
+    try:
+        save_answer(db, "mot-05", "Tell me about yourself.")
+        store.save_attempt(
+            db,
+            question_id="swe-beh-01",
+            question_text="Tell me about a conflict.",
+            recording=save_recording(wav_bytes(seconds=40.0), home, original_name="take.wav"),
+            transcript=transcript_dict(),
+            analysis=analysis_dict(),
+            engine="faster-whisper",
+            model="tiny.en",
+        )
+        backup = export_bytes(db)[0]
+    finally:
+        db.close()
+    at = _signed_in("settings", "ana@example.edu").run()
+    [u for u in at.get("file_uploader") if u.key == "settings_import"][0].upload(
+        "coach-backup-2026-12-02.zip", backup, "application/zip"
+    ).run()
+    [b for b in at.button if b.label == "Import it"][0].click().run()
+    assert not at.exception
+    assert [e.value for e in at.error] == [
+        "This backup holds 1.3 MB; a backup restored here can hold at most 1 MB, so nothing was imported. "
+        "Ask your coaching staff to restore it for you."
+    ]
+    assert not at.success
+    server = store.open_store(load_settings(tmp_path / "server")).for_owner("ana@example.edu")
+    try:
+        assert [i["company"] for i in store.list_interviews(server)] == ["Ana Secret Corp"]
+        assert [a["question_id"] for a in store.list_attempts(server)] == ["swe-beh-01"]
+        assert not server.settings.recordings_dir.exists()
+    finally:
+        server.close()
+
+
+FAULT_CHILD = """
+import json, sys
+sys.path.insert(0, sys.argv[1])
+from app_support import DATA, page
+at = page(sys.argv[2])
+at.secrets["auth"] = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "test"}
+at.user = {"is_logged_in": True, "email": "ana@example.edu"}
+at.run()
+if sys.argv[2] == "practice":
+    at.button(key="practice_first_question").click().run()
+    at.file_uploader[0].upload("take.wav", (DATA / "clean.wav").read_bytes(), "audio/wav").run()
+elif sys.argv[2] == "review":
+    at.file_uploader[0].upload("call.mp3", (DATA / "clean.mp3").read_bytes(), "audio/mpeg")
+    at.text_input(key="review_company").input("Globex")
+    at.button[0].click().run()
+else:
+    at.button(key="mock_start").click().run()
+print(json.dumps({"exception": bool(at.exception), "errors": [e.value for e in at.error]}))
+"""
+
+
+def _as_a_server_that_may_not_write(data_dir, folder, name: str) -> tuple[dict, str]:
+    """The page `name` as Ana uses it while `folder` (hers) is not writable: what it showed, and
+    the server's log. Run with root's powers dropped, since root writes anywhere."""
+    folder.mkdir(parents=True)
+    folder.chmod(0o500)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "COACH_DATA_DIR": str(data_dir)}
+    for variable in ("COACH_DATABASE_URL", "COACH_USER", "COACH_MULTI_USER"):
+        env.pop(variable, None)
+    command = [sys.executable, "-c", FAULT_CHILD, str(Path(__file__).parent), name]
+    if os.geteuid() == 0:
+        command = ["setpriv", "--bounding-set=-all", "--", *command]
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=600, cwd=ROOT)
+    finally:
+        folder.chmod(0o700)
+    assert result.returncode == 0, result.stderr[-2000:]
+    return json.loads(result.stdout.strip().splitlines()[-1]), result.stderr
+
+
+@pytest.mark.skipif(not shutil.which("setpriv"), reason="needs setpriv to drop root's powers")
+def test_a_server_that_cannot_write_a_students_recordings_folder_names_none_of_its_folders(tmp_path):
+    """A recordings folder the server may not write said "Could not save the recording in
+    /srv/…/recordings/users/<hash>/practice/2026-12 (Permission denied); … choose a writable data
+    directory. Your recording is saved in your organisation's server." to a student: a server path,
+    a fix that is not hers, and a take said to be kept that was not. Now one sentence in her words;
+    the server's log keeps the folder and the reason."""
+    (tmp_path / "settings.toml").write_text("multi_user = true\n")
+    folder = load_settings(tmp_path, owner="ana@example.edu").recordings_dir
+    shown, log = _as_a_server_that_may_not_write(tmp_path, folder, "practice")
+    assert not shown["exception"]
+    assert shown["errors"] == [
+        "Your organisation's server could not save your recording (permission denied), a fault on the "
+        "server, not yours; try again later, and tell your coaching staff if it keeps happening."
+    ]
+    assert f"Could not save the recording in {folder}" in log  # the server's log keeps the detail
+    assert not [p for p in folder.rglob("*") if p.is_file()]
+
+
+@pytest.mark.skipif(not shutil.which("setpriv"), reason="needs setpriv to drop root's powers")
+def test_a_real_interview_the_server_cannot_save_is_not_said_to_be_kept(tmp_path):
+    """Review said "Could not save the recording in /srv/… The recording is kept in your
+    organisation's server. The interview is in your log", and logged it: none of it was true."""
+    (tmp_path / "settings.toml").write_text("multi_user = true\n")
+    folder = load_settings(tmp_path, owner="ana@example.edu").recordings_dir
+    shown, log = _as_a_server_that_may_not_write(tmp_path, folder, "review")
+    assert not shown["exception"]
+    assert shown["errors"] == [
+        "Your organisation's server could not save your recording (permission denied), a fault on the "
+        "server, not yours; try again later, and tell your coaching staff if it keeps happening. "
+        "Nothing was saved."
+    ]
+    assert f"Could not save the recording in {folder}" in log
+    db = store.open_store(load_settings(tmp_path)).for_owner("ana@example.edu")
+    try:
+        assert store.list_interviews(db) == []
+    finally:
+        db.close()
+
+
+@pytest.mark.skipif(not shutil.which("setpriv"), reason="needs setpriv to drop root's powers")
+def test_a_server_that_cannot_write_the_interviewers_questions_says_so_without_a_traceback(tmp_path):
+    """The mock interview writes the questions it speaks to a folder of the person's; one the server
+    may not write raised PermissionError on the page, a traceback naming the server's folders."""
+    (tmp_path / "settings.toml").write_text("multi_user = true\n")
+    folder = load_settings(tmp_path, owner="ana@example.edu").owners_folder("mock")
+    shown, log = _as_a_server_that_may_not_write(tmp_path, folder, "mock")
+    assert not shown["exception"]
+    assert shown["errors"] == [
+        "Your organisation's server could not start the mock interview (permission denied), a fault on "
+        "the server, not yours; try again later, and tell your coaching staff if it keeps happening."
+    ]
+    assert f"Could not write the interviewer's questions in {folder}" in log

@@ -21,6 +21,7 @@ from coach.identity import (
     is_staff,
     is_trusted,
 )
+from coach.mock.plan import FORMATS
 
 HEADERS = {"Host": "coach.example.edu", "X-Forwarded-Email": "Ana@Example.edu "}
 
@@ -153,6 +154,23 @@ def test_the_hourly_limit_does_not_call_recorded_answers_uploads(cohort):
         "You have saved 2 recordings in the last hour (answers recorded here count, as do a mock "
         "interview's), the most allowed here; try again in 60 minutes."
     )
+
+
+def test_an_hour_holds_three_full_mock_interviews_and_practice_answers(cohort):
+    """Every answer in a mock interview is a recording, and each main question may get one follow-up:
+    the three formats in full made 8, 12 and 12 recordings (every question followed up), so 30 an
+    hour cut the third mock short with no practice at all. The default now holds all three, every
+    question followed up, and two dozen practice takes."""
+    ana = replace(cohort, owner="ana@example.edu")  # the default limits
+    three_mocks = sum(2 * shape.questions for shape in FORMATS.values())
+    assert three_mocks == 32
+    for i in range(three_mocks + 24):
+        save_recording(wav_bytes(seconds=0.1, pitch_hz=100 + i), ana, original_name="answer.wav")
+    room = ana.user_uploads_per_hour - (three_mocks + 24)
+    for i in range(room):
+        save_recording(wav_bytes(seconds=0.1, pitch_hz=50 + i), ana, original_name="answer.wav")
+    with pytest.raises(InputError, match=r"You have saved 60 recordings in the last hour"):
+        save_recording(wav_bytes(seconds=0.1, pitch_hz=40), ana, original_name="answer.wav")
 
 
 def test_single_user_uploads_are_not_limited(tmp_path):

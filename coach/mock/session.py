@@ -19,7 +19,7 @@ from datetime import datetime
 from pathlib import Path
 
 from coach.config import Settings
-from coach.errors import InputError
+from coach.errors import InputError, StorageError, server_fault
 from coach.files import private_folder
 from coach.mock import follow_up, report
 from coach.mock.follow_up import FollowUpQuestion
@@ -84,16 +84,24 @@ class MockSession:
         self.settings = settings
         self.plan = plan
         self.voice = voice or get_voice()
-        self.folder = private_folder(
-            settings.owners_folder(MOCK_FOLDER) / f"{datetime.now():%Y%m%d-%H%M%S}-{uuid.uuid4().hex[:6]}"
-        )
+        started = f"{datetime.now():%Y%m%d-%H%M%S}-{uuid.uuid4().hex[:6]}"
+        self.folder = settings.owners_folder(MOCK_FOLDER) / started
         self.turns: list[Turn] = []
         self.summary: dict | None = None
         self.session_id: int | None = None
         self._pending = list(plan.questions)
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mock-voice")
         self._speaking: dict[str, Future] = {}
-        self._ask_next_question()
+        try:  # the folder for the spoken questions, and the first of them
+            private_folder(self.folder)
+            self._ask_next_question()
+        except OSError as e:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            raise StorageError(
+                f"Could not write the interviewer's questions in {self.folder} ({e.strerror}); free some "
+                "disk space or choose a writable data directory.",
+                on_server=server_fault("start the mock interview", e),
+            ) from e
         # while the first answer is given: the next question and the rule-based follow-ups
         for text in [q.text for q in self._pending[:1]] + [
             follow_up.OUTCOME,

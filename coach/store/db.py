@@ -19,7 +19,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from coach.config import Settings
-from coach.errors import StorageError
+from coach.errors import StorageError, server_fault
 from coach.files import FILE_MODE, private_folder
 from coach.store import migrations
 
@@ -204,7 +204,8 @@ def _make_data_dir(data_dir: Path) -> None:
     except OSError as e:
         raise StorageError(
             f"Cannot create the data directory {data_dir} ({e.strerror}); "
-            "set COACH_DATA_DIR to a folder you can write to."
+            "set COACH_DATA_DIR to a folder you can write to.",
+            on_server=server_fault("open the coach's data", e),
         ) from e
 
 

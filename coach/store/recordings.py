@@ -17,7 +17,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from coach.config import OWNERS_FOLDER
-from coach.errors import StorageError
+from coach.errors import StorageError, server_fault
 from coach.files import write_private
 from coach.store.db import Store
 from coach.store.rows import mine, new_uid, plain, utc_now
@@ -183,7 +183,8 @@ def finish_deletions(store: Store) -> int:
         except OSError as e:
             raise StorageError(
                 f"Could not delete the recording {path} ({e.strerror}); check the "
-                "data directory's permissions."
+                "data directory's permissions.",
+                on_server=server_fault("delete a recording of yours", e),
             ) from e
         with store.write() as conn:
             if not is_referenced(conn, row.id):

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import tempfile
 import uuid
@@ -28,8 +29,8 @@ from pathlib import Path, PurePosixPath
 
 import sqlalchemy as sa
 
-from coach.config import OWNERS_FOLDER
-from coach.errors import InputError, NothingToExport, StorageError
+from coach.config import OWNERS_FOLDER, Settings
+from coach.errors import InputError, NothingToExport, StorageError, server_fault
 from coach.files import private_folder
 from coach.store.attempts import TYPED_FIELDS as PRACTICE_TYPED
 from coach.store.db import Store
@@ -56,6 +57,21 @@ from coach.store.schema import (
 )
 
 MANIFEST = "coach-export.json"
+MB = 1024 * 1024
+# A manifest that unpacks to more than this many times its packed size is a decompression bomb, in
+# any mode: json.loads would hold all of it in memory. A real one deflates about 7 times (measured
+# on the export of three mock interviews: 32 answers spoken by espeak-ng, with their transcripts and
+# analyses, 2.2 MB packed to 0.33 MB; the whole backup, its recordings stored whole, unpacks to 1.1
+# times its size); zeros or spaces deflate about 1,000 times. One under MANIFEST_ALWAYS_READ is read
+# whatever its ratio.
+MANIFEST_MAX_RATIO = 100
+MANIFEST_ALWAYS_READ = 16 * MB
+# What to do about a backup over a person's limits in a cohort: a student asks the staff; whoever
+# runs the command on the server is an operator and may raise the limits for a while.
+ASK_STAFF = "Ask your coaching staff to restore it for you."
+RAISE_LIMITS = (
+    "To restore it anyway, raise user_max_upload_mb or user_uploads_per_hour in settings.toml for the import."
+)
 # What a hand-edited or hostile zip raises while it is read; each becomes one InputError.
 DAMAGED = (
     KeyError,
@@ -140,7 +156,8 @@ def export_data(store: Store, out_path: Path) -> dict:
     except OSError as e:
         raise StorageError(
             f"Could not write the export {out_path} ({e.strerror}); choose a writable "
-            "place with enough free space."
+            "place with enough free space.",
+            on_server=server_fault("prepare your backup", e),
         ) from e
     counts = {name: len(rows) for name, rows in tables.items()}
     return {"path": str(out_path), "counts": counts, "missing_recordings": missing}
@@ -174,25 +191,35 @@ def _table(name: str) -> sa.Table:
     return next(t for t in TABLES_IN_ORDER if t.name == name)
 
 
-def import_data(store: Store, zip_path: Path, *, check_own_question: OwnQuestionCheck | None = None) -> dict:
+def import_data(
+    store: Store,
+    zip_path: Path,
+    *,
+    check_own_question: OwnQuestionCheck | None = None,
+    name: str | None = None,
+) -> dict:
     """Add an export's rows and recordings to this store, skipping everything already here.
 
     `check_own_question` (coach.banks.check_own_question) vets each own question before
     anything is written, so an import cannot bring in an entry that practice would refuse.
+    `name`: what messages call the backup ("this backup" for one uploaded to a page, whose staged
+    copy's path means nothing to the person); its path by default.
     """
     zip_path = Path(zip_path)
+    where = name or str(zip_path)
     try:
         archive = zipfile.ZipFile(zip_path)
     except (OSError, zipfile.BadZipFile) as e:
-        raise InputError(f"{zip_path} is not a coach export (could not open it as a zip: {e}).") from e
+        raise InputError(f"{_cap(where)} is not a coach export (could not open it as a zip: {e}).") from e
     created: list[Path] = []
     try:
         with archive:
-            manifest = _read_manifest(archive, zip_path)
+            _check_sizes(store.settings, archive, zip_path, where)  # from the zip's directory, before reading
+            manifest = _read_manifest(archive, where)
             tables = manifest["tables"]
-            _check_own_questions(tables.get(own_questions.name, []), check_own_question, zip_path)
+            _check_own_questions(tables.get(own_questions.name, []), check_own_question, where)
             _check_typed_lengths(tables)
-            _place_recording_files(store, archive, tables.get("recordings", []), created, zip_path)
+            _place_recording_files(store, archive, tables.get("recordings", []), created, where)
             local_ids: dict[str, dict[str, int]] = {}
             with store.write() as conn:
                 counts = {
@@ -204,7 +231,7 @@ def import_data(store: Store, zip_path: Path, *, check_own_question: OwnQuestion
             path.unlink(missing_ok=True)
         if isinstance(e, DAMAGED):  # a manifest of the wrong shape, a broken member
             raise InputError(
-                f"{zip_path} is a damaged coach export ({type(e).__name__}: "
+                f"{_cap(where)} is a damaged coach export ({type(e).__name__}: "
                 f"{str(e)[:80]}); nothing was imported."
             ) from e
         raise
@@ -217,29 +244,83 @@ def import_data(store: Store, zip_path: Path, *, check_own_question: OwnQuestion
     }
 
 
-def _read_manifest(archive: zipfile.ZipFile, zip_path: Path) -> dict:
+def check_backup_size(settings: Settings, size_bytes: int) -> None:
+    """Refuse, in one sentence, a backup bigger than this person may restore (`restore_limit_mb`,
+    a cohort only): `size_bytes` is the zip's size, or everything in it unpacked."""
+    limit_mb = settings.restore_limit_mb
+    if limit_mb is not None and size_bytes > limit_mb * MB:
+        said = (
+            f"This backup holds {_megabytes(size_bytes)}; a backup restored here can hold at most "
+            f"{limit_mb:,} MB, so nothing was imported."
+        )
+        raise InputError(f"{said} {RAISE_LIMITS}", in_app=f"{said} {ASK_STAFF}")
+
+
+def _cap(text: str) -> str:
+    """A sentence that starts with the backup's name starts with a capital ("This backup …")."""
+    return text[:1].upper() + text[1:]
+
+
+def _megabytes(size_bytes: int) -> str:
+    """'1.3 MB', '6,020.1 MB': rounded up, so a size over a limit never reads as the limit itself."""
+    return f"{math.ceil(size_bytes / MB * 10) / 10:,.1f} MB"
+
+
+def _check_sizes(settings: Settings, archive: zipfile.ZipFile, zip_path: Path, where: str) -> None:
+    """What the zip's directory says its members unpack to, checked before any is read: a manifest
+    that is a decompression bomb (always), and in a cohort the whole backup unpacked and each
+    recording against the person's limits. Reading never inflates a member past the size its entry
+    declares (zipfile stops there), so the declared sizes bound what the import can write."""
+    infos = archive.infolist()
+    manifest = next((i for i in infos if i.filename == MANIFEST), None)
+    if (
+        manifest is not None
+        and manifest.file_size > MANIFEST_ALWAYS_READ
+        and manifest.file_size > MANIFEST_MAX_RATIO * max(manifest.compress_size, 1)
+    ):
+        raise InputError(
+            f"{_cap(where)} is not a coach export: its list of answers unpacks to "
+            f"{manifest.file_size / MB:,.0f} MB from {manifest.compress_size / MB:,.1f} MB, which no backup "
+            "does; nothing was imported."
+        )
+    if settings.restore_limit_mb is None:
+        return
+    check_backup_size(settings, max(zip_path.stat().st_size, sum(i.file_size for i in infos)))
+    recordings = [i for i in infos if i.filename.startswith("recordings/")]
+    largest = max(recordings, key=lambda i: i.file_size, default=None)
+    if largest is not None and largest.file_size > settings.upload_limit_mb * MB:
+        said = (
+            f"A recording in this backup is {_megabytes(largest.file_size)}; here one recording can be "
+            f"at most {settings.upload_limit_mb:,} MB, as for an upload, so nothing was imported."
+        )
+        raise InputError(f"{said} {RAISE_LIMITS}", in_app=f"{said} {ASK_STAFF}")
+
+
+def _read_manifest(archive: zipfile.ZipFile, where: str) -> dict:
     try:
         manifest = json.loads(archive.read(MANIFEST))
     except (KeyError, ValueError) as e:
-        raise InputError(f"{zip_path} is not a coach export (no readable {MANIFEST} inside).") from e
+        raise InputError(f"{_cap(where)} is not a coach export (no readable {MANIFEST} inside).") from e
     if manifest.get("format") != FORMAT or not isinstance(manifest.get("tables"), dict):
-        raise InputError(f"{zip_path} is not a coach export.")
-    _tables_from_older_lists(manifest, zip_path)
+        raise InputError(f"{_cap(where)} is not a coach export.")
+    _tables_from_older_lists(manifest, where)
     known = [name for name, _ in MIGRATIONS]
     if manifest.get("format_version", 0) > FORMAT_VERSION or manifest.get("schema") not in known:
-        raise InputError(f"{zip_path} was exported by a newer version of coach; upgrade coach to import it.")
+        raise InputError(
+            f"{_cap(where)} was exported by a newer version of coach; upgrade coach to import it."
+        )
     return manifest
 
 
-def _tables_from_older_lists(manifest: dict, zip_path: Path) -> None:
+def _tables_from_older_lists(manifest: dict, where: str) -> None:
     """An export made before stars and own questions were tables lists them in the manifest."""
     tables = manifest["tables"]
     stars = manifest.get("favourites", [])  # absent from exports made before favourites travelled
     if not isinstance(stars, list) or not all(isinstance(i, str) for i in stars):
-        raise InputError(f"{zip_path} has a damaged list of favourite questions; nothing was imported.")
+        raise InputError(f"{_cap(where)} has a damaged list of favourite questions; nothing was imported.")
     entries = manifest.get("user_questions", [])
     if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
-        raise InputError(f"The list of your own questions in {zip_path} is damaged; nothing was imported.")
+        raise InputError(f"The list of your own questions in {where} is damaged; nothing was imported.")
     now = utc_now().isoformat()
     if stars and favourites.name not in tables:
         tables[favourites.name] = [{"uid": new_uid(), "question_id": i, "created_at": now} for i in stars]
@@ -255,14 +336,14 @@ def _tables_from_older_lists(manifest: dict, zip_path: Path) -> None:
         ]
 
 
-def _check_own_questions(rows: list, check: OwnQuestionCheck | None, zip_path: Path) -> None:
+def _check_own_questions(rows: list, check: OwnQuestionCheck | None, where: str) -> None:
     if check is None:
         return
     if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
-        raise InputError(f"The list of your own questions in {zip_path} is damaged; nothing was imported.")
+        raise InputError(f"The list of your own questions in {where} is damaged; nothing was imported.")
     for i, row in enumerate(rows, start=1):
         entry = {"id": row.get("question_id"), **{k: row.get(k) for k in ENTRY_FIELDS}}
-        check(entry, f"your question {i} in {zip_path}")
+        check(entry, f"your question {i} in {where}")
 
 
 def _check_typed_lengths(tables: dict) -> None:
@@ -275,20 +356,22 @@ def _check_typed_lengths(tables: dict) -> None:
                 typed.check(row, what_to_do=TOO_LONG_IN_BACKUP)
 
 
-def _safe_member(path: str, zip_path: Path) -> str:
+def _safe_member(path: str, where: str) -> str:
     pure = PurePosixPath(path)
     if pure.is_absolute() or ".." in pure.parts or not pure.parts or pure.parts[0] != "recordings":
-        raise InputError(f"{zip_path} names a recording outside recordings/ ({path!r}); it was not imported.")
+        raise InputError(
+            f"{_cap(where)} names a recording outside recordings/ ({path!r}); it was not imported."
+        )
     return pure.as_posix()
 
 
 def _place_recording_files(
-    store: Store, archive: zipfile.ZipFile, rows: list[dict], created: list[Path], zip_path: Path
+    store: Store, archive: zipfile.ZipFile, rows: list[dict], created: list[Path], where: str
 ) -> None:
     """Put each exported recording in the data directory (renaming on a clash) before any row."""
     members = set(archive.namelist())
     for row in rows:
-        member = _safe_member(row["path"], zip_path)
+        member = _safe_member(row["path"], where)
         row["path"] = _owners_path(store, member)
         if member not in members:
             continue
@@ -306,7 +389,7 @@ def _place_recording_files(
             archive, member, target, row["sha256"]
         ):  # never inflate more than the row declares
             raise InputError(
-                f"The recording {row['path']} in {zip_path} is damaged (its size or checksum "
+                f"The recording {member} in {where} is damaged (its size or checksum "
                 "does not match); nothing was imported."
             )
         created.append(target)
@@ -343,7 +426,8 @@ def _copy_member(archive: zipfile.ZipFile, member: str, path: Path, sha256: str)
     except OSError as e:
         raise StorageError(
             f"Could not write the recording {path} ({e.strerror}); free some disk space "
-            "or choose a writable data directory. Nothing was imported."
+            "or choose a writable data directory. Nothing was imported.",
+            on_server=server_fault("store the recordings of this backup", e, "nothing was imported"),
         ) from e
 
 

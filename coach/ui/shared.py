@@ -8,6 +8,7 @@ through `coach.debrief`).
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -23,6 +24,8 @@ from coach.identity import SIGN_IN, identity_from, is_staff, normalise
 from coach.store import Store, open_store
 from coach.ui import summary
 from coach.ui.highlight import escape, escape_sentence, highlight_html, legend_html
+
+logger = logging.getLogger(__name__)
 
 
 def settings() -> Settings:
@@ -102,7 +105,7 @@ def store(current: Settings) -> Store:
             _recovered(str(current.data_dir), current.database_url, current.owner, opened)
         return opened
     except CoachError as e:
-        st.error(f"{said(e)} Your recordings are kept in {recordings_place(current)}.")
+        st.error(f"{said_to(current, e)} Your recordings are kept in {recordings_place(current)}.")
         st.stop()
 
 
@@ -151,9 +154,13 @@ MODEL_IS_THE_STAFFS = (
 
 
 def said_to(current: Settings, error: CoachError) -> str:
-    """`said`, for the person signed in: a model that cannot load is the staff's to fix in a cohort."""
+    """`said`, for the person signed in: a model that cannot load is the staff's to fix in a cohort,
+    and a fault of the server's own names none of its folders there (the server's log keeps them)."""
     if isinstance(error, ModelError) and current.on_server and not staff(current):
         return MODEL_IS_THE_STAFFS
+    if current.on_server and getattr(error, "on_server", None):
+        logger.warning("%s", error)  # the folder and the system's reason, for whoever runs the server
+        return escape_sentence(error.on_server)
     return said(error)
 
 
@@ -166,12 +173,12 @@ def model_hint(current: Settings) -> str:
 
 @contextlib.contextmanager
 def shown_errors(after: str = "", current: Settings | None = None) -> Iterator[None]:
-    """Turn a CoachError into one st.error sentence (plus what happened to the user's data); with
-    `current`, as that person may act on it (`said_to`)."""
+    """Turn a CoachError into one st.error sentence (plus what happened to the user's data), as the
+    person signed in may act on it (`said_to`; `current`: their settings, read again if not given)."""
     try:
         yield
     except CoachError as e:
-        sentence = said(e) if current is None else said_to(current, e)
+        sentence = said_to(current or settings(), e)
         if "Settings" in sentence and "Settings" in after:
             after = ""  # the error already says what to change in Settings: not twice
         st.error(f"{sentence} {after}".strip())

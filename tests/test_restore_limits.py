@@ -1,0 +1,166 @@
+"""Restoring a backup in a cohort is held to the person's upload limits (SECURITY.md): the backup's
+size, what it unpacks to and each recording in it are checked from the zip's directory before
+anything is written, and one over a limit is one sentence that changes nothing. A single user's
+restore is not limited, but a manifest that is a decompression bomb is refused in any mode."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from dataclasses import replace
+
+import pytest
+from store_support import (  # noqa: F401
+    analysis_dict,
+    backend_fixture,
+    make_settings,
+    save_answer,
+    transcript_dict,
+    wav_bytes,
+)
+
+from coach.audio import save_recording
+from coach.data_admin import import_bytes
+from coach.errors import InputError
+from coach.store import list_attempts, open_store, save_attempt
+from coach.store.transfer import MANIFEST, export_data, import_data
+
+ANA = "ana@example.edu"
+
+
+def _backup(tmp_path, backend, seconds: tuple[float, ...]) -> bytes:
+    """A real export (a single user's coach) holding one answer per recording of these lengths
+    (16 kHz 16-bit WAV: 31.25 kB a second)."""
+    source_settings = make_settings(tmp_path, backend, "home")
+    source = open_store(source_settings)
+    try:
+        for i, length in enumerate(seconds):
+            save_attempt(
+                source,
+                question_id="beh-conflict",
+                question_text="Tell me about a conflict.",
+                recording=save_recording(
+                    wav_bytes(seconds=length, pitch_hz=200 + i), source_settings, original_name="take.wav"
+                ),
+                transcript=transcript_dict(),
+                analysis=analysis_dict(),
+                engine="faster-whisper",
+                model="tiny.en",
+            )
+        export_data(source, tmp_path / "backup.zip")
+    finally:
+        source.close()
+    return (tmp_path / "backup.zip").read_bytes()
+
+
+def _anas_store(tmp_path, backend, **limits):
+    """Ana's view of a cohort's store, with one answer of hers already in it and these limits."""
+    server = replace(make_settings(tmp_path, backend, "server"), multi_user=True, **limits)
+    db = open_store(server).for_owner(ANA)
+    save_answer(db, "mot-05", "Tell me about yourself.")
+    return db
+
+
+def _what_ana_has(db) -> tuple[list, list]:
+    folder = db.settings.recordings_dir
+    return [a["question_id"] for a in list_attempts(db)], sorted(folder.rglob("*")) if folder.exists() else []
+
+
+def test_a_backup_over_a_persons_limits_is_one_sentence_and_changes_nothing(tmp_path, backend):
+    """Before, a student could restore any size of backup (or a zip bomb) onto the server's disk."""
+    small_takes = _backup(tmp_path / "a", backend, (22.0, 22.0))  # two takes of 0.67 MB: 1.3 MB in all
+    big_take = _backup(tmp_path / "b", backend, (40.0,))  # one take of 1.2 MB
+    for data, limits, sentence in (
+        (
+            small_takes,
+            dict(user_max_upload_mb=1, user_uploads_per_hour=1),  # a restore may hold 1 × 1 MB
+            "This backup holds 1.4 MB; a backup restored here can hold at most 1 MB, so nothing was "
+            "imported. Ask your coaching staff to restore it for you.",
+        ),
+        (
+            big_take,
+            dict(user_max_upload_mb=1, user_uploads_per_hour=5),
+            "A recording in this backup is 1.3 MB; here one recording can be at most 1 MB, as for an "
+            "upload, so nothing was imported. Ask your coaching staff to restore it for you.",
+        ),
+    ):
+        db = _anas_store(tmp_path / f"server-{len(data)}", backend, **limits)
+        before = _what_ana_has(db)
+        staged = _written(tmp_path / "restore.zip", data)
+        for restore, given in ((import_bytes, data), (import_data, staged)):  # the page, `coach import`
+            with pytest.raises(InputError) as refused:
+                restore(db, given)
+            assert refused.value.in_app == sentence
+            assert "settings.toml" in str(refused.value)  # the terminal's operator is told what to raise
+            assert _what_ana_has(db) == before  # nothing stored, nothing she had lost
+        db.close()
+    # The same backups restore for a person whose limits they fit, and for a single user.
+    roomy = _anas_store(tmp_path / "roomy", backend, user_max_upload_mb=2, user_uploads_per_hour=2)
+    assert import_bytes(roomy, small_takes)["added"]["attempts"] == 2
+    roomy.close()
+    solo = open_store(replace(make_settings(tmp_path, backend, "solo"), user_max_upload_mb=1))
+    assert import_bytes(solo, big_take)["added"]["attempts"] == 1
+    solo.close()
+
+
+def _written(path, data: bytes):
+    path.write_bytes(data)
+    return path
+
+
+def _bomb(manifest: bytes, member: str, unpacked_mb: int) -> bytes:
+    """A zip with `manifest` and a member of zeros that deflates about a thousand times."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(MANIFEST, manifest)
+        with archive.open(member, "w", force_zip64=True) as out:
+            for _ in range(unpacked_mb):
+                out.write(bytes(1 << 20))
+    return buffer.getvalue()
+
+
+def test_a_zip_bomb_is_refused_in_a_cohort_from_the_zips_directory_before_anything_is_read(tmp_path, backend):
+    """64 MB of zeros in 64 kB, beside a manifest that is not even JSON: the size is refused first,
+    from the directory alone (the damaged manifest would say "not a coach export" if it were read)."""
+    data = _bomb(b"not json", "recordings/practice/2026-12/bomb.wav", 64)
+    assert len(data) < 1 << 20
+    db = _anas_store(tmp_path, backend, user_max_upload_mb=8, user_uploads_per_hour=4)  # 32 MB in all
+    before = _what_ana_has(db)
+    with pytest.raises(InputError) as refused:
+        import_bytes(db, data)
+    assert refused.value.in_app == (
+        "This backup holds 64.1 MB; a backup restored here can hold at most 32 MB, so nothing was "
+        "imported. Ask your coaching staff to restore it for you."
+    )
+    assert _what_ana_has(db) == before
+    db.close()
+
+
+def test_a_manifest_that_is_a_decompression_bomb_is_refused_for_a_single_user_too(tmp_path):
+    """A manifest is read whole into memory: one that unpacks to a thousand times its packed size
+    (real ones: about 6 times) is refused before it is read. A real backup still imports."""
+    solo = open_store(make_settings(tmp_path, "sqlite", "solo"))
+    padded = json.dumps({"format": "coach-export", "tables": {}}).encode() + b" " * (64 << 20)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(MANIFEST, padded)
+    with pytest.raises(
+        InputError, match=r"its list of answers unpacks to 64 MB from 0\.1 MB, which no backup does"
+    ):
+        import_data(solo, _written(tmp_path / "bomb.zip", buffer.getvalue()))
+    assert list_attempts(solo) == []
+    assert import_bytes(solo, _backup(tmp_path / "real", "sqlite", (1.0,)))["added"]["attempts"] == 1
+    solo.close()
+
+
+def test_a_restored_file_that_is_not_a_backup_is_called_this_backup_not_a_server_path(tmp_path):
+    """The page stages an upload in a temporary folder, and its sentences named that copy: "/tmp/
+    tmpk3j…/import.zip is not a coach export", a server path a person of a cohort cannot use."""
+    db = _anas_store(tmp_path, "sqlite")
+    with pytest.raises(InputError) as refused:
+        import_bytes(db, b"hello")
+    assert str(refused.value) == (
+        "This backup is not a coach export (could not open it as a zip: File is not a zip file)."
+    )
+    db.close()
