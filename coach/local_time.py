@@ -27,6 +27,11 @@ def use_zone(zone: tzinfo | None) -> None:
     _users_zone.set(zone)
 
 
+def zone() -> tzinfo | None:
+    """The zone `use_zone` named for this run, or None for this machine's."""
+    return _users_zone.get()
+
+
 def today() -> date:
     """The user's today: the date on their clock, which on a shared server may not be the server's."""
     zone = _users_zone.get()

@@ -616,7 +616,7 @@ def cohort_report(store: Store, settings: Settings, *, today: date | None = None
 
     if not is_staff(store.owner, settings):
         raise InputError("The cohort view is for the coaching staff named in the coach's settings.")
-    answers = cohort_answers(store)
+    answers = cohort_answers(store, local_time.zone())
     this_week = week_of(today or local_time.today())
     starts = [this_week - timedelta(weeks=back) for back in range(weeks - 1, -1, -1)]
     rows = []

@@ -102,17 +102,24 @@ def test_one_sessions_zone_never_reaches_another(zone):
 
 def test_the_cohort_counts_an_answer_in_the_readers_week(tmp_path, zone):
     """Sunday 20:00 in New York is Monday 10:00 in Tokyo: staff reading in Tokyo see it in the new week."""
-    from coach.store.cohort import cohort_answers
+    from dataclasses import replace
+
+    from coach.progress import cohort_report
 
     zone("America/New_York")
-    settings = load_settings(tmp_path)
+    settings = replace(load_settings(tmp_path), multi_user=True, staff=("staff@example.edu",))
     db = store.open_store(settings)
+
+    def weeks_answered() -> list[str]:
+        report = cohort_report(db.for_owner("staff@example.edu"), settings, today=date(2025, 11, 18))
+        return [week["week"] for week in report["weeks"] if week["answers"]]
+
     try:
         save_answer(db.for_owner("ana@example.edu"), "swe-beh-01", "An incident.",
                     created_at=datetime(2025, 11, 17, 1, 0, tzinfo=UTC))  # fmt: skip
-        assert [a["week"] for a in cohort_answers(db)] == [date(2025, 11, 10)]
+        assert weeks_answered() == ["2025-11-10"]
         local_time.use_zone(ZoneInfo("Asia/Tokyo"))
-        assert [a["week"] for a in cohort_answers(db)] == [date(2025, 11, 17)]
+        assert weeks_answered() == ["2025-11-17"]
     finally:
         local_time.use_zone(None)
         db.close()

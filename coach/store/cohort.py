@@ -8,11 +8,10 @@ pace): no identity, no transcript, no recording, no company or person met ever l
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 
 import sqlalchemy as sa
 
-from coach.local_time import local_moment
 from coach.store.db import Store
 from coach.store.rows import as_utc
 from coach.store.schema import attempts, interview_recordings, turns
@@ -21,9 +20,10 @@ from coach.store.schema import attempts, interview_recordings, turns
 AVERAGED = ("score_overall", "fillers_per_100_words", "wpm")
 
 
-def cohort_answers(store: Store) -> list[dict]:
+def cohort_answers(store: Store, zone: tzinfo | None = None) -> list[dict]:
     """Each answer of the cohort (practice and real interviews, owners with an identity only) as
-    its week and numbers, with an anonymous person number for counting people; nothing else."""
+    its week and numbers, with an anonymous person number for counting people; nothing else. The
+    week is the reader's, on `zone` (None: this machine's), not UTC's."""
     numbers = [getattr(attempts.c, name) for name in AVERAGED]
     turn_numbers = [getattr(turns.c, name) for name in AVERAGED]
     with store.read() as conn:
@@ -42,7 +42,7 @@ def cohort_answers(store: Store) -> list[dict]:
         answers.append(
             {
                 "person": person.setdefault(row[0], len(person)),
-                "week": week_of(local_moment(when.isoformat())),  # the reader's week, not UTC's
+                "week": week_of(when.astimezone(zone)),
                 **{name: row[2 + i] for i, name in enumerate(AVERAGED)},
             }
         )
