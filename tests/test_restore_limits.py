@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import io
 import json
+import time
 import zipfile
 from dataclasses import replace
+from datetime import datetime, timedelta
 
 import pytest
 from store_support import (  # noqa: F401
@@ -164,3 +166,37 @@ def test_a_restored_file_that_is_not_a_backup_is_called_this_backup_not_a_server
         "This backup is not a coach export (could not open it as a zip: File is not a zip file)."
     )
     db.close()
+
+
+def _recorded_days_ago(data: bytes, days: int) -> bytes:
+    """The same backup, its recordings (rows and answers) dated `days` earlier, as a backup made
+    from answers given then would be."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    manifest = json.loads(source.read(MANIFEST))
+    for name in ("recordings", "attempts"):
+        for row in manifest["tables"][name]:
+            row["created_at"] = (datetime.fromisoformat(row["created_at"]) - timedelta(days=days)).isoformat()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as out:
+        for info in source.infolist():
+            out.writestr(info, json.dumps(manifest) if info.filename == MANIFEST else source.read(info))
+    return buffer.getvalue()
+
+
+def test_restored_recordings_keep_their_time_and_do_not_use_up_the_hours_recordings(tmp_path, backend):
+    """A cohort counts a person's recordings of the last hour by their files' times, and a restore
+    wrote every recording now: restoring a term's answers blocked recording for an hour ("You have
+    saved 2 recordings in the last hour ...") though none was recorded in it. Restored recordings keep
+    the time they were recorded."""
+    from coach.identity import check_upload, recent_uploads
+
+    backup = _recorded_days_ago(_backup(tmp_path, backend, (0.5, 0.5, 0.5)), days=3)
+    db = _anas_store(tmp_path, backend, user_max_upload_mb=1, user_uploads_per_hour=2)
+    try:
+        assert import_bytes(db, backup)["added"]["attempts"] == 3
+        assert recent_uploads(db.settings.recordings_dir) == []
+        check_upload(db.settings, 1000)  # she may still record: nothing refused
+        restored = sorted(p for p in db.settings.recordings_dir.rglob("*.wav"))
+        assert len(restored) == 3 and all(time.time() - p.stat().st_mtime > 2 * 86400 for p in restored)
+    finally:
+        db.close()

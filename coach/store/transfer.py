@@ -20,6 +20,7 @@ import json
 import math
 import os
 import tempfile
+import time
 import uuid
 import zipfile
 import zlib
@@ -393,6 +394,21 @@ def _place_recording_files(
                 "does not match); nothing was imported."
             )
         created.append(target)
+        _keep_recorded_time(target, row.get("created_at"))
+
+
+def _keep_recorded_time(path: Path, created_at) -> None:
+    """Give a restored recording the time it was recorded, as `cp -p` would: a cohort counts a
+    person's recordings of the last hour by their files' times (coach.identity.recent_uploads), and a
+    term's answers restored at once are not an hour's recording (60 of them blocked practice for an
+    hour). A time that cannot be read or lies ahead leaves the file at now."""
+    try:
+        moment = datetime.fromisoformat(str(created_at))
+        stamp = (moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)).timestamp()
+        if stamp < time.time():
+            os.utime(path, (stamp, stamp))
+    except (ValueError, OverflowError, OSError):  # a hand-edited time, one the file system refuses
+        return
 
 
 def _owners_path(store: Store, member: str) -> str:
