@@ -561,3 +561,33 @@ def test_a_role_that_cannot_make_the_queue_tables_gets_one_sentence_not_a_traceb
     time.sleep(2.2)
     queue.ready(settings)  # asked again after the while: the tables are made now
     assert queue.ensure_schema(settings) is False
+
+
+def test_a_missing_recording_tells_its_person_without_the_servers_folder(tmp_path, monkeypatch, caplog):
+    """The job for a take gone from the recordings folder: its person's sentence names no file or
+    folder of the server; the worker's log keeps both."""
+    reason = skip_reason()
+    if reason:
+        pytest.skip(reason)
+    from coach import queue
+
+    shared = tmp_path / "shared-recordings"
+    settings = replace(
+        load_settings(data_dir=tmp_path / "worker"),
+        database_url=get_server().new_database_url(),
+        queue=True,
+        recordings_folder=str(shared),
+    )
+    store = open_store(settings)
+    try:
+        monkeypatch.setattr(queue, "_worker", queue._Worker(settings=settings, store=store))
+        recording = "recordings/ada/practice/take-1.wav"
+        (store.for_owner("ada").absolute(recording)).parent.mkdir(parents=True)
+        with caplog.at_level("WARNING", logger="coach.queue"):
+            assert queue.analyse_queued_answer("ada", recording, "0" * 64) == "recording missing"
+        told = queue.read_outcome(store.for_owner("ada").absolute(recording))
+    finally:
+        store.close()
+    assert told == queue.RECORDING_MISSING
+    assert str(shared) not in told and "take-1" not in told
+    assert "take-1.wav" in caplog.text and str(shared) in caplog.text
