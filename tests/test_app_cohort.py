@@ -538,3 +538,36 @@ def test_a_cohort_whose_database_file_cannot_be_written_names_no_file_of_the_ser
         "yours; nothing was saved; try again later, and tell your coaching staff if it keeps happening."
     ]
     assert f"The database {settings.database_path} is read-only" in result.stderr  # the server's log
+
+
+@pytest.mark.parametrize("chosen", ["large-v3", "a folder"])
+def test_a_model_the_server_cannot_load_is_said_to_staff_as_the_servers_without_its_folder(
+    chosen, tmp_path, monkeypatch, caplog
+):
+    """The staff of a cohort were told the model "is not on this machine" (their browser's machine
+    holds no model) and, for a model folder that would not load, the loader's own text naming the
+    server's folder. Now "your organisation's server", no folder; the server's log keeps it."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    monkeypatch.delenv("COACH_USER", raising=False)
+    folder = tmp_path / "server-models" / "whisper-broken"  # a folder holding no model
+    folder.mkdir(parents=True)
+    model = str(folder) if chosen == "a folder" else chosen  # large-v3: no test machine holds it offline
+    (tmp_path / "settings.toml").write_text(f'multi_user = true\nstaff = ["{STAFF}"]\nmodel = "{model}"\n')
+    at = _signed_in("practice", STAFF).run(timeout=120)
+    with caplog.at_level("WARNING"):
+        [b for b in at.button if b.label == "Answer your first question"][0].click().run(timeout=120)
+    assert not at.exception
+    said = [e.value for e in at.error]
+    if chosen == "a folder":
+        assert said == [
+            "The chosen speech recognition could not be loaded on your organisation's server; reinstall it "
+            "there, or choose Quick (it comes with the app) in Settings."
+        ]
+        assert f"The model folder {folder} could not be loaded" in caplog.text  # the server's log
+    else:
+        assert said == [
+            "The chosen speech recognition is not on your organisation's server; choose Quick (it comes "
+            "with the app) in Settings."
+        ]
+    assert "this machine" not in said[0] and str(tmp_path) not in said[0]
