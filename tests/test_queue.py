@@ -591,3 +591,35 @@ def test_a_missing_recording_tells_its_person_without_the_servers_folder(tmp_pat
     assert told == queue.RECORDING_MISSING
     assert str(shared) not in told and "take-1" not in told
     assert "take-1.wav" in caplog.text and str(shared) in caplog.text
+
+
+def test_the_cohort_script_starts_the_app_with_the_persons_upload_limit(tmp_path):
+    """The upload box said "Limit 1GB per file" (.streamlit/config.toml) while a person of the
+    cohort may upload `user_max_upload_mb`: the app is now started with the person's limit."""
+    reason = skip_reason()
+    if reason:
+        pytest.skip(reason)
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from serve_cohort import CohortStack, free_port
+
+    data = tmp_path / "data"
+    data.mkdir(mode=0o700)
+    (data / "settings.toml").write_text("multi_user = true\nuser_max_upload_mb = 150\n")
+    stack = CohortStack(data, 0, app_port=free_port(0), pg_port=0)
+    try:
+        stack.start_app()
+        app = stack.processes[-1]
+        assert app.args[app.args.index("--server.maxUploadSize") + 1] == "150"
+        wait_for(lambda: _answers(stack.app_port), 120, "the app")
+    finally:
+        stack.stop()
+
+
+def _answers(port: int) -> bool:
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as reply:
+            return reply.status == 200
+    except OSError:
+        return False
