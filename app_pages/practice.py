@@ -283,7 +283,7 @@ def preparing_for() -> None:
             try:
                 described = save_job_description(db, chosen, text)
             except CoachError as e:
-                st.error(shared.said(e))  # the page's sentence, not the terminal's
+                st.error(shared.said_to(cfg, e))  # the page's sentence, not the terminal's
             else:
                 if described is None:
                     st.caption("Job description removed.")
@@ -564,7 +564,7 @@ if cfg.queue:
     try:
         queue.ready(cfg)
     except CoachError as e:
-        st.error(shared.said(e))
+        st.error(shared.said_to(cfg, e))
         st.stop()
     find_waiting_answer()
 if not attempts and ss.practice_result is None and by_id.get(ss.practice_question_id) is None:

@@ -7,8 +7,10 @@ import re
 
 from coach import banks, playbook, store
 from coach.config import Settings
+from coach.errors import InputError
 from coach.question_match import same_question
 from coach.store import Store
+from coach.store.schema import LONG_TEXT_CHARS
 
 QUESTIONS_HEADING = "Questions they asked:"
 # How the debrief draft a review writes opens its notes (coach.interview.review), so the form
@@ -100,7 +102,24 @@ def check_people_met(people: list[dict], typed: list[dict]) -> None:
             after.append(dict(person))
             continue
         recorded.update(person_additions(recorded, person))
-        store.check_person(recorded["name"], recorded.get("title") or "", recorded.get("notes") or "")
+        notes = recorded.get("notes") or ""
+        if len(notes) > LONG_TEXT_CHARS:
+            raise notes_too_long(recorded["name"], len(notes))
+        store.check_person(recorded["name"], recorded.get("title") or "", notes)
+
+
+def notes_too_long(name: str, chars: int) -> InputError:
+    """A note for someone already met that would grow their notes past what the store keeps: the
+    notes kept are what to shorten, with Edit beside their name on the Interviews page."""
+    said = (
+        f"The coach keeps up to {LONG_TEXT_CHARS:,} characters of notes on {name}, and this note would "
+        f"make them {chars:,}"
+    )
+    return InputError(
+        f"{said}; shorten the note, or their notes kept (Edit beside their name on the app's Interviews "
+        "page).",
+        in_app=f"{said}; shorten their notes with Edit beside their name, then save the debrief again.",
+    )
 
 
 def notes_with_questions(notes: str, questions: list[str]) -> str:

@@ -343,6 +343,11 @@ class _Worker:
 _worker: _Worker | None = None
 
 
+# What a person's Practice page says when their kept take is gone before a worker reached it: no
+# file name or folder (the server's), only what to do.
+RECORDING_MISSING = "The recording of this answer is missing, so it was not analysed; record it again."
+
+
 def analyse_queued_answer(
     owner: str,
     recording: str,
@@ -365,8 +370,9 @@ def analyse_queued_answer(
             return "already stored"
         path = store.absolute(recording)
         if not path.is_file():
-            missing = f"The recording {path.name} is missing from {settings.recordings_dir}"
-            write_outcome(path, f"{missing}; record the answer again.")
+            # the folder is the server's, which means nothing to its person: the log keeps it
+            logger.warning("recording %s is missing from %s", path.name, path.parent)
+            write_outcome(path, RECORDING_MISSING)
             return "recording missing"
         saved = SavedRecording(path=path, sha256=sha256, size_bytes=size_bytes, original_name=original_name)
         try:

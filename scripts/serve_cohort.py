@@ -315,11 +315,14 @@ class CohortStack:
         self.workers = []
 
     def start_app(self) -> None:
+        # The upload box states Streamlit's limit ("200MB per file"): the person's own, not the
+        # machine's 1 GB of .streamlit/config.toml, so the box never offers more than the coach takes.
         app = subprocess.Popen(
             [
                 sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
                 "--server.address", "127.0.0.1", "--server.port", str(self.app_port),
                 "--server.headless", "true",
+                "--server.maxUploadSize", str(self.settings().upload_limit_mb),
             ],
             env=self.env(),
             start_new_session=True,

@@ -495,3 +495,79 @@ def test_a_server_that_cannot_write_the_interviewers_questions_says_so_without_a
         "the server, not yours; try again later, and tell your coaching staff if it keeps happening."
     ]
     assert f"Could not write the interviewer's questions in {folder}" in log
+
+
+ADD_INTERVIEW_CHILD = """
+import json, sys
+sys.path.insert(0, sys.argv[1])
+from app_support import page
+at = page("interviews")
+at.secrets["auth"] = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "test"}
+at.user = {"is_logged_in": True, "email": "ana@example.edu"}
+at.run()
+at.text_input[0].input("Globex")
+[b for b in at.button if b.label == "Add interview"][0].click().run()
+print(json.dumps({"exception": bool(at.exception), "errors": [e.value for e in at.error]}))
+"""
+
+
+@pytest.mark.skipif(not shutil.which("setpriv"), reason="needs setpriv to drop root's powers")
+def test_a_cohort_whose_database_file_cannot_be_written_names_no_file_of_the_server(tmp_path):
+    """A cohort's SQLite file the server may not write said "The database /srv/…/coach.db is
+    read-only; make its folder writable or set COACH_DATA_DIR …" to a student adding an interview: a
+    server path and a fix that is not hers. Now one sentence in her words; the server's log keeps the file."""
+    (tmp_path / "settings.toml").write_text("multi_user = true\n")
+    settings = load_settings(tmp_path)
+    store.open_store(settings).close()  # made and migrated, then the server loses the right to write it
+    settings.database_path.chmod(0o400)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "COACH_DATA_DIR": str(tmp_path)}
+    for variable in ("COACH_DATABASE_URL", "COACH_USER", "COACH_MULTI_USER"):
+        env.pop(variable, None)
+    command = [sys.executable, "-c", ADD_INTERVIEW_CHILD, str(Path(__file__).parent)]
+    if os.geteuid() == 0:
+        command = ["setpriv", "--bounding-set=-all", "--", *command]
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=600, cwd=ROOT)
+    finally:
+        settings.database_path.chmod(0o600)
+    assert result.returncode == 0, result.stderr[-2000:]
+    shown = json.loads(result.stdout.strip().splitlines()[-1])
+    assert not shown["exception"]
+    assert shown["errors"] == [
+        "Your organisation's server could not use its database (read-only), a fault on the server, not "
+        "yours; nothing was saved; try again later, and tell your coaching staff if it keeps happening."
+    ]
+    assert f"The database {settings.database_path} is read-only" in result.stderr  # the server's log
+
+
+@pytest.mark.parametrize("chosen", ["large-v3", "a folder"])
+def test_a_model_the_server_cannot_load_is_said_to_staff_as_the_servers_without_its_folder(
+    chosen, tmp_path, monkeypatch, caplog
+):
+    """The staff of a cohort were told the model "is not on this machine" (their browser's machine
+    holds no model) and, for a model folder that would not load, the loader's own text naming the
+    server's folder. Now "your organisation's server", no folder; the server's log keeps it."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    monkeypatch.delenv("COACH_USER", raising=False)
+    folder = tmp_path / "server-models" / "whisper-broken"  # a folder holding no model
+    folder.mkdir(parents=True)
+    model = str(folder) if chosen == "a folder" else chosen  # large-v3: no test machine holds it offline
+    (tmp_path / "settings.toml").write_text(f'multi_user = true\nstaff = ["{STAFF}"]\nmodel = "{model}"\n')
+    at = _signed_in("practice", STAFF).run(timeout=120)
+    with caplog.at_level("WARNING"):
+        [b for b in at.button if b.label == "Answer your first question"][0].click().run(timeout=120)
+    assert not at.exception
+    said = [e.value for e in at.error]
+    if chosen == "a folder":
+        assert said == [
+            "The chosen speech recognition could not be loaded on your organisation's server; reinstall it "
+            "there, or choose Quick (it comes with the app) in Settings."
+        ]
+        assert f"The model folder {folder} could not be loaded" in caplog.text  # the server's log
+    else:
+        assert said == [
+            "The chosen speech recognition is not on your organisation's server; choose Quick (it comes "
+            "with the app) in Settings."
+        ]
+    assert "this machine" not in said[0] and str(tmp_path) not in said[0]

@@ -93,11 +93,13 @@ def test_a_note_that_would_make_someone_s_notes_too_long_refuses_the_debrief_bef
     at.text_area(key=f"{key}_people_met").input("Dana Ortiz — hiring manager — wants a design doc first")
     [b for b in at.button if b.label == "Save debrief"][0].click().run()
     grown = len(kept_notes) + len("; wants a design doc first")
-    _refused(
+    _refused(  # the notes kept are what to shorten, with the Edit beside Dana's name
         at,
-        f"The coach keeps the person's notes up to {LONG_TEXT_CHARS:,} characters, not {grown:,}; "
-        "shorten the text.",
+        f"The coach keeps up to {LONG_TEXT_CHARS:,} characters of notes on Dana Ortiz, and this note "
+        f"would make them {grown:,}; shorten their notes with Edit beside their name, then save the "
+        "debrief again.",
     )
+    assert "Edit" in [p.proto.popover.label for p in at.get("popover")]  # beside her name, as it says
     assert _counts(db) == before  # the debrief was not written either
     [dana] = store.get_interview(db, interview_id)["people"]
     assert dana["notes"] == kept_notes

@@ -561,3 +561,65 @@ def test_a_role_that_cannot_make_the_queue_tables_gets_one_sentence_not_a_traceb
     time.sleep(2.2)
     queue.ready(settings)  # asked again after the while: the tables are made now
     assert queue.ensure_schema(settings) is False
+
+
+def test_a_missing_recording_tells_its_person_without_the_servers_folder(tmp_path, monkeypatch, caplog):
+    """The job for a take gone from the recordings folder: its person's sentence names no file or
+    folder of the server; the worker's log keeps both."""
+    reason = skip_reason()
+    if reason:
+        pytest.skip(reason)
+    from coach import queue
+
+    shared = tmp_path / "shared-recordings"
+    settings = replace(
+        load_settings(data_dir=tmp_path / "worker"),
+        database_url=get_server().new_database_url(),
+        queue=True,
+        recordings_folder=str(shared),
+    )
+    store = open_store(settings)
+    try:
+        monkeypatch.setattr(queue, "_worker", queue._Worker(settings=settings, store=store))
+        recording = "recordings/ada/practice/take-1.wav"
+        (store.for_owner("ada").absolute(recording)).parent.mkdir(parents=True)
+        with caplog.at_level("WARNING", logger="coach.queue"):
+            assert queue.analyse_queued_answer("ada", recording, "0" * 64) == "recording missing"
+        told = queue.read_outcome(store.for_owner("ada").absolute(recording))
+    finally:
+        store.close()
+    assert told == queue.RECORDING_MISSING
+    assert str(shared) not in told and "take-1" not in told
+    assert "take-1.wav" in caplog.text and str(shared) in caplog.text
+
+
+def test_the_cohort_script_starts_the_app_with_the_persons_upload_limit(tmp_path):
+    """The upload box said "Limit 1GB per file" (.streamlit/config.toml) while a person of the
+    cohort may upload `user_max_upload_mb`: the app is now started with the person's limit."""
+    reason = skip_reason()
+    if reason:
+        pytest.skip(reason)
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from serve_cohort import CohortStack, free_port
+
+    data = tmp_path / "data"
+    data.mkdir(mode=0o700)
+    (data / "settings.toml").write_text("multi_user = true\nuser_max_upload_mb = 150\n")
+    stack = CohortStack(data, 0, app_port=free_port(0), pg_port=0)
+    try:
+        stack.start_app()
+        app = stack.processes[-1]
+        assert app.args[app.args.index("--server.maxUploadSize") + 1] == "150"
+        wait_for(lambda: _answers(stack.app_port), 120, "the app")
+    finally:
+        stack.stop()
+
+
+def _answers(port: int) -> bool:
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as reply:
+            return reply.status == 200
+    except OSError:
+        return False

@@ -231,7 +231,9 @@ def storage_error(error: sa.exc.DBAPIError, where: str, *, hide: tuple[sa.URL, .
     """One sentence for a database failure: what happened to which database, and what to do.
 
     The driver's first line says what happened; never the statement (SQLAlchemy's own text adds
-    it) and, should the driver repeat it, never the URL or password in `hide`."""
+    it) and, should the driver repeat it, never the URL or password in `hide`. A person of a cohort
+    is told the server's fault without the database's file or its fix (`on_server`; the server's
+    log keeps the sentence naming them)."""
     original = error.orig
     text = str(original).strip().splitlines()[0] if original is not None else "the driver gave no reason"
     for url in hide:
@@ -243,31 +245,45 @@ def storage_error(error: sa.exc.DBAPIError, where: str, *, hide: tuple[sa.URL, .
     if "database is locked" in lowered or "database table is locked" in lowered or sqlstate == "55P03":
         return StorageError(
             f"The database {where} is busy in another coach window or program; close it "
-            "or wait for it to finish, then try again. Nothing was saved."
+            "or wait for it to finish, then try again. Nothing was saved.",
+            on_server="Your organisation's server is busy saving other work; wait a moment and try "
+            "again. Nothing was saved.",
         )
     if "readonly" in lowered or "read-only" in lowered or sqlstate == "25006":
         return StorageError(
             f"The database {where} is read-only; make its folder writable or set "
-            "COACH_DATA_DIR to a folder you can write to. Nothing was saved."
+            "COACH_DATA_DIR to a folder you can write to. Nothing was saved.",
+            on_server=_server_database("read-only", "nothing was saved"),
         )
     if "disk is full" in lowered or "disk full" in lowered or sqlstate == "53100":
         return StorageError(
             f"The disk holding the database {where} is full; free some space and try "
-            "again. Nothing was saved."
+            "again. Nothing was saved.",
+            on_server=_server_database("its disk is full", "nothing was saved"),
         )
     if "unable to open database" in lowered:
         return StorageError(
             f"Cannot open the database {where}; check that its folder exists and is "
-            "writable, or set COACH_DATA_DIR to another folder."
+            "writable, or set COACH_DATA_DIR to another folder.",
+            on_server=_server_database("it would not open"),
         )
     if "not a database" in lowered or "malformed" in lowered:
         return StorageError(
             f"The file {where} is not a coach database or is damaged; move it aside "
-            "(or restore a backup / `coach import` an export) and start again."
+            "(or restore a backup / `coach import` an export) and start again.",
+            on_server=_server_database("damaged"),
         )
     if isinstance(error, sa.exc.OperationalError) and sqlstate[:2] in ("08", "28", "3D", ""):
         return StorageError(
             f"Cannot reach the database {where} ({text}); check COACH_DATABASE_URL and "
-            "that the PostgreSQL server is running."
+            "that the PostgreSQL server is running.",
+            on_server=_server_database("unreachable"),
         )
-    return StorageError(f"The database {where} refused the change ({text}). Nothing was saved.")
+    return StorageError(
+        f"The database {where} refused the change ({text}). Nothing was saved.",
+        on_server=_server_database("the change was refused", "nothing was saved"),
+    )
+
+
+def _server_database(reason: str, then: str = "") -> str:
+    return server_fault("use its database", reason, then)

@@ -16,6 +16,7 @@ from coach.transcribe.base import (
     whole_words,
 )
 from coach.transcribe.models import (
+    CANNOT_LOAD_ON_SERVER,
     DEFAULT_MODEL,
     INSTALLABLE,
     bundled_model_dir,
@@ -69,7 +70,8 @@ class FasterWhisperEngine:
             if isinstance(location, Path):
                 raise ModelError(
                     f"The model folder {location} could not be loaded ({e}); "
-                    "reinstall it or choose another model."
+                    "reinstall it or choose another model.",
+                    on_server=CANNOT_LOAD_ON_SERVER,
                 ) from e
             raise not_available(self.name, model, type(e).__name__) from e
 

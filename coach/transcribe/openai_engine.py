@@ -28,6 +28,7 @@ from coach.transcribe.base import (
     whole_words,
 )
 from coach.transcribe.models import (
+    CANNOT_LOAD_ON_SERVER,
     DEFAULT_MODEL,
     bundled_model_dir,
     check_model_name,
@@ -111,7 +112,8 @@ class OpenAIWhisperEngine:
             if isinstance(location, Path):
                 raise ModelError(
                     f"The checkpoint {location} could not be loaded ({e}); delete it and "
-                    "try again, or choose another model."
+                    "try again, or choose another model.",
+                    on_server=CANNOT_LOAD_ON_SERVER,
                 ) from e
             raise not_available(self.name, model, type(e).__name__) from e
 
