@@ -23,8 +23,8 @@ serve-cohort: setup
 # process runs models (clean clone on this 2-core machine: 15 min 39 s one at a time, 10 min 10 s
 # this way, when the suite was smaller; on 2 Dec 2026, 1,017 tests, 13 min 35 s this way, and
 # later that day 1,123 tests, 16 min 28 s: over the 15-minute goal again). Three processes were
-# slower, not faster (3 Dec 2026, 1,175 tests: 16 min 15 s against 14 min 4 s for two processes on
-# 1,123 the day before): the models' tests then fight over the two cores.
+# slower, not faster (later still, 1,175 tests: 16 min 15 s, against 14 min 4 s for two processes on
+# 1,123 tests a run before): the models' tests then fight over the two cores.
 test: setup
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
