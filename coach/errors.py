@@ -67,12 +67,17 @@ class NothingToExport(InputError):
     zip would pass for a backup), and the sentence says what to do first."""
 
 
+# Where the coach runs for a person of a cohort (`Settings.on_server`), in their words: its folders
+# and machine mean nothing to them.
+SERVER = "your organisation's server"
+
+
 def server_fault(what: str, error: OSError | str, then: str = "") -> str:
     """The sentence for a person of a cohort when the server could not do `what` ("save your
     recording"): the system's reason ("no space left on device"; never a path, which an OSError keeps
     apart from `strerror`; or the reason in words, "its database is read-only"), that the fault is not
     theirs, `then` (what became of their data), and whom to tell."""
     reason = (error if isinstance(error, str) else error.strerror or "").strip().rstrip(".").lower()
-    said = f"Your organisation's server could not {what}" + (f" ({reason})" if reason else "")
+    said = f"{SERVER.capitalize()} could not {what}" + (f" ({reason})" if reason else "")
     said += ", a fault on the server, not yours" + (f"; {then}" if then else "")
     return f"{said}; try again later, and tell your coaching staff if it keeps happening."

@@ -19,7 +19,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from coach.config import Settings
-from coach.errors import StorageError, server_fault
+from coach.errors import SERVER, StorageError, server_fault
 from coach.files import FILE_MODE, private_folder
 from coach.store import migrations
 
@@ -246,7 +246,7 @@ def storage_error(error: sa.exc.DBAPIError, where: str, *, hide: tuple[sa.URL, .
         return StorageError(
             f"The database {where} is busy in another coach window or program; close it "
             "or wait for it to finish, then try again. Nothing was saved.",
-            on_server="Your organisation's server is busy saving other work; wait a moment and try "
+            on_server=f"{SERVER.capitalize()} is busy saving other work; wait a moment and try "
             "again. Nothing was saved.",
         )
     if "readonly" in lowered or "read-only" in lowered or sqlstate == "25006":

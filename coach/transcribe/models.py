@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from coach.errors import ModelError
+from coach.errors import SERVER, ModelError
 from coach.files import private_temporary, write_private
 from coach.store.schema import attempts
 from coach.types import ModelInfo
@@ -37,7 +37,6 @@ KNOWN_MODELS = (
 
 # Where a cohort's model is (Settings.on_server): its folders and the loader's text, which names
 # them, stay in the server's log (coach.ui.shared.said_to).
-SERVER = "your organisation's server"
 CANNOT_LOAD_ON_SERVER = (
     f"The chosen speech recognition could not be loaded on {SERVER}; reinstall it there, or choose "
     "Quick (it comes with the app) in Settings."

@@ -19,7 +19,7 @@ from streamlit.errors import StreamlitSecretNotFoundError
 from coach.analysis.word_use import job_term_lines, word_lines
 from coach.analysis.wording import count
 from coach.config import Settings, load_settings
-from coach.errors import CoachError, ModelError
+from coach.errors import SERVER, CoachError, ModelError
 from coach.identity import SIGN_IN, identity_from, is_staff, normalise
 from coach.store import Store, open_store
 from coach.ui import summary
@@ -107,9 +107,6 @@ def store(current: Settings) -> Store:
     except CoachError as e:
         st.error(f"{said_to(current, e)} Your recordings are kept in {recordings_place(current)}.")
         st.stop()
-
-
-SERVER = "your organisation's server"
 
 
 def recordings_place(current: Settings) -> str:
