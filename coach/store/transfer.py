@@ -250,11 +250,16 @@ def check_backup_size(settings: Settings, size_bytes: int) -> None:
     a cohort only): `size_bytes` is the zip's size, or everything in it unpacked."""
     limit_mb = settings.restore_limit_mb
     if limit_mb is not None and size_bytes > limit_mb * MB:
-        said = (
+        raise _over_a_limit(
             f"This backup holds {_megabytes(size_bytes)}; a backup restored here can hold at most "
             f"{limit_mb:,} MB, so nothing was imported."
         )
-        raise InputError(f"{said} {RAISE_LIMITS}", in_app=f"{said} {ASK_STAFF}")
+
+
+def _over_a_limit(said: str) -> InputError:
+    """A backup over a person's limits: `said`, then what to do, for the terminal's operator or a
+    student on a page."""
+    return InputError(f"{said} {RAISE_LIMITS}", in_app=f"{said} {ASK_STAFF}")
 
 
 def _cap(text: str) -> str:
@@ -290,11 +295,10 @@ def _check_sizes(settings: Settings, archive: zipfile.ZipFile, zip_path: Path, w
     recordings = [i for i in infos if i.filename.startswith("recordings/")]
     largest = max(recordings, key=lambda i: i.file_size, default=None)
     if largest is not None and largest.file_size > settings.upload_limit_mb * MB:
-        said = (
+        raise _over_a_limit(
             f"A recording in this backup is {_megabytes(largest.file_size)}; here one recording can be "
             f"at most {settings.upload_limit_mb:,} MB, as for an upload, so nothing was imported."
         )
-        raise InputError(f"{said} {RAISE_LIMITS}", in_app=f"{said} {ASK_STAFF}")
 
 
 def _read_manifest(archive: zipfile.ZipFile, where: str) -> dict:
