@@ -163,14 +163,16 @@ def save_answer(
     *,
     analysis: dict | None = None,
     created_at=None,
+    recording=None,
 ) -> int:
-    """A practice answer as the coach stores it once analysed, without its recording: `analysis`
-    (analysis_dict()'s figures unless given), at `created_at` (now unless given)."""
+    """A practice answer as the coach stores it once analysed: `analysis` (analysis_dict()'s
+    figures unless given), at `created_at` (now unless given), with `recording` (a saved one, as
+    coach.audio.save_recording returns it) or without."""
     return save_attempt(
         db,
         question_id=question_id,
         question_text=question_text,
-        recording=None,
+        recording=recording,
         transcript=transcript_dict(),
         analysis=analysis or analysis_dict(),
         engine="faster-whisper",

@@ -14,18 +14,16 @@ from datetime import datetime, timedelta
 
 import pytest
 from store_support import (  # noqa: F401
-    analysis_dict,
     backend_fixture,
     make_settings,
     save_answer,
-    transcript_dict,
     wav_bytes,
 )
 
 from coach.audio import save_recording
 from coach.data_admin import import_bytes
 from coach.errors import InputError
-from coach.store import list_attempts, open_store, save_attempt
+from coach.store import list_attempts, open_store
 from coach.store.transfer import MANIFEST, export_data, import_data
 
 ANA = "ana@example.edu"
@@ -38,18 +36,10 @@ def _backup(tmp_path, backend, seconds: tuple[float, ...]) -> bytes:
     source = open_store(source_settings)
     try:
         for i, length in enumerate(seconds):
-            save_attempt(
-                source,
-                question_id="beh-conflict",
-                question_text="Tell me about a conflict.",
-                recording=save_recording(
-                    wav_bytes(seconds=length, pitch_hz=200 + i), source_settings, original_name="take.wav"
-                ),
-                transcript=transcript_dict(),
-                analysis=analysis_dict(),
-                engine="faster-whisper",
-                model="tiny.en",
+            take = save_recording(
+                wav_bytes(seconds=length, pitch_hz=200 + i), source_settings, original_name="take.wav"
             )
+            save_answer(source, "beh-conflict", "Tell me about a conflict.", recording=take)
         export_data(source, tmp_path / "backup.zip")
     finally:
         source.close()
