@@ -128,7 +128,8 @@ def recommended(
     then debrief skill gaps (what real interviewers found), then weak scores, then a starter set,
     in groups saying why each question was picked (a starter set is never said to be for a gap).
     `debrief_gaps`: competencies as coach.progress.debrief_gaps orders them."""
-    recent_cut = (today or local_time.today()) - timedelta(days=14)
+    today = today or local_time.today()
+    recent_cut = today - timedelta(days=14)
     practised = {
         a["question_id"] for a in attempts if a.get("question_id") and _day(a.get("created_at")) >= recent_cut
     }
@@ -146,14 +147,14 @@ def recommended(
         groups = []
         if for_interview:
             practised_here = [c for c in asked if any(c in q.competencies for q in for_interview)]
-            reason = interview.reason(practised_here, today or local_time.today())
+            reason = interview.reason(practised_here, today)
             groups.append(Group(INTERVIEW, reason, for_interview))
         if for_gaps:
             named = [banks.tag_words(g) for g in gaps[:3]]
             groups.append(Group(GAP, f"From your debriefs: {', '.join(named)}.", for_gaps))
         if for_weak:
             reason = (
-                f"{_whose_answers(attempts, today or local_time.today())} scored lowest on "
+                f"{_whose_answers(attempts, today)} scored lowest on "
                 + listed([WEAK_AREA_LABELS.get(w, w) for w in weak[:3]])
                 + f"; these questions give you room to work on {'them' if len(weak) > 1 else 'it'}."
             )
@@ -182,7 +183,7 @@ def _whose_answers(attempts: Sequence[dict], today: date) -> str:
 
 
 def _day(created_at: str | None) -> date:
-    """The user's day of a stored answer (its day on this machine's clock, not in UTC)."""
+    """The user's day of a stored answer (its day on their clock, coach.local_time, not in UTC)."""
     try:
         return date.fromisoformat(local_day(created_at)) if created_at else date.min
     except ValueError:
