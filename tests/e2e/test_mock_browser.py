@@ -134,6 +134,9 @@ def test_the_session_shows_on_progress_as_its_own_series(app, page, shots):
     server, _ = app
     page.goto(server.url + "/progress")
     page.get_by_role("heading", name="Mock interviews").wait_for(timeout=60_000)
+    # the table is drawn after the heading: on a clean-clone run its box was still empty 1.5 s on
+    # (the screenshot shows it), so the test waits for its row to be in the page
+    page.get_by_text("Behavioural round").first.wait_for(state="attached", timeout=60_000)
     time.sleep(1.5)
     full_screenshot(page, shots / "mock-progress.png")
     assert page.get_by_test_id("stException").count() == 0
