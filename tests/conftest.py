@@ -14,6 +14,14 @@ from coach.config import load_settings
 CLIPS = Path(__file__).parent / "data"
 
 
+@pytest.fixture(autouse=True)
+def _data_outside_the_checkout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test's default data directory is a throwaway one: without COACH_DATA_DIR the coach
+    uses the checkout's data/ (the README's way), and a test that forgot to set it wrote a
+    database there."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path / "default-data"))
+
+
 @pytest.fixture
 def clips() -> Path:
     return CLIPS

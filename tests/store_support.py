@@ -35,7 +35,6 @@ def make_settings(tmp_path, backend: str, name: str = "data"):
 @pytest.fixture(name="backend", params=BACKENDS)
 def backend_fixture(request, monkeypatch) -> str:
     monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
-    monkeypatch.delenv("COACH_DATA_DIR", raising=False)
     return request.param
 
 

@@ -145,9 +145,12 @@ def _upload_on_the_practice_page(page, url: str) -> None:
     request leaving the machine."""
     page.goto(url)
     page.locator("h1").first.wait_for(timeout=30_000)
+    _settled(page)  # each click waits for the rerun before it: a clean-clone run under load missed the tab
     page.get_by_role("radio", name="Random").click()
+    _settled(page)
     page.get_by_role("button", name="Pick a random question").click()
-    page.get_by_role("tab", name="Upload a file").click()
+    _settled(page)
+    page.get_by_role("tab", name="Upload a file").click(timeout=120_000)
     upload = page.get_by_test_id("stFileUploaderDropzoneInput")
     name = '![pixel](http://203.0.113.9/name.png) <img src=x onerror="window.__coach_xss=6">.wav'
     upload.set_input_files(
