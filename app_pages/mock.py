@@ -255,5 +255,5 @@ elif session.current is None:
         st.rerun()
 else:
     the_turn(session)
-    with shared.shown_errors(shared.model_hint(cfg), cfg):
+    with shared.shown_errors(shared.model_hint(cfg), cfg, after_for=ModelError):
         shared.preload_models(cfg)

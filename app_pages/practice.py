@@ -591,5 +591,5 @@ if ss.practice_result and ss.practice_result.get("analysis"):
 # the first answer no longer waits for the model (benchmarks/practice_latency.py). In cohort mode
 # the workers hold the models, not the app.
 if question is not None and not cfg.queue:
-    with shared.shown_errors(shared.model_hint(cfg), cfg):
+    with shared.shown_errors(shared.model_hint(cfg), cfg, after_for=ModelError):
         shared.preload_models(cfg)

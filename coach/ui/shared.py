@@ -19,7 +19,7 @@ from streamlit.errors import StreamlitSecretNotFoundError
 from coach.analysis.word_use import job_term_lines, word_lines
 from coach.analysis.wording import count
 from coach.config import Settings, load_settings
-from coach.errors import SERVER, CoachError, ModelError
+from coach.errors import MODEL_IS_THE_STAFFS, SERVER, CoachError, ModelError
 from coach.identity import SIGN_IN, identity_from, is_staff, normalise
 from coach.store import Store, open_store
 from coach.ui import summary
@@ -142,14 +142,6 @@ def said(error: CoachError) -> str:
     return escape_sentence(getattr(error, "in_app", "") or str(error))
 
 
-# In a cohort the speech model is the staff's to choose: a student is not sent to Settings they cannot
-# change, nor told about "this machine" (their browser is not where the model is).
-MODEL_IS_THE_STAFFS = (
-    "The speech recognition your organisation chose cannot be used on its server, so answers cannot be "
-    "transcribed for now; tell your coaching staff, who choose it for everyone."
-)
-
-
 def said_to(current: Settings, error: CoachError) -> str:
     """`said`, for the person signed in: a model that cannot load is the staff's to fix in a cohort,
     and a fault of the server's own names none of its folders there (the server's log keeps them)."""
@@ -169,14 +161,17 @@ def model_hint(current: Settings) -> str:
 
 
 @contextlib.contextmanager
-def shown_errors(after: str = "", current: Settings | None = None) -> Iterator[None]:
+def shown_errors(
+    after: str = "", current: Settings | None = None, *, after_for: type[CoachError] = CoachError
+) -> Iterator[None]:
     """Turn a CoachError into one st.error sentence (plus what happened to the user's data), as the
-    person signed in may act on it (`said_to`; `current`: their settings, read again if not given)."""
+    person signed in may act on it (`said_to`; `current`: their settings, read again if not given).
+    `after` follows only errors of the kind `after_for` (what to do about a speech model)."""
     try:
         yield
     except CoachError as e:
         sentence = said_to(current or settings(), e)
-        if "Settings" in sentence and "Settings" in after:
+        if not isinstance(e, after_for) or ("Settings" in sentence and "Settings" in after):
             after = ""  # the error already says what to change in Settings: not twice
         st.error(f"{sentence} {after}".strip())
 
