@@ -93,8 +93,15 @@ def test_a_two_voice_interview_is_cut_into_questions_and_answers(tmp_path, monke
     assert not at.exception and not at.error
     text = markdown_text(at)
     assert "**You**" in text and "**Interviewer**" in text and "common login library" in text
-    answers = [e.label for e in at.expander if e.label.startswith("Answer ")]
-    assert len(answers) == 3 and "Do you have any questions for me?" in answers[-1]
+    answers = [e.label.replace("\\", "") for e in at.expander if e.label.startswith("Answer ")]  # unescaped
+    # a question that matched the bank is titled as the bank words it, what was heard said under it
+    assert answers == [
+        "Answer 1: Tell me about a time you led a project or team without formal authority.",
+        "Answer 2: Tell me about a time you had to learn something new very quickly.",
+        "Answer 3: Do you have any questions for us?",
+    ]
+    heard = [c.value for c in at.caption if c.value.startswith("Matched to this question of the bank")]
+    assert len(heard) == 3 and "Do you have any questions for me?" in heard[-1]
     db = store.open_store(load_settings(tmp_path))
     try:
         [interview] = store.list_interviews(db)

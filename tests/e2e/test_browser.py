@@ -153,6 +153,14 @@ def test_upload_a_real_interview(app, page, shots):
     full_screenshot(page, shots / "review-result.png")
     assert page.get_by_text("common login library").count() >= 1
     assert page.get_by_text(re.compile(r"^Answer \d: ")).count() == 3
+    # a question that matched the bank is titled as the bank words it; what was heard is under it
+    page.get_by_text(
+        "Answer 1: Tell me about a time you led a project or team without formal authority."
+    ).click()
+    page.get_by_text(re.compile("^Matched to this question of the bank; heard as")).first.wait_for(
+        timeout=30_000
+    )
+    full_screenshot(page, shots / "review-answer.png")
     db = store.open_store(load_settings(data_dir))
     try:
         [interview] = store.list_interviews(db)
