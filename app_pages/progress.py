@@ -78,7 +78,10 @@ def over_time(report: dict) -> None:
     else:
         st.altair_chart(chart)
         band = bands(cfg).get(measure)
-        notes = ["Circles and a solid line: practice. Diamonds and a dashed line: real interviews."]
+        notes = [
+            "Circles and a solid line: practice answers. "
+            "Diamonds and a dashed line: answers in real interviews."
+        ]
         if band:
             notes.append(f"The shaded band is the comfortable range ({band[0]:g}–{band[1]:g}).")
         if report["targets"].get(measure) is not None:
