@@ -6,7 +6,7 @@ import streamlit as st
 
 from coach import store
 from coach.analysis.wording import clock
-from coach.errors import CoachError, ModelError, NotAudioError, NotSavedError
+from coach.errors import CoachError, ModelError
 from coach.job_description import interviews_to_prepare
 from coach.mock.plan import FORMATS
 from coach.mock.session import MockSession, plan_for
@@ -161,7 +161,7 @@ def listen(session: MockSession, data: bytes) -> None:
             status.update(label="Could not hear this answer", state="error", expanded=True)
             kept = (
                 ""
-                if isinstance(e, (ModelError, NotAudioError, NotSavedError))
+                if shared.nothing_kept(e)
                 else f" Your recording is saved in {shared.recordings_place(cfg)}."
             )
             st.error(f"{shared.said_to(cfg, e)}{kept} Record the answer again.")

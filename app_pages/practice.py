@@ -8,7 +8,7 @@ import streamlit as st
 from coach import banks, recommend, store
 from coach.analysis.wording import count
 from coach.banks import Question
-from coach.errors import CoachError, ModelError, NotAudioError, NotSavedError
+from coach.errors import CoachError, ModelError
 from coach.job_description import (
     interview_asks,
     interviews_to_prepare,
@@ -365,10 +365,11 @@ def analyse(source: tuple[bytes, str], question: Question, demonstration: bool) 
         except CoachError as e:
             bar.empty()  # a bar stopped at "Reading the audio" reads as still working
             status.update(label="Could not analyse this answer", state="error", expanded=True)
-            # a file that is not audio is not kept; the messages already say to record again
+            # a file that is not audio is not kept, nor a take whose models could not load; the
+            # messages already say to record again
             kept = (
                 ""
-                if isinstance(e, (ModelError, NotAudioError, NotSavedError))
+                if shared.nothing_kept(e)
                 else f" Your recording is saved in {shared.recordings_place(cfg)}."
             )
             sentence = shared.said_to(cfg, e)

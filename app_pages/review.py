@@ -8,7 +8,7 @@ from coach import store
 from coach.analysis.wording import count
 from coach.audio import SUPPORTED_SUFFIXES
 from coach.debrief import heard_questions, latest_debrief, refreshed_questions
-from coach.errors import CoachError, NotAudioError, NotSavedError
+from coach.errors import CoachError, NotAudioError
 from coach.interview.draft import MEASURED_FIELDS, refreshed_text
 from coach.interview.orchestrator import review_again, review_recording
 from coach.interview.review import ReviewOptions
@@ -152,7 +152,7 @@ def analyse(form: dict) -> None:
             return
     # the reason is shown in the page, not inside the collapsed progress box; a file that is not
     # audio leaves nothing behind, anything that could be audio is kept with its interview logged
-    if isinstance(failed, (NotAudioError, NotSavedError)):
+    if shared.nothing_kept(failed):
         st.error(f"{shared.said_to(cfg, failed)} Nothing was saved.")
         return
     with shared.shown_errors():

@@ -19,7 +19,15 @@ from streamlit.errors import StreamlitSecretNotFoundError
 from coach.analysis.word_use import job_term_lines, word_lines
 from coach.analysis.wording import count
 from coach.config import Settings, load_settings
-from coach.errors import MODEL_IS_THE_STAFFS, SERVER, CoachError, ModelError
+from coach.errors import (
+    MODEL_IS_THE_STAFFS,
+    SERVER,
+    CoachError,
+    LanguageModelError,
+    ModelError,
+    NotAudioError,
+    NotSavedError,
+)
 from coach.identity import SIGN_IN, identity_from, is_staff, normalise
 from coach.store import Store, open_store
 from coach.ui import summary
@@ -151,6 +159,12 @@ def said_to(current: Settings, error: CoachError) -> str:
         logger.warning("%s", error)  # the folder and the system's reason, for whoever runs the server
         return escape_sentence(error.on_server)
     return said(error)
+
+
+def nothing_kept(error: CoachError) -> bool:
+    """Whether a take that failed left nothing behind: a file that is not audio or could not be
+    written, or a model that could not load (the pages load them before keeping anything)."""
+    return isinstance(error, (ModelError, LanguageModelError, NotAudioError, NotSavedError))
 
 
 def model_hint(current: Settings) -> str:
