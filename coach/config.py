@@ -126,7 +126,7 @@ class Settings:
     verbatim: bool = True
     # Recover "um"/"uh" that the transcriber dropped, from the audio itself.
     recover_fillers: bool = True
-    cpu_threads: int = 0  # 0: let the engine choose (all cores)
+    cpu_threads: int = 0  # 0: one thread on a 2-core machine, else the engine's choice (engine_threads)
     max_duration_s: float = 3 * 3600.0
     min_duration_s: float = 0.5
     max_upload_mb: int = 1024

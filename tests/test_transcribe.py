@@ -252,3 +252,16 @@ def test_two_sessions_transcribing_at_once_with_openai_whisper(openai, clips_dir
     assert failures == []
     assert texts == [alone] * 2
     assert progress_from == set(with_progress)
+
+
+def test_the_engine_runs_one_thread_on_a_two_core_machine_unless_told_otherwise():
+    """Two threads on two cores made Whisper slower (README "Time to feedback"): with the setting
+    left at 0, a machine of two CPUs or fewer gets one; a bigger one, or OMP_NUM_THREADS, or a number
+    in the settings, is left as it says."""
+    from coach.transcribe import engine_threads
+
+    assert engine_threads(0, cpus=2, environ={}) == 1
+    assert engine_threads(0, cpus=1, environ={}) == 1
+    assert engine_threads(0, cpus=8, environ={}) == 0  # the engine's own choice
+    assert engine_threads(0, cpus=2, environ={"OMP_NUM_THREADS": "2"}) == 0  # the variable decides
+    assert engine_threads(3, cpus=2, environ={}) == 3

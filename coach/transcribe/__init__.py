@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -17,9 +18,22 @@ from coach.types import DecodedAudio, ModelInfo, Transcript
 def get_engine(settings: Settings) -> Engine:
     """The engine and model the settings name, loaded once per process."""
     check_engine(settings.engine)
-    return _load_engine(
-        settings.engine, settings.model, settings.beam_size, settings.cpu_threads, str(settings.models_dir)
-    )
+    threads = engine_threads(settings.cpu_threads)
+    models = str(settings.models_dir)
+    return _load_engine(settings.engine, settings.model, settings.beam_size, threads, models)
+
+
+def engine_threads(cpu_threads: int, cpus: int | None = None, environ: dict | None = None) -> int:
+    """The CPU threads the engine is given: the setting when it names a number; left to the engine
+    (0) on a machine of more than two CPUs or where OMP_NUM_THREADS says; one on a machine of two or
+    fewer. On the 2-core machines we measure on, two threads made Whisper slower, not faster: a
+    60 s answer's feedback came 4.7 s after stop with the engine's choice and 2.9 s with one thread
+    (benchmarks/practice_latency.py; README "Time to feedback")."""
+    if cpu_threads:
+        return cpu_threads
+    if "OMP_NUM_THREADS" in (os.environ if environ is None else environ):
+        return 0
+    return 1 if (os.cpu_count() if cpus is None else cpus) <= 2 else 0
 
 
 @functools.lru_cache(maxsize=4)
