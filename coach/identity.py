@@ -135,3 +135,21 @@ def recent_uploads(folder: Path, *, now: float | None = None) -> list[float]:
         except OSError:
             continue
     return times
+
+
+def written_recently(folder: Path, *, now: float | None = None) -> list[tuple[float, int]]:
+    """(when written, bytes) of each file in `folder` written to disk within the last hour, restored
+    ones too: a restored recording keeps its recorded time as its modification time, so the time its
+    file last changed on disk (st_ctime, which no program can set back) says when it was written."""
+    if not folder.exists():
+        return []
+    since = (now or time.time()) - 3600
+    found = []
+    for path in folder.rglob("*"):
+        try:
+            stat = path.stat()
+            if path.is_file() and (written := max(stat.st_mtime, stat.st_ctime)) >= since:
+                found.append((written, stat.st_size))
+        except OSError:
+            continue
+    return found

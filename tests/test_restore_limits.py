@@ -96,6 +96,32 @@ def test_a_backup_over_a_persons_limits_is_one_sentence_and_changes_nothing(tmp_
     solo.close()
 
 
+def test_restores_one_after_another_are_held_to_the_limit_of_an_hour(tmp_path, backend):
+    """Each backup under the limit, one after another: before, nothing bounded what a student could
+    put on the server's disk in an hour. Now what was restored (or recorded) in the last hour counts,
+    and the backup over it is one sentence that changes nothing."""
+    first = _backup(tmp_path / "a", backend, (22.0, 22.0))  # 1.4 MB: two takes of 0.67 MB
+    second = _backup(tmp_path / "b", backend, (30.0,))  # 1.0 MB: another take
+    db = _anas_store(tmp_path / "server", backend, user_max_upload_mb=1, user_uploads_per_hour=2)  # 2 MB
+    assert import_bytes(db, first)["added"]["attempts"] == 2
+    # the restored takes keep their recorded time: still, they were written to this disk just now
+    before = _what_ana_has(db)
+    with pytest.raises(InputError) as refused:
+        import_bytes(db, second)
+    assert refused.value.in_app == (
+        "You saved or restored 1.4 MB of recordings in the last hour, and this backup holds 1.0 MB: "
+        "more than the 2 MB allowed here in an hour, so nothing was imported. Try again in 60 minutes. "
+        "Ask your coaching staff to restore it for you."
+    )
+    assert _what_ana_has(db) == before
+    db.close()
+    # a person with room for both restores both
+    roomy = _anas_store(tmp_path / "roomy", backend, user_max_upload_mb=1, user_uploads_per_hour=3)
+    assert import_bytes(roomy, first)["added"]["attempts"] == 2
+    assert import_bytes(roomy, second)["added"]["attempts"] == 1
+    roomy.close()
+
+
 def _written(path, data: bytes):
     path.write_bytes(data)
     return path

@@ -256,6 +256,25 @@ def check_backup_size(settings: Settings, size_bytes: int) -> None:
         )
 
 
+def _check_the_hour(settings: Settings, size_bytes: int, now: float | None = None) -> None:
+    """Refuse a backup that would put more on the server's disk within an hour than the person's
+    restore limit, counting what they recorded, uploaded or restored in the last hour: one restore
+    under the limit after another would otherwise have no bound."""
+    from coach.identity import written_recently
+
+    limit_mb = settings.restore_limit_mb
+    written = written_recently(settings.recordings_dir, now=now)
+    recent = sum(size for _, size in written)
+    if limit_mb is None or recent + size_bytes <= limit_mb * MB:
+        return
+    wait_min = max(1, round((min(when for when, _ in written) + 3600 - (now or time.time())) / 60))
+    raise _over_a_limit(
+        f"You saved or restored {_megabytes(recent)} of recordings in the last hour, and this backup "
+        f"holds {_megabytes(size_bytes)}: more than the {limit_mb:,} MB allowed here in an hour, so "
+        f"nothing was imported. Try again in {wait_min} minute{'s' if wait_min != 1 else ''}."
+    )
+
+
 def _over_a_limit(said: str) -> InputError:
     """A backup over a person's limits: `said`, then what to do, for the terminal's operator or a
     student on a page."""
@@ -291,7 +310,9 @@ def _check_sizes(settings: Settings, archive: zipfile.ZipFile, zip_path: Path, w
         )
     if settings.restore_limit_mb is None:
         return
-    check_backup_size(settings, max(zip_path.stat().st_size, sum(i.file_size for i in infos)))
+    size = max(zip_path.stat().st_size, sum(i.file_size for i in infos))
+    check_backup_size(settings, size)
+    _check_the_hour(settings, size)
     recordings = [i for i in infos if i.filename.startswith("recordings/")]
     largest = max(recordings, key=lambda i: i.file_size, default=None)
     if largest is not None and largest.file_size > settings.upload_limit_mb * MB:
