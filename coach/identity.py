@@ -112,44 +112,45 @@ def check_upload(settings: Settings, size_bytes: int, *, now: float | None = Non
         )
     recent = recent_uploads(settings.recordings_dir, now=now)
     if len(recent) >= settings.user_uploads_per_hour:
-        wait_min = max(1, round((min(recent) + 3600 - (now or time.time())) / 60))
         raise InputError(
             f"You have saved {settings.user_uploads_per_hour} recordings in the last hour (answers "
-            "recorded here count, as do a mock interview's), the most allowed here; try again in "
-            f"{wait_min} minute{'s' if wait_min != 1 else ''}."
+            "recorded here count, as do a mock interview's), the most allowed here; "
+            f"{try_again_in(min(recent), now=now)}."
         )
 
 
 def recent_uploads(folder: Path, *, now: float | None = None) -> list[float]:
     """The modification times of the recordings in `folder` saved within the last hour (one
     still being written, '.saving-…', counts; the hidden notes beside recordings do not)."""
-    if not folder.exists():
-        return []
-    since = (now or time.time()) - 3600
-    times = []
-    for path in folder.rglob("*"):
-        try:
-            counted = not path.name.startswith(".") or path.name.startswith(".saving-")
-            if counted and path.is_file() and (mtime := path.stat().st_mtime) >= since:
-                times.append(mtime)
-        except OSError:
-            continue
-    return times
+    return [when for when, _ in files_of_the_last_hour(folder, now=now)]
 
 
-def written_recently(folder: Path, *, now: float | None = None) -> list[tuple[float, int]]:
-    """(when written, bytes) of each file in `folder` written to disk within the last hour, restored
-    ones too: a restored recording keeps its recorded time as its modification time, so the time its
-    file last changed on disk (st_ctime, which no program can set back) says when it was written."""
+def files_of_the_last_hour(
+    folder: Path, *, now: float | None = None, on_disk: bool = False
+) -> list[tuple[float, int]]:
+    """(when, bytes) of the files in `folder` from the last hour: the recordings by modification
+    time, or with `on_disk` every file by when it was last written to disk, restored ones too (a
+    restored recording keeps its recorded time as its modification time; its change time, st_ctime,
+    no program can set back)."""
     if not folder.exists():
         return []
     since = (now or time.time()) - 3600
     found = []
     for path in folder.rglob("*"):
         try:
+            counted = on_disk or not path.name.startswith(".") or path.name.startswith(".saving-")
+            if not counted or not path.is_file():
+                continue
             stat = path.stat()
-            if path.is_file() and (written := max(stat.st_mtime, stat.st_ctime)) >= since:
-                found.append((written, stat.st_size))
+            when = max(stat.st_mtime, stat.st_ctime) if on_disk else stat.st_mtime
+            if when >= since:
+                found.append((when, stat.st_size))
         except OSError:
             continue
     return found
+
+
+def try_again_in(oldest: float, *, now: float | None = None) -> str:
+    """'try again in 12 minutes': when the oldest of the last hour's files leaves the hour."""
+    wait_min = max(1, round((oldest + 3600 - (now or time.time())) / 60))
+    return f"try again in {wait_min} minute{'s' if wait_min != 1 else ''}"

@@ -260,18 +260,18 @@ def _check_the_hour(settings: Settings, size_bytes: int, now: float | None = Non
     """Refuse a backup that would put more on the server's disk within an hour than the person's
     restore limit, counting what they recorded, uploaded or restored in the last hour: one restore
     under the limit after another would otherwise have no bound."""
-    from coach.identity import written_recently
+    from coach.identity import files_of_the_last_hour, try_again_in
 
     limit_mb = settings.restore_limit_mb
-    written = written_recently(settings.recordings_dir, now=now)
+    written = files_of_the_last_hour(settings.recordings_dir, now=now, on_disk=True)
     recent = sum(size for _, size in written)
     if limit_mb is None or recent + size_bytes <= limit_mb * MB:
         return
-    wait_min = max(1, round((min(when for when, _ in written) + 3600 - (now or time.time())) / 60))
+    wait = try_again_in(min(when for when, _ in written), now=now)
     raise _over_a_limit(
         f"You saved or restored {_megabytes(recent)} of recordings in the last hour, and this backup "
         f"holds {_megabytes(size_bytes)}: more than the {limit_mb:,} MB allowed here in an hour, so "
-        f"nothing was imported. Try again in {wait_min} minute{'s' if wait_min != 1 else ''}."
+        f"nothing was imported. {wait.capitalize()}."
     )
 
 
