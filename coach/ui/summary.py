@@ -353,7 +353,7 @@ THRESHOLD_LABELS = {
 MODEL_WORDS = {
     ("faster-whisper", "tiny.en"): (
         "Quick",  # the Whisper tiny.en model the app installs; the in-app model errors name it so
-        "comes with the app; feedback about 5 seconds after a one-minute answer",
+        "comes with the app; feedback about 3 seconds after a one-minute answer",
     ),
     ("faster-whisper", "base"): (
         "More accurate",
