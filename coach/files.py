@@ -1,13 +1,15 @@
 """Files the coach writes are its owner's only: folders 0700, files 0600, written atomically.
 
 Recordings, transcripts, notes and voiceprints are personal; on a shared machine nobody else may
-read them, whatever the process's umask. Every writer in the coach goes through these helpers.
+read them, whatever the process's umask. Every writer in the coach goes through these helpers,
+and the hourly limits of a cohort count what they wrote in the last hour here.
 """
 
 from __future__ import annotations
 
 import os
 import tempfile
+import time
 from pathlib import Path
 from typing import IO
 
@@ -55,3 +57,35 @@ def private_log(path: Path) -> IO[str]:
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
     os.fchmod(fd, FILE_MODE)  # an existing file keeps its old mode through O_CREAT
     return os.fdopen(fd, "w")
+
+
+# ---------------------------------------------------------------- what was written in the last hour
+def files_of_the_last_hour(
+    folder: Path, *, now: float | None = None, on_disk: bool = False
+) -> list[tuple[float, int]]:
+    """(when, bytes) of the files in `folder` from the last hour: the recordings by modification
+    time, or with `on_disk` every file by when it was last written to disk, restored ones too (a
+    restored recording keeps its recorded time as its modification time; its change time, st_ctime,
+    no program can set back)."""
+    if not folder.exists():
+        return []
+    since = (now or time.time()) - 3600
+    found = []
+    for path in folder.rglob("*"):
+        try:
+            counted = on_disk or not path.name.startswith(".") or path.name.startswith(".saving-")
+            if not counted or not path.is_file():
+                continue
+            stat = path.stat()
+            when = max(stat.st_mtime, stat.st_ctime) if on_disk else stat.st_mtime
+            if when >= since:
+                found.append((when, stat.st_size))
+        except OSError:
+            continue
+    return found
+
+
+def try_again_in(oldest: float, *, now: float | None = None) -> str:
+    """'try again in 12 minutes': when the oldest of the last hour's files leaves the hour."""
+    wait_min = max(1, round((oldest + 3600 - (now or time.time())) / 60))
+    return f"try again in {wait_min} minute{'s' if wait_min != 1 else ''}"

@@ -11,12 +11,12 @@ address it sees (coach.ui.shared), so these rules are tested without a browser.
 from __future__ import annotations
 
 import ipaddress
-import time
 from collections.abc import Mapping
 from pathlib import Path
 
 from coach.config import Settings
 from coach.errors import InputError
+from coach.files import files_of_the_last_hour, try_again_in
 
 # RFC 5321 caps an address at 254 characters; a longer value is not a login identity.
 MAX_IDENTITY_LENGTH = 254
@@ -123,34 +123,3 @@ def recent_uploads(folder: Path, *, now: float | None = None) -> list[float]:
     """The modification times of the recordings in `folder` saved within the last hour (one
     still being written, '.saving-…', counts; the hidden notes beside recordings do not)."""
     return [when for when, _ in files_of_the_last_hour(folder, now=now)]
-
-
-def files_of_the_last_hour(
-    folder: Path, *, now: float | None = None, on_disk: bool = False
-) -> list[tuple[float, int]]:
-    """(when, bytes) of the files in `folder` from the last hour: the recordings by modification
-    time, or with `on_disk` every file by when it was last written to disk, restored ones too (a
-    restored recording keeps its recorded time as its modification time; its change time, st_ctime,
-    no program can set back)."""
-    if not folder.exists():
-        return []
-    since = (now or time.time()) - 3600
-    found = []
-    for path in folder.rglob("*"):
-        try:
-            counted = on_disk or not path.name.startswith(".") or path.name.startswith(".saving-")
-            if not counted or not path.is_file():
-                continue
-            stat = path.stat()
-            when = max(stat.st_mtime, stat.st_ctime) if on_disk else stat.st_mtime
-            if when >= since:
-                found.append((when, stat.st_size))
-        except OSError:
-            continue
-    return found
-
-
-def try_again_in(oldest: float, *, now: float | None = None) -> str:
-    """'try again in 12 minutes': when the oldest of the last hour's files leaves the hour."""
-    wait_min = max(1, round((oldest + 3600 - (now or time.time())) / 60))
-    return f"try again in {wait_min} minute{'s' if wait_min != 1 else ''}"

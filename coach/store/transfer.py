@@ -32,7 +32,7 @@ import sqlalchemy as sa
 
 from coach.config import OWNERS_FOLDER, Settings
 from coach.errors import InputError, NothingToExport, StorageError, server_fault
-from coach.files import private_folder
+from coach.files import files_of_the_last_hour, private_folder, try_again_in
 from coach.store.attempts import TYPED_FIELDS as PRACTICE_TYPED
 from coach.store.db import Store
 from coach.store.debriefs import TYPED_FIELDS as DEBRIEF_TYPED
@@ -260,8 +260,6 @@ def _check_the_hour(settings: Settings, size_bytes: int, now: float | None = Non
     """Refuse a backup that would put more on the server's disk within an hour than the person's
     restore limit, counting what they recorded, uploaded or restored in the last hour: one restore
     under the limit after another would otherwise have no bound."""
-    from coach.identity import files_of_the_last_hour, try_again_in
-
     limit_mb = settings.restore_limit_mb
     written = files_of_the_last_hour(settings.recordings_dir, now=now, on_disk=True)
     recent = sum(size for _, size in written)
