@@ -53,7 +53,7 @@ class ModelError(CoachError):
 class LanguageModelError(CoachError):
     """The English language model the analysis reads every answer with is missing: not a choice in
     Settings (another speech model would not help), so the fix is reinstalling, or in a cohort the
-    server's. The recording, already kept, stays kept."""
+    server's."""
 
 
 class MicrophoneError(CoachError):
