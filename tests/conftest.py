@@ -51,3 +51,19 @@ def zone():
     else:
         os.environ["TZ"] = before
     time.tzset()
+
+
+@pytest.fixture
+def language_model_missing(monkeypatch: pytest.MonkeyPatch):
+    """spaCy really fails to load the English language model (a name no machine has installed) for
+    the rest of one test; the models this process loaded for other tests are forgotten before and
+    after, so the pages load them again."""
+    from coach.analysis import pipeline
+    from coach.ui import shared
+
+    monkeypatch.setattr(pipeline, "MODEL_NAME", "en_core_web_sm_not_installed")
+    pipeline.load_pipeline.cache_clear()
+    shared._engine.clear()
+    yield
+    pipeline.load_pipeline.cache_clear()
+    shared._engine.clear()
