@@ -159,11 +159,7 @@ def listen(session: MockSession, data: bytes) -> None:
             )
         except CoachError as e:
             status.update(label="Could not hear this answer", state="error", expanded=True)
-            kept = (
-                ""
-                if shared.nothing_kept(e)
-                else f" Your recording is saved in {shared.recordings_place(cfg)}."
-            )
+            kept = shared.recording_kept(cfg, e)
             st.error(f"{shared.said_to(cfg, e)}{kept} Record the answer again.")
             ss.mock_failed = digest
             return

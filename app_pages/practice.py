@@ -367,11 +367,7 @@ def analyse(source: tuple[bytes, str], question: Question, demonstration: bool) 
             status.update(label="Could not analyse this answer", state="error", expanded=True)
             # a file that is not audio is not kept, nor a take whose models could not load; the
             # messages already say to record again
-            kept = (
-                ""
-                if shared.nothing_kept(e)
-                else f" Your recording is saved in {shared.recordings_place(cfg)}."
-            )
+            kept = shared.recording_kept(cfg, e)
             sentence = shared.said_to(cfg, e)
             hint = (
                 f" {shared.model_hint(cfg)}"

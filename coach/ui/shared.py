@@ -167,6 +167,12 @@ def nothing_kept(error: CoachError) -> bool:
     return isinstance(error, (ModelError, LanguageModelError, NotAudioError, NotSavedError))
 
 
+def recording_kept(current: Settings, error: CoachError) -> str:
+    """ " Your recording is saved in …" after a take's error sentence, or nothing when the take left
+    nothing behind (`nothing_kept`)."""
+    return "" if nothing_kept(error) else f" Your recording is saved in {recordings_place(current)}."
+
+
 def model_hint(current: Settings) -> str:
     """What to do about a model that cannot load, for whoever may change it (nothing for a student)."""
     if current.on_server and not staff(current):
