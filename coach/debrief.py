@@ -8,6 +8,7 @@ import re
 from coach import banks, playbook, store
 from coach.config import Settings
 from coach.errors import InputError
+from coach.interview.turns import asked_question_text
 from coach.question_match import same_question
 from coach.store import Store
 from coach.store.schema import LONG_TEXT_CHARS
@@ -269,8 +270,6 @@ def heard_questions(interview: dict, settings: Settings) -> list[str]:
     to one in the bank is given in the bank's words: the transcript's "Tell me an outer time new
     leather project…" is not offered as a new practice question beside the bank's "Tell me about a
     time you led a project…" it was matched to."""
-    from coach.interview.turns import asked_question_text
-
     known = {q.id: q.text for q in banks.load_questions(settings.data_dir, owner=settings.owner)}
     asked = (
         known.get(t.get("question_id") or "") or asked_question_text(t["question_text"])

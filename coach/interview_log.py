@@ -8,6 +8,7 @@ from datetime import date
 from coach import store
 from coach.debrief import parse_person, remember_person, same_person
 from coach.errors import InputError
+from coach.interview.turns import asked_question_text
 from coach.local_time import local_day
 from coach.playbook import is_interview
 from coach.store import Store
@@ -251,13 +252,18 @@ def reviewed_answers(interview: dict, attempts: list[dict], bank_texts: dict[str
     """Each answer a review measured in `interview` (as `store.get_interview` gives it), in the
     order given, with how often its question was practised by the interview's day (its own too): the link
     from a real answer back to its practice. `attempts` as `store.list_attempts` gives them;
-    `bank_texts`: the bank's words by question id (a real question's row holds it as transcribed)."""
+    `bank_texts`: the bank's words by question id (a real question's row holds it as transcribed);
+    a question the bank does not hold is shown as it would go into one, without "um"s or lead-ins."""
     day = str(interview["interview_date"])
     rows = []
     for recording in interview.get("recordings") or []:
         for turn in recording.get("turns") or []:
             question_id = turn.get("question_id")
-            asked = bank_texts.get(question_id or "") or turn.get("question_text") or WHOLE_RECORDING
+            asked = (
+                bank_texts.get(question_id or "")
+                or asked_question_text(turn.get("question_text") or "")
+                or WHOLE_RECORDING
+            )
             before = [
                 a
                 for a in attempts

@@ -185,6 +185,51 @@ def test_practice_on_the_morning_of_the_interview_counts_as_before_it(tmp_path, 
     assert [(r["question_id"], r["practised_before"]) for r in rows] == [("beh-lead-01", 1)]
 
 
+def test_a_question_the_bank_does_not_hold_is_shown_without_its_ums_and_lead_in(tmp_path, monkeypatch):
+    """The interview's "Your answers" table showed an unmatched question as Whisper wrote it ("Okay,
+    so, um, what are your salary expectations?"); it now reads as the question would go into a bank,
+    and a matched one in the bank's own words."""
+    from store_support import analysis_dict, make_settings, transcript_dict
+
+    from coach import store
+    from coach.interview_log import reviewed_answers
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    db = store.open_store(make_settings(tmp_path, "sqlite"))
+    try:
+        interview_id = store.add_interview(db, company="Acme", interview_date="2026-03-10")
+        turns = [
+            {"question_text": "Okay, so, um, what are your salary expectations?", "question_id": None},
+            {"question_text": "Next one, tell me an outer time you led.", "question_id": "beh-lead-01"},
+        ]
+        answers = [t | {"transcript": transcript_dict(), "analysis": analysis_dict()} for t in turns]
+        store.save_interview_recording(
+            db, interview_id, recording=None, transcript=None, engine="e", model="m", answers=answers
+        )
+        bank = {"beh-lead-01": "Tell me about a time you led a project."}
+        rows = reviewed_answers(store.get_interview(db, interview_id), [], bank)
+    finally:
+        db.close()
+    assert [r["question"] for r in rows] == [
+        "What are your salary expectations?",
+        "Tell me about a time you led a project.",
+    ]
+
+
+def test_the_interviews_log_tidies_a_question_without_loading_the_speech_libraries():
+    """Tidying a heard question needs only the spelling of "um": importing the interview log and the
+    debriefs must not load spaCy, numpy's audio stack or Whisper (the Interviews page imports them)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, coach.interview_log, coach.debrief; "
+        "print(sorted(m for m in ('spacy', 'librosa', 'faster_whisper', 'soundfile') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
 def test_someone_met_is_found_whatever_the_spacing_and_a_short_note_is_kept():
     """ "dana  ortiz " typed again is the Dana Ortiz already recorded, not a second person; a note
     is left out only when the notes already say it in whole words ("ok" is not in "booked"), and

@@ -6,11 +6,10 @@ one-hour transcript analyse in seconds.
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc
 
-FILLED_PAUSE = re.compile(r"^(?:u+h*m+|u+h+|e+r+m*|e+h+m*|h+m+|m{2,}|a+h+m+|a{2,}m+)$")
+from coach.filled_pause import FILLED_PAUSE
+
 SUBJECT_PRONOUNS = frozenset({"i", "we", "he", "she", "they", "it", "you", "there", "that", "this"})
 CONJUNCTIONS = frozenset({"and", "but", "or", "so", "because", "then", "cause", "'cause", "cos"})
 # A pause this long between words acts like a comma for the rules (about the 0.5 s at which
@@ -19,6 +18,7 @@ PAUSE_AS_COMMA_S = 0.5
 
 
 def is_filled_pause(text: str) -> bool:
+    """A spaCy token's text, its punctuation already split off (a cut-off "uh-" is not one here)."""
     return bool(FILLED_PAUSE.match(text.lower()))
 
 

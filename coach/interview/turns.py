@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from coach.transcribe.filled_pauses.detector import is_filled_pause
+from coach.filled_pause import is_filled_pause
 from coach.types import Word
 
 CANDIDATE = "candidate"

@@ -9,19 +9,16 @@ speaker's pitch and timbre).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import numpy as np
 
 from coach.config import Thresholds
+from coach.filled_pause import is_filled_pause
 from coach.transcribe.filled_pauses.features import FRAME_S, Frames
 from coach.transcribe.filled_pauses.runs import SteadyRun, steady_runs
 from coach.types import Word
 
-# The spellings analysis counts as filled pauses (coach.analysis.context.FILLED_PAUSE; copied so
-# transcription does not import spaCy).
-FILLED_PAUSE = re.compile(r"^(?:u+h*m+|u+h+|e+r+m*|e+h+m*|h+m+|m{2,}|a+h+m+|a{2,}m+)$")
 # Frames with no signal at all (digital silence) say nothing about the recording's floor.
 DIGITAL_SILENCE_DB = -90.0
 # The speaker's voice is profiled from at least this much voiced speech inside words.
@@ -82,10 +79,6 @@ class Candidate:
 def span_s(frames: Frames, cand: Candidate) -> tuple[float, float]:
     """Start and end of a candidate in seconds: from its first frame's start to its last's end."""
     return float(frames.times[cand.start]) - FRAME_S / 2, float(frames.times[cand.end - 1]) + FRAME_S / 2
-
-
-def is_filled_pause(text: str) -> bool:
-    return bool(FILLED_PAUSE.match(text.strip(".,?!…-").lower()))
 
 
 def speaker_profile(frames: Frames, words: tuple[Word, ...]) -> Speaker | None:

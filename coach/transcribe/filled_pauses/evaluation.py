@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from coach.transcribe.filled_pauses.detector import is_filled_pause
+from coach.filled_pause import is_filled_pause
 from coach.types import Transcript
 
 TOLERANCE_S = 0.2
