@@ -1139,6 +1139,13 @@ def review_command(
         result["added_to_bank"] = add_asked_questions(settings, result)
     for warning in result["warnings"]:
         typer.echo(f"warning: {warning}", err=True)
+    if result["identification"]["unscorable"]:  # one voice heard: how to say two people speak here
+        import shlex
+
+        typer.echo(
+            f"To review it again as two voices: coach review --speakers 2 {shlex.quote(str(recording))}",
+            err=True,
+        )
     if as_json:
         print_json(result)
     else:
@@ -1164,7 +1171,7 @@ def _review_progress(enabled: bool):
 def _describe_review(result: dict) -> str:
     m = result["metrics"]
     lines = [
-        f"{len(result['turns'])} turns, {len(result['answers'])} answers, "
+        f"{count(len(result['turns']), 'turn')}, {count(len(result['answers']), 'answer')}, "
         f"{result['duration_s'] / 60:.1f} min ({result['identification']['method']}: "
         f"{result['identification']['note']})"
     ]
@@ -1185,13 +1192,22 @@ def _describe_review(result: dict) -> str:
             f"{am.get('wpm') or 0:.0f} wpm · {count(len(a['analysis']['fillers']), 'filler')} · "
             f"score {a['analysis']['scores'].get('overall', '-')}"
         )
-    lines.append(
-        f"\nResponse time median {m['response_time_s']['median']} s; "
-        f"{m['interruptions']['count']} interruptions; "
-        f"you asked {count(len(m['candidate_questions']), 'question')}."
-    )
+    if m["candidate_talk_share"] is not None and m["questions"]:  # two voices told apart, a question heard
+        median = m["response_time_s"]["median"]
+        lines.append(
+            (
+                "\nNo answer followed a question directly"
+                if median is None
+                else f"\nResponse time median {median:g} s"
+            )
+            + f"; {count(m['interruptions']['count'], 'interruption')}; "
+            f"you asked {count(len(m['candidate_questions']), 'question')}."
+        )
     draft = result["debrief_draft"]
-    lines += ["", "Debrief draft:", draft["went_well"], draft["could_be_better"]]
+    measured = [text for text in (draft["went_well"], draft["could_be_better"]) if text]
+    lines += (
+        ["", "Debrief draft:", *measured] if measured else ["", "No debrief draft: nothing was measured."]
+    )
     return "\n".join(lines)
 
 

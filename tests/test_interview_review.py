@@ -4,6 +4,7 @@ speaker encoder, ground truth from the script. Clips are under a minute; the mod
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from dataclasses import replace
@@ -242,6 +243,22 @@ def test_one_voice_gives_a_clear_warning_and_one_answer(run):
     result = run("one_voice.flac")
     assert any("Only one voice" in w for w in result["warnings"])
     assert len(result["answers"]) == 1 and result["answers"][0]["question"] is None
+
+
+def test_the_terminal_summary_says_only_what_was_measured(run, profile):
+    """`coach review` printed "Response time median None s; 0 interruptions; you asked 0 questions"
+    for a recording heard as one voice, and "1 turns, 1 answers": the conversation's line is there
+    only when two voices were told apart, and counts read as words."""
+    from coach.cli import _describe_review
+
+    alone = _describe_review(run("one_voice.flac"))
+    assert alone.startswith("1 turn, 1 answer, ")
+    assert "None" not in alone and "Response time" not in alone and "you asked" not in alone
+    assert alone.endswith("No debrief draft: nothing was measured.")
+    both = _describe_review(run("interview_fillers.flac", profile=profile))
+    assert re.search(
+        r"Response time median \d+(\.\d+)? s; \d+ interruptions?; you asked \d+ questions?\.", both
+    )
 
 
 def test_identical_stereo_channels_fall_back_to_voices(run):

@@ -124,8 +124,12 @@ def debrief_draft(answers: Sequence[dict], facts: dict, settings: Settings) -> d
     if with_result:
         stated = "answer stated" if len(with_result) == 1 else "answers stated"
         well.append(RESULTS.format(results=f"{len(with_result)} {stated}"))
+    # Who asked what, who waited and who cut in are known only when two voices were told apart and
+    # an interviewer's question was heard: a one-voice recording "asked 0 questions of your own".
+    conversation = facts.get("candidate_talk_share") is not None and facts.get("questions")
     asked = facts.get("candidate_questions") or []
-    (well if asked else better).append(OWN_QUESTIONS.format(questions=count(len(asked), "question")))
+    if conversation:
+        (well if asked else better).append(OWN_QUESTIONS.format(questions=count(len(asked), "question")))
     for a in answers:
         if a["end_s"] - a["offset_s"] > MONOLOGUE_S:
             better.append(
@@ -142,10 +146,10 @@ def debrief_draft(answers: Sequence[dict], facts: dict, settings: Settings) -> d
                 typical=f"{t.fillers_per_100_words_typical:g}",
             )
         )
-    slow = [x for x in facts["response_time_s"]["each"] if x > SLOW_START_S]
+    slow = [x for x in facts["response_time_s"]["each"] if x > SLOW_START_S] if conversation else []
     if slow:
         better.append(SLOW_STARTS.format(slow=count(len(slow), "answer"), limit=f"{SLOW_START_S:g}"))
-    if facts["interruptions"]["by_candidate"]:
+    if conversation and facts["interruptions"]["by_candidate"]:
         better.append(INTERRUPTIONS.format(times=count(facts["interruptions"]["by_candidate"], "time")))
     no_result = [a for a in answers if a["bank_id"] and a not in with_result]
     if no_result:
