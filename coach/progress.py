@@ -526,11 +526,16 @@ def summary_lines(report: dict) -> list[str]:
     """The report as a few plain sentences for the terminal."""
     counts = report["counts"]
     booked = len(report["cadence"]["real_interviews"]["upcoming"])
+    more = f"; {booked} more booked" if booked else ""
+    analysed = (
+        f" ({count(counts['real_answers'], 'answer')} analysed{more})"
+        if counts["real_interviews"] or booked
+        else ""
+    )
     lines = [
         f"{count(counts['practice_attempts'], 'practice answer')}"
         f"{mock_words(counts.get('practice_in_mock_interviews', 0))}, "
-        f"{count(counts['real_interviews'], 'real interview')} "
-        f"({count(counts['real_answers'], 'answer')} analysed{f'; {booked} more booked' if booked else ''})."
+        f"{count(counts['real_interviews'], 'real interview')}{analysed}."
     ]
     for measure in ("wpm", "fillers_per_100_words", "score_overall"):
         entry = report["improvement"].get(measure)
@@ -542,6 +547,11 @@ def summary_lines(report: dict) -> list[str]:
                     f"{entry['label'].capitalize()}: {_figure(ends['first_mean'], measure)} on average over "
                     f"the first {ends['n']} answers, {_figure(ends['last_mean'], measure)} over the last "
                     f"{ends['n']}{band}; {ends['direction']} since the start."
+                )
+            elif entry.get("attempts", 0) < 2:  # one answer has nothing to compare with (as the page says)
+                lines.append(
+                    f"{entry['label'].capitalize()}: {_figure(entry['latest'], measure)} on your first "
+                    f"answer{band}; answer again to see the change."
                 )
             else:
                 lines.append(

@@ -96,6 +96,20 @@ def test_the_terminal_summary_reads_in_words(store, settings):
     assert "119.5" not in text and "17.86" not in text, text
 
 
+def test_the_terminal_summary_of_a_first_answer_has_nothing_to_compare(store, settings):
+    """One answer said "165 on the first answer, 165 on the latest; same since the first" and
+    "0 real interviews (0 answers analysed)": now the page's sentence, and no count of nothing."""
+    _practice(store, 165, 0, day=0, overall=95)
+    lines = summary_lines(progress_report(store, settings, today=date(2025, 1, 6)))
+    text = "\n".join(lines)
+    assert lines[0] == "1 practice answer, 0 real interviews.", lines[0]
+    assert (
+        "Pace (words per minute): 165 on your first answer (comfortable band 130–175); "
+        "answer again to see the change." in lines
+    ), text
+    assert "latest" not in text and "since the first" not in text, text
+
+
 def test_speeding_up_inside_the_band_is_not_called_an_improvement(store, settings):
     _practice(store, 140, 3, day=0)
     _practice(store, 170, 3, day=1)
