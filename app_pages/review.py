@@ -12,7 +12,7 @@ from coach.errors import CoachError, NotAudioError
 from coach.interview.draft import MEASURED_FIELDS, refreshed_text
 from coach.interview.orchestrator import review_again, review_recording
 from coach.interview.review import ReviewOptions
-from coach.interview.turns import asked_question_text
+from coach.interview.turns import question_title
 from coach.interview_log import STAGES, WHOLE_RECORDING, recordable
 from coach.local_time import long_date
 from coach.ui import browser_clock, shared, summary
@@ -296,7 +296,7 @@ def answers(result: dict) -> None:
         # the question as the bank words it when it matched one (the transcript's wording can be
         # garbled: "tell me an outer time new leather project"), else as asked, lead-ins left out
         heard = answer.get("question_text") or ""
-        question = answer.get("bank_question") or asked_question_text(heard) or WHOLE_RECORDING
+        question = question_title(heard, answer.get("bank_question")) or WHOLE_RECORDING
         with st.expander(f"Answer {number}: {escape(question)}", expanded=len(shown) == 1):
             if answer.get("bank_question") and heard:
                 st.caption(f"Matched to this question of the bank; heard as “{escape(heard)}”")

@@ -1169,6 +1169,8 @@ def _review_progress(enabled: bool):
 
 
 def _describe_review(result: dict) -> str:
+    from coach.interview.turns import question_title
+
     m = result["metrics"]
     lines = [
         f"{count(len(result['turns']), 'turn')}, {count(len(result['answers']), 'answer')}, "
@@ -1181,14 +1183,14 @@ def _describe_review(result: dict) -> str:
     for a in result["answers"]:
         am = a["analysis"]["metrics"]
         bank = f"[{a['bank_id']}] " if a["bank_id"] else "[not in bank] "
+        title = bank + (question_title(a["question"], a["bank_question"]) or "(whole talk)")
+        if a["bank_question"] and a["question"] and a["question"] != a["bank_question"]:
+            title += f"\n  heard as “{a['question']}”"
         if a["analysis"].get("scores") is None:
-            lines.append(
-                f"\n{bank}{a['question'] or '(whole talk)'}\n  not measured: "
-                + " ".join(a["analysis"]["warnings"])
-            )
+            lines.append(f"\n{title}\n  not measured: " + " ".join(a["analysis"]["warnings"]))
             continue
         lines.append(
-            f"\n{bank}{a['question'] or '(whole talk)'}\n  {a['end_s'] - a['offset_s']:.0f} s · "
+            f"\n{title}\n  {a['end_s'] - a['offset_s']:.0f} s · "
             f"{am.get('wpm') or 0:.0f} wpm · {count(len(a['analysis']['fillers']), 'filler')} · "
             f"score {a['analysis']['scores'].get('overall', '-')}"
         )

@@ -248,14 +248,19 @@ def test_one_voice_gives_a_clear_warning_and_one_answer(run):
 def test_the_terminal_summary_says_only_what_was_measured(run, profile):
     """`coach review` printed "Response time median None s; 0 interruptions; you asked 0 questions"
     for a recording heard as one voice, and "1 turns, 1 answers": the conversation's line is there
-    only when two voices were told apart, and counts read as words."""
+    only when two voices were told apart, and counts read as words. Questions are titled as on the
+    Review page."""
     from coach.cli import _describe_review
 
     alone = _describe_review(run("one_voice.flac"))
     assert alone.startswith("1 turn, 1 answer, ")
     assert "None" not in alone and "Response time" not in alone and "you asked" not in alone
     assert alone.endswith("No debrief draft: nothing was measured.")
-    both = _describe_review(run("interview_fillers.flac", profile=profile))
+    reviewed = run("interview_fillers.flac", profile=profile)
+    both = _describe_review(reviewed)
+    # a matched question is titled in the bank's words, as the page titles it; what was heard below
+    matched = [a for a in reviewed["answers"] if a["bank_question"]]
+    assert matched and all(f"[{a['bank_id']}] {a['bank_question']}\n" in both for a in matched), both
     assert re.search(
         r"Response time median \d+(\.\d+)? s; \d+ interruptions?; you asked \d+ questions?\.", both
     )

@@ -190,6 +190,13 @@ def asked_question_text(text: str) -> str:
     return clean[:1].upper() + clean[1:]
 
 
+def question_title(heard: str | None, bank_question: str | None) -> str:
+    """An answer's question as the page and the terminal title it: in the bank's words when it
+    matched one (Whisper's "tell me an outer time new leather project" can be garbled), else as
+    asked without lead-ins or "um"s; "" when no question was heard."""
+    return bank_question or asked_question_text(heard or "")
+
+
 def question_words(turn: Turn) -> tuple[Word, ...] | None:
     """The question in an interviewer's turn: from its first to its last question sentence."""
     parts = sentences(turn.words)
