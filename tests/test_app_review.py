@@ -196,6 +196,27 @@ def test_saying_two_people_speak_splits_a_recording_heard_as_one_voice(tmp_path,
     assert any("pick yours" in w.value for w in at.warning)
 
 
+def test_a_recording_heard_as_one_voice_starts_the_debrief_from_nothing_measured(tmp_path, monkeypatch):
+    """One voice found where an interview has two: nothing is scored, so the debrief form says the
+    review measured nothing to start from (it said "Started from what the review measured" over a
+    draft whose only line was "You asked 0 questions of your own")."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = _reviewed("one voice.flac", DATA / "interviews" / "one_voice.flac", "audio/flac", "Hooli")
+    assert any("Only one voice was found" in w.value for w in at.warning)
+    captions = "\n".join(c.value for c in at.caption)
+    assert "The review could measure nothing to start from; write your own view and save." in captions
+    assert "Started from what the review measured" not in captions
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        [interview] = store.list_interviews(db)
+        [draft] = store.list_debriefs(db, interview_id=interview["id"])
+    finally:
+        db.close()
+    assert draft["went_well"] == draft["could_be_better"] == ""
+    key = f"review_debrief_{interview['id']}"
+    assert at.text_area(key=f"{key}_could_be_better").value == ""
+
+
 def test_saving_the_debrief_edits_the_reviews_draft(tmp_path, monkeypatch):
     """The review writes a draft debrief from what it measured; the form starts from it and saving
     it updates that draft instead of adding a second debrief."""

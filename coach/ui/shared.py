@@ -458,8 +458,10 @@ def debrief_form(
     name, key = key, (form_key(key) if debrief is None else key)
     with st.form(key):
         st.markdown(f"**{book.after_title}**  \n:gray[{book.after_intro}]")
-        if from_review(debrief):
+        if from_review(debrief) and (debrief.get("went_well") or debrief.get("could_be_better")):
             st.caption("Started from what the review measured; change it to your own view and save.")
+        elif from_review(debrief):  # the voices were not told apart: nothing measured to start from
+            st.caption("The review could measure nothing to start from; write your own view and save.")
         answers: dict = {}
         for f in book.debrief_fields:
             widget_key = f"{key}_{f.id}"
