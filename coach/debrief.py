@@ -163,9 +163,9 @@ def form_values(debrief: dict | None, heard: list[str] | tuple = ()) -> dict:
     """What the debrief form shows: a stored debrief (a review's draft, or one written earlier) so
     saving edits it, or the template's blanks. People met are stored on the interview, so the form
     starts with none and only adds the ones typed. A review's draft lists the questions the review
-    `heard` until the user writes their own list."""
+    `heard` until the user writes their own list. Interest stays None (not set) until it is given."""
     if debrief is None:
-        return {"interest": 3, "proceed": "undecided", "questions_asked": "\n".join(dict.fromkeys(heard))}
+        return {"interest": None, "proceed": "undecided", "questions_asked": "\n".join(dict.fromkeys(heard))}
     notes = debrief.get("notes") or ""
     asked = questions_in_notes(notes)
     if asked:
@@ -177,7 +177,7 @@ def form_values(debrief: dict | None, heard: list[str] | tuple = ()) -> dict:
         "could_be_better": debrief.get("could_be_better") or "",
         "skill_gaps": debrief.get("skill_gaps") or "",
         "questions_asked": "\n".join(asked),
-        "interest": debrief.get("interest") or 3,
+        "interest": debrief.get("interest"),  # None until the user gives one: never a made-up 3
         "proceed": {True: "yes", False: "no"}.get(debrief.get("proceed"), "undecided"),
         "time_commitment": debrief.get("time_commitment") or "",
         "notes": notes,

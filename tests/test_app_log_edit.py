@@ -230,9 +230,9 @@ def test_the_debrief_of_an_interview_is_edited_not_added_twice(db):
     key = f"interviews_debrief_{interview_id}"
     assert at.text_area(key=f"{key}_skill_gaps").value == "system design"
     assert at.text_area(key=f"{key}_questions_asked").value == "Why us?"
-    assert at.slider(key=f"{key}_interest").value == 2
+    assert at.select_slider(key=f"{key}_interest").value == 2
     at.text_area(key=f"{key}_skill_gaps").input("system design, pricing")
-    at.slider(key=f"{key}_interest").set_value(4)
+    at.select_slider(key=f"{key}_interest").set_value(4)
     in_form(at.button, key)[0].click().run()
     assert not at.exception and not at.error
     [debrief] = store.list_debriefs(db, interview_id=interview_id)

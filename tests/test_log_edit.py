@@ -83,8 +83,9 @@ def test_the_debrief_form_starts_from_the_stored_debrief():
     }
     values = form_values(stored)
     assert values["questions_asked"] == "Why us?\nWhy now?" and values["notes"] == "Good panel."
-    assert (values["interest"], values["proceed"]) == (3, "no")
-    assert form_values(None) == {"interest": 3, "proceed": "undecided", "questions_asked": ""}
+    # interest not given stays not given: the form used to start at 3 and saving stored it
+    assert (values["interest"], values["proceed"]) == (None, "no")
+    assert form_values(None) == {"interest": None, "proceed": "undecided", "questions_asked": ""}
     assert not from_review(stored) and from_review({**stored, "notes": "Measured by coach review; add"})
     newer = {**stored, "id": 4, "created_at": "2026-03-03T10:00:00+00:00"}
     assert latest_debrief([newer, stored])["id"] == 4 and latest_debrief([]) is None

@@ -416,6 +416,11 @@ def test_the_interview_pipeline_from_the_terminal(settings, monkeypatch):
     ]
     text = _run(settings, "interviews").stdout
     assert "Interest: 4 → 3 → 2 out of 5" in text and "Decide: Your interest in Initech" in text
+    # a debrief given no --interest keeps it unset however often it is added to (it became 3/5)
+    [acme] = [o for o in report["opportunities"] if o["company"] == "Acme Robotics"]
+    final = str(acme["stages"][0]["interview_id"])
+    assert ok("debrief", final, "--went-well", "the design round")["debrief"]["interest"] is None
+    assert ok("debrief", final, "--notes", "Asked about on-call.")["debrief"]["interest"] is None
 
 
 @pytest.mark.parametrize(
