@@ -5,7 +5,7 @@ from dataclasses import fields, replace
 import streamlit as st
 
 from coach.analysis import quality
-from coach.config import Thresholds, save_settings
+from coach.config import Thresholds, check_thresholds, save_settings
 from coach.data_admin import (
     CONFIRM_WORD,
     delete_all_data,
@@ -135,6 +135,10 @@ def threshold_inputs(where, names: list[str]) -> dict[str, float]:
         else:
             entered[name] = where.number_input(
                 label,
+                # a level in dB below full scale is negative; every other number is a length, a
+                # rate or a count, never below zero
+                min_value=None if name == "quiet_below_dbfs" else 0.0,
+                max_value=0.0 if name == "quiet_below_dbfs" else None,
                 value=float(value),
                 step=0.05 if abs(value) < 5 else 1.0,
                 format="%.0f" if abs(value) >= 5 else "%.2f" if round(value, 2) == value else "%.3f",
@@ -165,11 +169,12 @@ def thresholds() -> None:
             values |= threshold_inputs(st.container(), [n for n in names if n not in THRESHOLD_LABELS])
         left, right = st.columns([1, 4])
         if left.form_submit_button("Save thresholds", type="primary"):
-            save_settings(replace(cfg, thresholds=Thresholds(**values)))
-            st.success(
-                "Saved. Answers analysed from now on use these numbers; earlier answers keep "
-                "the scores they were given."
-            )
+            with shared.shown_errors():
+                save_settings(replace(cfg, thresholds=check_thresholds(Thresholds(**values))))
+                st.success(
+                    "Saved. Answers analysed from now on use these numbers; earlier answers keep "
+                    "the scores they were given."
+                )
         if right.form_submit_button("Restore the defaults"):
             save_settings(replace(cfg, thresholds=Thresholds()))
             st.rerun()

@@ -113,6 +113,51 @@ class Thresholds:
     filler_max_timbre_distance: float = 100.0
 
 
+# Thresholds that bound a range together: (lower, upper, the sentence when the lower is not below).
+THRESHOLD_ORDER = (
+    (
+        "pace_low_wpm",
+        "pace_high_wpm",
+        "The pace band's low end ({a:g} wpm) must be below its high end ({b:g} wpm).",
+    ),
+    (
+        "pace_high_wpm",
+        "pace_comprehension_limit_wpm",
+        "The pace band's high end ({a:g} wpm) must be below the comprehension limit ({b:g} wpm).",
+    ),
+    (
+        "natural_pause_s",
+        "long_pause_s",
+        "A natural pause ({a:g} s) must be shorter than a long pause ({b:g} s).",
+    ),
+    (
+        "answer_min_s",
+        "answer_max_s",
+        "The shortest usual answer ({a:g} s) must be shorter than the longest usual answer ({b:g} s).",
+    ),
+    (
+        "filler_min_s",
+        "filler_max_s",
+        "The shortest “um” heard ({a:g} s) must be shorter than the longest ({b:g} s).",
+    ),
+    (
+        "filler_pitch_low_ratio",
+        "filler_pitch_high_ratio",
+        "The lowest pitch of an “um” ({a:.0%}) must be below the highest ({b:.0%}).",
+    ),
+)
+
+
+def check_thresholds(thresholds: Thresholds) -> Thresholds:
+    """The thresholds, or one sentence saying which two contradict each other (a pace band of
+    200–175 wpm was saved, and feedback then said 165 wpm was outside it)."""
+    for low, high, sentence in THRESHOLD_ORDER:
+        a, b = getattr(thresholds, low), getattr(thresholds, high)
+        if not a < b:
+            raise InputError(sentence.format(a=a, b=b) + " Nothing was saved.")
+    return thresholds
+
+
 @dataclass(frozen=True)
 class Settings:
     """Where data lives, which engine transcribes, and the limits on input."""

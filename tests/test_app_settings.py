@@ -2,10 +2,11 @@
 
 import re
 
+import pytest
 from app_support import page, seeded_dir
 
 from coach import store
-from coach.config import load_settings
+from coach.config import Thresholds, load_settings
 from coach.transcribe import available_models
 from coach.ui import summary
 
@@ -50,6 +51,37 @@ def test_thresholds_are_saved(tmp_path, monkeypatch):
     [b for b in at.button if b.label == "Save thresholds"][0].click().run()
     assert not at.exception
     assert load_settings(tmp_path).thresholds.long_pause_s == 2.5
+
+
+def test_a_pace_band_upside_down_is_refused_and_nothing_is_saved(tmp_path, monkeypatch):
+    """A low end of 200 wpm above the high end's 175 was saved ("Saved.") and feedback then said
+    165 wpm was "outside the 200–175 band"."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("settings").run()
+    at.number_input(key="settings_t_pace_low_wpm").set_value(200)
+    at.number_input(key="settings_t_long_pause_s").set_value(2.5)
+    [b for b in at.button if b.label == "Save thresholds"][0].click().run()
+    assert not at.exception and not at.success
+    assert [e.value for e in at.error] == [
+        "The pace band's low end (200 wpm) must be below its high end (175 wpm). Nothing was saved."
+    ]
+    assert load_settings(tmp_path).thresholds == Thresholds()  # not the pause either
+    # lengths and rates cannot go below zero; a level in dB below full scale cannot go above it
+    assert at.number_input(key="settings_t_long_pause_s").min == 0
+    assert at.number_input(key="settings_t_quiet_below_dbfs").max == 0
+
+
+def test_every_range_of_the_thresholds_is_checked():
+    from dataclasses import replace
+
+    from coach.config import THRESHOLD_ORDER, check_thresholds
+    from coach.errors import InputError
+
+    assert check_thresholds(Thresholds()) == Thresholds()
+    for low, high, _ in THRESHOLD_ORDER:
+        upside_down = replace(Thresholds(), **{low: getattr(Thresholds(), high)})
+        with pytest.raises(InputError, match="Nothing was saved"):
+            check_thresholds(upside_down)
 
 
 def test_shares_are_shown_and_entered_as_percentages(tmp_path, monkeypatch):
