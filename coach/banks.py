@@ -803,6 +803,19 @@ def tag_words(tag: str) -> str:
     return TAG_WORDS.get(tag, tag.replace("-", " "))
 
 
+# What a question of your own is given to cover when you write no talking points of your own: STAR
+# in three phrases, a reminder on the Questions page. Answers are not checked against them: the
+# structure already measures these parts, and by meaning "actions you took" read as "not heard"
+# beside a structure that heard the action.
+GENERIC_TALKING_POINTS = ("a specific example", "actions you took", "the result")
+
+
+def points_to_check(talking_points: Sequence[str]) -> tuple[str, ...]:
+    """The talking points an answer is checked against: none when they are only the generic ones."""
+    points = tuple(talking_points)
+    return () if points == GENERIC_TALKING_POINTS else points
+
+
 def add_user_question(
     data_dir: Path,
     text: str,
@@ -839,7 +852,7 @@ def add_user_question(
         "difficulty": difficulty,
         "format": "star" if category == "behavioural" else "free",
         "target_s": 120 if category == "behavioural" else 90,
-        "talking_points": list(talking_points) or ["a specific example", "actions you took", "the result"],
+        "talking_points": list(talking_points) or list(GENERIC_TALKING_POINTS),
         "follow_ups": list(follow_ups) or ["What would you do differently next time?"],
         "source": source,
     }

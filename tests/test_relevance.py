@@ -123,6 +123,21 @@ def test_no_question_or_no_points_means_no_coverage_section():
         assert summary.talking_points(result) == (None, [])
 
 
+def test_a_question_of_your_own_without_points_is_not_checked_against_the_generic_ones(tmp_path):
+    """A question written without talking points (or asked in a real interview) is given STAR's
+    three as a reminder; checked by meaning, "actions you took" read "not heard" beside a structure
+    that heard the action. Its answers are not checked against them; points you write are."""
+    from coach.banks import add_user_question
+
+    generic = add_user_question(tmp_path, "Walk me through a hard outage you handled.")
+    result = analyze(Transcript.from_text(ANSWER), question=generic).to_dict()
+    assert result["metrics"]["relevance"] is None and summary.talking_points(result) == (None, [])
+    assert not any("not heard" in f for f in result["feedback"]), result["feedback"]
+    assert result["scores"]["content"]["because"].startswith("no talking points to check")
+    own = add_user_question(tmp_path, "Why did nobody lead it?", talking_points=["how you earned trust"])
+    assert analyze(Transcript.from_text(ANSWER), question=own).to_dict()["metrics"]["relevance"]["total"] == 1
+
+
 def test_a_20000_word_paste_gets_one_sentence_and_no_verdict():
     paste = "We moved the billing jobs to the new queue last spring. " * 2_000  # 22,000 words
     start = time.perf_counter()

@@ -13,6 +13,7 @@ from coach.analysis import content, delivery, feedback, prosody, quality, releva
 from coach.analysis.extensions import Mark
 from coach.analysis.pipeline import load_pipeline, make_doc
 from coach.analysis.star import PARTS
+from coach.banks import points_to_check
 from coach.config import Settings, Thresholds
 from coach.types import Transcript
 
@@ -119,7 +120,9 @@ def analyze(
     metrics["repetitions"] = sum(1 for m in marks if m.kind in {"repetition", "false_start"})
     metrics["fillers"] = sum(1 for m in marks if m.kind not in {"repetition", "false_start"})
     metrics["filler_counts"] = dict(Counter(_filler_name(doc, m) for m in marks).most_common())
-    talking_points = tuple(getattr(question, "talking_points", ()) or ()) if question is not None else ()
+    talking_points = (
+        points_to_check(getattr(question, "talking_points", ()) or ()) if question is not None else ()
+    )
     min_recall = thresholds.talking_point_min_recall
     metrics["relevance"] = (
         relevance.coverage(talking_points, _sentences_for_relevance(doc, sents, marks), min_recall)

@@ -110,7 +110,7 @@ def content_score(
         base = 50.0
     else:
         base = 100.0
-        notes.append("no question given, so talking points are not checked")
+        notes.append("no talking points to check (no question, or one of your own without them)")
     part = 0.4 * (min(quantified, 2) / 2) + 0.3 * (
         1.0 if i_share is None or i_share >= t.action_i_min_share else i_share / t.action_i_min_share
     )
