@@ -10,6 +10,7 @@ from coach.ui.highlight import escape
 
 ANY = "any"
 PAGE_SIZE = 25
+QUESTION_CHARS = 400  # the add form's box; a longer question kept elsewhere is edited whole
 
 cfg = shared.settings()
 ss = st.session_state
@@ -97,7 +98,7 @@ def add_your_own() -> None:
     with st.form(shared.form_key("questions_add")):
         text = st.text_area(
             "The question",
-            max_chars=400,
+            max_chars=QUESTION_CHARS,
             placeholder="Tell me about a time you had to deliver bad news to a customer.",
         )
         c1, c2, c3 = st.columns(3)
@@ -145,7 +146,9 @@ def edit_own(q: banks.Question, answers: int) -> None:
     copied)."""
     with st.expander(f"{escape(q.text)} ({escape(summary.question_source(q))})"):
         with st.form(f"questions_edit_{q.id}"):
-            text = st.text_input("The question", value=q.text, max_chars=400)
+            # a question kept longer than the add form allows (typed in the terminal, or heard in a
+            # real interview) is shown whole: a shorter box cut it, and "Save changes" kept the cut
+            text = st.text_input("The question", value=q.text, max_chars=max(QUESTION_CHARS, len(q.text)))
             c1, c2, c3 = st.columns(3)
             category = c1.selectbox(
                 "Category",

@@ -123,6 +123,22 @@ def _tags_in(text: str) -> list[str]:
     return [t for t in HYPHENATED_TAGS if t in text]
 
 
+def test_a_question_longer_than_the_add_box_is_edited_whole(tmp_path, monkeypatch):
+    """A 594-character question of your own (kept from the terminal) showed cut to 400 characters
+    in its edit box, and "Save changes" stored the cut without a word."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    long_text = "Walk me through the outage " + "and what you changed after it " * 19 + "?"
+    assert len(long_text) > 500
+    mine = banks.add_user_question(tmp_path, long_text)
+    at = page("questions").run()
+    [box] = [t for t in at.text_input if t.value == mine.text]
+    assert box.max_chars >= len(mine.text)
+    [b for b in at.button if b.label == "Save changes"][0].click().run()
+    assert not at.exception and not at.error
+    [kept] = [q for q in banks.load_questions(tmp_path) if q.source != "bank"]
+    assert kept.text == mine.text
+
+
 def test_tags_read_as_words_on_the_questions_practice_and_progress_pages(monkeypatch):
     """'system design, customer focus', not the bank's ids 'system-design, customer-focus': in
     each question's line, the filters' choices, and the questions recommended from a debrief's
