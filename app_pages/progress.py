@@ -44,7 +44,7 @@ def headline(report: dict) -> None:
     c2.metric(
         "Real interviews",
         counts["real_interviews"],
-        help=f"{counts['real_answers']} answers analysed{booked}.",
+        help=f"{count(counts['real_answers'], 'answer')} analysed{booked}.",
     )
     c3.metric(
         "Last practice",

@@ -137,7 +137,7 @@ def add_your_own() -> None:
         edit_own(q, answers[q.id])
 
 
-KEEP_WORDS = "keep them under this question's words"
+KEEP_WORDS = ("keep it under this question's words", "keep them under this question's words")
 
 
 def edit_own(q: banks.Question, answers: int) -> None:
@@ -197,10 +197,13 @@ def delete_own(q: banks.Question, answers: int) -> None:
     others = {o.id: o.text for o in questions if o.id != q.id}
     move_to = None
     if answers:
+        them = "them" if answers > 1 else "it"
         move_to = st.selectbox(
-            f"Its {count(answers, 'answer')}, once it is deleted",
+            "Its answer, once it is deleted"
+            if answers == 1
+            else f"Its {answers} answers, once it is deleted",
             [None, *others],
-            format_func=lambda i: KEEP_WORDS if i is None else f"file them under: {others[i]}",
+            format_func=lambda i: KEEP_WORDS[answers > 1] if i is None else f"file {them} under: {others[i]}",
             key=f"questions_move_{q.id}",
             help="Pick the bank question this one copies, so its answers line up with your practice.",
         )

@@ -72,8 +72,8 @@ class TimeSpent:
         if not self.stages_done:
             return f"nothing yet, {count(self.stages_booked, 'stage')} booked"
         done = count(self.stages_done, "stage") + " so far"
-        if self.stages_done > 1:
-            done += f" over {count(self.span_days, 'day')}"
+        if self.stages_done > 1:  # two stages on one day are "on one day", not "over 0 days"
+            done += f" over {count(self.span_days, 'day')}" if self.span_days else " on one day"
         if self.stages_booked:
             done += f", {self.stages_booked} more booked"
         return done

@@ -522,6 +522,14 @@ def _days_ago(days: int) -> str:
     return {0: "today", 1: "yesterday"}.get(days, f"{days} days ago")
 
 
+# How a measure moved, in the words the Progress page uses ("closer" alone read "closer since the first")
+DIRECTION_WORDS = {
+    "closer": "closer to where it should be",
+    "further": "further from where it should be",
+    "same": "no nearer to or further from where it should be",
+}
+
+
 def summary_lines(report: dict) -> list[str]:
     """The report as a few plain sentences for the terminal."""
     counts = report["counts"]
@@ -546,7 +554,7 @@ def summary_lines(report: dict) -> list[str]:
                 lines.append(
                     f"{entry['label'].capitalize()}: {_figure(ends['first_mean'], measure)} on average over "
                     f"the first {ends['n']} answers, {_figure(ends['last_mean'], measure)} over the last "
-                    f"{ends['n']}{band}; {ends['direction']} since the start."
+                    f"{ends['n']}{band}; {DIRECTION_WORDS[ends['direction']]}."
                 )
             elif entry.get("attempts", 0) < 2:  # one answer has nothing to compare with (as the page says)
                 lines.append(
@@ -557,7 +565,7 @@ def summary_lines(report: dict) -> list[str]:
                 lines.append(
                     f"{entry['label'].capitalize()}: {_figure(entry['first'], measure)} on the first "
                     f"answer, {_figure(entry['latest'], measure)} on the latest{band}; "
-                    f"{entry['since_first']} since the first."
+                    f"{DIRECTION_WORDS[entry['since_first']]}."
                 )
         comparison = report["practice_vs_real"][measure]
         if comparison["practice_n"] and comparison["real_n"]:

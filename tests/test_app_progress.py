@@ -36,6 +36,8 @@ def test_progress_with_practice_and_a_real_interview(monkeypatch):
     assert not at.exception
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Practice answers"] == "2" and metrics["Real interviews"] == "1"
+    [real] = [m for m in at.metric if m.label == "Real interviews"]
+    assert real.proto.help == "1 answer analysed.", real.proto.help  # not "1 answers"
     assert any("Tell me about an incident" in e.label and "2 practice" in e.label for e in at.expander)
     text = markdown_text(at)
     assert "Skill gaps from your debriefs: system design" in text

@@ -89,7 +89,10 @@ def test_your_own_question_can_be_edited_and_deleted_its_answers_moving_to_the_b
     assert mine.talking_points == ("Their product", "What I would bring")
 
     at.selectbox(key=f"questions_move_{copy.id}").set_value(bank.id)
-    assert at.selectbox(key=f"questions_move_{copy.id}").label == "Its 1 answer, once it is deleted"
+    move = at.selectbox(key=f"questions_move_{copy.id}")
+    # one answer is "it", not "Its 1 answer … keep them"
+    assert move.label == "Its answer, once it is deleted"
+    assert move.options[:2] == ["keep it under this question's words", f"file it under: {bank.text}"]
     at.button(key=f"questions_delete_{copy.id}").click().run()
     # the first click only asks, naming how many answers and where they go
     assert not at.exception

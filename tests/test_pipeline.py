@@ -231,3 +231,14 @@ def test_a_stage_saying_no_offer_came_is_no_offer(db):
     _log(db, "Fabrikam", "SRE", "offer call", "2026-11-25")
     by_company = {o.company: o.status for o in _pipeline(db)}
     assert by_company == {"Contoso": "in progress", "Fabrikam": "offer"}
+
+
+def test_stages_held_on_one_day_are_not_over_0_days():
+    from coach.pipeline import TimeSpent
+
+    one_day = TimeSpent(2, 0, "2026-11-20", "2026-11-20", 0, "")
+    assert one_day.summary == "2 stages so far on one day"
+    assert (
+        TimeSpent(2, 1, "2026-11-20", "2026-11-21", 1, "").summary
+        == "2 stages so far over 1 day, 1 more booked"
+    )

@@ -92,6 +92,7 @@ def test_the_terminal_summary_reads_in_words(store, settings):
     assert lines[0] == "2 practice answers, 1 real interview (1 answer analysed).", lines[0]
     assert "Pace (words per minute): 120 on the first answer, 152 on the latest" in text, text
     assert "Fillers per 100 words: 17.9 on the first answer, 4 on the latest" in text, text
+    assert "; closer to where it should be." in text and "since the first" not in text, text
     assert "Last real interview: 2025-01-20 (today)." in text, text
     assert "119.5" not in text and "17.86" not in text, text
 
@@ -222,7 +223,7 @@ def test_months_of_answers_compare_a_few_at_each_end_not_one_noisy_pair(store, s
     text = "\n".join(summary_lines(report))
     assert (
         "Pace (words per minute): 189 on average over the first 5 answers, 165 over the last 5 "
-        "(comfortable band 130–175); closer since the start." in text
+        "(comfortable band 130–175); closer to where it should be." in text
     ), text
     assert "150 on the first answer" not in text
 

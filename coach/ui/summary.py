@@ -16,7 +16,7 @@ from coach.analysis.wording import clock, ordinal
 from coach.banks import tag_words  # a bank tag in words (pages call it as summary.tag_words)
 from coach.config import Thresholds
 from coach.local_time import long_date
-from coach.progress import in_mock_interview, mock_words
+from coach.progress import DIRECTION_WORDS, in_mock_interview, mock_words
 from coach.ui.highlight import escape, spans_by_kind
 from coach.ui.log_labels import moment_words, short_date
 
@@ -424,11 +424,6 @@ def improvement_sentence(entry: dict, practice_answers: int | None = None) -> st
     first = "your first measured answer" if unmeasured else "your first practice answer"
     if measured < 2:
         return f"{label}: **{plain(entry['latest'])}** on {first}. Answer again to see the change."
-    directions = {
-        "closer": "closer to where it should be",
-        "further": "further from where it should be",
-        "same": "no nearer to or further from where it should be",
-    }
     counted = (
         f"{measured} of your {practice_answers} answers could be measured"
         if unmeasured
@@ -440,9 +435,9 @@ def improvement_sentence(entry: dict, practice_answers: int | None = None) -> st
         return (
             f"{label}: **{plain(ends['first_mean'])}** on average over your first {ends['n']}"
             f"{measured_words} answers, **{plain(ends['last_mean'])}** over your last {ends['n']} "
-            f"({counted}) — {directions[ends['direction']]}."
+            f"({counted}) — {DIRECTION_WORDS[ends['direction']]}."
         )
-    direction = directions[entry["since_first"]]
+    direction = DIRECTION_WORDS[entry["since_first"]]
     return (
         f"{label}: **{plain(entry['first'])}** on {first}, "
         f"**{plain(entry['latest'])}** on the latest ({counted}) — {direction}."
