@@ -333,8 +333,11 @@ def stage_entry(item: dict, full: dict, today: date) -> None:
     people_met(full["people"], "To meet" if interview_log.is_ahead(item, today) else "People met")
     questions_they_asked(item, full)
     debrief = latest_debrief(full["debriefs"])
-    # an offer or a rejection is no interview to debrief (one written all the same stays editable)
-    debriefed = debrief is not None or playbook.is_interview(item["stage"])
+    # an offer or a rejection is no interview to debrief, nor one still to come after today (one
+    # written all the same stays editable)
+    debriefed = debrief is not None or (
+        playbook.is_interview(item["stage"]) and str(item["interview_date"])[:10] <= today.isoformat()
+    )
     tabs = st.tabs(
         [
             *(["Edit the debrief" if debrief else "Write the debrief"] if debriefed else []),

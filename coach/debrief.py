@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from coach import banks, playbook, store
+from coach import banks, local_time, playbook, store
 from coach.config import Settings
 from coach.errors import InputError
 from coach.interview.turns import asked_question_text
@@ -196,6 +196,17 @@ def latest_debrief(debriefs: list[dict]) -> dict | None:
     return max(debriefs, key=lambda d: (d["created_at"], d["id"])) if debriefs else None
 
 
+def check_held(interview: dict) -> None:
+    """A debrief follows an interview: one dated after today (on the user's clock) gets none yet
+    (a debrief for 1 Jan 2030 was kept, with its interest, beside "1 stage booked")."""
+    day = str(interview["interview_date"])[:10]
+    if day > local_time.today().isoformat():
+        raise InputError(
+            f"{interview['company']} is on {local_time.long_date(day)}, still to come: write its "
+            "debrief on the day, after it. Nothing was saved."
+        )
+
+
 def save_debrief(
     db: Store,
     settings: Settings,
@@ -214,7 +225,10 @@ def save_debrief(
     values["notes"] = notes_with_questions(checked.get("notes") or "", questions)
     values = {k: ("" if v is None and k not in ("interest", "proceed") else v) for k, v in values.items()}
     people_met = [p for p in (parse_person(line) for line in checked.get("people_met") or []) if p["name"]]
-    people = store.get_interview(db, interview_id)["people"]
+    interview = store.get_interview(db, interview_id)
+    if debrief_id is None:
+        check_held(interview)
+    people = interview["people"]
     check_people_met(people, people_met)  # the whole form is refused before any of it is written
     if debrief_id is None:
         listed_before = []

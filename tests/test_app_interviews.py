@@ -166,7 +166,8 @@ def test_the_pipeline_shows_one_card_per_opportunity(tmp_path, monkeypatch):
     assert f"**Notes after the first round:** {notes}" in text  # and on the card itself
     # the debrief is written in a tab of the stage, not a cramped popover
     assert any(t.label == "Edit the debrief" for t in at.tabs)
-    assert any(t.label == "Write the debrief" for t in at.tabs)  # the onsite not yet debriefed
+    # the onsite in 4 days has no debrief yet, nor a form for one: a debrief follows the interview
+    assert not any(t.label == "Write the debrief" for t in at.tabs)
     # options side by side: the offer with the interest of its opportunity, then the alternative, the BATNA
     assert not at.dataframe
     offer = text.index(escape("150k base + 10% bonus + 0.1% equity (4-year vest)"))

@@ -20,7 +20,7 @@ from typer.testing import CliRunner
 from coach.cli import app
 from coach.errors import NoSpeechError
 from coach.practice import practice_answer
-from coach.store import add_interview, open_store, save_attempt
+from coach.store import add_interview, list_debriefs, open_store, save_attempt
 
 
 def _run(settings, *args):
@@ -445,6 +445,25 @@ def test_a_mistake_adding_to_the_log_is_one_line(settings, monkeypatch, args, me
     assert result.exit_code == 1
     assert result.stderr.startswith("error: ") and result.stderr.count("\n") == 1
     assert message in result.stderr
+
+
+def test_an_interview_still_to_come_gets_no_debrief_yet(settings, monkeypatch):
+    """`coach debrief` on an interview dated 2030 said "Saved the debrief … interest 5/5" beside a
+    card that still read "1 stage booked"."""
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    added = _run(settings, "add-interview", "Globex", "--date", "2030-01-01", "--json")
+    interview_id = str(json.loads(added.stdout)["id"])
+    result = _run(settings, "debrief", interview_id, "--went-well", "great", "--interest", "5")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "error: Globex is on Tue 1 Jan 2030, still to come: write its debrief on the day, after it. "
+        "Nothing was saved.\n"
+    )
+    db = open_store(settings)
+    try:
+        assert list_debriefs(db) == []
+    finally:
+        db.close()
 
 
 def test_history_says_record_again_for_a_silent_take_and_reanalyze_only_for_an_interrupted_one(
