@@ -262,8 +262,11 @@ def _status(stages: list[Stage], linked: list[dict]) -> str:
     ):
         return "offer"
     latest = [s for s in stages if s.debriefed]
+    # "no" after a stage stops the opportunity unless a later stage was logged since (they went on
+    # after all): "stopped" showed beside a final booked for next week
+    said_no = bool(latest) and latest[-1].proceed is False and stages[-1] is latest[-1]
     if (
-        (latest and latest[-1].proceed is False)
+        said_no
         or any(o["status"] == "declined" for o in linked)
         or any(o["status"] == "expired" for o in offers)
     ):

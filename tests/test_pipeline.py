@@ -145,6 +145,14 @@ def test_saying_no_stops_an_opportunity_without_a_prompt(db):
     assert umbrella.as_json()["interest_trend"] == [4, 1]
 
 
+def test_a_stage_logged_after_saying_no_means_you_went_on(db):
+    """ "stopped" showed beside a next step booked after the stage whose debrief said no."""
+    _log(db, "Umbrella", "Data lead", "first round", "2026-10-01", interest=2, proceed=False)
+    _log(db, "Umbrella", "Data lead", "final", "2026-12-03")
+    [umbrella] = _pipeline(db)
+    assert umbrella.status == "in progress" and umbrella.next_step["stage"] == "final"
+
+
 def test_an_opportunity_only_booked_has_cost_nothing_yet(db):
     _log(db, "Hooli", "Designer", "recruiter screen", "2026-12-03")
     [hooli] = _pipeline(db)
