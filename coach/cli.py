@@ -639,7 +639,7 @@ def progress_command(
 @app.command("job-description")
 @friendly_errors
 def job_description_command(
-    interview_id: Annotated[int, typer.Argument(help="the interview's id (see `coach history`)")],
+    interview_id: Annotated[int, typer.Argument(help="the interview's id (see `coach interviews`)")],
     source: Annotated[
         str | None, typer.Argument(help="a text file with the description, or - to read it from stdin")
     ] = None,
@@ -968,7 +968,7 @@ def add_option_command(
 @app.command("delete-interview")
 @friendly_errors
 def delete_interview_command(
-    interview_id: Annotated[int, typer.Argument(help="the interview's id (see `coach history`)")],
+    interview_id: Annotated[int, typer.Argument(help="the interview's id (see `coach interviews`)")],
     audio_only: Annotated[
         bool,
         typer.Option(
