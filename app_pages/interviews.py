@@ -29,6 +29,7 @@ from coach.ui import browser_clock, shared, summary
 from coach.ui.highlight import escape
 from coach.ui.log_labels import (
     date_words,
+    deadline_words,
     interest_trend,
     moment_words,
     option_facts,
@@ -583,7 +584,10 @@ def option_card(option: dict, today: date) -> None:
     )
     rows = [
         ("Compensation", escape(option["compensation"]) or ":gray[—]"),
-        ("Answer by", date_words(option["deadline"], today) if option["deadline"] else ":gray[no deadline]"),
+        (
+            "Answer by",
+            deadline_words(option["deadline"], today) if option["deadline"] else ":gray[no deadline]",
+        ),
         ("Your interest", interest),
         ("Scope, team, growth", escape(option["details"]) or ":gray[—]"),
     ]

@@ -751,10 +751,13 @@ def _person(person: dict) -> str:
 
 
 def _describe_option(option: dict) -> str:
+    from datetime import date
+
     facts = [f"#{option['id']} {option['kind']} · {option['company'] or '—'}"]
     facts += [option[k] for k in ("title", "compensation") if option[k]]
     if option["deadline"]:
-        facts.append(f"deadline {option['deadline']}")
+        gone = option["status"] == "open" and option["deadline"] < date.today().isoformat()
+        facts.append(f"deadline {option['deadline']}" + (", passed" if gone else ""))
     if option["interest"]:
         facts.append(
             f"your interest {option['interest']}/5 at the {option['interest_stage'] or 'last stage'}"

@@ -435,3 +435,16 @@ def test_a_booked_interview_metric_escapes_the_company_everywhere_it_is_markdown
     assert shown["delta"] == "booked: " + escape("Northwind *Labs*")
     assert escape("Northwind *Labs*") in shown["help"] and escape("final [round]") in shown["help"]
     assert "*Labs*" not in shown["delta"] + shown["help"]
+
+
+def test_an_offers_deadline_gone_by_says_so():
+    """An open offer with a 2020 deadline read "answer by Wed 1 Jan 2020", as if still to come."""
+    from datetime import date
+
+    from coach.ui.log_labels import deadline_words, option_facts
+
+    today = date(2026, 12, 2)
+    assert deadline_words("2020-01-01", today) == "Wed 1 Jan 2020 (passed)"
+    assert deadline_words("2026-12-10", today) == "Thu 10 Dec (in 8 days)"
+    offer = {"kind": "offer", "status": "open", "deadline": "2020-01-01", "title": "Staff engineer"}
+    assert option_facts(offer, today) == "Staff engineer · answer by Wed 1 Jan 2020 (passed)"

@@ -48,6 +48,13 @@ def date_words(iso_date: str, today: date) -> str:
     return short_date(iso_date, today) + (f" ({relative})" if relative else "")
 
 
+def deadline_words(iso_date: str, today: date) -> str:
+    """An open option's deadline: 'Thu 10 Dec (in 9 days)', or 'Wed 1 Jan 2020 (passed)' once gone
+    by (it read as if still to come)."""
+    passed = date.fromisoformat(iso_date) < today
+    return date_words(iso_date, today) + (" (passed)" if passed else "")
+
+
 def stage_label(stage: dict, today: date, booked: bool) -> str:
     """'recruiter screen · Thu 1 Oct · interest 4/5' — one stage's expander."""
     parts = [stage["stage"] or "stage not set", short_date(stage["interview_date"], today)]
@@ -72,5 +79,5 @@ def option_facts(option: dict, today: date) -> str:
     if option.get("status", "open") != "open":  # answered: its deadline is no longer a call to act
         facts.append(option["status"])
     elif option.get("deadline"):
-        facts.append(f"answer by {date_words(option['deadline'], today)}")
+        facts.append(f"answer by {deadline_words(option['deadline'], today)}")
     return " · ".join(facts) or "no details yet"
