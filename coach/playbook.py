@@ -52,7 +52,7 @@ class DebriefField:
 
 @dataclass(frozen=True)
 class Cadence:
-    """A goal of `interviews` real first-round interviews every `period_days` days."""
+    """A goal of `interviews` real interviews (every stage held counts) every `period_days` days."""
 
     interviews: int = 1
     period_days: int = 91
@@ -207,7 +207,12 @@ def cadence_from_goals(goals: Sequence[dict], default: Cadence) -> Cadence:
         return default
     interviews, days = whole_count(goal["target"]), int(goal["period_days"])
     label = default.period_label if days == default.period_days else f"{days} days"
-    return Cadence(interviews=interviews, period_days=days, period_label=label, intro=default.intro)
+    if (interviews, days) == (default.interviews, default.period_days):
+        return Cadence(interviews=interviews, period_days=days, period_label=label, intro=default.intro)
+    # the playbook's words argue for its own goal ("every quarter"): beside yours they are a suggestion
+    suggested = f"{default.interviews} every {default.period_label}"
+    intro = f"Your own goal; the playbook suggests {suggested}. Whatever the number, the point is regularity."
+    return Cadence(interviews=interviews, period_days=days, period_label=label, intro=intro)
 
 
 def current_cadence(settings, default: Cadence) -> Cadence:
@@ -489,7 +494,7 @@ def _render_cadence(playbook: Playbook) -> str:
     lines = [
         "## Cadence",
         "",
-        f"Goal: **{c.interviews} real first-round {plural} every {c.period_label}**{days}.",
+        f"Goal: **{c.interviews} real {plural} every {c.period_label}**{days}; every stage held counts.",
         "",
         c.intro,
         "",

@@ -83,7 +83,7 @@ def test_options_section_keeps_the_batna_beside_the_offers(book: pb.Playbook) ->
 
 def test_default_cadence_is_one_first_round_interview_a_quarter(book: pb.Playbook) -> None:
     assert (book.cadence.interviews, book.cadence.period_days) == (1, 91)
-    assert "1 real first-round interview every quarter" in pb.render(book, "cadence")
+    assert "1 real interview every quarter" in pb.render(book, "cadence")
 
 
 def test_unknown_section_names_the_right_ones(book: pb.Playbook) -> None:
@@ -263,7 +263,10 @@ def test_cli_playbook_after_json_gives_the_form_and_a_blank_debrief(tmp_path: Pa
 def test_cli_changes_the_cadence_and_shows_it(tmp_path: Path) -> None:
     changed = run(["playbook", "cadence", "--interviews", "2", "--every-days", "60"], tmp_path)
     assert changed.exit_code == 0
-    assert "2 real first-round interviews every 60 days" in changed.stdout
+    assert "2 real interviews every 60 days" in changed.stdout
+    # the playbook's case for a quarter reads as its suggestion beside a goal of your own
+    assert "A real first-round interview every quarter keeps" not in changed.stdout
+    assert "Your own goal; the playbook suggests 1 every quarter." in changed.stdout
     shown = json.loads(run(["playbook", "cadence", "--json"], tmp_path).stdout)["cadence"]
     assert (shown["interviews"], shown["period_days"]) == (2, 60)
 
