@@ -635,10 +635,16 @@ def edit_option_form(options: list[dict]) -> None:
                     if changes:
                         store.update_option(db, chosen, **changes)
                     done("Option saved." if changes else "Nothing had changed.")
-        if st.button("Remove this option", icon=":material/delete:", key=f"interviews_option_del_{chosen}"):
+        named = option_label(option, OPTION_KINDS)
+        if shared.asked_first(
+            f"interviews_option_del_{chosen}",
+            "Remove this option",
+            escape(f"Remove {named}, with everything written about it? This cannot be undone."),
+            icon=":material/delete:",
+        ):
             with shared.shown_errors():
                 store.delete_option(db, chosen)
-                done(f"Removed {escape(option_label(option, OPTION_KINDS))}.")
+                done(f"Removed {escape(named)}.")
 
 
 def offers_and_options(side_by_side: list[dict], opportunities: list[Opportunity], today: date) -> None:

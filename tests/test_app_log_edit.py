@@ -216,7 +216,15 @@ def test_an_offer_can_be_edited_and_removed(db):
         at
     )  # still weighed, as accepted
     at.selectbox(key="interviews_option_pick").set_value(offer).run()
+    # removing asks first, and Cancel keeps it (one click removed the offer with its notes)
     at.button(key=f"interviews_option_del_{offer}").click().run()
+    assert not at.exception and len(store.list_options(db)) == 2
+    [asked] = [w.value for w in at.warning if "cannot be undone" in w.value]
+    assert asked.startswith("Remove ") and "Acme" in asked, asked
+    at.button(key=f"interviews_option_del_{offer}_no").click().run()
+    assert len(store.list_options(db)) == 2 and not [w for w in at.warning if "cannot be undone" in w.value]
+    at.button(key=f"interviews_option_del_{offer}").click().run()
+    at.button(key=f"interviews_option_del_{offer}_yes").click().run()
     assert not at.exception
     assert [o["kind"] for o in store.list_options(db)] == ["batna"]
 

@@ -198,6 +198,22 @@ def shown_errors(
         st.error(f"{sentence} {after}".strip())
 
 
+def asked_first(key: str, label: str, question: str, **button) -> bool:
+    """A button that deletes, asking first: its first click shows `question` with "Yes, …" and
+    "Cancel" under it; True when "Yes" is pressed (nothing was asked before an offer went)."""
+    confirming = f"{key}_confirm"
+    if not st.session_state.get(confirming):
+        st.button(label, key=key, on_click=lambda: st.session_state.update({confirming: True}), **button)
+        return False
+    st.warning(question)
+    yes, no, _ = st.columns([1.4, 1, 3])
+    no.button("Cancel", key=f"{key}_no", on_click=lambda: st.session_state.pop(confirming, None))
+    if yes.button(f"Yes, {label[:1].lower()}{label[1:]}", type="primary", key=f"{key}_yes"):
+        st.session_state.pop(confirming, None)
+        return True
+    return False
+
+
 def table(rows, text_column: str | None = None, text_width: int = 320) -> None:
     """A table of figures without its index; a figure that could not be measured reads "—" (an
     answer too short to measure has no pace), not Streamlit's "None". `text_column` (a question's
