@@ -280,9 +280,9 @@ def _held(interview: dict) -> str:
     an offer or a rejection logged as a stage (no interview to analyse)."""
     from datetime import date
 
-    from coach.playbook import is_interview
+    from coach.playbook import is_ahead, is_interview
 
-    if str(interview["interview_date"]) > date.today().isoformat():
+    if is_ahead(interview, date.today()):
         return " · booked"
     if interview["answers"] or is_interview(interview["stage"]):
         return f" · {count(interview['answers'], 'answer')} analysed"

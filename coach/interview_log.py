@@ -10,7 +10,7 @@ from coach.debrief import parse_person, remember_person, same_person
 from coach.errors import InputError
 from coach.interview.turns import asked_question_text
 from coach.local_time import local_day
-from coach.playbook import is_interview
+from coach.playbook import is_ahead, is_interview
 from coach.store import Store
 from coach.store.options import KINDS as OPTION_KIND_NAMES
 
@@ -104,15 +104,6 @@ def option_edits(
     if "deadline" in changed and changed["deadline"] is None and not option.get("deadline"):
         del changed["deadline"]
     return changed
-
-
-def is_ahead(interview: dict, today: date) -> bool:
-    """Whether an interview is still to come: after today, or today and not yet reviewed or
-    debriefed (one with answers or a debrief has happened). Its people are to meet, not met."""
-    day = str(interview["interview_date"])[:10]
-    return day > today.isoformat() or (
-        day == today.isoformat() and not interview.get("answers") and not interview.get("debriefs")
-    )
 
 
 def coming_up(interviews: list[dict], today: date) -> list[dict]:

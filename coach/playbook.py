@@ -306,15 +306,22 @@ def held_interview_dates(interviews: Sequence[dict]) -> list[date]:
     ]
 
 
+def is_ahead(interview: dict, today: date) -> bool:
+    """Whether an interview is still to come: after today, or today and not yet reviewed or
+    debriefed (one with answers or a debrief has happened). Every page and command that says
+    "booked" or "next" asks here, so today's interview is not "next step" on its card and "held"
+    in the header above it."""
+    day = str(interview["interview_date"])[:10]
+    return day > today.isoformat() or (
+        day == today.isoformat() and not interview.get("answers") and not interview.get("debriefs")
+    )
+
+
 def next_booked(interviews: Sequence[dict], today: date) -> dict | None:
-    """The soonest real interview booked after today ({"date", "company", "stage"}), or None: what
-    the Interviews and Progress pages and `coach progress` name instead of a due date while one is
-    in the calendar (an offer call booked is no interview: is_interview)."""
-    ahead = [
-        i
-        for i in interviews
-        if is_interview(i.get("stage")) and date.fromisoformat(str(i["interview_date"])[:10]) > today
-    ]
+    """The soonest real interview still to come ({"date", "company", "stage"}; is_ahead), or None:
+    what the Interviews and Progress pages and `coach progress` name instead of a due date while
+    one is in the calendar (an offer call booked is no interview: is_interview)."""
+    ahead = [i for i in interviews if is_interview(i.get("stage")) and is_ahead(i, today)]
     if not ahead:
         return None
     soonest = min(ahead, key=lambda i: (str(i["interview_date"])[:10], i.get("id") or 0))

@@ -328,3 +328,15 @@ STAGE_READINGS = [
 @pytest.mark.parametrize(("stage", "interview", "offer"), STAGE_READINGS)
 def test_a_stage_in_free_text_reads_as_an_interview_an_offer_or_neither(stage, interview, offer):
     assert (pb.is_interview(stage), pb.is_offer(stage)) == (interview, offer)
+
+
+def test_an_interview_today_not_yet_held_is_the_next_one_everywhere() -> None:
+    """Today's interview read "Next step: first round, today" on its card while the header above it
+    named one in 2030 as the next real interview: "booked" and "next" now ask one rule (is_ahead)."""
+    today = date(2026, 12, 2)
+    todays = {"id": 2, "company": "Initech", "stage": "first round", "interview_date": "2026-12-02"}
+    later = {"id": 1, "company": "Globex", "stage": "first round", "interview_date": "2030-01-01"}
+    assert pb.next_booked([later, todays], today)["company"] == "Initech"
+    reviewed = {**todays, "answers": 3}  # held: reviewed, or debriefed
+    assert pb.next_booked([later, reviewed], today)["company"] == "Globex"
+    assert pb.next_booked([later, {**todays, "debriefs": 1}], today)["company"] == "Globex"
