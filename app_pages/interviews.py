@@ -546,8 +546,14 @@ def prepare(interviews: list[dict], today: date) -> None:
             + "; ".join(f"{escape(i['company'])} — {escape(i['stage'])}, {when[i['id']]}" for i in upcoming)
         )
     st.markdown(f"#### {escape(book.before_title)}\n{escape(book.before_intro)}")
+    # Streamlit forgets a checkbox once another page has run, so the ticks live in this session's
+    # own set and are drawn from it: going to Progress and back kept none of them
+    ticked = ss.setdefault("interviews_steps_ticked", set())
     for step in book.steps:
-        st.checkbox(f"**{step.text}**", key=f"interviews_step_{step.id}")
+        if st.checkbox(f"**{step.text}**", value=step.id in ticked, key=f"interviews_step_{step.id}"):
+            ticked.add(step.id)
+        else:
+            ticked.discard(step.id)
         st.caption(step.detail)  # under it, once (a "?" beside it said the same again)
     st.markdown("#### Questions to ask them")
     for ask in banks.load_questions_to_ask(cfg.data_dir)[:6]:

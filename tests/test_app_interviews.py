@@ -344,3 +344,18 @@ def test_a_debrief_saved_over_a_review_s_draft_shows_no_coach_words_as_its_notes
     assert "add your own view" not in text and "Notes after the" not in text, text
     result = run_coach("interviews", data_dir=tmp_path)
     assert "add your own view" not in result.stdout, result.stdout
+
+
+def test_the_checklist_keeps_its_ticks_when_you_go_to_another_page_and_back(tmp_path, monkeypatch):
+    """Ticking two steps of "Before the interview", going to Progress and coming back unticked them."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("interviews").run()
+    steps = [c for c in at.checkbox if c.key.startswith("interviews_step_")]
+    assert len(steps) >= 2
+    steps[0].check().run()
+    at.checkbox(key=steps[1].key).check().run()
+    at.switch_page("app_pages/progress.py").run()
+    assert not at.exception
+    at.switch_page("app_pages/interviews.py").run()
+    ticked = [c.key for c in at.checkbox if c.key.startswith("interviews_step_") and c.value]
+    assert ticked == [steps[0].key, steps[1].key]
