@@ -51,8 +51,8 @@ def test_adding_an_interview_and_its_debrief(tmp_path, monkeypatch):
     key = f"interviews_debrief_{interview['id']}"
     at.text_area(key=f"{key}_skill_gaps").input("stakeholder management")
     at.text_area(key=f"{key}_questions_asked").input("Tell me about a time you changed a roadmap.")
-    assert at.select_slider(key=f"{key}_interest").value == "not set"  # no made-up 3
-    at.select_slider(key=f"{key}_interest").set_value(5)
+    assert at.segmented_control(key=f"{key}_interest").value is None  # no made-up 3
+    at.segmented_control(key=f"{key}_interest").set_value(5)
     [b for b in at.button if b.label == "Save debrief"][0].click().run()
     assert not at.exception and not at.error
     assert any("1 question added" in s.value for s in at.success)

@@ -220,7 +220,7 @@ def test_an_offer_can_be_edited_and_removed(db):
     at.button(key=f"interviews_option_del_{offer}").click().run()
     assert not at.exception and len(store.list_options(db)) == 2
     [asked] = [w.value for w in at.warning if "cannot be undone" in w.value]
-    assert asked.startswith("Remove ") and "Acme" in asked, asked
+    assert asked.startswith("Remove offer · Initech") and "cannot be undone" in asked, asked
     at.button(key=f"interviews_option_del_{offer}_no").click().run()
     assert len(store.list_options(db)) == 2 and not [w for w in at.warning if "cannot be undone" in w.value]
     at.button(key=f"interviews_option_del_{offer}").click().run()
@@ -238,9 +238,9 @@ def test_the_debrief_of_an_interview_is_edited_not_added_twice(db):
     key = f"interviews_debrief_{interview_id}"
     assert at.text_area(key=f"{key}_skill_gaps").value == "system design"
     assert at.text_area(key=f"{key}_questions_asked").value == "Why us?"
-    assert at.select_slider(key=f"{key}_interest").value == 2
+    assert at.segmented_control(key=f"{key}_interest").value == 2
     at.text_area(key=f"{key}_skill_gaps").input("system design, pricing")
-    at.select_slider(key=f"{key}_interest").set_value(4)
+    at.segmented_control(key=f"{key}_interest").set_value(4)
     in_form(at.button, key)[0].click().run()
     assert not at.exception and not at.error
     [debrief] = store.list_debriefs(db, interview_id=interview_id)

@@ -233,7 +233,7 @@ def test_saving_the_debrief_edits_the_reviews_draft(tmp_path, monkeypatch):
         assert at.text_area(key=f"{key}_went_well").value == draft["went_well"]
         at.text_area(key=f"{key}_skill_gaps").input("pricing conversations")
         at.text_area(key=f"{key}_questions_asked").input("How do you price a new feature?")
-        at.select_slider(key=f"{key}_interest").set_value(5)
+        at.segmented_control(key=f"{key}_interest").set_value(5)
         [b for b in at.button if b.label == "Save debrief"][0].click().run()
         assert not at.exception and not at.error
         assert any(s.value.startswith("Debrief saved.") for s in at.success)

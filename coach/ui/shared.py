@@ -34,8 +34,6 @@ from coach.ui import summary
 from coach.ui.highlight import escape, escape_sentence, highlight_html, legend_html
 
 logger = logging.getLogger(__name__)
-# The debrief's interest before the user gives one (a slider has no empty place of its own).
-NOT_SET = "not set"
 
 
 def settings() -> Settings:
@@ -501,15 +499,14 @@ def debrief_form(
                 )
                 if f.id == "people_met":
                     _people_recorded(db, interview_id)
-            elif f.kind == "scale":  # "not set" until moved: a debrief saved untouched invents no 3
-                chosen = st.select_slider(
+            elif f.kind == "scale":  # none picked until you pick one: a debrief saved untouched invents no 3
+                answers[f.id] = st.segmented_control(
                     f.label,
-                    [NOT_SET, *range(f.min, f.max + 1)],
-                    **_unless_held(widget_key, value=start.get(f.id) or NOT_SET),
-                    help=f.prompt,
+                    list(range(f.min, f.max + 1)),
+                    **_unless_held(widget_key, default=start.get(f.id)),
+                    help=f"{f.prompt} Leave it unpicked until you can say; click a picked one to clear it.",
                     key=widget_key,
                 )
-                answers[f.id] = None if chosen == NOT_SET else chosen
             else:
                 choices = ["undecided", "yes", "no"]
                 answers[f.id] = st.radio(
