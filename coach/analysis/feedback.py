@@ -150,6 +150,25 @@ def _structure(points: list, a: dict, m: dict, t: Thresholds) -> None:
         )
 
 
+# Where a slow answer's time goes decides the advice: pauses inside sentences worth naming hold at
+# least this long in all and as long as the pauses between sentences; pauses between sentences
+# worth naming take at least this share of the answer (the coach's own defaults).
+SLOW_MID_PAUSES_S = 1.0
+SLOW_PAUSE_SHARE = 0.2
+
+
+def _what_slows(pauses: dict | None, duration_s: float | None) -> str:
+    """What would lift a slow pace, from the pauses measured: "shorter pauses inside sentences"
+    was said of an answer whose one pause came at a sentence end."""
+    if pauses:
+        inside = sum(p["seconds"] for p in pauses["items"] if not p["at_boundary"])
+        if inside >= SLOW_MID_PAUSES_S and inside >= pauses["total_s"] - inside:
+            return "Shorter pauses inside sentences would lift it."
+        if duration_s and pauses["total_s"] >= SLOW_PAUSE_SHARE * duration_s:
+            return "Shorter pauses between sentences would lift it."
+    return "The pauses are not what slows it: say each sentence a little faster."
+
+
 def _delivery(points: list, a: dict, m: dict, t: Thresholds) -> None:
     wpm = m["wpm"]
     if wpm is not None and m["words"] >= MIN_WORDS:  # scored from here, so coached from here
@@ -166,7 +185,7 @@ def _delivery(points: list, a: dict, m: dict, t: Thresholds) -> None:
                 (
                     2.0 + (t.pace_low_wpm - wpm) / 30,
                     f"{wpm:.0f} words a minute, below the {t.pace_low_wpm:.0f}–{t.pace_high_wpm:.0f} "
-                    "band. Shorter pauses inside sentences would lift it.",
+                    f"band. {_what_slows(m['pauses'], m['duration_s'])}",
                 )
             )
     pauses = m["pauses"]
