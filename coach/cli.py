@@ -1142,17 +1142,20 @@ def review_command(
         result["added_to_bank"] = add_asked_questions(settings, result)
     for warning in result["warnings"]:
         typer.echo(f"warning: {warning}", err=True)
+    kept_under = (result.get("saved") or {}).get("interview_id")
     if result["identification"]["unscorable"]:  # one voice heard: how to say two people speak here
         import shlex
 
-        typer.echo(
-            f"To review it again as two voices: coach review --speakers 2 {shlex.quote(str(recording))}",
-            err=True,
-        )
+        again = f"--save --interview {kept_under} " if kept_under else ""
+        command = f"coach review --speakers 2 {again}{shlex.quote(str(recording))}"
+        typer.echo(f"To review it again as two voices: {command}", err=True)
     if as_json:
         print_json(result)
     else:
         typer.echo(_describe_review(result))
+        if kept_under:  # said, with where to find it (nothing said it was kept)
+            drafted = " with its debrief draft" if result["saved"].get("debrief_id") else ""
+            typer.echo(f"\nSaved under interview #{kept_under}{drafted}; `coach interviews` lists it.")
 
 
 def _review_progress(enabled: bool):

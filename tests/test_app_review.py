@@ -196,23 +196,22 @@ def test_saying_two_people_speak_splits_a_recording_heard_as_one_voice(tmp_path,
     assert any("pick yours" in w.value for w in at.warning)
 
 
-def test_a_recording_heard_as_one_voice_starts_the_debrief_from_nothing_measured(tmp_path, monkeypatch):
-    """One voice found where an interview has two: nothing is scored, so the debrief form says the
-    review measured nothing to start from (it said "Started from what the review measured" over a
-    draft whose only line was "You asked 0 questions of your own")."""
+def test_a_recording_heard_as_one_voice_stores_no_debrief_draft(tmp_path, monkeypatch):
+    """One voice found where an interview has two: nothing is scored, so no draft is stored and the
+    debrief form does not say "Started from what the review measured" (it did, over a draft whose
+    only line was "You asked 0 questions of your own")."""
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     at = _reviewed("one voice.flac", DATA / "interviews" / "one_voice.flac", "audio/flac", "Hooli")
     assert any("Only one voice was found" in w.value for w in at.warning)
     captions = "\n".join(c.value for c in at.caption)
-    assert "The review could measure nothing to start from; write your own view and save." in captions
     assert "Started from what the review measured" not in captions
     db = store.open_store(load_settings(tmp_path))
     try:
         [interview] = store.list_interviews(db)
-        [draft] = store.list_debriefs(db, interview_id=interview["id"])
+        # no empty draft is stored as if it were the user's debrief (the log showed one)
+        assert store.list_debriefs(db, interview_id=interview["id"]) == []
     finally:
         db.close()
-    assert draft["went_well"] == draft["could_be_better"] == ""
     key = f"review_debrief_{interview['id']}"
     assert at.text_area(key=f"{key}_could_be_better").value == ""
 
@@ -221,7 +220,8 @@ def test_saving_the_debrief_edits_the_reviews_draft(tmp_path, monkeypatch):
     """The review writes a draft debrief from what it measured; the form starts from it and saving
     it updates that draft instead of adding a second debrief."""
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
-    at = _reviewed("call.mp3", DATA / "clean.mp3", "audio/mpeg", "Initech")
+    # two voices: one voice heard (clean.mp3) measures nothing and stores no draft
+    at = _reviewed("call.flac", DATA / "interviews" / "interview_mono.flac", "audio/flac", "Initech")
     db = store.open_store(load_settings(tmp_path))
     try:
         [interview] = store.list_interviews(db)
@@ -394,7 +394,8 @@ def test_reviewing_the_interview_again_from_a_new_upload_keeps_one_debrief(tmp_p
     debrief up to date, as "Review again" does: no second draft, what the user wrote kept, in the
     store and in the form on the page."""
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
-    at = _reviewed("call.mp3", DATA / "clean.mp3", "audio/mpeg", "Initech")
+    clip = DATA / "interviews" / "interview_mono.flac"  # two voices, so the review drafts a debrief
+    at = _reviewed("call.flac", clip, "audio/flac", "Initech")
     db = store.open_store(load_settings(tmp_path))
     try:
         [interview] = store.list_interviews(db)
@@ -407,7 +408,7 @@ def test_reviewing_the_interview_again_from_a_new_upload_keeps_one_debrief(tmp_p
         assert not at.exception and not at.error
 
         at.selectbox(key="review_interview").set_value(interview["id"]).run()
-        at.file_uploader[0].upload("call-again.mp3", (DATA / "clean.mp3").read_bytes(), "audio/mpeg")
+        at.file_uploader[0].upload("call-again.flac", clip.read_bytes(), "audio/flac")
         [b for b in at.button if b.label == "Analyse the interview"][0].click().run()
         assert not at.exception and not at.error, [e.value for e in at.error]
         # the same bytes: one copy kept, its answers replaced rather than listed twice

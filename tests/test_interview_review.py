@@ -371,6 +371,15 @@ def test_cli_review_saves_recording_answers_and_debrief(tmp_path):
         store.close()
     assert len(interview["recordings"][0]["turns"]) == len(result["answers"]) >= 2
     assert "You spoke" in interview["debriefs"][0]["went_well"]
+    # as text, the review says where it was kept (it said nothing); the same recording again reuses
+    # the transcription and brings the interview's one debrief up to date
+    kept = result["saved"]["interview_id"]
+    args = ["review", str(clip), "--candidate-channel", "left", "--save", "--interview", str(kept)]
+    again = run_coach(*args, "--no-progress", data_dir=data)
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.rstrip().endswith(
+        f"Saved under interview #{kept} with its debrief draft; `coach interviews` lists it."
+    ), again.stdout
 
 
 def test_cli_no_speech_keeps_the_upload_and_says_so(tmp_path):

@@ -33,7 +33,6 @@ def store_review(
     open its debrief with the measured facts. Returns the ids written."""
     from coach.debrief import latest_debrief
     from coach.store import (
-        add_debrief,
         add_interview,
         list_debriefs,
         replace_interview_answers,
@@ -79,21 +78,10 @@ def store_review(
             model=result["model"],
             candidate_channel=candidate_channel,
         )
-    draft = result["debrief_draft"]
     # One debrief an interview: the same recording uploaded again, or another recording of the same
     # interview, brings the open draft up to date (what the user wrote stays) instead of adding one.
     debrief = latest_debrief(list_debriefs(store, interview_id=interview_id))
-    if debrief is None:
-        debrief_id = add_debrief(
-            store,
-            interview_id,
-            went_well=draft["went_well"],
-            could_be_better=draft["could_be_better"],
-            skill_gaps=draft["skill_gaps"],
-            notes=draft["notes"],
-        )
-    else:
-        debrief_id = refresh_debrief(store, interview_id, draft) or debrief["id"]
+    debrief_id = refresh_debrief(store, interview_id, result["debrief_draft"]) or (debrief or {}).get("id")
     # The chunk copies (words and voice windows) stay in the private work folder, so reviewing
     # again with another number of speakers or your voice picked does not transcribe again.
     return {
@@ -122,19 +110,37 @@ def refresh_debrief(store, interview_id: int, draft: dict) -> int | None:
     """The interview's debrief brought up to date with a newer review: the old review's measured
     lines give way to the new review's, and every line the user wrote, and every field the draft
     does not fill, stays (coach.interview.draft). A debrief that holds nothing of a review's (the
-    user wrote it all) is left as it is. Returns the id of the debrief refreshed."""
+    user wrote it all) is left as it is. With no debrief yet, the draft becomes it when the review
+    measured something (`_add_draft`). Returns the id of the debrief refreshed or added."""
     from coach.debrief import from_review, latest_debrief
     from coach.interview.draft import MEASURED_FIELDS, is_measured, refreshed
     from coach.store import list_debriefs, update_debrief
 
     debrief = latest_debrief(list_debriefs(store, interview_id=interview_id))
     if debrief is None:
-        return None
+        return _add_draft(store, interview_id, draft)
     lines = [line for field in MEASURED_FIELDS for line in (debrief.get(field) or "").splitlines()]
     if not from_review(debrief) and not any(is_measured(line) for line in lines):
         return None
     update_debrief(store, debrief["id"], **refreshed(debrief, draft))
     return debrief["id"]
+
+
+def _add_draft(store, interview_id: int, draft: dict) -> int | None:
+    """The review's draft stored as the interview's debrief, or None when it measured nothing (one
+    voice heard): an empty debrief the user never wrote showed in the log as theirs."""
+    from coach.store import add_debrief
+
+    if not (draft["went_well"] or draft["could_be_better"]):
+        return None
+    return add_debrief(
+        store,
+        interview_id,
+        went_well=draft["went_well"],
+        could_be_better=draft["could_be_better"],
+        skill_gaps=draft["skill_gaps"],
+        notes=draft["notes"],
+    )
 
 
 def forget_review_work(store, interview_id: int) -> None:
