@@ -1175,6 +1175,7 @@ def _review_progress(enabled: bool):
 
 
 def _describe_review(result: dict) -> str:
+    from coach.analysis.wording import clock
     from coach.interview.turns import question_title
 
     m = result["metrics"]
@@ -1196,7 +1197,7 @@ def _describe_review(result: dict) -> str:
             lines.append(f"\n{title}\n  not measured: " + " ".join(a["analysis"]["warnings"]))
             continue
         lines.append(
-            f"\n{title}\n  {a['end_s'] - a['offset_s']:.0f} s · "
+            f"\n{title}\n  {clock(am.get('duration_s') or a['analysis'].get('duration_s'))} · "
             f"{am.get('wpm') or 0:.0f} wpm · {count(len(a['analysis']['fillers']), 'filler')} · "
             f"score {a['analysis']['scores'].get('overall', '-')}"
         )

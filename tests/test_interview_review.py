@@ -251,6 +251,7 @@ def test_the_terminal_summary_says_only_what_was_measured(run, profile):
     only when two voices were told apart, and counts read as words. Questions are titled as on the
     Review page."""
     from coach.cli import _describe_review
+    from coach.ui import summary
 
     alone = _describe_review(run("one_voice.flac"))
     assert alone.startswith("1 turn, 1 answer, ")
@@ -261,6 +262,9 @@ def test_the_terminal_summary_says_only_what_was_measured(run, profile):
     # a matched question is titled in the bank's words, as the page titles it; what was heard below
     matched = [a for a in reviewed["answers"] if a["bank_question"]]
     assert matched and all(f"[{a['bank_id']}] {a['bank_question']}\n" in both for a in matched), both
+    # each answer's length as the page's headline gives it (0:17 there, "18 s" here)
+    scored = [a for a in reviewed["answers"] if a["analysis"]["scores"] is not None]
+    assert all(f"  {summary.clock(a['analysis']['metrics']['duration_s'])} · " in both for a in scored), both
     assert re.search(
         r"Response time median \d+(\.\d+)? s; \d+ interruptions?; you asked \d+ questions?\.", both
     )
