@@ -89,7 +89,7 @@ def setup() -> None:
             help="Its role and its job description steer the questions.",
         )
         st.slider(
-            "Questions (an opener and a closer included; follow-ups come on top)",
+            "Questions (an opener included, and from three on a closer; follow-ups come on top)",
             2,
             10,
             FORMATS[format_key].questions,

@@ -26,8 +26,21 @@ def test_an_interview_opens_and_closes_and_tells_stories_in_between():
     assert all(q.category == "behavioural" for q in plan.questions[1:-1])
     assert plan.planned_s == 30 * 60
     # read in the report after the mock: why these questions, not the Practice page's "answer a few"
-    assert plan.reason.startswith("Questions most interview loops open with: there were no practice scores")
+    assert plan.reason.startswith("Questions most interview loops open with: no weak area")
     assert "Answer a few" not in plan.reason
+
+
+def test_scores_that_name_no_weak_area_for_the_round_are_not_called_no_scores():
+    """After four practice answers the report said "there were no practice scores … yet"."""
+    from datetime import UTC, datetime
+
+    when = datetime.now(UTC).isoformat()
+    attempts = [
+        {"question_id": "mot-01", "score_overall": s, "created_at": when, "scores": {}}
+        for s in (88, 90, 86, 88)
+    ]
+    plan = make_plan(QUESTIONS, attempts, format="behavioural", n=2)
+    assert "no practice scores" not in plan.reason, plan.reason
 
 
 def test_a_role_set_alternates_the_roles_own_questions_with_stories():

@@ -124,8 +124,8 @@ def make_plan(
     reason = picks[-1].reason
     if reason == recommend.STARTER_REASON:  # said after the mock, "answer a few" reads oddly
         reason = (
-            "Questions most interview loops open with: there were no practice scores or debrief "
-            "skill gaps yet to steer by. The next mock follows your weak areas once there are."
+            "Questions most interview loops open with: no weak area from your practice scores or "
+            "debriefs fits this round yet. The next mock follows one once it does."
         )
     if steer:
         named = ", ".join(banks.tag_words(s) for s in steer)
