@@ -316,7 +316,7 @@ def stage_entry(item: dict, full: dict, today: date) -> None:
             if item["origin"]
             else []
         ),
-        *([f"**Answers analysed:** {item['answers']}"] if held else []),
+        *([f"**Answers analysed:** {interview_log.answers_analysed(item)}"] if held else []),
     ]
     if meta:
         st.markdown(" · ".join(meta))

@@ -280,12 +280,14 @@ def _held(interview: dict) -> str:
     an offer or a rejection logged as a stage (no interview to analyse)."""
     from datetime import date
 
+    from coach.interview_log import answers_analysed
     from coach.playbook import is_ahead, is_interview
 
     if is_ahead(interview, date.today()):
         return " · booked"
     if interview["answers"] or is_interview(interview["stage"]):
-        return f" · {count(interview['answers'], 'answer')} analysed"
+        noun = "answer" if interview["answers"] == 1 else "answers"
+        return f" · {answers_analysed(interview)} {noun} analysed"
     return ""
 
 

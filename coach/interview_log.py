@@ -106,6 +106,14 @@ def option_edits(
     return changed
 
 
+def answers_analysed(interview: dict) -> str:
+    """'3', or '2 of 3' when the review could not measure some answers (a short reply, one voice
+    heard): the count said 3 where 2 had scores (list_interviews' `answers_measured`)."""
+    reviewed = interview.get("answers") or 0
+    measured = interview.get("answers_measured", reviewed)
+    return str(reviewed) if measured == reviewed else f"{measured} of {reviewed}"
+
+
 def coming_up(interviews: list[dict], today: date) -> list[dict]:
     """Interviews still ahead (is_ahead), soonest first."""
     return sorted((i for i in interviews if is_ahead(i, today)), key=lambda i: str(i["interview_date"]))

@@ -224,7 +224,8 @@ def improvement(
 def per_question(
     attempts: list[dict], turns: list[dict], bank_texts: dict[str, str] | None = None
 ) -> list[dict]:
-    """For each question answered, every practice attempt and every real answer side by side.
+    """For each question answered, every practice attempt and every real answer side by side: those
+    measured (an answer too short to score, or heard in one voice, is left out, as from every average).
 
     A question is named by its words in the bank (`bank_texts`, by id) when it is there: a real
     answer's row holds the question as transcribed ("disagreed with a calling"), which would
@@ -246,13 +247,13 @@ def per_question(
         return entry
 
     for attempt in attempts:
-        if attempt["question_id"]:
+        if attempt["question_id"] and attempt.get("score_overall") is not None:
             keys = ("id", "created_at", *MEASURES)
             entry_for(attempt)["practice"].append(
                 {**{k: attempt.get(k) for k in keys}, "mock_interview": in_mock_interview(attempt)}
             )
     for turn in turns:
-        if turn["question_id"]:
+        if turn["question_id"] and turn.get("score_overall") is not None:
             keys = ("id", "interview_date", "company", "stage", *MEASURES)
             entry_for(turn)["real"].append({k: turn.get(k) for k in keys})
     return sorted(by_id.values(), key=lambda e: (-(len(e["practice"]) + len(e["real"])), e["question_id"]))
@@ -485,7 +486,10 @@ def progress_report(
             # held by today: one booked for next week is in the cadence's "upcoming", not done yet;
             # an offer or a rejection logged as a stage is not an interview held
             "real_interviews": sum(1 for day in held if day <= today),
-            "real_answers": len(turns),
+            # measured ones: an answer the review could not score (one voice, a short reply) is
+            # kept with its interview but counted and averaged nowhere (it read "4 answers analysed"
+            # where 2 were measured)
+            "real_answers": sum(1 for t in turns if t.get("score_overall") is not None),
         },
         "mock_interviews": mocks,
         "trends": trends(attempts, turns),

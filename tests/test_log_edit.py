@@ -217,6 +217,34 @@ def test_a_question_the_bank_does_not_hold_is_shown_without_its_ums_and_lead_in(
     ]
 
 
+def test_answers_the_review_could_not_measure_are_not_counted_as_analysed(tmp_path, monkeypatch):
+    """An interview whose third answer was too short to score read "3 answers analysed" in the log
+    and the history; it now reads "2 of 3"."""
+    from store_support import analysis_dict, make_settings, transcript_dict
+
+    from coach import store
+    from coach.interview_log import answers_analysed
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    db = store.open_store(make_settings(tmp_path, "sqlite"))
+    try:
+        interview_id = store.add_interview(db, company="Acme", interview_date="2026-03-10")
+        unscored = analysis_dict() | {"scores": None}
+        answers = [
+            {"question_text": f"Question {i}?", "transcript": transcript_dict(), "analysis": analysis}
+            for i, analysis in enumerate([analysis_dict(), analysis_dict(), unscored])
+        ]
+        store.save_interview_recording(
+            db, interview_id, recording=None, transcript=None, engine="e", model="m", answers=answers
+        )
+        [listed] = store.list_interviews(db)
+    finally:
+        db.close()
+    assert (listed["answers"], listed["answers_measured"]) == (3, 2)
+    assert answers_analysed(listed) == "2 of 3"
+    assert answers_analysed({**listed, "answers_measured": 3}) == "3"
+
+
 def test_the_interviews_log_tidies_a_question_without_loading_the_speech_libraries():
     """Tidying a heard question needs only the spelling of "um": importing the interview log and the
     debriefs must not load spaCy, numpy's audio stack or Whisper (the Interviews page imports them)."""

@@ -144,8 +144,8 @@ def update_interview(store: Store, interview_id: int, **values) -> dict:
 
 
 def list_interviews(store: Store) -> list[dict]:
-    """Interviews newest first, each with its people, how many answers were analysed and how many
-    debriefs were written."""
+    """Interviews newest first, each with its people, how many answers were reviewed (`answers`)
+    and could be measured (`answers_measured`), and how many debriefs were written."""
     with store.read() as conn:
         rows = [
             plain(r)
@@ -158,14 +158,20 @@ def list_interviews(store: Store) -> list[dict]:
         people = conn.execute(
             sa.select(interview_people).where(mine(store, interview_people)).order_by(interview_people.c.id)
         ).all()
-        answer_counts = dict(
-            conn.execute(
-                sa.select(interview_recordings.c.interview_id, sa.func.count(turns.c.id))
+        # every answer a review kept, and those it could measure (count() skips a null score)
+        answer_counts = {
+            interview_id: (answers, measured)
+            for interview_id, answers, measured in conn.execute(
+                sa.select(
+                    interview_recordings.c.interview_id,
+                    sa.func.count(turns.c.id),
+                    sa.func.count(turns.c.score_overall),
+                )
                 .select_from(interview_recordings.join(turns))
                 .where(mine(store, interview_recordings), mine(store, turns))
                 .group_by(interview_recordings.c.interview_id)
             ).all()
-        )
+        }
         debrief_counts = dict(
             conn.execute(
                 sa.select(debriefs.c.interview_id, sa.func.count(debriefs.c.id))
@@ -175,7 +181,7 @@ def list_interviews(store: Store) -> list[dict]:
         )
     for row in rows:
         row["people"] = [plain(p) for p in people if p.interview_id == row["id"]]
-        row["answers"] = answer_counts.get(row["id"], 0)
+        row["answers"], row["answers_measured"] = answer_counts.get(row["id"], (0, 0))
         row["debriefs"] = debrief_counts.get(row["id"], 0)
     return rows
 
