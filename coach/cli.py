@@ -598,7 +598,8 @@ def history_command(
         # a take whose sound could not be measured meets the same sound again: its sentence says
         # what will help; only one whose analysis was interrupted is worth analysing again
         why = r["not_analysable"] or "its analysis was interrupted; run `coach reanalyze` to finish it."
-        typer.echo(f"saved but not analysed: {r['path']}: {one_line(why)}")
+        named = f"{r['original_name']} ({r['path']})" if r.get("original_name") else r["path"]
+        typer.echo(f"saved but not analysed: {named}: {one_line(why)}")
     in_mock = sum(1 for a in history["attempts"] if in_mock_interview(a))
     typer.echo(f"{count(len(history['attempts']), 'practice answer')}{mock_words(in_mock)}.", err=True)
 

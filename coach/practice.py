@@ -199,7 +199,7 @@ def practice_answer(
         if recording is not None:
             from coach.store.recordings import note_not_analysable
 
-            note_not_analysable(recording.path, str(e))
+            note_not_analysable(recording.path, str(e), original_name or recording.original_name)
         raise
     report("Analysing fillers, pace and structure", 0.92)
     answer = analyze_answer(

@@ -501,6 +501,21 @@ def test_history_says_record_again_for_a_silent_take_and_reanalyze_only_for_an_i
     assert sorted(bool(r["not_analysable"]) for r in listed) == [False, True]
 
 
+def test_a_take_that_could_not_be_measured_is_listed_at_once_by_the_name_it_was_given(
+    settings, monkeypatch, clips
+):
+    """A silent upload said "Your recording is saved", yet `coach history` listed it only a
+    minute later (kept files wait that long in case a save is still going on), under its hashed
+    file name: its analysis has already failed, so it is listed at once, named as uploaded."""
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    with pytest.raises(NoSpeechError):
+        practice_answer((clips / "silence.wav").read_bytes(), settings, original_name="quiet.wav")
+    shown = _run(settings, "history")
+    [waiting] = [line for line in shown.stdout.splitlines() if line.startswith("saved but not analysed")]
+    assert waiting.startswith("saved but not analysed: quiet.wav (recordings/"), waiting
+    assert "silent" in waiting, waiting
+
+
 def test_a_waiting_take_reanalyze_finds_silent_is_then_told_record_again(settings, monkeypatch, clips):
     """A take left waiting (the app closed before its analysis) is first offered to `coach
     reanalyze`; once that finds it silent, the history stops suggesting it and says what helps."""

@@ -111,11 +111,16 @@ def noted_question(recording: Path) -> tuple[str | None, str]:
     return note.get("question_id") or None, str(note.get("question_text") or "")
 
 
-def note_not_analysable(recording: Path, why: str) -> None:
+def note_not_analysable(recording: Path, why: str, original_name: str = "") -> None:
     """Remember why a kept take could not be measured (silent, no speech heard, too short), so
     the history tells its owner what will help (record it again) instead of `coach reanalyze`,
-    which would meet the same sound. A note that cannot be written only loses that advice."""
-    note = _note(recording) | {"not_analysable": why}
+    which would meet the same sound, and names the file they gave. A note that cannot be written
+    only loses that advice."""
+    note = (
+        _note(recording)
+        | {"not_analysable": why}
+        | ({"original_name": original_name} if original_name else {})
+    )
     try:
         write_private(_note_path(recording), json.dumps(note))
     except OSError:
@@ -230,7 +235,9 @@ def adopt_orphans(store: Store, *, min_age_s: float = ORPHAN_MIN_AGE_S) -> list[
     now = time.time()
     for path in files:
         relative = store.relative(path)
-        if relative in known or now - path.stat().st_mtime < min_age_s:
+        # a take whose analysis already failed is no save in flight: listed at once, by its name
+        failed = _note(path) if not_analysable_because(path) else None
+        if relative in known or (failed is None and now - path.stat().st_mtime < min_age_s):
             continue
         with store.write() as conn:
             if conn.execute(sa.select(recordings.c.id).where(recordings.c.path == relative)).first():
@@ -241,7 +248,7 @@ def adopt_orphans(store: Store, *, min_age_s: float = ORPHAN_MIN_AGE_S) -> list[
                 path=relative,
                 sha256=file_sha256(path),
                 size_bytes=path.stat().st_size,
-                original_name="",
+                original_name=str((failed or {}).get("original_name") or "")[:500],
                 kind=_kind_from_path(store, path),
                 created_at=utc_now(),
             )
