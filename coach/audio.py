@@ -272,7 +272,8 @@ def _check_decoded(audio: DecodedAudio, settings: Settings) -> None:
         )
     if float(np.max(np.abs(audio.samples))) < SILENCE_PEAK:
         raise NoSpeechError(
-            f"{name} is silent; check that the microphone is on and not muted, then record again."
+            f"{name} is silent; if you recorded it, check that the microphone is on and not muted, "
+            "then record again."
         )
 
 
