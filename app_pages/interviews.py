@@ -713,8 +713,9 @@ if ss.interviews_flash:
 interviews = store.list_interviews(db)
 cadence_panel(interviews, today)
 opportunities, side_by_side = pipeline_report(db, today)
+# the tab chosen is kept across the rerun an action makes (adding an option jumped back to Pipeline)
 log_tab, add_tab, prepare_tab, options_tab = st.tabs(
-    ["Pipeline", "Add an interview", "Prepare", "Offers and options"]
+    ["Pipeline", "Add an interview", "Prepare", "Offers and options"], key="interviews_tab", on_change="rerun"
 )
 with log_tab:
     pipeline_view(opportunities, {i["id"]: i for i in interviews}, today)

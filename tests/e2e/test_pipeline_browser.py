@@ -71,3 +71,10 @@ def test_the_pipeline_and_the_options_side_by_side(server, page, shots):
     assert boxes[0]["x"] < boxes[1]["x"] < boxes[2]["x"]
     assert page.get_by_test_id("stDataFrame").count() == 0
     full_screenshot(page, shots / "interviews-options.png")
+
+    # an action on the tab keeps you on it: adding an option jumped back to "Pipeline"
+    page.get_by_label("Company (or 'current job')").fill("Contoso")
+    page.get_by_role("button", name="Add option").click()
+    page.get_by_text("Option added.").wait_for(timeout=60_000)
+    selected = page.locator("[role=tab][aria-selected=true]").locator("visible=true").all_inner_texts()
+    assert "Offers and options" in selected and "Pipeline" not in selected, selected
