@@ -59,6 +59,16 @@ def _what_ana_has(db) -> tuple[list, list]:
     return [a["question_id"] for a in list_attempts(db)], sorted(folder.rglob("*")) if folder.exists() else []
 
 
+def _refused(db, given, restore=import_bytes) -> InputError:
+    """The error a restore is refused with, once it is checked that nothing Ana had changed:
+    nothing stored, nothing lost."""
+    before = _what_ana_has(db)
+    with pytest.raises(InputError) as refused:
+        restore(db, given)
+    assert _what_ana_has(db) == before
+    return refused.value
+
+
 def test_a_backup_over_a_persons_limits_is_one_sentence_and_changes_nothing(tmp_path, backend):
     """Before, a student could restore any size of backup (or a zip bomb) onto the server's disk."""
     small_takes = _backup(tmp_path / "a", backend, (22.0, 22.0))  # two takes of 0.67 MB: 1.3 MB in all
@@ -78,14 +88,11 @@ def test_a_backup_over_a_persons_limits_is_one_sentence_and_changes_nothing(tmp_
         ),
     ):
         db = _anas_store(tmp_path / f"server-{len(data)}", backend, **limits)
-        before = _what_ana_has(db)
         staged = _written(tmp_path / "restore.zip", data)
         for restore, given in ((import_bytes, data), (import_data, staged)):  # the page, `coach import`
-            with pytest.raises(InputError) as refused:
-                restore(db, given)
-            assert refused.value.in_app == sentence
-            assert "settings.toml" in str(refused.value)  # the terminal's operator is told what to raise
-            assert _what_ana_has(db) == before  # nothing stored, nothing she had lost
+            refused = _refused(db, given, restore)
+            assert refused.in_app == sentence
+            assert "settings.toml" in str(refused)  # the terminal's operator is told what to raise
         db.close()
     # The same backups restore for a person whose limits they fit, and for a single user.
     roomy = _anas_store(tmp_path / "roomy", backend, user_max_upload_mb=2, user_uploads_per_hour=2)
@@ -105,15 +112,11 @@ def test_restores_one_after_another_are_held_to_the_limit_of_an_hour(tmp_path, b
     db = _anas_store(tmp_path / "server", backend, user_max_upload_mb=1, user_uploads_per_hour=2)  # 2 MB
     assert import_bytes(db, first)["added"]["attempts"] == 2
     # the restored takes keep their recorded time: still, they were written to this disk just now
-    before = _what_ana_has(db)
-    with pytest.raises(InputError) as refused:
-        import_bytes(db, second)
-    assert refused.value.in_app == (
+    assert _refused(db, second).in_app == (
         "You saved or restored 1.4 MB of recordings in the last hour, and this backup holds 1.0 MB: "
         "more than the 2 MB allowed here in an hour, so nothing was imported. Try again in 60 minutes. "
         "Ask your coaching staff to restore it for you."
     )
-    assert _what_ana_has(db) == before
     db.close()
     # a person with room for both restores both
     roomy = _anas_store(tmp_path / "roomy", backend, user_max_upload_mb=1, user_uploads_per_hour=3)
@@ -144,14 +147,10 @@ def test_a_zip_bomb_is_refused_in_a_cohort_from_the_zips_directory_before_anythi
     data = _bomb(b"not json", "recordings/practice/2026-12/bomb.wav", 64)
     assert len(data) < 1 << 20
     db = _anas_store(tmp_path, backend, user_max_upload_mb=8, user_uploads_per_hour=4)  # 32 MB in all
-    before = _what_ana_has(db)
-    with pytest.raises(InputError) as refused:
-        import_bytes(db, data)
-    assert refused.value.in_app == (
+    assert _refused(db, data).in_app == (
         "This backup holds 64.1 MB; a backup restored here can hold at most 32 MB, so nothing was "
         "imported. Ask your coaching staff to restore it for you."
     )
-    assert _what_ana_has(db) == before
     db.close()
 
 
