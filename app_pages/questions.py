@@ -207,23 +207,14 @@ def delete_own(q: banks.Question, answers: int) -> None:
             key=f"questions_move_{q.id}",
             help="Pick the bank question this one copies, so its answers line up with your practice.",
         )
-    confirming = f"questions_confirm_{q.id}"
-    if not ss.get(confirming):
-        st.button(
-            "Delete this question",
-            key=f"questions_delete_{q.id}",
-            on_click=lambda: ss.update({confirming: True}),
-        )
-        return
-    st.warning(escape(summary.delete_question_sentence(q.text, answers, others.get(move_to))))
-    yes, no, _ = st.columns([1, 1, 3])
-    if yes.button("Yes, delete", type="primary", key=f"questions_delete_yes_{q.id}"):
-        ss.pop(confirming, None)
+    sentence = summary.delete_question_sentence(q.text, answers, others.get(move_to))
+    if shared.asked_first(
+        f"questions_delete_{q.id}", "Delete this question", escape(sentence), yes="Yes, delete"
+    ):
         with shared.shown_errors():
             moved = banks.delete_user_question(cfg.data_dir, q.id, answers_to=move_to, owner=cfg.owner)
             ss.questions_flash = f"Deleted; {count(moved, 'answer')} moved." if move_to else "Deleted."
             st.rerun()
-    no.button("Cancel", key=f"questions_delete_no_{q.id}", on_click=lambda: ss.pop(confirming, None))
 
 
 def questions_to_ask() -> None:

@@ -99,11 +99,11 @@ def test_your_own_question_can_be_edited_and_deleted_its_answers_moving_to_the_b
     assert [q.id for q in banks.load_questions(tmp_path) if q.source != "bank"] == [copy.id]
     [warning] = [w.value for w in at.warning]
     assert "Its answer will be filed under" in warning and "cannot be undone" in warning, warning
-    at.button(key=f"questions_delete_no_{copy.id}").click().run()  # Cancel: nothing happens
+    at.button(key=f"questions_delete_{copy.id}_no").click().run()  # Cancel: nothing happens
     assert not at.warning
     assert [q.id for q in banks.load_questions(tmp_path) if q.source != "bank"] == [copy.id]
     at.button(key=f"questions_delete_{copy.id}").click().run()
-    at.button(key=f"questions_delete_yes_{copy.id}").click().run()
+    at.button(key=f"questions_delete_{copy.id}_yes").click().run()
     assert not at.exception and not at.error
     assert [q for q in banks.load_questions(tmp_path) if q.source != "bank"] == []
     assert "Deleted; 1 answer moved." in [s.value for s in at.success]

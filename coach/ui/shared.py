@@ -196,17 +196,18 @@ def shown_errors(
         st.error(f"{sentence} {after}".strip())
 
 
-def asked_first(key: str, label: str, question: str, **button) -> bool:
-    """A button that deletes, asking first: its first click shows `question` with "Yes, …" and
-    "Cancel" under it; True when "Yes" is pressed (nothing was asked before an offer went)."""
+def asked_first(key: str, label: str, question: str, yes: str | None = None, **button) -> bool:
+    """A button that deletes, asking first: its first click shows `question` with `yes` ("Yes,
+    <label>" unless given) and "Cancel" under it; True when the yes is pressed (nothing was asked
+    before an offer went)."""
     confirming = f"{key}_confirm"
     if not st.session_state.get(confirming):
         st.button(label, key=key, on_click=lambda: st.session_state.update({confirming: True}), **button)
         return False
     st.warning(question)
-    yes, no, _ = st.columns([1.4, 1, 3])
+    agree, no, _ = st.columns([1.4, 1, 3])
     no.button("Cancel", key=f"{key}_no", on_click=lambda: st.session_state.pop(confirming, None))
-    if yes.button(f"Yes, {label[:1].lower()}{label[1:]}", type="primary", key=f"{key}_yes"):
+    if agree.button(yes or f"Yes, {label[:1].lower()}{label[1:]}", type="primary", key=f"{key}_yes"):
         st.session_state.pop(confirming, None)
         return True
     return False
