@@ -331,13 +331,13 @@ def stage_entry(item: dict, full: dict, today: date) -> None:
         )
     your_answers(full)
     debriefs(full["debriefs"], item)
-    people_met(full["people"], "To meet" if interview_log.is_ahead(item, today) else "People met")
+    people_met(full["people"], "To meet" if playbook.is_ahead(item, today) else "People met")
     questions_they_asked(item, full)
     debrief = latest_debrief(full["debriefs"])
     # an offer or a rejection is no interview to debrief, nor one still to come after today (one
     # written all the same stays editable)
     debriefed = debrief is not None or (
-        playbook.is_interview(item["stage"]) and str(item["interview_date"])[:10] <= today.isoformat()
+        playbook.is_interview(item["stage"]) and not playbook.dated_after(item, today)
     )
     tabs = st.tabs(
         [

@@ -199,11 +199,11 @@ def latest_debrief(debriefs: list[dict]) -> dict | None:
 def check_held(interview: dict) -> None:
     """A debrief follows an interview: one dated after today (on the user's clock) gets none yet
     (a debrief for 1 Jan 2030 was kept, with its interest, beside "1 stage booked")."""
-    day = str(interview["interview_date"])[:10]
-    if day > local_time.today().isoformat():
+    if playbook.dated_after(interview, local_time.today()):
+        day = local_time.long_date(interview["interview_date"])
         raise InputError(
-            f"{interview['company']} is on {local_time.long_date(day)}, still to come: write its "
-            "debrief on the day, after it. Nothing was saved."
+            f"{interview['company']} is on {day}, still to come: write its debrief on the day, after "
+            "it. Nothing was saved."
         )
 
 

@@ -306,14 +306,20 @@ def held_interview_dates(interviews: Sequence[dict]) -> list[date]:
     ]
 
 
+def dated_after(interview: dict, today: date) -> bool:
+    """Whether an interview's day is after `today`: booked, not held, with no debrief to write yet."""
+    return str(interview["interview_date"])[:10] > today.isoformat()
+
+
 def is_ahead(interview: dict, today: date) -> bool:
     """Whether an interview is still to come: after today, or today and not yet reviewed or
     debriefed (one with answers or a debrief has happened). Every page and command that says
     "booked" or "next" asks here, so today's interview is not "next step" on its card and "held"
     in the header above it."""
-    day = str(interview["interview_date"])[:10]
-    return day > today.isoformat() or (
-        day == today.isoformat() and not interview.get("answers") and not interview.get("debriefs")
+    return dated_after(interview, today) or (
+        str(interview["interview_date"])[:10] == today.isoformat()
+        and not interview.get("answers")
+        and not interview.get("debriefs")
     )
 
 

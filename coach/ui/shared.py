@@ -436,8 +436,8 @@ def _unless_held(key: str, **default) -> dict:
 def _people_recorded(db: Store, interview_id: int) -> None:
     """The box for people met starts empty (those typed are added to the interview on save), so
     the ones the interview already has are named under it: the user sees who is recorded."""
-    from coach.interview_log import is_ahead
     from coach.local_time import today
+    from coach.playbook import is_ahead
     from coach.store import get_interview
     from coach.ui.log_labels import person_line
 
