@@ -235,9 +235,12 @@ def adopt_orphans(store: Store, *, min_age_s: float = ORPHAN_MIN_AGE_S) -> list[
     now = time.time()
     for path in files:
         relative = store.relative(path)
+        if relative in known:
+            continue
         # a take whose analysis already failed is no save in flight: listed at once, by its name
-        failed = _note(path) if not_analysable_because(path) else None
-        if relative in known or (failed is None and now - path.stat().st_mtime < min_age_s):
+        note = _note(path)
+        failed = note if note.get("not_analysable") else None
+        if failed is None and now - path.stat().st_mtime < min_age_s:
             continue
         with store.write() as conn:
             if conn.execute(sa.select(recordings.c.id).where(recordings.c.path == relative)).first():
