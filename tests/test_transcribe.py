@@ -47,6 +47,19 @@ def clean_by_engine(faster, openai, clips_dir):
 
 
 @pytest.fixture(scope="module")
+def fillers_by_engine(faster, openai, clips_dir):
+    """fillers.wav transcribed once by each engine, with the progress it reported on the way."""
+    heard = {}
+    for settings in (faster, openai):
+        seen: list[tuple[float, float]] = []
+        transcript = transcribe_file(
+            clips_dir / "fillers.wav", settings, lambda done, total, seen=seen: seen.append((done, total))
+        )
+        heard[settings.engine] = transcript, seen
+    return heard
+
+
+@pytest.fixture(scope="module")
 def clips_dir():
     from tests.conftest import CLIPS
 
@@ -88,25 +101,23 @@ def test_transcript_text_is_the_words_joined(clean_by_engine):
 
 
 @pytest.mark.parametrize("engine", ["faster-whisper", "openai-whisper"])
-def test_written_fillers_survive_with_the_verbatim_prompt(faster, openai, clips_dir, engine):
-    settings = faster if engine == "faster-whisper" else openai
-    transcript = transcribe_file(clips_dir / "fillers.wav", settings)
+def test_written_fillers_survive_with_the_verbatim_prompt(fillers_by_engine, engine):
+    transcript, _ = fillers_by_engine[engine]
     fillers = [w for w in normalise(transcript.text).split() if w in ("um", "uh", "umm", "uhh")]
     assert len(fillers) >= 5  # fillers.txt has 5 (3 "um", 2 "uh")
 
 
 @pytest.mark.parametrize("engine", ["faster-whisper", "openai-whisper"])
-def test_a_word_whisper_splits_reads_whole(faster, openai, clips_dir, engine):
+def test_a_word_whisper_splits_reads_whole(fillers_by_engine, engine):
     """fillers.wav says "a daily check-in"; tiny.en gives "check" and "-in" as two pieces, and the
     transcript (what the page shows) reads "check-in", one word, not "check -in"."""
-    settings = faster if engine == "faster-whisper" else openai
-    transcript = transcribe_file(clips_dir / "fillers.wav", settings)
+    transcript, _ = fillers_by_engine[engine]
     assert "check-in" in transcript.text and " -in" not in transcript.text, transcript.text
     assert "check-in" in [w.text.strip(",.") for w in transcript.words]
 
 
-def test_the_two_second_pause_shows_as_a_gap_between_words(faster, clips_dir):
-    words = transcribe_file(clips_dir / "fillers.wav", faster).words
+def test_the_two_second_pause_shows_as_a_gap_between_words(fillers_by_engine):
+    words = fillers_by_engine["faster-whisper"][0].words
     gaps = [b.start_s - a.end_s for a, b in zip(words, words[1:], strict=False)]
     assert max(gaps) >= 1.5
 
@@ -140,10 +151,8 @@ def test_noise_without_speech_invents_no_text(faster, openai, clips_dir, engine)
 
 
 @pytest.mark.parametrize("engine", ["faster-whisper", "openai-whisper"])
-def test_progress_reaches_the_end(faster, openai, clips_dir, engine):
-    settings = faster if engine == "faster-whisper" else openai
-    seen: list[tuple[float, float]] = []
-    transcribe_file(clips_dir / "fillers.wav", settings, lambda done, total: seen.append((done, total)))
+def test_progress_reaches_the_end(fillers_by_engine, engine):
+    _, seen = fillers_by_engine[engine]
     assert len(seen) >= 2
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
     assert seen[-1][0] == pytest.approx(seen[-1][1]) == pytest.approx(14.06, abs=0.05)
