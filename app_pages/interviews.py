@@ -4,7 +4,7 @@ from datetime import date
 
 import streamlit as st
 
-from coach import banks, interview_log, playbook, store
+from coach import banks, interview_log, playbook, prepare, store
 from coach.analysis.wording import count
 from coach.debrief import (
     heard_questions,
@@ -536,7 +536,7 @@ def add_interview_form(today: date) -> None:
 # ---------------------------------------------------------------- prepare
 
 
-def prepare(interviews: list[dict], today: date) -> None:
+def before_the_interview(interviews: list[dict], today: date) -> None:
     """What is coming up, the playbook's checklist, and questions to ask them."""
     upcoming = coming_up(interviews, today)
     if upcoming:
@@ -546,19 +546,47 @@ def prepare(interviews: list[dict], today: date) -> None:
             + "; ".join(f"{escape(i['company'])} — {escape(i['stage'])}, {when[i['id']]}" for i in upcoming)
         )
     st.markdown(f"#### {escape(book.before_title)}\n{escape(book.before_intro)}")
-    # Streamlit forgets a checkbox once another page has run, so the ticks live in this session's
-    # own set and are drawn from it: going to Progress and back kept none of them
-    ticked = ss.setdefault("interviews_steps_ticked", set())
-    for step in book.steps:
-        if st.checkbox(f"**{step.text}**", value=step.id in ticked, key=f"interviews_step_{step.id}"):
-            ticked.add(step.id)
-        else:
-            ticked.discard(step.id)
-        st.caption(step.detail)  # under it, once (a "?" beside it said the same again)
+    if upcoming:
+        checklist_for(upcoming, when)
+    else:
+        st.caption("Add the interview you are preparing for and your ticks are kept with it.")
+        # Streamlit forgets a checkbox once another page has run, so the ticks live in this
+        # session's own set and are drawn from it: going to Progress and back kept none of them
+        ticked = ss.setdefault("interviews_steps_ticked", set())
+        for step in book.steps:
+            if st.checkbox(f"**{step.text}**", value=step.id in ticked, key=f"interviews_step_{step.id}"):
+                ticked.add(step.id)
+            else:
+                ticked.discard(step.id)
+            st.caption(step.detail)  # under it, once (a "?" beside it said the same again)
     st.markdown("#### Questions to ask them")
     for ask in banks.load_questions_to_ask(cfg.data_dir)[:6]:
         st.markdown(f"- {escape(ask.text)} :gray[— {escape(ask.why)}]")
     st.page_link("app_pages/questions.py", label="All questions to ask", icon=":material/quiz:")
+
+
+def checklist_for(upcoming: list[dict], when: dict[int, str]) -> None:
+    """The checklist for one interview still ahead (the soonest unless another is picked), its ticks
+    kept with that interview: read from the store each run, and written when one changes."""
+    by_id = {i["id"]: i for i in upcoming}
+    chosen = st.selectbox(
+        "Preparing for",
+        list(by_id),
+        format_func=lambda i: f"{by_id[i]['company']} — {by_id[i]['stage'] or 'interview'}, {when[i]}",
+        key="interviews_prepare_for",
+    )
+    if chosen not in by_id:  # the interview picked earlier is no longer ahead
+        chosen = next(iter(by_id))
+    summary = st.empty()  # filled once this run's tick is stored, so it counts it
+    ticks = []
+    for step, done in prepare.checklist(db, chosen, book):
+        ticked = st.checkbox(f"**{step.text}**", value=done, key=f"interviews_step_{chosen}_{step.id}")
+        if ticked != done:
+            with shared.shown_errors():
+                prepare.mark(db, chosen, book, step.id, ticked)
+        ticks.append((step, ticked))
+        st.caption(step.detail)
+    summary.caption(f"{prepare.done_words(ticks).capitalize()}. Your ticks are kept with this interview.")
 
 
 # ---------------------------------------------------------------- options
@@ -722,6 +750,6 @@ with log_tab:
 with add_tab:
     add_interview_form(today)
 with prepare_tab:
-    prepare(interviews, today)
+    before_the_interview(interviews, today)
 with options_tab:
     offers_and_options(side_by_side, opportunities, today)

@@ -675,6 +675,52 @@ def job_description_command(
         typer.echo("\n".join(lines))
 
 
+@app.command("prepare")
+@friendly_errors
+def prepare_command(
+    interview_id: Annotated[int, typer.Argument(help="the interview's id (see `coach interviews`)")],
+    tick: Annotated[
+        list[int] | None, typer.Option(metavar="STEP", help="tick this step (its number); repeat for more")
+    ] = None,
+    untick: Annotated[
+        list[int] | None, typer.Option(metavar="STEP", help="untick this step (its number); repeat for more")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+) -> None:
+    """The playbook's checklist for one interview, numbered, with the steps you ticked; --tick and
+    --untick change it (the Interviews page's Prepare tab shows the same ticks)."""
+    from dataclasses import asdict
+
+    from coach import prepare
+    from coach import store as repository
+    from coach.config import load_settings
+    from coach.playbook import load_playbook_for
+
+    settings = load_settings()
+    book = load_playbook_for(settings)
+    changes = [(prepare.step_numbered(book, n), True) for n in tick or []]
+    changes += [(prepare.step_numbered(book, n), False) for n in untick or []]
+    with open_store(settings) as store:
+        interview = repository.get_interview(store, interview_id)
+        for step, done in changes:
+            prepare.mark(store, interview_id, book, step.id, done)
+        ticks = prepare.checklist(store, interview_id, book)
+    if as_json:
+        steps = [{**asdict(step), "number": n, "done": done} for n, (step, done) in enumerate(ticks, 1)]
+        print_json({"interview_id": interview_id, "steps": steps, "summary": prepare.done_words(ticks)})
+        return
+    stage = f", {interview['stage']}" if interview["stage"] else ""
+    lines = [
+        f"{book.before_title} — {interview['company']}{stage} on {interview['interview_date']}: "
+        f"{prepare.done_words(ticks)}",
+        "",
+    ]
+    lines += [f"{n}. [{'x' if done else ' '}] {step.text}" for n, (step, done) in enumerate(ticks, 1)]
+    if not any(done for _, done in ticks):
+        lines += ["", f"Tick a step when it is done: coach prepare {interview_id} --tick 1"]
+    typer.echo("\n".join(lines))
+
+
 def _read_text(source: str) -> str:
     import sys
 

@@ -42,6 +42,7 @@ BACKUP_PARTS = (
     ("practice_sessions", "practice session", "practice sessions"),
     ("interviews", "interview", "interviews"),
     ("interview_people", "person met", "people met"),
+    ("prepared_steps", "checklist tick", "checklist ticks"),
     ("debriefs", "debrief", "debriefs"),
     ("mock_sessions", "mock interview", "mock interviews"),
     ("options", "option", "options"),

@@ -359,3 +359,67 @@ def test_the_checklist_keeps_its_ticks_when_you_go_to_another_page_and_back(tmp_
     at.switch_page("app_pages/interviews.py").run()
     ticked = [c.key for c in at.checkbox if c.key.startswith("interviews_step_") and c.value]
     assert ticked == [steps[0].key, steps[1].key]
+
+
+def test_the_checklist_for_an_interview_ahead_is_kept_with_it(tmp_path, monkeypatch):
+    """With interviews ahead, the checklist is for one of them (the soonest first): its ticks are
+    kept with that interview, so a new visit, another day, and `coach prepare` see them; the other
+    interview has its own."""
+    from datetime import timedelta
+
+    from coach import prepare
+    from coach.playbook import load_playbook_for
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    settings = load_settings(data_dir=tmp_path)
+    db = store.open_store(settings)
+    try:
+        soon = store.add_interview(
+            db, company="Northwind", stage="technical", interview_date=date.today() + timedelta(days=3)
+        )
+        later = store.add_interview(
+            db, company="Globex", stage="first round", interview_date=date.today() + timedelta(days=10)
+        )
+    finally:
+        db.close()
+    at = page("interviews").run()
+    assert at.selectbox(key="interviews_prepare_for").value == soon
+    assert "No step done yet. Your ticks are kept with this interview." in [c.value for c in at.caption]
+    at.checkbox(key=f"interviews_step_{soon}_why-talking").check().run()
+    at.checkbox(key=f"interviews_step_{soon}_prepare-stories").check().run()
+    assert not at.exception
+    assert "2 of 10 steps done. Your ticks are kept with this interview." in [c.value for c in at.caption]
+
+    again = page("interviews").run()  # a new visit: the ticks come from the store
+    ticked = [c.key for c in again.checkbox if c.value]
+    assert ticked == [f"interviews_step_{soon}_why-talking", f"interviews_step_{soon}_prepare-stories"]
+    again.selectbox(key="interviews_prepare_for").select(later).run()
+    assert not [c.key for c in again.checkbox if c.value]  # Globex's checklist is its own
+
+    shown = run_coach("prepare", str(soon), data_dir=tmp_path)
+    assert "2 of 10 steps done" in shown.stdout and "1. [x] Know why you are talking to them." in shown.stdout
+    run_coach("prepare", str(soon), "--untick", "1", "--tick", "2", data_dir=tmp_path)
+    last = page("interviews").run()
+    assert [c.key for c in last.checkbox if c.value] == [
+        f"interviews_step_{soon}_be-upfront",
+        f"interviews_step_{soon}_prepare-stories",
+    ]
+    db = store.open_store(settings)
+    try:
+        ticks = prepare.checklist(db, soon, load_playbook_for(settings))
+    finally:
+        db.close()
+    assert prepare.done_words(ticks) == "2 of 10 steps done"
+
+
+def test_coach_prepare_refuses_a_step_the_checklist_does_not_have(tmp_path):
+    db = store.open_store(load_settings(data_dir=tmp_path))
+    try:
+        interview = store.add_interview(db, company="Northwind", interview_date="2026-12-10")
+    finally:
+        db.close()
+    result = run_coach("prepare", str(interview), "--tick", "11", data_dir=tmp_path)
+    assert result.returncode != 0
+    assert result.stderr.strip() == "error: The checklist has steps 1 to 10; there is no step 11."
+    shown = run_coach("prepare", str(interview), data_dir=tmp_path)
+    assert "no step done yet" in shown.stdout  # nothing was ticked on the way to the refusal

@@ -35,7 +35,9 @@ from coach.store import (
     list_options,
     list_questions,
     list_turns,
+    mark_prepared_step,
     open_store,
+    prepared_steps_of,
     save_attempt,
     save_interview_recording,
     start_session,
@@ -78,6 +80,8 @@ def _fill(store, settings, pitch: float = 200.0) -> None:
         answers=[{"question_text": "What would you change here?", "analysis": analysis_dict(wpm=170)}],
     )
     add_debrief(store, interview_id, skill_gaps="system design", interest=3, proceed=True)
+    mark_prepared_step(store, interview_id, "why-talking", True)  # the Prepare checklist's ticks
+    mark_prepared_step(store, interview_id, "prepare-stories", True)
     add_option(store, kind="batna", details="current job")
     add_goal(store, kind="real_interviews", target=1, period_days=91)
     add_question(store, "Why do you want to leave?", category="motivation")
@@ -93,7 +97,11 @@ def _history(store) -> dict:
     return {
         "attempts": strip(attempts),
         "interviews": [
-            {**{k: v for k, v in i.items() if k not in IDS}, "people": strip(i["people"])}
+            {
+                **{k: v for k, v in i.items() if k not in IDS},
+                "people": strip(i["people"]),
+                "prepared": sorted(prepared_steps_of(store, i["id"])),
+            }
             for i in list_interviews(store)
         ],
         "turns": strip(list_turns(store)),

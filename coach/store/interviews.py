@@ -28,6 +28,7 @@ from coach.store.schema import (
     interview_people,
     interview_recordings,
     interviews,
+    prepared_steps,
     recordings,
     turns,
 )
@@ -184,6 +185,43 @@ def list_interviews(store: Store) -> list[dict]:
         row["answers"], row["answers_measured"] = answer_counts.get(row["id"], (0, 0))
         row["debriefs"] = debrief_counts.get(row["id"], 0)
     return rows
+
+
+def prepared_steps_of(store: Store, interview_id: int) -> set[str]:
+    """The ids of the checklist's steps ticked while preparing for this interview."""
+    get_row(store, interviews, interview_id, "interview")
+    with store.read() as conn:
+        return set(
+            conn.execute(
+                sa.select(prepared_steps.c.step_id).where(
+                    prepared_steps.c.interview_id == interview_id, mine(store, prepared_steps)
+                )
+            ).scalars()
+        )
+
+
+def mark_prepared_step(store: Store, interview_id: int, step_id: str, done: bool) -> None:
+    """Tick (done) or untick one step of the checklist for this interview; ticking twice is one tick."""
+    get_row(store, interviews, interview_id, "interview")
+    this_step = sa.and_(
+        prepared_steps.c.interview_id == interview_id,
+        prepared_steps.c.step_id == step_id,
+        mine(store, prepared_steps),
+    )
+    with store.write() as conn:
+        ticked = conn.execute(sa.select(prepared_steps.c.id).where(this_step)).first() is not None
+        if done and not ticked:
+            conn.execute(
+                prepared_steps.insert().values(
+                    uid=new_uid(),
+                    owner=store.owner,
+                    interview_id=interview_id,
+                    step_id=step_id,
+                    created_at=utc_now(),
+                )
+            )
+        elif not done and ticked:
+            conn.execute(prepared_steps.delete().where(this_step))
 
 
 def get_interview(store: Store, interview_id: int) -> dict:

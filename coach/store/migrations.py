@@ -469,6 +469,26 @@ def m0010_person_settings(conn: sa.Connection) -> None:
     ).create(conn)
 
 
+@migration("0011_prepared_steps")
+def m0011_prepared_steps(conn: sa.Connection) -> None:
+    """The steps of the playbook's checklist ticked while preparing for an interview, one row a
+    step, kept with the interview: ticks kept in the browser's session were gone the next day."""
+    md = sa.MetaData(naming_convention=NAMING_CONVENTION)
+    sa.Table("interviews", md, sa.Column("id", sa.Integer, primary_key=True))
+    _common(
+        "prepared_steps",
+        md,
+        sa.Column(
+            "interview_id", sa.Integer, sa.ForeignKey("interviews.id", ondelete="CASCADE"), nullable=False
+        ),
+        sa.Column("step_id", sa.String(100), nullable=False),
+        _now_column(),
+        sa.Column("owner", sa.String(320), nullable=False, server_default=""),
+        sa.Index(None, "owner"),
+        sa.UniqueConstraint("interview_id", "step_id"),
+    ).create(conn)
+
+
 def latest_migration() -> str:
     return MIGRATIONS[-1][0]
 

@@ -193,6 +193,19 @@ interview_people = sa.Table(
     *_owner(),
 )
 
+# The playbook's checklist steps ticked while preparing for an interview (migration 0011).
+prepared_steps = sa.Table(
+    "prepared_steps",
+    metadata,
+    _id(),
+    _uid(),
+    sa.Column("interview_id", sa.Integer, sa.ForeignKey("interviews.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("step_id", sa.String(100), nullable=False),
+    _created_at(),
+    *_owner(),
+    sa.UniqueConstraint("interview_id", "step_id"),
+)
+
 interview_recordings = sa.Table(
     "interview_recordings",
     metadata,
@@ -399,6 +412,7 @@ TABLES_IN_ORDER = (
     attempts,
     interviews,
     interview_people,
+    prepared_steps,
     interview_recordings,
     turns,
     debriefs,
