@@ -88,12 +88,16 @@ def setup() -> None:
             key="mock_interview",
             help="Its role and its job description steer the questions.",
         )
+        count_key = f"mock_n_{format_key}"
         st.slider(
             "Questions (an opener included, and from three on a closer; follow-ups come on top)",
             2,
             10,
-            FORMATS[format_key].questions,
-            key=f"mock_n_{format_key}",
+            # kept apart from the widget's own state, which Streamlit forgets while another format
+            # is shown: the number chosen came back as the format's default
+            ss.get(f"{count_key}_kept", FORMATS[format_key].questions),
+            key=count_key,
+            on_change=lambda: ss.update({f"{count_key}_kept": ss[count_key]}),
         )
         st.caption(
             "The interviewer speaks each question; the text stays hidden, as in a real interview. "
@@ -115,11 +119,21 @@ def role_choice(interviews: list[dict]) -> None:
     from Settings, until the user picks another (a new interview chosen suggests its role again)."""
     chosen = next((i for i in interviews if i["id"] == ss.get("mock_interview")), None)
     suggested = role_to_practise(your_role(cfg, db), (chosen or {}).get("role"))
-    if ss.get("mock_role_suggested") != suggested or "mock_role" not in ss:
+    if ss.get("mock_role_suggested") != suggested:  # a new interview chosen suggests its role again
         ss.mock_role_suggested = suggested
-        if suggested:
-            ss.mock_role = suggested
-    st.selectbox("Role", list(ROLE_LABELS), format_func=ROLE_LABELS.get, key="mock_role")
+        ss.mock_role_kept = suggested
+        ss.pop("mock_role", None)
+    if "mock_role" not in ss and ss.get("mock_role_kept"):
+        # Streamlit forgets a widget no run drew: another format chosen and this one chosen again
+        # showed the suggested role, not the one picked
+        ss.mock_role = ss.mock_role_kept
+    st.selectbox(
+        "Role",
+        list(ROLE_LABELS),
+        format_func=ROLE_LABELS.get,
+        key="mock_role",
+        on_change=lambda: ss.update(mock_role_kept=ss.mock_role),
+    )
 
 
 # ---------------------------------------------------------------- during
@@ -159,8 +173,9 @@ def listen(session: MockSession, data: bytes) -> None:
             )
         except CoachError as e:
             status.update(label="Could not hear this answer", state="error", expanded=True)
-            kept = shared.recording_kept(cfg, e)
-            st.error(f"{shared.said_to(cfg, e)}{kept} Record the answer again.")
+            sentence = shared.said_to(cfg, e)
+            again = "" if "record again" in sentence.lower() else " Record the answer again."
+            st.error(f"{sentence}{shared.recording_kept(cfg, e)}{again}")
             ss.mock_failed = digest
             return
     st.rerun()
@@ -187,6 +202,10 @@ def _scores_line(scores: dict | None, whose: str = "Scores") -> str:
 
 def the_report(session: MockSession) -> None:
     summary = session.summary
+    if not summary["answers"]:
+        st.info("You ended the interview before answering a question, so nothing was saved.")
+        st.button("Start another mock interview", type="primary", on_click=reset, key="mock_again")
+        return
     st.subheader("How the interview went")
     c1, c2, c3, c4 = st.columns(4)
     c1.metric("Questions", summary["questions_asked"])

@@ -128,3 +128,42 @@ def test_the_interviews_to_prepare_for_are_practice_s_and_read_in_words(tmp_path
         label(5) + " · final",
         label(-7) + " · first round",
     ]
+
+
+def test_the_choices_made_stay_when_another_format_is_looked_at(tmp_path, monkeypatch):
+    """Role questions for "Data", 3 behavioural questions: looking at another format and coming
+    back showed "Software engineering" and 6 again (Streamlit forgets a widget no run drew)."""
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("mock").run()
+    at.slider(key="mock_n_behavioural").set_value(3).run()
+    at.radio(key="mock_format").set_value("role").run()
+    at.selectbox(key="mock_role").set_value("data").run()
+    at.radio(key="mock_format").set_value("behavioural").run()
+    assert at.slider(key="mock_n_behavioural").value == 3
+    at.radio(key="mock_format").set_value("role").run()
+    assert not at.exception
+    assert at.selectbox(key="mock_role").value == "data"
+
+
+def test_ending_before_any_answer_saves_nothing_and_says_so(tmp_path, monkeypatch):
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("mock").run()
+    at.slider(key="mock_n_behavioural").set_value(2).run()
+    at.button(key="mock_start").click().run()
+    at.button(key="mock_end").click().run()
+    assert not at.exception
+    assert [i.value for i in at.info] == [
+        "You ended the interview before answering a question, so nothing was saved."
+    ]
+    assert "How the interview went" not in [s.value for s in at.subheader]
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        from coach.store.mock_sessions import list_mock_sessions
+
+        assert list_mock_sessions(db) == []
+    finally:
+        db.close()
+    at.button(key="mock_again").click().run()
+    assert "Set up the interview" in [s.value for s in at.subheader]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import threading
 from datetime import UTC, date, datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from app_support import page
@@ -139,7 +140,7 @@ def test_ending_a_mock_interview_early_dates_the_last_one_on_the_browsers_day(tm
     db = store.open_store(load_settings(tmp_path))
     try:
         earlier = save_mock_session(
-            db, format="behavioural", planned_s=1800, used_s=600.0, score_overall=None, summary={}, turns=[]
+            db, format="behavioural", planned_s=1800, used_s=600.0, score_overall=70.0, summary={}, turns=[]
         )
         with db.write() as conn:
             conn.execute(
@@ -152,11 +153,13 @@ def test_ending_a_mock_interview_early_dates_the_last_one_on_the_browsers_day(tm
     at = page("mock")
     at.context = {"timezone": "Asia/Tokyo"}
     at.run()
-    at.slider(key="mock_n_behavioural").set_value(1).run()
+    at.slider(key="mock_n_behavioural").set_value(2).run()
     at.button(key="mock_start").click().run()
+    opener = Path(__file__).parent / "data" / "mock" / "01-opener.wav"  # an answer to compare
+    at.audio_input[0].set_value(("answer.wav", opener.read_bytes(), "audio/wav")).run()
     at.button(key="mock_end").click().run()
     assert not at.exception and not at.error
     said = [m.value for m in at.markdown if "last mock interview" in m.value]
-    assert said == [
-        escape("Your last mock interview (Wed 12 Nov 2025) had no measured answers to compare with.")
-    ]
+    assert len(said) == 1 and said[0].startswith(
+        escape("Since your last mock interview (Wed 12 Nov 2025): overall score 70 → ")
+    ), said

@@ -85,3 +85,15 @@ def test_the_last_mock_interview_is_dated_by_the_users_day(zone):
     assert report.change_since(72.0, [], previous).startswith(
         "Since your last mock interview (Wed 2 Dec 2026)"
     )
+
+
+def test_a_session_that_measured_no_story_compares_no_gap(settings):
+    """A recruiter screen measures no story: "answers with no result 1 of 1 → none" read as a gap
+    closed. Only the score is compared, and a session that measured nothing says nothing."""
+    plan = make_plan(banks.load_questions(), [], format="behavioural", n=4)
+    before = report.summarise(_turns([NO_RESULT], settings), plan, None, 4.0)
+    assert before["patterns"] and before["stories_measured"] == 1
+    previous = {"id": 1, "created_at": "2026-11-20T10:00:00+00:00", "score_overall": 60.0, "summary": before}
+    said = report.change_since(70.0, [], previous, stories_measured=0)
+    assert said == "Since your last mock interview (Fri 20 Nov 2026): overall score 60 → 70 (up).", said
+    assert report.change_since(None, [], previous, stories_measured=0) is None

@@ -44,3 +44,44 @@ def test_a_file_that_is_not_audio_leaves_the_question_open(session):
     with pytest.raises(NotAudioError):
         mock.answer(DATA / "not_audio.wav")
     assert mock.current is first and first.answer is None
+
+
+def test_ending_before_any_answer_stores_no_session(session):
+    """A mock ended with no answer at all was kept as a mock interview of "0 questions": counted on
+    Progress and taken as the last mock interview to compare the next one with."""
+    from coach.store.mock_sessions import list_mock_sessions
+
+    mock, db = session
+    with pytest.raises(NotAudioError):
+        mock.answer(DATA / "not_audio.wav")
+    summary = mock.finish(db)
+    assert summary["answers"] == 0 and summary["session_id"] is None
+    assert list_mock_sessions(db) == [] and list_attempts(db) == []
+
+
+def test_the_next_report_compares_with_the_last_session_that_measured_an_answer(settings, tmp_path):
+    """After a session whose only answer could not be measured, the next report said "Your last mock
+    interview had no measured answers to compare with", though the one before had a score."""
+    samples, rate = soundfile.read(DATA / "mock" / "01-opener.wav")
+    soundfile.write(tmp_path / "short.wav", samples[: 5 * rate], rate)
+    db = open_store(settings)
+    try:
+        scores = []
+        for take in (
+            DATA / "mock" / "01-opener.wav",
+            tmp_path / "short.wav",
+            DATA / "mock" / "01-opener.wav",
+        ):
+            mock = MockSession(settings, plan_for(db, settings, n=2))
+            mock.answer(take)
+            scores.append(mock.finish(db))
+    finally:
+        db.close()
+    first, unmeasured, third = scores
+    assert first["score_overall"] is not None and first["change"] is None
+    assert unmeasured["score_overall"] is None and unmeasured["change"] is None  # nothing to compare
+    was = round(first["score_overall"])
+    assert (
+        third["change"].startswith("Since your last mock interview (")
+        and f"overall score {was} → " in third["change"]
+    )

@@ -77,6 +77,7 @@ def summarise(turns: Sequence, plan, previous: dict | None, question_seconds: fl
         f"({clock(answer_s)} of it your answers)."
     )
     unmeasured = sum(1 for t in answered if not follow_up.is_measured(t.answer))
+    stories_measured = sum(1 for a in stories if follow_up.is_measured(a))
     return {
         "format": plan.format.key,
         "format_label": plan.format.label,
@@ -88,20 +89,25 @@ def summarise(turns: Sequence, plan, previous: dict | None, question_seconds: fl
         "unmeasured_answers": unmeasured,
         "score_overall": overall,
         "patterns": found,
-        "stories_measured": sum(1 for a in stories if follow_up.is_measured(a)),
+        "stories_measured": stories_measured,
         "pattern": repeated["sentence"] if repeated else None,
         "planned_s": planned_s,
         "used_s": used_s,
         "answers_s": round(answer_s, 1),
         "time": time_sentence,
-        "change": change_since(overall, found, previous),
+        "change": change_since(overall, found, previous, stories_measured),
         "previous_session_id": previous["id"] if previous else None,
     }
 
 
-def change_since(overall: float | None, found: list[dict], previous: dict | None) -> str | None:
-    """One sentence on what moved since the last mock interview, or None for the first."""
-    if previous is None:
+def change_since(
+    overall: float | None, found: list[dict], previous: dict | None, stories_measured: int = 0
+) -> str | None:
+    """One sentence on what moved since the last mock interview (`previous`, the last that measured
+    an answer), or None for the first, or when this one measured nothing. The gaps are compared
+    only when both measured a story: "1 of 1 → none" of a session with none measured read as a gap
+    closed."""
+    if previous is None or (overall is None and not stories_measured):
         return None
     when = long_date(local_day(previous["created_at"])) if previous.get("created_at") else "date unknown"
     before = previous.get("score_overall")
@@ -112,9 +118,11 @@ def change_since(overall: float | None, found: list[dict], previous: dict | None
         was, now_ = round(before), round(overall)
         trend = "up" if now_ > was else "down" if now_ < was else "about the same"
         parts.append(f"overall score {was} → {now_} ({trend})")
-    earlier = {p["gap"]: p for p in ((previous.get("summary") or {}).get("patterns") or [])}
+    earlier_summary = previous.get("summary") or {}
+    earlier = {p["gap"]: p for p in (earlier_summary.get("patterns") or [])}
     now = {p["gap"]: p for p in found}
-    for gap in SHORT:
+    both_told_stories = stories_measured and earlier_summary.get("stories_measured", bool(earlier))
+    for gap in SHORT if both_told_stories else ():
         if gap in earlier or gap in now:
             was = f"{earlier[gap]['count']} of {earlier[gap]['of']}" if gap in earlier else "none"
             is_ = f"{now[gap]['count']} of {now[gap]['of']}" if gap in now else "none"

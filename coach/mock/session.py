@@ -188,12 +188,16 @@ class MockSession:
         self._pool.shutdown(wait=False, cancel_futures=True)
         db = store or open_store(self.settings)
         try:
-            earlier = list_mock_sessions(db)
+            # compared with the last mock interview that measured an answer: one that measured none
+            # has nothing to compare with
+            earlier = [s for s in list_mock_sessions(db) if s.get("score_overall") is not None]
             previous = earlier[-1] if earlier else None
             asked = [t for t in self.turns if t.answer is not None]
             summary = report.summarise(asked, self.plan, previous, sum(t.speech_s for t in asked))
             summary["questions"] = report.per_question(asked)
             summary["ended_early"] = bool(self._pending) or self.current is not None
+            if not asked:  # ended before any answer: nothing to keep, count or compare
+                return self._done(summary)
             self.session_id = save_mock_session(
                 db,
                 format=self.plan.format.key,
@@ -219,6 +223,9 @@ class MockSession:
         finally:
             if store is None:
                 db.close()
+        return self._done(summary)
+
+    def _done(self, summary: dict) -> dict:
         summary["session_id"] = self.session_id
         self.summary = summary
         return summary
