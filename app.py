@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from coach.errors import CoachError
 from coach.ui import shared
 
 st.set_page_config(page_title="coach — interview practice", page_icon="🎙️", layout="wide")
@@ -27,4 +28,9 @@ pages = {
 cfg = shared.settings()  # in multi-user mode: the signed-in person, or one sentence and a stop
 if shared.staff(cfg):
     pages["Cohort"] = [st.Page("app_pages/cohort.py", title="Cohort", icon=":material/groups:")]
-st.navigation(pages).run()
+try:
+    st.navigation(pages).run()
+except CoachError as e:
+    # one no page caught (the database gone while a page was drawn): its sentence, for the person
+    # signed in, not Streamlit's traceback of the server's files
+    st.error(shared.said_to(cfg, e))

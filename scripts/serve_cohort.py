@@ -323,6 +323,9 @@ class CohortStack:
                 "--server.address", "127.0.0.1", "--server.port", str(self.app_port),
                 "--server.headless", "true",
                 "--server.maxUploadSize", str(self.settings().upload_limit_mb),
+                # a fault no page turned into a sentence: its traceback (the server's paths) goes to
+                # this terminal, and the person sees only that something went wrong
+                "--client.showErrorDetails", "none",
             ],
             env=self.env(),
             start_new_session=True,

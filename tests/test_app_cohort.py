@@ -597,3 +597,41 @@ def test_a_model_the_server_cannot_load_is_said_to_staff_as_the_servers_without_
             "with the app) in Settings."
         ]
     assert "this machine" not in said[0] and str(tmp_path) not in said[0]
+
+
+DATABASE_DOWN_CHILD = """
+import json, sys
+sys.path.insert(0, sys.argv[1])
+from app_support import page
+shown = {}
+for name in sys.argv[2:]:
+    at = page(name)
+    at.secrets["auth"] = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "test"}
+    at.user = {"is_logged_in": True, "email": "ana@example.edu"}
+    at.run()
+    shown[name] = {"exception": [str(e.value) for e in at.exception], "errors": [e.value for e in at.error]}
+print(json.dumps(shown))
+"""
+
+
+def test_a_cohort_whose_database_is_down_shows_a_sentence_not_a_traceback(tmp_path):
+    """PostgreSQL stopped under a running cohort: every page showed a student Streamlit's traceback
+    of the server's files ("coach.errors.StorageError: Cannot reach the database named by
+    COACH_DATABASE_URL (connection failed: … 127.0.0.1, port 55433 …)"). Now one sentence each."""
+    (tmp_path / "settings.toml").write_text("multi_user = true\n")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "COACH_DATA_DIR": str(tmp_path)}
+    env["COACH_DATABASE_URL"] = "postgresql+psycopg://coach@127.0.0.1:9/coach"  # nothing listens there
+    for variable in ("COACH_USER", "COACH_MULTI_USER"):
+        env.pop(variable, None)
+    command = [sys.executable, "-c", DATABASE_DOWN_CHILD, str(Path(__file__).parent), *PAGES]
+    result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=600, cwd=ROOT)
+    assert result.returncode == 0, result.stderr[-2000:]
+    shown = json.loads(result.stdout.strip().splitlines()[-1])
+    down = (
+        "Your organisation's server could not use its database (unreachable), a fault on the server, "
+        "not yours; try again later, and tell your coaching staff if it keeps happening."
+    )
+    for name in PAGES:
+        assert shown[name]["exception"] == [], (name, shown[name])
+        [error] = shown[name]["errors"]  # what became of their data may follow (Practice: recordings kept)
+        assert error.startswith(down) and "127.0.0.1" not in error, (name, error)
