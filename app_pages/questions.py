@@ -53,6 +53,10 @@ def browse() -> None:
             "No question matches these filters. Loosen a filter, or add the question yourself under "
             "“Add your own”."
         )
+    looked_for = (search, category, role, competency, difficulty, only_starred)
+    if ss.get("questions_looked_for") != looked_for:  # a new search starts at its first page
+        ss.questions_looked_for = looked_for
+        ss.questions_page = 0
     pages = max((len(matching) - 1) // PAGE_SIZE + 1, 1)
     page = min(ss.questions_page, pages - 1)
     for q in matching[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]:

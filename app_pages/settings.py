@@ -119,7 +119,7 @@ def threshold_inputs(where, names: list[str]) -> dict[str, float]:
         label = THRESHOLD_LABELS.get(name) or FILLER_DETECTOR_LABELS.get(name) or name.replace("_", " ")
         if name in PERCENT_THRESHOLDS:  # 40 (%), not 0.40: the words under it say "40%"
             percent = round(100 * value, 1)
-            entered[name] = (
+            entered[name] = round(  # 18.1 / 100 is 0.18100000000000002: stored as 0.181
                 where.number_input(
                     label,
                     min_value=0.0,
@@ -130,7 +130,8 @@ def threshold_inputs(where, names: list[str]) -> dict[str, float]:
                     help=sources[name],
                     key=f"settings_t_{name}",
                 )
-                / 100
+                / 100,
+                6,
             )
         else:
             entered[name] = where.number_input(
@@ -177,6 +178,10 @@ def thresholds() -> None:
                 )
         if right.form_submit_button("Restore the defaults"):
             save_settings(replace(cfg, thresholds=Thresholds()))
+            # the fields keep what was typed in them until their state goes: they showed the old
+            # numbers, and the next "Save thresholds" stored them again
+            for key in [k for k in st.session_state if str(k).startswith("settings_t_")]:
+                del st.session_state[key]
             st.rerun()
 
 

@@ -43,6 +43,21 @@ def test_search_star_and_add(tmp_path, monkeypatch):
     assert mine.endswith("(added by you)"), mine
 
 
+def test_a_new_search_starts_at_its_first_page(tmp_path, monkeypatch):
+    """On page 3 of the whole bank, searching "time" showed page 3 of its 4: the first 50 matches
+    were skipped."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("questions").run()
+    at.button(key="questions_next").click().run()
+    at.button(key="questions_next").click().run()
+    assert "Page 3 of " in " ".join(c.value for c in at.caption)
+    at.text_input(key="questions_search").input("time").run()
+    assert not at.exception
+    assert [c.value for c in at.caption if c.value.startswith("Page ")][0].startswith("Page 1 of ")
+    first = banks.filter_questions(banks.load_questions(tmp_path), text="time")[0]
+    assert at.button(key=f"questions_star_{first.id}")  # the first match is on the page
+
+
 def test_questions_to_ask_the_interviewer():
     at = page("questions").run()
     assert not at.exception

@@ -53,6 +53,21 @@ def test_thresholds_are_saved(tmp_path, monkeypatch):
     assert load_settings(tmp_path).thresholds.long_pause_s == 2.5
 
 
+def test_restoring_the_defaults_shows_them_and_the_next_save_keeps_them(tmp_path, monkeypatch):
+    """After "Restore the defaults" the fields still showed 160 wpm, and the next "Save thresholds"
+    stored it again."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("settings").run()
+    at.number_input(key="settings_t_pace_high_wpm").set_value(160)
+    [b for b in at.button if b.label == "Save thresholds"][0].click().run()
+    assert load_settings(tmp_path).thresholds.pace_high_wpm == 160
+    [b for b in at.button if b.label == "Restore the defaults"][0].click().run()
+    assert not at.exception
+    assert at.number_input(key="settings_t_pace_high_wpm").value == Thresholds().pace_high_wpm
+    [b for b in at.button if b.label == "Save thresholds"][0].click().run()
+    assert load_settings(tmp_path).thresholds == Thresholds()
+
+
 def test_a_pace_band_upside_down_is_refused_and_nothing_is_saved(tmp_path, monkeypatch):
     """A low end of 200 wpm above the high end's 175 was saved ("Saved.") and feedback then said
     165 wpm was "outside the 200–175 band"."""
