@@ -34,18 +34,21 @@ def headline(report: dict) -> None:
     practice = report["cadence"]["practice_attempts"]
     c1, c2, c3, c4 = st.columns(4)
     in_mock = counts.get("practice_in_mock_interviews", 0)
+    unmeasured = counts["practice_attempts"] - counts.get("practice_measured", counts["practice_attempts"])
     c1.metric(
         "Practice answers",
         counts["practice_attempts"],
         help=f"{practice['last_365_days']} in the last year."
-        + (f" {mock_sentence(in_mock)}" if in_mock else ""),
-    )
-    booked = f"; {len(real['upcoming'])} more booked" if real["upcoming"] else ""
-    c2.metric(
-        "Real interviews",
-        counts["real_interviews"],
-        help=f"{count(counts['real_answers'], 'answer')} analysed{booked}.",
-    )
+        + (f" {mock_sentence(in_mock)}" if in_mock else "")
+        + (f" {count(unmeasured, 'answer')} could not be measured and {'is' if unmeasured == 1 else 'are'} "
+           "left out of the charts." if unmeasured else ""),
+    )  # fmt: skip
+    if counts["real_interviews"]:
+        booked = f"; {len(real['upcoming'])} more booked" if real["upcoming"] else ""
+        held = f"{count(counts['real_answers'], 'answer')} analysed{booked}."
+    else:
+        held = f"{len(real['upcoming'])} booked." if real["upcoming"] else "None logged yet."
+    c2.metric("Real interviews", counts["real_interviews"], help=held)
     c3.metric(
         "Last practice",
         summary.last_day_label(practice["last"], date.fromisoformat(report["today"])),
@@ -74,7 +77,12 @@ def over_time(report: dict) -> None:
         report["trends"][measure], LABELS[measure], bands(cfg).get(measure), report["targets"].get(measure)
     )
     if chart is None:
-        st.caption("No values of this measure yet.")
+        st.caption(
+            "None of your answers could be measured yet (too short, or no speech heard): answer a "
+            "question at more length to start the chart."
+            if report["counts"]["practice_attempts"] and not report["counts"].get("practice_measured")
+            else "No values of this measure yet."
+        )
     else:
         st.altair_chart(chart)
         band = bands(cfg).get(measure)
@@ -142,7 +150,12 @@ def per_question(report: dict) -> None:
     st.subheader("Per question")
     items = report["per_question"]
     if not items:
-        st.caption("Answers to bank questions appear here, one line per question.")
+        st.caption(
+            "Questions whose answers were measured appear here, one line per question; none of yours "
+            "could be measured yet."
+            if report["counts"]["practice_attempts"] and not report["counts"].get("practice_measured")
+            else "Answers to bank questions appear here, one line per question."
+        )
     today = date.fromisoformat(report["today"])
     for item in items[:SHOWN_QUESTIONS]:
         with st.expander(escape(question_title(item))):

@@ -481,6 +481,8 @@ def progress_report(
         "today": today.isoformat(),
         "counts": {
             "practice_attempts": len(attempts),
+            # of them, the answers measured (one too short, or with no speech heard, has no score)
+            "practice_measured": sum(1 for a in attempts if a.get("score_overall") is not None),
             # of them, answers given in a mock interview (practice too, labelled where listed)
             "practice_in_mock_interviews": sum(1 for a in attempts if in_mock_interview(a)),
             # held by today: one booked for next week is in the cadence's "upcoming", not done yet;
@@ -538,12 +540,11 @@ def summary_lines(report: dict) -> list[str]:
     """The report as a few plain sentences for the terminal."""
     counts = report["counts"]
     booked = len(report["cadence"]["real_interviews"]["upcoming"])
-    more = f"; {booked} more booked" if booked else ""
-    analysed = (
-        f" ({count(counts['real_answers'], 'answer')} analysed{more})"
-        if counts["real_interviews"] or booked
-        else ""
-    )
+    if counts["real_interviews"]:
+        more = f"; {booked} more booked" if booked else ""
+        analysed = f" ({count(counts['real_answers'], 'answer')} analysed{more})"
+    else:  # "0 real interviews (0 answers analysed; 1 more booked)": more than none held
+        analysed = f" ({booked} booked)" if booked else ""
     lines = [
         f"{count(counts['practice_attempts'], 'practice answer')}"
         f"{mock_words(counts.get('practice_in_mock_interviews', 0))}, "

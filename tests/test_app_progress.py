@@ -92,6 +92,40 @@ def test_an_answer_too_short_to_measure_is_counted_the_same_in_the_headline_and_
     text = markdown_text(at)
     assert "on your first measured answer" in text, text
     assert "(2 of your 3 answers could be measured)" in text, text
+    [answers] = [m for m in at.metric if m.label == "Practice answers"]
+    assert "1 answer could not be measured and is left out of the charts." in answers.proto.help
+
+
+def test_with_only_an_answer_too_short_to_measure_the_page_says_why_nothing_is_charted(tmp_path, monkeypatch):
+    """One 2.5 s answer to a bank question: the page said "No values of this measure yet" and
+    "Answers to bank questions appear here", though a bank question was answered."""
+    import io
+
+    import soundfile as sf
+    from app_support import DATA
+
+    from coach import banks
+    from coach.config import load_settings
+    from coach.practice import practice_answer
+
+    settings = load_settings(tmp_path)
+    samples, rate = sf.read(DATA / "fillers.wav")
+    short = io.BytesIO()
+    sf.write(short, samples[: int(2.5 * rate)], rate, format="WAV")
+    question = banks.get_question("beh-lead-01", tmp_path)
+    assert practice_answer(short.getvalue(), settings, question=question).analysis["scores"] is None
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("progress").run()
+    assert not at.exception
+    captions = [c.value for c in at.caption]
+    assert (
+        "None of your answers could be measured yet (too short, or no speech heard): answer a question "
+        "at more length to start the chart." in captions
+    )
+    assert (
+        "Questions whose answers were measured appear here, one line per question; none of yours could "
+        "be measured yet." in captions
+    )
 
 
 def test_a_real_answer_is_listed_under_its_bank_question_in_the_banks_words(tmp_path, monkeypatch):
@@ -449,3 +483,27 @@ def test_the_practice_count_says_its_mock_interview_answers_in_one_phrase():
     assert mock_words(2) == " (2 in mock interviews)"
     page_source = (PAGES / "progress.py").read_text()
     assert ".strip(' ()')" not in page_source and "mock_sentence(" in page_source
+
+
+def test_an_interview_booked_before_any_held_is_not_called_one_more(tmp_path, monkeypatch):
+    """`coach progress` said "0 real interviews (0 answers analysed; 1 more booked)": more than none."""
+    from datetime import date, timedelta
+
+    from cli_support import run_coach
+
+    from coach import store
+    from coach.config import load_settings
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        store.add_interview(db, company="Northwind", interview_date=date.today() + timedelta(days=7))
+        _answered_about_yourself(db, days_ago=2)
+    finally:
+        db.close()
+    result = run_coach("progress", data_dir=tmp_path)
+    assert "0 real interviews (1 booked)." in result.stdout, result.stdout
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("progress").run()
+    [real] = [m for m in at.metric if m.label == "Real interviews"]
+    assert real.value == "0" and real.proto.help == "1 booked.", real.proto.help
