@@ -244,9 +244,12 @@ ALL_YOURS_DELETED = (
     "All your data is deleted: your answers, interviews, debriefs and recordings. "
     "Everyone else's is untouched."
 )
+ALL_DELETED = "All data deleted: your answers, interviews, debriefs, recordings and settings."
 
 
 def delete_everything() -> None:
+    if st.session_state.get("settings_deleted"):
+        st.success(st.session_state.pop("settings_deleted"))
     with st.expander("Delete all data"):
         st.warning(
             "This removes every practice answer, interview, debrief and recording of yours. It cannot "
@@ -259,13 +262,15 @@ def delete_everything() -> None:
             typed = st.text_input(f"Type {CONFIRM_WORD} to confirm")
             if st.form_submit_button("Delete everything"):
                 with shared.shown_errors():
-                    removed = delete_all_data(db, cfg, typed)
+                    delete_all_data(db, cfg, typed)
                     if not cfg.multi_user:  # a cohort's other sessions keep their connections
                         shared.forget_store()
-                    if cfg.on_server:  # the server's folder names mean nothing to a person of a cohort
-                        st.success(ALL_YOURS_DELETED)
-                    else:
-                        st.success("All data deleted" + (f" ({', '.join(removed)})." if removed else "."))
+                    # drawn again from nothing: the role box and the thresholds still showed what
+                    # had been deleted
+                    for key in [k for k in st.session_state if str(k).startswith("settings_")]:
+                        del st.session_state[key]
+                    st.session_state.settings_deleted = ALL_YOURS_DELETED if cfg.multi_user else ALL_DELETED
+                    st.rerun()
 
 
 shared.page_header("Settings", shared.runs_where(cfg))

@@ -137,6 +137,9 @@ def test_delete_all_needs_the_word_then_empties_everything(tmp_path, monkeypatch
     practice_answer(DATA / "clean.wav", load_settings(tmp_path))
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     at = page("settings").run()
+    at.selectbox(key="settings_role").set_value("data")
+    [b for b in at.button if b.label == "Save" and b.form_id == "settings_role"][0].click().run()
+    assert at.selectbox(key="settings_role").value == "data"
     delete = [b for b in at.button if b.label == "Delete everything"][0]
     at.text_input[-1].input("delete")
     delete.click().run()
@@ -144,7 +147,12 @@ def test_delete_all_needs_the_word_then_empties_everything(tmp_path, monkeypatch
     assert list((tmp_path / "recordings").rglob("*.wav"))
     at.text_input[-1].input("DELETE")
     [b for b in at.button if b.label == "Delete everything"][0].click().run()
-    assert not at.exception and any("All data deleted" in s.value for s in at.success)
+    assert not at.exception
+    # in the user's words, not the folders' names ("All data deleted (recordings, mock, settings.toml).")
+    assert [s.value for s in at.success] == [
+        "All data deleted: your answers, interviews, debriefs, recordings and settings."
+    ]
+    assert at.selectbox(key="settings_role").value == "any"  # the deleted role is not shown still
     assert not (tmp_path / "recordings").exists()
     db = store.open_store(load_settings(tmp_path))
     try:
