@@ -1049,13 +1049,14 @@ def delete_interview_command(
 @friendly_errors
 def export_command(
     out: Annotated[Path, typer.Argument(help="the .zip to write (database content as JSON and recordings)")],
+    replace: Annotated[bool, typer.Option("--replace", help="write over a file already there")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
 ) -> None:
     """Everything in one zip, recordings included, to back up or move to another machine."""
     from coach.store.transfer import export_data
 
     with open_store() as store:
-        result = export_data(store, out)
+        result = export_data(store, out, replace=replace)
     if as_json:
         print_json(result)
         return

@@ -80,15 +80,25 @@ def export_sentence(result: dict) -> str:
 def import_sentence(result: dict) -> str:
     """What an import added and what was already here, the same words in `coach import` and on the
     Settings page."""
-    added, present = backup_words(result["added"]), backup_words(result["already_present"])
+    absent = len(result.get("recordings_not_in_backup") or ())
+    added_counts = dict(result["added"])
+    if absent:  # a recording the backup lists without its file is no recording brought in
+        added_counts["recordings"] = max(0, added_counts.get("recordings", 0) - absent)
+    added, present = backup_words(added_counts), backup_words(result["already_present"])
+    missing = (
+        f" {count(absent, 'recording')} listed in the backup {'was' if absent == 1 else 'were'} not in "
+        f"it, so {'its answer has' if absent == 1 else 'their answers have'} no audio here."
+        if absent
+        else ""
+    )
     if added == "nothing" and present == "nothing":
-        return "Nothing to import: this backup is empty."
+        return "Nothing to import: this backup is empty." + missing
     if added == "nothing":
-        return f"Nothing new to import: everything in this backup is already here ({present})."
+        return f"Nothing new to import: everything in this backup is already here ({present})." + missing
     said = f"Imported {added}."
     if present != "nothing":
         said += f" Already here, so not added twice: {present}."
-    return said
+    return said + missing
 
 
 def export_bytes(db: Store) -> tuple[bytes, dict]:

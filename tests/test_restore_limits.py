@@ -178,7 +178,7 @@ def test_a_restored_file_that_is_not_a_backup_is_called_this_backup_not_a_server
     with pytest.raises(InputError) as refused:
         import_bytes(db, b"hello")
     assert str(refused.value) == (
-        "This backup is not a coach export (could not open it as a zip: File is not a zip file)."
+        "This backup is not a coach export: it is not a zip file. Nothing was imported."
     )
     db.close()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import time
+import zipfile
 
 import pytest
 from store_support import (  # noqa: F401
@@ -206,6 +207,65 @@ def test_a_bad_import_is_one_line_on_stderr(filled, tmp_path):
     assert result.exit_code == 1
     assert result.stderr.startswith("error: ") and result.stderr.count("\n") == 1
     assert "not a coach export" in result.stderr
+
+
+def test_a_backup_that_cannot_be_read_is_named_as_typed_and_said_in_words(filled, tmp_path):
+    """ "Trunc.zip is not a coach export (could not open it as a zip: File is not a zip file)":
+    the name capitalised, Python's words; a file not there read "[Errno 2] No such file"."""
+    (tmp_path / "trunc.zip").write_bytes(b"PK\x03\x04 cut short")
+    result = _run(filled, "import", str(tmp_path / "trunc.zip"))
+    assert (
+        result.stderr
+        == f"error: {tmp_path}/trunc.zip is not a coach export: it is not a zip file. Nothing was imported.\n"
+    )
+    result = _run(filled, "import", str(tmp_path / "missing.zip"))
+    assert result.stderr == (
+        f"error: There is no file {tmp_path}/missing.zip; give the path of a backup made by `coach export`.\n"
+    )
+    result = _run(filled, "import", str(tmp_path))
+    assert result.stderr == f"error: {tmp_path} is a folder; give the backup's .zip file inside it.\n"
+
+
+def test_an_export_writes_over_nothing_unasked_and_never_over_the_coachs_own_files(filled, tmp_path):
+    """`coach export data/coach.db` wrote the backup over the database ("not a coach database" at the
+    next command), and an older backup was replaced without a word."""
+    database = filled.database_path
+    if filled.database_url is None:
+        before = database.read_bytes()
+        result = _run(filled, "export", str(database), "--replace")
+        assert result.exit_code == 1 and "is where the coach keeps your data" in result.stderr, result.stderr
+        assert database.read_bytes() == before
+    older = tmp_path / "older.zip"
+    older.write_bytes(b"an older backup")
+    result = _run(filled, "export", str(older))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"error: {older} already exists; give another name, or add --replace to write over it. "
+        "Nothing was written.\n"
+    )
+    assert older.read_bytes() == b"an older backup"
+    assert _run(filled, "export", str(older), "--replace").exit_code == 0
+    assert zipfile.is_zipfile(older)
+
+
+def test_an_import_says_which_recordings_the_backup_lacked(filled, tmp_path, backend):
+    """A backup whose recording file was taken out said "Imported … and 2 recordings." with none of
+    them in the recordings folder."""
+    out = tmp_path / "backup.zip"
+    assert _run(filled, "export", str(out)).exit_code == 0
+    stripped = tmp_path / "stripped.zip"
+    with zipfile.ZipFile(out) as full, zipfile.ZipFile(stripped, "w") as part:
+        names = [n for n in full.namelist() if n.startswith("recordings/")]
+        for name in full.namelist():
+            if name != names[0]:
+                part.writestr(name, full.read(name))
+    target = make_settings(tmp_path, backend, "restored")
+    result = _run(target, "import", str(stripped))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.strip() == (
+        "Imported 2 practice answers, 1 interview and 1 recording. 1 recording listed in the backup "
+        "was not in it, so its answer has no audio here."
+    ), result.stdout
 
 
 def test_reanalyze_brings_old_attempts_to_the_current_version(filled):

@@ -30,7 +30,7 @@ from pathlib import Path, PurePosixPath
 
 import sqlalchemy as sa
 
-from coach.config import OWNERS_FOLDER, Settings
+from coach.config import OWNERS_FOLDER, SETTINGS_FILE_NAME, Settings
 from coach.errors import InputError, NothingToExport, StorageError, server_fault
 from coach.files import files_of_the_last_hour, private_folder, try_again_in
 from coach.store.attempts import TYPED_FIELDS as PRACTICE_TYPED
@@ -120,12 +120,15 @@ NOTHING_TO_BACK_UP = "Nothing to back up yet: practise an answer or log an inter
 OwnQuestionCheck = Callable[[dict, str], object]
 
 
-def export_data(store: Store, out_path: Path) -> dict:
+def export_data(store: Store, out_path: Path, *, replace: bool = False) -> dict:
     """Write the whole history and its recordings to `out_path` (a .zip). Returns counts.
 
     With nothing stored yet it writes nothing (NothingToExport): an empty zip would pass for a
-    backup, and a backup already at `out_path` would be lost to it."""
+    backup, and a backup already at `out_path` would be lost to it. A file already there is kept
+    unless `replace`; the coach's own files (the database, its settings, the recordings) never
+    are written over."""
     out_path = Path(out_path)
+    _check_export_path(store.settings, out_path, replace)
     with store.read(snapshot=True) as conn:
         tables = {table.name: _export_rows(conn, store, table) for table in TABLES_IN_ORDER}
     if not any(tables.values()):
@@ -192,6 +195,25 @@ def _table(name: str) -> sa.Table:
     return next(t for t in TABLES_IN_ORDER if t.name == name)
 
 
+def _check_export_path(settings: Settings, out_path: Path, replace: bool) -> None:
+    """A backup written over the database made the coach unreadable ("not a coach database"), and
+    one written over an older, fuller backup lost it, both without a word."""
+    target = out_path.resolve()
+    own = {settings.database_path.resolve(), (settings.data_dir / SETTINGS_FILE_NAME).resolve()}
+    if target in own or target.is_relative_to(settings.recordings_dir.resolve()):
+        raise InputError(
+            f"{out_path} is where the coach keeps your data; write the backup somewhere else. "
+            "Nothing was written."
+        )
+    if target.is_dir():
+        raise InputError(f"{out_path} is a folder; give the name of the .zip to write in it.")
+    if target.exists() and not replace:
+        raise InputError(
+            f"{out_path} already exists; give another name, or add --replace to write over it. "
+            "Nothing was written."
+        )
+
+
 def import_data(
     store: Store,
     zip_path: Path,
@@ -208,10 +230,18 @@ def import_data(
     """
     zip_path = Path(zip_path)
     where = name or str(zip_path)
+    if name is None and not zip_path.exists():
+        raise InputError(f"There is no file {zip_path}; give the path of a backup made by `coach export`.")
+    if zip_path.is_dir():
+        raise InputError(f"{_cap(where)} is a folder; give the backup's .zip file inside it.")
     try:
         archive = zipfile.ZipFile(zip_path)
-    except (OSError, zipfile.BadZipFile) as e:
-        raise InputError(f"{_cap(where)} is not a coach export (could not open it as a zip: {e}).") from e
+    except zipfile.BadZipFile as e:
+        raise InputError(
+            f"{_cap(where)} is not a coach export: it is not a zip file. Nothing was imported."
+        ) from e
+    except OSError as e:
+        raise InputError(f"{_cap(where)} could not be read ({e.strerror or e}). Nothing was imported.") from e
     created: list[Path] = []
     try:
         with archive:
@@ -220,7 +250,7 @@ def import_data(
             tables = manifest["tables"]
             _check_own_questions(tables.get(own_questions.name, []), check_own_question, where)
             _check_typed_lengths(tables)
-            _place_recording_files(store, archive, tables.get("recordings", []), created, where)
+            absent = _place_recording_files(store, archive, tables.get("recordings", []), created, where)
             local_ids: dict[str, dict[str, int]] = {}
             with store.write() as conn:
                 counts = {
@@ -242,6 +272,7 @@ def import_data(
         "already_present": {k: v[1] for k, v in counts.items()},
         "favourites_added": counts[favourites.name][0],
         "own_questions_added": counts[own_questions.name][0],
+        "recordings_not_in_backup": absent,
     }
 
 
@@ -280,7 +311,10 @@ def _over_a_limit(said: str) -> InputError:
 
 
 def _cap(text: str) -> str:
-    """A sentence that starts with the backup's name starts with a capital ("This backup …")."""
+    """A sentence that starts with the backup's name starts with a capital ("This backup …"); a
+    file's name or path keeps its own letters (it read "Trunc.zip is not a coach export")."""
+    if "/" in text or "\\" in text or Path(text).suffix:
+        return text
     return text[:1].upper() + text[1:]
 
 
@@ -391,13 +425,16 @@ def _safe_member(path: str, where: str) -> str:
 
 def _place_recording_files(
     store: Store, archive: zipfile.ZipFile, rows: list[dict], created: list[Path], where: str
-) -> None:
-    """Put each exported recording in the data directory (renaming on a clash) before any row."""
+) -> list[str]:
+    """Put each exported recording in the data directory (renaming on a clash) before any row.
+    Returns the recordings the backup lists but does not hold (its answers come without audio)."""
     members = set(archive.namelist())
+    absent = []
     for row in rows:
         member = _safe_member(row["path"], where)
         row["path"] = _owners_path(store, member)
         if member not in members:
+            absent.append(member)
             continue
         target = store.absolute(row["path"])
         if target.exists():
@@ -418,6 +455,7 @@ def _place_recording_files(
             )
         created.append(target)
         _keep_recorded_time(target, row.get("created_at"))
+    return absent
 
 
 def _keep_recorded_time(path: Path, created_at) -> None:
