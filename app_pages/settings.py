@@ -237,7 +237,17 @@ def your_data() -> None:
         if backup is not None and st.button("Import it", key="settings_import_go"):
             with shared.shown_errors():
                 info = import_bytes(db, backup.getvalue())
-                st.success(import_sentence(info))
+                if not info.get("settings_restored"):
+                    st.success(import_sentence(info))
+                else:  # the role and thresholds above are drawn again with what came back
+                    for key in [
+                        k for k in st.session_state if str(k).startswith(("settings_role", "settings_t_"))
+                    ]:
+                        del st.session_state[key]
+                    st.session_state.settings_restored = import_sentence(info)
+                    st.rerun()
+        if st.session_state.get("settings_restored"):
+            st.success(st.session_state.pop("settings_restored"))
 
 
 ALL_YOURS_DELETED = (

@@ -1074,11 +1074,10 @@ def import_command(
     as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
 ) -> None:
     """Add an export to this data directory; what is already here is not added twice."""
-    from coach.banks import check_own_question
-    from coach.store.transfer import import_data
+    from coach.data_admin import import_backup
 
     with open_store() as store:
-        result = import_data(store, source, check_own_question=check_own_question)
+        result = import_backup(store, source)
     if as_json:
         print_json(result)
         return

@@ -4,17 +4,29 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from dataclasses import fields, replace
 from pathlib import Path
 
 import sqlalchemy as sa
 
 from coach import banks
 from coach.analysis.wording import count, listed
-from coach.config import OWNERS_FOLDER, REVIEW_WORK_FOLDER, SETTINGS_FILE_NAME, Settings
-from coach.errors import StorageError
+from coach.config import (
+    OWNERS_FOLDER,
+    REVIEW_WORK_FOLDER,
+    SETTINGS_FILE_NAME,
+    Settings,
+    Thresholds,
+    check_thresholds,
+    load_settings,
+    save_settings,
+)
+from coach.errors import CoachError, StorageError
 from coach.files import write_private
+from coach.roles import save_your_role, your_role
 from coach.store import Store
 from coach.store.old_files import FAVOURITES_FILE  # only while a damaged one waits to be moved
+from coach.store.person_settings import get_role as role_choice_of
 from coach.store.schema import TABLES_IN_ORDER
 from coach.store.transfer import check_backup_size, export_data, import_data
 
@@ -91,6 +103,8 @@ def import_sentence(result: dict) -> str:
         if absent
         else ""
     )
+    restored = result.get("settings_restored") or []
+    missing += f" {listed(restored).capitalize()} came back too." if restored else ""
     if added == "nothing" and present == "nothing":
         return "Nothing to import: this backup is empty." + missing
     if added == "nothing":
@@ -115,7 +129,50 @@ def import_bytes(db: Store, data: bytes) -> dict:
     check_backup_size(db.settings, len(data))
     with tempfile.TemporaryDirectory() as tmp:
         path = write_private(Path(tmp) / "import.zip", data)
-        return import_data(db, path, check_own_question=banks.check_own_question, name="this backup")
+        return import_backup(db, path, name="this backup")
+
+
+def import_backup(db: Store, path: Path, *, name: str | None = None) -> dict:
+    """Restore a backup (`coach import` and the Settings page): its rows and recordings, then the
+    role and thresholds it was made with where none are chosen here (`settings_restored` says
+    which): a backup moved to a new laptop came back as "Your role: any"."""
+    result = import_data(db, path, check_own_question=banks.check_own_question, name=name)
+    result["settings_restored"] = _restore_settings(db, result.pop("settings", None))
+    return result
+
+
+def _restore_settings(db: Store, saved: dict | None) -> list[str]:
+    """The backup's role and thresholds, each only where this coach still has none of its own: a
+    choice made here is never overwritten. Values a coach would refuse are left out."""
+    if not isinstance(saved, dict):
+        return []
+    current = db.settings
+    restored: list[str] = []
+    role = saved.get("role")
+    if isinstance(role, str) and role in banks.ROLES and role != "any" and your_role(current, db) == "any":
+        if not current.multi_user or role_choice_of(db) is None:  # a cohort person with no role of theirs
+            save_your_role(current, db, role)
+            restored.append("your role")
+    thresholds = _thresholds_from(saved.get("thresholds"))
+    # in a cohort the thresholds are the host's, not a person's
+    if (
+        not current.multi_user
+        and thresholds not in (None, Thresholds())
+        and current.thresholds == Thresholds()
+    ):
+        save_settings(replace(load_settings(current.data_dir), thresholds=thresholds))
+        restored.append("your thresholds")
+    return restored
+
+
+def _thresholds_from(saved: object) -> Thresholds | None:
+    if not isinstance(saved, dict):
+        return None
+    try:
+        values = {f.name: float(saved[f.name]) for f in fields(Thresholds) if f.name in saved}
+        return check_thresholds(Thresholds(**values))
+    except (TypeError, ValueError, CoachError):
+        return None
 
 
 def delete_all_data(db: Store, settings: Settings, confirmation: str) -> list[str]:

@@ -216,3 +216,32 @@ def test_a_backup_says_what_it_holds_in_words_not_rows(tmp_path, monkeypatch):
     at.button(key="settings_export").click().run()
     assert not at.exception
     assert "The backup holds 2 practice answers, 1 interview and 1 debrief." in [c.value for c in at.caption]
+
+
+def test_a_restored_backup_brings_back_the_role_shown_in_the_page(tmp_path, monkeypatch):
+    """A backup made with the role "Data" restored on a new machine: the role came back as "any"."""
+    from dataclasses import replace
+
+    from coach.config import save_settings
+    from coach.data_admin import export_bytes
+
+    old = tmp_path / "old"
+    old.mkdir()
+    save_settings(replace(load_settings(old), role="data"))
+    db = store.open_store(load_settings(old))
+    try:
+        store.add_interview(db, company="Northwind", interview_date="2026-11-20")
+        backup = export_bytes(db)[0]
+    finally:
+        db.close()
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path / "new"))
+    at = page("settings").run()
+    assert at.selectbox(key="settings_role").value == "any"
+    [u for u in at.get("file_uploader") if u.key == "settings_import"][0].upload(
+        "coach-backup-2026-12-02.zip", backup, "application/zip"
+    ).run()
+    [b for b in at.button if b.label == "Import it"][0].click().run()
+    assert not at.exception and not at.error
+    assert [s.value for s in at.success] == ["Imported 1 interview. Your role came back too."]
+    assert at.selectbox(key="settings_role").value == "data"
+    assert load_settings(tmp_path / "new").role == "data"

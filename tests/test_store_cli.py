@@ -268,6 +268,34 @@ def test_an_import_says_which_recordings_the_backup_lacked(filled, tmp_path, bac
     ), result.stdout
 
 
+def test_a_backup_brings_back_the_role_and_thresholds_where_none_are_chosen(filled, tmp_path, backend):
+    """Moving to a new laptop: export, import into a fresh data folder, and `coach settings` said
+    "Your role: any"; the thresholds chosen were gone too. A choice made on the new machine stays."""
+    from dataclasses import replace as changed
+
+    from coach.config import Thresholds, load_settings, save_settings
+
+    assert _run(filled, "settings", "--role", "data").exit_code == 0
+    mine = load_settings(filled.data_dir)
+    save_settings(changed(mine, thresholds=changed(Thresholds(), long_pause_s=2.5)))
+    out = tmp_path / "backup.zip"
+    assert _run(filled, "export", str(out)).exit_code == 0
+
+    fresh = make_settings(tmp_path, backend, "new-laptop")
+    result = _run(fresh, "import", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.strip().endswith("Your role and your thresholds came back too."), result.stdout
+    assert "Your role: data" in _run(fresh, "settings").stdout
+    assert load_settings(fresh.data_dir).thresholds.long_pause_s == 2.5
+
+    chosen = make_settings(tmp_path, backend, "chose-already")
+    assert _run(chosen, "settings", "--role", "product").exit_code == 0
+    result = _run(chosen, "import", str(out))
+    # the role chosen here stays; the thresholds, still the defaults here, come from the backup
+    assert result.stdout.strip().endswith(" Your thresholds came back too."), result.stdout
+    assert "Your role: product" in _run(chosen, "settings").stdout
+
+
 def test_reanalyze_brings_old_attempts_to_the_current_version(filled):
     from coach.analysis import ANALYSIS_VERSION
 

@@ -25,12 +25,13 @@ import uuid
 import zipfile
 import zlib
 from collections.abc import Callable
+from dataclasses import fields
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 
 import sqlalchemy as sa
 
-from coach.config import OWNERS_FOLDER, SETTINGS_FILE_NAME, Settings
+from coach.config import OWNERS_FOLDER, SETTINGS_FILE_NAME, Settings, Thresholds
 from coach.errors import InputError, NothingToExport, StorageError, server_fault
 from coach.files import files_of_the_last_hour, private_folder, try_again_in
 from coach.store.attempts import TYPED_FIELDS as PRACTICE_TYPED
@@ -140,6 +141,11 @@ def export_data(store: Store, out_path: Path, *, replace: bool = False) -> dict:
         "exported_at": datetime.now(UTC).isoformat(),
         "tables": tables,
     }
+    if not store.owner:  # the single user's choices live in settings.toml (a cohort person's role is a row)
+        manifest["settings"] = {
+            "role": store.settings.role,
+            "thresholds": {f.name: getattr(store.settings.thresholds, f.name) for f in fields(Thresholds)},
+        }
     missing = []
     try:
         private_folder(out_path.parent)
@@ -273,6 +279,8 @@ def import_data(
         "favourites_added": counts[favourites.name][0],
         "own_questions_added": counts[own_questions.name][0],
         "recordings_not_in_backup": absent,
+        # the exporter's role and thresholds, for coach.data_admin to bring back where none is chosen
+        "settings": manifest.get("settings") if isinstance(manifest.get("settings"), dict) else None,
     }
 
 
