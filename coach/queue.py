@@ -468,6 +468,18 @@ def worker_settings(settings: Settings, threads: int) -> Settings:
     return replace(settings, cpu_threads=threads)
 
 
+def check_recordings_folder(settings: Settings) -> None:
+    """A recordings folder named for this worker (COACH_RECORDINGS_DIR or `recordings_folder`) that
+    is not there: the worker started, took every answer and failed each for good, its people told
+    only that their answer "could not be analysed". Now it does not start, in one sentence."""
+    if settings.recordings_folder and not settings.recordings_root.is_dir():
+        raise InputError(
+            f"The recordings folder {settings.recordings_root} is not on this machine; point "
+            "COACH_RECORDINGS_DIR at the folder the app keeps the recordings in (shared with this "
+            "machine), then start the worker again."
+        )
+
+
 def run_worker(
     settings: Settings,
     *,

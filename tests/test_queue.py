@@ -446,6 +446,23 @@ def test_a_worker_that_cannot_reach_the_database_says_so_in_one_sentence(tmp_pat
     assert errors[0].startswith("error: Cannot reach the queue's database postgresql+psycopg://coach:***@")
 
 
+def test_a_worker_told_a_recordings_folder_that_is_not_there_does_not_start(tmp_path):
+    """A worker pointed at a folder that does not exist started, took every answer and failed each
+    for good ("could not be analysed"), the cause one line in its log."""
+    env = dict(os.environ, COACH_DATA_DIR=str(tmp_path), PYTHONPATH=str(ROOT))
+    env["COACH_DATABASE_URL"] = "postgresql+psycopg://coach:sekrit@127.0.0.1:9/coach"
+    env["COACH_RECORDINGS_DIR"] = str(tmp_path / "does-not-exist")
+    run = subprocess.run(
+        [sys.executable, "-m", "coach.cli", "worker"], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert run.returncode == 1
+    assert run.stderr.strip() == (
+        f"error: The recordings folder {tmp_path / 'does-not-exist'} is not on this machine; point "
+        "COACH_RECORDINGS_DIR at the folder the app keeps the recordings in (shared with this machine), "
+        "then start the worker again."
+    ), run.stderr[-2000:]
+
+
 def test_a_shared_recordings_folder_is_stored_as_recordings(tmp_path, monkeypatch):
     """Recordings kept in a folder every worker reads (outside the data directory) are stored as
     "recordings/..." and found again there: a row means the same file on every machine."""
