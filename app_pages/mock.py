@@ -6,7 +6,7 @@ import streamlit as st
 
 from coach import store
 from coach.analysis.wording import clock
-from coach.errors import CoachError, ModelError
+from coach.errors import BROWSER_TAKE, CoachError, ModelError
 from coach.job_description import interviews_to_prepare
 from coach.mock.plan import FORMATS
 from coach.mock.session import MockSession, plan_for
@@ -168,7 +168,7 @@ def listen(session: MockSession, data: bytes) -> None:
             shared.preload_models(cfg)
             session.answer(
                 data,
-                original_name="answer.wav",
+                original_name=BROWSER_TAKE,
                 progress=lambda message, fraction: bar.progress(min(max(fraction, 0.0), 1.0), text=message),
             )
         except CoachError as e:

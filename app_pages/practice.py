@@ -8,7 +8,7 @@ import streamlit as st
 from coach import banks, recommend, store
 from coach.analysis.wording import count
 from coach.banks import Question
-from coach.errors import CoachError, ModelError
+from coach.errors import BROWSER_TAKE, CoachError, ModelError
 from coach.job_description import (
     interview_asks,
     interviews_to_prepare,
@@ -327,7 +327,7 @@ def the_take() -> tuple[tuple[bytes, str] | None, bool]:
             key="practice_sample",
         )
     given = {
-        "recorded": None if recorded is None else (recorded.getvalue(), "answer.wav"),
+        "recorded": None if recorded is None else (recorded.getvalue(), BROWSER_TAKE),
         "uploaded": None if uploaded is None else (uploaded.getvalue(), uploaded.name),
     }
     for kind in (ss.get("practice_latest"), "recorded", "uploaded"):

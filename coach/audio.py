@@ -28,6 +28,7 @@ from coach.errors import (
     NotAudioError,
     NotSavedError,
     printable,
+    said_name,
     server_fault,
 )
 from coach.files import private_folder, private_temporary
@@ -160,6 +161,7 @@ class AudioReader:
     ):
         self.path = Path(path)
         self.name = printable(name or self.path.name)
+        self.said = said_name(self.name, start=True)  # how a sentence about it starts
         self.max_duration_s = settings.max_duration_s
         self.partial = partial
         self.too_long_advice = too_long_advice
@@ -170,18 +172,19 @@ class AudioReader:
             with av.open(str(self.path), mode="r", metadata_errors="ignore") as container:
                 if not container.streams.audio:
                     raise unusable(
-                        self.path, f"{self.name} has no audio track; choose a recording with sound."
+                        self.path,
+                        f"{self.said} has no audio track; choose a recording with sound.",
                     )
                 stream = container.streams.audio[0]
                 self.source_channels: int = stream.codec_context.channels
                 self.source_sample_rate: int = stream.codec_context.sample_rate
                 self.declared_s = declared_seconds(container, stream)
         except av.error.FFmpegError as e:
-            raise unusable(self.path, _unreadable(self.name, e)) from e
+            raise unusable(self.path, _unreadable(self.said, e)) from e
         self.channels = 2 if keep_sides and self.source_channels >= 2 else 1
         if self.declared_s is not None and self.declared_s > self.max_duration_s:
             too_long = (
-                f"{self.name} is {hms(self.declared_s)} long, over the limit of {hms(self.max_duration_s)}; "
+                f"{self.said} is {hms(self.declared_s)} long, over the limit of {hms(self.max_duration_s)}; "
             )
             raise AudioError(too_long + self._what_to_do(), in_app=too_long + self._what_to_do(in_app=True))
 
@@ -199,7 +202,7 @@ class AudioReader:
                         self.decoded_s = total / SAMPLE_RATE
                         yield piece
                     if total > limit:  # the header gave no length (or a false one): say only what is known
-                        too_long = f"{self.name} is longer than {hms(self.max_duration_s)}, the limit; "
+                        too_long = f"{self.said} is longer than {hms(self.max_duration_s)}, the limit; "
                         raise AudioError(
                             too_long + self._what_to_do(), in_app=too_long + self._what_to_do(in_app=True)
                         )
@@ -207,9 +210,9 @@ class AudioReader:
                     yield out.to_ndarray().reshape(-1, self.channels)
         except av.error.FFmpegError as e:
             if total == 0:
-                raise unusable(self.path, _unreadable(self.name, e)) from e
+                raise unusable(self.path, _unreadable(self.said, e)) from e
             if not self.partial:
-                raise AudioError(_unreadable(self.name, e)) from e
+                raise AudioError(_unreadable(self.said, e)) from e
             self.stop_reason = _reason(e)
 
     def _what_to_do(self, in_app: bool = False) -> str:
@@ -240,6 +243,7 @@ def looks_like_audio(path: Path) -> bool:
 
 
 def _check_file(path: Path, name: str) -> None:
+    name = said_name(name, start=True)
     if not path.exists():
         raise AudioError(f"No file at {path}; check the path and try again.")
     if path.is_dir():
@@ -258,7 +262,7 @@ def declared_seconds(container, stream) -> float | None:
 
 
 def _check_decoded(audio: DecodedAudio, settings: Settings) -> None:
-    name = audio.name
+    name = said_name(audio.name, start=True)
     if audio.samples.size == 0:
         raise unusable(
             Path(audio.source_path),

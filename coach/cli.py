@@ -17,7 +17,7 @@ from typing import Annotated
 import typer
 
 from coach.analysis.wording import count
-from coach.errors import CoachError, InputError, printable
+from coach.errors import CoachError, InputError, printable, said_name
 
 app = typer.Typer(
     add_completion=False,
@@ -598,7 +598,7 @@ def history_command(
         # a take whose sound could not be measured meets the same sound again: its sentence says
         # what will help; only one whose analysis was interrupted is worth analysing again
         why = r["not_analysable"] or "its analysis was interrupted; run `coach reanalyze` to finish it."
-        named = f"{r['original_name']} ({r['path']})" if r.get("original_name") else r["path"]
+        named = f"{said_name(r['original_name'])} ({r['path']})" if r.get("original_name") else r["path"]
         typer.echo(f"saved but not analysed: {named}: {one_line(why)}")
     in_mock = sum(1 for a in history["attempts"] if in_mock_interview(a))
     typer.echo(f"{count(len(history['attempts']), 'practice answer')}{mock_words(in_mock)}.", err=True)

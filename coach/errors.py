@@ -104,3 +104,16 @@ def server_fault(what: str, error: OSError | str, then: str = "") -> str:
     said = f"{SERVER.capitalize()} could not {what}" + (f" ({reason})" if reason else "")
     said += ", a fault on the server, not yours" + (f"; {then}" if then else "")
     return f"{said}; try again later, and tell your coaching staff if it keeps happening."
+
+
+# The name the pages give a take recorded in the browser (it has none of its own): messages call
+# it "your recording", not "answer.wav", a file name the person never saw.
+BROWSER_TAKE = "answer.wav"
+
+
+def said_name(name: str, *, start: bool = False) -> str:
+    """How a message names a recording: by its file's name, or "your recording" for a browser take
+    (`start`: at the start of a sentence)."""
+    if name != BROWSER_TAKE:
+        return name
+    return "Your recording" if start else "your recording"

@@ -408,3 +408,22 @@ def test_a_later_stage_shows_the_job_description_pasted_at_an_earlier_one(tmp_pa
     assert not at.exception
     assert at.text_area(key=f"practice_job_description_{later}").value == JOB
     assert any("Key terms to use" in c.value and "PostgreSQL" in c.value for c in at.caption)
+
+
+def test_a_silent_take_recorded_in_the_browser_is_called_your_recording(tmp_path, monkeypatch):
+    """A take from the microphone has no file name of its own: the message said "answer.wav is
+    silent", a name the person never saw, and `coach history` listed it as answer.wav."""
+    from cli_support import run_coach
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    at = page("practice").run()
+    first_recommended = [b.key for b in at.button if b.key and b.key.startswith("practice_rec_")][0]
+    at.button(key=first_recommended).click().run()
+    at.audio_input[0].set_value(("answer.wav", (DATA / "silence.wav").read_bytes(), "audio/wav")).run()
+    assert not at.exception
+    [error] = [e.value for e in at.error]
+    assert error.startswith("Your recording is silent; if you recorded it, check that the microphone"), error
+    assert "answer.wav" not in error
+    listed = run_coach("history", data_dir=tmp_path).stdout
+    assert "saved but not analysed: your recording (recordings/" in listed, listed

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from coach.audio import load_audio
 from coach.config import Settings
-from coach.errors import NoSpeechError
+from coach.errors import NoSpeechError, said_name
 from coach.transcribe.base import VERBATIM_PROMPT, Engine, ProgressCallback
 from coach.transcribe.models import DEFAULT_MODEL, ENGINES, KNOWN_MODELS, check_engine, list_models
 from coach.types import DecodedAudio, ModelInfo, Transcript
@@ -64,7 +64,7 @@ def transcribe_audio(
     # speech the decoder skipped is decoded again; what stays missing is kept in `unheard`
     transcript = repair(engine, audio.samples, transcript)
     if not transcript.words:
-        name = audio.name or Path(audio.source_path).name
+        name = said_name(audio.name or Path(audio.source_path).name)
         raise NoSpeechError(
             f"No speech was found in {name}; check the microphone is picking up your "
             "voice (speak closer, reduce background noise) and record again."
