@@ -16,7 +16,7 @@ from typing import Annotated
 
 import typer
 
-from coach.analysis.wording import count
+from coach.analysis.wording import count, listed
 from coach.errors import CoachError, InputError, printable, said_name
 
 app = typer.Typer(
@@ -88,6 +88,13 @@ def whose_data(
         raise typer.Exit(2) from None
     if owner:
         os.environ["COACH_USER"] = owner  # load_settings gives every command this owner
+    elif user and getattr(ctx.get_parameter_source("user"), "name", "") == "COMMANDLINE":
+        # typed on a personal coach, where it changes nothing: said, not silently ignored
+        typer.echo(
+            "warning: --user picks a person in a coach hosted for a cohort; this coach is personal, "
+            "so the command works on its one user's data.",
+            err=True,
+        )
 
 
 def friendly_errors(command: Callable) -> Callable:
@@ -418,6 +425,19 @@ def questions_command(
     settings = load_settings()
     data_dir = settings.data_dir
     if to_ask:
+        ignored = [
+            flag
+            for flag, value in (
+                ("--category", category), ("--role", role), ("--competency", competency),
+                ("--difficulty", difficulty), ("--search", search), ("--random", pick_random or None),
+            )
+            if value is not None
+        ]  # fmt: skip
+        if ignored:
+            raise InputError(
+                f"{listed(ignored)} {'chooses' if len(ignored) == 1 else 'choose'} practice questions; "
+                "questions to ask them are chosen with --topic."
+            )
         asks = banks.load_questions_to_ask(data_dir, topic=topic)
         if as_json:
             print_json([a.to_dict() for a in asks])
@@ -462,17 +482,82 @@ def edit_question_command(
     category: Annotated[
         str | None, typer.Option(metavar="CATEGORY", help="behavioural, motivation, situational, ...")
     ] = None,
+    competency: Annotated[
+        list[str] | None,
+        typer.Option(metavar="COMPETENCY", help="what it practises, e.g. leadership; repeat for more"),
+    ] = None,
+    difficulty: Annotated[str | None, typer.Option(metavar="LEVEL", help="easy, medium or hard")] = None,
+    talking_point: Annotated[
+        list[str] | None,
+        typer.Option(metavar="POINT", help="what a good answer covers; repeat for more (replaces them all)"),
+    ] = None,
 ) -> None:
-    """Change the words or the category of one of your own questions."""
+    """Change one of your own questions: its words, category, competencies, difficulty or talking
+    points (as the Questions page edits them)."""
     from coach import banks
     from coach.config import load_settings
 
-    changes = {k: v for k, v in (("text", text), ("category", category)) if v is not None}
+    changes = {
+        k: v
+        for k, v in (
+            ("text", text),
+            ("category", category),
+            ("competencies", list(competency or ()) or None),
+            ("difficulty", difficulty),
+            ("talking_points", list(talking_point or ()) or None),
+        )
+        if v is not None
+    }
     if not changes:
-        raise InputError("Say what to change: --text, --category or both.")
+        raise InputError(
+            "Say what to change: --text, --category, --competency, --difficulty or --talking-point."
+        )
     settings = load_settings()
     question = banks.edit_user_question(settings.data_dir, question_id, owner=settings.owner, **changes)
-    typer.echo(f"{question.id} · {question.category} · {question.text}")
+    typer.echo(_own_question_lines(question))
+
+
+@app.command("add-question")
+@friendly_errors
+def add_question_command(
+    text: Annotated[str, typer.Argument(help="the question, in your words")],
+    category: Annotated[
+        str, typer.Option(metavar="CATEGORY", help="behavioural, motivation, situational, ...")
+    ] = "behavioural",
+    competency: Annotated[
+        list[str] | None,
+        typer.Option(metavar="COMPETENCY", help="what it practises, e.g. leadership; repeat for more"),
+    ] = None,
+    difficulty: Annotated[str, typer.Option(metavar="LEVEL", help="easy, medium or hard")] = "medium",
+    talking_point: Annotated[
+        list[str] | None, typer.Option(metavar="POINT", help="what a good answer covers; repeat for more")
+    ] = None,
+) -> None:
+    """Add a question of your own to practise (as the Questions page's "Add your own")."""
+    from coach import banks
+    from coach.config import load_settings
+
+    settings = load_settings()
+    question = banks.add_user_question(
+        settings.data_dir,
+        text,
+        category=category,
+        competencies=competency or ["communication"],
+        difficulty=difficulty,
+        talking_points=talking_point or [],
+        owner=settings.owner,
+    )
+    typer.echo(_own_question_lines(question))
+
+
+def _own_question_lines(question) -> str:
+    """`user-… · behavioural · the words`, then what it practises and its talking points."""
+    lines = [
+        f"{question.id} · {question.category} · {question.text}",
+        f"  practises: {', '.join(question.competencies)}; difficulty {question.difficulty}",
+    ]
+    lines += [f"  - {point}" for point in question.talking_points]
+    return "\n".join(lines)
 
 
 @app.command("delete-question")
@@ -625,7 +710,9 @@ def _measure(row: dict, key: str, unit: str = "") -> str:
 @app.command("progress")
 @friendly_errors
 def progress_command(
-    last: Annotated[int, typer.Option(metavar="N", help="compare the last N answers with the N before")] = 5,
+    last: Annotated[
+        int, typer.Option(min=1, metavar="N", help="compare the last N answers with the N before")
+    ] = 5,
     as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
 ) -> None:
     """Trends, practice against real interviews, skill gaps to practise, and cadence."""
@@ -1276,7 +1363,8 @@ def _describe_review(result: dict) -> str:
 @friendly_errors
 def mock_command(
     questions: Annotated[
-        int | None, typer.Option(metavar="N", help="how many questions (opener and closer included)")
+        int | None,
+        typer.Option(min=2, max=10, metavar="N", help="how many questions, 2 to 10 (an opener included)"),
     ] = None,
     format: Annotated[
         str | None,

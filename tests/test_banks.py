@@ -347,6 +347,36 @@ def test_cli_questions_to_ask(tmp_path: Path) -> None:
     assert asked and all(a["topic"] == "process" for a in asked)
 
 
+def test_cli_questions_to_ask_refuse_the_practice_filters_they_would_ignore(tmp_path: Path) -> None:
+    """`coach questions --to-ask --role swe` listed every question to ask, the role silently dropped."""
+    result = run(["questions", "--to-ask", "--role", "swe"], tmp_path)
+    assert result.exit_code == 1 and result.stdout == ""
+    assert (
+        result.stderr
+        == "error: --role chooses practice questions; questions to ask them are chosen with --topic.\n"
+    )
+
+
+def test_cli_counts_out_of_range_are_refused(tmp_path: Path) -> None:
+    """`coach progress --last 0` was silently ignored, and `coach mock --questions 1` asked no opener
+    though its help said one is included (the page offers 2 to 10)."""
+    for args in (["progress", "--last", "0"], ["mock", "--questions", "1"], ["mock", "--questions", "11"]):
+        result = run(args, tmp_path)
+        assert result.exit_code == 2 and "Invalid value for" in result.stderr, (args, result.stderr)
+
+
+def test_cli_user_typed_on_a_personal_coach_is_said_to_change_nothing(tmp_path: Path) -> None:
+    """`coach --user ana@example.edu history` on a personal coach showed the single user's data
+    without a word; COACH_USER left in the environment stays quiet."""
+    result = run(["--user", "ana@example.edu", "questions", "--search", "url"], tmp_path)
+    assert result.exit_code == 0
+    assert result.stderr.startswith("warning: --user picks a person in a coach hosted for a cohort;")
+    quiet = CliRunner().invoke(
+        app, ["questions", "--search", "url"], env={"COACH_DATA_DIR": str(tmp_path), "COACH_USER": "ana"}
+    )
+    assert quiet.exit_code == 0 and "warning" not in quiet.stderr
+
+
 def test_cli_unknown_filter_is_one_line_on_stderr(tmp_path: Path) -> None:
     result = run(["questions", "--category", "gossip"], tmp_path)
     assert result.exit_code == 1

@@ -95,13 +95,14 @@ def test_a_second_session_reports_the_change_and_stops_when_the_answers_run_out(
     data_dir, _ = session
     one = tmp_path / "answers"
     one.mkdir()
-    shutil.copy(ANSWERS / "03-story.wav", one / "story.wav")
-    result = coach("mock", "--questions", "1", "--answers", one, "--json", data_dir=data_dir)
+    for clip in ("01-opener.wav", "02-follow-up.wav", "03-story.wav"):  # none for the story's follow-up
+        shutil.copy(ANSWERS / clip, one / clip)
+    result = coach("mock", "--questions", "2", "--answers", one, "--json", data_dir=data_dir)
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert "no recording left for this turn" in result.stderr
-    assert [t["kind"] for t in data["turns"]] == ["question", "follow_up"]
-    assert data["turns"][1]["answer"] is None and data["summary"]["ended_early"]
+    assert [t["kind"] for t in data["turns"]] == ["question", "follow_up", "question", "follow_up"]
+    assert data["turns"][3]["answer"] is None and data["summary"]["ended_early"]
     assert data["summary"]["change"].startswith("Since your last mock interview")
     assert "answers with no result 1 of 1 → 1 of 1" in data["summary"]["change"]
 

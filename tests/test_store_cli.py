@@ -356,6 +356,44 @@ def test_your_own_question_is_edited_and_deleted_from_the_terminal(settings, mon
         store.close()
 
 
+def test_a_question_of_your_own_is_added_and_edited_whole_from_the_terminal(settings, monkeypatch):
+    """The Questions page adds and edits a question's competencies, difficulty and talking points;
+    the terminal had no add-question, and edit-question changed only the words and the category."""
+    from coach import banks
+
+    if settings.database_url:  # your own questions live in the database the data directory names
+        monkeypatch.setenv("COACH_DATABASE_URL", settings.database_url)
+    else:
+        monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    points = ["--talking-point", "what they believed", "--talking-point", "how you changed it"]
+    added = _run(
+        settings,
+        "add-question",
+        "Tell me about a time you changed a team's mind.",
+        "--competency",
+        "influence",
+        *points,
+    )
+    assert added.exit_code == 0, added.output
+    [mine] = [q for q in banks.load_questions(settings.data_dir) if q.source != "bank"]
+    assert added.stdout.splitlines() == [
+        f"{mine.id} · behavioural · Tell me about a time you changed a team's mind.",
+        "  practises: influence; difficulty medium",
+        "  - what they believed",
+        "  - how you changed it",
+    ]
+    edited = _run(settings, "edit-question", mine.id, "--difficulty", "hard", "--talking-point", "the result")
+    assert edited.exit_code == 0, edited.output
+    [mine] = [q for q in banks.load_questions(settings.data_dir) if q.source != "bank"]
+    assert (mine.difficulty, mine.talking_points, mine.competencies) == (
+        "hard",
+        ("the result",),
+        ("influence",),
+    )
+    refused = _run(settings, "add-question", "Why?", "--category", "nonsense")
+    assert refused.exit_code == 1 and refused.stderr.startswith("error: Unknown category 'nonsense'")
+
+
 def test_a_note_for_someone_already_met_is_kept_from_the_terminal(settings, monkeypatch):
     """`coach debrief --person` and `coach add-person` with a name the interview already has: the
     note joins that person's notes (it was dropped, or made a second Dana Ortiz)."""
