@@ -1,6 +1,7 @@
 """Practice: pick a question, answer it out loud, see what you did and how it compares."""
 
 import hashlib
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import streamlit as st
@@ -429,7 +430,8 @@ def send_to_queue(source: tuple[bytes, str], question: Question) -> None:
 
 def find_waiting_answer() -> None:
     """After a reload, the person's answer still in the queue is found again, with its question:
-    nothing is lost."""
+    nothing is lost. One analysed while they were away (the page said "You can leave this page: the
+    result will be here") is offered once a visit, when it is their latest answer and recent."""
     from coach import queue
 
     if ss.practice_job is not None:
@@ -440,6 +442,47 @@ def find_waiting_answer() -> None:
         state = queue.job_state(db, waiting[0])
         if ss.practice_question_id is None and state is not None and state.question_id in by_id:
             ss.practice_question_id = state.question_id
+        return
+    if "practice_landed" in ss:  # looked for once a visit
+        return
+    ss.practice_landed = None
+    finished = queue.last_finished_job(db)
+    state = queue.job_state(db, finished) if finished is not None else None
+    if state is not None and state.state == "done" and attempts and attempts[-1]["id"] == state.attempt["id"]:
+        analysed = datetime.fromisoformat(str(state.attempt["created_at"]))
+        if datetime.now(UTC) - analysed.replace(tzinfo=analysed.tzinfo or UTC) < LANDED_WITHIN:
+            ss.practice_landed = state.attempt
+
+
+# An answer analysed while its person was away is offered on their return for this long.
+LANDED_WITHIN = timedelta(hours=2)
+
+
+def show_landed() -> None:
+    attempt = ss.practice_landed
+    ss.practice_landed = None
+    ss.practice_question_id = attempt["question_id"] if attempt["question_id"] in by_id else None
+    ss.practice_result = {
+        "digest": None,
+        "attempt_id": attempt["id"],
+        "analysis": attempt["analysis"],
+        "question_id": attempt["question_id"],
+        "recording": str(db.absolute(attempt["recording_path"])) if attempt.get("recording_path") else None,
+        "demonstration": False,
+    }
+
+
+def landed_while_away() -> None:
+    """The answer analysed while the person was away, one click from its feedback."""
+    attempt = ss.get("practice_landed")
+    if not attempt or ss.practice_result is not None:
+        return
+    title = (
+        by_id[attempt["question_id"]].text if attempt["question_id"] in by_id else attempt["question_text"]
+    )
+    with st.container(border=True):
+        st.markdown(f"Your answer to “{escape(title)}” was analysed while you were away.")
+        st.button("Show its feedback", type="primary", on_click=show_landed, key="practice_show_landed")
 
 
 # What a student waiting on a stopped or missing analyser can do about it.
@@ -497,8 +540,8 @@ def waiting_for_answer() -> None:
         st.markdown(f"**{label}**")
         st.write(detail)
         st.caption(
-            "Your recording is saved. You can leave this page: the result will be here, and on "
-            "the Progress page, when it is ready."
+            "Your recording is saved. You can leave this page: the result will be here when you "
+            "come back, and on the Progress page, when it is ready."
         )
 
 
@@ -564,6 +607,7 @@ if cfg.queue:
         st.error(shared.said_to(cfg, e))
         st.stop()
     find_waiting_answer()
+    landed_while_away()
 if not attempts and ss.practice_result is None and by_id.get(ss.practice_question_id) is None:
     first_run()
 question_chooser(by_id.get(ss.practice_question_id))

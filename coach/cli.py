@@ -1507,7 +1507,6 @@ def worker_command(
 
     settings = load_settings()
     queue.conninfo(settings)  # one sentence, before anything loads, when this is not PostgreSQL
-    queue.check_recordings_folder(settings)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     # procrastinate logs each job's arguments (the person's identity, the question) at INFO
     logging.getLogger("procrastinate").setLevel(logging.WARNING)

@@ -42,6 +42,7 @@ from coach.config import Settings
 from coach.errors import CoachError, InputError, StorageError, said_on_server
 from coach.files import write_private
 from coach.store import Store, get_attempt, list_attempts
+from coach.store.schema import recordings
 
 logger = logging.getLogger(__name__)
 
@@ -302,6 +303,13 @@ def pending_jobs(store: Store) -> list[int]:
     return _jobs(store, "status IN ('todo', 'doing') AND args->>'owner' = :owner", owner=store.owner)
 
 
+def last_finished_job(store: Store) -> int | None:
+    """`store.owner`'s newest answer the queue is done with (analysed or not): the one a person who
+    left the page while it waited comes back for."""
+    done = _jobs(store, "status IN ('succeeded', 'failed') AND args->>'owner' = :owner", owner=store.owner)
+    return done[-1] if done else None
+
+
 def _jobs(store: Store, where: str, **params) -> list[int]:
     query = sa.text(f"SELECT id FROM procrastinate_jobs WHERE task_name = :task AND {where} ORDER BY id")
     with store.read() as conn:
@@ -468,15 +476,31 @@ def worker_settings(settings: Settings, threads: int) -> Settings:
     return replace(settings, cpu_threads=threads)
 
 
-def check_recordings_folder(settings: Settings) -> None:
-    """A recordings folder named for this worker (COACH_RECORDINGS_DIR or `recordings_folder`) that
-    is not there: the worker started, took every answer and failed each for good, its people told
-    only that their answer "could not be analysed". Now it does not start, in one sentence."""
-    if settings.recordings_folder and not settings.recordings_root.is_dir():
+def check_recordings_folder(store: Store) -> None:
+    """A worker told a recordings folder that is not the app's started, took every answer and failed
+    each for good, its people told only that their answer "could not be analysed". When the coach
+    has stored recordings and none of the latest few is in this worker's folder, it does not start,
+    in one sentence. (A new cohort with none yet starts: its folder may not exist before the first.)"""
+    with store.read() as conn:
+        latest = (
+            conn.execute(
+                sa.select(recordings.c.path)
+                .where(
+                    recordings.c.deleted_at.is_(None),
+                    recordings.c.detached_at.is_(None),
+                    recordings.c.path.like("recordings/%"),
+                )
+                .order_by(recordings.c.id.desc())
+                .limit(5)
+            )
+            .scalars()
+            .all()
+        )
+    if latest and not any(store.absolute(path).is_file() for path in latest):
         raise InputError(
-            f"The recordings folder {settings.recordings_root} is not on this machine; point "
-            "COACH_RECORDINGS_DIR at the folder the app keeps the recordings in (shared with this "
-            "machine), then start the worker again."
+            f"None of the latest recordings the coach keeps is in {store.settings.recordings_root}; "
+            "point COACH_RECORDINGS_DIR at the folder the app keeps the recordings in (shared with "
+            "this machine), then start the worker again."
         )
 
 
@@ -503,9 +527,15 @@ def run_worker(
         torch.set_num_threads(threads)
     except ImportError:
         pass
-    load_models(settings)
     # recover=False: a take waiting in the shared folder is the queue's, not an orphan to adopt
-    _worker = _Worker(settings, open_store(settings, recover=False))
+    store = open_store(settings, recover=False)
+    try:
+        check_recordings_folder(store)  # before the models load: a wrong folder is said at once
+    except CoachError:
+        store.close()
+        raise
+    load_models(settings)
+    _worker = _Worker(settings, store)
     app = make_app(conninfo(settings))
 
     async def main() -> None:

@@ -340,6 +340,14 @@ def test_with_no_worker_running_the_page_says_so_and_the_answer_lands_when_one_s
         assert result["analysis"]["metrics"]["words"] >= 20
     finally:
         worker.stop()
+    # the person had left the page ("the result will be here when you come back"): a new visit
+    # offers the answer analysed meanwhile, one click from its feedback
+    back = page("practice").run()
+    assert not back.exception, back.exception
+    assert any("was analysed while you were away" in m.value for m in back.markdown)
+    back.button(key="practice_show_landed").click().run()
+    assert back.session_state["practice_result"]["attempt_id"] == result["attempt_id"]
+    assert "What to work on" in [h.value for h in back.subheader]
 
 
 def test_a_queue_set_on_sqlite_gives_the_practice_page_one_sentence(tmp_path, monkeypatch):
@@ -446,21 +454,36 @@ def test_a_worker_that_cannot_reach_the_database_says_so_in_one_sentence(tmp_pat
     assert errors[0].startswith("error: Cannot reach the queue's database postgresql+psycopg://coach:***@")
 
 
-def test_a_worker_told_a_recordings_folder_that_is_not_there_does_not_start(tmp_path):
-    """A worker pointed at a folder that does not exist started, took every answer and failed each
-    for good ("could not be analysed"), the cause one line in its log."""
-    env = dict(os.environ, COACH_DATA_DIR=str(tmp_path), PYTHONPATH=str(ROOT))
-    env["COACH_DATABASE_URL"] = "postgresql+psycopg://coach:sekrit@127.0.0.1:9/coach"
-    env["COACH_RECORDINGS_DIR"] = str(tmp_path / "does-not-exist")
+def test_a_worker_whose_recordings_folder_is_not_the_apps_does_not_start(tmp_path, monkeypatch):
+    """A worker pointed at a folder that is not the app's started, took every answer and failed each
+    for good ("could not be analysed"), the cause one line in its log. Now it does not start."""
+    reason = skip_reason()
+    if reason:
+        pytest.skip(reason)
+    from store_support import record, save_answer
+
+    _app_on_a_fresh_queue(tmp_path, monkeypatch)
+    settings = load_settings()
+    db = open_store(settings)
+    try:
+        save_answer(
+            db, "beh-lead-01", "A question?", recording=record(settings, 220.0)
+        )  # in the app's folder
+    finally:
+        db.close()
+    wrong = tmp_path / "wrong-recordings"
+    wrong.mkdir()
+    env = dict(os.environ, PYTHONPATH=str(ROOT), COACH_RECORDINGS_DIR=str(wrong))
     run = subprocess.run(
         [sys.executable, "-m", "coach.cli", "worker"], env=env, capture_output=True, text=True, timeout=120
     )
     assert run.returncode == 1
-    assert run.stderr.strip() == (
-        f"error: The recordings folder {tmp_path / 'does-not-exist'} is not on this machine; point "
-        "COACH_RECORDINGS_DIR at the folder the app keeps the recordings in (shared with this machine), "
-        "then start the worker again."
+    assert run.stderr.strip().splitlines()[-1] == (
+        f"error: None of the latest recordings the coach keeps is in {wrong}; point COACH_RECORDINGS_DIR "
+        "at the folder the app keeps the recordings in (shared with this machine), then start the worker "
+        "again."
     ), run.stderr[-2000:]
+    assert "Traceback" not in run.stderr
 
 
 def test_a_shared_recordings_folder_is_stored_as_recordings(tmp_path, monkeypatch):
