@@ -233,6 +233,12 @@ def the_report(session: MockSession) -> None:
     st.subheader("Question by question")
     st.caption(escape(summary["why_these_questions"]))  # a sentence that says why on its own
     answered = [t for t in session.turns if t.kind == "question" and t.answer is not None]
+    # each question's follow-up, the turn after it: its answer is shown under it as the question's is
+    followed = {
+        id(before): after
+        for before, after in zip(session.turns, session.turns[1:], strict=False)
+        if after.kind == "follow_up" and after.answer is not None
+    }
     for i, (row, turn) in enumerate(zip(summary["questions"], answered, strict=True), start=1):
         with st.container(border=True):
             st.markdown(f"**{i}. {escape(row['text'])}**")
@@ -250,6 +256,9 @@ def the_report(session: MockSession) -> None:
                 st.caption(f"Why: {escape(follow['why'])}")
                 if follow["scores"]:
                     st.markdown(_scores_line(follow["scores"], "Your follow-up answer's scores"))
+                if id(turn) in followed:
+                    with st.expander("What you said to the follow-up"):
+                        st.markdown(escape(followed[id(turn)].answer.get("transcript") or ""))
     st.caption("Each answer is also saved with your practice answers; see them on the Progress page.")
     st.button("Start another mock interview", type="primary", on_click=reset, key="mock_again")
 

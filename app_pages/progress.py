@@ -121,7 +121,10 @@ def mock_interviews(report: dict) -> None:
             "When": moment_words(m["at"], today, with_time=True),  # two can fall on one day
             "Format": m["format_label"],
             "Overall": None if m["score_overall"] is None else round(m["score_overall"]),
-            "Time used": f"{summary.clock(m['used_s'])} of {m['planned_s'] // 60} min" if m["used_s"] else "",
+            "Time used": (
+                f"{summary.clock(m['used_s'])} of {m['planned_s'] // 60} min" if m["used_s"] else ""
+            )
+            + (", ended early" if m.get("ended_early") else ""),
             "Repeated gap": m["pattern"] or "",
         }
         for m in reversed(series)

@@ -454,6 +454,7 @@ def mock_series(sessions: list[dict]) -> list[dict]:
                 "planned_s": s["planned_s"],
                 "answers": summary.get("answers"),
                 "pattern": summary.get("pattern"),
+                "ended_early": bool(summary.get("ended_early")),
             }
         )
     return series

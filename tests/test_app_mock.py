@@ -51,6 +51,8 @@ def test_a_two_question_interview_speaks_listens_follows_up_and_reports(tmp_path
     assert metrics["Questions"] == "2" and metrics["Follow-ups"] == "2"
     text = markdown_text(at)
     assert "Follow-up: *What was the outcome? How did you measure it?*" in text
+    # what was said to each follow-up is there to read, as each question's answer is
+    assert [e.label for e in at.expander].count("What you said to the follow-up") == 2
     assert any(c.value.startswith("Why: No sentence said how it turned out") for c in at.caption)
     assert "used of the 30 minutes a behavioural round takes" in text
     assert "Overall " in text and "." not in metrics["Overall score"]  # whole numbers, no raw floats

@@ -18,7 +18,7 @@ def _fill(data_dir) -> None:
     settings = load_settings(data_dir=data_dir)
     db = open_store(settings)
     try:
-        for overall, pattern in ((58.0, "3 of 4 answers had no result."), (71.0, None)):
+        for overall, pattern, early in ((58.0, "3 of 4 answers had no result.", False), (71.0, None, True)):
             attempt = save_attempt(
                 db,
                 question_id="beh-own-07",
@@ -35,7 +35,8 @@ def _fill(data_dir) -> None:
                 planned_s=1800,
                 used_s=605.0,
                 score_overall=overall,
-                summary={"format_label": "Behavioural round", "answers": 4, "pattern": pattern},
+                summary={"format_label": "Behavioural round", "answers": 4, "pattern": pattern,
+                         "ended_early": early},
                 turns=[{"kind": "question", "question_text": "Tell me about something you built.",
                         "attempt_id": attempt, "score_overall": overall}],
             )  # fmt: skip
@@ -63,7 +64,9 @@ def test_the_progress_page_charts_mock_interviews_as_their_own_series(tmp_path, 
     assert not at.exception
     assert "Mock interviews" in [s.value for s in at.subheader]
     table = at.dataframe[0].value
-    assert list(table["Overall"]) == [71, 58] and list(table["Time used"]) == ["10:05 of 30 min"] * 2
+    assert list(table["Overall"]) == [71, 58]
+    # one ended before its last question says so: "10:05 of 30 min" alone read as a short round
+    assert list(table["Time used"]) == ["10:05 of 30 min, ended early", "10:05 of 30 min"]
     assert list(table["Repeated gap"]) == ["", "3 of 4 answers had no result."]
     # dated as the other pages date things ('Tue 1 Dec 13:40'), not as stored ('2026-12-01T13:40:00+00:00')
     shown = re.compile(r"[A-Z][a-z]{2} \d{1,2} [A-Z][a-z]{2}( \d{4})? \d\d:\d\d")
