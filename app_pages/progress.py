@@ -47,7 +47,7 @@ def headline(report: dict) -> None:
         booked = f"; {len(real['upcoming'])} more booked" if real["upcoming"] else ""
         held = f"{count(counts['real_answers'], 'answer')} analysed{booked}."
     else:
-        held = f"{len(real['upcoming'])} booked." if real["upcoming"] else "None logged yet."
+        held = f"{len(real['upcoming'])} booked." if real["upcoming"] else "None held yet."
     c2.metric("Real interviews", counts["real_interviews"], help=held)
     c3.metric(
         "Last practice",

@@ -1,7 +1,7 @@
 """The playbook's checklist for one interview: which of its steps are ticked, and ticking them.
 
 The ticks are kept with the interview in the store, so the Interviews page (its Prepare tab) and
-`coach playbook before --interview N` read and change the same list.
+`coach prepare N` read and change the same list.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ def mark(db: Store, interview_id: int, book: Playbook, step_id: str, done: bool)
 
 
 def step_numbered(book: Playbook, number: int) -> Step:
-    """Step `number` of the checklist as `coach playbook before` numbers it (from 1)."""
+    """Step `number` of the checklist as `coach prepare` numbers it (from 1)."""
     if not 1 <= number <= len(book.steps):
         raise InputError(f"The checklist has steps 1 to {len(book.steps)}; there is no step {number}.")
     return book.steps[number - 1]
