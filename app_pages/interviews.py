@@ -317,6 +317,11 @@ def stage_entry(item: dict, full: dict, today: date) -> None:
             else []
         ),
         *([f"**Answers analysed:** {interview_log.answers_analysed(item)}"] if held else []),
+        *(  # a stage still ahead: how far the checklist for it has come (ticked on the Prepare tab)
+            [f"**Preparation:** {prepare.done_words(prepare.checklist(db, item['id'], book))} (Prepare tab)"]
+            if playbook.is_ahead(item, today)
+            else []
+        ),
     ]
     if meta:
         st.markdown(" · ".join(meta))

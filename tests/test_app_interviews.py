@@ -391,6 +391,8 @@ def test_the_checklist_for_an_interview_ahead_is_kept_with_it(tmp_path, monkeypa
     assert "2 of 10 steps done. Your ticks are kept with this interview." in [c.value for c in at.caption]
 
     again = page("interviews").run()  # a new visit: the ticks come from the store
+    # the pipeline's stage says how far its preparation has come
+    assert "**Preparation:** 2 of 10 steps done (Prepare tab)" in markdown_text(again)
     ticked = [c.key for c in again.checkbox if c.value]
     assert ticked == [f"interviews_step_{soon}_why-talking", f"interviews_step_{soon}_prepare-stories"]
     again.selectbox(key="interviews_prepare_for").select(later).run()
