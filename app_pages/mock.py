@@ -189,6 +189,14 @@ def end_now() -> None:
             session.finish(db)
 
 
+def leaving_asks_first(running: bool) -> None:
+    """While an interview runs, reloading or closing the tab asks first (the browser's own "Leave
+    site?"): it ended the interview without a word, its answers kept but no report and no mock
+    interview stored. Moving to another page of the app keeps the interview and asks nothing."""
+    handler = "function (event) { event.preventDefault(); return ''; }" if running else "null"
+    st.html(f"<script>window.onbeforeunload = {handler};</script>", unsafe_allow_javascript=True)
+
+
 # ---------------------------------------------------------------- after
 def _scores_line(scores: dict | None, whose: str = "Scores") -> str:
     """'Scores out of 100: Overall 49 · Fillers 0 · …': out of 100 said once, so a fillers score of 0
@@ -269,6 +277,7 @@ shared.page_header(
     f"Everything stays {shared.kept_where(cfg)}.",
 )
 session = ss.mock_session
+leaving_asks_first(session is not None and session.summary is None)
 if session is None:
     setup()
 elif session.summary is not None:

@@ -91,6 +91,8 @@ def test_a_two_question_mock_interview_in_the_browser(app, page, shots):
             played = _question_played(page)
             assert played["duration"] > 0.5, played  # a spoken question, not an empty file
             if len(headings) == 1:
+                # while it runs, reloading or closing the tab asks first (it ended the interview unsaid)
+                assert page.evaluate("() => typeof window.onbeforeunload") == "function"
                 assert page.get_by_text("Tell me about yourself.").count() == 0  # hidden until asked for
                 page.get_by_role("button", name="Show the question").click()
                 page.get_by_text("Tell me about yourself.").wait_for(timeout=10_000)
@@ -113,6 +115,7 @@ def test_a_two_question_mock_interview_in_the_browser(app, page, shots):
     # empty boxes, and the page was read before they were drawn
     page.get_by_role("button", name="Start another mock interview").wait_for(timeout=120_000)
     full_screenshot(page, shots / "mock-report.png")
+    assert page.evaluate("() => window.onbeforeunload") is None  # over: leaving asks nothing
     assert headings[:2] == ["Question 1 of 2", "Follow-up"], headings
     assert "Question 2 of 2" in headings
     main = page.locator('[data-testid="stMain"]').inner_text()
