@@ -462,8 +462,13 @@ def show_landed() -> None:
     attempt = ss.practice_landed
     ss.practice_landed = None
     ss.practice_question_id = attempt["question_id"] if attempt["question_id"] in by_id else None
-    ss.practice_result = {
-        "digest": None,
+    ss.practice_result = queued_result(attempt, digest=None)
+
+
+def queued_result(attempt: dict, digest: str | None) -> dict:
+    """A queued take's stored attempt as the page's result (the same keys `analyse` gives one)."""
+    return {
+        "digest": digest,
         "attempt_id": attempt["id"],
         "analysis": attempt["analysis"],
         "question_id": attempt["question_id"],
@@ -502,15 +507,7 @@ def waiting_for_answer() -> None:
     if state is None or state.state in ("done", "failed"):
         ss.practice_job = None
         if state is not None and state.state == "done":
-            attempt = state.attempt
-            ss.practice_result = {
-                "digest": job["digest"],
-                "attempt_id": attempt["id"],
-                "analysis": attempt["analysis"],
-                "question_id": attempt["question_id"],
-                "recording": str(db.absolute(attempt["recording_path"])),
-                "demonstration": False,
-            }
+            ss.practice_result = queued_result(state.attempt, job["digest"])
         elif state is not None:
             ss.practice_result = {"digest": job["digest"], "error": state.problem}
         st.rerun()

@@ -109,6 +109,13 @@ def your_role_choice() -> None:
 sources = threshold_sources()
 
 
+def forget_fields(*prefixes: str) -> None:
+    """Let the fields whose keys start with `prefixes` be drawn again from what is stored: Streamlit
+    keeps what was typed in a field until its state goes."""
+    for key in [k for k in st.session_state if str(k).startswith(prefixes)]:
+        del st.session_state[key]
+
+
 def threshold_inputs(where, names: list[str]) -> dict[str, float]:
     """One number input a threshold, its research source in its help; what a group of numbers does
     for the user is written once, below the group's last field."""
@@ -180,8 +187,7 @@ def thresholds() -> None:
             save_settings(replace(cfg, thresholds=Thresholds()))
             # the fields keep what was typed in them until their state goes: they showed the old
             # numbers, and the next "Save thresholds" stored them again
-            for key in [k for k in st.session_state if str(k).startswith("settings_t_")]:
-                del st.session_state[key]
+            forget_fields("settings_t_")
             st.rerun()
 
 
@@ -240,10 +246,7 @@ def your_data() -> None:
                 if not info.get("settings_restored"):
                     st.success(import_sentence(info))
                 else:  # the role and thresholds above are drawn again with what came back
-                    for key in [
-                        k for k in st.session_state if str(k).startswith(("settings_role", "settings_t_"))
-                    ]:
-                        del st.session_state[key]
+                    forget_fields("settings_role", "settings_t_")
                     st.session_state.settings_restored = import_sentence(info)
                     st.rerun()
         if st.session_state.get("settings_restored"):
@@ -277,8 +280,7 @@ def delete_everything() -> None:
                         shared.forget_store()
                     # drawn again from nothing: the role box and the thresholds still showed what
                     # had been deleted
-                    for key in [k for k in st.session_state if str(k).startswith("settings_")]:
-                        del st.session_state[key]
+                    forget_fields("settings_")
                     st.session_state.settings_deleted = ALL_YOURS_DELETED if cfg.multi_user else ALL_DELETED
                     st.rerun()
 
