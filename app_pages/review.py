@@ -10,7 +10,7 @@ from coach.audio import SUPPORTED_SUFFIXES
 from coach.debrief import heard_questions, latest_debrief, refreshed_questions
 from coach.errors import CoachError, NotAudioError
 from coach.interview.draft import MEASURED_FIELDS, refreshed_text
-from coach.interview.orchestrator import review_again, review_recording
+from coach.interview.orchestrator import KeptUnanalysed, review_again, review_recording
 from coach.interview.review import ReviewOptions
 from coach.interview.turns import question_title
 from coach.interview_log import STAGES, WHOLE_RECORDING, recordable
@@ -111,8 +111,8 @@ def upload_form(interview_id: int):
 def analyse(form: dict) -> None:
     """Review the recording into a new interview in the log; the outcome goes to session state.
 
-    A file that is not audio at all logs nothing; any other failure keeps the recording and still
-    logs the interview, so its debrief can be written."""
+    A file that is not audio at all logs nothing; a recording that could not be analysed is kept
+    with the interview, logged all the same, so its debrief can be written."""
     uploaded = form["uploaded"]
     if form["interview_id"] != NEW_INTERVIEW:
         logged = {"interview_id": form["interview_id"]}
@@ -136,11 +136,10 @@ def analyse(form: dict) -> None:
                 progress=on_progress,
                 **logged,
             )
-        except NotAudioError as e:
-            status.update(label="Could not use this file", state="error", expanded=False)
-            failed, ss.review_result = e, None
         except CoachError as e:
-            status.update(label="Could not analyse this recording", state="error", expanded=False)
+            not_audio = isinstance(e, NotAudioError)
+            label = "Could not use this file" if not_audio else "Could not analyse this recording"
+            status.update(label=label, state="error", expanded=False)
             failed = e
         else:
             bar.progress(1.0, text="Done")
@@ -150,18 +149,16 @@ def analyse(form: dict) -> None:
             _refresh_debrief_form(reviewed.result["saved"]["interview_id"], reviewed.result["debrief_draft"])
             ss.review_result = shown_result(reviewed)
             return
-    # the reason is shown in the page, not inside the collapsed progress box; a file that is not
-    # audio leaves nothing behind, anything that could be audio is kept with its interview logged
-    if shared.nothing_kept(failed):
-        st.error(f"{shared.said_to(cfg, failed)} Nothing was saved.")
-        return
-    with shared.shown_errors():
-        interview_id = logged.get("interview_id") or store.add_interview(db, **logged)
+    # the reason is shown in the page, not inside the collapsed progress box
+    if isinstance(failed, KeptUnanalysed):  # it could be audio: kept with its interview, logged
         st.error(
-            f"{shared.said_to(cfg, failed)} The recording is kept in {shared.recordings_place(cfg)}. "
-            "The interview is in your log; you can still write its debrief below."
+            f"{shared.said_to(cfg, failed)} The recording is kept with the interview in your log; "
+            "you can still write its debrief below."
         )
-        ss.review_result = {"interview_id": interview_id, "answers": [], "recording": None}
+        ss.review_result = {"interview_id": failed.saved["interview_id"], "answers": [], "recording": None}
+    else:  # not audio at all, or nothing could be kept
+        st.error(f"{shared.said_to(cfg, failed)} Nothing was saved.")
+        ss.review_result = None
 
 
 def shown_result(reviewed) -> dict:

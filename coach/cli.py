@@ -1241,7 +1241,7 @@ def review_command(
 
     Long recordings are processed in chunks; if a run is stopped, running it again resumes."""
     from coach.errors import InputError
-    from coach.interview.orchestrator import review_recording
+    from coach.interview.orchestrator import KeptUnanalysed, review_recording
     from coach.interview.review import ReviewOptions
     from coach.interview.saving import add_asked_questions
 
@@ -1251,7 +1251,6 @@ def review_command(
     options = ReviewOptions(
         candidate_channel=candidate_channel, n_speakers=speakers, candidate_speaker=candidate_speaker
     )
-    kept: list = []  # the upload, once saved: an error then says where it is
     with open_store(settings) as store:
         try:
             result = review_recording(
@@ -1265,15 +1264,16 @@ def review_command(
                 interview_date=interview_date,
                 use_profile=profile,
                 progress=_review_progress(progress),
-                on_saved=kept.append,
                 on_profile=lambda used: typer.echo(
                     f"Telling your voice by {count(used, 'saved practice recording')}.", err=True
                 ),
             ).result
-        except CoachError as e:
-            if not kept:
-                raise
-            raise type(e)(f"{e} The recording is kept at {kept[0].path}.") from e
+        except KeptUnanalysed as e:  # the recording could be audio: kept with its interview, logged
+            kept_under = e.saved["interview_id"]
+            raise CoachError(
+                f"{e} The recording is kept with interview #{kept_under}; write its debrief with "
+                f"`coach debrief {kept_under}`, or review it again with --save --interview {kept_under}."
+            ) from e
     if add_questions:
         result["added_to_bank"] = add_asked_questions(settings, result)
     for warning in result["warnings"]:

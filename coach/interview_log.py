@@ -114,6 +114,20 @@ def answers_analysed(interview: dict) -> str:
     return str(reviewed) if measured == reviewed else f"{measured} of {reviewed}"
 
 
+def recordings_not_analysed(interview: dict, absolute) -> list[str]:
+    """Why each recording kept with the interview (`store.get_interview`) has no answers: a review
+    that could not use it (no speech heard, too long) says why; one stopped midway says so.
+    `absolute` turns a stored path into the file (`Store.absolute`)."""
+    from coach.store.recordings import not_analysable_because
+
+    return [
+        not_analysable_because(absolute(rec["recording_path"]))
+        or "Its review was stopped before the end; upload it again on the Review page."
+        for rec in interview["recordings"]
+        if rec.get("recording_path") and not rec["turns"] and not rec.get("transcript")
+    ]
+
+
 def coming_up(interviews: list[dict], today: date) -> list[dict]:
     """Interviews still ahead (is_ahead), soonest first."""
     return sorted((i for i in interviews if is_ahead(i, today)), key=lambda i: str(i["interview_date"]))

@@ -98,9 +98,28 @@ def test_silence_keeps_the_interview_and_the_recording(tmp_path, monkeypatch):
     at.text_input(key="review_company").input("Initech")
     at.button[0].click().run()
     assert not at.exception
-    assert len(at.error) == 1 and "The recording is kept in" in at.error[0].value
-    assert list((tmp_path / "recordings").rglob("*.wav"))
+    assert len(at.error) == 1 and "The recording is kept with the interview in your log" in at.error[0].value
+    [kept] = list((tmp_path / "recordings").rglob("*.wav"))
     assert "Debrief" in [s.value for s in at.subheader]  # the debrief can still be written
+    # the recording belongs to the interview logged (it had been a stray file no delete reached):
+    # deleting the interview with its recordings removes it
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        [interview] = store.list_interviews(db)
+        [recording] = store.get_interview(db, interview["id"])["recordings"]
+        assert db.absolute(recording["recording_path"]) == kept and not recording["turns"]
+    finally:
+        db.close()
+    # the log says why the interview has no answers, naming the file as the user gave it
+    shown = markdown_text(page("interviews").run()).replace("\\", "")
+    said = "A recording of this interview could not be analysed: No speech was found in quiet.wav (0:"
+    assert said in shown
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        store.delete_interview(db, interview["id"], keep_audio=False)
+    finally:
+        db.close()
+    assert not kept.exists()
 
 
 def test_a_two_voice_interview_is_cut_into_questions_and_answers(tmp_path, monkeypatch):

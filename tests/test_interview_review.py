@@ -391,5 +391,24 @@ def test_cli_no_speech_keeps_the_upload_and_says_so(tmp_path):
     args = ["review", str(CLIPS / "music.flac"), "--save", "--company", "Acme", "--no-progress"]
     done = run_coach(*args, data_dir=data)
     assert done.returncode == 1
-    assert "No speech was found" in done.stderr and "kept at" in done.stderr
-    assert list((data / "recordings" / "interview").rglob("*.flac"))
+    assert "No speech was found" in done.stderr
+    # kept with the interview logged, in words (it had named the internal copy and logged nothing,
+    # so `coach delete-interview` could never reach the recording)
+    assert "The recording is kept with interview #1; write its debrief with `coach debrief 1`" in done.stderr
+    [kept] = list((data / "recordings" / "interview").rglob("*.flac"))
+    assert kept.name not in done.stderr
+    listed = run_coach("interviews", "--json", data_dir=data)
+    assert [o["company"] for o in json.loads(listed.stdout)["opportunities"]] == ["Acme"]
+    deleted = run_coach("delete-interview", "1", data_dir=data)
+    assert deleted.returncode == 0, deleted.stderr
+    assert not kept.exists()
+
+
+def test_cli_save_without_an_interview_says_so_before_any_work(tmp_path):
+    """`--save` with neither --interview nor --company: said at once, nothing kept (it had been
+    said after the whole review, with the upload copied into the recordings)."""
+    data = tmp_path / "data"
+    done = run_coach("review", str(CLIPS / "music.flac"), "--save", "--no-progress", data_dir=data)
+    assert done.returncode == 1
+    assert "To save a review, name the interview" in done.stderr
+    assert not [p for p in (data / "recordings").rglob("*") if p.is_file()]

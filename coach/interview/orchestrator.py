@@ -17,14 +17,31 @@ from pathlib import Path
 from coach import banks, store
 from coach.audio import SavedRecording
 from coach.config import Settings
-from coach.errors import InputError, NotAudioError
+from coach.errors import CoachError, InputError, LanguageModelError, ModelError, NotAudioError
 from coach.interview.listen import ProgressHandler
 from coach.interview.review import ReviewOptions, review
-from coach.interview.saving import answer_rows, refresh_debrief, save_upload, store_review
+from coach.interview.saving import (
+    answer_rows,
+    check_saving_place,
+    keep_unanalysed,
+    refresh_debrief,
+    save_upload,
+    store_review,
+)
 from coach.practice import analyze_transcript
 from coach.store import Store
 from coach.store.recordings import discard_copy
 from coach.types import Transcript
+
+
+class KeptUnanalysed(CoachError):
+    """The recording could not be reviewed, but it is kept with its interview in the log (logged now
+    when new): `saved` holds the ids written, as a review's result does. The message is the cause's."""
+
+    def __init__(self, cause: CoachError, saved: dict):
+        super().__init__(str(cause), in_app=cause.in_app, on_server=cause.on_server)
+        self.cause = cause
+        self.saved = saved
 
 
 @dataclass(frozen=True)
@@ -56,14 +73,20 @@ def review_recording(
 
     A file that is not a recording at all (empty, no audio track, not an audio format) leaves
     nothing behind: its copy is removed and no interview is logged; the error names the user's
-    file. Anything that could be audio (silent, corrupt midway, too long) is kept.
+    file. So does a speech model that cannot load (nothing was wrong with the file). Anything that
+    could be audio (silent, corrupt midway, too long) is kept with its interview, logged all the
+    same, and `KeptUnanalysed` says so.
 
     The voice profile from saved practice takes tells the candidate apart unless the user picked
     their speaker. `on_saved` hears where the upload is kept (so an error can say so) and
     `on_profile` how many takes the profile was built from, both before the long work starts."""
-    if save and interview_id is None and company:  # the interview to log, checked before the long work
-        store.check_interview(company=company, role=role or "", stage=stage or "")
+    if save:  # the interview to log, checked before the long work
+        check_saving_place(interview_id, company)
+        if interview_id is None:
+            store.check_interview(company=company, role=role or "", stage=stage or "")
     options = options or ReviewOptions()
+    if not original_name and isinstance(source, Path):  # the file as the user named it, not its copy
+        original_name = source.name
     saved = save_upload(source, settings, original_name=original_name) if save else None
     if saved is not None and on_saved is not None:
         on_saved(saved)
@@ -82,10 +105,17 @@ def review_recording(
             sha256=saved.sha256 if saved else None,
             name=original_name or (saved.path.name if saved else Path(source).name),
         )
-    except NotAudioError:
+    except (NotAudioError, ModelError, LanguageModelError):
         if saved is not None:
             discard_copy(saved.path)
         raise
+    except CoachError as e:
+        if saved is None:
+            raise
+        logged = dict(company=company, role=role, stage=stage, interview_date=interview_date)
+        where = dict(interview_id=interview_id, candidate_channel=options.candidate_channel)
+        kept = keep_unanalysed(db, saved, str(e), **where, **logged)
+        raise KeptUnanalysed(e, kept) from e
     if not result["answers"]:
         result["answers"] = [_whole_recording(result, settings)]
     if save:

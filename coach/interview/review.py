@@ -21,7 +21,8 @@ from pathlib import Path
 
 import numpy as np
 
-from coach.audio import file_sha256, hms
+from coach.analysis.wording import clock
+from coach.audio import file_sha256
 from coach.banks import Question
 from coach.config import Settings
 from coach.errors import InputError, NoSpeechError
@@ -198,7 +199,7 @@ def _check_options(options: ReviewOptions) -> None:
 
 def _no_speech_message(name: str, heard: Heard) -> str:
     return (
-        f"No speech was found in {name} ({hms(heard.duration_s)} of audio: silence, noise or music)"
+        f"No speech was found in {name} ({clock(heard.duration_s)} of audio: silence, noise or music)"
         "; check it is the interview recording, with the voices audible."
     )
 
@@ -347,9 +348,10 @@ def _audio_warnings(heard: Heard, turns: Sequence[Turn]) -> list[str]:
     if heard.words and heard.words[0].start_s >= LONG_SILENCE_S:
         gaps.insert(0, (0.0, heard.words[0].start_s))
     if gaps:
-        where = ", ".join(f"{hms(a)}–{hms(b)}" for a, b in gaps[:5])
+        where = ", ".join(f"{clock(a)}–{clock(b)}" for a, b in gaps[:5])
         out.append(
-            f"{len(gaps)} long stretch(es) without speech ({where}); they are left out of the answers."
+            f"{'1 long stretch' if len(gaps) == 1 else f'{len(gaps)} long stretches'} without speech "
+            f"({where}); {'they are' if len(gaps) > 1 else 'it is'} left out of the answers."
         )
     return out
 

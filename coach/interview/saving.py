@@ -32,28 +32,10 @@ def store_review(
     """Save the review's answers as turns of an interview (a new one when `company` is given) and
     open its debrief with the measured facts. Returns the ids written."""
     from coach.debrief import latest_debrief
-    from coach.store import (
-        add_interview,
-        list_debriefs,
-        replace_interview_answers,
-        save_interview_recording,
-    )
+    from coach.store import list_debriefs, replace_interview_answers, save_interview_recording
     from coach.store.recordings import discard_copy
 
-    if interview_id is None:
-        if not (company or "").strip():
-            raise InputError(
-                "To save a review, name the interview: --interview ID for one already "
-                "stored, or --company NAME (and --date) for a new one."
-            )
-        interview_id = add_interview(
-            store,
-            company=company,
-            role=role or "",
-            stage=stage or "",
-            interview_date=interview_date or local_time.today(),
-            notes="Logged from its recording.",  # shown on the Interviews page: words, not a command
-        )
+    interview_id = _logged(store, interview_id, company, role, stage, interview_date)
     answers = answer_rows(result)
     again = _kept_copy_of(store, interview_id, saved)
     if again is not None:  # the same file uploaded again: its answers replaced, not listed twice
@@ -90,6 +72,76 @@ def store_review(
         "debrief_id": debrief_id,
         "recording": None if saved is None else str(saved.path),
     }
+
+
+def keep_unanalysed(
+    store,
+    saved: SavedRecording,
+    why: str,
+    *,
+    interview_id: int | None = None,
+    company: str | None = None,
+    role: str | None = None,
+    stage: str | None = None,
+    interview_date: date | str | None = None,
+    candidate_channel: str | None = None,
+) -> dict:
+    """A recording that could be audio but could not be reviewed (silent, no speech heard, too
+    long) kept with its interview, logged now when new: its debrief can still be written, and
+    deleting the interview deletes the recording. `why` is kept beside it for the Interviews page.
+    Returns the ids written, like `store_review`."""
+    from coach.store import save_interview_recording
+    from coach.store.recordings import discard_copy, note_not_analysable
+
+    interview_id = _logged(store, interview_id, company, role, stage, interview_date)
+    again = _kept_copy_of(store, interview_id, saved)
+    if again is not None:  # the same file uploaded again: one copy, one row
+        discard_copy(saved.path)
+        saved, rec_id = replace(saved, path=store.absolute(again["recording_path"])), again["id"]
+    else:
+        rec_id = save_interview_recording(
+            store,
+            interview_id,
+            recording=saved,
+            transcript=None,
+            answers=[],
+            engine="",
+            model="",
+            candidate_channel=candidate_channel,
+        )
+    note_not_analysable(saved.path, why, saved.original_name)
+    return {
+        "interview_id": interview_id,
+        "interview_recording_id": rec_id,
+        "debrief_id": None,
+        "recording": str(saved.path),
+    }
+
+
+def check_saving_place(interview_id: int | None, company: str | None) -> None:
+    """A review to save needs its interview: one stored, or a company to log a new one at."""
+    if interview_id is None and not (company or "").strip():
+        raise InputError(
+            "To save a review, name the interview: --interview ID for one already "
+            "stored, or --company NAME (and --date) for a new one."
+        )
+
+
+def _logged(store, interview_id, company, role, stage, interview_date) -> int:
+    """The interview the review goes under: `interview_id`, or one logged now at `company`."""
+    from coach.store import add_interview
+
+    if interview_id is not None:
+        return interview_id
+    check_saving_place(interview_id, company)
+    return add_interview(
+        store,
+        company=company,
+        role=role or "",
+        stage=stage or "",
+        interview_date=interview_date or local_time.today(),
+        notes="Logged from its recording.",  # shown on the Interviews page: words, not a command
+    )
 
 
 def _kept_copy_of(store, interview_id: int, saved: SavedRecording | None) -> dict | None:
