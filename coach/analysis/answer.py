@@ -30,7 +30,8 @@ from coach.types import Transcript
 #         "I was not the manager, but I called a meeting" is an action (the step after "but")
 # 1.9.5: a company name's word the description also uses in lower case stays a key term
 #         a word written with accents ("café") is as common as without, as the word list has it
-ANALYSIS_VERSION = "1.9.5"
+# 1.9.6: a practice answer about neither its question nor work (a recipe) is not scored
+ANALYSIS_VERSION = "1.9.6"
 STAR_PARTS = PARTS[:4]
 # Above this many characters the text is analysed in pieces (spaCy keeps every piece in memory
 # at once; pieces of ~100k characters keep a 20,000-word paste under a few hundred MB).
@@ -165,6 +166,8 @@ def analyze(
     }
     lines = feedback.build_feedback(details, thresholds)
     blocking = [*problems, *quality.blocking_problems(transcript, n_words, interview=interview)]
+    if not blocking and not interview and not details["not_english"]:
+        blocking += _off_topic(question, transcript.text)
     warnings = tuple(dict.fromkeys([*blocking, *quality.unheard_warnings(transcript)]))
     return AnswerAnalysis(
         transcript,
@@ -177,6 +180,16 @@ def analyze(
         () if blocking else tuple(lines),
         warnings=warnings,
     )
+
+
+def _off_topic(question, text: str) -> list[str]:
+    """The sentence saying the answer is about something else, or []: a practice answer only (a
+    real interview's question was matched to the bank and may be matched wrongly)."""
+    asked = getattr(question, "text", "") if question is not None else ""
+    points = getattr(question, "talking_points", ()) or ()
+    if not asked or not relevance.off_topic(asked, points, text):
+        return []
+    return [quality.off_topic_problem(asked)]
 
 
 def _parse(nlp, transcript: Transcript) -> Doc:

@@ -52,11 +52,25 @@ RULES = (
         "pace and pauses cannot be read from distorted sound",
     ),
     (
+        "Not an answer to the question",
+        "a practice answer about neither the question nor work (a recipe, a lecture, small talk)",
+        "its talking points and content would be judged on something else",
+    ),
+    (
         "One voice in an interview",
         "the review finds one voice and you did not say only you speak",
         "the interviewer's questions would be scored as your answer",
     ),
 )
+
+
+def off_topic_problem(question: str) -> str:
+    """Why an answer about something else altogether (coach.analysis.relevance.off_topic) gets no
+    score: its pace and talking points would be measured on a recipe or a lecture."""
+    return (
+        f"This is not about the question (“{question}”), nor about your work, so it is not scored. "
+        "Answer the question and try again."
+    )
 
 
 def unheard_warnings(transcript: Transcript) -> list[str]:
