@@ -303,6 +303,17 @@ def refreshed_questions(current: str, heard_before: list[str], heard_now: list[s
     return "\n".join(dict.fromkeys([*heard_now, *own]))
 
 
+def notes_heard_again(notes: str, heard_before: list[str], heard_now: list[str]) -> str:
+    """A stored debrief's notes after its interview is reviewed again: in the questions list it
+    saved, the ones the old review heard give way to the new review's (`refreshed_questions`); the
+    user's own lines and notes stay. Notes without a questions list are left as they are."""
+    asked = questions_in_notes(notes)
+    if not asked:
+        return notes
+    now = refreshed_questions("\n".join(asked), heard_before, heard_now).splitlines()
+    return notes_with_questions(notes_without_questions(notes), now)
+
+
 def in_bank(settings: Settings, text: str) -> bool:
     """Whether the question is in the bank already, as keep_question decides it."""
     return same_question(text, banks.load_questions(settings.data_dir, owner=settings.owner)) is not None

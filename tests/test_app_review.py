@@ -481,11 +481,12 @@ def test_questions_saved_with_the_wrong_voice_leave_the_bank_when_the_debrief_is
 ):
     """Saved with one voice picked as the user's, the debrief listed what that review heard as the
     interviewer's questions (in the bank's words where the review matched them, so none is added
-    twice); after the other voice is picked, reviewed again and saved again, the questions the new
+    twice); after the other voice is picked and reviewed again, the stored list holds the new
+    review's questions and the typed one; saved again, the questions the new
     review no longer hears are not in the user's own questions, and a question the user typed into
     the list stays. (A question taken out of a debrief leaving the bank: test_app_interviews.)"""
     from coach import banks
-    from coach.debrief import heard_questions
+    from coach.debrief import heard_questions, latest_debrief, questions_in_notes
 
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     at = _reviewed("interview_mono.flac", DATA / "interviews" / "interview_mono.flac", "audio/flac", "Hooli")
@@ -509,6 +510,10 @@ def test_questions_saved_with_the_wrong_voice_leave_the_bank_when_the_debrief_is
         now = heard_questions(store.get_interview(db, interview["id"]), load_settings(tmp_path))
         dropped = [q for q in before if q not in now]
         assert dropped, (before, now)
+        # the stored debrief follows at once, before any save: the Interviews page lists its
+        # questions, and had kept the old review's until the form was saved again
+        notes = latest_debrief(store.get_interview(db, interview["id"])["debriefs"])["notes"]
+        assert questions_in_notes(notes) == [*now, mine]
         [b for b in at.button if b.label == "Save debrief"][0].click().run()
         assert not at.exception and not at.error
         own = {q.text for q in banks.load_questions(tmp_path) if q.source != "bank"}

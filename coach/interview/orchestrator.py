@@ -17,6 +17,7 @@ from pathlib import Path
 from coach import banks, store
 from coach.audio import SavedRecording
 from coach.config import Settings
+from coach.debrief import heard_questions
 from coach.errors import CoachError, InputError, LanguageModelError, ModelError, NotAudioError
 from coach.interview.listen import ProgressHandler
 from coach.interview.review import ReviewOptions, review
@@ -25,6 +26,7 @@ from coach.interview.saving import (
     check_saving_place,
     keep_unanalysed,
     refresh_debrief,
+    refresh_debrief_questions,
     save_upload,
     store_review,
 )
@@ -156,6 +158,7 @@ def review_again(
         )
     if use_profile and options.candidate_speaker is None and options.profile is None:
         options, _ = _with_voice_profile(db, options)
+    heard_before = heard_questions(store.get_interview(db, kept["interview_id"]), settings)
     result = review(
         path,
         settings,
@@ -176,6 +179,7 @@ def review_again(
         engine=result["engine"],
         model=result["model"],
     )
+    refresh_debrief_questions(db, settings, kept["interview_id"], heard_before)
     result["saved"] = {
         "interview_id": kept["interview_id"],
         "interview_recording_id": interview_recording_id,

@@ -178,6 +178,23 @@ def refresh_debrief(store, interview_id: int, draft: dict) -> int | None:
     return debrief["id"]
 
 
+def refresh_debrief_questions(store, settings: Settings, interview_id: int, heard_before: list[str]) -> None:
+    """After a recording of the interview is reviewed again: the questions list its debrief saved
+    holds the new review's questions in place of the old review's (`heard_before`), the lines the
+    user typed kept. It had kept the old ones until the form was saved again, so the Interviews page
+    offered a sentence of the user's own, taken for the interviewer's, as a practice question."""
+    from coach.debrief import heard_questions, latest_debrief, notes_heard_again
+    from coach.store import get_interview, update_debrief
+
+    interview = get_interview(store, interview_id)
+    debrief = latest_debrief(interview["debriefs"])
+    if debrief is None:
+        return
+    notes = notes_heard_again(debrief.get("notes") or "", heard_before, heard_questions(interview, settings))
+    if notes != (debrief.get("notes") or ""):
+        update_debrief(store, debrief["id"], notes=notes)
+
+
 def _add_draft(store, interview_id: int, draft: dict) -> int | None:
     """The review's draft stored as the interview's debrief, or None when it measured nothing (one
     voice heard): an empty debrief the user never wrote showed in the log as theirs."""
