@@ -234,6 +234,7 @@ def test_the_drafts_measured_lines_are_told_from_the_users_own(run, profile):
     earlier = [
         "1 of 2 answers were at a conversational pace (130–175 wpm).",
         "1 answer to bank questions did not state a result.",
+        "Answers at a conversational pace (130–175 wpm): 1 of 2.",
     ]
     assert all(is_measured(line) for line in earlier)
     assert refreshed_text("\n".join([*earlier, *mine]), "") == "\n".join(mine)
@@ -412,3 +413,32 @@ def test_cli_save_without_an_interview_says_so_before_any_work(tmp_path):
     assert done.returncode == 1
     assert "To save a review, name the interview" in done.stderr
     assert not [p for p in (data / "recordings").rglob("*") if p.is_file()]
+
+
+def test_the_draft_says_how_many_answers_its_counts_leave_out(tmp_path):
+    """Three answers, one a short reply the quality gate did not score: the draft said "1 of 2"
+    beside three answers with no word why. Now the counts say they are of the measured answers
+    and one line says how many were left out; it is the review's line, refreshed like the others."""
+    from coach.interview.draft import debrief_draft, is_measured
+
+    settings = load_settings(data_dir=tmp_path)
+
+    def answer(wpm: float | None, scored: bool) -> dict:
+        metrics = {"wpm": wpm, "words": 120, "star": {"result": {"words": 0}}}
+        analysis = {"scores": {"overall": 70} if scored else None, "metrics": metrics, "fillers": []}
+        return {"analysis": analysis, "end_s": 60.0, "offset_s": 0.0, "bank_id": None, "question": "Q"}
+
+    facts = {
+        "candidate_talk_share": 0.6,
+        "questions": 3,
+        "candidate_questions": ["How is the team split?"],
+        "response_time_s": {"each": [1.0, 1.0, 1.0]},
+        "interruptions": {"by_candidate": 0},
+    }
+    answers = [answer(150, True), answer(200, True), answer(None, False)]
+    went_well = debrief_draft(answers, facts, settings)["went_well"].splitlines()
+    assert "Answers at a conversational pace (130–175 wpm): 1 of 2 measured." in went_well
+    assert "1 answer not measured (too short, or the sound unusable), left out of these counts." in went_well
+    assert all(is_measured(line) for line in went_well)
+    every_answer_scored = debrief_draft(answers[:2], facts, settings)["went_well"]
+    assert "not measured" not in every_answer_scored

@@ -25,7 +25,8 @@ SLOW_START_S = 5.0
 MEASURED_FIELDS = ("went_well", "could_be_better")
 
 TALK_SHARE = "You spoke {share}% of the time over {questions}."
-PACE = "Answers at a conversational pace ({low}–{high} wpm): {in_band} of {answers}."
+PACE = "Answers at a conversational pace ({low}–{high} wpm): {in_band} of {answers} measured."
+UNMEASURED = "{answers} not measured (too short, or the sound unusable), left out of these counts."
 RESULTS = "{results} a result."
 OWN_QUESTIONS = "You asked {questions} of your own."
 LONG_ANSWER = 'The answer to "{question}" ran {length}.'
@@ -36,6 +37,7 @@ NO_RESULT = "{answers} to questions you can practise here did not say how things
 TEMPLATES = (
     TALK_SHARE,
     PACE,
+    UNMEASURED,
     RESULTS,
     OWN_QUESTIONS,
     LONG_ANSWER,
@@ -48,6 +50,7 @@ TEMPLATES = (
 # review's lines, not the user's, when the review is done again.
 EARLIER_TEMPLATES = (
     "{in_band} of {answers} answers were at a conversational pace ({low}–{high} wpm).",
+    "Answers at a conversational pace ({low}–{high} wpm): {in_band} of {answers}.",
     "{answers} to bank questions did not state a result.",
 )
 
@@ -97,6 +100,7 @@ def debrief_draft(answers: Sequence[dict], facts: dict, settings: Settings) -> d
     """Measured facts to start the debrief from; the user's own judgement goes next to them."""
     t = settings.thresholds
     well, better = [], []
+    unmeasured = sum(1 for a in answers if a["analysis"].get("scores") is None)
     answers = [a for a in answers if a["analysis"].get("scores") is not None]  # the gate passed
     share = facts.get("candidate_talk_share")
     if share is not None and answers:
@@ -124,6 +128,8 @@ def debrief_draft(answers: Sequence[dict], facts: dict, settings: Settings) -> d
     if with_result:
         stated = "answer stated" if len(with_result) == 1 else "answers stated"
         well.append(RESULTS.format(results=f"{len(with_result)} {stated}"))
+    if unmeasured and well:  # the counts above leave them out: "1 of 2" beside three answers said why not
+        well.append(UNMEASURED.format(answers=count(unmeasured, "answer")))
     # Who asked what, who waited and who cut in are known only when two voices were told apart and
     # an interviewer's question was heard: a one-voice recording "asked 0 questions of your own".
     conversation = facts.get("candidate_talk_share") is not None and facts.get("questions")
