@@ -340,12 +340,13 @@ def the_take() -> tuple[tuple[bytes, str] | None, bool]:
     return None, False
 
 
-def analyse(source: tuple[bytes, str], question: Question, demonstration: bool) -> None:
+def analyse(source: tuple[bytes, str], question: Question, demonstration: bool, kept=None) -> None:
     """Analyse a take not analysed yet (and keep it, unless it is the sample); the outcome goes to
-    session state, an error as one sentence with what to do."""
+    session state, an error as one sentence with what to do. `kept`: a take already kept whose
+    analysis was stopped (`interrupted_take`), analysed where it is."""
     from coach.practice import practice_answer  # with the first take, not the first page
 
-    digest = hashlib.sha256(source[0]).hexdigest()
+    digest = kept.sha256 if kept is not None else hashlib.sha256(source[0]).hexdigest()
     done = ss.practice_result
     if done and done.get("digest") == digest:
         return
@@ -355,7 +356,7 @@ def analyse(source: tuple[bytes, str], question: Question, demonstration: bool) 
         try:
             shared.preload_models(cfg)
             result = practice_answer(
-                summary.SAMPLE_RECORDING if demonstration else source[0],
+                kept or (summary.SAMPLE_RECORDING if demonstration else source[0]),
                 cfg,
                 original_name=source[1],
                 question=question,
@@ -402,6 +403,42 @@ def analyse(source: tuple[bytes, str], question: Question, demonstration: bool) 
                 state="complete" if summary.is_measured(result.analysis) else "error",
                 expanded=False,
             )
+
+
+def find_interrupted_take() -> None:
+    """A personal coach analyses a take while the page waits: leaving the page stops it, and the
+    take was kept with no word about it. On the way back it is offered, one click from its
+    feedback (the cohort's queue goes on without the page: `find_waiting_answer`)."""
+    from coach.store.recordings import interrupted_take
+
+    looking = ss.practice_result is None and "practice_resume" not in ss  # not while one is analysed
+    take = interrupted_take(db) if looking else None
+    usable = take is not None and take.question_id in by_id
+    ss.practice_interrupted = take if usable and take.path != ss.get("practice_not_now") else None
+
+
+def interrupted_offer() -> None:
+    take = ss.practice_interrupted
+    if take is None:
+        return
+    with st.container(border=True):
+        st.markdown(
+            f"Your answer to “{escape(by_id[take.question_id].text)}” was kept but not analysed: "
+            "the page was left before its analysis finished."
+        )
+        row = st.columns([1.3, 1, 4])
+        row[0].button("Analyse it now", type="primary", on_click=resume_take, key="practice_resume_take")
+        row[1].button(
+            "Not now",
+            on_click=lambda: ss.update(practice_not_now=take.recording.path),
+            key="practice_not_now_btn",
+        )
+
+
+def resume_take() -> None:
+    ss.practice_resume = ss.practice_interrupted
+    ss.practice_question_id = ss.practice_interrupted.question_id
+    ss.practice_interrupted = None
 
 
 # ---------------------------------------------------------------- cohort mode: the queue
@@ -605,6 +642,9 @@ if cfg.queue:
         st.stop()
     find_waiting_answer()
     landed_while_away()
+else:
+    find_interrupted_take()
+    interrupted_offer()
 if not attempts and ss.practice_result is None and by_id.get(ss.practice_question_id) is None:
     first_run()
 question_chooser(by_id.get(ss.practice_question_id))
@@ -613,7 +653,12 @@ if question is not None:
     answered = the_question(question)
     preparing_for()
     source, demonstration = the_take()
-    if source is not None and cfg.queue and not demonstration:
+    resumed = ss.pop("practice_resume", None)
+    if resumed is not None and resumed.question_id == question.id:  # a take the page had left
+        from coach.practice import kept_take
+
+        analyse((b"", BROWSER_TAKE), question, False, kept=kept_take(resumed.path))
+    elif source is not None and cfg.queue and not demonstration:
         send_to_queue(source, question)
     elif source is not None:
         analyse(source, question, demonstration)

@@ -142,6 +142,14 @@ def hear_answer(
     return transcribe_audio(audio, settings, progress), quality.audio_problems(audio.samples)
 
 
+def kept_take(path: Path) -> SavedRecording:
+    """A take kept earlier (`coach.store.recordings.interrupted_take`), as `practice_answer` takes it
+    to analyse it where it is, without copying it again."""
+    from coach.audio import file_sha256
+
+    return SavedRecording(path, file_sha256(path), path.stat().st_size)
+
+
 def practice_answer(
     source: bytes | Path | SavedRecording,
     settings: Settings,

@@ -427,3 +427,50 @@ def test_a_silent_take_recorded_in_the_browser_is_called_your_recording(tmp_path
     assert "answer.wav" not in error
     listed = run_coach("history", data_dir=tmp_path).stdout
     assert "saved but not analysed: your recording (recordings/" in listed, listed
+
+
+def test_a_take_whose_analysis_the_page_left_is_offered_on_the_way_back(tmp_path, monkeypatch):
+    """Leaving the page while a personal coach analyses a take stops the analysis (Streamlit stops
+    the page's run): the take was kept, in no attempt, and the page said nothing about it on the
+    way back. Now it is offered, and one click analyses it where it is kept (no second copy)."""
+    from coach.audio import save_recording
+    from coach.store.recordings import note_not_analysable, note_question
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    settings = load_settings(tmp_path)
+    # what practice_answer has done when the page is left during transcription
+    kept = save_recording(
+        (ROOT / "data" / "samples" / "sample-answer.ogg").read_bytes(),
+        settings,
+        original_name="your recording",
+        kind="practice",
+    )
+    question = "Tell me about an incident you were involved in"
+    note_question(kept.path, "swe-beh-01", question)
+    at = page("practice").run()
+    assert not at.exception
+    offer = [m.value for m in at.markdown if "was kept but not analysed" in m.value]
+    assert offer and question in offer[0].replace("\\", "")
+    at.button(key="practice_resume_take").click().run()
+    assert not at.exception and not at.error
+    assert at.session_state["practice_question_id"] == "swe-beh-01"
+    [attempt] = _answers(tmp_path)
+    assert attempt["question_id"] == "swe-beh-01" and attempt["score_overall"] is not None
+    assert [p for p in (tmp_path / "recordings").rglob("*") if p.is_file()] == [kept.path]
+    assert "checkout" in markdown_text(at)  # its transcript and feedback are shown
+    assert not any("was kept but not analysed" in m.value for m in at.markdown)
+    at.button(key="practice_try_again").click().run()  # analysed: not offered again
+    assert not any("was kept but not analysed" in m.value for m in page("practice").run().markdown)
+
+    # a take that could not be measured is not offered (the same sound would fail again), and
+    # "Not now" puts the offer away for the visit
+    unusable = save_recording((DATA / "silence.wav").read_bytes(), settings, kind="practice")
+    note_question(unusable.path, "swe-beh-01", question)
+    note_not_analysable(unusable.path, "No speech was heard.")
+    assert not any("was kept but not analysed" in m.value for m in page("practice").run().markdown)
+    another = save_recording((DATA / "fillers.wav").read_bytes(), settings, kind="practice")
+    note_question(another.path, "swe-beh-01", question)
+    at = page("practice").run()
+    assert any("was kept but not analysed" in m.value for m in at.markdown)
+    at.button(key="practice_not_now_btn").click().run()
+    assert not any("was kept but not analysed" in m.value for m in at.markdown)

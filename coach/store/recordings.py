@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -284,6 +285,62 @@ def unanalysed_recordings(store: Store) -> list[dict]:
     with store.read() as conn:
         rows = [plain(row) for row in conn.execute(query)]
     return [row | {"not_analysable": not_analysable_because(store.absolute(row["path"]))} for row in rows]
+
+
+def interrupted_takes(store: Store, *, within_s: float) -> list[Path]:
+    """Practice takes saved in the last `within_s` seconds whose analysis never finished (the page
+    was left while it ran, the app was closed), newest first: kept, but in no attempt, and not
+    found unusable (`not_analysable_because`). A take that could not be measured is not one: the
+    same sound would fail again."""
+    with store.read() as conn:
+        used = set(
+            conn.execute(
+                sa.select(recordings.c.path).where(
+                    mine(store, recordings),
+                    sa.or_(
+                        recordings.c.deleted_at.is_not(None),
+                        recordings.c.detached_at.is_not(None),
+                        sa.exists().where(attempts.c.recording_id == recordings.c.id),
+                        sa.exists().where(interview_recordings.c.recording_id == recordings.c.id),
+                    ),
+                )
+            ).scalars()
+        )
+    now = time.time()
+    root = store.settings.recordings_dir  # the person's own in a cohort
+    months = {time.strftime("%Y-%m", time.localtime(t)) for t in (now - within_s, now)}
+    found = [
+        (path.stat().st_mtime, path)
+        for month in sorted(months)  # only the folders a recent take can be in: read on every visit
+        if (root / "practice" / month).is_dir()
+        for path in (root / "practice" / month).iterdir()
+        if path.is_file()
+        and not path.name.startswith(".")
+        and store.relative(path) not in used
+        and now - path.stat().st_mtime < within_s
+        and not_analysable_because(path) is None
+    ]
+    return [path for _, path in sorted(found, reverse=True)]
+
+
+@dataclass(frozen=True)
+class InterruptedTake:
+    """A practice take kept but not analysed because its analysis was stopped midway."""
+
+    path: Path
+    question_id: str | None
+    question_text: str
+
+
+# A take left unanalysed is offered again on the Practice page for this long after it was saved.
+INTERRUPTED_WITHIN_S = 2 * 3600.0
+
+
+def interrupted_take(store: Store) -> InterruptedTake | None:
+    """The latest take whose analysis was stopped midway (the Practice page left while it ran, the
+    app closed) in the last two hours, with the question it answered; None when there is none."""
+    found = interrupted_takes(store, within_s=INTERRUPTED_WITHIN_S)
+    return InterruptedTake(found[0], *noted_question(found[0])) if found else None
 
 
 def missing_recording_files(store: Store) -> list[dict]:
