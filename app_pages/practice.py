@@ -212,7 +212,11 @@ def own_question() -> None:
         placeholder="Tell me about a time you changed someone's mind.",
     )
     own_category = st.selectbox(
-        "Kind of question", banks.CATEGORIES, format_func=summary.tag_words, key="practice_own_category"
+        "Kind of question",
+        (None, *banks.CATEGORIES),
+        format_func=summary.kind_words,
+        key="practice_own_category",
+        help="How the answer is coached: a behavioural question as a story (situation, action, result).",
     )
     if st.button("Practise this question", type="primary", key="practice_own_use"):
         with shared.shown_errors():

@@ -106,7 +106,7 @@ def add_your_own() -> None:
             placeholder="Tell me about a time you had to deliver bad news to a customer.",
         )
         c1, c2, c3 = st.columns(3)
-        new_category = c1.selectbox("Category", banks.CATEGORIES, format_func=summary.tag_words)
+        new_category = c1.selectbox("Category", (None, *banks.CATEGORIES), format_func=summary.kind_words)
         new_competencies = c2.multiselect(
             "Competencies it tests",
             banks.COMPETENCIES,

@@ -522,8 +522,12 @@ def edit_question_command(
 def add_question_command(
     text: Annotated[str, typer.Argument(help="the question, in your words")],
     category: Annotated[
-        str, typer.Option(metavar="CATEGORY", help="behavioural, motivation, situational, ...")
-    ] = "behavioural",
+        str | None,
+        typer.Option(
+            metavar="CATEGORY",
+            help="behavioural, motivation, situational, ... (default: told from the question's words)",
+        ),
+    ] = None,
     competency: Annotated[
         list[str] | None,
         typer.Option(metavar="COMPETENCY", help="what it practises, e.g. leadership; repeat for more"),

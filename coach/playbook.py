@@ -417,20 +417,12 @@ def save_questions_asked(data_dir: Path, debrief: dict, *, owner: str = "") -> l
     saved = []
     for text in debrief.get("questions_asked") or []:
         competencies = banks.skill_gap_to_competencies(text) or ["communication"]
-        category = "behavioural" if _STAR_OPENINGS.match(text) else "situational"
         question, added = banks.keep_question(
-            data_dir, text, category=category, competencies=competencies, source="real interview", owner=owner
+            data_dir, text, competencies=competencies, source="real interview", owner=owner
         )
         if added:
             saved.append(question)
     return saved
-
-
-_STAR_OPENINGS = re.compile(
-    r"\s*(tell me about a time|describe a (time|situation)|give (me )?an example"
-    r"|walk me through a time|have you ever)",
-    re.IGNORECASE,
-)
 
 
 def practice_for_debrief(

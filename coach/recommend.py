@@ -198,6 +198,7 @@ def pick_random(
     )
 
 
-def own_question(settings: Settings, text: str, category: str = "behavioural") -> Question:
-    """A question the user typed, kept in their bank so its attempts have a history."""
+def own_question(settings: Settings, text: str, category: str | None = None) -> Question:
+    """A question the user typed, kept in their bank so its attempts have a history; its kind told
+    from its wording unless given."""
     return banks.keep_question(settings.data_dir, text, category=category, owner=settings.owner)[0]

@@ -410,3 +410,36 @@ def test_a_question_joins_the_bank_once_whichever_way_it_comes(tmp_path: Path) -
     assert keep_question(tmp_path, shipped.text.upper()) == (shipped, False)
     assert debrief.in_bank(settings, " ".join(shipped.text.lower().split()))
     assert [q.text for q in load_questions(tmp_path) if q.source != "bank"] == [typed.text]
+
+
+def test_a_typed_or_heard_question_takes_its_kind_from_its_words(tmp_path):
+    """Every question typed or heard had been filed as behavioural (or, from a debrief, as
+    situational when not worded as a story): "Why this team?" was then coached as a story to tell
+    as situation, action and result, and "Can you tell me about yourself?" filed as situational."""
+    from coach import playbook
+    from coach.banks import add_user_question, guess_category, load_questions
+
+    assert guess_category("Why this team?") == "motivation"
+    assert guess_category("Can you tell me about yourself?") == "motivation"
+    assert guess_category("Do you have any questions for me?") == "closing"
+    assert guess_category("What would you do if your manager disagreed with you?") == "situational"
+    assert guess_category("Tell me about a time you missed a deadline.") == "behavioural"
+    assert guess_category("Design a parking garage system.") == "system-design"
+    why = add_user_question(tmp_path, "Why this team?")
+    assert (why.category, why.format, why.target_s) == ("motivation", "free", 90)
+    assert add_user_question(tmp_path, "Why this team, then?", category="closing").category == "closing"
+    playbook.save_questions_asked(tmp_path, {"questions_asked": ["What draws you to a company our size?"]})
+    heard = [q for q in load_questions(tmp_path) if q.source == "real interview"]
+    assert [(q.text, q.category) for q in heard] == [("What draws you to a company our size?", "motivation")]
+
+
+def test_the_wording_rules_give_most_bank_questions_they_name_the_banks_kind(tmp_path):
+    """The figures in banks.py's comment, on the shipped bank (which the rules were written beside)."""
+    from coach.banks import _KINDS_BY_WORDING, guess_category, load_questions
+
+    shipped = load_questions(tmp_path)
+    named = [
+        q for q in shipped if any(p.search(" ".join(q.text.lower().split())) for _, p in _KINDS_BY_WORDING)
+    ]
+    right = [q for q in named if guess_category(q.text) == q.category]
+    assert (len(shipped), len(named), len(right)) == (287, 152, 128)

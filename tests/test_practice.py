@@ -138,8 +138,8 @@ def test_a_short_answer_is_told_the_questions_own_length_once(clips, settings):
 
 def test_a_short_answer_is_told_about_a_story_only_for_a_story_question(settings):
     """25 words to "What are your salary expectations?" (format free) are not told they are too short
-    to tell the situation, what was done and how it turned out; the same words to a STAR question
-    are."""
+    to tell the situation, what was done and how it turned out; as many to a STAR question are.
+    (The salary answer itself given to a STAR question is not about it: test_off_topic.)"""
     from coach import banks
     from coach.analysis import analyze
     from coach.types import Transcript
@@ -148,10 +148,14 @@ def test_a_short_answer_is_told_about_a_story_only_for_a_story_question(settings
         "I have looked at the market range for this role and I would expect something between "
         "ninety and a hundred thousand, depending on the whole package you offer."
     )
+    story = (
+        "I led the move to a new build system without being anyone's manager, and got the other "
+        "leads to agree by showing them the numbers."
+    )
     shorts = {}
-    for question_id in ("mot-13", "beh-lead-01"):
+    for question_id, said in (("mot-13", answer), ("beh-lead-01", story)):
         question = banks.get_question(question_id, settings.data_dir)
-        feedback = analyze(Transcript.from_text(answer), question=question, settings=settings).feedback
+        feedback = analyze(Transcript.from_text(said), question=question, settings=settings).feedback
         [shorts[question.format]] = [line for line in feedback if line.startswith("Only ")]
     assert set(shorts) == {"free", "star"}
     assert "situation" not in shorts["free"] and "too short to make your point" in shorts["free"], shorts

@@ -30,7 +30,7 @@ from coach.types import Transcript
 #         "I was not the manager, but I called a meeting" is an action (the step after "but")
 # 1.9.5: a company name's word the description also uses in lower case stays a key term
 #         a word written with accents ("café") is as common as without, as the word list has it
-# 1.9.6: a practice answer about neither its question nor work (a recipe) is not scored
+# 1.9.6: a practice answer to a story question about something else altogether (a recipe) is not scored
 ANALYSIS_VERSION = "1.9.6"
 STAR_PARTS = PARTS[:4]
 # Above this many characters the text is analysed in pieces (spaCy keeps every piece in memory
@@ -183,11 +183,15 @@ def analyze(
 
 
 def _off_topic(question, text: str) -> list[str]:
-    """The sentence saying the answer is about something else, or []: a practice answer only (a
-    real interview's question was matched to the bank and may be matched wrongly)."""
+    """The sentence saying the answer is about something else, or []: a practice answer to a story
+    question only. The check measures likeness to interview stories, so a short "I like the product
+    and the people" for "Why this team?" would read as off the question; and a real interview's
+    question was matched to the bank and may be matched wrongly."""
     asked = getattr(question, "text", "") if question is not None else ""
     points = getattr(question, "talking_points", ()) or ()
-    if not asked or not relevance.off_topic(asked, points, text):
+    if getattr(question, "format", None) != "star" or not asked:
+        return []
+    if not relevance.off_topic(asked, points, text):
         return []
     return [quality.off_topic_problem(asked)]
 

@@ -53,7 +53,7 @@ RULES = (
     ),
     (
         "Not an answer to the question",
-        "a practice answer about neither the question nor work (a recipe, a lecture, small talk)",
+        "a practice answer to a story question about something else (a recipe, a lecture, small talk)",
         "its talking points and content would be judged on something else",
     ),
     (
@@ -68,8 +68,8 @@ def off_topic_problem(question: str) -> str:
     """Why an answer about something else altogether (coach.analysis.relevance.off_topic) gets no
     score: its pace and talking points would be measured on a recipe or a lecture."""
     return (
-        f"This is not about the question (“{question}”), nor about your work, so it is not scored. "
-        "Answer the question and try again."
+        f"This does not sound like an answer to “{question.rstrip('.')}”, so it is not scored. "
+        "Answer the question with a time it happened to you, and try again."
     )
 
 

@@ -32,6 +32,11 @@ MAX_FEEDBACK = 5
 REPEAT_NAMES = ("repeated words", "broken-off words")  # coach.analysis.answer's names for them
 
 
+def kind_words(category: str | None) -> str:
+    """A question's kind in a choice of kinds; None, the first choice, lets its wording tell."""
+    return "Tell from the question's words" if category is None else tag_words(category)
+
+
 def is_measured(analysis: dict) -> bool:
     """False when the quality gate stopped the answer (`scores` null): show why, not numbers."""
     return not ("scores" in analysis and analysis["scores"] is None)
