@@ -215,6 +215,11 @@ def test_the_conversation_shows_your_answers_as_they_were_heard_again(run, profi
     fillers = sum(len(a["analysis"]["fillers"]) for a in result["answers"])
     spoken = " ".join(t["text"] for t in yours).lower()
     assert fillers >= 6 and sum(spoken.count(f) for f in ("um", "uh")) >= 3
+    # each voice's snippet (Who is who) quotes the conversation's words: it had quoted the pass over
+    # the whole call ("a colleague wanted") beside the answer heard again ("I wanted")
+    for speaker in result["speakers"]:
+        theirs = " ".join(t["text"] for t in result["turns"] if t["speaker"] == speaker["label"])
+        assert speaker["snippet"]["text"] in theirs, speaker["label"]
 
 
 def test_the_drafts_measured_lines_are_told_from_the_users_own(run, profile):

@@ -147,7 +147,8 @@ def review(
         "duration_s": round(heard.duration_s, 2),
         "engine": heard.engine,
         "model": heard.model,
-        "speakers": _speakers(turns, who, facts),
+        # the snippets in the words the conversation and the answers show (each answer heard again)
+        "speakers": _speakers(shown_turns, who, facts),
         "identification": {"method": who.method, "note": who.note, "unscorable": problems},
         "turns": [t.to_dict() for t in shown_turns],
         "speech_turns": list(who.speech_turns),
