@@ -101,7 +101,13 @@ def cadence_panel(interviews: list[dict], today: date) -> None:
                     st.rerun()
 
 
+EDITED_FIELDS = ("company", "role", "stage", "interview_date", "format", "origin", "notes", "job_description")
+
+
 def edit_interview(item: dict) -> None:
+    fields = ("company", "role", "notes", "job")  # the keyed ones; a change made elsewhere shows here
+    keys = [f"interviews_edit_{name}_{item['id']}" for name in fields]
+    shared.follow_stored(f"interviews_edit_{item['id']}", item, keys, EDITED_FIELDS)
     with st.form(f"interviews_edit_{item['id']}"):
         c1, c2 = st.columns(2)
         company = c1.text_input("Company", value=item["company"], key=f"interviews_edit_company_{item['id']}")

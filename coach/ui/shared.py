@@ -413,6 +413,25 @@ def show_talking_points(analysis: dict, recording: Path | None = None) -> None:
                 st.audio(str(recording), start_time=int(row["start_s"]))
 
 
+def follow_stored(
+    form: str, record: dict | None, keys: list[str], fields: tuple[str, ...] | None = None
+) -> None:
+    """Start a form's fields again from what is stored when the record changed since the form was
+    filled (`coach debrief` in a terminal, another tab, or this form's own save): the fields had
+    kept the values they were first filled with, and saving the form wrote them back over the
+    change. `keys` are the form's widget keys; `fields` the record's fields the form shows."""
+    import hashlib
+    import json
+
+    shown = {k: (record or {}).get(k) for k in fields} if fields else record
+    version = hashlib.sha1(json.dumps(shown, sort_keys=True, default=str).encode()).hexdigest()
+    marker = f"{form}__stored"
+    if st.session_state.get(marker, version) != version:
+        for key in keys:
+            st.session_state.pop(key, None)
+    st.session_state[marker] = version
+
+
 def form_key(name: str) -> str:
     """The key of a form that empties once its entry is saved, never before. Streamlit's
     clear_on_submit empties a form at every press of its button, so a refused save (a missing
@@ -473,6 +492,8 @@ def debrief_form(
     book = playbook.load_playbook()
     start = form_values(debrief, heard)
     name, key = key, (form_key(key) if debrief is None else key)
+    if debrief is not None:  # a change made elsewhere shows here, never saved over by old values
+        follow_stored(key, debrief, [f"{key}_{f.id}" for f in book.debrief_fields])
     with st.form(key):
         st.markdown(f"**{book.after_title}**  \n:gray[{book.after_intro}]")
         if from_review(debrief) and (debrief.get("went_well") or debrief.get("could_be_better")):
