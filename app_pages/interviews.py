@@ -77,7 +77,7 @@ def done(message: str) -> None:
 def cadence_panel(interviews: list[dict], today: date) -> None:
     """The goal, how many real interviews the last period holds, and when the next is due."""
     # an offer or a rejection logged as a stage is not an interview held (playbook.held_interview_dates)
-    status = playbook.cadence_status(book.cadence, playbook.held_interview_dates(interviews), today)
+    status = playbook.cadence_status(book.cadence, playbook.held_interview_dates(interviews, today), today)
     c1, c2, c3 = st.columns(3)
     c1.metric(
         "Cadence goal",

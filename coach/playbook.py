@@ -297,12 +297,16 @@ def is_offer(stage: str | None) -> bool:
     return re.search(r"\boffers?\b(?!\s*\?)", rest) is not None and not _NOT_AN_OFFER.search(rest)
 
 
-def held_interview_dates(interviews: Sequence[dict]) -> list[date]:
+def held_interview_dates(interviews: Sequence[dict], today: date) -> list[date]:
     """The days of the log's real interviews, for the cadence and every count of interviews held:
     an offer or a rejection logged as a stage is not one (the Interviews and Progress pages and
-    `coach progress` all count through here)."""
+    `coach progress` all count through here), nor is today's still ahead (`is_ahead`: booked for
+    today, not reviewed or debriefed), which had been counted held beside "next: today". Days after
+    today stay, as the interviews booked."""
     return [
-        date.fromisoformat(str(i["interview_date"])[:10]) for i in interviews if is_interview(i.get("stage"))
+        date.fromisoformat(str(i["interview_date"])[:10])
+        for i in interviews
+        if is_interview(i.get("stage")) and (dated_after(i, today) or not is_ahead(i, today))
     ]
 
 

@@ -21,7 +21,10 @@ from coach.playbook import (
     CADENCE_GOAL_KIND,
     Cadence,
     cadence_status,
+    dated_after,
     held_interview_dates,
+    is_ahead,
+    is_interview,
     load_playbook,
     newest_goal,
     next_booked,
@@ -390,6 +393,7 @@ def cadence(
     *,
     today: date,
     booked: dict | None = None,
+    booked_today: int = 0,
 ) -> dict:
     """When the last real interview and practice were, and when the next is due by the user's goals.
 
@@ -409,7 +413,9 @@ def cadence(
         entry = {
             "last": last.isoformat() if last else None,
             "days_since_last": (today - last).days if last else None,
-            "upcoming": [d.isoformat() for d in dates if d > today],
+            # with today's still to come (not in `interview_dates`: not held yet)
+            "upcoming": [today.isoformat()] * (booked_today if kind == "real_interviews" else 0)
+            + [d.isoformat() for d in dates if d > today],
             "last_365_days": sum(1 for d in past if (today - d).days < 365),
             "goal": None,
             "next_due": None,
@@ -477,7 +483,7 @@ def progress_report(
     targets = target_goals(goals)
     mocks = mock_series(list_mock_sessions(store))
     questions = banks.load_questions(settings.data_dir, owner=settings.owner)
-    held = held_interview_dates(interviews)
+    held = held_interview_dates(interviews, today)
     return {
         "today": today.isoformat(),
         "counts": {
@@ -515,6 +521,11 @@ def progress_report(
             goals,
             today=today,
             booked=next_booked(interviews, today),
+            booked_today=sum(
+                1
+                for i in interviews
+                if is_interview(i.get("stage")) and is_ahead(i, today) and not dated_after(i, today)
+            ),
         ),
         "targets": targets,
     }

@@ -291,7 +291,8 @@ def test_a_stage_that_only_asks_about_an_offer_is_an_interview_held():
         [
             {"interview_date": "2026-11-02", "stage": "Offer? no — second round"},
             {"interview_date": "2026-11-20", "stage": "offer call"},
-        ]
+        ],
+        date(2026, 12, 2),
     )
     assert days == [date(2026, 11, 2)]
 
@@ -340,3 +341,11 @@ def test_an_interview_today_not_yet_held_is_the_next_one_everywhere() -> None:
     reviewed = {**todays, "answers": 3}  # held: reviewed, or debriefed
     assert pb.next_booked([later, reviewed], today)["company"] == "Globex"
     assert pb.next_booked([later, {**todays, "debriefs": 1}], today)["company"] == "Globex"
+    # nor is it held yet: "In the last 3 months 4" stood beside "Next: today" for three booked today
+    earlier = {"id": 3, "company": "Hooli", "stage": "onsite", "interview_date": "2026-11-20"}
+    assert pb.held_interview_dates([later, todays, earlier], today) == [date(2030, 1, 1), date(2026, 11, 20)]
+    assert pb.held_interview_dates([reviewed], today) == [today]
+    status = pb.cadence_status(
+        pb.Cadence(1, 90), pb.held_interview_dates([later, todays, earlier], today), today
+    )
+    assert status.interviews_in_period == 1

@@ -325,3 +325,24 @@ def test_practice_at_half_past_ten_in_new_york_is_that_days_practice(store, sett
     )
     practice = progress_report(store, settings, today=date(2026, 3, 9))["cadence"]["practice_attempts"]
     assert (practice["last"], practice["days_since_last"], practice["upcoming"]) == ("2026-03-09", 0, [])
+
+
+def test_interviews_booked_for_today_are_booked_not_held(tmp_path):
+    """`coach progress` said "7 real interviews (…; 2 more booked)" for six held and three booked,
+    one of them today: today's interview not reviewed or debriefed is booked, not held."""
+    from coach import store
+    from coach.config import load_settings
+
+    settings = load_settings(data_dir=tmp_path)
+    today = date(2026, 12, 2)
+    db = store.open_store(settings)
+    try:
+        store.add_interview(db, company="Hooli", stage="onsite", interview_date=today - timedelta(days=9))
+        store.add_interview(db, company="Initech", stage="first round", interview_date=today)
+        store.add_interview(db, company="Globex", stage="screen", interview_date=today + timedelta(days=5))
+        report = progress_report(db, settings, today=today)
+    finally:
+        db.close()
+    assert report["counts"]["real_interviews"] == 1
+    assert report["cadence"]["real_interviews"]["upcoming"] == ["2026-12-02", "2026-12-07"]
+    assert "1 real interview (0 answers analysed; 2 more booked)." in summary_lines(report)[0]
