@@ -277,7 +277,7 @@ def opportunity_card(opportunity: Opportunity, by_id: dict[int, dict], today: da
         noted = [s for s in data["stages"] if s["notes"]]
         if noted:
             stage = escape(noted[-1]["stage"] or "last stage")
-            st.markdown(f"**Notes after the {stage}:** {escape(noted[-1]['notes'])}")
+            st.markdown(f"**Notes after the {stage}:** {as_lines(noted[-1]['notes'])}")
         for option in opportunity.options:
             st.markdown(
                 f"**{escape(OPTION_KINDS[option['kind']].split(' (')[0]).capitalize()}:** "
@@ -310,6 +310,13 @@ def interest_metric(data: dict) -> None:
     )
 
 
+def as_lines(text: str, gray: bool = False) -> str:
+    """Notes as typed, one line a line (markdown joins them into one), each grey with `gray` (the
+    colour does not reach past a line break: ":gray[first line second line" showed)."""
+    lines = [escape(line) for line in text.splitlines() if line.strip()]
+    return "  \n".join(f":gray[{line}]" if gray else line for line in lines)
+
+
 def stage_entry(item: dict, full: dict, today: date) -> None:
     """One stage: its facts, the debrief with its notes, people met, the questions asked, actions.
     A stage still booked, or an offer or a rejection logged as a stage, has no answers to count;
@@ -332,7 +339,7 @@ def stage_entry(item: dict, full: dict, today: date) -> None:
     if meta:
         st.markdown(" · ".join(meta))
     if item["notes"]:
-        st.markdown(f":gray[{escape(item['notes'])}]")
+        st.markdown(as_lines(item["notes"], gray=True))
     if item.get("job_description"):  # pasted here, it was kept but shown only while editing
         terms = shared.job_description_terms(item["job_description"])
         st.markdown(

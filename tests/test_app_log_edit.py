@@ -361,3 +361,12 @@ def test_a_change_made_elsewhere_shows_in_the_forms_and_is_not_saved_over(db):
     # and what this page saves stays in its fields after the save
     assert at.text_area(key=f"interviews_edit_notes_{interview_id}").value == "Panel of three."
     assert at.text_area(key=f"{key}_went_well").value == "The intro and the demo."
+
+
+def test_notes_of_several_lines_show_as_typed(db):
+    """Notes typed on several lines showed as ":gray[first line second line" with the bracket in
+    the page and the lines run together."""
+    interview_id = logged_interview(db)
+    store.update_interview(db, interview_id, notes="first line\nsecond line\n\n- a bullet")
+    text = markdown_text(page("interviews").run())
+    assert ":gray[first line]  \n:gray[second line]  \n:gray[" + escape("- a bullet") + "]" in text
