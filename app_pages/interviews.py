@@ -558,7 +558,8 @@ def add_interview_form(today: date) -> None:
 
 def before_the_interview(interviews: list[dict], today: date) -> None:
     """What is coming up, the playbook's checklist, and questions to ask them."""
-    upcoming = coming_up(interviews, today)
+    # an offer or a rejection logged as a stage is no interview to prepare for
+    upcoming = [i for i in coming_up(interviews, today) if playbook.is_interview(i["stage"])]
     if upcoming:
         when = {i["id"]: date_words(str(i["interview_date"]), today) for i in upcoming}
         st.markdown(

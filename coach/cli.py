@@ -781,18 +781,27 @@ def prepare_command(
     """The playbook's checklist for one interview, numbered, with the steps you ticked; --tick and
     --untick change it (the Interviews page's Prepare tab shows the same ticks)."""
     from dataclasses import asdict
+    from datetime import date
 
     from coach import prepare
     from coach import store as repository
     from coach.config import load_settings
-    from coach.playbook import load_playbook_for
+    from coach.playbook import is_ahead, is_interview, load_playbook_for
 
     settings = load_settings()
     book = load_playbook_for(settings)
+    both = sorted(set(tick or []) & set(untick or []))
+    if both:
+        raise InputError(f"Step {both[0]} is both ticked and unticked; say one of them.")
     changes = [(prepare.step_numbered(book, n), True) for n in tick or []]
     changes += [(prepare.step_numbered(book, n), False) for n in untick or []]
     with open_store(settings) as store:
         interview = repository.get_interview(store, interview_id)
+        if not is_interview(interview["stage"]):
+            raise InputError(
+                f"#{interview_id} ({interview['company']}, {interview['stage']}) is an outcome, not an "
+                "interview: there is no checklist to prepare for it."
+            )
         for step, done in changes:
             prepare.mark(store, interview_id, book, step.id, done)
         ticks = prepare.checklist(store, interview_id, book)
@@ -807,7 +816,7 @@ def prepare_command(
         "",
     ]
     lines += [f"{n}. [{'x' if done else ' '}] {step.text}" for n, (step, done) in enumerate(ticks, 1)]
-    if not any(done for _, done in ticks):
+    if not any(done for _, done in ticks) and is_ahead(interview, date.today()):
         lines += ["", f"Tick a step when it is done: coach prepare {interview_id} --tick 1"]
     typer.echo("\n".join(lines))
 

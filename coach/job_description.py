@@ -54,14 +54,17 @@ def save_job_description(store: Store, interview_id: int, text: str) -> dict | N
 
 def interviews_to_prepare(interviews: list[dict], today: date) -> list[dict]:
     """Interviews an answer can prepare for: the coming ones first (soonest first), then the last
-    month's (latest first)."""
+    month's (latest first). An offer or a rejection logged as a stage is none (playbook.is_interview)."""
     since = today - timedelta(days=RECENT_DAYS)
 
     def order(interview: dict) -> tuple[bool, int]:
         day = _day(interview["interview_date"])
         return day < today, abs((day - today).days)
 
-    return sorted((i for i in interviews if _day(i["interview_date"]) >= since), key=order)
+    return sorted(
+        (i for i in interviews if _day(i["interview_date"]) >= since and is_interview(i.get("stage"))),
+        key=order,
+    )
 
 
 def description_of(store: Store, interview_id: int | None) -> str | None:

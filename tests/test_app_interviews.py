@@ -425,3 +425,34 @@ def test_coach_prepare_refuses_a_step_the_checklist_does_not_have(tmp_path):
     assert result.stderr.strip() == "error: The checklist has steps 1 to 10; there is no step 11."
     shown = run_coach("prepare", str(interview), data_dir=tmp_path)
     assert "no step done yet" in shown.stdout  # nothing was ticked on the way to the refusal
+
+
+def test_an_offer_stage_is_nothing_to_prepare_for(tmp_path, monkeypatch):
+    """An offer logged as a stage next week was listed under "Coming up" with the checklist "Before
+    a real interview", among the interviews Practice prepares for, and by `coach prepare`."""
+    from datetime import timedelta
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    soon = date.today() + timedelta(days=6)
+    db = store.open_store(load_settings(data_dir=tmp_path))
+    try:
+        offer = store.add_interview(db, company="Initech", stage="offer", interview_date=soon.isoformat())
+        store.add_interview(db, company="Globex", stage="first round", interview_date=soon.isoformat())
+    finally:
+        db.close()
+    text = markdown_text(page("interviews").run())
+    [coming] = [line for line in text.splitlines() if line.startswith("**Coming up:**")]
+    assert "Globex" in coming and "Initech" not in coming
+    from coach.job_description import interviews_to_prepare  # Practice's "Preparing for" list
+
+    db = store.open_store(load_settings(data_dir=tmp_path))
+    try:
+        listed = interviews_to_prepare(store.list_interviews(db), date.today())
+    finally:
+        db.close()
+    assert [i["company"] for i in listed] == ["Globex"]
+    refused = run_coach("prepare", str(offer), data_dir=tmp_path)
+    assert refused.returncode == 1
+    assert "is an outcome, not an interview: there is no checklist to prepare for it." in refused.stderr
+    both = run_coach("prepare", str(offer + 1), "--tick", "1", "--untick", "1", data_dir=tmp_path)
+    assert both.returncode == 1 and "Step 1 is both ticked and unticked" in both.stderr
