@@ -15,6 +15,7 @@ from coach.debrief import (
 )
 from coach.interview.saving import forget_review_work
 from coach.interview_log import (
+    FORMATS,
     OPTION_STATUSES,
     STAGES,
     choices_with,
@@ -39,7 +40,6 @@ from coach.ui.log_labels import (
     stage_label,
 )
 
-FORMATS = ["", "video", "phone", "in person", "take-home"]  # "" is "not set"
 ORIGINS = {
     "": "—",
     "they_reached_out": "they reached out",

@@ -735,7 +735,8 @@ def progress_command(
 def job_description_command(
     interview_id: Annotated[int, typer.Argument(help="the interview's id (see `coach interviews`)")],
     source: Annotated[
-        str | None, typer.Argument(help="a text file with the description, or - to read it from stdin")
+        str | None,
+        typer.Argument(help="a text file with the description, or - for stdin (none: show the one kept)"),
     ] = None,
     clear: Annotated[bool, typer.Option("--clear", help="remove the interview's job description")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
@@ -745,8 +746,26 @@ def job_description_command(
     from coach.errors import InputError
     from coach.job_description import save_job_description
 
-    if clear == (source is not None):
+    if clear and source is not None:
         raise InputError("Give the description (a text file, or - for stdin) or --clear, not both.")
+    if source is None and not clear:  # the description kept, with its key terms
+        from coach.analysis.word_use import description_terms
+        from coach.store import get_interview
+
+        with open_store() as store:
+            kept = get_interview(store, interview_id).get("job_description") or ""
+        if not kept:
+            raise InputError(
+                f"Interview #{interview_id} keeps no job description; give one: "
+                f"coach job-description {interview_id} FILE (or - to paste it)."
+            )
+        described = description_terms(kept)
+        if as_json:
+            print_json({"interview_id": interview_id, "text": kept, **described})
+            return
+        typer.echo(kept)
+        typer.echo("\n" + (described["note"] or "Key terms: " + ", ".join(described["terms"]) + "."))
+        return
     text = "" if clear else _read_text(source)
     if not clear and not text.strip():
         raise InputError("The job description is empty; paste its text into the file and try again.")

@@ -19,6 +19,7 @@ from coach.store.options import KINDS as OPTION_KIND_NAMES
 # recognised): the review analysed the recording as a whole.
 WHOLE_RECORDING = "The whole recording"
 STAGES = ("recruiter screen", "first round", "technical", "onsite / loop", "final", "offer", "other")
+FORMATS = ("", "video", "phone", "in person", "take-home")  # "" is "not set"
 OPTION_STATUSES = ("open", "accepted", "declined", "expired")
 OPTION_KINDS = OPTION_KIND_NAMES  # offer, alternative, batna
 
@@ -172,6 +173,9 @@ def add_interview(
     """Log a real interview; `people` are lines as typed ('Sam Lee — engineering manager — ex-Stripe');
     `job_description` is the posting's text as pasted (answers prepared for it use its terms)."""
     origin = origin_from_words(origin)
+    format = " ".join(format.casefold().split())
+    if format not in FORMATS:
+        raise InputError(f"The format is video, phone, in person or take-home, not {format!r}.")
     return store.add_interview(
         db,
         company=company,

@@ -287,3 +287,28 @@ def test_history_of_an_unknown_question_says_so_and_how_to_find_ids(tmp_path):
     )
     unanswered = coach("history", "--question", "mot-05", data_dir=tmp_path)  # a bank question
     assert unanswered.returncode == 0 and unanswered.stderr.strip() == "0 practice answers."
+
+
+def test_job_description_without_a_file_shows_the_one_kept_and_add_interview_checks_the_format(tmp_path):
+    """`coach job-description 6` with nothing else said "… or --clear, not both"; it now shows the
+    description kept, with its key terms. `coach add-interview --format carrier-pigeon` was kept."""
+    env = {**os.environ, "COACH_DATA_DIR": str(tmp_path)}
+
+    def coach(*args, stdin=None):
+        return subprocess.run(
+            [*COACH, *args], capture_output=True, text=True, env=env, timeout=120, input=stdin
+        )
+
+    refused = coach("add-interview", "Zzz", "--date", "2026-12-01", "--format", "carrier-pigeon")
+    assert refused.returncode == 1
+    assert refused.stderr.strip() == (
+        "error: The format is video, phone, in person or take-home, not 'carrier-pigeon'."
+    )
+    assert coach("add-interview", "Acme", "--date", "2026-12-01", "--format", "In Person").returncode == 0
+    none = coach("job-description", "1")
+    assert none.returncode == 1 and "keeps no job description; give one" in none.stderr
+    text = "Data Engineer - Acme\nWe look for PostgreSQL, Kafka and Airflow experience."
+    assert coach("job-description", "1", "-", stdin=text).returncode == 0
+    shown = coach("job-description", "1")
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.startswith(text) and "Key terms: " in shown.stdout and "Kafka" in shown.stdout
