@@ -197,7 +197,12 @@ def delete_interview_form(item: dict, recordings: int) -> None:
         + (shared.kept_where(cfg) if cfg.on_server else "in your data directory")
         + ".",
     )
-    if st.button("Delete this interview", type="primary", key=f"interviews_del_{item['id']}"):
+    asked = (  # a whole interview goes in one click otherwise, as an option removed does not
+        f"Delete the {escape(item['company'])} interview"
+        + (" and its recordings" if with_audio else "")
+        + "? This cannot be undone."
+    )
+    if shared.asked_first(f"interviews_del_{item['id']}", "Delete this interview", asked, type="primary"):
         with shared.shown_errors():
             forget_review_work(db, item["id"])
             store.delete_interview(db, item["id"], keep_audio=not with_audio)

@@ -167,12 +167,21 @@ def test_an_interviews_audio_or_all_of_it_can_be_deleted(db):
     ]
     assert not audio_only_file.exists() and len(store.list_interviews(db)) == 3
     at.checkbox(key=f"interviews_del_audio_{everything}").check()
-    at.button(key=f"interviews_del_{everything}").click().run()
+    at.button(key=f"interviews_del_{everything}").click().run()  # asks first: nothing gone yet
+    assert [w.value for w in at.warning] == [
+        "Delete the Globex interview and its recordings? This cannot be undone."
+    ]
+    assert everything_file.exists() and len(store.list_interviews(db)) == 3
+    at.button(key=f"interviews_del_{everything}_yes").click().run()
     assert not at.exception and [s.value for s in at.success] == [
         "Deleted the Globex interview and its recordings."
     ]
     assert not everything_file.exists()
     at.button(key=f"interviews_del_{keep_audio}").click().run()
+    at.button(key=f"interviews_del_{keep_audio}_no").click().run()  # Cancel keeps it
+    assert {i["company"] for i in store.list_interviews(db)} == {"Initech", "Hooli"}
+    at.button(key=f"interviews_del_{keep_audio}").click().run()
+    at.button(key=f"interviews_del_{keep_audio}_yes").click().run()
     assert not at.exception and [s.value for s in at.success] == ["Deleted the Hooli interview."]
     assert kept_file.exists()
     assert [i["company"] for i in store.list_interviews(db)] == ["Initech"]
@@ -182,6 +191,7 @@ def test_deleting_the_last_interview_shows_the_empty_log(db):
     interview_id = logged_interview(db)
     at = page("interviews").run()
     at.button(key=f"interviews_del_{interview_id}").click().run()
+    at.button(key=f"interviews_del_{interview_id}_yes").click().run()
     assert not at.exception and [s.value for s in at.success] == ["Deleted the Acme Robotics interview."]
     assert store.list_interviews(db) == []
     assert any("No interviews logged yet" in i.value for i in at.info)
