@@ -933,6 +933,115 @@ def _describe_option(option: dict) -> str:
     return " · ".join(facts) + f" ({option['status']})"
 
 
+@app.command("interview")
+@friendly_errors
+def interview_command(
+    interview_id: Annotated[int, typer.Argument(help="the interview's id (see `coach interviews`)")],
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+) -> None:
+    """Everything the log keeps about one interview: its notes, people, debrief and answers."""
+    from coach import interview_log
+    from coach import store as repository
+
+    with open_store() as store:
+        full = repository.get_interview(store, interview_id)
+        not_analysed = interview_log.recordings_not_analysed(full, store.absolute)
+    if as_json:
+        recordings = [{k: v for k, v in r.items() if k != "transcript"} for r in full["recordings"]]
+        print_json({**full, "recordings": recordings, "recordings_not_analysed": not_analysed})
+        return
+    typer.echo(_describe_interview(full, not_analysed))
+
+
+def _describe_interview(full: dict, not_analysed: list[str]) -> str:
+    from coach.analysis.word_use import description_terms
+    from coach.debrief import latest_debrief, own_notes, questions_in_notes
+
+    facts = [full["stage"] or "stage not set", full["format"], full["origin"].replace("_", " ")]
+    title = " · ".join(part for part in (full["company"], full["role"]) if part)
+    lines = [f"#{full['id']} {title}: {', '.join(f for f in facts if f)}, {full['interview_date']}"]
+    lines += [f"  {line}" for line in (full["notes"] or "").splitlines() if line.strip()]
+    if full.get("job_description"):
+        described = description_terms(full["job_description"])
+        terms = described["note"] or "key terms: " + ", ".join(described["terms"])
+        lines.append(f"Job description kept ({terms}); `coach job-description {full['id']}` shows it.")
+    for person in full["people"]:
+        said = " — ".join(part for part in (person["name"], person.get("title") or "") if part)
+        lines.append(f"Person: {said}" + (f" ({person['notes']})" if person.get("notes") else ""))
+    debrief = latest_debrief(full["debriefs"])
+    if debrief is not None:
+        go_on = {True: "yes", False: "no", None: "undecided"}[debrief["proceed"]]
+        interest = f"interest {debrief['interest']}/5" if debrief["interest"] else "interest not set"
+        lines.append(f"Debrief: {interest}, go on to the next stage: {go_on}")
+        for field, heading in (
+            ("went_well", "Went well"),
+            ("could_be_better", "Could be better"),
+            ("skill_gaps", "Skill gaps"),
+            ("time_commitment", "Time commitment"),
+        ):
+            said = [line for line in (debrief.get(field) or "").splitlines() if line.strip()]
+            lines += [f"  {heading}:", *(f"    {line}" for line in said)] if said else []
+        notes = [line for line in own_notes(debrief["notes"]).splitlines() if line.strip()]
+        lines += ["  Notes:", *(f"    {line}" for line in notes)] if notes else []
+        asked = questions_in_notes(debrief["notes"])
+        lines += ["  Questions they asked:", *(f"    - {q}" for q in asked)] if asked else []
+    else:
+        lines.append(f"No debrief yet: `coach debrief {full['id']} --went-well ...` writes one.")
+    turns = [t for r in full["recordings"] for t in r["turns"]]
+    if turns:
+        measured = sum(1 for t in turns if t.get("score_overall") is not None)
+        lines.append(f"Answers the review measured: {measured} of {len(turns)}.")
+    lines += [f"A recording not analysed: {why}" for why in not_analysed]
+    return "\n".join(lines)
+
+
+@app.command("edit-interview")
+@friendly_errors
+def edit_interview_command(
+    interview_id: Annotated[int, typer.Argument(help="the interview's id (see `coach interviews`)")],
+    company: Annotated[str | None, typer.Option(metavar="COMPANY", help="the company's name")] = None,
+    role: Annotated[str | None, typer.Option(metavar="ROLE", help="the role")] = None,
+    stage: Annotated[str | None, typer.Option(metavar="STAGE", help="the stage, as add-interview")] = None,
+    date_: Annotated[str | None, typer.Option("--date", metavar="YYYY-MM-DD", help="the date")] = None,
+    format_: Annotated[
+        str | None, typer.Option("--format", metavar="FORMAT", help="video, phone, in person or take-home")
+    ] = None,
+    origin: Annotated[
+        str | None,
+        typer.Option(metavar="ORIGIN", help="how it started: they reached out, I applied, referral or other"),
+    ] = None,
+    notes: Annotated[str | None, typer.Option(metavar="TEXT", help="its notes (replaces them)")] = None,
+) -> None:
+    """Change a logged interview's company, role, stage, date, format, how it started or notes."""
+    from coach import interview_log
+    from coach import store as repository
+    from coach.store.rows import parse_date
+
+    given = {"company": company, "role": role, "stage": stage, "format": format_, "origin": origin}
+    given |= {"notes": notes, "interview_date": date_}
+    if all(v is None for v in given.values()):
+        raise InputError(
+            "Say what to change: --company, --role, --stage, --date, --format, --origin or --notes."
+        )
+    with open_store() as store:
+        item = repository.get_interview(store, interview_id)
+        values = {k: (item[k] if v is None else v) for k, v in given.items()}
+        changes = interview_log.interview_edits(
+            item,
+            company=values["company"],
+            role=values["role"],
+            stage=values["stage"].strip(),
+            interview_date=parse_date(values["interview_date"], "interview date"),
+            format=values["format"],
+            origin=interview_log.origin_from_words(values["origin"]),
+            notes=values["notes"],
+        )
+        if changes:
+            repository.update_interview(store, interview_id, **changes)
+    changed = ", ".join(sorted(k.replace("interview_date", "date") for k in changes))
+    typer.echo(f"Changed interview #{interview_id}: {changed}." if changes else "Nothing had changed.")
+
+
 @app.command("add-interview")
 @friendly_errors
 def add_interview_command(

@@ -60,6 +60,7 @@ def interview_edits(
     company = company.strip()
     if not company:
         raise InputError("An interview needs the company's name; type it back in and save again.")
+    format = checked_format(format)
     values = {
         "company": company,
         "role": role.strip(),
@@ -173,9 +174,7 @@ def add_interview(
     """Log a real interview; `people` are lines as typed ('Sam Lee — engineering manager — ex-Stripe');
     `job_description` is the posting's text as pasted (answers prepared for it use its terms)."""
     origin = origin_from_words(origin)
-    format = " ".join(format.casefold().split())
-    if format not in FORMATS:
-        raise InputError(f"The format is video, phone, in person or take-home, not {format!r}.")
+    format = checked_format(format)
     return store.add_interview(
         db,
         company=company,
@@ -188,6 +187,14 @@ def add_interview(
         people=[parse_person(line) for line in people if line.strip()],
         job_description=(job_description or "").strip(),
     )
+
+
+def checked_format(format: str) -> str:
+    """An interview's format as stored ("In Person" is "in person"); one that is none of them is refused."""
+    format = " ".join((format or "").casefold().split())
+    if format not in FORMATS:
+        raise InputError(f"The format is video, phone, in person or take-home, not {format!r}.")
+    return format
 
 
 ORIGIN_WORDS = {

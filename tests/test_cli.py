@@ -312,3 +312,66 @@ def test_job_description_without_a_file_shows_the_one_kept_and_add_interview_che
     shown = coach("job-description", "1")
     assert shown.returncode == 0, shown.stderr
     assert shown.stdout.startswith(text) and "Key terms: " in shown.stdout and "Kafka" in shown.stdout
+
+
+def test_one_interview_is_shown_whole_and_edited_from_the_terminal(tmp_path):
+    """No command printed an interview's notes or its debrief's words, and none changed a date or a
+    stage: both were in the app only."""
+    env = {**os.environ, "COACH_DATA_DIR": str(tmp_path)}
+
+    def coach(*args):
+        done = subprocess.run([*COACH, *args], capture_output=True, text=True, env=env, timeout=120)
+        return done
+
+    added = coach(
+        "add-interview",
+        "Globex",
+        "--date",
+        "2026-11-20",
+        "--role",
+        "Data engineer",
+        "--notes",
+        "moved by the recruiter\nsecond line",
+        "--person",
+        "Sam Lee — EM — ex-Stripe",
+    )
+    assert added.returncode == 0, added.stderr
+    written = coach(
+        "debrief",
+        "1",
+        "--went-well",
+        "the whiteboard",
+        "--could-be-better",
+        "too long on the intro",
+        "--interest",
+        "4",
+        "--proceed",
+        "yes",
+        "--question",
+        "How do you test a pipeline?",
+    )
+    assert written.returncode == 0, written.stderr
+    shown = coach("interview", "1")
+    assert shown.returncode == 0, shown.stderr
+    for said in (
+        "#1 Globex · Data engineer: first round, 2026-11-20",
+        "  moved by the recruiter\n  second line",
+        "Person: Sam Lee — EM (ex-Stripe)",
+        "Debrief: interest 4/5, go on to the next stage: yes",
+        "  Went well:\n    the whiteboard",
+        "  Could be better:\n    too long on the intro",
+        "  Questions they asked:\n    - How do you test a pipeline?",
+    ):
+        assert said in shown.stdout, (said, shown.stdout)
+    as_json = json.loads(coach("interview", "1", "--json").stdout)
+    assert as_json["debriefs"][0]["went_well"] == "the whiteboard"
+
+    edited = coach("edit-interview", "1", "--date", "2026-11-21", "--stage", "technical", "--format", "Video")
+    assert edited.returncode == 0, edited.stderr
+    assert edited.stdout.strip() == "Changed interview #1: date, format, stage."
+    assert "#1 Globex · Data engineer: technical, video, 2026-11-21" in coach("interview", "1").stdout
+    assert coach("edit-interview", "1", "--stage", "technical").stdout.strip() == "Nothing had changed."
+    bad = coach("edit-interview", "1", "--date", "21/11/2026")
+    assert bad.returncode == 1 and "is not a date; write it as YYYY-MM-DD" in bad.stderr
+    nothing = coach("edit-interview", "1")
+    assert nothing.returncode == 1 and "Say what to change" in nothing.stderr
