@@ -434,7 +434,7 @@ def interrupted_offer() -> None:
         row[0].button("Analyse it now", type="primary", on_click=resume_take, key="practice_resume_take")
         row[1].button(
             "Not now",
-            on_click=lambda: ss.update(practice_not_now=take.recording.path),
+            on_click=lambda: ss.update(practice_not_now=take.path),
             key="practice_not_now_btn",
         )
 

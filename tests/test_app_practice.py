@@ -473,4 +473,6 @@ def test_a_take_whose_analysis_the_page_left_is_offered_on_the_way_back(tmp_path
     at = page("practice").run()
     assert any("was kept but not analysed" in m.value for m in at.markdown)
     at.button(key="practice_not_now_btn").click().run()
+    assert not at.exception
     assert not any("was kept but not analysed" in m.value for m in at.markdown)
+    assert not any("was kept but not analysed" in m.value for m in at.run().markdown)  # for the visit
