@@ -43,7 +43,8 @@ MAX_SENTENCES = 300
 # scripts/answer_centre.py) nor like the question with its talking points. Both limits were set on
 # the training and dev answers and the dev off-topic texts only (benchmarks/off_topic.py): no
 # labelled answer there fell under both, while 83% of the off-topic texts, each read against every
-# bank question, did. Results on the held-out parts are in the README.
+# story question, did. Results on the held-out parts are in the README. Only answers to story
+# questions are checked (coach.analysis.answer._off_topic).
 OFF_TOPIC_MAX_ANSWER_LIKENESS = 0.20
 OFF_TOPIC_MAX_QUESTION_LIKENESS = 0.20
 ANSWER_CENTRE_FILE = Path(__file__).parent / "models" / "interview_answer_centre.npy"
