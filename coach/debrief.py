@@ -28,7 +28,11 @@ def parse_person(line: str) -> dict:
     """'Sam Lee — engineering manager — ex-Stripe' → name, title, notes (— , | or ; separate)."""
     for sep in (" — ", " - ", "|", ";", ","):
         if sep in line:
-            parts = [p.strip() for p in line.split(sep, 2)]
+            name, _, rest = line.partition(sep)
+            if rest.lstrip().startswith(sep.strip()):  # "Al — — a note": no title, then the note
+                parts = [name.strip(), "", rest.lstrip()[len(sep.strip()) :].strip()]
+            else:
+                parts = [p.strip() for p in line.split(sep, 2)]
             break
     else:
         parts = [line.strip()]

@@ -149,6 +149,9 @@ def test_debrief_questions_round_trip_through_notes():
         "title": "hiring manager",
         "notes": "ex-Stripe",
     }
+    # no title between two dashes: the note is the note (it had read as the title "— a note")
+    assert parse_person("Al — — met at a meetup") == {"name": "Al", "title": "", "notes": "met at a meetup"}
+    assert parse_person("Jean-Luc Picard - captain - likes tea")["name"] == "Jean-Luc Picard"
 
 
 def test_timer_shows_the_target_and_follows_the_recorder():
