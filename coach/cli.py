@@ -1388,6 +1388,14 @@ def review_command(
 
     if not save and (interview is not None or company):
         raise InputError("--interview and --company say where to save; add --save.")
+    if interview is not None and company:
+        raise InputError(
+            "Say where to save once: --interview ID for one already stored, or --company for a new one."
+        )
+    if interview_date and not company:
+        raise InputError("--date is the date of a new interview: give it with --company (and --save).")
+    if not recording.is_file():  # one sentence, before anything is kept
+        raise InputError(f"No file at {recording}; check the path and try again.")
     settings = _settings(engine, model, acoustic_fillers)
     options = ReviewOptions(
         candidate_channel=candidate_channel, n_speakers=speakers, candidate_speaker=candidate_speaker

@@ -447,3 +447,23 @@ def test_the_draft_says_how_many_answers_its_counts_leave_out(tmp_path):
     assert all(is_measured(line) for line in went_well)
     every_answer_scored = debrief_draft(answers[:2], facts, settings)["went_well"]
     assert "not measured" not in every_answer_scored
+
+
+def test_cli_review_refuses_what_it_cannot_do_before_keeping_anything(tmp_path):
+    """A missing file printed a traceback; --interview 99 or an impossible --date failed after the
+    upload was copied, leaving recordings no command could clear; --interview with --company and
+    --date without --company were silently ignored."""
+    data = tmp_path / "data"
+    clip = str(CLIPS / "music.flac")
+    cases = {
+        ("review", str(CLIPS / "nope.flac")): f"error: No file at {CLIPS / 'nope.flac'}; check the path",
+        ("review", clip, "--save", "--interview", "99"): "error: There is no interview with id 99",
+        ("review", clip, "--save", "--company", "Foo", "--date", "2026-99-01"): "is not a date",
+        ("review", clip, "--save", "--interview", "1", "--company", "Foo"): "Say where to save once",
+        ("review", clip, "--date", "2026-01-01"): "--date is the date of a new interview",
+    }
+    for args, said in cases.items():
+        done = run_coach(*args, "--no-progress", data_dir=data)
+        assert done.returncode == 1 and said in done.stderr, (args, done.stderr)
+        assert "Traceback" not in done.stderr
+    assert not [p for p in (data / "recordings").rglob("*") if p.is_file()]

@@ -33,6 +33,7 @@ from coach.interview.saving import (
 from coach.practice import analyze_transcript
 from coach.store import Store
 from coach.store.recordings import discard_copy
+from coach.store.rows import parse_date
 from coach.types import Transcript
 
 
@@ -82,10 +83,13 @@ def review_recording(
     The voice profile from saved practice takes tells the candidate apart unless the user picked
     their speaker. `on_saved` hears where the upload is kept (so an error can say so) and
     `on_profile` how many takes the profile was built from, both before the long work starts."""
-    if save:  # the interview to log, checked before the long work
+    if save:  # the interview to log, checked before anything is kept or the long work starts
         check_saving_place(interview_id, company)
         if interview_id is None:
             store.check_interview(company=company, role=role or "", stage=stage or "")
+            parse_date(interview_date, "interview date")
+        else:
+            store.get_interview(db, interview_id)  # "No interview 99" before the upload is copied
     options = options or ReviewOptions()
     if not original_name and isinstance(source, Path):  # the file as the user named it, not its copy
         original_name = source.name
