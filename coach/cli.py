@@ -1255,12 +1255,24 @@ def delete_interview_command(
             "--audio-only", help="remove the recordings, keep the transcripts, answers and debriefs"
         ),
     ] = False,
+    yes: Annotated[bool, typer.Option("--yes", help="do it without asking (it cannot be undone)")] = False,
 ) -> None:
     """Delete a real interview's audio, or the interview with everything about it."""
     from coach import store as repository
     from coach.interview.saving import forget_review_work
 
     with open_store() as store:
+        interview = repository.get_interview(store, interview_id)  # "no interview with id" first
+        named = f"interview #{interview_id} ({interview['company']})"
+        what = (
+            f"the recordings of {named}"
+            if audio_only
+            else f"{named} with its recordings, answers and debriefs"
+        )
+        if not yes and not sys.stdin.isatty():
+            raise InputError(f"Deleting cannot be undone; add --yes to delete {what}.")
+        if not yes and not typer.confirm(f"Delete {what}? This cannot be undone."):
+            raise InputError("Nothing was deleted.")
         forget_review_work(store, interview_id)
         if audio_only:
             removed = repository.delete_interview_audio(store, interview_id)

@@ -187,14 +187,21 @@ def test_delete_interview_audio_then_everything(clips, tmp_path):
     other = tmp_path / "review-work" / "ffffffffffffffff-0123456789ab" / "chunk-00000.npz"
     other.parent.mkdir(parents=True)
     other.write_bytes(b"another recording's")
-    result = coach("delete-interview", interview_id, "--audio-only", data_dir=tmp_path)
+    # nothing goes without --yes (not at a terminal, where it asks instead)
+    refused = coach("delete-interview", interview_id, "--audio-only", data_dir=tmp_path)
+    assert refused.returncode == 1 and refused.stderr.strip() == (
+        "error: Deleting cannot be undone; add --yes to delete the recordings of interview "
+        f"#{interview_id} (Acme)."
+    )
+    assert saved.path.exists()
+    result = coach("delete-interview", interview_id, "--audio-only", "--yes", data_dir=tmp_path)
     assert result.returncode == 0 and "Removed 1 recording of" in result.stdout
     assert not saved.path.exists() and not kept.parent.exists() and other.exists()
     store = open_store(settings)
     assert get_interview(store, interview_id)["company"] == "Acme"
     store.close()
-    assert coach("delete-interview", interview_id, data_dir=tmp_path).returncode == 0
-    missing = coach("delete-interview", interview_id, data_dir=tmp_path)
+    assert coach("delete-interview", interview_id, "--yes", data_dir=tmp_path).returncode == 0
+    missing = coach("delete-interview", interview_id, "--yes", data_dir=tmp_path)
     assert missing.returncode == 1 and "no interview with id" in missing.stderr
 
 

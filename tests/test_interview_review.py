@@ -405,7 +405,7 @@ def test_cli_no_speech_keeps_the_upload_and_says_so(tmp_path):
     assert kept.name not in done.stderr
     listed = run_coach("interviews", "--json", data_dir=data)
     assert [o["company"] for o in json.loads(listed.stdout)["opportunities"]] == ["Acme"]
-    deleted = run_coach("delete-interview", "1", data_dir=data)
+    deleted = run_coach("delete-interview", "1", "--yes", data_dir=data)
     assert deleted.returncode == 0, deleted.stderr
     assert not kept.exists()
 
