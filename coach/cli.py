@@ -405,7 +405,8 @@ def questions_command(
     ] = None,
     difficulty: Annotated[str | None, typer.Option(metavar="LEVEL", help="easy, medium or hard")] = None,
     search: Annotated[
-        str | None, typer.Option(metavar="WORDS", help="words that must appear in the question")
+        str | None,
+        typer.Option(metavar="WORDS", help="words to find in the question or its talking points"),
     ] = None,
     pick_random: Annotated[bool, typer.Option("--random", help="show one matching question")] = False,
     to_ask: Annotated[bool, typer.Option("--to-ask", help="questions to ask the interviewer")] = False,
@@ -444,6 +445,8 @@ def questions_command(
         for ask in [] if as_json else asks:
             typer.echo(f"{ask.id:<14} [{ask.topic}] {ask.text}\n{'':<15}{ask.why}")
         return
+    if topic is not None:
+        raise InputError("--topic chooses questions to ask them; add --to-ask.")
     filters = dict(category=category, role=role, competency=competency, difficulty=difficulty, text=search)
     questions = banks.load_questions(data_dir, owner=settings.owner)
     if pick_random:
@@ -646,7 +649,9 @@ def history_command(
     question: Annotated[
         str | None, typer.Option(metavar="ID", help="only practice and real answers to this question id")
     ] = None,
-    limit: Annotated[int | None, typer.Option(metavar="N", help="at most this many practice answers")] = None,
+    limit: Annotated[
+        int | None, typer.Option(metavar="N", min=1, help="at most this many practice answers")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
 ) -> None:
     """Stored practice answers and real interviews, newest first."""

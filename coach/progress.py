@@ -630,7 +630,7 @@ def summary_lines(report: dict) -> list[str]:
     if gaps.get("unmatched"):
         lines.append(
             f"Also named, with no question in the banks: {', '.join(gaps['unmatched'])} "
-            "(add a question of your own for each on the app's Questions page)."
+            "(add a question of your own for each: `coach add-question` or the Questions page)."
         )
     return lines
 

@@ -382,3 +382,17 @@ def test_one_interview_is_shown_whole_and_edited_from_the_terminal(tmp_path):
     assert bad.returncode == 1 and "is not a date; write it as YYYY-MM-DD" in bad.stderr
     nothing = coach("edit-interview", "1")
     assert nothing.returncode == 1 and "Say what to change" in nothing.stderr
+
+
+def test_options_that_would_be_ignored_are_refused(tmp_path):
+    """`coach questions --topic growth` listed all 287 practice questions; `coach history --limit 0`
+    listed every answer."""
+    env = {**os.environ, "COACH_DATA_DIR": str(tmp_path)}
+
+    def coach(*args):
+        return subprocess.run([*COACH, *args], capture_output=True, text=True, env=env, timeout=120)
+
+    topic = coach("questions", "--topic", "growth")
+    assert topic.returncode == 1 and "--topic chooses questions to ask them; add --to-ask." in topic.stderr
+    assert coach("questions", "--to-ask", "--topic", "growth").returncode == 0
+    assert coach("history", "--limit", "0").returncode == 2  # refused by the option's own range

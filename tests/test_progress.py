@@ -240,8 +240,8 @@ def test_gaps_no_bank_question_practises_are_said_not_dropped(store, settings):
     assert [g["competency"] for g in report["skill_gaps"]["gaps"]] == ["influence"]
     assert report["skill_gaps"]["unmatched"] == ["Go", "Kafka"]
     assert (
-        "Also named, with no question in the banks: Go, Kafka (add a question of your own for each "
-        "on the app's Questions page)." in summary_lines(report)
+        "Also named, with no question in the banks: Go, Kafka (add a question of your own for each: "
+        "`coach add-question` or the Questions page)." in summary_lines(report)
     )
 
 
