@@ -996,6 +996,14 @@ def _describe_interview(full: dict, not_analysed: list[str]) -> str:
     if turns:
         measured = sum(1 for t in turns if t.get("score_overall") is not None)
         lines.append(f"Answers the review measured: {measured} of {len(turns)}.")
+        for n, turn in enumerate(turns, 1):
+            facts = (
+                f"score {turn['score_overall']:.0f}, {_measure(turn, 'wpm', ' wpm')}, "
+                f"{_measure(turn, 'fillers_per_100_words', ' fillers/100')}"
+                if turn.get("score_overall") is not None
+                else "not measured"
+            )
+            lines.append(f"  {n}. {turn['question_text'] or '(no question heard)'}: {facts}")
     lines += [f"A recording not analysed: {why}" for why in not_analysed]
     return "\n".join(lines)
 
