@@ -152,6 +152,9 @@ def test_bad_input_never_raises(text):
 
 def test_empty_text_says_what_to_do():
     assert analyze(Transcript.from_text("")).feedback[0].startswith("No words to analyse")
+    # spaces and blank lines are no words either: no score, not "overall 0, no STAR part heard"
+    blank = analyze(Transcript.from_text("   \n\n"))
+    assert blank.feedback[0].startswith("No words to analyse") and blank.scores["overall"] is None
 
 
 def test_twenty_thousand_unpunctuated_words_split_and_finish():

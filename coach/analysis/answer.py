@@ -139,7 +139,8 @@ def analyze(
     scores = {
         "delivery": scoring.delivery_score(metrics, thresholds),
         "fillers": scoring.filler_score(metrics, filler_counts, thresholds),
-        "structure": scoring.structure_score(metrics["star"], len(sents), thresholds),
+        # no words, no sentences to label: a typed text of spaces is not "no STAR part heard" (0)
+        "structure": scoring.structure_score(metrics["star"], len(sents) if n_words else 0, thresholds),
         "content": scoring.content_score(
             metrics["relevance"],
             len(found),
