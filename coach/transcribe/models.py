@@ -163,6 +163,8 @@ def openai_whisper_cache_dir() -> Path:
 
 
 def not_available(engine: str, model: str, why: str) -> ModelError:
+    """The sentence for a model that cannot load; `why` (the loader's exception) stays in the
+    exception chain, not in the sentence: "LocalEntryNotFoundError" tells a user nothing."""
     if model in INSTALLABLE and engine == "faster-whisper":
         return ModelError(
             f"The model '{model}' is not installed; run `make models` in the coach's folder "
@@ -173,9 +175,9 @@ def not_available(engine: str, model: str, why: str) -> ModelError:
             "(it comes with the app) in Settings.",
         )
     return ModelError(
-        f"The {engine} model '{model}' is not on this machine and could not be downloaded ({why}); "
-        f"connect to the internet once and run `coach models --download {model}`, "
-        f"or use the bundled '{DEFAULT_MODEL}'.",
+        f"The {engine} model '{model}' is not on this machine and could not be downloaded; with the "
+        f"internet connected, `coach models --download {model}` fetches it once, or use the bundled "
+        f"'{DEFAULT_MODEL}'.",
         in_app="The chosen speech recognition is not on this machine; choose Quick "
         "(it comes with the app) in Settings.",
         on_server=f"The chosen speech recognition is not on {SERVER}; choose Quick "
