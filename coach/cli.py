@@ -252,7 +252,7 @@ def _analyze_text(path: Path, settings, question, interview_id: int | None = Non
 def _analyze_audio(
     path: Path, settings, question, save: bool, progress: bool, interview_id: int | None = None
 ) -> dict:
-    from coach.errors import AudioError
+    from coach.errors import AudioError, NotAudioError, NotSavedError
     from coach.practice import practice_answer
 
     if not path.is_file():
@@ -268,14 +268,21 @@ def _analyze_audio(
             progress=_stage_to_seconds(update),
             interview_id=interview_id,
         )
+    except AudioError as e:
+        if not save or isinstance(e, (NotAudioError, NotSavedError)):  # nothing of it was kept
+            raise
+        # kept, as every recording is: said, with where it shows
+        raise AudioError(f"{e} The recording is kept; `coach history` lists it as not analysed.") from e
     finally:
         close()
-    if result.attempt_id is not None:
-        typer.echo(
-            f"Saved as practice answer #{result.attempt_id}; recording kept at {result.recording.path}.",
-            err=True,
-        )
-    return result.analysis
+    if result.attempt_id is None:
+        return result.analysis
+    typer.echo(
+        f"Saved as practice answer #{result.attempt_id}; recording kept at {result.recording.path}.",
+        err=True,
+    )
+    saved = {"attempt_id": result.attempt_id, "recording": str(result.recording.path)}
+    return {**result.analysis, "saved": saved}
 
 
 def _stage_to_seconds(update):

@@ -7,6 +7,7 @@ import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -396,3 +397,22 @@ def test_options_that_would_be_ignored_are_refused(tmp_path):
     assert topic.returncode == 1 and "--topic chooses questions to ask them; add --to-ask." in topic.stderr
     assert coach("questions", "--to-ask", "--topic", "growth").returncode == 0
     assert coach("history", "--limit", "0").returncode == 2  # refused by the option's own range
+
+
+def test_analyze_save_says_what_it_kept(tmp_path):
+    """A take saved and analysed gives its attempt's id in the JSON (it was on stderr only); one
+    kept but not measurable said only the error, though it is kept and listed."""
+    env = {**os.environ, "COACH_DATA_DIR": str(tmp_path)}
+    data = Path(__file__).parent / "data"
+
+    def coach(*args):
+        return subprocess.run([*COACH, *args], capture_output=True, text=True, env=env, timeout=300)
+
+    short = coach("analyze", str(data / "short.wav"), "--save", "--no-progress")
+    assert short.returncode == 1
+    assert short.stderr.strip().endswith("The recording is kept; `coach history` lists it as not analysed.")
+    assert "short.wav" in coach("history").stdout
+    done = coach("analyze", str(data / "fillers.wav"), "--save", "--json", "--no-progress")
+    assert done.returncode == 0, done.stderr
+    saved = json.loads(done.stdout)["saved"]
+    assert saved["attempt_id"] == 1 and Path(saved["recording"]).is_file()
