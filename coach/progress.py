@@ -618,8 +618,10 @@ def summary_lines(report: dict) -> list[str]:
             "and log it with `coach add-interview`; your goal counts from it."
         )
     elif real["next_due"]:
+        goal = real["goal"]
+        every = f" ({count(whole_count(goal['target']), 'interview')} every {goal['period_days']} days)"
         lines.append(
-            f"Next real interview due by your goal: {real['next_due']}"
+            f"Next real interview due by your goal{every}: {real['next_due']}"
             + (" (overdue)." if real["overdue"] else ".")
         )
     gaps = report["skill_gaps"]

@@ -120,6 +120,12 @@ def test_an_offer_or_a_rejection_is_not_an_interview_held_on_either_page_or_the_
     real = report["cadence"]["real_interviews"]
     assert real["last"] == (today - timedelta(days=120)).isoformat() and real["upcoming"] == []
     assert real["next_due"] == (today - timedelta(days=120 - 91)).isoformat()
+    # the text says which goal the date comes from (it gave the date alone)
+    said = run_coach("progress", data_dir=tmp_path).stdout
+    assert (
+        f"Next real interview due by your goal (1 interview every 91 days): {real['next_due']} (overdue)."
+        in said
+    )
 
 
 def test_someone_with_no_real_interview_yet_is_invited_to_a_first_on_both_pages_and_the_cli(
