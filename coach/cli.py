@@ -694,7 +694,10 @@ def history_command(
     for i in history["interviews"]:
         typer.echo(f"{i['interview_date']}  {i['company']} · {i['stage'] or 'stage not set'}{_held(i)}")
     for r in history["real_answers"] if question else []:
-        typer.echo(f"{r['interview_date']}  {r['company']}  {_measure(r, 'wpm', ' wpm')}")
+        typer.echo(
+            f"{r['interview_date']}  {r['company']}  {_measure(r, 'wpm', ' wpm')}  "
+            f"{_measure(r, 'fillers_per_100_words', ' fillers/100')}  score {_measure(r, 'score_overall')}"
+        )
     for r in history["unanalysed_recordings"]:
         # a take whose sound could not be measured meets the same sound again: its sentence says
         # what will help; only one whose analysis was interrupted is worth analysing again

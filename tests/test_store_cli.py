@@ -778,3 +778,21 @@ def test_an_import_counts_every_part_it_adds_and_an_empty_backup_says_so(filled,
     result = _run(target, "import", str(_empty_backup(tmp_path / "empty.zip")))
     assert result.exit_code == 0, result.stderr
     assert result.stdout.strip() == "Nothing to import: this backup is empty.", result.stdout
+
+
+def test_history_of_a_question_shows_real_answers_measured_as_practice_ones(settings, monkeypatch):
+    """`coach history --question ID` gave a real answer's pace alone, beside practice answers with
+    their fillers and score."""
+    from store_support import save_real_answers
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    store = open_store(settings)
+    interview = add_interview(store, company="Acme", interview_date="2026-11-20")
+    analysis = analysis_dict(wpm=163.0, fillers_per_100=2.5, overall=89.0)
+    save_real_answers(
+        store, interview, [{"question_id": "mot-05", "question_text": "Why us?", "analysis": analysis}]
+    )
+    store.close()
+    shown = _run(settings, "history", "--question", "mot-05")
+    assert shown.exit_code == 0, shown.output
+    assert "2026-11-20  Acme  163 wpm  2.5 fillers/100  score 89" in shown.output
