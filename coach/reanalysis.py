@@ -94,7 +94,7 @@ def reanalyze(
                 # the same sound next time: the history says so (a file that is gone has no
                 # sound to judge, and a note beside it would be a stray)
                 if isinstance(e, AudioError) and where.exists():
-                    note_not_analysable(where, str(e))
+                    note_not_analysable(where, str(e), recording["original_name"])
                 report["failed"].append({"what": "recording", "path": recording["path"], "error": str(e)})
                 say(f"{recording['path']}: {e}")
                 continue
@@ -133,13 +133,15 @@ def _reanalyse_one(store: Store, what: str, row, retranscribe: bool) -> None:
 
 def _analyse_recording(store: Store, recording: dict) -> int:
     """A recording kept safe but never analysed: transcribe, analyse, save as a practice attempt."""
-    from coach.audio import SavedRecording
+    from coach.audio import SavedRecording, load_audio
     from coach.store.attempts import save_attempt
-    from coach.transcribe import transcribe_file
+    from coach.transcribe import transcribe_audio
 
     path = store.absolute(recording["path"])
     question_id, question_text = noted_question(path)
-    heard = transcribe_file(path, store.settings)
+    # messages name the file as the user gave it, not the coach's copy
+    audio = load_audio(path, store.settings, name=recording["original_name"] or path.name)
+    heard = transcribe_audio(audio, store.settings)
     analysis = _analyse(heard, question_id, store.settings)
     saved = SavedRecording(
         path=Path(path),

@@ -416,3 +416,20 @@ def test_analyze_save_says_what_it_kept(tmp_path):
     assert done.returncode == 0, done.stderr
     saved = json.loads(done.stdout)["saved"]
     assert saved["attempt_id"] == 1 and Path(saved["recording"]).is_file()
+
+
+def test_reanalyze_keeps_the_users_file_name_in_what_history_says(tmp_path):
+    """After `coach reanalyze` met a take it could not measure, history named the coach's copy
+    ("20261202-220440-6f77d5a777.wav is only 0.30 s long") where it had said "short.wav"."""
+    env = {**os.environ, "COACH_DATA_DIR": str(tmp_path)}
+    data = Path(__file__).parent / "data"
+
+    def coach(*args):
+        return subprocess.run([*COACH, *args], capture_output=True, text=True, env=env, timeout=300)
+
+    assert coach("analyze", str(data / "short.wav"), "--save", "--no-progress").returncode == 1
+    before = [line for line in coach("history").stdout.splitlines() if "saved but not analysed" in line]
+    assert coach("reanalyze").returncode == 0
+    after = [line for line in coach("history").stdout.splitlines() if "saved but not analysed" in line]
+    assert len(after) == 1 and after == before, (before, after)
+    assert ": short.wav is only" in after[0]
