@@ -763,9 +763,10 @@ def job_description_command(
 
     if clear and source is not None:
         raise InputError("Give the description (a text file, or - for stdin) or --clear, not both.")
+    from coach.store import get_interview
+
     if source is None and not clear:  # the description kept, with its key terms
         from coach.analysis.word_use import description_terms
-        from coach.store import get_interview
 
         with open_store() as store:
             kept = get_interview(store, interview_id).get("job_description") or ""
@@ -785,6 +786,9 @@ def job_description_command(
     if not clear and not text.strip():
         raise InputError("The job description is empty; paste its text into the file and try again.")
     with open_store() as store:
+        if clear and not (get_interview(store, interview_id).get("job_description") or ""):
+            typer.echo(f"Interview #{interview_id} keeps no job description; nothing was removed.")
+            return
         described = save_job_description(store, interview_id, text)
     if as_json:
         print_json({"interview_id": interview_id, **(described or {"terms": [], "note": None})})
@@ -1301,6 +1305,8 @@ def delete_interview_command(
             removed = repository.delete_interview_audio(store, interview_id)
             message = (
                 f"Removed {count(removed, 'recording')} of interview #{interview_id}; its transcripts stay."
+                if removed
+                else f"Interview #{interview_id} keeps no recording; nothing was removed."
             )
         else:
             repository.delete_interview(store, interview_id, keep_audio=False)

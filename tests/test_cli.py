@@ -320,6 +320,11 @@ def test_job_description_without_a_file_shows_the_one_kept_and_add_interview_che
     shown = coach("job-description", "1")
     assert shown.returncode == 0, shown.stderr
     assert shown.stdout.startswith(text) and "Key terms: " in shown.stdout and "Kafka" in shown.stdout
+    assert coach("job-description", "1", "--clear").stdout.startswith("Removed the job description")
+    again = coach("job-description", "1", "--clear")  # said "Removed" a second time
+    assert again.stdout.strip() == "Interview #1 keeps no job description; nothing was removed."
+    none = coach("delete-interview", "1", "--audio-only", "--yes")
+    assert none.stdout.strip() == "Interview #1 keeps no recording; nothing was removed."
 
 
 def test_one_interview_is_shown_whole_and_edited_from_the_terminal(tmp_path):
