@@ -1621,6 +1621,15 @@ def mock_command(
         typer.echo(f"{row['text']}  score {'-' if score is None else f'{score:g}'}")
         if row["follow_up"]:
             typer.echo(f"  follow-up: {row['follow_up']['text']} ({row['follow_up']['why']})")
+    overall = summary["score_overall"]  # the session's, as the app's report leads with it
+    typer.echo(
+        f"Overall {overall:g}/100 over {count(summary['answers'], 'answer')}"
+        + (f" ({summary['unmeasured_answers']} not measured)." if summary["unmeasured_answers"] else ".")
+        if overall is not None
+        else "No answer could be measured, so the session has no score."
+    )
+    if summary.get("ended_early"):
+        typer.echo(f"Ended early, after {count(summary['questions_asked'], 'question')}.")
     for line in (summary["pattern"], summary["time"], summary["change"]):
         if line:
             typer.echo(line)

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import stat
 import subprocess
@@ -105,6 +106,11 @@ def test_a_second_session_reports_the_change_and_stops_when_the_answers_run_out(
     assert data["turns"][3]["answer"] is None and data["summary"]["ended_early"]
     assert data["summary"]["change"].startswith("Since your last mock interview")
     assert "answers with no result 1 of 1 → 1 of 1" in data["summary"]["change"]
+    # as text, the session's score and its early end are said (they were in the JSON only)
+    shown = coach("mock", "--questions", "2", "--answers", one, data_dir=data_dir)
+    assert shown.returncode == 0, shown.stderr
+    assert re.search(r"\nOverall \d+(\.\d)?/100 over 3 answers[.( ]", shown.stdout), shown.stdout
+    assert "\nEnded early, after 2 questions.\n" in shown.stdout
 
 
 def test_a_folder_without_recordings_is_one_clear_sentence(tmp_path):
