@@ -935,7 +935,13 @@ def edit_user_question(data_dir: Path, question_id: str, *, owner: str = "", **c
 
     current = next((q for q in _own_questions(data_dir, owner) if q.id == question_id), None)
     if current is None:
-        raise InputError(f"You have no question with id '{question_id}'; list yours with `coach questions`.")
+        shipped = any(q.id == question_id for q in _load_all(data_dir).questions)
+        raise InputError(
+            f"'{question_id}' is a question of the shipped banks, which stay as they are; add your own "
+            "version with `coach add-question`."
+            if shipped
+            else f"You have no question with id '{question_id}'; list yours with `coach questions`."
+        )
     if "text" in changes:
         changes["text"] = " ".join(str(changes["text"]).split())
     question = _question_from_entry({**current.to_dict(), **changes}, f"your question '{question_id}'")

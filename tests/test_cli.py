@@ -438,3 +438,16 @@ def test_reanalyze_keeps_the_users_file_name_in_what_history_says(tmp_path):
     after = [line for line in coach("history").stdout.splitlines() if "saved but not analysed" in line]
     assert len(after) == 1 and after == before, (before, after)
     assert ": short.wav is only" in after[0]
+
+
+def test_editing_a_shipped_question_says_why_not(tmp_path):
+    env = {**os.environ, "COACH_DATA_DIR": str(tmp_path)}
+    done = subprocess.run(
+        [*COACH, "edit-question", "mot-09", "--difficulty", "hard"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 1
+    assert "'mot-09' is a question of the shipped banks, which stay as they are" in done.stderr

@@ -366,9 +366,9 @@ def _read_manifest(archive: zipfile.ZipFile, where: str) -> dict:
     try:
         manifest = json.loads(archive.read(MANIFEST))
     except (KeyError, ValueError) as e:
-        raise InputError(f"{_cap(where)} is not a coach export (no readable {MANIFEST} inside).") from e
+        raise InputError(f"{_cap(where)} is not a coach export. Nothing was imported.") from e
     if manifest.get("format") != FORMAT or not isinstance(manifest.get("tables"), dict):
-        raise InputError(f"{_cap(where)} is not a coach export.")
+        raise InputError(f"{_cap(where)} is not a coach export. Nothing was imported.")
     _tables_from_older_lists(manifest, where)
     known = [name for name, _ in MIGRATIONS]
     if manifest.get("format_version", 0) > FORMAT_VERSION or manifest.get("schema") not in known:
