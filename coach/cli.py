@@ -1272,6 +1272,71 @@ def add_option_command(
         typer.echo(f"Added option #{option_id}: {option['kind']} · {option['company'] or option['title']}.")
 
 
+@app.command("edit-option")
+@friendly_errors
+def edit_option_command(
+    option_id: Annotated[int, typer.Argument(help="the option's id (see `coach interviews`)")],
+    status: Annotated[
+        str | None, typer.Option(metavar="STATUS", help="open, accepted, declined or expired")
+    ] = None,
+    company: Annotated[str | None, typer.Option(metavar="COMPANY", help="the company")] = None,
+    title: Annotated[str | None, typer.Option(metavar="TITLE", help="the role's title")] = None,
+    compensation: Annotated[str | None, typer.Option(metavar="TEXT", help="base, bonus, equity")] = None,
+    details: Annotated[str | None, typer.Option(metavar="TEXT", help="scope, team, growth, notes")] = None,
+    deadline: Annotated[
+        str | None, typer.Option(metavar="YYYY-MM-DD", help="when you must answer ('' removes it)")
+    ] = None,
+) -> None:
+    """Change an offer, an alternative or your BATNA: its status (accepted, declined...) or its facts."""
+    from coach import interview_log
+    from coach import store as repository
+    from coach.store.rows import parse_date
+
+    given = dict(status=status, company=company, title=title, compensation=compensation, details=details)
+    if all(v is None for v in (*given.values(), deadline)):
+        raise InputError(
+            "Say what to change: --status, --company, --title, --compensation, --details or --deadline."
+        )
+    if status is not None and status not in interview_log.OPTION_STATUSES:
+        raise InputError(f"The status is open, accepted, declined or expired, not {status!r}.")
+    with open_store() as store:
+        found = [o for o in repository.list_options(store) if o["id"] == option_id]
+        if not found:
+            raise InputError(f"There is no option with id {option_id}; `coach interviews` lists them.")
+        option = found[0]
+        values = {k: (option[k] if v is None else v) for k, v in given.items()}
+        when = option.get("deadline") if deadline is None else (deadline.strip() or None)
+        changes = interview_log.option_edits(
+            option, kind=option["kind"], deadline=parse_date(when, "deadline"), **values
+        )
+        if changes:
+            repository.update_option(store, option_id, **changes)
+    said = ", ".join(sorted(changes))
+    typer.echo(f"Changed option #{option_id}: {said}." if changes else "Nothing had changed.")
+
+
+@app.command("delete-option")
+@friendly_errors
+def delete_option_command(
+    option_id: Annotated[int, typer.Argument(help="the option's id (see `coach interviews`)")],
+    yes: Annotated[bool, typer.Option("--yes", help="do it without asking (it cannot be undone)")] = False,
+) -> None:
+    """Remove an offer, an alternative or your BATNA from the comparison."""
+    from coach import store as repository
+
+    with open_store() as store:
+        found = [o for o in repository.list_options(store) if o["id"] == option_id]
+        if not found:
+            raise InputError(f"There is no option with id {option_id}; `coach interviews` lists them.")
+        named = f"option #{option_id} ({found[0]['kind']} · {found[0]['company'] or found[0]['title']})"
+        if not yes and not sys.stdin.isatty():
+            raise InputError(f"Deleting cannot be undone; add --yes to delete {named}.")
+        if not yes and not typer.confirm(f"Delete {named}? This cannot be undone."):
+            raise InputError("Nothing was deleted.")
+        repository.delete_option(store, option_id)
+    typer.echo(f"Deleted {named}.")
+
+
 @app.command("delete-interview")
 @friendly_errors
 def delete_interview_command(

@@ -451,3 +451,27 @@ def test_editing_a_shipped_question_says_why_not(tmp_path):
     )
     assert done.returncode == 1
     assert "'mot-09' is a question of the shipped banks, which stay as they are" in done.stderr
+
+
+def test_an_offer_is_changed_and_removed_from_the_terminal(tmp_path):
+    """An offer declined stayed "(open)" in `coach interviews`: no command changed or removed one."""
+    env = {**os.environ, "COACH_DATA_DIR": str(tmp_path)}
+
+    def coach(*args):
+        return subprocess.run([*COACH, *args], capture_output=True, text=True, env=env, timeout=120)
+
+    added = coach("add-option", "offer", "--company", "Initech", "--deadline", "2026-12-20")
+    assert added.returncode == 0, added.stderr
+    changed = coach("edit-option", "1", "--status", "declined", "--deadline", "")
+    assert changed.returncode == 0, changed.stderr
+    assert changed.stdout.strip() == "Changed option #1: deadline, status."
+    listed = coach("interviews").stdout
+    assert "Initech" in listed and "(declined)" in listed and "2026-12-20" not in listed
+    wrong = coach("edit-option", "1", "--status", "maybe")
+    assert wrong.returncode == 1 and "open, accepted, declined or expired, not 'maybe'" in wrong.stderr
+    refused = coach("delete-option", "1")
+    assert refused.returncode == 1 and "add --yes to delete option #1 (offer · Initech)" in refused.stderr
+    assert coach("delete-option", "1", "--yes").stdout.strip() == "Deleted option #1 (offer · Initech)."
+    assert "Initech" not in coach("interviews").stdout
+    missing = coach("edit-option", "1", "--status", "open")
+    assert missing.returncode == 1 and "There is no option with id 1" in missing.stderr
