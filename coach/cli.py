@@ -1725,8 +1725,18 @@ def settings_command(
             save_your_role(settings, store, role)
         chosen = your_role(load_settings(), store)
         hosts = role_is_the_cohorts_default(settings, store)
+    from dataclasses import asdict
+
+    current = load_settings()
+    shown = {  # what the Settings page shows; the thresholds are changed there or in settings.toml
+        "speech_model": {"engine": current.engine, "model": current.model},
+        "keep_ums": current.verbatim,
+        "acoustic_fillers": current.recover_fillers,
+        "data_dir": str(current.data_dir),
+        "thresholds": asdict(current.thresholds),
+    }
     if as_json:
-        print_json({"role": chosen})
+        print_json({"role": chosen, **shown})
         return
     if chosen == "any":
         typer.echo("Your role: any (questions for every role are recommended).")
@@ -1734,6 +1744,13 @@ def settings_command(
         typer.echo(f"Your role: {chosen} (its questions and those for any role are recommended).")
     if hosts:
         typer.echo("It is the role your organisation set for everyone until you choose yours with --role.")
+    on_off = {True: "on", False: "off"}
+    typer.echo(
+        f"Speech model: {current.engine} {current.model} (`coach models` lists the others; --model on "
+        f"a command uses another).\nKeeping the 'um's Whisper writes: {on_off[current.verbatim]}; "
+        f"hearing those it drops, from the sound: {on_off[current.recover_fillers]}.\n"
+        f"Data: {current.data_dir}. Thresholds: `coach settings --json`, changed on the Settings page."
+    )
 
 
 @app.command("worker")
