@@ -117,6 +117,7 @@ def add_your_own() -> None:
         points = st.text_area("What a strong answer covers (one a line, optional)")
         if st.form_submit_button("Add to my questions", type="primary"):
             with shared.shown_errors():
+                banks.check_not_there(cfg.data_dir, text, owner=cfg.owner)
                 added = banks.add_user_question(
                     cfg.data_dir,
                     text,

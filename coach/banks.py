@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coach.errors import InputError
-from coach.question_match import normalised_text, same_question  # noqa: F401  (below the banks)
+from coach.question_match import normalise, normalised_text, same_question  # noqa: F401  (below the banks)
 
 if TYPE_CHECKING:
     from coach.store import Store
@@ -859,6 +859,21 @@ def guess_category(text: str) -> str:
     story to tell as situation, action and result); behavioural when the wording does not say."""
     words = " ".join(text.lower().split())
     return next((kind for kind, pattern in _KINDS_BY_WORDING if pattern.search(words)), "behavioural")
+
+
+def check_not_there(data_dir: Path, text: str, *, owner: str = "") -> None:
+    """Refuse a question typed to be added when the bank or your own questions have its very words:
+    a second copy would split its answers between two questions (`coach add-question`, the
+    Questions page). A question heard in an interview goes through `keep_question` instead."""
+    twin = next(
+        (q for q in load_questions(data_dir, owner=owner) if normalise(q.text) == normalise(text)), None
+    )
+    if twin is not None and wanted:
+        mine = twin.source != "bank"
+        raise InputError(
+            f"{'You already have' if mine else 'The banks already have'} this question ({twin.id}); "
+            "practise that one, or word yours differently."
+        )
 
 
 def add_user_question(

@@ -552,6 +552,7 @@ def add_question_command(
     from coach.config import load_settings
 
     settings = load_settings()
+    banks.check_not_there(settings.data_dir, text, owner=settings.owner)
     question = banks.add_user_question(
         settings.data_dir,
         text,

@@ -475,3 +475,18 @@ def test_an_offer_is_changed_and_removed_from_the_terminal(tmp_path):
     assert "Initech" not in coach("interviews").stdout
     missing = coach("edit-option", "1", "--status", "open")
     assert missing.returncode == 1 and "There is no option with id 1" in missing.stderr
+
+
+def test_the_same_question_is_not_added_twice(tmp_path):
+    """`coach add-question "Why did you leave?"` twice made two copies, splitting its answers."""
+    env = {**os.environ, "COACH_DATA_DIR": str(tmp_path)}
+
+    def coach(*args):
+        return subprocess.run([*COACH, *args], capture_output=True, text=True, env=env, timeout=120)
+
+    first = coach("add-question", "Why did you leave your last job so soon?")
+    assert first.returncode == 0, first.stderr
+    again = coach("add-question", "why did you leave your last job so soon")
+    assert again.returncode == 1 and "You already have this question (user-" in again.stderr
+    bank = coach("add-question", "Tell me about yourself.")
+    assert bank.returncode == 1 and "The banks already have this question (mot-" in bank.stderr
