@@ -865,9 +865,8 @@ def check_not_there(data_dir: Path, text: str, *, owner: str = "") -> None:
     """Refuse a question typed to be added when the bank or your own questions have its very words:
     a second copy would split its answers between two questions (`coach add-question`, the
     Questions page). A question heard in an interview goes through `keep_question` instead."""
-    twin = next(
-        (q for q in load_questions(data_dir, owner=owner) if normalise(q.text) == normalise(text)), None
-    )
+    wanted = normalise(text)
+    twin = next((q for q in load_questions(data_dir, owner=owner) if normalise(q.text) == wanted), None)
     if twin is not None and wanted:
         mine = twin.source != "bank"
         raise InputError(
