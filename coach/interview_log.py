@@ -60,7 +60,8 @@ def interview_edits(
     company = company.strip()
     if not company:
         raise InputError("An interview needs the company's name; type it back in and save again.")
-    format = checked_format(format)
+    if format != interview.get("format"):  # one kept from before the check is not refused unchanged
+        format = checked_format(format)
     values = {
         "company": company,
         "role": role.strip(),
