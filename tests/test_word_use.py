@@ -185,8 +185,8 @@ def test_the_cli_keeps_a_description_and_checks_an_answer_against_it(tmp_path):
     assert "key terms" in result.output and "Not heard yet:" in result.output
     result = run(tmp_path, "job-description", "1", "--clear")
     assert result.exit_code == 0 and "Removed" in result.output
-    result = run(tmp_path, "job-description", "1")
-    assert result.exit_code == 1 and "Give the description" in result.output
+    result = run(tmp_path, "job-description", "1")  # without a file: shows the one kept, here none
+    assert result.exit_code == 1 and "Interview #1 keeps no job description; give one" in result.output
 
 
 def test_analysing_again_keeps_checking_the_interviews_terms(store):
