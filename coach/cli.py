@@ -1301,10 +1301,7 @@ def edit_option_command(
     if status is not None and status not in interview_log.OPTION_STATUSES:
         raise InputError(f"The status is open, accepted, declined or expired, not {status!r}.")
     with open_store() as store:
-        found = [o for o in repository.list_options(store) if o["id"] == option_id]
-        if not found:
-            raise InputError(f"There is no option with id {option_id}; `coach interviews` lists them.")
-        option = found[0]
+        option = _option(store, option_id)
         values = {k: (option[k] if v is None else v) for k, v in given.items()}
         when = option.get("deadline") if deadline is None else (deadline.strip() or None)
         changes = interview_log.option_edits(
@@ -1314,6 +1311,15 @@ def edit_option_command(
             repository.update_option(store, option_id, **changes)
     said = ", ".join(sorted(changes))
     typer.echo(f"Changed option #{option_id}: {said}." if changes else "Nothing had changed.")
+
+
+def _option(store, option_id: int) -> dict:
+    from coach import store as repository
+
+    found = [o for o in repository.list_options(store) if o["id"] == option_id]
+    if not found:
+        raise InputError(f"There is no option with id {option_id}; `coach interviews` lists them.")
+    return found[0]
 
 
 @app.command("delete-option")
@@ -1326,10 +1332,8 @@ def delete_option_command(
     from coach import store as repository
 
     with open_store() as store:
-        found = [o for o in repository.list_options(store) if o["id"] == option_id]
-        if not found:
-            raise InputError(f"There is no option with id {option_id}; `coach interviews` lists them.")
-        named = f"option #{option_id} ({found[0]['kind']} · {found[0]['company'] or found[0]['title']})"
+        option = _option(store, option_id)
+        named = f"option #{option_id} ({option['kind']} · {option['company'] or option['title']})"
         if not yes and not sys.stdin.isatty():
             raise InputError(f"Deleting cannot be undone; add --yes to delete {named}.")
         if not yes and not typer.confirm(f"Delete {named}? This cannot be undone."):

@@ -57,14 +57,14 @@ def interview_edits(
     job_description: str | None = None,
 ) -> dict:
     """The fields the user changed, tidied; an interview keeps a company name."""
-    company = company.strip()
+    company = one_line(company)
     if not company:
         raise InputError("An interview needs the company's name; type it back in and save again.")
     if format != interview.get("format"):  # one kept from before the check is not refused unchanged
         format = checked_format(format)
     values = {
         "company": company,
-        "role": role.strip(),
+        "role": one_line(role),
         "stage": stage,
         "interview_date": interview_date.isoformat(),
         "format": format,
@@ -178,8 +178,8 @@ def add_interview(
     format = checked_format(format)
     return store.add_interview(
         db,
-        company=company,
-        role=role.strip(),
+        company=one_line(company),
+        role=one_line(role),
         stage=stage.strip(),
         interview_date=interview_date,
         format=format,
@@ -188,6 +188,12 @@ def add_interview(
         people=[parse_person(line) for line in people if line.strip()],
         job_description=(job_description or "").strip(),
     )
+
+
+def one_line(name: str) -> str:
+    """A company's or role's name on one line, single-spaced: a line break typed into it broke the
+    log's layout in the terminal and on the cards."""
+    return " ".join((name or "").split())
 
 
 def checked_format(format: str) -> str:

@@ -490,3 +490,12 @@ def test_the_same_question_is_not_added_twice(tmp_path):
     assert again.returncode == 1 and "You already have this question (user-" in again.stderr
     bank = coach("add-question", "Tell me about yourself.")
     assert bank.returncode == 1 and "The banks already have this question (mot-" in bank.stderr
+
+
+def test_a_company_typed_over_two_lines_is_kept_on_one(tmp_path):
+    """A company name holding a line break was kept as typed and broke `coach interviews`' layout."""
+    env = {**os.environ, "COACH_DATA_DIR": str(tmp_path)}
+    run = [*COACH, "add-interview", "Acme\nRobotics", "--date", "2026-11-01", "--role", " Data\nengineer "]
+    assert subprocess.run(run, capture_output=True, text=True, env=env, timeout=120).returncode == 0
+    shown = subprocess.run([*COACH, "interview", "1"], capture_output=True, text=True, env=env, timeout=120)
+    assert shown.stdout.startswith("#1 Acme Robotics · Data engineer: first round, 2026-11-01\n")
