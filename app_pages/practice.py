@@ -612,6 +612,28 @@ def the_result(result: dict) -> None:
     )
     if not result.get("demonstration"):  # the sample is never saved, as said above
         st.caption("Every answer is saved automatically; see them all on the Progress page.")
+    if result.get("attempt_id") is not None:
+        delete_this_answer(result["attempt_id"])
+
+
+def delete_this_answer(attempt_id: int) -> None:
+    """A take the person does not want kept goes, with its recording (asked first)."""
+    if not shared.asked_first(
+        "practice_delete",
+        "Delete this answer",
+        "Delete this answer with its recording, transcript and feedback? This cannot be undone.",
+        icon=":material/delete:",
+        type="tertiary",
+    ):
+        return
+    from coach.practice import delete_answer
+
+    with shared.shown_errors():
+        delete_answer(db, attempt_id)
+        ss.practice_result = None
+        ss.practice_take += 1  # the recorder starts empty: the deleted take is not analysed again
+        ss.practice_deleted = True
+        st.rerun()
 
 
 def against_earlier(result: dict) -> None:
@@ -674,6 +696,8 @@ if cfg.queue:
         st.error(ss.practice_result["error"])
 if ss.practice_result and ss.practice_result.get("analysis"):
     the_result(ss.practice_result)
+elif ss.pop("practice_deleted", False):
+    st.success("That answer is deleted, with its recording.", icon=":material/delete:")
 # Models load last, while the user answers, so the page is usable at once; by the time a take ends
 # the first answer no longer waits for the model (benchmarks/practice_latency.py). In cohort mode
 # the workers hold the models, not the app.

@@ -709,6 +709,17 @@ def history_command(
     typer.echo(f"{count(len(history['attempts']), 'practice answer')}{mock_words(in_mock)}.", err=True)
 
 
+def _agreed_to_delete(what: str, yes: bool) -> None:
+    """Go on only when the user agreed to delete `what`: with --yes, or by answering yes at a
+    terminal (a script without --yes is refused, never left waiting for an answer)."""
+    if yes:
+        return
+    if not sys.stdin.isatty():
+        raise InputError(f"Deleting cannot be undone; add --yes to delete {what}.")
+    if not typer.confirm(f"Delete {what}? This cannot be undone."):
+        raise InputError("Nothing was deleted.")
+
+
 def _check_question_known(store, question_id: str) -> None:
     """A question with no answers yet is fine (its history is empty); an id that is no bank
     question, none of yours and none asked in an interview is a typo, told as one sentence."""
@@ -725,6 +736,27 @@ def _measure(row: dict, key: str, unit: str = "") -> str:
     if value is None:
         return "-"
     return (f"{value:.0f}" if key in ("wpm", "score_overall") else f"{round(value, 1):g}") + unit
+
+
+@app.command("delete-answer")
+@friendly_errors
+def delete_answer_command(
+    attempt_id: Annotated[int, typer.Argument(help="the practice answer's number (#N in `coach history`)")],
+    yes: Annotated[bool, typer.Option("--yes", help="do it without asking (it cannot be undone)")] = False,
+) -> None:
+    """Delete one practice answer with its recording, transcript and feedback."""
+    from coach import store as repository
+    from coach.local_time import local_moment
+    from coach.practice import delete_answer
+
+    with open_store() as store:
+        answer = repository.get_attempt(store, attempt_id)  # "no practice answer with id" first
+        asked = one_line(answer["question_text"] or answer["question_id"] or "no question")
+        when = local_moment(answer["created_at"])
+        named = f"practice answer #{attempt_id} ({when:%Y-%m-%d %H:%M}, “{asked}”)"
+        _agreed_to_delete(f"{named} with its recording", yes)
+        delete_answer(store, attempt_id)
+    typer.echo(f"Deleted {named} with its recording.")
 
 
 @app.command("progress")
@@ -1334,10 +1366,7 @@ def delete_option_command(
     with open_store() as store:
         option = _option(store, option_id)
         named = f"option #{option_id} ({option['kind']} · {option['company'] or option['title']})"
-        if not yes and not sys.stdin.isatty():
-            raise InputError(f"Deleting cannot be undone; add --yes to delete {named}.")
-        if not yes and not typer.confirm(f"Delete {named}? This cannot be undone."):
-            raise InputError("Nothing was deleted.")
+        _agreed_to_delete(named, yes)
         repository.delete_option(store, option_id)
     typer.echo(f"Deleted {named}.")
 
@@ -1366,10 +1395,7 @@ def delete_interview_command(
             if audio_only
             else f"{named} with its recordings, answers and debriefs"
         )
-        if not yes and not sys.stdin.isatty():
-            raise InputError(f"Deleting cannot be undone; add --yes to delete {what}.")
-        if not yes and not typer.confirm(f"Delete {what}? This cannot be undone."):
-            raise InputError("Nothing was deleted.")
+        _agreed_to_delete(what, yes)
         forget_review_work(store, interview_id)
         if audio_only:
             removed = repository.delete_interview_audio(store, interview_id)

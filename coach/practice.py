@@ -252,3 +252,18 @@ def _store_attempt(
             opened.close()
     forget_question(recording.path)
     return attempt_id
+
+
+def delete_answer(store: Store, attempt_id: int) -> dict:
+    """Delete one practice answer with its recording, for the page and `coach delete-answer`; the
+    voice profile made from practice recordings goes too (a review makes it again from the ones
+    left), so nothing of a deleted take stays. Returns the answer as it was (an unknown id or
+    someone else's raises NotFoundError before anything is deleted)."""
+    from coach.interview.profile import forget_profile
+    from coach.store import delete_attempt, get_attempt
+
+    answer = get_attempt(store, attempt_id)
+    delete_attempt(store, attempt_id, keep_audio=False)
+    if answer.get("recording_path"):
+        forget_profile(store.settings)
+    return answer

@@ -476,3 +476,30 @@ def test_a_take_whose_analysis_the_page_left_is_offered_on_the_way_back(tmp_path
     assert not at.exception
     assert not any("was kept but not analysed" in m.value for m in at.markdown)
     assert not any("was kept but not analysed" in m.value for m in at.run().markdown)  # for the visit
+
+
+def test_an_answer_not_wanted_is_deleted_with_its_recording(tmp_path, monkeypatch):
+    """A take the person did not want kept could only go with all their data."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("practice").run()
+    first_recommended = [b.key for b in at.button if b.key and b.key.startswith("practice_rec_")][0]
+    at.button(key=first_recommended).click().run()
+    at.audio_input[0].set_value(("answer.wav", (DATA / "fillers.wav").read_bytes(), "audio/wav")).run()
+    assert not at.exception and len(_answers(tmp_path)) == 1
+    recordings = list((tmp_path / "recordings").rglob("*.wav"))
+    assert len(recordings) == 1
+    at.button(key="practice_delete").click().run()  # asked first: nothing goes yet
+    assert [w.value for w in at.warning] == [
+        "Delete this answer with its recording, transcript and feedback? This cannot be undone."
+    ]
+    at.button(key="practice_delete_no").click().run()
+    assert not at.warning and len(_answers(tmp_path)) == 1 and recordings[0].exists()
+    at.button(key="practice_delete").click().run()
+    at.button(key="practice_delete_yes").click().run()
+    assert not at.exception and not at.error
+    assert _answers(tmp_path) == [] and not recordings[0].exists()
+    assert [s.value for s in at.success] == ["That answer is deleted, with its recording."]
+    assert at.session_state["practice_result"] is None
+    assert len(at.audio_input) == 1 and at.audio_input[0].value is None  # not analysed and saved again
+    at.run()
+    assert _answers(tmp_path) == [] and not at.success  # said once

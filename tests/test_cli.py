@@ -499,3 +499,39 @@ def test_a_company_typed_over_two_lines_is_kept_on_one(tmp_path):
     assert subprocess.run(run, capture_output=True, text=True, env=env, timeout=120).returncode == 0
     shown = subprocess.run([*COACH, "interview", "1"], capture_output=True, text=True, env=env, timeout=120)
     assert shown.stdout.startswith("#1 Acme Robotics · Data engineer: first round, 2026-11-01\n")
+
+
+def test_one_practice_answer_is_deleted_with_its_recording(clips, tmp_path):
+    """No command or page could delete one practice answer: a take someone did not want kept
+    stayed, recording and all, until they deleted all their data."""
+
+    def saved(clip: str, *question: str) -> None:
+        result = coach("analyze", clips / clip, "--save", *question, "--no-progress", data_dir=tmp_path)
+        assert result.returncode == 0, result.stderr
+
+    saved("clean.webm", "--question", "beh-lead-01")
+    saved("fillers.wav")
+    profile = tmp_path / "review-work" / "voice-profile.npz"  # made from practice takes by a review
+    profile.parent.mkdir(parents=True, exist_ok=True)
+    profile.write_bytes(b"a voiceprint")
+    refused = coach("delete-answer", "1", data_dir=tmp_path)  # not at a terminal: --yes or nothing
+    assert refused.returncode == 1
+    assert refused.stderr.startswith(
+        "error: Deleting cannot be undone; add --yes to delete practice answer #1 ("
+    )
+    assert "“Tell me about a time you led a project or team" in refused.stderr
+    assert list((tmp_path / "recordings").rglob("*.webm")) and profile.exists()
+    done = coach("delete-answer", "1", "--yes", data_dir=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("Deleted practice answer #1 (") and done.stdout.strip().endswith(
+        "with its recording."
+    )
+    assert not list((tmp_path / "recordings").rglob("*.webm")) and not profile.exists()
+    assert len(list((tmp_path / "recordings").rglob("*.wav"))) == 1  # the other answer's recording stays
+    left = json.loads(coach("history", "--json", data_dir=tmp_path).stdout)["attempts"]
+    assert [a["id"] for a in left] == [2]  # the other answer stays
+    again = coach("delete-answer", "1", "--yes", data_dir=tmp_path)
+    assert again.returncode == 1
+    assert again.stderr.strip() == (
+        "error: There is no practice answer with id 1; `coach history` lists them with their ids."
+    )
