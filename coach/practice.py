@@ -72,6 +72,7 @@ def analyze_answer(
     problems: Sequence[str] = (),
     *,
     interview: bool = False,
+    off_topic_check: bool | None = None,
     job_description: str | None = None,
 ) -> AnswerAnalysis:
     """The analysis of one answer; `problems` found before it (the audio distorted, the voices
@@ -85,6 +86,7 @@ def analyze_answer(
         settings=settings,
         problems=problems,
         interview=interview,
+        off_topic_check=off_topic_check,
         job_description=job_description,
     )
 
@@ -161,6 +163,7 @@ def practice_answer(
     channel: str | None = None,
     interview_id: int | None = None,
     interview: bool = False,
+    off_topic_check: bool | None = None,
     store: Store | None = None,
 ) -> PracticeResult:
     """Keep (if `save`), transcribe and analyse one spoken answer; store it as an attempt if `save`.
@@ -172,7 +175,8 @@ def practice_answer(
     `interview_id`: the interview in the log this answer prepares for; its job description's
     terms are checked and the attempt is linked to it. `interview`: the answer was given in a
     (mock) interview that has moved on, so a reply too short to measure is not a take to record
-    again."""
+    again. `off_topic_check`: whether an answer about something else goes unscored
+    (coach.analysis.answer.analyze; by default unless `interview`)."""
     description = job_description(settings, interview_id, store)  # an unknown id fails before any work
     report = progress or (lambda _message, _fraction: None)
     recording = None
@@ -211,7 +215,13 @@ def practice_answer(
         raise
     report("Analysing fillers, pace and structure", 0.92)
     answer = analyze_answer(
-        transcript, settings, question, problems, interview=interview, job_description=description
+        transcript,
+        settings,
+        question,
+        problems,
+        interview=interview,
+        off_topic_check=off_topic_check,
+        job_description=description,
     )
     attempt_id = None
     if save:

@@ -38,12 +38,38 @@ def _question(question_id: str | None, settings):
         return None
 
 
-def _analyse(transcript, question_id: str | None, settings, job_description: str | None = None) -> dict:
+def _analyse(
+    transcript,
+    question_id: str | None,
+    settings,
+    job_description: str | None = None,
+    *,
+    kind: dict | None = None,
+) -> dict:
+    """`kind`: how the answer was first analysed (`_as_first_analysed`); a practice take by default."""
     from coach.analysis import analyze
 
     question = _question(question_id, settings)
-    answer = analyze(transcript, question=question, settings=settings, job_description=job_description)
+    answer = analyze(
+        transcript, question=question, settings=settings, job_description=job_description, **(kind or {})
+    )
     return answer.to_dict()
+
+
+def _as_first_analysed(what: str, row) -> dict:
+    """Analyse a stored answer again as it was analysed first: a real interview's answer as one
+    (no off-topic check, a short reply not called a take to record again), a mock interview's as
+    one (its question known), and with what was found wrong in its recording (distorted, one voice
+    where two speak), which its words alone cannot show: an answer that could not be scored is
+    never scored by analysing it again."""
+    from coach.analysis import quality
+
+    problems = quality.recording_problems((row.analysis or {}).get("warnings"))
+    if what == "real answer":
+        return {"problems": problems, "interview": True}
+    if getattr(row, "mock_session_id", None) is not None:
+        return {"problems": problems, "interview": True, "off_topic_check": True}
+    return {"problems": problems}
 
 
 def reanalyze(
@@ -127,7 +153,9 @@ def _reanalyse_one(store: Store, what: str, row, retranscribe: bool) -> None:
     from coach.job_description import description_of
 
     description = description_of(store, getattr(row, "interview_id", None))
-    analysis = _analyse(transcript, row.question_id, settings, description)
+    analysis = _analyse(
+        transcript, row.question_id, settings, description, kind=_as_first_analysed(what, row)
+    )
     replace_analysis(store, what, row, analysis, new_transcript, engine, model)
 
 

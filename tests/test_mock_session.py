@@ -10,7 +10,8 @@ import soundfile
 
 from coach.errors import NotAudioError
 from coach.mock.session import MockSession, plan_for
-from coach.store import list_attempts, open_store
+from coach.reanalysis import reanalyze
+from coach.store import get_attempt, list_attempts, open_store
 
 DATA = Path(__file__).parent / "data"
 
@@ -85,3 +86,33 @@ def test_the_next_report_compares_with_the_last_session_that_measured_an_answer(
         third["change"].startswith("Since your last mock interview (")
         and f"overall score {was} → " in third["change"]
     )
+
+
+def test_an_answer_about_something_else_is_not_scored_in_a_mock_either(settings, tmp_path):
+    """A mock interview analyses its answers as interview answers, which skipped the off-topic
+    check: a lecture given for a story question was scored. Its question is known, as in practice."""
+    from dataclasses import replace
+
+    from coach import banks
+
+    story = next(q for q in banks.load_questions(settings.data_dir) if q.id == "beh-lead-01")
+    db = open_store(settings)
+    try:
+        mock = MockSession(settings, replace(plan_for(db, settings, n=1), questions=(story,)))
+        asked = mock.current
+        assert asked.question_id == "beh-lead-01"
+        mock.answer(DATA / "real_speech" / "lecture.wav")  # a real lecture, not an interview answer
+        assert asked.answer["scores"] is None and asked.answer["feedback"] == []
+        assert asked.answer["warnings"][0] == (
+            "This does not sound like an answer to “Tell me about a time you led a project or team "
+            "without formal authority”, so it is not scored. Next time, answer it with a time it "
+            "happened to you."
+        )
+        assert mock.finished  # no follow-up on it: the interview moved on
+        summary = mock.finish(db)
+        assert summary["unmeasured_answers"] == 1 and len(list_attempts(db)) == 1  # kept all the same
+        reanalyze(db, force=True)  # analysed again as a mock interview's answer, which it is
+        again = get_attempt(db, asked.attempt_id)
+        assert again["analysis"]["warnings"] == asked.answer["warnings"] and again["score_overall"] is None
+    finally:
+        db.close()

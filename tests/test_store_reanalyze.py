@@ -117,3 +117,55 @@ def test_a_recording_whose_file_is_gone_leaves_no_note_behind(store, settings):
     assert [f["path"] for f in report["failed"]] == [store.relative(gone.path)]
     assert "No file at" in report["failed"][0]["error"]
     assert list(gone.path.parent.iterdir()) == []  # no stray `.gone.wav.question.json`
+
+
+def test_an_answer_that_could_not_be_scored_is_not_scored_by_analysing_it_again(store):
+    """What was found wrong in the recording (distorted sound, one voice where two speak) is not in
+    the words, and `coach reanalyze` analysed the words alone: it scored and coached such answers.
+    A real interview's short reply was told to be recorded again, as a practice take is."""
+    from coach.analysis.quality import DISTORTED, ONE_VOICE
+
+    def unscored(warning: str) -> dict:
+        return {
+            **analysis_dict(version="0.1", text=ANSWER),
+            "scores": None,
+            "feedback": [],
+            "warnings": [warning],
+        }
+
+    attempt_id = save_attempt(
+        store,
+        question_id="beh-conflict",
+        question_text="A conflict?",
+        recording=None,
+        transcript=transcript_dict(ANSWER, 30.0),
+        analysis=unscored(DISTORTED),
+        engine="faster-whisper",
+        model="tiny.en",
+    )
+    interview_id = add_interview(store, company="Acme", interview_date="2025-03-01")
+    short = "Yes, twice."
+    answers = [
+        {
+            "question_text": "Why Acme?",
+            "transcript": transcript_dict(ANSWER, 30.0),
+            "analysis": unscored(ONE_VOICE),
+        },
+        {
+            "question_text": "Have you led a team?",
+            "transcript": transcript_dict(short, 2.0),
+            "analysis": analysis_dict(version="0.1", text=short),
+        },
+    ]
+    save_interview_recording(
+        store, interview_id, recording=None, transcript=None, engine="e", model="m", answers=answers
+    )
+
+    assert len(reanalyze(store)["reanalysed"]) == 3
+    attempt = get_attempt(store, attempt_id)
+    assert attempt["analysis_version"] == ANALYSIS_VERSION
+    assert attempt["analysis"]["scores"] is None and attempt["score_overall"] is None
+    assert attempt["analysis"]["warnings"] == [DISTORTED] and attempt["analysis"]["feedback"] == []
+    one_voice, reply = get_interview(store, interview_id)["recordings"][0]["turns"]
+    assert one_voice["analysis"]["scores"] is None and one_voice["analysis"]["warnings"] == [ONE_VOICE]
+    assert reply["analysis"]["warnings"] == ["Only 2 words in 2 s: too little to measure."]

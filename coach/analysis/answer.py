@@ -81,6 +81,7 @@ def analyze(
     settings: Settings | None = None,
     problems: Sequence[str] = (),
     interview: bool = False,
+    off_topic_check: bool | None = None,
     job_description: str | None = None,
 ) -> AnswerAnalysis:
     """Analyse one answer. `question` is any object with `.talking_points` and `.target_s`.
@@ -88,7 +89,10 @@ def analyze(
     `problems` are reasons found before the transcript (distorted audio, voices not separated)
     why the answer cannot be scored; with any of them, or any the quality gate finds here, the
     answer is measured but gets no scores and no feedback, only `warnings`. `interview`: an answer
-    cut from a real interview (a short reply there is not a take to record again).
+    cut from a real or mock interview (a short reply there is not a take to record again).
+    `off_topic_check`: whether an answer about something else altogether goes unscored; by default
+    a practice take's does and an answer cut from a real interview's does not (its question was
+    matched to the bank and may be matched wrongly); a mock interview's does (its question is known).
     `job_description`: the pasted description of the job practised for; its key terms are
     checked against the answer (`metrics.job_terms`)."""
     thresholds = settings.thresholds if settings is not None else Thresholds()
@@ -167,8 +171,9 @@ def analyze(
     }
     lines = feedback.build_feedback(details, thresholds)
     blocking = [*problems, *quality.blocking_problems(transcript, n_words, interview=interview)]
-    if not blocking and not interview and not details["not_english"]:
-        blocking += _off_topic(question, transcript.text)
+    checked = not interview if off_topic_check is None else off_topic_check
+    if not blocking and checked and not details["not_english"]:
+        blocking += _off_topic(question, transcript.text, interview=interview)
     warnings = tuple(dict.fromkeys([*blocking, *quality.unheard_warnings(transcript)]))
     return AnswerAnalysis(
         transcript,
@@ -183,7 +188,7 @@ def analyze(
     )
 
 
-def _off_topic(question, text: str) -> list[str]:
+def _off_topic(question, text: str, *, interview: bool = False) -> list[str]:
     """The sentence saying the answer is about something else, or []: a practice answer to a story
     question only. The check measures likeness to interview stories, so a short "I like the product
     and the people" for "Why this team?" would read as off the question; and a real interview's
@@ -194,7 +199,7 @@ def _off_topic(question, text: str) -> list[str]:
         return []
     if not relevance.off_topic(asked, points, text):
         return []
-    return [quality.off_topic_problem(asked)]
+    return [quality.off_topic_problem(asked, interview=interview)]
 
 
 def _parse(nlp, transcript: Transcript) -> Doc:

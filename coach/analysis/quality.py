@@ -64,12 +64,14 @@ RULES = (
 )
 
 
-def off_topic_problem(question: str) -> str:
+def off_topic_problem(question: str, *, interview: bool = False) -> str:
     """Why an answer about something else altogether (coach.analysis.relevance.off_topic) gets no
-    score: its pace and talking points would be measured on a recipe or a lecture."""
-    return (
-        f"This does not sound like an answer to “{question.rstrip('.')}”, so it is not scored. "
-        "Answer the question with a time it happened to you, and try again."
+    score: its pace and talking points would be measured on a recipe or a lecture. In a mock
+    interview, which has moved on, there is no taking it again."""
+    return f"This does not sound like an answer to “{question.rstrip('.')}”, so it is not scored. " + (
+        "Next time, answer it with a time it happened to you."
+        if interview
+        else "Answer the question with a time it happened to you, and try again."
     )
 
 
@@ -115,10 +117,29 @@ def clipped_share(samples: np.ndarray) -> float:
     return float(np.mean(np.abs(samples[loud]) >= CLIPPED_LEVEL))
 
 
+# Reasons found in the recording, before its words, why an answer cannot be scored, whatever the
+# words say. They stand in the answer's warnings; analysing the answer again from its stored words
+# (coach.reanalysis) cannot find them again, so it keeps those it finds there (`recording_problems`).
+DISTORTED = (
+    "The recording is distorted (too loud for the microphone), so pace and pauses cannot be "
+    "measured. Move back from the microphone or turn its level down, and record again."
+)
+ONE_VOICE = (
+    "Only one voice was found, so your words could not be told apart from the interviewer's "
+    "and nothing is scored. If two people speak in it, review it again saying how many people "
+    "speak (2)."
+)
+NO_QUESTION_FOUND = (
+    "No interviewer question was recognised, so the whole recording, the interviewer's words "
+    "included, is shown as one answer and not scored."
+)
+RECORDING_PROBLEMS = (DISTORTED, ONE_VOICE, NO_QUESTION_FOUND)
+
+
+def recording_problems(warnings) -> list[str]:
+    """The warnings of a stored analysis that were found in the recording (RECORDING_PROBLEMS)."""
+    return [w for w in warnings or () if w in RECORDING_PROBLEMS]
+
+
 def audio_problems(samples: np.ndarray) -> list[str]:
-    if clipped_share(samples) > MAX_CLIPPED_SHARE:
-        return [
-            "The recording is distorted (too loud for the microphone), so pace and pauses cannot be "
-            "measured. Move back from the microphone or turn its level down, and record again."
-        ]
-    return []
+    return [DISTORTED] if clipped_share(samples) > MAX_CLIPPED_SHARE else []

@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from coach import banks, store
+from coach.analysis.quality import NO_QUESTION_FOUND
 from coach.audio import SavedRecording
 from coach.config import Settings
 from coach.debrief import heard_questions
@@ -206,10 +207,7 @@ def _whole_recording_problems(result: dict) -> list[str]:
     identification = result["identification"]
     if identification["method"] == "one voice":
         return list(identification.get("unscorable") or [])  # [] when the user said only they speak
-    return [
-        "No interviewer question was recognised, so the whole recording, the interviewer's words "
-        "included, is shown as one answer and not scored."
-    ]
+    return [NO_QUESTION_FOUND]
 
 
 def _whole_recording(result: dict, settings: Settings) -> dict:

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
+from coach.analysis.quality import ONE_VOICE
 from coach.analysis.wording import clock
 from coach.audio import file_sha256
 from coach.banks import Question
@@ -52,11 +53,6 @@ SNIPPET_S = 6.0
 
 # One voice found where an interview has two: the interviewer's questions would be scored as the
 # candidate's answer, so nothing is scored (the quality gate, issue 15).
-ONE_VOICE = (
-    "Only one voice was found, so your words could not be told apart from the interviewer's "
-    "and nothing is scored. If two people speak in it, review it again saying how many people "
-    "speak (2)."
-)
 
 
 @dataclass(frozen=True)

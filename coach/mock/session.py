@@ -168,6 +168,7 @@ class MockSession:
             # checked and the answer is linked to it (a follow-up has no talking points to check)
             interview_id=self.plan.interview_id if turn.kind == "question" else None,
             interview=True,  # the interview moves on: a short reply is not a take to record again
+            off_topic_check=True,  # but the question is known: an answer about something else is not scored
         )
         turn.answer, turn.attempt_id = result.analysis, result.attempt_id
         chosen = follow_up.decide(turn.answer, turn.question) if turn.kind == "question" else None

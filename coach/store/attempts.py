@@ -94,7 +94,7 @@ def save_attempt(
         return conn.execute(attempts.insert().values(**values)).inserted_primary_key[0]
 
 
-def _mock_session_id() -> sa.Label:
+def mock_session_id() -> sa.Label:
     """The mock interview an answer was given in (None for one given on Practice): a mock
     interview's answers are practice answers, and say where they came from."""
     return (
@@ -110,7 +110,7 @@ def _mock_session_id() -> sa.Label:
 
 def _with_recording(query: sa.Select) -> sa.Select:
     return query.add_columns(
-        _mock_session_id(),
+        mock_session_id(),
         recordings.c.path.label("recording_path"),
         recordings.c.sha256.label("recording_sha256"),
         recordings.c.original_name.label("recording_original_name"),
