@@ -262,7 +262,16 @@ def add_option(
     if kind not in OPTION_KINDS:
         raise InputError(f"An option is an offer, an alternative or your BATNA, not {kind!r}.")
     if interview_id is not None:  # an option from an interview is named after it unless told otherwise
+        from coach.pipeline import normalised  # the pipeline reads this module
+
         interview = store.get_interview(db, interview_id)
+        named, theirs = company.strip(), interview["company"]
+        if named and normalised(named) != normalised(theirs):
+            # it would sit on that company's card, under another company's name
+            raise InputError(
+                f"That interview is with {theirs}, not {named}: choose an interview with {named}, "
+                "or leave the company empty to name the option after the interview's."
+            )
         company = company.strip() or interview["company"]
         title = title.strip() or interview["role"]
     if not (company.strip() or title.strip()):

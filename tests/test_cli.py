@@ -535,3 +535,19 @@ def test_one_practice_answer_is_deleted_with_its_recording(clips, tmp_path):
     assert again.stderr.strip() == (
         "error: There is no practice answer with id 1; `coach history` lists them with their ids."
     )
+
+
+def test_an_option_is_not_put_on_another_companys_interview(tmp_path):
+    """`add-option offer --company Beta --interview 1` (interview 1 with Acme) put Beta's offer on
+    Acme's card."""
+    assert coach("add-interview", "Acme Inc.", "--date", "2026-11-02", data_dir=tmp_path).returncode == 0
+    wrong = coach("add-option", "offer", "--company", "Beta", "--interview", "1", data_dir=tmp_path)
+    assert wrong.returncode == 1
+    assert wrong.stderr.strip() == (
+        "error: That interview is with Acme Inc., not Beta: choose an interview with Beta, or leave "
+        "the company empty to name the option after the interview's."
+    )
+    assert "Beta" not in coach("interviews", data_dir=tmp_path).stdout
+    # the same company written another way is the same company
+    same = coach("add-option", "offer", "--company", "acme", "--interview", "1", data_dir=tmp_path)
+    assert same.returncode == 0, same.stderr
