@@ -25,7 +25,7 @@ from coach.interview_log import (
     person_edits,
 )
 from coach.local_time import long_date
-from coach.pipeline import Opportunity, pipeline_report
+from coach.pipeline import Opportunity, as_written_most, pipeline_report
 from coach.ui import browser_clock, shared, summary
 from coach.ui.highlight import escape
 from coach.ui.log_labels import (
@@ -564,7 +564,8 @@ def add_interview_form(today: date) -> None:
 def before_the_interview(interviews: list[dict], today: date) -> None:
     """What is coming up, the playbook's checklist, and questions to ask them."""
     # an offer or a rejection logged as a stage is no interview to prepare for
-    upcoming = [i for i in coming_up(interviews, today) if playbook.is_interview(i["stage"])]
+    named = as_written_most(interviews)  # "acme" typed for one stage reads Acme, as on its card
+    upcoming = [i for i in coming_up(named, today) if playbook.is_interview(i["stage"])]
     if upcoming:
         when = {i["id"]: date_words(str(i["interview_date"]), today) for i in upcoming}
         st.markdown(

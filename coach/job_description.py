@@ -10,6 +10,7 @@ from datetime import date, timedelta
 
 from coach import banks
 from coach.errors import InputError
+from coach.pipeline import as_written_most
 from coach.playbook import is_interview
 from coach.recommend import INTERVIEW_COMPETENCIES, INTERVIEW_WORDS, InterviewAsks
 from coach.store import Store, get_interview, list_interviews, update_interview
@@ -62,7 +63,11 @@ def interviews_to_prepare(interviews: list[dict], today: date) -> list[dict]:
         return day < today, abs((day - today).days)
 
     return sorted(
-        (i for i in interviews if _day(i["interview_date"]) >= since and is_interview(i.get("stage"))),
+        (
+            i
+            for i in as_written_most(interviews)
+            if _day(i["interview_date"]) >= since and is_interview(i.get("stage"))
+        ),
         key=order,
     )
 

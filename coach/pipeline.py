@@ -198,6 +198,17 @@ def _spelling(names: list[str]) -> str:
     return max(names, key=lambda n: (names.count(n), -names.index(n)))
 
 
+def as_written_most(interviews: list[dict]) -> list[dict]:
+    """The interviews, each company named the way the user writes it most often, as its card
+    names it: a stage typed "acme" is listed as Acme's everywhere one is chosen (for display only:
+    what is stored stays as typed)."""
+    ordered = sorted(interviews, key=lambda i: (str(i["interview_date"]), i["id"]))
+    ways: dict[str, list[str]] = {}
+    for item in ordered:
+        ways.setdefault(normalised(item["company"]), []).append(item["company"])
+    return [{**i, "company": _spelling(ways[normalised(i["company"])])} for i in interviews]
+
+
 def _people(stages: list[dict], leave_out: list[dict] = ()) -> list[dict]:
     seen: dict[str, dict] = {}
     for item in (i for i in stages if i not in leave_out):

@@ -1,6 +1,6 @@
 """The Interviews page: the log, adding an interview, a debrief that feeds the question bank."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from app_support import markdown_text, page, seeded_dir
 from cli_support import run_coach
@@ -456,3 +456,33 @@ def test_an_offer_stage_is_nothing_to_prepare_for(tmp_path, monkeypatch):
     assert "is an outcome, not an interview: there is no checklist to prepare for it." in refused.stderr
     both = run_coach("prepare", str(offer + 1), "--tick", "1", "--untick", "1", data_dir=tmp_path)
     assert both.returncode == 1 and "Step 1 is both ticked and unticked" in both.stderr
+
+
+def test_a_company_typed_another_way_is_named_as_on_its_card(tmp_path, monkeypatch):
+    """A stage typed "acme" for Acme's opportunity was listed as "acme" under Coming up and in the
+    Prepare tab's choice, beside a card that says Acme."""
+    from coach.ui.summary import prepare_label
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    today = date.today()
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        store.add_interview(db, company="Acme", interview_date=today - timedelta(days=9), stage="screen")
+        store.add_interview(db, company="Acme", interview_date=today - timedelta(days=2), stage="technical")
+        typed = store.add_interview(
+            db, company="acme ", interview_date=today + timedelta(days=3), stage="final"
+        )
+        from coach.job_description import interviews_to_prepare
+
+        practice_choices = interviews_to_prepare(store.list_interviews(db), today)
+        assert store.get_interview(db, typed)["company"] == "acme"  # what is stored stays as typed
+    finally:
+        db.close()
+    at = page("interviews").run()
+    assert not at.exception
+    [coming] = [t for t in markdown_text(at).splitlines() if t.startswith("**Coming up:**")]
+    assert coming.startswith("**Coming up:** Acme — final, ")
+    chooser = at.selectbox(key="interviews_prepare_for")
+    assert chooser.options[0].startswith("Acme — final, ")
+    assert prepare_label(practice_choices[0]).startswith("Acme, ")  # Practice and Mock choose alike
