@@ -940,9 +940,8 @@ def _describe_opportunity(opportunity) -> str:
     # nothing since its last stage and nothing booked (pipeline.QUIET_AFTER): quiet since that day
     status = f"quiet since {opportunity.quiet_since}" if opportunity.quiet_since else opportunity.status
     lines = [f"{opportunity.label}  ({status})"]
-    booked = opportunity.next_step["interview_id"] if opportunity.next_step else None
-    for s in opportunity.stages:
-        said = "booked" if s.interview_id == booked else f"interest {s.interest}/5" if s.interest else ""
+    for s in opportunity.stages:  # every stage still to come is "booked", as `coach history` says
+        said = "booked" if s.booked else f"interest {s.interest}/5" if s.interest else ""
         lines.append(
             f"  #{s.interview_id:<4} {s.interview_date}  {s.stage or 'stage not set':<18} {said}".rstrip()
         )

@@ -45,6 +45,7 @@ class Stage:
     answers_analysed: int
     time_commitment: str
     notes: str
+    booked: bool = False  # still to come (playbook.is_ahead): in the calendar, not held yet
 
 
 @dataclass(frozen=True)
@@ -177,7 +178,7 @@ def _day(iso_date: str) -> str:
     return f"{day.day} {day:%B}"
 
 
-def _stage(item: dict, written: list[dict]) -> Stage:
+def _stage(item: dict, written: list[dict], booked: bool = False) -> Stage:
     debrief = latest_debrief(written)
     return Stage(
         interview_id=item["id"],
@@ -190,6 +191,7 @@ def _stage(item: dict, written: list[dict]) -> Stage:
         answers_analysed=item.get("answers") or 0,
         time_commitment=(debrief or {}).get("time_commitment") or "",
         notes=own_notes((debrief or {}).get("notes") or ""),
+        booked=booked,
     )
 
 
@@ -305,8 +307,9 @@ def pipeline(
     companies = [normalised(g[0]["company"]) for g in groups]
     found = []
     for items in groups:
-        stages = [_stage(i, by_interview.get(i["id"], [])) for i in items]
         booked = coming_up(items, today)
+        ahead = {b["id"] for b in booked}
+        stages = [_stage(i, by_interview.get(i["id"], []), i["id"] in ahead) for i in items]
         next_step = (
             {
                 "interview_id": booked[0]["id"],

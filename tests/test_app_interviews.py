@@ -486,3 +486,30 @@ def test_a_company_typed_another_way_is_named_as_on_its_card(tmp_path, monkeypat
     chooser = at.selectbox(key="interviews_prepare_for")
     assert chooser.options[0].startswith("Acme — final, ")
     assert prepare_label(practice_choices[0]).startswith("Acme, ")  # Practice and Mock choose alike
+
+
+def test_every_stage_still_to_come_is_marked_booked(tmp_path, monkeypatch):
+    """Only the soonest stage ahead was marked (\"next step\", \"booked\" in `coach interviews`);
+    a final booked after it read like a stage held, while `coach history` called it booked."""
+    from cli_support import run_coach
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    today = date.today()
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        store.add_interview(db, company="Acme", interview_date=today - timedelta(days=5), stage="screen")
+        store.add_interview(db, company="Acme", interview_date=today + timedelta(days=2), stage="technical")
+        store.add_interview(db, company="Acme", interview_date=today + timedelta(days=9), stage="final")
+    finally:
+        db.close()
+    at = page("interviews").run()
+    assert not at.exception
+    labels = [e.label for e in at.expander]
+    technical = next(label for label in labels if label.startswith("technical"))
+    final = next(label for label in labels if label.startswith("final"))
+    assert technical.endswith(" · next step") and final.endswith(" · booked")
+    listed = run_coach("interviews", data_dir=tmp_path).stdout.splitlines()
+    assert [line.split()[-1] for line in listed if line.startswith("  #")] == ["screen", "booked", "booked"]
+    history = run_coach("history", data_dir=tmp_path).stdout
+    assert history.count(" · booked") == 2

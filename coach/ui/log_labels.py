@@ -55,11 +55,14 @@ def deadline_words(iso_date: str, today: date) -> str:
     return date_words(iso_date, today) + (" (passed)" if passed else "")
 
 
-def stage_label(stage: dict, today: date, booked: bool) -> str:
-    """'recruiter screen · Thu 1 Oct · interest 4/5' — one stage's expander."""
+def stage_label(stage: dict, today: date, next_step: bool) -> str:
+    """'recruiter screen · Thu 1 Oct · interest 4/5' — one stage's expander; the soonest stage
+    still to come is the "next step", a later one is "booked"."""
     parts = [stage["stage"] or "stage not set", short_date(stage["interview_date"], today)]
-    if booked:
+    if next_step:
         parts.append("next step")
+    elif stage.get("booked"):
+        parts.append("booked")
     elif stage["interest"]:
         parts.append(f"interest {stage['interest']}/5")
     elif not stage["debriefed"] and debrief_prompt(stage["stage"], stage["interview_date"], today):
