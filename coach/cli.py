@@ -15,11 +15,57 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from typer.core import TyperGroup
 
 from coach.analysis.wording import count, listed
 from coach.errors import CoachError, InputError, printable, said_name
 
+# click's UsageError, which Typer raises for a mistyped command line (newer Typer ships its own
+# copy of click, so it is found through the one Typer names).
+_ClickUsageError = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
+
+
+class _UsageError(_ClickUsageError):
+    """A mistyped command line, said on one line like every other error: 'error: Invalid value for
+    '--limit': …; `coach history --help` lists what it takes.' (click's own is four lines, with
+    a usage line and "Error:" last)."""
+
+    def show(self, file=None) -> None:
+        names, ctx = [], self.ctx  # the command as the user names it, however coach was started
+        while ctx is not None and ctx.parent is not None:
+            names.insert(0, ctx.info_name)
+            ctx = ctx.parent
+        command = " ".join(["coach", *names])
+        said = one_line(self.format_message())
+        typer.echo(f"error: {said}; `{command} --help` lists what it takes.", err=True)
+
+
+class _OneLineUsage(TyperGroup):
+    @staticmethod
+    @contextlib.contextmanager
+    def _one_line() -> Iterator[None]:
+        try:
+            yield
+        except _UsageError:
+            raise
+        except _ClickUsageError as e:
+            raise _UsageError(e.format_message().rstrip("."), e.ctx) from e
+
+    def make_context(self, *args, **kwargs):  # the command's name and the options before it
+        with self._one_line():
+            return super().make_context(*args, **kwargs)
+
+    def resolve_command(self, ctx, args):  # "No such command 'nosuch'."
+        with self._one_line():
+            return super().resolve_command(ctx, args)
+
+    def invoke(self, ctx):  # a command's own options and arguments
+        with self._one_line():
+            return super().invoke(ctx)
+
+
 app = typer.Typer(
+    cls=_OneLineUsage,
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,

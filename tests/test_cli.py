@@ -551,3 +551,21 @@ def test_an_option_is_not_put_on_another_companys_interview(tmp_path):
     # the same company written another way is the same company
     same = coach("add-option", "offer", "--company", "acme", "--interview", "1", data_dir=tmp_path)
     assert same.returncode == 0, same.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["history", "--limit", "0"], "error: Invalid value for '--limit': "),
+        (["nosuch"], "error: No such command 'nosuch'; `coach --help` lists what it takes."),
+        (["history", "--nope"], "error: No such option: --nope; `coach history --help` lists what it takes."),
+        (["delete-answer"], "error: Missing argument "),
+    ],
+)
+def test_a_mistyped_command_line_is_one_line_like_every_error(tmp_path, args, said):
+    """click's own errors took four lines, a usage line first and "Error:" last, where every other
+    error of the coach is one line starting "error:"."""
+    result = coach(*args, data_dir=tmp_path)
+    assert result.returncode == 2 and result.stdout == ""
+    assert len(result.stderr.splitlines()) == 1 and result.stderr.startswith(said), result.stderr
+    assert "--help` lists what it takes." in result.stderr
