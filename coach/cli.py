@@ -910,8 +910,6 @@ def prepare_command(
     both = sorted(set(tick or []) & set(untick or []))
     if both:
         raise InputError(f"Step {both[0]} is both ticked and unticked; say one of them.")
-    changes = [(prepare.step_numbered(book, n), True) for n in tick or []]
-    changes += [(prepare.step_numbered(book, n), False) for n in untick or []]
     with open_store(settings) as store:
         interview = repository.get_interview(store, interview_id)
         if not is_interview(interview["stage"]):
@@ -919,6 +917,9 @@ def prepare_command(
                 f"#{interview_id} ({interview['company']}, {interview['stage']}) is an outcome, not an "
                 "interview: there is no checklist to prepare for it."
             )
+        steps = prepare.steps_for(store, interview_id, book)  # numbered as listed for this interview
+        changes = [(prepare.step_numbered(steps, n), True) for n in tick or []]
+        changes += [(prepare.step_numbered(steps, n), False) for n in untick or []]
         for step, done in changes:
             prepare.mark(store, interview_id, book, step.id, done)
         ticks = prepare.checklist(store, interview_id, book)

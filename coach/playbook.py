@@ -31,11 +31,13 @@ FIRST_TO_BOOK = "book your first"
 
 @dataclass(frozen=True)
 class Step:
-    """One item of the pre-interview checklist."""
+    """One item of the pre-interview checklist; `not_when`: how an interview started (its origin,
+    as stored) for which the step makes no sense ("Ask why they reached out" when you applied)."""
 
     id: str
     text: str
     detail: str
+    not_when: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -122,7 +124,9 @@ def load_playbook(path: Path = PLAYBOOK_FILE) -> Playbook:
         return Playbook(
             before_title=before["title"],
             before_intro=before["intro"],
-            steps=tuple(Step(s["id"], s["text"], s["detail"]) for s in before["step"]),
+            steps=tuple(
+                Step(s["id"], s["text"], s["detail"], tuple(s.get("not_when", ()))) for s in before["step"]
+            ),
             after_title=after["title"],
             after_intro=after["intro"],
             debrief_fields=tuple(_debrief_field(f) for f in after["field"]),

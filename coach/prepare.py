@@ -8,15 +8,36 @@ from __future__ import annotations
 
 from coach import store
 from coach.errors import InputError
+from coach.pipeline import normalised
 from coach.playbook import Playbook, Step
 from coach.store import Store
 
 
+def steps_for(db: Store, interview_id: int, book: Playbook) -> list[Step]:
+    """The checklist's steps that fit this interview, in the playbook's order: not "Ask why they
+    reached out" when you applied or were referred (Step.not_when). How it started is the
+    interview's origin, else that of an earlier stage with the same company (a later stage is
+    seldom told how the process began); unknown, every step."""
+    logged = store.list_interviews(db)
+    interview = next((i for i in logged if i["id"] == interview_id), None) or store.get_interview(
+        db, interview_id
+    )  # not in the log: "There is no interview with id …"
+    origin = interview.get("origin") or ""
+    if not origin:
+        company = normalised(interview["company"])
+        told = sorted(
+            (i for i in logged if normalised(i["company"]) == company and i.get("origin")),
+            key=lambda i: (str(i["interview_date"]), i["id"]),
+        )
+        origin = told[0]["origin"] if told else ""
+    return [step for step in book.steps if origin not in step.not_when]
+
+
 def checklist(db: Store, interview_id: int, book: Playbook) -> list[tuple[Step, bool]]:
-    """Each step of the checklist, in the playbook's order, with whether it is ticked for this
-    interview (a tick of a step the playbook no longer has is left out)."""
+    """Each step of the checklist for this interview (`steps_for`) with whether it is ticked (a
+    tick of a step the playbook no longer has, or that does not fit it, is left out)."""
     ticked = store.prepared_steps_of(db, interview_id)
-    return [(step, step.id in ticked) for step in book.steps]
+    return [(step, step.id in ticked) for step in steps_for(db, interview_id, book)]
 
 
 def mark(db: Store, interview_id: int, book: Playbook, step_id: str, done: bool) -> None:
@@ -26,11 +47,11 @@ def mark(db: Store, interview_id: int, book: Playbook, step_id: str, done: bool)
     store.mark_prepared_step(db, interview_id, step_id, done)
 
 
-def step_numbered(book: Playbook, number: int) -> Step:
-    """Step `number` of the checklist as `coach prepare` numbers it (from 1)."""
-    if not 1 <= number <= len(book.steps):
-        raise InputError(f"The checklist has steps 1 to {len(book.steps)}; there is no step {number}.")
-    return book.steps[number - 1]
+def step_numbered(steps: list[Step], number: int) -> Step:
+    """Step `number` of an interview's checklist (`steps_for`) as `coach prepare` numbers it (from 1)."""
+    if not 1 <= number <= len(steps):
+        raise InputError(f"The checklist has steps 1 to {len(steps)}; there is no step {number}.")
+    return steps[number - 1]
 
 
 def done_words(ticks: list[tuple[Step, bool]]) -> str:

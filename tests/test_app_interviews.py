@@ -513,3 +513,46 @@ def test_every_stage_still_to_come_is_marked_booked(tmp_path, monkeypatch):
     assert [line.split()[-1] for line in listed if line.startswith("  #")] == ["screen", "booked", "booked"]
     history = run_coach("history", data_dir=tmp_path).stdout
     assert history.count(" · booked") == 2
+
+
+def test_the_checklist_leaves_out_steps_that_do_not_fit_how_the_interview_started(tmp_path, monkeypatch):
+    """ "Ask why they reached out." was listed for an interview you applied for or were referred to."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    soon = (date.today() + timedelta(days=4)).isoformat()
+    added = run_coach(
+        "add-interview",
+        "Initech",
+        "--date",
+        soon,
+        "--origin",
+        "I applied",
+        "--stage",
+        "screen",
+        data_dir=tmp_path,
+    )
+    assert added.returncode == 0, added.stderr
+    later = (date.today() + timedelta(days=12)).isoformat()
+    assert (
+        run_coach(
+            "add-interview", "initech", "--date", later, "--stage", "final", data_dir=tmp_path
+        ).returncode
+        == 0
+    )
+    for interview in ("1", "2"):  # the final stage, not told how it started, follows the first
+        shown = run_coach("prepare", interview, data_dir=tmp_path).stdout
+        assert "Ask why they reached out." not in shown and "not actively looking" not in shown
+        assert "8. [ ] " in shown and "9. [ ]" not in shown
+    ticked = run_coach("prepare", "2", "--tick", "2", data_dir=tmp_path)  # numbered as listed
+    assert "2. [x] Ask for the job description, in writing." in ticked.stdout
+    assert "1 of 8 steps done" in ticked.stdout
+    at = page("interviews").run()
+    assert not at.exception
+    keys = [c.key for c in at.checkbox]
+    assert (
+        "interviews_step_1_ask-why-reached-out" not in keys
+        and "interviews_step_1_get-job-description" in keys
+    )
+    referred = run_coach("add-interview", "Globex", "--date", soon, "--origin", "referral", data_dir=tmp_path)
+    assert referred.returncode == 0, referred.stderr
+    shown = run_coach("prepare", "3", data_dir=tmp_path).stdout
+    assert "Ask why they reached out." not in shown and "not actively looking" in shown
