@@ -1743,8 +1743,11 @@ def mock_command(
             )
             if files is not None:
                 if not files:
+                    used = count(len(session.turns) - 1, "recording")  # one for each turn before this
                     typer.echo(
-                        f"warning: {answers} has no recording left for this turn; the interview ends here.",
+                        f"warning: {answers} has no recording left for turn {len(session.turns)} (its {used} "
+                        "answered the turns before; each question and each follow-up takes one); the "
+                        "interview ends here.",
                         err=True,
                     )
                     break

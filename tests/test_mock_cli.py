@@ -101,7 +101,10 @@ def test_a_second_session_reports_the_change_and_stops_when_the_answers_run_out(
     result = coach("mock", "--questions", "2", "--answers", one, "--json", data_dir=data_dir)
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert "no recording left for this turn" in result.stderr
+    assert (  # says why a folder of 3 runs out in a mock of 2 questions
+        f"warning: {one} has no recording left for turn 4 (its 3 recordings answered the turns before; "
+        "each question and each follow-up takes one); the interview ends here."
+    ) in result.stderr
     assert [t["kind"] for t in data["turns"]] == ["question", "follow_up", "question", "follow_up"]
     assert data["turns"][3]["answer"] is None and data["summary"]["ended_early"]
     assert data["summary"]["change"].startswith("Since your last mock interview")
