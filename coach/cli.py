@@ -1309,6 +1309,20 @@ def add_person_command(
         )
 
 
+@app.command("remove-person")
+@friendly_errors
+def remove_person_command(
+    interview_id: Annotated[int, typer.Argument(help="the interview's id (see `coach interviews`)")],
+    name: Annotated[str, typer.Argument(help="their name as `coach interview N` lists it")],
+) -> None:
+    """Remove someone recorded as met at a real interview."""
+    from coach import interview_log
+
+    with open_store() as store:
+        person = interview_log.remove_person(store, interview_id, name)
+    typer.echo(f"Removed {person['name']} from interview #{interview_id}.")
+
+
 @app.command("add-option")
 @friendly_errors
 def add_option_command(

@@ -235,6 +235,21 @@ def add_person(db: Store, interview_id: int, line: str) -> tuple[dict, str]:
     return {k: stored[k] for k in ("name", "title", "notes")}, outcome
 
 
+def remove_person(db: Store, interview_id: int, name: str) -> dict:
+    """Remove someone recorded as met at this interview, found by name (case and spacing aside),
+    as the page's Remove does; returns them as they were."""
+    people = store.get_interview(db, interview_id)["people"]
+    person = same_person(people, name)
+    if person is None:
+        recorded = ", ".join(p["name"] for p in people)
+        raise InputError(
+            f"Interview #{interview_id} has nobody called {name.strip()!r}"
+            + (f"; it has {recorded}." if recorded else "; nobody is recorded for it.")
+        )
+    store.delete_person(db, person["id"])
+    return person
+
+
 def person_said(name: str, outcome: str) -> str:
     """What adding someone met is told, by what happened (`add_person`); `name` as shown (the page
     escapes it)."""

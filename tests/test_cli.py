@@ -569,3 +569,27 @@ def test_a_mistyped_command_line_is_one_line_like_every_error(tmp_path, args, sa
     assert result.returncode == 2 and result.stdout == ""
     assert len(result.stderr.splitlines()) == 1 and result.stderr.startswith(said), result.stderr
     assert "--help` lists what it takes." in result.stderr
+
+
+def test_someone_met_is_removed_from_the_terminal(tmp_path):
+    """The page could remove someone met at an interview; no command could."""
+    assert (
+        coach(
+            "add-interview", "Acme", "--date", "2026-11-20", "--person", "Sam Lee — EM", data_dir=tmp_path
+        ).returncode
+        == 0
+    )
+    assert coach("add-person", "1", "Dana Ortiz — recruiter", data_dir=tmp_path).returncode == 0
+    removed = coach(
+        "remove-person", "1", "dana  ortiz", data_dir=tmp_path
+    )  # as typed, case and spacing aside
+    assert removed.returncode == 0 and removed.stdout.strip() == "Removed Dana Ortiz from interview #1."
+    people = [
+        line
+        for line in coach("interview", "1", data_dir=tmp_path).stdout.splitlines()
+        if line.startswith("Person:")
+    ]
+    assert people == ["Person: Sam Lee — EM"]
+    unknown = coach("remove-person", "1", "Bob", data_dir=tmp_path)
+    assert unknown.returncode == 1
+    assert unknown.stderr.strip() == "error: Interview #1 has nobody called 'Bob'; it has Sam Lee."
