@@ -334,8 +334,13 @@ def is_ahead(interview: dict, today: date) -> bool:
 def next_booked(interviews: Sequence[dict], today: date) -> dict | None:
     """The soonest real interview still to come ({"date", "company", "stage"}; is_ahead), or None:
     what the Interviews and Progress pages and `coach progress` name instead of a due date while
-    one is in the calendar (an offer call booked is no interview: is_interview)."""
-    ahead = [i for i in interviews if is_interview(i.get("stage")) and is_ahead(i, today)]
+    one is in the calendar (an offer call booked is no interview: is_interview). The company is
+    named as its card names it (pipeline.as_written_most)."""
+    from coach.pipeline import as_written_most  # the pipeline reads this module
+
+    ahead = [
+        i for i in as_written_most(list(interviews)) if is_interview(i.get("stage")) and is_ahead(i, today)
+    ]
     if not ahead:
         return None
     soonest = min(ahead, key=lambda i: (str(i["interview_date"])[:10], i.get("id") or 0))

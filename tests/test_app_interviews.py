@@ -485,6 +485,7 @@ def test_a_company_typed_another_way_is_named_as_on_its_card(tmp_path, monkeypat
     assert coming.startswith("**Coming up:** Acme — final, ")
     chooser = at.selectbox(key="interviews_prepare_for")
     assert chooser.options[0].startswith("Acme — final, ")
+    assert "booked: Acme" in [str(m.delta) for m in at.metric]  # the header's next real interview
     assert prepare_label(practice_choices[0]).startswith("Acme, ")  # Practice and Mock choose alike
 
 
