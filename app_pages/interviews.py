@@ -573,8 +573,9 @@ def before_the_interview(interviews: list[dict], today: date) -> None:
             + "; ".join(f"{escape(i['company'])} — {escape(i['stage'])}, {when[i['id']]}" for i in upcoming)
         )
     st.markdown(f"#### {escape(book.before_title)}\n{escape(book.before_intro)}")
+    chosen = None
     if upcoming:
-        checklist_for(upcoming, when)
+        chosen = checklist_for(upcoming, when)
     else:
         st.caption("Add the interview you are preparing for and your ticks are kept with it.")
         # Streamlit forgets a checkbox once another page has run, so the ticks live in this
@@ -587,14 +588,18 @@ def before_the_interview(interviews: list[dict], today: date) -> None:
                 ticked.discard(step.id)
             st.caption(step.detail)  # under it, once (a "?" beside it said the same again)
     st.markdown("#### Questions to ask them")
-    for ask in banks.load_questions_to_ask(cfg.data_dir)[:6]:
+    asks = banks.load_questions_to_ask(cfg.data_dir)
+    if chosen is not None:  # those that fit how it started
+        asks = prepare.questions_to_ask(db, chosen, book, asks)
+    for ask in asks[:6]:
         st.markdown(f"- {escape(ask.text)} :gray[— {escape(ask.why)}]")
     st.page_link("app_pages/questions.py", label="All questions to ask", icon=":material/quiz:")
 
 
-def checklist_for(upcoming: list[dict], when: dict[int, str]) -> None:
+def checklist_for(upcoming: list[dict], when: dict[int, str]) -> int:
     """The checklist for one interview still ahead (the soonest unless another is picked), its ticks
-    kept with that interview: read from the store each run, and written when one changes."""
+    kept with that interview: read from the store each run, and written when one changes. Returns
+    the interview chosen."""
     by_id = {i["id"]: i for i in upcoming}
     chosen = st.selectbox(
         "Preparing for",
@@ -614,6 +619,7 @@ def checklist_for(upcoming: list[dict], when: dict[int, str]) -> None:
         ticks.append((step, ticked))
         st.caption(step.detail)
     summary.caption(f"{prepare.done_words(ticks).capitalize()}. Your ticks are kept with this interview.")
+    return chosen
 
 
 # ---------------------------------------------------------------- options

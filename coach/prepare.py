@@ -33,6 +33,13 @@ def steps_for(db: Store, interview_id: int, book: Playbook) -> list[Step]:
     return [step for step in book.steps if origin not in step.not_when]
 
 
+def questions_to_ask(db: Store, interview_id: int, book: Playbook, asks: list) -> list:
+    """The questions to ask them (banks.load_questions_to_ask) that fit this interview: "What made
+    you reach out to me?" only while its checklist asks why they reached out (`steps_for`)."""
+    fitting = {step.id for step in steps_for(db, interview_id, book)}
+    return [ask for ask in asks if ask.topic != "why-reached-out" or "ask-why-reached-out" in fitting]
+
+
 def checklist(db: Store, interview_id: int, book: Playbook) -> list[tuple[Step, bool]]:
     """Each step of the checklist for this interview (`steps_for`) with whether it is ticked (a
     tick of a step the playbook no longer has, or that does not fit it, is left out)."""

@@ -553,6 +553,8 @@ def test_the_checklist_leaves_out_steps_that_do_not_fit_how_the_interview_starte
         "interviews_step_1_ask-why-reached-out" not in keys
         and "interviews_step_1_get-job-description" in keys
     )
+    asks = [m.value for m in at.markdown if m.value.startswith("- ") and ":gray[— " in m.value]
+    assert len(asks) == 6 and not any("reach out to me" in ask for ask in asks)  # nor among the questions
     referred = run_coach("add-interview", "Globex", "--date", soon, "--origin", "referral", data_dir=tmp_path)
     assert referred.returncode == 0, referred.stderr
     shown = run_coach("prepare", "3", data_dir=tmp_path).stdout
