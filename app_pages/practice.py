@@ -54,13 +54,13 @@ def question_attempts(question_id: str) -> list[dict]:
 
 def choose_question(question_id: str | None) -> None:
     ss.practice_question_id = question_id
-    ss.practice_result = None
-    ss.practice_take += 1
+    try_again()
 
 
 def try_again() -> None:
     ss.practice_result = None
     ss.practice_take += 1
+    ss.pop("practice_delete_confirm", None)  # "Delete this answer?" was about the last take
 
 
 def use_sample() -> None:

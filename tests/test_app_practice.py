@@ -503,3 +503,9 @@ def test_an_answer_not_wanted_is_deleted_with_its_recording(tmp_path, monkeypatc
     assert len(at.audio_input) == 1 and at.audio_input[0].value is None  # not analysed and saved again
     at.run()
     assert _answers(tmp_path) == [] and not at.success  # said once
+    # asked about one take, then on to the next: the next take's result does not open asking
+    at.audio_input[0].set_value(("answer.wav", (DATA / "fillers.wav").read_bytes(), "audio/wav")).run()
+    at.button(key="practice_delete").click().run()
+    at.button(key="practice_try_again").click().run()
+    at.audio_input[0].set_value(("answer.wav", (DATA / "fillers.wav").read_bytes(), "audio/wav")).run()
+    assert not at.exception and not at.warning and len(_answers(tmp_path)) == 2
