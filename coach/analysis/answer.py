@@ -31,7 +31,9 @@ from coach.types import Transcript
 # 1.9.5: a company name's word the description also uses in lower case stays a key term
 #         a word written with accents ("café") is as common as without, as the word list has it
 # 1.9.6: a practice answer to a story question about something else altogether (a recipe) is not scored
-ANALYSIS_VERSION = "1.9.6"
+# 1.9.7: pace (wpm, fillers per minute) over the time spoken, first word to last, not the silence
+#         before and after it (6 s before and 8 s after an answer took 172 wpm to 110)
+ANALYSIS_VERSION = "1.9.7"
 STAR_PARTS = PARTS[:4]
 # Above this many characters the text is analysed in pieces (spaCy keeps every piece in memory
 # at once; pieces of ~100k characters keep a 20,000-word paste under a few hundred MB).

@@ -105,8 +105,11 @@ def delivery_metrics(
     timed = bool(words) and duration is not None and duration > 0
     pauses = find_pauses(transcript, doc, thresholds.pause_min_s) if timed else []
     long_pauses = [p for p in pauses if p.seconds >= thresholds.long_pause_s]
-    minutes = duration / 60.0 if timed else None
-    phonation_s = speaking_span(words) - sum(p.seconds for p in pauses) if timed else 0.0
+    # pace over the time spoken, from the first word to the last: silence before the answer starts
+    # or after it ends (the take kept running) is not slow speech; pauses inside it count
+    spoken_s = speaking_span(words) if timed else 0.0
+    minutes = spoken_s / 60.0 if spoken_s > 0 else None
+    phonation_s = spoken_s - sum(p.seconds for p in pauses) if timed else 0.0
     return {
         "words": n_words,
         "duration_s": round(duration, 3) if duration is not None else None,
