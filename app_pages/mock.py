@@ -221,7 +221,7 @@ def the_report(session: MockSession) -> None:
     c3.metric(
         "Time used",
         clock(summary["used_s"]),
-        help=f"Of about {session.plan.format.minutes} minutes for a {session.plan.format.label.lower()}.",
+        help=f"Of about {session.plan.format.minutes} minutes for {session.plan.format.round_words}.",
     )
     overall = summary["score_overall"]
     c4.metric("Overall score", "—" if overall is None else f"{round(overall)}/100")

@@ -351,7 +351,10 @@ def write_wav(path: Path, samples: np.ndarray, sample_rate: int = SAMPLE_RATE) -
 
 
 def record(seconds: float, sample_rate: int = SAMPLE_RATE) -> np.ndarray:
-    """Record from the default microphone for a fixed time (the CLI's `coach record`)."""
+    """Record from the default microphone for up to `seconds` (`coach record`, `coach mock`);
+    Ctrl+C ends the take early and keeps what was heard until then (it had lost the whole take)."""
+    import time
+
     try:
         import sounddevice
     except OSError as e:  # libportaudio2 missing
@@ -360,10 +363,15 @@ def record(seconds: float, sample_rate: int = SAMPLE_RATE) -> np.ndarray:
             "`apt-get install libportaudio2` (make setup does this)."
         ) from e
     try:
+        started = time.monotonic()
         frames = sounddevice.rec(
             int(seconds * sample_rate), samplerate=sample_rate, channels=1, dtype="float32"
         )
-        sounddevice.wait()
+        try:
+            sounddevice.wait()
+        except KeyboardInterrupt:
+            sounddevice.stop()
+            frames = frames[: int((time.monotonic() - started) * sample_rate)]
     except (sounddevice.PortAudioError, ValueError) as e:
         raise MicrophoneError(
             f"No microphone could be opened ({e}); plug one in or allow access, "

@@ -394,11 +394,15 @@ def record_command(
     """Record an answer from the microphone into a WAV file."""
     from coach.audio import record, write_wav
     from coach.errors import InputError
+    from coach.types import SAMPLE_RATE
 
     if not 0.5 <= seconds <= 3 * 3600:
         raise InputError("--seconds must be between 0.5 and 10800.")
-    typer.echo(f"Recording {seconds:g} s… speak now (Ctrl+C stops).", err=True)
-    write_wav(out, record(seconds))
+    typer.echo(f"Recording up to {seconds:g} s… speak now (Ctrl+C when you have finished).", err=True)
+    samples = record(seconds)
+    if len(samples) < SAMPLE_RATE // 2:
+        raise InputError("Stopped before anything was recorded; nothing was saved.")
+    write_wav(out, samples)
     typer.echo(f"Saved {out}. Analyse it with `coach analyze {out}`.", err=True)
 
 
@@ -1735,7 +1739,7 @@ def mock_command(
 ) -> None:
     """A mock interview: the coach speaks each question (a WAV in the session's folder), takes the
     answer, follows up where the answer left something out, and reports."""
-    from coach.audio import SUPPORTED_SUFFIXES, record, write_wav
+    from coach.audio import SUPPORTED_SUFFIXES
     from coach.mock.session import MockSession, plan_for
 
     files: list[Path] | None = None
@@ -1750,40 +1754,27 @@ def mock_command(
         session = MockSession(
             settings, plan_for(store, settings, format=format, n=questions, role=role, interview_id=interview)
         )
-        while (turn := session.current) is not None:
-            typer.echo(
-                f"{'Follow-up' if turn.kind == 'follow_up' else 'Question'}: {turn.text}  [{turn.audio}]",
-                err=True,
-            )
-            if files is not None:
-                if not files:
-                    used = count(len(session.turns) - 1, "recording")  # one for each turn before this
-                    typer.echo(
-                        f"warning: {answers} has no recording left for turn {len(session.turns)} (its {used} "
-                        "answered the turns before; each question and each follow-up takes one); the "
-                        "interview ends here.",
-                        err=True,
-                    )
-                    break
-                source = files.pop(0)
-            else:
-                seconds = float(getattr(turn.question, "target_s", 60))
-                typer.echo(f"Recording {seconds:g} s… answer now (Ctrl+C stops).", err=True)
-                source = write_wav(session.folder / f"answer-{len(session.turns):02d}.wav", record(seconds))
-            session.answer(source)
+        try:
+            _mock_turns(session, files, answers)
+        except KeyboardInterrupt:  # Ctrl+C while an answer is analysed: what was answered is kept
+            typer.echo("Stopped: the interview ends here, and what you answered is kept.", err=True)
         summary = session.finish(store)
     if as_json:
         print_json(session.to_dict())
         return
     for row in summary["questions"]:
         score = (row["scores"] or {}).get("overall")
-        typer.echo(f"{row['text']}  score {'-' if score is None else f'{score:g}'}")
+        typer.echo(f"{row['text']}  score {'-' if score is None else f'{score:.0f}'}")
+        for why in row.get("warnings") or [] if score is None else []:  # why it has no score
+            typer.echo(f"  {why}")
         if row["follow_up"]:
             typer.echo(f"  follow-up: {row['follow_up']['text']} ({row['follow_up']['why']})")
     overall = summary["score_overall"]  # the session's, as the app's report leads with it
-    typer.echo(
-        f"Overall {overall:g}/100 over {count(summary['answers'], 'answer')}"
-        + (f" ({summary['unmeasured_answers']} not measured)." if summary["unmeasured_answers"] else ".")
+    scored = sum(1 for row in summary["questions"] if (row["scores"] or {}).get("overall") is not None)
+    unmeasured = summary["unmeasured_answers"]
+    typer.echo(  # the questions' scores averaged, as the page's report does; follow-ups are not scored
+        f"Overall {overall:.0f}/100 over {count(scored, 'question')}"
+        + (f" ({count(unmeasured, 'answer')} not measured)." if unmeasured else ".")
         if overall is not None
         else "No answer could be measured, so the session has no score."
     )
@@ -1792,6 +1783,47 @@ def mock_command(
     for line in (summary["pattern"], summary["time"], summary["change"]):
         if line:
             typer.echo(line)
+
+
+def _mock_turns(session, files: list[Path] | None, folder: Path | None) -> None:
+    """Ask each turn and take its answer: the next recording of `files` (from `folder`), or the
+    microphone. A recording that cannot be used is said and the next one tried for the same turn;
+    Ctrl+C before answering at the microphone ends the interview."""
+    from coach.audio import record, write_wav
+    from coach.types import SAMPLE_RATE
+
+    while (turn := session.current) is not None:
+        typer.echo(
+            f"{'Follow-up' if turn.kind == 'follow_up' else 'Question'}: {turn.text}  [{turn.audio}]",
+            err=True,
+        )
+        if files is None:
+            seconds = float(getattr(turn.question, "target_s", 60))
+            typer.echo(
+                f"Recording up to {seconds:g} s… answer now (Ctrl+C when you have finished; "
+                "Ctrl+C before you start ends the interview).",
+                err=True,
+            )
+            samples = record(seconds)
+            if len(samples) < SAMPLE_RATE:
+                typer.echo("Stopped: the interview ends here.", err=True)
+                return
+            session.answer(write_wav(session.folder / f"answer-{len(session.turns):02d}.wav", samples))
+            continue
+        while files:
+            source = files.pop(0)
+            try:
+                session.answer(source, original_name=source.name)
+                break
+            except CoachError as e:  # a file that is not audio, silence: the turn waits for the next
+                typer.echo(f"warning: {one_line(str(e))} The next recording answers this turn.", err=True)
+        else:
+            typer.echo(
+                f"warning: {folder} has no recording left for turn {len(session.turns)} (each question "
+                "and each follow-up takes one); the interview ends here.",
+                err=True,
+            )
+            return
 
 
 @app.command("settings")

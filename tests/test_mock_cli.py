@@ -102,8 +102,8 @@ def test_a_second_session_reports_the_change_and_stops_when_the_answers_run_out(
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert (  # says why a folder of 3 runs out in a mock of 2 questions
-        f"warning: {one} has no recording left for turn 4 (its 3 recordings answered the turns before; "
-        "each question and each follow-up takes one); the interview ends here."
+        f"warning: {one} has no recording left for turn 4 (each question and each follow-up takes "
+        "one); the interview ends here."
     ) in result.stderr
     assert [t["kind"] for t in data["turns"]] == ["question", "follow_up", "question", "follow_up"]
     assert data["turns"][3]["answer"] is None and data["summary"]["ended_early"]
@@ -112,7 +112,8 @@ def test_a_second_session_reports_the_change_and_stops_when_the_answers_run_out(
     # as text, the session's score and its early end are said (they were in the JSON only)
     shown = coach("mock", "--questions", "2", "--answers", one, data_dir=data_dir)
     assert shown.returncode == 0, shown.stderr
-    assert re.search(r"\nOverall \d+(\.\d)?/100 over 3 answers[.( ]", shown.stdout), shown.stdout
+    # the mean of the 2 questions' scores, whole, as the page shows it (it read "78.5/100 over 3 answers")
+    assert re.search(r"\nOverall \d+/100 over 2 questions[.( ]", shown.stdout), shown.stdout
     assert "\nEnded early, after 2 questions.\n" in shown.stdout
 
 
@@ -122,3 +123,27 @@ def test_a_folder_without_recordings_is_one_clear_sentence(tmp_path):
     assert (
         result.stderr.strip() == f"error: {tmp_path} has no audio files; put one recording per answer in it."
     )
+
+
+def test_a_recording_that_cannot_be_used_is_said_and_the_next_one_answers(tmp_path):
+    """A file that was not audio stopped the whole mock interview: no report, nothing stored, and
+    the error named the coach's copy ("mock-01.wav"), not the user's file."""
+    folder = tmp_path / "answers"
+    folder.mkdir()
+    shutil.copy(Path(__file__).parent / "data" / "not_audio.wav", folder / "00-notes.wav")
+    for clip in ("01-opener.wav", "02-follow-up.wav"):
+        shutil.copy(ANSWERS / clip, folder / clip)
+    result = coach("mock", "--questions", "2", "--answers", folder, "--json", data_dir=tmp_path / "data")
+    assert result.returncode == 0, result.stderr
+    warned = [line for line in result.stderr.splitlines() if line.startswith("warning: ")]
+    assert warned[0].startswith("warning: 00-notes.wav is not audio") and warned[0].endswith(
+        "The next recording answers this turn."
+    ), warned
+    data = json.loads(result.stdout)
+    assert [t["kind"] for t in data["turns"]][:2] == ["question", "follow_up"]
+    assert data["turns"][0]["answer"] is not None and data["summary"]["ended_early"]
+    db = open_store(load_settings(data_dir=tmp_path / "data"))
+    try:
+        assert len(list_mock_sessions(db)) == 1  # the session is kept with what was answered
+    finally:
+        db.close()

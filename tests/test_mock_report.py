@@ -97,3 +97,16 @@ def test_a_session_that_measured_no_story_compares_no_gap(settings):
     said = report.change_since(70.0, [], previous, stories_measured=0)
     assert said == "Since your last mock interview (Fri 20 Nov 2026): overall score 60 → 70 (up).", said
     assert report.change_since(None, [], previous, stories_measured=0) is None
+
+
+@pytest.mark.parametrize(
+    ("format", "said"),
+    [
+        ("recruiter", "of the 15 minutes a recruiter screen takes"),
+        ("role", "of the 45 minutes a round of role questions takes"),  # was "a role questions takes"
+    ],
+)
+def test_the_time_used_names_the_format_in_words(settings, format, said):
+    plan = make_plan(banks.load_questions(), [], format=format, n=2, role="software-engineer")
+    summary = report.summarise(_turns([COMPLETE], settings), plan, None, question_seconds=4.0)
+    assert said in summary["time"], summary["time"]

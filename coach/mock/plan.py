@@ -26,12 +26,13 @@ class Format:
     minutes: int
     questions: int  # the default number of main questions, opener and closer included
     categories: tuple[str, ...]  # where the middle questions come from
+    round_words: str = ""  # the format in a sentence: "a recruiter screen", "a round of role questions"
 
 
 FORMATS = {
-    "recruiter": Format("recruiter", "Recruiter screen", 15, 4, ("motivation",)),
-    "behavioural": Format("behavioural", "Behavioural round", 30, 6, ("behavioural",)),
-    "role": Format("role", "Role questions", 45, 6, ("behavioural",)),
+    "recruiter": Format("recruiter", "Recruiter screen", 15, 4, ("motivation",), "a recruiter screen"),
+    "behavioural": Format("behavioural", "Behavioural round", 30, 6, ("behavioural",), "a behavioural round"),
+    "role": Format("role", "Role questions", 45, 6, ("behavioural",), "a round of role questions"),
 }
 OPENERS = ("mot-05", "mot-06")  # "Tell me about yourself.", "Walk me through your CV."
 CLOSERS = ("close-02", "close-08", "close-12", "close-03")

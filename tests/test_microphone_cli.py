@@ -1,0 +1,112 @@
+"""`coach record` and `coach mock` at the microphone, stopped with Ctrl+C. The machine running the
+tests has no microphone, so a stand-in `sounddevice` module (first on PYTHONPATH) plays a real
+test clip as the microphone and presses Ctrl+C where the test says; everything else is real."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import soundfile
+
+from coach.config import load_settings
+from coach.store import list_attempts, open_store
+from coach.store.mock_sessions import list_mock_sessions
+
+DATA = Path(__file__).parent / "data"
+ROOT = Path(__file__).parent.parent
+
+# The microphone hears the clip; wait() returns (the whole take) for the first FULL takes, then
+# Ctrl+C is pressed after CTRL_C_AFTER seconds of the next one.
+STAND_IN = """
+import os, time
+import numpy as np
+import soundfile
+
+class PortAudioError(Exception):
+    pass
+
+_takes = 0
+_started = 0.0
+
+def rec(frames, samplerate, channels, dtype):
+    global _takes, _started
+    _takes += 1
+    _started = time.monotonic()
+    clip, _ = soundfile.read(os.environ["MIC_CLIP"], dtype="float32")
+    out = np.zeros((frames, channels), dtype="float32")
+    out[: min(frames, len(clip)), 0] = clip[:frames]
+    return out
+
+def wait():
+    if _takes > int(os.environ["MIC_FULL_TAKES"]):
+        time.sleep(float(os.environ["MIC_CTRL_C_AFTER"]))
+        raise KeyboardInterrupt
+
+def stop():
+    pass
+"""
+
+
+def coach_at_the_microphone(tmp_path: Path, *args: str, clip: Path, full: int, ctrl_c_after: float):
+    (tmp_path / "mic").mkdir(exist_ok=True)
+    (tmp_path / "mic" / "sounddevice.py").write_text(STAND_IN)
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(tmp_path / "mic"), str(ROOT)]),
+        "COACH_DATA_DIR": str(tmp_path / "data"),
+        "MIC_CLIP": str(clip),
+        "MIC_FULL_TAKES": str(full),
+        "MIC_CTRL_C_AFTER": str(ctrl_c_after),
+    }
+    env.pop("COACH_DATABASE_URL", None)
+    command = [sys.executable, "-m", "coach", *args]
+    return subprocess.run(command, capture_output=True, text=True, env=env, timeout=600, cwd=tmp_path)
+
+
+def test_ctrl_c_ends_the_recording_and_keeps_what_was_said(tmp_path):
+    """`coach record` said "Ctrl+C stops", and Ctrl+C lost the whole take ("Stopped by the user")."""
+    out = tmp_path / "take.wav"
+    result = coach_at_the_microphone(
+        tmp_path, "record", str(out), "--seconds", "60", clip=DATA / "fillers.wav", full=0, ctrl_c_after=3.0
+    )
+    assert result.returncode == 0, result.stderr
+    assert f"Saved {out}." in result.stderr
+    seconds = soundfile.info(out).duration
+    assert 2.5 <= seconds <= 10, seconds  # what was heard until Ctrl+C, not 60 s
+    at_once = coach_at_the_microphone(
+        tmp_path, "record", str(tmp_path / "none.wav"), clip=DATA / "fillers.wav", full=0, ctrl_c_after=0.0
+    )
+    assert at_once.returncode == 1 and not (tmp_path / "none.wav").exists()
+    assert (
+        at_once.stderr.splitlines()[-1] == "error: Stopped before anything was recorded; nothing was saved."
+    )
+
+
+@pytest.mark.slow
+def test_ctrl_c_before_answering_ends_the_mock_interview_and_keeps_it(tmp_path):
+    """Ctrl+C in `coach mock` at the microphone ended the command: no report, no session stored,
+    the answers given kept as plain practice."""
+    result = coach_at_the_microphone(
+        tmp_path,
+        "mock",
+        "--questions",
+        "2",
+        "--json",
+        clip=DATA / "mock" / "01-opener.wav",
+        full=1,
+        ctrl_c_after=0.0,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Stopped: the interview ends here." in result.stderr
+    data = json.loads(result.stdout)
+    assert data["turns"][0]["answer"] is not None and data["summary"]["ended_early"]
+    db = open_store(load_settings(data_dir=tmp_path / "data"))
+    try:
+        assert len(list_mock_sessions(db)) == 1 and len(list_attempts(db)) == 1
+    finally:
+        db.close()
