@@ -172,6 +172,7 @@ def listen(session: MockSession, data: bytes) -> None:
                 progress=lambda message, fraction: bar.progress(min(max(fraction, 0.0), 1.0), text=message),
             )
         except CoachError as e:
+            bar.empty()  # a bar stopped at "Reading the audio" reads as still working
             status.update(label="Could not hear this answer", state="error", expanded=True)
             sentence = shared.said_to(cfg, e)
             again = "" if "record again" in sentence.lower() else " Record the answer again."

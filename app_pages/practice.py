@@ -66,7 +66,8 @@ def try_again() -> None:
 def use_sample() -> None:
     if ss.practice_question_id is None:
         ss.practice_question_id = SAMPLE_QUESTION_ID
-    ss.practice_result = None
+    try_again()  # a recording or upload still in its box (one refused as not audio) is not the take
+    ss.pop("practice_latest", None)
     ss.practice_pending_sample = True
 
 

@@ -169,3 +169,15 @@ def test_ending_before_any_answer_saves_nothing_and_says_so(tmp_path, monkeypatc
         db.close()
     at.button(key="mock_again").click().run()
     assert "Set up the interview" in [s.value for s in at.subheader]
+
+
+def test_a_silent_take_leaves_no_bar_that_reads_as_still_working(tmp_path, monkeypatch):
+    """After a silent take the error box kept a progress bar stopped at "Reading the audio"."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("mock").run()
+    at.slider(key="mock_n_behavioural").set_value(2).run()
+    at.button(key="mock_start").click().run()
+    silence = (Path(__file__).parent / "data" / "silence.wav").read_bytes()
+    at.audio_input[0].set_value(("answer.wav", silence, "audio/wav")).run()
+    assert not at.exception and at.error  # says it could not hear the answer
+    assert len(at.get("progress")) == 0

@@ -66,6 +66,11 @@ def test_a_file_that_is_not_audio_shows_what_to_do_and_is_not_kept(tmp_path, mon
     assert "(" not in error and "invalid data" not in error, error  # no decoder's message in the sentence
     assert not [p for p in (tmp_path / "recordings").rglob("*") if p.is_file()]  # not stored as a recording
     assert _answers(tmp_path) == []
+    # the sample is then there to try: it was not, the refused upload staying the take
+    at.button(key="practice_sample").click().run()
+    assert not at.exception and not at.error
+    assert any("not saved as your answer" in c.value for c in at.caption)
+    assert at.file_uploader[0].value is None
 
 
 def test_a_silent_take_is_kept_and_says_record_again_once(tmp_path, monkeypatch):
