@@ -631,6 +631,8 @@ def filter_questions(
     text: str | None = None,
 ) -> list[Question]:
     """Questions matching every given filter; a role also matches questions meant for any role.
+    Each word of `text` is found in a question's words, talking points or competencies, or names
+    a competency it tests ("outage", "outages": reliability; COMPETENCY_KEYWORDS).
 
     An unknown category, role, competency or difficulty is an error rather than an empty list,
     so a typo is not mistaken for a bank with nothing to offer.
@@ -642,7 +644,8 @@ def filter_questions(
     if difficulty is not None:
         _check_choice(difficulty, DIFFICULTIES, "difficulty")
     role = normalise_role(role) if role is not None else None
-    words = text.lower().split() if text else []
+    # each word with the competencies it points to ("outage": reliability), as a debrief's are read
+    words = [(w, set(skill_gap_to_competencies(w))) for w in (text.lower().split() if text else [])]
     return [
         q
         for q in questions
@@ -650,7 +653,7 @@ def filter_questions(
         and (role is None or role in q.roles or "any" in q.roles)
         and (competency is None or competency in q.competencies)
         and (difficulty is None or q.difficulty == difficulty)
-        and all(w in _searchable(q) for w in words)
+        and all(w in _searchable(q) or named.intersection(q.competencies) for w, named in words)
     ]
 
 
@@ -861,17 +864,29 @@ def guess_category(text: str) -> str:
     return next((kind for kind, pattern in _KINDS_BY_WORDING if pattern.search(words)), "behavioural")
 
 
-def check_not_there(data_dir: Path, text: str, *, owner: str = "") -> None:
-    """Refuse a question typed to be added when the bank or your own questions have its very words:
-    a second copy would split its answers between two questions (`coach add-question`, the
-    Questions page). A question heard in an interview goes through `keep_question` instead."""
+def check_not_there(data_dir: Path, text: str, *, owner: str = "", leaving_out: str | None = None) -> None:
+    """Refuse a question typed to be added, or an own question's new words, when the bank or your
+    own questions have its very words: a second copy would split its answers between two questions
+    (`coach add-question`, `coach edit-question`, the Questions page). `leaving_out`: the id of the
+    question being edited, which may keep its own words. A question heard in an interview goes
+    through `keep_question` instead.
+
+    The terminal names the question by its id (`coach questions` lists ids); the page, which shows
+    no ids, by its words and where it is."""
     wanted = normalise(text)
-    twin = next((q for q in load_questions(data_dir, owner=owner) if normalise(q.text) == wanted), None)
+    others = (q for q in load_questions(data_dir, owner=owner) if q.id != leaving_out)
+    twin = next((q for q in others if normalise(q.text) == wanted), None)
     if twin is not None and wanted:
         mine = twin.source != "bank"
+        then = "practise that one, or word yours differently."
         raise InputError(
-            f"{'You already have' if mine else 'The banks already have'} this question ({twin.id}); "
-            "practise that one, or word yours differently."
+            f"{'You already have' if mine else 'The banks already have'} this question ({twin.id}); {then}",
+            in_app=(
+                f"You already have this question among your questions: “{twin.text}”; {then}"
+                if mine
+                else f"The banks already have this question among their {tag_words(twin.category)} "
+                f"questions: “{twin.text}”; {then}"
+            ),
         )
 
 
@@ -901,9 +916,11 @@ def add_user_question(
         raise InputError("The question is empty; type the question as it was asked.")
     if source not in ("user", "real interview"):
         raise InputError(f"Unknown source {source!r}; use 'user' or 'real interview'.")
-    existing_ids = {q.id for q in load_questions(data_dir, owner=owner)} | {
-        a.id for a in load_questions_to_ask(data_dir)
-    }
+    existing_ids = (
+        {q.id for q in load_questions(data_dir, owner=owner)}
+        | {a.id for a in load_questions_to_ask(data_dir)}
+        | _ids_in_store(data_dir, owner)
+    )
     entry = {
         "id": _new_user_id(text, existing_ids),
         "text": text,
@@ -958,6 +975,14 @@ def edit_user_question(data_dir: Path, question_id: str, *, owner: str = "", **c
         )
     if "text" in changes:
         changes["text"] = " ".join(str(changes["text"]).split())
+        if not changes["text"]:
+            raise InputError(
+                "The question's new words are empty; type the question after --text, or leave --text "
+                "out to keep its words.",
+                in_app="The question's box is empty; type the question, or leave its words as they were.",
+            )
+        if normalise(changes["text"]) != normalise(current.text):
+            check_not_there(data_dir, changes["text"], owner=owner, leaving_out=question_id)
     question = _question_from_entry({**current.to_dict(), **changes}, f"your question '{question_id}'")
     edit_own_question(
         _users_store(data_dir, create=True, owner=owner),
@@ -996,6 +1021,31 @@ def check_own_question(entry: dict, where: str) -> Question:
 # How much of a question's first words its id keeps: the store keeps an id up to 200 characters,
 # and a question of one long word (a pasted link, a run of letters) is no id the user should hear of.
 ID_SLUG_CHARS = 60
+
+
+def _ids_in_store(data_dir: Path, owner: str = "") -> set[str]:
+    """Every question id the database still files something under: practice answers, real
+    interview answers, favourites, mock interview turns, question records (each table with a
+    `question_id` column). A deleted question's answers keep its id and words, so a new question
+    given that id would take them over in Progress and history."""
+    import sqlalchemy as sa
+
+    from coach.store.rows import mine
+    from coach.store.schema import metadata
+
+    store = _users_store(data_dir, create=False, owner=owner)
+    if store is None:
+        return set()
+    tables = [table for table in metadata.sorted_tables if "question_id" in table.c]
+    with store.read() as conn:
+        return {
+            question_id
+            for table in tables
+            for question_id in conn.execute(
+                sa.select(table.c.question_id).distinct().where(mine(store, table))
+            ).scalars()
+            if question_id
+        }
 
 
 def _new_user_id(text: str, taken: set[str]) -> str:

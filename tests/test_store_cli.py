@@ -335,11 +335,17 @@ def test_your_own_question_is_edited_and_deleted_from_the_terminal(settings, mon
     nothing = _run(settings, "edit-question", copy.id)
     assert nothing.exit_code != 0 and "Say what to change" in nothing.output
     edited = _run(
-        settings, "edit-question", copy.id, "--text", "Tell me about yourself.", "--category", "motivation"
+        settings,
+        "edit-question",
+        copy.id,
+        "--text",
+        "Tell me about yourself in two minutes.",
+        "--category",
+        "motivation",
     )
     assert edited.exit_code == 0, edited.output
     [mine] = [q for q in banks.load_questions(settings.data_dir) if q.source != "bank"]
-    assert (mine.text, mine.category) == ("Tell me about yourself.", "motivation")
+    assert (mine.text, mine.category) == ("Tell me about yourself in two minutes.", "motivation")
 
     bank = next(q for q in banks.load_questions(settings.data_dir) if q.source == "bank")
     missing = _run(settings, "delete-question", copy.id, "--answers-to", "no-such-question")

@@ -1,0 +1,142 @@
+"""Your own questions from the terminal: a new one never takes the id a deleted one's answers
+still use, and editing one is held to the rules adding one is (no copy of a question already
+there, no empty words), each refused in one sentence saying what to do."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from cli_support import run_coach
+from store_support import backend_fixture, db_fixture, logged_interview, save_real_answers  # noqa: F401
+
+from coach import banks
+from coach.store import count_answers_to, delete_attempt
+from coach.store.attempts import attempt_question_ids
+from coach.store.mock_sessions import save_mock_session
+
+DATA = Path(__file__).resolve().parent / "data"
+BUG = "Tell me about the hardest bug you ever fixed."
+CUSTOMER = "Tell me about the hardest conversation you had with a customer."
+
+
+def _added_id(result) -> str:
+    """The id `coach add-question` printed first on its first line."""
+    assert result.returncode == 0, result.stderr
+    return result.stdout.split(" · ")[0]
+
+
+def test_a_deleted_questions_answer_stays_under_its_words_when_a_like_worded_one_is_added(tmp_path):
+    """The tester's steps: the bug question answered then deleted, then a customer question whose
+    first words are the same got the bug question's id, and Progress listed the bug answer under
+    the customer question."""
+    bug_id = _added_id(run_coach("add-question", BUG, data_dir=tmp_path))
+    saved = run_coach("analyze", DATA / "clean.wav", "--save", "--question", bug_id, data_dir=tmp_path)
+    assert saved.returncode == 0, saved.stderr
+    deleted = run_coach("delete-question", bug_id, data_dir=tmp_path)
+    assert deleted.returncode == 0, deleted.stderr
+
+    customer_id = _added_id(run_coach("add-question", CUSTOMER, data_dir=tmp_path))
+    assert customer_id != bug_id
+
+    progress = run_coach("progress", "--json", data_dir=tmp_path)
+    assert progress.returncode == 0, progress.stderr
+    by_question = {
+        e["question_text"]: len(e["practice"]) for e in json.loads(progress.stdout)["per_question"]
+    }
+    assert by_question.get(BUG) == 1, by_question
+    assert CUSTOMER not in by_question, by_question
+
+
+def _real_interview_answer(db, question: banks.Question) -> None:
+    interview_id = logged_interview(db)
+    save_real_answers(
+        db, interview_id, [{"question_id": question.id, "question_text": question.text, "analysis": None}]
+    )
+
+
+def _mock_turn_whose_take_was_deleted(db, question: banks.Question) -> None:
+    """A mock interview asked the question; its take was deleted afterwards, the turn kept."""
+    from store_support import save_answer
+
+    attempt_id = save_answer(db, question.id, question.text)
+    save_mock_session(
+        db,
+        format="behavioural",
+        planned_s=600,
+        used_s=60.0,
+        score_overall=None,
+        summary={},
+        turns=[
+            {
+                "kind": "question",
+                "question_id": question.id,
+                "question_text": question.text,
+                "why": None,
+                "attempt_id": attempt_id,
+                "score_overall": None,
+                "duration_s": 60.0,
+            }
+        ],
+    )
+    delete_attempt(db, attempt_id, keep_audio=False)
+    assert question.id not in attempt_question_ids(db)
+
+
+@pytest.mark.parametrize("kept", [_real_interview_answer, _mock_turn_whose_take_was_deleted])
+def test_a_new_question_never_takes_an_id_something_is_still_filed_under(db, kept):
+    data_dir = db.settings.data_dir
+    old = banks.add_user_question(data_dir, BUG)
+    kept(db, old)
+    banks.delete_user_question(data_dir, old.id)
+
+    new = banks.add_user_question(data_dir, CUSTOMER)
+    assert new.id != old.id
+    assert count_answers_to(db, new.id) == 0  # the Questions page: "Nothing is filed under it yet"
+
+
+def test_editing_your_question_into_a_bank_question_is_refused_as_adding_it_is(tmp_path):
+    mine = _added_id(
+        run_coach("add-question", "What did you learn from your last project?", data_dir=tmp_path)
+    )
+    bank = next(q for q in banks.load_questions(tmp_path) if q.text == "Tell me about a time you failed.")
+
+    added = run_coach("add-question", bank.text, data_dir=tmp_path)
+    edited = run_coach("edit-question", mine, "--text", bank.text, data_dir=tmp_path)
+    assert added.returncode == edited.returncode == 1
+    assert edited.stderr == added.stderr
+    assert f"The banks already have this question ({bank.id})" in edited.stderr
+    [own] = [q for q in banks.load_questions(tmp_path) if q.source != "bank"]
+    assert own.text == "What did you learn from your last project?"
+
+    # its own words, written differently, are not a copy of itself
+    again = run_coach(
+        "edit-question", mine, "--text", "what did you learn from your LAST project", data_dir=tmp_path
+    )
+    assert again.returncode == 0, again.stderr
+
+
+def test_editing_your_question_into_another_of_yours_is_refused(tmp_path):
+    first = _added_id(run_coach("add-question", "Why this team?", data_dir=tmp_path))
+    second = _added_id(run_coach("add-question", "Why this company?", data_dir=tmp_path))
+    edited = run_coach("edit-question", second, "--text", "why this team", data_dir=tmp_path)
+    assert edited.returncode == 1
+    assert f"You already have this question ({first})" in edited.stderr
+    assert [q.text for q in banks.load_questions(tmp_path) if q.source != "bank"] == [
+        "Why this team?",
+        "Why this company?",
+    ]
+
+
+def test_emptying_your_questions_words_says_what_to_do(tmp_path):
+    mine = _added_id(run_coach("add-question", "Why this team?", data_dir=tmp_path))
+    edited = run_coach("edit-question", mine, "--text", " ", data_dir=tmp_path)
+    assert edited.returncode == 1
+    [line] = edited.stderr.splitlines()
+    assert "non-empty string" not in line and "your question 'user-" not in line
+    assert line == (
+        "error: The question's new words are empty; type the question after --text, or leave --text "
+        "out to keep its words."
+    )
+    assert [q.text for q in banks.load_questions(tmp_path) if q.source != "bank"] == ["Why this team?"]
