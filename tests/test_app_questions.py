@@ -1,6 +1,6 @@
 """The Questions page: search, favourites, your own questions, questions to ask."""
 
-from app_support import markdown_text, page
+from app_support import in_form, markdown_text, page
 
 from coach import banks
 from coach.config import load_settings
@@ -188,3 +188,76 @@ def test_tags_read_as_words_on_the_questions_practice_and_progress_pages(monkeyp
     assert "Skill gaps from your debriefs: system design" in text
     what_next = text[text.index("Skill gaps from your debriefs") :]
     assert not _tags_in(what_next), what_next
+
+
+def test_each_example_the_search_box_gives_finds_questions(tmp_path, monkeypatch):
+    """The box suggested "outage", which found "0 of 288 questions": a word naming a competency
+    finds the questions testing it (reliability, for an outage), as each example must."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("questions").run()
+    placeholder = at.text_input(key="questions_search").proto.placeholder
+    examples = [e.strip() for e in placeholder.removeprefix("e.g.").split(",")]
+    assert "outage" in examples, placeholder
+    total = len(banks.load_questions(tmp_path))
+    for example in examples:
+        at.text_input(key="questions_search").input(example).run()
+        assert not at.exception
+        [shown] = [c.value for c in at.caption if c.value.endswith(f" of {total} questions")]
+        assert int(shown.split()[0]) > 0, (example, shown)
+    # what "outage" finds is about incidents and reliability, not any question at all
+    found = banks.filter_questions(banks.load_questions(tmp_path), text="outage")
+    assert found and all("reliability" in q.competencies or "outage" in q.text.lower() for q in found)
+    assert any("incident" in q.text.lower() for q in found)
+
+
+def _error_after(at, button_label: str, form_id: str | None = None) -> str:
+    buttons = in_form(at.button, form_id) if form_id else at.button
+    [b for b in buttons if b.label == button_label][0].click().run()
+    assert not at.exception
+    [error] = [e.value for e in at.error]
+    return error
+
+
+def test_a_copy_of_a_bank_question_is_refused_by_its_words_not_its_id(tmp_path, monkeypatch):
+    """The page said "The banks already have this question (beh-fail-01)…": an id the page never
+    shows. Adding it, or editing one of yours into it, names the question by its words and kind."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    bank = next(q for q in banks.load_questions(tmp_path) if q.text == "Tell me about a time you failed.")
+    mine = banks.add_user_question(tmp_path, "What did you learn from your last project?")
+    said = (
+        "The banks already have this question among their behavioural questions: “Tell me about a time "
+        "you failed.”; practise that one, or word yours differently."
+    )
+
+    at = page("questions").run()
+    at.text_area[0].input(bank.text)
+    added = _error_after(at, "Add to my questions")
+    assert added == said and bank.id not in added
+
+    at = page("questions").run()
+    [box] = [t for t in at.text_input if t.value == mine.text]
+    box.input(bank.text)
+    edited = _error_after(at, "Save changes", f"questions_edit_{mine.id}")
+    assert edited == said and bank.id not in edited
+    assert [q.text for q in banks.load_questions(tmp_path) if q.source != "bank"] == [mine.text]
+
+
+def test_editing_one_of_yours_into_another_of_yours_or_into_nothing_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    team = banks.add_user_question(tmp_path, "Why this team?")
+    company = banks.add_user_question(tmp_path, "Why this company?")
+
+    at = page("questions").run()
+    [t for t in at.text_input if t.value == company.text][0].input("why this team")
+    copied = _error_after(at, "Save changes", f"questions_edit_{company.id}")
+    assert copied == (
+        "You already have this question among your questions: “Why this team?”; practise that one, "
+        "or word yours differently."
+    )
+    assert team.id not in copied
+
+    at = page("questions").run()
+    [t for t in at.text_input if t.value == company.text][0].input(" ")
+    emptied = _error_after(at, "Save changes", f"questions_edit_{company.id}")
+    assert emptied == "The question's box is empty; type the question, or leave its words as they were."
+    assert [q.text for q in banks.load_questions(tmp_path) if q.source != "bank"] == [team.text, company.text]
