@@ -16,7 +16,7 @@ import random
 import re
 import threading
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -993,18 +993,28 @@ def edit_user_question(data_dir: Path, question_id: str, *, owner: str = "", **c
 
 
 def delete_user_question(
-    data_dir: Path, question_id: str, answers_to: str | None = None, *, owner: str = ""
+    data_dir: Path,
+    question_id: str,
+    answers_to: str | None = None,
+    *,
+    owner: str = "",
+    agreed: Callable[[Question], None] | None = None,
 ) -> int:
     """Remove one of your own questions. Its answers keep its words in their history, or with
-    `answers_to` (a question id) are filed under that question instead; returns how many moved."""
+    `answers_to` (a question id) are filed under that question instead; returns how many moved.
+    `agreed(question)` is asked once the ids are known good, before anything goes (it raises to
+    stop: `coach delete-question` asking the user)."""
     from coach.store.own_questions import delete_own_question
 
+    mine = next((q for q in _own_questions(data_dir, owner) if q.id == question_id), None)
     target = None
     if answers_to is not None:
         others = (q for q in load_questions(data_dir, owner=owner) if q.id != question_id)
         target = next((q for q in others if q.id == answers_to), None)
         if target is None:
             raise InputError(f"There is no other question with id '{answers_to}' to file the answers under.")
+    if agreed is not None and mine is not None:  # not yours: the store says so in one sentence
+        agreed(mine)
     return delete_own_question(
         _users_store(data_dir, create=True, owner=owner),
         question_id,
@@ -1024,28 +1034,13 @@ ID_SLUG_CHARS = 60
 
 
 def _ids_in_store(data_dir: Path, owner: str = "") -> set[str]:
-    """Every question id the database still files something under: practice answers, real
-    interview answers, favourites, mock interview turns, question records (each table with a
-    `question_id` column). A deleted question's answers keep its id and words, so a new question
-    given that id would take them over in Progress and history."""
-    import sqlalchemy as sa
-
-    from coach.store.rows import mine
-    from coach.store.schema import metadata
+    """Every question id the database still files something under (`question_ids_in_use`): a
+    deleted question's answers keep its id and words, so a new question given that id would take
+    them over in Progress and history."""
+    from coach.store.own_questions import question_ids_in_use
 
     store = _users_store(data_dir, create=False, owner=owner)
-    if store is None:
-        return set()
-    tables = [table for table in metadata.sorted_tables if "question_id" in table.c]
-    with store.read() as conn:
-        return {
-            question_id
-            for table in tables
-            for question_id in conn.execute(
-                sa.select(table.c.question_id).distinct().where(mine(store, table))
-            ).scalars()
-            if question_id
-        }
+    return set() if store is None else question_ids_in_use(store)
 
 
 def _new_user_id(text: str, taken: set[str]) -> str:

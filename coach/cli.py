@@ -463,7 +463,11 @@ def questions_command(
     difficulty: Annotated[str | None, typer.Option(metavar="LEVEL", help="easy, medium or hard")] = None,
     search: Annotated[
         str | None,
-        typer.Option(metavar="WORDS", help="words to find in the question or its talking points"),
+        typer.Option(
+            metavar="WORDS",
+            help="words to find in the question, its talking points or competencies "
+            '("outage" finds reliability questions)',
+        ),
     ] = None,
     pick_random: Annotated[bool, typer.Option("--random", help="show one matching question")] = False,
     to_ask: Annotated[bool, typer.Option("--to-ask", help="questions to ask the interviewer")] = False,
@@ -636,6 +640,7 @@ def delete_question_command(
             help="file its answers under this question instead (e.g. the bank question it copies)",
         ),
     ] = None,
+    yes: Annotated[bool, typer.Option("--yes", help="do it without asking (it cannot be undone)")] = False,
 ) -> None:
     """Delete one of your own questions; its answers keep its words, or move with --answers-to."""
     from coach import banks
@@ -643,7 +648,11 @@ def delete_question_command(
 
     settings = load_settings()
     moved = banks.delete_user_question(
-        settings.data_dir, question_id, answers_to=answers_to, owner=settings.owner
+        settings.data_dir,
+        question_id,
+        answers_to=answers_to,
+        owner=settings.owner,
+        agreed=lambda q: _agreed_to_delete(f"your question {q.id} (“{one_line(q.text).rstrip('.?!')}”)", yes),
     )
     where = f"; {count(moved, 'answer')} now filed under {answers_to}" if answers_to else ""
     typer.echo(f"Deleted {question_id}{where}.")

@@ -114,6 +114,7 @@ def test_your_own_question_can_be_edited_and_deleted_its_answers_moving_to_the_b
     assert [q.id for q in banks.load_questions(tmp_path) if q.source != "bank"] == [copy.id]
     [warning] = [w.value for w in at.warning]
     assert "Its answer will be filed under" in warning and "cannot be undone" in warning, warning
+    assert ".”." not in warning  # the bank question's own full stop, then the sentence's
     at.button(key=f"questions_delete_{copy.id}_no").click().run()  # Cancel: nothing happens
     assert not at.warning
     assert [q.id for q in banks.load_questions(tmp_path) if q.source != "bank"] == [copy.id]

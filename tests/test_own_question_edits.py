@@ -34,7 +34,9 @@ def test_a_deleted_questions_answer_stays_under_its_words_when_a_like_worded_one
     bug_id = _added_id(run_coach("add-question", BUG, data_dir=tmp_path))
     saved = run_coach("analyze", DATA / "clean.wav", "--save", "--question", bug_id, data_dir=tmp_path)
     assert saved.returncode == 0, saved.stderr
-    deleted = run_coach("delete-question", bug_id, data_dir=tmp_path)
+    refused = run_coach("delete-question", bug_id, data_dir=tmp_path)  # asked first, as every delete is
+    assert refused.returncode == 1 and "add --yes to delete your question " + bug_id in refused.stderr
+    deleted = run_coach("delete-question", bug_id, "--yes", data_dir=tmp_path)
     assert deleted.returncode == 0, deleted.stderr
 
     customer_id = _added_id(run_coach("add-question", CUSTOMER, data_dir=tmp_path))

@@ -350,7 +350,7 @@ def test_your_own_question_is_edited_and_deleted_from_the_terminal(settings, mon
     bank = next(q for q in banks.load_questions(settings.data_dir) if q.source == "bank")
     missing = _run(settings, "delete-question", copy.id, "--answers-to", "no-such-question")
     assert missing.exit_code != 0 and "no other question with id 'no-such-question'" in missing.output
-    deleted = _run(settings, "delete-question", copy.id, "--answers-to", bank.id)
+    deleted = _run(settings, "delete-question", copy.id, "--answers-to", bank.id, "--yes")
     assert deleted.exit_code == 0 and "1 answer now filed under" in deleted.output
     assert [q for q in banks.load_questions(settings.data_dir) if q.source != "bank"] == []
     store = open_store(settings)

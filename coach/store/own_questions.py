@@ -151,3 +151,21 @@ def delete_own_question(
                 .values(question_id=answers_to, question_text=answers_to_text)
             ).rowcount
         return moved
+
+
+def question_ids_in_use(store: Store) -> set[str]:
+    """Every question id the owner's rows still file something under: practice answers, real
+    interview answers, favourites, mock interview turns, question records, own questions (each
+    table with a `question_id` column, so a table added later is counted too)."""
+    from coach.store.schema import metadata
+
+    tables = [table for table in metadata.sorted_tables if "question_id" in table.c]
+    with store.read() as conn:
+        return {
+            question_id
+            for table in tables
+            for question_id in conn.execute(
+                sa.select(table.c.question_id).distinct().where(mine(store, table))
+            ).scalars()
+            if question_id
+        }

@@ -463,8 +463,8 @@ def delete_question_sentence(text: str, answers: int, filed_under: str | None) -
     if not answers:
         return f"Delete “{text}”? Nothing is filed under it yet. This cannot be undone."
     their = "Its answer" if answers == 1 else f"Its {answers} answers"
-    if filed_under:
-        where = f"will be filed under “{filed_under}”"
+    if filed_under:  # the sentence's full stop after the quote: "…decision.”." read twice
+        where = f"will be filed under “{filed_under.rstrip('.')}”"
     else:
         where = ("stays" if answers == 1 else "stay") + " in your history under these words"
     return f"Delete “{text}”? {their} {where}. This cannot be undone."
