@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import ipaddress
 import json
+import math
 import os
 import tomllib
 from dataclasses import dataclass, field, fields, replace
@@ -113,48 +114,160 @@ class Thresholds:
     filler_max_timbre_distance: float = 100.0
 
 
-# Thresholds that bound a range together: (lower, upper, the sentence when the lower is not below).
+# Thresholds that bound a range together: (lower, upper, the sentence when the lower is not below:
+# it starts in lower case, since a settings file's sentence wraps it, and says what to change).
 THRESHOLD_ORDER = (
     (
         "pace_low_wpm",
         "pace_high_wpm",
-        "The pace band's low end ({a:g} wpm) must be below its high end ({b:g} wpm).",
+        "the pace band's low end ({a:g} wpm) must be below its high end ({b:g} wpm)",
     ),
     (
         "pace_high_wpm",
         "pace_comprehension_limit_wpm",
-        "The pace band's high end ({a:g} wpm) must be below the comprehension limit ({b:g} wpm).",
+        "the pace band's high end ({a:g} wpm) must be below the comprehension limit ({b:g} wpm)",
     ),
     (
         "natural_pause_s",
         "long_pause_s",
-        "A natural pause ({a:g} s) must be shorter than a long pause ({b:g} s).",
+        "a long pause ({b:g} s) must be longer than the natural pause at a sentence end ({a:g} s): "
+        "lengthen the long pause or shorten the natural one",
     ),
     (
         "answer_min_s",
         "answer_max_s",
-        "The shortest usual answer ({a:g} s) must be shorter than the longest usual answer ({b:g} s).",
+        "the shortest usual answer ({a:g} s) must be shorter than the longest usual answer ({b:g} s)",
     ),
     (
         "filler_min_s",
         "filler_max_s",
-        "The shortest “um” heard ({a:g} s) must be shorter than the longest ({b:g} s).",
+        "the shortest “um” heard ({a:g} s) must be shorter than the longest ({b:g} s)",
     ),
     (
         "filler_pitch_low_ratio",
         "filler_pitch_high_ratio",
-        "The lowest pitch of an “um” ({a:.0%}) must be below the highest ({b:.0%}).",
+        "the lowest pitch of an “um” ({a:.0%}) must be below the highest ({b:.0%})",
     ),
 )
 
 
-def check_thresholds(thresholds: Thresholds) -> Thresholds:
-    """The thresholds, or one sentence saying which two contradict each other (a pace band of
-    200–175 wpm was saved, and feedback then said 165 wpm was outside it)."""
+@dataclass(frozen=True)
+class Bound:
+    """The numbers a threshold may take, from what it means, and how to name it to the user.
+
+    `low`/`high`: the ends (None: open); `low_included`/`high_included`: whether an end itself may be
+    entered; `what`: the threshold in the Settings page's words; `percent`: a share the page shows
+    as a percentage (0.4 is "40%"); `unit`: after a number ("s", "wpm")."""
+
+    what: str
+    low: float | None = 0.0
+    low_included: bool = False
+    high: float | None = None
+    high_included: bool = True
+    unit: str = ""
+    percent: bool = False
+
+    def holds(self, value: float) -> bool:
+        if not math.isfinite(value):
+            return False
+        if self.low is not None and (value < self.low or (value == self.low and not self.low_included)):
+            return False
+        return self.high is None or value < self.high or (value == self.high and self.high_included)
+
+    def shown(self, value: float) -> str:
+        """A number as the page shows it: 40% for 0.4, 0.6 s, 6."""
+        if self.percent:
+            return f"{100 * value:g}%"
+        return f"{value:g} {self.unit}" if self.unit else f"{value:g}"
+
+    def range_words(self) -> str:
+        """'above 0', '0 or more', 'above 0% and at most 100%', 'at least 1 s', 'below 0'."""
+        parts = []
+        if self.low is not None:
+            low = self.shown(self.low)
+            parts.append(f"at least {low}" if self.low_included else f"above {low}")
+        if self.high is not None:
+            high = self.shown(self.high)
+            parts.append(f"at most {high}" if self.high_included else f"below {high}")
+        if parts == ["at least 0"]:
+            return "0 or more"
+        return " and ".join(parts)
+
+
+SHARE = {"low": 0.0, "high": 1.0, "percent": True}
+# Every threshold's bounds. A count per 100 words, a length, a rate or a pitch range is above 0: 0
+# divides by zero (fillers, hedges), measures nothing (a pitch stretch of 0 s) or makes every word
+# gap a pause. A stretch for pitch variation holds at least 1 s of voice (coach.analysis.prosody
+# MIN_VOICED_S): a shorter one is never measured, and a tiny one makes millions of windows. A share
+# is a percentage; the share of "I" may be 0 (never asked for). A level in dB below full scale is
+# below 0 (at 0 every recording would be "quiet"); a margin in dB may be 0.
+THRESHOLD_BOUNDS: dict[str, Bound] = {
+    "pace_low_wpm": Bound("The pace band's low end", unit="wpm"),
+    "pace_high_wpm": Bound("The pace band's high end", unit="wpm"),
+    "pace_comprehension_limit_wpm": Bound("The comprehension limit", unit="wpm"),
+    "fillers_per_100_words_typical": Bound("Fillers per 100 words in ordinary conversation", high=100.0),
+    "natural_pause_s": Bound("The natural pause at a sentence end", unit="s"),
+    "long_pause_s": Bound("A long pause", unit="s"),
+    "answer_min_s": Bound("The shortest usual answer", unit="s"),
+    "answer_max_s": Bound("The longest usual answer", unit="s"),
+    "situation_max_share": Bound("The largest share for the situation", **SHARE),
+    "pause_min_s": Bound("The shortest silence counted as a pause", unit="s"),
+    "monotone_below_st": Bound("The pitch variation under which the voice sounds flat", unit="semitones"),
+    "pitch_window_s": Bound(
+        "The stretch over which pitch variation is measured", low=1.0, low_included=True, unit="s"
+    ),
+    "quiet_below_dbfs": Bound(
+        "The speech level under which a recording is quiet",
+        low=None,
+        high=0.0,
+        high_included=False,
+        unit="dB",
+    ),
+    "action_i_min_share": Bound("The smallest share of 'I' in action sentences", low_included=True, **SHARE),
+    "talking_point_min_recall": Bound("The share of a talking point one sentence must say", **SHARE),
+    "hedges_per_100_words_max": Bound("Hedges per 100 words before feedback mentions them", high=100.0),
+    "filler_min_s": Bound("The shortest “um” or “uh” heard", unit="s"),
+    "filler_max_s": Bound("The longest “um” or “uh” heard", unit="s"),
+    "filler_max_flux": Bound("The steadiness limit of an “um”"),
+    "filler_min_above_floor_db": Bound(
+        "The margin of an “um” above the background noise", low_included=True, unit="dB"
+    ),
+    "filler_max_below_speech_db": Bound(
+        "The margin of an “um” below your speaking level", low_included=True, unit="dB"
+    ),
+    "filler_pitch_low_ratio": Bound("The lowest pitch of an “um”", percent=True),
+    "filler_pitch_high_ratio": Bound("The highest pitch of an “um”", percent=True),
+    "filler_max_pitch_range_st": Bound("The pitch range an “um” may span", unit="semitones"),
+    "filler_max_timbre_distance": Bound("The distance an “um” may sound from your own voice"),
+}
+
+
+def threshold_problem(thresholds: Thresholds) -> tuple[tuple[str, ...], str] | None:
+    """The first threshold out of its bounds or contradicting another: (the names involved, one
+    sentence starting in lower case, no full stop), or None when all can be used."""
+    default = Thresholds()
+    for f in fields(Thresholds):
+        bound, value = THRESHOLD_BOUNDS[f.name], getattr(thresholds, f.name)
+        if not bound.holds(value):
+            return (f.name,), (
+                f"{bound.what[0].lower()}{bound.what[1:]} ({bound.shown(value)}) must be "
+                f"{bound.range_words()} (the default is {bound.shown(getattr(default, f.name))})"
+            )
     for low, high, sentence in THRESHOLD_ORDER:
         a, b = getattr(thresholds, low), getattr(thresholds, high)
         if not a < b:
-            raise InputError(sentence.format(a=a, b=b) + " Nothing was saved.")
+            return (low, high), sentence.format(a=a, b=b)
+    return None
+
+
+def check_thresholds(thresholds: Thresholds) -> Thresholds:
+    """The thresholds, or one sentence saying which is out of its bounds (a filler rate of 0 was
+    saved, and every analysis then divided by it) or which two contradict each other (a pace band of
+    200–175 wpm was saved, and feedback then said 165 wpm was outside it)."""
+    problem = threshold_problem(thresholds)
+    if problem:
+        sentence = problem[1]
+        raise InputError(f"{sentence[0].upper()}{sentence[1:]}. Nothing was saved.")
     return thresholds
 
 
@@ -308,8 +421,7 @@ def load_settings(data_dir: Path | None = None, **overrides) -> Settings:
     data_dir = Path(data_dir) if data_dir else default_data_dir()
     path = data_dir / SETTINGS_FILE_NAME
     values: dict = _read_settings_file(path)
-    saved = values.pop("thresholds", {})
-    thresholds = Thresholds(**{k: v for k, v in saved.items() if k not in RETIRED_THRESHOLDS})
+    thresholds = _thresholds_from_file(values.pop("thresholds", {}), path)
     env_url = os.environ.get("COACH_DATABASE_URL")
     if env_url:
         values["database_url"] = env_url
@@ -328,6 +440,44 @@ def load_settings(data_dir: Path | None = None, **overrides) -> Settings:
     if values.get("multi_user") and "owner" not in values:
         values["owner"] = os.environ.get("COACH_USER", "").strip().lower()
     return Settings(data_dir=data_dir, thresholds=thresholds, **values)
+
+
+def _thresholds_from_file(saved: object, path: Path) -> Thresholds:
+    """The [thresholds] of settings.toml, or one sentence naming the file, the key and what to do
+    (an unknown key or a word for a number was a traceback on every page and command; a pace band
+    of 200–175 wpm was read as it stood)."""
+    if not isinstance(saved, dict):
+        raise InputError(
+            f"The settings file {path} has thresholds = {saved!r}; thresholds go in a [thresholds] "
+            "table, one number a line: fix it or delete the line."
+        )
+    known = {f.name: f.default for f in fields(Thresholds)}
+    values = {}
+    for key, value in saved.items():
+        if key in RETIRED_THRESHOLDS:
+            continue
+        if key not in known:
+            raise InputError(
+                f"The settings file {path} has {key} under [thresholds], which is no threshold of the "
+                "coach; remove that line."
+            )
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise InputError(
+                f"The settings file {path} has {key} = {_toml_value(value)} under [thresholds], which "
+                f"is not a number; write a number (the default is {known[key]:g}) or delete the line."
+            )
+        values[key] = float(value)
+    thresholds = Thresholds(**values)
+    problem = threshold_problem(thresholds)
+    if problem:
+        keys, sentence = problem
+        which = " and ".join(f"{key} = {getattr(thresholds, key):g}" for key in keys)
+        lines = "the line" if len(keys) == 1 else "the lines"
+        raise InputError(
+            f"The settings file {path} has {which} under [thresholds], but {sentence}; change it, "
+            f"or delete {lines} to use the default."
+        )
+    return thresholds
 
 
 def _cohort_from_environment() -> dict:

@@ -1,0 +1,140 @@
+"""The thresholds a user can save or write in settings.toml: each within what it means, refused in one
+sentence otherwise, on the Settings page, in settings.toml and at the command line alike."""
+
+from dataclasses import fields, replace
+
+import pytest
+from cli_support import run_coach
+
+from coach.config import Thresholds, check_thresholds, load_settings
+from coach.errors import InputError
+
+
+@pytest.mark.parametrize(
+    ("name", "sentence"),
+    [
+        (
+            "fillers_per_100_words_typical",
+            "Fillers per 100 words in ordinary conversation (0) must be above 0 and at most 100 "
+            "(the default is 6). Nothing was saved.",
+        ),
+        (
+            "hedges_per_100_words_max",
+            "Hedges per 100 words before feedback mentions them (0) must be above 0 and at most 100 "
+            "(the default is 4). Nothing was saved.",
+        ),
+        (
+            "pitch_window_s",
+            "The stretch over which pitch variation is measured (0 s) must be at least 1 s "
+            "(the default is 10 s). Nothing was saved.",
+        ),
+    ],
+)
+def test_a_threshold_of_zero_that_analysis_divides_by_is_refused_in_one_sentence(name, sentence):
+    """0 fillers per 100 words was saved ("Saved.") and every analysis then stopped with
+    ZeroDivisionError; a pitch stretch of 0 s did the same in the prosody."""
+    with pytest.raises(InputError) as refused:
+        check_thresholds(replace(Thresholds(), **{name: 0.0}))
+    assert str(refused.value) == sentence
+
+
+def test_every_threshold_has_bounds_and_the_defaults_keep_to_them():
+    from coach.config import THRESHOLD_BOUNDS
+
+    assert set(THRESHOLD_BOUNDS) == {f.name for f in fields(Thresholds)}
+    assert check_thresholds(Thresholds()) == Thresholds()
+    for f in fields(Thresholds):
+        with pytest.raises(InputError, match=r"must be .* Nothing was saved\.$"):
+            check_thresholds(replace(Thresholds(), **{f.name: float("nan")}))
+
+
+def test_the_pitch_stretch_is_no_shorter_than_the_voice_prosody_measures_in_one():
+    from coach.analysis import prosody
+    from coach.config import THRESHOLD_BOUNDS
+
+    assert THRESHOLD_BOUNDS["pitch_window_s"].low == prosody.MIN_VOICED_S
+
+
+def test_shares_shown_as_percentages_on_the_page_are_the_ones_bounded_as_shares():
+    from coach.config import THRESHOLD_BOUNDS
+    from coach.ui.summary import PERCENT_THRESHOLDS
+
+    assert {n for n, b in THRESHOLD_BOUNDS.items() if b.percent} == PERCENT_THRESHOLDS
+
+
+def test_a_pause_band_the_wrong_way_round_says_what_to_change():
+    with pytest.raises(InputError) as refused:
+        check_thresholds(replace(Thresholds(), long_pause_s=0.3))
+    assert str(refused.value) == (
+        "A long pause (0.3 s) must be longer than the natural pause at a sentence end (0.6 s): "
+        "lengthen the long pause or shorten the natural one. Nothing was saved."
+    )
+
+
+BAD_FILES = {
+    "unknown key": (
+        "bogus_key = 1",
+        "has bogus_key under [thresholds], which is no threshold of the coach; remove that line.",
+    ),
+    "a word for a number": (
+        'pace_low_wpm = "fast"',
+        'has pace_low_wpm = "fast" under [thresholds], which is not a number; write a number '
+        "(the default is 130) or delete the line.",
+    ),
+    "pace band backwards": (
+        "pace_low_wpm = 200\npace_high_wpm = 175",
+        "has pace_low_wpm = 200 and pace_high_wpm = 175 under [thresholds], but the pace band's low "
+        "end (200 wpm) must be below its high end (175 wpm); change it, or delete the lines to use "
+        "the default.",
+    ),
+    "zero fillers": (
+        "fillers_per_100_words_typical = 0",
+        "has fillers_per_100_words_typical = 0 under [thresholds], but fillers per 100 words in "
+        "ordinary conversation (0) must be above 0 and at most 100 (the default is 6); change it, or "
+        "delete the line to use the default.",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", BAD_FILES)
+def test_a_hand_edited_threshold_is_refused_naming_the_file_and_the_key(tmp_path, case):
+    """`bogus_key = 1` was a TypeError traceback on every page and command; "fast" one in `coach
+    progress`; a pace band of 200-175 wpm was read as it stood."""
+    line, said = BAD_FILES[case]
+    (tmp_path / "settings.toml").write_text(f'engine = "faster-whisper"\n\n[thresholds]\n{line}\n')
+    with pytest.raises(InputError) as refused:
+        load_settings(tmp_path)
+    assert str(refused.value) == f"The settings file {tmp_path / 'settings.toml'} {said}"
+
+
+@pytest.mark.parametrize("case", BAD_FILES)
+def test_a_command_says_what_is_wrong_with_the_file_on_one_error_line(tmp_path, case):
+    line, said = BAD_FILES[case]
+    (tmp_path / "settings.toml").write_text(f"[thresholds]\n{line}\n")
+    result = run_coach("progress", data_dir=tmp_path)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [f"error: The settings file {tmp_path / 'settings.toml'} {said}"]
+
+
+def test_every_page_says_what_is_wrong_with_the_file_in_one_sentence(tmp_path, monkeypatch):
+    from app_support import page
+
+    (tmp_path / "settings.toml").write_text("[thresholds]\nbogus_key = 1\n")
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    for name in ("settings", "practice", "progress"):
+        at = page(name).run()
+        assert not at.exception, name
+        # markdown-escaped on the page ("\\[thresholds\\]"), read as "[thresholds]"
+        assert [e.value.replace("\\", "") for e in at.error] == [
+            f"The settings file {tmp_path / 'settings.toml'} has bogus_key under [thresholds], which is "
+            "no threshold of the coach; remove that line."
+        ], name
+
+
+def test_a_file_the_settings_page_saved_loads_as_it_was_saved(tmp_path):
+    from coach.config import save_settings
+
+    chosen = replace(Thresholds(), situation_max_share=0.425, quiet_below_dbfs=-30.0, pitch_window_s=1.0)
+    save_settings(replace(load_settings(tmp_path), thresholds=chosen))
+    assert load_settings(tmp_path).thresholds == chosen
