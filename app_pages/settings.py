@@ -5,7 +5,7 @@ from dataclasses import fields, replace
 import streamlit as st
 
 from coach.analysis import quality
-from coach.config import Thresholds, check_thresholds, save_settings
+from coach.config import THRESHOLD_BOUNDS, Thresholds, check_thresholds, save_settings
 from coach.data_admin import (
     CONFIRM_WORD,
     delete_all_data,
@@ -23,7 +23,6 @@ from coach.ui.highlight import as_code
 from coach.ui.summary import (
     FILLER_DETECTOR_LABELS,
     FILLER_DETECTOR_WORDS,
-    PERCENT_THRESHOLDS,
     THRESHOLD_LABELS,
     THRESHOLD_WORDS,
     model_words,
@@ -86,7 +85,7 @@ def your_role_choice() -> None:
             list(summary.ROLE_LABELS),
             index=list(summary.ROLE_LABELS).index(your_role(cfg, db)),
             format_func=summary.ROLE_LABELS.get,
-            key="settings_role",
+            key=field_key("settings_role"),
         )
         st.caption(
             "Practice recommends, Progress lists and the mock interview asks questions written for this "
@@ -109,50 +108,53 @@ def your_role_choice() -> None:
 sources = threshold_sources()
 
 
+# How many times the stored role and thresholds changed under the fields in this session (restored
+# defaults, deleted data, an imported backup). A browser keeps showing what a field held while its key
+# stays, even once its state is deleted: a new key makes a new field, drawn from what is stored.
+GENERATION = "settings_fields_generation"
+
+
+def field_key(name: str) -> str:
+    """A field's key in this generation (the first keeps the plain name)."""
+    generation = st.session_state.get(GENERATION, 0)
+    return f"{name}__{generation}" if generation else name
+
+
 def forget_fields(*prefixes: str) -> None:
-    """Let the fields whose keys start with `prefixes` be drawn again from what is stored: Streamlit
-    keeps what was typed in a field until its state goes."""
+    """Draw the fields whose keys start with `prefixes` again from what is stored: their state goes,
+    and they get new keys (see GENERATION), or the browser went on showing the old values and the
+    next "Save thresholds" wrote them back."""
+    generation = st.session_state.get(GENERATION, 0) + 1
     for key in [k for k in st.session_state if str(k).startswith(prefixes)]:
         del st.session_state[key]
+    st.session_state[GENERATION] = generation
 
 
 def threshold_inputs(where, names: list[str]) -> dict[str, float]:
     """One number input a threshold, its research source in its help; what a group of numbers does
-    for the user is written once, below the group's last field."""
+    for the user is written once, below the group's last field. Each field takes the numbers its
+    threshold may take (coach.config.THRESHOLD_BOUNDS; an end that may not itself be entered, such
+    as 0 fillers per 100 words, is refused in a sentence on saving) and shows the number stored, as
+    typed: 42.5, not 43."""
     entered = {}
     group: list[str] = []  # the fields since the last caption: they share one source
     for i, name in enumerate(names):
         value = getattr(cfg.thresholds, name)
+        bound = THRESHOLD_BOUNDS[name]
         label = THRESHOLD_LABELS.get(name) or FILLER_DETECTOR_LABELS.get(name) or name.replace("_", " ")
-        if name in PERCENT_THRESHOLDS:  # 40 (%), not 0.40: the words under it say "40%"
-            percent = round(100 * value, 1)
-            entered[name] = round(  # 18.1 / 100 is 0.18100000000000002: stored as 0.181
-                where.number_input(
-                    label,
-                    min_value=0.0,
-                    max_value=None if name.endswith("_ratio") else 100.0,
-                    value=percent,
-                    step=5.0,
-                    format="%.0f" if percent == int(percent) else "%.1f",
-                    help=sources[name],
-                    key=f"settings_t_{name}",
-                )
-                / 100,
-                6,
-            )
-        else:
-            entered[name] = where.number_input(
-                label,
-                # a level in dB below full scale is negative; every other number is a length, a
-                # rate or a count, never below zero
-                min_value=None if name == "quiet_below_dbfs" else 0.0,
-                max_value=0.0 if name == "quiet_below_dbfs" else None,
-                value=float(value),
-                step=0.05 if abs(value) < 5 else 1.0,
-                format="%.0f" if abs(value) >= 5 else "%.2f" if round(value, 2) == value else "%.3f",
-                help=sources[name],
-                key=f"settings_t_{name}",
-            )
+        scale = 100 if bound.percent else 1  # 40 (%), not 0.40: the words under it say "40%"
+        typed = where.number_input(
+            label,
+            min_value=None if bound.low is None else float(scale * bound.low),
+            max_value=None if bound.high is None else float(scale * bound.high),
+            value=float(round(scale * value, 6)),
+            step=5.0 if bound.percent else 0.05 if abs(value) < 5 else 1.0,
+            format="%g",
+            help=sources[name],
+            key=field_key(f"settings_t_{name}"),
+        )
+        # 18.1 / 100 is 0.18100000000000002: stored as 0.181
+        entered[name] = round(typed / scale, 6) if bound.percent else typed
         group.append(name)
         if i + 1 == len(names) or sources[names[i + 1]] != sources[name]:
             words = next((THRESHOLD_WORDS[n] for n in group if n in THRESHOLD_WORDS), "")
@@ -185,8 +187,8 @@ def thresholds() -> None:
                 )
         if right.form_submit_button("Restore the defaults"):
             save_settings(replace(cfg, thresholds=Thresholds()))
-            # the fields keep what was typed in them until their state goes: they showed the old
-            # numbers, and the next "Save thresholds" stored them again
+            # drawn again with the defaults: they showed the old numbers, and the next "Save
+            # thresholds" stored them again
             forget_fields("settings_t_")
             st.rerun()
 

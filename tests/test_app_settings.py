@@ -11,6 +11,21 @@ from coach.transcribe import available_models
 from coach.ui import summary
 
 
+def field(at, name: str):
+    """The Settings page's field for threshold `name` (its key changes when the stored values do)."""
+    [found] = [n for n in at.number_input if re.fullmatch(rf"settings_t_{name}(__\d+)?", n.key or "")]
+    return found
+
+
+def role_box(at):
+    [found] = [s for s in at.selectbox if re.fullmatch(r"settings_role(__\d+)?", s.key or "")]
+    return found
+
+
+def save_thresholds(at):
+    [b for b in at.button if b.label == "Save thresholds"][0].click().run()
+
+
 def test_models_thresholds_and_data_dir(monkeypatch):
     data_dir, _ = seeded_dir()
     monkeypatch.setenv("COACH_DATA_DIR", str(data_dir))
@@ -58,13 +73,17 @@ def test_restoring_the_defaults_shows_them_and_the_next_save_keeps_them(tmp_path
     stored it again."""
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     at = page("settings").run()
-    at.number_input(key="settings_t_pace_high_wpm").set_value(160)
-    [b for b in at.button if b.label == "Save thresholds"][0].click().run()
+    field(at, "pace_high_wpm").set_value(160)
+    field(at, "situation_max_share").set_value(42.5)
+    save_thresholds(at)
     assert load_settings(tmp_path).thresholds.pace_high_wpm == 160
     [b for b in at.button if b.label == "Restore the defaults"][0].click().run()
     assert not at.exception
-    assert at.number_input(key="settings_t_pace_high_wpm").value == Thresholds().pace_high_wpm
-    [b for b in at.button if b.label == "Save thresholds"][0].click().run()
+    assert field(at, "pace_high_wpm").value == Thresholds().pace_high_wpm
+    assert field(at, "situation_max_share").value == 40
+    # new fields, not the old ones with their state deleted: a browser kept showing the old ones
+    assert field(at, "pace_high_wpm").key != "settings_t_pace_high_wpm"
+    save_thresholds(at)
     assert load_settings(tmp_path).thresholds == Thresholds()
 
 
@@ -73,9 +92,9 @@ def test_a_pace_band_upside_down_is_refused_and_nothing_is_saved(tmp_path, monke
     165 wpm was "outside the 200–175 band"."""
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     at = page("settings").run()
-    at.number_input(key="settings_t_pace_low_wpm").set_value(200)
-    at.number_input(key="settings_t_long_pause_s").set_value(2.5)
-    [b for b in at.button if b.label == "Save thresholds"][0].click().run()
+    field(at, "pace_low_wpm").set_value(200)
+    field(at, "long_pause_s").set_value(2.5)
+    save_thresholds(at)
     assert not at.exception and not at.success
     assert [e.value for e in at.error] == [
         "The pace band's low end (200 wpm) must be below its high end (175 wpm). Nothing was saved."
@@ -99,15 +118,78 @@ def test_every_range_of_the_thresholds_is_checked():
             check_thresholds(upside_down)
 
 
+@pytest.mark.parametrize(
+    ("name", "sentence"),
+    [
+        (
+            "fillers_per_100_words_typical",
+            "Fillers per 100 words in ordinary conversation (0) must be above 0 and at most 100 "
+            "(the default is 6). Nothing was saved.",
+        ),
+        (
+            "hedges_per_100_words_max",
+            "Hedges per 100 words before feedback mentions them (0) must be above 0 and at most 100 "
+            "(the default is 4). Nothing was saved.",
+        ),
+    ],
+)
+def test_a_rate_of_zero_is_refused_and_nothing_is_saved(tmp_path, monkeypatch, name, sentence):
+    """0 fillers per 100 words was saved ("Saved.") and every answer analysed after it ended in
+    ZeroDivisionError: float division by zero."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("settings").run()
+    field(at, name).set_value(0.0)
+    save_thresholds(at)
+    assert not at.exception and not at.success
+    assert [e.value for e in at.error] == [sentence]
+    assert load_settings(tmp_path).thresholds == Thresholds()
+
+
+def test_a_pitch_stretch_under_a_second_cannot_be_entered(tmp_path, monkeypatch):
+    """A stretch of 0 s for pitch variation was saved and every analysis then failed in the prosody.
+    The browser's field takes no less than its minimum (tests/e2e/test_settings_browser.py); a
+    settings file is checked as it loads (tests/test_config.py)."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("settings").run()
+    assert field(at, "pitch_window_s").min == 1
+    assert field(at, "quiet_below_dbfs").max == 0 and field(at, "quiet_below_dbfs").min is None
+    assert field(at, "situation_max_share").max == 100
+
+
+def test_a_long_pause_shorter_than_a_natural_one_says_what_to_change(tmp_path, monkeypatch):
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("settings").run()
+    field(at, "long_pause_s").set_value(0.3)
+    save_thresholds(at)
+    assert [e.value for e in at.error] == [
+        "A long pause (0.3 s) must be longer than the natural pause at a sentence end (0.6 s): "
+        "lengthen the long pause or shorten the natural one. Nothing was saved."
+    ]
+
+
+def test_a_share_is_shown_as_it_was_stored_not_rounded(tmp_path, monkeypatch):
+    """42.5 typed into "Largest share for the situation (%)" read "43" once saved."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("settings").run()
+    field(at, "situation_max_share").set_value(42.5)
+    save_thresholds(at)
+    assert not at.error
+    assert load_settings(tmp_path).thresholds.situation_max_share == 0.425
+    for shown in (at, page("settings").run()):  # this run, and the page opened again
+        situation = field(shown, "situation_max_share")
+        assert situation.proto.format % situation.value == "42.5"
+    assert field(at, "long_pause_s").proto.format % 2.0 == "2"
+
+
 def test_shares_are_shown_and_entered_as_percentages(tmp_path, monkeypatch):
     """'Largest share for the situation (%)' reads 40, as its caption says "40%", not 0.40."""
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     at = page("settings").run()
-    situation = at.number_input(key="settings_t_situation_max_share")
+    situation = field(at, "situation_max_share")
     assert situation.label.endswith("(%)") and situation.value == 40, (situation.label, situation.value)
-    assert at.number_input(key="settings_t_action_i_min_share").value == 50
+    assert field(at, "action_i_min_share").value == 50
     situation.set_value(35)
-    [b for b in at.button if b.label == "Save thresholds"][0].click().run()
+    save_thresholds(at)
     assert not at.exception
     thresholds = load_settings(tmp_path).thresholds
     assert abs(thresholds.situation_max_share - 0.35) < 1e-9 and thresholds.action_i_min_share == 0.5
@@ -137,9 +219,12 @@ def test_delete_all_needs_the_word_then_empties_everything(tmp_path, monkeypatch
     practice_answer(DATA / "clean.wav", load_settings(tmp_path))
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     at = page("settings").run()
-    at.selectbox(key="settings_role").set_value("data")
+    role_box(at).set_value("data")
     [b for b in at.button if b.label == "Save" and b.form_id == "settings_role"][0].click().run()
-    assert at.selectbox(key="settings_role").value == "data"
+    assert role_box(at).value == "data"
+    field(at, "long_pause_s").set_value(3.0)
+    save_thresholds(at)
+    assert load_settings(tmp_path).thresholds.long_pause_s == 3.0
     delete = [b for b in at.button if b.label == "Delete everything"][0]
     at.text_input[-1].input("delete")
     delete.click().run()
@@ -152,7 +237,10 @@ def test_delete_all_needs_the_word_then_empties_everything(tmp_path, monkeypatch
     assert [s.value for s in at.success] == [
         "All data deleted: your answers, interviews, debriefs, recordings and settings."
     ]
-    assert at.selectbox(key="settings_role").value == "any"  # the deleted role is not shown still
+    assert role_box(at).value == "any"  # the deleted role is not shown still
+    assert field(at, "long_pause_s").value == Thresholds().long_pause_s  # nor the deleted threshold
+    # new fields, not the old ones with their state deleted: a browser kept showing the old ones
+    assert role_box(at).key != "settings_role" and field(at, "long_pause_s").key != "settings_t_long_pause_s"
     assert not (tmp_path / "recordings").exists()
     db = store.open_store(load_settings(tmp_path))
     try:
@@ -236,12 +324,12 @@ def test_a_restored_backup_brings_back_the_role_shown_in_the_page(tmp_path, monk
         db.close()
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path / "new"))
     at = page("settings").run()
-    assert at.selectbox(key="settings_role").value == "any"
+    assert role_box(at).value == "any"
     [u for u in at.get("file_uploader") if u.key == "settings_import"][0].upload(
         "coach-backup-2026-12-02.zip", backup, "application/zip"
     ).run()
     [b for b in at.button if b.label == "Import it"][0].click().run()
     assert not at.exception and not at.error
     assert [s.value for s in at.success] == ["Imported 1 interview. Your role came back too."]
-    assert at.selectbox(key="settings_role").value == "data"
+    assert role_box(at).value == "data"
     assert load_settings(tmp_path / "new").role == "data"

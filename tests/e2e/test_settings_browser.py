@@ -1,0 +1,147 @@
+"""The Settings page's thresholds and role in a real headless Chromium: what the fields show after
+"Restore the defaults" and "Delete all data", a share as it was typed, a number out of its bounds.
+
+Streamlit keeps a field's value in the browser: deleting its state on the server did not redraw it, so
+the fields went on showing the old numbers (and role) and the next "Save thresholds" wrote them back.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from coach.config import Thresholds, load_settings
+from tests.e2e.server import CHROMIUM, StreamlitServer, chromium
+
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed")
+
+LONG_PAUSE = "Long pause (s)"
+PACE_HIGH = "Pace: high end of the band (wpm)"
+SITUATION = "Largest share for the situation (%)"
+FILLERS = "Fillers per 100 words in ordinary conversation"
+PITCH_STRETCH = "Stretch over which pitch variation is measured (s)"
+ROLE = "The jobs you interview for"
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory, shots):
+    data_dir = tmp_path_factory.mktemp("settings-browser-data")
+    with StreamlitServer(data_dir, shots / "streamlit-settings.log") as server:
+        yield server, data_dir
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as launched:
+        yield launched
+
+
+@pytest.fixture
+def page(browser, app):
+    server, _ = app
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    opened = context.new_page()
+    opened.goto(f"{server.url}/settings")
+    opened.get_by_role("button", name="Save thresholds").wait_for(timeout=60_000)
+    yield opened
+    context.close()
+
+
+def field(page, label: str):
+    return page.get_by_label(label, exact=True)
+
+
+def type_into(page, label: str, value: str) -> None:
+    field(page, label).fill(value)
+    field(page, label).press("Tab")
+
+
+def save_thresholds(page, then: str = "Saved. Answers analysed from now on") -> None:
+    page.get_by_role("button", name="Save thresholds").click()
+    page.get_by_text(then).wait_for(timeout=30_000)
+    time.sleep(0.5)
+
+
+def shown_when_settled(page, label: str, timeout_s: float = 20) -> str:
+    """The field's value once the page's rerun has drawn it again (it may take a moment)."""
+    from playwright.sync_api import expect
+
+    locator = field(page, label)
+    expect(locator).to_be_visible(timeout=timeout_s * 1000)
+    time.sleep(1.5)  # the rerun after the press replaces the fields
+    return locator.input_value()
+
+
+def role_shown(page) -> str:
+    return field(page, ROLE).input_value()
+
+
+def test_restoring_the_defaults_shows_them_and_the_next_save_keeps_them(app, page):
+    _, data_dir = app
+    type_into(page, LONG_PAUSE, "3")
+    type_into(page, PACE_HIGH, "160")
+    save_thresholds(page)
+    assert load_settings(data_dir).thresholds.long_pause_s == 3
+    page.get_by_role("button", name="Restore the defaults").click()
+    page.wait_for_load_state("networkidle")
+    assert float(shown_when_settled(page, LONG_PAUSE)) == 2
+    assert float(field(page, PACE_HIGH).input_value()) == 175
+    assert load_settings(data_dir).thresholds == Thresholds()
+    save_thresholds(page)  # wrote back 3 s and 160 wpm, shown still
+    assert load_settings(data_dir).thresholds == Thresholds()
+
+
+def test_deleting_all_data_shows_the_default_thresholds_and_role(app, page):
+    _, data_dir = app
+    field(page, ROLE).click()
+    page.get_by_role("option", name="Data", exact=True).click()
+    role_form = page.get_by_test_id("stForm").filter(has_text=ROLE)
+    role_form.get_by_role("button", name="Save").click()
+    page.get_by_text("Saved: questions for").wait_for(timeout=30_000)
+    assert load_settings(data_dir).role == "data"
+    type_into(page, LONG_PAUSE, "3")
+    save_thresholds(page)
+    assert role_shown(page) == "Data" and float(field(page, LONG_PAUSE).input_value()) == 3
+    page.get_by_text("Delete all data", exact=True).click()
+    type_into(page, "Type DELETE to confirm", "DELETE")
+    page.get_by_role("button", name="Delete everything").click()
+    page.get_by_text("All data deleted").wait_for(timeout=60_000)
+    assert float(shown_when_settled(page, LONG_PAUSE)) == 2
+    assert role_shown(page) == "Any role (all questions)"
+    save_thresholds(page)
+    assert load_settings(data_dir).thresholds == Thresholds()
+    assert load_settings(data_dir).role == "any"
+
+
+def test_a_share_reads_as_it_was_typed(app, page):
+    """42.5 typed into the situation's share read "43" once saved."""
+    server, data_dir = app
+    type_into(page, SITUATION, "42.5")
+    save_thresholds(page)
+    assert load_settings(data_dir).thresholds.situation_max_share == 0.425
+    assert field(page, SITUATION).input_value() == "42.5"
+    page.goto(f"{server.url}/settings")  # opened again: drawn from what is stored
+    page.get_by_role("button", name="Save thresholds").wait_for(timeout=60_000)
+    assert shown_when_settled(page, SITUATION) == "42.5"
+    page.get_by_role("button", name="Restore the defaults").click()
+    assert shown_when_settled(page, SITUATION) == "40"
+
+
+def test_a_number_out_of_its_bounds_is_refused_in_one_sentence(app, page):
+    """0 fillers per 100 words was saved ("Saved.") and every analysis then ended in a traceback; a
+    pitch stretch of 0 s did the same."""
+    _, data_dir = app
+    type_into(page, FILLERS, "0")
+    save_thresholds(page, then="must be above 0")
+    errors = page.get_by_test_id("stAlertContentError").all_inner_texts()
+    assert errors == [
+        "Fillers per 100 words in ordinary conversation (0) must be above 0 and at most 100 "
+        "(the default is 6). Nothing was saved."
+    ]
+    assert load_settings(data_dir).thresholds == Thresholds()
+    type_into(page, FILLERS, "6")
+    type_into(page, PITCH_STRETCH, "0")
+    said = page.get_by_test_id("stNumberInput").filter(has=field(page, PITCH_STRETCH)).inner_text()
+    assert "greater than or equal to 1" in said, said
