@@ -6,7 +6,7 @@ import streamlit as st
 
 from coach.analysis.wording import count
 from coach.local_time import in_lived_order
-from coach.progress import LABELS, MEASURES, bands, mock_sentence, mock_words, progress_report
+from coach.progress import LABELS, MEASURES, bands, mock_sentence, mock_words, progress_report, shown
 from coach.ui import browser_clock, charts, shared, summary
 from coach.ui.highlight import escape
 from coach.ui.log_labels import moment_words
@@ -133,16 +133,19 @@ def mock_interviews(report: dict) -> None:
 
 
 def practice_against_real(report: dict) -> None:
+    def mean(value: float | None, measure: str) -> str:  # as `coach progress` gives it
+        return summary.plain(None if value is None else shown(value, measure))
+
     comparison = [
         {
             "Measure": v["label"],
-            "Practice (mean)": summary.plain(v["practice_mean"]),
+            "Practice (mean)": mean(v["practice_mean"], measure),
             "answers": v["practice_n"],
-            "Real interviews (mean)": summary.plain(v["real_mean"]),
+            "Real interviews (mean)": mean(v["real_mean"], measure),
             "real answers": v["real_n"],
             "Comfortable band": f"{v['band'][0]:g}–{v['band'][1]:g}" if v["band"] else "",
         }
-        for v in report["practice_vs_real"].values()
+        for measure, v in report["practice_vs_real"].items()
     ]
     with st.expander("Practice against real interviews, every measure"):
         shared.table(comparison)

@@ -79,10 +79,30 @@ def _distance_to_band(value: float, band: tuple[float, float]) -> float:
     return max(low - value, 0.0, value - high)
 
 
+# Measures read as whole numbers (pace, length, scores); the others to one decimal.
+WHOLE = {
+    "wpm",
+    "duration_s",
+    "score_overall",
+    "score_delivery",
+    "score_fillers",
+    "score_structure",
+    "score_content",
+}
+
+
+def shown(value: float, measure: str) -> float:
+    """A measure as the pages and `coach progress` give it ("115 wpm", "78 overall", "3.4 fillers
+    per 100 words"): one rounding for both, so they never say 78.6 and 79 of one mean."""
+    return float(round(value)) if measure in WHOLE else round(value, 1)
+
+
 def _closer(
     measure: str, before: float, after: float, settings: Settings, target: float | None = None
 ) -> str:
-    """Did the measure move toward where it should be: "closer", "further" or "same"."""
+    """Did the measure move toward where it should be: "closer", "further" or "same". Compared as
+    shown (`shown`): 115.2 → 115.4 wpm reads "115 → 115", which is no move at all."""
+    before, after = shown(before, measure), shown(after, measure)
     kind = MEASURES[measure]
     if target is not None:
         gap_before, gap_after = abs(before - target), abs(after - target)
@@ -211,8 +231,8 @@ def improvement(
             opening, closing = values[:ENDS_N], values[-ENDS_N:]
             entry["first_and_last"] = {
                 "n": ENDS_N,
-                "first_mean": _mean(opening),
-                "last_mean": _mean(closing),
+                "first_mean": shown(fmean(opening), measure),
+                "last_mean": shown(fmean(closing), measure),
                 "direction": _closer(measure, fmean(opening), fmean(closing), settings, targets.get(measure)),
             }
         if before_recent:
@@ -532,8 +552,9 @@ def progress_report(
 
 
 def _figure(value: float, measure: str) -> str:
-    """A figure as the pages show it: pace and scores whole (120, not 119.5), rates to one decimal."""
-    return f"{value:.0f}" if measure in ("wpm", "score_overall") else f"{round(value, 1):g}"
+    """A figure as the pages show it (`shown`): pace and scores whole (120, not 119.5), rates to
+    one decimal."""
+    return f"{shown(value, measure):g}"
 
 
 def _days_ago(days: int) -> str:

@@ -219,7 +219,12 @@ def test_months_of_answers_compare_a_few_at_each_end_not_one_noisy_pair(store, s
     report = progress_report(store, settings, today=date(2025, 4, 10))
     pace = report["improvement"]["wpm"]
     assert pace["since_first"] == "further"  # 150 → 178, one answer each
-    assert pace["first_and_last"] == {"n": 5, "first_mean": 188.6, "last_mean": 164.6, "direction": "closer"}
+    assert pace["first_and_last"] == {
+        "n": 5,
+        "first_mean": 189,
+        "last_mean": 165,
+        "direction": "closer",
+    }  # as shown
     text = "\n".join(summary_lines(report))
     assert (
         "Pace (words per minute): 189 on average over the first 5 answers, 165 over the last 5 "
@@ -346,3 +351,17 @@ def test_interviews_booked_for_today_are_booked_not_held(tmp_path):
     assert report["counts"]["real_interviews"] == 1
     assert report["cadence"]["real_interviews"]["upcoming"] == ["2026-12-02", "2026-12-07"]
     assert "1 real interview (0 answers analysed; 2 more booked)." in summary_lines(report)[0]
+
+
+def test_a_change_too_small_to_show_is_no_move(store, settings):
+    """ "Pace: 115 on your first practice answer, 115 on the latest — closer to where it should be"
+    (115.2 → 115.4); and the page said 78.6 where `coach progress` said 79 of the same mean."""
+    _practice(store, 115.2, 3, day=0)
+    _practice(store, 115.4, 3, day=1)
+    report = progress_report(store, settings, today=date(2025, 2, 1))
+    assert report["improvement"]["wpm"]["since_first"] == "same"
+    _practice(store, 100.0, 3, day=2)  # a move that shows is still one
+    assert (
+        progress_report(store, settings, today=date(2025, 2, 1))["improvement"]["wpm"]["since_first"]
+        == "further"
+    )
