@@ -40,13 +40,7 @@ from coach.ui.log_labels import (
     stage_label,
 )
 
-ORIGINS = {
-    "": "—",
-    "they_reached_out": "they reached out",
-    "i_applied": "I applied",
-    "referral": "referral",
-    "other": "other",
-}
+ORIGINS = {"": "—", **interview_log.ORIGIN_SAID}
 OPTION_KINDS = {
     "offer": "offer",
     "alternative": "alternative",

@@ -86,6 +86,12 @@ ROLES: tuple[str, ...] = (
     "sales-customer",
 )
 ROLE_ALIASES: dict[str, str] = {
+    # the Settings page's names for them ("Software engineering"), typed at `--role`
+    "software-engineering": "software-engineer",
+    "engineering-management": "engineering-manager",
+    "sales-and-customer-roles": "sales-customer",
+    "sales-and-customer": "sales-customer",
+    "any-role": "any",
     "swe": "software-engineer",
     "engineer": "software-engineer",
     "software": "software-engineer",

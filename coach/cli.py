@@ -1053,22 +1053,29 @@ def interview_command(
     """Everything the log keeps about one interview: its notes, people, debrief and answers."""
     from coach import interview_log
     from coach import store as repository
+    from coach.banks import load_questions
 
     with open_store() as store:
         full = repository.get_interview(store, interview_id)
         not_analysed = interview_log.recordings_not_analysed(full, store.absolute)
+        # each answer under its question's words in the bank when it matched one, as the page lists it
+        texts = {q.id: q.text for q in load_questions(store.settings.data_dir, owner=store.owner)}
+        answers = interview_log.reviewed_answers(
+            full, repository.list_attempts(store, newest_first=False), texts
+        )
     if as_json:
         recordings = [{k: v for k, v in r.items() if k != "transcript"} for r in full["recordings"]]
         print_json({**full, "recordings": recordings, "recordings_not_analysed": not_analysed})
         return
-    typer.echo(_describe_interview(full, not_analysed))
+    typer.echo(_describe_interview(full, answers, not_analysed))
 
 
-def _describe_interview(full: dict, not_analysed: list[str]) -> str:
+def _describe_interview(full: dict, answers: list[dict], not_analysed: list[str]) -> str:
     from coach.analysis.word_use import description_terms
     from coach.debrief import latest_debrief, own_notes, questions_in_notes
+    from coach.interview_log import ORIGIN_SAID
 
-    facts = [full["stage"] or "stage not set", full["format"], full["origin"].replace("_", " ")]
+    facts = [full["stage"] or "stage not set", full["format"], ORIGIN_SAID.get(full["origin"], "")]
     title = " · ".join(part for part in (full["company"], full["role"]) if part)
     lines = [f"#{full['id']} {title}: {', '.join(f for f in facts if f)}, {full['interview_date']}"]
     lines += [f"  {line}" for line in (full["notes"] or "").splitlines() if line.strip()]
@@ -1098,18 +1105,17 @@ def _describe_interview(full: dict, not_analysed: list[str]) -> str:
         lines += ["  Questions they asked:", *(f"    - {q}" for q in asked)] if asked else []
     else:
         lines.append(f"No debrief yet: `coach debrief {full['id']} --went-well ...` writes one.")
-    turns = [t for r in full["recordings"] for t in r["turns"]]
-    if turns:
-        measured = sum(1 for t in turns if t.get("score_overall") is not None)
-        lines.append(f"Answers the review measured: {measured} of {len(turns)}.")
-        for n, turn in enumerate(turns, 1):
+    if answers:
+        measured = sum(1 for a in answers if a.get("score_overall") is not None)
+        lines.append(f"Answers the review measured: {measured} of {len(answers)}.")
+        for n, answer in enumerate(answers, 1):
             facts = (
-                f"score {turn['score_overall']:.0f}, {_measure(turn, 'wpm', ' wpm')}, "
-                f"{_measure(turn, 'fillers_per_100_words', ' fillers/100')}"
-                if turn.get("score_overall") is not None
+                f"score {answer['score_overall']:.0f}, {_measure(answer, 'wpm', ' wpm')}, "
+                f"{_measure(answer, 'fillers_per_100_words', ' fillers/100')}"
+                if answer.get("score_overall") is not None
                 else "not measured"
             )
-            lines.append(f"  {n}. {turn['question_text'] or '(no question heard)'}: {facts}")
+            lines.append(f"  {n}. “{answer['question']}” {facts}")
     lines += [f"A recording not analysed: {why}" for why in not_analysed]
     return "\n".join(lines)
 

@@ -210,6 +210,13 @@ ORIGIN_WORDS = {
     "referral": "referral",
     "other": "other",
 }
+# How an interview started, as the page and `coach interview` say it ("I applied", not "i applied").
+ORIGIN_SAID = {
+    "they_reached_out": "they reached out",
+    "i_applied": "I applied",
+    "referral": "referral",
+    "other": "other",
+}
 
 
 def origin_from_words(origin: str) -> str:

@@ -640,7 +640,13 @@ def summary_lines(report: dict) -> list[str]:
         )
     elif real["next_due"]:
         goal = real["goal"]
-        every = f" ({count(whole_count(goal['target']), 'interview')} every {goal['period_days']} days)"
+        default = load_playbook().cadence  # "every quarter" as the Interviews page says it, not "91 days"
+        period = (
+            default.period_label
+            if goal["period_days"] == default.period_days
+            else f"{goal['period_days']} days"
+        )
+        every = f" ({count(whole_count(goal['target']), 'interview')} every {period})"
         lines.append(
             f"Next real interview due by your goal{every}: {real['next_due']}"
             + (" (overdue)." if real["overdue"] else ".")

@@ -443,3 +443,17 @@ def test_the_wording_rules_give_most_bank_questions_they_name_the_banks_kind(tmp
     ]
     right = [q for q in named if guess_category(q.text) == q.category]
     assert (len(shipped), len(named), len(right)) == (287, 152, 128)
+
+
+@pytest.mark.parametrize(
+    ("typed", "role"),
+    [
+        ("Software engineering", "software-engineer"),
+        ("Engineering management", "engineering-manager"),
+        ("Sales and customer roles", "sales-customer"),
+        ("Any role", "any"),
+    ],
+)
+def test_a_role_as_the_settings_page_names_it_is_understood(typed, role):
+    """`coach settings --role "Software engineering"` (the page's own name for it) was refused."""
+    assert banks.normalise_role(typed) == role

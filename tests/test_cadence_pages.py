@@ -122,8 +122,8 @@ def test_an_offer_or_a_rejection_is_not_an_interview_held_on_either_page_or_the_
     assert real["next_due"] == (today - timedelta(days=120 - 91)).isoformat()
     # the text says which goal the date comes from (it gave the date alone)
     said = run_coach("progress", data_dir=tmp_path).stdout
-    assert (
-        f"Next real interview due by your goal (1 interview every 91 days): {real['next_due']} (overdue)."
+    assert (  # the period as the Interviews page says it ("every 91 days" read otherwise)
+        f"Next real interview due by your goal (1 interview every quarter): {real['next_due']} (overdue)."
         in said
     )
 

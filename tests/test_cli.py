@@ -383,6 +383,10 @@ def test_one_interview_is_shown_whole_and_edited_from_the_terminal(tmp_path):
     assert edited.returncode == 0, edited.stderr
     assert edited.stdout.strip() == "Changed interview #1: date, format, stage."
     assert "#1 Globex · Data engineer: technical, video, 2026-11-21" in coach("interview", "1").stdout
+    assert coach("edit-interview", "1", "--origin", "i applied").returncode == 0
+    assert (
+        "#1 Globex · Data engineer: technical, video, I applied, 2026-11-21" in coach("interview", "1").stdout
+    )
     assert coach("edit-interview", "1", "--stage", "technical").stdout.strip() == "Nothing had changed."
     bad = coach("edit-interview", "1", "--date", "21/11/2026")
     assert bad.returncode == 1 and "is not a date; write it as YYYY-MM-DD" in bad.stderr
@@ -593,3 +597,35 @@ def test_someone_met_is_removed_from_the_terminal(tmp_path):
     unknown = coach("remove-person", "1", "Bob", data_dir=tmp_path)
     assert unknown.returncode == 1
     assert unknown.stderr.strip() == "error: Interview #1 has nobody called 'Bob'; it has Sam Lee."
+
+
+def test_an_interviews_answers_are_listed_under_their_questions_words(tmp_path):
+    """`coach interview N` listed each answer under the question as Whisper wrote it, with ".:"
+    ("Next one, tell me an outer time new leather project without formal authority.: score 89"),
+    where the page names the bank question it matched."""
+    from store_support import analysis_dict, transcript_dict
+
+    from coach.config import load_settings
+    from coach.store import add_interview, open_store, save_interview_recording
+
+    db = open_store(load_settings(data_dir=tmp_path))
+    try:
+        interview_id = add_interview(db, company="Acme", interview_date="2026-11-20")
+        heard = "Next one, tell me an outer time new leather project without formal authority."
+        answer = {
+            "question_text": heard,
+            "question_id": "beh-lead-01",
+            "transcript": transcript_dict(),
+            "analysis": analysis_dict(overall=89.0),
+        }
+        save_interview_recording(
+            db, interview_id, recording=None, transcript=None, engine="e", model="m", answers=[answer]
+        )
+    finally:
+        db.close()
+    shown = coach("interview", str(interview_id), data_dir=tmp_path).stdout
+    assert (
+        "  1. “Tell me about a time you led a project or team without formal authority.” score 89, 150 wpm"
+        in shown
+    ), shown
+    assert ".:" not in shown and "outer time" not in shown
