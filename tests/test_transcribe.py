@@ -274,3 +274,13 @@ def test_the_engine_runs_one_thread_on_a_two_core_machine_unless_told_otherwise(
     assert engine_threads(0, cpus=8, environ={}) == 0  # the engine's own choice
     assert engine_threads(0, cpus=2, environ={"OMP_NUM_THREADS": "2"}) == 0  # the variable decides
     assert engine_threads(3, cpus=2, environ={}) == 3
+
+
+def test_no_stock_phrase_is_made_up_in_the_silence_after_an_answer(faster, clips_dir):
+    """A tester's take of the sample answer, 6 s of silence before and 8 s of digital silence after
+    (recorded in the browser): the transcript ended "…and remember who recovered. Thank you very
+    much. Thank you very much.", and the page listed "thank you very much" as a phrase repeated."""
+    heard = transcribe_file(clips_dir / "trailing_silence.flac", faster)
+    assert len(heard.words) >= 45 and "checkout" in heard.text, heard.text  # the answer is all there
+    assert "thank" not in heard.text.lower(), heard.text
+    assert heard.words[-1].end_s < 24.5  # nothing after the answer's last word (23.7 s)

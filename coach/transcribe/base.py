@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol
 
 import numpy as np
@@ -72,9 +72,24 @@ INVENTED_AVG_LOGPROB = -1.0
 DECODING_SEED = 0
 
 
-def is_probably_invented(no_speech_prob: float, avg_logprob: float, temperature: float = 0.0) -> bool:
+# Nobody says a word in under a tenth of a second on average. A segment likely to be no speech whose
+# words come that fast is a stock phrase stamped onto the silence after an answer: "Thank you very
+# much." twice, four words in 0.1 s each time, after a take that ended in digital silence
+# (no_speech 0.68 and logprob -0.94, so the rule above kept it; a tester's take, issue 15's shape).
+INVENTED_SECONDS_PER_WORD = 0.15
+
+
+def is_probably_invented(
+    no_speech_prob: float,
+    avg_logprob: float,
+    temperature: float = 0.0,
+    words: Sequence[tuple[float, float]] = (),
+) -> bool:
+    """Whether a decoded segment is text Whisper made up, from its own numbers and its words'
+    (start, end) times: likely no speech, and the decoder unsure or the words impossibly fast."""
     unsure = avg_logprob < INVENTED_AVG_LOGPROB or temperature > 0.0
-    return no_speech_prob > INVENTED_NO_SPEECH_PROB and unsure
+    too_fast = len(words) >= 2 and (words[-1][1] - words[0][0]) / len(words) < INVENTED_SECONDS_PER_WORD
+    return no_speech_prob > INVENTED_NO_SPEECH_PROB and (unsure or too_fast)
 
 
 def check_sample_rate(sample_rate: int) -> None:

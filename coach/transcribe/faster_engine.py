@@ -100,8 +100,12 @@ class FasterWhisperEngine:
         )
         words: list[Word] = []
         for segment in segments:  # a lazy generator: decoding happens as we iterate
-            if not is_probably_invented(segment.no_speech_prob, segment.avg_logprob, segment.temperature):
-                words += whole_words((w.word, w.start, w.end, w.probability) for w in segment.words or ())
+            said = segment.words or ()
+            timed = [(w.start, w.end) for w in said]
+            if not is_probably_invented(
+                segment.no_speech_prob, segment.avg_logprob, segment.temperature, timed
+            ):
+                words += whole_words((w.word, w.start, w.end, w.probability) for w in said)
             if progress:
                 progress(min(float(segment.end), total), total)
         if progress:

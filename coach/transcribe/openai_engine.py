@@ -153,8 +153,9 @@ class OpenAIWhisperEngine:
                     verbose=None,
                 )
             for segment in result["segments"]:
+                timed = [(float(w["start"]), float(w["end"])) for w in segment.get("words", ())]
                 if not is_probably_invented(
-                    segment["no_speech_prob"], segment["avg_logprob"], segment["temperature"]
+                    segment["no_speech_prob"], segment["avg_logprob"], segment["temperature"], timed
                 ):
                     words += whole_words(
                         (w["word"], start_s + float(w["start"]), start_s + float(w["end"]), w["probability"])
