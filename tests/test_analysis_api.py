@@ -186,3 +186,25 @@ def test_pace_is_measured_over_the_time_spoken_not_the_silence_around_it():
     assert slow["duration_s"] == round(tight.duration_s + 14.0, 3)  # the take's length is the take's
     assert slow["wpm"] == fast["wpm"] and abs(fast["wpm"] - 150) < 2
     assert slow["fillers_per_min"] == fast["fillers_per_min"]
+
+
+def test_a_hedge_line_lists_every_hedge_it_counts_as_said():
+    """Four hedges, each once: the line named three ("'kind of' ×1, 'i think' ×1, 'sort of' ×1")
+    under "4 hedges", and wrote "I" lowercase."""
+    text = "I think the plan was kind of late. I guess we sort of missed it. I led the fix and it shipped."
+    [line] = [f for f in analyze(Transcript.from_text(text)).feedback if " hedges (" in f]
+    assert line == (
+        "4 hedges ('I think' ×1, 'kind of' ×1, 'I guess' ×1, 'sort of' ×1). State what you did plainly."
+    ), line
+
+
+def test_a_filler_line_says_how_many_it_does_not_name():
+    """Ten fillers of seven kinds: the three most common are named and the other four counted, so
+    the line adds up to the ten it starts with."""
+    text = (
+        "Um I was uh working on the um thing and like it was uh hard, you know. "
+        "Um we shipped it, er, I mean, on time and like it was hmm fine."
+    )
+    [line] = [f for f in analyze(Transcript.from_text(text)).feedback if " fillers (" in f]
+    assert line.startswith("10 fillers ("), line
+    assert ": 'um' ×3, 'uh' ×2, 'like' ×2 and 3 more. " in line, line

@@ -6,6 +6,7 @@ pressing five are kept. Wording describes what was said or done, never the perso
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from coach.analysis.prosody import prosody_feedback
@@ -21,8 +22,19 @@ SHORT_ANSWER_WORDS = 30
 NOT_WORDS = frozenset({"repeated words", "broken-off words"})
 
 
+def _said(label: str) -> str:
+    """A counted phrase as it was said: the counts are kept lowercase ("i think"), the person said
+    "I think" (and "I'm not sure")."""
+    return re.sub(r"\bi\b", "I", label)
+
+
 def _fmt_counts(counter: Counter, n: int = 3) -> str:
-    return ", ".join(f"'{label}' ×{count}" for label, count in counter.most_common(n))
+    """ "'um' ×5, 'uh' ×3, 'like' ×2 and 4 more": the n most common, and what they leave out, so
+    the items add up to the total the line gives (one kind left over is named rather than counted)."""
+    common = counter.most_common()
+    shown, rest = (common, []) if len(common) <= n + 1 else (common[:n], common[n:])
+    listed = ", ".join(f"'{_said(label)}' ×{times}" for label, times in shown)
+    return f"{listed} and {sum(times for _, times in rest)} more" if rest else listed
 
 
 def build_feedback(a: dict, t: Thresholds) -> list[str]:
@@ -79,9 +91,9 @@ def _fillers(points: list, a: dict, m: dict, t: Thresholds) -> None:
     rate = m["fillers_per_100_words"]
     if total and rate >= t.fillers_per_100_words_typical / 2:
         label, top = counts.most_common(1)[0]
-        most = f", {top} of them '{label}'" if top >= 2 and len(counts) > 1 else ""
+        most = f", {top} of them '{_said(label)}'" if top >= 2 and len(counts) > 1 else ""
         tip = (
-            f"Try a silent pause where the '{label}' comes."
+            f"Try a silent pause where the '{_said(label)}' comes."
             if label not in NOT_WORDS
             else "Slow down at the start of each sentence."
         )
