@@ -4,6 +4,7 @@ from datetime import date
 
 import streamlit as st
 
+from coach import banks
 from coach.analysis.wording import count
 from coach.local_time import in_lived_order
 from coach.progress import LABELS, MEASURES, bands, mock_sentence, mock_words, progress_report, shown
@@ -18,13 +19,25 @@ today = browser_clock.today()  # the person's, from their browser (not the serve
 
 
 def nothing_yet() -> None:
+    """No answer measured yet: say what the charts will show and when (the facts that exist, and
+    what to practise next, are shown around this box)."""
     with st.container(border=True):
         st.subheader("Nothing to chart yet")
         st.markdown(
-            "Answer a practice question and your pace, fillers and structure start appearing here. "
-            "Review a real interview to compare the two."
+            "Your pace, fillers and structure are charted here from your first practice answer. "
+            "Review a real interview's recording to compare the two."
         )
         st.page_link("app_pages/practice.py", label="Answer your first question", icon=":material/mic:")
+
+
+def something_to_show(report: dict) -> bool:
+    """Before any answer: an interview logged (held or booked) or a debrief's skill gaps, which
+    the headline and What to practise next show (as `coach progress` does)."""
+    real = report["cadence"]["real_interviews"]
+    gaps = report["skill_gaps"]
+    return bool(
+        report["counts"]["real_interviews"] or real["upcoming"] or gaps["gaps"] or gaps.get("unmatched")
+    )
 
 
 def headline(report: dict) -> None:
@@ -163,9 +176,10 @@ def per_question(report: dict) -> None:
             else "Answers to bank questions appear here, one line per question."
         )
     today = date.fromisoformat(report["today"])
+    in_bank = {q.id for q in banks.load_questions(cfg.data_dir, owner=cfg.owner)} if items else set()
     for item in items[:SHOWN_QUESTIONS]:
         with st.expander(escape(question_title(item))):
-            question_history(item, today)
+            question_history(item, today, item["question_id"] in in_bank)
     rest = {item["question_id"]: item for item in items[SHOWN_QUESTIONS:]}
     if rest:  # months of practice: every question stays a click away, not only the most answered
         chosen = st.selectbox(
@@ -177,7 +191,7 @@ def per_question(report: dict) -> None:
             key="progress_more_question",
         )
         if chosen:
-            question_history(rest[chosen], today)
+            question_history(rest[chosen], today, chosen in in_bank)
 
 
 def question_title(item: dict) -> str:
@@ -190,11 +204,18 @@ def question_title(item: dict) -> str:
     )
 
 
-def question_history(item: dict, today: date) -> None:
-    """One question's practice and real answers in one table, and a button to practise it again."""
+def question_history(item: dict, today: date, in_bank: bool = True) -> None:
+    """One question's practice and real answers in one table, and a button to practise it ("again"
+    once practised); a question deleted since (one of the user's own) has no button, but a word why."""
     shared.table(question_rows(item["practice"], item["real"], today))
+    if not in_bank:
+        st.caption(
+            "You deleted this question from your questions, so it cannot be practised again; "
+            "its answers stay here."
+        )
+        return
     if st.button(
-        "Practise this question again",
+        "Practise this question again" if item["practice"] else "Practise this question",
         key=f"progress_again_{item['question_id']}",
         on_click=shared.practise,
         args=(item["question_id"],),
@@ -271,7 +292,11 @@ shared.page_header(
 with shared.shown_errors():
     report = progress_report(db, cfg, today=today)
 if report["counts"]["practice_attempts"] == 0 and report["counts"]["real_answers"] == 0:
+    if something_to_show(report):  # an interview logged, a debrief's gaps: shown before any answer
+        headline(report)
     nothing_yet()
+    if something_to_show(report):
+        what_next(report)
     st.stop()
 headline(report)
 over_time(report)

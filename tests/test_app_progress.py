@@ -507,3 +507,100 @@ def test_an_interview_booked_before_any_held_is_not_called_one_more(tmp_path, mo
     at = page("progress").run()
     [real] = [m for m in at.metric if m.label == "Real interviews"]
     assert real.value == "0" and real.proto.help == "1 booked.", real.proto.help
+
+
+def test_a_debriefed_interview_before_any_practice_shows_what_to_practise(tmp_path, monkeypatch):
+    """One interview logged and debriefed (gap: negotiation), no answer yet: `coach progress`
+    gave the count, the cadence and five questions for the gap while the page said only "Nothing
+    to chart yet". It shows the headline, says the charts come with the first practice answer, and
+    lists the gap with the same five questions."""
+    from datetime import date, timedelta
+
+    from cli_support import run_coach
+
+    from coach import store
+    from coach.config import load_settings
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        day = (date.today() - timedelta(days=3)).isoformat()
+        interview = store.add_interview(db, company="Acme", stage="first round", interview_date=day)
+        store.add_debrief(db, interview, interest=4, skill_gaps="negotiation")
+    finally:
+        db.close()
+    result = run_coach("progress", data_dir=tmp_path)
+    assert "Skill gaps from debriefs: negotiation." in result.stdout, result.stdout
+    on_cli = re.findall(r"practise: \[([^\]]+)\]", result.stdout)
+    assert len(on_cli) == 5, result.stdout
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("progress").run()
+    assert not at.exception
+    assert {m.label: m.value for m in at.metric}["Real interviews"] == "1"
+    text = markdown_text(at)
+    assert "charted here from your first practice answer" in text, text
+    assert "What to practise next" in [s.value for s in at.subheader]
+    assert "Skill gaps from your debriefs: negotiation (1×)." in text.replace("\\", ""), text
+    on_page = [b.key.removeprefix("progress_rec_") for b in at.button if b.key.startswith("progress_rec_")]
+    assert on_page == on_cli, (on_page, on_cli)
+
+
+def test_a_question_answered_only_in_a_real_interview_is_not_practised_again(tmp_path, monkeypatch):
+    """ "Tell me about yourself." — 0 practice, 1 real: its button said "Practise this question
+    again" though it was never practised."""
+    from datetime import date, timedelta
+
+    from store_support import analysis_dict, save_real_answers
+
+    from coach import store
+    from coach.config import load_settings
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        day = date.today() - timedelta(days=3)
+        interview_id = store.add_interview(db, company="Acme", interview_date=day, stage="onsite")
+        answer = {
+            "question_id": "mot-05",
+            "question_text": "Tell me about yourself.",
+            "analysis": analysis_dict(),
+        }
+        save_real_answers(db, interview_id, [answer])
+    finally:
+        db.close()
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("progress").run()
+    assert not at.exception
+    assert any(e.label.endswith("0 practice, 1 real") for e in at.expander), [e.label for e in at.expander]
+    assert at.button(key="progress_again_mot-05").label == "Practise this question"
+
+
+def test_a_deleted_question_keeps_its_answers_and_says_why_it_has_no_button(tmp_path, monkeypatch):
+    """An own question answered, then deleted: its button opened Practice with no question chosen
+    and no word why. Its answers stay listed, with no button and a caption saying it was deleted."""
+    from datetime import UTC, datetime, timedelta
+
+    from store_support import save_answer
+
+    from coach import banks
+    from coach.config import load_settings
+    from coach.store import open_store
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    mine, _ = banks.keep_question(tmp_path, "Why do you want to work on compilers?")
+    db = open_store(load_settings(tmp_path))
+    try:
+        save_answer(db, mine.id, mine.text, created_at=datetime.now(UTC) - timedelta(days=2))
+    finally:
+        db.close()
+    banks.delete_user_question(tmp_path, mine.id)
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("progress").run()
+    assert not at.exception
+    assert any(e.label.startswith("Why do you want to work on compilers?") for e in at.expander)
+    assert not [b for b in at.button if b.key == f"progress_again_{mine.id}"]
+    assert (
+        "You deleted this question from your questions, so it cannot be practised again; its answers "
+        "stay here." in [c.value for c in at.caption]
+    )
