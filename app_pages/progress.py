@@ -4,10 +4,12 @@ from datetime import date
 
 import streamlit as st
 
-from coach import banks
+from coach import banks, recommend
 from coach.analysis.wording import count
+from coach.job_description import interview_asks
 from coach.local_time import in_lived_order
 from coach.progress import LABELS, MEASURES, bands, mock_sentence, mock_words, progress_report, shown
+from coach.store import list_attempts, list_interviews
 from coach.ui import browser_clock, charts, shared, summary
 from coach.ui.highlight import escape
 from coach.ui.log_labels import moment_words
@@ -277,10 +279,13 @@ def what_next(report: dict) -> None:
             "Add a question of your own for each on the Questions page (Add your own)."
         )
     if not gaps["gaps"] and not gaps.get("unmatched"):
+        day = date.fromisoformat(report["today"])
+        until = recommend.without_debrief_gaps(  # as Practice decides, with no interview chosen there
+            list_attempts(db, newest_first=False), day, interview_asks(list_interviews(db), day)
+        )
         st.caption(
             "Write a debrief after each real interview (Interviews page) and the skills it names as "
-            "missing turn into practice questions here. Until then, the Practice page recommends "
-            "questions from your lowest recent scores."
+            f"missing turn into practice questions here. {escape(until)}"
         )
 
 

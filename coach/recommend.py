@@ -52,14 +52,21 @@ class InterviewAsks:
     competencies: tuple[str, ...]
     words: tuple[str, ...]
 
+    def named(self, today: date) -> str:
+        """ "your interview at Northwind on Thu 10 Dec 2026" ("tomorrow", "today"), or for one
+        held already (a second round often follows, so it can be chosen to prepare for) "the job
+        you interviewed for at Northwind"."""
+        if self.day < today:
+            return f"the job you interviewed for at {self.company}"
+        when = {0: "today", 1: "tomorrow"}.get((self.day - today).days, f"on {long_date(self.day)}")
+        return f"your interview at {self.company} {when}"
+
     def reason(self, practised: Sequence[str], today: date) -> str:
         """ "Your interview at Northwind on Thu 10 Dec 2026 asks for stakeholders and conflict:
         these questions practise influence and conflict." """
-        when = {0: "today", 1: "tomorrow"}.get((self.day - today).days, f"on {long_date(self.day)}")
-        # one held already (a second round often follows, so it can be chosen to prepare for)
-        job = f"The job you interviewed for at {self.company}" if self.day < today else None
+        named = self.named(today)
         return (
-            f"{job or f'Your interview at {self.company} {when}'} asks for {listed(list(self.words))}: "
+            f"{named[0].upper()}{named[1:]} asks for {listed(list(self.words))}: "
             f"{'this question practises' if len(practised) == 1 else 'these questions practise'} "
             f"{listed([banks.tag_words(c) for c in practised])}."
         )
@@ -103,16 +110,57 @@ def role_to_practise(setting: str | None, interview_title: str | None = None) ->
     return None if not setting or setting == "any" else banks.normalise_role(setting)
 
 
-def weak_areas(attempts: Sequence[dict]) -> list[str]:
-    """Competencies and debrief-style gap words from the lowest recent scores, weakest first."""
+def _recent_means(attempts: Sequence[dict]) -> dict[str, float]:
+    """Each score dimension's mean over the last RECENT_ATTEMPTS answers, where it was measured."""
     recent = list(attempts)[-RECENT_ATTEMPTS:]
     means = {}
     for dim in ("structure", "fillers", "delivery", "content"):
         values = [a[f"score_{dim}"] for a in recent if a.get(f"score_{dim}") is not None]
         if values:
             means[dim] = sum(values) / len(values)
+    return means
+
+
+def weak_areas(attempts: Sequence[dict]) -> list[str]:
+    """Competencies and debrief-style gap words from the lowest recent scores, weakest first."""
+    means = _recent_means(attempts)
     weak = sorted((d for d, v in means.items() if v < WEAK_SCORE), key=means.__getitem__)
     return [DIMENSION_PRACTICE.get(d, "communication") for d in weak if d != "content"]
+
+
+def _scored_areas(attempts: Sequence[dict]) -> list[str]:
+    """How the page names the areas weak_areas reads that recent answers were scored on ("fillers")."""
+    return [
+        WEAK_AREA_LABELS[DIMENSION_PRACTICE[d]] for d in _recent_means(attempts) if d in DIMENSION_PRACTICE
+    ]
+
+
+def _nothing_weak_reason(attempts: Sequence[dict], today: date) -> str:
+    """The starter set's sentence once answers are scored and none is weak: "Answer a few and the
+    recommendations follow" was said after a dozen answers."""
+    return (
+        f"{_whose_answers(attempts, today)} scored {WEAK_SCORE} or more on "
+        f"{listed(_scored_areas(attempts))}, so no area is weak yet: these are questions most "
+        "interview loops open with, those you have not answered in the last two weeks first."
+    )
+
+
+def without_debrief_gaps(
+    attempts: Sequence[dict], today: date, interview: InterviewAsks | None = None
+) -> str:
+    """What the Practice page recommends while no debrief names a skill gap, as `recommended`
+    decides it: a coming interview's job description first, then weak score areas, else the
+    starter set (Progress says it under What to practise next)."""
+    led = [f"what {interview.named(today)} asks for in its job description"] if interview else []
+    weak = weak_areas(attempts)
+    if weak:
+        led.append(f"your lowest recent scores, on {listed([WEAK_AREA_LABELS.get(w, w) for w in weak[:3]])}")
+    if led:
+        return f"Until then, the Practice page recommends questions for {', then for '.join(led)}."
+    scored = _scored_areas(attempts)
+    return "Until then, the Practice page recommends questions most interview loops open with" + (
+        f": your recent scores on {listed(scored)} are all {WEAK_SCORE} or more." if scored else "."
+    )
 
 
 def recommended(
@@ -162,7 +210,8 @@ def recommended(
         if groups:
             return Recommendation(groups)
     picks = banks.recommend(questions, list(STARTER_COMPETENCIES), n=n, exclude_ids=practised, role=role)
-    return Recommendation([Group(STARTER, STARTER_REASON, picks)])
+    reason = _nothing_weak_reason(attempts, today) if _scored_areas(attempts) and not weak else STARTER_REASON
+    return Recommendation([Group(STARTER, reason, picks)])
 
 
 # Answers older than this are not "recent": the weak-area sentence says when they were given.

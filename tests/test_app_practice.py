@@ -514,3 +514,44 @@ def test_an_answer_not_wanted_is_deleted_with_its_recording(tmp_path, monkeypatc
     at.button(key="practice_try_again").click().run()
     at.audio_input[0].set_value(("answer.wav", (DATA / "fillers.wav").read_bytes(), "audio/wav")).run()
     assert not at.exception and not at.warning and len(_answers(tmp_path)) == 2
+
+
+def test_after_a_dozen_answers_with_nothing_weak_the_recommendations_do_not_say_answer_a_few(
+    tmp_path, monkeypatch
+):
+    """Twelve answers scoring 75–85 on every area, no debrief: the Practice page still said
+    "Questions most interview loops open with. Answer a few and the recommendations follow your
+    weak areas…". It says no area is weak yet, and its picks leave out what was answered lately."""
+    from datetime import UTC, datetime, timedelta
+
+    from store_support import analysis_dict, save_answer
+
+    from coach import banks
+    from coach.config import load_settings
+    from coach.store import open_store
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    answered = [q for q in banks.load_questions(tmp_path) if "motivation" in q.competencies][:3]
+    db = open_store(load_settings(tmp_path))
+    try:
+        for i in range(12):
+            q = answered[i % len(answered)]
+            when = datetime.now(UTC) - timedelta(days=12 - i)
+            save_answer(db, q.id, q.text, analysis=analysis_dict(overall=80.0), created_at=when)
+    finally:
+        db.close()
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("practice").run()
+    assert not at.exception
+    captions = [c.value for c in at.caption]
+    assert not [c for c in captions if "Answer a few" in c], captions
+    assert (
+        escape(
+            "Your recent answers scored 60 or more on structure (STAR), fillers and pacing (pace and "
+            "pauses), so no area is weak yet: these are questions most interview loops open with, "
+            "those you have not answered in the last two weeks first."
+        )
+        in captions
+    ), captions
+    picks = [b.key.removeprefix("practice_rec_") for b in at.button if b.key.startswith("practice_rec_")]
+    assert len(picks) == 5 and not {q.id for q in answered} & set(picks), picks

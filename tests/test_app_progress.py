@@ -604,3 +604,43 @@ def test_a_deleted_question_keeps_its_answers_and_says_why_it_has_no_button(tmp_
         "You deleted this question from your questions, so it cannot be practised again; its answers "
         "stay here." in [c.value for c in at.caption]
     )
+
+
+def test_without_debrief_gaps_what_next_says_what_practice_leads_with(tmp_path, monkeypatch):
+    """No debrief yet, an interview at Northwind next week with a job description, and answers
+    weak on fillers: Progress said Practice recommends "from your lowest recent scores", while
+    Practice led with the interview's job description. It now says both, in Practice's order."""
+    from datetime import date, timedelta
+
+    from test_recommend_interview import CONFLICT_HEAVY
+
+    from coach import store
+    from coach.config import load_settings
+    from coach.local_time import long_date
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    when = date.today() + timedelta(days=8)
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        store.add_interview(db, company="Northwind", interview_date=when, job_description=CONFLICT_HEAVY)
+        for days_ago in (6, 3):  # fillers 45, structure 50, pace 55: all below 60
+            _answered_about_yourself(db, days_ago=days_ago, overall=50.0)
+    finally:
+        db.close()
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+
+    practice = page("practice").run()
+    assert not practice.exception
+    reasons = [c.value for c in practice.caption if c.value.startswith(("Your interview at", "Your recent"))]
+    assert [r.split(" ", 2)[1] for r in reasons] == ["interview", "recent"], reasons
+
+    progress = page("progress").run()
+    assert not progress.exception
+    [until] = [c.value for c in progress.caption if "Until then" in c.value]
+    assert until.endswith(
+        escape(
+            f"Until then, the Practice page recommends questions for what your interview at Northwind on "
+            f"{long_date(when)} asks for in its job description, then for your lowest recent scores, on "
+            "fillers, structure (STAR) and pacing (pace and pauses)."
+        )
+    ), until
