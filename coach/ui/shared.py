@@ -213,12 +213,19 @@ def asked_first(key: str, label: str, question: str, yes: str | None = None, **b
     return False
 
 
+# Up to this many rows a table shows them all; a longer one keeps Streamlit's ten rows and scrolls
+# (its "auto" height hid an eleventh row, as "pitch variation" in Progress's every-measure table).
+TABLE_ROWS_SHOWN_WHOLE = 15
+
+
 def table(rows, text_column: str | None = None, text_width: int = 320) -> None:
     """A table of figures without its index; a figure that could not be measured reads "—" (an
     answer too short to measure has no pace), not Streamlit's "None". `text_column` (a question's
-    words) is held to `text_width` pixels so the figures beside it stay in view."""
+    words) is held to `text_width` pixels so the figures beside it stay in view. Up to
+    TABLE_ROWS_SHOWN_WHOLE rows every row is in view, not behind a scroll inside the table."""
     config = {text_column: st.column_config.TextColumn(width=text_width)} if text_column else None
-    st.dataframe(rows, hide_index=True, placeholder="—", column_config=config)
+    height = "content" if len(rows) <= TABLE_ROWS_SHOWN_WHOLE else "auto"
+    st.dataframe(rows, hide_index=True, placeholder="—", column_config=config, height=height)
 
 
 def practise(question_id: str) -> None:
