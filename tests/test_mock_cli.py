@@ -147,3 +147,13 @@ def test_a_recording_that_cannot_be_used_is_said_and_the_next_one_answers(tmp_pa
         assert len(list_mock_sessions(db)) == 1  # the session is kept with what was answered
     finally:
         db.close()
+
+
+def test_role_questions_for_any_role_are_refused_before_a_question_is_asked(tmp_path):
+    """`coach mock --role any` ran "Role questions (45 min)" with no role question in it."""
+    result = coach("mock", "--role", "any", "--answers", ANSWERS, "--json", data_dir=tmp_path / "data")
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.strip() == (
+        "error: A round of role questions needs a role: pick one of software-engineer, data, product, "
+        "design, engineering-manager or sales-customer, or choose the behavioural round."
+    ), result.stderr

@@ -147,3 +147,45 @@ def test_a_job_title_names_a_role_only_by_what_the_job_is(title, role):
     # with the Settings role, an interview's title now overrides what Practice recommends: a
     # "Programme manager" interview gave an engineer engineering-management questions
     assert role_from_title(title) == role
+
+
+# A posting asking for three things, each said twice (coach.job_description.description_asks).
+ANALYST = (
+    "Senior Data Analyst\nYou will resolve conflict between teams and handle conflict calmly; influence "
+    "stakeholders and influence decisions without authority; own data analysis and the data analysis roadmap."
+)
+
+
+def test_the_steer_names_only_what_the_questions_asked_practise():
+    """A two-question mock (the opener and one story) said "Steered by the interview's job
+    description: influence, conflict, data analysis." and asked about one of them at most."""
+    interview = {"id": 9, "role": "", "notes": "", "job_description": ANALYST}
+    plan = make_plan(QUESTIONS, [], format="behavioural", n=2, interview=interview)
+    [opener, story] = plan.questions
+    assert plan.reason == "Steered by the interview's job description: influence.", (plan.reason, story)
+    assert "influence" in story.competencies
+    # the posting's asks are still what steered the picks
+    assert plan.steered_by == ("influence", "conflict", "data-analysis")
+
+
+def test_no_steer_is_claimed_when_no_question_asked_practises_what_the_posting_asks():
+    interview = {"id": 9, "role": "", "notes": "", "job_description": ANALYST}
+    asked = {"influence", "conflict", "data-analysis"}
+    bank = [q for q in QUESTIONS if not asked & set(q.competencies)]
+    plan = make_plan(bank, [], format="behavioural", n=4, interview=interview)
+    assert not plan.reason.startswith("Steered by"), plan.reason
+    assert "conflict" not in plan.reason and "influence" not in plan.reason, plan.reason
+
+
+@pytest.mark.parametrize("role", [None, "any"])
+def test_a_round_of_role_questions_without_a_role_is_refused_in_one_sentence(role):
+    """`coach mock --role any` ran "Role questions (45 min)" with no role question in it."""
+    with pytest.raises(InputError) as refused:
+        make_plan(QUESTIONS, [], format="role", role=role, n=4)
+    said = str(refused.value)
+    assert said == (
+        "A round of role questions needs a role: pick one of software-engineer, data, product, design, "
+        "engineering-manager or sales-customer, or choose the behavioural round."
+    ), said
+    # a behavioural round for any role is still there
+    assert make_plan(QUESTIONS, [], format="behavioural", role=role, n=4).questions

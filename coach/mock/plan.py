@@ -96,6 +96,14 @@ def make_plan(
         # steered to hiring), and Practice never read them
         steer = [c for c, _said in description_asks(interview.get("job_description") or "")]
     role = banks.normalise_role(role) if role else None
+    if format == "role" and role in (None, "any"):
+        # a round of role questions with every role's questions is a behavioural round under
+        # another name: "Role questions (45 min)" asked no role question
+        roles = [r for r in banks.ROLES if r != "any"]
+        raise InputError(
+            f"A round of role questions needs a role: pick one of {', '.join(roles[:-1])} or {roles[-1]}, "
+            "or choose the behavioural round."
+        )
     by_id = {q.id: q for q in questions}
     recent = _recent_ids(attempts)
     opener = _first_fresh(by_id, OPENERS, recent) if n >= 2 else None
@@ -128,8 +136,11 @@ def make_plan(
             "Questions most interview loops open with: no weak area from your practice scores or "
             "debriefs fits this round yet. The next mock follows one once it does."
         )
-    if steer:
-        named = ", ".join(banks.tag_words(s) for s in steer)
+    # only what the questions picked practise: a two-question mock (the opener and one story) said
+    # it was steered to "conflict, influence, data analysis" and asked about none of them
+    practised = [c for c in steer if any(c in q.competencies for q in middle)]
+    if practised:
+        named = ", ".join(banks.tag_words(c) for c in practised)
         reason = f"Steered by the interview's job description: {named}."
     return Plan(shape, ordered, role, (interview or {}).get("id"), reason, tuple(steer))
 
