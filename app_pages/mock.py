@@ -239,6 +239,10 @@ def the_report(session: MockSession) -> None:
         st.markdown(escape(summary["change"]))
     if summary["ended_early"]:
         st.caption("You ended the interview before the last question; the answers you gave are saved.")
+    if summary.get("job_term_lines"):  # the interview prepared for has a job description
+        st.subheader("Terms from the job description")
+        st.caption("Across your answers to the questions, as Practice checks each answer.")
+        st.markdown("  \n".join(escape(line) for line in summary["job_term_lines"]))
     st.subheader("Question by question")
     st.caption(escape(summary["why_these_questions"]))  # a sentence that says why on its own
     answered = [t for t in session.turns if t.kind == "question" and t.answer is not None]

@@ -181,3 +181,68 @@ def test_a_silent_take_leaves_no_bar_that_reads_as_still_working(tmp_path, monke
     at.audio_input[0].set_value(("answer.wav", silence, "audio/wav")).run()
     assert not at.exception and at.error  # says it could not hear the answer
     assert len(at.get("progress")) == 0
+
+
+def test_the_report_says_which_of_the_job_descriptions_key_terms_the_answers_used(tmp_path, monkeypatch):
+    """Preparing for an interview with a job description, the report said nothing of its key terms,
+    though each answer was checked for them as on Practice ("You used 0 of the job description's
+    9 key terms.")."""
+    from datetime import date, timedelta
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        interview_id = store.add_interview(
+            db,
+            company="Acme",
+            role="Backend engineer",
+            stage="first round",
+            interview_date=(date.today() + timedelta(days=5)).isoformat(),
+            job_description=(
+                "Backend Engineer, Payments\nYou will lead a group of engineers who make our payments "
+                "platform reliable, work with customer support on failed transactions, and own the "
+                "PostgreSQL and Kubernetes estate."
+            ),
+        )
+    finally:
+        db.close()
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("mock").run()
+    at.selectbox(key="mock_interview").set_value(interview_id).run()
+    at.slider(key="mock_n_behavioural").set_value(2).run()
+    at.button(key="mock_start").click().run()
+    assert not at.exception and not at.error
+    _answer(at, "01-opener.wav")  # "… I started in customer support … I lead a group of five engineers"
+    at.button(key="mock_end").click().run()
+    assert not at.exception
+    assert "Terms from the job description" in [s.value for s in at.subheader]
+    text = markdown_text(at)
+    assert escape("You used 2 of the job description's 6 key terms: customer support, group.") in text, text
+    assert escape("Not heard yet: PostgreSQL, Kubernetes estate, transactions, payments platform.") in text
+
+
+def test_a_mock_for_no_particular_interview_says_nothing_of_key_terms(tmp_path, monkeypatch):
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("mock").run()
+    at.slider(key="mock_n_behavioural").set_value(2).run()
+    at.button(key="mock_start").click().run()
+    _answer(at, "01-opener.wav")
+    at.button(key="mock_end").click().run()
+    assert "How the interview went" in [s.value for s in at.subheader]
+    assert "Terms from the job description" not in [s.value for s in at.subheader]
+    assert "key terms" not in markdown_text(at)
+
+
+def test_role_questions_are_offered_only_with_a_role(tmp_path, monkeypatch):
+    """`coach mock --role any` ran a role round with no role question; the page offers no "any
+    role" for it, so the sentence refusing one is never shown there."""
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("mock").run()
+    at.radio(key="mock_format").set_value("role").run()
+    roles = at.selectbox(key="mock_role").options
+    assert roles and not [r for r in roles if "any" in r.lower()], roles
+    at.slider(key="mock_n_role").set_value(2).run()
+    at.button(key="mock_start").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert [s.value for s in at.subheader][0] == "Question 1 of 2"

@@ -110,3 +110,40 @@ def test_the_time_used_names_the_format_in_words(settings, format, said):
     plan = make_plan(banks.load_questions(), [], format=format, n=2, role="software-engineer")
     summary = report.summarise(_turns([COMPLETE], settings), plan, None, question_seconds=4.0)
     assert said in summary["time"], summary["time"]
+
+
+PAYMENTS = (
+    "Backend Engineer, Payments\nYou will build reliable payment services in Python and PostgreSQL, "
+    "run them on Kubernetes, and own incident response for the billing platform. Experience with "
+    "Kafka queues and observability dashboards is a plus."
+)
+
+
+def test_the_report_says_which_key_terms_of_the_job_description_the_answers_used(settings):
+    """The report had no word on the job description's key terms, though each answer was checked
+    for them as on Practice: one answer said Python, another led the incident response."""
+    said = [
+        "I have written Python for eight years, mostly small services for a bank.",
+        "Last year I led the incident response when our checkout failed, and I wrote the review after it.",
+    ]
+    turns = []
+    for text in said:
+        answer = analyze_transcript(Transcript.from_text(text), settings, STORY, job_description=PAYMENTS)
+        turns.append(Turn("question", STORY.text, STORY, STORY.id, Path("q.wav"), 4.0, answer=answer))
+    # a follow-up prepares for no interview: its answer is not checked for the terms
+    follow = analyze_transcript(Transcript.from_text("We used Kafka queues."), settings, None)
+    turns.append(Turn("follow_up", "And then?", None, STORY.id, Path("f.wav"), 2.0, answer=follow))
+    plan = make_plan(banks.load_questions(), [], format="behavioural", n=3)
+    summary = report.summarise(turns, plan, None, question_seconds=10.0)
+    assert summary["job_term_lines"] == [
+        "You used 2 of the job description's 8 key terms: Python, incident response.",
+        "Not heard yet: PostgreSQL, Kubernetes, Kafka queues, observability dashboards, "
+        "reliable payment services, billing platform.",
+    ], summary["job_term_lines"]
+    assert summary["job_terms"]["used"] == 2 and summary["job_terms"]["answers"] == 2
+
+
+def test_a_mock_for_no_particular_interview_says_nothing_of_key_terms(settings):
+    plan = make_plan(banks.load_questions(), [], format="behavioural", n=4)
+    summary = report.summarise(_turns([COMPLETE], settings), plan, None, question_seconds=4.0)
+    assert summary["job_terms"] is None and summary["job_term_lines"] == []

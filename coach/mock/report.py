@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from statistics import fmean
 
+from coach.analysis.word_use import job_term_lines
 from coach.analysis.wording import clock, count
 from coach.local_time import local_day, long_date
 from coach.mock import follow_up
@@ -57,6 +58,25 @@ def patterns(stories: Sequence[dict]) -> list[dict]:
     return sorted(found, key=lambda p: -p["count"])
 
 
+def job_terms(answers: Sequence[dict]) -> dict | None:
+    """The interview's job description's key terms across the session: each used when any answer
+    used it (the shape of an answer's `metrics.job_terms`, with how many answers were checked);
+    None when no answer was checked against a description (no interview chosen, or none pasted)."""
+    checked = [j for j in ((a.get("metrics") or {}).get("job_terms") for a in answers) if j]
+    if not checked:
+        return None
+    used: dict[str, bool] = {}
+    for terms in checked:
+        for term in terms.get("terms") or []:
+            used[term["term"]] = used.get(term["term"], False) or bool(term["used"])
+    return {
+        "terms": [{"term": term, "used": said} for term, said in used.items()],
+        "used": sum(used.values()),
+        "note": next((j["note"] for j in checked if j.get("note")), None),
+        "answers": len(checked),
+    }
+
+
 def summarise(turns: Sequence, plan, previous: dict | None, question_seconds: float) -> dict:
     """The report of a session (`turns` are coach.mock.session.Turn), JSON-ready."""
     answered = [t for t in turns if t.answer is not None]
@@ -78,6 +98,8 @@ def summarise(turns: Sequence, plan, previous: dict | None, question_seconds: fl
     )
     unmeasured = sum(1 for t in answered if not follow_up.is_measured(t.answer))
     stories_measured = sum(1 for a in stories if follow_up.is_measured(a))
+    # the main questions' answers: a follow-up prepares for no interview, so none is checked
+    terms = job_terms([t.answer for t in main])
     return {
         "format": plan.format.key,
         "format_label": plan.format.label,
@@ -95,6 +117,8 @@ def summarise(turns: Sequence, plan, previous: dict | None, question_seconds: fl
         "used_s": used_s,
         "answers_s": round(answer_s, 1),
         "time": time_sentence,
+        "job_terms": terms,
+        "job_term_lines": job_term_lines(terms),  # as Practice says them, across the answers
         "change": change_since(overall, found, previous, stories_measured),
         "previous_session_id": previous["id"] if previous else None,
     }
