@@ -241,7 +241,9 @@ def the_question(question: Question):
                 )
         # in the page, not a frame: the clock watches the recorder below, starts and stops with it
         st.html(
-            timer.timer_html(question.target_s, take=f"{question.id}-{ss.practice_take}"),
+            timer.timer_html(
+                question.target_s, take=f"{question.id}-{ss.practice_take}", format=question.format
+            ),
             unsafe_allow_javascript=True,
         )
     return answered

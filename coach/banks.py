@@ -812,17 +812,53 @@ def tag_words(tag: str) -> str:
     return TAG_WORDS.get(tag, tag.replace("-", " "))
 
 
-# What a question of your own is given to cover when you write no talking points of your own: STAR
-# in three phrases, a reminder on the Questions page. Answers are not checked against them: the
-# structure already measures these parts, and by meaning "actions you took" read as "not heard"
-# beside a structure that heard the action.
+# What a question of your own is given to cover when you write no talking points of your own, by its
+# kind, in the shipped banks' words for that kind: a reminder on the Practice and Questions pages.
+# A story's are STAR in three phrases; "Why do you want to leave your current job?" was given those
+# too, and told to bring "a specific example" and "the result". Answers are not checked against
+# them: the structure already measures a story's parts (by meaning "actions you took" read as "not
+# heard" beside a structure that heard the action), and the others are too general to be heard.
 GENERIC_TALKING_POINTS = ("a specific example", "actions you took", "the result")
+KIND_TALKING_POINTS: dict[str, tuple[str, ...]] = {
+    "behavioural": GENERIC_TALKING_POINTS,
+    "motivation": ("an honest reason", "what you are looking for next", "how this role fits"),
+    "situational": (
+        "what you would find out first",
+        "the options you weigh",
+        "what you would do, and why",
+        "who you would involve",
+    ),
+    "closing": ("brief and honest", "what you still want to know", "the next step you want"),
+    "technical": ("how it works", "when you would use it, and when not", "where you used it"),
+    "system-design": (
+        "the requirements you would clarify",
+        "the main components and data flow",
+        "the trade-offs you weigh",
+        "how it scales and fails",
+    ),
+    "role-specific": (
+        "your approach, step by step",
+        "an example from your own work",
+        "the trade-offs you weigh",
+    ),
+}
+# The follow-up a question of your own is given when you write none: one that fits any question of
+# its kind ("What would you do differently next time?" asks about a story, not "Tell me about yourself.").
+KIND_FOLLOW_UPS: dict[str, str] = {
+    "behavioural": "What would you do differently next time?",
+    "motivation": "What matters most to you in your next role?",
+    "situational": "What would you do if that did not work?",
+    "closing": "Is there anything else before we finish?",
+    "technical": "Where have you used that in your own work?",
+    "system-design": "What would change at ten times the load?",
+    "role-specific": "Can you give an example from your own work?",
+}
 
 
 def points_to_check(talking_points: Sequence[str]) -> tuple[str, ...]:
     """The talking points an answer is checked against: none when they are only the generic ones."""
     points = tuple(talking_points)
-    return () if points == GENERIC_TALKING_POINTS else points
+    return () if points in KIND_TALKING_POINTS.values() else points
 
 
 # How a question is worded tells its kind, which decides how its answers are coached (a story told
@@ -936,8 +972,9 @@ def add_user_question(
         "difficulty": difficulty,
         "format": "star" if category == "behavioural" else "free",
         "target_s": 120 if category == "behavioural" else 90,
-        "talking_points": list(talking_points) or list(GENERIC_TALKING_POINTS),
-        "follow_ups": list(follow_ups) or ["What would you do differently next time?"],
+        "talking_points": list(talking_points)
+        or list(KIND_TALKING_POINTS.get(category, GENERIC_TALKING_POINTS)),
+        "follow_ups": list(follow_ups) or [KIND_FOLLOW_UPS.get(category, KIND_FOLLOW_UPS["behavioural"])],
         "source": source,
     }
     question = _question_from_entry(entry, "the new question")

@@ -555,3 +555,46 @@ def test_after_a_dozen_answers_with_nothing_weak_the_recommendations_do_not_say_
     ), captions
     picks = [b.key.removeprefix("practice_rec_") for b in at.button if b.key.startswith("practice_rec_")]
     assert len(picks) == 5 and not {q.id for q in answered} & set(picks), picks
+
+
+def _strong_answer(at) -> str:
+    [covers] = [e for e in at.expander if e.label == "What a strong answer covers"]
+    return "\n".join(m.value for m in covers.markdown)
+
+
+def _timer(at) -> str:
+    [clock] = [h.proto.body for h in at.get("html") if 'id="cf-timer"' in h.proto.body]
+    return clock
+
+
+def test_a_typed_motivation_question_is_not_coached_as_a_story(tmp_path, monkeypatch):
+    """ "Why do you want to leave your current job?", filed as motivation, was to cover "a specific
+    example, actions you took, the result", with "What would you do differently next time?" to
+    expect, and the countdown said to note "the situation, task, action, result"."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("practice").run()
+    at.segmented_control(key="practice_mode").set_value("Your own").run()
+    at.text_area(key="practice_own_text").input("Why do you want to leave your current job?").run()
+    at.button(key="practice_own_use").click().run()
+    assert not at.exception
+    covers = _strong_answer(at)
+    assert "- an honest reason\n- what you are looking for next\n- how this role fits" in covers, covers
+    assert "**Follow-ups you may get:** What matters most to you in your next role?" in covers, covers
+    assert "a specific example" not in covers and "differently next time" not in covers, covers
+    clock = _timer(at)
+    assert 'data-preparing="preparing: note the two or three points you will make"' in clock
+    assert "situation, task, action, result" not in clock
+
+
+def test_the_countdown_says_what_to_note_for_the_question_asked(tmp_path, monkeypatch):
+    """ "Tell me about yourself." is no story to note as situation, task, action, result; a
+    behavioural question is."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("practice").run()
+    at.session_state["practice_question_id"] = "mot-05"  # "Tell me about yourself."
+    at.run()
+    assert escape("Tell me about yourself.") in markdown_text(at)
+    assert 'data-preparing="preparing: note the two or three points you will make"' in _timer(at)
+    at.session_state["practice_question_id"] = "beh-own-07"
+    at.run()
+    assert 'data-preparing="preparing: note the situation, task, action, result"' in _timer(at)

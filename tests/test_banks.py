@@ -457,3 +457,59 @@ def test_the_wording_rules_give_most_bank_questions_they_name_the_banks_kind(tmp
 def test_a_role_as_the_settings_page_names_it_is_understood(typed, role):
     """`coach settings --role "Software engineering"` (the page's own name for it) was refused."""
     assert banks.normalise_role(typed) == role
+
+
+# ---------------------------------------------------------------- a typed question's reminders
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "covers", "follow_up"),
+    [
+        (
+            "Why do you want to leave your current job?",
+            "motivation",
+            ["an honest reason", "what you are looking for next", "how this role fits"],
+            "What matters most to you in your next role?",
+        ),
+        (
+            "What would you do if a customer asked for a refund you cannot give?",
+            "situational",
+            [
+                "what you would find out first",
+                "the options you weigh",
+                "what you would do, and why",
+                "who you would involve",
+            ],
+            "What would you do if that did not work?",
+        ),  # fmt: skip
+        (
+            "Do you have any questions for us about the team?",
+            "closing",
+            ["brief and honest", "what you still want to know", "the next step you want"],
+            "Is there anything else before we finish?",
+        ),
+        (
+            "Tell me about a time you missed a deadline.",
+            "behavioural",
+            ["a specific example", "actions you took", "the result"],
+            "What would you do differently next time?",
+        ),
+    ],
+)
+def test_a_typed_question_is_given_what_fits_its_kind(tmp_path: Path, text, kind, covers, follow_up) -> None:
+    """ "Why do you want to leave your current job?" was filed as motivation but told to cover "a
+    specific example, actions you took, the result" and to expect "What would you do differently
+    next time?": a story's reminders for a question that asks for no story."""
+    question = add_user_question(tmp_path, text)
+    assert question.category == kind
+    assert list(question.talking_points) == covers
+    assert list(question.follow_ups) == [follow_up]
+    # reminders, as a story's STAR phrases are: an answer is not marked down for not saying them
+    assert banks.points_to_check(question.talking_points) == ()
+
+
+def test_every_kind_of_question_has_its_own_reminders() -> None:
+    assert set(banks.KIND_TALKING_POINTS) == set(banks.CATEGORIES) == set(banks.KIND_FOLLOW_UPS)
+    for kind in ("motivation", "situational", "closing", "technical", "system-design", "role-specific"):
+        assert "a specific example" not in banks.KIND_TALKING_POINTS[kind], kind
+        assert banks.KIND_FOLLOW_UPS[kind] != "What would you do differently next time?", kind

@@ -19,14 +19,25 @@ def clock(seconds: int) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}"
 
 
-def timer_html(target_s: int, prep_s: int = 30, take: str = "") -> str:
+# What the preparation countdown says to do, by the question's format (coach.banks.FORMATS): a story
+# is noted as situation, task, action, result; "Tell me about yourself." was told the same.
+PREPARING = {
+    "star": "preparing: note the situation, task, action, result",
+    "free": "preparing: note the two or three points you will make",
+}
+
+
+def timer_html(target_s: int, prep_s: int = 30, take: str = "", format: str = "star") -> str:
     """A preparation button and a clock linked to the recorder; amber at the target, red past 1.5×.
 
-    `take` names the take: a new take (another question, "Try again") starts from 0:00."""
+    `take` names the take: a new take (another question, "Try again") starts from 0:00. `format`:
+    the question's (a story, "star", or a free answer), which says what to note while preparing."""
     target_s, prep_s = int(target_s), int(prep_s)
     label = clock(target_s)
+    preparing = html.escape(PREPARING.get(format, PREPARING["free"]), quote=True)
     return f"""
 <div id="cf-timer" data-target="{target_s}" data-prep="{prep_s}" data-take="{html.escape(take, quote=True)}"
+     data-preparing="{preparing}"
      style="font-family: 'Source Sans Pro', system-ui, sans-serif; display:flex; flex-wrap:wrap;
      align-items:center; gap:0.5rem 0.8rem; padding:0.3rem 0; color:#1f2a33">
   <button id="cf-prep" type="button" style="{_button()}">Prepare {prep_s} s</button>
@@ -59,7 +70,7 @@ def timer_html(target_s: int, prep_s: int = 30, take: str = "") -> str:
     let seconds = 0, text = 'target ' + label + ' · the clock starts with the recording', colour = '#1f2a33';
     if (state.mode === 'preparing') {{
       seconds = Math.max(prep - (now - state.start) / 1000, 0);
-      text = seconds > 0 ? 'preparing: note the situation, task, action, result'
+      text = seconds > 0 ? box.dataset.preparing
                          : 'start recording when you are ready';
       seconds = Math.ceil(seconds);
     }} else if (state.mode === 'answering' || state.mode === 'stopped') {{

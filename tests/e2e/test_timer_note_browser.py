@@ -1,0 +1,53 @@
+"""The answer clock's preparation countdown in a real headless Chromium: what it says to note fits
+the question ("Tell me about yourself." is no story to note as situation, task, action, result).
+
+Screenshots go to $COACH_SCREENSHOTS (default: a temporary folder); the path is printed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from coach import banks
+from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, StreamlitServer, chromium
+
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed")
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory, shots):
+    data_dir = tmp_path_factory.mktemp("timer-browser-data")
+    # typed on the Practice page, kept as the user's own: filed as motivation from its wording
+    banks.add_user_question(data_dir, "Why do you want to leave your current job?")
+    with StreamlitServer(data_dir, shots / "streamlit-timer.log") as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def page():
+    with chromium(CHROMIUM_ARGS) as browser:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        yield context.new_page()
+        context.close()
+
+
+def test_the_countdown_for_a_motivation_question_asks_for_points_not_a_story(app, page, shots):
+    page.goto(app.url)
+    own = page.get_by_text("Your own", exact=True)
+    own.wait_for(timeout=60_000)
+    own.click()
+    page.get_by_role("button", name="Answer", exact=True).first.click()
+    page.get_by_role("heading", name="Why do you want to leave your current job?").wait_for(timeout=30_000)
+    page.get_by_role("button", name="Record", exact=True).wait_for(timeout=30_000)
+    page.locator("#cf-clock").wait_for(timeout=10_000)
+    page.wait_for_timeout(1_500)  # the page settles: a click during its redraw is lost
+    page.get_by_role("button", name="Prepare 30 s").click()
+    note = page.locator("#cf-note")
+    page.wait_for_function(
+        "() => document.getElementById('cf-timer').dataset.mode === 'preparing'", timeout=10_000
+    )
+    page.wait_for_timeout(600)  # a tick of the clock (every 250 ms)
+    assert note.inner_text() == "preparing: note the two or three points you will make"
+    page.locator("#cf-timer").screenshot(path=str(shots / "answer-clock-preparing-free.png"))
