@@ -189,3 +189,17 @@ def test_a_round_of_role_questions_without_a_role_is_refused_in_one_sentence(rol
     ), said
     # a behavioural round for any role is still there
     assert make_plan(QUESTIONS, [], format="behavioural", role=role, n=4).questions
+
+
+def test_a_debrief_gap_is_not_named_with_the_job_descriptions_asks():
+    """No question picked practised what the posting asked for, but one practised a debrief's gap:
+    the plan said "From your debriefs: influence, conflict, data analysis.", none of which a
+    debrief named, over questions on failure."""
+    interview = {"id": 9, "role": "", "notes": "", "job_description": ANALYST}
+    asked = {"influence", "conflict", "data-analysis"}
+    bank = [q for q in QUESTIONS if not asked & set(q.competencies)]
+    plan = make_plan(
+        bank, [], format="behavioural", n=4, interview=interview, debrief_gaps=["failure-learning"]
+    )
+    assert any("failure-learning" in q.competencies for q in plan.questions)
+    assert plan.reason == "From your debriefs: failure and learning.", plan.reason

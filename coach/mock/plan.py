@@ -37,6 +37,10 @@ FORMATS = {
 OPENERS = ("mot-05", "mot-06")  # "Tell me about yourself.", "Walk me through your CV."
 CLOSERS = ("close-02", "close-08", "close-12", "close-03")
 RECENT_DAYS = 14
+OPENING_REASON = (
+    "Questions most interview loops open with: no weak area from your practice scores or "
+    "debriefs fits this round yet. The next mock follows one once it does."
+)
 SPOKEN_ELSEWHERE = ("motivation", "closing")  # openers and closers, not a role's own questions
 
 
@@ -132,16 +136,22 @@ def make_plan(
     ordered = tuple(q for q in (opener, *middle, closer) if q is not None)
     reason = picks[-1].reason
     if reason == recommend.STARTER_REASON:  # said after the mock, "answer a few" reads oddly
-        reason = (
-            "Questions most interview loops open with: no weak area from your practice scores or "
-            "debriefs fits this round yet. The next mock follows one once it does."
-        )
+        reason = OPENING_REASON
     # only what the questions picked practise: a two-question mock (the opener and one story) said
     # it was steered to "conflict, influence, data analysis" and asked about none of them
     practised = [c for c in steer if any(c in q.competencies for q in middle)]
     if practised:
         named = ", ".join(banks.tag_words(c) for c in practised)
         reason = f"Steered by the interview's job description: {named}."
+    elif steer and picks[-1].groups and picks[-1].groups[0].why == recommend.GAP:
+        # the description's asks went to the picks with the debriefs' gaps, and the sentence named
+        # them first: "From your debriefs: influence, conflict, …" over questions on failure
+        from_debriefs = [g for g in debrief_gaps if any(g in q.competencies for q in middle)]
+        reason = (
+            f"From your debriefs: {', '.join(banks.tag_words(g) for g in from_debriefs)}."
+            if from_debriefs
+            else OPENING_REASON
+        )
     return Plan(shape, ordered, role, (interview or {}).get("id"), reason, tuple(steer))
 
 
