@@ -290,7 +290,9 @@ def hms(seconds: float) -> str:
 def _unreadable(name: str, error: Exception) -> str:
     """One sentence in the user's words: the decoder's own reason ("invalid data found when
     processing input") tells a user nothing they can act on, so it stays in the exception chain."""
-    return f"{name} is not audio the coach can read; export it again as WAV, FLAC, MP3, M4A, OGG, Opus or WebM."
+    return (
+        f"{name} is not audio the coach can read; export it again as WAV, FLAC, MP3, M4A, OGG, Opus or WebM."
+    )
 
 
 def _reason(error: Exception) -> str:

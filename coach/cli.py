@@ -1798,6 +1798,8 @@ def mock_command(
     for line in (summary["pattern"], summary["time"], summary["change"]):
         if line:
             typer.echo(line)
+    for line in summary.get("job_term_lines") or []:  # the description's key terms, as Practice says them
+        typer.echo(line)
 
 
 def _mock_turns(session, files: list[Path] | None, folder: Path | None) -> None:

@@ -157,3 +157,21 @@ def test_role_questions_for_any_role_are_refused_before_a_question_is_asked(tmp_
         "error: A round of role questions needs a role: pick one of software-engineer, data, product, "
         "design, engineering-manager or sales-customer, or choose the behavioural round."
     ), result.stderr
+
+
+def test_the_text_report_names_the_job_descriptions_key_terms(tmp_path):
+    """The mock's report had no word on the job description's key terms, though each answer was
+    checked for them, as on Practice."""
+    posting = tmp_path / "posting.txt"
+    posting.write_text(
+        "Senior backend engineer. You will own our checkout service, lead incident response, "
+        "improve database performance, and mentor engineers on reliability and observability."
+    )
+    data = tmp_path / "data"
+    added = coach(
+        "add-interview", "Acme", "--date", "2099-01-10", "--job-description", posting, data_dir=data
+    )
+    assert added.returncode == 0, added.stderr
+    shown = coach("mock", "--questions", "2", "--interview", "1", "--answers", ANSWERS, data_dir=data)
+    assert shown.returncode == 0, shown.stderr
+    assert re.search(r"\nYou used \d+ of the job description's \d+ key terms", shown.stdout), shown.stdout
