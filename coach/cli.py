@@ -478,6 +478,9 @@ def questions_command(
             help="with --to-ask: process, why-reached-out, role-and-team, expectations, growth, ...",
         ),
     ] = None,
+    favourites: Annotated[
+        bool, typer.Option("--favourites", help="only the questions you starred (`coach favourite ID`)")
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
 ) -> None:
     """List practice questions from the shipped banks and your own, or questions to ask them."""
@@ -492,6 +495,7 @@ def questions_command(
             for flag, value in (
                 ("--category", category), ("--role", role), ("--competency", competency),
                 ("--difficulty", difficulty), ("--search", search), ("--random", pick_random or None),
+                ("--favourites", favourites or None),
             )
             if value is not None
         ]  # fmt: skip
@@ -510,17 +514,57 @@ def questions_command(
         raise InputError("--topic chooses questions to ask them; add --to-ask.")
     filters = dict(category=category, role=role, competency=competency, difficulty=difficulty, text=search)
     questions = banks.load_questions(data_dir, owner=settings.owner)
+    starred = set(_starred(settings))
+    if favourites:  # as the Questions page's "Favourites only"
+        questions = [q for q in questions if q.id in starred]
+        if not questions:
+            raise InputError("You have starred no question yet; star one with `coach favourite ID`.")
     if pick_random:
         question = banks.random_question(questions, **filters)
         print_json(question.to_dict()) if as_json else typer.echo(_describe_question(question))
         return
     matching = banks.filter_questions(questions, **filters)
     if as_json:
-        print_json([q.to_dict() for q in matching])
+        print_json([{**q.to_dict(), "favourite": q.id in starred} for q in matching])
         return
     for q in matching:
-        typer.echo(f"{q.id:<14} [{q.category} · {q.difficulty} · {q.target_s} s] {q.text}")
+        star = " ★" if q.id in starred else ""
+        typer.echo(f"{q.id:<14} [{q.category} · {q.difficulty} · {q.target_s} s] {q.text}{star}")
     typer.echo(f"{len(matching)} question{'s' if len(matching) != 1 else ''}.", err=True)
+
+
+def _starred(settings) -> list[str]:
+    """The questions the user starred, without making a database that is not there yet."""
+    if not settings.database_url and not settings.database_path.exists():
+        return []
+    from coach import store as repository
+
+    with open_store(settings) as store:
+        return repository.list_favourites(store)
+
+
+@app.command("favourite")
+@friendly_errors
+def favourite_command(
+    question_id: Annotated[str, typer.Argument(help="the question's id (see `coach questions`)")],
+    remove: Annotated[bool, typer.Option("--remove", help="take the star off")] = False,
+) -> None:
+    """Star a question, as the Questions page does (--remove takes the star off); `coach questions
+    --favourites` lists the starred ones."""
+    from coach import banks
+    from coach import store as repository
+    from coach.config import load_settings
+
+    settings = load_settings()
+    question = banks.get_question(question_id, settings.data_dir, owner=settings.owner)
+    with open_store(settings) as store:
+        was = question.id in repository.list_favourites(store)
+        repository.set_favourite(store, question.id, not remove)
+    said = one_line(question.text).rstrip(".")  # the sentence's own full stop follows the quote
+    if remove:
+        typer.echo(f"Took the star off “{said}”." if was else f"“{said}” had no star; nothing changed.")
+    else:
+        typer.echo(f"“{said}” was already starred." if was else f"Starred “{said}”.")
 
 
 def _describe_question(question) -> str:

@@ -629,3 +629,25 @@ def test_an_interviews_answers_are_listed_under_their_questions_words(tmp_path):
         in shown
     ), shown
     assert ".:" not in shown and "outer time" not in shown
+
+
+def test_questions_are_starred_and_listed_from_the_terminal(tmp_path):
+    """Favourites were on the Questions page only: no command starred one or listed them."""
+    none = coach("questions", "--favourites", data_dir=tmp_path)
+    assert none.returncode == 1
+    assert (
+        none.stderr.strip() == "error: You have starred no question yet; star one with `coach favourite ID`."
+    )
+    starred = coach("favourite", "beh-lead-01", data_dir=tmp_path)
+    assert starred.stdout.strip() == (
+        "Starred “Tell me about a time you led a project or team without formal authority”."
+    )
+    listed = coach("questions", "--favourites", data_dir=tmp_path).stdout.splitlines()
+    assert len(listed) == 1 and listed[0].startswith("beh-lead-01") and listed[0].endswith(" ★")
+    as_json = json.loads(coach("questions", "--json", data_dir=tmp_path).stdout)
+    assert [q["id"] for q in as_json if q["favourite"]] == ["beh-lead-01"]
+    assert coach("favourite", "beh-lead-01", "--remove", data_dir=tmp_path).stdout.startswith(
+        "Took the star off"
+    )
+    unknown = coach("favourite", "nope", data_dir=tmp_path)
+    assert unknown.returncode == 1 and "There is no question with id 'nope'" in unknown.stderr
