@@ -209,7 +209,7 @@ def own_question() -> None:
     own = st.text_area(
         "Type the question as an interviewer would ask it",
         key="practice_own_text",
-        max_chars=400,
+        max_chars=banks.QUESTION_CHARS,
         placeholder="Tell me about a time you changed someone's mind.",
     )
     own_category = st.selectbox(

@@ -10,7 +10,7 @@ from coach.ui.highlight import escape
 
 ANY = "any"
 PAGE_SIZE = 25
-QUESTION_CHARS = 400  # the add form's box; a longer question kept elsewhere is edited whole
+QUESTION_CHARS = banks.QUESTION_CHARS  # the add form's box; a longer question kept elsewhere is edited whole
 
 cfg = shared.settings()
 ss = st.session_state

@@ -932,6 +932,11 @@ def check_not_there(data_dir: Path, text: str, *, owner: str = "", leaving_out: 
         )
 
 
+# The longest question typed as one's own: the Questions and Practice pages' boxes and `coach
+# add-question` alike (a question heard in a real interview is kept as long as it was).
+QUESTION_CHARS = 400
+
+
 def add_user_question(
     data_dir: Path,
     text: str,
@@ -958,6 +963,11 @@ def add_user_question(
         raise InputError("The question is empty; type the question as it was asked.")
     if source not in ("user", "real interview"):
         raise InputError(f"Unknown source {source!r}; use 'user' or 'real interview'.")
+    if source == "user" and len(text) > QUESTION_CHARS:  # as the pages' boxes hold it
+        raise InputError(
+            f"The question is {len(text)} characters long; keep it to the question itself, at most "
+            f"{QUESTION_CHARS} (the talking points hold the rest)."
+        )
     existing_ids = (
         {q.id for q in load_questions(data_dir, owner=owner)}
         | {a.id for a in load_questions_to_ask(data_dir)}

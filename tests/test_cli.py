@@ -651,3 +651,17 @@ def test_questions_are_starred_and_listed_from_the_terminal(tmp_path):
     )
     unknown = coach("favourite", "nope", data_dir=tmp_path)
     assert unknown.returncode == 1 and "There is no question with id 'nope'" in unknown.stderr
+
+
+def test_a_question_typed_is_held_to_what_the_pages_take(tmp_path):
+    """`coach add-question` kept an 843-character "question" the page's box stops at 400."""
+    long = "Tell me about the time " + "and then " * 90 + "what happened?"
+    refused = coach("add-question", long, data_dir=tmp_path)
+    assert refused.returncode == 1
+    assert refused.stderr.startswith(
+        f"error: The question is {len(long)} characters long; keep it to the question"
+    )
+    assert (
+        coach("add-question", "Tell me about the time you changed your mind?", data_dir=tmp_path).returncode
+        == 0
+    )
