@@ -143,12 +143,13 @@ def _tags_in(text: str) -> list[str]:
 
 
 def test_a_question_longer_than_the_add_box_is_edited_whole(tmp_path, monkeypatch):
-    """A 594-character question of your own (kept from the terminal) showed cut to 400 characters
-    in its edit box, and "Save changes" stored the cut without a word."""
+    """A 594-character question of your own (kept from a real interview, or from the terminal before
+    it held questions to 400) showed cut to 400 characters in its edit box, and "Save changes"
+    stored the cut without a word."""
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     long_text = "Walk me through the outage " + "and what you changed after it " * 19 + "?"
     assert len(long_text) > 500
-    mine = banks.add_user_question(tmp_path, long_text)
+    mine = banks.add_user_question(tmp_path, long_text, source="real interview")
     at = page("questions").run()
     [box] = [t for t in at.text_input if t.value == mine.text]
     assert box.max_chars >= len(mine.text)
