@@ -215,14 +215,45 @@ def question_history(item: dict, today: date, in_bank: bool = True) -> None:
             "You deleted this question from your questions, so it cannot be practised again; "
             "its answers stay here."
         )
-        return
-    if st.button(
+    elif st.button(
         "Practise this question again" if item["practice"] else "Practise this question",
         key=f"progress_again_{item['question_id']}",
         on_click=shared.practise,
         args=(item["question_id"],),
     ):
         st.switch_page("app_pages/practice.py")
+    delete_an_answer(item, today)
+
+
+def delete_an_answer(item: dict, today: date) -> None:
+    """One of the question's practice answers deleted with its recording, asked first (a take not
+    wanted could only go with all one's data)."""
+    if not item["practice"]:
+        return
+    key = f"progress_delete_{item['question_id']}"
+    by_id = {p["id"]: p for p in item["practice"]}
+    with st.popover("Delete a practice answer", icon=":material/delete:"):
+        chosen = st.selectbox(
+            "Which answer",
+            list(reversed(by_id)),  # newest first, as the table lists them
+            format_func=lambda i: (
+                f"{moment_words(str(by_id[i]['created_at']), today, with_time=True)}"
+                f" · overall {summary.plain(by_id[i]['score_overall'])}"
+            ),
+            key=f"{key}_pick",
+        )
+        if shared.asked_first(
+            key,
+            "Delete this answer",
+            "Delete this answer with its recording, transcript and feedback? This cannot be undone.",
+            type="primary",
+        ):
+            from coach.practice import delete_answer
+
+            with shared.shown_errors():
+                delete_answer(db, chosen)
+                st.session_state.progress_deleted = True
+                st.rerun()
 
 
 def question_rows(practice_rows: list[dict], real_rows: list[dict], today: date) -> list[dict]:
@@ -294,6 +325,8 @@ shared.page_header(
     "How your answers change over time. Practice and real interviews are "
     "separate series, so you can see whether practice carries over.",
 )
+if st.session_state.pop("progress_deleted", False):
+    st.success("That answer is deleted, with its recording.", icon=":material/delete:")
 with shared.shown_errors():
     report = progress_report(db, cfg, today=today)
 if report["counts"]["practice_attempts"] == 0 and report["counts"]["real_answers"] == 0:

@@ -644,3 +644,49 @@ def test_without_debrief_gaps_what_next_says_what_practice_leads_with(tmp_path, 
             "fillers, structure (STAR) and pacing (pace and pauses)."
         )
     ), until
+
+
+def test_one_practice_answer_is_deleted_from_its_question(tmp_path, monkeypatch):
+    """Progress listed every answer and deleted none: one not wanted stayed until all data went."""
+    from pathlib import Path
+
+    from store_support import analysis_dict, transcript_dict
+
+    from coach.audio import save_recording
+    from coach.config import load_settings
+    from coach.store import list_attempts, open_store, save_attempt
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    settings = load_settings(tmp_path)
+    db = open_store(settings)
+    try:
+        kept = save_recording(Path(__file__).parent / "data" / "clean.wav", settings, kind="practice")
+        for overall, recording in ((62.0, None), (81.0, kept)):
+            save_attempt(
+                db,
+                question_id="mot-05",
+                question_text="Tell me about yourself.",
+                recording=recording,
+                transcript=transcript_dict(),
+                analysis=analysis_dict(overall=overall),
+                engine="faster-whisper",
+                model="tiny.en",
+            )
+    finally:
+        db.close()
+    at = page("progress").run()
+    picker = at.selectbox(key="progress_delete_mot-05_pick")
+    assert len(picker.options) == 2 and picker.options[0].endswith("· overall 81")  # newest first
+    at.button(key="progress_delete_mot-05").click().run()
+    assert [w.value for w in at.warning] == [
+        "Delete this answer with its recording, transcript and feedback? This cannot be undone."
+    ]
+    at.button(key="progress_delete_mot-05_yes").click().run()
+    assert not at.exception and not at.error
+    assert [s.value for s in at.success] == ["That answer is deleted, with its recording."]
+    db = open_store(settings)
+    try:
+        assert [a["score_overall"] for a in list_attempts(db)] == [62.0] and not kept.path.exists()
+    finally:
+        db.close()
