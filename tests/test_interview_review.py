@@ -394,7 +394,7 @@ def test_cli_review_saves_recording_answers_and_debrief(tmp_path):
     shown = run_coach("interview", str(kept), data_dir=data).stdout
     measured = sum(1 for a in result["answers"] if a["analysis"]["scores"] is not None)
     assert f"Answers the review measured: {measured} of {len(result['answers'])}." in shown
-    assert re.search(r"\n  1\. .+: score \d+, \d+ wpm, [\d.]+ fillers/100", shown), shown
+    assert re.search(r"\n  1\. “.+” score \d+, \d+ wpm, [\d.]+ fillers/100", shown), shown
 
 
 def test_cli_no_speech_keeps_the_upload_and_says_so(tmp_path):
