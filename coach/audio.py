@@ -352,9 +352,12 @@ def write_wav(path: Path, samples: np.ndarray, sample_rate: int = SAMPLE_RATE) -
     return path
 
 
-def record(seconds: float, sample_rate: int = SAMPLE_RATE) -> np.ndarray:
+def record(
+    seconds: float, sample_rate: int = SAMPLE_RATE, *, otherwise: str = "`coach analyze FILE`"
+) -> np.ndarray:
     """Record from the default microphone for up to `seconds` (`coach record`, `coach mock`);
-    Ctrl+C ends the take early and keeps what was heard until then (it had lost the whole take)."""
+    Ctrl+C ends the take early and keeps what was heard until then (it had lost the whole take).
+    `otherwise`: the command to run on recordings made elsewhere, said when no microphone opens."""
     import time
 
     try:
@@ -377,6 +380,6 @@ def record(seconds: float, sample_rate: int = SAMPLE_RATE) -> np.ndarray:
     except (sounddevice.PortAudioError, ValueError) as e:
         raise MicrophoneError(
             f"No microphone could be opened ({e}); plug one in or allow access, "
-            "or record elsewhere and run `coach analyze FILE`."
+            f"or record elsewhere and run {otherwise}."
         ) from e
     return frames.reshape(-1)

@@ -1865,7 +1865,7 @@ def _mock_turns(session, files: list[Path] | None, folder: Path | None) -> None:
                 "Ctrl+C before you start ends the interview).",
                 err=True,
             )
-            samples = record(seconds)
+            samples = record(seconds, otherwise="`coach mock --answers FOLDER` (one recording a turn)")
             if len(samples) < SAMPLE_RATE:
                 typer.echo("Stopped: the interview ends here.", err=True)
                 return

@@ -132,6 +132,7 @@ def test_progress_bar_goes_to_stderr_only(clips, tmp_path):
         (["analyze", "--text", "nothing.txt"], "No text file at nothing.txt"),
         (["analyze"], "Give either an audio file or --text FILE"),
         (["record", "{tmp}/take.wav", "--seconds", "1"], "No microphone could be opened"),
+        (["mock", "--questions", "2"], "run `coach mock --answers FOLDER` (one recording a turn)."),
     ],
 )
 def test_bad_input_exits_non_zero_with_one_line(clips, tmp_path, args, message):
