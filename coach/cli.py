@@ -771,6 +771,7 @@ def history_command(
     from coach.progress import in_mock_interview, mock_words
 
     with open_store() as store:
+        settings = store.settings
         history = {
             "attempts": repository.list_attempts(store, question_id=question, limit=limit),
             "real_answers": repository.list_turns(store, question_id=question),
@@ -782,16 +783,23 @@ def history_command(
     if as_json:
         print_json(history)
         return
+    from coach.banks import load_questions
+
+    # an answer to a question deleted since (one of your own) is listed by its words, not an id
+    # that `coach questions` no longer knows
+    known = {q.id for q in load_questions(settings.data_dir, owner=settings.owner)}
+    for a in history["attempts"]:
+        a["shown_id"] = a["question_id"] if a["question_id"] in known else None
     # the id column as wide as the longest id shown: an own question's id is longer than a bank's
-    id_width = max((len(a["question_id"] or "-") for a in history["attempts"]), default=1)
+    id_width = max((len(a["shown_id"] or "-") for a in history["attempts"]), default=1)
     for a in history["attempts"]:
         # the columns line up whatever is missing; an answer with no bank id (a mock interview's
         # follow-up) says its question at the end of the line
-        asked = "" if a["question_id"] or not a["question_text"] else f"  “{a['question_text']}”"
+        asked = "" if a["shown_id"] or not a["question_text"] else f"  “{a['question_text']}”"
         when = local_moment(a["created_at"])
         where = "  mock interview" if in_mock_interview(a) else ""
         typer.echo(
-            f"#{a['id']:<5} {when:%Y-%m-%d %H:%M}  {a['question_id'] or '-':<{id_width}} "
+            f"#{a['id']:<5} {when:%Y-%m-%d %H:%M}  {a['shown_id'] or '-':<{id_width}} "
             f"{_measure(a, 'wpm', ' wpm'):>7}  {_measure(a, 'fillers_per_100_words', ' fillers/100'):>16}"
             f"  score {_measure(a, 'score_overall')}{where}{asked}"
         )

@@ -666,3 +666,23 @@ def test_a_question_typed_is_held_to_what_the_pages_take(tmp_path):
         coach("add-question", "Tell me about the time you changed your mind?", data_dir=tmp_path).returncode
         == 0
     )
+
+
+def test_history_lists_an_answer_to_a_deleted_question_by_its_words(clips, tmp_path):
+    """`coach history` showed a deleted question's id, which `coach questions` no longer knows."""
+    added = coach("add-question", "What did you ship last quarter?", data_dir=tmp_path)
+    assert added.returncode == 0, added.stderr
+    question_id = added.stdout.split()[0]  # "user-what-did-you-ship-last-1 · behavioural · …"
+    saved = coach(
+        "analyze",
+        clips / "clean.wav",
+        "--save",
+        "--question",
+        question_id,
+        "--no-progress",
+        data_dir=tmp_path,
+    )
+    assert saved.returncode == 0, saved.stderr
+    assert coach("delete-question", question_id, "--yes", data_dir=tmp_path).returncode == 0
+    [line] = [x for x in coach("history", data_dir=tmp_path).stdout.splitlines() if x.startswith("#1 ")]
+    assert question_id not in line and line.endswith("“What did you ship last quarter?”"), line
