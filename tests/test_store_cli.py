@@ -673,7 +673,10 @@ def test_history_columns_line_up_beside_an_own_question(settings, monkeypatch):
     columns after it still line up with a shipped question's line."""
     from coach.banks import add_user_question
 
-    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    if settings.database_url:  # the question is kept where its answers are, as for a user
+        monkeypatch.setenv("COACH_DATABASE_URL", settings.database_url)
+    else:
+        monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
     own = add_user_question(settings.data_dir, "What would you tell a new hire on their first day?")
     assert len(own.id) > 16, own.id
     store = open_store(settings)
