@@ -39,7 +39,7 @@ def browse() -> None:
         "Competency", [ANY, *banks.COMPETENCIES], format_func=summary.tag_words, key="questions_competency"
     )
     difficulty = c4.selectbox("Difficulty", [ANY, *banks.DIFFICULTIES], key="questions_difficulty")
-    only_starred = c5.toggle("Favourites only", key="questions_starred")
+    only_starred = c5.toggle("Starred only", key="questions_starred")
     filters = {
         k: (None if v == ANY else v)
         for k, v in dict(category=category, role=role, competency=competency, difficulty=difficulty).items()
@@ -48,7 +48,9 @@ def browse() -> None:
     if only_starred:
         matching = [q for q in matching if q.id in favourites]
     st.caption(f"{len(matching)} of {len(questions)} questions")
-    if not matching:
+    if not matching and only_starred and not favourites:  # nothing starred yet: not a filter to loosen
+        st.info("You have starred no question yet: press Star beside one to keep it here.")
+    elif not matching:
         st.info(
             "No question matches these filters. Loosen a filter, or add the question yourself under "
             "“Add your own”."
@@ -66,13 +68,15 @@ def browse() -> None:
         row[0].markdown(
             f"**{escape(q.text)}**  \n:gray[{escape(summary.describe_question(q))}{escape(source)}]"
         )
-        row[1].button(  # a button that looks like one, saying what a click does
-            "Saved" if starred else "Save",
+        row[1].button(  # a button that looks like one, saying what a click does ("Star", as said above)
+            "Starred" if starred else "Star",
             icon=":material/star:" if starred else ":material/star_border:",
             key=f"questions_star_{q.id}",
             on_click=toggle,
             args=(q.id, not starred),
-            help="Saved to your favourites; click to remove it" if starred else "Save to your favourites",
+            help="Starred: one of your favourites; click to take the star off"
+            if starred
+            else "Star it: keep it among your favourites",
             width="stretch",
         )
         if row[2].button(

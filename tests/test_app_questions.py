@@ -18,12 +18,19 @@ def test_search_star_and_add(tmp_path, monkeypatch):
     at.text_input(key="questions_search").input("rate limiter").run()
     shown = [c.value for c in at.caption if c.value.endswith(" questions")][0]
     assert 0 < int(shown.split()[0]) < total
+    # nothing starred yet: "Starred only" says so, not "loosen a filter"
+    at.toggle(key="questions_starred").set_value(True).run()
+    assert [i.value for i in at.info] == [
+        "You have starred no question yet: press Star beside one to keep it here."
+    ]
+    at.toggle(key="questions_starred").set_value(False).run()
     star = [b for b in at.button if b.key and b.key.startswith("questions_star_")][0]
     star_id = star.key.removeprefix("questions_star_")
-    # a favourite looks like a button and says what it does (not a bare ☆ in plain text)
-    assert star.label == "Save" and star.proto.type != "tertiary" and star.proto.icon
+    # a favourite looks like a button and says what it does (not a bare ☆ in plain text), in the
+    # page's own word for it ("Star the ones you want to come back to"; it read "Save")
+    assert star.label == "Star" and star.proto.type != "tertiary" and star.proto.icon
     star.click().run()
-    assert at.button(key=f"questions_star_{star_id}").label == "Saved"
+    assert at.button(key=f"questions_star_{star_id}").label == "Starred"
     stored = open_store(load_settings(tmp_path))
     assert list_favourites(stored) == [star_id]
     stored.close()
