@@ -1859,6 +1859,7 @@ def _mock_turns(session, files: list[Path] | None, folder: Path | None) -> None:
     microphone. A recording that cannot be used is said and the next one tried for the same turn;
     Ctrl+C before answering at the microphone ends the interview."""
     from coach.audio import record, write_wav
+    from coach.errors import AudioError  # a model that cannot load stops the interview, as it should
     from coach.types import SAMPLE_RATE
 
     while (turn := session.current) is not None:
@@ -1884,7 +1885,7 @@ def _mock_turns(session, files: list[Path] | None, folder: Path | None) -> None:
             try:
                 session.answer(source, original_name=source.name)
                 break
-            except CoachError as e:  # a file that is not audio, silence: the turn waits for the next
+            except AudioError as e:  # a file that is not audio, silence: the turn waits for the next
                 typer.echo(f"warning: {one_line(str(e))} The next recording answers this turn.", err=True)
         else:
             typer.echo(
