@@ -343,7 +343,10 @@ st.caption("Record only where everyone has agreed to it; many places require con
 form = upload_form(which_interview())
 if form is not None:
     if form["uploaded"] is None:
-        st.error("Choose the recording first (drag it onto the box above), then press Analyse.")
+        st.error(  # a file of another kind is refused by the box itself, shown in red, and not sent
+            "Choose the recording first (drag an audio file onto the box above: WAV, FLAC, MP3, M4A, "
+            "OGG, Opus or WebM), then press Analyse."
+        )
     elif form["interview_id"] == NEW_INTERVIEW and not form["company"].strip():
         st.error("Add the company's name so the interview can go in your log.")
     else:

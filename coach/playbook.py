@@ -323,7 +323,11 @@ def is_ahead(interview: dict, today: date) -> bool:
     """Whether an interview is still to come: after today, or today and not yet reviewed or
     debriefed (one with answers or a debrief has happened). Every page and command that says
     "booked" or "next" asks here, so today's interview is not "next step" on its card and "held"
-    in the header above it."""
+    in the header above it. One whose recording was uploaded has happened whatever its date says
+    (a recording of silence, kept unanalysed, read "booked" for today; one uploaded into a stage
+    dated next week, "booked" beside its answers)."""
+    if interview.get("recordings"):  # a count (store.list_interviews) or the list (get_interview)
+        return False
     return dated_after(interview, today) or (
         str(interview["interview_date"])[:10] == today.isoformat()
         and not interview.get("answers")

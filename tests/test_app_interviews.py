@@ -1,6 +1,7 @@
 """The Interviews page: the log, adding an interview, a debrief that feeds the question bank."""
 
 from datetime import date, timedelta
+from pathlib import Path
 
 from app_support import markdown_text, page, seeded_dir
 from cli_support import run_coach
@@ -559,3 +560,32 @@ def test_the_checklist_leaves_out_steps_that_do_not_fit_how_the_interview_starte
     assert referred.returncode == 0, referred.stderr
     shown = run_coach("prepare", "3", data_dir=tmp_path).stdout
     assert "Ask why they reached out." not in shown and "not actively looking" in shown
+
+
+def test_an_interview_whose_recording_was_uploaded_has_happened(tmp_path, monkeypatch):
+    """A recording of silence uploaded for today's new interview (kept, not analysed) left it
+    "booked" for today: "Next real interview: today — booked", and `coach history` said booked."""
+    from coach.audio import save_recording
+    from coach.interview.saving import keep_unanalysed
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    settings = load_settings(tmp_path)
+    db = store.open_store(settings)
+    try:
+        saved = save_recording(
+            (Path(__file__).parent / "data" / "silence.wav").read_bytes(), settings, kind="interview"
+        )
+        why = "No speech was found in silence.wav (0:03 of audio: silence, noise or music)."
+        keep_unanalysed(db, saved, why, company="Silent", stage="first round", interview_date=date.today())
+        store.add_interview(
+            db, company="Later", stage="final", interview_date=date.today() + timedelta(days=5)
+        )
+    finally:
+        db.close()
+    listed = run_coach("history", data_dir=tmp_path).stdout
+    assert "Silent · first round" in listed and "Silent · first round · booked" not in listed, listed
+    assert "Later · final · booked" in listed  # one with nothing recorded is still to come
+    at = page("interviews").run()
+    assert not at.exception
+    assert "booked: Later" in [str(m.delta) for m in at.metric]

@@ -47,7 +47,8 @@ def test_analyse_without_a_file_says_what_to_do(tmp_path, monkeypatch):
     at.button[0].click().run()
     assert not at.exception
     assert [e.value for e in at.error] == [
-        "Choose the recording first (drag it onto the box above), then press Analyse."
+        "Choose the recording first (drag an audio file onto the box above: WAV, FLAC, MP3, M4A, OGG, "
+        "Opus or WebM), then press Analyse."
     ]
     # the limit in the label is the one the upload box states under it ("1GB per file")
     assert at.file_uploader[0].label == "Interview recording (up to 1 GB)"

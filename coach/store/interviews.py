@@ -180,10 +180,19 @@ def list_interviews(store: Store) -> list[dict]:
                 .group_by(debriefs.c.interview_id)
             ).all()
         )
+        # recordings uploaded for it, reviewed or kept unanalysed: it has happened (playbook.is_ahead)
+        recording_counts = dict(
+            conn.execute(
+                sa.select(interview_recordings.c.interview_id, sa.func.count(interview_recordings.c.id))
+                .where(mine(store, interview_recordings))
+                .group_by(interview_recordings.c.interview_id)
+            ).all()
+        )
     for row in rows:
         row["people"] = [plain(p) for p in people if p.interview_id == row["id"]]
         row["answers"], row["answers_measured"] = answer_counts.get(row["id"], (0, 0))
         row["debriefs"] = debrief_counts.get(row["id"], 0)
+        row["recordings"] = recording_counts.get(row["id"], 0)
     return rows
 
 
