@@ -316,6 +316,12 @@ def as_lines(text: str, gray: bool = False) -> str:
     return "  \n".join(f":gray[{line}]" if gray else line for line in lines)
 
 
+def preparation(item: dict) -> list:
+    """The checklist of a stage still ahead, with its ticks (the page's log, read once, tells how
+    the process began)."""
+    return prepare.checklist(db, item["id"], book, logged=interviews)
+
+
 def stage_entry(item: dict, full: dict, today: date) -> None:
     """One stage: its facts, the debrief with its notes, people met, the questions asked, actions.
     A stage still booked, or an offer or a rejection logged as a stage, has no answers to count;
@@ -330,7 +336,7 @@ def stage_entry(item: dict, full: dict, today: date) -> None:
         ),
         *([f"**Answers analysed:** {interview_log.answers_analysed(item)}"] if held else []),
         *(  # a stage still ahead: how far the checklist for it has come (ticked on the Prepare tab)
-            [f"**Preparation:** {prepare.done_words(prepare.checklist(db, item['id'], book))} (Prepare tab)"]
+            [f"**Preparation:** {prepare.done_words(preparation(item))} (Prepare tab)"]
             if playbook.is_ahead(item, today)
             else []
         ),
@@ -567,9 +573,9 @@ def before_the_interview(interviews: list[dict], today: date) -> None:
             + "; ".join(f"{escape(i['company'])} — {escape(i['stage'])}, {when[i['id']]}" for i in upcoming)
         )
     st.markdown(f"#### {escape(book.before_title)}\n{escape(book.before_intro)}")
-    chosen = None
+    steps = None  # the checklist of the interview chosen, if one is ahead
     if upcoming:
-        chosen = checklist_for(upcoming, when)
+        steps = checklist_for(upcoming, when, interviews)
     else:
         st.caption("Add the interview you are preparing for and your ticks are kept with it.")
         # Streamlit forgets a checkbox once another page has run, so the ticks live in this
@@ -583,17 +589,17 @@ def before_the_interview(interviews: list[dict], today: date) -> None:
             st.caption(step.detail)  # under it, once (a "?" beside it said the same again)
     st.markdown("#### Questions to ask them")
     asks = banks.load_questions_to_ask(cfg.data_dir)
-    if chosen is not None:  # those that fit how it started
-        asks = prepare.questions_to_ask(db, chosen, book, asks)
+    if steps is not None:  # those that fit how it started
+        asks = prepare.questions_to_ask(steps, asks)
     for ask in asks[:6]:
         st.markdown(f"- {escape(ask.text)} :gray[— {escape(ask.why)}]")
     st.page_link("app_pages/questions.py", label="All questions to ask", icon=":material/quiz:")
 
 
-def checklist_for(upcoming: list[dict], when: dict[int, str]) -> int:
+def checklist_for(upcoming: list[dict], when: dict[int, str], interviews: list[dict]) -> list:
     """The checklist for one interview still ahead (the soonest unless another is picked), its ticks
     kept with that interview: read from the store each run, and written when one changes. Returns
-    the interview chosen."""
+    its steps. `interviews`: the log, read once for the page."""
     by_id = {i["id"]: i for i in upcoming}
     chosen = st.selectbox(
         "Preparing for",
@@ -605,7 +611,7 @@ def checklist_for(upcoming: list[dict], when: dict[int, str]) -> int:
         chosen = next(iter(by_id))
     summary = st.empty()  # filled once this run's tick is stored, so it counts it
     ticks = []
-    for step, done in prepare.checklist(db, chosen, book):
+    for step, done in prepare.checklist(db, chosen, book, logged=interviews):
         ticked = st.checkbox(f"**{step.text}**", value=done, key=f"interviews_step_{chosen}_{step.id}")
         if ticked != done:
             with shared.shown_errors():
@@ -613,7 +619,7 @@ def checklist_for(upcoming: list[dict], when: dict[int, str]) -> int:
         ticks.append((step, ticked))
         st.caption(step.detail)
     summary.caption(f"{prepare.done_words(ticks).capitalize()}. Your ticks are kept with this interview.")
-    return chosen
+    return [step for step, _ in ticks]
 
 
 # ---------------------------------------------------------------- options

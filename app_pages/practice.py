@@ -624,7 +624,7 @@ def delete_this_answer(attempt_id: int) -> None:
     if not shared.asked_first(
         "practice_delete",
         "Delete this answer",
-        "Delete this answer with its recording, transcript and feedback? This cannot be undone.",
+        shared.DELETE_ANSWER_ASKED,
         icon=":material/delete:",
         type="tertiary",
     ):
@@ -699,8 +699,8 @@ if cfg.queue:
         st.error(ss.practice_result["error"])
 if ss.practice_result and ss.practice_result.get("analysis"):
     the_result(ss.practice_result)
-elif ss.pop("practice_deleted", False):
-    st.success("That answer is deleted, with its recording.", icon=":material/delete:")
+else:
+    shared.answer_deleted("practice_deleted")
 # Models load last, while the user answers, so the page is usable at once; by the time a take ends
 # the first answer no longer waits for the model (benchmarks/practice_latency.py). In cohort mode
 # the workers hold the models, not the app.

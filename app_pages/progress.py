@@ -245,7 +245,7 @@ def delete_an_answer(item: dict, today: date) -> None:
         if shared.asked_first(
             key,
             "Delete this answer",
-            "Delete this answer with its recording, transcript and feedback? This cannot be undone.",
+            shared.DELETE_ANSWER_ASKED,
             type="primary",
         ):
             from coach.practice import delete_answer
@@ -325,8 +325,7 @@ shared.page_header(
     "How your answers change over time. Practice and real interviews are "
     "separate series, so you can see whether practice carries over.",
 )
-if st.session_state.pop("progress_deleted", False):
-    st.success("That answer is deleted, with its recording.", icon=":material/delete:")
+shared.answer_deleted("progress_deleted")
 with shared.shown_errors():
     report = progress_report(db, cfg, today=today)
 if report["counts"]["practice_attempts"] == 0 and report["counts"]["real_answers"] == 0:

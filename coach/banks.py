@@ -562,8 +562,7 @@ def _users_store(data_dir: Path | None, *, create: bool, owner: str = "") -> Sto
     with _stores_lock:
         store = _stores.get(key)
         if store is None:
-            exists = settings.database_url or settings.database_path.exists()
-            if not (create or exists or (settings.data_dir / OWN_QUESTIONS_FILE).exists()):
+            if not (create or settings.has_database or (settings.data_dir / OWN_QUESTIONS_FILE).exists()):
                 return None
             store = _stores[key] = open_store(replace(settings, owner=""), recover=False)
             while len(_stores) > _MAX_OPEN_STORES:

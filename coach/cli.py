@@ -535,7 +535,7 @@ def questions_command(
 
 def _starred(settings) -> list[str]:
     """The questions the user starred, without making a database that is not there yet."""
-    if not settings.database_url and not settings.database_path.exists():
+    if not settings.has_database:
         return []
     from coach import store as repository
 
@@ -987,7 +987,7 @@ def prepare_command(
         changes += [(prepare.step_numbered(steps, n), False) for n in untick or []]
         for step, done in changes:
             prepare.mark(store, interview_id, book, step.id, done)
-        ticks = prepare.checklist(store, interview_id, book)
+        ticks = prepare.checklist(store, interview_id, book, steps=steps)
     if as_json:
         steps = [{**asdict(step), "number": n, "done": done} for n, (step, done) in enumerate(ticks, 1)]
         print_json({"interview_id": interview_id, "steps": steps, "summary": prepare.done_words(ticks)})

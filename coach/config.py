@@ -381,6 +381,12 @@ class Settings:
     def database_path(self) -> Path:
         return self.data_dir / "coach.db"
 
+    @property
+    def has_database(self) -> bool:
+        """Whether there is a database to read: a PostgreSQL URL, or the SQLite file made already
+        (reading settings or questions must not make one)."""
+        return bool(self.database_url) or self.database_path.exists()
+
 
 def owner_folder(owner: str) -> str:
     """The folder name for one person's files: a hash, so no e-mail address shows on disk."""

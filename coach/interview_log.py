@@ -204,12 +204,6 @@ def checked_format(format: str) -> str:
     return format
 
 
-ORIGIN_WORDS = {
-    "they reached out": "they_reached_out",
-    "i applied": "i_applied",
-    "referral": "referral",
-    "other": "other",
-}
 # How an interview started, as the page and `coach interview` say it ("I applied", not "i applied").
 ORIGIN_SAID = {
     "they_reached_out": "they reached out",
@@ -217,6 +211,8 @@ ORIGIN_SAID = {
     "referral": "referral",
     "other": "other",
 }
+# ... and as a person may type it, case aside ("i applied") → as stored
+ORIGIN_WORDS = {said.casefold(): origin for origin, said in ORIGIN_SAID.items()}
 
 
 def origin_from_words(origin: str) -> str:

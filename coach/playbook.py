@@ -221,7 +221,7 @@ def cadence_from_goals(goals: Sequence[dict], default: Cadence) -> Cadence:
 
 def current_cadence(settings, default: Cadence) -> Cadence:
     """The user's goal, read without creating a database that does not exist yet."""
-    if not settings.database_url and not settings.database_path.exists():
+    if not settings.has_database:
         return default
     from coach import store
 

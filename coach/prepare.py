@@ -13,12 +13,13 @@ from coach.playbook import Playbook, Step
 from coach.store import Store
 
 
-def steps_for(db: Store, interview_id: int, book: Playbook) -> list[Step]:
+def steps_for(db: Store, interview_id: int, book: Playbook, logged: list[dict] | None = None) -> list[Step]:
     """The checklist's steps that fit this interview, in the playbook's order: not "Ask why they
     reached out" when you applied or were referred (Step.not_when). How it started is the
     interview's origin, else that of an earlier stage with the same company (a later stage is
-    seldom told how the process began); unknown, every step."""
-    logged = store.list_interviews(db)
+    seldom told how the process began); unknown, every step. `logged`: the log as
+    `store.list_interviews` gives it, when the caller has read it already."""
+    logged = store.list_interviews(db) if logged is None else logged
     interview = next((i for i in logged if i["id"] == interview_id), None) or store.get_interview(
         db, interview_id
     )  # not in the log: "There is no interview with id …"
@@ -33,18 +34,27 @@ def steps_for(db: Store, interview_id: int, book: Playbook) -> list[Step]:
     return [step for step in book.steps if origin not in step.not_when]
 
 
-def questions_to_ask(db: Store, interview_id: int, book: Playbook, asks: list) -> list:
-    """The questions to ask them (banks.load_questions_to_ask) that fit this interview: "What made
-    you reach out to me?" only while its checklist asks why they reached out (`steps_for`)."""
-    fitting = {step.id for step in steps_for(db, interview_id, book)}
+def questions_to_ask(steps: list[Step], asks: list) -> list:
+    """The questions to ask them (banks.load_questions_to_ask) that fit an interview whose checklist
+    is `steps` (`steps_for`): "What made you reach out to me?" only while it asks why they reached out."""
+    fitting = {step.id for step in steps}
     return [ask for ask in asks if ask.topic != "why-reached-out" or "ask-why-reached-out" in fitting]
 
 
-def checklist(db: Store, interview_id: int, book: Playbook) -> list[tuple[Step, bool]]:
-    """Each step of the checklist for this interview (`steps_for`) with whether it is ticked (a
-    tick of a step the playbook no longer has, or that does not fit it, is left out)."""
+def checklist(
+    db: Store,
+    interview_id: int,
+    book: Playbook,
+    *,
+    steps: list[Step] | None = None,
+    logged: list[dict] | None = None,
+) -> list[tuple[Step, bool]]:
+    """Each step of the checklist for this interview (`steps_for`, unless its `steps` are given)
+    with whether it is ticked (a tick of a step the playbook no longer has, or that does not fit
+    it, is left out)."""
     ticked = store.prepared_steps_of(db, interview_id)
-    return [(step, step.id in ticked) for step in steps_for(db, interview_id, book)]
+    steps = steps_for(db, interview_id, book, logged) if steps is None else steps
+    return [(step, step.id in ticked) for step in steps]
 
 
 def mark(db: Store, interview_id: int, book: Playbook, step_id: str, done: bool) -> None:

@@ -173,21 +173,19 @@ def list_interviews(store: Store) -> list[dict]:
                 .group_by(interview_recordings.c.interview_id)
             ).all()
         }
-        debrief_counts = dict(
-            conn.execute(
-                sa.select(debriefs.c.interview_id, sa.func.count(debriefs.c.id))
-                .where(mine(store, debriefs))
-                .group_by(debriefs.c.interview_id)
-            ).all()
-        )
+
+        def per_interview(table: sa.Table) -> dict[int, int]:
+            return dict(
+                conn.execute(
+                    sa.select(table.c.interview_id, sa.func.count(table.c.id))
+                    .where(mine(store, table))
+                    .group_by(table.c.interview_id)
+                ).all()
+            )
+
+        debrief_counts = per_interview(debriefs)
         # recordings uploaded for it, reviewed or kept unanalysed: it has happened (playbook.is_ahead)
-        recording_counts = dict(
-            conn.execute(
-                sa.select(interview_recordings.c.interview_id, sa.func.count(interview_recordings.c.id))
-                .where(mine(store, interview_recordings))
-                .group_by(interview_recordings.c.interview_id)
-            ).all()
-        )
+        recording_counts = per_interview(interview_recordings)
     for row in rows:
         row["people"] = [plain(p) for p in people if p.interview_id == row["id"]]
         row["answers"], row["answers_measured"] = answer_counts.get(row["id"], (0, 0))

@@ -218,6 +218,16 @@ def asked_first(key: str, label: str, question: str, yes: str | None = None, **b
 TABLE_ROWS_SHOWN_WHOLE = 15
 
 
+# Deleting one practice answer (Practice's result, Progress's per question), asked first and then said.
+DELETE_ANSWER_ASKED = "Delete this answer with its recording, transcript and feedback? This cannot be undone."
+
+
+def answer_deleted(flag: str) -> None:
+    """Say, once, that the answer is deleted: its page set `flag` in the session before it reran."""
+    if st.session_state.pop(flag, False):
+        st.success("That answer is deleted, with its recording.", icon=":material/delete:")
+
+
 def table(rows, text_column: str | None = None, text_width: int = 320) -> None:
     """A table of figures without its index; a figure that could not be measured reads "—" (an
     answer too short to measure has no pace), not Streamlit's "None". `text_column` (a question's
