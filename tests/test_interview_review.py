@@ -251,6 +251,22 @@ def test_one_voice_gives_a_clear_warning_and_one_answer(run):
     assert len(result["answers"]) == 1 and result["answers"][0]["question"] is None
 
 
+def test_only_you_speaking_gives_no_conversation_lines(run):
+    """The user said only they speak in a recording of an interview: the draft read "You spoke 100%
+    of the time over 1 question" and "You asked 4 questions of your own" (the interviewer's
+    questions, in one voice, taken for the user's). With one voice there is no conversation to
+    measure; the answer is still scored and drafted."""
+    result = run("interview_mono.flac", n_speakers=1)
+    assert result["identification"]["method"] == "one voice"
+    assert result["metrics"]["candidate_talk_share"] is None
+    [answer] = result["answers"]
+    assert answer["analysis"]["scores"] is not None
+    draft = result["debrief_draft"]
+    lines = (draft["went_well"] + "\n" + draft["could_be_better"]).splitlines()
+    assert not [line for line in lines if line.startswith(("You spoke", "You asked"))], lines
+    assert any("conversational pace" in line for line in lines), lines
+
+
 def test_the_terminal_summary_says_only_what_was_measured(run, profile):
     """`coach review` printed "Response time median None s; 0 interruptions; you asked 0 questions"
     for a recording heard as one voice, and "1 turns, 1 answers": the conversation's line is there
@@ -452,6 +468,29 @@ def test_the_draft_says_how_many_answers_its_counts_leave_out(tmp_path):
     assert all(is_measured(line) for line in went_well)
     every_answer_scored = debrief_draft(answers[:2], facts, settings)["went_well"]
     assert "not measured" not in every_answer_scored
+
+
+def test_the_draft_says_when_answers_ran_fast_or_slow(tmp_path):
+    """An answer at 197 wpm got no word in the draft (only the answers in the band were counted);
+    one outside the band on either side is now a line of what could be better, told from the
+    user's own lines like the others."""
+    from coach.interview.draft import debrief_draft, is_measured
+
+    settings = load_settings(data_dir=tmp_path)
+
+    def answer(wpm: float) -> dict:
+        metrics = {"wpm": wpm, "words": 120, "star": {"result": {"words": 10}}}
+        analysis = {"scores": {"overall": 70}, "metrics": metrics, "fillers": []}
+        return {"analysis": analysis, "end_s": 60.0, "offset_s": 0.0, "bank_id": None, "question": "Q"}
+
+    facts = {"candidate_talk_share": None, "questions": 0, "response_time_s": {"each": []}}
+    draft = debrief_draft([answer(150), answer(197), answer(201), answer(110)], facts, settings)
+    better = draft["could_be_better"].splitlines()
+    assert "Answers faster than a conversational pace (over 175 wpm): 2 of 4 measured." in better
+    assert "Answers slower than a conversational pace (under 130 wpm): 1 of 4 measured." in better
+    assert all(is_measured(line) for line in better)
+    in_band = debrief_draft([answer(150)], facts, settings)["could_be_better"]
+    assert "conversational pace" not in in_band
 
 
 def test_cli_review_refuses_what_it_cannot_do_before_keeping_anything(tmp_path):

@@ -26,6 +26,8 @@ MEASURED_FIELDS = ("went_well", "could_be_better")
 
 TALK_SHARE = "You spoke {share}% of the time over {questions}."
 PACE = "Answers at a conversational pace ({low}–{high} wpm): {in_band} of {answers} measured."
+FAST = "Answers faster than a conversational pace (over {high} wpm): {fast} of {answers} measured."
+SLOW = "Answers slower than a conversational pace (under {low} wpm): {slow} of {answers} measured."
 UNMEASURED = "{answers} not measured (too short, or the sound unusable), left out of these counts."
 RESULTS = "{results} a result."
 OWN_QUESTIONS = "You asked {questions} of your own."
@@ -37,6 +39,8 @@ NO_RESULT = "{answers} to questions you can practise here did not say how things
 TEMPLATES = (
     TALK_SHARE,
     PACE,
+    FAST,
+    SLOW,
     UNMEASURED,
     RESULTS,
     OWN_QUESTIONS,
@@ -63,6 +67,7 @@ FIELDS = {
     "share": r"\d+",
     "questions": r"\d+ questions?",
     "in_band": r"\d+",
+    "fast": r"\d+",
     "answers": r"\d+(?: answers?)?",
     "low": r"\d+",
     "high": r"\d+",
@@ -152,6 +157,13 @@ def debrief_draft(answers: Sequence[dict], facts: dict, settings: Settings) -> d
                 typical=f"{t.fillers_per_100_words_typical:g}",
             )
         )
+    pace = [a["analysis"]["metrics"].get("wpm") for a in answers]
+    fast = [wpm for wpm in pace if wpm and wpm > t.pace_high_wpm]
+    if fast:
+        better.append(FAST.format(fast=len(fast), answers=len(answers), high=f"{t.pace_high_wpm:.0f}"))
+    slowly = [wpm for wpm in pace if wpm and wpm < t.pace_low_wpm]
+    if slowly:
+        better.append(SLOW.format(slow=len(slowly), answers=len(answers), low=f"{t.pace_low_wpm:.0f}"))
     slow = [x for x in facts["response_time_s"]["each"] if x > SLOW_START_S] if conversation else []
     if slow:
         better.append(SLOW_STARTS.format(slow=count(len(slow), "answer"), limit=f"{SLOW_START_S:g}"))

@@ -129,7 +129,9 @@ def review(
         overlaps=overlaps,
         candidate_questions=candidate_questions(turns),
     )
-    if problems:  # one voice where there should be two: who spoke how much is not known
+    if who.method == "one voice":  # no conversation: who spoke how much, and who asked, not known
+        # (with the user's word that only they speak: "100% of the time", their own sentences
+        # taken for questions they asked the interviewer)
         facts["candidate_talk_share"] = None
     facts["compared_with_practice"] = measures.compare_with_practice(answers, practice_attempts)
     warnings = who.warnings + _audio_warnings(heard, turns)
