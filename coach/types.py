@@ -92,7 +92,9 @@ class Transcript:
     `speech_s` is how much speech the voice detector heard (None when not checked) and
     `unheard` the stretches of it, in seconds, that no word covers even after decoding them again
     (coach.transcribe.coverage): speech the transcript lost. `sound` is the recording's pitch,
-    level and silences (None for typed text and transcripts stored before issue 20).
+    level and silences (None for typed text and transcripts stored before issue 20). `others` are
+    the stretches inside an interview answer where someone else spoke (the interviewer's "right,
+    go on"): not the answerer's time, so not their pace, their pauses or their answer's length.
     """
 
     text: str
@@ -104,6 +106,7 @@ class Transcript:
     speech_s: float | None = None
     unheard: tuple[tuple[float, float], ...] = ()
     sound: Sound | None = field(default=None, compare=False, repr=False)
+    others: tuple[tuple[float, float], ...] = ()
 
     @classmethod
     def from_words(
@@ -139,6 +142,10 @@ class Transcript:
     def unheard_s(self) -> float:
         return sum(b - a for a, b in self.unheard)
 
+    def others_within(self, start_s: float, end_s: float) -> float:
+        """Seconds of `others` between two times."""
+        return sum(max(0.0, min(b, end_s) - max(a, start_s)) for a, b in self.others)
+
     def to_dict(self, *, with_sound: bool = True) -> dict:
         """`with_sound`: keep the pitch and level frames (stored for re-analysis; bulky to print)."""
         data = {
@@ -152,6 +159,8 @@ class Transcript:
         if self.speech_s is not None:
             data["speech_s"] = self.speech_s
             data["unheard"] = [{"start_s": a, "end_s": b} for a, b in self.unheard]
+        if self.others:
+            data["others"] = [{"start_s": a, "end_s": b} for a, b in self.others]
         if with_sound and self.sound is not None:
             data["sound"] = self.sound.to_dict()
         return data
@@ -180,6 +189,7 @@ class Transcript:
             speech_s=data.get("speech_s"),
             unheard=tuple((float(u["start_s"]), float(u["end_s"])) for u in data.get("unheard") or ()),
             sound=Sound.from_dict(data["sound"]) if data.get("sound") else None,
+            others=tuple((float(u["start_s"]), float(u["end_s"])) for u in data.get("others") or ()),
         )
 
 

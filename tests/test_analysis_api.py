@@ -78,6 +78,24 @@ def test_long_pause_inside_a_clause_is_counted_and_quoted():
     assert any('"I decided to … migrate the"' in line for line in result.feedback)
 
 
+def test_someone_elses_words_inside_an_interview_answer_are_not_its_time():
+    """A real interview answer (the 8 kHz news clip reviewed) ran 57 s where the candidate spoke
+    33 s: the interviewer's two 12 s turns inside it read as the candidate's long pauses and took
+    the pace to 102 wpm. Their stretches are not the answer's pauses, pace or length."""
+    text = (
+        "I decided to migrate the jobs and the team agreed. Then it worked. We moved every nightly "
+        "job to the new cluster in two weeks and cut the cost."
+    )
+    alone = analyze(timed(text))
+    spoke = timed(text, gap_after={9: 12.0})  # the interviewer talks after "agreed."
+    heard = analyze(replace(spoke, others=((5.0, 16.5),)))
+    assert analyze(spoke).metrics["long_pauses"] == 1  # the silence, were it the candidate's
+    assert heard.metrics["long_pauses"] == 0 and heard.metrics["pauses"]["count"] == 0
+    assert heard.metrics["wpm"] == pytest.approx(alone.metrics["wpm"], abs=8)  # was about 66
+    assert heard.metrics["duration_s"] == pytest.approx(alone.metrics["duration_s"] + 0.5, abs=0.01)
+    assert not any("pause" in line.lower() for line in heard.feedback)
+
+
 def test_pause_at_a_sentence_end_is_not_mid_clause():
     result = analyze(timed("I decided to migrate. Then it worked fine.", gap_after={3: 3.0}))
     assert result.metrics["pauses"]["long_mid_clause"] == 0

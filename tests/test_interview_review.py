@@ -267,6 +267,44 @@ def test_only_you_speaking_gives_no_conversation_lines(run):
     assert any("conversational pace" in line for line in lines), lines
 
 
+def test_the_interviewers_words_inside_an_answer_are_not_its_time(data_settings):
+    """The real 8 kHz news clip reviewed as an interview: an answer of the voice taken for the
+    candidate ran 57 s with two other voices' turns of 11-12 s inside it, and read 102 wpm with two
+    12 s "pauses" where its speaker said 97 words in 33 s. Its length, pace and pauses are now its
+    speaker's own."""
+    from coach.analysis import analyze
+    from coach.interview.saving import _answer_transcript
+    from coach.reanalysis import transcript_from_dict
+    from scripts import real_speech
+
+    result = review(
+        real_speech.ensure() / "news_8k.wav", data_settings, ReviewOptions(), questions=load_questions()
+    )
+    turns = result["turns"]
+    checked = 0
+    for answer in result["answers"]:
+        metrics, words = answer["analysis"]["metrics"], answer["analysis"]["words"]
+        start, end = answer["offset_s"] + words[0]["start_s"], answer["offset_s"] + words[-1]["end_s"]
+        inside = sum(
+            min(t["end_s"], end) - max(t["start_s"], start)
+            for t in turns
+            if t["speaker"] != "candidate" and t["start_s"] < end and t["end_s"] > start
+        )
+        if inside < 5:
+            continue
+        checked += 1
+        assert metrics["duration_s"] <= answer["end_s"] - answer["offset_s"] - inside + 1.0, metrics[
+            "duration_s"
+        ]
+        assert metrics["long_pauses"] == 0, metrics["pauses"]
+        assert metrics["wpm"] > 140, metrics["wpm"]  # a newsreader's pace
+        # as stored, so `coach reanalyze` measures it the same way
+        stored = transcript_from_dict(_answer_transcript(answer))
+        again = analyze(stored, settings=data_settings, interview=True).metrics
+        assert (again["duration_s"], again["wpm"]) == (metrics["duration_s"], metrics["wpm"])
+    assert checked, "the clip has an answer with other voices inside it"
+
+
 def test_the_terminal_summary_says_only_what_was_measured(run, profile):
     """`coach review` printed "Response time median None s; 0 interruptions; you asked 0 questions"
     for a recording heard as one voice, and "1 turns, 1 answers": the conversation's line is there

@@ -33,7 +33,9 @@ from coach.types import Transcript
 # 1.9.6: a practice answer to a story question about something else altogether (a recipe) is not scored
 # 1.9.7: pace (wpm, fillers per minute) over the time spoken, first word to last, not the silence
 #         before and after it (6 s before and 8 s after an answer took 172 wpm to 110)
-ANALYSIS_VERSION = "1.9.7"
+# 1.9.8: in an interview answer, someone else's words inside it are not the answerer's pauses, pace
+#         or length (an answer of 57 s where the candidate spoke 33 s read 102 wpm with two 12 s pauses)
+ANALYSIS_VERSION = "1.9.8"
 STAR_PARTS = PARTS[:4]
 # Above this many characters the text is analysed in pieces (spaCy keeps every piece in memory
 # at once; pieces of ~100k characters keep a 20,000-word paste under a few hundred MB).

@@ -40,6 +40,8 @@ def find_pauses(transcript: Transcript, doc: Doc, min_s: float) -> list[Pause]:
         found = heard_pauses(words, transcript.sound.silences, min_s)
     else:
         found = word_gap_pauses(words, min_s)
+    # a silence around someone else's words inside an interview answer is their turn, not a pause
+    found = [f for f in found if not transcript.others_within(words[f[0]].end_s, words[f[0] + 1].start_s)]
     return [Pause(k, start, seconds, k in boundary_words) for k, start, seconds in found]
 
 
@@ -106,8 +108,12 @@ def delivery_metrics(
     pauses = find_pauses(transcript, doc, thresholds.pause_min_s) if timed else []
     long_pauses = [p for p in pauses if p.seconds >= thresholds.long_pause_s]
     # pace over the time spoken, from the first word to the last: silence before the answer starts
-    # or after it ends (the take kept running) is not slow speech; pauses inside it count
+    # or after it ends (the take kept running) is not slow speech; pauses inside it count, someone
+    # else's words inside it (an interview answer) do not, nor do they make the answer longer
     spoken_s = speaking_span(words) if timed else 0.0
+    if timed and transcript.others:
+        spoken_s -= transcript.others_within(words[0].start_s, words[-1].end_s)
+        duration -= transcript.others_within(0.0, duration)
     minutes = spoken_s / 60.0 if spoken_s > 0 else None
     phonation_s = spoken_s - sum(p.seconds for p in pauses) if timed else 0.0
     return {

@@ -142,10 +142,10 @@ def debrief_draft(answers: Sequence[dict], facts: dict, settings: Settings) -> d
     if conversation:
         (well if asked else better).append(OWN_QUESTIONS.format(questions=count(len(asked), "question")))
     for a in answers:
-        if a["end_s"] - a["offset_s"] > MONOLOGUE_S:
-            better.append(
-                LONG_ANSWER.format(question=_short(a["question"]), length=hms(a["end_s"] - a["offset_s"]))
-            )
+        # the answer's own length: the interviewer's remarks inside it are not part of it
+        length = a["analysis"]["metrics"].get("duration_s") or a["end_s"] - a["offset_s"]
+        if length > MONOLOGUE_S:
+            better.append(LONG_ANSWER.format(question=_short(a["question"]), length=hms(length)))
     fillers = sum(len(a["analysis"]["fillers"]) for a in answers)
     words = sum(a["analysis"]["metrics"].get("words") or 0 for a in answers)
     if words and 100 * fillers / words > t.fillers_per_100_words_typical:

@@ -119,7 +119,8 @@ def review(
         )
         shown_turns = heard_turns(turns, stretches, takes)
     answers = [
-        _answer(e, questions, settings, heard, problems, take) for e, take in zip(pairs, takes, strict=True)
+        _answer(e, questions, settings, heard, problems, take, _others(e, turns))
+        for e, take in zip(pairs, takes, strict=True)
     ]
     overlaps = sp.overlaps(heard.levels) if who.method == "channel" else None
     facts = measures.summary(
@@ -358,6 +359,16 @@ def _audio_warnings(heard: Heard, turns: Sequence[Turn]) -> list[str]:
 # ---------------------------------------------------------------- answers
 
 
+def _others(exchange: Exchange, turns: Sequence[Turn]) -> list[tuple[float, float]]:
+    """Where other speakers talked between an answer's first and last words."""
+    words = exchange.answer_words
+    return [
+        (t.start_s, t.end_s)
+        for t in turns
+        if t.speaker != CANDIDATE and words and t.end_s > words[0].start_s and t.start_s < words[-1].end_s
+    ]
+
+
 def _unscorable(who: Attribution, options: ReviewOptions) -> list[str]:
     """Why no answer of this review can be scored, whatever its words: [] when they can."""
     return [ONE_VOICE] if who.method == "one voice" and options.n_speakers != 1 else []
@@ -370,7 +381,10 @@ def _answer(
     heard: Heard,
     problems: Sequence[str] = (),
     take: Take | None = None,
+    others: Sequence[tuple[float, float]] = (),
 ) -> dict:
+    """One answer in review's shape, analysed as practice analyses a take. `others`: where other
+    speakers talked inside it, in the recording's times."""
     from coach.analysis import analyze
 
     match = match_question(asked_question_text(exchange.question), questions) if exchange.question else None
@@ -391,6 +405,9 @@ def _answer(
             unheard=tuple((round(a - offset, 2), round(b - offset, 2)) for a, b in unheard),
             sound=heard.sound.slice(offset, exchange.answer_to_s) if heard.sound is not None else None,
         )
+    # someone else's words inside the answer (the interviewer's "right, go on") are not its time
+    others = tuple((round(max(0.0, a - offset), 3), round(b - offset, 3)) for a, b in others if b > offset)
+    transcript = replace(transcript, others=others)
     return {
         "question": exchange.question,
         "asked_by": exchange.asked_by,
@@ -404,6 +421,8 @@ def _answer(
         "start_s": round(exchange.answer_words[0].start_s, 3),
         "end_s": round(exchange.answer_to_s, 3),
         "offset_s": round(offset, 3),
+        # other speakers inside the answer, in its times (from offset_s), as its words are
+        "others": [{"start_s": a, "end_s": b} for a, b in others],
         "analysis": analyze(
             transcript, question=bank, settings=settings, problems=problems, interview=True
         ).to_dict(),

@@ -247,6 +247,7 @@ def _answer_transcript(answer: dict) -> dict:
         "duration_s": a["duration_s"],
         "words": a["words"],
         "offset_s": answer["offset_s"],
+        "others": answer.get("others") or [],
     }
 
 
