@@ -196,6 +196,39 @@ def per_question(report: dict) -> None:
             question_history(rest[chosen], today, chosen in in_bank)
 
 
+def not_measured() -> None:
+    """The practice answers that could not be measured (too short, no speech heard): left out of
+    every chart and table above, so listed here, each deletable with its recording, as a measured
+    one is (they could be deleted only right after taking them, or from the terminal)."""
+    unmeasured = [a for a in list_attempts(db) if a["score_overall"] is None]
+    if not unmeasured:
+        return
+    by_id = {a["id"]: a for a in unmeasured}  # newest first
+    with st.expander(f"{count(len(unmeasured), 'answer')} that could not be measured"):
+        st.caption(
+            "Too short, or no speech was heard in them, so they are left out of the charts and the "
+            "questions above. Their recordings are kept until you delete them."
+        )
+        chosen = st.selectbox(
+            "Which answer",
+            list(by_id),
+            format_func=lambda i: (
+                f"{moment_words(str(by_id[i]['created_at']), today, with_time=True)} · "
+                f"{by_id[i]['question_text'] or 'no question'}"
+            ),
+            key="progress_unmeasured_pick",
+        )
+        if shared.asked_first(
+            "progress_delete_unmeasured", "Delete this answer", shared.DELETE_ANSWER_ASKED, type="primary"
+        ):
+            from coach.practice import delete_answer
+
+            with shared.shown_errors():
+                delete_answer(db, chosen)
+                st.session_state.progress_deleted = True
+                st.rerun()
+
+
 def question_title(item: dict) -> str:
     """'Tell me about yourself. — 6 practice (2 in mock interviews), 0 real' (plain text: escape it
     for markdown)."""
@@ -340,4 +373,5 @@ over_time(report)
 mock_interviews(report)
 practice_against_real(report)
 per_question(report)
+not_measured()
 what_next(report)

@@ -690,3 +690,52 @@ def test_one_practice_answer_is_deleted_from_its_question(tmp_path, monkeypatch)
         assert [a["score_overall"] for a in list_attempts(db)] == [62.0] and not kept.path.exists()
     finally:
         db.close()
+
+
+def test_an_answer_that_could_not_be_measured_can_be_deleted_too(tmp_path, monkeypatch):
+    """Progress lists only measured answers, so a take too short to measure could be deleted only
+    right after taking it, or from the terminal. They are listed apart, each deletable."""
+    from pathlib import Path
+
+    from store_support import analysis_dict, transcript_dict
+
+    from coach.audio import save_recording
+    from coach.config import load_settings
+    from coach.store import list_attempts, open_store, save_attempt
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    settings = load_settings(tmp_path)
+    db = open_store(settings)
+    try:
+        short = save_recording(Path(__file__).parent / "data" / "clean.wav", settings, kind="practice")
+        unmeasured = analysis_dict(duration_s=2.0, words=3) | {"scores": None}
+        for analysis, recording in ((analysis_dict(overall=70.0), None), (unmeasured, short)):
+            save_attempt(
+                db,
+                question_id="mot-05",
+                question_text="Tell me about yourself.",
+                recording=recording,
+                transcript=transcript_dict(),
+                analysis=analysis,
+                engine="faster-whisper",
+                model="tiny.en",
+            )
+    finally:
+        db.close()
+    at = page("progress").run()
+    assert not at.exception
+    assert len(at.selectbox(key="progress_delete_mot-05_pick").options) == 1  # the measured one
+    [box] = [e for e in at.expander if e.label == "1 answer that could not be measured"]
+    [picked] = at.selectbox(key="progress_unmeasured_pick").options
+    assert picked.endswith(" · Tell me about yourself."), picked
+    at.button(key="progress_delete_unmeasured").click().run()
+    at.button(key="progress_delete_unmeasured_yes").click().run()
+    assert not at.exception and not at.error
+    assert [s.value for s in at.success] == ["That answer is deleted, with its recording."]
+    assert not [e for e in at.expander if "could not be measured" in e.label]
+    db = open_store(settings)
+    try:
+        assert [a["score_overall"] for a in list_attempts(db)] == [70.0] and not short.path.exists()
+    finally:
+        db.close()
