@@ -575,7 +575,24 @@ def _own_questions(data_dir: Path | None, owner: str = "") -> list[Question]:
 
     store = _users_store(data_dir, create=False, owner=owner)
     entries = list_own_questions(store) if store is not None else []
-    return [_question_from_entry(entry, f"your question '{entry['id']}'") for entry in entries]
+    return [
+        _question_from_entry(_kind_defaults(entry), f"your question '{entry['id']}'") for entry in entries
+    ]
+
+
+def _kind_defaults(entry: dict) -> dict:
+    """An own question saved before its kind chose what it is given (every kind got a story's
+    "a specific example", "actions you took", "the result" and "What would you do differently next
+    time?"), with its kind's instead; points or a follow-up the user wrote stay as written."""
+    kind = entry.get("category")
+    if kind == "behavioural" or kind not in KIND_TALKING_POINTS:
+        return entry
+    entry = dict(entry)
+    if tuple(entry.get("talking_points") or ()) == GENERIC_TALKING_POINTS:
+        entry["talking_points"] = list(KIND_TALKING_POINTS[kind])
+    if list(entry.get("follow_ups") or ()) == [KIND_FOLLOW_UPS["behavioural"]]:
+        entry["follow_ups"] = [KIND_FOLLOW_UPS[kind]]
+    return entry
 
 
 def _user_banks_dir(data_dir: Path | None) -> Path:

@@ -96,6 +96,12 @@ def test_an_old_database_and_its_files_move_into_the_tables_once(data_settings):
     mine = own(data_dir)
     assert [q.text for q in mine] == ['How do you say "no" to a senior stakeholder?', "Why Acme, why now?"]
     assert mine[0].competencies == ("influence", "conflict") and mine[1].source == "real interview"
+    # saved when every own question was given a story's points: a story keeps them, the "why"
+    # question gets its kind's (it was told to bring "a specific example" and "the result")
+    assert mine[0].talking_points == banks.GENERIC_TALKING_POINTS
+    assert mine[0].follow_ups == ("What would you do differently next time?",)
+    assert mine[1].talking_points == banks.KIND_TALKING_POINTS["motivation"]
+    assert mine[1].follow_ups == (banks.KIND_FOLLOW_UPS["motivation"],)
     store.close()
 
     # A crash after the commit but before the files went: the next start adds nothing twice.
