@@ -16,7 +16,7 @@ from pathlib import Path
 
 import platformdirs
 
-from coach.errors import InputError
+from coach.errors import InputError, ThresholdsFileError
 from coach.files import write_private
 
 CHECKOUT_DIR = Path(__file__).resolve().parent.parent
@@ -427,7 +427,11 @@ def load_settings(data_dir: Path | None = None, **overrides) -> Settings:
     data_dir = Path(data_dir) if data_dir else default_data_dir()
     path = data_dir / SETTINGS_FILE_NAME
     values: dict = _read_settings_file(path)
-    thresholds = _thresholds_from_file(values.pop("thresholds", {}), path)
+    try:
+        thresholds = _thresholds_from_file(values.pop("thresholds", {}), path)
+    except ThresholdsFileError as e:  # a cohort's thresholds are its host's to change
+        e.yours = not (values.get("multi_user") or _cohort_from_environment().get("multi_user"))
+        raise
     env_url = os.environ.get("COACH_DATABASE_URL")
     if env_url:
         values["database_url"] = env_url
@@ -463,14 +467,18 @@ def _thresholds_from_file(saved: object, path: Path) -> Thresholds:
         if key in RETIRED_THRESHOLDS:
             continue
         if key not in known:
-            raise InputError(
+            raise ThresholdsFileError(
                 f"The settings file {path} has {key} under [thresholds], which is no threshold of the "
-                "coach; remove that line."
+                "coach; remove that line.",
+                (key,),
+                path,
             )
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise InputError(
+            raise ThresholdsFileError(
                 f"The settings file {path} has {key} = {_toml_value(value)} under [thresholds], which "
-                f"is not a number; write a number (the default is {known[key]:g}) or delete the line."
+                f"is not a number; write a number (the default is {known[key]:g}) or delete the line.",
+                (key,),
+                path,
             )
         values[key] = float(value)
     thresholds = Thresholds(**values)
@@ -479,9 +487,11 @@ def _thresholds_from_file(saved: object, path: Path) -> Thresholds:
         keys, sentence = problem
         which = " and ".join(f"{key} = {getattr(thresholds, key):g}" for key in keys)
         lines = "the line" if len(keys) == 1 else "the lines"
-        raise InputError(
+        raise ThresholdsFileError(
             f"The settings file {path} has {which} under [thresholds], but {sentence}; change it, "
-            f"or delete {lines} to use the default."
+            f"or delete {lines} to use the default.",
+            keys,
+            path,
         )
     return thresholds
 
@@ -563,6 +573,20 @@ def save_settings(settings: Settings) -> Path:
     lines = cohort + ([""] if cohort else []) + lines
     lines += [f"{f.name} = {getattr(settings.thresholds, f.name)}" for f in fields(Thresholds)]
     return write_private(path, "\n".join(lines) + "\n")
+
+
+def use_default_thresholds(path: Path, keys: tuple[str, ...]) -> None:
+    """settings.toml without the lines of these thresholds, so their defaults apply; every other
+    line stays as the user wrote it."""
+    out, in_thresholds = [], False
+    for line in path.read_text(encoding="utf-8").splitlines(keepends=True):
+        stripped = line.strip()
+        if stripped.startswith("["):
+            in_thresholds = stripped.split("#")[0].strip() == "[thresholds]"
+        elif in_thresholds and stripped.split("=")[0].strip().strip('"') in keys:
+            continue
+        out.append(line)
+    write_private(path, "".join(out))
 
 
 def _toml_value(value) -> str:

@@ -68,6 +68,17 @@ class InputError(CoachError):
     """A text, question or other user input is not usable."""
 
 
+class ThresholdsFileError(InputError):
+    """A threshold in settings.toml that cannot be used (no threshold of the coach, not a number,
+    out of its bounds): `keys` are its lines under [thresholds], which the default can replace
+    (`coach.config.use_default_thresholds`). `yours`: the file is the user's own, not a cohort
+    host's, so a page may offer to replace them."""
+
+    def __init__(self, message: str, keys: tuple[str, ...], path) -> None:
+        super().__init__(message)
+        self.keys, self.path, self.yours = keys, path, False
+
+
 class NothingToExport(InputError):
     """A backup was asked for before there is anything to back up: no file is written (an empty
     zip would pass for a backup), and the sentence says what to do first."""

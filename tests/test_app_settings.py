@@ -333,3 +333,31 @@ def test_a_restored_backup_brings_back_the_role_shown_in_the_page(tmp_path, monk
     assert [s.value for s in at.success] == ["Imported 1 interview. Your role came back too."]
     assert role_box(at).value == "data"
     assert load_settings(tmp_path / "new").role == "data"
+
+
+def test_a_threshold_out_of_its_bounds_in_the_settings_file_is_put_right_from_the_page(tmp_path, monkeypatch):
+    """settings.toml edited by hand with a filler rate of 0 stopped every page with one sentence
+    until the line was found and deleted in the file. The page now offers the default; the file's
+    other lines stay as written."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_MULTI_USER", raising=False)
+    written = 'model = "tiny.en"\n\n[thresholds]\nfillers_per_100_words_typical = 0\npace_low_wpm = 120\n'
+    (tmp_path / "settings.toml").write_text(written)
+    at = page("practice").run()
+    assert not at.exception
+    [error] = at.error
+    assert "fillers_per_100_words_typical = 0" in error.value and "delete the line" in error.value
+    at.button(key="settings_use_default").click().run()
+    assert not at.exception and not at.error
+    kept = 'model = "tiny.en"\n\n[thresholds]\npace_low_wpm = 120\n'
+    assert (tmp_path / "settings.toml").read_text() == kept
+    settings = load_settings(tmp_path)
+    assert settings.thresholds.pace_low_wpm == 120 and settings.thresholds.fillers_per_100_words_typical > 0
+
+
+def test_a_cohorts_thresholds_are_not_changed_from_a_students_page(tmp_path, monkeypatch):
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    (tmp_path / "settings.toml").write_text("multi_user = true\n\n[thresholds]\nlong_pause_s = 0\n")
+    at = page("practice").run()
+    assert not at.exception and at.error
+    assert not [b for b in at.button if b.key == "settings_use_default"]

@@ -18,7 +18,7 @@ from streamlit.errors import StreamlitSecretNotFoundError
 
 from coach.analysis.word_use import job_term_lines, word_lines
 from coach.analysis.wording import count
-from coach.config import Settings, load_settings
+from coach.config import Settings, load_settings, use_default_thresholds
 from coach.errors import (
     MODEL_IS_THE_STAFFS,
     SERVER,
@@ -27,6 +27,7 @@ from coach.errors import (
     ModelError,
     NotAudioError,
     NotSavedError,
+    ThresholdsFileError,
 )
 from coach.identity import SIGN_IN, identity_from, is_staff, normalise
 from coach.store import Store, open_store
@@ -43,6 +44,17 @@ def settings() -> Settings:
     page shows one sentence pointing to the login page and stops, before anything is read."""
     try:
         current = load_settings()
+    except ThresholdsFileError as e:  # a line of the file the user wrote: its default is a click away
+        st.error(said(e))
+        if e.yours:
+            st.button(
+                "Use the default instead" if len(e.keys) == 1 else "Use the defaults instead",
+                on_click=use_default_thresholds,
+                args=(e.path, e.keys),
+                type="primary",
+                key="settings_use_default",
+            )
+        st.stop()
     except CoachError as e:
         st.error(said(e))
         st.stop()
