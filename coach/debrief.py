@@ -8,7 +8,7 @@ import re
 from coach import banks, local_time, playbook, store
 from coach.config import Settings
 from coach.errors import InputError
-from coach.interview.turns import asked_question_text
+from coach.interview.turns import asked_question_text, is_follow_up
 from coach.question_match import same_question
 from coach.store import Store
 from coach.store.schema import LONG_TEXT_CHARS
@@ -287,14 +287,21 @@ def heard_questions(interview: dict, settings: Settings) -> list[str]:
     they would go into a bank (without "um"s or a broken-off start). A question the review matched
     to one in the bank is given in the bank's words: the transcript's "Tell me an outer time new
     leather project…" is not offered as a new practice question beside the bank's "Tell me about a
-    time you led a project…" it was matched to."""
+    time you led a project…" it was matched to. A bare follow-up ("What did you do?") asks nothing
+    on its own, so it is not listed to join the bank."""
     known = {q.id: q.text for q in banks.load_questions(settings.data_dir, owner=settings.owner)}
     asked = (
-        known.get(t.get("question_id") or "") or asked_question_text(t["question_text"])
+        known.get(t.get("question_id") or "") or _heard_on_its_own(t["question_text"])
         for rec in interview["recordings"]
         for t in rec["turns"]
     )
     return list(dict.fromkeys(text for text in asked if text))
+
+
+def _heard_on_its_own(question_text: str) -> str:
+    """A question the bank does not hold, as it would join it; "" for a bare follow-up."""
+    text = asked_question_text(question_text)
+    return "" if is_follow_up(text) else text
 
 
 def refreshed_questions(current: str, heard_before: list[str], heard_now: list[str]) -> str:

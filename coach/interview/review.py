@@ -41,6 +41,7 @@ from coach.interview.turns import (
     asked_question_text,
     candidate_questions,
     exchanges,
+    is_follow_up,
     make_turns,
 )
 from coach.types import Transcript, Word
@@ -414,7 +415,8 @@ def _answer(
         "bank_id": bank.id if bank else None,
         "bank_question": bank.text if bank else None,
         "match": match.to_dict() if match else None,
-        "add_to_bank": bool(exchange.question) and bank is None,
+        # a bare follow-up ("What did you do?" after the candidate's story) is no question to practise
+        "add_to_bank": bool(exchange.question) and bank is None and not is_follow_up(exchange.question),
         "question_start_s": (
             None if exchange.question_start_s is None else round(exchange.question_start_s, 3)
         ),

@@ -4,8 +4,11 @@ A question is recognised by its form and wording: a sentence Whisper ended with 
 opens like a question ("how did you…", "can you…"), or a prompt that is not a question in grammar
 ("tell me about a time…", "walk me through…", "describe…"). Consecutive question sentences in a
 turn make one multi-sentence question; the acknowledgements before them ("Thanks. Next one.")
-are left out. An answer is everything the candidate says from the end of a question to the next
-question; short interviewer remarks in between ("I see, go on") stay outside the answer's words.
+are left out. A short follow-up that asks nothing on its own ("What did you do?", "Why?") takes
+the sentences the interviewer said just before it as its question: "A teammate was struggling.
+What did you do?" is one question, matched to the bank as one. An answer is everything the
+candidate says from the end of a question to the next question; short interviewer remarks in
+between ("I see, go on") stay outside the answer's words.
 """
 
 from __future__ import annotations
@@ -79,6 +82,26 @@ _PROMPTS = (
     "how about",
 )
 _SENTENCE = re.compile(r"[^.?!]+[.?!]*")
+# A follow-up asks nothing on its own: a few of these words and no other ("What did you do?", "How
+# did that go?", "Why?", "And what happened then?"). Its content is in what was said before it.
+_FOLLOW_UP_WORDS = frozenset(
+    "what why how and so then now next after that did do does doing done was were is are would could "
+    "should you your yourself it that this there happen happened happens go went goes turn turned out "
+    "end ended up handle handled deal dealt with react reacted respond responded feel felt learn learned "
+    "learnt the result outcome resolve resolved decide decided proceed start started prepare prepared "
+    "approach say said else differently instead about".split()
+)
+_FOLLOW_UP_MAX_WORDS = 6
+# A sentence that only acknowledges ("Thanks.", "Great, thank you.", "I see, go on."): it is not
+# what a follow-up after it asks about.
+_ACKNOWLEDGING_WORDS = frozenset(
+    "thanks thank you okay ok great good right sure i see next one let's start alright all cool nice "
+    "perfect interesting that's that makes sense got it yeah yes fine well so and now go on wow "
+    "excellent lovely brilliant understood mm hmm".split()
+)
+# How many sentences before a follow-up can hold what it asks about ("The build broke before a
+# release. Your lead is away. What do you do?").
+_FOLLOW_UP_CONTEXT = 2
 
 
 @dataclass(frozen=True)
@@ -197,13 +220,40 @@ def question_title(heard: str | None, bank_question: str | None) -> str:
     return bank_question or asked_question_text(heard or "")
 
 
+def _said_words(text: str) -> list[str]:
+    """A sentence's words, lower case, without "um"s."""
+    words = re.findall(r"[a-z']+", text.lower())
+    return [w for w in words if not is_filled_pause(w)]
+
+
+def is_follow_up(text: str) -> bool:
+    """Whether a question asks nothing on its own ("What did you do?", "How did that go?",
+    "Why?"): what it asks about was said before it, so on its own it is no question to match to
+    the bank or to practise."""
+    words = _said_words(asked_question_text(text))  # "Okay, so why?" asks no more than "Why?"
+    return bool(words) and len(words) <= _FOLLOW_UP_MAX_WORDS and all(w in _FOLLOW_UP_WORDS for w in words)
+
+
+def _acknowledges(text: str) -> bool:
+    """Whether a sentence only acknowledges what was said ("Thanks.", "I see, go on.")."""
+    return all(w in _ACKNOWLEDGING_WORDS for w in _said_words(text))
+
+
 def question_words(turn: Turn) -> tuple[Word, ...] | None:
-    """The question in an interviewer's turn: from its first to its last question sentence."""
+    """The question in an interviewer's turn: from its first to its last question sentence. When
+    the first is a follow-up (is_follow_up), the sentences just before it that say what it asks
+    about are the question's start ("Hank, the primer timer teammate was struggling. What did you
+    do?", as tiny.en hears "Thanks. Describe a time a teammate was struggling…")."""
     parts = sentences(turn.words)
-    marks = [i for i, s in enumerate(parts) if is_question(" ".join(w.text for w in s))]
+    texts = [" ".join(w.text for w in s) for s in parts]
+    marks = [i for i, text in enumerate(texts) if is_question(text)]
     if not marks:
         return None
-    return tuple(w for s in parts[marks[0] : marks[-1] + 1] for w in s)
+    first = marks[0]
+    if is_follow_up(texts[first]):
+        while first > 0 and marks[0] - first < _FOLLOW_UP_CONTEXT and not _acknowledges(texts[first - 1]):
+            first -= 1
+    return tuple(w for s in parts[first : marks[-1] + 1] for w in s)
 
 
 def exchanges(turns: Sequence[Turn], candidate: str = CANDIDATE) -> list[Exchange]:
