@@ -9,6 +9,7 @@ still something to show and to keep.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
@@ -16,10 +17,18 @@ from pathlib import Path
 
 from coach import banks, store
 from coach.analysis.quality import NO_QUESTION_FOUND
-from coach.audio import SavedRecording
+from coach.audio import SavedRecording, file_sha256
 from coach.config import Settings
 from coach.debrief import heard_questions
-from coach.errors import CoachError, InputError, LanguageModelError, ModelError, NotAudioError
+from coach.errors import (
+    CoachError,
+    InputError,
+    LanguageModelError,
+    ModelError,
+    NotAudioError,
+    printable,
+    said_name,
+)
 from coach.interview.listen import ProgressHandler
 from coach.interview.review import ReviewOptions, review
 from coach.interview.saving import (
@@ -46,6 +55,33 @@ class KeptUnanalysed(CoachError):
         super().__init__(str(cause), in_app=cause.in_app, on_server=cause.on_server)
         self.cause = cause
         self.saved = saved
+
+
+class AlreadyKept(InputError):
+    """The recording uploaded for a new interview is already kept with one in the log: reviewing it
+    into a new one would log the same interview twice, so nothing is kept, and the sentence names
+    the interview to pick instead (`interview`, its row)."""
+
+    def __init__(self, name: str, interview: dict):
+        logged = logged_as(interview)
+        number = interview["id"]
+        super().__init__(
+            f"{said_name(name, start=True)} is already kept with interview #{number} ({logged}): to "
+            f"review it again, give --save --interview {number} in place of --company. Nothing was saved.",
+            in_app=f"{said_name(name, start=True)} is already kept with {logged} in your log: to review "
+            "it again, pick that interview under “Which interview is this?” instead of a new one.",
+        )
+        self.interview = interview
+
+
+def logged_as(interview: dict) -> str:
+    """An interview as the Review page lists it: 'Acme — Backend engineer, 1 May 2025 · first
+    round' (company, role if any, the day, the stage if any)."""
+    day = interview["interview_date"]
+    day = day if isinstance(day, date) else date.fromisoformat(str(day)[:10])
+    role = f" — {interview['role']}" if interview.get("role") else ""
+    stage = f" · {interview['stage']}" if interview.get("stage") else ""
+    return printable(f"{interview['company']}{role}, {day.day} {day:%b %Y}{stage}")
 
 
 @dataclass(frozen=True)
@@ -79,7 +115,9 @@ def review_recording(
     nothing behind: its copy is removed and no interview is logged; the error names the user's
     file. So does a speech model that cannot load (nothing was wrong with the file). Anything that
     could be audio (silent, corrupt midway, too long) is kept with its interview, logged all the
-    same, and `KeptUnanalysed` says so.
+    same, and `KeptUnanalysed` says so. A recording already kept with an interview in the log (the
+    same bytes), given for a new one, is `AlreadyKept`: nothing is kept and no interview logged;
+    given for its own interview, it is reviewed again there.
 
     The voice profile from saved practice takes tells the candidate apart unless the user picked
     their speaker. `on_saved` hears where the upload is kept (so an error can say so) and
@@ -89,6 +127,7 @@ def review_recording(
         if interview_id is None:
             store.check_interview(company=company, role=role or "", stage=stage or "")
             parse_date(interview_date, "interview date")
+            _check_not_kept(db, source, original_name)
         else:
             store.get_interview(db, interview_id)  # "No interview 99" before the upload is copied
     options = options or ReviewOptions()
@@ -138,6 +177,21 @@ def review_recording(
             candidate_channel=options.candidate_channel,
         )
     return Reviewed(result, saved)
+
+
+def _check_not_kept(db: Store, source: bytes | Path, original_name: str) -> None:
+    """Refuse, before anything is copied, a recording for a new interview that an interview in the
+    log already keeps (`AlreadyKept`). A path that is not a file is left to the upload's own error."""
+    if isinstance(source, bytes):
+        sha256 = hashlib.sha256(source).hexdigest()
+    elif Path(source).is_file():
+        sha256 = file_sha256(Path(source))
+    else:
+        return
+    kept = store.interview_keeping(db, sha256)
+    if kept is not None:
+        name = original_name or (Path(source).name if isinstance(source, Path) else "")
+        raise AlreadyKept(name or "This recording", kept)
 
 
 def review_again(

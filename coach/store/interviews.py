@@ -372,6 +372,31 @@ def interview_recording(store: Store, interview_recording_id: int) -> dict:
     return plain(row)
 
 
+def interview_keeping(store: Store, sha256: str) -> dict | None:
+    """The interview in the log that keeps a recording with these bytes (its SHA-256), the first
+    logged when more than one does; None when none does. A recording whose audio was deleted from
+    its interview is no longer kept there."""
+    with store.read() as conn:
+        row = conn.execute(
+            sa.select(interviews)
+            .select_from(
+                interviews.join(
+                    interview_recordings, interview_recordings.c.interview_id == interviews.c.id
+                ).join(recordings, recordings.c.id == interview_recordings.c.recording_id)
+            )
+            .where(
+                recordings.c.sha256 == sha256,
+                recordings.c.deleted_at.is_(None),
+                mine(store, interviews),
+                mine(store, interview_recordings),
+                mine(store, recordings),
+            )
+            .order_by(interviews.c.id)
+            .limit(1)
+        ).first()
+    return None if row is None else plain(row)
+
+
 def replace_interview_answers(
     store: Store,
     interview_recording_id: int,
