@@ -19,8 +19,11 @@ from coach.config import load_settings
 from coach.errors import AudioError, NoSpeechError
 from coach.interview.evaluation import attribution_accuracy, questions_found
 from coach.interview.listen import ReviewCancelled, listen
+from coach.interview.matching import match_question
 from coach.interview.review import ReviewOptions, review
 from coach.interview.speakers import profile_from_recordings
+from coach.interview.turns import exchanges, make_turns
+from coach.types import Word
 from tests.cli_support import run_coach
 
 pytestmark = pytest.mark.slow
@@ -159,6 +162,84 @@ def test_telephone_quality_questions_are_found_and_matched_to_the_bank(run):
     # you do?" to the candidate). A user notices a missed question; all but one are found everywhere.
     assert found["found"] >= found["questions"] - 1
     assert found["bank_matched"] >= found["found"] - 1
+
+
+def _said(*parts: tuple[str, float, str]) -> list:
+    """Turns of a conversation from (words, start, speaker), a word every 0.3 s."""
+    words, speakers = [], []
+    for text, start, speaker in parts:
+        for i, word in enumerate(text.split()):
+            words.append(Word(word, start + i * 0.3, start + i * 0.3 + 0.25))
+            speakers.append(speaker)
+    return make_turns(words, speakers)
+
+
+def test_a_follow_up_is_asked_with_what_the_interviewer_said_before_it():
+    """tiny.en hears "Thanks. Describe a time a teammate was struggling. What did you do?" as "Hank,
+    the primer timer teammate was struggling. What did you do?": no prompt in the first sentence, so
+    only "What did you do?" was taken as the question, matched nothing, and was offered as the
+    user's own practice question beside the bank's beh-collab-02. The sentence before a bare
+    follow-up in the same turn is what it asks about; after only "Thanks." a follow-up stays bare."""
+    questions = load_questions()
+    first, second = exchanges(
+        _said(
+            ("Hank, the primer timer teammate was struggling. What did you do?", 0.0, "interviewer"),
+            ("I asked him how things were going in a quiet one to one.", 5.0, "candidate"),
+            ("Thanks. Why?", 9.0, "interviewer"),
+            ("Because he seemed worried and missed deadlines.", 10.0, "candidate"),
+        )
+    )
+    assert first.question == "Hank, the primer timer teammate was struggling. What did you do?"
+    assert first.question_start_s == 0.0
+    assert match_question(first.question, questions).bank_id == "beh-collab-02"
+    assert second.question == "Why?"
+
+
+def test_the_banks_questions_that_end_in_a_follow_up_are_heard_whole_and_matched():
+    """The bank asks situational questions the same way ("A teammate is consistently missing
+    deadlines and it is affecting your work. What would you do?"): said as one turn, each is the
+    whole question and matches its own entry. They had been cut to their last sentence ("What would
+    you do?", "How do you decide?"), which matched another entry or none."""
+    questions = load_questions()
+    ids = ("beh-collab-02", "beh-ment-08", "beh-own-04", "pm-05", "pm-13", "sales-05", "sit-05", "sit-07")
+    ids += ("sit-12", "sit-13", "sit-17", "sit-18", "sit-19", "sit-23", "sit-24")
+    asked = [q for q in questions if q.id in ids]
+    assert len(asked) == len(ids)
+    for question in asked:
+        answer = ("First I would ask what happened.", 30.0, "candidate")
+        [pair] = exchanges(_said((question.text, 0.0, "interviewer"), answer))
+        assert pair.question == question.text
+        assert match_question(pair.question, questions).bank_id == question.id, question.text
+
+
+def test_a_misheard_question_with_a_follow_up_is_matched_to_the_bank_not_offered(run):
+    """The real clip: tiny.en hears the interviewer's "Thanks. Describe a time a teammate was
+    struggling. What did you do?" as "Hank, this primer timer teammate was struggling. What did you
+    do?". The review matched "What did you do?" to nothing and offered it for the user's bank."""
+    result = run("interview_phone.wav")
+    [asked] = [a for a in result["answers"] if "What did you do" in (a["question"] or "")]
+    assert "struggling" in asked["question"], asked["question"]
+    assert asked["bank_id"] == "beh-collab-02", asked["match"]
+    assert not [a["question"] for a in result["answers"] if a["add_to_bank"]]
+
+
+def test_cli_review_adds_no_bare_follow_up_to_your_questions(tmp_path):
+    """`coach review --save --add-questions`, then `coach debrief`, which saves the review's list of
+    questions they asked to the bank: "What did you do?" joined the user's own questions."""
+    data = tmp_path / "data"
+    args = ["review", CLIPS / "interview_phone.wav", "--save", "--company", "Acme", "--add-questions"]
+    done = run_coach(*args, "--json", "--no-progress", data_dir=data)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["added_to_bank"] == []
+    assert "beh-collab-02" in [a["bank_id"] for a in result["answers"]]
+    kept = result["saved"]["interview_id"]
+    debriefed = run_coach("debrief", kept, "--interest", "4", data_dir=data)
+    assert debriefed.returncode == 0, debriefed.stderr
+    shown = run_coach("interview", kept, data_dir=data).stdout
+    assert "“Describe a time a teammate was struggling. What did you do?”" in shown, shown
+    own = [q.text for q in load_questions(data) if q.source != "bank"]
+    assert not [q for q in own if "What did you do" in q], own
 
 
 def test_answers_are_timed_from_the_end_of_their_question(run, profile):

@@ -1,0 +1,127 @@
+"""One recording, one interview: the same file uploaded again as "a new interview" logs nothing and
+names the interview it is in (the Review page and `coach review` alike); and a question the review
+matched to the bank is not offered again, misheard, as one of the user's own."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import date
+
+import pytest
+from app_support import DATA, page
+
+from coach import banks, store
+from coach.config import load_settings
+from tests.cli_support import run_coach
+
+pytestmark = pytest.mark.slow
+CLIP = DATA / "clean.mp3"  # one voice, short: a review of it logs an interview with one answer
+
+
+def _analyse(at, name: str, *, company: str = "", interview_id: int | None = None):
+    """The Review page after uploading CLIP as `name`, for a new interview at `company` or for the
+    logged interview `interview_id`."""
+    at.run()  # the page as it shows next: the interview the last upload logged is in the choice
+    if interview_id is not None:
+        at.selectbox(key="review_interview").set_value(interview_id).run()
+    at.file_uploader[0].upload(name, CLIP.read_bytes(), "audio/mpeg")
+    if company:
+        at.text_input(key="review_company").input(company)
+    next(b for b in at.button if b.label == "Analyse the interview").click().run()
+    assert not at.exception
+    return at
+
+
+def _kept(data_dir) -> tuple[list[dict], list]:
+    """The interviews in the log and the interview recordings kept on disk."""
+    db = store.open_store(load_settings(data_dir))
+    try:
+        logged = store.list_interviews(db)
+    finally:
+        db.close()
+    return logged, [p for p in (data_dir / "recordings" / "interview").rglob("*.mp3")]
+
+
+def test_the_same_recording_uploaded_as_a_new_interview_again_names_the_one_it_is_in(tmp_path, monkeypatch):
+    """It had logged a second interview (a second stage in the pipeline) with a second copy of the
+    file. Now nothing is kept and one sentence names the interview as "Which interview is this?"
+    lists it; picking it there reviews the recording again under it, as before."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("review").run()
+    at.file_uploader[0].upload("call.mp3", CLIP.read_bytes(), "audio/mpeg")
+    at.text_input(key="review_company").input("Globex")
+    at.text_input(key="review_role").input("Platform engineer")
+    at.selectbox(key="review_stage").set_value("technical")
+    at.date_input(key="review_date").set_value(date(2025, 11, 20))
+    next(b for b in at.button if b.label == "Analyse the interview").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    [interview], [copy] = _kept(tmp_path)
+
+    _analyse(at, "call (1).mp3", company="Globex", interview_id=0)  # 0: "A new one"
+    listed = at.selectbox(key="review_interview").options
+    [label] = [o for o in listed if o.startswith("Globex — Platform engineer, 20 Nov 2025 · technical")]
+    assert [e.value for e in at.error] == [
+        "call (1).mp3 is already kept with Globex — Platform engineer, 20 Nov 2025 · technical in your "
+        "log: to review it again, pick that interview under “Which interview is this?” instead of a new "
+        "one. Nothing was saved."
+    ], label
+    assert _kept(tmp_path) == ([interview], [copy])  # no second interview, no second copy
+
+    _analyse(at, "call (1).mp3", interview_id=interview["id"])
+    assert not at.error, [e.value for e in at.error]
+    [again], [still] = _kept(tmp_path)
+    assert again["id"] == interview["id"] and still == copy
+
+
+def test_coach_review_of_a_recording_already_kept_names_its_interview(tmp_path):
+    """`coach review --save --company` on a file an interview already keeps (under another name):
+    exit 1, one line saying which interview and the option that reviews it again there, nothing
+    logged or copied; with that option it is reviewed again under the interview."""
+    data = tmp_path / "data"
+    first, second = tmp_path / "call.mp3", tmp_path / "call copy.mp3"
+    shutil.copy(CLIP, first)
+    shutil.copy(CLIP, second)
+    new = ["--save", "--company", "Globex", "--date", "2025-11-20", "--no-progress"]
+    done = run_coach("review", first, *new, data_dir=data)
+    assert done.returncode == 0, done.stderr
+    [interview], [copy] = _kept(data)
+
+    again = run_coach("review", second, *new, data_dir=data)
+    assert again.returncode == 1
+    assert again.stderr.splitlines()[-1] == (
+        f"error: call copy.mp3 is already kept with interview #{interview['id']} (Globex, 20 Nov 2025): "
+        f"to review it again, give --save --interview {interview['id']} in place of --company. "
+        "Nothing was saved."
+    ), again.stderr
+    assert _kept(data) == ([interview], [copy])
+    listed = json.loads(run_coach("interviews", "--json", data_dir=data).stdout)
+    assert [o["company"] for o in listed["opportunities"]] == ["Globex"]
+
+    under = ["--save", "--interview", interview["id"], "--no-progress"]
+    reviewed = run_coach("review", second, *under, data_dir=data)
+    assert reviewed.returncode == 0, reviewed.stderr
+    [logged], [still] = _kept(data)
+    assert logged["id"] == interview["id"] and still == copy
+
+
+def test_the_debrief_offers_a_misheard_bank_question_in_the_banks_words(tmp_path, monkeypatch):
+    """tiny.en hears "Thanks. Describe a time a teammate was struggling. What did you do?" as "Hank,
+    this primer timer teammate was struggling. What did you do?". The debrief's "questions they
+    asked" listed "What did you do?", and saving the debrief added it to the user's own questions
+    beside the bank's beh-collab-02."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    clip = DATA / "interviews" / "interview_phone.wav"
+    at = page("review").run()
+    at.file_uploader[0].upload("phone call.wav", clip.read_bytes(), "audio/wav")
+    at.text_input(key="review_company").input("Acme")
+    next(b for b in at.button if b.label == "Analyse the interview").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    [interview], _ = _kept(tmp_path)
+    offered = at.text_area(key=f"review_debrief_{interview['id']}_questions_asked").value.splitlines()
+    assert "Describe a time a teammate was struggling. What did you do?" in offered, offered
+    assert "What did you do?" not in offered, offered
+    next(b for b in at.button if b.label == "Save debrief").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    own = [q.text for q in banks.load_questions(tmp_path) if q.source != "bank"]
+    assert not [q for q in own if "What did you do" in q], own
