@@ -125,3 +125,27 @@ def test_the_debrief_offers_a_misheard_bank_question_in_the_banks_words(tmp_path
     assert not at.exception and not at.error, [e.value for e in at.error]
     own = [q.text for q in banks.load_questions(tmp_path) if q.source != "bank"]
     assert not [q for q in own if "What did you do" in q], own
+
+
+def test_a_recording_reviewed_into_an_interview_dated_ahead_dates_it_today(tmp_path):
+    """A review saved into a stage dated next week kept that date without a word: the recording
+    shows it has taken place, so it is dated today and the terminal says so."""
+    from datetime import timedelta
+
+    data = tmp_path / "data"
+    settings = load_settings(data)
+    db = store.open_store(settings)
+    try:
+        ahead = date.today() + timedelta(days=7)
+        booked = store.add_interview(db, company="Initech", stage="first round", interview_date=ahead)
+    finally:
+        db.close()
+    done = run_coach("review", CLIP, "--save", "--interview", str(booked), "--no-progress", data_dir=data)
+    assert done.returncode == 0, done.stderr
+    assert f"This interview was dated {ahead:%a} {ahead.day} {ahead:%b %Y}, after today" in done.stderr
+    assert "change the date in your interview log" in done.stderr
+    db = store.open_store(settings)
+    try:
+        assert store.get_interview(db, booked)["interview_date"] == date.today().isoformat()
+    finally:
+        db.close()

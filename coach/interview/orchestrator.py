@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from coach import banks, store
@@ -40,6 +40,7 @@ from coach.interview.saving import (
     save_upload,
     store_review,
 )
+from coach.local_time import long_date
 from coach.practice import analyze_transcript
 from coach.store import Store
 from coach.store.recordings import discard_copy
@@ -161,6 +162,7 @@ def review_recording(
         logged = dict(company=company, role=role, stage=stage, interview_date=interview_date)
         where = dict(interview_id=interview_id, candidate_channel=options.candidate_channel)
         kept = keep_unanalysed(db, saved, str(e), **where, **logged)
+        _held_by_now(db, kept["interview_id"])  # kept with its recording: it has taken place too
         raise KeptUnanalysed(e, kept) from e
     if not result["answers"]:
         result["answers"] = [_whole_recording(result, settings)]
@@ -176,7 +178,26 @@ def review_recording(
             interview_date=interview_date,
             candidate_channel=options.candidate_channel,
         )
+        moved = _held_by_now(db, result["saved"]["interview_id"])
+        if moved:
+            result["warnings"].append(moved)
     return Reviewed(result, saved)
+
+
+def _held_by_now(db: Store, interview_id: int, today: date | None = None) -> str | None:
+    """An interview dated after today whose recording is now kept has taken place: its date becomes
+    today, and the sentence says so (a review saved into a stage dated next week kept that date
+    without a word). A day of slack, for a browser whose day is ahead of this machine's."""
+    today = today or date.today()
+    day = parse_date(store.get_interview(db, interview_id)["interview_date"], "interview date")
+    if day <= today + timedelta(days=1):
+        return None
+    store.update_interview(db, interview_id, interview_date=today)
+    return (
+        f"This interview was dated {long_date(day)}, after today; with its recording here it has "
+        f"taken place, so it is now dated today, {long_date(today)}. If it took place on another "
+        "day, change the date in your interview log."
+    )
 
 
 def _check_not_kept(db: Store, source: bytes | Path, original_name: str) -> None:
