@@ -1008,6 +1008,18 @@ def add_user_question(
     return question
 
 
+def as_added(question: Question) -> bool:
+    """Whether an own question is as `add_user_question` made it from its words alone: its kind's
+    talking points and follow-up, medium difficulty. One the user has since given points, a
+    follow-up or a difficulty of their own is theirs to delete, not the coach's."""
+    kind = question.category
+    return (
+        question.difficulty == "medium"
+        and tuple(question.talking_points) == KIND_TALKING_POINTS.get(kind, GENERIC_TALKING_POINTS)
+        and tuple(question.follow_ups) == (KIND_FOLLOW_UPS.get(kind, KIND_FOLLOW_UPS["behavioural"]),)
+    )
+
+
 def keep_question(
     data_dir: Path,
     text: str,

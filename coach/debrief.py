@@ -260,11 +260,14 @@ def take_back_questions(
     """The questions an earlier save of this debrief put in the bank that its list no longer holds:
     the user took them out, or the list followed the review done again after another voice was
     picked as theirs (with the wrong one, their own sentences were heard as the interviewer's).
-    Each goes only when it came from a real interview, no answer is filed under it and no other
-    debrief lists it. Returns the texts taken back."""
+    Each goes only when it came from a real interview, no answer is filed under it, no other
+    debrief lists it, and the user has neither starred it nor made it their own since (points, a
+    follow-up, a difficulty: deleting it from the Questions page asks first, so this may not).
+    Returns the texts taken back."""
     dropped = {banks.normalised_text(q) for q in before} - {banks.normalised_text(q) for q in now}
     if not dropped:
         return []
+    starred = set(store.list_favourites(db))
     elsewhere = {
         banks.normalised_text(q)
         for d in store.list_debriefs(db)
@@ -275,6 +278,8 @@ def take_back_questions(
     for question in banks.load_questions(settings.data_dir, owner=settings.owner):
         text = banks.normalised_text(question.text)
         if question.source != "real interview" or text not in dropped or text in elsewhere:
+            continue
+        if question.id in starred or not banks.as_added(question):
             continue
         if store.count_answers_to(db, question.id) == 0:
             banks.delete_user_question(settings.data_dir, question.id, owner=settings.owner)

@@ -142,3 +142,33 @@ def test_emptying_your_questions_words_says_what_to_do(tmp_path):
         "out to keep its words."
     )
     assert [q.text for q in banks.load_questions(tmp_path) if q.source != "bank"] == ["Why this team?"]
+
+
+def test_a_question_taken_out_of_a_debrief_stays_when_you_starred_or_edited_it(tmp_path):
+    """A debrief's question joins the bank; taking it out of the list took it back out of the bank
+    even when the user had since starred it or given it talking points of their own (deleting it on
+    the Questions page asks first): both were lost without a word. Only one left as it was added
+    goes; the other two stay."""
+    from datetime import date
+
+    from coach.config import load_settings
+    from coach.debrief import save_debrief
+    from coach.store import add_interview, open_store, set_favourite
+
+    settings = load_settings(tmp_path)
+    db = open_store(settings)
+    try:
+        held = add_interview(db, company="Umbrella", interview_date=date.today())
+        asked = ["Why us?", "Tell me about a conflict.", "How do you plan a quarter?"]
+        debrief_id, added, _ = save_debrief(db, settings, held, {"questions_asked": asked})
+        ids = {q.text: q.id for q in added}
+        assert set(ids) == set(asked)
+        set_favourite(db, ids["Why us?"], True)
+        conflict = ids["Tell me about a conflict."]
+        banks.edit_user_question(tmp_path, conflict, talking_points=["what I gave up"])
+        _, _, taken_back = save_debrief(db, settings, held, {"questions_asked": []}, debrief_id=debrief_id)
+        assert taken_back == ["How do you plan a quarter?"]
+        own = {q.text for q in banks.load_questions(tmp_path) if q.source != "bank"}
+        assert own == {"Why us?", "Tell me about a conflict."}
+    finally:
+        db.close()
