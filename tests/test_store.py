@@ -568,3 +568,33 @@ def test_a_review_for_a_company_name_longer_than_kept_stops_before_keeping_or_tr
     assert not recordings.exists() or not any(p.is_file() for p in recordings.rglob("*"))
     with store.read() as conn:
         assert conn.execute(sa.text("SELECT count(*) FROM interviews")).scalar() == 0
+
+
+def test_an_id_is_never_handed_out_twice(store, settings):
+    """SQLite gave a deleted newest row's id to the next one: `coach debrief 23` from the shell's
+    history then wrote on another company's interview, and the Interviews page showed the old
+    interview's ticks on the new one. Each table whose ids people use hands each out once, on
+    either database, and after a reopen."""
+    from coach.store import add_person, delete_debrief, delete_option, delete_person
+
+    first = add_interview(store, company="Acme", interview_date="2026-11-01")
+    gone = add_interview(store, company="Gone Co", interview_date="2026-11-02")
+    delete_interview(store, gone, keep_audio=False)
+    assert add_interview(store, company="Fresh Co", interview_date="2026-11-03") == gone + 1
+    answer = _save(store, settings)
+    delete_attempt(store, answer, keep_audio=False)
+    assert _save(store, settings) == answer + 1
+    debrief = add_debrief(store, first, went_well="x")
+    delete_debrief(store, debrief)
+    assert add_debrief(store, first, went_well="y") == debrief + 1
+    option = add_option(store, kind="offer", company="Acme")
+    delete_option(store, option)
+    assert add_option(store, kind="offer", company="Acme") == option + 1
+    person = add_person(store, first, name="Sam")
+    delete_person(store, person)
+    store.close()
+    reopened = open_store(settings)
+    try:
+        assert add_person(reopened, first, name="Kim") == person + 1
+    finally:
+        reopened.close()

@@ -11,6 +11,7 @@ from coach.store.recordings import add_recording, finish_deletions, mark_deleted
 from coach.store.rows import (
     TypedFields,
     get_row,
+    insert_row,
     measures,
     mine,
     new_uid,
@@ -91,7 +92,7 @@ def save_attempt(
     with store.write() as conn:
         if recording is not None:
             values["recording_id"] = add_recording(conn, store, recording, "practice")
-        return conn.execute(attempts.insert().values(**values)).inserted_primary_key[0]
+        return insert_row(conn, attempts, values)
 
 
 def mock_session_id() -> sa.Label:

@@ -6,7 +6,17 @@ import sqlalchemy as sa
 
 from coach.errors import InputError
 from coach.store.db import Store
-from coach.store.rows import TypedFields, delete_row, get_row, mine, new_uid, plain, update_row, utc_now
+from coach.store.rows import (
+    TypedFields,
+    delete_row,
+    get_row,
+    insert_row,
+    mine,
+    new_uid,
+    plain,
+    update_row,
+    utc_now,
+)
 from coach.store.schema import debriefs, interviews
 
 DEBRIEF_TYPED = TypedFields(
@@ -46,8 +56,10 @@ def add_debrief(
     DEBRIEF_TYPED.check(typed)
     get_row(store, interviews, interview_id, "interview")
     with store.write() as conn:
-        return conn.execute(
-            debriefs.insert().values(
+        return insert_row(
+            conn,
+            debriefs,
+            dict(
                 uid=new_uid(),
                 owner=store.owner,
                 interview_id=interview_id,
@@ -55,8 +67,8 @@ def add_debrief(
                 interest=_check_interest(interest),
                 proceed=proceed,
                 **typed,
-            )
-        ).inserted_primary_key[0]
+            ),
+        )
 
 
 def update_debrief(store: Store, debrief_id: int, **values) -> dict:

@@ -14,6 +14,7 @@ from coach.store.rows import (
     TypedFields,
     delete_row,
     get_row,
+    insert_row,
     measures,
     mine,
     new_uid,
@@ -84,7 +85,7 @@ def add_interview(
     for person in people:
         check_person(**person)
     with store.write() as conn:
-        interview_id = conn.execute(interviews.insert().values(**values)).inserted_primary_key[0]
+        interview_id = insert_row(conn, interviews, values)
         for person in people:
             _insert_person(conn, store.owner, interview_id, **person)
     return interview_id
@@ -94,16 +95,13 @@ def _insert_person(
     conn: sa.Connection, owner: str, interview_id: int, name: str, title: str = "", notes: str = ""
 ) -> int:
     """Write someone met; the caller has checked them (check_person) before writing anything."""
-    return conn.execute(
-        interview_people.insert().values(
-            uid=new_uid(),
-            owner=owner,
-            interview_id=interview_id,
-            name=name.strip(),
-            title=title,
-            notes=notes,
-        )
-    ).inserted_primary_key[0]
+    return insert_row(
+        conn,
+        interview_people,
+        dict(
+            uid=new_uid(), owner=owner, interview_id=interview_id, name=name.strip(), title=title, notes=notes
+        ),
+    )
 
 
 def check_interview(**typed: str) -> None:

@@ -489,6 +489,25 @@ def m0011_prepared_steps(conn: sa.Connection) -> None:
     ).create(conn)
 
 
+@migration("0012_ids_issued")
+def m0012_ids_issued(conn: sa.Connection) -> None:
+    """The highest id handed out in each table whose ids people type (coach.store.schema
+    ids_issued): SQLite handed a deleted newest row's id out again. Starts from each table's
+    highest id now (one deleted before this cannot be known)."""
+    md = sa.MetaData(naming_convention=NAMING_CONVENTION)
+    issued = sa.Table(
+        "ids_issued",
+        md,
+        sa.Column("table_name", sa.String(100), primary_key=True),
+        sa.Column("last_id", sa.Integer, nullable=False),
+    )
+    issued.create(conn)
+    for name in ("attempts", "interviews", "interview_people", "debriefs", "options", "mock_sessions"):
+        top = conn.execute(sa.text(f"SELECT MAX(id) FROM {name}")).scalar()
+        if top is not None:
+            conn.execute(issued.insert().values(table_name=name, last_id=top))
+
+
 def latest_migration() -> str:
     return MIGRATIONS[-1][0]
 

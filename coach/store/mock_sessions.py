@@ -6,7 +6,7 @@ import sqlalchemy as sa
 
 from coach.errors import InputError
 from coach.store.db import Store
-from coach.store.rows import TypedFields, delete_row, mine, new_uid, not_found, plain, utc_now
+from coach.store.rows import TypedFields, delete_row, insert_row, mine, new_uid, not_found, plain, utc_now
 from coach.store.schema import mock_sessions, mock_turns
 
 KINDS = ("question", "follow_up")
@@ -38,8 +38,10 @@ def save_mock_session(
         TURN_TYPED.check(turn)
     MOCK_SESSION_TYPED.check({"format": format, "role": role or ""})
     with store.write() as conn:
-        session_id = conn.execute(
-            mock_sessions.insert().values(
+        session_id = insert_row(
+            conn,
+            mock_sessions,
+            dict(
                 uid=new_uid(),
                 owner=store.owner,
                 created_at=utc_now(),
@@ -50,8 +52,8 @@ def save_mock_session(
                 used_s=used_s,
                 score_overall=score_overall,
                 summary=summary,
-            )
-        ).inserted_primary_key[0]
+            ),
+        )
         for position, turn in enumerate(turns, start=1):
             conn.execute(
                 mock_turns.insert().values(

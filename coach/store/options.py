@@ -12,6 +12,7 @@ from coach.store.rows import (
     TypedFields,
     delete_row,
     get_row,
+    insert_row,
     mine,
     new_uid,
     parse_date,
@@ -50,8 +51,10 @@ def add_option(
     if interview_id is not None:
         get_row(store, interviews, interview_id, "interview")
     with store.write() as conn:
-        return conn.execute(
-            options.insert().values(
+        return insert_row(
+            conn,
+            options,
+            dict(
                 uid=new_uid(),
                 owner=store.owner,
                 kind=_check_kind(kind),
@@ -59,8 +62,8 @@ def add_option(
                 **typed,
                 interview_id=interview_id,
                 created_at=utc_now(),
-            )
-        ).inserted_primary_key[0]
+            ),
+        )
 
 
 def update_option(store: Store, option_id: int, **values) -> dict:

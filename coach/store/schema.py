@@ -404,6 +404,19 @@ person_settings = sa.Table(
     sa.UniqueConstraint("owner"),
 )
 
+# The highest id handed out in each table whose ids people see and type (`coach debrief 23`,
+# `coach delete-answer 12`). SQLite hands a deleted newest row's id out again, so a command from
+# the shell's history acted on another company's interview, and a page's state kept for the old
+# row showed on the new one; coach.store.rows.insert_row gives each new row an id above this.
+# PostgreSQL's sequences never hand an id out twice. Not user data: never exported.
+ids_issued = sa.Table(
+    "ids_issued",
+    metadata,
+    sa.Column("table_name", sa.String(100), primary_key=True),
+    sa.Column("last_id", sa.Integer, nullable=False),
+)
+NEVER_REUSED = ("attempts", "interviews", "interview_people", "debriefs", "options", "mock_sessions")
+
 # Tables in an order where every row's parents come first (export, import).
 TABLES_IN_ORDER = (
     questions,

@@ -47,7 +47,7 @@ from coach.store.own_questions import TYPED_FIELDS as OWN_QUESTION_TYPED
 from coach.store.person_settings import TYPED_FIELDS as PERSON_SETTINGS_TYPED
 from coach.store.questions import TYPED_FIELDS as QUESTION_TYPED
 from coach.store.recordings import file_sha256
-from coach.store.rows import mine, new_uid, parse_date, parse_datetime, plain, utc_now
+from coach.store.rows import insert_row, mine, new_uid, parse_date, parse_datetime, plain, utc_now
 from coach.store.schema import (
     PARENTS,
     TABLES_IN_ORDER,
@@ -541,7 +541,7 @@ def _import_rows(
         values["owner"] = owner
         if conn.execute(sa.select(table.c.id).where(table.c.uid == values["uid"])).first() is not None:
             values["uid"] = _owners_uid(owner, row["uid"])  # another owner imported it first
-        ids[row["uid"]] = conn.execute(table.insert().values(**values)).inserted_primary_key[0]
+        ids[row["uid"]] = insert_row(conn, table, values)
         added += 1
     return added, present
 
