@@ -202,7 +202,8 @@ def who_is_who(result: dict) -> None:
     st.caption(
         "Listen to each voice the coach heard. If it took the wrong one for you, or heard the wrong "
         "number of people, say so below: the interview is reviewed again without transcribing the "
-        "whole call again, and the debrief's measured lines follow (what you wrote in it stays)."
+        "whole call again, and the debrief's measured lines follow (what you wrote in it and saved stays: "
+        "save the debrief first)."
     )
     recording = result.get("recording")
     playable = bool(recording) and Path(recording).exists()
@@ -260,17 +261,21 @@ def who_is_who(result: dict) -> None:
 
 def _refresh_debrief_form(interview_id: int, draft: dict, heard_before: list[str] | None = None) -> None:
     """The debrief form as the page keeps it, with the new review's measured lines in place of the
-    old review's: the lines the user wrote in it stay (the rule the stored debrief follows). With
-    `heard_before` (the same recording reviewed again), the questions the old review heard give way
-    to the new review's, so none of them reaches the bank when the form is saved."""
+    old review's: the lines the user wrote in it stay, saved or not (the rule the stored debrief
+    follows), and so does every other field. With `heard_before` (the same recording reviewed
+    again), the questions the old review heard give way to the new review's, so none of them
+    reaches the bank when the form is saved. Only the fields whose text changes are given it: in
+    a browser, that replaces words typed in the field and not sent yet (shared.field_key)."""
+    form = f"review_debrief_{interview_id}"
+    held = {field: ss.get(shared.field_key(form, field)) for field in (*MEASURED_FIELDS, "questions_asked")}
+    values = {}
     for field in MEASURED_FIELDS:
-        key = f"review_debrief_{interview_id}_{field}"
-        if key in ss:
-            ss[key] = refreshed_text(ss[key], draft[field])
-    key = f"review_debrief_{interview_id}_questions_asked"
-    if heard_before is not None and key in ss:
+        if held[field] is not None:
+            values[field] = refreshed_text(held[field], draft[field])
+    if heard_before is not None and held["questions_asked"] is not None:
         heard_now = heard_questions(store.get_interview(db, interview_id), cfg)
-        ss[key] = refreshed_questions(ss[key], heard_before, heard_now)
+        values["questions_asked"] = refreshed_questions(held["questions_asked"], heard_before, heard_now)
+    shared.refresh_form(form, {field: v for field, v in values.items() if v != held[field]})
 
 
 def conversation(result: dict) -> None:

@@ -448,17 +448,53 @@ def follow_stored(
     """Start a form's fields again from what is stored when the record changed since the form was
     filled (`coach debrief` in a terminal, another tab, or this form's own save): the fields had
     kept the values they were first filled with, and saving the form wrote them back over the
-    change. `keys` are the form's widget keys; `fields` the record's fields the form shows."""
+    change. `keys` are the form's widget keys; `fields` the record's fields the form shows. A
+    change the page brought into the form itself (`refresh_form`) is no reason to start again:
+    what the form holds stays."""
     import hashlib
     import json
 
     shown = {k: (record or {}).get(k) for k in fields} if fields else record
     version = hashlib.sha1(json.dumps(shown, sort_keys=True, default=str).encode()).hexdigest()
     marker = f"{form}__stored"
-    if st.session_state.get(marker, version) != version:
+    if not _took_refreshed(form) and st.session_state.get(marker, version) != version:
         for key in keys:
             st.session_state.pop(key, None)
     st.session_state[marker] = version
+
+
+def field_key(form: str, field: str) -> str:
+    """The widget key of a field of `form`, new each time the page gave the field a new value
+    (`refresh_form`). A browser shows a value the page sets, but a form's submit sends what was
+    typed in the field before if it was never sent (Streamlit keeps typed text apart until then):
+    the field showed the new review's lines and "Save debrief" stored the old ones with the typed
+    words. Under a new key it is a new field, and what it shows is what it sends."""
+    changes = st.session_state.get(f"{form}__changed", {}).get(field, 0)
+    return f"{form}_{field}__{changes}" if changes else f"{form}_{field}"
+
+
+def refresh_form(form: str, values: dict) -> None:
+    """New values, by field, for fields of `form` worked out by the page (after "Review again",
+    the debrief's new measured lines beside the lines the user wrote), for when it is next drawn;
+    its other fields keep what they hold, though the stored record changed with the same press.
+    They wait for the form (`follow_stored`): the page reruns first, and a browser adopts a value
+    only when it is set in the run that draws the field."""
+    st.session_state[f"{form}__refreshed"] = values
+
+
+def _took_refreshed(form: str) -> bool:
+    """Whether the page had refreshed the form (`refresh_form`): its new values are set now, each
+    under the field's new key."""
+    values = st.session_state.pop(f"{form}__refreshed", None)
+    if values is None:
+        return False
+    changed = dict(st.session_state.get(f"{form}__changed", {}))
+    for field, value in values.items():
+        st.session_state.pop(field_key(form, field), None)
+        changed[field] = changed.get(field, 0) + 1
+        st.session_state[f"{form}__changed"] = changed
+        st.session_state[field_key(form, field)] = value
+    return True
 
 
 def form_key(name: str) -> str:
@@ -522,7 +558,9 @@ def debrief_form(
     start = form_values(debrief, heard)
     name, key = key, (form_key(key) if debrief is None else key)
     if debrief is not None:  # a change made elsewhere shows here, never saved over by old values
-        follow_stored(key, debrief, [f"{key}_{f.id}" for f in book.debrief_fields])
+        follow_stored(key, debrief, [field_key(key, f.id) for f in book.debrief_fields])
+    else:
+        _took_refreshed(key)
     with st.form(key):
         st.markdown(f"**{book.after_title}**  \n:gray[{book.after_intro}]")
         if from_review(debrief) and (debrief.get("went_well") or debrief.get("could_be_better")):
@@ -531,7 +569,7 @@ def debrief_form(
             st.caption("The review could measure nothing to start from; write your own view and save.")
         answers: dict = {}
         for f in book.debrief_fields:
-            widget_key = f"{key}_{f.id}"
+            widget_key = field_key(key, f.id)
             if f.kind == "text":
                 answers[f.id] = st.text_area(
                     f.label,

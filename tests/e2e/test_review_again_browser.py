@@ -1,0 +1,128 @@
+""" "Review again with these" on the Review page in a real headless Chromium: the debrief form
+shows, and saves, the new review's measured lines. A tester's browser kept the first review's
+("You spoke 78%…", "2 of 2 measured") after reviewing again with another number of people, and
+"Save debrief" stored them over the new ones; AppTest showed the new lines, since it reads the
+page's session state where a browser keeps the text it was last sent. Screenshots go to
+$COACH_SCREENSHOTS (default: a temporary folder); the path is printed."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from coach import store
+from coach.config import load_settings
+from tests.e2e.server import CHROMIUM, StreamlitServer, chromium, full_screenshot
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+CLIP = DATA / "interviews" / "interview_mono.flac"  # two voices: the review drafts a debrief
+WENT_WELL, BETTER, GAPS = "What went well", "What could be better", "Skill gaps found"
+
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed")
+
+
+@pytest.fixture
+def app(tmp_path, shots):
+    with StreamlitServer(tmp_path, shots / "streamlit-review-again.log") as server:
+        yield server, tmp_path
+
+
+@pytest.fixture
+def page(app):
+    with chromium() as browser:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        yield context.new_page()
+        context.close()
+
+
+def _debrief(data_dir: Path) -> dict:
+    """The interview's one debrief as stored."""
+    db = store.open_store(load_settings(data_dir))
+    try:
+        [interview] = store.list_interviews(db)
+        [debrief] = store.list_debriefs(db, interview_id=interview["id"])
+        return debrief
+    finally:
+        db.close()
+
+
+def _settled(page) -> None:
+    """Wait for the page to finish its run (Streamlit's running indicator gone)."""
+    time.sleep(1)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=180_000
+    )
+    time.sleep(1)
+
+
+def _until(done, timeout_s: float = 180) -> None:
+    deadline = time.monotonic() + timeout_s
+    while not done():
+        assert time.monotonic() < deadline, "the review was not done again in time"
+        time.sleep(0.5)
+
+
+def _shown(page, label: str) -> str:
+    return page.get_by_label(label, exact=True).input_value()
+
+
+def _pick_people(page, choice: str) -> None:
+    box = page.get_by_role("combobox", name="How many people speak")
+    box.click()
+    time.sleep(0.5)
+    if not page.get_by_role("option").count():  # the first click can only focus it
+        page.keyboard.press("ArrowDown")
+    page.get_by_role("option", name=choice, exact=True).click()
+
+
+def _save(page) -> None:
+    page.get_by_role("button", name="Save debrief").click()
+    page.get_by_text("Debrief saved.").wait_for(timeout=60_000)
+    _settled(page)
+
+
+def test_reviewing_again_shows_and_saves_the_new_measured_lines(app, page, shots):
+    server, data_dir = app
+    page.goto(server.url + "/review")
+    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(CLIP))
+    page.get_by_test_id("stFileChipName").wait_for(timeout=30_000)
+    page.get_by_label("Company").fill("Hooli")
+    page.get_by_role("button", name="Analyse the interview").click()
+    page.get_by_text("Who is who").wait_for(timeout=300_000)
+    _settled(page)
+    first = _debrief(data_dir)
+    assert first["went_well"] and _shown(page, WENT_WELL) == first["went_well"]
+
+    # a line of the user's own, saved; then words typed and not sent: in a field the review leaves
+    # alone, and in the one it rewrites (a browser sends a form's fields only with its own button,
+    # so the page cannot keep those; it must not show one text and save another)
+    mine = "The interviewer was friendly and knew the product well."
+    page.get_by_label(WENT_WELL, exact=True).fill(f"{first['went_well']}\n{mine}")
+    _save(page)
+    written = _debrief(data_dir)
+    assert written["went_well"] == f"{first['went_well']}\n{mine}"
+    page.get_by_label(GAPS, exact=True).fill("system design")
+    page.get_by_label(WENT_WELL, exact=True).fill(f"{written['went_well']}\nNot sent yet.")
+
+    _pick_people(page, "1 (only me)")
+    page.get_by_role("button", name="Review again with these").click()
+    _until(lambda: _debrief(data_dir)["went_well"] != written["went_well"])  # the store holds the new lines
+    page.get_by_text("Reviewing again with what you said").wait_for(state="detached", timeout=180_000)
+    _settled(page)
+    full_screenshot(page, shots / "review-again-debrief.png")
+    again = _debrief(data_dir)
+    old_lines = [line for line in first["went_well"].splitlines() if line not in again["went_well"]]
+    assert old_lines  # lines of the first review that the new one did not measure
+    shown = _shown(page, WENT_WELL)
+    assert shown == again["went_well"] and mine in shown, shown
+    assert not [line for line in old_lines if line in shown.splitlines()], shown
+    assert _shown(page, BETTER) == (again["could_be_better"] or "")
+    assert _shown(page, GAPS) == "system design"  # typed, not saved, and not touched by the review
+
+    _save(page)
+    saved = _debrief(data_dir)
+    assert saved["went_well"] == shown  # what the form showed, not the first review's lines
+    assert saved["skill_gaps"] == "system design"
+    assert page.get_by_test_id("stException").count() == 0
