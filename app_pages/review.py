@@ -202,8 +202,8 @@ def who_is_who(result: dict) -> None:
     st.caption(
         "Listen to each voice the coach heard. If it took the wrong one for you, or heard the wrong "
         "number of people, say so below: the interview is reviewed again without transcribing the "
-        "whole call again, and the debrief's measured lines follow (what you wrote in it and saved stays: "
-        "save the debrief first)."
+        "whole call again, and the debrief's measured lines follow (what you wrote in it stays once "
+        "saved, so save the debrief first)."
     )
     recording = result.get("recording")
     playable = bool(recording) and Path(recording).exists()

@@ -365,7 +365,8 @@ def test_reviewing_again_sends_the_new_measured_lines_to_the_browser(tmp_path, m
     after "Review again with these" with another number of people, and "Save debrief" stored
     them: the form dropped what it held to start again from the stored debrief, but a browser keeps
     showing (and sends back) a field's old text unless the page sends it the new text, which it did
-    not. Now it does (the same in Chromium: tests/e2e/test_review_again_browser.py)."""
+    not. Now it does, as a new field (shared.field_key), so that what is shown is what is saved
+    (in Chromium: tests/e2e/test_review_again_browser.py)."""
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     at = _reviewed("interview_mono.flac", DATA / "interviews" / "interview_mono.flac", "audio/flac", "Hooli")
     db = store.open_store(load_settings(tmp_path))
