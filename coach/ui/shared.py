@@ -443,24 +443,54 @@ def show_talking_points(analysis: dict, recording: Path | None = None) -> None:
 
 
 def follow_stored(
-    form: str, record: dict | None, keys: list[str], fields: tuple[str, ...] | None = None
-) -> None:
+    form: str,
+    record: dict | None,
+    keys: list[str],
+    fields: tuple[str, ...] | None = None,
+    *,
+    saving: bool = False,
+    renew: tuple[str, ...] | list[str] = (),
+) -> bool:
     """Start a form's fields again from what is stored when the record changed since the form was
     filled (`coach debrief` in a terminal, another tab, or this form's own save): the fields had
     kept the values they were first filled with, and saving the form wrote them back over the
     change. `keys` are the form's widget keys; `fields` the record's fields the form shows. A
     change the page brought into the form itself (`refresh_form`) is no reason to start again:
-    what the form holds stays."""
+    what the form holds stays.
+
+    `renew`: the fields (of `field_key`) drawn again as new fields after a change made elsewhere,
+    since a browser keeps showing, and sends back, the text it holds for a field whose value only
+    the page changed. `saving`: this run is the form's save; True is returned when the record
+    changed elsewhere since the form was drawn, and the caller saves nothing this time (what was
+    typed stays in the form; saving again keeps it): the typed text was dropped for the stored
+    one and "saved", or written over the change made meanwhile."""
     import hashlib
     import json
 
     shown = {k: (record or {}).get(k) for k in fields} if fields else record
     version = hashlib.sha1(json.dumps(shown, sort_keys=True, default=str).encode()).hexdigest()
     marker = f"{form}__stored"
-    if not _took_refreshed(form) and st.session_state.get(marker, version) != version:
-        for key in keys:
-            st.session_state.pop(key, None)
+    here = st.session_state.pop(f"{form}__saved_here", False)
+    changed = st.session_state.get(marker, version) != version
     st.session_state[marker] = version
+    if _took_refreshed(form) or not changed:
+        return False
+    if saving and not here:
+        return True
+    for key in keys:
+        st.session_state.pop(key, None)
+    if not here:
+        counts = dict(st.session_state.get(f"{form}__changed", {}))
+        st.session_state[f"{form}__changed"] = {f: counts.get(f, 0) + 1 for f in renew} | {
+            f: n for f, n in counts.items() if f not in renew
+        }
+    return False
+
+
+def saved_here(form: str) -> None:
+    """The form's own save changed its record: its next run starts from what is stored (the same
+    text), not as after a change made elsewhere."""
+    st.session_state[f"{form}__saved_here"] = True
 
 
 def field_key(form: str, field: str) -> str:
@@ -557,10 +587,15 @@ def debrief_form(
     book = playbook.load_playbook()
     start = form_values(debrief, heard)
     name, key = key, (form_key(key) if debrief is None else key)
-    if debrief is not None:  # a change made elsewhere shows here, never saved over by old values
-        follow_stored(key, debrief, [field_key(key, f.id) for f in book.debrief_fields])
-    else:
-        _took_refreshed(key)
+    # a change made elsewhere shows here, never saved over by old values (nor a debrief written
+    # elsewhere while this one was being started)
+    changed_elsewhere = follow_stored(
+        key,
+        debrief,
+        [field_key(key, f.id) for f in book.debrief_fields],
+        saving=bool(st.session_state.get(f"{key}_save")),
+        renew=[f.id for f in book.debrief_fields],
+    )
     with st.form(key):
         st.markdown(f"**{book.after_title}**  \n:gray[{book.after_intro}]")
         if from_review(debrief) and (debrief.get("went_well") or debrief.get("could_be_better")):
@@ -609,7 +644,14 @@ def debrief_form(
         add_to_bank = st.checkbox(
             "Add the questions they asked to my practice questions", value=True, key=f"{key}_to_bank"
         )
-        if st.form_submit_button("Save debrief", type="primary"):
+        if st.form_submit_button("Save debrief", type="primary", key=f"{key}_save"):
+            if changed_elsewhere:
+                st.warning(
+                    "This debrief was changed elsewhere (in a terminal or another tab) after you opened "
+                    "it, so nothing was saved. The form still holds what you typed: check it, then save "
+                    "again to keep your version."
+                )
+                return None
             with shown_errors():
                 _, added, taken_back = save_debrief(
                     db,
@@ -627,5 +669,6 @@ def debrief_form(
                     )
                 if debrief is None:
                     form_saved(name)
+                saved_here(name)  # the form of the debrief it now is
                 return "Debrief saved." + extra
     return None
