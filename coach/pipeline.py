@@ -5,7 +5,8 @@ both show what `pipeline()` returns.
 
 Opportunities are found from what is stored, with no link of their own: interviews with the same
 company and role (ignoring case, spacing and a legal suffix such as "Inc.") are one opportunity,
-and an interview with no role joins its company's only opportunity that has one. How long each
+and an interview with no role joins its company's only opportunity that has one. A rejection or a
+withdrawal logged as its last stage ends an opportunity (playbook.ending). How long each
 stage took is not stored, so the time an opportunity costs is counted in stages and in days from
 the first stage to the last, with the debrief's own words on what the rest will take.
 """
@@ -20,11 +21,19 @@ from coach import store
 from coach.analysis.wording import count
 from coach.debrief import latest_debrief, own_notes
 from coach.interview_log import coming_up
-from coach.playbook import is_offer
+from coach.playbook import ending, is_offer
 from coach.store import Store
 
-# Trailing words that name a company's legal form, not the company ("Acme Inc." is Acme).
-LEGAL_SUFFIXES = ("inc", "ltd", "llc", "gmbh", "plc", "ag", "sa", "bv", "corp", "co", "limited")
+# Trailing words that name a company's legal form, not the company ("Acme Inc." is Acme, and so
+# are "Acme S.A.", "Acme Pty Ltd" and "Acme Corporation"). A word that could name a part of the
+# company ("Group", "Holdings", "Industries") is not one: "Acme Health" is another company.
+LEGAL_SUFFIXES = (
+    *("inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "limited", "llc", "llp"),
+    *("lp", "plc", "pty", "pte", "pvt", "gmbh", "kg", "ag", "sa", "sas", "sarl", "srl", "spa", "bv"),
+    *("nv", "ab", "oy", "kk"),
+)
+# What joins a legal form to the name ("Acme & Co."), dropped with it.
+JOINING_WORDS = ("&", "and", "+")
 # An opportunity with no stage for this long and none booked has gone quiet: it reads "quiet since"
 # its last stage, not "in progress" (a returning user saw one idle for 112 days "in progress").
 # Four weeks is longer than the usual wait between rounds and for a decision after a final.
@@ -95,6 +104,8 @@ class Opportunity:
     options: list[dict] = field(default_factory=list)
     people_to_meet: list[dict] = field(default_factory=list)  # named for a booked stage, not met yet
     quiet_since: str | None = None  # the last stage's day, when the status is "quiet"
+    # how a "stopped" one ended when its last stage says so: "rejected", "withdrew" (playbook.ending)
+    ended: str = ""
 
     @property
     def interest_trend(self) -> list[int]:
@@ -104,6 +115,12 @@ class Opportunity:
     def label(self) -> str:
         return f"{self.company} · {self.role}" if self.role else self.company
 
+    @property
+    def status_words(self) -> str:
+        """The status as the card and `coach interviews` say it: how it ended ("rejected",
+        "withdrew") when a stage says so, else the status ("quiet" is dated by each: quiet_since)."""
+        return self.ended or self.status
+
     def as_json(self) -> dict:
         data = asdict(self)
         data["interest_trend"] = self.interest_trend
@@ -112,11 +129,32 @@ class Opportunity:
 
 
 def normalised(name: str) -> str:
-    """'  Acme  Robotics, Inc. ' → 'acme robotics': how two spellings of one company compare."""
-    words = re.sub(r"[^\w\s&+-]", " ", (name or "").casefold()).split()
+    """'  Acme  Robotics, Inc. ' → 'acme robotics': how two spellings of one company compare.
+    Dots are dropped and initials joined ("S.A." is "sa", "J. P. Morgan" is "jp morgan"), then
+    legal forms at the end (with an "&" before them: "Acme & Co."). A name of punctuation only
+    ("#") stays itself, so it is no other company's and no nameless option's."""
+    folded = " ".join((name or "").casefold().split())
+    words = re.sub(r"[^\w\s&+-]", " ", folded.replace(".", " . ")).split()
+    words = _initials_joined(words)
     while len(words) > 1 and words[-1] in LEGAL_SUFFIXES:
         words.pop()
-    return " ".join(words)
+        while len(words) > 1 and words[-1] in JOINING_WORDS:
+            words.pop()
+    return " ".join(words) or folded
+
+
+def _initials_joined(words: list[str]) -> list[str]:
+    """'j p morgan' → 'jp morgan', 'acme s a' → 'acme sa': single letters in a row are one word."""
+    joined: list[str] = []
+    in_initials = False
+    for word in words:
+        initial = len(word) == 1 and word.isalpha()
+        if initial and in_initials:
+            joined[-1] += word
+        else:
+            joined.append(word)
+        in_initials = initial
+    return joined
 
 
 def group_interviews(interviews: list[dict]) -> list[list[dict]]:
@@ -260,6 +298,7 @@ def _options_for(options: list[dict], items: list[dict], only_role_at_company: b
         or (
             o.get("interview_id") is None
             and o["kind"] in LINKED_KINDS
+            and company  # nothing nameless matches ("" was the option with no company and card "#")
             and normalised(o.get("company") or "") == company
             and (only_role_at_company or normalised(o.get("title") or "") in roles)
         )
@@ -268,7 +307,11 @@ def _options_for(options: list[dict], items: list[dict], only_role_at_company: b
 
 def _status(stages: list[Stage], linked: list[dict]) -> str:
     """An offer stage is an offer until the offer written down for it is declined or expired: then
-    the opportunity has stopped (it read "offer" months after the user turned it down)."""
+    the opportunity has stopped (it read "offer" months after the user turned it down). A last
+    stage saying it ended (rejected, withdrew: playbook.ending) stops it whatever came before (it
+    read "in progress" after a rejection, with more rounds "still to come")."""
+    if ending(stages[-1].stage):
+        return "stopped"
     offers = [o for o in linked if o["kind"] == "offer"]
     if any(o["status"] in ("open", "accepted") for o in offers) or (
         not offers and any(is_offer(s.stage) for s in stages)
@@ -337,6 +380,7 @@ def pipeline(
                 status="quiet" if quiet else status,
                 options=linked,
                 quiet_since=quiet,
+                ended=ending(stages[-1].stage) if status == "stopped" else "",
             )
         )
     booked = sorted((o for o in found if o.next_step), key=lambda o: o.next_step["interview_date"])

@@ -278,6 +278,45 @@ _NO_OFFER = re.compile(
 _NOT_AN_OFFER = re.compile(r"\b(?:reject|declin|withdr|turned down|ghost|rescind)\w*")
 
 
+# An application logged as a stage ("applied", "application sent"): the process has begun, but no
+# interview was held. A stage that also names a round ("Applied ML interview") is that round.
+_APPLICATION = re.compile(r"\bappl(?:y|ied|ying|ication)\b(?!\s*\?)")
+_A_ROUND = re.compile(
+    r"\b(?:interview|round|screen|technical|onsite|loop|panel|final|call|chat|take-home|assessment)"
+)
+# How an outcome logged as the last stage ended the opportunity, in the words the card and
+# `coach interviews` say it (NOT_INTERVIEWS' outcomes other than an offer), most telling first:
+# "No offer, rejected" was a rejection; "offer declined", an offer turned down.
+ENDINGS = (
+    ("withdr", "withdrew"),
+    ("declin", "declined"),
+    ("rescind", "rescinded"),
+    ("reject", "rejected"),
+    ("turned down", "turned down"),
+    ("ghost", "ghosted"),
+)
+
+
+def is_application(stage: str | None) -> bool:
+    """Whether a logged stage is the application itself ("applied", "Application sent"), not an
+    interview: it counts in no cadence and no count of real interviews."""
+    text = (stage or "").casefold()
+    return _APPLICATION.search(text) is not None and _A_ROUND.search(text) is None
+
+
+def ending(stage: str | None) -> str:
+    """How a stage says the process ended ("rejected", "withdrew", "declined", ...), or "" for one
+    that does not: an interview, an offer, an application, or an outcome only asked about
+    ("rejected?"). "No offer" said alone is a rejection."""
+    if is_interview(stage) or is_offer(stage) or is_application(stage):
+        return ""
+    rest, no_offer = _without_no_offer((stage or "").casefold())
+    for beginning, said in ENDINGS:
+        if re.search(rf"\b{re.escape(beginning)}\w*(?!\w|\s*\?)", rest):
+            return said
+    return "rejected" if no_offer else ""
+
+
 def _without_no_offer(text: str) -> tuple[str, bool]:
     """The stage with a negated offer taken out, and whether there was one."""
     rest, n = _NO_OFFER.subn(" ", text)
@@ -286,7 +325,9 @@ def _without_no_offer(text: str) -> tuple[str, bool]:
 
 def is_interview(stage: str | None) -> bool:
     """Whether a logged stage is an interview the person sat (a stage not set counts: it was logged
-    as an interview)."""
+    as an interview); an outcome (NOT_INTERVIEWS) or an application (is_application) is none."""
+    if is_application(stage):
+        return False
     rest, no_offer = _without_no_offer((stage or "").casefold())
     if no_offer and not re.search(r"\w", rest):
         return False  # "no offer", "offer - no": the outcome, said alone
@@ -325,11 +366,13 @@ def is_ahead(interview: dict, today: date) -> bool:
     "booked" or "next" asks here, so today's interview is not "next step" on its card and "held"
     in the header above it. One whose recording was uploaded has happened whatever its date says
     (a recording of silence, kept unanalysed, read "booked" for today; one uploaded into a stage
-    dated next week, "booked" beside its answers)."""
+    dated next week, "booked" beside its answers). An outcome or an application logged today is
+    logged once it happened (a rejection added with today's date was the card's "next step")."""
     if interview.get("recordings"):  # a count (store.list_interviews) or the list (get_interview)
         return False
     return dated_after(interview, today) or (
         str(interview["interview_date"])[:10] == today.isoformat()
+        and is_interview(interview.get("stage"))
         and not interview.get("answers")
         and not interview.get("debriefs")
     )

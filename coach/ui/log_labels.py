@@ -76,11 +76,27 @@ def interest_trend(stages: list[dict]) -> str:
     return " → ".join(f"{s['interest']} ({s['stage'] or 'stage not set'})" for s in rated)
 
 
+# How much of an option's details its one line shows (the rest is in its entry).
+DETAILS_SHOWN_CHARS = 40
+
+
 def option_facts(option: dict, today: date) -> str:
-    """'Staff engineer · 150k + 10% bonus · answer by Thu 10 Dec (in 9 days)' — an option in one line."""
+    """'Staff engineer · 150k + 10% bonus · fully remote · answer by Thu 10 Dec (in 9 days)' — an
+    option in one line, its details begun (one with only details read "no details yet")."""
     facts = [option[k] for k in ("title", "compensation") if option.get(k)]
+    if (option.get("details") or "").strip():
+        facts.append(shortened(option["details"], DETAILS_SHOWN_CHARS))
     if option.get("status", "open") != "open":  # answered: its deadline is no longer a call to act
         facts.append(option["status"])
     elif option.get("deadline"):
         facts.append(f"answer by {deadline_words(option['deadline'], today)}")
     return " · ".join(facts) or "no details yet"
+
+
+def shortened(text: str, most: int) -> str:
+    """Text on one line, cut at a word with "…" when longer than `most` characters."""
+    line = " ".join(text.split())
+    if len(line) <= most:
+        return line
+    cut = line[: most - 1].rsplit(" ", 1)[0] if " " in line[: most - 1] else line[: most - 1]
+    return cut.rstrip(" ,;:-—") + "…"
