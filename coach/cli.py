@@ -1049,8 +1049,9 @@ def interviews_command(
 
 
 def _describe_opportunity(opportunity) -> str:
-    # nothing since its last stage and nothing booked (pipeline.QUIET_AFTER): quiet since that day
-    status = f"quiet since {opportunity.quiet_since}" if opportunity.quiet_since else opportunity.status
+    # nothing since its last stage and nothing booked (pipeline.QUIET_AFTER): quiet since that day;
+    # one a rejection or a withdrawal ended says which
+    status = f"quiet since {opportunity.quiet_since}" if opportunity.quiet_since else opportunity.status_words
     lines = [f"{opportunity.label}  ({status})"]
     for s in opportunity.stages:  # every stage still to come is "booked", as `coach history` says
         said = "booked" if s.booked else f"interest {s.interest}/5" if s.interest else ""
@@ -1375,7 +1376,7 @@ def add_person_command(
         print_json({"interview_id": interview_id, **person, "outcome": outcome})
     else:
         typer.echo(
-            interview_log.person_said(person["name"], outcome).removesuffix(".")
+            interview_log.person_said(person["name"], outcome, person["title"]).removesuffix(".")
             + f" (interview #{interview_id})."
         )
 

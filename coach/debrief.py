@@ -24,19 +24,30 @@ OLD_REVIEW_DRAFT_NOTES = ("Measured by coach review",)
 STORE_FIELDS = ("went_well", "could_be_better", "skill_gaps", "interest", "proceed", "time_commitment")
 
 
+# What separates a person's name, title and note on one line, the first found first: an em dash
+# with or without spaces ("Sam Lee—EM"), an en dash or a hyphen with spaces (the hyphen of
+# "Anne-Marie" separates nothing), a bar, a semicolon, a comma.
+PERSON_SEPARATORS = ("—", " – ", " - ", "|", ";", ",")
+
+
 def parse_person(line: str) -> dict:
-    """'Sam Lee — engineering manager — ex-Stripe' → name, title, notes (— , | or ; separate)."""
-    for sep in (" — ", " - ", "|", ";", ","):
-        if sep in line:
-            name, _, rest = line.partition(sep)
-            if rest.lstrip().startswith(sep.strip()):  # "Al — — a note": no title, then the note
-                parts = [name.strip(), "", rest.lstrip()[len(sep.strip()) :].strip()]
+    """'Sam Lee — engineering manager — ex-Stripe' → name, title, notes; a line with no name before
+    its first separator ("— cto") is refused in one sentence (it was kept as a person "— cto")."""
+    padded = f" {line or ''} "  # a separator typed first or last is found with its spaces
+    for sep in PERSON_SEPARATORS:
+        if sep in padded:
+            name, _, rest = padded.partition(sep)
+            mark = sep.strip()
+            if rest.lstrip().startswith(mark):  # "Al — — a note": no title, then the note
+                parts = [name, "", rest.lstrip()[len(mark) :]]
             else:
-                parts = [p.strip() for p in line.split(sep, 2)]
+                parts = [name, *rest.split(sep, 1)]
             break
     else:
-        parts = [line.strip()]
-    parts += ["", ""]
+        parts = [padded]
+    parts = [p.strip() for p in parts] + ["", ""]
+    if not parts[0]:
+        raise InputError("Type the person's name (then, if you like, ' — ' their title and a note).")
     return {"name": parts[0], "title": parts[1], "notes": parts[2]}
 
 

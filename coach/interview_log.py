@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from coach import store
+from coach import local_time, store
 from coach.debrief import parse_person, remember_person, same_person
 from coach.errors import InputError
 from coach.interview.turns import asked_question_text
@@ -22,6 +22,11 @@ STAGES = ("recruiter screen", "first round", "technical", "onsite / loop", "fina
 FORMATS = ("", "video", "phone", "in person", "take-home")  # "" is "not set"
 OPTION_STATUSES = ("open", "accepted", "declined", "expired")
 OPTION_KINDS = OPTION_KIND_NAMES  # offer, alternative, batna
+# How far from today an interview may be dated: the page's date picker allows ten years either side
+# (Streamlit's default), and `coach add-interview / edit-interview` the same (9999-12-31 was kept).
+DATE_RANGE_YEARS = 10
+# What an option with neither a company nor a title is told, added or edited.
+OPTION_NEEDS_A_NAME = "Name the option: its company (or 'current job') or its title."
 
 
 def debrief_prompt(stage: str | None, interview_date: date | str, today: date) -> str | None:
@@ -40,6 +45,33 @@ def choices_with(choices: list[str] | tuple[str, ...], current: str) -> list[str
     return list(choices) if current in choices else [*choices, current]
 
 
+def date_range(today: date) -> tuple[date, date]:
+    """The first and last day an interview may be dated on `today`: DATE_RANGE_YEARS either side."""
+
+    def years_from_today(years: int) -> date:
+        try:
+            return today.replace(year=today.year + years)
+        except ValueError:  # 29 February in a year with none
+            return today.replace(year=today.year + years, day=28)
+
+    return years_from_today(-DATE_RANGE_YEARS), years_from_today(DATE_RANGE_YEARS)
+
+
+def checked_interview_date(day: date | str, today: date | None = None) -> date:
+    """An interview's date as stored, refused in one sentence when it is not a date or lies further
+    from today than the page's date picker reaches."""
+    from coach.store.rows import parse_date
+
+    day = parse_date(day, "interview date")
+    lowest, highest = date_range(today or local_time.today())
+    if not lowest <= day <= highest:
+        raise InputError(
+            f"The interview date must be from {lowest.isoformat()} to {highest.isoformat()} "
+            f"(ten years either side of today), not {day.isoformat()}."
+        )
+    return day
+
+
 def _changed(row: dict, values: dict) -> dict:
     return {k: v for k, v in values.items() if (row.get(k) if row.get(k) is not None else "") != v}
 
@@ -55,11 +87,15 @@ def interview_edits(
     origin: str,
     notes: str,
     job_description: str | None = None,
+    today: date | None = None,
 ) -> dict:
-    """The fields the user changed, tidied; an interview keeps a company name."""
+    """The fields the user changed, tidied; an interview keeps a company name, and a date changed
+    stays within DATE_RANGE_YEARS of today (one kept from before is not refused unchanged)."""
     company = one_line(company)
     if not company:
         raise InputError("An interview needs the company's name; type it back in and save again.")
+    if interview_date.isoformat() != str(interview.get("interview_date") or "")[:10]:
+        checked_interview_date(interview_date, today)
     if format != interview.get("format"):  # one kept from before the check is not refused unchanged
         format = checked_format(format)
     values = {
@@ -93,7 +129,10 @@ def option_edits(
     deadline: date | None,
     status: str,
 ) -> dict:
-    """The fields of an offer or alternative the user changed, tidied."""
+    """The fields of an offer or alternative the user changed, tidied; it keeps a name, its company
+    or its title, as add_option asks (an edit to nothing left an option listed as "—")."""
+    if not (company.strip() or title.strip()):
+        raise InputError(OPTION_NEEDS_A_NAME)
     values = {
         "kind": kind,
         "company": company.strip(),
@@ -173,7 +212,8 @@ def add_interview(
     job_description: str = "",
 ) -> int:
     """Log a real interview; `people` are lines as typed ('Sam Lee — engineering manager — ex-Stripe');
-    `job_description` is the posting's text as pasted (answers prepared for it use its terms)."""
+    `job_description` is the posting's text as pasted (answers prepared for it use its terms). Its
+    date is within DATE_RANGE_YEARS of today, as the page's date picker allows."""
     origin = origin_from_words(origin)
     format = checked_format(format)
     return store.add_interview(
@@ -181,7 +221,7 @@ def add_interview(
         company=one_line(company),
         role=one_line(role),
         stage=stage.strip(),
-        interview_date=interview_date,
+        interview_date=checked_interview_date(interview_date),
         format=format,
         origin=origin,
         notes=notes.strip(),
@@ -226,16 +266,30 @@ def origin_from_words(origin: str) -> str:
 
 
 def add_person(db: Store, interview_id: int, line: str) -> tuple[dict, str]:
-    """Add someone met at an interview from one typed line; a name the interview has already adds
-    the line's title or note to that person (`remember_person`). Returns the person as stored and
-    what happened: "added", "noted" or "known" (nothing new)."""
+    """Add someone met at an interview from one typed line (a line with no name is refused:
+    parse_person); a name the interview has already adds the line's note to that person
+    (`remember_person`), and a title other than theirs replaces it (it had gone into their notes).
+    Returns the person as stored and what happened: "added", "retitled", "noted" or "known"
+    (nothing new)."""
     person = parse_person(line)
-    if not person["name"]:
-        raise InputError("Type the person's name (then, if you like, ' — ' their title and a note).")
     people = store.get_interview(db, interview_id)["people"]
+    known = same_person(people, person["name"])
+    retitled = known is not None and _new_title(known, person["title"])
+    if retitled:
+        store.check_person(known["name"], person["title"])  # before the note is written
+        person = {**person, "title": known["title"]}
     outcome = remember_person(db, interview_id, person, people)
     stored = same_person(people, person["name"])
+    if retitled:
+        stored.update(store.update_person(db, stored["id"], title=retitled))
+        outcome = "retitled"
     return {k: stored[k] for k in ("name", "title", "notes")}, outcome
+
+
+def _new_title(known: dict, title: str) -> str:
+    """`title` when it differs from the one kept for `known` (case and spacing aside), else ""."""
+    kept = known.get("title") or ""
+    return title if title and " ".join(title.split()).casefold() != " ".join(kept.split()).casefold() else ""
 
 
 def remove_person(db: Store, interview_id: int, name: str) -> dict:
@@ -253,11 +307,12 @@ def remove_person(db: Store, interview_id: int, name: str) -> dict:
     return person
 
 
-def person_said(name: str, outcome: str) -> str:
-    """What adding someone met is told, by what happened (`add_person`); `name` as shown (the page
-    escapes it)."""
+def person_said(name: str, outcome: str, title: str = "") -> str:
+    """What adding someone met is told, by what happened (`add_person`); `name` and their new
+    `title` as shown (the page escapes them)."""
     return {
         "added": f"Added {name}.",
+        "retitled": f"Changed {name}'s title" + (f" to {title}." if title else "."),
         "noted": f"Added what you typed to {name}, already recorded.",
         "known": f"{name} is already recorded with that.",
     }[outcome]
@@ -293,7 +348,7 @@ def add_option(
         company = company.strip() or interview["company"]
         title = title.strip() or interview["role"]
     if not (company.strip() or title.strip()):
-        raise InputError("Name the option: its company (or 'current job') or its title.")
+        raise InputError(OPTION_NEEDS_A_NAME)
     return store.add_option(
         db,
         kind=kind,
