@@ -305,3 +305,27 @@ def test_a_new_title_for_someone_known_replaces_the_title(tmp_path):
     assert again.strip() == "Added what you typed to Priya Nair, already recorded (interview #1)."
     [priya] = json.loads(coach(tmp_path, "interview", "1", "--json"))["people"]
     assert (priya["title"], priya["notes"]) == ("Head of ML", "ex-Google; asked about MLOps")
+    # words in the title's place that are no title are a note, as before
+    noted = coach(tmp_path, "add-person", "1", "Priya Nair — wants a design doc first")
+    assert noted.strip() == "Added what you typed to Priya Nair, already recorded (interview #1)."
+    [priya] = json.loads(coach(tmp_path, "interview", "1", "--json"))["people"]
+    assert priya["title"] == "Head of ML" and priya["notes"].endswith("; wants a design doc first")
+
+
+@pytest.mark.parametrize(
+    ("words", "title"),
+    [
+        ("Head of ML", True),
+        ("staff engineer", True),
+        ("VP Engineering", True),
+        ("CTO", True),
+        ("asked about on-call", False),
+        ("wants a design doc first", False),
+        ("ex-Google", False),
+        ("the lead on the platform team, asked about my on-call experience", False),  # a sentence
+    ],
+)
+def test_words_in_a_title_s_place_read_as_a_title_or_a_note(words, title):
+    from coach.interview_log import is_job_title
+
+    assert is_job_title(words) is title
