@@ -130,11 +130,11 @@ class Opportunity:
 
 def normalised(name: str) -> str:
     """'  Acme  Robotics, Inc. ' → 'acme robotics': how two spellings of one company compare.
-    Dots are dropped and initials joined ("S.A." is "sa", "J. P. Morgan" is "jp morgan"), then
-    legal forms at the end (with an "&" before them: "Acme & Co."). A name of punctuation only
-    ("#") stays itself, so it is no other company's and no nameless option's."""
+    Punctuation is a space and initials in a row are one word ("S.A." is "sa", "J. P. Morgan" is
+    "jp morgan"); legal forms at the end go, with an "&" before them ("Acme & Co."). A name of
+    punctuation only ("#") stays itself, so it is no other company's and no nameless option's."""
     folded = " ".join((name or "").casefold().split())
-    words = re.sub(r"[^\w\s&+-]", " ", folded.replace(".", " . ")).split()
+    words = re.sub(r"[^\w\s&+-]", " ", folded).split()
     words = _initials_joined(words)
     while len(words) > 1 and words[-1] in LEGAL_SUFFIXES:
         words.pop()
