@@ -1235,7 +1235,8 @@ def add_interview_command(
         str,
         typer.Option(
             metavar="STAGE",
-            help="recruiter screen, first round, technical, onsite / loop, final, offer, other",
+            help="recruiter screen, first round, technical, onsite / loop, final, offer, other; "
+            "applied, rejected or withdrew for the application and for how it ended",
         ),
     ] = "first round",
     format_: Annotated[

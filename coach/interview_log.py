@@ -20,6 +20,10 @@ from coach.store.options import KINDS as OPTION_KIND_NAMES
 # recognised): the review analysed the recording as a whole.
 WHOLE_RECORDING = "The whole recording"
 STAGES = ("recruiter screen", "first round", "technical", "onsite / loop", "final", "offer", "other")
+# Stages of the log that are no interview: the application, and the outcomes that end a process
+# without an offer (playbook.is_application, playbook.ending), as `coach add-interview --help`
+# names them. The Stage choices above (the Interviews and Review pages) do not offer them.
+NOT_INTERVIEW_STAGES = ("applied", "rejected", "withdrew")
 FORMATS = ("", "video", "phone", "in person", "take-home")  # "" is "not set"
 OPTION_STATUSES = ("open", "accepted", "declined", "expired")
 OPTION_KINDS = OPTION_KIND_NAMES  # offer, alternative, batna

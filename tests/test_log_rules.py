@@ -117,6 +117,19 @@ def test_an_outcome_logged_today_has_happened(db):
     assert hooli.next_step["stage"] == "first round"  # an interview today is still ahead
 
 
+def test_the_stages_the_log_names_besides_interviews_read_as_they_say(tmp_path):
+    from coach.interview_log import NOT_INTERVIEW_STAGES
+    from coach.playbook import ending, is_application, is_interview
+
+    assert [(is_interview(s), is_application(s), ending(s)) for s in NOT_INTERVIEW_STAGES] == [
+        (False, True, ""),
+        (False, False, "rejected"),
+        (False, False, "withdrew"),
+    ]
+    shown = " ".join(coach(tmp_path, "add-interview", "--help").split())
+    assert "other; applied, rejected or withdrew for the application and for how it ended" in shown
+
+
 # ---------------------------------------------------------------- 2. an application is no interview
 
 
