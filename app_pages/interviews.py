@@ -13,6 +13,7 @@ from coach.debrief import (
     own_notes,
     questions_in_notes,
 )
+from coach.errors import CoachError
 from coach.interview.saving import forget_review_work
 from coach.interview_log import (
     FORMATS,
@@ -68,6 +69,11 @@ def done(message: str) -> None:
     st.rerun()
 
 
+CADENCE_BOUNDS = "{} to {} real interviews, every {} to {} days".format(
+    *playbook.CADENCE_INTERVIEWS, *playbook.CADENCE_PERIOD_DAYS
+)
+
+
 def cadence_panel(interviews: list[dict], today: date) -> None:
     """The goal, how many real interviews the last period holds, and when the next is due."""
     # an offer or a rejection logged as a stage is not an interview held (playbook.held_interview_dates)
@@ -86,9 +92,17 @@ def cadence_panel(interviews: list[dict], today: date) -> None:
         )
     )
     with st.popover("Change the cadence goal"):
+        # the goal stored may lie outside what can be set (one restored from a backup, or set
+        # before the bounds): the form starts from the nearest goal it can hold, and says so
+        shown = playbook.cadence_within_bounds(book.cadence)
+        if shown != (book.cadence.interviews, book.cadence.period_days):
+            st.caption(
+                f"Your goal, {book.cadence.interviews} every {book.cadence.period_days} days, is beyond "
+                f"what can be set: {CADENCE_BOUNDS}. Saving sets the one below."
+            )
         with st.form("interviews_cadence"):
-            n = st.number_input("Real interviews", 1, 20, book.cadence.interviews)
-            days = st.number_input("every … days", 7, 3660, book.cadence.period_days)
+            n = st.number_input("Real interviews", *playbook.CADENCE_INTERVIEWS, shown[0])
+            days = st.number_input("every … days", *playbook.CADENCE_PERIOD_DAYS, shown[1])
             if st.form_submit_button("Save goal"):
                 with shared.shown_errors():
                     playbook.set_cadence(cfg, playbook.load_playbook().cadence, int(n), int(days))
@@ -180,30 +194,20 @@ def delete_interview_form(item: dict, recordings: int) -> None:
                 company = escape(item["company"])
                 done(f"Deleted {count(removed, 'recording')} of the {company} interview; the rest is kept.")
         st.divider()
+    # its recordings go with it, as `coach delete-interview` does and the README says: one kept
+    # belonged to no interview any more, so no page listed it, yet every backup carried it
+    with_audio = " and its recordings" if recordings else ""
     st.markdown(
-        f"**Everything:** the {escape(item['company'])} interview with its people, debrief and analysed "
-        "answers. This cannot be undone."
+        f"**Everything:** the {escape(item['company'])} interview with its people, debrief"
+        + (", analysed answers and recordings." if recordings else " and analysed answers.")
+        + " This cannot be undone."
     )
-    with_audio = recordings and st.checkbox(
-        "Delete its recordings too",
-        key=f"interviews_del_audio_{item['id']}",
-        help="Left unticked, the recordings stay "
-        + (shared.kept_where(cfg) if cfg.on_server else "in your data directory")
-        + ".",
-    )
-    asked = (  # a whole interview goes in one click otherwise, as an option removed does not
-        f"Delete the {escape(item['company'])} interview"
-        + (" and its recordings" if with_audio else "")
-        + "? This cannot be undone."
-    )
+    asked = f"Delete the {escape(item['company'])} interview{with_audio}? This cannot be undone."
     if shared.asked_first(f"interviews_del_{item['id']}", "Delete this interview", asked, type="primary"):
         with shared.shown_errors():
             forget_review_work(db, item["id"])
-            store.delete_interview(db, item["id"], keep_audio=not with_audio)
-            done(
-                f"Deleted the {escape(item['company'])} interview"
-                + (" and its recordings." if with_audio else ".")
-            )
+            store.delete_interview(db, item["id"], keep_audio=False)
+            done(f"Deleted the {escape(item['company'])} interview{with_audio}.")
 
 
 # ---------------------------------------------------------------- pipeline
@@ -489,6 +493,20 @@ def questions_they_asked(item: dict, full: dict) -> None:
                 st.rerun()
 
 
+DELETE_DEBRIEF_ASKED = (
+    "Delete this debrief? The interview and the people met stay; questions it added to your "
+    "practice questions stay there. This cannot be undone."
+)
+
+
+def forget_debrief_form(interview_id: int) -> None:
+    """The stage's debrief form starts empty after its debrief is deleted: its boxes kept the
+    deleted one's words, which "Save debrief" would have written back."""
+    typed = f"interviews_debrief_{interview_id}_"  # the form's boxes, markers and rounds
+    for key in [k for k in ss if str(k).startswith(typed)]:
+        del ss[key]
+
+
 def debriefs(written: list[dict], item: dict) -> None:
     for d in written:
         st.markdown(
@@ -510,14 +528,17 @@ def debriefs(written: list[dict], item: dict) -> None:
                 # gaps typed one a line read as a list; other notes keep their line breaks
                 joined = ", ".join(lines) if field == "skill_gaps" else "  \n".join(lines)
                 st.markdown(f"*{title}:* {joined}")
-        if len(written) > 1 and st.button(
+        # the only one too: a debrief written on the wrong stage could only be emptied
+        if shared.asked_first(
+            f"interviews_debrief_del_{d['id']}",
             "Delete this debrief",
-            key=f"interviews_debrief_del_{d['id']}",
+            DELETE_DEBRIEF_ASKED,
             icon=":material/delete:",
             type="tertiary",
         ):
             with shared.shown_errors():
                 store.delete_debrief(db, d["id"])
+                forget_debrief_form(item["id"])
                 done("Debrief deleted.")
     prompt = interview_log.debrief_prompt(item["stage"], item["interview_date"], today)
     if not written and prompt:
@@ -598,7 +619,7 @@ def before_the_interview(interviews: list[dict], today: date) -> None:
 
 def checklist_for(upcoming: list[dict], when: dict[int, str], interviews: list[dict]) -> list:
     """The checklist for one interview still ahead (the soonest unless another is picked), its ticks
-    kept with that interview: read from the store each run, and written when one changes. Returns
+    kept with that interview: shown as stored each run, and stored only when one is clicked. Returns
     its steps. `interviews`: the log, read once for the page."""
     by_id = {i["id"]: i for i in upcoming}
     chosen = st.selectbox(
@@ -609,17 +630,42 @@ def checklist_for(upcoming: list[dict], when: dict[int, str], interviews: list[d
     )
     if chosen not in by_id:  # the interview picked earlier is no longer ahead
         chosen = next(iter(by_id))
-    summary = st.empty()  # filled once this run's tick is stored, so it counts it
-    ticks = []
-    for step, done in prepare.checklist(db, chosen, book, logged=interviews):
-        ticked = st.checkbox(f"**{step.text}**", value=done, key=f"interviews_step_{chosen}_{step.id}")
-        if ticked != done:
-            with shared.shown_errors():
-                prepare.mark(db, chosen, book, step.id, ticked)
-        ticks.append((step, ticked))
+    failed = ss.pop("interviews_tick_failed", None)  # a click the store refused, said once
+    if failed:
+        st.error(failed)
+    ticks = prepare.checklist(db, chosen, book, logged=interviews)
+    st.caption(f"{prepare.done_words(ticks).capitalize()}. Your ticks are kept with this interview.")
+    interview = by_id[chosen]
+    for step, done in ticks:
+        key = f"interviews_step_{chosen}_{step.id}"
+        shown_as_stored(key, interview, done)
+        st.checkbox(f"**{step.text}**", key=key, on_change=store_tick, args=(key, interview, step.id))
         st.caption(step.detail)
-    summary.caption(f"{prepare.done_words(ticks).capitalize()}. Your ticks are kept with this interview.")
     return [step for step, _ in ticks]
+
+
+def shown_as_stored(key: str, interview: dict, ticked: bool) -> None:
+    """The checkbox `key` shows the tick stored whenever the store changed since the box was last
+    set from it (`coach prepare` in a terminal, another tab, or a new interview given the id of one
+    deleted): Streamlit keeps a checkbox's own value across reruns, and the page used to write
+    that old value back over the change."""
+    stored = (interview.get("uid"), ticked)
+    if key not in ss or ss.get(f"{key}__stored") != stored:
+        ss[key] = ticked
+    ss[f"{key}__stored"] = stored
+
+
+def store_tick(key: str, interview: dict, step_id: str) -> None:
+    """The user clicked a step: store that tick or untick (only then; a rerun stores nothing). A
+    refused one puts the box back as stored and is said on the run that follows."""
+    ticked = ss[key]
+    try:
+        prepare.mark(db, interview["id"], book, step_id, ticked)
+    except CoachError as e:
+        ss[key] = not ticked
+        ss.interviews_tick_failed = shared.said_to(cfg, e)
+        return
+    ss[f"{key}__stored"] = (interview.get("uid"), ticked)
 
 
 # ---------------------------------------------------------------- options

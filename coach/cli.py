@@ -1543,6 +1543,30 @@ def delete_interview_command(
     typer.echo(message)
 
 
+@app.command("delete-debrief")
+@friendly_errors
+def delete_debrief_command(
+    interview_id: Annotated[int, typer.Argument(help="the interview's id (see `coach interviews`)")],
+    yes: Annotated[bool, typer.Option("--yes", help="do it without asking (it cannot be undone)")] = False,
+) -> None:
+    """Delete the debrief of a real interview (one written on the wrong stage); the interview stays."""
+    from coach import store as repository
+
+    with open_store() as store:
+        interview = repository.get_interview(store, interview_id)  # "no interview with id" first
+        named = f"interview #{interview_id} ({interview['company']})"
+        written = interview["debriefs"]
+        if not written:
+            raise InputError(
+                f"Interview #{interview_id} ({interview['company']}) has no debrief; nothing was deleted."
+            )
+        what = f"the debrief of {named}" if len(written) == 1 else f"the {len(written)} debriefs of {named}"
+        _agreed_to_delete(what, yes)
+        for debrief in written:
+            repository.delete_debrief(store, debrief["id"])
+    typer.echo(f"Deleted {what}; the interview stays.")
+
+
 @app.command("export")
 @friendly_errors
 def export_command(

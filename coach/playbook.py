@@ -24,6 +24,10 @@ SECTIONS: tuple[str, ...] = ("before", "after", "cadence", "options")
 # yes-no: True, False or None (undecided), as the store keeps a debrief's `proceed`.
 FIELD_KINDS: tuple[str, ...] = ("text", "list", "scale", "yes-no")
 CADENCE_GOAL_KIND = "real_interviews"
+# What a cadence goal may be, the same for `coach playbook cadence` and the Interviews page: 1 to 20
+# real interviews, every week to every ten years (100 a day was taken, and the page then failed).
+CADENCE_INTERVIEWS = (1, 20)
+CADENCE_PERIOD_DAYS = (7, 3660)
 # What the pages and `coach progress` say to someone who has logged no real interview yet: an
 # invitation to the first, not "due now" (the goal counts from the first one).
 FIRST_TO_BOOK = "book your first"
@@ -189,8 +193,28 @@ def _check_cadence(interviews: object, period_days: object) -> None:
     for name, value in (("number of interviews", interviews), ("period in days", period_days)):
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:
             raise InputError(f"The cadence {name} must be a whole number of at least 1, not {value!r}.")
-    if period_days > 3660:
-        raise InputError("The cadence period is over ten years; use at most 3660 days.")
+    most = CADENCE_INTERVIEWS[1]
+    if interviews > most:
+        raise InputError(f"The cadence goal is at most {most} real interviews a period, not {interviews}.")
+    shortest, longest = CADENCE_PERIOD_DAYS
+    if period_days < shortest:
+        raise InputError(
+            f"The cadence period is at least {shortest} days (a week), not {period_days}: "
+            f"set a number of interviews every {shortest} days or more."
+        )
+    if period_days > longest:
+        raise InputError(f"The cadence period is over ten years; use at most {longest} days.")
+
+
+def cadence_within_bounds(cadence: Cadence) -> tuple[int, int]:
+    """The goal's number of interviews and days, each brought within what can be set
+    (`CADENCE_INTERVIEWS`, `CADENCE_PERIOD_DAYS`): a goal stored before those bounds, or restored
+    from a backup, may lie outside them, and a form starting from it must still open."""
+
+    def within(value: int, bounds: tuple[int, int]) -> int:
+        return min(max(value, bounds[0]), bounds[1])
+
+    return within(cadence.interviews, CADENCE_INTERVIEWS), within(cadence.period_days, CADENCE_PERIOD_DAYS)
 
 
 def whole_count(target: float) -> int:
