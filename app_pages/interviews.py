@@ -76,33 +76,31 @@ CADENCE_BOUNDS = "{} to {} real interviews, every {} to {} days".format(
 
 def cadence_panel(interviews: list[dict], today: date) -> None:
     """The goal, how many real interviews the last period holds, and when the next is due."""
+    # a goal stored beyond what can be set (restored from a backup, or set before the bounds) is
+    # counted as the nearest one that can: 100 a day made the form fail, a billion days the calendar
+    goal = playbook.cadence_within_bounds(book.cadence)
     # an offer or a rejection logged as a stage is not an interview held (playbook.held_interview_dates)
-    status = playbook.cadence_status(book.cadence, playbook.held_interview_dates(interviews, today), today)
+    status = playbook.cadence_status(goal, playbook.held_interview_dates(interviews, today), today)
     c1, c2, c3 = st.columns(3)
-    c1.metric(
-        "Cadence goal",
-        f"{book.cadence.interviews} every {book.cadence.period_label}",
-        help=book.cadence.intro,
-    )
-    c2.metric(f"In the last {summary.period_words(book.cadence.period_days)}", status.interviews_in_period)
+    c1.metric("Cadence goal", f"{goal.interviews} every {goal.period_label}", help=book.cadence.intro)
+    c2.metric(f"In the last {summary.period_words(goal.period_days)}", status.interviews_in_period)
     booked = playbook.next_booked(interviews, today)  # one in the calendar is named, not "due"
     c3.metric(
         **summary.next_interview_metric(
             status.next_due, status.state, status.due_now, booked, today, first=status.first_to_book
         )
     )
+    if goal != book.cadence:
+        st.warning(
+            f"Your goal, {book.cadence.interviews} every {book.cadence.period_days} days, is beyond what "
+            f"can be set ({CADENCE_BOUNDS}): it counts as {goal.interviews} every {goal.period_days} "
+            "days until you change it.",
+            icon=":material/flag:",
+        )
     with st.popover("Change the cadence goal"):
-        # the goal stored may lie outside what can be set (one restored from a backup, or set
-        # before the bounds): the form starts from the nearest goal it can hold, and says so
-        shown = playbook.cadence_within_bounds(book.cadence)
-        if shown != (book.cadence.interviews, book.cadence.period_days):
-            st.caption(
-                f"Your goal, {book.cadence.interviews} every {book.cadence.period_days} days, is beyond "
-                f"what can be set: {CADENCE_BOUNDS}. Saving sets the one below."
-            )
         with st.form("interviews_cadence"):
-            n = st.number_input("Real interviews", *playbook.CADENCE_INTERVIEWS, shown[0])
-            days = st.number_input("every … days", *playbook.CADENCE_PERIOD_DAYS, shown[1])
+            n = st.number_input("Real interviews", *playbook.CADENCE_INTERVIEWS, goal.interviews)
+            days = st.number_input("every … days", *playbook.CADENCE_PERIOD_DAYS, goal.period_days)
             if st.form_submit_button("Save goal"):
                 with shared.shown_errors():
                     playbook.set_cadence(cfg, playbook.load_playbook().cadence, int(n), int(days))

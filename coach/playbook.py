@@ -206,15 +206,19 @@ def _check_cadence(interviews: object, period_days: object) -> None:
         raise InputError(f"The cadence period is over ten years; use at most {longest} days.")
 
 
-def cadence_within_bounds(cadence: Cadence) -> tuple[int, int]:
-    """The goal's number of interviews and days, each brought within what can be set
+def cadence_within_bounds(cadence: Cadence) -> Cadence:
+    """The goal with its number of interviews and its days each brought within what can be set
     (`CADENCE_INTERVIEWS`, `CADENCE_PERIOD_DAYS`): a goal stored before those bounds, or restored
-    from a backup, may lie outside them, and a form starting from it must still open."""
+    from a backup, may lie outside them (a billion days is past the calendar's end)."""
 
     def within(value: int, bounds: tuple[int, int]) -> int:
         return min(max(value, bounds[0]), bounds[1])
 
-    return within(cadence.interviews, CADENCE_INTERVIEWS), within(cadence.period_days, CADENCE_PERIOD_DAYS)
+    interviews = within(cadence.interviews, CADENCE_INTERVIEWS)
+    days = within(cadence.period_days, CADENCE_PERIOD_DAYS)
+    if (interviews, days) == (cadence.interviews, cadence.period_days):
+        return cadence
+    return replace(cadence, interviews=interviews, period_days=days, period_label=f"{days} days")
 
 
 def whole_count(target: float) -> int:

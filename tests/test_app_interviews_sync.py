@@ -133,25 +133,29 @@ def test_a_cadence_goal_beyond_the_forms_bounds_is_refused_in_the_terminal(db, t
 
 
 @pytest.mark.parametrize(
-    ("goal", "period_days", "shown"), [(100, 1, (20, 7)), (2, 3, (2, 7)), (3, 5000, (3, 3660))]
+    ("goal", "period_days", "counted"),
+    [(100, 1, (20, 7)), (2, 3, (2, 7)), (3, 5000, (3, 3660)), (1, 10**9, (1, 3660))],
 )
-def test_a_stored_cadence_goal_beyond_the_bounds_still_opens_the_page(db, goal, period_days, shown):
-    """A goal stored before the bounds (or restored from a backup) opens the page: the metric shows
-    it as stored, the form starts from the nearest goal it can hold and says so, and saves that."""
+def test_a_stored_cadence_goal_beyond_the_bounds_still_opens_the_page(db, goal, period_days, counted):
+    """A goal stored before the bounds (or restored from a backup) opens the page: it counts as the
+    nearest goal that can be set, the page says so, and the form starts from that and saves it."""
     store.add_goal(db, kind=playbook.CADENCE_GOAL_KIND, target=goal, period_days=period_days)
     at = page("interviews").run()
     assert not at.exception, at.exception
-    assert {m.label: m.value for m in at.metric}["Cadence goal"] == f"{goal} every {period_days} days"
-    assert [n.value for n in at.number_input] == list(shown)
-    assert (
-        f"Your goal, {goal} every {period_days} days, is beyond what can be set: 1 to 20 real interviews, "
-        "every 7 to 3660 days. Saving sets the one below." in [c.value for c in at.caption]
-    )
+    interviews, days = counted
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Cadence goal"] == f"{interviews} every {days} days"
+    assert [n.value for n in at.number_input] == [interviews, days]
+    assert [w.value for w in at.warning] == [
+        f"Your goal, {goal} every {period_days} days, is beyond what can be set (1 to 20 real "
+        f"interviews, every 7 to 3660 days): it counts as {interviews} every {days} days until you "
+        "change it."
+    ]
     [b for b in at.button if b.label == "Save goal"][0].click().run()
-    assert not at.exception and not at.error
+    assert not at.exception and not at.error and not at.warning
     [kept] = [g for g in store.list_goals(db, active_only=True) if g["kind"] == playbook.CADENCE_GOAL_KIND]
-    assert (kept["target"], kept["period_days"]) == shown
-    assert not any("is beyond what can be set" in c.value for c in at.caption)
+    assert (kept["target"], kept["period_days"]) == counted
+    assert {m.label: m.value for m in at.metric}["Cadence goal"] == f"{interviews} every {days} days"
 
 
 # ---------------------------------------------------------------- deleting
