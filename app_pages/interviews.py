@@ -92,9 +92,9 @@ def cadence_panel(interviews: list[dict], today: date) -> None:
     )
     if goal != book.cadence:
         st.warning(
-            f"Your goal, {book.cadence.interviews} every {book.cadence.period_days} days, is beyond what "
-            f"can be set ({CADENCE_BOUNDS}): it counts as {goal.interviews} every {goal.period_days} "
-            "days until you change it.",
+            f"Your goal, {book.cadence.interviews} every {count(book.cadence.period_days, 'day')}, is "
+            f"beyond what can be set ({CADENCE_BOUNDS}): it counts as {goal.interviews} every "
+            f"{goal.period_days} days until you change it.",
             icon=":material/flag:",
         )
     with st.popover("Change the cadence goal"):
