@@ -221,37 +221,6 @@ def test_the_role_the_host_set_is_a_students_until_they_choose_their_own_any_rol
     assert not any("organisation set" in c.value for c in practice.caption)
 
 
-def test_deleting_an_interview_says_kept_recordings_stay_on_the_server_not_a_data_directory(
-    tmp_path, monkeypatch
-):
-    """A student has no data directory: the box that keeps an interview's recordings said they "stay in
-    your data directory", a folder of the server's they cannot see. In a cohort it names the server."""
-    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
-    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
-    monkeypatch.delenv("COACH_USER", raising=False)
-    (tmp_path / "settings.toml").write_text(f'multi_user = true\nstaff = ["{STAFF}"]\n')
-    anas = load_settings(tmp_path, owner="ana@example.edu")
-    db = store.open_store(anas).for_owner("ana@example.edu")
-    try:
-        interview = store.add_interview(db, company="Ana Robotics", interview_date="2026-11-20")
-        store.save_interview_recording(
-            db,
-            interview,
-            recording=record(anas, 500.0, kind="interview"),
-            transcript=None,
-            answers=[{"question_text": "Why us?", "analysis": analysis_dict()}],
-            engine="faster-whisper",
-            model="tiny.en",
-        )
-    finally:
-        db.close()
-    at = _signed_in("interviews", "ana@example.edu").run()
-    assert not at.exception
-    keep = at.checkbox(key=f"interviews_del_audio_{interview}")
-    assert keep.label == "Delete its recordings too"
-    assert keep.help == "Left unticked, the recordings stay on your organisation's server."
-
-
 def test_a_speech_model_that_cannot_load_sends_a_student_to_the_staff_not_to_settings(tmp_path, monkeypatch):
     """The speech model is the staff's to choose; when the one they chose is not on the server, a
     student was told it "is not on this machine; choose Quick in Settings", which their Settings page

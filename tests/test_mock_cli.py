@@ -169,7 +169,7 @@ def test_the_text_report_names_the_job_descriptions_key_terms(tmp_path):
     )
     data = tmp_path / "data"
     added = coach(
-        "add-interview", "Acme", "--date", "2099-01-10", "--job-description", posting, data_dir=data
+        "add-interview", "Acme", "--date", "2030-01-10", "--job-description", posting, data_dir=data
     )
     assert added.returncode == 0, added.stderr
     shown = coach("mock", "--questions", "2", "--interview", "1", "--answers", ANSWERS, data_dir=data)
