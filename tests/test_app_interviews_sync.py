@@ -77,9 +77,11 @@ def test_ticks_changed_in_a_terminal_are_shown_not_undone_by_the_open_page(db, t
     assert "1 of 10 steps done" in shown and "2. [x]" in shown and "1. [ ]" in shown
 
 
-def test_a_new_interview_given_a_deleted_ones_id_starts_with_no_ticks(db, tmp_path):
-    """SQLite gives a new interview the id of the one just deleted: the page, still open, showed
-    the old interview's ticks on the new one's checklist and stored them there."""
+def test_a_new_interview_after_a_deleted_one_starts_with_no_ticks(db, tmp_path):
+    """SQLite gave a new interview the id of the one just deleted: the page, still open, showed the
+    old interview's ticks on the new one's checklist and stored them there. Ids are no longer
+    handed out twice (coach.store.rows.insert_row), and the page keys what it last showed by the
+    interview's uid as well."""
     first = _ahead(db, "Northwind", 3)
     at = page("interviews").run()
     steps = _steps(at, first)
@@ -92,15 +94,15 @@ def test_a_new_interview_given_a_deleted_ones_id_starts_with_no_ticks(db, tmp_pa
     added = run_coach("add-interview", "Globex", "--stage", "final", "--date", when, data_dir=tmp_path)
     assert added.returncode == 0, added.stderr
     [second] = store.list_interviews(db)
-    assert second["id"] == first and second["company"] == "Globex"  # the same id, another interview
+    assert second["id"] != first and second["company"] == "Globex"  # another interview, another id
 
     at.run()
     assert not at.exception
-    assert at.selectbox(key="interviews_prepare_for").value == first
-    assert _ticked(at, first) == []
+    assert at.selectbox(key="interviews_prepare_for").value == second["id"]
+    assert _ticked(at, second["id"]) == []
     assert "No step done yet. Your ticks are kept with this interview." in [c.value for c in at.caption]
     at.run()
-    assert store.prepared_steps_of(db, first) == set()
+    assert store.prepared_steps_of(db, second["id"]) == set()
 
 
 # ---------------------------------------------------------------- cadence
