@@ -560,15 +560,17 @@ def save_settings(settings: Settings) -> Path:
         f"verbatim = {str(settings.verbatim).lower()}",
         f"recover_fillers = {str(settings.recover_fillers).lower()}",
     ]
-    # the queue settings, only where set, so a personal coach's file is unchanged
-    if settings.queue:
+    # the queue settings, only where the file set them, so a personal coach's file is unchanged and
+    # a cohort's keeps what its host wrote (COACH_QUEUE in the app's environment is not written in)
+    written = _read_settings_file(path)
+    if settings.queue and written.get("queue"):
         lines.append("queue = true")
-    if settings.recordings_folder:
+    if settings.recordings_folder and written.get("recordings_folder"):
         lines.append(f"recordings_folder = {json.dumps(str(settings.recordings_folder))}")
     if settings.role != "any":
         lines.append(f"role = {json.dumps(settings.role)}")
     lines += ["", "[thresholds]"]
-    kept = {k: v for k, v in _read_settings_file(path).items() if k in COHORT_KEYS}
+    kept = {k: v for k, v in written.items() if k in COHORT_KEYS}
     cohort = [f"{name} = {_toml_value(value)}" for name, value in kept.items()]
     lines = cohort + ([""] if cohort else []) + lines
     lines += [f"{f.name} = {getattr(settings.thresholds, f.name)}" for f in fields(Thresholds)]

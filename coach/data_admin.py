@@ -187,6 +187,10 @@ def delete_all_data(db: Store, settings: Settings, confirmation: str) -> list[st
     with db.write() as conn:
         for table in reversed(TABLES_IN_ORDER):
             conn.execute(sa.delete(table).where(table.c.owner == db.owner))
+    if db.engine.dialect.name == "postgresql":  # the queue's jobs hold file names and questions
+        from coach.queue import forget_jobs
+
+        forget_jobs(db)
     if db.owner:
         removed = []
         for name in PER_OWNER:

@@ -371,12 +371,15 @@ def analyse_queued_answer(
 
     if _worker is None:
         raise RuntimeError("analyse_queued_answer runs inside `coach worker` (coach.queue.run_worker)")
-    settings, store = _worker.settings, _worker.store.for_owner(owner)
+    settings, store = current_settings(_worker.settings), _worker.store.for_owner(owner)
     logger.info("analysing take %s", sha256[:10])  # never the person or the words: the log is shared
     with _held(store, job_key(owner, sha256)):
         if stored_attempt(store, sha256) is not None:
             return "already stored"
         path = store.absolute(recording)
+        if not path.parent.is_dir():  # its person deleted all their data meanwhile: nothing to tell
+            logger.info("take %s: its folder is gone (its person's data was deleted)", sha256[:10])
+            return "data deleted"
         if not path.is_file():
             # the folder is the server's, which means nothing to its person: the log keeps it
             logger.warning("recording %s is missing from %s", path.name, path.parent)
@@ -394,10 +397,48 @@ def analyse_queued_answer(
             )
         except CoachError as e:
             # its person reads this on a page of the cohort's app: the server's own words stay in the log
-            logger.warning("answer %s not analysed: %s", path.name, e)
+            said = str(e).replace(original_name, path.name) if original_name else str(e)
+            logger.warning("answer %s not analysed: %s", path.name, said)  # not the person's file name
             write_outcome(path, said_on_server(e))
             return "not analysed"
     return f"practice answer {result.attempt_id}"
+
+
+def current_settings(worker: Settings) -> Settings:
+    """The worker's settings with the cohort's thresholds and speech settings as settings.toml has
+    them now: the staff's change applies to everyone's next answer, as their Settings page says,
+    not after the workers restart. A file that cannot be read keeps the last good ones (logged)."""
+    from coach.config import load_settings
+
+    try:
+        now = load_settings(worker.data_dir)
+    except CoachError as e:
+        logger.warning("settings not read again, the last ones kept: %s", e)
+        return worker
+    return replace(
+        worker,
+        thresholds=now.thresholds,
+        engine=now.engine,
+        model=now.model,
+        beam_size=now.beam_size,
+        verbatim=now.verbatim,
+        recover_fillers=now.recover_fillers,
+    )
+
+
+def forget_jobs(store: Store) -> int:
+    """Remove `store.owner`'s jobs from the queue (their file names, questions and folders), all
+    but one a worker is doing now, which finds their folder gone: when they delete all their data."""
+    with store.write() as conn:
+        if conn.execute(sa.text("SELECT to_regclass('procrastinate_jobs')")).scalar() is None:
+            return 0
+        return conn.execute(
+            sa.text(
+                "DELETE FROM procrastinate_jobs WHERE task_name = :task AND args->>'owner' = :owner "
+                "AND status NOT IN ('doing', 'aborting')"
+            ),
+            dict(task=TASK, owner=store.owner),
+        ).rowcount
 
 
 def _question(data: dict | None):

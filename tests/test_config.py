@@ -138,3 +138,21 @@ def test_a_file_the_settings_page_saved_loads_as_it_was_saved(tmp_path):
     chosen = replace(Thresholds(), situation_max_share=0.425, quiet_below_dbfs=-30.0, pitch_window_s=1.0)
     save_settings(replace(load_settings(tmp_path), thresholds=chosen))
     assert load_settings(tmp_path).thresholds == chosen
+
+
+def test_saving_settings_writes_no_queue_the_file_did_not_set(tmp_path, monkeypatch):
+    """A cohort's app runs with COACH_QUEUE=1 in its environment; the staff's Save thresholds wrote
+    `queue = true` into the host's settings.toml, and the app started as the README's other way
+    then sent every answer to a queue that was not there."""
+    from coach.config import save_settings
+
+    (tmp_path / "settings.toml").write_text("multi_user = true\n")
+    monkeypatch.setenv("COACH_QUEUE", "1")
+    settings = load_settings(tmp_path)
+    assert settings.queue
+    save_settings(settings)
+    written = (tmp_path / "settings.toml").read_text()
+    assert "queue" not in written and "multi_user = true" in written
+    (tmp_path / "settings.toml").write_text("queue = true\n")
+    save_settings(load_settings(tmp_path))
+    assert "queue = true" in (tmp_path / "settings.toml").read_text()  # the host's own line stays

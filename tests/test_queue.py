@@ -663,3 +663,65 @@ def _answers(port: int) -> bool:
             return reply.status == 200
     except OSError:
         return False
+
+
+def test_a_workers_next_answer_uses_the_thresholds_the_staff_saved(tmp_path):
+    """The staff's Settings page says what they save "applies to everyone's next answer", but a
+    worker read settings.toml once: answers went on being judged by the old pace band until the
+    workers restarted. Each job reads the file again (the worker's own threads are kept)."""
+    from coach import queue
+    from coach.config import Thresholds, save_settings
+
+    settings = replace(load_settings(data_dir=tmp_path), cpu_threads=1)
+    save_settings(replace(settings, thresholds=replace(Thresholds(), pace_high_wpm=140.0)))
+    now = queue.current_settings(settings)
+    assert now.thresholds.pace_high_wpm == 140.0 and now.cpu_threads == 1
+    (tmp_path / "settings.toml").write_text("[thresholds]\npace_high_wpm = 0\n")  # broken: the last kept
+    assert queue.current_settings(now).thresholds.pace_high_wpm == 140.0
+
+
+def test_deleting_all_data_takes_a_persons_answers_off_the_queue(tmp_path, monkeypatch, caplog):
+    """A student who deleted all their data while an answer waited: the queue kept their row (owner,
+    file name, question), and the worker then made their folder again to note why it could not
+    analyse it. Their waiting jobs go with their data, and a job a worker holds finds nothing to
+    tell. The worker's shared log never names a person's own file."""
+    reason = skip_reason()
+    if reason:
+        pytest.skip(reason)
+    from coach import queue
+    from coach.data_admin import CONFIRM_WORD, delete_all_data
+
+    _app_on_a_fresh_queue(tmp_path, monkeypatch)
+    settings = load_settings(data_dir=tmp_path / "app")
+    store = open_store(settings)
+    try:
+        cara = store.for_owner("cara@example.edu")
+        job = queue.submit_answer(cara, CLIP.read_bytes(), original_name="Cara_Jones_answer.wav")
+        [waiting] = queue.pending_jobs(cara)
+        assert waiting == job
+        with cara.read() as conn:
+            args = conn.execute(sa.text("SELECT args FROM procrastinate_jobs WHERE id = :id"), dict(id=job))
+            args = args.scalar_one()
+        delete_all_data(cara, settings, CONFIRM_WORD)
+        assert queue.pending_jobs(cara) == [] and queue.job_state(cara, job) is None
+        monkeypatch.setattr(queue, "_worker", queue._Worker(settings=settings, store=store))
+        assert (
+            queue.analyse_queued_answer("cara@example.edu", args["recording"], args["sha256"])
+            == "data deleted"
+        )
+        assert not cara.absolute(args["recording"]).parent.exists()  # not made again
+
+        short = tmp_path / "short.wav"
+        subprocess.run(["sox", "-n", "-r", "16000", "-c", "1", str(short), "trim", "0", "0.3"], check=True)
+        job = queue.submit_answer(cara, short.read_bytes(), original_name="Jane_Doe_answer1.wav")
+        with cara.read() as conn:
+            args = conn.execute(sa.text("SELECT args FROM procrastinate_jobs WHERE id = :id"), dict(id=job))
+            args = args.scalar_one()
+        with caplog.at_level("WARNING", logger="coach.queue"):
+            done = queue.analyse_queued_answer(
+                "cara@example.edu", args["recording"], args["sha256"], original_name="Jane_Doe_answer1.wav"
+            )
+        assert done == "not analysed" and "not analysed" in caplog.text
+        assert "Jane_Doe" not in caplog.text, caplog.text
+    finally:
+        store.close()
