@@ -21,6 +21,9 @@ from coach.files import write_private
 
 CHECKOUT_DIR = Path(__file__).resolve().parent.parent
 SETTINGS_FILE_NAME = "settings.toml"
+# Beside the data of a cohort served by scripts/serve_cohort.py, whose rows are in its PostgreSQL
+# cluster: a command run on that directory without COACH_DATABASE_URL would open an empty SQLite.
+COHORT_PASSWORD_FILE = "cohort-database.password"
 # In multi-user mode each person's recordings live in recordings/users/<owner_folder(identity)>/.
 OWNERS_FOLDER = "users"
 # A review's kept work (transcripts, voice embeddings, the voiceprint): coach.interview.resume.
@@ -447,6 +450,14 @@ def load_settings(data_dir: Path | None = None, **overrides) -> Settings:
     values.update({k: v for k, v in overrides.items() if v is not None})
     _check_cohort(values, path)
     _check_role(values, path)
+    if not values.get("database_url") and (data_dir / COHORT_PASSWORD_FILE).exists():
+        raise InputError(
+            f"The coach in {data_dir} keeps its data in the cohort's PostgreSQL database (started by "
+            "`make serve-cohort`), so without it nothing here would reach that data: set "
+            "COACH_DATABASE_URL as the cohort's workers have it (postgresql+psycopg://coach:PASSWORD@"
+            f"127.0.0.1:PORT/coach, the password in {data_dir / COHORT_PASSWORD_FILE} and the port "
+            "`make serve-cohort` printed), then run the command again."
+        )
     if values.get("multi_user") and "owner" not in values:
         values["owner"] = os.environ.get("COACH_USER", "").strip().lower()
     return Settings(data_dir=data_dir, thresholds=thresholds, **values)

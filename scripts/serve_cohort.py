@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from coach.analysis.wording import count  # noqa: E402
-from coach.config import load_settings  # noqa: E402
+from coach.config import COHORT_PASSWORD_FILE, default_data_dir, load_settings  # noqa: E402
 from coach.files import private_folder, private_log, write_private  # noqa: E402
 
 PG_USER = "coach"
@@ -71,7 +71,7 @@ class Cluster:
         private_folder(data_dir)
         self.base = self._place(data_dir)
         self.pgdata = self.base / "data"
-        self.password_file = data_dir / "cohort-database.password"
+        self.password_file = data_dir / COHORT_PASSWORD_FILE
         self.port = port
         self.bin = pg_bin()
 
@@ -229,7 +229,7 @@ class CohortStack:
         )
 
     def settings(self):
-        return replace(load_settings(data_dir=self.data_dir), database_url=self.url, queue=True)
+        return replace(load_settings(data_dir=self.data_dir, database_url=self.url), queue=True)
 
     def start_database(self) -> None:
         from coach import queue
@@ -357,7 +357,7 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8501, help="the app's port on 127.0.0.1")
     parser.add_argument("--pg-port", type=int, default=5433, help="PostgreSQL's port on 127.0.0.1")
     args = parser.parse_args()
-    data_dir = load_settings().data_dir
+    data_dir = default_data_dir()
     stack = CohortStack(data_dir, args.workers, app_port=args.port, pg_port=args.pg_port)
     signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
     try:

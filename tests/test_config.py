@@ -156,3 +156,16 @@ def test_saving_settings_writes_no_queue_the_file_did_not_set(tmp_path, monkeypa
     (tmp_path / "settings.toml").write_text("queue = true\n")
     save_settings(load_settings(tmp_path))
     assert "queue = true" in (tmp_path / "settings.toml").read_text()  # the host's own line stays
+
+
+def test_a_command_on_a_cohorts_data_without_its_database_says_so(tmp_path, monkeypatch):
+    """`coach --user ana@… history` on the data directory `make serve-cohort` serves, whose rows
+    are in its PostgreSQL cluster: it opened a new empty SQLite there and said "0 practice answers"
+    (an import went into that SQLite too, never seen by the app). One sentence says what to set."""
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    (tmp_path / "settings.toml").write_text('multi_user = true\nstaff = ["careers@example.edu"]\n')
+    (tmp_path / "cohort-database.password").write_text("secret\n")
+    done = run_coach("--user", "ana@example.edu", "history", data_dir=tmp_path)
+    assert done.returncode != 0 and "Traceback" not in done.stderr
+    assert "set COACH_DATABASE_URL" in done.stderr and "cohort-database.password" in done.stderr
+    assert not (tmp_path / "coach.db").exists()
