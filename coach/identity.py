@@ -79,6 +79,22 @@ def identity_from(headers: Mapping[str, str], client_address: str | None, settin
     return normalise(header_value(headers, settings.identity_header))
 
 
+# A trusted proxy sent the identity header, but its value is no identity (a display name with a
+# space, an empty value): the person did sign in, so "sign in" is not what to tell them.
+IDENTITY_REFUSED = (
+    "Your organisation's login sent a name the coach cannot use as yours (it needs one word, such "
+    "as your e-mail address); tell the people who run the coach."
+)
+
+
+def refused_identity(headers: Mapping[str, str], client_address: str | None, settings: Settings) -> bool:
+    """Whether a trusted proxy sent the identity header with a value that is no identity."""
+    if not settings.multi_user or not is_trusted(client_address, settings.trusted_proxies):
+        return False
+    value = header_value(headers, settings.identity_header)
+    return value is not None and normalise(value) is None
+
+
 def is_staff(identity: str | None, settings: Settings) -> bool:
     """Whether this person may open the cohort view (aggregates only)."""
     return bool(settings.multi_user and identity and identity in {s.lower() for s in settings.staff})

@@ -20,6 +20,7 @@ from coach.identity import (
     identity_from,
     is_staff,
     is_trusted,
+    refused_identity,
 )
 from coach.mock.plan import FORMATS
 
@@ -51,6 +52,16 @@ def test_a_missing_or_empty_header_is_no_identity(cohort):
     assert identity_from({"Host": "coach.example.edu"}, "127.0.0.1", cohort) is None
     assert identity_from({"X-Forwarded-Email": "  "}, "127.0.0.1", cohort) is None
     assert identity_from({"X-Forwarded-Email": "two words@x.org"}, "127.0.0.1", cohort) is None
+
+
+def test_a_header_the_proxy_sent_that_is_no_identity_is_told_apart_from_no_sign_in(cohort):
+    """A proxy that sends a display name ("Ana Smith") had its person told to sign in, which they
+    had, and the host's log said nothing: the page says what happened instead."""
+    assert refused_identity({"X-Forwarded-Email": "Ana Smith"}, "127.0.0.1", cohort)
+    assert refused_identity({"X-Forwarded-Email": ""}, "127.0.0.1", cohort)
+    assert not refused_identity({"Host": "coach.example.edu"}, "127.0.0.1", cohort)  # not signed in
+    assert not refused_identity(HEADERS, "127.0.0.1", cohort)  # a good one
+    assert not refused_identity({"X-Forwarded-Email": "Ana Smith"}, "203.0.113.9", cohort)  # not the proxy
 
 
 def test_a_proxy_network_and_another_header_name(cohort):

@@ -29,7 +29,7 @@ from coach.errors import (
     NotSavedError,
     ThresholdsFileError,
 )
-from coach.identity import SIGN_IN, identity_from, is_staff, normalise
+from coach.identity import IDENTITY_REFUSED, SIGN_IN, identity_from, is_staff, normalise, refused_identity
 from coach.store import Store, open_store
 from coach.ui import summary
 from coach.ui.highlight import escape, escape_sentence, highlight_html, legend_html
@@ -62,6 +62,16 @@ def settings() -> Settings:
         return current
     who = signed_in(current)
     if who is None:
+        address = st.context.ip_address or ("127.0.0.1" if st.context.headers else None)
+        if refused_identity(st.context.headers or {}, address, current):
+            # the host's log says why (never the value: it names the person)
+            logging.getLogger("coach.identity").warning(
+                "the %s header from the login proxy is no identity (it holds a space or is empty); "
+                "the page asked its person to tell the people who run the coach",
+                current.identity_header,
+            )
+            st.warning(IDENTITY_REFUSED, icon=":material/lock:")
+            st.stop()
         stop_unsigned()
     return replace(current, owner=who)
 
