@@ -17,8 +17,8 @@ from coach.errors import CoachError
 from coach.interview.saving import forget_review_work
 from coach.interview_log import (
     FORMATS,
+    LOG_STAGES,
     OPTION_STATUSES,
-    STAGES,
     choices_with,
     coming_up,
     interview_edits,
@@ -119,7 +119,7 @@ def edit_interview(item: dict) -> None:
         company = c1.text_input("Company", value=item["company"], key=f"interviews_edit_company_{item['id']}")
         role = c2.text_input("Role", value=item["role"], key=f"interviews_edit_role_{item['id']}")
         c3, c4, c5 = st.columns(3)
-        stages = choices_with(STAGES, item["stage"])
+        stages = choices_with(LOG_STAGES, item["stage"])
         stage = c3.selectbox("Stage", stages, index=stages.index(item["stage"]))
         when = c4.date_input("Date", value=date.fromisoformat(item["interview_date"]))
         formats = choices_with(FORMATS, item["format"])
@@ -236,6 +236,7 @@ def opportunity_card(opportunity: Opportunity, by_id: dict[int, dict], today: da
         head = st.container(horizontal=True, vertical_alignment="center")
         head.markdown(f"#### {escape(opportunity.label)}")
         status, colour = STATUS_BADGES[opportunity.status]
+        status = opportunity.ended or status  # how it ended: "rejected", "withdrew"
         if opportunity.quiet_since:  # nothing since its last stage, nothing booked (pipeline.QUIET_AFTER)
             status = f"quiet since {short_date(opportunity.quiet_since, today)}"
         head.badge(status, color=colour)
@@ -552,7 +553,7 @@ def add_interview_form(today: date) -> None:
         company = c1.text_input("Company")
         role = c2.text_input("Role")
         c3, c4, c5 = st.columns(3)
-        stage = c3.selectbox("Stage", STAGES, index=1)
+        stage = c3.selectbox("Stage", LOG_STAGES, index=LOG_STAGES.index("first round"))
         when = c4.date_input("Date", value=today)
         fmt = c5.selectbox("Format", FORMATS, index=1, format_func=lambda f: f or "not set")
         origin = st.radio("How it started", list(ORIGINS), format_func=ORIGINS.get, horizontal=True)

@@ -22,8 +22,10 @@ WHOLE_RECORDING = "The whole recording"
 STAGES = ("recruiter screen", "first round", "technical", "onsite / loop", "final", "offer", "other")
 # Stages of the log that are no interview: the application, and the outcomes that end a process
 # without an offer (playbook.is_application, playbook.ending), as `coach add-interview --help`
-# names them. The Stage choices above (the Interviews and Review pages) do not offer them.
+# names them. The Review page's Stage choices (a recording is of an interview) do not offer them.
 NOT_INTERVIEW_STAGES = ("applied", "rejected", "withdrew")
+# The Interviews page's Stage choices: the log holds the application and how a process ended too.
+LOG_STAGES = ("applied", *STAGES[:-1], "rejected", "withdrew", STAGES[-1])
 FORMATS = ("", "video", "phone", "in person", "take-home")  # "" is "not set"
 OPTION_STATUSES = ("open", "accepted", "declined", "expired")
 OPTION_KINDS = OPTION_KIND_NAMES  # offer, alternative, batna

@@ -244,3 +244,23 @@ def test_coach_delete_debrief_deletes_a_stages_only_debrief(db, tmp_path):
         == f"error: Interview #{interview} (Initech) has no debrief; nothing was deleted."
     )
     assert "No debrief yet" in run_coach("interview", interview, data_dir=tmp_path).stdout
+
+
+def test_the_page_logs_an_application_and_a_rejection_which_ends_it(tmp_path, monkeypatch):
+    """The Stage choices had no "applied", "rejected" or "withdrew" (the command line had them);
+    a process that ended read "stopped" without how."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    at = page("interviews").run()
+    stage = at.selectbox[[s.label for s in at.selectbox].index("Stage")]
+    assert {"applied", "rejected", "withdrew"} <= set(stage.options) and stage.value == "first round"
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        store.add_interview(db, company="Umbrella", stage="first round", interview_date=date.today())
+        store.add_interview(db, company="Umbrella", stage="rejected", interview_date=date.today())
+    finally:
+        db.close()
+    at.run()
+    assert not at.exception
+    text = markdown_text(at)
+    assert "badge[rejected]" in text and "badge[stopped]" not in text, text
