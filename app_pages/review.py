@@ -10,7 +10,7 @@ from coach.audio import SUPPORTED_SUFFIXES
 from coach.debrief import heard_questions, latest_debrief, refreshed_questions
 from coach.errors import CoachError, NotAudioError
 from coach.interview.draft import MEASURED_FIELDS, refreshed_text
-from coach.interview.orchestrator import KeptUnanalysed, review_again, review_recording
+from coach.interview.orchestrator import AlreadyKept, KeptUnanalysed, review_again, review_recording
 from coach.interview.review import ReviewOptions
 from coach.interview.turns import question_title
 from coach.interview_log import STAGES, WHOLE_RECORDING, recordable
@@ -139,6 +139,8 @@ def analyse(form: dict) -> None:
         except CoachError as e:
             not_audio = isinstance(e, NotAudioError)
             label = "Could not use this file" if not_audio else "Could not analyse this recording"
+            if isinstance(e, AlreadyKept):
+                label = "Already in your log"
             status.update(label=label, state="error", expanded=False)
             failed = e
         else:

@@ -1733,7 +1733,7 @@ def review_command(
     else:
         typer.echo(_describe_review(result))
         if kept_under:  # said, with where to find it (nothing said it was kept)
-            drafted = " with its debrief draft" if result["saved"].get("debrief_id") else ""
+            drafted = " with its debrief draft" if result["saved"].get("drafted") else ""
             typer.echo(f"\nSaved under interview #{kept_under}{drafted}; `coach interviews` lists it.")
 
 

@@ -149,3 +149,27 @@ def test_a_recording_reviewed_into_an_interview_dated_ahead_dates_it_today(tmp_p
         assert store.get_interview(db, booked)["interview_date"] == date.today().isoformat()
     finally:
         db.close()
+
+
+def test_a_review_into_an_interview_debriefed_by_hand_does_not_claim_a_draft(tmp_path):
+    """`coach review … --save --interview 8` on an interview whose debrief the user wrote said
+    "Saved under interview #8 with its debrief draft": no draft was made (the user's debrief is
+    left as written), so it says only where the review is saved."""
+    data = tmp_path / "data"
+    settings = load_settings(data)
+    db = store.open_store(settings)
+    try:
+        held = store.add_interview(db, company="Initech", stage="first round", interview_date=date.today())
+        store.add_debrief(db, held, went_well="They liked the demo.", interest=4)
+    finally:
+        db.close()
+    clip = DATA / "interviews" / "interview_mono.flac"  # two voices: a review of it drafts
+    done = run_coach("review", clip, "--save", "--interview", str(held), "--no-progress", data_dir=data)
+    assert done.returncode == 0, done.stderr
+    assert f"Saved under interview #{held}; `coach interviews` lists it." in done.stdout, done.stdout
+    db = store.open_store(settings)
+    try:
+        [debrief] = store.list_debriefs(db, interview_id=held)
+        assert debrief["went_well"] == "They liked the demo."
+    finally:
+        db.close()

@@ -63,13 +63,15 @@ def store_review(
     # One debrief an interview: the same recording uploaded again, or another recording of the same
     # interview, brings the open draft up to date (what the user wrote stays) instead of adding one.
     debrief = latest_debrief(list_debriefs(store, interview_id=interview_id))
-    debrief_id = refresh_debrief(store, interview_id, result["debrief_draft"]) or (debrief or {}).get("id")
+    drafted = refresh_debrief(store, interview_id, result["debrief_draft"])
+    debrief_id = drafted or (debrief or {}).get("id")
     # The chunk copies (words and voice windows) stay in the private work folder, so reviewing
     # again with another number of speakers or your voice picked does not transcribe again.
     return {
         "interview_id": interview_id,
         "interview_recording_id": rec_id,
         "debrief_id": debrief_id,
+        "drafted": drafted is not None,  # the review's lines are in it (a debrief all the user's is not)
         "recording": None if saved is None else str(saved.path),
     }
 
