@@ -113,8 +113,10 @@ EDITED_FIELDS = ("company", "role", "stage", "interview_date", "format", "origin
 def edit_interview(item: dict) -> None:
     fields = ("company", "role", "notes", "job")  # the keyed ones; a change made elsewhere shows here
     keys = [f"interviews_edit_{name}_{item['id']}" for name in fields]
-    shared.follow_stored(f"interviews_edit_{item['id']}", item, keys, EDITED_FIELDS)
-    with st.form(f"interviews_edit_{item['id']}"):
+    form = f"interviews_edit_{item['id']}"
+    saving = bool(st.session_state.get(f"{form}_save"))
+    changed_elsewhere = shared.follow_stored(form, item, keys, EDITED_FIELDS, saving=saving)
+    with st.form(form):
         c1, c2 = st.columns(2)
         company = c1.text_input("Company", value=item["company"], key=f"interviews_edit_company_{item['id']}")
         role = c2.text_input("Role", value=item["role"], key=f"interviews_edit_role_{item['id']}")
@@ -141,7 +143,14 @@ def edit_interview(item: dict) -> None:
             key=f"interviews_edit_job_{item['id']}",
             help=JOB_DESCRIPTION_HELP,
         )
-        if st.form_submit_button("Save changes", type="primary"):
+        if st.form_submit_button("Save changes", type="primary", key=f"{form}_save"):
+            if changed_elsewhere:  # what was typed is not dropped, nor written over the change
+                st.warning(
+                    "This interview was changed elsewhere (in a terminal or another tab) after you "
+                    "opened it, so nothing was saved. The form still holds what you typed: check it, "
+                    "then save again to keep your version."
+                )
+                return
             with shared.shown_errors():
                 changes = interview_edits(
                     item,

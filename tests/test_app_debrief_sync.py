@@ -77,3 +77,36 @@ def test_a_debrief_written_in_a_terminal_meanwhile_is_not_written_over(tmp_path,
     assert [w.value for w in at.warning] == [CHANGED]
     [kept] = _debriefs(tmp_path, interview_id)
     assert (kept["skill_gaps"], kept["interest"], kept["went_well"]) == ("CLI gap", 2, "")
+
+
+def test_an_interview_changed_in_a_terminal_is_not_saved_over_nor_your_typing_lost(tmp_path, monkeypatch):
+    """`coach edit-interview 11 --format phone` while the page's edit form held new notes: Save
+    changes said "Nothing had changed." and the notes were gone."""
+    from app_support import in_form
+
+    interview_id = _logged(tmp_path, monkeypatch)
+    at = page("interviews").run()
+    form = f"interviews_edit_{interview_id}"
+    at.text_area(key=f"interviews_edit_notes_{interview_id}").input("Panel of three.")
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        store.update_interview(db, interview_id, format="phone")
+    finally:
+        db.close()
+    in_form(at.button, form)[0].click().run()
+    assert not at.exception and not at.error
+    assert any(w.value.startswith("This interview was changed elsewhere") for w in at.warning)
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        kept = store.get_interview(db, interview_id)
+        assert (kept["notes"], kept["format"]) == ("", "phone")
+    finally:
+        db.close()
+    assert at.text_area(key=f"interviews_edit_notes_{interview_id}").value == "Panel of three."
+    in_form(at.button, form)[0].click().run()
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        kept = store.get_interview(db, interview_id)
+        assert (kept["notes"], kept["format"]) == ("Panel of three.", "phone")
+    finally:
+        db.close()
