@@ -98,7 +98,8 @@ AcousticFillersOption = Annotated[
 
 
 # Commands that serve the whole cohort rather than one person: no --user needed in multi-user mode.
-EVERYONES_COMMANDS = frozenset({"worker"})
+# The models installed, and a file transcribed and printed, hold no one's data either.
+EVERYONES_COMMANDS = frozenset({"worker", "models", "transcribe"})
 
 
 @app.callback()
@@ -123,6 +124,8 @@ def whose_data(
 
     if ctx.invoked_subcommand in EVERYONES_COMMANDS:
         return  # a worker analyses everyone's answers, each saved under the person who answered
+    if {"--help", "-h"} & set(sys.argv[1:]):
+        return  # a command's help holds no one's data: the host reads it without being a student
     try:
         settings = load_settings()
     except CoachError:

@@ -101,3 +101,14 @@ def test_coach_settings_gives_a_person_who_chose_no_role_the_hosts_and_says_so(t
     ]
     shown_json = json.loads(coach("settings", "--json", data_dir=tmp_path, user="ben@example.edu").stdout)
     assert shown_json["role"] == "data" and shown_json["speech_model"]["model"] == "tiny.en"
+
+
+def test_the_host_reads_help_and_the_models_without_being_a_student(tmp_path):
+    """A cohort's host could not read `coach history --help` nor `coach models` without --user:
+    they hold no one's data. Every command that does still asks whose."""
+    (tmp_path / "settings.toml").write_text("multi_user = true\n")
+    for args in (("history", "--help"), ("--help",), ("models",)):
+        done = coach(*args, data_dir=tmp_path)
+        assert done.returncode == 0 and CLI_NEEDS_USER not in done.stderr, (args, done.stderr)
+    assert "Usage" in coach("delete-answer", "--help", data_dir=tmp_path).stdout
+    assert coach("history", data_dir=tmp_path).returncode == 2
