@@ -494,9 +494,10 @@ def test_a_shared_recordings_folder_is_stored_as_recordings(tmp_path, monkeypatc
 
     for variable in ("COACH_DATABASE_URL", "COACH_QUEUE", "COACH_RECORDINGS_DIR"):
         monkeypatch.delenv(variable, raising=False)
-    settings = replace(
-        load_settings(data_dir=tmp_path / "data"), queue=True, recordings_folder=str(tmp_path / "shared")
-    )
+    (tmp_path / "data").mkdir()
+    shared = f'recordings_folder = "{tmp_path / "shared"}"'
+    (tmp_path / "data" / "settings.toml").write_text(f"queue = true\n{shared}\n")
+    settings = load_settings(data_dir=tmp_path / "data")
     saved = save_recording(CLIP.read_bytes(), settings, original_name="answer.wav")
     assert saved.path.is_relative_to(tmp_path / "shared")
     store = open_store(replace(settings, database_url=None))
@@ -507,7 +508,7 @@ def test_a_shared_recordings_folder_is_stored_as_recordings(tmp_path, monkeypatc
         assert store.absolute("models/x.bin") == tmp_path / "data" / "models" / "x.bin"
     finally:
         store.close()
-    save_settings(settings)  # the Settings page saving keeps the cohort's settings
+    save_settings(settings)  # the Settings page saving keeps the cohort's settings its file has
     again = load_settings(data_dir=tmp_path / "data")
     assert again.queue is True and again.recordings_dir == (tmp_path / "shared").resolve()
     assert load_settings(data_dir=tmp_path / "other").queue is False  # off by default
