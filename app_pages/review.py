@@ -13,7 +13,7 @@ from coach.interview.draft import MEASURED_FIELDS, refreshed_text
 from coach.interview.orchestrator import AlreadyKept, KeptUnanalysed, review_again, review_recording
 from coach.interview.review import ReviewOptions
 from coach.interview.turns import question_title
-from coach.interview_log import STAGES, WHOLE_RECORDING, recordable
+from coach.interview_log import STAGES, WHOLE_RECORDING, interview_with_stage, recordable
 from coach.local_time import long_date
 from coach.ui import browser_clock, shared, summary
 from coach.ui.highlight import escape
@@ -32,9 +32,7 @@ ss.setdefault("review_upload_key", 0)
 def logged_label(interview: dict) -> str:
     """'Globex — Platform engineer, 1 Dec 2026 · first round · 3 answers reviewed': two stages on one
     day, or one already reviewed, read apart."""
-    parts = [summary.interview_label(interview)]
-    if interview.get("stage"):
-        parts.append(interview["stage"])
+    parts = [interview_with_stage(interview)]
     if interview.get("answers"):
         parts.append(f"{count(interview['answers'], 'answer')} reviewed")
     return " · ".join(parts)

@@ -26,6 +26,21 @@ STAGES = ("recruiter screen", "first round", "technical", "onsite / loop", "fina
 NOT_INTERVIEW_STAGES = ("applied", "rejected", "withdrew")
 # The Interviews page's Stage choices: the log holds the application and how a process ended too.
 LOG_STAGES = ("applied", *STAGES[:-1], "rejected", "withdrew", STAGES[-1])
+
+
+def interview_label(interview: dict) -> str:
+    """'Acme Pay — Backend engineer, 10 Dec 2026' (company, role if any, the day)."""
+    day = interview["interview_date"]
+    day = day if isinstance(day, date) else date.fromisoformat(str(day)[:10])
+    role = f" — {interview['role']}" if interview.get("role") else ""
+    return f"{interview['company']}{role}, {day.day} {day:%b %Y}"
+
+
+def interview_with_stage(interview: dict) -> str:
+    """'Initech — Backend engineer, 10 Dec 2026 · final': two stages on one day read apart."""
+    return interview_label(interview) + (f" · {interview['stage']}" if interview.get("stage") else "")
+
+
 FORMATS = ("", "video", "phone", "in person", "take-home")  # "" is "not set"
 OPTION_STATUSES = ("open", "accepted", "declined", "expired")
 OPTION_KINDS = OPTION_KIND_NAMES  # offer, alternative, batna

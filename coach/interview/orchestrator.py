@@ -40,6 +40,7 @@ from coach.interview.saving import (
     save_upload,
     store_review,
 )
+from coach.interview_log import interview_with_stage
 from coach.local_time import long_date
 from coach.practice import analyze_transcript
 from coach.store import Store
@@ -78,11 +79,7 @@ class AlreadyKept(InputError):
 def logged_as(interview: dict) -> str:
     """An interview as the Review page lists it: 'Acme — Backend engineer, 1 May 2025 · first
     round' (company, role if any, the day, the stage if any)."""
-    day = interview["interview_date"]
-    day = day if isinstance(day, date) else date.fromisoformat(str(day)[:10])
-    role = f" — {interview['role']}" if interview.get("role") else ""
-    stage = f" · {interview['stage']}" if interview.get("stage") else ""
-    return printable(f"{interview['company']}{role}, {day.day} {day:%b %Y}{stage}")
+    return printable(interview_with_stage(interview))
 
 
 @dataclass(frozen=True)

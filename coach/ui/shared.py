@@ -490,10 +490,7 @@ def follow_stored(
     for key in keys:
         st.session_state.pop(key, None)
     if not here:
-        counts = dict(st.session_state.get(f"{form}__changed", {}))
-        st.session_state[f"{form}__changed"] = {f: counts.get(f, 0) + 1 for f in renew} | {
-            f: n for f, n in counts.items() if f not in renew
-        }
+        _renew(form, renew)
     return False
 
 
@@ -528,13 +525,20 @@ def _took_refreshed(form: str) -> bool:
     values = st.session_state.pop(f"{form}__refreshed", None)
     if values is None:
         return False
-    changed = dict(st.session_state.get(f"{form}__changed", {}))
-    for field, value in values.items():
+    for field in values:
         st.session_state.pop(field_key(form, field), None)
-        changed[field] = changed.get(field, 0) + 1
-        st.session_state[f"{form}__changed"] = changed
+    _renew(form, values)
+    for field, value in values.items():
         st.session_state[field_key(form, field)] = value
     return True
+
+
+def _renew(form: str, fields) -> None:
+    """Each of these fields of `form` is drawn next as a new field (`field_key` moves on)."""
+    changed = dict(st.session_state.get(f"{form}__changed", {}))
+    for field in fields:
+        changed[field] = changed.get(field, 0) + 1
+    st.session_state[f"{form}__changed"] = changed
 
 
 def form_key(name: str) -> str:

@@ -15,6 +15,7 @@ from coach import local_time
 from coach.analysis.wording import clock, ordinal
 from coach.banks import tag_words  # a bank tag in words (pages call it as summary.tag_words)
 from coach.config import Thresholds
+from coach.interview_log import interview_with_stage
 from coach.local_time import long_date
 from coach.progress import DIRECTION_WORDS, in_mock_interview, mock_words
 from coach.ui.highlight import escape, spans_by_kind
@@ -568,14 +569,6 @@ def period_words(days: int) -> str:
     return f"{days} days"
 
 
-def interview_label(interview: dict) -> str:
-    """'Acme Pay — Backend engineer, 10 Dec 2026' (company, role if any, the day)."""
-    day = interview["interview_date"]
-    day = day if isinstance(day, date) else date.fromisoformat(str(day)[:10])
-    role = f" — {interview['role']}" if interview.get("role") else ""
-    return f"{interview['company']}{role}, {day.day} {day:%b %Y}"
-
-
 NO_PARTICULAR_INTERVIEW = "No particular interview (general questions)"
 
 # The banks' roles (coach.banks.ROLES) as Settings and the mock interview offer them, and as a
@@ -631,7 +624,7 @@ def prepare_label(interview: dict | None) -> str:
     'Initech — Backend engineer, 10 Dec 2026 · final', or the choice of none."""
     if not interview:
         return NO_PARTICULAR_INTERVIEW
-    return interview_label(interview) + (f" · {interview['stage']}" if interview.get("stage") else "")
+    return interview_with_stage(interview)
 
 
 def days_ago(days: int | None) -> str:
