@@ -407,13 +407,14 @@ def analyse_queued_answer(
 def current_settings(worker: Settings) -> Settings:
     """The worker's settings with the cohort's thresholds and speech settings as settings.toml has
     them now: the staff's change applies to everyone's next answer, as their Settings page says,
-    not after the workers restart. A file that cannot be read keeps the last good ones (logged)."""
+    not after the workers restart. A file that cannot be read leaves `worker` as it is (logged): the
+    settings the worker started with."""
     from coach.config import load_settings
 
     try:
         now = load_settings(worker.data_dir)
     except CoachError as e:
-        logger.warning("settings not read again, the last ones kept: %s", e)
+        logger.warning("settings not read again, those the worker started with kept: %s", e)
         return worker
     return replace(
         worker,
