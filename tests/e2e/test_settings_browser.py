@@ -65,13 +65,22 @@ def save_thresholds(page, then: str = "Saved. Answers analysed from now on") -> 
 
 
 def shown_when_settled(page, label: str, timeout_s: float = 20) -> str:
-    """The field's value once the page's rerun has drawn it again (it may take a moment)."""
-    from playwright.sync_api import expect
-
+    """The field's value once the page's rerun has drawn it again: while it runs, Streamlit keeps
+    the old field beside the new one (two with the label), so the value is read only when one is
+    left and the page has stopped running."""
     locator = field(page, label)
-    expect(locator).to_be_visible(timeout=timeout_s * 1000)
-    time.sleep(1.5)  # the rerun after the press replaces the fields
-    return locator.input_value()
+    deadline = time.monotonic() + timeout_s
+    settled_since = None
+    while time.monotonic() < deadline:
+        running = page.get_by_test_id("stStatusWidget").count() > 0
+        if locator.count() == 1 and not running:
+            settled_since = settled_since or time.monotonic()
+            if time.monotonic() - settled_since >= 1.0:  # still one, a second later: the rerun is over
+                return locator.input_value()
+        else:
+            settled_since = None
+        time.sleep(0.2)
+    raise AssertionError(f"{label!r} did not settle to one field within {timeout_s} s")
 
 
 def role_shown(page) -> str:
