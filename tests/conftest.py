@@ -3,6 +3,7 @@ machine's time zone."""
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from pathlib import Path
@@ -12,6 +13,25 @@ import pytest
 from coach.config import load_settings
 
 CLIPS = Path(__file__).parent / "data"
+# Seconds each test file took in a whole run (`pytest --junitxml`, times summed by file; 3 Dec 2026,
+# a loaded machine: only the order matters). `make test` runs whole files in two processes; xdist
+# hands them out in collection order, and by default in order of how many tests a file has, which
+# left the few longest files (one or two tests of minutes each) to the end, one process running them
+# while the other had nothing left. Longest first, a file missing here counted as FILE_SECONDS_UNKNOWN.
+FILE_SECONDS = json.loads((Path(__file__).parent / "file_seconds.json").read_text())
+FILE_SECONDS_UNKNOWN = 10
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The longest files first (each file's tests keep their order), for `--dist loadfile
+    --no-loadscope-reorder`."""
+    root = Path(config.rootpath)
+
+    def seconds(item: pytest.Item) -> float:
+        name = Path(item.path).relative_to(root).as_posix()
+        return FILE_SECONDS.get(name, FILE_SECONDS_UNKNOWN)
+
+    items.sort(key=lambda item: -seconds(item))
 
 
 @pytest.fixture(autouse=True)
