@@ -111,6 +111,8 @@ def staff(current: Settings) -> bool:
 
 @st.cache_resource(show_spinner=False)
 def _open_store(data_dir: str, database_url: str | None, _settings: Settings) -> Store:
+    """The process's connections (its settings are those of the first run: `store` gives each run
+    its own)."""
     return open_store(replace(_settings, owner=""))
 
 
@@ -126,11 +128,17 @@ def _recovered(data_dir: str, database_url: str | None, owner: str, _store: Stor
 
 def store(current: Settings) -> Store:
     """The database for this data directory, opened (and migrated) once per process, seen as the
-    signed-in person's in multi-user mode (every store function then filters by them)."""
+    signed-in person's in multi-user mode (every store function then filters by them).
+
+    Its connections are the process's, but its settings are this run's (`current`): what reads them
+    from the store (the upload limits of a cohort's queue and restores, the thresholds and role a
+    backup carries or restores) follows a change saved in settings.toml at once. With the settings
+    of the first page run the process served, a lowered upload limit held only after a restart."""
     if current.multi_user and not current.owner:
         stop_unsigned()
     try:
-        opened = _open_store(str(current.data_dir), current.database_url, current).for_owner(current.owner)
+        cached = _open_store(str(current.data_dir), current.database_url, current)
+        opened = replace(cached, owner=current.owner, settings=current)
         if current.owner:
             _recovered(str(current.data_dir), current.database_url, current.owner, opened)
         return opened
