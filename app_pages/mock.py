@@ -169,6 +169,7 @@ def listen(session: MockSession, data: bytes) -> None:
             session.answer(
                 data,
                 original_name=BROWSER_TAKE,
+                settings=cfg,  # this run's: a limit or model the staff changed holds at once
                 progress=lambda message, fraction: bar.progress(min(max(fraction, 0.0), 1.0), text=message),
             )
         except CoachError as e:

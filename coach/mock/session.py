@@ -142,12 +142,20 @@ class MockSession:
         return self.current is None
 
     def answer(
-        self, source: bytes | Path, *, original_name: str = "", progress: StageProgress | None = None
+        self,
+        source: bytes | Path,
+        *,
+        original_name: str = "",
+        progress: StageProgress | None = None,
+        settings: Settings | None = None,
     ) -> Turn:
         """Analyse the answer to the current turn, then ask the follow-up or the next question.
 
         A file that is not audio raises (the turn stays open for another take); an answer the
-        quality gate could not measure is kept, gets no follow-up, and the interview moves on."""
+        quality gate could not measure is kept, gets no follow-up, and the interview moves on.
+        `settings`: as read now (the page reads them each run), by default those the interview
+        started with: a cohort's staff may change the upload limits, the model or the thresholds
+        during an interview, and their change holds for everyone's next answer, this one's too."""
         from coach.practice import practice_answer
 
         turn = self.current
@@ -159,7 +167,7 @@ class MockSession:
             self._prepare(turn.question.follow_ups[0])
         result = practice_answer(
             source,
-            self.settings,
+            settings or self.settings,
             original_name=original_name or f"mock-{len(self.turns):02d}.wav",
             question=turn.question,
             save=True,
