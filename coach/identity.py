@@ -123,16 +123,23 @@ def check_upload(settings: Settings, size_bytes: int, *, now: float | None = Non
     limit_mb = settings.upload_limit_mb  # the one the upload boxes say and enforce
     if size_bytes > limit_mb * 1024 * 1024:
         raise InputError(
-            f"This recording is {size_bytes / (1024 * 1024):.0f} MB; here one upload can be at most "
+            f"This recording is {_megabytes(size_bytes)} MB; here one upload can be at most "
             f"{limit_mb} MB. Upload a shorter or compressed recording (an MP3 or M4A is much smaller)."
         )
     recent = recent_uploads(settings.recordings_dir, now=now)
-    if len(recent) >= settings.user_uploads_per_hour:
+    most = settings.user_uploads_per_hour
+    if len(recent) >= most:
         raise InputError(
-            f"You have saved {settings.user_uploads_per_hour} recordings in the last hour (answers "
+            f"You have saved {most} recording{'' if most == 1 else 's'} in the last hour (answers "
             "recorded here count, as do a mock interview's), the most allowed here; "
             f"{try_again_in(min(recent), now=now)}."
         )
+
+
+def _megabytes(size_bytes: int) -> str:
+    """A size over a limit of whole MB, never rounded down onto it ("1.2 MB", not "1 MB" over 1)."""
+    mb = size_bytes / (1024 * 1024)
+    return f"{mb:.1f}" if mb < 10 else f"{mb:,.0f}"
 
 
 def recent_uploads(folder: Path, *, now: float | None = None) -> list[float]:

@@ -184,6 +184,19 @@ def test_an_hour_holds_three_full_mock_interviews_and_practice_answers(cohort):
         save_recording(wav_bytes(seconds=0.1, pitch_hz=40), ana, original_name="answer.wav")
 
 
+def test_a_limit_of_one_says_so_in_the_singular_and_a_size_just_over_it_is_not_rounded_onto_it(cohort):
+    """A 1.2 MB file refused under a 1 MB limit read "This recording is 1 MB; … at most 1 MB", and a
+    limit of one an hour "You have saved 1 recordings"."""
+    ana = replace(cohort, owner="ana@example.edu", user_max_upload_mb=1, user_uploads_per_hour=1)
+    with pytest.raises(InputError) as refused:
+        check_upload(ana, int(1.2 * 1024 * 1024))
+    assert str(refused.value).startswith("This recording is 1.2 MB; here one upload can be at most 1 MB.")
+    save_recording(wav_bytes(pitch_hz=200), ana, original_name="one.wav")
+    with pytest.raises(InputError) as refused:
+        save_recording(wav_bytes(pitch_hz=210), ana, original_name="two.wav")
+    assert str(refused.value).startswith("You have saved 1 recording in the last hour (")
+
+
 def test_single_user_uploads_are_not_limited(tmp_path):
     solo = Settings(data_dir=tmp_path, user_max_upload_mb=1, user_uploads_per_hour=1)
     for pitch in (200, 210, 220):
