@@ -411,6 +411,62 @@ def test_the_terminal_summary_says_only_what_was_measured(run, profile):
     )
 
 
+def test_a_second_recording_of_an_interview_adds_to_its_drafts_measured_lines(data_settings, profile):
+    """Two recordings reviewed into one interview (its two halves): the debrief draft had the
+    second's figures alone ("You spoke 56% of the time over 2 questions", its answers only in every
+    count), the first's gone. Now the draft is the whole interview's, the same as stored and as the
+    Review page and `coach review` get it, and reviewing one recording again keeps the other's.
+    The clips were reviewed with these options above, so their words and answers are reused."""
+    from coach import store
+    from coach.analysis.wording import count
+    from coach.cli import _describe_review
+    from coach.interview.draft import MEASURED_FIELDS
+    from coach.interview.orchestrator import review_again, review_recording
+
+    halves = [
+        ("interview_stereo.flac", ReviewOptions(chunk_s=CHUNK_S, candidate_channel="left")),
+        ("interview_mono.flac", ReviewOptions(chunk_s=CHUNK_S, profile=profile)),
+    ]
+    db = store.open_store(data_settings)
+    try:
+        held, results = None, []
+        for name, options in halves:
+            logged = dict(interview_id=held) if held else dict(company="Acme", interview_date="2025-05-01")
+            reviewed = review_recording(db, data_settings, CLIPS / name, options, use_profile=False, **logged)
+            results.append(reviewed.result)
+            held = reviewed.result["saved"]["interview_id"]
+        [debrief] = store.list_debriefs(db, interview_id=held)
+        draft = results[1]["debrief_draft"]
+        assert {field: debrief[field] for field in MEASURED_FIELDS} == {f: draft[f] for f in MEASURED_FIELDS}
+
+        # every count covers both recordings: their questions, measured answers and own questions
+        facts = [r["metrics"] for r in results]
+        assert all(f["candidate_talk_share"] is not None and f["questions"] >= 2 for f in facts), facts
+        lines = (draft["went_well"] + "\n" + draft["could_be_better"]).splitlines()
+        [spoke] = [line for line in lines if line.startswith("You spoke")]
+        assert spoke.endswith(f" of the time over {sum(f['questions'] for f in facts)} questions."), lines
+        talk = [sum(f["talk_s"].values()) for f in facts]
+        share = sum(f["candidate_talk_share"] * t for f, t in zip(facts, talk, strict=True)) / sum(talk)
+        assert abs(int(re.search(r"You spoke (\d+)%", spoke).group(1)) - 100 * share) <= 1, spoke
+        measured = sum(1 for r in results for a in r["answers"] if a["analysis"]["scores"] is not None)
+        counted = [int(n) for n in re.findall(r" of (\d+) measured\.", "\n".join(lines))]
+        assert counted and set(counted) == {measured}, lines
+        asked = sum(len(f["candidate_questions"]) for f in facts)
+        assert f"You asked {count(asked, 'question')} of your own." in lines, lines
+        assert draft["went_well"] in _describe_review(results[1])  # what `coach review` prints
+
+        # "Review again" of the first half, as it was: the draft is still the whole interview's
+        first_recording = results[0]["saved"]["interview_recording_id"]
+        again = review_again(db, data_settings, first_recording, halves[0][1]).result
+        assert {f: again["debrief_draft"][f] for f in MEASURED_FIELDS} == {
+            f: draft[f] for f in MEASURED_FIELDS
+        }
+        [debrief] = store.list_debriefs(db, interview_id=held)
+        assert debrief["went_well"] == draft["went_well"]
+    finally:
+        db.close()
+
+
 def test_identical_stereo_channels_fall_back_to_voices(run):
     result = run("identical_stereo.flac", candidate_channel="left")
     assert any("same sound" in w for w in result["warnings"])

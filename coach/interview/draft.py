@@ -10,12 +10,13 @@ blank (skill gaps, interest, whether to go on, time, notes) are the user's alone
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from coach.analysis.wording import count
 from coach.audio import hms
 from coach.config import Settings
 from coach.debrief import REVIEW_DRAFT_NOTE_LINE
+from coach.interview.metrics import over_recordings
 
 # Facts for the draft: an answer past this reads as a monologue (behavioural answers run
 # 60-120 s, config.Thresholds), a start slower than this is a long wait.
@@ -177,6 +178,36 @@ def debrief_draft(answers: Sequence[dict], facts: dict, settings: Settings) -> d
         "could_be_better": "\n".join(better),
         "skill_gaps": "",
         "notes": REVIEW_DRAFT_NOTE_LINE,
+    }
+
+
+def interview_draft(interview: dict, practisable: Collection[str], settings: Settings) -> dict:
+    """The draft of a whole interview: the answers every reviewed recording of it stored, and their
+    conversation facts together, so a second recording (the call's second half, another round kept
+    under it) adds to the measured lines instead of putting its own in their place. `interview` as
+    `store.get_interview` gives it; `practisable`: the ids of the questions one can practise here
+    (an answer's stored question id is the bank's when the review matched one, else the id its
+    question was kept under as asked)."""
+    recordings = interview.get("recordings") or []
+    answers = [
+        _stored_answer(turn, practisable)
+        for recording in recordings
+        for turn in recording.get("turns") or []
+        if turn.get("analysis")
+    ]
+    facts = over_recordings([recording.get("conversation") for recording in recordings])
+    return debrief_draft(answers, facts, settings)
+
+
+def _stored_answer(turn: dict, practisable: Collection[str]) -> dict:
+    """A stored turn in the shape of a review's answer, as far as the draft reads it."""
+    question_id = turn.get("question_id")
+    return {
+        "question": turn.get("question_text") or "",
+        "bank_id": question_id if question_id in practisable else None,
+        "end_s": turn.get("answer_end_s") or 0.0,
+        "offset_s": (turn.get("transcript") or {}).get("offset_s") or 0.0,
+        "analysis": turn["analysis"],
     }
 
 

@@ -106,6 +106,28 @@ def summary(
     }
 
 
+def over_recordings(facts: Sequence[dict | None]) -> dict:
+    """The conversation facts the debrief draft reads (coach.interview.draft) over every reviewed
+    recording of one interview, each recording's as `summary` gave them: questions, the candidate's
+    own questions, response times and interruptions added up, and the candidate's share of the talk
+    over all of them. Only recordings where two voices were told apart count (a one-voice
+    recording's share is None), and those reviewed before their facts were kept (None)."""
+    heard = [f for f in facts if f and f.get("candidate_talk_share") is not None]
+    spoken = [sum(f["talk_s"].values()) for f in heard]
+    share = (
+        round(sum(f["candidate_talk_share"] * s for f, s in zip(heard, spoken, strict=True)) / sum(spoken), 3)
+        if heard and sum(spoken)
+        else None
+    )
+    return {
+        "candidate_talk_share": share,
+        "questions": sum(f["questions"] for f in heard),
+        "candidate_questions": [q for f in heard for q in f["candidate_questions"]],
+        "response_time_s": {"each": [x for f in heard for x in f["response_time_s"]["each"]]},
+        "interruptions": {"by_candidate": sum(f["interruptions"]["by_candidate"] for f in heard)},
+    }
+
+
 def compare_with_practice(answers: Sequence[dict], attempts: Sequence[dict]) -> list[dict]:
     """For each answer to a bank question the user practised: practice average vs this answer."""
     out = []

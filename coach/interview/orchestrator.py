@@ -39,6 +39,7 @@ from coach.interview.saving import (
     refresh_debrief_questions,
     save_upload,
     store_review,
+    whole_interview_draft,
 )
 from coach.interview_log import interview_with_stage
 from coach.local_time import long_date
@@ -166,6 +167,7 @@ def review_recording(
     if save:
         result["saved"] = store_review(
             db,
+            settings,
             result,
             saved,
             interview_id=interview_id,
@@ -225,7 +227,8 @@ def review_again(
     is theirs): the kept words and voice windows are reused, so the call is not transcribed again
     (only answers whose stretch moved are heard again, coach.interview.takes), and the recording's
     answers are replaced; the interview and its recording stay, and its debrief's measured lines
-    are the new review's, with everything the user wrote in it kept."""
+    are the interview's again (this recording's new answers with its other recordings'), with
+    everything the user wrote in it kept."""
     kept = store.interview_recording(db, interview_recording_id)
     path = db.absolute(kept["recording_path"]) if kept.get("recording_path") else None
     if path is None or not path.is_file():
@@ -255,8 +258,10 @@ def review_again(
         answers=answer_rows(result),
         engine=result["engine"],
         model=result["model"],
+        conversation=result["metrics"],
     )
     refresh_debrief_questions(db, settings, kept["interview_id"], heard_before)
+    result["debrief_draft"] = whole_interview_draft(db, settings, kept["interview_id"])
     result["saved"] = {
         "interview_id": kept["interview_id"],
         "interview_recording_id": interview_recording_id,

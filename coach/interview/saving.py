@@ -19,6 +19,7 @@ def save_upload(source: bytes | Path, settings: Settings, *, original_name: str 
 
 def store_review(
     store,
+    settings: Settings,
     result: dict,
     saved: SavedRecording | None,
     *,
@@ -30,7 +31,8 @@ def store_review(
     candidate_channel: str | None = None,
 ) -> dict:
     """Save the review's answers as turns of an interview (a new one when `company` is given) and
-    open its debrief with the measured facts. Returns the ids written."""
+    open its debrief with the measured facts of the whole interview: the result's debrief draft
+    becomes the interview's (`whole_interview_draft`). Returns the ids written."""
     from coach.debrief import latest_debrief
     from coach.store import list_debriefs, replace_interview_answers, save_interview_recording
     from coach.store.recordings import discard_copy
@@ -46,6 +48,7 @@ def store_review(
             answers=answers,
             engine=result["engine"],
             model=result["model"],
+            conversation=result["metrics"],
         )
         discard_copy(saved.path)
         saved = replace(saved, path=store.absolute(again["recording_path"]))
@@ -59,10 +62,12 @@ def store_review(
             engine=result["engine"],
             model=result["model"],
             candidate_channel=candidate_channel,
+            conversation=result["metrics"],
         )
     # One debrief an interview: the same recording uploaded again, or another recording of the same
     # interview, brings the open draft up to date (what the user wrote stays) instead of adding one.
     debrief = latest_debrief(list_debriefs(store, interview_id=interview_id))
+    result["debrief_draft"] = whole_interview_draft(store, settings, interview_id)
     drafted = refresh_debrief(store, interview_id, result["debrief_draft"])
     debrief_id = drafted or (debrief or {}).get("id")
     # The chunk copies (words and voice windows) stay in the private work folder, so reviewing
@@ -160,12 +165,25 @@ def _kept_copy_of(store, interview_id: int, saved: SavedRecording | None) -> dic
     return None
 
 
+def whole_interview_draft(store, settings: Settings, interview_id: int) -> dict:
+    """The debrief draft of the interview as stored, every reviewed recording of it together
+    (coach.interview.draft.interview_draft): a review saved into it, or done again, brings its
+    debrief this draft, not one of its own recording alone."""
+    from coach.banks import load_questions
+    from coach.interview.draft import interview_draft
+    from coach.store import get_interview
+
+    practisable = {q.id for q in load_questions(settings.data_dir, owner=settings.owner)}
+    return interview_draft(get_interview(store, interview_id), practisable, settings)
+
+
 def refresh_debrief(store, interview_id: int, draft: dict) -> int | None:
-    """The interview's debrief brought up to date with a newer review: the old review's measured
-    lines give way to the new review's, and every line the user wrote, and every field the draft
-    does not fill, stays (coach.interview.draft). A debrief that holds nothing of a review's (the
-    user wrote it all) is left as it is. With no debrief yet, the draft becomes it when the review
-    measured something (`_add_draft`). Returns the id of the debrief refreshed or added."""
+    """The interview's debrief brought up to date with a newer review: the old draft's measured
+    lines give way to `draft`'s (the whole interview's, `whole_interview_draft`), and every line
+    the user wrote, and every field the draft does not fill, stays (coach.interview.draft). A
+    debrief that holds nothing of a review's (the user wrote it all) is left as it is. With no
+    debrief yet, the draft becomes it when the review measured something (`_add_draft`). Returns
+    the id of the debrief refreshed or added."""
     from coach.debrief import from_review, latest_debrief
     from coach.interview.draft import MEASURED_FIELDS, is_measured, refreshed
     from coach.store import list_debriefs, update_debrief

@@ -323,12 +323,14 @@ def save_interview_recording(
     engine: str,
     model: str,
     candidate_channel: str | None = None,
+    conversation: dict | None = None,
 ) -> int:
     """Store a reviewed interview recording and its analysed Q→A turns in one transaction.
 
     Each turn is a dict with question_text, question_id (bank match or None), question_start_s,
     answer_start_s, answer_end_s, transcript (dict) and analysis (the `coach analyze` JSON).
     A question with no bank match is saved as a question "asked in a real interview".
+    `conversation`: the review's conversation facts (`coach review --json`'s metrics).
     """
     get_row(store, interviews, interview_id, "interview")
     with store.write() as conn:
@@ -341,6 +343,7 @@ def save_interview_recording(
                 recording_id=recording_id,
                 candidate_channel=candidate_channel,
                 transcript=transcript,
+                conversation=conversation,
                 engine=engine or "",
                 model=model or "",
                 created_at=utc_now(),
@@ -403,9 +406,11 @@ def replace_interview_answers(
     answers: list[dict],
     engine: str,
     model: str,
+    conversation: dict | None = None,
 ) -> int:
-    """A reviewed recording reviewed again (other speakers, your voice picked): its answers and
-    transcript replaced in one transaction; the recording, interview and debriefs stay."""
+    """A reviewed recording reviewed again (other speakers, your voice picked): its answers,
+    transcript and conversation facts replaced in one transaction; the recording, interview and
+    debriefs stay."""
     interview_recording(store, interview_recording_id)
     with store.write() as conn:
         conn.execute(
@@ -414,7 +419,7 @@ def replace_interview_answers(
         conn.execute(
             interview_recordings.update()
             .where(interview_recordings.c.id == interview_recording_id, mine(store, interview_recordings))
-            .values(transcript=transcript, engine=engine or "", model=model or "")
+            .values(transcript=transcript, conversation=conversation, engine=engine or "", model=model or "")
         )
         for position, turn in enumerate(answers):
             _insert_turn(conn, store, interview_recording_id, position, turn, engine, model)

@@ -508,6 +508,15 @@ def m0012_ids_issued(conn: sa.Connection) -> None:
             conn.execute(issued.insert().values(table_name=name, last_id=top))
 
 
+@migration("0013_conversation_facts")
+def m0013_conversation_facts(conn: sa.Connection) -> None:
+    """Each reviewed recording keeps its conversation facts (talk time, questions, the questions
+    the candidate asked): they were not kept, so a second recording of the same interview left its
+    debrief draft with the second recording's figures alone. Recordings reviewed before have none."""
+    column_type = sa.JSON().compile(dialect=conn.dialect)
+    conn.execute(sa.text(f"ALTER TABLE interview_recordings ADD COLUMN conversation {column_type}"))
+
+
 def latest_migration() -> str:
     return MIGRATIONS[-1][0]
 

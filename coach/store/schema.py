@@ -219,6 +219,9 @@ interview_recordings = sa.Table(
     sa.Column("model", sa.String(200), nullable=False, server_default=""),
     _created_at(),
     *_owner(),
+    # the review's conversation facts (talk time, questions, who asked what; `coach review --json`'s
+    # metrics): who spoke which word is not kept, so the interview's debrief draft reads them here
+    sa.Column("conversation", sa.JSON, nullable=True),
 )
 
 # One question → answer turn of a real interview, analysed exactly as a practice answer.
