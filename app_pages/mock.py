@@ -9,6 +9,7 @@ from coach.analysis.wording import clock
 from coach.errors import BROWSER_TAKE, CoachError, ModelError
 from coach.job_description import interviews_to_prepare
 from coach.mock.plan import FORMATS
+from coach.mock.report import FOLLOW_UP_NOT_ANSWERED
 from coach.mock.session import MockSession, plan_for
 from coach.recommend import role_to_practise
 from coach.roles import your_role
@@ -268,6 +269,8 @@ def the_report(session: MockSession) -> None:
             if follow:
                 st.markdown(f":material/subdirectory_arrow_right: Follow-up: *{escape(follow['text'])}*")
                 st.caption(f"Why: {escape(follow['why'])}")
+                if not follow.get("answered", True):  # asked as the interview ended
+                    st.caption(FOLLOW_UP_NOT_ANSWERED)
                 if follow["scores"]:
                     st.markdown(_scores_line(follow["scores"], "Your follow-up answer's scores"))
                 if id(turn) in followed:

@@ -1836,6 +1836,7 @@ def mock_command(
     """A mock interview: the coach speaks each question (a WAV in the session's folder), takes the
     answer, follows up where the answer left something out, and reports."""
     from coach.audio import SUPPORTED_SUFFIXES
+    from coach.mock.report import FOLLOW_UP_NOT_ANSWERED
     from coach.mock.session import MockSession, plan_for
 
     files: list[Path] | None = None
@@ -1865,6 +1866,8 @@ def mock_command(
             typer.echo(f"  {why}")
         if row["follow_up"]:
             typer.echo(f"  follow-up: {row['follow_up']['text']} ({row['follow_up']['why']})")
+            if not row["follow_up"].get("answered", True):  # asked as the interview ended
+                typer.echo(f"  {FOLLOW_UP_NOT_ANSWERED}")
     overall = summary["score_overall"]  # the session's, as the app's report leads with it
     scored = sum(1 for row in summary["questions"] if (row["scores"] or {}).get("overall") is not None)
     unmeasured = summary["unmeasured_answers"]

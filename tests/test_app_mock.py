@@ -7,6 +7,7 @@ from app_support import markdown_text, page
 from coach import store
 from coach.config import load_settings
 from coach.mock.follow_up import OUTCOME
+from coach.mock.report import FOLLOW_UP_NOT_ANSWERED
 from coach.ui.highlight import escape
 
 ANSWERS = Path(__file__).parent / "data" / "mock"
@@ -54,6 +55,7 @@ def test_a_two_question_interview_speaks_listens_follows_up_and_reports(tmp_path
     # what was said to each follow-up is there to read, as each question's answer is
     assert [e.label for e in at.expander].count("What you said to the follow-up") == 2
     assert any(c.value.startswith("Why: No sentence said how it turned out") for c in at.caption)
+    assert FOLLOW_UP_NOT_ANSWERED not in [c.value for c in at.caption]  # both were answered
     assert "used of the 30 minutes a behavioural round takes" in text
     assert "Overall " in text and "." not in metrics["Overall score"]  # whole numbers, no raw floats
     # scores say they are out of 100: "Fillers 0" alone reads as "no fillers"
@@ -222,15 +224,20 @@ def test_the_report_says_which_of_the_job_descriptions_key_terms_the_answers_use
 
 
 def test_a_mock_for_no_particular_interview_says_nothing_of_key_terms(tmp_path, monkeypatch):
+    """Also: ended while the opener's follow-up waited for its answer, the report left the
+    follow-up out; it shows it, said not answered, as `coach mock` says it."""
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     at = page("mock").run()
     at.slider(key="mock_n_behavioural").set_value(2).run()
     at.button(key="mock_start").click().run()
     _answer(at, "01-opener.wav")
+    assert [s.value for s in at.subheader][0] == "Follow-up"
     at.button(key="mock_end").click().run()
     assert "How the interview went" in [s.value for s in at.subheader]
     assert "Terms from the job description" not in [s.value for s in at.subheader]
     assert "key terms" not in markdown_text(at)
+    assert ":material/subdirectory_arrow_right: Follow-up: *" in markdown_text(at)
+    assert FOLLOW_UP_NOT_ANSWERED in [c.value for c in at.caption]
 
 
 def test_role_questions_are_offered_only_with_a_role(tmp_path, monkeypatch):

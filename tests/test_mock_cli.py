@@ -16,6 +16,7 @@ from cli_support import run_coach
 from coach.audio import load_audio
 from coach.config import load_settings
 from coach.mock.follow_up import OUTCOME
+from coach.mock.report import FOLLOW_UP_NOT_ANSWERED
 from coach.store import list_attempts, open_store
 from coach.store.mock_sessions import list_mock_sessions
 from coach.transcribe import transcribe_audio
@@ -115,6 +116,13 @@ def test_a_second_session_reports_the_change_and_stops_when_the_answers_run_out(
     # the mean of the 2 questions' scores, whole, as the page shows it (it read "78.5/100 over 3 answers")
     assert re.search(r"\nOverall \d+/100 over 2 questions[.( ]", shown.stdout), shown.stdout
     assert "\nEnded early, after 2 questions.\n" in shown.stdout
+    # the story's follow-up was asked and not answered: the report said nothing of it
+    lines = shown.stdout.splitlines()
+    [opener_follow_up, asked] = [i for i, line in enumerate(lines) if line.startswith("  follow-up: ")]
+    assert lines[asked].startswith(f"  follow-up: {OUTCOME} (") and "how it turned out" in lines[asked]
+    assert lines[asked + 1] == f"  {FOLLOW_UP_NOT_ANSWERED}", shown.stdout
+    assert FOLLOW_UP_NOT_ANSWERED not in lines[opener_follow_up + 1]  # that one was answered
+    assert data["summary"]["questions"][1]["follow_up"]["answered"] is False
 
 
 def test_a_folder_without_recordings_is_one_clear_sentence(tmp_path):

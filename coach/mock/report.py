@@ -22,6 +22,8 @@ SHORT = {
     "we_only": "'we'-only answers",
     "no_number": "answers with no number",
 }
+# Said under a follow-up asked as the interview ended, in the page's report and `coach mock`'s.
+FOLLOW_UP_NOT_ANSWERED = "Not answered: the interview ended here."
 
 
 def _score(analysis: dict | None, name: str) -> float | None:
@@ -157,9 +159,12 @@ def change_since(
 
 
 def per_question(turns: Sequence) -> list[dict]:
-    """Each main question with its answer's scores, and the follow-up it drew, why, and its scores."""
+    """Each answered main question with its answer's scores, and the follow-up it drew, why, its
+    scores, and whether it was answered (the interview can end while it waits for its answer)."""
     rows: list[dict] = []
     for turn in turns:
+        if turn.kind == "question" and turn.answer is None:  # asked as the interview ended: not a row
+            continue
         if turn.kind == "question":
             rows.append(
                 {
@@ -177,5 +182,6 @@ def per_question(turns: Sequence) -> list[dict]:
                 "why": turn.why,
                 "rule": turn.rule,
                 "scores": turn_scores(turn.answer),
+                "answered": turn.answer is not None,
             }
     return rows
