@@ -62,16 +62,45 @@ def same_person(people: list[dict], name: str) -> dict | None:
     return next((p for p in people if _folded(p["name"]) == wanted), None)
 
 
+# Words that make the second part of a person's line a job title ("Head of ML", "staff engineer"),
+# not a note in the title's place ("Dana Ortiz — asked about on-call"), for someone already kept.
+TITLE_WORDS = frozenset(
+    (
+        *("head", "lead", "leader", "manager", "director", "engineer", "engineering", "developer"),
+        *("recruiter", "recruiting", "recruitment", "talent", "sourcer", "hr", "coordinator"),
+        *("cto", "ceo", "cfo", "coo", "cpo", "ciso", "vp", "svp", "evp", "president", "chief", "officer"),
+        *("principal", "staff", "senior", "sr", "junior", "founder", "co-founder", "cofounder", "partner"),
+        *("designer", "scientist", "analyst", "architect", "researcher", "consultant", "specialist"),
+        *("em", "pm", "tpm", "sre", "owner", "executive", "intern", "associate", "advisor"),
+    )
+)
+TITLE_MOST_WORDS = 6
+
+
+def is_job_title(text: str) -> bool:
+    """Whether words typed in a person's title place read as a job title: a few words, one of them
+    a role's (TITLE_WORDS). "Head of ML" is one; "asked about on-call" is a note."""
+    words = re.findall(r"[\w-]+", text.casefold())
+    return 0 < len(words) <= TITLE_MOST_WORDS and any(w in TITLE_WORDS for w in words)
+
+
 def _already_noted(piece: str, notes: str) -> bool:
     """Whether the notes already say `piece`, as whole words ("ok" is not in "booked")."""
     return re.search(rf"(?<!\w){re.escape(_folded(piece))}(?!\w)", _folded(notes)) is not None
 
 
+# How a person's notes keep the title a new one replaced ("earlier: engineering manager"): people
+# change roles, and the first title written may have been wrong; either way it was the user's.
+EARLIER_TITLE = "earlier: {}"
+
+
 def person_additions(recorded: dict, typed: dict) -> dict:
-    """What a line typed for someone already recorded adds to them: a title when none was kept, and
-    the rest (the note, or a title other than the one kept, such as "Dana — asked about Kafka")
-    after their notes. Nothing kept is replaced, and words already in their notes are not added
-    twice (saving the same form again changes nothing)."""
+    """What a line typed for someone already recorded changes for them: a title when none was kept;
+    a job title other than the one kept (`is_job_title`: "Ana Lopez, VP Engineering") becomes
+    their title, the one it replaces kept in their notes (EARLIER_TITLE); the note, and words in the
+    title's place that are no title ("Dana — asked about Kafka"), join their notes. Nothing the user
+    wrote is lost, and words already in their notes are not added twice (saving the same form
+    again changes nothing)."""
     changes = {}
     title = typed.get("title", "").strip()
     kept_title = (recorded.get("title") or "").strip()
@@ -79,7 +108,11 @@ def person_additions(recorded: dict, typed: dict) -> dict:
     if title and not kept_title:
         changes["title"] = title
     elif title and _folded(title) != _folded(kept_title):
-        pieces.insert(0, title)
+        if is_job_title(title):
+            changes["title"] = title
+            pieces.insert(0, EARLIER_TITLE.format(kept_title))
+        else:
+            pieces.insert(0, title)
     notes = (recorded.get("notes") or "").strip()
     for piece in pieces:
         if piece and not _already_noted(piece, notes):
@@ -91,18 +124,21 @@ def person_additions(recorded: dict, typed: dict) -> dict:
 
 def remember_person(db: Store, interview_id: int, person: dict, people: list[dict]) -> str:
     """Add someone met to an interview whose people so far are `people` (kept up to date), or,
-    when that name is there already, add what was typed to that person instead of a second one.
-    Returns "added", "noted" (added to the person's title or notes) or "known" (nothing new)."""
+    when that name is there already, change that person as `person_additions` says instead of
+    adding a second one (the debrief's "people met", the page's Add person and `coach add-person`
+    alike). Returns "added", "retitled" (a new title replaced the one kept), "noted" (added to the
+    person's title or notes) or "known" (nothing new)."""
     recorded = same_person(people, person["name"])
     if recorded is None:
         person_id = store.add_person(db, interview_id, **person)
         people.append({**person, "id": person_id})
         return "added"
+    kept_title = recorded.get("title") or ""
     changes = person_additions(recorded, person)
     if not changes:
         return "known"
     recorded.update(store.update_person(db, recorded["id"], **changes))
-    return "noted"
+    return "retitled" if kept_title and "title" in changes else "noted"
 
 
 def check_people_met(people: list[dict], typed: list[dict]) -> None:

@@ -3,7 +3,6 @@ writes it. The labels the Interviews page shows live in coach.ui.log_labels."""
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from coach import local_time, store
@@ -287,56 +286,17 @@ def origin_from_words(origin: str) -> str:
     return ORIGIN_WORDS.get(words, "")
 
 
-# Words that make the second part of a person's line a job title ("Head of ML", "staff engineer"),
-# not a note in the title's place ("Dana Ortiz — asked about on-call"), for someone already kept.
-TITLE_WORDS = frozenset(
-    (
-        *("head", "lead", "leader", "manager", "director", "engineer", "engineering", "developer"),
-        *("recruiter", "recruiting", "recruitment", "talent", "sourcer", "hr", "coordinator"),
-        *("cto", "ceo", "cfo", "coo", "cpo", "ciso", "vp", "svp", "evp", "president", "chief", "officer"),
-        *("principal", "staff", "senior", "sr", "junior", "founder", "co-founder", "cofounder", "partner"),
-        *("designer", "scientist", "analyst", "architect", "researcher", "consultant", "specialist"),
-        *("em", "pm", "tpm", "sre", "owner", "executive", "intern", "associate", "advisor"),
-    )
-)
-TITLE_MOST_WORDS = 6
-
-
-def is_job_title(text: str) -> bool:
-    """Whether words typed in a person's title place read as a job title: a few words, one of them
-    a role's (TITLE_WORDS). "Head of ML" is one; "asked about on-call" is a note."""
-    words = re.findall(r"[\w-]+", text.casefold())
-    return 0 < len(words) <= TITLE_MOST_WORDS and any(w in TITLE_WORDS for w in words)
-
-
 def add_person(db: Store, interview_id: int, line: str) -> tuple[dict, str]:
     """Add someone met at an interview from one typed line (a line with no name is refused:
-    parse_person); a name the interview has already adds the line's note to that person
-    (`remember_person`), and a job title other than theirs replaces it (it had gone into their
-    notes; words that are no title, "Dana — asked about on-call", are still a note). Returns the
-    person as stored and what happened: "added", "retitled", "noted" or "known" (nothing new)."""
+    parse_person); a name the interview has already adds to that person what the line says
+    (`remember_person`: a job title other than theirs becomes their title, the one it replaces
+    kept in their notes). Returns the person as stored and what happened: "added", "retitled",
+    "noted" or "known" (nothing new)."""
     person = parse_person(line)
     people = store.get_interview(db, interview_id)["people"]
-    known = same_person(people, person["name"])
-    retitled = known is not None and _new_title(known, person["title"])
-    if retitled:
-        store.check_person(known["name"], person["title"])  # before the note is written
-        person = {**person, "title": known["title"]}
     outcome = remember_person(db, interview_id, person, people)
     stored = same_person(people, person["name"])
-    if retitled:
-        stored.update(store.update_person(db, stored["id"], title=retitled))
-        outcome = "retitled"
     return {k: stored[k] for k in ("name", "title", "notes")}, outcome
-
-
-def _new_title(known: dict, title: str) -> str:
-    """`title` when it is a job title other than the one kept for `known` (case and spacing
-    aside), else "" (a first title is person_additions' to add)."""
-    kept = known.get("title") or ""
-    if not kept or not is_job_title(title):
-        return ""
-    return title if " ".join(title.split()).casefold() != " ".join(kept.split()).casefold() else ""
 
 
 def remove_person(db: Store, interview_id: int, name: str) -> dict:

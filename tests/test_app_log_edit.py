@@ -92,6 +92,21 @@ def test_a_note_typed_in_the_debrief_for_someone_already_met_is_kept(db):
     assert again == people
 
 
+def test_a_new_title_typed_in_the_debrief_for_someone_met_becomes_their_title(db):
+    """ "Ana Lopez, VP Engineering" in the debrief's people met, for Ana Lopez kept as Engineering
+    Manager: the card went on showing her as Engineering Manager, the new title in her notes. Her
+    title is now VP Engineering and the old one stays in her notes, as `coach debrief` does."""
+    interview_id = logged_interview(db, people=[{"name": "Ana Lopez", "title": "Engineering Manager"}])
+    at = page("interviews").run()
+    key = f"interviews_debrief_{interview_id}"
+    at.text_area(key=f"{key}_people_met").input("Ana Lopez, VP Engineering")
+    [b for b in at.button if b.label == "Save debrief"][0].click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    people = [(p["name"], p["title"], p["notes"]) for p in store.get_interview(db, interview_id)["people"]]
+    assert people == [("Ana Lopez", "VP Engineering", "earlier: Engineering Manager")]
+    assert escape("Ana Lopez — VP Engineering (earlier: Engineering Manager)") in markdown_text(at)
+
+
 def test_adding_someone_already_met_adds_to_their_notes(db):
     """The "Add person" form with a name the interview has: the note joins that person's notes
     (a title other than the one kept too), not a second Dana Ortiz."""

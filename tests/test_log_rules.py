@@ -306,23 +306,58 @@ def test_a_person_s_line_splits_at_a_dash_not_inside_a_name(line, person):
 
 
 def test_a_new_title_for_someone_known_replaces_the_title(tmp_path):
-    """`add-person 11 "priya nair — Head of ML"` put the new title into her notes."""
+    """`add-person 11 "priya nair — Head of ML"` put the new title into her notes; then it replaced
+    her title and the one she had was gone: it is kept in her notes as "earlier: …"."""
     coach(
         tmp_path, "add-interview", "Acme", "--date", day(-1), "--person", "Priya Nair — ML lead — ex-Google"
     )
     said = coach(tmp_path, "add-person", "1", "priya nair — Head of ML")
     assert said.strip() == "Changed Priya Nair's title to Head of ML (interview #1)."
     [priya] = json.loads(coach(tmp_path, "interview", "1", "--json"))["people"]
-    assert (priya["name"], priya["title"], priya["notes"]) == ("Priya Nair", "Head of ML", "ex-Google")
+    assert (priya["name"], priya["title"], priya["notes"]) == (
+        "Priya Nair",
+        "Head of ML",
+        "ex-Google; earlier: ML lead",
+    )
     again = coach(tmp_path, "add-person", "1", "Priya Nair — head of ML — asked about MLOps")
     assert again.strip() == "Added what you typed to Priya Nair, already recorded (interview #1)."
     [priya] = json.loads(coach(tmp_path, "interview", "1", "--json"))["people"]
-    assert (priya["title"], priya["notes"]) == ("Head of ML", "ex-Google; asked about MLOps")
+    assert (priya["title"], priya["notes"]) == (
+        "Head of ML",
+        "ex-Google; earlier: ML lead; asked about MLOps",
+    )
     # words in the title's place that are no title are a note, as before
     noted = coach(tmp_path, "add-person", "1", "Priya Nair — wants a design doc first")
     assert noted.strip() == "Added what you typed to Priya Nair, already recorded (interview #1)."
     [priya] = json.loads(coach(tmp_path, "interview", "1", "--json"))["people"]
     assert priya["title"] == "Head of ML" and priya["notes"].endswith("; wants a design doc first")
+
+
+def test_a_debrief_naming_someone_met_with_a_new_title_changes_their_title(tmp_path):
+    """`coach debrief N --person "Ana Lopez, VP Engineering"` for Ana Lopez, kept as Engineering
+    Manager, put "VP Engineering" into her notes and left the old title as the one shown. Her title
+    is now the new one, the old one kept in her notes, and the same debrief again changes nothing."""
+    coach(
+        tmp_path,
+        "add-interview",
+        "Acme",
+        "--date",
+        day(-1),
+        "--person",
+        "Ana Lopez — Engineering Manager — ex-Stripe",
+    )
+    line = "ana lopez, VP Engineering, runs the platform org"
+    coach(tmp_path, "debrief", "1", "--interest", "4", "--person", line)
+    [ana] = json.loads(coach(tmp_path, "interview", "1", "--json"))["people"]
+    assert (ana["name"], ana["title"], ana["notes"]) == (
+        "Ana Lopez",
+        "VP Engineering",
+        "ex-Stripe; earlier: Engineering Manager; runs the platform org",
+    )
+    assert "  People met: Ana Lopez (VP Engineering)" in card(tmp_path, "Acme")
+    coach(tmp_path, "debrief", "1", "--person", line)
+    [again] = json.loads(coach(tmp_path, "interview", "1", "--json"))["people"]
+    assert again == ana
 
 
 @pytest.mark.parametrize(
@@ -339,6 +374,6 @@ def test_a_new_title_for_someone_known_replaces_the_title(tmp_path):
     ],
 )
 def test_words_in_a_title_s_place_read_as_a_title_or_a_note(words, title):
-    from coach.interview_log import is_job_title
+    from coach.debrief import is_job_title
 
     assert is_job_title(words) is title
