@@ -1097,7 +1097,13 @@ def _describe_option(option: dict) -> str:
         facts.append(
             f"your interest {option['interest']}/5 at the {option['interest_stage'] or 'last stage'}"
         )
-    return " · ".join(facts) + f" ({option['status']})"
+    lines = [" · ".join(facts) + f" ({option['status']})"]
+    # its details as the page's option card shows them, whole, under the facts
+    details = [line.strip() for line in (option.get("details") or "").splitlines() if line.strip()]
+    if details:
+        lines.append(f"    Scope, team, growth: {details[0]}")
+        lines += [f"      {line}" for line in details[1:]]
+    return "\n  ".join(lines)
 
 
 @app.command("interview")

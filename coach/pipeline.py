@@ -7,8 +7,9 @@ Opportunities are found from what is stored, with no link of their own: intervie
 company and role (ignoring case, spacing and a legal suffix such as "Inc.") are one opportunity,
 and an interview with no role joins its company's only opportunity that has one. A rejection or a
 withdrawal logged as its last stage ends an opportunity (playbook.ending). How long each
-stage took is not stored, so the time an opportunity costs is counted in stages and in days from
-the first stage to the last, with the debrief's own words on what the rest will take.
+stage took is not stored, so the time an opportunity costs is counted in interview stages (an offer
+or a rejection logged as a stage is none) and in days from the first to the last, with the
+debrief's own words on what the rest will take.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from coach import store
 from coach.analysis.wording import count
 from coach.debrief import latest_debrief, own_notes
 from coach.interview_log import coming_up
-from coach.playbook import ending, is_offer
+from coach.playbook import ending, is_interview, is_offer
 from coach.store import Store
 
 # Trailing words that name a company's legal form, not the company ("Acme Inc." is Acme, and so
@@ -79,8 +80,14 @@ class TimeSpent:
 
     @property
     def summary(self) -> str:
-        if not self.stages_done:
-            return f"nothing yet, {count(self.stages_booked, 'stage')} booked"
+        """'3 stages so far over 19 days, 1 more booked': what the card's "Time so far" and
+        `coach interviews`' "Time" both say."""
+        if not self.stages_done:  # an application or an outcome logged alone cost no interview
+            return (
+                f"nothing yet, {count(self.stages_booked, 'stage')} booked"
+                if self.stages_booked
+                else "no interview yet"
+            )
         done = count(self.stages_done, "stage") + " so far"
         if self.stages_done > 1:  # two stages on one day are "on one day", not "over 0 days"
             done += f" over {count(self.span_days, 'day')}" if self.span_days else " on one day"
@@ -261,11 +268,21 @@ def _names(people: list[dict]) -> set[str]:
     return {p["name"].casefold() for p in people}
 
 
+def _is_interview_stage(stage: Stage) -> bool:
+    """Whether a stage is an interview the process takes time for: not an offer, a rejection, a
+    withdrawal or an application logged as a stage (playbook.is_interview), unless answers were
+    analysed for it all the same (interview_log.held)."""
+    return bool(stage.answers_analysed) or is_interview(stage.stage)
+
+
 def _time(stages: list[Stage], booked: list[dict], status: str) -> TimeSpent:
-    """Stages and days so far; what is still to come only while the process is going on (an offer
-    or a stop ends it), with the stage it was written after when later stages have been held."""
+    """Interview stages and their days so far (an offer or a rejection logged as a stage is none:
+    "3 stages so far" counted the offer); what is still to come only while the process is going on
+    (an offer or a stop ends it), with the stage it was written after when later stages have been
+    held."""
     booked_ids = {b["id"] for b in booked}
-    done = [s for s in stages if s.interview_id not in booked_ids]
+    interviews = [s for s in stages if _is_interview_stage(s)]
+    done = [s for s in interviews if s.interview_id not in booked_ids]
     dates = [date.fromisoformat(s.interview_date) for s in done] or [
         date.fromisoformat(stages[0].interview_date)
     ]
@@ -273,7 +290,7 @@ def _time(stages: list[Stage], booked: list[dict], status: str) -> TimeSpent:
     held_after = [s for s in done if s.interview_date > said[-1].interview_date] if said else []
     return TimeSpent(
         stages_done=len(done),
-        stages_booked=len(booked_ids),
+        stages_booked=len(interviews) - len(done),
         first_date=min(dates).isoformat(),
         last_date=max(dates).isoformat(),
         span_days=(max(dates) - min(dates)).days,

@@ -589,3 +589,27 @@ def test_an_interview_whose_recording_was_uploaded_has_happened(tmp_path, monkey
     at = page("interviews").run()
     assert not at.exception
     assert "booked: Later" in [str(m.delta) for m in at.metric]
+
+
+def test_time_so_far_counts_no_offer_logged_as_a_stage_on_the_page_or_in_the_terminal(tmp_path, monkeypatch):
+    """A screen, an onsite and the offer logged as a stage: the card's "Time so far" said "3 stages
+    so far over 18 days" for two interviews, and so did `coach interviews`. Both count the two."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    today = date.today()
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        for stage, days in (("recruiter screen", -20), ("onsite / loop", -12), ("offer call", -2)):
+            store.add_interview(
+                db,
+                company="Acme",
+                role="Staff engineer",
+                stage=stage,
+                interview_date=today + timedelta(days=days),
+            )
+    finally:
+        db.close()
+    at = page("interviews").run()
+    assert not at.exception
+    assert "**Time so far**  \n2 stages so far over 8 days" in markdown_text(at)
+    assert "  Time: 2 stages so far over 8 days" in run_coach("interviews", data_dir=tmp_path).stdout

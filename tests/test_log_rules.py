@@ -243,6 +243,38 @@ def test_an_option_with_only_details_does_not_say_it_has_none():
     assert both == "Staff engineer · hybrid"
 
 
+def test_coach_interviews_shows_an_option_s_details_and_counts_no_outcome_as_a_stage(tmp_path):
+    """`coach interviews` left out an option's scope, team and growth, which the page's option card
+    shows, and its "Time" counted the offer logged as a stage: "3 stages so far over 18 days" for two
+    interviews. The details are shown whole under the option; the time counts the interviews."""
+    for stage, days in (("recruiter screen", -20), ("onsite / loop", -12), ("offer", -2)):
+        coach(
+            tmp_path,
+            "add-interview",
+            "Acme",
+            "--role",
+            "Staff engineer",
+            "--stage",
+            stage,
+            "--date",
+            day(days),
+        )
+    details = "Series B, 40 people\nfully remote, a mentoring culture"
+    coach(tmp_path, "add-option", "offer", "--interview", "3", "--compensation", "150k", "--details", details)
+    out = coach(tmp_path, "interviews")
+    assert "  Time: 2 stages so far over 8 days" in card(tmp_path, "Acme"), out
+    lines = out.splitlines()
+    at = lines.index("  #1 offer · Acme · Staff engineer · 150k (open)")
+    assert lines[at + 1 : at + 3] == [
+        "      Scope, team, growth: Series B, 40 people",
+        "        fully remote, a mentoring culture",
+    ]
+    # an application and a rejection alone: no interview held, none booked
+    coach(tmp_path, "add-interview", "Hooli", "--stage", "applied", "--date", day(-9))
+    coach(tmp_path, "add-interview", "Hooli", "--stage", "rejected", "--date", day(-3))
+    assert "  Time: no interview yet" in card(tmp_path, "Hooli")
+
+
 # ---------------------------------------------------------------- 6. dates within the page's range
 
 
