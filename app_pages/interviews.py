@@ -7,6 +7,7 @@ import streamlit as st
 from coach import banks, interview_log, playbook, prepare, store
 from coach.analysis.wording import count
 from coach.debrief import (
+    delete_debriefs,
     heard_questions,
     in_bank,
     latest_debrief,
@@ -503,7 +504,8 @@ def questions_they_asked(item: dict, full: dict) -> None:
 
 DELETE_DEBRIEF_ASKED = (
     "Delete this debrief? The interview and the people met stay; questions it added to your "
-    "practice questions stay there. This cannot be undone."
+    "practice questions go with it, except those you have starred, changed or answered since. "
+    "This cannot be undone."
 )
 
 
@@ -545,9 +547,17 @@ def debriefs(written: list[dict], item: dict) -> None:
             type="tertiary",
         ):
             with shared.shown_errors():
-                store.delete_debrief(db, d["id"])
+                taken_back = delete_debriefs(db, cfg, [d["id"]])
                 forget_debrief_form(item["id"])
-                done("Debrief deleted.")
+                done(
+                    "Debrief deleted."
+                    + (
+                        f" {count(len(taken_back), 'question')} it had added "
+                        f"{'was' if len(taken_back) == 1 else 'were'} taken out of your practice questions."
+                        if taken_back
+                        else ""
+                    )
+                )
     prompt = interview_log.debrief_prompt(item["stage"], item["interview_date"], today)
     if not written and prompt:
         st.caption(prompt)

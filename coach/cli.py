@@ -1558,22 +1558,35 @@ def delete_debrief_command(
     interview_id: Annotated[int, typer.Argument(help="the interview's id (see `coach interviews`)")],
     yes: Annotated[bool, typer.Option("--yes", help="do it without asking (it cannot be undone)")] = False,
 ) -> None:
-    """Delete the debrief of a real interview (one written on the wrong stage); the interview stays."""
+    """Delete the debrief of a real interview (one written on the wrong stage) with the questions
+    it added to your practice questions (not those you starred, changed or answered); the interview
+    stays."""
     from coach import store as repository
+    from coach.debrief import delete_debriefs, questions_a_deletion_takes_back
 
     with open_store() as store:
         interview = repository.get_interview(store, interview_id)  # "no interview with id" first
         named = f"interview #{interview_id} ({interview['company']})"
-        written = interview["debriefs"]
+        written = [d["id"] for d in interview["debriefs"]]
         if not written:
             raise InputError(
                 f"Interview #{interview_id} ({interview['company']}) has no debrief; nothing was deleted."
             )
-        what = f"the debrief of {named}" if len(written) == 1 else f"the {len(written)} debriefs of {named}"
-        _agreed_to_delete(what, yes)
-        for debrief in written:
-            repository.delete_debrief(store, debrief["id"])
-    typer.echo(f"Deleted {what}; the interview stays.")
+        going = questions_a_deletion_takes_back(store, store.settings, written)
+        _agreed_to_delete(_debriefs_said(named, len(written), len(going)), yes)
+        taken_back = delete_debriefs(store, store.settings, written)
+    typer.echo(f"Deleted {_debriefs_said(named, len(written), len(taken_back))}; the interview stays.")
+
+
+def _debriefs_said(named: str, debriefs: int, questions: int) -> str:
+    """'the debrief of interview #3 (Initech) and the 2 questions it added to your practice
+    questions': what `coach delete-debrief` deletes (the questions go with it, as taking them out of
+    its list does)."""
+    said = f"the debrief of {named}" if debriefs == 1 else f"the {debriefs} debriefs of {named}"
+    if questions:
+        said += f" and the {count(questions, 'question')} {'it' if debriefs == 1 else 'they'} added"
+        said += " to your practice questions"
+    return said
 
 
 @app.command("export")

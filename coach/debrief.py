@@ -4,6 +4,7 @@ questions the interviewer asked are kept with the debrief and can join the pract
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 from coach import banks, local_time, playbook, store
 from coach.config import Settings
@@ -282,13 +283,14 @@ def save_debrief(
     people = interview["people"]
     check_people_met(people, people_met)  # the whole form is refused before any of it is written
     if debrief_id is None:
-        listed_before = []
+        listed_before, written_at = [], None
         debrief_id = store.add_debrief(db, interview_id, **values)
     else:
         earlier = next(
             (d for d in store.list_debriefs(db, interview_id=interview_id) if d["id"] == debrief_id), None
         )
         listed_before = questions_in_notes(earlier["notes"]) if earlier else []
+        written_at = earlier["created_at"] if earlier else None
         store.update_debrief(db, debrief_id, **values)
     for person in people_met:
         remember_person(db, interview_id, person, people)
@@ -297,41 +299,95 @@ def save_debrief(
         if add_to_bank
         else []
     )
-    taken_back = take_back_questions(db, settings, interview_id, listed_before, questions)
+    taken_back = take_back_questions(db, settings, interview_id, listed_before, questions, written_at)
     return debrief_id, added, taken_back
 
 
 def take_back_questions(
-    db: Store, settings: Settings, interview_id: int, before: list[str], now: list[str]
+    db: Store,
+    settings: Settings,
+    interview_id: int,
+    before: list[str],
+    now: list[str],
+    written_at: str | None = None,
 ) -> list[str]:
-    """The questions an earlier save of this debrief put in the bank that its list no longer holds:
-    the user took them out, or the list followed the review done again after another voice was
-    picked as theirs (with the wrong one, their own sentences were heard as the interviewer's).
-    Each goes only when it came from a real interview, no answer is filed under it, no other
-    debrief lists it, and the user has neither starred it nor made it their own since (points, a
-    follow-up, a difficulty: deleting it from the Questions page asks first, so this may not).
-    Returns the texts taken back."""
+    """The questions an earlier save of this debrief (written at `written_at`) put in the bank that
+    its list no longer holds: the user took them out, or the list followed the review done again
+    after another voice was picked as theirs (with the wrong one, their own sentences were heard as
+    the interviewer's). Each goes only when no other debrief lists it and the user has not made use
+    of it since (`_added_and_untouched`). Returns the texts taken back."""
     dropped = {banks.normalised_text(q) for q in before} - {banks.normalised_text(q) for q in now}
     if not dropped:
         return []
-    starred = set(store.list_favourites(db))
     elsewhere = {
         banks.normalised_text(q)
         for d in store.list_debriefs(db)
         if d["interview_id"] != interview_id
         for q in questions_in_notes(d["notes"])
     }
-    taken_back = []
+    taken_back = _added_and_untouched(db, settings, dropped - elsewhere, written_at)
+    for question in taken_back:
+        banks.delete_user_question(settings.data_dir, question.id, owner=settings.owner)
+    return [q.text for q in taken_back]
+
+
+def _added_and_untouched(
+    db: Store, settings: Settings, texts: set[str], written_at: str | None
+) -> list[banks.Question]:
+    """The own questions with these words (banks.normalised_text) that a debrief written at
+    `written_at` put in the bank and that are still only what it put there: each came from a real
+    interview, joined the bank when or after the debrief was written (one kept before it is none it
+    added), has no answer filed under it, and the user has neither starred it nor made it their own
+    since (points, a follow-up, a difficulty: deleting it from the Questions page asks first, so
+    this may not)."""
+    if not texts:
+        return []
+    starred = set(store.list_favourites(db))
+    since = datetime.fromisoformat(written_at) if written_at else None
+    added_at = store.own_questions_added_at(db) if since else {}
+    found = []
     for question in banks.load_questions(settings.data_dir, owner=settings.owner):
-        text = banks.normalised_text(question.text)
-        if question.source != "real interview" or text not in dropped or text in elsewhere:
+        if question.source != "real interview" or banks.normalised_text(question.text) not in texts:
             continue
         if question.id in starred or not banks.as_added(question):
             continue
+        if since is not None and question.id in added_at and added_at[question.id] < since:
+            continue
         if store.count_answers_to(db, question.id) == 0:
-            banks.delete_user_question(settings.data_dir, question.id, owner=settings.owner)
-            taken_back.append(question.text)
-    return taken_back
+            found.append(question)
+    return found
+
+
+def questions_a_deletion_takes_back(
+    db: Store, settings: Settings, debrief_ids: list[int]
+) -> list[banks.Question]:
+    """The questions deleting these debriefs takes out of the user's practice questions: those their
+    lists put in the bank (`_added_and_untouched`, from the earliest of them written) that no
+    debrief left lists. Read from the store as kept now (a page open since may show an older list)."""
+    kept = store.list_debriefs(db)
+    going = [d for d in kept if d["id"] in set(debrief_ids)]
+    if not going:
+        return []
+    listed = {banks.normalised_text(q) for d in going for q in questions_in_notes(d["notes"])}
+    still_listed = {
+        banks.normalised_text(q) for d in kept if d not in going for q in questions_in_notes(d["notes"])
+    }
+    written_at = min((d["created_at"] for d in going), key=datetime.fromisoformat)
+    return _added_and_untouched(db, settings, listed - still_listed, written_at)
+
+
+def delete_debriefs(db: Store, settings: Settings, debrief_ids: list[int]) -> list[str]:
+    """Delete debriefs (one written on the wrong stage; its interview and people met stay) with the
+    questions they added to the user's practice questions, as taking a question out of a debrief's
+    list does (`questions_a_deletion_takes_back`): those left would be practised as asked in an
+    interview no debrief recalls. The page's Delete this debrief and `coach delete-debrief` both
+    delete through here. Returns the texts of the questions taken back."""
+    taken_back = questions_a_deletion_takes_back(db, settings, debrief_ids)
+    for debrief_id in debrief_ids:
+        store.delete_debrief(db, debrief_id)  # "no debrief …" for one gone already
+    for question in taken_back:
+        banks.delete_user_question(settings.data_dir, question.id, owner=settings.owner)
+    return [q.text for q in taken_back]
 
 
 def heard_questions(interview: dict, settings: Settings) -> list[str]:

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import pytest
 from app_support import markdown_text, page
 from cli_support import run_coach
-from store_support import logged_interview, record
+from store_support import logged_interview, record, save_answer
 
 from coach import playbook, store
 from coach.config import load_settings
@@ -210,7 +210,8 @@ def test_the_only_debrief_of_a_stage_can_be_deleted_asked_first(db, tmp_path):
     button.click().run()  # asks first: nothing gone yet
     assert [w.value for w in at.warning] == [
         "Delete this debrief? The interview and the people met stay; questions it added to your "
-        "practice questions stay there. This cannot be undone."
+        "practice questions go with it, except those you have starred, changed or answered since. "
+        "This cannot be undone."
     ]
     assert len(store.get_interview(db, interview)["debriefs"]) == 1
     [b for b in at.button if b.label == "Cancel"][0].click().run()
@@ -244,6 +245,60 @@ def test_coach_delete_debrief_deletes_a_stages_only_debrief(db, tmp_path):
         == f"error: Interview #{interview} (Initech) has no debrief; nothing was deleted."
     )
     assert "No debrief yet" in run_coach("interview", interview, data_dir=tmp_path).stdout
+
+
+def _own_questions(data_dir) -> set[str]:
+    from coach import banks
+
+    return {q.text for q in banks.load_questions(data_dir) if q.source != "bank"}
+
+
+def test_deleting_a_debrief_takes_back_the_questions_it_added(db, tmp_path):
+    """`coach delete-debrief` left the questions the debrief had put in the practice questions:
+    practised as asked in an interview no debrief recalls. They go with it now, as taking them out
+    of its list does; not one kept before it was written, one another debrief lists too, nor one
+    the user starred or answered since."""
+    from coach import banks
+    from coach.debrief import save_debrief
+
+    settings = load_settings(tmp_path)
+    day = (date.today() - timedelta(days=3)).isoformat()
+    initech = logged_interview(db, company="Initech", interview_date=day)
+    hooli = logged_interview(db, company="Hooli", interview_date=day)
+    banks.add_user_question(tmp_path, "Why this company?", source="real interview")  # kept before
+    asked = [
+        "How do you plan a quarter?",
+        "Tell me about a conflict with a peer.",
+        "Why us?",
+        "Describe a project that failed.",
+        "Why this company?",
+        "How do you test a data pipeline?",
+    ]
+    _, added, _ = save_debrief(db, settings, initech, {"questions_asked": asked, "interest": 4})
+    assert [q.text for q in added] == asked[:4] + asked[5:]
+    ids = {q.text: q.id for q in added}
+    store.set_favourite(db, ids["Why us?"], True)
+    save_debrief(db, settings, hooli, {"questions_asked": ["Describe a project that failed."]})
+    save_answer(db, ids["How do you test a data pipeline?"], "How do you test a data pipeline?")  # practised
+    asked_first = run_coach("delete-debrief", initech, data_dir=tmp_path)
+    assert asked_first.returncode == 1
+    assert asked_first.stderr.strip() == (
+        f"error: Deleting cannot be undone; add --yes to delete the debrief of interview #{initech} "
+        "(Initech) and the 2 questions it added to your practice questions."
+    )
+    deleted = run_coach("delete-debrief", initech, "--yes", data_dir=tmp_path)
+    assert deleted.returncode == 0, deleted.stderr
+    assert deleted.stdout.strip() == (
+        f"Deleted the debrief of interview #{initech} (Initech) and the 2 questions it added to your "
+        "practice questions; the interview stays."
+    )
+    assert _own_questions(tmp_path) == {
+        "Why us?",
+        "Describe a project that failed.",
+        "Why this company?",
+        "How do you test a data pipeline?",
+    }
+    assert store.get_interview(db, initech)["debriefs"] == []
 
 
 def test_the_page_logs_an_application_and_a_rejection_which_ends_it(tmp_path, monkeypatch):

@@ -404,3 +404,25 @@ def test_notes_of_several_lines_show_as_typed(db):
     store.update_interview(db, interview_id, notes="first line\nsecond line\n\n- a bullet")
     text = markdown_text(page("interviews").run())
     assert ":gray[first line]  \n:gray[second line]  \n:gray[" + escape("- a bullet") + "]" in text
+
+
+def test_deleting_a_debrief_on_the_page_takes_back_the_questions_it_added(db):
+    """The page's "Delete this debrief" said the questions it added stay; the one the user starred
+    stays, the other goes, and the page says so."""
+    from coach import banks
+    from coach.debrief import save_debrief
+
+    interview = logged_interview(db, company="Initech", interview_date=date.today().isoformat())
+    asked = ["How do you plan a quarter?", "Why us?"]
+    _, added, _ = save_debrief(db, db.settings, interview, {"questions_asked": asked})
+    store.set_favourite(db, next(q.id for q in added if q.text == "Why us?"), True)
+    at = page("interviews").run()
+    [b for b in at.button if b.label == "Delete this debrief"][0].click().run()
+    [b for b in at.button if b.label == "Yes, delete this debrief"][0].click().run()
+    assert not at.exception and not at.error
+    assert [s.value for s in at.success] == [
+        "Debrief deleted. 1 question it had added was taken out of your practice questions."
+    ]
+    own = banks.load_questions(db.settings.data_dir, owner=db.owner)
+    assert {q.text for q in own if q.source != "bank"} == {"Why us?"}
+    assert store.get_interview(db, interview)["debriefs"] == []

@@ -50,6 +50,7 @@ from coach.store.own_questions import (
     delete_own_question,
     edit_own_question,
     list_own_questions,
+    own_questions_added_at,
 )
 from coach.store.questions import add_question, delete_question, get_question, list_questions
 from coach.store.recordings import recover_recordings, unanalysed_recordings
@@ -103,6 +104,7 @@ __all__ = [
     "count_answers_by_question",
     "count_answers_to",
     "list_own_questions",
+    "own_questions_added_at",
     "list_favourites",
     "set_favourite",
     "recover_recordings",

@@ -8,11 +8,13 @@ there before anything reaches these functions.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import sqlalchemy as sa
 
 from coach.errors import InputError
 from coach.store.db import Store
-from coach.store.rows import TypedFields, mine, new_uid, utc_now
+from coach.store.rows import TypedFields, as_utc, mine, new_uid, utc_now
 from coach.store.schema import attempts, favourites, own_questions, turns
 
 # A bank entry's fields besides its id, as stored.
@@ -71,6 +73,18 @@ def list_own_questions(store: Store) -> list[dict]:
             sa.select(own_questions).where(mine(store, own_questions)).order_by(own_questions.c.id)
         ).all()
     return [{"id": row.question_id, **{name: getattr(row, name) for name in ENTRY_FIELDS}} for row in rows]
+
+
+def own_questions_added_at(store: Store) -> dict[str, datetime]:
+    """When each own question joined the bank (UTC), by id: one kept before a debrief was written
+    is none that debrief added (coach.debrief takes back only what a debrief added)."""
+    with store.read() as conn:
+        rows = conn.execute(
+            sa.select(own_questions.c.question_id, own_questions.c.created_at).where(
+                mine(store, own_questions)
+            )
+        ).all()
+    return {question_id: as_utc(added) for question_id, added in rows}
 
 
 def edit_own_question(store: Store, question_id: str, **changes) -> None:
