@@ -19,8 +19,10 @@ from coach.job_description import interview_asks
 from coach.local_time import local_day
 from coach.playbook import (
     CADENCE_GOAL_KIND,
+    CADENCE_PERIOD_DAYS,
     Cadence,
     cadence_status,
+    cadence_within_bounds,
     dated_after,
     held_interview_dates,
     is_ahead,
@@ -442,12 +444,12 @@ def cadence(
             "overdue": False,
         }
         if goal:
-            every = Cadence(whole_count(goal["target"]), int(goal["period_days"]))
+            every = counted_cadence(goal, kind)
             status = cadence_status(every, dates, today)
             if kind != CADENCE_GOAL_KIND:  # a first one "to book" is a real interview's, not practice's
                 status = replace(status, none_held=False)
             entry.update(
-                goal={k: goal[k] for k in ("target", "period_days", "note")},
+                goal={k: goal[k] for k in ("target", "period_days", "note")} | _as_counted(goal, every),
                 next_due=status.next_due.isoformat(),
                 overdue=status.due_now,
                 first_to_book=status.first_to_book,
@@ -457,6 +459,29 @@ def cadence(
         result[kind] = entry
     result["real_interviews"]["next_booked"] = booked
     return result
+
+
+def counted_cadence(goal: dict, kind: str) -> Cadence:
+    """A stored cadence goal as it is counted: a real-interview goal within what can be set
+    (playbook.cadence_within_bounds), as the Interviews page counts it; a practice goal, whose
+    period may be shorter than a week, only within the calendar (a billion days, written by a
+    restore or an older version, overflowed the date arithmetic of the Progress page and `coach
+    progress`)."""
+    stored = Cadence(whole_count(goal["target"]), int(goal["period_days"]))
+    if kind == CADENCE_GOAL_KIND:
+        return cadence_within_bounds(stored)
+    days = min(max(stored.period_days, 1), CADENCE_PERIOD_DAYS[1])
+    if days == stored.period_days:
+        return stored
+    return replace(stored, period_days=days, period_label=f"{days} days")
+
+
+def _as_counted(goal: dict, counted: Cadence) -> dict:
+    """The goal's count and period as `counted_cadence` counts them, where they differ from those
+    stored (what `coach progress` and its JSON then say is what its dates follow)."""
+    if (whole_count(goal["target"]), int(goal["period_days"])) == (counted.interviews, counted.period_days):
+        return {}
+    return {"target": counted.interviews, "period_days": counted.period_days}
 
 
 def target_goals(goals: list[dict]) -> dict[str, float]:

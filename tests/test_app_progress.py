@@ -1,8 +1,11 @@
 """The Progress page: empty state, then trends, per question and what to practise next."""
 
+import json
 import re
+from datetime import date, timedelta
 
 from app_support import markdown_text, page, seeded_dir
+from cli_support import run_coach
 
 from coach.ui.highlight import escape
 
@@ -739,3 +742,73 @@ def test_an_answer_that_could_not_be_measured_can_be_deleted_too(tmp_path, monke
         assert [a["score_overall"] for a in list_attempts(db)] == [70.0] and not short.path.exists()
     finally:
         db.close()
+
+
+def _goals_of_a_billion_days(data_dir) -> date:
+    """A real-interview goal and a practice goal of 10**9 days, written straight into the store (a
+    restore, an older version), beside an interview held 30 days ago (its day) and an answer."""
+    from coach import store
+    from coach.config import load_settings
+
+    held = date.today() - timedelta(days=30)
+    db = store.open_store(load_settings(data_dir))
+    try:
+        store.add_interview(db, company="Northwind", stage="first round", interview_date=held)
+        store.add_goal(db, kind="real_interviews", target=1, period_days=10**9)
+        store.add_goal(db, kind="practice_attempts", target=3, period_days=10**9)
+        _answered_about_yourself(db, days_ago=2)
+    finally:
+        db.close()
+    return held
+
+
+def test_a_cadence_goal_of_a_billion_days_opens_the_progress_page(tmp_path, monkeypatch):
+    """The page crashed with an overflow in the date arithmetic: it opens, the goal counted as the
+    nearest that can be set (1 every 3660 days), as the Interviews page counts it."""
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    held = _goals_of_a_billion_days(tmp_path)
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("progress").run()
+    assert not at.exception, at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Real interviews"] == "1"
+    due = held + timedelta(days=3660)
+    assert metrics["Next real interview due"] == f"{due.day} {due:%b} {due.year}", metrics
+
+
+def test_a_cadence_goal_of_a_billion_days_is_counted_by_coach_progress(tmp_path, monkeypatch):
+    """`coach progress` crashed with the same overflow; the real-interview goal counts as 1 every
+    3660 days, and the practice goal stays within the calendar too."""
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    held = _goals_of_a_billion_days(tmp_path)
+    result = run_coach("progress", data_dir=tmp_path)
+    assert result.returncode == 0, result.stderr
+    due = held + timedelta(days=3660)
+    assert f"Next real interview due by your goal (1 interview every 3660 days): {due}." in result.stdout
+    cadence = json.loads(run_coach("progress", "--json", data_dir=tmp_path).stdout)["cadence"]
+    assert (cadence["real_interviews"]["goal"]["period_days"], cadence["real_interviews"]["next_due"]) == (
+        3660,
+        due.isoformat(),
+    )
+    assert cadence["practice_attempts"]["goal"]["period_days"] == 3660
+
+
+def test_a_practice_goal_shorter_than_a_week_is_counted_as_set(tmp_path, monkeypatch):
+    """Bringing a stored goal within bounds is for real interviews (a week at least); a practice goal
+    of 2 answers every 3 days stays that, not 2 every 7 days."""
+    from coach import store
+    from coach.config import load_settings
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        store.add_goal(db, kind="practice_attempts", target=2, period_days=3)
+        _answered_about_yourself(db, days_ago=2)
+        _answered_about_yourself(db, days_ago=1)
+    finally:
+        db.close()
+    practice = json.loads(run_coach("progress", "--json", data_dir=tmp_path).stdout)["cadence"][
+        "practice_attempts"
+    ]
+    assert practice["goal"]["period_days"] == 3
+    assert practice["next_due"] == (date.today() + timedelta(days=1)).isoformat()  # 2 days ago + 3
