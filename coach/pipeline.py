@@ -167,7 +167,7 @@ def _initials_joined(words: list[str]) -> list[str]:
 def group_interviews(interviews: list[dict]) -> list[list[dict]]:
     """The interviews of each opportunity, oldest first; opportunities in the order first seen
     when the log is read oldest first."""
-    ordered = sorted(interviews, key=lambda i: (str(i["interview_date"]), i["id"]))
+    ordered = sorted(interviews, key=_date_order)
     named_roles: dict[str, list[str]] = {}
     for item in ordered:
         role = normalised(item.get("role") or "")
@@ -249,7 +249,7 @@ def as_written_most(interviews: list[dict]) -> list[dict]:
     """The interviews, each company named the way the user writes it most often, as its card
     names it: a stage typed "acme" is listed as Acme's everywhere one is chosen (for display only:
     what is stored stays as typed)."""
-    ordered = sorted(interviews, key=lambda i: (str(i["interview_date"]), i["id"]))
+    ordered = sorted(interviews, key=_date_order)
     ways: dict[str, list[str]] = {}
     for item in ordered:
         ways.setdefault(normalised(item["company"]), []).append(item["company"])
@@ -257,11 +257,21 @@ def as_written_most(interviews: list[dict]) -> list[dict]:
 
 
 def _people(stages: list[dict], leave_out: list[dict] = ()) -> list[dict]:
+    """Everyone named at these stages (in date order), once each, with the stage they were first
+    met at and the title the latest stage gives them: Ana met as Engineering Manager at the screen
+    and written as VP Engineering in the onsite's debrief is a VP now."""
     seen: dict[str, dict] = {}
-    for item in (i for i in stages if i not in leave_out):
+    for item in sorted((i for i in stages if i not in leave_out), key=_date_order):
         for person in item.get("people") or []:
-            seen.setdefault(person["name"].casefold(), {**person, "stage": item.get("stage") or ""})
+            key = person["name"].casefold()
+            first = seen.setdefault(key, {**person, "stage": item.get("stage") or ""})
+            if person.get("title"):
+                first["title"] = person["title"]
     return list(seen.values())
+
+
+def _date_order(interview: dict) -> tuple[str, int]:
+    return str(interview["interview_date"]), interview["id"]
 
 
 def _names(people: list[dict]) -> set[str]:

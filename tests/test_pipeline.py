@@ -250,3 +250,22 @@ def test_stages_held_on_one_day_are_not_over_0_days():
         TimeSpent(2, 1, "2026-11-20", "2026-11-21", 1, "").summary
         == "2 stages so far over 1 day, 1 more booked"
     )
+
+
+def test_someone_met_again_with_a_new_title_is_listed_once_under_it(db):
+    """Ana met as Engineering Manager at the screen and written as VP Engineering at the onsite (logged
+    first here, so the date decides, not the order of entry): `coach interviews` listed her under the
+    screen's old title."""
+    _log(
+        db,
+        "Hooli",
+        "SRE",
+        "onsite / loop",
+        "2026-11-18",
+        people=[{"name": "Ana Lopez", "title": "VP Engineering"}],
+    )
+    _log(db, "Hooli", "SRE", "recruiter screen", "2026-11-10", people=[{"name": "ana lopez", "title": "EM"}])
+    _log(db, "Hooli", "SRE", "technical", "2026-11-20", people=[{"name": "Ana Lopez", "title": ""}])
+    [hooli] = _pipeline(db)
+    [ana] = hooli.people_met
+    assert (ana["title"], ana["stage"]) == ("VP Engineering", "recruiter screen")
