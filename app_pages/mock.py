@@ -220,7 +220,14 @@ def the_report(session: MockSession) -> None:
     st.subheader("How the interview went")
     c1, c2, c3, c4 = st.columns(4)
     c1.metric("Questions", summary["questions_asked"])
-    c2.metric("Follow-ups", summary["follow_ups_asked"])
+    not_answered = summary.get("follow_ups_not_answered", 0)  # asked as the interview ended, listed below
+    c2.metric(
+        "Follow-ups",
+        summary["follow_ups_asked"],
+        delta=f"{not_answered} not answered" if not_answered else None,
+        delta_color="off",
+        delta_arrow="off",
+    )
     c3.metric(
         "Time used",
         clock(summary["used_s"]),

@@ -50,6 +50,7 @@ def test_a_two_question_interview_speaks_listens_follows_up_and_reports(tmp_path
     assert "How the interview went" in [s.value for s in at.subheader]
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Questions"] == "2" and metrics["Follow-ups"] == "2"
+    assert not [m.delta for m in at.metric if m.label == "Follow-ups" and m.delta]  # both answered
     text = markdown_text(at)
     assert "Follow-up: *What was the outcome? How did you measure it?*" in text
     # what was said to each follow-up is there to read, as each question's answer is
@@ -225,7 +226,7 @@ def test_the_report_says_which_of_the_job_descriptions_key_terms_the_answers_use
 
 def test_a_mock_for_no_particular_interview_says_nothing_of_key_terms(tmp_path, monkeypatch):
     """Also: ended while the opener's follow-up waited for its answer, the report left the
-    follow-up out; it shows it, said not answered, as `coach mock` says it."""
+    follow-up out; it shows it, said not answered, as `coach mock` says it, and counts it so."""
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     at = page("mock").run()
     at.slider(key="mock_n_behavioural").set_value(2).run()
@@ -238,6 +239,9 @@ def test_a_mock_for_no_particular_interview_says_nothing_of_key_terms(tmp_path, 
     assert "key terms" not in markdown_text(at)
     assert ":material/subdirectory_arrow_right: Follow-up: *" in markdown_text(at)
     assert FOLLOW_UP_NOT_ANSWERED in [c.value for c in at.caption]
+    # the count agrees with the list: the follow-up listed is counted, said not answered (it read 0)
+    [follow_ups] = [m for m in at.metric if m.label == "Follow-ups"]
+    assert (follow_ups.value, follow_ups.delta) == ("1", "1 not answered")
 
 
 def test_role_questions_are_offered_only_with_a_role(tmp_path, monkeypatch):

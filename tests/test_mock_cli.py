@@ -123,6 +123,8 @@ def test_a_second_session_reports_the_change_and_stops_when_the_answers_run_out(
     assert lines[asked + 1] == f"  {FOLLOW_UP_NOT_ANSWERED}", shown.stdout
     assert FOLLOW_UP_NOT_ANSWERED not in lines[opener_follow_up + 1]  # that one was answered
     assert data["summary"]["questions"][1]["follow_up"]["answered"] is False
+    # the JSON's count agrees with its list: the follow-up left waiting is counted, said not answered
+    assert (data["summary"]["follow_ups_asked"], data["summary"]["follow_ups_not_answered"]) == (2, 1)
 
 
 def test_a_folder_without_recordings_is_one_clear_sentence(tmp_path):

@@ -108,7 +108,8 @@ def summarise(turns: Sequence, plan, previous: dict | None, question_seconds: fl
         "role": plan.role,
         "why_these_questions": plan.reason,
         "questions_asked": sum(1 for t in turns if t.kind == "question"),
-        "follow_ups_asked": sum(1 for t in turns if t.kind == "follow_up"),
+        # the follow-ups are counted from the rows (`follow_up_counts`): one asked as the interview
+        # ended has no answer among `turns`, yet the report lists it
         "answers": len(answered),
         "unmeasured_answers": unmeasured,
         "score_overall": overall,
@@ -185,3 +186,14 @@ def per_question(turns: Sequence) -> list[dict]:
                 "answered": turn.answer is not None,
             }
     return rows
+
+
+def follow_up_counts(rows: Sequence[dict]) -> dict:
+    """How many follow-ups the report lists under its questions (`per_question`'s rows), and how
+    many of them were not answered, so the count and the list agree: a follow-up asked as the
+    interview ended is listed, said not answered, and counted with it."""
+    asked = [row["follow_up"] for row in rows if row["follow_up"]]
+    return {
+        "follow_ups_asked": len(asked),
+        "follow_ups_not_answered": sum(1 for f in asked if not f["answered"]),
+    }

@@ -204,6 +204,7 @@ class MockSession:
             asked = [t for t in self.turns if t.answer is not None]
             summary = report.summarise(asked, self.plan, previous, sum(t.speech_s for t in asked))
             summary["questions"] = report.per_question(self.turns)  # a follow-up left waiting too
+            summary.update(report.follow_up_counts(summary["questions"]))
             summary["ended_early"] = bool(self._pending) or self.current is not None
             if not asked:  # ended before any answer: nothing to keep, count or compare
                 return self._done(summary)
