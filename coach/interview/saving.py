@@ -33,8 +33,7 @@ def store_review(
     """Save the review's answers as turns of an interview (a new one when `company` is given) and
     open its debrief with the measured facts of the whole interview: the result's debrief draft
     becomes the interview's (`whole_interview_draft`). Returns the ids written."""
-    from coach.debrief import latest_debrief
-    from coach.store import list_debriefs, replace_interview_answers, save_interview_recording
+    from coach.store import replace_interview_answers, save_interview_recording
     from coach.store.recordings import discard_copy
 
     interview_id = _logged(store, interview_id, company, role, stage, interview_date)
@@ -66,9 +65,9 @@ def store_review(
         )
     # One debrief an interview: the same recording uploaded again, or another recording of the same
     # interview, brings the open draft up to date (what the user wrote stays) instead of adding one.
-    debrief = latest_debrief(list_debriefs(store, interview_id=interview_id))
+    debrief = _open_debrief(store, interview_id)  # read once: refreshed, or its id returned as it is
     result["debrief_draft"] = whole_interview_draft(store, settings, interview_id)
-    drafted = refresh_debrief(store, interview_id, result["debrief_draft"])
+    drafted = _refresh(store, interview_id, result["debrief_draft"], debrief)
     debrief_id = drafted or (debrief or {}).get("id")
     # The chunk copies (words and voice windows) stay in the private work folder, so reviewing
     # again with another number of speakers or your voice picked does not transcribe again.
@@ -184,11 +183,23 @@ def refresh_debrief(store, interview_id: int, draft: dict) -> int | None:
     debrief that holds nothing of a review's (the user wrote it all) is left as it is. With no
     debrief yet, the draft becomes it when the review measured something (`_add_draft`). Returns
     the id of the debrief refreshed or added."""
-    from coach.debrief import from_review, latest_debrief
-    from coach.interview.draft import MEASURED_FIELDS, is_measured, refreshed
-    from coach.store import list_debriefs, update_debrief
+    return _refresh(store, interview_id, draft, _open_debrief(store, interview_id))
 
-    debrief = latest_debrief(list_debriefs(store, interview_id=interview_id))
+
+def _open_debrief(store, interview_id: int) -> dict | None:
+    """The interview's debrief as stored (the one its form edits), or None when it has none."""
+    from coach.debrief import latest_debrief
+    from coach.store import list_debriefs
+
+    return latest_debrief(list_debriefs(store, interview_id=interview_id))
+
+
+def _refresh(store, interview_id: int, draft: dict, debrief: dict | None) -> int | None:
+    """`refresh_debrief` with the interview's debrief already read (`_open_debrief`)."""
+    from coach.debrief import from_review
+    from coach.interview.draft import MEASURED_FIELDS, is_measured, refreshed
+    from coach.store import update_debrief
+
     if debrief is None:
         return _add_draft(store, interview_id, draft)
     lines = [line for field in MEASURED_FIELDS for line in (debrief.get(field) or "").splitlines()]
