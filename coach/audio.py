@@ -75,13 +75,20 @@ def file_sha256(path: Path | str) -> str:
 
 
 def save_recording(
-    source: bytes | Path, settings: Settings, *, original_name: str = "", kind: str = "practice"
+    source: bytes | Path,
+    settings: Settings,
+    *,
+    original_name: str = "",
+    kind: str = "practice",
+    sha256: str | None = None,
 ) -> SavedRecording:
     """Write the user's bytes under recordings/ atomically, before anything tries to decode them.
 
     A file on disk is copied in blocks (a 90-minute 48 kHz stereo WAV is 1 GB), bytes are written
     as they are. The file name comes from the time and the content hash, never from the user's
-    file name, so a hostile name cannot write outside the data directory.
+    file name, so a hostile name cannot write outside the data directory. `sha256`: the hash of
+    these same bytes when the caller has just taken it (a new interview's upload, checked against
+    the recordings kept), so a large file is not hashed a second time as it is copied.
     """
     if isinstance(source, Path):
         if not source.is_file():
@@ -94,7 +101,7 @@ def save_recording(
     folder = settings.recordings_dir / _safe_part(kind) / now.strftime("%Y-%m")
     try:
         private_folder(folder)
-        tmp, digest, size = _write_temporary(folder, source)
+        tmp, digest, size = _write_temporary(folder, source, sha256)
         path = folder / f"{now.strftime('%Y%m%d-%H%M%S')}-{digest[:10]}{_safe_suffix(original_name)}"
         os.replace(tmp, path)
     except OSError as e:
@@ -309,14 +316,16 @@ def _safe_suffix(original_name: str) -> str:
     return suffix if re.fullmatch(r"\.[a-z0-9]{1,5}", suffix) else ".bin"
 
 
-def _write_temporary(folder: Path, source: bytes | Path) -> tuple[Path, str, int]:
-    """Copy `source` into a hidden temporary file in `folder`, synced, hashing as it goes."""
+def _write_temporary(folder: Path, source: bytes | Path, sha256: str | None = None) -> tuple[Path, str, int]:
+    """Copy `source` into a hidden temporary file in `folder`, synced, hashing as it goes (unless
+    its hash is known: `sha256`)."""
     fd, tmp = private_temporary(folder)
-    digest, size = hashlib.sha256(), 0
+    digest, size = None if sha256 else hashlib.sha256(), 0
     try:
         with os.fdopen(fd, "wb") as out:
             for block in _blocks(source):
-                digest.update(block)
+                if digest is not None:
+                    digest.update(block)
                 size += len(block)
                 out.write(block)
             out.flush()
@@ -324,7 +333,7 @@ def _write_temporary(folder: Path, source: bytes | Path) -> tuple[Path, str, int
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return Path(tmp), digest.hexdigest(), size
+    return Path(tmp), sha256 or digest.hexdigest(), size
 
 
 def _blocks(source: bytes | Path, block_size: int = 1 << 20):

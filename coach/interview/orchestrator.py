@@ -121,18 +121,19 @@ def review_recording(
     The voice profile from saved practice takes tells the candidate apart unless the user picked
     their speaker. `on_saved` hears where the upload is kept (so an error can say so) and
     `on_profile` how many takes the profile was built from, both before the long work starts."""
+    sha256 = None  # the upload's hash, when the check below took it: the copy does not take it again
     if save:  # the interview to log, checked before anything is kept or the long work starts
         check_saving_place(interview_id, company)
         if interview_id is None:
             store.check_interview(company=company, role=role or "", stage=stage or "")
             parse_date(interview_date, "interview date")
-            _check_not_kept(db, source, original_name)
+            sha256 = _check_not_kept(db, source, original_name)
         else:
             store.get_interview(db, interview_id)  # "No interview 99" before the upload is copied
     options = options or ReviewOptions()
     if not original_name and isinstance(source, Path):  # the file as the user named it, not its copy
         original_name = source.name
-    saved = save_upload(source, settings, original_name=original_name) if save else None
+    saved = save_upload(source, settings, original_name=original_name, sha256=sha256) if save else None
     if saved is not None and on_saved is not None:
         on_saved(saved)
     if use_profile and options.candidate_speaker is None and options.profile is None:
@@ -199,19 +200,21 @@ def _held_by_now(db: Store, interview_id: int, today: date | None = None) -> str
     )
 
 
-def _check_not_kept(db: Store, source: bytes | Path, original_name: str) -> None:
+def _check_not_kept(db: Store, source: bytes | Path, original_name: str) -> str | None:
     """Refuse, before anything is copied, a recording for a new interview that an interview in the
-    log already keeps (`AlreadyKept`). A path that is not a file is left to the upload's own error."""
+    log already keeps (`AlreadyKept`); else return its SHA-256, for the copy to keep (a large file
+    is read once for it). A path that is not a file is left to the upload's own error (None)."""
     if isinstance(source, bytes):
         sha256 = hashlib.sha256(source).hexdigest()
     elif Path(source).is_file():
         sha256 = file_sha256(Path(source))
     else:
-        return
+        return None
     kept = store.interview_keeping(db, sha256)
     if kept is not None:
         name = original_name or (Path(source).name if isinstance(source, Path) else "")
         raise AlreadyKept(name or "This recording", kept)
+    return sha256
 
 
 def review_again(

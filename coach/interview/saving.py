@@ -12,9 +12,12 @@ from coach.config import Settings
 from coach.errors import InputError
 
 
-def save_upload(source: bytes | Path, settings: Settings, *, original_name: str = "") -> SavedRecording:
-    """Write an interview recording under recordings/interview/ before anything decodes it."""
-    return save_recording(source, settings, original_name=original_name, kind="interview")
+def save_upload(
+    source: bytes | Path, settings: Settings, *, original_name: str = "", sha256: str | None = None
+) -> SavedRecording:
+    """Write an interview recording under recordings/interview/ before anything decodes it
+    (`sha256`: its hash when already taken, so it is not taken again)."""
+    return save_recording(source, settings, original_name=original_name, kind="interview", sha256=sha256)
 
 
 def store_review(
