@@ -10,8 +10,9 @@ ISA ?= GENERIC
 setup:
 	@bash scripts/setup.sh
 
+# serve.py is app.py behind the guard that serves a cohort's /media to its owner only (SECURITY.md).
 run: setup
-	.venv/bin/streamlit run app.py --server.address 127.0.0.1 --server.port 8501
+	.venv/bin/streamlit run serve.py --server.address 127.0.0.1 --server.port 8501
 
 # A cohort on this machine: PostgreSQL kept under the data directory, the queue's schema, WORKERS
 # workers and the app on 127.0.0.1; Ctrl-C stops them all (README "Hosted for a cohort").

@@ -145,7 +145,7 @@ def the_turn(session: MockSession) -> None:
     heading = "Follow-up" if turn.kind == "follow_up" else f"Question {asked} of {total}"
     with st.container(border=True):
         st.subheader(heading)
-        st.audio(str(turn.audio), format="audio/wav", autoplay=True)
+        shared.play(turn.audio, cfg, format="audio/wav", autoplay=True)
         with st.popover("Show the question", icon=":material/visibility:"):
             st.markdown(f"**{escape(turn.text)}**")
         take = f"mock_answer_{ss.mock_take}_{len(session.turns)}"

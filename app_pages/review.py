@@ -329,7 +329,7 @@ def reviewed_interview(result: dict) -> None:
     day = long_date(interview["interview_date"])
     st.subheader(f"{escape(interview['company'])} · {escape(interview['stage'])} · {day}")
     if result.get("recording") and Path(result["recording"]).exists():
-        st.audio(result["recording"])
+        shared.play(result["recording"], cfg)
     for warning in result.get("warnings") or []:
         st.warning(warning)
     who_is_who(result)

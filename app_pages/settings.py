@@ -231,9 +231,10 @@ def your_data() -> None:
                     st.session_state["settings_backup"] = data
                     st.caption(export_sentence(info))
         if st.session_state.get("settings_backup"):
-            st.download_button(
+            shared.offer_download(
                 "Download the backup",
                 st.session_state["settings_backup"],
+                cfg,
                 file_name=f"coach-backup-{today.isoformat()}.zip",
                 mime="application/zip",
                 type="primary",

@@ -319,7 +319,8 @@ class CohortStack:
         # machine's 1 GB of .streamlit/config.toml, so the box never offers more than the coach takes.
         app = subprocess.Popen(
             [
-                sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+                # serve.py: app.py with /media served to each file's owner only (coach.media_guard)
+                sys.executable, "-m", "streamlit", "run", str(ROOT / "serve.py"),
                 "--server.address", "127.0.0.1", "--server.port", str(self.app_port),
                 "--server.headless", "true",
                 "--server.maxUploadSize", str(self.settings().upload_limit_mb),

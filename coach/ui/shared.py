@@ -16,6 +16,7 @@ from pathlib import Path
 import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
+from coach import media_guard
 from coach.analysis.word_use import job_term_lines, word_lines
 from coach.analysis.wording import count
 from coach.config import Settings, load_settings, use_default_thresholds
@@ -102,6 +103,28 @@ def stop_unsigned() -> None:
     if _login_configured():
         st.button("Sign in", on_click=st.login, type="primary")
     st.stop()
+
+
+def play(recording: Path | str, current: Settings, **audio) -> None:
+    """st.audio of a recording (or the coach's spoken question). In multi-user mode its address is
+    noted as this person's first, so /media serves it to them alone (coach.media_guard); Streamlit
+    gets the bytes read here, the very ones the noted id is made from."""
+    if not current.multi_user:
+        st.audio(str(recording), **audio)
+        return
+    data = Path(recording).read_bytes()
+    mimetype = audio.pop("format", "audio/wav")  # st.audio's own default
+    media_guard.allow(media_guard.media_id(data, mimetype), current.owner)
+    st.audio(data, format=mimetype, **audio)
+
+
+def offer_download(
+    label: str, data: bytes, current: Settings, *, file_name: str, mime: str, **button
+) -> None:
+    """st.download_button of bytes, in multi-user mode served at /media to this person alone."""
+    if current.multi_user:
+        media_guard.allow(media_guard.media_id(data, mime, file_name), current.owner)
+    st.download_button(label, data, file_name=file_name, mime=mime, **button)
 
 
 def staff(current: Settings) -> bool:
@@ -355,7 +378,7 @@ def show_answer(
         st.subheader("What was transcribed")
         st.markdown(highlight_html(analysis), unsafe_allow_html=True)
         if recording is not None and recording.exists():
-            st.audio(str(recording))
+            play(recording, current)
         return
     if warnings:
         st.info("  \n".join(escape(w) for w in warnings), icon=":material/info:")
@@ -371,7 +394,7 @@ def show_answer(
         st.subheader("What to work on")
         st.markdown("\n".join(f"{i}. {escape_sentence(p)}" for i, p in enumerate(points, start=1)))
 
-    show_talking_points(analysis, recording)
+    show_talking_points(analysis, current, recording)
     show_job_terms(analysis)
 
     st.subheader("Transcript")
@@ -383,7 +406,7 @@ def show_answer(
     if said:
         st.caption(escape(" ".join(said)))
     if recording is not None and recording.exists():
-        st.audio(str(recording))
+        play(recording, current)
     pitch = charts.pitch_chart(analysis)
     if pitch is not None:
         st.markdown("**Your pitch over the answer**")
@@ -436,7 +459,7 @@ def show_job_terms(analysis: dict) -> None:
         st.markdown("  \n".join(escape(line) for line in lines))
 
 
-def show_talking_points(analysis: dict, recording: Path | None = None) -> None:
+def show_talking_points(analysis: dict, current: Settings, recording: Path | None = None) -> None:
     """Each talking point with the sentence that covered it; a play button starts at that moment."""
     reason, rows = summary.talking_points(analysis)
     if reason is None and not rows:
@@ -457,7 +480,7 @@ def show_talking_points(analysis: dict, recording: Path | None = None) -> None:
         st.markdown(f":material/check_circle: **{point}** — heard:{when}  \n> {evidence}")
         if playable and row["start_s"] is not None:
             with st.popover(f"Play from {row['at']}", icon=":material/play_arrow:"):
-                st.audio(str(recording), start_time=int(row["start_s"]))
+                play(recording, current, start_time=int(row["start_s"]))
 
 
 def follow_stored(

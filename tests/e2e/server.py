@@ -1,5 +1,6 @@
-"""What the browser tests share: `streamlit run app.py` on a free 127.0.0.1 port with its own data
-directory, Debian's Chromium through playwright, full-page screenshots, and how alike two sounds are."""
+"""What the browser tests share: `streamlit run serve.py` (app.py as `make run` serves it) on a free
+127.0.0.1 port with its own data directory, Debian's Chromium through playwright, full-page
+screenshots, and how alike two sounds are."""
 
 from __future__ import annotations
 
@@ -80,7 +81,7 @@ class StreamlitServer:
     check."""
 
     def __init__(
-        self, data_dir: Path, log_path: Path, script: Path = ROOT / "app.py", env: dict | None = None
+        self, data_dir: Path, log_path: Path, script: Path = ROOT / "serve.py", env: dict | None = None
     ):
         """`env`: more environment for the server (TZ, to put it in another time zone than the browser)."""
         self.port = free_port()
