@@ -819,6 +819,8 @@ def history_command(
         why = r["not_analysable"] or "its analysis was interrupted; run `coach reanalyze` to finish it."
         named = f"{said_name(r['original_name'])} ({r['path']})" if r.get("original_name") else r["path"]
         typer.echo(f"saved but not analysed: {named}: {one_line(why)}")
+    if history["unanalysed_recordings"]:
+        typer.echo("Delete a recording not analysed with `coach delete-recording` and its path.", err=True)
     in_mock = sum(1 for a in history["attempts"] if in_mock_interview(a))
     typer.echo(f"{count(len(history['attempts']), 'practice answer')}{mock_words(in_mock)}.", err=True)
 
@@ -871,6 +873,26 @@ def delete_answer_command(
         _agreed_to_delete(f"{named} with its recording", yes)
         delete_answer(store, attempt_id)
     typer.echo(f"Deleted {named} with its recording.")
+
+
+@app.command("delete-recording")
+@friendly_errors
+def delete_recording_command(
+    recording: Annotated[
+        str, typer.Argument(help="the recording as `coach history` lists it after “saved but not analysed:”")
+    ],
+    yes: Annotated[bool, typer.Option("--yes", help="do it without asking (it cannot be undone)")] = False,
+) -> None:
+    """Delete a recording that was kept but never analysed (it has no answer number)."""
+    from coach.unanalysed import delete_not_analysed, find_not_analysed
+
+    with open_store() as store:
+        found = find_not_analysed(store, recording)
+        named = f"{said_name(found.original_name)} ({found.path})" if found.original_name else found.path
+        # an interrupted take is one `coach reanalyze` would still finish: said before it goes
+        _agreed_to_delete(f"the recording {named}, {found.state}", yes)
+        delete_not_analysed(store, found)
+    typer.echo(f"Deleted the recording {named}.")
 
 
 @app.command("progress")

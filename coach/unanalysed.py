@@ -1,0 +1,99 @@
+"""Recordings kept but never analysed, for `coach history`, `coach delete-recording` and the
+Progress page alike: which they are, what each is in the user's words, and deleting one.
+
+Such a recording has no answer number (it never became an attempt), so `coach delete-answer` and
+the pages' answer lists cannot reach it; only "Delete all data" could. Two kinds are told apart,
+because deleting means something different for each:
+
+- could not be measured (silent, no speech heard, too short): analysing it again meets the same
+  sound, so deleting it loses nothing the coach could use;
+- interrupted (the app closed while it was analysed): analysing it again finishes it, so deleting
+  it is said to drop an answer that can still be analysed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from coach.errors import InputError
+from coach.store import Store
+from coach.store.recordings import (
+    adopt_orphans,
+    finish_deletions,
+    forget_question,
+    mark_deleted,
+    unanalysed_recordings,
+)
+
+INTERRUPTED = "whose analysis was interrupted, so it can still be analysed"
+
+
+@dataclass(frozen=True)
+class NotAnalysed:
+    """One kept recording with no answer: `path` as stored ("recordings/practice/…", how `coach
+    history` names it), `why` the sentence saying why it could not be measured, or None when its
+    analysis was only interrupted (`pending`)."""
+
+    id: int
+    path: str
+    original_name: str
+    kind: str
+    created_at: object
+    why: str | None
+
+    @property
+    def pending(self) -> bool:
+        return self.why is None
+
+    @property
+    def state(self) -> str:
+        """What it is, after its name ("quiet.wav, which could not be measured"): what deleting it
+        would give up."""
+        return INTERRUPTED if self.pending else "which could not be measured"
+
+
+def recordings_not_analysed(store: Store) -> list[NotAnalysed]:
+    """Every recording of the store's owner kept without an answer, oldest first. A take whose
+    analysis failed a moment ago is listed at once (the store adopted it only when it opened)."""
+    adopt_orphans(store)
+    return [
+        NotAnalysed(
+            id=row["id"],
+            path=row["path"],
+            original_name=row.get("original_name") or "",
+            kind=row.get("kind") or "practice",
+            created_at=row.get("created_at"),
+            why=row.get("not_analysable"),
+        )
+        for row in unanalysed_recordings(store)
+    ]
+
+
+def find_not_analysed(store: Store, named: str) -> NotAnalysed:
+    """The recording `named` as `coach history` shows it (its stored path, or the file itself);
+    one with an answer, or none, is an error saying where to look."""
+    wanted = {named.strip()}
+    if Path(named).exists():
+        wanted.add(store.relative(Path(named)))
+    for recording in recordings_not_analysed(store):
+        if recording.path in wanted:
+            return recording
+    raise InputError(
+        f"There is no recording not analysed at {named}; `coach history` lists them after "
+        "“saved but not analysed:”, and an analysed answer is deleted with `coach delete-answer`.",
+        in_app="That recording is no longer waiting here; reload the page.",
+    )
+
+
+def delete_not_analysed(store: Store, recording: NotAnalysed) -> None:
+    """Delete the recording file and the note kept beside it (its question, why it failed). A
+    recording that became an answer since is left alone: it is that answer's now."""
+    with store.write() as conn:
+        marked = mark_deleted(conn, recording.id)
+    if not marked:
+        raise InputError(
+            "That recording has been analysed since, so it is an answer now; delete that answer instead."
+        )
+    finish_deletions(store)
+    forget_question(store.absolute(recording.path))
