@@ -229,6 +229,46 @@ def not_measured() -> None:
                 st.rerun()
 
 
+def recordings_not_analysed() -> None:
+    """Recordings kept but never analysed (silent, too short, or their analysis stopped midway):
+    no answer was made of them, so no list above has them; each is deletable here, asked first,
+    with what it is said (an interrupted one may well be a usable answer)."""
+    from coach.unanalysed import delete_not_analysed, recordings_not_analysed
+
+    with shared.shown_errors():
+        kept = {r.id: r for r in reversed(recordings_not_analysed(db))}  # newest first
+    if not kept:
+        return
+    with st.expander(f"{count(len(kept), 'recording')} not analysed"):
+        st.caption(
+            "Kept when they were saved but never analysed, so they are in none of the lists above "
+            "and have no answer of their own. They stay until you delete them."
+        )
+        chosen = st.selectbox(
+            "Which recording",
+            list(kept),
+            format_func=lambda i: (
+                f"{moment_words(str(kept[i].created_at), today, with_time=True)} · "
+                f"{kept[i].original_name or 'a recording'}, {kept[i].state}"
+            ),
+            key="progress_not_analysed_pick",
+        )
+        recording = kept[chosen]
+        if recording.why:
+            st.markdown(escape(recording.why))
+        asked = (
+            "Delete this recording? Its analysis was interrupted before it finished, so it may well "
+            "be a usable answer; deleting it cannot be undone."
+            if recording.pending
+            else "Delete this recording? It could not be measured; deleting it cannot be undone."
+        )
+        if shared.asked_first("progress_delete_not_analysed", "Delete this recording", asked, type="primary"):
+            with shared.shown_errors():
+                delete_not_analysed(db, recording)
+                st.session_state.progress_recording_deleted = True
+                st.rerun()
+
+
 def question_title(item: dict) -> str:
     """'Tell me about yourself. — 6 practice (2 in mock interviews), 0 real' (plain text: escape it
     for markdown)."""
@@ -359,12 +399,15 @@ shared.page_header(
     "separate series, so you can see whether practice carries over.",
 )
 shared.answer_deleted("progress_deleted")
+if st.session_state.pop("progress_recording_deleted", False):
+    st.success("That recording is deleted.", icon=":material/delete:")
 with shared.shown_errors():
     report = progress_report(db, cfg, today=today)
 if report["counts"]["practice_attempts"] == 0 and report["counts"]["real_answers"] == 0:
     if something_to_show(report):  # an interview logged, a debrief's gaps: shown before any answer
         headline(report)
     nothing_yet()
+    recordings_not_analysed()  # a first take that could not be analysed is deletable from the start
     if something_to_show(report):
         what_next(report)
     st.stop()
@@ -374,4 +417,5 @@ mock_interviews(report)
 practice_against_real(report)
 per_question(report)
 not_measured()
+recordings_not_analysed()
 what_next(report)
