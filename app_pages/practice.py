@@ -639,6 +639,30 @@ def delete_this_answer(attempt_id: int) -> None:
         st.rerun()
 
 
+def delete_failed_take(result: dict) -> None:
+    """A take kept though it could not be analysed (silent, too short) has no answer to delete:
+    its recording is deleted here, where the failure was said, asked first."""
+    from coach.unanalysed import delete_not_analysed, failed_take
+
+    take = failed_take(db, result["digest"])
+    if take is None:
+        return
+    if not shared.asked_first(
+        "practice_delete_recording",
+        "Delete this recording",
+        "Delete the recording of this answer? It could not be measured; deleting it cannot be undone.",
+        icon=":material/delete:",
+        type="tertiary",
+    ):
+        return
+    with shared.shown_errors():
+        delete_not_analysed(db, take)
+        ss.practice_result = None
+        ss.practice_take += 1  # the recorder starts empty: the deleted take is not analysed again
+        ss.practice_recording_deleted = True
+        st.rerun()
+
+
 def against_earlier(result: dict) -> None:
     history = question_attempts(result["question_id"])
     st.subheader("This answer against your earlier ones")
@@ -701,6 +725,10 @@ if ss.practice_result and ss.practice_result.get("analysis"):
     the_result(ss.practice_result)
 else:
     shared.answer_deleted("practice_deleted")
+    if ss.pop("practice_recording_deleted", False):
+        st.success("That recording is deleted.", icon=":material/delete:")
+if ss.practice_result and ss.practice_result.get("error") and not cfg.queue:
+    delete_failed_take(ss.practice_result)
 # Models load last, while the user answers, so the page is usable at once; by the time a take ends
 # the first answer no longer waits for the model (benchmarks/practice_latency.py). In cohort mode
 # the workers hold the models, not the app.

@@ -41,6 +41,7 @@ class NotAnalysed:
     kind: str
     created_at: object
     why: str | None
+    sha256: str = ""
 
     @property
     def pending(self) -> bool:
@@ -65,9 +66,18 @@ def recordings_not_analysed(store: Store) -> list[NotAnalysed]:
             kind=row.get("kind") or "practice",
             created_at=row.get("created_at"),
             why=row.get("not_analysable"),
+            sha256=row.get("sha256") or "",
         )
         for row in unanalysed_recordings(store)
     ]
+
+
+def failed_take(store: Store, sha256: str) -> NotAnalysed | None:
+    """The kept recording of a take whose analysis just failed (by the hash of its bytes), for the
+    Practice page to offer deleting it where the failure is said; None once it is gone or if it
+    was never kept. Only one that could not be measured: an interrupted one is not a failure."""
+    found = [r for r in recordings_not_analysed(store) if r.sha256 == sha256 and not r.pending]
+    return found[-1] if found else None
 
 
 def find_not_analysed(store: Store, named: str) -> NotAnalysed:

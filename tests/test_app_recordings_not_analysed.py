@@ -78,3 +78,27 @@ def test_an_interrupted_take_is_said_to_be_maybe_usable_before_it_is_deleted(dat
     assert not at.exception and not at.error
     assert not interrupted.path.exists()
     assert [e.label for e in at.expander if "not analysed" in e.label] == ["1 recording not analysed"]
+
+
+def test_a_silent_upload_is_deleted_where_practice_says_it_was_kept(data_dir, clips):
+    """ "Could not analyse this answer … Your recording is saved": the take had no answer to delete,
+    so the recording stayed; it is deleted there, asked first, with its hidden note."""
+    at = page("practice").run()
+    at.button(key="practice_first_question").click().run()
+    at.file_uploader[0].upload("take.wav", (clips / "silence.wav").read_bytes(), "audio/wav").run()
+    assert not at.exception
+    [take] = list((data_dir / "recordings").rglob("*.wav"))
+    note = take.with_name(f".{take.name}.question.json")
+    assert note.exists()
+
+    at.button(key="practice_delete_recording").click().run()
+    assert [w.value for w in at.warning] == [
+        "Delete the recording of this answer? It could not be measured; deleting it cannot be undone."
+    ]
+    at.button(key="practice_delete_recording_yes").click().run()
+
+    assert not at.exception and not at.error
+    assert [s.value for s in at.success] == ["That recording is deleted."]
+    assert not take.exists() and not note.exists()
+    assert "practice_delete_recording" not in [b.key for b in at.button]
+    assert "saved but not analysed" not in run_coach("history", data_dir=data_dir).stdout
