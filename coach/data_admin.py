@@ -103,6 +103,14 @@ def import_sentence(result: dict) -> str:
         if absent
         else ""
     )
+    deleted = result.get("recordings_deleted_here") or 0
+    missing += (
+        f" {count(deleted, 'recording')} in the backup {'was' if deleted == 1 else 'were'} not brought back: "
+        f"{'its interview or answer is' if deleted == 1 else 'their interviews or answers are'} "
+        "here already, with the audio deleted here."
+        if deleted
+        else ""
+    )
     restored = result.get("settings_restored") or []
     missing += f" {listed(restored).capitalize()} came back too." if restored else ""
     if added == "nothing" and present == "nothing":

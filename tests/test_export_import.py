@@ -8,6 +8,7 @@ import sys
 import zipfile
 
 import pytest
+import sqlalchemy as sa
 from store_support import (  # noqa: F401
     analysis_dict,
     backend_fixture,
@@ -18,7 +19,7 @@ from store_support import (  # noqa: F401
     transcript_dict,
 )
 
-from coach.data_admin import import_bytes
+from coach.data_admin import import_bytes, import_sentence
 from coach.errors import InputError
 from coach.store import (
     add_debrief,
@@ -27,6 +28,7 @@ from coach.store import (
     add_option,
     add_question,
     delete_attempt,
+    delete_interview_audio,
     get_attempt,
     list_attempts,
     list_debriefs,
@@ -41,8 +43,10 @@ from coach.store import (
     save_attempt,
     save_interview_recording,
     start_session,
+    unanalysed_recordings,
 )
 from coach.store.person_settings import get_role, set_role
+from coach.store.schema import attempts, interview_recordings, recordings
 from coach.store.transfer import export_data, import_data
 
 IDS = {"id", "session_id", "recording_id", "interview_id", "interview_recording_id"}
@@ -282,3 +286,54 @@ def test_a_backup_with_typed_text_longer_than_the_store_keeps_is_refused_alike_o
     assert import_data(fresh, tmp_path / "long.zip")["added"]["attempts"] == 3
     assert get_role(fresh) == "software engineer"
     fresh.close()
+
+
+def _files_nothing_uses(store) -> list[str]:
+    """Recording files in the data directory that no answer and no interview recording uses."""
+    from coach.store.recordings import recording_files
+
+    with store.read() as conn:
+        used = set(
+            conn.execute(
+                sa.select(recordings.c.path).where(
+                    sa.exists().where(attempts.c.recording_id == recordings.c.id)
+                    | sa.exists().where(interview_recordings.c.recording_id == recordings.c.id)
+                )
+            ).scalars()
+        )
+    return [store.relative(p) for p in recording_files(store) if store.relative(p) not in used]
+
+
+def test_audio_deleted_here_does_not_come_back_from_a_backup_as_a_file_nothing_uses(
+    store, settings, tmp_path, backend
+):
+    """A tester deleted an interview's audio after moving to a new laptop, imported the old backup
+    again, and was told "Imported 1 recording.": the file was back, attached to nothing, listed as
+    "saved but not analysed", and no delete could remove it. A practice answer deleted here comes
+    back whole from the backup, with its recording (an import cannot tell it from one never here)."""
+    _fill(store, settings)
+    export_data(store, tmp_path / "backup1.zip")
+    target = open_store(make_settings(tmp_path, backend, "new-laptop"))
+    import_data(target, tmp_path / "backup1.zip")
+    [interview] = list_interviews(target)
+    assert delete_interview_audio(target, interview["id"]) == 1
+
+    again = import_data(target, tmp_path / "backup1.zip")
+    assert again["added"]["recordings"] == 0 and again["recordings_deleted_here"] == 1
+    assert import_sentence(again) == (
+        "Nothing new to import: everything in this backup is already here (3 practice answers, "
+        "1 practice session, 1 interview, 1 person met, 2 checklist ticks, 1 debrief, 1 option, 1 goal, "
+        "3 recordings and 4 other items). 1 recording in the backup was not brought back: its interview "
+        "or answer is here already, with the audio deleted here."
+    ), import_sentence(again)
+    assert not list(target.settings.recordings_dir.joinpath("interview").rglob("*.wav"))
+    assert unanalysed_recordings(target) == [] and _files_nothing_uses(target) == []
+
+    first = list_attempts(target)[0]
+    delete_attempt(target, first["id"], keep_audio=False)
+    back = import_data(target, tmp_path / "backup1.zip")
+    assert back["added"]["attempts"] == 1 and back["added"]["recordings"] == 1
+    assert len(list_attempts(target)) == 3
+    assert all((target.settings.data_dir / a["recording_path"]).exists() for a in list_attempts(target))
+    assert unanalysed_recordings(target) == [] and _files_nothing_uses(target) == []
+    target.close()

@@ -7,7 +7,10 @@ before they were (its manifest lists `user_questions` and `favourites` instead) 
 Import matches rows by uid (or by question id / recording path), so importing the same zip
 twice, or an export of a directory that was itself imported, adds nothing twice, and imported
 stars join the ones already here. Recording files are written before the
-rows that point to them and removed again if the import fails.
+rows that point to them and removed again if the import fails. A recording is brought in only
+for an answer or interview recording the import adds (or, kept in the backup on its own, as
+itself): one whose answers are all here already had its audio deleted here, and restoring it
+would leave a file that nothing here uses.
 
 Both see one owner's data only (the Store's): an export holds that person's rows and files and no
 owner names; an import gives every row to the importing owner and puts the files in their folder.
@@ -51,7 +54,9 @@ from coach.store.rows import insert_row, mine, new_uid, parse_date, parse_dateti
 from coach.store.schema import (
     PARENTS,
     TABLES_IN_ORDER,
+    attempts,
     favourites,
+    interview_recordings,
     own_questions,
     person_settings,
     questions,
@@ -256,6 +261,9 @@ def import_data(
             tables = manifest["tables"]
             _check_own_questions(tables.get(own_questions.name, []), check_own_question, where)
             _check_typed_lengths(tables)
+            with store.read() as conn:
+                deleted_here = _recordings_deleted_here(conn, store, tables, where)
+            tables["recordings"] = [r for r in tables.get("recordings", []) if r["uid"] not in deleted_here]
             absent = _place_recording_files(store, archive, tables.get("recordings", []), created, where)
             local_ids: dict[str, dict[str, int]] = {}
             with store.write() as conn:
@@ -279,6 +287,7 @@ def import_data(
         "favourites_added": counts[favourites.name][0],
         "own_questions_added": counts[own_questions.name][0],
         "recordings_not_in_backup": absent,
+        "recordings_deleted_here": len(deleted_here),
         # the exporter's role and thresholds, for coach.data_admin to bring back where none is chosen
         "settings": manifest.get("settings") if isinstance(manifest.get("settings"), dict) else None,
     }
@@ -420,6 +429,28 @@ def _check_typed_lengths(tables: dict) -> None:
         for row in tables.get(typed.table.name) or []:
             if isinstance(row, dict):  # a row of another shape is damage, refused as such later
                 typed.check(row, what_to_do=TOO_LONG_IN_BACKUP)
+
+
+def _recordings_deleted_here(conn: sa.Connection, store: Store, tables: dict, where: str) -> set[str]:
+    """The uids of the backup's recordings not here whose every answer and interview recording
+    is here already: their audio was deleted here (`coach delete-interview N --audio-only`).
+    Importing one came back as a file attached to nothing, listed as "saved but not analysed"."""
+    used_by_new, used = set(), set()
+    for table in (attempts, interview_recordings):
+        for row in tables.get(table.name) or []:
+            if row.get("recording_id") is None:
+                continue
+            used.add(row["recording_id"])
+            if _existing_id(conn, store.owner, table, row) is None:
+                used_by_new.add(row["recording_id"])
+    deleted = set()
+    for row in tables.get(recordings.name) or []:
+        if row["uid"] not in used or row["uid"] in used_by_new:
+            continue  # kept on its own in the backup (its answer deleted there, audio kept), or needed
+        here = {**row, "path": _owners_path(store, _safe_member(row["path"], where))}
+        if _existing_id(conn, store.owner, recordings, here) is None:
+            deleted.add(row["uid"])
+    return deleted
 
 
 def _safe_member(path: str, where: str) -> str:
