@@ -870,9 +870,14 @@ def delete_answer_command(
         asked = one_line(answer["question_text"] or answer["question_id"] or "no question")
         when = local_moment(answer["created_at"])
         named = f"practice answer #{attempt_id} ({when:%Y-%m-%d %H:%M}, “{asked}”)"
-        _agreed_to_delete(f"{named} with its recording", yes)
+        # an answer whose recording file is gone was said deleted "with its recording"
+        audio = bool(answer.get("recording_path")) and store.absolute(answer["recording_path"]).exists()
+        _agreed_to_delete(f"{named} with its recording" if audio else named, yes)
         delete_answer(store, attempt_id)
-    typer.echo(f"Deleted {named} with its recording.")
+    if audio:
+        typer.echo(f"Deleted {named} with its recording.")
+    else:
+        typer.echo(f"Deleted {named}; its recording was already missing from the data directory.")
 
 
 @app.command("delete-recording")

@@ -805,3 +805,26 @@ def test_history_of_a_question_shows_real_answers_measured_as_practice_ones(sett
     shown = _run(settings, "history", "--question", "mot-05")
     assert shown.exit_code == 0, shown.output
     assert "2026-11-20  Acme  163 wpm  2.5 fillers/100  score 89" in shown.output
+
+
+def test_an_export_counts_the_recordings_it_holds_and_a_delete_says_what_went(filled, tmp_path, backend):
+    """A recording moved out of the data directory by hand: `coach export` warned it was missing and
+    then said "Exported … 2 recordings" with 1 in the zip; `coach delete-answer` said "with its
+    recording" for the answer whose file was gone."""
+    history = json.loads(_run(filled, "history", "--json").stdout)["attempts"]
+    gone, kept = history
+    (filled.data_dir / gone["recording_path"]).unlink()
+    out = tmp_path / "backup.zip"
+    result = _run(filled, "export", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert f"Exported 2 practice answers, 1 interview and 1 recording to {out}." in result.stdout
+    assert f"{gone['recording_path']} is listed but missing" in result.stderr
+    assert len([n for n in zipfile.ZipFile(out).namelist() if n.startswith("recordings/")]) == 1
+
+    result = _run(filled, "delete-answer", str(gone["id"]), "--yes")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.strip().endswith("; its recording was already missing from the data directory.")
+    assert "with its recording" not in result.stdout
+    result = _run(filled, "delete-answer", str(kept["id"]), "--yes")
+    assert result.stdout.strip().endswith("with its recording."), result.stdout
+    assert not (filled.data_dir / kept["recording_path"]).exists()

@@ -175,6 +175,7 @@ def export_data(store: Store, out_path: Path, *, replace: bool = False) -> dict:
             on_server=server_fault("prepare your backup", e),
         ) from e
     counts = {name: len(rows) for name, rows in tables.items()}
+    counts["recordings"] -= len(missing)  # what the zip holds: it said 5 recordings and held 4
     return {"path": str(out_path), "counts": counts, "missing_recordings": missing}
 
 
