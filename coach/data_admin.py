@@ -46,30 +46,37 @@ PER_OWNER = ("recordings", "mock", REVIEW_WORK_FOLDER)
 
 
 # What a backup holds, as a person counts it (table by table, in this order); a table's rows are
-# not a word for a person ("97 rows"). Every other table (an answer's turns, a recording's place in
-# its interview, earlier analyses, the questions' catalogue) is said as "N other items", so an
-# import that added only those is never told nothing was added.
+# not a word for a person ("97 rows"), nor is "N other items" ("and 4 other items" were 3 answers
+# from a real interview and its transcript, and "15 other items" after `coach reanalyze --force`).
 BACKUP_PARTS = (
     ("attempts", "practice answer", "practice answers"),
     ("practice_sessions", "practice session", "practice sessions"),
     ("interviews", "interview", "interviews"),
+    ("interview_recordings", "interview transcript", "interview transcripts"),
+    ("turns", "answer from a real interview", "answers from real interviews"),
     ("interview_people", "person met", "people met"),
     ("prepared_steps", "checklist tick", "checklist ticks"),
     ("debriefs", "debrief", "debriefs"),
     ("mock_sessions", "mock interview", "mock interviews"),
     ("options", "option", "options"),
     ("goals", "goal", "goals"),
+    ("questions", "question in your history", "questions in your history"),
     ("own_questions", "own question", "own questions"),
     ("favourites", "favourite", "favourites"),
     ("recordings", "recording", "recordings"),
     ("person_settings", "chosen role", "chosen roles"),
 )
+# Rows that are part of something named above, never counted on their own: an answer's earlier
+# analyses (kept when it is analysed again) and a mock interview's questions.
+PARTS_OF_OTHERS = ("analysis_runs", "mock_turns")
 
 
 def backup_words(counts: dict) -> str:
-    """'36 practice answers, 6 interviews, 1 mock interview, 27 recordings and 80 other items'
-    (none left out but the parts it has none of); 'nothing' when there is none of anything."""
-    named = {name for name, _, _ in BACKUP_PARTS}
+    """'36 practice answers, 6 interviews, 1 mock interview and 27 recordings' (none left out but
+    the parts it has none of); 'nothing' when there is none of anything. A table the list does not
+    know yet is still counted, as "other items", so an import that added only it is never told
+    nothing was added."""
+    named = {name for name, _, _ in BACKUP_PARTS} | set(PARTS_OF_OTHERS)
     parts = [
         f"{counts[name]} {one if counts[name] == 1 else many}"
         for name, one, many in BACKUP_PARTS
@@ -115,6 +122,13 @@ def import_sentence(result: dict) -> str:
     missing += f" {listed(restored).capitalize()} came back too." if restored else ""
     if added == "nothing" and present == "nothing":
         return "Nothing to import: this backup is empty." + missing
+    if added == "nothing" and result["added"].get("analysis_runs"):
+        said = "Imported the earlier analyses of answers already here, kept when they were analysed again."
+        return (
+            said
+            + (f" Already here, so not added twice: {present}." if present != "nothing" else "")
+            + missing
+        )
     if added == "nothing":
         return f"Nothing new to import: everything in this backup is already here ({present})." + missing
     said = f"Imported {added}."

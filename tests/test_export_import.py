@@ -322,8 +322,9 @@ def test_audio_deleted_here_does_not_come_back_from_a_backup_as_a_file_nothing_u
     assert again["added"]["recordings"] == 0 and again["recordings_deleted_here"] == 1
     assert import_sentence(again) == (
         "Nothing new to import: everything in this backup is already here (3 practice answers, "
-        "1 practice session, 1 interview, 1 person met, 2 checklist ticks, 1 debrief, 1 option, 1 goal, "
-        "3 recordings and 4 other items). 1 recording in the backup was not brought back: its interview "
+        "1 practice session, 1 interview, 1 interview transcript, 1 answer from a real interview, "
+        "1 person met, 2 checklist ticks, 1 debrief, 1 option, 1 goal, 2 questions in your history "
+        "and 3 recordings). 1 recording in the backup was not brought back: its interview "
         "or answer is here already, with the audio deleted here."
     ), import_sentence(again)
     assert not list(target.settings.recordings_dir.joinpath("interview").rglob("*.wav"))

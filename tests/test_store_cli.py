@@ -828,3 +828,44 @@ def test_an_export_counts_the_recordings_it_holds_and_a_delete_says_what_went(fi
     result = _run(filled, "delete-answer", str(kept["id"]), "--yes")
     assert result.stdout.strip().endswith("with its recording."), result.stdout
     assert not (filled.data_dir / kept["recording_path"]).exists()
+
+
+def test_export_and_import_say_what_moved_in_words_and_never_count_earlier_analyses(
+    filled, tmp_path, backend
+):
+    """ "Exported … and 4 other items": the 4 were 3 answers from a real interview and its
+    transcript, and after `coach reanalyze` the same data said "… other items" counting the
+    earlier analyses kept."""
+    from store_support import save_real_answers
+
+    from coach.store import list_interviews
+
+    store = open_store(filled)
+    [interview] = list_interviews(store)
+    save_real_answers(
+        store,
+        interview["id"],
+        [
+            {"question_id": f"beh-{n}", "question_text": f"Question {n}?", "analysis": analysis_dict()}
+            for n in (1, 2, 3)
+        ],
+    )
+    store.close()
+    moved = (
+        "2 practice answers, 1 interview, 1 interview transcript, 3 answers from real interviews "
+        "and 2 recordings"
+    )
+    result = _run(filled, "export", str(tmp_path / "first.zip"))
+    assert result.stdout.strip() == f"Exported {moved} to {tmp_path / 'first.zip'}.", result.stdout
+    target = make_settings(tmp_path, backend, "restored")
+    result = _run(target, "import", str(tmp_path / "first.zip"))
+    assert result.stdout.strip() == f"Imported {moved}.", result.stdout
+
+    assert _run(filled, "reanalyze").exit_code == 0  # keeps each answer's earlier analysis
+    result = _run(filled, "export", str(tmp_path / "second.zip"))
+    assert result.stdout.strip() == f"Exported {moved} to {tmp_path / 'second.zip'}.", result.stdout
+    result = _run(target, "import", str(tmp_path / "second.zip"))
+    assert result.stdout.strip() == (
+        "Imported the earlier analyses of answers already here, kept when they were analysed again. "
+        f"Already here, so not added twice: {moved}."
+    ), result.stdout
