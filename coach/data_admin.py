@@ -118,6 +118,15 @@ def import_sentence(result: dict) -> str:
         if deleted
         else ""
     )
+    differing = result.get("differing_kept_here") or {}
+    if differing:  # no row records when it was last changed, so the one here is kept
+        one = sum(differing.values()) == 1
+        differ = (
+            "differs from the one here; the one here was"
+            if one
+            else "differ from the ones here; the ones here were"
+        )
+        missing += f" {backup_words(differing)} in the backup {differ} kept."
     restored = result.get("settings_restored") or []
     missing += f" {listed(restored).capitalize()} came back too." if restored else ""
     if added == "nothing" and present == "nothing":

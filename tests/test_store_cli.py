@@ -869,3 +869,41 @@ def test_export_and_import_say_what_moved_in_words_and_never_count_earlier_analy
         "Imported the earlier analyses of answers already here, kept when they were analysed again. "
         f"Already here, so not added twice: {moved}."
     ), result.stdout
+
+
+def test_importing_a_newer_backup_says_which_records_differ_and_that_the_ones_here_were_kept(
+    filled, tmp_path, backend
+):
+    """A debrief and two interviews' notes edited on the old laptop after the first move: importing
+    the newer backup said "Nothing new to import: everything in this backup is already here" and
+    kept the older versions without a word. Rows record no time of their last change, so the
+    ones here stay, and the import says so."""
+    from coach.store import add_debrief, list_interviews, update_debrief, update_interview
+
+    store = open_store(filled)
+    first = list_interviews(store)[0]["id"]
+    second = add_interview(store, company="Initech", interview_date="2025-03-08", notes="phone screen")
+    debrief = add_debrief(store, first, went_well="the system design part", interest=3)
+    store.close()
+    target = make_settings(tmp_path, backend, "new-laptop")
+    assert _run(filled, "export", str(tmp_path / "first.zip")).exit_code == 0
+    assert _run(target, "import", str(tmp_path / "first.zip")).exit_code == 0
+
+    store = open_store(filled)
+    update_interview(store, first, notes="they called back on Monday")
+    update_interview(store, second, notes="phone screen, then a take-home")
+    update_debrief(store, debrief, interest=4)
+    store.close()
+    assert _run(filled, "export", str(tmp_path / "second.zip")).exit_code == 0
+    result = _run(target, "import", str(tmp_path / "second.zip"))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.strip().endswith(
+        ". 2 interviews and 1 debrief in the backup differ from the ones here; the ones here were kept."
+    ), result.stdout
+    store = open_store(target)
+    assert sorted(i["notes"] for i in list_interviews(store)) == ["", "phone screen"]
+    assert [d["interest"] for d in list_debriefs(store)] == [3]
+    store.close()
+
+    again = _run(target, "import", str(tmp_path / "first.zip"))  # the same as here: nothing to say
+    assert "differ" not in again.stdout and again.stdout.startswith("Nothing new to import"), again.stdout

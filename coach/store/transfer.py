@@ -39,12 +39,18 @@ from coach.errors import InputError, NothingToExport, StorageError, server_fault
 from coach.files import files_of_the_last_hour, private_folder, try_again_in
 from coach.store.attempts import TYPED_FIELDS as PRACTICE_TYPED
 from coach.store.db import Store
+from coach.store.debriefs import EDITABLE as DEBRIEF_EDITABLE
 from coach.store.debriefs import TYPED_FIELDS as DEBRIEF_TYPED
+from coach.store.goals import EDITABLE as GOAL_EDITABLE
 from coach.store.goals import TYPED_FIELDS as GOAL_TYPED
+from coach.store.interviews import EDITABLE as INTERVIEW_EDITABLE
+from coach.store.interviews import PERSON_EDITABLE
 from coach.store.interviews import TYPED_FIELDS as INTERVIEW_TYPED
 from coach.store.migrations import MIGRATIONS, latest_migration
 from coach.store.mock_sessions import TYPED_FIELDS as MOCK_TYPED
+from coach.store.options import EDITABLE as OPTION_EDITABLE
 from coach.store.options import TYPED_FIELDS as OPTION_TYPED
+from coach.store.own_questions import EDITABLE as OWN_QUESTION_EDITABLE
 from coach.store.own_questions import ENTRY_FIELDS
 from coach.store.own_questions import TYPED_FIELDS as OWN_QUESTION_TYPED
 from coach.store.person_settings import TYPED_FIELDS as PERSON_SETTINGS_TYPED
@@ -55,8 +61,13 @@ from coach.store.schema import (
     PARENTS,
     TABLES_IN_ORDER,
     attempts,
+    debriefs,
     favourites,
+    goals,
+    interview_people,
     interview_recordings,
+    interviews,
+    options,
     own_questions,
     person_settings,
     questions,
@@ -113,6 +124,19 @@ TYPED_FIELDS = (
     *MOCK_TYPED,
     *PERSON_SETTINGS_TYPED,
 )
+# What a person can change after saving, table by table (each store module's own list, less the
+# interview an option is linked to): a row here whose fields differ from the backup's same row
+# (same uid or question id) was edited on one machine or the other. The rows carry no time of their
+# last change, so which is newer cannot be told: the one here is kept, and the import says so (a
+# newer backup after editing a debrief said "Nothing new to import" and kept the older one unsaid).
+EDITED_FIELDS = {
+    interviews.name: INTERVIEW_EDITABLE,
+    interview_people.name: PERSON_EDITABLE,
+    debriefs.name: DEBRIEF_EDITABLE,
+    options.name: tuple(name for name in OPTION_EDITABLE if name != "interview_id"),
+    goals.name: GOAL_EDITABLE,
+    own_questions.name: OWN_QUESTION_EDITABLE,
+}
 TOO_LONG_IN_BACKUP = "nothing was imported: shorten it where the backup was made and back up again"
 # Tables of one row per owner (their own settings): the importer's row, when they have one, is kept.
 ONE_PER_OWNER = (person_settings.name,)
@@ -285,6 +309,8 @@ def import_data(
         "path": str(zip_path),
         "added": {k: v[0] for k, v in counts.items()},
         "already_present": {k: v[1] for k, v in counts.items()},
+        # already here but changed on one side since (EDITED_FIELDS); the rows here were kept
+        "differing_kept_here": {k: v[2] for k, v in counts.items() if v[2]},
         "favourites_added": counts[favourites.name][0],
         "own_questions_added": counts[own_questions.name][0],
         "recordings_not_in_backup": absent,
@@ -550,17 +576,19 @@ def _copy_member(archive: zipfile.ZipFile, member: str, path: Path, sha256: str)
 
 def _import_rows(
     conn: sa.Connection, owner: str, table: sa.Table, rows: list[dict], local_ids: dict[str, dict[str, int]]
-) -> tuple[int, int]:
+) -> tuple[int, int, int]:
     """Insert the rows `owner` does not have yet, as theirs; `local_ids` maps each table's
-    exported uids to local ids."""
+    exported uids to local ids. Returns how many were added, already here, and already here but
+    different (kept as they are here)."""
     parents = PARENTS[table.name]
     ids = local_ids.setdefault(table.name, {})
-    added = present = 0
+    added = present = differing = 0
     for row in rows:
         found = _existing_id(conn, owner, table, row)
         if found is not None:
             ids[row["uid"]] = found
             present += 1
+            differing += _differs(conn, owner, table, found, row)
             continue
         values = {}
         for column in table.c:
@@ -575,7 +603,19 @@ def _import_rows(
             values["uid"] = _owners_uid(owner, row["uid"])  # another owner imported it first
         ids[row["uid"]] = insert_row(conn, table, values)
         added += 1
-    return added, present
+    return added, present, differing
+
+
+def _differs(conn: sa.Connection, owner: str, table: sa.Table, local_id: int, row: dict) -> bool:
+    """Whether `owner`'s row here (`local_id`) holds other values than the backup's `row` in the
+    fields a person edits; a field the backup lacks (an older export) is no difference."""
+    edited = [name for name in EDITED_FIELDS.get(table.name, ()) if name in row]
+    if not edited:
+        return False
+    here = conn.execute(
+        sa.select(*(table.c[name] for name in edited)).where(table.c.id == local_id, table.c.owner == owner)
+    ).one()
+    return any(_convert(table.c[name], row[name]) != value for name, value in zip(edited, here, strict=True))
 
 
 def _existing_id(conn: sa.Connection, owner: str, table: sa.Table, row: dict) -> int | None:
