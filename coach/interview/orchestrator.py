@@ -29,7 +29,8 @@ from coach.errors import (
     printable,
     said_name,
 )
-from coach.interview.listen import ProgressHandler
+from coach.interview.listen import ProgressHandler, ReviewCancelled
+from coach.interview.resume import forget_recording
 from coach.interview.review import ReviewOptions, review
 from coach.interview.saving import (
     answer_rows,
@@ -134,6 +135,8 @@ def review_recording(
     if not original_name and isinstance(source, Path):  # the file as the user named it, not its copy
         original_name = source.name
     saved = save_upload(source, settings, original_name=original_name, sha256=sha256) if save else None
+    if saved is None and isinstance(source, Path) and source.is_file():
+        sha256 = file_sha256(source)  # read once: the review's work folder is named by it
     if saved is not None and on_saved is not None:
         on_saved(saved)
     if use_profile and options.candidate_speaker is None and options.profile is None:
@@ -148,21 +151,27 @@ def review_recording(
             questions=banks.load_questions(settings.data_dir, owner=settings.owner),
             practice_attempts=store.list_attempts(db),
             progress=progress,
-            sha256=saved.sha256 if saved else None,
+            sha256=saved.sha256 if saved else sha256,
             name=original_name or (saved.path.name if saved else Path(source).name),
         )
+    except ReviewCancelled:  # stopped on purpose: the finished chunks wait for the same run again
+        raise
     except (NotAudioError, ModelError, LanguageModelError):
         if saved is not None:
             discard_copy(saved.path)
+        _forget_unkept_work(db, settings, saved.sha256 if saved else sha256)
         raise
     except CoachError as e:
         if saved is None:
+            _forget_unkept_work(db, settings, sha256)
             raise
         logged = dict(company=company, role=role, stage=stage, interview_date=interview_date)
         where = dict(interview_id=interview_id, candidate_channel=options.candidate_channel)
         kept = keep_unanalysed(db, saved, str(e), **where, **logged)
         _held_by_now(db, kept["interview_id"])  # kept with its recording: it has taken place too
         raise KeptUnanalysed(e, kept) from e
+    if not save:
+        _forget_unkept_work(db, settings, sha256)
     if not result["answers"]:
         result["answers"] = [_whole_recording(result, settings)]
     if save:
@@ -182,6 +191,16 @@ def review_recording(
         if moved:
             result["warnings"].append(moved)
     return Reviewed(result, saved)
+
+
+def _forget_unkept_work(db: Store, settings: Settings, sha256: str | None) -> None:
+    """A review that keeps no recording keeps no transcript either: its work folder (the whole
+    call's words, voice windows and answers heard again, coach.interview.resume) is removed once it
+    ends, done or failed, since nothing lists it or deletes it later. An interview that keeps the same
+    recording keeps its folder, for reviewing again. A run stopped midway (Ctrl-C, a cancel, a crash)
+    never gets here: its finished chunks wait for the same run again."""
+    if sha256 and store.interview_keeping(db, sha256) is None:
+        forget_recording(settings, sha256)
 
 
 def _held_by_now(db: Store, interview_id: int, today: date | None = None) -> str | None:

@@ -8,8 +8,10 @@ either whole or absent. A new run with the same recording and settings loads the
 there and processes only the rest.
 
 The folder holds a transcript and voice embeddings, and each answer as it was heard again
-(`answer-*.json`, coach.interview.takes), so it is private data: it stays for reviewing again
-with other speakers and is removed with the interview's recordings, or by `forget` on request.
+(`answer-*.json`, coach.interview.takes), so it is private data: a saved review's stays for
+reviewing again with other speakers and is removed with the interview's recordings, or by `forget`
+on request; a review not saved removes its own once it ends (coach.interview.orchestrator), and only
+a run stopped midway keeps it, to resume.
 """
 
 from __future__ import annotations

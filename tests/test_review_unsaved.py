@@ -1,0 +1,41 @@
+"""A review not saved keeps nothing once it is done: `coach review FILE` without --save left the whole
+call's words (the interviewer's too) and each answer's transcript in review-work/, which no command
+listed or deleted."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.cli_support import run_coach
+
+pytestmark = pytest.mark.slow
+CLIP = Path(__file__).parent / "data" / "interviews" / "interview_mono.flac"
+
+
+def _kept_work(data: Path) -> list[Path]:
+    work = data / "review-work"
+    return sorted([*work.rglob("chunk-*.npz"), *work.rglob("answer-*.json")]) if work.exists() else []
+
+
+def test_an_unsaved_review_leaves_no_transcript_and_a_saved_ones_work_stays(tmp_path):
+    data = tmp_path / "data"
+    done = run_coach("review", CLIP, "--json", "--no-progress", data_dir=data)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["answers"] and result["processing"]["chunks"] >= 1  # it was reviewed, in chunks
+    assert _kept_work(data) == []
+    assert run_coach("export", tmp_path / "out.zip", data_dir=data).returncode != 0  # nothing to export
+
+    # a review saved keeps its work, for reviewing again; an unsaved review of the same recording
+    # reuses it and leaves it there
+    saved = run_coach("review", CLIP, "--save", "--company", "Acme", "--no-progress", data_dir=data)
+    assert saved.returncode == 0, saved.stderr
+    kept = _kept_work(data)
+    assert any(p.name.startswith("chunk-") for p in kept)
+    again = run_coach("review", CLIP, "--json", "--no-progress", data_dir=data)
+    assert again.returncode == 0, again.stderr
+    assert json.loads(again.stdout)["processing"]["chunks_reused"] >= 1
+    assert _kept_work(data) == kept
