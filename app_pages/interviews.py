@@ -8,10 +8,12 @@ from coach import banks, interview_log, playbook, prepare, store
 from coach.analysis.wording import count
 from coach.debrief import (
     delete_debriefs,
+    delete_interview,
     heard_questions,
     in_bank,
     latest_debrief,
     own_notes,
+    questions_a_deletion_takes_back,
     questions_in_notes,
 )
 from coach.errors import CoachError
@@ -189,7 +191,7 @@ def add_person_form(item: dict) -> None:
                 done(interview_log.person_said(escape(person["name"]), outcome))
 
 
-def delete_interview_form(item: dict, recordings: int) -> None:
+def delete_interview_form(item: dict, recordings: int, debriefs: list[dict]) -> None:
     if recordings:
         st.markdown(
             f"**Only the audio:** remove the {count(recordings, 'recording')} of this interview and keep its "
@@ -205,17 +207,23 @@ def delete_interview_form(item: dict, recordings: int) -> None:
     # its recordings go with it, as `coach delete-interview` does and the README says: one kept
     # belonged to no interview any more, so no page listed it, yet every backup carried it
     with_audio = " and its recordings" if recordings else ""
+    # the questions its debrief put in the practice questions go too, by delete-debrief's rule
+    going = questions_a_deletion_takes_back(db, cfg, [d["id"] for d in debriefs]) if debriefs else []
+    questions = f"the {count(len(going), 'question')} its debrief added to your practice questions"
     st.markdown(
         f"**Everything:** the {escape(item['company'])} interview with its people, debrief"
         + (", analysed answers and recordings." if recordings else " and analysed answers.")
+        + (f" {questions[:1].upper()}{questions[1:]} go with it." if going else "")
         + " This cannot be undone."
     )
-    asked = f"Delete the {escape(item['company'])} interview{with_audio}? This cannot be undone."
+    with_questions = f", and {questions}" if going else ""
+    asked = f"Delete the {escape(item['company'])} interview{with_audio}{with_questions}? "
+    asked += "This cannot be undone."
     if shared.asked_first(f"interviews_del_{item['id']}", "Delete this interview", asked, type="primary"):
         with shared.shown_errors():
             forget_review_work(db, item["id"])
-            store.delete_interview(db, item["id"], keep_audio=False)
-            done(f"Deleted the {escape(item['company'])} interview{with_audio}.")
+            taken_back = delete_interview(db, cfg, item["id"])
+            done(f"Deleted the {escape(item['company'])} interview{with_audio}." + _taken_out(taken_back))
 
 
 # ---------------------------------------------------------------- pipeline
@@ -403,7 +411,7 @@ def stage_entry(item: dict, full: dict, today: date) -> None:
     with person:
         add_person_form(item)
     with delete:
-        delete_interview_form(item, sum(1 for r in full["recordings"] if r["recording_id"]))
+        delete_interview_form(item, sum(1 for r in full["recordings"] if r["recording_id"]), full["debriefs"])
 
 
 def your_answers(full: dict) -> None:
@@ -502,6 +510,14 @@ def questions_they_asked(item: dict, full: dict) -> None:
                 st.rerun()
 
 
+def _taken_out(taken_back: list[str]) -> str:
+    """' 2 questions it had added were taken out of your practice questions.', or nothing."""
+    if not taken_back:
+        return ""
+    were = "was" if len(taken_back) == 1 else "were"
+    return f" {count(len(taken_back), 'question')} it had added {were} taken out of your practice questions."
+
+
 DELETE_DEBRIEF_ASKED = (
     "Delete this debrief? The interview and the people met stay; questions it added to your "
     "practice questions go with it, except those you have starred, changed or answered since. "
@@ -549,15 +565,7 @@ def debriefs(written: list[dict], item: dict) -> None:
             with shared.shown_errors():
                 taken_back = delete_debriefs(db, cfg, [d["id"]])
                 forget_debrief_form(item["id"])
-                done(
-                    "Debrief deleted."
-                    + (
-                        f" {count(len(taken_back), 'question')} it had added "
-                        f"{'was' if len(taken_back) == 1 else 'were'} taken out of your practice questions."
-                        if taken_back
-                        else ""
-                    )
-                )
+                done("Debrief deleted." + _taken_out(taken_back))
     prompt = interview_log.debrief_prompt(item["stage"], item["interview_date"], today)
     if not written and prompt:
         st.caption(prompt)

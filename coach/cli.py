@@ -1552,18 +1552,21 @@ def delete_interview_command(
     ] = False,
     yes: Annotated[bool, typer.Option("--yes", help="do it without asking (it cannot be undone)")] = False,
 ) -> None:
-    """Delete a real interview's audio, or the interview with everything about it."""
+    """Delete a real interview's audio, or the interview with everything about it and the questions
+    its debriefs added to your practice questions (not those you starred, changed or answered)."""
     from coach import store as repository
+    from coach.debrief import delete_interview, questions_a_deletion_takes_back
     from coach.interview.saving import forget_review_work
 
     with open_store() as store:
         interview = repository.get_interview(store, interview_id)  # "no interview with id" first
         named = f"interview #{interview_id} ({interview['company']})"
-        what = (
-            f"the recordings of {named}"
-            if audio_only
-            else f"{named} with its recordings, answers and debriefs"
-        )
+        if audio_only:
+            what = f"the recordings of {named}"
+        else:
+            debriefs = [d["id"] for d in interview["debriefs"]]
+            going = questions_a_deletion_takes_back(store, store.settings, debriefs)
+            what = f"{named} with its recordings, answers and debriefs" + _questions_said(len(going))
         _agreed_to_delete(what, yes)
         forget_review_work(store, interview_id)
         if audio_only:
@@ -1574,9 +1577,19 @@ def delete_interview_command(
                 else f"Interview #{interview_id} keeps no recording; nothing was removed."
             )
         else:
-            repository.delete_interview(store, interview_id, keep_audio=False)
-            message = f"Deleted interview #{interview_id} with its recordings, answers and debriefs."
+            taken_back = delete_interview(store, store.settings, interview_id)
+            message = (
+                f"Deleted interview #{interview_id} with its recordings, answers and debriefs"
+                f"{_questions_said(len(taken_back))}."
+            )
     typer.echo(message)
+
+
+def _questions_said(questions: int) -> str:
+    """' and the 2 questions its debriefs added to your practice questions', or nothing."""
+    if not questions:
+        return ""
+    return f" and the {count(questions, 'question')} its debriefs added to your practice questions"
 
 
 @app.command("delete-debrief")

@@ -390,6 +390,21 @@ def delete_debriefs(db: Store, settings: Settings, debrief_ids: list[int]) -> li
     return [q.text for q in taken_back]
 
 
+def delete_interview(db: Store, settings: Settings, interview_id: int) -> list[str]:
+    """Delete an interview with its people, answers, debriefs and recordings, and the questions its
+    debriefs added to the user's practice questions by the rule deleting only its debriefs follows
+    (`questions_a_deletion_takes_back`): deleting the whole interview kept them, to be practised as
+    asked in an interview no longer in the log. The page's Delete this interview and `coach
+    delete-interview` both delete through here (its review work is the caller's, removed first).
+    Returns the texts of the questions taken back."""
+    interview = store.get_interview(db, interview_id)  # "no interview with id" before anything goes
+    taken_back = questions_a_deletion_takes_back(db, settings, [d["id"] for d in interview["debriefs"]])
+    store.delete_interview(db, interview_id, keep_audio=False)
+    for question in taken_back:
+        banks.delete_user_question(settings.data_dir, question.id, owner=settings.owner)
+    return [q.text for q in taken_back]
+
+
 def heard_questions(interview: dict, settings: Settings) -> list[str]:
     """The interviewer's questions a review found in the interview's recordings, in order, as
     they would go into a bank (without "um"s or a broken-off start). A question the review matched
