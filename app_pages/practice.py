@@ -633,10 +633,7 @@ def delete_this_answer(attempt_id: int) -> None:
 
     with shared.shown_errors():
         delete_answer(db, attempt_id)
-        ss.practice_result = None
-        ss.practice_take += 1  # the recorder starts empty: the deleted take is not analysed again
-        ss.practice_deleted = True
-        st.rerun()
+        _take_gone("practice_deleted")
 
 
 def delete_failed_take(result: dict) -> None:
@@ -657,10 +654,16 @@ def delete_failed_take(result: dict) -> None:
         return
     with shared.shown_errors():
         delete_not_analysed(db, take)
-        ss.practice_result = None
-        ss.practice_take += 1  # the recorder starts empty: the deleted take is not analysed again
-        ss.practice_recording_deleted = True
-        st.rerun()
+        _take_gone("practice_recording_deleted")
+
+
+def _take_gone(said: str) -> None:
+    """After a take was deleted: no result shown, the recorder empty (the deleted take is not
+    analysed again), and `said` set for the next run to say it went."""
+    ss.practice_result = None
+    ss.practice_take += 1
+    ss[said] = True
+    st.rerun()
 
 
 def against_earlier(result: dict) -> None:
