@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import time
 from pathlib import Path
 
@@ -87,3 +88,34 @@ def language_model_missing(monkeypatch: pytest.MonkeyPatch):
     yield
     pipeline.load_pipeline.cache_clear()
     shared._engine.clear()
+
+
+@pytest.fixture(scope="session")
+def _review_work_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("review-work-cache")
+
+
+@pytest.fixture
+def earlier_reviews(_review_work_cache: Path):
+    """`earlier_reviews(data_dir)`: the data directory starts with the review work (words, voice
+    windows, each answer heard again; coach.interview.resume) that this test process's earlier
+    reviews of the same recordings with the same settings left, as a review run there before would
+    have left it, and what this test's reviews leave is kept for the next test. A review then
+    resumes from its kept chunks instead of transcribing and separating the recording again (about
+    5 of the 7 s of a 58 s interview on the Review page). For tests of what the page and the store
+    do with a review, not of transcribing it: those start from an empty work folder
+    (`earlier_reviews(data_dir, reuse=False)` still hands their work on)."""
+    from coach.config import REVIEW_WORK_FOLDER
+
+    folders: list[Path] = []
+
+    def use(data_dir: Path, reuse: bool = True) -> None:
+        work = Path(data_dir) / REVIEW_WORK_FOLDER
+        if reuse and any(_review_work_cache.iterdir()):
+            shutil.copytree(_review_work_cache, work, dirs_exist_ok=True)
+        folders.append(work)
+
+    yield use
+    for work in folders:
+        if work.is_dir():
+            shutil.copytree(work, _review_work_cache, dirs_exist_ok=True)

@@ -1,9 +1,23 @@
 """The Review page: upload a real interview, see its analysis, write the debrief."""
 
+import pytest
 from app_support import DATA, markdown_text, page
 
 from coach import store
 from coach.config import load_settings
+
+# These transcribe and separate their recordings here; the others resume from the work earlier
+# tests' reviews of the same recordings left (conftest.earlier_reviews), as a review run again does.
+TRANSCRIBED_HERE = {
+    "test_an_uploaded_interview_is_analysed_and_logged",
+    "test_a_two_voice_interview_is_cut_into_questions_and_answers",
+    "test_picking_your_voice_reviews_again_without_transcribing_again",
+}
+
+
+@pytest.fixture(autouse=True)
+def _reviews_before(request, tmp_path, earlier_reviews):
+    earlier_reviews(tmp_path, reuse=request.node.originalname not in TRANSCRIBED_HERE)
 
 
 def _reviewed(name: str, clip, mime: str, company: str):

@@ -166,6 +166,19 @@ def _upload_on_the_practice_page(page, url: str) -> None:
     time.sleep(2)  # the charts draw
 
 
+def _steady_text(page) -> str:
+    """The page's text once a tab or expander just opened has drawn: the same on two reads 0.4 s
+    apart (a fixed 1.5 s wait after each of the pages' tabs made this the suite's longest test)."""
+    before = page.locator("body").inner_text()
+    for _ in range(50):
+        time.sleep(0.4)
+        now = page.locator("body").inner_text()
+        if now == before:
+            return now
+        before = now
+    return before
+
+
 def _settled(page) -> None:
     """Wait until the page's script has finished drawing (Streamlit's running indicator gone, and
     still gone a moment later: it shows only after a short delay)."""
@@ -212,8 +225,7 @@ def test_hostile_text_renders_as_text_in_the_real_browser(tmp_path):
                     if tab is not None:
                         tab.click()
                     _open_expanders(page)
-                    time.sleep(1.5)
-                    text.append(page.locator("body").inner_text())
+                    text.append(_steady_text(page))
                 assert page.get_by_test_id("stException").count() == 0, name
                 assert page.evaluate("() => window.__coach_xss") is None, name
                 shown[name or "practice"] = "\n".join(text)
