@@ -629,11 +629,8 @@ def delete_this_answer(attempt_id: int) -> None:
         type="tertiary",
     ):
         return
-    from coach.practice import delete_answer
-
     with shared.shown_errors():
-        delete_answer(db, attempt_id)
-        _take_gone("practice_deleted")
+        _take_gone("practice_deleted", shared.delete_answer(db, attempt_id))
 
 
 def delete_failed_take(result: dict) -> None:
@@ -657,12 +654,13 @@ def delete_failed_take(result: dict) -> None:
         _take_gone("practice_recording_deleted")
 
 
-def _take_gone(said: str) -> None:
+def _take_gone(said: str, sentence: str | bool = True) -> None:
     """After a take was deleted: no result shown, the recorder empty (the deleted take is not
-    analysed again), and `said` set for the next run to say it went."""
+    analysed again), and `said` set (to the `sentence` saying what went) for the next run to say
+    it went."""
     ss.practice_result = None
     ss.practice_take += 1
-    ss[said] = True
+    ss[said] = sentence
     st.rerun()
 
 

@@ -221,11 +221,8 @@ def not_measured() -> None:
         if shared.asked_first(
             "progress_delete_unmeasured", "Delete this answer", shared.DELETE_ANSWER_ASKED, type="primary"
         ):
-            from coach.practice import delete_answer
-
             with shared.shown_errors():
-                delete_answer(db, chosen)
-                st.session_state.progress_deleted = True
+                st.session_state.progress_deleted = shared.delete_answer(db, chosen)
                 st.rerun()
 
 
@@ -321,11 +318,8 @@ def delete_an_answer(item: dict, today: date) -> None:
             shared.DELETE_ANSWER_ASKED,
             type="primary",
         ):
-            from coach.practice import delete_answer
-
             with shared.shown_errors():
-                delete_answer(db, chosen)
-                st.session_state.progress_deleted = True
+                st.session_state.progress_deleted = shared.delete_answer(db, chosen)
                 st.rerun()
 
 

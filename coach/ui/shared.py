@@ -275,10 +275,35 @@ TABLE_ROWS_SHOWN_WHOLE = 15
 DELETE_ANSWER_ASKED = "Delete this answer with its recording, transcript and feedback? This cannot be undone."
 
 
+ANSWER_DELETED = "That answer is deleted, with its recording."
+# its recording file had gone before (moved out of the data directory by hand, a disk restored
+# without it): said "with its recording" too, as if the delete had taken it (`coach delete-answer`
+# said so truthfully)
+ANSWER_DELETED_RECORDING_MISSING = "That answer is deleted; its recording was already missing."
+ANSWER_DELETED_NO_RECORDING = "That answer is deleted."
+
+
+def delete_answer(db: Store, attempt_id: int) -> str:
+    """Delete one practice answer with its recording (coach.practice.delete_answer), as the Practice
+    and Progress pages offer it; returns the sentence saying what went, for `answer_deleted` on
+    the next run: "with its recording" only when there was a recording file to delete."""
+    from coach.practice import delete_answer as delete
+    from coach.store import get_attempt
+
+    path = get_attempt(db, attempt_id).get("recording_path")  # unknown or not theirs: raised here
+    there = bool(path) and db.absolute(path).exists()
+    delete(db, attempt_id)
+    if there:
+        return ANSWER_DELETED
+    return ANSWER_DELETED_RECORDING_MISSING if path else ANSWER_DELETED_NO_RECORDING
+
+
 def answer_deleted(flag: str) -> None:
-    """Say, once, that the answer is deleted: its page set `flag` in the session before it reran."""
-    if st.session_state.pop(flag, False):
-        st.success("That answer is deleted, with its recording.", icon=":material/delete:")
+    """Say, once, that the answer is deleted: its page kept `delete_answer`'s sentence in the
+    session under `flag` before it reran."""
+    said = st.session_state.pop(flag, None)
+    if said:
+        st.success(said, icon=":material/delete:")
 
 
 def table(rows, text_column: str | None = None, text_width: int = 320) -> None:

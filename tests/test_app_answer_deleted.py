@@ -1,0 +1,68 @@
+"""What the pages say after deleting a practice answer: the Progress page said "That answer is
+deleted, with its recording." also when the recording's file had gone before (moved out of the data
+directory by hand), where `coach delete-answer` said it was already missing."""
+
+from app_support import page
+from store_support import analysis_dict, record, save_answer
+
+from coach.config import load_settings
+from coach.store import list_attempts, open_store
+
+
+def _answers(tmp_path, monkeypatch, recordings: list) -> list[int]:
+    """Answers to "Tell me about yourself." in the test's own data directory, as the page opens it,
+    one a recording (record's tone at that pitch, or None for an answer without one), oldest first."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    settings = load_settings(tmp_path)
+    db = open_store(settings)
+    try:
+        return [
+            save_answer(
+                db,
+                "mot-05",
+                "Tell me about yourself.",
+                analysis=analysis_dict(overall=60.0 + i),
+                recording=None if pitch is None else record(settings, pitch),
+            )
+            for i, pitch in enumerate(recordings)
+        ]
+    finally:
+        db.close()
+
+
+def _delete_newest(at) -> list[str]:
+    """Progress's "Delete this answer" for the question, newest answer picked, agreed to: what it said."""
+    at.button(key="progress_delete_mot-05").click().run()
+    at.button(key="progress_delete_mot-05_yes").click().run()
+    assert not at.exception and not at.error
+    return [s.value for s in at.success]
+
+
+def test_an_answer_whose_recording_was_already_missing_is_not_said_deleted_with_it(tmp_path, monkeypatch):
+    _answers(tmp_path, monkeypatch, [220.0, 330.0])
+    db = open_store(load_settings(tmp_path))
+    try:
+        newest, oldest = list_attempts(db)  # newest first
+    finally:
+        db.close()
+    (tmp_path / newest["recording_path"]).unlink()  # moved away by hand
+    at = page("progress").run()
+    assert not at.exception
+    assert _delete_newest(at) == ["That answer is deleted; its recording was already missing."]
+    # the one whose file is there is still said deleted with it, and its file is gone
+    assert (tmp_path / oldest["recording_path"]).exists()
+    assert _delete_newest(at) == ["That answer is deleted, with its recording."]
+    assert not (tmp_path / oldest["recording_path"]).exists()
+
+
+def test_an_answer_kept_without_a_recording_is_said_deleted_alone(tmp_path, monkeypatch):
+    _answers(tmp_path, monkeypatch, [220.0, None])
+    at = page("progress").run()
+    assert not at.exception
+    assert _delete_newest(at) == ["That answer is deleted."]
+    db = open_store(load_settings(tmp_path))
+    try:
+        assert [a["score_overall"] for a in list_attempts(db)] == [60.0]
+    finally:
+        db.close()
