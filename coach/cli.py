@@ -320,8 +320,8 @@ def _analyze_audio(
     except AudioError as e:
         if not save or isinstance(e, (NotAudioError, NotSavedError)):  # nothing of it was kept
             raise
-        # kept, as every recording is: said, with where it shows
-        raise AudioError(f"{e} The recording is kept; `coach history` lists it as not analysed.") from e
+        # kept, as every recording is: said, with where it shows and how it goes
+        raise AudioError(f"{e} {_kept_not_analysed(path, settings)}") from e
     finally:
         close()
     if result.attempt_id is None:
@@ -332,6 +332,24 @@ def _analyze_audio(
     )
     saved = {"attempt_id": result.attempt_id, "recording": str(result.recording.path)}
     return {**result.analysis, "saved": saved}
+
+
+def _kept_not_analysed(source: Path, settings) -> str:
+    """What `coach analyze --save` adds when the take it kept could not be analysed: where it is
+    listed, and the command that deletes it, named by its stored path as `coach history` names it
+    (found by the hash of the file given, as the Practice page finds its failed take)."""
+    from coach.audio import file_sha256
+    from coach.unanalysed import failed_take
+
+    said = "The recording is kept; `coach history` lists it as not analysed"
+    try:
+        with open_store(settings) as store:
+            kept = failed_take(store, file_sha256(source))
+    except (CoachError, OSError):  # the failure is the news, not a second one while looking
+        kept = None
+    if kept is None:
+        return f"{said}, and `coach delete-recording` with its path deletes it."
+    return f"{said}, and `coach delete-recording {kept.path}` deletes it."
 
 
 def _stage_to_seconds(update):

@@ -411,7 +411,8 @@ def test_options_that_would_be_ignored_are_refused(tmp_path):
 
 def test_analyze_save_says_what_it_kept(tmp_path):
     """A take saved and analysed gives its attempt's id in the JSON (it was on stderr only); one
-    kept but not measurable said only the error, though it is kept and listed."""
+    kept but not measurable said only the error, though it is kept and listed, and then only that
+    `coach history` lists it: not how to delete it."""
     env = {**os.environ, "COACH_DATA_DIR": str(tmp_path)}
     data = Path(__file__).parent / "data"
 
@@ -420,8 +421,18 @@ def test_analyze_save_says_what_it_kept(tmp_path):
 
     short = coach("analyze", str(data / "short.wav"), "--save", "--no-progress")
     assert short.returncode == 1
-    assert short.stderr.strip().endswith("The recording is kept; `coach history` lists it as not analysed.")
-    assert "short.wav" in coach("history").stdout
+    said = re.search(
+        r"The recording is kept; `coach history` lists it as not analysed, and "
+        r"`coach delete-recording (recordings/practice/\S+\.wav)` deletes it\.$",
+        short.stderr.strip(),
+    )
+    assert said, short.stderr
+    [kept] = (tmp_path / "recordings").rglob("*.wav")
+    assert kept == tmp_path / said.group(1)
+    assert f"short.wav ({said.group(1)})" in coach("history").stdout
+    deleted = coach("delete-recording", said.group(1), "--yes")  # the command as said, run
+    assert deleted.returncode == 0, deleted.stderr
+    assert not kept.exists() and "short.wav" not in coach("history").stdout
     done = coach("analyze", str(data / "fillers.wav"), "--save", "--json", "--no-progress")
     assert done.returncode == 0, done.stderr
     saved = json.loads(done.stdout)["saved"]
