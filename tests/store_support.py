@@ -2,7 +2,9 @@
 
 Import the fixtures into a test module with
 `from store_support import backend_fixture, settings_fixture, store_fixture  # noqa: F401`;
-an app test whose page must open the same data takes `backend_fixture, db_fixture` instead.
+an app test whose page must open the same data takes `backend_fixture, db_fixture` instead, and
+one that runs `coach` commands beside the page (cli_support.run_coach, on SQLite only) takes
+`sqlite_db_fixture` (both are named `db`: a module takes one of them).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import io
 import math
 import wave
 from dataclasses import replace
+from datetime import date, timedelta
 
 import pytest
 from pg_server import get_server, skip_reason
@@ -61,6 +64,19 @@ def db_fixture(tmp_path, monkeypatch, backend):
     db = open_store(settings)
     yield db
     db.close()
+
+
+@pytest.fixture(name="db")
+def sqlite_db_fixture(tmp_path, monkeypatch):
+    """A store on SQLite in the test's own data directory (tmp_path) that the app's pages open too,
+    and `coach` commands run with cli_support.run_coach on that folder (no PostgreSQL URL, no
+    signed-in user)."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    monkeypatch.delenv("COACH_USER", raising=False)
+    opened = open_store(load_settings(tmp_path))
+    yield opened
+    opened.close()
 
 
 def logged_interview(db, **extra) -> int:
@@ -192,3 +208,50 @@ def save_real_answers(db, interview_id: int, answers: list[dict]) -> int:
         model="tiny.en",
         answers=answers,
     )
+
+
+# The questions Initech's debrief lists (debriefed_interview), and those of them a deletion of that
+# debrief or interview leaves in the practice questions: one starred, one another debrief lists
+# too, one kept before the debrief was written, one answered since.
+ASKED_AT_INITECH = [
+    "How do you plan a quarter?",
+    "Tell me about a conflict with a peer.",
+    "Why us?",
+    "Describe a project that failed.",
+    "Why this company?",
+    "How do you test a data pipeline?",
+]
+LEFT_AFTER_INITECH = {
+    "Why us?",
+    "Describe a project that failed.",
+    "Why this company?",
+    "How do you test a data pipeline?",
+}
+
+
+def debriefed_interview(db) -> tuple[int, list]:
+    """Initech's interview three days ago, whose debrief lists ASKED_AT_INITECH: "Why this company?"
+    was a practice question before, so five are added; the user starred "Why us?", Hooli's debrief
+    lists "Describe a project that failed." too, and "How do you test a data pipeline?" was answered
+    since. Returns Initech's id and the questions its debrief added."""
+    from coach import banks
+    from coach.debrief import save_debrief
+    from coach.store import set_favourite
+
+    day = (date.today() - timedelta(days=3)).isoformat()
+    initech = logged_interview(db, company="Initech", interview_date=day)
+    hooli = logged_interview(db, company="Hooli", interview_date=day)
+    banks.add_user_question(db.settings.data_dir, "Why this company?", source="real interview")
+    _, added, _ = save_debrief(db, db.settings, initech, {"questions_asked": ASKED_AT_INITECH, "interest": 4})
+    ids = {q.text: q.id for q in added}
+    set_favourite(db, ids["Why us?"], True)
+    save_debrief(db, db.settings, hooli, {"questions_asked": ["Describe a project that failed."]})
+    save_answer(db, ids["How do you test a data pipeline?"], "How do you test a data pipeline?")
+    return initech, added
+
+
+def own_questions(db) -> set[str]:
+    """The words of the store owner's practice questions that are not the banks'."""
+    from coach import banks
+
+    return {q.text for q in banks.load_questions(db.settings.data_dir, owner=db.owner) if q.source != "bank"}

@@ -8,22 +8,19 @@ from datetime import date, timedelta
 import pytest
 from app_support import markdown_text, page
 from cli_support import run_coach
-from store_support import logged_interview, record, save_answer
+from store_support import (
+    ASKED_AT_INITECH,
+    LEFT_AFTER_INITECH,
+    debriefed_interview,
+    logged_interview,
+    own_questions,
+    record,
+    sqlite_db_fixture,  # noqa: F401
+)
 
 from coach import playbook, store
 from coach.config import load_settings
 from coach.ui.highlight import escape
-
-
-@pytest.fixture
-def db(tmp_path, monkeypatch):
-    """This test's own data directory (SQLite), as the page opens it."""
-    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
-    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
-    monkeypatch.delenv("COACH_USER", raising=False)
-    opened = store.open_store(load_settings(tmp_path))
-    yield opened
-    opened.close()
 
 
 def _ahead(db, company: str, days: int) -> int:
@@ -247,39 +244,13 @@ def test_coach_delete_debrief_deletes_a_stages_only_debrief(db, tmp_path):
     assert "No debrief yet" in run_coach("interview", interview, data_dir=tmp_path).stdout
 
 
-def _own_questions(data_dir) -> set[str]:
-    from coach import banks
-
-    return {q.text for q in banks.load_questions(data_dir) if q.source != "bank"}
-
-
 def test_deleting_a_debrief_takes_back_the_questions_it_added(db, tmp_path):
     """`coach delete-debrief` left the questions the debrief had put in the practice questions:
     practised as asked in an interview no debrief recalls. They go with it now, as taking them out
     of its list does; not one kept before it was written, one another debrief lists too, nor one
     the user starred or answered since."""
-    from coach import banks
-    from coach.debrief import save_debrief
-
-    settings = load_settings(tmp_path)
-    day = (date.today() - timedelta(days=3)).isoformat()
-    initech = logged_interview(db, company="Initech", interview_date=day)
-    hooli = logged_interview(db, company="Hooli", interview_date=day)
-    banks.add_user_question(tmp_path, "Why this company?", source="real interview")  # kept before
-    asked = [
-        "How do you plan a quarter?",
-        "Tell me about a conflict with a peer.",
-        "Why us?",
-        "Describe a project that failed.",
-        "Why this company?",
-        "How do you test a data pipeline?",
-    ]
-    _, added, _ = save_debrief(db, settings, initech, {"questions_asked": asked, "interest": 4})
-    assert [q.text for q in added] == asked[:4] + asked[5:]
-    ids = {q.text: q.id for q in added}
-    store.set_favourite(db, ids["Why us?"], True)
-    save_debrief(db, settings, hooli, {"questions_asked": ["Describe a project that failed."]})
-    save_answer(db, ids["How do you test a data pipeline?"], "How do you test a data pipeline?")  # practised
+    initech, added = debriefed_interview(db)
+    assert [q.text for q in added] == ASKED_AT_INITECH[:4] + ASKED_AT_INITECH[5:]  # one kept before
     asked_first = run_coach("delete-debrief", initech, data_dir=tmp_path)
     assert asked_first.returncode == 1
     assert asked_first.stderr.strip() == (
@@ -292,12 +263,7 @@ def test_deleting_a_debrief_takes_back_the_questions_it_added(db, tmp_path):
         f"Deleted the debrief of interview #{initech} (Initech) and the 2 questions it added to your "
         "practice questions; the interview stays."
     )
-    assert _own_questions(tmp_path) == {
-        "Why us?",
-        "Describe a project that failed.",
-        "Why this company?",
-        "How do you test a data pipeline?",
-    }
+    assert own_questions(db) == LEFT_AFTER_INITECH
     assert store.get_interview(db, initech)["debriefs"] == []
 
 
