@@ -1,11 +1,31 @@
 """The coach's web server: app.py's pages, with what they play and offer to download at /media
 served only to its owner in multi-user mode (coach.media_guard). `make run` and `make
-serve-cohort` start it (`streamlit run serve.py`); for one person it serves exactly what
-`streamlit run app.py` does."""
+serve-cohort` start it (`streamlit run serve.py`); for one person it serves what `streamlit run
+app.py` does, and /practice as well."""
 
 import streamlit as st
 from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import RedirectResponse
+from starlette.routing import Route
+from streamlit import config
 
 from coach.media_guard import MediaGuard
 
-app = st.App("app.py", middleware=[Middleware(MediaGuard)])
+# Every page is at its file's name (/progress, /settings) except the default one, Practice, which
+# Streamlit serves at / only: /practice (a bookmark, a typed address) said "Page not found".
+DEFAULT_PAGE = "practice"  # app.py's default page, app_pages/practice.py
+
+
+async def default_page_at_root(request: Request) -> RedirectResponse:
+    """The default page's own address leads to /, where it is, with the same query."""
+    root = request.url.path.rstrip("/").removesuffix(DEFAULT_PAGE)
+    return RedirectResponse(root + (f"?{request.url.query}" if request.url.query else ""))
+
+
+base = (config.get_option("server.baseUrlPath") or "").strip("/")
+app = st.App(
+    "app.py",
+    routes=[Route(f"/{base}/{DEFAULT_PAGE}" if base else f"/{DEFAULT_PAGE}", default_page_at_root)],
+    middleware=[Middleware(MediaGuard)],
+)
