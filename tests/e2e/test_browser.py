@@ -177,6 +177,7 @@ def test_every_page_renders(app, page, shots):
         page.locator("h1").first.wait_for(timeout=30_000)
         time.sleep(1.5)
         assert page.get_by_test_id("stException").count() == 0, name
+        assert page.get_by_text("Page not found").count() == 0, name
         # the title sits near the top: no empty band above it (Streamlit's default leaves 6rem)
         title_top = page.locator("h1").first.bounding_box()["y"]
         assert title_top < 80, (name, title_top)
@@ -188,6 +189,25 @@ def test_every_page_renders(app, page, shots):
         )
         assert not clipped, (name, clipped)
         full_screenshot(page, shots / f"page-{name}.png")
+
+
+def test_the_practice_page_opens_at_its_own_address(app, page, shots):
+    """/practice, the default page's own name, said "Page not found" (Streamlit serves the default
+    page at / only) before it showed Practice; serve.py sends it to /, with its query. Every other
+    page is at the address its sidebar link gives (opened in test_every_page_renders)."""
+    server, _ = app
+    page.goto(f"{server.url}/practice?from=bookmark")
+    page.get_by_role("heading", name="Practice", level=1).wait_for(timeout=60_000)
+    time.sleep(1.5)  # a "Page not found" dialog comes with the script's run
+    if page.get_by_text("Page not found").count():
+        full_screenshot(page, shots / "page-practice-not-found.png")
+    assert page.get_by_text("Page not found").count() == 0
+    assert page.url == f"{server.url}/?from=bookmark"
+    links = page.get_by_test_id("stSidebarNavLink")
+    linked = {
+        links.nth(i).get_attribute("href").removeprefix(server.url).strip("/") for i in range(links.count())
+    }
+    assert linked == set(PAGES.values())
 
 
 def _timer_fits(page) -> dict:
