@@ -27,7 +27,7 @@ from coach.roles import save_your_role, your_role
 from coach.store import Store
 from coach.store.old_files import FAVOURITES_FILE  # only while a damaged one waits to be moved
 from coach.store.person_settings import get_role as role_choice_of
-from coach.store.schema import TABLES_IN_ORDER
+from coach.store.schema import TABLES_IN_ORDER, deletions
 from coach.store.transfer import check_backup_size, export_data, import_data
 
 # What "delete all data" removes from the data directory (its README and samples/ stay).
@@ -118,6 +118,13 @@ def import_sentence(result: dict) -> str:
         if deleted
         else ""
     )
+    left_out = result.get("deleted_here") or {}
+    if left_out:  # deleted here on purpose: an older backup does not bring it back
+        one = sum(left_out.values()) == 1
+        missing += (
+            f" {backup_words(left_out)} in the backup {'was' if one else 'were'} not brought back: "
+            f"{'it was' if one else 'they were'} deleted here."
+        )
     differing = result.get("differing_kept_here") or {}
     if differing:  # no row records when it was last changed, so the one here is kept
         one = sum(differing.values()) == 1
@@ -130,7 +137,8 @@ def import_sentence(result: dict) -> str:
     restored = result.get("settings_restored") or []
     missing += f" {listed(restored).capitalize()} came back too." if restored else ""
     if added == "nothing" and present == "nothing":
-        return "Nothing to import: this backup is empty." + missing
+        empty = "Nothing new to import." if left_out else "Nothing to import: this backup is empty."
+        return empty + missing
     if added == "nothing" and result["added"].get("analysis_runs"):
         said = "Imported the earlier analyses of answers already here, kept when they were analysed again."
         return (
@@ -139,7 +147,8 @@ def import_sentence(result: dict) -> str:
             + missing
         )
     if added == "nothing":
-        return f"Nothing new to import: everything in this backup is already here ({present})." + missing
+        everything = "everything else" if left_out else "everything"
+        return f"Nothing new to import: {everything} in this backup is already here ({present})." + missing
     said = f"Imported {added}."
     if present != "nothing":
         said += f" Already here, so not added twice: {present}."
@@ -218,6 +227,8 @@ def delete_all_data(db: Store, settings: Settings, confirmation: str) -> list[st
     with db.write() as conn:
         for table in reversed(TABLES_IN_ORDER):
             conn.execute(sa.delete(table).where(table.c.owner == db.owner))
+        # what was deleted here goes too: a backup restored after deleting everything comes back whole
+        conn.execute(sa.delete(deletions).where(deletions.c.owner == db.owner))
     if db.engine.dialect.name == "postgresql":  # the queue's jobs hold file names and questions
         from coach.queue import forget_jobs
 

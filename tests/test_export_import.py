@@ -309,8 +309,8 @@ def test_audio_deleted_here_does_not_come_back_from_a_backup_as_a_file_nothing_u
 ):
     """A tester deleted an interview's audio after moving to a new laptop, imported the old backup
     again, and was told "Imported 1 recording.": the file was back, attached to nothing, listed as
-    "saved but not analysed", and no delete could remove it. A practice answer deleted here comes
-    back whole from the backup, with its recording (an import cannot tell it from one never here)."""
+    "saved but not analysed", and no delete could remove it. A practice answer deleted here stays
+    deleted, its recording too (it came back whole: an import could not tell it from one never here)."""
     _fill(store, settings)
     export_data(store, tmp_path / "backup1.zip")
     target = open_store(make_settings(tmp_path, backend, "new-laptop"))
@@ -333,8 +333,9 @@ def test_audio_deleted_here_does_not_come_back_from_a_backup_as_a_file_nothing_u
     first = list_attempts(target)[0]
     delete_attempt(target, first["id"], keep_audio=False)
     back = import_data(target, tmp_path / "backup1.zip")
-    assert back["added"]["attempts"] == 1 and back["added"]["recordings"] == 1
-    assert len(list_attempts(target)) == 3
+    assert back["added"]["attempts"] == 0 and back["added"]["recordings"] == 0
+    assert back["deleted_here"] == {"attempts": 1} and back["recordings_deleted_here"] == 1
+    assert len(list_attempts(target)) == 2
     assert all((target.settings.data_dir / a["recording_path"]).exists() for a in list_attempts(target))
     assert unanalysed_recordings(target) == [] and _files_nothing_uses(target) == []
     target.close()

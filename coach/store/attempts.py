@@ -7,6 +7,7 @@ from datetime import datetime
 import sqlalchemy as sa
 
 from coach.store.db import Store
+from coach.store.deletions import remember_deleted
 from coach.store.recordings import add_recording, finish_deletions, mark_deleted, mark_detached
 from coach.store.rows import (
     TypedFields,
@@ -159,7 +160,9 @@ def delete_attempt(store: Store, attempt_id: int, *, keep_audio: bool) -> None:
     """
     attempt = get_row(store, attempts, attempt_id, "practice answer")
     with store.write() as conn:
-        conn.execute(attempts.delete().where(attempts.c.id == attempt_id, mine(store, attempts)))
+        this = attempts.c.id == attempt_id
+        remember_deleted(conn, store.owner, attempts, this)  # an older backup's copy stays out
+        conn.execute(attempts.delete().where(this, mine(store, attempts)))
         if keep_audio:
             mark_detached(conn, attempt["recording_id"])
         else:

@@ -8,6 +8,7 @@ import sqlalchemy as sa
 
 from coach.errors import InputError
 from coach.store.db import Store
+from coach.store.deletions import remember_deleted
 from coach.store.questions import add_question
 from coach.store.recordings import add_recording, finish_deletions, mark_deleted, mark_detached
 from coach.store.rows import (
@@ -285,7 +286,9 @@ def delete_interview(store: Store, interview_id: int, *, keep_audio: bool) -> No
         # practice for it stays practice (SQLite cannot add ON DELETE SET NULL to a column later)
         prepared = attempts.c.interview_id == interview_id
         conn.execute(attempts.update().where(prepared, mine(store, attempts)).values(interview_id=None))
-        conn.execute(interviews.delete().where(interviews.c.id == interview_id, mine(store, interviews)))
+        this = interviews.c.id == interview_id
+        remember_deleted(conn, store.owner, interviews, this)  # with it, its debriefs and answers
+        conn.execute(interviews.delete().where(this, mine(store, interviews)))
         for recording_id in recording_ids:
             (mark_detached if keep_audio else mark_deleted)(conn, recording_id)
     if not keep_audio:

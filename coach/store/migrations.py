@@ -517,6 +517,25 @@ def m0013_conversation_facts(conn: sa.Connection) -> None:
     conn.execute(sa.text(f"ALTER TABLE interview_recordings ADD COLUMN conversation {column_type}"))
 
 
+@migration("0014_deletions")
+def m0014_deletions(conn: sa.Connection) -> None:
+    """What is deleted here is remembered (table and uid), so an import of an older backup that
+    still holds a deleted answer, debrief, interview or recording leaves it deleted: it came back
+    whole, as if never here. Deletions made before this step were not recorded."""
+    md = sa.MetaData(naming_convention=NAMING_CONVENTION)
+    sa.Table(
+        "deletions",
+        md,
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("table_name", sa.String(100), nullable=False),
+        sa.Column("row_uid", sa.String(36), nullable=False),
+        _now_column("deleted_at"),
+        sa.Column("owner", sa.String(320), nullable=False, server_default=""),
+        sa.Index(None, "owner"),
+        sa.UniqueConstraint("owner", "table_name", "row_uid"),
+    ).create(conn)
+
+
 def latest_migration() -> str:
     return MIGRATIONS[-1][0]
 

@@ -21,6 +21,7 @@ from coach.config import OWNERS_FOLDER
 from coach.errors import StorageError, server_fault
 from coach.files import write_private
 from coach.store.db import Store
+from coach.store.deletions import remember_deleted
 from coach.store.rows import mine, new_uid, plain, utc_now
 from coach.store.schema import attempts, interview_recordings, recordings
 
@@ -194,13 +195,9 @@ def finish_deletions(store: Store) -> int:
             ) from e
         with store.write() as conn:
             if not is_referenced(conn, row.id):
-                conn.execute(
-                    recordings.delete().where(
-                        recordings.c.id == row.id,
-                        recordings.c.deleted_at.is_not(None),
-                        mine(store, recordings),
-                    )
-                )
+                this = sa.and_(recordings.c.id == row.id, recordings.c.deleted_at.is_not(None))
+                remember_deleted(conn, store.owner, recordings, this)  # its audio stays out of an import
+                conn.execute(recordings.delete().where(this, mine(store, recordings)))
     return removed
 
 

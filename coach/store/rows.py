@@ -11,6 +11,7 @@ import sqlalchemy as sa
 
 from coach.errors import InputError
 from coach.store.db import Store
+from coach.store.deletions import remember_deleted
 from coach.store.schema import LONG_TEXT_CHARS, NEVER_REUSED, ids_issued
 
 
@@ -232,5 +233,6 @@ def update_row(
 
 def delete_row(store: Store, table: sa.Table, row_id: int, what: str) -> None:
     with store.write() as conn:
+        remember_deleted(conn, store.owner, table, table.c.id == row_id)  # a debrief: not back from a backup
         if conn.execute(table.delete().where(table.c.id == row_id, mine(store, table))).rowcount == 0:
             raise not_found(what, row_id)

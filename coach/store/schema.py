@@ -420,6 +420,22 @@ ids_issued = sa.Table(
 )
 NEVER_REUSED = ("attempts", "interviews", "interview_people", "debriefs", "options", "mock_sessions")
 
+# What the owner deleted here (migration 0014): each deleted answer, debrief, interview and
+# recording by its table and uid, written in the deleting transaction. An import cannot otherwise
+# tell a row deleted here from one never here, so an older backup brought the deleted answer back.
+# The owner's data like the rest (delete all data removes it), but never exported: it says what
+# this store deleted, not what a backup holds.
+deletions = sa.Table(
+    "deletions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("table_name", sa.String(100), nullable=False),
+    sa.Column("row_uid", sa.String(36), nullable=False),
+    sa.Column("deleted_at", sa.DateTime(timezone=True), nullable=False),
+    *_owner(),
+    sa.UniqueConstraint("owner", "table_name", "row_uid"),
+)
+
 # Tables in an order where every row's parents come first (export, import).
 TABLES_IN_ORDER = (
     questions,

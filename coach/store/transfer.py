@@ -41,6 +41,7 @@ from coach.store.attempts import TYPED_FIELDS as PRACTICE_TYPED
 from coach.store.db import Store
 from coach.store.debriefs import EDITABLE as DEBRIEF_EDITABLE
 from coach.store.debriefs import TYPED_FIELDS as DEBRIEF_TYPED
+from coach.store.deletions import deleted_uids
 from coach.store.goals import EDITABLE as GOAL_EDITABLE
 from coach.store.goals import TYPED_FIELDS as GOAL_TYPED
 from coach.store.interviews import EDITABLE as INTERVIEW_EDITABLE
@@ -67,6 +68,7 @@ from coach.store.schema import (
     interview_people,
     interview_recordings,
     interviews,
+    mock_turns,
     options,
     own_questions,
     person_settings,
@@ -137,6 +139,11 @@ EDITED_FIELDS = {
     goals.name: GOAL_EDITABLE,
     own_questions.name: OWN_QUESTION_EDITABLE,
 }
+# Links that deleting the row they name empties here, and that an import fills again when the backup
+# brings that row back (not a link a person edits, which would undo their edit): a mock interview's
+# turn and its answer, deleted here before deletions were remembered or deleted on the machine whose
+# later backup was restored first.
+LINKED_AGAIN = {mock_turns.name: ("attempt_id",)}
 TOO_LONG_IN_BACKUP = "nothing was imported: shorten it where the backup was made and back up again"
 # Tables of one row per owner (their own settings): the importer's row, when they have one, is kept.
 ONE_PER_OWNER = (person_settings.name,)
@@ -287,7 +294,9 @@ def import_data(
             _check_own_questions(tables.get(own_questions.name, []), check_own_question, where)
             _check_typed_lengths(tables)
             with store.read() as conn:
+                left_out, removed = _leave_out_deleted(conn, store.owner, tables)
                 deleted_here = _recordings_deleted_here(conn, store, tables, where)
+                audio_gone, left_out_counts = _count_left_out(conn, store.owner, tables, left_out, removed)
             tables["recordings"] = [r for r in tables.get("recordings", []) if r["uid"] not in deleted_here]
             absent = _place_recording_files(store, archive, tables.get("recordings", []), created, where)
             local_ids: dict[str, dict[str, int]] = {}
@@ -314,7 +323,9 @@ def import_data(
         "favourites_added": counts[favourites.name][0],
         "own_questions_added": counts[own_questions.name][0],
         "recordings_not_in_backup": absent,
-        "recordings_deleted_here": len(deleted_here),
+        "recordings_deleted_here": len(deleted_here) + audio_gone,
+        # rows deleted here, left out with what went with them (an interview's debriefs and answers)
+        "deleted_here": left_out_counts,
         # the exporter's role and thresholds, for coach.data_admin to bring back where none is chosen
         "settings": manifest.get("settings") if isinstance(manifest.get("settings"), dict) else None,
     }
@@ -458,6 +469,78 @@ def _check_typed_lengths(tables: dict) -> None:
                 typed.check(row, what_to_do=TOO_LONG_IN_BACKUP)
 
 
+def _leave_out_deleted(conn: sa.Connection, owner: str, tables: dict) -> tuple[dict, dict]:
+    """Take out of `tables` the rows deleted here (coach.store.deletions) and the rows that went
+    with them: a child whose link to its parent cascades or cannot be empty (an interview's
+    debriefs, answers and people). A row whose link can be empty stays, as the deletion left it
+    here (practice for a deleted interview stays practice). Returns the rows deleted here
+    themselves and every row taken out, each table by table."""
+    logged = deleted_uids(conn, owner)
+    left_out: dict[str, list[dict]] = {}
+    removed: dict[str, list[dict]] = {}
+    gone: dict[str, set] = {}
+    for table in TABLES_IN_ORDER:
+        rows = tables.get(table.name)
+        if not isinstance(rows, list):
+            continue  # damage, refused as such later
+        kept = []
+        for row in rows:
+            if not isinstance(row, dict):
+                kept.append(row)
+                continue
+            if {row.get("uid"), _owners_uid(owner, row.get("uid"))} & logged.get(table.name, set()):
+                left_out.setdefault(table.name, []).append(row)
+            elif not _went_with_a_parent(table, row, gone):
+                kept.append(row)
+                continue
+            removed.setdefault(table.name, []).append(row)
+            gone.setdefault(table.name, set()).add(row.get("uid"))
+        tables[table.name] = kept
+    return left_out, removed
+
+
+def _went_with_a_parent(table: sa.Table, row: dict, gone: dict[str, set]) -> bool:
+    """Whether deleting a parent here deleted `row` too (its link cascades or cannot be empty)."""
+    return any(
+        row.get(fk.parent.name) in gone.get(fk.column.table.name, ())
+        and (fk.ondelete == "CASCADE" or not fk.parent.nullable)
+        for fk in table.foreign_keys
+    )
+
+
+def _count_left_out(
+    conn: sa.Connection, owner: str, tables: dict, left_out: dict[str, list[dict]], removed: dict
+) -> tuple[int, dict[str, int]]:
+    """How many of each kind the import left out as deleted here, and how many of those recordings
+    belong to answers or interview recordings all here (their audio deleted here, said as such).
+    A recording whose answer was left out too is part of it, not counted on its own."""
+    counts = {name: len(rows) for name, rows in left_out.items() if name != recordings.name}
+    audio_gone = alone = 0
+    for row in left_out.get(recordings.name, []):
+        users = [
+            (table, user)
+            for table in (attempts, interview_recordings)
+            for user in tables.get(table.name) or []
+            if isinstance(user, dict) and user.get("recording_id") == row["uid"]
+        ]
+        if users and all(_existing_id(conn, owner, table, user) is not None for table, user in users):
+            audio_gone += 1
+        elif users or not _was_used(row, removed):
+            alone += 1  # kept on its own, or an answer not here whose audio was deleted here
+    if alone:
+        counts[recordings.name] = alone
+    return audio_gone, counts
+
+
+def _was_used(recording: dict, removed: dict[str, list[dict]]) -> bool:
+    """Whether an answer or interview recording taken out of the import used this recording."""
+    return any(
+        user.get("recording_id") == recording["uid"]
+        for name in (attempts.name, interview_recordings.name)
+        for user in removed.get(name, [])
+    )
+
+
 def _recordings_deleted_here(conn: sa.Connection, store: Store, tables: dict, where: str) -> set[str]:
     """The uids of the backup's recordings not here whose every answer and interview recording
     is here already: their audio was deleted here (`coach delete-interview N --audio-only`).
@@ -589,6 +672,7 @@ def _import_rows(
             ids[row["uid"]] = found
             present += 1
             differing += _differs(conn, owner, table, found, row)
+            _link_again(conn, owner, table, found, row, local_ids)
             continue
         values = {}
         for column in table.c:
@@ -604,6 +688,22 @@ def _import_rows(
         ids[row["uid"]] = insert_row(conn, table, values)
         added += 1
     return added, present, differing
+
+
+def _link_again(
+    conn: sa.Connection, owner: str, table: sa.Table, local_id: int, row: dict, local_ids: dict
+) -> None:
+    """Fill again a link of `owner`'s row here that a deletion emptied (LINKED_AGAIN), now that the
+    backup brought back the row it named: a mock interview's answer restored from a backup was a
+    practice answer of no mock interview, and its turn had no answer."""
+    for column in LINKED_AGAIN.get(table.name, ()):
+        parent = local_ids.get(PARENTS[table.name][column], {}).get(row.get(column))
+        if parent is not None:
+            conn.execute(
+                table.update()
+                .where(table.c.id == local_id, table.c.owner == owner, table.c[column].is_(None))
+                .values({column: parent})
+            )
 
 
 def _differs(conn: sa.Connection, owner: str, table: sa.Table, local_id: int, row: dict) -> bool:

@@ -1,0 +1,268 @@
+"""What was deleted here stays deleted when an older backup that still holds it is imported, and a
+mock interview's answer brought back by an import is that interview's answer again (SQLite and
+PostgreSQL, through the commands a person types)."""
+
+from __future__ import annotations
+
+import json
+
+import sqlalchemy as sa
+from store_support import (  # noqa: F401
+    backend_fixture,
+    logged_interview,
+    make_settings,
+    record,
+    save_answer,
+    settings_fixture,
+)
+from typer.testing import CliRunner
+
+from coach.cli import app
+from coach.data_admin import CONFIRM_WORD, delete_all_data, import_backup, import_sentence
+from coach.store import (
+    add_debrief,
+    delete_attempt,
+    list_attempts,
+    list_debriefs,
+    list_interviews,
+    list_turns,
+    open_store,
+    save_interview_recording,
+)
+from coach.store.mock_sessions import list_mock_sessions, save_mock_session
+from coach.store.recordings import add_recording
+from coach.store.transfer import export_data
+from coach.unanalysed import recordings_not_analysed
+
+CONFLICT = ("beh-conflict", "Tell me about a conflict.")
+FAILURE = ("beh-failure", "Tell me about a failure.")
+BUILT = ("beh-built", "Tell me about something you built.")
+
+
+def _run(settings, *args):
+    env = {"COACH_DATA_DIR": str(settings.data_dir), "COACH_DATABASE_URL": settings.database_url or ""}
+    result = CliRunner().invoke(app, [str(a) for a in args], env=env)
+    assert result.exit_code == 0, (result.stdout, result.stderr, result.exception)
+    return result.stdout.strip()
+
+
+def _fill(settings) -> dict:
+    """Three practice answers with their recordings, a take kept but never analysed, Acme with a
+    debrief, and Initech reviewed from a recording (one answer heard) with a debrief of its own."""
+    db = open_store(settings)
+    try:
+        answers = [
+            save_answer(db, *question, recording=record(settings, pitch))
+            for question, pitch in ((CONFLICT, 200.0), (FAILURE, 210.0), (BUILT, 220.0))
+        ]
+        with db.write() as conn:
+            add_recording(conn, db, record(settings, 230.0), "practice")
+        acme = logged_interview(db)
+        add_debrief(db, acme, went_well="the system design round", interest=4, proceed=True)
+        initech = logged_interview(db, company="Initech", people=[{"name": "Bill Lumbergh"}])
+        save_interview_recording(
+            db,
+            initech,
+            recording=record(settings, 300.0, kind="interview"),
+            transcript=None,
+            engine="faster-whisper",
+            model="tiny.en",
+            answers=[{"question_text": "Why Initech?", "analysis": None}],
+        )
+        add_debrief(db, initech, could_be_better="my questions for them", interest=2, proceed=False)
+        [take] = recordings_not_analysed(db)
+    finally:
+        db.close()
+    return {"answers": answers, "acme": acme, "initech": initech, "take": take.path}
+
+
+def _seen(settings) -> dict:
+    db = open_store(settings)
+    try:
+        return {
+            "answers": sorted(a["question_id"] for a in list_attempts(db)),
+            "interviews": sorted(i["company"] for i in list_interviews(db)),
+            "debriefs": sorted(d["company"] for d in list_debriefs(db)),
+            "real answers": [t["question_text"] for t in list_turns(db)],
+            "not analysed": [r.path for r in recordings_not_analysed(db)],
+            "files": sorted(p.name for p in settings.recordings_dir.rglob("*.wav")),
+        }
+    finally:
+        db.close()
+
+
+def test_an_answer_debrief_interview_and_recording_deleted_here_stay_deleted_after_an_older_backup(
+    settings, tmp_path, backend
+):
+    """Deleted on purpose (an answer, Acme's debrief, the whole Initech interview, a take never
+    analysed), then an older backup imported to get something else back: everything deleted came
+    back as if never here."""
+    made = _fill(settings)
+    backup = tmp_path / "older-backup.zip"
+    _run(settings, "export", backup)
+    _run(settings, "delete-answer", made["answers"][0], "--yes")
+    _run(settings, "delete-debrief", made["acme"], "--yes")
+    _run(settings, "delete-interview", made["initech"], "--yes")
+    _run(settings, "delete-recording", made["take"], "--yes")
+    before = _seen(settings)
+    assert before["answers"] == ["beh-built", "beh-failure"] and before["interviews"] == ["Acme Robotics"]
+    assert before["debriefs"] == [] and before["not analysed"] == [] and len(before["files"]) == 2
+
+    said = _run(settings, "import", backup)
+
+    assert _seen(settings) == before
+    assert said == (
+        "Nothing new to import: everything else in this backup is already here (2 practice answers, "
+        "1 interview, 1 person met, 1 question in your history and 2 recordings). 1 practice answer, "
+        "1 interview, 1 debrief and 1 recording in the backup were not brought back: they were deleted here."
+    ), said
+
+    # the record is this data directory's: a new one restores the backup whole
+    elsewhere = make_settings(tmp_path, backend, "new-laptop")
+    assert _run(elsewhere, "import", backup).startswith(
+        "Imported 3 practice answers, 2 interviews, 1 interview transcript, 1 answer from a real "
+        "interview, 2 people met, 2 debriefs, 1 question in your history and 5 recordings."
+    )
+
+
+def test_a_backup_that_adds_something_says_what_it_left_out_as_deleted_here(settings, tmp_path, backend):
+    """Restored on a new laptop, one answer deleted there; a later backup from the old laptop
+    restored to get its new answer: the new one comes, the deleted one stays out, and the sentence
+    says why."""
+    old = make_settings(tmp_path, backend, "old-laptop")
+    db = open_store(old)
+    try:
+        save_answer(db, *CONFLICT, recording=record(old, 200.0))
+        save_answer(db, *FAILURE, recording=record(old, 210.0))
+        export_data(db, tmp_path / "first.zip")
+        save_answer(db, *BUILT, recording=record(old, 220.0))
+        export_data(db, tmp_path / "second.zip")
+    finally:
+        db.close()
+    _run(settings, "import", tmp_path / "first.zip")
+    conflict = json.loads(_run(settings, "history", "--json"))["attempts"]
+    [conflict] = [a["id"] for a in conflict if a["question_id"] == "beh-conflict"]
+    _run(settings, "delete-answer", conflict, "--yes")
+
+    said = _run(settings, "import", tmp_path / "second.zip")
+
+    assert said == (
+        "Imported 1 practice answer and 1 recording. Already here, so not added twice: 1 practice "
+        "answer and 1 recording. 1 practice answer in the backup was not brought back: it was "
+        "deleted here."
+    ), said
+    assert _seen(settings)["answers"] == ["beh-built", "beh-failure"]
+
+
+def test_after_deleting_everything_an_older_backup_comes_back_whole(settings, tmp_path, backend):
+    """The record of deletions is the person's data: deleting all of it removes the record too, so
+    a backup restored onto the emptied coach is all there again."""
+    from coach.store.schema import deletions
+
+    made = _fill(settings)
+    backup = tmp_path / "older-backup.zip"
+    _run(settings, "export", backup)
+    _run(settings, "delete-answer", made["answers"][0], "--yes")
+    db = open_store(settings)
+    try:
+        delete_all_data(db, settings, CONFIRM_WORD)
+        with db.read() as conn:
+            assert conn.execute(sa.select(sa.func.count()).select_from(deletions)).scalar() == 0
+        result = import_backup(db, backup)
+    finally:
+        db.close()
+    assert "deleted here" not in import_sentence(result)
+    assert _seen(settings)["answers"] == ["beh-built", "beh-conflict", "beh-failure"]
+
+
+def _mock_interview(settings) -> list[int]:
+    """A mock interview of two answers; returns the answers' ids."""
+    db = open_store(settings)
+    try:
+        answers = [
+            save_answer(db, *question, recording=record(settings, pitch))
+            for question, pitch in ((CONFLICT, 240.0), (FAILURE, 250.0))
+        ]
+        save_mock_session(
+            db,
+            format="behavioural",
+            planned_s=1200,
+            used_s=180.0,
+            score_overall=70.0,
+            summary={"pattern": "Both answers had a result."},
+            turns=[
+                {"kind": "question", "question_id": q, "question_text": text, "attempt_id": a}
+                for (q, text), a in zip((CONFLICT, FAILURE), answers, strict=True)
+            ],
+        )
+    finally:
+        db.close()
+    return answers
+
+
+def test_a_mock_interviews_answer_restored_by_an_import_is_that_interviews_answer_again(
+    settings, tmp_path, backend
+):
+    """One answer of a mock interview deleted on the old laptop, its backup restored on the new
+    one first, then an older backup that still holds the answer: the answer came back as practice
+    of no mock interview, and the interview's turn stayed without its answer."""
+    conflict, _ = _mock_interview(settings)
+    _run(settings, "export", tmp_path / "before.zip")
+    _run(settings, "delete-answer", conflict, "--yes")
+    _run(settings, "export", tmp_path / "after.zip")
+
+    laptop = make_settings(tmp_path, backend, "new-laptop")
+    _run(laptop, "import", tmp_path / "after.zip")
+    said = _run(laptop, "import", tmp_path / "before.zip")
+
+    assert said.startswith("Imported 1 practice answer and 1 recording."), said
+    history = json.loads(_run(laptop, "history", "--json"))["attempts"]
+    db = open_store(laptop)
+    try:
+        [session] = list_mock_sessions(db, with_turns=True)
+        answered = {t["question_id"]: t["attempt_id"] for t in session["turns"]}
+    finally:
+        db.close()
+    by_question = {a["question_id"]: a for a in history}
+    assert answered == {q: by_question[q]["id"] for q in ("beh-conflict", "beh-failure")}
+    assert {a["mock_session_id"] for a in history} == {session["id"]}
+
+
+def test_a_database_from_before_the_record_of_deletions_gains_it_and_keeps_every_row(tmp_path, backend):
+    """Opened by this coach, a database at migration 0013 gains the record of deletions, empty, with
+    every row as it was. An answer deleted before the upgrade was never recorded, so an older backup
+    still brings it back; one deleted after stays deleted."""
+    from coach.store.db import Store, database_url, make_engine
+    from coach.store.migrations import migrate
+    from coach.store.schema import deletions
+
+    settings = make_settings(tmp_path, backend, "old")
+    settings.data_dir.mkdir(parents=True)
+    engine = make_engine(database_url(settings))
+    with engine.begin() as conn:
+        assert migrate(conn, upto="0013_conversation_facts")[-1] == "0013_conversation_facts"
+    assert "deletions" not in sa.inspect(engine).get_table_names()
+    old = Store(engine=engine, settings=settings)
+    answers = [
+        save_answer(old, *question, recording=record(settings, pitch))
+        for question, pitch in ((CONFLICT, 200.0), (FAILURE, 210.0), (BUILT, 220.0))
+    ]
+    export_data(old, tmp_path / "backup.zip")
+    delete_attempt(old, answers[0], keep_audio=False)  # by the coach before this one
+    engine.dispose()
+
+    db = open_store(settings)
+    try:
+        with db.read() as conn:
+            assert conn.execute(sa.select(sa.func.count()).select_from(deletions)).scalar() == 0
+        assert sorted(a["question_id"] for a in list_attempts(db)) == ["beh-built", "beh-failure"]
+        delete_attempt(db, answers[1], keep_audio=False)
+        said = import_sentence(import_backup(db, tmp_path / "backup.zip"))
+        assert sorted(a["question_id"] for a in list_attempts(db)) == ["beh-built", "beh-conflict"]
+    finally:
+        db.close()
+    assert said == (
+        "Imported 1 practice answer and 1 recording. Already here, so not added twice: 1 practice "
+        "answer and 1 recording. 1 practice answer in the backup was not brought back: it was "
+        "deleted here."
+    ), said
