@@ -118,13 +118,8 @@ def import_sentence(result: dict) -> str:
         if deleted
         else ""
     )
-    left_out = result.get("deleted_here") or {}
-    if left_out:  # deleted here on purpose: an older backup does not bring it back
-        one = sum(left_out.values()) == 1
-        missing += (
-            f" {backup_words(left_out)} in the backup {'was' if one else 'were'} not brought back: "
-            f"{'it was' if one else 'they were'} deleted here."
-        )
+    missing += _left_out_said(result.get("deleted_here") or {})
+    left_out_any = bool(result.get("deleted_here"))
     differing = result.get("differing_kept_here") or {}
     if differing:  # no row records when it was last changed, so the one here is kept
         one = sum(differing.values()) == 1
@@ -137,7 +132,7 @@ def import_sentence(result: dict) -> str:
     restored = result.get("settings_restored") or []
     missing += f" {listed(restored).capitalize()} came back too." if restored else ""
     if added == "nothing" and present == "nothing":
-        empty = "Nothing new to import." if left_out else "Nothing to import: this backup is empty."
+        empty = "Nothing new to import." if left_out_any else "Nothing to import: this backup is empty."
         return empty + missing
     if added == "nothing" and result["added"].get("analysis_runs"):
         said = "Imported the earlier analyses of answers already here, kept when they were analysed again."
@@ -147,12 +142,35 @@ def import_sentence(result: dict) -> str:
             + missing
         )
     if added == "nothing":
-        everything = "everything else" if left_out else "everything"
+        everything = "everything else" if left_out_any else "everything"
         return f"Nothing new to import: {everything} in this backup is already here ({present})." + missing
     said = f"Imported {added}."
     if present != "nothing":
         said += f" Already here, so not added twice: {present}."
     return said + missing
+
+
+def _left_out_said(left_out: dict) -> str:
+    """What the import left out because it was deleted here, and why: ' 1 practice answer and 1
+    debrief in the backup were not brought back: they were deleted here.' A real interview's
+    answers alone are deleted only by reviewing its recording again, so those say that."""
+    left_out = dict(left_out)
+    replaced = left_out.pop("turns", 0)
+    said = ""
+    if left_out:
+        one = sum(left_out.values()) == 1
+        said += (
+            f" {backup_words(left_out)} in the backup {'was' if one else 'were'} not brought back: "
+            f"{'it was' if one else 'they were'} deleted here."
+        )
+    if replaced:
+        one = replaced == 1
+        said += (
+            f" {backup_words({'turns': replaced})} in the backup {'was' if one else 'were'} not brought "
+            f"back: {'its' if one else 'their'} recording was reviewed again here, which replaced "
+            f"{'it' if one else 'them'}."
+        )
+    return said
 
 
 def export_bytes(db: Store) -> tuple[bytes, dict]:

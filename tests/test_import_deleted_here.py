@@ -266,3 +266,106 @@ def test_a_database_from_before_the_record_of_deletions_gains_it_and_keeps_every
         "answer and 1 recording. 1 practice answer in the backup was not brought back: it was "
         "deleted here."
     ), said
+
+
+def test_questions_a_deleted_debrief_took_back_stay_gone_after_an_older_backup(
+    settings, tmp_path, backend, monkeypatch
+):
+    """Deleting a debrief takes back the practice questions it added; an older backup brought them
+    back (the debrief stayed out), to be practised as asked in an interview no debrief recalls."""
+    from coach import banks
+    from coach.debrief import save_debrief
+
+    if settings.database_url:  # the question banks open the store the environment names
+        monkeypatch.setenv("COACH_DATABASE_URL", settings.database_url)
+    db = open_store(settings)
+    try:
+        initech = logged_interview(db, company="Initech")
+        asked = ["How do you plan a quarter?", "Tell me about a conflict with a peer."]
+        save_debrief(db, settings, initech, {"questions_asked": asked, "interest": 4})
+    finally:
+        db.close()
+    _run(settings, "export", tmp_path / "older.zip")
+    _run(settings, "delete-debrief", initech, "--yes")
+
+    said = _run(settings, "import", tmp_path / "older.zip")
+
+    own = [q.text for q in banks.load_questions(settings.data_dir) if q.source != "bank"]
+    assert own == []
+    assert said == (
+        "Nothing new to import: everything else in this backup is already here (1 interview and 1 "
+        "person met). 1 debrief and 2 own questions in the backup were not brought back: they were "
+        "deleted here."
+    ), said
+
+
+def test_answers_replaced_by_reviewing_a_recording_again_do_not_come_back_beside_the_new_ones(
+    settings, tmp_path, backend
+):
+    """A recording reviewed again (the interviewer's voice had been taken for the candidate's) has
+    new answers; an older backup added its earlier answers beside them, each question twice."""
+    from coach.store import replace_interview_answers
+
+    db = open_store(settings)
+    try:
+        initech = logged_interview(db, company="Initech")
+        heard = save_interview_recording(
+            db,
+            initech,
+            recording=record(settings, 300.0, kind="interview"),
+            transcript=None,
+            engine="faster-whisper",
+            model="tiny.en",
+            answers=[
+                {"question_text": "Why Initech?", "analysis": None},
+                {"question_text": "So tell me about the role.", "analysis": None},
+            ],
+        )
+        export_data(db, tmp_path / "older.zip")
+        replace_interview_answers(
+            db,
+            heard,
+            transcript=None,
+            answers=[{"question_text": "Why Initech?", "analysis": None}],
+            engine="faster-whisper",
+            model="tiny.en",
+        )
+        result = import_backup(db, tmp_path / "older.zip")
+        assert [t["question_text"] for t in list_turns(db)] == ["Why Initech?"]
+    finally:
+        db.close()
+    assert import_sentence(result).endswith(
+        " 2 answers from real interviews in the backup were not brought back: their recording was "
+        "reviewed again here, which replaced them."
+    ), import_sentence(result)
+
+
+def test_the_settings_page_says_what_it_left_out_as_deleted_here(tmp_path, monkeypatch):
+    """The Settings page's restore, after an answer was deleted on the Practice page's way."""
+    from app_support import page
+
+    from coach.config import load_settings
+    from coach.data_admin import export_bytes
+    from coach.practice import delete_answer
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    settings = load_settings(tmp_path)
+    db = open_store(settings)
+    try:
+        conflict = save_answer(db, *CONFLICT, recording=record(settings, 200.0))
+        save_answer(db, *FAILURE, recording=record(settings, 210.0))
+        backup = export_bytes(db)[0]
+        delete_answer(db, conflict)
+    finally:
+        db.close()
+    at = page("settings").run()
+    [u for u in at.get("file_uploader") if u.key == "settings_import"][0].upload(
+        "coach-backup-2026-12-01.zip", backup, "application/zip"
+    ).run()
+    [b for b in at.button if b.label == "Import it"][0].click().run()
+    assert not at.exception and not at.error
+    assert [s.value for s in at.success] == [
+        "Nothing new to import: everything else in this backup is already here (1 practice answer and "
+        "1 recording). 1 practice answer in the backup was not brought back: it was deleted here."
+    ]

@@ -2,8 +2,8 @@
 
 An import matches a backup's rows to the rows here by uid; a row deleted here looks like one never
 here, so an older backup brought a deleted answer back whole (or without its audio). Each delete of
-an answer, a debrief, an interview or a recording writes its uid here in the same transaction, and
-the import skips those (coach.store.transfer). A row deleted along with its parent (an interview's
+a row of a REMEMBERED table writes its uid here in the same transaction, and the import skips
+those (coach.store.transfer). A row deleted along with its parent (an interview's
 debriefs and answers) needs no record of its own: the import skips a row whose parent it skips.
 """
 
@@ -15,8 +15,11 @@ import sqlalchemy as sa
 
 from coach.store.schema import deletions
 
-# The tables whose deleted rows an import must not bring back.
-REMEMBERED = ("attempts", "debriefs", "interviews", "recordings")
+# The tables whose deleted rows an import must not bring back: answers (a real interview's too,
+# replaced when its recording is reviewed again), debriefs, interviews, recordings, and your own
+# questions with their stars (deleted by hand, or taken back with the debrief that added them).
+# A star taken off a question that stays is not remembered: starring is not deleting.
+REMEMBERED = ("attempts", "turns", "debriefs", "interviews", "recordings", "own_questions", "favourites")
 
 
 def remember_deleted(conn: sa.Connection, owner: str, table: sa.Table, which: sa.ColumnElement[bool]) -> None:

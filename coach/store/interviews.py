@@ -416,9 +416,9 @@ def replace_interview_answers(
     debriefs stay."""
     interview_recording(store, interview_recording_id)
     with store.write() as conn:
-        conn.execute(
-            turns.delete().where(turns.c.interview_recording_id == interview_recording_id, mine(store, turns))
-        )
+        earlier = turns.c.interview_recording_id == interview_recording_id
+        remember_deleted(conn, store.owner, turns, earlier)  # an older backup's copies stay out
+        conn.execute(turns.delete().where(earlier, mine(store, turns)))
         conn.execute(
             interview_recordings.update()
             .where(interview_recordings.c.id == interview_recording_id, mine(store, interview_recordings))

@@ -14,6 +14,7 @@ import sqlalchemy as sa
 
 from coach.errors import InputError
 from coach.store.db import Store
+from coach.store.deletions import remember_deleted
 from coach.store.rows import TypedFields, as_utc, mine, new_uid, utc_now
 from coach.store.schema import attempts, favourites, own_questions, turns
 
@@ -145,16 +146,13 @@ def delete_own_question(
     question's words, or with `answers_to` move to that question (a copy of a bank question,
     deleted, files its answers under the original). Returns how many answers moved."""
     with store.write() as conn:
-        result = conn.execute(
-            own_questions.delete().where(
-                own_questions.c.question_id == question_id, mine(store, own_questions)
-            )
-        )
+        this, its_star = own_questions.c.question_id == question_id, favourites.c.question_id == question_id
+        remember_deleted(conn, store.owner, own_questions, this)  # not back from an older backup
+        remember_deleted(conn, store.owner, favourites, its_star)
+        result = conn.execute(own_questions.delete().where(this, mine(store, own_questions)))
         if result.rowcount == 0:
             raise _not_yours(question_id)
-        conn.execute(
-            favourites.delete().where(favourites.c.question_id == question_id, mine(store, favourites))
-        )
+        conn.execute(favourites.delete().where(its_star, mine(store, favourites)))
         if answers_to is None:
             return 0
         moved = 0

@@ -488,7 +488,7 @@ def _leave_out_deleted(conn: sa.Connection, owner: str, tables: dict) -> tuple[d
             if not isinstance(row, dict):
                 kept.append(row)
                 continue
-            if {row.get("uid"), _owners_uid(owner, row.get("uid"))} & logged.get(table.name, set()):
+            if _deleted_here(conn, owner, table, row, logged.get(table.name, set())):
                 left_out.setdefault(table.name, []).append(row)
             elif not _went_with_a_parent(table, row, gone):
                 kept.append(row)
@@ -497,6 +497,13 @@ def _leave_out_deleted(conn: sa.Connection, owner: str, tables: dict) -> tuple[d
             gone.setdefault(table.name, set()).add(row.get("uid"))
         tables[table.name] = kept
     return left_out, removed
+
+
+def _deleted_here(conn: sa.Connection, owner: str, table: sa.Table, row: dict, logged: set) -> bool:
+    """Whether the backup's `row` was deleted here and is not here again (a question of your own
+    deleted and then typed again is here, by its id)."""
+    uids = {row.get("uid"), _owners_uid(owner, row.get("uid"))}
+    return bool(uids & logged) and _existing_id(conn, owner, table, row) is None
 
 
 def _went_with_a_parent(table: sa.Table, row: dict, gone: dict[str, set]) -> bool:
