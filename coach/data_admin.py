@@ -27,7 +27,7 @@ from coach.roles import save_your_role, your_role
 from coach.store import Store
 from coach.store.old_files import FAVOURITES_FILE  # only while a damaged one waits to be moved
 from coach.store.person_settings import get_role as role_choice_of
-from coach.store.schema import TABLES_IN_ORDER, deletions
+from coach.store.schema import TABLES_IN_ORDER, deletions, row_changes
 from coach.store.transfer import check_backup_size, export_data, import_data
 
 # What "delete all data" removes from the data directory (its README and samples/ stay).
@@ -120,6 +120,13 @@ def import_sentence(result: dict) -> str:
     )
     missing += _left_out_said(result.get("deleted_here") or {})
     left_out_any = bool(result.get("deleted_here"))
+    newer = result.get("newer_in_backup") or {}
+    if newer:  # changed later on the machine the backup came from
+        one = sum(newer.values()) == 1
+        missing += (
+            f" {backup_words(newer)} in the backup {'was' if one else 'were'} changed later than "
+            f"{'the one' if one else 'the ones'} here and replaced {'it' if one else 'them'}."
+        )
     differing = result.get("differing_kept_here") or {}
     if differing:  # no row records when it was last changed, so the one here is kept
         one = sum(differing.values()) == 1
@@ -245,8 +252,9 @@ def delete_all_data(db: Store, settings: Settings, confirmation: str) -> list[st
     with db.write() as conn:
         for table in reversed(TABLES_IN_ORDER):
             conn.execute(sa.delete(table).where(table.c.owner == db.owner))
-        # what was deleted here goes too: a backup restored after deleting everything comes back whole
-        conn.execute(sa.delete(deletions).where(deletions.c.owner == db.owner))
+        # what was deleted and changed here goes too: a backup restored after it comes back whole
+        for kept_beside in (deletions, row_changes):
+            conn.execute(sa.delete(kept_beside).where(kept_beside.c.owner == db.owner))
     if db.engine.dialect.name == "postgresql":  # the queue's jobs hold file names and questions
         from coach.queue import forget_jobs
 

@@ -155,9 +155,10 @@ def test_a_backup_that_adds_something_says_what_it_left_out_as_deleted_here(sett
 
 
 def test_after_deleting_everything_an_older_backup_comes_back_whole(settings, tmp_path, backend):
-    """The record of deletions is the person's data: deleting all of it removes the record too, so
-    a backup restored onto the emptied coach is all there again."""
-    from coach.store.schema import deletions
+    """The records of deletions and of changes are the person's data: deleting all of it removes
+    them too, so a backup restored onto the emptied coach is all there again, as it was."""
+    from coach.store import update_debrief
+    from coach.store.schema import deletions, row_changes
 
     made = _fill(settings)
     backup = tmp_path / "older-backup.zip"
@@ -165,10 +166,16 @@ def test_after_deleting_everything_an_older_backup_comes_back_whole(settings, tm
     _run(settings, "delete-answer", made["answers"][0], "--yes")
     db = open_store(settings)
     try:
+        [acme] = [d["id"] for d in list_debriefs(db) if d["company"] == "Acme Robotics"]
+        update_debrief(db, acme, interest=5)
+        with db.read() as conn:
+            assert conn.execute(sa.select(sa.func.count()).select_from(row_changes)).scalar() == 1
         delete_all_data(db, settings, CONFIRM_WORD)
         with db.read() as conn:
             assert conn.execute(sa.select(sa.func.count()).select_from(deletions)).scalar() == 0
+            assert conn.execute(sa.select(sa.func.count()).select_from(row_changes)).scalar() == 0
         result = import_backup(db, backup)
+        assert sorted(d["interest"] for d in list_debriefs(db)) == [2, 4]
     finally:
         db.close()
     assert "deleted here" not in import_sentence(result)
@@ -230,8 +237,8 @@ def test_a_mock_interviews_answer_restored_by_an_import_is_that_interviews_answe
 
 def test_a_database_from_before_the_record_of_deletions_gains_it_and_keeps_every_row(tmp_path, backend):
     """Opened by this coach, a database at migration 0013 gains the record of deletions, empty, with
-    every row as it was. An answer deleted before the upgrade was never recorded, so an older backup
-    still brings it back; one deleted after stays deleted."""
+    every row as it was; an answer deleted after the upgrade stays deleted. (One deleted before it
+    was never recorded: an older backup still brings that one back.)"""
     from coach.store.db import Store, database_url, make_engine
     from coach.store.migrations import migrate
     from coach.store.schema import deletions
@@ -245,27 +252,22 @@ def test_a_database_from_before_the_record_of_deletions_gains_it_and_keeps_every
     old = Store(engine=engine, settings=settings)
     answers = [
         save_answer(old, *question, recording=record(settings, pitch))
-        for question, pitch in ((CONFLICT, 200.0), (FAILURE, 210.0), (BUILT, 220.0))
+        for question, pitch in ((CONFLICT, 200.0), (FAILURE, 210.0))
     ]
-    export_data(old, tmp_path / "backup.zip")
-    delete_attempt(old, answers[0], keep_audio=False)  # by the coach before this one
     engine.dispose()
 
     db = open_store(settings)
     try:
         with db.read() as conn:
             assert conn.execute(sa.select(sa.func.count()).select_from(deletions)).scalar() == 0
-        assert sorted(a["question_id"] for a in list_attempts(db)) == ["beh-built", "beh-failure"]
-        delete_attempt(db, answers[1], keep_audio=False)
+        assert sorted(a["question_id"] for a in list_attempts(db)) == ["beh-conflict", "beh-failure"]
+        export_data(db, tmp_path / "backup.zip")
+        delete_attempt(db, answers[0], keep_audio=False)
         said = import_sentence(import_backup(db, tmp_path / "backup.zip"))
-        assert sorted(a["question_id"] for a in list_attempts(db)) == ["beh-built", "beh-conflict"]
+        assert [a["question_id"] for a in list_attempts(db)] == ["beh-failure"]
     finally:
         db.close()
-    assert said == (
-        "Imported 1 practice answer and 1 recording. Already here, so not added twice: 1 practice "
-        "answer and 1 recording. 1 practice answer in the backup was not brought back: it was "
-        "deleted here."
-    ), said
+    assert said.endswith(" 1 practice answer in the backup was not brought back: it was deleted here."), said
 
 
 def test_questions_a_deleted_debrief_took_back_stay_gone_after_an_older_backup(
@@ -369,3 +371,32 @@ def test_the_settings_page_says_what_it_left_out_as_deleted_here(tmp_path, monke
         "Nothing new to import: everything else in this backup is already here (1 practice answer and "
         "1 recording). 1 practice answer in the backup was not brought back: it was deleted here."
     ]
+
+
+def test_an_own_question_edited_on_the_other_machine_comes_with_its_newer_words(
+    settings, tmp_path, backend, monkeypatch
+):
+    """Your own question reworded on the old laptop after moving: its backup kept the old words on
+    the new one, saying only that they differed."""
+    from coach import banks
+    from coach.store.own_questions import list_own_questions
+
+    if settings.database_url:  # the question banks open the store the environment names
+        monkeypatch.setenv("COACH_DATABASE_URL", settings.database_url)
+    mine = banks.add_user_question(settings.data_dir, "Can you tell me about yourself?", source="user")
+    _run(settings, "export", tmp_path / "first.zip")
+    laptop = make_settings(tmp_path, backend, "new-laptop")
+    _run(laptop, "import", tmp_path / "first.zip")
+    _run(settings, "edit-question", mine.id, "--text", "Tell me about yourself in two minutes.")
+    _run(settings, "export", tmp_path / "second.zip")
+
+    said = _run(laptop, "import", tmp_path / "second.zip")
+
+    assert said.endswith(
+        " 1 own question in the backup was changed later than the one here and replaced it."
+    ), said
+    db = open_store(laptop)
+    try:
+        assert [q["text"] for q in list_own_questions(db)] == ["Tell me about yourself in two minutes."]
+    finally:
+        db.close()

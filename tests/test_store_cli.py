@@ -871,13 +871,13 @@ def test_export_and_import_say_what_moved_in_words_and_never_count_earlier_analy
     ), result.stdout
 
 
-def test_importing_a_newer_backup_says_which_records_differ_and_that_the_ones_here_were_kept(
+def test_importing_a_newer_backup_takes_the_records_changed_later_and_keeps_the_newer_ones_here(
     filled, tmp_path, backend
 ):
     """A debrief and two interviews' notes edited on the old laptop after the first move: importing
-    the newer backup said "Nothing new to import: everything in this backup is already here" and
-    kept the older versions without a word. Rows record no time of their last change, so the
-    ones here stay, and the import says so."""
+    the newer backup said the records differed and kept the older versions here (rows recorded no
+    time of their last change). The backup's, changed later, now replace them; an older backup, or
+    one changed before the last change here, leaves the ones here and says so."""
     from coach.store import add_debrief, list_interviews, update_debrief, update_interview
 
     store = open_store(filled)
@@ -898,12 +898,24 @@ def test_importing_a_newer_backup_says_which_records_differ_and_that_the_ones_he
     result = _run(target, "import", str(tmp_path / "second.zip"))
     assert result.exit_code == 0, result.stderr
     assert result.stdout.strip().endswith(
-        ". 2 interviews and 1 debrief in the backup differ from the ones here; the ones here were kept."
+        ". 2 interviews and 1 debrief in the backup were changed later than the ones here and replaced them."
     ), result.stdout
     store = open_store(target)
-    assert sorted(i["notes"] for i in list_interviews(store)) == ["", "phone screen"]
-    assert [d["interest"] for d in list_debriefs(store)] == [3]
+    notes = ["phone screen, then a take-home", "they called back on Monday"]
+    assert sorted(i["notes"] for i in list_interviews(store)) == notes
+    assert [d["interest"] for d in list_debriefs(store)] == [4]
+    [here] = list_debriefs(store)
+    update_debrief(store, here["id"], interest=5)  # changed here after the laptop's change
     store.close()
 
-    again = _run(target, "import", str(tmp_path / "first.zip"))  # the same as here: nothing to say
-    assert "differ" not in again.stdout and again.stdout.startswith("Nothing new to import"), again.stdout
+    for older in ("first.zip", "second.zip"):
+        again = _run(target, "import", str(tmp_path / older))
+        assert again.stdout.strip().endswith(
+            " in the backup differ from the ones here; the ones here were kept."
+            if older == "first.zip"
+            else " 1 debrief in the backup differs from the one here; the one here was kept."
+        ), again.stdout
+    store = open_store(target)
+    assert sorted(i["notes"] for i in list_interviews(store)) == notes
+    assert [d["interest"] for d in list_debriefs(store)] == [5]
+    store.close()

@@ -536,6 +536,25 @@ def m0014_deletions(conn: sa.Connection) -> None:
     ).create(conn)
 
 
+@migration("0015_row_changes")
+def m0015_row_changes(conn: sa.Connection) -> None:
+    """When each row a person edits last changed, so an import takes the newer of two versions of
+    it: it kept the one here, however old, and only said they differed. Rows changed before this
+    step have no time (as if not changed since written)."""
+    md = sa.MetaData(naming_convention=NAMING_CONVENTION)
+    sa.Table(
+        "row_changes",
+        md,
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("table_name", sa.String(100), nullable=False),
+        sa.Column("row_uid", sa.String(36), nullable=False),
+        _now_column("changed_at"),
+        sa.Column("owner", sa.String(320), nullable=False, server_default=""),
+        sa.Index(None, "owner"),
+        sa.UniqueConstraint("owner", "table_name", "row_uid"),
+    ).create(conn)
+
+
 def latest_migration() -> str:
     return MIGRATIONS[-1][0]
 

@@ -13,9 +13,10 @@ from datetime import datetime
 import sqlalchemy as sa
 
 from coach.errors import InputError
+from coach.store.changes import note_changed
 from coach.store.db import Store
 from coach.store.deletions import remember_deleted
-from coach.store.rows import TypedFields, as_utc, mine, new_uid, utc_now
+from coach.store.rows import TypedFields, as_utc, mine, new_uid, utc_now, would_change
 from coach.store.schema import attempts, favourites, own_questions, turns
 
 # A bank entry's fields besides its id, as stored.
@@ -97,12 +98,11 @@ def edit_own_question(store: Store, question_id: str, **changes) -> None:
         if name in changes:
             changes[name] = list(changes[name])
     OWN_QUESTION_TYPED.check(changes)
+    this = sa.and_(own_questions.c.question_id == question_id, mine(store, own_questions))
     with store.write() as conn:
-        result = conn.execute(
-            own_questions.update()
-            .where(own_questions.c.question_id == question_id, mine(store, own_questions))
-            .values(**changes)
-        )
+        if would_change(conn, own_questions, this, changes):  # for an import to take the newer version
+            note_changed(conn, store.owner, own_questions, this, utc_now())
+        result = conn.execute(own_questions.update().where(this).values(**changes))
         if result.rowcount == 0:
             raise _not_yours(question_id)
 

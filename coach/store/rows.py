@@ -10,6 +10,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from coach.errors import InputError
+from coach.store.changes import note_changed
 from coach.store.db import Store
 from coach.store.deletions import remember_deleted
 from coach.store.schema import LONG_TEXT_CHARS, NEVER_REUSED, ids_issued
@@ -224,11 +225,38 @@ def update_row(
     if unknown:
         raise InputError(f"A {what} has no field {sorted(unknown)[0]!r}; editable: {', '.join(editable)}.")
     typed.check(values)
+    this = sa.and_(table.c.id == row_id, mine(store, table))
     with store.write() as conn:
-        result = conn.execute(table.update().where(table.c.id == row_id, mine(store, table)).values(**values))
+        if would_change(conn, table, this, values):  # for an import to take the newer version
+            note_changed(conn, store.owner, table, this, utc_now())
+        result = conn.execute(table.update().where(this).values(**values))
         if result.rowcount == 0:
             raise not_found(what, row_id)
     return get_row(store, table, row_id, what)
+
+
+def would_change(conn: sa.Connection, table: sa.Table, this: sa.ColumnElement[bool], values: dict) -> bool:
+    """Whether writing `values` changes the row `this` (a form saved as it was is no change)."""
+    if not values:
+        return False
+    here = conn.execute(sa.select(*(table.c[name] for name in values)).where(this)).first()
+    if here is None:
+        return False
+    return any(
+        _comparable(table.c[name], value) != _comparable(table.c[name], current)
+        for (name, value), current in zip(values.items(), here, strict=True)
+    )
+
+
+def _comparable(column: sa.Column, value: Any) -> Any:
+    """A value as the store keeps it: a date typed as text is that date; a time is in UTC."""
+    if value is None:
+        return None
+    if isinstance(column.type, sa.DateTime):
+        return as_utc(parse_datetime(value))
+    if isinstance(column.type, sa.Date):
+        return parse_date(value)
+    return value
 
 
 def delete_row(store: Store, table: sa.Table, row_id: int, what: str) -> None:

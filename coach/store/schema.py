@@ -436,6 +436,22 @@ deletions = sa.Table(
     sa.UniqueConstraint("owner", "table_name", "row_uid"),
 )
 
+# When the owner last changed each row they edit after saving (migration 0015): an interview, a
+# person met, a debrief, an option, a goal, an own question, by its table and uid. A row with none
+# was not changed since it was written (or only before 0015). Written by each edit, carried in a
+# backup as the row's `updated_at`, so an import takes the newer of two versions of a row (it kept
+# the one here, however old). Kept beside the rows, not in them, so their tables stay as they were.
+row_changes = sa.Table(
+    "row_changes",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("table_name", sa.String(100), nullable=False),
+    sa.Column("row_uid", sa.String(36), nullable=False),
+    sa.Column("changed_at", sa.DateTime(timezone=True), nullable=False),
+    *_owner(),
+    sa.UniqueConstraint("owner", "table_name", "row_uid"),
+)
+
 # Tables in an order where every row's parents come first (export, import).
 TABLES_IN_ORDER = (
     questions,

@@ -38,6 +38,7 @@ from coach.config import OWNERS_FOLDER, SETTINGS_FILE_NAME, Settings, Thresholds
 from coach.errors import InputError, NothingToExport, StorageError, server_fault
 from coach.files import files_of_the_last_hour, private_folder, try_again_in
 from coach.store.attempts import TYPED_FIELDS as PRACTICE_TYPED
+from coach.store.changes import TIMED, changed_times, note_changed
 from coach.store.db import Store
 from coach.store.debriefs import EDITABLE as DEBRIEF_EDITABLE
 from coach.store.debriefs import TYPED_FIELDS as DEBRIEF_TYPED
@@ -57,7 +58,7 @@ from coach.store.own_questions import TYPED_FIELDS as OWN_QUESTION_TYPED
 from coach.store.person_settings import TYPED_FIELDS as PERSON_SETTINGS_TYPED
 from coach.store.questions import TYPED_FIELDS as QUESTION_TYPED
 from coach.store.recordings import file_sha256
-from coach.store.rows import insert_row, mine, new_uid, parse_date, parse_datetime, plain, utc_now
+from coach.store.rows import as_utc, insert_row, mine, new_uid, parse_date, parse_datetime, plain, utc_now
 from coach.store.schema import (
     PARENTS,
     TABLES_IN_ORDER,
@@ -128,9 +129,10 @@ TYPED_FIELDS = (
 )
 # What a person can change after saving, table by table (each store module's own list, less the
 # interview an option is linked to): a row here whose fields differ from the backup's same row
-# (same uid or question id) was edited on one machine or the other. The rows carry no time of their
-# last change, so which is newer cannot be told: the one here is kept, and the import says so (a
-# newer backup after editing a debrief said "Nothing new to import" and kept the older one unsaid).
+# (same uid or question id) was edited on one machine or the other. When each last changed is kept
+# (coach.store.changes, migration 0015; none if not since written, or only before 0015) and travels
+# as the row's `updated_at`: the backup's is taken when it changed later, else the one here is kept,
+# and the import says which (a newer backup after editing a debrief kept the older one here).
 EDITED_FIELDS = {
     interviews.name: INTERVIEW_EDITABLE,
     interview_people.name: PERSON_EDITABLE,
@@ -223,6 +225,7 @@ def _export_rows(conn: sa.Connection, store: Store, table: sa.Table) -> list[dic
         )
         for name in set(parents.values())
     }
+    changed = changed_times(conn, store.owner, table)
     rows = []
     for row in conn.execute(query):
         data = plain(row)
@@ -230,6 +233,9 @@ def _export_rows(conn: sa.Connection, store: Store, table: sa.Table) -> list[dic
         data.pop("owner")
         for column, parent in parents.items():
             data[column] = uid_of[parent].get(data[column])
+        if table.name in TIMED:  # when it last changed, for an import to take the newer version
+            when = changed.get(data["uid"])
+            data["updated_at"] = None if when is None else as_utc(when).isoformat()
         rows.append(data)
     return rows
 
@@ -318,8 +324,11 @@ def import_data(
         "path": str(zip_path),
         "added": {k: v[0] for k, v in counts.items()},
         "already_present": {k: v[1] for k, v in counts.items()},
-        # already here but changed on one side since (EDITED_FIELDS); the rows here were kept
+        # already here but changed on one side since (EDITED_FIELDS), not later in the backup: the
+        # rows here were kept
         "differing_kept_here": {k: v[2] for k, v in counts.items() if v[2]},
+        # already here, changed later in the backup: the backup's taken
+        "newer_in_backup": {k: v[3] for k, v in counts.items() if v[3]},
         "favourites_added": counts[favourites.name][0],
         "own_questions_added": counts[own_questions.name][0],
         "recordings_not_in_backup": absent,
@@ -509,7 +518,8 @@ def _deleted_here(conn: sa.Connection, owner: str, table: sa.Table, row: dict, l
 def _went_with_a_parent(table: sa.Table, row: dict, gone: dict[str, set]) -> bool:
     """Whether deleting a parent here deleted `row` too (its link cascades or cannot be empty)."""
     return any(
-        row.get(fk.parent.name) in gone.get(fk.column.table.name, ())
+        row.get(fk.parent.name) is not None
+        and row[fk.parent.name] in gone.get(fk.column.table.name, ())
         and (fk.ondelete == "CASCADE" or not fk.parent.nullable)
         for fk in table.foreign_keys
     )
@@ -666,19 +676,23 @@ def _copy_member(archive: zipfile.ZipFile, member: str, path: Path, sha256: str)
 
 def _import_rows(
     conn: sa.Connection, owner: str, table: sa.Table, rows: list[dict], local_ids: dict[str, dict[str, int]]
-) -> tuple[int, int, int]:
+) -> tuple[int, int, int, int]:
     """Insert the rows `owner` does not have yet, as theirs; `local_ids` maps each table's
-    exported uids to local ids. Returns how many were added, already here, and already here but
-    different (kept as they are here)."""
+    exported uids to local ids. Returns how many were added, already here, already here but
+    different (kept as they are here), and already here but changed later in the backup (the
+    backup's taken)."""
     parents = PARENTS[table.name]
     ids = local_ids.setdefault(table.name, {})
-    added = present = differing = 0
+    added = present = differing = newer = 0
     for row in rows:
         found = _existing_id(conn, owner, table, row)
         if found is not None:
             ids[row["uid"]] = found
             present += 1
-            differing += _differs(conn, owner, table, found, row)
+            if _differs(conn, owner, table, found, row):
+                taken = _take_if_newer(conn, owner, table, found, row)
+                newer += taken
+                differing += not taken
             _link_again(conn, owner, table, found, row, local_ids)
             continue
         values = {}
@@ -693,8 +707,10 @@ def _import_rows(
         if conn.execute(sa.select(table.c.id).where(table.c.uid == values["uid"])).first() is not None:
             values["uid"] = _owners_uid(owner, row["uid"])  # another owner imported it first
         ids[row["uid"]] = insert_row(conn, table, values)
+        if _changed_in_backup(row) is not None:  # when it last changed travels with it
+            note_changed(conn, owner, table, table.c.id == ids[row["uid"]], _changed_in_backup(row))
         added += 1
-    return added, present, differing
+    return added, present, differing, newer
 
 
 def _link_again(
@@ -711,6 +727,30 @@ def _link_again(
                 .where(table.c.id == local_id, table.c.owner == owner, table.c[column].is_(None))
                 .values({column: parent})
             )
+
+
+def _take_if_newer(conn: sa.Connection, owner: str, table: sa.Table, local_id: int, row: dict) -> bool:
+    """Give `owner`'s row here the backup's edited fields when the backup's was changed later. A
+    row with no time of change was not changed since written (or only before migration 0015, when
+    changes were not timed), so it is the older: the backup's is taken only when it has one."""
+    theirs = _changed_in_backup(row)
+    if theirs is None:
+        return False
+    this = sa.and_(table.c.id == local_id, table.c.owner == owner)
+    uid = conn.execute(sa.select(table.c.uid).where(this)).scalar_one()
+    ours = as_utc(changed_times(conn, owner, table).get(uid))
+    if ours is not None and theirs <= ours:
+        return False
+    edited = [name for name in EDITED_FIELDS[table.name] if name in row]
+    values = {name: _convert(table.c[name], row[name]) for name in edited}
+    conn.execute(table.update().where(this).values(values))
+    note_changed(conn, owner, table, this, theirs)
+    return True
+
+
+def _changed_in_backup(row: dict):
+    """When the backup's row last changed (None: not since written, or an older backup's)."""
+    return as_utc(parse_datetime(row["updated_at"])) if row.get("updated_at") is not None else None
 
 
 def _differs(conn: sa.Connection, owner: str, table: sa.Table, local_id: int, row: dict) -> bool:
