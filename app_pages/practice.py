@@ -206,10 +206,10 @@ def own_question() -> None:
         row = st.columns([6, 1], vertical_alignment="center")
         row[0].markdown(f"**{escape(q.text)}**  \n:gray[{escape(summary.describe_question(q))}]")
         row[1].button("Answer", key=f"practice_mine_{q.id}", on_click=choose_question, args=(q.id,))
-    own = st.text_area(
+    own = st.text_area(  # no max_chars: a browser drops a longer paste silently; the add refuses it
         "Type the question as an interviewer would ask it",
         key="practice_own_text",
-        max_chars=banks.QUESTION_CHARS,
+        help=f"At most {banks.QUESTION_CHARS} characters.",
         placeholder="Tell me about a time you changed someone's mind.",
     )
     own_category = st.selectbox(

@@ -10,7 +10,7 @@ from coach.ui.highlight import escape
 
 ANY = "any"
 PAGE_SIZE = 25
-QUESTION_CHARS = banks.QUESTION_CHARS  # the add form's box; a longer question kept elsewhere is edited whole
+QUESTION_CHARS = banks.QUESTION_CHARS  # the longest added here; a longer one kept elsewhere is edited whole
 
 cfg = shared.settings()
 ss = st.session_state
@@ -104,10 +104,12 @@ def add_your_own() -> None:
     if ss.get("questions_flash"):
         st.success(ss.pop("questions_flash"))
     with st.form(shared.form_key("questions_add")):
+        # no max_chars: a browser drops a paste longer than the box's limit without a word (the box
+        # stayed empty, then "The question is empty"); the add refuses a long one in a sentence
         text = st.text_area(
             "The question",
-            max_chars=QUESTION_CHARS,
             placeholder="Tell me about a time you had to deliver bad news to a customer.",
+            help=f"At most {QUESTION_CHARS} characters: the question as asked; the points hold the rest.",
         )
         c1, c2, c3 = st.columns(3)
         new_category = c1.selectbox("Category", (None, *banks.CATEGORIES), format_func=summary.kind_words)
