@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from coach.audio import SavedRecording, load_audio, save_recording
 from coach.config import Settings
-from coach.errors import AudioError, NotAudioError
+from coach.errors import BROWSER_TAKE, AudioError, NoSpeechError, NotAudioError
 from coach.types import DecodedAudio, Transcript
 
 if TYPE_CHECKING:  # coach.analysis loads spaCy: imported where an answer is analysed
@@ -208,6 +208,7 @@ def practice_answer(
             discard_copy(recording.path)
         raise
     except AudioError as e:  # kept, but its sound cannot be measured (silent, no speech, too short)
+        _said_of_a_file(e, original_name)
         if recording is not None:
             from coach.store.recordings import note_not_analysable
 
@@ -230,6 +231,17 @@ def practice_answer(
         )
     report("Done", 1.0)
     return PracticeResult(transcript, answer, recording, attempt_id)
+
+
+def _said_of_a_file(error: AudioError, name: str) -> None:
+    """A page's words for a file given to it that holds no speech: it was uploaded, not recorded
+    in the page (that one is BROWSER_TAKE), so advice on the microphone does not fit it; the
+    terminal's words (`str(error)`) stay as they are."""
+    if isinstance(error, NoSpeechError) and name and name != BROWSER_TAKE:
+        error.in_app = (
+            f"No speech was found in {name}; upload a recording of your answer spoken out loud, "
+            "or record it on this page."
+        )
 
 
 def _store_attempt(
