@@ -198,7 +198,7 @@ def recommended(
             reason = interview.reason(practised_here, today)
             groups.append(Group(INTERVIEW, reason, for_interview))
         if for_gaps:
-            named = [banks.tag_words(g) for g in gaps[:3]]
+            named = [banks.tag_words(g) for g in _gaps_practised(gaps, for_gaps)[:3]]
             groups.append(Group(GAP, f"From your debriefs: {', '.join(named)}.", for_gaps))
         if for_weak:
             reason = (
@@ -212,6 +212,14 @@ def recommended(
     picks = banks.recommend(questions, list(STARTER_COMPETENCIES), n=n, exclude_ids=practised, role=role)
     reason = _nothing_weak_reason(attempts, today) if _scored_areas(attempts) and not weak else STARTER_REASON
     return Recommendation([Group(STARTER, reason, picks)])
+
+
+def _gaps_practised(gaps: Sequence[str], picks: Sequence[Question]) -> list[str]:
+    """The debrief gaps (in their order) that some of `picks` practise: the caption named the first
+    three gaps whatever was picked ("negotiation, communication, system design" above questions none
+    of which practised system design, while one practised prioritisation)."""
+    competencies = {c for q in picks for c in q.competencies}
+    return [g for g in gaps if set(banks.as_competencies([g])) & competencies]
 
 
 # Answers older than this are not "recent": the weak-area sentence says when they were given.

@@ -1,0 +1,45 @@
+"""The recommended group's caption named the first three debrief gaps whatever was picked: "From
+your debriefs: negotiation, communication, system design." above questions none of which practised
+system design (a product role has none), while one practised prioritisation, a gap not named. Now it
+names the gaps the listed questions practise."""
+
+from app_support import page
+
+from coach import banks, store
+from coach.config import load_settings
+from coach.debrief import save_debrief
+from coach.local_time import today
+from coach.ui.highlight import escape
+
+GAPS = "negotiation / I could not explain system design trade-offs"
+
+
+def _named(caption: str) -> list[str]:
+    """The gaps a caption names, as the page escapes them."""
+    return caption.removeprefix(escape("From your debriefs: ")).removesuffix(escape(".")).split(", ")
+
+
+def test_the_practice_page_names_only_the_gaps_its_questions_practise(tmp_path, monkeypatch):
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    (tmp_path / "settings.toml").write_text('role = "product"\n')
+    settings = load_settings(tmp_path)
+    db = store.open_store(settings)
+    try:
+        interview_id = store.add_interview(
+            db,
+            company="Acme",
+            role="Product manager",
+            stage="first round",
+            interview_date=today().isoformat(),
+        )
+        save_debrief(db, settings, interview_id, {"skill_gaps": GAPS, "interest": 3, "proceed": "yes"})
+    finally:
+        db.close()
+    at = page("practice").run()
+    assert not at.exception
+    [caption] = [c.value for c in at.caption if c.value.startswith(escape("From your debriefs: "))]
+    keys = [b.key for b in at.button if b.key and b.key.startswith("practice_rec_")]
+    listed = [banks.get_question(k.removeprefix("practice_rec_"), tmp_path) for k in keys]
+    practised = {escape(banks.tag_words(c)) for q in listed for c in q.competencies}
+    assert listed and all(name in practised for name in _named(caption)), (caption, practised)
+    assert "system design" not in caption and "prioritisation" in caption, caption
