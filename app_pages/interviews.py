@@ -295,9 +295,11 @@ def opportunity_card(opportunity: Opportunity, by_id: dict[int, dict], today: da
                 "**To meet:** " + ", ".join(escape(person_line(p)) for p in opportunity.people_to_meet)
             )
         noted = [s for s in data["stages"] if s["notes"]]
-        if noted:
+        if noted:  # their start: the whole notes are in the stage's entry below
             stage = escape(noted[-1]["stage"] or "last stage")
-            st.markdown(f"**Notes after the {stage}:** {as_lines(noted[-1]['notes'])}")
+            excerpt, cut = interview_log.notes_excerpt(noted[-1]["notes"])
+            more = f"  \n:gray[The rest is in the {stage} below.]" if cut else ""
+            st.markdown(f"**Notes after the {stage}:** {as_lines(excerpt)}{more}")
         for option in opportunity.options:
             st.markdown(
                 f"**{escape(OPTION_KINDS[option['kind']].split(' (')[0]).capitalize()}:** "

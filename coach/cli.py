@@ -1097,6 +1097,8 @@ def interviews_command(
 
 
 def _describe_opportunity(opportunity) -> str:
+    from coach.interview_log import notes_excerpt
+
     # nothing since its last stage and nothing booked (pipeline.QUIET_AFTER): quiet since that day;
     # one a rejection or a withdrawal ended says which
     status = f"quiet since {opportunity.quiet_since}" if opportunity.quiet_since else opportunity.status_words
@@ -1106,8 +1108,12 @@ def _describe_opportunity(opportunity) -> str:
         lines.append(
             f"  #{s.interview_id:<4} {s.interview_date}  {s.stage or 'stage not set':<18} {said}".rstrip()
         )
-        if s.notes:
-            lines.append(f"        notes: {s.notes}")
+        if s.notes:  # their start: `coach interview ID` prints them whole
+            excerpt, cut = notes_excerpt(s.notes)
+            if cut:
+                excerpt += f" (the rest: coach interview {s.interview_id})"
+            first, *more = excerpt.splitlines()
+            lines += [f"        notes: {first}", *(f"               {line}" for line in more)]
     if len(opportunity.interest_trend) > 1:
         lines.append("  Interest: " + " → ".join(map(str, opportunity.interest_trend)) + " out of 5")
     if opportunity.next_step:

@@ -27,6 +27,26 @@ NOT_INTERVIEW_STAGES = ("applied", "rejected", "withdrew")
 LOG_STAGES = ("applied", *STAGES[:-1], "rejected", "withdrew", STAGES[-1])
 
 
+# How much of a stage's notes the pipeline's overview shows (its card, `coach interviews`): about two
+# lines; the whole notes stay in the stage's own view (its entry on the page, `coach interview ID`).
+NOTES_EXCERPT_CHARS = 200
+NOTES_EXCERPT_LINES = 3
+
+
+def notes_excerpt(notes: str) -> tuple[str, bool]:
+    """The start of a stage's notes for the pipeline's overview, and whether any is left out:
+    20,000 characters of notes filled the card and the listing. Notes within NOTES_EXCERPT_CHARS
+    and NOTES_EXCERPT_LINES are given whole; longer ones end at a word, with "…"."""
+    lines = [line.strip() for line in notes.splitlines() if line.strip()]
+    whole = "\n".join(lines)
+    if len(whole) <= NOTES_EXCERPT_CHARS and len(lines) <= NOTES_EXCERPT_LINES:
+        return whole, False
+    cut = "\n".join(lines[:NOTES_EXCERPT_LINES])[:NOTES_EXCERPT_CHARS]
+    if len(cut.split()) > 1 and not whole[len(cut) : len(cut) + 1].isspace():  # a word cut in two
+        cut = cut[: max(cut.rfind(" "), cut.rfind("\n"))]
+    return cut.rstrip(" ,;:-–—\n") + "…", True
+
+
 def interview_label(interview: dict) -> str:
     """'Acme Pay — Backend engineer, 10 Dec 2026' (company, role if any, the day)."""
     day = interview["interview_date"]

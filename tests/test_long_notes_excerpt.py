@@ -1,0 +1,63 @@
+"""A debrief's notes 20,000 characters long were printed whole on the Interviews page's pipeline
+card and in `coach interviews`, taking over the overview. Now both show their start, ending with
+"…", and say where the rest is; the stage's own view and `coach interview ID` keep them whole."""
+
+from app_support import markdown_text, page
+from cli_support import run_coach
+
+from coach.interview_log import NOTES_EXCERPT_CHARS, notes_excerpt
+from coach.ui.highlight import escape
+
+SENTENCE = "The panel pressed on the migration plan and I lost the thread of the rollback story. "
+LONG = SENTENCE * 240  # about 20,000 characters
+
+
+def _interview_with_long_notes(data_dir) -> str:
+    added = run_coach(
+        "add-interview",
+        "Acme",
+        "--role",
+        "Staff engineer",
+        "--stage",
+        "first round",
+        "--date",
+        "2026-11-20",
+        data_dir=data_dir,
+    )
+    assert added.returncode == 0, added.stderr
+    debriefed = run_coach("debrief", "1", "--interest", "3", "--notes", LONG, data_dir=data_dir)
+    assert debriefed.returncode == 0, debriefed.stderr
+    return "1"
+
+
+def test_coach_interviews_prints_the_start_of_long_notes(tmp_path):
+    interview_id = _interview_with_long_notes(tmp_path)
+    listing = run_coach("interviews", data_dir=tmp_path)
+    assert listing.returncode == 0, listing.stderr
+    [line] = [line for line in listing.stdout.splitlines() if "notes:" in line]
+    assert len(listing.stdout) < 1000, len(listing.stdout)
+    assert line.strip().startswith("notes: The panel pressed on the migration plan")
+    assert f"… (the rest: coach interview {interview_id})" in line, line
+    whole = run_coach("interview", interview_id, data_dir=tmp_path)
+    assert whole.returncode == 0 and whole.stdout.count("lost the thread") == 240  # kept whole there
+
+
+def test_the_pipeline_card_shows_the_start_of_long_notes_and_the_stage_all_of_them(tmp_path, monkeypatch):
+    _interview_with_long_notes(tmp_path)
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("interviews").run()
+    assert not at.exception
+    [card] = [m.value for m in at.markdown if m.value.startswith("**Notes after the ")]
+    excerpt, cut = notes_excerpt(LONG)
+    assert cut and len(excerpt) <= NOTES_EXCERPT_CHARS + 1 and excerpt.endswith("…")
+    assert card == (
+        f"**Notes after the first round:** {escape(excerpt)}  \n:gray[The rest is in the first round below.]"
+    ), card
+    assert markdown_text(at).count(escape("lost the thread")) >= 240  # the stage's entry has them whole
+
+
+def test_short_notes_are_shown_whole():
+    assert notes_excerpt("Team seems stretched; on-call every third week.") == (
+        "Team seems stretched; on-call every third week.",
+        False,
+    )
