@@ -22,6 +22,7 @@ from coach import store
 from coach.analysis.wording import count
 from coach.debrief import latest_debrief, own_notes
 from coach.interview_log import coming_up
+from coach.local_time import local_day
 from coach.playbook import ending, is_interview, is_offer
 from coach.store import Store
 
@@ -348,13 +349,28 @@ def _status(stages: list[Stage], linked: list[dict]) -> str:
     # "no" after a stage stops the opportunity unless a later stage was logged since (they went on
     # after all): "stopped" showed beside a final booked for next week
     said_no = bool(latest) and latest[-1].proceed is False and stages[-1] is latest[-1]
-    if (
-        said_no
-        or any(o["status"] == "declined" for o in linked)
-        or any(o["status"] == "expired" for o in offers)
-    ):
+    turned_down = [
+        o for o in linked if o["status"] == "declined" or (o in offers and o["status"] == "expired")
+    ]
+    # so does an offer declined or expired, unless a stage was logged after the one it came from:
+    # "stopped" showed beside a first round booked for today, the process begun again
+    if said_no or any(not _went_on_after(o, stages) for o in turned_down):
         return "stopped"
     return "in progress"
+
+
+def _went_on_after(option: dict, stages: list[Stage]) -> bool:
+    """Whether a stage was logged after the one `option` came from: the interview it names, else
+    the last offer stage, else the last stage on or before the day it was written down."""
+    ids = [s.interview_id for s in stages]
+    if option.get("interview_id") in ids:
+        came_from = ids.index(option["interview_id"])
+    elif any(is_offer(s.stage) for s in stages):
+        came_from = max(i for i, s in enumerate(stages) if is_offer(s.stage))
+    else:
+        written = local_day(str(option.get("created_at") or ""))[:10] if option.get("created_at") else ""
+        came_from = max((i for i, s in enumerate(stages) if s.interview_date[:10] <= written), default=-1)
+    return came_from < len(stages) - 1
 
 
 def quiet_since(stages: list[Stage], booked: list[dict], today: date) -> str | None:
