@@ -1780,6 +1780,17 @@ def review_command(
     options = ReviewOptions(
         candidate_channel=candidate_channel, n_speakers=speakers, candidate_speaker=candidate_speaker
     )
+    # With --candidate-channel the channel decides, unless the file turns out mono or its channels
+    # the same: the profile is then said only once the review has used it ("Telling your voice by 4
+    # saved practice recordings" was printed though the channel decided)
+    profile_takes: list[int] = []
+
+    def on_profile(used: int) -> None:
+        if candidate_channel:
+            profile_takes.append(used)
+        else:
+            typer.echo(f"Telling your voice by {count(used, 'saved practice recording')}.", err=True)
+
     with open_store(settings) as store:
         try:
             result = review_recording(
@@ -1793,9 +1804,7 @@ def review_command(
                 interview_date=interview_date,
                 use_profile=profile,
                 progress=_review_progress(progress),
-                on_profile=lambda used: typer.echo(
-                    f"Telling your voice by {count(used, 'saved practice recording')}.", err=True
-                ),
+                on_profile=on_profile,
             ).result
         except KeptUnanalysed as e:  # the recording could be audio: kept with its interview, logged
             kept_under = e.saved["interview_id"]
@@ -1803,6 +1812,8 @@ def review_command(
                 f"{e} The recording is kept with interview #{kept_under}; write its debrief with "
                 f"`coach debrief {kept_under}`, or review it again with --save --interview {kept_under}."
             ) from e
+    if profile_takes and result["identification"]["method"] == "voice profile":
+        typer.echo(f"Told your voice by {count(profile_takes[0], 'saved practice recording')}.", err=True)
     if add_questions:
         result["added_to_bank"] = add_asked_questions(settings, result)
     for warning in result["warnings"]:
