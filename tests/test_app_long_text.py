@@ -142,15 +142,17 @@ def test_notes_kept_too_long_to_add_to_are_shortened_in_the_person_s_edit_form(d
     assert kept["notes"] == "Ex-Stripe; runs the platform team; wants a design doc first"
 
 
-def test_the_question_box_takes_no_more_than_400_characters(tmp_path, monkeypatch):
-    """The box stops typing at 400 characters (far below what the store keeps), so a question too
-    long to keep cannot be typed: nothing is added and the page stays whole."""
+def test_a_question_over_400_characters_is_refused_in_a_sentence(tmp_path, monkeypatch):
+    """The box stopped typing at 400 characters, and a browser drops a longer paste whole (the box
+    stayed empty, then "The question is empty"); now the box takes it and the add refuses it in one
+    sentence: nothing is added and the page stays whole (tests/test_app_long_question_paste.py)."""
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     at = page("questions").run()
-    assert at.text_area[0].max_chars == 400
-    at.text_area[0].input("Tell me about " + "a long time " * 40)  # 494 characters: not taken
+    assert not at.text_area[0].max_chars  # no limit for a browser to drop a paste at
+    at.text_area[0].input("Tell me about " + "a long time " * 40)  # 494 characters
     [b for b in at.button if b.label == "Add to my questions"][0].click().run()
     assert not at.exception and not at.success
+    assert [e.value for e in at.error][0].startswith("The question is 493 characters long;")
     assert [q for q in banks.load_questions(tmp_path) if q.source != "bank"] == []
 
 
