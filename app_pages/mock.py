@@ -178,7 +178,7 @@ def listen(session: MockSession, data: bytes) -> None:
             status.update(label="Could not hear this answer", state="error", expanded=True)
             sentence = shared.said_to(cfg, e)
             again = "" if "record again" in sentence.lower() else " Record the answer again."
-            st.error(f"{sentence}{shared.recording_kept(cfg, e)}{again}")
+            st.error(f"{sentence}{shared.recording_kept(e)}{again}")
             ss.mock_failed = digest
             return
     st.rerun()

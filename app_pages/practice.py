@@ -347,9 +347,6 @@ def the_take() -> tuple[tuple[bytes, str] | None, bool]:
     return None, False
 
 
-KEPT_NOT_ANALYSED = "Your recording is kept among the recordings not analysed on the Progress page."
-
-
 def analyse(source: tuple[bytes, str], question: Question, demonstration: bool, kept=None) -> None:
     """Analyse a take not analysed yet (and keep it, unless it is the sample); the outcome goes to
     session state, an error as one sentence with what to do. `kept`: a take already kept whose
@@ -378,9 +375,8 @@ def analyse(source: tuple[bytes, str], question: Question, demonstration: bool, 
             bar.empty()  # a bar stopped at "Reading the audio" reads as still working
             status.update(label="Could not analyse this answer", state="error", expanded=True)
             # a file that is not audio is not kept, nor a take whose models could not load; the
-            # messages already say to record again. Where a kept one is, in the page's words: not
-            # the folder on disk (shared.recording_kept's), which a web page does not show
-            kept = "" if shared.nothing_kept(e) else f" {KEPT_NOT_ANALYSED}"
+            # messages already say to record again
+            kept = shared.recording_kept(e)
             sentence = shared.said_to(cfg, e)
             hint = (
                 f" {shared.model_hint(cfg)}"

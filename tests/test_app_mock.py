@@ -184,6 +184,12 @@ def test_a_silent_take_leaves_no_bar_that_reads_as_still_working(tmp_path, monke
     at.audio_input[0].set_value(("answer.wav", silence, "audio/wav")).run()
     assert not at.exception and at.error  # says it could not hear the answer
     assert len(at.get("progress")) == 0
+    # where the take is kept, in the app's words: it said "Your recording is saved in /tmp/…"
+    [error] = [e.value for e in at.error]
+    assert str(tmp_path) not in error, error
+    assert "kept among the recordings not analysed on the Progress page" in error, error
+    progress = page("progress").run()
+    assert any("not analysed" in e.label for e in progress.expander), [e.label for e in progress.expander]
 
 
 def test_the_report_says_which_of_the_job_descriptions_key_terms_the_answers_used(tmp_path, monkeypatch):

@@ -220,10 +220,14 @@ def nothing_kept(error: CoachError) -> bool:
     return isinstance(error, (ModelError, LanguageModelError, NotAudioError, NotSavedError))
 
 
-def recording_kept(current: Settings, error: CoachError) -> str:
-    """ " Your recording is saved in …" after a take's error sentence, or nothing when the take left
-    nothing behind (`nothing_kept`)."""
-    return "" if nothing_kept(error) else f" Your recording is saved in {recordings_place(current)}."
+KEPT_NOT_ANALYSED = "Your recording is kept among the recordings not analysed on the Progress page."
+
+
+def recording_kept(error: CoachError) -> str:
+    """ " Your recording is kept among …" after a take's error sentence, or nothing when the take left
+    nothing kept. Where it is in the app's words (the Progress page lists it, to analyse again or
+    delete), not the folder on disk, which a web page does not show."""
+    return "" if nothing_kept(error) else f" {KEPT_NOT_ANALYSED}"
 
 
 def model_hint(current: Settings) -> str:
