@@ -13,7 +13,7 @@ from coach.analysis import content, delivery, feedback, prosody, quality, releva
 from coach.analysis.extensions import Mark
 from coach.analysis.pipeline import load_pipeline, make_doc
 from coach.analysis.star import PARTS
-from coach.banks import points_to_check
+from coach.banks import asks_for_story, points_to_check
 from coach.config import Settings, Thresholds
 from coach.types import Transcript
 
@@ -35,7 +35,9 @@ from coach.types import Transcript
 #         before and after it (6 s before and 8 s after an answer took 172 wpm to 110)
 # 1.9.8: in an interview answer, someone else's words inside it are not the answerer's pauses, pace
 #         or length (an answer of 57 s where the candidate spoke 33 s read 102 wpm with two 12 s pauses)
-ANALYSIS_VERSION = "1.9.8"
+# 1.9.9: an answer to a question that asks for no story (motivation, system design, ...) gets no
+#         structure score (null, `applies` false, left out of the overall) and no STAR advice
+ANALYSIS_VERSION = "1.9.9"
 STAR_PARTS = PARTS[:4]
 # Above this many characters the text is analysed in pieces (spaCy keeps every piece in memory
 # at once; pieces of ~100k characters keep a 20,000-word paste under a few hundred MB).
@@ -144,11 +146,14 @@ def analyze(
     metrics["job_terms"] = word_use.job_terms(job_description, doc, nlp)
 
     filler_counts = Counter(_filler_name(doc, m) for m in marks)
+    story = asks_for_story(question)
     scores = {
         "delivery": scoring.delivery_score(metrics, thresholds),
         "fillers": scoring.filler_score(metrics, filler_counts, thresholds),
         # no words, no sentences to label: a typed text of spaces is not "no STAR part heard" (0)
-        "structure": scoring.structure_score(metrics["star"], len(sents) if n_words else 0, thresholds),
+        "structure": scoring.structure_score(metrics["star"], len(sents) if n_words else 0, thresholds)
+        if story
+        else scoring.structure_not_asked(),
         "content": scoring.content_score(
             metrics["relevance"],
             len(found),
@@ -171,7 +176,7 @@ def analyze(
         "hedge_counts": Counter(h["text"].lower() for h in hedges),
         "worst_pauses": delivery.worst_pauses(transcript, pauses),
         "not_english": _looks_not_english(doc, n_words),
-        "question_format": getattr(question, "format", None) if question is not None else None,
+        "story": story,
     }
     lines = feedback.build_feedback(details, thresholds)
     blocking = [*problems, *quality.blocking_problems(transcript, n_words, interview=interview)]
@@ -199,7 +204,9 @@ def _off_topic(question, text: str, *, interview: bool = False) -> list[str]:
     question was matched to the bank and may be matched wrongly."""
     asked = getattr(question, "text", "") if question is not None else ""
     points = getattr(question, "talking_points", ()) or ()
-    if getattr(question, "format", None) != "star" or not asked:
+    # a question of the banks or your own (it has a format) that asks for a story: not a mock
+    # interview's follow-up, which has neither talking points nor a story of its own
+    if not getattr(question, "format", None) or not asks_for_story(question) or not asked:
         return []
     if not relevance.off_topic(asked, points, text):
         return []

@@ -55,12 +55,13 @@ def build_feedback(a: dict, t: Thresholds) -> list[str]:
         points.append(
             (
                 8.0,
-                f"Only {count(metrics['words'], 'word')}: {_too_short_for(a.get('question_format'))} "
+                f"Only {count(metrics['words'], 'word')}: {_too_short_for(a.get('story', True))} "
                 f"{_full_answer(metrics['length'], t)}",
             )
         )
     _fillers(points, a, metrics, t)
-    _structure(points, a, metrics, t)
+    if a.get("story", True):  # situation, action and result are advice for a story only
+        _structure(points, a, metrics, t)
     _delivery(points, a, metrics, t)
     _content(points, a, metrics, t)
     points.extend(prosody_feedback(metrics.get("prosody"), t))
@@ -68,10 +69,10 @@ def build_feedback(a: dict, t: Thresholds) -> list[str]:
     return [text for _, text in points[:MAX_POINTS]]
 
 
-def _too_short_for(question_format: str | None) -> str:
+def _too_short_for(story: bool) -> str:
     """What a short answer leaves out: a story (situation, action, result) only where the question
-    asks for one (a bank's `format` "star"); a salary or closing question is not a story."""
-    if question_format == "star":
+    asks for one (coach.banks.asks_for_story); a salary or closing question is not a story."""
+    if story:
         return "too short to tell the situation, what you did and how it turned out."
     return "too short to make your point and say why."
 
@@ -210,25 +211,26 @@ def _delivery(points: list, a: dict, m: dict, t: Thresholds) -> None:
                 "Pausing at sentence ends instead sounds deliberate.",
             )
         )
+    _length(points, a.get("story", True), m)
+
+
+def _length(points: list, story: bool, m: dict) -> None:
+    """Too long or too short for the question, said in a story's terms only for a story."""
     length = m["length"]
     duration = m["duration_s"]
-    if duration and m["words"] >= SHORT_ANSWER_WORDS:  # below it the short-answer point says so
-        if duration > length["max_s"] * 1.1:
-            points.append(
-                (
-                    2.0,
-                    f"The answer ran {duration:.0f} s, past the {length['max_s']:.0f} s "
-                    "a behavioural answer usually takes. Cut the situation first.",
-                )
-            )
-        elif duration < length["min_s"] * 0.8:
-            points.append(
-                (
-                    1.5,
-                    f"The answer ran {duration:.0f} s, under the {length['min_s']:.0f} s that "
-                    "leaves room for situation, actions and result.",
-                )
-            )
+    if not duration or m["words"] < SHORT_ANSWER_WORDS:  # below it the short-answer point says so
+        return
+    ran = f"The answer ran {duration:.0f} s"
+    if duration > length["max_s"] * 1.1:
+        usual = (
+            "a behavioural answer usually takes. Cut the situation first."
+            if story
+            else "an answer to this question usually takes. Keep to your main points."
+        )
+        points.append((2.0, f"{ran}, past the {length['max_s']:.0f} s {usual}"))
+    elif duration < length["min_s"] * 0.8:
+        room = "situation, actions and result" if story else "your point and why"
+        points.append((1.5, f"{ran}, under the {length['min_s']:.0f} s that leaves room for {room}."))
 
 
 def _content(points: list, a: dict, m: dict, t: Thresholds) -> None:

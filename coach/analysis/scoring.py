@@ -90,6 +90,16 @@ def structure_score(star: dict, n_sentences: int, t: Thresholds) -> dict:
     return {"score": _clamp(score), "because": "; ".join(notes)}
 
 
+# A question that asks for no story ("Why this team?", "Design a URL shortener.") is not scored on
+# situation, task, action and result: null, as a score the input cannot support, and so left out of
+# the overall score; `applies` tells it from one that could not be measured.
+NOT_A_STORY = "Not scored: the question asks for no story told as situation, task, action and result."
+
+
+def structure_not_asked() -> dict:
+    return {"score": None, "applies": False, "because": NOT_A_STORY}
+
+
 def content_score(
     relevance: dict | None,
     quantified: int,

@@ -9,8 +9,8 @@ go in order, the first that applies wins:
 3. no number anywhere              → a question asking for one
 4. otherwise the bank's own follow-up for the question, or none.
 
-Rules 1–3 are for stories (a question whose format is STAR); a free answer ("Why this
-company?") gets only the bank's follow-up. An answer that could not be measured gets no
+Rules 1–3 are for stories (a question whose format is STAR, coach.banks.asks_for_story); a free
+answer ("Why this company?") gets only the bank's follow-up. An answer that could not be measured gets no
 follow-up: the coach does not probe what it did not hear. No language model is involved.
 """
 
@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from coach.analysis.wording import count
+from coach.banks import asks_for_story
 
 OUTCOME = "What was the outcome? How did you measure it?"
 OWN_PART = "What was your own part?"
@@ -67,7 +68,7 @@ def decide(analysis: dict, question) -> FollowUp | None:
     """The follow-up for this answer to `question` (a bank Question), or None."""
     if not is_measured(analysis):
         return None
-    if getattr(question, "format", "star") == "star":
+    if asks_for_story(question):
         if no_result(analysis):
             return FollowUp(
                 OUTCOME, "no_result", "No sentence said how it turned out, so the interviewer asked."
@@ -90,7 +91,7 @@ def decide(analysis: dict, question) -> FollowUp | None:
             "bank",
             "The answer had a result, your own part and a number, so the interviewer asked "
             "this question's usual follow-up."
-            if getattr(question, "format", "star") == "star"
+            if asks_for_story(question)
             else "The usual follow-up to this question.",
         )
     return None

@@ -8,6 +8,7 @@ from statistics import fmean
 
 from coach.analysis.word_use import job_term_lines
 from coach.analysis.wording import clock, count
+from coach.banks import asks_for_story
 from coach.local_time import local_day, long_date
 from coach.mock import follow_up
 
@@ -83,7 +84,7 @@ def summarise(turns: Sequence, plan, previous: dict | None, question_seconds: fl
     """The report of a session (`turns` are coach.mock.session.Turn), JSON-ready."""
     answered = [t for t in turns if t.answer is not None]
     main = [t for t in answered if t.kind == "question"]
-    stories = [t.answer for t in main if getattr(t.question, "format", "star") == "star"]
+    stories = [t.answer for t in main if asks_for_story(t.question)]
     found = patterns(stories)
     repeated = next((p for p in found if p["count"] >= 2), None)
     scores = [s for s in (_score(t.answer, "overall") for t in main) if s is not None]

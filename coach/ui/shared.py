@@ -446,16 +446,17 @@ def show_answer(
     for row in summary.score_rows(analysis):
         st.markdown(f"**{row['Measure']} · {row['Score']}**  \n:gray[{row['Based on']}]", help=row["Source"])
 
-    st.subheader("Structure over the answer")
-    star_chart = charts.star_timeline_chart(analysis)
-    if star_chart is not None:
-        st.altair_chart(star_chart)
-        st.caption(
-            summary.star_summary(analysis) + ". Situation → Task → Action → Result; most of "
-            "a strong answer is action and result."
-        )
-    else:
-        st.caption("No sentences to place on the timeline.")
+    if summary.structure_applies(analysis):  # a question that asks for no story has no STAR timeline
+        st.subheader("Structure over the answer")
+        star_chart = charts.star_timeline_chart(analysis)
+        if star_chart is not None:
+            st.altair_chart(star_chart)
+            st.caption(
+                summary.star_summary(analysis) + ". Situation → Task → Action → Result; most of "
+                "a strong answer is action and result."
+            )
+        else:
+            st.caption("No sentences to place on the timeline.")
 
     t = current.thresholds
     pace = charts.pace_chart(analysis, (t.pace_low_wpm, t.pace_high_wpm))

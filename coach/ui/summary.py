@@ -84,17 +84,25 @@ def filler_count(analysis: dict) -> int:
     return len(spans_by_kind(analysis)["filler"])
 
 
+def structure_applies(analysis: dict) -> bool:
+    """False for an answer to a question that asks for no story ("Why this team?"): its structure is
+    not scored (`applies` false), and no Situation → Task → Action → Result is shown for it."""
+    return ((analysis.get("scores") or {}).get("structure") or {}).get("applies", True) is not False
+
+
 def score_rows(analysis: dict) -> list[dict]:
-    """One row per scored dimension: the score out of 100 and the numbers it comes from."""
+    """One row per scored dimension: the score out of 100 and the numbers it comes from; a measure
+    that does not apply to the question says so, not "not measured" (nothing failed)."""
     scores = analysis.get("scores") or {}
     rows = []
     for key, name in SCORE_NAMES.items():
         entry = scores.get(key) or {}
         score = entry.get("score")
+        missing = "does not apply" if entry.get("applies") is False else "not measured"
         rows.append(
             {
                 "Measure": name,
-                "Score": "not measured" if score is None else f"{score} / 100",
+                "Score": missing if score is None else f"{score} / 100",
                 "Based on": entry.get("because", ""),
                 "Source": entry.get("source"),
             }
