@@ -174,3 +174,35 @@ def test_the_wording_gives_most_bank_questions_the_banks_kind_and_format(tmp_pat
     formats = sum(guess_format(q.text) == q.format for q in shipped)
     assert len(shipped) == 287
     assert kinds >= 233 and formats >= 265, (kinds, formats)
+
+
+def test_an_interview_reviews_answer_to_a_question_asking_for_no_story_gets_no_star_score(settings):
+    """A real interview's answer is analysed with the bank question it was matched to, by the same
+    rule: the bank's "What is your biggest weakness...?" asks for no story, its leadership one does."""
+    import numpy as np
+
+    from coach.interview.listen import Heard
+    from coach.interview.review import _answer
+    from coach.interview.turns import Exchange
+    from coach.types import Word
+
+    said = (
+        "My biggest weakness is that I take on too much myself instead of asking for help early. "
+        "It cost my team a late release last spring. Now I name the risk in our weekly planning and "
+        "hand work over sooner, and the last two releases shipped on time."
+    )
+    offset, words, t = 30.0, [], 31.0
+    for w in said.split():
+        words.append(Word(w, t, t + 0.3, 0.9))
+        t += 0.4
+    heard = Heard(t + 5, 1, tuple(words), None, np.zeros(1), 1, 0, None, "test", "test", ((offset, t),))
+    analyses = {}
+    for asked in (
+        "What is your biggest weakness, and what are you doing about it?",
+        "Tell me about a time you led a project or team without formal authority.",
+    ):
+        exchange = Exchange(asked, "interviewer", 25.0, offset, tuple(words), offset, t + 1.0)
+        reviewed = _answer(exchange, load_questions(), settings, heard)
+        analyses[reviewed["bank_id"]] = reviewed["analysis"]
+    _scored_without_structure(analyses["beh-fail-07"])
+    assert isinstance(analyses["beh-lead-01"]["scores"]["structure"]["score"], int), analyses["beh-lead-01"]
