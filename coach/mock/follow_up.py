@@ -10,8 +10,8 @@ go in order, the first that applies wins:
 4. otherwise the bank's own follow-up for the question, or none.
 
 Rules 1–3 are for stories (a question whose format is STAR, coach.banks.asks_for_story); a free
-answer ("Why this company?") gets only the bank's follow-up. An answer that could not be measured gets no
-follow-up: the coach does not probe what it did not hear. No language model is involved.
+answer ("Why this company?") gets only the bank's follow-up. An answer that could not be measured
+gets no follow-up: the coach does not probe what it did not hear. No language model is involved.
 """
 
 from __future__ import annotations
