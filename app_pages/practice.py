@@ -79,8 +79,8 @@ def first_run() -> None:
         st.markdown(
             "1. Pick a question (or take the one suggested).  \n"
             "2. Press the microphone, answer out loud, press stop.  \n"
-            "3. Read what you did: fillers marked in the transcript, pace, and how the "
-            "answer was structured (situation, task, action, result)."
+            "3. Read what you did: fillers marked in the transcript, pace, what you covered, and, "
+            "for a question that asks for a story, how it was told (situation, task, action, result)."
         )
         role = recommend.role_to_practise(your_role(cfg, db))
         first = recommend.recommended(questions, [], [], n=1, role=role).questions
