@@ -55,7 +55,8 @@ async def _open_question(page, url: str, question: str, tries: int = 3) -> None:
         try:
             await page.goto(url)
             await page.get_by_role("radio", name="Your own").click()
-            await page.get_by_label("Type the question as an interviewer would ask it").fill(question)
+            box = page.get_by_role("textbox", name="Type the question as an interviewer would ask it")
+            await box.fill(question)
             await page.get_by_role("button", name="Practise this question").click()
             await page.get_by_role("heading", name=question).wait_for(timeout=60_000)
             return

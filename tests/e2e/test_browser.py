@@ -117,7 +117,7 @@ def test_typed_markup_renders_as_text(app, page):
     server, _ = app
     page.goto(server.url)
     page.get_by_role("radio", name="Your own").click()
-    page.get_by_label("Type the question as an interviewer would ask it").fill(
+    page.get_by_role("textbox", name="Type the question as an interviewer would ask it").fill(
         "<script>window.__coach_xss = 1</script><img src=x onerror=window.__coach_xss=2> Why us?"
     )
     page.get_by_role("button", name="Practise this question").click()
