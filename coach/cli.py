@@ -881,7 +881,7 @@ def delete_answer_command(
     """Delete one practice answer with its recording, transcript and feedback."""
     from coach import store as repository
     from coach.local_time import local_moment
-    from coach.practice import delete_answer
+    from coach.practice import delete_answer, recording_on_disk
 
     with open_store() as store:
         answer = repository.get_attempt(store, attempt_id)  # "no practice answer with id" first
@@ -889,7 +889,7 @@ def delete_answer_command(
         when = local_moment(answer["created_at"])
         named = f"practice answer #{attempt_id} ({when:%Y-%m-%d %H:%M}, “{asked}”)"
         # an answer whose recording file is gone was said deleted "with its recording"
-        audio = bool(answer.get("recording_path")) and store.absolute(answer["recording_path"]).exists()
+        audio = recording_on_disk(store, answer)
         _agreed_to_delete(f"{named} with its recording" if audio else named, yes)
         delete_answer(store, attempt_id)
     if audio:

@@ -276,6 +276,14 @@ def _store_attempt(
     return attempt_id
 
 
+def recording_on_disk(store: Store, answer: dict) -> bool:
+    """Whether a practice answer's recording file is there to delete with it (it can be gone: moved
+    out of the data directory by hand, a disk restored without it), so "deleted, with its
+    recording" is said only when it was."""
+    path = answer.get("recording_path")
+    return bool(path) and store.absolute(path).exists()
+
+
 def delete_answer(store: Store, attempt_id: int) -> dict:
     """Delete one practice answer with its recording, for the page and `coach delete-answer`; the
     voice profile made from practice recordings goes too (a review makes it again from the ones

@@ -13,7 +13,7 @@ from coach.analysis import content, delivery, feedback, prosody, quality, releva
 from coach.analysis.extensions import Mark
 from coach.analysis.pipeline import load_pipeline, make_doc
 from coach.analysis.star import PARTS
-from coach.banks import asks_for_story, points_to_check
+from coach.banks import STORY_FORMAT, asks_for_story, points_to_check
 from coach.config import Settings, Thresholds
 from coach.types import Transcript
 
@@ -204,9 +204,9 @@ def _off_topic(question, text: str, *, interview: bool = False) -> list[str]:
     question was matched to the bank and may be matched wrongly."""
     asked = getattr(question, "text", "") if question is not None else ""
     points = getattr(question, "talking_points", ()) or ()
-    # a question of the banks or your own (it has a format) that asks for a story: not a mock
-    # interview's follow-up, which has neither talking points nor a story of its own
-    if not getattr(question, "format", None) or not asks_for_story(question) or not asked:
+    # a question of the banks or your own whose format is a story: not a mock interview's
+    # follow-up, which has neither a format nor talking points of its own
+    if getattr(question, "format", None) != STORY_FORMAT or not asked:
         return []
     if not relevance.off_topic(asked, points, text):
         return []

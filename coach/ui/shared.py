@@ -292,14 +292,15 @@ def delete_answer(db: Store, attempt_id: int) -> str:
     and Progress pages offer it; returns the sentence saying what went, for `answer_deleted` on
     the next run: "with its recording" only when there was a recording file to delete."""
     from coach.practice import delete_answer as delete
+    from coach.practice import recording_on_disk
     from coach.store import get_attempt
 
-    path = get_attempt(db, attempt_id).get("recording_path")  # unknown or not theirs: raised here
-    there = bool(path) and db.absolute(path).exists()
+    answer = get_attempt(db, attempt_id)  # unknown or not theirs: raised here
+    there = recording_on_disk(db, answer)
     delete(db, attempt_id)
     if there:
         return ANSWER_DELETED
-    return ANSWER_DELETED_RECORDING_MISSING if path else ANSWER_DELETED_NO_RECORDING
+    return ANSWER_DELETED_RECORDING_MISSING if answer.get("recording_path") else ANSWER_DELETED_NO_RECORDING
 
 
 def answer_deleted(flag: str) -> None:
