@@ -15,6 +15,7 @@ from coach.job_description import (
     interviews_to_prepare,
     opportunity_description,
     save_job_description,
+    steering,
     without_description,
 )
 from coach.progress import answered_before, debrief_gaps
@@ -152,8 +153,10 @@ def recommended_questions() -> None:
     undescribed = without_description(logged, chosen)
     if undescribed is not None:
         st.caption(summary.no_description_line(undescribed))
-    role = recommend.role_to_practise(your_role(cfg, db), (interview or {}).get("role"))
-    said_role = summary.picked_for_role(role, interview, organisations=role_is_the_cohorts_default(cfg, db))
+    # the role of the interview whose description steers the picks: the one chosen, else the soonest
+    followed = interview or steering(logged, asks)
+    role = recommend.role_to_practise(your_role(cfg, db), (followed or {}).get("role"))
+    said_role = summary.picked_for_role(role, followed, organisations=role_is_the_cohorts_default(cfg, db))
     if said_role:
         st.caption(said_role)
     picks = recommend.recommended(questions, attempts, gaps, interview=asks, role=role)

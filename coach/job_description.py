@@ -124,8 +124,17 @@ def interview_asks(interviews: list[dict], today: date, chosen: int | None = Non
                 day=_day(interview["interview_date"]),
                 competencies=tuple(c for c, _said in asks),
                 words=_most_said([w for _competency, said in asks for w in said]),
+                interview_id=interview["id"],
             )
     return None
+
+
+def steering(interviews: list[dict], asks: InterviewAsks | None) -> dict | None:
+    """The interview in the log whose job description `asks` comes from: the recommendations follow
+    its role too (recommend.role_to_practise), not only its description."""
+    if asks is None:
+        return None
+    return next((i for i in interviews if i["id"] == asks.interview_id), None)
 
 
 def without_description(interviews: list[dict], chosen: int | None) -> dict | None:

@@ -15,7 +15,7 @@ from statistics import fmean
 from coach import banks, local_time, recommend
 from coach.analysis.wording import count
 from coach.config import Settings
-from coach.job_description import interview_asks
+from coach.job_description import interview_asks, steering
 from coach.local_time import local_day
 from coach.playbook import (
     CADENCE_GOAL_KIND,
@@ -529,6 +529,7 @@ def progress_report(
     mocks = mock_series(list_mock_sessions(store))
     questions = banks.load_questions(settings.data_dir, owner=settings.owner)
     held = held_interview_dates(interviews, today)
+    asks = interview_asks(interviews, today)
     return {
         "today": today.isoformat(),
         "counts": {
@@ -556,9 +557,12 @@ def progress_report(
             questions,
             today=today,
             n=recommend_n,
-            interview=interview_asks(interviews, today),  # as Practice, unless another is chosen there
-            # as Practice, unless it prepares for one; this person's own in a cohort
-            role=recommend.role_to_practise(your_role(settings, store)),
+            interview=asks,  # as Practice, unless another is chosen there
+            # as Practice: the role of the interview whose description steers the picks, else this
+            # person's own (in a cohort too)
+            role=recommend.role_to_practise(
+                your_role(settings, store), (steering(interviews, asks) or {}).get("role")
+            ),
         ),
         "cadence": cadence(
             held,

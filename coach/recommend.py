@@ -51,6 +51,7 @@ class InterviewAsks:
     day: date
     competencies: tuple[str, ...]
     words: tuple[str, ...]
+    interview_id: int | None = None  # the interview in the log it comes from (job_description.steering)
 
     def named(self, today: date) -> str:
         """ "your interview at Northwind on Thu 10 Dec 2026" ("tomorrow", "today"), or for one

@@ -238,3 +238,41 @@ def test_in_a_cohort_the_command_line_sets_and_follows_each_persons_own_role(tmp
     questions = {q.id: q for q in banks.load_questions(tmp_path)}
     assert anas and SALES_DEAL not in anas and all(_fits(questions[i], "software-engineer") for i in anas)
     assert SALES_DEAL in picks("ben@example.edu")
+
+
+def test_the_interview_whose_description_steers_the_picks_gives_its_role_too(tmp_path, monkeypatch):
+    """With no interview chosen under "Preparing for", the picks follow the soonest interview's job
+    description: they followed the role from Settings meanwhile (an engineer's role for a sales job's
+    posting) until that interview was chosen by hand."""
+    from coach.job_description import save_job_description
+
+    _engineer_with_a_negotiation_gap(tmp_path, monkeypatch)
+    db = open_store(load_settings(tmp_path))
+    try:
+        coming = add_interview(
+            db, company="Globex", role="Account Executive", interview_date=date.today() + timedelta(days=4)
+        )
+        save_job_description(
+            db,
+            coming,
+            "You will lead the regional team and mentor new account managers. You will resolve "
+            "conflict with customers and handle disagreements between departments.",
+        )
+    finally:
+        db.close()
+    at = page("practice").run()
+    assert not at.exception
+    captions = [c.value for c in at.caption]
+    said = "Questions for sales and customer roles and for any role: the role of your interview at Globex."
+    assert said in captions, captions
+    picks = _picks(at, "practice_rec_")
+    questions = {q.id: q for q in banks.load_questions(tmp_path)}
+    assert picks and all(_fits(questions[i], "sales-customer") for i in picks), picks
+    # Progress lists the picks for the debrief's gap (negotiation), chosen for the same role
+    settings = load_settings(tmp_path)
+    db = open_store(settings)
+    try:
+        listed = progress_report(db, settings)["skill_gaps"]["recommended"]
+    finally:
+        db.close()
+    assert listed and all(_fits(questions[q["id"]], "sales-customer") for q in listed), listed
