@@ -39,6 +39,7 @@ from coach.ui.log_labels import (
     moment_words,
     option_facts,
     option_label,
+    person_card_line,
     person_line,
     short_date,
     stage_label,
@@ -288,11 +289,11 @@ def opportunity_card(opportunity: Opportunity, by_id: dict[int, dict], today: da
             )
         if opportunity.people_met:
             st.markdown(
-                "**People met:** " + ", ".join(escape(person_line(p)) for p in opportunity.people_met)
+                "**People met:** " + ", ".join(escape(person_card_line(p)) for p in opportunity.people_met)
             )
         if opportunity.people_to_meet:  # named for a stage still to come
             st.markdown(
-                "**To meet:** " + ", ".join(escape(person_line(p)) for p in opportunity.people_to_meet)
+                "**To meet:** " + ", ".join(escape(person_card_line(p)) for p in opportunity.people_to_meet)
             )
         noted = [s for s in data["stages"] if s["notes"]]
         if noted:  # their start: the whole notes are in the stage's entry below

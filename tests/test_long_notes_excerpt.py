@@ -61,3 +61,24 @@ def test_short_notes_are_shown_whole():
         "Team seems stretched; on-call every third week.",
         False,
     )
+
+
+def test_the_pipeline_card_shows_the_start_of_long_notes_about_someone_met(tmp_path, monkeypatch):
+    """Notes about a person met, 20,000 characters long, were printed whole on the pipeline card's
+    "People met" line; now their start, with where the rest is (the stage's entry keeps them whole)."""
+    added = run_coach(
+        "add-interview", "Acme", "--stage", "first round", "--date", "2026-11-20", data_dir=tmp_path
+    )
+    assert added.returncode == 0, added.stderr
+    person = run_coach("add-person", "1", f"Dana Ortiz — hiring manager — {LONG}", data_dir=tmp_path)
+    assert person.returncode == 0, person.stderr
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("interviews").run()
+    assert not at.exception
+    [card] = [m.value for m in at.markdown if m.value.startswith("**People met:**")]
+    excerpt, cut = notes_excerpt(LONG)
+    assert cut and len(card) < 400, len(card)
+    assert card == "**People met:** " + escape(
+        f"Dana Ortiz — hiring manager ({excerpt}; the rest is in the first round below)"
+    ), card
+    assert markdown_text(at).count(escape("lost the thread")) >= 240  # the stage's entry has them whole

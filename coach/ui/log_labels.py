@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from coach.interview_log import debrief_prompt
+from coach.interview_log import debrief_prompt, notes_excerpt
 from coach.local_time import local_moment
 
 
@@ -24,6 +24,20 @@ def person_line(person: dict) -> str:
     if person.get("notes"):
         line += f" ({person['notes']})"
     return line
+
+
+def person_card_line(person: dict) -> str:
+    """person_line for the pipeline's card: the start of their notes, as the debrief's notes are
+    cut there (notes_excerpt), with where the rest is: 20,000 characters of notes about someone met
+    filled the card. `person["stage"]` is the stage they were met at (coach.pipeline)."""
+    notes = person.get("notes") or ""
+    if not notes.strip():
+        return person_line(person)
+    excerpt, cut = notes_excerpt(notes)
+    excerpt = " ".join(excerpt.splitlines())
+    if cut:
+        excerpt += f"; the rest is in the {person.get('stage') or 'stage they were met at'} below"
+    return person_line({**person, "notes": excerpt})
 
 
 def short_date(iso_date: str, today: date) -> str:
