@@ -1027,9 +1027,13 @@ def add_user_question(
     follow_ups: Sequence[str] = (),
     *,
     owner: str = "",
+    points_typed_too: bool = True,
 ) -> Question:
     """Save a question of the user's own (or one heard in a real interview) to their bank; its
-    `category` told from its wording when not given (`guess_category`).
+    `category` told from its wording when not given (`guess_category`). `points_typed_too` says
+    whether it was typed beside a place for its talking points (the Questions page, `coach
+    add-question`), where a question too long is told the points hold the rest; the Practice page's
+    box has none.
 
     The entry is validated exactly as a shipped one before anything is written.
     """
@@ -1042,9 +1046,10 @@ def add_user_question(
     if source not in ("user", "real interview"):
         raise InputError(f"Unknown source {source!r}; use 'user' or 'real interview'.")
     if source == "user" and len(text) > QUESTION_CHARS:  # as the pages' boxes hold it
+        rest = " (the talking points hold the rest)" if points_typed_too else " characters"
         raise InputError(
             f"The question is {len(text)} characters long; keep it to the question itself, at most "
-            f"{QUESTION_CHARS} (the talking points hold the rest)."
+            f"{QUESTION_CHARS}{rest}."
         )
     existing_ids = (
         {q.id for q in load_questions(data_dir, owner=owner)}
@@ -1090,16 +1095,23 @@ def keep_question(
     source: str = "user",
     *,
     owner: str = "",
+    points_typed_too: bool = True,
 ) -> tuple[Question, bool]:
     """The one way an asked or typed question joins the bank: the question already there (the
     same words, or a shorter way of saying it: coach.question_match.same_question), or a new
     own question, so a question's answers are not split between two copies of it. Returns it and
-    whether it was added."""
+    whether it was added (`points_typed_too` as for add_user_question)."""
     there = same_question(text, load_questions(data_dir, owner=owner))
     if there is not None:
         return there, False
     return add_user_question(
-        data_dir, text, category=category, competencies=competencies, source=source, owner=owner
+        data_dir,
+        text,
+        category=category,
+        competencies=competencies,
+        source=source,
+        owner=owner,
+        points_typed_too=points_typed_too,
     ), True
 
 

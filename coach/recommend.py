@@ -258,5 +258,7 @@ def pick_random(
 
 def own_question(settings: Settings, text: str, category: str | None = None) -> Question:
     """A question the user typed, kept in their bank so its attempts have a history; its kind told
-    from its wording unless given."""
-    return banks.keep_question(settings.data_dir, text, category=category, owner=settings.owner)[0]
+    from its wording unless given. Typed with no place for talking points (the Practice page)."""
+    return banks.keep_question(
+        settings.data_dir, text, category=category, owner=settings.owner, points_typed_too=False
+    )[0]
