@@ -627,7 +627,7 @@ def delete_this_answer(attempt_id: int) -> None:
     if not shared.asked_first(
         "practice_delete",
         "Delete this answer",
-        shared.DELETE_ANSWER_ASKED,
+        shared.delete_answer_asked(db, attempt_id),
         icon=":material/delete:",
         type="tertiary",
     ):

@@ -219,7 +219,10 @@ def not_measured() -> None:
             key="progress_unmeasured_pick",
         )
         if shared.asked_first(
-            "progress_delete_unmeasured", "Delete this answer", shared.DELETE_ANSWER_ASKED, type="primary"
+            "progress_delete_unmeasured",
+            "Delete this answer",
+            shared.delete_answer_asked(db, chosen),
+            type="primary",
         ):
             with shared.shown_errors():
                 st.session_state.progress_deleted = shared.delete_answer(db, chosen)
@@ -315,7 +318,7 @@ def delete_an_answer(item: dict, today: date) -> None:
         if shared.asked_first(
             key,
             "Delete this answer",
-            shared.DELETE_ANSWER_ASKED,
+            shared.delete_answer_asked(db, chosen),
             type="primary",
         ):
             with shared.shown_errors():

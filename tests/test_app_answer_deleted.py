@@ -1,6 +1,7 @@
 """What the pages say after deleting a practice answer: the Progress page said "That answer is
 deleted, with its recording." also when the recording's file had gone before (moved out of the data
-directory by hand), where `coach delete-answer` said it was already missing."""
+directory by hand), where `coach delete-answer` said it was already missing; and asked "Delete this
+answer with its recording…?" before it."""
 
 from app_support import page
 from store_support import analysis_dict, record, save_answer
@@ -31,9 +32,12 @@ def _answers(tmp_path, monkeypatch, recordings: list) -> list[int]:
         db.close()
 
 
-def _delete_newest(at) -> list[str]:
-    """Progress's "Delete this answer" for the question, newest answer picked, agreed to: what it said."""
+def _delete_newest(at, asked: str | None = None) -> list[str]:
+    """Progress's "Delete this answer" for the question, newest answer picked, agreed to: what it
+    said. With `asked`, the question asked before is that."""
     at.button(key="progress_delete_mot-05").click().run()
+    if asked is not None:
+        assert [w.value for w in at.warning] == [asked]
     at.button(key="progress_delete_mot-05_yes").click().run()
     assert not at.exception and not at.error
     return [s.value for s in at.success]
@@ -49,10 +53,18 @@ def test_an_answer_whose_recording_was_already_missing_is_not_said_deleted_with_
     (tmp_path / newest["recording_path"]).unlink()  # moved away by hand
     at = page("progress").run()
     assert not at.exception
-    assert _delete_newest(at) == ["That answer is deleted; its recording was already missing."]
+    # asked "with its recording" before, the recording being gone already
+    assert _delete_newest(
+        at,
+        asked="Delete this answer with its transcript and feedback? Its recording is already missing. "
+        "This cannot be undone.",
+    ) == ["That answer is deleted; its recording was already missing."]
     # the one whose file is there is still said deleted with it, and its file is gone
     assert (tmp_path / oldest["recording_path"]).exists()
-    assert _delete_newest(at) == ["That answer is deleted, with its recording."]
+    assert _delete_newest(
+        at,
+        asked="Delete this answer with its recording, transcript and feedback? This cannot be undone.",
+    ) == ["That answer is deleted, with its recording."]
     assert not (tmp_path / oldest["recording_path"]).exists()
 
 
@@ -60,7 +72,9 @@ def test_an_answer_kept_without_a_recording_is_said_deleted_alone(tmp_path, monk
     _answers(tmp_path, monkeypatch, [220.0, None])
     at = page("progress").run()
     assert not at.exception
-    assert _delete_newest(at) == ["That answer is deleted."]
+    assert _delete_newest(
+        at, asked="Delete this answer with its transcript and feedback? This cannot be undone."
+    ) == ["That answer is deleted."]
     db = open_store(load_settings(tmp_path))
     try:
         assert [a["score_overall"] for a in list_attempts(db)] == [60.0]

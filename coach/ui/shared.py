@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -24,6 +24,7 @@ from coach.errors import (
     MODEL_IS_THE_STAFFS,
     SERVER,
     CoachError,
+    InputError,
     LanguageModelError,
     ModelError,
     NotAudioError,
@@ -253,15 +254,18 @@ def shown_errors(
         st.error(f"{sentence} {after}".strip())
 
 
-def asked_first(key: str, label: str, question: str, yes: str | None = None, **button) -> bool:
+def asked_first(
+    key: str, label: str, question: str | Callable[[], str], yes: str | None = None, **button
+) -> bool:
     """A button that deletes, asking first: its first click shows `question` with `yes` ("Yes,
     <label>" unless given) and "Cancel" under it; True when the yes is pressed (nothing was asked
-    before an offer went)."""
+    before an offer went). A `question` that depends on what is there now is a function, called
+    only when it is asked."""
     confirming = f"{key}_confirm"
     if not st.session_state.get(confirming):
         st.button(label, key=key, on_click=lambda: st.session_state.update({confirming: True}), **button)
         return False
-    st.warning(question)
+    st.warning(question if isinstance(question, str) else question())
     agree, no, _ = st.columns([1.4, 1, 3])
     no.button("Cancel", key=f"{key}_no", on_click=lambda: st.session_state.pop(confirming, None))
     if agree.button(yes or f"Yes, {label[:1].lower()}{label[1:]}", type="primary", key=f"{key}_yes"):
@@ -277,6 +281,38 @@ TABLE_ROWS_SHOWN_WHOLE = 15
 
 # Deleting one practice answer (Practice's result, Progress's per question), asked first and then said.
 DELETE_ANSWER_ASKED = "Delete this answer with its recording, transcript and feedback? This cannot be undone."
+# its recording file gone before (as ANSWER_DELETED_RECORDING_MISSING below): the question said
+# "with its recording" all the same, and the sentence after it that it was already missing
+DELETE_ANSWER_ASKED_RECORDING_MISSING = (
+    "Delete this answer with its transcript and feedback? Its recording is already missing. "
+    "This cannot be undone."
+)
+DELETE_ANSWER_ASKED_NO_RECORDING = (
+    "Delete this answer with its transcript and feedback? This cannot be undone."
+)
+
+
+def delete_answer_asked(db: Store, attempt_id: int) -> Callable[[], str]:
+    """What is asked before `delete_answer`, for asked_first: "with its recording" only when its
+    recording file is there to delete, as the sentence after it says."""
+
+    def question() -> str:
+        from coach.practice import recording_on_disk
+        from coach.store import get_attempt
+
+        try:
+            answer = get_attempt(db, attempt_id)
+        except InputError:  # gone meanwhile (another tab): the delete says so
+            return DELETE_ANSWER_ASKED
+        if recording_on_disk(db, answer):
+            return DELETE_ANSWER_ASKED
+        return (
+            DELETE_ANSWER_ASKED_RECORDING_MISSING
+            if answer.get("recording_path")
+            else DELETE_ANSWER_ASKED_NO_RECORDING
+        )
+
+    return question
 
 
 ANSWER_DELETED = "That answer is deleted, with its recording."
