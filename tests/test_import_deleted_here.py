@@ -400,3 +400,83 @@ def test_an_own_question_edited_on_the_other_machine_comes_with_its_newer_words(
         assert [q["text"] for q in list_own_questions(db)] == ["Tell me about yourself in two minutes."]
     finally:
         db.close()
+
+
+def _log_and_plans(settings) -> dict:
+    """Acme with Dana and Lee met, an offer and a BATNA, two goals and two mock interviews."""
+    from coach.store import add_goal, add_option
+
+    db = open_store(settings)
+    try:
+        acme = logged_interview(
+            db, people=[{"name": "Dana Ortiz"}, {"name": "Lee Park", "title": "staff engineer"}]
+        )
+        offer = add_option(db, kind="offer", company="Acme Robotics", title="Staff engineer")
+        add_option(db, kind="batna", company="current job")
+        goal = add_goal(db, kind="wpm", target=150.0)
+        add_goal(db, kind="real_interviews", target=1, period_days=91)
+    finally:
+        db.close()
+    first, _ = _mock_interview(settings)
+    _mock_interview(settings)
+    db = open_store(settings)
+    try:
+        mock = next(
+            s["id"]
+            for s in list_mock_sessions(db, with_turns=True)
+            if first in [t["attempt_id"] for t in s["turns"]]
+        )
+    finally:
+        db.close()
+    return {"acme": acme, "offer": offer, "goal": goal, "mock": mock}
+
+
+def _plans_seen(settings) -> dict:
+    from coach.store import get_interview, list_goals, list_options
+
+    db = open_store(settings)
+    try:
+        [acme] = list_interviews(db)
+        return {
+            "people": sorted(p["name"] for p in get_interview(db, acme["id"])["people"]),
+            "options": sorted(o["kind"] for o in list_options(db)),
+            "goals": sorted(g["kind"] for g in list_goals(db)),
+            "mock interviews": len(list_mock_sessions(db)),
+        }
+    finally:
+        db.close()
+
+
+def test_a_person_an_option_a_goal_and_a_mock_interview_deleted_here_stay_deleted(
+    settings, tmp_path, backend
+):
+    """A person removed from an interview, a declined offer deleted, a goal dropped and a mock
+    interview forgotten came back whole with an older backup: their deletions were not recorded."""
+    from coach.store import delete_goal
+    from coach.store.mock_sessions import delete_mock_session
+
+    made = _log_and_plans(settings)
+    _run(settings, "export", tmp_path / "older.zip")
+    _run(settings, "remove-person", made["acme"], "Lee Park")
+    _run(settings, "delete-option", made["offer"], "--yes")
+    db = open_store(settings)
+    try:
+        delete_goal(db, made["goal"])
+        delete_mock_session(db, made["mock"])
+    finally:
+        db.close()
+    before = _plans_seen(settings)
+    assert before == {
+        "people": ["Dana Ortiz"],
+        "options": ["batna"],
+        "goals": ["real_interviews"],
+        "mock interviews": 1,
+    }
+
+    said = _run(settings, "import", tmp_path / "older.zip")
+
+    assert _plans_seen(settings) == before
+    assert said.endswith(
+        " 1 person met, 1 mock interview, 1 option and 1 goal in the backup were not brought back: they "
+        "were deleted here."
+    ), said

@@ -16,10 +16,24 @@ import sqlalchemy as sa
 from coach.store.schema import deletions
 
 # The tables whose deleted rows an import must not bring back: answers (a real interview's too,
-# replaced when its recording is reviewed again), debriefs, interviews, recordings, and your own
-# questions with their stars (deleted by hand, or taken back with the debrief that added them).
+# replaced when its recording is reviewed again), debriefs, interviews, recordings, your own
+# questions with their stars (deleted by hand, or taken back with the debrief that added them),
+# people met, options (offers and alternatives), goals and mock interviews (an older backup brought
+# back a removed person, a declined offer deleted, a goal dropped, a mock interview forgotten).
 # A star taken off a question that stays is not remembered: starring is not deleting.
-REMEMBERED = ("attempts", "turns", "debriefs", "interviews", "recordings", "own_questions", "favourites")
+REMEMBERED = (
+    "attempts",
+    "turns",
+    "debriefs",
+    "interviews",
+    "recordings",
+    "own_questions",
+    "favourites",
+    "interview_people",
+    "options",
+    "goals",
+    "mock_sessions",
+)
 
 
 def remember_deleted(conn: sa.Connection, owner: str, table: sa.Table, which: sa.ColumnElement[bool]) -> None:

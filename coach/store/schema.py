@@ -420,8 +420,9 @@ ids_issued = sa.Table(
 )
 NEVER_REUSED = ("attempts", "interviews", "interview_people", "debriefs", "options", "mock_sessions")
 
-# What the owner deleted here (migration 0014): each deleted answer, debrief, interview and
-# recording by its table and uid, written in the deleting transaction. An import cannot otherwise
+# What the owner deleted here (migration 0014): each deleted answer, debrief, interview,
+# recording, own question, star, person met, option, goal and mock interview by its table and uid
+# (deletions.REMEMBERED), written in the deleting transaction. An import cannot otherwise
 # tell a row deleted here from one never here, so an older backup brought the deleted answer back.
 # The owner's data like the rest (delete all data removes it), but never exported: it says what
 # this store deleted, not what a backup holds.
