@@ -119,6 +119,9 @@ def import_sentence(result: dict) -> str:
         else ""
     )
     missing += _left_out_said(result.get("deleted_here") or {})
+    missing += _deleted_there_said(
+        result.get("deleted_in_backup") or {}, result.get("deleted_in_backup_kept") or {}
+    )
     left_out_any = bool(result.get("deleted_here"))
     newer = result.get("newer_in_backup") or {}
     if newer:  # changed later on the machine the backup came from
@@ -180,6 +183,25 @@ def _left_out_said(left_out: dict) -> str:
     return said
 
 
+def _deleted_there_said(deleted: dict, kept: dict) -> str:
+    """What the backup's record of deletions did here: ' 1 option deleted where the backup was made
+    was deleted here too. 1 goal deleted there was kept: it was changed here after that.'"""
+    said = ""
+    if deleted:
+        one = sum(deleted.values()) == 1
+        said += (
+            f" {backup_words(deleted)} deleted where the backup was made "
+            f"{'was' if one else 'were'} deleted here too."
+        )
+    if kept:
+        one = sum(kept.values()) == 1
+        said += (
+            f" {backup_words(kept)} deleted where the backup was made {'was' if one else 'were'} kept: "
+            f"{'it was' if one else 'they were'} changed here after that."
+        )
+    return said
+
+
 def export_bytes(db: Store) -> tuple[bytes, dict]:
     """The whole history as one zip in memory, for a download button."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -202,6 +224,10 @@ def import_backup(db: Store, path: Path, *, name: str | None = None) -> dict:
     role and thresholds it was made with where none are chosen here (`settings_restored` says
     which): a backup moved to a new laptop came back as "Your role: any"."""
     result = import_data(db, path, check_own_question=banks.check_own_question, name=name)
+    if result.pop("answers_with_audio_deleted", False):  # as deleting a practice answer by hand does
+        from coach.interview.profile import forget_profile
+
+        forget_profile(db.settings)
     result["settings_restored"] = _restore_settings(db, result.pop("settings", None))
     return result
 

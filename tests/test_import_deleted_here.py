@@ -207,16 +207,35 @@ def _mock_interview(settings) -> list[int]:
     return answers
 
 
+def _without_deletions(backup) -> None:
+    """Make `backup` as a coach made it before backups carried the record of deletions."""
+    import zipfile
+
+    from coach.store.transfer import MANIFEST
+
+    with zipfile.ZipFile(backup) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    manifest = json.loads(members[MANIFEST])
+    assert manifest.pop("deletions")
+    members[MANIFEST] = json.dumps(manifest).encode()
+    with zipfile.ZipFile(backup, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+
+
 def test_a_mock_interviews_answer_restored_by_an_import_is_that_interviews_answer_again(
     settings, tmp_path, backend
 ):
     """One answer of a mock interview deleted on the old laptop, its backup restored on the new
     one first, then an older backup that still holds the answer: the answer came back as practice
-    of no mock interview, and the interview's turn stayed without its answer."""
+    of no mock interview, and the interview's turn stayed without its answer. (A backup carries its
+    deletions now, so that answer stays deleted: the later backup here is one made before backups
+    carried them.)"""
     conflict, _ = _mock_interview(settings)
     _run(settings, "export", tmp_path / "before.zip")
     _run(settings, "delete-answer", conflict, "--yes")
     _run(settings, "export", tmp_path / "after.zip")
+    _without_deletions(tmp_path / "after.zip")
 
     laptop = make_settings(tmp_path, backend, "new-laptop")
     _run(laptop, "import", tmp_path / "after.zip")
@@ -480,3 +499,148 @@ def test_a_person_an_option_a_goal_and_a_mock_interview_deleted_here_stay_delete
         " 1 person met, 1 mock interview, 1 option and 1 goal in the backup were not brought back: they "
         "were deleted here."
     ), said
+
+
+def test_a_backup_carries_what_was_deleted_so_an_older_one_restored_after_it_leaves_that_out(
+    settings, tmp_path, backend
+):
+    """A new laptop restored from the newest backup, then from an older one to get something else
+    back: what had been deleted before the newest backup (an answer, an offer, a goal) came back, as
+    the record of deletions stayed on the old laptop."""
+    from coach.store import add_goal, add_option, delete_goal, list_goals, list_options
+
+    db = open_store(settings)
+    try:
+        conflict = save_answer(db, *CONFLICT, recording=record(settings, 200.0))
+        save_answer(db, *FAILURE, recording=record(settings, 210.0))
+        offer = add_option(db, kind="offer", company="Initech")
+        goal = add_goal(db, kind="wpm", target=150.0)
+    finally:
+        db.close()
+    _run(settings, "export", tmp_path / "older.zip")
+    _run(settings, "delete-answer", conflict, "--yes")
+    _run(settings, "delete-option", offer, "--yes")
+    db = open_store(settings)
+    try:
+        delete_goal(db, goal)
+    finally:
+        db.close()
+    _run(settings, "export", tmp_path / "newer.zip")
+
+    laptop = make_settings(tmp_path, backend, "new-laptop")
+    _run(laptop, "import", tmp_path / "newer.zip")
+    said = _run(laptop, "import", tmp_path / "older.zip")
+
+    assert said.endswith(
+        " 1 practice answer, 1 option and 1 goal in the backup were not brought back: they were deleted here."
+    ), said
+    db = open_store(laptop)
+    try:
+        assert [a["question_id"] for a in list_attempts(db)] == ["beh-failure"]
+        assert list_options(db) == [] and list_goals(db) == []
+    finally:
+        db.close()
+    assert len(list(laptop.recordings_dir.rglob("*.wav"))) == 1
+
+
+def test_what_was_deleted_where_a_backup_was_made_goes_here_too_unless_changed_here_since(
+    settings, tmp_path, backend
+):
+    """Both laptops hold the same answers, interviews and offers; on the old one an answer, two
+    interviews and two options are deleted, and its backup restored on the new one brought none of
+    that over. Now what was deleted there goes here too, with its recording and its interview's
+    debriefs and people, except what was changed here after it was deleted there (an option edited,
+    a debrief written for an interview): the later change wins."""
+    from coach.store import add_option, get_interview, list_options, update_option
+
+    db = open_store(settings)
+    try:
+        conflict = save_answer(db, *CONFLICT, recording=record(settings, 200.0))
+        save_answer(db, *FAILURE, recording=record(settings, 210.0))
+        acme = logged_interview(db)
+        add_debrief(db, acme, went_well="the system design round", interest=4, proceed=True)
+        initech = logged_interview(db, company="Initech", people=[{"name": "Bill Lumbergh"}])
+        offer = add_option(db, kind="offer", company="Acme Robotics")
+        batna = add_option(db, kind="batna", company="current job")
+    finally:
+        db.close()
+    _run(settings, "export", tmp_path / "first.zip")
+    laptop = make_settings(tmp_path, backend, "new-laptop")
+    _run(laptop, "import", tmp_path / "first.zip")
+    _run(settings, "delete-answer", conflict, "--yes")
+    _run(settings, "delete-interview", acme, "--yes")
+    _run(settings, "delete-interview", initech, "--yes")
+    _run(settings, "delete-option", offer, "--yes")
+    _run(settings, "delete-option", batna, "--yes")
+    _run(settings, "export", tmp_path / "second.zip")
+    db = open_store(laptop)  # after those deletions: the BATNA reworded, Initech debriefed
+    try:
+        [here] = [o["id"] for o in list_options(db) if o["kind"] == "batna"]
+        update_option(db, here, details="staying means the promotion in spring")
+        [initech_here] = [i["id"] for i in list_interviews(db) if i["company"] == "Initech"]
+        add_debrief(db, initech_here, could_be_better="my questions for them", interest=2, proceed=False)
+    finally:
+        db.close()
+
+    said = _run(laptop, "import", tmp_path / "second.zip")
+
+    assert said.endswith(
+        " 1 practice answer, 1 interview and 1 option deleted where the backup was made were deleted "
+        "here too. 1 interview and 1 option deleted where the backup was made were kept: they were "
+        "changed here after that."
+    ), said
+    db = open_store(laptop)
+    try:
+        assert [a["question_id"] for a in list_attempts(db)] == ["beh-failure"]
+        [kept] = list_interviews(db)
+        assert kept["company"] == "Initech"
+        assert [p["name"] for p in get_interview(db, kept["id"])["people"]] == ["Bill Lumbergh"]
+        assert [d["company"] for d in list_debriefs(db)] == ["Initech"]  # Acme's went with Acme
+        assert [(o["kind"], o["details"]) for o in list_options(db)] == [
+            ("batna", "staying means the promotion in spring")
+        ]
+    finally:
+        db.close()
+    assert len(list(laptop.recordings_dir.rglob("*.wav"))) == 1  # the deleted answer's went with it
+    # the deletions are recorded here now: the older backup does not bring them back either
+    again = _run(laptop, "import", tmp_path / "first.zip")
+    assert again == (
+        "Nothing new to import: everything else in this backup is already here (1 practice answer, 1 "
+        "interview, 1 person met, 1 option and 1 recording). 1 practice answer, 1 interview and 1 option "
+        "in the backup were not brought back: they were deleted here. 1 option in the backup differs "
+        "from the one here; the one here was kept."
+    ), again
+
+
+def test_a_backup_with_a_damaged_list_of_deletions_imports_nothing(tmp_path, monkeypatch):
+    import zipfile
+
+    import pytest
+
+    from coach.errors import InputError
+    from coach.store.transfer import MANIFEST
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    old = make_settings(tmp_path, "sqlite", "old")
+    db = open_store(old)
+    try:
+        save_answer(db, *CONFLICT)
+        export_data(db, tmp_path / "backup.zip")
+    finally:
+        db.close()
+    with zipfile.ZipFile(tmp_path / "backup.zip") as archive:
+        manifest = json.loads(archive.read(MANIFEST))
+    manifest["deletions"] = [{"table": "attempts", "uid": 7}]
+    with zipfile.ZipFile(tmp_path / "damaged.zip", "w") as archive:
+        archive.writestr(MANIFEST, json.dumps(manifest))
+    db = open_store(make_settings(tmp_path, "sqlite", "new"))
+    try:
+        with pytest.raises(InputError) as refused:
+            import_backup(db, tmp_path / "damaged.zip")
+        assert list_attempts(db) == []
+    finally:
+        db.close()
+    assert (
+        str(refused.value)
+        == f"{tmp_path / 'damaged.zip'} has a damaged list of deletions; nothing was imported."
+    )

@@ -3,7 +3,8 @@
 An import matches a backup's rows to the rows here by uid; a row deleted here looks like one never
 here, so an older backup brought a deleted answer back whole (or without its audio). Each delete of
 a row of a REMEMBERED table writes its uid here in the same transaction, and the import skips
-those (coach.store.transfer). A row deleted along with its parent (an interview's
+those (coach.store.transfer). A backup carries the record and an import merges it
+(coach.store.carried_deletions). A row deleted along with its parent (an interview's
 debriefs and answers) needs no record of its own: the import skips a row whose parent it skips.
 """
 

@@ -39,6 +39,12 @@ def new_uid() -> str:
     return str(uuid.uuid4())
 
 
+def owners_uid(owner: str, uid: str) -> str:
+    """A row's uid for a second owner importing it into the same database (uids are unique in
+    the whole database): derived, so importing the same export again still adds nothing."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"coach-owner:{owner}:{uid}"))
+
+
 def utc_now() -> datetime:
     return datetime.now(UTC)
 

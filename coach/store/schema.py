@@ -424,8 +424,9 @@ NEVER_REUSED = ("attempts", "interviews", "interview_people", "debriefs", "optio
 # recording, own question, star, person met, option, goal and mock interview by its table and uid
 # (deletions.REMEMBERED), written in the deleting transaction. An import cannot otherwise
 # tell a row deleted here from one never here, so an older backup brought the deleted answer back.
-# The owner's data like the rest (delete all data removes it), but never exported: it says what
-# this store deleted, not what a backup holds.
+# The owner's data like the rest (delete all data removes it); a backup carries it beside the rows,
+# and an import merges it (coach.store.carried_deletions), so a machine restored from a newer backup
+# leaves out what an older one still holds.
 deletions = sa.Table(
     "deletions",
     metadata,

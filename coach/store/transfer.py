@@ -24,7 +24,6 @@ import math
 import os
 import tempfile
 import time
-import uuid
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -37,6 +36,7 @@ import sqlalchemy as sa
 from coach.config import OWNERS_FOLDER, SETTINGS_FILE_NAME, Settings, Thresholds
 from coach.errors import InputError, NothingToExport, StorageError, server_fault
 from coach.files import files_of_the_last_hour, private_folder, try_again_in
+from coach.store import carried_deletions
 from coach.store.attempts import TYPED_FIELDS as PRACTICE_TYPED
 from coach.store.changes import TIMED, changed_times, note_changed
 from coach.store.db import Store
@@ -57,8 +57,18 @@ from coach.store.own_questions import ENTRY_FIELDS
 from coach.store.own_questions import TYPED_FIELDS as OWN_QUESTION_TYPED
 from coach.store.person_settings import TYPED_FIELDS as PERSON_SETTINGS_TYPED
 from coach.store.questions import TYPED_FIELDS as QUESTION_TYPED
-from coach.store.recordings import file_sha256
-from coach.store.rows import as_utc, insert_row, mine, new_uid, parse_date, parse_datetime, plain, utc_now
+from coach.store.recordings import file_sha256, finish_deletions
+from coach.store.rows import (
+    as_utc,
+    insert_row,
+    mine,
+    new_uid,
+    owners_uid,
+    parse_date,
+    parse_datetime,
+    plain,
+    utc_now,
+)
 from coach.store.schema import (
     PARENTS,
     TABLES_IN_ORDER,
@@ -143,8 +153,8 @@ EDITED_FIELDS = {
 }
 # Links that deleting the row they name empties here, and that an import fills again when the backup
 # brings that row back (not a link a person edits, which would undo their edit): a mock interview's
-# turn and its answer, deleted here before deletions were remembered or deleted on the machine whose
-# later backup was restored first.
+# turn and its answer, deleted here before deletions were remembered, or deleted on the machine whose
+# later backup, made before backups carried deletions, was restored first.
 LINKED_AGAIN = {mock_turns.name: ("attempt_id",)}
 TOO_LONG_IN_BACKUP = "nothing was imported: shorten it where the backup was made and back up again"
 # Tables of one row per owner (their own settings): the importer's row, when they have one, is kept.
@@ -170,6 +180,7 @@ def export_data(store: Store, out_path: Path, *, replace: bool = False) -> dict:
     _check_export_path(store.settings, out_path, replace)
     with store.read(snapshot=True) as conn:
         tables = {table.name: _export_rows(conn, store, table) for table in TABLES_IN_ORDER}
+        deleted = carried_deletions.carried(conn, store.owner)
     if not any(tables.values()):
         raise NothingToExport(NOTHING_TO_EXPORT, in_app=NOTHING_TO_BACK_UP)
     manifest = {
@@ -178,6 +189,9 @@ def export_data(store: Store, out_path: Path, *, replace: bool = False) -> dict:
         "schema": latest_migration(),
         "exported_at": datetime.now(UTC).isoformat(),
         "tables": tables,
+        # what was deleted here, so a machine that restores this backup deletes it too (and leaves
+        # it out of an older backup restored after this one): coach.store.carried_deletions
+        "deletions": deleted,
     }
     if not store.owner:  # the single user's choices live in settings.toml (a cohort person's role is a row)
         manifest["settings"] = {
@@ -297,6 +311,9 @@ def import_data(
             _check_sizes(store.settings, archive, zip_path, where)  # from the zip's directory, before reading
             manifest = _read_manifest(archive, where)
             tables = manifest["tables"]
+            backup_deletions = carried_deletions.read_carried(manifest.get("deletions"))
+            if backup_deletions is None:
+                raise InputError(f"{_cap(where)} has a damaged list of deletions; nothing was imported.")
             _check_own_questions(tables.get(own_questions.name, []), check_own_question, where)
             _check_typed_lengths(tables)
             with store.read() as conn:
@@ -311,6 +328,7 @@ def import_data(
                     table.name: _import_rows(conn, store.owner, table, tables.get(table.name, []), local_ids)
                     for table in TABLES_IN_ORDER
                 }
+                merged = carried_deletions.merge(conn, store.owner, backup_deletions, tables)
     except BaseException as e:
         for path in created:
             path.unlink(missing_ok=True)
@@ -320,6 +338,8 @@ def import_data(
                 f"{str(e)[:80]}); nothing was imported."
             ) from e
         raise
+    if merged.files_to_remove:  # after the commit (the import's own files stay whatever happens here)
+        finish_deletions(store)
     return {
         "path": str(zip_path),
         "added": {k: v[0] for k, v in counts.items()},
@@ -335,6 +355,12 @@ def import_data(
         "recordings_deleted_here": len(deleted_here) + audio_gone,
         # rows deleted here, left out with what went with them (an interview's debriefs and answers)
         "deleted_here": left_out_counts,
+        # rows deleted where the backup was made, deleted here too (with what went with them) ...
+        "deleted_in_backup": merged.deleted,
+        # ... and those kept, changed here after they were deleted there
+        "deleted_in_backup_kept": merged.kept,
+        # a practice answer with a recording deleted: the voiceprint made from them is stale
+        "answers_with_audio_deleted": merged.answers_deleted,
         # the exporter's role and thresholds, for coach.data_admin to bring back where none is chosen
         "settings": manifest.get("settings") if isinstance(manifest.get("settings"), dict) else None,
     }
@@ -511,7 +537,7 @@ def _leave_out_deleted(conn: sa.Connection, owner: str, tables: dict) -> tuple[d
 def _deleted_here(conn: sa.Connection, owner: str, table: sa.Table, row: dict, logged: set) -> bool:
     """Whether the backup's `row` was deleted here and is not here again (a question of your own
     deleted and then typed again is here, by its id)."""
-    uids = {row.get("uid"), _owners_uid(owner, row.get("uid"))}
+    uids = {row.get("uid"), owners_uid(owner, row.get("uid"))}
     return bool(uids & logged) and _existing_id(conn, owner, table, row) is None
 
 
@@ -705,7 +731,7 @@ def _import_rows(
             values[column.name] = _convert(column, value)
         values["owner"] = owner
         if conn.execute(sa.select(table.c.id).where(table.c.uid == values["uid"])).first() is not None:
-            values["uid"] = _owners_uid(owner, row["uid"])  # another owner imported it first
+            values["uid"] = owners_uid(owner, row["uid"])  # another owner imported it first
         ids[row["uid"]] = insert_row(conn, table, values)
         if _changed_in_backup(row) is not None:  # when it last changed travels with it
             note_changed(conn, owner, table, table.c.id == ids[row["uid"]], _changed_in_backup(row))
@@ -769,7 +795,7 @@ def _existing_id(conn: sa.Connection, owner: str, table: sa.Table, row: dict) ->
     """The owner's row that is this exported row: same uid, or the same question / recording file,
     or (their own settings) the one they have."""
     theirs = table.c.owner == owner
-    uids = (row["uid"], _owners_uid(owner, row["uid"]))
+    uids = (row["uid"], owners_uid(owner, row["uid"]))
     found = conn.execute(sa.select(table.c.id).where(table.c.uid.in_(uids), theirs)).scalar()
     if found is None and table.name in ONE_PER_OWNER:
         found = conn.execute(sa.select(table.c.id).where(theirs)).scalar()
@@ -777,12 +803,6 @@ def _existing_id(conn: sa.Connection, owner: str, table: sa.Table, row: dict) ->
     if found is None and key is not None:
         found = conn.execute(sa.select(table.c.id).where(table.c[key] == row[key], theirs)).scalar()
     return found
-
-
-def _owners_uid(owner: str, uid: str) -> str:
-    """A row's uid for a second owner importing it into the same database (uids are unique in
-    the whole database): derived, so importing the same export again still adds nothing."""
-    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"coach-owner:{owner}:{uid}"))
 
 
 def _convert(column: sa.Column, value):
