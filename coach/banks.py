@@ -959,11 +959,16 @@ def _words(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+def said_kind(text: str) -> str | None:
+    """The kind a question's words name, or None when they name none ("What was the outcome?")."""
+    words = _words(text)
+    return next((kind for kind, pattern in _KINDS_BY_WORDING if pattern.search(words)), None)
+
+
 def guess_category(text: str) -> str:
     """A typed or heard question's kind from its wording ("Why this team?" is about motivation, not a
     story to tell as situation, action and result); behavioural when the wording does not say."""
-    words = _words(text)
-    return next((kind for kind, pattern in _KINDS_BY_WORDING if pattern.search(words)), "behavioural")
+    return said_kind(text) or "behavioural"
 
 
 def guess_format(text: str, category: str | None = None) -> str:
@@ -974,13 +979,48 @@ def guess_format(text: str, category: str | None = None) -> str:
     return STORY_FORMAT if kind == "behavioural" and not _SELF_VIEW.search(_words(text)) else "free"
 
 
+def follow_up_format(text: str, followed) -> str:
+    """A follow-up's format: its own words' when they name a kind ("What would you do differently
+    next time?" asks what you would do, no story; "Tell me about a data leak you found." asks for
+    one); when they name none ("What was the outcome?", "Could that be shortened?"), the format of
+    the question it follows (`followed`), whose answer it asks more about: a story's outcome belongs
+    to the story, a salary question's "What is your current compensation?" is no story."""
+    kind = said_kind(text)
+    if kind is None:
+        return STORY_FORMAT if asks_for_story(followed) else "free"
+    return guess_format(text, kind)
+
+
+@dataclass(frozen=True)
+class WordedQuestion:
+    """A question known only by its words: asked in a real interview and matched to no bank
+    question, or a practice answer's question since deleted, or a mock interview's follow-up. Its
+    format is what its words say (`guess_format`, or `follow_up_format` for a follow-up); it has no
+    talking points, no length of its own and no id (so no off-topic check: coach.analysis.answer)."""
+
+    text: str
+    format: str
+    id: None = None
+    target_s: int | None = None
+    talking_points: tuple[str, ...] = ()
+    follow_ups: tuple[str, ...] = ()
+
+
+def question_by_words(text: str | None) -> WordedQuestion | None:
+    """The question `text` as the analysis reads it (`WordedQuestion`); None when no words are
+    known, and the answer is then taken as a story (`asks_for_story`)."""
+    text = " ".join((text or "").split())
+    return WordedQuestion(text, guess_format(text)) if text else None
+
+
 def asks_for_story(question) -> bool:
     """Whether answers to `question` are coached as a story: the structure score (situation, task,
     action, result), its feedback, the length advice in its terms and the mock interview's probing
     follow-ups. The one rule for practice, `coach analyze`, the mock interview and interview reviews:
-    a question whose format is STAR (every bank question and question of your own has one); a
-    question with none (no question chosen, a mock interview's follow-up) is taken as a story, as a
-    question whose wording does not say is behavioural."""
+    a question whose format is STAR (every bank question and question of your own has one, and a
+    question known only by its words has its words': `question_by_words`, `follow_up_format`); with
+    no question (none chosen, none heard) the answer is taken as a story, as a question whose wording
+    does not say is behavioural."""
     return getattr(question, "format", None) in (None, "", STORY_FORMAT)
 
 

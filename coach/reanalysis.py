@@ -38,9 +38,30 @@ def _question(question_id: str | None, settings):
         return None
 
 
+def _question_of(what: str, row, settings):
+    """The question a stored answer answered, as it was first analysed with it: its bank or own
+    question while there is one; else known by the words stored with the answer (a question since
+    deleted, one asked in a real interview and matched to none, a mock interview's follow-up, which
+    is a story or not as at first: coach.banks.follow_up_format); None when no words were kept."""
+    from coach import banks
+
+    question = _question(row.question_id, settings)
+    if question is not None:
+        return question
+    text = row.question_text or ""
+    followed = getattr(row, "mock_follow_up_of", None)
+    if followed is not None and text.strip():
+        return banks.WordedQuestion(text, banks.follow_up_format(text, _question(followed, settings)))
+    if what == "real answer":
+        from coach.interview.turns import asked_question_text
+
+        text = asked_question_text(text)
+    return banks.question_by_words(text)
+
+
 def _analyse(
     transcript,
-    question_id: str | None,
+    question,
     settings,
     job_description: str | None = None,
     *,
@@ -49,7 +70,6 @@ def _analyse(
     """`kind`: how the answer was first analysed (`_as_first_analysed`); a practice take by default."""
     from coach.analysis import analyze
 
-    question = _question(question_id, settings)
     answer = analyze(
         transcript, question=question, settings=settings, job_description=job_description, **(kind or {})
     )
@@ -154,13 +174,18 @@ def _reanalyse_one(store: Store, what: str, row, retranscribe: bool) -> None:
 
     description = description_of(store, getattr(row, "interview_id", None))
     analysis = _analyse(
-        transcript, row.question_id, settings, description, kind=_as_first_analysed(what, row)
+        transcript,
+        _question_of(what, row, settings),
+        settings,
+        description,
+        kind=_as_first_analysed(what, row),
     )
     replace_analysis(store, what, row, analysis, new_transcript, engine, model)
 
 
 def _analyse_recording(store: Store, recording: dict) -> int:
     """A recording kept safe but never analysed: transcribe, analyse, save as a practice attempt."""
+    from coach import banks
     from coach.audio import SavedRecording, load_audio
     from coach.store.attempts import save_attempt
     from coach.transcribe import transcribe_audio
@@ -170,7 +195,9 @@ def _analyse_recording(store: Store, recording: dict) -> int:
     # messages name the file as the user gave it, not the coach's copy
     audio = load_audio(path, store.settings, name=recording["original_name"] or path.name)
     heard = transcribe_audio(audio, store.settings)
-    analysis = _analyse(heard, question_id, store.settings)
+    # the question noted beside it, or its words when it has since been deleted
+    question = _question(question_id, store.settings) or banks.question_by_words(question_text)
+    analysis = _analyse(heard, question, store.settings)
     saved = SavedRecording(
         path=Path(path),
         sha256=recording["sha256"],

@@ -136,6 +136,9 @@ def test_the_mock_interviews_opener_is_not_scored_as_a_story(settings):
         assert opener.question.id in ("mot-05", "mot-06")
         mock.answer(DATA / "mock" / "01-opener.wav")
         _scored_without_structure(opener.answer)
+        # its follow-up ("Which move would you undo?") is no story either: its answer is coached so
+        follow = mock.current
+        assert follow.kind == "follow_up" and follow.question.format == "free", follow
         summary = mock.finish(db)
         assert summary["questions"][0]["scores"]["structure"] is None
         assert summary["stories_measured"] == 0 and summary["patterns"] == []
@@ -176,9 +179,16 @@ def test_the_wording_gives_most_bank_questions_the_banks_kind_and_format(tmp_pat
     assert kinds >= 233 and formats >= 265, (kinds, formats)
 
 
-def test_an_interview_reviews_answer_to_a_question_asking_for_no_story_gets_no_star_score(settings):
-    """A real interview's answer is analysed with the bank question it was matched to, by the same
-    rule: the bank's "What is your biggest weakness...?" asks for no story, its leadership one does."""
+WEAKNESS = (
+    "My biggest weakness is that I take on too much myself instead of asking for help early. "
+    "It cost my team a late release last spring. Now I name the risk in our weekly planning and "
+    "hand work over sooner, and the last two releases shipped on time."
+)
+
+
+def _reviewed(asked: str, settings, said: str = WEAKNESS) -> dict:
+    """One answer of a real interview's review (review._answer) to the question `asked`, its words
+    timed as Whisper would give them."""
     import numpy as np
 
     from coach.interview.listen import Heard
@@ -186,23 +196,151 @@ def test_an_interview_reviews_answer_to_a_question_asking_for_no_story_gets_no_s
     from coach.interview.turns import Exchange
     from coach.types import Word
 
-    said = (
-        "My biggest weakness is that I take on too much myself instead of asking for help early. "
-        "It cost my team a late release last spring. Now I name the risk in our weekly planning and "
-        "hand work over sooner, and the last two releases shipped on time."
-    )
     offset, words, t = 30.0, [], 31.0
     for w in said.split():
         words.append(Word(w, t, t + 0.3, 0.9))
         t += 0.4
     heard = Heard(t + 5, 1, tuple(words), None, np.zeros(1), 1, 0, None, "test", "test", ((offset, t),))
+    exchange = Exchange(asked, "interviewer", 25.0, offset, tuple(words), offset, t + 1.0)
+    return _answer(exchange, load_questions(), settings, heard)
+
+
+def test_an_interview_reviews_answer_to_a_question_asking_for_no_story_gets_no_star_score(settings):
+    """A real interview's answer is analysed with the bank question it was matched to, by the same
+    rule: the bank's "What is your biggest weakness...?" asks for no story, its leadership one does."""
     analyses = {}
     for asked in (
         "What is your biggest weakness, and what are you doing about it?",
         "Tell me about a time you led a project or team without formal authority.",
     ):
-        exchange = Exchange(asked, "interviewer", 25.0, offset, tuple(words), offset, t + 1.0)
-        reviewed = _answer(exchange, load_questions(), settings, heard)
+        reviewed = _reviewed(asked, settings)
         analyses[reviewed["bank_id"]] = reviewed["analysis"]
     _scored_without_structure(analyses["beh-fail-07"])
     assert isinstance(analyses["beh-lead-01"]["scores"]["structure"]["score"], int), analyses["beh-lead-01"]
+
+
+def test_an_interview_question_matched_to_no_bank_question_is_coached_as_its_words_say(settings):
+    """Matched to none, "Why did you pick Rust for the ingestion service?" was scored as a story
+    (Structure (STAR), "No result stated"); a question whose words say nothing still is one."""
+    why = _reviewed(
+        "Okay, so why did you pick Rust for the ingestion service?",
+        settings,
+        "We needed steady latency under load and no garbage collector pauses. The team already knew "
+        "it from a smaller tool, the libraries for our queue were mature, and the compiler catches "
+        "the memory bugs that had cost us two outages in the old service written in another language.",
+    )
+    assert why["bank_id"] is None, why["match"]
+    _scored_without_structure(why["analysis"])
+    unsaid = _reviewed("So the billing outage you mentioned, what happened there?", settings)
+    assert unsaid["bank_id"] is None, unsaid["match"]
+    assert isinstance(unsaid["analysis"]["scores"]["structure"]["score"], int), unsaid["analysis"]["scores"]
+
+
+def test_a_mock_interviews_follow_up_is_a_story_or_not_as_its_words_and_question_say(settings):
+    """A follow-up was always taken as a story: "What would you do differently if it happened
+    again tomorrow?" was scored on situation, task, action and result."""
+    from coach.mock import follow_up
+    from coach.mock.follow_up import FollowUpQuestion
+    from coach.practice import analyze_transcript
+    from coach.types import Transcript
+
+    failed = get_question("beh-fail-01")  # "Tell me about a time you failed."
+    differently = FollowUpQuestion.ask(failed.follow_ups[0], failed)
+    plan = (
+        "I would write the rollback plan before the release, not after it. I would ask the on-call "
+        "engineer to review the change with me, and I would ship it to one region first to watch the "
+        "error rate for an hour before going further."
+    )
+    _scored_without_structure(analyze_transcript(Transcript.from_text(plan), settings, differently))
+    # the outcome of a story belongs to the story
+    outcome = FollowUpQuestion.ask(follow_up.OUTCOME, failed)
+    result = "In the end the refund took two days and we lost no customer; complaints dropped by half."
+    told = analyze_transcript(Transcript.from_text(result), settings, outcome)
+    assert isinstance(told["scores"]["structure"]["score"], int), told["scores"]
+    # words that name no kind follow the question followed: a salary question's is no story
+    salary = get_question("mot-13")
+    pay = FollowUpQuestion.ask(salary.follow_ups[0], salary)  # "What is your current compensation?"
+    said = "My base salary is one hundred and twenty thousand a year, with a bonus of about ten percent."
+    _scored_without_structure(analyze_transcript(Transcript.from_text(said), settings, pay))
+
+
+def test_reanalysis_keeps_an_answer_to_a_deleted_or_follow_up_question_as_its_words_say(settings):
+    """`coach reanalyze` took an answer whose question was deleted, a real interview's question
+    matched to none and a mock follow-up as stories (no question to read)."""
+    from coach.banks import add_user_question, delete_user_question
+    from coach.practice import analyze_transcript
+    from coach.reanalysis import reanalyze
+    from coach.store import get_attempt, open_store, save_attempt
+    from coach.store.analysis_runs import stored_answers
+    from coach.store.interviews import add_interview, save_interview_recording
+    from coach.store.mock_sessions import save_mock_session
+    from coach.types import Transcript
+
+    mine = add_user_question(settings.data_dir, "Why this team?")
+    store = open_store(settings)
+    try:
+
+        def saved(question_id, question_text: str, text: str) -> int:
+            transcript = Transcript.from_text(text)
+            return save_attempt(
+                store,
+                question_id=question_id,
+                question_text=question_text,
+                recording=None,
+                transcript=transcript.to_dict(),
+                analysis=analyze_transcript(transcript, settings),
+                engine="text",
+                model="text",
+            )
+
+        deleted = saved(mine.id, mine.text, WHY)
+        delete_user_question(settings.data_dir, mine.id)
+        pay = "My base salary is one hundred and twenty thousand a year, with a bonus of about ten percent."
+        followed = saved(None, "What is your current compensation?", pay)
+        save_mock_session(
+            store,
+            format="recruiter",
+            planned_s=600,
+            used_s=30.0,
+            score_overall=None,
+            summary={},
+            turns=[
+                {
+                    "kind": "follow_up",
+                    "question_id": "mot-13",
+                    "question_text": "What is your current compensation?",
+                    "why": "The usual follow-up to this question.",
+                    "attempt_id": followed,
+                    "score_overall": None,
+                    "duration_s": None,
+                }
+            ],
+        )
+        rust = "We needed steady latency under load, and the team already knew it from a smaller tool."
+        interview = add_interview(store, company="Globex", interview_date="2026-11-30")
+        save_interview_recording(
+            store,
+            interview,
+            recording=None,
+            transcript=None,
+            answers=[
+                {
+                    "question_text": "Okay, so why did you pick Rust for the ingestion service?",
+                    "question_id": None,
+                    "answer_start_s": 30.0,
+                    "answer_end_s": 40.0,
+                    "transcript": Transcript.from_text(rust).to_dict(),
+                    "analysis": analyze_transcript(Transcript.from_text(rust), settings),
+                }
+            ],
+            engine="text",
+            model="text",
+        )
+        report = reanalyze(store, force=True, include_unanalysed=False)
+        assert not report["failed"] and len(report["reanalysed"]) == 3, report
+        for attempt_id in (deleted, followed):
+            _scored_without_structure(get_attempt(store, attempt_id)["analysis"])
+        (real,) = [row for what, row in stored_answers(store) if what == "real answer"]
+        _scored_without_structure(real.analysis)
+    finally:
+        store.close()

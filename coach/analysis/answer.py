@@ -37,7 +37,9 @@ from coach.types import Transcript
 #         or length (an answer of 57 s where the candidate spoke 33 s read 102 wpm with two 12 s pauses)
 # 1.9.9: an answer to a question that asks for no story (motivation, system design, ...) gets no
 #         structure score (null, `applies` false, left out of the overall) and no STAR advice
-ANALYSIS_VERSION = "1.9.9"
+# 1.9.10: a question known only by its words (a real interview's matched to none, one deleted, a
+#         mock follow-up) is a story or not as its words say, not always one
+ANALYSIS_VERSION = "1.9.10"
 STAR_PARTS = PARTS[:4]
 # Above this many characters the text is analysed in pieces (spaCy keeps every piece in memory
 # at once; pieces of ~100k characters keep a 20,000-word paste under a few hundred MB).
@@ -204,9 +206,9 @@ def _off_topic(question, text: str, *, interview: bool = False) -> list[str]:
     question was matched to the bank and may be matched wrongly."""
     asked = getattr(question, "text", "") if question is not None else ""
     points = getattr(question, "talking_points", ()) or ()
-    # a question of the banks or your own whose format is a story: not a mock interview's
-    # follow-up, which has neither a format nor talking points of its own
-    if getattr(question, "format", None) != STORY_FORMAT or not asked:
+    # a question of the banks or your own (it has an id) whose format is a story: not one known
+    # only by its words (a mock interview's follow-up, a question since deleted: banks.WordedQuestion)
+    if getattr(question, "format", None) != STORY_FORMAT or not asked or not getattr(question, "id", None):
         return []
     if not relevance.off_topic(asked, points, text):
         return []

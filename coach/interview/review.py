@@ -24,7 +24,7 @@ import numpy as np
 from coach.analysis.quality import ONE_VOICE
 from coach.analysis.wording import clock
 from coach.audio import file_sha256
-from coach.banks import Question
+from coach.banks import Question, question_by_words
 from coach.config import Settings
 from coach.errors import InputError, NoSpeechError
 from coach.interview import metrics as measures
@@ -425,7 +425,12 @@ def _answer(
         "offset_s": round(offset, 3),
         # other speakers inside the answer, in its times (from offset_s), as its words are
         "others": [{"start_s": a, "end_s": b} for a, b in others],
+        # a question matched to none is coached as its words say (a story or not)
         "analysis": analyze(
-            transcript, question=bank, settings=settings, problems=problems, interview=True
+            transcript,
+            question=bank or question_by_words(asked_question_text(exchange.question or "")),
+            settings=settings,
+            problems=problems,
+            interview=True,
         ).to_dict(),
     }

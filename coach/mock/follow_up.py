@@ -12,6 +12,9 @@ go in order, the first that applies wins:
 Rules 1–3 are for stories (a question whose format is STAR, coach.banks.asks_for_story); a free
 answer ("Why this company?") gets only the bank's follow-up. An answer that could not be measured
 gets no follow-up: the coach does not probe what it did not hear. No language model is involved.
+The answer to a follow-up is coached as a story or not by its own words, else as the question it
+follows (coach.banks.follow_up_format): "What was the outcome?" is part of a story, "What would you
+do differently next time?" is not one.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from coach.analysis.wording import count
-from coach.banks import asks_for_story
+from coach.banks import STORY_FORMAT, asks_for_story, follow_up_format
 
 OUTCOME = "What was the outcome? How did you measure it?"
 OWN_PART = "What was your own part?"
@@ -39,12 +42,20 @@ class FollowUp:
 
 @dataclass(frozen=True)
 class FollowUpQuestion:
-    """A follow-up as the practice orchestrator sees a question: no bank id, no talking points."""
+    """A follow-up as the practice orchestrator sees a question: no bank id, no talking points; a
+    story or not as `ask` decides (coach.banks.follow_up_format)."""
 
     text: str
+    format: str = STORY_FORMAT
     id: str | None = None
     target_s: int = FOLLOW_UP_TARGET_S
     talking_points: tuple[str, ...] = ()
+
+    @classmethod
+    def ask(cls, text: str, followed) -> FollowUpQuestion:
+        """The follow-up `text` to the question `followed`: its own words say whether its answer is
+        a story, else it asks more about `followed`'s answer and is one as that answer is."""
+        return cls(text, follow_up_format(text, followed))
 
 
 def is_measured(analysis: dict) -> bool:

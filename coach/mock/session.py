@@ -181,7 +181,13 @@ class MockSession:
         turn.answer, turn.attempt_id = result.analysis, result.attempt_id
         chosen = follow_up.decide(turn.answer, turn.question) if turn.kind == "question" else None
         if chosen is not None:
-            self._say("follow_up", FollowUpQuestion(chosen.text), turn.question_id, chosen.why, chosen.rule)
+            self._say(
+                "follow_up",
+                FollowUpQuestion.ask(chosen.text, turn.question),
+                turn.question_id,
+                chosen.why,
+                chosen.rule,
+            )
         else:
             self._ask_next_question()
         return turn

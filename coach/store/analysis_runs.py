@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from coach.store.attempts import mock_session_id
+from coach.store.attempts import mock_follow_up_of, mock_session_id
 from coach.store.db import Store
 from coach.store.rows import measures, mine, new_uid, utc_now
 from coach.store.schema import analysis_runs, attempts, recordings, turns
@@ -18,11 +18,13 @@ ANSWER_TABLES = {"attempt": attempts, "real answer": turns}
 
 
 def stored_answers(store: Store) -> list[tuple[str, sa.Row]]:
-    """Every practice attempt (with its recording's path and the mock interview it was given in),
-    then every real interview answer."""
+    """Every practice attempt (with its recording's path, the mock interview it was given in and,
+    for a follow-up's answer, the question followed), then every real interview answer."""
     with store.read() as conn:
         stored = conn.execute(
-            sa.select(attempts, recordings.c.path.label("recording_path"), mock_session_id())
+            sa.select(
+                attempts, recordings.c.path.label("recording_path"), mock_session_id(), mock_follow_up_of()
+            )
             .select_from(attempts.outerjoin(recordings))
             .where(mine(store, attempts))
             .order_by(attempts.c.id)

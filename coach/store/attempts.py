@@ -110,6 +110,24 @@ def mock_session_id() -> sa.Label:
     )
 
 
+def mock_follow_up_of() -> sa.Label:
+    """For a mock interview's answer to a follow-up, the id of the question it followed (None for
+    any other answer): whether the answer is a story can depend on it (coach.banks.follow_up_format)."""
+    return (
+        sa.select(mock_turns.c.question_id)
+        .where(
+            mock_turns.c.attempt_id == attempts.c.id,
+            mock_turns.c.owner == attempts.c.owner,
+            mock_turns.c.kind == "follow_up",
+        )
+        .order_by(mock_turns.c.session_id)
+        .limit(1)
+        .correlate(attempts)
+        .scalar_subquery()
+        .label("mock_follow_up_of")
+    )
+
+
 def _with_recording(query: sa.Select) -> sa.Select:
     return query.add_columns(
         mock_session_id(),
