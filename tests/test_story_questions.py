@@ -146,6 +146,40 @@ def test_the_mock_interviews_opener_is_not_scored_as_a_story(settings):
         db.close()
 
 
+def test_an_answer_asking_for_no_story_is_scored_on_its_specifics_not_a_storys_evidence(settings):
+    """ "Design a URL shortener." answered with "we would shard the store" scored content 65, and
+    with "I would" 80: 'I' in the actions and an outcome's number are a story's evidence. Its
+    numbers ("a hundred million new links a month") counted for nothing; now they do."""
+    import re
+
+    from coach.practice import analyze_transcript
+    from coach.types import Transcript
+
+    design = get_question("swe-sd-01")
+
+    def content(text: str) -> dict:
+        return analyze_transcript(Transcript.from_text(text), settings, design)
+
+    told = content(DESIGN)
+    as_we = content(DESIGN.replace("I would", "we would").replace("First I", "First we"))
+    vague = content(
+        re.sub(r"Say a hundred million .*? reads\. ", "", DESIGN).replace(" encoded in base 62", "")
+    )
+    scored = told["scores"]["content"]
+    assert "specifics named" in scored["because"], scored
+    assert "quantified result" not in scored["because"] and "'I' in" not in scored["because"], scored
+    assert as_we["scores"]["content"]["score"] == scored["score"], (as_we["scores"], scored)
+    assert vague["metrics"]["specifics"] == [] and told["metrics"]["specifics"], told["metrics"]["specifics"]
+    assert vague["scores"]["content"]["score"] < scored["score"], (vague["scores"], scored)
+    assert any(line.startswith("No number, name or example") for line in vague["feedback"]), vague["feedback"]
+    assert not any(line.startswith("No number, name or example") for line in told["feedback"])
+    # a story's content is still its quantified result and its own part
+    story = analyze_transcript(
+        Transcript.from_text((DATA / "clean.txt").read_text()), settings, get_question("swe-beh-01")
+    )
+    assert "1 quantified result" in story["scores"]["content"]["because"], story["scores"]["content"]
+
+
 # ---------------------------------------------------------------- a typed question's kind
 
 

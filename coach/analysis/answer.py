@@ -38,7 +38,9 @@ from coach.types import Transcript
 # 1.9.9: an answer to a question that asks for no story (motivation, system design, ...) gets no
 #         structure score (null, `applies` false, left out of the overall) and no STAR advice
 # 1.9.10: a question known only by its words (a real interview's matched to none, one deleted, a
-#         mock follow-up) is a story or not as its words say, not always one
+#         mock follow-up) is a story or not as its words say, not always one; an answer to a question
+#         asking for no story is scored on its specifics (metrics.specifics), not on quantified
+#         results and 'I' in the actions
 ANALYSIS_VERSION = "1.9.10"
 STAR_PARTS = PARTS[:4]
 # Above this many characters the text is analysed in pieces (spaCy keeps every piece in memory
@@ -128,11 +130,14 @@ def analyze(
     found = _outcome_quantities(content.quantities(doc), clauses)
     metrics["quantified_results"] = len(found)
     metrics["quantities"] = [q.text for q in found[:20]]
+    named = content.specifics(doc)
+    metrics["specifics"] = named[:20]
     metrics["hedges"] = len(hedges)
     metrics["hedges_per_100_words"] = round(100.0 * len(hedges) / n_words, 2) if n_words else 0.0
     metrics["repetitions"] = sum(1 for m in marks if m.kind in {"repetition", "false_start"})
     metrics["fillers"] = sum(1 for m in marks if m.kind not in {"repetition", "false_start"})
     metrics["filler_counts"] = dict(Counter(_filler_name(doc, m) for m in marks).most_common())
+    story = asks_for_story(question)
     talking_points = (
         points_to_check(getattr(question, "talking_points", ()) or ()) if question is not None else ()
     )
@@ -148,7 +153,6 @@ def analyze(
     metrics["job_terms"] = word_use.job_terms(job_description, doc, nlp)
 
     filler_counts = Counter(_filler_name(doc, m) for m in marks)
-    story = asks_for_story(question)
     scores = {
         "delivery": scoring.delivery_score(metrics, thresholds),
         "fillers": scoring.filler_score(metrics, filler_counts, thresholds),
@@ -163,6 +167,8 @@ def analyze(
             metrics["hedges_per_100_words"],
             thresholds,
             n_words,
+            story=story,
+            specifics=len(named),
         ),
     }
     scores["overall"] = scoring.overall(scores)

@@ -1,4 +1,4 @@
-"""What the answer says: quantified results, "I" versus "we", and coverage of talking points."""
+"""What the answer says: quantified results, "I" versus "we", specifics, and coverage of talking points."""
 
 from __future__ import annotations
 
@@ -145,6 +145,49 @@ def _is_calendar(doc: Doc, i: int) -> bool:
         return True
     window = {t.lower_ for t in doc[i + 1 : i + 3]}
     return bool(window & TIME_AGO)
+
+
+# Said to bring in an example ("for example, drop the reporting screen"): a specific, whatever follows.
+EXAMPLE_PHRASES = (("for", "example"), ("for", "instance"), ("such", "as"), ("e.g.",))
+
+
+def specifics(doc: Doc) -> list[str]:
+    """What makes an answer to a question asking for no story concrete rather than general: the
+    numbers it gives ("a hundred million links", "five years", "429"), the names it uses (proper
+    nouns: "Redis", "Globex") and the examples it brings in as such ("for example"), each once, in
+    the order said. "one" on its own is left out: "one to ones", "one of my top choices" count nothing.
+    A story's concreteness is its quantified result and its own part (`quantities`, `i_vs_we`)."""
+    found: list[str] = []
+    i = 0
+    while i < len(doc):
+        token, low = doc[i], doc[i].lower_
+        example = next(
+            (p for p in EXAMPLE_PHRASES if tuple(t.lower_ for t in doc[i : i + len(p)]) == p), None
+        )
+        if example is not None:
+            found.append(" ".join(example))
+            i += len(example)
+        elif _is_number(token):
+            end = i + 1
+            while end < len(doc) and (_is_number(doc[end]) or doc[end].lower_ in UNITS):
+                end += 1
+            if doc[i:end].text.lower() != "one":
+                found.append(doc[i:end].text)
+            i = end
+        elif token.tag_ in ("NNP", "NNPS") and low != "i":
+            end = i + 1
+            while end < len(doc) and doc[end].tag_ in ("NNP", "NNPS"):
+                end += 1
+            found.append(doc[i:end].text)
+            i = end
+        else:
+            i += 1
+    return list(dict.fromkeys(found))
+
+
+def _is_number(token) -> bool:
+    low = token.lower_
+    return token.tag_ == "CD" or bool(PLAIN_NUMBER.match(low)) or low in NUMBER_WORDS
 
 
 def i_vs_we(sents: Sequence[Span]) -> dict:

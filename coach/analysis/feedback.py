@@ -244,6 +244,15 @@ def _content(points: list, a: dict, m: dict, t: Thresholds) -> None:
                 f"{total} hedges ({_fmt_counts(hedges)}). State what you did plainly.",
             )
         )
+    if not a.get("story", True) and not m.get("specifics") and m["words"] >= SHORT_ANSWER_WORDS:
+        # what a free answer's content is scored on besides its talking points (scoring.content_score)
+        points.append(
+            (
+                1.4,
+                "No number, name or example in the answer. One specific (how many, which tool or "
+                "company, an example) makes the point concrete.",
+            )
+        )
     relevance = m.get("relevance")
     if relevance and relevance.get("total"):
         # covered is None when the points could not be judged: never report those as missing

@@ -100,6 +100,17 @@ def structure_not_asked() -> dict:
     return {"score": None, "applies": False, "because": NOT_A_STORY}
 
 
+# An answer to a question asking for no story is judged on what fits it: the talking points, how
+# specific it is and how plainly it is said; a story's quantified result and 'I' in its actions
+# are a story's evidence ("Why this team?" lost 40 of its 100 content points for giving no outcome
+# number). Specifics take the quantified results' and the actions' share (0.4 + 0.3 of what is not
+# talking points) less what plain statement keeps (0.3 → 0.4): a hedge-free answer naming nothing
+# keeps the 0.4 of 0.7 it scored when 'I' was counted on no action sentence (the usual for a free
+# answer), and 2 specifics earn full marks, as 2 quantified results do in a story.
+SPECIFICS_FULL_MARKS = 2
+FREE_ANSWER_SPECIFICS_SHARE = 0.6
+
+
 def content_score(
     relevance: dict | None,
     quantified: int,
@@ -107,7 +118,12 @@ def content_score(
     hedge_rate: float,
     t: Thresholds,
     n_words: int,
+    *,
+    story: bool = True,
+    specifics: int = 0,
 ) -> dict:
+    """Talking points heard (half the score when there are any), then for a story its quantified
+    results and 'I' in its actions, for another answer its specifics (`story` False), and hedges."""
     if not n_words:
         return {"score": None, "because": "No words to judge the content of."}
     notes, score = [], 0.0
@@ -121,15 +137,26 @@ def content_score(
     else:
         base = 100.0
         notes.append("no talking points to check (no question, or one of your own without them)")
-    part = 0.4 * (min(quantified, 2) / 2) + 0.3 * (
-        1.0 if i_share is None or i_share >= t.action_i_min_share else i_share / t.action_i_min_share
-    )
-    part += 0.3 * (
+    plain = (
         1.0
         if hedge_rate <= t.hedges_per_100_words_max
         else max(0.0, 1 - (hedge_rate - t.hedges_per_100_words_max) / t.hedges_per_100_words_max)
     )
-    score += base * part
+    hedged = f"{_rate(hedge_rate)} hedges per 100 words (above {t.hedges_per_100_words_max:.0f} costs marks)"
+    if not story:
+        share = FREE_ANSWER_SPECIFICS_SHARE
+        score += base * (
+            share * min(specifics, SPECIFICS_FULL_MARKS) / SPECIFICS_FULL_MARKS + (1 - share) * plain
+        )
+        notes.append(
+            f"{count(specifics, 'specific')} named: numbers, names, examples "
+            f"({SPECIFICS_FULL_MARKS} earn full marks); {hedged}"
+        )
+        return {"score": _clamp(score), "because": "; ".join(notes)}
+    part = 0.4 * (min(quantified, 2) / 2) + 0.3 * (
+        1.0 if i_share is None or i_share >= t.action_i_min_share else i_share / t.action_i_min_share
+    )
+    score += base * (part + 0.3 * plain)
     notes.append(
         f"{count(quantified, 'quantified result')} (2 earn full marks); "
         + (
@@ -137,8 +164,7 @@ def content_score(
             if i_share is None
             else f"'I' in {i_share:.0%} of action subjects (aim ≥ {t.action_i_min_share:.0%})"
         )
-        + f"; {_rate(hedge_rate)} hedges per 100 words "
-        f"(above {t.hedges_per_100_words_max:.0f} costs marks)"
+        + f"; {hedged}"
     )
     return {"score": _clamp(score), "because": "; ".join(notes)}
 
