@@ -12,6 +12,7 @@ user adds here (typed, or heard in a real interview) live in the database (`coac
 
 from __future__ import annotations
 
+import functools
 import random
 import re
 import threading
@@ -581,20 +582,23 @@ def _own_questions(data_dir: Path | None, owner: str = "") -> list[Question]:
 
 
 def _kind_defaults(entry: dict) -> dict:
-    """An own question saved before its kind chose what it is given (every kind got a story's
-    "a specific example", "actions you took", "the result" and "What would you do differently next
-    time?"), with its kind's instead; points or a follow-up the user wrote stay as written. Its
+    """An own question saved before its kind, then its words, chose what it is given (every kind got
+    a story's "a specific example", "actions you took", "the result" and "What would you do
+    differently next time?"; "What is your greatest weakness?" kept those after its kind did), with
+    what it is given now (`given_points`); points or a follow-up the user wrote stay as written. Its
     format follows its kind and words as they are now (`guess_format`; nobody sets it by hand): one
     saved as a story before its kind was changed, or before the wording rules knew a weakness
     question for what it is, was coached as a story."""
     kind = entry.get("category")
-    entry = {**entry, "format": guess_format(str(entry.get("text") or ""), kind)}
-    if kind == "behavioural" or kind not in KIND_TALKING_POINTS:
+    text = str(entry.get("text") or "")
+    entry = {**entry, "format": guess_format(text, kind)}
+    if kind not in KIND_TALKING_POINTS:
         return entry
-    if tuple(entry.get("talking_points") or ()) == GENERIC_TALKING_POINTS:
-        entry["talking_points"] = list(KIND_TALKING_POINTS[kind])
-    if list(entry.get("follow_ups") or ()) == [KIND_FOLLOW_UPS["behavioural"]]:
-        entry["follow_ups"] = [KIND_FOLLOW_UPS[kind]]
+    points, follow_up = given_points(text, kind)
+    if tuple(entry.get("talking_points") or ()) in (GENERIC_TALKING_POINTS, KIND_TALKING_POINTS[kind]):
+        entry["talking_points"] = list(points)
+    if list(entry.get("follow_ups") or ()) in ([KIND_FOLLOW_UPS["behavioural"]], [KIND_FOLLOW_UPS[kind]]):
+        entry["follow_ups"] = [follow_up]
     return entry
 
 
@@ -874,6 +878,54 @@ KIND_FOLLOW_UPS: dict[str, str] = {
 }
 
 
+# A question of your own asked in the words of one the banks hold for its kind gets that bank
+# question's talking points and follow-up, which fit it, rather than its kind's, which do not: "What
+# is your greatest weakness?" (behavioural, no story) was given a story's "a specific example",
+# "actions you took", "the result" and "What would you do differently next time?"; "What are your
+# salary expectations?" was to give "an honest reason" and "how this role fits". First match wins.
+# ("Do you have any questions for us?" keeps the closing kind's points, written for it.)
+_POINTS_FROM_BANK = tuple(
+    (re.compile(pattern), question_id)
+    for pattern, question_id in (
+        (r"\b(your|my) (\w+ )?weakness", "beh-fail-07"),
+        (r"\b(your|my) (\w+ )?strengths?\b|\bbest at\b", "beh-self-02"),
+        (r"(would|will) (your|my) .{0,40}(say|describe) (about )?you", "beh-self-01"),
+        (r"tell (me|us) (a little )?about yourself", "mot-05"),
+        (r"walk me through your (cv|resume|background|career)", "mot-06"),
+        (r"where do you see yourself", "mot-07"),
+        (r"salary|compensation", "mot-13"),
+        (r"interviewing elsewhere|other (offers|interviews)", "mot-14"),
+        (r"notice period|when (could|can) you start", "mot-15"),
+        (r"gap in your (cv|resume|career)", "mot-19"),
+        (r"^why should we (hire|choose|pick)", "close-03"),
+        (r"would you accept", "close-06"),
+        (r"references\b", "close-07"),
+    )
+)
+
+
+@functools.lru_cache(maxsize=1)
+def _shipped_questions() -> dict[str, Question]:
+    files = sorted(p for p in SHIPPED_BANKS_DIR.glob("*.toml") if p.name not in NON_BANK_FILES)
+    return {q.id: q for path in files for q in parse_bank_file(path, default_source="bank")[0]}
+
+
+def given_points(text: str, kind: str) -> tuple[tuple[str, ...], str]:
+    """The talking points and follow-up a question of your own is given when you write none: those
+    of the bank question of its kind it is worded as (`_POINTS_FROM_BANK`: a weakness question gets
+    the bank's weakness question's), else its kind's (`KIND_TALKING_POINTS`, `KIND_FOLLOW_UPS`)."""
+    words = _words(text)
+    for pattern, question_id in _POINTS_FROM_BANK:
+        like = _shipped_questions().get(question_id)
+        if pattern.search(words) and like is not None and like.category == kind:
+            return tuple(like.talking_points), like.follow_ups[0] if like.follow_ups else KIND_FOLLOW_UPS[
+                kind
+            ]
+    return KIND_TALKING_POINTS.get(kind, GENERIC_TALKING_POINTS), KIND_FOLLOW_UPS.get(
+        kind, KIND_FOLLOW_UPS["behavioural"]
+    )
+
+
 def points_to_check(talking_points: Sequence[str]) -> tuple[str, ...]:
     """The talking points an answer is checked against: none when they are only the generic ones."""
     points = tuple(talking_points)
@@ -1105,9 +1157,8 @@ def add_user_question(
         "difficulty": difficulty,
         "format": (story := guess_format(text, category)),
         "target_s": 120 if story == STORY_FORMAT else 90,
-        "talking_points": list(talking_points)
-        or list(KIND_TALKING_POINTS.get(category, GENERIC_TALKING_POINTS)),
-        "follow_ups": list(follow_ups) or [KIND_FOLLOW_UPS.get(category, KIND_FOLLOW_UPS["behavioural"])],
+        "talking_points": list(talking_points) or list(given_points(text, category)[0]),
+        "follow_ups": list(follow_ups) or [given_points(text, category)[1]],
         "source": source,
     }
     question = _question_from_entry(entry, "the new question")
@@ -1116,14 +1167,15 @@ def add_user_question(
 
 
 def as_added(question: Question) -> bool:
-    """Whether an own question is as `add_user_question` made it from its words alone: its kind's
-    talking points and follow-up, medium difficulty. One the user has since given points, a
-    follow-up or a difficulty of their own is theirs to delete, not the coach's."""
-    kind = question.category
+    """Whether an own question is as `add_user_question` made it from its words alone: the talking
+    points and follow-up its words and kind are given (`given_points`), medium difficulty. One the
+    user has since given points, a follow-up or a difficulty of their own is theirs to delete, not
+    the coach's."""
+    points, follow_up = given_points(question.text, question.category)
     return (
         question.difficulty == "medium"
-        and tuple(question.talking_points) == KIND_TALKING_POINTS.get(kind, GENERIC_TALKING_POINTS)
-        and tuple(question.follow_ups) == (KIND_FOLLOW_UPS.get(kind, KIND_FOLLOW_UPS["behavioural"]),)
+        and tuple(question.talking_points) == points
+        and tuple(question.follow_ups) == (follow_up,)
     )
 
 

@@ -201,6 +201,65 @@ def test_typed_questions_take_the_kind_their_words_say(tmp_path):
     }
 
 
+def test_a_typed_question_worded_as_a_bank_question_gets_its_talking_points_and_follow_up(settings):
+    """ "What is your greatest weakness?" (behavioural by its words, no story) was given a story's
+    "a specific example", "actions you took", "the result" and "What would you do differently next
+    time?"; "What are your salary expectations for this role?" was to give "an honest reason". Now
+    they get the bank's weakness and salary questions' own, which its answers are checked against."""
+    from coach.banks import GENERIC_TALKING_POINTS, add_user_question, as_added
+    from coach.practice import analyze_transcript
+    from coach.store.own_questions import add_own_question
+    from coach.types import Transcript
+
+    data = settings.data_dir
+    weakness, bank_weakness = (
+        add_user_question(data, "What is your greatest weakness?"),
+        get_question("beh-fail-07"),
+    )
+    assert (weakness.talking_points, weakness.follow_ups[:1]) == (
+        bank_weakness.talking_points,
+        bank_weakness.follow_ups[:1],
+    )
+    assert as_added(weakness)  # as the coach gave it: a debrief that added it may take it back
+    salary = add_user_question(data, "What are your salary expectations for this role?")
+    assert salary.talking_points == get_question("mot-13").talking_points, salary
+    # a story keeps a story's points, and a kind's question in no bank question's words its kind's
+    assert (
+        add_user_question(data, "Tell me about a time you shipped late.").talking_points
+        == GENERIC_TALKING_POINTS
+    )
+    assert "an honest reason" in add_user_question(data, "Why this team?").talking_points
+    # each bank question named is there, and a typed copy of its words would get its points
+    from coach.banks import _POINTS_FROM_BANK, given_points
+
+    for _, question_id in _POINTS_FROM_BANK:
+        named = get_question(question_id)
+        assert given_points(named.text, guess_category(named.text))[0] == named.talking_points, question_id
+    # the answer is checked against the points it fits
+    answer = analyze_transcript(Transcript.from_text(WEAKNESS), settings, weakness)
+    assert answer["metrics"]["relevance"]["total"] == len(bank_weakness.talking_points), answer["metrics"]
+    # one saved before, with a story's points and follow-up, is read with the bank question's
+    from coach.store import open_store
+
+    store = open_store(settings)
+    add_own_question(
+        store,
+        {
+            **weakness.to_dict(),
+            "id": "user-weakness-saved-before",
+            "text": "What are your weaknesses?",
+            "talking_points": list(GENERIC_TALKING_POINTS),
+            "follow_ups": ["What would you do differently next time?"],
+        },
+    )
+    store.close()
+    earlier = get_question("user-weakness-saved-before", data)
+    assert (
+        earlier.talking_points == bank_weakness.talking_points
+        and earlier.follow_ups == bank_weakness.follow_ups[:1]
+    )
+
+
 def test_the_wording_gives_most_bank_questions_the_banks_kind_and_format(tmp_path):
     """Measured over every shipped question's words: 158 of 287 got the bank's kind and 184 its
     story-or-not before these rules; 233 and 265 with them (rules written beside the bank)."""

@@ -40,7 +40,8 @@ from coach.types import Transcript
 # 1.9.10: a question known only by its words (a real interview's matched to none, one deleted, a
 #         mock follow-up) is a story or not as its words say, not always one; an answer to a question
 #         asking for no story is scored on its specifics (metrics.specifics), not on quantified
-#         results and 'I' in the actions
+#         results and 'I' in the actions; a typed question worded as a bank question of its kind
+#         ("What is your greatest weakness?") is checked against that question's talking points
 ANALYSIS_VERSION = "1.9.10"
 STAR_PARTS = PARTS[:4]
 # Above this many characters the text is analysed in pieces (spaCy keeps every piece in memory
