@@ -82,3 +82,26 @@ def test_the_pipeline_card_shows_the_start_of_long_notes_about_someone_met(tmp_p
         f"Dana Ortiz — hiring manager ({excerpt}; the rest is in the first round below)"
     ), card
     assert markdown_text(at).count(escape("lost the thread")) >= 240  # the stage's entry has them whole
+
+
+def test_the_debrief_form_names_people_recorded_with_the_start_of_their_notes(tmp_path, monkeypatch):
+    """The debrief form's "Already recorded: …" caption under People met printed a person's notes
+    whole (20,000 characters filled it); now their start, and where the rest is."""
+    added = run_coach(
+        "add-interview", "Acme", "--stage", "first round", "--date", "2026-11-20", data_dir=tmp_path
+    )
+    assert added.returncode == 0, added.stderr
+    person = run_coach("add-person", "1", f"Dana Ortiz — hiring manager — {LONG}", data_dir=tmp_path)
+    assert person.returncode == 0, person.stderr
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("interviews").run()
+    assert not at.exception
+    [caption] = [c.value for c in at.caption if c.value.startswith(escape("Already recorded:"))]
+    excerpt, cut = notes_excerpt(LONG)
+    assert cut and len(caption) < 500, len(caption)
+    assert caption.startswith(
+        escape(
+            f"Already recorded: Dana Ortiz — hiring manager ({excerpt}; the rest is in this stage on "
+            "the Interviews page). Add anyone else"
+        )
+    ), caption

@@ -30,13 +30,19 @@ def person_card_line(person: dict) -> str:
     """person_line for the pipeline's card: the start of their notes, as the debrief's notes are
     cut there (notes_excerpt), with where the rest is: 20,000 characters of notes about someone met
     filled the card. `person["stage"]` is the stage they were met at (coach.pipeline)."""
+    return person_excerpt_line(person, f"the {person.get('stage') or 'stage they were met at'} below")
+
+
+def person_excerpt_line(person: dict, rest_in: str) -> str:
+    """person_line with the start of their notes only (notes_excerpt), saying the rest is in
+    `rest_in` when any is left out."""
     notes = person.get("notes") or ""
     if not notes.strip():
         return person_line(person)
     excerpt, cut = notes_excerpt(notes)
     excerpt = " ".join(excerpt.splitlines())
     if cut:
-        excerpt += f"; the rest is in the {person.get('stage') or 'stage they were met at'} below"
+        excerpt += f"; the rest is in {rest_in}"
     return person_line({**person, "notes": excerpt})
 
 
