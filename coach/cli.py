@@ -1791,6 +1791,9 @@ def review_command(
         else:
             typer.echo(f"Telling your voice by {count(used, 'saved practice recording')}.", err=True)
 
+    import time
+
+    started = time.monotonic()
     with open_store(settings) as store:
         try:
             result = review_recording(
@@ -1820,11 +1823,7 @@ def review_command(
         typer.echo(f"warning: {warning}", err=True)
     kept_under = (result.get("saved") or {}).get("interview_id")
     if result["identification"]["unscorable"]:  # one voice heard: how to say two people speak here
-        import shlex
-
-        again = f"--save --interview {kept_under} " if kept_under else ""
-        command = f"coach review --speakers 2 {again}{shlex.quote(str(recording))}"
-        typer.echo(f"To review it again as two voices: {command}", err=True)
+        typer.echo(_two_voices_hint(settings, recording, kept_under, time.monotonic() - started), err=True)
     if as_json:
         print_json(result)
     else:
@@ -1832,6 +1831,27 @@ def review_command(
         if kept_under:  # said, with where to find it (nothing said it was kept)
             drafted = " with its debrief draft" if result["saved"].get("drafted") else ""
             typer.echo(f"\nSaved under interview #{kept_under}{drafted}; `coach interviews` lists it.")
+
+
+def _two_voices_hint(settings, recording: Path, kept_under: int | None, took_s: float) -> str:
+    """How to review again as two voices. A review not saved keeps no transcript (nothing would list
+    or delete it), so its rerun transcribes the whole call again: said, with about how long that
+    takes (as long as this run, roughly); a saved one reuses its kept transcription."""
+    import shlex
+
+    from coach.audio import file_sha256
+    from coach.interview.resume import kept_work
+
+    again = f"--save --interview {kept_under} " if kept_under else ""
+    command = f"coach review --speakers 2 {again}{shlex.quote(str(recording))}"
+    if kept_under or kept_work(settings, file_sha256(recording)):
+        return f"To review it again as two voices (its transcription is reused): {command}"
+    minutes = round(took_s / 60)
+    took = "under a minute" if minutes < 1 else f"about {count(minutes, 'minute')}"
+    return (
+        f"To review it again as two voices, which transcribes the whole call again ({took}, as this "
+        f"review took; with --save its transcription is kept for reviewing again): {command}"
+    )
 
 
 def _review_progress(enabled: bool):

@@ -39,3 +39,20 @@ def test_an_unsaved_review_leaves_no_transcript_and_a_saved_ones_work_stays(tmp_
     assert again.returncode == 0, again.stderr
     assert json.loads(again.stdout)["processing"]["chunks_reused"] >= 1
     assert _kept_work(data) == kept
+
+
+def test_the_hint_after_one_voice_says_an_unsaved_review_transcribes_again(tmp_path):
+    """After an unsaved review that found one voice, the hint said only to run `coach review
+    --speakers 2 FILE`, which transcribes the whole call again (an unsaved review keeps no
+    transcript): it now says so, and about how long that takes."""
+    data = tmp_path / "data"
+    clip = Path(__file__).parent / "data" / "interviews" / "one_voice.flac"
+    done = run_coach("review", clip, "--no-progress", data_dir=data)
+    assert done.returncode == 0, done.stderr
+    [hint] = [
+        line for line in done.stderr.splitlines() if line.startswith("To review it again as two voices")
+    ]
+    assert "which transcribes the whole call again (" in hint, hint
+    assert "as this review took; with --save its transcription is kept for reviewing again)" in hint, hint
+    assert hint.endswith(f": coach review --speakers 2 {clip}"), hint
+    assert _kept_work(data) == []

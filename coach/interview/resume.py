@@ -161,6 +161,11 @@ def forget_recording(settings: Settings, recording_sha256: str) -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def kept_work(settings: Settings, recording_sha256: str) -> bool:
+    """Whether finished chunks of this recording are kept, so a review of it again reuses them."""
+    return any(work_root(settings).glob(f"{recording_sha256[:16]}-*/chunk-*.npz"))
+
+
 def forget_all(settings: Settings) -> None:
     """Remove every kept review chunk (privacy: they hold transcripts and voice embeddings)."""
     shutil.rmtree(work_root(settings), ignore_errors=True)
