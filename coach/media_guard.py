@@ -17,12 +17,14 @@ The notes are this process's (Streamlit keeps the files in this process's memory
 from __future__ import annotations
 
 import logging
+import os
 import posixpath
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Mapping
 
-from coach.config import Settings, load_settings
+from coach.config import COHORT_PASSWORD_FILE, SETTINGS_FILE_NAME, Settings, default_data_dir, load_settings
 from coach.errors import CoachError
 from coach.identity import identity_from, normalise
 
@@ -154,6 +156,50 @@ def login_email(cookies: Mapping[str, str]) -> str | None:
     return normalise(email) if isinstance(email, str) else None
 
 
+# ---------------------------------------------------------------- the settings it goes by
+
+# A file changed less than this long ago may change again within the same mtime tick (unseen by its
+# stat): its settings are read again at each request until it has been still this long.
+STILL_S = 3.0
+_settings_read: list = [None, None]  # [what the settings' sources looked like, the Settings or None]
+
+
+def guard_settings() -> Settings | None:
+    """The settings, as load_settings reads them, or None when they cannot be read (refuse).
+    Read again only when settings.toml (or the cohort's password file, or a COACH_ variable) has
+    changed since: a host turning multi-user mode on, or changing the trusted proxies, takes effect
+    at the next request, and /media requests do not each parse the file."""
+    sources = _sources()
+    with _lock:
+        if sources is not None and _settings_read[0] == sources:
+            return _settings_read[1]
+    try:
+        settings = load_settings()
+    except CoachError:
+        settings = None
+    with _lock:
+        _settings_read[:] = [sources, settings]
+    return settings
+
+
+def _sources() -> tuple | None:
+    """What the settings are read from, as a stat can tell it has changed; None while the file was
+    changed a moment ago (STILL_S), so a change in the same tick is not missed."""
+    data_dir = default_data_dir()
+    stats = []
+    for name in (SETTINGS_FILE_NAME, COHORT_PASSWORD_FILE):
+        try:
+            st = os.stat(data_dir / name)
+        except OSError:
+            stats.append(None)
+            continue
+        if time.time_ns() - st.st_mtime_ns < STILL_S * 1e9:
+            return None
+        stats.append((st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino))
+    environment = tuple(sorted((k, v) for k, v in os.environ.items() if k.startswith("COACH_")))
+    return (str(data_dir), *stats, environment)
+
+
 # ---------------------------------------------------------------- the middleware
 
 
@@ -174,10 +220,7 @@ class MediaGuard:
         if file_id is None:
             await self.app(scope, receive, send)
             return
-        try:
-            settings = load_settings()
-        except CoachError:
-            settings = None  # the settings cannot be read: whose mode it is is unknown, so refuse
+        settings = guard_settings()  # None: the settings cannot be read, whose mode it is is unknown
         if settings is not None and not settings.multi_user:
             await self.app(scope, receive, send)
             return

@@ -12,7 +12,7 @@ from store_support import wav_bytes
 from streamlit.testing.v1 import AppTest
 
 from coach import media_guard
-from coach.config import Settings
+from coach.config import Settings, load_settings
 from coach.media_guard import file_id_of, may_fetch, requester
 
 ANA, BEN = "ana@example.edu", "ben@example.edu"
@@ -146,3 +146,51 @@ def test_st_logins_user_is_read_from_the_cookie_streamlit_set(padding):
     assert login_email({}) is None
     forged = {name: value[:-4] + "AAAA" for name, value in cookies.items()}
     assert login_email(forged) is None
+
+
+def _fetch(path: str) -> int:
+    """The status a request for `path` gets through MediaGuard, in front of an app serving 200."""
+    import asyncio
+
+    async def served(scope, receive, send) -> None:
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"sound"})
+
+    sent: list[dict] = []
+
+    async def send(message) -> None:
+        sent.append(message)
+
+    async def receive() -> dict:
+        return {"type": "http.request", "body": b""}
+
+    scope = {"type": "http", "path": path, "headers": [], "client": ("127.0.0.1", 5000), "query_string": b""}
+    asyncio.run(media_guard.MediaGuard(served)(scope, receive, send))
+    return sent[0]["status"]
+
+
+def test_the_guard_reads_the_settings_file_again_only_once_it_changes(tmp_path, monkeypatch):
+    """The /media guard read settings.toml at every request (a page plays many files); it now reads
+    it once, and again as soon as it changes: a host turning multi-user mode off or on is obeyed at
+    the next request."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    settings_file = tmp_path / "settings.toml"
+    settings_file.write_text("multi_user = true\n")
+    an_hour_ago = settings_file.stat().st_mtime - 3600
+    os.utime(settings_file, (an_hour_ago, an_hour_ago))
+    reads = []
+
+    def counted(*args, **kwargs):
+        reads.append(1)
+        return load_settings(*args, **kwargs)
+
+    monkeypatch.setattr(media_guard, "load_settings", counted)
+    assert [_fetch("/media/abc.mp3") for _ in range(3)] == [403, 403, 403]
+    assert len(reads) == 1, len(reads)
+
+    settings_file.write_text("multi_user = false\n")  # changed now: obeyed at the next request
+    assert _fetch("/media/abc.mp3") == 200
+    os.utime(settings_file, (an_hour_ago + 60, an_hour_ago + 60))
+    settings_file.write_text("multi_user = true\n")
+    os.utime(settings_file, (an_hour_ago + 120, an_hour_ago + 120))  # changed, though still long ago
+    assert _fetch("/media/abc.mp3") == 403
