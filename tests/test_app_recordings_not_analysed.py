@@ -102,3 +102,39 @@ def test_a_silent_upload_is_deleted_where_practice_says_it_was_kept(data_dir, cl
     assert not take.exists() and not note.exists()
     assert "practice_delete_recording" not in [b.key for b in at.button]
     assert "saved but not analysed" not in run_coach("history", data_dir=data_dir).stdout
+
+
+def _an_hour_old(*paths) -> None:
+    hour_ago = time.time() - 3600
+    for path in paths:
+        os.utime(path, (hour_ago, hour_ago))
+
+
+def test_progress_lists_the_recordings_folder_again_only_when_it_changed(data_dir, monkeypatch):
+    """Each rerun of the Progress page (every click on it) listed every recording the person ever
+    kept, to find one without an answer; now only when a folder of recordings changed since, and a
+    recording kept meanwhile is listed at once."""
+    from coach.store import recordings
+
+    settings = load_settings(data_dir)
+    first = record(settings, 500.0)
+    _an_hour_old(first.path, first.path.parent, first.path.parent.parent, settings.recordings_root)
+    listed, list_files = [], recordings.recording_files
+
+    def counted(store):
+        listed.append(1)
+        return list_files(store)
+
+    monkeypatch.setattr(recordings, "recording_files", counted)
+    at = page("progress").run()
+    assert [e.label for e in at.expander if "not analysed" in e.label] == ["1 recording not analysed"]
+    before = len(listed)
+    at.run()
+    assert not at.exception
+    assert [e.label for e in at.expander if "not analysed" in e.label] == ["1 recording not analysed"]
+    assert len(listed) == before, "the recordings folder was listed again, unchanged"
+
+    second = record(settings, 300.0)  # kept by another window, its save long finished
+    _an_hour_old(second.path)
+    at.run()
+    assert [e.label for e in at.expander if "not analysed" in e.label] == ["2 recordings not analysed"]

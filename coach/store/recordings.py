@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -223,13 +225,24 @@ def recording_files(store: Store) -> list[Path]:
 
 
 def adopt_orphans(store: Store, *, min_age_s: float = ORPHAN_MIN_AGE_S) -> list[dict]:
-    """Give every recording file without a row a row, so no recording is ever out of sight."""
+    """Give every recording file without a row a row, so no recording is ever out of sight.
+
+    The folder is walked again only when it may hold a file without a row: a pass that left none
+    behind is remembered with the folders' modification times and the rows' count (`_settled`), and
+    while neither has changed since, the Progress page's every rerun no longer lists every
+    recording the person ever kept."""
+    key = (str(store.engine.url), store.owner, str(store.settings.recordings_dir))
+    before = _tree_state(store)
+    if before is not None and _settled.get(key) == before:
+        return []
     files = recording_files(store)
     if not files:
+        _settle(key, before)
         return []
     with store.read() as conn:
         known = set(conn.execute(sa.select(recordings.c.path).where(mine(store, recordings))).scalars())
     adopted = []
+    waiting = False  # a file too young to adopt yet: the next pass looks again
     now = time.time()
     for path in files:
         relative = store.relative(path)
@@ -239,6 +252,7 @@ def adopt_orphans(store: Store, *, min_age_s: float = ORPHAN_MIN_AGE_S) -> list[
         note = _note(path)
         failed = note if note.get("not_analysable") else None
         if failed is None and now - path.stat().st_mtime < min_age_s:
+            waiting = True
             continue
         with store.write() as conn:
             if conn.execute(sa.select(recordings.c.id).where(recordings.c.path == relative)).first():
@@ -255,7 +269,62 @@ def adopt_orphans(store: Store, *, min_age_s: float = ORPHAN_MIN_AGE_S) -> list[
             )
             conn.execute(recordings.insert().values(**row))
         adopted.append(plain(row))
+    if not waiting:
+        _settle(key, _tree_state(store) if adopted else before)
     return adopted
+
+
+# A folder changed less than this long ago may change again within the same mtime tick (unseen by
+# its stat), so a pass over it then is not remembered as settled.
+STILL_S = 3.0
+_settled: dict[tuple, tuple] = {}  # (database, owner, folder) → _tree_state after a pass left no orphan
+_subfolders: dict[str, tuple[int, tuple[str, ...]]] = {}  # folder → (its mtime, its subfolders)
+_cache_lock = threading.Lock()
+
+
+def _settle(key: tuple, state: tuple | None) -> None:
+    with _cache_lock:
+        if state is None:
+            _settled.pop(key, None)
+        else:
+            _settled[key] = state
+
+
+def _tree_state(store: Store) -> tuple | None:
+    """The recordings folder's folders with their modification times (a file added or removed
+    changes its folder's), and the count and newest id of the owner's rows (a row removed, or
+    another process's save); None when a folder changed a moment ago (STILL_S). A folder whose
+    time has not changed is not listed again: its subfolders are remembered."""
+    root = str(store.settings.recordings_dir)
+    now = time.time_ns()
+    folders, stack = [], [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            mtime = os.stat(folder).st_mtime_ns
+        except OSError:
+            continue
+        if now - mtime < STILL_S * 1e9:
+            return None
+        with _cache_lock:
+            cached = _subfolders.get(folder)
+        if cached is not None and cached[0] == mtime:
+            subfolders = cached[1]
+        else:
+            try:
+                with os.scandir(folder) as entries:
+                    subfolders = tuple(e.name for e in entries if e.is_dir(follow_symlinks=False))
+            except OSError:
+                return None
+            with _cache_lock:
+                _subfolders[folder] = (mtime, subfolders)
+        folders.append((folder, mtime))
+        stack.extend(os.path.join(folder, name) for name in subfolders)
+    with store.read() as conn:
+        rows = conn.execute(
+            sa.select(sa.func.count(), sa.func.max(recordings.c.id)).where(mine(store, recordings))
+        ).one()
+    return (tuple(sorted(folders)), tuple(rows))
 
 
 def recover_recordings(store: Store, *, min_age_s: float = ORPHAN_MIN_AGE_S) -> dict:
