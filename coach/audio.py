@@ -20,6 +20,7 @@ from pathlib import Path
 import av
 import numpy as np
 
+from coach import local_time
 from coach.config import Settings
 from coach.errors import (
     AudioError,
@@ -86,7 +87,8 @@ def save_recording(
 
     A file on disk is copied in blocks (a 90-minute 48 kHz stereo WAV is 1 GB), bytes are written
     as they are. The file name comes from the time and the content hash, never from the user's
-    file name, so a hostile name cannot write outside the data directory. `sha256`: the hash of
+    file name, so a hostile name cannot write outside the data directory; the time is the person's
+    (coach.local_time: their browser's zone on a page), so the name shows their own day. `sha256`: the hash of
     these same bytes when the caller has just taken it (a new interview's upload, checked against
     the recordings kept), so a large file is not hashed a second time as it is copied.
     """
@@ -97,7 +99,9 @@ def save_recording(
     # kept as data only; PostgreSQL cannot hold NUL in text, and a name must not cost the answer
     original_name = original_name.replace("\x00", "")
     check_upload(settings, source.stat().st_size if isinstance(source, Path) else len(source))
-    now = datetime.now()
+    # named on the person's clock (a page puts its run on their browser's zone): in a cohort the
+    # server's zone would file a Tokyo student's 08:00 take under yesterday; this machine's otherwise
+    now = datetime.now(local_time.zone())
     folder = settings.recordings_dir / _safe_part(kind) / now.strftime("%Y-%m")
     try:
         private_folder(folder)

@@ -374,7 +374,12 @@ def interrupted_takes(store: Store, *, within_s: float) -> list[Path]:
         )
     now = time.time()
     root = store.settings.recordings_dir  # the person's own in a cohort
-    months = {time.strftime("%Y-%m", time.localtime(t)) for t in (now - within_s, now)}
+    # named on the person's clock (coach.audio.save_recording: whatever their zone, UTC-12 to UTC+14),
+    # or on this machine's before that
+    earliest, latest = now - within_s, now
+    months = {time.strftime("%Y-%m", time.localtime(t)) for t in (earliest, latest)} | {
+        time.strftime("%Y-%m", time.gmtime(t)) for t in (earliest - 12 * 3600, latest + 14 * 3600)
+    }
     found = [
         (path.stat().st_mtime, path)
         for month in sorted(months)  # only the folders a recent take can be in: read on every visit
