@@ -56,3 +56,29 @@ def test_the_hint_after_one_voice_says_an_unsaved_review_transcribes_again(tmp_p
     assert "as this review took; with --save its transcription is kept for reviewing again)" in hint, hint
     assert hint.endswith(f": coach review --speakers 2 {clip}"), hint
     assert _kept_work(data) == []
+
+    # saved, its transcription is kept: the hint says the rerun reuses it, and it does
+    saved = run_coach("review", clip, "--save", "--company", "Acme", "--no-progress", data_dir=data)
+    assert saved.returncode == 0, saved.stderr
+    [hint] = [
+        line for line in saved.stderr.splitlines() if line.startswith("To review it again as two voices")
+    ]
+    assert hint == (
+        "To review it again as two voices (its transcription is reused): "
+        f"coach review --speakers 2 --save --interview 1 {clip}"
+    ), hint
+    again = run_coach(
+        "review",
+        clip,
+        "--speakers",
+        "2",
+        "--save",
+        "--interview",
+        "1",
+        "--json",
+        "--no-progress",
+        data_dir=data,
+    )
+    assert again.returncode == 0, again.stderr
+    processing = json.loads(again.stdout)["processing"]
+    assert processing["chunks_reused"] == processing["chunks"] >= 1, processing
