@@ -249,15 +249,32 @@ def recordings_not_analysed() -> None:
             list(kept),
             format_func=lambda i: (
                 f"{moment_words(str(kept[i].created_at), today, with_time=True)} · "
-                f"{kept[i].original_name or 'a recording'}, {kept[i].state}"
+                f"{kept[i].named}, {kept[i].state}"
             ),
             key="progress_not_analysed_pick",
         )
         recording = kept[chosen]
         if recording.why:
             st.markdown(escape(recording.why))
+        elif recording.interview and not recording.resumable:  # kept before its interview was noted
+            st.markdown(
+                "Nothing says which interview this recording belongs to; upload it again on the "
+                "Review page with the interview's company to review it."
+            )
+        if recording.resumable:
+            st.button(
+                "Review it now",
+                type="primary",
+                key="progress_resume_review",
+                on_click=lambda: st.session_state.update(review_resume=recording.path),
+            )
+            if st.session_state.get("review_resume") == recording.path:
+                st.switch_page("app_pages/review.py")  # reviewed where any review is shown
         asked = (
-            "Delete this recording? Its analysis was interrupted before it finished, so it may well "
+            "Delete this recording? Its review was stopped before it finished, so it can still be "
+            "reviewed; deleting it cannot be undone."
+            if recording.interview and recording.pending
+            else "Delete this recording? Its analysis was interrupted before it finished, so it may well "
             "be a usable answer; deleting it cannot be undone."
             if recording.pending
             else "Delete this recording? It could not be measured; deleting it cannot be undone."

@@ -116,6 +116,73 @@ def analyse(form: dict) -> None:
         logged = {"interview_id": form["interview_id"]}
     else:
         logged = {k: form[k] for k in ("company", "role", "stage")} | {"interview_date": form["when"]}
+    working(
+        lambda on_progress: review_recording(
+            db,
+            cfg,
+            uploaded.getvalue(),
+            form["options"],
+            original_name=uploaded.name,
+            progress=on_progress,
+            **logged,
+        )
+    )
+
+
+def stopped_review_offer() -> None:
+    """A review stopped midway (the page left while it ran, the app closed) is offered on the way
+    back, its recording kept and what was typed for it noted: reviewing it finishes it from the
+    work already done; deleting it, asked first, removes the recording."""
+    from coach.unanalysed import delete_not_analysed, stopped_reviews
+
+    if ss.review_result or ss.get("review_resume"):
+        return
+    with shared.shown_errors():
+        waiting = stopped_reviews(db)
+    if not waiting:
+        return
+    recording = waiting[0]  # the newest; the others wait in Progress's "not analysed" list
+    with st.container(border=True):
+        st.markdown(
+            f"Your review of {escape(recording.original_name or 'a recording')} for "
+            f"{escape(review_for(recording))} was stopped before it finished; the recording is kept."
+        )
+        left, right = st.columns([1, 3])
+        left.button(
+            "Review it now",
+            type="primary",
+            key="review_resume_stopped",
+            on_click=lambda: ss.update(review_resume=recording.path),
+        )
+        with right:
+            asked = "Delete this recording? Its review has not finished; deleting it cannot be undone."
+            if shared.asked_first("review_delete_stopped", "Delete it", asked):
+                with shared.shown_errors():
+                    delete_not_analysed(db, recording)
+                    st.rerun()
+
+
+def review_for(recording) -> str:
+    """The interview a stopped review was for: the company typed, or the interview picked."""
+    if recording.company:
+        return recording.company
+    interview_id = (recording.review or {}).get("interview_id")
+    try:
+        return logged_label(store.get_interview(db, interview_id))
+    except CoachError:
+        return "an interview no longer in your log"
+
+
+def resume(path: str) -> None:
+    """Finish a stopped review (`stopped_review_offer`) where the page shows any review."""
+    from coach.interview.orchestrator import resume_review
+
+    working(lambda on_progress: resume_review(db, cfg, db.absolute(path), progress=on_progress))
+
+
+def working(run) -> None:
+    """Run one review, `run(on_progress)`, under the page's progress bar; the outcome goes to
+    session state, and a failure is said in the page."""
     with st.status("Working on the interview…", expanded=True) as status:
         bar = st.progress(0.0, text="Saving the recording")
 
@@ -125,15 +192,7 @@ def analyse(form: dict) -> None:
 
         try:
             shared.preload_models(cfg)
-            reviewed = review_recording(
-                db,
-                cfg,
-                uploaded.getvalue(),
-                form["options"],
-                original_name=uploaded.name,
-                progress=on_progress,
-                **logged,
-            )
+            reviewed = run(on_progress)
         except CoachError as e:
             not_audio = isinstance(e, NotAudioError)
             label = "Could not use this file" if not_audio else "Could not analyse this recording"
@@ -345,7 +404,10 @@ shared.page_header(
     "leaves it.",
 )
 st.caption("Record only where everyone has agreed to it; many places require consent from all parties.")
+stopped_review_offer()
 form = upload_form(which_interview())
+if form is None and ss.get("review_resume"):
+    resume(ss.pop("review_resume"))
 if form is not None:
     if form["uploaded"] is None:
         st.error(  # a file of another kind is refused by the box itself, shown in red, and not sent

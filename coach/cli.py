@@ -834,13 +834,30 @@ def history_command(
     for r in history["unanalysed_recordings"]:
         # a take whose sound could not be measured meets the same sound again: its sentence says
         # what will help; only one whose analysis was interrupted is worth analysing again
-        why = r["not_analysable"] or "its analysis was interrupted; run `coach reanalyze` to finish it."
+        why = r["not_analysable"] or _why_waiting(r, store.absolute(r["path"]))
         named = f"{said_name(r['original_name'])} ({r['path']})" if r.get("original_name") else r["path"]
+        if r["kind"] == "interview":
+            company = (r.get("review") or {}).get("company")
+            named += f", an interview recording{f' for {company}' if company else ''}"
         typer.echo(f"saved but not analysed: {named}: {one_line(why)}")
     if history["unanalysed_recordings"]:
         typer.echo("Delete a recording not analysed with `coach delete-recording` and its path.", err=True)
     in_mock = sum(1 for a in history["attempts"] if in_mock_interview(a))
     typer.echo(f"{count(len(history['attempts']), 'practice answer')}{mock_words(in_mock)}.", err=True)
+
+
+def _why_waiting(recording: dict, path: Path) -> str:
+    """Why a kept recording that can still be analysed has no answer, and what finishes it: a
+    practice take, or an interview's review with its interview noted, by `coach reanalyze`; an
+    interview recording with nothing noted (which interview is it?), by `coach review`."""
+    if recording["kind"] != "interview":
+        return "its analysis was interrupted; run `coach reanalyze` to finish it."
+    if recording.get("review") is not None:
+        return "its review was stopped before it finished; run `coach reanalyze` to finish it."
+    return (
+        "its review was stopped before it finished; review it with "
+        f"`coach review {path} --save --company NAME`."
+    )
 
 
 def _agreed_to_delete(what: str, yes: bool) -> None:
@@ -1715,6 +1732,7 @@ def reanalyze_command(
         f"{count(len(report['reanalysed']), 'answer')} analysed again, "
         f"{report['unchanged']} already current, "
         f"{count(len(report['new_attempts']), 'recording')} analysed for the first time, "
+        f"{count(len(report['new_interviews']), 'interview recording')} reviewed, "
         f"{len(report['failed'])} failed (analysis version {report['analysis_version']})."
     )
 

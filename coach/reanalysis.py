@@ -103,7 +103,8 @@ def reanalyze(
     """Bring every stored answer to the current analysis version; returns what was done.
 
     Answers already at the current version are left alone unless `force` or `retranscribe`.
-    Recordings saved but never analysed become practice attempts (they need transcription).
+    Recordings saved but never analysed become practice attempts (they need transcription), and an
+    interview recording whose review was stopped midway is reviewed into its interview.
     One answer's failure (a corrupt file, no speech) is reported and the rest carry on.
     """
     from coach.analysis import ANALYSIS_VERSION
@@ -113,6 +114,7 @@ def reanalyze(
         "reanalysed": [],
         "unchanged": 0,
         "new_attempts": [],
+        "new_interviews": [],
         "failed": [],
     }
     say = progress or (lambda _message: None)
@@ -131,7 +133,8 @@ def reanalyze(
         say(f"{_said(what)} {row.id}: analysed again (was version {row.analysis_version})")
     if include_unanalysed:
         for recording in unanalysed_recordings(store):
-            if recording["kind"] != "practice":
+            if recording["kind"] == "interview":
+                _finish_review(store, recording, report, say)
                 continue
             try:
                 attempt_id = _analyse_recording(store, recording)
@@ -147,6 +150,36 @@ def reanalyze(
             report["new_attempts"].append({"id": attempt_id, "recording_path": recording["path"]})
             say(f"{recording['path']}: saved as practice answer {attempt_id}")
     return report
+
+
+def _finish_review(store: Store, recording: dict, report: dict, say: Progress) -> None:
+    """An interview recording whose review was stopped midway: reviewed as it was asked (its
+    interview and speakers noted beside it), from its kept chunks, and saved as any review is. One
+    that could not be measured is left as it is (the same sound again); one with nothing noted
+    fails with the sentence saying how to review it."""
+    from coach.interview.orchestrator import KeptUnanalysed, resume_review
+
+    if recording["not_analysable"]:
+        return
+    try:
+        reviewed = resume_review(store, store.settings, store.absolute(recording["path"]))
+    except KeptUnanalysed as e:  # could not be reviewed: kept with its interview, logged now
+        report["failed"].append({"what": "interview recording", "path": recording["path"], "error": str(e)})
+        say(f"{recording['path']}: {e} It is kept with interview {e.saved['interview_id']}.")
+        return
+    except CoachError as e:
+        report["failed"].append({"what": "interview recording", "path": recording["path"], "error": str(e)})
+        say(f"{recording['path']}: {e}")
+        return
+    saved = reviewed.result["saved"]
+    report["new_interviews"].append(
+        {
+            "interview_id": saved["interview_id"],
+            "interview_recording_id": saved["interview_recording_id"],
+            "recording_path": recording["path"],
+        }
+    )
+    say(f"{recording['path']}: reviewed and saved with interview {saved['interview_id']}")
 
 
 def _said(what: str) -> str:

@@ -16,8 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from coach.errors import InputError
-from coach.store import Store
+from coach.errors import InputError, said_name
+from coach.store import Store, interview_keeping
 from coach.store.recordings import (
     adopt_orphans,
     finish_deletions,
@@ -27,6 +27,8 @@ from coach.store.recordings import (
 )
 
 INTERRUPTED = "whose analysis was interrupted, so it can still be analysed"
+REVIEW_STOPPED = "whose review was stopped before it finished, so it can still be reviewed"
+REVIEW_STOPPED_UNNAMED = "whose review was stopped before it finished; upload it again to review it"
 
 
 @dataclass(frozen=True)
@@ -42,16 +44,45 @@ class NotAnalysed:
     created_at: object
     why: str | None
     sha256: str = ""
+    review: dict | None = None  # an interview recording's: what was typed for its review
 
     @property
     def pending(self) -> bool:
         return self.why is None
 
     @property
+    def interview(self) -> bool:
+        return self.kind == "interview"
+
+    @property
+    def resumable(self) -> bool:
+        """An interview recording whose review was stopped midway, with what it was asked noted:
+        reviewing it finishes that review (coach.interview.orchestrator.resume_review)."""
+        return self.interview and self.pending and self.review is not None
+
+    @property
+    def company(self) -> str:
+        """The company typed for its review ("" for an interview picked from the log, or none)."""
+        return str((self.review or {}).get("company") or "")
+
+    @property
     def state(self) -> str:
         """What it is, after its name ("quiet.wav, which could not be measured"): what deleting it
         would give up."""
-        return INTERRUPTED if self.pending else "which could not be measured"
+        if not self.pending:
+            return "which could not be measured"
+        if self.interview:
+            return REVIEW_STOPPED if self.resumable else REVIEW_STOPPED_UNNAMED
+        return INTERRUPTED
+
+    @property
+    def named(self) -> str:
+        """'interview_three.flac, an interview recording for Hooli' / 'a practice take' (plain
+        text: escape it for markdown)."""
+        if not self.interview:
+            return said_name(self.original_name) if self.original_name else "a practice take"
+        what = "an interview recording" + (f" for {self.company}" if self.company else "")
+        return f"{self.original_name}, {what}" if self.original_name else what
 
 
 def recordings_not_analysed(store: Store) -> list[NotAnalysed]:
@@ -67,9 +98,19 @@ def recordings_not_analysed(store: Store) -> list[NotAnalysed]:
             created_at=row.get("created_at"),
             why=row.get("not_analysable"),
             sha256=row.get("sha256") or "",
+            review=row.get("review"),
         )
         for row in unanalysed_recordings(store)
     ]
+
+
+def stopped_reviews(store: Store) -> list[NotAnalysed]:
+    """Interview recordings whose review was stopped midway (the page left, the app closed) and can
+    be finished as asked, newest first; not one being reviewed right now in another tab."""
+    from coach.interview.orchestrator import REVIEWING
+
+    found = [r for r in recordings_not_analysed(store) if r.resumable]
+    return [r for r in reversed(found) if str(store.absolute(r.path)) not in REVIEWING]
 
 
 def failed_take(store: Store, sha256: str) -> NotAnalysed | None:
@@ -107,3 +148,7 @@ def delete_not_analysed(store: Store, recording: NotAnalysed) -> None:
         )
     finish_deletions(store)
     forget_question(store.absolute(recording.path))
+    if recording.interview and recording.sha256 and interview_keeping(store, recording.sha256) is None:
+        from coach.interview.resume import forget_recording
+
+        forget_recording(store.settings, recording.sha256)  # the words and voices its review kept

@@ -29,6 +29,7 @@ from coach.errors import (
     printable,
     said_name,
 )
+from coach.interview.chunks import CHUNK_S
 from coach.interview.listen import ProgressHandler, ReviewCancelled
 from coach.interview.resume import forget_recording
 from coach.interview.review import ReviewOptions, review
@@ -46,9 +47,19 @@ from coach.interview_log import interview_with_stage
 from coach.local_time import long_date
 from coach.practice import analyze_transcript
 from coach.store import Store
-from coach.store.recordings import discard_copy
+from coach.store.recordings import (
+    discard_copy,
+    forget_question,
+    note_review,
+    note_review_stopped,
+    noted_review,
+)
 from coach.store.rows import parse_date
 from coach.types import Transcript
+
+# The kept recordings being reviewed right now in this process (the app serves every browser tab
+# from one): a review running in another tab is not offered as one stopped midway.
+REVIEWING: set[str] = set()
 
 
 class KeptUnanalysed(CoachError):
@@ -105,8 +116,10 @@ def review_recording(
     interview_date: date | str | None = None,
     use_profile: bool = True,
     progress: ProgressHandler | None = None,
+    cancel: Callable[[], bool] | None = None,
     on_saved: Callable[[SavedRecording], None] | None = None,
     on_profile: Callable[[int], None] | None = None,
+    kept: SavedRecording | None = None,
 ) -> Reviewed:
     """Keep the recording (with `save`), review it, and store its answers and a debrief draft under
     the interview (`interview_id`, or a new one at `company`).
@@ -121,20 +134,36 @@ def review_recording(
 
     The voice profile from saved practice takes tells the candidate apart unless the user picked
     their speaker. `on_saved` hears where the upload is kept (so an error can say so) and
-    `on_profile` how many takes the profile was built from, both before the long work starts."""
+    `on_profile` how many takes the profile was built from, both before the long work starts.
+
+    What was typed for the review is noted beside the kept recording before the long work starts,
+    so a run stopped midway (`cancel`, the page left, the app closed) can be finished as asked
+    (`resume_review`, from its kept chunks); `kept` is that recording, reviewed where it is. An
+    upload of the same bytes as a recording whose review was stopped finishes that one too."""
+    if kept is not None:
+        source, original_name, save = kept.path, original_name or kept.original_name, True
     sha256 = None  # the upload's hash, when the check below took it: the copy does not take it again
     if save:  # the interview to log, checked before anything is kept or the long work starts
         check_saving_place(interview_id, company)
         if interview_id is None:
             store.check_interview(company=company, role=role or "", stage=stage or "")
             parse_date(interview_date, "interview date")
-            sha256 = _check_not_kept(db, source, original_name)
+            sha256 = _check_not_kept(db, source, original_name) if kept is None else kept.sha256
         else:
             store.get_interview(db, interview_id)  # "No interview 99" before the upload is copied
     options = options or ReviewOptions()
     if not original_name and isinstance(source, Path):  # the file as the user named it, not its copy
         original_name = source.name
-    saved = save_upload(source, settings, original_name=original_name, sha256=sha256) if save else None
+    if kept is None and save and sha256:
+        kept = waiting_copy(db, sha256)  # the same bytes, their review stopped: finished, not copied again
+    if kept is not None:
+        saved = replace(kept, original_name=original_name or kept.original_name)
+    else:
+        saved = save_upload(source, settings, original_name=original_name, sha256=sha256) if save else None
+    asked = dict(interview_id=interview_id, company=company, role=role, stage=stage)
+    if saved is not None:
+        asked |= {"interview_date": None if interview_date is None else str(interview_date)}
+        note_review(saved.path, saved.original_name, asked | _options_noted(options))
     if saved is None and isinstance(source, Path) and source.is_file():
         sha256 = file_sha256(source)  # read once: the review's work folder is named by it
     if saved is not None and on_saved is not None:
@@ -143,6 +172,8 @@ def review_recording(
         options, used = _with_voice_profile(db, options)
         if used and on_profile is not None:
             on_profile(used)
+    if saved is not None:
+        REVIEWING.add(str(saved.path))
     try:
         result = review(
             saved.path if saved else Path(source),
@@ -151,10 +182,13 @@ def review_recording(
             questions=banks.load_questions(settings.data_dir, owner=settings.owner),
             practice_attempts=store.list_attempts(db),
             progress=progress,
+            cancel=cancel,
             sha256=saved.sha256 if saved else sha256,
             name=original_name or (saved.path.name if saved else Path(source).name),
         )
     except ReviewCancelled:  # stopped on purpose: the finished chunks wait for the same run again
+        if saved is not None:
+            note_review_stopped(saved.path)
         raise
     except (NotAudioError, ModelError, LanguageModelError):
         if saved is not None:
@@ -167,9 +201,17 @@ def review_recording(
             raise
         logged = dict(company=company, role=role, stage=stage, interview_date=interview_date)
         where = dict(interview_id=interview_id, candidate_channel=options.candidate_channel)
-        kept = keep_unanalysed(db, saved, str(e), **where, **logged)
-        _held_by_now(db, kept["interview_id"])  # kept with its recording: it has taken place too
-        raise KeptUnanalysed(e, kept) from e
+        forget_question(saved.path)  # its interview, logged now, holds what the note kept
+        kept_with = keep_unanalysed(db, saved, str(e), **where, **logged)
+        _held_by_now(db, kept_with["interview_id"])  # kept with its recording: it has taken place too
+        raise KeptUnanalysed(e, kept_with) from e
+    except BaseException:  # the page left (Streamlit stops its script), Ctrl-C: as a cancel
+        if saved is not None:
+            note_review_stopped(saved.path)
+        raise
+    finally:
+        if saved is not None:
+            REVIEWING.discard(str(saved.path))
     if not save:
         _forget_unkept_work(db, settings, sha256)
     if not result["answers"]:
@@ -187,10 +229,88 @@ def review_recording(
             interview_date=interview_date,
             candidate_channel=options.candidate_channel,
         )
+        forget_question(saved.path)  # the review's rows hold what its note kept
         moved = _held_by_now(db, result["saved"]["interview_id"])
         if moved:
             result["warnings"].append(moved)
     return Reviewed(result, saved)
+
+
+def resume_review(
+    db: Store,
+    settings: Settings,
+    path: Path,
+    *,
+    progress: ProgressHandler | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> Reviewed:
+    """Finish the review of a kept interview recording that was stopped midway, as it was asked
+    (the interview and speakers noted beside it, `review_recording`): its finished chunks are
+    reused, and it is saved as any review is. One with nothing noted (kept before the note, or
+    the note lost) is an error saying how to review it."""
+    path = Path(path)
+    asked = noted_review(path) if path.is_file() else None
+    name = _noted_name(path)
+    if not path.is_file():
+        raise InputError(
+            f"{said_name(name, start=True)} is no longer kept, so its review cannot be finished; "
+            "upload it again to review it."
+        )
+    if asked is None:
+        raise InputError(
+            f"Nothing says which interview {said_name(name)} belongs to, so its review cannot be "
+            f"finished as it was; review it with `coach review {path} --save --company NAME`.",
+            in_app=f"Nothing says which interview {said_name(name)} belongs to; upload it again on "
+            "this page with the interview's company to review it.",
+        )
+    kept = SavedRecording(
+        path=path, sha256=file_sha256(path), size_bytes=path.stat().st_size, original_name=name
+    )
+    options = ReviewOptions(
+        candidate_channel=asked.get("candidate_channel"),
+        n_speakers=asked.get("n_speakers"),
+        candidate_speaker=asked.get("candidate_speaker"),
+        chunk_s=float(asked.get("chunk_s") or CHUNK_S),
+    )
+    logged = {k: asked.get(k) for k in ("interview_id", "company", "role", "stage", "interview_date")}
+    return review_recording(
+        db, settings, path, options, progress=progress, cancel=cancel, kept=kept, **logged
+    )
+
+
+def _noted_name(path: Path) -> str:
+    from coach.store.recordings import noted_original_name
+
+    return noted_original_name(path) or path.name
+
+
+def waiting_copy(db: Store, sha256: str) -> SavedRecording | None:
+    """A kept interview recording with these bytes whose review was stopped midway (not running now
+    in this app), or None: an upload of the same file finishes it rather than keeping a second copy."""
+    from coach.store.recordings import adopt_orphans, unanalysed_recordings
+
+    adopt_orphans(db)
+    for row in unanalysed_recordings(db):
+        path = db.absolute(row["path"])
+        if (
+            row["kind"] == "interview"
+            and row["sha256"] == sha256
+            and not row["not_analysable"]
+            and str(path) not in REVIEWING
+            and path.is_file()
+        ):
+            return SavedRecording(path, sha256, row["size_bytes"], row.get("original_name") or "")
+    return None
+
+
+def _options_noted(options: ReviewOptions) -> dict:
+    """What the user said about the speakers, as the note beside the recording keeps it."""
+    return {
+        "candidate_channel": options.candidate_channel,
+        "n_speakers": options.n_speakers,
+        "candidate_speaker": options.candidate_speaker,
+        "chunk_s": options.chunk_s,  # the kept chunks are found by it
+    }
 
 
 def _forget_unkept_work(db: Store, settings: Settings, sha256: str | None) -> None:

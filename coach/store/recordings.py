@@ -15,6 +15,7 @@ import os
 import threading
 import time
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -129,6 +130,40 @@ def note_not_analysable(recording: Path, why: str, original_name: str = "") -> N
         write_private(_note_path(recording), json.dumps(note))
     except OSError:
         pass
+
+
+def note_review(recording: Path, original_name: str, review: dict) -> None:
+    """Remember, beside an interview recording just kept, what the user typed for its review (the
+    interview to log it under, the speakers), until the review's rows hold it: a review stopped
+    midway (the page left, the app closed) can then be finished as it was asked, with nothing typed
+    again. Only a safety net, like `note_question`: a note that cannot be written loses that."""
+    note = _note(recording) | {"original_name": original_name, "review": review}
+    try:
+        write_private(_note_path(recording), json.dumps(note))
+    except OSError:
+        pass
+
+
+def note_review_stopped(recording: Path) -> None:
+    """Mark a noted review as stopped midway, so the recording is listed at once as waiting (a
+    file younger than `ORPHAN_MIN_AGE_S` is otherwise taken for a save still in flight)."""
+    note = _note(recording)
+    if note.get("review") is not None:
+        try:
+            write_private(_note_path(recording), json.dumps(note | {"stopped": True}))
+        except OSError:
+            pass
+
+
+def noted_original_name(recording: Path) -> str:
+    """The file name the user gave a kept recording, as noted beside it ("" when none was)."""
+    return str(_note(recording).get("original_name") or "")
+
+
+def noted_review(recording: Path) -> dict | None:
+    """What was typed for the review of a kept interview recording (`note_review`), or None."""
+    review = _note(recording).get("review")
+    return review if isinstance(review, dict) else None
 
 
 def not_analysable_because(recording: Path) -> str | None:
@@ -248,10 +283,12 @@ def adopt_orphans(store: Store, *, min_age_s: float = ORPHAN_MIN_AGE_S) -> list[
         relative = store.relative(path)
         if relative in known:
             continue
-        # a take whose analysis already failed is no save in flight: listed at once, by its name
+        # a take whose analysis already failed, or a review stopped midway, is no save in flight:
+        # listed at once, by its name
         note = _note(path)
-        failed = note if note.get("not_analysable") else None
-        if failed is None and now - path.stat().st_mtime < min_age_s:
+        done_with = note if note.get("not_analysable") or note.get("stopped") else None
+        saved_at = path.stat().st_mtime
+        if done_with is None and now - saved_at < min_age_s:
             waiting = True
             continue
         with store.write() as conn:
@@ -263,9 +300,10 @@ def adopt_orphans(store: Store, *, min_age_s: float = ORPHAN_MIN_AGE_S) -> list[
                 path=relative,
                 sha256=file_sha256(path),
                 size_bytes=path.stat().st_size,
-                original_name=str((failed or {}).get("original_name") or "")[:500],
+                original_name=str(note.get("original_name") or "")[:500],
                 kind=_kind_from_path(store, path),
-                created_at=utc_now(),
+                # when it was kept, not when it was found: it is listed by the time it was uploaded
+                created_at=datetime.fromtimestamp(saved_at, UTC),
             )
             conn.execute(recordings.insert().values(**row))
         adopted.append(plain(row))
@@ -336,7 +374,8 @@ def recover_recordings(store: Store, *, min_age_s: float = ORPHAN_MIN_AGE_S) -> 
 
 def unanalysed_recordings(store: Store) -> list[dict]:
     """Recordings kept safe but never analysed: the app closed during transcription (analysing
-    again will work) or the sound could not be measured (`not_analysable`: the sentence why)."""
+    again will work) or the sound could not be measured (`not_analysable`: the sentence why). An
+    interview recording's `review` is what was typed for its review (`note_review`), or None."""
     query = (
         sa.select(recordings)
         .where(
@@ -350,7 +389,14 @@ def unanalysed_recordings(store: Store) -> list[dict]:
     )
     with store.read() as conn:
         rows = [plain(row) for row in conn.execute(query)]
-    return [row | {"not_analysable": not_analysable_because(store.absolute(row["path"]))} for row in rows]
+    return [
+        row
+        | {
+            "not_analysable": not_analysable_because(store.absolute(row["path"])),
+            "review": noted_review(store.absolute(row["path"])) if row["kind"] == "interview" else None,
+        }
+        for row in rows
+    ]
 
 
 def interrupted_takes(store: Store, *, within_s: float) -> list[Path]:
