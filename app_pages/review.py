@@ -135,7 +135,7 @@ def stopped_review_offer() -> None:
     work already done; deleting it, asked first, removes the recording."""
     from coach.unanalysed import delete_not_analysed, stopped_reviews
 
-    if ss.review_result or ss.get("review_resume"):
+    if ss.get("review_resume"):  # being finished below
         return
     with shared.shown_errors():
         waiting = stopped_reviews(db)

@@ -117,6 +117,7 @@ def test_the_review_page_offers_a_stopped_review_and_finishes_it(data_dir):
     [interview] = _logged(data_dir)
     assert interview["company"] == "Hooli" and interview["answers"]
     assert any(s.value.startswith("Hooli · onsite") for s in at.subheader), [s.value for s in at.subheader]
+    at.run()  # finished: not offered again
     assert not [m for m in at.markdown if "was stopped before it finished" in m.value]
 
 
@@ -173,7 +174,7 @@ def test_an_interview_recording_with_nothing_noted_is_said_to_need_coach_review(
     """Kept before its interview was noted (an older version, or the note lost): nothing can say
     which interview it is, so nothing promises `coach reanalyze` finishes it."""
     kept = _stopped_review(data_dir)
-    (kept.parent / f".{kept.name}.question.json").unlink()
+    (kept.parent / f".{kept.name}.question.json").unlink(missing_ok=True)
     hour_ago = time.time() - 3600
     os.utime(kept, (hour_ago, hour_ago))
 

@@ -137,7 +137,9 @@ def note_review(recording: Path, original_name: str, review: dict) -> None:
     interview to log it under, the speakers), until the review's rows hold it: a review stopped
     midway (the page left, the app closed) can then be finished as it was asked, with nothing typed
     again. Only a safety net, like `note_question`: a note that cannot be written loses that."""
-    note = _note(recording) | {"original_name": original_name, "review": review}
+    # a review asked again (the same bytes uploaded after one was stopped) is running, not stopped
+    note = {k: v for k, v in _note(recording).items() if k != "stopped"}
+    note |= {"original_name": original_name, "review": review}
     try:
         write_private(_note_path(recording), json.dumps(note))
     except OSError:
