@@ -10,7 +10,7 @@ from coach.job_description import interview_asks
 from coach.local_time import in_lived_order
 from coach.progress import LABELS, MEASURES, bands, mock_sentence, mock_words, progress_report, shown
 from coach.store import list_attempts, list_interviews
-from coach.ui import browser_clock, charts, shared, summary
+from coach.ui import browser_clock, charts, left_midway, shared, summary
 from coach.ui.highlight import escape
 from coach.ui.log_labels import moment_words
 
@@ -412,6 +412,7 @@ shared.page_header(
     "How your answers change over time. Practice and real interviews are "
     "separate series, so you can see whether practice carries over.",
 )
+left_midway.after_a_stopped_run()  # a review left for this page: listed once it has stopped
 shared.answer_deleted("progress_deleted")
 if st.session_state.pop("progress_recording_deleted", False):
     st.success("That recording is deleted.", icon=":material/delete:")

@@ -15,7 +15,7 @@ from coach.interview.review import ReviewOptions
 from coach.interview.turns import question_title
 from coach.interview_log import STAGES, WHOLE_RECORDING, interview_with_stage, recordable
 from coach.local_time import long_date
-from coach.ui import browser_clock, shared, summary
+from coach.ui import browser_clock, left_midway, shared, summary
 from coach.ui.highlight import escape
 
 NEW_INTERVIEW = 0
@@ -117,13 +117,14 @@ def analyse(form: dict) -> None:
     else:
         logged = {k: form[k] for k in ("company", "role", "stage")} | {"interview_date": form["when"]}
     working(
-        lambda on_progress: review_recording(
+        lambda on_progress, cancel: review_recording(
             db,
             cfg,
             uploaded.getvalue(),
             form["options"],
             original_name=uploaded.name,
             progress=on_progress,
+            cancel=cancel,
             **logged,
         )
     )
@@ -177,22 +178,30 @@ def resume(path: str) -> None:
     """Finish a stopped review (`stopped_review_offer`) where the page shows any review."""
     from coach.interview.orchestrator import resume_review
 
-    working(lambda on_progress: resume_review(db, cfg, db.absolute(path), progress=on_progress))
+    working(
+        lambda on_progress, cancel: resume_review(
+            db, cfg, db.absolute(path), progress=on_progress, cancel=cancel
+        )
+    )
 
 
 def working(run) -> None:
-    """Run one review, `run(on_progress)`, under the page's progress bar; the outcome goes to
-    session state, and a failure is said in the page."""
+    """Run one review, `run(on_progress, cancel)`, under the page's progress bar; the outcome goes
+    to session state, and a failure is said in the page. Leaving the page stops it (kept to finish:
+    `stopped_review_offer`), at the cancel check's next Streamlit call."""
     with st.status("Working on the interview…", expanded=True) as status:
-        bar = st.progress(0.0, text="Saving the recording")
+        shown = [0.0, "Saving the recording"]
+        bar = st.progress(*shown)
 
         def on_progress(p) -> None:
             share = p.done_s / p.total_s if p.total_s else 0.0
-            bar.progress(0.03 + 0.9 * min(max(share, 0.0), 1.0), text=p.line().capitalize())
+            shown[:] = [0.03 + 0.9 * min(max(share, 0.0), 1.0), p.line().capitalize()]
+            bar.progress(*shown)
 
         try:
             shared.preload_models(cfg)
-            reviewed = run(on_progress)
+            with left_midway.running():
+                reviewed = run(on_progress, left_midway.yielding(lambda: bar.progress(*shown)))
         except CoachError as e:
             not_audio = isinstance(e, NotAudioError)
             label = "Could not use this file" if not_audio else "Could not analyse this recording"
@@ -404,6 +413,7 @@ shared.page_header(
     "leaves it.",
 )
 st.caption("Record only where everyone has agreed to it; many places require consent from all parties.")
+left_midway.after_a_stopped_run()  # this page left (or rerun) while it reviewed: that run ends first
 stopped_review_offer()
 form = upload_form(which_interview())
 if form is None and ss.get("review_resume"):
