@@ -29,10 +29,20 @@ DAY = date(2026, 11, 30)
 
 
 @pytest.fixture(name="data_dir")
-def data_dir_fixture(tmp_path, monkeypatch):
+def data_dir_fixture(request, tmp_path, monkeypatch, earlier_reviews):
+    """A data directory whose reviews of CLIP resume from the work the first test's left
+    (conftest.earlier_reviews: what these tests check is what a stopped review keeps, offers and
+    says, not its transcription); the first test transcribes and finishes it from its own chunks."""
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    earlier_reviews(tmp_path, reuse=request.node.originalname != FINISHED_FROM_ITS_OWN_CHUNKS)
+    # the answers heard again are not reused: hearing them is where _stopped_review stops the review
+    for take in (tmp_path / "review-work").glob("*/answer-*"):
+        take.unlink()
     return tmp_path
+
+
+FINISHED_FROM_ITS_OWN_CHUNKS = "test_a_stopped_review_is_finished_as_it_was_asked_from_its_kept_chunks"
 
 
 def _stopped_review(data_dir: Path) -> Path:
