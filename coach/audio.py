@@ -10,6 +10,7 @@ joins the pieces of an answer, and a long interview is cut into chunks from them
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 import re
 from collections.abc import Iterator
@@ -106,8 +107,8 @@ def save_recording(
     try:
         private_folder(folder)
         tmp, digest, size = _write_temporary(folder, source, sha256)
-        path = folder / f"{now.strftime('%Y%m%d-%H%M%S')}-{digest[:10]}{_safe_suffix(original_name)}"
-        os.replace(tmp, path)
+        stem = f"{now.strftime('%Y%m%d-%H%M%S')}-{digest[:10]}"
+        path = _named(tmp, folder, stem, _safe_suffix(original_name))
     except OSError as e:
         raise NotSavedError(
             f"Could not save the recording in {folder} ({e.strerror}); "
@@ -318,6 +319,27 @@ def _safe_part(text: str) -> str:
 def _safe_suffix(original_name: str) -> str:
     suffix = Path(original_name.replace("\\", "/").split("/")[-1]).suffix.lower()
     return suffix if re.fullmatch(r"\.[a-z0-9]{1,5}", suffix) else ".bin"
+
+
+def _named(tmp: Path, folder: Path, stem: str, suffix: str) -> Path:
+    """Give the written copy its name in `folder`, never one another copy holds: the same bytes
+    saved twice in one second (a review resumed from its kept work takes less) get the same time
+    and hash in their name, and os.replace put the second copy over the first, so discarding the
+    second (a duplicate of a recording an interview keeps) removed the interview's copy. The
+    second becomes `stem-2`, and so on; os.link takes a name only when it is free."""
+    for n in itertools.count(1):  # ends at the first free name
+        path = folder / f"{stem}{f'-{n}' if n > 1 else ''}{suffix}"
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            continue
+        except OSError:  # a file system without hard links: the free name, checked in this process
+            if path.exists():
+                continue
+            os.replace(tmp, path)
+            return path
+        tmp.unlink()
+        return path
 
 
 def _write_temporary(folder: Path, source: bytes | Path, sha256: str | None = None) -> tuple[Path, str, int]:

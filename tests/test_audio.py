@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import struct
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -122,6 +123,21 @@ def test_recording_is_saved_byte_for_byte_inside_the_data_directory(clips, setti
     assert saved.path.resolve().is_relative_to(settings.recordings_dir.resolve())
     assert saved.path.suffix == ".webm" and saved.size_bytes == len(original)
     assert not list(saved.path.parent.glob(".saving-*"))
+
+
+def test_the_same_bytes_saved_twice_in_one_second_are_two_copies(clips, settings):
+    """Two takes of one file saved within a second were given one name, the second written over
+    the first: deleting either take deleted the other's recording."""
+    original = (clips / "clean.webm").read_bytes()
+    for _ in range(3):  # until both saves fall within one second (a few milliseconds apart)
+        started = int(time.time())
+        first, second = (save_recording(original, settings, original_name="take.webm") for _ in range(2))
+        if int(time.time()) == started:
+            break
+    assert first.path != second.path and first.sha256 == second.sha256
+    second.path.unlink()
+    assert first.path.read_bytes() == original
+    assert not list(first.path.parent.glob(".saving-*"))
 
 
 def test_hostile_names_never_reach_the_file_system(settings):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import time
 from datetime import date
 
 import pytest
@@ -173,3 +174,38 @@ def test_a_review_into_an_interview_debriefed_by_hand_does_not_claim_a_draft(tmp
         assert debrief["went_well"] == "They liked the demo."
     finally:
         db.close()
+
+
+def test_a_recording_reviewed_again_within_the_second_it_was_kept_keeps_its_copy(tmp_path):
+    """The copy of an upload is named by the time to the second and the hash of its bytes, so the
+    same file reviewed again into its interview within that second (a review that cannot hear
+    speech, or one resumed from its kept work, takes less) got the kept copy's name: the new copy
+    was written over it, then discarded as a duplicate, and the interview was left holding a
+    recording no longer on disk. The pairs of reviews are timed to fall within one second."""
+    clip = DATA / "noise.wav"  # no speech: kept with its interview unreviewed, in a fraction of a second
+    for attempt in range(3):
+        data = tmp_path / f"data-{attempt}"
+        db = store.open_store(load_settings(data))
+        try:
+            held = store.add_interview(db, company="Initech", interview_date=date(2025, 11, 20))
+        finally:
+            db.close()
+        run_coach("review", clip, "--no-progress", data_dir=data)  # not saved: the models and banks loaded
+        under = ["--save", "--interview", str(held), "--no-progress"]
+        time.sleep(1 - time.time() % 1)
+        started = int(time.time())
+        first = run_coach("review", clip, *under, data_dir=data)
+        again = run_coach("review", clip, *under, data_dir=data)
+        if int(time.time()) == started:
+            break
+    else:
+        pytest.fail("no pair of reviews fell within one second; the machine is too busy to check this")
+    assert "The recording is kept with interview" in first.stderr, first.stderr
+    assert "The recording is kept with interview" in again.stderr, again.stderr
+    db = store.open_store(load_settings(data))
+    try:
+        [recording] = store.get_interview(db, held)["recordings"]
+    finally:
+        db.close()
+    assert (data / recording["recording_path"]).read_bytes() == clip.read_bytes()
+    assert len(list((data / "recordings" / "interview").rglob("*.wav"))) == 1  # the second copy discarded
