@@ -20,6 +20,14 @@ pytestmark = pytest.mark.slow
 CLIP = DATA / "clean.mp3"  # one voice, short: a review of it logs an interview with one answer
 
 
+@pytest.fixture(autouse=True)
+def _reviews_before(tmp_path, earlier_reviews):
+    """Each review resumes from the work earlier tests' reviews of the same file left
+    (conftest.earlier_reviews): these tests are about what is logged and said, not transcription."""
+    earlier_reviews(tmp_path)
+    earlier_reviews(tmp_path / "data")
+
+
 def _analyse(at, name: str, *, company: str = "", interview_id: int | None = None):
     """The Review page after uploading CLIP as `name`, for a new interview at `company` or for the
     logged interview `interview_id`."""
