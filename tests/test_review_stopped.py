@@ -10,6 +10,7 @@ the Review page's script is stopped the same way, by an exception raised while t
 from __future__ import annotations
 
 import os
+import shutil
 import time
 from datetime import date, datetime
 from pathlib import Path
@@ -28,17 +29,29 @@ CLIP = DATA / "interviews" / "interview_three_fillers.flac"
 DAY = date(2026, 11, 30)
 
 
+@pytest.fixture(scope="module")
+def _stopped_once(tmp_path_factory) -> Path:
+    """A data directory as a review of CLIP stopped midway leaves it (`_stopped_review`): the
+    recording kept with what was typed for it, the call's one chunk finished, no answer heard again
+    yet. Made once: each test starts from a copy, so the call is transcribed once in this file."""
+    folder = tmp_path_factory.mktemp("stopped-review")
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("COACH_DATA_DIR", str(folder))
+        env.delenv("COACH_DATABASE_URL", raising=False)
+        _stopped_review(folder)
+    return folder
+
+
 @pytest.fixture(name="data_dir")
-def data_dir_fixture(request, tmp_path, monkeypatch, earlier_reviews):
-    """A data directory whose reviews of CLIP resume from the work the first test's left
-    (conftest.earlier_reviews: what these tests check is what a stopped review keeps, offers and
-    says, not its transcription); the first test transcribes and finishes it from its own chunks."""
+def data_dir_fixture(request, tmp_path, monkeypatch, _stopped_once, earlier_reviews):
+    """A copy of the data directory the stopped review left. The first test hears the answers
+    again as it finishes the review; the others are given those answers as heard (conftest.
+    earlier_reviews: what they check is what a stopped review keeps, offers and says, not how
+    its answers are heard)."""
+    shutil.copytree(_stopped_once, tmp_path, dirs_exist_ok=True)
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
     earlier_reviews(tmp_path, reuse=request.node.originalname != FINISHED_FROM_ITS_OWN_CHUNKS)
-    # the answers heard again are not reused: hearing them is where _stopped_review stops the review
-    for take in (tmp_path / "review-work").glob("*/answer-*"):
-        take.unlink()
     return tmp_path
 
 
@@ -69,7 +82,12 @@ def _stopped_review(data_dir: Path) -> Path:
         assert store.list_interviews(db) == []  # not logged: the review did not finish
     finally:
         db.close()
-    [kept] = list(settings.recordings_root.rglob("*.flac"))
+    return _kept(data_dir)
+
+
+def _kept(data_dir: Path) -> Path:
+    """The recording the stopped review kept."""
+    [kept] = list(load_settings(data_dir).recordings_root.rglob("*.flac"))
     return kept
 
 
@@ -88,7 +106,7 @@ def test_a_stopped_review_is_finished_as_it_was_asked_from_its_kept_chunks(data_
     from coach.interview.orchestrator import resume_review
     from coach.unanalysed import stopped_reviews
 
-    kept = _stopped_review(data_dir)
+    kept = _kept(data_dir)
     settings = load_settings(data_dir)
     db = store.open_store(settings)
     try:
@@ -114,7 +132,6 @@ def test_a_stopped_review_is_finished_as_it_was_asked_from_its_kept_chunks(data_
 
 
 def test_the_review_page_offers_a_stopped_review_and_finishes_it(data_dir):
-    _stopped_review(data_dir)
     at = page("review").run()
     assert not at.exception
     offered = [m.value.replace("\\", "") for m in at.markdown if "was stopped before it finished" in m.value]
@@ -132,7 +149,7 @@ def test_the_review_page_offers_a_stopped_review_and_finishes_it(data_dir):
 
 
 def test_the_review_page_deletes_a_stopped_review_asked_first(data_dir):
-    kept = _stopped_review(data_dir)
+    kept = _kept(data_dir)
     at = page("review").run()
     at.button(key="review_delete_stopped").click().run()
     assert kept.exists()
@@ -143,7 +160,7 @@ def test_the_review_page_deletes_a_stopped_review_asked_first(data_dir):
 
 
 def test_progress_names_a_stopped_review_at_its_upload_time_and_finishes_it(data_dir):
-    kept = _stopped_review(data_dir)
+    kept = _kept(data_dir)
     uploaded = time.time() - 2 * 3600  # found by the store later than it was uploaded
     os.utime(kept, (uploaded, uploaded))
     (kept.parent / f".{kept.name}.question.json").touch()
@@ -162,7 +179,6 @@ def test_progress_names_a_stopped_review_at_its_upload_time_and_finishes_it(data
 
 
 def test_coach_reanalyze_finishes_a_stopped_review_and_history_says_so_first(data_dir):
-    _stopped_review(data_dir)
     before = run_coach("history", data_dir=data_dir)
     assert (
         f"{CLIP.name} (recordings/interview/" in before.stdout
@@ -183,7 +199,7 @@ def test_coach_reanalyze_finishes_a_stopped_review_and_history_says_so_first(dat
 def test_an_interview_recording_with_nothing_noted_is_said_to_need_coach_review(data_dir):
     """Kept before its interview was noted (an older version, or the note lost): nothing can say
     which interview it is, so nothing promises `coach reanalyze` finishes it."""
-    kept = _stopped_review(data_dir)
+    kept = _kept(data_dir)
     (kept.parent / f".{kept.name}.question.json").unlink(missing_ok=True)
     hour_ago = time.time() - 3600
     os.utime(kept, (hour_ago, hour_ago))
