@@ -52,7 +52,11 @@ def _companies(data_dir: Path) -> list[str]:
         db.close()
 
 
-def test_a_review_left_midway_is_offered_on_the_way_back_and_finished(app, page, shots):
+def test_a_review_left_midway_is_offered_on_the_way_back_and_finished(app, page, shots, earlier_reviews):
+    """Once the review has stopped, the data directory is given the work earlier reviews of CLIP in
+    this test process left, as the review there would have kept it had it run further before the
+    page was left (conftest.earlier_reviews): finishing it then resumes from that work instead of
+    transcribing the call again, which is not what this test is about."""
     server, data_dir = app
     page.goto(server.url + "/review")
     page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(CLIP))
@@ -68,6 +72,7 @@ def test_a_review_left_midway_is_offered_on_the_way_back_and_finished(app, page,
     # the review stopped with the page's script: listed at once as an interview recording to review
     page.get_by_text("1 recording not analysed").wait_for(timeout=60_000)
     assert _companies(data_dir) == []  # not finished, so not logged yet
+    earlier_reviews(data_dir)
 
     page.get_by_role("link", name="Review a real interview").click()
     page.get_by_text(OFFER).wait_for(timeout=120_000)
