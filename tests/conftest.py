@@ -35,7 +35,6 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     items.sort(key=lambda item: -seconds(item))
 
 
-@pytest.hookimpl(optionalhook=True)  # pytest-xdist's hook: a run with `-p no:xdist` has no such hook
 def pytest_xdist_make_scheduler(config: pytest.Config, log):
     """With three test processes, the last one runs the files that mostly wait (tests/lanes.py)."""
     if config.getvalue("dist") == "loadfile" and config.getvalue("numprocesses") == 3:
