@@ -35,15 +35,6 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     items.sort(key=lambda item: -seconds(item))
 
 
-def pytest_xdist_make_scheduler(config: pytest.Config, log):
-    """With three test processes, the last one runs the files that mostly wait (tests/lanes.py)."""
-    if config.getvalue("dist") == "loadfile" and config.getvalue("numprocesses") == 3:
-        from lanes import WaitingLaneScheduling
-
-        return WaitingLaneScheduling(config, log)
-    return None
-
-
 @pytest.fixture(autouse=True)
 def _data_outside_the_checkout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Every test's default data directory is a throwaway one: without COACH_DATA_DIR the coach
