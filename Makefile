@@ -22,8 +22,11 @@ serve-cohort: setup
 # Two test processes, each running whole files (a file's tests share its app and browser, and some
 # build on the one before): the browser tests mostly wait on real-time recordings while the other
 # process runs models. Three processes were slower, not faster: the models' tests then fight over
-# the two cores. The time moves with the machine's load: the same 1,175 tests took 12 min 57 s on a
-# clean clone of an idle machine and 20 min 49 s on a busy one (2 Dec 2026).
+# the two cores; so was a third process kept for the browser files (they wait in real time, but
+# their servers and Chromium took the cores too): 22 min 15 s for 1,573 tests on a clean clone,
+# 3 Dec 2026, where two processes had taken 16 min 35 s for 1,545. The time moves with the
+# machine's load: the same 1,175 tests took 12 min 57 s on a clean clone of an idle machine and
+# 20 min 49 s on a busy one (2 Dec 2026). --durations=20 prints the slowest tests.
 # One CPU thread for each test process and what it starts (the models' OpenMP pools; the app's own
 # workers do the same): with two processes on two cores, two threads each wait on each other
 # (Whisper on a 60 s clip, idle machine: 2.7 s with the default threads, 1.5 s with one; the whole
@@ -34,7 +37,7 @@ test: setup
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
 	.venv/bin/python scripts/real_speech.py
-	$(ONE_THREAD) .venv/bin/python -m pytest -q -n 2 --dist loadfile --no-loadscope-reorder
+	$(ONE_THREAD) .venv/bin/python -m pytest -q -n 2 --dist loadfile --no-loadscope-reorder --durations=20
 
 # The model tests as another CPU would run them: CTranslate2 picks its int8 kernels by instruction
 # set, so Whisper's words and times move a little from CPU to CPU (README "Tests on any CPU").
