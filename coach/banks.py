@@ -1143,6 +1143,7 @@ def add_user_question(
             f"The question is {len(text)} characters long; keep it to the question itself, at most "
             f"{QUESTION_CHARS}{rest}."
         )
+    given, given_follow_up = given_points(text, category)
     existing_ids = (
         {q.id for q in load_questions(data_dir, owner=owner)}
         | {a.id for a in load_questions_to_ask(data_dir)}
@@ -1157,8 +1158,8 @@ def add_user_question(
         "difficulty": difficulty,
         "format": (story := guess_format(text, category)),
         "target_s": 120 if story == STORY_FORMAT else 90,
-        "talking_points": list(talking_points) or list(given_points(text, category)[0]),
-        "follow_ups": list(follow_ups) or [given_points(text, category)[1]],
+        "talking_points": list(talking_points) or list(given),
+        "follow_ups": list(follow_ups) or [given_follow_up],
         "source": source,
     }
     question = _question_from_entry(entry, "the new question")

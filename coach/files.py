@@ -16,6 +16,15 @@ from typing import IO
 FOLDER_MODE = 0o700
 FILE_MODE = 0o600
 
+# A file or folder changed less than this long ago may change again within the same mtime tick
+# (unseen by its stat), so what was read from it then is not remembered as settled.
+STILL_S = 3.0
+
+
+def changed_just_now(mtime_ns: int, now_ns: int | None = None) -> bool:
+    """Whether a file or folder modified at `mtime_ns` may still change unseen (STILL_S)."""
+    return (time.time_ns() if now_ns is None else now_ns) - mtime_ns < STILL_S * 1e9
+
 
 def private_folder(path: Path) -> Path:
     """Create `path` and any missing parents as folders only their owner can open."""

@@ -20,12 +20,12 @@ import logging
 import os
 import posixpath
 import threading
-import time
 from collections import OrderedDict
 from collections.abc import Mapping
 
 from coach.config import COHORT_PASSWORD_FILE, SETTINGS_FILE_NAME, Settings, default_data_dir, load_settings
 from coach.errors import CoachError
+from coach.files import changed_just_now
 from coach.identity import identity_from, normalise
 
 logger = logging.getLogger(__name__)
@@ -158,9 +158,6 @@ def login_email(cookies: Mapping[str, str]) -> str | None:
 
 # ---------------------------------------------------------------- the settings it goes by
 
-# A file changed less than this long ago may change again within the same mtime tick (unseen by its
-# stat): its settings are read again at each request until it has been still this long.
-STILL_S = 3.0
 _settings_read: list = [None, None]  # [what the settings' sources looked like, the Settings or None]
 
 
@@ -184,7 +181,8 @@ def guard_settings() -> Settings | None:
 
 def _sources() -> tuple | None:
     """What the settings are read from, as a stat can tell it has changed; None while the file was
-    changed a moment ago (STILL_S), so a change in the same tick is not missed."""
+    changed a moment ago (`changed_just_now`): its settings are read again at each request until it
+    has been still a while, so a change in the same tick is not missed."""
     data_dir = default_data_dir()
     stats = []
     for name in (SETTINGS_FILE_NAME, COHORT_PASSWORD_FILE):
@@ -193,7 +191,7 @@ def _sources() -> tuple | None:
         except OSError:
             stats.append(None)
             continue
-        if time.time_ns() - st.st_mtime_ns < STILL_S * 1e9:
+        if changed_just_now(st.st_mtime_ns):
             return None
         stats.append((st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino))
     environment = tuple(sorted((k, v) for k, v in os.environ.items() if k.startswith("COACH_")))

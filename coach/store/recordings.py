@@ -22,7 +22,7 @@ import sqlalchemy as sa
 
 from coach.config import OWNERS_FOLDER
 from coach.errors import StorageError, server_fault
-from coach.files import write_private
+from coach.files import changed_just_now, write_private
 from coach.store.db import Store
 from coach.store.deletions import remember_deleted
 from coach.store.rows import mine, new_uid, plain, utc_now
@@ -314,9 +314,6 @@ def adopt_orphans(store: Store, *, min_age_s: float = ORPHAN_MIN_AGE_S) -> list[
     return adopted
 
 
-# A folder changed less than this long ago may change again within the same mtime tick (unseen by
-# its stat), so a pass over it then is not remembered as settled.
-STILL_S = 3.0
 _settled: dict[tuple, tuple] = {}  # (database, owner, folder) → _tree_state after a pass left no orphan
 _subfolders: dict[str, tuple[int, tuple[str, ...]]] = {}  # folder → (its mtime, its subfolders)
 _cache_lock = threading.Lock()
@@ -333,7 +330,7 @@ def _settle(key: tuple, state: tuple | None) -> None:
 def _tree_state(store: Store) -> tuple | None:
     """The recordings folder's folders with their modification times (a file added or removed
     changes its folder's), and the count and newest id of the owner's rows (a row removed, or
-    another process's save); None when a folder changed a moment ago (STILL_S). A folder whose
+    another process's save); None when a folder changed a moment ago (`changed_just_now`). A folder whose
     time has not changed is not listed again: its subfolders are remembered."""
     root = str(store.settings.recordings_dir)
     now = time.time_ns()
@@ -344,7 +341,7 @@ def _tree_state(store: Store) -> tuple | None:
             mtime = os.stat(folder).st_mtime_ns
         except OSError:
             continue
-        if now - mtime < STILL_S * 1e9:
+        if changed_just_now(mtime, now):
             return None
         with _cache_lock:
             cached = _subfolders.get(folder)
