@@ -15,7 +15,7 @@ from coach.config import load_settings
 
 CLIPS = Path(__file__).parent / "data"
 # Seconds each test file took in a whole run (`pytest --junitxml`, times summed by file; 3 Dec 2026,
-# a loaded machine: only the order matters). `make test` runs whole files in two processes; xdist
+# an idle machine: only the order matters). `make test` runs whole files in two processes; xdist
 # hands them out in collection order, and by default in order of how many tests a file has, which
 # left the few longest files (one or two tests of minutes each) to the end, one process running them
 # while the other had nothing left. Longest first, a file missing here counted as FILE_SECONDS_UNKNOWN.
