@@ -62,13 +62,13 @@ class InterviewAsks:
         when = {0: "today", 1: "tomorrow"}.get((self.day - today).days, f"on {long_date(self.day)}")
         return f"your interview at {self.company} {when}"
 
-    def reason(self, practised: Sequence[str], today: date) -> str:
+    def reason(self, practised: Sequence[str], questions: int, today: date) -> str:
         """ "Your interview at Northwind on Thu 10 Dec 2026 asks for stakeholders and conflict:
-        these questions practise influence and conflict." """
+        these questions practise influence and conflict." (`questions`: how many are picked for it)"""
         named = self.named(today)
         return (
             f"{named[0].upper()}{named[1:]} asks for {listed(list(self.words))}: "
-            f"{'this question practises' if len(practised) == 1 else 'these questions practise'} "
+            f"{'this question practises' if questions == 1 else 'these questions practise'} "
             f"{listed([banks.tag_words(c) for c in practised])}."
         )
 
@@ -196,7 +196,7 @@ def recommended(
         groups = []
         if for_interview:
             practised_here = [c for c in asked if any(c in q.competencies for q in for_interview)]
-            reason = interview.reason(practised_here, today)
+            reason = interview.reason(practised_here, len(for_interview), today)
             groups.append(Group(INTERVIEW, reason, for_interview))
         if for_gaps:
             named = [banks.tag_words(g) for g in _gaps_practised(gaps, for_gaps)[:3]]

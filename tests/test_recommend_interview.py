@@ -50,6 +50,27 @@ def test_a_coming_interviews_description_steers_the_picks_and_says_why(store, se
     assert len([q for q in starter.questions if {"conflict", "influence"} & set(q.competencies)]) <= 2
 
 
+def test_the_sentence_counts_the_questions_not_what_they_practise(store, settings):
+    """Five questions picked for one thing the description asks for were introduced as "this
+    question practises conflict": the sentence counted the competencies, not the questions."""
+    add_interview(
+        store,
+        company="Northwind",
+        interview_date=TODAY + timedelta(days=8),
+        job_description="Mediator. You will resolve conflict, handle conflict between teams and defuse "
+        "disagreement and conflict every day.",
+    )
+    asks = interview_asks(list_interviews(store), TODAY)
+    assert asks is not None and asks.competencies[:1] == ("conflict",), asks
+    picks = recommended(_questions(settings), [], [], today=TODAY, interview=asks)
+    first = picks.groups[0]
+    assert first.why == INTERVIEW and len(first.questions) > 1, first
+    assert first.reason.endswith(": these questions practise conflict."), first.reason
+    assert asks.reason(["conflict", "influence"], 1, TODAY).endswith(
+        ": this question practises conflict and influence."
+    )
+
+
 def test_the_interview_comes_before_debrief_gaps_and_both_are_said(store, settings):
     add_interview(
         store, company="Northwind", interview_date=TODAY + timedelta(days=1), job_description=CONFLICT_HEAVY
