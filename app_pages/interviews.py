@@ -267,7 +267,9 @@ def opportunity_card(opportunity: Opportunity, by_id: dict[int, dict], today: da
         )
         interest_col, next_col, time_col = st.columns(3)
         with interest_col:
-            interest_metric(data)
+            interest_metric(
+                data, held=any(not playbook.is_ahead(by_id[s["interview_id"]], today) for s in data["stages"])
+            )
         with next_col:
             step = opportunity.next_step
             st.markdown(
@@ -315,11 +317,17 @@ def opportunity_card(opportunity: Opportunity, by_id: dict[int, dict], today: da
                 stage_entry(item, full, today)
 
 
-def interest_metric(data: dict) -> None:
-    """The interest written after each stage, as a number and a small trend line."""
+def interest_metric(data: dict, held: bool) -> None:
+    """The interest written after each stage, as a number and a small trend line. With none
+    written: the debrief asks for it, once a stage has been `held` (not for one still to come)."""
     trend = data["interest_trend"]
     if not trend:
-        st.markdown("**Interest**  \n:gray[not written yet: the debrief asks for it]")
+        said = (
+            "not written yet: the debrief asks for it"
+            if held
+            else "the debrief after the interview asks for it"
+        )
+        st.markdown(f"**Interest**  \n:gray[{said}]")
         return
     rated = [s for s in data["stages"] if s["interest"]]
     change = trend[-1] - trend[-2] if len(trend) > 1 else None

@@ -517,6 +517,25 @@ def test_every_stage_still_to_come_is_marked_booked(tmp_path, monkeypatch):
     assert history.count(" · booked") == 2
 
 
+def test_interest_is_asked_of_a_held_stage_not_of_one_still_to_come(tmp_path, monkeypatch):
+    """A card whose only interview is next week said its interest was "not written yet: the debrief
+    asks for it", as if a debrief were overdue."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    today = date.today()
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        store.add_interview(db, company="Acme", interview_date=today + timedelta(days=7), stage="screen")
+        store.add_interview(db, company="Initech", interview_date=today - timedelta(days=2), stage="screen")
+    finally:
+        db.close()
+    at = page("interviews").run()
+    assert not at.exception
+    shown = markdown_text(at)
+    assert shown.count("the debrief after the interview asks for it") == 1, shown  # Acme's
+    assert shown.count("not written yet: the debrief asks for it") == 1, shown  # Initech's
+
+
 def test_the_checklist_leaves_out_steps_that_do_not_fit_how_the_interview_started(tmp_path, monkeypatch):
     """ "Ask why they reached out." was listed for an interview you applied for or were referred to."""
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
