@@ -1685,9 +1685,9 @@ def export_command(
     if as_json:
         print_json(result)
         return
-    from coach.data_admin import backup_words
+    from coach.data_admin import exported_words
 
-    typer.echo(f"Exported {backup_words(result['counts'])} to {result['path']}.")
+    typer.echo(f"Exported {exported_words(result)} to {result['path']}.")
     for path in result["missing_recordings"]:
         typer.echo(f"warning: {path} is listed but missing from the data directory", err=True)
 

@@ -93,7 +93,24 @@ def backup_words(counts: dict) -> str:
 def export_sentence(result: dict) -> str:
     """What a backup holds, the same words in `coach export` and on the Settings page (an empty
     store makes no backup: export_data raises NothingToExport)."""
-    return f"The backup holds {backup_words(result['counts'])}."
+    said = f"The backup holds {exported_words(result)}"
+    if only_deletions(result):  # "The backup holds nothing." read as a useless file
+        return f"{said}: restoring it on another machine deletes those there too."
+    return f"{said}."
+
+
+def exported_words(result: dict) -> str:
+    """What an export wrote, in backup_words' words; a store whose every row was deleted wrote only
+    its record of deletions: 'only the record of what was deleted here (2 practice answers and 1
+    option)'."""
+    if only_deletions(result):
+        return f"only the record of what was deleted here ({backup_words(result['deletions'])})"
+    return backup_words(result["counts"])
+
+
+def only_deletions(result: dict) -> bool:
+    """Whether an export holds no rows, only the record of what was deleted."""
+    return backup_words(result["counts"]) == "nothing" and bool(result.get("deletions"))
 
 
 def import_sentence(result: dict) -> str:
@@ -123,6 +140,8 @@ def import_sentence(result: dict) -> str:
         result.get("deleted_in_backup") or {}, result.get("deleted_in_backup_kept") or {}
     )
     left_out_any = bool(result.get("deleted_here"))
+    # a backup of deletions only deleted rows here: it is not "empty"
+    deleted_any = bool(result.get("deleted_in_backup") or result.get("deleted_in_backup_kept"))
     newer = result.get("newer_in_backup") or {}
     if newer:  # changed later on the machine the backup came from
         one = sum(newer.values()) == 1
@@ -142,7 +161,11 @@ def import_sentence(result: dict) -> str:
     restored = result.get("settings_restored") or []
     missing += f" {listed(restored).capitalize()} came back too." if restored else ""
     if added == "nothing" and present == "nothing":
-        empty = "Nothing new to import." if left_out_any else "Nothing to import: this backup is empty."
+        empty = (
+            "Nothing new to import."
+            if left_out_any or deleted_any
+            else "Nothing to import: this backup is empty."
+        )
         return empty + missing
     if added == "nothing" and result["added"].get("analysis_runs"):
         said = "Imported the earlier analyses of answers already here, kept when they were analysed again."

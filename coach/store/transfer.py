@@ -173,7 +173,9 @@ def export_data(store: Store, out_path: Path, *, replace: bool = False) -> dict:
     """Write the whole history and its recordings to `out_path` (a .zip). Returns counts.
 
     With nothing stored yet it writes nothing (NothingToExport): an empty zip would pass for a
-    backup, and a backup already at `out_path` would be lost to it. A file already there is kept
+    backup, and a backup already at `out_path` would be lost to it. A store whose every row was
+    deleted still has its record of deletions to carry: with no backup of it, restoring an older
+    one on a machine that still had those rows kept them all there. A file already there is kept
     unless `replace`; the coach's own files (the database, its settings, the recordings) never
     are written over."""
     out_path = Path(out_path)
@@ -181,7 +183,7 @@ def export_data(store: Store, out_path: Path, *, replace: bool = False) -> dict:
     with store.read(snapshot=True) as conn:
         tables = {table.name: _export_rows(conn, store, table) for table in TABLES_IN_ORDER}
         deleted = carried_deletions.carried(conn, store.owner)
-    if not any(tables.values()):
+    if not any(tables.values()) and not deleted:
         raise NothingToExport(NOTHING_TO_EXPORT, in_app=NOTHING_TO_BACK_UP)
     manifest = {
         "format": FORMAT,
@@ -223,7 +225,15 @@ def export_data(store: Store, out_path: Path, *, replace: bool = False) -> dict:
         ) from e
     counts = {name: len(rows) for name, rows in tables.items()}
     counts["recordings"] -= len(missing)  # what the zip holds: it said 5 recordings and held 4
-    return {"path": str(out_path), "counts": counts, "missing_recordings": missing}
+    deleted_counts: dict[str, int] = {}
+    for item in deleted:
+        deleted_counts[item["table"]] = deleted_counts.get(item["table"], 0) + 1
+    return {
+        "path": str(out_path),
+        "counts": counts,
+        "missing_recordings": missing,
+        "deletions": deleted_counts,  # what it carries as deleted here, table by table
+    }
 
 
 def _export_rows(conn: sa.Connection, store: Store, table: sa.Table) -> list[dict]:
