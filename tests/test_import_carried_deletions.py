@@ -17,7 +17,9 @@ from coach.data_admin import export_sentence
 from coach.store import (
     add_goal,
     add_option,
+    add_person,
     delete_goal,
+    get_interview,
     list_goals,
     list_interviews,
     list_options,
@@ -96,5 +98,40 @@ def test_a_backup_of_a_store_whose_every_row_was_deleted_deletes_them_where_it_i
         assert [(o["kind"], o["details"]) for o in list_options(db)] == [
             ("batna", "staying means the promotion in spring")
         ]
+    finally:
+        db.close()
+
+
+def test_an_interview_that_gained_a_person_here_after_it_was_deleted_there_stays(settings, tmp_path, backend):
+    """Acme deleted on the old laptop; on the new one, after that, the recruiter met at Acme was
+    added to it. Importing the old laptop's backup deleted Acme with that person: adding someone
+    met kept no time, so it was no sign of a later change."""
+    db = open_store(settings)
+    try:
+        acme = logged_interview(db)
+        add_option(db, kind="batna", company="current job")
+    finally:
+        db.close()
+    _run(settings, "export", tmp_path / "first.zip")
+    laptop = make_settings(tmp_path, backend, "new-laptop")
+    _run(laptop, "import", tmp_path / "first.zip")
+    _run(settings, "delete-interview", acme, "--yes")
+    _run(settings, "export", tmp_path / "second.zip")
+    db = open_store(laptop)
+    try:
+        [here] = [i["id"] for i in list_interviews(db)]
+        add_person(db, here, name="Sam Reyes", title="recruiter")
+    finally:
+        db.close()
+
+    said = _run(laptop, "import", tmp_path / "second.zip")
+
+    assert said.endswith(
+        " 1 interview deleted where the backup was made was kept: it was changed here after that."
+    ), said
+    db = open_store(laptop)
+    try:
+        [kept] = list_interviews(db)
+        assert [p["name"] for p in get_interview(db, kept["id"])["people"]] == ["Dana Ortiz", "Sam Reyes"]
     finally:
         db.close()

@@ -131,7 +131,8 @@ def _changed_after(
     """Whether `owner`'s row here changed after `deleted_at`: edited since (coach.store.changes),
     or something that goes with it was added or edited since (a debrief written or edited, a
     person met edited, a recording reviewed, a checklist ticked, for an interview deleted on the
-    other machine). A person met added keeps no time, so is no sign."""
+    other machine). A person met added to it keeps the time it was added
+    (coach.store.interviews.add_person)."""
     moments = [_changed_at(conn, owner, table, [uid])]
     for child in TABLES_IN_ORDER:
         if child.name in NOT_A_PERSONS_DOING:

@@ -7,6 +7,7 @@ from datetime import date
 import sqlalchemy as sa
 
 from coach.errors import InputError
+from coach.store.changes import note_changed
 from coach.store.db import Store
 from coach.store.deletions import remember_deleted
 from coach.store.questions import add_question
@@ -120,10 +121,15 @@ def check_person(name: str, title: str = "", notes: str = "") -> None:
 
 
 def add_person(store: Store, interview_id: int, *, name: str, title: str = "", notes: str = "") -> int:
+    """Add someone met to a logged interview. Its time is noted as the person's last change: an
+    import applying a backup's deletion of that interview sees it was changed here since and keeps
+    it (coach.store.carried_deletions), where it deleted it with the person just added."""
     check_person(name, title, notes)
     get_row(store, interviews, interview_id, "interview")
     with store.write() as conn:
-        return _insert_person(conn, store.owner, interview_id, name, title, notes)
+        person_id = _insert_person(conn, store.owner, interview_id, name, title, notes)
+        note_changed(conn, store.owner, interview_people, interview_people.c.id == person_id, utc_now())
+        return person_id
 
 
 def update_person(store: Store, person_id: int, **values) -> dict:
