@@ -38,6 +38,7 @@ ss.setdefault("mock_failed", None)
 def start() -> None:
     """The Start button's callback: plan the questions from the choices made, speak the first."""
     format_key = ss.mock_format
+    browser_clock.follow_browser()  # the spoken questions' folder is named by the time; a callback runs first
     try:
         plan = plan_for(
             db,

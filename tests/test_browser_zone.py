@@ -163,3 +163,22 @@ def test_ending_a_mock_interview_early_dates_the_last_one_on_the_browsers_day(tm
     assert len(said) == 1 and said[0].startswith(
         escape("Since your last mock interview (Wed 12 Nov 2025): overall score 70 → ")
     ), said
+
+
+def test_a_mock_interviews_spoken_questions_are_filed_on_the_browsers_clock(tmp_path, monkeypatch, zone):
+    """The Start button's callback, which runs before the page, named the folder of the interviewer's
+    spoken questions (mock/20261203-081500-…) on the server's clock: 14 hours off in Tokyo."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    zone("America/New_York")
+    at = page("mock")
+    at.context = {"timezone": "Asia/Tokyo"}
+    at.run()
+    at.slider(key="mock_n_behavioural").set_value(1).run()
+    at.button(key="mock_start").click().run()
+    assert not at.exception and not at.error
+    [folder] = (tmp_path / "mock").iterdir()
+    named = datetime.strptime(folder.name[:15], "%Y%m%d-%H%M%S")
+    in_tokyo = datetime.now(ZoneInfo("Asia/Tokyo")).replace(tzinfo=None)
+    assert abs((in_tokyo - named).total_seconds()) < 600, folder.name
+    at.button(key="mock_end").click().run()  # ended before any answer: nothing stored

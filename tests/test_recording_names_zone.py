@@ -57,3 +57,24 @@ def test_a_take_is_named_on_the_persons_day_and_old_names_are_still_found(tmp_pa
         assert set(interrupted_takes(store, within_s=3600)) == {take.path, old_style.path}
     finally:
         store.close()
+
+
+def test_a_mock_interviews_spoken_questions_are_filed_on_the_persons_day(settings, zone):
+    """A mock interview's folder of spoken questions (mock/20261203-081500-…) was named on the
+    server's clock while the same person's takes were named on theirs."""
+    from coach.mock.session import MockSession, plan_for
+
+    zone("UTC")  # the server's clock
+    person = _a_zone_on_another_day()
+    local_time.use_zone(person)  # what a page does with the browser's zone
+    db = open_store(settings)
+    try:
+        mock = MockSession(settings, plan_for(db, settings, n=1))
+        mock.finish(db)  # ended before any answer: stores nothing, stops its voice's thread
+    finally:
+        db.close()
+        local_time.use_zone(None)
+    theirs, servers = datetime.now(person), datetime.now(UTC)
+    assert theirs.date() != servers.date()
+    assert mock.folder.name.startswith(f"{theirs:%Y%m%d}-"), mock.folder.name
+    assert [turn.audio.parent for turn in mock.turns] == [mock.folder]  # the first question is spoken into it

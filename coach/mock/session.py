@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from coach import local_time
 from coach.config import Settings
 from coach.errors import InputError, StorageError, server_fault
 from coach.files import private_folder
@@ -84,7 +85,9 @@ class MockSession:
         self.settings = settings
         self.plan = plan
         self.voice = voice or get_voice()
-        started = f"{datetime.now():%Y%m%d-%H%M%S}-{uuid.uuid4().hex[:6]}"
+        # named on the person's clock, as their recordings are (coach.audio.save_recording): in a
+        # cohort the server's zone would date a Tokyo student's 08:00 interview yesterday
+        started = f"{datetime.now(local_time.zone()):%Y%m%d-%H%M%S}-{uuid.uuid4().hex[:6]}"
         self.folder = settings.owners_folder(MOCK_FOLDER) / started
         self.turns: list[Turn] = []
         self.summary: dict | None = None
