@@ -78,3 +78,23 @@ def test_a_mock_interviews_spoken_questions_are_filed_on_the_persons_day(setting
     assert theirs.date() != servers.date()
     assert mock.folder.name.startswith(f"{theirs:%Y%m%d}-"), mock.folder.name
     assert [turn.audio.parent for turn in mock.turns] == [mock.folder]  # the first question is spoken into it
+
+
+def test_a_take_kept_in_an_earlier_months_folder_is_still_offered(tmp_path, server_on_utc):
+    """Takes are filed by month (recordings/practice/2026-11/…) and only the folders a recent take
+    can be in are read: one saved just before a month ended is offered after it began."""
+    settings = load_settings(tmp_path)
+    take = record(settings, 300.0).path
+    now = time.time()
+    within_s = (datetime.now(UTC).day + 1) * 86400.0  # reaches back into last month
+    saved_at = now - within_s + 600
+    last_month = tmp_path / "recordings" / "practice" / time.strftime("%Y-%m", time.gmtime(saved_at))
+    last_month.mkdir(parents=True, exist_ok=True)
+    moved = take.rename(last_month / take.name)
+    os.utime(moved, (saved_at, saved_at))
+    store = open_store(settings)
+    try:
+        assert interrupted_takes(store, within_s=within_s) == [moved]
+        assert interrupted_takes(store, within_s=3600) == []  # older than asked: not offered
+    finally:
+        store.close()
