@@ -19,7 +19,7 @@ from coach.job_description import (
     without_description,
 )
 from coach.progress import answered_before, debrief_gaps
-from coach.roles import role_is_the_cohorts_default, your_role
+from coach.roles import your_role_and_whose
 from coach.ui import browser_clock, shared, summary, timer
 from coach.ui.highlight import escape
 
@@ -83,7 +83,7 @@ def first_run() -> None:
             "3. Read what you did: fillers marked in the transcript, pace, what you covered, and, "
             "for a question that asks for a story, how it was told (situation, task, action, result)."
         )
-        role = recommend.role_to_practise(your_role(cfg, db))
+        role = recommend.role_to_practise(role_setting)
         first = recommend.recommended(questions, [], [], n=1, role=role).questions
         left, right = st.columns(2)
         left.button(
@@ -155,8 +155,8 @@ def recommended_questions() -> None:
         st.caption(summary.no_description_line(undescribed))
     # the role of the interview whose description steers the picks: the one chosen, else the soonest
     followed = interview or steering(logged, asks)
-    role = recommend.role_to_practise(your_role(cfg, db), (followed or {}).get("role"))
-    said_role = summary.picked_for_role(role, followed, organisations=role_is_the_cohorts_default(cfg, db))
+    role = recommend.role_to_practise(role_setting, (followed or {}).get("role"))
+    said_role = summary.picked_for_role(role, followed, organisations=role_is_the_hosts)
     if said_role:
         st.caption(said_role)
     picks = recommend.recommended(questions, attempts, gaps, interview=asks, role=role)
@@ -702,6 +702,8 @@ if cfg.queue:
 else:
     find_interrupted_take()
     interrupted_offer()
+# read once a run: the first question suggested and the recommendations both pick by it
+role_setting, role_is_the_hosts = your_role_and_whose(cfg, db)
 if not attempts and ss.practice_result is None and by_id.get(ss.practice_question_id) is None:
     first_run()
 question_chooser(by_id.get(ss.practice_question_id))

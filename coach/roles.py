@@ -22,12 +22,19 @@ def your_role(settings: Settings, store: Store | None) -> str:
     """The role this person chose, as the banks name it; in a cohort, the host's default
     (`cohort_default_role`) when they have chosen none. `store` is read only in a cohort (the single
     user's needs none)."""
+    return your_role_and_whose(settings, store)[0]
+
+
+def your_role_and_whose(settings: Settings, store: Store | None) -> tuple[str, bool]:
+    """`your_role` and `role_is_the_cohorts_default` from one read of the store, for a page that
+    picks by the role and says whose it is on every rerun."""
     if not settings.multi_user:
-        return settings.role
+        return settings.role, False
     chosen = get_role(store) if store is not None else None
     if chosen is None:
-        return cohort_default_role(settings)
-    return chosen if chosen in banks.ROLES else "any"
+        default = cohort_default_role(settings)
+        return default, store is not None and default != "any"
+    return (chosen if chosen in banks.ROLES else "any"), False
 
 
 def cohort_default_role(settings: Settings) -> str:
@@ -38,9 +45,7 @@ def cohort_default_role(settings: Settings) -> str:
 def role_is_the_cohorts_default(settings: Settings, store: Store | None) -> bool:
     """Whether this person of a cohort has chosen no role and so follows the one the host set (not
     "any"): the pages then say whose role it is and that they can choose their own."""
-    if not settings.multi_user or store is None or cohort_default_role(settings) == "any":
-        return False
-    return get_role(store) is None
+    return your_role_and_whose(settings, store)[1]
 
 
 def save_your_role(settings: Settings, store: Store | None, role: str) -> str:

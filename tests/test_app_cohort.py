@@ -604,3 +604,36 @@ def test_a_cohort_whose_database_is_down_shows_a_sentence_not_a_traceback(tmp_pa
         assert shown[name]["exception"] == [], (name, shown[name])
         [error] = shown[name]["errors"]  # what became of their data may follow (Practice: recordings kept)
         assert error.startswith(down) and "127.0.0.1" not in error, (name, error)
+
+
+def test_practice_reads_a_students_role_once_a_run(tmp_path, monkeypatch):
+    """Practice asked the store for the student's role for the first question it suggests, again
+    for its recommendations and a third time to say whether the role is the one the host set: one
+    read serves all three. Counted by SQLAlchemy's own event for every statement sent."""
+    import sqlalchemy as sa
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    monkeypatch.delenv("COACH_USER", raising=False)
+    (tmp_path / "settings.toml").write_text(
+        f'multi_user = true\nstaff = ["{STAFF}"]\nrole = "software-engineer"\n'
+    )
+    practice = _signed_in("practice", "ben@example.edu").run()  # the store opened, the models loaded
+    role_reads: list[str] = []
+
+    def note(conn, cursor, statement, parameters, context, executemany) -> None:
+        if statement.lstrip().startswith("SELECT") and "FROM person_settings" in statement:
+            role_reads.append(statement)
+
+    sa.event.listen(sa.engine.Engine, "before_cursor_execute", note)
+    try:
+        practice.run()
+    finally:
+        sa.event.remove(sa.engine.Engine, "before_cursor_execute", note)
+    assert not practice.exception and not practice.error
+    assert practice.button(key="practice_first_question").label == "Answer your first question"
+    assert (
+        "Questions for software engineering roles and for any role: the role your organisation set for "
+        "everyone; choose your own in Settings."
+    ) in [c.value for c in practice.caption]
+    assert len(role_reads) == 1, role_reads
