@@ -702,7 +702,7 @@ def store_tick(key: str, interview: dict, step_id: str) -> None:
         ss[key] = not ticked
         ss.interviews_tick_failed = shared.said_to(cfg, e)
         return
-    ss[f"{key}__stored"] = (interview.get("uid"), ticked)
+    shown_as_stored(key, interview, ticked)  # as stored now: the next run leaves the box as it is
 
 
 # ---------------------------------------------------------------- options
