@@ -15,7 +15,7 @@ from coach.data_admin import (
     import_sentence,
 )
 from coach.errors import NothingToExport
-from coach.roles import role_is_the_cohorts_default, save_your_role, your_role
+from coach.roles import save_your_role, your_role_and_whose
 from coach.transcribe import available_models
 from coach.transcribe.models import INSTALLABLE
 from coach.ui import browser_clock, shared, summary
@@ -79,11 +79,12 @@ def your_role_choice() -> None:
     """The role the recommendations and the mock interview pick questions for: in a cohort each
     person's own (coach.roles), which every signed-in person sets here for themself."""
     st.subheader("Your role")
+    chosen_role, hosts = your_role_and_whose(cfg, db)  # one read of the store for both
     with st.form("settings_role"):
         role = st.selectbox(
             "The jobs you interview for",
             list(summary.ROLE_LABELS),
-            index=list(summary.ROLE_LABELS).index(your_role(cfg, db)),
+            index=list(summary.ROLE_LABELS).index(chosen_role),
             format_func=summary.ROLE_LABELS.get,
             key=field_key("settings_role"),
         )
@@ -93,7 +94,7 @@ def your_role_choice() -> None:
             "follows that role instead."
             + (
                 " Until you choose your own, this is the role your organisation set for everyone."
-                if role_is_the_cohorts_default(cfg, db)
+                if hosts
                 else ""
             )
         )

@@ -637,3 +637,32 @@ def test_practice_reads_a_students_role_once_a_run(tmp_path, monkeypatch):
         "everyone; choose your own in Settings."
     ) in [c.value for c in practice.caption]
     assert len(role_reads) == 1, role_reads
+
+
+def test_settings_reads_a_students_role_once_a_run(tmp_path, monkeypatch):
+    """Settings asked the store for the student's role to preselect it and again to say whether it is
+    the one the host set: one read serves both."""
+    import sqlalchemy as sa
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    monkeypatch.delenv("COACH_USER", raising=False)
+    (tmp_path / "settings.toml").write_text(
+        f'multi_user = true\nstaff = ["{STAFF}"]\nrole = "software-engineer"\n'
+    )
+    settings = _signed_in("settings", "ben@example.edu").run()
+    role_reads: list[str] = []
+
+    def note(conn, cursor, statement, parameters, context, executemany) -> None:
+        if statement.lstrip().startswith("SELECT") and "FROM person_settings" in statement:
+            role_reads.append(statement)
+
+    sa.event.listen(sa.engine.Engine, "before_cursor_execute", note)
+    try:
+        settings.run()
+    finally:
+        sa.event.remove(sa.engine.Engine, "before_cursor_execute", note)
+    assert not settings.exception and not settings.error
+    assert settings.selectbox(key="settings_role").value == "software-engineer"
+    assert any("this is the role your organisation set for everyone" in c.value for c in settings.caption)
+    assert len(role_reads) == 1, role_reads
