@@ -195,6 +195,72 @@ def test_a_follow_up_is_asked_with_what_the_interviewer_said_before_it():
     assert second.question == "Why?"
 
 
+# Answers long enough to be scored (coach.analysis.quality: 20 words, 10 s of speech).
+MOTIVE = (
+    "I use your tools every day at work and I like how carefully they are built. I want to help make "
+    "them better for other people, and this team works on exactly the part I care about most."
+)
+MOTIVE_AGAIN = (
+    "I would like to keep building tools like that for many more people, and to learn from a team "
+    "that cares about the details as much as I do, because that is the kind of work I enjoy."
+)
+STORY = (
+    "Our nightly reports kept failing and people restarted them by hand every morning. I traced the "
+    "failures to a shared lock in the database and moved the reports to a replica, and I told the team."
+)
+
+
+def _reviewed_answers(*parts: tuple[str, float, str]) -> list[dict]:
+    """The review's answers to a conversation of text (`_said`), each answer's words taken as its
+    take, as when heard again: the review's own steps from turns on, without audio."""
+    from coach.interview.review import answers_of
+    from coach.interview.takes import Take
+    from coach.types import Transcript
+
+    turns = _said(*parts)
+    pairs = exchanges(turns)
+    takes = [
+        Take(
+            Transcript.from_words(
+                [
+                    replace(w, start_s=w.start_s - p.answer_from_s, end_s=w.end_s - p.answer_from_s)
+                    for w in p.answer_words
+                ],
+                p.answer_to_s - p.answer_from_s,
+            )
+        )
+        for p in pairs
+    ]
+    return answers_of(pairs, turns, takes, load_questions(), load_settings(), None)
+
+
+def test_a_bare_follow_up_is_coached_as_the_question_it_follows():
+    """A bare follow-up matched to no bank question was coached by its words alone, as if asked on
+    its own: "And how did that turn out?" after "Why do you want to work here?" was taken for a
+    story question, its answer given a STAR structure score and "No result stated"; in a mock
+    interview the same follow-up is no story (coach.banks.follow_up_format), nor is it here now.
+    After a story question it stays a story's follow-up."""
+    motive, why = _reviewed_answers(
+        ("Why do you want to work here?", 0.0, "interviewer"),
+        (MOTIVE, 3.0, "candidate"),
+        ("And how did that turn out?", 20.0, "interviewer"),
+        (MOTIVE_AGAIN, 22.0, "candidate"),
+    )
+    assert motive["bank_id"] == "mot-03"
+    assert why["bank_id"] is None and why["question"] == "And how did that turn out?"
+    assert why["analysis"]["scores"]["structure"].get("applies") is False, why["analysis"]["scores"]
+    assert not [line for line in why["analysis"]["feedback"] if "No result stated" in line]
+    story, then = _reviewed_answers(
+        ("Describe a time you fixed the root cause of a problem.", 0.0, "interviewer"),
+        (STORY, 4.0, "candidate"),
+        ("What happened next?", 20.0, "interviewer"),
+        (MOTIVE_AGAIN, 22.0, "candidate"),
+    )
+    assert story["bank_id"] and then["bank_id"] is None
+    assert then["analysis"]["scores"]["structure"]["score"] is not None, then["analysis"]["scores"]
+    assert [line for line in then["analysis"]["feedback"] if "No result stated" in line]
+
+
 def test_the_banks_questions_that_end_in_a_follow_up_are_heard_whole_and_matched():
     """The bank asks situational questions the same way ("A teammate is consistently missing
     deadlines and it is affecting your work. What would you do?"): said as one turn, each is the

@@ -24,7 +24,7 @@ import numpy as np
 from coach.analysis.quality import ONE_VOICE
 from coach.analysis.wording import clock
 from coach.audio import file_sha256
-from coach.banks import Question, question_by_words
+from coach.banks import Question
 from coach.config import Settings
 from coach.errors import InputError, NoSpeechError
 from coach.interview import metrics as measures
@@ -41,6 +41,7 @@ from coach.interview.turns import (
     asked_question_text,
     candidate_questions,
     exchanges,
+    heard_question,
     is_follow_up,
     make_turns,
 )
@@ -119,10 +120,7 @@ def review(
             Path(path), settings, stretches, work, name=name, cancel=cancel, progress=on_answer
         )
         shown_turns = heard_turns(turns, stretches, takes)
-    answers = [
-        _answer(e, questions, settings, heard, problems, take, _others(e, turns))
-        for e, take in zip(pairs, takes, strict=True)
-    ]
+    answers = answers_of(pairs, turns, takes, questions, settings, heard, problems)
     overlaps = sp.overlaps(heard.levels) if who.method == "channel" else None
     facts = measures.summary(
         turns,
@@ -375,21 +373,57 @@ def _unscorable(who: Attribution, options: ReviewOptions) -> list[str]:
     return [ONE_VOICE] if who.method == "one voice" and options.n_speakers != 1 else []
 
 
+def answers_of(
+    pairs: Sequence[Exchange],
+    turns: Sequence[Turn],
+    takes: Sequence[Take | None],
+    questions: Sequence[Question],
+    settings: Settings,
+    heard: Heard | None,
+    problems: Sequence[str] = (),
+) -> list[dict]:
+    """Each exchange's answer (`_answer`), in the order asked: a question matched to no bank
+    question is coached as its words say, a bare follow-up ("And how did that turn out?") as the
+    question before it (coach.interview.turns.heard_question), as in a mock interview. `heard`:
+    the pass over the whole call, for an answer not heard again as a take (None when all were)."""
+    by_id = {q.id: q for q in questions}
+    answers: list[dict] = []
+    before = None
+    for exchange, take in zip(pairs, takes, strict=True):
+        answer = _answer(
+            exchange, questions, settings, heard, problems, take, _others(exchange, turns), before
+        )
+        answers.append(answer)
+        before = _coached_as(by_id.get(answer["bank_id"] or ""), answer["question"], before)
+    return answers
+
+
+def _coached_as(bank: Question | None, heard: str | None, before=None):
+    """The question an answer is coached as: the bank question it matched, else the words heard (a
+    bare follow-up as the question before it, `before`: coach.interview.turns.heard_question)."""
+    return bank or heard_question(heard, before)
+
+
 def _answer(
     exchange: Exchange,
     questions: Sequence[Question],
     settings: Settings,
-    heard: Heard,
+    heard: Heard | None,
     problems: Sequence[str] = (),
     take: Take | None = None,
     others: Sequence[tuple[float, float]] = (),
+    before=None,
 ) -> dict:
     """One answer in review's shape, analysed as practice analyses a take. `others`: where other
-    speakers talked inside it, in the recording's times."""
+    speakers talked inside it, in the recording's times; `before`: the question asked before it, as
+    coached (what a bare follow-up asks more about)."""
     from coach.analysis import analyze
 
     match = match_question(asked_question_text(exchange.question), questions) if exchange.question else None
     bank = {q.id: q for q in questions}.get(match.bank_id) if match and match.bank_id else None
+    # a question matched to none is coached as its words say (a story or not), a bare follow-up
+    # as the question it follows
+    question = _coached_as(bank, exchange.question, before)
     offset = exchange.answer_from_s
     if take is not None:  # heard as a practice take: its own words, speech and sound
         transcript = take.transcript
@@ -425,12 +459,7 @@ def _answer(
         "offset_s": round(offset, 3),
         # other speakers inside the answer, in its times (from offset_s), as its words are
         "others": [{"start_s": a, "end_s": b} for a, b in others],
-        # a question matched to none is coached as its words say (a story or not)
         "analysis": analyze(
-            transcript,
-            question=bank or question_by_words(asked_question_text(exchange.question or "")),
-            settings=settings,
-            problems=problems,
-            interview=True,
+            transcript, question=question, settings=settings, problems=problems, interview=True
         ).to_dict(),
     }

@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from coach.banks import WordedQuestion, follow_up_format, question_by_words
 from coach.filled_pause import is_filled_pause
 from coach.types import Word
 
@@ -232,6 +233,18 @@ def is_follow_up(text: str) -> bool:
     the bank or to practise."""
     words = _said_words(asked_question_text(text))  # "Okay, so why?" asks no more than "Why?"
     return bool(words) and len(words) <= _FOLLOW_UP_MAX_WORDS and all(w in _FOLLOW_UP_WORDS for w in words)
+
+
+def heard_question(heard: str | None, followed=None) -> WordedQuestion | None:
+    """A question asked in an interview and matched to no bank question, as its answer is coached
+    (coach.banks.question_by_words): a bare follow-up (is_follow_up: "And how did that turn out?")
+    as the question it follows (`followed`, the one before it) when its words name no kind, as a
+    mock interview's follow-up is (coach.banks.follow_up_format); None when no words were heard."""
+    text = asked_question_text(heard or "")
+    if text and is_follow_up(text):
+        text = " ".join(text.split())
+        return WordedQuestion(text, follow_up_format(text, followed))
+    return question_by_words(text)
 
 
 def _acknowledges(text: str) -> bool:
