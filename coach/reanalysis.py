@@ -38,11 +38,12 @@ def _question(question_id: str | None, settings):
         return None
 
 
-def _question_of(what: str, row, settings):
+def _question_of(what: str, row, settings, before=None):
     """The question a stored answer answered, as it was first analysed with it: its bank or own
     question while there is one; else known by the words stored with the answer (a question since
     deleted, one asked in a real interview and matched to none, a mock interview's follow-up, which
-    is a story or not as at first: coach.banks.follow_up_format); None when no words were kept."""
+    is a story or not as at first: coach.banks.follow_up_format, as is a real interview's bare
+    follow-up after `before`, the question asked before it); None when no words were kept."""
     from coach import banks
 
     question = _question(row.question_id, settings)
@@ -53,10 +54,28 @@ def _question_of(what: str, row, settings):
     if followed is not None and text.strip():
         return banks.WordedQuestion(text, banks.follow_up_format(text, _question(followed, settings)))
     if what == "real answer":
-        from coach.interview.turns import asked_question_text
+        from coach.interview.turns import heard_question
 
-        text = asked_question_text(text)
+        return heard_question(text, before)
     return banks.question_by_words(text)
+
+
+def _questions_before(stored: list, settings) -> dict[int, object]:
+    """Each real interview answer's (by id) question asked before it in its recording, as it was
+    coached (None for the first), in the order asked, as the review reads them
+    (coach.interview.review.answers_of)."""
+    before: dict[int, object] = {}
+    real = sorted(
+        (row for what, row in stored if what == "real answer"),
+        key=lambda row: (row.interview_recording_id, row.position),
+    )
+    recording, question = None, None
+    for row in real:
+        if row.interview_recording_id != recording:
+            recording, question = row.interview_recording_id, None
+        before[row.id] = question
+        question = _question_of("real answer", row, settings, question)
+    return before
 
 
 def _analyse(
@@ -118,13 +137,15 @@ def reanalyze(
         "failed": [],
     }
     say = progress or (lambda _message: None)
-    for what, row in stored_answers(store):
+    stored = stored_answers(store)
+    before = _questions_before(stored, store.settings)
+    for what, row in stored:
         again = force or (retranscribe and what == "attempt")
         if row.analysis_version == ANALYSIS_VERSION and not again:
             report["unchanged"] += 1
             continue
         try:
-            _reanalyse_one(store, what, row, retranscribe and what == "attempt")
+            _reanalyse_one(store, what, row, retranscribe and what == "attempt", before.get(row.id))
         except CoachError as e:
             report["failed"].append({"what": what, "id": row.id, "error": str(e)})
             say(f"{_said(what)} {row.id}: {e}")
@@ -187,7 +208,8 @@ def _said(what: str) -> str:
     return "practice answer" if what == "attempt" else what
 
 
-def _reanalyse_one(store: Store, what: str, row, retranscribe: bool) -> None:
+def _reanalyse_one(store: Store, what: str, row, retranscribe: bool, before=None) -> None:
+    """`before`: for a real interview's answer, the question asked before it (`_questions_before`)."""
     settings = store.settings
     new_transcript = None
     engine, model = row.engine, row.model
@@ -208,7 +230,7 @@ def _reanalyse_one(store: Store, what: str, row, retranscribe: bool) -> None:
     description = description_of(store, getattr(row, "interview_id", None))
     analysis = _analyse(
         transcript,
-        _question_of(what, row, settings),
+        _question_of(what, row, settings, before),
         settings,
         description,
         kind=_as_first_analysed(what, row),

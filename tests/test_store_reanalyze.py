@@ -169,3 +169,39 @@ def test_an_answer_that_could_not_be_scored_is_not_scored_by_analysing_it_again(
     one_voice, reply = get_interview(store, interview_id)["recordings"][0]["turns"]
     assert one_voice["analysis"]["scores"] is None and one_voice["analysis"]["warnings"] == [ONE_VOICE]
     assert reply["analysis"]["warnings"] == ["Only 2 words in 2 s: too little to measure."]
+
+
+def test_a_real_interviews_bare_follow_up_is_analysed_again_as_the_question_it_follows(store):
+    """`coach reanalyze` read a real interview's bare follow-up matched to no bank question by its
+    words alone: "And how did that turn out?" after "Why do you want to work here?" became a story
+    question again, its answer scored on STAR parts, where the review coaches it as the question it
+    follows (coach.interview.turns.heard_question). A follow-up after a story stays one."""
+    motive = (
+        "I use your tools every day at work and I like how carefully they are built. I want to help make "
+        "them better for other people, and this team works on exactly the part I care about most."
+    )
+    old = analysis_dict(version="0.1", text=motive)
+    asked = [
+        ("mot-03", "Why do you want to work here?"),
+        (None, "And how did that turn out?"),
+        ("beh-conf-02", "Tell me about a time you disagreed with your manager."),
+        (None, "So, um, what happened next?"),
+    ]
+    interview_id = add_interview(store, company="Acme", interview_date="2025-03-01")
+    answers = [
+        {
+            "question_id": qid,
+            "question_text": text,
+            "transcript": transcript_dict(motive, 30.0),
+            "analysis": old,
+        }
+        for qid, text in asked
+    ]
+    save_interview_recording(
+        store, interview_id, recording=None, transcript=None, engine="e", model="m", answers=answers
+    )
+
+    assert len(reanalyze(store)["reanalysed"]) == 4
+    turns = get_interview(store, interview_id)["recordings"][0]["turns"]
+    structure = [turn["analysis"]["scores"]["structure"] for turn in turns]
+    assert [s.get("applies", True) for s in structure] == [False, False, True, True], structure
