@@ -261,6 +261,27 @@ def test_a_bare_follow_up_is_coached_as_the_question_it_follows():
     assert [line for line in then["analysis"]["feedback"] if "No result stated" in line]
 
 
+def test_a_bare_follow_up_is_matched_to_no_bank_question():
+    """ "And then what?" after "Tell me about a time you disagreed with your manager." was matched to
+    the bank's "What is a gap in your CV, and what were you doing then?" (similarity 0.503, its
+    shared words "and", "what", "then"): its answer was counted as one to that question and coached
+    as no story. A bare follow-up asks about what was said before it, so it is the story's
+    follow-up, as "What did you learn?" is, not the bank's "Tell me about a deal you lost. What did
+    you learn?"."""
+    story, then, learned = _reviewed_answers(
+        ("Tell me about a time you disagreed with your manager.", 0.0, "interviewer"),
+        (STORY, 4.0, "candidate"),
+        ("And then what?", 20.0, "interviewer"),
+        (STORY, 22.0, "candidate"),
+        ("What did you learn?", 38.0, "interviewer"),
+        (MOTIVE_AGAIN, 40.0, "candidate"),
+    )
+    assert story["bank_id"] == "beh-conf-02"
+    assert (then["bank_id"], learned["bank_id"]) == (None, None), (then["match"], learned["match"])
+    assert then["analysis"]["scores"]["structure"]["score"] is not None, then["analysis"]["scores"]
+    assert learned["analysis"]["scores"]["structure"]["score"] is not None, learned["analysis"]["scores"]
+
+
 def test_the_banks_questions_that_end_in_a_follow_up_are_heard_whole_and_matched():
     """The bank asks situational questions the same way ("A teammate is consistently missing
     deadlines and it is affecting your work. What would you do?"): said as one turn, each is the

@@ -419,7 +419,9 @@ def _answer(
     coached (what a bare follow-up asks more about)."""
     from coach.analysis import analyze
 
-    match = match_question(asked_question_text(exchange.question), questions) if exchange.question else None
+    # a bare follow-up ("And then what?") is no bank question, whichever shares its few words
+    asked = exchange.question and not is_follow_up(exchange.question)
+    match = match_question(asked_question_text(exchange.question), questions) if asked else None
     bank = {q.id: q for q in questions}.get(match.bank_id) if match and match.bank_id else None
     # a question matched to none is coached as its words say (a story or not), a bare follow-up
     # as the question it follows
