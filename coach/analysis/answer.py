@@ -42,7 +42,9 @@ from coach.types import Transcript
 #         asking for no story is scored on its specifics (metrics.specifics), not on quantified
 #         results and 'I' in the actions; a typed question worded as a bank question of its kind
 #         ("What is your greatest weakness?") is checked against that question's talking points
-ANALYSIS_VERSION = "1.9.10"
+# 1.9.11: a real interview's bare follow-up ("And how did that turn out?") matched to no bank
+#         question is a story or not as the question before it, and is matched to no bank question
+ANALYSIS_VERSION = "1.9.11"
 STAR_PARTS = PARTS[:4]
 # Above this many characters the text is analysed in pieces (spaCy keeps every piece in memory
 # at once; pieces of ~100k characters keep a 20,000-word paste under a few hundred MB).
