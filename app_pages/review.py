@@ -256,22 +256,29 @@ def _role(label: str) -> str:
     return "you" if label == "candidate" else label
 
 
-def who_is_who(result: dict) -> None:
-    """Each voice the coach heard, with a few seconds to play, and the two things the user can tell
-    it: how many people speak and which voice is theirs. Reviewing again reuses the transcription of
-    the whole call."""
-    voices = sorted(
+def _voices(result: dict) -> list[dict]:
+    """The voices the coach told apart, in order, when the user can say who is who (none when the
+    recording was split by stereo channel: the sides say who is who)."""
+    if not result.get("interview_recording_id"):
+        return []
+    return sorted(
         (s for s in result.get("speakers") or [] if s["source"].startswith("speaker ")),
         key=lambda s: int(s["source"].split()[1]),
     )
-    if not voices or not result.get("interview_recording_id"):
-        return  # split by stereo channel: the sides say who is who
+
+
+def who_is_who(result: dict) -> None:
+    """Each voice the coach heard, with a few seconds to play, and the two things the user can tell
+    it: how many people speak and which voice is theirs. Reviewing again reuses the transcription of
+    the whole call. Drawn inside the debrief's form (`debrief`); the press is `review_again_if_asked`."""
+    voices = _voices(result)
+    if not voices:
+        return
     st.markdown("#### Who is who")
     st.caption(
         "Listen to each voice the coach heard. If it took the wrong one for you, or heard the wrong "
         "number of people, say so below: the interview is reviewed again without transcribing the "
-        "whole call again, and the debrief's measured lines follow (what you wrote in it stays once "
-        "saved, so save the debrief first)."
+        "whole call again, and the debrief's measured lines follow (what you wrote in it stays)."
     )
     recording = result.get("recording")
     playable = bool(recording) and Path(recording).exists()
@@ -289,23 +296,31 @@ def who_is_who(result: dict) -> None:
         if snippet:
             right.caption(f"“{escape(snippet['text'])}” ({summary.clock(snippet['start_s'])})")
     mine = next((i for i, v in enumerate(voices) if v["label"] == "candidate"), 0)
-    with st.form("review_again_form"):
-        c1, c2 = st.columns(2)
-        picked = c1.radio(
-            "Which voice is yours?",
-            [f"Speaker {v['source'].split()[1]}" for v in voices],
-            index=mine,
-            horizontal=True,
-            key="review_mine",
-        )
-        people = c2.selectbox(
-            "How many people speak",
-            list(SPEAKER_CHOICES)[1:],
-            index=min(len(voices), len(SPEAKER_CHOICES) - 1) - 1,
-            key="review_people",
-        )
-        if not st.form_submit_button("Review again with these"):
-            return
+    c1, c2 = st.columns(2)
+    c1.radio(
+        "Which voice is yours?",
+        [f"Speaker {v['source'].split()[1]}" for v in voices],
+        index=mine,
+        horizontal=True,
+        key="review_mine",
+    )
+    c2.selectbox(
+        "How many people speak",
+        list(SPEAKER_CHOICES)[1:],
+        index=min(len(voices), len(SPEAKER_CHOICES) - 1) - 1,
+        key="review_people",
+    )
+    st.form_submit_button("Review again with these", key="review_again")
+
+
+def review_again_if_asked(result: dict) -> None:
+    """A press of "Review again with these", handled before the debrief's form is drawn: what the
+    press sent of the form (the debrief as typed, saved or not) is what it holds here, and drawing
+    the form first would start it again from the stored debrief if a save had changed it."""
+    voices = _voices(result)
+    if not voices or not ss.get("review_again"):
+        return
+    picked, people = ss["review_mine"], ss["review_people"]
     n = SPEAKER_CHOICES[people]
     if n == len(voices):
         options = ReviewOptions(n_speakers=n, candidate_speaker=int(picked.split()[1]))
@@ -332,8 +347,9 @@ def _refresh_debrief_form(interview_id: int, draft: dict, heard_before: list[str
     old review's: the lines the user wrote in it stay, saved or not (the rule the stored debrief
     follows), and so does every other field. With `heard_before` (the same recording reviewed
     again), the questions the old review heard give way to the new review's, so none of them
-    reaches the bank when the form is saved. Only the fields whose text changes are given it: in
-    a browser, that replaces words typed in the field and not sent yet (shared.field_key)."""
+    reaches the bank when the form is saved. Words typed in the form and not saved yet are among
+    the lines it holds: "Review again with these" is a button of the same form, which sends them.
+    Only the fields whose text changes are given it, as new fields (shared.field_key)."""
     form = f"review_debrief_{interview_id}"
     held = {field: ss.get(shared.field_key(form, field)) for field in (*MEASURED_FIELDS, "questions_asked")}
     values = {}
@@ -374,7 +390,16 @@ def answers(result: dict) -> None:
 
 
 def debrief(result: dict, interview: dict) -> None:
-    st.subheader("Debrief")
+    """The debrief's form, which also holds the parts of the review above the debrief: "Review
+    again with these" is its second button, so that a press of it sends what was typed in the
+    debrief and not saved yet (a browser sends a form's fields only with its own buttons)."""
+
+    def above_the_debrief() -> None:
+        who_is_who(result)
+        conversation(result)
+        answers(result)
+        st.subheader("Debrief")
+
     saved = shared.debrief_form(
         db,
         cfg,
@@ -382,6 +407,7 @@ def debrief(result: dict, interview: dict) -> None:
         key=f"review_debrief_{result['interview_id']}",
         debrief=latest_debrief(interview["debriefs"]),
         heard=heard_questions(interview, cfg),
+        before=above_the_debrief,
     )
     if saved:
         st.success(saved)
@@ -391,7 +417,8 @@ def debrief(result: dict, interview: dict) -> None:
 
 
 def reviewed_interview(result: dict) -> None:
-    """The interview just reviewed: its recording, warnings, conversation, answers and debrief."""
+    """The interview just reviewed: its recording, warnings, who is who, conversation, answers and
+    debrief (the last four in one form: `debrief`)."""
     interview = store.get_interview(db, result["interview_id"])
     st.divider()
     day = long_date(interview["interview_date"])
@@ -400,9 +427,7 @@ def reviewed_interview(result: dict) -> None:
         shared.play(result["recording"], cfg)
     for warning in result.get("warnings") or []:
         st.warning(warning)
-    who_is_who(result)
-    conversation(result)
-    answers(result)
+    review_again_if_asked(result)
     debrief(result, interview)
 
 

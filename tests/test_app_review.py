@@ -410,8 +410,8 @@ def test_reviewing_again_keeps_the_lines_of_a_debrief_not_saved_yet(tmp_path, mo
     """Lines the form holds that are not stored (here its save was refused: a name longer than
     the log keeps) stay after "Review again with these", beside the new review's measured lines:
     the stored debrief had changed, so the form started again from it and they were gone. (Text
-    typed and never submitted is not sent by a browser either; the browser test shows what it
-    keeps.)"""
+    typed and not saved is sent by a browser with the press, a button of the debrief's form: the
+    browser test shows it kept.)"""
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     at = _reviewed("interview_mono.flac", DATA / "interviews" / "interview_mono.flac", "audio/flac", "Hooli")
     db = store.open_store(load_settings(tmp_path))

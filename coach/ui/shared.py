@@ -689,10 +689,14 @@ def debrief_form(
     key: str,
     debrief: dict | None = None,
     heard: list[str] | tuple = (),
+    before: Callable[[], None] | None = None,
 ) -> str | None:
     """The playbook's debrief template as a form. With `debrief` (a review's draft, or one written
     earlier) it starts from that and saving edits it; its questions are offered to the bank.
     `heard` are the questions a review found, offered until the user lists their own.
+    `before` draws what the page shows above the debrief inside the same form (the Review page's
+    "Review again with these"): a browser sends a form's fields only with a button of that form,
+    so a press of another form's button lost what was typed in the debrief and not saved yet.
     Returns the message to show once it is saved (the caller shows it, perhaps after a rerun)."""
     from coach import playbook
     from coach.debrief import form_values, from_review, save_debrief
@@ -709,7 +713,13 @@ def debrief_form(
         saving=bool(st.session_state.get(f"{key}_save")),
         renew=[f.id for f in book.debrief_fields],
     )
-    with st.form(key):
+    # with `before`, the form's first button is the page's, which Ctrl+Enter in a field would press
+    form = st.form(key, border=before is None, enter_to_submit=before is None)
+    if before is not None:
+        with form:
+            before()
+    # the debrief in a box of its own, inside the form (with `before`, the form has none)
+    with form.container(border=before is not None):
         st.markdown(f"**{book.after_title}**  \n:gray[{book.after_intro}]")
         if from_review(debrief) and (debrief.get("went_well") or debrief.get("could_be_better")):
             st.caption("Started from what the review measured; change it to your own view and save.")

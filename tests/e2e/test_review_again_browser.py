@@ -2,7 +2,9 @@
 shows, and saves, the new review's measured lines. A tester's browser kept the first review's
 ("You spoke 78%…", "2 of 2 measured") after reviewing again with another number of people, and
 "Save debrief" stored them over the new ones; AppTest showed the new lines, since it reads the
-page's session state where a browser keeps the text it was last sent. Screenshots go to
+page's session state where a browser keeps the text it was last sent. A line typed in the debrief
+and not saved yet stays through "Review again with these" and is saved with the new lines: it was
+lost, the press sending only the fields of its own form. Screenshots go to
 $COACH_SCREENSHOTS (default: a temporary folder); the path is printed."""
 
 from __future__ import annotations
@@ -108,16 +110,18 @@ def test_reviewing_again_shows_and_saves_the_new_measured_lines(app, page, shots
     first = _debrief(data_dir)
     assert first["went_well"] and _shows(page, WENT_WELL, first["went_well"]), _shown(page, WENT_WELL)
 
-    # a line of the user's own, saved; then words typed and not sent: in a field the review leaves
-    # alone, and in the one it rewrites (a browser sends a form's fields only with its own button,
-    # so the page cannot keep those; it must not show one text and save another)
+    # a line of the user's own, saved; then words typed and not saved: in a field the review leaves
+    # alone, and in the one it rewrites (a browser sends a form's fields only with its own buttons:
+    # the debrief and "Review again with these" share one form, so the press carries them and
+    # neither is lost; the field must not show one text and save another)
     mine = "The interviewer was friendly and knew the product well."
     page.get_by_label(WENT_WELL, exact=True).fill(f"{first['went_well']}\n{mine}")
     _save(page)
     written = _debrief(data_dir)
     assert written["went_well"] == f"{first['went_well']}\n{mine}"
+    typed = "They asked about the migration twice."
     page.get_by_label(GAPS, exact=True).fill("system design")
-    page.get_by_label(WENT_WELL, exact=True).fill(f"{written['went_well']}\nNot sent yet.")
+    page.get_by_label(WENT_WELL, exact=True).fill(f"{written['went_well']}\n{typed}")
 
     _pick_people(page, "1 (only me)")
     page.get_by_role("button", name="Review again with these").click()
@@ -128,9 +132,10 @@ def test_reviewing_again_shows_and_saves_the_new_measured_lines(app, page, shots
     again = _debrief(data_dir)
     old_lines = [line for line in first["went_well"].splitlines() if line not in again["went_well"]]
     assert old_lines  # lines of the first review that the new one did not measure
-    _shows(page, WENT_WELL, again["went_well"])
+    assert typed not in again["went_well"]  # not saved: the store has the new lines and the saved one
+    _shows(page, WENT_WELL, f"{again['went_well']}\n{typed}")
     shown = _shown(page, WENT_WELL)
-    assert shown == again["went_well"] and mine in shown, shown
+    assert shown == f"{again['went_well']}\n{typed}" and mine in shown, shown  # the typed line kept
     assert not [line for line in old_lines if line in shown.splitlines()], shown
     assert _shown(page, BETTER) == (again["could_be_better"] or "")
     assert _shown(page, GAPS) == "system design"  # typed, not saved, and not touched by the review
@@ -138,5 +143,6 @@ def test_reviewing_again_shows_and_saves_the_new_measured_lines(app, page, shots
     _save(page)
     saved = _debrief(data_dir)
     assert saved["went_well"] == shown  # what the form showed, not the first review's lines
+    assert typed in saved["went_well"].splitlines() and again["went_well"] in saved["went_well"]
     assert saved["skill_gaps"] == "system design"
     assert page.get_by_test_id("stException").count() == 0
