@@ -409,8 +409,11 @@ def debrief(result: dict, interview: dict) -> None:
         heard=heard_questions(interview, cfg),
         before=above_the_debrief,
     )
-    if saved:
-        st.success(saved)
+    if saved:  # shown after a run that starts the form from what was saved, before any more typing
+        ss.review_debrief_saved = saved
+        st.rerun()
+    if message := ss.pop("review_debrief_saved", None):
+        st.success(message)
     st.page_link(
         "app_pages/interviews.py", label="See it in your interview log", icon=":material/event_note:"
     )

@@ -283,6 +283,14 @@ def test_saving_the_debrief_edits_the_reviews_draft(tmp_path, monkeypatch):
         assert (saved["skill_gaps"], saved["interest"]) == ("pricing conversations", 5)
         assert saved["went_well"] == draft["went_well"]  # the measured facts stay unless changed
         assert "How do you price a new feature?" in saved["notes"]
+        # more typed after the save and saved again: the page's run after a save had started the
+        # form again from the store, so the second save wrote the first one's text over the typing
+        _field(at, key, "skill_gaps").input("pricing conversations\nSQL window functions")
+        [b for b in at.button if b.label == "Save debrief"][0].click().run()
+        assert not at.exception and not at.error
+        [saved] = store.list_debriefs(db, interview_id=interview["id"])
+        assert saved["skill_gaps"] == "pricing conversations\nSQL window functions", saved["skill_gaps"]
+        assert _field(at, key, "skill_gaps").value == "pricing conversations\nSQL window functions"
     finally:
         db.close()
 
