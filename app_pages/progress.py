@@ -299,7 +299,8 @@ def question_title(item: dict) -> str:
 def question_history(item: dict, today: date, in_bank: bool = True) -> None:
     """One question's practice and real answers in one table, and a button to practise it ("again"
     once practised); a question deleted since (one of the user's own) has no button, but a word why."""
-    shared.table(question_rows(item["practice"], item["real"], today))
+    # "real: Acme Robotics final" whole, not cut to "real: Acme Roboti" in a column sized for "practice"
+    shared.table(question_rows(item["practice"], item["real"], today), text_column="Kind", text_width=230)
     if not in_bank:
         st.caption(
             "You deleted this question from your questions, so it cannot be practised again; "

@@ -442,6 +442,43 @@ def test_a_real_interview_is_listed_after_the_practice_of_its_day(tmp_path, monk
     assert list(table.value["Kind"]) == ["real: Acme onsite", "practice"], table.value
 
 
+def test_a_real_interview_s_company_and_stage_are_not_cut_off_in_its_question_s_table(tmp_path, monkeypatch):
+    """The Kind column was sized by Streamlit for "practice", so a real answer read
+    "real: Acme Roboti" in the browser; the column is now given room for the whole
+    "real: Acme Robotics final" (about 8 pixels a character in the table's font, and its padding)."""
+    import json
+    from datetime import UTC, datetime, timedelta
+
+    from store_support import analysis_dict, save_answer, save_real_answers
+
+    from coach import store
+    from coach.config import load_settings
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    day = datetime.now(UTC) - timedelta(days=10)
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        save_answer(db, "mot-05", "Tell me about yourself.", created_at=day - timedelta(days=5))
+        interview_id = store.add_interview(
+            db, company="Acme Robotics", interview_date=day.date(), stage="final"
+        )
+        answer = {
+            "question_id": "mot-05",
+            "question_text": "Tell me about yourself.",
+            "analysis": analysis_dict(),
+        }
+        save_real_answers(db, interview_id, [answer])
+    finally:
+        db.close()
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("progress").run()
+    assert not at.exception
+    [table] = [t for t in at.dataframe if "Kind" in t.value.columns]
+    assert "real: Acme Robotics final" in list(table.value["Kind"]), table.value
+    width = json.loads(table.proto.columns or "{}").get("Kind", {}).get("width")
+    assert isinstance(width, int) and width >= 8 * len("real: Acme Robotics final") + 16, table.proto.columns
+
+
 def test_an_interview_booked_for_next_week_is_not_counted_as_a_real_interview_yet(tmp_path, monkeypatch):
     """Three stages logged, the onsite still to come: Progress counts the two held, as the
     Interviews page's cadence does, and says the third is booked; so does `coach progress`."""
