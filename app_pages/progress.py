@@ -402,10 +402,17 @@ def what_next(report: dict) -> None:
         until = recommend.without_debrief_gaps(  # as Practice decides, with no interview chosen there
             list_attempts(db, newest_first=False), day, interview_asks(list_interviews(db), day)
         )
-        st.caption(
-            "Write a debrief after each real interview (Interviews page) and the skills it names as "
-            f"missing turn into practice questions here. {escape(until)}"
-        )
+        if gaps.get("debriefs"):  # written, but none of the last year's names a skill missing
+            ask = (
+                "None of your debriefs from the last year names a skill gap; fill in Skill gaps found "
+                "when you edit one (Interviews page) and the questions that practise it are listed here."
+            )
+        else:
+            ask = (
+                "Write a debrief after each real interview (Interviews page) and the skills it names as "
+                "missing turn into practice questions here."
+            )
+        st.caption(f"{ask} {escape(until)}")
 
 
 shared.page_header(

@@ -374,7 +374,12 @@ def skill_gaps(
             {"id": q.id, "text": q.text, "category": q.category, "competencies": list(q.competencies)}
             for q in picks
         ]
-    return {"gaps": gaps, "recommended": recommended, "unmatched": unmatched_gaps(debriefs, today=today)}
+    return {
+        "gaps": gaps,
+        "recommended": recommended,
+        "unmatched": unmatched_gaps(debriefs, today=today),
+        "debriefs": len(debriefs),  # written, gaps or not: the page asks for a debrief only when none is
+    }
 
 
 def unmatched_gaps(debriefs: list[dict], *, today: date) -> list[str]:

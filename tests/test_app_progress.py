@@ -686,6 +686,33 @@ def test_without_debrief_gaps_what_next_says_what_practice_leads_with(tmp_path, 
     ), until
 
 
+def test_debriefs_that_name_no_skill_gap_are_not_asked_for_again(tmp_path, monkeypatch):
+    """Two interviews debriefed without a skill gap: "What to practise next" said "Write a debrief
+    after each real interview", to someone who had; it now says none of their debriefs names a gap
+    and where to add one."""
+    from datetime import date, timedelta
+
+    from coach import store
+    from coach.config import load_settings
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        for days_ago in (40, 20):
+            day = (date.today() - timedelta(days=days_ago)).isoformat()
+            interview = store.add_interview(db, company="Initech", stage="first round", interview_date=day)
+            store.add_debrief(db, interview, interest=3, went_well="Clear why they reached out.")
+        _answered_about_yourself(db, days_ago=10)
+    finally:
+        db.close()
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("progress").run()
+    assert not at.exception
+    [asks] = [c.value for c in at.caption if "Until then" in c.value]
+    assert asks.startswith(escape("None of your debriefs from the last year names a skill gap; ")), asks
+    assert "Write a debrief" not in asks, asks
+
+
 def test_one_practice_answer_is_deleted_from_its_question(tmp_path, monkeypatch):
     """Progress listed every answer and deleted none: one not wanted stayed until all data went."""
     from pathlib import Path
