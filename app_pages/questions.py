@@ -84,7 +84,7 @@ def browse() -> None:
         ):
             st.switch_page("app_pages/practice.py")
     if pages > 1:
-        nav = st.columns([1, 2, 1])
+        nav = st.columns([1, 2, 1], vertical_alignment="center")  # "Page 1 of 12" level with the buttons
         nav[0].button(
             "← Previous",
             disabled=page == 0,

@@ -65,6 +65,23 @@ def test_a_new_search_starts_at_its_first_page(tmp_path, monkeypatch):
     assert at.button(key=f"questions_star_{first.id}")  # the first match is on the page
 
 
+def test_the_page_count_sits_level_with_previous_and_next(tmp_path, monkeypatch):
+    """ "Page 1 of 12" sat at the top of its row, above the middle of the Previous and Next buttons
+    beside it; the row now centres its three parts on one line."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("questions").run()
+    assert not at.exception
+    columns = list(at.columns)
+    first = next(
+        i
+        for i, c in enumerate(columns)
+        if any(getattr(e, "key", None) == "questions_prev" for e in c.children.values())
+    )
+    row = columns[first : first + 3]
+    assert [c.children[0].type for c in row] == ["button", "caption", "button"], row
+    assert all(c.proto.vertical_alignment == c.proto.VerticalAlignment.CENTER for c in row), row
+
+
 def test_questions_to_ask_the_interviewer():
     at = page("questions").run()
     assert not at.exception
