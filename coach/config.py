@@ -622,7 +622,30 @@ def _read_settings_file(path: Path) -> dict:
     unknown = set(values) - known
     if unknown:
         raise InputError(f"The settings file {path} has unknown keys {sorted(unknown)}; remove them.")
+    _check_kinds(values, path)
     return values
+
+
+# What a setting of each kind is written as, for the sentence refusing a value of another kind.
+_KIND_WORDS = {str: "text in quotes", bool: "true or false", int: "a whole number", float: "a number"}
+
+
+def _check_kinds(values: dict, path: Path) -> None:
+    """One sentence naming the line, for a value of the wrong kind (`model = 5`), which would
+    otherwise fail later as a traceback from deep inside whatever first used it."""
+    defaults = {f.name: f.default for f in fields(Settings)}
+    for key, value in values.items():
+        kind = type(defaults.get(key))
+        if kind not in _KIND_WORDS:  # unset by default (None) or a list: taken as written
+            continue
+        fits = isinstance(value, kind) and (kind is bool or not isinstance(value, bool))
+        if kind is float:
+            fits = isinstance(value, (int, float)) and not isinstance(value, bool)
+        if not fits:
+            raise InputError(
+                f"The settings file {path} has {key} = {_toml_value(value)}, which should be "
+                f"{_KIND_WORDS[kind]}; fix or delete that line."
+            )
 
 
 __all__ = ["Settings", "Thresholds", "load_settings", "save_settings", "default_data_dir", "replace"]

@@ -150,6 +150,17 @@ def test_too_long_a_file_is_refused(clips, tmp_path):
     assert result.returncode == 1 and "over the limit of 0:00:10" in result.stderr
 
 
+def test_a_setting_of_the_wrong_kind_is_one_sentence(clips, tmp_path):
+    """`model = 5` (no quotes) in settings.toml named the line, not a TypeError from pathlib."""
+    (tmp_path / "settings.toml").write_text("model = 5\n")
+    result = coach("analyze", "--text", clips / "clean.txt", data_dir=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr and result.stdout == ""
+    assert result.stderr.strip() == (
+        f"error: The settings file {tmp_path / 'settings.toml'} has model = 5, which should be text "
+        "in quotes; fix or delete that line."
+    )
+
+
 def test_models_lists_what_works_offline(tmp_path):
     infos = json.loads(coach("models", "--json", data_dir=tmp_path).stdout)
     available = {(i["engine"], i["name"]) for i in infos if i["available"]}
