@@ -306,6 +306,10 @@ def _analyze_audio(
 
     if not path.is_file():
         raise AudioError(f"No file at {path}; check the path and try again.")
+    if save:  # a model not here fails before a copy is kept: the file given stays where it is anyway
+        from coach.transcribe import get_engine
+
+        get_engine(settings)  # loaded once per process: practice_answer takes it from there
     update, close = _progress_bar(progress)
     try:
         result = practice_answer(

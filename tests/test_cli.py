@@ -144,6 +144,14 @@ def test_bad_input_exits_non_zero_with_one_line(clips, tmp_path, args, message):
     assert "Traceback" not in result.stderr and result.stdout == ""
 
 
+def test_a_model_not_here_keeps_no_copy_of_the_take(clips, tmp_path):
+    """`--save --model small.en` (not installed) kept a copy that `coach history` later listed as an
+    interrupted analysis, beside the same take saved again with the right model."""
+    result = coach("analyze", clips / "clean.wav", "--save", "--model", "small.en", data_dir=tmp_path)
+    assert result.returncode == 1 and "'small.en' is not on this machine" in result.stderr
+    assert [p for p in tmp_path.rglob("*") if p.is_file() and not p.name.startswith("coach.db")] == []
+
+
 def test_too_long_a_file_is_refused(clips, tmp_path):
     (tmp_path / "settings.toml").write_text("max_duration_s = 10.0\n")
     result = coach("analyze", clips / "clean.wav", data_dir=tmp_path)
