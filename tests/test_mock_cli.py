@@ -159,6 +159,18 @@ def test_a_recording_that_cannot_be_used_is_said_and_the_next_one_answers(tmp_pa
         db.close()
 
 
+def test_a_session_with_no_answer_leaves_no_files(tmp_path):
+    """Only files that were not audio: no answer and no session stored, yet the interviewer's first
+    question stayed behind as a WAV in the data directory that nothing listed or deleted."""
+    folder = tmp_path / "answers"
+    folder.mkdir()
+    shutil.copy(Path(__file__).parent / "data" / "not_audio.wav", folder / "00-notes.wav")
+    result = coach("mock", "--questions", "2", "--answers", folder, data_dir=tmp_path / "data")
+    assert result.returncode == 0 and "Ended early, after 0 questions." in result.stdout
+    kept = [p for p in (tmp_path / "data").rglob("*") if p.is_file()]
+    assert [p for p in kept if not p.name.startswith("coach.db")] == []
+
+
 def test_role_questions_for_any_role_are_refused_before_a_question_is_asked(tmp_path):
     """`coach mock --role any` ran "Role questions (45 min)" with no role question in it."""
     result = coach("mock", "--role", "any", "--answers", ANSWERS, "--json", data_dir=tmp_path / "data")

@@ -10,6 +10,7 @@ follow-up), so the interviewer is ready when the analysis ends.
 
 from __future__ import annotations
 
+import shutil
 import threading
 import uuid
 from collections.abc import Callable
@@ -216,6 +217,8 @@ class MockSession:
             summary.update(report.follow_up_counts(summary["questions"]))
             summary["ended_early"] = bool(self._pending) or self.current is not None
             if not asked:  # ended before any answer: nothing to keep, count or compare
+                # nor the interviewer's spoken questions, which no stored session would list or delete
+                shutil.rmtree(self.folder, ignore_errors=True)
                 return self._done(summary)
             self.session_id = save_mock_session(
                 db,
