@@ -606,10 +606,10 @@ def test_a_cohort_whose_database_is_down_shows_a_sentence_not_a_traceback(tmp_pa
         assert error.startswith(down) and "127.0.0.1" not in error, (name, error)
 
 
-def test_practice_reads_a_students_role_once_a_run(tmp_path, monkeypatch):
-    """Practice asked the store for the student's role for the first question it suggests, again
-    for its recommendations and a third time to say whether the role is the one the host set: one
-    read serves all three. Counted by SQLAlchemy's own event for every statement sent."""
+def _role_reads_of_a_rerun(name: str, tmp_path, monkeypatch):
+    """A student of a cohort whose host set a role, and they none, on page `name`: the page after
+    a first run (the store opened, the models loaded), run again, and the statements that rerun
+    sent to read person settings (SQLAlchemy's own event for every statement sent)."""
     import sqlalchemy as sa
 
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
@@ -618,7 +618,7 @@ def test_practice_reads_a_students_role_once_a_run(tmp_path, monkeypatch):
     (tmp_path / "settings.toml").write_text(
         f'multi_user = true\nstaff = ["{STAFF}"]\nrole = "software-engineer"\n'
     )
-    practice = _signed_in("practice", "ben@example.edu").run()  # the store opened, the models loaded
+    at = _signed_in(name, "ben@example.edu").run()
     role_reads: list[str] = []
 
     def note(conn, cursor, statement, parameters, context, executemany) -> None:
@@ -627,10 +627,18 @@ def test_practice_reads_a_students_role_once_a_run(tmp_path, monkeypatch):
 
     sa.event.listen(sa.engine.Engine, "before_cursor_execute", note)
     try:
-        practice.run()
+        at.run()
     finally:
         sa.event.remove(sa.engine.Engine, "before_cursor_execute", note)
-    assert not practice.exception and not practice.error
+    assert not at.exception and not at.error
+    return at, role_reads
+
+
+def test_practice_reads_a_students_role_once_a_run(tmp_path, monkeypatch):
+    """Practice asked the store for the student's role for the first question it suggests, again
+    for its recommendations and a third time to say whether the role is the one the host set: one
+    read serves all three."""
+    practice, role_reads = _role_reads_of_a_rerun("practice", tmp_path, monkeypatch)
     assert practice.button(key="practice_first_question").label == "Answer your first question"
     assert (
         "Questions for software engineering roles and for any role: the role your organisation set for "
@@ -642,27 +650,7 @@ def test_practice_reads_a_students_role_once_a_run(tmp_path, monkeypatch):
 def test_settings_reads_a_students_role_once_a_run(tmp_path, monkeypatch):
     """Settings asked the store for the student's role to preselect it and again to say whether it is
     the one the host set: one read serves both."""
-    import sqlalchemy as sa
-
-    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
-    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
-    monkeypatch.delenv("COACH_USER", raising=False)
-    (tmp_path / "settings.toml").write_text(
-        f'multi_user = true\nstaff = ["{STAFF}"]\nrole = "software-engineer"\n'
-    )
-    settings = _signed_in("settings", "ben@example.edu").run()
-    role_reads: list[str] = []
-
-    def note(conn, cursor, statement, parameters, context, executemany) -> None:
-        if statement.lstrip().startswith("SELECT") and "FROM person_settings" in statement:
-            role_reads.append(statement)
-
-    sa.event.listen(sa.engine.Engine, "before_cursor_execute", note)
-    try:
-        settings.run()
-    finally:
-        sa.event.remove(sa.engine.Engine, "before_cursor_execute", note)
-    assert not settings.exception and not settings.error
+    settings, role_reads = _role_reads_of_a_rerun("settings", tmp_path, monkeypatch)
     assert settings.selectbox(key="settings_role").value == "software-engineer"
     assert any("this is the role your organisation set for everyone" in c.value for c in settings.caption)
     assert len(role_reads) == 1, role_reads
