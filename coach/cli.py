@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import json
+import re
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -36,8 +37,26 @@ class _UsageError(_ClickUsageError):
             names.insert(0, ctx.info_name)
             ctx = ctx.parent
         command = " ".join(["coach", *names])
-        said = one_line(self.format_message())
+        said = _in_words(one_line(self.format_message()))
         typer.echo(f"error: {said}; `{command} --help` lists what it takes.", err=True)
+
+
+# Typer's words for a value that is not a number, which name its parser, not the person's mistake.
+_NOT_A_NUMBER = {
+    "Input should be a valid integer, unable to parse string as an integer": "a whole number",
+    "Input should be a valid number, unable to parse string as a number": "a number",
+}
+
+
+def _in_words(message: str) -> str:
+    """'Invalid value for 'interview_id': Input should be a valid integer, unable to parse string as
+    an integer' as 'The interview id should be a whole number' (an option keeps its name:
+    '--limit should be a whole number'); any other message as it is."""
+    found = re.fullmatch(r"Invalid value for '([^']+)': (.+)", message)
+    if not found or found[2] not in _NOT_A_NUMBER:
+        return message
+    name = found[1] if found[1].startswith("-") else f"The {found[1].replace('_', ' ')}"
+    return f"{name} should be {_NOT_A_NUMBER[found[2]]}"
 
 
 class _OneLineUsage(TyperGroup):

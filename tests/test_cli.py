@@ -583,6 +583,10 @@ def test_an_option_is_not_put_on_another_companys_interview(tmp_path):
         (["nosuch"], "error: No such command 'nosuch'; `coach --help` lists what it takes."),
         (["history", "--nope"], "error: No such option: --nope; `coach history --help` lists what it takes."),
         (["delete-answer"], "error: Missing argument "),
+        # not the number parser's words ("Input should be a valid integer, unable to parse string as
+        # an integer") nor the argument's name in the code ('interview_id')
+        (["interview", "abc"], "error: The interview id should be a whole number; "),
+        (["history", "--limit", "ten"], "error: --limit should be a whole number; "),
     ],
 )
 def test_a_mistyped_command_line_is_one_line_like_every_error(tmp_path, args, said):
