@@ -138,14 +138,17 @@ def reanalyze(
     }
     say = progress or (lambda _message: None)
     stored = stored_answers(store)
-    before = _questions_before(stored, store.settings)
+    before: dict | None = None  # worked out at the first real answer analysed again: a run that
+    # finds every answer up to date reads no question for it
     for what, row in stored:
         again = force or (retranscribe and what == "attempt")
         if row.analysis_version == ANALYSIS_VERSION and not again:
             report["unchanged"] += 1
             continue
+        if what == "real answer" and before is None:
+            before = _questions_before(stored, store.settings)
         try:
-            _reanalyse_one(store, what, row, retranscribe and what == "attempt", before.get(row.id))
+            _reanalyse_one(store, what, row, retranscribe and what == "attempt", (before or {}).get(row.id))
         except CoachError as e:
             report["failed"].append({"what": what, "id": row.id, "error": str(e)})
             say(f"{_said(what)} {row.id}: {e}")
