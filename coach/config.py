@@ -638,10 +638,9 @@ def _check_kinds(values: dict, path: Path) -> None:
         kind = type(defaults.get(key))
         if kind not in _KIND_WORDS:  # unset by default (None) or a list: taken as written
             continue
-        fits = isinstance(value, kind) and (kind is bool or not isinstance(value, bool))
-        if kind is float:
-            fits = isinstance(value, (int, float)) and not isinstance(value, bool)
-        if not fits:
+        allowed = (int, float) if kind is float else kind  # `long_pause_s = 3` is a number too
+        # true and false are no numbers and no text, though Python's bool is an int
+        if not isinstance(value, allowed) or (kind is not bool and isinstance(value, bool)):
             raise InputError(
                 f"The settings file {path} has {key} = {_toml_value(value)}, which should be "
                 f"{_KIND_WORDS[kind]}; fix or delete that line."
