@@ -409,24 +409,20 @@ def test_only_questions_that_practise_a_gap_are_listed_under_the_gaps(tmp_path, 
     assert any(c.startswith("Your recent answers scored lowest on ") for c in captions), captions
 
 
-def test_a_real_interview_is_listed_after_the_practice_of_its_day(tmp_path, monkeypatch):
-    """A question practised at noon and asked in a real interview that day: newest first, the
-    interview heads its table (it was stored as the day alone, which sorted it before the practice)."""
-    from datetime import UTC, datetime, timedelta
-
+def _kinds_table(tmp_path, monkeypatch, practised_at, practice: dict, interview: dict):
+    """Progress's table for "Tell me about yourself." after one practice answer (`practice`:
+    save_answer's extra arguments) and the same question asked in a real interview (`interview`:
+    add_interview's)."""
     from store_support import analysis_dict, save_answer, save_real_answers
 
     from coach import store
     from coach.config import load_settings
 
     monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
-    day = (datetime.now(UTC) - timedelta(days=3)).replace(hour=12, minute=0, second=0, microsecond=0)
     db = store.open_store(load_settings(tmp_path))
     try:
-        save_answer(
-            db, "mot-05", "Tell me about yourself.", analysis=analysis_dict(wpm=120.0), created_at=day
-        )
-        interview_id = store.add_interview(db, company="Acme", interview_date=day.date(), stage="onsite")
+        save_answer(db, "mot-05", "Tell me about yourself.", created_at=practised_at, **practice)
+        interview_id = store.add_interview(db, **interview)
         answer = {
             "question_id": "mot-05",
             "question_text": "Tell me about yourself.",
@@ -439,6 +435,24 @@ def test_a_real_interview_is_listed_after_the_practice_of_its_day(tmp_path, monk
     at = page("progress").run()
     assert not at.exception
     [table] = [t for t in at.dataframe if "Kind" in t.value.columns]
+    return table
+
+
+def test_a_real_interview_is_listed_after_the_practice_of_its_day(tmp_path, monkeypatch):
+    """A question practised at noon and asked in a real interview that day: newest first, the
+    interview heads its table (it was stored as the day alone, which sorted it before the practice)."""
+    from datetime import UTC, datetime, timedelta
+
+    from store_support import analysis_dict
+
+    day = (datetime.now(UTC) - timedelta(days=3)).replace(hour=12, minute=0, second=0, microsecond=0)
+    table = _kinds_table(
+        tmp_path,
+        monkeypatch,
+        day,
+        {"analysis": analysis_dict(wpm=120.0)},
+        {"company": "Acme", "stage": "onsite", "interview_date": day.date()},
+    )
     assert list(table.value["Kind"]) == ["real: Acme onsite", "practice"], table.value
 
 
@@ -449,31 +463,9 @@ def test_a_real_interview_s_company_and_stage_are_not_cut_off_in_its_question_s_
     import json
     from datetime import UTC, datetime, timedelta
 
-    from store_support import analysis_dict, save_answer, save_real_answers
-
-    from coach import store
-    from coach.config import load_settings
-
-    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
     day = datetime.now(UTC) - timedelta(days=10)
-    db = store.open_store(load_settings(tmp_path))
-    try:
-        save_answer(db, "mot-05", "Tell me about yourself.", created_at=day - timedelta(days=5))
-        interview_id = store.add_interview(
-            db, company="Acme Robotics", interview_date=day.date(), stage="final"
-        )
-        answer = {
-            "question_id": "mot-05",
-            "question_text": "Tell me about yourself.",
-            "analysis": analysis_dict(),
-        }
-        save_real_answers(db, interview_id, [answer])
-    finally:
-        db.close()
-    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
-    at = page("progress").run()
-    assert not at.exception
-    [table] = [t for t in at.dataframe if "Kind" in t.value.columns]
+    interview = {"company": "Acme Robotics", "stage": "final", "interview_date": day.date()}
+    table = _kinds_table(tmp_path, monkeypatch, day - timedelta(days=5), {}, interview)
     assert "real: Acme Robotics final" in list(table.value["Kind"]), table.value
     width = json.loads(table.proto.columns or "{}").get("Kind", {}).get("width")
     assert isinstance(width, int) and width >= 8 * len("real: Acme Robotics final") + 16, table.proto.columns
