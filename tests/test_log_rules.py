@@ -16,8 +16,6 @@ from coach.errors import InputError
 from coach.pipeline import normalised, pipeline
 from tests.cli_support import run_coach
 
-TODAY = date.today()  # `coach` dates against the machine's day: the log is dated around it
-
 
 def coach(data_dir, *args) -> str:
     """`coach ARGS`, which must succeed: what it printed."""
@@ -35,7 +33,9 @@ def refused(data_dir, *args) -> str:
 
 
 def day(days_from_today: int) -> str:
-    return (TODAY + timedelta(days=days_from_today)).isoformat()
+    """A day around the machine's today, as `coach` dates against it (asked each time: a run
+    crossing midnight must not compare with the day the file was imported)."""
+    return (date.today() + timedelta(days=days_from_today)).isoformat()
 
 
 def card(data_dir, company: str) -> list[str]:
@@ -84,8 +84,10 @@ def db_fixture(tmp_path, monkeypatch):
     db.close()
 
 
-def _opportunities(db, today=TODAY):
-    return pipeline(store.list_interviews(db), store.list_debriefs(db), store.list_options(db), today)
+def _opportunities(db, today=None):
+    return pipeline(
+        store.list_interviews(db), store.list_debriefs(db), store.list_options(db), today or date.today()
+    )
 
 
 def test_only_the_latest_stage_saying_the_end_ends_it(db):
@@ -234,12 +236,12 @@ def test_an_option_with_only_details_does_not_say_it_has_none():
     from coach.ui.log_labels import option_facts
 
     option = {"title": "", "compensation": "", "deadline": None, "status": "open"}
-    assert option_facts(option, TODAY) == "no details yet"
+    assert option_facts(option, date.today()) == "no details yet"
     detailed = {**option, "details": "Series B, 40 people,\nfully remote, strong mentoring culture and more"}
-    facts = option_facts(detailed, TODAY)
+    facts = option_facts(detailed, date.today())
     assert facts.startswith("Series B, 40 people, fully remote") and "\n" not in facts
     assert len(facts) <= 60 and facts.endswith("…")
-    both = option_facts({**detailed, "title": "Staff engineer", "details": "hybrid"}, TODAY)
+    both = option_facts({**detailed, "title": "Staff engineer", "details": "hybrid"}, date.today())
     assert both == "Staff engineer · hybrid"
 
 
@@ -280,8 +282,9 @@ def test_coach_interviews_shows_an_option_s_details_and_counts_no_outcome_as_a_s
 
 @pytest.mark.parametrize("when", ["9999-12-31", "1900-01-01", "0005-06-01"])
 def test_a_date_out_of_range_is_refused_from_the_terminal(tmp_path, when):
-    lowest, highest = TODAY.replace(year=TODAY.year - 10), TODAY.replace(year=TODAY.year + 10)
     said = refused(tmp_path, "add-interview", "Acme", "--date", when)
+    today = date.today()  # asked after `coach` ran, so a run crossing midnight compares the same day
+    lowest, highest = today.replace(year=today.year - 10), today.replace(year=today.year + 10)
     assert said == (
         f"error: The interview date must be from {lowest.isoformat()} to {highest.isoformat()} "
         f"(ten years either side of today), not {when}."
