@@ -280,12 +280,12 @@ WEAKNESS = (
 
 
 def _reviewed(asked: str, settings, said: str = WEAKNESS) -> dict:
-    """One answer of a real interview's review (review._answer) to the question `asked`, its words
+    """One answer of a real interview's review (review.answers_of) to the question `asked`, its words
     timed as Whisper would give them."""
     import numpy as np
 
     from coach.interview.listen import Heard
-    from coach.interview.review import _answer
+    from coach.interview.review import answers_of
     from coach.interview.turns import Exchange
     from coach.types import Word
 
@@ -295,7 +295,8 @@ def _reviewed(asked: str, settings, said: str = WEAKNESS) -> dict:
         t += 0.4
     heard = Heard(t + 5, 1, tuple(words), None, np.zeros(1), 1, 0, None, "test", "test", ((offset, t),))
     exchange = Exchange(asked, "interviewer", 25.0, offset, tuple(words), offset, t + 1.0)
-    return _answer(exchange, load_questions(), settings, heard)
+    [answer] = answers_of([exchange], [], [None], load_questions(), settings, heard)
+    return answer
 
 
 def test_an_interview_reviews_answer_to_a_question_asking_for_no_story_gets_no_star_score(settings):

@@ -24,7 +24,7 @@ import numpy as np
 from coach.analysis.quality import ONE_VOICE
 from coach.analysis.wording import clock
 from coach.audio import file_sha256
-from coach.banks import Question
+from coach.banks import Question, WordedQuestion
 from coach.config import Settings
 from coach.errors import InputError, NoSpeechError
 from coach.interview import metrics as measures
@@ -32,7 +32,7 @@ from coach.interview import speakers as sp
 from coach.interview.chunks import CHUNK_S
 from coach.interview.draft import debrief_draft
 from coach.interview.listen import Heard, Progress, ProgressHandler, listen, work_dir
-from coach.interview.matching import match_question
+from coach.interview.matching import Match, match_question
 from coach.interview.takes import Take, answer_stretches, hear_answers, heard_turns
 from coach.interview.turns import (
     CANDIDATE,
@@ -388,44 +388,37 @@ def answers_of(
     the pass over the whole call, for an answer not heard again as a take (None when all were)."""
     by_id = {q.id: q for q in questions}
     answers: list[dict] = []
-    before = None
+    coached = None  # the question the answer before was coached as
     for exchange, take in zip(pairs, takes, strict=True):
-        answer = _answer(
-            exchange, questions, settings, heard, problems, take, _others(exchange, turns), before
+        # a bare follow-up ("And then what?") is no bank question, whichever shares its few words
+        asked = exchange.question and not is_follow_up(exchange.question)
+        match = match_question(asked_question_text(exchange.question), questions) if asked else None
+        bank = by_id.get(match.bank_id) if match and match.bank_id else None
+        # a question matched to none is coached as its words say (a story or not), a bare follow-up
+        # as the question it follows
+        coached = bank or heard_question(exchange.question, coached)
+        answers.append(
+            _answer(exchange, match, bank, coached, settings, heard, problems, take, _others(exchange, turns))
         )
-        answers.append(answer)
-        before = _coached_as(by_id.get(answer["bank_id"] or ""), answer["question"], before)
     return answers
-
-
-def _coached_as(bank: Question | None, heard: str | None, before=None):
-    """The question an answer is coached as: the bank question it matched, else the words heard (a
-    bare follow-up as the question before it, `before`: coach.interview.turns.heard_question)."""
-    return bank or heard_question(heard, before)
 
 
 def _answer(
     exchange: Exchange,
-    questions: Sequence[Question],
+    match: Match | None,
+    bank: Question | None,
+    question: Question | WordedQuestion | None,
     settings: Settings,
     heard: Heard | None,
     problems: Sequence[str] = (),
     take: Take | None = None,
     others: Sequence[tuple[float, float]] = (),
-    before=None,
 ) -> dict:
-    """One answer in review's shape, analysed as practice analyses a take. `others`: where other
-    speakers talked inside it, in the recording's times; `before`: the question asked before it, as
-    coached (what a bare follow-up asks more about)."""
+    """One answer in review's shape, analysed as practice analyses a take: `match` and `bank`, the
+    bank question its question matched (None when none did); `question`, what it is coached as;
+    `others`, where other speakers talked inside it, in the recording's times."""
     from coach.analysis import analyze
 
-    # a bare follow-up ("And then what?") is no bank question, whichever shares its few words
-    asked = exchange.question and not is_follow_up(exchange.question)
-    match = match_question(asked_question_text(exchange.question), questions) if asked else None
-    bank = {q.id: q for q in questions}.get(match.bank_id) if match and match.bank_id else None
-    # a question matched to none is coached as its words say (a story or not), a bare follow-up
-    # as the question it follows
-    question = _coached_as(bank, exchange.question, before)
     offset = exchange.answer_from_s
     if take is not None:  # heard as a practice take: its own words, speech and sound
         transcript = take.transcript
