@@ -247,7 +247,7 @@ def test_a_real_interview_answer_to_a_bank_question_gets_the_same_coverage(setti
 
     from coach.banks import load_questions
     from coach.interview.listen import Heard
-    from coach.interview.review import _answer
+    from coach.interview.review import answers_of
     from coach.interview.turns import Exchange
 
     offset, words, t = 30.0, [], 31.0
@@ -257,7 +257,7 @@ def test_a_real_interview_answer_to_a_bank_question_gets_the_same_coverage(setti
     question = "Tell me about a time you led a project or team without formal authority."
     exchange = Exchange(question, "interviewer", 25.0, offset, tuple(words), offset, t + 1.0)
     heard = Heard(t + 5, 1, tuple(words), None, np.zeros(1), 1, 0, None, "test", "test", ((offset, t),))
-    reviewed = _answer(exchange, load_questions(), settings, heard)
+    [reviewed] = answers_of([exchange], [], [None], load_questions(), settings, heard)
     assert reviewed["bank_id"] == "beh-lead-01"
     points = {p["point"]: p for p in reviewed["analysis"]["metrics"]["relevance"]["points"]}
     trust = points["how you earned trust"]
