@@ -33,6 +33,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.minilm_hf import sentence_transformer  # noqa: E402
 from coach.analysis import answer, relevance  # noqa: E402
 from coach.analysis.evaluation import read_relevance_file  # noqa: E402
 from coach.analysis.pipeline import load_pipeline  # noqa: E402
@@ -54,8 +55,7 @@ class TokenModel:
     """Sentence and word-piece vectors from one pass of the shipped model."""
 
     def __init__(self) -> None:
-        relevance.warm()
-        self.model = relevance.load_model()
+        self.model = sentence_transformer()
         self.tok = self.model.tokenizer
         self.stop = _stop_words()
         docs = []

@@ -51,6 +51,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.minilm_hf import sentence_transformer  # noqa: E402
 from coach.analysis import answer, relevance  # noqa: E402
 from coach.analysis.evaluation import read_relevance_file  # noqa: E402
 from coach.analysis.pipeline import load_pipeline  # noqa: E402
@@ -114,7 +115,7 @@ def _layer_vectors(texts: list[str]) -> list[dict[int, np.ndarray]]:
     """Word-piece vectors (unit length, [CLS]/[SEP] kept, as the coach keeps them for points) at LAYERS."""
     import torch
 
-    model = relevance.load_model()
+    model = sentence_transformer()
     bert, tok = model[0].auto_model, model.tokenizer
     out = []
     for i in range(0, len(texts), 32):

