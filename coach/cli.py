@@ -194,13 +194,24 @@ def print_json(data: object) -> None:
 # ---------------------------------------------------------------- transcribe, analyze, record, models
 
 
-def _settings(engine: str | None = None, model: str | None = None, acoustic_fillers: bool | None = None):
+def _settings(
+    engine: str | None = None,
+    model: str | None = None,
+    acoustic_fillers: bool | None = None,
+    *,
+    transcribes: bool = True,
+):
+    """The settings of a command; of one that transcribes, with its engine and model checked first
+    (a typed answer needs neither, so a bad engine in settings.toml does not stop it)."""
     from coach.config import load_settings
-    from coach.transcribe.models import check_engine, check_model_name
+    from coach.transcribe.models import check_engine, check_model_name, check_settings_engine
 
+    if transcribes and engine is not None:  # the command's own --engine, said as typed
+        check_engine(engine)
     settings = load_settings(engine=engine, model=model, recover_fillers=acoustic_fillers)
-    check_engine(settings.engine)
-    check_model_name(settings.model)
+    if transcribes:
+        check_settings_engine(settings)
+        check_model_name(settings.model)
     return settings
 
 
@@ -286,7 +297,7 @@ def analyze_command(
 
     if (audio is None) == (text is None):
         raise InputError("Give either an audio file or --text FILE (not both); see `coach analyze --help`.")
-    settings = _settings(engine, model, acoustic_fillers)
+    settings = _settings(engine, model, acoustic_fillers, transcribes=text is None)
     bank_question = _bank_question(question, settings)
     if text is not None:
         if save:

@@ -561,6 +561,16 @@ def _check_role(values: dict, path: Path) -> None:
         ) from e
 
 
+def engine_written_in(settings: Settings) -> str | None:
+    """Where the engine these settings name was written, for the sentence refusing one the coach does
+    not have: "COACH_ENGINE" or the settings file's path; None when neither set it (the command
+    named it, or it is the default)."""
+    if os.environ.get("COACH_ENGINE"):
+        return "COACH_ENGINE"
+    path = settings.data_dir / SETTINGS_FILE_NAME
+    return str(path) if _read_settings_file(path).get("engine") == settings.engine else None
+
+
 def save_settings(settings: Settings) -> Path:
     """Write the user-changeable settings to settings.toml in the data directory."""
     path = settings.data_dir / SETTINGS_FILE_NAME

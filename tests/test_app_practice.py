@@ -55,6 +55,21 @@ def test_a_recorded_answer_shows_its_fillers_and_is_saved(tmp_path, monkeypatch)
     assert at.audio_input[0].value is None
 
 
+def test_an_unknown_engine_in_settings_is_said_as_a_choice_in_settings(tmp_path, monkeypatch):
+    """`engine = "nosuch"` in settings.toml showed "Unknown engine 'nosuch'; choose one of:
+    faster-whisper, openai-whisper" on the page: the settings file is named, and Settings fixes it."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    (tmp_path / "settings.toml").write_text('engine = "nosuch"\n')
+    at = page("practice").run()
+    first_recommended = [b.key for b in at.button if b.key and b.key.startswith("practice_rec_")][0]
+    at.button(key=first_recommended).click().run()
+    assert not at.exception
+    assert [e.value for e in at.error] == [
+        "The settings file names a speech recognition engine the coach does not have (“nosuch”); "
+        "choose one in Settings and save."
+    ]
+
+
 def test_a_file_that_is_not_audio_shows_what_to_do_and_is_not_kept(tmp_path, monkeypatch):
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     at = page("practice").run()

@@ -169,6 +169,20 @@ def test_a_setting_of_the_wrong_kind_is_one_sentence(clips, tmp_path):
     )
 
 
+def test_an_unknown_engine_in_settings_names_the_file_and_spares_typed_answers(clips, tmp_path):
+    """`engine = "nosuch"` in settings.toml said only "Unknown engine 'nosuch'" (not where it was
+    written), and stopped `coach analyze --text` too, which transcribes nothing."""
+    (tmp_path / "settings.toml").write_text('engine = "nosuch"\n')
+    typed = coach("analyze", "--text", clips / "clean.txt", data_dir=tmp_path)
+    assert typed.returncode == 0 and typed.stderr == "" and "words" in typed.stdout
+    spoken = coach("analyze", clips / "clean.wav", data_dir=tmp_path)
+    assert spoken.returncode == 1 and spoken.stdout == ""
+    assert spoken.stderr.strip() == (
+        f'error: The settings file {tmp_path / "settings.toml"} has engine = "nosuch", which is no '
+        "engine of the coach; change it to one of: faster-whisper, openai-whisper, or delete that line."
+    )
+
+
 def test_models_lists_what_works_offline(tmp_path):
     infos = json.loads(coach("models", "--json", data_dir=tmp_path).stdout)
     available = {(i["engine"], i["name"]) for i in infos if i["available"]}

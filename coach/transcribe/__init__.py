@@ -11,13 +11,13 @@ from coach.audio import load_audio
 from coach.config import Settings
 from coach.errors import NoSpeechError, said_name
 from coach.transcribe.base import VERBATIM_PROMPT, Engine, ProgressCallback
-from coach.transcribe.models import DEFAULT_MODEL, ENGINES, KNOWN_MODELS, check_engine, list_models
+from coach.transcribe.models import DEFAULT_MODEL, ENGINES, KNOWN_MODELS, check_settings_engine, list_models
 from coach.types import DecodedAudio, ModelInfo, Transcript
 
 
 def get_engine(settings: Settings) -> Engine:
     """The engine and model the settings name, loaded once per process."""
-    check_engine(settings.engine)
+    check_settings_engine(settings)
     threads = engine_threads(settings.cpu_threads)
     models = str(settings.models_dir)
     return _load_engine(settings.engine, settings.model, settings.beam_size, threads, models)

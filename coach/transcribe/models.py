@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from coach.config import Settings, engine_written_in
 from coach.errors import SERVER, ModelError
 from coach.files import private_temporary, write_private
 from coach.store.schema import attempts
@@ -46,6 +47,34 @@ CANNOT_LOAD_ON_SERVER = (
 def check_engine(engine: str) -> None:
     if engine not in ENGINES:
         raise ModelError(f"Unknown engine '{engine}'; choose one of: {', '.join(ENGINES)}.")
+
+
+def check_settings_engine(settings: Settings) -> None:
+    """The engine the settings name, or one sentence saying where the unknown name was written:
+    `engine = "nosuch"` in settings.toml said only "Unknown engine 'nosuch'", and the user could not
+    tell where to fix it. Checked only where something is transcribed, so a typed answer is still
+    analysed, and the app still opens its Settings page, where choosing an engine rewrites the line."""
+    if settings.engine in ENGINES:
+        return
+    choices = ", ".join(ENGINES)
+    where = engine_written_in(settings)
+    in_app = (
+        f"The settings file names a speech recognition engine the coach does not have "
+        f"(“{settings.engine}”); choose one in Settings and save."
+    )
+    if where == "COACH_ENGINE":
+        message = (
+            f"COACH_ENGINE is set to '{settings.engine}', which is no engine of the coach; set it to one "
+            f"of: {choices}, or unset it."
+        )
+        raise ModelError(message, in_app=message)
+    if where is None:
+        check_engine(settings.engine)
+    raise ModelError(
+        f'The settings file {where} has engine = "{settings.engine}", which is no engine of the coach; '
+        f"change it to one of: {choices}, or delete that line.",
+        in_app=in_app,
+    )
 
 
 # Every answer keeps the name (or path) of the model that transcribed it, up to this long.
