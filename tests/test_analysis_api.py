@@ -184,6 +184,21 @@ def test_twenty_thousand_unpunctuated_words_split_and_finish():
     assert result.fillers and result.fillers[-1]["end_char"] <= len(text)
 
 
+def test_one_word_pasted_over_and_over_is_coached_on_its_repeats_and_length_not_its_language():
+    """`coach analyze --text` of "word " ×20,000 was told "Most words are not English" (no English
+    stop word among them), though every word is English; 2,000 take the same path in a tenth of the
+    time. A French answer is still told it is not English."""
+    feedback = analyze(Transcript.from_text("word " * 2000)).feedback
+    assert not any("not English" in point for point in feedback)
+    assert feedback[0].startswith("667 fillers") and "'repeated words' ×667" in feedback[0]
+    assert feedback[1] == (
+        "2,000 words take about 13 minutes to say, past the 120 s a behavioural answer usually takes. "
+        "Cut the situation first."
+    )
+    french = "Je suis allé au marché et j'ai acheté des pommes rouges pour ma grand-mère hier matin."
+    assert analyze(Transcript.from_text(french)).feedback[0].startswith("Most words are not English")
+
+
 def test_one_hour_transcript_is_analysed_whole():
     # Its speed (target: under 10 s) is measured by benchmarks/analysis_accuracy.py, not here.
     sentence = "So I was working on the billing system and um we had like a big problem with it. "

@@ -44,7 +44,9 @@ from coach.types import Transcript
 #         ("What is your greatest weakness?") is checked against that question's talking points
 # 1.9.11: a real interview's bare follow-up ("And how did that turn out?") matched to no bank
 #         question is a story or not as the question before it, and is matched to no bank question
-ANALYSIS_VERSION = "1.9.11"
+# 1.9.12: whether an answer is English is judged on its own words, not its fillers and repeats ("word"
+#         said 20,000 times was "not English"); a typed answer longer than the longest answer is told so
+ANALYSIS_VERSION = "1.9.12"
 STAR_PARTS = PARTS[:4]
 # Above this many characters the text is analysed in pieces (spaCy keeps every piece in memory
 # at once; pieces of ~100k characters keep a 20,000-word paste under a few hundred MB).
@@ -186,7 +188,7 @@ def analyze(
         "n_sentences": len(sents),
         "hedge_counts": Counter(h["text"].lower() for h in hedges),
         "worst_pauses": delivery.worst_pauses(transcript, pauses),
-        "not_english": _looks_not_english(doc, n_words),
+        "not_english": _looks_not_english(doc, marks),
         "story": story,
     }
     lines = feedback.build_feedback(details, thresholds)
@@ -376,9 +378,13 @@ def _star_shares(doc: Doc, clauses: list[list[tuple[int, int, str]]]) -> dict:
     }
 
 
-def _looks_not_english(doc: Doc, n_words: int) -> bool:
-    """English prose is about 40% stop words; under 10% over 8+ words means another language."""
-    if n_words < 8:
+def _looks_not_english(doc: Doc, marks: Sequence[Mark]) -> bool:
+    """English prose is about 40% stop words; under 10% over 8+ words means another language.
+    Judged on the speaker's own words, not their fillers and repeats: "word" pasted 20,000 times
+    has no stop word in it and is no other language either, yet was told "Most words are not
+    English" (its repeats are counted and coached as such)."""
+    skipped = word_use.skipped_tokens(doc, marks)
+    alpha = [t for t in doc if t.is_alpha and t.i not in skipped]
+    if len(alpha) < 8:
         return False
-    alpha = [t for t in doc if t.is_alpha]
-    return bool(alpha) and sum(1 for t in alpha if t.is_stop) / len(alpha) < 0.10
+    return sum(1 for t in alpha if t.is_stop) / len(alpha) < 0.10

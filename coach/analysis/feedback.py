@@ -211,26 +211,50 @@ def _delivery(points: list, a: dict, m: dict, t: Thresholds) -> None:
                 "Pausing at sentence ends instead sounds deliberate.",
             )
         )
-    _length(points, a.get("story", True), m)
+    _length(points, a.get("story", True), m, t)
 
 
-def _length(points: list, story: bool, m: dict) -> None:
-    """Too long or too short for the question, said in a story's terms only for a story."""
+def _length(points: list, story: bool, m: dict, t: Thresholds) -> None:
+    """Too long or too short for the question, said in a story's terms only for a story. A typed
+    answer has no time of its own: it is too long when even said at the top of the pace band it
+    would run past the longest answer (20,000 words pasted were coached on their structure alone)."""
     length = m["length"]
     duration = m["duration_s"]
-    if not duration or m["words"] < SHORT_ANSWER_WORDS:  # below it the short-answer point says so
+    if m["words"] < SHORT_ANSWER_WORDS:  # below it the short-answer point says so
+        return
+    usual = (
+        "a behavioural answer usually takes. Cut the situation first."
+        if story
+        else "an answer to this question usually takes. Keep to your main points."
+    )
+    if duration is None:
+        longest = length["max_s"] * t.pace_high_wpm / 60  # words in the longest answer, said fast
+        if m["words"] > longest * 1.1:
+            say_s = 60 * m["words"] / ((t.pace_low_wpm + t.pace_high_wpm) / 2)
+            points.append(
+                (
+                    min(8.0, 2.0 * m["words"] / longest),  # a book pasted: said before anything in it
+                    f"{m['words']:,} words take about {_spoken_time(say_s)} to say, past the "
+                    f"{length['max_s']:.0f} s {usual}",
+                )
+            )
+        return
+    if not duration:
         return
     ran = f"The answer ran {duration:.0f} s"
     if duration > length["max_s"] * 1.1:
-        usual = (
-            "a behavioural answer usually takes. Cut the situation first."
-            if story
-            else "an answer to this question usually takes. Keep to your main points."
-        )
         points.append((2.0, f"{ran}, past the {length['max_s']:.0f} s {usual}"))
     elif duration < length["min_s"] * 0.8:
         room = "situation, actions and result" if story else "your point and why"
         points.append((1.5, f"{ran}, under the {length['min_s']:.0f} s that leaves room for {room}."))
+
+
+def _spoken_time(seconds: float) -> str:
+    """'3 minutes', '2 hours': a typed answer's time said aloud, as roughly as it is known."""
+    minutes = round(seconds / 60)
+    if minutes < 90:
+        return count(max(minutes, 1), "minute")
+    return count(round(minutes / 60), "hour")
 
 
 def _content(points: list, a: dict, m: dict, t: Thresholds) -> None:

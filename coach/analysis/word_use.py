@@ -80,7 +80,7 @@ NOT_ENGLISH = (
 )
 
 
-def _skipped(doc: Doc, marks: Iterable[Mark]) -> set[int]:
+def skipped_tokens(doc: Doc, marks: Iterable[Mark]) -> set[int]:
     """Token indices inside fillers and repeats (not the speaker's words)."""
     out: set[int] = set()
     for m in marks:
@@ -116,7 +116,7 @@ def _is_content(token: Token) -> bool:
 
 def most_used(doc: Doc, marks: Sequence[Mark] = ()) -> list[dict]:
     """The content words said often enough to notice: [{"word", "count"}], most first."""
-    skipped = _skipped(doc, marks)
+    skipped = skipped_tokens(doc, marks)
     words = [stem(t.text) for t in doc if t.i not in skipped and _is_content(t)]
     if not words:
         return []
@@ -128,7 +128,7 @@ def most_used(doc: Doc, marks: Sequence[Mark] = ()) -> list[dict]:
 
 def repeated_phrases(doc: Doc, marks: Sequence[Mark] = ()) -> list[dict]:
     """Phrases said again and again: [{"phrase", "count"}], longest kept where one holds another."""
-    skipped = _skipped(doc, marks)
+    skipped = skipped_tokens(doc, marks)
     counts: Counter[tuple[str, ...]] = Counter()
     said: dict[tuple[str, ...], str] = {}  # each phrase as it was first said
     for sent in doc.sents:
