@@ -438,7 +438,7 @@ def your_answers(full: dict) -> None:
                 "Practised before": r["practised_before"] if r["question_id"] else None,
                 "Overall": summary.rounded(r["score_overall"]),
                 "Pace (wpm)": summary.rounded(r["wpm"]),
-                "Fillers /100 words": summary.rounded(r["fillers_per_100_words"], 1),
+                summary.FILLERS_PER_100_WORDS: summary.rounded(r["fillers_per_100_words"], 1),
                 "Length": summary.clock(r["duration_s"]),
             }
             for r in rows

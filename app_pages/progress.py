@@ -353,7 +353,7 @@ def question_rows(practice_rows: list[dict], real_rows: list[dict], today: date)
             "Kind": "practice: mock interview" if p.get("mock_interview") else "practice",
             "Overall": summary.rounded(p["score_overall"]),
             "Pace (wpm)": summary.rounded(p["wpm"]),
-            "Fillers /100 words": summary.rounded(p["fillers_per_100_words"], 1),
+            summary.FILLERS_PER_100_WORDS: summary.rounded(p["fillers_per_100_words"], 1),
             "Length": summary.clock(p["duration_s"]),
         }
         for p in practice_rows
@@ -364,7 +364,7 @@ def question_rows(practice_rows: list[dict], real_rows: list[dict], today: date)
             "Kind": f"real: {r['company']} {r['stage']}".strip(),
             "Overall": summary.rounded(r["score_overall"]),
             "Pace (wpm)": summary.rounded(r["wpm"]),
-            "Fillers /100 words": summary.rounded(r["fillers_per_100_words"], 1),
+            summary.FILLERS_PER_100_WORDS: summary.rounded(r["fillers_per_100_words"], 1),
             "Length": summary.clock(r["duration_s"]),
         }
         for r in real_rows

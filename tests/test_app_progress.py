@@ -471,6 +471,24 @@ def test_a_real_interview_s_company_and_stage_are_not_cut_off_in_its_question_s_
     assert isinstance(width, int) and width >= 8 * len("real: Acme Robotics final") + 16, table.proto.columns
 
 
+def test_a_question_s_fillers_per_100_words_read_to_one_decimal_in_every_row(tmp_path, monkeypatch):
+    """A practice answer of 5.0 fillers per 100 words read "5" where another row read "5.3" (Streamlit
+    shows a number as short as it can; seen in Chromium): the column is formatted to one decimal."""
+    import json
+    from datetime import UTC, datetime, timedelta
+
+    from store_support import analysis_dict
+
+    day = datetime.now(UTC) - timedelta(days=10)
+    interview = {"company": "Acme", "stage": "onsite", "interview_date": day.date()}
+    table = _kinds_table(
+        tmp_path, monkeypatch, day, {"analysis": analysis_dict(fillers_per_100=5.0)}, interview
+    )
+    assert sorted(table.value["Fillers /100 words"]) == [4.0, 5.0], table.value
+    column = json.loads(table.proto.columns or "{}").get("Fillers /100 words", {})
+    assert column.get("type_config") == {"type": "number", "format": "%.1f"}, table.proto.columns
+
+
 def test_an_interview_booked_for_next_week_is_not_counted_as_a_real_interview_yet(tmp_path, monkeypatch):
     """Three stages logged, the onsite still to come: Progress counts the two held, as the
     Interviews page's cadence does, and says the third is booked; so does `coach progress`."""

@@ -351,10 +351,17 @@ def table(rows, text_column: str | None = None, text_width: int = 320) -> None:
     """A table of figures without its index; a figure that could not be measured reads "—" (an
     answer too short to measure has no pace), not Streamlit's "None". `text_column` (a question's
     words) is held to `text_width` pixels so the figures beside it stay in view. Up to
-    TABLE_ROWS_SHOWN_WHOLE rows every row is in view, not behind a scroll inside the table."""
-    config = {text_column: st.column_config.TextColumn(width=text_width)} if text_column else None
+    TABLE_ROWS_SHOWN_WHOLE rows every row is in view, not behind a scroll inside the table. A rate
+    read to one decimal shows it in every row (summary.ONE_DECIMAL_COLUMNS: "5.0" beside "5.3")."""
+    config = {text_column: st.column_config.TextColumn(width=text_width)} if text_column else {}
+    named = set(rows[0]) if rows else set()
+    config |= {
+        column: st.column_config.NumberColumn(format="%.1f")
+        for column in summary.ONE_DECIMAL_COLUMNS
+        if column in named
+    }
     height = "content" if len(rows) <= TABLE_ROWS_SHOWN_WHOLE else "auto"
-    st.dataframe(rows, hide_index=True, placeholder="—", column_config=config, height=height)
+    st.dataframe(rows, hide_index=True, placeholder="—", column_config=config or None, height=height)
 
 
 def practise(question_id: str) -> None:

@@ -248,6 +248,12 @@ def plain(value: float | None) -> str:
     return f"{value:.0f}" if abs(value) >= 100 else f"{round(value, 1):g}"
 
 
+# A table's column of fillers per 100 words, a rate read to one decimal in every row: Streamlit shows
+# a number as short as it can, so 5.0 read "5" beside "5.3" (coach.ui.shared.table formats it).
+FILLERS_PER_100_WORDS = "Fillers /100 words"
+ONE_DECIMAL_COLUMNS = (FILLERS_PER_100_WORDS,)
+
+
 def rounded(value: float | None, decimals: int = 0) -> float | int | None:
     """A table cell's number at the precision the measure is read at."""
     if value is None:
@@ -270,7 +276,7 @@ def attempt_rows(attempts: list[dict], current_id: int | None, today: date | Non
                 **({"Where": "mock interview" if in_mock_interview(a) else "practice"} if any_mock else {}),
                 "Overall": rounded(a.get("score_overall")),
                 "Pace (wpm)": rounded(a.get("wpm")),
-                "Fillers /100 words": rounded(a.get("fillers_per_100_words"), 1),
+                FILLERS_PER_100_WORDS: rounded(a.get("fillers_per_100_words"), 1),
                 "Length": clock(a.get("duration_s")),
                 "": "← this one" if a["id"] == current_id else "",
             }
