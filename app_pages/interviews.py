@@ -354,6 +354,15 @@ def preparation(item: dict) -> list:
     return prepare.checklist(db, item["id"], book, logged=interviews)
 
 
+def answers_fact(item: dict, full: dict) -> list[str]:
+    """The answers a review analysed, or, with no recording of the stage uploaded, that none was
+    reviewed, in words as the card says what else is missing ("Answers analysed: 0" read as if a
+    review had found no answers)."""
+    if full["recordings"]:
+        return [f"**Answers analysed:** {interview_log.answers_analysed(item)}"]
+    return ["**Recording:** :gray[none reviewed yet: upload it on the Review page if you have one]"]
+
+
 def stage_entry(item: dict, full: dict, today: date) -> None:
     """One stage: its facts, the debrief with its notes, people met, the questions asked, actions.
     A stage still booked, or an offer or a rejection logged as a stage, has no answers to count;
@@ -366,7 +375,7 @@ def stage_entry(item: dict, full: dict, today: date) -> None:
             if item["origin"]
             else []
         ),
-        *([f"**Answers analysed:** {interview_log.answers_analysed(item)}"] if held else []),
+        *(answers_fact(item, full) if held else []),
         *(  # a stage still ahead: how far the checklist for it has come (ticked on the Prepare tab)
             [f"**Preparation:** {prepare.done_words(preparation(item))} (Prepare tab)"]
             if playbook.is_ahead(item, today)

@@ -218,7 +218,7 @@ def coming_up(interviews: list[dict], today: date) -> list[dict]:
 
 def held(interview: dict, today: date) -> bool:
     """Whether a logged stage is an interview held by today: one whose analysed answers are worth
-    counting ("Answers analysed: 0" says a review is missing) and which a debrief follows. Not one
+    counting (with none, the page says no recording was reviewed) and which a debrief follows. Not one
     still booked, nor an offer or a rejection logged as a stage (playbook.is_interview), unless
     answers were analysed for it all the same."""
     if interview.get("answers"):

@@ -62,9 +62,14 @@ def test_adding_an_interview_and_its_debrief(tmp_path, monkeypatch):
     # the written debrief is dated in words like every other date on the page, not 2026-12-01
     [line] = [m.value for m in at.markdown if str(m.value).startswith("**Debrief**")]
     assert f":gray[{today:%a} {today.day} {today:%b}]" in line and today.isoformat() not in line, line
-    # the stage's facts: how it started was not given, so it is left out rather than shown as "—"
+    # the stage's facts: how it started was not given, so it is left out rather than shown as "—";
+    # no recording was uploaded, so no count of answers analysed ("Answers analysed: 0") but that
+    # none was reviewed, worded as the interest not written yet
     [facts] = [m.value for m in at.markdown if str(m.value).startswith("**Format:**")]
-    assert facts == "**Format:** video · **Answers analysed:** 0", facts
+    assert facts == (
+        "**Format:** video · **Recording:** :gray[none reviewed yet: upload it on the Review page if you "
+        "have one]"
+    ), facts
 
 
 def test_a_question_taken_out_of_a_debrief_leaves_the_bank(tmp_path, monkeypatch):

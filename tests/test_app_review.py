@@ -136,6 +136,8 @@ def test_silence_keeps_the_interview_and_the_recording(tmp_path, monkeypatch):
     shown = markdown_text(page("interviews").run()).replace("\\", "")
     said = "A recording of this interview could not be analysed: No speech was found in quiet.wav (0:"
     assert said in shown
+    # a recording was uploaded: its count stays, not the "none reviewed yet" of a stage without one
+    assert "**Answers analysed:** 0" in shown and "none reviewed yet" not in shown
     db = store.open_store(load_settings(tmp_path))
     try:
         store.delete_interview(db, interview["id"], keep_audio=False)

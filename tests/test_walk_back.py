@@ -388,7 +388,11 @@ def test_an_offer_stage_counts_no_answers_and_asks_for_no_debrief(tmp_path, monk
     at = page("interviews").run()
     stages = {e.label.split(" · ")[0]: e for e in at.expander if " · " in e.label}
     for name in ("offer", "recruiter screen"):
-        counted = [str(m.value) for m in stages[name].markdown if "Answers analysed" in str(m.value)]
+        counted = [
+            str(m.value)
+            for m in stages[name].markdown
+            if "Answers analysed" in str(m.value) or "**Recording:**" in str(m.value)
+        ]
         assert counted == [], (name, counted)
     assert [t.label for t in stages["offer"].tabs] == ["Edit the interview", "Add a person", "Delete"]
     assert [t.label for t in stages["recruiter screen"].tabs] == [
@@ -397,4 +401,5 @@ def test_an_offer_stage_counts_no_answers_and_asks_for_no_debrief(tmp_path, monk
         "Delete",
     ]
     assert [t.label for t in stages["technical"].tabs][0] == "Write the debrief"
-    assert any("**Answers analysed:** 0" in str(m.value) for m in stages["technical"].markdown)
+    # held, with no recording uploaded: said in words, not "Answers analysed: 0"
+    assert any("**Recording:** :gray[none reviewed yet" in str(m.value) for m in stages["technical"].markdown)
