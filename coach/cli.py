@@ -391,8 +391,10 @@ def _stage_to_seconds(update):
 
 
 def _held(interview: dict) -> str:
-    """' · 3 answers analysed' for an interview held, ' · booked' for one still to come, nothing for
-    an offer or a rejection logged as a stage (no interview to analyse)."""
+    """' · 3 answers analysed' for an interview held, ' · no recording reviewed yet' for one held
+    with none uploaded (as the Interviews page says; '0 answers analysed' read as if a review had
+    found none), ' · booked' for one still to come, nothing for an offer or a rejection logged as a
+    stage (no interview to analyse)."""
     from datetime import date
 
     from coach.interview_log import answers_analysed
@@ -400,6 +402,8 @@ def _held(interview: dict) -> str:
 
     if is_ahead(interview, date.today()):
         return " · booked"
+    if not interview["answers"] and not interview.get("recordings") and is_interview(interview["stage"]):
+        return " · no recording reviewed yet"
     if interview["answers"] or is_interview(interview["stage"]):
         noun = "answer" if interview["answers"] == 1 else "answers"
         return f" · {answers_analysed(interview)} {noun} analysed"

@@ -240,7 +240,8 @@ def test_someone_named_for_a_booked_interview_is_to_meet_not_met(tmp_path, monke
 
 def test_history_says_booked_for_an_interview_to_come_and_no_answers_for_an_offer(tmp_path, monkeypatch):
     """`coach history` listed next week's screen and an offer logged as a stage each with
-    "0 answers analysed", as if both had been held and had gone unreviewed."""
+    "0 answers analysed", as if both had been held and had gone unreviewed; the interview held
+    with no recording uploaded says so, as the Interviews page does, not "0 answers analysed"."""
     monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
     today = date.today()
     _held_offer_and_booked(tmp_path, today)
@@ -249,7 +250,7 @@ def test_history_says_booked_for_an_interview_to_come_and_no_answers_for_an_offe
     assert lines == [
         f"{today + timedelta(7)}  Fabrikam · recruiter screen · booked",
         f"{today - timedelta(10)}  Contoso · offer",
-        f"{today - timedelta(30)}  Contoso · technical · 0 answers analysed",
+        f"{today - timedelta(30)}  Contoso · technical · no recording reviewed yet",
     ], lines
 
 
