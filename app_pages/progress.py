@@ -8,7 +8,15 @@ from coach import banks, recommend
 from coach.analysis.wording import count
 from coach.job_description import interview_asks
 from coach.local_time import in_lived_order
-from coach.progress import LABELS, MEASURES, bands, mock_sentence, mock_words, progress_report, shown
+from coach.progress import (
+    LABELS,
+    MEASURES,
+    bands,
+    figures_side_by_side,
+    mock_sentence,
+    mock_words,
+    progress_report,
+)
 from coach.store import list_attempts, list_interviews
 from coach.ui import browser_clock, charts, left_midway, shared, summary
 from coach.ui.highlight import escape
@@ -148,20 +156,20 @@ def mock_interviews(report: dict) -> None:
 
 
 def practice_against_real(report: dict) -> None:
-    def mean(value: float | None, measure: str) -> str:  # as `coach progress` gives it
-        return summary.plain(None if value is None else shown(value, measure))
-
-    comparison = [
-        {
-            "Measure": v["label"],
-            "Practice (mean)": mean(v["practice_mean"], measure),
-            "answers": v["practice_n"],
-            "Real interviews (mean)": mean(v["real_mean"], measure),
-            "real answers": v["real_n"],
-            "Comfortable band": f"{v['band'][0]:g}–{v['band'][1]:g}" if v["band"] else "",
-        }
-        for measure, v in report["practice_vs_real"].items()
-    ]
+    comparison = []
+    for measure, v in report["practice_vs_real"].items():
+        # as `coach progress` gives them: one precision for the two ("5.0" beside "5.3")
+        practice, real = figures_side_by_side((v["practice_mean"], v["real_mean"]), measure)
+        comparison.append(
+            {
+                "Measure": v["label"],
+                "Practice (mean)": practice,
+                "answers": v["practice_n"],
+                "Real interviews (mean)": real,
+                "real answers": v["real_n"],
+                "Comfortable band": f"{v['band'][0]:g}–{v['band'][1]:g}" if v["band"] else "",
+            }
+        )
     with st.expander("Practice against real interviews, every measure"):
         shared.table(comparison)
 

@@ -591,6 +591,14 @@ def _figure(value: float, measure: str) -> str:
     return f"{shown(value, measure):g}"
 
 
+def figures_side_by_side(values: Sequence[float | None], measure: str) -> list[str]:
+    """Figures read side by side (practice's mean beside real interviews'), at one precision: a rate
+    whose other figure shows a decimal shows its own too ("5.0" beside "5.3", not "5"); "—" for none."""
+    said = [None if v is None else shown(v, measure) for v in values]
+    decimals = measure not in WHOLE and any(v is not None and v != int(v) for v in said)
+    return ["—" if v is None else f"{v:.1f}" if decimals else f"{v:g}" for v in said]
+
+
 def _days_ago(days: int) -> str:
     return {0: "today", 1: "yesterday"}.get(days, f"{days} days ago")
 
@@ -641,10 +649,10 @@ def summary_lines(report: dict) -> list[str]:
                 )
         comparison = report["practice_vs_real"][measure]
         if comparison["practice_n"] and comparison["real_n"]:
-            lines.append(
-                f"  practice mean {_figure(comparison['practice_mean'], measure)}, real interviews mean "
-                f"{_figure(comparison['real_mean'], measure)}."
+            practice_mean, real_mean = figures_side_by_side(
+                (comparison["practice_mean"], comparison["real_mean"]), measure
             )
+            lines.append(f"  practice mean {practice_mean}, real interviews mean {real_mean}.")
     mocks = [m for m in report.get("mock_interviews", []) if m["score_overall"] is not None]
     if len(mocks) == 1:  # one score has no first and latest
         lines.append(

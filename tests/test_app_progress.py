@@ -886,3 +886,33 @@ def test_a_practice_goal_shorter_than_a_week_is_counted_as_set(tmp_path, monkeyp
     ]
     assert practice["goal"]["period_days"] == 3
     assert practice["next_due"] == (date.today() + timedelta(days=1)).isoformat()  # 2 days ago + 3
+
+
+def test_practice_against_real_reads_both_means_at_one_precision(tmp_path, monkeypatch):
+    """"Practice against real interviews, every measure" gave a practice mean of 5 fillers per 100
+    words beside the real interviews' 5.3: the same rate, read at two precisions."""
+    from store_support import analysis_dict, save_real_answers
+
+    from coach import store
+    from coach.config import load_settings
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        for days_ago in (3, 2):
+            _answered_about_yourself(db, days_ago, fillers_per_100=5.0, wpm=140.0)
+        held = date.today() - timedelta(days=1)
+        interview_id = store.add_interview(db, company="Acme", interview_date=held)
+        real = {"question_id": "mot-05", "question_text": "Tell me about yourself."}
+        real["analysis"] = analysis_dict(fillers_per_100=5.3, wpm=150.0)
+        save_real_answers(db, interview_id, [real])
+    finally:
+        db.close()
+    at = page("progress").run()
+    assert not at.exception
+    [table] = [t.value for t in at.dataframe if "Practice (mean)" in t.value.columns]
+    rows = {r["Measure"]: r for r in table.to_dict("records")}
+    fillers = next(r for label, r in rows.items() if label.lower().startswith("fillers"))
+    assert (fillers["Practice (mean)"], fillers["Real interviews (mean)"]) == ("5.0", "5.3"), fillers
+    pace = next(r for label, r in rows.items() if label.lower().startswith("pace"))
+    assert (pace["Practice (mean)"], pace["Real interviews (mean)"]) == ("140", "150"), pace
