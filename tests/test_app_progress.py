@@ -889,7 +889,7 @@ def test_a_practice_goal_shorter_than_a_week_is_counted_as_set(tmp_path, monkeyp
 
 
 def test_practice_against_real_reads_both_means_at_one_precision(tmp_path, monkeypatch):
-    """"Practice against real interviews, every measure" gave a practice mean of 5 fillers per 100
+    """ "Practice against real interviews, every measure" gave a practice mean of 5 fillers per 100
     words beside the real interviews' 5.3: the same rate, read at two precisions."""
     from store_support import analysis_dict, save_real_answers
 
