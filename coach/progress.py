@@ -631,9 +631,10 @@ def summary_lines(report: dict) -> list[str]:
             band = f" (comfortable band {entry['band'][0]:g}–{entry['band'][1]:g})" if entry["band"] else ""
             ends = entry.get("first_and_last")
             if ends:
+                before, after = figures_side_by_side((ends["first_mean"], ends["last_mean"]), measure)
                 lines.append(
-                    f"{entry['label'].capitalize()}: {_figure(ends['first_mean'], measure)} on average over "
-                    f"the first {ends['n']} answers, {_figure(ends['last_mean'], measure)} over the last "
+                    f"{entry['label'].capitalize()}: {before} on average over "
+                    f"the first {ends['n']} answers, {after} over the last "
                     f"{ends['n']}{band}; {DIRECTION_WORDS[ends['direction']]}."
                 )
             elif entry.get("attempts", 0) < 2:  # one answer has nothing to compare with (as the page says)
@@ -642,9 +643,10 @@ def summary_lines(report: dict) -> list[str]:
                     f"answer{band}; answer again to see the change."
                 )
             else:
+                before, after = figures_side_by_side((entry["first"], entry["latest"]), measure)
                 lines.append(
-                    f"{entry['label'].capitalize()}: {_figure(entry['first'], measure)} on the first "
-                    f"answer, {_figure(entry['latest'], measure)} on the latest{band}; "
+                    f"{entry['label'].capitalize()}: {before} on the first "
+                    f"answer, {after} on the latest{band}; "
                     f"{DIRECTION_WORDS[entry['since_first']]}."
                 )
         comparison = report["practice_vs_real"][measure]

@@ -135,7 +135,7 @@ def test_change_since_previous_attempt_is_stated_as_numbers():
         {"id": 2, "score_overall": 85, "fillers_per_100_words": 0.0, "wpm": 165.0},
     ]
     assert summary.change_sentence(attempts, 2) == (
-        "Since your previous answer: overall score 52 → 85; fillers per 100 words 21.4 → 0; "
+        "Since your previous answer: overall score 52 → 85; fillers per 100 words 21.4 → 0.0; "
         "pace 120 wpm → 165 wpm."
     )
     assert summary.change_sentence(attempts, 1) is None
@@ -208,7 +208,7 @@ def test_the_change_since_the_first_answer_reads_as_a_sentence():
     )
     fillers = {**one, "label": "fillers per 100 words", "attempts": 2, "first": 0.0, "latest": 1.4567}
     sentence = summary.improvement_sentence(fillers)
-    assert "**0** on your first practice answer, **1.5** on the latest" in sentence
+    assert "**0.0** on your first practice answer, **1.5** on the latest" in sentence
     three = {**one, "attempts": 3, "first": 190.0, "latest": 160.0, "since_first": "closer"}
     assert summary.improvement_sentence(three) == (
         "Pace (words per minute): **190** on your first practice answer, **160** on the latest "

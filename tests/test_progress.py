@@ -91,7 +91,7 @@ def test_the_terminal_summary_reads_in_words(store, settings):
     text = "\n".join(lines)
     assert lines[0] == "2 practice answers, 1 real interview (1 answer analysed).", lines[0]
     assert "Pace (words per minute): 120 on the first answer, 152 on the latest" in text, text
-    assert "Fillers per 100 words: 17.9 on the first answer, 4 on the latest" in text, text
+    assert "Fillers per 100 words: 17.9 on the first answer, 4.0 on the latest" in text, text
     # practice's mean beside the real interviews' at one precision: "6.0", not "6" beside "10.9"
     assert "  practice mean 10.9, real interviews mean 6.0." in lines, text
     assert "  practice mean 136, real interviews mean 171." in lines, text

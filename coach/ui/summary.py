@@ -248,6 +248,19 @@ def plain(value: float | None) -> str:
     return f"{value:.0f}" if abs(value) >= 100 else f"{round(value, 1):g}"
 
 
+def plain_side_by_side(*values: float | None) -> list[str]:
+    """Figures read side by side ("17.9 on the first answer, 4.0 on the latest"), each as `plain`
+    says it but at one precision: a figure under 100 beside one with a decimal shows its own ("4.0",
+    not "4"), as `coach progress` does (coach.progress.figures_side_by_side)."""
+    said = [plain(v) for v in values]
+    if any("." in s for s in said):
+        said = [
+            s if v is None or "." in s or abs(v) >= 100 else f"{v:.1f}"
+            for s, v in zip(said, values, strict=True)
+        ]
+    return said
+
+
 # A table's column of fillers per 100 words, a rate read to one decimal in every row: Streamlit shows
 # a number as short as it can, so 5.0 read "5" beside "5.3" (coach.ui.shared.table formats it).
 FILLERS_PER_100_WORDS = "Fillers /100 words"
@@ -297,7 +310,8 @@ def change_sentence(attempts: list[dict], current_id: int | None) -> str | None:
         ("wpm", "pace", " wpm"),
     ):
         if now.get(key) is not None and before.get(key) is not None:
-            bits.append(f"{label} {plain(before[key])}{unit} → {plain(now[key])}{unit}")
+            then, latest = plain_side_by_side(before[key], now[key])
+            bits.append(f"{label} {then}{unit} → {latest}{unit}")
     return "Since your previous answer: " + "; ".join(bits) + "." if bits else None
 
 
@@ -452,16 +466,15 @@ def improvement_sentence(entry: dict, practice_answers: int | None = None) -> st
     ends = entry.get("first_and_last")
     if ends:  # months of answers: one answer at each end says more about that day than the trend
         measured_words = " measured" if unmeasured else ""
+        before, after = plain_side_by_side(ends["first_mean"], ends["last_mean"])
         return (
-            f"{label}: **{plain(ends['first_mean'])}** on average over your first {ends['n']}"
-            f"{measured_words} answers, **{plain(ends['last_mean'])}** over your last {ends['n']} "
+            f"{label}: **{before}** on average over your first {ends['n']}"
+            f"{measured_words} answers, **{after}** over your last {ends['n']} "
             f"({counted}) — {DIRECTION_WORDS[ends['direction']]}."
         )
     direction = DIRECTION_WORDS[entry["since_first"]]
-    return (
-        f"{label}: **{plain(entry['first'])}** on {first}, "
-        f"**{plain(entry['latest'])}** on the latest ({counted}) — {direction}."
-    )
+    before, after = plain_side_by_side(entry["first"], entry["latest"])
+    return f"{label}: **{before}** on {first}, **{after}** on the latest ({counted}) — {direction}."
 
 
 # where a question came from, as the Questions page says it (the bank's own need no note)
