@@ -26,7 +26,7 @@ DIM = 384  # its vectors' width
 
 
 class ContextModelMissing(RuntimeError):
-    """The package with the transformer's weights (or transformers itself) is not installed."""
+    """The package with the transformer's weights (or torch) is not installed."""
 
 
 def load(layers: int):
