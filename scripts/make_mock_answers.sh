@@ -6,9 +6,13 @@
 #   03 a story with no result, its actions told as "we" -> "What was the outcome? ..."
 #   04 the outcome, with a number
 # The texts beside each clip are the ground truth.
+# browser/story.wav, a shorter story with no result (11.6 s, 11.4 s of it speech: above the 10 s
+# the quality gate asks before it scores), is the one clip tests/e2e/test_mock_browser.py's fake
+# microphone plays for every turn, in real time; a subfolder, so `coach mock --answers` of this
+# folder does not take it for a fifth answer.
 set -euo pipefail
 out="${1:-$(dirname "$0")/../tests/data/mock}"
-mkdir -p "$out"
+mkdir -p "$out/browser"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -22,3 +26,4 @@ say "I am a backend engineer with eight years of experience. I started in custom
 say "The thread is ownership. In every move I looked for problems where I could own the result from the start to the finish, and where the people around me would teach me something new. Support taught me to listen to customers, and payments taught me to care about every single failed transaction." "$out/02-follow-up.wav"
 say "Last year our team inherited a billing service that nobody understood. We were asked to make it reliable before the holiday season. We wrote tests for the riskiest paths, we added alerts on every payment job, and we moved the nightly jobs to a queue." "$out/03-story.wav"
 say "In the end failed payments dropped by sixty percent, and we had no outage over the holidays for the first time in three years. I measured it with the error dashboard that I built for the team, and I reviewed the numbers with finance every week." "$out/04-outcome.wav"
+say "Last year our team inherited a billing service that nobody understood, and we were asked to make it reliable. We wrote tests for the riskiest paths, and we added alerts on every payment job." "$out/browser/story.wav"

@@ -28,7 +28,7 @@ def test_the_mock_answer_clips_are_the_committed_bytes(tmp_path):
     root = Path(__file__).resolve().parent.parent
     subprocess.run(["bash", str(root / "scripts" / "make_mock_answers.sh"), str(tmp_path)], check=True)
     committed = root / "tests" / "data" / "mock"
-    made = sorted(p.name for p in tmp_path.iterdir())
-    assert made == sorted(p.name for p in committed.iterdir())
+    made = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*") if p.is_file())
+    assert made == sorted(p.relative_to(committed) for p in committed.rglob("*") if p.is_file())
     for name in made:
         assert (tmp_path / name).read_bytes() == (committed / name).read_bytes(), name

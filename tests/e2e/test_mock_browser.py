@@ -18,7 +18,9 @@ from coach.store import list_attempts, open_store
 from coach.store.mock_sessions import list_mock_sessions
 from tests.e2e.server import CHROMIUM, StreamlitServer, chromium, full_screenshot, microphone_args, similarity
 
-CLIP = Path(__file__).resolve().parents[1] / "data" / "mock" / "03-story.wav"  # a story with no result
+# a story with no result (11.6 s; scripts/make_mock_answers.sh): "Tell me about yourself." is followed up
+# by its bank follow-up, the story question by "What was the outcome?"
+CLIP = Path(__file__).resolve().parents[1] / "data" / "mock" / "browser" / "story.wav"
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed")
 
@@ -120,6 +122,7 @@ def test_a_two_question_mock_interview_in_the_browser(app, page, shots):
     assert "Question 2 of 2" in headings
     main = page.locator('[data-testid="stMain"]').inner_text()
     assert re.search(r"Follow-up: .+\?", main) and "Why:" in main
+    assert "Follow-up: What was the outcome?" in main  # the story told no result
     assert "used of the 30 minutes a behavioural round takes" in main
 
     db = open_store(settings)
