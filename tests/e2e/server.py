@@ -58,6 +58,34 @@ def full_screenshot(page, path: Path) -> None:
     page.set_viewport_size({"width": 1280, "height": 900})
 
 
+# Streamlit's own state of the page's script run, on its root element (what Streamlit's browser
+# tests wait on): "running" from the moment the server says a run started, which its running
+# indicator shows only after a delay. The page is settled once it has said "notRunning" for
+# SETTLED_QUIET_MS after a run was seen, or for SETTLED_UNSEEN_MS when none was (a click's run
+# starts only once the server has the click; a run shorter than a poll is not seen).
+SETTLED = """([quietAfterRun, quietUnseen]) => {
+    const app = document.querySelector('[data-testid=stApp]');
+    const now = performance.now();
+    const w = window.__coachSettle ??= {since: now, seen: false};
+    const idle = app && app.dataset.testScriptState === 'notRunning'
+        && app.dataset.testConnectionState === 'CONNECTED'
+        && !document.querySelector('[data-testid=stStatusWidget]');
+    if (!idle) {
+        w.since = now;
+        w.seen = true;
+        return false;
+    }
+    return now - w.since >= (w.seen ? quietAfterRun : quietUnseen);
+}"""
+SETTLED_QUIET_MS, SETTLED_UNSEEN_MS = 500, 1000
+
+
+def settled(page, timeout_ms: int = 120_000) -> None:
+    """Wait until the page's script has finished drawing, and no other run follows at once."""
+    page.evaluate("() => { delete window.__coachSettle; }")
+    page.wait_for_function(SETTLED, arg=[SETTLED_QUIET_MS, SETTLED_UNSEEN_MS], polling=50, timeout=timeout_ms)
+
+
 def similarity(recorded, clip) -> float:
     """Pearson correlation of the take and the clip at their best alignment (1.0 = the same sound)."""
     from scipy.signal import correlate

@@ -163,7 +163,12 @@ def _upload_on_the_practice_page(page, url: str) -> None:
     upload.set_input_files(str(DATA / "fillers.wav"))
     page.get_by_role("heading", name="What to work on").wait_for(timeout=120_000)
     page.get_by_role("heading", name="Pace and pauses").wait_for(timeout=30_000)
-    time.sleep(2)  # the charts draw
+    _settled(page)
+    page.wait_for_function(  # the charts drawn (vega's marks), where a request would start
+        "() => { const charts = [...document.querySelectorAll('[data-testid=stVegaLiteChart]')];"
+        " return charts.length > 0 && charts.every(c => c.querySelector('.marks')); }",
+        timeout=30_000,
+    )
 
 
 def _steady_text(page) -> str:
@@ -180,13 +185,12 @@ def _steady_text(page) -> str:
 
 
 def _settled(page) -> None:
-    """Wait until the page's script has finished drawing (Streamlit's running indicator gone, and
-    still gone a moment later: it shows only after a short delay)."""
-    for _ in range(2):
-        page.wait_for_function(
-            "() => !document.querySelector('[data-testid=stStatusWidget]')", timeout=120_000
-        )
-        time.sleep(1.0)
+    """Wait until the page's script has finished drawing (tests/e2e/server.settled): a fixed 2 s
+    after each page and click (the running indicator gone, and still gone a second later) made up
+    14 of this test's 51 s."""
+    from tests.e2e.server import settled
+
+    settled(page)
 
 
 @pytest.mark.slow
