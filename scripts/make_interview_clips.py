@@ -362,6 +362,9 @@ def make_all(out: Path) -> None:
         interview_script([1, 4], second_interviewer=True, fillers=True),
         seed=9,
     )
+    # One question and its answer (24 s): for the browser tests of what the Review page does with a
+    # review (tests/e2e/test_review_*_browser.py), which a longer interview only makes slower.
+    build_interview(out / "interview_short.flac", interview_script([1], closing=False), seed=10)
     # Bad input: one voice only; the same audio on both channels.
     tracks, _ = render(
         [Line("candidate", ANSWERS[0], "answer"), Line("candidate", ANSWERS[4], "answer")], seed=5

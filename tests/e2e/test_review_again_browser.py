@@ -16,10 +16,12 @@ import pytest
 
 from coach import store
 from coach.config import load_settings
-from tests.e2e.server import CHROMIUM, StreamlitServer, chromium, full_screenshot
+from tests.e2e.server import CHROMIUM, StreamlitServer, chromium, full_screenshot, settled
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-CLIP = DATA / "interviews" / "interview_mono.flac"  # two voices: the review drafts a debrief
+# two voices, one question and its answer: the review drafts a debrief (the 58 s interview_mono.flac
+# made the test 17 s longer for nothing it checks)
+CLIP = DATA / "interviews" / "interview_short.flac"
 WENT_WELL, BETTER, GAPS = "What went well", "What could be better", "Skill gaps found"
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed")
@@ -51,12 +53,8 @@ def _debrief(data_dir: Path) -> dict:
 
 
 def _settled(page) -> None:
-    """Wait for the page to finish its run (Streamlit's running indicator gone)."""
-    time.sleep(1)
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=180_000
-    )
-    time.sleep(1)
+    """Wait for the page to finish its run (tests/e2e/server.settled, not a fixed 2 s each time)."""
+    settled(page, timeout_ms=180_000)
 
 
 def _until(done, timeout_s: float = 180) -> None:
