@@ -5,6 +5,7 @@ listed as stopped (and offered to finish) instead of being taken for a review st
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -19,20 +20,23 @@ WAIT_S = 20.0
 
 @contextmanager
 def running() -> Iterator[None]:
-    """Around a review run by a page: marked in the session while it runs, however it ends."""
-    st.session_state[RUNNING_KEY] = True
+    """Around a review run by a page: its end is marked in the session, however it ends. The mark is
+    an event the run sets with no Streamlit call: in a run being stopped every Streamlit call raises
+    again, session state's own, so a run that took itself off the session as it ended never did when
+    stopped, and the next page waited all of WAIT_S (Progress blank for 20 s after leaving Review)."""
+    ended = threading.Event()
+    st.session_state[RUNNING_KEY] = ended
     try:
         yield
     finally:
-        st.session_state.pop(RUNNING_KEY, None)
+        ended.set()
 
 
 def after_a_stopped_run() -> None:
     """Wait for this session's review that is being stopped (the page was left while it ran)."""
-    deadline = time.monotonic() + WAIT_S
-    while st.session_state.get(RUNNING_KEY) and time.monotonic() < deadline:
-        time.sleep(0.2)
-    st.session_state.pop(RUNNING_KEY, None)
+    ended = st.session_state.pop(RUNNING_KEY, None)
+    if isinstance(ended, threading.Event):
+        ended.wait(WAIT_S)
 
 
 def yielding(touch: Callable[[], None], every_s: float = 0.5) -> Callable[[], bool]:

@@ -12,10 +12,11 @@ import pytest
 
 from coach import store
 from coach.config import load_settings
+from coach.ui import left_midway
 from tests.e2e.server import CHROMIUM, StreamlitServer, chromium, full_screenshot
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-CLIP = DATA / "interviews" / "interview_three_fillers.flac"
+CLIP = DATA / "interviews" / "interview_short.flac"  # 24 s: a review to leave, then finish
 OFFER = f"Your review of {CLIP.name} for Hooli was stopped before it finished"
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed")
@@ -69,8 +70,12 @@ def test_a_review_left_midway_is_offered_on_the_way_back_and_finished(app, page,
         assert time.monotonic() < deadline, "the recording was not kept in time"
         time.sleep(0.2)
     page.get_by_role("link", name="Progress").click()  # left while it runs
+    left = time.monotonic()
     # the review stopped with the page's script: listed at once as an interview recording to review
     page.get_by_text("1 recording not analysed").wait_for(timeout=60_000)
+    # once the review's run had stopped, within a second or so: not after Progress gave up waiting
+    # for it (the run's end went unmarked, and the page was blank for all of WAIT_S)
+    assert time.monotonic() - left < left_midway.WAIT_S
     assert _companies(data_dir) == []  # not finished, so not logged yet
     earlier_reviews(data_dir)
 
