@@ -52,11 +52,17 @@ def _question_played(page) -> dict:
 
 
 def _answer(page, clip_s: float) -> None:
-    """Record one take; a click that lands while the page is still redrawing is tried again."""
+    """Record one take once the turn's run has drawn the page (Streamlit's run state on its root
+    element): the turn's heading shows while it still runs, and a click then was lost, 10 s before
+    it was tried again. A click that lands while the page is still redrawing is tried again."""
     record = page.get_by_role("button", name="Record", exact=True)
     stop = page.get_by_role("button", name="Stop recording")
     for _ in range(3):
         record.wait_for(timeout=30_000)
+        page.wait_for_function(
+            "() => document.querySelector('[data-testid=stApp]')?.dataset.testScriptState === 'notRunning'",
+            timeout=60_000,
+        )
         record.click()
         try:
             stop.wait_for(timeout=10_000)
