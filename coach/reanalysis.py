@@ -60,11 +60,11 @@ def _question_of(what: str, row, settings, before=None):
     return banks.question_by_words(text)
 
 
-def _questions_before(stored: list, settings) -> dict[int, object]:
-    """Each real interview answer's (by id) question asked before it in its recording, as it was
-    coached (None for the first), in the order asked, as the review reads them
-    (coach.interview.review.answers_of)."""
-    before: dict[int, object] = {}
+def _real_questions(stored: list, settings) -> dict[int, object]:
+    """Each real interview answer's question (by id), as the review coached it
+    (coach.interview.review.answers_of): read in the order asked in its recording, a bare follow-up
+    as the question before it."""
+    coached: dict[int, object] = {}
     real = sorted(
         (row for what, row in stored if what == "real answer"),
         key=lambda row: (row.interview_recording_id, row.position),
@@ -73,9 +73,8 @@ def _questions_before(stored: list, settings) -> dict[int, object]:
     for row in real:
         if row.interview_recording_id != recording:
             recording, question = row.interview_recording_id, None
-        before[row.id] = question
-        question = _question_of("real answer", row, settings, question)
-    return before
+        question = coached[row.id] = _question_of("real answer", row, settings, question)
+    return coached
 
 
 def _analyse(
@@ -138,17 +137,18 @@ def reanalyze(
     }
     say = progress or (lambda _message: None)
     stored = stored_answers(store)
-    before: dict | None = None  # worked out at the first real answer analysed again: a run that
+    real: dict | None = None  # worked out at the first real answer analysed again: a run that
     # finds every answer up to date reads no question for it
     for what, row in stored:
         again = force or (retranscribe and what == "attempt")
         if row.analysis_version == ANALYSIS_VERSION and not again:
             report["unchanged"] += 1
             continue
-        if what == "real answer" and before is None:
-            before = _questions_before(stored, store.settings)
+        if what == "real answer" and real is None:
+            real = _real_questions(stored, store.settings)
         try:
-            _reanalyse_one(store, what, row, retranscribe and what == "attempt", (before or {}).get(row.id))
+            question = real[row.id] if what == "real answer" else _question_of(what, row, store.settings)
+            _reanalyse_one(store, what, row, retranscribe and what == "attempt", question)
         except CoachError as e:
             report["failed"].append({"what": what, "id": row.id, "error": str(e)})
             say(f"{_said(what)} {row.id}: {e}")
@@ -211,8 +211,8 @@ def _said(what: str) -> str:
     return "practice answer" if what == "attempt" else what
 
 
-def _reanalyse_one(store: Store, what: str, row, retranscribe: bool, before=None) -> None:
-    """`before`: for a real interview's answer, the question asked before it (`_questions_before`)."""
+def _reanalyse_one(store: Store, what: str, row, retranscribe: bool, question) -> None:
+    """`question`: the one it answered, as first analysed with it (`_question_of`, `_real_questions`)."""
     settings = store.settings
     new_transcript = None
     engine, model = row.engine, row.model
@@ -233,7 +233,7 @@ def _reanalyse_one(store: Store, what: str, row, retranscribe: bool, before=None
     description = description_of(store, getattr(row, "interview_id", None))
     analysis = _analyse(
         transcript,
-        _question_of(what, row, settings, before),
+        question,
         settings,
         description,
         kind=_as_first_analysed(what, row),
