@@ -2,12 +2,30 @@
 
 import json
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, timedelta
 
 from app_support import markdown_text, page, seeded_dir
 from cli_support import run_coach
 
+from coach.config import load_settings
 from coach.ui.highlight import escape
+
+
+@contextmanager
+def _own_store(tmp_path, monkeypatch) -> Iterator:
+    """A store of the test's own in `tmp_path` (SQLite), open for the test to fill; closed after,
+    and the page then reads it (COACH_DATA_DIR)."""
+    from coach.store import open_store
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    db = open_store(load_settings(tmp_path))
+    try:
+        yield db
+    finally:
+        db.close()
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
 
 
 def _answered_about_yourself(db, days_ago: int, **analysis) -> None:
@@ -173,13 +191,8 @@ def _weekly_answers_for_three_months(tmp_path, monkeypatch):
     from store_support import analysis_dict, save_answer
     from test_progress import MONTHS_OF_PACE
 
-    from coach.config import load_settings
-    from coach.store import open_store
-
-    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
     start = datetime(2026, 9, 1, 9, tzinfo=UTC)
-    db = open_store(load_settings(tmp_path))
-    try:
+    with _own_store(tmp_path, monkeypatch) as db:
         for i, wpm in enumerate(MONTHS_OF_PACE):
             save_answer(
                 db,
@@ -188,9 +201,6 @@ def _weekly_answers_for_three_months(tmp_path, monkeypatch):
                 analysis=analysis_dict(wpm=wpm),
                 created_at=start + timedelta(days=7 * i),
             )
-    finally:
-        db.close()
-    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     return start
 
 
@@ -215,11 +225,8 @@ def test_progress_and_practice_recommend_the_same_questions_for_the_debriefs_gap
     from datetime import date, timedelta
 
     from coach import store
-    from coach.config import load_settings
 
-    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
-    db = store.open_store(load_settings(tmp_path))
-    try:
+    with _own_store(tmp_path, monkeypatch) as db:
         for days_ago, stage, gaps in (
             (60, "first round", "distributed transactions, stakeholder management"),
             (40, "final round", "conflict stories"),
@@ -228,9 +235,6 @@ def test_progress_and_practice_recommend_the_same_questions_for_the_debriefs_gap
             interview = store.add_interview(db, company="Acme", stage=stage, interview_date=day)
             store.add_debrief(db, interview, interest=4, skill_gaps=gaps)
         _answered_about_yourself(db, days_ago=30)  # a month ago, so Progress has something to chart
-    finally:
-        db.close()
-    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
 
     progress = page("progress").run()
     assert not progress.exception
@@ -256,12 +260,7 @@ def test_a_figure_that_could_not_be_measured_reads_as_a_dash_not_none(tmp_path, 
 
     from store_support import analysis_dict, save_answer
 
-    from coach.config import load_settings
-    from coach.store import open_store
-
-    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
-    db = open_store(load_settings(tmp_path))
-    try:
+    with _own_store(tmp_path, monkeypatch) as db:
         for days_ago, wpm in ((40, None), (10, 150.0)):
             analysis = analysis_dict()
             analysis["metrics"]["wpm"] = wpm
@@ -272,9 +271,6 @@ def test_a_figure_that_could_not_be_measured_reads_as_a_dash_not_none(tmp_path, 
                 analysis=analysis,
                 created_at=datetime.now(UTC) - timedelta(days=days_ago),
             )
-    finally:
-        db.close()
-    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     at = page("progress").run()
     assert not at.exception
     [per_question] = [
@@ -293,19 +289,12 @@ def test_every_question_answered_stays_reachable_after_months_of_practice(tmp_pa
     from store_support import save_answer
 
     from coach import banks
-    from coach.config import load_settings
-    from coach.store import open_store
 
-    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
     questions = [q for q in banks.load_questions(tmp_path) if q.category == "behavioural"][:17]
-    db = open_store(load_settings(tmp_path))
-    try:
+    with _own_store(tmp_path, monkeypatch) as db:
         for i, q in enumerate(questions):
             for _ in range(2 if i < 15 else 1):  # the last two answered once
                 save_answer(db, q.id, q.text, created_at=datetime.now(UTC) - timedelta(days=90 - 5 * i))
-    finally:
-        db.close()
-    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     at = page("progress").run()
     assert not at.exception
     boxed = [e.label for e in at.expander if " practice, " in e.label]
@@ -324,18 +313,12 @@ def test_a_gap_no_question_practises_is_named_on_the_page(tmp_path, monkeypatch)
     from datetime import date, timedelta
 
     from coach import store
-    from coach.config import load_settings
 
-    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
-    db = store.open_store(load_settings(tmp_path))
-    try:
+    with _own_store(tmp_path, monkeypatch) as db:
         day = (date.today() - timedelta(days=20)).isoformat()
         interview = store.add_interview(db, company="Acme", stage="first round", interview_date=day)
         store.add_debrief(db, interview, interest=4, skill_gaps="Kafka, stakeholder management")
         _answered_about_yourself(db, days_ago=30)
-    finally:
-        db.close()
-    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     at = page("progress").run()
     assert not at.exception
     captions = [c.value for c in at.caption if "no question in the banks" in c.value]
@@ -371,19 +354,13 @@ def test_only_questions_that_practise_a_gap_are_listed_under_the_gaps(tmp_path, 
     from datetime import date, timedelta
 
     from coach import banks, store
-    from coach.config import load_settings
 
-    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
-    db = store.open_store(load_settings(tmp_path))
-    try:
+    with _own_store(tmp_path, monkeypatch) as db:
         day = (date.today() - timedelta(days=20)).isoformat()
         interview = store.add_interview(db, company="Acme", stage="first round", interview_date=day)
         store.add_debrief(db, interview, interest=4, skill_gaps="learning from failure")
         for days_ago in (30, 25):  # weak on fillers, structure and pace, not practised lately
             _answered_about_yourself(db, days_ago=days_ago, overall=50.0)
-    finally:
-        db.close()
-    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     by_id = {q.id: q for q in banks.load_questions(tmp_path)}
 
     progress = page("progress").run()
@@ -416,11 +393,8 @@ def _kinds_table(tmp_path, monkeypatch, practised_at, practice: dict, interview:
     from store_support import analysis_dict, save_answer, save_real_answers
 
     from coach import store
-    from coach.config import load_settings
 
-    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
-    db = store.open_store(load_settings(tmp_path))
-    try:
+    with _own_store(tmp_path, monkeypatch) as db:
         save_answer(db, "mot-05", "Tell me about yourself.", created_at=practised_at, **practice)
         interview_id = store.add_interview(db, **interview)
         answer = {
@@ -429,9 +403,6 @@ def _kinds_table(tmp_path, monkeypatch, practised_at, practice: dict, interview:
             "analysis": analysis_dict(),
         }
         save_real_answers(db, interview_id, [answer])
-    finally:
-        db.close()
-    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     at = page("progress").run()
     assert not at.exception
     [table] = [t for t in at.dataframe if "Kind" in t.value.columns]
@@ -497,20 +468,14 @@ def test_an_interview_booked_for_next_week_is_not_counted_as_a_real_interview_ye
     from cli_support import run_coach
 
     from coach import store
-    from coach.config import load_settings
 
-    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
-    db = store.open_store(load_settings(tmp_path))
-    try:
+    with _own_store(tmp_path, monkeypatch) as db:
         today = date.today()
         for stage, days in (("recruiter screen", -13), ("first round", -6), ("onsite / loop", 7)):
             store.add_interview(
                 db, company="Northwind", stage=stage, interview_date=today + timedelta(days=days)
             )
         _answered_about_yourself(db, days_ago=2)
-    finally:
-        db.close()
-    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     at = page("progress").run()
     assert not at.exception
     [real] = [m for m in at.metric if m.label == "Real interviews"]
@@ -604,11 +569,8 @@ def test_a_question_answered_only_in_a_real_interview_is_not_practised_again(tmp
     from store_support import analysis_dict, save_real_answers
 
     from coach import store
-    from coach.config import load_settings
 
-    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
-    db = store.open_store(load_settings(tmp_path))
-    try:
+    with _own_store(tmp_path, monkeypatch) as db:
         day = date.today() - timedelta(days=3)
         interview_id = store.add_interview(db, company="Acme", interview_date=day, stage="onsite")
         answer = {
@@ -617,9 +579,6 @@ def test_a_question_answered_only_in_a_real_interview_is_not_practised_again(tmp
             "analysis": analysis_dict(),
         }
         save_real_answers(db, interview_id, [answer])
-    finally:
-        db.close()
-    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     at = page("progress").run()
     assert not at.exception
     assert any(e.label.endswith("0 practice, 1 real") for e in at.expander), [e.label for e in at.expander]
@@ -665,19 +624,13 @@ def test_without_debrief_gaps_what_next_says_what_practice_leads_with(tmp_path, 
     from test_recommend_interview import CONFLICT_HEAVY
 
     from coach import store
-    from coach.config import load_settings
     from coach.local_time import long_date
 
-    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
     when = date.today() + timedelta(days=8)
-    db = store.open_store(load_settings(tmp_path))
-    try:
+    with _own_store(tmp_path, monkeypatch) as db:
         store.add_interview(db, company="Northwind", interview_date=when, job_description=CONFLICT_HEAVY)
         for days_ago in (6, 3):  # fillers 45, structure 50, pace 55: all below 60
             _answered_about_yourself(db, days_ago=days_ago, overall=50.0)
-    finally:
-        db.close()
-    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
 
     practice = page("practice").run()
     assert not practice.exception
@@ -703,19 +656,13 @@ def test_debriefs_that_name_no_skill_gap_are_not_asked_for_again(tmp_path, monke
     from datetime import date, timedelta
 
     from coach import store
-    from coach.config import load_settings
 
-    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
-    db = store.open_store(load_settings(tmp_path))
-    try:
+    with _own_store(tmp_path, monkeypatch) as db:
         for days_ago in (40, 20):
             day = (date.today() - timedelta(days=days_ago)).isoformat()
             interview = store.add_interview(db, company="Initech", stage="first round", interview_date=day)
             store.add_debrief(db, interview, interest=3, went_well="Clear why they reached out.")
         _answered_about_yourself(db, days_ago=10)
-    finally:
-        db.close()
-    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     at = page("progress").run()
     assert not at.exception
     [asks] = [c.value for c in at.caption if "Until then" in c.value]
@@ -894,11 +841,8 @@ def test_practice_against_real_reads_both_means_at_one_precision(tmp_path, monke
     from store_support import analysis_dict, save_real_answers
 
     from coach import store
-    from coach.config import load_settings
 
-    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
-    db = store.open_store(load_settings(tmp_path))
-    try:
+    with _own_store(tmp_path, monkeypatch) as db:
         for days_ago in (3, 2):
             _answered_about_yourself(db, days_ago, fillers_per_100=5.0, wpm=140.0)
         held = date.today() - timedelta(days=1)
@@ -906,8 +850,6 @@ def test_practice_against_real_reads_both_means_at_one_precision(tmp_path, monke
         real = {"question_id": "mot-05", "question_text": "Tell me about yourself."}
         real["analysis"] = analysis_dict(fillers_per_100=5.3, wpm=150.0)
         save_real_answers(db, interview_id, [real])
-    finally:
-        db.close()
     at = page("progress").run()
     assert not at.exception
     [table] = [t.value for t in at.dataframe if "Practice (mean)" in t.value.columns]
