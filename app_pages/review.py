@@ -5,6 +5,7 @@ from pathlib import Path
 import streamlit as st
 
 from coach import store
+from coach.analysis.quality import ONE_VOICE
 from coach.analysis.wording import count
 from coach.audio import SUPPORTED_SUFFIXES
 from coach.debrief import heard_questions, latest_debrief, refreshed_questions
@@ -304,10 +305,12 @@ def who_is_who(result: dict) -> None:
         horizontal=True,
         key="review_mine",
     )
+    # one voice found where an interview has two: the notice asks to say 2, so the box offers it
+    people = 2 if ONE_VOICE in (result.get("warnings") or ()) else len(voices)
     c2.selectbox(
         "How many people speak",
         list(SPEAKER_CHOICES)[1:],
-        index=min(len(voices), len(SPEAKER_CHOICES) - 1) - 1,
+        index=min(people, len(SPEAKER_CHOICES) - 1) - 1,
         key="review_people",
     )
     st.form_submit_button("Review again with these", key="review_again")

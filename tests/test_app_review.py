@@ -257,6 +257,9 @@ def test_a_recording_heard_as_one_voice_stores_no_debrief_draft(tmp_path, monkey
         db.close()
     key = f"review_debrief_{interview['id']}"
     assert _field(at, key, "could_be_better").value == ""
+    # the notice asks to say two people speak, and the box below offers it (it offered "1 (only
+    # me)", so one press of "Review again with these" scored the interviewer's words as yours)
+    assert at.selectbox(key="review_people").value == "2"
 
 
 def test_saving_the_debrief_edits_the_reviews_draft(tmp_path, monkeypatch):
