@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from coach.analysis.wording import clock, count
-from coach.types import Transcript
+from coach.types import SAMPLE_RATE, Transcript
 
 # Pace, fillers per 100 words and STAR shares swing wildly on a few words: one filler in ten words
 # reads as 10 per 100. Under 20 words or 10 s of speech the coach says so instead of scoring
@@ -139,6 +139,51 @@ RECORDING_PROBLEMS = (DISTORTED, ONE_VOICE, NO_QUESTION_FOUND)
 def recording_problems(warnings) -> list[str]:
     """The warnings of a stored analysis that were found in the recording (RECORDING_PROBLEMS)."""
     return [w for w in warnings or () if w in RECORDING_PROBLEMS]
+
+
+# Phone sound: a call carries the band up to about 3.4-4 kHz, so its speech has almost nothing above
+# PHONE_BAND_HZ. Share of the energy of the loud 32 ms frames above it, against all of it above
+# 100 Hz, on the real recordings of tests/data/real_speech: 0 to 0.00004 for the phone call (16 kHz
+# file, phone sound), and the 8 kHz copies of the call, lecture and news; 0.0004-0.010 for the 14
+# AMI meeting clips (far-field microphones), 0.0012 for the lecture, 0.017 for the news. The limit
+# sits between the two groups, a factor of about 3 from each (the synthetic test clips: 0 at 8 kHz,
+# 0.005-0.025 at 16 kHz; clean.flac decoded from 44.1 kHz 0.011).
+PHONE_BAND_HZ = 4200.0
+MAX_PHONE_HIGH_SHARE = 0.00013
+_FRAME = 512
+
+
+def high_band_share(samples: np.ndarray) -> float | None:
+    """How much of the speech's energy lies above PHONE_BAND_HZ (16 kHz samples); None without sound."""
+    if len(samples) < _FRAME:
+        return None
+    frames = np.lib.stride_tricks.sliding_window_view(samples, _FRAME)[:: _FRAME // 2]
+    rms = np.sqrt(np.mean(np.square(frames, dtype=np.float64), axis=1))
+    loud = frames[rms > max(float(rms.max()) * 0.05, 1e-4)]
+    if not len(loud):
+        return None
+    power = np.abs(np.fft.rfft(loud * np.hanning(_FRAME), axis=1)) ** 2
+    hz = np.fft.rfftfreq(_FRAME, 1 / SAMPLE_RATE)
+    total = power[:, hz > 100].sum()
+    return float(power[:, hz > PHONE_BAND_HZ].sum() / total) if total > 0 else None
+
+
+def phone_sound(samples: np.ndarray) -> bool:
+    """Whether the recording carries only a phone call's band (so Whisper hears fewer words)."""
+    share = high_band_share(samples)
+    return share is not None and share < MAX_PHONE_HIGH_SHARE
+
+
+# Said after a review of a phone recording transcribed by the Quick model (tiny.en). The figures are
+# benchmarks/fluent_speech.py's (README "Never losing speech"): synthetic answers, the app's path,
+# words not transcribed right: tiny.en 10.5% at 16 kHz, 29.6% at 8 kHz; base 21.5% at 8 kHz. Real
+# recordings have no reference transcripts to measure this on.
+PHONE_SOUND_QUICK_MODEL = (
+    "This is a phone recording: at phone quality the Quick speech recognition misses or mishears "
+    "about 3 words in 10 (1 in 10 at full quality, on our test answers), so the transcript and the "
+    "counts from it are rougher. More accurate, in Settings, hears phone recordings better (about "
+    "2 in 10). From the terminal: --model base (after make models)."
+)
 
 
 def audio_problems(samples: np.ndarray) -> list[str]:

@@ -10,6 +10,7 @@ points depend only on the audio, so a resumed run cuts exactly where the first r
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,6 +59,18 @@ def open_interview(path: Path, settings: Settings, *, name: str = "") -> AudioRe
         partial=True,
         too_long_advice="cut it into shorter parts (each part can be reviewed on its own)",
     )
+
+
+def opening(path: Path, settings: Settings, *, name: str = "", seconds: float = 120.0) -> np.ndarray:
+    """The first `seconds` of a recording, its sides mixed: enough to tell how it sounds."""
+    pieces, wanted = [], int(seconds * SAMPLE_RATE)
+    with closing(iter(open_interview(path, settings, name=name))) as reader:
+        for piece in reader:
+            pieces.append(piece.mean(axis=1, dtype=np.float32))
+            wanted -= len(piece)
+            if wanted <= 0:
+                break
+    return np.concatenate(pieces) if pieces else np.zeros(0, np.float32)
 
 
 class ChunkReader:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from coach.analysis.quality import ONE_VOICE
+from coach.analysis.quality import ONE_VOICE, PHONE_SOUND_QUICK_MODEL, phone_sound
 from coach.analysis.wording import clock
 from coach.audio import file_sha256
 from coach.banks import Question, WordedQuestion
@@ -29,7 +29,7 @@ from coach.config import Settings
 from coach.errors import InputError, NoSpeechError
 from coach.interview import metrics as measures
 from coach.interview import speakers as sp
-from coach.interview.chunks import CHUNK_S
+from coach.interview.chunks import CHUNK_S, opening
 from coach.interview.draft import debrief_draft
 from coach.interview.listen import Heard, Progress, ProgressHandler, listen, work_dir
 from coach.interview.matching import Match, match_question
@@ -45,6 +45,7 @@ from coach.interview.turns import (
     is_follow_up,
     make_turns,
 )
+from coach.transcribe.models import DEFAULT_MODEL
 from coach.types import Transcript, Word
 
 # A silence this long inside an interview is worth telling the user about (a paused call, a
@@ -134,7 +135,7 @@ def review(
         # taken for questions they asked the interviewer)
         facts["candidate_talk_share"] = None
     facts["compared_with_practice"] = measures.compare_with_practice(answers, practice_attempts)
-    warnings = who.warnings + _audio_warnings(heard, turns)
+    warnings = who.warnings + _audio_warnings(heard, turns) + _phone_warnings(path, settings, heard, name)
     if who.method != "one voice" and not pairs:
         warnings.append(
             "No interviewer question was recognised, so there are no question → answer "
@@ -353,6 +354,13 @@ def _audio_warnings(heard: Heard, turns: Sequence[Turn]) -> list[str]:
             f"({where}); {'they are' if len(gaps) > 1 else 'it is'} left out of the answers."
         )
     return out
+
+
+def _phone_warnings(path: Path, settings: Settings, heard: Heard, name: str) -> list[str]:
+    """A phone recording heard by the Quick model: its transcript misses more words (README)."""
+    if heard.model != DEFAULT_MODEL or not phone_sound(opening(Path(path), settings, name=name)):
+        return []
+    return [PHONE_SOUND_QUICK_MODEL]
 
 
 # ---------------------------------------------------------------- answers
