@@ -476,6 +476,7 @@ def models_command(
     """Which engines and models are available offline."""
     from coach.config import load_settings
     from coach.transcribe import available_models
+    from coach.transcribe.models import INSTALLABLE
 
     settings = load_settings()
     if download:
@@ -487,7 +488,14 @@ def models_command(
     for info in infos:
         mark = "available" if info.available else "not here"
         default = " (default)" if (info.engine, info.name) == (settings.engine, settings.model) else ""
-        typer.echo(f"{info.engine:<15} {info.name:<15} {mark:<10} {info.note}{default}")
+        installable = info.engine == "faster-whisper" and info.name in INSTALLABLE
+        how = "; `make models` installs it" if installable and not info.available else ""
+        typer.echo(f"{info.engine:<15} {info.name:<15} {mark:<10} {info.note}{how}{default}".rstrip())
+    typer.echo(
+        "The others marked not here are fetched from the internet only when you ask: "
+        "coach models --download NAME.",
+        err=True,
+    )
 
 
 def _download_model(name: str, settings) -> None:

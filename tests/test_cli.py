@@ -190,6 +190,18 @@ def test_models_lists_what_works_offline(tmp_path):
     assert available == {("faster-whisper", "tiny.en"), ("openai-whisper", "tiny.en")} | base
 
 
+def test_models_says_how_to_get_the_ones_not_here(tmp_path):
+    """`coach models` listed base as "not here" beside "more accurate than tiny.en, and slower",
+    without a word on how to get it, nor on what the other 19 "not here" lines mean."""
+    done = coach("models", data_dir=tmp_path)
+    [base] = [line for line in done.stdout.splitlines() if line.split()[:2] == ["faster-whisper", "base"]]
+    if _base_installed():
+        assert "available" in base and "make models" not in base, base
+    else:
+        assert base.endswith("`make models` installs it"), base
+    assert "coach models --download NAME" in done.stderr, done.stderr
+
+
 def _base_installed() -> bool:
     from coach.transcribe.models import is_installed
 
