@@ -155,7 +155,10 @@ def edit_own(q: banks.Question, answers: int) -> None:
     """One of your own questions: change anything you gave it when adding it, or delete it after a
     second click that says what becomes of its answers (they can move to the bank question it
     copied)."""
-    with st.expander(f"{escape(q.text)} ({escape(summary.question_source(q))})"):
+    # keyed: the browser keeps the box open across the rerun a click in it makes, though the
+    # "Added: …" line above it is gone by then (unkeyed, the box moved up a place and closed)
+    label = f"{escape(q.text)} ({escape(summary.question_source(q))})"
+    with st.expander(label, key=f"questions_own_{q.id}"):
         with st.form(f"questions_edit_{q.id}"):
             # a question kept longer than the add form allows (typed in the terminal, or heard in a
             # real interview) is shown whole: a shorter box cut it, and "Save changes" kept the cut
@@ -197,7 +200,7 @@ def edit_own(q: banks.Question, answers: int) -> None:
                         difficulty=difficulty,
                         talking_points=[p.strip() for p in points.splitlines() if p.strip()],
                     )
-                    # the edited question's box closes when its title changes: say it was kept
+                    # said above the list too: the box may sit far down a long list
                     ss.questions_flash = f"Saved: {escape(edited.text)}"
                     st.rerun()
         delete_own(q, answers)

@@ -287,3 +287,36 @@ def test_editing_one_of_yours_into_another_of_yours_or_into_nothing_is_refused(t
     emptied = _error_after(at, "Save changes", f"questions_edit_{company.id}")
     assert emptied == "The question's box is empty; type the question, or leave its words as they were."
     assert [q.text for q in banks.load_questions(tmp_path) if q.source != "bank"] == [team.text, company.text]
+
+
+def _where(at, label_start: str):
+    """How the browser tells one expander from the next across reruns: its key's id when it has one,
+    else its place in the page (which moves when an element above it comes or goes)."""
+
+    def walk(node, path):
+        for i, child in getattr(node, "children", {}).items():
+            if getattr(child, "type", None) == "expander" and child.label.startswith(label_start):
+                return child._block_id or path + (i,)
+            found = walk(child, path + (i,))
+            if found:
+                return found
+        return None
+
+    return walk(at._tree, ())
+
+
+def test_delete_after_adding_a_question_keeps_its_box_open(tmp_path, monkeypatch):
+    """Adding a question says "Added: …" above the list; a click on "Delete this question" in one
+    of your questions then reran the page without that line, the box moved up one place, the browser
+    took it for a new box and closed it, and the "Yes, delete" it had just asked for was hidden."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    mine = banks.add_user_question(tmp_path, "Why do you want to leave after three years?")
+    at = page("questions").run()
+    at.text_area[0].input("What would your last manager say about you?")
+    [b for b in at.button if b.label == "Add to my questions"][0].click().run()
+    assert [s.value for s in at.success] == ["Added: What would your last manager say about you?"]
+    before = _where(at, "Why do you want to leave")
+    at.button(key=f"questions_delete_{mine.id}").click().run()
+    assert not at.exception and not at.success
+    assert at.button(key=f"questions_delete_{mine.id}_yes")  # asked inside the box...
+    assert _where(at, "Why do you want to leave") == before  # ...which the browser keeps open
