@@ -541,6 +541,24 @@ def test_interest_is_asked_of_a_held_stage_not_of_one_still_to_come(tmp_path, mo
     assert shown.count("not written yet: the debrief asks for it") == 1, shown  # Initech's
 
 
+def test_a_debrief_written_without_interest_is_not_called_missing(tmp_path, monkeypatch):
+    """A debrief saved with no interest chosen left the card saying "not written yet: the debrief
+    asks for it" under a debrief that was there, written, and shown right below."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        held = store.add_interview(db, company="Acme", interview_date=date.today() - timedelta(days=2))
+        store.add_debrief(db, held, went_well="The incident story.")
+    finally:
+        db.close()
+    at = page("interviews").run()
+    assert not at.exception
+    shown = markdown_text(at)
+    assert "not written yet" not in shown, shown
+    assert "left out of your debrief: edit it to give 1 to 5" in shown, shown
+
+
 def test_the_checklist_leaves_out_steps_that_do_not_fit_how_the_interview_started(tmp_path, monkeypatch):
     """ "Ask why they reached out." was listed for an interview you applied for or were referred to."""
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
