@@ -18,6 +18,7 @@ from coach.job_description import (
     steering,
     without_description,
 )
+from coach.pipeline import as_written_most
 from coach.progress import answered_before, debrief_gaps
 from coach.roles import your_role_and_whose
 from coach.ui import browser_clock, shared, summary, timer
@@ -145,7 +146,7 @@ def question_filters() -> dict:
 
 def recommended_questions() -> None:
     gaps = [g["competency"] for g in debrief_gaps(store.list_debriefs(db), today=today)]
-    logged = store.list_interviews(db)
+    logged = as_written_most(store.list_interviews(db))  # each company named as on its card
     chosen = ss.practice_interview_id or None
     interview = next((i for i in logged if i["id"] == chosen), None)
     # the interview being prepared for (only it), else the soonest one ahead with a job description

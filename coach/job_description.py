@@ -106,6 +106,7 @@ def interview_asks(interviews: list[dict], today: date, chosen: int | None = Non
     the soonest one ahead whose opportunity has a description (an offer or a rejection logged as a
     stage is not an interview to prepare for). None when there is none or it asks for nothing the
     banks practise: the recommendations are then what they were without one."""
+    interviews = as_written_most(interviews)  # the company named as its card on Interviews names it
     if chosen is not None:
         candidates = [i for i in interviews if i["id"] == chosen]
     else:

@@ -143,6 +143,35 @@ def test_the_practice_page_says_which_interview_its_picks_are_for(tmp_path, monk
     assert "these questions practise influence, conflict" in why, why
 
 
+def test_the_practice_page_names_the_company_as_its_card_does(tmp_path, monkeypatch):
+    """The recruiter screen was logged as "Northwind Labs Inc.", the next round as "northwind labs":
+    the Interviews page's card and "Next real interview" said Northwind Labs Inc., while Practice's
+    picks were "for your interview at northwind labs", the same interview by another name."""
+    from coach import store
+    from coach.config import load_settings
+    from coach.ui.highlight import escape
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        add_interview(db, company="Northwind Labs Inc.", interview_date=date.today() - timedelta(days=9))
+        add_interview(
+            db,
+            company="northwind labs",
+            role="Programme Manager",
+            interview_date=date.today() + timedelta(days=6),
+            job_description=CONFLICT_HEAVY,
+        )
+    finally:
+        db.close()
+    at = page("practice").run()
+    assert not at.exception
+    said = " ".join(c.value for c in at.caption)
+    assert f"Your interview at {escape('Northwind Labs Inc.')} on " in said, said
+    assert "northwind labs" not in said, said
+
+
 def test_only_the_start_of_a_long_description_is_read_for_what_it_asks():
     """As for its key terms, only a description's first 20,000 characters are read: a 20,000-word
     paste was read whole at every rerun of the Practice page (2.6 s each on this machine)."""
