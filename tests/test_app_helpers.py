@@ -451,3 +451,13 @@ def test_an_offers_deadline_gone_by_says_so():
     assert deadline_words("2026-12-10", today) == "Thu 10 Dec (in 8 days)"
     offer = {"kind": "offer", "status": "open", "deadline": "2020-01-01", "title": "Staff engineer"}
     assert option_facts(offer, today) == "Staff engineer · answer by Wed 1 Jan 2020 (passed)"
+
+
+def test_the_role_sentence_ends_once_after_a_company_that_ends_in_a_full_stop():
+    """ "…the role of your interview at Northwind Labs Inc.." : the company's full stop, then the
+    sentence's."""
+    said = summary.picked_for_role(
+        "software-engineer", {"company": "Northwind Labs Inc.", "role": "Senior Software Engineer"}
+    )
+    assert said.endswith("at Northwind Labs Inc\\."), said
+    assert summary.picked_for_role("software-engineer", None).endswith("set in Settings."), said

@@ -634,7 +634,8 @@ def picked_for_role(role: str | None, interview: dict | None, *, organisations: 
         whose = "the role your organisation set for everyone; choose your own in Settings"
     else:
         whose = "your role, set in Settings"
-    return f"Questions for {ROLE_PHRASES[role]} and for any role: {whose}."
+    said = f"Questions for {ROLE_PHRASES[role]} and for any role: {whose}"
+    return said if said.endswith(".") else said + "."  # "at Acme Inc." has its full stop
 
 
 def no_description_line(interview: dict) -> str:
