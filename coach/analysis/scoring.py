@@ -136,7 +136,10 @@ def content_score(
         base = 50.0
     else:
         base = 100.0
-        notes.append("no talking points to check (no question, or one of your own without them)")
+        # a question of your own shows its kind's general reminders, which are not listened for
+        notes.append(
+            "no talking points to check (no question, or one of your own with only the general reminders)"
+        )
     plain = (
         1.0
         if hedge_rate <= t.hedges_per_100_words_max
