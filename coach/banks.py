@@ -661,7 +661,8 @@ def filter_questions(
 ) -> list[Question]:
     """Questions matching every given filter; a role also matches questions meant for any role.
     Each word of `text` is found in a question's words, talking points or competencies, or names
-    a competency it tests ("outage", "outages": reliability; COMPETENCY_KEYWORDS).
+    a competency it tests ("outage", "outages": reliability; COMPETENCY_KEYWORDS); the questions
+    whose own words hold every word come first.
 
     An unknown category, role, competency or difficulty is an error rather than an empty list,
     so a typo is not mistaken for a bank with nothing to offer.
@@ -675,7 +676,7 @@ def filter_questions(
     role = normalise_role(role) if role is not None else None
     # each word with the competencies it points to ("outage": reliability), as a debrief's are read
     words = [(w, set(skill_gap_to_competencies(w))) for w in (text.lower().split() if text else [])]
-    return [
+    found = [
         q
         for q in questions
         if (category is None or q.category == category)
@@ -684,6 +685,9 @@ def filter_questions(
         and (difficulty is None or q.difficulty == difficulty)
         and all(w in _searchable(q) or named.intersection(q.competencies) for w, named in words)
     ]
+    # those whose own words say what was searched for first, then those found by their talking
+    # points or competencies; each in the banks' order
+    return sorted(found, key=lambda q: not all(w in q.text.lower() for w, _named in words))
 
 
 def _searchable(question: Question) -> str:

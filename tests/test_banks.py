@@ -237,6 +237,20 @@ def test_filters_combine(shipped: list[Question]) -> None:
     assert [q.id for q in filter_questions(shipped, text="cache invalidation")] == ["swe-sd-10"]
 
 
+def test_a_search_lists_first_the_questions_that_say_it(shipped: list[Question]) -> None:
+    """Searching "root cause" listed first a question about rallying a demotivated team (one of its
+    talking points names a root cause) and only then "Describe a time you fixed the root cause…";
+    "stakeholder" put questions with the word in them on the second page, after ones whose points
+    or competency matched."""
+    for search in ("root cause", "stakeholder", "deadline"):
+        found = filter_questions(shipped, text=search)
+        says = [all(w in q.text.lower() for w in search.split()) for q in found]
+        assert any(says) and says == sorted(says, reverse=True), (search, says)
+    assert filter_questions(shipped, text="root cause")[0].text.startswith(
+        "Describe a time you fixed the root cause"
+    )
+
+
 @pytest.mark.parametrize(
     "bad",
     [{"category": "gossip"}, {"role": "pilot"}, {"competency": "juggling"}, {"difficulty": "impossible"}],
