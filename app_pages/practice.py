@@ -105,6 +105,24 @@ def first_run() -> None:
 
 
 # ---------------------------------------------------------------- choosing the question
+# What is typed or picked to find a question outlives the box: Streamlit forgets a box no run drew,
+# and a question typed under "Your own" was gone after a look at "Browse" or at another page (and
+# Browse's search after a look at "Your own").
+def kept(key: str) -> str:
+    """The key of a box about to be drawn, given back what it held when Streamlit forgot it. Given
+    in the run that draws it, so the browser shows it; None (nothing picked) is not given back: set
+    by the page, it showed as "Choose an option" rather than as the first choice."""
+    if key not in ss and ss.get(f"{key}__kept") is not None:
+        ss[key] = ss[f"{key}__kept"]
+    return key
+
+
+def keep(key: str, value):
+    """What the box `key` holds, noted for `kept`; returns it."""
+    ss[f"{key}__kept"] = value
+    return value
+
+
 def question_chooser(question: Question | None) -> None:
     """Recommended, browsed, random or typed: four ways to the question to answer."""
     with st.expander(
@@ -131,13 +149,25 @@ def question_chooser(question: Question | None) -> None:
 def question_filters() -> dict:
     c1, c2, c3, c4 = st.columns(4)
     category = c1.selectbox(
-        "Category", [ANY, *banks.CATEGORIES], format_func=summary.tag_words, key="practice_f_category"
+        "Category", [ANY, *banks.CATEGORIES], format_func=summary.tag_words, key=kept("practice_f_category")
     )
-    role = c2.selectbox("Role", [ANY, *banks.ROLES[1:]], format_func=summary.tag_words, key="practice_f_role")
+    role = c2.selectbox(
+        "Role", [ANY, *banks.ROLES[1:]], format_func=summary.tag_words, key=kept("practice_f_role")
+    )
     competency = c3.selectbox(
-        "Competency", [ANY, *banks.COMPETENCIES], format_func=summary.tag_words, key="practice_f_competency"
+        "Competency",
+        [ANY, *banks.COMPETENCIES],
+        format_func=summary.tag_words,
+        key=kept("practice_f_competency"),
     )
-    difficulty = c4.selectbox("Difficulty", [ANY, *banks.DIFFICULTIES], key="practice_f_difficulty")
+    difficulty = c4.selectbox("Difficulty", [ANY, *banks.DIFFICULTIES], key=kept("practice_f_difficulty"))
+    for key, value in (
+        ("practice_f_category", category),
+        ("practice_f_role", role),
+        ("practice_f_competency", competency),
+        ("practice_f_difficulty", difficulty),
+    ):
+        keep(key, value)
     return {
         k: (None if v == ANY else v)
         for k, v in dict(category=category, role=role, competency=competency, difficulty=difficulty).items()
@@ -171,8 +201,9 @@ def recommended_questions() -> None:
 
 def browse_questions(filters: dict) -> None:
     search = st.text_input(
-        "Search", placeholder="e.g. conflict, deadline, stakeholder", key="practice_f_search"
+        "Search", placeholder="e.g. conflict, deadline, stakeholder", key=kept("practice_f_search")
     )
+    keep("practice_f_search", search)
     with shared.shown_errors():
         matching = banks.filter_questions(questions, text=search or None, **filters)
         st.caption(count(len(matching), "question"))
@@ -212,17 +243,19 @@ def own_question() -> None:
         row[1].button("Answer", key=f"practice_mine_{q.id}", on_click=choose_question, args=(q.id,))
     own = st.text_area(  # no max_chars: a browser drops a longer paste silently; the add refuses it
         "Type the question as an interviewer would ask it",
-        key="practice_own_text",
+        key=kept("practice_own_text"),
         help=f"At most {banks.QUESTION_CHARS} characters.",
         placeholder="Tell me about a time you changed someone's mind.",
     )
+    keep("practice_own_text", own)
     own_category = st.selectbox(
         "Kind of question",
         (None, *banks.CATEGORIES),
         format_func=summary.kind_words,
-        key="practice_own_category",
+        key=kept("practice_own_category"),
         help="How the answer is coached: a behavioural question as a story (situation, action, result).",
     )
+    keep("practice_own_category", own_category)
     if st.button("Practise this question", type="primary", key="practice_own_use"):
         with shared.shown_errors():
             choose_question(recommend.own_question(cfg, own, own_category).id)

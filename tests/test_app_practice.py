@@ -129,6 +129,41 @@ def test_your_own_question_is_shown_as_text_not_markup(tmp_path, monkeypatch):
     assert escape("<script>alert(1)</script> Why this team?") in text and "<script>" not in text
 
 
+def test_what_you_typed_to_choose_a_question_is_kept_while_you_look_elsewhere(tmp_path, monkeypatch):
+    """A question typed under "Your own" was gone after a look at "Browse" or at another page, and
+    Browse's search after a look at "Your own": the page forgot a box it had not drawn in between."""
+
+    def shown(box) -> str:
+        """What the browser shows in a box drawn again after the page forgot it: the value the page
+        sends with it, else the box's empty start (the page may hold a value it never showed)."""
+        return box.proto.value if box.proto.set_value else box.proto.default
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    typed = "How would you handle a teammate who misses deadlines?"
+    at = page("practice").run()
+    at.segmented_control(key="practice_mode").set_value("Your own").run()
+    at.text_area(key="practice_own_text").input(typed).run()
+    # untouched, the kind shows its first choice, "Tell from the question's words": a None the page
+    # sets itself (set_value) shows in the browser as "Choose an option", a choice not on the list
+    assert not at.selectbox(key="practice_own_category").proto.set_value
+    at.selectbox(key="practice_own_category").set_value("situational").run()
+    at.segmented_control(key="practice_mode").set_value("Browse").run()
+    at.text_input(key="practice_f_search").input("stakeholder").run()
+    at.segmented_control(key="practice_mode").set_value("Your own").run()
+    assert not at.exception
+    assert shown(at.text_area(key="practice_own_text")) == typed
+    assert at.selectbox(key="practice_own_category").value == "situational"
+    at.segmented_control(key="practice_mode").set_value("Browse").run()
+    assert shown(at.text_input(key="practice_f_search")) == "stakeholder"
+    at.switch_page("app_pages/questions.py").run()  # a look at another page
+    at.switch_page("app_pages/practice.py").run()
+    assert not at.exception
+    at.segmented_control(key="practice_mode").set_value("Browse").run()
+    assert shown(at.text_input(key="practice_f_search")) == "stakeholder"
+    at.segmented_control(key="practice_mode").set_value("Your own").run()
+    assert shown(at.text_area(key="practice_own_text")) == typed
+
+
 def test_attempts_at_the_same_question_are_compared(tmp_path, monkeypatch):
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     db = store.open_store(load_settings(tmp_path))
