@@ -737,7 +737,8 @@ def option_card(option: dict, today: date) -> None:
     badges.badge(kind.split(" (")[0], color={"offer": "green", "batna": "orange"}.get(option["kind"], "blue"))
     if option["status"] != "open":
         badges.badge(option["status"], color="violet")
-    st.markdown(f"##### {escape(option['company'] or '—')}  \n{escape(option['title'] or '')}")
+    # a line for the title even when there is none: the facts below line up with the next card's
+    st.markdown(f"##### {escape(option['company'] or '—')}  \n{escape(option['title']) or ':gray[—]'}")
     interest = (
         f"{option['interest']} out of 5, after the {escape(option['interest_stage'] or 'last stage')}"
         if option["interest"]

@@ -559,6 +559,24 @@ def test_a_debrief_written_without_interest_is_not_called_missing(tmp_path, monk
     assert "left out of your debrief: edit it to give 1 to 5" in shown, shown
 
 
+def test_options_side_by_side_keep_their_facts_on_the_same_lines(tmp_path, monkeypatch):
+    """An offer written without a title had its compensation, deadline and interest one line higher
+    than the card beside it, which had one: the cards meant to be read across no longer lined up."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        store.add_option(db, kind="offer", company="Northwind", title="Senior SWE", compensation="150k")
+        store.add_option(db, kind="offer", company="Globex", compensation="120k")
+    finally:
+        db.close()
+    at = page("interviews").run()
+    assert not at.exception
+    heads = [str(m.value) for m in at.markdown if str(m.value).startswith("##### ")]
+    assert len(heads) == 2, heads
+    assert all(len([line for line in h.split("  \n") if line.strip()]) == 2 for h in heads), heads
+
+
 def test_the_checklist_leaves_out_steps_that_do_not_fit_how_the_interview_started(tmp_path, monkeypatch):
     """ "Ask why they reached out." was listed for an interview you applied for or were referred to."""
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
