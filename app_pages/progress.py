@@ -17,7 +17,7 @@ from coach.progress import (
     mock_words,
     progress_report,
 )
-from coach.store import list_attempts, list_interviews
+from coach.store import get_attempt, list_attempts, list_interviews
 from coach.ui import browser_clock, charts, left_midway, shared, summary
 from coach.ui.highlight import escape
 from coach.ui.log_labels import moment_words
@@ -205,17 +205,19 @@ def per_question(report: dict) -> None:
 
 
 def not_measured() -> None:
-    """The practice answers that could not be measured (too short, no speech heard): left out of
+    """The practice answers that could not be measured (too short, off the question, ...): left out of
     every chart and table above, so listed here, each deletable with its recording, as a measured
     one is (they could be deleted only right after taking them, or from the terminal)."""
     unmeasured = [a for a in list_attempts(db) if a["score_overall"] is None]
     if not unmeasured:
         return
     by_id = {a["id"]: a for a in unmeasured}  # newest first
+    one = len(unmeasured) == 1
     with st.expander(f"{count(len(unmeasured), 'answer')} that could not be measured"):
         st.caption(
-            "Too short, or no speech was heard in them, so they are left out of the charts and the "
-            "questions above. Their recordings are kept until you delete them."
+            f"{'It is' if one else 'They are'} left out of the charts and the questions above; "
+            f"{'its recording is' if one else 'their recordings are'} kept until you delete "
+            f"{'it' if one else 'them'}."
         )
         chosen = st.selectbox(
             "Which answer",
@@ -226,6 +228,11 @@ def not_measured() -> None:
             ),
             key="progress_unmeasured_pick",
         )
+        # why this one, as Practice said it when it was taken (too short, off the question, ...)
+        why = (get_attempt(db, chosen)["analysis"] or {}).get("warnings") or [
+            "Its measures could not be trusted, so it has no score."
+        ]
+        st.caption("  \n".join(escape(w) for w in why))
         if shared.asked_first(
             "progress_delete_unmeasured",
             "Delete this answer",

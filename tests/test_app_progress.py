@@ -765,6 +765,32 @@ def test_an_answer_that_could_not_be_measured_can_be_deleted_too(tmp_path, monke
         db.close()
 
 
+def test_an_answer_that_could_not_be_measured_says_why(tmp_path, monkeypatch):
+    """The list of answers that could not be measured said of one answer, stopped as no answer to
+    its question, "Too short, or no speech was heard in them, so they are left out…": neither its
+    reason nor its number. It now says the chosen answer's own reason, in the singular."""
+    from store_support import analysis_dict, save_answer
+
+    from coach.analysis.quality import off_topic_problem
+    from coach.config import load_settings
+    from coach.store import open_store
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    why = off_topic_problem("Tell me about a time you failed.")
+    db = open_store(load_settings(tmp_path))
+    try:
+        stopped = analysis_dict() | {"scores": None, "feedback": [], "warnings": [why]}
+        save_answer(db, "beh-fail-01", "Tell me about a time you failed.", analysis=stopped)
+    finally:
+        db.close()
+    at = page("progress").run()
+    assert not at.exception
+    said = " ".join(c.value for c in at.caption)
+    assert "Too short, or no speech" not in said and " them" not in said, said
+    assert escape(why) in said, said
+
+
 def _goals_of_a_billion_days(data_dir) -> date:
     """A real-interview goal and a practice goal of 10**9 days, written straight into the store (a
     restore, an older version), beside an interview held 30 days ago (its day) and an answer."""
