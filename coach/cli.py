@@ -870,7 +870,9 @@ def history_command(
             f"{_measure(a, 'wpm', ' wpm'):>7}  {_measure(a, 'fillers_per_100_words', ' fillers/100'):>16}"
             f"  score {_measure(a, 'score_overall')}{where}{asked}"
         )
-    for i in history["interviews"]:
+    from coach.pipeline import as_written_most  # each company named as `coach interviews` names it
+
+    for i in as_written_most(history["interviews"]):
         typer.echo(f"{i['interview_date']}  {i['company']} · {i['stage'] or 'stage not set'}{_held(i)}")
     for r in history["real_answers"] if question else []:
         typer.echo(

@@ -341,6 +341,19 @@ def test_history_of_an_unknown_question_says_so_and_how_to_find_ids(tmp_path):
     assert unanswered.returncode == 0 and unanswered.stderr.strip() == "0 practice answers."
 
 
+def test_history_names_each_interview_s_company_as_coach_interviews_does(tmp_path):
+    """A recruiter screen logged as "Northwind Labs Inc." and the next round as "northwind labs":
+    `coach interviews` and `coach progress` named both Northwind Labs Inc., `coach history` listed
+    the second as northwind labs, as if it were another company."""
+    for company, day in (("Northwind Labs Inc.", "2026-11-25"), ("northwind labs", "2026-12-10")):
+        added = coach("add-interview", company, "--stage", "first round", "--date", day, data_dir=tmp_path)
+        assert added.returncode == 0, added.stderr
+    listed = coach("history", data_dir=tmp_path)
+    assert listed.returncode == 0, listed.stderr
+    assert "northwind labs" not in listed.stdout, listed.stdout
+    assert listed.stdout.count("Northwind Labs Inc. · first round") == 2, listed.stdout
+
+
 def test_job_description_without_a_file_shows_the_one_kept_and_add_interview_checks_the_format(tmp_path):
     """`coach job-description 6` with nothing else said "… or --clear, not both"; it now shows the
     description kept, with its key terms. `coach add-interview --format carrier-pigeon` was kept."""
