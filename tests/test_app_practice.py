@@ -1,5 +1,7 @@
 """The Practice page, run by AppTest with the real model on the test clips."""
 
+import re
+
 from app_support import DATA, ROOT, markdown_text, page
 
 from coach import store
@@ -26,6 +28,9 @@ def test_first_run_leads_to_a_first_answer_with_the_sample(tmp_path, monkeypatch
     assert metrics["Fillers"] == "0" and metrics["Length"] == "0:18"
     text = markdown_text(at)
     assert "checkout" in text and "Tell me about an incident you were involved in" in text
+    # a talking point heard says when, then the sentence: "— heard at 0:13:", not "— heard: (at 0:13)"
+    heard = [m for m in text.splitlines() if "— heard" in m]
+    assert heard and all(re.search(r"— heard :gray\[at \d:\d\d\]:", m) for m in heard), heard
     assert _answers(tmp_path) == [], "the sample is a demonstration, never the user's own attempt"
     assert any("not saved as your answer" in c.value for c in at.caption)
     # ... and nothing under it says the opposite ("Every answer is saved automatically")

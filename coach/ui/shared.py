@@ -549,9 +549,9 @@ def show_talking_points(analysis: dict, current: Settings, recording: Path | Non
         if not row["heard"]:
             st.markdown(f":material/help: **{escape(row['point'])}** — :gray[{escape(row['note'])}]")
             continue
-        when = f" :gray[(at {row['at']})]" if row["at"] else ""
+        when = f" :gray[at {row['at']}]" if row["at"] else ""  # "heard at 0:13:", then the sentence
         point, evidence = escape(row["point"]), escape(row["evidence"])
-        st.markdown(f":material/check_circle: **{point}** — heard:{when}  \n> {evidence}")
+        st.markdown(f":material/check_circle: **{point}** — heard{when}:  \n> {evidence}")
         if playable and row["start_s"] is not None:
             with st.popover(f"Play from {row['at']}", icon=":material/play_arrow:"):
                 play(recording, current, start_time=int(row["start_s"]))
