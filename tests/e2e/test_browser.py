@@ -14,7 +14,16 @@ import pytest
 from coach import store
 from coach.audio import load_audio
 from coach.config import load_settings
-from tests.e2e.server import CHROMIUM, StreamlitServer, chromium, full_screenshot, microphone_args, similarity
+from tests.e2e.server import (
+    CHROMIUM,
+    StreamlitServer,
+    chromium,
+    full_screenshot,
+    microphone_args,
+    redrawn,
+    settled,
+    similarity,
+)
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 CLIP = DATA / "fillers.wav"
@@ -166,7 +175,7 @@ def test_every_page_renders(app, page, shots):
         page.goto(f"{server.url}/{path}")
         page.get_by_test_id("stMainBlockContainer").wait_for(timeout=30_000)
         page.locator("h1").first.wait_for(timeout=30_000)
-        time.sleep(1.5)
+        settled(page)  # an exception or "Page not found" is drawn by the page's run, not before it
         assert page.get_by_test_id("stException").count() == 0, name
         assert page.get_by_text("Page not found").count() == 0, name
         # the title sits near the top: no empty band above it (Streamlit's default leaves 6rem)
@@ -189,7 +198,7 @@ def test_the_practice_page_opens_at_its_own_address(app, page, shots):
     server, _ = app
     page.goto(f"{server.url}/practice?from=bookmark")
     page.get_by_role("heading", name="Practice", level=1).wait_for(timeout=60_000)
-    time.sleep(1.5)  # a "Page not found" dialog comes with the script's run
+    settled(page)  # a "Page not found" dialog comes with the script's run
     if page.get_by_text("Page not found").count():
         full_screenshot(page, shots / "page-practice-not-found.png")
     assert page.get_by_text("Page not found").count() == 0
@@ -249,13 +258,15 @@ def test_the_answer_clock_runs_with_the_recorder(app, page, shots):
     page.set_viewport_size({"width": 1280, "height": 900})
     time.sleep(1.5)
     assert clock.inner_text() == "0:00"  # nothing runs before the recording
+    mode = "document.getElementById('cf-timer').dataset.mode === '{}'"
     page.get_by_role("button", name="Prepare 30 s").click()  # the optional countdown
-    time.sleep(1.5)
+    # counting down: preparing, and a second gone from its 0:30
+    counting = "document.getElementById('cf-clock').innerText !== '0:30'"
+    page.wait_for_function(f"{mode.format('preparing')} && {counting}", timeout=15_000)
     assert page.locator("#cf-timer").get_attribute("data-mode") == "preparing"
     assert 27 <= _seconds(clock.inner_text()) <= 30, clock.inner_text()
 
     record.click()  # recording ends the countdown and starts the answer clock
-    mode = "document.getElementById('cf-timer').dataset.mode === '{}'"
     page.wait_for_function(mode.format("answering"), timeout=15_000)  # the recorder started
     started = time.monotonic()
     time.sleep(2.5)
@@ -300,7 +311,8 @@ def test_charts_read_with_one_two_and_twenty_points(tmp_path, browser, shots):
             '[data-testid="stVegaLiteChart"] svg\').length >= 8',
             timeout=60_000,
         )
-        time.sleep(2.0)
+        settled(page)
+        redrawn(page)
         for name in ("trend", "pauses", "attempts"):
             for n in (1, 2, 20):
                 box = page.locator(f".st-key-gallery_{name}_{n}")
@@ -341,7 +353,7 @@ def test_a_refused_entry_keeps_what_was_typed_and_a_saved_one_empties_the_form(a
     form.get_by_label("Job description", exact=True).fill(description)
     form.get_by_role("button", name="Add interview").click()
     page.get_by_text("An interview needs the company's name").wait_for(timeout=30_000)
-    time.sleep(1)
+    settled(page)  # a run after the refusal would have emptied the form
     assert form.get_by_label("Notes", exact=True).input_value() == notes
     assert form.get_by_label("Job description", exact=True).input_value() == description
     form.get_by_label("Company", exact=True).fill("Initech")
