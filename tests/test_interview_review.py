@@ -595,8 +595,11 @@ def test_a_file_that_stops_midway_gives_the_part_before_it(data_settings, tmp_pa
 
 
 def test_long_silence_is_reported_and_left_out(data_settings, tmp_path):
-    samples, rate = soundfile.read(str(CLIPS / "interview_mono.flac"), dtype="float32")
-    split = int(29 * rate)
+    # the 24 s interview, 65 s of silence between the candidate's first words (to 4.1 s) and the
+    # question (from 5.0 s), as between a turn and the next question in the 58 s one (7.3 s a
+    # review; this one 2.9 s)
+    samples, rate = soundfile.read(str(CLIPS / "interview_short.flac"), dtype="float32")
+    split = int(4.5 * rate)
     padded = np.concatenate([samples[:split], np.zeros(int(65 * rate), np.float32), samples[split:]])
     path = tmp_path / "gap.flac"
     soundfile.write(str(path), padded, rate)
@@ -605,7 +608,7 @@ def test_long_silence_is_reported_and_left_out(data_settings, tmp_path):
     assert result["metrics"]["silence_s"] > 60
 
 
-def test_a_stopped_run_resumes_without_redoing_finished_chunks(tmp_path):
+def test_a_stopped_run_resumes_without_redoing_finished_chunks(tmp_path, run, data_settings):
     settings = load_settings(data_dir=tmp_path / "data")
     clip = CLIPS / "interview_phone.wav"
     seen = []
@@ -623,7 +626,11 @@ def test_a_stopped_run_resumes_without_redoing_finished_chunks(tmp_path):
         )
     resumed = listen(clip, settings, chunk_s=CHUNK_S)
     assert resumed.chunks_reused >= 1 and resumed.chunks > resumed.chunks_reused
-    fresh = listen(clip, load_settings(data_dir=tmp_path / "other"), chunk_s=CHUNK_S)
+    # what a run never stopped heard: the module's review of the clip, with the same settings and
+    # chunks, kept every chunk it finished (a third listen of its own took 3 s)
+    run("interview_phone.wav")
+    fresh = listen(clip, data_settings, chunk_s=CHUNK_S)
+    assert fresh.chunks_reused == fresh.chunks == resumed.chunks
     assert [w.text for w in resumed.words] == [w.text for w in fresh.words]
 
 
