@@ -572,13 +572,14 @@ def test_over_the_length_limit_is_refused_before_any_work(data_settings):
 
 def test_a_file_that_stops_midway_gives_the_part_before_it(data_settings, tmp_path):
     cut = tmp_path / "cut.mp3"
+    whole = CLIPS / "interview_short.flac"  # 24 s: the question and some of the answer in its first half
     subprocess.run(
         [
             "ffmpeg",
             "-loglevel",
             "error",
             "-i",
-            str(CLIPS / "interview_mono.flac"),
+            str(whole),
             "-b:a",
             "48k",
             str(tmp_path / "full.mp3"),
@@ -589,7 +590,7 @@ def test_a_file_that_stops_midway_gives_the_part_before_it(data_settings, tmp_pa
     cut.write_bytes(data[: len(data) // 2] + b"\xff\x00" * 2000 + b"garbage" * 100)
     result = review(cut, data_settings, ReviewOptions(chunk_s=CHUNK_S), questions=load_questions())
     assert result["turns"], "the readable half is reviewed"
-    assert result["duration_s"] < 45
+    assert result["duration_s"] < 0.75 * soundfile.info(str(whole)).duration
     assert result["processing"]["complete"] is False
     assert any("stops being readable" in w for w in result["warnings"])
 
