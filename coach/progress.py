@@ -219,6 +219,7 @@ def improvement(
         recent = values[-last_n:]
         before_recent = values[-2 * last_n : -last_n]
         entry = {
+            "measure": measure,
             "label": LABELS[measure],
             "attempts": len(values),
             "first": first,

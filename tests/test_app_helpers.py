@@ -197,6 +197,7 @@ def test_the_progress_chart_counts_days_not_hours_in_a_first_week():
 
 def test_the_change_since_the_first_answer_reads_as_a_sentence():
     one = {
+        "measure": "wpm",
         "label": "pace (words per minute)",
         "attempts": 1,
         "first": 136.83,
@@ -206,9 +207,17 @@ def test_the_change_since_the_first_answer_reads_as_a_sentence():
     assert summary.improvement_sentence(one) == (
         "Pace (words per minute): **137** on your first practice answer. Answer again to see the change."
     )
-    fillers = {**one, "label": "fillers per 100 words", "attempts": 2, "first": 0.0, "latest": 1.4567}
+    fillers = {**one, "measure": "fillers_per_100_words", "label": "fillers per 100 words"}
+    fillers |= {"attempts": 2, "first": 0.0, "latest": 1.4567}
     sentence = summary.improvement_sentence(fillers)
     assert "**0.0** on your first practice answer, **1.5** on the latest" in sentence
+    # a length, a pace and a score read whole, as `coach progress` and the tables read them: the
+    # page said "Answer length (s): **14.1** … **18.2**" beside a table's 0:14
+    length = {**one, "measure": "duration_s", "label": "answer length (s)", "attempts": 2, "first": 14.1}
+    said = summary.improvement_sentence(length)
+    assert "**14** on your first practice answer, **137** on the latest" in said, said
+    pace = {**one, "attempts": 2, "first": 95.5, "latest": 120.0}
+    assert "**96** on your first practice answer, **120** on the latest" in summary.improvement_sentence(pace)
     three = {**one, "attempts": 3, "first": 190.0, "latest": 160.0, "since_first": "closer"}
     assert summary.improvement_sentence(three) == (
         "Pace (words per minute): **190** on your first practice answer, **160** on the latest "

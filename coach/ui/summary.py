@@ -17,7 +17,7 @@ from coach.banks import tag_words  # a bank tag in words (pages call it as summa
 from coach.config import Thresholds
 from coach.interview_log import interview_with_stage
 from coach.local_time import long_date
-from coach.progress import DIRECTION_WORDS, in_mock_interview, mock_words
+from coach.progress import DIRECTION_WORDS, figures_side_by_side, in_mock_interview, mock_words
 from coach.ui.highlight import escape, spans_by_kind
 from coach.ui.log_labels import moment_words, short_date
 
@@ -248,19 +248,6 @@ def plain(value: float | None) -> str:
     return f"{value:.0f}" if abs(value) >= 100 else f"{round(value, 1):g}"
 
 
-def plain_side_by_side(*values: float | None) -> list[str]:
-    """Figures read side by side ("17.9 on the first answer, 4.0 on the latest"), each as `plain`
-    says it but at one precision: a figure under 100 beside one with a decimal shows its own ("4.0",
-    not "4"), as `coach progress` does (coach.progress.figures_side_by_side)."""
-    said = [plain(v) for v in values]
-    if any("." in s for s in said):
-        said = [
-            s if v is None or "." in s or abs(v) >= 100 else f"{v:.1f}"
-            for s, v in zip(said, values, strict=True)
-        ]
-    return said
-
-
 # A table's column of fillers per 100 words, a rate read to one decimal in every row: Streamlit shows
 # a number as short as it can, so 5.0 read "5" beside "5.3" (coach.ui.shared.table formats it).
 FILLERS_PER_100_WORDS = "Fillers /100 words"
@@ -310,7 +297,7 @@ def change_sentence(attempts: list[dict], current_id: int | None) -> str | None:
         ("wpm", "pace", " wpm"),
     ):
         if now.get(key) is not None and before.get(key) is not None:
-            then, latest = plain_side_by_side(before[key], now[key])
+            then, latest = figures_side_by_side((before[key], now[key]), key)
             bits.append(f"{label} {then}{unit} → {latest}{unit}")
     return "Since your previous answer: " + "; ".join(bits) + "." if bits else None
 
@@ -452,12 +439,13 @@ def improvement_sentence(entry: dict, practice_answers: int | None = None) -> st
     One attempt has nothing to compare with, so it says where the value stands and what to do.
     `practice_answers` (all saved answers, as the page's headline counts them): when some could not
     be measured, the sentence says so, so its count and the headline's agree."""
-    label = entry["label"].capitalize()
+    label, measure = entry["label"].capitalize(), entry["measure"]
     measured = entry.get("attempts", 0)
     unmeasured = practice_answers is not None and practice_answers > measured
     first = "your first measured answer" if unmeasured else "your first practice answer"
     if measured < 2:
-        return f"{label}: **{plain(entry['latest'])}** on {first}. Answer again to see the change."
+        [latest] = figures_side_by_side((entry["latest"],), measure)
+        return f"{label}: **{latest}** on {first}. Answer again to see the change."
     counted = (
         f"{measured} of your {practice_answers} answers could be measured"
         if unmeasured
@@ -466,14 +454,14 @@ def improvement_sentence(entry: dict, practice_answers: int | None = None) -> st
     ends = entry.get("first_and_last")
     if ends:  # months of answers: one answer at each end says more about that day than the trend
         measured_words = " measured" if unmeasured else ""
-        before, after = plain_side_by_side(ends["first_mean"], ends["last_mean"])
+        before, after = figures_side_by_side((ends["first_mean"], ends["last_mean"]), measure)
         return (
             f"{label}: **{before}** on average over your first {ends['n']}"
             f"{measured_words} answers, **{after}** over your last {ends['n']} "
             f"({counted}) — {DIRECTION_WORDS[ends['direction']]}."
         )
     direction = DIRECTION_WORDS[entry["since_first"]]
-    before, after = plain_side_by_side(entry["first"], entry["latest"])
+    before, after = figures_side_by_side((entry["first"], entry["latest"]), measure)
     return f"{label}: **{before}** on {first}, **{after}** on the latest ({counted}) — {direction}."
 
 
