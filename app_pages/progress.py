@@ -101,8 +101,8 @@ def over_time(report: dict) -> None:
     )
     if chart is None:
         st.caption(
-            "None of your answers could be measured yet (too short, or no speech heard): answer a "
-            "question at more length to start the chart."
+            "None of your answers could be measured yet (the answers that could not be measured, "
+            "below, say why): answer a question again to start the chart."
             if report["counts"]["practice_attempts"] and not report["counts"].get("practice_measured")
             else "No values of this measure yet."
         )

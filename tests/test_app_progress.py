@@ -139,10 +139,13 @@ def test_with_only_an_answer_too_short_to_measure_the_page_says_why_nothing_is_c
     at = page("progress").run()
     assert not at.exception
     captions = [c.value for c in at.caption]
+    # the reason is the answer's own, listed below (it was "too short, or no speech heard" whatever
+    # the reason: an answer about something else altogether was told to say more)
     assert (
-        "None of your answers could be measured yet (too short, or no speech heard): answer a question "
-        "at more length to start the chart." in captions
+        "None of your answers could be measured yet (the answers that could not be measured, below, say "
+        "why): answer a question again to start the chart." in captions
     )
+    assert any("too little to measure" in c for c in captions), captions  # its own reason, below
     assert (
         "Questions whose answers were measured appear here, one line per question; none of yours could "
         "be measured yet." in captions
