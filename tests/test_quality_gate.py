@@ -195,6 +195,21 @@ def test_a_window_skipped_twice_comes_back_in_shorter_pieces(settings, tmp_path)
     assert not any("not transcribed" in w for w in result.analysis["warnings"])
 
 
+def test_the_same_answer_is_transcribed_the_same_each_time(settings, tmp_path):
+    """Whisper samples when its first decode of a window looks wrong (temperature fallback), and
+    CTranslate2 seeds each thread's random generator once, so a transcription went on from where
+    the one before it left off: this 8 kHz answer (scripts/make_fluent_set.py --tuning) gave 50, 11
+    and 11 words in three transcriptions in a row. Each now starts from the same seed."""
+    from scripts import make_fluent_set as fluent_set
+
+    [answer] = [a for a in fluent_set.TUNING_ANSWERS if a.name == "tune-tech-testing-again"]
+    [entry] = [e for e in fluent_set.render(answer, tmp_path) if e["rate"] == 8000]
+    audio = load_audio(tmp_path / entry["file"], settings)
+    engine = get_engine(settings)
+    first, again = ([w.text for w in engine.transcribe(audio.samples).words] for _ in range(2))
+    assert first == again
+
+
 def test_a_one_word_take_is_told_in_words_not_as_0_s(settings, tmp_path):
     """'Yes.' (about 0.6 s): the sentence says 1 word and under a second, not '1 words in 0 s'."""
     import subprocess
