@@ -230,6 +230,12 @@ def working(run) -> None:
         ss.review_result = None
 
 
+def for_the_page(text: str) -> str:
+    """A review's warning or note as this person's page shows it: a student of a cohort is not sent
+    to Settings for the speech model, which only the staff choose."""
+    return summary.for_the_page(text, may_change_settings=not cfg.on_server or shared.staff(cfg))
+
+
 def shown_result(reviewed) -> dict:
     """What the page keeps between reruns to show the review."""
     result = reviewed.result
@@ -248,8 +254,8 @@ def shown_result(reviewed) -> dict:
         "turns": result["turns"],
         "speakers": result["speakers"],
         "method": result["identification"]["method"],
-        "warnings": [shown for w in result["warnings"] if (shown := summary.for_the_page(w))],
-        "identification": summary.for_the_page(result["identification"].get("note", "")),
+        "warnings": [shown for w in result["warnings"] if (shown := for_the_page(w))],
+        "identification": for_the_page(result["identification"].get("note", "")),
     }
 
 

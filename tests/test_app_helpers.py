@@ -244,6 +244,18 @@ def test_review_warnings_on_the_page_name_no_command_line_option_or_raw_figure()
     assert summary.for_the_page("Only one voice was found.") == "Only one voice was found."
 
 
+def test_a_phone_review_sends_only_the_staff_of_a_cohort_to_settings_for_the_model():
+    """The speech model of a cohort is the staff's to choose: a student's review of a phone call
+    says the transcript is rougher, and does not tell them to change what their Settings page lacks."""
+    from coach.analysis.quality import PHONE_SOUND_QUICK_MODEL
+
+    student = summary.for_the_page(PHONE_SOUND_QUICK_MODEL, may_change_settings=False)
+    assert student.startswith("This is a phone recording") and "rougher" in student
+    assert "Settings" not in student and "--model" not in student and "make models" not in student
+    yours = summary.for_the_page(PHONE_SOUND_QUICK_MODEL)  # a personal coach, or the cohort's staff
+    assert "More accurate, in Settings, hears phone recordings better" in yours and "--model" not in yours
+
+
 def test_days_ago_reads_as_a_person_would_say_it():
     assert [summary.days_ago(d) for d in (None, 0, 1, 12)] == ["—", "today", "yesterday", "12 days ago"]
 

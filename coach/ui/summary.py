@@ -666,8 +666,16 @@ _OPTION = re.compile(r"(?<![\w-])--[a-z][a-z-]+")
 _SIMILARITY = re.compile(r"\s*\(\d+\.\d+\)")
 
 
-def for_the_page(text: str) -> str:
+_IN_SETTINGS = re.compile(r"\bin Settings\b")
+
+
+def for_the_page(text: str, *, may_change_settings: bool = True) -> str:
     """A review's warning or note as the page shows it: advice naming a command-line option (the
-    page has its own controls) and raw similarity figures are left out; the terminal keeps both."""
+    page has its own controls) and raw similarity figures are left out; the terminal keeps both.
+    A student of a cohort (`may_change_settings` False) is not sent to Settings for what only the
+    staff may change there (the speech model): that advice is left out too."""
     sentences = re.split(r"(?<=[.!?])\s+", text.strip())
-    return _SIMILARITY.sub("", " ".join(s for s in sentences if not _OPTION.search(s)))
+    shown = [
+        s for s in sentences if not _OPTION.search(s) and (may_change_settings or not _IN_SETTINGS.search(s))
+    ]
+    return _SIMILARITY.sub("", " ".join(shown))
