@@ -2200,6 +2200,7 @@ def worker_command(
     # procrastinate logs each job's arguments (the person's identity, the question) at INFO
     logging.getLogger("procrastinate").setLevel(logging.WARNING)
     typer.echo(f"Worker starting: loading the models ({settings.engine} {settings.model}).", err=True)
+    typer.echo(_whose_settings_a_worker_follows(settings), err=True)
     queue.run_worker(
         settings,
         concurrency=concurrency,
@@ -2207,6 +2208,22 @@ def worker_command(
         name=name,
         heartbeat_s=heartbeat or queue.HEARTBEAT_S,
         stalled_after_s=stalled_after or queue.STALLED_AFTER_S,
+    )
+
+
+def _whose_settings_a_worker_follows(settings) -> str:
+    """Where a worker reads the cohort's model and thresholds before each answer: a worker on another
+    machine started without the app's data directory took the defaults, whatever the staff saved
+    on Settings, and nothing said so."""
+    from coach.config import SETTINGS_FILE_NAME
+
+    path = settings.data_dir / SETTINGS_FILE_NAME
+    if path.exists():
+        return f"The speech model and thresholds are read from {path} before each answer."
+    return (
+        f"No {SETTINGS_FILE_NAME} in {settings.data_dir} yet: answers get the default speech model and "
+        "thresholds until the staff save theirs there; on another machine than the app, set "
+        "COACH_DATA_DIR to the app's data directory (shared with this machine)."
     )
 
 

@@ -112,3 +112,34 @@ def test_the_host_reads_help_and_the_models_without_being_a_student(tmp_path):
         assert done.returncode == 0 and CLI_NEEDS_USER not in done.stderr, (args, done.stderr)
     assert "Usage" in coach("delete-answer", "--help", data_dir=tmp_path).stdout
     assert coach("history", data_dir=tmp_path).returncode == 2
+
+
+def test_a_worker_says_where_it_reads_the_staffs_model_and_thresholds(tmp_path):
+    """A worker on another machine started, as the README had it, without the app's data directory
+    analysed every answer with the defaults, whatever the staff saved on Settings, and said nothing.
+    Its start now names the settings file it follows, or says it has none and what to set. (The
+    database address leads nowhere, so the worker stops right after its start lines.)"""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "COACH_DATABASE_URL": f"postgresql+psycopg://coach:x@127.0.0.1:{port}/coach"}
+
+    def started(data_dir) -> str:
+        run = subprocess.run(
+            [*COACH, "worker"],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env={**env, "COACH_DATA_DIR": str(data_dir)},
+        )
+        assert run.returncode == 1 and "Traceback" not in run.stderr, run.stderr[-2000:]
+        return run.stderr
+
+    elsewhere = started(tmp_path / "checkout-data")
+    assert (
+        "No settings.toml in" in elsewhere and "set COACH_DATA_DIR to the app's data directory" in elsewhere
+    )
+    (tmp_path / "settings.toml").write_text("multi_user = true\nqueue = true\n")
+    assert f"read from {tmp_path / 'settings.toml'} before each answer" in started(tmp_path)
