@@ -2157,7 +2157,12 @@ def settings_command(
         f"Speech model: {current.engine} {current.model} (`coach models` lists the others; --model on "
         f"a command uses another).\nKeeping the 'um's Whisper writes: {on_off[current.verbatim]}; "
         f"hearing those it drops, from the sound: {on_off[current.recover_fillers]}.\n"
-        f"Data: {current.data_dir}. Thresholds: `coach settings --json`, changed on the Settings page."
+        f"Data: {current.data_dir}. Thresholds: `coach settings --json`, "
+        + (
+            "the cohort's, changed by its staff on their Settings page (a student's has none)."
+            if current.multi_user
+            else "changed on the Settings page."
+        )
     )
 
 

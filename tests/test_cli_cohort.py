@@ -143,3 +143,19 @@ def test_a_worker_says_where_it_reads_the_staffs_model_and_thresholds(tmp_path):
     )
     (tmp_path / "settings.toml").write_text("multi_user = true\nqueue = true\n")
     assert f"read from {tmp_path / 'settings.toml'} before each answer" in started(tmp_path)
+
+
+def test_coach_settings_says_a_cohorts_thresholds_are_changed_by_its_staff(tmp_path):
+    """A student's Settings page has no thresholds (the staff's, for everyone): `coach settings` for
+    a student said they were "changed on the Settings page", where the student finds none."""
+    (tmp_path / "settings.toml").write_text('multi_user = true\nstaff = ["careers@example.edu"]\n')
+    student = coach("settings", data_dir=tmp_path, user="ana@example.edu")
+    assert student.returncode == 0, student.stderr
+    assert student.stdout.strip().endswith(
+        "Thresholds: `coach settings --json`, the cohort's, changed by its staff on their Settings page "
+        "(a student's has none)."
+    )
+    personal = coach("settings", data_dir=tmp_path / "personal")
+    assert personal.stdout.strip().endswith(
+        "Thresholds: `coach settings --json`, changed on the Settings page."
+    )
