@@ -243,7 +243,14 @@ def your_data() -> None:
             )
     with c2:
         st.markdown("**Restore**")
-        backup = st.file_uploader("A coach backup zip", type=["zip"], key="settings_import")
+        limit = restore_box_limit_mb()
+        backup = st.file_uploader(
+            "A coach backup zip",
+            type=["zip"],
+            key="settings_import",
+            max_upload_size=limit,
+            help=None if limit is None else restore_box_help(limit),
+        )
         if backup is not None and st.button("Import it", key="settings_import_go"):
             with shared.shown_errors():
                 info = import_bytes(db, backup.getvalue())
@@ -255,6 +262,23 @@ def your_data() -> None:
                     st.rerun()
         if st.session_state.get("settings_restored"):
             st.success(st.session_state.pop("settings_restored"))
+
+
+def restore_box_limit_mb() -> int | None:
+    """The largest backup a student can restore here: what their limits allow, but never more than
+    the server takes in one upload (`make serve-cohort` starts it at one recording's limit), which
+    the box said without a word on what to do about a larger backup. None for the single user."""
+    if cfg.restore_limit_mb is None:
+        return None
+    return min(cfg.restore_limit_mb, int(st.get_option("server.maxUploadSize")))
+
+
+def restore_box_help(limit_mb: int) -> str:
+    if shared.staff(cfg):
+        return f"Up to {summary.upload_size(limit_mb)} here."
+    return (
+        f"Up to {summary.upload_size(limit_mb)} here; your coaching staff can restore a larger one for you."
+    )
 
 
 ALL_YOURS_DELETED = (

@@ -654,3 +654,36 @@ def test_settings_reads_a_students_role_once_a_run(tmp_path, monkeypatch):
     assert settings.selectbox(key="settings_role").value == "software-engineer"
     assert any("this is the role your organisation set for everyone" in c.value for c in settings.caption)
     assert len(role_reads) == 1, role_reads
+
+
+def test_a_students_restore_box_says_its_limit_and_who_restores_a_larger_backup(tmp_path, monkeypatch):
+    """The Restore box took Streamlit's server-wide limit (200 MB under make serve-cohort, however
+    much the person's own limits allowed) and said nothing of a larger backup, which Settings'
+    own backup button can make. It now caps at the person's restore limit, at most the server's,
+    and says who restores a larger one."""
+    import streamlit as st
+
+    from coach.ui import summary
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    monkeypatch.delenv("COACH_USER", raising=False)
+    (tmp_path / "settings.toml").write_text(
+        f'multi_user = true\nstaff = ["{STAFF}"]\nuser_max_upload_mb = 3\nuser_uploads_per_hour = 2\n'
+    )
+
+    def restore_box(who: str):
+        at = _signed_in("settings", who).run()
+        assert not at.exception
+        return next(u for u in at.get("file_uploader") if u.key == "settings_import").proto
+
+    box = restore_box("ana@example.edu")
+    assert box.max_upload_size_mb == 6  # 2 uploads an hour × 3 MB
+    assert box.help == "Up to 6 MB here; your coaching staff can restore a larger one for you."
+    assert restore_box(STAFF).help == "Up to 6 MB here."
+    (tmp_path / "settings.toml").write_text("multi_user = true\nuser_uploads_per_hour = 60\n")  # 12,000 MB
+    server = int(st.get_option("server.maxUploadSize"))
+    box = restore_box("ana@example.edu")
+    assert box.max_upload_size_mb == server and box.help.startswith(
+        f"Up to {summary.upload_size(server)} here;"
+    )
