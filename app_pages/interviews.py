@@ -320,11 +320,11 @@ def opportunity_card(opportunity: Opportunity, by_id: dict[int, dict], today: da
 def interest_metric(data: dict, held: bool) -> None:
     """The interest written after each stage, as a number and a small trend line. With none
     written: the debrief asks for it, once a stage has been `held` (not for one still to come); a
-    debrief written without it is edited to add it."""
+    debrief without it (written so, or the draft a review stores) is edited to add it."""
     trend = data["interest_trend"]
     if not trend:
         if any(s["debriefed"] for s in data["stages"]):
-            said = "left out of your debrief: edit it to give 1 to 5"
+            said = "not in the debrief yet: edit it to give 1 to 5"
         elif held:
             said = "not written yet: the debrief asks for it"
         else:

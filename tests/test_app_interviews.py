@@ -556,7 +556,8 @@ def test_a_debrief_written_without_interest_is_not_called_missing(tmp_path, monk
     assert not at.exception
     shown = markdown_text(at)
     assert "not written yet" not in shown, shown
-    assert "left out of your debrief: edit it to give 1 to 5" in shown, shown
+    # nor "left out of your debrief", said also of the draft a review stores, which nobody wrote
+    assert "not in the debrief yet: edit it to give 1 to 5" in shown, shown
 
 
 def test_options_side_by_side_keep_their_facts_on_the_same_lines(tmp_path, monkeypatch):
