@@ -1975,7 +1975,12 @@ def _describe_review(result: dict) -> str:
             f"you asked {count(len(m['candidate_questions']), 'question')}."
         )
     draft = result["debrief_draft"]
-    measured = [text for text in (draft["went_well"], draft["could_be_better"]) if text]
+    # each field under its own heading, as the debrief shows them: one list without them put "pace in
+    # the band: 1 of 2" and "faster than the band: 1 of 2" side by side, neither said to be good or not
+    fields = (("Went well:", draft["went_well"]), ("Could be better:", draft["could_be_better"]))
+    measured = [
+        heading + "".join(f"\n  {line}" for line in text.splitlines()) for heading, text in fields if text
+    ]
     lines += (
         ["", "Debrief draft:", *measured] if measured else ["", "No debrief draft: nothing was measured."]
     )
