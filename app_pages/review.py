@@ -303,11 +303,18 @@ def who_is_who(result: dict) -> None:
         if snippet:
             right.caption(f"“{escape(snippet['text'])}” ({summary.clock(snippet['start_s'])})")
     mine = next((i for i, v in enumerate(voices) if v["label"] == "candidate"), 0)
+    names = [f"Speaker {v['source'].split()[1]}" for v in voices]
+    follows = ss.pop("review_mine_follows", False)
+    if follows:
+        # reviewed again as 3 voices, the radio kept the first review's "Speaker 1" beside "Speaker 3 ·
+        # taken to be you", and a second press made speaker 1 you. Set in the run that draws it: a
+        # browser shows a value the page sets only then, and keeps its own pick otherwise
+        ss.review_mine = names[mine]
     c1, c2 = st.columns(2)
     c1.radio(
         "Which voice is yours?",
-        [f"Speaker {v['source'].split()[1]}" for v in voices],
-        index=mine,
+        names,
+        index=0 if follows else mine,  # a default beside a value set is a warning on the page
         horizontal=True,
         key="review_mine",
     )
@@ -344,6 +351,7 @@ def review_again_if_asked(result: dict) -> None:
             return
     _refresh_debrief_form(result["interview_id"], reviewed.result["debrief_draft"], heard_before)
     ss.review_result = shown_result(reviewed)
+    ss.review_mine_follows = True  # "Which voice is yours?" picks the voice the new review took to be you
     if n != len(voices) and n > 1:
         ss.review_result["warnings"].insert(
             0, f"Reviewed again as {count(n, 'voice')}; listen to them and pick yours."

@@ -239,6 +239,22 @@ def test_saying_two_people_speak_splits_a_recording_heard_as_one_voice(tmp_path,
     assert any("pick yours" in w.value for w in at.warning)
 
 
+def test_after_reviewing_again_as_more_voices_the_pick_is_the_voice_taken_to_be_you(tmp_path, monkeypatch):
+    """Reviewed again as three voices, the page said "Speaker 3 · taken to be you" while "Which voice
+    is yours?" still had the first review's "Speaker 1" picked, so pressing "Review again with these"
+    once more made the speaker who was not taken to be you the user."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = _reviewed("interview_mono.flac", DATA / "interviews" / "interview_mono.flac", "audio/flac", "Hooli")
+    at.selectbox(key="review_people").set_value("3")
+    next(b for b in at.button if b.label == "Review again with these").click().run()
+    assert not at.exception and not at.error
+    assert at.radio(key="review_mine").options == ["Speaker 1", "Speaker 2", "Speaker 3"]
+    [yours] = [m.value for m in at.markdown if m.value.endswith("· taken to be you")]
+    assert yours.startswith(f"**{at.radio(key='review_mine').value}**"), yours
+    # sent as a value the browser takes: without it, a browser keeps showing (and sends) its own pick
+    assert at.radio(key="review_mine").proto.set_value
+
+
 def test_a_recording_heard_as_one_voice_stores_no_debrief_draft(tmp_path, monkeypatch):
     """One voice found where an interview has two: nothing is scored, so no draft is stored and the
     debrief form does not say "Started from what the review measured" (it did, over a draft whose
