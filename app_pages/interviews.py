@@ -282,7 +282,7 @@ def opportunity_card(opportunity: Opportunity, by_id: dict[int, dict], today: da
             )
         with time_col:
             st.markdown(
-                f"**Time so far**  \n{escape(opportunity.time.summary)}"
+                f"**Time**  \n{escape(opportunity.time.summary)}"  # not "Time so far: 1 stage so far"
                 + (
                     f"  \n:gray[Still to come: {escape(opportunity.time.still_to_come_words)}]"
                     if opportunity.time.still_to_come

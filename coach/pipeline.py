@@ -81,7 +81,7 @@ class TimeSpent:
 
     @property
     def summary(self) -> str:
-        """'3 stages so far over 19 days, 1 more booked': what the card's "Time so far" and
+        """'3 stages so far over 19 days, 1 more booked': what the card's "Time" and
         `coach interviews`' "Time" both say."""
         if not self.stages_done:  # an application or an outcome logged alone cost no interview
             return (
