@@ -72,6 +72,12 @@ def test_a_restore_limit_the_staff_lowered_holds_for_a_student_at_once(tmp_path,
     at = _signed_in("settings", ANA).run()  # the app serves Ana before the change
     assert not at.exception and not at.error
     (tmp_path / "server" / "settings.toml").write_text(LOWERED)
+    # the next run's Restore box takes at most the lowered limit and says who restores more
+    at.run()
+    [box] = [u for u in at.get("file_uploader") if u.key == "settings_import"]
+    assert box.proto.max_upload_size_mb == 1, box.proto
+    assert box.proto.help == "Up to 1 MB here; your coaching staff can restore a larger one for you."
+    # a browser refuses a larger file there; one sent all the same is refused by the coach
     _restore(at, backup)
     assert [e.value for e in at.error] == [
         "This backup holds 1.4 MB; a backup restored here can hold at most 1 MB, so nothing was imported. "

@@ -540,7 +540,10 @@ def test_a_second_recording_of_an_interview_adds_to_its_drafts_measured_lines(da
         assert counted and set(counted) == {measured}, lines
         asked = sum(len(f["candidate_questions"]) for f in facts)
         assert f"You asked {count(asked, 'question')} of your own." in lines, lines
-        assert draft["went_well"] in _describe_review(results[1])  # what `coach review` prints
+        printed = _describe_review(results[1]).splitlines()  # what `coach review` prints, line by line
+        well = printed.index("Went well:")
+        went_well = [f"  {line}" for line in draft["went_well"].splitlines()]
+        assert printed[well + 1 : well + 1 + len(went_well)] == went_well, printed
 
         # "Review again" of the first half, as it was: the draft is still the whole interview's
         first_recording = results[0]["saved"]["interview_recording_id"]
