@@ -87,6 +87,26 @@ def test_multi_sentence_question_keeps_both_sentences_and_drops_the_thanks():
     assert " ".join(w.text for w in pair.answer_words).startswith("We measured")
 
 
+def test_the_question_is_the_last_one_asked_not_everything_since_the_first():
+    """A turn that asks, talks for three sentences, then asks again is answered on its last
+    question: the review titled a news clip's answer with five sentences ("How did he not know that?
+    Then he said with the loans, oh, I didn't know that. Smart guy. He doesn't know that. Yeah,
+    that's worse than Hillary, would you think about it?") and offered them as one question for the
+    bank. Questions one sentence apart still go together."""
+    turns = _conversation(
+        (
+            "Why did you leave? We have seen many people leave. It happens a lot here. Most go to "
+            "startups. Tell me about a project you led. It can be anything from work. What was your role?",
+            0.0,
+            "interviewer",
+        ),
+        ("I led the move of our billing service to a new database.", 20.0, "candidate"),
+    )
+    [pair] = exchanges(turns)
+    asked = "Tell me about a project you led. It can be anything from work. What was your role?"
+    assert pair.question == asked
+
+
 def test_a_backchannel_stays_out_of_the_answer_and_does_not_start_a_new_one():
     turns = _conversation(
         ("Describe a time a teammate was struggling.", 0.0, "interviewer"),

@@ -103,6 +103,8 @@ _ACKNOWLEDGING_WORDS = frozenset(
 # How many sentences before a follow-up can hold what it asks about ("The build broke before a
 # release. Your lead is away. What do you do?").
 _FOLLOW_UP_CONTEXT = 2
+# How many other sentences may stand between two questions of one turn for them to be asked as one.
+_QUESTION_GAP = 1
 
 
 @dataclass(frozen=True)
@@ -262,9 +264,18 @@ def question_words(turn: Turn) -> tuple[Word, ...] | None:
     marks = [i for i, text in enumerate(texts) if is_question(text)]
     if not marks:
         return None
-    first = marks[0]
+    # the question answered is the last one asked, with the questions just before it ("Tell me
+    # about a project. It can be anything. What was your role?"); one asked earlier with talk in
+    # between is not part of it (a news clip's "How did he not know that?", three sentences of
+    # comment, then "Would you think about it?" came out as one five-sentence question)
+    run = [marks[-1]]
+    for i in reversed(marks[:-1]):
+        if run[0] - i - 1 > _QUESTION_GAP:
+            break
+        run.insert(0, i)
+    first = run[0]
     if is_follow_up(texts[first]):
-        while first > 0 and marks[0] - first < _FOLLOW_UP_CONTEXT and not _acknowledges(texts[first - 1]):
+        while first > 0 and run[0] - first < _FOLLOW_UP_CONTEXT and not _acknowledges(texts[first - 1]):
             first -= 1
     return tuple(w for s in parts[first : marks[-1] + 1] for w in s)
 
