@@ -223,6 +223,8 @@ def test_a_speaker_change_inside_fluent_speech_needs_strong_evidence():
         ("Um, so, can you tell me about yourself?", "Can you tell me about yourself?"),
         ("Tell me about a time, uh, when you failed.", "Tell me about a time when you failed."),
         ("What, in your view, makes a good team?", "What, in your view, makes a good team?"),
+        ("Yeah, cool. So what brought you to this team?", "What brought you to this team?"),
+        ("Thank you. Perfect, why this role?", "Why this role?"),
     ],
 )
 def test_an_asked_question_goes_into_the_bank_without_ums_or_a_broken_off_start(heard, kept):

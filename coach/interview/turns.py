@@ -23,7 +23,7 @@ from coach.types import Word
 
 CANDIDATE = "candidate"
 # Words that only lead into what is said next ("okay, so tell me…").
-_LEAD_WORDS = "and|so|okay|ok|now|next|great|right|well|alright|all right"
+_LEAD_WORDS = "and|so|okay|ok|now|next|great|right|well|alright|all right|yeah|cool|perfect|thanks|thank you"
 _OPENERS = (
     "what",
     "why",
