@@ -1936,6 +1936,16 @@ def _review_progress(enabled: bool):
     return show
 
 
+def _who_is_you(result: dict) -> str:
+    """How the review found which voice is the user's, in words: "voice profile: speaker 1 sounds
+    most like your practice recordings (0.98)" led the review with a method's name and a raw figure."""
+    identification = result["identification"]
+    you = next((s["source"] for s in result["speakers"] if s["label"] == "candidate"), None)
+    if identification["method"] == "voice profile" and you:
+        return f"you: {you}, whose voice sounds most like your practice recordings"
+    return f"{identification['method']}: {identification['note']}"
+
+
 def _describe_review(result: dict) -> str:
     from coach.analysis.wording import clock
     from coach.interview.turns import question_title
@@ -1943,8 +1953,7 @@ def _describe_review(result: dict) -> str:
     m = result["metrics"]
     lines = [
         f"{count(len(result['turns']), 'turn')}, {count(len(result['answers']), 'answer')}, "
-        f"{result['duration_s'] / 60:.1f} min ({result['identification']['method']}: "
-        f"{result['identification']['note']})"
+        f"{result['duration_s'] / 60:.1f} min ({_who_is_you(result)})"
     ]
     for s in result["speakers"]:
         snippet = f' — "{s["snippet"]["text"]}" at {s["snippet"]["start_s"]:.0f} s' if s["snippet"] else ""

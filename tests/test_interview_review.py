@@ -15,6 +15,7 @@ import pytest
 import soundfile
 
 from coach.banks import load_questions
+from coach.cli import _describe_review
 from coach.config import load_settings
 from coach.errors import AudioError, NoSpeechError
 from coach.interview.evaluation import attribution_accuracy, questions_found
@@ -91,6 +92,12 @@ def test_with_a_voice_profile_the_candidate_is_found_and_speech_time_attributed(
     result = run("interview_mono.flac", profile=profile)
     assert result["identification"]["method"] == "voice profile"
     assert attribution_accuracy(result["turns"], _truth("interview_mono.flac")) >= 0.90
+    # said in words: the note and `coach review`'s first line ended in a raw figure, "(0.98)"
+    note = result["identification"]["note"]
+    assert re.fullmatch(r"speaker \d sounds most like your practice recordings", note), note
+    first = _describe_review(result).splitlines()[0]
+    assert re.search(r"\(you: speaker \d, whose voice sounds most like your practice recordings\)$", first)
+    assert not re.search(r"\d\.\d\d", first), first
 
 
 def test_speech_turns_say_who_spoke_when_from_the_sound(run, profile):

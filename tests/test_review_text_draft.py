@@ -2,7 +2,8 @@
 headings. It printed them as one list, "Answers at a conversational pace (130–175 wpm): 1 of 2
 measured." beside "Answers faster than a conversational pace (over 175 wpm): 1 of 2 measured.",
 neither said to be what went well or what could be better. Text path: the draft is built from
-answers' measures, no recording heard."""
+answers' measures, no recording heard. Its first line says which voice is yours in words, not by the
+method's name and a raw figure ("voice profile: ... (0.98)")."""
 
 from __future__ import annotations
 
@@ -22,14 +23,25 @@ def test_the_terminal_draft_says_which_lines_went_well_and_which_could_be_better
     draft = debrief_draft([_answer(150), _answer(200)], facts, load_settings(data_dir=tmp_path))
     result = {
         "duration_s": 120.0,
-        "identification": {"method": "voice profile", "note": "speaker 1 sounds most like you"},
-        "speakers": [],
+        # a note as reviews wrote it before: the figure is not shown, nor the method's name
+        "identification": {
+            "method": "voice profile",
+            "note": "speaker 2 sounds most like your practice recordings (0.98)",
+        },
+        "speakers": [
+            {"label": "interviewer", "source": "speaker 1", "talk_s": 30.0, "share": 0.3, "snippet": None},
+            {"label": "candidate", "source": "speaker 2", "talk_s": 70.0, "share": 0.7, "snippet": None},
+        ],
         "turns": [],
         "answers": [],
         "metrics": {"candidate_talk_share": None, "questions": 0},
         "debrief_draft": draft,
     }
     text = _describe_review(result)
+    first = (
+        "0 turns, 0 answers, 2.0 min (you: speaker 2, whose voice sounds most like your practice recordings)"
+    )
+    assert text.splitlines()[0] == first, text
     tail = text[text.index("Debrief draft:") :].splitlines()
     well, better = tail.index("Went well:"), tail.index("Could be better:")
     in_band = "  Answers at a conversational pace (130–175 wpm): 1 of 2 measured."

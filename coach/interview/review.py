@@ -290,12 +290,10 @@ def _which_is_candidate(
         picked = options.candidate_speaker
         return picked - 1, "picked", f"you said you are speaker {picked}"
     if options.profile is not None:
-        me, similarity = sp.candidate_cluster(groups.centroids, options.profile)
-        return (
-            me,
-            "voice profile",
-            (f"speaker {me + 1} sounds most like your practice recordings ({similarity:.2f})"),
-        )
+        # the closest voice, said in words: the raw similarity ("(0.98)") told a user nothing, and
+        # no measured bar says which figure is too low to trust
+        me, _ = sp.candidate_cluster(groups.centroids, options.profile)
+        return me, "voice profile", f"speaker {me + 1} sounds most like your practice recordings"
     seconds = np.zeros(k)
     for word, c in zip(words, path, strict=True):
         seconds[c] += word.end_s - word.start_s
