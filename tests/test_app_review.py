@@ -282,6 +282,11 @@ def test_saving_the_debrief_edits_the_reviews_draft(tmp_path, monkeypatch):
         # the note says who measured in words, not by the command's name
         assert "coach review" not in draft["notes"] and draft["notes"].startswith("Measured by the coach's")
         assert _field(at, key, "went_well").value == draft["went_well"]
+        # the short reply the review could not measure is said last under what could be better, as
+        # `coach review` prints it; it stood under what went well, as if it had gone well
+        assert "not measured (" not in draft["went_well"]
+        unmeasured = "1 answer not measured (too short, or the sound unusable), left out of the counts above."
+        assert _field(at, key, "could_be_better").value.splitlines()[-1] == unmeasured
         _field(at, key, "skill_gaps").input("pricing conversations")
         _field(at, key, "questions_asked").input("How do you price a new feature?")
         at.segmented_control(key=f"{key}_interest").set_value(5)

@@ -724,7 +724,8 @@ def test_cli_save_without_an_interview_says_so_before_any_work(tmp_path):
 def test_the_draft_says_how_many_answers_its_counts_leave_out(tmp_path):
     """Three answers, one a short reply the quality gate did not score: the draft said "1 of 2"
     beside three answers with no word why. Now the counts say they are of the measured answers
-    and one line says how many were left out; it is the review's line, refreshed like the others."""
+    and one line says how many were left out; it is the review's line, refreshed like the others.
+    That line stood under "What went well"; it is the last line of what could be better."""
     from coach.interview.draft import debrief_draft, is_measured
 
     settings = load_settings(data_dir=tmp_path)
@@ -742,12 +743,20 @@ def test_the_draft_says_how_many_answers_its_counts_leave_out(tmp_path):
         "interruptions": {"by_candidate": 0},
     }
     answers = [answer(150, True), answer(200, True), answer(None, False)]
-    went_well = debrief_draft(answers, facts, settings)["went_well"].splitlines()
+    draft = debrief_draft(answers, facts, settings)
+    went_well, better = draft["went_well"].splitlines(), draft["could_be_better"].splitlines()
     assert "Answers at a conversational pace (130–175 wpm): 1 of 2 measured." in went_well
-    assert "1 answer not measured (too short, or the sound unusable), left out of these counts." in went_well
-    assert all(is_measured(line) for line in went_well)
-    every_answer_scored = debrief_draft(answers[:2], facts, settings)["went_well"]
-    assert "not measured" not in every_answer_scored
+    # not under what went well (it read as one more thing that went well): last of what could be better
+    assert not [line for line in went_well if "not measured (" in line], went_well
+    assert (
+        better[-1]
+        == "1 answer not measured (too short, or the sound unusable), left out of the counts above."
+    )
+    assert all(is_measured(line) for line in went_well + better)
+    # a debrief saved with the earlier wording: that line is the review's, refreshed away, not the user's
+    assert is_measured("1 answer not measured (too short, or the sound unusable), left out of these counts.")
+    every_answer_scored = debrief_draft(answers[:2], facts, settings)
+    assert "not measured (" not in every_answer_scored["went_well"] + every_answer_scored["could_be_better"]
 
 
 def test_the_draft_says_when_answers_ran_fast_or_slow(tmp_path):

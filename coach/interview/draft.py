@@ -29,7 +29,7 @@ TALK_SHARE = "You spoke {share}% of the time over {questions}."
 PACE = "Answers at a conversational pace ({low}–{high} wpm): {in_band} of {answers} measured."
 FAST = "Answers faster than a conversational pace (over {high} wpm): {fast} of {answers} measured."
 SLOW = "Answers slower than a conversational pace (under {low} wpm): {slow} of {answers} measured."
-UNMEASURED = "{answers} not measured (too short, or the sound unusable), left out of these counts."
+UNMEASURED = "{answers} not measured (too short, or the sound unusable), left out of the counts above."
 RESULTS = "{results} a result."
 OWN_QUESTIONS = "You asked {questions} of your own."
 LONG_ANSWER = 'The answer to "{question}" ran {length}.'
@@ -57,6 +57,7 @@ EARLIER_TEMPLATES = (
     "{in_band} of {answers} answers were at a conversational pace ({low}–{high} wpm).",
     "Answers at a conversational pace ({low}–{high} wpm): {in_band} of {answers}.",
     "{answers} to bank questions did not state a result.",
+    "{answers} not measured (too short, or the sound unusable), left out of these counts.",
 )
 
 
@@ -134,8 +135,6 @@ def debrief_draft(answers: Sequence[dict], facts: dict, settings: Settings) -> d
     if with_result:
         stated = "answer stated" if len(with_result) == 1 else "answers stated"
         well.append(RESULTS.format(results=f"{len(with_result)} {stated}"))
-    if unmeasured and well:  # the counts above leave them out: "1 of 2" beside three answers said why not
-        well.append(UNMEASURED.format(answers=count(unmeasured, "answer")))
     # Who asked what, who waited and who cut in are known only when two voices were told apart and
     # an interviewer's question was heard: a one-voice recording "asked 0 questions of your own".
     conversation = facts.get("candidate_talk_share") is not None and facts.get("questions")
@@ -173,6 +172,10 @@ def debrief_draft(answers: Sequence[dict], facts: dict, settings: Settings) -> d
     no_result = [a for a in answers if a["bank_id"] and a not in with_result]
     if no_result:
         better.append(NO_RESULT.format(answers=count(len(no_result), "answer")))
+    # the counts above leave them out: "1 of 2" beside three answers said why not. Last, under what
+    # could be better: under what went well, an answer not measured read as something that went well
+    if unmeasured and (well or better):
+        better.append(UNMEASURED.format(answers=count(unmeasured, "answer")))
     return {
         "went_well": "\n".join(well),
         "could_be_better": "\n".join(better),
