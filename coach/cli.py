@@ -1816,6 +1816,17 @@ def review_command(
             "--date", metavar="YYYY-MM-DD", help="with --company: the interview's date (today if omitted)"
         ),
     ] = None,
+    role: Annotated[
+        str | None, typer.Option(metavar="ROLE", help="with --company: the role, e.g. 'Staff engineer'")
+    ] = None,
+    stage: Annotated[
+        str | None,
+        typer.Option(
+            metavar="STAGE",
+            help="with --company: the stage, one of recruiter screen, first round, technical, "
+            "onsite / loop, final, offer, other (first round if omitted, as on the Review page)",
+        ),
+    ] = None,
     add_questions: Annotated[bool, typer.Option(help="add unmatched questions to your own bank")] = False,
     profile: Annotated[bool, typer.Option(help="tell your voice by your saved practice recordings")] = True,
     engine: EngineOption = None,
@@ -1828,9 +1839,10 @@ def review_command(
 
     Long recordings are processed in chunks; if a run is stopped, running it again resumes."""
     from coach.errors import InputError
-    from coach.interview.orchestrator import KeptUnanalysed, review_recording
+    from coach.interview.orchestrator import KeptUnanalysed, logged_as, review_recording
     from coach.interview.review import ReviewOptions
     from coach.interview.saving import add_asked_questions
+    from coach.store import get_interview
 
     if not save and (interview is not None or company):
         raise InputError("--interview and --company say where to save; add --save.")
@@ -1840,6 +1852,11 @@ def review_command(
         )
     if interview_date and not company:
         raise InputError("--date is the date of a new interview: give it with --company (and --save).")
+    for flag, given in (("--role", role), ("--stage", stage)):
+        if given is not None and not company:
+            raise InputError(f"{flag} is for a new interview: give it with --company (and --save).")
+    if company:
+        stage = _review_stage(stage)
     if not recording.is_file():  # one sentence, before anything is kept
         raise InputError(f"No file at {recording}; check the path and try again.")
     settings = _settings(engine, model, acoustic_fillers)
@@ -1870,6 +1887,8 @@ def review_command(
                 save=save,
                 interview_id=interview,
                 company=company,
+                role=role,
+                stage=stage,
                 interview_date=interview_date,
                 use_profile=profile,
                 progress=_review_progress(progress),
@@ -1881,13 +1900,15 @@ def review_command(
                 f"{e} The recording is kept with interview #{kept_under}; write its debrief with "
                 f"`coach debrief {kept_under}`, or review it again with --save --interview {kept_under}."
             ) from e
+        kept_under = (result.get("saved") or {}).get("interview_id")
+        # which interview, its stage with it, as the Review page lists it: a --stage typed was not said
+        kept_as = logged_as(get_interview(store, kept_under)) if kept_under else ""
     if profile_takes and result["identification"]["method"] == "voice profile":
         typer.echo(f"Told your voice by {count(profile_takes[0], 'saved practice recording')}.", err=True)
     if add_questions:
         result["added_to_bank"] = add_asked_questions(settings, result)
     for warning in result["warnings"]:
         typer.echo(f"warning: {warning}", err=True)
-    kept_under = (result.get("saved") or {}).get("interview_id")
     if result["identification"]["unscorable"]:  # one voice heard: how to say two people speak here
         typer.echo(_two_voices_hint(settings, recording, kept_under, time.monotonic() - started), err=True)
     if as_json:
@@ -1896,7 +1917,22 @@ def review_command(
         typer.echo(_describe_review(result))
         if kept_under:  # said, with where to find it (nothing said it was kept)
             drafted = " with its debrief draft" if result["saved"].get("drafted") else ""
-            typer.echo(f"\nSaved under interview #{kept_under}{drafted}; `coach interviews` lists it.")
+            typer.echo(
+                f"\nSaved under interview #{kept_under} ({kept_as}){drafted}; `coach interviews` lists it."
+            )
+
+
+def _review_stage(typed: str | None) -> str:
+    """The stage of a reviewed interview, one of the Review page's choices (its first round when
+    none is given); there was no way to say it from the terminal."""
+    from coach.interview_log import STAGES  # the Review page's choices
+
+    if typed is None:
+        return STAGES[1]
+    wanted = " ".join(typed.casefold().split())
+    if wanted not in STAGES:
+        raise InputError(f"No stage called '{typed.strip()}'; say one of: {', '.join(STAGES)}.")
+    return wanted
 
 
 def _two_voices_hint(settings, recording: Path, kept_under: int | None, took_s: float) -> str:

@@ -660,6 +660,10 @@ def test_cli_review_saves_recording_answers_and_debrief(tmp_path):
             "Acme",
             "--date",
             "2025-05-01",
+            "--role",
+            "Platform engineer",
+            "--stage",
+            "Technical",
             "--json",
             "--no-progress",
         ],
@@ -677,6 +681,8 @@ def test_cli_review_saves_recording_answers_and_debrief(tmp_path):
         store.close()
     assert len(interview["recordings"][0]["turns"]) == len(result["answers"]) >= 2
     assert "You spoke" in interview["debriefs"][0]["went_well"]
+    # the stage and role, as the Review page asks them (the terminal had no way to say either)
+    assert (interview["stage"], interview["role"]) == ("technical", "Platform engineer")
     # as text, the review says where it was kept (it said nothing); the same recording again reuses
     # the transcription and brings the interview's one debrief up to date
     kept = result["saved"]["interview_id"]
@@ -684,7 +690,8 @@ def test_cli_review_saves_recording_answers_and_debrief(tmp_path):
     again = run_coach(*args, "--no-progress", data_dir=data)
     assert again.returncode == 0, again.stderr
     assert again.stdout.rstrip().endswith(
-        f"Saved under interview #{kept} with its debrief draft; `coach interviews` lists it."
+        f"Saved under interview #{kept} (Acme — Platform engineer, 1 May 2025 · technical) with its "
+        "debrief draft; `coach interviews` lists it."
     ), again.stdout
     # `coach interview` lists each answer with its measures, as the Interviews page does
     shown = run_coach("interview", str(kept), data_dir=data).stdout
@@ -785,7 +792,7 @@ def test_the_draft_says_when_answers_ran_fast_or_slow(tmp_path):
 def test_cli_review_refuses_what_it_cannot_do_before_keeping_anything(tmp_path):
     """A missing file printed a traceback; --interview 99 or an impossible --date failed after the
     upload was copied, leaving recordings no command could clear; --interview with --company and
-    --date without --company were silently ignored."""
+    --date without --company were silently ignored. An unknown --stage is said with the choices."""
     data = tmp_path / "data"
     clip = str(CLIPS / "music.flac")
     cases = {
@@ -794,6 +801,12 @@ def test_cli_review_refuses_what_it_cannot_do_before_keeping_anything(tmp_path):
         ("review", clip, "--save", "--company", "Foo", "--date", "2026-99-01"): "is not a date",
         ("review", clip, "--save", "--interview", "1", "--company", "Foo"): "Say where to save once",
         ("review", clip, "--date", "2026-01-01"): "--date is the date of a new interview",
+        # the stage is one of the Review page's; given for an interview already logged, refused
+        ("review", clip, "--save", "--company", "Foo", "--stage", "lunch"): (
+            "error: No stage called 'lunch'; say one of: recruiter screen, first round, technical, "
+            "onsite / loop, final, offer, other.\n"
+        ),
+        ("review", clip, "--save", "--interview", "1", "--stage", "final"): "--stage is for a new interview",
     }
     for args, said in cases.items():
         done = run_coach(*args, "--no-progress", data_dir=data)

@@ -99,7 +99,8 @@ def test_coach_review_of_a_recording_already_kept_names_its_interview(tmp_path):
     again = run_coach("review", second, *new, data_dir=data)
     assert again.returncode == 1
     assert again.stderr.splitlines()[-1] == (
-        f"error: call copy.mp3 is already kept with interview #{interview['id']} (Globex, 20 Nov 2025): "
+        f"error: call copy.mp3 is already kept with interview #{interview['id']} "
+        "(Globex, 20 Nov 2025 · first round): "  # the stage the Review page starts from, as --stage
         f"to review it again, give --save --interview {interview['id']} in place of --company. "
         "Nothing was saved."
     ), again.stderr
@@ -175,7 +176,10 @@ def test_a_review_into_an_interview_debriefed_by_hand_does_not_claim_a_draft(tmp
     clip = DATA / "interviews" / "interview_mono.flac"  # two voices: a review of it drafts
     done = run_coach("review", clip, "--save", "--interview", str(held), "--no-progress", data_dir=data)
     assert done.returncode == 0, done.stderr
-    assert f"Saved under interview #{held}; `coach interviews` lists it." in done.stdout, done.stdout
+    logged = f"Initech, {date.today().day} {date.today():%b %Y} · first round"
+    assert f"Saved under interview #{held} ({logged}); `coach interviews` lists it." in done.stdout, (
+        done.stdout
+    )
     db = store.open_store(settings)
     try:
         [debrief] = store.list_debriefs(db, interview_id=held)
