@@ -1973,13 +1973,21 @@ def _review_progress(enabled: bool):
 
 
 def _who_is_you(result: dict) -> str:
-    """How the review found which voice is the user's, in words: "voice profile: speaker 1 sounds
-    most like your practice recordings (0.98)" led the review with a method's name and a raw figure."""
-    identification = result["identification"]
+    """Which voice the review took to be the user's, and why, in words: "voice profile: speaker 1
+    sounds most like your practice recordings (0.98)" led the review with a method's name and a raw
+    figure, and one voice read "(one voice: one voice in the recording)"."""
+    method, note = result["identification"]["method"], result["identification"]["note"]
     you = next((s["source"] for s in result["speakers"] if s["label"] == "candidate"), None)
-    if identification["method"] == "voice profile" and you:
-        return f"you: {you}, whose voice sounds most like your practice recordings"
-    return f"{identification['method']}: {identification['note']}"
+    if you is None or method == "one voice":
+        return note
+    why = {
+        "voice profile": f"{you}, whose voice sounds most like your practice recordings",
+        "channel": f"the {you} channel, as you said",
+        "picked": f"{you}, as you said",
+    }.get(method)
+    if method == "guess":  # a warning says how to pick another
+        return f"a guess: you are {you}, who talks the most"
+    return f"you: {why}" if why else f"{method}: {note}"
 
 
 def _describe_review(result: dict) -> str:

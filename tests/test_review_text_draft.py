@@ -7,6 +7,8 @@ method's name and a raw figure ("voice profile: ... (0.98)")."""
 
 from __future__ import annotations
 
+import pytest
+
 from coach.cli import _describe_review
 from coach.config import load_settings
 from coach.interview.draft import debrief_draft
@@ -47,3 +49,27 @@ def test_the_terminal_draft_says_which_lines_went_well_and_which_could_be_better
     in_band = "  Answers at a conversational pace (130–175 wpm): 1 of 2 measured."
     fast = "  Answers faster than a conversational pace (over 175 wpm): 1 of 2 measured."
     assert well < tail.index(in_band) < better < tail.index(fast), text
+
+
+@pytest.mark.parametrize(
+    "method, note, source, said",
+    [
+        ("channel", "the candidate is on the left channel", "left", "you: the left channel, as you said"),
+        ("picked", "you said you are speaker 2", "speaker 2", "you: speaker 2, as you said"),
+        ("guess", "speaker 1 talks the most", "speaker 1", "a guess: you are speaker 1, who talks the most"),
+        ("one voice", "one voice in the recording", "speaker 1", "one voice in the recording"),
+    ],
+)
+def test_the_first_line_says_which_voice_is_yours_in_words(tmp_path, method, note, source, said):
+    """Each way the review tells the user's voice, said as which one is theirs and why: it read
+    "(one voice: one voice in the recording)" and "(picked: you said you are speaker 2)"."""
+    result = {
+        "duration_s": 60.0,
+        "identification": {"method": method, "note": note},
+        "speakers": [{"label": "candidate", "source": source, "talk_s": 40.0, "share": 1.0, "snippet": None}],
+        "turns": [],
+        "answers": [],
+        "metrics": {"candidate_talk_share": None, "questions": 0},
+        "debrief_draft": {"went_well": "", "could_be_better": ""},
+    }
+    assert _describe_review(result).splitlines()[0] == f"0 turns, 0 answers, 1.0 min ({said})"
