@@ -1250,7 +1250,7 @@ def interview_command(
 
 def _describe_interview(full: dict, answers: list[dict], not_analysed: list[str]) -> str:
     from coach.analysis.word_use import description_terms
-    from coach.debrief import latest_debrief, own_notes, questions_in_notes
+    from coach.debrief import from_review, latest_debrief, own_notes, questions_in_notes
     from coach.interview_log import ORIGIN_SAID
 
     facts = [full["stage"] or "stage not set", full["format"], ORIGIN_SAID.get(full["origin"], "")]
@@ -1269,6 +1269,12 @@ def _describe_interview(full: dict, answers: list[dict], not_analysed: list[str]
         go_on = {True: "yes", False: "no", None: "undecided"}[debrief["proceed"]]
         interest = f"interest {debrief['interest']}/5" if debrief["interest"] else "interest not set"
         lines.append(f"Debrief: {interest}, go on to the next stage: {go_on}")
+        if from_review(debrief) and (debrief.get("went_well") or debrief.get("could_be_better")):
+            # as the page's form says: the lines below are the review's, not yet the user's view
+            lines.append(
+                "  Started from what the review measured: write your own view with "
+                f"`coach debrief {full['id']} --went-well ...` (a field you give replaces its lines)."
+            )
         for field, heading in (
             ("went_well", "Went well"),
             ("could_be_better", "Could be better"),

@@ -428,6 +428,7 @@ def test_one_interview_is_shown_whole_and_edited_from_the_terminal(tmp_path):
         "  Questions they asked:\n    - How do you test a pipeline?",
     ):
         assert said in shown.stdout, (said, shown.stdout)
+    assert "Started from what the review measured" not in shown.stdout  # the user's own debrief
     as_json = json.loads(coach("interview", "1", "--json").stdout)
     assert as_json["debriefs"][0]["went_well"] == "the whiteboard"
 

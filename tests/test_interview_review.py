@@ -697,6 +697,11 @@ def test_cli_review_saves_recording_answers_and_debrief(tmp_path):
     shown = run_coach("interview", str(kept), data_dir=data).stdout
     measured = sum(1 for a in result["answers"] if a["analysis"]["scores"] is not None)
     assert f"Answers the review measured: {measured} of {len(result['answers'])}." in shown
+    # the debrief is said to be the review's draft, as the page's form says (it read as if written)
+    assert (
+        "\n  Started from what the review measured: write your own view with "
+        f"`coach debrief {kept} --went-well ...` (a field you give replaces its lines).\n  Went well:"
+    ) in shown, shown
     assert re.search(r"\n  1\. “.+” score \d+, \d+ wpm, [\d.]+ fillers/100", shown), shown
 
 
