@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from coach.analysis.wording import clock
+from coach.analysis.wording import clock, count
 from coach.audio import file_sha256
 from coach.config import Settings
 from coach.errors import CoachError
@@ -59,7 +59,9 @@ class Progress:
         total = f" of {clock(self.total_s)}" if self.total_s else ""
         share = f" ({100 * self.done_s / self.total_s:.0f}%)" if self.total_s else ""
         left = f", about {clock(self.eta_s)} left" if self.eta_s is not None else ""
-        reused = f", {self.chunks_reused} chunks reused from an earlier run" if self.chunks_reused else ""
+        reused = ""
+        if self.chunks_reused:  # "1 chunk", not "1 chunks"
+            reused = f", {count(self.chunks_reused, 'chunk')} reused from an earlier run"
         return f"reviewed {clock(self.done_s)}{total}{share}{left}{reused}"
 
 
