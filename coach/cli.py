@@ -1967,13 +1967,15 @@ def _review_progress(enabled: bool):
         return None
     import time
 
-    last = [0.0]
+    last: list = [0.0, ""]  # when the last line was shown, and its words
 
     def show(p) -> None:
-        now = time.monotonic()
+        now, line = time.monotonic(), p.line()
+        if line == last[1]:  # the end of the audio was said twice, word for word
+            return
         if now - last[0] >= 2.0 or (p.total_s and p.done_s >= p.total_s):
-            last[0] = now
-            typer.echo(p.line(), err=True)
+            last[:] = [now, line]
+            typer.echo(line, err=True)
 
     return show
 

@@ -3,7 +3,7 @@ headings. It printed them as one list, "Answers at a conversational pace (130–
 measured." beside "Answers faster than a conversational pace (over 175 wpm): 1 of 2 measured.",
 neither said to be what went well or what could be better. Text path: the draft is built from
 answers' measures, no recording heard. Its first line says which voice is yours in words, not by the
-method's name and a raw figure ("voice profile: ... (0.98)")."""
+method's name and a raw figure ("voice profile: ... (0.98)"); its progress on stderr says each step once."""
 
 from __future__ import annotations
 
@@ -73,3 +73,20 @@ def test_the_first_line_says_which_voice_is_yours_in_words(tmp_path, method, not
         "debrief_draft": {"went_well": "", "could_be_better": ""},
     }
     assert _describe_review(result).splitlines()[0] == f"0 turns, 0 answers, 1.0 min ({said})"
+
+
+def test_the_terminal_progress_says_the_end_of_the_audio_once(capsys):
+    """The last chunk's end is reported twice (its transcription reaching it, then the chunk done):
+    `coach review` printed "reviewed 0:24 of 0:24 (100%), about 0:00 left" twice."""
+    from coach.cli import _review_progress
+    from coach.interview.listen import Progress
+
+    show = _review_progress(True)
+    for done_s, elapsed_s in ((5.0, 1.0), (24.0, 4.0), (24.0, 4.1)):
+        show(Progress(done_s, 24.0, elapsed_s, eta_s=0.0, chunks_done=1, chunks_reused=0))
+    show(Progress(24.0, 24.0, 5.0, eta_s=0.0, chunks_done=2, chunks_reused=0, answers_heard=(1, 1)))
+    assert capsys.readouterr().err.splitlines() == [
+        "reviewed 0:05 of 0:24 (21%), about 0:00 left",
+        "reviewed 0:24 of 0:24 (100%), about 0:00 left",
+        "hearing your answers again as practice takes: answer 1 of 1",
+    ]
