@@ -2045,6 +2045,13 @@ def _describe_review(result: dict) -> str:
     lines += (
         ["", "Debrief draft:", *measured] if measured else ["", "No debrief draft: nothing was measured."]
     )
+    if "added_to_bank" in result:  # --add-questions said nothing of what it did
+        added = result["added_to_bank"]
+        lines.append(
+            f"\nAdded to your practice questions: {', '.join(added)}."
+            if added
+            else "\nNo question added to your practice questions: each one asked is there already."
+        )
     return "\n".join(lines)
 
 

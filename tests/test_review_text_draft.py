@@ -90,3 +90,24 @@ def test_the_terminal_progress_says_the_end_of_the_audio_once(capsys):
         "reviewed 0:24 of 0:24 (100%), about 0:00 left",
         "hearing your answers again as practice takes: answer 1 of 1",
     ]
+
+
+def test_add_questions_says_what_it_added(tmp_path):
+    """`coach review --add-questions` printed nothing of what it did: the questions it added to the
+    user's own, or that there was none to add. Without the option, nothing is said of it."""
+    result = {
+        "duration_s": 60.0,
+        "identification": {"method": "one voice", "note": "one voice in the recording"},
+        "speakers": [],
+        "turns": [],
+        "answers": [],
+        "metrics": {"candidate_talk_share": None, "questions": 0},
+        "debrief_draft": {"went_well": "", "could_be_better": ""},
+    }
+    assert "practice questions" not in _describe_review(result)
+    added = _describe_review(result | {"added_to_bank": ["user-how-do-you-price-1", "user-why-this-team-1"]})
+    assert added.endswith(
+        "\n\nAdded to your practice questions: user-how-do-you-price-1, user-why-this-team-1."
+    ), added
+    none = _describe_review(result | {"added_to_bank": []})
+    assert none.endswith("\n\nNo question added to your practice questions: each one asked is there already.")
