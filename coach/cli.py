@@ -1920,7 +1920,7 @@ def review_command(
     if as_json:
         print_json(result)
     else:
-        typer.echo(_describe_review(result))
+        typer.echo(_describe_review(result, _added_questions(settings, result.get("added_to_bank"))))
         if kept_under:  # said, with where to find it (nothing said it was kept)
             drafted = " with its debrief draft" if result["saved"].get("drafted") else ""
             typer.echo(
@@ -1998,7 +1998,19 @@ def _who_is_you(result: dict) -> str:
     return f"you: {why}" if why else f"{method}: {note}"
 
 
-def _describe_review(result: dict) -> str:
+def _added_questions(settings, ids: list[str] | None) -> dict[str, str] | None:
+    """The questions a review added to your own, by id with their words (None: none were to be added)."""
+    if ids is None:
+        return None
+    from coach.banks import load_questions
+
+    words = {q.id: q.text for q in load_questions(settings.data_dir, owner=settings.owner)}
+    return {i: words.get(i, "") for i in ids}
+
+
+def _describe_review(result: dict, added: dict[str, str] | None = None) -> str:
+    """The review as the terminal prints it; `added`: the questions --add-questions put in your own
+    (id → words, as `coach questions` lists them), None without that option."""
     from coach.analysis.wording import clock
     from coach.interview.turns import question_title
 
@@ -2045,10 +2057,9 @@ def _describe_review(result: dict) -> str:
     lines += (
         ["", "Debrief draft:", *measured] if measured else ["", "No debrief draft: nothing was measured."]
     )
-    if "added_to_bank" in result:  # --add-questions said nothing of what it did
-        added = result["added_to_bank"]
+    if added is not None:  # --add-questions said nothing of what it did
         lines.append(
-            f"\nAdded to your practice questions: {', '.join(added)}."
+            "\nAdded to your practice questions:\n" + "\n".join(f"  {i}  {text}" for i, text in added.items())
             if added
             else "\nNo question added to your practice questions: each one asked is there already."
         )

@@ -105,9 +105,11 @@ def test_add_questions_says_what_it_added(tmp_path):
         "debrief_draft": {"went_well": "", "could_be_better": ""},
     }
     assert "practice questions" not in _describe_review(result)
-    added = _describe_review(result | {"added_to_bank": ["user-how-do-you-price-1", "user-why-this-team-1"]})
+    asked = {"user-how-do-you-price-1": "How do you price a deal?", "user-why-this-team-1": "Why this team?"}
+    added = _describe_review(result, asked)
     assert added.endswith(
-        "\n\nAdded to your practice questions: user-how-do-you-price-1, user-why-this-team-1."
+        "\n\nAdded to your practice questions:\n  user-how-do-you-price-1  How do you price a deal?"
+        "\n  user-why-this-team-1  Why this team?"
     ), added
-    none = _describe_review(result | {"added_to_bank": []})
+    none = _describe_review(result, {})
     assert none.endswith("\n\nNo question added to your practice questions: each one asked is there already.")
