@@ -12,7 +12,7 @@ from coach.debrief import heard_questions, latest_debrief, refreshed_questions
 from coach.errors import CoachError, NotAudioError
 from coach.interview.draft import MEASURED_FIELDS, refreshed_text
 from coach.interview.orchestrator import AlreadyKept, KeptUnanalysed, review_again, review_recording
-from coach.interview.review import ReviewOptions
+from coach.interview.review import ReviewOptions, who_is_you
 from coach.interview.turns import question_title
 from coach.interview_log import STAGES, WHOLE_RECORDING, interview_with_stage, recordable
 from coach.local_time import long_date
@@ -255,7 +255,7 @@ def shown_result(reviewed) -> dict:
         "speakers": result["speakers"],
         "method": result["identification"]["method"],
         "warnings": [shown for w in result["warnings"] if (shown := for_the_page(w))],
-        "identification": for_the_page(result["identification"].get("note", "")),
+        "identification": for_the_page(who_is_you(result["identification"], result["speakers"])),
     }
 
 
@@ -385,7 +385,8 @@ def conversation(result: dict) -> None:
         return
     st.markdown("#### The conversation")
     if result.get("identification"):
-        st.caption(f"Speakers told apart by: {result['identification']}.")
+        said = result["identification"]
+        st.caption(f"{said[:1].upper()}{said[1:]}.")
     for turn in turns:
         who = "You" if turn["speaker"] == "candidate" else turn["speaker"].capitalize()
         st.markdown(f"**{escape(who)}** :gray[{summary.clock(turn['start_s'])}]  \n{escape(turn['text'])}")

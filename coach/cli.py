@@ -1980,24 +1980,6 @@ def _review_progress(enabled: bool):
     return show
 
 
-def _who_is_you(result: dict) -> str:
-    """Which voice the review took to be the user's, and why, in words: "voice profile: speaker 1
-    sounds most like your practice recordings (0.98)" led the review with a method's name and a raw
-    figure, and one voice read "(one voice: one voice in the recording)"."""
-    method, note = result["identification"]["method"], result["identification"]["note"]
-    you = next((s["source"] for s in result["speakers"] if s["label"] == "candidate"), None)
-    if you is None or method == "one voice":
-        return note
-    why = {
-        "voice profile": f"{you}, whose voice sounds most like your practice recordings",
-        "channel": f"the {you} channel, as you said",
-        "picked": f"{you}, as you said",
-    }.get(method)
-    if method == "guess":  # a warning says how to pick another
-        return f"a guess: you are {you}, who talks the most"
-    return f"you: {why}" if why else f"{method}: {note}"
-
-
 def _added_questions(settings, ids: list[str] | None) -> dict[str, str] | None:
     """The questions a review added to your own, by id with their words (None: none were to be added)."""
     if ids is None:
@@ -2012,12 +1994,13 @@ def _describe_review(result: dict, added: dict[str, str] | None = None) -> str:
     """The review as the terminal prints it; `added`: the questions --add-questions put in your own
     (id → words, as `coach questions` lists them), None without that option."""
     from coach.analysis.wording import clock
+    from coach.interview.review import who_is_you
     from coach.interview.turns import question_title
 
     m = result["metrics"]
     lines = [
         f"{count(len(result['turns']), 'turn')}, {count(len(result['answers']), 'answer')}, "
-        f"{result['duration_s'] / 60:.1f} min ({_who_is_you(result)})"
+        f"{result['duration_s'] / 60:.1f} min ({who_is_you(result['identification'], result['speakers'])})"
     ]
     for s in result["speakers"]:
         snippet = f' — "{s["snippet"]["text"]}" at {s["snippet"]["start_s"]:.0f} s' if s["snippet"] else ""

@@ -166,6 +166,9 @@ def test_a_two_voice_interview_is_cut_into_questions_and_answers(tmp_path, monke
     ]
     heard = [c.value for c in at.caption if c.value.startswith("Matched to this question of the bank")]
     assert len(heard) == 3 and "Do you have any questions for me?" in heard[-1]
+    # who is you, in words over the conversation (it read "Speakers told apart by: the candidate is
+    # on the left channel.")
+    assert "You: the left channel, as you said." in [c.value for c in at.caption]
     db = store.open_store(load_settings(tmp_path))
     try:
         [interview] = store.list_interviews(db)
@@ -193,6 +196,7 @@ def test_picking_your_voice_reviews_again_without_transcribing_again(tmp_path, m
     assert len(at.get("audio")) >= 3  # the recording and one snippet per voice
     first = _you_said(at)
     assert "In my last team" in first  # the candidate's answer, taken to be you
+    assert "A guess: you are speaker 1, who talks the most." in [c.value for c in at.caption]
     chunks = {p: p.stat().st_mtime_ns for p in (tmp_path / "review-work").glob("*/chunk-*")}
     assert chunks
     before = _stored_answers(tmp_path)
@@ -201,6 +205,7 @@ def test_picking_your_voice_reviews_again_without_transcribing_again(tmp_path, m
     next(b for b in at.button if b.label == "Review again with these").click().run()
     assert not at.exception and not at.error
     assert at.radio(key="review_mine").value == other
+    assert f"You: {other.lower()}, as you said." in [c.value for c in at.caption]
     swapped = _you_said(at)
     assert swapped and "In my last team" not in swapped  # now the other voice is you
     assert {p: p.stat().st_mtime_ns for p in (tmp_path / "review-work").glob("*/chunk-*")} == chunks

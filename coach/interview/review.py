@@ -207,6 +207,25 @@ def _no_speech_message(name: str, heard: Heard) -> str:
 # ---------------------------------------------------------------- who spoke
 
 
+def who_is_you(identification: dict, speakers: list[dict]) -> str:
+    """Which voice the review took to be the user's, and why, in words: "voice profile: speaker 1
+    sounds most like your practice recordings (0.98)" led the review with a method's name and a raw
+    figure, and one voice read "(one voice: one voice in the recording)". The terminal's first line and
+    the Review page's caption over the conversation say it so."""
+    method, note = identification["method"], identification["note"]
+    you = next((s["source"] for s in speakers if s["label"] == "candidate"), None)
+    if you is None or method == "one voice":
+        return note
+    why = {
+        "voice profile": f"{you}, whose voice sounds most like your practice recordings",
+        "channel": f"the {you} channel, as you said",
+        "picked": f"{you}, as you said",
+    }.get(method)
+    if method == "guess":  # a warning says how to pick another
+        return f"a guess: you are {you}, who talks the most"
+    return f"you: {why}" if why else f"{method}: {note}"
+
+
 def attribute(heard: Heard, options: ReviewOptions) -> Attribution:
     warnings: list[str] = []
     if options.candidate_channel:
