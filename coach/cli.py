@@ -999,7 +999,7 @@ def progress_command(
     if as_json:
         print_json(report)
     else:
-        typer.echo("\n".join(summary_lines(report)))
+        typer.echo("\n".join(summary_lines(report, last_n=last)))
 
 
 @app.command("job-description")

@@ -612,8 +612,9 @@ DIRECTION_WORDS = {
 }
 
 
-def summary_lines(report: dict) -> list[str]:
-    """The report as a few plain sentences for the terminal."""
+def summary_lines(report: dict, *, last_n: int = DEFAULT_LAST_N) -> list[str]:
+    """The report as a few plain sentences for the terminal; `last_n` as the report was made with
+    (`coach progress --last N` compares the last N answers with the N before)."""
     counts = report["counts"]
     booked = len(report["cadence"]["real_interviews"]["upcoming"])
     if counts["real_interviews"]:
@@ -649,6 +650,19 @@ def summary_lines(report: dict) -> list[str]:
                     f"{entry['label'].capitalize()}: {before} on the first "
                     f"answer, {after} on the latest{band}; "
                     f"{DIRECTION_WORDS[entry['since_first']]}."
+                )
+            if entry.get(f"mean_previous_{last_n}") is not None:  # --last N said nothing in words
+                before, after = (
+                    f"{v:g}" if measure in WHOLE else f"{v:.1f}"  # a rate to one decimal: "0.0", not "0"
+                    for v in (shown(entry[f"mean_{k}_{last_n}"], measure) for k in ("previous", "last"))
+                )
+                moved = DIRECTION_WORDS[entry[f"over_last_{last_n}"]]
+                earlier = min(last_n, entry["attempts"] - last_n)  # 5 answers, --last 3: the 2 before
+                lines.append(
+                    f"  the latest answer: {after}, the one before: {before}; {moved}."
+                    if last_n == 1
+                    else f"  the last {last_n} answers: {after} on average, {before} over "
+                    f"{'the one' if earlier == 1 else f'the {earlier}'} before; {moved}."
                 )
         comparison = report["practice_vs_real"][measure]
         if comparison["practice_n"] and comparison["real_n"]:

@@ -79,6 +79,11 @@ def test_improvement_since_the_first_attempt_and_over_the_last_n(store, settings
     fillers = report["improvement"]["fillers_per_100_words"]
     assert (fillers["first"], fillers["latest"], fillers["since_first"]) == (9, 3, "closer")
     assert any("195 on the first answer, 152 on the latest" in line for line in summary_lines(report))
+    # the comparison --last N asks for, in words; a rate to one decimal ("3.0", not "3")
+    lines = summary_lines(report, last_n=2)
+    closer = "over the 2 before; closer to where it should be."
+    assert f"  the last 2 answers: 151 on average, 182 {closer}" in lines, lines
+    assert f"  the last 2 answers: 3.0 on average, 5.5 {closer}" in lines, lines
 
 
 def test_the_terminal_summary_reads_in_words(store, settings):

@@ -172,6 +172,10 @@ def test_history_and_progress_json(filled):
     }
     assert report["improvement"]["wpm"]["since_first"] == "closer"
     assert "190 on the first answer, 160 on the latest" in _run(filled, "progress").stdout
+    # --last N compares the last N answers with the N before: it changed only the JSON, and the
+    # words were the same whatever N was given
+    last_one = _run(filled, "progress", "--last", "1").stdout
+    assert "  the latest answer: 160, the one before: 190; closer to where it should be." in last_one
 
 
 def test_export_and_import_through_the_command_line(filled, tmp_path, backend):
