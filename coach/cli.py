@@ -324,6 +324,10 @@ def _analyze_text(path: Path, settings, question, interview_id: int | None = Non
     from coach.types import Transcript
 
     text = _read_text(str(path))
+    if not text.strip():  # analysed as "0 words" with exit code 0, and advice to paste the text
+        from coach.errors import InputError
+
+        raise InputError(f"{path.name} has no words; write your answer in it and run the analysis again.")
     description = job_description(settings, interview_id)
     return analyze_transcript(Transcript.from_text(text), settings, question, job_description=description)
 

@@ -130,12 +130,14 @@ def test_progress_bar_goes_to_stderr_only(clips, tmp_path):
         (["analyze", "{clips}/clean.wav", "--model", "huge"], "Unknown model 'huge'"),
         (["analyze", "{clips}/clean.wav", "--model", "small.en"], "'small.en' is not on this machine"),
         (["analyze", "--text", "nothing.txt"], "No text file at nothing.txt"),
+        (["analyze", "--text", "{tmp}/blank.txt", "--json"], "blank.txt has no words; write your answer"),
         (["analyze"], "Give either an audio file or --text FILE"),
         (["record", "{tmp}/take.wav", "--seconds", "1"], "No microphone could be opened"),
         (["mock", "--questions", "2"], "run `coach mock --answers FOLDER` (one recording a turn)."),
     ],
 )
 def test_bad_input_exits_non_zero_with_one_line(clips, tmp_path, args, message):
+    (tmp_path / "blank.txt").write_text(" \n\n", encoding="utf-8")  # a typed answer with no words
     args = [a.format(clips=clips, tmp=tmp_path) for a in args]
     result = coach(*args, data_dir=tmp_path)
     assert result.returncode == 1
