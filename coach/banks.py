@@ -1262,6 +1262,12 @@ def delete_user_question(
     from coach.store.own_questions import delete_own_question
 
     mine = next((q for q in _own_questions(data_dir, owner) if q.id == question_id), None)
+    if mine is None and any(q.id == question_id for q in _load_all(data_dir).questions):
+        # it read "You have no question with id 'beh-lead-01'", of a question `coach questions` lists
+        raise InputError(
+            f"'{question_id}' is a question of the shipped banks, which stay as they are; only your own "
+            "questions (their ids start with user-) can be deleted."
+        )
     target = None
     if answers_to is not None:
         others = (q for q in load_questions(data_dir, owner=owner) if q.id != question_id)

@@ -352,6 +352,12 @@ def test_your_own_question_is_edited_and_deleted_from_the_terminal(settings, mon
     assert (mine.text, mine.category) == ("Tell me about yourself in two minutes.", "motivation")
 
     bank = next(q for q in banks.load_questions(settings.data_dir) if q.source == "bank")
+    # a shipped question is one `coach questions` lists: not "You have no question with id …"
+    shipped = _run(settings, "delete-question", bank.id, "--yes")
+    assert shipped.exit_code == 1 and shipped.stderr == (
+        f"error: '{bank.id}' is a question of the shipped banks, which stay as they are; only your own "
+        "questions (their ids start with user-) can be deleted.\n"
+    )
     missing = _run(settings, "delete-question", copy.id, "--answers-to", "no-such-question")
     assert missing.exit_code != 0 and "no other question with id 'no-such-question'" in missing.output
     deleted = _run(settings, "delete-question", copy.id, "--answers-to", bank.id, "--yes")
