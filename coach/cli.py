@@ -48,14 +48,22 @@ _NOT_A_NUMBER = {
 }
 
 
+# ... and for a number out of its range ("Input should be greater than or equal to 1").
+_OUT_OF_RANGE = re.compile(r"Input should be (greater|less) than or equal to (\S+)")
+
+
 def _in_words(message: str) -> str:
     """'Invalid value for 'interview_id': Input should be a valid integer, unable to parse string as
     an integer' as 'The interview id should be a whole number' (an option keeps its name:
-    '--limit should be a whole number'); any other message as it is."""
+    '--limit should be a whole number', and '--limit should be at least 1' for 'Input should be
+    greater than or equal to 1'); any other message as it is."""
     found = re.fullmatch(r"Invalid value for '([^']+)': (.+)", message)
-    if not found or found[2] not in _NOT_A_NUMBER:
+    out_of_range = found and _OUT_OF_RANGE.fullmatch(found[2])
+    if not found or (found[2] not in _NOT_A_NUMBER and not out_of_range):
         return message
     name = found[1] if found[1].startswith("-") else f"The {found[1].replace('_', ' ')}"
+    if out_of_range:
+        return f"{name} should be at {'least' if out_of_range[1] == 'greater' else 'most'} {out_of_range[2]}"
     return f"{name} should be {_NOT_A_NUMBER[found[2]]}"
 
 

@@ -374,9 +374,13 @@ def test_cli_questions_to_ask_refuse_the_practice_filters_they_would_ignore(tmp_
 def test_cli_counts_out_of_range_are_refused(tmp_path: Path) -> None:
     """`coach progress --last 0` was silently ignored, and `coach mock --questions 1` asked no opener
     though its help said one is included (the page offers 2 to 10)."""
-    for args in (["progress", "--last", "0"], ["mock", "--questions", "1"], ["mock", "--questions", "11"]):
+    for args, said in (
+        (["progress", "--last", "0"], "--last should be at least 1; "),
+        (["mock", "--questions", "1"], "--questions should be at least 2; "),
+        (["mock", "--questions", "11"], "--questions should be at most 10; "),
+    ):
         result = run(args, tmp_path)
-        assert result.exit_code == 2 and "Invalid value for" in result.stderr, (args, result.stderr)
+        assert result.exit_code == 2 and said in result.stderr, (args, result.stderr)
 
 
 def test_cli_user_typed_on_a_personal_coach_is_said_to_change_nothing(tmp_path: Path) -> None:

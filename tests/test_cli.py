@@ -621,7 +621,9 @@ def test_an_option_is_not_put_on_another_companys_interview(tmp_path):
 @pytest.mark.parametrize(
     ("args", "said"),
     [
-        (["history", "--limit", "0"], "error: Invalid value for '--limit': "),
+        # not "Invalid value for '--limit': Input should be greater than or equal to 1"
+        (["history", "--limit", "0"], "error: --limit should be at least 1; "),
+        (["progress", "--last", "0"], "error: --last should be at least 1; "),
         (["nosuch"], "error: No such command 'nosuch'; `coach --help` lists what it takes."),
         (["history", "--nope"], "error: No such option: --nope; `coach history --help` lists what it takes."),
         (["delete-answer"], "error: Missing argument "),
