@@ -952,7 +952,10 @@ def _measure(row: dict, key: str, unit: str = "") -> str:
 @app.command("delete-answer")
 @friendly_errors
 def delete_answer_command(
-    attempt_id: Annotated[int, typer.Argument(help="the practice answer's number (#N in `coach history`)")],
+    # named as the user knows it, not "Missing argument 'attempt_id'" or "The attempt id should be …"
+    answer_number: Annotated[
+        int, typer.Argument(help="the practice answer's number (#N in `coach history`)")
+    ],
     yes: Annotated[bool, typer.Option("--yes", help="do it without asking (it cannot be undone)")] = False,
 ) -> None:
     """Delete one practice answer with its recording, transcript and feedback."""
@@ -961,14 +964,14 @@ def delete_answer_command(
     from coach.practice import delete_answer, recording_on_disk
 
     with open_store() as store:
-        answer = repository.get_attempt(store, attempt_id)  # "no practice answer with id" first
+        answer = repository.get_attempt(store, answer_number)  # "no practice answer with id" first
         asked = one_line(answer["question_text"] or answer["question_id"] or "no question")
         when = local_moment(answer["created_at"])
-        named = f"practice answer #{attempt_id} ({when:%Y-%m-%d %H:%M}, “{asked}”)"
+        named = f"practice answer #{answer_number} ({when:%Y-%m-%d %H:%M}, “{asked}”)"
         # an answer whose recording file is gone was said deleted "with its recording"
         audio = recording_on_disk(store, answer)
         _agreed_to_delete(f"{named} with its recording" if audio else named, yes)
-        delete_answer(store, attempt_id)
+        delete_answer(store, answer_number)
     if audio:
         typer.echo(f"Deleted {named} with its recording.")
     else:
@@ -1739,7 +1742,10 @@ def _debriefs_said(named: str, debriefs: int, questions: int) -> str:
 @app.command("export")
 @friendly_errors
 def export_command(
-    out: Annotated[Path, typer.Argument(help="the .zip to write (database content as JSON and recordings)")],
+    # "Missing argument 'out'" named no backup; the argument is named as the user knows it
+    backup: Annotated[
+        Path, typer.Argument(help="the .zip to write (database content as JSON and recordings)")
+    ],
     replace: Annotated[bool, typer.Option("--replace", help="write over a file already there")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
 ) -> None:
@@ -1747,7 +1753,7 @@ def export_command(
     from coach.store.transfer import export_data
 
     with open_store() as store:
-        result = export_data(store, out, replace=replace)
+        result = export_data(store, backup, replace=replace)
     if as_json:
         print_json(result)
         return
@@ -1761,14 +1767,14 @@ def export_command(
 @app.command("import")
 @friendly_errors
 def import_command(
-    source: Annotated[Path, typer.Argument(help="a zip written by `coach export`")],
+    backup: Annotated[Path, typer.Argument(help="a zip written by `coach export`")],  # not 'source'
     as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
 ) -> None:
     """Add an export to this data directory; what is already here is not added twice."""
     from coach.data_admin import import_backup
 
     with open_store() as store:
-        result = import_backup(store, source)
+        result = import_backup(store, backup)
     if as_json:
         print_json(result)
         return

@@ -631,6 +631,10 @@ def test_an_option_is_not_put_on_another_companys_interview(tmp_path):
         # an integer") nor the argument's name in the code ('interview_id')
         (["interview", "abc"], "error: The interview id should be a whole number; "),
         (["history", "--limit", "ten"], "error: --limit should be a whole number; "),
+        # nor the code's names for a practice answer ('attempt_id') or a backup ('out', 'source')
+        (["delete-answer", "abc"], "error: The answer number should be a whole number; "),
+        (["export"], "error: Missing argument 'backup'; "),
+        (["import"], "error: Missing argument 'backup'; "),
     ],
 )
 def test_a_mistyped_command_line_is_one_line_like_every_error(tmp_path, args, said):
