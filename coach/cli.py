@@ -2242,13 +2242,33 @@ def settings_command(
         f"Speech model: {current.engine} {current.model} (`coach models` lists the others; --model on "
         f"a command uses another).\nKeeping the 'um's Whisper writes: {on_off[current.verbatim]}; "
         f"hearing those it drops, from the sound: {on_off[current.recover_fillers]}.\n"
-        f"Data: {current.data_dir}. Thresholds: `coach settings --json`, "
+        f"Data: {current.data_dir}.\nThresholds: "
         + (
-            "the cohort's, changed by its staff on their Settings page (a student's has none)."
+            "the cohort's, changed by its staff on their Settings page (a student's has none): "
+            f"{_thresholds_said(current.thresholds)}."
             if current.multi_user
-            else "changed on the Settings page."
+            else f"{_thresholds_said(current.thresholds)}. Change them on the Settings page;"
         )
+        + " `coach settings --json` lists them all."
     )
+
+
+def _thresholds_said(thresholds) -> str:
+    """'the defaults', or those changed in the Settings page's words with the default beside each:
+    a threshold restored from a backup or changed on the page was shown only in `--json`, by the
+    code's names (pace_low_wpm = 120.0)."""
+    from dataclasses import fields
+
+    from coach.config import THRESHOLD_BOUNDS, Thresholds
+
+    default = Thresholds()
+    changed = []
+    for f in fields(Thresholds):
+        value, usual, bound = getattr(thresholds, f.name), getattr(default, f.name), THRESHOLD_BOUNDS[f.name]
+        if value != usual:
+            what = bound.what[0].lower() + bound.what[1:]
+            changed.append(f"{what} at {bound.shown(value)} (default {bound.shown(usual)})")
+    return "the defaults" if not changed else "the defaults, except " + "; ".join(changed)
 
 
 @app.command("worker")

@@ -152,10 +152,10 @@ def test_coach_settings_says_a_cohorts_thresholds_are_changed_by_its_staff(tmp_p
     student = coach("settings", data_dir=tmp_path, user="ana@example.edu")
     assert student.returncode == 0, student.stderr
     assert student.stdout.strip().endswith(
-        "Thresholds: `coach settings --json`, the cohort's, changed by its staff on their Settings page "
-        "(a student's has none)."
+        "Thresholds: the cohort's, changed by its staff on their Settings page (a student's has none): "
+        "the defaults. `coach settings --json` lists them all."
     )
     personal = coach("settings", data_dir=tmp_path / "personal")
     assert personal.stdout.strip().endswith(
-        "Thresholds: `coach settings --json`, changed on the Settings page."
+        "Thresholds: the defaults. Change them on the Settings page; `coach settings --json` lists them all."
     )

@@ -289,8 +289,11 @@ def test_a_backup_brings_back_the_role_and_thresholds_where_none_are_chosen(fill
     result = _run(fresh, "import", str(out))
     assert result.exit_code == 0, result.stderr
     assert result.stdout.strip().endswith("Your role and your thresholds came back too."), result.stdout
-    assert "Your role: data" in _run(fresh, "settings").stdout
+    shown = _run(fresh, "settings").stdout
+    assert "Your role: data" in shown
     assert load_settings(fresh.data_dir).thresholds.long_pause_s == 2.5
+    # the threshold that came back, in the Settings page's words: it was shown only in --json
+    assert "Thresholds: the defaults, except a long pause at 2.5 s (default 2 s). Change them" in shown, shown
 
     chosen = make_settings(tmp_path, backend, "chose-already")
     assert _run(chosen, "settings", "--role", "product").exit_code == 0
