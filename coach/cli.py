@@ -2204,15 +2204,68 @@ def settings_command(
             "engineering-manager or sales-customer",
         ),
     ] = None,
+    model: Annotated[
+        str | None,
+        typer.Option(
+            metavar="MODEL", help="the speech model answers are transcribed with, one installed here"
+        ),
+    ] = None,
+    engine: Annotated[
+        str | None, typer.Option(metavar="ENGINE", help="with --model: faster-whisper or openai-whisper")
+    ] = None,
+    verbatim: Annotated[
+        bool | None, typer.Option("--verbatim/--no-verbatim", help="keep the 'um's Whisper writes")
+    ] = None,
+    hear_ums: Annotated[
+        bool | None,
+        typer.Option(
+            "--hear-ums/--no-hear-ums", help="hear the 'um's the transcript leaves out, from the sound"
+        ),
+    ] = None,
+    threshold: Annotated[
+        list[str] | None,
+        typer.Option(
+            metavar="NAME=VALUE", help="change a threshold (`--json` lists their names); repeatable"
+        ),
+    ] = None,
+    default_thresholds: Annotated[
+        bool, typer.Option("--default-thresholds", help="every threshold back to its default")
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="print the settings as JSON")] = False,
 ) -> None:
-    """Your role, as on the Settings page: recommendations, `coach progress` and `coach mock` pick
-    questions for it and for any role (an interview whose job title names another role follows that
-    role). With --role, saves it first; in a cohort, as the --user's own."""
+    """Your settings, as on the Settings page: your role (recommendations, `coach progress` and
+    `coach mock` pick questions for it and for any role; an interview whose job title names another
+    role follows that role), the speech model, the 'um's kept and the thresholds. An option given
+    saves it first; in a cohort the role is the --user's own, the rest everyone's."""
     from coach.config import load_settings
     from coach.roles import role_is_the_cohorts_default, save_your_role, your_role
 
     settings = load_settings()
+    if engine is not None and model is None:
+        raise CoachError(
+            "--engine goes with --model: say which model, e.g. --model tiny.en --engine openai-whisper."
+        )
+    changes = _settings_changes(
+        settings, model, engine, verbatim, hear_ums, threshold or [], default_thresholds
+    )
+    if changes and settings.multi_user:
+        from coach.identity import is_staff
+
+        if not is_staff(settings.owner, settings):  # as on the page: a cohort's settings are its staff's
+            raise CoachError(
+                "In a cohort the speech model and thresholds are everyone's, so only its staff change "
+                "them; ask your coaching staff."
+            )
+    if changes:
+        from dataclasses import replace
+
+        from coach.config import save_settings
+
+        save_settings(replace(settings, **changes))
+        typer.echo(
+            "Saved." + (" It applies to everyone in the cohort." if settings.multi_user else ""), err=True
+        )
+        settings = load_settings()
     with open_store(settings) if settings.multi_user else contextlib.nullcontext() as store:
         if role is not None:
             save_your_role(settings, store, role)
@@ -2239,18 +2292,69 @@ def settings_command(
         typer.echo("It is the role your organisation set for everyone until you choose yours with --role.")
     on_off = {True: "on", False: "off"}
     typer.echo(
-        f"Speech model: {current.engine} {current.model} (`coach models` lists the others; --model on "
-        f"a command uses another).\nKeeping the 'um's Whisper writes: {on_off[current.verbatim]}; "
+        f"Speech model: {current.engine} {current.model} (`coach models` lists the others; --model here "
+        "changes it, --model on another command uses one once).\n"
+        f"Keeping the 'um's Whisper writes: {on_off[current.verbatim]}; "
         f"hearing those it drops, from the sound: {on_off[current.recover_fillers]}.\n"
         f"Data: {current.data_dir}.\nThresholds: "
         + (
             "the cohort's, changed by its staff on their Settings page (a student's has none): "
             f"{_thresholds_said(current.thresholds)}."
             if current.multi_user
-            else f"{_thresholds_said(current.thresholds)}. Change them on the Settings page;"
+            else f"{_thresholds_said(current.thresholds)}. Change them on the Settings page or with "
+            "--threshold NAME=VALUE;"
         )
         + " `coach settings --json` lists them all."
     )
+
+
+def _settings_changes(
+    settings, model, engine, verbatim, hear_ums, thresholds: list[str], defaults: bool
+) -> dict:
+    """What `coach settings` was asked to change, checked as the Settings page checks it: a model
+    installed here, thresholds by their names within their bounds; one sentence for anything else."""
+    from dataclasses import fields
+
+    from coach.config import THRESHOLD_BOUNDS, Thresholds, check_thresholds
+
+    changes: dict = {}
+    if model is not None:
+        from coach.transcribe import available_models
+
+        here = [(m.engine, m.name) for m in available_models(settings) if m.available]
+        named = [c for c in here if c[1] == model and engine in (None, c[0])]
+        if not named:
+            listed = ", ".join(f"{name} ({by})" for by, name in here) or "none"
+            raise CoachError(
+                f"No model called {model!r}{f' run by {engine}' if engine else ''} is installed here "
+                f"(installed: {listed}); `coach models` says how to get the others."
+            )
+        picked = next((c for c in named if c[0] == settings.engine), named[0])
+        changes |= {"engine": picked[0], "model": picked[1]}
+    if verbatim is not None:
+        changes["verbatim"] = verbatim
+    if hear_ums is not None:
+        changes["recover_fillers"] = hear_ums
+    if defaults or thresholds:
+        values = (
+            {} if defaults else {f.name: getattr(settings.thresholds, f.name) for f in fields(Thresholds)}
+        )
+        for given in thresholds:
+            name, _, value = given.partition("=")
+            name = name.strip().replace("-", "_")
+            if name not in THRESHOLD_BOUNDS:
+                raise CoachError(
+                    f"No threshold called {name!r}; `coach settings --json` lists their names "
+                    "(e.g. --threshold pace_low_wpm=120)."
+                )
+            try:
+                values[name] = float(value)
+            except ValueError:
+                raise CoachError(
+                    f"{given!r} gives no number: write it as NAME=VALUE, e.g. {name}=120."
+                ) from None
+        changes["thresholds"] = check_thresholds(Thresholds(**values))
+    return changes
 
 
 def _thresholds_said(thresholds) -> str:

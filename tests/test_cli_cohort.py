@@ -157,5 +157,17 @@ def test_coach_settings_says_a_cohorts_thresholds_are_changed_by_its_staff(tmp_p
     )
     personal = coach("settings", data_dir=tmp_path / "personal")
     assert personal.stdout.strip().endswith(
-        "Thresholds: the defaults. Change them on the Settings page; `coach settings --json` lists them all."
+        "Thresholds: the defaults. Change them on the Settings page or with --threshold NAME=VALUE; "
+        "`coach settings --json` lists them all."
     )
+    # the speech model and thresholds are the staff's to change, from the terminal as on the page
+    refused = coach("settings", "--threshold", "pace_low_wpm=120", data_dir=tmp_path, user="ana@example.edu")
+    assert refused.returncode == 1
+    assert "only its staff change them" in refused.stderr
+    assert "pace_low_wpm" not in (tmp_path / "settings.toml").read_text()
+    staff = coach(
+        "settings", "--threshold", "pace_low_wpm=120", data_dir=tmp_path, user="careers@example.edu"
+    )
+    assert staff.returncode == 0, staff.stderr
+    assert "It applies to everyone in the cohort." in staff.stderr
+    assert "the pace band's low end at 120 wpm (default 130 wpm)" in staff.stdout

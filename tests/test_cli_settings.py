@@ -1,0 +1,71 @@
+"""`coach settings` changes what the Settings page changes: the speech model, the "um"s kept and
+heard, the thresholds (the page's terminal twin could change only the role)."""
+
+from __future__ import annotations
+
+from cli_support import run_coach
+
+from coach.config import Thresholds, load_settings
+
+
+def test_the_speech_model_and_the_ums_are_changed_and_kept(tmp_path):
+    done = run_coach(
+        "settings", "--model", "tiny.en", "--engine", "openai-whisper", "--no-verbatim", data_dir=tmp_path
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Saved." in done.stderr and "Speech model: openai-whisper tiny.en" in done.stdout
+    assert "Keeping the 'um's Whisper writes: off; hearing those it drops, from the sound: on." in done.stdout
+    saved = load_settings(tmp_path)
+    assert (saved.engine, saved.model, saved.verbatim, saved.recover_fillers) == (
+        "openai-whisper",
+        "tiny.en",
+        False,
+        True,
+    )
+    run_coach("settings", "--no-hear-ums", "--verbatim", data_dir=tmp_path)
+    saved = load_settings(tmp_path)
+    assert (saved.engine, saved.verbatim, saved.recover_fillers) == ("openai-whisper", True, False)
+
+
+def test_a_model_not_installed_is_one_sentence_and_nothing_is_saved(tmp_path):
+    done = run_coach("settings", "--model", "large-v3", data_dir=tmp_path)
+    assert done.returncode == 1
+    assert done.stderr.strip() == (
+        "error: No model called 'large-v3' is installed here (installed: tiny.en (faster-whisper), "
+        "tiny.en (openai-whisper)); `coach models` says how to get the others."
+    )
+    assert not (tmp_path / "settings.toml").exists()
+    alone = run_coach("settings", "--engine", "openai-whisper", data_dir=tmp_path)
+    assert alone.returncode == 1 and "--engine goes with --model" in alone.stderr
+
+
+def test_thresholds_are_changed_by_name_checked_and_put_back(tmp_path):
+    done = run_coach(
+        "settings", "--threshold", "pace_low_wpm=120", "--threshold", "long_pause_s=2.5", data_dir=tmp_path
+    )
+    assert done.returncode == 0, done.stderr
+    assert (
+        "Thresholds: the defaults, except the pace band's low end at 120 wpm (default 130 wpm); "
+        "a long pause at 2.5 s (default 2 s)."
+    ) in done.stdout
+    assert (
+        load_settings(tmp_path).thresholds.pace_low_wpm,
+        load_settings(tmp_path).thresholds.long_pause_s,
+    ) == (
+        120,
+        2.5,
+    )
+    for given, said in (
+        (
+            "pace_low_wpm=300",
+            "error: The pace band's low end (300 wpm) must be below its high end (175 wpm).",
+        ),
+        ("nope=1", "error: No threshold called 'nope'; `coach settings --json` lists their names"),
+        ("pace_low_wpm=abc", "error: 'pace_low_wpm=abc' gives no number: write it as NAME=VALUE"),
+    ):
+        refused = run_coach("settings", "--threshold", given, data_dir=tmp_path)
+        assert refused.returncode == 1 and refused.stderr.startswith(said), refused.stderr
+        assert load_settings(tmp_path).thresholds.pace_low_wpm == 120  # nothing was saved
+    back = run_coach("settings", "--default-thresholds", data_dir=tmp_path)
+    assert back.returncode == 0 and "Thresholds: the defaults." in back.stdout
+    assert load_settings(tmp_path).thresholds == Thresholds()
