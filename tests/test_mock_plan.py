@@ -26,7 +26,10 @@ def test_an_interview_opens_and_closes_and_tells_stories_in_between():
     assert all(q.category == "behavioural" for q in plan.questions[1:-1])
     assert plan.planned_s == 30 * 60
     # read in the report after the mock: why these questions, not the Practice page's "answer a few"
-    assert plan.reason.startswith("Questions most interview loops open with: no weak area")
+    assert plan.reason == (
+        "No practice score or debrief points to a weak area yet, so these are common questions for "
+        "a behavioural round; once one does, the next mock interview asks about it."
+    ), plan.reason
     assert "Answer a few" not in plan.reason
 
 
@@ -36,11 +39,28 @@ def test_scores_that_name_no_weak_area_for_the_round_are_not_called_no_scores():
 
     when = datetime.now(UTC).isoformat()
     attempts = [
-        {"question_id": "mot-01", "score_overall": s, "created_at": when, "scores": {}}
+        {
+            "question_id": "mot-01",
+            "score_overall": s,
+            "score_structure": s,
+            "score_fillers": s,
+            "score_delivery": s,
+            "created_at": when,
+            "scores": {},
+        }
         for s in (88, 90, 86, 88)
     ]
     plan = make_plan(QUESTIONS, attempts, format="behavioural", n=2)
     assert "no practice scores" not in plan.reason, plan.reason
+    # not Practice's sentence, which read awkwardly under the report and called the stories openers:
+    # "…, so no area is weak yet: these are questions most interview loops open with, those you
+    # have not answered in the last two weeks first."
+    assert plan.reason == (
+        "Your practice scores show no weak area yet, so these are common questions for a "
+        "behavioural round, ones you have not answered lately first."
+    ), plan.reason
+    recruiter = make_plan(QUESTIONS, attempts, format="recruiter", n=3)
+    assert "common questions for a recruiter screen," in recruiter.reason, recruiter.reason
 
 
 def test_a_role_set_alternates_the_roles_own_questions_with_stories():

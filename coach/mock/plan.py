@@ -37,11 +37,23 @@ FORMATS = {
 OPENERS = ("mot-05", "mot-06")  # "Tell me about yourself.", "Walk me through your CV."
 CLOSERS = ("close-02", "close-08", "close-12", "close-03")
 RECENT_DAYS = 14
-OPENING_REASON = (
-    "Questions most interview loops open with: no weak area from your practice scores or "
-    "debriefs fits this round yet. The next mock follows one once it does."
-)
 SPOKEN_ELSEWHERE = ("motivation", "closing")  # openers and closers, not a role's own questions
+
+
+def common_questions_reason(shape: Format, scored: bool) -> str:
+    """Why the questions are a round's common ones, said after the mock: no weak area to steer to.
+    Practice's sentence read awkwardly there ("so no area is weak yet: these are questions most
+    interview loops open with, those you have not answered in the last two weeks first") and
+    called a behavioural round's stories openers."""
+    if scored:
+        return (
+            "Your practice scores show no weak area yet, so these are common questions for "
+            f"{shape.round_words}, ones you have not answered lately first."
+        )
+    return (
+        "No practice score or debrief points to a weak area yet, so these are common questions for "
+        f"{shape.round_words}; once one does, the next mock interview asks about it."
+    )
 
 
 @dataclass(frozen=True)
@@ -135,8 +147,8 @@ def make_plan(
         raise InputError("No questions in the bank fit this mock interview; choose another format or role.")
     ordered = tuple(q for q in (opener, *middle, closer) if q is not None)
     reason = picks[-1].reason
-    if reason == recommend.STARTER_REASON:  # said after the mock, "answer a few" reads oddly
-        reason = OPENING_REASON
+    if picks[-1].groups and picks[-1].groups[0].why == recommend.STARTER:  # Practice's words misread here
+        reason = common_questions_reason(shape, scored=reason != recommend.STARTER_REASON)
     # only what the questions picked practise: a two-question mock (the opener and one story) said
     # it was steered to "conflict, influence, data analysis" and asked about none of them
     practised = [c for c in steer if any(c in q.competencies for q in middle)]
@@ -150,7 +162,7 @@ def make_plan(
         reason = (
             f"From your debriefs: {', '.join(banks.tag_words(g) for g in from_debriefs)}."
             if from_debriefs
-            else OPENING_REASON
+            else f"Common questions for {shape.round_words}: none practises a skill your debriefs name."
         )
     return Plan(shape, ordered, role, (interview or {}).get("id"), reason, tuple(steer))
 
