@@ -267,6 +267,8 @@ def the_report(session: MockSession) -> None:
             st.markdown(f"**{i}. {escape(row['text'])}**")
             if row["measured"]:
                 st.markdown(_scores_line(row["scores"]))
+                if row.get("length"):  # a report stored before it was said has none
+                    st.markdown(escape(row["length"]))
             else:
                 st.warning(
                     "  \n".join(escape(w) for w in row["warnings"]) or "This answer could not be measured."

@@ -1,5 +1,6 @@
 """The Mock interview page, run by AppTest with the real voice, Whisper model and spaCy."""
 
+import re
 from pathlib import Path
 
 from app_support import markdown_text, page
@@ -58,6 +59,10 @@ def test_a_two_question_interview_speaks_listens_follows_up_and_reports(tmp_path
     assert any(c.value.startswith("Why: No sentence said how it turned out") for c in at.caption)
     assert FOLLOW_UP_NOT_ANSWERED not in [c.value for c in at.caption]  # both were answered
     assert "used of the 30 minutes a behavioural round takes" in text
+    # the 15 s story scored well, and the report says it ran short, as Practice does (it said nothing)
+    story_row = text.split("2. ", 1)[1].split("Follow-up:", 1)[0]
+    short = r"The answer ran 1\d s, under the 60 s that leaves room for situation, actions and result"
+    assert re.search(short, story_row), story_row
     assert "Overall " in text and "." not in metrics["Overall score"]  # whole numbers, no raw floats
     # scores say they are out of 100: "Fillers 0" alone reads as "no fillers"
     assert metrics["Overall score"].endswith("/100"), metrics["Overall score"]

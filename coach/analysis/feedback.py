@@ -214,6 +214,14 @@ def _delivery(points: list, a: dict, m: dict, t: Thresholds) -> None:
     _length(points, a.get("story", True), m, t)
 
 
+def _usual_length(story: bool) -> str:
+    return (
+        "a behavioural answer usually takes. Cut the situation first."
+        if story
+        else "an answer to this question usually takes. Keep to your main points."
+    )
+
+
 def _length(points: list, story: bool, m: dict, t: Thresholds) -> None:
     """Too long or too short for the question, said in a story's terms only for a story. A typed
     answer has no time of its own: it is too long when even said at the top of the pace band it
@@ -222,11 +230,6 @@ def _length(points: list, story: bool, m: dict, t: Thresholds) -> None:
     duration = m["duration_s"]
     if m["words"] < SHORT_ANSWER_WORDS:  # below it the short-answer point says so
         return
-    usual = (
-        "a behavioural answer usually takes. Cut the situation first."
-        if story
-        else "an answer to this question usually takes. Keep to your main points."
-    )
     if duration is None:
         longest = length["max_s"] * t.pace_high_wpm / 60  # words in the longest answer, said fast
         if m["words"] > longest * 1.1:
@@ -235,18 +238,29 @@ def _length(points: list, story: bool, m: dict, t: Thresholds) -> None:
                 (
                     min(8.0, 2.0 * m["words"] / longest),  # a book pasted: said before anything in it
                     f"{m['words']:,} words take about {_spoken_time(say_s)} to say, past the "
-                    f"{length['max_s']:.0f} s {usual}",
+                    f"{length['max_s']:.0f} s {_usual_length(story)}",
                 )
             )
         return
-    if not duration:
-        return
+    point = timed_length_point(m, story)
+    if point:
+        points.append(point)
+
+
+def timed_length_point(m: dict, story: bool) -> tuple[float, str] | None:
+    """A recorded answer's length against the question's usual range, with its weight among the
+    feedback points: "The answer ran 18 s, under the 60 s that leaves room for …", or None within
+    the range. The mock interview's report says it under each answer, as Practice does."""
+    length, duration = m.get("length"), m.get("duration_s")
+    if not length or not duration or (m.get("words") or 0) < SHORT_ANSWER_WORDS:
+        return None
     ran = f"The answer ran {duration:.0f} s"
     if duration > length["max_s"] * 1.1:
-        points.append((2.0, f"{ran}, past the {length['max_s']:.0f} s {usual}"))
-    elif duration < length["min_s"] * 0.8:
+        return (2.0, f"{ran}, past the {length['max_s']:.0f} s {_usual_length(story)}")
+    if duration < length["min_s"] * 0.8:
         room = "situation, actions and result" if story else "your point and why"
-        points.append((1.5, f"{ran}, under the {length['min_s']:.0f} s that leaves room for {room}."))
+        return (1.5, f"{ran}, under the {length['min_s']:.0f} s that leaves room for {room}.")
+    return None
 
 
 def _spoken_time(seconds: float) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from statistics import fmean
 
+from coach.analysis.feedback import timed_length_point
 from coach.analysis.word_use import job_term_lines
 from coach.analysis.wording import clock, count
 from coach.banks import asks_for_story
@@ -160,9 +161,21 @@ def change_since(
     return f"Since your last mock interview ({when}): " + "; ".join(parts) + "."
 
 
+def length_sentence(turn) -> str | None:
+    """A main answer's length when it ran short or long for its question, in Practice's words: an
+    18 s story scored 84 in the report with no word that it was short. None for a measured answer
+    within its range, or one that could not be measured (its warning says why)."""
+    answer = turn.answer or {}
+    if not follow_up.is_measured(answer):
+        return None
+    point = timed_length_point(answer.get("metrics") or {}, asks_for_story(turn.question))
+    return point[1] if point else None
+
+
 def per_question(turns: Sequence) -> list[dict]:
-    """Each answered main question with its answer's scores, and the follow-up it drew, why, its
-    scores, and whether it was answered (the interview can end while it waits for its answer)."""
+    """Each answered main question with its answer's scores and length when it ran short or long,
+    and the follow-up it drew, why, its scores, and whether it was answered (the interview can end
+    while it waits for its answer)."""
     rows: list[dict] = []
     for turn in turns:
         if turn.kind == "question" and turn.answer is None:  # asked as the interview ended: not a row
@@ -175,6 +188,7 @@ def per_question(turns: Sequence) -> list[dict]:
                     "scores": turn_scores(turn.answer),
                     "measured": follow_up.is_measured(turn.answer or {}),
                     "warnings": list((turn.answer or {}).get("warnings") or []),
+                    "length": length_sentence(turn),
                     "follow_up": None,
                 }
             )
