@@ -27,6 +27,9 @@ def test_first_run_leads_to_a_first_answer_with_the_sample(tmp_path, monkeypatch
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Fillers"] == "0" and metrics["Length"] == "0:18"
     text = markdown_text(at)
+    # an 18 s story scores 90: the length figure says it is short, as the point under it does
+    assert {m.label: m.delta for m in at.metric}["Length"] == "short for this question"
+    assert escape("The answer ran 18 s, under the 60 s") in text
     assert "checkout" in text and "Tell me about an incident you were involved in" in text
     # a talking point heard says when, then the sentence: "— heard at 0:13:", not "— heard: (at 0:13)"
     heard = [m for m in text.splitlines() if "— heard" in m]

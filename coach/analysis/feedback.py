@@ -251,15 +251,28 @@ def timed_length_point(m: dict, story: bool) -> tuple[float, str] | None:
     """A recorded answer's length against the question's usual range, with its weight among the
     feedback points: "The answer ran 18 s, under the 60 s that leaves room for …", or None within
     the range. The mock interview's report says it under each answer, as Practice does."""
+    verdict = length_verdict(m)
+    if verdict is None:
+        return None
+    length, duration = m["length"], m["duration_s"]
+    ran = f"The answer ran {duration:.0f} s"
+    if verdict == "long":
+        return (2.0, f"{ran}, past the {length['max_s']:.0f} s {_usual_length(story)}")
+    room = "situation, actions and result" if story else "your point and why"
+    return (1.5, f"{ran}, under the {length['min_s']:.0f} s that leaves room for {room}.")
+
+
+def length_verdict(m: dict) -> str | None:
+    """'short' or 'long' when a recorded answer of enough words ran outside its question's usual
+    range (by the margins its feedback point allows), else None: what the Practice page's Length
+    figure says beside the time, so the headline and the point below agree."""
     length, duration = m.get("length"), m.get("duration_s")
     if not length or not duration or (m.get("words") or 0) < SHORT_ANSWER_WORDS:
         return None
-    ran = f"The answer ran {duration:.0f} s"
     if duration > length["max_s"] * 1.1:
-        return (2.0, f"{ran}, past the {length['max_s']:.0f} s {_usual_length(story)}")
+        return "long"
     if duration < length["min_s"] * 0.8:
-        room = "situation, actions and result" if story else "your point and why"
-        return (1.5, f"{ran}, under the {length['min_s']:.0f} s that leaves room for {room}.")
+        return "short"
     return None
 
 

@@ -460,7 +460,14 @@ def show_answer(
 
     cols = st.columns(4)
     for col, item in zip(cols, summary.headline(analysis), strict=True):
-        col.metric(item["label"], item["value"], help=item["help"])
+        col.metric(
+            item["label"],
+            item["value"],
+            help=item["help"],
+            delta=item.get("delta"),
+            delta_color="off",
+            delta_arrow="off",
+        )
 
     points = summary.feedback(analysis)
     if points:

@@ -111,7 +111,10 @@ def score_rows(analysis: dict) -> list[dict]:
 
 
 def headline(analysis: dict) -> list[dict]:
-    """The four numbers at the top of a result, each with what it is compared against."""
+    """The four numbers at the top of a result, each with what it is compared against, and the
+    length's verdict ("short for this question") when it has one."""
+    from coach.analysis.feedback import length_verdict  # numpy with it: loaded with a result, not a page
+
     metrics = analysis.get("metrics") or {}
     length = metrics.get("length") or {}
     overall = (analysis.get("scores") or {}).get("overall")
@@ -141,6 +144,9 @@ def headline(analysis: dict) -> list[dict]:
         {
             "label": "Length",
             "value": clock(duration),
+            # said beside the time when the feedback below says so: "90/100 · 0:18" read as a fine
+            # answer to a two-minute story question, the "ran 18 s" point second in the list
+            "delta": f"{verdict} for this question" if (verdict := length_verdict(metrics)) else None,
             "help": (
                 f"Target for this question: {clock(target)}."
                 if target
