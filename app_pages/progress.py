@@ -178,6 +178,9 @@ def per_question(report: dict) -> None:
     """Each question's practice and real answers in one table, a click from practising it again."""
     st.subheader("Per question")
     items = report["per_question"]
+    unlisted = summary.unlisted_answers_sentence(list_attempts(db))
+    if unlisted:  # the count above includes them: the list alone summed to fewer
+        st.caption(unlisted)
     if not items:
         st.caption(
             "Questions whose answers were measured appear here, one line per question; none of yours "

@@ -204,3 +204,40 @@ def test_the_progress_page_says_how_many_practice_answers_were_in_mock_interview
     [built] = [e for e in at.expander if "something you built" in e.label]
     assert built.label.replace("\\", "").endswith("— 2 practice (1 in a mock interview), 0 real"), built.label
     assert list(built.dataframe[0].value["Kind"]) == ["practice: mock interview", "practice"]
+
+
+def test_the_per_question_list_says_why_a_follow_up_s_answer_is_not_in_it(tmp_path, monkeypatch):
+    """After a two-question mock interview Progress said "Practice answers 5" over three questions
+    of one answer each: the two answers to follow-ups were counted and listed nowhere."""
+    _practice_and_mock(tmp_path)
+    settings = load_settings(data_dir=tmp_path)
+    db = open_store(settings)
+    try:
+        follow_up = save_attempt(
+            db,
+            question_id=None,
+            question_text="What was the outcome? How did you measure it?",
+            recording=record(settings, 330),
+            transcript=transcript_dict(),
+            analysis=analysis_dict(overall=70.0),
+            engine="faster-whisper",
+            model="tiny.en",
+        )
+        save_mock_session(
+            db, format="behavioural", planned_s=1800, used_s=60.0, score_overall=70.0,
+            summary={"format_label": "Behavioural round", "answers": 1},
+            turns=[{"kind": "follow_up", "question_text": "What was the outcome? How did you measure it?",
+                    "attempt_id": follow_up, "score_overall": 70.0}],
+        )  # fmt: skip
+    finally:
+        db.close()
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("progress").run()
+    assert not at.exception
+    [practice] = [m for m in at.metric if m.label == "Practice answers"]
+    listed = [e.label for e in at.expander if "— " in e.label and " real" in e.label]
+    assert practice.value == "3" and len(listed) == 1, listed  # 2 answers under one question
+    assert (
+        "1 answer to a mock interview follow-up is counted among your practice answers but not listed "
+        "here, as no question from the bank was asked."
+    ) in [c.value for c in at.caption]

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from coach import local_time
-from coach.analysis.wording import clock, ordinal
+from coach.analysis.wording import clock, count, ordinal
 from coach.banks import tag_words  # a bank tag in words (pages call it as summary.tag_words)
 from coach.config import Thresholds
 from coach.interview_log import interview_with_stage
@@ -473,6 +473,29 @@ def improvement_sentence(entry: dict, practice_answers: int | None = None) -> st
 
 # where a question came from, as the Questions page says it (the bank's own need no note)
 SOURCE_WORDS = {"user": "added by you", "real interview": "asked in a real interview"}
+
+
+def unlisted_answers_sentence(attempts: list[dict]) -> str | None:
+    """Why Progress's questions hold fewer answers than its count of practice answers: the measured
+    answers to no bank question (a mock interview's follow-ups, asked in the moment) are counted
+    there and listed under no question. After a two-question mock it said "Practice answers 5"
+    over three questions of one answer each. None when every measured answer is listed."""
+    unlisted = [a for a in attempts if not a.get("question_id") and a.get("score_overall") is not None]
+    if not unlisted:
+        return None
+    follow_ups = sum(1 for a in unlisted if in_mock_interview(a))
+    others = len(unlisted) - follow_ups
+    parts = []
+    if follow_ups:
+        to = "a mock interview follow-up" if follow_ups == 1 else "mock interview follow-ups"
+        parts.append(f"{count(follow_ups, 'answer')} to {to}")
+    if others:
+        parts.append(f"{count(others, 'answer')} given with no question chosen")
+    counted = "is" if len(unlisted) == 1 else "are"
+    return (
+        f"{' and '.join(parts).capitalize()} {counted} counted among your practice answers but not "
+        "listed here, as no question from the bank was asked."
+    )
 
 
 def question_source(question) -> str:
