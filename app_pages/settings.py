@@ -191,7 +191,14 @@ def thresholds() -> None:
             # drawn again with the defaults: they showed the old numbers, and the next "Save
             # thresholds" stored them again
             forget_fields("settings_t_")
+            st.session_state.settings_defaults_restored = True  # said after the rerun
             st.rerun()
+        if st.session_state.pop("settings_defaults_restored", False):
+            # the click only redrew the fields: with nothing changed, the page looked the same
+            st.success(
+                "The defaults are back. Answers analysed from now on use them; earlier answers keep "
+                "the scores they were given."
+            )
 
 
 # ---------------------------------------------------------------- data

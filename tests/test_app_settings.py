@@ -79,6 +79,11 @@ def test_restoring_the_defaults_shows_them_and_the_next_save_keeps_them(tmp_path
     assert load_settings(tmp_path).thresholds.pace_high_wpm == 160
     [b for b in at.button if b.label == "Restore the defaults"][0].click().run()
     assert not at.exception
+    # the click says what it did (it only redrew the fields; with nothing changed, nothing showed)
+    assert [s.value for s in at.success] == [
+        "The defaults are back. Answers analysed from now on use them; earlier answers keep the "
+        "scores they were given."
+    ]
     assert field(at, "pace_high_wpm").value == Thresholds().pace_high_wpm
     assert field(at, "situation_max_share").value == 40
     # new fields, not the old ones with their state deleted: a browser kept showing the old ones
