@@ -39,6 +39,10 @@ def test_models_thresholds_and_data_dir(monkeypatch):
     assert not [o for o in offered if re.search(r"whisper|tiny|\.en\b|--", o, re.I)], offered
     captions = " ".join(c.value for c in at.caption)
     assert "Feedback calls your pace slow or fast" in captions
+    # the length range is used only where a question has no time of its own: it said "Feedback says
+    # an answer ran short or long when it falls outside this range" (an 18 s answer to a 2:00
+    # question is called short under 60 s × 0.8 whatever is set here)
+    assert "A question that shows a time (“about 2:00”) is measured against half" in captions
     # the research behind each number is one hover away, not in the caption
     assert "Street & Brady 1982" in at.number_input(key="settings_t_pace_low_wpm").help
     assert "Bortfeld et al. 2001" in at.number_input(key="settings_t_fillers_per_100_words_typical").help

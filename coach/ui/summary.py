@@ -407,7 +407,12 @@ THRESHOLD_WORDS = {
     "100 words in conversation; your answers are compared with it.",
     "natural_pause_s": "A pause this long at the end of a sentence sounds natural; from the long-pause "
     "length on, feedback points the pause out.",
-    "answer_min_s": "Feedback says an answer ran short or long when it falls outside this range.",
+    # every question in the banks, and every one you add, has a time of its own that sets the range
+    # (coach.analysis.delivery); "outside this range" was read as the rule for every answer
+    "answer_min_s": "For an answer to a question with no time of its own (one a real interviewer asked "
+    "that is in no bank, or none chosen), feedback says it ran short or long when it falls well outside "
+    "this range. A question that shows a time (“about 2:00”) is measured against half to one and a "
+    "half times that time instead.",
     "situation_max_share": "When setting the scene takes more than this share of an answer, feedback "
     "suggests moving on sooner to what you did.",
     "pause_min_s": "Silences shorter than this are part of speaking, not hesitation, and are not "
