@@ -241,7 +241,11 @@ def the_report(session: MockSession) -> None:
     elif summary["stories_measured"] == 0:
         st.markdown("No story answers were measured, so there is no pattern to show.")
     elif summary["stories_measured"] == 1:
-        st.markdown("One story is too few to see what repeats; a longer interview shows the pattern.")
+        # it said "One story is too few to see what repeats", never saying what might repeat
+        st.markdown(
+            "Only one answer told a story: too few to tell whether a gap repeats (no result, no number, "
+            "actions told only as “we”). An interview with more questions shows it."
+        )
     else:
         st.markdown("No gap repeated across your answers.")
     st.markdown(escape(summary["time"]))

@@ -59,6 +59,9 @@ def test_a_two_question_interview_speaks_listens_follows_up_and_reports(tmp_path
     assert any(c.value.startswith("Why: No sentence said how it turned out") for c in at.caption)
     assert FOLLOW_UP_NOT_ANSWERED not in [c.value for c in at.caption]  # both were answered
     assert "used of the 30 minutes a behavioural round takes" in text
+    # one story of two answers: the report says what could repeat (it said "One story is too few to
+    # see what repeats; a longer interview shows the pattern.")
+    assert "Only one answer told a story: too few to tell whether a gap repeats (no result," in text
     # the 15 s story scored well, and the report says it ran short, as Practice does (it said nothing)
     story_row = text.split("2. ", 1)[1].split("Follow-up:", 1)[0]
     short = r"The answer ran 1\d s, under the 60 s that leaves room for situation, actions and result"
