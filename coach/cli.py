@@ -212,14 +212,21 @@ def _settings(
     """The settings of a command; of one that transcribes, with its engine and model checked first
     (a typed answer needs neither, so a bad engine in settings.toml does not stop it)."""
     from coach.config import load_settings
-    from coach.transcribe.models import check_engine, check_model_name, check_settings_engine
+    from coach.transcribe.models import (
+        check_engine,
+        check_model_name,
+        check_settings_engine,
+        check_settings_model,
+    )
 
     if transcribes and engine is not None:  # the command's own --engine, said as typed
         check_engine(engine)
+    if transcribes and model is not None:  # the command's own --model, said as typed
+        check_model_name(model)
     settings = load_settings(engine=engine, model=model, recover_fillers=acoustic_fillers)
     if transcribes:
         check_settings_engine(settings)
-        check_model_name(settings.model)
+        check_settings_model(settings)
     return settings
 
 
@@ -2239,6 +2246,7 @@ def settings_command(
     saves it first; in a cohort the role is the --user's own, the rest everyone's."""
     from coach.config import load_settings
     from coach.roles import role_is_the_cohorts_default, save_your_role, your_role
+    from coach.transcribe.models import settings_model_problem
 
     settings = load_settings()
     if engine is not None and model is None:
@@ -2291,10 +2299,16 @@ def settings_command(
     if hosts:
         typer.echo("It is the role your organisation set for everyone until you choose yours with --role.")
     on_off = {True: "on", False: "off"}
+    problem = settings_model_problem(current)
     typer.echo(
-        f"Speech model: {current.engine} {current.model} (`coach models` lists the others; --model here "
-        "changes it, --model on another command uses one once).\n"
-        f"Keeping the 'um's Whisper writes: {on_off[current.verbatim]}; "
+        f"Speech model: {current.engine} {current.model}"
+        + (
+            " (`coach models` lists the others; --model here changes it, --model on another command "
+            "uses one once).\n"
+            if problem is None
+            else f", which cannot transcribe. {problem}\n"
+        )
+        + f"Keeping the 'um's Whisper writes: {on_off[current.verbatim]}; "
         f"hearing those it drops, from the sound: {on_off[current.recover_fillers]}.\n"
         f"Data: {current.data_dir}.\nThresholds: "
         + (

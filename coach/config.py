@@ -565,10 +565,21 @@ def engine_written_in(settings: Settings) -> str | None:
     """Where the engine these settings name was written, for the sentence refusing one the coach does
     not have: "COACH_ENGINE" or the settings file's path; None when neither set it (the command
     named it, or it is the default)."""
-    if os.environ.get("COACH_ENGINE"):
-        return "COACH_ENGINE"
+    return _written_in(settings, "engine")
+
+
+def model_written_in(settings: Settings) -> str | None:
+    """Where the model these settings name was written, as `engine_written_in`: "COACH_MODEL", the
+    settings file's path, or None (the command's --model named it)."""
+    return _written_in(settings, "model")
+
+
+def _written_in(settings: Settings, name: str) -> str | None:
+    value = getattr(settings, name)
+    if os.environ.get(f"COACH_{name.upper()}") == value:
+        return f"COACH_{name.upper()}"
     path = settings.data_dir / SETTINGS_FILE_NAME
-    return str(path) if _read_settings_file(path).get("engine") == settings.engine else None
+    return str(path) if _read_settings_file(path).get(name) == value else None
 
 
 def save_settings(settings: Settings) -> Path:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from coach.config import Settings, engine_written_in
+from coach.config import Settings, engine_written_in, model_written_in
 from coach.errors import SERVER, ModelError
 from coach.files import private_temporary, write_private
 from coach.store.schema import attempts
@@ -75,6 +75,46 @@ def check_settings_engine(settings: Settings) -> None:
         f"change it to one of: {choices}, or delete that line.",
         in_app=in_app,
     )
+
+
+def check_settings_model(settings: Settings) -> None:
+    """The model the settings name, or one sentence saying where the unknown name was written:
+    `model = "nope"` in settings.toml said only "Unknown model 'nope'; choose one of …", as if the
+    command had named it. Checked where something is transcribed, as the engine is."""
+    model = settings.model
+    if model in KNOWN_MODELS or Path(model).expanduser().exists():
+        check_model_name(model)  # its length
+        return
+    choices = ", ".join(KNOWN_MODELS)
+    where = model_written_in(settings)
+    in_app = (
+        f"The settings file names a speech model the coach does not have (“{model}”); choose one in "
+        "Settings and save."
+    )
+    if where == "COACH_MODEL":
+        raise ModelError(
+            f"COACH_MODEL is set to '{model}', which is no model of the coach nor a model folder or file "
+            f"here; set it to one of: {choices} (or a model's path), or unset it.",
+            in_app=in_app,
+        )
+    if where is None:
+        check_model_name(model)
+    raise ModelError(
+        f'The settings file {where} has model = "{model}", which is no model of the coach nor a model '
+        f"folder or file here; change it to one of: {choices} (or a model's path), or delete that line.",
+        in_app=in_app,
+    )
+
+
+def settings_model_problem(settings: Settings) -> str | None:
+    """The sentence `check_settings_engine` or `check_settings_model` would stop a transcription
+    with, for `coach settings` to show beside the model it names; None when both are usable."""
+    try:
+        check_settings_engine(settings)
+        check_settings_model(settings)
+    except ModelError as e:
+        return str(e)
+    return None
 
 
 # Every answer keeps the name (or path) of the model that transcribed it, up to this long.
