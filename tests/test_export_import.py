@@ -175,7 +175,7 @@ def test_a_damaged_or_foreign_zip_is_refused_with_nothing_imported(store, settin
     fresh = open_store(make_settings(tmp_path, "sqlite", "fresh"))
 
     (tmp_path / "not.zip").write_bytes(b"hello")
-    with pytest.raises(InputError, match="not a coach export"):
+    with pytest.raises(InputError, match="is not a zip file"):
         import_data(fresh, tmp_path / "not.zip")
 
     with zipfile.ZipFile(tmp_path / "good.zip") as good, zipfile.ZipFile(tmp_path / "bad.zip", "w") as bad:

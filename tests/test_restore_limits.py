@@ -178,7 +178,12 @@ def test_a_restored_file_that_is_not_a_backup_is_called_this_backup_not_a_server
     with pytest.raises(InputError) as refused:
         import_bytes(db, b"hello")
     assert str(refused.value) == (
-        "This backup is not a coach export: it is not a zip file. Nothing was imported."
+        "This backup is not a zip file (every backup of the coach is one), so nothing was imported; give "
+        "the .zip that `coach export` wrote."
+    )
+    assert refused.value.in_app == (
+        "This backup is not a zip file (every backup of the coach is one), so nothing was imported; choose "
+        "the .zip that “Prepare a backup” on the Settings page gave you."
     )
     db.close()
 

@@ -210,7 +210,10 @@ def test_a_bad_import_is_one_line_on_stderr(filled, tmp_path):
     result = _run(filled, "import", str(tmp_path / "notes.zip"))
     assert result.exit_code == 1
     assert result.stderr.startswith("error: ") and result.stderr.count("\n") == 1
-    assert "not a coach export" in result.stderr
+    assert result.stderr == (
+        f"error: {tmp_path}/notes.zip is not a zip file (every backup of the coach is one), so nothing was "
+        "imported; give the .zip that `coach export` wrote.\n"
+    )
 
 
 def test_a_backup_that_cannot_be_read_is_named_as_typed_and_said_in_words(filled, tmp_path):
@@ -218,9 +221,17 @@ def test_a_backup_that_cannot_be_read_is_named_as_typed_and_said_in_words(filled
     the name capitalised, Python's words; a file not there read "[Errno 2] No such file"."""
     (tmp_path / "trunc.zip").write_bytes(b"PK\x03\x04 cut short")
     result = _run(filled, "import", str(tmp_path / "trunc.zip"))
-    assert (
-        result.stderr
-        == f"error: {tmp_path}/trunc.zip is not a coach export: it is not a zip file. Nothing was imported.\n"
+    assert result.stderr == (  # it read "is not a coach export: it is not a zip file", and no next step
+        f"error: {tmp_path}/trunc.zip is a zip cut off before its end (a copy or download that did not "
+        "finish), so nothing was imported; copy it again in full, or make the backup again with `coach "
+        "export`.\n"
+    )
+    with zipfile.ZipFile(tmp_path / "photos.zip", "w") as other:
+        other.writestr("photo.txt", "not a backup")
+    result = _run(filled, "import", str(tmp_path / "photos.zip"))
+    assert result.stderr == (  # it read "is not a coach export. Nothing was imported."
+        f"error: {tmp_path}/photos.zip is a zip but no backup of the coach, so nothing was imported; give "
+        "the .zip that `coach export` wrote.\n"
     )
     result = _run(filled, "import", str(tmp_path / "missing.zip"))
     assert result.stderr == (

@@ -310,9 +310,7 @@ def import_data(
     try:
         archive = zipfile.ZipFile(zip_path)
     except zipfile.BadZipFile as e:
-        raise InputError(
-            f"{_cap(where)} is not a coach export: it is not a zip file. Nothing was imported."
-        ) from e
+        raise _not_a_zip(zip_path, where) from e
     except OSError as e:
         raise InputError(f"{_cap(where)} could not be read ({e.strerror or e}). Nothing was imported.") from e
     created: list[Path] = []
@@ -454,13 +452,62 @@ def _check_sizes(settings: Settings, archive: zipfile.ZipFile, zip_path: Path, w
         )
 
 
+# What to do about a file that is no whole backup: in a terminal, and on the app's Settings page.
+MAKE_AGAIN = "make the backup again with `coach export`"
+MAKE_AGAIN_IN_APP = "make the backup again with “Prepare a backup” on the Settings page"
+GIVE_A_BACKUP = "give the .zip that `coach export` wrote"
+GIVE_A_BACKUP_IN_APP = "choose the .zip that “Prepare a backup” on the Settings page gave you"
+
+
+def _refused(said: str, cli_next: str, app_next: str) -> InputError:
+    return InputError(
+        f"{said}, so nothing was imported; {cli_next}.",
+        in_app=f"{said}, so nothing was imported; {app_next}.",
+    )
+
+
+def _not_a_zip(zip_path: Path, where: str) -> InputError:
+    """A file zipfile cannot open, said by its cause: a zip cut off before its end (it starts as a zip
+    does: a copy or download that stopped; it read "is not a coach export: it is not a zip file"),
+    an empty file, or no zip at all."""
+    try:
+        with zip_path.open("rb") as f:
+            start = f.read(4)
+    except OSError:
+        start = b""
+    if start == b"PK\x03\x04":
+        return _refused(
+            f"{_cap(where)} is a zip cut off before its end (a copy or download that did not finish)",
+            f"copy it again in full, or {MAKE_AGAIN}",
+            f"upload it again in full, or {MAKE_AGAIN_IN_APP}",
+        )
+    if not start:
+        return _refused(f"{_cap(where)} is empty", MAKE_AGAIN, MAKE_AGAIN_IN_APP)
+    return _refused(
+        f"{_cap(where)} is not a zip file (every backup of the coach is one)",
+        GIVE_A_BACKUP,
+        GIVE_A_BACKUP_IN_APP,
+    )
+
+
 def _read_manifest(archive: zipfile.ZipFile, where: str) -> dict:
+    not_ours = _refused(
+        f"{_cap(where)} is a zip but no backup of the coach", GIVE_A_BACKUP, GIVE_A_BACKUP_IN_APP
+    )
     try:
         manifest = json.loads(archive.read(MANIFEST))
-    except (KeyError, ValueError) as e:
-        raise InputError(f"{_cap(where)} is not a coach export. Nothing was imported.") from e
-    if manifest.get("format") != FORMAT or not isinstance(manifest.get("tables"), dict):
-        raise InputError(f"{_cap(where)} is not a coach export. Nothing was imported.")
+    except KeyError as e:
+        raise not_ours from e
+    except ValueError as e:
+        raise _refused(
+            f"{_cap(where)} is a coach backup whose list of answers is damaged", MAKE_AGAIN, MAKE_AGAIN_IN_APP
+        ) from e
+    if (
+        not isinstance(manifest, dict)
+        or manifest.get("format") != FORMAT
+        or not isinstance(manifest.get("tables"), dict)
+    ):
+        raise not_ours
     _tables_from_older_lists(manifest, where)
     known = [name for name, _ in MIGRATIONS]
     if manifest.get("format_version", 0) > FORMAT_VERSION or manifest.get("schema") not in known:
