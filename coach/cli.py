@@ -521,7 +521,9 @@ def _download_model(name: str, settings) -> None:
     from dataclasses import replace
 
     from coach.transcribe import get_engine
+    from coach.transcribe.models import check_downloadable
 
+    check_downloadable(name)
     get_engine(replace(settings, model=name))  # loading by name fetches it, or explains why not
     typer.echo(f"{name} is ready.", err=True)
 

@@ -213,6 +213,18 @@ def test_models_lists_what_works_offline(tmp_path):
     assert available == {("faster-whisper", "tiny.en"), ("openai-whisper", "tiny.en")} | base
 
 
+def test_models_download_of_an_unknown_name_lists_only_what_it_can_fetch(tmp_path):
+    """`coach models --download nope` ended "or give the path of a model folder or file", which a
+    download does not take."""
+    refused = coach("models", "--download", "nope", data_dir=tmp_path)
+    assert refused.returncode == 1 and refused.stdout == ""
+    assert refused.stderr.strip() == (
+        "error: There is no model 'nope' to download; `coach models --download` fetches one of: tiny.en, "
+        "tiny, base.en, base, small.en, small, medium.en, medium, large-v1, large-v2, large-v3, "
+        "large-v3-turbo, turbo."
+    )
+
+
 def test_models_says_how_to_get_the_ones_not_here(tmp_path):
     """`coach models` listed base as "not here" beside "more accurate than tiny.en, and slower",
     without a word on how to get it, nor on what the other 19 "not here" lines mean."""

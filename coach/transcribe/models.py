@@ -77,6 +77,16 @@ def check_settings_engine(settings: Settings) -> None:
     )
 
 
+def check_downloadable(model: str) -> None:
+    """A name `coach models --download` can fetch: one of KNOWN_MODELS, never a path (it ended "or
+    give the path of a model folder or file", which a download does not take)."""
+    if model not in KNOWN_MODELS:
+        raise ModelError(
+            f"There is no model '{model}' to download; `coach models --download` fetches one of: "
+            f"{', '.join(KNOWN_MODELS)}."
+        )
+
+
 def check_settings_model(settings: Settings) -> None:
     """The model the settings name, or one sentence saying where the unknown name was written:
     `model = "nope"` in settings.toml said only "Unknown model 'nope'; choose one of …", as if the
