@@ -528,6 +528,10 @@ def _download_model(name: str, settings) -> None:
     typer.echo(f"{name} is ready.", err=True)
 
 
+# The narrowest id column of `coach questions`: the banks' ids fit it.
+ID_COLUMN = 14
+
+
 @app.command("questions")
 @friendly_errors
 def questions_command(
@@ -595,8 +599,9 @@ def questions_command(
         asks = banks.load_questions_to_ask(data_dir, topic=topic)
         if as_json:
             print_json([a.to_dict() for a in asks])
+        id_width = max([ID_COLUMN] + [len(a.id) for a in asks])
         for ask in [] if as_json else asks:
-            typer.echo(f"{ask.id:<14} [{ask.topic}] {ask.text}\n{'':<15}{ask.why}")
+            typer.echo(f"{ask.id:<{id_width}} [{ask.topic}] {ask.text}\n{'':<{id_width + 1}}{ask.why}")
         return
     if topic is not None:
         raise InputError("--topic chooses questions to ask them; add --to-ask.")
@@ -615,9 +620,12 @@ def questions_command(
     if as_json:
         print_json([{**q.to_dict(), "favourite": q.id in starred} for q in matching])
         return
+    # as wide as the longest id, as `coach history` lines them up: an own question's user-… id ran
+    # past 14 and pushed its line's columns out of line with the rest
+    id_width = max([ID_COLUMN] + [len(q.id) for q in matching])
     for q in matching:
         star = " ★" if q.id in starred else ""
-        typer.echo(f"{q.id:<14} [{q.category} · {q.difficulty} · {q.target_s} s] {q.text}{star}")
+        typer.echo(f"{q.id:<{id_width}} [{q.category} · {q.difficulty} · {q.target_s} s] {q.text}{star}")
     typer.echo(f"{len(matching)} question{'s' if len(matching) != 1 else ''}.", err=True)
 
 

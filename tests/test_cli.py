@@ -769,6 +769,12 @@ def test_a_question_typed_is_held_to_what_the_pages_take(tmp_path):
         coach("add-question", "Tell me about the time you changed your mind?", data_dir=tmp_path).returncode
         == 0
     )
+    # the listing's columns line up past an own question's id longer than the banks' (it read
+    # "user-tell-me-about-the-1 [behavioural · …", one column further right than the banks' lines)
+    listed = coach("questions", "--category", "behavioural", data_dir=tmp_path).stdout.splitlines()
+    own = next(line for line in listed if line.startswith("user-"))
+    assert len(own.split(" [")[0]) > 14
+    assert {line.index(" [") for line in listed} == {own.index(" [")}, listed
 
 
 def test_history_lists_an_answer_to_a_deleted_question_by_its_words(clips, tmp_path):
