@@ -787,6 +787,10 @@ def delete_question_command(
     from coach.config import load_settings
 
     settings = load_settings()
+    if answers_to is not None:  # it read only "There is no other question with id 'nope' to file …"
+        _check_answers_to(
+            banks.load_questions(settings.data_dir, owner=settings.owner), question_id, answers_to
+        )
     moved = banks.delete_user_question(
         settings.data_dir,
         question_id,
@@ -796,6 +800,21 @@ def delete_question_command(
     )
     where = f"; {count(moved, 'answer')} now filed under {answers_to}" if answers_to else ""
     typer.echo(f"Deleted {question_id}{where}.")
+
+
+def _check_answers_to(questions, question_id: str, answers_to: str) -> None:
+    """The --answers-to of `coach delete-question`, another question there is, or one sentence saying
+    where to find its id."""
+    if answers_to == question_id:
+        raise InputError(
+            f"--answers-to names {question_id}, the question being deleted; give another question's id "
+            "(`coach questions` lists them)."
+        )
+    if not any(q.id == answers_to for q in questions):
+        raise InputError(
+            f"There is no question with id '{answers_to}' to file the answers under; `coach questions` "
+            "lists the ids (--search WORDS finds one by its words)."
+        )
 
 
 @app.command("playbook")

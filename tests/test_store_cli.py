@@ -373,7 +373,15 @@ def test_your_own_question_is_edited_and_deleted_from_the_terminal(settings, mon
         "questions (their ids start with user-) can be deleted.\n"
     )
     missing = _run(settings, "delete-question", copy.id, "--answers-to", "no-such-question")
-    assert missing.exit_code != 0 and "no other question with id 'no-such-question'" in missing.output
+    assert missing.exit_code == 1 and missing.stderr == (  # it gave no next step
+        "error: There is no question with id 'no-such-question' to file the answers under; `coach "
+        "questions` lists the ids (--search WORDS finds one by its words).\n"
+    )
+    itself = _run(settings, "delete-question", copy.id, "--answers-to", copy.id)
+    assert itself.exit_code == 1 and itself.stderr == (
+        f"error: --answers-to names {copy.id}, the question being deleted; give another question's id "
+        "(`coach questions` lists them).\n"
+    )
     deleted = _run(settings, "delete-question", copy.id, "--answers-to", bank.id, "--yes")
     assert deleted.exit_code == 0 and "1 answer now filed under" in deleted.output
     assert [q for q in banks.load_questions(settings.data_dir) if q.source != "bank"] == []
