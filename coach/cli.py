@@ -432,13 +432,15 @@ def _held(interview: dict) -> str:
 def _describe_analysis(result: dict) -> str:
     from coach.analysis.word_use import word_lines
 
+    # a typed file's last newline is the file's, not the answer's: it made two blank lines here
+    transcript = result["transcript"].rstrip()
     if result.get("scores", {}) is None:  # the quality gate stopped it: why, and no numbers
-        return "\n".join([result["transcript"], "", *result.get("warnings", [])])
+        return "\n".join([transcript, "", *result.get("warnings", [])])
     m = result["metrics"]
     pace = [] if m.get("wpm") is None else [f"{m['wpm']:.0f} wpm"]  # typed text has no pace
     facts = [f"{m['words']} words", *pace, count(len(result["fillers"]), "filler")]
     lines = [
-        result["transcript"],
+        transcript,
         "",
         " · ".join(facts) + f" ({m['fillers_per_100_words']:.1f} per 100 words)",
     ]

@@ -83,6 +83,10 @@ def test_analyze_text_in_words_gives_the_overall_score_and_no_dash_for_pace(tmp_
     lines = shown.stdout.splitlines()
     assert f"overall: {overall}/100" in lines, shown.stdout
     assert "17 words · 2 fillers (11.8 per 100 words)" in lines, shown.stdout
+    # one blank line after the answer, not two when the file ends in a newline
+    assert shown.stdout.startswith(
+        "So, um, I led the migration. We cut costs by 30%. I think it was, like, good.\n\n17 words"
+    ), shown.stdout
 
 
 def test_analyze_save_keeps_the_recording_and_history_shows_it(clips, tmp_path):
