@@ -292,7 +292,8 @@ def analyze_command(
     engine: EngineOption = None,
     model: ModelOption = None,
     question: Annotated[
-        str | None, typer.Option(metavar="ID", help="the bank question id this answers")
+        str | None,
+        typer.Option(metavar="ID", help="the id of the question this answers, a bank's or your own (user-…)"),
     ] = None,
     save: Annotated[
         bool, typer.Option("--save", help="keep the recording and store it as a practice answer")

@@ -339,6 +339,9 @@ def test_no_help_page_shows_a_flag_as_taking_a_value_or_an_option_by_its_python_
     analyze = pages["analyze"]
     assert re.search(r"^\s+--json\s{2,}print the full analysis", analyze, re.MULTILINE), analyze
     assert re.search(r"^\s+--question ID\s", analyze, re.MULTILINE), analyze
+    # it read "the bank question id this answers", though your own user-… ids are taken too
+    said = " ".join(" ".join(row.strip("│ ").split()) for row in analyze.splitlines())
+    assert "the id of the question this answers, a bank's or your own (user-…)" in said, analyze
     assert re.search(r"^\s+--date YYYY-MM-DD\s", pages["add-interview"], re.MULTILINE)
 
 
