@@ -2335,8 +2335,7 @@ def settings_command(
     typer.echo(
         f"Speech model: {current.engine} {current.model}"
         + (
-            " (`coach models` lists the others; --model here changes it, --model on another command "
-            "uses one once).\n"
+            " (`coach models` lists the others; --model on a command uses another).\n"
             if problem is None
             else f", which cannot transcribe. {problem}\n"
         )
