@@ -1,11 +1,12 @@
 """The Practice page, run by AppTest with the real model on the test clips."""
 
 import re
+from dataclasses import replace
 
 from app_support import DATA, ROOT, markdown_text, page
 
 from coach import store
-from coach.config import load_settings
+from coach.config import load_settings, save_settings
 from coach.ui.highlight import escape
 
 
@@ -503,6 +504,11 @@ def test_a_take_whose_analysis_the_page_left_is_offered_on_the_way_back(tmp_path
 
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     settings = load_settings(tmp_path)
+    # a pace band of the user's own: the Pace figure's help says it, as the feedback does (it said
+    # a fixed "about 140–160" beside feedback's "the 130–175 band")
+    band = replace(settings.thresholds, pace_low_wpm=120.0, pace_high_wpm=165.0)
+    settings = replace(settings, thresholds=band)
+    save_settings(settings)
     # what practice_answer has done when the page is left during transcription
     kept = save_recording(
         (ROOT / "data" / "samples" / "sample-answer.ogg").read_bytes(),
@@ -523,6 +529,8 @@ def test_a_take_whose_analysis_the_page_left_is_offered_on_the_way_back(tmp_path
     assert attempt["question_id"] == "swe-beh-01" and attempt["score_overall"] is not None
     assert [p for p in (tmp_path / "recordings").rglob("*") if p.is_file()] == [kept.path]
     assert "checkout" in markdown_text(at)  # its transcript and feedback are shown
+    pace_help = {m.label: m.help for m in at.metric}["Pace"]
+    assert "120–165" in pace_help and "140" not in pace_help, pace_help
     assert not any("was kept but not analysed" in m.value for m in at.markdown)
     at.button(key="practice_try_again").click().run()  # analysed: not offered again
     assert not any("was kept but not analysed" in m.value for m in page("practice").run().markdown)

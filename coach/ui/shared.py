@@ -459,7 +459,7 @@ def show_answer(
     from coach.ui import charts
 
     cols = st.columns(4)
-    for col, item in zip(cols, summary.headline(analysis), strict=True):
+    for col, item in zip(cols, summary.headline(analysis, current.thresholds), strict=True):
         col.metric(
             item["label"],
             item["value"],

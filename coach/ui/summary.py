@@ -110,9 +110,11 @@ def score_rows(analysis: dict) -> list[dict]:
     return rows
 
 
-def headline(analysis: dict) -> list[dict]:
+def headline(analysis: dict, thresholds: Thresholds | None = None) -> list[dict]:
     """The four numbers at the top of a result, each with what it is compared against, and the
-    length's verdict ("short for this question") when it has one."""
+    length's verdict ("short for this question") when it has one. The pace's band is the user's
+    (Settings), the one feedback and scores use: a fixed "about 140–160" read against "the 130–175
+    band" in the feedback under it."""
     from coach.analysis.feedback import length_verdict  # numpy with it: loaded with a result, not a page
 
     metrics = analysis.get("metrics") or {}
@@ -122,6 +124,7 @@ def headline(analysis: dict) -> list[dict]:
     fillers = filler_count(analysis)
     duration = metrics.get("duration_s") or analysis.get("duration_s")
     target = length.get("target_s")
+    t = thresholds or Thresholds()
     return [
         {
             "label": "Overall",
@@ -131,7 +134,8 @@ def headline(analysis: dict) -> list[dict]:
         {
             "label": "Pace",
             "value": "—" if wpm is None else f"{wpm:.0f} wpm",
-            "help": "Words per minute over the whole answer; conversational pace is about 140–160.",
+            "help": f"Words per minute over the whole answer; the band listeners follow most easily, "
+            f"as set in Settings, is {t.pace_low_wpm:.0f}–{t.pace_high_wpm:.0f}.",
         },
         {
             "label": "Fillers",
