@@ -87,7 +87,12 @@ def headline(report: dict) -> None:
     )
     last = f"Last real interview: {summary.days_ago(real['days_since_last'])}." if real["last"] else None
     shown["help"] = " ".join(h for h in (shown.get("help"), last) if h) or None
+    first = real.get("first_to_book", False)
+    if first:  # "book your first" in a grey pill read as a button that did nothing: a link instead
+        shown.pop("delta", None)
     c4.metric(**shown)
+    if first:
+        c4.page_link("app_pages/interviews.py", label="Add your first", icon=":material/event_note:")
 
 
 def over_time(report: dict) -> None:

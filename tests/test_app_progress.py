@@ -50,6 +50,19 @@ def test_empty_progress_leads_to_practice(tmp_path, monkeypatch):
     assert "Nothing to chart yet" in [s.value for s in at.subheader]
 
 
+def test_before_any_real_interview_the_next_one_links_to_the_interviews_page(tmp_path, monkeypatch):
+    """Practice and no real interview logged: "Next real interview: None yet" had "book your first"
+    under it in a grey pill that read as a button and did nothing. Now a link to the Interviews page
+    is there, and nothing that looks like a button but is not one."""
+    with _own_store(tmp_path, monkeypatch) as db:
+        _answered_about_yourself(db, days_ago=3)
+    at = page("progress").run()
+    assert not at.exception
+    [next_one] = [m for m in at.metric if m.label == "Next real interview"]
+    assert next_one.value == "None yet" and not next_one.delta, next_one.delta
+    assert [(p.proto.label, p.proto.page) for p in at.get("page_link")] == [("Add your first", "interviews")]
+
+
 def test_progress_with_practice_and_a_real_interview(monkeypatch):
     data_dir, _ = seeded_dir()
     monkeypatch.setenv("COACH_DATA_DIR", str(data_dir))
