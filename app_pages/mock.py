@@ -92,7 +92,7 @@ def setup() -> None:
         )
         count_key = f"mock_n_{format_key}"
         st.slider(
-            "Questions (an opener included, and from three on a closer; follow-ups come on top)",
+            "Questions",
             2,
             10,
             # kept apart from the widget's own state, which Streamlit forgets while another format
@@ -100,6 +100,10 @@ def setup() -> None:
             ss.get(f"{count_key}_kept", FORMATS[format_key].questions),
             key=count_key,
             on_change=lambda: ss.update({f"{count_key}_kept": ss[count_key]}),
+            help=(
+                "The first question is always an opening one, such as “Tell me about yourself”. "
+                "With three or more, the last is a closing one. Follow-up questions are extra."
+            ),
         )
         st.caption(
             "The interviewer speaks each question; the text stays hidden, as in a real interview. "

@@ -30,7 +30,12 @@ def test_a_two_question_interview_speaks_listens_follows_up_and_reports(tmp_path
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     at = page("mock").run()
     assert not at.exception
-    at.slider(key="mock_n_behavioural").set_value(2).run()
+    # a short label, the rest in plain words behind its "?" (it read "Questions (an opener
+    # included, and from three on a closer; follow-ups come on top)")
+    how_many = at.slider(key="mock_n_behavioural")
+    assert how_many.label == "Questions", how_many.label
+    assert "opening one" in how_many.help and "Follow-up questions are extra" in how_many.help
+    how_many.set_value(2).run()
     at.button(key="mock_start").click().run()
     assert not at.exception and not at.error
     assert [s.value for s in at.subheader][0] == "Question 1 of 2"
