@@ -290,7 +290,7 @@ def the_report(session: MockSession) -> None:
                 if not follow.get("answered", True):  # asked as the interview ended
                     st.caption(FOLLOW_UP_NOT_ANSWERED)
                 if follow["scores"]:
-                    st.markdown(_scores_line(follow["scores"], "Your follow-up answer's scores"))
+                    st.markdown(_scores_line(follow["scores"], "Follow-up scores"))
                 if id(turn) in followed:
                     with st.expander("What you said to the follow-up"):
                         st.markdown(escape(followed[id(turn)].answer.get("transcript") or ""))

@@ -77,6 +77,10 @@ def test_a_two_question_interview_speaks_listens_follows_up_and_reports(tmp_path
     score_lines = [line for line in text.splitlines() if "Fillers " in line]
     assert score_lines and all("out of 100: Overall " in line for line in score_lines), score_lines
     assert not [line for line in score_lines if ": Scores" in line], score_lines  # one colon, not two
+    # a follow-up's scores are said as a question's are: "Follow-up scores out of 100: …" under
+    # "Scores out of 100: …" (it read "Your follow-up answer's scores out of 100: …")
+    starts = sorted({line.split(" out of 100: ", 1)[0] for line in score_lines})
+    assert starts == ["Follow-up scores", "Scores"], starts
     # why these questions, in one sentence: not "Why these questions: Questions most ... with: there were"
     [why] = [c.value for c in at.caption if "common questions for" in c.value]
     assert why.startswith(escape("No practice score or debrief points to a weak area yet, so")), why
