@@ -439,7 +439,7 @@ def _describe_analysis(result: dict) -> str:
         return "\n".join([transcript, "", *result.get("warnings", [])])
     m = result["metrics"]
     pace = [] if m.get("wpm") is None else [f"{m['wpm']:.0f} wpm"]  # typed text has no pace
-    facts = [f"{m['words']} words", *pace, count(len(result["fillers"]), "filler")]
+    facts = [count(m["words"], "word"), *pace, count(len(result["fillers"]), "filler")]
     lines = [
         transcript,
         "",

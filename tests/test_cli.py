@@ -87,6 +87,9 @@ def test_analyze_text_in_words_gives_the_overall_score_and_no_dash_for_pace(tmp_
     assert shown.stdout.startswith(
         "So, um, I led the migration. We cut costs by 30%. I think it was, like, good.\n\n17 words"
     ), shown.stdout
+    path.write_text("Yes.\n")  # one word is one word, not "1 words", in the facts and the fillers' reason
+    one = coach("analyze", "--text", path, data_dir=tmp_path).stdout
+    assert "1 word · 0 fillers" in one and "0 fillers in 1 word = 0 per 100 words" in one, one
 
 
 def test_analyze_save_keeps_the_recording_and_history_shows_it(clips, tmp_path):

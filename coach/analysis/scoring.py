@@ -62,8 +62,8 @@ def filler_score(metrics: dict, counts: dict[str, int], t: Thresholds) -> dict:
     return {
         "score": _clamp(score),
         "because": (
-            f"{count(total, 'filler')} in {metrics['words']} words = {_rate(rate)} per 100 words; ordinary "
-            f"conversation has about {t.fillers_per_100_words_typical:.0f} per 100, which scores 50"
+            f"{count(total, 'filler')} in {count(metrics['words'], 'word')} = {_rate(rate)} per 100 words; "
+            f"ordinary conversation has about {t.fillers_per_100_words_typical:.0f} per 100, which scores 50"
         ),
         "source": FILLER_SOURCE,
     }
