@@ -49,17 +49,58 @@ def test_weak_answers_that_talk_around_the_question_are_still_scored(tmp_path):
         assert result.scores is not None, a.text
 
 
-def test_only_story_questions_are_checked(tmp_path):
-    """A short, plain answer to a question of another kind reads as far from interview stories:
-    "I like the product and the people" for "Why this team?" would be stopped wrongly, so it is not
-    checked (nor is the recipe, for a question of that kind)."""
+LECTURE = (
+    "Today we look at the case for a tax on wealth rather than on income. Most economists agree that "
+    "wealth is far more unequal than income, because returns on capital compound over generations. "
+    "A wealth tax is hard to collect: assets like art or private companies have no market price, and "
+    "the rich can move abroad. Several European countries tried it and most dropped it again in the "
+    "nineties, raising less than they hoped. Next week we compare it with a tax on inheritance."
+)
+
+
+def test_a_lecture_for_a_question_that_asks_for_no_story_gets_no_score(tmp_path):
+    """A lecture on a wealth tax uploaded for "Why should we hire you?" scored 77 with all its points
+    "heard": questions that ask for no story were not checked. Now they are, with their talking
+    points, and the sentence does not ask for a story."""
+    question = get_question("close-03", tmp_path)
+    assert question.format == "free" and question.talking_points
+    result = analyze(Transcript.from_text(LECTURE), question=question).to_dict()
+    assert result["scores"] is None and result["feedback"] == []
+    assert result["warnings"] == [
+        "This does not sound like an answer to “Why should we hire you?”, so it is not scored. "
+        "Answer the question asked, and try again."
+    ]
+    mock = analyze(Transcript.from_text(LECTURE), question=question, interview=True, off_topic_check=True)
+    assert mock.warnings[0].endswith("so it is not scored. Next time, answer the question asked.")
+
+
+def test_answers_far_from_interview_stories_are_still_scored(tmp_path):
+    """A salary answer or a critique of a weather app is far from interview stories and still on its
+    question (tests/data/labels/on_topic_free.toml, tuning answers): scored."""
+    answers = tomllib.loads((LABELS / "on_topic_free.toml").read_text(encoding="utf-8"))["answer"]
+    for a in answers:
+        if a["question"] in {"mot-13", "des-03"}:
+            result = analyze(Transcript.from_text(a["text"]), question=get_question(a["question"], tmp_path))
+            assert result.scores is not None, a["text"]
+
+
+def test_a_short_plain_answer_to_your_own_question_is_scored(tmp_path):
+    """A plain answer to a question of another kind reads as far from interview stories: "I like the
+    product and the people" for your own "Why this team?" is still scored (it is like the question's
+    talking points, given by its kind); the recipe for it is not."""
     from coach import banks
 
     why = banks.add_user_question(tmp_path, "Why this team?")
-    assert why.format == "free"
-    plain = analyze(Transcript.from_text("I like the product and the people. " * 12), question=why)
+    assert why.format == "free" and why.talking_points
+    plain = analyze(
+        Transcript.from_text(
+            "I like the product and the people. I've used the product for years, and everyone I met "
+            "today seemed to really enjoy working together."
+        ),
+        question=why,
+    )
     assert plain.scores is not None
-    assert analyze(Transcript.from_text(SOUP), question=why).scores is not None
+    assert analyze(Transcript.from_text(SOUP), question=why).scores is None
 
 
 def test_no_question_means_no_off_topic_check():
@@ -76,23 +117,24 @@ def test_an_interview_answer_is_not_judged_off_topic(tmp_path):
 
 
 def test_held_out_figures_stay_as_the_readme_says(tmp_path):
-    """README, "Off-topic answers": on the held-out parts no on-topic answer to a story question is
-    stopped and 99% of the off-topic texts read against every story question are. The limits were
-    set on other data."""
-    questions = {q.id: q for q in load_questions(tmp_path) if q.format == "star"}
+    """README, "Off-topic answers": on the held-out parts no on-topic answer is stopped, 99% of the
+    off-topic texts read against every story question are, and 66% against every question that asks
+    for no story. The limits were set on other data."""
+    questions = {q.id: q for q in load_questions(tmp_path)}
     answers = [
-        a
+        (a.question, a.text)
         for part in ("heldout", "fresh")
         for a in read_relevance_file(LABELS / f"relevance_{part}.toml")
-        if a.question in questions
     ]
-    stopped = [
-        a.text[:60]
-        for a in answers
-        if relevance.off_topic(questions[a.question].text, questions[a.question].talking_points, a.text)
-    ]
-    assert stopped == []
+    free = tomllib.loads((LABELS / "on_topic_free.toml").read_text(encoding="utf-8"))["answer"]
+    answers += [(a["question"], a["text"]) for a in free if a["part"] == "heldout"]
+
+    def stopped(q, text: str) -> bool:
+        return bool(relevance.off_topic(q.text, q.talking_points, text, story=q.format == "star"))
+
+    assert [text[:60] for qid, text in answers if stopped(questions[qid], text)] == []
     texts = tomllib.loads((LABELS / "off_topic_heldout.toml").read_text(encoding="utf-8"))["text"]
-    sample = list(questions.values())[::10]  # every tenth question keeps the test quick
-    caught = sum(relevance.off_topic(q.text, q.talking_points, t["text"]) for t in texts for q in sample)
-    assert caught / (len(texts) * len(sample)) >= 0.95
+    for story, least in ((True, 0.95), (False, 0.60)):
+        sample = [q for q in questions.values() if (q.format == "star") == story][::20]  # keeps it quick
+        caught = sum(stopped(q, t["text"]) for t in texts for q in sample)
+        assert caught / (len(texts) * len(sample)) >= least, story

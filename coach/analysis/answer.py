@@ -46,7 +46,9 @@ from coach.types import Transcript
 #         question is a story or not as the question before it, and is matched to no bank question
 # 1.9.12: whether an answer is English is judged on its own words, not its fillers and repeats ("word"
 #         said 20,000 times was "not English"); a typed answer longer than the longest answer is told so
-ANALYSIS_VERSION = "1.9.12"
+# 1.9.13: an answer about something else altogether is not scored for a question that asks for no
+#         story either (a lecture for "Why should we hire you?"), when the question has talking points
+ANALYSIS_VERSION = "1.9.13"
 STAR_PARTS = PARTS[:4]
 # Above this many characters the text is analysed in pieces (spaCy keeps every piece in memory
 # at once; pieces of ~100k characters keep a 20,000-word paste under a few hundred MB).
@@ -211,19 +213,20 @@ def analyze(
 
 
 def _off_topic(question, text: str, *, interview: bool = False) -> list[str]:
-    """The sentence saying the answer is about something else, or []: a practice answer to a story
-    question only. The check measures likeness to interview stories, so a short "I like the product
-    and the people" for "Why this team?" would read as off the question; and a real interview's
-    question was matched to the bank and may be matched wrongly."""
+    """The sentence saying the answer is about something else, or []: a practice or mock answer to
+    a question of the banks or your own, not a real interview's (its question was matched to the
+    bank and may be matched wrongly). A question that asks for no story is checked only with its
+    talking points: a short "Why this team?" alone is too little to compare an answer with."""
     asked = getattr(question, "text", "") if question is not None else ""
     points = getattr(question, "talking_points", ()) or ()
-    # a question of the banks or your own (it has an id) whose format is a story: not one known
-    # only by its words (a mock interview's follow-up, a question since deleted: banks.WordedQuestion)
-    if getattr(question, "format", None) != STORY_FORMAT or not asked or not getattr(question, "id", None):
+    story = getattr(question, "format", None) == STORY_FORMAT
+    # a question of the banks or your own (it has an id): not one known only by its words (a mock
+    # interview's follow-up, a question since deleted: banks.WordedQuestion)
+    if not asked or not getattr(question, "id", None) or not (story or points):
         return []
-    if not relevance.off_topic(asked, points, text):
+    if not relevance.off_topic(asked, points, text, story=story):
         return []
-    return [quality.off_topic_problem(asked, interview=interview)]
+    return [quality.off_topic_problem(asked, story=story, interview=interview)]
 
 
 def _parse(nlp, transcript: Transcript) -> Doc:

@@ -53,7 +53,7 @@ RULES = (
     ),
     (
         "Not an answer to the question",
-        "a practice answer to a story question about something else (a recipe, a lecture, small talk)",
+        "a practice answer about something else altogether (a recipe, a lecture, small talk)",
         "its talking points and content would be judged on something else",
     ),
     (
@@ -64,15 +64,19 @@ RULES = (
 )
 
 
-def off_topic_problem(question: str, *, interview: bool = False) -> str:
+def off_topic_problem(question: str, *, story: bool = True, interview: bool = False) -> str:
     """Why an answer about something else altogether (coach.analysis.relevance.off_topic) gets no
     score: its pace and talking points would be measured on a recipe or a lecture. In a mock
     interview, which has moved on, there is no taking it again."""
-    return f"This does not sound like an answer to “{question.rstrip('.')}”, so it is not scored. " + (
-        "Next time, answer it with a time it happened to you."
-        if interview
-        else "Answer the question with a time it happened to you, and try again."
-    )
+    if not story and interview:
+        how = "Next time, answer the question asked."
+    elif not story:
+        how = "Answer the question asked, and try again."
+    elif interview:
+        how = "Next time, answer it with a time it happened to you."
+    else:
+        how = "Answer the question with a time it happened to you, and try again."
+    return f"This does not sound like an answer to “{question.rstrip('.')}”, so it is not scored. {how}"
 
 
 def unheard_warnings(transcript: Transcript) -> list[str]:
