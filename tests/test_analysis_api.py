@@ -44,7 +44,13 @@ def test_to_dict_has_exactly_the_contract_keys():
 
 
 def test_text_has_no_times_and_no_delivery_score():
-    data = analyze(Transcript.from_text("So, um, I built it.")).to_dict()
+    # 20 words or more: a shorter typed answer is not scored (test_a_typed_answer_under_twenty_words_...)
+    data = analyze(
+        Transcript.from_text(
+            "So, um, I built it. It took two weeks, and then the whole team used it every single day "
+            "after that."
+        )
+    ).to_dict()
     assert data["duration_s"] is None and data["words"] == []
     assert all(f["start_s"] is None for f in data["fillers"])
     assert data["metrics"]["wpm"] is None
@@ -144,7 +150,9 @@ def test_question_talking_points_give_relevance():
 
 
 def test_feedback_quotes_the_most_common_filler():
-    text = "like I was like working on like the thing and like it was like hard you know"
+    text = (  # 20 words or more: a shorter typed answer gets no feedback at all
+        "like I was like working on like the thing and like it was like hard you know, so I asked for help"
+    )
     feedback = analyze(Transcript.from_text(text)).feedback
     assert len(feedback) <= 5
     assert "'like'" in feedback[0]
@@ -161,19 +169,79 @@ def test_feedback_quotes_the_most_common_filler():
         "🙂🙂 <b>great</b> &amp; [link](http://x)",
         "Je suis allé au marché et j'ai acheté des pommes rouges pour ma grand-mère hier matin.",
         "x" * 5000,
+        "um uh um uh hmm " * 5,
+        "🙂🙂 <b>great</b> &amp; [link](http://x) " * 7,
     ],
 )
 def test_bad_input_never_raises(text):
     data = analyze(Transcript.from_text(text)).to_dict()
     assert data["transcript"] == text
-    assert 1 <= len(data["feedback"]) <= 5
+    if data["scores"] is None:  # under 20 words: the one sentence saying so, and no coaching
+        assert data["feedback"] == [] and len(data["warnings"]) == 1, data
+        assert data["warnings"][0].endswith("Write the whole answer, as you would say it, and try again.")
+    else:
+        assert 1 <= len(data["feedback"]) <= 5
+
+
+TYPED_19 = "Our checkout failed at peak. I traced every request, found a slow query and added an index;"
+TYPED_19 += " errors fell."
+TYPED_20 = TYPED_19.replace("; errors", ", so errors")
+
+
+def test_a_typed_answer_under_twenty_words_is_not_scored_nor_averaged(tmp_path):
+    """`coach analyze --text` of "Yes." scored 53/100 with coaching: the quality gate's "too little
+    to measure" held for recordings only. A typed answer under 20 words is now told so, as a short
+    take is, and stays out of Progress as a short take does."""
+    from coach import progress
+    from coach.config import load_settings
+    from coach.store import list_attempts, open_store, save_attempt
+
+    yes = analyze(Transcript.from_text("Yes.")).to_dict()
+    assert yes["scores"] is None and yes["feedback"] == []
+    assert yes["warnings"] == [
+        "Only 1 word: too little to measure. Write the whole answer, as you would say it, and try again."
+    ]
+    nineteen = analyze(Transcript.from_text(TYPED_19)).to_dict()
+    assert nineteen["scores"] is None and nineteen["feedback"] == []
+    assert nineteen["warnings"] == [
+        "Only 19 words: too little to measure. Write the whole answer, as you would say it, and try again."
+    ]
+    twenty = analyze(Transcript.from_text(TYPED_20)).to_dict()
+    assert isinstance(twenty["scores"]["overall"], int) and twenty["feedback"] and twenty["warnings"] == []
+    # in an interview a short reply is normal: text analysed as one (coach.reanalysis) is as before
+    assert analyze(Transcript.from_text("Yes."), interview=True).scores is not None
+
+    settings = load_settings(data_dir=tmp_path)
+    store = open_store(settings)
+    try:
+        for text, analysis in ((TYPED_19, nineteen), (TYPED_20, twenty)):
+            transcript = Transcript.from_text(text).to_dict()
+            save_attempt(
+                store,
+                question_id=None,
+                question_text="Q",
+                recording=None,
+                transcript=transcript,
+                analysis=analysis,
+                engine="typed",
+                model="",
+            )
+        attempts = list_attempts(store, newest_first=False)
+    finally:
+        store.close()
+    assert [a["score_overall"] for a in attempts] == [None, twenty["scores"]["overall"]]
+    averaged = progress.improvement(attempts, settings)
+    assert "score_overall" in averaged and "fillers_per_100_words" in averaged
+    assert {m["attempts"] for m in averaged.values()} == {1}, averaged  # the 20 words only
 
 
 def test_empty_text_says_what_to_do():
-    assert analyze(Transcript.from_text("")).feedback[0].startswith("No words to analyse")
+    no_words = "No words to measure. Write the whole answer, as you would say it, and try again."
+    empty = analyze(Transcript.from_text(""))
+    assert empty.scores is None and empty.feedback == () and empty.warnings == (no_words,)
     # spaces and blank lines are no words either: no score, not "overall 0, no STAR part heard"
     blank = analyze(Transcript.from_text("   \n\n"))
-    assert blank.feedback[0].startswith("No words to analyse") and blank.scores["overall"] is None
+    assert blank.scores is None and blank.feedback == () and blank.warnings == (no_words,)
 
 
 def test_twenty_thousand_unpunctuated_words_split_and_finish():
@@ -195,7 +263,10 @@ def test_one_word_pasted_over_and_over_is_coached_on_its_repeats_and_length_not_
         "2,000 words take about 13 minutes to say, past the 120 s a behavioural answer usually takes. "
         "Cut the situation first."
     )
-    french = "Je suis allé au marché et j'ai acheté des pommes rouges pour ma grand-mère hier matin."
+    french = (  # 20 words or more: a shorter typed answer gets no feedback at all
+        "Je suis allé au marché et j'ai acheté des pommes rouges pour ma grand-mère hier matin, "
+        "puis nous avons fait une tarte."
+    )
     assert analyze(Transcript.from_text(french)).feedback[0].startswith("Most words are not English")
 
 

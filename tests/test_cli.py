@@ -74,7 +74,12 @@ def test_analyze_text_in_words_gives_the_overall_score_and_no_dash_for_pace(tmp_
     """The app's first figure for an answer is its overall score; `coach analyze` listed the four
     parts without it, and typed text (no pace) read "17 words · - · 2 fillers"."""
     path = tmp_path / "answer.txt"
-    path.write_text("So, um, I led the migration. We cut costs by 30%. I think it was, like, good.\n")
+    # 20 words or more: a shorter typed answer is not scored (the test below)
+    text = (
+        "So, um, I led the migration. We cut costs by 30%. I think it was, like, good. The team kept "
+        "the new setup after I left."
+    )
+    path.write_text(text + "\n")
     shown = coach("analyze", "--text", path, data_dir=tmp_path)
     assert shown.returncode == 0, shown.stderr
     overall = json.loads(coach("analyze", "--text", path, "--json", data_dir=tmp_path).stdout)["scores"][
@@ -82,14 +87,30 @@ def test_analyze_text_in_words_gives_the_overall_score_and_no_dash_for_pace(tmp_
     ]
     lines = shown.stdout.splitlines()
     assert f"overall: {overall}/100" in lines, shown.stdout
-    assert "17 words · 2 fillers (11.8 per 100 words)" in lines, shown.stdout
+    assert "26 words · 2 fillers (7.7 per 100 words)" in lines, shown.stdout
     # one blank line after the answer, not two when the file ends in a newline
-    assert shown.stdout.startswith(
-        "So, um, I led the migration. We cut costs by 30%. I think it was, like, good.\n\n17 words"
-    ), shown.stdout
-    path.write_text("Yes.\n")  # one word is one word, not "1 words", in the facts and the fillers' reason
-    one = coach("analyze", "--text", path, data_dir=tmp_path).stdout
-    assert "1 word · 0 fillers" in one and "0 fillers in 1 word = 0 per 100 words" in one, one
+    assert shown.stdout.startswith(text + "\n\n26 words"), shown.stdout
+
+
+def test_a_typed_answer_under_twenty_words_is_told_so_and_not_scored(tmp_path):
+    """`coach analyze --text` of "Yes." said "overall: 53/100" and coached it: the quality gate's
+    "too little to measure" held for recordings only. Now it is one sentence, as for a short take."""
+    from test_analysis_api import TYPED_19, TYPED_20
+
+    write_it = "Write the whole answer, as you would say it, and try again."
+    path = tmp_path / "answer.txt"
+    for text, words in (("Yes.", "1 word"), (TYPED_19, "19 words")):
+        path.write_text(text + "\n")
+        shown = coach("analyze", "--text", path, data_dir=tmp_path)
+        sentence = f"Only {words}: too little to measure. {write_it}"
+        assert shown.returncode == 0 and shown.stderr == "", shown.stderr
+        assert shown.stdout == f"{text}\n\n{sentence}\n" and "/100" not in shown.stdout, shown.stdout
+        data = json.loads(coach("analyze", "--text", path, "--json", data_dir=tmp_path).stdout)
+        assert data["scores"] is None and data["feedback"] == [] and data["warnings"] == [sentence]
+    path.write_text(TYPED_20 + "\n")
+    shown = coach("analyze", "--text", path, data_dir=tmp_path)
+    assert shown.returncode == 0 and "overall: " in shown.stdout and "/100" in shown.stdout, shown.stdout
+    assert "too little" not in shown.stdout
 
 
 def test_analyze_save_keeps_the_recording_and_history_shows_it(clips, tmp_path):

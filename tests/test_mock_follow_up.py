@@ -83,7 +83,12 @@ def test_a_complete_story_to_a_question_without_follow_ups_gets_none(settings):
 
 
 def test_a_free_answer_is_not_asked_for_a_result(settings):
-    answer = analysed("I lead a payments team of five. Before that I worked in support.", FREE, settings)
+    answer = analysed(  # 20 words or more: a shorter typed answer is not scored (coach.analysis.quality)
+        "I lead a payments team of five in Berlin. Before that I worked in support, and before that I "
+        "studied economics in Vienna.",
+        FREE,
+        settings,
+    )
     asked = follow_up.decide(answer, FREE)
     assert answer["metrics"]["star"]["result"]["words"] == 0  # no result, yet not asked for one
     assert asked.text == FREE.follow_ups[0]

@@ -348,13 +348,20 @@ def test_a_mock_interviews_follow_up_is_a_story_or_not_as_its_words_and_question
     _scored_without_structure(analyze_transcript(Transcript.from_text(plan), settings, differently))
     # the outcome of a story belongs to the story
     outcome = FollowUpQuestion.ask(follow_up.OUTCOME, failed)
-    result = "In the end the refund took two days and we lost no customer; complaints dropped by half."
+    # 20 words or more: a shorter typed answer is not scored (coach.analysis.quality)
+    result = (
+        "In the end the refund took two days and we lost no customer; complaints dropped by half "
+        "within the next month."
+    )
     told = analyze_transcript(Transcript.from_text(result), settings, outcome)
     assert isinstance(told["scores"]["structure"]["score"], int), told["scores"]
     # words that name no kind follow the question followed: a salary question's is no story
     salary = get_question("mot-13")
     pay = FollowUpQuestion.ask(salary.follow_ups[0], salary)  # "What is your current compensation?"
-    said = "My base salary is one hundred and twenty thousand a year, with a bonus of about ten percent."
+    said = (  # 20 words or more, as above
+        "My base salary is one hundred and twenty thousand a year, with a bonus of about ten percent "
+        "and stock options."
+    )
     _scored_without_structure(analyze_transcript(Transcript.from_text(said), settings, pay))
 
 

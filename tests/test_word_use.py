@@ -167,8 +167,10 @@ def run(data_dir, *args):
 
 def test_the_cli_keeps_a_description_and_checks_an_answer_against_it(tmp_path):
     (tmp_path / "job.txt").write_text(JOB, encoding="utf-8")
-    (tmp_path / "answer.txt").write_text(
-        "I led incident response for our payment APIs and moved them to PostgreSQL.", encoding="utf-8"
+    (tmp_path / "answer.txt").write_text(  # 20 words or more: a shorter typed answer is not scored
+        "I led incident response for our payment APIs and moved them to PostgreSQL, so every failed "
+        "charge could be traced within minutes.",
+        encoding="utf-8",
     )
     result = run(tmp_path, "job-description", "1", str(tmp_path / "job.txt"))
     assert result.exit_code == 1 and "There is no interview with id 1" in result.output

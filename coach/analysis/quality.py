@@ -88,8 +88,10 @@ def unheard_warnings(transcript: Transcript) -> list[str]:
 
 def blocking_problems(transcript: Transcript, n_words: int, *, interview: bool = False) -> list[str]:
     """Why this transcript cannot be scored, as sentences with what to do; [] when it can."""
-    if transcript.duration_s is None:
-        return []  # typed text is measured exactly as written: no sound, nothing lost
+    if transcript.duration_s is None:  # typed: no sound, so no seconds of speech and nothing unheard
+        # in an interview, text without times is only a stored answer analysed again from its text
+        # alone (coach.reanalysis, no transcript kept): it is left as it was first analysed
+        return [] if interview or n_words >= MIN_WORDS else [typed_too_short(n_words)]
     problems = []
     speech_s = transcript.speech_s
     spoken_s = speech_s if speech_s is not None else transcript.duration_s
@@ -106,6 +108,12 @@ def blocking_problems(transcript: Transcript, n_words: int, *, interview: bool =
             "wrong. Record again closer to the microphone, or upload the file."
         )
     return problems
+
+
+def typed_too_short(n_words: int) -> str:
+    """Why a typed answer of a few words gets no score: "Yes." was coached and scored 53/100."""
+    said = f"Only {count(n_words, 'word')}: too little" if n_words else "No words"
+    return f"{said} to measure. Write the whole answer, as you would say it, and try again."
 
 
 def _how_long(seconds: float) -> str:
