@@ -1829,7 +1829,8 @@ def reanalyze_command(
     force: Annotated[bool, typer.Option(help="also answers already at the current analysis version")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
 ) -> None:
-    """Re-run the current analysis over stored answers; earlier results are kept."""
+    """Re-run the current analysis over stored answers; earlier results are kept. Exits 1 when any
+    answer or recording failed, so a script sees what the summary line says."""
     from coach.reanalysis import reanalyze
 
     with open_store() as store:
@@ -1838,14 +1839,16 @@ def reanalyze_command(
         )
     if as_json:
         print_json(report)
-        return
-    typer.echo(
-        f"{count(len(report['reanalysed']), 'answer')} analysed again, "
-        f"{report['unchanged']} already current, "
-        f"{count(len(report['new_attempts']), 'recording')} analysed for the first time, "
-        f"{count(len(report['new_interviews']), 'interview recording')} reviewed, "
-        f"{len(report['failed'])} failed (analysis version {report['analysis_version']})."
-    )
+    else:
+        typer.echo(
+            f"{count(len(report['reanalysed']), 'answer')} analysed again, "
+            f"{report['unchanged']} already current, "
+            f"{count(len(report['new_attempts']), 'recording')} analysed for the first time, "
+            f"{count(len(report['new_interviews']), 'interview recording')} reviewed, "
+            f"{len(report['failed'])} failed (analysis version {report['analysis_version']})."
+        )
+    if report["failed"]:
+        raise typer.Exit(1)
 
 
 # ---------------------------------------------------------------- review (coach.interview)

@@ -565,7 +565,9 @@ def test_reanalyze_keeps_the_users_file_name_in_what_history_says(tmp_path):
 
     assert coach("analyze", str(data / "short.wav"), "--save", "--no-progress").returncode == 1
     before = [line for line in coach("history").stdout.splitlines() if "saved but not analysed" in line]
-    assert coach("reanalyze").returncode == 0
+    again = coach("reanalyze")  # it failed again: said in the summary and in the exit status
+    assert again.returncode == 1, again.stderr
+    assert "0 interview recordings reviewed, 1 failed" in again.stdout, again.stdout
     after = [line for line in coach("history").stdout.splitlines() if "saved but not analysed" in line]
     assert len(after) == 1 and after == before, (before, after)
     assert ": short.wav is only" in after[0]

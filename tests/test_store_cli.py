@@ -694,7 +694,9 @@ def test_a_waiting_take_reanalyze_finds_silent_is_then_told_record_again(setting
     [before] = [line for line in _run(settings, "history").stdout.splitlines() if "not analysed" in line]
     assert "coach reanalyze" in before, before
 
-    again = json.loads(_run(settings, "reanalyze", "--json").stdout)
+    result = _run(settings, "reanalyze", "--json")
+    assert result.exit_code == 1  # one failed: a script sees it without reading the JSON
+    again = json.loads(result.stdout)
     assert [f["what"] for f in again["failed"]] == ["recording"] and again["new_attempts"] == []
     [after] = [line for line in _run(settings, "history").stdout.splitlines() if "not analysed" in line]
     assert "silent" in after and "record again" in after and "reanalyze" not in after, after
