@@ -832,6 +832,9 @@ def playbook_command(
     every_days: Annotated[
         int | None, typer.Option(metavar="DAYS", help="with cadence: the goal's period in days")
     ] = None,
+    markdown: Annotated[
+        bool, typer.Option("--markdown", help="print it as Markdown, to keep as a file (> playbook.md)")
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
 ) -> None:
     """The "always be interviewing" playbook: checklist, debrief template, cadence, options."""
@@ -852,7 +855,7 @@ def playbook_command(
     if as_json:
         print_json({name: pb.section_data(book, name) for name in sections})
     else:
-        typer.echo("\n".join(pb.render(book, name) for name in sections))
+        typer.echo("\n".join(pb.render(book, name, plain=not markdown) for name in sections))
 
 
 # ---------------------------------------------------------------- history, progress, export, import

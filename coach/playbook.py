@@ -1,8 +1,8 @@
 """The "always be interviewing" playbook: checklist, debrief template, cadence and options.
 
 The words live in `question_banks/playbook.toml` so they can be edited without touching code;
-this module loads them, renders them as Markdown (read the same in a terminal and in
-Streamlit), checks a filled-in debrief, and turns its skill gaps into practice questions.
+this module loads them, renders them as plain text for a terminal or as Markdown to keep as a
+file, checks a filled-in debrief, and turns its skill gaps into practice questions.
 The playbook holds only the default cadence; a goal the user sets is a `real_interviews` goal
 in the store, so progress and the playbook read the same number.
 """
@@ -550,8 +550,29 @@ def _check_section(section: str) -> None:
         raise InputError(f"Unknown playbook section {section!r}; use one of: {', '.join(SECTIONS)}.")
 
 
-def render(playbook: Playbook, section: str) -> str:
-    """One section as Markdown, for `coach playbook SECTION` and the Interviews page."""
+@dataclass(frozen=True)
+class _Marks:
+    """How a rendered section marks its parts: Markdown, or plain text for a terminal, where `##`,
+    `**` and `- [ ]` would show as they are."""
+
+    heading: str  # before a section's title
+    rule: str  # drawn under a section's title, as long as it
+    field: str  # before a debrief question
+    prompt: tuple[str, str]  # around a debrief question's prompt
+    step: str  # before a checklist step
+    strong: str  # around the words that stand out
+    item: str  # before a point of guidance
+
+
+MARKDOWN = _Marks(
+    heading="## ", rule="", field="### ", prompt=("_", "_"), step="- [ ] ", strong="**", item="- "
+)
+PLAIN = _Marks(heading="", rule="=", field="", prompt=("  ", ""), step="• ", strong="", item="• ")
+
+
+def render(playbook: Playbook, section: str, *, plain: bool = False) -> str:
+    """One section for `coach playbook SECTION`: plain text for the terminal, Markdown (`--markdown`)
+    to keep as a file."""
     renderers = {
         "before": _render_before,
         "after": _render_after,
@@ -559,35 +580,39 @@ def render(playbook: Playbook, section: str) -> str:
         "options": _render_options,
     }
     _check_section(section)
-    return renderers[section](playbook)
+    return renderers[section](playbook, PLAIN if plain else MARKDOWN)
 
 
-def _render_before(playbook: Playbook) -> str:
-    lines = [f"## {playbook.before_title}", "", playbook.before_intro, ""]
-    lines += [f"- [ ] **{step.text}** {step.detail}" for step in playbook.steps]
+def _title(text: str, marks: _Marks) -> list[str]:
+    return [f"{marks.heading}{text}"] + ([marks.rule * len(text)] if marks.rule else []) + [""]
+
+
+def _render_before(playbook: Playbook, marks: _Marks) -> str:
+    lines = _title(playbook.before_title, marks) + [playbook.before_intro, ""]
+    lines += [f"{marks.step}{marks.strong}{step.text}{marks.strong} {step.detail}" for step in playbook.steps]
     return "\n".join(lines) + "\n"
 
 
-def _render_after(playbook: Playbook) -> str:
-    lines = [f"## {playbook.after_title}", "", playbook.after_intro, ""]
+def _render_after(playbook: Playbook, marks: _Marks) -> str:
+    lines = _title(playbook.after_title, marks) + [playbook.after_intro, ""]
+    before_prompt, after_prompt = marks.prompt
     for f in playbook.debrief_fields:
         hint = {
             "scale": f" ({f.min}–{f.max})",
             "yes-no": " (yes / no / undecided)",
             "list": " (one a line)",
         }.get(f.kind, "")
-        lines += [f"### {f.label}{hint}", f"_{f.prompt}_", ""]
+        lines += [f"{marks.field}{f.label}{hint}", f"{before_prompt}{f.prompt}{after_prompt}", ""]
     return "\n".join(lines)
 
 
-def _render_cadence(playbook: Playbook) -> str:
+def _render_cadence(playbook: Playbook, marks: _Marks) -> str:
     c = playbook.cadence
     plural = "interview" if c.interviews == 1 else "interviews"
     days = "" if c.period_label == f"{c.period_days} days" else f" ({c.period_days} days)"
-    lines = [
-        "## Cadence",
-        "",
-        f"Goal: **{c.interviews} real {plural} every {c.period_label}**{days}; every stage held counts.",
+    goal = f"{c.interviews} real {plural} every {c.period_label}"
+    lines = _title("Cadence", marks) + [
+        f"Goal: {marks.strong}{goal}{marks.strong}{days}; every stage held counts.",
         "",
         c.intro,
         "",
@@ -596,8 +621,8 @@ def _render_cadence(playbook: Playbook) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _render_options(playbook: Playbook) -> str:
+def _render_options(playbook: Playbook, marks: _Marks) -> str:
     o = playbook.options
-    lines = [f"## {o.title}", "", o.intro, ""] + [f"- {g}" for g in o.guidance]
+    lines = _title(o.title, marks) + [o.intro, ""] + [f"{marks.item}{g}" for g in o.guidance]
     lines += ["", "For each option, write down: " + "; ".join(o.fields) + "."]
     return "\n".join(lines) + "\n"

@@ -247,10 +247,23 @@ def test_a_cadence_of_zero_is_refused(book: pb.Playbook, tmp_path: Path) -> None
 
 
 def test_cli_playbook_without_a_section_prints_all_four(tmp_path: Path) -> None:
+    """The terminal showed the Markdown as it is ("## Cadence", "- [ ] **Know why …**"): it reads
+    as plain text now, each title a line of its own, and `--markdown` keeps the Markdown."""
     result = run(["playbook"], tmp_path)
     assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    for title in ("Before a real interview", "After it: the debrief", "Cadence", "Options and BATNA"):
+        assert lines[lines.index(title) + 1] == "=" * len(title), title
+    for markup in ("#", "**", "- [ ]", "\n- ", "\n_"):
+        assert markup not in result.stdout, markup
+    assert "\n• Know why you are talking to them. Practice," in result.stdout
+    assert "\nWhat went well\n  Which answers landed?" in result.stdout
+    assert "Goal: 1 real interview every quarter (91 days)" in result.stdout
+    kept = run(["playbook", "--markdown"], tmp_path)
+    assert kept.exit_code == 0
     for heading in ("## Before a real interview", "## After it: the debrief", "## Cadence", "## Options"):
-        assert heading in result.stdout
+        assert heading in kept.stdout
+    assert "- [ ] **Know why you are talking to them.**" in kept.stdout
 
 
 def test_cli_playbook_after_json_gives_the_form_and_a_blank_debrief(tmp_path: Path) -> None:
