@@ -205,6 +205,51 @@ def test_export_and_import_through_the_command_line(filled, tmp_path, backend):
     assert sum(again["added"].values()) == 0
 
 
+def test_a_backup_with_a_broken_recording_is_said_damaged_in_words(filled, tmp_path):
+    """A backup one of whose recordings changed after it was written (a bad copy, a failing disk)
+    read "is a damaged coach export (BadZipFile: Bad CRC-32 for file 'recordings/…'); nothing was
+    imported.": Python's words and no next step."""
+    import struct
+
+    good, broken = tmp_path / "good.zip", tmp_path / "broken.zip"
+    assert _run(filled, "export", str(good)).exit_code == 0
+    raw = bytearray(good.read_bytes())
+    with zipfile.ZipFile(good) as archive:
+        [member, *_] = [i for i in archive.infolist() if i.filename.startswith("recordings/")]
+    assert member.compress_type == zipfile.ZIP_STORED  # its bytes are in the file as they are
+    name_length, extra_length = struct.unpack(
+        "<HH", raw[member.header_offset + 26 : member.header_offset + 30]
+    )
+    raw[member.header_offset + 30 + name_length + extra_length + member.file_size // 2] ^= 0xFF
+    broken.write_bytes(raw)  # the zip's checksum of that recording left as written
+
+    target = make_settings(tmp_path, "sqlite", "restored")
+    result = _run(target, "import", str(broken))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"error: {broken} is damaged (part of it no longer reads as the coach wrote it), so nothing was "
+        "imported and your data here is as it was; copy the backup again from where you keep it, or make "
+        "the backup again with `coach export`.\n"
+    ), result.stderr
+    assert json.loads(_run(target, "history", "--json").stdout)["attempts"] == []
+    assert not list(target.data_dir.rglob("*.wav"))
+
+    from coach.data_admin import import_bytes
+    from coach.errors import InputError
+
+    store = open_store(target)
+    try:
+        with pytest.raises(InputError) as refused:  # uploaded on the Settings page
+            import_bytes(store, broken.read_bytes())
+    finally:
+        store.close()
+    assert refused.value.in_app == (
+        "This backup is damaged (part of it no longer reads as the coach wrote it), so nothing was "
+        "imported and your data here is as it was; upload it again from where you keep it, or make the "
+        "backup again with “Prepare a backup” on the Settings page."
+    )
+
+
 def test_a_bad_import_is_one_line_on_stderr(filled, tmp_path):
     (tmp_path / "notes.zip").write_text("not a zip")
     result = _run(filled, "import", str(tmp_path / "notes.zip"))

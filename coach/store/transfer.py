@@ -340,11 +340,8 @@ def import_data(
     except BaseException as e:
         for path in created:
             path.unlink(missing_ok=True)
-        if isinstance(e, DAMAGED):  # a manifest of the wrong shape, a broken member
-            raise InputError(
-                f"{_cap(where)} is a damaged coach export ({type(e).__name__}: "
-                f"{str(e)[:80]}); nothing was imported."
-            ) from e
+        if isinstance(e, DAMAGED):  # a manifest of the wrong shape, a broken member (a CRC error)
+            raise _damaged(where) from e
         raise
     if merged.files_to_remove:  # after the commit (the import's own files stay whatever happens here)
         finish_deletions(store)
@@ -463,6 +460,19 @@ def _refused(said: str, cli_next: str, app_next: str) -> InputError:
     return InputError(
         f"{said}, so nothing was imported; {cli_next}.",
         in_app=f"{said}, so nothing was imported; {app_next}.",
+    )
+
+
+def _damaged(where: str) -> InputError:
+    """A backup zipfile opens but cannot read through (a member whose bytes changed since it was
+    written, a list of the wrong shape): said in words, not as Python's "BadZipFile: Bad CRC-32"."""
+    said = (
+        f"{_cap(where)} is damaged (part of it no longer reads as the coach wrote it), so nothing was "
+        "imported and your data here is as it was"
+    )
+    return InputError(
+        f"{said}; copy the backup again from where you keep it, or {MAKE_AGAIN}.",
+        in_app=f"{said}; upload it again from where you keep it, or {MAKE_AGAIN_IN_APP}.",
     )
 
 
