@@ -1272,8 +1272,13 @@ def delete_user_question(
     if answers_to is not None:
         others = (q for q in load_questions(data_dir, owner=owner) if q.id != question_id)
         target = next((q for q in others if q.id == answers_to), None)
-        if target is None:
-            raise InputError(f"There is no other question with id '{answers_to}' to file the answers under.")
+        if target is None:  # a page offers only questions there are, unless one went in the meantime
+            raise InputError(
+                f"There is no other question with id '{answers_to}' to file the answers under; "
+                "`coach questions` lists the ids (--search WORDS finds one by its words).",
+                in_app="The question chosen to file the answers under is no longer there; choose another, "
+                "or keep them under this question's words.",
+            )
     if agreed is not None and mine is not None:  # not yours: the store says so in one sentence
         agreed(mine)
     return delete_own_question(

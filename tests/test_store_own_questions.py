@@ -153,6 +153,17 @@ def test_own_questions_can_be_edited_and_deleted(data_settings):
     with pytest.raises(InputError, match="no field 'source'"):
         edit_own_question(store, first.id, source="bank")
     store.close()
+    with pytest.raises(InputError) as refused:  # it read only "… to file the answers under."
+        banks.delete_user_question(data_dir, first.id, answers_to="beh-nope")
+    assert str(refused.value) == (
+        "There is no other question with id 'beh-nope' to file the answers under; `coach questions` "
+        "lists the ids (--search WORDS finds one by its words)."
+    )
+    assert refused.value.in_app == (  # a page names no id nor command
+        "The question chosen to file the answers under is no longer there; choose another, or keep them "
+        "under this question's words."
+    )
+    assert [q.id for q in own(data_dir)] == [first.id]  # refused before anything went
     banks.delete_user_question(data_dir, first.id)
     assert own(data_dir) == []
 
