@@ -95,25 +95,39 @@ def check_settings_model(settings: Settings) -> None:
     if model in KNOWN_MODELS or Path(model).expanduser().exists():
         check_model_name(model)  # its length
         return
-    choices = ", ".join(KNOWN_MODELS)
+    installed = _installed_names(settings)
     where = model_written_in(settings)
     in_app = (
         f"The settings file names a speech model the coach does not have (“{model}”); choose one in "
         "Settings and save."
     )
     if where == "COACH_MODEL":
+        choices = f"one installed here ({installed}) or a model's path" if installed else "a model's path"
         raise ModelError(
             f"COACH_MODEL is set to '{model}', which is no model of the coach nor a model folder or file "
-            f"here; set it to one of: {choices} (or a model's path), or unset it.",
+            f"here; set it to {choices}, or unset it.",
             in_app=in_app,
         )
     if where is None:
         check_model_name(model)
+    # every known model was listed, most of them not here: naming one then failed for want of it
+    how = (
+        f"choose one installed here ({installed}) with `coach settings --model NAME`"
+        if installed
+        else "get one as `coach models` says, then choose it with `coach settings --model NAME`"
+    )
     raise ModelError(
         f'The settings file {where} has model = "{model}", which is no model of the coach nor a model '
-        f"folder or file here; change it to one of: {choices} (or a model's path), or delete that line.",
+        f"folder or file here; {how}, or delete that line.",
         in_app=in_app,
     )
+
+
+def _installed_names(settings: Settings) -> str:
+    """The models that load here without a download, by any engine (`coach settings --model NAME`
+    takes any of them), in the order `coach models` lists them."""
+    names = [info.name for info in list_models(settings.models_dir) if info.available]
+    return ", ".join(dict.fromkeys(names))
 
 
 def settings_model_problem(settings: Settings) -> str | None:
