@@ -324,6 +324,10 @@ def test_cli_review_adds_no_bare_follow_up_to_your_questions(tmp_path):
     args = ["review", CLIPS / "interview_phone.wav", "--save", "--company", "Acme", "--add-questions"]
     done = run_coach(*args, "--json", "--no-progress", data_dir=data)
     assert done.returncode == 0, done.stderr
+    # no voice profile here: the guess is said for a terminal, which shows each speaker's words and
+    # plays nothing (it said "Listen to the snippets")
+    [guess] = [line for line in done.stderr.splitlines() if "No voice profile yet" in line]
+    assert "was taken to be you. Read what each speaker says below; if that is wrong" in guess, guess
     result = json.loads(done.stdout)
     assert result["added_to_bank"] == []
     assert "beh-collab-02" in [a["bank_id"] for a in result["answers"]]

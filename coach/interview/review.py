@@ -317,10 +317,13 @@ def _which_is_candidate(
     for word, c in zip(words, path, strict=True):
         seconds[c] += word.end_s - word.start_s
     me = int(np.argmax(seconds))
+    # the second sentence is the terminal's, which prints each speaker's words below its warnings (it
+    # said "Listen to the snippets", which a terminal cannot play); the Review page leaves it out for
+    # naming an option (coach.ui.summary.for_the_page) and lets the user listen to each voice instead
     warnings.append(
         "No voice profile yet (it is built from your saved practice recordings), so "
-        f"speaker {me + 1}, who talks the most, was taken to be you. Listen to the snippets; "
-        "if that is wrong, run again with --candidate-speaker N."
+        f"speaker {me + 1}, who talks the most, was taken to be you. Read what each speaker says "
+        "below; if that is wrong, run again with --candidate-speaker N."
     )
     return me, "guess", f"speaker {me + 1} talks the most"
 
