@@ -2120,7 +2120,15 @@ def _describe_review(result: dict, added: dict[str, str] | None = None) -> str:
 def mock_command(
     questions: Annotated[
         int | None,
-        typer.Option(min=2, max=10, metavar="N", help="how many questions, 2 to 10 (an opener included)"),
+        typer.Option(
+            min=2,
+            max=10,
+            metavar="N",
+            # the Mock page's rules, as its Questions box says them ("an opener included" said neither
+            # that a closing question comes with three or more nor that follow-ups are extra)
+            help="how many questions, 2 to 10. The first is always an opening one, such as “Tell me about "
+            "yourself”. With three or more, the last is a closing one. Follow-up questions are extra.",
+        ),
     ] = None,
     format: Annotated[
         str | None,
