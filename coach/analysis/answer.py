@@ -48,7 +48,8 @@ from coach.types import Transcript
 #         said 20,000 times was "not English"); a typed answer longer than the longest answer is told so
 # 1.9.13: an answer about something else altogether is not scored for a question that asks for no
 #         story either (a lecture for "Why should we hire you?"), when the question has talking points
-ANALYSIS_VERSION = "1.9.13"
+# 1.9.14: a typed answer under 20 words is not scored ("Yes." scored 53/100), as a short recording
+ANALYSIS_VERSION = "1.9.14"
 STAR_PARTS = PARTS[:4]
 # Above this many characters the text is analysed in pieces (spaCy keeps every piece in memory
 # at once; pieces of ~100k characters keep a 20,000-word paste under a few hundred MB).
