@@ -275,7 +275,12 @@ def test_feedback_quoting_typed_talking_points_shows_them_as_text(tmp_path):
         tmp_path, "Why this team?", talking_points=[IMAGE, f"{TAG} the on-call rota", "the salary band"]
     )
     analysis = analyze_transcript(
-        Transcript.from_text("I like the product and the people. " * 12), settings, question
+        Transcript.from_text(
+            "I like the product and the people. I've used the product for years, and everyone I met "
+            "today seemed to really enjoy working together, so I would like to be part of it."
+        ),
+        settings,
+        question,
     )
     assert any(IMAGE in point for point in analysis["feedback"])  # the hostile point is quoted
     at = AppTest.from_function(_page_with_answer, args=(str(tmp_path), analysis), default_timeout=120).run()
