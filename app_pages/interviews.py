@@ -61,6 +61,7 @@ ss = st.session_state
 ss.setdefault("interviews_flash", None)
 
 
+ADD_TAB = "Add an interview"
 JOB_DESCRIPTION_HELP = (
     "Paste the posting's text. Practice answers you give for this interview then show which of "
     "its key terms they used."
@@ -89,11 +90,21 @@ def cadence_panel(interviews: list[dict], today: date) -> None:
     c1.metric("Cadence goal", f"{goal.interviews} every {goal.period_label}", help=book.cadence.intro)
     c2.metric(f"In the last {summary.period_words(goal.period_days)}", status.interviews_in_period)
     booked = playbook.next_booked(interviews, today)  # one in the calendar is named, not "due"
-    c3.metric(
-        **summary.next_interview_metric(
-            status.next_due, status.state, status.due_now, booked, today, first=status.first_to_book
-        )
+    shown = summary.next_interview_metric(
+        status.next_due, status.state, status.due_now, booked, today, first=status.first_to_book
     )
+    first = status.first_to_book and not booked
+    if first:  # "book your first" in a grey pill read as a button that did nothing: one that does
+        shown.pop("delta", None)
+    c3.metric(**shown)
+    if first:
+        c3.button(
+            "Add your first",
+            icon=":material/event_note:",
+            type="tertiary",
+            key="interviews_add_first",
+            on_click=lambda: ss.update(interviews_tab=ADD_TAB),  # the form to add it, opened
+        )
     if goal != book.cadence:
         st.warning(
             f"Your goal, {book.cadence.interviews} every {count(book.cadence.period_days, 'day')}, is "
@@ -871,7 +882,7 @@ cadence_panel(interviews, today)
 opportunities, side_by_side = pipeline_report(db, today)
 # the tab chosen is kept across the rerun an action makes (adding an option jumped back to Pipeline)
 log_tab, add_tab, prepare_tab, options_tab = st.tabs(
-    ["Pipeline", "Add an interview", "Prepare", "Offers and options"], key="interviews_tab", on_change="rerun"
+    ["Pipeline", ADD_TAB, "Prepare", "Offers and options"], key="interviews_tab", on_change="rerun"
 )
 with log_tab:
     pipeline_view(opportunities, {i["id"]: i for i in interviews}, today)

@@ -149,12 +149,17 @@ def test_someone_with_no_real_interview_yet_is_invited_to_a_first_on_both_pages_
         at = page(name).run()
         assert not at.exception
         [shown] = [m for m in at.metric if "Next real" in m.label]
-        # on Progress a link to the Interviews page, where it is added, in place of the grey pill
-        # (it read as a button and did nothing)
-        invited = "book your first" if name == "interviews" else ""
-        assert (shown.label, shown.value, shown.delta) == ("Next real interview", "None yet", invited)
+        # no grey "book your first" pill under it (it read as a button and did nothing): on Progress
+        # a link to the Interviews page, and there a button that opens the form to add it
+        assert (shown.label, shown.value, shown.delta) == ("Next real interview", "None yet", "")
         assert "book a first-round interview" in shown.help, name
         assert not any("due now" in str(m.delta) or "overdue" in str(m.value) for m in at.metric), name
+        if name == "interviews":
+            assert at.session_state["interviews_tab"] == "Pipeline"
+            [first] = [b for b in at.button if b.label == "Add your first"]
+            first.click().run()
+            assert not at.exception
+            assert at.session_state["interviews_tab"] == "Add an interview"  # the tab shown
 
     said = run_coach("progress", data_dir=tmp_path)
     assert said.returncode == 0, said.stderr
