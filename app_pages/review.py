@@ -426,6 +426,7 @@ def debrief(result: dict, interview: dict) -> None:
         debrief=latest_debrief(interview["debriefs"]),
         heard=heard_questions(interview, cfg),
         before=above_the_debrief,
+        titled=False,  # under the page's "Debrief"
     )
     if saved:  # shown after a run that starts the form from what was saved, before any more typing
         ss.review_debrief_saved = saved

@@ -287,6 +287,10 @@ def test_saving_the_debrief_edits_the_reviews_draft(tmp_path, monkeypatch):
         # the note says who measured in words, not by the command's name
         assert "coach review" not in draft["notes"] and draft["notes"].startswith("Measured by the coach's")
         assert _field(at, key, "went_well").value == draft["went_well"]
+        # one heading over the debrief: "Debrief" stood over "After it: the debrief"
+        assert "Debrief" in [s.value for s in at.subheader]
+        assert "After it: the debrief" not in markdown_text(at)
+        assert "Write the debrief the same day" in markdown_text(at)  # what to do, still said
         # the short reply the review could not measure is said last under what could be better, as
         # `coach review` prints it; it stood under what went well, as if it had gone well
         assert "not measured (" not in draft["went_well"]

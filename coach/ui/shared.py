@@ -704,9 +704,12 @@ def debrief_form(
     debrief: dict | None = None,
     heard: list[str] | tuple = (),
     before: Callable[[], None] | None = None,
+    titled: bool = True,
 ) -> str | None:
-    """The playbook's debrief template as a form. With `debrief` (a review's draft, or one written
-    earlier) it starts from that and saving edits it; its questions are offered to the bank.
+    """The playbook's debrief template as a form, under the playbook's title unless the page gives
+    it a heading of its own (`titled` False: "Debrief" above "After it: the debrief" said it twice).
+    With `debrief` (a review's draft, or one written earlier) it starts from that and saving edits
+    it; its questions are offered to the bank.
     `heard` are the questions a review found, offered until the user lists their own.
     `before` draws what the page shows above the debrief inside the same form (the Review page's
     "Review again with these"): a browser sends a form's fields only with a button of that form,
@@ -734,7 +737,7 @@ def debrief_form(
             before()
     # the debrief in a box of its own, inside the form (with `before`, the form has none)
     with form.container(border=before is not None):
-        st.markdown(f"**{book.after_title}**  \n:gray[{book.after_intro}]")
+        st.markdown((f"**{book.after_title}**  \n" if titled else "") + f":gray[{book.after_intro}]")
         if from_review(debrief) and (debrief.get("went_well") or debrief.get("could_be_better")):
             st.caption("Started from what the review measured; change it to your own view and save.")
         elif from_review(debrief):  # the voices were not told apart: nothing measured to start from
