@@ -373,7 +373,21 @@ def answers_fact(item: dict, full: dict) -> list[str]:
     review had found no answers)."""
     if full["recordings"]:
         return [f"**Answers analysed:** {interview_log.answers_analysed(item)}"]
-    return ["**Recording:** :gray[none reviewed yet: upload it on the Review page if you have one]"]
+    return ["**Recording:** :gray[none reviewed yet]"]  # the button under it opens the Review page
+
+
+def review_its_recording(item: dict) -> None:
+    """The next step for an interview held with no recording reviewed: the Review page, this
+    interview already picked as the one the recording is of (the page only said to go there)."""
+    if st.button(
+        "Review its recording",
+        icon=":material/upload_file:",
+        type="tertiary",
+        key=f"interviews_review_{item['id']}",
+        help="Opens the Review page with this interview picked: upload the recording there.",
+    ):
+        ss.review_interview = item["id"]  # Review's "Which interview is this?"
+        st.switch_page("app_pages/review.py")
 
 
 def stage_entry(item: dict, full: dict, today: date) -> None:
@@ -397,6 +411,8 @@ def stage_entry(item: dict, full: dict, today: date) -> None:
     ]
     if meta:
         st.markdown(" · ".join(meta))
+    if held and not full["recordings"]:
+        review_its_recording(item)
     if item["notes"]:
         st.markdown(as_lines(item["notes"], gray=True))
     if item.get("job_description"):  # pasted here, it was kept but shown only while editing

@@ -66,10 +66,13 @@ def test_adding_an_interview_and_its_debrief(tmp_path, monkeypatch):
     # no recording was uploaded, so no count of answers analysed ("Answers analysed: 0") but that
     # none was reviewed, worded as the interest not written yet
     [facts] = [m.value for m in at.markdown if str(m.value).startswith("**Format:**")]
-    assert facts == (
-        "**Format:** video · **Recording:** :gray[none reviewed yet: upload it on the Review page if you "
-        "have one]"
-    ), facts
+    assert facts == "**Format:** video · **Recording:** :gray[none reviewed yet]", facts
+    # and a button to review it: the Review page, this interview picked (the page only said to go there)
+    [review] = [b for b in at.button if b.label == "Review its recording"]
+    review.click().run()
+    assert not at.exception
+    assert at.selectbox(key="review_interview").value == interview["id"]
+    assert "Umbrella" in at.selectbox(key="review_interview").format_func(interview["id"])
 
 
 def test_a_question_taken_out_of_a_debrief_leaves_the_bank(tmp_path, monkeypatch):
