@@ -291,6 +291,15 @@ def opportunity_card(opportunity: Opportunity, by_id: dict[int, dict], today: da
                     else ":gray[none booked]"
                 )
             )
+            if not step and opportunity.status in ("in progress", "quiet"):  # "none booked" led nowhere
+                st.button(
+                    "Add the next stage",
+                    icon=":material/add:",
+                    type="tertiary",
+                    key=f"interviews_next_{opportunity.stages[-1].interview_id}",
+                    on_click=open_add_form,
+                    args=(opportunity.company, opportunity.role, data["stages"][-1]["stage"]),
+                )
         with time_col:
             st.markdown(
                 f"**Time**  \n{escape(opportunity.time.summary)}"  # not "Time so far: 1 stage so far"
@@ -623,13 +632,25 @@ def debriefs(written: list[dict], item: dict) -> None:
 # ---------------------------------------------------------------- add
 
 
+def open_add_form(company: str, role: str, last_stage: str) -> None:
+    """The "Add an interview" tab, opened with the company and role of an opportunity and the stage
+    that follows its last one (first round after the recruiter screen), for its next stage."""
+    form = shared.form_key("interviews_add")
+    ss[f"{form}_company"], ss[f"{form}_role"] = company, role
+    ss[f"{form}_stage"] = interview_log.stage_after(last_stage)
+    ss.interviews_tab = ADD_TAB
+
+
 def add_interview_form(today: date) -> None:
-    with st.form(shared.form_key("interviews_add")):
+    form = shared.form_key("interviews_add")
+    with st.form(form):
         c1, c2 = st.columns(2)
-        company = c1.text_input("Company")
-        role = c2.text_input("Role")
+        company = c1.text_input("Company", key=f"{form}_company")
+        role = c2.text_input("Role", key=f"{form}_role")
         c3, c4, c5 = st.columns(3)
-        stage = c3.selectbox("Stage", LOG_STAGES, index=LOG_STAGES.index("first round"))
+        # a stage set by "Add the next stage" is shown; a default beside it is a warning on the page
+        first = {} if f"{form}_stage" in ss else {"index": LOG_STAGES.index("first round")}
+        stage = c3.selectbox("Stage", LOG_STAGES, key=f"{form}_stage", **first)
         when = c4.date_input("Date", value=today)
         fmt = c5.selectbox("Format", FORMATS, index=1, format_func=lambda f: f or "not set")
         origin = st.radio("How it started", list(ORIGINS), format_func=ORIGINS.get, horizontal=True)

@@ -226,6 +226,16 @@ def held(interview: dict, today: date) -> bool:
     return is_interview(interview.get("stage")) and not is_ahead(interview, today)
 
 
+def stage_after(stage: str | None) -> str:
+    """The stage that usually follows `stage` in a process (a technical round after the first
+    round, an offer after the final), offered for the next one; the first round after a stage
+    outside that order."""
+    order = ("applied", *STAGES[:-1])  # STAGES' order, up to the offer; not "other"
+    if stage in order[:-1]:
+        return order[order.index(stage) + 1]
+    return "first round"
+
+
 def recordable(interviews: list[dict]) -> list[dict]:
     """The logged interviews a recording of a real interview can belong to, newest first: not an
     offer, a rejection or a withdrawal logged as a stage (playbook.is_interview), which has no

@@ -62,6 +62,17 @@ def test_adding_an_interview_and_its_debrief(tmp_path, monkeypatch):
     # the written debrief is dated in words like every other date on the page, not 2026-12-01
     [line] = [m.value for m in at.markdown if str(m.value).startswith("**Debrief**")]
     assert f":gray[{today:%a} {today.day} {today:%b}]" in line and today.isoformat() not in line, line
+    # its card said "Next step: none booked" and led nowhere: a button opens the form to add the
+    # next stage, with the company and role and the stage after a first round filled in
+    [next_stage] = [b for b in at.button if b.label == "Add the next stage"]
+    next_stage.click().run()
+    assert not at.exception and at.session_state["interviews_tab"] == "Add an interview"
+    form = at.session_state["interviews_add__saved"]  # the add form's round, after one was added
+    assert (
+        at.text_input(key=f"interviews_add__{form}_company").value,
+        at.text_input(key=f"interviews_add__{form}_role").value,
+        at.selectbox(key=f"interviews_add__{form}_stage").value,
+    ) == ("Umbrella", "Data lead", "technical")
     # the stage's facts: how it started was not given, so it is left out rather than shown as "—";
     # no recording was uploaded, so no count of answers analysed ("Answers analysed: 0") but that
     # none was reviewed, worded as the interest not written yet
