@@ -561,7 +561,7 @@ def questions_they_asked(item: dict, full: dict) -> None:
         row = st.columns([6, 1.6], vertical_alignment="center")
         row[0].markdown(escape(text))
         if in_bank(cfg, text):
-            row[1].caption("in your bank")
+            row[1].caption("in your questions")  # beside "Add to my questions"; it said "in your bank"
         elif row[1].button("Add to my questions", key=f"interviews_add_q_{item['id']}_{i}"):
             with shared.shown_errors():
                 playbook.save_questions_asked(cfg.data_dir, {"questions_asked": [text]}, owner=db.owner)

@@ -59,6 +59,10 @@ def test_adding_an_interview_and_its_debrief(tmp_path, monkeypatch):
     assert any("1 question added" in s.value for s in at.success)
     texts = [q.text for q in banks.load_questions(tmp_path)]
     assert "Tell me about a time you changed a roadmap." in texts
+    # said in the words of the box ticked to add it: "your practice questions", not "practice bank"
+    assert [s.value for s in at.success] == ["Debrief saved. 1 question added to your practice questions."]
+    [row] = [c.value for c in at.caption if c.value.startswith("in your ")]
+    assert row == "in your questions"  # beside the other rows' "Add to my questions"
     # the written debrief is dated in words like every other date on the page, not 2026-12-01
     [line] = [m.value for m in at.markdown if str(m.value).startswith("**Debrief**")]
     assert f":gray[{today:%a} {today.day} {today:%b}]" in line and today.isoformat() not in line, line

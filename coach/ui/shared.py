@@ -801,11 +801,12 @@ def debrief_form(
                     add_to_bank=add_to_bank,
                     debrief_id=debrief["id"] if debrief else None,
                 )
-                extra = f" {count(len(added), 'question')} added to your practice bank." if added else ""
+                # in the checkbox's words, as deleting a debrief says it ("practice bank" here)
+                extra = f" {count(len(added), 'question')} added to your practice questions." if added else ""
                 if taken_back:
                     extra += (
                         f" {count(len(taken_back), 'question')} no longer in the list "
-                        f"{'was' if len(taken_back) == 1 else 'were'} taken out of your practice bank."
+                        f"{'was' if len(taken_back) == 1 else 'were'} taken out of your practice questions."
                     )
                 if debrief is None:
                     form_saved(name)
