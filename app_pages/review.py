@@ -311,16 +311,17 @@ def who_is_who(result: dict) -> None:
         # browser shows a value the page sets only then, and keeps its own pick otherwise
         ss.review_mine = names[mine]
     c1, c2 = st.columns(2)
-    c1.radio(
-        "Which voice is yours?",
-        names,
-        index=0 if follows else mine,  # a default beside a value set is a warning on the page
-        horizontal=True,
-        key="review_mine",
-    )
+    if len(voices) > 1:  # one voice heard: a choice of one, "Speaker 1", that changed nothing
+        c1.radio(
+            "Which voice is yours?",
+            names,
+            index=0 if follows else mine,  # a default beside a value set is a warning on the page
+            horizontal=True,
+            key="review_mine",
+        )
     # one voice found where an interview has two: the notice asks to say 2, so the box offers it
     people = 2 if ONE_VOICE in (result.get("warnings") or ()) else len(voices)
-    c2.selectbox(
+    (c2 if len(voices) > 1 else c1).selectbox(  # alone, it stands where the pick would
         "How many people speak",
         list(SPEAKER_CHOICES)[1:],
         index=min(people, len(SPEAKER_CHOICES) - 1) - 1,
@@ -336,9 +337,9 @@ def review_again_if_asked(result: dict) -> None:
     voices = _voices(result)
     if not voices or not ss.get("review_again"):
         return
-    picked, people = ss["review_mine"], ss["review_people"]
-    n = SPEAKER_CHOICES[people]
-    if n == len(voices):
+    picked = ss.get("review_mine") if len(voices) > 1 else None  # none asked of one voice
+    n = SPEAKER_CHOICES[ss["review_people"]]
+    if n == len(voices) and picked:
         options = ReviewOptions(n_speakers=n, candidate_speaker=int(picked.split()[1]))
     else:  # other groups of voices: their snippets are new, so the pick waits for them
         options = ReviewOptions(n_speakers=n)

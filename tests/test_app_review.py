@@ -234,7 +234,9 @@ def test_saying_two_people_speak_splits_a_recording_heard_as_one_voice(tmp_path,
     at.selectbox(key="review_speakers").set_value("1 (only me)")
     at.button[0].click().run()
     assert not at.exception and not at.error
-    assert at.radio(key="review_mine").options == ["Speaker 1"]
+    # one voice: no "Which voice is yours?" with the one choice "Speaker 1", which changed nothing
+    assert not [r for r in at.radio if r.key == "review_mine"]
+    assert "**Speaker 1** · taken to be you" in markdown_text(at)
     assert "**Interviewer**" not in markdown_text(at)
     at.selectbox(key="review_people").set_value("2")
     next(b for b in at.button if b.label == "Review again with these").click().run()
