@@ -61,7 +61,7 @@ ss = st.session_state
 ss.setdefault("interviews_flash", None)
 
 
-ADD_TAB = "Add an interview"
+ADD_TAB, PREPARE_TAB = "Add an interview", "Prepare"
 JOB_DESCRIPTION_HELP = (
     "Paste the posting's text. Practice answers you give for this interview then show which of "
     "its key terms they used."
@@ -413,13 +413,21 @@ def stage_entry(item: dict, full: dict, today: date) -> None:
         ),
         *(answers_fact(item, full) if held else []),
         *(  # a stage still ahead: how far the checklist for it has come (ticked on the Prepare tab)
-            [f"**Preparation:** {prepare.done_words(preparation(item))} (Prepare tab)"]
+            [f"**Preparation:** {prepare.done_words(preparation(item))}"]
             if playbook.is_ahead(item, today)
             else []
         ),
     ]
     if meta:
         st.markdown(" · ".join(meta))
+    if playbook.is_ahead(item, today) and playbook.is_interview(item["stage"]):  # one the Prepare tab lists
+        st.button(  # it said "(Prepare tab)" and left the user to find the tab, then the interview in it
+            "Prepare for it",
+            icon=":material/checklist:",
+            type="tertiary",
+            key=f"interviews_prepare_{item['id']}",
+            on_click=lambda: ss.update(interviews_tab=PREPARE_TAB, interviews_prepare_for=item["id"]),
+        )
     if held and not full["recordings"]:
         review_its_recording(item)
     if item["notes"]:
@@ -919,7 +927,7 @@ cadence_panel(interviews, today)
 opportunities, side_by_side = pipeline_report(db, today)
 # the tab chosen is kept across the rerun an action makes (adding an option jumped back to Pipeline)
 log_tab, add_tab, prepare_tab, options_tab = st.tabs(
-    ["Pipeline", ADD_TAB, "Prepare", "Offers and options"], key="interviews_tab", on_change="rerun"
+    ["Pipeline", ADD_TAB, PREPARE_TAB, "Offers and options"], key="interviews_tab", on_change="rerun"
 )
 with log_tab:
     pipeline_view(opportunities, {i["id"]: i for i in interviews}, today)

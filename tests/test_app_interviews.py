@@ -416,7 +416,13 @@ def test_the_checklist_for_an_interview_ahead_is_kept_with_it(tmp_path, monkeypa
 
     again = page("interviews").run()  # a new visit: the ticks come from the store
     # the pipeline's stage says how far its preparation has come
-    assert "**Preparation:** 2 of 10 steps done (Prepare tab)" in markdown_text(again)
+    assert "**Preparation:** 2 of 10 steps done" in markdown_text(again)
+    # and a button to it: the Prepare tab, that interview's checklist (it said "(Prepare tab)")
+    assert "(Prepare tab)" not in markdown_text(again)
+    again.button(key=f"interviews_prepare_{later}").click().run()
+    assert not again.exception and again.session_state["interviews_tab"] == "Prepare"
+    assert again.selectbox(key="interviews_prepare_for").value == later
+    again.selectbox(key="interviews_prepare_for").select(soon).run()
     ticked = [c.key for c in again.checkbox if c.value]
     assert ticked == [f"interviews_step_{soon}_why-talking", f"interviews_step_{soon}_prepare-stories"]
     again.selectbox(key="interviews_prepare_for").select(later).run()
