@@ -250,11 +250,16 @@ STATUS_BADGES = {
 
 def pipeline_view(opportunities: list[Opportunity], by_id: dict[int, dict], today: date) -> None:
     """One card per opportunity (company and role), its stages in order inside it."""
-    if not opportunities:
-        st.info(
-            "No interviews logged yet. Add one under “Add an interview”, or upload a recording on "
-            "“Review a real interview”."
+    if not opportunities:  # the two ways in, each a click (they were named for the user to find)
+        st.info("No interviews logged yet. Add one you have booked or had, or review its recording.")
+        row = st.container(horizontal=True, vertical_alignment="center")
+        row.button(
+            "Add an interview",
+            icon=":material/add:",
+            key="interviews_add_empty",
+            on_click=lambda: ss.update(interviews_tab=ADD_TAB),
         )
+        row.page_link("app_pages/review.py", label="Review a real interview", icon=":material/upload_file:")
     for opportunity in opportunities:
         opportunity_card(opportunity, by_id, today)
 

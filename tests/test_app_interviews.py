@@ -30,6 +30,10 @@ def test_adding_an_interview_and_its_debrief(tmp_path, monkeypatch):
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     at = page("interviews").run()
     assert not at.exception and any("No interviews logged yet" in i.value for i in at.info)
+    # the two ways in are a click each: the form to add one, the Review page for a recording
+    assert "review" in [p.proto.page for p in at.get("page_link")]
+    at.button(key="interviews_add_empty").click().run()
+    assert not at.exception and at.session_state["interviews_tab"] == "Add an interview"
     form = at.get("form")
     assert form  # the add form is there
     at.text_input[0].input("Umbrella")
