@@ -708,6 +708,13 @@ def before_the_interview(interviews: list[dict], today: date) -> None:
         steps = checklist_for(upcoming, when, interviews)
     else:
         st.caption("Add the interview you are preparing for and your ticks are kept with it.")
+        st.button(  # the caption asked for it with nothing to click
+            "Add the interview",
+            icon=":material/add:",
+            type="tertiary",
+            key="interviews_add_prepare",
+            on_click=lambda: ss.update(interviews_tab=ADD_TAB),
+        )
         # Streamlit forgets a checkbox once another page has run, so the ticks live in this
         # session's own set and are drawn from it: going to Progress and back kept none of them
         ticked = ss.setdefault("interviews_steps_ticked", set())

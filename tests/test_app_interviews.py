@@ -387,6 +387,9 @@ def test_the_checklist_keeps_its_ticks_when_you_go_to_another_page_and_back(tmp_
     at.switch_page("app_pages/interviews.py").run()
     ticked = [c.key for c in at.checkbox if c.key.startswith("interviews_step_") and c.value]
     assert ticked == [steps[0].key, steps[1].key]
+    # "Add the interview you are preparing for" is a click away: the form to add it
+    at.button(key="interviews_add_prepare").click().run()
+    assert not at.exception and at.session_state["interviews_tab"] == "Add an interview"
 
 
 def test_the_checklist_for_an_interview_ahead_is_kept_with_it(tmp_path, monkeypatch):
