@@ -5,7 +5,7 @@ from datetime import date
 import streamlit as st
 
 from coach import banks, interview_log, playbook, prepare, store
-from coach.analysis.wording import count
+from coach.analysis.wording import count, listed
 from coach.debrief import (
     delete_debriefs,
     delete_interview,
@@ -205,9 +205,18 @@ def add_person_form(item: dict) -> None:
 
 def delete_interview_form(item: dict, recordings: int, debriefs: list[dict]) -> None:
     if recordings:
+        rest = [
+            what
+            for what, has in (
+                ("transcript", item.get("answers")),
+                ("analysed answers", item.get("answers")),
+                ("debrief", debriefs),
+            )
+            if has
+        ]
         st.markdown(
-            f"**Only the audio:** remove the {count(recordings, 'recording')} of this interview and keep its "
-            "transcript, analysed answers and debrief."
+            f"**Only the audio:** remove the {count(recordings, 'recording')} of this interview"
+            + (f" and keep its {listed(rest)}." if rest else "; the interview stays in your log.")
         )
         if st.button("Delete its recordings", key=f"interviews_del_rec_{item['id']}"):
             with shared.shown_errors():
@@ -222,9 +231,22 @@ def delete_interview_form(item: dict, recordings: int, debriefs: list[dict]) -> 
     # the questions its debrief put in the practice questions go too, by delete-debrief's rule
     going = questions_a_deletion_takes_back(db, cfg, [d["id"] for d in debriefs]) if debriefs else []
     questions = f"the {count(len(going), 'question')} its debrief added to your practice questions"
+    # what it has, and only that: a booked interview read "with its people, debrief and analysed
+    # answers", none of which it had
+    kept = [
+        what
+        for what, has in (
+            ("people", item.get("people")),
+            ("debrief", debriefs),
+            ("analysed answers", item.get("answers")),
+            ("recordings", recordings),
+        )
+        if has
+    ]
     st.markdown(
-        f"**Everything:** the {escape(item['company'])} interview with its people, debrief"
-        + (", analysed answers and recordings." if recordings else " and analysed answers.")
+        ("**Everything:** the" if recordings else "Deletes the")  # beside "Only the audio" above, or alone
+        + f" {escape(item['company'])} interview"
+        + (f" with its {listed(kept)}." if kept else ".")
         + (f" {questions[:1].upper()}{questions[1:]} go with it." if going else "")
         + " This cannot be undone."
     )

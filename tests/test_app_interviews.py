@@ -21,6 +21,15 @@ def test_the_log_shows_people_questions_and_debrief(monkeypatch):
     assert any(e.label.startswith("first round · ") and "interest 4/5" in e.label for e in at.expander)
     assert "Dana Ortiz" in text and "How would you design a rate limiter?" in text
     assert "system design, handling conflict" in text
+    # deleting it names what it has (all of it here; a booked one was said to have a debrief too)
+    assert (
+        "**Everything:** the Acme Robotics interview with its people, debrief, analysed answers and "
+        "recordings. " in text
+    )
+    assert (
+        "**Only the audio:** remove the 1 recording of this interview and keep its transcript, analysed "
+        "answers and debrief." in text
+    )
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Cadence goal"] == "1 every quarter"
     assert "In the last 3 months" in metrics, metrics  # the playbook's 91 days, in a person's words
@@ -86,6 +95,9 @@ def test_adding_an_interview_and_its_debrief(tmp_path, monkeypatch):
     # none was reviewed, worded as the interest not written yet
     [facts] = [m.value for m in at.markdown if str(m.value).startswith("**Format:**")]
     assert facts == "**Format:** video · **Recording:** :gray[none reviewed yet]", facts
+    # its Delete tab names what it has, in a sentence: no recording, so no "Everything:" beside "Only
+    # the audio" (without it, the line began "the Umbrella interview" with a small letter)
+    assert "Deletes the Umbrella interview with its people and debrief. " in markdown_text(at)
     # and a button to review it: the Review page, this interview picked (the page only said to go there)
     [review] = [b for b in at.button if b.label == "Review its recording"]
     review.click().run()

@@ -174,8 +174,11 @@ def test_deleting_an_interview_on_the_page_deletes_its_recording(db, tmp_path):
     assert kept.exists()
     at = page("interviews").run()
     assert not at.exception
+    # what it has, and only that: it said "with its people, debrief, analysed answers and recordings"
+    # for an interview with no debrief and no answer analysed
+    assert "**Everything:** the Hooli interview with its people and recordings. " in markdown_text(at)
     assert (
-        "**Everything:** the Hooli interview with its people, debrief, analysed answers and recordings. "
+        "**Only the audio:** remove the 1 recording of this interview; the interview stays in your log."
         in (markdown_text(at))
     )
     at.button(key=f"interviews_del_{interview}").click().run()  # asks first: nothing gone yet
