@@ -247,7 +247,12 @@ def delete_interview_form(item: dict, recordings: int, debriefs: list[dict]) -> 
         ("**Everything:** the" if recordings else "Deletes the")  # beside "Only the audio" above, or alone
         + f" {escape(item['company'])} interview"
         + (f" with its {listed(kept)}." if kept else ".")
-        + (f" {questions[:1].upper()}{questions[1:]} go with it." if going else "")
+        # "The 1 question ... go with it" read wrong: the verb agrees with the count
+        + (
+            f" {questions[:1].upper()}{questions[1:]} {'goes' if len(going) == 1 else 'go'} with it."
+            if going
+            else ""
+        )
         + " This cannot be undone."
     )
     with_questions = f", and {questions}" if going else ""

@@ -97,7 +97,10 @@ def test_adding_an_interview_and_its_debrief(tmp_path, monkeypatch):
     assert facts == "**Format:** video · **Recording:** :gray[none reviewed yet]", facts
     # its Delete tab names what it has, in a sentence: no recording, so no "Everything:" beside "Only
     # the audio" (without it, the line began "the Umbrella interview" with a small letter)
-    assert "Deletes the Umbrella interview with its people and debrief. " in markdown_text(at)
+    assert (
+        "Deletes the Umbrella interview with its people and debrief. The 1 question its debrief added to "
+        "your practice questions goes with it. This cannot be undone."  # it said "1 question ... go"
+    ) in markdown_text(at)
     # and a button to review it: the Review page, this interview picked (the page only said to go there)
     [review] = [b for b in at.button if b.label == "Review its recording"]
     review.click().run()
