@@ -6,6 +6,7 @@ import json
 import os
 import sys
 import zipfile
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -189,6 +190,14 @@ def test_a_damaged_or_foreign_zip_is_refused_with_nothing_imported(store, settin
     assert list_attempts(fresh) == []
     assert not (fresh.settings.recordings_dir.exists() and any(fresh.settings.recordings_dir.rglob("*.wav")))
 
+    def notes_of_another_shape(manifest):
+        manifest["recording_notes"] = ["why"]
+
+    _rewritten(tmp_path / "good.zip", tmp_path / "notes.zip", notes_of_another_shape, whole=True)
+    with pytest.raises(InputError, match="has a damaged list of why recordings were not analysed; nothing"):
+        import_data(fresh, tmp_path / "notes.zip")
+    assert not any(fresh.settings.recordings_dir.rglob("*.wav"))
+
     manifest = json.loads(zipfile.ZipFile(tmp_path / "good.zip").read("coach-export.json"))
     manifest["tables"]["recordings"][0]["path"] = "../../etc/evil.wav"
     with zipfile.ZipFile(tmp_path / "evil.zip", "w") as evil:
@@ -233,14 +242,15 @@ def test_a_restored_backup_is_staged_readable_by_its_owner_only(store, settings,
     assert modes and set(modes.values()) == {0o600}, {path: oct(mode) for path, mode in modes.items()}
 
 
-def _rewritten(good, out, change) -> None:
-    """A copy of the backup `good` with its manifest changed by `change(tables)`."""
+def _rewritten(good, out, change, whole: bool = False) -> None:
+    """A copy of the backup `good` with its manifest changed by `change(tables)` (with `whole`,
+    `change(manifest)`)."""
     with zipfile.ZipFile(good) as source, zipfile.ZipFile(out, "w") as copy:
         for item in source.infolist():
             data = source.read(item)
             if item.filename == "coach-export.json":
                 manifest = json.loads(data)
-                change(manifest["tables"])
+                change(manifest if whole else manifest["tables"])
                 data = json.dumps(manifest).encode()
             copy.writestr(item, data)
 
@@ -338,4 +348,51 @@ def test_audio_deleted_here_does_not_come_back_from_a_backup_as_a_file_nothing_u
     assert len(list_attempts(target)) == 2
     assert all((target.settings.data_dir / a["recording_path"]).exists() for a in list_attempts(target))
     assert unanalysed_recordings(target) == [] and _files_nothing_uses(target) == []
+    target.close()
+
+
+def test_what_is_noted_beside_a_take_not_analysed_comes_back_with_it_and_never_over_a_later_note(
+    store, settings, tmp_path, backend
+):
+    """A take kept without an answer notes beside it the question it answers, and a review stopped
+    midway what was typed for it (its interview by this database's id); neither was in a backup, so
+    after a restore the take was analysed as a free answer and the review could not be finished. The
+    interview comes back as the one here that is the backup's, whatever its id here; a note already
+    here keeps what it says."""
+    from coach.store.recordings import (
+        not_analysable_because,
+        note_not_analysable,
+        note_question,
+        note_review,
+        noted_question,
+        noted_review,
+        recover_recordings,
+    )
+
+    take = record(settings, 610.0)
+    note_question(take.path, "beh-conflict", "Tell me about a conflict.")
+    interview_id = add_interview(store, company="Hooli", interview_date="2025-02-03", stage="onsite")
+    call = record(settings, 620.0, kind="interview")
+    asked = {"interview_id": interview_id, "company": None, "role": None, "stage": None, "chunk_s": 30.0}
+    note_review(call.path, "call.m4a", asked)
+    recover_recordings(store, min_age_s=0)  # both kept without an answer, as after the app closed
+    export_data(store, tmp_path / "backup.zip")
+
+    target = open_store(make_settings(tmp_path, backend, "new-laptop"))
+    add_interview(target, company="Initech", interview_date="2025-01-01", stage="first round")
+    import_data(target, tmp_path / "backup.zip")
+    waiting = {Path(r["path"]).name: target.absolute(r["path"]) for r in unanalysed_recordings(target)}
+    assert sorted(waiting) == sorted([take.path.name, call.path.name])
+    assert noted_question(waiting[take.path.name]) == ("beh-conflict", "Tell me about a conflict.")
+    [hooli] = [i["id"] for i in list_interviews(target) if i["company"] == "Hooli"]
+    assert hooli != interview_id  # the id here is another: the note names the interview here
+    assert noted_review(waiting[call.path.name]) == asked | {"interview_id": hooli}
+    assert {oct(p.stat().st_mode & 0o777) for p in waiting[take.path.name].parent.iterdir()} == {"0o600"}
+
+    # analysed here since and found silent: the backup's older note adds nothing over it
+    note_not_analysable(waiting[take.path.name], "take-610.wav is silent; record it again.")
+    again = import_data(target, tmp_path / "backup.zip")
+    assert sum(again["added"].values()) == 0
+    assert not_analysable_because(waiting[take.path.name]) == "take-610.wav is silent; record it again."
+    assert noted_question(waiting[take.path.name]) == ("beh-conflict", "Tell me about a conflict.")
     target.close()

@@ -712,7 +712,7 @@ def test_history_says_record_again_for_a_silent_take_and_reanalyze_only_for_an_i
 
 
 def test_a_take_that_could_not_be_measured_is_listed_at_once_by_the_name_it_was_given(
-    settings, monkeypatch, clips
+    settings, monkeypatch, clips, tmp_path
 ):
     """A silent upload said "Your recording is saved", yet `coach history` listed it only a
     minute later (kept files wait that long in case a save is still going on), under its hashed
@@ -724,6 +724,32 @@ def test_a_take_that_could_not_be_measured_is_listed_at_once_by_the_name_it_was_
     [waiting] = [line for line in shown.stdout.splitlines() if line.startswith("saved but not analysed")]
     assert waiting.startswith("saved but not analysed: quiet.wav (recordings/"), waiting
     assert "silent" in waiting, waiting
+
+    # restored from a backup into a new data directory, it still says why (it read "its analysis was
+    # interrupted; run `coach reanalyze`", which meets the same silence), in files its owner alone reads
+    backup = tmp_path / "backup.zip"
+    assert _run(settings, "export", str(backup)).exit_code == 0
+    restored = make_settings(tmp_path, "sqlite", "restored")
+    assert _run(restored, "import", str(backup)).stdout == "Imported 1 recording.\n"
+    [again] = [line for line in _run(restored, "history").stdout.splitlines() if "not analysed" in line]
+    assert again == waiting
+    written = list(restored.recordings_dir.rglob("*"))
+    assert {oct(p.stat().st_mode & 0o777) for p in written if p.is_file()} == {"0o600"}, written
+    assert {oct(p.stat().st_mode & 0o777) for p in written if p.is_dir()} == {"0o700"}, written
+
+    # a backup made before these notes travelled still restores (the take as waiting, as it did)
+    with zipfile.ZipFile(backup) as made, zipfile.ZipFile(tmp_path / "older.zip", "w") as older:
+        for item in made.infolist():
+            data = made.read(item)
+            if item.filename == "coach-export.json":
+                manifest = json.loads(data)
+                del manifest["recording_notes"]
+                data = json.dumps(manifest).encode()
+            older.writestr(item, data)
+    before = make_settings(tmp_path, "sqlite", "from-an-older-backup")
+    assert _run(before, "import", str(tmp_path / "older.zip")).stdout == "Imported 1 recording.\n"
+    [old] = [line for line in _run(before, "history").stdout.splitlines() if "not analysed" in line]
+    assert "coach reanalyze" in old, old
 
 
 def test_a_waiting_take_reanalyze_finds_silent_is_then_told_record_again(settings, monkeypatch, clips):

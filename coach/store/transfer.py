@@ -57,7 +57,18 @@ from coach.store.own_questions import ENTRY_FIELDS
 from coach.store.own_questions import TYPED_FIELDS as OWN_QUESTION_TYPED
 from coach.store.person_settings import TYPED_FIELDS as PERSON_SETTINGS_TYPED
 from coach.store.questions import TYPED_FIELDS as QUESTION_TYPED
-from coach.store.recordings import file_sha256, finish_deletions
+from coach.store.recordings import (
+    file_sha256,
+    finish_deletions,
+    is_referenced,
+    not_analysable_because,
+    note_not_analysable,
+    note_question,
+    note_review,
+    noted_original_name,
+    noted_question,
+    noted_review,
+)
 from coach.store.rows import (
     as_utc,
     insert_row,
@@ -116,7 +127,14 @@ DAMAGED = (
     sa.exc.StatementError,
 )
 FORMAT = "coach-export"
+# Still 1 with the notes on recordings not analysed (RECORDING_NOTES): a key an older coach does not
+# know it leaves alone, so a new backup still restores there (without those notes), and a backup
+# without the key restores here as before.
 FORMAT_VERSION = 1
+RECORDING_NOTES = "recording_notes"
+# What a note beside a recording kept without an answer says (coach.store.recordings), as a backup
+# carries it: each a sentence or name but the review, what was typed for an interview's review.
+NOTED_TEXT = ("question_id", "question_text", "not_analysable", "original_name")
 # Rows that are the same thing when their key matches, whatever their uid.
 NATURAL_KEYS = {
     questions.name: "question_id",
@@ -183,6 +201,7 @@ def export_data(store: Store, out_path: Path, *, replace: bool = False) -> dict:
     with store.read(snapshot=True) as conn:
         tables = {table.name: _export_rows(conn, store, table) for table in TABLES_IN_ORDER}
         deleted = carried_deletions.carried(conn, store.owner)
+        notes = _notes_to_carry(conn, store, tables)
     if not any(tables.values()) and not deleted:
         raise NothingToExport(NOTHING_TO_EXPORT, in_app=NOTHING_TO_BACK_UP)
     manifest = {
@@ -194,6 +213,8 @@ def export_data(store: Store, out_path: Path, *, replace: bool = False) -> dict:
         # what was deleted here, so a machine that restores this backup deletes it too (and leaves
         # it out of an older backup restored after this one): coach.store.carried_deletions
         "deletions": deleted,
+        # what is noted beside each recording kept without an answer, by its uid (_notes_to_carry)
+        RECORDING_NOTES: notes,
     }
     if not store.owner:  # the single user's choices live in settings.toml (a cohort person's role is a row)
         manifest["settings"] = {
@@ -264,6 +285,47 @@ def _export_rows(conn: sa.Connection, store: Store, table: sa.Table) -> list[dic
     return rows
 
 
+def _noted(recording: Path) -> dict:
+    """What is noted beside a kept recording, the empty parts left out."""
+    question_id, question_text = noted_question(recording)
+    note = {
+        "question_id": question_id,
+        "question_text": question_text,
+        "not_analysable": not_analysable_because(recording),
+        "original_name": noted_original_name(recording),
+        "review": noted_review(recording),
+    }
+    return {name: value for name, value in note.items() if value}
+
+
+def _notes_to_carry(conn: sa.Connection, store: Store, tables: dict) -> dict[str, dict]:
+    """The notes beside the exported recordings kept without an answer, by the recording's uid: why
+    one could not be measured (silent, too short: a restored one read "its analysis was interrupted;
+    run `coach reanalyze`", which meets the same sound again), the question a take answers, what was
+    typed for an interview's review stopped midway. The interview a review is logged under travels
+    as its uid, as a row's links do."""
+    used = {
+        row["recording_id"] for name in (attempts.name, interview_recordings.name) for row in tables[name]
+    }
+    interview_uid = dict(
+        conn.execute(sa.select(interviews.c.id, interviews.c.uid).where(mine(store, interviews))).all()
+    )
+    carried = {}
+    for row in tables[recordings.name]:
+        if row["uid"] in used or row.get("detached_at") is not None:
+            continue
+        note = _noted(store.absolute(row["path"]))
+        review = note.get("review")
+        if review is not None and review.get("interview_id") is not None:
+            uid = interview_uid.get(review["interview_id"])
+            rest = {k: v for k, v in review.items() if k != "interview_id"}
+            note["review"] = (rest | {"interview_uid": uid}) if uid is not None else None
+        note = {name: value for name, value in note.items() if value}
+        if note:
+            carried[row["uid"]] = note
+    return carried
+
+
 def _table(name: str) -> sa.Table:
     return next(t for t in TABLES_IN_ORDER if t.name == name)
 
@@ -322,6 +384,7 @@ def import_data(
             backup_deletions = carried_deletions.read_carried(manifest.get("deletions"))
             if backup_deletions is None:
                 raise InputError(f"{_cap(where)} has a damaged list of deletions; nothing was imported.")
+            notes = _read_notes(manifest, where)
             _check_own_questions(tables.get(own_questions.name, []), check_own_question, where)
             _check_typed_lengths(tables)
             with store.read() as conn:
@@ -345,6 +408,7 @@ def import_data(
         raise
     if merged.files_to_remove:  # after the commit (the import's own files stay whatever happens here)
         finish_deletions(store)
+    _restore_notes(store, notes, local_ids)
     return {
         "path": str(zip_path),
         "added": {k: v[0] for k, v in counts.items()},
@@ -549,6 +613,80 @@ def _tables_from_older_lists(manifest: dict, where: str) -> None:
             }
             for e in entries
         ]
+
+
+def _read_notes(manifest: dict, where: str) -> dict[str, dict]:
+    """The backup's notes on recordings not analysed (none in one made before they travelled), each
+    with only what a note says, in the shapes it says it: a part of another shape is left out."""
+    notes = manifest.get(RECORDING_NOTES, {})
+    if not isinstance(notes, dict) or not all(isinstance(note, dict) for note in notes.values()):
+        raise InputError(
+            f"{_cap(where)} has a damaged list of why recordings were not analysed; nothing was imported."
+        )
+    read = {}
+    for uid, note in notes.items():
+        kept = {name: note[name] for name in NOTED_TEXT if isinstance(note.get(name), str) and note[name]}
+        review = note.get("review")
+        if isinstance(review, dict) and isinstance(review.get("interview_uid", ""), str):
+            # an interview id is this database's own: a backup names its interview by uid
+            kept["review"] = {name: value for name, value in review.items() if name != "interview_id"}
+        if kept:
+            read[uid] = kept
+    return read
+
+
+def _restore_notes(store: Store, notes: dict[str, dict], local_ids: dict[str, dict[str, int]]) -> None:
+    """Note beside each recording the backup brought, or had here already, what its note in the
+    backup says, where it is still kept here without an answer: what is noted here already stays
+    (the backup adds only what the note here lacks). A review's interview is the one here that is
+    the backup's; one not here (deleted here) leaves the review out, so finishing it asks which
+    interview it belongs to instead of logging it under another."""
+    here_ids = local_ids.get(recordings.name, {})
+    wanted = {here_ids[uid]: note for uid, note in notes.items() if uid in here_ids}
+    if not wanted:
+        return
+    with store.read() as conn:
+        rows = conn.execute(
+            sa.select(recordings.c.id, recordings.c.path).where(
+                recordings.c.id.in_(wanted),
+                mine(store, recordings),
+                recordings.c.deleted_at.is_(None),
+                recordings.c.detached_at.is_(None),
+            )
+        ).all()
+        waiting = [(row.path, wanted[row.id]) for row in rows if not is_referenced(conn, row.id)]
+    interview_ids = local_ids.get(interviews.name, {})
+    for path, theirs in waiting:
+        recording = store.absolute(path)
+        if not recording.is_file():
+            continue
+        theirs = dict(theirs)
+        review = theirs.pop("review", None)
+        if review is not None and "interview_uid" in review:
+            interview_id = interview_ids.get(review["interview_uid"])
+            review = {k: v for k, v in review.items() if k != "interview_uid"}
+            review = (review | {"interview_id": interview_id}) if interview_id is not None else None
+        if review is not None:
+            theirs["review"] = review
+        _add_to_note(recording, theirs)
+
+
+def _add_to_note(recording: Path, theirs: dict) -> None:
+    """Note beside `recording` what `theirs` says and its note lacks, through the note's own writers
+    (coach.store.recordings): the question first, since noting it writes the note afresh."""
+    here = _noted(recording)
+    merged = theirs | here
+    if merged == here:
+        return
+    name = merged.get("original_name", "")
+    question = (merged.get("question_id"), merged.get("question_text", ""))
+    rewritten = question != (here.get("question_id"), here.get("question_text", ""))
+    if rewritten:
+        note_question(recording, *question)
+    if merged.get("review") is not None and (rewritten or "review" not in here):
+        note_review(recording, name, merged["review"])
+    if merged.get("not_analysable") and (rewritten or "not_analysable" not in here):
+        note_not_analysable(recording, merged["not_analysable"], name)
 
 
 def _check_own_questions(rows: list, check: OwnQuestionCheck | None, where: str) -> None:
