@@ -232,7 +232,7 @@ def test_a_backup_with_a_broken_recording_is_said_damaged_in_words(filled, tmp_p
         "the backup again with `coach export`.\n"
     ), result.stderr
     assert json.loads(_run(target, "history", "--json").stdout)["attempts"] == []
-    assert not list(target.data_dir.rglob("*.wav"))
+    assert not target.recordings_dir.exists()  # recordings/practice/2026-12/ was left behind, empty
 
     from coach.data_admin import import_bytes
     from coach.errors import InputError

@@ -376,6 +376,7 @@ def import_data(
     except OSError as e:
         raise InputError(f"{_cap(where)} could not be read ({e.strerror or e}). Nothing was imported.") from e
     created: list[Path] = []
+    folders: list[Path] = []  # the folders the import made, outermost first
     try:
         with archive:
             _check_sizes(store.settings, archive, zip_path, where)  # from the zip's directory, before reading
@@ -392,7 +393,9 @@ def import_data(
                 deleted_here = _recordings_deleted_here(conn, store, tables, where)
                 audio_gone, left_out_counts = _count_left_out(conn, store.owner, tables, left_out, removed)
             tables["recordings"] = [r for r in tables.get("recordings", []) if r["uid"] not in deleted_here]
-            absent = _place_recording_files(store, archive, tables.get("recordings", []), created, where)
+            absent = _place_recording_files(
+                store, archive, tables.get("recordings", []), created, folders, where
+            )
             local_ids: dict[str, dict[str, int]] = {}
             with store.write() as conn:
                 counts = {
@@ -403,6 +406,7 @@ def import_data(
     except BaseException as e:
         for path in created:
             path.unlink(missing_ok=True)
+        _remove_if_empty(folders)
         if isinstance(e, DAMAGED):  # a manifest of the wrong shape, a broken member (a CRC error)
             raise _damaged(where) from e
         raise
@@ -821,10 +825,16 @@ def _safe_member(path: str, where: str) -> str:
 
 
 def _place_recording_files(
-    store: Store, archive: zipfile.ZipFile, rows: list[dict], created: list[Path], where: str
+    store: Store,
+    archive: zipfile.ZipFile,
+    rows: list[dict],
+    created: list[Path],
+    folders: list[Path],
+    where: str,
 ) -> list[str]:
-    """Put each exported recording in the data directory (renaming on a clash) before any row.
-    Returns the recordings the backup lists but does not hold (its answers come without audio)."""
+    """Put each exported recording in the data directory (renaming on a clash) before any row,
+    noting in `created` each file written and in `folders` each folder made for one. Returns the
+    recordings the backup lists but does not hold (its answers come without audio)."""
     members = set(archive.namelist())
     absent = []
     for row in rows:
@@ -843,6 +853,7 @@ def _place_recording_files(
             target = store.absolute(row["path"])
             if target.exists():
                 continue
+        folders += [folder for folder in reversed(target.parents) if not folder.exists()]
         if archive.getinfo(member).file_size != row["size_bytes"] or not _copy_member(
             archive, member, target, row["sha256"]
         ):  # never inflate more than the row declares
@@ -853,6 +864,18 @@ def _place_recording_files(
         created.append(target)
         _keep_recorded_time(target, row.get("created_at"))
     return absent
+
+
+def _remove_if_empty(folders: list[Path]) -> None:
+    """Remove the folders a failed import made, innermost first, each only while it is empty: a
+    damaged backup restored into a new data directory left recordings/practice/2026-12/ behind,
+    empty. One that holds a file (a take saved meanwhile) stays, and so does every folder that was
+    there before."""
+    for folder in reversed(folders):
+        try:
+            folder.rmdir()
+        except OSError:  # not empty, or gone already
+            continue
 
 
 def _keep_recorded_time(path: Path, created_at) -> None:
