@@ -41,6 +41,10 @@ USER_PATHS = (
     FAVOURITES_FILE,
 )
 CONFIRM_WORD = "DELETE"
+# The Settings page's choices about 'um's (kept as Whisper writes them, heard from the sound) that a
+# backup brings back where this coach still has the defaults.
+UM_CHOICES = ("verbatim", "recover_fillers")
+DEFAULT_UM_CHOICES = {f.name: f.default for f in fields(Settings) if f.name in UM_CHOICES}
 # Folders of the data directory that hold one folder per person in multi-user mode.
 PER_OWNER = ("recordings", "mock", REVIEW_WORK_FOLDER)
 
@@ -244,8 +248,8 @@ def import_bytes(db: Store, data: bytes) -> dict:
 
 def import_backup(db: Store, path: Path, *, name: str | None = None) -> dict:
     """Restore a backup (`coach import` and the Settings page): its rows and recordings, then the
-    role and thresholds it was made with where none are chosen here (`settings_restored` says
-    which): a backup moved to a new laptop came back as "Your role: any"."""
+    role, thresholds and choices about 'um's it was made with where none are chosen here
+    (`settings_restored` says which): a backup moved to a new laptop came back as "Your role: any"."""
     result = import_data(db, path, check_own_question=banks.check_own_question, name=name)
     if result.pop("answers_with_audio_deleted", False):  # as deleting a practice answer by hand does
         from coach.interview.profile import forget_profile
@@ -256,8 +260,9 @@ def import_backup(db: Store, path: Path, *, name: str | None = None) -> dict:
 
 
 def _restore_settings(db: Store, saved: dict | None) -> list[str]:
-    """The backup's role and thresholds, each only where this coach still has none of its own: a
-    choice made here is never overwritten. Values a coach would refuse are left out."""
+    """The backup's role, thresholds and choices about 'um's, each only where this coach still has
+    none of its own (the defaults): a choice made here is never overwritten. Values a coach would
+    refuse are left out."""
     if not isinstance(saved, dict):
         return []
     current = db.settings
@@ -267,15 +272,26 @@ def _restore_settings(db: Store, saved: dict | None) -> list[str]:
         if not current.multi_user or role_choice_of(db) is None:  # a cohort person with no role of theirs
             save_your_role(current, db, role)
             restored.append("your role")
+    if current.multi_user:  # in a cohort the thresholds and the 'um's are the host's, not a person's
+        return restored
+    changes = {}
     thresholds = _thresholds_from(saved.get("thresholds"))
-    # in a cohort the thresholds are the host's, not a person's
-    if (
-        not current.multi_user
-        and thresholds not in (None, Thresholds())
-        and current.thresholds == Thresholds()
-    ):
-        save_settings(replace(load_settings(current.data_dir), thresholds=thresholds))
+    if thresholds not in (None, Thresholds()) and current.thresholds == Thresholds():
+        changes["thresholds"] = thresholds
         restored.append("your thresholds")
+    # the 'um's kept and heard: a new laptop had both on again, as if never chosen
+    ums = {
+        name: saved[name]
+        for name in UM_CHOICES
+        if isinstance(saved.get(name), bool)
+        and saved[name] != DEFAULT_UM_CHOICES[name]
+        and getattr(current, name) == DEFAULT_UM_CHOICES[name]
+    }
+    if ums:
+        changes |= ums
+        restored.append("your choice about 'um's")
+    if changes:
+        save_settings(replace(load_settings(current.data_dir), **changes))
     return restored
 
 

@@ -34,10 +34,10 @@ def _signed_in(name: str, who: str):
     return at
 
 
-def _backup(folder, seconds: tuple[float, ...], role: str = "any") -> bytes:
+def _backup(folder, seconds: tuple[float, ...], role: str = "any", **chosen) -> bytes:
     """A real export of a single user's coach: one answer per recording of these lengths (16 kHz
-    16-bit WAV: 31.25 kB a second), made with this role."""
-    settings = replace(load_settings(folder), role=role)
+    16-bit WAV: 31.25 kB a second), made with this role and the settings `chosen`."""
+    settings = replace(load_settings(folder), role=role, **chosen)
     save_settings(settings)
     db = store.open_store(settings)
     try:
@@ -132,17 +132,21 @@ def test_thresholds_saved_on_the_page_survive_a_restore_and_go_into_the_backup(t
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path / "new"))
     monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
     monkeypatch.delenv("COACH_QUEUE", raising=False)
-    backup = _backup(tmp_path / "old", (1.0,), role="data")
+    backup = _backup(tmp_path / "old", (1.0,), role="data", verbatim=False)
     at = page("settings").run()
     at.number_input(key="settings_t_long_pause_s").set_value(2.5)
     [b for b in at.button if b.label == "Save thresholds"][0].click().run()
     assert not at.exception and not at.error
     _restore(at, backup)
     assert [s.value for s in at.success] == [
-        "Imported 1 practice answer and 1 recording. Your role came back too."
+        "Imported 1 practice answer and 1 recording. Your role and your choice about 'um's came back too."
     ]
     saved = load_settings(tmp_path / "new")
     assert saved.role == "data" and saved.thresholds.long_pause_s == 2.5
+    # the "um"s left out of transcripts on the old laptop were kept again on the new one
+    assert not saved.verbatim and saved.recover_fillers
+    [kept] = [t for t in at.toggle if "(verbatim)" in t.label]
+    assert kept.value is False
     # the backup made here now carries the 2.5 s, and brings it back on another machine
     at.button(key="settings_export").click().run()
     assert not at.exception and not at.error

@@ -335,7 +335,7 @@ def test_a_backup_brings_back_the_role_and_thresholds_where_none_are_chosen(fill
 
     from coach.config import Thresholds, load_settings, save_settings
 
-    assert _run(filled, "settings", "--role", "data").exit_code == 0
+    assert _run(filled, "settings", "--role", "data", "--no-verbatim").exit_code == 0
     mine = load_settings(filled.data_dir)
     save_settings(changed(mine, thresholds=changed(Thresholds(), long_pause_s=2.5)))
     out = tmp_path / "backup.zip"
@@ -344,19 +344,28 @@ def test_a_backup_brings_back_the_role_and_thresholds_where_none_are_chosen(fill
     fresh = make_settings(tmp_path, backend, "new-laptop")
     result = _run(fresh, "import", str(out))
     assert result.exit_code == 0, result.stderr
-    assert result.stdout.strip().endswith("Your role and your thresholds came back too."), result.stdout
+    assert result.stdout.strip().endswith(
+        "Your role, your thresholds and your choice about 'um's came back too."
+    ), result.stdout
     shown = _run(fresh, "settings").stdout
     assert "Your role: data" in shown
     assert load_settings(fresh.data_dir).thresholds.long_pause_s == 2.5
+    # the 'um's Whisper writes, left out there, were kept again on the new laptop
+    assert "Keeping the 'um's Whisper writes: off; hearing those it drops, from the sound: on." in shown
     # the threshold that came back, in the Settings page's words: it was shown only in --json
     assert "Thresholds: the defaults, except a long pause at 2.5 s (default 2 s). Change them" in shown, shown
 
     chosen = make_settings(tmp_path, backend, "chose-already")
-    assert _run(chosen, "settings", "--role", "product").exit_code == 0
+    assert _run(chosen, "settings", "--role", "product", "--no-hear-ums").exit_code == 0
     result = _run(chosen, "import", str(out))
-    # the role chosen here stays; the thresholds, still the defaults here, come from the backup
-    assert result.stdout.strip().endswith(" Your thresholds came back too."), result.stdout
-    assert "Your role: product" in _run(chosen, "settings").stdout
+    # the role and the 'um's heard chosen here stay; the thresholds and the 'um's kept, still the
+    # defaults here, come from the backup
+    assert result.stdout.strip().endswith(" Your thresholds and your choice about 'um's came back too."), (
+        result.stdout
+    )
+    shown = _run(chosen, "settings").stdout
+    assert "Your role: product" in shown
+    assert "Keeping the 'um's Whisper writes: off; hearing those it drops, from the sound: off." in shown
 
 
 def test_reanalyze_brings_old_attempts_to_the_current_version(filled):

@@ -220,6 +220,9 @@ def export_data(store: Store, out_path: Path, *, replace: bool = False) -> dict:
         manifest["settings"] = {
             "role": store.settings.role,
             "thresholds": {f.name: getattr(store.settings.thresholds, f.name) for f in fields(Thresholds)},
+            # the 'um's kept and heard from the sound (the speech model is this machine's: not carried)
+            "verbatim": store.settings.verbatim,
+            "recover_fillers": store.settings.recover_fillers,
         }
     missing = []
     try:
