@@ -69,6 +69,7 @@ BACKUP_PARTS = (
     ("favourites", "favourite", "favourites"),
     ("recordings", "recording", "recordings"),
     ("person_settings", "chosen role", "chosen roles"),
+    ("question_banks", "question bank file", "question bank files"),
 )
 # Rows that are part of something named above, never counted on their own: an answer's earlier
 # analyses (kept when it is analysed again) and a mock interview's questions.
@@ -162,6 +163,8 @@ def import_sentence(result: dict) -> str:
             else "differ from the ones here; the ones here were"
         )
         missing += f" {backup_words(differing)} in the backup {differ} kept."
+    for name in result.get("question_banks_left_out") or {}:  # its reason holds the file's own words
+        missing += f" The question bank {name} in the backup was not brought in: the coach would refuse it."
     restored = result.get("settings_restored") or []
     missing += f" {listed(restored).capitalize()} came back too." if restored else ""
     if added == "nothing" and present == "nothing":
@@ -250,13 +253,49 @@ def import_backup(db: Store, path: Path, *, name: str | None = None) -> dict:
     """Restore a backup (`coach import` and the Settings page): its rows and recordings, then the
     role, thresholds and choices about 'um's it was made with where none are chosen here
     (`settings_restored` says which): a backup moved to a new laptop came back as "Your role: any"."""
-    result = import_data(db, path, check_own_question=banks.check_own_question, name=name)
+    result = import_data(
+        db,
+        path,
+        check_own_question=banks.check_own_question,
+        usable_banks=lambda incoming: _refused_banks(db, incoming),
+        name=name,
+    )
     if result.pop("answers_with_audio_deleted", False):  # as deleting a practice answer by hand does
         from coach.interview.profile import forget_profile
 
         forget_profile(db.settings)
     result["settings_restored"] = _restore_settings(db, result.pop("settings", None))
     return result
+
+
+def _refused_banks(db: Store, incoming: dict[str, str]) -> dict[str, str]:
+    """Which of a backup's own question bank files the banks here would refuse, each with why: each
+    is read as the coach reads a bank, beside the shipped banks and the ones here, since one bad
+    entry or a question id used twice stops every question loading (practice, the mock interview)."""
+    here = db.settings.data_dir / banks.USER_BANKS_DIR_NAME
+    taken: dict[str, str] = {}
+    for path in banks.bank_files(db.settings.data_dir):
+        try:
+            questions, asks = banks.parse_bank_file(path, "user" if path.parent == here else "bank")
+        except CoachError:  # a bank here the coach refuses already says so where it is read
+            continue
+        taken |= {item.id: path.name for item in (*questions, *asks)}
+    refused = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, text in incoming.items():
+            staged = write_private(Path(tmp) / name, text)
+            try:
+                questions, asks = banks.parse_bank_file(staged, "user")
+            except CoachError as e:
+                refused[name] = str(e).replace(str(staged), name)
+                continue
+            ids = [item.id for item in (*questions, *asks)]
+            used = next((i for n, i in enumerate(ids) if i in taken or i in ids[:n]), None)
+            if used is not None:
+                refused[name] = f"The question id '{used}' is already used in {taken.get(used, name)}."
+                continue
+            taken |= dict.fromkeys(ids, name)
+    return refused
 
 
 def _restore_settings(db: Store, saved: dict | None) -> list[str]:

@@ -1033,3 +1033,65 @@ def test_importing_a_newer_backup_takes_the_records_changed_later_and_keeps_the_
     assert sorted(i["notes"] for i in list_interviews(store)) == notes
     assert [d["interest"] for d in list_debriefs(store)] == [5]
     store.close()
+
+
+BANK = """[defaults]
+category = "behavioural"
+roles = ["any"]
+difficulty = "medium"
+format = "star"
+target_s = 120
+
+[[question]]
+id = "{id}"
+text = "Tell me about a time you changed a team's mind about a design."
+competencies = ["leadership", "influence"]
+talking_points = ["what they believed", "what evidence you brought", "result"]
+follow_ups = ["Who disagreed most?"]
+"""
+
+
+def test_a_backup_brings_back_your_own_question_banks_and_never_over_one_here(filled, tmp_path):
+    """A question bank of your own (question_banks/ in the data directory) was not in a backup: on a
+    new laptop its questions were gone from practice and `coach questions`. One here of the same
+    name stays as it is, and one the banks here would refuse (a question id used twice stops every
+    question loading) is left out, said so."""
+    own = filled.data_dir / "question_banks"
+    own.mkdir()
+    (own / "mine.toml").write_text(BANK.format(id="mine-01"))
+    backup = tmp_path / "backup.zip"
+    assert "1 question bank file" in _run(filled, "export", str(backup)).stdout
+
+    def ids(settings):
+        shown = _run(settings, "questions", "--json")
+        assert shown.exit_code == 0, shown.output
+        return {q["id"] for q in json.loads(shown.stdout)}
+
+    fresh = make_settings(tmp_path, "sqlite", "new-laptop")
+    result = _run(fresh, "import", str(backup))
+    said = "Imported 2 practice answers, 1 interview, 2 recordings and 1 question bank file."
+    assert result.stdout.strip() == said, result.stdout
+    assert "mine-01" in ids(fresh)
+    restored = fresh.data_dir / "question_banks" / "mine.toml"
+    assert restored.read_text() == (own / "mine.toml").read_text()
+    assert oct(restored.stat().st_mode & 0o777) == "0o600"
+    assert oct(restored.parent.stat().st_mode & 0o777) == "0o700"
+
+    elsewhere = make_settings(tmp_path, "sqlite", "elsewhere")
+    banks_there = elsewhere.data_dir / "question_banks"
+    banks_there.mkdir(parents=True)
+    (banks_there / "mine.toml").write_text(BANK.format(id="theirs-01"))
+    result = _run(elsewhere, "import", str(backup))
+    assert result.stdout.strip().endswith(
+        "1 question bank file in the backup differs from the one here; the one here was kept."
+    ), result.stdout
+    assert "theirs-01" in ids(elsewhere) and "mine-01" not in ids(elsewhere)
+
+    (banks_there / "mine.toml").rename(banks_there / "other.toml")
+    (banks_there / "other.toml").write_text(BANK.format(id="mine-01"))
+    result = _run(elsewhere, "import", str(backup))
+    assert result.stdout.strip().endswith(
+        "The question bank mine.toml in the backup was not brought in: the coach would refuse it."
+    ), result.stdout
+    assert sorted(p.name for p in banks_there.iterdir()) == ["other.toml"]
+    assert "mine-01" in ids(elsewhere)  # the questions still load

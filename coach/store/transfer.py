@@ -6,11 +6,17 @@ data directory. Your own questions and your stars are tables like the rest; an e
 before they were (its manifest lists `user_questions` and `favourites` instead) still imports.
 Import matches rows by uid (or by question id / recording path), so importing the same zip
 twice, or an export of a directory that was itself imported, adds nothing twice, and imported
-stars join the ones already here. Recording files are written before the
-rows that point to them and removed again if the import fails. A recording is brought in only
-for an answer or interview recording the import adds (or, kept in the backup on its own, as
+stars join the ones already here. Recording files are written before the rows that point to
+them and removed again if the import fails, with the folders made for them. A recording is
+brought in only for an answer or interview recording the import adds (or, kept in the backup on its own, as
 itself): one whose answers are all here already had its audio deleted here, and restoring it
 would leave a file that nothing here uses.
+
+Beside the rows, the zip carries what is kept outside the database: the notes beside recordings
+kept without an answer (why one could not be measured, its question, a stopped review's choices),
+and the single user's own question bank files (`question_banks/*.toml`; one here of the same name
+is never written over, one the banks here would refuse is left out). What the coach makes again
+(the mock interviewer's voice, a review's work and the voiceprint) stays out.
 
 Both see one owner's data only (the Store's): an export holds that person's rows and files and no
 owner names; an import gives every row to the importing owner and puts the files in their folder.
@@ -22,6 +28,7 @@ import hashlib
 import json
 import math
 import os
+import re
 import tempfile
 import time
 import zipfile
@@ -35,7 +42,7 @@ import sqlalchemy as sa
 
 from coach.config import OWNERS_FOLDER, SETTINGS_FILE_NAME, Settings, Thresholds
 from coach.errors import InputError, NothingToExport, StorageError, server_fault
-from coach.files import files_of_the_last_hour, private_folder, try_again_in
+from coach.files import files_of_the_last_hour, private_folder, try_again_in, write_private
 from coach.store import carried_deletions
 from coach.store.attempts import TYPED_FIELDS as PRACTICE_TYPED
 from coach.store.changes import TIMED, changed_times, note_changed
@@ -185,6 +192,14 @@ NOTHING_TO_EXPORT = (
 NOTHING_TO_BACK_UP = "Nothing to back up yet: practise an answer or log an interview first."
 # check_own_question(entry, where) raises InputError for an entry the banks would refuse.
 OwnQuestionCheck = Callable[[dict, str], object]
+# The single user's own question bank files (coach.banks: `<data dir>/question_banks/*.toml`), kept
+# in the backup under the same folder. A person of a cohort has none: that folder is the host's.
+BANKS_FOLDER = "question_banks"
+BANK_MAX_BYTES = MB  # the largest shipped bank is about 30 kB
+BANK_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*\.toml")
+# usable_banks({name: text}) returns, for each bank file the banks here would refuse beside the
+# ones here, the sentence why (coach.data_admin); those are left out of the import.
+BanksCheck = Callable[[dict[str, str]], dict[str, str]]
 
 
 def export_data(store: Store, out_path: Path, *, replace: bool = False) -> dict:
@@ -202,7 +217,8 @@ def export_data(store: Store, out_path: Path, *, replace: bool = False) -> dict:
         tables = {table.name: _export_rows(conn, store, table) for table in TABLES_IN_ORDER}
         deleted = carried_deletions.carried(conn, store.owner)
         notes = _notes_to_carry(conn, store, tables)
-    if not any(tables.values()) and not deleted:
+    bank_files = _own_bank_files(store)
+    if not any(tables.values()) and not deleted and not bank_files:
         raise NothingToExport(NOTHING_TO_EXPORT, in_app=NOTHING_TO_BACK_UP)
     manifest = {
         "format": FORMAT,
@@ -232,6 +248,8 @@ def export_data(store: Store, out_path: Path, *, replace: bool = False) -> dict:
         try:
             with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
                 archive.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
+                for bank in bank_files:
+                    archive.write(bank, f"{BANKS_FOLDER}/{bank.name}")
                 for row in tables["recordings"]:
                     source = store.absolute(row["path"])
                     if source.exists():
@@ -249,6 +267,7 @@ def export_data(store: Store, out_path: Path, *, replace: bool = False) -> dict:
         ) from e
     counts = {name: len(rows) for name, rows in tables.items()}
     counts["recordings"] -= len(missing)  # what the zip holds: it said 5 recordings and held 4
+    counts[BANKS_FOLDER] = len(bank_files)
     deleted_counts: dict[str, int] = {}
     for item in deleted:
         deleted_counts[item["table"]] = deleted_counts.get(item["table"], 0) + 1
@@ -286,6 +305,15 @@ def _export_rows(conn: sa.Connection, store: Store, table: sa.Table) -> list[dic
             data["updated_at"] = None if when is None else as_utc(when).isoformat()
         rows.append(data)
     return rows
+
+
+def _own_bank_files(store: Store) -> list[Path]:
+    """The single user's own question bank files: a new laptop restored from a backup had none of
+    them, so the questions in them were gone from practice and from `coach questions`."""
+    folder = store.settings.data_dir / BANKS_FOLDER
+    if store.owner or not folder.is_dir():
+        return []
+    return sorted(p for p in folder.glob("*.toml") if p.is_file() and not p.name.startswith("."))
 
 
 def _noted(recording: Path) -> dict:
@@ -357,12 +385,15 @@ def import_data(
     zip_path: Path,
     *,
     check_own_question: OwnQuestionCheck | None = None,
+    usable_banks: BanksCheck | None = None,
     name: str | None = None,
 ) -> dict:
     """Add an export's rows and recordings to this store, skipping everything already here.
 
     `check_own_question` (coach.banks.check_own_question) vets each own question before
     anything is written, so an import cannot bring in an entry that practice would refuse.
+    `usable_banks` (coach.data_admin) says which of the backup's own question bank files not here
+    the banks here would refuse; without it none is brought in.
     `name`: what messages call the backup ("this backup" for one uploaded to a page, whose staged
     copy's path means nothing to the person); its path by default.
     """
@@ -396,9 +427,11 @@ def import_data(
                 deleted_here = _recordings_deleted_here(conn, store, tables, where)
                 audio_gone, left_out_counts = _count_left_out(conn, store.owner, tables, left_out, removed)
             tables["recordings"] = [r for r in tables.get("recordings", []) if r["uid"] not in deleted_here]
+            banks = _banks_in_backup(store, archive, usable_banks, where)
             absent = _place_recording_files(
                 store, archive, tables.get("recordings", []), created, folders, where
             )
+            _place_banks(store, banks["added"], created, folders)
             local_ids: dict[str, dict[str, int]] = {}
             with store.write() as conn:
                 counts = {
@@ -406,6 +439,7 @@ def import_data(
                     for table in TABLES_IN_ORDER
                 }
                 merged = carried_deletions.merge(conn, store.owner, backup_deletions, tables)
+            counts[BANKS_FOLDER] = (len(banks["added"]), banks["same"], banks["kept_here"], 0)
     except BaseException as e:
         for path in created:
             path.unlink(missing_ok=True)
@@ -428,6 +462,8 @@ def import_data(
         "favourites_added": counts[favourites.name][0],
         "own_questions_added": counts[own_questions.name][0],
         "recordings_not_in_backup": absent,
+        # own question bank files the banks here would refuse (a question id already used), and why
+        "question_banks_left_out": banks["left_out"],
         "recordings_deleted_here": len(deleted_here) + audio_gone,
         # rows deleted here, left out with what went with them (an interview's debriefs and answers)
         "deleted_here": left_out_counts,
@@ -867,6 +903,55 @@ def _place_recording_files(
         created.append(target)
         _keep_recorded_time(target, row.get("created_at"))
     return absent
+
+
+def _banks_in_backup(
+    store: Store, archive: zipfile.ZipFile, usable_banks: BanksCheck | None, where: str
+) -> dict:
+    """The backup's own question bank files, sorted out against those here: `added` (name → text,
+    the ones not here that the banks here accept), how many are the `same` here, how many a file
+    here of that name, with other questions, is `kept_here` for (never written over), and which are
+    `left_out` (name → why). None for a person of a cohort, or without `usable_banks`."""
+    found = {"added": {}, "same": 0, "kept_here": 0, "left_out": {}}
+    if store.owner or usable_banks is None:
+        return found
+    folder = store.settings.data_dir / BANKS_FOLDER
+    for info in archive.infolist():
+        member = PurePosixPath(info.filename)
+        if len(member.parts) != 2 or member.parts[0] != BANKS_FOLDER or info.is_dir():
+            continue
+        if not BANK_NAME.fullmatch(member.name):
+            continue  # no bank file the coach would read (or a name no page should show)
+        if info.file_size > BANK_MAX_BYTES:
+            found["left_out"][member.name] = f"it is {_megabytes(info.file_size)}, more than a question bank"
+            continue
+        text = archive.read(info).decode("utf-8")  # not text: damage, refused as such
+        here = folder / member.name
+        if here.is_file():
+            same = here.read_text(encoding="utf-8", errors="replace") == text
+            found["same" if same else "kept_here"] += 1
+            continue
+        found["added"][member.name] = text
+    refused = usable_banks(found["added"]) if found["added"] else {}
+    found["left_out"] |= refused
+    found["added"] = {name: text for name, text in found["added"].items() if name not in refused}
+    return found
+
+
+def _place_banks(store: Store, added: dict[str, str], created: list[Path], folders: list[Path]) -> None:
+    """Write the backup's own question bank files not here, noting them as `_place_recording_files`
+    does, so a failed import removes them."""
+    folder = store.settings.data_dir / BANKS_FOLDER
+    for name, text in added.items():
+        folders += [f for f in reversed([folder, *folder.parents]) if not f.exists()]
+        try:
+            created.append(write_private(folder / name, text))
+        except OSError as e:
+            raise StorageError(
+                f"Could not write the question bank {folder / name} ({e.strerror}); free some disk space "
+                "or choose a writable data directory. Nothing was imported.",
+                on_server=server_fault("store the question banks of this backup", e, "nothing was imported"),
+            ) from e
 
 
 def _remove_if_empty(folders: list[Path]) -> None:
