@@ -8,6 +8,7 @@ from coach import store
 from coach.analysis.wording import clock
 from coach.errors import BROWSER_TAKE, CoachError, ModelError
 from coach.job_description import interviews_to_prepare
+from coach.mock import QUESTION_ORDER
 from coach.mock.plan import FORMATS
 from coach.mock.report import FOLLOW_UP_NOT_ANSWERED
 from coach.mock.session import MockSession, plan_for
@@ -100,10 +101,7 @@ def setup() -> None:
             ss.get(f"{count_key}_kept", FORMATS[format_key].questions),
             key=count_key,
             on_change=lambda: ss.update({f"{count_key}_kept": ss[count_key]}),
-            help=(
-                "The first question is always an opening one, such as “Tell me about yourself”. "
-                "With three or more, the last is a closing one. Follow-up questions are extra."
-            ),
+            help=QUESTION_ORDER,
         )
         st.caption(
             "The interviewer speaks each question; the text stays hidden, as in a real interview. "

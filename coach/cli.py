@@ -20,6 +20,7 @@ from typer.core import TyperGroup
 
 from coach.analysis.wording import count, listed
 from coach.errors import CoachError, InputError, printable, said_name
+from coach.mock import QUESTION_ORDER
 
 # click's UsageError, which Typer raises for a mistyped command line (newer Typer ships its own
 # copy of click, so it is found through the one Typer names).
@@ -2126,8 +2127,7 @@ def mock_command(
             metavar="N",
             # the Mock page's rules, as its Questions box says them ("an opener included" said neither
             # that a closing question comes with three or more nor that follow-ups are extra)
-            help="how many questions, 2 to 10. The first is always an opening one, such as “Tell me about "
-            "yourself”. With three or more, the last is a closing one. Follow-up questions are extra.",
+            help=f"how many questions, 2 to 10. {QUESTION_ORDER}",
         ),
     ] = None,
     format: Annotated[

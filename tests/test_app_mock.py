@@ -7,6 +7,7 @@ from app_support import markdown_text, page
 
 from coach import store
 from coach.config import load_settings
+from coach.mock import QUESTION_ORDER
 from coach.mock.follow_up import OUTCOME
 from coach.mock.report import FOLLOW_UP_NOT_ANSWERED
 from coach.ui.highlight import escape
@@ -34,7 +35,7 @@ def test_a_two_question_interview_speaks_listens_follows_up_and_reports(tmp_path
     # included, and from three on a closer; follow-ups come on top)")
     how_many = at.slider(key="mock_n_behavioural")
     assert how_many.label == "Questions", how_many.label
-    assert "opening one" in how_many.help and "Follow-up questions are extra" in how_many.help
+    assert how_many.help == QUESTION_ORDER, how_many.help  # one sentence, said by `coach mock --help` too
     how_many.set_value(2).run()
     at.button(key="mock_start").click().run()
     assert not at.exception and not at.error

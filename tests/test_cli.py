@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from coach.mock import QUESTION_ORDER
 from tests.cli_support import run_coach
 
 pytestmark = pytest.mark.slow
@@ -390,14 +391,13 @@ def test_coach_review_help_gives_the_defaults_it_uses(tmp_path):
 
 def test_coach_mock_help_says_which_questions_open_and_close_as_the_page_does(tmp_path):
     """`--questions` said "how many questions, 2 to 10 (an opener included)", where the Mock page
-    says which question opens, which closes and that follow-ups are extra."""
+    says which question opens, which closes and that follow-ups are extra; then both held a copy
+    of that sentence ("The first is always…" here, "The first question is always…" there)."""
     shown = run_coach("mock", "--help", data_dir=tmp_path)
     assert shown.returncode == 0, shown.stderr
     said = " ".join(shown.stdout.split())
-    assert (
-        "--questions N how many questions, 2 to 10. The first is always an opening one, such as “Tell me "
-        "about yourself”. With three or more, the last is a closing one. Follow-up questions are extra."
-    ) in said, shown.stdout
+    # the Mock page's Questions help says the same constant
+    assert f"--questions N how many questions, 2 to 10. {QUESTION_ORDER}" in said, shown.stdout
 
 
 def test_python_dash_m_coach_is_the_coach_command(tmp_path):

@@ -223,3 +223,25 @@ def test_a_debrief_gap_is_not_named_with_the_job_descriptions_asks():
     )
     assert any("failure-learning" in q.competencies for q in plan.questions)
     assert plan.reason == "From your debriefs: failure and learning.", plan.reason
+
+
+def test_the_sentence_on_which_questions_open_and_close_is_written_once():
+    """The Mock page's Questions help and `coach mock --questions`' help held two copies of the
+    same sentence, free to drift apart; both now say `coach.mock.QUESTION_ORDER`, and the rule it
+    states is the plan's."""
+    from pathlib import Path
+
+    from coach.mock import QUESTION_ORDER
+
+    root = Path(__file__).resolve().parent.parent
+    copies = [
+        str(p.relative_to(root))
+        for p in (*root.joinpath("coach").rglob("*.py"), *root.joinpath("app_pages").glob("*.py"))
+        if "always an opening one" in p.read_text(encoding="utf-8")
+    ]
+    assert copies == ["coach/mock/__init__.py"], copies
+    assert "always an opening one" in QUESTION_ORDER
+    two = make_plan(QUESTIONS, [], format="behavioural", n=2)
+    assert two.questions[0].text == "Tell me about yourself." and two.questions[-1].category != "closing"
+    three = make_plan(QUESTIONS, [], format="behavioural", n=3)
+    assert three.questions[-1].category == "closing"
