@@ -95,6 +95,23 @@ def test_a_file_that_is_not_audio_shows_what_to_do_and_is_not_kept(tmp_path, mon
     assert not at.exception and not at.error
     assert any("not saved as your answer" in c.value for c in at.caption)
     assert at.file_uploader[0].value is None
+    at.button(key="practice_try_again").click().run()
+    # a take recorded in the page that holds no audio is not a file to export again or choose: it
+    # said "Your recording is not audio the coach can read; export it again as WAV, FLAC, …" and
+    # "Your recording is empty (0 bytes); record the answer again or choose another file."
+    for take, sentence in (
+        (b"not a sound" * 40, "Your recording could not be read as audio; record the answer again."),
+        (b"", "Your recording is empty; record the answer again."),
+    ):
+        at.audio_input[0].set_value(("answer.wav", take, "audio/wav")).run()
+        assert not at.exception
+        assert [e.value for e in at.error] == [sentence]
+        assert not [p for p in (tmp_path / "recordings").rglob("*") if p.is_file()]
+    # a cut-off recording (a WAV header, then nothing) is kept, and said to record again, not export
+    at.audio_input[0].set_value(("answer.wav", b"RIFF\x00\x00\x00\x00WAVE", "audio/wav")).run()
+    [error] = [e.value for e in at.error]
+    assert error.startswith("Your recording could not be read as audio; record the answer again."), error
+    assert "export" not in error and "kept among the recordings not analysed" in error
 
 
 def test_a_silent_take_is_kept_and_says_record_again_once(tmp_path, monkeypatch):
