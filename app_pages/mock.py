@@ -1,6 +1,7 @@
 """Mock interview: the coach asks out loud, listens, follows up, and reports at the end."""
 
 import hashlib
+import re
 
 import streamlit as st
 
@@ -162,6 +163,9 @@ def the_turn(session: MockSession) -> None:
     st.button("End the interview here", icon=":material/stop_circle:", key="mock_end", on_click=end_now)
 
 
+RECORD_AGAIN = re.compile(r"\brecord\b[^.;]*\bagain\b", re.IGNORECASE)
+
+
 def listen(session: MockSession, data: bytes) -> None:
     digest = hashlib.sha256(data).hexdigest()
     if ss.mock_failed == digest:
@@ -180,7 +184,8 @@ def listen(session: MockSession, data: bytes) -> None:
             bar.empty()  # a bar stopped at "Reading the audio" reads as still working
             status.update(label="Could not hear this answer", state="error", expanded=True)
             sentence = shared.said_to(cfg, e)
-            again = "" if "record again" in sentence.lower() else " Record the answer again."
+            # "record it again", "record the answer again" already say it: it was said twice
+            again = "" if RECORD_AGAIN.search(sentence) else " Record the answer again."
             st.error(f"{sentence}{shared.recording_kept(e)}{again}")
             ss.mock_failed = digest
             return

@@ -104,12 +104,27 @@ def test_a_file_that_is_not_audio_keeps_the_question_open(tmp_path, monkeypatch)
     at = page("mock").run()
     at.slider(key="mock_n_behavioural").set_value(2).run()
     at.button(key="mock_start").click().run()
-    not_audio = (Path(__file__).parent / "data" / "not_audio.wav").read_bytes()
-    at.audio_input[0].set_value(("answer.wav", not_audio, "audio/wav")).run()
-    assert not at.exception
-    [error] = [e.value for e in at.error]
-    assert "not audio" in error and "Record the answer again" in error
-    assert [s.value for s in at.subheader][0] == "Question 1 of 2"  # the same question waits
+    data = Path(__file__).parent / "data"
+    # each said to record again once: "…; record the answer again or choose another file. Record the
+    # answer again." (no file to choose here), "…, so record it again. Record the answer again."
+    for take, sentence in (
+        (
+            (data / "not_audio.wav").read_bytes(),
+            "Your recording could not be read as audio; record the answer again.",
+        ),
+        (b"", "Your recording is empty; record the answer again."),
+        ((data / "short.wav").read_bytes(), "Your recording is only 0.30 s long; an answer needs at least"),
+    ):
+        at.audio_input[0].set_value(("answer.wav", take, "audio/wav")).run()
+        assert not at.exception
+        [error] = [e.value for e in at.error]
+        assert error.startswith(sentence), error
+        assert len(re.findall(r"record\b[^.;]*\bagain", error, re.IGNORECASE)) == 1, error
+        assert "file" not in error and "export" not in error, error
+        assert [s.value for s in at.subheader][0] == "Question 1 of 2"  # the same question waits
+    # the short take is kept, to analyse again from the Progress page; the other two are no recordings
+    kept = [p for p in (tmp_path / "recordings").rglob("*") if p.is_file() and p.suffix == ".wav"]
+    assert [p.read_bytes() for p in kept] == [(data / "short.wav").read_bytes()], kept
 
 
 def test_the_interviews_to_prepare_for_are_practice_s_and_read_in_words(tmp_path, monkeypatch):
