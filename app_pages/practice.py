@@ -294,6 +294,9 @@ def answered_line(place, question: Question) -> None:
     place.caption(summary.answered_before_line(before, today))
 
 
+NO_DESCRIPTION_TO_SAVE = "The box is empty; paste the job posting's text, then save it."
+
+
 def preparing_for() -> None:
     """Which interview in the log this answer prepares for, and its job description: the answer is
     then checked for the description's key terms. Shown only when the log has one to prepare for."""
@@ -325,6 +328,10 @@ def preparing_for() -> None:
             placeholder="Paste the job posting's text: what you will do and what they look for.",
         )
         if st.button("Save the job description", key=f"practice_save_description_{chosen}"):
+            if not text.strip() and not description:
+                # it said "Job description removed." of one never saved
+                st.error(NO_DESCRIPTION_TO_SAVE)
+                return
             try:
                 described = save_job_description(db, chosen, text)
             except CoachError as e:
@@ -332,6 +339,7 @@ def preparing_for() -> None:
             else:
                 if described is None:
                     st.caption("Job description removed.")
+                    return
                 elif described["note"]:
                     st.warning(described["note"])
                 else:

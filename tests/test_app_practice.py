@@ -281,6 +281,10 @@ def test_an_answer_prepared_for_an_interview_shows_the_job_descriptions_terms(tm
     assert preparing.options[0] == "No particular interview (general questions)", preparing.options
     preparing.set_value(interview_id).run()
     assert not at.exception
+    # saved empty before any was pasted: it said "Job description removed."
+    at.button(key=f"practice_save_description_{interview_id}").click().run()
+    assert [e.value for e in at.error] == ["The box is empty; paste the job posting's text, then save it."]
+    assert not [c.value for c in at.caption if "removed" in c.value]
     at.text_area(key=f"practice_job_description_{interview_id}").input(JOB).run()
     at.button(key=f"practice_save_description_{interview_id}").click().run()
     assert not at.exception and not at.error
