@@ -341,7 +341,10 @@ def preparing_for() -> None:
                     st.caption("Job description removed.")
                     return
                 elif described["note"]:
+                    # the terms of the description it replaced are not shown under "its key terms
+                    # were not picked" (they were, as "Key terms to use where they are true: …")
                     st.warning(described["note"])
+                    return
                 else:
                     st.rerun()
     if description:

@@ -289,6 +289,15 @@ def test_an_answer_prepared_for_an_interview_shows_the_job_descriptions_terms(tm
     at.button(key=f"practice_save_description_{interview_id}").click().run()
     assert not at.exception and not at.error
     assert any("Key terms to use" in c.value and "PostgreSQL" in c.value for c in at.caption)
+    # one not in English: its terms are not picked, and the terms of the one it replaced are not
+    # listed under that sentence, as they were
+    at.text_area(key=f"practice_job_description_{interview_id}").input("🚀🚀🚀").run()
+    at.button(key=f"practice_save_description_{interview_id}").click().run()
+    assert any("its key terms were not picked" in w.value for w in at.warning)
+    assert not [c.value for c in at.caption if "Key terms to use" in c.value]
+    at.text_area(key=f"practice_job_description_{interview_id}").input(JOB).run()
+    at.button(key=f"practice_save_description_{interview_id}").click().run()
+    assert any("Key terms to use" in c.value and "PostgreSQL" in c.value for c in at.caption)
 
     at.audio_input[0].set_value(("answer.wav", (DATA / "clean.wav").read_bytes(), "audio/wav")).run()
     assert not at.exception and not at.error
