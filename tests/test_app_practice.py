@@ -43,6 +43,8 @@ def test_first_run_leads_to_a_first_answer_with_the_sample(tmp_path, monkeypatch
 
 def test_a_recorded_answer_shows_its_fillers_and_is_saved(tmp_path, monkeypatch):
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    settings = load_settings(tmp_path)  # a natural pause of its own, set in Settings
+    save_settings(replace(settings, thresholds=replace(settings.thresholds, natural_pause_s=0.75)))
     at = page("practice").run()
     first_recommended = [b.key for b in at.button if b.key and b.key.startswith("practice_rec_")][0]
     at.button(key=first_recommended).click().run()
@@ -57,6 +59,10 @@ def test_a_recorded_answer_shows_its_fillers_and_is_saved(tmp_path, monkeypatch)
     assert len(attempts) == 1 and attempts[0]["question_id"] == question_id
     assert attempts[0]["fillers_per_100_words"] > 10
     assert any("saved automatically" in c.value for c in at.caption)  # and the page says so
+    # the pause chart's caption says the natural pause of Settings, as the Delivery score does (it
+    # said "about 0.6 s" whatever the setting)
+    assert any(c.value.startswith("Pauses of about 0.75 s at sentence ends") for c in at.caption)
+    assert "natural pauses ≈ 0.75 s" in markdown_text(at)
 
     at.button(key="practice_try_again").click().run()  # same question, a fresh take
     assert at.session_state["practice_question_id"] == question_id

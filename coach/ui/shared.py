@@ -517,9 +517,9 @@ def show_answer(
         gaps = charts.pause_chart(analysis, t.pause_min_s, t.long_pause_s)
         if gaps is not None:
             st.altair_chart(gaps)
-            st.caption(
-                "Pauses of about 0.6 s at sentence ends sound natural; pauses inside a clause "
-                "(triangles) are the ones listeners notice."
+            st.caption(  # the natural pause of Settings, as the Delivery score says it (it said 0.6 s)
+                f"Pauses of about {t.natural_pause_s:g} s at sentence ends sound natural; pauses inside "
+                "a clause (triangles) are the ones listeners notice."
             )
 
 
