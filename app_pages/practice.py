@@ -199,6 +199,9 @@ def recommended_questions() -> None:
             row[1].button("Answer", key=f"practice_rec_{q.id}", on_click=choose_question, args=(q.id,))
 
 
+NO_MATCH = "No question matches these filters. Loosen a filter, or type the question under “Your own”."
+
+
 def browse_questions(filters: dict) -> None:
     search = st.text_input(
         "Search", placeholder="e.g. conflict, deadline, stakeholder", key=kept("practice_f_search")
@@ -207,7 +210,9 @@ def browse_questions(filters: dict) -> None:
     with shared.shown_errors():
         matching = banks.filter_questions(questions, text=search or None, **filters)
         st.caption(count(len(matching), "question"))
-        if matching:
+        if not matching:  # "0 questions" alone, and nothing under it
+            st.info(NO_MATCH)
+        else:
             chosen = st.selectbox(
                 "Question",
                 [q.id for q in matching],

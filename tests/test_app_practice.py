@@ -161,6 +161,20 @@ def test_your_own_question_is_shown_as_text_not_markup(tmp_path, monkeypatch):
     assert escape("<script>alert(1)</script> Why this team?") in text and "<script>" not in text
 
 
+def test_a_search_that_finds_nothing_says_what_to_do(tmp_path, monkeypatch):
+    """Browse showed "0 questions" and nothing under it; the Questions page says what to do."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("practice").run()
+    at.segmented_control(key="practice_mode").set_value("Browse").run()
+    at.text_input(key="practice_f_search").input("zzzz 🚀").run()
+    assert not at.exception and not at.error
+    assert [i.value for i in at.info] == [
+        "No question matches these filters. Loosen a filter, or type the question under “Your own”."
+    ]
+    at.text_input(key="practice_f_search").input("conflict").run()
+    assert not at.info and at.button(key="practice_browse_use")
+
+
 def test_what_you_typed_to_choose_a_question_is_kept_while_you_look_elsewhere(tmp_path, monkeypatch):
     """A question typed under "Your own" was gone after a look at "Browse" or at another page, and
     Browse's search after a look at "Your own": the page forgot a box it had not drawn in between."""
