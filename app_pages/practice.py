@@ -231,6 +231,11 @@ def browse_questions(filters: dict) -> None:
 def random_question(filters: dict) -> None:
     recent = [a["question_id"] for a in attempts[-20:] if a["question_id"]]
     if st.button("Pick a random question", type="primary", icon=":material/casino:", key="practice_random"):
+        if not banks.filter_questions(questions, **filters):
+            # the bank's sentence names the filters as the terminal's flags: "No question matches
+            # category=system-design, competency=mentoring, difficulty=easy; loosen the filters."
+            st.error(NO_MATCH)
+            return
         with shared.shown_errors():
             choose_question(recommend.pick_random(questions, exclude_ids=recent, **filters).id)
             st.rerun()

@@ -173,6 +173,17 @@ def test_a_search_that_finds_nothing_says_what_to_do(tmp_path, monkeypatch):
     ]
     at.text_input(key="practice_f_search").input("conflict").run()
     assert not at.info and at.button(key="practice_browse_use")
+    # a random pick among none: it said "No question matches category=system-design,
+    # competency=mentoring, difficulty=easy; loosen the filters."
+    at.segmented_control(key="practice_mode").set_value("Random").run()
+    at.selectbox(key="practice_f_category").set_value("system-design").run()
+    at.selectbox(key="practice_f_competency").set_value("mentoring").run()
+    at.selectbox(key="practice_f_difficulty").set_value("easy").run()
+    at.button(key="practice_random").click().run()
+    assert not at.exception
+    assert [e.value for e in at.error] == [
+        "No question matches these filters. Loosen a filter, or type the question under “Your own”."
+    ]
 
 
 def test_what_you_typed_to_choose_a_question_is_kept_while_you_look_elsewhere(tmp_path, monkeypatch):
