@@ -252,8 +252,10 @@ def threshold_problem(thresholds: Thresholds) -> tuple[tuple[str, ...], str] | N
     for f in fields(Thresholds):
         bound, value = THRESHOLD_BOUNDS[f.name], getattr(thresholds, f.name)
         if not bound.holds(value):
+            # "inf" or "nan" is no amount: "(inf s) must be above 0 s" read as if it were one
+            said = f"({bound.shown(value)}) must be" if math.isfinite(value) else "must be a number"
             return (f.name,), (
-                f"{bound.what[0].lower()}{bound.what[1:]} ({bound.shown(value)}) must be "
+                f"{bound.what[0].lower()}{bound.what[1:]} {said} "
                 f"{bound.range_words()} (the default is {bound.shown(getattr(default, f.name))})"
             )
     for low, high, sentence in THRESHOLD_ORDER:
@@ -484,7 +486,7 @@ def _thresholds_from_file(saved: object, path: Path) -> Thresholds:
                 (key,),
                 path,
             )
-        if isinstance(value, bool) or not isinstance(value, int | float):
+        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
             raise ThresholdsFileError(
                 f"The settings file {path} has {key} = {_toml_value(value)} under [thresholds], which "
                 f"is not a number; write a number (the default is {known[key]:g}) or delete the line.",

@@ -44,8 +44,10 @@ def test_every_threshold_has_bounds_and_the_defaults_keep_to_them():
     assert set(THRESHOLD_BOUNDS) == {f.name for f in fields(Thresholds)}
     assert check_thresholds(Thresholds()) == Thresholds()
     for f in fields(Thresholds):
-        with pytest.raises(InputError, match=r"must be .* Nothing was saved\.$"):
-            check_thresholds(replace(Thresholds(), **{f.name: float("nan")}))
+        for amiss in ("nan", "inf"):  # said as no number, not as "(nan wpm)" or "(inf s) must be above 0 s"
+            with pytest.raises(InputError, match=r" must be a number .* Nothing was saved\.$") as refused:
+                check_thresholds(replace(Thresholds(), **{f.name: float(amiss)}))
+            assert amiss not in str(refused.value)
 
 
 def test_the_pitch_stretch_is_no_shorter_than_the_voice_prosody_measures_in_one():
@@ -80,6 +82,11 @@ BAD_FILES = {
         'pace_low_wpm = "fast"',
         'has pace_low_wpm = "fast" under [thresholds], which is not a number; write a number '
         "(the default is 130) or delete the line.",
+    ),
+    "no amount": (
+        "answer_max_s = inf",
+        "has answer_max_s = inf under [thresholds], which is not a number; write a number (the "
+        "default is 120) or delete the line.",
     ),
     "pace band backwards": (
         "pace_low_wpm = 200\npace_high_wpm = 175",
