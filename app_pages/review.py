@@ -12,7 +12,7 @@ from coach.debrief import heard_questions, latest_debrief, refreshed_questions
 from coach.errors import CoachError, NotAudioError
 from coach.interview.draft import MEASURED_FIELDS, refreshed_text
 from coach.interview.orchestrator import AlreadyKept, KeptUnanalysed, review_again, review_recording
-from coach.interview.review import ReviewOptions, who_is_you
+from coach.interview.review import ReviewOptions, anything_scored, who_is_you
 from coach.interview.turns import question_title
 from coach.interview_log import STAGES, WHOLE_RECORDING, interview_with_stage, recordable
 from coach.local_time import long_date
@@ -212,7 +212,13 @@ def working(run) -> None:
             failed = e
         else:
             bar.progress(1.0, text="Done")
-            status.update(label="Interview analysed and saved", state="complete", expanded=False)
+            status.update(
+                label="Interview analysed and saved"
+                if anything_scored(reviewed.result)
+                else "Interview saved; nothing could be scored (why below)",
+                state="complete",
+                expanded=False,
+            )
             # an interview already in the log keeps its one debrief, brought up to date: so does
             # the form the page may hold for it
             _refresh_debrief_form(reviewed.result["saved"]["interview_id"], reviewed.result["debrief_draft"])

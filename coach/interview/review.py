@@ -207,6 +207,13 @@ def _no_speech_message(name: str, heard: Heard) -> str:
 # ---------------------------------------------------------------- who spoke
 
 
+def anything_scored(result: dict) -> bool:
+    """Whether any answer of a stored review got scores: with one voice heard, or no answer long
+    enough, the review is saved but measures nothing (its page said "Interview analysed and saved"
+    over a notice that nothing was scored)."""
+    return any((a.get("analysis") or {}).get("scores") for a in result.get("answers") or ())
+
+
 def who_is_you(identification: dict, speakers: list[dict]) -> str:
     """Which voice the review took to be the user's, and why, in words: "voice profile: speaker 1
     sounds most like your practice recordings (0.98)" led the review with a method's name and a raw
