@@ -226,11 +226,21 @@ def test_the_change_since_the_first_answer_reads_as_a_sentence():
 
 
 def test_review_warnings_on_the_page_name_no_command_line_option_or_raw_figure():
-    no_pairs = (
-        "No interviewer question was recognised, so there are no question → answer pairs; the turns "
-        "are listed. If the speakers look swapped, run again with --candidate-speaker."
+    from coach.interview.review import NO_QUESTION_HEARD, YOUR_WORDS_AS_THEIRS
+
+    # no question heard: said as what the user sees and what to do, in the terminal and on the page
+    # ("there are no question → answer pairs; the turns are listed. If the speakers look swapped…")
+    no_pairs = f"{NO_QUESTION_HEARD} {YOUR_WORDS_AS_THEIRS}"
+    assert no_pairs == (  # as `coach review` prints it
+        "No question from the interviewer was recognised, so the conversation is shown as it was said, "
+        "with no answers picked out to score. If your words are shown as the interviewer's, review it "
+        "again with --candidate-speaker N, N being the number of the speaker who is you."
     )
-    assert summary.for_the_page(no_pairs) == no_pairs.split(" If the speakers")[0]
+    assert summary.for_the_page(no_pairs) == (  # the page's own control, not dropped
+        "No question from the interviewer was recognised, so the conversation is shown as it was said, "
+        "with no answers picked out to score. If your words are shown as the interviewer's, say which "
+        "voice is yours under “Who is who” below and review it again."
+    )
     guess = (
         "No voice profile yet (it is built from your saved practice recordings), so speaker 2, who talks "
         "the most, was taken to be you. Read what each speaker says below; if that is wrong, run again "

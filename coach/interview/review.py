@@ -79,6 +79,18 @@ class Attribution:
     speech_turns: tuple[dict, ...] = ()
 
 
+# No question of the interviewer's heard in a conversation: what the user sees, then what to do. The
+# terminal's way is an option; the page says its own ("Who is who", coach.ui.summary.for_the_page).
+NO_QUESTION_HEARD = (
+    "No question from the interviewer was recognised, so the conversation is shown as it was said, "
+    "with no answers picked out to score."
+)
+YOUR_WORDS_AS_THEIRS = (
+    "If your words are shown as the interviewer's, review it again with --candidate-speaker N, "
+    "N being the number of the speaker who is you."
+)
+
+
 def review(
     path: Path,
     settings: Settings,
@@ -137,11 +149,9 @@ def review(
     facts["compared_with_practice"] = measures.compare_with_practice(answers, practice_attempts)
     warnings = who.warnings + _audio_warnings(heard, turns) + _phone_warnings(path, settings, heard, name)
     if who.method != "one voice" and not pairs:
-        warnings.append(
-            "No interviewer question was recognised, so there are no question → answer "
-            "pairs; the turns are listed. If the speakers look swapped, run again with "
-            "--candidate-speaker."
-        )
+        # split by stereo channel, the sides say who is who: no voice to pick
+        advice = "" if who.method == "channel" else f" {YOUR_WORDS_AS_THEIRS}"
+        warnings.append(NO_QUESTION_HEARD + advice)
     return {
         "duration_s": round(heard.duration_s, 2),
         "engine": heard.engine,

@@ -707,12 +707,24 @@ _SIMILARITY = re.compile(r"\s*\(\d+\.\d+\)")
 _IN_SETTINGS = re.compile(r"\bin Settings\b")
 
 
+def _page_advice() -> dict[str, str]:
+    """The terminal's advice that the page says its own way (its controls), not left out."""
+    from coach.interview.review import YOUR_WORDS_AS_THEIRS
+
+    return {
+        YOUR_WORDS_AS_THEIRS: "If your words are shown as the interviewer's, say which voice is yours "
+        "under “Who is who” below and review it again."
+    }
+
+
 def for_the_page(text: str, *, may_change_settings: bool = True) -> str:
     """A review's warning or note as the page shows it: advice naming a command-line option (the
-    page has its own controls) and raw similarity figures are left out; the terminal keeps both.
-    A student of a cohort (`may_change_settings` False) is not sent to Settings for what only the
-    staff may change there (the speech model): that advice is left out too."""
-    sentences = re.split(r"(?<=[.!?])\s+", text.strip())
+    page has its own controls) is said with the page's controls or left out, and raw similarity
+    figures are left out; the terminal keeps both. A student of a cohort (`may_change_settings`
+    False) is not sent to Settings for what only the staff may change there (the speech model):
+    that advice is left out too."""
+    advice = _page_advice()
+    sentences = [advice.get(s, s) for s in re.split(r"(?<=[.!?])\s+", text.strip())]
     shown = [
         s for s in sentences if not _OPTION.search(s) and (may_change_settings or not _IN_SETTINGS.search(s))
     ]
