@@ -258,6 +258,11 @@ def test_a_recording_heard_as_one_voice_stores_no_debrief_draft(tmp_path, monkey
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     at = _reviewed("one voice.flac", DATA / "interviews" / "one_voice.flac", "audio/flac", "Hooli")
     assert any("Only one voice was found" in w.value for w in at.warning)
+    # said plainly beside the page's own box (it read "…saying how many people speak (2).")
+    assert any(
+        w.value.endswith("If the interviewer speaks in it too, review it again saying 2 people speak.")
+        for w in at.warning
+    )
     # the box over it does not say "analysed" of a review that measured nothing
     assert [s.label for s in at.status] == ["Interview saved; nothing could be scored (why below)"]
     captions = "\n".join(c.value for c in at.caption)

@@ -86,10 +86,12 @@ def test_a_one_voice_review_scores_nothing_and_says_what_to_do(settings, clips):
     result = review(clips / "interviews" / "one_voice.flac", settings, ReviewOptions())
     [answer] = result["answers"]
     assert answer["analysis"]["scores"] is None
-    assert any(
-        "Only one voice" in w and "saying how many people speak (2)" in w
-        for w in answer["analysis"]["warnings"]
-    )
+    # in plain words, for the page's "How many people speak" and the terminal's --speakers 2 (it
+    # said "If two people speak in it, review it again saying how many people speak (2).")
+    assert answer["analysis"]["warnings"] == [
+        "Only one voice was found, so your words could not be told apart from the interviewer's and "
+        "nothing is scored. If the interviewer speaks in it too, review it again saying 2 people speak."
+    ]
     # nothing measured reaches the debrief: not "You spoke 100%", nor "You asked 0 questions of
     # your own" (the interviewer's questions were heard as the candidate's words)
     assert result["debrief_draft"]["went_well"] == result["debrief_draft"]["could_be_better"] == ""

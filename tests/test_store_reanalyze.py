@@ -151,6 +151,15 @@ def test_an_answer_that_could_not_be_scored_is_not_scored_by_analysing_it_again(
             "transcript": transcript_dict(ANSWER, 30.0),
             "analysis": unscored(ONE_VOICE),
         },
+        {  # stored with the notice's earlier wording: still not scored, said as it is now
+            "question_text": "Why this team?",
+            "transcript": transcript_dict(ANSWER, 30.0),
+            "analysis": unscored(
+                "Only one voice was found, so your words could not be told apart from the interviewer's "
+                "and nothing is scored. If two people speak in it, review it again saying how many "
+                "people speak (2)."
+            ),
+        },
         {
             "question_text": "Have you led a team?",
             "transcript": transcript_dict(short, 2.0),
@@ -161,13 +170,14 @@ def test_an_answer_that_could_not_be_scored_is_not_scored_by_analysing_it_again(
         store, interview_id, recording=None, transcript=None, engine="e", model="m", answers=answers
     )
 
-    assert len(reanalyze(store)["reanalysed"]) == 3
+    assert len(reanalyze(store)["reanalysed"]) == 4
     attempt = get_attempt(store, attempt_id)
     assert attempt["analysis_version"] == ANALYSIS_VERSION
     assert attempt["analysis"]["scores"] is None and attempt["score_overall"] is None
     assert attempt["analysis"]["warnings"] == [DISTORTED] and attempt["analysis"]["feedback"] == []
-    one_voice, reply = get_interview(store, interview_id)["recordings"][0]["turns"]
+    one_voice, earlier, reply = get_interview(store, interview_id)["recordings"][0]["turns"]
     assert one_voice["analysis"]["scores"] is None and one_voice["analysis"]["warnings"] == [ONE_VOICE]
+    assert earlier["analysis"]["scores"] is None and earlier["analysis"]["warnings"] == [ONE_VOICE]
     assert reply["analysis"]["warnings"] == ["Only 2 words in 2 s: too little to measure."]
 
 

@@ -136,11 +136,18 @@ DISTORTED = (
     "The recording is distorted (too loud for the microphone), so pace and pauses cannot be "
     "measured. Move back from the microphone or turn its level down, and record again."
 )
+# Said on the Review page over its "How many people speak" box (set to 2 for it) and in the
+# terminal over the `coach review --speakers 2` to run: one sentence for both.
 ONE_VOICE = (
     "Only one voice was found, so your words could not be told apart from the interviewer's "
-    "and nothing is scored. If two people speak in it, review it again saying how many people "
-    "speak (2)."
+    "and nothing is scored. If the interviewer speaks in it too, review it again saying 2 people speak."
 )
+# what answers stored before keep in their warnings: the same problem, said as ONE_VOICE now
+EARLIER = {
+    "Only one voice was found, so your words could not be told apart from the interviewer's and "
+    "nothing is scored. If two people speak in it, review it again saying how many people "
+    "speak (2).": ONE_VOICE,
+}
 NO_QUESTION_FOUND = (
     "No interviewer question was recognised, so the whole recording, the interviewer's words "
     "included, is shown as one answer and not scored."
@@ -150,7 +157,7 @@ RECORDING_PROBLEMS = (DISTORTED, ONE_VOICE, NO_QUESTION_FOUND)
 
 def recording_problems(warnings) -> list[str]:
     """The warnings of a stored analysis that were found in the recording (RECORDING_PROBLEMS)."""
-    return [w for w in warnings or () if w in RECORDING_PROBLEMS]
+    return [EARLIER.get(w, w) for w in warnings or () if w in RECORDING_PROBLEMS or w in EARLIER]
 
 
 # Phone sound: a call carries the band up to about 3.4-4 kHz, so its speech has almost nothing above
