@@ -542,7 +542,7 @@ def test_a_second_recording_of_an_interview_adds_to_its_drafts_measured_lines(da
         assert all(f["candidate_talk_share"] is not None and f["questions"] >= 2 for f in facts), facts
         lines = (draft["went_well"] + "\n" + draft["could_be_better"]).splitlines()
         [spoke] = [line for line in lines if line.startswith("You spoke")]
-        assert spoke.endswith(f" of the time over {sum(f['questions'] for f in facts)} questions."), lines
+        assert f" of the time over {sum(f['questions'] for f in facts)} questions" in spoke, lines
         talk = [sum(f["talk_s"].values()) for f in facts]
         share = sum(f["candidate_talk_share"] * t for f, t in zip(facts, talk, strict=True)) / sum(talk)
         assert abs(int(re.search(r"You spoke (\d+)%", spoke).group(1)) - 100 * share) <= 1, spoke

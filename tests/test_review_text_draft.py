@@ -52,6 +52,43 @@ def test_the_terminal_draft_says_which_lines_went_well_and_which_could_be_better
 
 
 @pytest.mark.parametrize(
+    "share, field, line",
+    [
+        (0.65, "went_well", "You spoke 65% of the time over 3 questions."),
+        (0.75, "went_well", "You spoke 75% of the time over 3 questions."),
+        (
+            0.9,
+            "could_be_better",
+            "You spoke 90% of the time over 3 questions; about 60–70% is usual for the candidate.",
+        ),
+        (
+            0.4,
+            "could_be_better",
+            "You spoke 40% of the time over 3 questions; about 60–70% is usual for the candidate.",
+        ),
+    ],
+)
+def test_the_talk_share_is_said_where_it_belongs(tmp_path, share, field, line):
+    """How much the candidate spoke is a fact, not praise: "You spoke 90% of the time" stood under
+    what went well whatever the share. Near the usual 60–70% it went well; far from it, it could be
+    better, with the usual share beside it; either way the line is the review's own when refreshed."""
+    from coach.interview.draft import MEASURED_FIELDS, is_measured
+
+    facts = {
+        "candidate_talk_share": share,
+        "questions": 3,
+        "candidate_questions": ["What does the team ship?"],
+        "response_time_s": {"each": []},
+        "interruptions": {"by_candidate": 0},
+    }
+    draft = debrief_draft([_answer(150)], facts, load_settings(data_dir=tmp_path))
+    assert line in draft[field].splitlines(), draft
+    other = next(f for f in MEASURED_FIELDS if f != field)
+    assert "You spoke" not in draft[other], draft
+    assert is_measured(line)
+
+
+@pytest.mark.parametrize(
     "method, note, source, said",
     [
         ("channel", "the candidate is on the left channel", "left", "you: the left channel, as you said"),

@@ -22,10 +22,19 @@ from coach.interview.metrics import over_recordings
 # 60-120 s, config.Thresholds), a start slower than this is a long wait.
 MONOLOGUE_S = 180.0
 SLOW_START_S = 5.0
+# How much of a conversational interview the candidate usually speaks, in percent (interview
+# coaching's rule of thumb: about 60-70%, the interviewer's questions and remarks the rest). A share
+# is a fact, not praise: within TALK_SHARE_SLACK of it, it went well; further out, it could be better,
+# with the usual share beside it.
+TALK_SHARE_USUAL = (60, 70)
+TALK_SHARE_SLACK = 5
 # The fields the draft writes measured lines into.
 MEASURED_FIELDS = ("went_well", "could_be_better")
 
 TALK_SHARE = "You spoke {share}% of the time over {questions}."
+TALK_SHARE_OUTSIDE = (
+    "You spoke {share}% of the time over {questions}; about {low}–{high}% is usual for the candidate."
+)
 PACE = "Answers at a conversational pace ({low}–{high} wpm): {in_band} of {answers} measured."
 FAST = "Answers faster than a conversational pace (over {high} wpm): {fast} of {answers} measured."
 SLOW = "Answers slower than a conversational pace (under {low} wpm): {slow} of {answers} measured."
@@ -39,6 +48,7 @@ INTERRUPTIONS = "You started talking before the interviewer finished {times}."
 NO_RESULT = "{answers} to questions you can practise here did not say how things turned out (the result)."
 TEMPLATES = (
     TALK_SHARE,
+    TALK_SHARE_OUTSIDE,
     PACE,
     FAST,
     SLOW,
@@ -111,9 +121,12 @@ def debrief_draft(answers: Sequence[dict], facts: dict, settings: Settings) -> d
     answers = [a for a in answers if a["analysis"].get("scores") is not None]  # the gate passed
     share = facts.get("candidate_talk_share")
     if share is not None and answers:
-        well.append(
-            TALK_SHARE.format(share=f"{100 * share:.0f}", questions=count(facts["questions"], "question"))
-        )
+        percent, (low, high) = round(100 * share), TALK_SHARE_USUAL
+        questions = count(facts["questions"], "question")
+        if low - TALK_SHARE_SLACK <= percent <= high + TALK_SHARE_SLACK:
+            well.append(TALK_SHARE.format(share=percent, questions=questions))
+        else:
+            better.append(TALK_SHARE_OUTSIDE.format(share=percent, questions=questions, low=low, high=high))
     in_band = [
         a
         for a in answers
