@@ -91,8 +91,15 @@ def headline(report: dict) -> None:
     if first:  # "book your first" in a grey pill read as a button that did nothing: a link instead
         shown.pop("delta", None)
     c4.metric(**shown)
-    if first:
-        c4.page_link("app_pages/interviews.py", label="Add your first", icon=":material/event_note:")
+    # the Interviews page on its "Add an interview" tab, as its own "Add your first" opens it (a link
+    # opened it on Pipeline, a step from the form); the tab's name is the page's ADD_TAB
+    if first and c4.button(
+        "Add your first",
+        icon=":material/event_note:",
+        key="progress_add_first",
+        on_click=lambda: st.session_state.update(interviews_tab="Add an interview"),
+    ):
+        st.switch_page("app_pages/interviews.py")
 
 
 def over_time(report: dict) -> None:

@@ -60,7 +60,13 @@ def test_before_any_real_interview_the_next_one_links_to_the_interviews_page(tmp
     assert not at.exception
     [next_one] = [m for m in at.metric if m.label == "Next real interview"]
     assert next_one.value == "None yet" and not next_one.delta, next_one.delta
-    assert [(p.proto.label, p.proto.page) for p in at.get("page_link")] == [("Add your first", "interviews")]
+    # it opens the Interviews page on the form to add one, as that page's own "Add your first" does
+    # (a link opened it on its Pipeline tab)
+    [first] = [b for b in at.button if b.label == "Add your first"]
+    first.click().run()
+    assert not at.exception
+    assert at.session_state["interviews_tab"] == "Add an interview"
+    assert "Add an interview" in [t.label for t in at.tabs]  # the Interviews page, its tab opened
 
 
 def test_progress_with_practice_and_a_real_interview(monkeypatch):

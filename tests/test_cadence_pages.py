@@ -149,8 +149,8 @@ def test_someone_with_no_real_interview_yet_is_invited_to_a_first_on_both_pages_
         at = page(name).run()
         assert not at.exception
         [shown] = [m for m in at.metric if "Next real" in m.label]
-        # no grey "book your first" pill under it (it read as a button and did nothing): on Progress
-        # a link to the Interviews page, and there a button that opens the form to add it
+        # no grey "book your first" pill under it (it read as a button and did nothing): on both
+        # pages a button that opens the Interviews page's form to add it
         assert (shown.label, shown.value, shown.delta) == ("Next real interview", "None yet", "")
         assert "book a first-round interview" in shown.help, name
         assert not any("due now" in str(m.delta) or "overdue" in str(m.value) for m in at.metric), name
