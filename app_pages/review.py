@@ -28,6 +28,11 @@ today = browser_clock.today()  # the person's, from their browser (not the serve
 ss = st.session_state
 ss.setdefault("review_result", None)
 ss.setdefault("review_upload_key", 0)
+if ss.pop("review_form_done", False):
+    # the recording just reviewed is in the log (shown below): the form starts empty for the next
+    # one. It kept the file and the company, and a second press said "Already in your log"
+    ss.review_upload_key += 1  # a new, empty upload box
+    ss.review_company = ss.review_role = ""
 
 
 def logged_label(interview: dict) -> str:
@@ -223,6 +228,7 @@ def working(run) -> None:
             # the form the page may hold for it
             _refresh_debrief_form(reviewed.result["saved"]["interview_id"], reviewed.result["debrief_draft"])
             ss.review_result = shown_result(reviewed)
+            ss.review_form_done = True  # its widgets are drawn: emptied before the next run draws them
             return
     # the reason is shown in the page, not inside the collapsed progress box
     if isinstance(failed, KeptUnanalysed):  # it could be audio: kept with its interview, logged
@@ -231,6 +237,7 @@ def working(run) -> None:
             "you can still write its debrief below."
         )
         ss.review_result = {"interview_id": failed.saved["interview_id"], "answers": [], "recording": None}
+        ss.review_form_done = True  # logged: the same file again would be "Already in your log"
     else:  # not audio at all, or nothing could be kept
         st.error(f"{shared.said_to(cfg, failed)} Nothing was saved.")
         ss.review_result = None

@@ -59,6 +59,19 @@ def test_an_uploaded_interview_is_analysed_and_logged(tmp_path, monkeypatch):
         assert (tmp_path / recordings[0]["recording_path"]).read_bytes() == (DATA / "clean.mp3").read_bytes()
     finally:
         db.close()
+    # the form is emptied for the next interview: it kept the file and the company, and pressing
+    # "Analyse the interview" again said only "Already in your log … pick that interview"
+    at.run()
+    assert not at.exception
+    assert at.file_uploader[0].value is None
+    assert (at.text_input(key="review_company").value, at.text_input(key="review_role").value) == ("", "")
+    next(b for b in at.button if b.label == "Analyse the interview").click().run()
+    assert not at.exception
+    assert [e.value for e in at.error] == [
+        "Choose the recording first (drag an audio file onto the box above: WAV, FLAC, MP3, M4A, OGG, "
+        "Opus or WebM), then press Analyse."
+    ]
+    assert "Globex &lt;i&gt;Corp&lt;/i&gt;" in " ".join(s.value for s in at.subheader)  # the review stays
 
 
 def test_analyse_without_a_file_says_what_to_do(tmp_path, monkeypatch):
