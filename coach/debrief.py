@@ -232,7 +232,9 @@ def form_values(debrief: dict | None, heard: list[str] | tuple = ()) -> dict:
         "interest": debrief.get("interest"),  # None until the user gives one: never a made-up 3
         "proceed": {True: "yes", False: "no"}.get(debrief.get("proceed"), "undecided"),
         "time_commitment": debrief.get("time_commitment") or "",
-        "notes": notes,
+        # the box is the user's own: a review's draft marks itself with a line in the store (from_review)
+        # that the form showed as text of theirs, to delete before writing their notes
+        "notes": own_notes(notes),
     }
 
 
