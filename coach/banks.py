@@ -1109,6 +1109,20 @@ def check_not_there(data_dir: Path, text: str, *, owner: str = "", leaving_out: 
 # The longest question typed as one's own: the Questions and Practice pages' boxes and `coach
 # add-question` alike (a question heard in a real interview is kept as long as it was).
 QUESTION_CHARS = 400
+# A question typed as one's own is one that could be answered: at least two words (a word holds a
+# letter), or one word asking ("Strengths?"). "?", "🚀" and "Yes." were kept as questions to practise;
+# "Tell me about yourself." and "Walk me through your CV" ask without a question mark. Every shipped
+# question passes (tests/test_banks.py).
+NOT_A_QUESTION = (
+    "That is not a question one could answer; type the question in words as it was asked (at least two "
+    "words, or one ending in “?”, like “Strengths?”)."
+)
+
+
+def is_a_question(text: str) -> bool:
+    """Whether typed words could be a question to answer: at least two words, or one ending in "?"."""
+    words = [w for w in text.split() if any(c.isalpha() for c in w)]
+    return len(words) >= 2 or (len(words) == 1 and text.rstrip().endswith(("?", "？")))
 
 
 def add_user_question(
@@ -1141,6 +1155,8 @@ def add_user_question(
         raise InputError("The question is empty; type the question as it was asked.")
     if source not in ("user", "real interview"):
         raise InputError(f"Unknown source {source!r}; use 'user' or 'real interview'.")
+    if source == "user" and not is_a_question(text):
+        raise InputError(NOT_A_QUESTION)
     if source == "user" and len(text) > QUESTION_CHARS:  # as the pages' boxes hold it
         rest = " (the talking points hold the rest)" if points_typed_too else " characters"
         raise InputError(
@@ -1233,6 +1249,8 @@ def edit_user_question(data_dir: Path, question_id: str, *, owner: str = "", **c
                 "out to keep its words.",
                 in_app="The question's box is empty; type the question, or leave its words as they were.",
             )
+        if not is_a_question(changes["text"]):
+            raise InputError(NOT_A_QUESTION)
         if normalise(changes["text"]) != normalise(current.text):
             check_not_there(data_dir, changes["text"], owner=owner, leaving_out=question_id)
     changed = {**current.to_dict(), **changes}

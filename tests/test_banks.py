@@ -205,6 +205,22 @@ def test_add_user_question_rejects_a_bad_entry_without_writing(tmp_path: Path) -
     assert not (tmp_path / "question_banks").exists()
 
 
+def test_only_words_that_ask_something_are_kept_as_your_question(tmp_path: Path) -> None:
+    """ "?", "🚀" and "Yes." were kept as questions to practise. A question is at least two words,
+    or one ending in "?"; every shipped question is one."""
+    for text in ("?", "🚀", "Yes.", "  ...  ", "42 7", "Strengths"):
+        with pytest.raises(InputError) as refused:
+            add_user_question(tmp_path, text)
+        assert str(refused.value) == banks.NOT_A_QUESTION, text
+    with pytest.raises(InputError, match="not a question"):  # the Practice page's box comes here
+        keep_question(tmp_path, "🚀 🚀", points_typed_too=False)
+    assert [q for q in load_questions(tmp_path) if q.source != "bank"] == []  # nothing kept
+    for text in ("Strengths?", "Tell me about yourself.", "Walk me through your CV"):
+        assert add_user_question(tmp_path, text).text == text
+    shipped = banks._shipped_questions().values()
+    assert len(shipped) > 200 and all(banks.is_a_question(q.text) for q in shipped)
+
+
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     text=st.text(alphabet=st.characters(blacklist_categories=["Cs"]), min_size=1, max_size=80).filter(
@@ -212,8 +228,9 @@ def test_add_user_question_rejects_a_bad_entry_without_writing(tmp_path: Path) -
     )
 )
 def test_any_question_text_survives_the_round_trip_through_toml(tmp_path: Path, text: str) -> None:
-    question = add_user_question(tmp_path, text)
-    assert get_question(question.id, tmp_path).text == " ".join(text.split())
+    asked = f"What about {text}?"  # any words within a question (a lone "?" is none: see above)
+    question = add_user_question(tmp_path, asked)
+    assert get_question(question.id, tmp_path).text == " ".join(asked.split())
 
 
 # ---------------------------------------------------------------- filters and picks
