@@ -1119,6 +1119,29 @@ NOT_A_QUESTION = (
 )
 
 
+# The most talking points (and follow-ups) a question of your own takes, and the longest each may
+# be: the shipped banks' questions have at most 5 points of at most 57 characters (2 follow-ups of
+# at most 72); a question with 1,000 points of 20 words each was kept. Each with a wide margin.
+MAX_POINTS = 20
+POINT_CHARS = 200
+
+
+def check_points(talking_points: Sequence[str], follow_ups: Sequence[str] = ()) -> None:
+    """Refuse more talking points or follow-ups than an answer could cover, or one longer than a point."""
+    for items, name in ((talking_points, "talking points"), (follow_ups, "follow-up questions")):
+        if len(items) > MAX_POINTS:
+            raise InputError(
+                f"That is {len(items):,} {name}; keep to the few a strong answer covers, "
+                f"at most {MAX_POINTS}."
+            )
+        longest = max((len(item) for item in items), default=0)
+        if longest > POINT_CHARS:
+            raise InputError(
+                f"One of the {name} is {longest:,} characters long; keep each to at most {POINT_CHARS} "
+                "characters, one short point each."
+            )
+
+
 def is_a_question(text: str) -> bool:
     """Whether typed words could be a question to answer: at least two words, or one ending in "?"."""
     words = [w for w in text.split() if any(c.isalpha() for c in w)]
@@ -1163,6 +1186,7 @@ def add_user_question(
             f"The question is {len(text)} characters long; keep it to the question itself, at most "
             f"{QUESTION_CHARS}{rest}."
         )
+    check_points(talking_points, follow_ups)
     given, given_follow_up = given_points(text, category)
     existing_ids = (
         {q.id for q in load_questions(data_dir, owner=owner)}
@@ -1253,6 +1277,7 @@ def edit_user_question(data_dir: Path, question_id: str, *, owner: str = "", **c
             raise InputError(NOT_A_QUESTION)
         if normalise(changes["text"]) != normalise(current.text):
             check_not_there(data_dir, changes["text"], owner=owner, leaving_out=question_id)
+    check_points(changes.get("talking_points") or (), changes.get("follow_ups") or ())
     changed = {**current.to_dict(), **changes}
     # its format as it is loaded (`_kind_defaults`): from its kind and words
     changed["format"] = guess_format(str(changed["text"]), changed["category"])

@@ -221,6 +221,27 @@ def test_only_words_that_ask_something_are_kept_as_your_question(tmp_path: Path)
     assert len(shipped) > 200 and all(banks.is_a_question(q.text) for q in shipped)
 
 
+def test_talking_points_are_a_few_short_ones(tmp_path: Path) -> None:
+    """A question with 1,000 talking points of 20 words each was kept; the shipped banks' questions
+    have at most 5 points of at most 57 characters, well inside the limits."""
+    point = " ".join(["word"] * 20)
+    with pytest.raises(InputError) as refused:
+        add_user_question(tmp_path, "What did you ship?", talking_points=[point] * 1000)
+    assert str(refused.value) == (
+        "That is 1,000 talking points; keep to the few a strong answer covers, at most 20."
+    )
+    with pytest.raises(InputError, match="is 201 characters long; keep each to at most 200 characters"):
+        add_user_question(tmp_path, "What did you ship?", talking_points=["the result", "x" * 201])
+    assert [q for q in load_questions(tmp_path) if q.source != "bank"] == []
+    kept = add_user_question(tmp_path, "What did you ship?", talking_points=[point] * banks.MAX_POINTS)
+    assert len(kept.talking_points) == banks.MAX_POINTS
+    shipped = banks._shipped_questions().values()
+    for question in shipped:
+        banks.check_points(question.talking_points, question.follow_ups)
+    assert max(len(q.talking_points) for q in shipped) * 3 <= banks.MAX_POINTS
+    assert max(len(p) for q in shipped for p in (*q.talking_points, *q.follow_ups)) * 2 <= banks.POINT_CHARS
+
+
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     text=st.text(alphabet=st.characters(blacklist_categories=["Cs"]), min_size=1, max_size=80).filter(

@@ -143,6 +143,8 @@ def test_own_questions_can_be_edited_and_deleted(data_settings):
         banks.edit_user_question(data_dir, first.id, category="gossip")
     with pytest.raises(InputError, match="not a question one could answer"):  # it became "?"
         banks.edit_user_question(data_dir, first.id, text=" ? ")
+    with pytest.raises(InputError, match="That is 21 talking points"):
+        banks.edit_user_question(data_dir, first.id, talking_points=["what I shipped"] * 21)
     assert own(data_dir)[0].category == "behavioural"
 
     store = open_store(data_settings)
