@@ -675,7 +675,7 @@ def filter_questions(
         _check_choice(difficulty, DIFFICULTIES, "difficulty")
     role = normalise_role(role) if role is not None else None
     # each word with the competencies it points to ("outage": reliability), as a debrief's are read
-    words = [(w, set(skill_gap_to_competencies(w))) for w in (text.lower().split() if text else [])]
+    words = [(w, set(skill_gap_to_competencies(w))) for w in search_words(text or "")]
     found = [
         q
         for q in questions
@@ -688,6 +688,13 @@ def filter_questions(
     # those whose own words say what was searched for first, then those found by their talking
     # points or competencies; each in the banks' order
     return sorted(found, key=lambda q: not all(w in q.text.lower() for w, _named in words))
+
+
+def search_words(text: str) -> list[str]:
+    """The words searched for, without the punctuation around them: "conflict (" found nothing, as
+    every word had to be found and "(" is in no question. "C++" and "C#" keep their signs."""
+    words = (re.sub(r"^[^\w+#]+|[^\w+#]+$", "", w) for w in text.lower().split())
+    return [w for w in words if any(c.isalnum() for c in w)]
 
 
 def _searchable(question: Question) -> str:

@@ -273,6 +273,11 @@ def test_filters_combine(shipped: list[Question]) -> None:
         for q in picked
     )
     assert [q.id for q in filter_questions(shipped, text="cache invalidation")] == ["swe-sd-10"]
+    # punctuation typed with the words is not searched for: "conflict (" found nothing
+    conflict = filter_questions(shipped, text="conflict")
+    assert len(conflict) > 5 and filter_questions(shipped, text="conflict (") == conflict
+    assert [q.id for q in filter_questions(shipped, text="“cache invalidation”?")] == ["swe-sd-10"]
+    assert filter_questions(shipped, text=" ( - ") == shipped
 
 
 def test_a_search_lists_first_the_questions_that_say_it(shipped: list[Question]) -> None:
