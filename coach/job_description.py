@@ -155,9 +155,9 @@ def description_asks(description: str) -> list[tuple[str, list[str]]]:
     key terms: the Practice page asks this at every rerun, and a 20,000-word paste took seconds.
     The one reading of a description for choosing questions: Practice's recommendations and the
     mock interview's plan both come here, so one posting steers both alike."""
-    from coach.analysis.word_use import JOB_MAX_CHARS
+    from coach.analysis.word_use import JOB_MAX_CHARS, without_markup
 
-    title, _, rest = description.strip()[:JOB_MAX_CHARS].partition("\n")
+    title, _, rest = without_markup(description).strip()[:JOB_MAX_CHARS].partition("\n")
     if rest and len(title.split()) <= TITLE_WORDS:
         description = rest
     mentions = banks.competency_mentions(description, skip=POSTING_SENSES)

@@ -111,6 +111,24 @@ def test_the_job_descriptions_terms_are_its_own_vocabulary_not_boilerplate():
     assert "incident" not in terms  # said only inside "incident response"
 
 
+def test_markup_pasted_with_a_posting_is_no_key_term():
+    """A description holding "<script>" gave the key term "script": a page's HTML copied whole
+    gives the terms of its text, its tags and scripts left out and its entities read."""
+    from coach.job_description import description_asks
+
+    title, _, body = JOB.partition("\n\n")
+    page = (
+        '<html><head><style>div.script { color: red }</style><script src="app.js">var script = 1;'
+        "</script></head><body><!-- job posting --><h1>" + title + "</h1>\n<div class=\"body\"><p>"
+        + body.replace("&", "&amp;") + "</p></div></body></html>"
+    )  # fmt: skip
+    terms = description_terms(page)["terms"]
+    assert terms == description_terms(JOB)["terms"], terms
+    assert not {"script", "div", "html", "body", "style", "app.js"} & {t.lower() for t in terms}
+    assert description_terms("<script>") is None  # markup alone is no description
+    assert description_asks(page) == description_asks(JOB)
+
+
 def test_a_term_counts_as_used_in_another_form(nlp):
     used = terms_used(["payment systems", "fraud detection"], nlp("I rebuilt the payment system last year."))
     assert used == [{"term": "payment systems", "used": True}, {"term": "fraud detection", "used": False}]

@@ -9,6 +9,7 @@ but has no lemmatiser, so a light suffix rule (`stem`) stands in for one on both
 
 from __future__ import annotations
 
+import html
 import math
 import re
 from collections import Counter
@@ -454,10 +455,31 @@ def terms_used(terms: Sequence[str], answer: Doc) -> list[dict]:
     return out
 
 
+# Markup pasted with a posting (a page's HTML copied whole): a script's or style's contents, a
+# comment, a tag. "<script>" gave the key term "script".
+# (a script runs to its end tag but never past another script's start, nor a comment past another
+# comment's: 200,000 characters of unclosed "<script>" took 30 s)
+_MARKUP = re.compile(
+    r"<(script|style)\b[^>]*>(?:(?!<\1\b).)*?</\1\s*>|<!--(?:(?!<!--).)*?-->|</?[A-Za-z][^<>]*>", re.S | re.I
+)
+# An entity written in full ("&amp;", "&#8217;"); "FP&A" and "R&D" are words, not entities.
+_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+\d*);", re.I)
+
+
+def without_markup(text: str) -> str:
+    """The text of a description pasted as HTML: its tags left out (each a line break, so list
+    items and paragraphs stay apart) and its entities read ("&amp;" is "&"). Text with no tag is
+    returned as it is."""
+    if not _MARKUP.search(text):
+        return text
+    return _ENTITY.sub(lambda m: html.unescape(m.group()), _MARKUP.sub("\n", text))
+
+
 def description_terms(description: str | None, nlp=None) -> dict | None:
     """The key terms of a pasted job description: {"terms": [...], "note": sentence or None};
-    None for an empty description. Only the first JOB_MAX_CHARS characters are read."""
-    text = (description or "").strip()
+    None for an empty description. Only the first JOB_MAX_CHARS characters are read; markup pasted
+    with it is no term (`without_markup`)."""
+    text = without_markup(description or "").strip()
     if not text:
         return None
     from coach.analysis.pipeline import COACH_COMPONENTS, load_pipeline
