@@ -24,6 +24,7 @@ import numpy as np
 from coach import local_time
 from coach.config import Settings
 from coach.errors import (
+    BROWSER_TAKE,
     AudioError,
     MicrophoneError,
     NoSpeechError,
@@ -192,7 +193,7 @@ class AudioReader:
                 self.source_sample_rate: int = stream.codec_context.sample_rate
                 self.declared_s = declared_seconds(container, stream)
         except av.error.FFmpegError as e:
-            raise unusable(self.path, _unreadable(self.said, e)) from e
+            raise unusable(self.path, _unreadable(self.said, e), self.name) from e
         self.channels = 2 if keep_sides and self.source_channels >= 2 else 1
         if self.declared_s is not None and self.declared_s > self.max_duration_s:
             too_long = (
@@ -222,9 +223,10 @@ class AudioReader:
                     yield out.to_ndarray().reshape(-1, self.channels)
         except av.error.FFmpegError as e:
             if total == 0:
-                raise unusable(self.path, _unreadable(self.said, e)) from e
+                raise unusable(self.path, _unreadable(self.said, e), self.name) from e
             if not self.partial:
-                raise AudioError(_unreadable(self.said, e)) from e
+                in_app = _for_take(self.name, TAKE_UNREADABLE)
+                raise AudioError(_unreadable(self.said, e), in_app=in_app) from e
             self.stop_reason = _reason(e)
 
     def _what_to_do(self, in_app: bool = False) -> str:
@@ -235,10 +237,23 @@ class AudioReader:
         return f"{self.too_long_advice} or raise max_duration_s in settings.toml."
 
 
-def unusable(path: Path, message: str) -> AudioError:
+def unusable(path: Path, message: str, name: str = "") -> AudioError:
     """The error for a file that cannot be used: a damaged recording (cut off, corrupt) is an
-    AudioError and is kept; bytes no audio format starts with are a NotAudioError and are not."""
-    return (AudioError if looks_like_audio(path) else NotAudioError)(message)
+    AudioError and is kept; bytes no audio format starts with are a NotAudioError and are not.
+    `name` is the recording's as given: a take recorded in a page is told to record again."""
+    return (AudioError if looks_like_audio(path) else NotAudioError)(
+        message, in_app=_for_take(name, TAKE_UNREADABLE)
+    )
+
+
+TAKE_UNREADABLE = "Your recording could not be read as audio; record the answer again."
+
+
+def _for_take(name: str, sentence: str) -> str | None:
+    """A page's words for a take recorded in the page (BROWSER_TAKE): a file's words ("choose
+    another file", "export it again as WAV, FLAC, …") ask for a file the person never had, and the
+    Mock page has no file to choose. The terminal's words stay a file's."""
+    return sentence if name == BROWSER_TAKE else None
 
 
 def looks_like_audio(path: Path) -> bool:
@@ -255,13 +270,16 @@ def looks_like_audio(path: Path) -> bool:
 
 
 def _check_file(path: Path, name: str) -> None:
-    name = said_name(name, start=True)
+    said = said_name(name, start=True)
     if not path.exists():
         raise AudioError(f"No file at {path}; check the path and try again.")
     if path.is_dir():
         raise AudioError(f"{path} is a folder, not a recording; give the path of an audio file.")
     if path.stat().st_size == 0:
-        raise NotAudioError(f"{name} is empty (0 bytes); record the answer again or choose another file.")
+        raise NotAudioError(
+            f"{said} is empty (0 bytes); record the answer again or choose another file.",
+            in_app=_for_take(name, "Your recording is empty; record the answer again."),
+        )
 
 
 def declared_seconds(container, stream) -> float | None:
@@ -280,6 +298,7 @@ def _check_decoded(audio: DecodedAudio, settings: Settings) -> None:
             Path(audio.source_path),
             f"{name} holds no decodable audio (it may be truncated or corrupt); "
             "record it again or export it again.",
+            audio.name,
         )
     if audio.duration_s < settings.min_duration_s:
         raise AudioError(

@@ -201,8 +201,7 @@ def practice_answer(
     try:
         audio = load_audio(path, settings, channel=channel, name=original_name or Path(path).name)
         transcript, problems = hear_answer(audio, settings, on_transcribe)
-    except NotAudioError as e:
-        _said_of_a_take(e, original_name, empty=isinstance(source, bytes) and not source)
+    except NotAudioError:
         if recording is not None:
             from coach.store.recordings import discard_copy
 
@@ -210,7 +209,6 @@ def practice_answer(
         raise
     except AudioError as e:  # kept, but its sound cannot be measured (silent, no speech, too short)
         _said_of_a_file(e, original_name)
-        _said_of_a_take(e, original_name)
         if recording is not None:
             from coach.store.recordings import note_not_analysable
 
@@ -233,19 +231,6 @@ def practice_answer(
         )
     report("Done", 1.0)
     return PracticeResult(transcript, answer, recording, attempt_id)
-
-
-def _said_of_a_take(error: AudioError, name: str, *, empty: bool = False) -> None:
-    """A page's words for a take recorded in the page (BROWSER_TAKE) that is empty or cannot be
-    decoded: a file's words ("record the answer again or choose another file", "export it again
-    as WAV, FLAC, …") asked for a file the person never had, and the Mock page has no file to
-    choose. The terminal's words (`str(error)`) stay as they are."""
-    if name != BROWSER_TAKE:
-        return
-    if empty:
-        error.in_app = "Your recording is empty; record the answer again."
-    elif "export it again" in error.in_app:
-        error.in_app = "Your recording could not be read as audio; record the answer again."
 
 
 def _said_of_a_file(error: AudioError, name: str) -> None:
