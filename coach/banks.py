@@ -17,7 +17,7 @@ import random
 import re
 import threading
 import tomllib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -422,16 +422,23 @@ def _parse_files(files: Iterable[Path], user_dir: Path) -> _Bank:
     for path in files:
         is_user = path.parent == user_dir
         file_questions, file_asks = parse_bank_file(path, default_source="user" if is_user else "bank")
-        for item in (*file_questions, *file_asks):
-            if item.id in seen:
-                raise InputError(
-                    f"The question id '{item.id}' in {path} is already used in {seen[item.id]};"
-                    " give one of them a new id."
-                )
-            seen[item.id] = path
+        ids = [item.id for item in (*file_questions, *file_asks)]
+        used = reused_id(ids, seen)
+        if used is not None:
+            raise InputError(
+                f"The question id '{used}' in {path} is already used in {seen.get(used, path)};"
+                " give one of them a new id."
+            )
+        seen |= dict.fromkeys(ids, path)
         questions += file_questions
         to_ask += file_asks
     return _Bank(tuple(questions), tuple(to_ask))
+
+
+def reused_id(ids: list[str], taken: Container[str]) -> str | None:
+    """The first of a bank file's question ids already used elsewhere (`taken`) or twice in the
+    file: one id used twice stops every question loading (practice, the mock interview)."""
+    return next((i for n, i in enumerate(ids) if i in taken or i in ids[:n]), None)
 
 
 def parse_bank_file(

@@ -290,7 +290,7 @@ def _refused_banks(db: Store, incoming: dict[str, str]) -> dict[str, str]:
                 refused[name] = str(e).replace(str(staged), name)
                 continue
             ids = [item.id for item in (*questions, *asks)]
-            used = next((i for n, i in enumerate(ids) if i in taken or i in ids[:n]), None)
+            used = banks.reused_id(ids, taken)
             if used is not None:
                 refused[name] = f"The question id '{used}' is already used in {taken.get(used, name)}."
                 continue
