@@ -174,8 +174,17 @@ def _answer_centre() -> np.ndarray:
 
 def off_topic_likeness(question: str, talking_points: Sequence[str], answer: str) -> tuple[float, float]:
     """(likeness to interview answers, likeness to the question with its points), as cosines."""
-    said, asked = _encode([answer, " ".join([question, *talking_points])])
-    return float(said.sentence @ _answer_centre()), float(said.sentence @ asked.sentence)
+    said, asked = _sentence_vector(answer), _sentence_vector(" ".join([question, *talking_points]))
+    return float(said @ _answer_centre()), float(said @ asked)
+
+
+@functools.lru_cache(maxsize=64)
+def _sentence_vector(text: str) -> np.ndarray:
+    """A text's sentence vector, kept: a question and its points are read again for each answer to
+    it (a mock interview, reanalysing answers), and an answer again when the question is changed."""
+    vector = _encode([text])[0].sentence
+    vector.setflags(write=False)  # shared by every caller
+    return vector
 
 
 def off_topic(
