@@ -1060,6 +1060,58 @@ def progress_command(
         typer.echo("\n".join(summary_lines(report, last_n=last)))
 
 
+@app.command("cohort")
+@friendly_errors
+def cohort_command(
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+) -> None:
+    """Cohort mode, for its staff (`coach --user STAFF cohort`), as the Cohort page: how the cohort
+    practises, in numbers only; never a name, transcript or recording."""
+    from coach.config import load_settings
+    from coach.identity import is_staff
+    from coach.progress import cohort_report
+
+    settings = load_settings()
+    if not settings.multi_user:
+        raise InputError(
+            "This coach is personal, so it has no cohort to show: `coach progress` shows how your "
+            "own practice is going."
+        )
+    if not is_staff(settings.owner, settings):
+        raise InputError(
+            f"The cohort view is for the coaching staff, and {settings.owner} is not among them: run it "
+            "with --user and a login listed under staff in the coach's settings.toml."
+        )
+    with open_store(settings) as store:
+        report = cohort_report(store, settings)
+    if as_json:
+        print_json(report)
+        return
+
+    def shown(value, decimals: int = 0) -> str:
+        return "—" if value is None else f"{value:.{decimals}f}"
+
+    people = report["people_this_week"]
+    people_said = f"{people} {'person' if people == 1 else 'people'}"
+    lines = [
+        f"People who have answered: {report['people']}. This week: "
+        f"{count(report['answers_this_week'], 'answer')} by {people_said}.",
+        "",
+        f"{'Week of':<12}{'Answers':>8}{'People':>8}{'Average score':>15}{'Fillers per 100 words':>23}"
+        f"{'Pace (wpm)':>12}",
+    ]
+    for week in reversed(report["weeks"]):
+        lines.append(
+            f"{week['week']:<12}{week['answers']:>8}{week['people']:>8}{shown(week['score_overall']):>15}"
+            f"{shown(week['fillers_per_100_words'], 1):>23}{shown(week['wpm']):>12}"
+        )
+    lines.append(
+        f"Averages show only for weeks when at least {report['min_people']} people answered, so no "
+        "number is one person's; answers that could not be measured are counted but not averaged."
+    )
+    typer.echo("\n".join(lines))
+
+
 @app.command("job-description")
 @friendly_errors
 def job_description_command(

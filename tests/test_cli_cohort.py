@@ -171,3 +171,44 @@ def test_coach_settings_says_a_cohorts_thresholds_are_changed_by_its_staff(tmp_p
     assert staff.returncode == 0, staff.stderr
     assert "It applies to everyone in the cohort." in staff.stderr
     assert "the pace band's low end at 120 wpm (default 130 wpm)" in staff.stdout
+
+
+def test_the_staff_read_the_cohort_pages_numbers_from_the_terminal(tmp_path):
+    """The README says every page has a terminal twin; the staff's Cohort page had none. `coach
+    --user STAFF cohort` gives its numbers (never a name); a student and a personal coach are told
+    in one sentence why not."""
+    from store_support import analysis_dict, transcript_dict
+
+    (tmp_path / "settings.toml").write_text('multi_user = true\nstaff = ["careers@example.edu"]\n')
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        for who, overall in (("ana@example.edu", 60), ("ben@example.edu", 70), ("cy@example.edu", 80)):
+            store.save_attempt(
+                db.for_owner(who),
+                question_id="swe-beh-01",
+                question_text="Tell me about a conflict.",
+                recording=None,
+                transcript=transcript_dict("I answered."),
+                analysis=analysis_dict(overall=overall, text="I answered."),
+                engine="faster-whisper",
+                model="tiny.en",
+            )
+    finally:
+        db.close()
+
+    shown = coach("cohort", data_dir=tmp_path, user="careers@example.edu")
+    assert shown.returncode == 0, shown.stderr
+    lines = shown.stdout.splitlines()
+    assert lines[0] == "People who have answered: 3. This week: 3 answers by 3 people."
+    assert lines[3].split()[1:] == ["3", "3", "70", "4.0", "150"]  # this week, newest first
+    assert not any(name in shown.stdout for name in ("ana", "ben", "cy@"))
+    report = json.loads(coach("cohort", "--json", data_dir=tmp_path, user="careers@example.edu").stdout)
+    assert (report["people"], report["weeks"][-1]["score_overall"]) == (3, 70.0)
+
+    student = coach("cohort", data_dir=tmp_path, user="ana@example.edu")
+    assert student.returncode == 1 and student.stdout == ""
+    assert student.stderr.startswith("error: The cohort view is for the coaching staff, and ana@example.edu")
+    personal = coach("cohort", data_dir=tmp_path / "personal")
+    assert personal.returncode == 1
+    assert "This coach is personal, so it has no cohort to show" in personal.stderr
+    assert not (tmp_path / "personal" / "coach.db").exists()
