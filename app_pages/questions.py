@@ -107,10 +107,9 @@ def add_your_own() -> None:
         # no max_chars: a browser drops a paste longer than the box's limit without a word (the box
         # stayed empty, then "The question is empty"); the add refuses a long one in a sentence
         text = st.text_area(
-            "The question",
-            placeholder="Tell me about a time you had to deliver bad news to a customer.",
-            help=f"At most {QUESTION_CHARS} characters: the question as asked; the points hold the rest.",
+            "The question", placeholder="Tell me about a time you had to deliver bad news to a customer."
         )
+        st.caption(summary.own_question_rule())  # said before the add, not only in its refusal
         c1, c2, c3 = st.columns(3)
         new_category = c1.selectbox("Category", (None, *banks.CATEGORIES), format_func=summary.kind_words)
         new_competencies = c2.multiselect(
@@ -121,6 +120,7 @@ def add_your_own() -> None:
         )
         new_difficulty = c3.selectbox("Difficulty", banks.DIFFICULTIES, index=1)
         points = st.text_area("What a strong answer covers (one a line, optional)")
+        st.caption(summary.talking_points_rule())
         if st.form_submit_button("Add to my questions", type="primary"):
             with shared.shown_errors():
                 banks.check_not_there(cfg.data_dir, text, owner=cfg.owner)
@@ -162,7 +162,12 @@ def edit_own(q: banks.Question, answers: int) -> None:
         with st.form(f"questions_edit_{q.id}"):
             # a question kept longer than the add form allows (typed in the terminal, or heard in a
             # real interview) is shown whole: a shorter box cut it, and "Save changes" kept the cut
-            text = st.text_input("The question", value=q.text, max_chars=max(QUESTION_CHARS, len(q.text)))
+            text = st.text_input(
+                "The question",
+                value=q.text,
+                max_chars=max(QUESTION_CHARS, len(q.text)),
+                help=summary.own_question_rule(adding=False),
+            )
             c1, c2, c3 = st.columns(3)
             category = c1.selectbox(
                 "Category",
@@ -188,6 +193,7 @@ def edit_own(q: banks.Question, answers: int) -> None:
                 value="\n".join(q.talking_points),
                 key=f"questions_edit_points_{q.id}",
             )
+            st.caption(summary.talking_points_rule())
             if st.form_submit_button("Save changes"):
                 with shared.shown_errors():
                     edited = banks.edit_user_question(

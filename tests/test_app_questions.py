@@ -320,3 +320,34 @@ def test_delete_after_adding_a_question_keeps_its_box_open(tmp_path, monkeypatch
     assert not at.exception and not at.success
     assert at.button(key=f"questions_delete_{mine.id}_yes")  # asked inside the box...
     assert _where(at, "Why do you want to leave") == before  # ...which the browser keeps open
+
+
+def test_the_add_form_says_its_limits_before_a_question_is_added(tmp_path, monkeypatch):
+    """A question of your own with 21 talking points, one over 200 characters, or of one word
+    without "?" was refused only after "Add to my questions"; nothing on the form said the limits.
+    They are said under the boxes, with the numbers the add checks (coach.banks), not copies."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.setattr(banks, "MAX_POINTS", 7)  # the form says the add's own numbers
+    monkeypatch.setattr(banks, "POINT_CHARS", 90)
+    at = page("questions").run()
+    assert not at.exception
+    said = _captions_in_form(at, "questions_add")
+    assert "Up to 7 points, each up to 90 characters." in said, said
+    assert (
+        "At least two words, or one word ending in “?” (like “Strengths?”); up to "
+        f"{banks.QUESTION_CHARS} characters: the question as asked, the points hold the rest."
+    ) in said, said
+    # one of your own, edited: the same rule for its points and its words
+    banks.add_user_question(tmp_path, "How do you pick what to test first?", owner="")
+    at = page("questions").run()
+    [edit_form] = [
+        f.proto.form.form_id for f in at.get("form") if f.proto.form.form_id.startswith("questions_edit_")
+    ]
+    assert "Up to 7 points, each up to 90 characters." in _captions_in_form(at, edit_form)
+    [question_box] = [t for t in at.text_input if t.form_id == edit_form and t.label == "The question"]
+    assert question_box.help == "At least two words, or one word ending in “?” (like “Strengths?”)."
+
+
+def _captions_in_form(at, form_id: str) -> list[str]:
+    [form] = [f for f in at.get("form") if f.proto.form.form_id == form_id]
+    return [c.value for c in form.caption]

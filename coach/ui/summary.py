@@ -507,6 +507,26 @@ def unlisted_answers_sentence(attempts: list[dict]) -> str | None:
     )
 
 
+def own_question_rule(*, adding: bool = True) -> str:
+    """What a question of your own must be, said by its box before the user types (the add refuses
+    anything else: coach.banks.is_a_question, and QUESTION_CHARS for a new one; an edit keeps a
+    longer one heard in a real interview whole)."""
+    from coach.banks import QUESTION_CHARS
+
+    words = "At least two words, or one word ending in “?” (like “Strengths?”)"
+    if not adding:
+        return f"{words}."
+    return f"{words}; up to {QUESTION_CHARS} characters: the question as asked, the points hold the rest."
+
+
+def talking_points_rule() -> str:
+    """How many talking points a question of your own takes and how long each may be, said under
+    their box before the user types (coach.banks.check_points refuses more)."""
+    from coach.banks import MAX_POINTS, POINT_CHARS
+
+    return f"Up to {MAX_POINTS} points, each up to {POINT_CHARS} characters."
+
+
 def question_source(question) -> str:
     """'added by you', 'asked in a real interview', or '' for the bank's questions."""
     return "" if question.source == "bank" else SOURCE_WORDS.get(question.source, question.source)
