@@ -1,5 +1,6 @@
 """The Practice page, run by AppTest with the real model on the test clips."""
 
+import html
 import re
 from dataclasses import replace
 
@@ -272,6 +273,18 @@ def test_a_take_too_short_to_measure_is_not_compared_with_earlier_ones(tmp_path,
     assert "This answer against your earlier ones" not in [s.value for s in at.subheader]
     assert not at.dataframe and not any("Since your previous answer" in str(m.value) for m in at.markdown)
     assert len(_answers(tmp_path)) == 2  # kept all the same
+    # no filler marks or counts on a failed measurement: its "um"s were marked in the transcript
+    # under "What was transcribed" though it got no score and no advice; its words are shown plain
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        kept = store.get_attempt(db, _answers(tmp_path)[1]["id"])["analysis"]
+    finally:
+        db.close()
+    assert kept["scores"] is None and kept["fillers"], "the take's fillers are stored, not shown"
+    assert "What was transcribed" in [s.value for s in at.subheader]
+    shown = re.sub(r"<style>.*?</style>", "", markdown_text(at), flags=re.S)  # the marks' CSS is no mark
+    assert "<mark" not in shown and "<sup>" not in shown and "filler" not in shown.lower(), shown
+    assert html.escape(kept["transcript"]) in shown
 
 
 def test_an_upload_after_a_recording_is_analysed_as_the_new_take(tmp_path, monkeypatch):

@@ -81,6 +81,13 @@ def highlight_html(analysis: dict) -> str:
     return STYLE + '<div class="cf-transcript">' + "".join(parts) + "</div>"
 
 
+def plain_transcript_html(analysis: dict) -> str:
+    """The transcript as escaped HTML with no marks: for an answer the quality gate stopped
+    (`scores` null), whose fillers, repetitions and hedges were not measured either, so none is
+    shown (the words are the user's and are kept)."""
+    return STYLE + '<div class="cf-transcript">' + html.escape(analysis.get("transcript") or "") + "</div>"
+
+
 def legend_html(analysis: dict) -> str:
     """What each mark means, with how many of each this answer has."""
     spans = spans_by_kind(analysis)

@@ -34,7 +34,7 @@ from coach.errors import (
 from coach.identity import IDENTITY_REFUSED, SIGN_IN, identity_from, is_staff, normalise, refused_identity
 from coach.store import Store, open_store
 from coach.ui import summary
-from coach.ui.highlight import escape, escape_sentence, highlight_html, legend_html
+from coach.ui.highlight import escape, escape_sentence, highlight_html, legend_html, plain_transcript_html
 
 logger = logging.getLogger(__name__)
 
@@ -449,7 +449,8 @@ def show_answer(
         )
         st.caption("The recording is kept, but it gets no score and is left out of your progress.")
         st.subheader("What was transcribed")
-        st.markdown(highlight_html(analysis), unsafe_allow_html=True)
+        # no filler marks: a failed measurement is not coached on, its fillers no more than its pace
+        st.markdown(plain_transcript_html(analysis), unsafe_allow_html=True)
         if recording is not None and recording.exists():
             play(recording, current)
         return
