@@ -151,7 +151,8 @@ def threshold_inputs(where, names: list[str]) -> dict[str, float]:
             value=float(round(scale * value, 6)),
             step=5.0 if bound.percent else 0.05 if abs(value) < 5 else 1.0,
             format="%g",
-            help=sources[name],
+            # the range it may take, said before a save refuses a number outside it
+            help=f"{sources[name]}\n\nAllowed: {bound.allowed_words()}.",
             key=field_key(f"settings_t_{name}"),
         )
         # 18.1 / 100 is 0.18100000000000002: stored as 0.181

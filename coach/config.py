@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import ipaddress
 import json
+import logging
 import math
 import os
 import tomllib
@@ -154,13 +155,24 @@ THRESHOLD_ORDER = (
 )
 
 
+def plain_number(value: float) -> str:
+    """A number as a person writes it: 9,999.5 and 1,000,000,000,000, never "1e+12"; 0.6, 130, -36."""
+    text = f"{value:,.6f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
 @dataclass(frozen=True)
 class Bound:
     """The numbers a threshold may take, from what it means, and how to name it to the user.
 
-    `low`/`high`: the ends (None: open); `low_included`/`high_included`: whether an end itself may be
-    entered; `what`: the threshold in the Settings page's words; `percent`: a share the page shows
-    as a percentage (0.4 is "40%"); `unit`: after a number ("s", "wpm")."""
+    `low`/`high`: the ends of what the number can mean at all (None: open): a number outside them
+    breaks the analysis (0 fillers per 100 words divides by zero) or means nothing (a level above full
+    scale); `low_included`/`high_included`: whether an end itself may be entered. `usual`: the
+    narrower range, both ends included, a setting is allowed within, from what the threshold means
+    (a pace band of 1.5 or 9,999.5 wpm was saved, and feedback then called every answer slow or
+    none fast); None where the ends above are that range already. `what`: the threshold in the
+    Settings page's words; `percent`: a share the page shows as a percentage (0.4 is "40%");
+    `unit`: after a number ("s", "wpm")."""
 
     what: str
     low: float | None = 0.0
@@ -169,19 +181,37 @@ class Bound:
     high_included: bool = True
     unit: str = ""
     percent: bool = False
+    usual: tuple[float, float] | None = None
 
     def holds(self, value: float) -> bool:
+        """Whether the number can mean anything at all (`low`/`high`)."""
         if not math.isfinite(value):
             return False
         if self.low is not None and (value < self.low or (value == self.low and not self.low_included)):
             return False
         return self.high is None or value < self.high or (value == self.high and self.high_included)
 
+    def allows(self, value: float) -> bool:
+        """Whether a setting may hold the number: it means something, within `usual` where given."""
+        return self.holds(value) and (self.usual is None or self.usual[0] <= value <= self.usual[1])
+
+    def number(self, value: float) -> str:
+        """A number without its unit, as the page shows it: 40 for 0.4 of a share, 0.6, 9,999.5."""
+        return plain_number(100 * value if self.percent else value)
+
     def shown(self, value: float) -> str:
         """A number as the page shows it: 40% for 0.4, 0.6 s, 6."""
         if self.percent:
-            return f"{100 * value:g}%"
-        return f"{value:g} {self.unit}" if self.unit else f"{value:g}"
+            return f"{self.number(value)}%"
+        return f"{self.number(value)} {self.unit}" if self.unit else self.number(value)
+
+    def allowed_words(self) -> str:
+        """The range a setting may take, in words: 'from 60 to 300 wpm', 'from 50% to 100%', else
+        `range_words` ('above 0 and at most 100')."""
+        if self.usual is None:
+            return self.range_words()
+        low, high = self.usual
+        return f"from {self.number(low)}{'%' if self.percent else ''} to {self.shown(high)}"
 
     def range_words(self) -> str:
         """'above 0', '0 or more', 'above 0% and at most 100%', 'at least 1 s', 'below 0'."""
@@ -204,18 +234,38 @@ SHARE = {"low": 0.0, "high": 1.0, "percent": True}
 # MIN_VOICED_S): a shorter one is never measured, and a tiny one makes millions of windows. A share
 # is a percentage; the share of "I" may be 0 (never asked for). A level in dB below full scale is
 # below 0 (at 0 every recording would be "quiet"); a margin in dB may be 0.
+#
+# `usual`, the range a setting is allowed within, from what each threshold means, each with a wide
+# margin round its source: people speak at 60-300 wpm (slow dictation to the fastest auctioneer-like
+# speech; conversation 140-160, comprehension dropping past 190); a pause worth a word is 0.1-10 s
+# (Campione & Véronis 2002 call 0.2 s brief; a 10 s silence in an answer is no longer a pause), the
+# shortest silence counted 0.1-2 s (De Jong & Bosker 2013 cut at 0.25 s); an answer's usual length
+# 10 s to 10 minutes; a speaker's pitch varies 1.9-4.1 semitones (Hincks 2005), so "flat" is set
+# within 0.1-6; speech is recorded between -70 and -10 dB below full scale (ITU-T P.56 speech at
+# -26). The filled-pause detector's numbers keep round what tests/data/filled_pauses measured: an
+# "um" of 0.05-1 s at the shortest and 0.3-5 s at the longest (Shriberg 2001: 0.2-1 s), pitch
+# within an octave of the speaker's own (50-100% below, 100-200% above), a level 0-40 dB above the
+# noise floor and 0-60 dB below speech, its pitch range within 0.5-12 semitones, steadiness 1-200
+# and timbre distance 10-500 (fillers measured up to 60 and 82). A stretch for pitch variation may be
+# any length from 1 s: one longer than the answer measures it whole (coach.analysis.prosody).
+# Fillers and hedges per 100 words, and shares, keep the ends above: per 100 words or a percentage.
+PACE = {"unit": "wpm", "usual": (60.0, 300.0)}
+PAUSE = {"unit": "s", "usual": (0.1, 10.0)}
+ANSWER = {"unit": "s", "usual": (10.0, 600.0)}
 THRESHOLD_BOUNDS: dict[str, Bound] = {
-    "pace_low_wpm": Bound("The pace band's low end", unit="wpm"),
-    "pace_high_wpm": Bound("The pace band's high end", unit="wpm"),
-    "pace_comprehension_limit_wpm": Bound("The comprehension limit", unit="wpm"),
+    "pace_low_wpm": Bound("The pace band's low end", **PACE),
+    "pace_high_wpm": Bound("The pace band's high end", **PACE),
+    "pace_comprehension_limit_wpm": Bound("The comprehension limit", **PACE),
     "fillers_per_100_words_typical": Bound("Fillers per 100 words in ordinary conversation", high=100.0),
-    "natural_pause_s": Bound("The natural pause at a sentence end", unit="s"),
-    "long_pause_s": Bound("A long pause", unit="s"),
-    "answer_min_s": Bound("The shortest usual answer", unit="s"),
-    "answer_max_s": Bound("The longest usual answer", unit="s"),
+    "natural_pause_s": Bound("The natural pause at a sentence end", **PAUSE),
+    "long_pause_s": Bound("A long pause", **PAUSE),
+    "answer_min_s": Bound("The shortest usual answer", **ANSWER),
+    "answer_max_s": Bound("The longest usual answer", **ANSWER),
     "situation_max_share": Bound("The largest share for the situation", **SHARE),
-    "pause_min_s": Bound("The shortest silence counted as a pause", unit="s"),
-    "monotone_below_st": Bound("The pitch variation under which the voice sounds flat", unit="semitones"),
+    "pause_min_s": Bound("The shortest silence counted as a pause", unit="s", usual=(0.1, 2.0)),
+    "monotone_below_st": Bound(
+        "The pitch variation under which the voice sounds flat", unit="semitones", usual=(0.1, 6.0)
+    ),
     "pitch_window_s": Bound(
         "The stretch over which pitch variation is measured", low=1.0, low_included=True, unit="s"
     ),
@@ -225,23 +275,28 @@ THRESHOLD_BOUNDS: dict[str, Bound] = {
         high=0.0,
         high_included=False,
         unit="dB",
+        usual=(-70.0, -10.0),
     ),
     "action_i_min_share": Bound("The smallest share of 'I' in action sentences", low_included=True, **SHARE),
     "talking_point_min_recall": Bound("The share of a talking point one sentence must say", **SHARE),
     "hedges_per_100_words_max": Bound("Hedges per 100 words before feedback mentions them", high=100.0),
-    "filler_min_s": Bound("The shortest “um” or “uh” heard", unit="s"),
-    "filler_max_s": Bound("The longest “um” or “uh” heard", unit="s"),
-    "filler_max_flux": Bound("The steadiness limit of an “um”"),
+    "filler_min_s": Bound("The shortest “um” or “uh” heard", unit="s", usual=(0.05, 1.0)),
+    "filler_max_s": Bound("The longest “um” or “uh” heard", unit="s", usual=(0.3, 5.0)),
+    "filler_max_flux": Bound("The steadiness limit of an “um”", usual=(1.0, 200.0)),
     "filler_min_above_floor_db": Bound(
-        "The margin of an “um” above the background noise", low_included=True, unit="dB"
+        "The margin of an “um” above the background noise", low_included=True, unit="dB", usual=(0.0, 40.0)
     ),
     "filler_max_below_speech_db": Bound(
-        "The margin of an “um” below your speaking level", low_included=True, unit="dB"
+        "The margin of an “um” below your speaking level", low_included=True, unit="dB", usual=(0.0, 60.0)
     ),
-    "filler_pitch_low_ratio": Bound("The lowest pitch of an “um”", percent=True),
-    "filler_pitch_high_ratio": Bound("The highest pitch of an “um”", percent=True),
-    "filler_max_pitch_range_st": Bound("The pitch range an “um” may span", unit="semitones"),
-    "filler_max_timbre_distance": Bound("The distance an “um” may sound from your own voice"),
+    "filler_pitch_low_ratio": Bound("The lowest pitch of an “um”", percent=True, usual=(0.5, 1.0)),
+    "filler_pitch_high_ratio": Bound("The highest pitch of an “um”", percent=True, usual=(1.0, 2.0)),
+    "filler_max_pitch_range_st": Bound(
+        "The pitch range an “um” may span", unit="semitones", usual=(0.5, 12.0)
+    ),
+    "filler_max_timbre_distance": Bound(
+        "The distance an “um” may sound from your own voice", usual=(10.0, 500.0)
+    ),
 }
 
 
@@ -251,12 +306,12 @@ def threshold_problem(thresholds: Thresholds) -> tuple[tuple[str, ...], str] | N
     default = Thresholds()
     for f in fields(Thresholds):
         bound, value = THRESHOLD_BOUNDS[f.name], getattr(thresholds, f.name)
-        if not bound.holds(value):
+        if not bound.allows(value):
             # "inf" or "nan" is no amount: "(inf s) must be above 0 s" read as if it were one
             said = f"({bound.shown(value)}) must be" if math.isfinite(value) else "must be a number"
             return (f.name,), (
                 f"{bound.what[0].lower()}{bound.what[1:]} {said} "
-                f"{bound.range_words()} (the default is {bound.shown(getattr(default, f.name))})"
+                f"{bound.allowed_words()} (the default is {bound.shown(getattr(default, f.name))})"
             )
     for low, high, sentence in THRESHOLD_ORDER:
         a, b = getattr(thresholds, low), getattr(thresholds, high)
@@ -327,6 +382,10 @@ class Settings:
     # Whose data this run reads and writes: "" for the single user, else a login identity. Set by
     # the app from the trusted identity (coach.identity) or by the CLI's --user; never from a file.
     owner: str = ""
+    # Thresholds of settings.toml outside what a setting may be (`Bound.usual`), with the file's
+    # numbers: their defaults are in `thresholds` instead (`set_aside_sentence` says so). Never
+    # read from the file itself.
+    thresholds_set_aside: tuple[tuple[str, float], ...] = ()
 
     @property
     def on_server(self) -> bool:
@@ -433,7 +492,7 @@ def load_settings(data_dir: Path | None = None, **overrides) -> Settings:
     path = data_dir / SETTINGS_FILE_NAME
     values: dict = _read_settings_file(path)
     try:
-        thresholds = _thresholds_from_file(values.pop("thresholds", {}), path)
+        thresholds, set_aside = _thresholds_from_file(values.pop("thresholds", {}), path)
     except ThresholdsFileError as e:  # a cohort's thresholds are its host's to change
         e.yours = not (values.get("multi_user") or _cohort_from_environment().get("multi_user"))
         raise
@@ -462,10 +521,13 @@ def load_settings(data_dir: Path | None = None, **overrides) -> Settings:
         )
     if values.get("multi_user") and "owner" not in values:
         values["owner"] = os.environ.get("COACH_USER", "").strip().lower()
-    return Settings(data_dir=data_dir, thresholds=thresholds, **values)
+    settings = Settings(data_dir=data_dir, thresholds=thresholds, thresholds_set_aside=set_aside, **values)
+    if set_aside:
+        _say_once(set_aside_sentence(settings, on_page=False))
+    return settings
 
 
-def _thresholds_from_file(saved: object, path: Path) -> Thresholds:
+def _thresholds_from_file(saved: object, path: Path) -> tuple[Thresholds, tuple[tuple[str, float], ...]]:
     """The [thresholds] of settings.toml, or one sentence naming the file, the key and what to do
     (an unknown key or a word for a number was a traceback on every page and command; a pace band
     of 200–175 wpm was read as it stood)."""
@@ -494,6 +556,7 @@ def _thresholds_from_file(saved: object, path: Path) -> Thresholds:
                 path,
             )
         values[key] = float(value)
+    values, set_aside = _defaults_for_the_unusual(values)
     thresholds = Thresholds(**values)
     problem = threshold_problem(thresholds)
     if problem:
@@ -506,7 +569,80 @@ def _thresholds_from_file(saved: object, path: Path) -> Thresholds:
             keys,
             path,
         )
-    return thresholds
+    return thresholds, set_aside
+
+
+def _defaults_for_the_unusual(
+    values: dict[str, float],
+) -> tuple[dict[str, float], tuple[tuple[str, float], ...]]:
+    """A file's thresholds with the default for each that means something but lies outside the range
+    a setting is allowed (`Bound.usual`: a pace band of 9,999.5 wpm, saved before the ranges were
+    checked), and those set aside with the file's numbers. A number that means nothing (0 fillers
+    per 100 words) is left for `threshold_problem` to refuse: it was never saved by the coach. When
+    a default would contradict the other end of its range (a low end set aside as 130 wpm beside a
+    high end of 100), that end takes its default too."""
+    aside = {
+        key: value
+        for key, value in values.items()
+        if THRESHOLD_BOUNDS[key].holds(value) and not THRESHOLD_BOUNDS[key].allows(value)
+    }
+    kept = {key: value for key, value in values.items() if key not in aside}
+    defaults = {f.name: f.default for f in fields(Thresholds)}
+    for low, high, _ in THRESHOLD_ORDER:
+        used = defaults | kept
+        if (low in aside or high in aside) and not used[low] < used[high]:
+            aside |= {key: kept.pop(key) for key in (low, high) if key in kept}
+    return kept, tuple((key, aside[key]) for key in values if key in aside)
+
+
+def set_aside_sentence(settings: Settings, *, on_page: bool) -> str | None:
+    """One sentence saying which thresholds of the settings file lay outside what a setting may be, so
+    the default is used for each, and what to do: on a page in its words (no file, no names from the
+    code), in the terminal naming the file's lines. None when every threshold was used as written."""
+    aside = settings.thresholds_set_aside
+    if not aside:
+        return None
+    default = Thresholds()
+    bounds = [THRESHOLD_BOUNDS[key] for key, _ in aside]
+    one = len(aside) == 1
+    ranges = "; ".join(b.allowed_words().removeprefix("from ") for b in bounds)
+    defaults = "; ".join(b.shown(getattr(default, key)) for b, (key, _) in zip(bounds, aside, strict=True))
+    outside = (
+        f"outside the {ranges} it may be, so the coach uses the default, {defaults}"
+        if one
+        else f"outside what each may be ({ranges}), so the coach uses the defaults ({defaults})"
+    )
+    if not on_page:
+        lines = " and ".join(f"{key} = {value:g}" for key, value in aside)  # as the file writes it
+        names = " ".join(f"--threshold {key}=VALUE" for key, _ in aside)
+        return (
+            f"The settings file {settings.data_dir / SETTINGS_FILE_NAME} has {lines} under [thresholds], "
+            f"{outside}; set {'another' if one else 'others'} with `coach settings {names}`, or delete "
+            f"{'the line' if one else 'the lines'}."
+        )
+    held = " and ".join(
+        f"{b.what[0].lower()}{b.what[1:]} at {b.shown(value)}"
+        for b, (_, value) in zip(bounds, aside, strict=True)
+    )
+    if settings.multi_user:
+        return f"The coach's settings hold {held}, {outside}; its staff can change this on the Settings page."
+    return (
+        f"Your settings hold {held}, {outside}; press “Save thresholds” on the Settings page to keep "
+        f"{'the default' if one else 'the defaults'}, or type {'another number' if one else 'others'} "
+        "in range there first."
+    )
+
+
+_SAID: set[str] = set()
+
+
+def _say_once(sentence: str) -> None:
+    """The terminal's sentence for thresholds set aside, once a process (settings are read many times
+    a command, and again for every answer a worker analyses): on stderr from a command, in a worker's
+    log."""
+    if sentence not in _SAID:
+        _SAID.add(sentence)
+        logging.getLogger(__name__).warning("%s", sentence)
 
 
 def _cohort_from_environment() -> dict:
@@ -641,7 +777,7 @@ def _read_settings_file(path: Path) -> dict:
         values = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
         raise InputError(f"The settings file {path} is not valid TOML ({e}); fix or delete it.") from e
-    known = {f.name for f in fields(Settings)} - {"data_dir", "owner"}
+    known = {f.name for f in fields(Settings)} - {"data_dir", "owner", "thresholds_set_aside"}
     unknown = set(values) - known
     if unknown:
         raise InputError(f"The settings file {path} has unknown keys {sorted(unknown)}; remove them.")

@@ -370,3 +370,49 @@ def test_a_cohorts_thresholds_are_not_changed_from_a_students_page(tmp_path, mon
     at = page("practice").run()
     assert not at.exception and at.error
     assert not [b for b in at.button if b.key == "settings_use_default"]
+
+
+def test_a_pace_out_of_range_is_refused_on_the_page_naming_the_range(tmp_path, monkeypatch):
+    """9,999.5 wpm was saved as the pace band's high end ("Saved."), and 1e12 read back "1e+12"."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("settings").run()
+    field(at, "pace_high_wpm").set_value(9999.5)
+    save_thresholds(at)
+    assert not at.exception and not at.success
+    assert [e.value for e in at.error] == [
+        "The pace band's high end (9,999.5 wpm) must be from 60 to 300 wpm (the default is 175 wpm). "
+        "Nothing was saved."
+    ]
+    assert load_settings(tmp_path).thresholds == Thresholds()
+
+
+def test_a_settings_file_holding_a_pace_out_of_range_is_said_once_and_the_default_used(tmp_path, monkeypatch):
+    """A pace band of 1e12 wpm saved before the ranges were checked: every page still opens, the first
+    says in one sentence that the default is used (no file, no name from the code, no "1e+12"), the
+    next click does not say it again, and Save thresholds puts the default in the file."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_MULTI_USER", raising=False)
+    (tmp_path / "settings.toml").write_text("[thresholds]\npace_high_wpm = 1e12\n")
+    at = page("practice").run()
+    assert not at.exception and not at.error
+    assert [w.value for w in at.warning] == [
+        "Your settings hold the pace band's high end at 1,000,000,000,000 wpm, outside the 60 to 300 wpm "
+        "it may be, so the coach uses the default, 175 wpm; press “Save thresholds” on the Settings "
+        "page to keep the default, or type another number in range there first."
+    ]
+    at.run()
+    assert not at.warning  # said once, not at every click
+    settings_page = page("settings").run()
+    assert not settings_page.exception and field(settings_page, "pace_high_wpm").value == 175
+    save_thresholds(settings_page)
+    assert not settings_page.error
+    settings = load_settings(tmp_path)
+    assert settings.thresholds == Thresholds() and settings.thresholds_set_aside == ()
+
+
+def test_each_thresholds_help_says_the_range_it_may_take(tmp_path, monkeypatch):
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("settings").run()
+    assert field(at, "pace_high_wpm").help.endswith("\n\nAllowed: from 60 to 300 wpm.")
+    assert field(at, "long_pause_s").help.endswith("\n\nAllowed: from 0.1 to 10 s.")
+    assert field(at, "situation_max_share").help.endswith("\n\nAllowed: above 0% and at most 100%.")

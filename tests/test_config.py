@@ -176,3 +176,74 @@ def test_a_command_on_a_cohorts_data_without_its_database_says_so(tmp_path, monk
     assert done.returncode != 0 and "Traceback" not in done.stderr
     assert "set COACH_DATABASE_URL" in done.stderr and "cohort-database.password" in done.stderr
     assert not (tmp_path / "coach.db").exists()
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [(1.5, "1.5"), (9999.5, "9,999.5"), (1e12, "1,000,000,000,000"), (-20.0, "-20")],
+)
+def test_a_pace_no_one_speaks_at_is_refused_naming_the_range(value, shown):
+    """1.5 wpm and 9,999.5 wpm were saved as the pace band's high end, and a huge number read back
+    as "1e+12 wpm"; feedback then called every answer fast, or none."""
+    with pytest.raises(InputError) as refused:
+        check_thresholds(replace(Thresholds(), pace_high_wpm=value))
+    assert str(refused.value) == (
+        f"The pace band's high end ({shown} wpm) must be from 60 to 300 wpm (the default is 175 wpm). "
+        "Nothing was saved."
+    )
+
+
+def test_every_threshold_with_a_range_refuses_just_outside_it_and_takes_its_ends():
+    from coach.config import THRESHOLD_BOUNDS
+
+    for name, bound in THRESHOLD_BOUNDS.items():
+        if bound.usual is None:
+            continue
+        low, high = bound.usual
+        assert bound.holds(low) and bound.holds(high), name  # the range means something
+        assert low <= getattr(Thresholds(), name) <= high, name  # the default is in it
+        for amiss in (low - 0.01, high + 0.01):
+            with pytest.raises(InputError, match=r"must be from .* to .* \(the default is"):
+                check_thresholds(replace(Thresholds(), **{name: amiss}))
+
+
+def test_a_settings_file_holding_a_pace_out_of_range_uses_the_default_and_says_so_once(tmp_path, caplog):
+    """A settings.toml saved with a pace band of 9,999.5 wpm (accepted before the ranges) must not
+    stop anything: the default is used, and the terminal says so once a process, in one sentence."""
+    (tmp_path / "settings.toml").write_text(
+        "[thresholds]\npace_high_wpm = 9999.5\nlong_pause_s = 2.5\n", encoding="utf-8"
+    )
+    settings = load_settings(tmp_path)
+    assert settings.thresholds == replace(Thresholds(), long_pause_s=2.5)
+    assert settings.thresholds_set_aside == (("pace_high_wpm", 9999.5),)
+    with caplog.at_level("WARNING", logger="coach.config"):
+        done = run_coach("settings", data_dir=tmp_path)
+        load_settings(tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "except a long pause at 2.5 s (default 2 s)." in done.stdout  # 175 wpm, the default
+    said = [r.getMessage() for r in caplog.records if r.name == "coach.config"]
+    assert said == [
+        f"The settings file {tmp_path / 'settings.toml'} has pace_high_wpm = 9999.5 under [thresholds], "
+        "outside the 60 to 300 wpm it may be, so the coach uses the default, 175 wpm; set another with "
+        "`coach settings --threshold pace_high_wpm=VALUE`, or delete the line."
+    ]
+    from coach.config import set_aside_sentence
+
+    assert set_aside_sentence(settings, on_page=True) == (
+        "Your settings hold the pace band's high end at 9,999.5 wpm, outside the 60 to 300 wpm it may "
+        "be, so the coach uses the default, 175 wpm; press “Save thresholds” on the Settings page to "
+        "keep the default, or type another number in range there first."
+    )
+    # the command's own change writes the default back: nothing is set aside any more
+    assert run_coach("settings", "--threshold", "long_pause_s=3", data_dir=tmp_path).returncode == 0
+    assert load_settings(tmp_path).thresholds_set_aside == ()
+
+
+def test_the_terminal_refuses_a_threshold_out_of_range_as_the_page_does(tmp_path):
+    refused = run_coach("settings", "--threshold", "pace_low_wpm=1.5", data_dir=tmp_path)
+    assert refused.returncode == 1
+    assert refused.stderr.strip() == (
+        "error: The pace band's low end (1.5 wpm) must be from 60 to 300 wpm (the default is 130 wpm). "
+        "Nothing was saved."
+    )
+    assert not (tmp_path / "settings.toml").exists()

@@ -19,7 +19,7 @@ from streamlit.errors import StreamlitSecretNotFoundError
 from coach import media_guard
 from coach.analysis.word_use import job_term_lines, word_lines
 from coach.analysis.wording import count
-from coach.config import Settings, load_settings, use_default_thresholds
+from coach.config import Settings, load_settings, set_aside_sentence, use_default_thresholds
 from coach.errors import (
     MODEL_IS_THE_STAFFS,
     SERVER,
@@ -61,6 +61,7 @@ def settings() -> Settings:
         st.error(said(e))
         st.stop()
     if not current.multi_user:
+        say_thresholds_set_aside(current)
         return current
     who = signed_in(current)
     if who is None:
@@ -75,6 +76,7 @@ def settings() -> Settings:
             st.warning(IDENTITY_REFUSED, icon=":material/lock:")
             st.stop()
         stop_unsigned()
+    say_thresholds_set_aside(current)  # to the signed-in, not on the way to signing in
     return replace(current, owner=who)
 
 
@@ -196,6 +198,16 @@ def preload_models(current: Settings) -> None:
     an error with a fix."""
     c = current
     _engine(c.engine, c.model, c.beam_size, c.cpu_threads, c.recover_fillers, c)
+
+
+def say_thresholds_set_aside(current: Settings) -> None:
+    """Thresholds of the settings file outside what a setting may be are used as their defaults
+    (coach.config); the page says so once a session, on whichever page is opened first, not again
+    at every click."""
+    sentence = set_aside_sentence(current, on_page=True)
+    if sentence and st.session_state.get("settings_set_aside_said") != sentence:
+        st.session_state.settings_set_aside_said = sentence
+        st.warning(escape_sentence(sentence), icon=":material/tune:")
 
 
 def said(error: CoachError) -> str:
