@@ -18,7 +18,7 @@ from coach.progress import (
     progress_report,
 )
 from coach.store import get_attempt, list_attempts, list_interviews
-from coach.ui import browser_clock, charts, left_midway, shared, summary
+from coach.ui import browser_clock, charts, left_midway, progress_charts, shared, summary
 from coach.ui.highlight import escape
 from coach.ui.log_labels import moment_words
 
@@ -108,7 +108,7 @@ def over_time(report: dict) -> None:
     measure = st.selectbox(
         "Measure", list(MEASURES), format_func=lambda m: LABELS[m].capitalize(), key="progress_measure"
     )
-    chart = charts.trend_chart(
+    chart, window = progress_charts.trend_chart(
         report["trends"][measure], LABELS[measure], bands(cfg).get(measure), report["targets"].get(measure)
     )
     if chart is None:
@@ -125,6 +125,11 @@ def over_time(report: dict) -> None:
             "Circles and a solid line: practice answers. "
             "Diamonds and a dashed line: answers in real interviews."
         ]
+        if window:  # months of answers: the direction, not one answer's ups and downs
+            notes.append(
+                f"The thick dark line follows the average of {window} practice answers in a row, so the "
+                "direction shows through one answer's ups and downs."
+            )
         if band:
             notes.append(f"The shaded band is the comfortable range ({band[0]:g}–{band[1]:g}).")
         if report["targets"].get(measure) is not None:

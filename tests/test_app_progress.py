@@ -906,3 +906,35 @@ def test_practice_against_real_reads_both_means_at_one_precision(tmp_path, monke
     assert (fillers["Practice (mean)"], fillers["Real interviews (mean)"]) == ("5.0", "5.3"), fillers
     pace = next(r for label, r in rows.items() if label.lower().startswith("pace"))
     assert (pace["Practice (mean)"], pace["Real interviews (mean)"]) == ("140", "150"), pace
+
+
+def test_months_of_practice_draw_a_running_average_over_the_answers(tmp_path, monkeypatch):
+    """Forty answers, pace going down from 200 to 132 with every other answer 10 wpm up: the
+    chart drew forty points zigzagging up and down and nothing else, so the direction was to be
+    guessed; now a thick line of the average of 5 answers in a row runs over them (from the fifth
+    answer on), said in words under the chart."""
+    from datetime import UTC, datetime, timedelta
+
+    from store_support import analysis_dict, save_answer
+
+    start = datetime(2026, 4, 1, 9, tzinfo=UTC)
+    with _own_store(tmp_path, monkeypatch) as db:
+        for i in range(40):
+            save_answer(
+                db,
+                "mot-05",
+                "Tell me about yourself.",
+                analysis=analysis_dict(wpm=200 - 2 * i + (10 if i % 2 else 0)),
+                created_at=start + timedelta(days=6 * i),
+            )
+    at = page("progress").run()
+    assert not at.exception
+    said = "The thick dark line follows the average of 5 practice answers in a row"
+    assert any(said in c.value for c in at.caption), [c.value for c in at.caption]
+    import pyarrow as pa
+
+    [chart] = at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
+    frames = [pa.ipc.open_stream(d.data.data).read_pandas() for d in chart.proto.datasets]
+    averages = [round(v, 6) for f in frames if "average" in f for v in f["average"]]
+    assert len(averages) == 36  # from the fifth answer on
+    assert averages[0] > averages[-1] + 30 and averages == sorted(averages, reverse=True)  # no zigzag
