@@ -627,6 +627,13 @@ def summary_lines(report: dict, *, last_n: int = DEFAULT_LAST_N) -> list[str]:
         f"{mock_words(counts.get('practice_in_mock_interviews', 0))}, "
         f"{count(counts['real_interviews'], 'real interview')}{analysed}."
     ]
+    unmeasured = counts["practice_attempts"] - counts.get("practice_measured", counts["practice_attempts"])
+    if unmeasured:  # as the page says it: kept, but in none of the figures below
+        lines.append(
+            f"{count(unmeasured, 'practice answer')} could not be measured (too short, off the question, "
+            f"...): kept, but left out of the figures below; `coach history` lists "
+            f"{'it' if unmeasured == 1 else 'them'}."
+        )
     for measure in ("wpm", "fillers_per_100_words", "score_overall"):
         entry = report["improvement"].get(measure)
         if entry:

@@ -373,3 +373,21 @@ def test_a_change_too_small_to_show_is_no_move(store, settings):
         progress_report(store, settings, today=date(2025, 2, 1))["improvement"]["wpm"]["since_first"]
         == "further"
     )
+
+
+def test_coach_progress_says_how_many_answers_could_not_be_measured(store, settings):
+    """300 answers, 18 of them too short to measure: `coach progress` said "300 practice answers"
+    and then averages of the 282 others with no word of the 18 (the page says "282 of your 300
+    answers could be measured"); now a line says they are kept but left out."""
+    _practice(store, 190, 8, day=0)
+    _practice(store, 170, 6, day=3)
+    unmeasured = {**analysis_dict(), "scores": None}  # as the quality gate leaves a take too short
+    save_attempt(store, question_id="beh-conflict", question_text="Tell me about a conflict.",
+                 recording=None, transcript=transcript_dict(), analysis=unmeasured,
+                 engine="faster-whisper", model="tiny.en", created_at=START + timedelta(days=4))  # fmt: skip
+    lines = summary_lines(progress_report(store, settings, today=date(2025, 2, 1)))
+    assert lines[0] == "3 practice answers, 0 real interviews."
+    assert lines[1] == (
+        "1 practice answer could not be measured (too short, off the question, ...): kept, but left "
+        "out of the figures below; `coach history` lists it."
+    ), lines
