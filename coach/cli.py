@@ -920,11 +920,17 @@ def history_command(
         asked = "" if a["shown_id"] or not a["question_text"] else f"  “{a['question_text']}”"
         when = local_moment(a["created_at"])
         where = "  mock interview" if in_mock_interview(a) else ""
-        typer.echo(
-            f"#{a['id']:<5} {when:%Y-%m-%d %H:%M}  {a['shown_id'] or '-':<{id_width}} "
-            f"{_measure(a, 'wpm', ' wpm'):>7}  {_measure(a, 'fillers_per_100_words', ' fillers/100'):>16}"
-            f"  score {_measure(a, 'score_overall')}{where}{asked}"
+        # the quality gate's take ("- - score -" read as a blank row): said, in the figures' place
+        figures = (
+            f"{'could not be measured':<31}"
+            if a["score_overall"] is None and a["wpm"] is None and a["fillers_per_100_words"] is None
+            else f"{_measure(a, 'wpm', ' wpm'):>7}  {_rate(a, 'fillers_per_100_words', ' fillers/100'):>16}"
+            f"  score {_measure(a, 'score_overall')}"
         )
+        line = (
+            f"#{a['id']:<5} {when:%Y-%m-%d %H:%M}  {a['shown_id'] or '-':<{id_width}} {figures}{where}{asked}"
+        )
+        typer.echo(line.rstrip())
     from coach.pipeline import as_written_most  # each company named as `coach interviews` names it
 
     for i in as_written_most(history["interviews"]):
@@ -932,7 +938,7 @@ def history_command(
     for r in history["real_answers"] if question else []:
         typer.echo(
             f"{r['interview_date']}  {r['company']}  {_measure(r, 'wpm', ' wpm')}  "
-            f"{_measure(r, 'fillers_per_100_words', ' fillers/100')}  score {_measure(r, 'score_overall')}"
+            f"{_rate(r, 'fillers_per_100_words', ' fillers/100')}  score {_measure(r, 'score_overall')}"
         )
     for r in history["unanalysed_recordings"]:
         # a take whose sound could not be measured meets the same sound again: its sentence says
@@ -990,6 +996,12 @@ def _measure(row: dict, key: str, unit: str = "") -> str:
     if value is None:
         return "-"
     return (f"{value:.0f}" if key in ("wpm", "score_overall") else f"{round(value, 1):g}") + unit
+
+
+def _rate(row: dict, key: str, unit: str = "") -> str:
+    """A rate to one decimal in every row, as the pages list it ("1.0" under "0.9", not "1")."""
+    value = row.get(key)
+    return "-" if value is None else f"{value:.1f}{unit}"
 
 
 @app.command("delete-answer")

@@ -63,11 +63,24 @@ def test_history_rounds_figures_as_the_pages_do(settings, monkeypatch):
         engine="faster-whisper",
         model="tiny.en",
     )
+    # one decimal in every row ("1" under "17.9" read as another kind of figure), and a take the
+    # quality gate left unscored said as such, not "- - score -"
+    for question_id, analysis in (
+        ("mot-05", analysis_dict(wpm=150.0, fillers_per_100=1.0, overall=80.0)),
+        ("mot-21", {**analysis_dict(), "scores": None}),
+    ):
+        save_attempt(store, question_id=question_id, question_text="A question?", recording=None,
+                     transcript=transcript_dict(), analysis=analysis, engine="faster-whisper",
+                     model="tiny.en")  # fmt: skip
     store.close()
     result = _run(settings, "history")
     assert result.exit_code == 0, result.stderr
     [line] = [line for line in result.stdout.splitlines() if "close-03" in line]
     assert line.endswith("120 wpm  17.9 fillers/100  score 48"), line
+    [line] = [line for line in result.stdout.splitlines() if "mot-05" in line]
+    assert line.endswith("150 wpm   1.0 fillers/100  score 80"), line
+    [line] = [line for line in result.stdout.splitlines() if "mot-21" in line]
+    assert line.endswith("mot-21   could not be measured"), line
 
 
 def test_reanalyze_says_one_answer_not_one_answers(settings, monkeypatch):
