@@ -912,34 +912,38 @@ def history_command(
     known = {q.id for q in load_questions(settings.data_dir, owner=settings.owner)}
     for a in history["attempts"]:
         a["shown_id"] = a["question_id"] if a["question_id"] in known else None
+    from coach.local_time import in_lived_order
+
+    real = history["real_answers"] if question else []
     # the id column as wide as the longest id shown: an own question's id is longer than a bank's
-    id_width = max((len(a["shown_id"] or "-") for a in history["attempts"]), default=1)
+    id_width = max(
+        [1] + [len(a["shown_id"] or "-") for a in history["attempts"]] + [len(question or "")] * bool(real)
+    )
+    rows = []  # (when it was said, as lived; the line)
     for a in history["attempts"]:
         # the columns line up whatever is missing; an answer with no bank id (a mock interview's
         # follow-up) says its question at the end of the line
         asked = "" if a["shown_id"] or not a["question_text"] else f"  “{a['question_text']}”"
         when = local_moment(a["created_at"])
         where = "  mock interview" if in_mock_interview(a) else ""
-        # the quality gate's take ("- - score -" read as a blank row): said, in the figures' place
-        figures = (
-            f"{'could not be measured':<31}"
-            if a["score_overall"] is None and a["wpm"] is None and a["fillers_per_100_words"] is None
-            else f"{_measure(a, 'wpm', ' wpm'):>7}  {_rate(a, 'fillers_per_100_words', ' fillers/100'):>16}"
-            f"  score {_measure(a, 'score_overall')}"
-        )
-        line = (
-            f"#{a['id']:<5} {when:%Y-%m-%d %H:%M}  {a['shown_id'] or '-':<{id_width}} {figures}{where}{asked}"
-        )
-        typer.echo(line.rstrip())
+        said = f"{a['shown_id'] or '-':<{id_width}} {_figures(a)}{where}{asked}"
+        line = f"#{a['id']:<5} {when:%Y-%m-%d %H:%M}  {said}"
+        rows.append((in_lived_order(str(a["created_at"])), line.rstrip()))
+    # one question's real answers among its practice, newest first in the same columns (they came
+    # after every practice answer, oldest first, in columns of their own)
+    for r in real:
+        interview = f"{r['company']} {r['stage'] or ''}".strip()
+        said = f"{question:<{id_width}} {_figures(r)}  real interview: {interview}"
+        line = f"{'real':<6} {r['interview_date']:<16}  {said}"
+        rows.append((in_lived_order(str(r["interview_date"])), line))
+    if real:
+        rows.sort(key=lambda row: row[0], reverse=True)
+    for _, line in rows:
+        typer.echo(line)
     from coach.pipeline import as_written_most  # each company named as `coach interviews` names it
 
     for i in as_written_most(history["interviews"]):
         typer.echo(f"{i['interview_date']}  {i['company']} · {i['stage'] or 'stage not set'}{_held(i)}")
-    for r in history["real_answers"] if question else []:
-        typer.echo(
-            f"{r['interview_date']}  {r['company']}  {_measure(r, 'wpm', ' wpm')}  "
-            f"{_rate(r, 'fillers_per_100_words', ' fillers/100')}  score {_measure(r, 'score_overall')}"
-        )
     for r in history["unanalysed_recordings"]:
         # a take whose sound could not be measured meets the same sound again: its sentence says
         # what will help; only one whose analysis was interrupted is worth analysing again
@@ -996,6 +1000,17 @@ def _measure(row: dict, key: str, unit: str = "") -> str:
     if value is None:
         return "-"
     return (f"{value:.0f}" if key in ("wpm", "score_overall") else f"{round(value, 1):g}") + unit
+
+
+def _figures(row: dict) -> str:
+    """An answer's pace, fillers and score in `coach history`'s columns; a take the quality gate
+    left unscored ("-  -  score -" read as a blank row) said as such in their place."""
+    if row["score_overall"] is None and row["wpm"] is None and row["fillers_per_100_words"] is None:
+        return f"{'could not be measured':<31}"
+    return (
+        f"{_measure(row, 'wpm', ' wpm'):>7}  {_rate(row, 'fillers_per_100_words', ' fillers/100'):>16}"
+        f"  score {_measure(row, 'score_overall')}"
+    )
 
 
 def _rate(row: dict, key: str, unit: str = "") -> str:

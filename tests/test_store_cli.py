@@ -928,10 +928,21 @@ def test_history_of_a_question_shows_real_answers_measured_as_practice_ones(sett
     save_real_answers(
         store, interview, [{"question_id": "mot-05", "question_text": "Why us?", "analysis": analysis}]
     )
+    # practised before the interview and after it: the real answer came after both, oldest first,
+    # in columns of its own; now it is between them, newest first, in the practice answers' columns
+    for day, wpm in (("2026-11-18", 181.0), ("2026-11-25", 150.0)):
+        save_attempt(store, question_id="mot-05", question_text="Why us?", recording=None,
+                     transcript=transcript_dict(), analysis=analysis_dict(wpm=wpm, fillers_per_100=1.0),
+                     engine="faster-whisper", model="tiny.en",
+                     created_at=f"{day}T12:00:00+00:00")  # fmt: skip
     store.close()
     shown = _run(settings, "history", "--question", "mot-05")
     assert shown.exit_code == 0, shown.output
-    assert "2026-11-20  Acme  163 wpm  2.5 fillers/100  score 89" in shown.output
+    lines = shown.stdout.splitlines()
+    assert [line.split()[1] for line in lines] == ["2026-11-25", "2026-11-20", "2026-11-18"], lines
+    real = "real   2026-11-20        mot-05 163 wpm   2.5 fillers/100  score 89  real interview: Acme"
+    assert lines[1] == real, lines
+    assert len({line.index("fillers/100") for line in lines}) == 1, lines
 
 
 def test_an_export_counts_the_recordings_it_holds_and_a_delete_says_what_went(filled, tmp_path, backend):
