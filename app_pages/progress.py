@@ -18,7 +18,7 @@ from coach.progress import (
     progress_report,
 )
 from coach.store import get_attempt, list_attempts, list_interviews
-from coach.ui import browser_clock, charts, left_midway, progress_charts, shared, summary
+from coach.ui import browser_clock, charts, left_midway, shared, summary
 from coach.ui.highlight import escape
 from coach.ui.log_labels import moment_words
 
@@ -108,7 +108,7 @@ def over_time(report: dict) -> None:
     measure = st.selectbox(
         "Measure", list(MEASURES), format_func=lambda m: LABELS[m].capitalize(), key="progress_measure"
     )
-    chart, window = progress_charts.trend_chart(
+    chart, window = charts.trend_chart_with_average(
         report["trends"][measure], LABELS[measure], bands(cfg).get(measure), report["targets"].get(measure)
     )
     if chart is None:

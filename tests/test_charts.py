@@ -89,6 +89,20 @@ def test_every_chart_of_an_answer_spans_the_recording():
     assert domains == dict.fromkeys(built, [0, 18.6]), domains
 
 
+def test_days_over_new_year_are_named_with_their_year():
+    """Eight months of practice over New Year read "Oct 8 … Dec 19, Jan 5 … May 25", as if the
+    chart went back in time; within one year the year is left out."""
+    series = {
+        "practice": [
+            {"at": "2025-12-19T12:00:00+00:00", "value": 140.0},
+            {"at": "2026-01-05T12:00:00+00:00", "value": 150.0},
+        ]
+    }
+    assert list(charts.trend_frame(series)["day"]) == ["Dec 19, 2025", "Jan 5, 2026"]
+    series["practice"][0]["at"] = "2026-01-02T12:00:00+00:00"
+    assert list(charts.trend_frame(series)["day"]) == ["Jan 2", "Jan 5"]
+
+
 def test_a_real_interview_comes_after_the_practice_of_its_day():
     """Interviews are stored by day (midnight as a moment): the chart put Monday's interview
     before Monday morning's practice."""
