@@ -995,11 +995,11 @@ def _check_question_known(store, question_id: str) -> None:
 
 def _measure(row: dict, key: str, unit: str = "") -> str:
     """A stored figure as the pages round it: pace and scores whole (120, not 119.5), rates to one
-    decimal (17.9, not 17.857)."""
+    decimal in every row (17.9, not 17.857; "1.0" under "0.9", not "1")."""
     value = row.get(key)
     if value is None:
         return "-"
-    return (f"{value:.0f}" if key in ("wpm", "score_overall") else f"{round(value, 1):g}") + unit
+    return (f"{value:.0f}" if key in ("wpm", "score_overall") else f"{value:.1f}") + unit
 
 
 def _figures(row: dict) -> str:
@@ -1008,15 +1008,9 @@ def _figures(row: dict) -> str:
     if row["score_overall"] is None and row["wpm"] is None and row["fillers_per_100_words"] is None:
         return f"{'could not be measured':<31}"
     return (
-        f"{_measure(row, 'wpm', ' wpm'):>7}  {_rate(row, 'fillers_per_100_words', ' fillers/100'):>16}"
+        f"{_measure(row, 'wpm', ' wpm'):>7}  {_measure(row, 'fillers_per_100_words', ' fillers/100'):>16}"
         f"  score {_measure(row, 'score_overall')}"
     )
-
-
-def _rate(row: dict, key: str, unit: str = "") -> str:
-    """A rate to one decimal in every row, as the pages list it ("1.0" under "0.9", not "1")."""
-    value = row.get(key)
-    return "-" if value is None else f"{value:.1f}{unit}"
 
 
 @app.command("delete-answer")

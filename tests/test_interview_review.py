@@ -706,7 +706,7 @@ def test_cli_review_saves_recording_answers_and_debrief(tmp_path):
         "\n  Started from what the review measured: write your own view with "
         f"`coach debrief {kept} --went-well ...` (a field you give replaces its lines).\n  Went well:"
     ) in shown, shown
-    assert re.search(r"\n  1\. “.+” score \d+, \d+ wpm, [\d.]+ fillers/100", shown), shown
+    assert re.search(r"\n  1\. “.+” score \d+, \d+ wpm, \d+\.\d fillers/100", shown), shown  # "1.0", not "1"
 
 
 def test_cli_no_speech_keeps_the_upload_and_says_so(tmp_path):
