@@ -270,6 +270,7 @@ def recordings_not_analysed() -> None:
     with what it is said (an interrupted one may well be a usable answer)."""
     from coach.unanalysed import delete_not_analysed, recordings_not_analysed
 
+    kept = {}  # a failed read leaves its sentence, not a list
     with shared.shown_errors():
         kept = {r.id: r for r in reversed(recordings_not_analysed(db))}  # newest first
     if not kept:
@@ -459,8 +460,11 @@ left_midway.after_a_stopped_run()  # a review left for this page: listed once it
 shared.answer_deleted("progress_deleted")
 if st.session_state.pop("progress_recording_deleted", False):
     st.success("That recording is deleted.", icon=":material/delete:")
+report = None  # a failed read (the database gone) leaves its sentence and nothing else below
 with shared.shown_errors():
     report = progress_report(db, cfg, today=today)
+if report is None:
+    st.stop()
 if report["counts"]["practice_attempts"] == 0 and report["counts"]["real_answers"] == 0:
     if something_to_show(report):  # an interview logged, a debrief's gaps: shown before any answer
         headline(report)

@@ -144,8 +144,11 @@ def stopped_review_offer() -> None:
 
     if ss.get("review_resume"):  # being finished below
         return
+    waiting = None
     with shared.shown_errors():
         waiting = stopped_reviews(db)
+    if waiting is None:  # the read failed (the database gone): its sentence, and nothing else below
+        st.stop()
     if not waiting:
         return
     recording = waiting[0]  # the newest; the others wait in Progress's "not analysed" list

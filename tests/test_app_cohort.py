@@ -687,3 +687,40 @@ def test_a_students_restore_box_says_its_limit_and_who_restores_a_larger_backup(
     assert box.max_upload_size_mb == server and box.help.startswith(
         f"Up to {summary.upload_size(server)} here;"
     )
+
+
+def test_a_database_gone_while_the_app_runs_is_one_sentence_on_every_page(tmp_path, monkeypatch):
+    """PostgreSQL stopped under a cohort whose pages had been open: Progress and Review a real
+    interview showed the sentence and under it Streamlit's "This app has encountered an error"
+    box (the page went on to use what its failed read should have given), Review the sentence
+    twice. One sentence on every page now, the staff's Cohort page too."""
+    import psycopg
+    import sqlalchemy as sa
+    from pg_server import get_server, skip_reason
+
+    if skip_reason():
+        pytest.skip(skip_reason())
+    url = get_server().new_database_url()
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("COACH_DATABASE_URL", url)
+    monkeypatch.delenv("COACH_USER", raising=False)
+    (tmp_path / "settings.toml").write_text(f'multi_user = true\nstaff = ["{STAFF}"]\n')
+    pages = {name: _signed_in(name, "ana@example.edu").run() for name in PAGES}
+    pages["cohort"] = _signed_in("cohort", STAFF).run()
+    for name, at in pages.items():
+        assert not at.exception and not at.error, (name, at.exception, at.error)
+    # the database goes away under the open store: no new connection, the open ones dropped
+    parsed = sa.engine.make_url(url)
+    admin = parsed.set(drivername="postgresql", database="postgres").render_as_string(hide_password=False)
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'ALTER DATABASE "{parsed.database}" ALLOW_CONNECTIONS false')
+        conn.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", (parsed.database,)
+        )
+    for name, at in pages.items():
+        at.run()
+        assert not at.exception, (name, [e.value for e in at.exception])
+        errors = [e.value for e in at.error]
+        assert len(errors) == 1, (name, errors)
+        error = errors[0]
+        assert error.startswith("Your organisation's server could not use its database"), (name, error)
