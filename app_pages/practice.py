@@ -594,6 +594,9 @@ def landed_while_away() -> None:
 
 # What a student waiting on a stopped or missing analyser can do about it.
 TELL_THEM = "If this lasts more than a few minutes, tell the people who run this coach for you."
+KEPT_WHILE_AWAY = (
+    "Your recording is kept, and this page shows your answer's place again once the database is back."
+)
 
 
 @st.fragment(run_every=2)
@@ -605,7 +608,11 @@ def waiting_for_answer() -> None:
     job = ss.practice_job
     if job is None:
         return
-    state = queue.job_state(db, job["job_id"])
+    try:
+        state = queue.job_state(db, job["job_id"])
+    except CoachError as e:  # the database away for a moment: the next redraw finds the answer again
+        st.error(f"{shared.said_to(cfg, e)} {KEPT_WHILE_AWAY}")
+        return
     if state is None or state.state in ("done", "failed"):
         ss.practice_job = None
         if state is not None and state.state == "done":

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import re
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ import pytest
 from coach import store
 from coach.config import load_settings
 from coach.identity import SIGN_IN
-from tests.e2e.server import CHROMIUM, StreamlitServer, chromium
+from tests.e2e.server import CHROMIUM, ROOT, StreamlitServer, chromium
 from tests.store_support import analysis_dict, transcript_dict, wav_bytes
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed")
@@ -271,3 +272,59 @@ def test_the_cohort_script_starts_the_app_private_from_any_folder(browser, tmp_p
     assert told and not any(told), told  # every session: no usage statistics
     assert outside == []
     assert not own_address.startswith("127.") and not reachable, own_address  # not on the network
+
+
+def test_a_waiting_answer_whose_database_goes_away_says_so_and_comes_back(browser, tmp_path, shots):
+    """The Practice page redraws a queued answer's place every two seconds: with PostgreSQL gone
+    meanwhile, that redraw showed Streamlit's "This app has encountered an error" box where the
+    answer's place had been. Now one sentence saying the recording is kept, and the answer's
+    place again once the database is back."""
+    import psycopg
+    import sqlalchemy as sa
+
+    from coach import queue
+    from tests.pg_server import get_server, skip_reason
+
+    if skip_reason():
+        pytest.skip(skip_reason())
+    url = get_server().new_database_url()
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    (data_dir / "settings.toml").write_text(COHORT)
+    queue.ensure_schema(replace(load_settings(data_dir, database_url=url), queue=True))
+    parsed = sa.engine.make_url(url)
+    admin = parsed.set(drivername="postgresql", database="postgres").render_as_string(hide_password=False)
+
+    def connections(allowed: bool) -> None:
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f'ALTER DATABASE "{parsed.database}" ALLOW_CONNECTIONS {str(allowed).lower()}')
+            if not allowed:
+                conn.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s",
+                    (parsed.database,),
+                )
+
+    env = {"COACH_DATABASE_URL": url, "COACH_QUEUE": "1"}
+    with StreamlitServer(data_dir, shots / "streamlit-cohort-queue.log", env=env) as server:
+        context, page = _open(browser, server.url, "ana@example.edu")
+        try:
+            page.get_by_role("button", name="Answer your first question").click()
+            page.get_by_role("tab", name="Upload a file").click()
+            page.locator("input[type=file]").first.set_input_files(str(ROOT / "tests/data/short.wav"))
+            _main_text(page, "No analyser is running at the moment")
+            connections(False)
+            try:
+                fault = page.locator('[data-testid="stException"]')  # Streamlit's box for a fault
+                fault.or_(page.get_by_text("could not use its database")).first.wait_for(timeout=30_000)
+                time.sleep(2.5)  # the next redraw, still without the database
+                text = page.locator('[data-testid="stMain"]').inner_text()
+                page.screenshot(path=str(shots / "cohort-waiting-database-gone.png"), full_page=True)
+                assert fault.count() == 0, text[-600:]
+                assert text.count("could not use its database") == 1, text[-600:]
+                assert "Your recording is kept" in text, text[-600:]
+            finally:
+                connections(True)
+            text = _main_text(page, "No analyser is running at the moment")
+            assert "could not use its database" not in text
+        finally:
+            context.close()
