@@ -216,6 +216,7 @@ class CohortStack:
         self.any_ready = False  # some worker has loaded its models: the settings work
         self.quick_deaths = 0  # workers in a row that stopped within WORKER_SETTLED_S
         self.restarts_due: list[float] = []  # when each replacement is to start
+        self.held = 0  # replacements waiting for the database to answer again
         self.log_dir: Path | None = None
         self.url = ""
 
@@ -275,6 +276,11 @@ class CohortStack:
         say = say or (lambda text: print(text, file=sys.stderr, flush=True))
         now = time.monotonic() if now is None else now
         self.any_ready = self.any_ready or any(w.ready.is_set() for w in self.workers)
+        if self.held and self.database_answers():
+            starting = "another worker starts" if self.held == 1 else f"{self.held} workers start"
+            say(f"The database answers again: {starting} now.")
+            self.restarts_due += [now] * self.held
+            self.held, self.quick_deaths = 0, 0
         for worker in [w for w in self.workers if w.poll() is not None]:
             if worker.name in self.first_batch and not worker.ready.is_set() and not self.any_ready:
                 raise CohortFailed(
@@ -283,6 +289,15 @@ class CohortStack:
                 )
             self.workers.remove(worker)
             self.processes.remove(worker)
+            if not self.database_answers():
+                # no worker can start without it: a back-off would go on growing while it is away
+                # and leave the queue without a worker for minutes after it is back
+                self.held += 1
+                say(
+                    f"{worker.name} {worker.how_it_stopped()}; another starts as soon as the database "
+                    "answers again (an answer it had goes back on the queue; the app keeps serving)."
+                )
+                continue
             if now - worker.started_at < WORKER_SETTLED_S:
                 self.quick_deaths += 1
                 wait = min(RESTART_AFTER_S * 2 ** (self.quick_deaths - 1), RESTART_AFTER_MAX_S)
@@ -299,6 +314,18 @@ class CohortStack:
         if due:
             self.start_workers(len(due))
         return len(due)
+
+    def database_answers(self) -> bool:
+        """Whether PostgreSQL takes a connection now (a worker cannot start without one)."""
+        import psycopg
+
+        from coach import queue
+
+        try:
+            psycopg.connect(queue.conninfo(self.settings()), connect_timeout=3).close()
+        except psycopg.Error:
+            return False
+        return True
 
     def app_running(self) -> bool:
         return all(p.poll() is None for p in self.processes if p not in self.workers)

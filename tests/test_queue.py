@@ -219,6 +219,7 @@ def test_the_cohort_script_replaces_a_worker_that_dies_and_keeps_the_app(tmp_pat
     if reason:
         pytest.skip(reason)
     sys.path.insert(0, str(ROOT / "scripts"))
+    import psycopg
     import serve_cohort
     from serve_cohort import CohortFailed, CohortStack
 
@@ -249,6 +250,35 @@ def test_the_cohort_script_replaces_a_worker_that_dies_and_keeps_the_app(tmp_pat
             log = logs / f"worker{n + 1}.log"
             wait_for(lambda log=log: "waiting for answers" in log.read_text(), 180, f"replacement {n}")
         assert stack.workers[0].poll() is None and len(said) == 2
+        # The database away (stopped, restarted): each worker stops, and a replacement cannot start.
+        # The back-off grew while it was away (5, 10, 20… up to 300 s), so the queue stayed without
+        # a worker for minutes after the database was back; now the replacement waits for the
+        # database and starts as soon as it answers.
+        parsed = sa.engine.make_url(stack.url)
+        admin = parsed.set(drivername="postgresql", database="postgres").render_as_string(hide_password=False)
+
+        def connections(allowed: bool) -> None:
+            with psycopg.connect(admin, autocommit=True) as conn:
+                conn.execute(f'ALTER DATABASE "{parsed.database}" ALLOW_CONNECTIONS {str(allowed).lower()}')
+
+        connections(False)
+        try:
+            dying = stack.workers[0]
+            dying.send_signal(signal.SIGKILL)
+            dying.wait()
+            assert stack.replace_dead_workers(say=said.append) == 0
+            assert said[-1] == (
+                "worker3 was killed (SIGKILL: out of memory, or stopped by hand); another starts as soon "
+                "as the database answers again (an answer it had goes back on the queue; the app keeps "
+                "serving)."
+            )
+            later = time.monotonic() + serve_cohort.RESTART_AFTER_MAX_S + 1
+            assert stack.replace_dead_workers(now=later, say=said.append) == 0  # not while it is away
+        finally:
+            connections(True)
+        assert stack.replace_dead_workers(say=said.append) == 1  # at once
+        assert said[-1] == "The database answers again: another worker starts now."
+        assert len(stack.workers) == 1 and stack.quick_deaths == 0
     finally:
         stack.stop_workers()
 
