@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from coach.analysis.wording import count
 from coach.progress import cohort_report
 from coach.ui import browser_clock, shared
 from coach.ui.log_labels import short_date
@@ -47,3 +48,25 @@ with shared.shown_errors():
         ", so no number is one person's. Answers that could not be measured are counted but "
         "not averaged."
     )
+
+if cfg.queue:
+    from coach import queue  # only in cohort mode with a queue
+
+    with shared.shown_errors():
+        queue.ready(cfg)
+        now = queue.queue_overview(db, cfg)
+        st.subheader("Answers being analysed")
+        c1, c2, c3 = st.columns(3)
+        c1.metric("Analysers running", now.analysers)
+        c2.metric("Answers waiting", now.waiting)
+        c3.metric("Being analysed now", now.analysing)
+        if not now.analysers:
+            waiting = (
+                f"{count(now.waiting, 'answer')} {'waits' if now.waiting == 1 else 'wait'}"
+                if now.waiting
+                else "answers sent now wait"
+            )
+            st.warning(
+                f"No analyser is running, so {waiting} until one starts; students waiting are told "
+                "so. Whoever runs the coach's server can start the analysers again."
+            )

@@ -297,6 +297,43 @@ def job_state(store: Store, job_id: int, stalled_after_s: float | None = None) -
     return JobState(job_id, "failed", problem=problem, question_id=question_id)
 
 
+@dataclass(frozen=True)
+class QueueOverview:
+    """The whole queue in numbers, for the staff: what the students waiting are told, seen from
+    their side. No person, no take."""
+
+    analysers: int  # workers alive (beating in the last STALLED_AFTER_S)
+    waiting: int  # answers not taken up yet
+    analysing: int  # answers being analysed now
+
+
+def queue_overview(store: Store, settings: Settings) -> QueueOverview:
+    """Everyone's answers on the queue, counted; for the coaching staff only (the one queue read
+    across owners)."""
+    from coach.identity import is_staff
+
+    if not is_staff(store.owner, settings):
+        raise InputError("The cohort view is for the coaching staff named in the coach's settings.")
+    with store.read() as conn:
+        analysers = conn.execute(
+            sa.text(
+                "SELECT count(*) FROM procrastinate_workers "
+                "WHERE last_heartbeat > now() - make_interval(secs => :after)"
+            ),
+            dict(after=STALLED_AFTER_S),
+        ).scalar_one()
+        jobs = dict(
+            conn.execute(
+                sa.text(
+                    "SELECT status::text, count(*) FROM procrastinate_jobs WHERE task_name = :task "
+                    "AND status IN ('todo', 'doing') GROUP BY status"
+                ),
+                dict(task=TASK),
+            ).all()
+        )
+    return QueueOverview(analysers, jobs.get("todo", 0), jobs.get("doing", 0))
+
+
 def pending_jobs(store: Store) -> list[int]:
     """`store.owner`'s answers still waiting or being analysed, oldest first (found again after a
     reload, so a page closed mid-wait loses nothing)."""

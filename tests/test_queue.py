@@ -756,3 +756,44 @@ def test_deleting_all_data_takes_a_persons_answers_off_the_queue(tmp_path, monke
         assert "Jane_Doe" not in caplog.text, caplog.text
     finally:
         store.close()
+
+
+def test_the_staffs_cohort_page_counts_analysers_and_answers_waiting(tmp_path, monkeypatch):
+    """With no analyser running, a student waiting is told to tell the people who run the coach,
+    but the staff's Cohort page said nothing of the queue: they could not see that no analyser
+    ran, nor how many answers waited. It now counts both and says so when none runs; a student
+    is not shown the queue's numbers."""
+    reason = skip_reason()
+    if reason:
+        pytest.skip(reason)
+    from app_support import page
+
+    from coach import queue
+
+    _app_on_a_fresh_queue(tmp_path, monkeypatch)
+    (tmp_path / "app").mkdir(exist_ok=True)
+    (tmp_path / "app" / "settings.toml").write_text('multi_user = true\nstaff = ["careers@example.edu"]\n')
+    with contextlib.closing(open_store(load_settings(data_dir=tmp_path / "app"))) as db:
+        for who in ("ana@example.edu", "ben@example.edu"):
+            queue.submit_answer(db.for_owner(who), CLIP.read_bytes(), original_name="answer.wav")
+
+    def cohort_page(who: str):
+        at = page("cohort")
+        at.secrets["auth"] = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "t"}
+        at.user = {"is_logged_in": True, "email": who}
+        return at.run()
+
+    staff = cohort_page("careers@example.edu")
+    assert not staff.exception and not staff.error, (staff.exception, staff.error)
+    shown = {m.label: m.value for m in staff.metric}
+    assert (shown["Analysers running"], shown["Answers waiting"], shown["Being analysed now"]) == (
+        "0",
+        "2",
+        "0",
+    )
+    assert [w.value for w in staff.warning] == [
+        "No analyser is running, so 2 answers wait until one starts; students waiting are told so. "
+        "Whoever runs the coach's server can start the analysers again."
+    ]
+    student = cohort_page("ana@example.edu")
+    assert "Analysers running" not in [m.label for m in student.metric]
