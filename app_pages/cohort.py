@@ -19,35 +19,40 @@ if not shared.staff(cfg):
     st.warning("The cohort view is for the coaching staff named in the coach's settings.")
     st.stop()
 
+report = None  # a failed read (the database gone) leaves its sentence and nothing else below
 with shared.shown_errors():
     report = cohort_report(db, cfg, today=today)
-    c1, c2, c3 = st.columns(3)
-    c1.metric("People who have answered", report["people"])
-    c2.metric("Answers this week", report["answers_this_week"])
-    c3.metric("People practising this week", report["people_this_week"])
+if report is None:
+    st.stop()
+c1, c2, c3 = st.columns(3)
+c1.metric("People who have answered", report["people"])
+c2.metric("Answers this week", report["answers_this_week"])
+c3.metric("People practising this week", report["people_this_week"])
 
-    def shown(value, decimals: int = 0) -> str:
-        return "—" if value is None else f"{value:.{decimals}f}"
 
-    st.subheader("Week by week")
-    st.table(
-        [
-            {
-                "Week of": short_date(week["week"], today),
-                "Answers": week["answers"],
-                "People": week["people"],
-                "Average score": shown(week["score_overall"]),
-                "Fillers per 100 words": shown(week["fillers_per_100_words"], 1),
-                "Pace (words a minute)": shown(week["wpm"]),
-            }
-            for week in reversed(report["weeks"])
-        ]
-    )
-    st.caption(
-        f"Averages show only for weeks when at least {report['min_people']} people answered"
-        ", so no number is one person's. Answers that could not be measured are counted but "
-        "not averaged."
-    )
+def shown(value, decimals: int = 0) -> str:
+    return "—" if value is None else f"{value:.{decimals}f}"
+
+
+st.subheader("Week by week")
+st.table(
+    [
+        {
+            "Week of": short_date(week["week"], today),
+            "Answers": week["answers"],
+            "People": week["people"],
+            "Average score": shown(week["score_overall"]),
+            "Fillers per 100 words": shown(week["fillers_per_100_words"], 1),
+            "Pace (words a minute)": shown(week["wpm"]),
+        }
+        for week in reversed(report["weeks"])
+    ]
+)
+st.caption(
+    f"Averages show only for weeks when at least {report['min_people']} people answered"
+    ", so no number is one person's. Answers that could not be measured are counted but "
+    "not averaged."
+)
 
 if cfg.queue:
     from coach import queue  # only in cohort mode with a queue

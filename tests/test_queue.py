@@ -797,3 +797,16 @@ def test_the_staffs_cohort_page_counts_analysers_and_answers_waiting(tmp_path, m
     ]
     student = cohort_page("ana@example.edu")
     assert "Analysers running" not in [m.label for m in student.metric]
+    # the database gone under the open page: one sentence, not one per part of the page
+    url = sa.engine.make_url(os.environ["COACH_DATABASE_URL"])
+    admin = url.set(drivername="postgresql", database="postgres").render_as_string(hide_password=False)
+    with contextlib.closing(sa.create_engine(admin, isolation_level="AUTOCOMMIT").connect()) as conn:
+        conn.execute(sa.text(f'ALTER DATABASE "{url.database}" ALLOW_CONNECTIONS false'))
+        conn.execute(
+            sa.text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :name"),
+            dict(name=url.database),
+        )
+    staff.run()
+    assert not staff.exception, staff.exception
+    errors = [e.value for e in staff.error]
+    assert len(errors) == 1 and "could not use its database" in errors[0], errors
