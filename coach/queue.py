@@ -33,7 +33,7 @@ from pathlib import Path
 
 import procrastinate
 import sqlalchemy as sa
-from procrastinate.exceptions import AlreadyEnqueued
+from procrastinate.exceptions import AlreadyEnqueued, ConnectorException
 from procrastinate.jobs import Status
 from procrastinate.schema import SchemaManager
 
@@ -89,9 +89,10 @@ def conninfo(settings: Settings) -> str:
     return parsed.set(drivername="postgresql").render_as_string(hide_password=False)
 
 
-def make_app(address: str) -> procrastinate.App:
-    """A procrastinate App on the coach's database (`conninfo`) with the one task (not opened)."""
-    app = procrastinate.App(connector=procrastinate.PsycopgConnector(conninfo=address))
+def make_app(address: str, **pool) -> procrastinate.App:
+    """A procrastinate App on the coach's database (`conninfo`) with the one task (not opened);
+    `pool`: the connection pool's settings (psycopg_pool's)."""
+    app = procrastinate.App(connector=procrastinate.PsycopgConnector(conninfo=address, **pool))
     app.task(name=TASK, queue=QUEUE, retry=RETRY, pass_context=False)(analyse_queued_answer)
     return app
 
@@ -615,9 +616,11 @@ def run_worker(
         raise
     load_models(settings)
     _worker = _Worker(settings, store)
-    app = make_app(conninfo(settings))
 
     async def main() -> None:
+        # a database gone for DATABASE_LOST_AFTER_S stops the run (a ConnectorException), which
+        # then waits for it to answer again with the models still loaded
+        app = make_app(conninfo(settings), timeout=DATABASE_LOST_AFTER_S)
         async with app.open_async():
             watcher = asyncio.create_task(_look_after_queue(app, stalled_after_s, heartbeat_s))
             logger.info("models loaded; waiting for answers")
@@ -634,7 +637,36 @@ def run_worker(
                 watcher.cancel()
 
     try:
-        asyncio.run(main())
+        while True:
+            try:
+                asyncio.run(main())
+                return  # stopped (Ctrl-C, SIGTERM)
+            except ConnectorException as e:
+                # a worker on another machine has no one to start it again: it waits, and its
+                # answer in hand goes back on the queue (another worker's, or its own, look-after)
+                logger.warning(
+                    "lost the queue's database (%s); waiting for the database to answer again",
+                    _first_line(e.__cause__ or e),
+                )
+                _wait_for_database(settings)
+                logger.info("the database answers again")
     finally:
         _worker.store.close()
         _worker = None
+
+
+# How long a worker's query waits for a connection before the database counts as gone, and how
+# often a worker that lost it asks again.
+DATABASE_LOST_AFTER_S = 10.0
+DATABASE_ASKED_EVERY_S = 2.0
+
+
+def _wait_for_database(settings: Settings) -> None:
+    import psycopg
+
+    while True:
+        try:
+            psycopg.connect(conninfo(settings), connect_timeout=5).close()
+            return
+        except psycopg.Error:
+            time.sleep(DATABASE_ASKED_EVERY_S)

@@ -257,10 +257,27 @@ def test_the_cohort_script_replaces_a_worker_that_dies_and_keeps_the_app(tmp_pat
         parsed = sa.engine.make_url(stack.url)
         admin = parsed.set(drivername="postgresql", database="postgres").render_as_string(hide_password=False)
 
-        def connections(allowed: bool) -> None:
+        def connections(allowed: bool, drop: bool = False) -> None:
             with psycopg.connect(admin, autocommit=True) as conn:
                 conn.execute(f'ALTER DATABASE "{parsed.database}" ALLOW_CONNECTIONS {str(allowed).lower()}')
+                if drop:
+                    conn.execute(
+                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s",
+                        (parsed.database,),
+                    )
 
+        # A worker that loses the database waits for it (one line in its log) and goes on once it is
+        # back, models still loaded: one on another machine has no one to start it again, and
+        # stopped for good when the database restarted.
+        log = logs / "worker3.log"
+        connections(False, drop=True)
+        try:
+            wait_for(lambda: "waiting for the database to answer again" in log.read_text(), 60, "the wait")
+            assert stack.workers[0].poll() is None  # still running
+        finally:
+            connections(True)
+        wait_for(lambda: "the database answers again" in log.read_text(), 60, "the worker going on")
+        assert stack.workers[0].poll() is None
         connections(False)
         try:
             dying = stack.workers[0]
