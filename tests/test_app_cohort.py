@@ -600,10 +600,15 @@ def test_a_cohort_whose_database_is_down_shows_a_sentence_not_a_traceback(tmp_pa
         "Your organisation's server could not use its database (unreachable), a fault on the server, "
         "not yours; try again later, and tell your coaching staff if it keeps happening."
     )
+    kept = []
     for name in PAGES:
         assert shown[name]["exception"] == [], (name, shown[name])
         [error] = shown[name]["errors"]  # what became of their data may follow (Practice: recordings kept)
         assert error.startswith(down) and "127.0.0.1" not in error, (name, error)
+        if error != down:  # "Your recordings are kept in your organisation's server." read wrong
+            assert error == f"{down} Your recordings are kept on your organisation's server.", (name, error)
+            kept.append(name)
+    assert "practice" in kept, kept
 
 
 def _role_reads_of_a_rerun(name: str, tmp_path, monkeypatch):

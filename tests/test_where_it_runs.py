@@ -23,13 +23,13 @@ def test_a_cohort_runs_on_the_server_and_a_personal_coach_on_this_machine(tmp_pa
 def test_every_page_phrase_follows_the_one_decision(tmp_path):
     personal = Settings(data_dir=tmp_path)
     assert shared.kept_where(personal) == "on this machine"
-    assert shared.recordings_place(personal) == str(personal.recordings_dir)
+    assert shared.recordings_place(personal) == f"in {personal.recordings_dir}"
     assert shared.runs_where(personal).startswith("Everything runs on this machine.")
 
     hosted = _Hosted(data_dir=tmp_path)
     assert not hosted.multi_user  # only the decision says "server" here
     assert shared.kept_where(hosted) == "on your organisation's server"
-    assert shared.recordings_place(hosted) == "your organisation's server"
+    assert shared.recordings_place(hosted) == "on your organisation's server"  # "kept in" read wrong
     assert shared.runs_where(hosted).startswith("Everything runs on your organisation's server;")
     cohort = replace(personal, multi_user=True)
     assert [shared.kept_where(cohort), shared.recordings_place(cohort), shared.runs_where(cohort)] == [

@@ -169,14 +169,15 @@ def store(current: Settings) -> Store:
             _recovered(str(current.data_dir), current.database_url, current.owner, opened)
         return opened
     except CoachError as e:
-        st.error(f"{said_to(current, e)} Your recordings are kept in {recordings_place(current)}.")
+        st.error(f"{said_to(current, e)} Your recordings are kept {recordings_place(current)}.")
         st.stop()
 
 
 def recordings_place(current: Settings) -> str:
-    """Where the person's recordings are, in their words: the folder on their own machine, or on
-    a server (`Settings.on_server`) "your organisation's server" (its paths mean nothing to them)."""
-    return SERVER if current.on_server else str(current.recordings_dir)
+    """Where the person's recordings are, in their words and with its preposition: "in" the folder
+    on their own machine, or on a server (`Settings.on_server`) "on your organisation's server"
+    (its paths mean nothing to them; "kept in your organisation's server" read wrong)."""
+    return f"on {SERVER}" if current.on_server else f"in {current.recordings_dir}"
 
 
 def forget_store() -> None:
