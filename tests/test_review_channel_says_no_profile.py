@@ -4,30 +4,37 @@ said about the profile when the channel decides; a file whose channels cannot de
 on both) still says the profile told the voices apart when it did."""
 
 import json
+from pathlib import Path
 
+import pytest
 from cli_support import run_coach
+
+CLIPS = Path(__file__).parent / "data"
 
 PROFILE_WORDS = "your voice by"
 
 
-def _one_practice_take(data_dir, clips) -> None:
-    done = run_coach("analyze", clips / "interviews" / "candidate_practice.flac", "--save", data_dir=data_dir)
+@pytest.fixture(scope="module")
+def one_practice_take(tmp_path_factory):
+    """A data folder holding one saved practice take, the voice profile: made once for both tests
+    (neither review is saved, so each leaves the folder as it found it)."""
+    data_dir = tmp_path_factory.mktemp("data")
+    done = run_coach("analyze", CLIPS / "interviews" / "candidate_practice.flac", "--save", data_dir=data_dir)
     assert done.returncode == 0, done.stderr
+    return data_dir
 
 
-def test_the_channel_deciding_says_nothing_of_the_profile(tmp_path, clips):
-    _one_practice_take(tmp_path, clips)
-    args = ["review", clips / "interviews" / "interview_stereo.flac", "--candidate-channel", "left"]
-    done = run_coach(*args, "--json", "--no-progress", data_dir=tmp_path)
+def test_the_channel_deciding_says_nothing_of_the_profile(one_practice_take):
+    args = ["review", CLIPS / "interviews" / "interview_stereo.flac", "--candidate-channel", "left"]
+    done = run_coach(*args, "--json", "--no-progress", data_dir=one_practice_take)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["identification"]["method"] == "channel"
     assert PROFILE_WORDS not in done.stderr, done.stderr
 
 
-def test_channels_that_cannot_decide_say_the_profile_told_the_voices_apart(tmp_path, clips):
-    _one_practice_take(tmp_path, clips)
-    args = ["review", clips / "interviews" / "identical_stereo.flac", "--candidate-channel", "left"]
-    done = run_coach(*args, "--json", "--no-progress", data_dir=tmp_path)
+def test_channels_that_cannot_decide_say_the_profile_told_the_voices_apart(one_practice_take):
+    args = ["review", CLIPS / "interviews" / "identical_stereo.flac", "--candidate-channel", "left"]
+    done = run_coach(*args, "--json", "--no-progress", data_dir=one_practice_take)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["identification"]["method"] == "voice profile"
     assert "Told your voice by 1 saved practice recording." in done.stderr, done.stderr
