@@ -27,11 +27,22 @@ def _attempts(settings) -> list[dict]:
         store.close()
 
 
-def test_speech_the_decoder_skipped_is_decoded_again(clips, settings):
-    """A transcript that lost 2-12 s of an answer gets those words back from the sound."""
-    audio = load_audio(clips / "clean.wav", settings)
+@pytest.fixture(scope="module")
+def clean_heard(tmp_path_factory):
+    """clean.wav, its settings, engine and sound, and Whisper's transcript of it without the prompt:
+    transcribed once for the two tests that take 2-12 s of its words away."""
+    from coach.config import load_settings
+    from tests.conftest import CLIPS
+
+    settings = load_settings(data_dir=tmp_path_factory.mktemp("data"))
+    audio = load_audio(CLIPS / "clean.wav", settings)
     engine = get_engine(settings)
-    whole = engine.transcribe(audio.samples, audio.sample_rate, verbatim=False)
+    return settings, engine, audio, engine.transcribe(audio.samples, audio.sample_rate, verbatim=False)
+
+
+def test_speech_the_decoder_skipped_is_decoded_again(clean_heard):
+    """A transcript that lost 2-12 s of an answer gets those words back from the sound."""
+    _, engine, audio, whole = clean_heard
     kept = [w for w in whole.words if not 2.0 <= w.start_s <= 12.0]
     lost = len(whole.words) - len(kept)
     assert lost >= 15, "the clip has speech there to lose"
@@ -40,13 +51,11 @@ def test_speech_the_decoder_skipped_is_decoded_again(clips, settings):
     assert repaired.unheard == () and repaired.speech_s > 12
 
 
-def test_speech_that_stays_without_words_is_reported_with_its_times(clips, settings):
+def test_speech_that_stays_without_words_is_reported_with_its_times(clean_heard):
     """When the second decoding finds nothing either, the analysis says where and scores nothing."""
     from coach.practice import analyze_transcript
 
-    audio = load_audio(clips / "clean.wav", settings)
-    engine = get_engine(settings)
-    whole = engine.transcribe(audio.samples, audio.sample_rate, verbatim=False)
+    settings, _, audio, whole = clean_heard
     # the words of 2-12 s are gone, and a decoder that hears nothing there stands in for Whisper
     # failing twice (the real second decoding is the test above): what is under test is the report
     silent = dataclasses.replace(whole, words=())
