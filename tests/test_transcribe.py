@@ -210,14 +210,15 @@ def test_unknown_engine_and_model_names(faster):
         get_engine(replace(faster, model="huge.en"))
 
 
-def test_the_same_recording_gives_the_same_transcript_whatever_ran_before(faster, clips_dir):
+def test_the_same_recording_gives_the_same_transcript_whatever_ran_before(faster, clips_dir, clean_by_engine):
     # Whisper's temperature fallback samples at random; with the shared random state left as
-    # other work leaves it (seeds 5, 17 and 37 gave "Thank you for watching." before the fix),
-    # the answer must still come out the same and without invented sign-offs.
+    # other work leaves it (seeds 5, 17 and 37 each gave "Thank you for watching." before the fix),
+    # the answer must still come out the same and without invented sign-offs. Two of them show it:
+    # the same answer after each, and the same as in this module's first transcription of it.
     import ctranslate2
 
-    texts = set()
-    for seed in (5, 17, 37):
+    texts = {clean_by_engine["faster-whisper"].text}
+    for seed in (5, 37):
         ctranslate2.set_random_seed(seed)
         texts.add(transcribe_file(clips_dir / "clean.wav", faster).text)
     assert len(texts) == 1
