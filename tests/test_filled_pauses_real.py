@@ -68,15 +68,23 @@ def test_the_clips_are_the_labelled_recordings():
             assert file_sha256(folder / name) == clip["source"]["sha256"]
 
 
-def _review_lecture(tmp_path, options):
+@pytest.fixture(scope="module")
+def lecture_data(tmp_path_factory):
+    """One data folder for the reviews of lecture_8k.wav: the second review resumes from the
+    transcription the first kept there ("chunks reused"), as a user's review again does; what these
+    tests check is what the review makes of the words and the voices."""
+    return tmp_path_factory.mktemp("lecture-data")
+
+
+def _review_lecture(data_dir, options):
     from coach.banks import load_questions
     from coach.interview.review import review
 
-    settings = load_settings(data_dir=tmp_path / "data")
+    settings = load_settings(data_dir=data_dir)
     return review(real_speech.ensure() / "lecture_8k.wav", settings, options, questions=load_questions())
 
 
-def test_a_reviewed_recording_counts_the_fillers_as_practice_does(tmp_path):
+def test_a_reviewed_recording_counts_the_fillers_as_practice_does(lecture_data, tmp_path):
     """Issue 18: the review transcribes the whole call without the verbatim prompt (it made tiny.en
     skip turns), then hears each answer again as a practice take is heard, so on a real
     phone-quality recording the review's answer has the fillers practice finds in the same file,
@@ -85,25 +93,36 @@ def test_a_reviewed_recording_counts_the_fillers_as_practice_does(tmp_path):
     The user says one person speaks (the lecture is one voice), so this checks the fillers
     whatever speaker separation makes of the recording. The detector's part was measured under
     CT2_FORCE_CPU_ISA GENERIC, AVX, AVX2 and AVX512 with 1 and 2 threads: see the note in README
-    "Tests on any CPU"."""
-    from coach.interview.review import ReviewOptions
-    from coach.practice import practice_answer
+    "Tests on any CPU".
 
-    result = _review_lecture(tmp_path, ReviewOptions(n_speakers=1))
+    The practice take is `coach analyze` (practice_answer without saving), in this process; and
+    `coach analyze --no-acoustic-fillers` gives Whisper's own count, for comparison."""
+    import json
+
+    from coach.interview.review import ReviewOptions
+    from tests.cli_support import run_coach
+
+    result = _review_lecture(lecture_data, ReviewOptions(n_speakers=1))
     [answer] = result["answers"]
     filled = [f for f in answer["analysis"]["fillers"] if f["kind"] == "filled_pause"]
     assert len(filled) >= 5 and any(f.get("source") == "acoustic" for f in filled)
-    practice = practice_answer(
-        real_speech.ensure() / "lecture_8k.wav", load_settings(data_dir=tmp_path / "data"), save=False
-    )
+    clip = real_speech.ensure() / "lecture_8k.wav"
+
+    def analysed(*flags: str) -> dict:
+        done = run_coach("analyze", clip, "--json", "--no-progress", *flags, data_dir=tmp_path)
+        assert done.returncode == 0, done.stderr
+        return json.loads(done.stdout)
 
     def said(analysis: dict) -> list[tuple]:
         return [(f["text"].lower(), f["kind"], f.get("source")) for f in analysis["fillers"]]
 
-    assert said(answer["analysis"]) == said(practice.analysis)
+    practice = analysed()
+    assert said(answer["analysis"]) == said(practice)
+    assert len([f for f in practice["fillers"] if f.get("source") == "acoustic"]) >= 5
+    assert [f for f in analysed("--no-acoustic-fillers")["fillers"] if f.get("source") == "acoustic"] == []
 
 
-def test_a_one_voice_recording_is_reviewed_as_one_voice(tmp_path):
+def test_a_one_voice_recording_is_reviewed_as_one_voice(lecture_data):
     """A lecture (one speaker) must not be split into an interviewer and a candidate.
 
     Issue 18: with windows over Whisper's words, CTranslate2's AVX512/AVX2 kernels moved the words
@@ -111,24 +130,6 @@ def test_a_one_voice_recording_is_reviewed_as_one_voice(tmp_path):
     from the voice detector, and its two halves measure 0.92 against 0.855."""
     from coach.interview.review import ReviewOptions
 
-    result = _review_lecture(tmp_path, ReviewOptions())
+    result = _review_lecture(lecture_data, ReviewOptions())
     assert result["identification"]["method"] == "one voice"
     assert len(result["answers"]) == 1
-
-
-def test_the_command_line_can_turn_the_detector_off(tmp_path):
-    """`coach analyze --no-acoustic-fillers` gives Whisper's own count, for comparison. The command
-    runs in this process (the models the other tests loaded are reused)."""
-    import json
-
-    from tests.cli_support import run_coach
-
-    clip = real_speech.ensure() / "lecture_8k.wav"
-
-    def heard_fillers(*flags: str) -> list[dict]:
-        done = run_coach("analyze", clip, "--json", "--no-progress", *flags, data_dir=tmp_path)
-        assert done.returncode == 0, done.stderr
-        return [f for f in json.loads(done.stdout)["fillers"] if f.get("source") == "acoustic"]
-
-    assert len(heard_fillers()) >= 5
-    assert heard_fillers("--no-acoustic-fillers") == []
