@@ -22,6 +22,8 @@ from tests.e2e.server import CHROMIUM, StreamlitServer, chromium, full_screensho
 # by its bank follow-up, the story question by "What was the outcome?"
 CLIP = Path(__file__).resolve().parents[1] / "data" / "mock" / "browser" / "story.wav"
 
+FOLLOW_UP_TAKE_S = 3.0
+
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed")
 
 
@@ -51,7 +53,7 @@ def _question_played(page) -> dict:
     )
 
 
-def _answer(page, clip_s: float) -> None:
+def _answer(page, take_s: float) -> None:
     """Record one take once the turn's run has drawn the page (Streamlit's run state on its root
     element): the turn's heading shows while it still runs, and a click then was lost, 10 s before
     it was tried again. A click that lands while the page is still redrawing is tried again."""
@@ -69,7 +71,7 @@ def _answer(page, clip_s: float) -> None:
             break
         except Exception:
             continue
-    time.sleep(clip_s + 1.0)
+    time.sleep(take_s)
     stop.click()
 
 
@@ -106,7 +108,11 @@ def test_a_two_question_mock_interview_in_the_browser(app, page, shots):
                 page.get_by_text("Tell me about yourself.").wait_for(timeout=10_000)
                 full_screenshot(page, shots / "mock-question.png")
                 page.keyboard.press("Escape")
-            _answer(page, clip_s)
+            # a question's answer must be scored (the quality gate: 10 s and 20 words) for its
+            # follow-up to be chosen; a follow-up's answer chooses nothing (a follow-up never
+            # follows a follow-up, and a short reply moves the interview on: coach.mock.session),
+            # so 3 s of the clip answers it (its report row: tests/test_app_mock.py)
+            _answer(page, clip_s + 1.0 if name != "Follow-up" else FOLLOW_UP_TAKE_S)
             # the next turn (its heading differs from this one: a follow-up never follows a follow-up)
             page.wait_for_function(
                 "(before) => { const h = [...document.querySelectorAll('h3')].map(e => e.innerText.trim());"
