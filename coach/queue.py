@@ -275,13 +275,7 @@ def job_state(store: Store, job_id: int, stalled_after_s: float | None = None) -
         alive = 0
         if status == "todo" or (status in ("doing", "aborting") and row.stalled):
             # who could take it up: a stalled job goes back on the queue only by a live worker
-            alive = conn.execute(
-                sa.text(
-                    "SELECT count(*) FROM procrastinate_workers "
-                    "WHERE last_heartbeat > now() - make_interval(secs => :after)"
-                ),
-                dict(after=stalled_after_s),
-            ).scalar_one()
+            alive = _live_workers(conn, stalled_after_s)
     question_id = (args.get("question") or {}).get("id")
     if status == "todo":
         return JobState(job_id, "waiting", ahead=ahead, question_id=question_id, workers=alive)
@@ -296,6 +290,17 @@ def job_state(store: Store, job_id: int, stalled_after_s: float | None = None) -
         "This answer could not be analysed; your recording is kept. Try again, or record it again."
     )
     return JobState(job_id, "failed", problem=problem, question_id=question_id)
+
+
+def _live_workers(conn, after_s: float) -> int:
+    """How many workers beat their heart in the last `after_s` seconds."""
+    return conn.execute(
+        sa.text(
+            "SELECT count(*) FROM procrastinate_workers "
+            "WHERE last_heartbeat > now() - make_interval(secs => :after)"
+        ),
+        dict(after=after_s),
+    ).scalar_one()
 
 
 @dataclass(frozen=True)
@@ -316,13 +321,7 @@ def queue_overview(store: Store, settings: Settings) -> QueueOverview:
     if not is_staff(store.owner, settings):
         raise InputError("The cohort view is for the coaching staff named in the coach's settings.")
     with store.read() as conn:
-        analysers = conn.execute(
-            sa.text(
-                "SELECT count(*) FROM procrastinate_workers "
-                "WHERE last_heartbeat > now() - make_interval(secs => :after)"
-            ),
-            dict(after=STALLED_AFTER_S),
-        ).scalar_one()
+        analysers = _live_workers(conn, STALLED_AFTER_S)
         jobs = dict(
             conn.execute(
                 sa.text(
