@@ -595,6 +595,38 @@ def _defaults_for_the_unusual(
     return kept, tuple((key, aside[key]) for key in values if key in aside)
 
 
+def thresholds_kept_from(values: dict[str, float]) -> tuple[Thresholds, str | None]:
+    """Thresholds read from elsewhere (a backup): those a setting may hold, the default for each
+    that lies outside its range, and one sentence saying which were not kept (None when all were).
+    Raises InputError for numbers that mean nothing or contradict each other."""
+    kept, aside = _defaults_for_the_unusual(values)
+    thresholds = check_thresholds(Thresholds(**kept))
+    if not aside:
+        return thresholds, None
+    held, outside = _set_aside_words(aside, uses="the coach kept")
+    return thresholds, f"The backup held {held}, {outside}."
+
+
+def _set_aside_words(aside: tuple[tuple[str, float], ...], *, uses: str) -> tuple[str, str]:
+    """What was set aside in the page's words ('a long pause at 9,999 s') and why, with the default
+    `uses` ("the coach uses", "the coach kept"): ('…', 'outside the 0.1 to 10 s it may be, so the
+    coach uses the default, 2 s')."""
+    default = Thresholds()
+    bounds = [THRESHOLD_BOUNDS[key] for key, _ in aside]
+    ranges = "; ".join(b.allowed_words().removeprefix("from ") for b in bounds)
+    defaults = "; ".join(b.shown(getattr(default, key)) for b, (key, _) in zip(bounds, aside, strict=True))
+    outside = (
+        f"outside the {ranges} it may be, so {uses} the default, {defaults}"
+        if len(aside) == 1
+        else f"outside what each may be ({ranges}), so {uses} the defaults ({defaults})"
+    )
+    held = " and ".join(
+        f"{b.what[0].lower()}{b.what[1:]} at {b.shown(value)}"
+        for b, (_, value) in zip(bounds, aside, strict=True)
+    )
+    return held, outside
+
+
 def set_aside_sentence(settings: Settings, *, on_page: bool) -> str | None:
     """One sentence saying which thresholds of the settings file lay outside what a setting may be, so
     the default is used for each, and what to do: on a page in its words (no file, no names from the
@@ -602,16 +634,8 @@ def set_aside_sentence(settings: Settings, *, on_page: bool) -> str | None:
     aside = settings.thresholds_set_aside
     if not aside:
         return None
-    default = Thresholds()
-    bounds = [THRESHOLD_BOUNDS[key] for key, _ in aside]
     one = len(aside) == 1
-    ranges = "; ".join(b.allowed_words().removeprefix("from ") for b in bounds)
-    defaults = "; ".join(b.shown(getattr(default, key)) for b, (key, _) in zip(bounds, aside, strict=True))
-    outside = (
-        f"outside the {ranges} it may be, so the coach uses the default, {defaults}"
-        if one
-        else f"outside what each may be ({ranges}), so the coach uses the defaults ({defaults})"
-    )
+    held, outside = _set_aside_words(aside, uses="the coach uses")
     if not on_page:
         lines = " and ".join(f"{key} = {value:g}" for key, value in aside)  # as the file writes it
         names = " ".join(f"--threshold {key}=VALUE" for key, _ in aside)
@@ -620,10 +644,6 @@ def set_aside_sentence(settings: Settings, *, on_page: bool) -> str | None:
             f"{outside}; set {'another' if one else 'others'} with `coach settings {names}`, or delete "
             f"{'the line' if one else 'the lines'}."
         )
-    held = " and ".join(
-        f"{b.what[0].lower()}{b.what[1:]} at {b.shown(value)}"
-        for b, (_, value) in zip(bounds, aside, strict=True)
-    )
     if settings.multi_user:
         return f"The coach's settings hold {held}, {outside}; its staff can change this on the Settings page."
     return (

@@ -17,9 +17,9 @@ from coach.config import (
     SETTINGS_FILE_NAME,
     Settings,
     Thresholds,
-    check_thresholds,
     load_settings,
     save_settings,
+    thresholds_kept_from,
 )
 from coach.errors import CoachError, StorageError
 from coach.files import write_private
@@ -167,6 +167,7 @@ def import_sentence(result: dict) -> str:
         missing += f" The question bank {name} in the backup was not brought in: the coach would refuse it."
     restored = result.get("settings_restored") or []
     missing += f" {listed(restored).capitalize()} came back too." if restored else ""
+    missing += "".join(f" {sentence}" for sentence in result.get("settings_not_restored") or [])
     if added == "nothing" and present == "nothing":
         empty = (
             "Nothing new to import."
@@ -264,7 +265,9 @@ def import_backup(db: Store, path: Path, *, name: str | None = None) -> dict:
         from coach.interview.profile import forget_profile
 
         forget_profile(db.settings)
-    result["settings_restored"] = _restore_settings(db, result.pop("settings", None))
+    result["settings_restored"], result["settings_not_restored"] = _restore_settings(
+        db, result.pop("settings", None)
+    )
     return result
 
 
@@ -298,26 +301,30 @@ def _refused_banks(db: Store, incoming: dict[str, str]) -> dict[str, str]:
     return refused
 
 
-def _restore_settings(db: Store, saved: dict | None) -> list[str]:
+def _restore_settings(db: Store, saved: dict | None) -> tuple[list[str], list[str]]:
     """The backup's role, thresholds and choices about 'um's, each only where this coach still has
     none of its own (the defaults): a choice made here is never overwritten. Values a coach would
-    refuse are left out."""
+    refuse are left out. Returns what came back and sentences on what did not and why."""
     if not isinstance(saved, dict):
-        return []
+        return [], []
     current = db.settings
     restored: list[str] = []
+    notes: list[str] = []
     role = saved.get("role")
     if isinstance(role, str) and role in banks.ROLES and role != "any" and your_role(current, db) == "any":
         if not current.multi_user or role_choice_of(db) is None:  # a cohort person with no role of theirs
             save_your_role(current, db, role)
             restored.append("your role")
     if current.multi_user:  # in a cohort the thresholds and the 'um's are the host's, not a person's
-        return restored
+        return restored, notes
     changes = {}
-    thresholds = _thresholds_from(saved.get("thresholds"))
-    if thresholds not in (None, Thresholds()) and current.thresholds == Thresholds():
-        changes["thresholds"] = thresholds
-        restored.append("your thresholds")
+    thresholds, not_kept = _thresholds_from(saved.get("thresholds"))
+    if current.thresholds == Thresholds():
+        if thresholds not in (None, Thresholds()):
+            changes["thresholds"] = thresholds
+            restored.append("your thresholds")
+        if not_kept:
+            notes.append(not_kept)
     # the 'um's kept and heard: a new laptop had both on again, as if never chosen
     ums = {
         name: saved[name]
@@ -331,17 +338,20 @@ def _restore_settings(db: Store, saved: dict | None) -> list[str]:
         restored.append("your choice about 'um's")
     if changes:
         save_settings(replace(load_settings(current.data_dir), **changes))
-    return restored
+    return restored, notes
 
 
-def _thresholds_from(saved: object) -> Thresholds | None:
+def _thresholds_from(saved: object) -> tuple[Thresholds | None, str | None]:
+    """The backup's thresholds, the default for each outside what a setting may be (one made before
+    the ranges were checked could hold a pace band of 9,999.5 wpm, and then none came back, without
+    a word), and the sentence saying which were not kept; (None, None) when unusable."""
     if not isinstance(saved, dict):
-        return None
+        return None, None
     try:
         values = {f.name: float(saved[f.name]) for f in fields(Thresholds) if f.name in saved}
-        return check_thresholds(Thresholds(**values))
+        return thresholds_kept_from(values)
     except (TypeError, ValueError, CoachError):
-        return None
+        return None, None
 
 
 def delete_all_data(db: Store, settings: Settings, confirmation: str) -> list[str]:

@@ -368,6 +368,30 @@ def test_a_backup_brings_back_the_role_and_thresholds_where_none_are_chosen(fill
     # the threshold that came back, in the Settings page's words: it was shown only in --json
     assert "Thresholds: the defaults, except a long pause at 2.5 s (default 2 s). Change them" in shown, shown
 
+    # a backup made before the ranges were checked, holding a pace band of 9,999.5 wpm beside the
+    # 2.5 s pause: no threshold came back, without a word; now the pause does, and the pace is said
+    from coach.store.transfer import MANIFEST
+
+    old = tmp_path / "old-backup.zip"
+    with zipfile.ZipFile(out) as made, zipfile.ZipFile(old, "w") as changed_zip:
+        for name in made.namelist():
+            data = made.read(name)
+            if name == MANIFEST:
+                manifest = json.loads(data)
+                manifest["settings"]["thresholds"]["pace_high_wpm"] = 9999.5
+                data = json.dumps(manifest).encode()
+            changed_zip.writestr(name, data)
+    older = make_settings(tmp_path, backend, "older-backup")
+    result = _run(older, "import", str(old))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.strip().endswith(
+        "Your role, your thresholds and your choice about 'um's came back too. The backup held the pace "
+        "band's high end at 9,999.5 wpm, outside the 60 to 300 wpm it may be, so the coach kept the "
+        "default, 175 wpm."
+    ), result.stdout
+    kept = load_settings(older.data_dir).thresholds
+    assert (kept.long_pause_s, kept.pace_high_wpm) == (2.5, 175.0)
+
     chosen = make_settings(tmp_path, backend, "chose-already")
     assert _run(chosen, "settings", "--role", "product", "--no-hear-ums").exit_code == 0
     result = _run(chosen, "import", str(out))
