@@ -3,6 +3,7 @@
 import streamlit as st
 
 from coach.analysis.wording import count
+from coach.identity import STAFF_ONLY
 from coach.progress import cohort_report
 from coach.ui import browser_clock, shared
 from coach.ui.log_labels import short_date
@@ -16,7 +17,7 @@ shared.page_header(
     "How the cohort practises, in numbers only: no names, transcripts or recordings of anyone.",
 )
 if not shared.staff(cfg):
-    st.warning("The cohort view is for the coaching staff named in the coach's settings.")
+    st.warning(STAFF_ONLY)
     st.stop()
 
 report = None  # a failed read (the database gone) leaves its sentence and nothing else below

@@ -95,6 +95,10 @@ def refused_identity(headers: Mapping[str, str], client_address: str | None, set
     return value is not None and normalise(value) is None
 
 
+# What someone not among the staff reads where the cohort view would be (page and refusals alike).
+STAFF_ONLY = "The cohort view is for the coaching staff named in the coach's settings."
+
+
 def is_staff(identity: str | None, settings: Settings) -> bool:
     """Whether this person may open the cohort view (aggregates only)."""
     return bool(settings.multi_user and identity and identity in {s.lower() for s in settings.staff})

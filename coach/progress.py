@@ -741,11 +741,11 @@ def cohort_report(store: Store, settings: Settings, *, today: date | None = None
     week, and per week the answers, people and average score, filler rate and pace. Never a
     name, a transcript or a recording."""
     from coach.errors import InputError
-    from coach.identity import is_staff
+    from coach.identity import STAFF_ONLY, is_staff
     from coach.store.cohort import AVERAGED, cohort_answers, week_of
 
     if not is_staff(store.owner, settings):
-        raise InputError("The cohort view is for the coaching staff named in the coach's settings.")
+        raise InputError(STAFF_ONLY)
     answers = cohort_answers(store, local_time.zone())
     this_week = week_of(today or local_time.today())
     starts = [this_week - timedelta(weeks=back) for back in range(weeks - 1, -1, -1)]

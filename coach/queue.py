@@ -316,10 +316,10 @@ class QueueOverview:
 def queue_overview(store: Store, settings: Settings) -> QueueOverview:
     """Everyone's answers on the queue, counted; for the coaching staff only (the one queue read
     across owners)."""
-    from coach.identity import is_staff
+    from coach.identity import STAFF_ONLY, is_staff
 
     if not is_staff(store.owner, settings):
-        raise InputError("The cohort view is for the coaching staff named in the coach's settings.")
+        raise InputError(STAFF_ONLY)
     with store.read() as conn:
         analysers = _live_workers(conn, STALLED_AFTER_S)
         jobs = dict(
