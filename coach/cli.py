@@ -876,6 +876,10 @@ def open_store(settings=None) -> Iterator:
         store.close()
 
 
+# How many practice answers `coach history` lists without --limit: a screenful, newest first.
+HISTORY_SHOWN = 20
+
+
 @app.command("history")
 @friendly_errors
 def history_command(
@@ -883,11 +887,13 @@ def history_command(
         str | None, typer.Option(metavar="ID", help="only practice and real answers to this question id")
     ] = None,
     limit: Annotated[
-        int | None, typer.Option(metavar="N", min=1, help="at most this many practice answers")
+        int | None,
+        typer.Option(metavar="N", min=1, help="at most this many practice answers [default: the newest 20]"),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
 ) -> None:
-    """Stored practice answers and real interviews, newest first."""
+    """Stored practice answers (the newest 20 unless --limit; --json lists them all) and real
+    interviews, newest first."""
     from coach import store as repository
     from coach.local_time import local_moment  # stored in UTC, listed on the user's clock
     from coach.progress import in_mock_interview, mock_words
@@ -902,9 +908,13 @@ def history_command(
         }
         if question and not history["attempts"] and not history["real_answers"]:
             _check_question_known(store, question)
-    if as_json:
+    if as_json:  # every answer, for a script
         print_json(history)
         return
+    # the terminal lists the newest few unless asked for more (300 answers scrolled past unread)
+    every = history["attempts"]
+    in_mock = sum(1 for a in every if in_mock_interview(a))
+    history["attempts"] = every[:HISTORY_SHOWN] if limit is None else every
     from coach.banks import load_questions
 
     # an answer to a question deleted since (one of your own) is listed by its words, not an id
@@ -955,8 +965,15 @@ def history_command(
         typer.echo(f"saved but not analysed: {named}: {one_line(why)}")
     if history["unanalysed_recordings"]:
         typer.echo("Delete a recording not analysed with `coach delete-recording` and its path.", err=True)
-    in_mock = sum(1 for a in history["attempts"] if in_mock_interview(a))
-    typer.echo(f"{count(len(history['attempts']), 'practice answer')}{mock_words(in_mock)}.", err=True)
+    answers = f"{count(len(every), 'practice answer')}{mock_words(in_mock)}"
+    if len(history["attempts"]) < len(every):
+        typer.echo(
+            f"The newest {len(history['attempts'])} of {answers}; `coach history --limit {len(every)}` "
+            "lists them all.",
+            err=True,
+        )
+    else:
+        typer.echo(f"{answers}.", err=True)
 
 
 def _why_waiting(recording: dict, path: Path) -> str:

@@ -83,6 +83,30 @@ def test_history_rounds_figures_as_the_pages_do(settings, monkeypatch):
     assert line.endswith("mot-21   could not be measured"), line
 
 
+def test_history_lists_the_newest_twenty_and_says_how_to_see_them_all(settings, monkeypatch):
+    """`coach history` after months of practice printed every answer, 300 rows scrolling past;
+    now the newest 20 and a line saying how many there are and how to list them all. --limit and
+    --json still give what they asked for."""
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    store = open_store(settings)
+    for i in range(23):
+        save_attempt(store, question_id="mot-05", question_text="Why us?", recording=None,
+                     transcript=transcript_dict(), analysis=analysis_dict(wpm=100.0 + i),
+                     engine="faster-whisper", model="tiny.en")  # fmt: skip
+    store.close()
+    result = _run(settings, "history")
+    assert result.exit_code == 0, result.stderr
+    rows = [line for line in result.stdout.splitlines() if line.startswith("#")]
+    assert [row.split()[0] for row in rows] == [f"#{n}" for n in range(23, 3, -1)]  # newest first
+    assert result.stderr.strip() == (
+        "The newest 20 of 23 practice answers; `coach history --limit 23` lists them all."
+    )
+    result = _run(settings, "history", "--limit", "23")
+    assert len([line for line in result.stdout.splitlines() if line.startswith("#")]) == 23
+    assert result.stderr.strip() == "23 practice answers."
+    assert len(json.loads(_run(settings, "history", "--json").stdout)["attempts"]) == 23
+
+
 def test_reanalyze_says_one_answer_not_one_answers(settings, monkeypatch):
     """`coach reanalyze` over one old answer said "1 answers analysed again"."""
     monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
