@@ -531,6 +531,7 @@ async def _look_after_queue(app: procrastinate.App, stalled_after_s: float, ever
     """Every `every_s`: put dead workers' jobs back on the queue. Every ten minutes: forget jobs
     finished over an hour ago (the attempt is stored; the job only named who and which take)."""
     last_cleanup = 0.0
+    failing = False
     while True:
         try:
             await retry_stalled_jobs(app, stalled_after_s)
@@ -543,8 +544,17 @@ async def _look_after_queue(app: procrastinate.App, stalled_after_s: float, ever
                     include_aborted=True,
                 )
                 last_cleanup = time.monotonic()
-        except Exception:  # the database away for a moment: try again next round
-            logger.exception("could not look after the queue")
+            if failing:
+                logger.info("looking after the queue again")
+                failing = False
+        except Exception as e:  # the database away for a moment: try again next round
+            # one line when it starts, not a traceback every round (the log filled with the same
+            # forty lines every 5 s while the database was away)
+            if not failing:
+                logger.warning(
+                    "could not look after the queue (%s); trying again", _first_line(e.__cause__ or e)
+                )
+                failing = True
         await asyncio.sleep(every_s)
 
 

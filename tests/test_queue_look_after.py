@@ -1,0 +1,59 @@
+"""The worker's queue watcher while its database is away: one line in the log, not a traceback
+every round."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import replace
+
+import psycopg
+import pytest
+import sqlalchemy as sa
+from pg_server import get_server, skip_reason
+
+from coach.config import load_settings
+
+
+def _allow_connections(url: str, allowed: bool) -> None:
+    parsed = sa.engine.make_url(url)
+    admin = parsed.set(drivername="postgresql", database="postgres").render_as_string(hide_password=False)
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'ALTER DATABASE "{parsed.database}" ALLOW_CONNECTIONS {str(allowed).lower()}')
+        if not allowed:
+            ended = "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s"
+            conn.execute(ended, (parsed.database,))
+
+
+def test_the_queue_watcher_says_a_lost_database_once_and_its_return(tmp_path, caplog):
+    """`coach worker` wrote "could not look after the queue" and a forty-line traceback every 5 s
+    for as long as PostgreSQL was away; now one line when it goes and one when it is back."""
+    if skip_reason():
+        pytest.skip(skip_reason())
+    from coach import queue
+
+    url = get_server().new_database_url()
+    settings = replace(load_settings(data_dir=tmp_path), database_url=url, queue=True)
+    queue.ensure_schema(settings)
+    app = queue.make_app(queue.conninfo(settings), timeout=1.0)
+
+    async def a_database_away_for_a_while() -> None:
+        async with app.open_async():
+            watcher = asyncio.create_task(queue._look_after_queue(app, 30.0, 0.2))
+            await asyncio.sleep(0.6)  # rounds with the database there
+            _allow_connections(url, False)
+            await asyncio.sleep(4.0)  # several rounds without it (each waits 1 s for a connection)
+            _allow_connections(url, True)
+            await asyncio.sleep(2.5)
+            watcher.cancel()
+
+    with caplog.at_level(logging.INFO, logger="coach.queue"):
+        asyncio.run(a_database_away_for_a_while())
+    said = [r for r in caplog.records if r.name == "coach.queue"]
+    failed = [r for r in said if r.levelno >= logging.WARNING]
+    assert len(failed) == 1, [r.getMessage() for r in failed]
+    assert failed[0].exc_info is None  # no traceback
+    assert failed[0].getMessage().startswith("could not look after the queue ("), failed[0].getMessage()
+    assert failed[0].getMessage().endswith("); trying again")
+    assert "\n" not in failed[0].getMessage()
+    assert [r.getMessage() for r in said if r.levelno == logging.INFO] == ["looking after the queue again"]
