@@ -610,21 +610,36 @@ def thresholds_kept_from(values: dict[str, float]) -> tuple[Thresholds, str | No
 def _set_aside_words(aside: tuple[tuple[str, float], ...], *, uses: str) -> tuple[str, str]:
     """What was set aside in the page's words ('a long pause at 9,999 s') and why, with the default
     `uses` ("the coach uses", "the coach kept"): ('…', 'outside the 0.1 to 10 s it may be, so the
-    coach uses the default, 2 s')."""
+    coach uses the default, 2 s'). A threshold within its range set aside only because the other end
+    of its range took its default (`_defaults_for_the_unusual`) is said as such, not as outside."""
     default = Thresholds()
-    bounds = [THRESHOLD_BOUNDS[key] for key, _ in aside]
-    ranges = "; ".join(b.allowed_words().removeprefix("from ") for b in bounds)
-    defaults = "; ".join(b.shown(getattr(default, key)) for b, (key, _) in zip(bounds, aside, strict=True))
+    outside_range = [(key, value) for key, value in aside if not THRESHOLD_BOUNDS[key].allows(value)]
+    partners = [(key, value) for key, value in aside if THRESHOLD_BOUNDS[key].allows(value)]
+
+    def held(pairs: list[tuple[str, float]]) -> str:
+        return " and ".join(
+            f"{b.what[0].lower()}{b.what[1:]} at {b.shown(value)}"
+            for b, value in ((THRESHOLD_BOUNDS[key], value) for key, value in pairs)
+        )
+
+    def defaults(pairs: list[tuple[str, float]]) -> str:
+        return "; ".join(THRESHOLD_BOUNDS[key].shown(getattr(default, key)) for key, _ in pairs)
+
+    ranges = "; ".join(
+        THRESHOLD_BOUNDS[key].allowed_words().removeprefix("from ") for key, _ in outside_range
+    )
     outside = (
-        f"outside the {ranges} it may be, so {uses} the default, {defaults}"
-        if len(aside) == 1
-        else f"outside what each may be ({ranges}), so {uses} the defaults ({defaults})"
+        f"outside the {ranges} it may be, so {uses} the default, {defaults(outside_range)}"
+        if len(outside_range) == 1
+        else f"outside what each may be ({ranges}), so {uses} the defaults ({defaults(outside_range)})"
     )
-    held = " and ".join(
-        f"{b.what[0].lower()}{b.what[1:]} at {b.shown(value)}"
-        for b, (_, value) in zip(bounds, aside, strict=True)
-    )
-    return held, outside
+    if partners:
+        one = len(partners) == 1
+        outside += (
+            f"; {held(partners)} {'takes its default' if one else 'take their defaults'} too "
+            f"({defaults(partners)}) so as not to contradict {'it' if len(outside_range) == 1 else 'them'}"
+        )
+    return held(outside_range), outside
 
 
 def set_aside_sentence(settings: Settings, *, on_page: bool) -> str | None:

@@ -239,6 +239,33 @@ def test_a_settings_file_holding_a_pace_out_of_range_uses_the_default_and_says_s
     assert load_settings(tmp_path).thresholds_set_aside == ()
 
 
+def test_an_end_set_aside_only_for_its_partner_is_not_said_to_be_out_of_range(tmp_path):
+    """A pace band of 290 to 9,999.5 wpm: the high end takes its default, 175 wpm, so the low end
+    must too (290 to 175 is no band). The sentence said 290 wpm was "outside … 60 to 300 wpm", which
+    it is not; now it says why that end took its default."""
+    from coach.config import set_aside_sentence, thresholds_kept_from
+
+    (tmp_path / "settings.toml").write_text(
+        "[thresholds]\npace_low_wpm = 290\npace_high_wpm = 9999.5\n", encoding="utf-8"
+    )
+    settings = load_settings(tmp_path)
+    assert settings.thresholds == Thresholds()
+    assert set_aside_sentence(settings, on_page=True) == (
+        "Your settings hold the pace band's high end at 9,999.5 wpm, outside the 60 to 300 wpm it may "
+        "be, so the coach uses the default, 175 wpm; the pace band's low end at 290 wpm takes its "
+        "default too (130 wpm) so as not to contradict it; press “Save thresholds” on the Settings page "
+        "to keep the defaults, or type others in range there first."
+    )
+    # a backup holding the same band says it the same way
+    kept, said = thresholds_kept_from({"pace_low_wpm": 290.0, "pace_high_wpm": 9999.5, "long_pause_s": 2.5})
+    assert kept == replace(Thresholds(), long_pause_s=2.5)
+    assert said == (
+        "The backup held the pace band's high end at 9,999.5 wpm, outside the 60 to 300 wpm it may be, so "
+        "the coach kept the default, 175 wpm; the pace band's low end at 290 wpm takes its default too "
+        "(130 wpm) so as not to contradict it."
+    )
+
+
 def test_the_terminal_refuses_a_threshold_out_of_range_as_the_page_does(tmp_path):
     refused = run_coach("settings", "--threshold", "pace_low_wpm=1.5", data_dir=tmp_path)
     assert refused.returncode == 1
