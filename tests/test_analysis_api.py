@@ -312,3 +312,34 @@ def test_a_filler_line_says_how_many_it_does_not_name():
     [line] = [f for f in analyze(Transcript.from_text(text)).feedback if " fillers (" in f]
     assert line.startswith("10 fillers ("), line
     assert ": 'um' ×3, 'uh' ×2, 'like' ×2 and 3 more. " in line, line
+
+
+SHORT_STORY = (
+    "Last year our team missed deadlines. I had to fix the release process. I wrote a checklist and "
+    "ran weekly reviews. Releases were forty percent faster after that."
+)
+
+
+def test_a_story_told_in_a_fraction_of_its_time_keeps_that_share_of_its_structure_points():
+    """A 12 s story naming each part in a sentence scored 90 of 100 for a question of about two
+    minutes, while its first feedback point said it was too short to tell."""
+    question = SimpleNamespace(talking_points=(), target_s=120)
+    short = analyze(timed(SHORT_STORY), question=question).to_dict()
+    structure = short["scores"]["structure"]
+    assert short["metrics"]["duration_s"] == pytest.approx(12.2, abs=0.1)
+    assert structure["score"] == 20, structure  # 12 s of the 60 s a full answer needs
+    assert structure["because"].endswith("12 s, under the 60 s a full answer needs: 20% of these points")
+    assert short["scores"]["overall"] <= 75, short["scores"]
+    assert "too short to tell the situation" in short["feedback"][0]
+    # the same words over a minute (slowly) keep all their structure points; so does the short one
+    # to a question with no length of its own (a real interviewer's follow-up)
+    slow = analyze(timed(SHORT_STORY, step=2.2), question=question).to_dict()
+    assert slow["metrics"]["duration_s"] > 60 and slow["scores"]["structure"]["score"] == 100
+    free = analyze(timed(SHORT_STORY), question=SimpleNamespace(talking_points=(), target_s=None)).to_dict()
+    assert free["scores"]["structure"]["score"] == 100
+    # a question asking for no story keeps that share of its content points instead
+    why = SimpleNamespace(talking_points=(), target_s=60, format="free")
+    told = analyze(timed(SHORT_STORY), question=why).to_dict()
+    assert told["scores"]["content"]["because"].endswith(
+        "12 s, under the 30 s a full answer needs: 41% of these points"
+    )

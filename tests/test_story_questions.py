@@ -121,7 +121,9 @@ def test_the_practice_page_says_a_typed_motivation_questions_structure_does_not_
     assert "Structure over the answer" not in [s.value for s in at.subheader]
     assert not [a for a in STAR_ADVICE if a in text]
     overall = {m.label: m.value for m in at.metric}["Overall"]
-    assert overall != "—" and int(overall.split("/")[0]) > 60, overall
+    # the mean of delivery, fillers and content; a structure counted as 0 would take it under 45 (a
+    # 13 s answer to a question of about a minute keeps under half its content points)
+    assert overall != "—" and int(overall.split("/")[0]) > 50, overall
 
 
 def test_the_mock_interviews_opener_is_not_scored_as_a_story(settings):

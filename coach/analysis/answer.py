@@ -49,7 +49,10 @@ from coach.types import Transcript
 # 1.9.13: an answer about something else altogether is not scored for a question that asks for no
 #         story either (a lecture for "Why should we hire you?"), when the question has talking points
 # 1.9.14: a typed answer under 20 words is not scored ("Yes." scored 53/100), as a short recording
-ANALYSIS_VERSION = "1.9.14"
+# 1.9.15: a recorded answer to a question of known length shorter than the shortest full one keeps the
+#         share of that time it took of its structure points, or for a question asking for no story
+#         of its content points (a 12 s story scored 90)
+ANALYSIS_VERSION = "1.9.15"
 STAR_PARTS = PARTS[:4]
 # Above this many characters the text is analysed in pieces (spaCy keeps every piece in memory
 # at once; pieces of ~100k characters keep a 20,000-word paste under a few hundred MB).
@@ -161,11 +164,14 @@ def analyze(
     metrics["job_terms"] = word_use.job_terms(job_description, doc, nlp)
 
     filler_counts = Counter(_filler_name(doc, m) for m in marks)
+    short = scoring.fullness(metrics)
     scores = {
         "delivery": scoring.delivery_score(metrics, thresholds),
         "fillers": scoring.filler_score(metrics, filler_counts, thresholds),
         # no words, no sentences to label: a typed text of spaces is not "no STAR part heard" (0)
-        "structure": scoring.structure_score(metrics["star"], len(sents) if n_words else 0, thresholds)
+        "structure": scoring.structure_score(
+            metrics["star"], len(sents) if n_words else 0, thresholds, short=short
+        )
         if story
         else scoring.structure_not_asked(),
         "content": scoring.content_score(
@@ -177,6 +183,7 @@ def analyze(
             n_words,
             story=story,
             specifics=len(named),
+            short=None if story else short,  # a story's room is judged on its structure
         ),
     }
     scores["overall"] = scoring.overall(scores)

@@ -69,7 +69,33 @@ def filler_score(metrics: dict, counts: dict[str, int], t: Thresholds) -> dict:
     }
 
 
-def structure_score(star: dict, n_sentences: int, t: Thresholds) -> dict:
+# A story or point told in a fraction of the time its question needs cannot hold it: a recorded
+# answer to a question of known length (a bank question's "about 2:00") shorter than the shortest
+# full answer (half that time) keeps the share it took of its structure points (a story), or of its
+# content points (an answer asking for no story, which has no structure score). A 12 s story with
+# every part named in a sentence scored 90 of 100 while its first feedback point said it was too
+# short to tell.
+def fullness(metrics: dict) -> dict | None:
+    """A recorded answer's time against the shortest full answer when it is short of it: {"share":
+    0–1, "took_s", "min_s"}; None for one long enough, to a question with no length of its own (a
+    real interviewer's follow-up), or typed (no time of its own: its length is judged as the
+    feedback judges it, by its words)."""
+    length, took = metrics.get("length") or {}, metrics.get("duration_s")
+    if not length.get("target_s") or not metrics.get("words") or took is None or took >= length["min_s"]:
+        return None
+    return {"share": round(took / length["min_s"], 2), "took_s": took, "min_s": length["min_s"]}
+
+
+def _shortened(score: float, notes: list[str], short: dict | None) -> float:
+    """The score scaled by the share of a full answer's time the answer took, said in its notes."""
+    if short is None:
+        return score
+    needs = f"under the {short['min_s']:.0f} s a full answer needs"
+    notes.append(f"{short['took_s']:.0f} s, {needs}: {short['share']:.0%} of these points")
+    return score * short["share"]
+
+
+def structure_score(star: dict, n_sentences: int, t: Thresholds, short: dict | None = None) -> dict:
     if not n_sentences:
         return {"score": None, "because": "No sentences to label."}
     weights = {"situation": 15, "task": 15, "action": 35, "result": 35}
@@ -87,7 +113,7 @@ def structure_score(star: dict, n_sentences: int, t: Thresholds) -> dict:
         notes.append(
             f"situation is {share:.0%} of the words, over the {t.situation_max_share:.0%} limit (−20)"
         )
-    return {"score": _clamp(score), "because": "; ".join(notes)}
+    return {"score": _clamp(_shortened(score, notes, short)), "because": "; ".join(notes)}
 
 
 # A question that asks for no story ("Why this team?", "Design a URL shortener.") is not scored on
@@ -121,6 +147,7 @@ def content_score(
     *,
     story: bool = True,
     specifics: int = 0,
+    short: dict | None = None,
 ) -> dict:
     """Talking points heard (half the score when there are any), then for a story its quantified
     results and 'I' in its actions, for another answer its specifics (`story` False), and hedges."""
@@ -155,7 +182,7 @@ def content_score(
             f"{count(specifics, 'specific')} named: numbers, names, examples "
             f"({SPECIFICS_FULL_MARKS} earn full marks); {hedged}"
         )
-        return {"score": _clamp(score), "because": "; ".join(notes)}
+        return {"score": _clamp(_shortened(score, notes, short)), "because": "; ".join(notes)}
     part = 0.4 * (min(quantified, 2) / 2) + 0.3 * (
         1.0 if i_share is None or i_share >= t.action_i_min_share else i_share / t.action_i_min_share
     )
@@ -169,7 +196,7 @@ def content_score(
         )
         + f"; {hedged}"
     )
-    return {"score": _clamp(score), "because": "; ".join(notes)}
+    return {"score": _clamp(_shortened(score, notes, short)), "because": "; ".join(notes)}
 
 
 def overall(scores: dict) -> int | None:
