@@ -358,12 +358,18 @@ def _saved_review(data_dir) -> dict:
     }
 
 
-def test_the_page_and_coach_review_save_the_same_answers(tmp_path, monkeypatch):
+def test_the_page_and_coach_review_save_the_same_answers(tmp_path, monkeypatch, earlier_reviews):
     """One orchestrator: told there are two speakers, a talk with no interviewer question (nothing
     on fillers.wav is asked) keeps the whole recording as one answer, unscored, whether reviewed on
-    the page or by `coach review --save` (the command once saved no answer at all)."""
+    the page or by `coach review --save` (the command once saved no answer at all). The command
+    starts from the page's review work, and finds it its own: it hears the recording with the same
+    settings, so it writes no chunk again (it had transcribed the clip a second time)."""
+    import shutil
+
+    from coach.config import REVIEW_WORK_FOLDER
     from tests.cli_support import run_coach
 
+    earlier_reviews(tmp_path / "page")
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path / "page"))
     at = page("review").run()
     at.file_uploader[0].upload("call.wav", (DATA / "fillers.wav").read_bytes(), "audio/wav")
@@ -372,9 +378,14 @@ def test_the_page_and_coach_review_save_the_same_answers(tmp_path, monkeypatch):
     at.button[0].click().run()
     assert not at.exception and not at.error
 
+    work = tmp_path / "cli" / REVIEW_WORK_FOLDER
+    shutil.copytree(tmp_path / "page" / REVIEW_WORK_FOLDER, work)
+    chunks = {p: p.stat().st_mtime_ns for p in work.glob("*/chunk-*")}
+    assert chunks
     args = ["review", str(DATA / "fillers.wav"), "--speakers", "2", "--save", "--company", "Acme"]
     done = run_coach(*args, "--json", "--no-progress", data_dir=tmp_path / "cli")
     assert done.returncode == 0, done.stderr
+    assert {p: p.stat().st_mtime_ns for p in work.glob("*/chunk-*")} == chunks
 
     on_page, by_command = _saved_review(tmp_path / "page"), _saved_review(tmp_path / "cli")
     [answer] = on_page["answers"]
