@@ -14,15 +14,28 @@ import pytest
 
 from coach.audio import load_audio
 from coach.config import load_settings
-from coach.store import list_attempts, open_store
+from coach.store import get_attempt, list_attempts, open_store
 from coach.store.mock_sessions import list_mock_sessions
-from tests.e2e.server import CHROMIUM, StreamlitServer, chromium, full_screenshot, microphone_args, similarity
+from tests.e2e.server import (
+    CHROMIUM,
+    StreamlitServer,
+    chromium,
+    full_screenshot,
+    microphone_args,
+    settled,
+    similarity,
+)
 
 # a story with no result (11.6 s; scripts/make_mock_answers.sh): "Tell me about yourself." is followed up
 # by its bank follow-up, the story question by "What was the outcome?"
 CLIP = Path(__file__).resolve().parents[1] / "data" / "mock" / "browser" / "story.wav"
 
-FOLLOW_UP_TAKE_S = 3.0
+# the clip's words start at once: 1.5 s of it is a reply of a few words, under the quality gate as
+# 3 s was (a follow-up's reply is never scored for a follow-up of its own)
+FOLLOW_UP_TAKE_S = 1.5
+# a question's take runs this long past the clip: the clip starts when the recorder opens the
+# microphone, before "Stop recording" shows, so the whole clip is in the take (1.0 s cost 1 s a take)
+CLIP_MARGIN_S = 0.5
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed")
 
@@ -111,8 +124,8 @@ def test_a_two_question_mock_interview_in_the_browser(app, page, shots):
             # a question's answer must be scored (the quality gate: 10 s and 20 words) for its
             # follow-up to be chosen; a follow-up's answer chooses nothing (a follow-up never
             # follows a follow-up, and a short reply moves the interview on: coach.mock.session),
-            # so 3 s of the clip answers it (its report row: tests/test_app_mock.py)
-            _answer(page, clip_s + 1.0 if name != "Follow-up" else FOLLOW_UP_TAKE_S)
+            # so a few words of the clip answer it (its report row: tests/test_app_mock.py)
+            _answer(page, clip_s + CLIP_MARGIN_S if name != "Follow-up" else FOLLOW_UP_TAKE_S)
             # the next turn (its heading differs from this one: a follow-up never follows a follow-up)
             page.wait_for_function(
                 "(before) => { const h = [...document.querySelectorAll('h3')].map(e => e.innerText.trim());"
@@ -141,9 +154,15 @@ def test_a_two_question_mock_interview_in_the_browser(app, page, shots):
     try:
         [session] = list_mock_sessions(db, with_turns=True)
         attempts = list_attempts(db, newest_first=False)
+        replies = [
+            get_attempt(db, t["attempt_id"])["analysis"]["transcript"]
+            for t in session["turns"]
+            if t["kind"] == "follow_up"
+        ]
     finally:
         db.close()
     assert [t["kind"] for t in session["turns"]][:2] == ["question", "follow_up"]
+    assert len(replies) == 2 and all(len(r.split()) >= 2 for r in replies), replies  # heard, with words
     recorded = load_audio(data_dir / attempts[0]["recording_path"], settings).samples
     assert similarity(recorded, load_audio(CLIP, settings).samples) > 0.8  # the take is the clip
 
@@ -155,7 +174,7 @@ def test_the_session_shows_on_progress_as_its_own_series(app, page, shots):
     # the table is drawn after the heading: on a clean-clone run its box was still empty 1.5 s on
     # (the screenshot shows it), so the test waits for its row to be in the page
     page.get_by_text("Behavioural round").first.wait_for(state="attached", timeout=60_000)
-    time.sleep(1.5)
+    settled(page)  # the run over, then the elements still (full_screenshot): not a fixed 1.5 s
     full_screenshot(page, shots / "mock-progress.png")
     assert page.get_by_test_id("stException").count() == 0
     assert page.get_by_text("Behavioural round").count() >= 1
