@@ -139,13 +139,11 @@ def _open_expanders(page) -> None:
             summary.click()
 
 
-def _upload_on_the_practice_page(page, url: str) -> None:
-    """A file that is not audio under a name holding markup (its error sentence names it), then a
-    real answer: the result's feedback, marked transcript and charts are drawn, still with no
-    request leaving the machine."""
-    page.goto(url)
-    page.locator("h1").first.wait_for(timeout=30_000)
-    _settled(page)  # each click waits for the rerun before it: a clean-clone run under load missed the tab
+def _upload_on_the_practice_page(page) -> None:
+    """On the Practice page just read (loading it again cost 2 s), a file that is not audio under a
+    name holding markup (its error sentence names it), then a real answer: the result's feedback,
+    marked transcript and charts are drawn, still with no request leaving the machine."""
+    # each click waits for the rerun before it: a clean-clone run under load missed the tab
     page.get_by_role("radio", name="Random").click()
     _settled(page)
     page.get_by_role("button", name="Pick a random question").click()
@@ -220,7 +218,8 @@ def test_hostile_text_renders_as_text_in_the_real_browser(tmp_path):
 
             page.route("**/*", watch)
             page.on("dialog", lambda dialog: (outside.append(f"dialog: {dialog.message}"), dialog.dismiss()))
-            for name in ("interviews", "questions", "progress", "", "mock", "review", "settings"):
+            # the Practice page ("") last: the answer is uploaded on it, once its text is read
+            for name in ("interviews", "questions", "progress", "mock", "review", "settings", ""):
                 page.goto(f"{server.url}/{name}")
                 page.locator("h1").first.wait_for(timeout=30_000)
                 _settled(page)  # the heading comes first: tabs drawn later were missed under load
@@ -233,7 +232,7 @@ def test_hostile_text_renders_as_text_in_the_real_browser(tmp_path):
                 assert page.get_by_test_id("stException").count() == 0, name
                 assert page.evaluate("() => window.__coach_xss") is None, name
                 shown[name or "practice"] = "\n".join(text)
-            _upload_on_the_practice_page(page, server.url)
+            _upload_on_the_practice_page(page)
             browser.close()
     finally:
         server.stop()
