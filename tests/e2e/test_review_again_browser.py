@@ -29,7 +29,11 @@ pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chro
 
 
 @pytest.fixture
-def app(tmp_path, shots):
+def app(tmp_path, shots, earlier_reviews):
+    """The data directory starts with the work earlier reviews of CLIP in this test process left,
+    and this test's is handed on (conftest.earlier_reviews: this test is of the debrief form, not of
+    transcribing; tests/e2e/test_review_left_browser.py's review of CLIP resumes from it)."""
+    earlier_reviews(tmp_path)
     with StreamlitServer(tmp_path, shots / "streamlit-review-again.log") as server:
         yield server, tmp_path
 
