@@ -272,6 +272,11 @@ def test_the_cohort_script_replaces_a_worker_that_dies_and_keeps_the_app(tmp_pat
         # stopped for good when the database restarted.
         log = logs / "worker3.log"
         connections(False, drop=True)
+        # A first start with wrong settings stops the rest (checked at the end): its worker is
+        # started now, to fail while this one waits out its pool's timeout (DATABASE_LOST_AFTER_S)
+        fresh = CohortStack(tmp_path / "data2", 0, app_port=None, pg_port=0)
+        fresh.url = "postgresql+psycopg://coach:wrong@127.0.0.1:1/coach"  # nothing there: it stops at once
+        fresh.start_workers(1)
         try:
             wait_for(lambda: "waiting for the database to answer again" in log.read_text(), 60, "the wait")
             assert stack.workers[0].poll() is None  # still running
@@ -300,9 +305,6 @@ def test_the_cohort_script_replaces_a_worker_that_dies_and_keeps_the_app(tmp_pat
     finally:
         stack.stop_workers()
 
-    fresh = CohortStack(tmp_path / "data2", 0, app_port=None, pg_port=0)
-    fresh.url = "postgresql+psycopg://coach:wrong@127.0.0.1:1/coach"  # nothing there: it stops at once
-    fresh.start_workers(1)
     wait_for(lambda: fresh.workers[0].poll() is not None, 120, "the misconfigured worker to stop")
     with pytest.raises(CohortFailed, match=r"^The coach's worker could not start \(worker1 stopped"):
         fresh.replace_dead_workers()
