@@ -44,6 +44,11 @@ class Worker:
     def said(self, text: str) -> bool:
         return text in self.log.read_text(errors="replace")
 
+    def wait_ready(self, what: str = "a worker") -> None:
+        """Until it has loaded its models and waits for answers (its log says so); it must not stop."""
+        wait_for(lambda: self.said("waiting for answers") or self.process.poll() is not None, 180, what)
+        assert self.process.poll() is None, self.log.read_text()[-3000:]
+
     def stop(self) -> None:
         if self.process.poll() is None:
             self.process.terminate()
@@ -73,9 +78,7 @@ def running_workers(
     workers = [Worker(env, folder / f"{name}.log", name) for name in names]
     try:
         for worker in workers:
-            started = lambda w=worker: w.said("waiting for answers") or w.process.poll() is not None  # noqa: E731
-            wait_for(started, 180, what)
-            assert worker.process.poll() is None, worker.log.read_text()[-3000:]
+            worker.wait_ready(what)
         yield workers
     finally:
         for worker in workers:
@@ -380,6 +383,10 @@ def test_with_no_worker_running_the_page_says_so_and_the_answer_lands_when_one_s
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     worker = Worker(env, tmp_path / "worker.log", "w-late")
     try:
+        # the page is run again once the worker is up: run every 0.25 s meanwhile (25 runs while it
+        # loaded), it took CPU the worker's models needed (the result landed 9.3-10.3 s after the
+        # worker started; 7.3-8.2 s waiting first, load 3-4)
+        worker.wait_ready("the worker started late")
 
         def landed():
             at.run()
