@@ -554,17 +554,27 @@ def find_waiting_answer() -> None:
         analysed = datetime.fromisoformat(str(state.attempt["created_at"]))
         if datetime.now(UTC) - analysed.replace(tzinfo=analysed.tzinfo or UTC) < LANDED_WITHIN:
             ss.practice_landed = state.attempt
+            ss.practice_landed_job = finished
 
 
 # An answer analysed while its person was away is offered on their return for this long.
 LANDED_WITHIN = timedelta(hours=2)
 
 
-def show_landed() -> None:
+def show_landed(job_id: int) -> None:
     attempt = ss.practice_landed
     ss.practice_landed = None
     ss.practice_question_id = attempt["question_id"] if attempt["question_id"] in by_id else None
     ss.practice_result = queued_result(attempt, digest=None)
+    seen(job_id)
+
+
+def seen(job_id: int) -> None:
+    """The answer's feedback is on the page: not offered again as analysed while away."""
+    from coach import queue
+
+    with shared.shown_errors():  # the database away for a moment: the offer may come once more
+        queue.feedback_seen(db, job_id)
 
 
 def queued_result(attempt: dict, digest: str | None) -> dict:
@@ -589,7 +599,13 @@ def landed_while_away() -> None:
     )
     with st.container(border=True):
         st.markdown(f"Your answer to “{escape(title)}” was analysed while you were away.")
-        st.button("Show its feedback", type="primary", on_click=show_landed, key="practice_show_landed")
+        st.button(
+            "Show its feedback",
+            type="primary",
+            on_click=show_landed,
+            args=(ss.practice_landed_job,),
+            key="practice_show_landed",
+        )
 
 
 # What a student waiting on a stopped or missing analyser can do about it.
@@ -617,6 +633,7 @@ def waiting_for_answer() -> None:
         ss.practice_job = None
         if state is not None and state.state == "done":
             ss.practice_result = queued_result(state.attempt, job["digest"])
+            seen(job["job_id"])
         elif state is not None:
             ss.practice_result = {"digest": job["digest"], "error": state.problem}
         st.rerun()

@@ -464,6 +464,20 @@ def current_settings(worker: Settings) -> Settings:
     )
 
 
+def feedback_seen(store: Store, job_id: int) -> None:
+    """The person saw this answer's feedback: its finished job is forgotten now, not an hour later,
+    so a later visit does not offer it as "analysed while you were away" (it did, on every visit
+    for two hours, to someone who had watched it land)."""
+    with store.write() as conn:
+        conn.execute(
+            sa.text(
+                "DELETE FROM procrastinate_jobs WHERE id = :id AND task_name = :task "
+                "AND args->>'owner' = :owner AND status = 'succeeded'"
+            ),
+            dict(id=job_id, task=TASK, owner=store.owner),
+        )
+
+
 def forget_jobs(store: Store) -> int:
     """Remove `store.owner`'s jobs from the queue (their file names, questions and folders), all
     but one a worker is doing now, which finds their folder gone: when they delete all their data."""
