@@ -20,6 +20,8 @@ from coach.files import private_folder
 from coach.transcribe import ct2_to_openai
 from coach.transcribe.base import (
     DECODING_SEED,
+    INVENTED_AVG_LOGPROB,
+    INVENTED_NO_SPEECH_PROB,
     VERBATIM_PROMPT,
     ProgressCallback,
     check_sample_rate,
@@ -150,6 +152,12 @@ class OpenAIWhisperEngine:
                     best_of=self.beam_size,
                     initial_prompt=VERBATIM_PROMPT if verbatim else None,
                     condition_on_previous_text=False,
+                    # a window Whisper finds likely silent (and whose decode is unsure) is skipped
+                    # at the same point `is_probably_invented` drops a segment, not decoded again
+                    # at five rising temperatures: the 1 s after clean.wav's answer was decoded six
+                    # times (26 s, "Thank you for watching." looped at 0.4) to be dropped anyway
+                    no_speech_threshold=INVENTED_NO_SPEECH_PROB,
+                    logprob_threshold=INVENTED_AVG_LOGPROB,
                     verbose=None,
                 )
             for segment in result["segments"]:
