@@ -243,6 +243,7 @@ def test_attempts_at_the_same_question_are_compared(tmp_path, monkeypatch):
     at.button(key=[b.key for b in at.button if b.key and b.key.startswith("practice_rec_")][0]).click().run()
     at.audio_input[0].set_value(("answer.wav", (DATA / "clean.wav").read_bytes(), "audio/wav")).run()
     assert [s.label for s in at.status] == ["Analysed and saved: your 1st answer to this question"]
+    assert "This answer against your earlier ones" in [s.value for s in at.subheader]
     at.button(key="practice_try_again").click().run()
     at.audio_input[0].set_value(("answer.wav", (DATA / "fillers.wav").read_bytes(), "audio/wav")).run()
     assert not at.exception and not at.error
@@ -251,18 +252,12 @@ def test_attempts_at_the_same_question_are_compared(tmp_path, monkeypatch):
     assert any(str(m.value).startswith("Since your previous answer: overall score") for m in at.markdown)
     assert len(at.dataframe) == 1 and len(at.dataframe[0].value) == 2
 
-
-def test_a_take_too_short_to_measure_is_not_compared_with_earlier_ones(tmp_path, monkeypatch):
-    """The quality gate's sentence and what to do, no "this answer against your earlier ones"."""
+    # a take too short to measure: the quality gate's sentence and what to do, not compared with the
+    # earlier ones (a test of its own, which first recorded clean.wav on a fresh page for them)
     import io
 
     import soundfile as sf
 
-    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
-    at = page("practice").run()
-    at.button(key="practice_first_question").click().run()
-    at.audio_input[0].set_value(("answer.wav", (DATA / "clean.wav").read_bytes(), "audio/wav")).run()
-    assert "This answer against your earlier ones" in [s.value for s in at.subheader]
     samples, rate = sf.read(DATA / "fillers.wav")
     short = io.BytesIO()
     sf.write(short, samples[: 6 * rate], rate, format="WAV")
@@ -272,12 +267,12 @@ def test_a_take_too_short_to_measure_is_not_compared_with_earlier_ones(tmp_path,
     assert any("too little to measure" in w.value for w in at.warning), [w.value for w in at.warning]
     assert "This answer against your earlier ones" not in [s.value for s in at.subheader]
     assert not at.dataframe and not any("Since your previous answer" in str(m.value) for m in at.markdown)
-    assert len(_answers(tmp_path)) == 2  # kept all the same
+    assert len(_answers(tmp_path)) == 3 + 3  # kept all the same (the typed answers to another question first)
     # no filler marks or counts on a failed measurement: its "um"s were marked in the transcript
     # under "What was transcribed" though it got no score and no advice; its words are shown plain
     db = store.open_store(load_settings(tmp_path))
     try:
-        kept = store.get_attempt(db, _answers(tmp_path)[1]["id"])["analysis"]
+        kept = store.get_attempt(db, _answers(tmp_path)[-1]["id"])["analysis"]
     finally:
         db.close()
     assert kept["scores"] is None and kept["fillers"], "the take's fillers are stored, not shown"
@@ -383,36 +378,6 @@ def test_the_first_page_loads_no_model_library_nor_charts(tmp_path):
     assert run.stdout.strip().splitlines()[-1] == "loaded:", run.stdout
 
 
-def test_a_saved_answer_reads_its_questions_attempts_once(tmp_path, monkeypatch):
-    """After a take is saved, the status line (your Nth attempt) and the comparison with earlier
-    attempts both need this question's attempts: one read of the store serves both. Counted by
-    SQLAlchemy's own event for every statement sent to the database (no query is changed)."""
-    import re
-
-    import sqlalchemy as sa
-
-    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
-    at = page("practice").run()
-    at.button(key=[b.key for b in at.button if b.key and b.key.startswith("practice_rec_")][0]).click().run()
-    question_reads: list[str] = []
-
-    def note(conn, cursor, statement, parameters, context, executemany) -> None:
-        if re.search(
-            r"^SELECT\s.*\sFROM attempts\s.*\sWHERE\s.*attempts\.question_id = ", statement, re.DOTALL
-        ):
-            question_reads.append(statement)
-
-    sa.event.listen(sa.engine.Engine, "before_cursor_execute", note)
-    try:
-        at.audio_input[0].set_value(("answer.wav", (DATA / "clean.wav").read_bytes(), "audio/wav")).run()
-    finally:
-        sa.event.remove(sa.engine.Engine, "before_cursor_execute", note)
-    assert not at.exception and not at.error
-    assert [s.label for s in at.status] == ["Analysed and saved: your 1st answer to this question"]
-    assert any("Your first answer to this question" in str(c.value) for c in at.caption)
-    assert len(question_reads) == 1, question_reads
-
-
 def test_practice_and_mock_name_the_interviews_to_prepare_for_alike(tmp_path, monkeypatch):
     """The same log on both pages: "Preparing for" on Practice and "Prepare for an interview from
     your log" on Mock list the same choices in the same words (Practice left out the stage and
@@ -503,14 +468,36 @@ def test_the_question_says_how_often_you_answered_it_before_you_answer(tmp_path,
 def test_the_line_under_the_question_counts_the_answer_just_saved(tmp_path, monkeypatch):
     """The line under the question was written before the take was analysed: right after a first
     answer it still said "First time answering this one." above "Analysed and saved: your 1st
-    answer to this question" (and "once" beside "your 2nd answer")."""
+    answer to this question" (and "once" beside "your 2nd answer").
+
+    And after a take is saved, the status line (your Nth attempt) and the comparison with earlier
+    attempts both need this question's attempts: one read of the store serves both. Counted by
+    SQLAlchemy's own event for every statement sent to the database (no query is changed). (That
+    was a test of its own, test_a_saved_answer_reads_its_questions_attempts_once, recording the
+    same clean.wav on a fresh page.)"""
+    import sqlalchemy as sa
+
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     at = page("practice").run()
     at.button(key=[b.key for b in at.button if b.key and b.key.startswith("practice_rec_")][0]).click().run()
     assert _answered_captions(at) == ["First time answering this one."]
-    at.audio_input[0].set_value(("answer.wav", (DATA / "clean.wav").read_bytes(), "audio/wav")).run()
+    question_reads: list[str] = []
+
+    def note(conn, cursor, statement, parameters, context, executemany) -> None:
+        if re.search(
+            r"^SELECT\s.*\sFROM attempts\s.*\sWHERE\s.*attempts\.question_id = ", statement, re.DOTALL
+        ):
+            question_reads.append(statement)
+
+    sa.event.listen(sa.engine.Engine, "before_cursor_execute", note)
+    try:
+        at.audio_input[0].set_value(("answer.wav", (DATA / "clean.wav").read_bytes(), "audio/wav")).run()
+    finally:
+        sa.event.remove(sa.engine.Engine, "before_cursor_execute", note)
     assert not at.exception and not at.error
     assert [s.label for s in at.status] == ["Analysed and saved: your 1st answer to this question"]
+    assert any("Your first answer to this question" in str(c.value) for c in at.caption)
+    assert len(question_reads) == 1, question_reads
     [saved] = _answers(tmp_path)
     assert _answered_captions(at) == [
         f"You have answered this once, today (score {saved['score_overall']:.0f})."
