@@ -115,9 +115,23 @@ def test_a_second_session_reports_the_change_and_stops_when_the_answers_run_out(
     assert data["turns"][3]["answer"] is None and data["summary"]["ended_early"]
     assert data["summary"]["change"].startswith("Since your last mock interview")
     assert "answers with no result 1 of 1 → 1 of 1" in data["summary"]["change"]
-    # as text, the session's score and its early end are said (they were in the JSON only)
-    shown = coach("mock", "--questions", "2", "--answers", one, data_dir=data_dir)
+    # as text, the session's score and its early end are said (they were in the JSON only); this
+    # one prepares for an interview whose job description is kept, and its report names the key
+    # terms: it had no word on them, though each answer was checked for them, as on Practice (that
+    # was a test of its own, test_the_text_report_names_the_job_descriptions_key_terms, running a
+    # whole mock interview of 4 answers for it)
+    posting = tmp_path / "posting.txt"
+    posting.write_text(
+        "Senior backend engineer. You will own our checkout service, lead incident response, "
+        "improve database performance, and mentor engineers on reliability and observability."
+    )
+    added = coach(
+        "add-interview", "Acme", "--date", "2030-01-10", "--job-description", posting, data_dir=data_dir
+    )
+    assert added.returncode == 0, added.stderr
+    shown = coach("mock", "--questions", "2", "--interview", "1", "--answers", one, data_dir=data_dir)
     assert shown.returncode == 0, shown.stderr
+    assert re.search(r"\nYou used \d+ of the job description's \d+ key terms", shown.stdout), shown.stdout
     # the mean of the 2 questions' scores, whole, as the page shows it (it read "78.5/100 over 3 answers")
     assert re.search(r"\nOverall \d+/100 over 2 questions[.( ]", shown.stdout), shown.stdout
     assert "\nEnded early, after 2 questions.\n" in shown.stdout
@@ -184,21 +198,3 @@ def test_role_questions_for_any_role_are_refused_before_a_question_is_asked(tmp_
         "error: A round of role questions needs a role: pick one of software-engineer, data, product, "
         "design, engineering-manager or sales-customer, or choose the behavioural round."
     ), result.stderr
-
-
-def test_the_text_report_names_the_job_descriptions_key_terms(tmp_path):
-    """The mock's report had no word on the job description's key terms, though each answer was
-    checked for them, as on Practice."""
-    posting = tmp_path / "posting.txt"
-    posting.write_text(
-        "Senior backend engineer. You will own our checkout service, lead incident response, "
-        "improve database performance, and mentor engineers on reliability and observability."
-    )
-    data = tmp_path / "data"
-    added = coach(
-        "add-interview", "Acme", "--date", "2030-01-10", "--job-description", posting, data_dir=data
-    )
-    assert added.returncode == 0, added.stderr
-    shown = coach("mock", "--questions", "2", "--interview", "1", "--answers", ANSWERS, data_dir=data)
-    assert shown.returncode == 0, shown.stderr
-    assert re.search(r"\nYou used \d+ of the job description's \d+ key terms", shown.stdout), shown.stdout
