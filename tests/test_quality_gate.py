@@ -107,18 +107,31 @@ def test_a_one_voice_review_scores_nothing_and_says_what_to_do(settings, clips):
     assert result["metrics"]["candidate_talk_share"] is None
 
 
-def test_a_full_answer_is_scored_with_no_warnings(clips, settings):
-    result = practice_answer((clips / "clean.wav").read_bytes(), settings, original_name="take.wav")
+@pytest.fixture(scope="module")
+def fillers_answer(tmp_path_factory):
+    """fillers.wav (14 s, five "um"s and a 2 s pause) recorded and saved as a practice answer:
+    transcribed once for the two tests below (the first transcribed clean.wav for itself)."""
+    from coach.config import load_settings
+    from tests.conftest import CLIPS
+
+    settings = load_settings(data_dir=tmp_path_factory.mktemp("data"))
+    return practice_answer((CLIPS / "fillers.wav").read_bytes(), settings, original_name="take.wav")
+
+
+def test_a_full_answer_is_scored_with_no_warnings(fillers_answer):
+    """A whole answer, fillers and a long pause in it, is measured: the quality gate does not take
+    the fillers or the pause for a failed measurement."""
+    result = fillers_answer
     assert result.analysis["scores"]["overall"] is not None
     assert result.analysis["warnings"] == []
     assert result.transcript.speech_s > 10 and result.transcript.unheard == ()
 
 
-def test_fillers_are_counted_once_in_the_headline_the_marks_and_the_json(clips, settings):
+def test_fillers_are_counted_once_in_the_headline_the_marks_and_the_json(fillers_answer):
     from coach.ui.highlight import legend_html, spans_by_kind
     from coach.ui.summary import headline
 
-    analysis = practice_answer(clips / "fillers.wav", settings, save=False).analysis
+    analysis = fillers_answer.analysis
     in_json = analysis["metrics"]["fillers"]
     listed = [f for f in analysis["fillers"] if f["kind"] in ("filled_pause", "discourse_marker")]
     shown = {item["label"]: item["value"] for item in headline(analysis)}["Fillers"]
