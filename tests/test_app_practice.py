@@ -42,35 +42,6 @@ def test_first_run_leads_to_a_first_answer_with_the_sample(tmp_path, monkeypatch
     assert not any("saved automatically" in c.value for c in at.caption)
 
 
-def test_a_recorded_answer_shows_its_fillers_and_is_saved(tmp_path, monkeypatch):
-    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
-    settings = load_settings(tmp_path)  # a natural pause of its own, set in Settings
-    save_settings(replace(settings, thresholds=replace(settings.thresholds, natural_pause_s=0.75)))
-    at = page("practice").run()
-    first_recommended = [b.key for b in at.button if b.key and b.key.startswith("practice_rec_")][0]
-    at.button(key=first_recommended).click().run()
-    question_id = at.session_state["practice_question_id"]
-    at.audio_input[0].set_value(("answer.wav", (DATA / "fillers.wav").read_bytes(), "audio/wav")).run()
-    assert not at.exception and not at.error
-    html = markdown_text(at)
-    assert '<mark class="cf-filler" title="filler">um<sup>F</sup></mark>' in html
-    assert "What to work on" in [s.value for s in at.subheader]
-    assert any("'um'" in str(m.value) for m in at.markdown)  # a feedback point names the filler
-    attempts = _answers(tmp_path)
-    assert len(attempts) == 1 and attempts[0]["question_id"] == question_id
-    assert attempts[0]["fillers_per_100_words"] > 10
-    assert any("saved automatically" in c.value for c in at.caption)  # and the page says so
-    # the pause chart's caption says the natural pause of Settings, as the Delivery score does (it
-    # said "about 0.6 s" whatever the setting)
-    assert any(c.value.startswith("Pauses of about 0.75 s at sentence ends") for c in at.caption)
-    assert "natural pauses ≈ 0.75 s" in markdown_text(at)
-
-    at.button(key="practice_try_again").click().run()  # same question, a fresh take
-    assert at.session_state["practice_question_id"] == question_id
-    assert at.session_state["practice_result"] is None and len(at.audio_input) == 1
-    assert at.audio_input[0].value is None
-
-
 def test_an_unknown_engine_in_settings_is_said_as_a_choice_in_settings(tmp_path, monkeypatch):
     """`engine = "nosuch"` in settings.toml showed "Unknown engine 'nosuch'; choose one of:
     faster-whisper, openai-whisper" on the page: the settings file is named, and Settings fixes it."""
@@ -600,13 +571,31 @@ def test_a_take_whose_analysis_the_page_left_is_offered_on_the_way_back(tmp_path
 
 
 def test_an_answer_not_wanted_is_deleted_with_its_recording(tmp_path, monkeypatch):
-    """A take the person did not want kept could only go with all their data."""
+    """A take the person did not want kept could only go with all their data.
+
+    Its first take is also the test of a recorded answer, its fillers shown and saved (that was a
+    test of its own, test_a_recorded_answer_shows_its_fillers_and_is_saved, recording the same
+    fillers.wav on a fresh page)."""
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    settings = load_settings(tmp_path)  # a natural pause of its own, set in Settings
+    save_settings(replace(settings, thresholds=replace(settings.thresholds, natural_pause_s=0.75)))
     at = page("practice").run()
     first_recommended = [b.key for b in at.button if b.key and b.key.startswith("practice_rec_")][0]
     at.button(key=first_recommended).click().run()
+    question_id = at.session_state["practice_question_id"]
     at.audio_input[0].set_value(("answer.wav", (DATA / "fillers.wav").read_bytes(), "audio/wav")).run()
-    assert not at.exception and len(_answers(tmp_path)) == 1
+    assert not at.exception and not at.error and len(_answers(tmp_path)) == 1
+    shown = markdown_text(at)
+    assert '<mark class="cf-filler" title="filler">um<sup>F</sup></mark>' in shown
+    assert "What to work on" in [s.value for s in at.subheader]
+    assert any("'um'" in str(m.value) for m in at.markdown)  # a feedback point names the filler
+    [attempt] = _answers(tmp_path)
+    assert attempt["question_id"] == question_id and attempt["fillers_per_100_words"] > 10
+    assert any("saved automatically" in c.value for c in at.caption)  # and the page says so
+    # the pause chart's caption says the natural pause of Settings, as the Delivery score does (it
+    # said "about 0.6 s" whatever the setting)
+    assert any(c.value.startswith("Pauses of about 0.75 s at sentence ends") for c in at.caption)
+    assert "natural pauses ≈ 0.75 s" in shown
     recordings = list((tmp_path / "recordings").rglob("*.wav"))
     assert len(recordings) == 1
     at.button(key="practice_delete").click().run()  # asked first: nothing goes yet
@@ -627,7 +616,10 @@ def test_an_answer_not_wanted_is_deleted_with_its_recording(tmp_path, monkeypatc
     # asked about one take, then on to the next: the next take's result does not open asking
     at.audio_input[0].set_value(("answer.wav", (DATA / "fillers.wav").read_bytes(), "audio/wav")).run()
     at.button(key="practice_delete").click().run()
-    at.button(key="practice_try_again").click().run()
+    at.button(key="practice_try_again").click().run()  # same question, a fresh take
+    assert at.session_state["practice_question_id"] == question_id
+    assert at.session_state["practice_result"] is None and len(at.audio_input) == 1
+    assert at.audio_input[0].value is None
     at.audio_input[0].set_value(("answer.wav", (DATA / "fillers.wav").read_bytes(), "audio/wav")).run()
     assert not at.exception and not at.warning and len(_answers(tmp_path)) == 2
     # a file uploaded after a recording is analysed as the new take, not ignored (a test of its own,
