@@ -4,6 +4,7 @@ processes (real Whisper tiny.en on a real clip), one killed mid-job. A personal 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import signal
 import subprocess
@@ -346,7 +347,11 @@ def test_the_practice_page_shows_the_queue_then_draws_the_result(cohort, monkeyp
     assert at.session_state["practice_job"] is None
     assert [b for b in at.button if b.key == "practice_try_again"]
     assert result["analysis"]["metrics"]["words"] >= 20
-    assert result["attempt_id"] == _finished(store, job_id).attempt["id"]
+    from coach import queue
+
+    assert result["attempt_id"] == queue.stored_attempt(store, hashlib.sha256(take).hexdigest())["id"]
+    # its feedback is on the page: the finished job is forgotten, not offered on the next visit
+    assert queue.job_state(store, job_id) is None
 
 
 def _app_on_a_fresh_queue(tmp_path, monkeypatch) -> None:
