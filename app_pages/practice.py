@@ -636,6 +636,11 @@ def waiting_for_answer() -> None:
             seen(job["job_id"])
         elif state is not None:
             ss.practice_result = {"digest": job["digest"], "error": state.problem}
+        elif job["digest"]:  # its feedback opened on another page first, which forgot the job
+            with shared.shown_errors():
+                attempt = queue.stored_attempt(db, job["digest"])
+                if attempt is not None:
+                    ss.practice_result = queued_result(attempt, job["digest"])
         st.rerun()
     if state.state == "working" and state.stalled and not state.workers:
         label = "The analyser working on your answer stopped, and no other analyser is running"
