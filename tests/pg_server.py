@@ -126,6 +126,21 @@ def get_server() -> PostgresServer | None:
     return _server
 
 
+def allow_connections(url: str, allowed: bool, *, drop: bool = False) -> None:
+    """Let the database at `url` take new connections or refuse them (PostgreSQL gone, as the tests
+    of an outage need it); `drop` also ends the connections open now."""
+    import psycopg
+    import sqlalchemy as sa
+
+    parsed = sa.engine.make_url(url)
+    admin = parsed.set(drivername="postgresql", database="postgres").render_as_string(hide_password=False)
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'ALTER DATABASE "{parsed.database}" ALLOW_CONNECTIONS {str(allowed).lower()}')
+        if drop:
+            ended = "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s"
+            conn.execute(ended, (parsed.database,))
+
+
 def skip_reason() -> str | None:
     get_server()
     return _failure

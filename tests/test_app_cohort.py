@@ -699,9 +699,7 @@ def test_a_database_gone_while_the_app_runs_is_one_sentence_on_every_page(tmp_pa
     interview showed the sentence and under it Streamlit's "This app has encountered an error"
     box (the page went on to use what its failed read should have given), Review the sentence
     twice. One sentence on every page now, the staff's Cohort page too."""
-    import psycopg
-    import sqlalchemy as sa
-    from pg_server import get_server, skip_reason
+    from pg_server import allow_connections, get_server, skip_reason
 
     if skip_reason():
         pytest.skip(skip_reason())
@@ -715,13 +713,7 @@ def test_a_database_gone_while_the_app_runs_is_one_sentence_on_every_page(tmp_pa
     for name, at in pages.items():
         assert not at.exception and not at.error, (name, at.exception, at.error)
     # the database goes away under the open store: no new connection, the open ones dropped
-    parsed = sa.engine.make_url(url)
-    admin = parsed.set(drivername="postgresql", database="postgres").render_as_string(hide_password=False)
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'ALTER DATABASE "{parsed.database}" ALLOW_CONNECTIONS false')
-        conn.execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", (parsed.database,)
-        )
+    allow_connections(url, False, drop=True)
     for name, at in pages.items():
         at.run()
         assert not at.exception, (name, [e.value for e in at.exception])

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from pg_server import get_server, skip_reason
+from pg_server import allow_connections, get_server, skip_reason
 
 from coach.banks import get_question
 from coach.config import load_settings
@@ -223,7 +223,6 @@ def test_the_cohort_script_replaces_a_worker_that_dies_and_keeps_the_app(tmp_pat
     if reason:
         pytest.skip(reason)
     sys.path.insert(0, str(ROOT / "scripts"))
-    import psycopg
     import serve_cohort
     from serve_cohort import CohortFailed, CohortStack
 
@@ -255,21 +254,13 @@ def test_the_cohort_script_replaces_a_worker_that_dies_and_keeps_the_app(tmp_pat
         # all the same); the last one, started by the same code, is waited for until it is ready
         wait_for(lambda: "waiting for answers" in (logs / "worker3.log").read_text(), 180, "replacement 2")
         assert stack.workers[0].poll() is None and len(said) == 2
+
         # The database away (stopped, restarted): each worker stops, and a replacement cannot start.
         # The back-off grew while it was away (5, 10, 20… up to 300 s), so the queue stayed without
         # a worker for minutes after the database was back; now the replacement waits for the
         # database and starts as soon as it answers.
-        parsed = sa.engine.make_url(stack.url)
-        admin = parsed.set(drivername="postgresql", database="postgres").render_as_string(hide_password=False)
-
         def connections(allowed: bool, drop: bool = False) -> None:
-            with psycopg.connect(admin, autocommit=True) as conn:
-                conn.execute(f'ALTER DATABASE "{parsed.database}" ALLOW_CONNECTIONS {str(allowed).lower()}')
-                if drop:
-                    conn.execute(
-                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s",
-                        (parsed.database,),
-                    )
+            allow_connections(stack.url, allowed, drop=drop)
 
         # A worker that loses the database waits for it (one line in its log) and goes on once it is
         # back, models still loaded: one on another machine has no one to start it again, and
@@ -838,14 +829,7 @@ def test_the_staffs_cohort_page_counts_analysers_and_answers_waiting(tmp_path, m
     student = cohort_page("ana@example.edu")
     assert "Analysers running" not in [m.label for m in student.metric]
     # the database gone under the open page: one sentence, not one per part of the page
-    url = sa.engine.make_url(os.environ["COACH_DATABASE_URL"])
-    admin = url.set(drivername="postgresql", database="postgres").render_as_string(hide_password=False)
-    with contextlib.closing(sa.create_engine(admin, isolation_level="AUTOCOMMIT").connect()) as conn:
-        conn.execute(sa.text(f'ALTER DATABASE "{url.database}" ALLOW_CONNECTIONS false'))
-        conn.execute(
-            sa.text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :name"),
-            dict(name=url.database),
-        )
+    allow_connections(os.environ["COACH_DATABASE_URL"], False, drop=True)
     staff.run()
     assert not staff.exception, staff.exception
     errors = [e.value for e in staff.error]

@@ -7,22 +7,10 @@ import asyncio
 import logging
 from dataclasses import replace
 
-import psycopg
 import pytest
-import sqlalchemy as sa
-from pg_server import get_server, skip_reason
+from pg_server import allow_connections, get_server, skip_reason
 
 from coach.config import load_settings
-
-
-def _allow_connections(url: str, allowed: bool) -> None:
-    parsed = sa.engine.make_url(url)
-    admin = parsed.set(drivername="postgresql", database="postgres").render_as_string(hide_password=False)
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'ALTER DATABASE "{parsed.database}" ALLOW_CONNECTIONS {str(allowed).lower()}')
-        if not allowed:
-            ended = "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s"
-            conn.execute(ended, (parsed.database,))
 
 
 def test_the_queue_watcher_says_a_lost_database_once_and_its_return(tmp_path, caplog):
@@ -41,9 +29,9 @@ def test_the_queue_watcher_says_a_lost_database_once_and_its_return(tmp_path, ca
         async with app.open_async():
             watcher = asyncio.create_task(queue._look_after_queue(app, 30.0, 0.2))
             await asyncio.sleep(0.6)  # rounds with the database there
-            _allow_connections(url, False)
+            allow_connections(url, False, drop=True)
             await asyncio.sleep(4.0)  # several rounds without it (each waits 1 s for a connection)
-            _allow_connections(url, True)
+            allow_connections(url, True)
             await asyncio.sleep(2.5)
             watcher.cancel()
 

@@ -279,11 +279,9 @@ def test_a_waiting_answer_whose_database_goes_away_says_so_and_comes_back(browse
     meanwhile, that redraw showed Streamlit's "This app has encountered an error" box where the
     answer's place had been. Now one sentence saying the recording is kept, and the answer's
     place again once the database is back."""
-    import psycopg
-    import sqlalchemy as sa
 
     from coach import queue
-    from tests.pg_server import get_server, skip_reason
+    from tests.pg_server import allow_connections, get_server, skip_reason
 
     if skip_reason():
         pytest.skip(skip_reason())
@@ -292,17 +290,9 @@ def test_a_waiting_answer_whose_database_goes_away_says_so_and_comes_back(browse
     data_dir.mkdir()
     (data_dir / "settings.toml").write_text(COHORT)
     queue.ensure_schema(replace(load_settings(data_dir, database_url=url), queue=True))
-    parsed = sa.engine.make_url(url)
-    admin = parsed.set(drivername="postgresql", database="postgres").render_as_string(hide_password=False)
 
     def connections(allowed: bool) -> None:
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f'ALTER DATABASE "{parsed.database}" ALLOW_CONNECTIONS {str(allowed).lower()}')
-            if not allowed:
-                conn.execute(
-                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s",
-                    (parsed.database,),
-                )
+        allow_connections(url, allowed, drop=not allowed)
 
     env = {"COACH_DATABASE_URL": url, "COACH_QUEUE": "1"}
     with StreamlitServer(data_dir, shots / "streamlit-cohort-queue.log", env=env) as server:
