@@ -188,6 +188,17 @@ def practice_against_real(report: dict) -> None:
             }
         )
     with st.expander("Practice against real interviews, every measure"):
+        days = next(iter(report["practice_vs_real"].values()))["lead_up_days"]
+        if days:
+            st.caption(
+                f"Practice here is the practice of the {days} days up to each real interview, beside "
+                "those interviews, so the two are compared at the same point in your practice."
+            )
+        elif any(v["real_n"] for v in report["practice_vs_real"].values()):
+            st.caption(
+                "None of your practice came in the month before a real interview, so all your "
+                "practice is set beside all your real interviews."
+            )
         shared.table(comparison)
 
 

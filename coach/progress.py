@@ -184,8 +184,36 @@ def _mean(values: list[float]) -> float | None:
     return round(fmean(values), 2) if values else None
 
 
+# Practice set beside real interviews is the practice that led up to them: the answers taken in
+# the 30 days up to an interview's day. Months of earlier practice measured someone who has moved
+# on since (a pace of 200 wpm in March beside an interview in June at 160 said the interview was
+# the better one, when the practice just before it ran at 150).
+LEAD_UP_DAYS = 30
+
+
+def _lead_up(attempts: list[dict], turns: list[dict]) -> tuple[list[dict], list[dict]] | None:
+    """The practice answers taken in the LEAD_UP_DAYS up to a real interview, and the answers of
+    the interviews that had such practice; None when no interview had any."""
+    held = {t["interview_date"]: date.fromisoformat(str(t["interview_date"])[:10]) for t in turns}
+    practice, led_up = [], set()
+    for a in attempts:
+        taken = date.fromisoformat(local_day(str(a["created_at"])))
+        before = {k for k, day in held.items() if timedelta(0) <= day - taken <= timedelta(LEAD_UP_DAYS)}
+        if before:
+            practice.append(a)
+            led_up |= before
+    if not practice:
+        return None
+    return practice, [t for t in turns if t["interview_date"] in led_up]
+
+
 def practice_vs_real(attempts: list[dict], turns: list[dict], settings: Settings) -> dict:
-    """Mean of each measure in practice and in real interviews, with the band where one applies."""
+    """Mean of each measure in practice and in real interviews, with the band where one applies:
+    the practice of the 30 days up to each interview beside those interviews
+    (`lead_up_days`), or, when no interview had practice that close, all of each (None)."""
+    lead_up = _lead_up(attempts, turns)
+    if lead_up:
+        attempts, turns = lead_up
     result = {}
     for measure in MEASURES:
         practice = [a[measure] for a in attempts if a.get(measure) is not None]
@@ -197,6 +225,7 @@ def practice_vs_real(attempts: list[dict], turns: list[dict], settings: Settings
             "real_mean": _mean(real),
             "real_n": len(real),
             "band": bands(settings).get(measure),
+            "lead_up_days": LEAD_UP_DAYS if lead_up else None,
         }
     return result
 
@@ -676,7 +705,12 @@ def summary_lines(report: dict, *, last_n: int = DEFAULT_LAST_N) -> list[str]:
             practice_mean, real_mean = figures_side_by_side(
                 (comparison["practice_mean"], comparison["real_mean"]), measure
             )
-            lines.append(f"  practice mean {practice_mean}, real interviews mean {real_mean}.")
+            lines.append(
+                f"  practice in the {comparison['lead_up_days']} days up to your interviews "
+                f"{practice_mean} on average, the interviews {real_mean}."
+                if comparison["lead_up_days"]
+                else f"  practice mean {practice_mean}, real interviews mean {real_mean}."
+            )
     mocks = [m for m in report.get("mock_interviews", []) if m["score_overall"] is not None]
     if len(mocks) == 1:  # one score has no first and latest
         lines.append(

@@ -906,6 +906,8 @@ def test_practice_against_real_reads_both_means_at_one_precision(tmp_path, monke
     assert (fillers["Practice (mean)"], fillers["Real interviews (mean)"]) == ("5.0", "5.3"), fillers
     pace = next(r for label, r in rows.items() if label.lower().startswith("pace"))
     assert (pace["Practice (mean)"], pace["Real interviews (mean)"]) == ("140", "150"), pace
+    said = "Practice here is the practice of the 30 days up to each real interview"
+    assert any(said in c.value for c in at.caption), [c.value for c in at.caption]
 
 
 def test_months_of_practice_draw_a_running_average_over_the_answers(tmp_path, monkeypatch):

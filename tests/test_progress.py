@@ -86,6 +86,31 @@ def test_improvement_since_the_first_attempt_and_over_the_last_n(store, settings
     assert f"  the last 2 answers: 3.0 on average, 5.5 {closer}" in lines, lines
 
 
+def test_practice_is_set_beside_the_interviews_it_led_up_to(store, settings):
+    """Practice against real interviews averaged every practice answer ever: months of early
+    answers at 200 wpm beside an interview at 160 said practice ran faster, when the practice just
+    before the interview ran at 150. Now the practice of the 30 days up to each interview is set
+    beside those interviews; an interview with no practice that close is left out of the pair."""
+    _practice(store, 200, 9, day=0)  # 6 Jan
+    _practice(store, 200, 9, day=1)
+    _practice(store, 150, 3, day=120)  # 6 May
+    _real(store, "2025-05-20", 160)
+    _real(store, "2025-09-01", 120, company="Later Co")  # no practice in the 30 days before it
+    report = progress_report(store, settings, today=date(2025, 9, 2))
+    wpm = report["practice_vs_real"]["wpm"]
+    assert (wpm["practice_mean"], wpm["practice_n"], wpm["real_mean"], wpm["real_n"]) == (150, 1, 160, 1), wpm
+    assert wpm["lead_up_days"] == 30
+    said = "  practice in the 30 days up to your interviews 150 on average, the interviews 160."
+    assert said in summary_lines(report), summary_lines(report)
+
+
+def test_with_no_practice_near_an_interview_all_of_each_is_compared(store, settings):
+    _practice(store, 200, 9, day=0)
+    _real(store, "2025-09-01", 120)
+    wpm = progress_report(store, settings, today=date(2025, 9, 2))["practice_vs_real"]["wpm"]
+    assert (wpm["practice_mean"], wpm["real_mean"], wpm["lead_up_days"]) == (200, 120, None), wpm
+
+
 def test_the_terminal_summary_reads_in_words(store, settings):
     """`coach progress`: '1 real interview', figures as the pages round them, and 'today', not
     '1 real interviews', '119.5', '17.86' or '(0 days ago)'."""
@@ -98,8 +123,9 @@ def test_the_terminal_summary_reads_in_words(store, settings):
     assert "Pace (words per minute): 120 on the first answer, 152 on the latest" in text, text
     assert "Fillers per 100 words: 17.9 on the first answer, 4.0 on the latest" in text, text
     # practice's mean beside the real interviews' at one precision: "6.0", not "6" beside "10.9"
-    assert "  practice mean 10.9, real interviews mean 6.0." in lines, text
-    assert "  practice mean 136, real interviews mean 171." in lines, text
+    up_to = "  practice in the 30 days up to your interviews"
+    assert f"{up_to} 10.9 on average, the interviews 6.0." in lines, text
+    assert f"{up_to} 136 on average, the interviews 171." in lines, text
     assert "; closer to where it should be." in text and "since the first" not in text, text
     assert "Last real interview: 2025-01-20 (today)." in text, text
     assert "119.5" not in text and "17.86" not in text, text
