@@ -95,7 +95,7 @@ class Thresholds:
     # pitch (Shriberg & Lickley 1993: filled-pause F0 follows the speaker's baseline).
     filler_min_s: float = 0.15
     filler_max_s: float = 2.0
-    # Spectral steadiness: MFCC change between frames 60 ms apart (librosa MFCC c1-c12 over 26
+    # Spectral steadiness: MFCC change between frames 60 ms apart (MFCC c1-c12, as librosa's, over 26
     # mel bands to 4 kHz, 15 ms windows). Measured on tests/data/filled_pauses (dev voices):
     # median 9 and 90th percentile 60 inside fillers (the high end is their edges), median 64
     # on other voiced speech; 24 gave the best dev-set recall at no cost in precision (22 loses

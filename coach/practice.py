@@ -42,10 +42,9 @@ class PracticeResult:
 
 
 def load_models(settings: Settings):
-    """Load the speech model, the spaCy pipeline and the fillers' transformer, and warm the
-    filled-pause detector, so the
-    first answer waits only for its own work (librosa compiles its kernels on first use, about
-    3 s on a 2-core machine; benchmarks/practice_latency.py). Returns the engine."""
+    """Load the speech model, the spaCy pipeline, the fillers' transformer and the sentence model,
+    so the first answer waits only for its own work (benchmarks/practice_latency.py). Returns the
+    engine."""
     from coach.analysis.fillers import decision_model
     from coach.analysis.pipeline import load_pipeline
     from coach.analysis.relevance import warm
@@ -55,13 +54,6 @@ def load_models(settings: Settings):
     load_pipeline()
     decision_model()  # the fillers' transformer, if installed (about 2 s once)
     warm()  # the sentence model for talking points, if installed (about 5 s once)
-    if settings.recover_fillers:
-        import numpy as np
-
-        from coach.transcribe.filled_pauses.features import measure
-        from coach.types import SAMPLE_RATE
-
-        measure(np.zeros(SAMPLE_RATE, dtype=np.float32))
     return engine
 
 

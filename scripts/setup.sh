@@ -47,11 +47,6 @@ if [ ! -f "$stamp" ]; then
   # removed pkg_resources; webrtcvad-wheels provides the module) and `typing` backport.
   install --no-deps "openai-whisper==20250625" "resemblyzer==0.1.4"
   install -e ".[dev]"
-  # librosa's numba kernels (the filled-pause detector's pitch) compile on first use and are cached
-  # inside the venv. Two processes compiling them at once on a fresh venv (the two test processes,
-  # two cohort workers) wrote a cache that made every later process crash (segmentation fault in
-  # librosa.yin): compile them here, once, in one process.
-  .venv/bin/python -c "import numpy as np; from coach.transcribe.filled_pauses.features import measure; measure(np.zeros(16000, dtype=np.float32)); measure(np.random.default_rng(0).normal(0, 0.1, 16000).astype(np.float32))"
   rm -f .venv/.coach-installed-*
   touch "$stamp"
 fi

@@ -165,7 +165,7 @@ def _process(
     transcript = engine.transcribe(mix, SAMPLE_RATE, verbatim=REVIEW_VERBATIM, progress=inner)
     speech = speech_spans(mix)
     transcript = repair(engine, mix, transcript, speech=speech)  # speech the decoder skipped
-    from coach.transcribe.filled_pauses.features import measure  # loads librosa
+    from coach.transcribe.filled_pauses.features import measure
     from coach.transcribe.sound import listen as hear_sound
 
     frames = measure(mix)  # one pass: fillers, pitch, loudness and silences

@@ -70,7 +70,7 @@ def transcribe_audio(
             "voice (speak closer, reduce background noise) and record again."
         )
     from coach.transcribe.filled_pauses.features import measure
-    from coach.transcribe.sound import listen  # loads librosa: only once there are words
+    from coach.transcribe.sound import listen  # only once there are words
 
     frames = measure(audio.samples)  # one pass: fillers, pitch, loudness and silences (issue 20)
     if settings.recover_fillers:  # the "um"s and "uh"s Whisper drops, heard from the audio (issue 10)

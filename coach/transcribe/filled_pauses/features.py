@@ -1,11 +1,15 @@
-"""Frame-by-frame measures of the voice: pitch and voicing, loudness, spectrum (librosa, numpy).
+"""Frame-by-frame measures of the voice: pitch and voicing, loudness, spectrum (numpy alone).
 
-Pitch is YIN (de Cheveigné & Kawahara 2002, `librosa.yin`); a frame counts as voiced when it
-repeats itself one pitch period later (normalized correlation, as Praat's voicing threshold
-does, Boersma 1993) and is not near silence. All of it is a few FFTs, a few ms per second of
-audio, well inside the time budget (issue 10: at most 15% of transcription time); `librosa.pyin`
-was too slow. The first call in a process also pays for importing librosa (numba, scipy.signal): 2-3 s on
-the shared dev machine.
+Pitch is YIN (de Cheveigné & Kawahara 2002), computed as `librosa.yin` computes it; a frame
+counts as voiced when it repeats itself one pitch period later (normalized correlation, as
+Praat's voicing threshold does, Boersma 1993) and is not near silence. The spectrum is a mel
+cepstrum computed as `librosa.stft`, `librosa.filters.mel` and `librosa.feature.mfcc` compute
+it. All of it is a few FFTs, a few ms per second of audio, well inside the time budget (issue
+10: at most 15% of transcription time); `librosa.pyin` was too slow. It used to call librosa
+itself, whose first use in a process imported numba and scipy.signal and loaded numba's compiled
+kernels: 2-3 s before each process's first answer, and a compile step when installing. The same
+arithmetic in numpy gives the same frames (`tests/test_filled_pauses.py` compares them with
+librosa's on the test clips).
 """
 
 from __future__ import annotations
@@ -13,8 +17,8 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-import librosa
 import numpy as np
+import scipy.fft
 
 from coach.types import SAMPLE_RATE
 
@@ -77,14 +81,7 @@ def measure(audio: np.ndarray, sample_rate: int = SAMPLE_RATE) -> Frames:
     hop = int(round(FRAME_S * sample_rate))
     window = int(round(PITCH_WINDOW_S * sample_rate))
     windows = _centred_windows(samples, window, hop)
-    f0 = librosa.yin(
-        samples,
-        fmin=PITCH_FLOOR_HZ,
-        fmax=PITCH_CEILING_HZ,
-        sr=sample_rate,
-        frame_length=window,
-        hop_length=hop,
-    )
+    f0 = yin(samples, sample_rate, window, hop)
     voiced = _voiced(
         windows,
         sample_rate / f0,
@@ -101,8 +98,13 @@ def measure(audio: np.ndarray, sample_rate: int = SAMPLE_RATE) -> Frames:
     )
 
 
-def _centred_windows(samples: np.ndarray, window: int, hop: int) -> np.ndarray:
-    """(n, window) views of the signal, frame i centred on sample i * hop (zeros beyond the ends)."""
+def _centred_windows(samples: np.ndarray, window: int, hop: int, right: int | None = None) -> np.ndarray:
+    """(n, window) views of the signal, frame i centred on sample i * hop (zeros beyond the ends).
+    With `right`, the signal is padded by that much on the right and every frame that fits is
+    kept (librosa's framing); without it, one frame per hop of the signal."""
+    if right is not None:
+        padded = np.pad(samples, (window // 2, right))
+        return np.lib.stride_tricks.sliding_window_view(padded, window)[::hop]
     padded = np.pad(samples, (window // 2, window // 2 + hop))
     count = len(samples) // hop + 1
     return np.lib.stride_tricks.sliding_window_view(padded, window)[::hop][:count]
@@ -139,17 +141,70 @@ def _intensity_db(windows: np.ndarray) -> np.ndarray:
     return np.where(level >= QUANTISATION_NOISE_DB, level, EMPTY_FRAME_DB).astype(np.float64)
 
 
+def yin(samples: np.ndarray, sample_rate: int, window: int, hop: int) -> np.ndarray:
+    """F0 in Hz of each frame centred on sample i * hop, by YIN over PITCH_FLOOR_HZ to
+    PITCH_CEILING_HZ, step for step as `librosa.yin` (0.11) with its default trough threshold 0.1."""
+    rows = _centred_windows(samples, window, hop, right=window // 2)  # (n, window)
+    frames = rows.T
+    min_period = int(np.floor(sample_rate / PITCH_CEILING_HZ))
+    max_period = min(int(np.ceil(sample_rate / PITCH_FLOOR_HZ)), window - 1)
+    # cumulative mean normalized difference (equation 8 of the paper), via the autocorrelation
+    size = scipy.fft.next_fast_len(2 * window - 1, real=True)
+    spectrum = scipy.fft.rfft(rows, n=size, axis=1)  # along each frame: the faster way round
+    acf = scipy.fft.irfft(spectrum.real**2 + spectrum.imag**2, n=size, axis=1)[:, : max_period + 1].T
+    energy = np.cumsum(np.square(frames), axis=0)
+    energy[0] = 0  # as librosa has it: d(1) is 2 (r(0) - r(1)), without the first sample's energy
+    difference = np.zeros_like(energy)
+    difference[1 : max_period + 1] = 2 * (acf[0:1] - acf[1 : max_period + 1]) - energy[:max_period]
+    lags = np.arange(1, max_period + 1)[:, None]
+    mean = np.cumsum(difference[1 : max_period + 1], axis=0) / lags
+    denominator = mean[min_period - 1 : max_period]
+    normalized = difference[min_period : max_period + 1] / (denominator + np.finfo(denominator.dtype).tiny)
+    # the first trough under the threshold, else the deepest; refined by a parabola through it
+    inner, before, after = normalized[1:-1], normalized[:-2], normalized[2:]
+    trough = np.zeros(normalized.shape, dtype=bool)
+    trough[1:-1] = (inner < before) & (inner <= after)
+    trough[-1] = normalized[-1] < normalized[-2]
+    trough[0] = normalized[0] < normalized[1]
+    under = trough & (normalized < 0.1)
+    period = np.where(under.any(axis=0), np.argmax(under, axis=0), np.argmin(normalized, axis=0))
+    curve = after + before - 2 * inner
+    slope = (after - before) / 2
+    shifts = np.zeros_like(normalized)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        shifts[1:-1] = np.where(np.abs(slope) >= np.abs(curve), 0, -slope / curve)
+    refined = min_period + period + np.take_along_axis(shifts, period[None, :], axis=0)[0]
+    return sample_rate / refined
+
+
 def _mfcc(samples: np.ndarray, sample_rate: int, hop: int) -> np.ndarray:
+    """Cepstral coefficients c1..c12 of each frame, as librosa.feature.mfcc on the power of
+    librosa.stft (periodic Hann window, frames centred with zeros beyond the ends) through the
+    mel filters below, in dB, by an orthonormal DCT-II."""
     window = int(round(MFCC_WINDOW_S * sample_rate))
     n_fft = 1 << (window - 1).bit_length()
-    power = np.abs(librosa.stft(samples, n_fft=n_fft, hop_length=hop, win_length=window)) ** 2
+    taper = np.zeros(n_fft)
+    left = (n_fft - window) // 2
+    turn = np.linspace(-np.pi, np.pi, window + 1)  # scipy's periodic Hann, to the last bit
+    taper[left : left + window] = (0.5 + 0.5 * np.cos(turn))[:-1]
+    frames = _centred_windows(samples, n_fft, hop, right=n_fft // 2)
+    spectrum = scipy.fft.rfft(frames * taper, axis=1).astype(np.complex64)
+    power = (np.abs(spectrum) ** 2).T
     mel = _mel_filters(sample_rate, n_fft) @ power
-    coefficients = librosa.feature.mfcc(S=librosa.power_to_db(mel, top_db=None), n_mfcc=N_MFCC + 1)
-    return coefficients[1:].T.astype(np.float64)
+    decibels = 10.0 * np.log10(np.maximum(1e-10, mel))
+    coefficients = scipy.fft.dct(decibels, type=2, norm="ortho", axis=0)[1 : N_MFCC + 1]
+    return coefficients.T.astype(np.float64)
 
 
 @functools.cache
 def _mel_filters(sample_rate: int, n_fft: int) -> np.ndarray:
-    return librosa.filters.mel(
-        sr=sample_rate, n_fft=n_fft, n_mels=N_MELS, fmax=MFCC_MAX_HZ, htk=True, norm=None
-    )
+    """N_MELS triangular filters on the HTK mel scale from 0 to MFCC_MAX_HZ, unnormalised (as
+    librosa.filters.mel with htk=True, norm=None)."""
+    top = 2595.0 * np.log10(1.0 + MFCC_MAX_HZ / 700.0)
+    edges = 700.0 * (10.0 ** (np.linspace(0.0, top, N_MELS + 2) / 2595.0) - 1.0)
+    ramps = np.subtract.outer(edges, np.fft.rfftfreq(n_fft, d=1.0 / sample_rate))
+    widths = np.diff(edges)
+    weights = np.zeros((N_MELS, n_fft // 2 + 1), dtype=np.float32)
+    for i in range(N_MELS):
+        weights[i] = np.maximum(0, np.minimum(-ramps[i] / widths[i], ramps[i + 2] / widths[i + 1]))
+    return weights
