@@ -18,6 +18,7 @@ from coach.banks import load_questions
 from coach.cli import _describe_review
 from coach.config import load_settings
 from coach.errors import AudioError, NoSpeechError
+from coach.interview.chunks import CHUNK_S as REVIEW_CHUNK_S
 from coach.interview.evaluation import attribution_accuracy, questions_found
 from coach.interview.listen import ReviewCancelled, listen
 from coach.interview.matching import match_question
@@ -30,6 +31,9 @@ from tests.cli_support import run_coach
 pytestmark = pytest.mark.slow
 CLIPS = Path(__file__).parent / "data" / "interviews"
 CHUNK_S = 20.0  # several chunks even in a one-minute clip, so chunking and resume are exercised
+# the stereo clip is reviewed as `coach review` chunks it (one chunk), so the command's test starts
+# from that review's work instead of transcribing both channels again
+STEREO = dict(candidate_channel="left", chunk_s=REVIEW_CHUNK_S)
 ANALYSIS_KEYS = {
     "transcript",
     "duration_s",
@@ -67,7 +71,7 @@ def run(data_settings):
             cache[key] = review(
                 CLIPS / name,
                 data_settings,
-                ReviewOptions(chunk_s=CHUNK_S, **options),
+                ReviewOptions(**{"chunk_s": CHUNK_S, **options}),
                 questions=load_questions(),
             )
         return cache[key]
@@ -114,7 +118,7 @@ def test_speech_turns_say_who_spoke_when_from_the_sound(run, profile):
 
 
 def test_stereo_channels_separate_the_speakers(run):
-    result = run("interview_stereo.flac", candidate_channel="left")
+    result = run("interview_stereo.flac", **STEREO)
     assert result["identification"]["method"] == "channel"
     assert attribution_accuracy(result["turns"], _truth("interview_stereo.flac")) >= 0.90
     assert attribution_accuracy(result["speech_turns"], _truth("interview_stereo.flac")) >= 0.90
@@ -524,7 +528,7 @@ def test_a_second_recording_of_an_interview_adds_to_its_drafts_measured_lines(da
     from coach.interview.orchestrator import review_again, review_recording
 
     halves = [
-        ("interview_stereo.flac", ReviewOptions(chunk_s=CHUNK_S, candidate_channel="left")),
+        ("interview_stereo.flac", ReviewOptions(**STEREO)),
         ("interview_mono.flac", ReviewOptions(chunk_s=CHUNK_S, profile=profile)),
     ]
     db = store.open_store(data_settings)
@@ -651,10 +655,17 @@ def test_a_stopped_run_resumes_without_redoing_finished_chunks(tmp_path, run, da
     assert [w.text for w in resumed.words] == [w.text for w in fresh.words]
 
 
-def test_cli_review_saves_recording_answers_and_debrief(tmp_path):
+def test_cli_review_saves_recording_answers_and_debrief(tmp_path, run, data_settings):
+    """The command starts from the module's review of the same recording with the same settings (as
+    in a data folder where it was reviewed before, unsaved work aside): what is tested here is what
+    it saves and says; transcribing in the command is tested by tests/test_review_unsaved.py."""
+    from coach.config import REVIEW_WORK_FOLDER
+
     data = tmp_path / "data"
     clip = tmp_path / "call.flac"
     shutil.copy(CLIPS / "interview_stereo.flac", clip)
+    run("interview_stereo.flac", **STEREO)  # done once per module: test_stereo_channels_…
+    shutil.copytree(data_settings.data_dir / REVIEW_WORK_FOLDER, data / REVIEW_WORK_FOLDER)
     done = run_coach(
         *[
             "review",
@@ -677,6 +688,8 @@ def test_cli_review_saves_recording_answers_and_debrief(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout)
+    # it heard the recording as the module's review did: every chunk reused, none written again
+    assert result["processing"]["chunks_reused"] == result["processing"]["chunks"] >= 1, result["processing"]
     assert Path(result["saved"]["recording"]).is_file()
     from coach.store import get_interview, open_store
 
