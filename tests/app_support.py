@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -15,7 +16,21 @@ TIMEOUT_S = 180
 def page(name: str) -> AppTest:
     """The app as a user opens it (app.py's navigation), on the named page; call .run()."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT_S)
+    if hasattr(at, "_bidi_component_manager"):  # Streamlit 1.66+; another version scans as before
+        at._bidi_component_manager = _components()
     return at.switch_page(f"app_pages/{name}.py")
+
+
+@functools.cache
+def _components():
+    """The installed Streamlit components, found once per test process: each AppTest's first run
+    scanned every installed package's metadata for them (0.4 s a page, finding none; the app
+    declares none), as a server does once when it starts."""
+    from streamlit.components.v2.component_manager import BidiComponentManager
+
+    manager = BidiComponentManager()
+    manager.discover_and_register_components(start_file_watching=False)
+    return manager
 
 
 def in_form(elements, form_id: str) -> list:

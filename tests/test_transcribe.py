@@ -285,3 +285,12 @@ def test_no_stock_phrase_is_made_up_in_the_silence_after_an_answer(faster, clips
     assert len(heard.words) >= 45 and "checkout" in heard.text, heard.text  # the answer is all there
     assert "thank" not in heard.text.lower(), heard.text
     assert heard.words[-1].end_s < 24.5  # nothing after the answer's last word (23.7 s)
+
+
+def test_the_bundled_model_is_loaded_once_whatever_the_data_folder(tmp_path):
+    """The loaded model was kept per data folder, so each new folder (a test's, a restored backup's)
+    loaded the same bundled tiny.en weights again (a model installed into a folder stays its own)."""
+    from coach.config import load_settings
+
+    first, second = (load_settings(data_dir=tmp_path / name) for name in ("a", "b"))
+    assert get_engine(first) is get_engine(second)

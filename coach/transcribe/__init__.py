@@ -11,7 +11,14 @@ from coach.audio import load_audio
 from coach.config import Settings
 from coach.errors import NoSpeechError, said_name
 from coach.transcribe.base import VERBATIM_PROMPT, Engine, ProgressCallback
-from coach.transcribe.models import DEFAULT_MODEL, ENGINES, KNOWN_MODELS, check_settings_engine, list_models
+from coach.transcribe.models import (
+    DEFAULT_MODEL,
+    ENGINES,
+    KNOWN_MODELS,
+    bundled_model_dir,
+    check_settings_engine,
+    list_models,
+)
 from coach.types import DecodedAudio, ModelInfo, Transcript
 
 
@@ -20,6 +27,8 @@ def get_engine(settings: Settings) -> Engine:
     check_settings_engine(settings)
     threads = engine_threads(settings.cpu_threads)
     models = str(settings.models_dir)
+    if settings.engine == "faster-whisper" and settings.model == DEFAULT_MODEL and bundled_model_dir():
+        models = ""  # the bundled weights, whichever data folder: loaded once, not once per folder
     return _load_engine(settings.engine, settings.model, settings.beam_size, threads, models)
 
 
