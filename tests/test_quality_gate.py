@@ -235,6 +235,7 @@ def test_the_same_answer_is_transcribed_the_same_each_time(settings, tmp_path):
     audio = load_audio(tmp_path / entry["file"], settings)
     engine = get_engine(settings)
     first, again = ([w.text for w in engine.transcribe(audio.samples).words] for _ in range(2))
+    assert engine.model.model.sampled, "no temperature fallback here: this shows nothing"
     assert first == again
 
 

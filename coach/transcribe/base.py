@@ -65,6 +65,8 @@ def speech_regions(audio: np.ndarray) -> list[tuple[float, float]]:
 # for watching." on clean.wav: no_speech 0.6, logprob -0.99, decoded only at temperature 0.4).
 # So a segment is dropped a little earlier, at 0.5, when the decoder was also unsure: a low
 # log-probability, or it needed the temperature fallback (sampling) to produce anything.
+# Both engines also give these two to Whisper as its own no-speech and log-probability limits, so
+# a window it would decode again at rising temperatures only for this rule to drop is skipped.
 INVENTED_NO_SPEECH_PROB = 0.5
 INVENTED_AVG_LOGPROB = -1.0
 # Temperature fallback samples at random; a fixed seed before each transcription makes the same
