@@ -179,46 +179,13 @@ def test_a_worker_killed_mid_job_loses_nothing_and_the_answer_lands_once(cohort)
         assert tries.scalar_one() >= 1  # it went back on the queue once
 
 
-def test_a_multi_user_cohort_runs_workers_that_serve_everyone(tmp_path):
-    """Multi-user mode with the queue (a career office): `coach worker` needs no --user (it serves
-    the whole cohort) and saves each answer under the person who gave it, in their own folder."""
-    reason = skip_reason()
-    if reason:
-        pytest.skip(reason)
-    from coach import queue
-
-    url = get_server().new_database_url()
-    env = {k: v for k, v in os.environ.items() if k != "COACH_USER"}
-    env.update(
-        COACH_DATA_DIR=str(tmp_path / "office"),
-        COACH_DATABASE_URL=url,
-        COACH_QUEUE="1",
-        COACH_MULTI_USER="1",
-        PYTHONPATH=str(ROOT),
-    )
-    settings = replace(
-        load_settings(data_dir=tmp_path / "office"), database_url=url, queue=True, multi_user=True
-    )
-    queue.ensure_schema(settings)
-    with (
-        running_workers(env, tmp_path, ["w-office"], "the worker"),
-        contextlib.closing(open_store(settings)) as store,
-    ):
-        dee = store.for_owner("dee@example.edu")
-        job = queue.submit_answer(dee, CLIP.read_bytes(), original_name="answer.wav")
-        state = wait_for(lambda: _finished(dee, job), 120, "the answer")
-        assert state.state == "done", state
-        assert len(list_attempts(dee)) == 1
-        assert list_attempts(store.for_owner("eve@example.edu")) == []
-        kept = store.absolute(state.attempt["recording_path"])
-        assert kept.is_file() and "/users/" in str(kept)
-
-
-def test_the_cohort_script_replaces_a_worker_that_dies_and_keeps_the_app(tmp_path):
+def test_the_cohort_script_replaces_a_worker_that_dies_and_keeps_the_app(tmp_path, monkeypatch):
     """`make serve-cohort`: a worker killed (out of memory, an answer that takes it down) is started
     again, after a back-off when it dies soon after starting, even a replacement dying within its
     first minute; the stack never stops for it. Only a worker of the very first start that never
-    got ready (wrong settings) stops the rest, with one sentence."""
+    got ready (wrong settings) stops the rest, with one sentence. A worker that loses the database
+    waits for it and goes on; in a multi-user cohort (a career office) it needs no --user and
+    saves each answer under the person who gave it, in their own folder."""
     reason = skip_reason()
     if reason:
         pytest.skip(reason)
@@ -228,77 +195,105 @@ def test_the_cohort_script_replaces_a_worker_that_dies_and_keeps_the_app(tmp_pat
 
     from coach import queue
 
+    monkeypatch.delenv("COACH_USER", raising=False)  # a multi-user worker serves the whole cohort
     stack = CohortStack(tmp_path / "data", 0, app_port=None, pg_port=0)
     stack.url = get_server().new_database_url()
     queue.ensure_schema(stack.settings())
-    logs = tmp_path / "logs"
+    # A career office's stack on a database of its own, multi-user: its worker loses its database
+    # (10-22 s before it notices) while the first stack's workers die and are replaced.
+    office = CohortStack(tmp_path / "office", 0, app_port=None, pg_port=0)
+    (tmp_path / "office").mkdir(mode=0o700, exist_ok=True)
+    (tmp_path / "office" / "settings.toml").write_text("multi_user = true\n")
+    office.url = get_server().new_database_url()
+    queue.ensure_schema(office.settings())
+    logs, office_logs = tmp_path / "logs", tmp_path / "office-logs"
     logs.mkdir(mode=0o700)
+    office_logs.mkdir(mode=0o700)
+    office_log = office_logs / "worker1.log"
     said: list[str] = []
     try:
         stack.start_workers(1, log_dir=logs)
+        office.start_workers(1, log_dir=office_logs)
         wait_for(lambda: "waiting for answers" in (logs / "worker1.log").read_text(), 180, "the worker")
         assert stack.replace_dead_workers(say=said.append) == 0 and said == []
-        for n, backoff in ((1, serve_cohort.RESTART_AFTER_S), (2, 2 * serve_cohort.RESTART_AFTER_S)):
-            dying = stack.workers[0]
-            assert time.monotonic() - dying.started_at < serve_cohort.WORKER_SETTLED_S  # its first minute
-            dying.send_signal(signal.SIGKILL)
-            dying.wait()
-            assert stack.replace_dead_workers(say=said.append) == 0  # not at once: a back-off
-            assert said[-1] == (
-                f"worker{n} was killed (SIGKILL: out of memory, or stopped by hand); another starts in "
-                f"{backoff:.0f} s (an answer it had goes back on the queue; the app keeps serving)."
-            )
-            assert stack.replace_dead_workers(now=time.monotonic() + backoff + 0.1, say=said.append) == 1
-            assert len(stack.workers) == 1 and stack.workers[0] is not dying
-        # the first replacement is killed while still loading its models (within its first minute
-        # all the same); the last one, started by the same code, is waited for until it is ready
-        wait_for(lambda: "waiting for answers" in (logs / "worker3.log").read_text(), 180, "replacement 2")
-        assert stack.workers[0].poll() is None and len(said) == 2
-
-        # The database away (stopped, restarted): each worker stops, and a replacement cannot start.
-        # The back-off grew while it was away (5, 10, 20… up to 300 s), so the queue stayed without
-        # a worker for minutes after the database was back; now the replacement waits for the
-        # database and starts as soon as it answers.
-        def connections(allowed: bool, drop: bool = False) -> None:
-            allow_connections(stack.url, allowed, drop=drop)
 
         # A worker that loses the database waits for it (one line in its log) and goes on once it is
         # back, models still loaded: one on another machine has no one to start it again, and
         # stopped for good when the database restarted.
-        log = logs / "worker3.log"
-        connections(False, drop=True)
+        wait_for(lambda: "waiting for answers" in office_log.read_text(), 180, "the office's worker")
+        allow_connections(office.url, False, drop=True)
         # A first start with wrong settings stops the rest (checked at the end): its worker is
-        # started now, to fail while this one waits out its pool's timeout (DATABASE_LOST_AFTER_S)
+        # started now, to fail while the office's waits out its pool's timeout (DATABASE_LOST_AFTER_S)
         fresh = CohortStack(tmp_path / "data2", 0, app_port=None, pg_port=0)
         fresh.url = "postgresql+psycopg://coach:wrong@127.0.0.1:1/coach"  # nothing there: it stops at once
         fresh.start_workers(1)
         try:
-            wait_for(lambda: "waiting for the database to answer again" in log.read_text(), 60, "the wait")
-            assert stack.workers[0].poll() is None  # still running
-        finally:
-            connections(True)
-        wait_for(lambda: "the database answers again" in log.read_text(), 60, "the worker going on")
-        assert stack.workers[0].poll() is None
-        connections(False)
-        try:
-            dying = stack.workers[0]
-            dying.send_signal(signal.SIGKILL)
-            dying.wait()
-            assert stack.replace_dead_workers(say=said.append) == 0
-            assert said[-1] == (
-                "worker3 was killed (SIGKILL: out of memory, or stopped by hand); another starts as soon "
-                "as the database answers again (an answer it had goes back on the queue; the app keeps "
-                "serving)."
+            for n, backoff in ((1, serve_cohort.RESTART_AFTER_S), (2, 2 * serve_cohort.RESTART_AFTER_S)):
+                dying = stack.workers[0]
+                assert time.monotonic() - dying.started_at < serve_cohort.WORKER_SETTLED_S  # its first minute
+                dying.send_signal(signal.SIGKILL)
+                dying.wait()
+                assert stack.replace_dead_workers(say=said.append) == 0  # not at once: a back-off
+                assert said[-1] == (
+                    f"worker{n} was killed (SIGKILL: out of memory, or stopped by hand); another starts in "
+                    f"{backoff:.0f} s (an answer it had goes back on the queue; the app keeps serving)."
+                )
+                assert stack.replace_dead_workers(now=time.monotonic() + backoff + 0.1, say=said.append) == 1
+                assert len(stack.workers) == 1 and stack.workers[0] is not dying
+            # the first replacement is killed while still loading its models (within its first minute
+            # all the same); the last one, started by the same code, is waited for until it is ready
+            last = logs / "worker3.log"
+            wait_for(lambda: "waiting for answers" in last.read_text(), 180, "replacement 2")
+            assert stack.workers[0].poll() is None and len(said) == 2
+
+            wait_for(
+                lambda: "waiting for the database to answer again" in office_log.read_text(), 60, "the wait"
             )
-            later = time.monotonic() + serve_cohort.RESTART_AFTER_MAX_S + 1
-            assert stack.replace_dead_workers(now=later, say=said.append) == 0  # not while it is away
+            assert office.workers[0].poll() is None  # still running
         finally:
-            connections(True)
-        assert stack.replace_dead_workers(say=said.append) == 1  # at once
-        assert said[-1] == "The database answers again: another worker starts now."
-        assert len(stack.workers) == 1 and stack.quick_deaths == 0
+            allow_connections(office.url, True)
+        wait_for(lambda: "the database answers again" in office_log.read_text(), 60, "the worker going on")
+        assert office.workers[0].poll() is None
+        store = open_store(office.settings())
+        try:
+            dee = store.for_owner("dee@example.edu")
+            job = queue.submit_answer(dee, CLIP.read_bytes(), original_name="answer.wav")
+
+            # The database away (stopped, restarted): each worker stops, and a replacement cannot
+            # start. The back-off grew while it was away (5, 10, 20… up to 300 s), so the queue stayed
+            # without a worker for minutes after the database was back; now the replacement waits for
+            # the database and starts as soon as it answers.
+            allow_connections(stack.url, False)
+            try:
+                dying = stack.workers[0]
+                dying.send_signal(signal.SIGKILL)
+                dying.wait()
+                assert stack.replace_dead_workers(say=said.append) == 0
+                assert said[-1] == (
+                    "worker3 was killed (SIGKILL: out of memory, or stopped by hand); another starts as "
+                    "soon as the database answers again (an answer it had goes back on the queue; the app "
+                    "keeps serving)."
+                )
+                later = time.monotonic() + serve_cohort.RESTART_AFTER_MAX_S + 1
+                assert stack.replace_dead_workers(now=later, say=said.append) == 0  # not while it is away
+            finally:
+                allow_connections(stack.url, True)
+            assert stack.replace_dead_workers(say=said.append) == 1  # at once
+            assert said[-1] == "The database answers again: another worker starts now."
+            assert len(stack.workers) == 1 and stack.quick_deaths == 0
+
+            # the office's worker, its database back, analyses an answer and keeps it as its person's
+            state = wait_for(lambda: _finished(dee, job), 120, "the answer")
+            assert state.state == "done", state
+            assert len(list_attempts(dee)) == 1
+            assert list_attempts(store.for_owner("eve@example.edu")) == []
+            kept = store.absolute(state.attempt["recording_path"])
+            assert kept.is_file() and "/users/" in str(kept)
+        finally:
+            store.close()
     finally:
         stack.stop_workers()
+        office.stop_workers()
 
     wait_for(lambda: fresh.workers[0].poll() is not None, 120, "the misconfigured worker to stop")
     with pytest.raises(CohortFailed, match=r"^The coach's worker could not start \(worker1 stopped"):
