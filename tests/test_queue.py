@@ -41,6 +41,7 @@ class Worker:
             stdout=subprocess.DEVNULL,
             stderr=log.open("w"),
         )
+        self.asked_to_stop = False
 
     def said(self, text: str) -> bool:
         return text in self.log.read_text(errors="replace")
@@ -50,14 +51,19 @@ class Worker:
         wait_for(lambda: self.said("waiting for answers") or self.process.poll() is not None, 180, what)
         assert self.process.poll() is None, self.log.read_text()[-3000:]
 
-    def stop(self) -> None:
-        if self.process.poll() is None:
+    def ask_to_stop(self) -> None:
+        """SIGTERM once (a second one is a hard stop): it finishes its job in hand, then stops."""
+        if self.process.poll() is None and not self.asked_to_stop:
             self.process.terminate()
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+            self.asked_to_stop = True
+
+    def stop(self) -> None:
+        self.ask_to_stop()
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
 
 
 def wait_for(condition, timeout_s: float, what: str):
@@ -72,16 +78,19 @@ def wait_for(condition, timeout_s: float, what: str):
 
 @contextlib.contextmanager
 def running_workers(
-    env: dict, folder: Path, names: list[str], what: str = "a worker"
+    env: dict, folder: Path, names: list[str], what: str = "a worker", ready: bool = True
 ) -> Iterator[list[Worker]]:
-    """`coach worker` processes (each logging to folder/<name>.log), started and each waiting for
-    answers; every worker in the list at the end, those the test put in too, is stopped."""
+    """`coach worker` processes (each logging to folder/<name>.log), started and, with `ready`, each
+    waiting for answers (else still loading their models); every worker in the list at the end,
+    those the test put in too, is stopped, all asked at once (each takes seconds to finish)."""
     workers = [Worker(env, folder / f"{name}.log", name) for name in names]
     try:
-        for worker in workers:
+        for worker in workers if ready else []:
             worker.wait_ready(what)
         yield workers
     finally:
+        for worker in workers:
+            worker.ask_to_stop()
         for worker in workers:
             worker.stop()
 
@@ -281,6 +290,7 @@ def test_the_cohort_script_replaces_a_worker_that_dies_and_keeps_the_app(tmp_pat
             assert stack.replace_dead_workers(say=said.append) == 1  # at once
             assert said[-1] == "The database answers again: another worker starts now."
             assert len(stack.workers) == 1 and stack.quick_deaths == 0
+            stack.stop_workers()  # needed no further: stopped before its models take the office's CPU
 
             # the office's worker, its database back, analyses an answer and keeps it as its person's
             state = wait_for(lambda: _finished(dee, job), 120, "the answer")
@@ -373,37 +383,34 @@ def test_with_no_worker_running_the_page_says_so_and_the_answer_lands_when_one_s
 
     job_id = at.session_state["practice_job"]["job_id"]
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    worker = Worker(env, tmp_path / "worker.log", "w-late")
-    store = open_store(load_settings())
-    try:
-        # the person has left the page ("the result will be here when you come back"): nobody runs
-        # it while the answer is analysed
-        state = wait_for(lambda: _finished(store, job_id), 180, "the answer once a worker started")
-        assert state.state == "done", state
-    finally:
-        worker.stop()
-        store.close()
-    # a new visit offers the answer analysed meanwhile, one click from its feedback
-    back = page("practice").run()
-    assert not back.exception, back.exception
-    assert any("was analysed while you were away" in m.value for m in back.markdown)
-    back.button(key="practice_show_landed").click().run()
-    assert not back.exception, back.exception
-    result = back.session_state["practice_result"]
-    assert result["analysis"]["metrics"]["words"] >= 20
-    assert result["attempt_id"] == state.attempt["id"]
-    assert "What to work on" in [h.value for h in back.subheader]
-    # the visit after does not offer it again (every visit for two hours did, to someone who had
-    # read its feedback) ...
-    again = page("practice").run()
-    assert not again.exception, again.exception
-    assert not any("while you were away" in m.value for m in again.markdown)
-    assert again.session_state["practice_result"] is None
-    # ... and the page left open on the waiting answer still draws it when next run
-    at.run()
-    assert not at.exception, at.exception
-    assert at.session_state["practice_result"]["attempt_id"] == result["attempt_id"]
-    assert "What to work on" in [h.value for h in at.subheader]
+    with running_workers(env, tmp_path, ["w-late"], ready=False) as [worker]:
+        with contextlib.closing(open_store(load_settings())) as store:
+            # the person has left the page ("the result will be here when you come back"): nobody
+            # runs it while the answer is analysed
+            state = wait_for(lambda: _finished(store, job_id), 180, "the answer once a worker started")
+            assert state.state == "done", state
+        worker.ask_to_stop()  # it stops while the pages below run
+        # a new visit offers the answer analysed meanwhile, one click from its feedback
+        back = page("practice").run()
+        assert not back.exception, back.exception
+        assert any("was analysed while you were away" in m.value for m in back.markdown)
+        back.button(key="practice_show_landed").click().run()
+        assert not back.exception, back.exception
+        result = back.session_state["practice_result"]
+        assert result["analysis"]["metrics"]["words"] >= 20
+        assert result["attempt_id"] == state.attempt["id"]
+        assert "What to work on" in [h.value for h in back.subheader]
+        # the visit after does not offer it again (every visit for two hours did, to someone who had
+        # read its feedback) ...
+        again = page("practice").run()
+        assert not again.exception, again.exception
+        assert not any("while you were away" in m.value for m in again.markdown)
+        assert again.session_state["practice_result"] is None
+        # ... and the page left open on the waiting answer still draws it when next run
+        at.run()
+        assert not at.exception, at.exception
+        assert at.session_state["practice_result"]["attempt_id"] == result["attempt_id"]
+        assert "What to work on" in [h.value for h in at.subheader]
 
 
 def test_a_queue_set_on_sqlite_gives_the_practice_page_one_sentence(tmp_path, monkeypatch):
