@@ -1,4 +1,4 @@
-"""Frame-by-frame measures of the voice: pitch and voicing, loudness, spectrum (numpy alone).
+"""Frame-by-frame measures of the voice: pitch and voicing, loudness, spectrum (numpy, scipy.fft).
 
 Pitch is YIN (de Cheveigné & Kawahara 2002), computed as `librosa.yin` computes it; a frame
 counts as voiced when it repeats itself one pitch period later (normalized correlation, as
@@ -8,8 +8,8 @@ it. All of it is a few FFTs, a few ms per second of audio, well inside the time 
 10: at most 15% of transcription time); `librosa.pyin` was too slow. It used to call librosa
 itself, whose first use in a process imported numba and scipy.signal and loaded numba's compiled
 kernels: 2-3 s before each process's first answer, and a compile step when installing. The same
-arithmetic in numpy gives the same frames (`tests/test_filled_pauses.py` compares them with
-librosa's on the test clips).
+arithmetic in numpy and scipy's FFT gives the same frames, to the last bit on the test clips
+(`tests/test_voice_frames.py` compares them with librosa's).
 """
 
 from __future__ import annotations
