@@ -7,7 +7,7 @@ cepstrum computed as `librosa.stft`, `librosa.filters.mel` and `librosa.feature.
 it. All of it is a few FFTs, a few ms per second of audio, well inside the time budget (issue
 10: at most 15% of transcription time); `librosa.pyin` was too slow. It used to call librosa
 itself, whose first use in a process imported numba and scipy.signal and loaded numba's compiled
-kernels: 2-3 s before each process's first answer, and a compile step when installing. The same
+kernels: 2-3 s before each process's first answer. The same
 arithmetic in numpy and scipy's FFT gives the same frames, to the last bit on the test clips
 (`tests/test_voice_frames.py` compares them with librosa's).
 """
