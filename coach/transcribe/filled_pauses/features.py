@@ -81,7 +81,7 @@ def measure(audio: np.ndarray, sample_rate: int = SAMPLE_RATE) -> Frames:
     hop = int(round(FRAME_S * sample_rate))
     window = int(round(PITCH_WINDOW_S * sample_rate))
     windows = _centred_windows(samples, window, hop)
-    f0 = yin(samples, sample_rate, window, hop)
+    f0 = yin(windows, sample_rate)
     voiced = _voiced(
         windows,
         sample_rate / f0,
@@ -98,13 +98,9 @@ def measure(audio: np.ndarray, sample_rate: int = SAMPLE_RATE) -> Frames:
     )
 
 
-def _centred_windows(samples: np.ndarray, window: int, hop: int, right: int | None = None) -> np.ndarray:
+def _centred_windows(samples: np.ndarray, window: int, hop: int) -> np.ndarray:
     """(n, window) views of the signal, frame i centred on sample i * hop (zeros beyond the ends).
-    With `right`, the signal is padded by that much on the right and every frame that fits is
-    kept (librosa's framing); without it, one frame per hop of the signal."""
-    if right is not None:
-        padded = np.pad(samples, (window // 2, right))
-        return np.lib.stride_tricks.sliding_window_view(padded, window)[::hop]
+    For an even window these are librosa's centred frames, one for one."""
     padded = np.pad(samples, (window // 2, window // 2 + hop))
     count = len(samples) // hop + 1
     return np.lib.stride_tricks.sliding_window_view(padded, window)[::hop][:count]
@@ -141,10 +137,11 @@ def _intensity_db(windows: np.ndarray) -> np.ndarray:
     return np.where(level >= QUANTISATION_NOISE_DB, level, EMPTY_FRAME_DB).astype(np.float64)
 
 
-def yin(samples: np.ndarray, sample_rate: int, window: int, hop: int) -> np.ndarray:
-    """F0 in Hz of each frame centred on sample i * hop, by YIN over PITCH_FLOOR_HZ to
-    PITCH_CEILING_HZ, step for step as `librosa.yin` (0.11) with its default trough threshold 0.1."""
-    rows = _centred_windows(samples, window, hop, right=window // 2)  # (n, window)
+def yin(rows: np.ndarray, sample_rate: int) -> np.ndarray:
+    """F0 in Hz of each frame (`rows`: one frame a row, `_centred_windows`), by YIN over
+    PITCH_FLOOR_HZ to PITCH_CEILING_HZ, step for step as `librosa.yin` (0.11) with its default
+    trough threshold 0.1."""
+    window = rows.shape[1]
     frames = rows.T
     min_period = int(np.floor(sample_rate / PITCH_CEILING_HZ))
     max_period = min(int(np.ceil(sample_rate / PITCH_FLOOR_HZ)), window - 1)
@@ -187,7 +184,7 @@ def _mfcc(samples: np.ndarray, sample_rate: int, hop: int) -> np.ndarray:
     left = (n_fft - window) // 2
     turn = np.linspace(-np.pi, np.pi, window + 1)  # scipy's periodic Hann, to the last bit
     taper[left : left + window] = (0.5 + 0.5 * np.cos(turn))[:-1]
-    frames = _centred_windows(samples, n_fft, hop, right=n_fft // 2)
+    frames = _centred_windows(samples, n_fft, hop)
     spectrum = scipy.fft.rfft(frames * taper, axis=1).astype(np.complex64)
     power = (np.abs(spectrum) ** 2).T
     mel = _mel_filters(sample_rate, n_fft) @ power
