@@ -624,19 +624,19 @@ def run_worker(
     conninfo(settings)  # one sentence, before any model loads, when this is not PostgreSQL
     settings = worker_settings(settings, threads)
     ensure_schema(settings)
+    # recover=False: a take waiting in the shared folder is the queue's, not an orphan to adopt
+    store = open_store(settings, recover=False)
+    try:
+        check_recordings_folder(store)  # before torch and the models load: said at once
+    except CoachError:
+        store.close()
+        raise
     try:
         import torch
 
         torch.set_num_threads(threads)
     except ImportError:
         pass
-    # recover=False: a take waiting in the shared folder is the queue's, not an orphan to adopt
-    store = open_store(settings, recover=False)
-    try:
-        check_recordings_folder(store)  # before the models load: a wrong folder is said at once
-    except CoachError:
-        store.close()
-        raise
     load_models(settings)
     _worker = _Worker(settings, store)
 

@@ -538,14 +538,24 @@ def test_a_worker_whose_recordings_folder_is_not_the_apps_does_not_start(tmp_pat
     wrong.mkdir()
     env = dict(os.environ, PYTHONPATH=str(ROOT), COACH_RECORDINGS_DIR=str(wrong))
     run = subprocess.run(
-        [sys.executable, "-m", "coach.cli", "worker"], env=env, capture_output=True, text=True, timeout=120
+        [sys.executable, "-X", "importtime", "-m", "coach.cli", "worker"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert run.returncode == 1
-    assert run.stderr.strip().splitlines()[-1] == (
+    imported = {
+        line.rsplit("|", 1)[-1].strip() for line in run.stderr.splitlines() if line.startswith("import time:")
+    }
+    assert "coach.queue" in imported  # the listing is there: what follows is not vacuous
+    assert "torch" not in imported  # said before torch (seconds) loads, not after
+    said = [line for line in run.stderr.strip().splitlines() if not line.startswith("import time:")]
+    assert said[-1] == (
         f"error: None of the latest recordings the coach keeps is in {wrong}; point COACH_RECORDINGS_DIR "
         "at the folder the app keeps the recordings in (shared with this machine), then start the worker "
         "again."
-    ), run.stderr[-2000:]
+    ), "\n".join(said)[-2000:]
     assert "Traceback" not in run.stderr
 
 
