@@ -1542,7 +1542,14 @@ def add_interview_command(
     from coach import interview_log
     from coach import store as repository
 
-    description = _read_text(job_description) if job_description else ""
+    description = _read_text(job_description) if job_description is not None else ""
+    if job_description is not None and not description.strip():  # logged without it, without a word
+        from coach.errors import InputError
+
+        raise InputError(
+            "The job description is empty; paste its text into the file and try again "
+            "(nothing was logged), or leave out --job-description."
+        )
     with open_store() as store:
         interview_id = interview_log.add_interview(
             store,
@@ -1564,6 +1571,14 @@ def add_interview_command(
             f"Added interview #{interview_id}: {saved['company']} "
             f"({saved['stage'] or 'stage not set'}, {saved['interview_date']})."
         )
+        if saved.get("job_description"):  # as `coach job-description` says it: what was kept
+            from coach.analysis.word_use import description_terms
+
+            described = description_terms(saved["job_description"])
+            typer.echo(
+                "Kept its job description. "
+                + (described["note"] or "Key terms: " + ", ".join(described["terms"]) + ".")
+            )
 
 
 @app.command("debrief")

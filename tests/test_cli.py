@@ -430,6 +430,10 @@ def test_job_description_without_a_file_shows_the_one_kept_and_add_interview_che
     assert refused.stderr.strip() == (
         "error: The format is video, phone, in person or take-home, not 'carrier-pigeon'."
     )
+    # an empty description logged the interview without it, exit 0 and not a word
+    empty = coach("add-interview", "Zzz", "--date", "2026-12-01", "--job-description", "-", stdin=" \n")
+    assert empty.returncode == 1 and empty.stdout == "", empty.stdout
+    assert empty.stderr.strip().startswith("error: The job description is empty;"), empty.stderr
     assert coach("add-interview", "Acme", "--date", "2026-12-01", "--format", "In Person").returncode == 0
     none = coach("job-description", "1")
     assert none.returncode == 1 and "keeps no job description; give one" in none.stderr
@@ -443,6 +447,11 @@ def test_job_description_without_a_file_shows_the_one_kept_and_add_interview_che
     assert again.stdout.strip() == "Interview #1 keeps no job description; nothing was removed."
     none = coach("delete-interview", "1", "--audio-only", "--yes")
     assert none.stdout.strip() == "Interview #1 keeps no recording; nothing was removed."
+    # one given with the interview is said as `coach job-description` says it (it was not)
+    added = coach("add-interview", "Acme", "--date", "2026-12-08", "--job-description", "-", stdin=text)
+    assert added.returncode == 0, added.stderr
+    assert added.stdout.splitlines()[1].startswith("Kept its job description. Key terms: "), added.stdout
+    assert "Kafka" in added.stdout.splitlines()[1]
 
 
 def test_one_interview_is_shown_whole_and_edited_from_the_terminal(tmp_path):
