@@ -349,6 +349,10 @@ def _analyze_text(path: Path, settings, question, interview_id: int | None = Non
     return analyze_transcript(Transcript.from_text(text), settings, question, job_description=description)
 
 
+# A file with one of these endings is an answer written down, given where a recording goes.
+TEXT_SUFFIXES = (".txt", ".md", ".text")
+
+
 def _analyze_audio(
     path: Path, settings, question, save: bool, progress: bool, interview_id: int | None = None
 ) -> dict:
@@ -357,6 +361,10 @@ def _analyze_audio(
 
     if not path.is_file():
         raise AudioError(f"No file at {path}; check the path and try again.")
+    if path.suffix.lower() in TEXT_SUFFIXES:  # "export it again as WAV…" of an answer written down
+        raise NotAudioError(
+            f"{path.name} is text, not a recording; `coach analyze --text {path}` analyses a typed answer."
+        )
     if save:  # a model not here fails before a copy is kept: the file given stays where it is anyway
         from coach.transcribe import get_engine
 

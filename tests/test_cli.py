@@ -133,6 +133,8 @@ def test_progress_bar_goes_to_stderr_only(clips, tmp_path):
         (["analyze", "missing.wav"], "No file at missing.wav"),
         (["analyze", "{clips}/empty.wav"], "empty.wav is empty"),
         (["analyze", "{clips}/not_audio.wav"], "not_audio.wav is not audio the coach can read"),
+        # a typed answer given as the recording was told to "export it again as WAV, FLAC, …"
+        (["analyze", "{tmp}/answer.txt"], "answer.txt is text, not a recording; `coach analyze --text "),
         (["analyze", "{clips}/truncated.mp3"], "truncated.mp3 is only"),
         (["analyze", "{clips}/short.wav"], "short.wav is only 0.30 s long"),
         (["analyze", "{clips}/silence.wav"], "silence.wav is silent"),
@@ -149,6 +151,7 @@ def test_progress_bar_goes_to_stderr_only(clips, tmp_path):
 )
 def test_bad_input_exits_non_zero_with_one_line(clips, tmp_path, args, message):
     (tmp_path / "blank.txt").write_text(" \n\n", encoding="utf-8")  # a typed answer with no words
+    (tmp_path / "answer.txt").write_text("I led the migration and cut costs by a third.\n", encoding="utf-8")
     args = [a.format(clips=clips, tmp=tmp_path) for a in args]
     result = coach(*args, data_dir=tmp_path)
     assert result.returncode == 1
