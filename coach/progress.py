@@ -386,20 +386,22 @@ def skill_gaps(
     """Competencies named as gaps in recent debriefs, and the questions the Practice page
     recommends for them (one decision, so both pages list the same questions; `interview`: what a
     coming interview asks for, whose picks Practice lists first; `role`: the user's, as Practice
-    picks for it); questions it picks for weak score areas or for the interview are not listed
-    here, under the gaps."""
+    picks for it). Only questions that practise a gap are listed here: not those picked for weak
+    score areas, nor those picked for the interview that practise none of the gaps."""
     gaps = debrief_gaps(debriefs, today=today)
     recommended = []
     if gaps:
-        picks = recommend.recommended(
-            questions,
-            attempts,
-            [g["competency"] for g in gaps],
-            n=n,
-            today=today,
-            interview=interview,
-            role=role,
-        ).picked_for(recommend.GAP)  # only what practises a gap is listed under the gaps
+        competencies = [g["competency"] for g in gaps]
+        practise = set(banks.as_competencies(competencies))
+        picks = [  # a pick for the interview that practises a gap too is one for the gap: the page
+            # said "Skill gaps: system design, conflict" above a system design question alone, as
+            # the conflict questions had gone to the interview that also asked for conflict
+            q
+            for q in recommend.recommended(
+                questions, attempts, competencies, n=n, today=today, interview=interview, role=role
+            ).questions
+            if practise & set(q.competencies)
+        ]
         recommended = [
             {"id": q.id, "text": q.text, "category": q.category, "competencies": list(q.competencies)}
             for q in picks
