@@ -1,7 +1,8 @@
 """Who spoke when: voice windows, clustering, the candidate's voice profile, stereo channels.
 
 Voices are compared with resemblyzer's speaker encoder, whose 17 MB weights ship inside the
-wheel, so it runs offline. Windows of 1.6 s every 0.25 s cover what the voice detector hears as
+wheel, so it runs offline; the coach runs it itself (`coach.interview.voice_encoder`), without
+librosa's start-up. Windows of 1.6 s every 0.25 s cover what the voice detector hears as
 speech (not Whisper's words, which move between CPUs' instruction sets: issue 18), clustered
 spectrally on cosine affinity (agglomerative clustering failed on outlier windows,
 /work/shared/notes/speaker-separation.md). The number of voices, 1 to 4, is the largest number
@@ -17,7 +18,6 @@ split at the word where the voice changes. The same pass over the voice detector
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -104,16 +104,6 @@ class Clustering:
     similarity: np.ndarray  # (n, k): each window against each centroid
 
 
-@functools.lru_cache(maxsize=1)
-def encoder():
-    """resemblyzer's VoiceEncoder on CPU, loaded once. One torch thread: two were slower on 2 cores."""
-    import torch
-    from resemblyzer import VoiceEncoder
-
-    torch.set_num_threads(1)
-    return VoiceEncoder("cpu", verbose=False)
-
-
 def voice_windows(
     mix: np.ndarray,
     offset_s: float,
@@ -124,12 +114,11 @@ def voice_windows(
     `speech` (the voice detector's, seconds from the start of `mix`) or, without it, each run of
     words between pauses; one shorter window for a stretch under 1.6 s (a short reply is still a
     voice)."""
-    import torch
-    from resemblyzer.audio import normalize_volume, wav_to_mel_spectrogram
+    from coach.interview.voice_encoder import encoder, mel_spectrogram, normalize_volume
 
     if not words or len(mix) < SAMPLE_RATE // 2:
         return VoiceWindows.empty()
-    mel = wav_to_mel_spectrogram(normalize_volume(mix.astype(np.float32), -30, increase_only=True))
+    mel = mel_spectrogram(normalize_volume(mix.astype(np.float32)))
     if speech is None:
         stretches = [(first.start_s - offset_s, last.end_s - offset_s) for first, last in speech_runs(words)]
     else:
@@ -143,13 +132,11 @@ def voice_windows(
         return VoiceWindows.empty()
     model = encoder()
     embeddings = np.zeros((len(spans), 256), np.float32)
-    with torch.no_grad():
-        for length in sorted({n for _, n in spans}):  # batch windows of equal length
-            idx = [i for i, (_, n) in enumerate(spans) if n == length]
-            for j in range(0, len(idx), 64):
-                part = idx[j : j + 64]
-                batch = np.stack([mel[spans[i][0] : spans[i][0] + length] for i in part])
-                embeddings[part] = model(torch.from_numpy(batch)).numpy()
+    for length in sorted({n for _, n in spans}):  # batch windows of equal length
+        idx = [i for i, (_, n) in enumerate(spans) if n == length]
+        for j in range(0, len(idx), 64):
+            part = idx[j : j + 64]
+            embeddings[part] = model(np.stack([mel[spans[i][0] : spans[i][0] + length] for i in part]))
     starts = np.array([offset_s + a / MEL_PER_S for a, _ in spans], np.float32)
     lengths = np.array([n / MEL_PER_S for _, n in spans], np.float32)
     return VoiceWindows(starts, embeddings, lengths)
@@ -179,9 +166,9 @@ def _windows_in(a: int, b: int) -> list[tuple[int, int]]:
 
 def utterance_embedding(samples: np.ndarray) -> np.ndarray | None:
     """One embedding for a whole recording (16 kHz mono), for the voice profile."""
-    from resemblyzer import preprocess_wav
+    from coach.interview.voice_encoder import encoder, normalize_volume, trim_long_silences
 
-    wav = preprocess_wav(samples.astype(np.float32), source_sr=SAMPLE_RATE)
+    wav = trim_long_silences(normalize_volume(samples.astype(np.float32)))
     if len(wav) < SAMPLE_RATE:  # under a second of speech says little about a voice
         return None
     return encoder().embed_utterance(wav).astype(np.float32)

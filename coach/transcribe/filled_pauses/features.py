@@ -176,32 +176,62 @@ def yin(rows: np.ndarray, sample_rate: int) -> np.ndarray:
 
 def _mfcc(samples: np.ndarray, sample_rate: int, hop: int) -> np.ndarray:
     """Cepstral coefficients c1..c12 of each frame, as librosa.feature.mfcc on the power of
-    librosa.stft (periodic Hann window, frames centred with zeros beyond the ends) through the
-    mel filters below, in dB, by an orthonormal DCT-II."""
+    librosa.stft through the mel filters below, in dB, by an orthonormal DCT-II."""
     window = int(round(MFCC_WINDOW_S * sample_rate))
     n_fft = 1 << (window - 1).bit_length()
+    mel = mel_filters(sample_rate, n_fft, N_MELS, MFCC_MAX_HZ) @ power_spectrum(samples, window, n_fft, hop)
+    decibels = 10.0 * np.log10(np.maximum(1e-10, mel))
+    coefficients = scipy.fft.dct(decibels, type=2, norm="ortho", axis=0)[1 : N_MFCC + 1]
+    return coefficients.T.astype(np.float64)
+
+
+def power_spectrum(samples: np.ndarray, window: int, n_fft: int, hop: int) -> np.ndarray:
+    """(n_fft // 2 + 1, frames): the power of each frame's spectrum, as `librosa.stft` computes it
+    (periodic Hann window of `window` samples centred in `n_fft`, frame i centred on sample i * hop
+    with zeros beyond the ends) squared; float32 samples give float32 power, as librosa's do."""
     taper = np.zeros(n_fft)
     left = (n_fft - window) // 2
     turn = np.linspace(-np.pi, np.pi, window + 1)  # scipy's periodic Hann, to the last bit
     taper[left : left + window] = (0.5 + 0.5 * np.cos(turn))[:-1]
     frames = _centred_windows(samples, n_fft, hop)
     spectrum = scipy.fft.rfft(frames * taper, axis=1).astype(np.complex64)
-    power = (np.abs(spectrum) ** 2).T
-    mel = _mel_filters(sample_rate, n_fft) @ power
-    decibels = 10.0 * np.log10(np.maximum(1e-10, mel))
-    coefficients = scipy.fft.dct(decibels, type=2, norm="ortho", axis=0)[1 : N_MFCC + 1]
-    return coefficients.T.astype(np.float64)
+    return (np.abs(spectrum) ** 2).T
 
 
 @functools.cache
-def _mel_filters(sample_rate: int, n_fft: int) -> np.ndarray:
-    """N_MELS triangular filters on the HTK mel scale from 0 to MFCC_MAX_HZ, unnormalised (as
-    librosa.filters.mel with htk=True, norm=None)."""
-    top = 2595.0 * np.log10(1.0 + MFCC_MAX_HZ / 700.0)
-    edges = 700.0 * (10.0 ** (np.linspace(0.0, top, N_MELS + 2) / 2595.0) - 1.0)
+def mel_filters(sample_rate: int, n_fft: int, n_mels: int, max_hz: float, slaney: bool = False) -> np.ndarray:
+    """(n_mels, n_fft // 2 + 1) triangular filters from 0 to `max_hz`, as `librosa.filters.mel`
+    makes them: on the HTK mel scale, unnormalised (htk=True, norm=None), or with `slaney` on
+    Slaney's scale (linear to 1 kHz, logarithmic above) with each filter scaled to the same area
+    (librosa's defaults, htk=False, norm="slaney")."""
+    if slaney:
+        edges = _slaney_hz(np.linspace(0.0, _slaney_mel(max_hz), n_mels + 2))
+    else:
+        top = 2595.0 * np.log10(1.0 + max_hz / 700.0)
+        edges = 700.0 * (10.0 ** (np.linspace(0.0, top, n_mels + 2) / 2595.0) - 1.0)
     ramps = np.subtract.outer(edges, np.fft.rfftfreq(n_fft, d=1.0 / sample_rate))
     widths = np.diff(edges)
-    weights = np.zeros((N_MELS, n_fft // 2 + 1), dtype=np.float32)
-    for i in range(N_MELS):
+    weights = np.zeros((n_mels, n_fft // 2 + 1), dtype=np.float32)
+    for i in range(n_mels):
         weights[i] = np.maximum(0, np.minimum(-ramps[i] / widths[i], ramps[i + 2] / widths[i + 1]))
+    if slaney:
+        weights *= (2.0 / (edges[2 : n_mels + 2] - edges[:n_mels]))[:, np.newaxis]
     return weights
+
+
+_SLANEY_HZ_PER_MEL = 200.0 / 3  # below 1 kHz
+_SLANEY_LOG_STEP = np.log(6.4) / 27.0  # above it, per mel
+
+
+def _slaney_mel(hz: float) -> float:
+    if hz < 1000.0:
+        return hz / _SLANEY_HZ_PER_MEL
+    return 1000.0 / _SLANEY_HZ_PER_MEL + np.log(hz / 1000.0) / _SLANEY_LOG_STEP
+
+
+def _slaney_hz(mels: np.ndarray) -> np.ndarray:
+    knee = 1000.0 / _SLANEY_HZ_PER_MEL
+    hz = _SLANEY_HZ_PER_MEL * mels
+    above = mels >= knee
+    hz[above] = 1000.0 * np.exp(_SLANEY_LOG_STEP * (mels[above] - knee))
+    return hz
