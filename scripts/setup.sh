@@ -47,10 +47,12 @@ if [ ! -f "$stamp" ]; then
   # removed pkg_resources; webrtcvad-wheels provides the module) and `typing` backport.
   install --no-deps "openai-whisper==20250625" "resemblyzer==0.1.4"
   install -e ".[dev]"
-  # Importing librosa compiles its numba kernels and caches them inside the venv; the coach's own
-  # voice measures no longer use librosa, but resemblyzer (speaker separation in reviews) and some
-  # tests import it. Two processes compiling them at once on a fresh venv (the two test processes,
-  # two cohort workers) wrote a cache that made every later process crash (segmentation fault in
+  # Importing librosa compiles its numba kernels and caches them inside the venv. The coach itself
+  # no longer imports librosa (its voice measures and its run of resemblyzer's speaker encoder
+  # compute librosa's numbers in numpy), but three test files do: tests/test_voice_frames.py and
+  # tests/test_voice_encoder.py (through resemblyzer) compare with it, tests/test_practice.py
+  # stretches a clip with it. Two processes compiling them at once on a fresh venv (the two test
+  # processes) wrote a cache that made every later process crash (segmentation fault in
   # librosa.yin): compile them here, once, in one process.
   .venv/bin/python -c "import librosa.core.pitch, librosa.feature"
   rm -f .venv/.coach-installed-*
