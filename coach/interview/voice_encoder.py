@@ -52,11 +52,13 @@ def mel_spectrogram(wav: np.ndarray) -> np.ndarray:
     resemblyzer's `wav_to_mel_spectrogram` gives it."""
     power = power_spectrum(np.asarray(wav, np.float32), MEL_WINDOW, MEL_WINDOW, MEL_HOP)
     filters = mel_filters(SAMPLE_RATE, MEL_WINDOW, N_MELS, SAMPLE_RATE / 2, slaney=True)
+    # librosa's own product (einsum, not @), so the sums run as librosa runs them
     return np.einsum("ft,mf->mt", power, filters, optimize=True).astype(np.float32).T
 
 
 def trim_long_silences(wav: np.ndarray) -> np.ndarray:
-    """The waveform with every silence the voice detector hears cut to at most 0.18 s."""
+    """The waveform with each silence the voice detector hears cut to about 0.18 s, 90 ms kept at
+    each edge of speech (resemblyzer's `trim_long_silences`)."""
     import scipy.ndimage
     import webrtcvad
 
