@@ -27,12 +27,16 @@ def test_first_run_leads_to_a_first_answer_with_the_sample(tmp_path, monkeypatch
     at.button(key="practice_sample_first").click().run()
     assert not at.exception and not at.error
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Fillers"] == "0" and metrics["Length"] == "0:18"
+    assert metrics["Fillers"] == "0" and metrics["Length"] == "1:04"
     text = markdown_text(at)
-    # an 18 s story scores 90: the length figure says it is short, as the point under it does
-    assert {m.label: m.delta for m in at.metric}["Length"] == "short for this question"
-    assert escape("The answer ran 18 s, under the 60 s") in text
-    assert "checkout" in text and "Tell me about an incident you were involved in" in text
+    # the first thing a new user hears is a whole STAR answer, heard word for word: the old 18 s
+    # espeak-ng sample read "In my last roll hour checkout service… wrote it with an index… a
+    # remote checkout error dropped at 90%" and was called short for its question
+    assert not {m.label: m.delta for m in at.metric}["Length"], "a 64 s answer is not short for 2:00"
+    assert escape("I read the traces and found one slow database query, a search on orders") in text
+    assert escape("the error rate dropped by 90%") in text
+    assert "Tell me about an incident you were involved in" in text
+    assert "5 of 5 heard in your answer, judged by meaning, not exact words." in [c.value for c in at.caption]
     # a talking point heard says when, then the sentence: "— heard at 0:13:", not "— heard: (at 0:13)"
     heard = [m for m in text.splitlines() if "— heard" in m]
     assert heard and all(re.search(r"— heard :gray\[at \d:\d\d\]:", m) for m in heard), heard
