@@ -641,6 +641,14 @@ DIRECTION_WORDS = {
     "further": "further from where it should be",
     "same": "no nearer to or further from where it should be",
 }
+# ... and a score's, which has no place it "should be": "40 on the first answer, 72 on the latest;
+# closer to where it should be" read as if 72 were too high or too low
+HIGHER_WORDS = {"closer": "up", "further": "down", "same": "unchanged"}
+
+
+def direction_words(direction: str, measure: str) -> str:
+    """How `measure` moved ("closer", "further", "same", from `_closer`) in the pages' words."""
+    return (HIGHER_WORDS if MEASURES.get(measure) == "higher" else DIRECTION_WORDS)[direction]
 
 
 def summary_lines(report: dict, *, last_n: int = DEFAULT_LAST_N) -> list[str]:
@@ -675,7 +683,7 @@ def summary_lines(report: dict, *, last_n: int = DEFAULT_LAST_N) -> list[str]:
                 lines.append(
                     f"{entry['label'].capitalize()}: {before} on average over "
                     f"the first {ends['n']} answers, {after} over the last "
-                    f"{ends['n']}{band}; {DIRECTION_WORDS[ends['direction']]}."
+                    f"{ends['n']}{band}; {direction_words(ends['direction'], measure)}."
                 )
             elif entry.get("attempts", 0) < 2:  # one answer has nothing to compare with (as the page says)
                 lines.append(
@@ -687,14 +695,14 @@ def summary_lines(report: dict, *, last_n: int = DEFAULT_LAST_N) -> list[str]:
                 lines.append(
                     f"{entry['label'].capitalize()}: {before} on the first "
                     f"answer, {after} on the latest{band}; "
-                    f"{DIRECTION_WORDS[entry['since_first']]}."
+                    f"{direction_words(entry['since_first'], measure)}."
                 )
             if entry.get(f"mean_previous_{last_n}") is not None:  # --last N said nothing in words
                 before, after = (
                     f"{v:g}" if measure in WHOLE else f"{v:.1f}"  # a rate to one decimal: "0.0", not "0"
                     for v in (shown(entry[f"mean_{k}_{last_n}"], measure) for k in ("previous", "last"))
                 )
-                moved = DIRECTION_WORDS[entry[f"over_last_{last_n}"]]
+                moved = direction_words(entry[f"over_last_{last_n}"], measure)
                 earlier = min(last_n, entry["attempts"] - last_n)  # 5 answers, --last 3: the 2 before
                 lines.append(
                     f"  the latest answer: {after}, the one before: {before}; {moved}."

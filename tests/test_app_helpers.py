@@ -223,6 +223,12 @@ def test_the_change_since_the_first_answer_reads_as_a_sentence():
         "Pace (words per minute): **190** on your first practice answer, **160** on the latest "
         "(3 answers) — closer to where it should be."
     )
+    # a score has no place it should be: "40 … 72 on the latest — closer to where it should be"
+    score = {**three, "measure": "score_overall", "label": "overall score", "first": 40.0, "latest": 72.0}
+    assert summary.improvement_sentence(score) == (
+        "Overall score: **40** on your first practice answer, **72** on the latest (3 answers) — up."
+    )
+    assert summary.improvement_sentence({**score, "since_first": "further"}).endswith(" — down.")
 
 
 def test_review_warnings_on_the_page_name_no_command_line_option_or_raw_figure():

@@ -79,6 +79,9 @@ def test_improvement_since_the_first_attempt_and_over_the_last_n(store, settings
     fillers = report["improvement"]["fillers_per_100_words"]
     assert (fillers["first"], fillers["latest"], fillers["since_first"]) == (9, 3, "closer")
     assert any("195 on the first answer, 152 on the latest" in line for line in summary_lines(report))
+    # a score went up or down: it said "closer to where it should be", as of a pace with a band
+    scores = [line for line in summary_lines(report) if line.startswith("Overall score: ")]
+    assert scores and scores[0].endswith(("; up.", "; down.", "; unchanged.")), scores
     # the comparison --last N asks for, in words; a rate to one decimal ("3.0", not "3")
     lines = summary_lines(report, last_n=2)
     closer = "over the 2 before; closer to where it should be."

@@ -17,7 +17,7 @@ from coach.banks import tag_words  # a bank tag in words (pages call it as summa
 from coach.config import Thresholds
 from coach.interview_log import interview_with_stage
 from coach.local_time import long_date
-from coach.progress import DIRECTION_WORDS, figures_side_by_side, in_mock_interview, mock_words
+from coach.progress import direction_words, figures_side_by_side, in_mock_interview, mock_words
 from coach.ui.highlight import escape, spans_by_kind
 from coach.ui.log_labels import moment_words, short_date
 
@@ -473,9 +473,9 @@ def improvement_sentence(entry: dict, practice_answers: int | None = None) -> st
         return (
             f"{label}: **{before}** on average over your first {ends['n']}"
             f"{measured_words} answers, **{after}** over your last {ends['n']} "
-            f"({counted}) — {DIRECTION_WORDS[ends['direction']]}."
+            f"({counted}) — {direction_words(ends['direction'], measure)}."
         )
-    direction = DIRECTION_WORDS[entry["since_first"]]
+    direction = direction_words(entry["since_first"], measure)
     before, after = figures_side_by_side((entry["first"], entry["latest"]), measure)
     return f"{label}: **{before}** on {first}, **{after}** on the latest ({counted}) — {direction}."
 
