@@ -782,8 +782,11 @@ def checklist_for(upcoming: list[dict], when: dict[int, str], interviews: list[d
     for step, done in ticks:
         key = f"interviews_step_{chosen}_{step.id}"
         shown_as_stored(key, interview, done)
-        st.checkbox(f"**{step.text}**", key=key, on_change=store_tick, args=(key, interview, step.id))
-        st.caption(step.detail)
+        kept = step.id == prepare.DESCRIPTION_STEP and prepare.described(interview)
+        st.checkbox(
+            f"**{step.text}**", key=key, on_change=store_tick, args=(key, interview, step.id), disabled=kept
+        )
+        st.caption(step.detail + (" Done: its job description is kept with this interview." if kept else ""))
     return [step for step, _ in ticks]
 
 

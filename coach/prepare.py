@@ -41,6 +41,16 @@ def questions_to_ask(steps: list[Step], asks: list) -> list:
     return [ask for ask in asks if ask.topic != "why-reached-out" or "ask-why-reached-out" in fitting]
 
 
+# The step done by itself once the interview holds its job description: the checklist still
+# said "[ ] Ask for the job description, in writing." beside the description kept
+DESCRIPTION_STEP = "get-job-description"
+
+
+def described(interview: dict) -> bool:
+    """Whether this interview holds its job description (so DESCRIPTION_STEP is done)."""
+    return bool((interview.get("job_description") or "").strip())
+
+
 def checklist(
     db: Store,
     interview_id: int,
@@ -51,8 +61,11 @@ def checklist(
 ) -> list[tuple[Step, bool]]:
     """Each step of the checklist for this interview (`steps_for`, unless its `steps` are given)
     with whether it is ticked (a tick of a step the playbook no longer has, or that does not fit
-    it, is left out)."""
-    ticked = store.prepared_steps_of(db, interview_id)
+    it, is left out); the job description's step is ticked while the interview holds one."""
+    ticked = set(store.prepared_steps_of(db, interview_id))
+    interview = next((i for i in logged or () if i["id"] == interview_id), None)
+    if described(interview or store.get_interview(db, interview_id)):
+        ticked.add(DESCRIPTION_STEP)
     steps = steps_for(db, interview_id, book, logged) if steps is None else steps
     return [(step, step.id in ticked) for step in steps]
 

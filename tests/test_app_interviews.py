@@ -663,6 +663,16 @@ def test_the_checklist_leaves_out_steps_that_do_not_fit_how_the_interview_starte
     )
     asks = [m.value for m in at.markdown if m.value.startswith("- ") and ":gray[— " in m.value]
     assert len(asks) == 6 and not any("reach out to me" in ask for ask in asks)  # nor among the questions
+    # a job description kept is that step done: it still read "[ ] Ask for the job description"
+    posting = tmp_path / "posting.txt"
+    posting.write_text("Backend engineer. You will own our payments service and its on-call rota.")
+    assert run_coach("job-description", "1", str(posting), data_dir=tmp_path).returncode == 0
+    shown = run_coach("prepare", "1", data_dir=tmp_path).stdout
+    assert "2. [x] Ask for the job description, in writing." in shown and "1 of 8 steps done" in shown, shown
+    at = page("interviews").run()
+    box = at.checkbox(key="interviews_step_1_get-job-description")
+    assert box.value is True and box.disabled
+    assert any("Done: its job description is kept with this interview." in c.value for c in at.caption)
     referred = run_coach("add-interview", "Globex", "--date", soon, "--origin", "referral", data_dir=tmp_path)
     assert referred.returncode == 0, referred.stderr
     shown = run_coach("prepare", "3", data_dir=tmp_path).stdout
