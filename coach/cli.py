@@ -1964,6 +1964,11 @@ def reanalyze_command(
             f"{count(len(report['new_interviews']), 'interview recording')} reviewed, "
             f"{len(report['failed'])} failed (analysis version {report['analysis_version']})."
         )
+        for kept in report["not_analysable"]:  # tried again on every run, "1 failed" each time
+            typer.echo(
+                f"Kept, not tried again: {kept['path']}. {kept['why']} "
+                f"`coach delete-recording {kept['path']}` deletes it."
+            )
     if report["failed"]:
         raise typer.Exit(1)
 

@@ -123,7 +123,9 @@ def reanalyze(
     Answers already at the current version are left alone unless `force` or `retranscribe`.
     Recordings saved but never analysed become practice attempts (they need transcription), and an
     interview recording whose review was stopped midway is reviewed into its interview.
-    One answer's failure (a corrupt file, no speech) is reported and the rest carry on.
+    One answer's failure (a corrupt file, no speech) is reported and the rest carry on; a practice
+    recording found unmeasurable then (silent, not audio) is listed in `not_analysable` afterwards,
+    not tried again (unless `retranscribe`).
     """
     from coach.analysis import ANALYSIS_VERSION
 
@@ -134,6 +136,7 @@ def reanalyze(
         "new_attempts": [],
         "new_interviews": [],
         "failed": [],
+        "not_analysable": [],  # kept, found unmeasurable before: the same sound would fail again
     }
     say = progress or (lambda _message: None)
     stored = stored_answers(store)
@@ -159,6 +162,11 @@ def reanalyze(
         for recording in unanalysed_recordings(store):
             if recording["kind"] == "interview":
                 _finish_review(store, recording, report, say)
+                continue
+            if recording["not_analysable"] and not retranscribe:  # it failed every run, exit 1 each time
+                report["not_analysable"].append(
+                    {"path": recording["path"], "why": recording["not_analysable"]}
+                )
                 continue
             try:
                 attempt_id = _analyse_recording(store, recording)

@@ -104,6 +104,11 @@ def test_retranscribing_and_recordings_never_analysed(store, settings):
     assert [f["path"] for f in report["failed"]] == [store.relative(broken.path)]
     assert broken.path.exists()  # a file that cannot be analysed is still never deleted
     assert len(list_attempts(store)) == 2
+    # the next run does not try the same sound again: it failed on every run ("1 failed", exit 1)
+    again = reanalyze(store)
+    assert again["failed"] == [] and again["new_attempts"] == [], again
+    assert [k["path"] for k in again["not_analysable"]] == [store.relative(broken.path)]
+    assert "not audio" in again["not_analysable"][0]["why"]
 
 
 def test_a_recording_whose_file_is_gone_leaves_no_note_behind(store, settings):
