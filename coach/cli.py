@@ -18,7 +18,7 @@ from typing import Annotated
 import typer
 from typer.core import TyperGroup
 
-from coach.analysis.wording import count, listed
+from coach.analysis.wording import clock, count, listed
 from coach.errors import CoachError, InputError, printable, said_name
 from coach.mock import QUESTION_ORDER
 
@@ -637,7 +637,8 @@ def questions_command(
     id_width = max([ID_COLUMN] + [len(q.id) for q in matching])
     for q in matching:
         star = " ★" if q.id in starred else ""
-        typer.echo(f"{q.id:<{id_width}} [{q.category} · {q.difficulty} · {q.target_s} s] {q.text}{star}")
+        # its length as the pages give it ("about 2:00"), not "120 s"
+        typer.echo(f"{q.id:<{id_width}} [{q.category} · {q.difficulty} · {clock(q.target_s)}] {q.text}{star}")
     typer.echo(f"{len(matching)} question{'s' if len(matching) != 1 else ''}.", err=True)
 
 
@@ -681,7 +682,7 @@ def _describe_question(question) -> str:
         question.text,
         "",
         f"{question.id} · {question.category} · {question.difficulty} · {shape}"
-        f" · aim for {question.target_s} s",
+        f" · about {clock(question.target_s)}",
         "",
         "A strong answer covers:",
     ]

@@ -396,6 +396,10 @@ def test_cli_random_question_shows_what_a_strong_answer_covers(tmp_path: Path) -
     assert result.exit_code == 0
     assert "Design a URL shortener." in result.stdout
     assert "A strong answer covers:" in result.stdout and "key generation" in result.stdout
+    # its length as the pages say it ("about 2:00"); it said "aim for 120 s", and the list "120 s"
+    assert " · about " in result.stdout and " s\n" not in result.stdout, result.stdout
+    listed = run(["questions", "--category", "system-design", "--search", "url"], tmp_path).stdout
+    assert re.search(r"\[system-design · \w+ · \d+:\d\d\] Design a URL shortener", listed), listed
 
 
 def test_cli_questions_to_ask(tmp_path: Path) -> None:
