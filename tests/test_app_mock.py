@@ -160,7 +160,7 @@ def test_the_interviews_to_prepare_for_are_practice_s_and_read_in_words(tmp_path
         return f"Initech — Backend engineer, {day.day} {day:%b %Y}"
 
     assert at.selectbox(key="mock_interview").options == [
-        "No particular interview (general questions)",
+        "No particular interview",
         label(5) + " · final",
         label(-7) + " · first round",
     ]

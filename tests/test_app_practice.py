@@ -279,7 +279,7 @@ def test_an_answer_prepared_for_an_interview_shows_the_job_descriptions_terms(tm
     preparing = at.selectbox(key="practice_interview_id")
     # "No particular interview" is chosen, not an empty box saying "Choose an option"
     assert preparing.index == 0, preparing.index
-    assert preparing.options[0] == "No particular interview (general questions)", preparing.options
+    assert preparing.options[0] == "No particular interview", preparing.options
     preparing.set_value(interview_id).run()
     assert not at.exception
     # saved empty before any was pasted: it said "Job description removed."
@@ -372,7 +372,7 @@ def test_practice_and_mock_name_the_interviews_to_prepare_for_alike(tmp_path, mo
     day = today + timedelta(days=5)
     assert on_practice == on_mock, (on_practice, on_mock)
     assert on_practice[:2] == [
-        "No particular interview (general questions)",
+        "No particular interview",
         f"Initech — Backend engineer, {day.day} {day:%b %Y} · final",
     ], on_practice
 

@@ -642,7 +642,9 @@ def period_words(days: int) -> str:
     return f"{days} days"
 
 
-NO_PARTICULAR_INTERVIEW = "No particular interview (general questions)"
+# not "(general questions)": Practice recommends for the soonest interview with a job description
+# even so, and said "Your interview at Northwind … asks for …" just above that choice
+NO_PARTICULAR_INTERVIEW = "No particular interview"
 
 # The banks' roles (coach.banks.ROLES) as Settings and the mock interview offer them, and as a
 # sentence names them ("questions for product roles").
