@@ -1738,7 +1738,16 @@ def add_option_command(
     if as_json:
         print_json(option)
     else:
-        typer.echo(f"Added option #{option_id}: {option['kind']} · {option['company'] or option['title']}.")
+        from datetime import date
+
+        said = f"Added option #{option_id}: {option['kind']} · {option['company'] or option['title']}."
+        if option["deadline"] and str(option["deadline"]) < date.today().isoformat():
+            # kept without a word, then shown "(passed)" in the log: a typo of the year looks the same
+            said += (
+                f" Its deadline, {option['deadline']}, has passed already; "
+                f"`coach edit-option {option_id} --deadline DATE` changes it."
+            )
+        typer.echo(said)
 
 
 @app.command("edit-option")

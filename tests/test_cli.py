@@ -601,6 +601,13 @@ def test_an_offer_is_changed_and_removed_from_the_terminal(tmp_path):
 
     added = coach("add-option", "offer", "--company", "Initech", "--deadline", "2026-12-20")
     assert added.returncode == 0, added.stderr
+    # a deadline already gone (a typo of the year looks the same) was kept without a word
+    late = coach("add-option", "offer", "--company", "Globex", "--deadline", "2020-01-31")
+    assert late.stdout.strip() == (
+        "Added option #2: offer · Globex. Its deadline, 2020-01-31, has passed already; "
+        "`coach edit-option 2 --deadline DATE` changes it."
+    ), late.stdout
+    assert coach("delete-option", "2", "--yes").returncode == 0
     changed = coach("edit-option", "1", "--status", "declined", "--deadline", "")
     assert changed.returncode == 0, changed.stderr
     assert changed.stdout.strip() == "Changed option #1: deadline, status."
