@@ -6,7 +6,9 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -33,6 +35,64 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         return FILE_SECONDS.get(name, FILE_SECONDS_UNKNOWN)
 
     items.sort(key=lambda item: -seconds(item))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "new_database: the test's new databases run every migration (tests of the migrations "
+        "themselves); elsewhere a new database starts as a copy of one migrated once per process",
+    )
+
+
+@pytest.fixture(scope="session")
+def _migrated_database() -> bytes:
+    """A new SQLite database as `open_store` leaves it, every migration run: made once per test
+    process, by the coach itself, in a folder of its own."""
+    from coach.store.db import open_store
+
+    folder = Path(tempfile.mkdtemp(prefix="coach-migrated-"))
+    try:
+        settings = replace(load_settings(data_dir=folder), database_url=None)
+        open_store(settings, recover=False).close()
+        wal = settings.database_path.with_name(settings.database_path.name + "-wal")
+        assert not wal.exists() or wal.stat().st_size == 0, "the migrated database was not checkpointed"
+        return settings.database_path.read_bytes()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def _new_databases_migrated_once(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, _migrated_database: bytes
+) -> None:
+    """A new database starts as a copy of one every migration ran on, in this test process: each
+    of the suite's hundreds of new data folders ran all of them again (about 0.1 s each, far more
+    when the disk is busy: a migration ends in a full fsync). `open_store` does the rest as ever
+    (the WAL mode, the check that every migration is applied, the old files moved in, recovery).
+    The file is made as the coach makes it (`coach.store.db._create_private`: new, owner-only);
+    PostgreSQL's new databases copy a migrated template (pg_server). Tests marked `new_database`
+    (the migrations' own) start from an empty database, as a user's first start does."""
+    import pg_server
+
+    if request.node.get_closest_marker("new_database"):
+        return
+    from coach.files import FILE_MODE
+    from coach.store import db
+
+    made_empty = db._create_private
+
+    def made_migrated(path: Path) -> None:
+        try:
+            descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE)
+        except OSError:
+            made_empty(path)  # there already, or a folder that cannot be written: as the coach does
+            return
+        with os.fdopen(descriptor, "wb") as out:
+            out.write(_migrated_database)
+
+    monkeypatch.setattr(db, "_create_private", made_migrated)
+    monkeypatch.setattr(pg_server, "NEW_DATABASES_MIGRATED", True)
 
 
 @pytest.fixture(autouse=True)

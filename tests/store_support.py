@@ -15,6 +15,7 @@ import wave
 from dataclasses import replace
 from datetime import date, timedelta
 
+import pg_server
 import pytest
 from pg_server import get_server, skip_reason
 
@@ -31,7 +32,8 @@ def make_settings(tmp_path, backend: str, name: str = "data"):
         reason = skip_reason()
         if reason:
             pytest.skip(reason)
-        return replace(settings, database_url=get_server().new_database_url())
+        url = get_server().new_database_url(migrated=pg_server.NEW_DATABASES_MIGRATED)
+        return replace(settings, database_url=url)
     return replace(settings, database_url=None)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 import sqlalchemy as sa
 from store_support import (  # noqa: F401
     backend_fixture,
@@ -254,6 +255,7 @@ def test_a_mock_interviews_answer_restored_by_an_import_is_that_interviews_answe
     assert {a["mock_session_id"] for a in history} == {session["id"]}
 
 
+@pytest.mark.new_database  # it builds an old database migration by migration
 def test_a_database_from_before_the_record_of_deletions_gains_it_and_keeps_every_row(tmp_path, backend):
     """Opened by this coach, a database at migration 0013 gains the record of deletions, empty, with
     every row as it was; an answer deleted after the upgrade stays deleted. (One deleted before it

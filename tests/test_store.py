@@ -319,6 +319,7 @@ def test_a_recording_saved_without_its_row_is_found_again(store, settings):
     assert len(list_attempts(store)) == 1
 
 
+@pytest.mark.new_database  # two sessions run the migrations of a new database at once
 def test_two_sessions_opening_a_new_database_at_once_migrate_it_once(settings):
     opened, errors = [], []
 

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import UTC, datetime
 
+import pytest
 import sqlalchemy as sa
+from pg_server import get_server
 from store_support import analysis_dict, backend_fixture, make_settings, record, transcript_dict  # noqa: F401
 
 from coach.store import (
@@ -20,7 +23,11 @@ from coach.store.db import Store, database_url, make_engine
 from coach.store.migrations import MIGRATIONS, migrate
 from coach.store.mock_sessions import list_mock_sessions, save_mock_session
 from coach.store.person_settings import get_role, set_role
-from coach.store.schema import TABLES_IN_ORDER, metadata
+from coach.store.schema import TABLES_IN_ORDER, metadata, schema_migrations
+
+# A new database here runs every migration, as a user's first start does (elsewhere in the suite
+# it is a copy of one that did: conftest).
+pytestmark = pytest.mark.new_database
 
 
 def schema_of(engine: sa.Engine) -> dict:
@@ -81,6 +88,32 @@ def test_new_and_upgraded_databases_have_the_same_schema_as_the_code(tmp_path, b
     assert names == [name for name, _ in MIGRATIONS]
     for engine in (fresh.engine, upgraded.engine, declared):
         engine.dispose()
+
+
+def test_the_suites_new_databases_are_what_a_first_start_makes(tmp_path, backend, _migrated_database):
+    """Elsewhere in the suite a new database is a copy of one migrated once per test process
+    (conftest, pg_server): it is the database a user's first start makes, every migration applied.
+    Here (marked new_database) a new database really runs them, now."""
+    started = datetime.now(UTC)
+    fresh = open_store(_fresh_settings(tmp_path, backend, "fresh"))
+    copied_settings = _fresh_settings(tmp_path, backend, "copied")
+    if backend == "sqlite":
+        copied_settings.data_dir.mkdir(parents=True)
+        copied_settings.database_path.write_bytes(_migrated_database)
+    else:
+        copied_settings = replace(copied_settings, database_url=get_server().new_database_url(migrated=True))
+    copied = open_store(copied_settings)
+
+    assert schema_of(copied.engine) == schema_of(fresh.engine)
+    for store in (fresh, copied):
+        with store.read() as conn:
+            names = conn.execute(sa.select(schema_migrations.c.name).order_by("name")).scalars().all()
+        assert names == [name for name, _ in MIGRATIONS]
+    with fresh.read() as conn:
+        applied = conn.execute(sa.select(schema_migrations.c.applied_at)).scalars().all()
+    assert all((at if at.tzinfo else at.replace(tzinfo=UTC)) >= started for at in applied), (started, applied)
+    fresh.close()
+    copied.close()
 
 
 def test_an_attempt_saved_at_migration_1_survives_the_upgrade(tmp_path, backend):

@@ -79,6 +79,7 @@ def own(data_dir) -> list[banks.Question]:
     return [q for q in banks.load_questions(data_dir) if q.source != "bank"]
 
 
+@pytest.mark.new_database  # it builds an old database migration by migration
 def test_an_old_database_and_its_files_move_into_the_tables_once(data_settings):
     data_dir = data_settings.data_dir
     data_dir.mkdir(parents=True)

@@ -369,6 +369,7 @@ def test_an_export_holds_one_persons_data_and_imports_as_the_importers(store, tm
     assert len(list_attempts(ana)) == 1
 
 
+@pytest.mark.new_database  # it builds an old database migration by migration
 def test_rows_from_before_owners_stay_the_single_users(tmp_path, backend):
     settings = make_settings(tmp_path, backend, "old")
     settings.data_dir.mkdir(parents=True)
