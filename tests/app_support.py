@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import functools
+import os
 from pathlib import Path
 
-from streamlit.testing.v1 import AppTest
+from streamlit import config
+from streamlit.runtime.scriptrunner.script_cache import ScriptCache
+from streamlit.testing.v1 import AppTest, app_test, local_script_runner
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -31,6 +34,34 @@ def _components():
     manager = BidiComponentManager()
     manager.discover_and_register_components(start_file_watching=False)
     return manager
+
+
+class _ScriptsCompiledOnce(ScriptCache):
+    """The app's scripts compiled once per test process, as a server compiles them once: AppTest
+    made a new cache for every run, so each run and each click read app.py and the page again and
+    rewrote them for magic (a quarter of the Interviews page tests' time). A script changed on disk
+    since is compiled again (a server's file watcher clears its cache the same way)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._compiled_from: dict[str, tuple] = {}
+
+    def get_bytecode(self, script_path: str):
+        path = os.path.abspath(script_path)
+        try:
+            found = os.stat(path)
+            version = (found.st_mtime_ns, found.st_size, config.get_option("runner.magicEnabled"))
+        except OSError:
+            version = None  # compiling it says why it cannot be read
+        with self._lock:
+            if version is None or self._compiled_from.get(path) != version:
+                self._cache.pop(path, None)
+                self._compiled_from[path] = version
+        return super().get_bytecode(path)
+
+
+_SCRIPTS = _ScriptsCompiledOnce()
+app_test.ScriptCache = local_script_runner.ScriptCache = lambda: _SCRIPTS  # the pages' and app.py's
 
 
 def in_form(elements, form_id: str) -> list:

@@ -336,6 +336,19 @@ def test_a_missing_model_on_a_page_says_settings_once_and_no_command():
     assert error.count("Settings") == 1 and "`" not in error and "--" not in error, error
 
 
+def test_a_page_changed_on_disk_runs_as_it_is_now(tmp_path):
+    """The suite compiles each page once per test process (app_support, as a server does); a page
+    written again since is run as written now, not as first compiled."""
+    import app_support
+    from streamlit.testing.v1 import AppTest
+
+    page = tmp_path / "page.py"
+    for said in ("first", "second", "third one"):
+        page.write_text(f"import streamlit as st\nst.write({said!r})\n", encoding="utf-8")
+        assert [m.value for m in AppTest.from_file(str(page)).run().markdown] == [said]
+    assert app_support._SCRIPTS.get_bytecode(str(page)) is app_support._SCRIPTS.get_bytecode(str(page))
+
+
 def test_attempts_are_counted_as_a_person_counts_them():
     from coach.analysis.wording import ordinal
     from coach.ui.summary import attempt_number, outcome_label
