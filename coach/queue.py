@@ -525,10 +525,12 @@ async def retry_stalled_jobs(
     retried = 0
     for job in await app.job_manager.get_stalled_jobs(queue=QUEUE, seconds_since_heartbeat=stalled_after_s):
         if job.attempts + 1 >= WORKERS_LOST_MAX:  # every earlier run of it was lost too
-            await app.job_manager.finish_job_by_id_async(job.id, Status.FAILED, False)
+            # why, beside the recording, before the job reads failed: a page that looked in between
+            # found it failed with no reason and said only that it "could not be analysed"
             recording = (job.task_kwargs or {}).get("recording")
             if store is not None and recording:
                 write_outcome(store.absolute(recording), STOPPED_THE_ANALYSER)
+            await app.job_manager.finish_job_by_id_async(job.id, Status.FAILED, False)
             logger.warning("job %s stopped %d workers; it is not tried again", job.id, job.attempts + 1)
             continue
         try:
