@@ -56,7 +56,7 @@ cfg = shared.settings()
 db = shared.store(cfg)
 today = browser_clock.today()  # the person's, from their browser (not the server's)
 CACHE: dict = {}  # read once per run of the page, for every stage that needs it
-book = playbook.load_playbook_for(cfg)
+book = playbook.load_playbook_for(cfg, db)
 ss = st.session_state
 ss.setdefault("interviews_flash", None)
 

@@ -145,10 +145,11 @@ def load_playbook(path: Path = PLAYBOOK_FILE) -> Playbook:
         ) from e
 
 
-def load_playbook_for(settings) -> Playbook:
-    """The playbook with the cadence goal this user set (from the store), for the CLI and the app."""
+def load_playbook_for(settings, db=None) -> Playbook:
+    """The playbook with the cadence goal this user set (from the store), for the CLI and the app;
+    `db`: the user's store when the caller has it open (a page, on every run)."""
     playbook = load_playbook()
-    return replace(playbook, cadence=current_cadence(settings, playbook.cadence))
+    return replace(playbook, cadence=current_cadence(settings, playbook.cadence, db))
 
 
 def _debrief_field(raw: dict) -> DebriefField:
@@ -247,12 +248,16 @@ def cadence_from_goals(goals: Sequence[dict], default: Cadence) -> Cadence:
     return Cadence(interviews=interviews, period_days=days, period_label=label, intro=intro)
 
 
-def current_cadence(settings, default: Cadence) -> Cadence:
-    """The user's goal, read without creating a database that does not exist yet."""
-    if not settings.has_database:
-        return default
+def current_cadence(settings, default: Cadence, db=None) -> Cadence:
+    """The user's goal, read from `db` when it is open, else without creating a database that does
+    not exist yet (the Interviews page opened a second store, migration check and recovery
+    included, on every run)."""
     from coach import store
 
+    if db is not None:
+        return cadence_from_goals(store.list_goals(db, active_only=True), default)
+    if not settings.has_database:
+        return default
     opened = store.open_store(settings)
     try:
         return cadence_from_goals(store.list_goals(opened, active_only=True), default)

@@ -167,3 +167,22 @@ def test_someone_with_no_real_interview_yet_is_invited_to_a_first_on_both_pages_
         said.stdout
     )
     assert "overdue" not in said.stdout and "due by your goal" not in said.stdout
+
+
+def test_the_interviews_page_reads_the_goal_from_its_own_store(tmp_path, monkeypatch):
+    """The page opened a second store on every run only to read the cadence goal (a new engine, the
+    check that every migration is applied, recovery of recordings left behind): now it reads it
+    from the store it already has open."""
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    settings = load_settings(tmp_path)
+    playbook.set_cadence(settings, playbook.load_playbook().cadence, interviews=3, period_days=60)
+    at = page("interviews").run()
+    assert not at.exception
+    opened = []
+    real_open = store.open_store
+    monkeypatch.setattr(store, "open_store", lambda *a, **k: opened.append(a) or real_open(*a, **k))
+    at.run()
+    assert not at.exception
+    assert {m.label: m.value for m in at.metric}["Cadence goal"] == "3 every 60 days"  # the goal set
+    assert opened == [], f"{len(opened)} store(s) opened again on a run of the page"
