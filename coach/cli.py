@@ -1194,7 +1194,7 @@ def job_description_command(
             print_json({"interview_id": interview_id, "text": kept, **described})
             return
         typer.echo(kept)
-        typer.echo("\n" + (described["note"] or "Key terms: " + ", ".join(described["terms"]) + "."))
+        typer.echo("\n" + _key_terms_line(described))
         return
     text = "" if clear else _read_text(source)
     if not clear and not text.strip():
@@ -1210,12 +1210,13 @@ def job_description_command(
         typer.echo(f"Removed the job description of interview #{interview_id}.")
     else:
         lines = [f"Kept the job description with interview #{interview_id}."]
-        lines += (
-            [described["note"]]
-            if described["note"]
-            else ["Key terms: " + ", ".join(described["terms"]) + "."]
-        )
+        lines.append(_key_terms_line(described))
         typer.echo("\n".join(lines))
+
+
+def _key_terms_line(described: dict) -> str:
+    """A job description's key terms as `description_terms` found them, or why none were picked."""
+    return described["note"] or "Key terms: " + ", ".join(described["terms"]) + "."
 
 
 @app.command("prepare")
@@ -1553,8 +1554,6 @@ def add_interview_command(
 
     description = _read_text(job_description) if job_description is not None else ""
     if job_description is not None and not description.strip():  # logged without it, without a word
-        from coach.errors import InputError
-
         raise InputError(
             "The job description is empty; paste its text into the file and try again "
             "(nothing was logged), or leave out --job-description."
@@ -1584,10 +1583,7 @@ def add_interview_command(
             from coach.analysis.word_use import description_terms
 
             described = description_terms(saved["job_description"])
-            typer.echo(
-                "Kept its job description. "
-                + (described["note"] or "Key terms: " + ", ".join(described["terms"]) + ".")
-            )
+            typer.echo("Kept its job description. " + _key_terms_line(described))
 
 
 @app.command("debrief")

@@ -20,9 +20,7 @@ def steps_for(db: Store, interview_id: int, book: Playbook, logged: list[dict] |
     seldom told how the process began); unknown, every step. `logged`: the log as
     `store.list_interviews` gives it, when the caller has read it already."""
     logged = store.list_interviews(db) if logged is None else logged
-    interview = next((i for i in logged if i["id"] == interview_id), None) or store.get_interview(
-        db, interview_id
-    )  # not in the log: "There is no interview with id …"
+    interview = _interview(db, interview_id, logged)
     origin = interview.get("origin") or ""
     if not origin:
         company = normalised(interview["company"])
@@ -32,6 +30,13 @@ def steps_for(db: Store, interview_id: int, book: Playbook, logged: list[dict] |
         )
         origin = told[0]["origin"] if told else ""
     return [step for step in book.steps if origin not in step.not_when]
+
+
+def _interview(db: Store, interview_id: int, logged: list[dict] | None) -> dict:
+    """The interview from the log the caller has read, else from the store (not there: "There is
+    no interview with id …")."""
+    found = next((i for i in logged or () if i["id"] == interview_id), None)
+    return found or store.get_interview(db, interview_id)
 
 
 def questions_to_ask(steps: list[Step], asks: list) -> list:
@@ -63,8 +68,7 @@ def checklist(
     with whether it is ticked (a tick of a step the playbook no longer has, or that does not fit
     it, is left out); the job description's step is ticked while the interview holds one."""
     ticked = set(store.prepared_steps_of(db, interview_id))
-    interview = next((i for i in logged or () if i["id"] == interview_id), None)
-    if described(interview or store.get_interview(db, interview_id)):
+    if described(_interview(db, interview_id, logged)):
         ticked.add(DESCRIPTION_STEP)
     steps = steps_for(db, interview_id, book, logged) if steps is None else steps
     return [(step, step.id in ticked) for step in steps]
