@@ -6,9 +6,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import tempfile
 import time
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -49,17 +47,12 @@ def pytest_configure(config: pytest.Config) -> None:
 def _migrated_database() -> bytes:
     """A new SQLite database as `open_store` leaves it, every migration run: made once per test
     process, by the coach itself, in a folder of its own."""
-    from coach.store.db import open_store
+    from store_support import started_once
 
-    folder = Path(tempfile.mkdtemp(prefix="coach-migrated-"))
-    try:
-        settings = replace(load_settings(data_dir=folder), database_url=None)
-        open_store(settings, recover=False).close()
+    with started_once() as settings:
         wal = settings.database_path.with_name(settings.database_path.name + "-wal")
         assert not wal.exists() or wal.stat().st_size == 0, "the migrated database was not checkpointed"
         return settings.database_path.read_bytes()
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)

@@ -106,19 +106,12 @@ class PostgresServer:
     def _migrated(self) -> str:
         """The template of migrated databases, made by the coach itself once per run."""
         if self._migrated_template is None:
-            from dataclasses import replace
-
-            from coach.config import load_settings
-            from coach.store.db import open_store
+            from store_support import started_once
 
             name = f"coach_migrated_{os.getpid()}"
             self._create_database(name, "template0")
-            folder = Path(tempfile.mkdtemp(prefix="coach-pg-migrated-"))
-            try:
-                settings = replace(load_settings(data_dir=folder), database_url=self.url(name))
-                open_store(settings, recover=False).close()
-            finally:
-                shutil.rmtree(folder, ignore_errors=True)
+            with started_once(self.url(name)):
+                pass
             self._migrated_template = name
         return self._migrated_template
 

@@ -9,11 +9,16 @@ one that runs `coach` commands beside the page (cli_support.run_coach, on SQLite
 
 from __future__ import annotations
 
+import contextlib
 import io
 import math
+import shutil
+import tempfile
 import wave
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, timedelta
+from pathlib import Path
 
 import pg_server
 import pytest
@@ -24,6 +29,20 @@ from coach.config import load_settings
 from coach.store import add_interview, open_store, save_attempt, save_interview_recording
 
 BACKENDS = ["sqlite", "postgresql"]
+
+
+@contextlib.contextmanager
+def started_once(database_url: str | None = None) -> Iterator:
+    """The settings of a store the coach opened once, as a first start does (every migration run),
+    in a data folder of its own that goes when the block ends; `database_url`: PostgreSQL's, else
+    SQLite in that folder. The suite's new databases copy what this makes (conftest, pg_server)."""
+    folder = Path(tempfile.mkdtemp(prefix="coach-migrated-"))
+    try:
+        settings = replace(load_settings(data_dir=folder), database_url=database_url)
+        open_store(settings, recover=False).close()
+        yield settings
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def make_settings(tmp_path, backend: str, name: str = "data"):
