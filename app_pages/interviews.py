@@ -465,7 +465,7 @@ def stage_entry(item: dict, full: dict, today: date) -> None:
     if item["notes"]:
         st.markdown(as_lines(item["notes"], gray=True))
     if item.get("job_description"):  # pasted here, it was kept but shown only while editing
-        terms = shared.job_description_terms(item["job_description"])
+        terms = shared.job_description_terms(item["job_description"], item["company"])
         st.markdown(
             "**Job description kept**"
             + (f" · key terms: {escape(', '.join(terms))}" if terms else "")

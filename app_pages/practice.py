@@ -358,7 +358,7 @@ def preparing_for() -> None:
                 else:
                     st.rerun()
     if description:
-        terms = shared.job_description_terms(description)
+        terms = shared.job_description_terms(description, by_interview[chosen]["company"])
         if terms:
             st.caption("Key terms to use where they are true: " + escape(", ".join(terms)) + ".")
 

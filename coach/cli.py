@@ -345,8 +345,8 @@ def _analyze_text(path: Path, settings, question, interview_id: int | None = Non
         from coach.errors import InputError
 
         raise InputError(f"{path.name} has no words; write your answer in it and run the analysis again.")
-    description = job_description(settings, interview_id)
-    return analyze_transcript(Transcript.from_text(text), settings, question, job_description=description)
+    posting = job_description(settings, interview_id)
+    return analyze_transcript(Transcript.from_text(text), settings, question, posting=posting)
 
 
 # A file with one of these endings is an answer written down, given where a recording goes.
@@ -1183,13 +1183,14 @@ def job_description_command(
         from coach.analysis.word_use import description_terms
 
         with open_store() as store:
-            kept = get_interview(store, interview_id).get("job_description") or ""
+            interview = get_interview(store, interview_id)
+        kept = interview.get("job_description") or ""
         if not kept:
             raise InputError(
                 f"Interview #{interview_id} keeps no job description; give one: "
                 f"coach job-description {interview_id} FILE (or - to paste it)."
             )
-        described = description_terms(kept)
+        described = description_terms(kept, company=interview["company"])
         if as_json:
             print_json({"interview_id": interview_id, "text": kept, **described})
             return
@@ -1416,7 +1417,7 @@ def _describe_interview(full: dict, answers: list[dict], not_analysed: list[str]
     lines = [f"#{full['id']} {title}: {', '.join(f for f in facts if f)}, {full['interview_date']}"]
     lines += [f"  {line}" for line in (full["notes"] or "").splitlines() if line.strip()]
     if full.get("job_description"):
-        described = description_terms(full["job_description"])
+        described = description_terms(full["job_description"], company=full["company"])
         terms = described["note"] or "key terms: " + ", ".join(described["terms"])
         lines.append(f"Job description kept ({terms}); `coach job-description {full['id']}` shows it.")
     for person in full["people"]:
@@ -1582,7 +1583,7 @@ def add_interview_command(
         if saved.get("job_description"):  # as `coach job-description` says it: what was kept
             from coach.analysis.word_use import description_terms
 
-            described = description_terms(saved["job_description"])
+            described = description_terms(saved["job_description"], company=saved["company"])
             typer.echo("Kept its job description. " + _key_terms_line(described))
 
 

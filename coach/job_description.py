@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from coach import banks
 from coach.errors import InputError
@@ -48,9 +49,9 @@ def save_job_description(store: Store, interview_id: int, text: str) -> dict | N
         )
     if "\x00" in text:
         raise InputError("That is not text; paste the job description as plain text.")
-    get_interview(store, interview_id)  # a clear sentence for an id that does not exist
+    company = get_interview(store, interview_id)["company"]  # a clear sentence for an unknown id
     update_interview(store, interview_id, job_description=text)
-    return description_terms(text)
+    return description_terms(text, company=company)
 
 
 def interviews_to_prepare(interviews: list[dict], today: date) -> list[dict]:
@@ -72,13 +73,22 @@ def interviews_to_prepare(interviews: list[dict], today: date) -> list[dict]:
     )
 
 
-def description_of(store: Store, interview_id: int | None) -> str | None:
+class Posting(NamedTuple):
+    """The job description an answer prepares for, and the company it is for as the log names it
+    (its name is never one of the description's key terms)."""
+
+    description: str
+    company: str
+
+
+def description_of(store: Store, interview_id: int | None) -> Posting | None:
     """The pasted job description of the interview an answer prepares for, if it has one (its own,
     else its opportunity's: see `opportunity_description`)."""
     if interview_id is None:
         return None
-    get_interview(store, interview_id)  # a clear sentence for an id that does not exist
-    return opportunity_description(list_interviews(store), interview_id) or None
+    interview = get_interview(store, interview_id)  # a clear sentence for an id that does not exist
+    description = opportunity_description(list_interviews(store), interview_id)
+    return Posting(description, interview["company"]) if description else None
 
 
 def opportunity_description(interviews: list[dict], interview_id: int) -> str:

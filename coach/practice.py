@@ -19,6 +19,7 @@ from coach.types import DecodedAudio, Transcript
 
 if TYPE_CHECKING:  # coach.analysis loads spaCy: imported where an answer is analysed
     from coach.analysis.answer import AnswerAnalysis
+    from coach.job_description import Posting
     from coach.store import Store
 
 # stage_progress(message, fraction_done) — fraction in [0, 1] over the whole answer.
@@ -65,11 +66,11 @@ def analyze_answer(
     *,
     interview: bool = False,
     off_topic_check: bool | None = None,
-    job_description: str | None = None,
+    posting: Posting | None = None,
 ) -> AnswerAnalysis:
     """The analysis of one answer; `problems` found before it (the audio distorted, the voices
-    not separated) leave it unscored (coach.analysis.quality). `job_description`: of the
-    interview the answer prepares for (its key terms are checked)."""
+    not separated) leave it unscored (coach.analysis.quality). `posting`: the job description of
+    the interview the answer prepares for (its key terms are checked) and its company."""
     from coach.analysis import analyze
 
     return analyze(
@@ -79,12 +80,16 @@ def analyze_answer(
         problems=problems,
         interview=interview,
         off_topic_check=off_topic_check,
-        job_description=job_description,
+        job_description=posting.description if posting else None,
+        company=posting.company if posting else None,
     )
 
 
-def job_description(settings: Settings, interview_id: int | None, store: Store | None = None) -> str | None:
-    """The pasted job description of the interview an answer prepares for, if it has one."""
+def job_description(
+    settings: Settings, interview_id: int | None, store: Store | None = None
+) -> Posting | None:
+    """The pasted job description of the interview an answer prepares for, if it has one, with the
+    company it is for."""
     if interview_id is None:
         return None
     from coach.job_description import description_of
@@ -114,12 +119,10 @@ def analyze_transcript(
     problems: Sequence[str] = (),
     *,
     interview: bool = False,
-    job_description: str | None = None,
+    posting: Posting | None = None,
 ) -> dict:
     """`analyze_answer` as the DESIGN.md `coach analyze` object (for callers that store or show it)."""
-    answer = analyze_answer(
-        transcript, settings, question, problems, interview=interview, job_description=job_description
-    )
+    answer = analyze_answer(transcript, settings, question, problems, interview=interview, posting=posting)
     return analysis_dict(answer)
 
 
@@ -169,7 +172,7 @@ def practice_answer(
     (mock) interview that has moved on, so a reply too short to measure is not a take to record
     again. `off_topic_check`: whether an answer about something else goes unscored
     (coach.analysis.answer.analyze; by default unless `interview`)."""
-    description = job_description(settings, interview_id, store)  # an unknown id fails before any work
+    posting = job_description(settings, interview_id, store)  # an unknown id fails before any work
     report = progress or (lambda _message, _fraction: None)
     recording = None
     if isinstance(source, SavedRecording):
@@ -214,7 +217,7 @@ def practice_answer(
         problems,
         interview=interview,
         off_topic_check=off_topic_check,
-        job_description=description,
+        posting=posting,
     )
     attempt_id = None
     if save:

@@ -81,15 +81,21 @@ def _analyse(
     transcript,
     question,
     settings,
-    job_description: str | None = None,
+    posting=None,
     *,
     kind: dict | None = None,
 ) -> dict:
-    """`kind`: how the answer was first analysed (`_as_first_analysed`); a practice take by default."""
+    """`kind`: how the answer was first analysed (`_as_first_analysed`); a practice take by default.
+    `posting`: the job description it prepared for (`coach.job_description.description_of`)."""
     from coach.analysis import analyze
 
     answer = analyze(
-        transcript, question=question, settings=settings, job_description=job_description, **(kind or {})
+        transcript,
+        question=question,
+        settings=settings,
+        job_description=posting.description if posting else None,
+        company=posting.company if posting else None,
+        **(kind or {}),
     )
     return answer.to_dict()
 
@@ -238,12 +244,12 @@ def _reanalyse_one(store: Store, what: str, row, retranscribe: bool, question) -
         raise InputError("it has neither a transcript nor a recording to analyse again")
     from coach.job_description import description_of
 
-    description = description_of(store, getattr(row, "interview_id", None))
+    posting = description_of(store, getattr(row, "interview_id", None))
     analysis = _analyse(
         transcript,
         question,
         settings,
-        description,
+        posting,
         kind=_as_first_analysed(what, row),
     )
     replace_analysis(store, what, row, analysis, new_transcript, engine, model)

@@ -472,15 +472,17 @@ def _answered_captions(at) -> list[str]:
 
 def test_a_later_stage_shows_the_job_description_pasted_at_an_earlier_one(tmp_path, monkeypatch):
     """Pasted once with the recruiter screen; preparing for the hiring-manager round of the same
-    job shows its key terms, not an empty box asking for it again."""
+    job shows its key terms, not an empty box asking for it again. The company it is for is not
+    one of them, even where the description names it only in passing ("Acme Pay merchants")."""
     from datetime import date, timedelta
 
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     db = store.open_store(load_settings(tmp_path))
     today = date.today()
+    described = JOB + " Thousands of Acme Pay merchants rely on it."
     store.add_interview(
         db, company="Acme Pay", role="Backend engineer", stage="recruiter screen",
-        interview_date=today - timedelta(days=7), job_description=JOB,
+        interview_date=today - timedelta(days=7), job_description=described,
     )  # fmt: skip
     later = store.add_interview(
         db,
@@ -495,8 +497,9 @@ def test_a_later_stage_shows_the_job_description_pasted_at_an_earlier_one(tmp_pa
     at.button(key=first_recommended).click().run()
     at.selectbox(key="practice_interview_id").set_value(later).run()
     assert not at.exception
-    assert at.text_area(key=f"practice_job_description_{later}").value == JOB
-    assert any("Key terms to use" in c.value and "PostgreSQL" in c.value for c in at.caption)
+    assert at.text_area(key=f"practice_job_description_{later}").value == described
+    [terms] = [c.value for c in at.caption if "Key terms to use" in c.value]
+    assert "PostgreSQL" in terms and "merchants" in terms and "Acme" not in terms, terms
 
 
 def test_a_silent_take_recorded_in_the_browser_is_called_your_recording(tmp_path, monkeypatch):

@@ -10,6 +10,7 @@ from test_mock_follow_up import COMPLETE, NO_RESULT, STORY
 
 from coach import banks
 from coach.config import load_settings
+from coach.job_description import Posting
 from coach.mock import report
 from coach.mock.plan import make_plan
 from coach.mock.session import Turn
@@ -128,7 +129,8 @@ def test_the_report_says_which_key_terms_of_the_job_description_the_answers_used
     ]
     turns = []
     for text in said:
-        answer = analyze_transcript(Transcript.from_text(text), settings, STORY, job_description=PAYMENTS)
+        posting = Posting(PAYMENTS, "Acme")
+        answer = analyze_transcript(Transcript.from_text(text), settings, STORY, posting=posting)
         turns.append(Turn("question", STORY.text, STORY, STORY.id, Path("q.wav"), 4.0, answer=answer))
     # a follow-up prepares for no interview: its answer is not checked for the terms
     follow = analyze_transcript(Transcript.from_text("We used Kafka queues."), settings, None)

@@ -286,6 +286,32 @@ def test_rare_job_specific_terms_lead_and_the_company_and_common_job_words_do_no
     assert "engineer" not in [t.lower() for t in terms[:5]], terms
 
 
+# A posting that names its company only mid-sentence, where a posting's own wording does not show
+# it is the company (spaCy tags "Northwind" a common noun here).
+NAMED_IN_PASSING = """Senior Backend Engineer
+
+We are looking for an engineer to join the payments team at our Manchester office. You will design
+idempotent APIs, run PostgreSQL at scale and own incident response for the checkout service.
+
+What you will do:
+- Build services in Python and Go that move money for Northwind customers.
+- Work with product managers to ship features Northwind merchants rely on.
+- Keep Kafka pipelines healthy and improve observability.
+
+What we look for:
+- Experience with distributed systems and PCI DSS.
+- Comfort with on-call and incident response.
+Northwind is an equal opportunity employer."""
+
+
+def test_the_company_the_interview_is_logged_with_is_never_a_term():
+    """The company's name led the key terms ("northwind", then "employer") when the posting named it
+    only in passing: told the company the interview is logged with, neither is a term."""
+    terms = description_terms(NAMED_IN_PASSING, company="Northwind")["terms"]
+    assert not [t for t in terms if "northwind" in t.lower() or t.lower() == "employer"], terms
+    assert "idempotent APIs" in terms[:3] and "PCI DSS" in terms, terms
+
+
 def test_a_word_the_company_shares_with_the_job_stays_a_term():
     """Company names are left out of the terms, but "Leeds Mental Health Trust" took "mental
     health" with it: every term of a mental health nurse's posting holding those words was dropped.

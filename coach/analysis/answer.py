@@ -104,6 +104,7 @@ def analyze(
     interview: bool = False,
     off_topic_check: bool | None = None,
     job_description: str | None = None,
+    company: str | None = None,
 ) -> AnswerAnalysis:
     """Analyse one answer. `question` is any object with `.talking_points` and `.target_s`.
 
@@ -115,7 +116,7 @@ def analyze(
     a practice take's does and an answer cut from a real interview's does not (its question was
     matched to the bank and may be matched wrongly); a mock interview's does (its question is known).
     `job_description`: the pasted description of the job practised for; its key terms are
-    checked against the answer (`metrics.job_terms`)."""
+    checked against the answer (`metrics.job_terms`); `company`, the one it is for, is never a term."""
     thresholds = settings.thresholds if settings is not None else Thresholds()
     nlp = load_pipeline()
     doc = _parse(nlp, transcript)
@@ -161,7 +162,7 @@ def analyze(
 
     metrics["most_used_words"] = word_use.most_used(doc, marks)
     metrics["repeated_phrases"] = word_use.repeated_phrases(doc, marks)
-    metrics["job_terms"] = word_use.job_terms(job_description, doc, nlp)
+    metrics["job_terms"] = word_use.job_terms(job_description, doc, nlp, company)
 
     filler_counts = Counter(_filler_name(doc, m) for m in marks)
     short = scoring.fullness(metrics)

@@ -46,7 +46,7 @@ WORD_SIGNS = {"%"}
 
 # Words a job description uses about any job; they are not the job's terms.
 JOB_BOILERPLATE = {
-    "ability", "able", "applicant", "apply", "benefit", "candidate", "company", "day", "degree",
+    "ability", "able", "applicant", "apply", "benefit", "candidate", "company", "day", "degree", "employer",
     "environment", "equal", "experience", "excellent", "field", "good", "great", "help", "ideal",
     "include", "including", "job", "join", "knowledge", "level", "look", "looking", "new",
     "opportunity", "plus", "position", "preferred", "qualification", "required", "requirement",
@@ -205,7 +205,7 @@ def english_enough(doc: Doc) -> bool:
     return bool(words) and sum(t.is_stop for t in words) / len(words) >= MIN_ENGLISH_SHARE
 
 
-def key_terms(description: Doc, limit: int = JOB_TERMS) -> list[str]:
+def key_terms(description: Doc, limit: int = JOB_TERMS, company: str | None = None) -> list[str]:
     """The description's own vocabulary: the skills, tools, standards and domain words a careful
     reader would underline, rarest in general English first.
 
@@ -217,7 +217,8 @@ def key_terms(description: Doc, limit: int = JOB_TERMS) -> list[str]:
     "idempotent APIs" and "venepuncture" come before "engineer", "support" or "customers". Words
     any posting uses ("experience", "team", "role") are never part of a term, and neither are the
     names of the company and the place the description is for (`_own_names`: "About Northwind",
-    "Northwind builds ...", the title line's "- Northwind, Leeds"). A phrase does not start with a
+    "Northwind builds ...", the title line's "- Northwind, Leeds") or the `company` the interview
+    is logged with ("for Northwind customers"). A phrase does not start with a
     common adjective or a line's first verb ("current NMC registration" is "NMC registration").
     A term is listed once: not again inside a longer one, nor a longer one holding it. Terms are
     written as the description first wrote them."""
@@ -230,7 +231,7 @@ def key_terms(description: Doc, limit: int = JOB_TERMS) -> list[str]:
     lower_words = {stem(t.text) for t in description if t.text.islower()}
     # a company's or place's word the description also writes in lower case is one of its own
     # words too ("mental health" in a posting from "Leeds Mental Health Trust")
-    own = _own_names(description) - lower_words
+    own = (_own_names(description) | _company_words(company)) - lower_words
     for words in _candidates(description, job=_job_itself(description)):
         key = tuple(stem(t.text) for t in words)
         if own & set(key):
@@ -376,6 +377,12 @@ def _own_names(description: Doc) -> set[str]:
     return names
 
 
+def _company_words(company: str | None) -> set[str]:
+    """The words of the company's name as logged, as stems ("Northwind Traders" is "northwind" and
+    "trader"): a posting names its company mid-sentence too, where `_own_names` does not look."""
+    return {stem(word) for word in re.findall(r"[^\W_][\w&']*", company or "")}
+
+
 def _is_name(token: Token, lower_words: set[str]) -> bool:
     """A tool, a product or a standard: "PostgreSQL", "APIs", "Kafka"; not a word the description
     also writes in lower case ("Engineer" in a title beside "engineers")."""
@@ -475,10 +482,11 @@ def without_markup(text: str) -> str:
     return _ENTITY.sub(lambda m: html.unescape(m.group()), _MARKUP.sub("\n", text))
 
 
-def description_terms(description: str | None, nlp=None) -> dict | None:
+def description_terms(description: str | None, nlp=None, company: str | None = None) -> dict | None:
     """The key terms of a pasted job description: {"terms": [...], "note": sentence or None};
     None for an empty description. Only the first JOB_MAX_CHARS characters are read; markup pasted
-    with it is no term (`without_markup`)."""
+    with it is no term (`without_markup`). `company`: the name the interview is logged with, never
+    a term."""
     text = without_markup(description or "").strip()
     if not text:
         return None
@@ -490,12 +498,12 @@ def description_terms(description: str | None, nlp=None) -> dict | None:
     [parsed] = nlp.pipe([text[:JOB_MAX_CHARS]], disable=list(COACH_COMPONENTS))
     if not english_enough(parsed):
         return {"terms": [], "note": NOT_ENGLISH}
-    return {"terms": key_terms(parsed), "note": None}
+    return {"terms": key_terms(parsed, company=company), "note": None}
 
 
-def job_terms(description: str | None, answer: Doc, nlp) -> dict | None:
+def job_terms(description: str | None, answer: Doc, nlp, company: str | None = None) -> dict | None:
     """`metrics.job_terms`: the description's key terms and which the answer used; None without one."""
-    described = description_terms(description, nlp)
+    described = description_terms(description, nlp, company)
     if described is None:
         return None
     terms = terms_used(described["terms"], answer)

@@ -538,11 +538,11 @@ def show_answer(
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def job_description_terms(description: str) -> list[str]:
-    """The key terms of a job description (parsed once per text)."""
+def job_description_terms(description: str, company: str) -> list[str]:
+    """The key terms of a job description for `company` (parsed once per text and company)."""
     from coach.analysis.word_use import description_terms
 
-    described = description_terms(description)
+    described = description_terms(description, company=company)
     return [] if described is None else described["terms"]
 
 
