@@ -232,26 +232,35 @@ def _settings(
 
 
 def _progress_bar(enabled: bool):
-    """A progress bar on stderr driven by the engines' progress(seconds_done, seconds_total)."""
+    """A progress bar on stderr driven by the engines' progress(seconds_done, seconds_total), drawn
+    from the first progress on: a file that fails before (not audio, silent) gets its one-line error
+    alone, not a moment of empty bar before it."""
     if not enabled:
         return None, lambda: None
     from tqdm import tqdm
 
-    bar = tqdm(
-        total=1.0,
-        file=sys.stderr,
-        unit="s",
-        leave=False,
-        bar_format="{desc} {percentage:3.0f}%|{bar}| {elapsed}<{remaining}",
-    )
+    bar = None
 
     def update(done_s: float, total_s: float) -> None:
+        nonlocal bar
+        if bar is None:
+            bar = tqdm(
+                total=1.0,
+                file=sys.stderr,
+                unit="s",
+                leave=False,
+                bar_format="{desc} {percentage:3.0f}%|{bar}| {elapsed}<{remaining}",
+            )
         bar.total = round(total_s, 1)
         bar.n = round(done_s, 1)
         bar.set_description("Transcribing")
         bar.refresh()
 
-    return update, bar.close
+    def close() -> None:
+        if bar is not None:
+            bar.close()
+
+    return update, close
 
 
 @app.command("transcribe")
@@ -416,7 +425,12 @@ def _kept_not_analysed(source: Path, settings) -> str:
 
 
 def _stage_to_seconds(update):
-    return None if update is None else (lambda _message, fraction: update(fraction * 100, 100))
+    """The practice stages as the bar's progress, from transcribing on (`_progress_bar`)."""
+    from coach.practice import TRANSCRIBE_FROM
+
+    if update is None:
+        return None
+    return lambda _message, fraction: update(fraction * 100, 100) if fraction >= TRANSCRIBE_FROM else None
 
 
 def _held(interview: dict) -> str:

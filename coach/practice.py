@@ -25,6 +25,8 @@ if TYPE_CHECKING:  # coach.analysis loads spaCy: imported where an answer is ana
 # stage_progress(message, fraction_done) — fraction in [0, 1] over the whole answer.
 StageProgress = Callable[[str, float], None]
 _TRANSCRIBE_SHARE = 0.85  # transcription is most of the time; analysis and saving the rest
+# Where transcribing starts on the progress scale: saving the take and reading its sound come before.
+TRANSCRIBE_FROM = 0.05
 
 
 @dataclass(frozen=True)
@@ -190,7 +192,7 @@ def practice_answer(
 
     def on_transcribe(done_s: float, total_s: float) -> None:
         share = done_s / total_s if total_s else 1.0
-        report(f"Transcribing: {done_s:.0f} of {total_s:.0f} s", 0.05 + _TRANSCRIBE_SHARE * share)
+        report(f"Transcribing: {done_s:.0f} of {total_s:.0f} s", TRANSCRIBE_FROM + _TRANSCRIBE_SHARE * share)
 
     report("Reading the audio", 0.02)
     try:

@@ -157,6 +157,8 @@ def test_bad_input_exits_non_zero_with_one_line(clips, tmp_path, args, message):
     assert result.returncode == 1
     lines = [line for line in result.stderr.splitlines() if line.strip() and "Transcribing" not in line]
     assert lines[-1].startswith("error: ") and message in lines[-1]
+    if not any(a.endswith(("clean.wav", "noise.wav")) for a in args):  # failed before transcribing:
+        assert "%|" not in result.stderr, result.stderr  # its error alone, no moment of empty bar
     assert "Traceback" not in result.stderr and result.stdout == ""
 
 
