@@ -74,6 +74,7 @@ class Cluster:
         self.password_file = data_dir / COHORT_PASSWORD_FILE
         self.port = port
         self.bin = pg_bin()
+        self.started_here = False  # stop() stops only a server this run started, never another run's
 
     def _place(self, data_dir: Path) -> Path:
         inside = data_dir / "postgresql"
@@ -88,10 +89,7 @@ class Cluster:
         return home
 
     def _run(self, *args: str, check: bool = True) -> subprocess.CompletedProcess:
-        command = [str(self.bin / args[0]), *args[1:]]
-        if self.as_root:
-            command = ["runuser", "-u", "postgres", "--", *command]
-        result = subprocess.run(command, capture_output=True, text=True, timeout=120)
+        result = subprocess.run(self._command(*args), capture_output=True, text=True, timeout=120)
         if check and result.returncode != 0:
             log = (self.base / "log").read_text()[-2000:] if (self.base / "log").exists() else ""
             sys.exit(f"{' '.join(args[:1])} failed: {result.stderr.strip()}\n{log}")
@@ -120,11 +118,29 @@ class Cluster:
         finally:
             pwfile.unlink(missing_ok=True)
 
+    def _command(self, *args: str) -> list[str]:
+        command = [str(self.bin / args[0]), *args[1:]]
+        return ["runuser", "-u", "postgres", "--", *command] if self.as_root else command
+
+    def running(self) -> bool:
+        """Whether a server already runs on this cluster's data (pg_ctl status: 0 running, 3 not)."""
+        return self._run("pg_ctl", "status", "-D", str(self.pgdata), check=False).returncode == 0
+
     def start(self) -> str:
+        if self.running():
+            # a second `make serve-cohort` on the same data: pg_ctl failed with its log, and the
+            # clean-up after it stopped the first run's database under all its students
+            stop = " ".join(self._command("pg_ctl", "-D", str(self.pgdata), "stop"))
+            raise CohortFailed(
+                f"The coach's database for {self.password_file.parent} is already running, so another "
+                "`make serve-cohort` serves it: use that one, or stop it with Ctrl-C in its terminal "
+                f"before starting again (if none runs, stop the database it left with `{stop}`)."
+            )
         options = f"-k {self.base} -p {self.port} -c listen_addresses=127.0.0.1 -c max_connections=200"
         self._run(
             "pg_ctl", "-D", str(self.pgdata), "-o", options, "-l", str(self.base / "log"), "-w", "start"
         )
+        self.started_here = True
         password = self.password_file.read_text().strip()
         url = f"postgresql+psycopg://{PG_USER}:{password}@127.0.0.1:{self.port}/{PG_DATABASE}"
         self._create_database(password)
@@ -139,7 +155,9 @@ class Cluster:
                 conn.execute(f'CREATE DATABASE "{PG_DATABASE}"')
 
     def stop(self) -> None:
-        self._run("pg_ctl", "-D", str(self.pgdata), "-m", "fast", "-w", "stop", check=False)
+        if self.started_here:
+            self._run("pg_ctl", "-D", str(self.pgdata), "-m", "fast", "-w", "stop", check=False)
+            self.started_here = False
 
 
 # A worker that stops within this long of starting stopped "at once": replacing it is put off a

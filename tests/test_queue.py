@@ -613,6 +613,37 @@ def test_the_cohort_script_keeps_its_database_port_after_a_restart():
         assert free_port(port) != port
 
 
+def test_a_second_cohort_script_on_the_same_data_says_so_and_leaves_the_first_ones_database_up(tmp_path):
+    """`make serve-cohort` started again on the data directory a running one serves (a second
+    terminal, a forgotten tmux): pg_ctl failed with its log, and the clean-up after the failure
+    stopped the running cohort's database, so every student's page lost it. Now one sentence says
+    another run serves it, and its database keeps answering."""
+    import shutil
+
+    if skip_reason():
+        pytest.skip(skip_reason())
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from serve_cohort import CohortFailed, CohortStack
+
+    running = CohortStack(tmp_path / "data", 0, app_port=None, pg_port=0)
+    try:
+        running.start_database()
+        assert running.database_answers()
+        again = CohortStack(tmp_path / "data", 0, app_port=None, pg_port=0)
+        try:
+            again.start()
+        except (CohortFailed, SystemExit) as e:  # what main() prints, then stops its stack
+            said = str(e)
+        finally:
+            again.stop()
+        assert running.database_answers()
+        assert "already running" in said and "Ctrl-C" in said and "\n" not in said, said
+    finally:
+        running.stop()
+        shutil.rmtree(running.cluster.base, ignore_errors=True)  # as root it is under /var/lib/postgresql
+    assert not running.database_answers()  # the run that started it stops it
+
+
 def _role_without_create(url: str, role: str, data_dir: Path) -> str:
     """A login role on `url`'s database that may use the coach's tables (made by the owner) but not
     create tables; its own URL."""
