@@ -4,6 +4,9 @@
 # How many `coach worker` processes `make serve-cohort` starts.
 WORKERS ?= 2
 
+# The port on 127.0.0.1 where `make serve-cohort` serves the app.
+PORT ?= 8501
+
 # The instruction set `make test-isa` forces on CTranslate2 (GENERIC, AVX, AVX2, AVX512).
 ISA ?= GENERIC
 
@@ -17,7 +20,7 @@ run: setup
 # A cohort on this machine: PostgreSQL kept under the data directory, the queue's schema, WORKERS
 # workers and the app on 127.0.0.1; Ctrl-C stops them all (README "Hosted for a cohort").
 serve-cohort: setup
-	.venv/bin/python scripts/serve_cohort.py --workers $(WORKERS)
+	.venv/bin/python scripts/serve_cohort.py --workers $(WORKERS) --port $(PORT)
 
 # Two test processes, each running whole files (a file's tests share its app and browser, and some
 # build on the one before): the browser tests mostly wait on real-time recordings while the other

@@ -379,6 +379,13 @@ class CohortStack:
         self.processes.append(app)
 
     def start(self) -> CohortStack:
+        if self.app_port and free_port(self.app_port) != self.app_port:
+            # found before anything starts: the app alone failed ("Port 8501 is not available") after
+            # the database and the workers had started and the address had been announced as the coach's
+            raise CohortFailed(
+                f"Port {self.app_port} on 127.0.0.1 is taken by another program: stop it, or start the "
+                f"coach on another port with `make serve-cohort PORT={self.app_port + 1}`."
+            )
         self.start_database()
         self.start_workers(self.workers_wanted)
         if self.app_port:

@@ -644,6 +644,36 @@ def test_a_second_cohort_script_on_the_same_data_says_so_and_leaves_the_first_on
     assert not running.database_answers()  # the run that started it stops it
 
 
+def test_the_cohort_script_on_a_taken_port_says_so_before_starting_anything(tmp_path):
+    """The app's port held by another program: the script announced the coach at that address,
+    started the database and the workers, and only then stopped, on Streamlit's "Port 8501 is not
+    available", with nothing saying what to do. Now one sentence, and nothing started."""
+    import shutil
+    import socket
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from serve_cohort import CohortFailed, CohortStack
+
+    with socket.socket() as other:
+        other.bind(("127.0.0.1", 0))
+        other.listen()
+        port = other.getsockname()[1]
+        stack = CohortStack(tmp_path / "data", 0, app_port=port, pg_port=0)
+        said = ""
+        try:
+            stack.start()
+        except (CohortFailed, SystemExit) as e:
+            said = str(e)
+        finally:
+            stack.stop()
+            shutil.rmtree(stack.cluster.base, ignore_errors=True)  # as root it is under /var/lib/postgresql
+    assert said == (
+        f"Port {port} on 127.0.0.1 is taken by another program: stop it, or start the coach on another "
+        f"port with `make serve-cohort PORT={port + 1}`."
+    )
+    assert not stack.cluster.pgdata.exists() and stack.processes == []
+
+
 def _role_without_create(url: str, role: str, data_dir: Path) -> str:
     """A login role on `url`'s database that may use the coach's tables (made by the owner) but not
     create tables; its own URL."""
