@@ -13,9 +13,10 @@ ISA ?= GENERIC
 setup:
 	@bash scripts/setup.sh
 
-# serve.py is app.py behind the guard that serves a cohort's /media to its owner only (SECURITY.md).
+# serve.py is app.py behind the guard that serves a cohort's /media to its owner only (SECURITY.md);
+# FORWARDED_ALLOW_IPS empty: the coach sees the login proxy's address, not X-Forwarded-For's.
 run: setup
-	.venv/bin/streamlit run serve.py --server.address 127.0.0.1 --server.port 8501
+	FORWARDED_ALLOW_IPS= .venv/bin/streamlit run serve.py --server.address 127.0.0.1 --server.port 8501
 
 # A cohort on this machine: PostgreSQL kept under the data directory, the queue's schema, WORKERS
 # workers and the app on 127.0.0.1; Ctrl-C stops them all (README "Hosted for a cohort").

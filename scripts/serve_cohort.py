@@ -373,7 +373,10 @@ class CohortStack:
                 # this terminal, and the person sees only that something went wrong
                 "--client.showErrorDetails", "none",
             ],
-            env=self.env(),
+            # the login proxy's own address, which trusted_proxies names: Streamlit's server (uvicorn)
+            # otherwise puts the browser's from X-Forwarded-For in its place for a connection from
+            # 127.0.0.1, and every signed-in student behind oauth2-proxy or nginx was asked to sign in
+            env=dict(self.env(), FORWARDED_ALLOW_IPS=""),
             start_new_session=True,
         )  # fmt: skip
         self.processes.append(app)
