@@ -130,13 +130,16 @@ def check_upload(settings: Settings, size_bytes: int, *, now: float | None = Non
             f"This recording is {_megabytes(size_bytes)} MB; here one upload can be at most "
             f"{limit_mb} MB. Upload a shorter or compressed recording (an MP3 or M4A is much smaller)."
         )
-    recent = recent_uploads(settings.recordings_dir, now=now)
-    most = settings.user_uploads_per_hour
-    if len(recent) >= most:
+    recent = sorted(recent_uploads(settings.recordings_dir, now=now))
+    most, saved = settings.user_uploads_per_hour, len(recent)
+    if saved >= most:
+        # more than the limit when it was lowered after they were saved: said as saved, and the
+        # wait is until enough of them leave the hour for one more
+        allowed = "the most allowed here" if saved == most else f"and the most allowed here is {most}"
         raise InputError(
-            f"You have saved {most} recording{'' if most == 1 else 's'} in the last hour (answers "
-            "recorded here count, as do a mock interview's), the most allowed here; "
-            f"{try_again_in(min(recent), now=now)}."
+            f"You have saved {saved} recording{'' if saved == 1 else 's'} in the last hour (answers "
+            f"recorded here count, as do a mock interview's), {allowed}; "
+            f"{try_again_in(recent[saved - most], now=now)}."
         )
 
 

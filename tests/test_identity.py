@@ -197,6 +197,25 @@ def test_a_limit_of_one_says_so_in_the_singular_and_a_size_just_over_it_is_not_r
     assert str(refused.value).startswith("You have saved 1 recording in the last hour (")
 
 
+def test_a_limit_lowered_below_what_was_saved_says_how_many_were_saved_and_the_wait_for_one_more(cohort):
+    """Staff lowered the limit to 3 after Ana had saved 5 in the hour: she was told "You have saved 3
+    recordings in the last hour" (the limit, not her count) and to wait for the oldest to leave the
+    hour, after which she still could not save one."""
+    ana = replace(cohort, owner="ana@example.edu", user_uploads_per_hour=5)
+    for pitch in (200, 210, 220, 230, 240):
+        save_recording(wav_bytes(pitch_hz=pitch), ana, original_name="answer.wav")
+    now = time.time()
+    saved = sorted(ana.recordings_dir.rglob("*.wav"))
+    for minutes_ago, path in zip((50, 40, 30, 20, 10), saved, strict=True):
+        os.utime(path, (now - 60 * minutes_ago, now - 60 * minutes_ago))
+    with pytest.raises(InputError) as refused:
+        check_upload(replace(ana, user_uploads_per_hour=3), 1000, now=now)
+    assert str(refused.value) == (
+        "You have saved 5 recordings in the last hour (answers recorded here count, as do a mock "
+        "interview's), and the most allowed here is 3; try again in 30 minutes."
+    )
+
+
 def test_single_user_uploads_are_not_limited(tmp_path):
     solo = Settings(data_dir=tmp_path, user_max_upload_mb=1, user_uploads_per_hour=1)
     for pitch in (200, 210, 220):
