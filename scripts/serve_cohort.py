@@ -416,6 +416,9 @@ def main() -> None:
     data_dir = default_data_dir()
     stack = CohortStack(data_dir, args.workers, app_port=args.port, pg_port=args.pg_port)
     signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+    # a start that failed, or an app that stopped on its own, exits non-zero: make and systemd took
+    # "Port 8501 is taken…" for a success; Ctrl-C or a stop (SIGTERM) is the ordinary end
+    status = 1
     try:
         stack.start()
         print(
@@ -432,8 +435,10 @@ def main() -> None:
         print(e, file=sys.stderr)
     except KeyboardInterrupt:
         print("\nStopping: the workers finish the answer in hand.", file=sys.stderr)
+        status = 0
     finally:
         stack.stop()
+    sys.exit(status)
 
 
 if __name__ == "__main__":

@@ -672,6 +672,19 @@ def test_the_cohort_script_on_a_taken_port_says_so_before_starting_anything(tmp_
         f"port with `make serve-cohort PORT={port + 1}`."
     )
     assert not stack.cluster.pgdata.exists() and stack.processes == []
+    # and as `make serve-cohort` runs it: the same sentence, and a failure's exit status (it exited 0)
+    with socket.socket() as other:
+        other.bind(("127.0.0.1", 0))
+        other.listen()
+        port = other.getsockname()[1]
+        ran = subprocess.run(
+            [sys.executable, str(ROOT / "scripts/serve_cohort.py"), "--workers", "0", "--port", str(port)],
+            env={**os.environ, "COACH_DATA_DIR": str(tmp_path / "data")},
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    assert ran.returncode == 1 and f"Port {port} on 127.0.0.1 is taken" in ran.stderr, ran
 
 
 def _role_without_create(url: str, role: str, data_dir: Path) -> str:
