@@ -813,6 +813,38 @@ def test_the_draft_says_when_answers_ran_fast_or_slow(tmp_path):
     assert "conversational pace" not in in_band
 
 
+def test_the_draft_counts_results_only_in_answers_that_tell_a_story(tmp_path):
+    """interview_fillers.flac reviewed: the story ("learn something new quickly") named no result and
+    the answer to "What is your biggest weakness?" (no story: its structure "does not apply") was
+    tagged a result all through. The draft said "1 answer stated a result." beside "1 answer ... did
+    not say how things turned out": credit for a result where the page says structure does not
+    apply. A result is now counted, either way, only in answers that tell a story."""
+    from coach.interview.draft import debrief_draft
+
+    settings = load_settings(data_dir=tmp_path)
+
+    def answer(bank_id: str, result_words: int, story: bool) -> dict:
+        structure = {"score": 14} if story else {"score": None, "applies": False}
+        metrics = {"wpm": 165, "words": 45, "star": {"result": {"words": result_words}}}
+        analysis = {"scores": {"overall": 50, "structure": structure}, "metrics": metrics, "fillers": []}
+        return {"analysis": analysis, "end_s": 20.0, "offset_s": 0.0, "bank_id": bank_id, "question": "Q"}
+
+    facts = {"candidate_talk_share": None, "questions": 0, "response_time_s": {"each": []}}
+    story, weakness = answer("beh-fail-05", 0, story=True), answer("beh-fail-07", 26, story=False)
+    draft = debrief_draft([story, weakness], facts, settings)
+    assert "stated a result" not in draft["went_well"], draft["went_well"]
+    assert (
+        "1 answer to questions you can practise here did not say how things turned out (the result)."
+        in draft["could_be_better"].splitlines()
+    )
+    # with no story among them, no result line at all
+    alone = debrief_draft([weakness, answer("mot-01", 0, story=False)], facts, settings)
+    assert "result" not in alone["went_well"] + alone["could_be_better"], alone
+    # a story that names its result still earns the line
+    told = debrief_draft([answer("beh-fail-05", 12, story=True), weakness], facts, settings)
+    assert "1 answer stated a result." in told["went_well"].splitlines()
+
+
 def test_cli_review_refuses_what_it_cannot_do_before_keeping_anything(tmp_path):
     """A missing file printed a traceback; --interview 99 or an impossible --date failed after the
     upload was copied, leaving recordings no command could clear; --interview with --company and

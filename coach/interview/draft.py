@@ -142,8 +142,11 @@ def debrief_draft(answers: Sequence[dict], facts: dict, settings: Settings) -> d
                 high=f"{t.pace_high_wpm:.0f}",
             )
         )
+    # a result is a story's part: an answer to a question that asks for none ("What is your biggest
+    # weakness?", its structure "does not apply") neither stated one nor left one out
+    stories = [a for a in answers if _tells_a_story(a["analysis"])]
     with_result = [
-        a for a in answers if a["analysis"]["metrics"].get("star", {}).get("result", {}).get("words")
+        a for a in stories if a["analysis"]["metrics"].get("star", {}).get("result", {}).get("words")
     ]
     if with_result:
         stated = "answer stated" if len(with_result) == 1 else "answers stated"
@@ -182,7 +185,7 @@ def debrief_draft(answers: Sequence[dict], facts: dict, settings: Settings) -> d
         better.append(SLOW_STARTS.format(slow=count(len(slow), "answer"), limit=f"{SLOW_START_S:g}"))
     if conversation and facts["interruptions"]["by_candidate"]:
         better.append(INTERRUPTIONS.format(times=count(facts["interruptions"]["by_candidate"], "time")))
-    no_result = [a for a in answers if a["bank_id"] and a not in with_result]
+    no_result = [a for a in stories if a["bank_id"] and a not in with_result]
     if no_result:
         better.append(NO_RESULT.format(answers=count(len(no_result), "answer")))
     # the counts above leave them out: "1 of 2" beside three answers said why not. Last, under what
@@ -195,6 +198,12 @@ def debrief_draft(answers: Sequence[dict], facts: dict, settings: Settings) -> d
         "skill_gaps": "",
         "notes": REVIEW_DRAFT_NOTE_LINE,
     }
+
+
+def _tells_a_story(analysis: dict) -> bool:
+    """Whether the answer was coached as a story: its structure scored, not "does not apply"
+    (`coach.banks.asks_for_story`, recorded by the analysis as the structure score's `applies`)."""
+    return ((analysis.get("scores") or {}).get("structure") or {}).get("applies", True) is not False
 
 
 def interview_draft(interview: dict, practisable: Collection[str], settings: Settings) -> dict:
