@@ -536,6 +536,12 @@ def your_answers(full: dict) -> None:
         "“Practised before”: your practice answers to the same question before that day. Progress "
         "shows them side by side under Per question."
     )
+    for r in rows:  # its dashes said nothing of why, nor what to do
+        if r["not_measured"]:
+            why = summary.for_the_page(
+                r["not_measured"], may_change_settings=not cfg.on_server or shared.staff(cfg)
+            )
+            st.markdown(f":gray[“{escape(r['question'])}” was not measured: {escape(why)}]")
 
 
 def practice_attempts() -> list[dict]:

@@ -1470,7 +1470,7 @@ def _describe_interview(full: dict, answers: list[dict], not_analysed: list[str]
                 f"score {answer['score_overall']:.0f}, {_measure(answer, 'wpm', ' wpm')}, "
                 f"{_measure(answer, 'fillers_per_100_words', ' fillers/100')}"
                 if answer.get("score_overall") is not None
-                else "not measured"
+                else f"not measured: {answer['not_measured']}"
             )
             lines.append(f"  {n}. “{answer['question']}” {facts}")
     lines += [f"A recording not analysed: {why}" for why in not_analysed]

@@ -398,12 +398,22 @@ def add_option(
     )
 
 
+def _why_not_measured(turn: dict) -> str:
+    """Why the quality gate left a stored answer unscored, as its analysis said it (one voice found,
+    too few words), and what to do; "" for an answer it measured. The log showed only dashes."""
+    if turn.get("score_overall") is not None:
+        return ""
+    said = " ".join((turn.get("analysis") or {}).get("warnings") or ())
+    return said or "The review could not measure it."
+
+
 def reviewed_answers(interview: dict, attempts: list[dict], bank_texts: dict[str, str]) -> list[dict]:
     """Each answer a review measured in `interview` (as `store.get_interview` gives it), in the
     order given, with how often its question was practised by the interview's day (its own too): the link
     from a real answer back to its practice. `attempts` as `store.list_attempts` gives them;
     `bank_texts`: the bank's words by question id (a real question's row holds it as transcribed);
-    a question the bank does not hold is shown as it would go into one, without "um"s or lead-ins."""
+    a question the bank does not hold is shown as it would go into one, without "um"s or lead-ins.
+    `not_measured`: why an answer has no scores, in the analysis's words ("" when it has them)."""
     day = str(interview["interview_date"])
     rows = []
     for recording in interview.get("recordings") or []:
@@ -426,6 +436,7 @@ def reviewed_answers(interview: dict, attempts: list[dict], bank_texts: dict[str
                     **{key: turn.get(key) for key in ("score_overall", "wpm", "fillers_per_100_words")},
                     "duration_s": turn.get("duration_s"),
                     "practised_before": len(before),
+                    "not_measured": _why_not_measured(turn),
                 }
             )
     return rows

@@ -21,6 +21,13 @@ def test_the_log_shows_people_questions_and_debrief(monkeypatch):
     assert any(e.label.startswith("first round · ") and "interest 4/5" in e.label for e in at.expander)
     assert "Dana Ortiz" in text and "How would you design a rate limiter?" in text
     assert "system design, handling conflict" in text
+    # its one answer (the call is one voice) was not measured: the card says why and what to do, where
+    # its row had only dashes
+    assert (
+        ":gray[“The whole recording” was not measured: Only one voice was found, so your words could "
+        "not be told apart from the interviewer's and nothing is scored. If the interviewer speaks in "
+        "it too, review it again saying 2 people speak.]" in text.replace("\\", "")
+    ), text
     # deleting it names what it has (all of it here; a booked one was said to have a debrief too)
     assert (
         "**Everything:** the Acme Robotics interview with its people, debrief, analysed answers and "

@@ -787,8 +787,21 @@ def test_an_interviews_answers_are_listed_under_their_questions_words(tmp_path):
             "transcript": transcript_dict(),
             "analysis": analysis_dict(overall=89.0),
         }
+        short = "Only 14 words in 5 s: too little to measure."
+        unmeasured = {
+            "question_text": "Do you have any questions for us?",
+            "question_id": "close-01",
+            "transcript": transcript_dict(),
+            "analysis": {**analysis_dict(), "scores": None, "warnings": [short]},
+        }
         save_interview_recording(
-            db, interview_id, recording=None, transcript=None, engine="e", model="m", answers=[answer]
+            db,
+            interview_id,
+            recording=None,
+            transcript=None,
+            engine="e",
+            model="m",
+            answers=[answer, unmeasured],
         )
     finally:
         db.close()
@@ -798,6 +811,11 @@ def test_an_interviews_answers_are_listed_under_their_questions_words(tmp_path):
         in shown
     ), shown
     assert ".:" not in shown and "outer time" not in shown
+    # an answer the review could not measure says why, where it said only "not measured"
+    assert (
+        "  2. “Do you have any questions for us?” not measured: Only 14 words in 5 s: too little to measure."
+        in shown.splitlines()
+    ), shown
 
 
 def test_questions_are_starred_and_listed_from_the_terminal(tmp_path):
