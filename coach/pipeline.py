@@ -53,10 +53,11 @@ class Stage:
     interest: int | None
     proceed: bool | None
     debriefed: bool
-    answers_analysed: int
+    answers_analysed: int  # the answers the review could measure: "2 of 3 answers analysed"
     time_commitment: str
     notes: str
     booked: bool = False  # still to come (playbook.is_ahead): in the calendar, not held yet
+    answers_reviewed: int = 0  # every answer the review kept, those it could not measure too
 
 
 @dataclass(frozen=True)
@@ -234,7 +235,10 @@ def _stage(item: dict, written: list[dict], booked: bool = False) -> Stage:
         interest=debrief["interest"] if debrief else None,
         proceed=debrief["proceed"] if debrief else None,
         debriefed=debrief is not None,
-        answers_analysed=item.get("answers") or 0,
+        # measured, as `coach interview`, `coach history` and the card count them: this said 3 where
+        # they said "2 of 3 answers analysed"
+        answers_analysed=item.get("answers_measured", item.get("answers")) or 0,
+        answers_reviewed=item.get("answers") or 0,
         time_commitment=(debrief or {}).get("time_commitment") or "",
         notes=own_notes((debrief or {}).get("notes") or ""),
         booked=booked,
@@ -283,7 +287,7 @@ def _is_interview_stage(stage: Stage) -> bool:
     """Whether a stage is an interview the process takes time for: not an offer, a rejection, a
     withdrawal or an application logged as a stage (playbook.is_interview), unless answers were
     analysed for it all the same (interview_log.held)."""
-    return bool(stage.answers_analysed) or is_interview(stage.stage)
+    return bool(stage.answers_reviewed) or is_interview(stage.stage)
 
 
 def _time(stages: list[Stage], booked: list[dict], status: str) -> TimeSpent:

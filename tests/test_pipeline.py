@@ -269,3 +269,40 @@ def test_someone_met_again_with_a_new_title_is_listed_once_under_it(db):
     [hooli] = _pipeline(db)
     [ana] = hooli.people_met
     assert (ana["title"], ana["stage"]) == ("VP Engineering", "recruiter screen")
+
+
+def test_a_stage_counts_as_analysed_only_the_answers_the_review_measured(db):
+    """`coach interviews --json` gave a stage "answers_analysed": 3 where `coach interview`, `coach
+    history` and the Interviews card said "2 of 3 answers analysed" (the closing "Any questions for
+    us?" reply was too short to measure). It now counts the measured ones, and `answers_reviewed`
+    all the review kept; a stage with answers is still an interview held even when none was measured."""
+    from store_support import analysis_dict, transcript_dict
+
+    def answer(measured: bool) -> dict:
+        analysis = analysis_dict() if measured else {**analysis_dict(), "scores": None}
+        return {
+            "question_text": "Q?",
+            "question_id": None,
+            "transcript": transcript_dict(),
+            "analysis": analysis,
+        }
+
+    reviewed = _log(db, "Acme", "Engineer", "first round", "2026-11-20")
+    store.save_interview_recording(
+        db,
+        reviewed,
+        recording=None,
+        transcript=None,
+        engine="e",
+        model="m",
+        answers=[answer(True)] * 2 + [answer(False)],
+    )
+    offer = _log(db, "Acme", "Engineer", "offer", "2026-11-25")  # a call reviewed, logged as the offer
+    store.save_interview_recording(
+        db, offer, recording=None, transcript=None, engine="e", model="m", answers=[answer(False)]
+    )
+    [acme] = _pipeline(db)
+    first, last = acme.as_json()["stages"]
+    assert (first["answers_analysed"], last["answers_analysed"]) == (2, 0)
+    assert (first["answers_reviewed"], last["answers_reviewed"]) == (3, 1)
+    assert acme.time.stages_done == 2  # the offer's call was held all the same
