@@ -542,6 +542,17 @@ def your_answers(full: dict) -> None:
                 r["not_measured"], may_change_settings=not cfg.on_server or shared.staff(cfg)
             )
             st.markdown(f":gray[“{escape(r['question'])}” was not measured: {escape(why)}]")
+    for recording_id in interview_log.heard_as_one_voice(full):  # the sentence above says to; it was
+        # only possible by uploading the recording again, which transcribed the whole call again
+        if st.button(
+            "Review it again as two voices",
+            icon=":material/record_voice_over:",
+            type="tertiary",
+            key=f"interviews_two_voices_{recording_id}",
+            help="Its transcription is reused. The Review page then plays each voice for you to pick yours.",
+        ):
+            ss.review_again_recording = recording_id  # done by the Review page, shown there
+            st.switch_page("app_pages/review.py")
 
 
 def practice_attempts() -> list[dict]:

@@ -21,6 +21,7 @@ from coach.ui.highlight import escape
 
 NEW_INTERVIEW = 0
 SPEAKER_CHOICES = {"found by the coach": None, "1 (only me)": 1, "2": 2, "3": 3, "4": 4}
+REVIEWED_AGAIN = "Reviewed again as {voices}; listen to them and pick yours."
 
 cfg = shared.settings()
 db = shared.store(cfg)
@@ -370,9 +371,7 @@ def review_again_if_asked(result: dict) -> None:
     ss.review_result = shown_result(reviewed)
     ss.review_mine_follows = True  # "Which voice is yours?" picks the voice the new review took to be you
     if n != len(voices) and n > 1:
-        ss.review_result["warnings"].insert(
-            0, f"Reviewed again as {count(n, 'voice')}; listen to them and pick yours."
-        )
+        ss.review_result["warnings"].insert(0, REVIEWED_AGAIN.format(voices=count(n, "voice")))
     st.rerun()
 
 
@@ -455,13 +454,32 @@ def debrief(result: dict, interview: dict) -> None:
     )
 
 
+def again_from_the_log() -> None:
+    """A review the Interviews page sent back, whose review found one voice: done again as two
+    voices with its kept transcription, and shown here with Who is who (how many people speak,
+    which voice is yours)."""
+    recording_id = ss.pop("review_again_recording", None)
+    if recording_id is None:
+        return
+    with st.spinner("Reviewing again as two voices (the call is not transcribed again)…"):
+        try:
+            reviewed = review_again(db, cfg, recording_id, ReviewOptions(n_speakers=2))
+        except CoachError as e:
+            st.error(shared.said_to(cfg, e))  # the page's sentence, not the terminal's
+            return
+    ss.review_result = shown_result(reviewed)
+    ss.review_result["warnings"].insert(0, REVIEWED_AGAIN.format(voices=count(2, "voice")))
+    ss.review_mine_follows = True  # "Which voice is yours?" starts on the voice taken to be you
+
+
 def reviewed_interview(result: dict) -> None:
     """The interview just reviewed: its recording, warnings, who is who, conversation, answers and
     debrief (the last four in one form: `debrief`)."""
     interview = store.get_interview(db, result["interview_id"])
     st.divider()
     day = long_date(interview["interview_date"])
-    st.subheader(f"{escape(interview['company'])} · {escape(interview['stage'])} · {day}")
+    # a stage not set is left out ("Northwind · · Wed 25 Nov"), as on the interview's card
+    st.subheader(" · ".join(escape(part) for part in (interview["company"], interview["stage"], day) if part))
     if result.get("recording") and Path(result["recording"]).exists():
         shared.play(result["recording"], cfg)
     for warning in result.get("warnings") or []:
@@ -492,5 +510,6 @@ if form is not None:
         st.error("Add the company's name so the interview can go in your log.")
     else:
         analyse(form)
+again_from_the_log()
 if ss.review_result and ss.review_result.get("interview_id"):
     reviewed_interview(ss.review_result)

@@ -407,6 +407,24 @@ def _why_not_measured(turn: dict) -> str:
     return said or "The review could not measure it."
 
 
+def heard_as_one_voice(interview: dict) -> list[int]:
+    """The interview's kept recordings whose review found one voice and so scored nothing (the
+    notice says to review it again saying 2 people speak), by their interview recording id: the
+    Interviews card offers to do that, reusing the kept transcription."""
+    from coach.analysis.quality import EARLIER, ONE_VOICE
+
+    said = {ONE_VOICE, *EARLIER}
+
+    def one_voice(turn: dict) -> bool:
+        return bool(said & set((turn.get("analysis") or {}).get("warnings") or ()))
+
+    return [
+        rec["id"]
+        for rec in interview.get("recordings") or []
+        if rec.get("recording_path") and any(one_voice(turn) for turn in rec.get("turns") or ())
+    ]
+
+
 def reviewed_answers(interview: dict, attempts: list[dict], bank_texts: dict[str, str]) -> list[dict]:
     """Each answer a review measured in `interview` (as `store.get_interview` gives it), in the
     order given, with how often its question was practised by the interview's day (its own too): the link

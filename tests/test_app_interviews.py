@@ -737,3 +737,39 @@ def test_time_so_far_counts_no_offer_logged_as_a_stage_on_the_page_or_in_the_ter
     assert not at.exception
     assert "**Time**  \n2 stages so far over 8 days" in markdown_text(at)  # not "Time so far: … so far"
     assert "  Time: 2 stages so far over 8 days" in run_coach("interviews", data_dir=tmp_path).stdout
+
+
+def test_a_review_that_found_one_voice_is_reviewed_again_as_two_from_its_card(tmp_path, monkeypatch):
+    """The card said "review it again saying 2 people speak" and offered no way to: only uploading
+    the recording again on the Review page, which transcribed the whole call again. Its button does
+    it with the kept transcription and shows the review with Who is who, to pick your voice."""
+    from app_support import DATA
+
+    from coach.interview.orchestrator import review_recording
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    settings = load_settings(tmp_path)
+    db = store.open_store(settings)
+    try:
+        interview_id = store.add_interview(db, company="Northwind", interview_date="2026-11-25")
+        call = DATA / "clean.wav"  # one voice: the review finds one and scores nothing
+        review_recording(db, settings, call, original_name="call.wav", interview_id=interview_id)
+        [recording] = store.get_interview(db, interview_id)["recordings"]
+    finally:
+        db.close()
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("interviews").run()
+    assert not at.exception
+    at.button(key=f"interviews_two_voices_{recording['id']}").click().run()
+    assert not at.exception and not at.error
+    assert "Reviewed again as 2 voices; listen to them and pick yours." in [w.value for w in at.warning]
+    assert at.radio(key="review_mine").options == ["Speaker 1", "Speaker 2"]
+    assert "Northwind · Wed 25 Nov 2026" in [h.value for h in at.subheader]  # no stage: no "· ·"
+    db = store.open_store(settings)
+    try:
+        [again] = store.get_interview(db, interview_id)["recordings"]
+    finally:
+        db.close()
+    assert again["id"] == recording["id"] and again["turns"], again  # the same recording, its answers anew
+    warned = [w for turn in again["turns"] for w in (turn.get("analysis") or {}).get("warnings") or ()]
+    assert not [w for w in warned if w.startswith("Only one voice was found")], warned
