@@ -3,6 +3,7 @@
 from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
 from app_support import markdown_text, page, seeded_dir
 from cli_support import run_coach
 
@@ -739,6 +740,7 @@ def test_time_so_far_counts_no_offer_logged_as_a_stage_on_the_page_or_in_the_ter
     assert "  Time: 2 stages so far over 8 days" in run_coach("interviews", data_dir=tmp_path).stdout
 
 
+@pytest.mark.slow
 def test_a_review_that_found_one_voice_is_reviewed_again_as_two_from_its_card(tmp_path, monkeypatch):
     """The card said "review it again saying 2 people speak" and offered no way to: only uploading
     the recording again on the Review page, which transcribed the whole call again. Its button does
