@@ -148,6 +148,7 @@ def _practice_points(attempts: list[dict], measure: str) -> list[dict]:
         {
             "at": a["created_at"],
             "value": a[measure],
+            "figure": _figure(a[measure], measure),  # as the tables and sentences give it
             "attempt_id": a["id"],
             "question_id": a["question_id"],
             "mock_interview": in_mock_interview(a),
@@ -162,6 +163,7 @@ def _real_points(turns: list[dict], measure: str) -> list[dict]:
         {
             "at": t["interview_date"],
             "value": t[measure],
+            "figure": _figure(t[measure], measure),
             "turn_id": t["id"],
             "question_id": t["question_id"],
             "company": t["company"],

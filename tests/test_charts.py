@@ -151,5 +151,30 @@ def test_a_mock_interview_s_practice_point_says_so_when_pointed_at():
     }
     frame = charts.trend_frame(series)
     assert list(frame["where"]) == ["", "mock interview", "Globex onsite"]
-    [tooltip] = _encodings(charts.trend_chart(series, "pace").to_dict(), "tooltip")
-    assert "where" in [t.get("field") for t in tooltip]
+    for tooltip in _encodings(charts.trend_chart(series, "pace").to_dict(), "tooltip"):
+        assert "where" in [t.get("field") for t in tooltip] or "range" in str(tooltip)
+
+
+def test_pointing_at_a_trend_says_the_figure_as_the_tables_do():
+    """Months in, pointing at an answer's length said "18.184", a real interview's day "Oct 26,
+    2026 00:00" (no time is stored for one), the line "your answers, oldest first: 8" and the
+    shaded band "low 60, high 120"; the tables beside it say 18 and 22.1."""
+    from coach.progress import trends
+
+    practice = {"id": 8, "question_id": "mot-05", "created_at": "2026-11-30T12:05:00+00:00"}
+    real = {"id": 1, "question_id": "mot-05", "interview_date": "2026-10-26", "company": "Globex"}
+    series = trends(
+        [{**practice, "duration_s": 18.184, "fillers_per_min": 0.0}],
+        [{**real, "stage": "first round", "duration_s": 14.057, "fillers_per_min": 22.08}],
+    )
+    frame = charts.trend_frame(series["duration_s"])
+    assert list(frame["figure"]) == ["14", "18"]
+    assert list(frame["when"]) == ["Oct 26, 2026", "Nov 30, 2026 12:05"]
+    assert list(charts.trend_frame(series["fillers_per_min"])["figure"]) == ["22.1", "0"]
+    chart, _ = charts.trend_chart_with_average(series["duration_s"], "answer length (s)", (60, 120))
+    spec = chart.to_dict()
+    layers = [layer for top in spec["layer"] for layer in top.get("layer", [top])]
+    marks = [layer["mark"]["type"] if isinstance(layer["mark"], dict) else layer["mark"] for layer in layers]
+    assert all("tooltip" in layer["encoding"] for layer in layers), marks  # none falls back to its encodings
+    fields = {t["field"] for layer in layers for t in layer["encoding"]["tooltip"]}
+    assert "value" not in fields and "order" not in fields and "low" not in fields

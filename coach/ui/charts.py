@@ -365,6 +365,7 @@ def trend_frame(series: dict) -> pd.DataFrame:
         {
             "at": p["at"],
             "value": p["value"],
+            "figure": p.get("figure", f"{p['value']:g}"),
             "kind": "practice",
             "where": "mock interview" if p.get("mock_interview") else "",
         }
@@ -374,17 +375,24 @@ def trend_frame(series: dict) -> pd.DataFrame:
         {
             "at": p["at"],
             "value": p["value"],
+            "figure": p.get("figure", f"{p['value']:g}"),
             "kind": "real interview",
             "where": f"{p.get('company', '')} {p.get('stage', '')}".strip(),
         }
         for p in series.get("real", [])
     ]
     rows.sort(key=lambda row: in_lived_order(row["at"]))  # a real interview after its day's practice
-    frame = pd.DataFrame(rows, columns=["at", "value", "kind", "where"])
+    frame = pd.DataFrame(rows, columns=["at", "value", "figure", "kind", "where"])
     if not frame.empty:
+        # a real interview is stored by its day alone: no time of day to show (it read "00:00")
+        timed = [len(str(at)) > 10 for at in frame["at"]]
         frame["at"] = pd.to_datetime(_on_users_clock(frame["at"]))
         frame["order"] = range(1, len(frame) + 1)
         frame["day"] = _day_labels(frame["at"])
+        frame["when"] = [
+            f"{at:%b} {at.day}, {at.year}" + (f" {at:%H:%M}" if has_time else "")
+            for at, has_time in zip(frame["at"], timed, strict=True)
+        ]
     return frame
 
 
@@ -432,6 +440,14 @@ def trend_chart(
     y = alt.Y("value:Q", title=title, scale=alt.Scale(domain=_value_domain(shown), zero=False))
     colour = alt.Scale(domain=kinds, range=["#2f6f5e", "#d1603d"])
     legend = alt.Legend(title=None, orient="top", symbolStrokeWidth=0)  # filled symbols, no dashed outline
+    # every layer says its own tooltip: by default one lists its encodings ("your answers, oldest
+    # first: 8", "18.184", the band's "low"/"high")
+    said = [
+        alt.Tooltip("when:N", title="when"),
+        alt.Tooltip("figure:N", title=title),  # as the tables give it: 18, not 18.184
+        alt.Tooltip("kind:N", title="answer in"),
+        alt.Tooltip("where:N", title="where"),  # a mock interview, or the real one's company
+    ]
     lines = (
         alt.Chart(frame)
         .mark_line()
@@ -442,6 +458,7 @@ def trend_chart(
             strokeDash=alt.StrokeDash(
                 "kind:N", scale=alt.Scale(domain=kinds, range=[[1, 0], [6, 3]]), legend=None
             ),
+            tooltip=said,
         )
     )
     # the legend comes from the points alone: a green circle and an orange diamond (a line's
@@ -458,26 +475,21 @@ def trend_chart(
                 scale=alt.Scale(domain=kinds, range=["circle", "diamond"]),
                 legend=legend,
             ),
-            tooltip=[
-                alt.Tooltip("at:T", title="when", format="%b %-d, %Y %H:%M"),
-                alt.Tooltip("value:Q", title=title),
-                "kind:N",
-                alt.Tooltip("where:N", title="where"),  # a mock interview, or the real one's company
-            ],
+            tooltip=said,
         )
     )
     layers = []
     if band:
         layers.append(
-            alt.Chart(pd.DataFrame([{"low": band[0], "high": band[1]}]))
+            alt.Chart(pd.DataFrame([{"low": band[0], "high": band[1], "range": f"{band[0]:g}–{band[1]:g}"}]))
             .mark_rect(color="#2f6f5e", opacity=0.10)
-            .encode(y="low:Q", y2="high:Q")
+            .encode(y="low:Q", y2="high:Q", tooltip=[alt.Tooltip("range:N", title="comfortable range")])
         )
     if target is not None:
         layers.append(
-            alt.Chart(pd.DataFrame([{"target": target}]))
+            alt.Chart(pd.DataFrame([{"target": target, "goal": f"{target:g}"}]))
             .mark_rule(strokeDash=[4, 4], color="#555")
-            .encode(y="target:Q")
+            .encode(y="target:Q", tooltip=[alt.Tooltip("goal:N", title="your goal")])
         )
     # points first: the merged legend takes its symbols from the first layer that has them
     return alt.layer(*layers, points, lines).properties(height=300)
