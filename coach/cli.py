@@ -924,20 +924,23 @@ def history_command(
     with open_store() as store:
         settings = store.settings
         history = {
-            "attempts": repository.list_attempts(store, question_id=question, limit=limit),
+            # all of them: the count under the list says how many there are (with --limit 5 it
+            # said "5 practice answers." of 40)
+            "attempts": repository.list_attempts(store, question_id=question),
             "real_answers": repository.list_turns(store, question_id=question),
             "interviews": [] if question else repository.list_interviews(store),
             "unanalysed_recordings": [] if question else repository.unanalysed_recordings(store),
         }
         if question and not history["attempts"] and not history["real_answers"]:
             _check_question_known(store, question)
-    if as_json:  # every answer, for a script
+    if as_json:  # every answer, for a script (the newest --limit, when given)
+        history["attempts"] = history["attempts"][:limit]
         print_json(history)
         return
     # the terminal lists the newest few unless asked for more (300 answers scrolled past unread)
     every = history["attempts"]
     in_mock = sum(1 for a in every if in_mock_interview(a))
-    history["attempts"] = every[:HISTORY_SHOWN] if limit is None else every
+    history["attempts"] = every[: HISTORY_SHOWN if limit is None else limit]
     from coach.banks import load_questions
 
     # an answer to a question deleted since (one of your own) is listed by its words, not an id

@@ -104,7 +104,16 @@ def test_history_lists_the_newest_twenty_and_says_how_to_see_them_all(settings, 
     result = _run(settings, "history", "--limit", "23")
     assert len([line for line in result.stdout.splitlines() if line.startswith("#")]) == 23
     assert result.stderr.strip() == "23 practice answers."
+    # fewer than there are: it said "5 practice answers." of 23, as if there were no more
+    result = _run(settings, "history", "--limit", "5")
+    assert [line.split()[0] for line in result.stdout.splitlines() if line.startswith("#")] == [
+        f"#{n}" for n in range(23, 18, -1)
+    ]
+    assert result.stderr.strip() == (
+        "The newest 5 of 23 practice answers; `coach history --limit 23` lists them all."
+    )
     assert len(json.loads(_run(settings, "history", "--json").stdout)["attempts"]) == 23
+    assert len(json.loads(_run(settings, "history", "--json", "--limit", "5").stdout)["attempts"]) == 5
 
 
 def test_reanalyze_says_one_answer_not_one_answers(settings, monkeypatch):
