@@ -334,12 +334,14 @@ def recordings_not_analysed() -> None:
 
 
 def question_title(item: dict) -> str:
-    """'Tell me about yourself. — 6 practice (2 in mock interviews), 0 real' (plain text: escape it
-    for markdown)."""
+    """'Tell me about yourself. — 6 practice (2 in mock interviews), 0 real, 1 could not be measured'
+    (plain text: escape it for markdown): every answer to it, as Practice counts them."""
     in_mock = sum(1 for p in item["practice"] if p.get("mock_interview"))
+    unmeasured = item.get("unmeasured", 0)
     return (
         f"{item['question_text'] or item['question_id']} — {len(item['practice'])} practice"
         f"{mock_words(in_mock)}, {len(item['real'])} real"
+        + (f", {unmeasured} could not be measured" if unmeasured else "")
     )
 
 

@@ -282,7 +282,8 @@ def per_question(
     attempts: list[dict], turns: list[dict], bank_texts: dict[str, str] | None = None
 ) -> list[dict]:
     """For each question answered, every practice attempt and every real answer side by side: those
-    measured (an answer too short to score, or heard in one voice, is left out, as from every average).
+    measured (an answer too short to score, or heard in one voice, is left out, as from every average,
+    and counted in `unmeasured`).
 
     A question is named by its words in the bank (`bank_texts`, by id) when it is there: a real
     answer's row holds the question as transcribed ("disagreed with a calling"), which would
@@ -298,6 +299,7 @@ def per_question(
                 "question_text": bank_texts.get(row["question_id"], ""),
                 "practice": [],
                 "real": [],
+                "unmeasured": 0,
             },
         )
         entry["question_text"] = entry["question_text"] or row["question_text"]
@@ -313,6 +315,11 @@ def per_question(
         if turn["question_id"] and turn.get("score_overall") is not None:
             keys = ("id", "interview_date", "company", "stage", *MEASURES)
             entry_for(turn)["real"].append({k: turn.get(k) for k in keys})
+    # the question's answers that could not be measured, counted beside it: Practice's "answered
+    # 5 times" and `coach history --question` count them, and the line said "4 practice"
+    for row in (*attempts, *turns):
+        if row.get("question_id") in by_id and row.get("score_overall") is None:
+            by_id[row["question_id"]]["unmeasured"] += 1
     return sorted(by_id.values(), key=lambda e: (-(len(e["practice"]) + len(e["real"])), e["question_id"]))
 
 

@@ -747,6 +747,7 @@ def test_an_answer_that_could_not_be_measured_can_be_deleted_too(tmp_path, monke
 
     from coach.audio import save_recording
     from coach.config import load_settings
+    from coach.progress import answered_before
     from coach.store import list_attempts, open_store, save_attempt
 
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
@@ -772,6 +773,17 @@ def test_an_answer_that_could_not_be_measured_can_be_deleted_too(tmp_path, monke
     at = page("progress").run()
     assert not at.exception
     assert len(at.selectbox(key="progress_delete_mot-05_pick").options) == 1  # the measured one
+
+    # both answers counted, as Practice's "You have answered this 2 times" counts them (it said "1 practice")
+    def titles():
+        return [e.label.replace("\\.", ".") for e in at.expander if e.label.startswith("Tell me")]
+
+    assert titles() == ["Tell me about yourself. — 1 practice, 0 real, 1 could not be measured"]
+    db = open_store(settings)
+    try:
+        assert answered_before(list_attempts(db), "mot-05").times == 2
+    finally:
+        db.close()
     [box] = [e for e in at.expander if e.label == "1 answer that could not be measured"]
     [picked] = at.selectbox(key="progress_unmeasured_pick").options
     assert picked.endswith(" · Tell me about yourself."), picked
@@ -780,6 +792,7 @@ def test_an_answer_that_could_not_be_measured_can_be_deleted_too(tmp_path, monke
     assert not at.exception and not at.error
     assert [s.value for s in at.success] == ["That answer is deleted, with its recording."]
     assert not [e for e in at.expander if "could not be measured" in e.label]
+    assert titles() == ["Tell me about yourself. — 1 practice, 0 real"]
     db = open_store(settings)
     try:
         assert [a["score_overall"] for a in list_attempts(db)] == [70.0] and not short.path.exists()
