@@ -155,12 +155,13 @@ def test_a_mock_interview_s_practice_point_says_so_when_pointed_at():
         assert "where" in [t.get("field") for t in tooltip] or "range" in str(tooltip)
 
 
-def test_pointing_at_a_trend_says_the_figure_as_the_tables_do():
+def test_pointing_at_a_trend_says_the_figure_as_the_tables_do(zone):
     """Months in, pointing at an answer's length said "18.184", a real interview's day "Oct 26,
     2026 00:00" (no time is stored for one), the line "your answers, oldest first: 8" and the
     shaded band "low 60, high 120"; the tables beside it say 18 and 22.1."""
     from coach.progress import trends
 
+    zone("UTC")  # the practice answer's time as stored
     practice = {"id": 8, "question_id": "mot-05", "created_at": "2026-11-30T12:05:00+00:00"}
     real = {"id": 1, "question_id": "mot-05", "interview_date": "2026-10-26", "company": "Globex"}
     series = trends(
