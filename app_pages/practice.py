@@ -301,7 +301,10 @@ def answered_line(place, question: Question) -> None:
     counts ("once" under "your 1st answer", not "First time answering this one")."""
     real = store.list_turns(db, question_id=question.id)  # Progress counts them: "1 practice, 1 real"
     before = answered_before(question_attempts(question.id), question.id, real)
-    place.caption(summary.answered_before_line(before, today))
+    shown = ss.practice_result or {}  # the result below, when it is this question's saved answer
+    below = bool(shown.get("analysis")) and shown.get("attempt_id") is not None
+    below = below and shown.get("question_id") == question.id
+    place.caption(summary.answered_before_line(before, today, latest_below=below))
 
 
 NO_DESCRIPTION_TO_SAVE = "The box is empty; paste the job posting's text, then save it."

@@ -448,6 +448,15 @@ def test_the_line_under_a_question_says_once_today_and_yesterday_in_words():
     assert line(AnsweredBefore(4, date(2026, 11, 12), 71.0), today) == (
         "You have answered this 4 times, last on Thu 12 Nov (score 71)."
     )
+    # above the result of the answer just given, the count says it includes that one: "once,
+    # today (score 74)" there read as an earlier answer
+    assert line(AnsweredBefore(1, today, 74.0), today, latest_below=True) == (
+        "You have answered this once: the answer below."
+    )
+    assert line(AnsweredBefore(3, today, 74.0, in_mock=1, in_real=1), today, latest_below=True) == (
+        "You have answered this 3 times (1 in a mock interview, 1 in a real interview), "
+        "counting the answer below."
+    )
 
 
 def test_a_cadence_period_reads_in_weeks_months_or_years():

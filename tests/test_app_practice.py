@@ -461,6 +461,9 @@ def test_the_line_under_the_question_counts_the_answer_just_saved(tmp_path, monk
     assert any("Your first answer to this question" in str(c.value) for c in at.caption)
     assert len(question_reads) == 1, question_reads
     [saved] = _answers(tmp_path)
+    # above this answer's own result, "once, today (score 74)" read as an earlier answer
+    assert _answered_captions(at) == ["You have answered this once: the answer below."]
+    at.button(key="practice_try_again").click().run()  # a fresh take: the line tells of it as before
     assert _answered_captions(at) == [
         f"You have answered this once, today (score {saved['score_overall']:.0f})."
     ]

@@ -50,22 +50,33 @@ def attempt_number(attempts: list[dict], attempt_id: int | None) -> int | None:
     return ids.index(attempt_id) + 1 if attempt_id in ids else None
 
 
-def answered_before_line(before, today: date) -> str:
+def answered_before_line(before, today: date, *, latest_below: bool = False) -> str:
     """Under the question, before an answer: 'You have answered this 3 times, last on Thu 12 Nov
-    (score 71).', or 'First time answering this one.' `before`: coach.progress.AnsweredBefore."""
+    (score 71).', or 'First time answering this one.' `before`: coach.progress.AnsweredBefore.
+    `latest_below`: the latest answer is the one whose result the page shows below, just given;
+    "once, today (score 74)" above it read as an earlier answer, so the line says it is counted."""
     if not before.times:
         return "First time answering this one."
+    if latest_below:
+        if before.times == 1:
+            return "You have answered this once: the answer below."
+        return f"You have answered this {before.times} times{_where(before)}, counting the answer below."
     last = before.last_day.isoformat()
     when = {0: "today", 1: "yesterday"}.get((today - before.last_day).days) or f"on {short_date(last, today)}"
     score = f" (score {before.last_score:.0f})" if before.last_score is not None else ""
     if before.times == 1:
         where = " in a mock interview" if before.in_mock else " in a real interview" if before.in_real else ""
         return f"You have answered this once{where}, {when}{score}."
+    return f"You have answered this {before.times} times{_where(before)}, last {when}{score}."
+
+
+def _where(before) -> str:
+    """' (1 in a mock interview, 1 in a real interview)' after a count of answers, or ''."""
     where = mock_words(before.in_mock)
     if before.in_real:
         real = f"{before.in_real} in {'a real interview' if before.in_real == 1 else 'real interviews'}"
         where = f" ({where.strip(' ()')}, {real})" if where else f" ({real})"
-    return f"You have answered this {before.times} times{where}, last {when}{score}."
+    return where
 
 
 def outcome_label(analysis: dict, attempt_number: int | None, saved: bool = True) -> str:
