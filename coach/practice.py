@@ -235,9 +235,12 @@ def _said_of_a_file(error: AudioError, name: str) -> None:
     in the page (that one is BROWSER_TAKE), so advice on the microphone does not fit it; the
     terminal's words (`str(error)`) stay as they are."""
     if isinstance(error, NoSpeechError) and name and name != BROWSER_TAKE:
+        # what was found is said as the terminal and `coach history` say it ("silence.wav is
+        # silent", "No speech was found in noise.wav"): one recording, one sentence; only the
+        # advice after it differs. From the right: a file's name may hold a semicolon.
+        found = str(error).rsplit(";", 1)[0]
         error.in_app = (
-            f"No speech was found in {name}; upload a recording of your answer spoken out loud, "
-            "or record it on this page."
+            f"{found}; upload a recording of your answer spoken out loud, or record it on this page."
         )
 
 

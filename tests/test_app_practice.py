@@ -106,7 +106,12 @@ def test_a_silent_take_is_kept_and_says_record_again_once(tmp_path, monkeypatch)
     # an uploaded file is told to upload an answer, not to check the microphone; where it is kept is
     # said in the page's words, not as a folder on disk (tests/test_app_practice_failed_take_words.py)
     assert error.lower().count("record it on this page") == 1 and "kept among the recordings" in error
-    assert list((tmp_path / "recordings").rglob("*.wav"))
+    [take] = list((tmp_path / "recordings").rglob("*.wav"))
+    # the page said "No speech was found in take.wav" while `coach history` said "take.wav is silent"
+    from coach.store.recordings import not_analysable_because
+
+    assert error.startswith("take.wav is silent; upload a recording"), error
+    assert not_analysable_because(take).startswith("take.wav is silent; ")
     assert not at.get("progress"), "no progress bar left standing under the error"
 
 
