@@ -25,10 +25,13 @@ with shared.shown_errors():
     report = cohort_report(db, cfg, today=today)
 if report is None:
     st.stop()
-c1, c2, c3 = st.columns(3)
+# "Answers this week" counted the answers of real interviews reviewed as well as practice: each
+# is counted under its own name, and the people are those who answered either way
+c1, c2, c3, c4 = st.columns(4)
 c1.metric("People who have answered", report["people"])
-c2.metric("Answers this week", report["answers_this_week"])
-c3.metric("People practising this week", report["people_this_week"])
+c2.metric("Practice answers this week", report["practice_this_week"])
+c3.metric("Real interview answers this week", report["real_this_week"])
+c4.metric("People answering this week", report["people_this_week"])
 
 
 def shown(value, decimals: int = 0) -> str:
@@ -50,6 +53,7 @@ st.table(
     ]
 )
 st.caption(
+    "Answers are practice answers and the answers of real interviews reviewed. "
     f"Averages show only for weeks when at least {report['min_people']} people answered"
     ", so no number is one person's. Answers that could not be measured are counted but "
     "not averaged."

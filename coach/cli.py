@@ -1159,7 +1159,8 @@ def cohort_command(
     people_said = f"{people} {'person' if people == 1 else 'people'}"
     lines = [
         f"People who have answered: {report['people']}. This week: "
-        f"{count(report['answers_this_week'], 'answer')} by {people_said}.",
+        f"{count(report['answers_this_week'], 'answer')} ({report['practice_this_week']} practice, "
+        f"{report['real_this_week']} in real interviews) by {people_said}.",
         "",
         f"{'Week of':<12}{'Answers':>8}{'People':>8}{'Average score':>15}{'Fillers per 100 words':>23}"
         f"{'Pace (wpm)':>12}",
@@ -1170,6 +1171,7 @@ def cohort_command(
             f"{shown(week['fillers_per_100_words'], 1):>23}{shown(week['wpm']):>12}"
         )
     lines.append(
+        "Answers are practice answers and the answers of real interviews reviewed. "
         f"Averages show only for weeks when at least {report['min_people']} people answered, so no "
         "number is one person's; answers that could not be measured are counted but not averaged."
     )

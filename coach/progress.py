@@ -791,8 +791,8 @@ COHORT_MIN_PEOPLE = 3
 
 def cohort_report(store: Store, settings: Settings, *, today: date | None = None, weeks: int = 8) -> dict:
     """Aggregates over the cohort's answers (multi-user mode, staff only): people, answers this
-    week, and per week the answers, people and average score, filler rate and pace. Never a
-    name, a transcript or a recording."""
+    week (practice and in real interviews reviewed, each counted too), and per week the answers,
+    people and average score, filler rate and pace. Never a name, a transcript or a recording."""
     from coach.errors import InputError
     from coach.identity import STAFF_ONLY, is_staff
     from coach.store.cohort import AVERAGED, cohort_answers, week_of
@@ -811,9 +811,12 @@ def cohort_report(store: Store, settings: Settings, *, today: date | None = None
             values = [a[name] for a in in_week if a[name] is not None]
             row[name] = round(fmean(values), 1) if values and people >= COHORT_MIN_PEOPLE else None
         rows.append(row)
+    real_this_week = sum(1 for a in answers if a["week"] == this_week and a["real"])
     return {
         "people": len({a["person"] for a in answers}),
-        "answers_this_week": rows[-1]["answers"],
+        "answers_this_week": rows[-1]["answers"],  # practice and real interviews' answers alike
+        "practice_this_week": rows[-1]["answers"] - real_this_week,
+        "real_this_week": real_this_week,
         "people_this_week": rows[-1]["people"],
         "weeks": rows,
         "min_people": COHORT_MIN_PEOPLE,

@@ -721,3 +721,37 @@ def test_a_database_gone_while_the_app_runs_is_one_sentence_on_every_page(tmp_pa
         assert len(errors) == 1, (name, errors)
         error = errors[0]
         assert error.startswith("Your organisation's server could not use its database"), (name, error)
+
+
+def test_the_staff_page_says_practice_and_real_interview_answers_apart(tmp_path, monkeypatch):
+    """ "Answers this week" said 6 after 2 practice answers and 2 reviewed interviews (4 answers in
+    them): it counted the real interviews' answers too, and its label did not say so. Each is
+    counted under its own name now, and the week's table says what its answers are."""
+    from store_support import save_real_answers
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    (tmp_path / "settings.toml").write_text(f'multi_user = true\nstaff = ["{STAFF}"]\n')
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        for _ in range(2):
+            save_answer(db.for_owner("ana@example.edu"), "swe-beh-01", "Tell me about a conflict.")
+        ben = db.for_owner("ben@example.edu")
+        for company in ("Acme", "Initech"):
+            interview = store.add_interview(ben, company=company, interview_date=date.today())
+            answer = {"question_id": None, "question_text": "Why us?", "analysis": analysis_dict()}
+            save_real_answers(ben, interview, [answer, answer])
+    finally:
+        db.close()
+    at = _signed_in("cohort", STAFF).run()
+    assert not at.exception and not at.error
+    assert [(m.label, m.value) for m in at.metric] == [
+        ("People who have answered", "2"),
+        ("Practice answers this week", "2"),
+        ("Real interview answers this week", "4"),
+        ("People answering this week", "2"),
+    ]
+    assert any(
+        str(c.value).startswith("Answers are practice answers and the answers of real interviews")
+        for c in at.caption
+    )

@@ -199,7 +199,11 @@ def test_the_staff_read_the_cohort_pages_numbers_from_the_terminal(tmp_path):
     shown = coach("cohort", data_dir=tmp_path, user="careers@example.edu")
     assert shown.returncode == 0, shown.stderr
     lines = shown.stdout.splitlines()
-    assert lines[0] == "People who have answered: 3. This week: 3 answers by 3 people."
+    # the real interviews' answers are counted too, and said apart
+    assert (
+        lines[0]
+        == "People who have answered: 3. This week: 3 answers (3 practice, 0 in real interviews) by 3 people."
+    )
     assert lines[3].split()[1:] == ["3", "3", "70", "4.0", "150"]  # this week, newest first
     assert not any(name in shown.stdout for name in ("ana", "ben", "cy@"))
     report = json.loads(coach("cohort", "--json", data_dir=tmp_path, user="careers@example.edu").stdout)

@@ -37,12 +37,13 @@ def cohort_answers(store: Store, zone: tzinfo | None = None) -> list[dict]:
         ).all()
     person: dict[str, int] = {}
     answers = []
-    for row in [*practice, *real]:
+    for row, in_real in [*((row, False) for row in practice), *((row, True) for row in real)]:
         when = as_utc(row[1])
         answers.append(
             {
                 "person": person.setdefault(row[0], len(person)),
                 "week": week_of(when.astimezone(zone)),
+                "real": in_real,  # an answer in a real interview reviewed, not a practice answer
                 **{name: row[2 + i] for i, name in enumerate(AVERAGED)},
             }
         )

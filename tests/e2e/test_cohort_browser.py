@@ -169,7 +169,7 @@ def test_staff_see_the_cohort_in_numbers_only(cohort_app, browser, shots):
     server, _ = cohort_app
     context, page = _open(browser, f"{server.url}/cohort", STAFF)
     try:
-        text = _main_text(page, "Answers this week")
+        text = _main_text(page, "Real interview answers this week")
         assert "People who have answered" in text
         assert not any(name in text for name in PEOPLE.values()) and "example.edu" not in text
         # the weeks read as dates do on every page ("Mon 30 Nov"), not 2026-11-30
