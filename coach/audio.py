@@ -302,14 +302,23 @@ def _check_decoded(audio: DecodedAudio, settings: Settings) -> None:
         )
     if audio.duration_s < settings.min_duration_s:
         raise AudioError(
-            f"{name} is only {audio.duration_s:.2f} s long; an answer needs at least "
-            f"{settings.min_duration_s:g} s, so record it again."
+            f"{name} is only {too_short(audio.duration_s, settings.min_duration_s)} long; an answer "
+            f"needs at least {settings.min_duration_s:g} s, so record it again."
         )
     if float(np.max(np.abs(audio.samples))) < SILENCE_PEAK:
         raise NoSpeechError(
             f"{name} is silent; if you recorded it, check that the microphone is on and not muted, "
             "then record again."
         )
+
+
+def too_short(seconds: float, minimum: float) -> str:
+    """A length under the minimum as a person says it: '0.3 s' (it said '0.30 s'), to a tenth,
+    never rounded up to the minimum itself ('0.5 s long; an answer needs at least 0.5 s')."""
+    tenths = round(seconds, 1)
+    if tenths >= minimum:
+        tenths = int(seconds * 10) / 10
+    return f"{tenths:.1f} s" if tenths > 0 else "a split second"
 
 
 def hms(seconds: float) -> str:

@@ -113,7 +113,7 @@ def test_a_file_that_is_not_audio_keeps_the_question_open(tmp_path, monkeypatch)
             "Your recording could not be read as audio; record the answer again.",
         ),
         (b"", "Your recording is empty; record the answer again."),
-        ((data / "short.wav").read_bytes(), "Your recording is only 0.30 s long; an answer needs at least"),
+        ((data / "short.wav").read_bytes(), "Your recording is only 0.3 s long; an answer needs at least"),
     ):
         at.audio_input[0].set_value(("answer.wav", take, "audio/wav")).run()
         assert not at.exception

@@ -57,8 +57,8 @@ def test_one_side_of_a_stereo_file_can_be_kept(clips, settings):
     [
         ("empty.wav", "is empty"),
         ("not_audio.wav", "is not audio the coach can read"),
-        ("truncated.mp3", "only 0.29 s long"),
-        ("short.wav", "only 0.30 s long"),
+        ("truncated.mp3", "only 0.3 s long"),  # it said "0.29 s"
+        ("short.wav", "only 0.3 s long; an answer needs at least 0.5 s"),  # it said "0.30 s"
         ("silence.wav", "is silent"),
     ],
 )
@@ -68,6 +68,14 @@ def test_bad_files_get_one_clear_sentence(clips, settings, name, words):
     message = str(caught.value)
     assert words in message and name in message
     assert "\n" not in message
+
+
+def test_a_take_too_short_is_said_to_a_tenth_of_a_second_never_as_long_as_needed():
+    from coach.audio import too_short
+
+    assert too_short(0.30, 0.5) == "0.3 s"  # it said "0.30 s"
+    assert too_short(0.47, 0.5) == "0.4 s"  # not "0.5 s long; an answer needs at least 0.5 s"
+    assert too_short(0.02, 0.5) == "a split second"  # not "0.0 s"
 
 
 def test_silence_is_reported_as_no_speech(clips, settings):

@@ -136,7 +136,7 @@ def test_progress_bar_goes_to_stderr_only(clips, tmp_path):
         # a typed answer given as the recording was told to "export it again as WAV, FLAC, …"
         (["analyze", "{tmp}/answer.txt"], "answer.txt is text, not a recording; `coach analyze --text "),
         (["analyze", "{clips}/truncated.mp3"], "truncated.mp3 is only"),
-        (["analyze", "{clips}/short.wav"], "short.wav is only 0.30 s long"),
+        (["analyze", "{clips}/short.wav"], "short.wav is only 0.3 s long"),  # it said "0.30 s"
         (["analyze", "{clips}/silence.wav"], "silence.wav is silent"),
         (["analyze", "{clips}/noise.wav"], "No speech was found in noise.wav"),
         (["analyze", "{clips}/clean.wav", "--engine", "whisperx"], "Unknown engine 'whisperx'"),
