@@ -199,6 +199,7 @@ def working(run) -> None:
     """Run one review, `run(on_progress, cancel)`, under the page's progress bar; the outcome goes
     to session state, and a failure is said in the page. Leaving the page stops it (kept to finish:
     `stopped_review_offer`), at the cancel check's next Streamlit call."""
+    failed: CoachError | None = None
     with st.status("Working on the interview…", expanded=True) as status:
         shown = [0.0, "Saving the recording"]
         bar = st.progress(*shown)
@@ -221,30 +222,54 @@ def working(run) -> None:
             failed = e
         else:
             bar.progress(1.0, text="Done")
-            status.update(
-                label="Interview analysed and saved"
-                if anything_scored(reviewed.result)
-                else "Interview saved; nothing could be scored (why below)",
-                state="complete",
-                expanded=False,
-            )
+            status.update(label=status_label(reviewed.result), state="complete", expanded=False)
             # an interview already in the log keeps its one debrief, brought up to date: so does
             # the form the page may hold for it
             _refresh_debrief_form(reviewed.result["saved"]["interview_id"], reviewed.result["debrief_draft"])
             ss.review_result = shown_result(reviewed)
-            ss.review_form_done = True  # its widgets are drawn: emptied before the next run draws them
-            return
+            saved = {"label": status_label(reviewed.result), "state": "complete"}
+    if failed is None:
+        form_done(saved)
     # the reason is shown in the page, not inside the collapsed progress box
     if isinstance(failed, KeptUnanalysed):  # it could be audio: kept with its interview, logged
-        st.error(
+        said = (
             f"{shared.said_to(cfg, failed)} The recording is kept with the interview in your log; "
             "you can still write its debrief below."
         )
         ss.review_result = {"interview_id": failed.saved["interview_id"], "answers": [], "recording": None}
-        ss.review_form_done = True  # logged: the same file again would be "Already in your log"
+        # logged: the same file again would be "Already in your log"
+        form_done({"label": "Could not analyse this recording", "state": "error", "error": said})
     else:  # not audio at all, or nothing could be kept
         st.error(f"{shared.said_to(cfg, failed)} Nothing was saved.")
         ss.review_result = None
+
+
+def status_label(result: dict) -> str:
+    return (
+        "Interview analysed and saved"
+        if anything_scored(result)
+        else "Interview saved; nothing could be scored (why below)"
+    )
+
+
+def form_done(outcome: dict) -> None:
+    """The recording is in the log: the page runs again at once with the form empty (a new upload
+    box, no company or role), saying the outcome again (`said_outcome`). Emptied only at the next
+    run, the form showed the file until then, and a recording dropped on it was dropped by that run
+    ("Choose the recording first"); pressing Analyse again said "Already in your log"."""
+    ss.review_form_done = True
+    ss.review_outcome = outcome
+    st.rerun()
+
+
+def said_outcome() -> None:
+    """The outcome of the review just saved, where it was said before the page ran again."""
+    outcome = ss.pop("review_outcome", None)
+    if outcome is None:
+        return
+    st.status(outcome["label"], state=outcome["state"], expanded=False)
+    if outcome.get("error"):
+        st.error(outcome["error"])
 
 
 def for_the_page(text: str) -> str:
@@ -510,6 +535,7 @@ if form is not None:
         st.error("Add the company's name so the interview can go in your log.")
     else:
         analyse(form)
+said_outcome()
 again_from_the_log()
 if ss.review_result and ss.review_result.get("interview_id"):
     reviewed_interview(ss.review_result)

@@ -573,6 +573,16 @@ def test_a_recording_goes_to_the_interview_already_in_the_log(tmp_path, monkeypa
         assert interview["answers"] == 1 and len(store.get_interview(db, logged)["recordings"]) == 1
     finally:
         db.close()
+    # the form is emptied as soon as the review is saved, the result still said: it showed the file
+    # until the next run, and a recording dropped on it then was dropped by that run, "Choose the
+    # recording first" said though one was chosen
+    assert at.file_uploader[0].value is None
+    assert [s.label for s in at.status] == ["Interview saved; nothing could be scored (why below)"]
+    at.file_uploader[0].upload("notes.wav", (DATA / "not_audio.wav").read_bytes(), "audio/wav")
+    [b for b in at.button if b.label == "Analyse the interview"][0].click().run()
+    assert not at.exception
+    [error] = [e.value for e in at.error]
+    assert "notes.wav is not audio the coach can read" in error, error
 
 
 def test_reviewing_the_interview_again_from_a_new_upload_keeps_one_debrief(tmp_path, monkeypatch):
