@@ -4,20 +4,42 @@ import streamlit as st
 
 from coach import banks
 from coach.analysis.wording import count
-from coach.store import count_answers_by_question, list_favourites, set_favourite
-from coach.ui import shared, summary
+from coach.progress import ANSWERED_FILTERS, LONG_AGO_DAYS, answered_by_question, answered_words, by_answers
+from coach.store import count_answers_by_question, list_attempts, list_favourites, list_turns, set_favourite
+from coach.ui import browser_clock, shared, summary
 from coach.ui.highlight import escape
+from coach.ui.log_labels import short_date
 
 ANY = "any"
 PAGE_SIZE = 25
 QUESTION_CHARS = banks.QUESTION_CHARS  # the longest added here; a longer one kept elsewhere is edited whole
 
+# The page's words for coach.progress.ANSWERED_FILTERS
+ANSWERED_WORDS = {
+    "any": "any",  # as the filters beside it say it
+    "not yet": "Not answered yet",
+    "not lately": f"Not in the last {LONG_AGO_DAYS} days",
+    "answered": "Answered before",
+}
+
+today = browser_clock.today()  # the person's, from their browser (not the server's)
 cfg = shared.settings()
 ss = st.session_state
 ss.setdefault("questions_page", 0)
 
 questions = banks.load_questions(cfg.data_dir, owner=cfg.owner)
 favourites = list_favourites(shared.store(cfg))
+# how often each question was answered (practice, mock and real interviews) and when last
+answered = answered_by_question(list_attempts(shared.store(cfg)), list_turns(shared.store(cfg)))
+
+
+def answered_line(question_id: str) -> str:
+    """'Answered 3 times, last on Thu 12 Nov (score 71)', or 'Not answered yet'."""
+    before = answered.get(question_id)
+    if before is None:
+        return answered_words(None, "")
+    when = {0: "today", 1: "yesterday"}.get((today - before.last_day).days)
+    return answered_words(before, when or f"on {short_date(before.last_day.isoformat(), today)}")
 
 
 def toggle(question_id: str, starred: bool) -> None:
@@ -30,7 +52,8 @@ def browse() -> None:
     search = st.text_input(
         "Search questions", placeholder="e.g. conflict, deadline, stakeholder, outage", key="questions_search"
     )
-    c1, c2, c3, c4, c5 = st.columns([1, 1, 1, 1, 1])
+    # "Your answers" wide enough to show "Not in the last 30 days" whole
+    c1, c2, c3, c4, c5, c6 = st.columns([1, 1, 1, 1, 1.6, 1.2], vertical_alignment="bottom")
     category = c1.selectbox(
         "Category", [ANY, *banks.CATEGORIES], format_func=summary.tag_words, key="questions_category"
     )
@@ -39,7 +62,14 @@ def browse() -> None:
         "Competency", [ANY, *banks.COMPETENCIES], format_func=summary.tag_words, key="questions_competency"
     )
     difficulty = c4.selectbox("Difficulty", [ANY, *banks.DIFFICULTIES], key="questions_difficulty")
-    only_starred = c5.toggle("Starred only", key="questions_starred")
+    by_answer = c5.selectbox(
+        "Your answers",
+        ANSWERED_FILTERS,
+        format_func=ANSWERED_WORDS.get,
+        key="questions_answered",
+        help="Practice, mock and real interview answers count.",
+    )
+    only_starred = c6.toggle("Starred only", key="questions_starred")
     filters = {
         k: (None if v == ANY else v)
         for k, v in dict(category=category, role=role, competency=competency, difficulty=difficulty).items()
@@ -47,6 +77,7 @@ def browse() -> None:
     matching = banks.filter_questions(questions, text=search or None, **filters)
     if only_starred:
         matching = [q for q in matching if q.id in favourites]
+    matching = by_answers(matching, answered, by_answer, today)
     st.caption(f"{len(matching)} of {len(questions)} questions")
     if not matching and only_starred and not favourites:  # nothing starred yet: not a filter to loosen
         st.info("You have starred no question yet: press Star beside one to keep it here.")
@@ -55,7 +86,7 @@ def browse() -> None:
             "No question matches these filters. Loosen a filter, or add the question yourself under "
             "“Add your own”."
         )
-    looked_for = (search, category, role, competency, difficulty, only_starred)
+    looked_for = (search, category, role, competency, difficulty, by_answer, only_starred)
     if ss.get("questions_looked_for") != looked_for:  # a new search starts at its first page
         ss.questions_looked_for = looked_for
         ss.questions_page = 0
@@ -66,7 +97,8 @@ def browse() -> None:
         row = st.columns([8, 1.4, 1.4], vertical_alignment="center")
         source = f" · {summary.question_source(q)}" if summary.question_source(q) else ""
         row[0].markdown(
-            f"**{escape(q.text)}**  \n:gray[{escape(summary.describe_question(q))}{escape(source)}]"
+            f"**{escape(q.text)}**  \n:gray[{escape(summary.describe_question(q))}{escape(source)}]  \n"
+            f":gray[{escape(answered_line(q.id))}]"
         )
         row[1].button(  # a button that looks like one, saying what a click does ("Star", as said above)
             "Starred" if starred else "Star",

@@ -599,9 +599,21 @@ def questions_command(
     favourites: Annotated[
         bool, typer.Option("--favourites", help="only the questions you starred (`coach favourite ID`)")
     ] = False,
+    not_answered: Annotated[
+        bool, typer.Option("--not-answered", help="only the questions you have not answered yet")
+    ] = False,
+    not_answered_in: Annotated[
+        int | None,
+        typer.Option(
+            metavar="DAYS",
+            min=1,
+            help="only the questions you have not answered in the last DAYS days (never answered included)",
+        ),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
 ) -> None:
-    """List practice questions from the shipped banks and your own, or questions to ask them."""
+    """List practice questions from the shipped banks and your own, or questions to ask them. Each
+    you have answered (practice, mock or real interviews) says how often, when last and its score."""
     from coach import banks
     from coach.config import load_settings
 
@@ -613,7 +625,8 @@ def questions_command(
             for flag, value in (
                 ("--category", category), ("--role", role), ("--competency", competency),
                 ("--difficulty", difficulty), ("--search", search), ("--random", pick_random or None),
-                ("--favourites", favourites or None),
+                ("--favourites", favourites or None), ("--not-answered", not_answered or None),
+                ("--not-answered-in", not_answered_in),
             )
             if value is not None
         ]  # fmt: skip
@@ -631,6 +644,11 @@ def questions_command(
         return
     if topic is not None:
         raise InputError("--topic chooses questions to ask them; add --to-ask.")
+    if not_answered and not_answered_in is not None:
+        raise InputError(
+            "--not-answered lists the questions never answered and --not-answered-in DAYS those not "
+            "answered lately (never answered included); choose one."
+        )
     filters = dict(category=category, role=role, competency=competency, difficulty=difficulty, text=search)
     questions = banks.load_questions(data_dir, owner=settings.owner)
     starred = set(_starred(settings))
@@ -642,9 +660,21 @@ def questions_command(
         question = banks.random_question(questions, **filters)
         print_json(question.to_dict()) if as_json else typer.echo(_describe_question(question))
         return
+    from coach.local_time import today
+    from coach.progress import answered_words, by_answers
+
+    answered = _answered(settings)
     matching = banks.filter_questions(questions, **filters)
+    if not_answered or not_answered_in is not None:
+        which = "not yet" if not_answered else "not lately"
+        matching = by_answers(matching, answered, which, today(), days=not_answered_in or 0)
     if as_json:
-        print_json([{**q.to_dict(), "favourite": q.id in starred} for q in matching])
+        print_json(
+            [
+                {**q.to_dict(), "favourite": q.id in starred, **_answered_json(answered.get(q.id))}
+                for q in matching
+            ]
+        )
         return
     # as wide as the longest id, as `coach history` lines them up: an own question's user-… id ran
     # past 14 and pushed its line's columns out of line with the rest
@@ -652,8 +682,40 @@ def questions_command(
     for q in matching:
         star = " ★" if q.id in starred else ""
         # its length as the pages give it ("about 2:00"), not "120 s"
-        typer.echo(f"{q.id:<{id_width}} [{q.category} · {q.difficulty} · {clock(q.target_s)}] {q.text}{star}")
-    typer.echo(f"{len(matching)} question{'s' if len(matching) != 1 else ''}.", err=True)
+        before = answered.get(q.id)
+        # as the Questions page says it, dated as `coach history` dates answers
+        said = f"  — {answered_words(before, f'on {before.last_day.isoformat()}')}" if before else ""
+        line = (
+            f"{q.id:<{id_width}} [{q.category} · {q.difficulty} · {clock(q.target_s)}] {q.text}{star}{said}"
+        )
+        typer.echo(line)
+    shown_answered = sum(1 for q in matching if q.id in answered)
+    typer.echo(
+        f"{len(matching)} question{'s' if len(matching) != 1 else ''}"
+        f"{f', {shown_answered} of them answered' if shown_answered else ''}.",
+        err=True,
+    )
+
+
+def _answered(settings) -> dict:
+    """coach.progress.answered_by_question for the user's answers, without making a database that
+    is not there yet."""
+    if not settings.has_database:
+        return {}
+    from coach import store as repository
+    from coach.progress import answered_by_question
+
+    with open_store(settings) as store:
+        return answered_by_question(repository.list_attempts(store), repository.list_turns(store))
+
+
+def _answered_json(before) -> dict:
+    """How often a question was answered, for `coach questions --json`."""
+    return {
+        "times_answered": before.times if before else 0,
+        "last_answered": before.last_day.isoformat() if before else None,
+        "last_score": before.last_score if before else None,
+    }
 
 
 def _starred(settings) -> list[str]:

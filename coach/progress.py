@@ -363,6 +363,81 @@ def answered_before(attempts: Sequence[dict], question_id: str, turns: Sequence[
     )
 
 
+# A question last answered this many days ago or more is due again: the Questions page's "Not
+# answered in the last 30 days" and `coach questions --not-answered-in` (a default for both).
+LONG_AGO_DAYS = 30
+
+# Which questions the Questions page lists by the user's answers to them (`coach questions` has a
+# flag for each but the first): every one, those never answered, those not answered in the last
+# LONG_AGO_DAYS days (never answered included), those answered at least once.
+ANSWERED_FILTERS = ("any", "not yet", "not lately", "answered")
+
+
+def answered_by_question(attempts: Sequence[dict], turns: Sequence[dict] = ()) -> dict[str, AnsweredBefore]:
+    """answered_before for every question the user has answered, by question id, in one pass over
+    their answers (practice, mock and real interviews): the Questions page says it beside each of
+    ~300 questions, and a question absent here has not been answered."""
+    attempts_of: dict[str, list[dict]] = {}
+    turns_of: dict[str, list[dict]] = {}
+    for attempt in attempts:
+        if attempt.get("question_id"):
+            attempts_of.setdefault(attempt["question_id"], []).append(attempt)
+    for turn in turns:
+        if turn.get("question_id"):
+            turns_of.setdefault(turn["question_id"], []).append(turn)
+    return {
+        question_id: answered_before(
+            attempts_of.get(question_id, []), question_id, turns_of.get(question_id, [])
+        )
+        for question_id in attempts_of.keys() | turns_of.keys()
+    }
+
+
+def answered_words(before: AnsweredBefore | None, when: str) -> str:
+    """'Answered 3 times (1 in a mock interview, 1 in a real interview), last on Thu 12 Nov (score
+    71)', or 'Not answered yet': what the Questions page and `coach questions` say beside a
+    question. `when`: the latest answer's day as the caller dates it ('on Thu 12 Nov', 'today')."""
+    if before is None or not before.times:
+        return "Not answered yet"
+    where = [_in_mock(before.in_mock)] if before.in_mock else []
+    if before.in_real:
+        where.append(
+            f"{before.in_real} in {'a real interview' if before.in_real == 1 else 'real interviews'}"
+        )
+    times = "once" if before.times == 1 else f"{before.times} times"
+    if where:
+        times += f" ({', '.join(where)})" if before.times > 1 else f" {where[0].removeprefix('1 ')}"
+    score = f" (score {before.last_score:.0f})" if before.last_score is not None else ""
+    return f"Answered {times}, {'' if before.times == 1 else 'last '}{when}{score}"
+
+
+def by_answers(
+    questions: Sequence,
+    answered: dict[str, AnsweredBefore],
+    which: str,
+    today: date,
+    *,
+    days: int = LONG_AGO_DAYS,
+) -> list:
+    """The questions (anything with an `id`) that `which` (one of ANSWERED_FILTERS) keeps, in their
+    order: "not lately" keeps those not answered in the last `days` days on the user's clock
+    (answered `days` days ago is long ago; never answered is too)."""
+    if which not in ANSWERED_FILTERS:
+        raise ValueError(f"which must be one of {ANSWERED_FILTERS}, not {which!r}")
+
+    def keeps(question) -> bool:
+        before = answered.get(question.id)
+        if which == "not yet":
+            return before is None
+        if which == "answered":
+            return before is not None
+        if which == "not lately":
+            return before is None or (today - before.last_day).days >= days
+        return True
+
+    return [q for q in questions if keeps(q)]
+
+
 def debrief_gaps(debriefs: list[dict], *, today: date) -> list[dict]:
     """Competencies named as gaps in the last year's debriefs, most named first (then the most
     recent): what the Practice page recommends from and Progress lists, in the same order."""

@@ -276,3 +276,35 @@ def own_questions(db) -> set[str]:
     from coach import banks
 
     return {q.text for q in banks.load_questions(db.settings.data_dir, owner=db.owner) if q.source != "bank"}
+
+
+def answered_over_months(db) -> dict:
+    """A user months into practice, on this machine's clock: "Tell me about yourself." (mot-05)
+    asked in a real interview 45 days ago and practised 40 and 10 days ago (scores 60, then 71);
+    beh-lead-01 practised once, 50 days ago (score 65). Returns the practice days by question id."""
+    from datetime import datetime, timedelta
+
+    from coach.store import add_interview
+
+    noon = datetime.now().astimezone().replace(hour=12, minute=0, second=0, microsecond=0)
+    interview_id = add_interview(
+        db, company="Acme", stage="onsite", interview_date=(noon - timedelta(days=45)).date().isoformat()
+    )
+    save_real_answers(
+        db,
+        interview_id,
+        [{"question_id": "mot-05", "question_text": "Tell me about yourself.", "analysis": analysis_dict()}],
+    )
+    for days, score in ((40, 60.0), (10, 71.0)):
+        save_answer(
+            db,
+            "mot-05",
+            "Tell me about yourself.",
+            analysis=analysis_dict(overall=score),
+            created_at=noon - timedelta(days=days),
+        )
+    lead = "Tell me about a time you led a project or team without formal authority"
+    save_answer(
+        db, "beh-lead-01", lead, analysis=analysis_dict(overall=65.0), created_at=noon - timedelta(days=50)
+    )
+    return {"mot-05": (noon - timedelta(days=10)).date(), "beh-lead-01": (noon - timedelta(days=50)).date()}

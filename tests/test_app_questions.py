@@ -351,3 +351,61 @@ def test_the_add_form_says_its_limits_before_a_question_is_added(tmp_path, monke
 def _captions_in_form(at, form_id: str) -> list[str]:
     [form] = [f for f in at.get("form") if f.proto.form.form_id == form_id]
     return [c.value for c in form.caption]
+
+
+def test_each_question_says_how_often_it_was_answered_and_the_unanswered_can_be_listed(tmp_path, monkeypatch):
+    """Three months in, the Questions page did not say which questions had been answered, how
+    often, when last or how the last answer scored, and could not list those not answered yet or
+    not lately. Each question now says it (practice, mock and real interviews counted, as Practice
+    counts them), and "Your answers" keeps those not answered yet, not in the last 30 days, or
+    answered."""
+    from datetime import date
+
+    from store_support import answered_over_months
+
+    from coach.progress import answered_before, answered_by_question
+    from coach.store import list_attempts, list_turns
+    from coach.ui.highlight import escape
+    from coach.ui.log_labels import short_date
+
+    db = open_store(load_settings(tmp_path))
+    try:
+        days = answered_over_months(db)
+        attempts, turns = list_attempts(db), list_turns(db)
+    finally:
+        db.close()
+    # counted per question in one pass, as Practice counts one question (answered_before)
+    counts = answered_by_question(attempts, turns)
+    assert counts == {q: answered_before(attempts, q, turns) for q in ("mot-05", "beh-lead-01")}
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("questions").run()
+    assert not at.exception
+    total = len(banks.load_questions(tmp_path))
+    at.selectbox(key="questions_answered").set_value("answered").run()
+    assert any(c.value == f"2 of {total} questions" for c in at.caption)
+    shown = markdown_text(at)
+    today = date.today()
+    assert (
+        escape(
+            "Answered 3 times (1 in a real interview), last on "
+            f"{short_date(days['mot-05'].isoformat(), today)} (score 71)"
+        )
+        in shown
+    ), shown
+    assert (
+        escape(f"Answered once, on {short_date(days['beh-lead-01'].isoformat(), today)} (score 65)") in shown
+    )
+    assert "Not answered yet" not in shown
+    # not in the last 30 days: the one answered 50 days ago and every one never answered
+    at.selectbox(key="questions_answered").set_value("not lately").run()
+    assert any(c.value == f"{total - 1} of {total} questions" for c in at.caption)
+    assert at.button(key="questions_star_beh-lead-01")
+    at.selectbox(key="questions_answered").set_value("not yet").run()
+    assert any(c.value == f"{total - 2} of {total} questions" for c in at.caption)
+    assert "Not answered yet" in markdown_text(at) and "Answered " not in markdown_text(at)
+    assert at.selectbox(key="questions_answered").options == [
+        "any",
+        "Not answered yet",
+        "Not in the last 30 days",
+        "Answered before",
+    ]

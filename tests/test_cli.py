@@ -878,3 +878,42 @@ def test_history_lists_an_answer_to_a_deleted_question_by_its_words(clips, tmp_p
     assert coach("delete-question", question_id, "--yes", data_dir=tmp_path).returncode == 0
     [line] = [x for x in coach("history", data_dir=tmp_path).stdout.splitlines() if x.startswith("#1 ")]
     assert question_id not in line and line.endswith("“What did you ship last quarter?”"), line
+
+
+def test_questions_say_how_often_each_was_answered_and_list_the_unanswered(tmp_path):
+    """`coach questions` did not say which questions had been answered; the Questions page now
+    does, and the command says the same at the end of each answered question's line, and lists
+    those never answered (--not-answered) or not answered in the last DAYS days (--not-answered-in)."""
+    from store_support import answered_over_months
+
+    from coach.config import load_settings
+    from coach.store import open_store
+
+    db = open_store(load_settings(tmp_path))
+    try:
+        days = answered_over_months(db)
+    finally:
+        db.close()
+    every = coach("questions", data_dir=tmp_path)
+    total = len(every.stdout.splitlines())
+    assert every.stderr.strip() == f"{total} questions, 2 of them answered."
+    [yourself] = [line for line in every.stdout.splitlines() if line.startswith("mot-05 ")]
+    assert yourself.endswith(
+        "Tell me about yourself.  — Answered 3 times (1 in a real interview), "
+        f"last on {days['mot-05']} (score 71)"
+    ), yourself
+    [lead] = [line for line in every.stdout.splitlines() if line.startswith("beh-lead-01 ")]
+    assert lead.endswith(f"  — Answered once, on {days['beh-lead-01']} (score 65)"), lead
+    never = coach("questions", "--not-answered", data_dir=tmp_path).stdout.splitlines()
+    assert len(never) == total - 2 and not any(" — Answered" in line for line in never)
+    lately = coach("questions", "--not-answered-in", "30", data_dir=tmp_path).stdout.splitlines()
+    assert len(lately) == total - 1 and any(line.startswith("beh-lead-01 ") for line in lately)
+    assert (
+        len(coach("questions", "--not-answered-in", "60", data_dir=tmp_path).stdout.splitlines()) == total - 2
+    )
+    both = coach("questions", "--not-answered", "--not-answered-in", "30", data_dir=tmp_path)
+    assert both.returncode == 1 and "choose one" in both.stderr
+    as_json = {q["id"]: q for q in json.loads(coach("questions", "--json", data_dir=tmp_path).stdout)}
+    assert (as_json["mot-05"]["times_answered"], as_json["mot-05"]["last_score"]) == (3, 71.0)
+    assert as_json["mot-05"]["last_answered"] == days["mot-05"].isoformat()
+    assert as_json["swe-beh-01"]["times_answered"] == 0
