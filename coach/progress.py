@@ -333,6 +333,7 @@ class AnsweredBefore:
     last_score: float | None  # its overall score; None when the quality gate could not measure it
     in_mock: int = 0  # how many of `times` were answers in a mock interview
     in_real: int = 0  # how many of `times` were answers in a real interview (Progress counts them too)
+    unmeasured: int = 0  # how many of `times` could not be measured (Progress counts them too)
 
 
 def answered_before(attempts: Sequence[dict], question_id: str, turns: Sequence[dict] = ()) -> AnsweredBefore:
@@ -360,6 +361,7 @@ def answered_before(attempts: Sequence[dict], question_id: str, turns: Sequence[
         last_score,
         sum(1 for a in attempts if a.get("question_id") == question_id and in_mock_interview(a)),
         len(real),
+        sum(1 for _, _, score in (*answered, *real) if score is None),
     )
 
 

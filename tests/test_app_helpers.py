@@ -442,8 +442,15 @@ def test_the_line_under_a_question_says_once_today_and_yesterday_in_words():
     today = date(2026, 12, 1)
     line = summary.answered_before_line
     assert line(AnsweredBefore(1, today, 64.6), today) == "You have answered this once, today (score 65)."
-    assert line(AnsweredBefore(2, date(2026, 11, 30), None), today) == (
-        "You have answered this 2 times, last yesterday."
+    assert line(AnsweredBefore(2, date(2026, 11, 30), None, unmeasured=1), today) == (
+        "You have answered this 2 times (1 could not be measured), last yesterday."
+    )
+    assert line(AnsweredBefore(1, today, None, in_mock=1, unmeasured=1), today) == (
+        "You have answered this once in a mock interview, today (it could not be measured)."
+    )
+    assert line(AnsweredBefore(5, today, None, in_mock=2, in_real=1, unmeasured=2), today) == (
+        "You have answered this 5 times (2 in mock interviews, 1 in a real interview, "
+        "2 could not be measured), last today."
     )
     assert line(AnsweredBefore(4, date(2026, 11, 12), 71.0), today) == (
         "You have answered this 4 times, last on Thu 12 Nov (score 71)."

@@ -429,7 +429,10 @@ def test_the_question_says_how_often_you_answered_it_before_you_answer(tmp_path,
         _answered(tmp_path, "ana@example.edu", datetime(2025, 11, day, 9, tzinfo=UTC), 90.0)
     assert _answered_line(tmp_path) == ["You have answered this 2 times, last on Wed 12 Nov 2025 (score 71)."]
     _answered(tmp_path, "", datetime(2025, 11, 20, 9, tzinfo=UTC), None)  # could not be measured
-    assert _answered_line(tmp_path) == ["You have answered this 3 times, last on Thu 20 Nov 2025."]
+    # it said "3 times, last on Thu 20 Nov 2025." with no sign that one could not be measured
+    assert _answered_line(tmp_path) == [
+        "You have answered this 3 times (1 could not be measured), last on Thu 20 Nov 2025."
+    ]
 
 
 def test_the_line_under_the_question_counts_the_answer_just_saved(tmp_path, monkeypatch):

@@ -66,17 +66,22 @@ def answered_before_line(before, today: date, *, latest_below: bool = False) -> 
     score = f" (score {before.last_score:.0f})" if before.last_score is not None else ""
     if before.times == 1:
         where = " in a mock interview" if before.in_mock else " in a real interview" if before.in_real else ""
+        score = score or (" (it could not be measured)" if before.unmeasured else "")
         return f"You have answered this once{where}, {when}{score}."
     return f"You have answered this {before.times} times{_where(before)}, last {when}{score}."
 
 
 def _where(before) -> str:
-    """' (1 in a mock interview, 1 in a real interview)' after a count of answers, or ''."""
-    where = mock_words(before.in_mock)
+    """' (1 in a mock interview, 1 in a real interview, 1 could not be measured)' after a count of
+    answers, or '': the unmeasured ones counted as Progress counts them."""
+    parts = [mock_words(before.in_mock).strip(" ()")]
     if before.in_real:
-        real = f"{before.in_real} in {'a real interview' if before.in_real == 1 else 'real interviews'}"
-        where = f" ({where.strip(' ()')}, {real})" if where else f" ({real})"
-    return where
+        real = "a real interview" if before.in_real == 1 else "real interviews"
+        parts.append(f"{before.in_real} in {real}")
+    if before.unmeasured:
+        parts.append(f"{before.unmeasured} could not be measured")
+    parts = [p for p in parts if p]
+    return f" ({', '.join(parts)})" if parts else ""
 
 
 def outcome_label(analysis: dict, attempt_number: int | None, saved: bool = True) -> str:
