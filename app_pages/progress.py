@@ -109,7 +109,11 @@ def over_time(report: dict) -> None:
         "Measure", list(MEASURES), format_func=lambda m: LABELS[m].capitalize(), key="progress_measure"
     )
     chart, window = charts.trend_chart_with_average(
-        report["trends"][measure], LABELS[measure], bands(cfg).get(measure), report["targets"].get(measure)
+        report["trends"][measure],
+        LABELS[measure],
+        bands(cfg).get(measure),
+        report["targets"].get(measure),
+        measure=measure,
     )
     if chart is None:
         st.caption(

@@ -151,8 +151,13 @@ def test_a_mock_interview_s_practice_point_says_so_when_pointed_at():
     }
     frame = charts.trend_frame(series)
     assert list(frame["where"]) == ["", "mock interview", "Globex onsite"]
+    # one row says it: a plain practice point's tooltip had a "where" row with nothing after it
+    said = ["practice", "practice, mock interview", "real interview, Globex onsite"]
+    assert list(frame["said_in"]) == said
     for tooltip in _encodings(charts.trend_chart(series, "pace").to_dict(), "tooltip"):
-        assert "where" in [t.get("field") for t in tooltip] or "range" in str(tooltip)
+        fields = [t.get("field") for t in tooltip]
+        assert "said_in" in fields or "range" in str(tooltip)
+        assert "where" not in fields and "kind" not in fields
 
 
 def test_pointing_at_a_trend_says_the_figure_as_the_tables_do(zone):
@@ -179,3 +184,26 @@ def test_pointing_at_a_trend_says_the_figure_as_the_tables_do(zone):
     assert all("tooltip" in layer["encoding"] for layer in layers), marks  # none falls back to its encodings
     fields = {t["field"] for layer in layers for t in layer["encoding"]["tooltip"]}
     assert "value" not in fields and "order" not in fields and "low" not in fields
+    # the running average's tooltip said pace "147.2" where the tables say 147; a rate keeps its decimal
+    months = [
+        {
+            **practice,
+            "id": i,
+            "created_at": f"2026-11-{1 + i:02d}T12:00:00+00:00",
+            "wpm": 147.2,
+            "fillers_per_min": 2.04,
+        }
+        for i in range(20)
+    ]
+    months = trends(months, [])
+    for measure, figure in (("wpm", "147"), ("fillers_per_min", "2")):
+        chart, window = charts.trend_chart_with_average(months[measure], measure, measure=measure)
+        [average] = [
+            layer
+            for layer in chart.to_dict()["layer"]
+            if "average" in str(layer.get("encoding", {}).get("y"))
+        ]
+        [said] = [t for t in average["encoding"]["tooltip"] if t["title"] == f"average of {window} answers"]
+        assert said["field"] == "average_figure", said
+        shown = charts.running_average(charts.trend_frame(months[measure]), window, measure)
+        assert set(shown["average_figure"]) == {figure}

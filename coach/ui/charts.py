@@ -12,6 +12,7 @@ import altair as alt
 import pandas as pd
 
 from coach.local_time import in_lived_order, local_moment
+from coach.progress import shown
 
 STAR_COLOURS = {
     "situation": "#8fb8de",
@@ -383,6 +384,11 @@ def trend_frame(series: dict) -> pd.DataFrame:
     ]
     rows.sort(key=lambda row: in_lived_order(row["at"]))  # a real interview after its day's practice
     frame = pd.DataFrame(rows, columns=["at", "value", "figure", "kind", "where"])
+    # what the tooltip says of it in one row: a plain practice answer's "where" row was empty
+    frame["said_in"] = [
+        f"{kind}, {where}" if where else kind
+        for kind, where in zip(frame["kind"], frame["where"], strict=True)
+    ]
     if not frame.empty:
         # a real interview is stored by its day alone: no time of day to show (it read "00:00")
         timed = [len(str(at)) > 10 for at in frame["at"]]
@@ -445,8 +451,8 @@ def trend_chart(
     said = [
         alt.Tooltip("when:N", title="when"),
         alt.Tooltip("figure:N", title=title),  # as the tables give it: 18, not 18.184
-        alt.Tooltip("kind:N", title="answer in"),
-        alt.Tooltip("where:N", title="where"),  # a mock interview, or the real one's company
+        # "practice", "practice, mock interview" or "real interview, Globex onsite": no empty row
+        alt.Tooltip("said_in:N", title="answer in"),
     ]
     lines = (
         alt.Chart(frame)
@@ -592,33 +598,44 @@ def average_window(practice_answers: int) -> int | None:
     return max(5, round(practice_answers / 20))
 
 
-def running_average(frame: pd.DataFrame, window: int) -> pd.DataFrame:
+def running_average(frame: pd.DataFrame, window: int, measure: str | None = None) -> pd.DataFrame:
     """The practice rows of a trend frame (charts.trend_frame), each with the mean of it and the
-    `window - 1` practice answers before it, from the `window`th answer on."""
+    `window - 1` practice answers before it, from the `window`th answer on; `average_figure` is
+    that mean as the tables give the measure (pace 147, not 147.2; rates to one decimal)."""
     practice = frame[frame["kind"] == "practice"].copy()
     practice["average"] = practice["value"].astype(float).rolling(window).mean()
-    return practice.dropna(subset=["average"])
+    practice = practice.dropna(subset=["average"])
+    practice["average_figure"] = [
+        f"{shown(v, measure) if measure else round(v, 1):g}" for v in practice["average"]
+    ]
+    return practice
 
 
 def trend_chart_with_average(
-    series: dict, title: str, band: tuple[float, float] | None = None, target: float | None = None
+    series: dict,
+    title: str,
+    band: tuple[float, float] | None = None,
+    target: float | None = None,
+    *,
+    measure: str | None = None,
 ) -> tuple[alt.LayerChart | None, int | None]:
     """trend_chart, with the running average over it once there are enough practice answers;
-    returns the chart and the average's window (None when none is drawn)."""
+    returns the chart and the average's window (None when none is drawn). `measure` (a key of
+    coach.progress.MEASURES) says the average as the tables give that measure."""
     chart = trend_chart(series, title, band, target)
     window = average_window(len(series.get("practice", [])))
     if chart is None or window is None:
         return chart, None
     frame = trend_frame(series)
     average = (
-        alt.Chart(running_average(frame, window))
+        alt.Chart(running_average(frame, window, measure))
         .mark_line(color=AVERAGE_COLOUR, strokeWidth=3.5)
         .encode(
             x=_order_axis(frame),  # the same axis, so its title and day labels stay one
             y=alt.Y("average:Q", title=title),
             tooltip=[
                 alt.Tooltip("at:T", title="when", format="%b %-d, %Y"),
-                alt.Tooltip("average:Q", title=f"average of {window} answers", format=".1f"),
+                alt.Tooltip("average_figure:N", title=f"average of {window} answers"),
             ],
         )
     )
