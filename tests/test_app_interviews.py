@@ -701,7 +701,7 @@ def test_an_interview_whose_recording_was_uploaded_has_happened(tmp_path, monkey
         saved = save_recording(
             (Path(__file__).parent / "data" / "silence.wav").read_bytes(), settings, kind="interview"
         )
-        why = "No speech was found in silence.wav (0:03 of audio: silence, noise or music)."
+        why = "silence.wav is silent; check it is the interview recording, with the voices audible."
         keep_unanalysed(db, saved, why, company="Silent", stage="first round", interview_date=date.today())
         store.add_interview(
             db, company="Later", stage="final", interview_date=date.today() + timedelta(days=5)

@@ -147,7 +147,11 @@ def test_silence_keeps_the_interview_and_the_recording(tmp_path, monkeypatch):
         db.close()
     # the log says why the interview has no answers, naming the file as the user gave it
     shown = markdown_text(page("interviews").run()).replace("\\", "")
-    said = "A recording of this interview could not be analysed: No speech was found in quiet.wav (0:"
+    # one recording, one sentence for what was found, as practice says it: it said "No speech was
+    # found in quiet.wav (0:03 of audio: silence, noise or music)" where practice says "is silent"
+    said = (
+        "A recording of this interview could not be analysed: quiet.wav is silent; check it is the interview"
+    )
     assert said in shown
     # a recording was uploaded: its count stays, not the "none reviewed yet" of a stage without one
     assert "**Answers analysed:** 0" in shown and "none reviewed yet" not in shown

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
+from contextlib import closing
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -23,13 +24,13 @@ import numpy as np
 
 from coach.analysis.quality import ONE_VOICE, PHONE_SOUND_QUICK_MODEL, phone_sound
 from coach.analysis.wording import clock
-from coach.audio import file_sha256
+from coach.audio import SILENCE_PEAK, file_sha256
 from coach.banks import Question, WordedQuestion
 from coach.config import Settings
 from coach.errors import InputError, NoSpeechError
 from coach.interview import metrics as measures
 from coach.interview import speakers as sp
-from coach.interview.chunks import CHUNK_S, opening
+from coach.interview.chunks import CHUNK_S, open_interview, opening
 from coach.interview.draft import debrief_draft
 from coach.interview.listen import Heard, Progress, ProgressHandler, listen, work_dir
 from coach.interview.matching import Match, match_question
@@ -116,7 +117,7 @@ def review(
         name=name,
     )
     if not heard.words:
-        raise NoSpeechError(_no_speech_message(name or Path(path).name, heard))
+        raise NoSpeechError(_no_speech_message(name or Path(path).name, heard, _silent(path, settings, name)))
     who = attribute(heard, options)
     turns = make_turns(heard.words, who.labels)
     pairs = exchanges(turns)
@@ -207,11 +208,23 @@ def _check_options(options: ReviewOptions) -> None:
         raise InputError("--candidate-speaker is the number of the speaker who is you: 1, 2, ...")
 
 
-def _no_speech_message(name: str, heard: Heard) -> str:
-    return (
-        f"No speech was found in {name} ({clock(heard.duration_s)} of audio: silence, noise or music)"
-        "; check it is the interview recording, with the voices audible."
+def _silent(path: Path, settings: Settings, name: str) -> bool:
+    """Whether the recording holds no sound at all, as practice tells a silent take (its peak):
+    read again only when no words were heard, so a long one costs a decoding, not a transcription."""
+    with closing(iter(open_interview(path, settings, name=name))) as pieces:
+        return all(float(np.max(np.abs(piece))) < SILENCE_PEAK for piece in pieces if piece.size)
+
+
+def _no_speech_message(name: str, heard: Heard, silent: bool = False) -> str:
+    """What was found, said as practice and the terminal say it of one recording ("silence.wav is
+    silent", "No speech was found in noise.wav"): it said "No speech was found in silence.wav
+    (0:03 of audio: silence, noise or music)" of a silent one."""
+    found = (
+        f"{name} is silent"
+        if silent
+        else f"No speech was found in {name} ({clock(heard.duration_s)} of audio: silence, noise or music)"
     )
+    return f"{found}; check it is the interview recording, with the voices audible."
 
 
 # ---------------------------------------------------------------- who spoke
