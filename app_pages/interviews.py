@@ -370,9 +370,11 @@ def opportunity_card(opportunity: Opportunity, by_id: dict[int, dict], today: da
 
 
 def interest_metric(data: dict, held: bool) -> None:
-    """The interest written after each stage, as a number and a small trend line. With none
-    written: the debrief asks for it, once a stage has been `held` (not for one still to come); a
-    debrief without it (written so, or the draft a review stores) is edited to add it."""
+    """The interest written after each stage, as a number and its change since the stage before
+    (a small line under it, with no axis or label, was a thin red diagonal that said nothing; the
+    stages' figures are in its help, "4 → 3 → 2"). With none written: the debrief asks for it,
+    once a stage has been `held` (not for one still to come); a debrief without it (written so, or
+    the draft a review stores) is edited to add it."""
     trend = data["interest_trend"]
     if not trend:
         if any(s["debriefed"] for s in data["stages"]):
@@ -389,8 +391,6 @@ def interest_metric(data: dict, held: bool) -> None:
         "Interest",
         f"{trend[-1]} out of 5",
         delta=f"{change:+d} since the {rated[-2]['stage'] or 'stage before'}" if change else None,
-        chart_data=trend if len(trend) > 1 else None,
-        chart_type="line",
         help="From your debriefs, stage by stage: " + interest_trend(data["stages"]),
     )
 

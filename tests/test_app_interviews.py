@@ -204,6 +204,8 @@ def test_the_pipeline_shows_one_card_per_opportunity(tmp_path, monkeypatch):
     interest = [m for m in at.metric if m.label == "Interest"]
     assert [m.value for m in interest] == ["2 out of 5", "3 out of 5", "5 out of 5"]
     assert "-1 since the first round" in interest[0].proto.delta
+    # no line under it: with no axis or label, a thin red diagonal said nothing a user could read
+    assert [list(m.proto.chart_data) for m in interest] == [[], [], []]
     [prompt] = at.warning
     assert prompt.value.startswith(
         escape("Your interest in Initech has fallen since the recruiter screen (4 → 3 → 2")
