@@ -401,16 +401,26 @@ def answered_words(before: AnsweredBefore | None, when: str) -> str:
     question. `when`: the latest answer's day as the caller dates it ('on Thu 12 Nov', 'today')."""
     if before is None or not before.times:
         return "Not answered yet"
-    where = [_in_mock(before.in_mock)] if before.in_mock else []
+    score = f" (score {before.last_score:.0f})" if before.last_score is not None else ""
+    if before.times == 1:
+        where = " in a mock interview" if before.in_mock else " in a real interview" if before.in_real else ""
+        score = score or (" (it could not be measured)" if before.unmeasured else "")
+        return f"Answered once{where}, {when}{score}"
+    return f"Answered {before.times} times{where_answered(before)}, last {when}{score}"
+
+
+def where_answered(before: AnsweredBefore) -> str:
+    """' (1 in a mock interview, 1 in a real interview, 1 could not be measured)' after a count of
+    a question's answers, or '': the same words under the question on Practice, beside it on the
+    Questions page and in `coach questions`."""
+    parts = [_in_mock(before.in_mock)] if before.in_mock else []
     if before.in_real:
-        where.append(
+        parts.append(
             f"{before.in_real} in {'a real interview' if before.in_real == 1 else 'real interviews'}"
         )
-    times = "once" if before.times == 1 else f"{before.times} times"
-    if where:
-        times += f" ({', '.join(where)})" if before.times > 1 else f" {where[0].removeprefix('1 ')}"
-    score = f" (score {before.last_score:.0f})" if before.last_score is not None else ""
-    return f"Answered {times}, {'' if before.times == 1 else 'last '}{when}{score}"
+    if before.unmeasured:
+        parts.append(f"{before.unmeasured} could not be measured")
+    return f" ({', '.join(parts)})" if parts else ""
 
 
 def by_answers(

@@ -420,3 +420,21 @@ def test_coach_progress_says_how_many_answers_could_not_be_measured(store, setti
         "1 practice answer could not be measured (too short, off the question, ...): kept, but left "
         "out of the figures below; `coach history` lists it."
     ), lines
+
+
+def test_the_questions_page_says_an_answer_could_not_be_measured_as_practice_does():
+    """Beside a question, "Answered 3 times (1 in a real interview), last on …" left out the answer
+    that could not be measured, which the line under the question on Practice says."""
+    from datetime import date
+
+    from coach.progress import AnsweredBefore, answered_words
+    from coach.ui.summary import answered_before_line
+
+    before = AnsweredBefore(3, date(2026, 11, 20), None, in_real=1, unmeasured=1)
+    assert answered_words(before, "on Fri 20 Nov") == (
+        "Answered 3 times (1 in a real interview, 1 could not be measured), last on Fri 20 Nov"
+    )
+    practice_says = answered_before_line(before, date(2026, 12, 5))
+    assert "(1 in a real interview, 1 could not be measured)" in practice_says, practice_says
+    once = AnsweredBefore(1, date(2026, 11, 20), None, unmeasured=1)
+    assert answered_words(once, "on Fri 20 Nov") == "Answered once, on Fri 20 Nov (it could not be measured)"

@@ -17,7 +17,12 @@ from coach.banks import tag_words  # a bank tag in words (pages call it as summa
 from coach.config import Thresholds
 from coach.interview_log import interview_with_stage
 from coach.local_time import long_date
-from coach.progress import direction_words, figures_side_by_side, in_mock_interview, mock_words
+from coach.progress import (
+    direction_words,
+    figures_side_by_side,
+    in_mock_interview,
+    where_answered,
+)
 from coach.ui.highlight import escape, spans_by_kind
 from coach.ui.log_labels import moment_words, short_date
 
@@ -60,7 +65,9 @@ def answered_before_line(before, today: date, *, latest_below: bool = False) -> 
     if latest_below:
         if before.times == 1:
             return "You have answered this once: the answer below."
-        return f"You have answered this {before.times} times{_where(before)}, counting the answer below."
+        return (
+            f"You have answered this {before.times} times{where_answered(before)}, counting the answer below."
+        )
     last = before.last_day.isoformat()
     when = {0: "today", 1: "yesterday"}.get((today - before.last_day).days) or f"on {short_date(last, today)}"
     score = f" (score {before.last_score:.0f})" if before.last_score is not None else ""
@@ -68,20 +75,7 @@ def answered_before_line(before, today: date, *, latest_below: bool = False) -> 
         where = " in a mock interview" if before.in_mock else " in a real interview" if before.in_real else ""
         score = score or (" (it could not be measured)" if before.unmeasured else "")
         return f"You have answered this once{where}, {when}{score}."
-    return f"You have answered this {before.times} times{_where(before)}, last {when}{score}."
-
-
-def _where(before) -> str:
-    """' (1 in a mock interview, 1 in a real interview, 1 could not be measured)' after a count of
-    answers, or '': the unmeasured ones counted as Progress counts them."""
-    parts = [mock_words(before.in_mock).strip(" ()")]
-    if before.in_real:
-        real = "a real interview" if before.in_real == 1 else "real interviews"
-        parts.append(f"{before.in_real} in {real}")
-    if before.unmeasured:
-        parts.append(f"{before.unmeasured} could not be measured")
-    parts = [p for p in parts if p]
-    return f" ({', '.join(parts)})" if parts else ""
+    return f"You have answered this {before.times} times{where_answered(before)}, last {when}{score}."
 
 
 def outcome_label(analysis: dict, attempt_number: int | None, saved: bool = True) -> str:
