@@ -8,7 +8,6 @@ from coach.progress import ANSWERED_FILTERS, LONG_AGO_DAYS, answered_by_question
 from coach.store import count_answers_by_question, list_attempts, list_favourites, list_turns, set_favourite
 from coach.ui import browser_clock, shared, summary
 from coach.ui.highlight import escape
-from coach.ui.log_labels import short_date
 
 ANY = "any"
 PAGE_SIZE = 25
@@ -36,10 +35,7 @@ answered = answered_by_question(list_attempts(shared.store(cfg)), list_turns(sha
 def answered_line(question_id: str) -> str:
     """'Answered 3 times, last on Thu 12 Nov (score 71)', or 'Not answered yet'."""
     before = answered.get(question_id)
-    if before is None:
-        return answered_words(None, "")
-    when = {0: "today", 1: "yesterday"}.get((today - before.last_day).days)
-    return answered_words(before, when or f"on {short_date(before.last_day.isoformat(), today)}")
+    return answered_words(before, summary.answered_when(before, today) if before else "")
 
 
 def toggle(question_id: str, starred: bool) -> None:

@@ -395,18 +395,19 @@ def answered_by_question(attempts: Sequence[dict], turns: Sequence[dict] = ()) -
     }
 
 
-def answered_words(before: AnsweredBefore | None, when: str) -> str:
+def answered_words(before: AnsweredBefore | None, when: str, lead: str = "Answered") -> str:
     """'Answered 3 times (1 in a mock interview, 1 in a real interview), last on Thu 12 Nov (score
     71)', or 'Not answered yet': what the Questions page and `coach questions` say beside a
-    question. `when`: the latest answer's day as the caller dates it ('on Thu 12 Nov', 'today')."""
+    question; Practice says the same under it, led by "You have answered this". `when`: the latest
+    answer's day as the caller dates it ('on Thu 12 Nov', 'today')."""
     if before is None or not before.times:
         return "Not answered yet"
     score = f" (score {before.last_score:.0f})" if before.last_score is not None else ""
     if before.times == 1:
         where = " in a mock interview" if before.in_mock else " in a real interview" if before.in_real else ""
         score = score or (" (it could not be measured)" if before.unmeasured else "")
-        return f"Answered once{where}, {when}{score}"
-    return f"Answered {before.times} times{where_answered(before)}, last {when}{score}"
+        return f"{lead} once{where}, {when}{score}"
+    return f"{lead} {before.times} times{where_answered(before)}, last {when}{score}"
 
 
 def where_answered(before: AnsweredBefore) -> str:

@@ -18,6 +18,7 @@ from coach.config import Thresholds
 from coach.interview_log import interview_with_stage
 from coach.local_time import long_date
 from coach.progress import (
+    answered_words,
     direction_words,
     figures_side_by_side,
     in_mock_interview,
@@ -68,14 +69,14 @@ def answered_before_line(before, today: date, *, latest_below: bool = False) -> 
         return (
             f"You have answered this {before.times} times{where_answered(before)}, counting the answer below."
         )
-    last = before.last_day.isoformat()
-    when = {0: "today", 1: "yesterday"}.get((today - before.last_day).days) or f"on {short_date(last, today)}"
-    score = f" (score {before.last_score:.0f})" if before.last_score is not None else ""
-    if before.times == 1:
-        where = " in a mock interview" if before.in_mock else " in a real interview" if before.in_real else ""
-        score = score or (" (it could not be measured)" if before.unmeasured else "")
-        return f"You have answered this once{where}, {when}{score}."
-    return f"You have answered this {before.times} times{where_answered(before)}, last {when}{score}."
+    return answered_words(before, answered_when(before, today), lead="You have answered this") + "."
+
+
+def answered_when(before, today: date) -> str:
+    """The day a question was last answered, as the pages say it: 'today', 'yesterday', 'on Thu 12 Nov'."""
+    last = before.last_day
+    near = {0: "today", 1: "yesterday"}.get((today - last).days)
+    return near or f"on {short_date(last.isoformat(), today)}"
 
 
 def outcome_label(analysis: dict, attempt_number: int | None, saved: bool = True) -> str:
