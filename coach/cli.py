@@ -651,7 +651,7 @@ def questions_command(
         )
     filters = dict(category=category, role=role, competency=competency, difficulty=difficulty, text=search)
     questions = banks.load_questions(data_dir, owner=settings.owner)
-    starred = set(_starred(settings))
+    starred, answered = _stars_and_answers(settings)
     if favourites:  # as the Questions page's "Favourites only"
         questions = [q for q in questions if q.id in starred]
         if not questions:
@@ -663,7 +663,6 @@ def questions_command(
     from coach.local_time import today
     from coach.progress import answered_words, by_answers
 
-    answered = _answered(settings)
     matching = banks.filter_questions(questions, **filters)
     if not_answered or not_answered_in is not None:
         which = "not yet" if not_answered else "not lately"
@@ -697,16 +696,17 @@ def questions_command(
     )
 
 
-def _answered(settings) -> dict:
-    """coach.progress.answered_by_question for the user's answers, without making a database that
-    is not there yet."""
+def _stars_and_answers(settings) -> tuple[set[str], dict]:
+    """The questions the user starred, and coach.progress.answered_by_question for their answers,
+    read from one opening of the store and without making a database that is not there yet."""
     if not settings.has_database:
-        return {}
+        return set(), {}
     from coach import store as repository
     from coach.progress import answered_by_question
 
     with open_store(settings) as store:
-        return answered_by_question(repository.list_attempts(store), repository.list_turns(store))
+        starred = set(repository.list_favourites(store))
+        return starred, answered_by_question(repository.list_attempts(store), repository.list_turns(store))
 
 
 def _answered_json(before) -> dict:
@@ -716,16 +716,6 @@ def _answered_json(before) -> dict:
         "last_answered": before.last_day.isoformat() if before else None,
         "last_score": before.last_score if before else None,
     }
-
-
-def _starred(settings) -> list[str]:
-    """The questions the user starred, without making a database that is not there yet."""
-    if not settings.has_database:
-        return []
-    from coach import store as repository
-
-    with open_store(settings) as store:
-        return repository.list_favourites(store)
 
 
 @app.command("favourite")
