@@ -222,12 +222,17 @@ def working(run) -> None:
             failed = e
         else:
             bar.progress(1.0, text="Done")
-            status.update(label=status_label(reviewed.result), state="complete", expanded=False)
+            label = (
+                "Interview analysed and saved"
+                if anything_scored(reviewed.result)
+                else "Interview saved; nothing could be scored (why below)"
+            )
+            status.update(label=label, state="complete", expanded=False)
             # an interview already in the log keeps its one debrief, brought up to date: so does
             # the form the page may hold for it
             _refresh_debrief_form(reviewed.result["saved"]["interview_id"], reviewed.result["debrief_draft"])
             ss.review_result = shown_result(reviewed)
-            saved = {"label": status_label(reviewed.result), "state": "complete"}
+            saved = {"label": label, "state": "complete"}
     if failed is None:
         form_done(saved)
     # the reason is shown in the page, not inside the collapsed progress box
@@ -242,14 +247,6 @@ def working(run) -> None:
     else:  # not audio at all, or nothing could be kept
         st.error(f"{shared.said_to(cfg, failed)} Nothing was saved.")
         ss.review_result = None
-
-
-def status_label(result: dict) -> str:
-    return (
-        "Interview analysed and saved"
-        if anything_scored(result)
-        else "Interview saved; nothing could be scored (why below)"
-    )
 
 
 def form_done(outcome: dict) -> None:
