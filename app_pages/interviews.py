@@ -420,14 +420,19 @@ def answers_fact(item: dict, full: dict) -> list[str]:
 def review_its_recording(item: dict) -> None:
     """The next step for an interview held with no recording reviewed: the Review page, this
     interview already picked as the one the recording is of (the page only said to go there)."""
-    if st.button(
+    to_review_page(
         "Review its recording",
-        icon=":material/upload_file:",
-        type="tertiary",
-        key=f"interviews_review_{item['id']}",
-        help="Opens the Review page with this interview picked: upload the recording there.",
-    ):
-        ss.review_interview = item["id"]  # Review's "Which interview is this?"
+        ":material/upload_file:",
+        f"interviews_review_{item['id']}",
+        "Opens the Review page with this interview picked: upload the recording there.",
+        review_interview=item["id"],  # Review's "Which interview is this?"
+    )
+
+
+def to_review_page(label: str, icon: str, key: str, help: str, **asked) -> None:
+    """A button to the Review page, which finds in session state what it is asked to do there."""
+    if st.button(label, icon=icon, type="tertiary", key=key, help=help):
+        ss.update(asked)
         st.switch_page("app_pages/review.py")
 
 
@@ -544,15 +549,13 @@ def your_answers(full: dict) -> None:
             st.markdown(f":gray[“{escape(r['question'])}” was not measured: {escape(why)}]")
     for recording_id in interview_log.heard_as_one_voice(full):  # the sentence above says to; it was
         # only possible by uploading the recording again, which transcribed the whole call again
-        if st.button(
+        to_review_page(
             "Review it again as two voices",
-            icon=":material/record_voice_over:",
-            type="tertiary",
-            key=f"interviews_two_voices_{recording_id}",
-            help="Its transcription is reused. The Review page then plays each voice for you to pick yours.",
-        ):
-            ss.review_again_recording = recording_id  # done by the Review page, shown there
-            st.switch_page("app_pages/review.py")
+            ":material/record_voice_over:",
+            f"interviews_two_voices_{recording_id}",
+            "Its transcription is reused. The Review page then plays each voice for you to pick yours.",
+            review_again_recording=recording_id,  # done by the Review page, shown there
+        )
 
 
 def practice_attempts() -> list[dict]:
