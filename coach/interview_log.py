@@ -411,12 +411,10 @@ def heard_as_one_voice(interview: dict) -> list[int]:
     """The interview's kept recordings whose review found one voice and so scored nothing (the
     notice says to review it again saying 2 people speak), by their interview recording id: the
     Interviews card offers to do that, reusing the kept transcription."""
-    from coach.analysis.quality import EARLIER, ONE_VOICE
+    from coach.analysis.quality import ONE_VOICE, recording_problems
 
-    said = {ONE_VOICE, *EARLIER}
-
-    def one_voice(turn: dict) -> bool:
-        return bool(said & set((turn.get("analysis") or {}).get("warnings") or ()))
+    def one_voice(turn: dict) -> bool:  # as stored, in today's wording or an earlier one
+        return ONE_VOICE in recording_problems((turn.get("analysis") or {}).get("warnings"))
 
     return [
         rec["id"]
