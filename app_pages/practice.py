@@ -12,6 +12,7 @@ from coach.banks import Question
 from coach.errors import BROWSER_TAKE, CoachError, ModelError
 from coach.job_description import (
     interview_asks,
+    interview_to_prepare_for,
     interviews_to_prepare,
     opportunity_description,
     save_job_description,
@@ -37,7 +38,10 @@ ss.setdefault("practice_result", None)
 ss.setdefault("practice_pending_sample", False)
 # 0, not None: a selectbox whose value is None shows "Choose an option" instead of its first label
 NO_INTERVIEW = 0
-ss.setdefault("practice_interview_id", NO_INTERVIEW)
+if "practice_interview_id" not in ss:  # an interview in the next two weeks, until the user picks
+    ss.practice_interview_id = (interview_to_prepare_for(store.list_interviews(db), today) or {}).get(
+        "id", NO_INTERVIEW
+    )
 ss.setdefault("practice_job", None)  # cohort mode: the take waiting in the queue
 
 questions = banks.load_questions(cfg.data_dir, owner=cfg.owner)

@@ -22,6 +22,9 @@ from coach.store.schema import LONG_TEXT_CHARS
 MAX_CHARS = LONG_TEXT_CHARS
 # Interviews this many days past can still be prepared for (a second round often follows).
 RECENT_DAYS = 30
+# An interview this many days ahead or fewer is what practice prepares for until the user picks
+# another (or none): the week or two before it is when its answers are rehearsed.
+PREPARE_AHEAD_DAYS = 14
 # A description asks for a competency when it mentions it at least this often ("stakeholders" four
 # times, "conflict" twice); one "deliver" in a posting is not a request.
 ASKS_MIN_MENTIONS = 2
@@ -71,6 +74,15 @@ def interviews_to_prepare(interviews: list[dict], today: date) -> list[dict]:
         ),
         key=order,
     )
+
+
+def interview_to_prepare_for(interviews: list[dict], today: date) -> dict | None:
+    """The interview a practice answer prepares for until the user picks: the soonest one coming
+    within PREPARE_AHEAD_DAYS (today's included), else none."""
+    for interview in interviews_to_prepare(interviews, today):
+        if 0 <= (_day(interview["interview_date"]) - today).days <= PREPARE_AHEAD_DAYS:
+            return interview
+    return None
 
 
 class Posting(NamedTuple):

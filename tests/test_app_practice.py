@@ -282,11 +282,10 @@ def test_an_answer_prepared_for_an_interview_shows_the_job_descriptions_terms(tm
     first_recommended = [b.key for b in at.button if b.key and b.key.startswith("practice_rec_")][0]
     at.button(key=first_recommended).click().run()
     preparing = at.selectbox(key="practice_interview_id")
-    # "No particular interview" is chosen, not an empty box saying "Choose an option"
-    assert preparing.index == 0, preparing.index
+    # the interview in 5 days is what the answer prepares for until another is picked (it was "No
+    # particular interview", so its job description's terms were never checked unless asked)
+    assert preparing.value == interview_id, preparing.value
     assert preparing.options[0] == "No particular interview", preparing.options
-    preparing.set_value(interview_id).run()
-    assert not at.exception
     # saved empty before any was pasted: it said "Job description removed."
     at.button(key=f"practice_save_description_{interview_id}").click().run()
     assert [e.value for e in at.error] == ["The box is empty; paste the job posting's text, then save it."]
@@ -373,6 +372,8 @@ def test_practice_and_mock_name_the_interviews_to_prepare_for_alike(tmp_path, mo
     mock = page("mock").run()
     assert not mock.exception
     on_practice = practice.selectbox(key="practice_interview_id").options
+    # the interview in 5 days is chosen until another is picked
+    assert practice.selectbox(key="practice_interview_id").index == 1
     on_mock = mock.selectbox(key="mock_interview").options
     day = today + timedelta(days=5)
     assert on_practice == on_mock, (on_practice, on_mock)
@@ -511,6 +512,36 @@ def test_a_later_stage_shows_the_job_description_pasted_at_an_earlier_one(tmp_pa
     assert at.text_area(key=f"practice_job_description_{later}").value == described
     [terms] = [c.value for c in at.caption if "Key terms to use" in c.value]
     assert "PostgreSQL" in terms and "merchants" in terms and "Acme" not in terms, terms
+
+
+def test_an_interview_more_than_two_weeks_ahead_is_not_chosen_for_you(tmp_path, monkeypatch):
+    """Only an interview in the next two weeks is what practice prepares for by itself; with one
+    20 days ahead the page starts at "No particular interview" (an empty box would say "Choose
+    an option"), and the user's own pick of none stays none."""
+    from datetime import date, timedelta
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    db = store.open_store(load_settings(tmp_path))
+    store.add_interview(
+        db, company="Later Co", role="Analyst", interview_date=date.today() + timedelta(days=20)
+    )
+    db.close()
+    at = page("practice").run()
+    first_recommended = [b.key for b in at.button if b.key and b.key.startswith("practice_rec_")][0]
+    at.button(key=first_recommended).click().run()
+    preparing = at.selectbox(key="practice_interview_id")
+    assert preparing.index == 0 and preparing.options[0] == "No particular interview", preparing.options
+    db = store.open_store(load_settings(tmp_path))
+    soon = store.add_interview(
+        db, company="Soon Co", role="Analyst", interview_date=date.today() + timedelta(days=3)
+    )
+    db.close()
+    at = page("practice").run()  # a new visit picks the one in 3 days
+    at.button(key=first_recommended).click().run()
+    assert at.selectbox(key="practice_interview_id").value == soon
+    at.selectbox(key="practice_interview_id").set_value(0).run()
+    at.button(key=first_recommended).click().run()
+    assert at.selectbox(key="practice_interview_id").index == 0  # picked none: stays none
 
 
 def test_a_silent_take_recorded_in_the_browser_is_called_your_recording(tmp_path, monkeypatch):

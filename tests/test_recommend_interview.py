@@ -245,13 +245,14 @@ def test_the_practice_page_says_the_chosen_interview_has_no_description(tmp_path
         db.close()
     unchosen = page("practice")
     unchosen.session_state["practice_question_id"] = "mot-05"  # "Preparing for" is offered with a question
+    unchosen.session_state["practice_interview_id"] = 0  # "No particular interview" picked
     unchosen.run()
     assert any(c.value.startswith("Your interview at Northwind") for c in unchosen.caption)
 
-    at = page("practice")
+    at = page("practice")  # nothing picked: Acme's, in 3 days, is the interview prepared for
     at.session_state["practice_question_id"] = "mot-05"
-    at.session_state["practice_interview_id"] = acme
     at.run()
+    assert at.selectbox(key="practice_interview_id").value == acme
     assert not at.exception and not at.error
     captions = [c.value for c in at.caption]
     assert not [c for c in captions if "Northwind" in c], captions
