@@ -4,8 +4,9 @@ from datetime import date
 
 import streamlit as st
 
-from coach import banks, recommend
+from coach import banks, goals, recommend
 from coach.analysis.wording import count
+from coach.goals import TARGETS
 from coach.job_description import interview_asks
 from coach.local_time import in_lived_order
 from coach.progress import (
@@ -15,6 +16,7 @@ from coach.progress import (
     figures_side_by_side,
     mock_sentence,
     mock_words,
+    practice_goal_words,
     progress_report,
 )
 from coach.store import get_attempt, list_attempts, list_interviews
@@ -100,6 +102,69 @@ def headline(report: dict) -> None:
         on_click=lambda: st.session_state.update(interviews_tab="Add an interview"),
     ):
         st.switch_page("app_pages/interviews.py")
+
+
+def your_goals(report: dict) -> None:
+    """How often the user means to practise and where they stand, their targets (drawn on the
+    charts below), and a form to set, change or clear them (coach.goals, as `coach goals`)."""
+    st.subheader("Your goals")
+    practice = report["cadence"]["practice_attempts"]
+    due = practice["next_due"] and summary.due_label(date.fromisoformat(practice["next_due"]), today)
+    words = practice_goal_words(practice, due or "")
+    lines = []
+    if words:
+        goal, state, rest = words
+        colour = "green" if state == "on track" else "orange"
+        lines.append(f"**Practice** {goal}: :{colour}[{state}], {rest}.")
+    targets = [TARGETS[kind].words(value) for kind, value in report["targets"].items() if kind in TARGETS]
+    if targets:
+        lines.append(f"**Targets:** {', '.join(targets)}; each is drawn on its chart below as a dashed rule.")
+    if lines:
+        st.markdown("  \n".join(lines))
+    else:
+        st.caption(
+            "No goals yet. Set how many days a week you mean to practise, and a target for your pace, "
+            "fillers or overall score: each target is drawn on its chart as a dashed rule."
+        )
+    yours = goals.within_bounds(goals.your_goals(db))  # one stored beyond them is offered as the nearest
+    with st.popover("Change your goals" if lines else "Set your goals", icon=":material/flag:"):
+        with st.form("progress_goals"):
+            set_practice = yours["practice"] or {}
+            low, high = goals.PRACTICE_PERIOD_DAYS
+            c1, c2 = st.columns(2)
+            days = c1.number_input(
+                "Practise on … days", low, high, set_practice.get("days"), placeholder="no goal"
+            )
+            every = c2.number_input(
+                "every … days", low, high, set_practice.get("every_days", goals.PRACTICE_EVERY_DAYS)
+            )
+            values = {}
+            for kind, target in TARGETS.items():
+                number = int if target.decimals == 0 else float
+                now = yours["targets"].get(kind)
+                values[kind] = st.number_input(
+                    f"{target.name.capitalize()} goal" + (f" ({target.unit})" if target.unit else ""),
+                    number(target.low),
+                    number(target.high),
+                    None if now is None else number(now),
+                    step=number(10**-target.decimals),
+                    format=f"%.{target.decimals}f",
+                    placeholder="no goal",
+                )
+            names = {goals.PRACTICE_KIND: "practice"} | {k: t.name for k, t in TARGETS.items()}
+            removed = st.multiselect(
+                "Remove",
+                [k for k in names if k in yours["targets"] or (k == goals.PRACTICE_KIND and set_practice)],
+                format_func=lambda k: f"{names[k].capitalize()} goal",
+                placeholder="Goals to remove",
+            )
+            st.caption("A box left empty sets no goal; a goal already set goes when chosen under Remove.")
+            if st.form_submit_button("Save goals", type="primary"):
+                with shared.shown_errors():
+                    practice_days = None if days is None else (int(days), int(every))
+                    changes = {goals.PRACTICE_KIND: practice_days} | values
+                    goals.change_goals(db, changes | dict.fromkeys(removed))
+                    st.rerun()
 
 
 def over_time(report: dict) -> None:
@@ -486,11 +551,13 @@ if report["counts"]["practice_attempts"] == 0 and report["counts"]["real_answers
     if something_to_show(report):  # an interview logged, a debrief's gaps: shown before any answer
         headline(report)
     nothing_yet()
+    your_goals(report)  # set before the first answer, a goal is there to meet from it
     recordings_not_analysed()  # a first take that could not be analysed is deletable from the start
     if something_to_show(report):
         what_next(report)
     st.stop()
 headline(report)
+your_goals(report)
 over_time(report)
 mock_interviews(report)
 practice_against_real(report)

@@ -934,6 +934,95 @@ def playbook_command(
         typer.echo("\n".join(pb.render(book, name, plain=not markdown) for name in sections))
 
 
+@app.command("goals")
+@friendly_errors
+def goals_command(
+    practice_days: Annotated[
+        int | None, typer.Option(metavar="N", help="practise on N days every --every-days days")
+    ] = None,
+    every_days: Annotated[
+        int | None, typer.Option(metavar="DAYS", help="the practice goal's period in days (a week at first)")
+    ] = None,
+    pace: Annotated[float | None, typer.Option(metavar="WPM", help="a pace target, words per minute")] = None,
+    fillers_per_100_words: Annotated[
+        float | None, typer.Option(metavar="N", help="a target for fillers per 100 words")
+    ] = None,
+    fillers_per_minute: Annotated[
+        float | None, typer.Option(metavar="N", help="a target for fillers per minute")
+    ] = None,
+    overall_score: Annotated[
+        float | None, typer.Option(metavar="N", help="a target for the overall score (1-100)")
+    ] = None,
+    clear: Annotated[
+        list[str] | None,
+        typer.Option(metavar="GOAL", help="remove a goal: practice, pace, fillers-per-100-words, … or all"),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+) -> None:
+    """Your goals, as the Progress page's "Your goals": how often to practise and a target per
+    measure; with options, set or clear them first (the real-interview cadence: `coach playbook cadence`)."""
+    from coach import goals as g
+    from coach import playbook as pb
+
+    changes = _goal_changes(
+        practice=(practice_days, every_days),
+        targets={
+            "wpm": pace,
+            "fillers_per_100_words": fillers_per_100_words,
+            "fillers_per_min": fillers_per_minute,
+            "score_overall": overall_score,
+        },
+        clear=clear or [],
+    )
+    with open_store() as store:
+        yours = g.change_goals(store, changes) if changes else g.your_goals(store)
+        cadence = pb.current_cadence(store.settings, pb.load_playbook().cadence, store)
+    yours["real_interviews"] = {"interviews": cadence.interviews, "every_days": cadence.period_days}
+    if as_json:
+        print_json(yours)
+        return
+    practice = yours["practice"]
+    lines = [
+        "Practice: "
+        + (g.PracticeGoal(practice["days"], practice["every_days"]).words() if practice else "no goal set")
+        + ".",
+        f"Real interviews: {count(cadence.interviews, 'interview')} every {cadence.period_label} "
+        "(`coach playbook cadence` changes it).",
+    ]
+    for kind, target in g.TARGETS.items():
+        value = yours["targets"].get(kind)
+        said = "no goal set" if value is None else target.value_words(value)
+        lines.append(f"{target.name.capitalize()}: {said}.")
+    if not changes:
+        lines.append(
+            "Set one with --practice-days N --every-days DAYS, --pace WPM, --fillers-per-100-words N, "
+            "--fillers-per-minute N or --overall-score N; remove one with --clear (e.g. --clear pace)."
+        )
+    typer.echo("\n".join(lines))
+
+
+def _goal_changes(practice: tuple[int | None, int | None], targets: dict, clear: list[str]) -> dict:
+    """What `coach goals` was asked to change, as coach.goals.change_goals takes it."""
+    from coach import goals as g
+
+    names = {"practice": g.PRACTICE_KIND} | {t.option: kind for kind, t in g.TARGETS.items()}
+    changes: dict[str, object] = {kind: value for kind, value in targets.items() if value is not None}
+    if practice != (None, None):
+        changes[g.PRACTICE_KIND] = practice
+    cleared: set[str] = set()
+    for name in clear:
+        if name == "all":
+            cleared |= set(names.values())
+        elif name in names:
+            cleared.add(names[name])
+        else:
+            raise InputError(f"--clear takes {', '.join(names)} or all, not {name!r}.")
+    both = [name for name, kind in names.items() if kind in cleared and kind in changes]
+    if both:
+        raise InputError(f"Both set and cleared: {', '.join(both)}; give one or the other.")
+    return changes | dict.fromkeys(cleared)
+
+
 # ---------------------------------------------------------------- history, progress, export, import
 # (coach.store / coach.progress; each command opens the store, does one thing, closes it)
 

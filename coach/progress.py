@@ -15,6 +15,8 @@ from statistics import fmean
 from coach import banks, local_time, recommend
 from coach.analysis.wording import count
 from coach.config import Settings
+from coach.goals import TARGETS, PracticeGoal
+from coach.goals import period_words as goals_period_words
 from coach.job_description import interview_asks, steering
 from coach.local_time import local_day
 from coach.playbook import (
@@ -579,15 +581,18 @@ def cadence(
         }
         if goal:
             every = counted_cadence(goal, kind)
-            status = cadence_status(every, dates, today)
-            if kind != CADENCE_GOAL_KIND:  # a first one "to book" is a real interview's, not practice's
-                status = replace(status, none_held=False)
+            if kind == CADENCE_GOAL_KIND:
+                status = cadence_status(every, dates, today)
+                state = status.state
+            else:  # days with practice ("3 days every week"), a first one not "to book"
+                status = replace(cadence_status(every, sorted(set(dates)), today), none_held=False)
+                state = "on track" if status.on_track else "behind"
             entry.update(
                 goal={k: goal[k] for k in ("target", "period_days", "note")} | _as_counted(goal, every),
                 next_due=status.next_due.isoformat(),
                 overdue=status.due_now,
                 first_to_book=status.first_to_book,
-                state=status.state,
+                state=state,
                 in_current_period=status.interviews_in_period,
             )
         result[kind] = entry
@@ -616,6 +621,26 @@ def _as_counted(goal: dict, counted: Cadence) -> dict:
     if (whole_count(goal["target"]), int(goal["period_days"])) == (counted.interviews, counted.period_days):
         return {}
     return {"target": counted.interviews, "period_days": counted.period_days}
+
+
+def practice_goal_words(entry: dict, due: str) -> tuple[str, str, str] | None:
+    """The practice goal, where the user stands and what next, `due` the next due date as the caller
+    words it: ('on 3 days every week', 'on track', '3 of 3 days in the last week; practise again by
+    8 Dec to stay on it') or (…, 'behind', '1 of 3 days in the last week; practise today'). None
+    without a goal."""
+    goal = entry.get("goal")
+    if not goal:
+        return None
+    practice = PracticeGoal(whole_count(goal["target"]), int(goal["period_days"]))
+    if practice.every_days == 1:
+        done = "practised today" if entry["in_current_period"] else "no practice yet today"
+    else:
+        done = (
+            f"{entry['in_current_period']} of {count(practice.days, 'day')} in the last "
+            f"{goals_period_words(practice.every_days)}"
+        )
+    then = f"practise again by {due} to stay on it" if entry["state"] == "on track" else "practise today"
+    return practice.words(), entry["state"], f"{done}; {then}"
 
 
 def target_goals(goals: list[dict]) -> dict[str, float]:
@@ -773,7 +798,10 @@ def summary_lines(report: dict, *, last_n: int = DEFAULT_LAST_N) -> list[str]:
     for measure in ("wpm", "fillers_per_100_words", "score_overall"):
         entry = report["improvement"].get(measure)
         if entry:
-            band = f" (comfortable band {entry['band'][0]:g}–{entry['band'][1]:g})" if entry["band"] else ""
+            beside = [f"comfortable band {entry['band'][0]:g}–{entry['band'][1]:g}"] if entry["band"] else []
+            if entry.get("target") is not None:
+                beside.append(f"your goal {TARGETS[measure].figure(entry['target'])}")
+            band = f" ({'; '.join(beside)})" if beside else ""
             ends = entry.get("first_and_last")
             if ends:
                 before, after = figures_side_by_side((ends["first_mean"], ends["last_mean"]), measure)
@@ -833,6 +861,14 @@ def summary_lines(report: dict, *, last_n: int = DEFAULT_LAST_N) -> list[str]:
     practice = report["cadence"]["practice_attempts"]
     if practice["last"]:  # the page's "Last practice", so a returning user sees the gap here too
         lines.append(f"Last practice: {practice['last']} ({_days_ago(practice['days_since_last'])}).")
+    practice_goal = practice_goal_words(practice, practice.get("next_due") or "")
+    if practice_goal:
+        goal, state, rest = practice_goal
+        lines.append(f"Practice goal ({goal}): {state}, {rest}.")
+    targets = report.get("targets") or {}
+    if targets:
+        said = [TARGETS[kind].words(value) for kind, value in targets.items() if kind in TARGETS]
+        lines.append(f"Your targets: {', '.join(said)} (`coach goals` changes them).")
     real = report["cadence"]["real_interviews"]
     if real["last"]:
         lines.append(f"Last real interview: {real['last']} ({_days_ago(real['days_since_last'])}).")

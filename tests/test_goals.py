@@ -1,0 +1,186 @@
+"""Goals a user sets: a practice goal and a target per measure, from `coach goals` and from the
+Progress page's "Your goals" form (both through coach.goals.change_goals), and how Progress then
+shows them. Answers are stored straight into the store: no recording, no Whisper."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime, timedelta
+
+from app_support import markdown_text, page
+from cli_support import run_coach
+from store_support import analysis_dict, save_answer
+
+from coach.config import load_settings
+
+
+def _answers(data_dir, days_ago: list[int]) -> None:
+    """Practice answers stored on the given days back (two on one day when a day is named twice)."""
+    from coach.store import open_store
+
+    db = open_store(load_settings(data_dir))
+    try:
+        for n, back in enumerate(days_ago):
+            day = (
+                datetime.now(UTC) if back == 0 else datetime.now(UTC).replace(hour=12) - timedelta(days=back)
+            )
+            at = day - timedelta(minutes=n)
+            save_answer(
+                db, "mot-05", "Tell me about yourself.", analysis=analysis_dict(wpm=170.0), created_at=at
+            )
+    finally:
+        db.close()
+
+
+def _goals(data_dir) -> dict:
+    result = run_coach("goals", "--json", data_dir=data_dir)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+# ---------------------------------------------------------------- coach goals
+
+
+def test_coach_goals_sets_lists_and_clears_a_practice_goal_and_targets(tmp_path):
+    """Only the real-interview cadence could be set by a user; a practice goal and a pace or filler
+    target could be written only by code. `coach goals` sets, lists and clears them."""
+    result = run_coach(
+        "goals", "--practice-days", 3, "--pace", 150, "--fillers-per-100-words", 2.5, data_dir=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Practice: on 3 days every week." in result.stdout
+    assert "Pace: 150 words per minute." in result.stdout
+    assert "Fillers per 100 words: 2.5." in result.stdout
+    assert "Overall score: no goal set." in result.stdout
+    listed = run_coach("goals", data_dir=tmp_path).stdout
+    assert "Practice: on 3 days every week." in listed and "Pace: 150 words per minute." in listed
+    assert _goals(tmp_path)["practice"] == {"days": 3, "every_days": 7}
+    assert _goals(tmp_path)["targets"] == {"wpm": 150.0, "fillers_per_100_words": 2.5}
+
+    changed = run_coach("goals", "--every-days", 14, "--clear", "pace", data_dir=tmp_path)
+    assert changed.returncode == 0, changed.stderr
+    assert "Practice: on 3 days every 2 weeks." in changed.stdout and "Pace: no goal set." in changed.stdout
+    assert _goals(tmp_path)["targets"] == {"fillers_per_100_words": 2.5}
+
+    assert run_coach("goals", "--clear", "all", data_dir=tmp_path).returncode == 0
+    assert (_goals(tmp_path)["practice"], _goals(tmp_path)["targets"]) == (None, {})
+
+
+def test_a_bad_goal_is_one_sentence_and_nothing_is_stored(tmp_path):
+    """A pace of 900 wpm, 9 days in a week, a goal set and cleared at once: one line each on
+    stderr, exit 1, and none of the goals given with it stored."""
+    for args, said in (
+        (
+            ("--pace", 900, "--practice-days", 3),
+            "A pace goal is between 100 and 200 words per minute, not 900.",
+        ),
+        (
+            ("--practice-days", 9, "--overall-score", 80),
+            "A practice goal is a whole number of days from 1 to 7",
+        ),
+        (
+            ("--practice-days", 2, "--every-days", 0),
+            "A practice goal's period is a whole number of days from 1 to 365",
+        ),
+        (("--pace", 150, "--clear", "pace"), "Both set and cleared: pace"),
+        (("--clear", "speed"), "--clear takes practice, pace, fillers-per-100-words"),
+    ):
+        result = run_coach("goals", *args, data_dir=tmp_path)
+        assert result.returncode == 1, (args, result.stdout)
+        assert result.stderr.startswith(f"error: {said}") and result.stderr.count("\n") == 1, result.stderr
+        assert (_goals(tmp_path)["practice"], _goals(tmp_path)["targets"]) == (None, {}), args
+
+
+def test_coach_progress_says_where_the_practice_goal_stands_and_the_targets(tmp_path):
+    """A practice goal counted as behind or on track, in days with practice (two answers in one
+    evening are one day's practice), and the targets, in `coach progress` text and JSON."""
+    _answers(tmp_path, [1, 1])
+    assert (
+        run_coach(
+            "goals", "--practice-days", 2, "--every-days", 7, "--pace", 150, data_dir=tmp_path
+        ).returncode
+        == 0
+    )
+    text = run_coach("progress", data_dir=tmp_path).stdout
+    assert (
+        "Practice goal (on 2 days every week): behind, 1 of 2 days in the last week; practise today." in text
+    ), text
+    assert "Your targets: pace of 150 words per minute" in text, text
+    assert "your goal 150" in text, text
+    practice = json.loads(run_coach("progress", "--json", data_dir=tmp_path).stdout)["cadence"][
+        "practice_attempts"
+    ]
+    assert (practice["state"], practice["in_current_period"]) == ("behind", 1)
+
+    _answers(tmp_path, [3])  # a second day in the week: on track until that day falls out of it
+    text = run_coach("progress", data_dir=tmp_path).stdout
+    due = date.today() + timedelta(days=4)
+    assert (
+        f"Practice goal (on 2 days every week): on track, 2 of 2 days in the last week; practise again by "
+        f"{due} to stay on it." in text
+    ), text
+
+
+# ---------------------------------------------------------------- the Progress page
+
+
+def test_goals_are_set_shown_and_cleared_on_the_progress_page(tmp_path, monkeypatch):
+    """Progress drew "your goal" on a chart but had no way to set one: its "Your goals" form sets a
+    practice goal and a pace target, the page says where the practice stands and draws the target,
+    and Remove clears them; `coach goals` reads what the page set."""
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    _answers(tmp_path, [1, 3])
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("progress").run()
+    assert not at.exception
+    assert "Your goals" in [s.value for s in at.subheader]
+    assert any("No goals yet" in c.value for c in at.caption)
+
+    [days] = [n for n in at.number_input if n.label == "Practise on … days"]
+    days.set_value(3)
+    [pace] = [n for n in at.number_input if n.label == "Pace goal (words per minute)"]
+    pace.set_value(150)
+    [save] = [b for b in at.button if b.label == "Save goals"]
+    save.click().run()
+    assert not at.exception, at.exception
+    assert not at.error, [e.value for e in at.error]
+    said = markdown_text(at)
+    assert (
+        "**Practice** on 3 days every week: :orange[behind], 2 of 3 days in the last week; practise today."
+        in said
+    )
+    assert "**Targets:** pace of 150 words per minute" in said
+    caption = " ".join(c.value for c in at.caption)
+    assert "The dashed rule is your goal (150)." in caption  # Pace, the chart shown first
+    assert _goals(tmp_path)["practice"] == {"days": 3, "every_days": 7}
+    assert _goals(tmp_path)["targets"] == {"wpm": 150.0}
+
+    [remove] = [m for m in at.multiselect if m.label == "Remove"]
+    remove.set_value(["practice_attempts", "wpm"])
+    [save] = [b for b in at.button if b.label == "Save goals"]
+    save.click().run()
+    assert not at.exception, at.exception
+    assert "**Practice**" not in markdown_text(at) and "**Targets:**" not in markdown_text(at)
+    assert any("No goals yet" in c.value for c in at.caption)
+    assert "The dashed rule is your goal" not in " ".join(c.value for c in at.caption)
+    assert (_goals(tmp_path)["practice"], _goals(tmp_path)["targets"]) == (None, {})
+
+
+def test_a_goal_set_from_the_terminal_is_the_one_the_page_shows(tmp_path, monkeypatch):
+    """One store, one function: the page's form opens on the goals `coach goals` set."""
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    _answers(tmp_path, [0])
+    assert (
+        run_coach(
+            "goals", "--practice-days", 1, "--every-days", 1, "--overall-score", 80, data_dir=tmp_path
+        ).returncode
+        == 0
+    )
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("progress").run()
+    assert not at.exception
+    said = markdown_text(at)
+    assert "**Practice** every day: :green[on track], practised today; practise again by" in said, said
+    assert "**Targets:** overall score of 80" in said, said
+    values = {n.label: n.value for n in at.number_input}
+    assert (values["Practise on … days"], values["every … days"], values["Overall score goal"]) == (1, 1, 80)
