@@ -343,3 +343,29 @@ def test_a_story_told_in_a_fraction_of_its_time_keeps_that_share_of_its_structur
     assert told["scores"]["content"]["because"].endswith(
         "12 s, under the 30 s a full answer needs: 41% of these points"
     )
+
+
+SHORT_FULL_STORY = (
+    "Last year our team kept missing release deadlines by a week or more. I was asked to fix the "
+    "release process. I wrote a release checklist and I ran a short weekly review with each team lead. "
+    "After that our releases shipped forty percent faster and on time."
+)
+
+
+def test_a_short_story_to_no_question_scores_as_short_as_its_feedback_says():
+    """An 18 s practice answer with no question chosen, naming every STAR part, scored 95 overall
+    and structure 100 while its feedback said it ran under the 60 s a story needs: with no question
+    it is taken as a story of the usual length, and the score is judged against the same 60 s."""
+    told = analyze(timed(SHORT_FULL_STORY, step=0.35)).to_dict()
+    assert told["metrics"]["duration_s"] == pytest.approx(17.8, abs=0.3)
+    assert any("under the 60 s that leaves room for" in f for f in told["feedback"]), told["feedback"]
+    structure = told["scores"]["structure"]
+    assert structure["because"].endswith("18 s, under the 60 s a full answer needs: 30% of these points")
+    assert structure["score"] == 30, structure
+    assert told["scores"]["overall"] <= 80, told["scores"]
+    # a real interviewer's follow-up has no length of its own: not shortened, and not told it ran
+    # under the 60 s of a whole story either
+    follow_up = SimpleNamespace(talking_points=(), target_s=None, format="star", text="What did you do next?")
+    answered = analyze(timed(SHORT_FULL_STORY, step=0.35), question=follow_up).to_dict()
+    assert answered["scores"]["structure"]["score"] == 100
+    assert not any("under the 60 s" in f for f in answered["feedback"]), answered["feedback"]

@@ -52,7 +52,9 @@ from coach.types import Transcript
 # 1.9.15: a recorded answer to a question of known length shorter than the shortest full one keeps the
 #         share of that time it took of its structure points, or for a question asking for no story
 #         of its content points (a 12 s story scored 90)
-ANALYSIS_VERSION = "1.9.15"
+# 1.9.16: so does a recorded answer to no question, against the usual 60 s its feedback names (an
+#         18 s story scored 95); a question of no length of its own is not told it ran short
+ANALYSIS_VERSION = "1.9.16"
 STAR_PARTS = PARTS[:4]
 # Above this many characters the text is analysed in pieces (spaCy keeps every piece in memory
 # at once; pieces of ~100k characters keep a 20,000-word paste under a few hundred MB).
@@ -134,7 +136,11 @@ def analyze(
 
     n_words = delivery.count_words(transcript.text)
     target_s = getattr(question, "target_s", None) if question is not None else None
-    metrics = delivery.delivery_metrics(transcript, doc, n_words, len(fillers), thresholds, target_s)
+    # an answer to no question is taken as a story of the usual length; a question of no length
+    # of its own (a real interviewer's follow-up) sets none
+    metrics = delivery.delivery_metrics(
+        transcript, doc, n_words, len(fillers), thresholds, target_s, judges_short=question is None
+    )
     metrics["prosody"] = prosody.prosody_metrics(transcript, thresholds)
     metrics["star"] = _star_shares(doc, clauses)
     action_sents = [doc[a:b] for parts in clauses for a, b, label in parts if label == "action"]

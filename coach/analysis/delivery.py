@@ -98,8 +98,12 @@ def delivery_metrics(
     n_fillers: int,
     thresholds: Thresholds,
     target_s: float | None,
+    *,
+    judges_short: bool = True,
 ) -> dict:
-    """The numbers behind the delivery score; None wherever the input has no timings."""
+    """The numbers behind the delivery score; None wherever the input has no timings.
+    `judges_short`: whether a recorded answer under the shortest full answer is too short (see
+    `_length`)."""
     duration = transcript.duration_s
     words = transcript.words
     if duration is None and words:
@@ -126,7 +130,7 @@ def delivery_metrics(
         "long_pauses": len(long_pauses) if timed else None,
         "pauses": _pause_summary(pauses, long_pauses, thresholds) if timed else None,
         "time_to_first_word_s": round(words[0].start_s, 3) if timed else None,
-        "length": _length(duration if timed else None, thresholds, target_s),
+        "length": _length(duration if timed else None, thresholds, target_s, judges_short),
     }
 
 
@@ -154,7 +158,14 @@ def _pause_summary(pauses: list[Pause], long_pauses: list[Pause], thresholds: Th
     }
 
 
-def _length(duration: float | None, thresholds: Thresholds, target_s: float | None) -> dict:
+def _length(
+    duration: float | None, thresholds: Thresholds, target_s: float | None, judges_short: bool = True
+) -> dict:
+    """The question's usual range: its own (half to one and a half times its length) or the usual
+    60–120 s of a behavioural answer. `judges_short` says whether an answer under it is too short:
+    it is for a question with a length of its own and for an answer to no question (taken as a
+    story), not for a question known only by its words (a real interviewer's "What did you do
+    next?" is answered in a sentence); the feedback and the scores read it alike."""
     low, high = thresholds.answer_min_s, thresholds.answer_max_s
     if target_s:
         low, high = 0.5 * target_s, 1.5 * target_s
@@ -163,6 +174,7 @@ def _length(duration: float | None, thresholds: Thresholds, target_s: float | No
         "min_s": low,
         "max_s": high,
         "ratio_to_target": round(duration / target_s, 2) if duration and target_s else None,
+        "judges_short": bool(target_s) or judges_short,
     }
 
 

@@ -271,7 +271,9 @@ def length_verdict(m: dict) -> str | None:
         return None
     if duration > length["max_s"] * 1.1:
         return "long"
-    if duration < length["min_s"] * 0.8:
+    # a question of no length of its own (a real interviewer's follow-up) is not too short by time;
+    # a stored answer analysed before `judges_short` was kept judged it as one
+    if duration < length["min_s"] * 0.8 and length.get("judges_short", True):
         return "short"
     return None
 

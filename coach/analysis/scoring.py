@@ -70,18 +70,20 @@ def filler_score(metrics: dict, counts: dict[str, int], t: Thresholds) -> dict:
 
 
 # A story or point told in a fraction of the time its question needs cannot hold it: a recorded
-# answer to a question of known length (a bank question's "about 2:00") shorter than the shortest
-# full answer (half that time) keeps the share it took of its structure points (a story), or of its
-# content points (an answer asking for no story, which has no structure score). A 12 s story with
-# every part named in a sentence scored 90 of 100 while its first feedback point said it was too
-# short to tell.
+# answer to a question of known length (a bank question's "about 2:00"), or to no question (taken as
+# a story of the usual 60–120 s, which its feedback names), shorter than the shortest full answer
+# (half the question's time, or 60 s) keeps the share it took of its structure points (a story), or
+# of its content points (an answer asking for no story, which has no structure score). A 12 s story
+# with every part named in a sentence scored 90 of 100 while its first feedback point said it was
+# too short to tell; an 18 s one to no question scored 95 beside "under the 60 s".
 def fullness(metrics: dict) -> dict | None:
     """A recorded answer's time against the shortest full answer when it is short of it: {"share":
     0–1, "took_s", "min_s"}; None for one long enough, to a question with no length of its own (a
-    real interviewer's follow-up), or typed (no time of its own: its length is judged as the
-    feedback judges it, by its words)."""
+    real interviewer's follow-up: `length.judges_short`), or typed (no time of its own: its length
+    is judged as the feedback judges it, by its words)."""
     length, took = metrics.get("length") or {}, metrics.get("duration_s")
-    if not length.get("target_s") or not metrics.get("words") or took is None or took >= length["min_s"]:
+    judged = length.get("judges_short", bool(length.get("target_s")))
+    if not judged or not metrics.get("words") or took is None or took >= length["min_s"]:
         return None
     return {"share": round(took / length["min_s"], 2), "took_s": took, "min_s": length["min_s"]}
 
