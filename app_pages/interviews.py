@@ -403,8 +403,8 @@ def as_lines(text: str, gray: bool = False) -> str:
 
 
 def preparation(item: dict) -> list:
-    """The checklist of a stage still ahead, with its ticks (the page's log, read once, tells how
-    the process began)."""
+    """The checklist of a stage, with its ticks (the page's log, read once, tells how the process
+    began)."""
     return prepare.checklist(db, item["id"], book, logged=interviews)
 
 
@@ -449,9 +449,9 @@ def stage_entry(item: dict, full: dict, today: date) -> None:
             else []
         ),
         *(answers_fact(item, full) if held else []),
-        *(  # a stage still ahead: how far the checklist for it has come (ticked on the Prepare tab)
-            [f"**Preparation:** {prepare.done_words(preparation(item))}"]
-            if playbook.is_ahead(item, today)
+        *(  # how far the checklist for it has come (ticked on the Prepare tab), or came once held
+            [f"**Preparation:** {prepared}"]
+            if (prepared := prepare.card_words(preparation(item), playbook.is_ahead(item, today)))
             else []
         ),
     ]

@@ -96,3 +96,12 @@ def done_words(ticks: list[tuple[Step, bool]]) -> str:
     if done == len(ticks):
         return f"all {done} steps done"
     return f"{done} of {len(ticks)} steps done"
+
+
+def card_words(ticks: list[tuple[Step, bool]], ahead: bool) -> str | None:
+    """How far the preparation for a stage came, as its card says it: for one still ahead always;
+    for one held only when a step was ticked (a review dates next week's interview today, and its
+    ticks, kept with it, were then shown nowhere); None for one held with none ticked."""
+    if ahead or any(ticked for _, ticked in ticks):
+        return done_words(ticks)
+    return None

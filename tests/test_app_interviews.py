@@ -417,6 +417,48 @@ def test_the_checklist_keeps_its_ticks_when_you_go_to_another_page_and_back(tmp_
     assert not at.exception and at.session_state["interviews_tab"] == "Add an interview"
 
 
+def test_the_checklist_ticks_stay_on_the_card_once_a_review_dates_the_interview_today(tmp_path, monkeypatch):
+    """Two steps ticked for next week's interview, then its recording reviewed (which dates it
+    today, coach.interview.orchestrator): the ticks were kept in the store but the page showed them
+    nowhere, since only a stage still ahead said how far its preparation had come."""
+    from store_support import analysis_dict, save_real_answers
+
+    from coach import prepare
+    from coach.playbook import load_playbook_for
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    settings = load_settings(data_dir=tmp_path)
+    db = store.open_store(settings)
+    try:
+        booked = store.add_interview(
+            db, company="Northwind", stage="technical", interview_date=date.today() + timedelta(days=7)
+        )
+        book = load_playbook_for(settings)
+        for step in ("why-talking", "prepare-stories"):
+            prepare.mark(db, booked, book, step, True)
+        before = page("interviews").run()
+        assert "**Preparation:** 2 of 10 steps done" in markdown_text(before)
+        # the review: its answers kept with the interview, and the interview dated today
+        answer = {"question_id": None, "question_text": "Why us?", "analysis": analysis_dict()}
+        save_real_answers(db, booked, [answer])
+        store.update_interview(db, booked, interview_date=date.today())
+    finally:
+        db.close()
+    after = page("interviews").run()
+    assert not after.exception
+    assert "**Preparation:** 2 of 10 steps done" in markdown_text(after)
+    # an interview held with no step ticked says nothing of a checklist nobody used
+    db = store.open_store(settings)
+    try:
+        unprepared = store.add_interview(
+            db, company="Globex", stage="first round", interview_date=date.today()
+        )
+        save_real_answers(db, unprepared, [answer])
+    finally:
+        db.close()
+    assert markdown_text(page("interviews").run()).count("**Preparation:**") == 1
+
+
 def test_the_checklist_for_an_interview_ahead_is_kept_with_it(tmp_path, monkeypatch):
     """With interviews ahead, the checklist is for one of them (the soonest first): its ticks are
     kept with that interview, so a new visit, another day, and `coach prepare` see them; the other
