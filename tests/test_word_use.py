@@ -409,3 +409,34 @@ def test_a_word_past_the_word_list_is_not_rarer_than_every_word():
         "terms"
     ]
     assert terms[0] == "TUPE consultations", terms
+
+
+SRE_POSTING = """Site Reliability Engineer - Northwind
+
+About the role
+You will keep our payment services running and help the team respond to incidents.
+
+What you'll need
+- Comfort with on-call rotations and incident response
+- Familiarity with Kubernetes and Terraform
+- Proficiency in Python or Go
+- Exposure to observability tooling such as Prometheus
+- Experience with PostgreSQL replication
+- A good understanding of networking fundamentals
+"""
+
+
+def test_a_bullets_opening_noun_for_how_well_you_know_it_is_no_key_term():
+    """ "Comfort with on-call rotations", "Proficiency in Python": the bullet's opening noun says how
+    well the applicant should hold what follows, not what the job is about, yet "Proficiency",
+    "Familiarity" and "exposure" were among the posting's key terms. What follows stays one."""
+    terms = description_terms(SRE_POSTING)["terms"]
+    lowered = {t.lower() for t in terms}
+    assert not lowered & {"comfort", "familiarity", "proficiency", "exposure"}, terms
+    assert {"on-call rotations", "kubernetes", "terraform", "python", "prometheus"} <= lowered, terms
+    # the same words naming the job's own matter stay terms: a patient's comfort, a bank's exposure
+    kept = description_terms(
+        "Staff Nurse\nYou will promote patient comfort on the ward. Our credit exposure is reviewed "
+        "by the risk committee every quarter."
+    )["terms"]
+    assert "patient comfort" in kept and "credit exposure" in kept, kept

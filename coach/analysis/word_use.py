@@ -53,6 +53,18 @@ JOB_BOILERPLATE = {
     "responsibility", "role", "salary", "skill", "strong", "team", "understanding", "want", "way",
     "week", "work", "working", "year", "you", "we", "us", "our", "your", "will", "well", "must",
 }  # fmt: skip
+# Nouns that say how well the applicant should hold what a preposition brings in after them:
+# "Comfort with on-call rotations", "Proficiency in Python", "Exposure to Prometheus". There they
+# are no term ("Proficiency" and "Familiarity" were a posting's key terms); what follows is. The
+# parse alone cannot tell them from a skill opening a bullet ("Kubernetes in production"), so they
+# are named; and only opening a line or sentence before a preposition: "patient comfort on the
+# ward" and "credit exposure" are terms.
+HOW_WELL_HELD = {
+    "appreciation", "awareness", "background", "comfort", "competence", "competency", "confidence",
+    "expertise", "exposure", "familiarity", "fluency", "grounding", "mastery", "proficiency",
+}  # fmt: skip
+# Words that may come before such a noun at the start of a line: "A good understanding", "Solid".
+LINE_OPENING_TAGS = {"DT", "PDT", "JJ", "JJR", "JJS", "RB"}
 JOB_TERMS = 12
 # A term is ranked by how rare its words are together (each 0 commonest to 1 past the word list:
 # coach.analysis.word_rarity), times 1 + this × log(times said): said four times lifts a term by
@@ -439,9 +451,22 @@ def _numbered(token: Token, before: Token | None) -> bool:
     )
 
 
+def _says_how_well_held(token: Token) -> bool:
+    """ "Comfort" in "Comfort with on-call rotations": HOW_WELL_HELD opening its line or sentence
+    (after "A", "Strong" and the like at most) with a preposition after it; not "patient comfort on
+    the ward", the ward's own matter."""
+    if token.lower_ not in HOW_WELL_HELD or token.i + 1 >= len(token.doc):
+        return False
+    opening = token
+    while opening.i and opening.nbor(-1).tag_ in LINE_OPENING_TAGS:
+        opening = opening.nbor(-1)
+    return token.nbor().tag_ in ("IN", "TO") and _starts_line(opening)
+
+
 def _term_word(token: Token) -> bool:
     return (
         (token.tag_ in NOUN_TAGS or token.tag_ in {"JJ", "VBN"})
+        and not _says_how_well_held(token)
         and (token.is_alpha or re.fullmatch(r"[A-Za-z][A-Za-z0-9+#.]*(-[A-Za-z]+)*", token.text) is not None)
         and not token.is_stop
         and len(token.text) > 1
