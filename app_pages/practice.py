@@ -22,7 +22,7 @@ from coach.job_description import (
 from coach.pipeline import as_written_most
 from coach.progress import answered_before, debrief_gaps
 from coach.roles import your_role_and_whose
-from coach.ui import browser_clock, shared, summary, timer
+from coach.ui import browser_clock, shared, summary, timer, waiting
 from coach.ui.highlight import escape
 
 SAMPLE_QUESTION_ID = "swe-beh-01"  # the sample recording answers this question
@@ -615,13 +615,6 @@ def landed_while_away() -> None:
         )
 
 
-# What a student waiting on a stopped or missing analyser can do about it.
-TELL_THEM = "If this lasts more than a few minutes, tell the people who run this coach for you."
-KEPT_WHILE_AWAY = (
-    "Your recording is kept, and this page shows your answer's place again once the database is back."
-)
-
-
 @st.fragment(run_every=2)
 def waiting_for_answer() -> None:
     """Where the answer stands in the queue, redrawn every two seconds; the whole page is drawn
@@ -634,7 +627,7 @@ def waiting_for_answer() -> None:
     try:
         state = queue.job_state(db, job["job_id"])
     except CoachError as e:  # the database away for a moment: the next redraw finds the answer again
-        st.error(f"{shared.said_to(cfg, e)} {KEPT_WHILE_AWAY}")
+        st.error(f"{shared.said_to(cfg, e)} {waiting.kept_while_away()}")
         return
     if state is None or state.state in ("done", "failed"):
         ss.practice_job = None
@@ -649,28 +642,7 @@ def waiting_for_answer() -> None:
                 if attempt is not None:
                     ss.practice_result = queued_result(attempt, job["digest"])
         st.rerun()
-    if state.state == "working" and state.stalled and not state.workers:
-        label = "The analyser working on your answer stopped, and no other analyser is running"
-        detail = (
-            "Your answer is kept and analysed as soon as an analyser starts again; nothing is lost. "
-            + TELL_THEM
-        )
-    elif state.state == "working" and state.stalled:
-        label = "The analyser working on your answer stopped"
-        detail = (
-            "Your answer goes back in the queue and another analyser takes it up; nothing is lost. "
-            + TELL_THEM
-        )
-    elif state.state == "working":
-        label, detail = "Analysing your answer now", "Transcribing it, then fillers, pace and structure."
-    elif not state.workers:
-        label = "No analyser is running at the moment"
-        detail = "Your answer is analysed as soon as one starts. " + TELL_THEM
-    elif state.ahead:
-        label = f"Your answer is in the queue: {count(state.ahead, 'answer')} ahead of yours"
-        detail = "It is analysed as soon as a place is free."
-    else:
-        label, detail = "Your answer is next in the queue", "It is analysed as soon as a place is free."
+    label, detail = waiting.where_it_stands(state)
     with st.container(border=True):
         st.markdown(f"**{label}**")
         st.write(detail)

@@ -1,5 +1,6 @@
 """Review a real interview: upload its recording, see the transcript and each answer, debrief."""
 
+import hashlib
 from pathlib import Path
 
 import streamlit as st
@@ -11,13 +12,19 @@ from coach.audio import SUPPORTED_SUFFIXES
 from coach.debrief import heard_questions, latest_debrief, refreshed_questions
 from coach.errors import CoachError, NotAudioError
 from coach.interview.draft import MEASURED_FIELDS, refreshed_text
-from coach.interview.orchestrator import AlreadyKept, KeptUnanalysed, review_again, review_recording
+from coach.interview.orchestrator import (
+    AlreadyKept,
+    KeptUnanalysed,
+    review_again,
+    review_recording,
+    stored_review,
+)
 from coach.interview.review import ReviewOptions, anything_scored, who_is_you
 from coach.interview.turns import question_title
 from coach.interview_log import STAGES, WHOLE_RECORDING, interview_with_stage, recordable
 from coach.local_time import long_date
-from coach.ui import browser_clock, left_midway, shared, summary
-from coach.ui.highlight import escape
+from coach.ui import browser_clock, left_midway, shared, summary, waiting
+from coach.ui.highlight import escape, escape_sentence
 
 NEW_INTERVIEW = 0
 SPEAKER_CHOICES = {"found by the coach": None, "1 (only me)": 1, "2": 2, "3": 3, "4": 4}
@@ -29,6 +36,7 @@ today = browser_clock.today()  # the person's, from their browser (not the serve
 ss = st.session_state
 ss.setdefault("review_result", None)
 ss.setdefault("review_upload_key", 0)
+ss.setdefault("review_job", None)  # cohort mode: the recording waiting in the queue for its review
 if ss.pop("review_form_done", False):
     # the recording just reviewed is in the log (shown below): the form starts empty for the next
     # one. It kept the file and the company, and a second press said "Already in your log"
@@ -123,6 +131,9 @@ def analyse(form: dict) -> None:
         logged = {"interview_id": form["interview_id"]}
     else:
         logged = {k: form[k] for k in ("company", "role", "stage")} | {"interview_date": form["when"]}
+    if cfg.queue:
+        send_to_queue(form, logged)
+        return
     working(
         lambda on_progress, cancel: review_recording(
             db,
@@ -140,19 +151,25 @@ def analyse(form: dict) -> None:
 def stopped_review_offer() -> None:
     """A review stopped midway (the page left while it ran, the app closed) is offered on the way
     back, its recording kept and what was typed for it noted: reviewing it finishes it from the
-    work already done; deleting it, asked first, removes the recording."""
+    work already done; deleting it, asked first, removes the recording. In a cohort, one waiting in
+    the queue is not stopped."""
     from coach.unanalysed import delete_not_analysed, stopped_reviews
 
     if ss.get("review_resume"):  # being finished below
         return
-    waiting = None
+    stopped = None
     with shared.shown_errors():
-        waiting = stopped_reviews(db)
-    if waiting is None:  # the read failed (the database gone): its sentence, and nothing else below
+        stopped = stopped_reviews(db)
+        if cfg.queue and stopped:
+            from coach import queue
+
+            in_queue = queue.pending_recordings(db)
+            stopped = [r for r in stopped if r.path not in in_queue]
+    if stopped is None:  # the read failed (the database gone): its sentence, and nothing else below
         st.stop()
-    if not waiting:
+    if not stopped:
         return
-    recording = waiting[0]  # the newest; the others wait in Progress's "not analysed" list
+    recording = stopped[0]  # the newest; the others wait in Progress's "not analysed" list
     with st.container(border=True):
         st.markdown(
             f"Your review of {escape(recording.original_name or 'a recording')} for "
@@ -185,9 +202,17 @@ def review_for(recording) -> str:
 
 
 def resume(path: str) -> None:
-    """Finish a stopped review (`stopped_review_offer`) where the page shows any review."""
+    """Finish a stopped review (`stopped_review_offer`) where the page shows any review; in a
+    cohort, a worker finishes it (the queue)."""
     from coach.interview.orchestrator import resume_review
 
+    if cfg.queue:
+        from coach import queue
+
+        with shared.shown_errors():
+            ss.review_job = {"job_id": queue.submit_kept_review(db, db.absolute(path)), "digest": None}
+            ss.review_result = None
+        return
     working(
         lambda on_progress, cancel: resume_review(
             db, cfg, db.absolute(path), progress=on_progress, cancel=cancel
@@ -231,7 +256,7 @@ def working(run) -> None:
             # an interview already in the log keeps its one debrief, brought up to date: so does
             # the form the page may hold for it
             _refresh_debrief_form(reviewed.result["saved"]["interview_id"], reviewed.result["debrief_draft"])
-            ss.review_result = shown_result(reviewed)
+            ss.review_result = shown_result(reviewed.result)
             saved = {"label": label, "state": "complete"}
     if failed is None:
         form_done(saved)
@@ -275,9 +300,9 @@ def for_the_page(text: str) -> str:
     return summary.for_the_page(text, may_change_settings=not cfg.on_server or shared.staff(cfg))
 
 
-def shown_result(reviewed) -> dict:
-    """What the page keeps between reruns to show the review."""
-    result = reviewed.result
+def shown_result(result: dict) -> dict:
+    """What the page keeps between reruns to show the review (`result`: a review's, or one stored,
+    coach.interview.orchestrator.stored_review)."""
     return {
         "interview_id": result["saved"]["interview_id"],
         "interview_recording_id": result["saved"]["interview_recording_id"],
@@ -390,7 +415,7 @@ def review_again_if_asked(result: dict) -> None:
             st.error(shared.said_to(cfg, e))  # the page's sentence, not the terminal's
             return
     _refresh_debrief_form(result["interview_id"], reviewed.result["debrief_draft"], heard_before)
-    ss.review_result = shown_result(reviewed)
+    ss.review_result = shown_result(reviewed.result)
     ss.review_mine_follows = True  # "Which voice is yours?" picks the voice the new review took to be you
     if n != len(voices) and n > 1:
         ss.review_result["warnings"].insert(0, REVIEWED_AGAIN.format(voices=count(n, "voice")))
@@ -489,9 +514,145 @@ def again_from_the_log() -> None:
         except CoachError as e:
             st.error(shared.said_to(cfg, e))  # the page's sentence, not the terminal's
             return
-    ss.review_result = shown_result(reviewed)
+    ss.review_result = shown_result(reviewed.result)
     ss.review_result["warnings"].insert(0, REVIEWED_AGAIN.format(voices=count(2, "voice")))
     ss.review_mine_follows = True  # "Which voice is yours?" starts on the voice taken to be you
+
+
+# ---------------------------------------------------------------- cohort mode: the queue
+def send_to_queue(form: dict, logged: dict) -> None:
+    """Cohort mode: keep the recording with what was asked, and put its review on the queue (once);
+    a worker reviews it. What cannot be kept (an interview already in the log) is said at once."""
+    from coach import queue  # only in cohort mode: a personal coach never loads the queue
+
+    uploaded = form["uploaded"]
+    try:
+        job_id = queue.submit_review(
+            db, uploaded.getvalue(), form["options"], original_name=uploaded.name, **logged
+        )
+    except CoachError as e:
+        st.error(f"{shared.said_to(cfg, e)} Nothing was saved.")
+        return
+    ss.review_job = {"job_id": job_id, "digest": hashlib.sha256(uploaded.getvalue()).hexdigest()}
+    ss.review_result = None
+    ss.review_form_done = True  # the form starts empty, as after a review done here (`form_done`)
+    st.rerun()
+
+
+def find_waiting_review() -> None:
+    """After a reload, the person's interview still in the queue is found again; one the queue
+    finished while they were away is offered once a visit (the queue forgets a finished job within
+    about an hour, and as soon as its review has been shown)."""
+    from coach import queue
+
+    if ss.review_job is not None:
+        return
+    with shared.shown_errors():
+        waiting_now = queue.pending_jobs(db, queue.REVIEW_TASK)
+        if waiting_now:
+            ss.review_job = {"job_id": waiting_now[0], "digest": None}
+            return
+        if "review_landed" in ss:  # looked for once a visit
+            return
+        ss.review_landed = None
+        finished = queue.last_finished_job(db, queue.REVIEW_TASK)
+        state = queue.review_state(db, finished) if finished is not None else None
+        if state is not None and state.state in ("done", "failed"):
+            ss.review_landed = state
+
+
+def landed_while_away() -> None:
+    """The interview reviewed while the person was away, one click from its review; one that could
+    not be reviewed says why, once."""
+    state = ss.get("review_landed")
+    if not state or ss.review_result is not None:
+        return
+    if state.state == "failed":
+        ss.review_landed = None
+        st.error(f"While you were away: {escape_sentence(state.problem)} {after_failure(state)}")
+        seen(state.job_id)
+        ss.review_result = kept_unreviewed(state)
+        return
+    try:
+        interview = store.get_interview(db, state.review["interview_id"])
+    except CoachError:  # deleted meanwhile (on another page): nothing to offer
+        ss.review_landed = None
+        return
+    with st.container(border=True):
+        st.markdown(
+            f"Your interview with {escape(interview_with_stage(interview))} was reviewed while you were away."
+        )
+        st.button("Show its review", type="primary", on_click=show_landed, key="review_show_landed")
+
+
+def show_landed() -> None:
+    state, ss.review_landed = ss.review_landed, None
+    ss.review_result = shown_result(stored_review(db, cfg, state.review["interview_recording_id"]))
+    seen(state.job_id)
+
+
+def seen(job_id: int) -> None:
+    """The review is on the page: not offered again as done while away."""
+    from coach import queue
+
+    with shared.shown_errors():  # the database away for a moment: the offer may come once more
+        queue.feedback_seen(db, job_id, queue.REVIEW_TASK)
+
+
+def kept_unreviewed(state) -> dict | None:
+    """The page's result for a review that failed with its recording kept with its interview (the
+    debrief can be written), as `working` keeps one; None when nothing was kept."""
+    if not state.review:
+        return None
+    return {"interview_id": state.review["interview_id"], "answers": [], "recording": None}
+
+
+def after_failure(state) -> str:
+    """What became of the recording of a review that failed in the queue, as `working` says it."""
+    if state.review:
+        return "The recording is kept with the interview in your log; you can still write its debrief below."
+    return "Nothing was saved."
+
+
+@st.fragment(run_every=2)
+def waiting_for_review() -> None:
+    """Where the interview stands in the queue, redrawn every two seconds; the whole page is drawn
+    again when its review lands."""
+    from coach import queue
+
+    job = ss.review_job
+    if job is None:
+        return
+    try:
+        state = queue.review_state(db, job["job_id"])
+    except CoachError as e:  # the database away for a moment: the next redraw finds it again
+        st.error(f"{shared.said_to(cfg, e)} {waiting.kept_while_away('interview')}")
+        return
+    if state is None or state.state in ("done", "failed"):
+        ss.review_job = None
+        if state is not None and state.state == "done":
+            ss.review_result = shown_result(stored_review(db, cfg, state.review["interview_recording_id"]))
+            ss.review_outcome = {"label": "Interview analysed and saved", "state": "complete"}
+            seen(job["job_id"])
+        elif state is not None:
+            said = f"{escape_sentence(state.problem)} {after_failure(state)}"
+            ss.review_outcome = {"label": "Could not analyse this recording", "state": "error", "error": said}
+            ss.review_result = kept_unreviewed(state)
+            seen(job["job_id"])
+        elif job["digest"]:  # its review opened on another page first, which forgot the job
+            with shared.shown_errors():
+                stored = queue.stored_interview(db, job["digest"])
+                if stored is not None:
+                    ss.review_result = shown_result(stored_review(db, cfg, stored["interview_recording_id"]))
+        st.rerun()
+    label, detail = waiting.where_it_stands(state, waiting.INTERVIEW)
+    with st.container(border=True):
+        st.markdown(f"**{label}**")
+        st.write(detail)
+        st.caption(
+            "Your recording is saved. You can leave this page: the review will be here when you come "
+            "back, and in your interview log, when it is ready."
+        )
 
 
 def reviewed_interview(result: dict) -> None:
@@ -518,6 +679,16 @@ shared.page_header(
 )
 st.caption("Record only where everyone has agreed to it; many places require consent from all parties.")
 left_midway.after_a_stopped_run()  # this page left (or rerun) while it reviewed: that run ends first
+if cfg.queue:
+    from coach import queue  # only in cohort mode: a personal coach never loads the queue
+
+    try:
+        queue.ready(cfg)
+    except CoachError as e:
+        st.error(shared.said_to(cfg, e))
+        st.stop()
+    find_waiting_review()
+    landed_while_away()
 stopped_review_offer()
 form = upload_form(which_interview())
 if form is None and ss.get("review_resume"):
@@ -532,6 +703,8 @@ if form is not None:
         st.error("Add the company's name so the interview can go in your log.")
     else:
         analyse(form)
+if cfg.queue and ss.review_job is not None:
+    waiting_for_review()
 said_outcome()
 again_from_the_log()
 if ss.review_result and ss.review_result.get("interview_id"):

@@ -1,9 +1,13 @@
-"""Cohort mode: each practice answer is a job on a queue, analysed by `coach worker` processes.
+"""Cohort mode: each practice answer, and each real interview's review, is a job on a queue, done
+by `coach worker` processes.
 
 A personal coach never imports this module: it analyses answers in the app process. In cohort
 mode (`queue = true` with PostgreSQL) the Practice page keeps the recording, enqueues one job
 and shows where it stands; a worker, on this machine or another, runs the same orchestrator the
 page would (coach.practice.practice_answer) and stores the attempt under the person who answered.
+The Review page does the same with an interview recording: it keeps the upload with what was asked
+(coach.interview.orchestrator.keep_for_review), and a worker reviews it with the orchestrator's
+`resume_review`, minutes of work that no longer run in the app's process.
 
 The queue is procrastinate's, in the same PostgreSQL database as the results: no broker to run,
 and a job's "is this answer stored already?" reads the very database the answer is saved in.
@@ -23,6 +27,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
+import hashlib
 import json
 import logging
 import os
@@ -47,7 +52,8 @@ from coach.store.schema import recordings
 logger = logging.getLogger(__name__)
 
 TASK = "coach.analyse_answer"
-QUEUE = "answers"
+REVIEW_TASK = "coach.review_interview"
+QUEUE = "answers"  # answers and reviews alike: a worker takes whichever waits longest
 # A worker beats every HEARTBEAT_S; one silent for STALLED_AFTER_S is taken for dead and its job
 # goes back on the queue. A transcription never blocks the beat: jobs run in a thread while the
 # beat runs on the worker's event loop. Whisper on a busy 2-core machine still left the loop free.
@@ -63,6 +69,10 @@ WORKERS_LOST_MAX = 2
 STOPPED_THE_ANALYSER = (
     "This answer stopped the analyser each time it was tried, so it was not analysed; your recording "
     "is kept. Try a shorter recording, or record the answer again."
+)
+STOPPED_THE_REVIEWER = (
+    "This interview stopped the analyser each time it was reviewed, so it was not reviewed; your "
+    "recording is kept. Try a shorter part of it, or tell the people who run this coach for you."
 )
 # A finished job is kept an hour (the page reads how it ended), then forgotten.
 KEEP_FINISHED_JOBS_H = 1
@@ -94,6 +104,7 @@ def make_app(address: str, **pool) -> procrastinate.App:
     `pool`: the connection pool's settings (psycopg_pool's)."""
     app = procrastinate.App(connector=procrastinate.PsycopgConnector(conninfo=address, **pool))
     app.task(name=TASK, queue=QUEUE, retry=RETRY, pass_context=False)(analyse_queued_answer)
+    app.task(name=REVIEW_TASK, queue=QUEUE, retry=RETRY, pass_context=False)(review_queued_interview)
     return app
 
 
@@ -185,6 +196,11 @@ def job_key(owner: str, sha256: str) -> str:
     return f"answer:{owner}:{sha256}"
 
 
+def review_key(owner: str, sha256: str) -> str:
+    """One interview recording of one person, as `job_key` is for an answer."""
+    return f"review:{owner}:{sha256}"
+
+
 # ---------------------------------------------------------------- the page's side
 def submit_answer(
     store: Store,
@@ -219,17 +235,91 @@ def enqueue(store: Store, saved: SavedRecording, *, question=None, interview_id:
         question=question.to_dict() if hasattr(question, "to_dict") else None,
         interview_id=interview_id,
     )
-    in_hand = _jobs(store, "status IN ('todo', 'doing') AND lock = :key", key=key)
-    if in_hand:  # the take is waiting or being analysed: that job is this one
-        return in_hand[0]
+    return _defer(store, TASK, key, args)
+
+
+def _in_hand(store: Store, task: str, key: str) -> int | None:
+    """The job waiting or running under `key`, if any."""
+    in_hand = _jobs(store, "status IN ('todo', 'doing') AND lock = :key", task=task, key=key)
+    return in_hand[0] if in_hand else None
+
+
+def _defer(store: Store, task: str, key: str, args: dict) -> int:
+    """One job under `key`: the one waiting or being done already, else a new one."""
+    in_hand = _in_hand(store, task, key)
+    if in_hand is not None:  # waiting or being done: that job is this one
+        return in_hand
     app = _page_app(store.settings)
     try:
-        return app.configure_task(TASK, lock=key, queueing_lock=key).defer(**args)
+        return app.configure_task(task, lock=key, queueing_lock=key).defer(**args)
     except AlreadyEnqueued:
-        waiting = _jobs(store, "status = 'todo' AND queueing_lock = :key", key=key)
+        waiting = _jobs(store, "status = 'todo' AND queueing_lock = :key", task=task, key=key)
         if waiting:
             return waiting[0]
-        return app.configure_task(TASK, lock=key, queueing_lock=key).defer(**args)  # it just started
+        return app.configure_task(task, lock=key, queueing_lock=key).defer(**args)  # it just started
+
+
+def submit_review(
+    store: Store,
+    data: bytes | Path,
+    options=None,
+    *,
+    original_name: str = "",
+    interview_id: int | None = None,
+    company: str | None = None,
+    role: str | None = None,
+    stage: str | None = None,
+    interview_date=None,
+) -> int:
+    """The Review page's side: check what was asked, keep the upload with it noted beside it
+    (coach.interview.orchestrator.keep_for_review), then enqueue its review for `store.owner`;
+    returns the job id. The same recording sent again while its review waits or runs gives that job."""
+    from coach.audio import file_sha256
+    from coach.interview.orchestrator import keep_for_review
+
+    conninfo(store.settings)  # refuse before keeping anything when this is not a cohort database
+    sha256 = hashlib.sha256(data).hexdigest() if isinstance(data, bytes) else file_sha256(Path(data))
+    in_hand = _in_hand(store, REVIEW_TASK, review_key(store.owner, sha256))
+    if in_hand is not None:
+        return in_hand
+    saved = keep_for_review(
+        store,
+        store.settings,
+        data,
+        options,
+        original_name=original_name,
+        interview_id=interview_id,
+        company=company,
+        role=role,
+        stage=stage,
+        interview_date=interview_date,
+    )
+    return enqueue_review(store, saved)
+
+
+def submit_kept_review(store: Store, path: Path) -> int:
+    """Enqueue the review of an interview recording kept already, what was asked noted beside it (a
+    review stopped midway before this coach had a queue, offered again on the Review page)."""
+    from coach.audio import file_sha256
+    from coach.store.recordings import noted_original_name
+
+    if not path.is_file():
+        raise InputError("That recording is no longer kept; upload it again to review it.")
+    name = noted_original_name(path) or path.name
+    return enqueue_review(store, SavedRecording(path, file_sha256(path), path.stat().st_size, name))
+
+
+def enqueue_review(store: Store, saved: SavedRecording) -> int:
+    """Put a kept interview recording, what was asked noted beside it, on the queue for its review
+    (one job per recording and person)."""
+    _outcome_path(saved.path).unlink(missing_ok=True)  # an earlier try's, not this one's
+    args = dict(
+        owner=store.owner,
+        recording=store.relative(saved.path),
+        sha256=saved.sha256,
+        original_name=saved.original_name,
+    )
+    return _defer(store, REVIEW_TASK, review_key(store.owner, saved.sha256), args)
 
 
 @dataclass(frozen=True)
@@ -244,11 +334,51 @@ class JobState:
     problem: str = ""  # the sentence saying why it could not be analysed
     workers: int = 1  # workers alive (beating in the last STALLED_AFTER_S), counted while it waits or stalls
     stalled: bool = False  # working, but its worker stopped beating: it goes back on the queue
+    review: dict | None = None  # a review's ids once stored (`stored_interview`), or its kept interview
 
 
 def job_state(store: Store, job_id: int, stalled_after_s: float | None = None) -> JobState | None:
     """The state of `store.owner`'s job; None for a job that is not theirs or not there. A worker
     silent for `stalled_after_s` (default STALLED_AFTER_S) is taken for dead."""
+    found = _where_it_stands(store, job_id, TASK, stalled_after_s)
+    if found is None or found[0].state != "finished":
+        return None if found is None else found[0]
+    state, args = found
+    attempt = stored_attempt(store, args["sha256"])
+    if attempt is not None:
+        return replace(state, state="done", attempt=attempt)
+    problem = read_outcome(store.absolute(args["recording"])) or (
+        "This answer could not be analysed; your recording is kept. Try again, or record it again."
+    )
+    return replace(state, state="failed", problem=problem)
+
+
+REVIEW_NOT_DONE = "This interview could not be reviewed; upload its recording again to try again."
+
+
+def review_state(store: Store, job_id: int, stalled_after_s: float | None = None) -> JobState | None:
+    """Where `store.owner`'s review job stands, as `job_state` says it of an answer; once done,
+    `review` holds the stored review's ids, and a review that failed says why in `problem` (with
+    `review["interview_id"]` when its recording was kept with its interview all the same)."""
+    found = _where_it_stands(store, job_id, REVIEW_TASK, stalled_after_s)
+    if found is None or found[0].state != "finished":
+        return None if found is None else found[0]
+    state, args = found
+    told = _outcome(store.absolute(args["recording"]))
+    if told.get("problem"):
+        kept = {"interview_id": told["interview_id"]} if told.get("interview_id") else None
+        return replace(state, state="failed", problem=str(told["problem"]), review=kept)
+    stored = stored_interview(store, args["sha256"])
+    if stored is not None:
+        return replace(state, state="done", review=stored)
+    return replace(state, state="failed", problem=REVIEW_NOT_DONE)
+
+
+def _where_it_stands(
+    store: Store, job_id: int, task: str, stalled_after_s: float | None
+) -> tuple[JobState, dict] | None:
+    """`store.owner`'s job of `task` as it stands in the queue (state "finished" once the queue is
+    done with it), with its arguments; None when it is not theirs or not there."""
     stalled_after_s = stalled_after_s or STALLED_AFTER_S
     with store.read() as conn:
         row = conn.execute(
@@ -258,7 +388,7 @@ def job_state(store: Store, job_id: int, stalled_after_s: float | None = None) -
                 "FROM procrastinate_jobs j LEFT JOIN procrastinate_workers w ON w.id = j.worker_id "
                 "WHERE j.id = :id AND j.task_name = :task AND j.args->>'owner' = :owner"
             ),
-            dict(id=job_id, task=TASK, owner=store.owner, after=stalled_after_s),
+            dict(id=job_id, task=task, owner=store.owner, after=stalled_after_s),
         ).first()
         if row is None:
             return None
@@ -278,18 +408,12 @@ def job_state(store: Store, job_id: int, stalled_after_s: float | None = None) -
             alive = _live_workers(conn, stalled_after_s)
     question_id = (args.get("question") or {}).get("id")
     if status == "todo":
-        return JobState(job_id, "waiting", ahead=ahead, question_id=question_id, workers=alive)
+        return JobState(job_id, "waiting", ahead=ahead, question_id=question_id, workers=alive), args
     if status in ("doing", "aborting"):
         stalled = bool(row.stalled)
         workers = alive if stalled else 1
-        return JobState(job_id, "working", question_id=question_id, stalled=stalled, workers=workers)
-    attempt = stored_attempt(store, args["sha256"])
-    if attempt is not None:
-        return JobState(job_id, "done", attempt=attempt, question_id=question_id)
-    problem = read_outcome(store.absolute(args["recording"])) or (
-        "This answer could not be analysed; your recording is kept. Try again, or record it again."
-    )
-    return JobState(job_id, "failed", problem=problem, question_id=question_id)
+        return JobState(job_id, "working", question_id=question_id, stalled=stalled, workers=workers), args
+    return JobState(job_id, "finished", question_id=question_id), args
 
 
 def _live_workers(conn, after_s: float) -> int:
@@ -334,23 +458,56 @@ def queue_overview(store: Store, settings: Settings) -> QueueOverview:
     return QueueOverview(analysers, jobs.get("todo", 0), jobs.get("doing", 0))
 
 
-def pending_jobs(store: Store) -> list[int]:
-    """`store.owner`'s answers still waiting or being analysed, oldest first (found again after a
-    reload, so a page closed mid-wait loses nothing)."""
-    return _jobs(store, "status IN ('todo', 'doing') AND args->>'owner' = :owner", owner=store.owner)
+def pending_jobs(store: Store, task: str = TASK) -> list[int]:
+    """`store.owner`'s answers (`task`: or reviews) still waiting or being analysed, oldest first
+    (found again after a reload, so a page closed mid-wait loses nothing)."""
+    where = "status IN ('todo', 'doing') AND args->>'owner' = :owner"
+    return _jobs(store, where, task=task, owner=store.owner)
 
 
-def last_finished_job(store: Store) -> int | None:
-    """`store.owner`'s newest answer the queue is done with (analysed or not): the one a person who
-    left the page while it waited comes back for."""
-    done = _jobs(store, "status IN ('succeeded', 'failed') AND args->>'owner' = :owner", owner=store.owner)
+def pending_recordings(store: Store, task: str = REVIEW_TASK) -> set[str]:
+    """The recordings (as the store names them) of `store.owner`'s jobs waiting or being done: a
+    review waiting in the queue is not one stopped midway."""
+    query = sa.text(
+        "SELECT args->>'recording' FROM procrastinate_jobs WHERE task_name = :task "
+        "AND status IN ('todo', 'doing') AND args->>'owner' = :owner"
+    )
+    with store.read() as conn:
+        return set(conn.execute(query, dict(task=task, owner=store.owner)).scalars())
+
+
+def last_finished_job(store: Store, task: str = TASK) -> int | None:
+    """`store.owner`'s newest answer (`task`: or review) the queue is done with (analysed or not):
+    the one a person who left the page while it waited comes back for."""
+    done = _jobs(
+        store, "status IN ('succeeded', 'failed') AND args->>'owner' = :owner", task=task, owner=store.owner
+    )
     return done[-1] if done else None
 
 
-def _jobs(store: Store, where: str, **params) -> list[int]:
+def _jobs(store: Store, where: str, task: str = TASK, **params) -> list[int]:
     query = sa.text(f"SELECT id FROM procrastinate_jobs WHERE task_name = :task AND {where} ORDER BY id")
     with store.read() as conn:
-        return list(conn.execute(query, dict(task=TASK, **params)).scalars())
+        return list(conn.execute(query, dict(task=task, **params)).scalars())
+
+
+def stored_interview(store: Store, sha256: str) -> dict | None:
+    """`store.owner`'s reviewed recording with this hash, if one is stored: its interview_id,
+    interview_recording_id and recording (as the store names it)."""
+    from coach.store import get_interview, interview_keeping, interview_recording
+
+    interview = interview_keeping(store, sha256)
+    if interview is None:
+        return None
+    for listed in reversed(get_interview(store, interview["id"])["recordings"]):
+        kept = interview_recording(store, listed["id"])
+        if kept.get("recording_sha256") == sha256:
+            return {
+                "interview_id": kept["interview_id"],
+                "interview_recording_id": kept["id"],
+                "recording": kept["recording_path"],
+            }
+    return None
 
 
 def stored_attempt(store: Store, sha256: str) -> dict | None:
@@ -367,15 +524,20 @@ def _outcome_path(recording: Path) -> Path:
     return recording.with_name(f".{recording.name}.outcome.json")
 
 
-def write_outcome(recording: Path, problem: str) -> None:
-    write_private(_outcome_path(recording), json.dumps({"problem": problem}))
+def write_outcome(recording: Path, problem: str, **more) -> None:
+    write_private(_outcome_path(recording), json.dumps({"problem": problem, **more}))
 
 
 def read_outcome(recording: Path) -> str:
+    return str(_outcome(recording).get("problem") or "")
+
+
+def _outcome(recording: Path) -> dict:
     try:
-        return str(json.loads(_outcome_path(recording).read_text(encoding="utf-8"))["problem"])
-    except (OSError, ValueError, KeyError, TypeError):
-        return ""
+        told = json.loads(_outcome_path(recording).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return told if isinstance(told, dict) else {}
 
 
 # ---------------------------------------------------------------- the worker's side
@@ -441,6 +603,54 @@ def analyse_queued_answer(
     return f"practice answer {result.attempt_id}"
 
 
+# What a person's Review page says when their kept interview recording is gone before a worker
+# reached it (as RECORDING_MISSING for an answer).
+INTERVIEW_MISSING = "The recording of this interview is missing, so it was not reviewed; upload it again."
+
+
+def review_queued_interview(owner: str, recording: str, sha256: str, original_name: str = "") -> str:
+    """The job: review one kept interview recording for `owner` with the Review page's own
+    orchestrator (`resume_review`, which reads what was asked from the note beside it) and store it,
+    unless it is stored already. Returns what happened (kept in the worker's log).
+
+    What `review_recording` guarantees holds here too: a file that is not audio is removed and no
+    interview logged; one that could be audio (silent) is kept with its interview, logged. Either
+    way its person's sentence is written beside the recording for their page."""
+    from coach.interview.orchestrator import KeptUnanalysed, resume_review
+    from coach.store.recordings import noted_review
+
+    if _worker is None:
+        raise RuntimeError("review_queued_interview runs inside `coach worker` (coach.queue.run_worker)")
+    store = _worker.store.for_owner(owner)
+    settings = replace(current_settings(_worker.settings), owner=store.settings.owner)
+    logger.info("reviewing interview %s", sha256[:10])  # never the person or the words: the log is shared
+    with _held(store, review_key(owner, sha256)):
+        path = store.absolute(recording)
+        if not path.parent.is_dir():  # its person deleted all their data meanwhile: nothing to tell
+            logger.info("interview %s: its folder is gone (its person's data was deleted)", sha256[:10])
+            return "data deleted"
+        if read_outcome(path):
+            return "already told"
+        asked = noted_review(path) if path.is_file() else None
+        # stored, and not asked again for its own interview (the same file uploaded to review it
+        # again there, which replaces its answers): a new interview is never logged twice
+        if stored_interview(store, sha256) is not None and (asked or {}).get("interview_id") is None:
+            return "already stored"
+        if not path.is_file():
+            logger.warning("recording %s is missing from %s", path.name, path.parent)
+            write_outcome(path, INTERVIEW_MISSING)
+            return "recording missing"
+        try:
+            reviewed = resume_review(store, settings, path)
+        except CoachError as e:
+            said = str(e).replace(original_name, path.name) if original_name else str(e)
+            logger.warning("interview %s not reviewed: %s", path.name, said)  # not the person's file name
+            kept = e.saved["interview_id"] if isinstance(e, KeptUnanalysed) else None
+            write_outcome(path, said_on_server(e), **({"interview_id": kept} if kept else {}))
+            return "not reviewed"
+    return f"interview {reviewed.result['saved']['interview_id']}"
+
+
 def current_settings(worker: Settings) -> Settings:
     """The worker's settings with the cohort's thresholds and speech settings as settings.toml has
     them now: the staff's change applies to everyone's next answer, as their Settings page says,
@@ -464,17 +674,17 @@ def current_settings(worker: Settings) -> Settings:
     )
 
 
-def feedback_seen(store: Store, job_id: int) -> None:
-    """The person saw this answer's feedback: its finished job is forgotten now, not an hour later,
-    so a later visit does not offer it as "analysed while you were away" (it did, on every visit
-    for two hours, to someone who had watched it land)."""
+def feedback_seen(store: Store, job_id: int, task: str = TASK) -> None:
+    """The person saw this answer's feedback (`task`: or this review): its finished job is forgotten
+    now, not an hour later, so a later visit does not offer it as "analysed while you were away"
+    (it did, on every visit for two hours, to someone who had watched it land)."""
     with store.write() as conn:
         conn.execute(
             sa.text(
                 "DELETE FROM procrastinate_jobs WHERE id = :id AND task_name = :task "
-                "AND args->>'owner' = :owner AND status = 'succeeded'"
+                "AND args->>'owner' = :owner AND status IN ('succeeded', 'failed')"
             ),
-            dict(id=job_id, task=TASK, owner=store.owner),
+            dict(id=job_id, task=task, owner=store.owner),
         )
 
 
@@ -486,10 +696,10 @@ def forget_jobs(store: Store) -> int:
             return 0
         return conn.execute(
             sa.text(
-                "DELETE FROM procrastinate_jobs WHERE task_name = :task AND args->>'owner' = :owner "
-                "AND status NOT IN ('doing', 'aborting')"
+                "DELETE FROM procrastinate_jobs WHERE task_name IN (:task, :review) "
+                "AND args->>'owner' = :owner AND status NOT IN ('doing', 'aborting')"
             ),
-            dict(task=TASK, owner=store.owner),
+            dict(task=TASK, review=REVIEW_TASK, owner=store.owner),
         ).rowcount
 
 
@@ -529,7 +739,8 @@ async def retry_stalled_jobs(
             # found it failed with no reason and said only that it "could not be analysed"
             recording = (job.task_kwargs or {}).get("recording")
             if store is not None and recording:
-                write_outcome(store.absolute(recording), STOPPED_THE_ANALYSER)
+                said = STOPPED_THE_REVIEWER if job.task_name == REVIEW_TASK else STOPPED_THE_ANALYSER
+                write_outcome(store.absolute(recording), said)
             await app.job_manager.finish_job_by_id_async(job.id, Status.FAILED, False)
             logger.warning("job %s stopped %d workers; it is not tried again", job.id, job.attempts + 1)
             continue

@@ -350,6 +350,179 @@ def test_the_practice_page_shows_the_queue_then_draws_the_result(cohort, monkeyp
     assert queue.job_state(store, job_id) is None
 
 
+REVIEW_CLIP = ROOT / "tests" / "data" / "interviews" / "interview_short.flac"  # 24 s, two voices
+
+
+def _on_the_cohort(monkeypatch, settings) -> None:
+    """The app's pages on the cohort fixture's database and shared recordings folder."""
+    for name, value in dict(
+        COACH_DATA_DIR=str(settings.data_dir),
+        COACH_DATABASE_URL=settings.database_url,
+        COACH_QUEUE="1",
+        COACH_RECORDINGS_DIR=str(settings.recordings_root),
+    ).items():
+        monkeypatch.setenv(name, value)
+
+
+def _sent_for_review(at, clip: Path, company: str, **form) -> None:
+    """The Review page `at` with `clip` uploaded for a new interview at `company`, Analyse pressed."""
+    at.file_uploader[0].upload(
+        clip.name, clip.read_bytes(), "audio/flac" if clip.suffix == ".flac" else "audio/wav"
+    )
+    at.text_input(key="review_company").input(company)
+    for key, value in form.items():
+        at.selectbox(key=key).set_value(value)
+    next(b for b in at.button if b.label == "Analyse the interview").click().run()
+    assert not at.exception, at.exception
+
+
+def _review_finished(store, job_id):
+    from coach import queue
+
+    state = queue.review_state(store, job_id)
+    return state if state is not None and state.state in ("done", "failed") else None
+
+
+def _logged_at(store, company: str) -> list[dict]:
+    from coach.store import list_interviews
+
+    return [i for i in list_interviews(store) if i["company"] == company]
+
+
+def test_a_real_interview_is_reviewed_by_a_worker_and_lands_on_the_review_page(cohort, monkeypatch):
+    """Cohort mode: the Review page keeps the upload and puts its review on the queue, saying where
+    it stands, instead of reviewing a 30-60 minute call in the app's process; a worker reviews it
+    with the page's own orchestrator. A person who left finds it offered when they come back, one
+    click from its answers and debrief; a page left open draws it too. Sent again, nothing is
+    stored twice."""
+    from app_support import markdown_text, page
+
+    from coach import queue
+    from coach.audio import SavedRecording
+
+    store, _ = cohort
+    _on_the_cohort(monkeypatch, store.settings)
+    at = page("review").run()
+    assert not at.exception, at.exception
+    _sent_for_review(at, REVIEW_CLIP, "Hooli", review_speakers="2")
+    assert not at.error, [e.value for e in at.error]
+    shown = markdown_text(at)
+    assert "**Your interview is" in shown or "**Reviewing your interview now**" in shown, shown
+    assert "the review will be here when you come back" in " ".join(c.value for c in at.caption)
+    assert at.file_uploader[0].value is None  # the form is empty for the next interview
+    job_id = at.session_state["review_job"]["job_id"]
+    assert _logged_at(store, "Hooli") == []  # logged by the worker once reviewed, not before
+
+    # the person has left the page: nobody runs it while the worker reviews the call
+    state = wait_for(lambda: _review_finished(store, job_id), 180, "the review")
+    assert state.state == "done", state
+    [interview] = _logged_at(store, "Hooli")
+    assert interview["answers"] >= 1
+
+    back = page("review").run()
+    assert not back.exception, back.exception
+    assert any("was reviewed while you were away" in m.value for m in back.markdown), markdown_text(back)
+    back.button(key="review_show_landed").click().run()
+    assert not back.exception, back.exception
+    answers = [e.label.replace("\\", "") for e in back.expander if e.label.startswith("Answer ")]
+    assert answers[0] == "Answer 1: Tell me about a project that did not meet its goals.", answers
+    [answer] = back.session_state["review_result"]["answers"]
+    assert answer["analysis"]["metrics"]["words"] >= 20 and "search page" in answer["analysis"]["transcript"]
+    assert "Debrief" in [h.value for h in back.subheader]
+    # shown: not offered again on the next visit ...
+    again = page("review").run()
+    assert not again.exception, again.exception
+    assert not any("while you were away" in m.value for m in again.markdown)
+    # ... and the page left open on the waiting interview draws its review when next run
+    at.run()
+    assert not at.exception, at.exception
+    assert at.session_state["review_job"] is None
+    assert at.session_state["review_result"]["interview_id"] == interview["id"]
+
+    # the same recording's review enqueued once more after it landed: it runs, and stores nothing twice
+    sha = hashlib.sha256(REVIEW_CLIP.read_bytes()).hexdigest()
+    stored = queue.stored_interview(store, sha)
+    kept = store.absolute(stored["recording"])
+    late = queue.enqueue_review(store, SavedRecording(kept, sha, kept.stat().st_size))
+    assert wait_for(lambda: _review_finished(store, late), 120, "the repeated job").state == "done"
+    [still] = _logged_at(store, "Hooli")
+    assert still["answers"] == interview["answers"] and queue.stored_interview(store, sha) == stored
+    # and sent again from the page for a new interview: said at once, nothing kept
+    _sent_for_review(at, REVIEW_CLIP, "Hooli again")
+    [error] = [e.value for e in at.error]
+    assert "is already kept with" in error and error.endswith("Nothing was saved."), error
+    assert at.session_state["review_job"] is None
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_a_bad_file_sent_for_review_is_told_in_one_sentence_and_logs_no_interview(cohort, monkeypatch):
+    """What `review_recording` guarantees holds through the queue: a file that is not audio is told
+    on the page in one sentence naming the person's file, with no interview logged and no copy
+    kept; a silent recording could be audio, so it is kept with its interview (its debrief can
+    be written), and said so."""
+    from app_support import page
+
+    store, _ = cohort
+    _on_the_cohort(monkeypatch, store.settings)
+    at = page("review").run()
+    notes = ROOT / "tests" / "data" / "not_audio.wav"
+    at.file_uploader[0].upload("Evil Co notes.wav", notes.read_bytes(), "audio/wav")
+    at.text_input(key="review_company").input("Evil Co")
+    next(b for b in at.button if b.label == "Analyse the interview").click().run()
+    assert not at.exception and not at.error, (at.exception, at.error)
+    job_id = at.session_state["review_job"]["job_id"]
+    assert wait_for(lambda: _review_finished(store, job_id), 120, "the bad file").state == "failed"
+    wait_for(lambda: at.run() and at.session_state["review_job"] is None, 30, "the page to say so")
+    assert not at.exception, at.exception
+    [error] = [e.value for e in at.error]
+    assert error.startswith("Evil Co notes.wav is not audio the coach can read"), error
+    assert error.endswith("Nothing was saved.") and "\n" not in error, error
+    assert _logged_at(store, "Evil Co") == []
+    sha = hashlib.sha256(notes.read_bytes()).hexdigest()
+    from coach.store import unanalysed_recordings
+
+    assert not [r for r in unanalysed_recordings(store) if r["sha256"] == sha]
+    kept = [
+        p for p in store.settings.recordings_root.rglob("*") if p.is_file() and not p.name.startswith(".")
+    ]
+    assert not [p for p in kept if _sha256(p) == sha]  # no copy kept as a recording
+
+    silence = ROOT / "tests" / "data" / "silence.wav"
+    _sent_for_review(at, silence, "Initech")
+    job_id = at.session_state["review_job"]["job_id"]
+    assert wait_for(lambda: _review_finished(store, job_id), 120, "the silent file").state == "failed"
+    wait_for(lambda: at.run() and at.session_state["review_job"] is None, 30, "the page to say so")
+    [error] = [e.value for e in at.error]
+    assert "silent" in error and error.endswith(
+        "The recording is kept with the interview in your log; you can still write its debrief below."
+    ), error
+    [interview] = _logged_at(store, "Initech")
+    assert "Debrief" in [h.value for h in at.subheader]
+    assert at.session_state["review_result"]["interview_id"] == interview["id"]
+
+
+def test_with_no_worker_running_the_review_page_says_so(tmp_path, monkeypatch):
+    """An interview sent for review while no analyser runs: the person is told so, and whom to tell."""
+    reason = skip_reason()
+    if reason:
+        pytest.skip(reason)
+    from app_support import page
+
+    _app_on_a_fresh_queue(tmp_path, monkeypatch)
+    at = page("review").run()
+    _sent_for_review(at, REVIEW_CLIP, "Hooli")
+    shown = " ".join(m.value for m in at.markdown)
+    assert "**No analyser is running at the moment**" in shown, shown
+    assert "Your interview is analysed as soon as one starts. If this lasts more than a few minutes" in shown
+    # a reload finds it again, still waiting
+    back = page("review").run()
+    assert not back.exception, back.exception
+    assert "**No analyser is running at the moment**" in " ".join(m.value for m in back.markdown)
+
+
 def _app_on_a_fresh_queue(tmp_path, monkeypatch) -> None:
     """The app's pages (data in tmp_path/app) sending answers to a queue in a new database."""
     from coach import queue
@@ -471,13 +644,17 @@ assert load_settings().queue is False
 at = AppTest.from_file({str(ROOT / "app.py")!r}, default_timeout=120).run()
 at.button(key="practice_first_question").click().run()
 assert not at.exception, at.exception
+review = AppTest.from_file({str(ROOT / "app.py")!r}, default_timeout=120)
+review.switch_page("app_pages/review.py").run()
+assert not review.exception, review.exception
+assert "Analyse the interview" in [b.label for b in review.button]
 print("loaded:" + ",".join(m for m in ("procrastinate", "coach.queue") if m in sys.modules))
 """
 
 
 def test_a_personal_coach_runs_without_a_queue(tmp_path):
-    """Queue mode is off by default, and the Practice page, question and recorder on screen,
-    imports nothing of the queue."""
+    """Queue mode is off by default, and the Practice page, question and recorder on screen, and
+    the Review page import nothing of the queue."""
     env = {k: v for k, v in os.environ.items() if k not in ("COACH_DATABASE_URL", "COACH_QUEUE")}
     env.update(COACH_DATA_DIR=str(tmp_path), PYTHONPATH=str(ROOT))
     run = subprocess.run(

@@ -144,13 +144,12 @@ def review_recording(
         source, original_name, save = kept.path, original_name or kept.original_name, True
     sha256 = None  # the upload's hash, when the check below took it: the copy does not take it again
     if save:  # the interview to log, checked before anything is kept or the long work starts
-        check_saving_place(interview_id, company)
-        if interview_id is None:
-            store.check_interview(company=company, role=role or "", stage=stage or "")
-            parse_date(interview_date, "interview date")
-            sha256 = _check_not_kept(db, source, original_name) if kept is None else kept.sha256
+        logged = dict(company=company, role=role, stage=stage, interview_date=interview_date)
+        if kept is None:
+            sha256 = check_review_asked(db, source, original_name, interview_id=interview_id, **logged)
         else:
-            store.get_interview(db, interview_id)  # "No interview 99" before the upload is copied
+            check_review_asked(db, None, original_name, interview_id=interview_id, **logged)
+            sha256 = kept.sha256 if interview_id is None else None
     options = options or ReviewOptions()
     if not original_name and isinstance(source, Path):  # the file as the user named it, not its copy
         original_name = source.name
@@ -160,10 +159,8 @@ def review_recording(
         saved = replace(kept, original_name=original_name or kept.original_name)
     else:
         saved = save_upload(source, settings, original_name=original_name, sha256=sha256) if save else None
-    asked = dict(interview_id=interview_id, company=company, role=role, stage=stage)
     if saved is not None:
-        asked |= {"interview_date": None if interview_date is None else str(interview_date)}
-        note_review(saved.path, saved.original_name, asked | _options_noted(options))
+        _note_asked(saved, options, interview_id, company, role, stage, interview_date)
     if saved is None and isinstance(source, Path) and source.is_file():
         sha256 = file_sha256(source)  # read once: the review's work folder is named by it
     if saved is not None and on_saved is not None:
@@ -236,6 +233,67 @@ def review_recording(
     return Reviewed(result, saved)
 
 
+def check_review_asked(
+    db: Store,
+    source: bytes | Path | None,
+    original_name: str = "",
+    *,
+    interview_id: int | None = None,
+    company: str | None = None,
+    role: str | None = None,
+    stage: str | None = None,
+    interview_date: date | str | None = None,
+) -> str | None:
+    """What a review to save was asked to be saved under, checked before anything is kept or the
+    long work starts: the interview in the log (`interview_id`), or a new one's company, role,
+    stage and date; for a new one, `source` (the upload; None: already kept) must not be kept with
+    an interview already (`AlreadyKept`). Returns the upload's SHA-256 when it was taken."""
+    check_saving_place(interview_id, company)
+    if interview_id is not None:
+        store.get_interview(db, interview_id)  # "No interview 99" before the upload is copied
+        return None
+    store.check_interview(company=company, role=role or "", stage=stage or "")
+    parse_date(interview_date, "interview date")
+    return None if source is None else _check_not_kept(db, source, original_name)
+
+
+def keep_for_review(
+    db: Store,
+    settings: Settings,
+    source: bytes | Path,
+    options: ReviewOptions | None = None,
+    *,
+    original_name: str = "",
+    interview_id: int | None = None,
+    company: str | None = None,
+    role: str | None = None,
+    stage: str | None = None,
+    interview_date: date | str | None = None,
+) -> SavedRecording:
+    """Check what was asked (`check_review_asked`), keep the upload and note beside it what was
+    asked, as `review_recording` does before its long work, without doing that work: a cohort's
+    page keeps the upload so, and a worker reviews it later with `resume_review` (the one
+    orchestrator, reading the note). The same bytes kept already and waiting are that copy."""
+    logged = dict(company=company, role=role, stage=stage, interview_date=interview_date)
+    sha256 = check_review_asked(db, source, original_name, interview_id=interview_id, **logged)
+    if not original_name and isinstance(source, Path):
+        original_name = source.name
+    kept = waiting_copy(db, sha256) if sha256 else None
+    if kept is not None:
+        saved = replace(kept, original_name=original_name or kept.original_name)
+    else:
+        saved = save_upload(source, settings, original_name=original_name, sha256=sha256)
+    _note_asked(saved, options or ReviewOptions(), interview_id, company, role, stage, interview_date)
+    return saved
+
+
+def _note_asked(saved: SavedRecording, options: ReviewOptions, interview_id, company, role, stage, day):
+    """What was typed for the review, beside its kept recording (coach.store.recordings.note_review)."""
+    asked = dict(interview_id=interview_id, company=company, role=role, stage=stage)
+    asked |= {"interview_date": None if day is None else str(day)}
+    note_review(saved.path, saved.original_name, asked | _options_noted(options))
+
+
 def resume_review(
     db: Store,
     settings: Settings,
@@ -276,6 +334,36 @@ def resume_review(
     return review_recording(
         db, settings, path, options, progress=progress, cancel=cancel, kept=kept, **logged
     )
+
+
+def stored_review(db: Store, settings: Settings, interview_recording_id: int) -> dict:
+    """A saved review as the store keeps it, in the shape of a review's result where the store has
+    it (`saved`, `answers` with their question and analysis): what a page shows of a review done
+    elsewhere (a cohort's worker). Who spoke when is not kept, so it has no turns or speakers."""
+    kept = store.interview_recording(db, interview_recording_id)
+    interview = store.get_interview(db, kept["interview_id"])
+    [row] = [r for r in interview["recordings"] if r["id"] == interview_recording_id]
+    bank = {q.id: q.text for q in banks.load_questions(settings.data_dir, owner=settings.owner)}
+    path = db.absolute(kept["recording_path"]) if kept.get("recording_path") else None
+    return {
+        "saved": {
+            "interview_id": kept["interview_id"],
+            "interview_recording_id": interview_recording_id,
+            "recording": None if path is None else str(path),
+        },
+        "answers": [
+            {
+                "question": turn["question_text"],
+                "bank_question": bank.get(turn["question_id"]),
+                "analysis": turn["analysis"],
+            }
+            for turn in row["turns"]
+        ],
+        "turns": [],
+        "speakers": [],
+        "identification": {"method": None, "note": ""},
+        "warnings": [],
+    }
 
 
 def _noted_name(path: Path) -> str:

@@ -1,0 +1,66 @@
+"""What a page of a cohort's coach says while a recording waits in the queue (coach.queue): the
+Practice page of an answer, the Review page of an interview, in the same words."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from coach.analysis.wording import count
+
+# What someone waiting on a stopped or missing analyser can do about it.
+TELL_THEM = "If this lasts more than a few minutes, tell the people who run this coach for you."
+
+
+def kept_while_away(thing: str = "answer") -> str:
+    """Said after the database's sentence while it is away."""
+    return (
+        f"Your recording is kept, and this page shows your {thing}'s place again once the database is back."
+    )
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """How a page names what waits: "answer" / "your answer", and what working on it means."""
+
+    thing: str  # "answer", "interview"
+    working: str  # the label while a worker has it
+    working_detail: str
+    ahead_of: str = ""  # what stands in the queue in front of it (default: `thing`)
+
+
+ANSWER = Waiting("answer", "Analysing your answer now", "Transcribing it, then fillers, pace and structure.")
+INTERVIEW = Waiting(
+    "interview",
+    "Reviewing your interview now",
+    "Transcribing it, telling the voices apart, then each answer; a long interview takes minutes.",
+    ahead_of="recording",
+)
+
+
+def where_it_stands(state, said: Waiting = ANSWER) -> tuple[str, str]:
+    """The label and the sentence under it for a `coach.queue.JobState` still waiting or worked on."""
+    yours = f"Your {said.thing}"
+    if state.state == "working" and state.stalled and not state.workers:
+        return (
+            f"The analyser working on your {said.thing} stopped, and no other analyser is running",
+            f"{yours} is kept and analysed as soon as an analyser starts again; nothing is lost. {TELL_THEM}",
+        )
+    if state.state == "working" and state.stalled:
+        return (
+            f"The analyser working on your {said.thing} stopped",
+            f"{yours} goes back in the queue and another analyser takes it up; nothing is lost. {TELL_THEM}",
+        )
+    if state.state == "working":
+        return said.working, said.working_detail
+    if not state.workers:
+        return (
+            "No analyser is running at the moment",
+            f"{yours} is analysed as soon as one starts. {TELL_THEM}",
+        )
+    soon = "It is analysed as soon as a place is free."
+    if state.ahead:
+        return (
+            f"{yours} is in the queue: {count(state.ahead, said.ahead_of or said.thing)} ahead of yours",
+            soon,
+        )
+    return f"{yours} is next in the queue", soon
