@@ -569,7 +569,7 @@ def landed_while_away() -> None:
         return
     if state.state == "failed":
         ss.review_landed = None
-        st.error(f"While you were away: {escape_sentence(state.problem)} {after_failure(state)}")
+        st.error(f"While you were away: {escape_sentence(state.problem)} {after_failure(state)}".strip())
         seen(state.job_id)
         ss.review_result = kept_unreviewed(state)
         return
@@ -602,16 +602,17 @@ def seen(job_id: int) -> None:
 def kept_unreviewed(state) -> dict | None:
     """The page's result for a review that failed with its recording kept with its interview (the
     debrief can be written), as `working` keeps one; None when nothing was kept."""
-    if not state.review:
+    if not state.review.get("interview_id"):
         return None
     return {"interview_id": state.review["interview_id"], "answers": [], "recording": None}
 
 
 def after_failure(state) -> str:
-    """What became of the recording of a review that failed in the queue, as `working` says it."""
-    if state.review:
+    """What became of the recording of a review that failed in the queue, as `working` says it
+    (nothing more when the problem's sentence says it is kept)."""
+    if state.review.get("interview_id"):
         return "The recording is kept with the interview in your log; you can still write its debrief below."
-    return "Nothing was saved."
+    return "" if state.review.get("recording_kept") else "Nothing was saved."
 
 
 @st.fragment(run_every=2)
@@ -635,7 +636,7 @@ def waiting_for_review() -> None:
             ss.review_outcome = {"label": "Interview analysed and saved", "state": "complete"}
             seen(job["job_id"])
         elif state is not None:
-            said = f"{escape_sentence(state.problem)} {after_failure(state)}"
+            said = f"{escape_sentence(state.problem)} {after_failure(state)}".strip()
             ss.review_outcome = {"label": "Could not analyse this recording", "state": "error", "error": said}
             ss.review_result = kept_unreviewed(state)
             seen(job["job_id"])

@@ -358,20 +358,22 @@ REVIEW_NOT_DONE = "This interview could not be reviewed; upload its recording ag
 
 def review_state(store: Store, job_id: int, stalled_after_s: float | None = None) -> JobState | None:
     """Where `store.owner`'s review job stands, as `job_state` says it of an answer; once done,
-    `review` holds the stored review's ids, and a review that failed says why in `problem` (with
-    `review["interview_id"]` when its recording was kept with its interview all the same)."""
+    `review` holds the stored review's ids, and a review that failed says why in `problem`, its
+    `review` what became of the recording: `interview_id` when it was kept with its interview all
+    the same (else None), `recording_kept` whether the file is still kept."""
     found = _where_it_stands(store, job_id, REVIEW_TASK, stalled_after_s)
     if found is None or found[0].state != "finished":
         return None if found is None else found[0]
     state, args = found
-    told = _outcome(store.absolute(args["recording"]))
-    if told.get("problem"):
-        kept = {"interview_id": told["interview_id"]} if told.get("interview_id") else None
-        return replace(state, state="failed", problem=str(told["problem"]), review=kept)
-    stored = stored_interview(store, args["sha256"])
-    if stored is not None:
-        return replace(state, state="done", review=stored)
-    return replace(state, state="failed", problem=REVIEW_NOT_DONE)
+    recording = store.absolute(args["recording"])
+    told = _outcome(recording)
+    if not told.get("problem"):
+        stored = stored_interview(store, args["sha256"])
+        if stored is not None:
+            return replace(state, state="done", review=stored)
+    # what became of it: kept with its interview (logged), kept alone, or removed (not audio)
+    kept = {"interview_id": told.get("interview_id"), "recording_kept": recording.is_file()}
+    return replace(state, state="failed", problem=str(told.get("problem") or REVIEW_NOT_DONE), review=kept)
 
 
 def _where_it_stands(

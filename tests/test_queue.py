@@ -1097,3 +1097,58 @@ def test_the_staffs_cohort_page_counts_analysers_and_answers_waiting(tmp_path, m
     assert not staff.exception, staff.exception
     errors = [e.value for e in staff.error]
     assert len(errors) == 1 and "could not use its database" in errors[0], errors
+
+
+def test_an_interview_whose_review_takes_down_its_worker_twice_ends_failed_with_its_own_sentence(
+    tmp_path, monkeypatch
+):
+    """A review that took down the worker doing it (out of memory on a long call) goes back on the
+    queue once; the second time it ends failed, and the Review page says so of the interview in one
+    sentence, not of "this answer", its recording kept."""
+    reason = skip_reason()
+    if reason:
+        pytest.skip(reason)
+    import asyncio
+
+    import psycopg
+    from app_support import page
+
+    from coach import queue
+
+    _app_on_a_fresh_queue(tmp_path, monkeypatch)
+    at = page("review").run()
+    _sent_for_review(at, REVIEW_CLIP, "Hooli")
+    job_id = at.session_state["review_job"]["job_id"]
+    settings = load_settings()
+    address = queue.conninfo(settings)
+
+    def taken_by_a_worker_that_dies() -> None:
+        """A worker (procrastinate's own functions) takes the job, then stops beating."""
+        with psycopg.connect(address, autocommit=True) as conn:
+            [worker] = conn.execute("SELECT worker_id FROM procrastinate_register_worker_v1()").fetchone()
+            taken = conn.execute("SELECT id FROM procrastinate_fetch_job_v2(%s, %s)", ([queue.QUEUE], worker))
+            assert taken.fetchone()[0] == job_id
+            conn.execute(
+                "UPDATE procrastinate_workers SET last_heartbeat = now() - interval '1 minute' WHERE id = %s",
+                (worker,),
+            )
+
+    async def look_after() -> int:
+        app = queue.make_app(address)
+        async with app.open_async():
+            return await queue.retry_stalled_jobs(app, 10.0, store)
+
+    with contextlib.closing(open_store(settings)) as store:
+        taken_by_a_worker_that_dies()
+        assert asyncio.run(look_after()) == 1  # back on the queue once
+        assert queue.review_state(store, job_id).state == "waiting"
+        taken_by_a_worker_that_dies()
+        assert asyncio.run(look_after()) == 0  # the second worker lost to it: not tried again
+        state = queue.review_state(store, job_id)
+        assert (state.state, state.problem) == ("failed", queue.STOPPED_THE_REVIEWER)
+        kept = [p for p in settings.recordings_root.rglob("*.flac")]
+        assert len(kept) == 1 and kept[0].read_bytes() == REVIEW_CLIP.read_bytes()  # the recording is kept
+    at.run()
+    assert not at.exception, at.exception
+    # its recording is kept: not followed by "Nothing was saved." (it was, at first)
+    assert [e.value for e in at.error] == [queue.STOPPED_THE_REVIEWER]
