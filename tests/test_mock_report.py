@@ -124,8 +124,12 @@ def test_the_report_says_which_key_terms_of_the_job_description_the_answers_used
     """The report had no word on the job description's key terms, though each answer was checked
     for them as on Practice: one answer said Python, another led the incident response."""
     said = [
-        "I have written Python for eight years, mostly small services for a bank.",
-        "Last year I led the incident response when our checkout failed, and I wrote the review after it.",
+        "I built the payment reconciliation tool at a bank. I wrote it in Python over two months, and I "
+        "ran it myself every night. It matched four million transactions a day, and I am proud of it "
+        "because the finance team stopped checking by hand.",
+        "Last year I led the incident response when our checkout failed for two hours. I gathered the "
+        "team, I rolled back the release, and I wrote the review after it. As a result we added a canary "
+        "stage, and failed checkouts dropped by half.",
     ]
     turns = []
     for text in said:
@@ -143,6 +147,33 @@ def test_the_report_says_which_key_terms_of_the_job_description_the_answers_used
         "reliable payment services, billing platform.",
     ], summary["job_term_lines"]
     assert summary["job_terms"]["used"] == 2 and summary["job_terms"]["answers"] == 2
+
+
+def test_key_terms_are_counted_only_in_answers_that_were_measured(settings):
+    """Two answers about something else (not scored, as Practice shows no key terms for such an
+    answer) made the report say "You used 0 of the job description's 12 key terms" and list every
+    term as not heard yet: advice on answers the coach could not measure."""
+    posting = Posting(PAYMENTS, "Acme")
+    said = [
+        "My grandmother makes the best lasagne: she layers the pasta with ricotta, spinach and a slow "
+        "tomato sauce, and bakes it for an hour until the cheese on top turns golden. We eat it every "
+        "Sunday with bread and salad, and my Python is a pet snake that sleeps through it all.",
+        "I have written Python for eight years.",  # too short to measure
+    ]
+    turns = []
+    for text in said:
+        answer = analyze_transcript(Transcript.from_text(text), settings, STORY, posting=posting)
+        assert answer["scores"] is None, answer["warnings"]
+        turns.append(Turn("question", STORY.text, STORY, STORY.id, Path("q.wav"), 4.0, answer=answer))
+    plan = make_plan(banks.load_questions(), [], format="behavioural", n=3)
+    summary = report.summarise(turns, plan, None, question_seconds=8.0)
+    assert summary["job_terms"] is None and summary["job_term_lines"] == [], summary["job_term_lines"]
+
+    measured = analyze_transcript(Transcript.from_text(COMPLETE), settings, STORY, posting=posting)
+    turns.append(Turn("question", STORY.text, STORY, STORY.id, Path("q.wav"), 4.0, answer=measured))
+    summary = report.summarise(turns, plan, None, question_seconds=12.0)
+    assert summary["job_terms"]["answers"] == 1, summary["job_terms"]  # the measured one only
+    assert summary["job_terms"]["used"] == 0  # "Python" was said only in the answers not measured
 
 
 def test_a_mock_for_no_particular_interview_says_nothing_of_key_terms(settings):

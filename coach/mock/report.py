@@ -102,8 +102,10 @@ def summarise(turns: Sequence, plan, previous: dict | None, question_seconds: fl
     )
     unmeasured = sum(1 for t in answered if not follow_up.is_measured(t.answer))
     stories_measured = sum(1 for a in stories if follow_up.is_measured(a))
-    # the main questions' answers: a follow-up prepares for no interview, so none is checked
-    terms = job_terms([t.answer for t in main])
+    # the main questions' answers: a follow-up prepares for no interview, so none is checked; and
+    # only those measured, as Practice shows no key terms for an answer it could not measure (two
+    # answers about something else read "You used 0 of the job description's 12 key terms")
+    terms = job_terms([t.answer for t in main if t.answer.get("scores") is not None])
     return {
         "format": plan.format.key,
         "format_label": plan.format.label,
