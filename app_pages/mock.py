@@ -2,6 +2,7 @@
 
 import hashlib
 import re
+import uuid
 
 import streamlit as st
 
@@ -27,6 +28,8 @@ SCORE_LABELS = (
     ("content", "Content"),
 )
 NO_INTERVIEW = 0
+RUNNING_PARAM = "mock"  # in the page's address while an interview runs: a reload finds it again
+RUNNING_KEPT = 50  # interviews kept findable on this server; the oldest forgotten first
 
 cfg = shared.settings()
 db = shared.store(cfg)
@@ -35,6 +38,37 @@ ss = st.session_state
 ss.setdefault("mock_session", None)
 ss.setdefault("mock_take", 0)
 ss.setdefault("mock_failed", None)
+
+
+@st.cache_resource(show_spinner=False)
+def under_way() -> dict[str, MockSession]:
+    """The interviews on this server, by the token in their page's address, until another is
+    started in their tab (their report stays there too). A reload
+    starts a new Streamlit session with empty state: the interview was gone, its answers saved as
+    practice answers but the rest of it, the report and the stored session lost without a word."""
+    return {}
+
+
+def keep_findable(session: MockSession) -> None:
+    """Put the interview's token in the page's address, so a reload of this tab finds it again."""
+    token = ss.setdefault("mock_token", uuid.uuid4().hex)
+    found = under_way()
+    found[token] = session
+    while len(found) > RUNNING_KEPT:
+        found.pop(next(iter(found)))
+    if st.query_params.get(RUNNING_PARAM) != token:
+        st.query_params[RUNNING_PARAM] = token
+
+
+def found_again() -> MockSession | None:
+    """The interview this tab's address names, after a reload, at the turn it waits on (or its
+    report, when it is over); only the same person's (their data, and in a cohort their login)."""
+    session = under_way().get(st.query_params.get(RUNNING_PARAM) or "")
+    theirs = (session.settings.data_dir, session.settings.owner) if session is not None else None
+    if theirs != (cfg.data_dir, cfg.owner):
+        return None
+    ss.mock_token = st.query_params[RUNNING_PARAM]
+    return session
 
 
 def start() -> None:
@@ -63,6 +97,8 @@ def start() -> None:
 def reset() -> None:
     ss.mock_session = None
     ss.mock_take += 1
+    under_way().pop(ss.pop("mock_token", None) or "", None)
+    st.query_params.pop(RUNNING_PARAM, None)
 
 
 # ---------------------------------------------------------------- before
@@ -202,8 +238,9 @@ def end_now() -> None:
 
 def leaving_asks_first(running: bool) -> None:
     """While an interview runs, reloading or closing the tab asks first (the browser's own "Leave
-    site?"): it ended the interview without a word, its answers kept but no report and no mock
-    interview stored. Moving to another page of the app keeps the interview and asks nothing."""
+    site?"): closing it ended the interview without a word, its answers kept but no report and no
+    mock interview stored (a reload finds it again: `found_again`). Moving to another page of the
+    app keeps the interview and asks nothing."""
     handler = "function (event) { event.preventDefault(); return ''; }" if running else "null"
     st.html(f"<script>window.onbeforeunload = {handler};</script>", unsafe_allow_javascript=True)
 
@@ -306,8 +343,12 @@ shared.page_header(
     "The coach asks the questions out loud and follows up on what your answers leave out. "
     f"Everything stays {shared.kept_where(cfg)}.",
 )
+if ss.mock_session is None:
+    ss.mock_session = found_again()
 session = ss.mock_session
 leaving_asks_first(session is not None and session.summary is None)
+if session is not None:
+    keep_findable(session)
 if session is None:
     setup()
 elif session.summary is not None:

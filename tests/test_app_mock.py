@@ -294,3 +294,35 @@ def test_role_questions_are_offered_only_with_a_role(tmp_path, monkeypatch):
     at.button(key="mock_start").click().run()
     assert not at.exception and not at.error, [e.value for e in at.error]
     assert [s.value for s in at.subheader][0] == "Question 1 of 2"
+
+
+def test_reloading_the_page_mid_interview_finds_the_interview_again(tmp_path, monkeypatch):
+    """A reload (a new session of the same tab, the page's address kept) showed the setup again:
+    the interview was gone, its report and stored session lost, with one answer given already."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("mock").run()
+    at.slider(key="mock_n_behavioural").set_value(2).run()
+    at.button(key="mock_start").click().run()
+    _answer(at, "01-opener.wav")
+    assert [s.value for s in at.subheader][0] == "Follow-up"
+    address = dict(at.query_params)
+    assert address, "the interview is not in the page's address"
+
+    reloaded = page("mock")
+    reloaded.query_params.update(address)
+    reloaded.run()
+    assert not reloaded.exception
+    assert [s.value for s in reloaded.subheader][0] == "Follow-up"  # where it was, not "Set up the interview"
+    _answer(reloaded, "02-follow-up.wav")
+    assert [s.value for s in reloaded.subheader][0] == "Question 2 of 2"
+    reloaded.button(key="mock_end").click().run()
+    assert "How the interview went" in [s.value for s in reloaded.subheader]
+    assert {m.label: m.value for m in reloaded.metric}["Follow-ups"] == "1"  # the answer before the reload
+
+    # another data directory (another person) opening the same address does not find it
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path / "other"))
+    stranger = page("mock")
+    stranger.query_params.update(address)
+    stranger.run()
+    assert not stranger.exception
+    assert "Set up the interview" in [s.value for s in stranger.subheader]
