@@ -12,7 +12,7 @@ from coach.errors import BROWSER_TAKE, CoachError, ModelError
 from coach.job_description import interviews_to_prepare
 from coach.mock import QUESTION_ORDER
 from coach.mock.plan import FORMATS
-from coach.mock.report import FOLLOW_UP_NOT_ANSWERED
+from coach.mock.report import FOLLOW_UP_NOT_ANSWERED, NOTHING_ANSWERED
 from coach.mock.session import MockSession, plan_for
 from coach.recommend import role_to_practise
 from coach.roles import your_role
@@ -259,7 +259,7 @@ def _scores_line(scores: dict | None, whose: str = "Scores") -> str:
 def the_report(session: MockSession) -> None:
     summary = session.summary
     if not summary["answers"]:
-        st.info("You ended the interview before answering a question, so nothing was saved.")
+        st.info(NOTHING_ANSWERED)  # "nothing was saved" was untrue of a silent take, kept as a recording
         st.button("Start another mock interview", type="primary", on_click=reset, key="mock_again")
         return
     st.subheader("How the interview went")

@@ -2439,7 +2439,7 @@ def mock_command(
     """A mock interview: the coach speaks each question (a WAV in the session's folder), takes the
     answer, follows up where the answer left something out, and reports."""
     from coach.audio import SUPPORTED_SUFFIXES
-    from coach.mock.report import FOLLOW_UP_NOT_ANSWERED
+    from coach.mock.report import FOLLOW_UP_NOT_ANSWERED, NOTHING_ANSWERED
     from coach.mock.session import MockSession, plan_for
 
     files: list[Path] | None = None
@@ -2461,6 +2461,9 @@ def mock_command(
         summary = session.finish(store)
     if as_json:
         print_json(session.to_dict())
+        return
+    if not summary["answers"]:  # as the page says it: no score, time or "after 0 questions" to give
+        typer.echo(NOTHING_ANSWERED)
         return
     for row in summary["questions"]:
         score = (row["scores"] or {}).get("overall")

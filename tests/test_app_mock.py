@@ -9,7 +9,7 @@ from coach import store
 from coach.config import load_settings
 from coach.mock import QUESTION_ORDER
 from coach.mock.follow_up import OUTCOME
-from coach.mock.report import FOLLOW_UP_NOT_ANSWERED
+from coach.mock.report import FOLLOW_UP_NOT_ANSWERED, NOTHING_ANSWERED
 from coach.ui.highlight import escape
 
 ANSWERS = Path(__file__).parent / "data" / "mock"
@@ -190,9 +190,7 @@ def test_ending_before_any_answer_saves_nothing_and_says_so(tmp_path, monkeypatc
     at.button(key="mock_start").click().run()
     at.button(key="mock_end").click().run()
     assert not at.exception
-    assert [i.value for i in at.info] == [
-        "You ended the interview before answering a question, so nothing was saved."
-    ]
+    assert [i.value for i in at.info] == [NOTHING_ANSWERED]
     assert "How the interview went" not in [s.value for s in at.subheader]
     db = store.open_store(load_settings(tmp_path))
     try:
@@ -326,3 +324,19 @@ def test_reloading_the_page_mid_interview_finds_the_interview_again(tmp_path, mo
     stranger.run()
     assert not stranger.exception
     assert "Set up the interview" in [s.value for s in stranger.subheader]
+
+
+def test_ending_after_a_silent_take_does_not_say_nothing_was_saved(tmp_path, monkeypatch):
+    """A silent take is kept among the recordings not analysed (its error says so); ending the
+    interview then said "so nothing was saved", which the Progress page contradicts."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("mock").run()
+    at.slider(key="mock_n_behavioural").set_value(2).run()
+    at.button(key="mock_start").click().run()
+    silence = (Path(__file__).parent / "data" / "silence.wav").read_bytes()
+    at.audio_input[0].set_value(("answer.wav", silence, "audio/wav")).run()
+    assert "kept among the recordings not analysed" in at.error[0].value
+    at.button(key="mock_end").click().run()
+    assert not at.exception
+    said = [i.value for i in at.info]
+    assert said == [NOTHING_ANSWERED] and "nothing was saved" not in said[0], said

@@ -16,7 +16,7 @@ from cli_support import run_coach
 from coach.audio import load_audio
 from coach.config import load_settings
 from coach.mock.follow_up import OUTCOME
-from coach.mock.report import FOLLOW_UP_NOT_ANSWERED
+from coach.mock.report import FOLLOW_UP_NOT_ANSWERED, NOTHING_ANSWERED
 from coach.store import list_attempts, open_store
 from coach.store.mock_sessions import list_mock_sessions
 from coach.transcribe import transcribe_audio
@@ -176,7 +176,7 @@ def test_a_session_with_no_answer_leaves_no_files(tmp_path):
     folder.mkdir()
     shutil.copy(Path(__file__).parent / "data" / "not_audio.wav", folder / "00-notes.wav")
     result = coach("mock", "--questions", "2", "--answers", folder, data_dir=tmp_path / "data")
-    assert result.returncode == 0 and "Ended early, after 0 questions." in result.stdout
+    assert result.returncode == 0 and result.stdout.strip() == NOTHING_ANSWERED, result.stdout
     kept = [p for p in (tmp_path / "data").rglob("*") if p.is_file()]
     assert [p for p in kept if not p.name.startswith("coach.db")] == []
 
@@ -189,3 +189,16 @@ def test_role_questions_for_any_role_are_refused_before_a_question_is_asked(tmp_
         "error: A round of role questions needs a role: pick one of software-engineer, data, product, "
         "design, engineering-manager or sales-customer, or choose the behavioural round."
     ), result.stderr
+
+
+def test_a_mock_interview_with_no_answer_heard_says_so_as_the_page_does(tmp_path):
+    """Two silent recordings: it printed "No answer could be measured, so the session has no
+    score.", "Ended early, after 0 questions." and "0:00 used of the 30 minutes…", where the page
+    says in one sentence that no mock interview was saved."""
+    answers = tmp_path / "answers"
+    answers.mkdir()
+    for name in ("01.wav", "02.wav"):
+        shutil.copy(Path(__file__).parent / "data" / "silence.wav", answers / name)
+    result = coach("mock", "--questions", "2", "--answers", answers, data_dir=tmp_path / "data")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == NOTHING_ANSWERED, result.stdout

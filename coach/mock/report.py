@@ -26,6 +26,9 @@ SHORT = {
 }
 # Said under a follow-up asked as the interview ended, in the page's report and `coach mock`'s.
 FOLLOW_UP_NOT_ANSWERED = "Not answered: the interview ended here."
+# Said when the interview ended before any answer was heard, by the page and by `coach mock`: no
+# session is stored, though a take that could not be used is kept among the recordings not analysed.
+NOTHING_ANSWERED = "You ended the interview before answering a question, so no mock interview was saved."
 
 
 def _score(analysis: dict | None, name: str) -> float | None:
