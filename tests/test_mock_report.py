@@ -180,3 +180,20 @@ def test_a_mock_for_no_particular_interview_says_nothing_of_key_terms(settings):
     plan = make_plan(banks.load_questions(), [], format="behavioural", n=4)
     summary = report.summarise(_turns([COMPLETE], settings), plan, None, question_seconds=4.0)
     assert summary["job_terms"] is None and summary["job_term_lines"] == []
+
+
+def test_the_last_mock_interview_is_named_by_its_format_and_today_in_words():
+    """A role round after a behavioural round the same morning read "Since your last mock interview
+    (Sat 5 Dec 2026): overall score 81 → 83 (up)": today's date in full, and two formats compared
+    as if alike."""
+    from datetime import UTC, datetime
+
+    earlier = datetime.now(UTC).isoformat()
+    previous = {"id": 1, "created_at": earlier, "format": "behavioural", "score_overall": 81.0, "summary": {}}
+    said = report.change_since(83.0, [], previous, format_key="role")
+    assert said == (
+        "Since your last mock interview (a behavioural round, earlier today): overall score 81 → 83 (up)."
+    ), said
+    # the same format is not named again
+    said = report.change_since(83.0, [], previous, format_key="behavioural")
+    assert said == "Since your last mock interview (earlier today): overall score 81 → 83 (up).", said

@@ -10,8 +10,9 @@ from coach.analysis.feedback import timed_length_point
 from coach.analysis.word_use import job_term_lines
 from coach.analysis.wording import clock, count
 from coach.banks import asks_for_story
-from coach.local_time import local_day, long_date
+from coach.local_time import local_day, long_date, today
 from coach.mock import follow_up
+from coach.mock.plan import FORMATS
 
 # Gaps the follow-up rules look for, as the report names them ("3 of 4 answers had no result").
 GAPS = {
@@ -129,21 +130,39 @@ def summarise(turns: Sequence, plan, previous: dict | None, question_seconds: fl
         "time": time_sentence,
         "job_terms": terms,
         "job_term_lines": job_term_lines(terms),  # as Practice says them, across the answers
-        "change": change_since(overall, found, previous, stories_measured),
+        "change": change_since(overall, found, previous, stories_measured, format_key=plan.format.key),
         "previous_session_id": previous["id"] if previous else None,
     }
 
 
+def _last_one(previous: dict, format_key: str | None) -> str:
+    """'a behavioural round, earlier today': the last mock interview's format when it differs from
+    this one's (a role round's score beside a behavioural round's is not like for like), and its day."""
+    day = local_day(previous["created_at"]) if previous.get("created_at") else None
+    when = long_date(day) if day else "date unknown"
+    if day == today().isoformat():
+        when = "earlier today"
+    shape = FORMATS.get(previous.get("format") or "")
+    if format_key and shape is not None and shape.key != format_key:
+        return f"{shape.round_words}, {when}"
+    return when
+
+
 def change_since(
-    overall: float | None, found: list[dict], previous: dict | None, stories_measured: int = 0
+    overall: float | None,
+    found: list[dict],
+    previous: dict | None,
+    stories_measured: int = 0,
+    *,
+    format_key: str | None = None,
 ) -> str | None:
     """One sentence on what moved since the last mock interview (`previous`, the last that measured
     an answer), or None for the first, or when this one measured nothing. The gaps are compared
     only when both measured a story: "1 of 1 → none" of a session with none measured read as a gap
-    closed."""
+    closed. `format_key`: this interview's format, to name the last one's when it differs."""
     if previous is None or (overall is None and not stories_measured):
         return None
-    when = long_date(local_day(previous["created_at"])) if previous.get("created_at") else "date unknown"
+    when = _last_one(previous, format_key)
     before = previous.get("score_overall")
     parts = []
     if before is not None and overall is not None:
