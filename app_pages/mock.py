@@ -28,6 +28,7 @@ SCORE_LABELS = (
     ("content", "Content"),
 )
 NO_INTERVIEW = 0
+NOT_MEASURED = "This answer could not be measured."
 RUNNING_PARAM = "mock"  # in the page's address while an interview runs: a reload finds it again
 RUNNING_KEPT = 50  # interviews kept findable on this server; the oldest forgotten first
 
@@ -318,9 +319,7 @@ def the_report(session: MockSession) -> None:
                 if row.get("length"):  # a report stored before it was said has none
                     st.markdown(escape(row["length"]))
             else:
-                st.warning(
-                    "  \n".join(escape(w) for w in row["warnings"]) or "This answer could not be measured."
-                )
+                st.warning("  \n".join(escape(w) for w in row["warnings"]) or NOT_MEASURED)
             with st.expander("What you said"):
                 st.markdown(escape(turn.answer.get("transcript") or ""))
             follow = row["follow_up"]
@@ -331,6 +330,8 @@ def the_report(session: MockSession) -> None:
                     st.caption(FOLLOW_UP_NOT_ANSWERED)
                 if follow["scores"]:
                     st.markdown(_scores_line(follow["scores"], "Follow-up scores"))
+                elif follow.get("answered", True):  # a reply too short to measure: say why, as for a question
+                    st.caption(" ".join(escape(w) for w in follow.get("warnings") or []) or NOT_MEASURED)
                 if id(turn) in followed:
                     with st.expander("What you said to the follow-up"):
                         st.markdown(escape(followed[id(turn)].answer.get("transcript") or ""))

@@ -340,3 +340,29 @@ def test_ending_after_a_silent_take_does_not_say_nothing_was_saved(tmp_path, mon
     assert not at.exception
     said = [i.value for i in at.info]
     assert said == [NOTHING_ANSWERED] and "nothing was saved" not in said[0], said
+
+
+def test_a_follow_up_reply_too_short_to_measure_says_why_it_has_no_scores(tmp_path, monkeypatch):
+    """A reply of a few words to the follow-up showed in the report with no scores and no word why,
+    where a question's answer that could not be measured says why."""
+    import io
+
+    import soundfile
+
+    from coach.audio import load_audio
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("mock").run()
+    at.slider(key="mock_n_behavioural").set_value(2).run()
+    at.button(key="mock_start").click().run()
+    _answer(at, "01-opener.wav")
+    assert [s.value for s in at.subheader][0] == "Follow-up"
+    samples = load_audio(ANSWERS / "02-follow-up.wav", load_settings(tmp_path)).samples
+    reply = io.BytesIO()
+    soundfile.write(reply, samples[: int(2.5 * 16000)], 16000, format="WAV")  # "The thread is ownership."
+    at.audio_input[0].set_value(("answer.wav", reply.getvalue(), "audio/wav")).run()
+    assert not at.exception and not at.error
+    at.button(key="mock_end").click().run()
+    captions = [c.value.replace("\\", "") for c in at.caption]  # as read, the markdown escapes gone
+    why = r"Only \d words? in \d s: too little to measure\."
+    assert any(re.fullmatch(why, c) for c in captions), captions

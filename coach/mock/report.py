@@ -223,6 +223,7 @@ def per_question(turns: Sequence) -> list[dict]:
                 "rule": turn.rule,
                 "scores": turn_scores(turn.answer),
                 "answered": turn.answer is not None,
+                "warnings": list((turn.answer or {}).get("warnings") or []),  # why it has no scores
             }
     return rows
 
