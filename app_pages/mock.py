@@ -119,16 +119,23 @@ def setup() -> None:
         interviews = interviews_to_prepare(store.list_interviews(db), today)
         if format_key == "role":
             role_choice(interviews)
-        names = {NO_INTERVIEW: summary.prepare_label(None)} | {
-            i["id"]: summary.prepare_label(i) for i in interviews
-        }
-        st.selectbox(
-            "Prepare for an interview from your log",
-            list(names),
-            format_func=names.get,
-            key="mock_interview",
-            help="Its role and its job description steer the questions.",
-        )
+        if interviews:
+            names = {NO_INTERVIEW: summary.prepare_label(None)} | {
+                i["id"]: summary.prepare_label(i) for i in interviews
+            }
+            st.selectbox(
+                "Prepare for an interview from your log",
+                list(names),
+                format_func=names.get,
+                key="mock_interview",
+                help="Its role and its job description steer the questions.",
+            )
+        else:  # a list of one choice, "No particular interview", said nothing of how to fill it
+            ss.mock_interview = NO_INTERVIEW
+            st.caption(
+                "To prepare for an interview you have booked, log it on the Interviews page with its "
+                "job description: its role and description then steer the questions."
+            )
         count_key = f"mock_n_{format_key}"
         st.slider(
             "Questions",

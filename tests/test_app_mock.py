@@ -366,3 +366,17 @@ def test_a_follow_up_reply_too_short_to_measure_says_why_it_has_no_scores(tmp_pa
     captions = [c.value.replace("\\", "") for c in at.caption]  # as read, the markdown escapes gone
     why = r"Only \d words? in \d s: too little to measure\."
     assert any(re.fullmatch(why, c) for c in captions), captions
+
+
+def test_with_no_interview_logged_the_setup_offers_no_one_choice_list(tmp_path, monkeypatch):
+    """With no interview in the log, "Prepare for an interview from your log" was a list of one
+    choice, "No particular interview", and nothing said how to fill it (Practice shows no list)."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("mock").run()
+    assert not at.exception
+    assert "mock_interview" not in [s.key for s in at.selectbox]
+    assert any("log it on the Interviews page" in c.value for c in at.caption), [c.value for c in at.caption]
+    at.slider(key="mock_n_behavioural").set_value(2).run()
+    at.button(key="mock_start").click().run()
+    assert not at.exception and not at.error
+    assert [s.value for s in at.subheader][0] == "Question 1 of 2"
