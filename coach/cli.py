@@ -2474,6 +2474,11 @@ def mock_command(
             typer.echo(f"  follow-up: {row['follow_up']['text']} ({row['follow_up']['why']})")
             if not row["follow_up"].get("answered", True):  # asked as the interview ended
                 typer.echo(f"  {FOLLOW_UP_NOT_ANSWERED}")
+            elif (row["follow_up"]["scores"] or {}).get("overall") is not None:  # as the page's report
+                typer.echo(f"  follow-up score {row['follow_up']['scores']['overall']:.0f}")
+            else:  # a reply too short to measure says why, as a question's answer does
+                for why in row["follow_up"].get("warnings") or []:
+                    typer.echo(f"  {why}")
     overall = summary["score_overall"]  # the session's, as the app's report leads with it
     scored = sum(1 for row in summary["questions"] if (row["scores"] or {}).get("overall") is not None)
     unmeasured = summary["unmeasured_answers"]

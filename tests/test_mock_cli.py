@@ -156,6 +156,8 @@ def test_a_second_session_reports_the_change_and_stops_when_the_answers_run_out(
     assert lines[asked].startswith(f"  follow-up: {OUTCOME} (") and "how it turned out" in lines[asked]
     assert lines[asked + 1] == f"  {FOLLOW_UP_NOT_ANSWERED}", shown.stdout
     assert FOLLOW_UP_NOT_ANSWERED not in lines[opener_follow_up + 1]  # that one was answered
+    # and its answer's score is said, as the page's report gives "Follow-up scores" (it said nothing)
+    assert re.fullmatch(r"  follow-up score \d+", lines[opener_follow_up + 1]), shown.stdout
     assert data["summary"]["questions"][1]["follow_up"]["answered"] is False
     # the JSON's count agrees with its list: the follow-up left waiting is counted, said not answered
     assert (data["summary"]["follow_ups_asked"], data["summary"]["follow_ups_not_answered"]) == (2, 1)
@@ -202,3 +204,20 @@ def test_a_mock_interview_with_no_answer_heard_says_so_as_the_page_does(tmp_path
     result = coach("mock", "--questions", "2", "--answers", answers, data_dir=tmp_path / "data")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == NOTHING_ANSWERED, result.stdout
+
+
+def test_a_follow_up_reply_too_short_to_measure_says_why_in_the_text_report(tmp_path):
+    """As the page's report says it: a reply of a few words to a follow-up gets no score and one line why."""
+    import soundfile
+
+    answers = tmp_path / "answers"
+    answers.mkdir()
+    shutil.copy(ANSWERS / "01-opener.wav", answers / "01.wav")
+    samples = load_audio(ANSWERS / "02-follow-up.wav", load_settings(tmp_path)).samples
+    soundfile.write(answers / "02.wav", samples[: int(2.5 * 16000)], 16000)  # "The thread is ownership."
+    result = coach("mock", "--questions", "2", "--answers", answers, data_dir=tmp_path / "data")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[1].startswith("  follow-up: ")
+    assert lines[1].endswith("(The usual follow-up to this question.)")
+    assert re.fullmatch(r"  Only \d words? in \d s: too little to measure\.", lines[2]), result.stdout
