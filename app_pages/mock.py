@@ -7,9 +7,9 @@ import uuid
 import streamlit as st
 
 from coach import store
-from coach.analysis.wording import clock
+from coach.analysis.wording import clock, count
 from coach.errors import BROWSER_TAKE, CoachError, ModelError
-from coach.job_description import interviews_to_prepare
+from coach.job_description import interview_to_prepare_for, interviews_to_prepare
 from coach.mock import QUESTION_ORDER
 from coach.mock.plan import FORMATS
 from coach.mock.report import FOLLOW_UP_NOT_ANSWERED, NOTHING_ANSWERED
@@ -116,7 +116,10 @@ def setup() -> None:
         )
         # the interviews Practice offers to prepare for (coming ones, then the last month's), named
         # the same way: months of log would otherwise list every interview ever had, dated 2026-11-20
-        interviews = interviews_to_prepare(store.list_interviews(db), today)
+        logged = store.list_interviews(db)
+        interviews = interviews_to_prepare(logged, today)
+        if "mock_interview" not in ss:  # as on Practice: one in the next two weeks, until the user picks
+            ss.mock_interview = (interview_to_prepare_for(logged, today) or {}).get("id", NO_INTERVIEW)
         if format_key == "role":
             role_choice(interviews)
         if interviews:
@@ -281,10 +284,12 @@ def the_report(session: MockSession) -> None:
         delta_color="off",
         delta_arrow="off",
     )
+    plan = session.plan
     c3.metric(
         "Time used",
         clock(summary["used_s"]),
-        help=f"Of about {session.plan.format.minutes} minutes for {session.plan.format.round_words}.",
+        help=f"Of about {plan.planned_minutes} minutes planned for {count(len(plan.questions), 'question')} "
+        f"of {plan.format.round_words}.",
     )
     overall = summary["score_overall"]
     c4.metric("Overall score", "—" if overall is None else f"{round(overall)}/100")

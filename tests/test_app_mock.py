@@ -64,7 +64,8 @@ def test_a_two_question_interview_speaks_listens_follows_up_and_reports(tmp_path
     assert [e.label for e in at.expander].count("What you said to the follow-up") == 2
     assert any(c.value.startswith("Why: No sentence said how it turned out") for c in at.caption)
     assert FOLLOW_UP_NOT_ANSWERED not in [c.value for c in at.caption]  # both were answered
-    assert "used of the 30 minutes a behavioural round takes" in text
+    # two questions of a round of six in 30 minutes: "used of the 30 minutes" read as a round left short
+    assert "used of the 10 minutes 2 questions take in a behavioural round" in text
     # one story of two answers: the report says what could repeat (it said "One story is too few to
     # see what repeats; a longer interview shows the pattern.")
     assert "Only one answer told a story: too few to tell whether a gap repeats (no result," in text
@@ -164,6 +165,8 @@ def test_the_interviews_to_prepare_for_are_practice_s_and_read_in_words(tmp_path
         label(5) + " · final",
         label(-7) + " · first round",
     ]
+    # the final in 5 days is what the mock prepares for until another is picked, as on Practice
+    assert at.selectbox(key="mock_interview").index == 1
 
 
 def test_the_choices_made_stay_when_another_format_is_looked_at(tmp_path, monkeypatch):

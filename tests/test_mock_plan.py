@@ -24,7 +24,12 @@ def test_an_interview_opens_and_closes_and_tells_stories_in_between():
     assert plan.questions[0].text == "Tell me about yourself."
     assert plan.questions[-1].category == "closing"
     assert all(q.category == "behavioural" for q in plan.questions[1:-1])
-    assert plan.planned_s == 30 * 60
+    # five questions of a round planned with six in 30 minutes: 25 minutes
+    assert (
+        plan.planned_s == 25 * 60
+        and plan.time_words() == "the 25 minutes 5 questions take in a behavioural round"
+    )
+    assert make_plan(QUESTIONS, [], format="behavioural").planned_s == 30 * 60  # its usual six
     # read in the report after the mock: why these questions, not the Practice page's "answer a few"
     assert plan.reason == (
         "No practice score or debrief points to a weak area yet, so these are common questions for "

@@ -38,7 +38,8 @@ def test_the_gap_in_three_of_four_stories_is_the_pattern(settings):
     summary = report.summarise(turns, plan, None, question_seconds=16.0)
     assert summary["pattern"] == "3 of 4 answers had no result."
     assert (
-        summary["time"] == "5:36 used of the 30 minutes a behavioural round takes (5:20 of it your answers)."
+        summary["time"]
+        == "5:36 used of the 20 minutes 4 questions take in a behavioural round (5:20 of it your answers)."
     )
     assert summary["change"] is None
 
@@ -103,8 +104,12 @@ def test_a_session_that_measured_no_story_compares_no_gap(settings):
 @pytest.mark.parametrize(
     ("format", "said"),
     [
-        ("recruiter", "of the 15 minutes a recruiter screen takes"),
-        ("role", "of the 45 minutes a round of role questions takes"),  # was "a role questions takes"
+        # two of a recruiter screen's four questions (15 minutes), of a role round's six (45 minutes)
+        ("recruiter", "of the 8 minutes 2 questions take in a recruiter screen"),
+        (
+            "role",
+            "of the 15 minutes 2 questions take in a round of role questions",
+        ),  # was "a role questions takes"
     ],
 )
 def test_the_time_used_names_the_format_in_words(settings, format, said):

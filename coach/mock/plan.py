@@ -66,8 +66,25 @@ class Plan:
     steered_by: tuple[str, ...] = ()  # the competencies the interview's job description asks for
 
     @property
+    def planned_minutes(self) -> int:
+        """The time this interview's questions take: the format's minutes for its usual number of
+        questions, in proportion for more or fewer (two questions of a 30-minute, six-question
+        behavioural round are 10 minutes; "2:04 used of the 30 minutes" read as a round left short)."""
+        if len(self.questions) == self.format.questions:
+            return self.format.minutes
+        return max(1, round(self.format.minutes * len(self.questions) / self.format.questions))
+
+    @property
     def planned_s(self) -> int:
-        return self.format.minutes * 60
+        return self.planned_minutes * 60
+
+    def time_words(self) -> str:
+        """'the 30 minutes a behavioural round takes', or for other than its usual number of
+        questions 'the 10 minutes 2 questions take in a behavioural round'."""
+        if len(self.questions) == self.format.questions:
+            return f"the {self.format.minutes} minutes {self.format.round_words} takes"
+        asked = "1 question takes" if len(self.questions) == 1 else f"{len(self.questions)} questions take"
+        return f"the {self.planned_minutes} minutes {asked} in {self.format.round_words}"
 
 
 def _recent_ids(attempts: Sequence[dict]) -> set[str]:

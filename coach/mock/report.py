@@ -100,10 +100,7 @@ def summarise(turns: Sequence, plan, previous: dict | None, question_seconds: fl
     )
     used_s = round(answer_s + question_seconds, 1)
     planned_s = plan.planned_s
-    time_sentence = (
-        f"{clock(used_s)} used of the {plan.format.minutes} minutes {plan.format.round_words} takes "
-        f"({clock(answer_s)} of it your answers)."
-    )
+    time_sentence = f"{clock(used_s)} used of {plan.time_words()} ({clock(answer_s)} of it your answers)."
     unmeasured = sum(1 for t in answered if not follow_up.is_measured(t.answer))
     stories_measured = sum(1 for a in stories if follow_up.is_measured(a))
     # the main questions' answers: a follow-up prepares for no interview, so none is checked; and

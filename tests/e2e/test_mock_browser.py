@@ -148,7 +148,7 @@ def test_a_two_question_mock_interview_in_the_browser(app, page, shots):
     main = page.locator('[data-testid="stMain"]').inner_text()
     assert re.search(r"Follow-up: .+\?", main) and "Why:" in main
     assert "Follow-up: What was the outcome?" in main  # the story told no result
-    assert "used of the 30 minutes a behavioural round takes" in main
+    assert "used of the 10 minutes 2 questions take in a behavioural round" in main
 
     db = open_store(settings)
     try:
