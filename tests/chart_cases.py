@@ -59,3 +59,17 @@ def star_answer() -> dict:
             {"start_char": 50, "end_char": 100, "start_s": 9.0, "end_s": 13.7, "star": "result"},
         ],
     }
+
+
+def long_star_answer() -> dict:
+    """A whole 64 s story, each part in turn (the sample recording's length): ten seconds apart,
+    its ticks are where a narrow chart's numbers went wrong."""
+    parts = [("situation", 0.0, 14.0), ("task", 14.0, 20.0), ("action", 20.0, 41.0), ("result", 41.0, 64.0)]
+    return {
+        "transcript": "x" * 100,
+        "duration_s": 64.0,
+        "sentences": [
+            {"start_char": 25 * i, "end_char": 25 * (i + 1), "start_s": start, "end_s": end, "star": part}
+            for i, (part, start, end) in enumerate(parts)
+        ],
+    }

@@ -91,12 +91,13 @@ def star_timeline_chart(analysis: dict) -> alt.LayerChart | None:
     base = alt.Chart(frame)
     parts = list(STAR_COLOURS)
     bars = base.mark_bar(height=34, stroke="white", strokeWidth=2).encode(
-        # whole seconds or percents read as on the other charts (0 5 10, not 0.0 5.0 10.0)
+        # whole seconds or percents read as on the other charts (0 5 10, not 0.0 5.0 10.0); "d",
+        # since Vega gives "~g" as many digits as its ticks' step needs: ten apart, 10 read "1e+1"
         x=alt.X(
             "start:Q",
             title=axis_title,
             scale=alt.Scale(domain=[0, answer_seconds(analysis) if unit == "s" else 100], nice=False),
-            axis=alt.Axis(format="~g", tickMinStep=1),
+            axis=alt.Axis(format="d", tickMinStep=1),
         ),
         x2="end:Q",
         color=alt.Color(

@@ -8,7 +8,14 @@ import streamlit as st
 
 sys.path[:0] = [str(Path(__file__).resolve().parents[2]), str(Path(__file__).resolve().parents[1])]
 
-from chart_cases import SIZES, answer_with_pauses, attempts, star_answer, trend_series  # noqa: E402
+from chart_cases import (  # noqa: E402
+    SIZES,
+    answer_with_pauses,
+    attempts,
+    long_star_answer,
+    star_answer,
+    trend_series,
+)
 
 from coach.ui import charts  # noqa: E402
 
@@ -28,3 +35,6 @@ for n in SIZES:
 with st.container(key="gallery_star"):
     st.subheader("Structure over the answer")
     st.altair_chart(charts.star_timeline_chart(star_answer()))
+with st.container(key="gallery_star_long"):
+    st.subheader("Structure over a whole answer")
+    st.altair_chart(charts.star_timeline_chart(long_star_answer()))

@@ -371,6 +371,15 @@ def test_charts_read_with_one_two_and_twenty_points(gallery, browser, shots):
         ticks = star.locator("svg text").all_text_contents()
         assert "7" in ticks and "7.0" not in ticks, ticks
         star.screenshot(path=str(shots / "chart-star.png"))
+        # on a phone a whole answer's ticks are ten seconds apart, and still read as seconds (they
+        # read "0 1e+1 2e+1 … 6e+1")
+        page.set_viewport_size({"width": 390, "height": 844})
+        redrawn(page)
+        story = page.locator(".st-key-gallery_star_long")
+        story.scroll_into_view_if_needed()
+        story.screenshot(path=str(shots / "chart-star-390.png"))
+        ticks = story.locator("svg text").all_text_contents()
+        assert "10" in ticks and not [t for t in ticks if "e+" in t], ticks
     finally:
         context.close()
 
