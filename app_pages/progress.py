@@ -249,11 +249,11 @@ def practice_against_real(report: dict) -> None:
         comparison.append(
             {
                 "Measure": v["label"],
-                "Practice (mean)": practice,
+                "Practice": practice,
                 "answers": v["practice_n"],
-                "Real interviews (mean)": real,
+                "Real interviews": real,
                 "real answers": v["real_n"],
-                "Comfortable band": f"{v['band'][0]:g}–{v['band'][1]:g}" if v["band"] else "",
+                "Band": f"{v['band'][0]:g}–{v['band'][1]:g}" if v["band"] else "",
             }
         )
     with st.expander("Practice against real interviews, every measure"):
@@ -269,6 +269,10 @@ def practice_against_real(report: dict) -> None:
                 "practice is set beside all your real interviews."
             )
         shared.table(comparison)
+        # the headers are short, so the table is whole in half a laptop's screen; this says the rest
+        st.caption(
+            "Each figure is the mean of the answers counted beside it; the band is the comfortable range."
+        )
 
 
 def per_question(report: dict) -> None:

@@ -913,14 +913,15 @@ def test_practice_against_real_reads_both_means_at_one_precision(tmp_path, monke
         save_real_answers(db, interview_id, [real])
     at = page("progress").run()
     assert not at.exception
-    [table] = [t.value for t in at.dataframe if "Practice (mean)" in t.value.columns]
+    [table] = [t.value for t in at.dataframe if "Real interviews" in t.value.columns]
     rows = {r["Measure"]: r for r in table.to_dict("records")}
     fillers = next(r for label, r in rows.items() if label.lower().startswith("fillers"))
-    assert (fillers["Practice (mean)"], fillers["Real interviews (mean)"]) == ("5.0", "5.3"), fillers
+    assert (fillers["Practice"], fillers["Real interviews"]) == ("5.0", "5.3"), fillers
     pace = next(r for label, r in rows.items() if label.lower().startswith("pace"))
-    assert (pace["Practice (mean)"], pace["Real interviews (mean)"]) == ("140", "150"), pace
+    assert (pace["Practice"], pace["Real interviews"]) == ("140", "150"), pace
     said = "Practice here is the practice of the 30 days up to each real interview"
     assert any(said in c.value for c in at.caption), [c.value for c in at.caption]
+    assert any(c.value.startswith("Each figure is the mean") for c in at.caption)  # not said by the headers
 
 
 def test_months_of_practice_draw_a_running_average_over_the_answers(tmp_path, monkeypatch):

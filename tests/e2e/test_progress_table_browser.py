@@ -11,7 +11,7 @@ import pytest
 
 from coach import store
 from coach.config import load_settings
-from tests.e2e.server import CHROMIUM, StreamlitServer, chromium
+from tests.e2e.server import CHROMIUM, StreamlitServer, chromium, redrawn
 from tests.store_support import analysis_dict, save_answer
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed")
@@ -22,10 +22,17 @@ SCROLL_LEFT = """(table) => {
     return {hidden: scroller.scrollHeight - scroller.clientHeight,
             rows: table.querySelectorAll('table tbody tr').length};
 }"""
+# How far a table's columns reach past its right edge (0: every column in view).
+SIDEWAYS = """(table) => {
+    const scroller = table.querySelector('.dvn-scroller');
+    return scroller.scrollWidth - scroller.clientWidth;
+}"""
 
 
 def test_every_measure_of_practice_against_real_shows_without_scrolling(tmp_path, shots):
-    """Eleven measures: "pitch variation", the last, was behind a scroll inside the table."""
+    """Eleven measures: "pitch variation", the last, was behind a scroll inside the table. In half a
+    laptop's screen (640 px) every column is in view too: the real interviews' answers and the
+    comfortable band were 137 px to the right, behind a sideways scroll."""
     db = store.open_store(load_settings(tmp_path))
     try:
         for days_ago in (9, 2):
@@ -46,6 +53,11 @@ def test_every_measure_of_practice_against_real_shows_without_scrolling(tmp_path
         time.sleep(1.5)
         shown = table.evaluate(SCROLL_LEFT)
         expander.screenshot(path=str(shots / "progress-every-measure.png"))
+        page.set_viewport_size({"width": 640, "height": 844})
+        redrawn(page)
+        sideways = table.evaluate(SIDEWAYS)
+        expander.screenshot(path=str(shots / "progress-every-measure-640.png"))
         context.close()
     assert shown["rows"] == 11, shown  # the grid's accessible table lists every measure
     assert shown["hidden"] <= 1, shown
+    assert sideways <= 1, sideways
