@@ -9,6 +9,25 @@ st.set_page_config(page_title="coach — interview practice", page_icon="🎙️
 # Streamlit leaves 6rem above every page for a header this app hides (toolbar "minimal"): a third
 # of that keeps the title clear of the menu button without an empty band.
 st.html("<style>[data-testid='stMainBlockContainer'] { padding-top: 2.5rem; }</style>")
+# In half a laptop's screen (from 864 px) the sidebar stays open and Streamlit keeps 5rem each side
+# of the page, which left 440 px at 900: the margins grow with the window up to those 5rem (reached
+# at 1184 px), and a headline figure, its label or the line under it wraps rather than being cut
+# ("Next real i…", "10 …").
+st.html(
+    """<style>
+    @media (min-width: 864px) {
+        [data-testid='stMainBlockContainer'] {
+            padding-left: clamp(1.5rem, (100vw - 864px) / 4, 5rem);
+            padding-right: clamp(1.5rem, (100vw - 864px) / 4, 5rem);
+        }
+    }
+    [data-testid='stMetric'] [data-testid^='stMetric'],
+    [data-testid='stMetric'] [data-testid^='stMetric'] * {
+        white-space: normal; overflow-wrap: anywhere; overflow: visible; text-overflow: clip;
+    }
+    [data-testid='stMetricDelta'] { border-radius: 0.5rem; }
+    </style>"""
+)
 
 pages = {
     "Rehearse": [
