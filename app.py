@@ -12,7 +12,8 @@ st.html("<style>[data-testid='stMainBlockContainer'] { padding-top: 2.5rem; }</s
 # In half a laptop's screen (from 864 px) the sidebar stays open and Streamlit keeps 5rem each side
 # of the page, which left 440 px at 900: the margins grow with the window up to those 5rem (reached
 # at 1184 px), and a headline figure, its label or the line under it wraps rather than being cut
-# ("Next real i…", "10 …").
+# ("Next real i…", "10 …"). A column holding a button or a choice is as wide as its words: a row
+# short of room puts it under the others (Streamlit's columns wrap) rather than reading "Ans…".
 st.html(
     """<style>
     @media (min-width: 864px) {
@@ -26,6 +27,11 @@ st.html(
         white-space: normal; overflow-wrap: anywhere; overflow: visible; text-overflow: clip;
     }
     [data-testid='stMetricDelta'] { border-radius: 0.5rem; }
+    [data-testid='stColumn']:has(> [data-testid='stVerticalBlock'] > [data-testid='stElementContainer'] :is(
+        [data-testid='stButton'], [data-testid='stFormSubmitButton'], [data-testid='stDownloadButton'],
+        [data-testid='stPopover'], [data-testid='stSelectbox'], [data-testid='stCheckbox'])) {
+        min-width: min-content;
+    }
     </style>"""
 )
 

@@ -309,11 +309,23 @@ def test_every_page_renders(app, page, shots):
         assert not _metrics_cut(page), (name, _metrics_cut(page))
         full_screenshot(page, shots / f"page-{name}.png")
         # and in half a 1920 px screen, the sidebar open beside the page: the figures, their
-        # labels and the lines under them read whole ("Practice a…", "Next real i…", "10 …" before)
+        # labels and the lines under them read whole ("Practice a…", "Next real i…", "10 …" before),
+        # and so do the buttons ("Ans…", "Pr…" and "S" for Star beside a question)
         page.set_viewport_size({"width": 900, "height": 900})
         redrawn(page)
         assert not _metrics_cut(page), (name, 900, _metrics_cut(page))
+        assert not _buttons_cut(page), (name, 900, _buttons_cut(page))
         page.set_viewport_size({"width": 1280, "height": 900})
+
+
+def _buttons_cut(page) -> list[str]:
+    """The words of the buttons in the page that the browser shows cut."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll('[data-testid="stMain"] button')]
+            .filter(el => el.innerText.trim() && el.getBoundingClientRect().width)
+            .filter(el => [el, ...el.querySelectorAll('*')].some(e => e.scrollWidth > e.clientWidth + 1))
+            .map(el => el.innerText)"""
+    )
 
 
 def _metrics_cut(page) -> list[str]:
