@@ -328,7 +328,7 @@ class JobState:
 
     job_id: int
     state: str  # waiting | working | done | failed
-    ahead: int = 0  # answers waiting in front of this one
+    ahead: int = 0  # recordings (answers and interviews) waiting in front of this one
     question_id: str | None = None  # the question it answers
     attempt: dict | None = None  # the stored attempt, once done
     problem: str = ""  # the sentence saying why it could not be analysed

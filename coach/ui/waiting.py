@@ -28,7 +28,14 @@ class Waiting:
     ahead_of: str = ""  # what stands in the queue in front of it (default: `thing`)
 
 
-ANSWER = Waiting("answer", "Analysing your answer now", "Transcribing it, then fillers, pace and structure.")
+# The queue ahead holds practice answers and interviews alike, so it is counted in recordings ("2
+# answers ahead" counted an interview's review as an answer)
+ANSWER = Waiting(
+    "answer",
+    "Analysing your answer now",
+    "Transcribing it, then fillers, pace and structure.",
+    ahead_of="recording",
+)
 INTERVIEW = Waiting(
     "interview",
     "Reviewing your interview now",
