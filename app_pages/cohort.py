@@ -2,7 +2,6 @@
 
 import streamlit as st
 
-from coach.analysis.wording import count
 from coach.identity import STAFF_ONLY
 from coach.progress import cohort_report
 from coach.ui import browser_clock, shared
@@ -65,16 +64,18 @@ if cfg.queue:
     with shared.shown_errors():
         queue.ready(cfg)
         now = queue.queue_overview(db, cfg)
-        st.subheader("Answers being analysed")
-        c1, c2, c3 = st.columns(3)
+        st.subheader("Recordings being analysed")
+        c1, c2, c3, c4 = st.columns(4)
         c1.metric("Analysers running", now.analysers)
-        c2.metric("Answers waiting", now.waiting)
-        c3.metric("Being analysed now", now.analysing)
+        c2.metric("Answers waiting", now.waiting, help="Practice answers not taken up by an analyser yet.")
+        c3.metric("Interviews waiting", now.interviews_waiting, help="Real interviews sent for review.")
+        c4.metric("Being analysed now", now.analysing, help="Answers and interviews alike.")
         if not now.analysers:
+            alone = now.waiting + now.interviews_waiting == 1
             waiting = (
-                f"{count(now.waiting, 'answer')} {'waits' if now.waiting == 1 else 'wait'}"
-                if now.waiting
-                else "answers sent now wait"
+                f"{now.waiting_words()} {'waits' if alone else 'wait'}"
+                if now.waiting or now.interviews_waiting
+                else "recordings sent now wait"
             )
             st.warning(
                 f"No analyser is running, so {waiting} until one starts; students waiting are told "

@@ -42,6 +42,7 @@ from procrastinate.exceptions import AlreadyEnqueued, ConnectorException
 from procrastinate.jobs import Status
 from procrastinate.schema import SchemaManager
 
+from coach.analysis.wording import count
 from coach.audio import SavedRecording, save_recording
 from coach.config import Settings
 from coach.errors import CoachError, InputError, StorageError, said_on_server
@@ -435,29 +436,43 @@ class QueueOverview:
     their side. No person, no take."""
 
     analysers: int  # workers alive (beating in the last STALLED_AFTER_S)
-    waiting: int  # answers not taken up yet
-    analysing: int  # answers being analysed now
+    waiting: int  # practice answers not taken up yet
+    analysing: int  # recordings being analysed now, answers and interviews
+    interviews_waiting: int = 0  # interview recordings not taken up yet
+
+    def waiting_words(self) -> str:
+        """'2 practice answers and 1 interview': what waits, in words."""
+        parts = [count(self.waiting, "practice answer")] if self.waiting else []
+        parts += [count(self.interviews_waiting, "interview")] if self.interviews_waiting else []
+        return " and ".join(parts)
 
 
 def queue_overview(store: Store, settings: Settings) -> QueueOverview:
-    """Everyone's answers on the queue, counted; for the coaching staff only (the one queue read
-    across owners)."""
+    """Everyone's recordings on the queue, counted (practice answers and interviews to review); for
+    the coaching staff only (the one queue read across owners)."""
     from coach.identity import STAFF_ONLY, is_staff
 
     if not is_staff(store.owner, settings):
         raise InputError(STAFF_ONLY)
     with store.read() as conn:
         analysers = _live_workers(conn, STALLED_AFTER_S)
-        jobs = dict(
-            conn.execute(
+        jobs = {
+            (task, status): n
+            for task, status, n in conn.execute(
                 sa.text(
-                    "SELECT status::text, count(*) FROM procrastinate_jobs WHERE task_name = :task "
-                    "AND status IN ('todo', 'doing') GROUP BY status"
+                    "SELECT task_name, status::text, count(*) FROM procrastinate_jobs "
+                    "WHERE task_name IN (:task, :review) AND status IN ('todo', 'doing') "
+                    "GROUP BY task_name, status"
                 ),
-                dict(task=TASK),
+                dict(task=TASK, review=REVIEW_TASK),
             ).all()
-        )
-    return QueueOverview(analysers, jobs.get("todo", 0), jobs.get("doing", 0))
+        }
+    return QueueOverview(
+        analysers,
+        waiting=jobs.get((TASK, "todo"), 0),
+        analysing=jobs.get((TASK, "doing"), 0) + jobs.get((REVIEW_TASK, "doing"), 0),
+        interviews_waiting=jobs.get((REVIEW_TASK, "todo"), 0),
+    )
 
 
 def pending_jobs(store: Store, task: str = TASK) -> list[int]:

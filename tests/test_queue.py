@@ -1070,6 +1070,8 @@ def test_the_staffs_cohort_page_counts_analysers_and_answers_waiting(tmp_path, m
     with contextlib.closing(open_store(load_settings(data_dir=tmp_path / "app"))) as db:
         for who in ("ana@example.edu", "ben@example.edu"):
             queue.submit_answer(db.for_owner(who), CLIP.read_bytes(), original_name="answer.wav")
+        # an interview sent for review waits on the same queue (it was not counted)
+        queue.submit_review(db.for_owner("ben@example.edu"), CLIP.read_bytes(), company="Acme")
 
     def cohort_page(who: str):
         at = page("cohort")
@@ -1080,13 +1082,15 @@ def test_the_staffs_cohort_page_counts_analysers_and_answers_waiting(tmp_path, m
     staff = cohort_page("careers@example.edu")
     assert not staff.exception and not staff.error, (staff.exception, staff.error)
     shown = {m.label: m.value for m in staff.metric}
-    assert (shown["Analysers running"], shown["Answers waiting"], shown["Being analysed now"]) == (
-        "0",
-        "2",
-        "0",
-    )
+    assert (
+        shown["Analysers running"],
+        shown["Answers waiting"],
+        shown["Interviews waiting"],
+        shown["Being analysed now"],
+    ) == ("0", "2", "1", "0")
     assert [w.value for w in staff.warning] == [
-        "No analyser is running, so 2 answers wait until one starts; students waiting are told so. "
+        "No analyser is running, so 2 practice answers and 1 interview wait until one starts; students "
+        "waiting are told so. "
         "Whoever runs the coach's server can start the analysers again."
     ]
     student = cohort_page("ana@example.edu")
