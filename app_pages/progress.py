@@ -161,8 +161,12 @@ def your_goals(report: dict) -> None:
             st.caption("A box left empty sets no goal; a goal already set goes when chosen under Remove.")
             if st.form_submit_button("Save goals", type="primary"):
                 with shared.shown_errors():
+                    # only what the user changed: a goal stored beyond the bounds (offered as the
+                    # nearest) or changed from the terminal since the page was drawn stays as it is
                     practice_days = None if days is None else (int(days), int(every))
-                    changes = {goals.PRACTICE_KIND: practice_days} | values
+                    was = (set_practice["days"], set_practice["every_days"]) if set_practice else None
+                    changes = {goals.PRACTICE_KIND: practice_days} if practice_days != was else {}
+                    changes |= {k: v for k, v in values.items() if v != yours["targets"].get(k)}
                     goals.change_goals(db, changes | dict.fromkeys(removed))
                     st.rerun()
 

@@ -184,3 +184,27 @@ def test_a_goal_set_from_the_terminal_is_the_one_the_page_shows(tmp_path, monkey
     assert "**Targets:** overall score of 80" in said, said
     values = {n.label: n.value for n in at.number_input}
     assert (values["Practise on … days"], values["every … days"], values["Overall score goal"]) == (1, 1, 80)
+
+
+def test_saving_the_form_changes_only_the_goals_changed_in_it(tmp_path, monkeypatch):
+    """A pace goal of 300 (restored from a backup, or written by an older version) is offered in the
+    form as the nearest that can be set, 200; setting a practice goal then stored 200 for pace too,
+    and a goal changed from the terminal while the page was open was written back as it had been."""
+    from coach import store
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    _answers(tmp_path, [1])
+    db = store.open_store(load_settings(tmp_path))
+    store.add_goal(db, kind="wpm", target=300.0)
+    db.close()
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("progress").run()
+    assert not at.exception
+    assert run_coach("goals", "--overall-score", 80, data_dir=tmp_path).returncode == 0  # the page is open
+    [days] = [n for n in at.number_input if n.label == "Practise on … days"]
+    days.set_value(2)
+    [save] = [b for b in at.button if b.label == "Save goals"]
+    save.click().run()
+    assert not at.exception and not at.error, (at.exception, [e.value for e in at.error])
+    assert _goals(tmp_path)["practice"] == {"days": 2, "every_days": 7}
+    assert _goals(tmp_path)["targets"] == {"wpm": 300.0, "score_overall": 80.0}
