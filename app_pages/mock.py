@@ -11,7 +11,7 @@ from coach.analysis.wording import clock, count
 from coach.errors import BROWSER_TAKE, CoachError, ModelError
 from coach.job_description import interview_to_prepare_for, interviews_to_prepare
 from coach.mock import QUESTION_ORDER
-from coach.mock.plan import FORMATS
+from coach.mock.plan import FORMATS, planned_minutes
 from coach.mock.report import FOLLOW_UP_NOT_ANSWERED, NOTHING_ANSWERED
 from coach.mock.session import MockSession, plan_for
 from coach.recommend import role_to_practise
@@ -152,6 +152,7 @@ def setup() -> None:
             help=QUESTION_ORDER,
         )
         st.caption(
+            f"About {planned_minutes(FORMATS[format_key], ss[count_key])} minutes. "
             "The interviewer speaks each question; the text stays hidden, as in a real interview. "
             "Answer out loud, then press stop. The report comes at the end."
         )

@@ -180,6 +180,8 @@ def test_the_choices_made_stay_when_another_format_is_looked_at(tmp_path, monkey
     at.selectbox(key="mock_role").set_value("data").run()
     at.radio(key="mock_format").set_value("behavioural").run()
     assert at.slider(key="mock_n_behavioural").value == 3
+    # the time of 3 questions, not only the whole round's "about 30 minutes" in the format's name
+    assert any(c.value.startswith("About 15 minutes. ") for c in at.caption), [c.value for c in at.caption]
     at.radio(key="mock_format").set_value("role").run()
     assert not at.exception
     assert at.selectbox(key="mock_role").value == "data"

@@ -56,6 +56,14 @@ def common_questions_reason(shape: Format, scored: bool) -> str:
     )
 
 
+def planned_minutes(shape: Format, questions: int) -> int:
+    """The minutes `questions` questions take in this format: its minutes for its usual number,
+    in proportion for more or fewer."""
+    if questions == shape.questions:
+        return shape.minutes
+    return max(1, round(shape.minutes * questions / shape.questions))
+
+
 @dataclass(frozen=True)
 class Plan:
     format: Format
@@ -70,9 +78,7 @@ class Plan:
         """The time this interview's questions take: the format's minutes for its usual number of
         questions, in proportion for more or fewer (two questions of a 30-minute, six-question
         behavioural round are 10 minutes; "2:04 used of the 30 minutes" read as a round left short)."""
-        if len(self.questions) == self.format.questions:
-            return self.format.minutes
-        return max(1, round(self.format.minutes * len(self.questions) / self.format.questions))
+        return planned_minutes(self.format, len(self.questions))
 
     @property
     def planned_s(self) -> int:
