@@ -44,9 +44,21 @@ def test_an_identifier_shown_as_code_is_its_exact_characters_whatever_backticks_
 def test_transcript_markup_is_escaped_and_marks_each_kind():
     html = highlight_html(ANALYSIS)
     assert "<b>fixed</b>" not in html and "&lt;b&gt;fixed&lt;/b&gt;" in html
-    assert '<mark class="cf-filler" title="filler">um<sup>F</sup></mark>' in html
-    assert '<mark class="cf-repeat" title="repetition">I<sup>R</sup></mark>' in html
-    assert '<mark class="cf-hedge" title="hedge">I think<sup>H</sup></mark>' in html
+    assert '<mark class="cf-filler" title="filler">um<sup aria-hidden="true">F</sup>' in html
+    assert '<mark class="cf-repeat" title="repetition">I<sup aria-hidden="true">R</sup>' in html
+    assert '<mark class="cf-hedge" title="hedge">I think<sup aria-hidden="true">H</sup>' in html
+
+
+def test_a_screen_reader_hears_each_marks_name_not_its_letter():
+    """The letter after a mark is for the eye; a screen reader read "um F". It now hears the name in
+    words, kept off the page (the same words the legend uses)."""
+    html = highlight_html(ANALYSIS)
+    unseen = '<span class="cf-unseen"> ({})</span></mark>'
+    assert "um" + '<sup aria-hidden="true">F</sup>' + unseen.format("filler") in html
+    assert "I" + '<sup aria-hidden="true">R</sup>' + unseen.format("repetition") in html
+    assert "I think" + '<sup aria-hidden="true">H</sup>' + unseen.format("hedge") in html
+    assert ".cf-unseen { position: absolute; width: 1px; height: 1px;" in html  # takes no room
+    assert '2 fillers<sup aria-hidden="true">F</sup></mark>' in legend_html(ANALYSIS)
 
 
 def test_script_in_a_transcript_is_text():
@@ -63,7 +75,7 @@ def test_script_in_a_transcript_is_text():
 def test_a_repetition_listed_among_fillers_counts_once_as_repetition():
     spans = spans_by_kind(ANALYSIS)
     assert spans["repetition"] == [(8, 9)] and (8, 9) not in spans["filler"]
-    assert "2 fillers" in legend_html(ANALYSIS) and "1 repetition<sup>" in legend_html(ANALYSIS)
+    assert "2 fillers" in legend_html(ANALYSIS) and "1 repetition<sup" in legend_html(ANALYSIS)
 
 
 def test_star_timeline_merges_neighbours_and_uses_seconds_when_timed():
@@ -159,6 +171,17 @@ def test_timer_shows_the_target_and_follows_the_recorder():
     assert "target 2:00" in page and "Prepare 30 s" in page
     assert RECORDING_SELECTOR in page and "Start answer timer" not in page  # no second start button
     assert 'data-take="&lt;b&gt;"' in timer_html(60, take="<b>")
+
+
+def test_a_screen_reader_hears_the_clock_as_a_timer_and_its_note_as_it_changes():
+    """The clock was a live region: a screen reader read it out every second while the answer ran.
+    It is a timer (read when asked), in a group named for it; the note under it is the live region,
+    said once when the recording starts, when the target passes and when the answer ends."""
+    page = timer_html(120, 30, take="q-1")
+    assert 'id="cf-timer" role="group" aria-label="Answer clock"' in page
+    assert '<span id="cf-clock" role="timer" style=' in page
+    assert '<span id="cf-note" aria-live="polite"' in page
+    assert page.count("aria-live") == 1
 
 
 def test_the_recommendation_names_weak_areas_in_the_users_words():

@@ -635,7 +635,7 @@ def test_an_answer_not_wanted_is_deleted_with_its_recording(tmp_path, monkeypatc
     at.audio_input[0].set_value(("answer.wav", (DATA / "fillers.wav").read_bytes(), "audio/wav")).run()
     assert not at.exception and not at.error and len(_answers(tmp_path)) == 1
     shown = markdown_text(at)
-    assert '<mark class="cf-filler" title="filler">um<sup>F</sup></mark>' in shown
+    assert '<mark class="cf-filler" title="filler">um<sup aria-hidden="true">F</sup>' in shown
     assert "What to work on" in [s.value for s in at.subheader]
     assert any("'um'" in str(m.value) for m in at.markdown)  # a feedback point names the filler
     [attempt] = _answers(tmp_path)

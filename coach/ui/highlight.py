@@ -2,7 +2,8 @@
 
 Every character of transcript text is HTML-escaped before it is wrapped, so a transcript (or a
 typed answer) holding markup shows as text. Marks are told apart by underline style and a
-small label as well as by colour, so they read without colour vision and in print.
+small label as well as by colour, so they read without colour vision and in print; a screen reader
+hears the mark's name in words ("um (filler)"), not the letter of its label.
 """
 
 from __future__ import annotations
@@ -31,10 +32,19 @@ STYLE = """
 .cf-transcript sup { font-size: 0.62em; font-weight: 600; margin-left: 0.1em; opacity: 0.8; }
 .cf-legend { font-size: 0.9rem; margin: 0.2rem 0 0.6rem 0; }
 .cf-legend mark { margin-right: 0.9rem; padding: 0.05em 0.3em; border-radius: 0.2em; color: inherit; }
+.cf-unseen { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
+             clip-path: inset(50%); white-space: nowrap; border: 0; }
 </style>
 """
 # Short labels after each mark, so the kind is readable without colour.
 SUPERSCRIPT = {"filler": "F", "repetition": "R", "hedge": "H"}
+
+
+def _label(kind: str) -> str:
+    """The mark's letter for the eye, and its name in words for a screen reader (which would read
+    the letter alone as "F"); the words take no room on the page."""
+    letter, name = SUPERSCRIPT[kind], MARKS[kind][1]
+    return f'<sup aria-hidden="true">{letter}</sup><span class="cf-unseen"> ({name})</span>'
 
 
 def spans_by_kind(analysis: dict) -> dict[str, list[tuple[int, int]]]:
@@ -76,7 +86,7 @@ def highlight_html(analysis: dict) -> str:
             continue
         css, meaning = MARKS[kind]
         following = pieces[i + 1][1] if i + 1 < len(pieces) else None
-        label = f"<sup>{SUPERSCRIPT[kind]}</sup>" if following != kind else ""
+        label = _label(kind) if following != kind else ""
         parts.append(f'<mark class="{css}" title="{meaning}">{escaped}{label}</mark>')
     return STYLE + '<div class="cf-transcript">' + "".join(parts) + "</div>"
 
@@ -96,7 +106,8 @@ def legend_html(analysis: dict) -> str:
         css, meaning = MARKS[kind]
         count = len(spans[kind])
         plural = "" if count == 1 else ("s" if kind != "repetition" else "s")
-        items.append(f'<mark class="{css}">{count} {meaning}{plural}<sup>{SUPERSCRIPT[kind]}</sup></mark>')
+        letter = f'<sup aria-hidden="true">{SUPERSCRIPT[kind]}</sup>'  # "5 fillers" says it already
+        items.append(f'<mark class="{css}">{count} {meaning}{plural}{letter}</mark>')
     return STYLE + '<div class="cf-legend">' + "".join(items) + "</div>"
 
 

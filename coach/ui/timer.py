@@ -5,6 +5,10 @@ clipped and there is no scrollbar inside a frame). It watches the page's recorde
 recorder shows its stop button, the answer is being recorded and the clock runs; when the stop
 button goes, the clock stops at the answer's length. An optional preparation countdown runs
 before. It needs no server round trip a second.
+
+For a screen reader the box is a group named "Answer clock"; the clock is a timer, which is not read
+out at each tick (it was a live region, read out every second), and the note under it is the live
+region: it says when the recording starts, when the target is passed and how long the answer took.
 """
 
 from __future__ import annotations
@@ -36,15 +40,16 @@ def timer_html(target_s: int, prep_s: int = 30, take: str = "", format: str = "s
     label = clock(target_s)
     preparing = html.escape(PREPARING.get(format, PREPARING["free"]), quote=True)
     return f"""
-<div id="cf-timer" data-target="{target_s}" data-prep="{prep_s}" data-take="{html.escape(take, quote=True)}"
+<div id="cf-timer" role="group" aria-label="Answer clock"
+     data-target="{target_s}" data-prep="{prep_s}" data-take="{html.escape(take, quote=True)}"
      data-preparing="{preparing}"
      style="font-family: 'Source Sans Pro', system-ui, sans-serif; display:flex; flex-wrap:wrap;
      align-items:center; gap:0.5rem 0.8rem; padding:0.3rem 0; color:#1f2a33">
   <button id="cf-prep" type="button" style="{_button()}">Prepare {prep_s} s</button>
-  <span id="cf-clock" aria-live="polite" style="font-size:1.6rem; font-variant-numeric:tabular-nums;
+  <span id="cf-clock" role="timer" style="font-size:1.6rem; font-variant-numeric:tabular-nums;
         font-weight:600; min-width:4.5rem">0:00</span>
-  <span id="cf-note" style="font-size:0.95rem; color:#4a5661">target {label} · the clock starts
-        with the recording</span>
+  <span id="cf-note" aria-live="polite" style="font-size:0.95rem; color:#4a5661">target {label} ·
+        the clock starts with the recording</span>
 </div>
 <script>
 (function() {{
