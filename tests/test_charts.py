@@ -207,3 +207,41 @@ def test_pointing_at_a_trend_says_the_figure_as_the_tables_do(zone):
         assert said["field"] == "average_figure", said
         shown = charts.running_average(charts.trend_frame(months[measure]), window, measure)
         assert set(shown["average_figure"]) == {figure}
+
+
+def _contrast(one: str, other: str) -> float:
+    """WCAG's contrast ratio of two colours given as #rrggbb."""
+
+    def luminance(colour: str) -> float:
+        r, g, b = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b)]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    high, low = sorted((luminance(one), luminance(other)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_each_part_of_the_structure_chart_is_named_in_a_colour_that_reads_on_its_block():
+    """'Action' was black on the dark green block, 3.6:1 (12 px bold text needs 4.5:1)."""
+    sentences = [
+        {
+            "start_char": 10 * i,
+            "end_char": 10 * i + 10,
+            "start_s": 4.0 * i,
+            "end_s": 4.0 * i + 4,
+            "star": part,
+        }
+        for i, part in enumerate(("situation", "task", "action", "result", None))
+    ]
+    chart = charts.star_timeline_chart({"duration_s": 20.0, "transcript": "x" * 50, "sentences": sentences})
+    layers = chart.to_dict()["layer"]
+    [bars] = [layer for layer in layers if layer["mark"]["type"] == "bar"]
+    [text] = [layer for layer in layers if layer["mark"]["type"] == "text"]
+    scale = bars["encoding"]["color"]["scale"]
+    blocks = dict(zip(scale["domain"], scale["range"], strict=True))
+    if "color" in text["encoding"]:
+        labels = dict(zip(*(text["encoding"]["color"]["scale"][k] for k in ("domain", "range")), strict=True))
+    else:
+        labels = dict.fromkeys(blocks, {"black": "#000000"}.get(text["mark"]["color"], text["mark"]["color"]))
+    ratios = {part: round(_contrast(blocks[part], labels[part]), 1) for part in blocks}
+    assert min(ratios.values()) >= 4.5, ratios

@@ -21,6 +21,15 @@ STAR_COLOURS = {
     "result": "#d1603d",
     "other": "#c9c9c9",
 }
+# Each part's name on its block: black on the light blocks, white on the dark green of "action",
+# where black read at 3.6:1 (small bold text needs 4.5:1, WCAG 1.4.3); each pair is 5.4:1 or more.
+STAR_LABEL_COLOURS = {
+    "situation": "#000000",
+    "task": "#000000",
+    "action": "#ffffff",
+    "result": "#000000",
+    "other": "#000000",
+}
 STAR_TEXT = {
     "situation": "Situation",
     "task": "Task",
@@ -109,12 +118,17 @@ def star_timeline_chart(analysis: dict) -> alt.LayerChart | None:
             alt.Tooltip("end:Q", title="to"),
         ],
     )
-    text = base.mark_text(color="black", fontSize=12, fontWeight="bold").encode(
-        x="middle:Q", text="shown_label:N"
+    text = base.mark_text(fontSize=12, fontWeight="bold").encode(
+        x="middle:Q",
+        text="shown_label:N",
+        color=alt.Color(
+            "part:N", scale=alt.Scale(domain=parts, range=[STAR_LABEL_COLOURS[p] for p in parts]), legend=None
+        ),
     )
     # Streamlit draws the chart in exactly this height, axis included: 60 cut off the axis title,
-    # leaving the numbers under the bar without their unit
-    return (bars + text).properties(height=STAR_CHART_HEIGHT)
+    # leaving the numbers under the bar without their unit. The labels' colours are a scale of their
+    # own, not the blocks'.
+    return (bars + text).resolve_scale(color="independent").properties(height=STAR_CHART_HEIGHT)
 
 
 # ---------------------------------------------------------------- pace and pauses
