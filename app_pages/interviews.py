@@ -4,7 +4,7 @@ from datetime import date
 
 import streamlit as st
 
-from coach import banks, interview_log, playbook, prepare, store
+from coach import banks, interview_log, playbook, practised_for, prepare, store
 from coach.analysis.wording import count, listed
 from coach.debrief import (
     delete_debriefs,
@@ -30,6 +30,7 @@ from coach.interview_log import (
 )
 from coach.local_time import long_date
 from coach.pipeline import Opportunity, as_written_most, pipeline_report
+from coach.store.mock_sessions import list_mock_sessions
 from coach.ui import browser_clock, shared, summary
 from coach.ui.highlight import escape
 from coach.ui.log_labels import (
@@ -315,12 +316,19 @@ def opportunity_card(opportunity: Opportunity, by_id: dict[int, dict], today: da
             )
         with next_col:
             step = opportunity.next_step
+            practised = practice_of(step["interview_id"]) if step else practised_for.NONE
             st.markdown(
                 "**Next step**  \n"
                 + (
                     f"{escape(step['stage'] or 'an interview')}, {date_words(step['interview_date'], today)}"
                     if step
                     else ":gray[none booked]"
+                )
+                # what was practised for it, on Practice and in mock interviews (it was said nowhere)
+                + (
+                    f"  \n:gray[Practised for it: {practised_for.practised_words(practised, today)}]"
+                    if practised.any
+                    else ""
                 )
             )
             if not step and opportunity.status in ("in progress", "quiet"):  # "none booked" led nowhere
@@ -405,7 +413,15 @@ def as_lines(text: str, gray: bool = False) -> str:
 def preparation(item: dict) -> list:
     """The checklist of a stage, with its ticks (the page's log, read once, tells how the process
     began)."""
-    return prepare.checklist(db, item["id"], book, logged=interviews)
+    return prepare.checklist(db, item["id"], book, logged=interviews, practice=practice_of(item["id"]))
+
+
+def practice_of(interview_id: int) -> practised_for.PractisedFor:
+    """The practice prepared for one interview (answers on Practice, mock interviews), the store
+    read once for the page."""
+    if "practice" not in CACHE:
+        CACHE["practice"] = practised_for.practice_by_interview(practice_attempts(), list_mock_sessions(db))
+    return CACHE["practice"].get(interview_id, practised_for.NONE)
 
 
 def answers_fact(item: dict, full: dict) -> list[str]:
@@ -452,6 +468,11 @@ def stage_entry(item: dict, full: dict, today: date) -> None:
         *(  # how far the checklist for it has come (ticked on the Prepare tab), or came once held
             [f"**Preparation:** {prepared}"]
             if (prepared := prepare.card_words(preparation(item), playbook.is_ahead(item, today)))
+            else []
+        ),
+        *(
+            [f"**Practised for it:** {practised_for.practised_words(practised, today)}"]
+            if (practised := practice_of(item["id"])).any
             else []
         ),
     ]
@@ -529,6 +550,8 @@ def your_answers(full: dict) -> None:
                 "Question": r["question"],
                 "Practised before": r["practised_before"] if r["question_id"] else None,
                 "Overall": summary.rounded(r["score_overall"]),
+                # beside the practice for the same question (its mean), where there was some
+                "Practice score": summary.rounded(r["practice_score"]),
                 "Pace (wpm)": summary.rounded(r["wpm"]),
                 summary.FILLERS_PER_100_WORDS: summary.rounded(r["fillers_per_100_words"], 1),
                 "Length": summary.clock(r["duration_s"]),
@@ -538,8 +561,8 @@ def your_answers(full: dict) -> None:
         text_column="Question",
     )
     st.caption(
-        "“Practised before”: your practice answers to the same question before that day. Progress "
-        "shows them side by side under Per question."
+        "“Practised before”: your practice answers to the same question before that day; “Practice "
+        "score”: their mean overall score. Progress shows them side by side under Per question."
     )
     for r in rows:  # its dashes said nothing of why, nor what to do
         if r["not_measured"]:
@@ -796,8 +819,14 @@ def checklist_for(upcoming: list[dict], when: dict[int, str], interviews: list[d
     failed = ss.pop("interviews_tick_failed", None)  # a click the store refused, said once
     if failed:
         st.error(failed)
-    ticks = prepare.checklist(db, chosen, book, logged=interviews)
+    practice = practice_of(chosen)
+    ticks = prepare.checklist(db, chosen, book, logged=interviews, practice=practice)
     st.caption(f"{prepare.done_words(ticks).capitalize()}. Your ticks are kept with this interview.")
+    st.caption(  # the loop: practice chosen for this interview on Practice and Mock
+        f"Practised for it: {practised_for.practised_words(practice, today)}. Answers on Practice "
+        "and mock interviews prepared for it count."
+    )
+    by_practice = prepare.done_by_practice(db, chosen, practice)
     interview = by_id[chosen]
     for step, done in ticks:
         key = f"interviews_step_{chosen}_{step.id}"
@@ -806,7 +835,12 @@ def checklist_for(upcoming: list[dict], when: dict[int, str], interviews: list[d
         st.checkbox(
             f"**{step.text}**", key=key, on_change=store_tick, args=(key, interview, step.id), disabled=kept
         )
-        st.caption(step.detail + (" Done: its job description is kept with this interview." if kept else ""))
+        rehearsed = step.id == prepare.REHEARSAL_STEP and by_practice  # unticked by you, it stays so
+        st.caption(
+            step.detail
+            + (" Done: its job description is kept with this interview." if kept else "")
+            + (f" Done by your practice for it: {by_practice}." if rehearsed else "")
+        )
     return [step for step, _ in ticks]
 
 

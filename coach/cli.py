@@ -1395,11 +1395,11 @@ def prepare_command(
     """The playbook's checklist for one interview, numbered, with the steps you ticked; --tick and
     --untick change it (the Interviews page's Prepare tab shows the same ticks)."""
     from dataclasses import asdict
-    from datetime import date
 
-    from coach import prepare
+    from coach import practised_for, prepare
     from coach import store as repository
     from coach.config import load_settings
+    from coach.local_time import today as local_today
     from coach.playbook import is_ahead, is_interview, load_playbook_for
 
     settings = load_settings()
@@ -1419,19 +1419,42 @@ def prepare_command(
         changes += [(prepare.step_numbered(steps, n), False) for n in untick or []]
         for step, done in changes:
             prepare.mark(store, interview_id, book, step.id, done)
-        ticks = prepare.checklist(store, interview_id, book, steps=steps)
+        practice = practised_for.practice_for(store, interview_id)
+        ticks = prepare.checklist(store, interview_id, book, steps=steps, practice=practice)
+        by_practice = prepare.done_by_practice(store, interview_id, practice)
+    today = local_today()
     if as_json:
-        steps = [{**asdict(step), "number": n, "done": done} for n, (step, done) in enumerate(ticks, 1)]
-        print_json({"interview_id": interview_id, "steps": steps, "summary": prepare.done_words(ticks)})
+        steps = [
+            {
+                **asdict(step),
+                "number": n,
+                "done": done,
+                "done_by_practice": (by_practice or None) if step.id == prepare.REHEARSAL_STEP else None,
+            }
+            for n, (step, done) in enumerate(ticks, 1)
+        ]
+        print_json(
+            {
+                "interview_id": interview_id,
+                "steps": steps,
+                "summary": prepare.done_words(ticks),
+                "practised_for": practised_for.as_json(practice, today),
+            }
+        )
         return
     stage = f", {interview['stage']}" if interview["stage"] else ""
     lines = [
         f"{book.before_title} — {interview['company']}{stage} on {interview['interview_date']}: "
         f"{prepare.done_words(ticks)}",
+        f"Practised for it: {practised_for.practised_words(practice, today)}.",
         "",
     ]
-    lines += [f"{n}. [{'x' if done else ' '}] {step.text}" for n, (step, done) in enumerate(ticks, 1)]
-    if not any(done for _, done in ticks) and is_ahead(interview, date.today()):
+    lines += [
+        f"{n}. [{'x' if done else ' '}] {step.text}"
+        + (f" (done: {by_practice})" if step.id == prepare.REHEARSAL_STEP and by_practice else "")
+        for n, (step, done) in enumerate(ticks, 1)
+    ]
+    if not any(done for _, done in ticks) and is_ahead(interview, today):
         lines += ["", f"Tick a step when it is done: coach prepare {interview_id} --tick 1"]
     typer.echo("\n".join(lines))
 
@@ -1548,12 +1571,14 @@ def interview_command(
     as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
 ) -> None:
     """Everything the log keeps about one interview: its notes, people, debrief and answers."""
-    from coach import interview_log
+    from coach import interview_log, practised_for
     from coach import store as repository
     from coach.banks import load_questions
+    from coach.local_time import today
 
     with open_store() as store:
         full = repository.get_interview(store, interview_id)
+        practice = practised_for.practice_for(store, interview_id)
         not_analysed = interview_log.recordings_not_analysed(full, store.absolute)
         # each answer under its question's words in the bank when it matched one, as the page lists it
         texts = {q.id: q.text for q in load_questions(store.settings.data_dir, owner=store.owner)}
@@ -1562,12 +1587,15 @@ def interview_command(
         )
     if as_json:
         recordings = [{k: v for k, v in r.items() if k != "transcript"} for r in full["recordings"]]
-        print_json({**full, "recordings": recordings, "recordings_not_analysed": not_analysed})
+        practised = practised_for.as_json(practice, today())
+        shown = {**full, "recordings": recordings, "recordings_not_analysed": not_analysed}
+        print_json({**shown, "practised_for": practised})
         return
-    typer.echo(_describe_interview(full, answers, not_analysed))
+    practised = practised_for.practised_words(practice, today())
+    typer.echo(_describe_interview(full, answers, not_analysed, practised))
 
 
-def _describe_interview(full: dict, answers: list[dict], not_analysed: list[str]) -> str:
+def _describe_interview(full: dict, answers: list[dict], not_analysed: list[str], practised: str) -> str:
     from coach.analysis.word_use import description_terms
     from coach.debrief import from_review, latest_debrief, own_notes, questions_in_notes
     from coach.interview_log import ORIGIN_SAID
@@ -1583,6 +1611,7 @@ def _describe_interview(full: dict, answers: list[dict], not_analysed: list[str]
     for person in full["people"]:
         said = " — ".join(part for part in (person["name"], person.get("title") or "") if part)
         lines.append(f"Person: {said}" + (f" ({person['notes']})" if person.get("notes") else ""))
+    lines.append(f"Practised for it: {practised}.")  # on Practice and in mock interviews, for this one
     debrief = latest_debrief(full["debriefs"])
     if debrief is not None:
         go_on = {True: "yes", False: "no", None: "undecided"}[debrief["proceed"]]
@@ -1618,6 +1647,9 @@ def _describe_interview(full: dict, answers: list[dict], not_analysed: list[str]
                 if answer.get("score_overall") is not None
                 else f"not measured: {answer['not_measured']}"
             )
+            if answer["practice_score"] is not None:  # beside the practice for the same question
+                times = "once" if answer["practised_before"] == 1 else f"{answer['practised_before']} times"
+                facts += f"; practised {times} before, mean score {answer['practice_score']:.0f}"
             lines.append(f"  {n}. “{answer['question']}” {facts}")
     lines += [f"A recording not analysed: {why}" for why in not_analysed]
     return "\n".join(lines)

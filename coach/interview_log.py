@@ -429,8 +429,16 @@ def reviewed_answers(interview: dict, attempts: list[dict], bank_texts: dict[str
     from a real answer back to its practice. `attempts` as `store.list_attempts` gives them;
     `bank_texts`: the bank's words by question id (a real question's row holds it as transcribed);
     a question the bank does not hold is shown as it would go into one, without "um"s or lead-ins.
-    `not_measured`: why an answer has no scores, in the analysis's words ("" when it has them)."""
+    `not_measured`: why an answer has no scores, in the analysis's words ("" when it has them).
+    `practice_score`: the mean overall score of those practice answers that were measured (None for
+    none), so the real answer stands beside its practice (progress.per_question pairs them)."""
+    from coach.progress import per_question  # progress reads the pipeline, which reads this module
+
     day = str(interview["interview_date"])
+    practised = {
+        entry["question_id"]: [p["score_overall"] for p in entry["practice"]]
+        for entry in per_question([a for a in attempts if local_day(a["created_at"]) <= day], [])
+    }
     rows = []
     for recording in interview.get("recordings") or []:
         for turn in recording.get("turns") or []:
@@ -452,6 +460,11 @@ def reviewed_answers(interview: dict, attempts: list[dict], bank_texts: dict[str
                     **{key: turn.get(key) for key in ("score_overall", "wpm", "fillers_per_100_words")},
                     "duration_s": turn.get("duration_s"),
                     "practised_before": len(before),
+                    "practice_score": (
+                        sum(practised[question_id]) / len(practised[question_id])
+                        if practised.get(question_id or "")
+                        else None
+                    ),
                     "not_measured": _why_not_measured(turn),
                 }
             )

@@ -10,6 +10,8 @@ from coach import store
 from coach.errors import InputError
 from coach.pipeline import normalised
 from coach.playbook import Playbook, Step
+from coach.practised_for import PractisedFor, practice_for
+from coach.practised_for import done_words as practice_done_words
 from coach.store import Store
 
 
@@ -56,6 +58,27 @@ def described(interview: dict) -> bool:
     return bool((interview.get("job_description") or "").strip())
 
 
+# The step done by practice prepared for the interview (an answer on Practice or a mock interview
+# for it): it stayed unticked after a mock interview prepared for it. The user's own untick wins:
+# unticked while practice ticks it, it is kept as UNTICKED_MARK + the step's id beside the ticks,
+# and practice, then or later, no longer ticks it; ticking it again takes the mark away.
+REHEARSAL_STEP = "prepare-stories"
+UNTICKED_MARK = "unticked:"
+
+
+def done_by_practice(
+    db: Store, interview_id: int, practice: PractisedFor | None = None, stored: set[str] | None = None
+) -> str:
+    """What practice did that ticks the rehearsal step ("1 mock interview, 5 answers"), or "" when
+    none was prepared for this interview or the user unticked the step. `practice`
+    (`practised_for.practice_for`) and `stored` (its ticks as kept) when the caller has them."""
+    practice = practice_for(db, interview_id) if practice is None else practice
+    stored = store.prepared_steps_of(db, interview_id) if stored is None else stored
+    if not practice.any or UNTICKED_MARK + REHEARSAL_STEP in stored:
+        return ""
+    return practice_done_words(practice)
+
+
 def checklist(
     db: Store,
     interview_id: int,
@@ -63,21 +86,31 @@ def checklist(
     *,
     steps: list[Step] | None = None,
     logged: list[dict] | None = None,
+    practice: PractisedFor | None = None,
 ) -> list[tuple[Step, bool]]:
     """Each step of the checklist for this interview (`steps_for`, unless its `steps` are given)
     with whether it is ticked (a tick of a step the playbook no longer has, or that does not fit
-    it, is left out); the job description's step is ticked while the interview holds one."""
-    ticked = set(store.prepared_steps_of(db, interview_id))
+    it, is left out); the job description's step is ticked while the interview holds one, and the
+    rehearsal step once practice was prepared for it (`done_by_practice`; `practice` when the
+    caller has read it)."""
+    stored = set(store.prepared_steps_of(db, interview_id))
+    ticked = set(stored)
     if described(_interview(db, interview_id, logged)):
         ticked.add(DESCRIPTION_STEP)
+    if done_by_practice(db, interview_id, practice, stored):
+        ticked.add(REHEARSAL_STEP)
     steps = steps_for(db, interview_id, book, logged) if steps is None else steps
     return [(step, step.id in ticked) for step in steps]
 
 
 def mark(db: Store, interview_id: int, book: Playbook, step_id: str, done: bool) -> None:
-    """Tick (done) or untick one step of the checklist for this interview."""
+    """Tick (done) or untick one step of the checklist for this interview. Unticking the rehearsal
+    step while practice ticks it keeps that untick (UNTICKED_MARK); ticking it takes it away."""
     if step_id not in {step.id for step in book.steps}:
         raise InputError(f"The checklist has no step {step_id!r}.")
+    if step_id == REHEARSAL_STEP:
+        overruled = not done and practice_for(db, interview_id).any  # kept while practice is there
+        store.mark_prepared_step(db, interview_id, UNTICKED_MARK + step_id, overruled)
     store.mark_prepared_step(db, interview_id, step_id, done)
 
 
