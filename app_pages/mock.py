@@ -11,7 +11,7 @@ from coach.analysis.wording import clock, count
 from coach.errors import BROWSER_TAKE, CoachError, ModelError
 from coach.job_description import interview_to_prepare_for, interviews_to_prepare
 from coach.mock import QUESTION_ORDER
-from coach.mock.plan import FORMATS, planned_minutes
+from coach.mock.plan import FORMATS, format_for_interview, planned_minutes
 from coach.mock.report import FOLLOW_UP_NOT_ANSWERED, NOTHING_ANSWERED
 from coach.mock.session import MockSession, plan_for
 from coach.recommend import role_to_practise
@@ -106,20 +106,23 @@ def reset() -> None:
 def setup() -> None:
     with st.container(border=True):
         st.subheader("Set up the interview")
-        format_key = st.radio(
-            "Format",
-            list(FORMATS),
-            format_func=lambda k: f"{FORMATS[k].label} (about {FORMATS[k].minutes} minutes)",
-            index=list(FORMATS).index("behavioural"),
-            key="mock_format",
-            horizontal=True,
-        )
         # the interviews Practice offers to prepare for (coming ones, then the last month's), named
         # the same way: months of log would otherwise list every interview ever had, dated 2026-11-20
         logged = store.list_interviews(db)
         interviews = interviews_to_prepare(logged, today)
         if "mock_interview" not in ss:  # as on Practice: one in the next two weeks, until the user picks
             ss.mock_interview = (interview_to_prepare_for(logged, today) or {}).get("id", NO_INTERVIEW)
+        suggested = suggest_format(interviews)
+        format_key = st.radio(
+            "Format",
+            list(FORMATS),
+            format_func=lambda k: f"{FORMATS[k].label} (about {FORMATS[k].minutes} minutes)",
+            key="mock_format",
+            horizontal=True,
+            on_change=lambda: ss.update(mock_format_picked=ss.mock_format),
+        )
+        if suggested:
+            st.caption(f"{FORMATS[suggested].label} suggested for {escape(suggested_for(interviews))}.")
         if format_key == "role":
             role_choice(interviews)
         if interviews:
@@ -165,6 +168,25 @@ def setup() -> None:
         )
         if ss.get("mock_start_error"):
             st.error(ss.mock_start_error)
+
+
+def suggest_format(interviews: list[dict]) -> str | None:
+    """The format that fits the interview chosen to prepare for (a recruiter screen for a recruiter
+    screen), set before the radio is drawn until the user picks one (their pick then stays, whatever
+    interview is chosen after); returns it while it is only the suggestion, else None."""
+    chosen = next((i for i in interviews if i["id"] == ss.get("mock_interview")), None)
+    suggested = format_for_interview(chosen)
+    if ss.get("mock_format_picked"):  # kept apart: Streamlit forgets a widget no run drew
+        ss.mock_format = ss.mock_format_picked
+        return None
+    ss.mock_format = suggested or "behavioural"
+    return suggested
+
+
+def suggested_for(interviews: list[dict]) -> str:
+    """'the final at Initech': the interview a format is suggested for."""
+    chosen = next(i for i in interviews if i["id"] == ss.get("mock_interview"))
+    return f"the {chosen['stage']} at {chosen['company']}"
 
 
 def role_choice(interviews: list[dict]) -> None:

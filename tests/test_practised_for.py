@@ -181,3 +181,41 @@ def test_after_the_review_its_answers_stand_beside_the_practice_for_the_same_que
     rows = table.value.set_index("Question")
     assert rows.loc[BUILT, "Practice score"] == 63
     assert rows.loc[BUILT, "Overall"] == 66
+
+
+def test_choosing_an_interview_on_the_mock_page_suggests_its_format_until_you_pick_one(tmp_path, monkeypatch):
+    """A recruiter screen chosen to prepare for left the format at "Behavioural round"."""
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    db = store.open_store(load_settings(data_dir=tmp_path))
+    try:
+        screen = store.add_interview(
+            db, company="Initech", stage="recruiter screen", interview_date=date.today() + timedelta(days=2)
+        )
+        final = store.add_interview(
+            db, company="Initech", role="Backend engineer", stage="final",
+            interview_date=date.today() + timedelta(days=20),
+        )  # fmt: skip
+        onsite = store.add_interview(
+            db, company="Globex", role="Head of happiness", stage="onsite / loop",
+            interview_date=date.today() + timedelta(days=25),
+        )  # fmt: skip
+    finally:
+        db.close()
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("mock").run()
+    assert not at.exception
+    # the screen in two days is the one prepared for: its format is suggested, and said so
+    assert at.radio(key="mock_format").value == "recruiter"
+    assert "Recruiter screen suggested for the recruiter screen at Initech." in [c.value for c in at.caption]
+    at.selectbox(key="mock_interview").set_value(final).run()
+    assert at.radio(key="mock_format").value == "role"  # a final for a role the bank knows
+    at.selectbox(key="mock_interview").set_value(onsite).run()
+    assert at.radio(key="mock_format").value == "behavioural"  # a role it does not
+    at.selectbox(key="mock_interview").set_value(0).run()  # no particular interview: the default
+    assert at.radio(key="mock_format").value == "behavioural"
+    # once picked, the format is the user's: another interview chosen does not change it
+    at.radio(key="mock_format").set_value("role").run()
+    at.selectbox(key="mock_interview").set_value(screen).run()
+    assert not at.exception
+    assert at.radio(key="mock_format").value == "role"
+    assert not [c for c in at.caption if "suggested for" in c.value]

@@ -34,6 +34,15 @@ FORMATS = {
     "behavioural": Format("behavioural", "Behavioural round", 30, 6, ("behavioural",), "a behavioural round"),
     "role": Format("role", "Role questions", 45, 6, ("behavioural",), "a round of role questions"),
 }
+# The format suggested for an interview from the log, by its stage (the first that matches): a
+# recruiter screen is rehearsed as one; a technical round as role questions; a final or an onsite
+# as role questions when its role names one of the bank's roles, else as a behavioural round.
+STAGE_FORMATS = (
+    (("recruiter", "screen"), "recruiter"),
+    (("technical",), "role"),
+    (("onsite", "on-site", "loop", "final", "panel"), "role or behavioural"),
+    (("first round", "behavioural", "behavioral", "hiring manager"), "behavioural"),
+)
 OPENERS = ("mot-05", "mot-06")  # "Tell me about yourself.", "Walk me through your CV."
 CLOSERS = ("close-02", "close-08", "close-12", "close-03")
 RECENT_DAYS = 14
@@ -62,6 +71,19 @@ def planned_minutes(shape: Format, questions: int) -> int:
     if questions == shape.questions:
         return shape.minutes
     return max(1, round(shape.minutes * questions / shape.questions))
+
+
+def format_for_interview(interview: dict | None) -> str | None:
+    """The format (a key of FORMATS) that fits an interview of the log, by its stage
+    (STAGE_FORMATS), or None when its stage says nothing of one: only a suggestion, the Mock page
+    follows it until the user picks a format."""
+    stage = ((interview or {}).get("stage") or "").casefold()
+    for words, suggested in STAGE_FORMATS:
+        if any(word in stage for word in words):
+            if suggested == "role or behavioural":
+                return "role" if role_from_title(interview.get("role")) else "behavioural"
+            return suggested
+    return None
 
 
 @dataclass(frozen=True)
