@@ -1589,7 +1589,8 @@ def interview_command(
         recordings = [{k: v for k, v in r.items() if k != "transcript"} for r in full["recordings"]]
         practised = practised_for.as_json(practice, today())
         shown = {**full, "recordings": recordings, "recordings_not_analysed": not_analysed}
-        print_json({**shown, "practised_for": practised})
+        # each reviewed answer with the practice for its question before that day (practice_score)
+        print_json({**shown, "practised_for": practised, "reviewed_answers": answers})
         return
     practised = practised_for.practised_words(practice, today())
     typer.echo(_describe_interview(full, answers, not_analysed, practised))

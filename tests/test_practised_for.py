@@ -175,6 +175,11 @@ def test_after_the_review_its_answers_stand_beside_the_practice_for_the_same_que
     built = f"“{BUILT}” score 66, 150 wpm, 4.0 fillers/100; practised 7 times before, mean score 63"
     assert built in shown, shown
     assert "“Why us?” score 61, 150 wpm, 4.0 fillers/100\n" in shown + "\n", shown  # not practised
+    as_json = json.loads(run_coach("interview", final, "--json", data_dir=tmp_path).stdout)
+    beside = [
+        (a["question"], a["practised_before"], a["practice_score"]) for a in as_json["reviewed_answers"]
+    ]
+    assert beside == [(BUILT, 7, 63.0), ("Why us?", 0, None)]
     at = page("interviews").run()
     assert not at.exception
     [table] = [t for t in at.dataframe if "Practice score" in t.value.columns]
