@@ -544,32 +544,20 @@ def your_answers(full: dict) -> None:
     if not rows:
         return
     st.markdown("**Your answers, as the review measured them**")
-    shared.table(
-        [
-            {
-                "Question": r["question"],
-                "Practised before": r["practised_before"] if r["question_id"] else None,
-                "Overall": summary.rounded(r["score_overall"]),
-                # beside the practice for the same question (its mean), where there was some
-                "Practice score": summary.rounded(r["practice_score"]),
-                "Pace (wpm)": summary.rounded(r["wpm"]),
-                summary.FILLERS_PER_100_WORDS: summary.rounded(r["fillers_per_100_words"], 1),
-                "Length": summary.clock(r["duration_s"]),
-            }
-            for r in rows
-        ],
-        text_column="Question",
-    )
-    st.caption(
-        "“Practised before”: your practice answers to the same question before that day; “Practice "
-        "score”: their mean overall score. Progress shows them side by side under Per question."
-    )
-    for r in rows:  # its dashes said nothing of why, nor what to do
-        if r["not_measured"]:
+    # a list, not a table: in a card on a phone a table's figures were past its right edge
+    for r in rows:
+        if r["not_measured"]:  # its dashes said nothing of why, nor what to do
             why = summary.for_the_page(
                 r["not_measured"], may_change_settings=not cfg.on_server or shared.staff(cfg)
             )
-            st.markdown(f":gray[“{escape(r['question'])}” was not measured: {escape(why)}]")
+            line = f"Not measured: {escape(why)}"
+        else:
+            line = summary.reviewed_answer_figures(r)
+        st.markdown(f"“{escape(r['question'])}”  \n:gray[{line}]")
+    st.caption(
+        "“Practised before” counts your practice answers to the same question up to that day, with "
+        "their mean score; Progress shows them side by side under Per question."
+    )
     for recording_id in interview_log.heard_as_one_voice(full):  # the sentence above says to; it was
         # only possible by uploading the recording again, which transcribed the whole call again
         to_review_page(

@@ -305,6 +305,29 @@ def attempt_rows(attempts: list[dict], current_id: int | None, today: date | Non
     return rows[::-1]
 
 
+def reviewed_answer_figures(answer: dict) -> str:
+    """One real answer's figures as a line under its question ('overall 72 · 148 wpm · 3.1 fillers
+    per 100 words · 1:10 long · practised 2 times before (mean score 63)'), in place of a table that
+    hid its figures past the card's right edge on a phone. `answer` as
+    `interview_log.reviewed_answers` gives it; a figure not measured is left out."""
+    parts = []
+    if answer.get("score_overall") is not None:
+        parts.append(f"overall {rounded(answer['score_overall'])}")
+    if answer.get("wpm") is not None:
+        parts.append(f"{rounded(answer['wpm'])} wpm")
+    if answer.get("fillers_per_100_words") is not None:
+        parts.append(f"{answer['fillers_per_100_words']:.1f} fillers per 100 words")
+    if answer.get("duration_s") is not None:
+        parts.append(f"{clock(answer['duration_s'])} long")
+    if answer.get("question_id"):
+        n = answer["practised_before"]
+        practised = f"practised {count(n, 'time')} before" if n else "not practised before"
+        if n and answer.get("practice_score") is not None:  # their mean, beside this answer's overall
+            practised += f" (mean score {rounded(answer['practice_score'])})"
+        parts.append(practised)
+    return " · ".join(parts)
+
+
 def change_sentence(attempts: list[dict], current_id: int | None) -> str | None:
     """How this attempt compares with the one before it at the same question."""
     ids = [a["id"] for a in attempts]
