@@ -745,6 +745,7 @@ def against_earlier(result: dict) -> None:
     if chart is not None:
         st.altair_chart(chart)
     shared.table(summary.attempt_rows(history, result["attempt_id"], today))
+    st.caption(summary.TABLE_UNITS)
 
 
 shared.page_header(

@@ -22,7 +22,7 @@ from coach.progress import (
 from coach.store import get_attempt, list_attempts, list_interviews
 from coach.ui import browser_clock, charts, left_midway, shared, summary
 from coach.ui.highlight import escape
-from coach.ui.log_labels import moment_words
+from coach.ui.log_labels import moment_words, table_moment
 
 SHOWN_QUESTIONS = 15  # questions listed each in its box; the rest are chosen from a list
 cfg = shared.settings()
@@ -250,16 +250,7 @@ def practice_against_real(report: dict) -> None:
     for measure, v in report["practice_vs_real"].items():
         # as `coach progress` gives them: one precision for the two ("5.0" beside "5.3")
         practice, real = figures_side_by_side((v["practice_mean"], v["real_mean"]), measure)
-        comparison.append(
-            {
-                "Measure": v["label"],
-                "Practice": practice,
-                "answers": v["practice_n"],
-                "Real interviews": real,
-                "real answers": v["real_n"],
-                "Band": f"{v['band'][0]:g}–{v['band'][1]:g}" if v["band"] else "",
-            }
-        )
+        comparison.append({"Measure": v["label"], "Practice": practice, "Real": real})
     with st.expander("Practice against real interviews, every measure"):
         days = next(iter(report["practice_vs_real"].values()))["lead_up_days"]
         if days:
@@ -273,10 +264,8 @@ def practice_against_real(report: dict) -> None:
                 "practice is set beside all your real interviews."
             )
         shared.table(comparison)
-        # the headers are short, so the table is whole in half a laptop's screen; this says the rest
-        st.caption(
-            "Each figure is the mean of the answers counted beside it; the band is the comfortable range."
-        )
+        # three narrow columns, whole on a phone; the counts and bands are said below them
+        st.caption(summary.comparison_notes(report["practice_vs_real"]))
 
 
 def per_question(report: dict) -> None:
@@ -425,8 +414,10 @@ def question_title(item: dict) -> str:
 def question_history(item: dict, today: date, in_bank: bool = True) -> None:
     """One question's practice and real answers in one table, and a button to practise it ("again"
     once practised); a question deleted since (one of the user's own) has no button, but a word why."""
-    # "real: Acme Robotics final" whole, not cut to "real: Acme Roboti" in a column sized for "practice"
-    shared.table(question_rows(item["practice"], item["real"], today), text_column="Kind", text_width=230)
+    shared.table(question_rows(item["practice"], item["real"], today))
+    st.caption(
+        " ".join(filter(None, (escape(real_interviews_named(item["real"], today)), summary.TABLE_UNITS)))
+    )
     if not in_bank:
         st.caption(
             "You deleted this question from your questions, so it cannot be practised again; "
@@ -472,13 +463,15 @@ def delete_an_answer(item: dict, today: date) -> None:
 
 def question_rows(practice_rows: list[dict], real_rows: list[dict], today: date) -> list[dict]:
     """Newest first (after months the latest answers are in view, not behind ten old ones), dated
-    as the other pages date things ('Tue 1 Dec')."""
+    without the weekday ('1 Dec 13:40'); an answer in a mock interview reads "mock" in place of its
+    time and a real interview's "real" (named below the table): a column saying which pushed the
+    figures out of a phone's view."""
     rows = [
         {
             "When": p["created_at"],
-            "Kind": "practice: mock interview" if p.get("mock_interview") else "practice",
+            "kind": "mock" if p.get("mock_interview") else "",
             "Overall": summary.rounded(p["score_overall"]),
-            "Pace (wpm)": summary.rounded(p["wpm"]),
+            summary.PACE: summary.rounded(p["wpm"]),
             summary.FILLERS_PER_100_WORDS: summary.rounded(p["fillers_per_100_words"], 1),
             "Length": summary.clock(p["duration_s"]),
         }
@@ -487,9 +480,9 @@ def question_rows(practice_rows: list[dict], real_rows: list[dict], today: date)
     rows += [
         {
             "When": r["interview_date"],
-            "Kind": f"real: {r['company']} {r['stage']}".strip(),
+            "kind": "real",
             "Overall": summary.rounded(r["score_overall"]),
-            "Pace (wpm)": summary.rounded(r["wpm"]),
+            summary.PACE: summary.rounded(r["wpm"]),
             summary.FILLERS_PER_100_WORDS: summary.rounded(r["fillers_per_100_words"], 1),
             "Length": summary.clock(r["duration_s"]),
         }
@@ -497,8 +490,20 @@ def question_rows(practice_rows: list[dict], real_rows: list[dict], today: date)
     ]
     rows.sort(key=lambda r: in_lived_order(r["When"]), reverse=True)  # an interview after its day's practice
     for row in rows:  # a practice answer's moment or a real interview's day, read the same way
-        row["When"] = moment_words(str(row["When"]), today, with_time=True) if row["When"] else ""
+        kind = row.pop("kind")
+        when = table_moment(str(row["When"]), today, with_time=not kind) if row["When"] else ""
+        row["When"] = f"{when} {kind}".strip()
     return rows
+
+
+def real_interviews_named(real_rows: list[dict], today: date) -> str:
+    """Which real interview each "real" row of a question's table was (plain text: escape it), oldest
+    first: 'Real: Sat 5 Dec, Globex first round; Thu 10 Dec, Acme final.'"""
+    named = {}
+    for r in sorted(real_rows, key=lambda r: in_lived_order(r["interview_date"])):
+        day = moment_words(str(r["interview_date"]), today) if r["interview_date"] else "no date"
+        named.setdefault(f"{day}, {r['company'] or ''} {r['stage'] or ''}".strip(" ,"), None)
+    return "Real: " + "; ".join(named) + "." if named else ""
 
 
 def what_next(report: dict) -> None:

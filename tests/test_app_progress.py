@@ -295,10 +295,8 @@ def test_a_figure_that_could_not_be_measured_reads_as_a_dash_not_none(tmp_path, 
             )
     at = page("progress").run()
     assert not at.exception
-    [per_question] = [
-        t for t in at.dataframe if "Pace (wpm)" in t.value.columns and "Kind" in t.value.columns
-    ]
-    assert per_question.value["Pace (wpm)"].isna().sum() == 1  # the unmeasured answer's pace
+    [per_question] = [t for t in at.dataframe if list(t.value.columns)[:2] == ["When", "Overall"]]
+    assert per_question.value["wpm"].isna().sum() == 1  # the unmeasured answer's pace
     assert per_question.proto.placeholder == "—"
     assert all(t.proto.placeholder == "—" for t in at.dataframe)
 
@@ -360,11 +358,11 @@ def test_a_question_s_table_lists_the_latest_answers_first(tmp_path, monkeypatch
     start = _weekly_answers_for_three_months(tmp_path, monkeypatch)
     at = page("progress").run()
     assert not at.exception
-    [table] = [t for t in at.dataframe if "Kind" in t.value.columns]
+    [table] = [t for t in at.dataframe if list(t.value.columns)[:2] == ["When", "Overall"]]
     rows = table.value.to_dict("records")
     latest = start + timedelta(days=7 * 12)
-    assert rows[0]["When"].startswith(f"{latest:%a} {latest.day} {latest:%b}"), rows[0]
-    assert rows[0]["Pace (wpm)"] == MONTHS_OF_PACE[-1] and rows[-1]["Pace (wpm)"] == MONTHS_OF_PACE[0]
+    assert rows[0]["When"].startswith(f"{latest.day} {latest:%b}"), rows[0]
+    assert rows[0]["wpm"] == MONTHS_OF_PACE[-1] and rows[-1]["wpm"] == MONTHS_OF_PACE[0]
 
 
 def test_only_questions_that_practise_a_gap_are_listed_under_the_gaps(tmp_path, monkeypatch):
@@ -427,8 +425,8 @@ def _kinds_table(tmp_path, monkeypatch, practised_at, practice: dict, interview:
         save_real_answers(db, interview_id, [answer])
     at = page("progress").run()
     assert not at.exception
-    [table] = [t for t in at.dataframe if "Kind" in t.value.columns]
-    return table
+    [table] = [t for t in at.dataframe if list(t.value.columns)[:2] == ["When", "Overall"]]
+    return table, at
 
 
 def test_a_real_interview_is_listed_after_the_practice_of_its_day(tmp_path, monkeypatch):
@@ -439,29 +437,36 @@ def test_a_real_interview_is_listed_after_the_practice_of_its_day(tmp_path, monk
     from store_support import analysis_dict
 
     day = (datetime.now(UTC) - timedelta(days=3)).replace(hour=12, minute=0, second=0, microsecond=0)
-    table = _kinds_table(
+    table, _ = _kinds_table(
         tmp_path,
         monkeypatch,
         day,
         {"analysis": analysis_dict(wpm=120.0)},
         {"company": "Acme", "stage": "onsite", "interview_date": day.date()},
     )
-    assert list(table.value["Kind"]) == ["real: Acme onsite", "practice"], table.value
+    assert list(table.value["wpm"]) == [150, 120], table.value  # analysis_dict's pace, then the practice's
+    assert table.value["When"][0] == f"{day.day} {day:%b} real", table.value
 
 
-def test_a_real_interview_s_company_and_stage_are_not_cut_off_in_its_question_s_table(tmp_path, monkeypatch):
-    """The Kind column was sized by Streamlit for "practice", so a real answer read
-    "real: Acme Roboti" in the browser; the column is now given room for the whole
-    "real: Acme Robotics final" (about 8 pixels a character in the table's font, and its padding)."""
-    import json
+def test_a_real_interview_s_company_and_stage_are_named_whole_below_its_questions_table(
+    tmp_path, monkeypatch
+):
+    """A real answer's row reads "real" (a column of "real: Acme Robotics final" put the figures past
+    a phone's right edge); the line below the table names the interview whole, and the units the
+    short headers leave out."""
     from datetime import UTC, datetime, timedelta
+
+    from coach.ui.log_labels import moment_words
 
     day = datetime.now(UTC) - timedelta(days=10)
     interview = {"company": "Acme Robotics", "stage": "final", "interview_date": day.date()}
-    table = _kinds_table(tmp_path, monkeypatch, day - timedelta(days=5), {}, interview)
-    assert "real: Acme Robotics final" in list(table.value["Kind"]), table.value
-    width = json.loads(table.proto.columns or "{}").get("Kind", {}).get("width")
-    assert isinstance(width, int) and width >= 8 * len("real: Acme Robotics final") + 16, table.proto.columns
+    table, at = _kinds_table(tmp_path, monkeypatch, day - timedelta(days=5), {}, interview)
+    assert list(table.value["When"])[0].endswith(" real"), table.value
+    held = moment_words(day.date().isoformat(), datetime.now(UTC).date())
+    said = f"Real: {held}, Acme Robotics final. Fillers per 100 words; wpm: pace in words per minute."
+    assert said in [c.value.replace("\\", "") for c in at.caption], [
+        c.value for c in at.caption if "Real" in c.value
+    ]
 
 
 def test_a_question_s_fillers_per_100_words_read_to_one_decimal_in_every_row(tmp_path, monkeypatch):
@@ -474,11 +479,11 @@ def test_a_question_s_fillers_per_100_words_read_to_one_decimal_in_every_row(tmp
 
     day = datetime.now(UTC) - timedelta(days=10)
     interview = {"company": "Acme", "stage": "onsite", "interview_date": day.date()}
-    table = _kinds_table(
+    table, _ = _kinds_table(
         tmp_path, monkeypatch, day, {"analysis": analysis_dict(fillers_per_100=5.0)}, interview
     )
-    assert sorted(table.value["Fillers /100 words"]) == [4.0, 5.0], table.value
-    column = json.loads(table.proto.columns or "{}").get("Fillers /100 words", {})
+    assert sorted(table.value["Fillers"]) == [4.0, 5.0], table.value
+    column = json.loads(table.proto.columns or "{}").get("Fillers", {})
     assert column.get("type_config") == {"type": "number", "format": "%.1f"}, table.proto.columns
 
 
@@ -913,12 +918,12 @@ def test_practice_against_real_reads_both_means_at_one_precision(tmp_path, monke
         save_real_answers(db, interview_id, [real])
     at = page("progress").run()
     assert not at.exception
-    [table] = [t.value for t in at.dataframe if "Real interviews" in t.value.columns]
+    [table] = [t.value for t in at.dataframe if list(t.value.columns) == ["Measure", "Practice", "Real"]]
     rows = {r["Measure"]: r for r in table.to_dict("records")}
     fillers = next(r for label, r in rows.items() if label.lower().startswith("fillers"))
-    assert (fillers["Practice"], fillers["Real interviews"]) == ("5.0", "5.3"), fillers
+    assert (fillers["Practice"], fillers["Real"]) == ("5.0", "5.3"), fillers
     pace = next(r for label, r in rows.items() if label.lower().startswith("pace"))
-    assert (pace["Practice"], pace["Real interviews"]) == ("140", "150"), pace
+    assert (pace["Practice"], pace["Real"]) == ("140", "150"), pace
     said = "Practice here is the practice of the 30 days up to each real interview"
     assert any(said in c.value for c in at.caption), [c.value for c in at.caption]
     assert any(c.value.startswith("Each figure is the mean") for c in at.caption)  # not said by the headers

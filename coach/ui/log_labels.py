@@ -61,6 +61,17 @@ def moment_words(stamp: str, today: date, with_time: bool = False) -> str:
     return f"{day} {moment:%H:%M}" if with_time and len(stamp) > 10 else day
 
 
+def table_moment(stamp: str, today: date, with_time: bool = True) -> str:
+    """A moment in a table's narrow first column: '1 Dec 13:40' this year, '1 Dec 2025' another (the
+    rows' order tells two of that day apart), '1 Dec' for a plain day. Without the weekday that
+    moment_words gives, so a table of figures beside it fits a phone's width."""
+    moment = local_moment(stamp)
+    day = f"{moment.day} {moment:%b}"
+    if moment.year != today.year:
+        return f"{day} {moment.year}"
+    return f"{day} {moment:%H:%M}" if with_time and len(stamp) > 10 else day
+
+
 def date_words(iso_date: str, today: date) -> str:
     """'Fri 4 Dec (in 4 days)', '(today)', '(tomorrow)'."""
     days = (date.fromisoformat(iso_date) - today).days

@@ -360,19 +360,25 @@ def answer_deleted(flag: str) -> None:
         st.success(said, icon=":material/delete:")
 
 
-def table(rows, text_column: str | None = None, text_width: int = 320) -> None:
+def table(rows) -> None:
     """A table of figures without its index; a figure that could not be measured reads "—" (an
-    answer too short to measure has no pace), not Streamlit's "None". `text_column` (a question's
-    words) is held to `text_width` pixels so the figures beside it stay in view. Up to
-    TABLE_ROWS_SHOWN_WHOLE rows every row is in view, not behind a scroll inside the table. A rate
-    read to one decimal shows it in every row (summary.ONE_DECIMAL_COLUMNS: "5.0" beside "5.3")."""
-    config = {text_column: st.column_config.TextColumn(width=text_width)} if text_column else {}
+    answer too short to measure has no pace), not Streamlit's "None". Up to TABLE_ROWS_SHOWN_WHOLE
+    rows every row is in view, not behind a scroll inside the table. A rate read to one decimal
+    shows it in every row (summary.ONE_DECIMAL_COLUMNS: "5.0" beside "5.3"). Streamlit sizes each
+    column to its header and cells and knows nothing of the window's width, so the tables that use
+    this keep to short headers (their units in each header's help, summary.COLUMN_HELP) and a few
+    narrow columns: every figure in view on a phone, with no sideways scroll."""
     named = set(rows[0]) if rows else set()
-    config |= {
-        column: st.column_config.NumberColumn(format="%.1f")
-        for column in summary.ONE_DECIMAL_COLUMNS
+    config = {
+        column: st.column_config.NumberColumn(
+            format="%.1f" if column in summary.ONE_DECIMAL_COLUMNS else None,
+            help=summary.COLUMN_HELP.get(column),
+        )
+        for column in (*summary.ONE_DECIMAL_COLUMNS, *summary.COLUMN_HELP)
         if column in named
     }
+    if "#" in named:  # an answer's number, as the chart above numbers it: no wider than its figures
+        config["#"] = st.column_config.NumberColumn(width=36)
     height = "content" if len(rows) <= TABLE_ROWS_SHOWN_WHOLE else "auto"
     st.dataframe(rows, hide_index=True, placeholder="—", column_config=config or None, height=height)
 

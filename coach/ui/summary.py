@@ -25,7 +25,7 @@ from coach.progress import (
     where_answered,
 )
 from coach.ui.highlight import escape, spans_by_kind
-from coach.ui.log_labels import moment_words, short_date
+from coach.ui.log_labels import short_date, table_moment
 
 SCORE_NAMES = {
     "delivery": "Delivery",
@@ -271,8 +271,14 @@ def plain(value: float | None) -> str:
 
 # A table's column of fillers per 100 words, a rate read to one decimal in every row: Streamlit shows
 # a number as short as it can, so 5.0 read "5" beside "5.3" (coach.ui.shared.table formats it).
-FILLERS_PER_100_WORDS = "Fillers /100 words"
+# Its header and the pace's are short, their units in TABLE_UNITS below the table and in each
+# header's help: "Fillers /100 words" and "Pace (wpm)" pushed a table's last columns past a phone's
+# right edge, out of view behind a sideways scroll.
+FILLERS_PER_100_WORDS = "Fillers"
+PACE = "wpm"
 ONE_DECIMAL_COLUMNS = (FILLERS_PER_100_WORDS,)
+COLUMN_HELP = {FILLERS_PER_100_WORDS: "Fillers per 100 words", PACE: "Pace: words per minute"}
+TABLE_UNITS = "Fillers per 100 words; wpm: pace in words per minute."
 
 
 def rounded(value: float | None, decimals: int = 0) -> float | int | None:
@@ -284,25 +290,55 @@ def rounded(value: float | None, decimals: int = 0) -> float | int | None:
 
 def attempt_rows(attempts: list[dict], current_id: int | None, today: date | None = None) -> list[dict]:
     """Attempts at one question (given oldest first, numbered so), as a table beside this one:
-    newest first, so this attempt and the last few are in view above months of older ones. Where
-    some were answers in a mock interview, a column says which."""
+    newest first, so this attempt and the last few are in view above months of older ones. This one
+    reads "this answer" where the others read when they were taken; an answer in a mock interview
+    reads "mock" in place of its time. Six narrow columns, so every figure is in view on a phone."""
     today = today or local_time.today()
     rows = []
-    any_mock = any(in_mock_interview(a) for a in attempts)  # otherwise every row would say "practice"
     for number, a in enumerate(attempts, start=1):
         rows.append(
             {
                 "#": number,
-                "When": moment_words(a["created_at"], today, with_time=True) if a.get("created_at") else "",
-                **({"Where": "mock interview" if in_mock_interview(a) else "practice"} if any_mock else {}),
+                "When": "this answer" if a["id"] == current_id else when_answered(a, today),
                 "Overall": rounded(a.get("score_overall")),
-                "Pace (wpm)": rounded(a.get("wpm")),
+                PACE: rounded(a.get("wpm")),
                 FILLERS_PER_100_WORDS: rounded(a.get("fillers_per_100_words"), 1),
                 "Length": clock(a.get("duration_s")),
-                "": "← this one" if a["id"] == current_id else "",
             }
         )
     return rows[::-1]
+
+
+def comparison_notes(practice_vs_real: dict) -> str:
+    """What the three narrow columns of "practice against real interviews, every measure" leave to a
+    line below them: how many answers each mean is of, and the comfortable bands. As columns of their
+    own they put the real interviews past a phone's right edge. `practice_vs_real` as
+    `coach.progress.practice_vs_real` gives it."""
+    entries = list(practice_vs_real.values())
+    most_practice = max((v["practice_n"] for v in entries), default=0)
+    most_real = max((v["real_n"] for v in entries), default=0)
+    of = f"{count(most_practice, 'practice answer')} and {count(most_real, 'real one')}"
+    said = f"Each figure is the mean of {of}"
+    fewer = [
+        f"{v['label']} {v['practice_n']} and {v['real_n']}"
+        for v in entries
+        if (v["practice_n"], v["real_n"]) != (most_practice, most_real)
+    ]
+    said += f" (fewer where a measure could not be taken: {'; '.join(fewer)})." if fewer else "."
+    comfortable = [f"{v['label']} {v['band'][0]:g}–{v['band'][1]:g}" for v in entries if v["band"]]
+    if comfortable:
+        said += f" Comfortable: {'; '.join(comfortable)}."
+    return said
+
+
+def when_answered(attempt: dict, today: date) -> str:
+    """A practice answer in a table's narrow first column: '1 Dec 13:40', or '1 Dec mock' for an
+    answer in a mock interview (which a column of its own pushed the figures out of a phone's view)."""
+    if not attempt.get("created_at"):
+        return ""
+    if in_mock_interview(attempt):
+        return f"{table_moment(str(attempt['created_at']), today, with_time=False)} mock"
+    return table_moment(str(attempt["created_at"]), today)
 
 
 def reviewed_answer_figures(answer: dict) -> str:

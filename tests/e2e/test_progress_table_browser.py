@@ -12,7 +12,7 @@ import pytest
 from coach import store
 from coach.config import load_settings
 from tests.e2e.server import CHROMIUM, StreamlitServer, chromium, redrawn
-from tests.store_support import analysis_dict, save_answer
+from tests.store_support import analysis_dict, save_answer, save_real_answers
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed")
 
@@ -27,17 +27,54 @@ SIDEWAYS = """(table) => {
     const scroller = table.querySelector('.dvn-scroller');
     return scroller.scrollWidth - scroller.clientWidth;
 }"""
+# Every table on the page: its first header, and how far its columns reach past its right edge.
+EVERY_TABLE_SIDEWAYS = """() => [...document.querySelectorAll('[data-testid=stDataFrame]')].map(t => {
+    const scroller = t.querySelector('.dvn-scroller');
+    const header = t.querySelector('table thead th');
+    return [header ? header.innerText.trim() : '', scroller.scrollWidth - scroller.clientWidth];
+})"""
+# The main column's text that ends past the window's right edge (a table's canvas aside, and a row of
+# tabs, which scrolls with an arrow).
+PAST_THE_EDGE = """() => [...document.querySelectorAll(
+    '[data-testid=stMain] [data-testid=stMarkdownContainer]')]
+    .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('[role=tablist]'))
+    .map(e => e.innerText.slice(0, 60))"""
+PHONE = {"width": 390, "height": 844}
+
+
+def phone_screenshot(page, path: Path) -> None:
+    """The whole page at a phone's width (Streamlit scrolls inside its main block: grow the window)."""
+    height = page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollHeight")
+    page.set_viewport_size({"width": PHONE["width"], "height": min(int(height), 8000)})
+    redrawn(page)
+    page.screenshot(path=str(path))
+    page.set_viewport_size(PHONE)
 
 
 def test_every_measure_of_practice_against_real_shows_without_scrolling(tmp_path, shots):
     """Eleven measures: "pitch variation", the last, was behind a scroll inside the table. In half a
     laptop's screen (640 px) every column is in view too: the real interviews' answers and the
-    comfortable band were 137 px to the right, behind a sideways scroll."""
+    comfortable band were 137 px to the right, behind a sideways scroll.
+
+    On a phone (390 px) every figure of every table is in view too, with no sideways scroll: Progress's
+    every-measure table hid its real interviews (224 px), a question's table its figures past a
+    fixed-width "Kind" column (297-346 px), and the Interviews card's answers table 461 px."""
     db = store.open_store(load_settings(tmp_path))
     try:
         for days_ago in (9, 2):
             save_answer(db, "mot-05", "Tell me about yourself.", analysis=analysis_dict(),
                         created_at=datetime.now(UTC) - timedelta(days=days_ago))  # fmt: skip
+        held = (datetime.now(UTC) - timedelta(days=1)).date()
+        interview_id = store.add_interview(
+            db, company="Globex Corporation International", role="Senior platform reliability engineer",
+            stage="first round", interview_date=held,
+        )  # fmt: skip
+        led = "Tell me about a time you led a project or team without formal authority."
+        save_real_answers(db, interview_id, [
+            {"question_id": "mot-05", "question_text": "Tell me about yourself.",
+             "analysis": analysis_dict()},
+            {"question_id": "beh-lead-01", "question_text": led, "analysis": analysis_dict(wpm=182.0)},
+        ])  # fmt: skip
     finally:
         db.close()
     with StreamlitServer(tmp_path, shots / "streamlit-progress-table.log") as server, chromium() as browser:
@@ -57,7 +94,29 @@ def test_every_measure_of_practice_against_real_shows_without_scrolling(tmp_path
         redrawn(page)
         sideways = table.evaluate(SIDEWAYS)
         expander.screenshot(path=str(shots / "progress-every-measure-640.png"))
+        page.set_viewport_size(PHONE)
+        for question in page.get_by_test_id("stExpander").filter(has_text="Tell me about").all():
+            question.locator("summary").click()
+        time.sleep(1.5)
+        redrawn(page)
+        on_progress = page.evaluate(EVERY_TABLE_SIDEWAYS)
+        progress_past_edge = page.evaluate(PAST_THE_EDGE)
+        phone_screenshot(page, shots / "progress-390.png")
+        page.goto(f"{server.url}/interviews")
+        page.get_by_text("first round ·").first.wait_for(timeout=60_000)
+        page.get_by_text("first round ·").first.click()
+        page.get_by_text("Your answers, as the review measured them").wait_for(timeout=30_000)
+        time.sleep(1)
+        redrawn(page)
+        on_interviews = page.evaluate(EVERY_TABLE_SIDEWAYS)
+        interviews_past_edge = page.evaluate(PAST_THE_EDGE)
+        phone_screenshot(page, shots / "interviews-390.png")
         context.close()
     assert shown["rows"] == 11, shown  # the grid's accessible table lists every measure
     assert shown["hidden"] <= 1, shown
     assert sideways <= 1, sideways
+    # the every-measure table and the two questions' tables, each whole at 390 px
+    assert len(on_progress) >= 3 and all(hidden <= 1 for _, hidden in on_progress), on_progress
+    assert not progress_past_edge, progress_past_edge
+    assert all(hidden <= 1 for _, hidden in on_interviews), on_interviews
+    assert not interviews_past_edge, interviews_past_edge
