@@ -245,3 +245,16 @@ def test_each_part_of_the_structure_chart_is_named_in_a_colour_that_reads_on_its
         labels = dict.fromkeys(blocks, {"black": "#000000"}.get(text["mark"]["color"], text["mark"]["color"]))
     ratios = {part: round(_contrast(blocks[part], labels[part]), 1) for part in blocks}
     assert min(ratios.values()) >= 4.5, ratios
+
+
+def test_the_pace_chart_names_its_band_above_the_plot_where_the_line_cannot_cross_it():
+    """ "comfortable 130–175 wpm" was written inside the plot at the band's top edge, on the left,
+    where an answer's pace line starts: the line ran through the words at every width. It is the
+    chart's title now, above the plot, and no text is drawn among the points."""
+    words = [{"text": "word.", "start_s": 0.4 * i, "end_s": 0.4 * i + 0.3} for i in range(120)]
+    spec = charts.pace_chart({"duration_s": 48.0, "words": words}, (130, 175)).to_dict()
+    assert spec["title"]["text"] == "shaded: comfortable 130–175 wpm", spec.get("title")
+    assert spec["title"]["anchor"] == "start"
+    marks = [layer["mark"] for layer in spec["layer"]]
+    marks = [mark["type"] if isinstance(mark, dict) else mark for mark in marks]
+    assert "text" not in marks, marks
