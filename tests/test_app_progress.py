@@ -926,7 +926,10 @@ def test_practice_against_real_reads_both_means_at_one_precision(tmp_path, monke
     assert (pace["Practice"], pace["Real"]) == ("140", "150"), pace
     said = "Practice here is the practice of the 30 days up to each real interview"
     assert any(said in c.value for c in at.caption), [c.value for c in at.caption]
-    assert any(c.value.startswith("Each figure is the mean") for c in at.caption)  # not said by the headers
+    [counted] = [c.value for c in at.caption if c.value.startswith("Each figure is the mean")]
+    # the counts and the bands, once columns of their own that put Real past a phone's edge
+    assert counted.startswith("Each figure is the mean of 2 practice answers and 1 real one"), counted
+    assert "Comfortable: pace (words per minute) 130–175" in counted, counted
 
 
 def test_months_of_practice_draw_a_running_average_over_the_answers(tmp_path, monkeypatch):

@@ -320,7 +320,7 @@ def comparison_notes(practice_vs_real: dict) -> str:
     of = f"{count(most_practice, 'practice answer')} and {count(most_real, 'real one')}"
     said = f"Each figure is the mean of {of}"
     fewer = [
-        f"{v['label']} {v['practice_n']} and {v['real_n']}"
+        f"{v['label']}: {v['practice_n']} practice, {v['real_n']} real"
         for v in entries
         if (v["practice_n"], v["real_n"]) != (most_practice, most_real)
     ]
