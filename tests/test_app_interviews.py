@@ -305,7 +305,7 @@ def test_a_reviewed_stage_shows_its_answers_beside_the_practice_before_it(tmp_pa
     rows = listed_answers(at)
     assert len(rows) == 3, rows
     [(_, opening)] = [(q, line) for q, line in rows if q == lead.text]
-    assert opening.endswith(" · practised 2 times before"), opening
+    assert re.search(r" · practised 2 times before \(mean score \d+\)$", opening), opening
     figures = r"overall (\d+) · (\d+) wpm · \d+\.\d fillers per 100 words · \d+:\d\d long"
     overall, pace = re.match(figures, opening).groups()
     assert int(overall) > 0 and 100 < int(pace) < 250, opening

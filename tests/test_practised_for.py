@@ -14,6 +14,7 @@ from store_support import analysis_dict, record, save_real_answers, transcript_d
 from coach import store
 from coach.config import load_settings
 from coach.store.mock_sessions import save_mock_session
+from coach.ui.highlight import escape
 
 PRACTISED = "5 answers over 3 days (last yesterday, mean score 72), 1 mock interview (score 70)"
 BUILT = "Tell me about something you built or ran that you are proud of, and why."  # beh-own-07
@@ -182,10 +183,10 @@ def test_after_the_review_its_answers_stand_beside_the_practice_for_the_same_que
     assert beside == [(BUILT, 7, 63.0), ("Why us?", 0, None)]
     at = page("interviews").run()
     assert not at.exception
-    [table] = [t for t in at.dataframe if "Practice score" in t.value.columns]
-    rows = table.value.set_index("Question")
-    assert rows.loc[BUILT, "Practice score"] == 63
-    assert rows.loc[BUILT, "Overall"] == 66
+    # the card lists each answer with its figures in one line (a table hid them on a phone)
+    said = markdown_text(at)
+    assert f"“{escape(BUILT)}”  \n:gray[overall 66 · " in said, said
+    assert "practised 7 times before (mean score 63)]" in said, said
 
 
 def test_choosing_an_interview_on_the_mock_page_suggests_its_format_until_you_pick_one(tmp_path, monkeypatch):
