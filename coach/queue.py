@@ -633,7 +633,7 @@ def review_queued_interview(owner: str, recording: str, sha256: str, original_na
     What `review_recording` guarantees holds here too: a file that is not audio is removed and no
     interview logged; one that could be audio (silent) is kept with its interview, logged. Either
     way its person's sentence is written beside the recording for their page."""
-    from coach.interview.orchestrator import KeptUnanalysed, resume_review
+    from coach.interview.orchestrator import KeptUnanalysed, keep_work_in_store, resume_review
     from coach.store.recordings import noted_review
 
     if _worker is None:
@@ -665,7 +665,12 @@ def review_queued_interview(owner: str, recording: str, sha256: str, original_na
             kept = e.saved["interview_id"] if isinstance(e, KeptUnanalysed) else None
             write_outcome(path, said_on_server(e), **({"interview_id": kept} if kept else {}))
             return "not reviewed"
-    return f"interview {reviewed.result['saved']['interview_id']}"
+        # its words, voices and answers heard again go to the database beside it, and out of this
+        # worker's folder: the app that shows "Who is who" reviews it again from them, wherever
+        # this worker ran, without transcribing the call again
+        saved = reviewed.result["saved"]
+        keep_work_in_store(store, settings, saved["interview_recording_id"], sha256, forget_here=True)
+    return f"interview {saved['interview_id']}"
 
 
 def current_settings(worker: Settings) -> Settings:

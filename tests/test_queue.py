@@ -399,6 +399,8 @@ def test_a_real_interview_is_reviewed_by_a_worker_and_lands_on_the_review_page(c
 
     from coach import queue
     from coach.audio import SavedRecording
+    from coach.interview.orchestrator import review_again
+    from coach.interview.review import ReviewOptions
 
     store, _ = cohort
     _on_the_cohort(monkeypatch, store.settings)
@@ -429,6 +431,31 @@ def test_a_real_interview_is_reviewed_by_a_worker_and_lands_on_the_review_page(c
     [answer] = back.session_state["review_result"]["answers"]
     assert answer["analysis"]["metrics"]["words"] >= 20 and "search page" in answer["analysis"]["transcript"]
     assert "Debrief" in [h.value for h in back.subheader]
+    # shown whole, as a review done in the app is (it showed the answers alone): the conversation
+    # under who is you, each voice with a few seconds to play and "Who is who"
+    shown = markdown_text(back)
+    assert "#### The conversation" in shown and "#### Who is who" in shown, shown
+    assert [m for m in back.markdown if m.value.startswith("**You**")], shown
+    voices = back.radio(key="review_mine").options
+    assert voices == ["Speaker 1", "Speaker 2"] and back.selectbox(key="review_people").value == "2"
+    assert len(back.get("audio")) >= 3  # the recording and one snippet per voice
+    # ... and "Who is who" reviews it again here from the words the worker kept with it in the
+    # database: this app's data folder is not the worker's, and the call is not transcribed again
+    assert not list((store.settings.data_dir / "review-work").glob("*/chunk-*"))
+    mine = int(back.radio(key="review_mine").value.split()[1])
+    again_here = review_again(
+        store,
+        store.settings,
+        back.session_state["review_result"]["interview_recording_id"],
+        ReviewOptions(n_speakers=2, candidate_speaker=mine),
+    )
+    processing = again_here.result["processing"]
+    assert processing["chunks"] >= 1 and processing["chunks_reused"] == processing["chunks"], processing
+    other = next(v for v in voices if v != back.radio(key="review_mine").value)
+    back.radio(key="review_mine").set_value(other)
+    next(b for b in back.button if b.label == "Review again with these").click().run()
+    assert not back.exception and not back.error, (back.exception, [e.value for e in back.error])
+    assert f"You: {other.lower()}, as you said." in [c.value for c in back.caption]
     # shown: not offered again on the next visit ...
     again = page("review").run()
     assert not again.exception, again.exception
@@ -452,6 +479,28 @@ def test_a_real_interview_is_reviewed_by_a_worker_and_lands_on_the_review_page(c
     [error] = [e.value for e in at.error]
     assert "is already kept with" in error and error.endswith("Nothing was saved."), error
     assert at.session_state["review_job"] is None
+
+
+def test_a_review_done_by_a_worker_shows_its_own_warnings_as_one_done_here(cohort, monkeypatch):
+    """The review's own warnings come from the worker with it: one voice heard in an interview is
+    said over the review, and "How many people speak" offers the 2 it asks for (the page showed
+    each answer's warnings alone, and offered 1)."""
+    from app_support import markdown_text, page
+
+    from coach.analysis.quality import ONE_VOICE
+
+    store, _ = cohort
+    _on_the_cohort(monkeypatch, store.settings)
+    at = page("review").run()
+    _sent_for_review(at, CLIP, "Globex")  # one person speaking
+    job_id = at.session_state["review_job"]["job_id"]
+    assert wait_for(lambda: _review_finished(store, job_id), 180, "the review").state == "done"
+    wait_for(lambda: at.run() and at.session_state["review_result"], 30, "the review on the page")
+    assert not at.exception, at.exception
+    said = [w.value.replace("\\", "") for w in at.warning]
+    assert said.count(ONE_VOICE) == 2, said  # over the review, and under its one answer as before
+    assert "#### Who is who" in markdown_text(at)
+    assert at.selectbox(key="review_people").value == "2"
 
 
 def _sha256(path: Path) -> str:

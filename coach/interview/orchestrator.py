@@ -31,7 +31,7 @@ from coach.errors import (
 )
 from coach.interview.chunks import CHUNK_S
 from coach.interview.listen import ProgressHandler, ReviewCancelled
-from coach.interview.resume import forget_recording
+from coach.interview.resume import forget_recording, packed_work, unpack_work
 from coach.interview.review import ReviewOptions, review
 from coach.interview.saving import (
     answer_rows,
@@ -40,6 +40,7 @@ from coach.interview.saving import (
     refresh_debrief,
     refresh_debrief_questions,
     save_upload,
+    shown_beside_answers,
     store_review,
     whole_interview_draft,
 )
@@ -54,6 +55,7 @@ from coach.store.recordings import (
     note_review_stopped,
     noted_review,
 )
+from coach.store.review_work import keep_review_work, kept_review_work
 from coach.store.rows import parse_date
 from coach.types import Transcript
 
@@ -230,6 +232,7 @@ def review_recording(
         moved = _held_by_now(db, result["saved"]["interview_id"])
         if moved:
             result["warnings"].append(moved)
+            store.keep_shown(db, result["saved"]["interview_recording_id"], shown_beside_answers(result))
     return Reviewed(result, saved)
 
 
@@ -337,14 +340,16 @@ def resume_review(
 
 
 def stored_review(db: Store, settings: Settings, interview_recording_id: int) -> dict:
-    """A saved review as the store keeps it, in the shape of a review's result where the store has
-    it (`saved`, `answers` with their question and analysis): what a page shows of a review done
-    elsewhere (a cohort's worker). Who spoke when is not kept, so it has no turns or speakers."""
+    """A saved review as the store keeps it, in the shape of a review's result (`saved`, `answers`
+    with their question and analysis, and what its page shows beside them: the conversation, who
+    spoke when, each voice's snippet, the warnings): what a page shows of a review done elsewhere (a
+    cohort's worker). One stored before those were kept has no turns, speakers or warnings."""
     kept = store.interview_recording(db, interview_recording_id)
     interview = store.get_interview(db, kept["interview_id"])
     [row] = [r for r in interview["recordings"] if r["id"] == interview_recording_id]
     bank = {q.id: q.text for q in banks.load_questions(settings.data_dir, owner=settings.owner)}
     path = db.absolute(kept["recording_path"]) if kept.get("recording_path") else None
+    shown = kept.get("shown") or {}
     return {
         "saved": {
             "interview_id": kept["interview_id"],
@@ -359,10 +364,11 @@ def stored_review(db: Store, settings: Settings, interview_recording_id: int) ->
             }
             for turn in row["turns"]
         ],
-        "turns": [],
-        "speakers": [],
-        "identification": {"method": None, "note": ""},
-        "warnings": [],
+        "turns": list(shown.get("turns") or []),
+        "speech_turns": list(shown.get("speech_turns") or []),
+        "speakers": list(shown.get("speakers") or []),
+        "identification": shown.get("identification") or {"method": None, "note": ""},
+        "warnings": list(shown.get("warnings") or []),
     }
 
 
@@ -469,6 +475,9 @@ def review_again(
     if use_profile and options.candidate_speaker is None and options.profile is None:
         options, _ = _with_voice_profile(db, options)
     heard_before = heard_questions(store.get_interview(db, kept["interview_id"]), settings)
+    in_store = kept_review_work(db, interview_recording_id)
+    if in_store is not None:  # reviewed on another machine (a cohort's worker): its words from the store
+        unpack_work(settings, *in_store)
     result = review(
         path,
         settings,
@@ -489,7 +498,10 @@ def review_again(
         engine=result["engine"],
         model=result["model"],
         conversation=result["metrics"],
+        shown=shown_beside_answers(result),
     )
+    if in_store is not None:  # with the answers heard again now, for the next time
+        keep_work_in_store(db, settings, interview_recording_id, kept["recording_sha256"])
     refresh_debrief_questions(db, settings, kept["interview_id"], heard_before)
     result["debrief_draft"] = whole_interview_draft(db, settings, kept["interview_id"])
     result["saved"] = {
@@ -499,6 +511,22 @@ def review_again(
         "recording": str(path),
     }
     return Reviewed(result, None)
+
+
+def keep_work_in_store(
+    db: Store, settings: Settings, interview_recording_id: int, sha256: str, *, forget_here: bool = False
+) -> bool:
+    """Keep a reviewed recording's work folder (its words, voice windows and answers heard again) in
+    the database beside it, so whichever machine shows its review reviews it again ("Who is who")
+    without transcribing it; with `forget_here`, the folder here is removed once kept (a cohort's
+    worker keeps no one's transcript). False when there was no work to keep."""
+    packed = packed_work(settings, sha256)
+    if packed is None:
+        return False
+    keep_review_work(db, interview_recording_id, *packed)
+    if forget_here:
+        forget_recording(settings, sha256)
+    return True
 
 
 def _with_voice_profile(db: Store, options: ReviewOptions) -> tuple[ReviewOptions, int]:

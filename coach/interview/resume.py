@@ -17,17 +17,19 @@ a run stopped midway keeps it, to resume.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import shutil
 import tempfile
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from coach.config import REVIEW_WORK_FOLDER, Settings
-from coach.files import private_folder
+from coach.files import private_folder, write_private
 from coach.interview.speakers import VoiceWindows
 from coach.types import Sound, Word
 
@@ -164,6 +166,50 @@ def forget_recording(settings: Settings, recording_sha256: str) -> None:
 def kept_work(settings: Settings, recording_sha256: str) -> bool:
     """Whether finished chunks of this recording are kept, so a review of it again reuses them."""
     return any(work_root(settings).glob(f"{recording_sha256[:16]}-*/chunk-*.npz"))
+
+
+def packed_work(settings: Settings, recording_sha256: str) -> tuple[str, bytes] | None:
+    """The work folder of one recording (its newest, if settings made more than one) as one zip:
+    its name and bytes, for the database to keep beside the review (coach.store.review_work), so a
+    machine that did not review it can review it again without transcribing it. None when none."""
+    folders = [f for f in work_root(settings).glob(f"{recording_sha256[:16]}-*") if _kept_files(f)]
+    if not folders:
+        return None
+    folder = max(folders, key=lambda f: max(p.stat().st_mtime for p in _kept_files(f)))
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for path in _kept_files(folder):
+            archive.write(path, path.name)
+    return folder.name, packed.getvalue()
+
+
+def unpack_work(settings: Settings, folder: str, archive: bytes) -> bool:
+    """Put a review's kept work (`packed_work`) back in this machine's work folder, unless its
+    chunks are there already; True when it was put back. Only a work folder's own files are taken."""
+    target = work_root(settings) / Path(folder).name
+    if any(target.glob("chunk-*.npz")):
+        return False
+    with zipfile.ZipFile(io.BytesIO(archive)) as packed:
+        names = [n for n in packed.namelist() if _is_kept_file(n)]
+        if not names:
+            return False
+        private_folder(target)
+        for name in names:
+            write_private(target / name, packed.read(name))
+    return True
+
+
+def _is_kept_file(name: str) -> bool:
+    return "/" not in name and (
+        (name.startswith("chunk-") and name.endswith(".npz"))
+        or (name.startswith("answer-") and name.endswith(".json"))
+    )
+
+
+def _kept_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.is_file() and _is_kept_file(p.name))
 
 
 def forget_all(settings: Settings) -> None:

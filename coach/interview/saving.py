@@ -51,6 +51,7 @@ def store_review(
             engine=result["engine"],
             model=result["model"],
             conversation=result["metrics"],
+            shown=shown_beside_answers(result),
         )
         discard_copy(saved.path)
         saved = replace(saved, path=store.absolute(again["recording_path"]))
@@ -65,6 +66,7 @@ def store_review(
             model=result["model"],
             candidate_channel=candidate_channel,
             conversation=result["metrics"],
+            shown=shown_beside_answers(result),
         )
     # One debrief an interview: the same recording uploaded again, or another recording of the same
     # interview, brings the open draft up to date (what the user wrote stays) instead of adding one.
@@ -248,14 +250,29 @@ def _add_draft(store, interview_id: int, draft: dict) -> int | None:
 
 def forget_review_work(store, interview_id: int) -> None:
     """Remove the words and voice windows kept for reviewing an interview's recordings again
-    (they hold its transcript and voiceprints): called before its audio or the interview goes."""
+    (they hold its transcript and voiceprints), in the work folder and in the database: called
+    before its audio or the interview goes."""
     from coach.interview.resume import forget_recording
     from coach.store import get_interview, interview_recording
+    from coach.store.review_work import forget_kept_work
 
-    for kept in get_interview(store, interview_id)["recordings"]:
-        sha256 = interview_recording(store, kept["id"]).get("recording_sha256")
+    kept_ids = [kept["id"] for kept in get_interview(store, interview_id)["recordings"]]
+    for kept_id in kept_ids:
+        sha256 = interview_recording(store, kept_id).get("recording_sha256")
         if sha256:
             forget_recording(store.settings, sha256)
+    forget_kept_work(store, kept_ids)
+
+
+# What of a review its page shows beside the answers, kept with the reviewed recording.
+SHOWN_BESIDE_ANSWERS = ("turns", "speech_turns", "speakers", "identification", "warnings")
+
+
+def shown_beside_answers(result: dict) -> dict:
+    """What the Review page shows of a review beside its answers (the conversation as said, who spoke
+    when, each voice with its snippet, which voice is the candidate's, the warnings), as the store
+    keeps it: a review done elsewhere (a cohort's worker) is shown whole from it."""
+    return {key: result.get(key) for key in SHOWN_BESIDE_ANSWERS}
 
 
 def answer_rows(result: dict) -> list[dict]:

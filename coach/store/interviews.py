@@ -333,13 +333,15 @@ def save_interview_recording(
     model: str,
     candidate_channel: str | None = None,
     conversation: dict | None = None,
+    shown: dict | None = None,
 ) -> int:
     """Store a reviewed interview recording and its analysed Q→A turns in one transaction.
 
     Each turn is a dict with question_text, question_id (bank match or None), question_start_s,
     answer_start_s, answer_end_s, transcript (dict) and analysis (the `coach analyze` JSON).
     A question with no bank match is saved as a question "asked in a real interview".
-    `conversation`: the review's conversation facts (`coach review --json`'s metrics).
+    `conversation`: the review's conversation facts (`coach review --json`'s metrics); `shown`:
+    what the Review page shows beside the answers (the conversation, its voices, the warnings).
     """
     get_row(store, interviews, interview_id, "interview")
     with store.write() as conn:
@@ -353,6 +355,7 @@ def save_interview_recording(
                 candidate_channel=candidate_channel,
                 transcript=transcript,
                 conversation=conversation,
+                shown=shown,
                 engine=engine or "",
                 model=model or "",
                 created_at=utc_now(),
@@ -361,6 +364,17 @@ def save_interview_recording(
         for position, turn in enumerate(answers):
             _insert_turn(conn, store, rec_id, position, turn, engine, model)
     return rec_id
+
+
+def keep_shown(store: Store, interview_recording_id: int, shown: dict) -> None:
+    """Replace what the Review page shows beside a reviewed recording's answers (a warning added
+    once it was stored)."""
+    with store.write() as conn:
+        conn.execute(
+            interview_recordings.update()
+            .where(interview_recordings.c.id == interview_recording_id, mine(store, interview_recordings))
+            .values(shown=shown)
+        )
 
 
 def interview_recording(store: Store, interview_recording_id: int) -> dict:
@@ -416,10 +430,11 @@ def replace_interview_answers(
     engine: str,
     model: str,
     conversation: dict | None = None,
+    shown: dict | None = None,
 ) -> int:
     """A reviewed recording reviewed again (other speakers, your voice picked): its answers,
-    transcript and conversation facts replaced in one transaction; the recording, interview and
-    debriefs stay."""
+    transcript, conversation facts and what its page shows beside them (`shown`) replaced in one
+    transaction; the recording, interview and debriefs stay."""
     interview_recording(store, interview_recording_id)
     with store.write() as conn:
         earlier = turns.c.interview_recording_id == interview_recording_id
@@ -428,7 +443,13 @@ def replace_interview_answers(
         conn.execute(
             interview_recordings.update()
             .where(interview_recordings.c.id == interview_recording_id, mine(store, interview_recordings))
-            .values(transcript=transcript, conversation=conversation, engine=engine or "", model=model or "")
+            .values(
+                transcript=transcript,
+                conversation=conversation,
+                shown=shown,
+                engine=engine or "",
+                model=model or "",
+            )
         )
         for position, turn in enumerate(answers):
             _insert_turn(conn, store, interview_recording_id, position, turn, engine, model)

@@ -555,6 +555,36 @@ def m0015_row_changes(conn: sa.Connection) -> None:
     ).create(conn)
 
 
+@migration("0016_reviews_shown_whole")
+def m0016_reviews_shown_whole(conn: sa.Connection) -> None:
+    """Each reviewed recording keeps what its review showed beside the answers (the conversation,
+    who spoke when, each voice's snippet, the review's warnings), and the work to review it again
+    without transcribing it (`review_work`): a review done by a cohort's worker was shown without
+    them, and "Who is who" transcribed the whole call again in the app. Recordings reviewed before
+    have neither (their page shows the answers)."""
+    column_type = sa.JSON().compile(dialect=conn.dialect)
+    conn.execute(sa.text(f"ALTER TABLE interview_recordings ADD COLUMN shown {column_type}"))
+    md = sa.MetaData(naming_convention=NAMING_CONVENTION)
+    sa.Table("interview_recordings", md, sa.Column("id", sa.Integer, primary_key=True))
+    sa.Table(
+        "review_work",
+        md,
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column(
+            "interview_recording_id",
+            sa.Integer,
+            sa.ForeignKey("interview_recordings.id", ondelete="CASCADE"),
+            nullable=False,
+            unique=True,
+        ),
+        sa.Column("folder", sa.String(200), nullable=False),
+        sa.Column("archive", sa.LargeBinary, nullable=False),
+        _now_column(),
+        sa.Column("owner", sa.String(320), nullable=False, server_default=""),
+        sa.Index(None, "owner"),
+    ).create(conn)
+
+
 def latest_migration() -> str:
     return MIGRATIONS[-1][0]
 

@@ -222,6 +222,33 @@ interview_recordings = sa.Table(
     # the review's conversation facts (talk time, questions, who asked what; `coach review --json`'s
     # metrics): who spoke which word is not kept, so the interview's debrief draft reads them here
     sa.Column("conversation", sa.JSON, nullable=True),
+    # what the Review page shows of the review beside its answers (migration 0016): the conversation
+    # as said (`turns`), who spoke when (`speech_turns`), each voice with its snippet (`speakers`),
+    # which voice was taken for the candidate (`identification`) and the review's `warnings`; so a
+    # review done elsewhere (a cohort's worker) is shown whole
+    sa.Column("shown", sa.JSON, nullable=True),
+)
+
+# The work a review kept to be done again without transcribing the call again (the words, voice
+# windows and answers heard again of coach.interview.resume's work folder, `folder` its name there),
+# one archive a reviewed recording (migration 0016): a cohort's worker reviews on another machine,
+# and the app that shows "Who is who" re-runs from it. Not exported (it is remade by reviewing the
+# recording again); removed with the recording's audio.
+review_work = sa.Table(
+    "review_work",
+    metadata,
+    _id(),
+    sa.Column(
+        "interview_recording_id",
+        sa.Integer,
+        sa.ForeignKey("interview_recordings.id", ondelete="CASCADE"),
+        nullable=False,
+        unique=True,
+    ),
+    sa.Column("folder", sa.String(200), nullable=False),
+    sa.Column("archive", sa.LargeBinary, nullable=False),
+    _created_at(),
+    *_owner(),
 )
 
 # One question → answer turn of a real interview, analysed exactly as a practice answer.
