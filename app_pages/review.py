@@ -159,12 +159,7 @@ def stopped_review_offer() -> None:
         return
     stopped = None
     with shared.shown_errors():
-        stopped = stopped_reviews(db)
-        if cfg.queue and stopped:
-            from coach import queue
-
-            in_queue = queue.pending_recordings(db)
-            stopped = [r for r in stopped if r.path not in in_queue]
+        stopped = stopped_reviews(db)  # in a cohort, not one waiting in the queue
     if stopped is None:  # the read failed (the database gone): its sentence, and nothing else below
         st.stop()
     if not stopped:

@@ -48,6 +48,7 @@ from coach.config import Settings
 from coach.errors import CoachError, InputError, StorageError, said_on_server
 from coach.files import write_private
 from coach.store import Store, get_attempt, list_attempts
+from coach.store.recordings import note_not_analysable
 from coach.store.schema import recordings
 
 logger = logging.getLogger(__name__)
@@ -482,6 +483,16 @@ def pending_jobs(store: Store, task: str = TASK) -> list[int]:
     return _jobs(store, where, task=task, owner=store.owner)
 
 
+def waiting_recordings(store: Store) -> set[str]:
+    """The recordings of `store.owner`'s answers and reviews waiting in the queue or being analysed:
+    not ones whose analysis stopped midway (a recording kept a minute without its answer was listed
+    as "not analysed" while it waited). None before the queue has its tables."""
+    with store.read() as conn:
+        if conn.execute(sa.text("SELECT to_regclass('procrastinate_jobs')")).scalar() is None:
+            return set()
+    return pending_recordings(store, TASK) | pending_recordings(store, REVIEW_TASK)
+
+
 def pending_recordings(store: Store, task: str = REVIEW_TASK) -> set[str]:
     """The recordings (as the store names them) of `store.owner`'s jobs waiting or being done: a
     review waiting in the queue is not one stopped midway."""
@@ -763,6 +774,9 @@ async def retry_stalled_jobs(
             if store is not None and recording:
                 said = STOPPED_THE_REVIEWER if job.task_name == REVIEW_TASK else STOPPED_THE_ANALYSER
                 write_outcome(store.absolute(recording), said)
+                # kept as one that cannot be analysed, with why: it was offered again as a review
+                # "stopped before it finished", and "Review it now" put it back on the queue
+                note_not_analysable(store.absolute(recording), said)
             await app.job_manager.finish_job_by_id_async(job.id, Status.FAILED, False)
             logger.warning("job %s stopped %d workers; it is not tried again", job.id, job.attempts + 1)
             continue

@@ -87,8 +87,14 @@ class NotAnalysed:
 
 def recordings_not_analysed(store: Store) -> list[NotAnalysed]:
     """Every recording of the store's owner kept without an answer, oldest first. A take whose
-    analysis failed a moment ago is listed at once (the store adopted it only when it opened)."""
+    analysis failed a moment ago is listed at once (the store adopted it only when it opened). In a
+    cohort, one waiting in the queue (or being analysed by a worker) is not one of them."""
     adopt_orphans(store)
+    waiting = set()
+    if store.settings.queue:
+        from coach import queue  # only in cohort mode: a personal coach never loads the queue
+
+        waiting = queue.waiting_recordings(store)
     return [
         NotAnalysed(
             id=row["id"],
@@ -101,6 +107,7 @@ def recordings_not_analysed(store: Store) -> list[NotAnalysed]:
             review=row.get("review"),
         )
         for row in unanalysed_recordings(store)
+        if row["path"] not in waiting
     ]
 
 

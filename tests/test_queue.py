@@ -1164,7 +1164,7 @@ def test_an_interview_whose_review_takes_down_its_worker_twice_ends_failed_with_
     import asyncio
 
     import psycopg
-    from app_support import page
+    from app_support import markdown_text, page
 
     from coach import queue
 
@@ -1205,3 +1205,51 @@ def test_an_interview_whose_review_takes_down_its_worker_twice_ends_failed_with_
     assert not at.exception, at.exception
     # its recording is kept: not followed by "Nothing was saved." (it was, at first)
     assert [e.value for e in at.error] == [queue.STOPPED_THE_REVIEWER]
+    # a minute on, it is not offered as a review "stopped before it finished", whose "Review it now"
+    # put it back on the queue to stop two more workers; Progress lists it with why, to delete
+    _saved_minutes_ago(kept[0])
+    back = page("review").run()
+    assert not back.exception, back.exception
+    assert not [b for b in back.button if b.key == "review_resume_stopped"], markdown_text(back)
+    progress = page("progress").run()
+    assert not progress.exception, progress.exception
+    assert [e for e in progress.expander if e.label == "1 recording not analysed"]
+    assert queue.STOPPED_THE_REVIEWER in markdown_text(progress).replace("\\", "")
+    assert not [b for b in progress.button if b.key == "progress_resume_review"]
+
+
+def _saved_minutes_ago(recording: Path) -> None:
+    """As if `recording` was kept five minutes ago (one kept a minute without its answer or review
+    is taken for a save that stopped midway)."""
+    then = time.time() - 300
+    os.utime(recording, (then, then))
+
+
+def test_recordings_waiting_in_the_queue_are_not_listed_as_not_analysed(tmp_path, monkeypatch):
+    """An interview and a practice answer waiting their turn for minutes (no analyser free) are not
+    "not analysed" on Progress, nor the interview a review "stopped before it finished": once a
+    minute old, both were listed so, and "Review it now" put the interview on the queue again."""
+    reason = skip_reason()
+    if reason:
+        pytest.skip(reason)
+    from app_support import markdown_text, page
+
+    from coach import queue
+
+    _app_on_a_fresh_queue(tmp_path, monkeypatch)
+    at = page("review").run()
+    _sent_for_review(at, REVIEW_CLIP, "Hooli")
+    settings = load_settings()
+    with contextlib.closing(open_store(settings)) as store:
+        queue.submit_answer(store, CLIP.read_bytes(), original_name="answer.wav")
+    kept = [p for p in settings.recordings_root.rglob("*") if p.suffix in (".flac", ".wav")]
+    assert len(kept) == 2, kept
+    for recording in kept:
+        _saved_minutes_ago(recording)
+    progress = page("progress").run()
+    assert not progress.exception, progress.exception
+    assert not [e.label for e in progress.expander if "not analysed" in e.label]
+    back = page("review").run()
+    assert not back.exception, back.exception
+    assert "stopped before it finished" not in markdown_text(back)
+    assert not [b for b in back.button if b.key == "review_resume_stopped"]
