@@ -171,6 +171,20 @@ def _with_recording(db, company: str, pitch_hz: float):
     return interview_id, saved.path
 
 
+def test_an_interviews_audio_deleted_takes_the_words_kept_to_review_it_again(db):
+    """The work a cohort's worker kept in the database to review a recording again (its words and
+    voiceprints) goes with the recording's audio, as the work folder does."""
+    from coach.store.review_work import keep_review_work, kept_review_work
+
+    interview_id, _ = _with_recording(db, "Initech", 200)
+    [kept] = store.get_interview(db, interview_id)["recordings"]
+    keep_review_work(db, kept["id"], "a-work-folder", b"its words and voices")
+    at = page("interviews").run()
+    at.button(key=f"interviews_del_rec_{interview_id}").click().run()
+    assert not at.exception and len(at.success) == 1
+    assert kept_review_work(db, kept["id"]) is None
+
+
 def test_an_interviews_audio_or_all_of_it_can_be_deleted(db):
     audio_only, audio_only_file = _with_recording(db, "Initech", 200)
     everything, everything_file = _with_recording(db, "Globex", 300)
