@@ -486,7 +486,10 @@ def pending_jobs(store: Store, task: str = TASK) -> list[int]:
 def waiting_recordings(store: Store) -> set[str]:
     """The recordings of `store.owner`'s answers and reviews waiting in the queue or being analysed:
     not ones whose analysis stopped midway (a recording kept a minute without its answer was listed
-    as "not analysed" while it waited). None before the queue has its tables."""
+    as "not analysed" while it waited). None before the queue has its tables, nor on a database
+    that cannot hold them (SQLite: the pages say the queue needs PostgreSQL)."""
+    if store.engine.dialect.name != "postgresql":
+        return set()
     with store.read() as conn:
         if conn.execute(sa.text("SELECT to_regclass('procrastinate_jobs')")).scalar() is None:
             return set()

@@ -648,6 +648,10 @@ def test_a_queue_set_on_sqlite_gives_the_practice_page_one_sentence(tmp_path, mo
     at = page("practice").run()
     assert not at.exception, at.exception
     assert [e.value for e in at.error] == [QUEUE_NOT_READY]
+    # Progress's recordings not analysed: none waits in a queue SQLite cannot hold (it said it could
+    # not reach the database)
+    progress = page("progress").run()
+    assert not progress.exception and not progress.error, [e.value for e in progress.error]
 
 
 def test_the_app_started_before_any_worker_makes_the_queue_tables(tmp_path, monkeypatch):
