@@ -477,6 +477,10 @@ def test_a_practice_result_and_the_log_pass_an_accessibility_audit(app, page, sh
     page.get_by_role("radio", name="Browse").click(timeout=60_000)
     page.get_by_role("textbox", name="Search").fill("disagreed with your manager")
     page.get_by_role("textbox", name="Search").press("Enter")
+    # the button answers the question its run drew: clicked before the search's run had drawn the
+    # list anew (a loaded machine), it answered the first question of the whole bank
+    settled(page)
+    page.get_by_text("Describe a time you disagreed with your manager", exact=False).first.wait_for()
     page.get_by_role("button", name="Answer this question").click()
     page.get_by_role("heading", name="Describe a time you disagreed with your manager's decision.").wait_for()
     page.get_by_role("tab", name=re.compile("Upload a file")).click()
