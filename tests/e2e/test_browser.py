@@ -475,12 +475,16 @@ def test_a_practice_result_and_the_log_pass_an_accessibility_audit(app, page, sh
     server, _ = app
     page.goto(server.url)
     page.get_by_role("radio", name="Browse").click(timeout=60_000)
-    page.get_by_role("textbox", name="Search").fill("disagreed with your manager")
-    page.get_by_role("textbox", name="Search").press("Enter")
-    # the button answers the question its run drew: clicked before the search's run had drawn the
-    # list anew (a loaded machine), it answered the first question of the whole bank
     settled(page)
-    page.get_by_text("Describe a time you disagreed with your manager", exact=False).first.wait_for()
+    # picked in the Question box itself (typed, then chosen), then answered once that run is drawn:
+    # the button answers the question its run drew, and on the clean clone a search typed in the
+    # Search box had not been drawn yet when the button was clicked
+    box = page.get_by_role("combobox", name="Question")
+    box.click()
+    time.sleep(0.5)
+    page.keyboard.type("disagreed with your manager")
+    page.get_by_role("option", name="Describe a time you disagreed with your manager's decision.").click()
+    settled(page)
     page.get_by_role("button", name="Answer this question").click()
     page.get_by_role("heading", name="Describe a time you disagreed with your manager's decision.").wait_for()
     page.get_by_role("tab", name=re.compile("Upload a file")).click()
