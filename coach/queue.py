@@ -55,7 +55,12 @@ logger = logging.getLogger(__name__)
 
 TASK = "coach.analyse_answer"
 REVIEW_TASK = "coach.review_interview"
-QUEUE = "answers"  # answers and reviews alike: a worker takes whichever waits longest
+QUEUE = "answers"  # answers and reviews alike, answers first (PRIORITY)
+# A free worker takes a practice answer before any interview waiting: an answer's feedback is what
+# a person sits watching for, and takes seconds, where a review takes minutes and is read later. A
+# review waited for answers sent before it, then held a worker for an hour's call while the
+# answers sent after it waited (procrastinate takes the highest priority, then the oldest).
+PRIORITY = {TASK: 1, REVIEW_TASK: 0}
 # A worker beats every HEARTBEAT_S; one silent for STALLED_AFTER_S is taken for dead and its job
 # goes back on the queue. A transcription never blocks the beat: jobs run in a thread while the
 # beat runs on the worker's event loop. Whisper on a busy 2-core machine still left the loop free.
@@ -253,12 +258,13 @@ def _defer(store: Store, task: str, key: str, args: dict) -> int:
         return in_hand
     app = _page_app(store.settings)
     try:
-        return app.configure_task(task, lock=key, queueing_lock=key).defer(**args)
+        return app.configure_task(task, lock=key, queueing_lock=key, priority=PRIORITY[task]).defer(**args)
     except AlreadyEnqueued:
         waiting = _jobs(store, "status = 'todo' AND queueing_lock = :key", task=task, key=key)
         if waiting:
             return waiting[0]
-        return app.configure_task(task, lock=key, queueing_lock=key).defer(**args)  # it just started
+        # it just started
+        return app.configure_task(task, lock=key, queueing_lock=key, priority=PRIORITY[task]).defer(**args)
 
 
 def submit_review(
@@ -387,7 +393,7 @@ def _where_it_stands(
     with store.read() as conn:
         row = conn.execute(
             sa.text(
-                "SELECT j.status, j.args, w.last_heartbeat IS NULL "
+                "SELECT j.status, j.args, j.priority, w.last_heartbeat IS NULL "
                 "OR w.last_heartbeat < now() - make_interval(secs => :after) AS stalled "
                 "FROM procrastinate_jobs j LEFT JOIN procrastinate_workers w ON w.id = j.worker_id "
                 "WHERE j.id = :id AND j.task_name = :task AND j.args->>'owner' = :owner"
@@ -398,13 +404,13 @@ def _where_it_stands(
             return None
         status, args = row.status, row.args
         ahead = 0
-        if status == "todo":
+        if status == "todo":  # taken before it: those of a higher priority, then the older ones
             ahead = conn.execute(
                 sa.text(
-                    "SELECT count(*) FROM procrastinate_jobs WHERE queue_name = :queue "
-                    "AND status = 'todo' AND id < :id"
+                    "SELECT count(*) FROM procrastinate_jobs WHERE queue_name = :queue AND status = 'todo' "
+                    "AND (priority > :priority OR (priority = :priority AND id < :id))"
                 ),
-                dict(queue=QUEUE, id=job_id),
+                dict(queue=QUEUE, id=job_id, priority=row.priority),
             ).scalar_one()
         alive = 0
         if status == "todo" or (status in ("doing", "aborting") and row.stalled):

@@ -521,7 +521,7 @@ def test_a_bad_file_sent_for_review_is_told_in_one_sentence_and_logs_no_intervie
     at.file_uploader[0].upload("Evil Co notes.wav", notes.read_bytes(), "audio/wav")
     at.text_input(key="review_company").input("Evil Co")
     next(b for b in at.button if b.label == "Analyse the interview").click().run()
-    assert not at.exception and not at.error, (at.exception, at.error)
+    assert not at.exception and not at.error, (at.exception, [e.value for e in at.error])
     job_id = at.session_state["review_job"]["job_id"]
     assert wait_for(lambda: _review_finished(store, job_id), 120, "the bad file").state == "failed"
     wait_for(lambda: at.run() and at.session_state["review_job"] is None, 30, "the page to say so")
@@ -1257,3 +1257,46 @@ def test_recordings_waiting_in_the_queue_are_not_listed_as_not_analysed(tmp_path
     assert not back.exception, back.exception
     assert "stopped before it finished" not in markdown_text(back)
     assert not [b for b in back.button if b.key == "review_resume_stopped"]
+
+
+def test_a_free_analyser_takes_practice_answers_before_an_interview_waiting(tmp_path, monkeypatch):
+    """An interview sent for review, then two practice answers: a free analyser takes the answers
+    first (their feedback is watched for, and takes seconds; a review takes minutes and is read
+    later), and the waiting pages count what goes first. Before, the oldest went first: the
+    answers sent after an hour's call waited for its whole review."""
+    reason = skip_reason()
+    if reason:
+        pytest.skip(reason)
+    from coach import queue
+
+    _app_on_a_fresh_queue(tmp_path, monkeypatch)
+    settings = load_settings()
+    with contextlib.closing(open_store(settings)) as store:
+        review = queue.submit_review(
+            store.for_owner("ben@example.edu"), REVIEW_CLIP.read_bytes(), company="Acme"
+        )
+        answers = [
+            queue.submit_answer(store.for_owner(who), data, original_name="answer.wav")
+            for who, data in (
+                ("ana@example.edu", CLIP.read_bytes()),
+                ("cy@example.edu", REVIEW_CLIP.read_bytes()),
+            )
+        ]
+        first = queue.job_state(store.for_owner("ana@example.edu"), answers[0])
+        second = queue.job_state(store.for_owner("cy@example.edu"), answers[1])
+        interview = queue.review_state(store.for_owner("ben@example.edu"), review)
+        assert (first.ahead, second.ahead, interview.ahead) == (0, 1, 2)
+
+        env = dict(os.environ, PYTHONPATH=str(ROOT))
+        with running_workers(env, tmp_path, ["w-one"], ready=False):
+            finished = lambda: _review_finished(store.for_owner("ben@example.edu"), review)  # noqa: E731
+            assert wait_for(finished, 240, "the review").state == "done"
+        with store.read() as conn:
+            started = (
+                conn.execute(
+                    sa.text("SELECT job_id FROM procrastinate_events WHERE type = 'started' ORDER BY at, id")
+                )
+                .scalars()
+                .all()
+            )
+    assert started == [*answers, review], (started, answers, review)
