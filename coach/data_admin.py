@@ -28,7 +28,7 @@ from coach.store import Store
 from coach.store.old_files import FAVOURITES_FILE  # only while a damaged one waits to be moved
 from coach.store.person_settings import get_role as role_choice_of
 from coach.store.schema import TABLES_IN_ORDER, deletions, row_changes
-from coach.store.transfer import check_backup_size, export_data, import_data
+from coach.store.transfer import UNTICKED_STEPS, check_backup_size, export_data, import_data
 
 # What "delete all data" removes from the data directory (its README and samples/ stay).
 USER_PATHS = (
@@ -60,6 +60,7 @@ BACKUP_PARTS = (
     ("turns", "answer from a real interview", "answers from real interviews"),
     ("interview_people", "person met", "people met"),
     ("prepared_steps", "checklist tick", "checklist ticks"),
+    (UNTICKED_STEPS, "checklist step you unticked", "checklist steps you unticked"),
     ("debriefs", "debrief", "debriefs"),
     ("mock_sessions", "mock interview", "mock interviews"),
     ("options", "option", "options"),

@@ -13,6 +13,7 @@ from coach.playbook import Playbook, Step
 from coach.practised_for import PractisedFor, practice_for
 from coach.practised_for import done_words as practice_done_words
 from coach.store import Store
+from coach.store.interviews import UNTICKED_MARK
 
 
 def steps_for(db: Store, interview_id: int, book: Playbook, logged: list[dict] | None = None) -> list[Step]:
@@ -63,7 +64,6 @@ def described(interview: dict) -> bool:
 # unticked while practice ticks it, it is kept as UNTICKED_MARK + the step's id beside the ticks,
 # and practice, then or later, no longer ticks it; ticking it again takes the mark away.
 REHEARSAL_STEP = "prepare-stories"
-UNTICKED_MARK = "unticked:"
 
 
 def done_by_practice(

@@ -20,7 +20,7 @@ from store_support import (  # noqa: F401
     transcript_dict,
 )
 
-from coach.data_admin import import_bytes, import_sentence
+from coach.data_admin import export_sentence, import_bytes, import_sentence
 from coach.errors import InputError
 from coach.store import (
     add_debrief,
@@ -399,4 +399,49 @@ def test_what_is_noted_beside_a_take_not_analysed_comes_back_with_it_and_never_o
     assert sum(again["added"].values()) == 0
     assert not_analysable_because(waiting[take.path.name]) == "take-610.wav is silent; record it again."
     assert noted_question(waiting[take.path.name]) == ("beh-conflict", "Tell me about a conflict.")
+    target.close()
+
+
+def test_a_step_unticked_though_practice_ticks_it_is_not_counted_as_a_checklist_tick(
+    store, settings, tmp_path, backend
+):
+    """The user ticked 2 steps of an interview's checklist and unticked the one practice ticks;
+    the backup and the restore said "3 checklist ticks": the kept untick was counted as a tick."""
+    from coach.playbook import load_playbook
+    from coach.prepare import REHEARSAL_STEP, mark
+
+    interview_id = add_interview(store, company="Hooli", interview_date="2025-02-03", stage="onsite")
+    save_attempt(
+        store,
+        question_id="beh-conflict",
+        question_text="Tell me about a conflict.",
+        recording=record(settings, 230.0),
+        transcript=transcript_dict(),
+        analysis=analysis_dict(),
+        engine="faster-whisper",
+        model="tiny.en",
+        interview_id=interview_id,  # practice for it: the rehearsal step is ticked by it
+    )
+    book = load_playbook()
+    mark(store, interview_id, book, "why-talking", True)
+    mark(store, interview_id, book, "process-and-time", True)
+    mark(store, interview_id, book, REHEARSAL_STEP, False)
+    exported = export_data(store, tmp_path / "backup.zip")
+    said = export_sentence(exported)
+    assert said == (
+        "The backup holds 1 practice answer, 1 interview, 2 checklist ticks, 1 checklist step you "
+        "unticked and 1 recording."
+    ), said
+
+    target = open_store(make_settings(tmp_path, backend, "new-laptop"))
+    restored = import_sentence(import_data(target, tmp_path / "backup.zip"))
+    assert restored == (
+        "Imported 1 practice answer, 1 interview, 2 checklist ticks, 1 checklist step you unticked "
+        "and 1 recording."
+    ), restored
+    again = import_sentence(import_data(target, tmp_path / "backup.zip"))
+    assert again == (
+        "Nothing new to import: everything in this backup is already here (1 practice answer, "
+        "1 interview, 2 checklist ticks, 1 checklist step you unticked and 1 recording)."
+    ), again
     target.close()

@@ -37,6 +37,9 @@ from coach.store.schema import (
 )
 
 ORIGINS = ("they_reached_out", "i_applied", "referral", "other", "")
+# A step of an interview's checklist the user unticked while practice ticks it is kept beside the
+# ticks as this mark + the step's id (coach.prepare): a row of prepared_steps that is not a tick.
+UNTICKED_MARK = "unticked:"
 EDITABLE = ("company", "role", "stage", "interview_date", "format", "origin", "notes", "job_description")
 PERSON_EDITABLE = ("title", "notes")
 INTERVIEW_TYPED = TypedFields(

@@ -53,7 +53,7 @@ from coach.store.deletions import deleted_uids
 from coach.store.goals import EDITABLE as GOAL_EDITABLE
 from coach.store.goals import TYPED_FIELDS as GOAL_TYPED
 from coach.store.interviews import EDITABLE as INTERVIEW_EDITABLE
-from coach.store.interviews import PERSON_EDITABLE
+from coach.store.interviews import PERSON_EDITABLE, UNTICKED_MARK
 from coach.store.interviews import TYPED_FIELDS as INTERVIEW_TYPED
 from coach.store.migrations import MIGRATIONS, latest_migration
 from coach.store.mock_sessions import TYPED_FIELDS as MOCK_TYPED
@@ -101,6 +101,7 @@ from coach.store.schema import (
     options,
     own_questions,
     person_settings,
+    prepared_steps,
     questions,
     recordings,
 )
@@ -195,6 +196,9 @@ OwnQuestionCheck = Callable[[dict, str], object]
 # The single user's own question bank files (coach.banks: `<data dir>/question_banks/*.toml`), kept
 # in the backup under the same folder. A person of a cohort has none: that folder is the host's.
 BANKS_FOLDER = "question_banks"
+# The checklist's rows that keep a step unticked though practice ticks it (UNTICKED_MARK), counted
+# apart from its ticks: "3 checklist ticks" were 2 ticks and 1 untick.
+UNTICKED_STEPS = "prepared_steps_unticked"
 BANK_MAX_BYTES = MB  # the largest shipped bank is about 30 kB
 BANK_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*\.toml")
 # usable_banks({name: text}) returns, for each bank file the banks here would refuse beside the
@@ -265,7 +269,11 @@ def export_data(store: Store, out_path: Path, *, replace: bool = False) -> dict:
             "place with enough free space.",
             on_server=server_fault("prepare your backup", e),
         ) from e
-    counts = {name: len(rows) for name, rows in tables.items()}
+    counts = {
+        name: len(rows)
+        for table in TABLES_IN_ORDER
+        for name, rows in _counted_apart(table, tables[table.name])
+    }
     counts["recordings"] -= len(missing)  # what the zip holds: it said 5 recordings and held 4
     counts[BANKS_FOLDER] = len(bank_files)
     deleted_counts: dict[str, int] = {}
@@ -277,6 +285,18 @@ def export_data(store: Store, out_path: Path, *, replace: bool = False) -> dict:
         "missing_recordings": missing,
         "deletions": deleted_counts,  # what it carries as deleted here, table by table
     }
+
+
+def _counted_apart(table: sa.Table, rows: list) -> list[tuple[str, list]]:
+    """A table's rows under the name they are counted by: the checklist's kept unticks apart from
+    its ticks (UNTICKED_STEPS), every other table's rows under its own name."""
+    if table is not prepared_steps or not isinstance(rows, list):
+        return [(table.name, rows)]
+    ticks, unticked = [], []
+    for row in rows:
+        untick = isinstance(row, dict) and str(row.get("step_id", "")).startswith(UNTICKED_MARK)
+        (unticked if untick else ticks).append(row)
+    return [(table.name, ticks), (UNTICKED_STEPS, unticked)]
 
 
 def _export_rows(conn: sa.Connection, store: Store, table: sa.Table) -> list[dict]:
@@ -435,8 +455,9 @@ def import_data(
             local_ids: dict[str, dict[str, int]] = {}
             with store.write() as conn:
                 counts = {
-                    table.name: _import_rows(conn, store.owner, table, tables.get(table.name, []), local_ids)
+                    name: _import_rows(conn, store.owner, table, rows, local_ids)
                     for table in TABLES_IN_ORDER
+                    for name, rows in _counted_apart(table, tables.get(table.name, []))
                 }
                 merged = carried_deletions.merge(conn, store.owner, backup_deletions, tables)
             counts[BANKS_FOLDER] = (len(banks["added"]), banks["same"], banks["kept_here"], 0)
