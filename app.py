@@ -33,6 +33,14 @@ st.html(
         white-space: normal; overflow-wrap: anywhere; overflow: visible; text-overflow: clip;
     }
     [data-testid='stMetricDelta'] { border-radius: 0.5rem; }
+    /* On a phone (Streamlit's narrow layout) a row of tabs wider than the screen wraps, so every tab
+    is in sight (an interview's "Delete" was past the edge, behind a sideways scroll), and a form in
+    an expander is framed by the expander alone: each frame took 16 px a side of 390. */
+    @media (max-width: 640px) {
+        [role='tablist'] { flex-wrap: wrap; row-gap: 0.25rem; }
+        [data-testid='stExpanderDetails'] { padding-left: 0.5rem; padding-right: 0.5rem; }
+        [data-testid='stExpanderDetails'] [data-testid='stForm'] { border: none; padding: 0; }
+    }
     [data-testid='stColumn']:has(> [data-testid='stVerticalBlock'] > [data-testid='stElementContainer'] :is(
         [data-testid='stButton'], [data-testid='stFormSubmitButton'], [data-testid='stDownloadButton'],
         [data-testid='stPopover'], [data-testid='stSelectbox'], [data-testid='stCheckbox'])) {

@@ -63,6 +63,13 @@ ss.setdefault("interviews_flash", None)
 
 
 ADD_TAB, PREPARE_TAB = "Add an interview", "Prepare"
+# An opportunity's card. On a phone (Streamlit's narrow layout, under 640 px) its sides take less
+# room: a stage's debrief form, inside the card and the stage's expander, was 260 px wide of 390.
+CARD = "interviews_card"
+PHONE_CARD = (
+    f"<style>@media (max-width: 640px) {{ [class*='st-key-{CARD}_'] "
+    "{ padding-left: 0.5rem; padding-right: 0.5rem; } }</style>"
+)
 JOB_DESCRIPTION_HELP = (
     "Paste the posting's text. Practice answers you give for this interview then show which of "
     "its key terms they used."
@@ -295,7 +302,7 @@ def pipeline_view(opportunities: list[Opportunity], by_id: dict[int, dict], toda
 def opportunity_card(opportunity: Opportunity, by_id: dict[int, dict], today: date) -> None:
     data = opportunity.as_json()
     booked = opportunity.next_step["interview_id"] if opportunity.next_step else None
-    with st.container(border=True):
+    with st.container(border=True, key=f"{CARD}_{opportunity.stages[0].interview_id}"):
         head = st.container(horizontal=True, vertical_alignment="center")
         head.markdown(f"#### {escape(opportunity.label)}")
         status, colour = STATUS_BADGES[opportunity.status]
@@ -998,6 +1005,7 @@ def offers_and_options(side_by_side: list[dict], opportunities: list[Opportunity
                 done("Option added.")
 
 
+st.html(PHONE_CARD)
 shared.page_header(
     "Interviews",
     "Your real interviews: who you met, what they asked, how interested you "

@@ -1,0 +1,95 @@
+"""The Interviews page on a phone (390 px) in a real headless Chromium: an interview's tabs are all
+in sight and its debrief form takes the screen's width; on a laptop (1280 px) the card is laid out
+as before. Screenshots go to $COACH_SCREENSHOTS (default: a temporary folder)."""
+
+from __future__ import annotations
+
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from coach import store
+from coach.config import load_settings
+from tests.e2e.server import CHROMIUM, StreamlitServer, chromium, redrawn
+
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed")
+
+PHONE = {"width": 390, "height": 844}
+LAPTOP = {"width": 1280, "height": 900}
+# The opened stage's tabs (the second row of tabs: the page's own come first), each with its box.
+STAGE_TABS = """() => {
+    const rows = [...document.querySelectorAll('[role=tablist]')].filter(t => t.offsetParent !== null);
+    return [...rows[1].querySelectorAll('[role=tab]')].map(t => {
+        const box = t.getBoundingClientRect();
+        return {name: t.innerText.trim(), left: box.left, right: box.right, top: box.top};
+    });
+}"""
+
+
+def whole_page(page, path: Path, width: int) -> None:
+    """The whole page at this width (Streamlit scrolls inside its main block: grow the window)."""
+    height = page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollHeight")
+    page.set_viewport_size({"width": width, "height": min(int(height), 8000)})
+    redrawn(page)
+    page.screenshot(path=str(path))
+
+
+def open_stage(page, url: str) -> None:
+    """The Interviews page with the held interview's stage opened on its debrief form."""
+    page.goto(f"{url}/interviews")
+    page.get_by_text("first round ·").first.wait_for(timeout=60_000)
+    page.get_by_text("first round ·").first.click()
+    page.get_by_text("What went well").locator("visible=true").first.wait_for(timeout=30_000)
+    time.sleep(1)
+    redrawn(page)
+
+
+def test_an_interviews_tabs_and_debrief_form_fit_a_phone(tmp_path, shots):
+    """At 390 px the stage's last tab, "Delete", was 21 px past the screen's edge with only a small
+    arrow to scroll to it, and the debrief form's boxes were 260 px wide: three frames (the card,
+    the stage, the form) took 16 px a side each."""
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        store.add_interview(
+            db,
+            company="Globex Corporation",
+            role="Platform engineer",
+            stage="first round",
+            interview_date=date.today() - timedelta(days=1),
+        )
+    finally:
+        db.close()
+    with StreamlitServer(tmp_path, shots / "streamlit-interviews-phone.log") as server, chromium() as browser:
+        context = browser.new_context(viewport=PHONE)
+        page = context.new_page()
+        open_stage(page, server.url)
+        on_phone = page.evaluate(STAGE_TABS)
+        went_well = page.locator("textarea[aria-label='What went well']").locator("visible=true").first
+        box_width = went_well.bounding_box()["width"]
+        whole_page(page, shots / "interviews-stage-390.png", PHONE["width"])
+        page.set_viewport_size(PHONE)
+        page.get_by_role("tab", name="Delete").click()
+        page.get_by_role("button", name="Delete this interview").wait_for(timeout=30_000)
+        delete_button = page.get_by_role("button", name="Delete this interview").bounding_box()
+        context.close()
+
+        context = browser.new_context(viewport=LAPTOP)
+        page = context.new_page()
+        open_stage(page, server.url)
+        on_laptop = page.evaluate(STAGE_TABS)
+        form = page.get_by_test_id("stForm").locator("visible=true").first
+        form_border = form.evaluate("f => getComputedStyle(f).borderTopWidth")
+        whole_page(page, shots / "interviews-stage-1280.png", LAPTOP["width"])
+        context.close()
+
+    names = [tab["name"] for tab in on_phone]
+    assert names == ["Write the debrief", "Edit the interview", "Add a person", "Delete"], names
+    past_the_edge = [tab["name"] for tab in on_phone if tab["right"] > PHONE["width"] or tab["left"] < 0]
+    assert not past_the_edge, on_phone
+    assert box_width >= 0.8 * PHONE["width"], box_width  # 260 px before: 67 % of the screen
+    assert delete_button["x"] + delete_button["width"] <= PHONE["width"], delete_button
+    # on a laptop the tabs stay one row and the form keeps its frame
+    assert len({round(tab["top"]) for tab in on_laptop}) == 1, on_laptop
+    assert form_border == "1px", form_border
