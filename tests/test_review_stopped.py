@@ -218,3 +218,45 @@ def test_an_interview_recording_with_nothing_noted_is_said_to_need_coach_review(
     assert reviewed.returncode == 0, reviewed.stderr
     assert "saved but not analysed" not in run_coach("history", data_dir=data_dir).stdout
     assert len(list(kept.parent.glob("*.flac"))) == 1  # finished where it was kept, not copied again
+
+
+def test_a_stopped_review_restored_from_a_backup_on_another_machine_can_still_be_finished(
+    data_dir, tmp_path_factory, monkeypatch, earlier_reviews
+):
+    """A backup holds a stopped review's recording and what was typed for it, not its work so far
+    (the chunks of the call already transcribed stay on the machine that did them, as a finished
+    review's kept work does: `review_work` is not in a backup, and is remade by reviewing again).
+    Restored on another machine, the Review page offers to finish it and finishing it logs it at
+    Hooli as asked; the work is remade there (here given as this test process heard it before,
+    conftest.earlier_reviews: what is checked is what the backup brings back)."""
+    from coach.data_admin import export_bytes, import_bytes, import_sentence
+
+    db = store.open_store(load_settings(data_dir))
+    try:
+        backup, _ = export_bytes(db)
+    finally:
+        db.close()
+    laptop = tmp_path_factory.mktemp("new-laptop")
+    monkeypatch.setenv("COACH_DATA_DIR", str(laptop))
+    db = store.open_store(load_settings(laptop))
+    try:
+        said = import_sentence(import_bytes(db, backup))
+    finally:
+        db.close()
+    assert said == "Imported 1 recording.", said
+    earlier_reviews(laptop)
+
+    at = page("review").run()
+    assert not at.exception
+    offered = [m.value.replace("\\", "") for m in at.markdown if "was stopped before it finished" in m.value]
+    assert offered == [
+        f"Your review of {CLIP.name} for Hooli was stopped before it finished; the recording is kept."
+    ]
+    at.button(key="review_resume_stopped").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    [interview] = _logged(laptop)
+    asked = (interview["company"], interview["role"], interview["stage"])
+    assert asked == ("Hooli", "Staff engineer", "onsite"), asked
+    assert interview["answers"] and str(interview["interview_date"]) == DAY.isoformat()
+    [recording] = interview["recordings"]
+    assert (laptop / recording["recording_path"]).is_file()  # the recording itself came with it
