@@ -20,6 +20,9 @@ st.html(
 # at 1184 px), and a headline figure, its label or the line under it wraps rather than being cut
 # ("Next real i…", "10 …"). A column holding a button or a choice is as wide as its words: a row
 # short of room puts it under the others (Streamlit's columns wrap) rather than reading "Ans…".
+# A page's sections are h2 under its h1 title (a screen reader lists headings by level, and its
+# sections were h3, one level below a missing one): each level is drawn at the size Streamlit gives
+# the level under it, so a section title reads as before, not 2.25rem against a 2.75rem title.
 st.html(
     """<style>
     @media (min-width: 864px) {
@@ -41,6 +44,9 @@ st.html(
         [data-testid='stExpanderDetails'] { padding-left: 0.5rem; padding-right: 0.5rem; }
         [data-testid='stExpanderDetails'] [data-testid='stForm'] { border: none; padding: 0; }
     }
+    .stApp [data-testid='stMain'] h2 { font-size: 1.75rem; line-height: 1.2; padding-top: 0.75rem; }
+    .stApp [data-testid='stMain'] h3 { font-size: 1.5rem; line-height: 1.2; padding-top: 0.5rem; }
+    .stApp [data-testid='stMain'] h4 { font-size: 1.25rem; line-height: 1.2; padding-top: 0.375rem; }
     [data-testid='stColumn']:has(> [data-testid='stVerticalBlock'] > [data-testid='stElementContainer'] :is(
         [data-testid='stButton'], [data-testid='stFormSubmitButton'], [data-testid='stDownloadButton'],
         [data-testid='stPopover'], [data-testid='stSelectbox'], [data-testid='stCheckbox'])) {

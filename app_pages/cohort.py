@@ -37,7 +37,7 @@ def shown(value, decimals: int = 0) -> str:
     return "—" if value is None else f"{value:.{decimals}f}"
 
 
-st.subheader("Week by week")
+st.header("Week by week")
 st.table(
     [
         {
@@ -64,7 +64,7 @@ if cfg.queue:
     with shared.shown_errors():
         queue.ready(cfg)
         now = queue.queue_overview(db, cfg)
-        st.subheader("Recordings being analysed")
+        st.header("Recordings being analysed")
         c1, c2, c3, c4 = st.columns(4)
         c1.metric("Analysers running", now.analysers)
         c2.metric("Answers waiting", now.waiting, help="Practice answers not taken up by an analyser yet.")

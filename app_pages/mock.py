@@ -105,7 +105,7 @@ def reset() -> None:
 # ---------------------------------------------------------------- before
 def setup() -> None:
     with st.container(border=True):
-        st.subheader("Set up the interview")
+        st.header("Set up the interview")
         # the interviews Practice offers to prepare for (coming ones, then the last month's), named
         # the same way: months of log would otherwise list every interview ever had, dated 2026-11-20
         logged = store.list_interviews(db)
@@ -218,7 +218,7 @@ def the_turn(session: MockSession) -> None:
     total = len(session.plan.questions)
     heading = "Follow-up" if turn.kind == "follow_up" else f"Question {asked} of {total}"
     with st.container(border=True):
-        st.subheader(heading)
+        st.header(heading)
         shared.play(turn.audio, cfg, format="audio/wav", autoplay=True)
         with st.popover("Show the question", icon=":material/visibility:"):
             st.markdown(f"**{escape(turn.text)}**")
@@ -296,7 +296,7 @@ def the_report(session: MockSession) -> None:
         st.info(NOTHING_ANSWERED)  # "nothing was saved" was untrue of a silent take, kept as a recording
         st.button("Start another mock interview", type="primary", on_click=reset, key="mock_again")
         return
-    st.subheader("How the interview went")
+    st.header("How the interview went")
     c1, c2, c3, c4 = st.columns(4)
     c1.metric("Questions", summary["questions_asked"])
     not_answered = summary.get("follow_ups_not_answered", 0)  # asked as the interview ended, listed below

@@ -34,7 +34,7 @@ def nothing_yet() -> None:
     """No answer measured yet: say what the charts will show and when (the facts that exist, and
     what to practise next, are shown around this box)."""
     with st.container(border=True):
-        st.subheader("Nothing to chart yet")
+        st.header("Nothing to chart yet")
         st.markdown(
             "Your pace, fillers and structure are charted here from your first practice answer. "
             "Review a real interview's recording to compare the two."
@@ -107,7 +107,7 @@ def headline(report: dict) -> None:
 def your_goals(report: dict) -> None:
     """How often the user means to practise and where they stand, their targets (drawn on the
     charts below), and a form to set, change or clear them (coach.goals, as `coach goals`)."""
-    st.subheader("Your goals")
+    st.header("Your goals")
     practice = report["cadence"]["practice_attempts"]
     due = practice["next_due"] and summary.due_label(date.fromisoformat(practice["next_due"]), today)
     words = practice_goal_words(practice, due or "")
@@ -173,7 +173,7 @@ def your_goals(report: dict) -> None:
 
 def over_time(report: dict) -> None:
     """One measure charted, practice and real apart, with the band and the user's goal."""
-    st.subheader("Over time")
+    st.header("Over time")
     measure = st.selectbox(
         "Measure", list(MEASURES), format_func=lambda m: LABELS[m].capitalize(), key="progress_measure"
     )
@@ -223,7 +223,7 @@ def mock_interviews(report: dict) -> None:
     series = report["mock_interviews"]
     if not series:
         return
-    st.subheader("Mock interviews")
+    st.header("Mock interviews")
     chart = charts.mock_chart(series)
     if chart is not None:
         st.altair_chart(chart)
@@ -270,7 +270,7 @@ def practice_against_real(report: dict) -> None:
 
 def per_question(report: dict) -> None:
     """Each question's practice and real answers in one table, a click from practising it again."""
-    st.subheader("Per question")
+    st.header("Per question")
     items = report["per_question"]
     unlisted = summary.unlisted_answers_sentence(list_attempts(db))
     if unlisted:  # the count above includes them: the list alone summed to fewer
@@ -508,7 +508,7 @@ def real_interviews_named(real_rows: list[dict], today: date) -> str:
 
 def what_next(report: dict) -> None:
     """Skill gaps the debriefs named, and questions that practise them."""
-    st.subheader("What to practise next")
+    st.header("What to practise next")
     gaps = report["skill_gaps"]
     if gaps["gaps"]:
         named = ", ".join(f"{summary.tag_words(g['competency'])} ({g['mentions']}×)" for g in gaps["gaps"])

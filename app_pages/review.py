@@ -340,7 +340,7 @@ def who_is_who(result: dict) -> None:
     voices = _voices(result)
     if not voices:
         return
-    st.markdown("#### Who is who")
+    st.markdown("### Who is who")
     st.caption(
         "Listen to each voice the coach heard. If it took the wrong one for you, or heard the wrong "
         "number of people, say so below: the interview is reviewed again without transcribing the "
@@ -441,7 +441,7 @@ def conversation(result: dict) -> None:
     turns = result.get("turns") or []
     if not turns:
         return
-    st.markdown("#### The conversation")
+    st.markdown("### The conversation")
     if result.get("identification"):
         said = result["identification"]
         st.caption(f"{said[:1].upper()}{said[1:]}.")
@@ -453,7 +453,7 @@ def conversation(result: dict) -> None:
 def answers(result: dict) -> None:
     shown = result.get("answers") or []
     if shown:
-        st.markdown("#### Your answers, each analysed like a practice answer")
+        st.markdown("### Your answers, each analysed like a practice answer")
     for number, answer in enumerate(shown, start=1):
         # the question as the bank words it when it matched one (the transcript's wording can be
         # garbled: "tell me an outer time new leather project"), else as asked, lead-ins left out
@@ -462,7 +462,7 @@ def answers(result: dict) -> None:
         with st.expander(f"Answer {number}: {escape(question)}", expanded=len(shown) == 1):
             if answer.get("bank_question") and heard:
                 st.caption(f"Matched to this question of the bank; heard as “{escape(heard)}”")
-            shared.show_answer(answer["analysis"], cfg, key=f"review_answer_{number}")
+            shared.show_answer(answer["analysis"], cfg, key=f"review_answer_{number}", level=4)
 
 
 def debrief(result: dict, interview: dict) -> None:
@@ -658,7 +658,7 @@ def reviewed_interview(result: dict) -> None:
     st.divider()
     day = long_date(interview["interview_date"])
     # a stage not set is left out ("Northwind · · Wed 25 Nov"), as on the interview's card
-    st.subheader(" · ".join(escape(part) for part in (interview["company"], interview["stage"], day) if part))
+    st.header(" · ".join(escape(part) for part in (interview["company"], interview["stage"], day) if part))
     if result.get("recording") and Path(result["recording"]).exists():
         shared.play(result["recording"], cfg)
     for warning in result.get("warnings") or []:

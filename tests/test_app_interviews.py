@@ -29,7 +29,7 @@ def test_the_log_shows_people_questions_and_debrief(monkeypatch):
     at = page("interviews").run()
     assert not at.exception
     text = markdown_text(at)
-    assert "#### Acme Robotics · Staff engineer" in text  # the opportunity's card
+    assert "## Acme Robotics · Staff engineer" in text  # the opportunity's card
     assert any(e.label.startswith("first round · ") and "interest 4/5" in e.label for e in at.expander)
     assert "Dana Ortiz" in text and "How would you design a rate limiter?" in text
     assert "system design, handling conflict" in text
@@ -196,9 +196,9 @@ def test_the_pipeline_shows_one_card_per_opportunity(tmp_path, monkeypatch):
     at = page("interviews").run()
     assert not at.exception and not at.error
     text = markdown_text(at)
-    cards = [line for line in text.splitlines() if line.startswith("#### ")]
+    cards = [line for line in text.splitlines() if line.startswith("## ")]
     # the booked onsite first, then the latest activity first
-    assert cards[:3] == ["#### Initech · Platform lead", "#### Globex", "#### Acme Robotics · Staff engineer"]
+    assert cards[:3] == ["## Initech · Platform lead", "## Globex", "## Acme Robotics · Staff engineer"]
     assert "**recruiter screen**" in text and text.index("**first round**") < text.index("**onsite / loop**")
     initech_stages = [
         e.label
@@ -681,7 +681,7 @@ def test_options_side_by_side_keep_their_facts_on_the_same_lines(tmp_path, monke
         db.close()
     at = page("interviews").run()
     assert not at.exception
-    heads = [str(m.value) for m in at.markdown if str(m.value).startswith("##### ")]
+    heads = [str(m.value) for m in at.markdown if str(m.value).startswith("### ")]
     assert len(heads) == 2, heads
     assert all(len([line for line in h.split("  \n") if line.strip()]) == 2 for h in heads), heads
 
@@ -820,7 +820,7 @@ def test_a_review_that_found_one_voice_is_reviewed_again_as_two_from_its_card(tm
     assert not at.exception and not at.error
     assert "Reviewed again as 2 voices; listen to them and pick yours." in [w.value for w in at.warning]
     assert at.radio(key="review_mine").options == ["Speaker 1", "Speaker 2"]
-    assert "Northwind · Wed 25 Nov 2026" in [h.value for h in at.subheader]  # no stage: no "· ·"
+    assert "Northwind · Wed 25 Nov 2026" in [h.value for h in at.header]  # no stage: no "· ·"
     db = store.open_store(settings)
     try:
         [again] = store.get_interview(db, interview_id)["recordings"]

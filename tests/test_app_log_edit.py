@@ -32,7 +32,7 @@ def test_editing_an_interview_changes_the_log(db):
         "Panel of three.",
     )
     assert saved["role"] == "Staff engineer"  # untouched fields stay
-    assert f"#### {typed} · Staff engineer" in markdown_text(at)  # shown as typed, not as markup
+    assert f"## {typed} · Staff engineer" in markdown_text(at)  # shown as typed, not as markup
     assert any(e.label.startswith("technical · Mon 9 Mar") for e in at.expander)  # 2026-03-09
     assert escape("Panel of three.") in markdown_text(at)
 

@@ -39,22 +39,22 @@ def test_a_two_question_interview_speaks_listens_follows_up_and_reports(tmp_path
     how_many.set_value(2).run()
     at.button(key="mock_start").click().run()
     assert not at.exception and not at.error
-    assert [s.value for s in at.subheader][0] == "Question 1 of 2"
+    assert [s.value for s in at.header][0] == "Question 1 of 2"
     # the text waits behind "Show the question" (a popover), shown once
     [popover] = [b for b in at.main.children.values() if _has_popover(b)]
     assert markdown_text(at).count(escape("Tell me about yourself.")) == 1
     assert len(at.get("audio")) == 1  # the spoken question, to play
 
     _answer(at, "01-opener.wav")
-    assert [s.value for s in at.subheader][0] == "Follow-up"
+    assert [s.value for s in at.header][0] == "Follow-up"
     _answer(at, "02-follow-up.wav")
-    assert [s.value for s in at.subheader][0] == "Question 2 of 2"
+    assert [s.value for s in at.header][0] == "Question 2 of 2"
     _answer(at, "03-story.wav")
-    assert [s.value for s in at.subheader][0] == "Follow-up"
+    assert [s.value for s in at.header][0] == "Follow-up"
     assert f"**{escape(OUTCOME)}**" in markdown_text(at)  # behind "Show the question"
     _answer(at, "04-outcome.wav")
 
-    assert "How the interview went" in [s.value for s in at.subheader]
+    assert "How the interview went" in [s.value for s in at.header]
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Questions"] == "2" and metrics["Follow-ups"] == "2"
     assert not [m.delta for m in at.metric if m.label == "Follow-ups" and m.delta]  # both answered
@@ -97,7 +97,7 @@ def test_a_two_question_interview_speaks_listens_follows_up_and_reports(tmp_path
         db.close()
 
     at.button(key="mock_again").click().run()
-    assert "Set up the interview" in [s.value for s in at.subheader]
+    assert "Set up the interview" in [s.value for s in at.header]
 
 
 def test_a_file_that_is_not_audio_keeps_the_question_open(tmp_path, monkeypatch):
@@ -122,7 +122,7 @@ def test_a_file_that_is_not_audio_keeps_the_question_open(tmp_path, monkeypatch)
         assert error.startswith(sentence), error
         assert len(re.findall(r"record\b[^.;]*\bagain", error, re.IGNORECASE)) == 1, error
         assert "file" not in error and "export" not in error, error
-        assert [s.value for s in at.subheader][0] == "Question 1 of 2"  # the same question waits
+        assert [s.value for s in at.header][0] == "Question 1 of 2"  # the same question waits
     # the short take is kept, to analyse again from the Progress page; the other two are no recordings
     kept = [p for p in (tmp_path / "recordings").rglob("*") if p.is_file() and p.suffix == ".wav"]
     assert [p.read_bytes() for p in kept] == [(data / "short.wav").read_bytes()], kept
@@ -196,7 +196,7 @@ def test_ending_before_any_answer_saves_nothing_and_says_so(tmp_path, monkeypatc
     at.button(key="mock_end").click().run()
     assert not at.exception
     assert [i.value for i in at.info] == [NOTHING_ANSWERED]
-    assert "How the interview went" not in [s.value for s in at.subheader]
+    assert "How the interview went" not in [s.value for s in at.header]
     db = store.open_store(load_settings(tmp_path))
     try:
         from coach.store.mock_sessions import list_mock_sessions
@@ -205,7 +205,7 @@ def test_ending_before_any_answer_saves_nothing_and_says_so(tmp_path, monkeypatc
     finally:
         db.close()
     at.button(key="mock_again").click().run()
-    assert "Set up the interview" in [s.value for s in at.subheader]
+    assert "Set up the interview" in [s.value for s in at.header]
 
 
 def test_a_silent_take_leaves_no_bar_that_reads_as_still_working(tmp_path, monkeypatch):
@@ -272,9 +272,9 @@ def test_a_mock_for_no_particular_interview_says_nothing_of_key_terms(tmp_path, 
     at.slider(key="mock_n_behavioural").set_value(2).run()
     at.button(key="mock_start").click().run()
     _answer(at, "01-opener.wav")
-    assert [s.value for s in at.subheader][0] == "Follow-up"
+    assert [s.value for s in at.header][0] == "Follow-up"
     at.button(key="mock_end").click().run()
-    assert "How the interview went" in [s.value for s in at.subheader]
+    assert "How the interview went" in [s.value for s in at.header]
     assert "Terms from the job description" not in [s.value for s in at.subheader]
     assert "key terms" not in markdown_text(at)
     assert ":material/subdirectory_arrow_right: Follow-up: *" in markdown_text(at)
@@ -296,7 +296,7 @@ def test_role_questions_are_offered_only_with_a_role(tmp_path, monkeypatch):
     at.slider(key="mock_n_role").set_value(2).run()
     at.button(key="mock_start").click().run()
     assert not at.exception and not at.error, [e.value for e in at.error]
-    assert [s.value for s in at.subheader][0] == "Question 1 of 2"
+    assert [s.value for s in at.header][0] == "Question 1 of 2"
 
 
 def test_reloading_the_page_mid_interview_finds_the_interview_again(tmp_path, monkeypatch):
@@ -307,7 +307,7 @@ def test_reloading_the_page_mid_interview_finds_the_interview_again(tmp_path, mo
     at.slider(key="mock_n_behavioural").set_value(2).run()
     at.button(key="mock_start").click().run()
     _answer(at, "01-opener.wav")
-    assert [s.value for s in at.subheader][0] == "Follow-up"
+    assert [s.value for s in at.header][0] == "Follow-up"
     address = dict(at.query_params)
     assert address, "the interview is not in the page's address"
 
@@ -315,11 +315,11 @@ def test_reloading_the_page_mid_interview_finds_the_interview_again(tmp_path, mo
     reloaded.query_params.update(address)
     reloaded.run()
     assert not reloaded.exception
-    assert [s.value for s in reloaded.subheader][0] == "Follow-up"  # where it was, not "Set up the interview"
+    assert [s.value for s in reloaded.header][0] == "Follow-up"  # where it was, not "Set up the interview"
     _answer(reloaded, "02-follow-up.wav")
-    assert [s.value for s in reloaded.subheader][0] == "Question 2 of 2"
+    assert [s.value for s in reloaded.header][0] == "Question 2 of 2"
     reloaded.button(key="mock_end").click().run()
-    assert "How the interview went" in [s.value for s in reloaded.subheader]
+    assert "How the interview went" in [s.value for s in reloaded.header]
     assert {m.label: m.value for m in reloaded.metric}["Follow-ups"] == "1"  # the answer before the reload
 
     # another data directory (another person) opening the same address does not find it
@@ -328,7 +328,7 @@ def test_reloading_the_page_mid_interview_finds_the_interview_again(tmp_path, mo
     stranger.query_params.update(address)
     stranger.run()
     assert not stranger.exception
-    assert "Set up the interview" in [s.value for s in stranger.subheader]
+    assert "Set up the interview" in [s.value for s in stranger.header]
 
 
 def test_ending_after_a_silent_take_does_not_say_nothing_was_saved(tmp_path, monkeypatch):
@@ -361,7 +361,7 @@ def test_a_follow_up_reply_too_short_to_measure_says_why_it_has_no_scores(tmp_pa
     at.slider(key="mock_n_behavioural").set_value(2).run()
     at.button(key="mock_start").click().run()
     _answer(at, "01-opener.wav")
-    assert [s.value for s in at.subheader][0] == "Follow-up"
+    assert [s.value for s in at.header][0] == "Follow-up"
     samples = load_audio(ANSWERS / "02-follow-up.wav", load_settings(tmp_path)).samples
     reply = io.BytesIO()
     soundfile.write(reply, samples[: int(2.5 * 16000)], 16000, format="WAV")  # "The thread is ownership."
@@ -384,4 +384,4 @@ def test_with_no_interview_logged_the_setup_offers_no_one_choice_list(tmp_path, 
     at.slider(key="mock_n_behavioural").set_value(2).run()
     at.button(key="mock_start").click().run()
     assert not at.exception and not at.error
-    assert [s.value for s in at.subheader][0] == "Question 1 of 2"
+    assert [s.value for s in at.header][0] == "Question 1 of 2"

@@ -23,7 +23,7 @@ def test_first_run_leads_to_a_first_answer_with_the_sample(tmp_path, monkeypatch
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     at = page("practice").run()
     assert not at.exception
-    assert "Your first practice answer takes about two minutes" in [s.value for s in at.subheader]
+    assert "Your first practice answer takes about two minutes" in [s.value for s in at.header]
     at.button(key="practice_sample_first").click().run()
     assert not at.exception and not at.error
     metrics = {m.label: m.value for m in at.metric}
@@ -223,7 +223,7 @@ def test_attempts_at_the_same_question_are_compared(tmp_path, monkeypatch):
     at.button(key=[b.key for b in at.button if b.key and b.key.startswith("practice_rec_")][0]).click().run()
     at.audio_input[0].set_value(("answer.wav", (DATA / "clean.wav").read_bytes(), "audio/wav")).run()
     assert [s.label for s in at.status] == ["Analysed and saved: your 1st answer to this question"]
-    assert "This answer against your earlier ones" in [s.value for s in at.subheader]
+    assert "This answer against your earlier ones" in [s.value for s in at.header]
     at.button(key="practice_try_again").click().run()
     at.audio_input[0].set_value(("answer.wav", (DATA / "fillers.wav").read_bytes(), "audio/wav")).run()
     assert not at.exception and not at.error
@@ -245,7 +245,7 @@ def test_attempts_at_the_same_question_are_compared(tmp_path, monkeypatch):
     at.audio_input[0].set_value(("answer.wav", short.getvalue(), "audio/wav")).run()
     assert not at.exception and not at.error
     assert any("too little to measure" in w.value for w in at.warning), [w.value for w in at.warning]
-    assert "This answer against your earlier ones" not in [s.value for s in at.subheader]
+    assert "This answer against your earlier ones" not in [s.value for s in at.header]
     assert not at.dataframe and not any("Since your previous answer" in str(m.value) for m in at.markdown)
     assert len(_answers(tmp_path)) == 3 + 3  # kept all the same (the typed answers to another question first)
     # no filler marks or counts on a failed measurement: its "um"s were marked in the transcript
@@ -256,7 +256,7 @@ def test_attempts_at_the_same_question_are_compared(tmp_path, monkeypatch):
     finally:
         db.close()
     assert kept["scores"] is None and kept["fillers"], "the take's fillers are stored, not shown"
-    assert "What was transcribed" in [s.value for s in at.subheader]
+    assert "What was transcribed" in [s.value for s in at.header]
     shown = re.sub(r"<style>.*?</style>", "", markdown_text(at), flags=re.S)  # the marks' CSS is no mark
     assert "<mark" not in shown and "<sup>" not in shown and "filler" not in shown.lower(), shown
     assert html.escape(kept["transcript"]) in shown
@@ -306,7 +306,7 @@ def test_an_answer_prepared_for_an_interview_shows_the_job_descriptions_terms(tm
 
     at.audio_input[0].set_value(("answer.wav", (DATA / "clean.wav").read_bytes(), "audio/wav")).run()
     assert not at.exception and not at.error
-    assert "Terms from the job description" in [s.value for s in at.subheader]
+    assert "Terms from the job description" in [s.value for s in at.header]
     text = markdown_text(at)
     assert escape("of the job description's") in text and escape("Not heard yet:") in text, text
     [attempt] = _answers(tmp_path)
@@ -636,7 +636,7 @@ def test_an_answer_not_wanted_is_deleted_with_its_recording(tmp_path, monkeypatc
     assert not at.exception and not at.error and len(_answers(tmp_path)) == 1
     shown = markdown_text(at)
     assert '<mark class="cf-filler" title="filler">um<sup aria-hidden="true">F</sup>' in shown
-    assert "What to work on" in [s.value for s in at.subheader]
+    assert "What to work on" in [s.value for s in at.header]
     assert any("'um'" in str(m.value) for m in at.markdown)  # a feedback point names the filler
     [attempt] = _answers(tmp_path)
     assert attempt["question_id"] == question_id and attempt["fillers_per_100_words"] > 10

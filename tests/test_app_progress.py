@@ -47,7 +47,7 @@ def test_empty_progress_leads_to_practice(tmp_path, monkeypatch):
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     at = page("progress").run()
     assert not at.exception
-    assert "Nothing to chart yet" in [s.value for s in at.subheader]
+    assert "Nothing to chart yet" in [s.value for s in at.header]
 
 
 def test_before_any_real_interview_the_next_one_links_to_the_interviews_page(tmp_path, monkeypatch):
@@ -582,7 +582,7 @@ def test_a_debriefed_interview_before_any_practice_shows_what_to_practise(tmp_pa
     assert {m.label: m.value for m in at.metric}["Real interviews"] == "1"
     text = markdown_text(at)
     assert "charted here from your first practice answer" in text, text
-    assert "What to practise next" in [s.value for s in at.subheader]
+    assert "What to practise next" in [s.value for s in at.header]
     assert "Skill gaps from your debriefs: negotiation (1×)." in text.replace("\\", ""), text
     on_page = [b.key.removeprefix("progress_rec_") for b in at.button if b.key.startswith("progress_rec_")]
     assert on_page == on_cli, (on_page, on_cli)

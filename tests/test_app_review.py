@@ -48,7 +48,7 @@ def test_an_uploaded_interview_is_analysed_and_logged(tmp_path, monkeypatch):
     assert not at.exception and not at.error
     text = markdown_text(at)
     assert "tracing to every request" in text and "Globex &lt;i&gt;Corp&lt;/i&gt;" in " ".join(
-        s.value for s in at.subheader
+        s.value for s in at.header
     )
     db = store.open_store(load_settings(tmp_path))
     try:
@@ -71,7 +71,7 @@ def test_an_uploaded_interview_is_analysed_and_logged(tmp_path, monkeypatch):
         "Choose the recording first (drag an audio file onto the box above: WAV, FLAC, MP3, M4A, OGG, "
         "Opus or WebM), then press Analyse."
     ]
-    assert "Globex &lt;i&gt;Corp&lt;/i&gt;" in " ".join(s.value for s in at.subheader)  # the review stays
+    assert "Globex &lt;i&gt;Corp&lt;/i&gt;" in " ".join(s.value for s in at.header)  # the review stays
 
 
 def test_analyse_without_a_file_says_what_to_do(tmp_path, monkeypatch):
@@ -207,7 +207,7 @@ def test_picking_your_voice_reviews_again_without_transcribing_again(tmp_path, m
     written again)."""
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     at = _reviewed("interview_mono.flac", DATA / "interviews" / "interview_mono.flac", "audio/flac", "Hooli")
-    assert "#### Who is who" in markdown_text(at)
+    assert "### Who is who" in markdown_text(at)
     voices = at.radio(key="review_mine").options
     assert voices == ["Speaker 1", "Speaker 2"] and at.selectbox(key="review_people").value == "2"
     assert len(at.get("audio")) >= 3  # the recording and one snippet per voice

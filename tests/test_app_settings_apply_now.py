@@ -178,7 +178,7 @@ def test_a_mock_interview_under_way_takes_the_limit_the_staff_lowered_for_its_ne
     at = _signed_in("mock", ANA).run()
     at.button(key="mock_start").click().run()
     assert not at.exception and not at.error
-    asked = [s.value for s in at.subheader][0]
+    asked = [s.value for s in at.header][0]
     assert asked.startswith("Question 1 of"), asked
     save_recording(wav_bytes(pitch_hz=300), replace(load_settings(), owner=ANA))  # her take of this hour
     (tmp_path / "settings.toml").write_text(LOWERED)
@@ -187,4 +187,4 @@ def test_a_mock_interview_under_way_takes_the_limit_the_staff_lowered_for_its_ne
     assert not at.exception, at.exception
     [refused] = [e.value for e in at.error]
     assert refused.startswith("You have saved 1 ") and "in the last hour" in refused, refused
-    assert [s.value for s in at.subheader][0] == asked  # the question waits for another take
+    assert [s.value for s in at.header][0] == asked  # the question waits for another take

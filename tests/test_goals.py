@@ -133,7 +133,7 @@ def test_goals_are_set_shown_and_cleared_on_the_progress_page(tmp_path, monkeypa
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     at = page("progress").run()
     assert not at.exception
-    assert "Your goals" in [s.value for s in at.subheader]
+    assert "Your goals" in [s.value for s in at.header]
     assert any("No goals yet" in c.value for c in at.caption)
 
     [days] = [n for n in at.number_input if n.label == "Practise on … days"]

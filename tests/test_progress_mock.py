@@ -62,7 +62,7 @@ def test_the_progress_page_charts_mock_interviews_as_their_own_series(tmp_path, 
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     at = page("progress").run()
     assert not at.exception
-    assert "Mock interviews" in [s.value for s in at.subheader]
+    assert "Mock interviews" in [s.value for s in at.header]
     table = at.dataframe[0].value
     assert list(table["Overall"]) == [71, 58]
     # one ended before its last question says so: "10:05 of 30 min" alone read as a short round

@@ -434,7 +434,7 @@ def test_a_real_interview_is_reviewed_by_a_worker_and_lands_on_the_review_page(c
     # shown whole, as a review done in the app is (it showed the answers alone): the conversation
     # under who is you, each voice with a few seconds to play and "Who is who"
     shown = markdown_text(back)
-    assert "#### The conversation" in shown and "#### Who is who" in shown, shown
+    assert "### The conversation" in shown and "### Who is who" in shown, shown
     assert [m for m in back.markdown if m.value.startswith("**You**")], shown
     voices = back.radio(key="review_mine").options
     assert voices == ["Speaker 1", "Speaker 2"] and back.selectbox(key="review_people").value == "2"
@@ -499,7 +499,7 @@ def test_a_review_done_by_a_worker_shows_its_own_warnings_as_one_done_here(cohor
     assert not at.exception, at.exception
     said = [w.value.replace("\\", "") for w in at.warning]
     assert said.count(ONE_VOICE) == 2, said  # over the review, and under its one answer as before
-    assert "#### Who is who" in markdown_text(at)
+    assert "### Who is who" in markdown_text(at)
     assert at.selectbox(key="review_people").value == "2"
 
 
@@ -621,7 +621,7 @@ def test_with_no_worker_running_the_page_says_so_and_the_answer_lands_when_one_s
         result = back.session_state["practice_result"]
         assert result["analysis"]["metrics"]["words"] >= 20
         assert result["attempt_id"] == state.attempt["id"]
-        assert "What to work on" in [h.value for h in back.subheader]
+        assert "What to work on" in [h.value for h in back.header]
         # the visit after does not offer it again (every visit for two hours did, to someone who had
         # read its feedback) ...
         again = page("practice").run()
@@ -632,7 +632,7 @@ def test_with_no_worker_running_the_page_says_so_and_the_answer_lands_when_one_s
         at.run()
         assert not at.exception, at.exception
         assert at.session_state["practice_result"]["attempt_id"] == result["attempt_id"]
-        assert "What to work on" in [h.value for h in at.subheader]
+        assert "What to work on" in [h.value for h in at.header]
 
 
 def test_a_queue_set_on_sqlite_gives_the_practice_page_one_sentence(tmp_path, monkeypatch):

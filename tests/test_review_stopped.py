@@ -146,7 +146,7 @@ def test_the_review_page_offers_a_stopped_review_and_finishes_it(data_dir):
     assert not at.exception and not at.error, [e.value for e in at.error]
     [interview] = _logged(data_dir)
     assert interview["company"] == "Hooli" and interview["answers"]
-    assert any(s.value.startswith("Hooli · onsite") for s in at.subheader), [s.value for s in at.subheader]
+    assert any(s.value.startswith("Hooli · onsite") for s in at.header), [s.value for s in at.header]
     at.run()  # finished: not offered again
     assert not [m for m in at.markdown if "was stopped before it finished" in m.value]
 

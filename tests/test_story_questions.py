@@ -118,7 +118,7 @@ def test_the_practice_page_says_a_typed_motivation_questions_structure_does_not_
     assert not at.exception and not at.error
     text = markdown_text(at)
     assert "**Structure (STAR) · does not apply**" in text, text
-    assert "Structure over the answer" not in [s.value for s in at.subheader]
+    assert "Structure over the answer" not in [s.value for s in at.header]
     assert not [a for a in STAR_ADVICE if a in text]
     overall = {m.label: m.value for m in at.metric}["Overall"]
     # the mean of delivery, fillers and content; a structure counted as 0 would take it under 45 (a

@@ -453,13 +453,25 @@ def page_header(title: str, caption: str) -> None:
     st.caption(caption)
 
 
+def heading(text: str, level: int) -> None:
+    """A section's heading `level` deep (2 under the page's title, 3 under a section): a screen
+    reader lists headings by level, and one skipped reads as a section missing."""
+    if level == 2:
+        st.header(text)
+    elif level == 3:
+        st.subheader(text)
+    else:
+        st.markdown(f"{'#' * level} {text}")
+
+
 def show_answer(
-    analysis: dict, current: Settings, *, recording: Path | None = None, key: str = "answer"
+    analysis: dict, current: Settings, *, recording: Path | None = None, key: str = "answer", level: int = 2
 ) -> None:
     """One analysed answer: numbers, feedback, marked transcript, scores, STAR timeline, pace.
 
     An answer the quality gate stopped shows why and what to do, and its transcript, nothing else:
-    no number of a failed measurement is shown as if it meant something."""
+    no number of a failed measurement is shown as if it meant something. `level`: its sections'
+    headings, 2 as a page's sections, deeper under a heading of the page's own."""
     warnings = list(analysis.get("warnings") or [])
     if not summary.is_measured(analysis):
         st.warning(
@@ -467,7 +479,7 @@ def show_answer(
             icon=":material/error:",
         )
         st.caption("The recording is kept, but it gets no score and is left out of your progress.")
-        st.subheader("What was transcribed")
+        heading("What was transcribed", level)
         # no filler marks: a failed measurement is not coached on, its fillers no more than its pace
         st.markdown(plain_transcript_html(analysis), unsafe_allow_html=True)
         if recording is not None and recording.exists():
@@ -491,13 +503,13 @@ def show_answer(
 
     points = summary.feedback(analysis)
     if points:
-        st.subheader("What to work on")
+        heading("What to work on", level)
         st.markdown("\n".join(f"{i}. {escape_sentence(p)}" for i, p in enumerate(points, start=1)))
 
-    show_talking_points(analysis, current, recording)
-    show_job_terms(analysis)
+    show_talking_points(analysis, current, recording, level)
+    show_job_terms(analysis, level)
 
-    st.subheader("Transcript")
+    heading("Transcript", level)
     st.markdown(legend_html(analysis), unsafe_allow_html=True)
     st.markdown(highlight_html(analysis), unsafe_allow_html=True)
     st.caption(summary.filler_summary(analysis))
@@ -513,12 +525,12 @@ def show_answer(
         st.altair_chart(pitch, height=240)
         st.caption(summary.pitch_summary(analysis))
 
-    st.subheader("Scores and the numbers behind them")
+    heading("Scores and the numbers behind them", level)
     for row in summary.score_rows(analysis):
         st.markdown(f"**{row['Measure']} · {row['Score']}**  \n:gray[{row['Based on']}]", help=row["Source"])
 
     if summary.structure_applies(analysis):  # a question that asks for no story has no STAR timeline
-        st.subheader("Structure over the answer")
+        heading("Structure over the answer", level)
         star_chart = charts.star_timeline_chart(analysis)
         if star_chart is not None:
             st.altair_chart(star_chart)
@@ -532,7 +544,7 @@ def show_answer(
     t = current.thresholds
     pace = charts.pace_chart(analysis, (t.pace_low_wpm, t.pace_high_wpm))
     if pace is not None:
-        st.subheader("Pace and pauses")
+        heading("Pace and pauses", level)
         st.altair_chart(pace)
         gaps = charts.pause_chart(analysis, t.pause_min_s, t.long_pause_s)
         if gaps is not None:
@@ -552,20 +564,22 @@ def job_description_terms(description: str, company: str) -> list[str]:
     return [] if described is None else described["terms"]
 
 
-def show_job_terms(analysis: dict) -> None:
+def show_job_terms(analysis: dict, level: int = 2) -> None:
     """Which of the job description's key terms the answer used (when it prepared for one)."""
     lines = job_term_lines((analysis.get("metrics") or {}).get("job_terms"))
     if lines:
-        st.subheader("Terms from the job description")
+        heading("Terms from the job description", level)
         st.markdown("  \n".join(escape(line) for line in lines))
 
 
-def show_talking_points(analysis: dict, current: Settings, recording: Path | None = None) -> None:
+def show_talking_points(
+    analysis: dict, current: Settings, recording: Path | None = None, level: int = 2
+) -> None:
     """Each talking point with the sentence that covered it; a play button starts at that moment."""
     reason, rows = summary.talking_points(analysis)
     if reason is None and not rows:
         return
-    st.subheader("Talking points")
+    heading("Talking points", level)
     if reason:
         st.caption(escape(reason))
         return
