@@ -128,7 +128,7 @@ def test_a_two_question_mock_interview_in_the_browser(app, page, shots):
             _answer(page, clip_s + CLIP_MARGIN_S if name != "Follow-up" else FOLLOW_UP_TAKE_S)
             # the next turn (its heading differs from this one: a follow-up never follows a follow-up)
             page.wait_for_function(
-                "(before) => { const h = [...document.querySelectorAll('h3')].map(e => e.innerText.trim());"
+                "(before) => { const h = [...document.querySelectorAll('h2')].map(e => e.innerText.trim());"
                 " return h.length && !h.includes(before)"
                 " && !document.querySelector('[data-testid=stStatusWidget]'); }",
                 arg=name,
