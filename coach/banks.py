@@ -1066,7 +1066,9 @@ class WordedQuestion:
     """A question known only by its words: asked in a real interview and matched to no bank
     question, or a practice answer's question since deleted, or a mock interview's follow-up. Its
     format is what its words say (`guess_format`, or `follow_up_format` for a follow-up); it has no
-    talking points, no length of its own and no id (so no off-topic check: coach.analysis.answer)."""
+    talking points, no length of its own and no id (so no off-topic check: coach.analysis.answer),
+    except a mock interview's follow-up, read with the question it `follows` and that question's
+    points (as coach.mock.follow_up.FollowUpQuestion)."""
 
     text: str
     format: str
@@ -1074,6 +1076,8 @@ class WordedQuestion:
     target_s: int | None = None
     talking_points: tuple[str, ...] = ()
     follow_ups: tuple[str, ...] = ()
+    follows: str = ""
+    follows_points: tuple[str, ...] = ()
 
 
 def question_by_words(text: str | None) -> WordedQuestion | None:

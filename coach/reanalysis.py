@@ -52,7 +52,13 @@ def _question_of(what: str, row, settings, before=None):
     text = row.question_text or ""
     followed = getattr(row, "mock_follow_up_of", None)
     if followed is not None and text.strip():
-        return banks.WordedQuestion(text, banks.follow_up_format(text, _question(followed, settings)))
+        asked = _question(followed, settings)
+        return banks.WordedQuestion(
+            text,
+            banks.follow_up_format(text, asked),
+            follows=getattr(asked, "text", "") or "",
+            follows_points=tuple(getattr(asked, "talking_points", ()) or ()),
+        )
     if what == "real answer":
         from coach.interview.turns import heard_question
 

@@ -138,3 +138,70 @@ def test_held_out_figures_stay_as_the_readme_says(tmp_path):
         sample = [q for q in questions.values() if (q.format == "star") == story][::20]  # keeps it quick
         caught = sum(stopped(q, t["text"]) for t in texts for q in sample)
         assert caught / (len(texts) * len(sample)) >= least, story
+
+
+FOLLOW_UP_REPLIES = tomllib.loads((LABELS / "follow_up_replies.toml").read_text(encoding="utf-8"))["reply"]
+
+
+def _reply(question_id: str, follow_up_text: str, text: str, tmp_path) -> dict:
+    """A reply analysed as the mock interview analyses it (coach.mock.session.MockSession.answer)."""
+    from coach.mock.follow_up import FollowUpQuestion
+
+    asked = FollowUpQuestion.ask(follow_up_text, get_question(question_id, tmp_path))
+    return analyze(Transcript.from_text(text), question=asked, interview=True, off_topic_check=True).to_dict()
+
+
+def test_a_reply_about_something_else_to_a_mock_follow_up_is_not_scored(tmp_path):
+    """A mock interview's follow-up had no id and no talking points, so no reply to it was checked: a
+    reply about last night's match to "What was the outcome?" scored Content 100. It is read with the
+    question it follows now, and says so in one sentence, as an off-topic practice answer does."""
+    from coach.mock import follow_up
+
+    result = _reply(
+        "beh-lead-01",
+        follow_up.OUTCOME,
+        "Oh, did you see the match last night? United scored twice in the first half and then the "
+        "keeper saved a penalty right at the end, so they're top of the league now.",
+        tmp_path,
+    )
+    assert result["scores"] is None and result["feedback"] == []
+    assert result["warnings"] == [
+        "This reply does not sound like an answer to the follow-up “What was the outcome? How did you "
+        "measure it?”, so it is not scored. Next time, answer it about the story you just told."
+    ]
+
+
+def test_replies_to_follow_ups_are_scored_when_on_topic_and_stopped_when_not(tmp_path):
+    """tests/data/labels/follow_up_replies.toml: no on-topic reply is stopped (15), and of the
+    off-topic ones 5 of 10 tuning and 4 of 5 held-out replies are (the kitchen, a first school day
+    and the traffic pass: close to interview stories)."""
+    stopped = {(r["part"], r["on_topic"]): [] for r in FOLLOW_UP_REPLIES}
+    for r in FOLLOW_UP_REPLIES:
+        result = _reply(r["question"], r["follow_up"], r["text"], tmp_path)
+        stopped[r["part"], r["on_topic"]].append(result["scores"] is None)
+    assert not any(stopped["tune", True]) and not any(stopped["heldout", True])
+    assert sum(stopped["tune", False]) >= 5 and sum(stopped["heldout", False]) >= 4
+
+
+def test_a_follow_up_reply_analysed_again_is_read_with_its_question_too(tmp_path):
+    """`coach reanalyze` knows a stored follow-up by its words and the question it followed: an
+    off-topic reply stays unscored when analysed again."""
+    from types import SimpleNamespace
+
+    from coach.config import load_settings
+    from coach.mock import follow_up
+    from coach.reanalysis import _as_first_analysed, _question_of
+
+    settings = load_settings(data_dir=tmp_path)
+    row = SimpleNamespace(
+        question_id=None,
+        question_text=follow_up.OUTCOME,
+        mock_follow_up_of="beh-lead-01",
+        mock_session_id=1,
+        analysis={"warnings": []},
+    )
+    question = _question_of("practice answer", row, settings)
+    result = analyze(
+        Transcript.from_text(SOUP), question=question, **_as_first_analysed("practice answer", row)
+    )
+    assert result.scores is None and "the follow-up" in result.warnings[0]

@@ -54,7 +54,9 @@ from coach.types import Transcript
 #         of its content points (a 12 s story scored 90)
 # 1.9.16: so does a recorded answer to no question, against the usual 60 s its feedback names (an
 #         18 s story scored 95); a question of no length of its own is not told it ran short
-ANALYSIS_VERSION = "1.9.16"
+# 1.9.17: a reply to a mock interview's follow-up about something else altogether is not scored
+#         (a reply about a football match to "What was the outcome?" scored Content 100)
+ANALYSIS_VERSION = "1.9.17"
 STAR_PARTS = PARTS[:4]
 # Above this many characters the text is analysed in pieces (spaCy keeps every piece in memory
 # at once; pieces of ~100k characters keep a 20,000-word paste under a few hundred MB).
@@ -235,8 +237,17 @@ def _off_topic(question, text: str, *, interview: bool = False) -> list[str]:
     asked = getattr(question, "text", "") if question is not None else ""
     points = getattr(question, "talking_points", ()) or ()
     story = getattr(question, "format", None) == STORY_FORMAT
-    # a question of the banks or your own (it has an id): not one known only by its words (a mock
-    # interview's follow-up, a question since deleted: banks.WordedQuestion)
+    # a mock interview's follow-up ("What was the outcome?") is too short to compare a reply with:
+    # the reply is read against the question it follows, with that question's points, and it
+    follows = getattr(question, "follows", "") if question is not None else ""
+    if asked and follows:
+        about = f"{follows} {asked}"
+        points = getattr(question, "follows_points", ()) or ()
+        if not relevance.off_topic(about, points, text, story=story):
+            return []
+        return [quality.off_topic_problem(asked, story=story, interview=interview, follow_up=True)]
+    # a question of the banks or your own (it has an id): not one known only by its words (a real
+    # interview's question matched to none, a question since deleted: banks.WordedQuestion)
     if not asked or not getattr(question, "id", None) or not (story or points):
         return []
     if not relevance.off_topic(asked, points, text, story=story):

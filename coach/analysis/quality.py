@@ -64,10 +64,19 @@ RULES = (
 )
 
 
-def off_topic_problem(question: str, *, story: bool = True, interview: bool = False) -> str:
+def off_topic_problem(
+    question: str, *, story: bool = True, interview: bool = False, follow_up: bool = False
+) -> str:
     """Why an answer about something else altogether (coach.analysis.relevance.off_topic) gets no
     score: its pace and talking points would be measured on a recipe or a lecture. In a mock
-    interview, which has moved on, there is no taking it again."""
+    interview, which has moved on, there is no taking it again. `follow_up`: a reply to a mock
+    interview's follow-up question, which asks more about the answer just given."""
+    if follow_up:
+        what = "the story you just told" if story else "the answer you just gave"
+        return (
+            f"This reply does not sound like an answer to the follow-up “{question.rstrip('.')}”, so it "
+            f"is not scored. Next time, answer it about {what}."
+        )
     if not story and interview:
         how = "Next time, answer the question asked."
     elif not story:

@@ -43,19 +43,28 @@ class FollowUp:
 @dataclass(frozen=True)
 class FollowUpQuestion:
     """A follow-up as the practice orchestrator sees a question: no bank id, no talking points; a
-    story or not as `ask` decides (coach.banks.follow_up_format)."""
+    story or not as `ask` decides (coach.banks.follow_up_format). `follows` and `follows_points`:
+    the question it follows and that question's talking points, what a reply is about when it is
+    on topic (the off-topic check, coach.analysis.answer)."""
 
     text: str
     format: str = STORY_FORMAT
     id: str | None = None
     target_s: int = FOLLOW_UP_TARGET_S
     talking_points: tuple[str, ...] = ()
+    follows: str = ""
+    follows_points: tuple[str, ...] = ()
 
     @classmethod
     def ask(cls, text: str, followed) -> FollowUpQuestion:
         """The follow-up `text` to the question `followed`: its own words say whether its answer is
         a story, else it asks more about `followed`'s answer and is one as that answer is."""
-        return cls(text, follow_up_format(text, followed))
+        return cls(
+            text,
+            follow_up_format(text, followed),
+            follows=getattr(followed, "text", "") or "",
+            follows_points=tuple(getattr(followed, "talking_points", ()) or ()),
+        )
 
 
 def is_measured(analysis: dict) -> bool:
