@@ -39,6 +39,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as empty:  # the shipped banks only, none of your own
         shipped = {q.id: q for q in load_questions(Path(empty))}
     free = tomllib.loads((LABELS / "on_topic_free.toml").read_text(encoding="utf-8"))["answer"]
+    # answers written for free questions, each on its question or about something else
+    pairs = tomllib.loads((LABELS / "off_topic_free_pairs.toml").read_text(encoding="utf-8"))["answer"]
+    free += [{**a, "part": "tune" if a["part"] == "tune" else "heldout"} for a in pairs if a["on_topic"]]
     for kind, story in (("story", True), ("free", False)):
         questions = {k: q for k, q in shipped.items() if (q.format == "star") == story}
 
@@ -67,10 +70,19 @@ def main() -> None:
                 f"{', '.join(missed) or 'none'})"
             )
 
+        def written_off_row(part: str, questions=questions) -> str:
+            off = [a for a in pairs if a["part"] == part and not a["on_topic"] and a["question"] in questions]
+            caught = sum(stopped(questions[a["question"]], a["text"]) for a in off)
+            return f"off-topic answers written for a question caught: {caught} of {len(off)}"
+
         print(f"{kind} tuning:   " + on_topic_row(["train", "dev"], "tune"))
         print(f"{kind} tuning:   " + off_topic_row("dev"))
         print(f"{kind} held-out: " + on_topic_row(["heldout", "fresh"], "heldout"))
         print(f"{kind} held-out: " + off_topic_row("heldout"))
+        if not story:
+            print(f"{kind} tuning:   " + written_off_row("tune"))
+            print(f"{kind} held-out: " + written_off_row("heldout"))
+    follow_up_rows(shipped)
 
     questions = {k: q for k, q in shipped.items() if q.format == "star"}
     answers = [a for a in read_relevance_file(LABELS / "relevance_heldout.toml") if a.question in questions]
@@ -85,6 +97,26 @@ def main() -> None:
         f"time added per answer: median {statistics.median(times) * 1000:.0f} ms, "
         f"max {max(times) * 1000:.0f} ms ({len(times)} answers, model loaded)"
     )
+
+
+def follow_up_rows(shipped: dict) -> None:
+    """Replies to a mock interview's follow-ups (tests/data/labels/follow_up_replies.toml), read as
+    the analysis reads them: against the question followed, its points and the follow-up."""
+    from coach.banks import follow_up_format
+
+    replies = tomllib.loads((LABELS / "follow_up_replies.toml").read_text(encoding="utf-8"))["reply"]
+    for part in ("tune", "heldout"):
+        counts = {True: [0, 0], False: [0, 0]}
+        for r in (r for r in replies if r["part"] == part):
+            q = shipped[r["question"]]
+            story = follow_up_format(r["follow_up"], q) == "star"
+            off = relevance.off_topic(f"{q.text} {r['follow_up']}", q.talking_points, r["text"], story=story)
+            counts[r["on_topic"]][0] += bool(off)
+            counts[r["on_topic"]][1] += 1
+        print(
+            f"follow-up replies {part}: on-topic stopped {counts[True][0]} of {counts[True][1]}, "
+            f"off-topic caught {counts[False][0]} of {counts[False][1]}"
+        )
 
 
 if __name__ == "__main__":

@@ -118,7 +118,7 @@ def test_an_interview_answer_is_not_judged_off_topic(tmp_path):
 
 def test_held_out_figures_stay_as_the_readme_says(tmp_path):
     """README, "Off-topic answers": on the held-out parts no on-topic answer is stopped, 99% of the
-    off-topic texts read against every story question are, and 66% against every question that asks
+    off-topic texts read against every story question are, and 87% against every question that asks
     for no story. The limits were set on other data."""
     questions = {q.id: q for q in load_questions(tmp_path)}
     answers = [
@@ -134,7 +134,7 @@ def test_held_out_figures_stay_as_the_readme_says(tmp_path):
 
     assert [text[:60] for qid, text in answers if stopped(questions[qid], text)] == []
     texts = tomllib.loads((LABELS / "off_topic_heldout.toml").read_text(encoding="utf-8"))["text"]
-    for story, least in ((True, 0.95), (False, 0.60)):
+    for story, least in ((True, 0.95), (False, 0.80)):
         sample = [q for q in questions.values() if (q.format == "star") == story][::20]  # keeps it quick
         caught = sum(stopped(q, t["text"]) for t in texts for q in sample)
         assert caught / (len(texts) * len(sample)) >= least, story
@@ -173,14 +173,14 @@ def test_a_reply_about_something_else_to_a_mock_follow_up_is_not_scored(tmp_path
 
 def test_replies_to_follow_ups_are_scored_when_on_topic_and_stopped_when_not(tmp_path):
     """tests/data/labels/follow_up_replies.toml: no on-topic reply is stopped (15), and of the
-    off-topic ones 5 of 10 tuning and 4 of 5 held-out replies are (the kitchen, a first school day
+    off-topic ones 7 of 10 tuning and 5 of 5 held-out replies are (the kitchen, a first school day
     and the traffic pass: close to interview stories)."""
     stopped = {(r["part"], r["on_topic"]): [] for r in FOLLOW_UP_REPLIES}
     for r in FOLLOW_UP_REPLIES:
         result = _reply(r["question"], r["follow_up"], r["text"], tmp_path)
         stopped[r["part"], r["on_topic"]].append(result["scores"] is None)
     assert not any(stopped["tune", True]) and not any(stopped["heldout", True])
-    assert sum(stopped["tune", False]) >= 5 and sum(stopped["heldout", False]) >= 4
+    assert sum(stopped["tune", False]) >= 7 and all(stopped["heldout", False])
 
 
 def test_a_follow_up_reply_analysed_again_is_read_with_its_question_too(tmp_path):
@@ -205,3 +205,33 @@ def test_a_follow_up_reply_analysed_again_is_read_with_its_question_too(tmp_path
         Transcript.from_text(SOUP), question=question, **_as_first_analysed("practice answer", row)
     )
     assert result.scores is None and "the follow-up" in result.warnings[0]
+
+
+FREE_PAIRS = tomllib.loads((LABELS / "off_topic_free_pairs.toml").read_text(encoding="utf-8"))["answer"]
+
+
+def test_a_story_about_a_band_for_do_you_have_questions_for_us_gets_no_score(tmp_path):
+    """A question that asks for no story stopped only answers far from interview answers in general
+    (under 0.10): a first-person story about a band, told for "Do you have any questions for us?",
+    scored 88 (Content 75). It is far from the question too, and is not scored now."""
+    band = next(a for a in FREE_PAIRS if a["question"] == "close-01")
+    result = analyze(
+        Transcript.from_text(band["text"]), question=get_question("close-01", tmp_path)
+    ).to_dict()
+    assert result["scores"] is None and result["feedback"] == []
+    assert result["warnings"] == [
+        "This does not sound like an answer to “Do you have any questions for us?”, so it is not "
+        "scored. Answer the question asked, and try again."
+    ]
+
+
+def test_written_answers_to_questions_that_ask_for_no_story_are_told_apart(tmp_path):
+    """tests/data/labels/off_topic_free_pairs.toml (36 answers, a third held out): no on-topic answer
+    is stopped (16), and 9 of 12 tuning and 7 of 8 held-out answers about something else are (5 and
+    4 with the limit before)."""
+    stopped = {(a["part"], a["on_topic"]): [] for a in FREE_PAIRS}
+    for a in FREE_PAIRS:
+        result = analyze(Transcript.from_text(a["text"]), question=get_question(a["question"], tmp_path))
+        stopped[a["part"], a["on_topic"]].append(result.scores is None)
+    assert not any(stopped["tune", True]) and not any(stopped["heldout", True])
+    assert sum(stopped["tune", False]) >= 9 and sum(stopped["heldout", False]) >= 7

@@ -56,7 +56,10 @@ from coach.types import Transcript
 #         18 s story scored 95); a question of no length of its own is not told it ran short
 # 1.9.17: a reply to a mock interview's follow-up about something else altogether is not scored
 #         (a reply about a football match to "What was the outcome?" scored Content 100)
-ANALYSIS_VERSION = "1.9.17"
+# 1.9.18: an answer to a question that asks for no story is off it when far from the question (under
+#         0.10) and not close to interview answers (under 0.22), not only when far from those (under
+#         0.10): a story about a band for "Do you have any questions for us?" scored 88
+ANALYSIS_VERSION = "1.9.18"
 STAR_PARTS = PARTS[:4]
 # Above this many characters the text is analysed in pieces (spaCy keeps every piece in memory
 # at once; pieces of ~100k characters keep a 20,000-word paste under a few hundred MB).
