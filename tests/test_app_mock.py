@@ -3,6 +3,7 @@
 import re
 from pathlib import Path
 
+import pytest
 from app_support import markdown_text, page
 
 from coach import store
@@ -385,3 +386,25 @@ def test_with_no_interview_logged_the_setup_offers_no_one_choice_list(tmp_path, 
     at.button(key="mock_start").click().run()
     assert not at.exception and not at.error
     assert [s.value for s in at.header][0] == "Question 1 of 2"
+
+
+@pytest.mark.slow  # Whisper hears a minute of a lecture
+def test_a_follow_up_reply_about_something_else_says_so_in_the_report(tmp_path, monkeypatch):
+    """A reply to the follow-up that was about something else altogether (a lecture on political
+    philosophy, given for "What is the thread that connects…?") was scored as the reply; the report
+    says plainly it did not answer the follow-up, and gives it no scores."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("mock").run()
+    at.slider(key="mock_n_behavioural").set_value(2).run()
+    at.button(key="mock_start").click().run()
+    _answer(at, "01-opener.wav")
+    assert [s.value for s in at.header][0] == "Follow-up"
+    lecture = (Path(__file__).parent / "data" / "real_speech" / "lecture.wav").read_bytes()
+    at.audio_input[0].set_value(("answer.wav", lecture, "audio/wav")).run()
+    assert not at.exception and not at.error
+    at.button(key="mock_end").click().run()
+    captions = [c.value.replace("\\", "") for c in at.caption]  # as read, the markdown escapes gone
+    said = [c for c in captions if c.startswith("This reply does not sound like an answer to the follow-up")]
+    assert said and said[0].endswith(
+        "so it is not scored. Next time, answer it about the answer you just gave."
+    ), captions

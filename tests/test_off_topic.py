@@ -118,7 +118,7 @@ def test_an_interview_answer_is_not_judged_off_topic(tmp_path):
 
 def test_held_out_figures_stay_as_the_readme_says(tmp_path):
     """README, "Off-topic answers": on the held-out parts no on-topic answer is stopped, 99% of the
-    off-topic texts read against every story question are, and 87% against every question that asks
+    off-topic texts read against every story question are, and 91% against every question that asks
     for no story. The limits were set on other data."""
     questions = {q.id: q for q in load_questions(tmp_path)}
     answers = [
@@ -235,3 +235,22 @@ def test_written_answers_to_questions_that_ask_for_no_story_are_told_apart(tmp_p
         stopped[a["part"], a["on_topic"]].append(result.scores is None)
     assert not any(stopped["tune", True]) and not any(stopped["heldout", True])
     assert sum(stopped["tune", False]) >= 9 and sum(stopped["heldout", False]) >= 7
+
+
+def test_a_lecture_far_from_interview_answers_is_still_stopped_for_tell_me_about_yourself(tmp_path):
+    """The lecture of tests/data/real_speech/lecture.wav as Whisper heard it: far from interview
+    answers (-0.05) though a little like "Tell me about yourself" (0.14). The limit set for answers
+    far from their question (under 0.10) alone let it through; answers far from interview answers
+    are still stopped as before."""
+    heard = (
+        "And says, how do I get to Dublin? And the answer that comes back is, well, I wouldn't start "
+        "from here, Sonny. That is to say, much of political philosophy develops theories, uh, that "
+        "take no account of, um, where we actually are and how the theories that people argue about "
+        "in the journals and in the literature actually could be implemented in the world, if at all. "
+        "And this spells over into normative of arguments made by uh uh other scholars, Thomas "
+        "Piketty, in his uh book, capital in the 21st century, argues for um a 4% global uh wealth "
+        "tax. Well, good luck with that. Who's going to implement a 4% global uh wealth tax?"
+    )
+    result = analyze(Transcript.from_text(heard), question=get_question("mot-05", tmp_path))
+    assert result.scores is None
+    assert result.warnings[0].startswith("This does not sound like an answer to “Tell me about yourself”")

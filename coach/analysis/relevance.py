@@ -52,18 +52,21 @@ OFF_TOPIC_MAX_QUESTION_LIKENESS = 0.20
 # An answer to a question that asks for no story (salary, a design, "do you have questions for
 # us?") may be far from interview stories and still on the question: on the tuning answers of
 # tests/data/labels/on_topic_free.toml and the train and dev ones, a salary answer sat at 0.08 from
-# the centre and a critique of a weather app under 0.20 on both. The first limits (under 0.10 from
-# the centre and 0.20 from the question) let a third of the held-out texts through, and most
-# first-person talk about something else (a holiday, a band, a son's football team: 0.10-0.30 from
-# the centre), though none of it came near the question. On the tuning rows (train and dev answers,
-# the tuning answers of on_topic_free.toml and off_topic_free_pairs.toml, the dev texts) every
-# on-topic answer had a likeness of 0.14 or more to its question but one ("Tell me about yourself":
-# 0.02, and 0.26 to the centre), and every off-topic answer of off_topic_free_pairs.toml 0.13 or
-# less. So such an answer is off when under 0.10 to its question and under 0.22 to the centre, 0.04
-# from those two on-topic answers: no tuning answer stopped, 9 of 12 tuning off-topic answers and
-# 75% of the dev texts caught (benchmarks/off_topic.py; the held-out figures are in the README).
-OFF_TOPIC_MAX_ANSWER_LIKENESS_FREE = 0.22
-OFF_TOPIC_MAX_QUESTION_LIKENESS_FREE = 0.10
+# the centre and a critique of a weather app under 0.20 on both. So such an answer is off when it is
+# far from interview answers (under 0.10, half the story limit) and not like the question (under
+# 0.20), as a lecture is.
+OFF_TOPIC_MAX_ANSWER_LIKENESS_FREE = 0.10
+# That let a third of the held-out texts through, and most first-person talk about something else
+# (a holiday, a band, a son's football team: 0.10-0.30 from the centre), though none of it came near
+# the question. On the tuning rows (train and dev answers, the tuning answers of on_topic_free.toml
+# and off_topic_free_pairs.toml, the dev texts) every on-topic answer had a likeness of 0.14 or more
+# to its question but one ("Tell me about yourself": 0.02, and 0.26 to the centre), and every
+# off-topic answer of off_topic_free_pairs.toml 0.13 or less. So such an answer is off as well when
+# under 0.10 to its question and under 0.22 to the centre, 0.04 from those two on-topic answers (that
+# alone let a lecture through for "Tell me about yourself": -0.05 to the centre, 0.14 to the
+# question): no tuning answer stopped (benchmarks/off_topic.py; the figures are in the README).
+OFF_TOPIC_UNLIKE_QUESTION_MAX_ANSWER_FREE = 0.22
+OFF_TOPIC_UNLIKE_QUESTION_FREE = 0.10
 ANSWER_CENTRE_FILE = Path(__file__).parent / "models" / "interview_answer_centre.npy"
 UNAVAILABLE = (
     f"Talking points were not checked: the sentence model is not installed "
@@ -201,14 +204,19 @@ def off_topic(
     """Whether the answer is about something else than the question and than work altogether
     (a recipe, a lecture, small talk); None when the sentence model is not installed. `story`:
     whether the question asks for a story (STAR); other answers may be far from interview answers in
-    general (a salary answer), so theirs must be further from the question to count as off it."""
+    general (a salary answer): theirs is off when it is further still from those, or far from the
+    question and not close to those."""
     try:
         general, asked = off_topic_likeness(question, talking_points, answer)
     except SentenceModelMissing:
         return None
     if story:
         return general < OFF_TOPIC_MAX_ANSWER_LIKENESS and asked < OFF_TOPIC_MAX_QUESTION_LIKENESS
-    return general < OFF_TOPIC_MAX_ANSWER_LIKENESS_FREE and asked < OFF_TOPIC_MAX_QUESTION_LIKENESS_FREE
+    unlike_answers = general < OFF_TOPIC_MAX_ANSWER_LIKENESS_FREE and asked < OFF_TOPIC_MAX_QUESTION_LIKENESS
+    unlike_question = (
+        asked < OFF_TOPIC_UNLIKE_QUESTION_FREE and general < OFF_TOPIC_UNLIKE_QUESTION_MAX_ANSWER_FREE
+    )
+    return unlike_answers or unlike_question
 
 
 @dataclass(frozen=True)
