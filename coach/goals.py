@@ -175,7 +175,8 @@ def _checked(kind: str, value: object, current: PracticeGoal | None) -> tuple[fl
     number = _number(value, target.name)
     if not target.low <= number <= target.high:
         raise InputError(
-            f"A {target.name} goal is between {target.figure(target.low)} and {target.figure(target.high)}"
+            f"{_a(target.name)} {target.name} goal is between {target.figure(target.low)} and "
+            f"{target.figure(target.high)}"
             f"{f' {target.unit}' if target.unit else ''}, not {_said(number)}."
         )
     return round(number, target.decimals), None
@@ -201,8 +202,13 @@ def _whole(value: object) -> bool:
 
 def _number(value: object, name: str) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float) or value != value:  # NaN
-        raise InputError(f"A {name} goal is a number, not {value!r}.")
+        raise InputError(f"{_a(name)} {name} goal is a number, not {value!r}.")
     return float(value)
+
+
+def _a(name: str) -> str:
+    """'A pace goal', 'An overall score goal'."""
+    return "An" if name[:1] in "aeiou" else "A"
 
 
 def _said(number: float) -> str:

@@ -82,6 +82,8 @@ def test_a_bad_goal_is_one_sentence_and_nothing_is_stored(tmp_path):
             ("--practice-days", 2, "--every-days", 0),
             "A practice goal's period is a whole number of days from 1 to 365",
         ),
+        # it read "A overall score goal is between 1 and 100, not 500."
+        (("--overall-score", 500), "An overall score goal is between 1 and 100, not 500."),
         (("--pace", 150, "--clear", "pace"), "Both set and cleared: pace"),
         (("--clear", "speed"), "--clear takes practice, pace, fillers-per-100-words"),
     ):
