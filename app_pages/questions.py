@@ -11,7 +11,6 @@ from coach.ui.highlight import escape
 
 ANY = "any"
 PAGE_SIZE = 25
-QUESTION_CHARS = banks.QUESTION_CHARS  # the longest added here; a longer one kept elsewhere is edited whole
 
 # The page's words for coach.progress.ANSWERED_FILTERS
 ANSWERED_WORDS = {
@@ -188,14 +187,11 @@ def edit_own(q: banks.Question, answers: int) -> None:
     label = f"{escape(q.text)} ({escape(summary.question_source(q))})"
     with st.expander(label, key=f"questions_own_{q.id}"):
         with st.form(f"questions_edit_{q.id}"):
-            # a question kept longer than the add form allows (typed in the terminal, or heard in a
-            # real interview) is shown whole: a shorter box cut it, and "Save changes" kept the cut
-            text = st.text_input(
-                "The question",
-                value=q.text,
-                max_chars=max(QUESTION_CHARS, len(q.text)),
-                help=summary.own_question_rule(adding=False),
-            )
+            # no max_chars, as in the add form: a browser drops a paste longer than the limit without
+            # a word (the box kept the old words, and "Save changes" said "Saved" of them); the edit
+            # refuses a long one in a sentence. A question kept longer (heard in a real interview) is
+            # shown whole.
+            text = st.text_input("The question", value=q.text, help=summary.own_question_rule(adding=False))
             c1, c2, c3 = st.columns(3)
             category = c1.selectbox(
                 "Category",

@@ -1166,6 +1166,16 @@ def is_a_question(text: str) -> bool:
     return len(words) >= 2 or (len(words) == 1 and text.rstrip().endswith(("?", "？")))
 
 
+def check_length(text: str, longest: int = QUESTION_CHARS, *, points_typed_too: bool = True) -> None:
+    """Refuse a question typed longer than `longest` characters (as the pages' boxes hold it)."""
+    if len(text) > longest:
+        rest = " (the talking points hold the rest)" if points_typed_too else " characters"
+        raise InputError(
+            f"The question is {len(text):,} characters long; keep it to the question itself, at most "
+            f"{longest:,}{rest}."
+        )
+
+
 def add_user_question(
     data_dir: Path,
     text: str,
@@ -1198,12 +1208,8 @@ def add_user_question(
         raise InputError(f"Unknown source {source!r}; use 'user' or 'real interview'.")
     if source == "user" and not is_a_question(text):
         raise InputError(NOT_A_QUESTION)
-    if source == "user" and len(text) > QUESTION_CHARS:  # as the pages' boxes hold it
-        rest = " (the talking points hold the rest)" if points_typed_too else " characters"
-        raise InputError(
-            f"The question is {len(text)} characters long; keep it to the question itself, at most "
-            f"{QUESTION_CHARS}{rest}."
-        )
+    if source == "user":
+        check_length(text, points_typed_too=points_typed_too)
     check_points(talking_points, follow_ups)
     given, given_follow_up = given_points(text, category)
     existing_ids = (
@@ -1293,6 +1299,9 @@ def edit_user_question(data_dir: Path, question_id: str, *, owner: str = "", **c
             )
         if not is_a_question(changes["text"]):
             raise InputError(NOT_A_QUESTION)
+        # as long as a new one may be, or as the one kept (heard in a real interview) already is:
+        # `coach edit-question --text` kept 2,000 characters the add refuses
+        check_length(changes["text"], max(QUESTION_CHARS, len(current.text)))
         if normalise(changes["text"]) != normalise(current.text):
             check_not_there(data_dir, changes["text"], owner=owner, leaving_out=question_id)
     check_points(changes.get("talking_points") or (), changes.get("follow_ups") or ())

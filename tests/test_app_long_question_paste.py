@@ -47,3 +47,22 @@ def test_a_long_question_pasted_on_the_practice_page_is_refused_in_a_sentence(tm
     ]
     assert at.text_area(key="practice_own_text").value == LONG
     assert [q for q in banks.load_questions(tmp_path) if q.source != "bank"] == []
+
+
+def test_a_long_question_pasted_into_your_questions_edit_box_is_refused_in_a_sentence(tmp_path, monkeypatch):
+    """The edit box kept a limit: the paste was dropped, the box kept the old words, and "Save
+    changes" said "Saved: <the old words>"; `coach edit-question --text` kept the 2,000 characters."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    mine = banks.add_user_question(tmp_path, "Why did you leave the bakery?")
+    at = page("questions").run()
+    box = next(t for t in at.text_input if t.label == "The question")
+    assert _accepts(box, LONG)
+    box.input(LONG)
+    [b for b in at.button if b.label == "Save changes"][0].click().run()
+    assert not at.exception
+    assert [e.value for e in at.error] == [
+        f"The question is {len(LONG)} characters long; keep it to the question itself, at most "
+        f"{banks.QUESTION_CHARS} (the talking points hold the rest)."
+    ]
+    assert not at.success
+    assert [q.text for q in banks.load_questions(tmp_path) if q.id == mine.id] == [mine.text]

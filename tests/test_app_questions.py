@@ -176,7 +176,7 @@ def test_a_question_longer_than_the_add_box_is_edited_whole(tmp_path, monkeypatc
     mine = banks.add_user_question(tmp_path, long_text, source="real interview")
     at = page("questions").run()
     [box] = [t for t in at.text_input if t.value == mine.text]
-    assert box.max_chars >= len(mine.text)
+    assert not box.max_chars or box.max_chars >= len(mine.text)  # no limit, or one it fits in
     [b for b in at.button if b.label == "Save changes"][0].click().run()
     assert not at.exception and not at.error
     [kept] = [q for q in banks.load_questions(tmp_path) if q.source != "bank"]

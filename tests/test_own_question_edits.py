@@ -131,6 +131,19 @@ def test_editing_your_question_into_another_of_yours_is_refused(tmp_path):
     ]
 
 
+def test_your_question_edited_past_the_longest_a_new_one_may_be_is_refused(tmp_path):
+    """`coach edit-question --text` kept a 2,000-character question that `coach add-question` refuses."""
+    mine = _added_id(run_coach("add-question", "Why this team?", data_dir=tmp_path))
+    long = ("Tell me about a time you worked on a very long project " * 40)[:2000].strip()
+    edited = run_coach("edit-question", mine, "--text", long, data_dir=tmp_path)
+    assert edited.returncode == 1
+    assert edited.stderr == (
+        f"error: The question is {len(long):,} characters long; keep it to the question itself, at most "
+        f"{banks.QUESTION_CHARS} (the talking points hold the rest).\n"
+    )
+    assert [q.text for q in banks.load_questions(tmp_path) if q.source != "bank"] == ["Why this team?"]
+
+
 def test_emptying_your_questions_words_says_what_to_do(tmp_path):
     mine = _added_id(run_coach("add-question", "Why this team?", data_dir=tmp_path))
     edited = run_coach("edit-question", mine, "--text", " ", data_dir=tmp_path)
