@@ -17,7 +17,7 @@ from coach.data_admin import (
 from coach.errors import NothingToExport
 from coach.roles import save_your_role, your_role_and_whose
 from coach.transcribe import available_models
-from coach.transcribe.models import INSTALLABLE
+from coach.transcribe.models import INSTALLABLE, chosen_model_here
 from coach.ui import browser_clock, shared, summary
 from coach.ui.highlight import as_code
 from coach.ui.summary import (
@@ -44,6 +44,8 @@ def transcription() -> None:
     if not choices:
         st.error(shared.no_model_sentence(cfg))
     else:
+        # said above the choice, which shows another, not yet saved; not once it is saved
+        gone = st.empty() if not chosen_model_here(cfg, models) else None
         current = (cfg.engine, cfg.model) if (cfg.engine, cfg.model) in choices else choices[0]
         with st.form("settings_engine"):
             picked = st.selectbox(
@@ -59,7 +61,8 @@ def transcription() -> None:
                 value=cfg.recover_fillers,
                 help="Shown as (uh) in grey. Feedback takes about a tenth longer.",
             )
-            if st.form_submit_button("Save"):
+            saved = st.form_submit_button("Save")
+            if saved:
                 save_settings(
                     replace(
                         cfg, engine=picked[0], model=picked[1], verbatim=verbatim, recover_fillers=recover
@@ -70,6 +73,8 @@ def transcription() -> None:
                     f"Saved: {model_words(*picked)[0]}; verbatim {on_off[verbatim]}; "
                     f"“um”s heard from the sound {on_off[recover]}."
                 )
+        if gone is not None and not saved:
+            gone.warning(shared.chosen_model_gone_sentence(cfg))
         if not any(m.name in INSTALLABLE for m in models):
             st.caption(shared.more_accurate_model_sentence(cfg))
 

@@ -416,3 +416,24 @@ def test_each_thresholds_help_says_the_range_it_may_take(tmp_path, monkeypatch):
     assert field(at, "pace_high_wpm").help.endswith("\n\nAllowed: from 60 to 300 wpm.")
     assert field(at, "long_pause_s").help.endswith("\n\nAllowed: from 0.1 to 10 s.")
     assert field(at, "situation_max_share").help.endswith("\n\nAllowed: above 0% and at most 100%.")
+
+
+@pytest.mark.skipif(
+    __import__("coach.transcribe.models", fromlist=["is_installed"]).is_installed("base"),
+    reason="Whisper base is installed here (`make models`)",
+)
+def test_a_chosen_model_that_is_not_here_is_said_above_the_choice(tmp_path, monkeypatch):
+    """More accurate chosen, then its packages gone: Practice said "choose Quick in Settings", and
+    Settings showed Quick as the choice already, without a word that the one saved was another."""
+    (tmp_path / "settings.toml").write_text('engine = "faster-whisper"\nmodel = "base"\n')
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("settings").run()
+    assert not at.exception
+    assert [w.value for w in at.warning if "speech recognition" in w.value] == [
+        "The speech recognition chosen before, More accurate, is not on this machine, so answers cannot "
+        "be transcribed with it: choose one below and press Save."
+    ]
+    [b for b in at.button if b.label == "Save"][0].click().run()
+    assert not [w for w in at.warning if "speech recognition" in w.value]  # above "Saved: Quick; …"
+    assert (load_settings(tmp_path).engine, load_settings(tmp_path).model) == ("faster-whisper", "tiny.en")
+    assert not [w for w in page("settings").run().warning if "speech recognition" in w.value]

@@ -3,6 +3,7 @@ heard, the thresholds (the page's terminal twin could change only the role)."""
 
 from __future__ import annotations
 
+import pytest
 from cli_support import run_coach
 
 from coach.config import Thresholds, load_settings
@@ -69,3 +70,23 @@ def test_thresholds_are_changed_by_name_checked_and_put_back(tmp_path):
     back = run_coach("settings", "--default-thresholds", data_dir=tmp_path)
     assert back.returncode == 0 and "Thresholds: the defaults." in back.stdout
     assert load_settings(tmp_path).thresholds == Thresholds()
+
+
+def _base_installed() -> bool:
+    from coach.transcribe.models import is_installed
+
+    return is_installed("base")
+
+
+@pytest.mark.skipif(_base_installed(), reason="Whisper base is installed here (`make models`)")
+def test_a_chosen_model_that_is_not_here_is_said_beside_it(tmp_path):
+    """More accurate chosen, then its packages gone: `coach settings` named it as if it worked
+    ("Speech model: faster-whisper base (`coach models` lists the others; …)") while every
+    transcription stopped with "The model 'base' is not installed"."""
+    (tmp_path / "settings.toml").write_text('engine = "faster-whisper"\nmodel = "base"\n')
+    shown = run_coach("settings", data_dir=tmp_path)
+    assert shown.returncode == 0, shown.stderr
+    assert (
+        "Speech model: faster-whisper base, which cannot transcribe. The model 'base' is not installed; "
+        "run `make models`" in shown.stdout
+    ), shown.stdout

@@ -138,7 +138,27 @@ def settings_model_problem(settings: Settings) -> str | None:
         check_settings_model(settings)
     except ModelError as e:
         return str(e)
+    if (
+        settings.engine == "faster-whisper"
+        and settings.model in INSTALLABLE
+        and not chosen_model_here(settings)
+    ):
+        # installed from a package or not at all (faster_engine.resolve_model): every transcription fails
+        return str(not_available(settings.engine, settings.model, "not installed"))
     return None
+
+
+def chosen_model_here(settings: Settings, models: list[ModelInfo] | None = None) -> bool:
+    """Whether the model the settings name loads here without a download: a model folder or file,
+    or engine and name as `list_models` finds them. More accurate chosen, then its packages gone:
+    every transcription failed while the Settings page showed Quick as the choice. `models`: the
+    list `list_models` gave, when the caller has it already."""
+    if Path(settings.model).expanduser().exists():
+        return True
+    return any(
+        info.available and (info.engine, info.name) == (settings.engine, settings.model)
+        for info in (list_models(settings.models_dir) if models is None else models)
+    )
 
 
 # Every answer keeps the name (or path) of the model that transcribed it, up to this long.

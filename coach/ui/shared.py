@@ -422,6 +422,17 @@ def no_model_sentence(current: Settings) -> str:
     )
 
 
+def chosen_model_gone_sentence(current: Settings) -> str:
+    """Above the choice of speech model when the one chosen is not here (coach.transcribe.models.
+    chosen_model_here): the choice shows another, which is not yet saved."""
+    name = summary.model_words(current.engine, current.model)[0]
+    where = "on the server" if current.on_server else "on this machine"
+    return (
+        f"The speech recognition chosen before, {name}, is not {where}, so answers cannot be "
+        "transcribed with it: choose one below and press Save."
+    )
+
+
 def model_choice_help(current: Settings) -> str:
     """The help beside the choice of speech model."""
     if current.on_server:
