@@ -68,6 +68,17 @@ def _in_words(message: str) -> str:
     return f"{name} should be {_NOT_A_NUMBER[found[2]]}"
 
 
+def _missing_argument(error: Exception) -> str | None:
+    """A missing argument as its help names it: "Missing the interview's id (see `coach
+    interviews`)", not the code's name for it ("Missing argument 'interview_id'", 'out' for the
+    .wav file `coach record` writes); None for any other mistake."""
+    param = getattr(error, "param", None)
+    missing = any(c.__name__ == "MissingParameter" for c in type(error).__mro__)
+    if not missing or getattr(param, "param_type_name", None) != "argument" or not getattr(param, "help", ""):
+        return None
+    return f"Missing {param.help}"
+
+
 class _OneLineUsage(TyperGroup):
     @staticmethod
     @contextlib.contextmanager
@@ -77,7 +88,7 @@ class _OneLineUsage(TyperGroup):
         except _UsageError:
             raise
         except _ClickUsageError as e:
-            raise _UsageError(e.format_message().rstrip("."), e.ctx) from e
+            raise _UsageError(_missing_argument(e) or e.format_message().rstrip("."), e.ctx) from e
 
     def make_context(self, *args, **kwargs):  # the command's name and the options before it
         with self._one_line():

@@ -724,15 +724,18 @@ def test_an_option_is_not_put_on_another_companys_interview(tmp_path):
         (["progress", "--last", "0"], "error: --last should be at least 1; "),
         (["nosuch"], "error: No such command 'nosuch'; `coach --help` lists what it takes."),
         (["history", "--nope"], "error: No such option: --nope; `coach history --help` lists what it takes."),
-        (["delete-answer"], "error: Missing argument "),
+        # a missing argument as its help names it, not the code's name ('interview_id', 'out')
+        (["delete-answer"], "error: Missing the practice answer's number (#N in `coach history`); "),
+        (["interview"], "error: Missing the interview's id (see `coach interviews`); "),
+        (["record"], "error: Missing the .wav file to write; "),
         # not the number parser's words ("Input should be a valid integer, unable to parse string as
         # an integer") nor the argument's name in the code ('interview_id')
         (["interview", "abc"], "error: The interview id should be a whole number; "),
         (["history", "--limit", "ten"], "error: --limit should be a whole number; "),
         # nor the code's names for a practice answer ('attempt_id') or a backup ('out', 'source')
         (["delete-answer", "abc"], "error: The answer number should be a whole number; "),
-        (["export"], "error: Missing argument 'backup'; "),
-        (["import"], "error: Missing argument 'backup'; "),
+        (["export"], "error: Missing the .zip to write (database content as JSON and recordings); "),
+        (["import"], "error: Missing a zip written by `coach export`; "),
     ],
 )
 def test_a_mistyped_command_line_is_one_line_like_every_error(tmp_path, args, said):
