@@ -68,6 +68,12 @@ def _in_words(message: str) -> str:
     return f"{name} should be {_NOT_A_NUMBER[found[2]]}"
 
 
+# What a new user types for a page of the app whose terminal twin has another name (a command a
+# letter or two away, "goal" for goals, click names itself: "Did you mean 'goals'?").
+_PRACTICE_TWIN = "the Practice page's twin is `coach record take.wav`, then `coach analyze take.wav --save`"
+_PAGE_TWINS = {"practice": _PRACTICE_TWIN, "practise": _PRACTICE_TWIN}
+
+
 def _missing_argument(error: Exception) -> str | None:
     """A missing argument as its help names it: "Missing the interview's id (see `coach
     interviews`)", not the code's name for it ("Missing argument 'interview_id'", 'out' for the
@@ -96,7 +102,13 @@ class _OneLineUsage(TyperGroup):
 
     def resolve_command(self, ctx, args):  # "No such command 'nosuch'."
         with self._one_line():
-            return super().resolve_command(ctx, args)
+            try:
+                return super().resolve_command(ctx, args)
+            except _ClickUsageError as e:
+                hint = _PAGE_TWINS.get(str(args[0]).lower()) if args else None
+                if hint is None:
+                    raise
+                raise _ClickUsageError(f"{e.format_message().rstrip('.')}: {hint}", ctx) from e
 
     def invoke(self, ctx):  # a command's own options and arguments
         with self._one_line():

@@ -723,6 +723,12 @@ def test_an_option_is_not_put_on_another_companys_interview(tmp_path):
         (["history", "--limit", "0"], "error: --limit should be at least 1; "),
         (["progress", "--last", "0"], "error: --last should be at least 1; "),
         (["nosuch"], "error: No such command 'nosuch'; `coach --help` lists what it takes."),
+        # the first command a new user types, after the app's first page
+        (
+            ["practice"],
+            "error: No such command 'practice': the Practice page's twin is `coach record take.wav`, then "
+            "`coach analyze take.wav --save`; ",
+        ),
         (["history", "--nope"], "error: No such option: --nope; `coach history --help` lists what it takes."),
         # a missing argument as its help names it, not the code's name ('interview_id', 'out')
         (["delete-answer"], "error: Missing the practice answer's number (#N in `coach history`); "),
