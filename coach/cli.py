@@ -524,7 +524,7 @@ def record_command(
     from coach.types import SAMPLE_RATE
 
     if not 0.5 <= seconds <= 3 * 3600:
-        raise InputError("--seconds must be between 0.5 and 10800.")
+        raise InputError(f"--seconds is how long to record, from 0.5 to 10,800 (3 hours), not {seconds:g}.")
     typer.echo(f"Recording up to {seconds:g} s… speak now (Ctrl+C when you have finished).", err=True)
     samples = record(seconds)
     if len(samples) < SAMPLE_RATE // 2:

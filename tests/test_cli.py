@@ -753,6 +753,13 @@ def test_a_mistyped_command_line_is_one_line_like_every_error(tmp_path, args, sa
     assert "--help` lists what it takes." in result.stderr
 
 
+def test_a_recording_length_out_of_range_says_it_in_hours_and_what_was_given(tmp_path):
+    """It read "--seconds must be between 0.5 and 10800.": a number without its unit or separator."""
+    result = coach("record", tmp_path / "take.wav", "--seconds", "-3", data_dir=tmp_path)
+    assert result.returncode == 1 and not (tmp_path / "take.wav").exists()
+    assert result.stderr == "error: --seconds is how long to record, from 0.5 to 10,800 (3 hours), not -3.\n"
+
+
 def test_someone_met_is_removed_from_the_terminal(tmp_path):
     """The page could remove someone met at an interview; no command could."""
     assert (
