@@ -437,3 +437,14 @@ def test_a_chosen_model_that_is_not_here_is_said_above_the_choice(tmp_path, monk
     assert not [w for w in at.warning if "speech recognition" in w.value]  # above "Saved: Quick; …"
     assert (load_settings(tmp_path).engine, load_settings(tmp_path).model) == ("faster-whisper", "tiny.en")
     assert not [w for w in page("settings").run().warning if "speech recognition" in w.value]
+
+
+def test_the_quiet_level_is_not_a_negative_number_below_full_scale(tmp_path, monkeypatch):
+    """The field read "Speech level under which the recording is quiet (dB below full scale)" over
+    -36: a level 36 dB below full scale, written below it again, read as above it."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("settings").run()
+    quiet = field(at, "quiet_below_dbfs")
+    assert quiet.value == -36
+    unit = quiet.label[quiet.label.index("(") :]
+    assert "below" not in unit and "0 is the loudest" in unit, quiet.label

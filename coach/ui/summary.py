@@ -445,7 +445,9 @@ THRESHOLD_LABELS = {
     "hedges_per_100_words_max": "Hedges per 100 words before feedback mentions them",
     "monotone_below_st": "Pitch variation under which the voice sounds flat (semitones)",
     "pitch_window_s": "Stretch over which pitch variation is measured (s)",
-    "quiet_below_dbfs": "Speech level under which the recording is quiet (dB below full scale)",
+    # its number is negative: "-36 (dB below full scale)" read as 36 dB above it
+    "quiet_below_dbfs": "Speech level under which the recording is quiet "
+    "(dB, where 0 is the loudest a recording holds)",
 }
 
 
