@@ -766,7 +766,8 @@ def favourite_command(
 
 
 def _describe_question(question) -> str:
-    shape = "STAR" if question.format == "star" else "free"
+    # "free" told nothing: the shape the answer takes, as the Practice page's STAR timeline means it
+    shape = "a story (STAR)" if question.format == "star" else "no story needed"
     lines = [
         question.text,
         "",

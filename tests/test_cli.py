@@ -639,6 +639,16 @@ def test_the_same_question_is_not_added_twice(tmp_path):
     assert bank.returncode == 1 and "The banks already have this question (mot-" in bank.stderr
 
 
+def test_a_question_shown_whole_says_in_words_whether_it_asks_for_a_story(tmp_path):
+    """`coach questions --random` said "· free ·" of a question needing no story (and "· STAR ·" of
+    one that does)."""
+    free = coach("questions", "--random", "--search", "hesitations", data_dir=tmp_path)
+    assert free.returncode == 0, free.stderr
+    assert "close-11 · closing · easy · no story needed · about 1:00" in free.stdout, free.stdout
+    story = coach("questions", "--random", "--search", "without formal authority", data_dir=tmp_path)
+    assert "beh-lead-01 · behavioural · medium · a story (STAR) · about 2:00" in story.stdout, story.stdout
+
+
 def test_a_company_typed_over_two_lines_is_kept_on_one(tmp_path):
     """A company name holding a line break was kept as typed and broke `coach interviews`' layout."""
     added = coach(
