@@ -2178,8 +2178,16 @@ def reanalyze_command(
         report = reanalyze(
             store, retranscribe=retranscribe, force=force, progress=lambda line: typer.echo(line, err=True)
         )
+    nothing = not any(
+        report[k] for k in ("reanalysed", "unchanged", "new_attempts", "new_interviews", "failed")
+    )
     if as_json:
         print_json(report)
+    elif nothing and not report["not_analysable"]:  # it read "0 answers analysed again, 0 already …"
+        typer.echo(
+            "Nothing to analyse again: no practice answer or recording is saved yet "
+            "(`coach analyze AUDIO --save` keeps one)."
+        )
     else:
         typer.echo(
             f"{count(len(report['reanalysed']), 'answer')} analysed again, "

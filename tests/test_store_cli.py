@@ -136,6 +136,18 @@ def test_reanalyze_says_one_answer_not_one_answers(settings, monkeypatch):
     assert "1 answer analysed again, 0 already current, 0 recordings analysed" in result.stdout, result.stdout
 
 
+def test_reanalyze_with_nothing_saved_says_so_in_a_sentence(settings, monkeypatch):
+    """A new user's `coach reanalyze` read "0 answers analysed again, 0 already current, 0 recordings
+    analysed for the first time, 0 interview recordings reviewed, 0 failed (analysis version …)"."""
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    result = _run(settings, "reanalyze")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == (
+        "Nothing to analyse again: no practice answer or recording is saved yet "
+        "(`coach analyze AUDIO --save` keeps one).\n"
+    )
+
+
 def test_history_dates_an_answer_on_the_users_clock(settings, monkeypatch, zone):
     """In Paris, an answer at 00:30 on 17 Nov is stored as 23:30 UTC on the 16th: `coach history`
     listed it as "2025-11-16 23:30", a day the Practice and Progress pages do not give it."""
