@@ -690,11 +690,17 @@ def filter_questions(
         and (role is None or role in q.roles or "any" in q.roles)
         and (competency is None or competency in q.competencies)
         and (difficulty is None or q.difficulty == difficulty)
-        and all(w in _searchable(q) or named.intersection(q.competencies) for w, named in words)
+        and all(_says(_searchable(q), w) or named.intersection(q.competencies) for w, named in words)
     ]
     # those whose own words say what was searched for first, then those found by their talking
     # points or competencies; each in the banks' order
-    return sorted(found, key=lambda q: not all(w in q.text.lower() for w, _named in words))
+    return sorted(found, key=lambda q: not all(_says(q.text.lower(), w) for w, _named in words))
+
+
+def _says(text: str, word: str) -> bool:
+    """Whether a word of `text` starts with the word searched for ("outage" finds "outages"): found
+    anywhere inside a word, "art" listed 23 questions for their "start" and "part", and "ion" 230."""
+    return re.search(rf"(?<![^\W_]){re.escape(word)}", text) is not None
 
 
 def search_words(text: str) -> list[str]:

@@ -280,6 +280,17 @@ def test_filters_combine(shipped: list[Question]) -> None:
     assert filter_questions(shipped, text=" ( - ") == shipped
 
 
+def test_a_search_finds_words_that_start_with_it_not_words_that_hold_it(shipped: list[Question]) -> None:
+    """Searching "art" listed 23 questions for their "start", "part" and "partner", and "ion" 230 of
+    the 287 shipped; a word still finds its longer forms ("outage": "outages")."""
+    assert filter_questions(shipped, text="ion") == []
+    started = "Tell me about a time you started in a new role or team with little guidance."
+    assert started not in [q.text for q in filter_questions(shipped, text="art")]
+    assert started in [q.text for q in filter_questions(shipped, text="start")]
+    saying = {q.id for q in shipped if "stakeholders" in q.text.lower()}
+    assert saying and saying <= {q.id for q in filter_questions(shipped, text="stakeholder")}
+
+
 def test_a_search_lists_first_the_questions_that_say_it(shipped: list[Question]) -> None:
     """Searching "root cause" listed first a question about rallying a demotivated team (one of its
     talking points names a root cause) and only then "Describe a time you fixed the root cause…";
