@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from coach.analysis.wording import clock, count, listed
 from coach.errors import CoachError, InputError, printable, said_name
@@ -115,7 +115,65 @@ class _OneLineUsage(TyperGroup):
             return super().invoke(ctx)
 
 
-app = typer.Typer(
+def _range_in_words(low: float | None, high: float | None) -> str:
+    """A number's range as a person says it: "at least 1", "at most 5", "2 to 10"."""
+    if low is not None and high is not None:
+        return f"{low} to {high}"
+    return f"at least {low}" if low is not None else f"at most {high}"
+
+
+# Typer's range in a help line: "x>=1", "x<=5", "2<=x<=10".
+_RANGE_IN_CODE = re.compile(r"(?:-?[\d.]+<=)?x(?:<=|>=)-?[\d.]+")
+
+
+class _HelpInWords(TyperCommand):
+    """A command's help as a person reads it: an argument by its name in capitals ("AUDIO",
+    "INTERVIEW_ID"), not "{audio}" in the usage and "audio <path>" below it, and a range in words
+    ("at least 1", "2 to 10"), not "x>=1" and "2<=x<=10". The argument keeps its own name, which
+    the errors say ("The interview id should be a whole number")."""
+
+    @staticmethod
+    def _argument_name(param) -> str:
+        return param.name.upper()
+
+    def collect_usage_pieces(self, ctx) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if param.param_type_name != "argument":
+                pieces.extend(param.get_usage_pieces(ctx))
+                continue
+            name = self._argument_name(param) + ("..." if param.nargs != 1 else "")
+            pieces.append(name if param.required else f"[{name}]")
+        return pieces
+
+    def format_options(self, ctx, formatter) -> None:
+        arguments, options = [], []
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if record is None:
+                continue
+            name, help_ = record
+            low, high = getattr(param, "min", None), getattr(param, "max", None)
+            if low is not None or high is not None:
+                help_ = _RANGE_IN_CODE.sub(_range_in_words(low, high), help_)
+            if param.param_type_name == "argument":
+                arguments.append((self._argument_name(param), help_))
+            else:
+                options.append((name, help_))
+        for title, rows in (("Arguments", arguments), ("Options", options)):
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
+
+
+class _Coach(typer.Typer):
+    """Typer whose commands all show their help in words (_HelpInWords)."""
+
+    def command(self, *args, cls=None, **kwargs):
+        return super().command(*args, cls=cls or _HelpInWords, **kwargs)
+
+
+app = _Coach(
     cls=_OneLineUsage,
     add_completion=False,
     no_args_is_help=True,
