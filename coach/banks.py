@@ -86,6 +86,16 @@ ROLES: tuple[str, ...] = (
     "engineering-manager",
     "sales-customer",
 )
+# The roles as the Settings page and the mock interview offer them, and as `coach settings` says them.
+ROLE_LABELS = {
+    "any": "Any role (all questions)",
+    "software-engineer": "Software engineering",
+    "data": "Data",
+    "product": "Product",
+    "design": "Design",
+    "engineering-manager": "Engineering management",
+    "sales-customer": "Sales and customer roles",
+}
 ROLE_ALIASES: dict[str, str] = {
     # the Settings page's names for them ("Software engineering"), typed at `--role`
     "software-engineering": "software-engineer",

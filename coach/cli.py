@@ -194,7 +194,9 @@ EngineOption = Annotated[
 ModelOption = Annotated[
     str | None,
     typer.Option(
-        "--model", metavar="MODEL", help="tiny.en (bundled), base (after make models) or a model folder"
+        "--model",
+        metavar="MODEL",
+        help="tiny.en (Quick, comes with the app), base (More accurate, after make models) or a model folder",
     ),
 ]
 AcousticFillersOption = Annotated[
@@ -602,7 +604,7 @@ def models_command(
     """Which engines and models are available offline."""
     from coach.config import load_settings
     from coach.transcribe import available_models
-    from coach.transcribe.models import INSTALLABLE
+    from coach.transcribe.models import INSTALLABLE, model_name
 
     settings = load_settings()
     if download:
@@ -616,7 +618,9 @@ def models_command(
         default = " (default)" if (info.engine, info.name) == (settings.engine, settings.model) else ""
         installable = info.engine == "faster-whisper" and info.name in INSTALLABLE
         how = "; `make models` installs it" if installable and not info.available else ""
-        typer.echo(f"{info.engine:<15} {info.name:<15} {mark:<10} {info.note}{how}{default}".rstrip())
+        named = model_name(info.engine, info.name)  # as the Settings page names it
+        note = f"{named}: {info.note}" if named else info.note
+        typer.echo(f"{info.engine:<15} {info.name:<15} {mark:<10} {note}{how}{default}".rstrip())
     typer.echo(
         "The others marked not here are fetched from the internet only when you ask: "
         "coach models --download NAME.",
@@ -653,7 +657,8 @@ def questions_command(
         str | None,
         typer.Option(
             metavar="ROLE",
-            help="e.g. software-engineer (swe), data, product (pm), design, engineering-manager (em), sales",
+            help="e.g. software-engineer (swe), data, product (pm), design, engineering-manager (em), "
+            "sales-customer (sales)",
         ),
     ] = None,
     competency: Annotated[
@@ -677,9 +682,10 @@ def questions_command(
             help="with --to-ask: process, why-reached-out, role-and-team, expectations, growth, ...",
         ),
     ] = None,
-    favourites: Annotated[
-        bool, typer.Option("--favourites", help="only the questions you starred (`coach favourite ID`)")
+    starred_only: Annotated[
+        bool, typer.Option("--starred", help="only the questions you starred (`coach star ID`)")
     ] = False,
+    favourites: Annotated[bool, typer.Option("--favourites", hidden=True)] = False,  # --starred's old name
     not_answered: Annotated[
         bool, typer.Option("--not-answered", help="only the questions you have not answered yet")
     ] = False,
@@ -700,13 +706,14 @@ def questions_command(
 
     settings = load_settings()
     data_dir = settings.data_dir
+    starred_only = starred_only or favourites
     if to_ask:
         ignored = [
             flag
             for flag, value in (
                 ("--category", category), ("--role", role), ("--competency", competency),
                 ("--difficulty", difficulty), ("--search", search), ("--random", pick_random or None),
-                ("--favourites", favourites or None), ("--not-answered", not_answered or None),
+                ("--starred", starred_only or None), ("--not-answered", not_answered or None),
                 ("--not-answered-in", not_answered_in),
             )
             if value is not None
@@ -733,10 +740,10 @@ def questions_command(
     filters = dict(category=category, role=role, competency=competency, difficulty=difficulty, text=search)
     questions = banks.load_questions(data_dir, owner=settings.owner)
     starred, answered = _stars_and_answers(settings)
-    if favourites:  # as the Questions page's "Favourites only"
+    if starred_only:  # as the Questions page's "Starred only"
         questions = [q for q in questions if q.id in starred]
         if not questions:
-            raise InputError("You have starred no question yet; star one with `coach favourite ID`.")
+            raise InputError("You have starred no question yet; star one with `coach star ID`.")
     if pick_random:
         question = banks.random_question(questions, **filters)
         print_json(question.to_dict()) if as_json else typer.echo(_describe_question(question))
@@ -799,14 +806,15 @@ def _answered_json(before) -> dict:
     }
 
 
-@app.command("favourite")
+@app.command("star")
+@app.command("favourite", hidden=True)  # its old name, still taken
 @friendly_errors
-def favourite_command(
+def star_command(
     question_id: Annotated[str, typer.Argument(help="the question's id (see `coach questions`)")],
     remove: Annotated[bool, typer.Option("--remove", help="take the star off")] = False,
 ) -> None:
     """Star a question, as the Questions page does (--remove takes the star off); `coach questions
-    --favourites` lists the starred ones."""
+    --starred` lists the starred ones."""
     from coach import banks
     from coach import store as repository
     from coach.config import load_settings
@@ -2670,13 +2678,15 @@ def settings_command(
         typer.Option(
             metavar="ROLE",
             help="the jobs you interview for: any, software-engineer, data, product, design, "
-            "engineering-manager or sales-customer",
+            "engineering-manager or sales-customer (or as the Settings page names it, in quotes)",
         ),
     ] = None,
     model: Annotated[
         str | None,
         typer.Option(
-            metavar="MODEL", help="the speech model answers are transcribed with, one installed here"
+            metavar="MODEL",
+            help="the speech model answers are transcribed with, one installed here: Quick, "
+            "'More accurate' or a model's name (`coach models`)",
         ),
     ] = None,
     engine: Annotated[
@@ -2706,9 +2716,10 @@ def settings_command(
     `coach mock` pick questions for it and for any role; an interview whose job title names another
     role follows that role), the speech model, the 'um's kept and the thresholds. An option given
     saves it first; in a cohort the role is the --user's own, the rest everyone's."""
+    from coach.banks import ROLE_LABELS
     from coach.config import load_settings
     from coach.roles import role_is_the_cohorts_default, save_your_role, your_role
-    from coach.transcribe.models import settings_model_problem
+    from coach.transcribe.models import model_name, settings_model_problem
 
     settings = load_settings()
     if engine is not None and model is None:
@@ -2755,15 +2766,19 @@ def settings_command(
         print_json({"role": chosen, **shown})
         return
     if chosen == "any":
-        typer.echo("Your role: any (questions for every role are recommended).")
-    else:
-        typer.echo(f"Your role: {chosen} (its questions and those for any role are recommended).")
+        typer.echo("Your role: Any role (questions for every role are recommended).")
+    else:  # as the Settings page names it
+        typer.echo(
+            f"Your role: {ROLE_LABELS[chosen]} (its questions and those for any role are recommended)."
+        )
     if hosts:
         typer.echo("It is the role your organisation set for everyone until you choose yours with --role.")
     on_off = {True: "on", False: "off"}
     problem = settings_model_problem(current)
     typer.echo(
-        f"Speech model: {current.engine} {current.model}"
+        "Speech model: "
+        + (f"{named} — " if (named := model_name(current.engine, current.model)) else "")
+        + f"{current.engine} {current.model}"
         + (
             " (`coach models` lists the others; --model on a command uses another).\n"
             if problem is None
@@ -2795,11 +2810,19 @@ def _settings_changes(
     changes: dict = {}
     if model is not None:
         from coach.transcribe import available_models
+        from coach.transcribe.models import model_by_name, model_name
 
         here = [(m.engine, m.name) for m in available_models(settings) if m.available]
-        named = [c for c in here if c[1] == model and engine in (None, c[0])]
+        by_name = model_by_name(model)  # as the Settings page names it: "Quick", "More accurate"
+        named = [c for c in here if (c == by_name or c[1] == model) and engine in (None, c[0])]
         if not named:
-            listed = ", ".join(f"{name} ({by})" for by, name in here) or "none"
+            listed = (
+                ", ".join(
+                    f"{said} ({name}, {by})" if (said := model_name(by, name)) else f"{name} ({by})"
+                    for by, name in here
+                )
+                or "none"
+            )
             raise CoachError(
                 f"No model called {model!r}{f' run by {engine}' if engine else ''} is installed here "
                 f"(installed: {listed}); `coach models` says how to get the others."

@@ -848,9 +848,7 @@ def test_questions_are_starred_and_listed_from_the_terminal(tmp_path):
     """Favourites were on the Questions page only: no command starred one or listed them."""
     none = coach("questions", "--favourites", data_dir=tmp_path)
     assert none.returncode == 1
-    assert (
-        none.stderr.strip() == "error: You have starred no question yet; star one with `coach favourite ID`."
-    )
+    assert none.stderr.strip() == "error: You have starred no question yet; star one with `coach star ID`."
     starred = coach("favourite", "beh-lead-01", data_dir=tmp_path)
     assert starred.stdout.strip() == (
         "Starred “Tell me about a time you led a project or team without formal authority”."

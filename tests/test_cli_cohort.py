@@ -90,13 +90,13 @@ def test_coach_settings_gives_a_person_who_chose_no_role_the_hosts_and_says_so(t
     shown = coach("settings", data_dir=tmp_path, user="ana@example.edu")
     assert shown.returncode == 0, shown.stderr
     assert shown.stdout.splitlines()[:2] == [
-        "Your role: data (its questions and those for any role are recommended).",
+        "Your role: Data (its questions and those for any role are recommended).",
         "It is the role your organisation set for everyone until you choose yours with --role.",
     ]
     chose = coach("settings", "--role", "any", data_dir=tmp_path, user="ana@example.edu")
     assert chose.stdout.splitlines()[:2] == [
-        "Your role: any (questions for every role are recommended).",
-        "Speech model: faster-whisper tiny.en (`coach models` lists the others; --model on a command "
+        "Your role: Any role (questions for every role are recommended).",
+        "Speech model: Quick — faster-whisper tiny.en (`coach models` lists the others; --model on a command "
         "uses another).",
     ]
     shown_json = json.loads(coach("settings", "--json", data_dir=tmp_path, user="ben@example.edu").stdout)

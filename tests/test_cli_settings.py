@@ -14,7 +14,10 @@ def test_the_speech_model_and_the_ums_are_changed_and_kept(tmp_path):
         "settings", "--model", "tiny.en", "--engine", "openai-whisper", "--no-verbatim", data_dir=tmp_path
     )
     assert done.returncode == 0, done.stderr
-    assert "Saved." in done.stderr and "Speech model: openai-whisper tiny.en" in done.stdout
+    assert (
+        "Saved." in done.stderr
+        and "Speech model: Quick, second engine — openai-whisper tiny.en" in done.stdout
+    )
     assert "Keeping the 'um's Whisper writes: off; hearing those it drops, from the sound: on." in done.stdout
     saved = load_settings(tmp_path)
     assert (saved.engine, saved.model, saved.verbatim, saved.recover_fillers) == (
@@ -32,8 +35,8 @@ def test_a_model_not_installed_is_one_sentence_and_nothing_is_saved(tmp_path):
     done = run_coach("settings", "--model", "large-v3", data_dir=tmp_path)
     assert done.returncode == 1
     assert done.stderr.strip() == (
-        "error: No model called 'large-v3' is installed here (installed: tiny.en (faster-whisper), "
-        "tiny.en (openai-whisper)); `coach models` says how to get the others."
+        "error: No model called 'large-v3' is installed here (installed: Quick (tiny.en, faster-whisper), "
+        "Quick, second engine (tiny.en, openai-whisper)); `coach models` says how to get the others."
     )
     assert not (tmp_path / "settings.toml").exists()
     alone = run_coach("settings", "--engine", "openai-whisper", data_dir=tmp_path)
@@ -87,6 +90,6 @@ def test_a_chosen_model_that_is_not_here_is_said_beside_it(tmp_path):
     shown = run_coach("settings", data_dir=tmp_path)
     assert shown.returncode == 0, shown.stderr
     assert (
-        "Speech model: faster-whisper base, which cannot transcribe. The model 'base' is not installed; "
-        "run `make models`" in shown.stdout
+        "Speech model: More accurate — faster-whisper base, which cannot transcribe. The model 'base' is "
+        "not installed; run `make models`" in shown.stdout
     ), shown.stdout

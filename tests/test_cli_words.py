@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from tests.cli_support import run_coach
+
 
 def _help_pages(data_dir) -> dict[str, str]:
     """`coach --help` and every command's `--help` (hidden ones included), drawn in this process."""
@@ -43,3 +45,62 @@ def test_no_help_page_shows_code_for_an_argument_or_a_range(tmp_path):
     ), pages["history"]
     assert "Follow-up questions are extra. [2 to 10]" in said["mock"], pages["mock"]
     assert "[default: 5; at least 1]" in said["progress"], pages["progress"]
+
+
+def test_the_terminal_names_speech_models_and_roles_as_the_settings_page_does(tmp_path):
+    """The Settings page offers "Quick" and "More accurate" and "Sales and customer roles";
+    `coach models` and `coach settings` said only "tiny.en", "base" and "sales-customer"."""
+    models = run_coach("models", data_dir=tmp_path)
+    assert models.returncode == 0, models.stderr
+    [quick] = [
+        line for line in models.stdout.splitlines() if line.split()[:2] == ["faster-whisper", "tiny.en"]
+    ]
+    assert "available  Quick: comes with the app (default)" in quick, quick
+    [accurate] = [
+        line for line in models.stdout.splitlines() if line.split()[:2] == ["faster-whisper", "base"]
+    ]
+    assert "More accurate: " in accurate, accurate
+
+    chosen = run_coach("settings", "--role", "sales", "--model", "quick", data_dir=tmp_path)
+    assert chosen.returncode == 0, chosen.stderr
+    assert "Your role: Sales and customer roles (its questions and those for any role" in chosen.stdout
+    assert "Speech model: Quick — faster-whisper tiny.en (" in chosen.stdout, chosen.stdout
+    for old in ("sales-customer", "product manager"):  # the old spellings and the page's, as typed
+        assert run_coach("settings", "--role", old, data_dir=tmp_path).returncode == 0
+    shown = run_coach("settings", "--role", "Sales and customer roles", data_dir=tmp_path)
+    assert shown.stdout.startswith("Your role: Sales and customer roles ("), shown.stdout
+    refused = run_coach(
+        "settings", "--model", "More accurate", "--engine", "openai-whisper", data_dir=tmp_path
+    )
+    assert refused.returncode == 1 and "installed: Quick (tiny.en, faster-whisper)" in refused.stderr
+
+
+def test_role_help_and_its_error_name_the_same_roles(tmp_path):
+    """`coach questions --help` offered "sales" while `--role nope` listed "sales-customer"."""
+    helped = " ".join(run_coach("questions", "--help", data_dir=tmp_path).stdout.split())
+    refused = run_coach("questions", "--role", "nope", data_dir=tmp_path)
+    assert refused.returncode == 1
+    named = refused.stderr.split("use one of: ")[1].rstrip(".\n").split(", ")
+    assert named[-1] == "sales-customer", refused.stderr
+    for role in named[1:]:  # "any" is the setting's, not a filter
+        assert role in helped, (role, helped)
+
+
+def test_star_is_the_command_and_starred_the_filter_as_on_the_questions_page(tmp_path):
+    """The Questions page says "Star" and "Starred only"; the terminal had `coach favourite` and
+    `--favourites`. The old names still work, unlisted."""
+    listing = run_coach("--help", data_dir=tmp_path).stdout
+    assert re.search(r"^  star\s+Star a question", listing, re.MULTILINE), listing
+    assert not re.search(r"^  favourite\s", listing, re.MULTILINE), listing
+    none = run_coach("questions", "--starred", data_dir=tmp_path)
+    assert none.stderr.strip() == "error: You have starred no question yet; star one with `coach star ID`."
+    assert run_coach("star", "beh-lead-01", data_dir=tmp_path).stdout.startswith("Starred “Tell me")
+    starred = run_coach("questions", "--starred", data_dir=tmp_path).stdout.splitlines()
+    assert [line.split()[0] for line in starred] == ["beh-lead-01"]
+    helped = " ".join(run_coach("questions", "--help", data_dir=tmp_path).stdout.split())
+    assert "--starred only the questions you starred (`coach star ID`)" in helped
+    assert "favourite" not in helped
+    # the old names, as a script written before may use them
+    assert run_coach("questions", "--favourites", data_dir=tmp_path).stdout == "\n".join(starred) + "\n"
+    took = run_coach("favourite", "beh-lead-01", "--remove", data_dir=tmp_path)
+    assert took.stdout.startswith("Took the star off"), took

@@ -193,7 +193,7 @@ def test_the_command_line_sets_and_shows_the_role(tmp_path, monkeypatch):
 
     set_it = run_coach("settings", "--role", "pm", data_dir=tmp_path)
     assert set_it.returncode == 0, set_it.stderr
-    assert set_it.stdout.startswith("Your role: product"), set_it.stdout
+    assert set_it.stdout.startswith("Your role: Product"), set_it.stdout
     shown = run_coach("settings", "--json", data_dir=tmp_path)
     assert json.loads(shown.stdout)["role"] == "product"
     wrong = run_coach("settings", "--role", "chef", data_dir=tmp_path)
@@ -224,7 +224,7 @@ def test_in_a_cohort_the_command_line_sets_and_follows_each_persons_own_role(tmp
 
     set_it = run_coach("--user", "ana@example.edu", "settings", "--role", "swe", data_dir=tmp_path)
     assert set_it.returncode == 0, set_it.stderr
-    assert set_it.stdout.startswith("Your role: software-engineer"), set_it.stdout
+    assert set_it.stdout.startswith("Your role: Software engineering"), set_it.stdout
     assert (tmp_path / "settings.toml").read_text() == cohort_file
     bens = run_coach("--user", "ben@example.edu", "settings", "--json", data_dir=tmp_path)
     assert json.loads(bens.stdout)["role"] == "any"

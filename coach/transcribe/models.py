@@ -36,6 +36,37 @@ KNOWN_MODELS = (
 )
 
 
+# Speech models in the user's words, the Settings page's and the terminal's alike: what each does
+# for them and what it costs. The figures are the README's (Transcription: tiny.en vs base on a
+# 2-core laptop; faster-whisper vs openai-whisper).
+MODEL_WORDS = {
+    ("faster-whisper", "tiny.en"): (
+        "Quick",  # the Whisper tiny.en model the app installs; the in-app model errors name it so
+        "comes with the app; feedback about 3 seconds after a one-minute answer",
+    ),
+    ("faster-whisper", "base"): (
+        "More accurate",
+        "misses about a third fewer words on phone recordings and real interviews; about twice as slow",
+    ),
+    ("openai-whisper", "tiny.en"): (
+        "Quick, second engine",
+        "the same words as Quick, several times slower",  # where it runs: a laptop or a server
+    ),
+}
+
+
+def model_name(engine: str, model: str) -> str | None:
+    """The Settings page's name for a speech model ("Quick", "More accurate"), or None for one it
+    does not name."""
+    return MODEL_WORDS[(engine, model)][0] if (engine, model) in MODEL_WORDS else None
+
+
+def model_by_name(name: str) -> tuple[str, str] | None:
+    """The (engine, model) the Settings page calls `name` ("quick", "More accurate"), or None."""
+    wanted = " ".join(name.lower().split())
+    return next((key for key, (said, _) in MODEL_WORDS.items() if said.lower() == wanted), None)
+
+
 # Where a cohort's model is (Settings.on_server): its folders and the loader's text, which names
 # them, stay in the server's log (coach.ui.shared.said_to).
 CANNOT_LOAD_ON_SERVER = (

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from coach import local_time
 from coach.analysis.wording import clock, count, ordinal
+from coach.banks import ROLE_LABELS as ROLE_LABELS  # the pages read it as summary.ROLE_LABELS
 from coach.banks import tag_words  # a bank tag in words (pages call it as summary.tag_words)
 from coach.config import Thresholds
 from coach.interview_log import interview_with_stage
@@ -24,6 +25,7 @@ from coach.progress import (
     in_mock_interview,
     where_answered,
 )
+from coach.transcribe.models import MODEL_WORDS
 from coach.ui.highlight import escape, spans_by_kind
 from coach.ui.log_labels import short_date, table_moment
 
@@ -451,24 +453,6 @@ THRESHOLD_LABELS = {
 }
 
 
-# Speech models in the user's words: what each does for them and what it costs. The figures are the
-# README's (Transcription: tiny.en vs base on a 2-core laptop; faster-whisper vs openai-whisper).
-MODEL_WORDS = {
-    ("faster-whisper", "tiny.en"): (
-        "Quick",  # the Whisper tiny.en model the app installs; the in-app model errors name it so
-        "comes with the app; feedback about 3 seconds after a one-minute answer",
-    ),
-    ("faster-whisper", "base"): (
-        "More accurate",
-        "misses about a third fewer words on phone recordings and real interviews; about twice as slow",
-    ),
-    ("openai-whisper", "tiny.en"): (
-        "Quick, second engine",
-        "the same words as Quick, several times slower",  # where it runs: a laptop or a server
-    ),
-}
-
-
 def model_words(engine: str, model: str) -> tuple[str, str]:
     """(short name, what it does and costs) of a speech model, for a choice and its caption."""
     return MODEL_WORDS.get((engine, model), ("Another speech model", f"{model}, run by {engine}"))
@@ -718,17 +702,6 @@ def period_words(days: int) -> str:
 # even so, and said "Your interview at Northwind … asks for …" just above that choice
 NO_PARTICULAR_INTERVIEW = "No particular interview"
 
-# The banks' roles (coach.banks.ROLES) as Settings and the mock interview offer them, and as a
-# sentence names them ("questions for product roles").
-ROLE_LABELS = {
-    "any": "Any role (all questions)",
-    "software-engineer": "Software engineering",
-    "data": "Data",
-    "product": "Product",
-    "design": "Design",
-    "engineering-manager": "Engineering management",
-    "sales-customer": "Sales and customer roles",
-}
 ROLE_PHRASES = {
     "software-engineer": "software engineering roles",
     "data": "data roles",
