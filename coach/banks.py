@@ -23,7 +23,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coach.errors import InputError
-from coach.question_match import normalise, normalised_text, same_question  # noqa: F401  (below the banks)
+from coach.question_match import (  # noqa: F401  (below the banks)
+    misspelt_question,
+    normalise,
+    normalised_text,
+    same_question,
+)
 
 if TYPE_CHECKING:
     from coach.store import Store
@@ -1124,20 +1129,28 @@ def check_not_there(data_dir: Path, text: str, *, owner: str = "", leaving_out: 
     The terminal names the question by its id (`coach questions` lists ids); the page, which shows
     no ids, by its words and where it is."""
     wanted = normalise(text)
-    others = (q for q in load_questions(data_dir, owner=owner) if q.id != leaving_out)
+    if not wanted:
+        return
+    others = [q for q in load_questions(data_dir, owner=owner) if q.id != leaving_out]
     twin = next((q for q in others if normalise(q.text) == wanted), None)
-    if twin is not None and wanted:
-        mine = twin.source != "bank"
-        then = "practise that one, or word yours differently."
-        raise InputError(
-            f"{'You already have' if mine else 'The banks already have'} this question ({twin.id}); {then}",
-            in_app=(
-                f"You already have this question among your questions: “{twin.text}”; {then}"
-                if mine
-                else f"The banks already have this question among their {tag_words(twin.category)} "
-                f"questions: “{twin.text}”; {then}"
-            ),
-        )
+    # the same words misspelt ("Tell me abuot a tiem you failed."): named with its own spelling
+    misspelt = None if twin is not None else misspelt_question(text, others)
+    twin = twin or misspelt
+    if twin is None:
+        return
+    mine = twin.source != "bank"
+    then = "practise that one, or word yours differently."
+    spelt = f", spelt “{twin.text}”" if misspelt else ""
+    whose = "You already have" if mine else "The banks already have"
+    raise InputError(
+        f"{whose} this question{spelt} ({twin.id}); {then}",
+        in_app=(
+            f"You already have this question among your questions: “{twin.text}”; {then}"
+            if mine
+            else f"The banks already have this question among their {tag_words(twin.category)} "
+            f"questions: “{twin.text}”; {then}"
+        ),
+    )
 
 
 # The longest question typed as one's own: the Questions and Practice pages' boxes and `coach

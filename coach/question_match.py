@@ -126,3 +126,53 @@ def same_question(text: str, questions: Sequence[Question]) -> Question | None:
     if not _content_words(text) <= _content_words(found.bank_text or ""):
         return None
     return next(q for q in questions if q.id == found.bank_id)
+
+
+# A question typed with a slip or two of the keys ("Tell me abuot a tiem you failed.") is the one it
+# misspells when their letters are this close (rapidfuzz's ratio over the normalised words) and every
+# word that differs is a misspelling of the word in its place (misspelt_word), none added or left
+# out. Over the 287 shipped questions the closest two distinct ones score 0.83 ("... asked to do
+# something you had never done before" / "... you felt was wrong"); a typo or two in a bank question
+# scores 0.93-0.97.
+TYPO_SIMILARITY = 0.9
+
+
+def misspelt_word(typed: str, meant: str) -> bool:
+    """Whether `typed` is `meant` with a slip of the keys: one letter added, dropped, changed or two
+    swapped ("tiem", "faild"), two in a word of six letters or more; a word of one or two letters
+    must be the very word ("do" is not "did"), and a word that is another word by more ("fled" for
+    "failed") is that other word."""
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    shorter = min(len(typed), len(meant))
+    allowed = 0 if shorter <= 2 else 1 if shorter <= 5 else 2
+    return DamerauLevenshtein.distance(typed, meant) <= allowed
+
+
+def _misspells(typed: str, meant: str) -> bool:
+    from difflib import SequenceMatcher
+
+    from rapidfuzz import fuzz
+
+    if fuzz.ratio(typed, meant) < TYPO_SIMILARITY * 100:
+        return False
+    typed_words, meant_words = typed.split(), meant.split()
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, typed_words, meant_words, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        if op != "replace":  # a word added or left out: another question, or a longer one
+            return False
+        these, those = typed_words[i1:i2], meant_words[j1:j2]
+        if len(these) != len(those):  # "any more" for "anymore": the words run together
+            these, those = ["".join(these)], ["".join(those)]
+        if not all(misspelt_word(a, b) for a, b in zip(these, those, strict=True)):
+            return False
+    return True
+
+
+def misspelt_question(text: str, questions: Sequence[Question]) -> Question | None:
+    """The question in `questions` that `text` is with a typo or two (TYPO_SIMILARITY), or None."""
+    typed = normalise(text)
+    if not typed:
+        return None
+    return next((q for q in questions if _misspells(typed, normalise(q.text))), None)

@@ -409,3 +409,17 @@ def test_each_question_says_how_often_it_was_answered_and_the_unanswered_can_be_
         "Not in the last 30 days",
         "Answered before",
     ]
+
+
+def test_a_bank_question_typed_with_typos_is_refused_by_its_words(tmp_path, monkeypatch):
+    """Typed "Tell me abuot a tiem you failed." was added beside the banks' "Tell me about a time you
+    failed.": the page says which question it is, spelt as the banks spell it."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("questions").run()
+    at.text_area[0].input("Tell me abuot a tiem you failed.")
+    refused = _error_after(at, "Add to my questions")
+    assert refused == (
+        "The banks already have this question among their behavioural questions: “Tell me about a time "
+        "you failed.”; practise that one, or word yours differently."
+    )
+    assert [q for q in banks.load_questions(tmp_path) if q.source != "bank"] == []

@@ -588,3 +588,21 @@ def test_every_kind_of_question_has_its_own_reminders() -> None:
     for kind in ("motivation", "situational", "closing", "technical", "system-design", "role-specific"):
         assert "a specific example" not in banks.KIND_TALKING_POINTS[kind], kind
         assert banks.KIND_FOLLOW_UPS[kind] != "What would you do differently next time?", kind
+
+
+def test_no_shipped_question_is_taken_for_a_misspelling_of_another(tmp_path: Path) -> None:
+    """The typo check that refuses "Tell me abuot a tiem you failed." (coach.question_match.
+    TYPO_SIMILARITY) must leave every distinct bank question its own: over all 287, the closest
+    two ("... you had never done before" / "... you felt was wrong") are not one misspelt."""
+    from coach.question_match import misspelt_question
+
+    shipped = banks.load_questions(tmp_path)
+    assert len(shipped) > 250
+    taken = [
+        (q.id, twin.id)
+        for i, q in enumerate(shipped)
+        if (twin := misspelt_question(q.text, shipped[:i] + shipped[i + 1 :])) is not None
+    ]
+    assert taken == []
+    failed = next(q for q in shipped if q.text == "Tell me about a time you failed.")
+    assert misspelt_question("Tell me abuot a tiem you failed.", shipped) == failed

@@ -104,3 +104,41 @@ def test_star_is_the_command_and_starred_the_filter_as_on_the_questions_page(tmp
     assert run_coach("questions", "--favourites", data_dir=tmp_path).stdout == "\n".join(starred) + "\n"
     took = run_coach("favourite", "beh-lead-01", "--remove", data_dir=tmp_path)
     assert took.stdout.startswith("Took the star off"), took
+
+
+def test_a_bank_question_typed_with_typos_is_refused_naming_the_question(tmp_path):
+    """`coach add-question "Tell me abuot a tiem you failed."` was kept as a question of its own,
+    beside the banks' "Tell me about a time you failed.", so its answers would be split between
+    the two."""
+    for typed in (
+        "Tell me abuot a tiem you failed.",
+        "tel me about a time you faild",
+        "Tell me about a time yuo failed?",
+    ):
+        refused = run_coach("add-question", typed, data_dir=tmp_path)
+        assert refused.returncode == 1, (typed, refused.stdout)
+        assert refused.stderr.strip() == (
+            "error: The banks already have this question, spelt “Tell me about a time you failed.” "
+            "(beh-fail-01); practise that one, or word yours differently."
+        ), refused.stderr
+    mine = run_coach("add-question", "What did yuo learn from your last project?", data_dir=tmp_path)
+    assert mine.returncode == 0, mine.stderr
+    again = run_coach("add-question", "What did you learn from your last project?", data_dir=tmp_path)
+    assert (
+        again.returncode == 1 and "error: You already have this question, spelt “What did yuo" in again.stderr
+    )
+
+
+def test_questions_close_to_a_bank_question_but_asking_another_thing_are_kept(tmp_path):
+    """A typo check must not take a different question for a misspelt one: a word changed for
+    another word, or words added, make a question of its own."""
+    for typed in (
+        "Tell me about a time you succeeded.",  # the banks have "... you failed."
+        "Tell me about a time you fled.",  # 'fled' is a word, not 'failed' misspelt
+        "Tell me about a time you failed a customer.",
+        "Why are you looking for a new team?",  # the banks: "... a new role?"
+        "Why this team?",
+        "Why this company?",
+    ):
+        kept = run_coach("add-question", typed, data_dir=tmp_path)
+        assert kept.returncode == 0, (typed, kept.stderr)
