@@ -257,7 +257,9 @@ def delete_own(q: banks.Question, answers: int) -> None:
     ):
         with shared.shown_errors():
             moved = banks.delete_user_question(cfg.data_dir, q.id, answers_to=move_to, owner=cfg.owner)
-            ss.questions_flash = f"Deleted; {count(moved, 'answer')} moved." if move_to else "Deleted."
+            # which question went, as "Added: …" and "Saved: …" say which came or changed
+            moved_to = f" — {count(moved, 'answer')} moved to: {escape(others[move_to])}" if move_to else ""
+            ss.questions_flash = f"Deleted: {escape(q.text)}{moved_to}"
             st.rerun()
 
 

@@ -146,7 +146,10 @@ def test_your_own_question_can_be_edited_and_deleted_its_answers_moving_to_the_b
     at.button(key=f"questions_delete_{copy.id}_yes").click().run()
     assert not at.exception and not at.error
     assert [q for q in banks.load_questions(tmp_path) if q.source != "bank"] == []
-    assert "Deleted; 1 answer moved." in [s.value for s in at.success]
+    # which question went and where its answer is, as "Added: …" and "Saved: …" say (it said "Deleted; 1
+    # answer moved.", and only "Deleted." without answers)
+    said = f"Deleted: Why this company, of all of them? — 1 answer moved to: {bank.text}"
+    assert said in [s.value.replace("\\", "") for s in at.success]  # as shown: markdown's escapes gone
     stored = open_store(load_settings(tmp_path))
     try:
         [attempt] = list_attempts(stored)
@@ -422,4 +425,16 @@ def test_a_bank_question_typed_with_typos_is_refused_by_its_words(tmp_path, monk
         "The banks already have this question among their behavioural questions: “Tell me about a time "
         "you failed.”; practise that one, or word yours differently."
     )
+    assert [q for q in banks.load_questions(tmp_path) if q.source != "bank"] == []
+
+
+def test_deleting_one_of_your_questions_says_which(tmp_path, monkeypatch):
+    """Adding said "Added: …" and saving "Saved: …", but deleting only "Deleted."."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    mine = banks.add_user_question(tmp_path, "What would you change in our onboarding?")
+    at = page("questions").run()
+    at.button(key=f"questions_delete_{mine.id}").click().run()
+    at.button(key=f"questions_delete_{mine.id}_yes").click().run()
+    assert not at.exception and not at.error
+    assert [s.value for s in at.success] == ["Deleted: What would you change in our onboarding?"]
     assert [q for q in banks.load_questions(tmp_path) if q.source != "bank"] == []
