@@ -66,8 +66,8 @@ BACKUP_PARTS = (
     ("options", "option", "options"),
     ("goals", "goal", "goals"),
     ("questions", "question in your history", "questions in your history"),
-    ("own_questions", "own question", "own questions"),
-    ("favourites", "favourite", "favourites"),
+    ("own_questions", "of your own questions", "of your own questions"),  # "1 of your own questions"
+    ("favourites", "starred question", "starred questions"),  # as the Questions page's "Starred"
     ("recordings", "recording", "recordings"),
     ("person_settings", "chosen role", "chosen roles"),
     ("question_banks", "question bank file", "question bank files"),

@@ -142,3 +142,17 @@ def test_questions_close_to_a_bank_question_but_asking_another_thing_are_kept(tm
     ):
         kept = run_coach("add-question", typed, data_dir=tmp_path)
         assert kept.returncode == 0, (typed, kept.stderr)
+
+
+def test_a_backup_counts_your_own_and_starred_questions_in_the_apps_words(tmp_path):
+    """`coach export` said "Exported 3 own questions and 1 favourite" (the Settings page "The backup
+    holds 3 own questions and 1 favourite"), where the Questions page says "Your questions" and
+    "Starred"."""
+    data = tmp_path / "data"
+    for text in ("What would you change first?", "Why this team?", "How do you review code?"):
+        assert run_coach("add-question", text, data_dir=data).returncode == 0
+    assert run_coach("star", "beh-fail-01", data_dir=data).returncode == 0
+    exported = run_coach("export", tmp_path / "backup.zip", data_dir=data)
+    assert exported.returncode == 0, exported.stderr
+    said = exported.stdout + exported.stderr
+    assert said.startswith("Exported 3 of your own questions and 1 starred question to "), said

@@ -317,7 +317,7 @@ def test_questions_a_deleted_debrief_took_back_stay_gone_after_an_older_backup(
     assert own == []
     assert said == (
         "Nothing new to import: everything else in this backup is already here (1 interview and 1 "
-        "person met). 1 debrief and 2 own questions in the backup were not brought back: they were "
+        "person met). 1 debrief and 2 of your own questions in the backup were not brought back: they were "
         "deleted here."
     ), said
 
@@ -414,7 +414,7 @@ def test_an_own_question_edited_on_the_other_machine_comes_with_its_newer_words(
     said = _run(laptop, "import", tmp_path / "second.zip")
 
     assert said.endswith(
-        " 1 own question in the backup was changed later than the one here and replaced it."
+        " 1 of your own questions in the backup was changed later than the one here and replaced it."
     ), said
     db = open_store(laptop)
     try:
