@@ -327,8 +327,13 @@ def test_a_story_told_in_a_fraction_of_its_time_keeps_that_share_of_its_structur
     short = analyze(timed(SHORT_STORY), question=question).to_dict()
     structure = short["scores"]["structure"]
     assert short["metrics"]["duration_s"] == pytest.approx(12.2, abs=0.1)
-    assert structure["score"] == 20, structure  # 12 s of the 60 s a full answer needs
-    assert structure["because"].endswith("12 s, under the 60 s a full answer needs: 20% of these points")
+    assert structure["score"] == 20, structure  # 12 s of the 60 s, half the question's 2:00
+    # the feedback says "A full answer to this question runs about 2:00": the score's note says the
+    # 60 s is half of that, not a second "full answer" of 60 s
+    assert "A full answer to this question runs about 2:00." in short["feedback"][0]
+    assert structure["because"].endswith(
+        "12 s, under 60 s, half the 2:00 a full answer runs: 20% of these points"
+    )
     assert short["scores"]["overall"] <= 75, short["scores"]
     assert "too short to tell the situation" in short["feedback"][0]
     # the same words over a minute (slowly) keep all their structure points; so does the short one
@@ -341,7 +346,7 @@ def test_a_story_told_in_a_fraction_of_its_time_keeps_that_share_of_its_structur
     why = SimpleNamespace(talking_points=(), target_s=60, format="free")
     told = analyze(timed(SHORT_STORY), question=why).to_dict()
     assert told["scores"]["content"]["because"].endswith(
-        "12 s, under the 30 s a full answer needs: 41% of these points"
+        "12 s, under 30 s, half the 1:00 a full answer runs: 41% of these points"
     )
 
 

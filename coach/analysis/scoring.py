@@ -6,7 +6,7 @@ the overall score averages the dimensions that have one.
 
 from __future__ import annotations
 
-from coach.analysis.wording import count
+from coach.analysis.wording import clock, count
 from coach.config import Thresholds
 
 # Where a score's yardstick comes from; the page shows it behind a "why?" mark, not in the sentence.
@@ -78,21 +78,32 @@ def filler_score(metrics: dict, counts: dict[str, int], t: Thresholds) -> dict:
 # too short to tell; an 18 s one to no question scored 95 beside "under the 60 s".
 def fullness(metrics: dict) -> dict | None:
     """A recorded answer's time against the shortest full answer when it is short of it: {"share":
-    0–1, "took_s", "min_s"}; None for one long enough, to a question with no length of its own (a
+    0–1, "took_s", "min_s", "target_s"}; None for one long enough, to a question with no length of its own (a
     real interviewer's follow-up: `length.judges_short`), or typed (no time of its own: its length
     is judged as the feedback judges it, by its words)."""
     length, took = metrics.get("length") or {}, metrics.get("duration_s")
     judged = length.get("judges_short", bool(length.get("target_s")))
     if not judged or not metrics.get("words") or took is None or took >= length["min_s"]:
         return None
-    return {"share": round(took / length["min_s"], 2), "took_s": took, "min_s": length["min_s"]}
+    return {
+        "share": round(took / length["min_s"], 2),
+        "took_s": took,
+        "min_s": length["min_s"],
+        "target_s": length.get("target_s"),
+    }
 
 
 def _shortened(score: float, notes: list[str], short: dict | None) -> float:
     """The score scaled by the share of a full answer's time the answer took, said in its notes."""
     if short is None:
         return score
-    needs = f"under the {short['min_s']:.0f} s a full answer needs"
+    # a question of its own length: its feedback says "a full answer runs about 2:00", so the
+    # shortest full answer is said as the half of that it is, not as a second "full answer" of 60 s
+    target = short.get("target_s")
+    if target:
+        needs = f"under {short['min_s']:.0f} s, half the {clock(target)} a full answer runs"
+    else:
+        needs = f"under the {short['min_s']:.0f} s a full answer needs"
     notes.append(f"{short['took_s']:.0f} s, {needs}: {short['share']:.0%} of these points")
     return score * short["share"]
 
