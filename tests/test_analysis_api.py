@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
 from coach.analysis import ANALYSIS_VERSION, analyze
 from coach.types import Transcript, Word
+
+DATA = Path(__file__).parent / "data"
 
 TOP_KEYS = {
     "transcript",
@@ -156,6 +159,15 @@ def test_feedback_quotes_the_most_common_filler():
     feedback = analyze(Transcript.from_text(text)).feedback
     assert len(feedback) <= 5
     assert "'like'" in feedback[0]
+
+
+def test_the_filler_point_counts_each_filler_once():
+    """It read "5 fillers (17.9 per 100 words), 3 of them 'um': 'um' ×3, 'uh' ×2": the 'um's twice."""
+    text = (DATA / "fillers.txt").read_text()
+    point = next(f for f in analyze(Transcript.from_text(text)).feedback if "fillers (" in f)
+    assert point.startswith("5 fillers (")
+    assert "per 100 words): 'um' ×3, 'uh' ×2. " in point, point
+    assert "of them" not in point, point
 
 
 @pytest.mark.parametrize(

@@ -91,8 +91,7 @@ def _fillers(points: list, a: dict, m: dict, t: Thresholds) -> None:
     total = sum(counts.values())
     rate = m["fillers_per_100_words"]
     if total and rate >= t.fillers_per_100_words_typical / 2:
-        label, top = counts.most_common(1)[0]
-        most = f", {top} of them '{_said(label)}'" if top >= 2 and len(counts) > 1 else ""
+        label = counts.most_common(1)[0][0]  # the list below names it first, with its count
         tip = (
             f"Try a silent pause where the '{_said(label)}' comes."
             if label not in NOT_WORDS
@@ -101,7 +100,7 @@ def _fillers(points: list, a: dict, m: dict, t: Thresholds) -> None:
         points.append(
             (
                 rate / t.fillers_per_100_words_typical * 3,
-                f"{count(total, 'filler')} ({rate:.1f} per 100 words){most}: {_fmt_counts(counts)}. {tip}",
+                f"{count(total, 'filler')} ({rate:.1f} per 100 words): {_fmt_counts(counts)}. {tip}",
             )
         )
 
