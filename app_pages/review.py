@@ -306,6 +306,7 @@ def shown_result(result: dict) -> dict:
                 "question_text": a["question"] or "",
                 "bank_question": a.get("bank_question"),
                 "analysis": a["analysis"],
+                "offset_s": a.get("offset_s") or 0.0,
             }
             for a in result["answers"]
         ],
@@ -462,7 +463,14 @@ def answers(result: dict) -> None:
         with st.expander(f"Answer {number}: {escape(question)}", expanded=len(shown) == 1):
             if answer.get("bank_question") and heard:
                 st.caption(f"Matched to this question of the bank; heard as “{escape(heard)}”")
-            shared.show_answer(answer["analysis"], cfg, key=f"review_answer_{number}", level=4)
+            # its talking points at the recording's times, as the conversation above gives them
+            shared.show_answer(
+                answer["analysis"],
+                cfg,
+                key=f"review_answer_{number}",
+                level=4,
+                offset_s=answer.get("offset_s") or 0.0,
+            )
 
 
 def debrief(result: dict, interview: dict) -> None:

@@ -1,5 +1,7 @@
 """The Review page: upload a real interview, see its analysis, write the debrief."""
 
+import re
+
 import pytest
 from app_support import DATA, markdown_text, page
 
@@ -186,6 +188,24 @@ def test_a_two_voice_interview_is_cut_into_questions_and_answers(tmp_path, monke
     # who is you, in words over the conversation (it read "Speakers told apart by: the candidate is
     # on the left channel.")
     assert "You: the left channel, as you said." in [c.value for c in at.caption]
+    # a talking point is heard at the moment of the recording the conversation above gives its
+    # sentence, not at a time from the end of the question: "heard at 0:00" sat under "You 0:09"
+    said_at = {
+        m.value.split("  \n", 1)[1]: m.value.split(":gray[", 1)[1].split("]", 1)[0]
+        for m in at.markdown
+        if m.value.startswith("**You**")
+    }
+    heard = [
+        re.search(r"heard :gray\[at (\d+:\d\d)\]:  \n> (.+)$", m.value, re.S).groups()
+        for e in at.expander
+        if e.label.startswith("Answer ")
+        for m in e.markdown
+        if "— heard :gray[at " in m.value
+    ]
+    assert heard
+    for at_time, sentence in heard:
+        [turn_at] = [when for turn, when in said_at.items() if sentence in turn]
+        assert _seconds(at_time) >= _seconds(turn_at), (at_time, sentence, turn_at)
     db = store.open_store(load_settings(tmp_path))
     try:
         [interview] = store.list_interviews(db)
@@ -194,6 +214,11 @@ def test_a_two_voice_interview_is_cut_into_questions_and_answers(tmp_path, monke
         db.close()
     # the words and voice windows stay in the private work folder for reviewing again
     assert list((tmp_path / "review-work").glob("*/chunk-*"))
+
+
+def _seconds(clock: str) -> int:
+    minutes, seconds = clock.split(":")
+    return 60 * int(minutes) + int(seconds)
 
 
 def _you_said(at) -> str:

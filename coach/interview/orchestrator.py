@@ -361,6 +361,8 @@ def stored_review(db: Store, settings: Settings, interview_recording_id: int) ->
                 "question": turn["question_text"],
                 "bank_question": bank.get(turn["question_id"]),
                 "analysis": turn["analysis"],
+                # where the answer starts in the recording: its analysis is timed from there
+                "offset_s": (turn.get("transcript") or {}).get("offset_s") or 0.0,
             }
             for turn in row["turns"]
         ],

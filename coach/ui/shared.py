@@ -476,13 +476,20 @@ def heading(text: str, level: int) -> None:
 
 
 def show_answer(
-    analysis: dict, current: Settings, *, recording: Path | None = None, key: str = "answer", level: int = 2
+    analysis: dict,
+    current: Settings,
+    *,
+    recording: Path | None = None,
+    key: str = "answer",
+    level: int = 2,
+    offset_s: float = 0.0,
 ) -> None:
     """One analysed answer: numbers, feedback, marked transcript, scores, STAR timeline, pace.
 
     An answer the quality gate stopped shows why and what to do, and its transcript, nothing else:
     no number of a failed measurement is shown as if it meant something. `level`: its sections'
-    headings, 2 as a page's sections, deeper under a heading of the page's own."""
+    headings, 2 as a page's sections, deeper under a heading of the page's own. `offset_s`: where
+    the answer starts in `recording` (a real interview's), for the times its talking points give."""
     warnings = list(analysis.get("warnings") or [])
     if not summary.is_measured(analysis):
         st.warning(
@@ -517,7 +524,7 @@ def show_answer(
         heading("What to work on", level)
         st.markdown("\n".join(f"{i}. {escape_sentence(p)}" for i, p in enumerate(points, start=1)))
 
-    show_talking_points(analysis, current, recording, level)
+    show_talking_points(analysis, current, recording, level, offset_s)
     show_job_terms(analysis, level)
 
     heading("Transcript", level)
@@ -584,10 +591,10 @@ def show_job_terms(analysis: dict, level: int = 2) -> None:
 
 
 def show_talking_points(
-    analysis: dict, current: Settings, recording: Path | None = None, level: int = 2
+    analysis: dict, current: Settings, recording: Path | None = None, level: int = 2, offset_s: float = 0.0
 ) -> None:
     """Each talking point with the sentence that covered it; a play button starts at that moment."""
-    reason, rows = summary.talking_points(analysis)
+    reason, rows = summary.talking_points(analysis, offset_s)
     if reason is None and not rows:
         return
     heading("Talking points", level)

@@ -235,9 +235,11 @@ def feedback(analysis: dict) -> list[str]:
 NOT_HEARD = "not heard — did you mean to cover it?"
 
 
-def talking_points(analysis: dict) -> tuple[str | None, list[dict]]:
+def talking_points(analysis: dict, offset_s: float = 0.0) -> tuple[str | None, list[dict]]:
     """The question's talking points as the page shows them: each heard point with the sentence
     that covered it (and when it was said), each other one as a question, never a verdict.
+    `offset_s`: where the answer starts in its recording (a real interview's answer is timed from
+    the end of its question), so a point is heard at the time the conversation gives its sentence.
 
     Returns (a sentence saying why the points were not checked, or None; one row a point).
     An answer to no question, or to one without talking points, has nothing here."""
@@ -249,14 +251,15 @@ def talking_points(analysis: dict) -> tuple[str | None, list[dict]]:
     rows = []
     for p in found["points"]:
         heard = bool(p.get("covered"))
-        at = clock(p.get("start_s")) if heard and p.get("start_s") is not None else None
+        start_s = offset_s + p["start_s"] if heard and p.get("start_s") is not None else None
+        at = clock(start_s) if start_s is not None else None
         rows.append(
             {
                 "point": p["point"],
                 "heard": heard,
                 "evidence": p.get("evidence") if heard else None,
                 "at": at,
-                "start_s": p.get("start_s") if heard else None,
+                "start_s": start_s,
                 "note": None if heard else NOT_HEARD,
             }
         )
