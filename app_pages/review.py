@@ -320,7 +320,8 @@ def shown_result(result: dict) -> dict:
 
 
 def _role(label: str) -> str:
-    return "you" if label == "candidate" else label
+    """Who a voice was taken to be, as a person says it: "you", "the interviewer", "interviewer 2"."""
+    return {"candidate": "you", "interviewer": "the interviewer"}.get(label, label)
 
 
 def _voices(result: dict) -> list[dict]:

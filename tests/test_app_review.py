@@ -291,6 +291,10 @@ def test_saying_two_people_speak_splits_a_recording_heard_as_one_voice(tmp_path,
     [yours] = [m.value for m in at.markdown if m.value.endswith("· taken to be you")]
     assert yours.startswith(f"**{at.radio(key='review_mine').value}**"), yours
     assert at.radio(key="review_mine").proto.set_value
+    # the other voice is "the interviewer", as a person says it, not "taken to be interviewer"
+    assert [
+        m.value.split("· ")[1] for m in at.markdown if "· taken to be" in m.value and m.value != yours
+    ] == ["taken to be the interviewer"]
 
 
 def test_a_recording_heard_as_one_voice_stores_no_debrief_draft(tmp_path, monkeypatch):
