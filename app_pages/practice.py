@@ -187,7 +187,8 @@ def recommended_questions() -> None:
     asks = interview_asks(logged, today, chosen=chosen)
     undescribed = without_description(logged, chosen)
     if undescribed is not None:
-        st.caption(summary.no_description_line(undescribed))
+        # "Preparing for" is drawn with a question, under this chooser
+        st.caption(summary.no_description_line(undescribed, by_id.get(ss.practice_question_id) is not None))
     # the role of the interview whose description steers the picks: the one chosen, else the soonest
     followed = interview or steering(logged, asks)
     role = recommend.role_to_practise(role_setting, (followed or {}).get("role"))

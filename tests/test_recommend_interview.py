@@ -263,3 +263,13 @@ def test_the_practice_page_says_the_chosen_interview_has_no_description(tmp_path
     picks = [b.key for b in at.button if b.key and b.key.startswith("practice_rec_")]
     starters = recommended(_questions(load_settings(tmp_path)), [], [], today=date.today()).questions
     assert picks == [f"practice_rec_{q.id}" for q in starters], picks
+
+    # before a question is picked "Preparing for" is not on the page: the sentence does not send
+    # the user "below" to a field that is not there
+    fresh = page("practice").run()
+    assert not [s for s in fresh.selectbox if s.key == "practice_interview_id"]
+    assert (
+        "Your interview at Acme \\*Pay\\* has no job description yet, so these picks do not follow one: "
+        "paste it with the interview on the Interviews page, or under “Preparing for” once you pick a "
+        "question." in [c.value for c in fresh.caption]
+    ), [c.value for c in fresh.caption]

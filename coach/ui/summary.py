@@ -734,12 +734,20 @@ def picked_for_role(role: str | None, interview: dict | None, *, organisations: 
     return said if said.endswith(".") else said + "."  # "at Acme Inc." has its full stop
 
 
-def no_description_line(interview: dict) -> str:
+def no_description_line(interview: dict, preparing_for_below: bool = True) -> str:
     """The sentence Practice shows when the interview chosen under "Preparing for" has no job
-    description, so nothing of a posting steers the picks (user text escaped)."""
-    return (
+    description, so nothing of a posting steers the picks (user text escaped).
+    `preparing_for_below`: whether "Preparing for" is on the page (it comes with a question);
+    before a question is picked, "below" sent the user to a field that was not there."""
+    start = (
         f"Your interview at {escape(interview['company'])} has no job description yet, so these picks do "
-        "not follow one: paste it under “Preparing for” below or with the interview on the Interviews page."
+        "not follow one: "
+    )
+    if preparing_for_below:
+        return start + "paste it under “Preparing for” below or with the interview on the Interviews page."
+    return start + (
+        "paste it with the interview on the Interviews page, or under “Preparing for” once you pick "
+        "a question."
     )
 
 
