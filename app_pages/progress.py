@@ -194,9 +194,15 @@ def over_time(report: dict) -> None:
     else:
         st.altair_chart(chart)
         band = bands(cfg).get(measure)
+        # the key names only what is charted (no diamonds before a real interview is measured)
+        charted = report["trends"][measure]
         notes = [
-            "Circles and a solid line: practice answers. "
-            "Diamonds and a dashed line: answers in real interviews."
+            key
+            for kind, key in (
+                ("practice", "Circles and a solid line: practice answers."),
+                ("real", "Diamonds and a dashed line: answers in real interviews."),
+            )
+            if charted.get(kind)
         ]
         if window:  # months of answers: the direction, not one answer's ups and downs
             notes.append(

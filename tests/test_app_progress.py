@@ -69,6 +69,22 @@ def test_before_any_real_interview_the_next_one_links_to_the_interviews_page(tmp
     assert "Add an interview" in [t.label for t in at.tabs]  # the Interviews page, its tab opened
 
 
+def test_with_no_real_interview_the_chart_and_its_key_speak_of_practice_only(tmp_path, monkeypatch):
+    """Practice answers only: the chart's legend showed an orange "real interview" diamond and its
+    key said "Diamonds and a dashed line: answers in real interviews", of nothing on the chart."""
+    with _own_store(tmp_path, monkeypatch) as db:
+        _answered_about_yourself(db, days_ago=3)
+        _answered_about_yourself(db, days_ago=1)
+    at = page("progress").run()
+    assert not at.exception
+    [chart] = at.get("vega_lite_chart")
+    spec = chart.proto.spec
+    assert "practice" in spec and "real interview" not in spec
+    [key] = [c.value for c in at.caption if c.value.startswith("Circles")]
+    assert key.startswith("Circles and a solid line: practice answers. The shaded band"), key
+    assert "Diamonds" not in key
+
+
 def test_progress_with_practice_and_a_real_interview(monkeypatch):
     data_dir, _ = seeded_dir()
     monkeypatch.setenv("COACH_DATA_DIR", str(data_dir))

@@ -453,17 +453,26 @@ def _value_domain(values: list[float]) -> list[float]:
     return [round(floor, 2), round(high + pad, 2)]
 
 
+# each kind of answer on a trend chart: its colour, its line's dashes and its point's shape
+TREND_KINDS = {
+    "practice": ("#2f6f5e", [1, 0], "circle"),
+    "real interview": ("#d1603d", [6, 3], "diamond"),
+}
+
+
 def trend_chart(
     series: dict, title: str, band: tuple[float, float] | None = None, target: float | None = None
 ) -> alt.LayerChart | None:
     frame = trend_frame(series)
     if frame.empty:
         return None
-    kinds = ["practice", "real interview"]
+    # only the kinds charted: with no real interview measured, the legend showed an orange
+    # "real interview" diamond of nothing on the chart
+    kinds = [k for k in TREND_KINDS if k in set(frame["kind"])]
     shown = [float(v) for v in frame["value"]] + list(band or ()) + ([target] if target is not None else [])
     x = _order_axis(frame)
     y = alt.Y("value:Q", title=title, scale=alt.Scale(domain=_value_domain(shown), zero=False))
-    colour = alt.Scale(domain=kinds, range=["#2f6f5e", "#d1603d"])
+    colour = alt.Scale(domain=kinds, range=[TREND_KINDS[k][0] for k in kinds])
     legend = alt.Legend(title=None, orient="top", symbolStrokeWidth=0)  # filled symbols, no dashed outline
     # every layer says its own tooltip: by default one lists its encodings ("your answers, oldest
     # first: 8", "18.184", the band's "low"/"high")
@@ -481,7 +490,7 @@ def trend_chart(
             y=y,
             color=alt.Color("kind:N", scale=colour, legend=legend),
             strokeDash=alt.StrokeDash(
-                "kind:N", scale=alt.Scale(domain=kinds, range=[[1, 0], [6, 3]]), legend=None
+                "kind:N", scale=alt.Scale(domain=kinds, range=[TREND_KINDS[k][1] for k in kinds]), legend=None
             ),
             tooltip=said,
         )
@@ -497,7 +506,7 @@ def trend_chart(
             color=alt.Color("kind:N", scale=colour, legend=legend),
             shape=alt.Shape(
                 "kind:N",
-                scale=alt.Scale(domain=kinds, range=["circle", "diamond"]),
+                scale=alt.Scale(domain=kinds, range=[TREND_KINDS[k][2] for k in kinds]),
                 legend=legend,
             ),
             tooltip=said,
