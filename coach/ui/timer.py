@@ -43,7 +43,7 @@ def timer_html(target_s: int, prep_s: int = 30, take: str = "", format: str = "s
 <div id="cf-timer" role="group" aria-label="Answer clock"
      data-target="{target_s}" data-prep="{prep_s}" data-take="{html.escape(take, quote=True)}"
      data-preparing="{preparing}"
-     style="font-family: 'Source Sans Pro', system-ui, sans-serif; display:flex; flex-wrap:wrap;
+     style="font-family: inherit; display:flex; flex-wrap:wrap;
      align-items:center; gap:0.5rem 0.8rem; padding:0.3rem 0; color:#1f2a33">
   <button id="cf-prep" type="button" style="{_button()}">Prepare {prep_s} s</button>
   <span id="cf-clock" role="timer" style="font-size:1.6rem; font-variant-numeric:tabular-nums;
@@ -98,5 +98,5 @@ def timer_html(target_s: int, prep_s: int = 30, take: str = "", format: str = "s
 def _button() -> str:
     return (
         "background:white; color:#1f2a33; border:1px solid #c4ccd3; border-radius:0.5rem; "
-        "padding:0.3rem 0.8rem; font-size:0.95rem; cursor:pointer; white-space:nowrap"
+        "padding:0.3rem 0.8rem; font-family:inherit; font-size:0.95rem; cursor:pointer; white-space:nowrap"
     )

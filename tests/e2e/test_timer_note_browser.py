@@ -50,6 +50,17 @@ def test_the_countdown_for_a_motivation_question_asks_for_points_not_a_story(app
     page.get_by_role("heading", name="Why do you want to leave your current job?").wait_for(timeout=30_000)
     page.get_by_role("button", name="Record", exact=True).wait_for(timeout=30_000)
     page.locator("#cf-clock").wait_for(timeout=10_000)
+    # the clock, its note and its button are in the app's typeface: they named 'Source Sans Pro',
+    # which the app does not have (its font is "Source Sans"), and were drawn in the system's font
+    fonts = page.evaluate(
+        "() => ['cf-prep', 'cf-clock', 'cf-note'].map(id =>"
+        " getComputedStyle(document.getElementById(id)).fontFamily)"
+    )
+    app_font = page.evaluate(
+        "() => getComputedStyle(document.querySelector('[data-testid=stCaptionContainer]')).fontFamily"
+    )
+    first = [f.split(",")[0].strip("\"' ") for f in [app_font, *fonts]]
+    assert first == ["Source Sans"] * 4, (fonts, app_font)
     page.wait_for_timeout(1_500)  # the page settles: a click during its redraw is lost
     page.get_by_role("button", name="Prepare 30 s").click()
     note = page.locator("#cf-note")
