@@ -258,6 +258,13 @@ def practice_against_real(report: dict) -> None:
         practice, real = figures_side_by_side((v["practice_mean"], v["real_mean"]), measure)
         comparison.append({"Measure": v["label"], "Practice": practice, "Real": real})
     with st.expander("Practice against real interviews, every measure"):
+        if not any(v["real_n"] for v in report["practice_vs_real"].values()):
+            # a "Real" column of dashes, "beside 0 real ones", compared nothing
+            st.caption(
+                "No real interview measured yet: review the recording of one (Review a real interview) "
+                "and its answers are set beside your practice here, measure by measure."
+            )
+            return
         days = next(iter(report["practice_vs_real"].values()))["lead_up_days"]
         if days:
             st.caption(

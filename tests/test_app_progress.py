@@ -83,6 +83,14 @@ def test_with_no_real_interview_the_chart_and_its_key_speak_of_practice_only(tmp
     [key] = [c.value for c in at.caption if c.value.startswith("Circles")]
     assert key.startswith("Circles and a solid line: practice answers. The shaded band"), key
     assert "Diamonds" not in key
+    # nor a table whose "Real" column is all dashes "beside 0 real ones": a sentence says what will
+    # come there
+    [against] = [e for e in at.expander if e.label.startswith("Practice against real interviews")]
+    assert not against.dataframe
+    assert [c.value for c in against.caption] == [
+        "No real interview measured yet: review the recording of one (Review a real interview) and "
+        "its answers are set beside your practice here, measure by measure."
+    ]
 
 
 def test_progress_with_practice_and_a_real_interview(monkeypatch):
