@@ -148,7 +148,8 @@ def your_goals(report: dict) -> None:
                     number(target.high),
                     None if now is None else number(now),
                     step=number(10**-target.decimals),
-                    format=f"%.{target.decimals}f",
+                    # whole numbers as "%d": "%.0f" on an int logged a warning on every run
+                    format="%d" if number is int else f"%.{target.decimals}f",
                     placeholder="no goal",
                 )
             names = {goals.PRACTICE_KIND: "practice"} | {k: t.name for k, t in TARGETS.items()}

@@ -210,3 +210,29 @@ def test_saving_the_form_changes_only_the_goals_changed_in_it(tmp_path, monkeypa
     assert not at.exception and not at.error, (at.exception, [e.value for e in at.error])
     assert _goals(tmp_path)["practice"] == {"days": 2, "every_days": 7}
     assert _goals(tmp_path)["targets"] == {"wpm": 300.0, "score_overall": 80.0}
+
+
+def test_the_goals_form_logs_no_warning_for_its_whole_numbers(tmp_path, monkeypatch):
+    """The pace and overall score goals are whole numbers: drawn with the format "%.0f", each run of
+    Progress logged "st.number_input value has type int so is displayed as int despite format
+    string" into the server's log, twice."""
+    import logging
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    logged = []
+
+    class Kept(logging.Handler):
+        def emit(self, record):
+            logged.append(record.getMessage())
+
+    at = page("progress")
+    widget_log = logging.getLogger("streamlit.elements.widgets.number_input")
+    handler = Kept(logging.WARNING)
+    widget_log.addHandler(handler)
+    try:
+        at.run()
+    finally:
+        widget_log.removeHandler(handler)
+    assert not at.exception, at.exception
+    assert len(at.number_input) >= 4  # the form is drawn: the two of the practice goal and the targets
+    assert logged == [], logged
