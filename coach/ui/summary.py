@@ -25,7 +25,6 @@ from coach.progress import (
     in_mock_interview,
     where_answered,
 )
-from coach.transcribe.models import MODEL_WORDS
 from coach.ui.highlight import escape, spans_by_kind
 from coach.ui.log_labels import short_date, table_moment
 
@@ -458,6 +457,10 @@ THRESHOLD_LABELS = {
 
 def model_words(engine: str, model: str) -> tuple[str, str]:
     """(short name, what it does and costs) of a speech model, for a choice and its caption."""
+    # here, not at the top: coach.transcribe's package loads PyAV and numpy, which the first page
+    # a new user sees does without (tests/test_app_practice.py)
+    from coach.transcribe.models import MODEL_WORDS
+
     return MODEL_WORDS.get((engine, model), ("Another speech model", f"{model}, run by {engine}"))
 
 
