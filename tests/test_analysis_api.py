@@ -386,3 +386,19 @@ def test_a_short_story_to_no_question_scores_as_short_as_its_feedback_says():
     answered = analyze(timed(SHORT_FULL_STORY, step=0.35), question=follow_up).to_dict()
     assert answered["scores"]["structure"]["score"] == 100
     assert not any("under the 60 s" in f for f in answered["feedback"]), answered["feedback"]
+
+
+def test_an_answer_of_few_words_and_few_seconds_is_called_short_beside_its_length():
+    """27 words in 14 s: its feedback said "Only 27 words: too short…" while the Length figure at the
+    top of the result said nothing beside 0:14 (the verdict was given from 30 words up only)."""
+    from coach.ui.summary import headline
+
+    said = " ".join(
+        "I led the move of our billing service to the new cluster and we finished it two weeks "
+        "early with no outage at all for the customers".split()[:27]
+    )
+    told = analyze(timed(said, step=0.5)).to_dict()
+    assert told["metrics"]["words"] == 27 and told["metrics"]["duration_s"] < 16, told["metrics"]
+    assert any(f.startswith("Only 27 words: too short") for f in told["feedback"]), told["feedback"]
+    length = {item["label"]: item for item in headline(told)}["Length"]
+    assert length["delta"] == "short for this question", length

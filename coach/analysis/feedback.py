@@ -262,13 +262,15 @@ def timed_length_point(m: dict, story: bool) -> tuple[float, str] | None:
 
 
 def length_verdict(m: dict) -> str | None:
-    """'short' or 'long' when a recorded answer of enough words ran outside its question's usual
-    range (by the margins its feedback point allows), else None: what the Practice page's Length
-    figure says beside the time, so the headline and the point below agree."""
+    """'short' or 'long' when a recorded answer ran outside its question's usual range (by the
+    margins its feedback point allows), else None: what the Practice page's Length figure says
+    beside the time, so the headline and the point below agree. One of too few words is long by
+    nothing but its silences, but short when its time is short too ("Only 27 words: too short…"
+    under a bare 0:14)."""
     length, duration = m.get("length"), m.get("duration_s")
-    if not length or not duration or (m.get("words") or 0) < SHORT_ANSWER_WORDS:
+    if not length or not duration:
         return None
-    if duration > length["max_s"] * 1.1:
+    if duration > length["max_s"] * 1.1 and (m.get("words") or 0) >= SHORT_ANSWER_WORDS:
         return "long"
     # a question of no length of its own (a real interviewer's follow-up) is not too short by time;
     # a stored answer analysed before `judges_short` was kept judged it as one
