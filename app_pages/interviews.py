@@ -826,17 +826,28 @@ def checklist_for(upcoming: list[dict], when: dict[int, str], interviews: list[d
     for step, done in ticks:
         key = f"interviews_step_{chosen}_{step.id}"
         shown_as_stored(key, interview, done)
-        kept = step.id == prepare.DESCRIPTION_STEP and prepare.described(interview)
+        kept_with = prepare.description_kept_with(interview, interviews)
+        kept = step.id == prepare.DESCRIPTION_STEP and kept_with is not None
         st.checkbox(
             f"**{step.text}**", key=key, on_change=store_tick, args=(key, interview, step.id), disabled=kept
         )
         rehearsed = step.id == prepare.REHEARSAL_STEP and by_practice  # unticked by you, it stays so
         st.caption(
             step.detail
-            + (" Done: its job description is kept with this interview." if kept else "")
+            + (f" Done: {description_words(kept_with, interview, today)}." if kept else "")
             + (f" Done by your practice for it: {by_practice}." if rehearsed else "")
         )
     return [step for step, _ in ticks]
+
+
+def description_words(kept_with: dict, interview: dict, today: date) -> str:
+    """Where the job description the checklist counts is kept: with this interview, or with the
+    stage of its opportunity it was pasted at ("the applied stage, Fri 20 Nov")."""
+    if kept_with["id"] == interview["id"]:
+        return "its job description is kept with this interview"
+    stage = escape(kept_with["stage"] or "earlier stage")
+    when = short_date(kept_with["interview_date"], today)
+    return f"the job description pasted with the {stage} stage, {when}, counts for it"
 
 
 def shown_as_stored(key: str, interview: dict, ticked: bool) -> None:

@@ -54,9 +54,28 @@ def questions_to_ask(steps: list[Step], asks: list) -> list:
 DESCRIPTION_STEP = "get-job-description"
 
 
-def described(interview: dict) -> bool:
-    """Whether this interview holds its job description (so DESCRIPTION_STEP is done)."""
-    return bool((interview.get("job_description") or "").strip())
+def description_kept_with(interview: dict, logged: list[dict]) -> dict | None:
+    """The stage whose job description this interview goes by: its own, else the latest pasted with
+    another stage of its opportunity (as `job_description.opportunity_description` finds it for
+    practice), or None. Pasted with the application, the first round's checklist still said
+    "[ ] Ask for the job description, in writing." while its practice showed the posting's terms.
+    `logged`: the log, as `store.list_interviews` gives it."""
+    from coach.pipeline import group_interviews
+
+    def holds(stage: dict) -> bool:
+        return bool((stage.get("job_description") or "").strip())
+
+    if holds(interview):
+        return interview
+    group = next((g for g in group_interviews(logged) if interview["id"] in {i["id"] for i in g}), [])
+    pasted = [i for i in group if holds(i)]
+    return pasted[-1] if pasted else None
+
+
+def described(interview: dict, logged: list[dict]) -> bool:
+    """Whether this interview, or another stage of its opportunity, holds the job description (so
+    DESCRIPTION_STEP is done)."""
+    return description_kept_with(interview, logged) is not None
 
 
 # The step done by practice prepared for the interview (an answer on Practice or a mock interview
@@ -90,12 +109,14 @@ def checklist(
 ) -> list[tuple[Step, bool]]:
     """Each step of the checklist for this interview (`steps_for`, unless its `steps` are given)
     with whether it is ticked (a tick of a step the playbook no longer has, or that does not fit
-    it, is left out); the job description's step is ticked while the interview holds one, and the
+    it, is left out); the job description's step is ticked while the interview or another stage of
+    its opportunity holds one (`described`), and the
     rehearsal step once practice was prepared for it (`done_by_practice`; `practice` when the
     caller has read it)."""
     stored = set(store.prepared_steps_of(db, interview_id))
     ticked = set(stored)
-    if described(_interview(db, interview_id, logged)):
+    logged = store.list_interviews(db) if logged is None else logged
+    if described(_interview(db, interview_id, logged), logged):
         ticked.add(DESCRIPTION_STEP)
     if done_by_practice(db, interview_id, practice, stored):
         ticked.add(REHEARSAL_STEP)

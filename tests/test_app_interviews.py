@@ -741,6 +741,34 @@ def test_the_checklist_leaves_out_steps_that_do_not_fit_how_the_interview_starte
     assert "Ask why they reached out." not in shown and "not actively looking" in shown
 
 
+def test_a_job_description_pasted_with_the_application_ticks_the_next_stages_checklist(tmp_path, monkeypatch):
+    """Pasted when logging the application, the description is the job the first round is for
+    (practice for it already used its terms), yet the first round's checklist, on the page and in
+    `coach prepare`, still said "[ ] Ask for the job description, in writing." """
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    posting = tmp_path / "posting.txt"
+    posting.write_text("Backend engineer. You will own our payments service and its on-call rota.")
+    applied = (date.today() - timedelta(days=10)).isoformat()
+    soon = (date.today() + timedelta(days=4)).isoformat()
+    stages = (("applied", applied, ["--job-description", posting]), ("first round", soon, []))
+    for stage, when, more in stages:
+        args = ("add-interview", "Initech", "--role", "Backend engineer", "--stage", stage, "--date", when)
+        added = run_coach(*args, *more, data_dir=tmp_path)
+        assert added.returncode == 0, added.stderr
+    shown = run_coach("prepare", "2", data_dir=tmp_path).stdout
+    assert "[x] Ask for the job description, in writing." in shown, shown
+    at = page("interviews").run()
+    assert not at.exception
+    box = at.checkbox(key="interviews_step_2_get-job-description")
+    assert box.value is True and box.disabled
+    said = [c.value for c in at.caption if "Done: " in c.value]
+    assert any("the job description pasted with the applied stage" in c for c in said), said
+    # another company's posting is not this job's
+    assert run_coach("add-interview", "Globex", "--date", soon, data_dir=tmp_path).returncode == 0
+    other = run_coach("prepare", "3", data_dir=tmp_path).stdout
+    assert "[ ] Ask for the job description, in writing." in other, other
+
+
 def test_an_interview_whose_recording_was_uploaded_has_happened(tmp_path, monkeypatch):
     """A recording of silence uploaded for today's new interview (kept, not analysed) left it
     "booked" for today: "Next real interview: today — booked", and `coach history` said booked."""
