@@ -319,7 +319,7 @@ def opportunity_card(opportunity: Opportunity, by_id: dict[int, dict], today: da
         interest_col, next_col, time_col = st.columns(3)
         with interest_col:
             interest_metric(
-                data, held=any(not playbook.is_ahead(by_id[s["interview_id"]], today) for s in data["stages"])
+                data, held=any(interview_log.held(by_id[s["interview_id"]], today) for s in data["stages"])
             )
         with next_col:
             step = opportunity.next_step

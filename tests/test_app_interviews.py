@@ -649,6 +649,27 @@ def test_interest_is_asked_of_a_held_stage_not_of_one_still_to_come(tmp_path, mo
     assert shown.count("not written yet: the debrief asks for it") == 1, shown  # Initech's
 
 
+def test_interest_is_not_asked_of_an_application(tmp_path, monkeypatch):
+    """A card holding only the application sent ten days ago said its interest was "not written
+    yet: the debrief asks for it", though an application has no debrief to write (its stage offers
+    none)."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        store.add_interview(
+            db, company="Acme", interview_date=date.today() - timedelta(days=10), stage="applied"
+        )
+    finally:
+        db.close()
+    at = page("interviews").run()
+    assert not at.exception
+    shown = markdown_text(at)
+    assert "not written yet" not in shown, shown
+    assert "the debrief after the interview asks for it" in shown, shown
+    assert not [t.label for t in at.tabs if "debrief" in t.label]  # there is indeed none to write
+
+
 def test_a_debrief_written_without_interest_is_not_called_missing(tmp_path, monkeypatch):
     """A debrief saved with no interest chosen left the card saying "not written yet: the debrief
     asks for it" under a debrief that was there, written, and shown right below."""
