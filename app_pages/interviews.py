@@ -472,9 +472,11 @@ def stage_entry(item: dict, full: dict, today: date) -> None:
             else []
         ),
         *(answers_fact(item, full) if held else []),
-        *(  # how far the checklist for it has come (ticked on the Prepare tab), or came once held
+        *(  # how far the checklist for it has come (ticked on the Prepare tab), or came once held; an
+            # application or an offer has none to prepare (it said "Preparation: 1 of 8 steps done")
             [f"**Preparation:** {prepared}"]
-            if (prepared := prepare.card_words(preparation(item), playbook.is_ahead(item, today)))
+            if playbook.is_interview(item["stage"])
+            and (prepared := prepare.card_words(preparation(item), playbook.is_ahead(item, today)))
             else []
         ),
         *(

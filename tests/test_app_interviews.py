@@ -649,6 +649,35 @@ def test_interest_is_asked_of_a_held_stage_not_of_one_still_to_come(tmp_path, mo
     assert shown.count("not written yet: the debrief asks for it") == 1, shown  # Initech's
 
 
+def test_an_application_shows_no_preparation_of_its_own(tmp_path, monkeypatch):
+    """The application, its job description pasted, read "Preparation: 1 of 8 steps done" in its
+    entry, though the checklist is for interviews (the Prepare tab lists none for it); the
+    interview that follows it still says how far its preparation came."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    today = date.today()
+    posting = "Backend engineer. You will own our payments service and its on-call rota."
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        for stage, days in (("applied", 10), ("recruiter screen", 4)):
+            store.add_interview(
+                db,
+                company="Acme",
+                role="Backend engineer",
+                stage=stage,
+                interview_date=today - timedelta(days=days),
+                job_description=posting if stage == "applied" else "",
+            )
+    finally:
+        db.close()
+    at = page("interviews").run()
+    assert not at.exception
+    preparation = [m.value for m in at.markdown if "**Preparation:**" in m.value]
+    assert len(preparation) == 1, preparation  # the recruiter screen's, not the application's
+    applied = next(e for e in at.expander if e.label.startswith("applied"))
+    assert not [m.value for m in applied.markdown if "**Preparation:**" in m.value]
+
+
 def test_interest_is_not_asked_of_an_application(tmp_path, monkeypatch):
     """A card holding only the application sent ten days ago said its interest was "not written
     yet: the debrief asks for it", though an application has no debrief to write (its stage offers
