@@ -246,6 +246,8 @@ def delete_interview_form(item: dict, recordings: int, debriefs: list[dict]) -> 
         for what, has in (
             ("people", item.get("people")),
             ("debrief", debriefs),
+            # the stages after it go by it too (prepare.described): it went unsaid
+            ("job description", (item.get("job_description") or "").strip()),
             ("analysed answers", item.get("answers")),
             ("recordings", recordings),
         )

@@ -649,10 +649,8 @@ def test_interest_is_asked_of_a_held_stage_not_of_one_still_to_come(tmp_path, mo
     assert shown.count("not written yet: the debrief asks for it") == 1, shown  # Initech's
 
 
-def test_an_application_shows_no_preparation_of_its_own(tmp_path, monkeypatch):
-    """The application, its job description pasted, read "Preparation: 1 of 8 steps done" in its
-    entry, though the checklist is for interviews (the Prepare tab lists none for it); the
-    interview that follows it still says how far its preparation came."""
+def _application_then_screen(tmp_path, monkeypatch) -> None:
+    """Acme: an application with its job description pasted, then a recruiter screen held."""
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
     today = date.today()
@@ -670,12 +668,30 @@ def test_an_application_shows_no_preparation_of_its_own(tmp_path, monkeypatch):
             )
     finally:
         db.close()
+
+
+def test_an_application_shows_no_preparation_of_its_own(tmp_path, monkeypatch):
+    """The application, its job description pasted, read "Preparation: 1 of 10 steps done" in its
+    entry, though the checklist is for interviews (the Prepare tab lists none for it); the
+    interview that follows it still says how far its preparation came."""
+    _application_then_screen(tmp_path, monkeypatch)
     at = page("interviews").run()
     assert not at.exception
     preparation = [m.value for m in at.markdown if "**Preparation:**" in m.value]
     assert len(preparation) == 1, preparation  # the recruiter screen's, not the application's
     applied = next(e for e in at.expander if e.label.startswith("applied"))
     assert not [m.value for m in applied.markdown if "**Preparation:**" in m.value]
+
+
+def test_deleting_a_stage_says_its_job_description_goes_with_it(tmp_path, monkeypatch):
+    """Deleting the application said "Deletes the Acme interview. This cannot be undone." and took
+    the job description the stages after it go by, unsaid."""
+    _application_then_screen(tmp_path, monkeypatch)
+    at = page("interviews").run()
+    assert not at.exception
+    applied = next(e for e in at.expander if e.label.startswith("applied"))
+    said = " ".join(m.value for m in applied.markdown)
+    assert "Deletes the Acme interview with its job description. This cannot be undone." in said, said
 
 
 def test_interest_is_not_asked_of_an_application(tmp_path, monkeypatch):
