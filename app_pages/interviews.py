@@ -347,7 +347,12 @@ def opportunity_card(opportunity: Opportunity, by_id: dict[int, dict], today: da
                     type="tertiary",
                     key=f"interviews_next_{opportunity.stages[-1].interview_id}",
                     on_click=open_add_form,
-                    args=(opportunity.company, opportunity.role, data["stages"][-1]["stage"]),
+                    args=(
+                        opportunity.company,
+                        opportunity.role,
+                        data["stages"][-1]["stage"],
+                        started(opportunity, by_id),
+                    ),
                 )
         with time_col:
             st.markdown(
@@ -714,13 +719,21 @@ def debriefs(written: list[dict], item: dict) -> None:
 # ---------------------------------------------------------------- add
 
 
-def open_add_form(company: str, role: str, last_stage: str) -> None:
-    """The "Add an interview" tab, opened with the company and role of an opportunity and the stage
-    that follows its last one (first round after the recruiter screen), for its next stage."""
+def open_add_form(company: str, role: str, last_stage: str, origin: str = "") -> None:
+    """The "Add an interview" tab, opened with the company and role of an opportunity, the stage
+    that follows its last one (first round after the recruiter screen) and how it started (the
+    next stage read "How it started: —" after "I applied"), for its next stage."""
     form = shared.form_key("interviews_add")
     ss[f"{form}_company"], ss[f"{form}_role"] = company, role
     ss[f"{form}_stage"] = interview_log.stage_after(last_stage)
+    ss[f"{form}_origin"] = origin if origin in ORIGINS else ""
     ss.interviews_tab = ADD_TAB
+
+
+def started(opportunity: Opportunity, by_id: dict[int, dict]) -> str:
+    """How the opportunity started: the origin given with its earliest stage that has one, or ""."""
+    given = [by_id[s.interview_id].get("origin") or "" for s in opportunity.stages]
+    return next((origin for origin in given if origin), "")
 
 
 def add_interview_form(today: date) -> None:
@@ -735,7 +748,9 @@ def add_interview_form(today: date) -> None:
         stage = c3.selectbox("Stage", LOG_STAGES, key=f"{form}_stage", **first)
         when = c4.date_input("Date", value=today)
         fmt = c5.selectbox("Format", FORMATS, index=1, format_func=lambda f: f or "not set")
-        origin = st.radio("How it started", list(ORIGINS), format_func=ORIGINS.get, horizontal=True)
+        origin = st.radio(
+            "How it started", list(ORIGINS), format_func=ORIGINS.get, horizontal=True, key=f"{form}_origin"
+        )
         people = st.text_area("People you will meet or met (one a line: name — title — note)")
         notes = st.text_area("Notes")
         description = st.text_area("Job description", help=JOB_DESCRIPTION_HELP)

@@ -694,6 +694,34 @@ def test_deleting_a_stage_says_its_job_description_goes_with_it(tmp_path, monkey
     assert "Deletes the Acme interview with its job description. This cannot be undone." in said, said
 
 
+def test_the_next_stage_is_added_with_how_the_process_started(tmp_path, monkeypatch):
+    """ "Add the next stage" after an application sent ("I applied") filled in the company, role and
+    stage, but not how it started: saved as it was, the recruiter screen read no "How it started"
+    in its entry and in `coach interview`."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        store.add_interview(
+            db,
+            company="Acme",
+            role="Backend engineer",
+            stage="applied",
+            origin="i_applied",
+            interview_date=date.today() - timedelta(days=10),
+        )
+    finally:
+        db.close()
+    at = page("interviews").run()
+    [next_stage] = [b for b in at.button if b.label == "Add the next stage"]
+    next_stage.click().run()
+    assert not at.exception
+    [b for b in at.button if b.label == "Add interview"][0].click().run()
+    assert not at.exception and not at.error
+    shown = run_coach("interview", "2", data_dir=tmp_path).stdout
+    assert "recruiter screen" in shown and "I applied" in shown, shown
+
+
 def test_interest_is_not_asked_of_an_application(tmp_path, monkeypatch):
     """A card holding only the application sent ten days ago said its interest was "not written
     yet: the debrief asks for it", though an application has no debrief to write (its stage offers
