@@ -603,16 +603,18 @@ def people_met(people: list[dict], heading: str) -> None:
         return
     st.markdown(f"**{heading}**")
     for person in people:
-        row = st.columns([6, 1.2, 1.6], vertical_alignment="center")
+        row = st.columns([6, 2.8], vertical_alignment="center")
         row[0].markdown(escape(person_line(person)))
-        with row[1].popover(
+        # side by side at any width: as two columns, a phone stacked them, three lines a person
+        actions = row[1].container(horizontal=True, vertical_alignment="center")
+        with actions.popover(
             "Edit",
             icon=":material/edit:",
             type="tertiary",
             help=f"Change what is kept about {escape(person['name'])}: their title and your notes",
         ):
             edit_person_form(person)
-        if row[2].button(
+        if actions.button(
             "Remove",
             key=f"interviews_person_del_{person['id']}",
             icon=":material/person_remove:",

@@ -93,3 +93,36 @@ def test_an_interviews_tabs_and_debrief_form_fit_a_phone(tmp_path, shots):
     # on a laptop the tabs stay one row and the form keeps its frame
     assert len({round(tab["top"]) for tab in on_laptop}) == 1, on_laptop
     assert form_border == "1px", form_border
+
+
+def test_a_persons_edit_and_remove_sit_on_one_line_on_a_phone(tmp_path, shots):
+    """At 390 px each person met took three lines: the name, then "Edit" alone, then "Remove" alone
+    (two columns, which a phone stacks); a stage with four people was a column of buttons."""
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        store.add_interview(
+            db,
+            company="Globex Corporation",
+            role="Platform engineer",
+            stage="first round",
+            interview_date=date.today() - timedelta(days=1),
+            people=[{"name": "Dana Whit", "title": "recruiter", "notes": "friendly, fast replies"}],
+        )
+    finally:
+        db.close()
+    log = shots / "streamlit-interviews-people.log"
+    with StreamlitServer(tmp_path, log) as server, chromium() as browser:
+        boxes = {}
+        for name, viewport in (("phone", PHONE), ("laptop", LAPTOP)):
+            context = browser.new_context(viewport=viewport)
+            page = context.new_page()
+            open_stage(page, server.url)
+            buttons = [page.get_by_role("button", name=label, exact=True) for label in ("Edit", "Remove")]
+            boxes[name] = tuple(b.locator("visible=true").first.bounding_box() for b in buttons)
+            whole_page(page, shots / f"interviews-people-{viewport['width']}.png", viewport["width"])
+            context.close()
+    for name, (edit, remove) in boxes.items():
+        assert abs(edit["y"] - remove["y"]) < 5, (name, edit, remove)  # one line
+        assert edit["x"] + edit["width"] <= remove["x"], (name, edit, remove)  # Edit, then Remove
+        width = (PHONE if name == "phone" else LAPTOP)["width"]
+        assert remove["x"] + remove["width"] <= width, (name, remove)
