@@ -863,12 +863,12 @@ def checklist_for(upcoming: list[dict], when: dict[int, str], interviews: list[d
 
 def description_words(kept_with: dict, interview: dict, today: date) -> str:
     """Where the job description the checklist counts is kept: with this interview, or with the
-    stage of its opportunity it was pasted at ("the applied stage, Fri 20 Nov")."""
+    stage of its opportunity it was pasted at ("the application, Fri 20 Nov")."""
     if kept_with["id"] == interview["id"]:
         return "its job description is kept with this interview"
-    stage = escape(kept_with["stage"] or "earlier stage")
+    stage = "application" if playbook.is_application(kept_with["stage"]) else escape(kept_with["stage"] or "")
     when = short_date(kept_with["interview_date"], today)
-    return f"the job description pasted with the {stage} stage, {when}, counts for it"
+    return f"the job description pasted with the {stage or 'earlier stage'}, {when}, counts for it"
 
 
 def shown_as_stored(key: str, interview: dict, ticked: bool) -> None:

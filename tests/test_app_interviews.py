@@ -856,7 +856,7 @@ def test_a_job_description_pasted_with_the_application_ticks_the_next_stages_che
     box = at.checkbox(key="interviews_step_2_get-job-description")
     assert box.value is True and box.disabled
     said = [c.value for c in at.caption if "Done: " in c.value]
-    assert any("the job description pasted with the applied stage" in c for c in said), said
+    assert any("the job description pasted with the application, " in c for c in said), said
     # another company's posting is not this job's
     assert run_coach("add-interview", "Globex", "--date", soon, data_dir=tmp_path).returncode == 0
     other = run_coach("prepare", "3", data_dir=tmp_path).stdout
