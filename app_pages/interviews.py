@@ -212,6 +212,7 @@ def add_person_form(item: dict) -> None:
 
 
 def delete_interview_form(item: dict, recordings: int, debriefs: list[dict]) -> None:
+    noun = escape(interview_log.stage_noun(item["stage"]))  # "the Acme application", not "interview"
     if recordings:
         rest = [
             what
@@ -231,7 +232,7 @@ def delete_interview_form(item: dict, recordings: int, debriefs: list[dict]) -> 
                 forget_review_work(db, item["id"])
                 removed = store.delete_interview_audio(db, item["id"])
                 company = escape(item["company"])
-                done(f"Deleted {count(removed, 'recording')} of the {company} interview; the rest is kept.")
+                done(f"Deleted {count(removed, 'recording')} of the {company} {noun}; the rest is kept.")
         st.divider()
     # its recordings go with it, as `coach delete-interview` does and the README says: one kept
     # belonged to no interview any more, so no page listed it, yet every backup carried it
@@ -255,7 +256,7 @@ def delete_interview_form(item: dict, recordings: int, debriefs: list[dict]) -> 
     ]
     st.markdown(
         ("**Everything:** the" if recordings else "Deletes the")  # beside "Only the audio" above, or alone
-        + f" {escape(item['company'])} interview"
+        + f" {escape(item['company'])} {noun}"
         + (f" with its {listed(kept)}." if kept else ".")
         # "The 1 question ... go with it" read wrong: the verb agrees with the count
         + (
@@ -266,13 +267,13 @@ def delete_interview_form(item: dict, recordings: int, debriefs: list[dict]) -> 
         + " This cannot be undone."
     )
     with_questions = f", and {questions}" if going else ""
-    asked = f"Delete the {escape(item['company'])} interview{with_audio}{with_questions}? "
+    asked = f"Delete the {escape(item['company'])} {noun}{with_audio}{with_questions}? "
     asked += "This cannot be undone."
-    if shared.asked_first(f"interviews_del_{item['id']}", "Delete this interview", asked, type="primary"):
+    if shared.asked_first(f"interviews_del_{item['id']}", f"Delete this {noun}", asked, type="primary"):
         with shared.shown_errors():
             forget_review_work(db, item["id"])
             taken_back = delete_interview(db, cfg, item["id"])
-            done(f"Deleted the {escape(item['company'])} interview{with_audio}." + _taken_out(taken_back))
+            done(f"Deleted the {escape(item['company'])} {noun}{with_audio}." + _taken_out(taken_back))
 
 
 # ---------------------------------------------------------------- pipeline

@@ -10,7 +10,7 @@ from coach.debrief import parse_person, remember_person, same_person
 from coach.errors import InputError
 from coach.interview.turns import asked_question_text
 from coach.local_time import local_day
-from coach.playbook import is_ahead, is_interview
+from coach.playbook import is_ahead, is_application, is_interview
 from coach.store import Store
 from coach.store.options import KINDS as OPTION_KIND_NAMES
 
@@ -224,6 +224,17 @@ def held(interview: dict, today: date) -> bool:
     if interview.get("answers"):
         return True
     return is_interview(interview.get("stage")) and not is_ahead(interview, today)
+
+
+def stage_noun(stage: str | None) -> str:
+    """What a logged stage is called when it is deleted or named alone: "interview" for one sat,
+    "application" for the application, else the stage as logged ("offer", "rejected"). Deleting
+    the application said "Delete the Acme interview?" and "Deleted the Acme interview."."""
+    if is_interview(stage):
+        return "interview"
+    if is_application(stage):
+        return "application"
+    return " ".join((stage or "").split()) or "interview"
 
 
 def stage_after(stage: str | None) -> str:

@@ -684,14 +684,29 @@ def test_an_application_shows_no_preparation_of_its_own(tmp_path, monkeypatch):
 
 
 def test_deleting_a_stage_says_its_job_description_goes_with_it(tmp_path, monkeypatch):
-    """Deleting the application said "Deletes the Acme interview. This cannot be undone." and took
+    """Deleting the application said "Deletes the Acme application. This cannot be undone." and took
     the job description the stages after it go by, unsaid."""
     _application_then_screen(tmp_path, monkeypatch)
     at = page("interviews").run()
     assert not at.exception
     applied = next(e for e in at.expander if e.label.startswith("applied"))
     said = " ".join(m.value for m in applied.markdown)
-    assert "Deletes the Acme interview with its job description. This cannot be undone." in said, said
+    assert "Deletes the Acme application with its job description. This cannot be undone." in said, said
+
+
+def test_deleting_the_application_calls_it_the_application(tmp_path, monkeypatch):
+    """Deleting the application asked "Delete this interview", "Delete the Acme interview?" and
+    said "Deleted the Acme interview.", beside a recruiter screen that is one."""
+    _application_then_screen(tmp_path, monkeypatch)
+    at = page("interviews").run()
+    [delete] = [b for b in at.button if b.label == "Delete this application"]
+    delete.click().run()
+    assert [w.value for w in at.warning] == ["Delete the Acme application? This cannot be undone."]
+    [b for b in at.button if b.label == "Yes, delete this application"][0].click().run()
+    assert not at.exception
+    assert [s.value for s in at.success] == ["Deleted the Acme application."]
+    stages = [e.label.split(" · ")[0] for e in at.expander if " · " in e.label]
+    assert stages == ["recruiter screen"], stages  # the interview after it stays
 
 
 def test_the_next_stage_is_added_with_how_the_process_started(tmp_path, monkeypatch):
