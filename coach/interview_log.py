@@ -10,7 +10,7 @@ from coach.debrief import parse_person, remember_person, same_person
 from coach.errors import InputError
 from coach.interview.turns import asked_question_text
 from coach.local_time import local_day
-from coach.playbook import is_ahead, is_application, is_interview
+from coach.playbook import ending, is_ahead, is_application, is_interview
 from coach.store import Store
 from coach.store.options import KINDS as OPTION_KIND_NAMES
 
@@ -275,9 +275,12 @@ def add_interview(
 ) -> int:
     """Log a real interview; `people` are lines as typed ('Sam Lee — engineering manager — ex-Stripe');
     `job_description` is the posting's text as pasted (answers prepared for it use its terms). Its
-    date is within DATE_RANGE_YEARS of today, as the page's date picker allows."""
+    date is within DATE_RANGE_YEARS of today, as the page's date picker allows. The application and
+    an ending (rejected, withdrew) are kept with no format."""
     origin = origin_from_words(origin)
     format = checked_format(format)
+    if is_application(stage) or ending(stage):  # no conversation to have a format: the page's
+        format = ""  # default, video, was kept with the application ("applied, video")
     return store.add_interview(
         db,
         company=one_line(company),

@@ -737,6 +737,21 @@ def test_the_next_stage_is_added_with_how_the_process_started(tmp_path, monkeypa
     assert "recruiter screen" in shown and "I applied" in shown, shown
 
 
+def test_an_application_logged_on_the_page_has_no_format(tmp_path, monkeypatch):
+    """The add form's Format starts at "video", so an application logged there was kept as
+    "applied, video": its entry read "Format: video" and `coach interview 1` the same."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("interviews").run()
+    at.button(key="interviews_add_empty").click().run()
+    at.text_input[0].input("Acme")
+    at.selectbox(key="interviews_add_stage").set_value("applied")
+    [b for b in at.button if b.label == "Add interview"][0].click().run()
+    assert not at.exception and not at.error
+    assert "**Format:**" not in markdown_text(at)
+    shown = run_coach("interview", "1", data_dir=tmp_path).stdout
+    assert shown.startswith("#1 Acme: applied, 20") and "video" not in shown, shown
+
+
 def test_interest_is_not_asked_of_an_application(tmp_path, monkeypatch):
     """A card holding only the application sent ten days ago said its interest was "not written
     yet: the debrief asks for it", though an application has no debrief to write (its stage offers
