@@ -1636,7 +1636,9 @@ def _person(person: dict) -> str:
 def _describe_option(option: dict) -> str:
     from datetime import date
 
-    facts = [f"#{option['id']} {option['kind']} · {option['company'] or '—'}"]
+    from coach.interview_log import option_kind_said
+
+    facts = [f"#{option['id']} {option_kind_said(option['kind'])} · {option['company'] or '—'}"]
     facts += [option[k] for k in ("title", "compensation") if option[k]]
     if option["deadline"]:
         gone = option["status"] == "open" and option["deadline"] < date.today().isoformat()
@@ -2020,7 +2022,8 @@ def add_option_command(
     else:
         from datetime import date
 
-        said = f"Added option #{option_id}: {option['kind']} · {option['company'] or option['title']}."
+        kind = interview_log.option_kind_said(option["kind"])
+        said = f"Added option #{option_id}: {kind} · {option['company'] or option['title']}."
         if option["deadline"] and str(option["deadline"]) < date.today().isoformat():
             # kept without a word, then shown "(passed)" in the log: a typo of the year looks the same
             said += (
@@ -2087,10 +2090,12 @@ def delete_option_command(
 ) -> None:
     """Remove an offer, an alternative or your BATNA from the comparison."""
     from coach import store as repository
+    from coach.interview_log import option_kind_said
 
     with open_store() as store:
         option = _option(store, option_id)
-        named = f"option #{option_id} ({option['kind']} · {option['company'] or option['title']})"
+        kind = option_kind_said(option["kind"])
+        named = f"option #{option_id} ({kind} · {option['company'] or option['title']})"
         _agreed_to_delete(named, yes)
         repository.delete_option(store, option_id)
     typer.echo(f"Deleted {named}.")

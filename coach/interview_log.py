@@ -12,6 +12,7 @@ from coach.interview.turns import asked_question_text
 from coach.local_time import local_day
 from coach.playbook import ending, is_ahead, is_application, is_interview
 from coach.store import Store
+from coach.store.options import KIND_LABELS as OPTION_KIND_LABELS
 from coach.store.options import KINDS as OPTION_KIND_NAMES
 
 # The stages an interview goes through, in order (a stage typed elsewhere is kept as it is).
@@ -68,6 +69,12 @@ OPTION_KINDS = OPTION_KIND_NAMES  # offer, alternative, batna
 DATE_RANGE_YEARS = 10
 # What an option with neither a company nor a title is told, added or edited.
 OPTION_NEEDS_A_NAME = "Name the option: its company (or 'current job') or its title."
+
+
+def option_kind_said(kind: str) -> str:
+    """An option's kind in the page's words, as its lists name it: "BATNA", not the stored "batna"
+    (`coach interviews` printed "#2 batna · current job"); a kind not known is said as kept."""
+    return OPTION_KIND_LABELS.get(kind, kind).split(" (")[0]
 
 
 def debrief_prompt(stage: str | None, interview_date: date | str, today: date) -> str | None:

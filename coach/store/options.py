@@ -23,6 +23,9 @@ from coach.store.rows import (
 from coach.store.schema import interviews, options
 
 KINDS = ("offer", "alternative", "batna")
+# What the Interviews page and `coach` call each kind: the short name before " (" in lists, the
+# whole label where one is chosen.
+KIND_LABELS = {"offer": "offer", "alternative": "alternative", "batna": "BATNA (what you do if nothing else)"}
 OPTION_TYPED = TypedFields(options, "option", ("company", "title", "compensation", "details", "status"))
 TYPED_FIELDS = (OPTION_TYPED,)
 EDITABLE = ("kind", "company", "title", "compensation", "details", "deadline", "status", "interview_id")
