@@ -1691,7 +1691,9 @@ def interview_command(
 def _describe_interview(full: dict, answers: list[dict], not_analysed: list[str], practised: str) -> str:
     from coach.analysis.word_use import description_terms
     from coach.debrief import from_review, latest_debrief, own_notes, questions_in_notes
-    from coach.interview_log import ORIGIN_SAID
+    from coach.interview_log import ORIGIN_SAID, debrief_prompt
+    from coach.local_time import today
+    from coach.playbook import dated_after
 
     facts = [full["stage"] or "stage not set", full["format"], ORIGIN_SAID.get(full["origin"], "")]
     title = " · ".join(part for part in (full["company"], full["role"]) if part)
@@ -1728,8 +1730,13 @@ def _describe_interview(full: dict, answers: list[dict], not_analysed: list[str]
         lines += ["  Notes:", *(f"    {line}" for line in notes)] if notes else []
         asked = questions_in_notes(debrief["notes"])
         lines += ["  Questions they asked:", *(f"    - {q}" for q in asked)] if asked else []
-    else:
-        lines.append(f"No debrief yet: `coach debrief {full['id']} --went-well ...` writes one.")
+    # asked for as the page asks (interview_log.debrief_prompt): not for an application, an offer or
+    # an ending logged as a stage; for one still to come, when to write it
+    elif prompt := debrief_prompt(full["stage"], full["interview_date"], today()):
+        held = not dated_after(full, today())
+        lines.append(
+            f"No debrief yet: `coach debrief {full['id']} --went-well ...` writes one." if held else prompt
+        )
     if answers:
         measured = sum(1 for a in answers if a.get("score_overall") is not None)
         lines.append(f"Answers the review measured: {measured} of {len(answers)}.")
@@ -1915,6 +1922,7 @@ def debrief_command(
     """Write the debrief of a real interview, or add to it: fields given replace what it said."""
     from coach import store as repository
     from coach.debrief import latest_debrief, write_debrief
+    from coach.interview_log import debrief_refused
 
     given = {
         "went_well": went_well,
@@ -1930,6 +1938,10 @@ def debrief_command(
     if not any(v not in (None, "", []) for v in given.values()):
         raise InputError("Say something for the debrief, e.g. --went-well '…' --interest 4 (see --help).")
     with open_store() as store:
+        # only where the page offers a debrief: an application was "Saved the debrief of interview #1"
+        refused = debrief_refused(repository.get_interview(store, interview_id))
+        if refused:
+            raise InputError(refused)
         _, added, _ = write_debrief(store, store.settings, interview_id, given, add_to_bank=to_bank)
         interview = repository.get_interview(store, interview_id)
     debrief = latest_debrief(interview["debriefs"])

@@ -3,6 +3,7 @@ writes it. The labels the Interviews page shows live in coach.ui.log_labels."""
 
 from __future__ import annotations
 
+import shlex
 from datetime import date
 
 from coach import local_time, store
@@ -85,6 +86,27 @@ def debrief_prompt(stage: str | None, interview_date: date | str, today: date) -
     if date.fromisoformat(str(interview_date)[:10]) > today:
         return "Booked. Write the debrief on the day, after it, while you remember the questions."
     return "No debrief yet. Write it the same day, while you remember the questions."
+
+
+def debrief_refused(interview: dict) -> str | None:
+    """Why `coach debrief` writes no debrief for a stage, where the Interviews page offers it no form:
+    the application, an offer or an ending logged as a stage (playbook.is_interview) is no interview
+    to debrief. None when it may have one; a debrief already written stays editable whatever the
+    stage says now, and one still to come is refused on saving (debrief.check_held)."""
+    stage = interview.get("stage")
+    if interview["debriefs"] or is_interview(stage):
+        return None
+    company = interview["company"]
+    if is_application(stage):
+        follows = f"coach add-interview {shlex.quote(company)} --stage {shlex.quote(stage_after(stage))}"
+        return (
+            f"Interview #{interview['id']} is your application to {company}, not an interview: debrief "
+            f"the interview that follows it once it is held (`{follows}` logs it)."
+        )
+    return (
+        f"Interview #{interview['id']} at {company} is logged as '{stage}', not an interview: write "
+        "the debrief of the interview before it (`coach interviews` lists them)."
+    )
 
 
 def choices_with(choices: list[str] | tuple[str, ...], current: str) -> list[str]:

@@ -1,9 +1,12 @@
-"""`coach interviews` and the option commands say what the Interviews page says: an option's kind
-in the page's words (real SQLite, `coach` commands run as a user runs them)."""
+"""`coach interview`, `coach debrief` and `coach interviews` say what the Interviews page says: a
+debrief asked for and taken only where the page offers one, an option's kind in the page's words
+(real SQLite, `coach` commands run as a user runs them)."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
+
+import pytest
 
 from tests.cli_support import run_coach
 
@@ -25,6 +28,61 @@ def refused(data_dir, *args) -> str:
 
 def day(days_from_today: int) -> str:
     return (date.today() + timedelta(days=days_from_today)).isoformat()
+
+
+@pytest.mark.parametrize("stage", ["applied", "offer", "rejected"])
+def test_a_stage_that_is_no_interview_asks_for_no_debrief(tmp_path, stage):
+    """`coach interview N` ended "No debrief yet: `coach debrief N --went-well ...` writes one." for
+    an application, an offer and a rejection, where the Interviews page asks for no debrief."""
+    coach(tmp_path, "add-interview", "Acme", "--stage", stage, "--date", day(-1))
+    shown = coach(tmp_path, "interview", "1")
+    assert "debrief" not in shown.casefold(), shown
+
+
+def test_an_interview_still_ahead_says_booked_as_the_page_does(tmp_path):
+    """One dated next week was told "`coach debrief 1 --went-well ...` writes one", which then refused
+    it as still to come; the page says when to write it."""
+    coach(tmp_path, "add-interview", "Acme", "--stage", "first round", "--date", day(7))
+    lines = coach(tmp_path, "interview", "1").splitlines()
+    assert lines[-1] == "Booked. Write the debrief on the day, after it, while you remember the questions."
+    assert not any("coach debrief" in line for line in lines), lines
+
+
+def test_an_interview_held_is_asked_for_its_debrief(tmp_path):
+    coach(tmp_path, "add-interview", "Acme", "--stage", "first round", "--date", day(-1))
+    shown = coach(tmp_path, "interview", "1").splitlines()
+    assert shown[-1] == "No debrief yet: `coach debrief 1 --went-well ...` writes one."
+
+
+def test_an_application_gets_no_debrief(tmp_path):
+    """`coach debrief` on an application said "Saved the debrief of interview #1", where the page
+    offers no debrief for it; it is refused in one sentence saying what to do instead."""
+    coach(tmp_path, "add-interview", "Acme Robotics", "--stage", "applied", "--date", day(-3))
+    said = refused(tmp_path, "debrief", "1", "--went-well", "a quick reply", "--interest", "4")
+    assert said == (
+        "error: Interview #1 is your application to Acme Robotics, not an interview: debrief the "
+        "interview that follows it once it is held (`coach add-interview 'Acme Robotics' --stage "
+        "'recruiter screen'` logs it)."
+    )
+    assert "debrief" not in coach(tmp_path, "interview", "1").casefold()  # nothing was written
+
+
+def test_an_offer_logged_as_a_stage_gets_no_debrief(tmp_path):
+    coach(tmp_path, "add-interview", "Acme", "--stage", "offer", "--date", day(-1))
+    said = refused(tmp_path, "debrief", "1", "--went-well", "good numbers")
+    assert said == (
+        "error: Interview #1 at Acme is logged as 'offer', not an interview: write the debrief of "
+        "the interview before it (`coach interviews` lists them)."
+    )
+
+
+def test_a_debrief_already_written_stays_editable_when_the_stage_changes(tmp_path):
+    """As on the page: a debrief written before the stage was corrected to "applied" can still be
+    added to (it would otherwise only be deleted)."""
+    coach(tmp_path, "add-interview", "Acme", "--stage", "first round", "--date", day(-1))
+    coach(tmp_path, "debrief", "1", "--went-well", "the design story")
+    coach(tmp_path, "edit-interview", "1", "--stage", "applied")
+    assert "Saved the debrief of interview #1" in coach(tmp_path, "debrief", "1", "--interest", "3")
 
 
 def test_an_option_s_kind_reads_as_on_the_page(tmp_path):
