@@ -267,13 +267,15 @@ def delete_interview_form(item: dict, recordings: int, debriefs: list[dict]) -> 
         + " This cannot be undone."
     )
     with_questions = f", and {questions}" if going else ""
-    asked = f"Delete the {escape(item['company'])} {noun}{with_audio}{with_questions}? "
-    asked += "This cannot be undone."
+    # which stage goes, as its card names it: "Deleted the Acme interview." left which one unsaid
+    named = f"{escape(item['company'])} {escape(interview_log.stage_named(item['stage']))}"
+    named += f" ({short_date(item['interview_date'], today)})"
+    asked = f"Delete the {named}{with_audio}{with_questions}? This cannot be undone."
     if shared.asked_first(f"interviews_del_{item['id']}", f"Delete this {noun}", asked, type="primary"):
         with shared.shown_errors():
             forget_review_work(db, item["id"])
             taken_back = delete_interview(db, cfg, item["id"])
-            done(f"Deleted the {escape(item['company'])} {noun}{with_audio}." + _taken_out(taken_back))
+            done(f"Deleted the {named}{with_audio}." + _taken_out(taken_back))
 
 
 # ---------------------------------------------------------------- pipeline

@@ -266,6 +266,17 @@ def stage_noun(stage: str | None) -> str:
     return " ".join((stage or "").split()) or "interview"
 
 
+def stage_named(stage: str | None) -> str:
+    """What one stage is called when it alone is deleted: the stage as its card shows it
+    ("recruiter screen", "offer"), the application as "application", one with no stage (or
+    "other") as stage_noun calls it. Deleting one stage of several said "Deleted the Acme
+    interview.", not which of them went."""
+    said = " ".join((stage or "").split())
+    if not said or said.casefold() == "other" or is_application(stage):
+        return stage_noun(stage)
+    return said
+
+
 def stage_after(stage: str | None) -> str:
     """The stage that usually follows `stage` in a process (a technical round after the first
     round, an offer after the final), offered for the next one; the first round after a stage

@@ -11,6 +11,7 @@ from cli_support import run_coach
 from coach import banks, store
 from coach.config import load_settings
 from coach.ui.highlight import escape
+from coach.ui.log_labels import short_date
 
 
 def listed_answers(at) -> list[tuple[str, str]]:
@@ -701,10 +702,13 @@ def test_deleting_the_application_calls_it_the_application(tmp_path, monkeypatch
     at = page("interviews").run()
     [delete] = [b for b in at.button if b.label == "Delete this application"]
     delete.click().run()
-    assert [w.value for w in at.warning] == ["Delete the Acme application? This cannot be undone."]
+    applied = short_date((date.today() - timedelta(days=10)).isoformat(), date.today())
+    assert [w.value for w in at.warning] == [
+        f"Delete the Acme application ({applied})? This cannot be undone."
+    ]
     [b for b in at.button if b.label == "Yes, delete this application"][0].click().run()
     assert not at.exception
-    assert [s.value for s in at.success] == ["Deleted the Acme application."]
+    assert [s.value for s in at.success] == [f"Deleted the Acme application ({applied})."]
     stages = [e.label.split(" · ")[0] for e in at.expander if " · " in e.label]
     assert stages == ["recruiter screen"], stages  # the interview after it stays
 

@@ -21,6 +21,10 @@ from store_support import (
 from coach import playbook, store
 from coach.config import load_settings
 from coach.ui.highlight import escape
+from coach.ui.log_labels import short_date
+
+# The date of logged_interview's first round as its card shows it: "Mon 2 Mar" (with its year in another year)
+FIRST_ROUND = short_date("2026-03-02", date.today())
 
 
 def _ahead(db, company: str, days: int) -> int:
@@ -183,12 +187,12 @@ def test_deleting_an_interview_on_the_page_deletes_its_recording(db, tmp_path):
     )
     at.button(key=f"interviews_del_{interview}").click().run()  # asks first: nothing gone yet
     assert [w.value for w in at.warning] == [
-        "Delete the Hooli interview and its recordings? This cannot be undone."
+        f"Delete the Hooli first round ({FIRST_ROUND}) and its recordings? This cannot be undone."
     ]
     assert kept.exists()
     at.button(key=f"interviews_del_{interview}_yes").click().run()
     assert not at.exception and [s.value for s in at.success] == [
-        "Deleted the Hooli interview and its recordings."
+        f"Deleted the Hooli first round ({FIRST_ROUND}) and its recordings."
     ]
     assert [i["company"] for i in store.list_interviews(db)] == ["Initech"]
     assert not kept.exists()

@@ -9,6 +9,10 @@ from store_support import backend_fixture, db_fixture, logged_interview, record 
 
 from coach import store
 from coach.ui.highlight import escape
+from coach.ui.log_labels import short_date
+
+# The date of logged_interview's first round as its card shows it: "Mon 2 Mar" (with its year in another year)
+FIRST_ROUND = short_date("2026-03-02", date.today())
 
 
 def test_editing_an_interview_changes_the_log(db):
@@ -197,12 +201,12 @@ def test_an_interviews_audio_or_all_of_it_can_be_deleted(db):
     assert not audio_only_file.exists() and len(store.list_interviews(db)) == 3
     at.button(key=f"interviews_del_{everything}").click().run()  # asks first: nothing gone yet
     assert [w.value for w in at.warning] == [
-        "Delete the Globex interview and its recordings? This cannot be undone."
+        f"Delete the Globex first round ({FIRST_ROUND}) and its recordings? This cannot be undone."
     ]
     assert everything_file.exists() and len(store.list_interviews(db)) == 3
     at.button(key=f"interviews_del_{everything}_yes").click().run()
     assert not at.exception and [s.value for s in at.success] == [
-        "Deleted the Globex interview and its recordings."
+        f"Deleted the Globex first round ({FIRST_ROUND}) and its recordings."
     ]
     assert not everything_file.exists()
     at.button(key=f"interviews_del_{keep_audio}").click().run()
@@ -212,7 +216,7 @@ def test_an_interviews_audio_or_all_of_it_can_be_deleted(db):
     at.button(key=f"interviews_del_{keep_audio}_yes").click().run()
     # its recordings go with it, as `coach delete-interview` does: none is left unlisted on disk
     assert not at.exception and [s.value for s in at.success] == [
-        "Deleted the Hooli interview and its recordings."
+        f"Deleted the Hooli first round ({FIRST_ROUND}) and its recordings."
     ]
     assert not kept_file.exists()
     assert [i["company"] for i in store.list_interviews(db)] == ["Initech"]
@@ -223,9 +227,28 @@ def test_deleting_the_last_interview_shows_the_empty_log(db):
     at = page("interviews").run()
     at.button(key=f"interviews_del_{interview_id}").click().run()
     at.button(key=f"interviews_del_{interview_id}_yes").click().run()
-    assert not at.exception and [s.value for s in at.success] == ["Deleted the Acme Robotics interview."]
+    assert not at.exception and [s.value for s in at.success] == [
+        f"Deleted the Acme Robotics first round ({FIRST_ROUND})."
+    ]
     assert store.list_interviews(db) == []
     assert any("No interviews logged yet" in i.value for i in at.info)
+
+
+def test_deleting_one_stage_of_several_says_which_stage_went(db):
+    """Deleting the recruiter screen of a card with a first round after it asked "Delete the Acme
+    Robotics interview?" and said "Deleted the Acme Robotics interview.": not which of the two."""
+    screen = logged_interview(db, stage="recruiter screen", interview_date="2026-02-20")
+    logged_interview(db, stage="first round", interview_date="2026-03-02")
+    when = short_date("2026-02-20", date.today())  # "Fri 20 Feb", with its year in another year
+    at = page("interviews").run()
+    at.button(key=f"interviews_del_{screen}").click().run()
+    assert [w.value for w in at.warning] == [
+        f"Delete the Acme Robotics recruiter screen ({when})? This cannot be undone."
+    ]
+    at.button(key=f"interviews_del_{screen}_yes").click().run()
+    assert not at.exception
+    assert [s.value for s in at.success] == [f"Deleted the Acme Robotics recruiter screen ({when})."]
+    assert [i["stage"] for i in store.list_interviews(db)] == ["first round"]
 
 
 def test_an_offer_can_be_edited_and_removed(db):

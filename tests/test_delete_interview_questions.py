@@ -2,6 +2,8 @@
 debrief took them back: practised as asked in an interview no longer in the log. Both follow one
 rule now (coach.debrief.questions_a_deletion_takes_back), in the terminal and on the page."""
 
+from datetime import date, timedelta
+
 from app_support import page
 from cli_support import run_coach
 from store_support import (
@@ -12,6 +14,7 @@ from store_support import (
 )
 
 from coach import store
+from coach.ui.log_labels import short_date
 
 
 def test_coach_delete_interview_takes_back_the_questions_its_debrief_added(db, tmp_path):
@@ -35,17 +38,19 @@ def test_coach_delete_interview_takes_back_the_questions_its_debrief_added(db, t
 
 def test_deleting_an_interview_on_the_page_takes_back_the_questions_its_debrief_added(db):
     initech, _ = debriefed_interview(db)
+    held = short_date((date.today() - timedelta(days=3)).isoformat(), date.today())  # debriefed_interview's
     at = page("interviews").run()
     assert not at.exception
     at.button(key=f"interviews_del_{initech}").click().run()  # asks first: nothing gone yet
     assert [w.value for w in at.warning] == [
-        "Delete the Initech interview, and the 2 questions its debrief added to your practice "
-        "questions? This cannot be undone."
+        f"Delete the Initech first round ({held}), and the 2 questions its debrief added to your "
+        "practice questions? This cannot be undone."
     ]
     at.button(key=f"interviews_del_{initech}_yes").click().run()
     assert not at.exception and not at.error
     assert [s.value for s in at.success] == [
-        "Deleted the Initech interview. 2 questions it had added were taken out of your practice questions."
+        f"Deleted the Initech first round ({held}). 2 questions it had added were taken out of your "
+        "practice questions."
     ]
     assert own_questions(db) == LEFT_AFTER_INITECH
     assert [i["company"] for i in store.list_interviews(db)] == ["Hooli"]
