@@ -46,7 +46,7 @@ from coach.ui.log_labels import (
     stage_label,
 )
 
-ORIGINS = {"": "—", **interview_log.ORIGIN_SAID}
+ORIGINS = {"": "not set", **interview_log.ORIGIN_SAID}  # "not set", as Format says it
 OPTION_KINDS = {
     "offer": "offer",
     "alternative": "alternative",

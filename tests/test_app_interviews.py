@@ -756,6 +756,20 @@ def test_an_application_logged_on_the_page_has_no_format(tmp_path, monkeypatch):
     assert shown.startswith("#1 Acme: applied, 20") and "video" not in shown, shown
 
 
+def test_how_it_started_offers_not_set_first_in_words(tmp_path, monkeypatch):
+    """The first "How it started" choice, in the add form and a stage's edit form, read "—", beside
+    a Format whose unset choice reads "not set"."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    at = page("interviews").run()
+    at.button(key="interviews_add_empty").click().run()
+    at.text_input[0].input("Acme")
+    [b for b in at.button if b.label == "Add interview"][0].click().run()
+    assert not at.exception and not at.error
+    choices = [r.options for r in at.radio if r.label == "How it started"]
+    assert choices == [["not set", "they reached out", "I applied", "referral", "other"]] * 2, choices
+
+
 def test_interest_is_not_asked_of_an_application(tmp_path, monkeypatch):
     """A card holding only the application sent ten days ago said its interest was "not written
     yet: the debrief asks for it", though an application has no debrief to write (its stage offers
