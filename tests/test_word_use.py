@@ -18,6 +18,7 @@ from coach.analysis.word_use import (
     most_used,
     repeated_phrases,
     terms_used,
+    word_lines,
 )
 from coach.cli import app
 from coach.store import add_interview, delete_interview, get_attempt, list_attempts, save_attempt
@@ -43,8 +44,21 @@ def test_a_word_said_again_and_again_is_listed_with_its_count(nlp):
         "The service was slow. I measured the service and found the service waited on a lock. "
         "We split the service in two, and the service is fast now. Our customers noticed it quickly."
     )
-    assert most_used(doc)[0] == {"word": "service", "count": 5}
-    assert all(w["word"] != "customer" for w in most_used(doc))  # said once
+    assert most_used(doc)[0] == {"word": "service", "count": 5, "forms": ["service"]}
+    assert all(w["word"] != "customers" for w in most_used(doc))  # said once
+
+
+def test_a_word_said_most_is_named_in_the_forms_said():
+    """ "Words you said most: error (4×)" counted "errors" (said three times) with "error", and
+    "managing" read "manag": a reader looked in the transcript for words it did not hold."""
+    answer = analyze(
+        Transcript.from_text(
+            "The errors came at night. We logged the errors and read each error. The errors stopped "
+            "after the fix. I was managing the team, managing the budget, managing releases and "
+            "managing hiring."
+        )
+    )
+    assert word_lines(answer.metrics)[0] == "Words you said most: errors/error (4×), managing (4×)."
 
 
 def test_a_filler_like_is_never_a_word_said_too_often(nlp):

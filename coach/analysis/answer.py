@@ -59,7 +59,9 @@ from coach.types import Transcript
 # 1.9.18: an answer to a question that asks for no story is off it when far from the question (under
 #         0.10) and not close to interview answers (under 0.22), not only when far from those (under
 #         0.10): a story about a band for "Do you have any questions for us?" scored 88
-ANALYSIS_VERSION = "1.9.18"
+# 1.9.19: the words said most are named in the forms said (metrics.most_used_words[].forms,
+#         "errors/error (4×)"), not their stem ("error (4×)" for "errors" said three times, "manag")
+ANALYSIS_VERSION = "1.9.19"
 STAR_PARTS = PARTS[:4]
 # Above this many characters the text is analysed in pieces (spaCy keeps every piece in memory
 # at once; pieces of ~100k characters keep a 20,000-word paste under a few hundred MB).

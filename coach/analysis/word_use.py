@@ -128,15 +128,24 @@ def _is_content(token: Token) -> bool:
 
 
 def most_used(doc: Doc, marks: Sequence[Mark] = ()) -> list[dict]:
-    """The content words said often enough to notice: [{"word", "count"}], most first."""
+    """The content words said often enough to notice: [{"word", "count", "forms"}], most first.
+    A word's forms count together ("errors" and "error"); `forms` are those said, as said and most
+    said first, and `word` the first of them: the stem was shown ("error (4×)" for "errors" said
+    three times, "manag" for "managing"), a word the reader could not find in the transcript."""
     skipped = skipped_tokens(doc, marks)
-    words = [stem(t.text) for t in doc if t.i not in skipped and _is_content(t)]
-    if not words:
+    said = [t for t in doc if t.i not in skipped and _is_content(t)]
+    if not said:
         return []
-    counts = Counter(words)
-    floor = max(OFTEN_MIN_COUNT, OFTEN_MIN_SHARE * len(words))
+    forms: dict[str, Counter[str]] = {}  # stem → each form as said, with its count
+    for token in said:
+        forms.setdefault(stem(token.text), Counter())[_as_said([[token]])] += 1
+    counts = Counter({word: sum(each.values()) for word, each in forms.items()})
+    floor = max(OFTEN_MIN_COUNT, OFTEN_MIN_SHARE * len(said))
     often = [(w, n) for w, n in counts.most_common() if n >= floor]
-    return [{"word": w, "count": n} for w, n in often[:MOST_USED]]
+    return [
+        {"word": forms[w].most_common(1)[0][0], "count": n, "forms": [f for f, _ in forms[w].most_common()]}
+        for w, n in often[:MOST_USED]
+    ]
 
 
 def repeated_phrases(doc: Doc, marks: Sequence[Mark] = ()) -> list[dict]:
@@ -543,7 +552,9 @@ def word_lines(metrics: dict) -> list[str]:
     lines = []
     most = metrics.get("most_used_words") or []
     if most:
-        lines.append("Words you said most: " + ", ".join(f"{w['word']} ({w['count']}×)" for w in most) + ".")
+        # every form said ("errors/error (4×)"); an answer analysed before forms were kept has its word
+        said = ("/".join(w.get("forms") or [w["word"]]) + f" ({w['count']}×)" for w in most)
+        lines.append("Words you said most: " + ", ".join(said) + ".")
     phrases = metrics.get("repeated_phrases") or []
     if phrases:
         lines.append(
