@@ -31,6 +31,7 @@ from coach.interview_log import (
 from coach.local_time import long_date
 from coach.pipeline import Opportunity, as_written_most, pipeline_report
 from coach.store.mock_sessions import list_mock_sessions
+from coach.store.options import KIND_LABELS
 from coach.ui import browser_clock, shared, summary
 from coach.ui.highlight import escape
 from coach.ui.log_labels import (
@@ -47,11 +48,7 @@ from coach.ui.log_labels import (
 )
 
 ORIGINS = {"": "not set", **interview_log.ORIGIN_SAID}  # "not set", as Format says it
-OPTION_KINDS = {
-    "offer": "offer",
-    "alternative": "alternative",
-    "batna": "BATNA (what you do if nothing else)",
-}
+OPTION_KINDS = KIND_LABELS  # as `coach interviews` names them
 
 cfg = shared.settings()
 db = shared.store(cfg)
