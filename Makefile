@@ -40,7 +40,9 @@ serve-cohort: setup
 # 12 min 22 s, the whole `make test` 13 min 20 s, later that day; 1,712 tests in 12 min 27 s, the
 # whole `make test` 13 min 36 s, later still (13 min 18 s / 14 min 22 s on the next clone; README,
 # Development); 1,750 tests in 12 min 31 s, the whole `make test` 13 min 31 s, on 5 Dec 2026 after
-# session 32 (its clone before took 14 min 21 s / 15 min 36 s, the first 19 min 18 s / 20 min 34 s).
+# session 32 (its clone before took 14 min 21 s / 15 min 36 s, the first 19 min 18 s / 20 min 34 s);
+# 1,810 tests in 13 min 48 s, the whole `make test` 15 min 0 s, after session 33 (the clone before:
+# 16 min 14 s / 17 min 31 s).
 # --durations=20 prints the slowest tests.
 # One CPU thread for each test process and what it starts (the models' OpenMP pools; the app's own
 # workers do the same): with two processes on two cores, two threads each wait on each other
