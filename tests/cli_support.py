@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import traceback
+from datetime import date, timedelta
 from pathlib import Path
 
 
@@ -22,3 +23,42 @@ def run_coach(*args, data_dir: Path, stdin: str | None = None) -> subprocess.Com
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         stderr += "".join(traceback.format_exception(result.exception))
     return subprocess.CompletedProcess(list(args), result.exit_code, result.stdout, stderr)
+
+
+def coach_printed(data_dir: Path, *args) -> str:
+    """`coach ARGS`, which must succeed: what it printed."""
+    result = run_coach(*args, data_dir=data_dir)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def coach_refused(data_dir: Path, *args) -> str:
+    """`coach ARGS`, which must be refused with one line: that line."""
+    result = run_coach(*args, data_dir=data_dir)
+    assert result.returncode == 1, result.stdout
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    return result.stderr.strip()
+
+
+def day(days_from_today: int) -> str:
+    """A day around the machine's today, as `coach` dates against it (asked each time: a run
+    crossing midnight must not compare with the day the file was imported)."""
+    return (date.today() + timedelta(days=days_from_today)).isoformat()
+
+
+def help_pages(data_dir: Path) -> dict[str, str]:
+    """`coach --help` and every command's `--help` (hidden ones included) on a terminal 100 columns
+    wide, drawn in this process (36 interpreters started for them took about 10 s)."""
+    from typer.testing import CliRunner
+
+    from coach.cli import app
+
+    env = {"COACH_DATA_DIR": str(data_dir), "COACH_DATABASE_URL": None, "COLUMNS": "100"}
+    names = ["", *(command.name for command in app.registered_commands)]
+    pages = {}
+    for name in names:
+        args = [*([name] if name else []), "--help"]
+        shown = CliRunner().invoke(app, args, env=env, prog_name="coach", terminal_width=100)
+        assert shown.exit_code == 0, (name, shown.output)
+        pages[name or "coach"] = shown.stdout
+    return pages

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from coach.mock import QUESTION_ORDER
-from tests.cli_support import run_coach
+from tests.cli_support import help_pages, run_coach
 
 pytestmark = pytest.mark.slow
 COACH = [sys.executable, "-m", "coach.cli"]
@@ -321,28 +321,10 @@ def test_every_command_is_summed_up_in_one_line_of_the_command_list(tmp_path):
     assert "takes the answer, follows up" in row, row
 
 
-def _help_pages(data_dir) -> dict[str, str]:
-    """`coach --help` and every command's `--help` on a terminal 100 columns wide, drawn in this
-    process (36 interpreters started for them took about 10 s)."""
-    from typer.testing import CliRunner
-
-    from coach.cli import app
-
-    env = {"COACH_DATA_DIR": str(data_dir), "COACH_DATABASE_URL": None, "COLUMNS": "100"}
-    names = ["", *(command.name for command in app.registered_commands)]
-    pages = {}
-    for name in names:
-        args = [*([name] if name else []), "--help"]
-        shown = CliRunner().invoke(app, args, env=env, prog_name="coach", terminal_width=100)
-        assert shown.exit_code == 0, (name, shown.output)
-        pages[name or "coach"] = shown.stdout
-    return pages
-
-
 def test_no_help_page_shows_a_flag_as_taking_a_value_or_an_option_by_its_python_type(tmp_path):
     """`--json <bool>` reads as if --json wanted a value, and `--question <str>` names a Python
     type: a flag is shown alone and a value by what it is (ID, N, FILE, YYYY-MM-DD...)."""
-    pages = _help_pages(tmp_path)
+    pages = help_pages(tmp_path)
     assert len(pages) > 20
     for name, page in pages.items():
         rows = [line.strip("│ ") for line in page.splitlines()]  # the boxed help's rows too

@@ -4,30 +4,11 @@ debrief asked for and taken only where the page offers one, an option's kind in 
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-
 import pytest
 
-from tests.cli_support import run_coach
-
-
-def coach(data_dir, *args) -> str:
-    """`coach ARGS`, which must succeed: what it printed."""
-    result = run_coach(*args, data_dir=data_dir)
-    assert result.returncode == 0, result.stderr
-    return result.stdout
-
-
-def refused(data_dir, *args) -> str:
-    """`coach ARGS`, which must be refused with one line: that line."""
-    result = run_coach(*args, data_dir=data_dir)
-    assert result.returncode == 1, result.stdout
-    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
-    return result.stderr.strip()
-
-
-def day(days_from_today: int) -> str:
-    return (date.today() + timedelta(days=days_from_today)).isoformat()
+from tests.cli_support import coach_printed as coach
+from tests.cli_support import coach_refused as refused
+from tests.cli_support import day
 
 
 @pytest.mark.parametrize("stage", ["applied", "offer", "rejected"])

@@ -6,7 +6,7 @@ an option's details on its card, dates out of range and people typed on one line
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 
@@ -14,28 +14,9 @@ from coach import store
 from coach.config import load_settings
 from coach.errors import InputError
 from coach.pipeline import normalised, pipeline
-from tests.cli_support import run_coach
-
-
-def coach(data_dir, *args) -> str:
-    """`coach ARGS`, which must succeed: what it printed."""
-    result = run_coach(*args, data_dir=data_dir)
-    assert result.returncode == 0, result.stderr
-    return result.stdout
-
-
-def refused(data_dir, *args) -> str:
-    """`coach ARGS`, which must be refused with one line: that line."""
-    result = run_coach(*args, data_dir=data_dir)
-    assert result.returncode == 1, result.stdout
-    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
-    return result.stderr.strip()
-
-
-def day(days_from_today: int) -> str:
-    """A day around the machine's today, as `coach` dates against it (asked each time: a run
-    crossing midnight must not compare with the day the file was imported)."""
-    return (date.today() + timedelta(days=days_from_today)).isoformat()
+from tests.cli_support import coach_printed as coach
+from tests.cli_support import coach_refused as refused
+from tests.cli_support import day
 
 
 def card(data_dir, company: str) -> list[str]:
