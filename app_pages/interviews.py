@@ -379,7 +379,7 @@ def opportunity_card(opportunity: Opportunity, by_id: dict[int, dict], today: da
             st.markdown(f"**Notes after the {stage}:** {as_lines(excerpt)}{more}")
         for option in opportunity.options:
             st.markdown(
-                f"**{escape(OPTION_KINDS[option['kind']].split(' (')[0]).capitalize()}:** "
+                f"**{escape(interview_log.option_kind_said(option['kind'])).capitalize()}:** "
                 + escape(option_facts(option, today))
             )
         if opportunity.decision:
@@ -911,9 +911,9 @@ def compare_options(options: list[dict], today: date) -> None:
 
 
 def option_card(option: dict, today: date) -> None:
-    kind = OPTION_KINDS.get(option["kind"], option["kind"])
     badges = st.container(horizontal=True)
-    badges.badge(kind.split(" (")[0], color={"offer": "green", "batna": "orange"}.get(option["kind"], "blue"))
+    colour = {"offer": "green", "batna": "orange"}.get(option["kind"], "blue")
+    badges.badge(interview_log.option_kind_said(option["kind"]), color=colour)
     if option["status"] != "open":
         badges.badge(option["status"], color="violet")
     # a line for the title even when there is none: the facts below line up with the next card's
