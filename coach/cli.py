@@ -756,9 +756,16 @@ def questions_command(
         which = "not yet" if not_answered else "not lately"
         matching = by_answers(matching, answered, which, today(), days=not_answered_in or 0)
     if as_json:
+        # "starred" as the Questions page and `coach star` say it; "favourite", its old name, kept
+        # for the scripts that read it (a key is added, none renamed: DESIGN.md's contract)
         print_json(
             [
-                {**q.to_dict(), "favourite": q.id in starred, **_answered_json(answered.get(q.id))}
+                {
+                    **q.to_dict(),
+                    "starred": q.id in starred,
+                    "favourite": q.id in starred,
+                    **_answered_json(answered.get(q.id)),
+                }
                 for q in matching
             ]
         )

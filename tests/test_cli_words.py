@@ -89,6 +89,18 @@ def test_star_is_the_command_and_starred_the_filter_as_on_the_questions_page(tmp
     assert took.stdout.startswith("Took the star off"), took
 
 
+def test_questions_json_says_starred_as_the_terminal_and_page_do(tmp_path):
+    """`coach questions --json` gave each question "favourite" where the Questions page, `coach star`
+    and `--starred` say "starred". The key a script read before is kept beside it (DESIGN.md's
+    contract: a key is added, none changed or removed)."""
+    import json
+
+    assert run_coach("star", "beh-lead-01", data_dir=tmp_path).returncode == 0
+    listed = json.loads(run_coach("questions", "--json", data_dir=tmp_path).stdout)
+    assert [q["id"] for q in listed if q["starred"]] == ["beh-lead-01"]
+    assert all(q["favourite"] == q["starred"] for q in listed)
+
+
 def test_a_bank_question_typed_with_typos_is_refused_naming_the_question(tmp_path):
     """`coach add-question "Tell me abuot a tiem you failed."` was kept as a question of its own,
     beside the banks' "Tell me about a time you failed.", so its answers would be split between
