@@ -196,7 +196,8 @@ ModelOption = Annotated[
     typer.Option(
         "--model",
         metavar="MODEL",
-        help="tiny.en (Quick, comes with the app), base (More accurate, after make models) or a model folder",
+        help="Quick (tiny.en, comes with the app), 'More accurate' (base, after make models), "
+        "another model's name or a model folder",
     ),
 ]
 AcousticFillersOption = Annotated[
@@ -301,11 +302,13 @@ def _settings(
         check_model_name,
         check_settings_engine,
         check_settings_model,
+        command_model,
     )
 
     if transcribes and engine is not None:  # the command's own --engine, said as typed
         check_engine(engine)
-    if transcribes and model is not None:  # the command's own --model, said as typed
+    if transcribes and model is not None:  # the command's own --model, said as typed ("quick" too)
+        engine, model = command_model(model, engine)
         check_model_name(model)
     settings = load_settings(engine=engine, model=model, recover_fillers=acoustic_fillers)
     if transcribes:

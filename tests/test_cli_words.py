@@ -151,3 +151,29 @@ def test_a_backup_counts_your_own_and_starred_questions_in_the_apps_words(tmp_pa
     assert exported.returncode == 0, exported.stderr
     said = exported.stdout + exported.stderr
     assert said.startswith("Exported 3 of your own questions and 1 starred question to "), said
+
+
+def test_every_command_that_hears_takes_the_settings_pages_model_names(clips, tmp_path):
+    """`coach settings --model quick` took the Settings page's names for the speech models, while
+    `coach analyze`, `transcribe` and `review --model quick` called it an unknown model and listed
+    tiny.en, tiny, base.en... An unknown name is one sentence naming the page's names."""
+    from coach.transcribe.models import command_model
+
+    for command in ("analyze", "transcribe", "review"):
+        for name in ("quick", "More accurate", "Quick, second engine"):
+            # past the model, the file itself is what stops it (before: "Unknown model 'quick'")
+            refused = run_coach(command, clips / "not_audio.wav", "--model", name, data_dir=tmp_path)
+            said = refused.stderr.strip()
+            assert refused.returncode == 1
+            assert said.startswith("error: not_audio.wav is not audio the coach can"), (command, name, said)
+    assert command_model("quick", None) == ("faster-whisper", "tiny.en")
+    assert command_model("More  accurate", None) == ("faster-whisper", "base")
+    assert command_model("Quick, second engine", None) == ("openai-whisper", "tiny.en")
+    assert command_model("quick", "openai-whisper") == ("openai-whisper", "tiny.en")  # --engine decides
+    assert command_model("base.en", None) == (None, "base.en")  # the settings' engine
+    unknown = run_coach("transcribe", clips / "not_audio.wav", "--model", "huge", data_dir=tmp_path)
+    assert unknown.stderr.strip() == (
+        "error: Unknown model 'huge'; choose “Quick”, “More accurate” or “Quick, second engine” as the "
+        "Settings page names them, a model `coach models` lists (such as tiny.en) or the path of a "
+        "model folder or file."
+    )

@@ -67,6 +67,24 @@ def model_by_name(name: str) -> tuple[str, str] | None:
     return next((key for key, (said, _) in MODEL_WORDS.items() if said.lower() == wanted), None)
 
 
+def command_model(model: str, engine: str | None) -> tuple[str | None, str]:
+    """A command's --model and --engine as typed, as (engine, model): the Settings page's names
+    ("quick", "More accurate") give their engine and model (an --engine given still picks the
+    engine), a model's name or path stays as it is (engine None: the settings' engine). Only
+    `coach settings` took those names; `coach analyze --model quick` was an unknown model."""
+    named = model_by_name(model)
+    if named is not None:
+        return engine or named[0], named[1]
+    if model not in KNOWN_MODELS and not Path(model).expanduser().exists():
+        said = [f"“{words}”" for words, _ in MODEL_WORDS.values()]
+        raise ModelError(
+            f"Unknown model '{model}'; choose {', '.join(said[:-1])} or {said[-1]} as the Settings page "
+            "names them, a model `coach models` lists (such as tiny.en) or the path of a model folder "
+            "or file."
+        )
+    return engine, model
+
+
 # Where a cohort's model is (Settings.on_server): its folders and the loader's text, which names
 # them, stay in the server's log (coach.ui.shared.said_to).
 CANNOT_LOAD_ON_SERVER = (
