@@ -636,11 +636,20 @@ def _user_banks_dir(data_dir: Path | None) -> Path:
 
 
 def normalise_role(role: str) -> str:
-    """Accept the names people use ('swe', 'pm', 'em') as well as the bank's own."""
-    key = role.strip().lower().replace(" ", "-").replace("_", "-")
-    key = ROLE_ALIASES.get(key, key)
-    _check_choice(key, ROLES, "role")
+    """Accept the names people use ('swe', 'pm', 'em') and the Settings page's ("Sales and customer
+    roles", "Any role (all questions)") as well as the bank's own. An unknown one is refused naming
+    the page's roles: it listed the bank's short names (sales-customer), which no page shows."""
+    key = _role_key(role)
+    key = ROLE_ALIASES.get(key) or {_role_key(label): r for r, label in ROLE_LABELS.items()}.get(key, key)
+    if key not in ROLES:
+        said = [f"“{'Any role' if r == 'any' else label}”" for r, label in ROLE_LABELS.items()]
+        listed = f"{', '.join(said[:-1])} or {said[-1]}"
+        raise InputError(f"Unknown role {role!r}; use one of the Settings page's roles: {listed}.")
     return key
+
+
+def _role_key(role: str) -> str:
+    return role.strip().lower().replace(" ", "-").replace("_", "-")
 
 
 # Role names people write in the interview log ("Staff engineer") → the bank's roles, by the words in

@@ -661,7 +661,7 @@ def questions_command(
         typer.Option(
             metavar="ROLE",
             help="e.g. software-engineer (swe), data, product (pm), design, engineering-manager (em), "
-            "sales-customer (sales)",
+            "sales-customer (sales), or as the Settings page names them, in quotes",
         ),
     ] = None,
     competency: Annotated[

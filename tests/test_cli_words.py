@@ -59,14 +59,26 @@ def test_the_terminal_names_speech_models_and_roles_as_the_settings_page_does(tm
 
 
 def test_role_help_and_its_error_name_the_same_roles(tmp_path):
-    """`coach questions --help` offered "sales" while `--role nope` listed "sales-customer"."""
+    """`coach questions --help` offered "sales" while `--role nope` listed "sales-customer"; the
+    error then listed the banks' short names (engineering-manager, sales-customer) where the Settings
+    page says "Engineering management" and "Sales and customer roles". It names the page's roles,
+    each of which --role takes as written, and the help says so beside the short names."""
+    from coach.banks import ROLE_LABELS
+
     helped = " ".join(run_coach("questions", "--help", data_dir=tmp_path).stdout.split())
     refused = run_coach("questions", "--role", "nope", data_dir=tmp_path)
     assert refused.returncode == 1
-    named = refused.stderr.split("use one of: ")[1].rstrip(".\n").split(", ")
-    assert named[-1] == "sales-customer", refused.stderr
-    for role in named[1:]:  # "any" is the setting's, not a filter
-        assert role in helped, (role, helped)
+    assert refused.stderr.strip() == (
+        "error: Unknown role 'nope'; use one of the Settings page's roles: “Any role”, “Software "
+        "engineering”, “Data”, “Product”, “Design”, “Engineering management” or “Sales and customer roles”."
+    )
+    for role in [*re.findall(r"“([^”]+)”", refused.stderr), *ROLE_LABELS.values()]:
+        taken = run_coach("questions", "--role", role, data_dir=tmp_path)
+        assert taken.returncode == 0, (role, taken.stderr)
+    assert "or as the Settings page names them" in helped, helped
+    for short in ("swe", "pm", "em", "sales"):
+        assert f"({short})" in helped
+        assert run_coach("questions", "--role", short, data_dir=tmp_path).returncode == 0
 
 
 def test_star_is_the_command_and_starred_the_filter_as_on_the_questions_page(tmp_path):
