@@ -6,6 +6,7 @@ import json
 import random
 import re
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -606,3 +607,46 @@ def test_no_shipped_question_is_taken_for_a_misspelling_of_another(tmp_path: Pat
     assert taken == []
     failed = next(q for q in shipped if q.text == "Tell me about a time you failed.")
     assert misspelt_question("Tell me abuot a tiem you failed.", shipped) == failed
+
+
+def test_a_bank_question_with_a_typo_and_a_small_word_added_or_left_out_is_still_that_question(
+    tmp_path: Path,
+) -> None:
+    """ "Tell me abuot a time when you failed." and "Tell me about time you failed" were kept as
+    questions of their own beside the banks' "Tell me about a time you failed.": a word added or
+    left out made any difference another question, even "a", "the", "when" or "that"."""
+    from coach.question_match import misspelt_question
+
+    shipped = banks.load_questions(tmp_path)
+    failed = next(q for q in shipped if q.text == "Tell me about a time you failed.")
+    for typed in (
+        "Tell me abuot a time when you failed.",
+        "Tell me about time you failed",
+        "Tell me about the tiem that you failed?",
+    ):
+        assert misspelt_question(typed, shipped) == failed, typed
+    for other in (  # a word that says something is another question
+        "Tell me about a time you failed a customer.",
+        "Tell me abuot a time you really failed.",
+        "Tell me about a time you never failed.",
+    ):
+        assert misspelt_question(other, shipped) is None, other
+
+
+def test_a_word_changed_into_another_real_word_is_another_question() -> None:
+    """ "Tell me about a time you lied." was refused as "Tell me about a time you led." misspelt: one
+    letter added, but "lied" is a word of its own, meaning something else. A slip that makes another
+    word of a word that only frames the question ("tome" for "time"), or another form of the same
+    word ("manage" for "managed"), is still a slip."""
+    from coach.question_match import misspelt_question
+
+    led = banks.Question(
+        id="user-led", text="Tell me about a time you led.", category="behavioural",
+        competencies=("leadership",), roles=("any",), difficulty="medium", format="star",
+        target_s=120, talking_points=(), follow_ups=(), source="user",
+    )  # fmt: skip
+    assert misspelt_question("Tell me about a time you lied.", [led]) is None
+    assert misspelt_question("Tell me abuot a tome you led", [led]) == led
+    managed = replace(led, id="user-managed", text="Tell me about a time you managed a team.")
+    assert misspelt_question("Tell me about a time you manage a team", [managed]) == managed
+    assert misspelt_question("Tell me about a time you manged a team", [managed]) == managed

@@ -121,6 +121,8 @@ def test_a_bank_question_typed_with_typos_is_refused_naming_the_question(tmp_pat
         "Tell me abuot a tiem you failed.",
         "tel me about a time you faild",
         "Tell me about a time yuo failed?",
+        "Tell me abuot a time when you failed.",  # a typo and a small word more
+        "Tell me about time you failed",  # a small word less
     ):
         refused = run_coach("add-question", typed, data_dir=tmp_path)
         assert refused.returncode == 1, (typed, refused.stdout)
@@ -149,6 +151,10 @@ def test_questions_close_to_a_bank_question_but_asking_another_thing_are_kept(tm
     ):
         kept = run_coach("add-question", typed, data_dir=tmp_path)
         assert kept.returncode == 0, (typed, kept.stderr)
+    # "lied" is one letter from "led" but a word of its own: it was refused as "led" misspelt
+    assert run_coach("add-question", "Tell me about a time you led.", data_dir=tmp_path).returncode == 0
+    lied = run_coach("add-question", "Tell me about a time you lied.", data_dir=tmp_path)
+    assert lied.returncode == 0, lied.stderr
 
 
 def test_a_backup_counts_your_own_and_starred_questions_in_the_apps_words(tmp_path):
