@@ -378,10 +378,8 @@ def opportunity_card(opportunity: Opportunity, by_id: dict[int, dict], today: da
             more = f"  \n:gray[The rest is in the {stage} below.]" if cut else ""
             st.markdown(f"**Notes after the {stage}:** {as_lines(excerpt)}{more}")
         for option in opportunity.options:
-            st.markdown(
-                f"**{escape(interview_log.option_kind_said(option['kind'])).capitalize()}:** "
-                + escape(option_facts(option, today))
-            )
+            kind = interview_log.option_kind_said(option["kind"])  # "BATNA" as its badge says, not "Batna"
+            st.markdown(f"**{escape(kind[:1].upper() + kind[1:])}:** " + escape(option_facts(option, today)))
         if opportunity.decision:
             st.warning(escape(opportunity.decision), icon=":material/trending_down:")
         for stage in data["stages"]:
