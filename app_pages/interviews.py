@@ -221,8 +221,8 @@ def delete_interview_form(item: dict, recordings: int, debriefs: list[dict]) -> 
             if has
         ]
         st.markdown(
-            f"**Only the audio:** remove the {count(recordings, 'recording')} of this interview"
-            + (f" and keep its {listed(rest)}." if rest else "; the interview stays in your log.")
+            f"**Only the audio:** remove the {count(recordings, 'recording')} of this {noun}"
+            + (f" and keep its {listed(rest)}." if rest else f"; the {noun} stays in your log.")
         )
         if st.button("Delete its recordings", key=f"interviews_del_rec_{item['id']}"):
             with shared.shown_errors():

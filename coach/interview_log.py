@@ -11,7 +11,7 @@ from coach.debrief import parse_person, remember_person, same_person
 from coach.errors import InputError
 from coach.interview.turns import asked_question_text
 from coach.local_time import local_day
-from coach.playbook import ending, is_ahead, is_application, is_interview
+from coach.playbook import ending, is_ahead, is_application, is_interview, is_offer
 from coach.store import Store
 from coach.store.options import KIND_LABELS as OPTION_KIND_LABELS
 from coach.store.options import KINDS as OPTION_KIND_NAMES
@@ -255,24 +255,35 @@ def held(interview: dict, today: date) -> bool:
     return is_interview(interview.get("stage")) and not is_ahead(interview, today)
 
 
+# An ending logged as a stage (playbook.ending), named as a thing: "Delete the Acme rejected?" read
+# as a typo. One not here ("ghosted", "turned down", "declined": whose?) is "outcome".
+ENDING_NOUNS = {"rejected": "rejection", "withdrew": "withdrawal", "rescinded": "rescinded offer"}
+
+
 def stage_noun(stage: str | None) -> str:
     """What a logged stage is called when it is deleted or named alone: "interview" for one sat,
-    "application" for the application, else the stage as logged ("offer", "rejected"). Deleting
-    the application said "Delete the Acme interview?" and "Deleted the Acme interview."."""
+    "application" for the application, "offer" for an offer, "rejection" or "withdrawal" for how a
+    process ended (else "outcome"). Deleting the application said "Delete the Acme interview?" and
+    "Deleted the Acme interview."; a rejection, "Delete this rejected"."""
     if is_interview(stage):
         return "interview"
     if is_application(stage):
         return "application"
+    if is_offer(stage):
+        return "offer"
+    said = ending(stage)
+    if said:
+        return ENDING_NOUNS.get(said, "outcome")
     return " ".join((stage or "").split()) or "interview"
 
 
 def stage_named(stage: str | None) -> str:
     """What one stage is called when it alone is deleted: the stage as its card shows it
-    ("recruiter screen", "offer"), the application as "application", one with no stage (or
-    "other") as stage_noun calls it. Deleting one stage of several said "Deleted the Acme
+    ("recruiter screen", "offer"), the application as "application", an ending, one with no stage
+    (or "other") as stage_noun calls it. Deleting one stage of several said "Deleted the Acme
     interview.", not which of them went."""
     said = " ".join((stage or "").split())
-    if not said or said.casefold() == "other" or is_application(stage):
+    if not said or said.casefold() == "other" or is_application(stage) or ending(stage):
         return stage_noun(stage)
     return said
 

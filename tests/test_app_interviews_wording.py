@@ -4,9 +4,11 @@ says it, a stage deleted as the stage it is, and a choice left empty in words.""
 from datetime import date, timedelta
 
 from app_support import page
-from store_support import sqlite_db_fixture  # noqa: F401
+from store_support import record, sqlite_db_fixture  # noqa: F401
 
 from coach import store
+from coach.config import load_settings
+from coach.ui.log_labels import short_date
 
 
 def _acme(db, *stages: str) -> list[int]:
@@ -31,3 +33,65 @@ def test_a_batna_from_an_interview_is_named_as_its_card_badge_names_it(db):
     summary = [m.value for m in at.markdown if m.value.startswith("**") and ":** " in m.value]
     assert "**BATNA:** stay where I am" in summary, summary
     assert "**Alternative:** contract" in summary, summary
+
+
+def _with_a_recording(db, interview_id: int, pitch_hz: float) -> None:
+    settings = load_settings(db.settings.data_dir)
+    store.save_interview_recording(
+        db,
+        interview_id,
+        recording=record(settings, pitch_hz=pitch_hz, kind="interview"),
+        transcript=None,
+        answers=[],
+        engine="faster-whisper",
+        model="tiny.en",
+    )
+
+
+def _deleting(at, stage: str) -> str:
+    """What the Delete tab of the stage logged as `stage` says, its lines joined."""
+    [entry] = [e for e in at.expander if e.label.startswith(stage)]
+    return " ".join(m.value for m in entry.markdown)
+
+
+def test_deleting_a_stage_that_is_no_interview_names_it_as_the_stage_it_is(db):
+    """A rejection logged as a stage, its recording kept from when it was the final, read "remove
+    the 1 recording of this interview; the interview stays in your log", "Everything: the Acme
+    rejected", "Delete this rejected" and "Delete the Acme rejected (…)?"; the application's
+    recordings were "of this interview" too."""
+    applied, _, rejected = _acme(db, "applied", "first round", "rejected")
+    _with_a_recording(db, applied, 200)
+    _with_a_recording(db, rejected, 300)
+    at = page("interviews").run()
+    assert not at.exception
+    said = _deleting(at, "applied")
+    assert (
+        "**Only the audio:** remove the 1 recording of this application; the application stays in your log."
+        in said
+    ), said
+    said = _deleting(at, "rejected")
+    assert (
+        "**Only the audio:** remove the 1 recording of this rejection; the rejection stays in your log."
+        in said
+    ), said
+    assert "**Everything:** the Acme rejection with its recordings. This cannot be undone." in said, said
+    [delete] = [b for b in at.button if b.label == "Delete this rejection"]
+    delete.click().run()
+    when = short_date((date.today() - timedelta(days=2)).isoformat(), date.today())
+    assert [w.value for w in at.warning] == [
+        f"Delete the Acme rejection ({when}) and its recordings? This cannot be undone."
+    ]
+    [b for b in at.button if b.label == "Yes, delete this rejection"][0].click().run()
+    assert not at.exception
+    assert [s.value for s in at.success] == [f"Deleted the Acme rejection ({when}) and its recordings."]
+
+
+def test_deleting_a_withdrawal_s_recordings_says_whose_they_were(db):
+    """ "Delete its recordings" of a withdrawal logged as a stage said "Deleted 1 recording of the
+    Acme withdrew"."""
+    [withdrew] = _acme(db, "withdrew")
+    _with_a_recording(db, withdrew, 250)
+    at = page("interviews").run()
+    [b for b in at.button if b.label == "Delete its recordings"][0].click().run()
+    assert not at.exception
+    assert [s.value for s in at.success] == ["Deleted 1 recording of the Acme withdrawal; the rest is kept."]
