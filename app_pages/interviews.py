@@ -1015,7 +1015,7 @@ def offers_and_options(side_by_side: list[dict], opportunities: list[Opportunity
         interview_id = c5.selectbox(
             "From your interviews with",
             [None, *came_from],
-            format_func=lambda i: "—" if i is None else came_from[i],
+            format_func=lambda i: "not from an interview" if i is None else came_from[i],  # it read "—"
             help="Puts the option on that card; its company and title come from it when left empty.",
             key=f"{form}_from",  # follows the form's round: back to none once an option is added
         )

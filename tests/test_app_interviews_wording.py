@@ -95,3 +95,14 @@ def test_deleting_a_withdrawal_s_recordings_says_whose_they_were(db):
     [b for b in at.button if b.label == "Delete its recordings"][0].click().run()
     assert not at.exception
     assert [s.value for s in at.success] == ["Deleted 1 recording of the Acme withdrawal; the rest is kept."]
+
+
+def test_an_option_from_no_interview_is_chosen_in_words(db):
+    """The add-option form's "From your interviews with" offered "—" for an option that came from
+    none (the BATNA, say), where the page's other unset choices read "not set"."""
+    _acme(db, "first round")
+    at = page("interviews").run()
+    assert not at.exception
+    [came_from] = [s for s in at.selectbox if s.label == "From your interviews with"]
+    assert came_from.options == ["not from an interview", "Acme · Backend engineer"]
+    assert came_from.value is None  # none picked: the option is kept apart from Acme's card
