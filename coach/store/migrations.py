@@ -585,6 +585,15 @@ def m0016_reviews_shown_whole(conn: sa.Connection) -> None:
     ).create(conn)
 
 
+@migration("0017_option_interest")
+def m0017_option_interest(conn: sa.Connection) -> None:
+    """Each option (offer, alternative, BATNA) can keep how interested you are in it, 1 to 5, as
+    the playbook asks: the interest written after a stage was all the comparison had, and a BATNA
+    has none. Options written before have none given."""
+    column_type = sa.Integer().compile(dialect=conn.dialect)
+    conn.execute(sa.text(f"ALTER TABLE options ADD COLUMN interest {column_type}"))
+
+
 def latest_migration() -> str:
     return MIGRATIONS[-1][0]
 

@@ -28,7 +28,23 @@ KINDS = ("offer", "alternative", "batna")
 KIND_LABELS = {"offer": "offer", "alternative": "alternative", "batna": "BATNA (what you do if nothing else)"}
 OPTION_TYPED = TypedFields(options, "option", ("company", "title", "compensation", "details", "status"))
 TYPED_FIELDS = (OPTION_TYPED,)
-EDITABLE = ("kind", "company", "title", "compensation", "details", "deadline", "status", "interview_id")
+EDITABLE = (
+    *("kind", "company", "title", "compensation", "details", "deadline", "status", "interview_id"),
+    "interest",
+)
+# How interested you are in an option, as a debrief's interest (playbook.toml's "interest" field).
+INTEREST_RANGE = (1, 5)
+
+
+def check_interest(interest: object) -> int | None:
+    """An option's interest as kept: a whole number from 1 to 5, or None for none given; refused in
+    the sentence a debrief's interest out of range is (playbook.check_debrief)."""
+    low, high = INTEREST_RANGE
+    if interest is None:
+        return None
+    if isinstance(interest, bool) or not isinstance(interest, int) or not low <= interest <= high:
+        raise InputError(f"Interest must be a whole number from {low} to {high}, not {interest!r}.")
+    return interest
 
 
 def _check_kind(kind: str) -> str:
@@ -48,6 +64,7 @@ def add_option(
     deadline: date | str | None = None,
     status: str = "open",
     interview_id: int | None = None,
+    interest: int | None = None,
 ) -> int:
     typed = dict(company=company, title=title, compensation=compensation, details=details, status=status)
     OPTION_TYPED.check(typed)
@@ -64,6 +81,7 @@ def add_option(
                 deadline=parse_date(deadline, "deadline"),
                 **typed,
                 interview_id=interview_id,
+                interest=check_interest(interest),
                 created_at=utc_now(),
             ),
         )
@@ -74,6 +92,8 @@ def update_option(store: Store, option_id: int, **values) -> dict:
         _check_kind(values["kind"])
     if "deadline" in values:
         values["deadline"] = parse_date(values["deadline"], "deadline")
+    if "interest" in values:
+        check_interest(values["interest"])
     if values.get("interview_id") is not None:
         get_row(store, interviews, values["interview_id"], "interview")
     return update_row(store, OPTION_TYPED, option_id, values, EDITABLE)

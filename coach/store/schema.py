@@ -308,6 +308,8 @@ options = sa.Table(
     sa.Column("interview_id", sa.Integer, sa.ForeignKey("interviews.id", ondelete="SET NULL"), nullable=True),
     _created_at(),
     *_owner(),
+    # how interested you are in it, 1 to 5 as a debrief's interest, or none given (migration 0017)
+    sa.Column("interest", sa.Integer, nullable=True),
 )
 
 goals = sa.Table(

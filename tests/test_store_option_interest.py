@@ -1,0 +1,94 @@
+"""An option (offer, alternative, BATNA) keeps how interested you are in it, 1 to 5, on SQLite and
+PostgreSQL alike: written, changed, cleared, carried by a backup, and gained by an older database."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+
+import pytest
+import sqlalchemy as sa
+from store_support import backend_fixture, make_settings, settings_fixture, store_fixture  # noqa: F401
+
+from coach.errors import InputError
+from coach.store import add_option, list_options, open_store, update_option
+from coach.store.db import database_url, make_engine
+from coach.store.migrations import migrate
+from coach.store.transfer import export_data, import_data
+
+
+def _interests(store) -> dict[str, int | None]:
+    return {o["company"]: o["interest"] for o in list_options(store)}
+
+
+def test_an_option_keeps_its_interest_changed_and_cleared(store):
+    add_option(store, kind="offer", company="Acme", interest=4)
+    batna = add_option(store, kind="batna", company="current job")
+    assert _interests(store) == {"Acme": 4, "current job": None}
+    update_option(store, batna, interest=3)
+    assert _interests(store)["current job"] == 3
+    update_option(store, batna, interest=None)
+    assert _interests(store)["current job"] is None
+
+
+@pytest.mark.parametrize("given", [0, 6, "high", True])
+def test_an_interest_outside_1_to_5_is_one_sentence_and_keeps_nothing(store, given):
+    with pytest.raises(InputError) as refused:
+        add_option(store, kind="offer", company="Acme", interest=given)
+    assert str(refused.value) == f"Interest must be a whole number from 1 to 5, not {given!r}."
+    offer = add_option(store, kind="offer", company="Globex", interest=2)
+    with pytest.raises(InputError, match="^Interest must be a whole number from 1 to 5"):
+        update_option(store, offer, interest=given)
+    assert _interests(store) == {"Globex": 2}
+
+
+def test_a_backup_carries_an_options_interest_and_an_older_one_restores_without_it(store, tmp_path, backend):
+    add_option(store, kind="offer", company="Acme", interest=5)
+    add_option(store, kind="batna", company="current job")
+    export_data(store, tmp_path / "backup.zip")
+    other = "postgresql" if backend == "sqlite" else "sqlite"
+    moved = open_store(make_settings(tmp_path, other, "moved"))
+    import_data(moved, tmp_path / "backup.zip")
+    assert _interests(moved) == {"Acme": 5, "current job": None}
+    moved.close()
+
+    # a backup made before options kept an interest: its options have no such field
+    with zipfile.ZipFile(tmp_path / "backup.zip") as backup:
+        manifest = json.loads(backup.read("coach-export.json"))
+    for row in manifest["tables"]["options"]:
+        del row["interest"]
+    with zipfile.ZipFile(tmp_path / "older.zip", "w") as older:
+        older.writestr("coach-export.json", json.dumps(manifest))
+    restored = open_store(make_settings(tmp_path, backend, "restored"))
+    imported = import_data(restored, tmp_path / "older.zip")
+    assert imported["added"]["options"] == 2
+    assert _interests(restored) == {"Acme": None, "current job": None}
+    # restored again over the same options here (given an interest since), nothing is lost
+    [acme] = [o["id"] for o in list_options(restored) if o["company"] == "Acme"]
+    update_option(restored, acme, interest=2)
+    import_data(restored, tmp_path / "older.zip")
+    assert _interests(restored) == {"Acme": 2, "current job": None}
+    restored.close()
+
+
+@pytest.mark.new_database  # the database of an older coach runs the migrations it lacks
+def test_a_database_from_before_option_interest_gains_it_with_every_option_kept(tmp_path, backend):
+    settings = make_settings(tmp_path, backend, "old")
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(database_url(settings))
+    with engine.begin() as conn:
+        assert migrate(conn, upto="0016_reviews_shown_whole")[-1] == "0016_reviews_shown_whole"
+        conn.execute(
+            sa.text(
+                "INSERT INTO options (uid, kind, company, title, compensation, details, status, created_at,"
+                " owner) VALUES ('u-1', 'offer', 'Acme', 'Staff engineer', '150k', '', 'open',"
+                " CURRENT_TIMESTAMP, '')"
+            )
+        )
+    engine.dispose()
+    store = open_store(settings)
+    [offer] = list_options(store)
+    assert (offer["company"], offer["compensation"], offer["interest"]) == ("Acme", "150k", None)
+    update_option(store, offer["id"], interest=4)
+    assert _interests(store) == {"Acme": 4}
+    store.close()
