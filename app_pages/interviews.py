@@ -31,7 +31,7 @@ from coach.interview_log import (
 from coach.local_time import long_date
 from coach.pipeline import Opportunity, as_written_most, pipeline_report
 from coach.store.mock_sessions import list_mock_sessions
-from coach.store.options import KIND_LABELS
+from coach.store.options import INTEREST_RANGE, KIND_LABELS
 from coach.ui import browser_clock, shared, summary
 from coach.ui.highlight import escape
 from coach.ui.log_labels import (
@@ -916,11 +916,13 @@ def option_card(option: dict, today: date) -> None:
         badges.badge(option["status"], color="violet")
     # a line for the title even when there is none: the facts below line up with the next card's
     st.markdown(f"### {escape(option['company'] or '—')}  \n{escape(option['title']) or ':gray[—]'}")
-    interest = (
-        f"{option['interest']} out of 5, after the {escape(option['interest_stage'] or 'last stage')}"
-        if option["interest"]
-        else ":gray[—]"
-    )
+    if option["interest_given"]:  # the one given to the option itself, else its last debrief's
+        interest = f"{option['interest']} out of 5"
+    elif option["interest"]:
+        stage = escape(option["interest_stage"] or "last stage")
+        interest = f"{option['interest']} out of 5, after the {stage}"
+    else:
+        interest = ":gray[—]"
     rows = [
         ("Compensation", escape(option["compensation"]) or ":gray[—]"),
         (
@@ -933,9 +935,27 @@ def option_card(option: dict, today: date) -> None:
     st.markdown("\n\n".join(f"**{label}**  \n{value}" for label, value in rows))
 
 
+def interest_picker(label: str, given: int | None, key: str | None = None) -> int | None:
+    """How interested you are in an option, 1 to 5, picked as a debrief's interest is (none until
+    one is picked; a click on the picked one clears it). Unkeyed, it shows `given` as kept now,
+    as the edit form's other boxes do (changed in a terminal since, say)."""
+    low, high = INTEREST_RANGE
+    return st.segmented_control(
+        label,
+        list(range(low, high + 1)),
+        default=given,
+        key=key,
+        help=(
+            f"How interested you are in it, from {low} (not at all) to {high} (would move), as in a "
+            "debrief. Leave it unpicked until you can say; click a picked one to clear it."
+        ),
+    )
+
+
 def edit_option_form(options: list[dict]) -> None:
     with st.expander("Edit or remove an option"):
-        by_id = {o["id"]: o for o in options}
+        stored = {o["id"]: o for o in store.list_options(db)}  # as kept: its own interest, not the debrief's
+        by_id = {o["id"]: stored[o["id"]] for o in options if o["id"] in stored}
         chosen = st.selectbox(
             "Option",
             list(by_id),
@@ -959,6 +979,7 @@ def edit_option_form(options: list[dict]) -> None:
             )
             statuses = choices_with(OPTION_STATUSES, option["status"])
             status = c5.selectbox("Status", statuses, index=statuses.index(option["status"]))
+            interest = interest_picker("Your interest", option["interest"])
             if st.form_submit_button("Save changes", type="primary"):
                 with shared.shown_errors():
                     changes = option_edits(
@@ -970,6 +991,7 @@ def edit_option_form(options: list[dict]) -> None:
                         details=details,
                         deadline=deadline,
                         status=status,
+                        interest=interest,
                     )
                     if changes:
                         store.update_option(db, chosen, **changes)
@@ -1019,6 +1041,7 @@ def offers_and_options(side_by_side: list[dict], opportunities: list[Opportunity
             help="Puts the option on that card; its company and title come from it when left empty.",
             key=f"{form}_from",  # follows the form's round: back to none once an option is added
         )
+        interest = interest_picker("Your interest", None, f"{form}_interest")
         if st.form_submit_button("Add option"):
             with shared.shown_errors():
                 interview_log.add_option(
@@ -1030,6 +1053,7 @@ def offers_and_options(side_by_side: list[dict], opportunities: list[Opportunity
                     details=details,
                     deadline=deadline,
                     interview_id=interview_id,
+                    interest=interest,
                 )
                 shared.form_saved("interviews_option")
                 done("Option added.")

@@ -1653,7 +1653,9 @@ def _describe_option(option: dict) -> str:
     if option["deadline"]:
         gone = option["status"] == "open" and option["deadline"] < date.today().isoformat()
         facts.append(f"deadline {option['deadline']}" + (", passed" if gone else ""))
-    if option["interest"]:
+    if option["interest_given"]:  # given to the option itself, else the last debrief's
+        facts.append(f"your interest {option['interest']}/5")
+    elif option["interest"]:
         facts.append(
             f"your interest {option['interest']}/5 at the {option['interest_stage'] or 'last stage'}"
         )
@@ -2003,6 +2005,10 @@ def remove_person_command(
     typer.echo(f"Removed {person['name']} from interview #{interview_id}.")
 
 
+# How interested you are in an option, in the debrief's words (`coach debrief --interest`).
+OPTION_INTEREST_HELP = "how interested you are in it, 1 (not at all) to 5 (would move)"
+
+
 @app.command("add-option")
 @friendly_errors
 def add_option_command(
@@ -2021,6 +2027,7 @@ def add_option_command(
     interview: Annotated[
         int | None, typer.Option(metavar="ID", help="the interview it came from (its id)")
     ] = None,
+    interest: Annotated[str, typer.Option(metavar="1-5", help=OPTION_INTEREST_HELP)] = "",
     as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
 ) -> None:
     """Write down an offer, an alternative or your BATNA, to weigh them side by side."""
@@ -2037,6 +2044,7 @@ def add_option_command(
             details=details,
             deadline=deadline or None,
             interview_id=interview,
+            interest=interview_log.interest_from_words(interest),
         )
         [option] = [o for o in repository.list_options(store) if o["id"] == option_id]
     if as_json:
@@ -2069,6 +2077,9 @@ def edit_option_command(
     deadline: Annotated[
         str | None, typer.Option(metavar="YYYY-MM-DD", help="when you must answer ('' removes it)")
     ] = None,
+    interest: Annotated[
+        str | None, typer.Option(metavar="1-5", help=OPTION_INTEREST_HELP + " ('' removes it)")
+    ] = None,
 ) -> None:
     """Change an offer, an alternative or your BATNA: its status (accepted, declined...) or its facts."""
     from coach import interview_log
@@ -2076,9 +2087,10 @@ def edit_option_command(
     from coach.store.rows import parse_date
 
     given = dict(status=status, company=company, title=title, compensation=compensation, details=details)
-    if all(v is None for v in (*given.values(), deadline)):
+    if all(v is None for v in (*given.values(), deadline, interest)):
         raise InputError(
-            "Say what to change: --status, --company, --title, --compensation, --details or --deadline."
+            "Say what to change: --status, --company, --title, --compensation, --details, --deadline "
+            "or --interest."
         )
     if status is not None and status not in interview_log.OPTION_STATUSES:
         raise InputError(f"The status is open, accepted, declined or expired, not {status!r}.")
@@ -2087,7 +2099,11 @@ def edit_option_command(
         values = {k: (option[k] if v is None else v) for k, v in given.items()}
         when = option.get("deadline") if deadline is None else (deadline.strip() or None)
         changes = interview_log.option_edits(
-            option, kind=option["kind"], deadline=parse_date(when, "deadline"), **values
+            option,
+            kind=option["kind"],
+            deadline=parse_date(when, "deadline"),
+            interest=option["interest"] if interest is None else interview_log.interest_from_words(interest),
+            **values,
         )
         if changes:
             repository.update_option(store, option_id, **changes)

@@ -15,6 +15,7 @@ from coach.playbook import ending, is_ahead, is_application, is_interview, is_of
 from coach.store import Store
 from coach.store.options import KIND_LABELS as OPTION_KIND_LABELS
 from coach.store.options import KINDS as OPTION_KIND_NAMES
+from coach.store.options import check_interest
 
 # The stages an interview goes through, in order (a stage typed elsewhere is kept as it is).
 # What an answer with no interviewer question before it is called (one voice heard, or no question
@@ -198,9 +199,11 @@ def option_edits(
     details: str,
     deadline: date | None,
     status: str,
+    interest: int | None,
 ) -> dict:
     """The fields of an offer or alternative the user changed, tidied; it keeps a name, its company
-    or its title, as add_option asks (an edit to nothing left an option listed as "—")."""
+    or its title, as add_option asks (an edit to nothing left an option listed as "—"). `interest`:
+    1 to 5, or None for none given."""
     if not (company.strip() or title.strip()):
         raise InputError(OPTION_NEEDS_A_NAME)
     values = {
@@ -215,7 +218,18 @@ def option_edits(
     changed = _changed(option, values)
     if "deadline" in changed and changed["deadline"] is None and not option.get("deadline"):
         del changed["deadline"]
+    if check_interest(interest) != option.get("interest"):
+        changed["interest"] = interest
     return changed
+
+
+def interest_from_words(typed: str | None) -> int | None:
+    """An option's interest as typed in a terminal ("4"), None for none ("" or not given); "high"
+    is refused in the sentence 0 or 6 is (store.options.check_interest)."""
+    words = (typed or "").strip()
+    if not words:
+        return None
+    return check_interest(int(words) if words.isdecimal() else words)
 
 
 def answers_analysed(interview: dict) -> str:
@@ -430,9 +444,11 @@ def add_option(
     details: str = "",
     deadline: date | str | None = None,
     interview_id: int | None = None,
+    interest: int | None = None,
 ) -> int:
     """Write down an offer, an alternative or the BATNA (what you do if nothing else works out);
-    one that came from an interview (`interview_id`) takes its company and role when not given."""
+    one that came from an interview (`interview_id`) takes its company and role when not given.
+    `interest`: how interested you are in it, 1 to 5, as the playbook asks of each option."""
     kind = kind.strip().casefold()
     if kind not in OPTION_KINDS:
         raise InputError(f"An option is an offer, an alternative or your BATNA, not {kind!r}.")
@@ -460,6 +476,7 @@ def add_option(
         details=details.strip(),
         deadline=deadline or None,
         interview_id=interview_id,
+        interest=interest,
     )
 
 

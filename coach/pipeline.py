@@ -442,7 +442,9 @@ KIND_ORDER = ("offer", "alternative", "batna")
 
 def comparison(options: list[dict], opportunities: list[Opportunity]) -> list[dict]:
     """The options to weigh side by side: open ones first (offers, then alternatives, then the
-    BATNA, each by deadline), each with the interest last written for the opportunity it came from."""
+    BATNA, each by deadline), each with its interest: the one given to the option itself
+    (`interest_given`), else the one last written for the opportunity it came from, after its
+    `interest_stage` ("" for one given to the option)."""
     interest_of = {}
     for opportunity in opportunities:
         rated = [s for s in opportunity.stages if s.interest]
@@ -461,8 +463,9 @@ def comparison(options: list[dict], opportunities: list[Opportunity]) -> list[di
     return [
         {
             **o,
-            "interest": interest_of.get(o["id"], (None, ""))[0],
-            "interest_stage": interest_of.get(o["id"], (None, ""))[1],
+            "interest_given": o.get("interest"),
+            "interest": o.get("interest") or interest_of.get(o["id"], (None, ""))[0],
+            "interest_stage": "" if o.get("interest") else interest_of.get(o["id"], (None, ""))[1],
         }
         for o in ordered
     ]

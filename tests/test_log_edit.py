@@ -63,7 +63,9 @@ def test_clearing_a_deadline_is_a_change_and_an_empty_one_is_not():
         "deadline": "2026-04-01",
         "status": "open",
     }
-    same = dict(kind="offer", company="Initech", title="", compensation="", details="", status="open")
+    same = dict(
+        kind="offer", company="Initech", title="", compensation="", details="", status="open", interest=None
+    )
     assert option_edits(option, deadline=None, **same) == {"deadline": None}
     assert option_edits({**option, "deadline": None}, deadline=None, **same) == {}
     assert option_label(option, {"offer": "offer"}) == "offer · Initech (open)"

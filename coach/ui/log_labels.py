@@ -117,6 +117,8 @@ def option_facts(option: dict, today: date) -> str:
     facts = [option[k] for k in ("title", "compensation") if option.get(k)]
     if (option.get("details") or "").strip():
         facts.append(shortened(option["details"], DETAILS_SHOWN_CHARS))
+    if option.get("interest"):  # the one given to it (store.list_options), 1 to 5
+        facts.append(f"your interest {option['interest']}/5")
     if option.get("status", "open") != "open":  # answered: its deadline is no longer a call to act
         facts.append(option["status"])
     elif option.get("deadline"):
