@@ -60,6 +60,7 @@ def question_attempts(question_id: str) -> list[dict]:
 
 def choose_question(question_id: str | None) -> None:
     ss.practice_question_id = question_id
+    ss.pop("practice_typed_text", None)  # an answer typed to the last question is not this one's
     try_again()
 
 
@@ -371,13 +372,18 @@ def preparing_for() -> None:
             st.caption("Key terms to use where they are true: " + escape(", ".join(terms)) + ".")
 
 
-def the_take() -> tuple[tuple[bytes, str] | None, bool]:
-    """This take's audio and name (recorded, uploaded or the sample), and whether it is the sample.
-    With both a recording and an upload, the one given last is the take."""
+def the_take() -> tuple[tuple[bytes, str] | None, bool, str | None]:
+    """This take's audio and name (recorded, uploaded or the sample), whether it is the sample, and
+    the answer typed when "Analyse what you typed" was pressed. With both a recording and an upload,
+    the one given last is the take."""
     from coach.audio import SUPPORTED_SUFFIXES  # PyAV and numpy load with the recorder, not the first page
 
     take = ss.practice_take
-    record_tab, upload_tab = st.tabs([":material/mic: Record", ":material/upload: Upload a file"])
+    # typing is offered where the app analyses answers itself: in a cohort, the workers hold the models
+    names = [":material/mic: Record", ":material/upload: Upload a file"]
+    tabs = st.tabs(names if cfg.queue else [*names, ":material/keyboard: Type it"])
+    record_tab, upload_tab = tabs[:2]
+    typed = typed_box(tabs[2]) if len(tabs) > 2 else None
     with record_tab:
         recorded = st.audio_input(
             "Record your answer",
@@ -404,13 +410,54 @@ def the_take() -> tuple[tuple[bytes, str] | None, bool]:
         "recorded": None if recorded is None else (recorded.getvalue(), BROWSER_TAKE),
         "uploaded": None if uploaded is None else (uploaded.getvalue(), uploaded.name),
     }
+    if typed is not None:
+        return None, False, typed
     for kind in (ss.get("practice_latest"), "recorded", "uploaded"):
         if given.get(kind) is not None:
-            return given[kind], False
+            return given[kind], False, None
     if ss.practice_pending_sample:
         # the sample recording is shown, never kept as the user's attempt
-        return (summary.SAMPLE_RECORDING.read_bytes(), summary.SAMPLE_RECORDING.name), True
-    return None, False
+        return (summary.SAMPLE_RECORDING.read_bytes(), summary.SAMPLE_RECORDING.name), True, None
+    return None, False, None
+
+
+def typed_box(tab) -> str | None:
+    """A box to type or paste the answer into, as Interview Warmup offers; returns its text when
+    "Analyse what you typed" is pressed. The text stays for another try (a new question empties it)."""
+    with tab:
+        text = st.text_area(  # no max_chars: a browser drops a longer paste silently
+            "Type or paste your answer",
+            key="practice_typed_text",
+            height=200,
+            placeholder="Write it as you would say it: the situation, what you did, and how it ended.",
+            help="Fillers, hedges, structure and talking points are checked; pace and pauses need a "
+            "recording. A typed answer is not saved.",
+        )
+        pressed = st.button("Analyse what you typed", type="primary", key="practice_typed_analyse")
+    return text if pressed else None
+
+
+def analyse_typed(text: str, question: Question) -> None:
+    """Analyse a typed answer as `coach analyze --text` does; nothing is stored. The recorder and
+    upload box start afresh, so a take left in them is not analysed again in place of this answer."""
+    from coach.practice import typed_answer
+
+    try_again()
+    ss.pop("practice_latest", None)
+    ss.practice_pending_sample = False
+    with st.spinner("Analysing what you typed…"), shared.shown_errors(current=cfg):
+        result = typed_answer(
+            text, cfg, question=question, interview_id=ss.practice_interview_id or None, store=db
+        )
+        ss.practice_result = {
+            "digest": None,
+            "attempt_id": None,
+            "analysis": result.analysis,
+            "question_id": question.id,
+            "recording": None,
+            "demonstration": False,
+            "typed": True,
+        }
 
 
 def analyse(source: tuple[bytes, str], question: Question, demonstration: bool, kept=None) -> None:
@@ -662,6 +709,8 @@ def the_result(result: dict) -> None:
     )
     if result.get("demonstration"):
         st.caption("This was the sample recording, a demonstration: it is not saved as your answer.")
+    elif result.get("typed"):
+        st.caption(TYPED_NOT_SAVED)
     elif result.get("question_id") and summary.is_measured(result["analysis"]):
         against_earlier(result)  # a take that could not be measured gets its one sentence, no comparison
     left, right, _ = st.columns([1, 1, 3])
@@ -680,10 +729,13 @@ def the_result(result: dict) -> None:
         args=(None,),
         key="practice_next",
     )
-    if not result.get("demonstration"):  # the sample is never saved, as said above
+    if not result.get("demonstration") and not result.get("typed"):  # never saved, as said above
         st.caption("Every answer is saved automatically; see them all on the Progress page.")
     if result.get("attempt_id") is not None:
         delete_this_answer(result["attempt_id"])
+
+
+TYPED_NOT_SAVED = "A typed answer is not saved. Record it out loud to have it count on the Progress page."
 
 
 def delete_this_answer(attempt_id: int) -> None:
@@ -776,9 +828,11 @@ question = by_id.get(ss.practice_question_id)
 if question is not None:
     answered = the_question(question)
     preparing_for()
-    source, demonstration = the_take()
+    source, demonstration, typed = the_take()
     resumed = ss.pop("practice_resume", None)
-    if resumed is not None and resumed.question_id == question.id:  # a take the page had left
+    if typed is not None:
+        analyse_typed(typed, question)
+    elif resumed is not None and resumed.question_id == question.id:  # a take the page had left
         from coach.practice import kept_take
 
         analyse((b"", BROWSER_TAKE), question, False, kept=kept_take(resumed.path))

@@ -128,6 +128,31 @@ def analyze_transcript(
     return analysis_dict(answer)
 
 
+# A typed answer's box left empty: the page's sentence (`coach analyze --text` names its file).
+NO_TYPED_ANSWER = "The box is empty; type or paste your answer to the question, then analyse it."
+
+
+def typed_answer(
+    text: str,
+    settings: Settings,
+    *,
+    question=None,
+    interview_id: int | None = None,
+    store: Store | None = None,
+) -> PracticeResult:
+    """A typed (or pasted) answer analysed as `coach analyze --text` analyses one: the text as given
+    is the transcript, so it has fillers, hedges, structure and talking points but no pace, pauses
+    or sound. Typed answers are not stored yet: `attempt_id` is None. `interview_id`: the interview
+    the answer prepares for, whose job description's terms are checked."""
+    if not text.strip():  # analysed, it reads as "Only 0 words"
+        from coach.errors import InputError
+
+        raise InputError(NO_TYPED_ANSWER)
+    posting = job_description(settings, interview_id, store)
+    transcript = Transcript.from_text(text)
+    return PracticeResult(transcript, analyze_answer(transcript, settings, question, posting=posting))
+
+
 def hear_answer(
     audio: DecodedAudio, settings: Settings, progress: Callable[[float, float], None] | None = None
 ) -> tuple[Transcript, list[str]]:

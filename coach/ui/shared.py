@@ -491,13 +491,15 @@ def show_answer(
     headings, 2 as a page's sections, deeper under a heading of the page's own. `offset_s`: where
     the answer starts in `recording` (a real interview's), for the times its talking points give."""
     warnings = list(analysis.get("warnings") or [])
+    typed = summary.is_typed(analysis)  # no recording: said as typed, and nothing kept (Practice says so)
     if not summary.is_measured(analysis):
         st.warning(
             "  \n".join(escape(w) for w in warnings) or "This answer could not be measured.",
             icon=":material/error:",
         )
-        st.caption("The recording is kept, but it gets no score and is left out of your progress.")
-        heading("What was transcribed", level)
+        if not typed:
+            st.caption("The recording is kept, but it gets no score and is left out of your progress.")
+        heading("What you typed" if typed else "What was transcribed", level)
         # no filler marks: a failed measurement is not coached on, its fillers no more than its pace
         st.markdown(plain_transcript_html(analysis), unsafe_allow_html=True)
         if recording is not None and recording.exists():
@@ -508,8 +510,9 @@ def show_answer(
     # altair and pandas load with the first result, not with the first page (benchmarks/first_load.py)
     from coach.ui import charts
 
-    cols = st.columns(4)
-    for col, item in zip(cols, summary.headline(analysis, current.thresholds), strict=True):
+    numbers = summary.headline(analysis, current.thresholds)
+    cols = st.columns(len(numbers))
+    for col, item in zip(cols, numbers, strict=True):
         col.metric(
             item["label"],
             item["value"],
@@ -527,7 +530,7 @@ def show_answer(
     show_talking_points(analysis, current, recording, level, offset_s)
     show_job_terms(analysis, level)
 
-    heading("Transcript", level)
+    heading("What you typed" if typed else "Transcript", level)
     st.markdown(legend_html(analysis), unsafe_allow_html=True)
     st.markdown(highlight_html(analysis), unsafe_allow_html=True)
     st.caption(summary.filler_summary(analysis))

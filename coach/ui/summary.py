@@ -50,6 +50,12 @@ def is_measured(analysis: dict) -> bool:
     return not ("scores" in analysis and analysis["scores"] is None)
 
 
+def is_typed(analysis: dict) -> bool:
+    """An answer typed, not spoken (`coach analyze --text`: `duration_s` null, no words with times):
+    it has no pace, pauses, length in time or sound to show."""
+    return "duration_s" in analysis and analysis["duration_s"] is None and not analysis.get("words")
+
+
 def attempt_number(attempts: list[dict], attempt_id: int | None) -> int | None:
     """Which of the user's attempts at one question this is, counted as they would count it (1 for
     the first), from their attempts at that question oldest first; never the database's id."""
@@ -108,6 +114,8 @@ def score_rows(analysis: dict) -> list[dict]:
     scores = analysis.get("scores") or {}
     rows = []
     for key, name in SCORE_NAMES.items():
+        if key == "delivery" and is_typed(analysis):  # pace and pauses: a recording's, not a text's
+            continue
         entry = scores.get(key) or {}
         score = entry.get("score")
         missing = "does not apply" if entry.get("applies") is False else "not measured"
@@ -123,10 +131,10 @@ def score_rows(analysis: dict) -> list[dict]:
 
 
 def headline(analysis: dict, thresholds: Thresholds | None = None) -> list[dict]:
-    """The four numbers at the top of a result, each with what it is compared against, and the
-    length's verdict ("short for this question") when it has one. The pace's band is the user's
-    (Settings), the one feedback and scores use: a fixed "about 140–160" read against "the 130–175
-    band" in the feedback under it."""
+    """The four numbers at the top of a result (three for a typed answer: no pace nor length in
+    time), each with what it is compared against, and the length's verdict ("short for this
+    question") when it has one. The pace's band is the user's (Settings), the one feedback and
+    scores use: a fixed "about 140–160" read against "the 130–175 band" in the feedback under it."""
     from coach.analysis.feedback import length_verdict  # numpy with it: loaded with a result, not a page
 
     metrics = analysis.get("metrics") or {}
@@ -137,26 +145,38 @@ def headline(analysis: dict, thresholds: Thresholds | None = None) -> list[dict]
     duration = metrics.get("duration_s") or analysis.get("duration_s")
     target = length.get("target_s")
     t = thresholds or Thresholds()
+    overall_item = {
+        "label": "Overall",
+        "value": "—" if overall is None else f"{overall}/100",
+        "help": "Mean of the dimension scores below; each says what it is based on.",
+    }
+    fillers_item = {
+        "label": "Fillers",
+        "value": f"{fillers}",
+        "help": (
+            f"{metrics.get('fillers_per_100_words', 0):.1f} per 100 words; ordinary conversation "
+            "has about 6 (Bortfeld et al. 2001)."
+        ),
+    }
+    if is_typed(analysis):  # no pace nor length in time: the words written, and the fillers in them
+        return [
+            overall_item,
+            {
+                "label": "Words",
+                "value": f"{metrics.get('words') or 0:,}",
+                "help": "Pace, pauses and length in time are measured on a recorded answer.",
+            },
+            fillers_item,
+        ]
     return [
-        {
-            "label": "Overall",
-            "value": "—" if overall is None else f"{overall}/100",
-            "help": "Mean of the dimension scores below; each says what it is based on.",
-        },
+        overall_item,
         {
             "label": "Pace",
             "value": "—" if wpm is None else f"{wpm:.0f} wpm",
             "help": f"Words per minute over the whole answer; the band listeners follow most easily, "
             f"as set in Settings, is {t.pace_low_wpm:.0f}–{t.pace_high_wpm:.0f}.",
         },
-        {
-            "label": "Fillers",
-            "value": f"{fillers}",
-            "help": (
-                f"{metrics.get('fillers_per_100_words', 0):.1f} per 100 words; ordinary conversation "
-                "has about 6 (Bortfeld et al. 2001)."
-            ),
-        },
+        fillers_item,
         {
             "label": "Length",
             "value": clock(duration),
