@@ -705,7 +705,10 @@ def the_result(result: dict) -> None:
     """The analysed answer, this attempt against earlier ones, and what to do next."""
     st.divider()
     shared.show_answer(
-        result["analysis"], cfg, recording=Path(result["recording"]) if result.get("recording") else None
+        result["analysis"],
+        cfg,
+        recording=Path(result["recording"]) if result.get("recording") else None,
+        sample=bool(result.get("demonstration")),
     )
     if result.get("demonstration"):
         st.caption("This was the sample recording, a demonstration: it is not saved as your answer.")

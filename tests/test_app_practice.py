@@ -36,7 +36,10 @@ def test_first_run_leads_to_a_first_answer_with_the_sample(tmp_path, monkeypatch
     assert escape("I read the traces and found one slow database query, a search on orders") in text
     assert escape("the error rate dropped by 90%") in text
     assert "Tell me about an incident you were involved in" in text
-    assert "5 of 5 heard in your answer, judged by meaning, not exact words." in [c.value for c in at.caption]
+    # the sample is a demonstration: its talking points are heard in it, not in "your answer"
+    assert "5 of 5 heard in the sample answer, judged by meaning, not exact words." in [
+        c.value for c in at.caption
+    ]
     # a talking point heard says when, then the sentence: "— heard at 0:13:", not "— heard: (at 0:13)"
     heard = [m for m in text.splitlines() if "— heard" in m]
     assert heard and all(re.search(r"— heard :gray\[at \d:\d\d\]:", m) for m in heard), heard

@@ -483,13 +483,15 @@ def show_answer(
     key: str = "answer",
     level: int = 2,
     offset_s: float = 0.0,
+    sample: bool = False,
 ) -> None:
     """One analysed answer: numbers, feedback, marked transcript, scores, STAR timeline, pace.
 
     An answer the quality gate stopped shows why and what to do, and its transcript, nothing else:
     no number of a failed measurement is shown as if it meant something. `level`: its sections'
     headings, 2 as a page's sections, deeper under a heading of the page's own. `offset_s`: where
-    the answer starts in `recording` (a real interview's), for the times its talking points give."""
+    the answer starts in `recording` (a real interview's), for the times its talking points give.
+    `sample`: the sample recording, a demonstration, not the person's answer."""
     warnings = list(analysis.get("warnings") or [])
     typed = summary.is_typed(analysis)  # no recording: said as typed, and nothing kept (Practice says so)
     if not summary.is_measured(analysis):
@@ -527,7 +529,7 @@ def show_answer(
         heading("What to work on", level)
         st.markdown("\n".join(f"{i}. {escape_sentence(p)}" for i, p in enumerate(points, start=1)))
 
-    show_talking_points(analysis, current, recording, level, offset_s)
+    show_talking_points(analysis, current, recording, level, offset_s, sample=sample)
     show_job_terms(analysis, level)
 
     heading("What you typed" if typed else "Transcript", level)
@@ -594,9 +596,16 @@ def show_job_terms(analysis: dict, level: int = 2) -> None:
 
 
 def show_talking_points(
-    analysis: dict, current: Settings, recording: Path | None = None, level: int = 2, offset_s: float = 0.0
+    analysis: dict,
+    current: Settings,
+    recording: Path | None = None,
+    level: int = 2,
+    offset_s: float = 0.0,
+    *,
+    sample: bool = False,
 ) -> None:
-    """Each talking point with the sentence that covered it; a play button starts at that moment."""
+    """Each talking point with the sentence that covered it; a play button starts at that moment.
+    `sample`: the sample recording's, heard in the sample answer, not in the person's."""
     reason, rows = summary.talking_points(analysis, offset_s)
     if reason is None and not rows:
         return
@@ -605,7 +614,8 @@ def show_talking_points(
         st.caption(escape(reason))
         return
     heard = sum(1 for r in rows if r["heard"])
-    st.caption(f"{heard} of {len(rows)} heard in your answer, judged by meaning, not exact words.")
+    whose = "the sample answer" if sample else "your answer"
+    st.caption(f"{heard} of {len(rows)} heard in {whose}, judged by meaning, not exact words.")
     playable = recording is not None and recording.exists()
     for row in rows:
         if not row["heard"]:
