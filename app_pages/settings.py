@@ -141,11 +141,13 @@ def threshold_inputs(where, names: list[str]) -> dict[str, float]:
     for the user is written once, below the group's last field. Each field takes the numbers its
     threshold may take (coach.config.THRESHOLD_BOUNDS; an end that may not itself be entered, such
     as 0 fillers per 100 words, is refused in a sentence on saving) and shows the number stored, as
-    typed: 42.5, not 43."""
+    typed: 42.5, not 43; a fitted default as a person reads it, 18 (%) for 0.181, still stored as
+    0.181 when the thresholds are saved with it unchanged (Bound.field_number, Bound.from_field)."""
+    defaults = Thresholds()
     entered = {}
     group: list[str] = []  # the fields since the last caption: they share one source
     for i, name in enumerate(names):
-        value = getattr(cfg.thresholds, name)
+        value, default = getattr(cfg.thresholds, name), getattr(defaults, name)
         bound = THRESHOLD_BOUNDS[name]
         label = THRESHOLD_LABELS.get(name) or FILLER_DETECTOR_LABELS.get(name) or name.replace("_", " ")
         scale = 100 if bound.percent else 1  # 40 (%), not 0.40: the words under it say "40%"
@@ -153,15 +155,14 @@ def threshold_inputs(where, names: list[str]) -> dict[str, float]:
             label,
             min_value=None if bound.low is None else float(scale * bound.low),
             max_value=None if bound.high is None else float(scale * bound.high),
-            value=float(round(scale * value, 6)),
+            value=bound.field_number(value, default),
             step=5.0 if bound.percent else 0.05 if abs(value) < 5 else 1.0,
             format="%g",
             # the range it may take, said before a save refuses a number outside it
             help=f"{sources[name]}\n\nAllowed: {bound.allowed_words()}.",
             key=field_key(f"settings_t_{name}"),
         )
-        # 18.1 / 100 is 0.18100000000000002: stored as 0.181
-        entered[name] = round(typed / scale, 6) if bound.percent else typed
+        entered[name] = bound.from_field(typed, value, default)
         group.append(name)
         if i + 1 == len(names) or sources[names[i + 1]] != sources[name]:
             words = next((THRESHOLD_WORDS[n] for n in group if n in THRESHOLD_WORDS), "")

@@ -205,6 +205,21 @@ class Bound:
             return f"{self.number(value)}%"
         return f"{self.number(value)} {self.unit}" if self.unit else self.number(value)
 
+    def field_number(self, value: float, default: float) -> float:
+        """The number a Settings field shows for `value`: a share as a percentage (40 for 0.4), as
+        stored (42.5 typed reads 42.5), except a fitted default with a fraction of a percent
+        (0.181), shown to the whole percent a person reads it as (18)."""
+        shown = round(100 * value if self.percent else value, 6)
+        return float(round(shown)) if self.percent and value == default else float(shown)
+
+    def from_field(self, typed: float, value: float, default: float) -> float:
+        """The value to store from a Settings field holding `typed`: the stored `value` while the
+        field still shows it (18 shown for 0.181 keeps 0.181 when other settings are saved), else
+        the number typed, a share back as a fraction (18.1 / 100 is 0.18100000000000002: 0.181)."""
+        if typed == self.field_number(value, default):
+            return value
+        return round(typed / 100, 6) if self.percent else typed
+
     def allowed_words(self) -> str:
         """The range a setting may take, in words: 'from 60 to 300 wpm', 'from 50% to 100%', else
         `range_words` ('above 0 and at most 100')."""

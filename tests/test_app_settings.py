@@ -59,7 +59,7 @@ def test_captions_are_in_plain_words(monkeypatch):
     assert not [s for s in shown if jargon.search(s)], shown
     assert not [s for s in shown if re.search(r"whisper|tiny\.en|MiniLM|MFCC", s, re.I)], shown
     talking = at.number_input(key="settings_t_talking_point_min_recall")
-    assert talking.label.endswith("(%)") and talking.value == 18.1  # a share, not 0.181
+    assert talking.label.endswith("(%)") and talking.value == 18  # a share, not 0.181 (nor 18.1)
     assert str(data_dir) in " ".join(str(m.value) for m in at.markdown)
 
 
@@ -188,6 +188,28 @@ def test_a_share_is_shown_as_it_was_stored_not_rounded(tmp_path, monkeypatch):
         situation = field(shown, "situation_max_share")
         assert situation.proto.format % situation.value == "42.5"
     assert field(at, "long_pause_s").proto.format % 2.0 == "2"
+
+
+def test_the_fitted_talking_point_share_reads_as_a_whole_percent_and_is_kept_as_fitted(tmp_path, monkeypatch):
+    """The talking points' share, fitted to 0.181, read "18.1" (%); shown as 18, it is still 0.181
+    once the thresholds are saved with another number changed, and 20 typed is stored as 0.2."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("settings").run()
+    talking = field(at, "talking_point_min_recall")
+    assert talking.proto.format % talking.value == "18"
+    field(at, "long_pause_s").set_value(2.5)
+    save_thresholds(at)
+    assert not at.error
+    saved = load_settings(tmp_path).thresholds
+    assert (saved.long_pause_s, saved.talking_point_min_recall) == (
+        2.5,
+        Thresholds().talking_point_min_recall,
+    )
+    assert field(at, "talking_point_min_recall").value == 18
+    field(at, "talking_point_min_recall").set_value(20)
+    save_thresholds(at)
+    assert load_settings(tmp_path).thresholds.talking_point_min_recall == 0.2
+    assert field(page("settings").run(), "talking_point_min_recall").value == 20
 
 
 def test_shares_are_shown_and_entered_as_percentages(tmp_path, monkeypatch):
