@@ -476,14 +476,15 @@ def delete_an_answer(item: dict, today: date) -> None:
 
 
 def question_rows(practice_rows: list[dict], real_rows: list[dict], today: date) -> list[dict]:
-    """Newest first (after months the latest answers are in view, not behind ten old ones), dated
-    without the weekday ('1 Dec 13:40'); an answer in a mock interview reads "mock" in place of its
-    time and a real interview's "real" (named below the table): a column saying which pushed the
-    figures out of a phone's view."""
+    """Newest first (after months the latest answers are in view, not behind ten old ones), each row
+    its day without the weekday and what the answer was: '1 Dec practice', '1 Dec mock', '1 Dec
+    real' (named below the table). A real interview has a day but no time, so no row shows a time:
+    "1 Dec real" read beside "1 Dec 13:40" as another kind of entry; the order tells two of a day
+    apart. A column saying which pushed the figures out of a phone's view."""
     rows = [
         {
             "When": p["created_at"],
-            "kind": "mock" if p.get("mock_interview") else "",
+            "kind": "mock" if p.get("mock_interview") else "practice",
             "Overall": summary.rounded(p["score_overall"]),
             summary.PACE: summary.rounded(p["wpm"]),
             summary.FILLERS_PER_100_WORDS: summary.rounded(p["fillers_per_100_words"], 1),
@@ -505,7 +506,7 @@ def question_rows(practice_rows: list[dict], real_rows: list[dict], today: date)
     rows.sort(key=lambda r: in_lived_order(r["When"]), reverse=True)  # an interview after its day's practice
     for row in rows:  # a practice answer's moment or a real interview's day, read the same way
         kind = row.pop("kind")
-        when = table_moment(str(row["When"]), today, with_time=not kind) if row["When"] else ""
+        when = table_moment(str(row["When"]), today, with_time=False) if row["When"] else ""
         row["When"] = f"{when} {kind}".strip()
     return rows
 

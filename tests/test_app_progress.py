@@ -469,7 +469,8 @@ def test_a_real_interview_is_listed_after_the_practice_of_its_day(tmp_path, monk
         {"company": "Acme", "stage": "onsite", "interview_date": day.date()},
     )
     assert list(table.value["wpm"]) == [150, 120], table.value  # analysis_dict's pace, then the practice's
-    assert table.value["When"][0] == f"{day.day} {day:%b} real", table.value
+    # every row its day and what it was: "5 Dec real" stood beside "5 Dec 12:00", a time for the others
+    assert list(table.value["When"]) == [f"{day.day} {day:%b} real", f"{day.day} {day:%b} practice"]
 
 
 def test_a_real_interview_s_company_and_stage_are_named_whole_below_its_questions_table(
