@@ -432,16 +432,14 @@ def _bank_question(question_id: str | None, settings):
 
 
 def _analyze_text(path: Path, settings, question, interview_id: int | None = None) -> dict:
-    from coach.practice import analyze_transcript, job_description
-    from coach.types import Transcript
+    from coach.practice import typed_answer
 
     text = _read_text(str(path))
     if not text.strip():  # analysed as "0 words" with exit code 0, and advice to paste the text
         from coach.errors import InputError
 
         raise InputError(f"{path.name} has no words; write your answer in it and run the analysis again.")
-    posting = job_description(settings, interview_id)
-    return analyze_transcript(Transcript.from_text(text), settings, question, posting=posting)
+    return typed_answer(text, settings, question=question, interview_id=interview_id).analysis
 
 
 # A file with one of these endings is an answer written down, given where a recording goes.
