@@ -19,11 +19,19 @@ from coach.store.rows import (
 )
 from coach.store.schema import debriefs, interviews
 
+# asked besides, each optional (migration 0018): red flags noticed, pay or benefits mentioned, and
+# how this opportunity compares with the others going
+MORE_QUESTIONS = ("red_flags", "pay_mentioned", "compared_with_others")
 DEBRIEF_TYPED = TypedFields(
-    debriefs, "debrief", ("went_well", "could_be_better", "skill_gaps", "time_commitment", "notes")
+    debriefs,
+    "debrief",
+    ("went_well", "could_be_better", "skill_gaps", "time_commitment", "notes", *MORE_QUESTIONS),
 )
 TYPED_FIELDS = (DEBRIEF_TYPED,)
-EDITABLE = ("went_well", "could_be_better", "skill_gaps", "interest", "proceed", "time_commitment", "notes")
+EDITABLE = (
+    *("went_well", "could_be_better", "skill_gaps", "interest", "proceed", "time_commitment", "notes"),
+    *MORE_QUESTIONS,
+)
 
 
 def _check_interest(interest: int | None) -> int | None:
@@ -45,6 +53,9 @@ def add_debrief(
     proceed: bool | None = None,
     time_commitment: str = "",
     notes: str = "",
+    red_flags: str = "",
+    pay_mentioned: str = "",
+    compared_with_others: str = "",
 ) -> int:
     typed = dict(
         went_well=went_well,
@@ -53,7 +64,11 @@ def add_debrief(
         time_commitment=time_commitment,
         notes=notes,
     )
-    DEBRIEF_TYPED.check(typed)
+    more = dict(red_flags=red_flags, pay_mentioned=pay_mentioned, compared_with_others=compared_with_others)
+    DEBRIEF_TYPED.check({**typed, **more})
+    # one left blank is not written: the column's default is the same "", and a database still
+    # being migrated (a test of an older schema) has no such column yet
+    typed.update({name: text for name, text in more.items() if text})
     get_row(store, interviews, interview_id, "interview")
     with store.write() as conn:
         return insert_row(

@@ -594,6 +594,16 @@ def m0017_option_interest(conn: sa.Connection) -> None:
     conn.execute(sa.text(f"ALTER TABLE options ADD COLUMN interest {column_type}"))
 
 
+@migration("0018_debrief_red_flags_pay_comparison")
+def m0018_debrief_red_flags_pay_comparison(conn: sa.Connection) -> None:
+    """A debrief can keep the red flags noticed (about the team, the role, the process), the pay or
+    benefits mentioned, and how the opportunity compares with the others going: what a career coach
+    asks after each stage, which had room only in the notes. Debriefs written before have none."""
+    text_type = sa.Text().compile(dialect=conn.dialect)
+    for name in ("red_flags", "pay_mentioned", "compared_with_others"):
+        conn.execute(sa.text(f"ALTER TABLE debriefs ADD COLUMN {name} {text_type} NOT NULL DEFAULT ''"))
+
+
 def latest_migration() -> str:
     return MIGRATIONS[-1][0]
 

@@ -290,6 +290,11 @@ debriefs = sa.Table(
     sa.Column("notes", sa.Text, nullable=False, server_default=""),
     sa.CheckConstraint("interest IS NULL OR (interest >= 1 AND interest <= 5)", name="interest_1_to_5"),
     *_owner(),
+    # what a career coach asks after each stage besides (migration 0018): red flags noticed about the
+    # team, the role or the process; pay or benefits they mentioned; how it compares with the others
+    sa.Column("red_flags", sa.Text, nullable=False, server_default=""),
+    sa.Column("pay_mentioned", sa.Text, nullable=False, server_default=""),
+    sa.Column("compared_with_others", sa.Text, nullable=False, server_default=""),
 )
 
 # Offers and alternatives (including the BATNA), kept in view while interviewing.
