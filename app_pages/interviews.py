@@ -377,6 +377,14 @@ def opportunity_card(opportunity: Opportunity, by_id: dict[int, dict], today: da
             excerpt, cut = interview_log.notes_excerpt(noted[-1]["notes"])
             more = f"  \n:gray[The rest is in the {stage} below.]" if cut else ""
             st.markdown(f"**Notes after the {stage}:** {as_lines(excerpt)}{more}")
+        if opportunity.red_flags:  # noticed at any stage, in sight while the offers are weighed
+            st.markdown(
+                "  \n".join(
+                    f":material/flag: **Red flags after the {escape(s.stage or 'stage')}:** "
+                    + red_flags_said(s.red_flags)
+                    for s in opportunity.red_flags
+                )
+            )
         for option in opportunity.options:
             kind = interview_log.option_kind_said(option["kind"])  # "BATNA" as its badge says, not "Batna"
             st.markdown(f"**{escape(kind[:1].upper() + kind[1:])}:** " + escape(option_facts(option, today)))
@@ -387,6 +395,13 @@ def opportunity_card(opportunity: Opportunity, by_id: dict[int, dict], today: da
             full = store.get_interview(db, item["id"])
             with st.expander(escape(stage_label(stage, today, stage["interview_id"] == booked))):
                 stage_entry(item, full, today)
+
+
+def red_flags_said(red_flags: str) -> str:
+    """'no roadmap; the manager left': a stage's red flags on one line, escaped, their start only
+    when long (interview_log.notes_excerpt; the whole is in the stage's debrief)."""
+    excerpt, _ = interview_log.notes_excerpt(red_flags)
+    return escape("; ".join(excerpt.splitlines()))
 
 
 def interest_metric(data: dict, held: bool) -> None:
@@ -692,6 +707,9 @@ def debriefs(written: list[dict], item: dict) -> None:
             ("could_be_better", "Could be better"),
             ("skill_gaps", "Skill gaps"),
             ("time_commitment", "Time commitment"),
+            ("red_flags", "Red flags"),
+            ("pay_mentioned", "Pay or benefits mentioned"),
+            ("compared_with_others", "Compared with the others"),
             ("notes", "Notes"),
         ):
             lines = [escape(line.strip()) for line in (shown[field] or "").splitlines() if line.strip()]
@@ -931,6 +949,14 @@ def option_card(option: dict, today: date) -> None:
         ),
         ("Your interest", interest),
         ("Scope, team, growth", escape(option["details"]) or ":gray[—]"),
+        (
+            "Red flags",
+            "  \n".join(
+                f"After the {escape(f['stage'] or 'stage')}: {red_flags_said(f['red_flags'])}"
+                for f in option["red_flags"]
+            )
+            or ":gray[—]",
+        ),
     ]
     st.markdown("\n\n".join(f"**{label}**  \n{value}" for label, value in rows))
 

@@ -1632,6 +1632,12 @@ def _describe_opportunity(opportunity) -> str:
     if opportunity.time.still_to_come:
         time += f"; still to come: {opportunity.time.still_to_come_words}"
     lines.append(f"  Time: {time}")
+    for stage in opportunity.red_flags:  # noticed at any stage, in sight while the offers are weighed
+        excerpt, cut = notes_excerpt(stage.red_flags)
+        said = "; ".join(excerpt.splitlines()) + (
+            f" (the rest: coach interview {stage.interview_id})" if cut else ""
+        )
+        lines.append(f"  Red flags after the {stage.stage or 'stage'}: {said}")
     if opportunity.decision:
         lines.append(f"  Decide: {opportunity.decision}")
     return "\n".join(lines)
@@ -1644,7 +1650,7 @@ def _person(person: dict) -> str:
 def _describe_option(option: dict) -> str:
     from datetime import date
 
-    from coach.interview_log import option_kind_said
+    from coach.interview_log import notes_excerpt, option_kind_said
 
     facts = [f"#{option['id']} {option_kind_said(option['kind'])} · {option['company'] or '—'}"]
     facts += [option[k] for k in ("title", "compensation") if option[k]]
@@ -1663,6 +1669,11 @@ def _describe_option(option: dict) -> str:
     if details:
         lines.append(f"    Scope, team, growth: {details[0]}")
         lines += [f"      {line}" for line in details[1:]]
+    for flagged in option.get("red_flags") or []:  # its opportunity's, as the page's option card shows them
+        excerpt, _ = notes_excerpt(flagged["red_flags"])
+        lines.append(
+            f"    Red flags after the {flagged['stage'] or 'stage'}: " + "; ".join(excerpt.splitlines())
+        )
     return "\n  ".join(lines)
 
 
@@ -1733,6 +1744,9 @@ def _describe_interview(full: dict, answers: list[dict], not_analysed: list[str]
             ("could_be_better", "Could be better"),
             ("skill_gaps", "Skill gaps"),
             ("time_commitment", "Time commitment"),
+            ("red_flags", "Red flags"),
+            ("pay_mentioned", "Pay or benefits mentioned"),
+            ("compared_with_others", "Compared with the others"),
         ):
             said = [line for line in (debrief.get(field) or "").splitlines() if line.strip()]
             lines += [f"  {heading}:", *(f"    {line}" for line in said)] if said else []
@@ -1914,6 +1928,15 @@ def debrief_command(
         str, typer.Option(metavar="TEXT", help="what the rest of the process will take from you")
     ] = "",
     notes: Annotated[str, typer.Option(metavar="TEXT", help="anything else")] = "",
+    red_flags: Annotated[
+        str, typer.Option(metavar="TEXT", help="what worried you about the team, the role or the process")
+    ] = "",
+    pay_mentioned: Annotated[
+        str, typer.Option(metavar="TEXT", help="what they said about salary, bonus, equity or benefits")
+    ] = "",
+    compared_with_others: Annotated[
+        str, typer.Option(metavar="TEXT", help="how it compares with the others you have going")
+    ] = "",
     person: Annotated[
         list[str] | None,
         typer.Option(metavar="PERSON", help="someone you met: 'name — title — note'; repeat for more"),
@@ -1942,6 +1965,9 @@ def debrief_command(
         "proceed": proceed,
         "time_commitment": time_commitment,
         "notes": notes,
+        "red_flags": red_flags,
+        "pay_mentioned": pay_mentioned,
+        "compared_with_others": compared_with_others,
         "people_met": person or [],
         "questions_asked": question or [],
     }

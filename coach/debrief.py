@@ -22,7 +22,10 @@ REVIEW_DRAFT_NOTE = "Measured by the coach's review"
 REVIEW_DRAFT_NOTE_LINE = f"{REVIEW_DRAFT_NOTE}; add your own view of how it went."
 # what drafts said before the note was in the user's words (it named the `coach review` command)
 OLD_REVIEW_DRAFT_NOTES = ("Measured by coach review",)
-STORE_FIELDS = ("went_well", "could_be_better", "skill_gaps", "interest", "proceed", "time_commitment")
+STORE_FIELDS = (
+    *("went_well", "could_be_better", "skill_gaps", "interest", "proceed", "time_commitment"),
+    *store.DEBRIEF_MORE_QUESTIONS,
+)
 
 
 # What separates a person's name, title and note on one line, the first found first: an em dash
@@ -232,6 +235,7 @@ def form_values(debrief: dict | None, heard: list[str] | tuple = ()) -> dict:
         "interest": debrief.get("interest"),  # None until the user gives one: never a made-up 3
         "proceed": {True: "yes", False: "no"}.get(debrief.get("proceed"), "undecided"),
         "time_commitment": debrief.get("time_commitment") or "",
+        **{name: debrief.get(name) or "" for name in store.DEBRIEF_MORE_QUESTIONS},
         # the box is the user's own: a review's draft marks itself with a line in the store (from_review)
         # that the form showed as text of theirs, to delete before writing their notes
         "notes": own_notes(notes),

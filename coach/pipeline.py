@@ -58,6 +58,7 @@ class Stage:
     notes: str
     booked: bool = False  # still to come (playbook.is_ahead): in the calendar, not held yet
     answers_reviewed: int = 0  # every answer the review kept, those it could not measure too
+    red_flags: str = ""  # what its debrief noted about the team, the role or the process
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,12 @@ class Opportunity:
         return [s.interest for s in self.stages if s.interest]
 
     @property
+    def red_flags(self) -> list[Stage]:
+        """The stages whose debrief noted red flags, oldest first: kept in sight on the card and in
+        `coach interviews` while the offers are weighed, not only inside each stage."""
+        return [s for s in self.stages if s.red_flags.strip()]
+
+    @property
     def label(self) -> str:
         return f"{self.company} · {self.role}" if self.role else self.company
 
@@ -133,6 +140,15 @@ class Opportunity:
     def as_json(self) -> dict:
         data = asdict(self)
         data["interest_trend"] = self.interest_trend
+        data["red_flags"] = [
+            {
+                "interview_id": s.interview_id,
+                "stage": s.stage,
+                "interview_date": s.interview_date,
+                "red_flags": s.red_flags,
+            }
+            for s in self.red_flags
+        ]
         data["time"]["summary"] = self.time.summary
         return data
 
@@ -242,6 +258,7 @@ def _stage(item: dict, written: list[dict], booked: bool = False) -> Stage:
         time_commitment=(debrief or {}).get("time_commitment") or "",
         notes=own_notes((debrief or {}).get("notes") or ""),
         booked=booked,
+        red_flags=(debrief or {}).get("red_flags") or "",
     )
 
 
@@ -444,13 +461,17 @@ def comparison(options: list[dict], opportunities: list[Opportunity]) -> list[di
     """The options to weigh side by side: open ones first (offers, then alternatives, then the
     BATNA, each by deadline), each with its interest: the one given to the option itself
     (`interest_given`), else the one last written for the opportunity it came from, after its
-    `interest_stage` ("" for one given to the option)."""
-    interest_of = {}
+    `interest_stage` ("" for one given to the option), and the `red_flags` its opportunity's
+    debriefs noted (stage and words; none for an option from no interview)."""
+    interest_of, flags_of = {}, {}
     for opportunity in opportunities:
         rated = [s for s in opportunity.stages if s.interest]
         for option in opportunity.options:
             if rated:
                 interest_of[option["id"]] = (rated[-1].interest, rated[-1].stage)
+            flags_of[option["id"]] = [
+                {"stage": s.stage, "red_flags": s.red_flags} for s in opportunity.red_flags
+            ]
     ordered = sorted(
         options,
         key=lambda o: (
@@ -466,6 +487,7 @@ def comparison(options: list[dict], opportunities: list[Opportunity]) -> list[di
             "interest_given": o.get("interest"),
             "interest": o.get("interest") or interest_of.get(o["id"], (None, ""))[0],
             "interest_stage": "" if o.get("interest") else interest_of.get(o["id"], (None, ""))[1],
+            "red_flags": flags_of.get(o["id"], []),
         }
         for o in ordered
     ]

@@ -54,6 +54,7 @@ class DebriefField:
     prompt: str
     min: int | None = None
     max: int | None = None
+    more: bool = False  # asked besides, optional: the form keeps it under "More" to stay short
 
 
 @dataclass(frozen=True)
@@ -165,6 +166,7 @@ def _debrief_field(raw: dict) -> DebriefField:
         prompt=raw["prompt"],
         min=raw.get("min"),
         max=raw.get("max"),
+        more=bool(raw.get("more", False)),
     )
 
 
@@ -471,8 +473,9 @@ def check_debrief(playbook: Playbook, answers: dict) -> dict:
     """The debrief tidied, with an out-of-range value reported as an InputError naming the field.
 
     Keys shared with `coach.store.add_debrief` (went_well, could_be_better, skill_gaps, interest,
-    proceed, time_commitment, notes) come back in the types the store keeps; people_met and
-    questions_asked are lists, for the interview's people and for `save_questions_asked`.
+    proceed, time_commitment, notes, red_flags, pay_mentioned, compared_with_others) come back in
+    the types the store keeps; people_met and questions_asked are lists, for the interview's people
+    and for `save_questions_asked`.
     """
     unknown = sorted(set(answers) - {f.id for f in playbook.debrief_fields})
     if unknown:

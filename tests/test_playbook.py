@@ -72,6 +72,9 @@ def test_debrief_template_has_every_field_the_issue_asks_for(book: pb.Playbook) 
         "proceed": None,
         "time_commitment": "",
         "notes": "",
+        "red_flags": "",
+        "pay_mentioned": "",
+        "compared_with_others": "",
     }
 
 

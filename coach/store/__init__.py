@@ -19,6 +19,7 @@ from coach.store.attempts import (
     start_session,
 )
 from coach.store.db import Store, open_store
+from coach.store.debriefs import MORE_QUESTIONS as DEBRIEF_MORE_QUESTIONS
 from coach.store.debriefs import add_debrief, delete_debrief, list_debriefs, update_debrief
 from coach.store.favourites import list_favourites, set_favourite
 from coach.store.goals import add_goal, delete_goal, list_goals, update_goal
@@ -84,6 +85,7 @@ __all__ = [
     "list_turns",
     "prepared_steps_of",
     "mark_prepared_step",
+    "DEBRIEF_MORE_QUESTIONS",
     "add_debrief",
     "update_debrief",
     "delete_debrief",

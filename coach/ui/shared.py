@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
@@ -35,6 +36,9 @@ from coach.identity import IDENTITY_REFUSED, SIGN_IN, identity_from, is_staff, n
 from coach.store import Store, open_store
 from coach.ui import summary
 from coach.ui.highlight import escape, escape_sentence, highlight_html, legend_html, plain_transcript_html
+
+if TYPE_CHECKING:
+    from coach.playbook import DebriefField
 
 logger = logging.getLogger(__name__)
 
@@ -761,6 +765,51 @@ def _people_recorded(db: Store, interview_id: int) -> None:
         )
 
 
+# The fold the debrief's optional questions sit in (the playbook's fields with `more`), named by them.
+MORE_LABEL = "More: red flags, pay, how it compares"
+
+
+def _debrief_field(db: Store, interview_id: int, key: str, f: DebriefField, start: dict) -> object:
+    """One question of the debrief template as its widget (`f.kind` says which): what it holds."""
+    widget_key = field_key(key, f.id)
+    if f.kind == "text":
+        return st.text_area(
+            f.label,
+            **_unless_held(widget_key, value=start.get(f.id, "")),
+            help=f.prompt,
+            key=widget_key,
+            height=80,
+        )
+    if f.kind == "list":
+        typed = st.text_area(
+            f"{f.label} (one a line)",
+            **_unless_held(widget_key, value=start.get(f.id, "")),
+            help=f.prompt,
+            key=widget_key,
+            height=80,
+        )
+        if f.id == "people_met":
+            _people_recorded(db, interview_id)
+        return typed
+    if f.kind == "scale":  # none picked until you pick one: a debrief saved untouched invents no 3
+        return st.segmented_control(
+            f.label,
+            list(range(f.min, f.max + 1)),
+            **_unless_held(widget_key, default=start.get(f.id)),
+            help=f"{f.prompt} Leave it unpicked until you can say; click a picked one to clear it.",
+            key=widget_key,
+        )
+    choices = ["undecided", "yes", "no"]
+    return st.radio(
+        f.label,
+        choices,
+        **_unless_held(widget_key, index=choices.index(start.get(f.id, "undecided"))),
+        horizontal=True,
+        help=f.prompt,
+        key=widget_key,
+    )
+
+
 def debrief_form(
     db: Store,
     current: Settings,
@@ -809,43 +858,13 @@ def debrief_form(
             st.caption("The review could measure nothing to start from; write your own view and save.")
         answers: dict = {}
         for f in book.debrief_fields:
-            widget_key = field_key(key, f.id)
-            if f.kind == "text":
-                answers[f.id] = st.text_area(
-                    f.label,
-                    **_unless_held(widget_key, value=start.get(f.id, "")),
-                    help=f.prompt,
-                    key=widget_key,
-                    height=80,
-                )
-            elif f.kind == "list":
-                answers[f.id] = st.text_area(
-                    f"{f.label} (one a line)",
-                    **_unless_held(widget_key, value=start.get(f.id, "")),
-                    help=f.prompt,
-                    key=widget_key,
-                    height=80,
-                )
-                if f.id == "people_met":
-                    _people_recorded(db, interview_id)
-            elif f.kind == "scale":  # none picked until you pick one: a debrief saved untouched invents no 3
-                answers[f.id] = st.segmented_control(
-                    f.label,
-                    list(range(f.min, f.max + 1)),
-                    **_unless_held(widget_key, default=start.get(f.id)),
-                    help=f"{f.prompt} Leave it unpicked until you can say; click a picked one to clear it.",
-                    key=widget_key,
-                )
-            else:
-                choices = ["undecided", "yes", "no"]
-                answers[f.id] = st.radio(
-                    f.label,
-                    choices,
-                    **_unless_held(widget_key, index=choices.index(start.get(f.id, "undecided"))),
-                    horizontal=True,
-                    help=f.prompt,
-                    key=widget_key,
-                )
+            if not f.more:
+                answers[f.id] = _debrief_field(db, interview_id, key, f, start)
+        more = [f for f in book.debrief_fields if f.more]
+        if more:  # asked besides, optional: out of the way unless one was written
+            with st.expander(MORE_LABEL, expanded=any(start.get(f.id) for f in more)):
+                for f in more:
+                    answers[f.id] = _debrief_field(db, interview_id, key, f, start)
         add_to_bank = st.checkbox(
             "Add the questions they asked to my practice questions", value=True, key=f"{key}_to_bank"
         )

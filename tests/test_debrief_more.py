@@ -1,0 +1,102 @@
+"""The debrief asks what a career coach would ask besides: red flags noticed, pay or benefits
+mentioned, and how the opportunity compares with the others. On the Interviews page's form (under
+"More") and its debrief view, with the red flags on the opportunity's card and its offer's card;
+in `coach debrief`, `coach interview` and `coach interviews`."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+
+from app_support import markdown_text, page
+from cli_support import coach_printed
+
+from coach import store
+from coach.config import load_settings
+from coach.ui.highlight import escape
+
+FLAGS = "the manager talked over everyone <b>twice</b>"
+PAY = "base tops at 160k; 4 weeks off"
+COMPARED = "more scope than Globex, less pay"
+MORE = "More: red flags, pay, how it compares"  # the fold the form keeps them in
+
+
+def _acme_with_an_offer(data_dir) -> int:
+    db = store.open_store(load_settings(data_dir))
+    try:
+        held = (date.today() - timedelta(days=1)).isoformat()
+        interview_id = store.add_interview(
+            db, company="Acme", role="Staff engineer", stage="onsite", interview_date=held
+        )
+        store.add_option(db, kind="offer", interview_id=interview_id, compensation="150k")
+    finally:
+        db.close()
+    return interview_id
+
+
+def test_the_form_asks_them_under_more_and_the_card_keeps_the_red_flags_in_sight(tmp_path, monkeypatch):
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    interview_id = _acme_with_an_offer(tmp_path)
+    at = page("interviews").run()
+    assert not at.exception
+    key = f"interviews_debrief_{interview_id}"
+    # the three sit folded under one "More", after the template's other questions
+    [more] = [e for e in at.expander if e.label == MORE]
+    assert not more.proto.expanded  # folded while none is written
+    assert [t.label for t in more.text_area] == [
+        "Red flags",
+        "Pay or benefits mentioned",
+        "How it compares with the others",
+    ]
+    at.text_area(key=f"{key}_went_well").input("the system design round")
+    at.text_area(key=f"{key}_red_flags").input(FLAGS)
+    at.text_area(key=f"{key}_pay_mentioned").input(PAY)
+    at.text_area(key=f"{key}_compared_with_others").input(COMPARED)
+    [b for b in at.button if b.label == "Save debrief"][0].click().run()
+    assert not at.exception and not at.error
+    text = markdown_text(at)
+    # the stage's debrief shows each, escaped (the <b> is the user's text, not markup)
+    assert f"*Red flags:* {escape(FLAGS)}" in text
+    assert f"*Pay or benefits mentioned:* {escape(PAY)}" in text
+    assert f"*Compared with the others:* {escape(COMPARED)}" in text
+    # the opportunity's card names them outside the stage's fold, and so does its offer's card
+    assert f":material/flag: **Red flags after the onsite:** {escape(FLAGS)}" in text
+    assert f"**Red flags**  \nAfter the onsite: {escape(FLAGS)}" in text
+    # edited again, the form starts from them, open
+    [more] = [e for e in at.expander if e.label == MORE]
+    assert more.proto.expanded
+    assert at.text_area(key=f"{key}_red_flags").value == FLAGS
+
+
+def test_coach_debrief_takes_them_and_coach_interview_shows_them(tmp_path):
+    interview_id = _acme_with_an_offer(tmp_path)
+    coach_printed(
+        tmp_path,
+        *("debrief", interview_id, "--went-well", "the system design round"),
+        *("--red-flags", "third re-org this year\nno roadmap"),
+        *("--pay-mentioned", PAY, "--compared-with-others", COMPARED),
+    )
+    shown = coach_printed(tmp_path, "interview", interview_id)
+    assert (
+        "  Red flags:\n    third re-org this year\n    no roadmap\n"
+        f"  Pay or benefits mentioned:\n    {PAY}\n"
+        f"  Compared with the others:\n    {COMPARED}\n"
+    ) in shown
+    listed = coach_printed(tmp_path, "interviews")
+    assert "  Red flags after the onsite: third re-org this year; no roadmap\n" in listed
+    # a field given later replaces its lines; the others stay
+    coach_printed(tmp_path, "debrief", interview_id, "--red-flags", "on-call every other week")
+    [debrief] = json.loads(coach_printed(tmp_path, "interview", interview_id, "--json"))["debriefs"]
+    assert (debrief["red_flags"], debrief["pay_mentioned"], debrief["compared_with_others"]) == (
+        "on-call every other week",
+        PAY,
+        COMPARED,
+    )
+    assert debrief["went_well"] == "the system design round"
+    listed = json.loads(coach_printed(tmp_path, "interviews", "--json"))
+    [acme] = listed["opportunities"]
+    assert [(f["stage"], f["red_flags"]) for f in acme["red_flags"]] == [
+        ("onsite", "on-call every other week")
+    ]
+    [offer] = listed["options"]
+    assert offer["red_flags"] == [{"stage": "onsite", "red_flags": "on-call every other week"}]
