@@ -398,55 +398,83 @@ def test_a_student_restoring_a_backup_over_her_limits_is_told_so_in_one_sentence
 
 
 FAULT_CHILD = """
-import json, sys
+import json, os, sys
 sys.path.insert(0, sys.argv[1])
 from app_support import DATA, page
-at = page(sys.argv[2])
-at.secrets["auth"] = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "test"}
-at.user = {"is_logged_in": True, "email": "ana@example.edu"}
-at.run()
-if sys.argv[2] == "practice":
-    at.button(key="practice_first_question").click().run()
-    at.file_uploader[0].upload("take.wav", (DATA / "clean.wav").read_bytes(), "audio/wav").run()
-elif sys.argv[2] == "review":
-    at.file_uploader[0].upload("call.mp3", (DATA / "clean.mp3").read_bytes(), "audio/mpeg")
-    at.text_input(key="review_company").input("Globex")
-    at.button[0].click().run()
-else:
-    at.button(key="mock_start").click().run()
-print(json.dumps({"exception": bool(at.exception), "errors": [e.value for e in at.error]}))
+for data_dir, name in json.loads(sys.argv[2]):
+    os.environ["COACH_DATA_DIR"] = data_dir
+    print(f"{sys.argv[3]}{name}", file=sys.stderr, flush=True)
+    at = page(name)
+    at.secrets["auth"] = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "test"}
+    at.user = {"is_logged_in": True, "email": "ana@example.edu"}
+    at.run()
+    if name == "practice":
+        at.button(key="practice_first_question").click().run()
+        at.file_uploader[0].upload("take.wav", (DATA / "clean.wav").read_bytes(), "audio/wav").run()
+    elif name == "review":
+        at.file_uploader[0].upload("call.mp3", (DATA / "clean.mp3").read_bytes(), "audio/mpeg")
+        at.text_input(key="review_company").input("Globex")
+        at.button[0].click().run()
+    else:
+        at.button(key="mock_start").click().run()
+    print(json.dumps({"exception": bool(at.exception), "errors": [e.value for e in at.error]}), flush=True)
 """
+# Where the child's log (stderr) for one page starts: this, then the page's name.
+PAGE_STARTS = "=== the page: "
 
 
-def _as_a_server_that_may_not_write(data_dir, folder, name: str) -> tuple[dict, str]:
-    """The page `name` as Ana uses it while `folder` (hers) is not writable: what it showed, and
-    the server's log. Run with root's powers dropped, since root writes anywhere."""
-    folder.mkdir(parents=True)
-    folder.chmod(0o500)
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "COACH_DATA_DIR": str(data_dir)}
-    for variable in ("COACH_DATABASE_URL", "COACH_USER", "COACH_MULTI_USER"):
+def _as_a_server_that_may_not_write(cases: list[tuple[str, Path, Path]]) -> dict[str, tuple[dict, str]]:
+    """Each page `name` of `cases` (name, data folder, folder) as Ana uses it while `folder` (hers,
+    under that data folder) is not writable: what it showed, and the server's log while it ran. One
+    child process runs them all, one after the other (a child each loaded the coach and its models
+    again). Run with root's powers dropped, since root writes anywhere."""
+    for _, _, folder in cases:
+        folder.mkdir(parents=True)
+        folder.chmod(0o500)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    for variable in ("COACH_DATA_DIR", "COACH_DATABASE_URL", "COACH_USER", "COACH_MULTI_USER"):
         env.pop(variable, None)
-    command = [sys.executable, "-c", FAULT_CHILD, str(Path(__file__).parent), name]
+    pages = json.dumps([[str(data_dir), name] for name, data_dir, _ in cases])
+    command = [sys.executable, "-c", FAULT_CHILD, str(Path(__file__).parent), pages, PAGE_STARTS]
     if os.geteuid() == 0:
         command = ["setpriv", "--bounding-set=-all", "--", *command]
     try:
         result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=600, cwd=ROOT)
     finally:
-        folder.chmod(0o700)
+        for _, _, folder in cases:
+            folder.chmod(0o700)
     assert result.returncode == 0, result.stderr[-2000:]
-    return json.loads(result.stdout.strip().splitlines()[-1]), result.stderr
+    shown = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    logs = dict(part.split("\n", 1) for part in result.stderr.split(PAGE_STARTS)[1:])
+    assert [name for name, _, _ in cases] == list(logs) and len(shown) == len(cases), result.stderr[-2000:]
+    return {name: (said, logs[name]) for (name, _, _), said in zip(cases, shown, strict=True)}
+
+
+@pytest.fixture(scope="module")
+def may_not_write(tmp_path_factory) -> dict[str, tuple[Path, Path, dict, str]]:
+    """Practice, Review and the mock interview, each on a cohort's data folder of its own whose
+    folder the page writes Ana's files to (her recordings, the interviewer's questions) the server
+    may not write: name -> (data folder, that folder, what the page showed, the server's log)."""
+    cases = []
+    for name in ("practice", "review", "mock"):
+        data_dir = tmp_path_factory.mktemp(f"may-not-write-{name}")
+        (data_dir / "settings.toml").write_text("multi_user = true\n")
+        settings = load_settings(data_dir, owner="ana@example.edu")
+        cases.append(
+            (name, data_dir, settings.owners_folder("mock") if name == "mock" else settings.recordings_dir)
+        )
+    shown = _as_a_server_that_may_not_write(cases)
+    return {name: (data_dir, folder, *shown[name]) for name, data_dir, folder in cases}
 
 
 @pytest.mark.skipif(not shutil.which("setpriv"), reason="needs setpriv to drop root's powers")
-def test_a_server_that_cannot_write_a_students_recordings_folder_names_none_of_its_folders(tmp_path):
+def test_a_server_that_cannot_write_a_students_recordings_folder_names_none_of_its_folders(may_not_write):
     """A recordings folder the server may not write said "Could not save the recording in
     /srv/…/recordings/users/<hash>/practice/2026-12 (Permission denied); … choose a writable data
     directory. Your recording is saved in your organisation's server." to a student: a server path,
     a fix that is not hers, and a take said to be kept that was not. Now one sentence in her words;
     the server's log keeps the folder and the reason."""
-    (tmp_path / "settings.toml").write_text("multi_user = true\n")
-    folder = load_settings(tmp_path, owner="ana@example.edu").recordings_dir
-    shown, log = _as_a_server_that_may_not_write(tmp_path, folder, "practice")
+    _, folder, shown, log = may_not_write["practice"]
     assert not shown["exception"]
     assert shown["errors"] == [
         "Your organisation's server could not save your recording (permission denied), a fault on the "
@@ -457,12 +485,10 @@ def test_a_server_that_cannot_write_a_students_recordings_folder_names_none_of_i
 
 
 @pytest.mark.skipif(not shutil.which("setpriv"), reason="needs setpriv to drop root's powers")
-def test_a_real_interview_the_server_cannot_save_is_not_said_to_be_kept(tmp_path):
+def test_a_real_interview_the_server_cannot_save_is_not_said_to_be_kept(may_not_write):
     """Review said "Could not save the recording in /srv/… The recording is kept in your
     organisation's server. The interview is in your log", and logged it: none of it was true."""
-    (tmp_path / "settings.toml").write_text("multi_user = true\n")
-    folder = load_settings(tmp_path, owner="ana@example.edu").recordings_dir
-    shown, log = _as_a_server_that_may_not_write(tmp_path, folder, "review")
+    data_dir, folder, shown, log = may_not_write["review"]
     assert not shown["exception"]
     assert shown["errors"] == [
         "Your organisation's server could not save your recording (permission denied), a fault on the "
@@ -470,7 +496,7 @@ def test_a_real_interview_the_server_cannot_save_is_not_said_to_be_kept(tmp_path
         "Nothing was saved."
     ]
     assert f"Could not save the recording in {folder}" in log
-    db = store.open_store(load_settings(tmp_path)).for_owner("ana@example.edu")
+    db = store.open_store(load_settings(data_dir)).for_owner("ana@example.edu")
     try:
         assert store.list_interviews(db) == []
     finally:
@@ -478,12 +504,10 @@ def test_a_real_interview_the_server_cannot_save_is_not_said_to_be_kept(tmp_path
 
 
 @pytest.mark.skipif(not shutil.which("setpriv"), reason="needs setpriv to drop root's powers")
-def test_a_server_that_cannot_write_the_interviewers_questions_says_so_without_a_traceback(tmp_path):
+def test_a_server_that_cannot_write_the_interviewers_questions_says_so_without_a_traceback(may_not_write):
     """The mock interview writes the questions it speaks to a folder of the person's; one the server
     may not write raised PermissionError on the page, a traceback naming the server's folders."""
-    (tmp_path / "settings.toml").write_text("multi_user = true\n")
-    folder = load_settings(tmp_path, owner="ana@example.edu").owners_folder("mock")
-    shown, log = _as_a_server_that_may_not_write(tmp_path, folder, "mock")
+    _, folder, shown, log = may_not_write["mock"]
     assert not shown["exception"]
     assert shown["errors"] == [
         "Your organisation's server could not start the mock interview (permission denied), a fault on "
