@@ -940,7 +940,7 @@ def option_card(option: dict, today: date) -> None:
         stage = escape(option["interest_stage"] or "last stage")
         interest = f"{option['interest']} out of 5, after the {stage}"
     else:
-        interest = ":gray[—]"
+        interest = ":gray[not given]"  # as "no deadline" beside it, in words
     rows = [
         ("Compensation", escape(option["compensation"]) or ":gray[—]"),
         (
@@ -955,7 +955,7 @@ def option_card(option: dict, today: date) -> None:
                 f"After the {escape(f['stage'] or 'stage')}: {red_flags_said(f['red_flags'])}"
                 for f in option["red_flags"]
             )
-            or ":gray[—]",
+            or ":gray[none noted]",
         ),
     ]
     st.markdown("\n\n".join(f"**{label}**  \n{value}" for label, value in rows))

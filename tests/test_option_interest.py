@@ -61,4 +61,7 @@ def test_coach_add_and_edit_option_take_an_interest_and_refuse_one_not_1_to_5(db
     assert [o["interest"] for o in store.list_options(db)] == [None, 2]
     at = page("interviews").run()
     assert not at.exception
-    assert _card_interest(at) == ["2 out of 5", ":gray[—]"]  # the offer first, then the BATNA
+    assert _card_interest(at) == ["2 out of 5", ":gray[not given]"]  # the offer first, then the BATNA
+    red_flags = [m.value for m in at.markdown if "**Red flags**" in m.value]
+    none_noted = "**Red flags**  \n:gray[none noted]"
+    assert len(red_flags) == 2 and all(none_noted in r for r in red_flags), red_flags
