@@ -53,8 +53,8 @@ st.table(
 )
 st.caption(
     "Answers are practice answers and the answers of real interviews reviewed. "
-    f"Averages show only for weeks when at least {report['min_people']} people answered"
-    ", so no number is one person's. Answers that could not be measured are counted but "
+    f"Averages show only for weeks when the answers of at least {report['min_people']} people were "
+    "measured, so no number is one person's. Answers that could not be measured are counted but "
     "not averaged."
 )
 

@@ -908,8 +908,8 @@ def summary_lines(report: dict, *, last_n: int = DEFAULT_LAST_N) -> list[str]:
 
 
 # ---------------------------------------------------------------- the cohort, for its staff
-# A week's averages are shown only when at least this many people answered in it, so a number
-# can never be one person's score under another name.
+# A week's averages are shown only when the answers of at least this many people were measured in
+# it, so a number can never be one person's score under another name.
 COHORT_MIN_PEOPLE = 3
 
 
@@ -932,8 +932,11 @@ def cohort_report(store: Store, settings: Settings, *, today: date | None = None
         people = len({a["person"] for a in in_week})
         row = {"week": start.isoformat(), "answers": len(in_week), "people": people}
         for name in AVERAGED:
-            values = [a[name] for a in in_week if a[name] is not None]
-            row[name] = round(fmean(values), 1) if values and people >= COHORT_MIN_PEOPLE else None
+            # the people whose answers were measured, not all who answered: with only one of three
+            # measured, the "average" was that one person's
+            measured = [a for a in in_week if a[name] is not None]
+            enough = len({a["person"] for a in measured}) >= COHORT_MIN_PEOPLE
+            row[name] = round(fmean(a[name] for a in measured), 1) if enough else None
         rows.append(row)
     real_this_week = sum(1 for a in answers if a["week"] == this_week and a["real"])
     return {

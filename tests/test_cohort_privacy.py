@@ -1,0 +1,74 @@
+"""The staff's Cohort page shows numbers that are never one person's: a week's average needs at
+least three people whose answers were measured, not three people who answered."""
+
+from __future__ import annotations
+
+from app_support import page
+from store_support import analysis_dict, save_answer
+
+from coach import store
+from coach.config import load_settings
+
+STAFF = "careers@example.edu"
+
+
+def _staff_page():
+    """The Cohort page as the staff open it (Streamlit's own login, as tests/test_app_cohort.py)."""
+    at = page("cohort")
+    at.secrets["auth"] = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "test"}
+    at.user = {"is_logged_in": True, "email": STAFF}
+    return at
+
+
+def _this_weeks_row(at) -> dict:
+    table = at.table[0].value
+    return table.iloc[0].to_dict()  # newest week first
+
+
+def test_a_weeks_averages_are_not_one_persons_when_the_others_answers_could_not_be_measured(
+    tmp_path, monkeypatch
+):
+    """Ana, Ben and Cara answered this week, but only Ben's answers could be measured (Ana's and
+    Cara's were off the question): the page showed "64 · 4.6 · 160" under Average score, Fillers
+    and Pace, Ben's own numbers, as the cohort's (seen on a cohort served by `make serve-cohort`)."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    (tmp_path / "settings.toml").write_text(f'multi_user = true\nstaff = ["{STAFF}"]\n')
+    unmeasured = {**analysis_dict(), "scores": None}  # the quality gate said no: kept, not scored
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        save_answer(db.for_owner("ben@example.edu"), "swe-beh-01", "Tell me about a conflict.",
+                    analysis=analysis_dict(overall=33, wpm=119, fillers_per_100=18.5))  # fmt: skip
+        for who in ("ana@example.edu", "cara@example.edu"):
+            save_answer(db.for_owner(who), "swe-beh-01", "Tell me about a conflict.", analysis=unmeasured)
+    finally:
+        db.close()
+    at = _staff_page().run()
+    assert not at.exception and not at.error
+    week = _this_weeks_row(at)
+    assert (week["Answers"], week["People"]) == (3, 3)  # everyone who answered is counted
+    assert (week["Average score"], week["Fillers per 100 words"], week["Pace (words a minute)"]) == (
+        "—",
+        "—",
+        "—",
+    ), week
+    assert any("the answers of at least 3 people were measured" in str(c.value) for c in at.caption)
+
+
+def test_a_weeks_averages_show_once_three_people_were_measured(tmp_path, monkeypatch):
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    (tmp_path / "settings.toml").write_text(f'multi_user = true\nstaff = ["{STAFF}"]\n')
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        for who, overall in (("ana@example.edu", 60), ("ben@example.edu", 70), ("cara@example.edu", 80)):
+            save_answer(
+                db.for_owner(who),
+                "swe-beh-01",
+                "Tell me about a conflict.",
+                analysis=analysis_dict(overall=overall),
+            )
+    finally:
+        db.close()
+    week = _this_weeks_row(_staff_page().run())
+    assert (week["People"], week["Average score"], week["Pace (words a minute)"]) == (3, "70", "150"), week
