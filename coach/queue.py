@@ -463,17 +463,21 @@ def queue_overview(store: Store, settings: Settings) -> QueueOverview:
         raise InputError(STAFF_ONLY)
     with store.read() as conn:
         analysers = _live_workers(conn, STALLED_AFTER_S)
-        jobs = {
-            (task, status): n
-            for task, status, n in conn.execute(
-                sa.text(
-                    "SELECT task_name, status::text, count(*) FROM procrastinate_jobs "
-                    "WHERE task_name IN (:task, :review) AND status IN ('todo', 'doing') "
-                    "GROUP BY task_name, status"
-                ),
-                dict(task=TASK, review=REVIEW_TASK),
-            ).all()
-        }
+        # a job whose worker went silent is not being analysed: it waits to go back on the queue,
+        # as its student is told ("Being analysed now 1" beside "Analysers running 0" before)
+        jobs: dict[tuple[str, str], int] = {}
+        for task, status, stalled, n in conn.execute(
+            sa.text(
+                "SELECT j.task_name, j.status::text, j.status = 'doing' AND (w.last_heartbeat IS NULL "
+                "OR w.last_heartbeat < now() - make_interval(secs => :after)) AS stalled, count(*) "
+                "FROM procrastinate_jobs j LEFT JOIN procrastinate_workers w ON w.id = j.worker_id "
+                "WHERE j.task_name IN (:task, :review) AND j.status IN ('todo', 'doing') "
+                "GROUP BY 1, 2, 3"
+            ),
+            dict(task=TASK, review=REVIEW_TASK, after=STALLED_AFTER_S),
+        ).all():
+            key = (task, "todo" if stalled else status)
+            jobs[key] = jobs.get(key, 0) + n
     return QueueOverview(
         analysers,
         waiting=jobs.get((TASK, "todo"), 0),
