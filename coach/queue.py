@@ -198,9 +198,11 @@ def ready(settings: Settings) -> None:
         raise StorageError(QUEUE_NOT_READY) from e
 
 
-def job_key(owner: str, sha256: str) -> str:
-    """One answer of one person: the queueing lock, the run lock and the advisory lock."""
-    return f"answer:{owner}:{sha256}"
+def job_key(owner: str, sha256: str, question_id: str | None = None) -> str:
+    """One answer of one person to one question: the queueing lock, the run lock and the advisory
+    lock. The same take sent for another question is another answer, as in a personal coach (it
+    was given the first question's feedback, under the second question, and stored nothing)."""
+    return f"answer:{owner}:{sha256}" + (f":{question_id}" if question_id else "")
 
 
 def review_key(owner: str, sha256: str) -> str:
@@ -232,7 +234,7 @@ def submit_answer(
 def enqueue(store: Store, saved: SavedRecording, *, question=None, interview_id: int | None = None) -> int:
     """Put a kept take on the queue for `store.owner` (one job per take and person: a take already
     waiting or being analysed gives that job)."""
-    key = job_key(store.owner, saved.sha256)
+    key = job_key(store.owner, saved.sha256, getattr(question, "id", None))
     args = dict(
         owner=store.owner,
         recording=store.relative(saved.path),
@@ -352,7 +354,7 @@ def job_state(store: Store, job_id: int, stalled_after_s: float | None = None) -
     if found is None or found[0].state != "finished":
         return None if found is None else found[0]
     state, args = found
-    attempt = stored_attempt(store, args["sha256"])
+    attempt = stored_attempt(store, args["sha256"], _question_id(args.get("question")))
     if attempt is not None:
         return replace(state, state="done", attempt=attempt)
     problem = read_outcome(store.absolute(args["recording"])) or (
@@ -551,12 +553,24 @@ def stored_interview(store: Store, sha256: str) -> dict | None:
     return None
 
 
-def stored_attempt(store: Store, sha256: str) -> dict | None:
-    """`store.owner`'s attempt for the take with this hash, if it is stored (full analysis)."""
-    for attempt in list_attempts(store, newest_first=False):
-        if attempt.get("recording_sha256") == sha256:
+ANY_QUESTION = object()
+
+
+def stored_attempt(store: Store, sha256: str, question_id=ANY_QUESTION) -> dict | None:
+    """`store.owner`'s attempt for the take with this hash, if it is stored (full analysis): the
+    one answering `question_id` (None: no question) when it is given, else the newest."""
+    for attempt in list_attempts(store, newest_first=True):
+        if attempt.get("recording_sha256") == sha256 and question_id in (
+            ANY_QUESTION,
+            attempt.get("question_id"),
+        ):
             return get_attempt(store, attempt["id"])
     return None
+
+
+def _question_id(question: dict | None) -> str | None:
+    """The id of a job's question (its `question` argument), None for an answer to none."""
+    return (question or {}).get("id")
 
 
 # ---------------------------------------------------------------- outcomes a user can act on
@@ -613,8 +627,8 @@ def analyse_queued_answer(
         raise RuntimeError("analyse_queued_answer runs inside `coach worker` (coach.queue.run_worker)")
     settings, store = current_settings(_worker.settings), _worker.store.for_owner(owner)
     logger.info("analysing take %s", sha256[:10])  # never the person or the words: the log is shared
-    with _held(store, job_key(owner, sha256)):
-        if stored_attempt(store, sha256) is not None:
+    with _held(store, job_key(owner, sha256, _question_id(question))):
+        if stored_attempt(store, sha256, _question_id(question)) is not None:
             return "already stored"
         path = store.absolute(recording)
         if not path.parent.is_dir():  # its person deleted all their data meanwhile: nothing to tell
