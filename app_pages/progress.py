@@ -458,9 +458,9 @@ def delete_an_answer(item: dict, today: date) -> None:
         chosen = st.selectbox(
             "Which answer",
             list(reversed(by_id)),  # newest first, as the table lists them
+            # each as the table above names it ("5 Dec practice", "5 Dec mock"), in its order
             format_func=lambda i: (
-                f"{moment_words(str(by_id[i]['created_at']), today, with_time=True)}"
-                f" · overall {summary.plain(by_id[i]['score_overall'])}"
+                f"{answer_named(by_id[i], today)} · overall {summary.plain(by_id[i]['score_overall'])}"
             ),
             key=f"{key}_pick",
         )
@@ -473,6 +473,12 @@ def delete_an_answer(item: dict, today: date) -> None:
             with shared.shown_errors():
                 st.session_state.progress_deleted = shared.delete_answer(db, chosen)
                 st.rerun()
+
+
+def answer_named(practice_row: dict, today: date) -> str:
+    """A practice answer as its question's table names it: '5 Dec practice', '5 Dec mock'."""
+    day = table_moment(str(practice_row["created_at"]), today, with_time=False)
+    return f"{day} {'mock' if practice_row.get('mock_interview') else 'practice'}"
 
 
 def question_rows(practice_rows: list[dict], real_rows: list[dict], today: date) -> list[dict]:

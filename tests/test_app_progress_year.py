@@ -1,0 +1,89 @@
+"""Progress and Practice after months of use: many answers to one question, practice, mock and real
+read the same way in every list that names them."""
+
+from datetime import UTC, date, datetime, timedelta
+
+from app_support import page
+from store_support import analysis_dict, save_answer, save_real_answers
+
+from coach import store
+from coach.config import load_settings
+from coach.store.mock_sessions import save_mock_session
+from coach.ui.log_labels import table_moment
+
+QUESTION = ("beh-lead-01", "Tell me about a time you led a project or team without formal authority.")
+
+
+def _months_of_one_question(tmp_path, monkeypatch) -> dict:
+    """Answers to one question: one practice answer every nine days for four months, a mock
+    interview's answer and a real interview's answer among them. Returns the days and ids."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    db = store.open_store(load_settings(tmp_path))
+    now = datetime.now(UTC).replace(hour=12, minute=0, second=0, microsecond=0)
+    try:
+        practice = [
+            save_answer(
+                db,
+                *QUESTION,
+                analysis=analysis_dict(overall=50.0 + i),
+                created_at=now - timedelta(days=9 * i + 2),
+            )
+            for i in range(14)
+        ]
+        mock_at = now - timedelta(days=5)
+        mock = save_answer(db, *QUESTION, analysis=analysis_dict(overall=77.0), created_at=mock_at)
+        save_mock_session(
+            db,
+            format="behavioural",
+            planned_s=1800,
+            used_s=300.0,
+            score_overall=77.0,
+            summary={"format_label": "Behavioural round", "answers": 1},
+            turns=[
+                {
+                    "kind": "question",
+                    "question_id": QUESTION[0],
+                    "question_text": QUESTION[1],
+                    "attempt_id": mock,
+                    "score_overall": 77.0,
+                    "duration_s": 90.0,
+                }
+            ],
+        )
+        real_day = (now - timedelta(days=4)).date()
+        interview = store.add_interview(db, company="Globex", stage="first round", interview_date=real_day)
+        save_real_answers(
+            db,
+            interview,
+            [
+                {
+                    "question_id": QUESTION[0],
+                    "question_text": QUESTION[1],
+                    "analysis": analysis_dict(overall=66.0),
+                }
+            ],
+        )
+    finally:
+        db.close()
+    return {"mock_at": mock_at, "real_day": real_day, "practice": practice, "mock": mock}
+
+
+def _day(moment) -> str:
+    return table_moment(moment.isoformat(), date.today(), with_time=False)
+
+
+def test_the_delete_list_names_each_answer_as_the_question_s_table_beside_it_does(tmp_path, monkeypatch):
+    """Progress's "Delete a practice answer" read 'Sat 5 Dec 11:36 · overall 70' beside a table
+    reading '5 Dec practice' and '5 Dec mock': the list now names each answer as the table does, in
+    the same order (newest first), with its overall score."""
+    seeded = _months_of_one_question(tmp_path, monkeypatch)
+    at = page("progress").run()
+    assert not at.exception
+    [table] = [t for t in at.dataframe if list(t.value.columns)[:2] == ["When", "Overall"]]
+    table_rows = [r["When"] for r in table.value.to_dict("records") if not r["When"].endswith(" real")]
+    picker = at.selectbox(key=f"progress_delete_{QUESTION[0]}_pick")
+    listed = list(picker.options)
+    assert listed[1] == f"{_day(seeded['mock_at'])} mock · overall 77", listed[:3]
+    assert [label.split(" · ")[0] for label in listed] == table_rows
+    assert all(":" not in label.split(" · ")[0] for label in listed), listed  # no time of day
