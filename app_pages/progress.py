@@ -22,7 +22,7 @@ from coach.progress import (
 from coach.store import get_attempt, list_attempts, list_interviews
 from coach.ui import browser_clock, charts, left_midway, shared, summary
 from coach.ui.highlight import escape
-from coach.ui.log_labels import moment_words, table_moment
+from coach.ui.log_labels import moment_words
 
 SHOWN_QUESTIONS = 15  # questions listed each in its box; the rest are chosen from a list
 cfg = shared.settings()
@@ -460,7 +460,8 @@ def delete_an_answer(item: dict, today: date) -> None:
             list(reversed(by_id)),  # newest first, as the table lists them
             # each as the table above names it ("5 Dec practice", "5 Dec mock"), in its order
             format_func=lambda i: (
-                f"{answer_named(by_id[i], today)} · overall {summary.plain(by_id[i]['score_overall'])}"
+                f"{summary.answer_named(by_id[i], today)} · overall "
+                f"{summary.plain(by_id[i]['score_overall'])}"
             ),
             key=f"{key}_pick",
         )
@@ -475,46 +476,10 @@ def delete_an_answer(item: dict, today: date) -> None:
                 st.rerun()
 
 
-def answer_named(practice_row: dict, today: date) -> str:
-    """A practice answer as its question's table names it: '5 Dec practice', '5 Dec mock'."""
-    day = table_moment(str(practice_row["created_at"]), today, with_time=False)
-    return f"{day} {'mock' if practice_row.get('mock_interview') else 'practice'}"
-
-
 def question_rows(practice_rows: list[dict], real_rows: list[dict], today: date) -> list[dict]:
-    """Newest first (after months the latest answers are in view, not behind ten old ones), each row
-    its day without the weekday and what the answer was: '1 Dec practice', '1 Dec mock', '1 Dec
-    real' (named below the table). A real interview has a day but no time, so no row shows a time:
-    "1 Dec real" read beside "1 Dec 13:40" as another kind of entry; the order tells two of a day
-    apart. A column saying which pushed the figures out of a phone's view."""
-    rows = [
-        {
-            "When": p["created_at"],
-            "kind": "mock" if p.get("mock_interview") else "practice",
-            "Overall": summary.rounded(p["score_overall"]),
-            summary.PACE: summary.rounded(p["wpm"]),
-            summary.FILLERS_PER_100_WORDS: summary.rounded(p["fillers_per_100_words"], 1),
-            "Length": summary.clock(p["duration_s"]),
-        }
-        for p in practice_rows
-    ]
-    rows += [
-        {
-            "When": r["interview_date"],
-            "kind": "real",
-            "Overall": summary.rounded(r["score_overall"]),
-            summary.PACE: summary.rounded(r["wpm"]),
-            summary.FILLERS_PER_100_WORDS: summary.rounded(r["fillers_per_100_words"], 1),
-            "Length": summary.clock(r["duration_s"]),
-        }
-        for r in real_rows
-    ]
-    rows.sort(key=lambda r: in_lived_order(r["When"]), reverse=True)  # an interview after its day's practice
-    for row in rows:  # a practice answer's moment or a real interview's day, read the same way
-        kind = row.pop("kind")
-        when = table_moment(str(row["When"]), today, with_time=False) if row["When"] else ""
-        row["When"] = f"{when} {kind}".strip()
-    return rows
+    """Newest first, each row its day and what the answer was: '1 Dec practice', '1 Dec mock', '1 Dec
+    real' (named below the table), as Practice's table beside a new answer reads them."""
+    return summary.answer_rows(practice_rows, real_rows, today)
 
 
 def real_interviews_named(real_rows: list[dict], today: date) -> str:

@@ -87,3 +87,37 @@ def test_the_delete_list_names_each_answer_as_the_question_s_table_beside_it_doe
     assert listed[1] == f"{_day(seeded['mock_at'])} mock · overall 77", listed[:3]
     assert [label.split(" · ")[0] for label in listed] == table_rows
     assert all(":" not in label.split(" · ")[0] for label in listed), listed  # no time of day
+
+
+def test_practice_s_table_beside_a_new_answer_reads_as_progress_s(tmp_path, monkeypatch):
+    """Practice's "this answer against your earlier ones" read '3 Dec 12:00' for a practice answer
+    and '30 Nov mock' for a mock one, and left out the real interview's answer that Progress's table
+    of the same question lists: it now reads as Progress's does, '3 Dec practice', '30 Nov mock',
+    '1 Dec real', with the answer just given as "this answer"."""
+    seeded = _months_of_one_question(tmp_path, monkeypatch)
+    newest = seeded["practice"][0]
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        analysis = store.get_attempt(db, newest)["analysis"]
+    finally:
+        db.close()
+    at = page("practice")
+    at.session_state["practice_question_id"] = QUESTION[0]
+    at.session_state["practice_result"] = {
+        "digest": "d",
+        "attempt_id": newest,
+        "analysis": analysis,
+        "question_id": QUESTION[0],
+        "recording": None,
+        "demonstration": False,
+    }
+    at.run()
+    assert not at.exception
+    assert "This answer against your earlier ones" in [h.value for h in at.header]
+    [table] = [t for t in at.dataframe if "When" in t.value.columns]
+    when = list(table.value["When"])
+    progress = page("progress").run()
+    [theirs] = [t for t in progress.dataframe if list(t.value.columns)[:2] == ["When", "Overall"]]
+    assert when == ["this answer", *list(theirs.value["When"])[1:]], (when, list(theirs.value["When"]))
+    assert f"{_day(seeded['mock_at'])} mock" in when and f"{_day(seeded['real_day'])} real" in when
+    assert all(":" not in w for w in when), when

@@ -333,6 +333,50 @@ def attempt_rows(attempts: list[dict], current_id: int | None, today: date | Non
     return rows[::-1]
 
 
+def answer_rows(
+    practice: list[dict], real: list[dict], today: date, current_id: int | None = None
+) -> list[dict]:
+    """One question's practice and real answers as one table (Progress's per question, Practice's
+    "this answer against your earlier ones"), newest first (after months the latest answers are in
+    view, not behind ten old ones). Each row is its day without the weekday and what the answer
+    was: '1 Dec practice', '1 Dec mock', '1 Dec real' (the practice answer `current_id` reads "this
+    answer"). A real interview has a day but no time, so no row shows a time: "1 Dec real" read
+    beside "1 Dec 13:40" as another kind of entry; the order tells two of a day apart. A column
+    saying which pushed the figures out of a phone's view. `practice`: attempts as listed (or as
+    coach.progress gives them, with "mock_interview"); `real`: turns with their interview_date."""
+    rows = [
+        (p["created_at"], "this answer" if p["id"] == current_id else _kind_of_practice(p), p)
+        for p in practice
+    ]
+    rows += [(r["interview_date"], "real", r) for r in real]
+    rows.sort(
+        key=lambda row: local_time.in_lived_order(row[0]), reverse=True
+    )  # an interview after its day's practice
+    return [
+        {
+            "When": kind if kind == "this answer" else f"{_day_in_table(when, today)} {kind}".strip(),
+            "Overall": rounded(a.get("score_overall")),
+            PACE: rounded(a.get("wpm")),
+            FILLERS_PER_100_WORDS: rounded(a.get("fillers_per_100_words"), 1),
+            "Length": clock(a.get("duration_s")),
+        }
+        for when, kind, a in rows
+    ]
+
+
+def answer_named(practice_row: dict, today: date) -> str:
+    """A practice answer as its question's table (answer_rows) names it: '5 Dec practice', '5 Dec mock'."""
+    return f"{_day_in_table(practice_row['created_at'], today)} {_kind_of_practice(practice_row)}"
+
+
+def _kind_of_practice(attempt: dict) -> str:
+    return "mock" if attempt.get("mock_interview") or in_mock_interview(attempt) else "practice"
+
+
+def _day_in_table(when, today: date) -> str:
+    return table_moment(str(when), today, with_time=False) if when else ""
+
+
 def comparison_notes(practice_vs_real: dict) -> str:
     """What the three narrow columns of "practice against real interviews, every measure" leave to a
     line below them: how many answers each mean is of, and the comfortable bands. As columns of their
