@@ -69,6 +69,16 @@ DEFAULT_LAST_N = 5
 # With at least twice this many answers, progress is the mean of the first few against the last
 # few: over months one answer at each end says more about that day than about the trend.
 ENDS_N = 5
+
+
+def ends_window(answers: int) -> int:
+    """How many answers at each end progress is told over, and how many in a row the chart's running
+    average takes (coach.ui.charts): about a twentieth of them, at least ENDS_N (300 answers: 15).
+    One number for both, so the sentence's figures are the thick line's first and last points (a
+    year of answers read "over your last 5" beside a line averaging 22)."""
+    return max(ENDS_N, round(answers / 20))
+
+
 # A skill gap named in a debrief counts toward recommendations for this long.
 SKILL_GAP_WINDOW_DAYS = 365
 
@@ -264,9 +274,10 @@ def improvement(
             "band": bands(settings).get(measure),
         }
         if len(values) >= 2 * ENDS_N:  # months of answers: a few at each end, not one noisy pair
-            opening, closing = values[:ENDS_N], values[-ENDS_N:]
+            n = ends_window(len(values))
+            opening, closing = values[:n], values[-n:]
             entry["first_and_last"] = {
-                "n": ENDS_N,
+                "n": n,
                 "first_mean": shown(fmean(opening), measure),
                 "last_mean": shown(fmean(closing), measure),
                 "direction": _closer(measure, fmean(opening), fmean(closing), settings, targets.get(measure)),

@@ -121,3 +121,35 @@ def test_practice_s_table_beside_a_new_answer_reads_as_progress_s(tmp_path, monk
     assert when == ["this answer", *list(theirs.value["When"])[1:]], (when, list(theirs.value["When"]))
     assert f"{_day(seeded['mock_at'])} mock" in when and f"{_day(seeded['real_day'])} real" in when
     assert all(":" not in w for w in when), when
+
+
+def test_a_year_of_answers_is_summed_up_over_as_many_answers_as_the_chart_s_average_line(
+    tmp_path, monkeypatch
+):
+    """200 answers: the chart's thick line averages 10 answers in a row, yet the sentence under it
+    compared the first 5 with the last 5 (144 over the last 5 beside a line ending at 150). Both now
+    take the same number of answers, so the sentence's figures are the line's first and last points."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    paces = [190 - i * 0.2 + (12 if i % 2 else -12) + (20 if i % 7 == 0 else 0) for i in range(200)]
+    db = store.open_store(load_settings(tmp_path))
+    start = datetime.now(UTC) - timedelta(days=365)
+    try:
+        for i, pace in enumerate(paces):
+            save_answer(
+                db, *QUESTION, analysis=analysis_dict(wpm=pace), created_at=start + timedelta(days=1.8 * i)
+            )
+    finally:
+        db.close()
+    at = page("progress").run()
+    assert not at.exception
+    assert any(
+        "The thick dark line follows the average of 10 practice answers in a row" in c.value
+        for c in at.caption
+    )
+    [said] = [str(m.value) for m in at.markdown if str(m.value).startswith("Pace (words per minute):")]
+    first, last = round(sum(paces[:10]) / 10), round(sum(paces[-10:]) / 10)
+    assert said.startswith(
+        f"Pace (words per minute): **{first}** on average over your first 10 answers, "
+        f"**{last}** over your last 10"
+    ), said

@@ -12,7 +12,7 @@ import altair as alt
 import pandas as pd
 
 from coach.local_time import in_lived_order, local_moment
-from coach.progress import shown
+from coach.progress import ends_window, shown
 
 STAR_COLOURS = {
     "situation": "#8fb8de",
@@ -619,11 +619,12 @@ AVERAGE_COLOUR = "#1f2933"
 
 
 def average_window(practice_answers: int) -> int | None:
-    """How many answers in a row each point of the running average takes: about a twentieth of
-    them, at least 5 (300 answers: 15); None below AVERAGE_FROM, where each answer reads on its own."""
+    """How many answers in a row each point of the running average takes: as many as Progress's
+    sentence under the chart takes at each end (coach.progress.ends_window); None below
+    AVERAGE_FROM, where each answer reads on its own."""
     if practice_answers < AVERAGE_FROM:
         return None
-    return max(5, round(practice_answers / 20))
+    return ends_window(practice_answers)
 
 
 def running_average(frame: pd.DataFrame, window: int, measure: str | None = None) -> pd.DataFrame:
