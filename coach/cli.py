@@ -1411,7 +1411,8 @@ def cohort_command(
         )
     lines.append(
         "Answers are practice answers and the answers of real interviews reviewed. "
-        f"Averages show only for weeks when at least {report['min_people']} people answered, so no "
+        f"Averages show only for weeks when the answers of at least {report['min_people']} people were "
+        "measured, so no "
         "number is one person's; answers that could not be measured are counted but not averaged."
     )
     typer.echo("\n".join(lines))

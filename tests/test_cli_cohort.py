@@ -206,6 +206,8 @@ def test_the_staff_read_the_cohort_pages_numbers_from_the_terminal(tmp_path):
     )
     assert lines[3].split()[1:] == ["3", "3", "70", "4.0", "150"]  # this week, newest first
     assert not any(name in shown.stdout for name in ("ana", "ben", "cy@"))
+    # as the page says it: three people answering is not enough when two answers were not measured
+    assert "when the answers of at least 3 people were measured, so no number is one person's" in shown.stdout
     report = json.loads(coach("cohort", "--json", data_dir=tmp_path, user="careers@example.edu").stdout)
     assert (report["people"], report["weeks"][-1]["score_overall"]) == (3, 70.0)
 
