@@ -745,31 +745,28 @@ def questions_command(
         questions = [q for q in questions if q.id in starred]
         if not questions:
             raise InputError("You have starred no question yet; star one with `coach star ID`.")
-    if pick_random:
-        question = banks.random_question(questions, **filters)
-        print_json(question.to_dict()) if as_json else typer.echo(_describe_question(question))
-        return
     from coach.local_time import today
     from coach.progress import answered_words, by_answers
 
     matching = banks.filter_questions(questions, **filters)
     if not_answered or not_answered_in is not None:
         which = "not yet" if not_answered else "not lately"
-        matching = by_answers(matching, answered, which, today(), days=not_answered_in or 0)
+        answered_or_not = by_answers(matching, answered, which, today(), days=not_answered_in or 0)
+        if pick_random and matching and not answered_or_not:
+            flag, lately = ("--not-answered", "") if not_answered else ("--not-answered-in", " lately")
+            raise InputError(
+                f"You have answered every question that matches{lately}; drop {flag} to pick among them."
+            )
+        matching = answered_or_not
+    if pick_random:  # among those the list shows: it ignored --not-answered and picked an answered one
+        question = banks.random_question(matching, **filters)
+        if as_json:
+            print_json(_question_json(question, starred, answered))
+        else:
+            typer.echo(_describe_question(question))
+        return
     if as_json:
-        # "starred" as the Questions page and `coach star` say it; "favourite", its old name, kept
-        # for the scripts that read it (a key is added, none renamed: DESIGN.md's contract)
-        print_json(
-            [
-                {
-                    **q.to_dict(),
-                    "starred": q.id in starred,
-                    "favourite": q.id in starred,
-                    **_answered_json(answered.get(q.id)),
-                }
-                for q in matching
-            ]
-        )
+        print_json([_question_json(q, starred, answered) for q in matching])
         return
     # as wide as the longest id, as `coach history` lines them up: an own question's user-… id ran
     # past 14 and pushed its line's columns out of line with the rest
@@ -803,6 +800,19 @@ def _stars_and_answers(settings) -> tuple[set[str], dict]:
     with open_store(settings) as store:
         starred = set(repository.list_favourites(store))
         return starred, answered_by_question(repository.list_attempts(store), repository.list_turns(store))
+
+
+def _question_json(question, starred: set[str], answered: dict) -> dict:
+    """One question as `coach questions --json` gives it, --random or not: whether starred and how
+    often answered beside the bank's fields."""
+    # "starred" as the Questions page and `coach star` say it; "favourite", its old name, kept for
+    # the scripts that read it (a key is added, none renamed: DESIGN.md's contract)
+    return {
+        **question.to_dict(),
+        "starred": question.id in starred,
+        "favourite": question.id in starred,
+        **_answered_json(answered.get(question.id)),
+    }
 
 
 def _answered_json(before) -> dict:

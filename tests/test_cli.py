@@ -923,3 +923,39 @@ def test_questions_say_how_often_each_was_answered_and_list_the_unanswered(tmp_p
     assert (as_json["mot-05"]["times_answered"], as_json["mot-05"]["last_score"]) == (3, 71.0)
     assert as_json["mot-05"]["last_answered"] == days["mot-05"].isoformat()
     assert as_json["swe-beh-01"]["times_answered"] == 0
+
+
+def test_a_random_question_in_json_says_whether_starred_and_how_often_answered(tmp_path):
+    """`coach questions --random --json` had neither "starred" nor "times_answered", which the list
+    (`coach questions --json`) gives each question; and --random ignored --not-answered, picking a
+    question already answered."""
+    from store_support import answered_over_months
+
+    from coach.config import load_settings
+    from coach.store import open_store
+
+    db = open_store(load_settings(tmp_path))
+    try:
+        days = answered_over_months(db)
+    finally:
+        db.close()
+    coach("star", "beh-lead-01", data_dir=tmp_path)
+    picked = coach("questions", "--random", "--json", "--starred", data_dir=tmp_path)
+    assert picked.returncode == 0, picked.stderr
+    [listed] = json.loads(coach("questions", "--json", "--starred", data_dir=tmp_path).stdout)
+    assert json.loads(picked.stdout) == listed
+    assert (listed["starred"], listed["times_answered"]) == (True, 1)
+    assert listed["last_answered"] == days["beh-lead-01"].isoformat()
+    # among the questions never answered, as the list's --not-answered: mot-05 (answered 3 times)
+    # was picked among the 2 questions matching "about yourself"
+    for _ in range(8):
+        fresh = coach(
+            "questions", "--random", "--json", "--not-answered", "--search", "yourself", data_dir=tmp_path
+        )
+        assert fresh.returncode == 0, fresh.stderr
+        assert json.loads(fresh.stdout)["times_answered"] == 0, fresh.stdout
+    answered = coach("questions", "--random", "--starred", "--not-answered", data_dir=tmp_path)
+    assert answered.returncode == 1
+    assert answered.stderr.strip() == (
+        "error: You have answered every question that matches; drop --not-answered to pick among them."
+    )
