@@ -1914,6 +1914,23 @@ def add_interview_command(
             typer.echo("Kept its job description. " + _key_terms_line(described))
 
 
+# A debrief's parts as `coach interview` and the Interviews page head them, in `coach debrief`'s order.
+DEBRIEF_PARTS = {
+    "went_well": "Went well",
+    "could_be_better": "Could be better",
+    "skill_gaps": "Skill gaps",
+    "interest": "Interest",
+    "proceed": "Go on to the next stage",
+    "time_commitment": "Time commitment",
+    "notes": "Notes",
+    "red_flags": "Red flags",
+    "pay_mentioned": "Pay or benefits mentioned",
+    "compared_with_others": "Compared with the others",
+    "people_met": "People met",
+    "questions_asked": "Questions they asked",
+}
+
+
 @app.command("debrief")
 @friendly_errors
 def debrief_command(
@@ -1998,7 +2015,11 @@ def debrief_command(
         )
         return
     said = f"interest {debrief['interest']}/5" if debrief["interest"] else "interest not set"
-    typer.echo(f"Saved the debrief of interview #{interview_id} ({interview['company']}, {said}).")
+    # which parts were written, as `coach interview` heads them: "Saved the debrief" alone did not
+    # say the red flags given were kept
+    written = [name for name, value in given.items() if value not in (None, "", [])]
+    saved = listed([f"“{DEBRIEF_PARTS[name]}”" for name in written])
+    typer.echo(f"Saved {saved} in the debrief of interview #{interview_id} ({interview['company']}, {said}).")
     if added:
         typer.echo(f"{count(len(added), 'question')} added to your practice questions.")
 

@@ -63,7 +63,8 @@ def test_a_debrief_already_written_stays_editable_when_the_stage_changes(tmp_pat
     coach(tmp_path, "add-interview", "Acme", "--stage", "first round", "--date", day(-1))
     coach(tmp_path, "debrief", "1", "--went-well", "the design story")
     coach(tmp_path, "edit-interview", "1", "--stage", "applied")
-    assert "Saved the debrief of interview #1" in coach(tmp_path, "debrief", "1", "--interest", "3")
+    saved = coach(tmp_path, "debrief", "1", "--interest", "3")
+    assert "Saved “Interest” in the debrief of interview #1" in saved
 
 
 def test_an_option_s_kind_reads_as_on_the_page(tmp_path):

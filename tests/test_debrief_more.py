@@ -100,3 +100,25 @@ def test_coach_debrief_takes_them_and_coach_interview_shows_them(tmp_path):
     ]
     [offer] = listed["options"]
     assert offer["red_flags"] == [{"stage": "onsite", "red_flags": "on-call every other week"}]
+
+
+def test_coach_debrief_says_which_parts_it_saved(tmp_path):
+    """`coach debrief N --red-flags …` printed only "Saved the debrief of interview #N (Acme,
+    interest not set)": nothing said the red flags were kept, nor which of several options were."""
+    interview_id = _acme_with_an_offer(tmp_path)
+    said = coach_printed(tmp_path, "debrief", interview_id, "--red-flags", "no roadmap")
+    assert said == (
+        f"Saved “Red flags” in the debrief of interview #{interview_id} (Acme, interest not set).\n"
+    )
+    said = coach_printed(
+        tmp_path,
+        *("debrief", interview_id, "--went-well", "the design round", "--interest", "4"),
+        *("--proceed", "yes", "--person", "Sam Lee — engineering manager", "--question", "Why Acme?"),
+        *("--pay-mentioned", PAY),
+    )
+    assert said.splitlines() == [
+        "Saved “Went well”, “Interest”, “Go on to the next stage”, “Pay or benefits mentioned”, "
+        f"“People met” and “Questions they asked” in the debrief of interview #{interview_id} "
+        "(Acme, interest 4/5).",
+        "1 question added to your practice questions.",
+    ]
