@@ -642,10 +642,16 @@ def normalise_role(role: str) -> str:
     key = _role_key(role)
     key = ROLE_ALIASES.get(key) or {_role_key(label): r for r, label in ROLE_LABELS.items()}.get(key, key)
     if key not in ROLES:
-        said = [f"“{'Any role' if r == 'any' else label}”" for r, label in ROLE_LABELS.items()]
-        listed = f"{', '.join(said[:-1])} or {said[-1]}"
-        raise InputError(f"Unknown role {role!r}; use one of the Settings page's roles: {listed}.")
+        said = settings_page_roles()
+        raise InputError(f"Unknown role {role!r}; use one of the Settings page's roles: {said}.")
     return key
+
+
+def settings_page_roles() -> str:
+    """'“Any role”, “Software engineering”, … or “Sales and customer roles”': the roles as the
+    Settings page names them, for a sentence refusing one (--role, settings.toml alike)."""
+    said = [f"“{'Any role' if r == 'any' else label}”" for r, label in ROLE_LABELS.items()]
+    return f"{', '.join(said[:-1])} or {said[-1]}"
 
 
 def _role_key(role: str) -> str:

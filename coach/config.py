@@ -735,8 +735,9 @@ def _check_cohort(values: dict, path: Path) -> None:
 
 
 def _check_role(values: dict, path: Path) -> None:
-    """The role as the banks name it ("pm" read as "product"), or one sentence naming the choices."""
-    from coach.banks import ROLES, normalise_role
+    """The role as the banks name it ("pm" read as "product"), or one sentence naming the choices:
+    the Settings page's names, as `--role` names them, and the short names the file also takes."""
+    from coach.banks import ROLES, normalise_role, settings_page_roles
 
     if "role" not in values:
         return
@@ -745,7 +746,8 @@ def _check_role(values: dict, path: Path) -> None:
     except InputError as e:
         raise InputError(
             f"role in {path} is {values['role']!r}, which is not a role the questions are written for; "
-            f"use one of: {', '.join(ROLES)}."
+            f"write one of the Settings page's roles ({settings_page_roles()}) or its short name "
+            f"({', '.join(ROLES[:-1])} or {ROLES[-1]})."
         ) from e
 
 

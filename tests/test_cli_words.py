@@ -4,6 +4,7 @@ banks' as the Questions page tells them."""
 
 from __future__ import annotations
 
+import json
 import re
 
 from tests.cli_support import help_pages, run_coach
@@ -79,6 +80,34 @@ def test_role_help_and_its_error_name_the_same_roles(tmp_path):
     for short in ("swe", "pm", "em", "sales"):
         assert f"({short})" in helped
         assert run_coach("questions", "--role", short, data_dir=tmp_path).returncode == 0
+
+
+def test_an_unknown_role_in_settings_toml_names_the_roles_as_the_role_option_does(tmp_path):
+    """role = "nope" in settings.toml made every command list the banks' short names ("any,
+    software-engineer, …, sales-customer"), where `--role nope` names the Settings page's roles. It
+    names those too, and the short names beside them, since the file takes either."""
+    from coach.banks import ROLE_LABELS, ROLES
+
+    settings_file = tmp_path / "settings.toml"
+    settings_file.write_text('role = "nope"\n')
+    refused = run_coach("questions", data_dir=tmp_path)
+    assert refused.returncode == 1
+    assert refused.stderr.strip() == (
+        f"error: role in {settings_file} is 'nope', which is not a role the questions are written for; "
+        "write one of the Settings page's roles (“Any role”, “Software engineering”, “Data”, “Product”, "
+        "“Design”, “Engineering management” or “Sales and customer roles”) or its short name (any, "
+        "software-engineer, data, product, design, engineering-manager or sales-customer)."
+    )
+    named = re.findall(r"“([^”]+)”", refused.stderr)
+    shorts = re.search(r"short name \(([^)]+)\)", refused.stderr).group(1).replace(" or ", ", ").split(", ")
+    assert shorts == list(ROLES)
+    # the file takes each as written: the page's name reads as its short name
+    page_names = {label.removesuffix(" (all questions)"): role for role, label in ROLE_LABELS.items()}
+    for role in [*named, *shorts]:
+        settings_file.write_text(f"role = {json.dumps(role)}\n")
+        shown = run_coach("settings", "--json", data_dir=tmp_path)
+        assert shown.returncode == 0, (role, shown.stderr)
+        assert json.loads(shown.stdout)["role"] == page_names.get(role, role)
 
 
 def test_star_is_the_command_and_starred_the_filter_as_on_the_questions_page(tmp_path):

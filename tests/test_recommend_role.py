@@ -198,7 +198,7 @@ def test_the_command_line_sets_and_shows_the_role(tmp_path, monkeypatch):
     assert json.loads(shown.stdout)["role"] == "product"
     wrong = run_coach("settings", "--role", "chef", data_dir=tmp_path)
     assert wrong.returncode == 1 and wrong.stderr.count("\n") == 1, wrong.stderr
-    assert "'chef'" in wrong.stderr and "software-engineer" in wrong.stderr, wrong.stderr
+    assert "'chef'" in wrong.stderr and "“Software engineering”" in wrong.stderr, wrong.stderr
     monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
     assert load_settings(tmp_path).role == "product"  # the wrong one changed nothing
 
