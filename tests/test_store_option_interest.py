@@ -11,7 +11,17 @@ import sqlalchemy as sa
 from store_support import backend_fixture, make_settings, settings_fixture, store_fixture  # noqa: F401
 
 from coach.errors import InputError
-from coach.store import add_option, list_options, open_store, update_option
+from coach.store import (
+    add_debrief,
+    add_interview,
+    add_option,
+    get_interview,
+    list_debriefs,
+    list_interviews,
+    list_options,
+    open_store,
+    update_option,
+)
 from coach.store.db import database_url, make_engine
 from coach.store.migrations import migrate
 from coach.store.transfer import export_data, import_data
@@ -69,6 +79,47 @@ def test_a_backup_carries_an_options_interest_and_an_older_one_restores_without_
     import_data(restored, tmp_path / "older.zip")
     assert _interests(restored) == {"Acme": 2, "current job": None}
     restored.close()
+
+
+@pytest.mark.parametrize(
+    ("table", "interest", "named"),
+    [
+        ("options", 7, "The offer “Acme”"),
+        ("options", "high", "The offer “Acme”"),
+        ("options", True, "The offer “Acme”"),
+        ("debriefs", 7, "The debrief of the onsite at “Acme”"),
+        ("debriefs", 3.5, "The debrief of the onsite at “Acme”"),
+    ],
+)
+def test_a_backup_with_an_interest_outside_1_to_5_is_one_sentence_and_restores_nothing(
+    store, tmp_path, backend, table, interest, named
+):
+    """A hand-edited backup's interest 7 was restored as it was (an option's card then read "7 out
+    of 5"), or refused by the database in its own words, naming a constraint (a debrief's). The
+    backup is refused whole in one sentence saying what is wrong with it; what is here stays."""
+    onsite = add_interview(store, company="Acme", stage="onsite", interview_date="2025-01-10")
+    add_debrief(store, onsite, went_well="the system design round", interest=4)
+    add_option(store, kind="offer", company="Acme", interview_id=onsite, interest=4)
+    export_data(store, tmp_path / "backup.zip")
+    with zipfile.ZipFile(tmp_path / "backup.zip") as backup:
+        manifest = json.loads(backup.read("coach-export.json"))
+    for row in manifest["tables"][table]:
+        row["interest"] = interest
+    with zipfile.ZipFile(tmp_path / "edited.zip", "w") as edited:
+        edited.writestr("coach-export.json", json.dumps(manifest))
+
+    restored = open_store(make_settings(tmp_path, backend, "restored"))
+    add_option(restored, kind="batna", company="current job", interest=2)  # theirs, kept as it was
+    with pytest.raises(InputError) as refused:
+        import_data(restored, tmp_path / "edited.zip", name="this backup")
+    assert str(refused.value) == (
+        f"{named} in this backup has an interest of {json.dumps(interest)}, not a whole number from 1 "
+        "to 5; nothing was imported: correct it in the backup, or back up again where it was made."
+    )
+    assert _interests(restored) == {"current job": 2}
+    assert list_interviews(restored) == [] and list_debriefs(restored) == []
+    restored.close()
+    assert get_interview(store, onsite)["debriefs"][0]["interest"] == 4  # the backup's source untouched
 
 
 @pytest.mark.new_database  # the database of an older coach runs the migrations it lacks

@@ -59,6 +59,7 @@ from coach.store.migrations import MIGRATIONS, latest_migration
 from coach.store.mock_sessions import TYPED_FIELDS as MOCK_TYPED
 from coach.store.options import EDITABLE as OPTION_EDITABLE
 from coach.store.options import TYPED_FIELDS as OPTION_TYPED
+from coach.store.options import check_interest
 from coach.store.own_questions import EDITABLE as OWN_QUESTION_EDITABLE
 from coach.store.own_questions import ENTRY_FIELDS
 from coach.store.own_questions import TYPED_FIELDS as OWN_QUESTION_TYPED
@@ -442,6 +443,7 @@ def import_data(
             notes = _read_notes(manifest, where)
             _check_own_questions(tables.get(own_questions.name, []), check_own_question, where)
             _check_typed_lengths(tables)
+            _check_interests(tables, where)
             with store.read() as conn:
                 left_out, removed = _leave_out_deleted(conn, store.owner, tables)
                 deleted_here = _recordings_deleted_here(conn, store, tables, where)
@@ -771,6 +773,38 @@ def _check_typed_lengths(tables: dict) -> None:
         for row in tables.get(typed.table.name) or []:
             if isinstance(row, dict):  # a row of another shape is damage, refused as such later
                 typed.check(row, what_to_do=TOO_LONG_IN_BACKUP)
+
+
+def _check_interests(tables: dict, where: str) -> None:
+    """Refuse a backup holding an option's or a debrief's interest that is not a whole number from
+    1 to 5 (a hand-edited one), naming it, before anything is written: an option's 7 was restored
+    and shown as "7 out of 5", a debrief's was refused in the database's own words (SQLite's named
+    a constraint, PostgreSQL's refused "high" as "invalid input syntax")."""
+    stages = {row.get("uid"): row for row in tables.get(interviews.name) or [] if isinstance(row, dict)}
+    for table in (options, debriefs):
+        for row in tables.get(table.name) or []:
+            if not isinstance(row, dict) or row.get("interest") is None:
+                continue  # a row of another shape is damage, refused as such later
+            try:
+                check_interest(row["interest"])
+            except InputError:
+                raise InputError(
+                    f"{_interest_of(table, row, stages)} in {where} has an interest of "
+                    f"{json.dumps(row['interest'])}, not a whole number from 1 to 5; nothing was imported: "
+                    "correct it in the backup, or back up again where it was made."
+                ) from None
+
+
+def _interest_of(table: sa.Table, row: dict, stages: dict[str, dict]) -> str:
+    """Whose interest, as the Interviews page knows it: 'The offer “Acme”', 'The debrief of the
+    onsite at “Acme”'."""
+    if table is options:
+        kind = "BATNA" if row.get("kind") == "batna" else str(row.get("kind") or "option")
+        return f"The {kind}" + (f" “{row['company']}”" if row.get("company") else "")
+    stage = stages.get(row.get("interview_id")) or {}
+    if not stage.get("company"):
+        return "A debrief"
+    return f"The debrief of the {stage.get('stage') or 'interview'} at “{stage['company']}”"
 
 
 def _leave_out_deleted(conn: sa.Connection, owner: str, tables: dict) -> tuple[dict, dict]:
