@@ -527,8 +527,10 @@ def stage_entry(item: dict, full: dict, today: date) -> None:
             + " · :gray[the whole text is under Edit the interview]"
         )
     your_answers(full)
+    # of this application, this rejection, as stage_noun names the stage (all were "this interview")
+    noun = interview_log.stage_noun(item["stage"])
     for why in interview_log.recordings_not_analysed(full, db.absolute):
-        st.markdown(f":gray[A recording of this interview could not be analysed: {escape(why)} It is kept.]")
+        st.markdown(f":gray[A recording of this {noun} could not be analysed: {escape(why)} It is kept.]")
     debriefs(full["debriefs"], item)
     people_met(full["people"], "To meet" if playbook.is_ahead(item, today) else "People met")
     questions_they_asked(item, full)

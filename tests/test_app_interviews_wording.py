@@ -86,6 +86,24 @@ def test_deleting_a_stage_that_is_no_interview_names_it_as_the_stage_it_is(db):
     assert [s.value for s in at.success] == [f"Deleted the Acme rejection ({when}) and its recordings."]
 
 
+def test_a_recording_not_analysed_is_said_to_be_of_the_stage_it_was_kept_with(db):
+    """A recording kept with the application, its review stopped, read "A recording of this
+    interview could not be analysed"; a rejection's too. Each is named as the stage it is."""
+    applied, first_round, rejected = _acme(db, "applied", "first round", "rejected")
+    for stage_id, pitch_hz in ((applied, 200), (first_round, 250), (rejected, 300)):
+        _with_a_recording(db, stage_id, pitch_hz)
+    at = page("interviews").run()
+    assert not at.exception
+    stopped = (
+        "could not be analysed: Its review was stopped before the end; upload it again on the Review page."
+    )
+    said = [m.value.replace("\\", "") for m in at.markdown if stopped in m.value.replace("\\", "")]
+    assert said == [
+        f":gray[A recording of this {noun} {stopped} It is kept.]"
+        for noun in ("application", "interview", "rejection")
+    ], said
+
+
 def test_deleting_a_withdrawal_s_recordings_says_whose_they_were(db):
     """ "Delete its recordings" of a withdrawal logged as a stage said "Deleted 1 recording of the
     Acme withdrew"."""
