@@ -78,6 +78,19 @@ def test_a_repetition_listed_among_fillers_counts_once_as_repetition():
     assert "2 fillers" in legend_html(ANALYSIS) and "1 repetition<sup" in legend_html(ANALYSIS)
 
 
+def test_the_legend_names_only_the_marks_the_answer_has():
+    """Every transcript's legend read "0 fillers 0 repetitions 0 hedges" where it had none; it names
+    the kinds marked in this answer, or says once that nothing is marked."""
+    legend = legend_html({**ANALYSIS, "repetitions": [], "hedges": []}).split("</style>", 1)[1].strip()
+    assert legend == (
+        '<div class="cf-legend"><mark class="cf-filler">2 fillers<sup aria-hidden="true">F</sup></mark></div>'
+    )
+    nothing = legend_html({"transcript": "We fixed it.", "fillers": [], "repetitions": [], "hedges": []})
+    assert nothing.split("</style>", 1)[1].strip() == (
+        '<div class="cf-legend">Nothing marked: no fillers, repetitions or hedges.</div>'
+    )
+
+
 def test_star_timeline_merges_neighbours_and_uses_seconds_when_timed():
     analysis = {
         "transcript": "x" * 100,

@@ -98,17 +98,24 @@ def plain_transcript_html(analysis: dict) -> str:
     return STYLE + '<div class="cf-transcript">' + html.escape(analysis.get("transcript") or "") + "</div>"
 
 
+# The legend of an answer with no mark, said once ("0 fillers 0 repetitions 0 hedges" read as a tally).
+NOTHING_MARKED = "Nothing marked: no fillers, repetitions or hedges."
+
+
 def legend_html(analysis: dict) -> str:
-    """What each mark means, with how many of each this answer has."""
+    """What each mark in this answer means, with how many it has: only the kinds marked in it, or
+    NOTHING_MARKED."""
     spans = spans_by_kind(analysis)
     items = []
     for kind in ("filler", "repetition", "hedge"):
-        css, meaning = MARKS[kind]
         count = len(spans[kind])
-        plural = "" if count == 1 else ("s" if kind != "repetition" else "s")
+        if not count:
+            continue
+        css, meaning = MARKS[kind]
+        plural = "" if count == 1 else "s"
         letter = f'<sup aria-hidden="true">{SUPERSCRIPT[kind]}</sup>'  # "5 fillers" says it already
         items.append(f'<mark class="{css}">{count} {meaning}{plural}{letter}</mark>')
-    return STYLE + '<div class="cf-legend">' + "".join(items) + "</div>"
+    return STYLE + '<div class="cf-legend">' + ("".join(items) or NOTHING_MARKED) + "</div>"
 
 
 # Markdown's own syntax, backslash-escaped so pasted text cannot become a link, an image (a request
