@@ -70,6 +70,7 @@ def test_a_typed_story_shows_its_structure_and_terms_and_no_pace_and_is_not_save
     assert "&lt;b&gt;flag&lt;/b&gt;" in text and "<b>flag</b>" not in text
     # no filler, repetition or hedge in it: said once, not "0 fillers 0 repetitions 0 hedges"
     assert "Nothing marked: no fillers, repetitions or hedges." in text and ">0 " not in text
+    assert "No fillers found." not in captions  # said once: not again under the legend
     # not saved, said once in plain words, and not the recordings' "saved automatically"
     assert (
         "A typed answer is not saved. Record it out loud to have it count on the Progress page." in captions

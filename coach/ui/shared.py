@@ -35,7 +35,14 @@ from coach.errors import (
 from coach.identity import IDENTITY_REFUSED, SIGN_IN, identity_from, is_staff, normalise, refused_identity
 from coach.store import Store, open_store
 from coach.ui import summary
-from coach.ui.highlight import escape, escape_sentence, highlight_html, legend_html, plain_transcript_html
+from coach.ui.highlight import (
+    escape,
+    escape_sentence,
+    highlight_html,
+    legend_html,
+    plain_transcript_html,
+    spans_by_kind,
+)
 
 if TYPE_CHECKING:
     from coach.playbook import DebriefField
@@ -539,7 +546,9 @@ def show_answer(
     heading("What you typed" if typed else "Transcript", level)
     st.markdown(legend_html(analysis), unsafe_allow_html=True)
     st.markdown(highlight_html(analysis), unsafe_allow_html=True)
-    st.caption(summary.filler_summary(analysis))
+    fillers_said = summary.filler_summary(analysis)
+    if fillers_said != summary.NO_FILLERS or any(spans_by_kind(analysis).values()):
+        st.caption(fillers_said)  # not under the legend's "Nothing marked: no fillers…" again
     metrics = analysis.get("metrics") or {}
     said = word_lines({k: metrics.get(k) for k in ("most_used_words", "repeated_phrases")})
     if said:

@@ -193,13 +193,16 @@ def headline(analysis: dict, thresholds: Thresholds | None = None) -> list[dict]
     ]
 
 
+NO_FILLERS = "No fillers found."
+
+
 def filler_summary(analysis: dict) -> str:
     """'6 fillers: um ×3, uh ×2, so ×1' — what was said, not a judgement."""
     counts = dict((analysis.get("metrics") or {}).get("filler_counts") or {})
     repeats = sum(counts.pop(name, 0) for name in REPEAT_NAMES)
     also = f" Repeated or broken-off words: {repeats}." if repeats else ""
     if not counts:
-        return "No fillers found." + also
+        return NO_FILLERS + also
     total = sum(counts.values())
     ordered = sorted(counts.items(), key=lambda kv: -kv[1])
     return (
