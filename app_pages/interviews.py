@@ -10,7 +10,6 @@ from coach.debrief import (
     delete_debriefs,
     delete_interview,
     heard_questions,
-    in_bank,
     latest_debrief,
     own_notes,
     questions_a_deletion_takes_back,
@@ -30,6 +29,7 @@ from coach.interview_log import (
 )
 from coach.local_time import long_date
 from coach.pipeline import Opportunity, as_written_most, pipeline_report
+from coach.question_match import same_question
 from coach.store.mock_sessions import list_mock_sessions
 from coach.store.options import INTEREST_RANGE, KIND_LABELS
 from coach.ui import browser_clock, shared, summary
@@ -392,9 +392,30 @@ def opportunity_card(opportunity: Opportunity, by_id: dict[int, dict], today: da
             st.warning(escape(opportunity.decision), icon=":material/trending_down:")
         for stage in data["stages"]:
             item = by_id[stage["interview_id"]]
-            full = store.get_interview(db, item["id"])
-            with st.expander(escape(stage_label(stage, today, stage["interview_id"] == booked))):
-                stage_entry(item, full, today)
+            label = escape(stage_label(stage, today, stage["interview_id"] == booked))
+            with stage_expander(label, item["id"]) as entry:
+                if entry.open:  # a closed stage draws nothing: after a year, 25 stages' forms took 20 s a run
+                    stage_entry(item, store.get_interview(db, item["id"]), today)
+
+
+STAGE = "interviews_stage"  # a stage's expander, by interview id: whether it is open
+
+
+def stage_expander(label: str, interview_id: int):
+    """A stage's expander, its content drawn only while it is open. It stays open across a change
+    that renames it (a debrief's interest, an edited date): Streamlit takes a new label for a new
+    expander, which starts closed."""
+    key, kept = f"{STAGE}_{interview_id}", f"{STAGE}_{interview_id}__open"
+    if ss.get(kept):
+        ss[key] = True
+    entry = st.expander(label, key=key, on_change=remember_stage, args=(key, kept))
+    ss[kept] = entry.open
+    return entry
+
+
+def remember_stage(key: str, kept: str) -> None:
+    """The user opened or closed a stage: kept as they left it."""
+    ss[kept] = ss[key]
 
 
 def red_flags_said(red_flags: str) -> str:
@@ -606,9 +627,15 @@ def practice_attempts() -> list[dict]:
     return CACHE["attempts"]
 
 
+def bank_questions() -> list[banks.Question]:
+    if "bank" not in CACHE:
+        CACHE["bank"] = banks.load_questions(cfg.data_dir, owner=cfg.owner)
+    return CACHE["bank"]
+
+
 def bank_texts() -> dict[str, str]:
     if "bank_texts" not in CACHE:
-        CACHE["bank_texts"] = {q.id: q.text for q in banks.load_questions(cfg.data_dir, owner=cfg.owner)}
+        CACHE["bank_texts"] = {q.id: q.text for q in bank_questions()}
     return CACHE["bank_texts"]
 
 
@@ -664,7 +691,7 @@ def questions_they_asked(item: dict, full: dict) -> None:
     for i, text in enumerate(dict.fromkeys(asked)):
         row = st.columns([6, 1.6], vertical_alignment="center")
         row[0].markdown(escape(text))
-        if in_bank(cfg, text):
+        if same_question(text, bank_questions()) is not None:  # as in_bank decides, the bank read once
             row[1].caption("in your questions")  # beside "Add to my questions"; it said "in your bank"
         elif row[1].button("Add to my questions", key=f"interviews_add_q_{item['id']}_{i}"):
             with shared.shown_errors():

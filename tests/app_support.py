@@ -64,6 +64,22 @@ _SCRIPTS = _ScriptsCompiledOnce()
 app_test.ScriptCache = local_script_runner.ScriptCache = lambda: _SCRIPTS  # the pages' and app.py's
 
 
+def interviews_page() -> AppTest:
+    """The Interviews page (call .run()) as a user who opens a stage before using it: a stage's
+    forms (edit, debrief, delete) are drawn only while its expander is open. Every stage is set
+    open before each run, one that run adds too (interview ids 1 to 999)."""
+    at = page("interviews")
+    run = at._run  # what .run() and a widget's .run() both call
+
+    def run_with_stages_open(widget_state=None, timeout=None) -> AppTest:
+        for interview_id in range(1, 1000):
+            at.session_state[f"interviews_stage_{interview_id}"] = True
+        return run(widget_state, timeout)
+
+    at._run = run_with_stages_open
+    return at
+
+
 def in_form(elements, form_id: str) -> list:
     """The page's elements of one kind (text inputs, buttons, ...) that are inside the form `form_id`."""
     return [e for e in elements if e.form_id == form_id]

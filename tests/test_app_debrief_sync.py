@@ -4,7 +4,7 @@ writes over the change made meanwhile without a word."""
 
 from datetime import date
 
-from app_support import page
+from app_support import interviews_page
 
 from coach import store
 from coach.config import load_settings
@@ -43,7 +43,7 @@ def _save(at):
 
 def test_a_debrief_changed_in_a_terminal_is_not_saved_over_nor_your_typing_lost(tmp_path, monkeypatch):
     interview_id = _logged(tmp_path, monkeypatch, went_well="coding")
-    at = page("interviews").run()
+    at = interviews_page().run()
     key = f"interviews_debrief_{interview_id}"
     at.text_area(key=f"{key}_went_well").input("coding, and the system design round")
     [debrief] = _debriefs(tmp_path, interview_id)
@@ -65,7 +65,7 @@ def test_a_debrief_changed_in_a_terminal_is_not_saved_over_nor_your_typing_lost(
 
 def test_a_debrief_written_in_a_terminal_meanwhile_is_not_written_over(tmp_path, monkeypatch):
     interview_id = _logged(tmp_path, monkeypatch)
-    at = page("interviews").run()
+    at = interviews_page().run()
     key = f"interviews_debrief_{interview_id}"
     at.text_area(key=f"{key}_went_well").input("clear questions")
     db = store.open_store(load_settings(tmp_path))
@@ -85,7 +85,7 @@ def test_an_interview_changed_in_a_terminal_is_not_saved_over_nor_your_typing_lo
     from app_support import in_form
 
     interview_id = _logged(tmp_path, monkeypatch)
-    at = page("interviews").run()
+    at = interviews_page().run()
     form = f"interviews_edit_{interview_id}"
     at.text_area(key=f"interviews_edit_notes_{interview_id}").input("Panel of three.")
     db = store.open_store(load_settings(tmp_path))

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from app_support import markdown_text, page, seeded_dir
+from app_support import interviews_page, markdown_text, seeded_dir
 from cli_support import run_coach
 
 from coach import banks, store
@@ -27,7 +27,7 @@ def listed_answers(at) -> list[tuple[str, str]]:
 def test_the_log_shows_people_questions_and_debrief(monkeypatch):
     data_dir, _ = seeded_dir()
     monkeypatch.setenv("COACH_DATA_DIR", str(data_dir))
-    at = page("interviews").run()
+    at = interviews_page().run()
     assert not at.exception
     text = markdown_text(at)
     assert "## Acme Robotics · Staff engineer" in text  # the opportunity's card
@@ -57,7 +57,7 @@ def test_the_log_shows_people_questions_and_debrief(monkeypatch):
 
 def test_adding_an_interview_and_its_debrief(tmp_path, monkeypatch):
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
-    at = page("interviews").run()
+    at = interviews_page().run()
     assert not at.exception and any("No interviews logged yet" in i.value for i in at.info)
     # the two ways in are a click each: the form to add one, the Review page for a recording
     assert "review" in [p.proto.page for p in at.get("page_link")]
@@ -138,7 +138,7 @@ def test_a_question_taken_out_of_a_debrief_leaves_the_bank(tmp_path, monkeypatch
         interview_id = store.add_interview(db, company="Umbrella", interview_date=date.today().isoformat())
     finally:
         db.close()
-    at = page("interviews").run()
+    at = interviews_page().run()
     key = f"interviews_debrief_{interview_id}_questions_asked"
     kept, mistaken = "How do you plan a quarter?", "Tell me about your hobbies outside work."
     at.text_area(key=key).input(f"{kept}\n{mistaken}")
@@ -170,7 +170,7 @@ def test_coming_up_leaves_out_todays_interview_once_it_is_debriefed(tmp_path, mo
         store.add_interview(db, company="Last Week", interview_date=today - timedelta(days=7), stage="final")
     finally:
         db.close()
-    at = page("interviews").run()
+    at = interviews_page().run()
     assert not at.exception
     [coming] = [t for t in markdown_text(at).splitlines() if t.startswith("**Coming up:**")]
     assert "Later Today" in coming and "Next Week" in coming
@@ -194,7 +194,7 @@ def test_the_pipeline_shows_one_card_per_opportunity(tmp_path, monkeypatch):
         ids = seed_pipeline(db, date.today())
     finally:
         db.close()
-    at = page("interviews").run()
+    at = interviews_page().run()
     assert not at.exception and not at.error
     text = markdown_text(at)
     cards = [line for line in text.splitlines() if line.startswith("## ")]
@@ -247,7 +247,7 @@ def test_the_prepare_checklist_is_in_words_not_commands(tmp_path, monkeypatch):
     import re
 
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
-    at = page("interviews").run()
+    at = interviews_page().run()
     assert not at.exception
     steps = [c.value for c in at.caption] + [b.help or "" for b in at.checkbox]
     assert any("STAR stories" in s for s in steps), steps  # the rehearse step is there
@@ -301,7 +301,7 @@ def test_a_reviewed_stage_shows_its_answers_beside_the_practice_before_it(tmp_pa
     finally:
         db.close()
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
-    at = page("interviews").run()
+    at = interviews_page().run()
     assert not at.exception
     rows = listed_answers(at)
     assert len(rows) == 3, rows
@@ -335,7 +335,7 @@ def test_a_recording_reviewed_as_one_voice_is_named_in_the_stage_s_answers(tmp_p
     finally:
         db.close()
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
-    at = page("interviews").run()
+    at = interviews_page().run()
     assert not at.exception
     assert [q for q, _ in listed_answers(at)] == ["The whole recording"]
 
@@ -366,7 +366,7 @@ def test_the_same_recording_uploaded_again_to_its_interview_is_not_counted_twice
         db.close()
     assert len(list((tmp_path / "recordings" / "interview").rglob("*.wav"))) == 1
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
-    at = page("interviews").run()
+    at = interviews_page().run()
     assert not at.exception
     assert len(listed_answers(at)) == 1, listed_answers(at)
     assert "**Answers analysed:** 1" in markdown_text(at)
@@ -402,7 +402,7 @@ def test_a_debrief_saved_over_a_review_s_draft_shows_no_coach_words_as_its_notes
         db.close()
     assert debrief["went_well"] == "The incident story landed."
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
-    at = page("interviews").run()
+    at = interviews_page().run()
     assert not at.exception
     text = markdown_text(at)
     assert "add your own view" not in text and "Notes after the" not in text, text
@@ -413,7 +413,7 @@ def test_a_debrief_saved_over_a_review_s_draft_shows_no_coach_words_as_its_notes
 def test_the_checklist_keeps_its_ticks_when_you_go_to_another_page_and_back(tmp_path, monkeypatch):
     """Ticking two steps of "Before the interview", going to Progress and coming back unticked them."""
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
-    at = page("interviews").run()
+    at = interviews_page().run()
     steps = [c for c in at.checkbox if c.key.startswith("interviews_step_")]
     assert len(steps) >= 2
     steps[0].check().run()
@@ -447,7 +447,7 @@ def test_the_checklist_ticks_stay_on_the_card_once_a_review_dates_the_interview_
         book = load_playbook_for(settings)
         for step in ("why-talking", "prepare-stories"):
             prepare.mark(db, booked, book, step, True)
-        before = page("interviews").run()
+        before = interviews_page().run()
         assert "**Preparation:** 2 of 10 steps done" in markdown_text(before)
         # the review: its answers kept with the interview, and the interview dated today
         answer = {"question_id": None, "question_text": "Why us?", "analysis": analysis_dict()}
@@ -455,7 +455,7 @@ def test_the_checklist_ticks_stay_on_the_card_once_a_review_dates_the_interview_
         store.update_interview(db, booked, interview_date=date.today())
     finally:
         db.close()
-    after = page("interviews").run()
+    after = interviews_page().run()
     assert not after.exception
     assert "**Preparation:** 2 of 10 steps done" in markdown_text(after)
     # an interview held with no step ticked says nothing of a checklist nobody used
@@ -467,7 +467,7 @@ def test_the_checklist_ticks_stay_on_the_card_once_a_review_dates_the_interview_
         save_real_answers(db, unprepared, [answer])
     finally:
         db.close()
-    assert markdown_text(page("interviews").run()).count("**Preparation:**") == 1
+    assert markdown_text(interviews_page().run()).count("**Preparation:**") == 1
 
 
 def test_the_checklist_for_an_interview_ahead_is_kept_with_it(tmp_path, monkeypatch):
@@ -491,7 +491,7 @@ def test_the_checklist_for_an_interview_ahead_is_kept_with_it(tmp_path, monkeypa
         )
     finally:
         db.close()
-    at = page("interviews").run()
+    at = interviews_page().run()
     assert at.selectbox(key="interviews_prepare_for").value == soon
     assert "No step done yet. Your ticks are kept with this interview." in [c.value for c in at.caption]
     at.checkbox(key=f"interviews_step_{soon}_why-talking").check().run()
@@ -499,7 +499,7 @@ def test_the_checklist_for_an_interview_ahead_is_kept_with_it(tmp_path, monkeypa
     assert not at.exception
     assert "2 of 10 steps done. Your ticks are kept with this interview." in [c.value for c in at.caption]
 
-    again = page("interviews").run()  # a new visit: the ticks come from the store
+    again = interviews_page().run()  # a new visit: the ticks come from the store
     # the pipeline's stage says how far its preparation has come
     assert "**Preparation:** 2 of 10 steps done" in markdown_text(again)
     # and a button to it: the Prepare tab, that interview's checklist (it said "(Prepare tab)")
@@ -516,7 +516,7 @@ def test_the_checklist_for_an_interview_ahead_is_kept_with_it(tmp_path, monkeypa
     shown = run_coach("prepare", str(soon), data_dir=tmp_path)
     assert "2 of 10 steps done" in shown.stdout and "1. [x] Know why you are talking to them." in shown.stdout
     run_coach("prepare", str(soon), "--untick", "1", "--tick", "2", data_dir=tmp_path)
-    last = page("interviews").run()
+    last = interviews_page().run()
     assert [c.key for c in last.checkbox if c.value] == [
         f"interviews_step_{soon}_be-upfront",
         f"interviews_step_{soon}_prepare-stories",
@@ -555,7 +555,7 @@ def test_an_offer_stage_is_nothing_to_prepare_for(tmp_path, monkeypatch):
         store.add_interview(db, company="Globex", stage="first round", interview_date=soon.isoformat())
     finally:
         db.close()
-    text = markdown_text(page("interviews").run())
+    text = markdown_text(interviews_page().run())
     [coming] = [line for line in text.splitlines() if line.startswith("**Coming up:**")]
     assert "Globex" in coming and "Initech" not in coming
     from coach.job_description import interviews_to_prepare  # Practice's "Preparing for" list
@@ -594,7 +594,7 @@ def test_a_company_typed_another_way_is_named_as_on_its_card(tmp_path, monkeypat
         assert store.get_interview(db, typed)["company"] == "acme"  # what is stored stays as typed
     finally:
         db.close()
-    at = page("interviews").run()
+    at = interviews_page().run()
     assert not at.exception
     [coming] = [t for t in markdown_text(at).splitlines() if t.startswith("**Coming up:**")]
     assert coming.startswith("**Coming up:** Acme — final, ")
@@ -619,7 +619,7 @@ def test_every_stage_still_to_come_is_marked_booked(tmp_path, monkeypatch):
         store.add_interview(db, company="Acme", interview_date=today + timedelta(days=9), stage="final")
     finally:
         db.close()
-    at = page("interviews").run()
+    at = interviews_page().run()
     assert not at.exception
     labels = [e.label for e in at.expander]
     technical = next(label for label in labels if label.startswith("technical"))
@@ -643,7 +643,7 @@ def test_interest_is_asked_of_a_held_stage_not_of_one_still_to_come(tmp_path, mo
         store.add_interview(db, company="Initech", interview_date=today - timedelta(days=2), stage="screen")
     finally:
         db.close()
-    at = page("interviews").run()
+    at = interviews_page().run()
     assert not at.exception
     shown = markdown_text(at)
     assert shown.count("the debrief after the interview asks for it") == 1, shown  # Acme's
@@ -676,7 +676,7 @@ def test_an_application_shows_no_preparation_of_its_own(tmp_path, monkeypatch):
     entry, though the checklist is for interviews (the Prepare tab lists none for it); the
     interview that follows it still says how far its preparation came."""
     _application_then_screen(tmp_path, monkeypatch)
-    at = page("interviews").run()
+    at = interviews_page().run()
     assert not at.exception
     preparation = [m.value for m in at.markdown if "**Preparation:**" in m.value]
     assert len(preparation) == 1, preparation  # the recruiter screen's, not the application's
@@ -688,7 +688,7 @@ def test_deleting_a_stage_says_its_job_description_goes_with_it(tmp_path, monkey
     """Deleting the application said "Deletes the Acme application. This cannot be undone." and took
     the job description the stages after it go by, unsaid."""
     _application_then_screen(tmp_path, monkeypatch)
-    at = page("interviews").run()
+    at = interviews_page().run()
     assert not at.exception
     applied = next(e for e in at.expander if e.label.startswith("applied"))
     said = " ".join(m.value for m in applied.markdown)
@@ -699,7 +699,7 @@ def test_deleting_the_application_calls_it_the_application(tmp_path, monkeypatch
     """Deleting the application asked "Delete this interview", "Delete the Acme interview?" and
     said "Deleted the Acme interview.", beside a recruiter screen that is one."""
     _application_then_screen(tmp_path, monkeypatch)
-    at = page("interviews").run()
+    at = interviews_page().run()
     [delete] = [b for b in at.button if b.label == "Delete this application"]
     delete.click().run()
     applied = short_date((date.today() - timedelta(days=10)).isoformat(), date.today())
@@ -731,7 +731,7 @@ def test_the_next_stage_is_added_with_how_the_process_started(tmp_path, monkeypa
         )
     finally:
         db.close()
-    at = page("interviews").run()
+    at = interviews_page().run()
     [next_stage] = [b for b in at.button if b.label == "Add the next stage"]
     next_stage.click().run()
     assert not at.exception
@@ -745,7 +745,7 @@ def test_an_application_logged_on_the_page_has_no_format(tmp_path, monkeypatch):
     """The add form's Format starts at "video", so an application logged there was kept as
     "applied, video": its entry read "Format: video" and `coach interview 1` the same."""
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
-    at = page("interviews").run()
+    at = interviews_page().run()
     at.button(key="interviews_add_empty").click().run()
     at.text_input[0].input("Acme")
     at.selectbox(key="interviews_add_stage").set_value("applied")
@@ -761,7 +761,7 @@ def test_how_it_started_offers_not_set_first_in_words(tmp_path, monkeypatch):
     a Format whose unset choice reads "not set"."""
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
-    at = page("interviews").run()
+    at = interviews_page().run()
     at.button(key="interviews_add_empty").click().run()
     at.text_input[0].input("Acme")
     [b for b in at.button if b.label == "Add interview"][0].click().run()
@@ -783,7 +783,7 @@ def test_interest_is_not_asked_of_an_application(tmp_path, monkeypatch):
         )
     finally:
         db.close()
-    at = page("interviews").run()
+    at = interviews_page().run()
     assert not at.exception
     shown = markdown_text(at)
     assert "not written yet" not in shown, shown
@@ -802,7 +802,7 @@ def test_a_debrief_written_without_interest_is_not_called_missing(tmp_path, monk
         store.add_debrief(db, held, went_well="The incident story.")
     finally:
         db.close()
-    at = page("interviews").run()
+    at = interviews_page().run()
     assert not at.exception
     shown = markdown_text(at)
     assert "not written yet" not in shown, shown
@@ -821,7 +821,7 @@ def test_options_side_by_side_keep_their_facts_on_the_same_lines(tmp_path, monke
         store.add_option(db, kind="offer", company="Globex", compensation="120k")
     finally:
         db.close()
-    at = page("interviews").run()
+    at = interviews_page().run()
     assert not at.exception
     heads = [str(m.value) for m in at.markdown if str(m.value).startswith("### ")]
     assert len(heads) == 2, heads
@@ -858,7 +858,7 @@ def test_the_checklist_leaves_out_steps_that_do_not_fit_how_the_interview_starte
     ticked = run_coach("prepare", "2", "--tick", "2", data_dir=tmp_path)  # numbered as listed
     assert "2. [x] Ask for the job description, in writing." in ticked.stdout
     assert "1 of 8 steps done" in ticked.stdout
-    at = page("interviews").run()
+    at = interviews_page().run()
     assert not at.exception
     keys = [c.key for c in at.checkbox]
     assert (
@@ -873,7 +873,7 @@ def test_the_checklist_leaves_out_steps_that_do_not_fit_how_the_interview_starte
     assert run_coach("job-description", "1", str(posting), data_dir=tmp_path).returncode == 0
     shown = run_coach("prepare", "1", data_dir=tmp_path).stdout
     assert "2. [x] Ask for the job description, in writing." in shown and "1 of 8 steps done" in shown, shown
-    at = page("interviews").run()
+    at = interviews_page().run()
     box = at.checkbox(key="interviews_step_1_get-job-description")
     assert box.value is True and box.disabled
     assert any("Done: its job description is kept with this interview." in c.value for c in at.caption)
@@ -899,7 +899,7 @@ def test_a_job_description_pasted_with_the_application_ticks_the_next_stages_che
         assert added.returncode == 0, added.stderr
     shown = run_coach("prepare", "2", data_dir=tmp_path).stdout
     assert "[x] Ask for the job description, in writing." in shown, shown
-    at = page("interviews").run()
+    at = interviews_page().run()
     assert not at.exception
     box = at.checkbox(key="interviews_step_2_get-job-description")
     assert box.value is True and box.disabled
@@ -935,7 +935,7 @@ def test_an_interview_whose_recording_was_uploaded_has_happened(tmp_path, monkey
     listed = run_coach("history", data_dir=tmp_path).stdout
     assert "Silent · first round" in listed and "Silent · first round · booked" not in listed, listed
     assert "Later · final · booked" in listed  # one with nothing recorded is still to come
-    at = page("interviews").run()
+    at = interviews_page().run()
     assert not at.exception
     assert "booked: Later" in [str(m.delta) for m in at.metric]
 
@@ -958,7 +958,7 @@ def test_time_so_far_counts_no_offer_logged_as_a_stage_on_the_page_or_in_the_ter
             )
     finally:
         db.close()
-    at = page("interviews").run()
+    at = interviews_page().run()
     assert not at.exception
     assert "**Time**  \n2 stages so far over 8 days" in markdown_text(at)  # not "Time so far: … so far"
     assert "  Time: 2 stages so far over 8 days" in run_coach("interviews", data_dir=tmp_path).stdout
@@ -984,7 +984,7 @@ def test_a_review_that_found_one_voice_is_reviewed_again_as_two_from_its_card(tm
     finally:
         db.close()
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
-    at = page("interviews").run()
+    at = interviews_page().run()
     assert not at.exception
     at.button(key=f"interviews_two_voices_{recording['id']}").click().run()
     assert not at.exception and not at.error

@@ -6,7 +6,7 @@ import zipfile
 from datetime import date, timedelta
 
 import pytest
-from app_support import markdown_text, page
+from app_support import interviews_page, markdown_text
 from cli_support import run_coach
 from store_support import (
     ASKED_AT_INITECH,
@@ -52,7 +52,7 @@ def test_ticks_changed_in_a_terminal_are_shown_not_undone_by_the_open_page(db, t
     the page, merely run again (another tab picked), ticked step 1 again and unticked step 2, in the
     store too, because each checkbox kept its own old value and the page wrote it back."""
     interview = _ahead(db, "Northwind", 3)
-    at = page("interviews").run()
+    at = interviews_page().run()
     steps = _steps(at, interview)
     at.checkbox(key=f"interviews_step_{interview}_{steps[0]}").check().run()
     at.checkbox(key=f"interviews_step_{interview}_{steps[3]}").check().run()
@@ -84,7 +84,7 @@ def test_a_new_interview_after_a_deleted_one_starts_with_no_ticks(db, tmp_path):
     handed out twice (coach.store.rows.insert_row), and the page keys what it last showed by the
     interview's uid as well."""
     first = _ahead(db, "Northwind", 3)
-    at = page("interviews").run()
+    at = interviews_page().run()
     steps = _steps(at, first)
     at.checkbox(key=f"interviews_step_{first}_{steps[0]}").check().run()
     at.checkbox(key=f"interviews_step_{first}_{steps[2]}").check().run()
@@ -123,7 +123,7 @@ def test_a_cadence_goal_beyond_the_forms_bounds_is_refused_in_the_terminal(db, t
     )
     assert store.list_goals(db) == []
     # the page's form offers exactly what the terminal takes
-    at = page("interviews").run()
+    at = interviews_page().run()
     assert not at.exception
     interviews, days = at.number_input
     assert (interviews.min, interviews.max) == playbook.CADENCE_INTERVIEWS == (1, 20)
@@ -143,7 +143,7 @@ def test_a_stored_cadence_goal_beyond_the_bounds_still_opens_the_page(db, goal, 
     """A goal stored before the bounds (or restored from a backup) opens the page: it counts as the
     nearest goal that can be set, the page says so, and the form starts from that and saves it."""
     store.add_goal(db, kind=playbook.CADENCE_GOAL_KIND, target=goal, period_days=period_days)
-    at = page("interviews").run()
+    at = interviews_page().run()
     assert not at.exception, at.exception
     interviews, days = counted
     metrics = {m.label: m.value for m in at.metric}
@@ -176,7 +176,7 @@ def test_deleting_an_interview_on_the_page_deletes_its_recording(db, tmp_path):
     )
     kept = saved.path
     assert kept.exists()
-    at = page("interviews").run()
+    at = interviews_page().run()
     assert not at.exception
     # what it has, and only that: it said "with its people, debrief, analysed answers and recordings"
     # for an interview with no debrief and no answer analysed
@@ -208,7 +208,7 @@ def test_the_only_debrief_of_a_stage_can_be_deleted_asked_first(db, tmp_path):
     only beside a second one."""
     interview = logged_interview(db, company="Initech")
     store.add_debrief(db, interview, went_well="The incident story landed.", interest=4)
-    at = page("interviews").run()
+    at = interviews_page().run()
     assert escape("The incident story landed.") in markdown_text(at)
     [button] = [b for b in at.button if b.label == "Delete this debrief"]
     button.click().run()  # asks first: nothing gone yet
@@ -279,7 +279,7 @@ def test_the_page_logs_an_application_and_a_rejection_which_ends_it(tmp_path, mo
     a process that ended read "stopped" without how."""
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
-    at = page("interviews").run()
+    at = interviews_page().run()
     stage = at.selectbox[[s.label for s in at.selectbox].index("Stage")]
     assert {"applied", "rejected", "withdrew"} <= set(stage.options) and stage.value == "first round"
     db = store.open_store(load_settings(tmp_path))

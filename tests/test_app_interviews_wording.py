@@ -3,7 +3,7 @@ says it, a stage deleted as the stage it is, and a choice left empty in words.""
 
 from datetime import date, timedelta
 
-from app_support import page
+from app_support import interviews_page
 from store_support import record, sqlite_db_fixture  # noqa: F401
 
 from coach import store
@@ -28,7 +28,7 @@ def test_a_batna_from_an_interview_is_named_as_its_card_badge_names_it(db):
     [screen] = _acme(db, "recruiter screen")
     store.add_option(db, kind="batna", company="Acme", title="stay where I am", interview_id=screen)
     store.add_option(db, kind="alternative", company="Acme", title="contract", interview_id=screen)
-    at = page("interviews").run()
+    at = interviews_page().run()
     assert not at.exception
     summary = [m.value for m in at.markdown if m.value.startswith("**") and ":** " in m.value]
     assert "**BATNA:** stay where I am" in summary, summary
@@ -62,7 +62,7 @@ def test_deleting_a_stage_that_is_no_interview_names_it_as_the_stage_it_is(db):
     applied, _, rejected = _acme(db, "applied", "first round", "rejected")
     _with_a_recording(db, applied, 200)
     _with_a_recording(db, rejected, 300)
-    at = page("interviews").run()
+    at = interviews_page().run()
     assert not at.exception
     said = _deleting(at, "applied")
     assert (
@@ -109,7 +109,7 @@ def test_deleting_a_withdrawal_s_recordings_says_whose_they_were(db):
     Acme withdrew"."""
     [withdrew] = _acme(db, "withdrew")
     _with_a_recording(db, withdrew, 250)
-    at = page("interviews").run()
+    at = interviews_page().run()
     [b for b in at.button if b.label == "Delete its recordings"][0].click().run()
     assert not at.exception
     assert [s.value for s in at.success] == ["Deleted 1 recording of the Acme withdrawal; the rest is kept."]
@@ -119,7 +119,7 @@ def test_an_option_from_no_interview_is_chosen_in_words(db):
     """The add-option form's "From your interviews with" offered "—" for an option that came from
     none (the BATNA, say), where the page's other unset choices read "not set"."""
     _acme(db, "first round")
-    at = page("interviews").run()
+    at = interviews_page().run()
     assert not at.exception
     [came_from] = [s for s in at.selectbox if s.label == "From your interviews with"]
     assert came_from.options == ["not from an interview", "Acme · Backend engineer"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from app_support import in_form, markdown_text, page
+from app_support import in_form, interviews_page, markdown_text, page
 from store_support import backend_fixture, db_fixture, logged_interview, record  # noqa: F401
 
 from coach import store
@@ -17,7 +17,7 @@ FIRST_ROUND = short_date("2026-03-02", date.today())
 
 def test_editing_an_interview_changes_the_log(db):
     interview_id = logged_interview(db)
-    at = page("interviews").run()
+    at = interviews_page().run()
     assert not at.exception
     form = f"interviews_edit_{interview_id}"
     at.text_input(key=f"interviews_edit_company_{interview_id}").input("Acme <b>Robotics</b> GmbH")
@@ -41,9 +41,33 @@ def test_editing_an_interview_changes_the_log(db):
     assert escape("Panel of three.") in markdown_text(at)
 
 
+def test_a_closed_stage_draws_no_forms_and_an_opened_one_stays_open_when_a_save_renames_it(db):
+    """After a year of use every stage drew its edit and debrief forms in its closed expander, 20 s
+    of each run of the page: a stage draws them once opened, and stays open after its own save."""
+    interview_id = logged_interview(db)
+    at = page("interviews").run()  # as it first opens: every stage closed
+
+    def stage(name: str):
+        [entry] = [e for e in at.expander if e.label.startswith(f"{name} · ")]
+        return entry
+
+    assert not at.exception and not stage("first round").text_area and not stage("first round").tabs
+    at.session_state[f"interviews_stage_{interview_id}"] = True  # the user opens it
+    at.run()
+    opened = stage("first round")
+    tabs = ["Write the debrief", "Edit the interview", "Add a person", "Delete"]
+    assert [t.label for t in opened.tabs] == tabs
+    assert {"Notes", "Job description"} <= {t.label for t in opened.text_area}
+    form = f"interviews_edit_{interview_id}"
+    in_form(at.selectbox, form)[0].set_value("technical")  # its stage: the expander's label changes
+    in_form(at.button, form)[0].click().run()
+    assert not at.exception and at.success[0].value.startswith("Saved Acme Robotics (technical,")
+    assert {"Notes", "Job description"} <= {t.label for t in stage("technical").text_area}
+
+
 def test_an_interview_keeps_its_company_name(db):
     interview_id = logged_interview(db)
-    at = page("interviews").run()
+    at = interviews_page().run()
     at.text_input(key=f"interviews_edit_company_{interview_id}").input("   ")
     in_form(at.button, f"interviews_edit_{interview_id}")[0].click().run()
     assert not at.exception
@@ -56,7 +80,7 @@ def test_an_interview_keeps_its_company_name(db):
 def test_people_met_can_be_added_and_removed(db):
     interview_id = logged_interview(db)
     [dana] = store.get_interview(db, interview_id)["people"]
-    at = page("interviews").run()
+    at = interviews_page().run()
     at.text_input(key=f"interviews_person_{interview_id}_line").input("Sam Lee — recruiter — ex-Stripe")
     in_form(at.button, f"interviews_person_{interview_id}")[0].click().run()
     assert not at.exception and [s.value for s in at.success] == ["Added Sam Lee."]
@@ -75,7 +99,7 @@ def test_a_note_typed_in_the_debrief_for_someone_already_met_is_kept(db):
     interview_id = logged_interview(
         db, people=[{"name": "Dana Ortiz", "title": "hiring manager", "notes": "ex-Stripe"}]
     )
-    at = page("interviews").run()
+    at = interviews_page().run()
     key = f"interviews_debrief_{interview_id}"
     at.text_area(key=f"{key}_people_met").input(
         "dana ortiz — hiring manager — wants a design doc before the onsite\nSam Lee — recruiter"
@@ -101,7 +125,7 @@ def test_a_new_title_typed_in_the_debrief_for_someone_met_becomes_their_title(db
     Manager: the card went on showing her as Engineering Manager, the new title in her notes. Her
     title is now VP Engineering and the old one stays in her notes, as `coach debrief` does."""
     interview_id = logged_interview(db, people=[{"name": "Ana Lopez", "title": "Engineering Manager"}])
-    at = page("interviews").run()
+    at = interviews_page().run()
     key = f"interviews_debrief_{interview_id}"
     at.text_area(key=f"{key}_people_met").input("Ana Lopez, VP Engineering")
     [b for b in at.button if b.label == "Save debrief"][0].click().run()
@@ -115,7 +139,7 @@ def test_adding_someone_already_met_adds_to_their_notes(db):
     """The "Add person" form with a name the interview has: the note joins that person's notes
     (a title other than the one kept too), not a second Dana Ortiz."""
     interview_id = logged_interview(db)
-    at = page("interviews").run()
+    at = interviews_page().run()
     at.text_input(key=f"interviews_person_{interview_id}_line").input("Dana Ortiz — asked about on-call")
     in_form(at.button, f"interviews_person_{interview_id}")[0].click().run()
     assert not at.exception
@@ -135,7 +159,7 @@ def test_someone_mets_title_and_notes_can_be_edited_as_kept_now(db):
     )
     [dana] = store.get_interview(db, interview_id)["people"]
     form = f"interviews_person_edit_{dana['id']}"
-    at = page("interviews").run()
+    at = interviews_page().run()
     assert [t.value for t in in_form(at.text_input, form)] == ["hiring manager"]
     key = f"interviews_debrief_{interview_id}"
     at.text_area(key=f"{key}_people_met").input("Dana Ortiz — wants a design doc before the onsite")
@@ -183,7 +207,7 @@ def test_an_interviews_audio_deleted_takes_the_words_kept_to_review_it_again(db)
     interview_id, _ = _with_recording(db, "Initech", 200)
     [kept] = store.get_interview(db, interview_id)["recordings"]
     keep_review_work(db, kept["id"], "a-work-folder", b"its words and voices")
-    at = page("interviews").run()
+    at = interviews_page().run()
     at.button(key=f"interviews_del_rec_{interview_id}").click().run()
     assert not at.exception and len(at.success) == 1
     assert kept_review_work(db, kept["id"]) is None
@@ -193,7 +217,7 @@ def test_an_interviews_audio_or_all_of_it_can_be_deleted(db):
     audio_only, audio_only_file = _with_recording(db, "Initech", 200)
     everything, everything_file = _with_recording(db, "Globex", 300)
     keep_audio, kept_file = _with_recording(db, "Hooli", 400)
-    at = page("interviews").run()
+    at = interviews_page().run()
     at.button(key=f"interviews_del_rec_{audio_only}").click().run()
     assert not at.exception and [s.value for s in at.success] == [
         "Deleted 1 recording of the Initech interview; the rest is kept."
@@ -224,7 +248,7 @@ def test_an_interviews_audio_or_all_of_it_can_be_deleted(db):
 
 def test_deleting_the_last_interview_shows_the_empty_log(db):
     interview_id = logged_interview(db)
-    at = page("interviews").run()
+    at = interviews_page().run()
     at.button(key=f"interviews_del_{interview_id}").click().run()
     at.button(key=f"interviews_del_{interview_id}_yes").click().run()
     assert not at.exception and [s.value for s in at.success] == [
@@ -240,7 +264,7 @@ def test_deleting_one_stage_of_several_says_which_stage_went(db):
     screen = logged_interview(db, stage="recruiter screen", interview_date="2026-02-20")
     logged_interview(db, stage="first round", interview_date="2026-03-02")
     when = short_date("2026-02-20", date.today())  # "Fri 20 Feb", with its year in another year
-    at = page("interviews").run()
+    at = interviews_page().run()
     at.button(key=f"interviews_del_{screen}").click().run()
     assert [w.value for w in at.warning] == [
         f"Delete the Acme Robotics recruiter screen ({when})? This cannot be undone."
@@ -261,7 +285,7 @@ def test_an_offer_can_be_edited_and_removed(db):
         compensation="150k",
         deadline="2026-04-01",
     )
-    at = page("interviews").run()
+    at = interviews_page().run()
     at.selectbox(key="interviews_option_pick").set_value(offer).run()
     form = f"interviews_option_edit_{offer}"
     assert [t.value for t in in_form(at.text_input, form)][:2] == ["Initech", "Staff engineer"]
@@ -298,7 +322,7 @@ def test_the_debrief_of_an_interview_is_edited_not_added_twice(db):
     debrief_id = store.add_debrief(
         db, interview_id, skill_gaps="system design", interest=2, notes="Questions they asked:\n- Why us?"
     )
-    at = page("interviews").run()
+    at = interviews_page().run()
     key = f"interviews_debrief_{interview_id}"
     assert at.text_area(key=f"{key}_skill_gaps").value == "system design"
     assert at.text_area(key=f"{key}_questions_asked").value == "Why us?"
@@ -316,7 +340,7 @@ def test_the_debrief_of_an_interview_is_edited_not_added_twice(db):
 
 def test_an_offer_added_from_an_interview_shows_on_its_card(db):
     interview_id = logged_interview(db, stage="final")
-    at = page("interviews").run()
+    at = interviews_page().run()
     form = "interviews_option"
     at.selectbox(key="interviews_option_from").set_value(interview_id)
     in_form(at.text_input, form)[2].input("150k + 10% bonus")  # compensation
@@ -335,7 +359,7 @@ def test_an_offer_added_from_an_interview_shows_on_its_card(db):
 
 def test_a_job_description_pasted_into_an_interview_is_kept(db):
     interview_id = logged_interview(db)
-    at = page("interviews").run()
+    at = interviews_page().run()
     form = f"interviews_edit_{interview_id}"
     at.text_area(key=f"interviews_edit_job_{interview_id}").input("We look for PostgreSQL and Kafka.")
     in_form(at.button, form)[0].click().run()
@@ -346,7 +370,7 @@ def test_a_job_description_pasted_into_an_interview_is_kept(db):
 def test_skill_gaps_typed_one_a_line_read_as_a_list_and_format_has_no_blank_choice(db):
     interview_id = logged_interview(db)
     store.add_debrief(db, interview_id, skill_gaps="conflict\nconcise answers", went_well="Intro.\nThe demo.")
-    at = page("interviews").run()
+    at = interviews_page().run()
     assert not at.exception
     text = markdown_text(at)
     assert "*Skill gaps:* conflict, concise answers" in text
@@ -359,7 +383,7 @@ def test_the_person_and_option_forms_keep_a_refused_entry_and_empty_after_a_save
     """Both forms start a new, empty round only once their entry is saved (shared.form_key), one
     round count a form, like every other form: a refused entry stays as typed, to be corrected."""
     interview_id = logged_interview(db)
-    at = page("interviews").run()
+    at = interviews_page().run()
     person_form, option_form = f"interviews_person_{interview_id}", "interviews_option"
 
     in_form(at.text_input, person_form)[0].input(" — recruiter")  # no name: refused
@@ -405,7 +429,7 @@ def test_a_change_made_elsewhere_shows_in_the_forms_and_is_not_saved_over(db):
     interview_id = logged_interview(db)
     store.update_interview(db, interview_id, job_description="We look for PostgreSQL and Kafka.")
     debrief_id = store.add_debrief(db, interview_id, went_well="The intro.")
-    at = page("interviews").run()
+    at = interviews_page().run()
     key = f"interviews_debrief_{interview_id}"
     assert _drawn(at.text_area, f"{key}_could_be_better").value == ""
     # elsewhere: the debrief gets a line and an interest, the description is cleared
@@ -439,7 +463,7 @@ def test_notes_of_several_lines_show_as_typed(db):
     the page and the lines run together."""
     interview_id = logged_interview(db)
     store.update_interview(db, interview_id, notes="first line\nsecond line\n\n- a bullet")
-    text = markdown_text(page("interviews").run())
+    text = markdown_text(interviews_page().run())
     assert ":gray[first line]  \n:gray[second line]  \n:gray[" + escape("- a bullet") + "]" in text
 
 
@@ -453,7 +477,7 @@ def test_deleting_a_debrief_on_the_page_takes_back_the_questions_it_added(db):
     asked = ["How do you plan a quarter?", "Why us?"]
     _, added, _ = save_debrief(db, db.settings, interview, {"questions_asked": asked})
     store.set_favourite(db, next(q.id for q in added if q.text == "Why us?"), True)
-    at = page("interviews").run()
+    at = interviews_page().run()
     [b for b in at.button if b.label == "Delete this debrief"][0].click().run()
     [b for b in at.button if b.label == "Yes, delete this debrief"][0].click().run()
     assert not at.exception and not at.error

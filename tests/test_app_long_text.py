@@ -3,7 +3,7 @@ sentence as an error (no traceback), saves nothing, and keeps what was typed to 
 
 from __future__ import annotations
 
-from app_support import in_form, page
+from app_support import in_form, interviews_page, page
 from store_support import backend_fixture, db_fixture, logged_interview  # noqa: F401
 
 from coach import banks, store
@@ -26,7 +26,7 @@ def _refused(at, sentence: str) -> None:
 
 
 def test_a_company_too_long_for_a_new_interview_is_one_sentence_and_stays_typed(db):
-    at = page("interviews").run()
+    at = interviews_page().run()
     at.text_input[0].input(LONG_COMPANY)
     at.text_input[1].input("Data lead")
     at.text_area[0].input("Kim Park — recruiter")
@@ -43,7 +43,7 @@ def test_a_company_too_long_for_a_new_interview_is_one_sentence_and_stays_typed(
 
 def test_a_company_too_long_for_an_interview_edited_is_one_sentence_and_stays_typed(db):
     interview_id = logged_interview(db)
-    at = page("interviews").run()
+    at = interviews_page().run()
     company = at.text_input(key=f"interviews_edit_company_{interview_id}")
     company.input(LONG_COMPANY)
     at.text_area(key=f"interviews_edit_notes_{interview_id}").input("Panel of three.")
@@ -62,7 +62,7 @@ def test_a_company_too_long_for_an_interview_edited_is_one_sentence_and_stays_ty
 def test_a_title_too_long_for_someone_met_refuses_the_whole_debrief_and_keeps_it_typed(db):
     interview_id = logged_interview(db)
     before = _counts(db)
-    at = page("interviews").run()
+    at = interviews_page().run()
     key = f"interviews_debrief_{interview_id}"
     at.text_area(key=f"{key}_went_well").input("The incident story landed.")
     at.text_area(key=f"{key}_people_met").input(f"Sam Lee — {LONG_TITLE}")
@@ -87,7 +87,7 @@ def test_a_note_that_would_make_someone_s_notes_too_long_refuses_the_debrief_bef
         db, people=[{"name": "Dana Ortiz", "title": "hiring manager", "notes": kept_notes}]
     )
     before = _counts(db)
-    at = page("interviews").run()
+    at = interviews_page().run()
     key = f"interviews_debrief_{interview_id}"
     at.text_area(key=f"{key}_went_well").input("The incident story landed.")
     at.text_area(key=f"{key}_people_met").input("Dana Ortiz — hiring manager — wants a design doc first")
@@ -119,7 +119,7 @@ def test_notes_kept_too_long_to_add_to_are_shortened_in_the_person_s_edit_form(d
     )
     [dana] = store.get_interview(db, interview_id)["people"]
     form = f"interviews_person_edit_{dana['id']}"
-    at = page("interviews").run()
+    at = interviews_page().run()
     too_long = kept_notes + "y" * 11
     in_form(at.text_area, form)[0].input(too_long)
     in_form(at.button, form)[0].click().run()
@@ -173,7 +173,7 @@ def test_a_question_of_one_long_word_in_a_debrief_joins_the_bank_with_the_debrie
     question refused, and the page said the save failed."""
     interview_id = logged_interview(db)
     text = "Why " + "supercalifragilistic" * 19 + "?"
-    at = page("interviews").run()
+    at = interviews_page().run()
     key = f"interviews_debrief_{interview_id}"
     at.text_area(key=f"{key}_questions_asked").input(text)
     [b for b in at.button if b.label == "Save debrief"][0].click().run()

@@ -3,7 +3,7 @@
 import re
 
 import pytest
-from app_support import DATA, markdown_text, page
+from app_support import DATA, interviews_page, markdown_text, page
 
 from coach import store
 from coach.config import load_settings
@@ -148,7 +148,7 @@ def test_silence_keeps_the_interview_and_the_recording(tmp_path, monkeypatch):
     finally:
         db.close()
     # the log says why the interview has no answers, naming the file as the user gave it
-    shown = markdown_text(page("interviews").run()).replace("\\", "")
+    shown = markdown_text(interviews_page().run()).replace("\\", "")
     # one recording, one sentence for what was found, as practice says it: it said "No speech was
     # found in quiet.wav (0:03 of audio: silence, noise or music)" where practice says "is silent"
     said = (

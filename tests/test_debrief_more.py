@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from datetime import date, timedelta
 
-from app_support import markdown_text, page
+from app_support import interviews_page, markdown_text
 from cli_support import coach_printed
 
 from coach import store
@@ -37,7 +37,7 @@ def _acme_with_an_offer(data_dir) -> int:
 def test_the_form_asks_them_under_more_and_the_card_keeps_the_red_flags_in_sight(tmp_path, monkeypatch):
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     interview_id = _acme_with_an_offer(tmp_path)
-    at = page("interviews").run()
+    at = interviews_page().run()
     assert not at.exception
     key = f"interviews_debrief_{interview_id}"
     # the three sit folded under one "More", after the template's other questions

@@ -4,7 +4,7 @@ rule now (coach.debrief.questions_a_deletion_takes_back), in the terminal and on
 
 from datetime import date, timedelta
 
-from app_support import page
+from app_support import interviews_page
 from cli_support import run_coach
 from store_support import (
     LEFT_AFTER_INITECH,
@@ -39,7 +39,7 @@ def test_coach_delete_interview_takes_back_the_questions_its_debrief_added(db, t
 def test_deleting_an_interview_on_the_page_takes_back_the_questions_its_debrief_added(db):
     initech, _ = debriefed_interview(db)
     held = short_date((date.today() - timedelta(days=3)).isoformat(), date.today())  # debriefed_interview's
-    at = page("interviews").run()
+    at = interviews_page().run()
     assert not at.exception
     at.button(key=f"interviews_del_{initech}").click().run()  # asks first: nothing gone yet
     assert [w.value for w in at.warning] == [

@@ -2,7 +2,7 @@
 card and in `coach interviews`, taking over the overview. Now both show their start, ending with
 "…", and say where the rest is; the stage's own view and `coach interview ID` keep them whole."""
 
-from app_support import markdown_text, page
+from app_support import interviews_page, markdown_text
 from cli_support import run_coach
 
 from coach.interview_log import NOTES_EXCERPT_CHARS, notes_excerpt
@@ -45,7 +45,7 @@ def test_coach_interviews_prints_the_start_of_long_notes(tmp_path):
 def test_the_pipeline_card_shows_the_start_of_long_notes_and_the_stage_all_of_them(tmp_path, monkeypatch):
     _interview_with_long_notes(tmp_path)
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
-    at = page("interviews").run()
+    at = interviews_page().run()
     assert not at.exception
     [card] = [m.value for m in at.markdown if m.value.startswith("**Notes after the ")]
     excerpt, cut = notes_excerpt(LONG)
@@ -73,7 +73,7 @@ def test_the_pipeline_card_shows_the_start_of_long_notes_about_someone_met(tmp_p
     person = run_coach("add-person", "1", f"Dana Ortiz — hiring manager — {LONG}", data_dir=tmp_path)
     assert person.returncode == 0, person.stderr
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
-    at = page("interviews").run()
+    at = interviews_page().run()
     assert not at.exception
     [card] = [m.value for m in at.markdown if m.value.startswith("**People met:**")]
     excerpt, cut = notes_excerpt(LONG)
@@ -94,7 +94,7 @@ def test_the_debrief_form_names_people_recorded_with_the_start_of_their_notes(tm
     person = run_coach("add-person", "1", f"Dana Ortiz — hiring manager — {LONG}", data_dir=tmp_path)
     assert person.returncode == 0, person.stderr
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
-    at = page("interviews").run()
+    at = interviews_page().run()
     assert not at.exception
     [caption] = [c.value for c in at.caption if c.value.startswith(escape("Already recorded:"))]
     excerpt, cut = notes_excerpt(LONG)

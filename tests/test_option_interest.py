@@ -2,7 +2,7 @@
 given on the Interviews page and by `coach add-option / edit-option`, shown on the option's card
 and by `coach interviews`, and refused in one sentence when it is not 1 to 5."""
 
-from app_support import page
+from app_support import interviews_page
 from cli_support import coach_printed, coach_refused
 from store_support import sqlite_db_fixture  # noqa: F401
 
@@ -21,7 +21,7 @@ def _card_interest(at) -> list[str]:
 def test_an_option_given_an_interest_on_the_page_shows_it_on_its_card_and_in_the_terminal(db, tmp_path):
     """The playbook asks to score each option 1 to 5, but the form had no such field: a BATNA's
     card said "Your interest —" whatever one thought of it."""
-    at = page("interviews").run()
+    at = interviews_page().run()
     [company] = [t for t in at.text_input if t.label == "Company (or 'current job')"]
     company.input("current job")
     [interest] = [s for s in at.segmented_control if s.label == "Your interest"]
@@ -59,7 +59,7 @@ def test_coach_add_and_edit_option_take_an_interest_and_refuse_one_not_1_to_5(db
     assert "#1 BATNA · current job · your interest 4/5 (open)" in listed, listed
     coach_printed(tmp_path, "edit-option", "1", "--interest", "")  # '' removes it
     assert [o["interest"] for o in store.list_options(db)] == [None, 2]
-    at = page("interviews").run()
+    at = interviews_page().run()
     assert not at.exception
     assert _card_interest(at) == ["2 out of 5", ":gray[not given]"]  # the offer first, then the BATNA
     red_flags = [m.value for m in at.markdown if "**Red flags**" in m.value]

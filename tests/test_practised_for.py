@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from datetime import date, datetime, timedelta
 
-from app_support import markdown_text, page
+from app_support import interviews_page, markdown_text, page
 from cli_support import run_coach
 from store_support import analysis_dict, record, save_real_answers, transcript_dict
 
@@ -124,7 +124,7 @@ def test_your_own_untick_of_the_rehearsal_step_wins_over_the_practice(tmp_path, 
         db.close()
     assert "10. [ ] Rehearse" in run_coach("prepare", final, data_dir=tmp_path).stdout
     # the page shows it unticked too
-    at = page("interviews").run()
+    at = interviews_page().run()
     assert at.checkbox(key=f"interviews_step_{final}_prepare-stories").value is False
     # ticking it again is the user's tick
     run_coach("prepare", final, "--tick", "10", data_dir=tmp_path)
@@ -134,7 +134,7 @@ def test_your_own_untick_of_the_rehearsal_step_wins_over_the_practice(tmp_path, 
 def test_the_interviews_card_and_checklist_show_the_practice_done_for_it(tmp_path, monkeypatch):
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     final = _practised(tmp_path)
-    at = page("interviews").run()
+    at = interviews_page().run()
     assert not at.exception
     text = markdown_text(at)
     # the card's next step says how it was practised for, and so does the stage's entry
@@ -150,7 +150,7 @@ def test_the_interviews_card_and_checklist_show_the_practice_done_for_it(tmp_pat
     box.uncheck().run()
     assert not at.exception
     assert at.checkbox(key=f"interviews_step_{final}_prepare-stories").value is False
-    again = page("interviews").run()
+    again = interviews_page().run()
     assert again.checkbox(key=f"interviews_step_{final}_prepare-stories").value is False
 
 
@@ -181,7 +181,7 @@ def test_after_the_review_its_answers_stand_beside_the_practice_for_the_same_que
         (a["question"], a["practised_before"], a["practice_score"]) for a in as_json["reviewed_answers"]
     ]
     assert beside == [(BUILT, 7, 63.0), ("Why us?", 0, None)]
-    at = page("interviews").run()
+    at = interviews_page().run()
     assert not at.exception
     # the card lists each answer with its figures in one line (a table hid them on a phone)
     said = markdown_text(at)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
 
-from app_support import page
+from app_support import interviews_page, page
 from cli_support import run_coach
 from store_support import analysis_dict, save_answer, save_real_answers
 
@@ -89,7 +89,7 @@ def test_an_offer_turned_down_is_not_shown_as_an_offer_still_to_answer(tmp_path,
         db.close()
     assert opportunity.status == "stopped"
 
-    at = page("interviews").run()
+    at = interviews_page().run()
     [offer_line] = [m.value for m in at.markdown if str(m.value).startswith("**Offer:**")]
     assert "declined" in offer_line and "answer by" not in offer_line, offer_line
 
@@ -120,7 +120,7 @@ def test_a_stage_with_a_job_description_shows_its_key_terms_in_the_log(tmp_path,
     finally:
         db.close()
 
-    at = page("interviews").run()
+    at = interviews_page().run()
     [line] = [m.value for m in at.markdown if str(m.value).startswith("**Job description kept**")]
     assert "key terms:" in line and "Kafka" in line, line
 
@@ -160,7 +160,7 @@ def test_an_offer_and_a_booked_interview_do_not_ask_for_a_debrief_now(tmp_path, 
     today = date.today()
     _held_offer_and_booked(tmp_path, today)
 
-    at = page("interviews").run()
+    at = interviews_page().run()
     labels = [e.label for e in at.expander if " · " in e.label]
     asked = [label for label in labels if label.endswith("no debrief yet")]
     assert [label.split(" · ")[0] for label in asked] == ["technical"], labels
@@ -228,7 +228,7 @@ def test_someone_named_for_a_booked_interview_is_to_meet_not_met(tmp_path, monke
     finally:
         db.close()
 
-    at = page("interviews").run()
+    at = interviews_page().run()
     shown = [
         str(m.value) for m in at.markdown if str(m.value).startswith(("**People met:**", "**To meet:**"))
     ]
@@ -314,7 +314,7 @@ def test_an_opportunity_idle_for_months_with_nothing_booked_reads_quiet_not_in_p
     today, _ = _returned(tmp_path, monkeypatch)
     last = today - timedelta(days=112)
 
-    at = page("interviews").run()
+    at = interviews_page().run()
     badges = [str(m.value) for m in at.markdown if "-badge[" in str(m.value)]
     assert f":orange-badge[quiet since {_short(last, today)}]" in badges, badges
     assert badges.count(":blue-badge[in progress]") == 1, badges  # Fabrikam, booked for next week
@@ -368,7 +368,7 @@ def test_people_named_for_a_booked_stage_are_to_meet_in_the_stage_and_its_debrie
     said "Already recorded: Ana Ruiz". A stage still to come now has no debrief form at all."""
     _returned(tmp_path, monkeypatch)
 
-    at = page("interviews").run()
+    at = interviews_page().run()
     [booked] = [e for e in at.expander if e.label.startswith("recruiter screen ·")]
     headings = [str(m.value) for m in booked.markdown if str(m.value) in ("**People met**", "**To meet**")]
     assert headings == ["**To meet**"], headings
@@ -386,7 +386,7 @@ def test_an_offer_stage_counts_no_answers_and_asks_for_no_debrief(tmp_path, monk
     so did the screen booked for next week (its answers cannot be analysed before it is held)."""
     _returned(tmp_path, monkeypatch)
 
-    at = page("interviews").run()
+    at = interviews_page().run()
     stages = {e.label.split(" · ")[0]: e for e in at.expander if " · " in e.label}
     for name in ("offer", "recruiter screen"):
         counted = [
