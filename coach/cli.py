@@ -2669,7 +2669,7 @@ def mock_command(
     """A mock interview: the coach speaks each question (a WAV in the session's folder), takes the
     answer, follows up where the answer left something out, and reports."""
     from coach.audio import SUPPORTED_SUFFIXES
-    from coach.mock.report import FOLLOW_UP_NOT_ANSWERED, NOTHING_ANSWERED
+    from coach.mock import answers_folder
     from coach.mock.session import MockSession, plan_for
 
     files: list[Path] | None = None
@@ -2680,18 +2680,33 @@ def mock_command(
         if not files:
             raise InputError(f"{answers} has no audio files; put one recording per answer in it.")
     settings = _settings()
+    ran_out = None  # why the interview ended before its end, when the folder's recordings ran out
     with open_store(settings) as store:
-        session = MockSession(
-            settings, plan_for(store, settings, format=format, n=questions, role=role, interview_id=interview)
-        )
+        plan = plan_for(store, settings, format=format, n=questions, role=role, interview_id=interview)
+        if files is not None:  # a folder too short to finish is said before a question is spoken
+            if refused := answers_folder.too_few(str(answers), len(files), len(plan.questions)):
+                raise InputError(refused)
+            if short := answers_folder.may_run_short(str(answers), len(files), len(plan.questions)):
+                typer.echo(f"warning: {one_line(short)}", err=True)
+        session = MockSession(settings, plan)
         try:
-            _mock_turns(session, files, answers)
+            if not _mock_turns(session, files):
+                ran_out = answers_folder.ran_out(str(answers), session)
         except KeyboardInterrupt:  # Ctrl+C while an answer is analysed: what was answered is kept
             typer.echo("Stopped: the interview ends here, and what you answered is kept.", err=True)
         summary = session.finish(store)
     if as_json:
         print_json(session.to_dict())
-        return
+    else:
+        _mock_report(summary)
+    if ran_out:  # the command did not do what was asked: its report is printed, and it fails
+        raise InputError(ran_out)
+
+
+def _mock_report(summary: dict) -> None:
+    """The session's report as text, as the page's report says it."""
+    from coach.mock.report import FOLLOW_UP_NOT_ANSWERED, NOTHING_ANSWERED
+
     if not summary["answers"]:  # as the page says it: no score, time or "after 0 questions" to give
         typer.echo(NOTHING_ANSWERED)
         return
@@ -2727,10 +2742,10 @@ def mock_command(
         typer.echo(line)
 
 
-def _mock_turns(session, files: list[Path] | None, folder: Path | None) -> None:
-    """Ask each turn and take its answer: the next recording of `files` (from `folder`), or the
-    microphone. A recording that cannot be used is said and the next one tried for the same turn;
-    Ctrl+C before answering at the microphone ends the interview."""
+def _mock_turns(session, files: list[Path] | None) -> bool:
+    """Ask each turn and take its answer: the next recording of `files`, or the microphone. A
+    recording that cannot be used is said and the next one tried for the same turn; Ctrl+C before
+    answering at the microphone ends the interview. False when `files` ran out before the end."""
     from coach.audio import record, write_wav
     from coach.errors import AudioError  # a model that cannot load stops the interview, as it should
     from coach.types import SAMPLE_RATE
@@ -2750,7 +2765,7 @@ def _mock_turns(session, files: list[Path] | None, folder: Path | None) -> None:
             samples = record(seconds, otherwise="`coach mock --answers FOLDER` (one recording a turn)")
             if len(samples) < SAMPLE_RATE:
                 typer.echo("Stopped: the interview ends here.", err=True)
-                return
+                return True
             session.answer(write_wav(session.folder / f"answer-{len(session.turns):02d}.wav", samples))
             continue
         while files:
@@ -2761,12 +2776,8 @@ def _mock_turns(session, files: list[Path] | None, folder: Path | None) -> None:
             except AudioError as e:  # a file that is not audio, silence: the turn waits for the next
                 typer.echo(f"warning: {one_line(str(e))} The next recording answers this turn.", err=True)
         else:
-            typer.echo(
-                f"warning: {folder} has no recording left for turn {len(session.turns)} (each question "
-                "and each follow-up takes one); the interview ends here.",
-                err=True,
-            )
-            return
+            return False
+    return True
 
 
 @app.command("settings")

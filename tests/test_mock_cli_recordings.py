@@ -1,0 +1,55 @@
+"""`coach mock --answers` with a folder too short for the interview asked: said before a question
+is spoken when it cannot finish, and a failure (exit 1) naming what was kept when it runs out. No
+Whisper run: the folder holds too few recordings, or none that can be used."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from cli_support import run_coach
+
+from coach.mock.report import NOTHING_ANSWERED
+
+NOT_AUDIO = Path(__file__).parent / "data" / "not_audio.wav"
+
+
+def folder_of(tmp_path: Path, *names: str) -> Path:
+    folder = tmp_path / "takes"
+    folder.mkdir()
+    for name in names:
+        shutil.copy(NOT_AUDIO, folder / name)
+    return folder
+
+
+def test_a_folder_too_short_for_the_questions_is_refused_before_a_question_is_spoken(tmp_path):
+    """Two takes for three questions: the interview started, spoke its questions and ended early."""
+    takes = folder_of(tmp_path, "01.wav", "02.wav")
+    result = run_coach("mock", "--questions", "3", "--answers", takes, data_dir=tmp_path / "data")
+    assert result.returncode == 1 and result.stdout == "", result.stdout
+    assert result.stderr.strip() == (
+        f"error: {takes} has 2 recordings, and a mock interview of 3 questions takes 3 to 6 (one for "
+        "each question and one for each follow-up the interviewer asks); add recordings or ask fewer "
+        "questions."
+    ), result.stderr
+    assert not (tmp_path / "data" / "mock").exists()  # no question was spoken
+
+
+def test_running_out_of_recordings_fails_and_says_what_was_kept(tmp_path):
+    """`coach mock --questions 2 --answers takes/` ended early ("takes has no recording left for
+    turn 3") and exited 0, as if it had done what was asked."""
+    takes = folder_of(tmp_path, "01.wav", "02.wav")  # enough to start, none can be used
+    result = run_coach("mock", "--questions", "2", "--answers", takes, data_dir=tmp_path / "data")
+    assert result.returncode == 1, result.stderr
+    assert result.stdout.strip() == NOTHING_ANSWERED
+    said = result.stderr.strip().splitlines()
+    assert said[0] == (  # before the first question: how many it takes, and that it may run short
+        "warning: A mock interview of 2 questions takes 2 to 4 recordings (one for each question and one "
+        f"for each follow-up the interviewer asks); {takes} has 2, so it ends early if the interviewer "
+        "follows up any answer."
+    ), said
+    assert said[-1] == (
+        f"error: {takes} had no recording left for question 1, so the mock interview ended there and "
+        "nothing was kept; a mock interview of 2 questions takes up to 4 recordings (one for each "
+        "question and one for each follow-up the interviewer asks)."
+    ), said
