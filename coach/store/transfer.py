@@ -35,7 +35,7 @@ import zipfile
 import zlib
 from collections.abc import Callable
 from dataclasses import fields
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path, PurePosixPath
 
 import sqlalchemy as sa
@@ -50,7 +50,9 @@ from coach.store.db import Store
 from coach.store.debriefs import EDITABLE as DEBRIEF_EDITABLE
 from coach.store.debriefs import TYPED_FIELDS as DEBRIEF_TYPED
 from coach.store.deletions import deleted_uids
+from coach.store.goals import CADENCE_KINDS as GOAL_CADENCE_KINDS
 from coach.store.goals import EDITABLE as GOAL_EDITABLE
+from coach.store.goals import KINDS as GOAL_KINDS
 from coach.store.goals import TYPED_FIELDS as GOAL_TYPED
 from coach.store.interviews import EDITABLE as INTERVIEW_EDITABLE
 from coach.store.interviews import PERSON_EDITABLE, UNTICKED_MARK
@@ -58,6 +60,7 @@ from coach.store.interviews import TYPED_FIELDS as INTERVIEW_TYPED
 from coach.store.migrations import MIGRATIONS, latest_migration
 from coach.store.mock_sessions import TYPED_FIELDS as MOCK_TYPED
 from coach.store.options import EDITABLE as OPTION_EDITABLE
+from coach.store.options import KINDS as OPTION_KINDS
 from coach.store.options import TYPED_FIELDS as OPTION_TYPED
 from coach.store.options import check_interest
 from coach.store.own_questions import EDITABLE as OWN_QUESTION_EDITABLE
@@ -444,6 +447,7 @@ def import_data(
             _check_own_questions(tables.get(own_questions.name, []), check_own_question, where)
             _check_typed_lengths(tables)
             _check_interests(tables, where)
+            _check_fields_set(tables, where)
             with store.read() as conn:
                 left_out, removed = _leave_out_deleted(conn, store.owner, tables)
                 deleted_here = _recordings_deleted_here(conn, store, tables, where)
@@ -793,6 +797,128 @@ def _check_interests(tables: dict, where: str) -> None:
                     f"{json.dumps(row['interest'])}, not a whole number from 1 to 5; nothing was imported: "
                     "correct it in the backup, or back up again where it was made."
                 ) from None
+
+
+def _text(value: object, row: dict) -> bool:
+    return isinstance(value, str)
+
+
+def _a_name(value: object, row: dict) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def _a_date(value: object, row: dict) -> bool:
+    try:
+        return isinstance(value, str) and bool(date.fromisoformat(value.strip()))
+    except ValueError:
+        return False
+
+
+def _a_deadline(value: object, row: dict) -> bool:
+    return value is None or _a_date(value, row)
+
+
+def _yes_no(value: object, row: dict) -> bool:
+    return isinstance(value, bool)
+
+
+def _yes_no_or_none(value: object, row: dict) -> bool:
+    return value is None or isinstance(value, bool)
+
+
+def _a_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _a_target(value: object, row: dict) -> bool:
+    return _a_number(value) and (value > 0 or row.get("kind") not in GOAL_CADENCE_KINDS)
+
+
+def _days(value: object, row: dict) -> bool:
+    whole = isinstance(value, int) and not isinstance(value, bool) and value > 0
+    return whole or (value is None and row.get("kind") not in GOAL_CADENCE_KINDS)
+
+
+def _one_of(choices: tuple[str, ...]) -> Callable[[object, dict], bool]:
+    return lambda value, row: value in choices
+
+
+# typed text: what the store's writers check the length of (TYPED_FIELDS), text and never null
+_WRITTEN = {
+    typed.table.name: typed.fields
+    for group in (INTERVIEW_TYPED, DEBRIEF_TYPED, OPTION_TYPED, GOAL_TYPED)
+    for typed in group
+}
+# The fields a person sets in the log (an interview, someone met, a debrief, an option) and in a
+# goal, as the store's own writers take them: each (field, test of its value and row, what it must
+# be, said as the backup's JSON says it). A hand-edited backup broke them unseen: an option of kind
+# "dream", a goal of 0 real interviews every 0 days, a company of "" were restored as they were;
+# a debrief's "proceed": "yes" read as a damaged backup, a missing date in the database's words.
+FIELDS_SET = {
+    interviews.name: (
+        ("company", _a_name, "a name"),
+        ("interview_date", _a_date, "a date written YYYY-MM-DD"),
+        ("origin", _text, "text"),
+    ),
+    interview_people.name: (("name", _a_name, "a name"),),
+    debriefs.name: (("proceed", _yes_no_or_none, "true, false or null"),),
+    options.name: (
+        ("kind", _one_of(OPTION_KINDS), " or ".join((", ".join(OPTION_KINDS[:-1]), OPTION_KINDS[-1]))),
+        ("deadline", _a_deadline, "a date written YYYY-MM-DD, or null"),
+    ),
+    goals.name: (
+        ("kind", _one_of(GOAL_KINDS), "one of " + ", ".join(GOAL_KINDS)),
+        ("target", _a_target, "a number (above 0 for a count of interviews or answers)"),
+        ("period_days", _days, "a whole number of days above 0 (null only for a goal of a measure)"),
+        ("active", _yes_no, "true or false"),
+    ),
+}
+
+
+def _check_fields_set(tables: dict, where: str) -> None:
+    """Refuse a backup holding a field a person sets that the store would not take (FIELDS_SET, and
+    any typed text that is not text), in one sentence naming the row, before anything is written."""
+    stages = {row.get("uid"): row for row in tables.get(interviews.name) or [] if isinstance(row, dict)}
+    for table in (interviews, interview_people, debriefs, options, goals):
+        rules = FIELDS_SET.get(table.name, ())
+        written = tuple((name, _text, "text") for name in _WRITTEN.get(table.name, ()))
+        for row in tables.get(table.name) or []:
+            if not isinstance(row, dict):
+                continue  # a row of another shape is damage, refused as such later
+            for name, usable, should_be in (*rules, *written):
+                if name in row and not usable(row[name], row):  # an older backup may lack a field
+                    shown = json.dumps(row[name], ensure_ascii=False)
+                    shown = shown if len(shown) <= 60 else shown[:59] + "…"
+                    raise InputError(  # the field as the backup's JSON names it, for whoever edits it
+                        f'{_row_named(table, row, stages)} in {where} has "{name}": {shown}, not '
+                        f"{should_be}; nothing was imported: correct it in the backup, or back up again "
+                        "where it was made."
+                    )
+
+
+def _row_named(table: sa.Table, row: dict, stages: dict[str, dict]) -> str:
+    """Which row, as the Interviews and Progress pages know it, from its fields that can name it."""
+    if table is options:
+        kind = row.get("kind") if row.get("kind") in OPTION_KINDS else "option"
+        company = row.get("company") if _a_name(row.get("company"), row) else ""
+        return _interest_of(options, {"kind": kind, "company": company}, stages)
+    if table is goals:
+        kind = row.get("kind")
+        return f"The goal of {kind.replace('_', ' ')}" if kind in GOAL_KINDS else "A goal"
+    if table is interviews:
+        return _interview_named(row)
+    if table is interview_people:
+        held = _interview_named(stages.get(row.get("interview_id")) or {})
+        return "Someone met at " + (f"the {held[4:]}" if held.startswith("The ") else "an interview")
+    return _interest_of(debriefs, row, stages)
+
+
+def _interview_named(row: dict) -> str:
+    """'The onsite at “Acme”', 'The interview at “Acme”', or 'An interview' with no usable name."""
+    if not _a_name(row.get("company"), row):
+        return "An interview"
+    stage = row.get("stage") if _a_name(row.get("stage"), row) else "interview"
+    return f"The {stage} at “{row['company']}”"
 
 
 def _interest_of(table: sa.Table, row: dict, stages: dict[str, dict]) -> str:
