@@ -315,9 +315,12 @@ def stage_after(stage: str | None) -> str:
 def recordable(interviews: list[dict]) -> list[dict]:
     """The logged interviews a recording of a real interview can belong to, newest first: not an
     offer, a rejection or a withdrawal logged as a stage (playbook.is_interview), which has no
-    interview to review, unless answers were already reviewed for it, so nothing stored becomes
-    unreachable."""
-    kept = [i for i in interviews if i.get("answers") or is_interview(i.get("stage"))]
+    interview to review, unless a recording is kept with it already (its answers reviewed, or not
+    analysed: its stage changed since, say), so nothing stored becomes unreachable. One not analysed
+    is said to be reviewed by uploading it again on the Review page (recordings_not_analysed), and
+    the same file given for a new interview is refused, naming this one to pick (AlreadyKept): both
+    lead here."""
+    kept = [i for i in interviews if i.get("answers") or i.get("recordings") or is_interview(i.get("stage"))]
     return sorted(kept, key=lambda i: str(i["interview_date"]), reverse=True)
 
 
