@@ -92,7 +92,7 @@ def test_a_recording_not_analysed_is_said_to_be_of_the_stage_it_was_kept_with(db
     applied, first_round, rejected = _acme(db, "applied", "first round", "rejected")
     for stage_id, pitch_hz in ((applied, 200), (first_round, 250), (rejected, 300)):
         _with_a_recording(db, stage_id, pitch_hz)
-    at = page("interviews").run()
+    at = interviews_page().run()
     assert not at.exception
     stopped = (
         "could not be analysed: Its review was stopped before the end; upload it again on the Review page."
