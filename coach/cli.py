@@ -3006,8 +3006,14 @@ def worker_command(
         ),
     ] = 0.0,
 ) -> None:
-    """Cohort mode: analyse the answers waiting in the queue (PostgreSQL, COACH_DATABASE_URL) until
-    stopped. Loads the speech model and spaCy once; run one a core, here or on other machines."""
+    """Cohort mode: analyse the answers and interviews waiting in the queue (PostgreSQL,
+    COACH_DATABASE_URL) until stopped. Loads the speech model and spaCy once; run one a core, here
+    or on other machines.
+
+    On another machine than the app, set COACH_RECORDINGS_DIR to the folder the app keeps the
+    recordings in (shared with this machine) and COACH_DATA_DIR to the app's data directory, whose
+    settings.toml holds the speech model and thresholds the staff choose. A worker that finds none of
+    the coach's latest recordings in its folder does not start, and says so."""
     import logging
     import os
 

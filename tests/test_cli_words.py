@@ -224,3 +224,14 @@ def test_every_command_that_hears_takes_the_settings_pages_model_names(clips, tm
         "Settings page names them, a model `coach models` lists (such as tiny.en) or the path of a "
         "model folder or file."
     )
+
+
+def test_worker_help_says_what_a_worker_on_another_machine_needs(tmp_path):
+    """The README says a worker on another machine needs the app's recordings folder
+    (COACH_RECORDINGS_DIR) and its data directory with the cohort's settings.toml (COACH_DATA_DIR);
+    `coach worker --help` named only COACH_DATABASE_URL, so a host reading it started workers that
+    failed every answer or ignored the staff's settings."""
+    helped = " ".join(run_coach("worker", "--help", data_dir=tmp_path).stdout.split())
+    assert "set COACH_RECORDINGS_DIR to the folder the app keeps the recordings in" in helped, helped
+    assert "and COACH_DATA_DIR to the app's data directory" in helped, helped
+    assert "the speech model and thresholds the staff choose" in helped, helped
