@@ -859,9 +859,23 @@ def check_recordings_folder(store: Store) -> None:
     """A worker told a recordings folder that is not the app's started, took every answer and failed
     each for good, its people told only that their answer "could not be analysed". When the coach
     has stored recordings and none of the latest few is in this worker's folder, it does not start,
-    in one sentence. (A new cohort with none yet starts: its folder may not exist before the first.)"""
+    in one sentence. The recordings waiting in the queue count too: a new cohort's first answers
+    have no row yet, and a worker in the wrong folder took each for one whose person had deleted
+    their data, dropping it. (A new cohort with none yet starts: its folder may not exist before
+    the first.)"""
     with store.read() as conn:
-        latest = (
+        waiting = (
+            conn.execute(
+                sa.text(
+                    "SELECT args->>'recording' FROM procrastinate_jobs WHERE task_name IN (:task, :review) "
+                    "AND status = 'todo' AND args->>'recording' LIKE :kept ORDER BY id DESC LIMIT 5"
+                ),
+                dict(task=TASK, review=REVIEW_TASK, kept="recordings/%"),
+            )
+            .scalars()
+            .all()
+        )
+        latest = waiting + (
             conn.execute(
                 sa.select(recordings.c.path)
                 .where(

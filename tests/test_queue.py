@@ -799,6 +799,54 @@ def test_a_worker_whose_recordings_folder_is_not_the_apps_does_not_start(tmp_pat
     assert "Traceback" not in run.stderr
 
 
+def test_a_worker_whose_folder_holds_none_of_the_answers_waiting_does_not_start(tmp_path, monkeypatch):
+    """A new cohort whose first answers wait in the queue (none analysed yet, so none stored): a
+    worker pointed at a wrong recordings folder loaded its models (about 20 s), took the first
+    answer, found no folder for it and took its person's data for deleted: the answer was dropped.
+    It says the folder is wrong before any model loads, and the answer waits for a right one."""
+    reason = skip_reason()
+    if reason:
+        pytest.skip(reason)
+    from coach import queue
+
+    _app_on_a_fresh_queue(tmp_path, monkeypatch)
+    settings = load_settings()
+    db = open_store(settings)
+    try:
+        job = queue.submit_answer(db.for_owner("ann@example.org"), CLIP.read_bytes(), original_name="a.wav")
+    finally:
+        db.close()
+    wrong = tmp_path / "wrong-recordings"
+    wrong.mkdir()
+    env = dict(os.environ, PYTHONPATH=str(ROOT), COACH_RECORDINGS_DIR=str(wrong))
+    try:
+        run = subprocess.run(
+            [sys.executable, "-X", "importtime", "-m", "coach.cli", "worker"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    except subprocess.TimeoutExpired as e:
+        said = (e.stderr or b"").decode(errors="replace")
+        raise AssertionError("the worker started: " + "\n".join(said.splitlines()[-5:])) from None
+    imported = {
+        line.rsplit("|", 1)[-1].strip() for line in run.stderr.splitlines() if line.startswith("import time:")
+    }
+    assert "coach.queue" in imported and "torch" not in imported  # said before torch and the models load
+    said = [line for line in run.stderr.strip().splitlines() if not line.startswith("import time:")]
+    assert run.returncode == 1 and said[-1] == (
+        f"error: None of the latest recordings the coach keeps is in {wrong}; point COACH_RECORDINGS_DIR "
+        "at the folder the app keeps the recordings in (shared with this machine), then start the worker "
+        "again."
+    ), "\n".join(said)[-2000:]
+    db = open_store(settings)
+    try:
+        assert queue.job_state(db.for_owner("ann@example.org"), job).state == "waiting"  # not dropped
+    finally:
+        db.close()
+
+
 def test_a_shared_recordings_folder_is_stored_as_recordings(tmp_path, monkeypatch):
     """Recordings kept in a folder every worker reads (outside the data directory) are stored as
     "recordings/..." and found again there: a row means the same file on every machine."""
