@@ -37,8 +37,21 @@ def shown(value, decimals: int = 0) -> str:
     return "—" if value is None else f"{value:.{decimals}f}"
 
 
+# On a phone (390 px) the week read "Mon / 30 / Nov" on three lines, and the averages (text, for
+# their "—") sat left while the counts sat right: the week keeps to one line and every figure is
+# right-aligned, as a column of numbers reads; on a phone the cells are padded less, so the six
+# columns still fit without a sideways scroll.
+WEEKS = "cohort_weeks"
+WEEKS_LAID_OUT = (
+    f"<style>.st-key-{WEEKS} td:first-child p {{ white-space: nowrap !important; }} "
+    f".st-key-{WEEKS} :is(td, th):not(:first-child) {{ text-align: right !important; }} "
+    f"@media (max-width: 640px) {{ .st-key-{WEEKS} th, .st-key-{WEEKS} td "
+    "{ padding-left: 0.3rem !important; padding-right: 0.3rem !important; } }</style>"
+)
+
 st.header("Week by week")
-st.table(
+st.html(WEEKS_LAID_OUT)
+st.container(key=WEEKS).table(
     [
         {
             "Week of": short_date(week["week"], today),

@@ -181,6 +181,42 @@ def test_staff_see_the_cohort_in_numbers_only(cohort_app, browser, shots):
         context.close()
 
 
+def test_the_weeks_read_on_a_phone_one_line_a_week_every_figure_right_aligned(cohort_app, browser, shots):
+    """At 390 px the week column read "Mon / 30 / Nov" on three lines, and the averages ("—", or
+    "70") sat left while the counts beside them sat right. Each week is one line, every figure and
+    its header right-aligned, and the six columns fit the phone with no sideways scroll."""
+    server, _ = cohort_app
+    context = browser.new_context(
+        extra_http_headers={"X-Forwarded-Email": STAFF}, viewport={"width": 390, "height": 844}
+    )
+    page = context.new_page()
+    try:
+        page.goto(f"{server.url}/cohort")
+        _main_text(page, "Week by week")
+        page.locator('[data-testid="stTable"] td').first.wait_for()
+        page.screenshot(path=str(shots / "cohort-staff-phone.png"), full_page=True)
+        laid_out = page.evaluate(
+            """() => {
+                const table = document.querySelector('[data-testid=stTable]');
+                const rows = [...table.querySelectorAll('tr')].map(row => [...row.children].map(cell => {
+                    const text = cell.querySelector('p') || cell;
+                    return {text: cell.innerText.trim(), align: getComputedStyle(cell).textAlign,
+                            lines: Math.round(text.getBoundingClientRect().height
+                                              / parseFloat(getComputedStyle(text).lineHeight))};
+                }));
+                return {rows, shown: table.clientWidth, needed: table.querySelector('table').scrollWidth};
+            }"""
+        )
+    finally:
+        context.close()
+    header, *weeks = laid_out["rows"]
+    assert [cell["text"] for cell in header][0] == "Week of" and len(weeks) >= 4
+    assert [week[0]["lines"] for week in weeks] == [1] * len(weeks), [week[0] for week in weeks]
+    left = {(row[0]["text"], cell["text"]): cell["align"] for row in laid_out["rows"] for cell in row[1:]}
+    assert {where: align for where, align in left.items() if align != "right"} == {}
+    assert laid_out["needed"] <= laid_out["shown"], laid_out
+
+
 def test_no_header_or_a_header_from_an_untrusted_address_shows_only_the_sign_in_sentence(
     cohort_app, browser, shots
 ):
