@@ -40,6 +40,7 @@ import procrastinate
 import sqlalchemy as sa
 from procrastinate.exceptions import AlreadyEnqueued, ConnectorException
 from procrastinate.jobs import Status
+from procrastinate.manager import JobManager
 from procrastinate.schema import SchemaManager
 
 from coach.analysis.wording import count
@@ -395,8 +396,7 @@ def _where_it_stands(
     with store.read() as conn:
         row = conn.execute(
             sa.text(
-                "SELECT j.status, j.args, j.priority, w.last_heartbeat IS NULL "
-                "OR w.last_heartbeat < now() - make_interval(secs => :after) AS stalled "
+                f"SELECT j.status, j.args, j.priority, NOT COALESCE({RUNNING_WORKER}, false) AS stalled "
                 "FROM procrastinate_jobs j LEFT JOIN procrastinate_workers w ON w.id = j.worker_id "
                 "WHERE j.id = :id AND j.task_name = :task AND j.args->>'owner' = :owner"
             ),
@@ -429,12 +429,10 @@ def _where_it_stands(
 
 
 def _live_workers(conn, after_s: float) -> int:
-    """How many workers beat their heart in the last `after_s` seconds."""
+    """How many workers run: each beat its heart in the last `after_s` seconds and holds its lock
+    (RUNNING_WORKER: a worker killed a moment ago is not one)."""
     return conn.execute(
-        sa.text(
-            "SELECT count(*) FROM procrastinate_workers "
-            "WHERE last_heartbeat > now() - make_interval(secs => :after)"
-        ),
+        sa.text(f"SELECT count(*) FROM procrastinate_workers w WHERE {RUNNING_WORKER}"),
         dict(after=after_s),
     ).scalar_one()
 
@@ -470,8 +468,8 @@ def queue_overview(store: Store, settings: Settings) -> QueueOverview:
         jobs: dict[tuple[str, str], int] = {}
         for task, status, stalled, n in conn.execute(
             sa.text(
-                "SELECT j.task_name, j.status::text, j.status = 'doing' AND (w.last_heartbeat IS NULL "
-                "OR w.last_heartbeat < now() - make_interval(secs => :after)) AS stalled, count(*) "
+                "SELECT j.task_name, j.status::text, "
+                f"j.status = 'doing' AND NOT COALESCE({RUNNING_WORKER}, false) AS stalled, count(*) "
                 "FROM procrastinate_jobs j LEFT JOIN procrastinate_workers w ON w.id = j.worker_id "
                 "WHERE j.task_name IN (:task, :review) AND j.status IN ('todo', 'doing') "
                 "GROUP BY 1, 2, 3"
@@ -929,11 +927,43 @@ def run_worker(
         pass
     load_models(settings)
     _worker = _Worker(settings, store)
+    serving = serve_queue(
+        settings, concurrency=concurrency, name=name, heartbeat_s=heartbeat_s, stalled_after_s=stalled_after_s
+    )
+    try:
+        while True:
+            try:
+                asyncio.run(serving())
+                return  # stopped (Ctrl-C, SIGTERM)
+            except ConnectorException as e:
+                # a worker on another machine has no one to start it again: it waits, and its
+                # answer in hand goes back on the queue (another worker's, or its own, look-after)
+                logger.warning(
+                    "lost the queue's database (%s); waiting for the database to answer again",
+                    _first_line(e.__cause__ or e),
+                )
+                _wait_for_database(settings)
+                logger.info("the database answers again")
+    finally:
+        _worker.store.close()
+        _worker = None
 
-    async def main() -> None:
-        # a database gone for DATABASE_LOST_AFTER_S stops the run (a ConnectorException), which
-        # then waits for it to answer again with the models still loaded
+
+def serve_queue(
+    settings: Settings,
+    *,
+    concurrency: int = 1,
+    name: str | None = None,
+    heartbeat_s: float = HEARTBEAT_S,
+    stalled_after_s: float = STALLED_AFTER_S,
+):
+    """The worker's run on the queue (the models loaded already), as a coroutine function: a
+    database gone for DATABASE_LOST_AFTER_S stops it (a ConnectorException), and `run_worker`
+    waits for the database and runs it again, the models still loaded."""
+
+    async def serve() -> None:
         app = make_app(conninfo(settings), timeout=DATABASE_LOST_AFTER_S)
+        app.job_manager = _ShowingItRuns(app.connector, conninfo(settings))
         async with app.open_async():
             watcher = asyncio.create_task(_look_after_queue(app, stalled_after_s, heartbeat_s))
             logger.info("models loaded; waiting for answers")
@@ -948,24 +978,85 @@ def run_worker(
                 )
             finally:
                 watcher.cancel()
+                await app.job_manager.let_go()
 
-    try:
-        while True:
-            try:
-                asyncio.run(main())
-                return  # stopped (Ctrl-C, SIGTERM)
-            except ConnectorException as e:
-                # a worker on another machine has no one to start it again: it waits, and its
-                # answer in hand goes back on the queue (another worker's, or its own, look-after)
-                logger.warning(
-                    "lost the queue's database (%s); waiting for the database to answer again",
-                    _first_line(e.__cause__ or e),
-                )
-                _wait_for_database(settings)
-                logger.info("the database answers again")
-    finally:
-        _worker.store.close()
-        _worker = None
+    return serve
+
+
+# A running worker holds a PostgreSQL advisory lock (RUNS_LOCK, its procrastinate worker id) on a
+# connection of its own for as long as it runs. procrastinate's worker table holds only an id and a
+# heartbeat, so a worker SIGKILLed or out of memory was still counted among the "Analysers running"
+# for up to STALLED_AFTER_S, beside the one started in its place ("2" for one); its connection
+# closes with the process, and the lock with it. A worker on a machine that lost power keeps its
+# lock until PostgreSQL notices the dropped connection (TCP keepalives); its heartbeat's age still
+# counts it out after STALLED_AFTER_S.
+RUNS_LOCK = 0x636F6163  # "coac": the advisory locks' first key, the worker's id the second
+
+
+def _lock_key(worker_id: int) -> int:
+    return worker_id % 2**31  # the second key is a 32-bit integer
+
+
+# A worker counts as running while it beats and holds its lock (`w`: a procrastinate_workers row).
+RUNNING_WORKER = (
+    "(w.last_heartbeat > now() - make_interval(secs => :after) AND EXISTS (SELECT 1 FROM pg_locks l "
+    f"WHERE l.locktype = 'advisory' AND l.granted AND l.classid = {RUNS_LOCK} "
+    "AND l.objid = (w.id % 2147483648) AND l.objsubid = 2))"
+)
+
+
+class _ShowingItRuns(JobManager):
+    """procrastinate's JobManager, holding RUNS_LOCK on the worker's id from its registration to its
+    end, taken again at a heartbeat when its connection was lost (the database away a moment)."""
+
+    def __init__(self, connector, address: str):
+        super().__init__(connector)
+        self._address = address
+        self._holding = None  # the connection holding the lock
+        self._said_lost = False
+
+    async def register_worker(self) -> int:
+        worker_id = await super().register_worker()
+        await self._hold(worker_id)
+        return worker_id
+
+    async def update_heartbeat(self, worker_id: int) -> None:
+        await super().update_heartbeat(worker_id)
+        await self._hold(worker_id)
+
+    async def unregister_worker(self, worker_id: int) -> None:
+        await super().unregister_worker(worker_id)
+        await self.let_go()
+
+    async def _hold(self, worker_id: int) -> None:
+        import psycopg
+
+        try:
+            if self._holding is not None and not self._holding.closed:
+                await self._holding.execute("SELECT 1")  # still there
+                return
+        except psycopg.Error:
+            await self.let_go()
+        try:
+            self._holding = await psycopg.AsyncConnection.connect(
+                self._address, autocommit=True, connect_timeout=10
+            )
+            # try: its old connection may still hold it, PostgreSQL not yet aware that it was lost
+            await self._holding.execute(
+                "SELECT pg_try_advisory_lock(%s, %s)", (RUNS_LOCK, _lock_key(worker_id))
+            )
+            self._said_lost = False
+        except psycopg.Error as e:
+            await self.let_go()
+            if not self._said_lost:  # procrastinate says the rest; the staff's count waits for the lock
+                logger.warning("could not show this worker as running (%s); trying again", _first_line(e))
+                self._said_lost = True
+
+    async def let_go(self) -> None:
+        holding, self._holding = self._holding, None
+        if holding is not None:
+            with contextlib.suppress(Exception):
+                await holding.close()
 
 
 # How long a worker's query waits for a connection before the database counts as gone, and how

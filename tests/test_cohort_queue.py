@@ -82,3 +82,83 @@ def test_an_interview_whose_only_analyser_stopped_is_waiting_not_being_analysed(
         "No analyser is running, so 1 interview waits until one starts; students waiting are told so. "
         "Whoever runs the coach's server can start the analysers again."
     ]
+
+
+class _Serving:
+    """A worker's run on the queue (coach.queue.serve_queue, as `coach worker` runs it once its
+    models are loaded) in a process of its own, without the models: it beats and takes jobs."""
+
+    def __init__(self, url: str, log):
+        import os
+        import subprocess
+        import sys
+
+        code = (
+            "import asyncio, logging; from coach import queue; from coach.config import load_settings; "
+            "logging.basicConfig(level=logging.INFO); "
+            "asyncio.run(queue.serve_queue(load_settings(), heartbeat_s=1)())"
+        )
+        self.log = log
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", code],
+            env=dict(os.environ, COACH_DATABASE_URL=url),
+            stdout=subprocess.DEVNULL,
+            stderr=log.open("w"),
+        )
+
+    def wait_ready(self, engine, workers: int) -> None:
+        """Until the queue has `workers` registered, this one the last, and it has beaten once."""
+        import time
+
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            assert self.process.poll() is None, self.log.read_text()[-2000:]
+            with engine.connect() as conn:
+                registered = conn.execute(sa.text("SELECT count(*) FROM procrastinate_workers")).scalar_one()
+            if registered == workers:
+                time.sleep(1.5)  # a heartbeat (every second here)
+                return
+            time.sleep(0.2)
+        raise AssertionError(self.log.read_text()[-2000:])
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait()
+
+
+def test_a_killed_analyser_replaced_is_not_counted_twice(tmp_path, monkeypatch):
+    """A worker SIGKILLed (out of memory) and started again: the Cohort page read "Analysers running
+    2" for up to 30 s, the dead one's last heartbeat still counted. Its connection closed with it, so
+    it is not counted at once."""
+    import signal
+
+    reason = skip_reason()
+    if reason:
+        pytest.skip(reason)
+    from app_support import page
+
+    url = _cohort_on_a_fresh_queue(tmp_path, monkeypatch)
+    engine = sa.create_engine(url)
+    first = _Serving(url, tmp_path / "first.log")
+    second = None
+    try:
+        first.wait_ready(engine, 1)
+        first.process.send_signal(signal.SIGKILL)
+        first.process.wait()
+        second = _Serving(url, tmp_path / "second.log")
+        second.wait_ready(engine, 2)
+        with engine.connect() as conn:  # the dead one's row is still there, beating a moment ago
+            assert conn.execute(sa.text("SELECT count(*) FROM procrastinate_workers")).scalar_one() == 2
+        at = page("cohort")
+        at.secrets["auth"] = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "test"}
+        at.user = {"is_logged_in": True, "email": STAFF}
+        at.run()
+        assert not at.exception and not at.error
+        shown = {m.label: m.value for m in at.metric}
+        assert shown["Analysers running"] == "1"
+    finally:
+        for serving in (first, second):
+            if serving is not None:
+                serving.stop()
+        engine.dispose()
