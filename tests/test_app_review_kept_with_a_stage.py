@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from app_support import page
+from app_support import interviews_page, page
 from store_support import record
 
 from coach import store
@@ -38,7 +38,7 @@ def test_a_recording_kept_with_a_rejection_can_be_reviewed_as_the_interviews_pag
     finally:
         db.close()
 
-    shown = [m.value.replace("\\", "") for m in page("interviews").run().markdown]
+    shown = [m.value.replace("\\", "") for m in interviews_page().run().markdown]
     assert (
         ":gray[A recording of this rejection could not be analysed: Its review was stopped before the end; "
         "upload it again on the Review page. It is kept.]"
