@@ -411,8 +411,8 @@ def test_stored_moments_read_as_the_other_pages_date_things(zone):
     assert moment_words(stamp, date(2026, 12, 5), with_time=True) == "Wed 2 Dec 00:40"
     assert moment_words(stamp, date(2027, 1, 5)) == "Wed 2 Dec 2026"
     assert moment_words("2026-03-09", date(2026, 3, 9), with_time=True) == "Mon 9 Mar"  # a day only
-    rows = summary.attempt_rows([{"id": 1, "created_at": stamp}], None, today=date(2026, 12, 5))
-    assert rows[0]["When"] == "2 Dec 00:40"  # a table's narrow first column: no weekday
+    rows = summary.answer_rows([{"id": 1, "created_at": stamp}], [], date(2026, 12, 5))
+    assert rows[0]["When"] == "2 Dec practice"  # a table's narrow first column: the user's day, no weekday
     assert table_moment(stamp, date(2027, 1, 5)) == "2 Dec 2026"
 
 
@@ -457,7 +457,7 @@ def test_star_timeline_draws_a_mixed_sentence_clause_by_clause():
 
 
 def test_a_long_history_at_one_question_lists_this_attempt_first():
-    """The twelfth attempt at a question: the table beside it starts with it ("this answer", #12)
+    """The twelfth attempt at a question: the table beside it starts with it ("this answer")
     and the ones before it, not with the first from three months ago; st.dataframe shows about
     ten rows before it scrolls, so oldest first hid this attempt below the fold."""
     from datetime import date
@@ -466,9 +466,9 @@ def test_a_long_history_at_one_question_lists_this_attempt_first():
         {"id": 100 + i, "created_at": f"2026-{9 + i // 5:02d}-{1 + 5 * (i % 5):02d}T09:00:00+00:00"}
         for i in range(12)
     ]
-    rows = summary.attempt_rows(attempts, 111, today=date(2026, 12, 1))
-    assert [r["#"] for r in rows] == list(range(12, 0, -1))
-    assert rows[0]["When"] == "this answer" and rows[1]["When"].startswith("1 Nov"), rows[:2]
+    rows = summary.answer_rows(attempts, [], date(2026, 12, 1), current_id=111)
+    assert len(rows) == 12
+    assert rows[0]["When"] == "this answer" and rows[1]["When"] == "1 Nov practice", rows[:2]
 
 
 def test_the_line_under_a_question_says_once_today_and_yesterday_in_words():

@@ -175,7 +175,7 @@ def test_a_mock_interview_s_answers_are_practice_and_say_so(tmp_path):
     assert summary.answered_before_line(before, date.today()) == (
         "You have answered this 2 times (1 in a mock interview), last today (score 74)."
     )
-    rows = summary.attempt_rows(attempts, attempts[0]["id"])
+    rows = summary.answer_rows(attempts, [], date.today(), attempts[0]["id"])
     assert rows[0]["When"].endswith(" mock") and rows[1]["When"] == "this answer", rows  # newest first
 
 

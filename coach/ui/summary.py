@@ -315,27 +315,6 @@ def rounded(value: float | None, decimals: int = 0) -> float | int | None:
     return round(value) if decimals == 0 else round(value, decimals)
 
 
-def attempt_rows(attempts: list[dict], current_id: int | None, today: date | None = None) -> list[dict]:
-    """Attempts at one question (given oldest first, numbered so), as a table beside this one:
-    newest first, so this attempt and the last few are in view above months of older ones. This one
-    reads "this answer" where the others read when they were taken; an answer in a mock interview
-    reads "mock" in place of its time. Six narrow columns, so every figure is in view on a phone."""
-    today = today or local_time.today()
-    rows = []
-    for number, a in enumerate(attempts, start=1):
-        rows.append(
-            {
-                "#": number,
-                "When": "this answer" if a["id"] == current_id else when_answered(a, today),
-                "Overall": rounded(a.get("score_overall")),
-                PACE: rounded(a.get("wpm")),
-                FILLERS_PER_100_WORDS: rounded(a.get("fillers_per_100_words"), 1),
-                "Length": clock(a.get("duration_s")),
-            }
-        )
-    return rows[::-1]
-
-
 def answer_rows(
     practice: list[dict], real: list[dict], today: date, current_id: int | None = None
 ) -> list[dict]:
@@ -400,16 +379,6 @@ def comparison_notes(practice_vs_real: dict) -> str:
     if comfortable:
         said += f" Comfortable: {'; '.join(comfortable)}."
     return said
-
-
-def when_answered(attempt: dict, today: date) -> str:
-    """A practice answer in a table's narrow first column: '1 Dec 13:40', or '1 Dec mock' for an
-    answer in a mock interview (which a column of its own pushed the figures out of a phone's view)."""
-    if not attempt.get("created_at"):
-        return ""
-    if in_mock_interview(attempt):
-        return f"{table_moment(str(attempt['created_at']), today, with_time=False)} mock"
-    return table_moment(str(attempt["created_at"]), today)
 
 
 def reviewed_answer_figures(answer: dict) -> str:
