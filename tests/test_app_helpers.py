@@ -228,7 +228,7 @@ def test_the_progress_chart_counts_days_not_hours_in_a_first_week():
     axis = axes[0]
     assert all(a == axis for a in axes)  # the line and its points share one axis
     # the interview (stored by date, midnight) comes first; the day is named once, no hours
-    assert axis["labelExpr"] == '["Nov 24", ""][datum.value - 1]'
+    assert axis["labelExpr"] == '["24 Nov", ""][datum.value - 1]'
 
 
 def test_the_change_since_the_first_answer_reads_as_a_sentence():

@@ -27,7 +27,7 @@ def test_the_trend_chart_gives_every_answer_a_place(n):
     axis = _first_with(spec, "x", "axis")
     assert axis["labelAngle"] == 0 and axis["values"] == list(range(1, n + 1))
     labels = [label for label in _labels(axis["labelExpr"]) if label]
-    expected_days = {1: ["Nov 30"], 2: ["Oct 1", "Nov 30"], 20: ["Oct 1", "Nov 12", "Nov 30"]}[n]
+    expected_days = {1: ["30 Nov"], 2: ["1 Oct", "30 Nov"], 20: ["1 Oct", "12 Nov", "30 Nov"]}[n]
     assert labels == expected_days  # each day named once, in order
     y_low, y_high = _first_with(spec, "y", "scale")["domain"]
     assert y_high - y_low >= 10 and y_low <= 112 and y_high >= 175  # the values and the band show
@@ -90,7 +90,7 @@ def test_every_chart_of_an_answer_spans_the_recording():
 
 
 def test_days_over_new_year_are_named_with_their_year():
-    """Eight months of practice over New Year read "Oct 8 … Dec 19, Jan 5 … May 25", as if the
+    """Eight months of practice over New Year read "8 Oct … 19 Dec, 5 Jan … 25 May", as if the
     chart went back in time; within one year the year is left out."""
     series = {
         "practice": [
@@ -98,9 +98,9 @@ def test_days_over_new_year_are_named_with_their_year():
             {"at": "2026-01-05T12:00:00+00:00", "value": 150.0},
         ]
     }
-    assert list(charts.trend_frame(series)["day"]) == ["Dec 19, 2025", "Jan 5, 2026"]
+    assert list(charts.trend_frame(series)["day"]) == ["19 Dec 2025", "5 Jan 2026"]
     series["practice"][0]["at"] = "2026-01-02T12:00:00+00:00"
-    assert list(charts.trend_frame(series)["day"]) == ["Jan 2", "Jan 5"]
+    assert list(charts.trend_frame(series)["day"]) == ["2 Jan", "5 Jan"]
 
 
 def test_a_real_interview_comes_after_the_practice_of_its_day():
@@ -121,8 +121,8 @@ def test_a_real_interview_comes_after_the_practice_of_its_day():
 @pytest.mark.parametrize(
     ("zone_name", "stored", "day"),
     [
-        ("America/New_York", "2026-03-10T03:30:00+00:00", "Mar 9"),  # 23:30 on the 9th in New York
-        ("Asia/Tokyo", "2026-03-09T15:30:00+00:00", "Mar 10"),  # 00:30 on the 10th in Tokyo
+        ("America/New_York", "2026-03-10T03:30:00+00:00", "9 Mar"),  # 23:30 on the 9th in New York
+        ("Asia/Tokyo", "2026-03-09T15:30:00+00:00", "10 Mar"),  # 00:30 on the 10th in Tokyo
     ],
 )
 def test_the_trend_and_mock_charts_name_the_users_day(zone, zone_name, stored, day):
@@ -135,7 +135,7 @@ def test_the_trend_and_mock_charts_name_the_users_day(zone, zone_name, stored, d
         "real": [{"at": "2026-03-11", "value": 150.0, "company": "Globex", "stage": "onsite"}],
     }
     spec = charts.trend_chart(series, "pace (words per minute)").to_dict()
-    assert _labels(_first_with(spec, "x", "axis")["labelExpr"]) == [day, "Mar 11"]
+    assert _labels(_first_with(spec, "x", "axis")["labelExpr"]) == [day, "11 Mar"]
     mocks = [{"at": stored, "score_overall": 70.0, "format_label": "behavioural"}]
     assert _labels(_first_with(charts.mock_chart(mocks).to_dict(), "x", "axis")["labelExpr"]) == [day]
 
@@ -175,7 +175,7 @@ def test_pointing_at_a_trend_says_the_figure_as_the_tables_do(zone):
     )
     frame = charts.trend_frame(series["duration_s"])
     assert list(frame["figure"]) == ["14", "18"]
-    assert list(frame["when"]) == ["Oct 26, 2026", "Nov 30, 2026 12:05"]
+    assert list(frame["when"]) == ["26 Oct 2026", "30 Nov 2026 12:05"]
     assert list(charts.trend_frame(series["fillers_per_min"])["figure"]) == ["22.1", "0"]
     chart, _ = charts.trend_chart_with_average(series["duration_s"], "answer length (s)", (60, 120))
     spec = chart.to_dict()
@@ -258,3 +258,44 @@ def test_the_pace_chart_names_its_band_above_the_plot_where_the_line_cannot_cros
     marks = [layer["mark"] for layer in spec["layer"]]
     marks = [mark["type"] if isinstance(mark, dict) else mark for mark in marks]
     assert "text" not in marks, marks
+
+
+def _tooltip_formats(spec: dict) -> list[str]:
+    found = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            if node.get("type") == "temporal" and "format" in node:
+                found.append(node["format"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(spec)
+    return found
+
+
+def test_the_charts_say_a_day_as_the_page_around_them_does():
+    """Progress says "9 Dec" and "Tue 10 Nov 21:57" everywhere, while its charts read "Dec 5" under
+    the axis and "Dec 5, 2026" when pointed at: now "5 Dec", and "5 Dec 2026 12:00" in a tooltip."""
+    series = {
+        "practice": [
+            {"at": f"2026-11-{1 + i:02d}T12:00:00+00:00", "value": 140.0 + i % 3} for i in range(25)
+        ],
+        "real": [{"at": "2026-11-30", "value": 150.0, "company": "Globex", "stage": "onsite"}],
+    }
+    chart, window = charts.trend_chart_with_average(series, "pace (words per minute)", measure="wpm")
+    assert window
+    spec = chart.to_dict()
+    labels = [label for label in _labels(_first_with(spec["layer"][0], "x", "axis")["labelExpr"]) if label]
+    assert labels[0] == "1 Nov" and labels[-1] == "30 Nov", labels
+    assert list(charts.trend_frame(series)["when"])[-1] == "30 Nov 2026"
+    mocks = [{"at": "2026-11-02T12:00:00+00:00", "score_overall": 70.0, "format_label": "Behavioural round"}]
+    formats = [
+        *_tooltip_formats(spec),
+        *_tooltip_formats(charts.mock_chart(mocks).to_dict()),
+        *_tooltip_formats(charts.attempts_chart(attempts(3), current_id=3).to_dict()),
+    ]
+    assert len(formats) == 3 and all(f.startswith("%-d %b %Y") for f in formats), formats

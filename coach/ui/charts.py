@@ -369,12 +369,17 @@ def _on_users_clock(stamps) -> list:
     return [local_moment(str(stamp)).replace(tzinfo=None) for stamp in stamps]
 
 
+# a day as the page around the chart says it ("4 Dec", "4 Dec 2026"): the charts read "Dec 4"
+DAY_FORMAT = "%-d %b %Y"  # Vega's, for a tooltip's moment
+DAY_TIME_FORMAT = "%-d %b %Y %H:%M"
+
+
 def _day_labels(moments) -> list[str]:
-    """'Dec 4', or 'Dec 4, 2026' when the answers span more than one year ('Oct 8 … Jan 5' read as
+    """'4 Dec', or '4 Dec 2026' when the answers span more than one year ('8 Oct … 5 Jan' read as
     going back in time)."""
     moments = list(moments)
     years = len({at.year for at in moments}) > 1
-    return [f"{at:%b} {at.day}, {at.year}" if years else f"{at:%b} {at.day}" for at in moments]
+    return [f"{at.day} {at:%b} {at.year}" if years else f"{at.day} {at:%b}" for at in moments]
 
 
 def trend_frame(series: dict) -> pd.DataFrame:
@@ -415,7 +420,7 @@ def trend_frame(series: dict) -> pd.DataFrame:
         frame["order"] = range(1, len(frame) + 1)
         frame["day"] = _day_labels(frame["at"])
         frame["when"] = [
-            f"{at:%b} {at.day}, {at.year}" + (f" {at:%H:%M}" if has_time else "")
+            f"{at.day} {at:%b} {at.year}" + (f" {at:%H:%M}" if has_time else "")
             for at, has_time in zip(frame["at"], timed, strict=True)
         ]
     return frame
@@ -568,7 +573,7 @@ def attempts_chart(attempts: list[dict], current_id: int | None) -> alt.Chart | 
                 scale=alt.Scale(domain=["earlier", "this answer"], range=["#9aa5b1", "#2f6f5e"]),
                 legend=None,
             ),
-            tooltip=["answer:O", "score:Q", alt.Tooltip("at:T", title="when", format="%b %-d, %Y %H:%M")],
+            tooltip=["answer:O", "score:Q", alt.Tooltip("at:T", title="when", format=DAY_TIME_FORMAT)],
         )
     )
     labels = alt.Chart(frame).mark_text(dy=-12, fontSize=11).encode(x="answer:O", y="score:Q", text="score:Q")
@@ -603,7 +608,7 @@ def mock_chart(series: list[dict]) -> alt.Chart | None:
                 "score:Q", title="overall score", scale=alt.Scale(domain=[0, 100]), axis=alt.Axis(format="d")
             ),
             tooltip=[
-                alt.Tooltip("at:T", title="when"),
+                alt.Tooltip("at:T", title="when", format=DAY_TIME_FORMAT),
                 alt.Tooltip("score:Q", title="overall score", format=".0f"),
                 "format:N",
             ],
@@ -663,7 +668,7 @@ def trend_chart_with_average(
             x=_order_axis(frame),  # the same axis, so its title and day labels stay one
             y=alt.Y("average:Q", title=title),
             tooltip=[
-                alt.Tooltip("at:T", title="when", format="%b %-d, %Y"),
+                alt.Tooltip("at:T", title="when", format=DAY_FORMAT),
                 alt.Tooltip("average_figure:N", title=f"average of {window} answers"),
             ],
         )
