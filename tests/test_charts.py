@@ -198,13 +198,16 @@ def test_pointing_at_a_trend_says_the_figure_as_the_tables_do(zone):
     months = trends(months, [])
     for measure, figure in (("wpm", "147"), ("fillers_per_min", "2")):
         chart, window = charts.trend_chart_with_average(months[measure], measure, measure=measure)
-        [average] = [
+        averages = [  # the line and the white edge under it
             layer
             for layer in chart.to_dict()["layer"]
             if "average" in str(layer.get("encoding", {}).get("y"))
         ]
-        [said] = [t for t in average["encoding"]["tooltip"] if t["title"] == f"average of {window} answers"]
-        assert said["field"] == "average_figure", said
+        for average in averages:
+            [said] = [
+                t for t in average["encoding"]["tooltip"] if t["title"] == f"average of {window} answers"
+            ]
+            assert said["field"] == "average_figure", said
         shown = charts.running_average(charts.trend_frame(months[measure]), window, measure)
         assert set(shown["average_figure"]) == {figure}
 
@@ -298,4 +301,78 @@ def test_the_charts_say_a_day_as_the_page_around_them_does():
         *_tooltip_formats(charts.mock_chart(mocks).to_dict()),
         *_tooltip_formats(charts.attempts_chart(attempts(3), current_id=3).to_dict()),
     ]
-    assert len(formats) == 3 and all(f.startswith("%-d %b %Y") for f in formats), formats
+    assert len(formats) >= 3 and all(f.startswith("%-d %b %Y") for f in formats), formats
+
+
+def _year_of_pace() -> dict:
+    """About a year of answers, as after a year of use: 425 practice answers and 25 real ones."""
+    from datetime import date, timedelta
+
+    start = date(2025, 12, 6)
+    practice = [
+        {
+            "at": f"{start + timedelta(days=i * 365 // 425)}T{8 + i % 12:02d}:00:00+00:00",
+            "value": 140.0 + i % 37,
+        }
+        for i in range(425)
+    ]
+    real = [
+        {
+            "at": str(start + timedelta(days=14 * i + 3)),
+            "value": 150.0 + i % 20,
+            "company": "Globex",
+            "stage": "onsite",
+        }
+        for i in range(25)
+    ]
+    return {"practice": practice, "real": real}
+
+
+def _layers(spec: dict) -> list[dict]:
+    return [layer for top in spec["layer"] for layer in top.get("layer", [top])]
+
+
+def _mark(layer: dict) -> dict:
+    return layer["mark"] if isinstance(layer["mark"], dict) else {"type": layer["mark"]}
+
+
+def test_a_year_of_answers_reads_on_a_phone():
+    """A year's 450 answers drew 70-pixel points joined by full lines, a solid mass at 390 px with
+    the average hard to see in it, a tick under every answer, and the last day cut ("Nov 18, 202"):
+    every answer is still drawn, smaller and lighter, the average on top on a white edge, a tick
+    under each day named, and the days at either end drawn inside the chart."""
+    series = _year_of_pace()
+    chart, window = charts.trend_chart_with_average(series, "pace (words per minute)", (130, 175), 150)
+    spec = chart.to_dict()
+    layers = _layers(spec)
+    [points] = [layer for layer in layers if _mark(layer)["type"] == "point"]
+    assert len(spec["datasets"][points["data"]["name"]]) == 450  # every answer, one point each
+    size = points["encoding"]["size"]["scale"]
+    opacity = points["encoding"]["opacity"]["scale"]
+    sizes = dict(zip(size["domain"], size["range"], strict=True))
+    opacities = dict(zip(opacity["domain"], opacity["range"], strict=True))
+    assert sizes["practice"] <= 20 and opacities["practice"] <= 0.5, (sizes, opacities)
+    assert sizes["real interview"] > sizes["practice"]  # the rarer real interview stands out
+    [answers_line] = [
+        layer for layer in layers if _mark(layer)["type"] == "line" and "kind" in str(layer["encoding"])
+    ]
+    assert max(answers_line["encoding"]["opacity"]["scale"]["range"]) <= 0.5
+    # the running average is the last layer drawn, over a wider white line
+    *_, edge, average = layers
+    assert "average" in str(average["encoding"]["y"]) and "average" in str(edge["encoding"]["y"])
+    assert _mark(edge)["color"] == "white" and _mark(edge)["strokeWidth"] > _mark(average)["strokeWidth"] >= 3
+    axis = _first_with(spec["layer"][0], "x", "axis")
+    named = [label for label in _labels(axis["labelExpr"]) if label]
+    assert len(axis["values"]) == len(named) < 450  # a tick under each day named
+    assert named[0] == "6 Dec 2025" and named[-1].endswith("2026")
+    assert axis["labelFlush"] >= 30 and axis["labelBound"] is True and axis["labelOverlap"]
+
+
+def test_a_few_answers_keep_their_full_points():
+    """Twenty answers are drawn as before: full-size points and lines, a tick under each answer."""
+    spec = charts.trend_chart(trend_series(20), "pace (words per minute)").to_dict()
+    layers = _layers(spec)
+    [points] = [layer for layer in layers if _mark(layer)["type"] == "point"]
+    assert set(points["encoding"]["size"]["scale"]["range"]) == {70}
+    assert set(points["encoding"]["opacity"]["scale"]["range"]) == {1.0}
+    assert _first_with(spec, "x", "axis")["values"] == list(range(1, 21))

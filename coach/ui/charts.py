@@ -433,15 +433,23 @@ def _order_axis(frame: pd.DataFrame) -> alt.X:
     the far edge; in order, one answer, two or twenty each get their own place."""
     days = list(frame["day"])
     labels = [day if i == 0 or day != days[i - 1] else "" for i, day in enumerate(days)]
+    places = list(range(1, len(days) + 1))
+    if len(days) > MANY_ANSWERS:  # a tick under each day named, not a black band of one per answer
+        places = [place for place, label in zip(places, labels, strict=True) if label]
     return alt.X(
         "order:Q",
         title="your answers, oldest first",
         scale=alt.Scale(domain=[0.5, len(days) + 0.5], nice=False, zero=False),
         axis=alt.Axis(
-            values=list(range(1, len(days) + 1)),
+            values=places,
             labelExpr=f"{json.dumps(labels)}[datum.value - 1]",
             labelAngle=0,
-            labelOverlap=True,
+            # as many days as the width has room for (fewer on a phone), those at either end drawn
+            # inside the chart: the last day read "Nov 18, 202" at 390 px
+            labelOverlap="greedy",
+            labelFlush=DAY_LABEL_FLUSH_PX,
+            labelSeparation=12,
+            labelBound=True,
             grid=False,
         ),
     )
@@ -463,6 +471,15 @@ TREND_KINDS = {
     "practice": ("#2f6f5e", [1, 0], "circle"),
     "real interview": ("#d1603d", [6, 3], "diamond"),
 }
+# A year of answers (about 450) drawn as 70-pixel points joined by lines was one solid mass on a
+# phone, the average under it out of sight: past MANY_ANSWERS every answer is still drawn, smaller
+# and lighter (a real interview's diamond less so, the rarer point), its line thin and faint.
+MANY_ANSWERS = 60
+POINT_SIZE = {"practice": 70, "real interview": 70}
+MANY_POINT_SIZE = {"practice": 14, "real interview": 40}
+MANY_POINT_OPACITY = {"practice": 0.45, "real interview": 0.85}
+MANY_LINE_OPACITY = {"practice": 0.25, "real interview": 0.5}
+DAY_LABEL_FLUSH_PX = 40  # a day named this near either end is aligned to that end, not cut there
 
 
 def trend_chart(
@@ -478,7 +495,8 @@ def trend_chart(
     x = _order_axis(frame)
     y = alt.Y("value:Q", title=title, scale=alt.Scale(domain=_value_domain(shown), zero=False))
     colour = alt.Scale(domain=kinds, range=[TREND_KINDS[k][0] for k in kinds])
-    legend = alt.Legend(title=None, orient="top", symbolStrokeWidth=0)  # filled symbols, no dashed outline
+    # filled symbols, no dashed outline, full size and colour however small and light the points are
+    legend = alt.Legend(title=None, orient="top", symbolStrokeWidth=0, symbolSize=70, symbolOpacity=1)
     # every layer says its own tooltip: by default one lists its encodings ("your answers, oldest
     # first: 8", "18.184", the band's "low"/"high")
     said = [
@@ -487,9 +505,10 @@ def trend_chart(
         # "practice", "practice, mock interview" or "real interview, Globex onsite": no empty row
         alt.Tooltip("said_in:N", title="answer in"),
     ]
+    many = len(frame) > MANY_ANSWERS
     lines = (
         alt.Chart(frame)
-        .mark_line()
+        .mark_line(strokeWidth=1 if many else 2)
         .encode(
             x=x,
             y=y,
@@ -497,6 +516,7 @@ def trend_chart(
             strokeDash=alt.StrokeDash(
                 "kind:N", scale=alt.Scale(domain=kinds, range=[TREND_KINDS[k][1] for k in kinds]), legend=None
             ),
+            opacity=_by_kind(kinds, MANY_LINE_OPACITY if many else dict.fromkeys(kinds, 1.0)),
             tooltip=said,
         )
     )
@@ -504,7 +524,7 @@ def trend_chart(
     # legend symbol drew the dashed diamond as a blot)
     points = (
         alt.Chart(frame)
-        .mark_point(size=70, filled=True, opacity=1)
+        .mark_point(filled=True)
         .encode(
             x=x,
             y=y,
@@ -514,6 +534,8 @@ def trend_chart(
                 scale=alt.Scale(domain=kinds, range=[TREND_KINDS[k][2] for k in kinds]),
                 legend=legend,
             ),
+            size=_by_kind(kinds, MANY_POINT_SIZE if many else POINT_SIZE),
+            opacity=_by_kind(kinds, MANY_POINT_OPACITY if many else dict.fromkeys(kinds, 1.0)),
             tooltip=said,
         )
     )
@@ -532,6 +554,16 @@ def trend_chart(
         )
     # points first: the merged legend takes its symbols from the first layer that has them
     return alt.layer(*layers, points, lines).properties(height=300)
+
+
+def _by_kind(kinds: list[str], values: dict[str, float]) -> dict:
+    """A size or opacity set per kind of answer, with no legend of its own (the points' is enough)."""
+    return {
+        "field": "kind",
+        "type": "nominal",
+        "scale": {"domain": kinds, "range": [values[k] for k in kinds]},
+        "legend": None,
+    }
 
 
 def attempts_chart(attempts: list[dict], current_id: int | None) -> alt.Chart | None:
@@ -621,6 +653,7 @@ def mock_chart(series: list[dict]) -> alt.Chart | None:
 # practice answers, so the direction shows through one answer's ups and downs.
 AVERAGE_FROM = 20  # practice answers charted before a running average is drawn over them
 AVERAGE_COLOUR = "#1f2933"
+AVERAGE_WIDTH = 3.5
 
 
 def average_window(practice_answers: int) -> int | None:
@@ -661,16 +694,16 @@ def trend_chart_with_average(
     if chart is None or window is None:
         return chart, None
     frame = trend_frame(series)
-    average = (
-        alt.Chart(running_average(frame, window, measure))
-        .mark_line(color=AVERAGE_COLOUR, strokeWidth=3.5)
-        .encode(
-            x=_order_axis(frame),  # the same axis, so its title and day labels stay one
-            y=alt.Y("average:Q", title=title),
-            tooltip=[
-                alt.Tooltip("at:T", title="when", format=DAY_FORMAT),
-                alt.Tooltip("average_figure:N", title=f"average of {window} answers"),
-            ],
-        )
+    averaged = alt.Chart(running_average(frame, window, measure)).encode(
+        x=_order_axis(frame),  # the same axis, so its title and day labels stay one
+        y=alt.Y("average:Q", title=title),
+        tooltip=[
+            alt.Tooltip("at:T", title="when", format=DAY_FORMAT),
+            alt.Tooltip("average_figure:N", title=f"average of {window} answers"),
+        ],
     )
-    return alt.layer(chart, average), window
+    # drawn last, over every answer, on a white edge of its own: over a year of points it was one
+    # more dark line among them
+    edge = averaged.mark_line(color="white", strokeWidth=AVERAGE_WIDTH + 3, opacity=0.9)
+    average = averaged.mark_line(color=AVERAGE_COLOUR, strokeWidth=AVERAGE_WIDTH)
+    return alt.layer(chart, edge, average), window
