@@ -239,17 +239,20 @@ def mock_interviews(report: dict) -> None:
     rows = [
         {
             "When": moment_words(m["at"], today, with_time=True),  # two can fall on one day
-            "Format": m["format_label"],
-            "Overall": None if m["score_overall"] is None else round(m["score_overall"]),
+            "Format": escape(m["format_label"]),
+            "Overall": "—" if m["score_overall"] is None else f"{round(m['score_overall'])}",
             "Time used": (
                 f"{summary.clock(m['used_s'])} of {m['planned_s'] // 60} min" if m["used_s"] else ""
             )
             + (", ended early" if m.get("ended_early") else ""),
-            "Repeated gap": m["pattern"] or "",
+            "Repeated gap": escape(m["pattern"] or ""),
         }
         for m in reversed(series)
     ]
-    shared.table(rows)
+    # a table whose cells wrap to the page's width: in a table sized to its cells, "Results left
+    # unsaid in 2 of 5 stories" was cut to "Results left unsaid in 2 of" at 1280 px, and on a phone
+    # the column was out of view
+    st.table(rows, hide_index=True, border="horizontal")
 
 
 def practice_against_real(report: dict) -> None:

@@ -63,11 +63,15 @@ def test_the_progress_page_charts_mock_interviews_as_their_own_series(tmp_path, 
     at = page("progress").run()
     assert not at.exception
     assert "Mock interviews" in [s.value for s in at.header]
-    table = at.dataframe[0].value
-    assert list(table["Overall"]) == [71, 58]
+    # a table whose cells wrap to the page: in one sized to its cells the repeated gap was cut off
+    # ("Results left unsaid in 2 of") at 1280 px and out of view on a phone
+    [table] = [t.value for t in at.table if "Repeated gap" in t.value.columns]
+    assert not [d for d in at.dataframe if "Repeated gap" in d.value.columns]
+    assert list(table["Overall"]) == ["71", "58"]
     # one ended before its last question says so: "10:05 of 30 min" alone read as a short round
     assert list(table["Time used"]) == ["10:05 of 30 min, ended early", "10:05 of 30 min"]
-    assert list(table["Repeated gap"]) == ["", "3 of 4 answers had no result."]
+    # the table reads Markdown: the page escapes the words, the user reads them as written
+    assert [gap.replace("\\", "") for gap in table["Repeated gap"]] == ["", "3 of 4 answers had no result."]
     # dated as the other pages date things ('Tue 1 Dec 13:40'), not as stored ('2026-12-01T13:40:00+00:00')
     shown = re.compile(r"[A-Z][a-z]{2} \d{1,2} [A-Z][a-z]{2}( \d{4})? \d\d:\d\d")
     assert all(shown.fullmatch(w) for w in table["When"]), list(table["When"])
