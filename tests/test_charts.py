@@ -336,6 +336,13 @@ def _mark(layer: dict) -> dict:
     return layer["mark"] if isinstance(layer["mark"], dict) else {"type": layer["mark"]}
 
 
+def _per_kind(encoding: dict) -> dict:
+    """A size or opacity given per kind of answer, by a test on the point's kind (no legend of its own)."""
+    assert "scale" not in encoding and "field" not in encoding, encoding  # no scale to merge into the legend
+    assert encoding["condition"]["test"] == "datum.kind === 'practice'"
+    return {"practice": encoding["condition"]["value"], "real interview": encoding["value"]}
+
+
 def test_a_year_of_answers_reads_on_a_phone():
     """A year's 450 answers drew 70-pixel points joined by full lines, a solid mass at 390 px with
     the average hard to see in it, a tick under every answer, and the last day cut ("Nov 18, 202"):
@@ -347,16 +354,13 @@ def test_a_year_of_answers_reads_on_a_phone():
     layers = _layers(spec)
     [points] = [layer for layer in layers if _mark(layer)["type"] == "point"]
     assert len(spec["datasets"][points["data"]["name"]]) == 450  # every answer, one point each
-    size = points["encoding"]["size"]["scale"]
-    opacity = points["encoding"]["opacity"]["scale"]
-    sizes = dict(zip(size["domain"], size["range"], strict=True))
-    opacities = dict(zip(opacity["domain"], opacity["range"], strict=True))
+    sizes, opacities = (_per_kind(points["encoding"][channel]) for channel in ("size", "opacity"))
     assert sizes["practice"] <= 20 and opacities["practice"] <= 0.5, (sizes, opacities)
     assert sizes["real interview"] > sizes["practice"]  # the rarer real interview stands out
     [answers_line] = [
         layer for layer in layers if _mark(layer)["type"] == "line" and "kind" in str(layer["encoding"])
     ]
-    assert max(answers_line["encoding"]["opacity"]["scale"]["range"]) <= 0.5
+    assert max(_per_kind(answers_line["encoding"]["opacity"]).values()) <= 0.5
     # the running average is the last layer drawn, over a wider white line
     *_, edge, average = layers
     assert "average" in str(average["encoding"]["y"]) and "average" in str(edge["encoding"]["y"])
@@ -373,6 +377,6 @@ def test_a_few_answers_keep_their_full_points():
     spec = charts.trend_chart(trend_series(20), "pace (words per minute)").to_dict()
     layers = _layers(spec)
     [points] = [layer for layer in layers if _mark(layer)["type"] == "point"]
-    assert set(points["encoding"]["size"]["scale"]["range"]) == {70}
-    assert set(points["encoding"]["opacity"]["scale"]["range"]) == {1.0}
+    assert set(_per_kind(points["encoding"]["size"]).values()) == {70}
+    assert set(_per_kind(points["encoding"]["opacity"]).values()) == {1.0}
     assert _first_with(spec, "x", "axis")["values"] == list(range(1, 21))

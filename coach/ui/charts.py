@@ -479,6 +479,7 @@ POINT_SIZE = {"practice": 70, "real interview": 70}
 MANY_POINT_SIZE = {"practice": 14, "real interview": 40}
 MANY_POINT_OPACITY = {"practice": 0.45, "real interview": 0.85}
 MANY_LINE_OPACITY = {"practice": 0.25, "real interview": 0.5}
+FULL_OPACITY = {"practice": 1.0, "real interview": 1.0}
 DAY_LABEL_FLUSH_PX = 40  # a day named this near either end is aligned to that end, not cut there
 
 
@@ -495,8 +496,7 @@ def trend_chart(
     x = _order_axis(frame)
     y = alt.Y("value:Q", title=title, scale=alt.Scale(domain=_value_domain(shown), zero=False))
     colour = alt.Scale(domain=kinds, range=[TREND_KINDS[k][0] for k in kinds])
-    # filled symbols, no dashed outline, full size and colour however small and light the points are
-    legend = alt.Legend(title=None, orient="top", symbolStrokeWidth=0, symbolSize=70, symbolOpacity=1)
+    legend = alt.Legend(title=None, orient="top", symbolStrokeWidth=0)  # filled symbols, no dashed outline
     # every layer says its own tooltip: by default one lists its encodings ("your answers, oldest
     # first: 8", "18.184", the band's "low"/"high")
     said = [
@@ -516,7 +516,7 @@ def trend_chart(
             strokeDash=alt.StrokeDash(
                 "kind:N", scale=alt.Scale(domain=kinds, range=[TREND_KINDS[k][1] for k in kinds]), legend=None
             ),
-            opacity=_by_kind(kinds, MANY_LINE_OPACITY if many else dict.fromkeys(kinds, 1.0)),
+            opacity=_by_kind(MANY_LINE_OPACITY if many else FULL_OPACITY),
             tooltip=said,
         )
     )
@@ -534,8 +534,8 @@ def trend_chart(
                 scale=alt.Scale(domain=kinds, range=[TREND_KINDS[k][2] for k in kinds]),
                 legend=legend,
             ),
-            size=_by_kind(kinds, MANY_POINT_SIZE if many else POINT_SIZE),
-            opacity=_by_kind(kinds, MANY_POINT_OPACITY if many else dict.fromkeys(kinds, 1.0)),
+            size=_by_kind(MANY_POINT_SIZE if many else POINT_SIZE),
+            opacity=_by_kind(MANY_POINT_OPACITY if many else FULL_OPACITY),
             tooltip=said,
         )
     )
@@ -556,13 +556,12 @@ def trend_chart(
     return alt.layer(*layers, points, lines).properties(height=300)
 
 
-def _by_kind(kinds: list[str], values: dict[str, float]) -> dict:
-    """A size or opacity set per kind of answer, with no legend of its own (the points' is enough)."""
+def _by_kind(values: dict[str, float]) -> dict:
+    """A size or opacity for each kind of answer, as a value per point (a scale of "kind" was merged
+    into the legend, drawing its practice circle as small and faint as the points)."""
     return {
-        "field": "kind",
-        "type": "nominal",
-        "scale": {"domain": kinds, "range": [values[k] for k in kinds]},
-        "legend": None,
+        "condition": {"test": "datum.kind === 'practice'", "value": values["practice"]},
+        "value": values["real interview"],
     }
 
 
