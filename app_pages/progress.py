@@ -1,5 +1,7 @@
 """Progress: each measure over time (practice and real interviews apart), per question, what next."""
 
+import os
+import time
 from datetime import date
 
 import streamlit as st
@@ -8,7 +10,7 @@ from coach import banks, goals, recommend
 from coach.analysis.wording import count
 from coach.goals import TARGETS
 from coach.job_description import interview_asks
-from coach.local_time import in_lived_order
+from coach.local_time import in_lived_order, zone
 from coach.progress import (
     LABELS,
     MEASURES,
@@ -172,18 +174,41 @@ def your_goals(report: dict) -> None:
                     st.rerun()
 
 
+def users_clock() -> str:
+    """Whose clock the charts name days on (the browser's zone, else this machine's): part of what
+    a kept chart was drawn from, as the data are."""
+    return repr(zone()) if zone() is not None else f"{os.environ.get('TZ')} {time.tzname}"
+
+
+# A year's charts took a second of each run to build and check (Altair checks a spec against its
+# schema each time st.altair_chart draws it); drawn once per data, measure, band, goal and clock.
+@st.cache_data(show_spinner=False, max_entries=32)
+def trend_spec(
+    series: dict, title: str, band, target, measure: str, clock: str
+) -> tuple[dict | None, int | None]:
+    chart, window = charts.trend_chart_with_average(series, title, band, target, measure=measure)
+    return (None if chart is None else charts.vega_lite_spec(chart)), window
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def mock_spec(series: list[dict], clock: str) -> dict | None:
+    chart = charts.mock_chart(series)
+    return None if chart is None else charts.vega_lite_spec(chart)
+
+
 def over_time(report: dict) -> None:
     """One measure charted, practice and real apart, with the band and the user's goal."""
     st.header("Over time")
     measure = st.selectbox(
         "Measure", list(MEASURES), format_func=lambda m: LABELS[m].capitalize(), key="progress_measure"
     )
-    chart, window = charts.trend_chart_with_average(
+    chart, window = trend_spec(
         report["trends"][measure],
         LABELS[measure],
         bands(cfg).get(measure),
         report["targets"].get(measure),
-        measure=measure,
+        measure,
+        users_clock(),
     )
     if chart is None:
         st.caption(
@@ -193,7 +218,7 @@ def over_time(report: dict) -> None:
             else "No values of this measure yet."
         )
     else:
-        st.altair_chart(chart)
+        st.vega_lite_chart(chart)
         band = bands(cfg).get(measure)
         # the key names only what is charted (no diamonds before a real interview is measured)
         charted = report["trends"][measure]
@@ -231,9 +256,9 @@ def mock_interviews(report: dict) -> None:
     if not series:
         return
     st.header("Mock interviews")
-    chart = charts.mock_chart(series)
+    chart = mock_spec(series, users_clock())
     if chart is not None:
-        st.altair_chart(chart)
+        st.vega_lite_chart(chart)
         st.caption("One square per mock interview: the overall score of its answers to the main questions.")
     today = date.fromisoformat(report["today"])
     rows = [
@@ -285,11 +310,11 @@ def practice_against_real(report: dict) -> None:
         st.caption(summary.comparison_notes(report["practice_vs_real"]))
 
 
-def per_question(report: dict) -> None:
+def per_question(report: dict, attempts: list[dict]) -> None:
     """Each question's practice and real answers in one table, a click from practising it again."""
     st.header("Per question")
     items = report["per_question"]
-    unlisted = summary.unlisted_answers_sentence(list_attempts(db))
+    unlisted = summary.unlisted_answers_sentence(attempts)
     if unlisted:  # the count above includes them: the list alone summed to fewer
         st.caption(unlisted)
     if not items:
@@ -318,11 +343,11 @@ def per_question(report: dict) -> None:
             question_history(rest[chosen], today, chosen in in_bank)
 
 
-def not_measured() -> None:
+def not_measured(attempts: list[dict]) -> None:
     """The practice answers that could not be measured (too short, off the question, ...): left out of
     every chart and table above, so listed here, each deletable with its recording, as a measured
     one is (they could be deleted only right after taking them, or from the terminal)."""
-    unmeasured = [a for a in list_attempts(db) if a["score_overall"] is None]
+    unmeasured = [a for a in reversed(attempts) if a["score_overall"] is None]  # newest first
     if not unmeasured:
         return
     by_id = {a["id"]: a for a in unmeasured}  # newest first
@@ -495,7 +520,7 @@ def real_interviews_named(real_rows: list[dict], today: date) -> str:
     return "Real: " + "; ".join(named) + "." if named else ""
 
 
-def what_next(report: dict) -> None:
+def what_next(report: dict, attempts: list[dict]) -> None:
     """Skill gaps the debriefs named, and questions that practise them."""
     st.header("What to practise next")
     gaps = report["skill_gaps"]
@@ -520,7 +545,7 @@ def what_next(report: dict) -> None:
     if not gaps["gaps"] and not gaps.get("unmatched"):
         day = date.fromisoformat(report["today"])
         until = recommend.without_debrief_gaps(  # as Practice decides, with no interview chosen there
-            list_attempts(db, newest_first=False), day, interview_asks(list_interviews(db), day)
+            attempts, day, interview_asks(list_interviews(db), day)
         )
         if gaps.get("debriefs"):  # written, but none of the last year's names a skill missing
             ask = (
@@ -546,7 +571,8 @@ if st.session_state.pop("progress_recording_deleted", False):
     st.success("That recording is deleted.", icon=":material/delete:")
 report = None  # a failed read (the database gone) leaves its sentence and nothing else below
 with shared.shown_errors():
-    report = progress_report(db, cfg, today=today)
+    attempts = list_attempts(db, newest_first=False)  # read once a run, for every part below
+    report = progress_report(db, cfg, today=today, attempts=attempts)
 if report is None:
     st.stop()
 if report["counts"]["practice_attempts"] == 0 and report["counts"]["real_answers"] == 0:
@@ -556,14 +582,14 @@ if report["counts"]["practice_attempts"] == 0 and report["counts"]["real_answers
     your_goals(report)  # set before the first answer, a goal is there to meet from it
     recordings_not_analysed()  # a first take that could not be analysed is deletable from the start
     if something_to_show(report):
-        what_next(report)
+        what_next(report, attempts)
     st.stop()
 headline(report)
 your_goals(report)
 over_time(report)
 mock_interviews(report)
 practice_against_real(report)
-per_question(report)
-not_measured()
+per_question(report, attempts)
+not_measured(attempts)
 recordings_not_analysed()
-what_next(report)
+what_next(report, attempts)

@@ -688,10 +688,14 @@ def progress_report(
     today: date | None = None,
     last_n: int = DEFAULT_LAST_N,
     recommend_n: int = 5,
+    attempts: list[dict] | None = None,
 ) -> dict:
-    """Everything the progress page and `coach progress --json` show, in one dict."""
+    """Everything the progress page and `coach progress --json` show, in one dict. `attempts`: the
+    practice answers oldest first, as list_attempts(newest_first=False) gives them, when the caller
+    has read them already (the page lists them again below; a year's 450 were read three times)."""
     today = today or local_time.today()
-    attempts = list_attempts(store, newest_first=False)
+    if attempts is None:
+        attempts = list_attempts(store, newest_first=False)
     turns = list_turns(store)
     goals = list_goals(store)
     interviews = list_interviews(store)

@@ -131,6 +131,22 @@ def star_timeline_chart(analysis: dict) -> alt.LayerChart | None:
     return (bars + text).resolve_scale(color="independent").properties(height=STAR_CHART_HEIGHT)
 
 
+def vega_lite_spec(chart: alt.TopLevelMixin) -> dict:
+    """The chart as the Vega-Lite spec st.vega_lite_chart draws, its data inline, checked against
+    the schema as st.altair_chart checks it on every run (half the time of a year's trend chart):
+    a page that keeps the spec for the same data (st.cache_data) checks it once. Without Altair's
+    default theme's 300-pixel view, as st.altair_chart draws a chart."""
+    spec = chart.to_dict()
+    view = spec.get("config", {}).get("view", {})
+    for key in ("continuousWidth", "continuousHeight"):
+        view.pop(key, None)
+    if not view:
+        spec.get("config", {}).pop("view", None)
+    if not spec.get("config", True):
+        spec.pop("config")
+    return spec
+
+
 # ---------------------------------------------------------------- pace and pauses
 
 
