@@ -42,7 +42,9 @@ serve-cohort: setup
 # Development); 1,750 tests in 12 min 31 s, the whole `make test` 13 min 31 s, on 5 Dec 2026 after
 # session 32 (its clone before took 14 min 21 s / 15 min 36 s, the first 19 min 18 s / 20 min 34 s);
 # 1,810 tests in 13 min 48 s, the whole `make test` 15 min 0 s, after session 33 (the clone before:
-# 16 min 14 s / 17 min 31 s).
+# 16 min 14 s / 17 min 31 s); 1,915 tests in 13 min 52 s, the whole `make test` 14 min 52 s, after
+# session 34 (the clone before, with the Interviews tests' helper opening 999 stages: 16 min 2 s /
+# 17 min 7 s).
 # --durations=20 prints the slowest tests.
 # One CPU thread for each test process and what it starts (the models' OpenMP pools; the app's own
 # workers do the same): with two processes on two cores, two threads each wait on each other
