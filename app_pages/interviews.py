@@ -10,6 +10,7 @@ from coach.debrief import (
     delete_debriefs,
     delete_interview,
     heard_questions,
+    in_bank,
     latest_debrief,
     own_notes,
     questions_a_deletion_takes_back,
@@ -29,7 +30,6 @@ from coach.interview_log import (
 )
 from coach.local_time import long_date
 from coach.pipeline import Opportunity, as_written_most, pipeline_report
-from coach.question_match import same_question
 from coach.store.mock_sessions import list_mock_sessions
 from coach.store.options import INTEREST_RANGE, KIND_LABELS
 from coach.ui import browser_clock, shared, summary
@@ -691,7 +691,7 @@ def questions_they_asked(item: dict, full: dict) -> None:
     for i, text in enumerate(dict.fromkeys(asked)):
         row = st.columns([6, 1.6], vertical_alignment="center")
         row[0].markdown(escape(text))
-        if same_question(text, bank_questions()) is not None:  # as in_bank decides, the bank read once
+        if in_bank(cfg, text, bank_questions()):  # the bank read once a run
             row[1].caption("in your questions")  # beside "Add to my questions"; it said "in your bank"
         elif row[1].button("Add to my questions", key=f"interviews_add_q_{item['id']}_{i}"):
             with shared.shown_errors():

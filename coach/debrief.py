@@ -454,9 +454,12 @@ def notes_heard_again(notes: str, heard_before: list[str], heard_now: list[str])
     return notes_with_questions(notes_without_questions(notes), now)
 
 
-def in_bank(settings: Settings, text: str) -> bool:
-    """Whether the question is in the bank already, as keep_question decides it."""
-    return same_question(text, banks.load_questions(settings.data_dir, owner=settings.owner)) is not None
+def in_bank(settings: Settings, text: str, questions: list[banks.Question] | None = None) -> bool:
+    """Whether the question is in the bank already, as keep_question decides it. `questions`: the
+    bank read already (a page asking of many questions reads it once a run)."""
+    if questions is None:
+        questions = banks.load_questions(settings.data_dir, owner=settings.owner)
+    return same_question(text, questions) is not None
 
 
 def write_debrief(
