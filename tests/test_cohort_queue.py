@@ -63,14 +63,10 @@ def test_an_interview_whose_only_analyser_stopped_is_waiting_not_being_analysed(
     reason = skip_reason()
     if reason:
         pytest.skip(reason)
-    from app_support import page
 
     url = _cohort_on_a_fresh_queue(tmp_path, monkeypatch)
     _interview_whose_worker_stopped(url)
-    at = page("cohort")
-    at.secrets["auth"] = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "test"}
-    at.user = {"is_logged_in": True, "email": STAFF}
-    at.run()
+    at = _staff_cohort_page()
     assert not at.exception and not at.error
     shown = {m.label: m.value for m in at.metric}
     assert (shown["Analysers running"], shown["Interviews waiting"], shown["Being analysed now"]) == (
@@ -136,7 +132,6 @@ def test_a_killed_analyser_replaced_is_not_counted_twice(tmp_path, monkeypatch):
     reason = skip_reason()
     if reason:
         pytest.skip(reason)
-    from app_support import page
 
     url = _cohort_on_a_fresh_queue(tmp_path, monkeypatch)
     engine = sa.create_engine(url)
@@ -150,10 +145,7 @@ def test_a_killed_analyser_replaced_is_not_counted_twice(tmp_path, monkeypatch):
         second.wait_ready(engine, 2)
         with engine.connect() as conn:  # the dead one's row is still there, beating a moment ago
             assert conn.execute(sa.text("SELECT count(*) FROM procrastinate_workers")).scalar_one() == 2
-        at = page("cohort")
-        at.secrets["auth"] = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "test"}
-        at.user = {"is_logged_in": True, "email": STAFF}
-        at.run()
+        at = _staff_cohort_page()
         assert not at.exception and not at.error
         shown = {m.label: m.value for m in at.metric}
         assert shown["Analysers running"] == "1"
@@ -162,3 +154,13 @@ def test_a_killed_analyser_replaced_is_not_counted_twice(tmp_path, monkeypatch):
             if serving is not None:
                 serving.stop()
         engine.dispose()
+
+
+def _staff_cohort_page():
+    """The Cohort page as the staff member signed in sees it (run)."""
+    from app_support import page
+
+    at = page("cohort")
+    at.secrets["auth"] = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "test"}
+    at.user = {"is_logged_in": True, "email": STAFF}
+    return at.run()

@@ -774,29 +774,45 @@ def test_a_worker_whose_recordings_folder_is_not_the_apps_does_not_start(tmp_pat
         )  # in the app's folder
     finally:
         db.close()
+    wrong, run, imported, said = _worker_in_a_wrong_folder(tmp_path, timeout_s=120)
+    assert run.returncode == 1
+    assert "coach.queue" in imported  # the listing is there: what follows is not vacuous
+    assert "torch" not in imported  # said before torch (seconds) loads, not after
+    assert said[-1] == _wrong_folder_said(wrong), "\n".join(said)[-2000:]
+    assert "Traceback" not in run.stderr
+
+
+def _worker_in_a_wrong_folder(tmp_path, timeout_s: float):
+    """`coach worker` told a recordings folder that is not the app's (the environment's other
+    settings as the test set them): the folder, the run, the modules it imported (`-X importtime`)
+    and what it said on stderr, line by line."""
     wrong = tmp_path / "wrong-recordings"
     wrong.mkdir()
     env = dict(os.environ, PYTHONPATH=str(ROOT), COACH_RECORDINGS_DIR=str(wrong))
-    run = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "coach.cli", "worker"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert run.returncode == 1
+    try:
+        run = subprocess.run(
+            [sys.executable, "-X", "importtime", "-m", "coach.cli", "worker"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=timeout_s,
+        )
+    except subprocess.TimeoutExpired as e:
+        said = (e.stderr or b"").decode(errors="replace")
+        raise AssertionError("the worker started: " + "\n".join(said.splitlines()[-5:])) from None
     imported = {
         line.rsplit("|", 1)[-1].strip() for line in run.stderr.splitlines() if line.startswith("import time:")
     }
-    assert "coach.queue" in imported  # the listing is there: what follows is not vacuous
-    assert "torch" not in imported  # said before torch (seconds) loads, not after
     said = [line for line in run.stderr.strip().splitlines() if not line.startswith("import time:")]
-    assert said[-1] == (
+    return wrong, run, imported, said
+
+
+def _wrong_folder_said(wrong) -> str:
+    return (
         f"error: None of the latest recordings the coach keeps is in {wrong}; point COACH_RECORDINGS_DIR "
         "at the folder the app keeps the recordings in (shared with this machine), then start the worker "
         "again."
-    ), "\n".join(said)[-2000:]
-    assert "Traceback" not in run.stderr
+    )
 
 
 def test_a_worker_whose_folder_holds_none_of_the_answers_waiting_does_not_start(tmp_path, monkeypatch):
@@ -816,30 +832,9 @@ def test_a_worker_whose_folder_holds_none_of_the_answers_waiting_does_not_start(
         job = queue.submit_answer(db.for_owner("ann@example.org"), CLIP.read_bytes(), original_name="a.wav")
     finally:
         db.close()
-    wrong = tmp_path / "wrong-recordings"
-    wrong.mkdir()
-    env = dict(os.environ, PYTHONPATH=str(ROOT), COACH_RECORDINGS_DIR=str(wrong))
-    try:
-        run = subprocess.run(
-            [sys.executable, "-X", "importtime", "-m", "coach.cli", "worker"],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
-    except subprocess.TimeoutExpired as e:
-        said = (e.stderr or b"").decode(errors="replace")
-        raise AssertionError("the worker started: " + "\n".join(said.splitlines()[-5:])) from None
-    imported = {
-        line.rsplit("|", 1)[-1].strip() for line in run.stderr.splitlines() if line.startswith("import time:")
-    }
+    wrong, run, imported, said = _worker_in_a_wrong_folder(tmp_path, timeout_s=60)
     assert "coach.queue" in imported and "torch" not in imported  # said before torch and the models load
-    said = [line for line in run.stderr.strip().splitlines() if not line.startswith("import time:")]
-    assert run.returncode == 1 and said[-1] == (
-        f"error: None of the latest recordings the coach keeps is in {wrong}; point COACH_RECORDINGS_DIR "
-        "at the folder the app keeps the recordings in (shared with this machine), then start the worker "
-        "again."
-    ), "\n".join(said)[-2000:]
+    assert run.returncode == 1 and said[-1] == _wrong_folder_said(wrong), "\n".join(said)[-2000:]
     db = open_store(settings)
     try:
         assert queue.job_state(db.for_owner("ann@example.org"), job).state == "waiting"  # not dropped
