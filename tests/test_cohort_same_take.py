@@ -4,15 +4,12 @@ answers, as in a personal coach. Helpers are tests/test_queue.py's own."""
 from __future__ import annotations
 
 import contextlib
-import os
-from dataclasses import replace
 
 import pytest
-from pg_server import get_server, skip_reason
-from test_queue import CLIP, ROOT, _finished, attempts_of, running_workers, wait_for
+from pg_server import skip_reason
+from test_queue import CLIP, _finished, attempts_of, fresh_cohort, running_workers, wait_for
 
 from coach.banks import get_question
-from coach.config import load_settings
 from coach.store import open_store
 
 pytestmark = pytest.mark.slow
@@ -29,16 +26,7 @@ def test_the_same_take_sent_for_another_question_is_that_questions_answer(tmp_pa
         pytest.skip(reason)
     from coach import queue
 
-    url = get_server().new_database_url()
-    settings = replace(load_settings(data_dir=tmp_path / "app"), database_url=url, queue=True)
-    queue.ensure_schema(settings)
-    env = dict(
-        os.environ,
-        COACH_DATA_DIR=str(tmp_path / "app"),
-        COACH_DATABASE_URL=url,
-        COACH_QUEUE="1",
-        PYTHONPATH=str(ROOT),
-    )
+    settings, env = fresh_cohort(tmp_path / "app")
     with running_workers(env, tmp_path, ["w1"]), contextlib.closing(open_store(settings)) as store:
         ben = store.for_owner("ben@example.org")
         take = CLIP.read_bytes()

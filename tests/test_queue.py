@@ -76,6 +76,24 @@ def wait_for(condition, timeout_s: float, what: str):
     raise AssertionError(f"timed out after {timeout_s:.0f} s waiting for {what}")
 
 
+def fresh_cohort(data_dir: Path) -> tuple:
+    """A new cohort database with the queue's schema: the app's settings on it, and the environment
+    a `coach worker` started for that app needs."""
+    from coach import queue
+
+    url = get_server().new_database_url()
+    settings = replace(load_settings(data_dir=data_dir), database_url=url, queue=True)
+    queue.ensure_schema(settings)
+    env = dict(
+        os.environ,
+        COACH_DATA_DIR=str(data_dir),
+        COACH_DATABASE_URL=url,
+        COACH_QUEUE="1",
+        PYTHONPATH=str(ROOT),
+    )
+    return settings, env
+
+
 @contextlib.contextmanager
 def running_workers(
     env: dict, folder: Path, names: list[str], what: str = "a worker", ready: bool = True

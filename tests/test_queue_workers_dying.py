@@ -8,11 +8,10 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
-from dataclasses import replace
 
 import pytest
 import sqlalchemy as sa
-from pg_server import get_server, skip_reason
+from pg_server import skip_reason
 from test_queue import (
     CLIP,
     ROOT,
@@ -22,11 +21,11 @@ from test_queue import (
     _finished,
     _sha,
     attempts_of,
+    fresh_cohort,
     running_workers,
     wait_for,
 )
 
-from coach.config import load_settings
 from coach.store import open_store
 
 pytestmark = pytest.mark.slow
@@ -86,16 +85,7 @@ def test_an_answer_that_takes_down_its_worker_twice_ends_failed_with_one_sentenc
         pytest.skip(reason)
     from coach import queue
 
-    url = get_server().new_database_url()
-    settings = replace(load_settings(data_dir=tmp_path / "app"), database_url=url, queue=True)
-    queue.ensure_schema(settings)
-    env = dict(
-        os.environ,
-        COACH_DATA_DIR=str(tmp_path / "app"),
-        COACH_DATABASE_URL=url,
-        COACH_QUEUE="1",
-        PYTHONPATH=str(ROOT),
-    )
+    settings, env = fresh_cohort(tmp_path / "app")
     with (
         running_workers(env, tmp_path, ["w1", "w2"]) as workers,
         contextlib.closing(open_store(settings)) as store,
