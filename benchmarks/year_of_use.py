@@ -153,6 +153,21 @@ def _moment(day: date, rng: random.Random) -> datetime:
     return datetime.combine(day, at, tzinfo=UTC)
 
 
+def _save_answer(db, question, transcript: dict, analysis: dict, created_at: datetime) -> int:
+    """A practice answer with no recording, as the coach stores one it analysed."""
+    return store.save_attempt(
+        db,
+        question_id=question.id,
+        question_text=question.text,
+        recording=None,
+        transcript=transcript,
+        analysis=analysis,
+        engine="faster-whisper",
+        model="small.en",
+        created_at=created_at,
+    )
+
+
 def _build(db, settings, today: date, rng: random.Random, made: list) -> dict:
     own = [banks.add_user_question(settings.data_dir, text) for text in OWN]
     bank = [q for q in banks.load_questions(settings.data_dir) if q.source == "bank"]
@@ -171,16 +186,8 @@ def _build(db, settings, today: date, rng: random.Random, made: list) -> dict:
         shown = unmeasured(analysis) if rng.random() < 0.03 else varied(analysis, progress, rng)
         attempt_ids.append(
             (
-                store.save_attempt(
-                    db,
-                    question_id=question.id,
-                    question_text=question.text,
-                    recording=None,
-                    transcript=transcript,
-                    analysis=shown,
-                    engine="faster-whisper",
-                    model="small.en",
-                    created_at=_moment(day, rng) if n < 399 else datetime.now(UTC),
+                _save_answer(
+                    db, question, transcript, shown, _moment(day, rng) if n < 399 else datetime.now(UTC)
                 ),
                 question,
                 shown,
@@ -223,17 +230,7 @@ def _mock_interviews(db, rng: random.Random, made: list, start: date) -> int:
             question = rng.choice(story)
             _, transcript, analysis = rng.choice(made)
             shown = varied(analysis, month / 12, rng)
-            attempt_id = store.save_attempt(
-                db,
-                question_id=question.id,
-                question_text=question.text,
-                recording=None,
-                transcript=transcript,
-                analysis=shown,
-                engine="faster-whisper",
-                model="small.en",
-                created_at=_moment(day, rng),
-            )
+            attempt_id = _save_answer(db, question, transcript, shown, _moment(day, rng))
             turns.append(
                 {
                     "kind": "question",
