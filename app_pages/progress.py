@@ -456,7 +456,8 @@ def question_title(item: dict) -> str:
 def question_history(item: dict, today: date, in_bank: bool = True) -> None:
     """One question's practice and real answers in one table, and a button to practise it ("again"
     once practised); a question deleted since (one of the user's own) has no button, but a word why."""
-    shared.table(question_rows(item["practice"], item["real"], today))
+    # '1 Dec practice', '1 Dec mock', '1 Dec real' (named below), as Practice's table reads them
+    shared.table(summary.answer_rows(item["practice"], item["real"], today))
     st.caption(
         " ".join(filter(None, (escape(real_interviews_named(item["real"], today)), summary.TABLE_UNITS)))
     )
@@ -502,12 +503,6 @@ def delete_an_answer(item: dict, today: date) -> None:
             with shared.shown_errors():
                 st.session_state.progress_deleted = shared.delete_answer(db, chosen)
                 st.rerun()
-
-
-def question_rows(practice_rows: list[dict], real_rows: list[dict], today: date) -> list[dict]:
-    """Newest first, each row its day and what the answer was: '1 Dec practice', '1 Dec mock', '1 Dec
-    real' (named below the table), as Practice's table beside a new answer reads them."""
-    return summary.answer_rows(practice_rows, real_rows, today)
 
 
 def real_interviews_named(real_rows: list[dict], today: date) -> str:
