@@ -35,9 +35,11 @@ def test_the_trend_chart_gives_every_answer_a_place(n):
 
 
 def _labels(expression: str) -> list[str]:
+    """The day under each answer's place in an axis's label expression (those near the last day are
+    left blank at a narrow width: see _labels_at)."""
     import json
 
-    return json.loads(expression.split("[datum")[0])
+    return json.loads(expression[expression.index("[") : expression.rindex("[datum")])
 
 
 @pytest.mark.parametrize("n", SIZES)
@@ -380,3 +382,91 @@ def test_a_few_answers_keep_their_full_points():
     assert set(_per_kind(points["encoding"]["size"]).values()) == {70}
     assert set(_per_kind(points["encoding"]["opacity"]).values()) == {1.0}
     assert _first_with(spec, "x", "axis")["values"] == list(range(1, 21))
+
+
+# What Chromium drew of a day under the trend chart's axis at 1280 px: "25 Oct 2026" 57 px wide
+AXIS_PX_PER_CHARACTER = 5.2
+PHONE_PLOT_PX, DESKTOP_PLOT_PX = 290, 740  # the plot's width inside the page at 390 and 1280 px
+
+
+def _labels_at(axis: dict, width: int) -> list[str]:
+    """The day under each tick as the chart's own label expression gives it at this plot width, run
+    by node (the one playwright ships, as the browser tests use)."""
+    import json
+    import shutil
+    import subprocess
+    from pathlib import Path
+
+    import playwright
+
+    node = Path(playwright.__file__).parent / "driver" / "node"
+    run = (
+        "const [expr, values, width] = [process.argv[1], JSON.parse(process.argv[2]), +process.argv[3]];"
+        "const label = new Function('datum', 'width', 'return (' + expr + ');');"
+        "console.log(JSON.stringify(values.map(v => label({value: v}, width))));"
+    )
+    node = str(node) if node.exists() else shutil.which("node")
+    found = subprocess.run(
+        [node, "-e", run, axis["labelExpr"], json.dumps(axis["values"]), str(width)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(found.stdout)
+
+
+def _days_drawn(spec: dict, width: int) -> list[str]:
+    """The days Vega draws under the axis at this plot width: each label at its tick (the first and
+    last aligned to the ends within labelFlush), those with no text skipped, then Vega's greedy
+    overlap removal (keep a label unless it comes within labelSeparation of the last one kept), then
+    labels past either end hidden (labelBound)."""
+    axis = _first_with(spec, "x", "axis")
+    low, high = _first_with(spec, "x", "scale")["domain"]
+    boxes = []
+    for value, text in zip(axis["values"], _labels_at(axis, width), strict=True):
+        if not text:
+            continue
+        at, wide = (value - low) / (high - low) * width, len(text) * AXIS_PX_PER_CHARACTER
+        if at <= axis["labelFlush"]:
+            left = at
+        elif at >= width - axis["labelFlush"]:
+            left = at - wide
+        else:
+            left = at - wide / 2
+        boxes.append((text, left, left + wide))
+    kept = boxes
+    separation = axis["labelSeparation"]
+    if len(boxes) >= 3 and any(b[1] - a[2] < separation for a, b in zip(boxes, boxes[1:], strict=False)):
+        kept = []
+        for box in boxes:
+            if not kept or box[1] - kept[-1][2] >= separation:
+                kept.append(box)
+        if len(kept) < 3 and kept[-1] is not boxes[-1]:  # Vega keeps the last when two are left
+            kept = [*kept[:1], boxes[-1]]
+    return [text for text, left, right in kept if left >= -1 and right <= width + 1]
+
+
+@pytest.mark.parametrize("width", [PHONE_PLOT_PX, DESKTOP_PLOT_PX])
+def test_the_last_day_of_a_year_of_answers_is_named_under_the_chart(width):
+    """A year in, the trend chart's axis named days up to "25 Oct 2026" at 1280 px and "3 Oct 2026"
+    on a phone, and never the last day practised (today): Vega's overlap removal keeps the first day
+    and drops any that would touch the one before, so the last went. The day of the last answers is
+    now always named, at the right end, with days spread over the rest of the axis."""
+    series = _year_of_pace()
+    chart, _ = charts.trend_chart_with_average(series, "pace (words per minute)", (130, 175), 150)
+    drawn = _days_drawn(chart.to_dict()["layer"][0], width)
+    assert drawn[0] == "6 Dec 2025" and drawn[-1] == "5 Dec 2026", drawn
+    assert len(drawn) >= (4 if width == PHONE_PLOT_PX else 9), drawn  # the rest of the year still named
+
+
+@pytest.mark.parametrize("width", [PHONE_PLOT_PX, DESKTOP_PLOT_PX])
+def test_the_last_mock_interview_s_day_is_named_under_its_chart(width):
+    """Twelve mock interviews, one a month: the last one's day read nowhere under the chart ("11 Oct
+    2026" the last named, the last interview on 10 Nov); it is now named at the right end."""
+    mocks = [
+        {"at": f"{2025 + (11 + i) // 12}-{(11 + i) % 12 + 1:02d}-{10 + i % 6}T12:00:00+00:00",
+         "score_overall": 55.0 + 2 * i, "format_label": "Behavioural round"}
+        for i in range(12)
+    ]  # fmt: skip
+    drawn = _days_drawn(charts.mock_chart(mocks).to_dict(), width)
+    assert drawn[-1] == "15 Nov 2026" and drawn[0] == "10 Dec 2025", drawn

@@ -458,17 +458,34 @@ def _order_axis(frame: pd.DataFrame) -> alt.X:
         scale=alt.Scale(domain=[0.5, len(days) + 0.5], nice=False, zero=False),
         axis=alt.Axis(
             values=places,
-            labelExpr=f"{json.dumps(labels)}[datum.value - 1]",
+            labelExpr=_last_day_kept(labels),
             labelAngle=0,
             # as many days as the width has room for (fewer on a phone), those at either end drawn
             # inside the chart: the last day read "Nov 18, 202" at 390 px
             labelOverlap="greedy",
             labelFlush=DAY_LABEL_FLUSH_PX,
-            labelSeparation=12,
+            labelSeparation=DAY_LABEL_SEPARATION_PX,
             labelBound=True,
             grid=False,
         ),
     )
+
+
+def _last_day_kept(labels: list[str]) -> str:
+    """The axis's label for each answer's place, the last day's always drawn: Vega drops any label
+    that would touch the one kept before it, from the left, so the day of the latest answers (today's)
+    went at every width. The days that would come within reach of it at the chart's width (Vega's
+    `width`) are left blank, and an empty label is not drawn, so the last one never touches another."""
+    named = f"{json.dumps(labels)}[datum.value - 1]"
+    if sum(1 for label in labels if label) < 2:  # one day: nothing for it to touch
+        return named
+    last = max(place for place, label in enumerate(labels, start=1) if label)
+    longest = max(len(label) for label in labels)
+    # pixels between the last day's tick and another's below which the two would touch: the last
+    # right-aligned to its tick at the end, the other centred on its own and as long as the longest
+    reach = (len(labels[last - 1]) + longest / 2) * DAY_LABEL_PX_PER_CHARACTER + DAY_LABEL_SEPARATION_PX
+    # in places: the axis spans len(labels) of them over `width` pixels
+    return f"datum.value < {last} && ({last} - datum.value) * width < {reach * len(labels):g} ? '' : {named}"
 
 
 def _value_domain(values: list[float]) -> list[float]:
@@ -497,6 +514,10 @@ MANY_POINT_OPACITY = {"practice": 0.45, "real interview": 0.85}
 MANY_LINE_OPACITY = {"practice": 0.25, "real interview": 0.5}
 FULL_OPACITY = {"practice": 1.0, "real interview": 1.0}
 DAY_LABEL_FLUSH_PX = 40  # a day named this near either end is aligned to that end, not cut there
+DAY_LABEL_SEPARATION_PX = 12  # the least room between two days named under an axis
+# a day's label's width a character, with a little to spare: "25 Oct 2026" was drawn 57 px wide
+# (5.2 a character) under the chart in Chromium
+DAY_LABEL_PX_PER_CHARACTER = 5.5
 
 
 def trend_chart(
