@@ -256,24 +256,14 @@ def mock_interviews(report: dict) -> None:
     if not series:
         return
     st.header("Mock interviews")
+    rows, shared_by_all = summary.mock_rows(series, date.fromisoformat(report["today"]))
     chart = mock_spec(series, users_clock())
+    square = ""
     if chart is not None:
         st.vega_lite_chart(chart)
-        st.caption("One square per mock interview: the overall score of its answers to the main questions.")
-    today = date.fromisoformat(report["today"])
-    rows = [
-        {
-            "When": moment_words(m["at"], today, with_time=True),  # two can fall on one day
-            "Format": escape(m["format_label"]),
-            "Overall": "—" if m["score_overall"] is None else f"{round(m['score_overall'])}",
-            "Time used": (
-                f"{summary.clock(m['used_s'])} of {m['planned_s'] // 60} min" if m["used_s"] else ""
-            )
-            + (", ended early" if m.get("ended_early") else ""),
-            "Repeated gap": escape(m["pattern"] or ""),
-        }
-        for m in reversed(series)
-    ]
+        square = "One square per mock interview: the overall score of its answers to the main questions."
+    if square or shared_by_all:  # what every row shares, said once: a phone read it in every row
+        st.caption(f"{square} {shared_by_all}".strip())
     # a table whose cells wrap to the page's width: in a table sized to its cells, "Results left
     # unsaid in 2 of 5 stories" was cut to "Results left unsaid in 2 of" at 1280 px, and on a phone
     # the column was out of view

@@ -6,7 +6,7 @@ import json
 import re
 
 from app_support import page
-from store_support import analysis_dict, record, transcript_dict
+from store_support import analysis_dict, record, save_answer, transcript_dict
 
 from coach.config import load_settings
 from coach.progress import progress_report
@@ -68,12 +68,17 @@ def test_the_progress_page_charts_mock_interviews_as_their_own_series(tmp_path, 
     [table] = [t.value for t in at.table if "Repeated gap" in t.value.columns]
     assert not [d for d in at.dataframe if "Repeated gap" in d.value.columns]
     assert list(table["Overall"]) == ["71", "58"]
-    # one ended before its last question says so: "10:05 of 30 min" alone read as a short round
-    assert list(table["Time used"]) == ["10:05 of 30 min, ended early", "10:05 of 30 min"]
+    # one ended before its last question says so: "10:05 of 30 min" alone read as a short round; the
+    # 30 minutes both were planned for is said once, above the table
+    assert list(table["Time used"]) == ["10:05, ended early", "10:05"]
+    assert "Each was a behavioural round of 30 minutes." in " ".join(c.value for c in at.caption).replace(
+        "\\", ""
+    )
     # the table reads Markdown: the page escapes the words, the user reads them as written
     assert [gap.replace("\\", "") for gap in table["Repeated gap"]] == ["", "3 of 4 answers had no result."]
-    # dated as the other pages date things ('Tue 1 Dec 13:40'), not as stored ('2026-12-01T13:40:00+00:00')
-    shown = re.compile(r"[A-Z][a-z]{2} \d{1,2} [A-Z][a-z]{2}( \d{4})? \d\d:\d\d")
+    # dated as the tables beside it date things ('1 Dec 13:40', the two on one day), not as stored
+    # ('2026-12-01T13:40:00+00:00')
+    shown = re.compile(r"\d{1,2} [A-Z][a-z]{2}( \d{4}| \d\d:\d\d)")
     assert all(shown.fullmatch(w) for w in table["When"]), list(table["When"])
 
 
@@ -245,3 +250,67 @@ def test_the_per_question_list_says_why_a_follow_up_s_answer_is_not_in_it(tmp_pa
         "1 answer to a mock interview follow-up is counted among your practice answers but not listed "
         "here, as no question from the bank was asked."
     ) in [c.value for c in at.caption]
+
+
+def _a_year_of_mock_interviews(data_dir, formats=("Behavioural round",)) -> None:
+    """One mock interview a month for a year, each a 30-minute round; two on the last day."""
+    from datetime import UTC, datetime, timedelta
+
+    import sqlalchemy as sa
+
+    from coach.store.schema import mock_sessions
+
+    settings = load_settings(data_dir=data_dir)
+    db = open_store(settings)
+    now = datetime.now(UTC).replace(hour=12, minute=0, second=0, microsecond=0)
+    try:
+        save_answer(db, "beh-own-07", "Tell me about something you built.", analysis=analysis_dict())
+        for i in range(13):
+            at = now - timedelta(days=30 * (11 - min(i, 11)), hours=2 if i == 11 else 0)
+            session = save_mock_session(
+                db, format="behavioural", planned_s=1800, used_s=588.0 + i, score_overall=55.0 + 2 * i,
+                summary={"format_label": formats[i % len(formats)], "answers": 5, "ended_early": i == 3,
+                         "pattern": "Results left unsaid in 2 of 5 stories" if i % 3 == 0 else None},
+                turns=[],
+            )  # fmt: skip
+            with db.write() as conn:  # the session as of its day (the store stamps it now)
+                moved = sa.update(mock_sessions).where(mock_sessions.c.id == session)
+                conn.execute(moved.values(created_at=at))
+    finally:
+        db.close()
+
+
+def test_a_year_of_mock_interviews_reads_on_a_phone(tmp_path, monkeypatch):
+    """A year's mock interviews made a table four lines a row at 390 px: each row said "Tue 10 Nov
+    21:57", "Behavioural round" and "9:48 of 30 min" again. What every row shared is now said once
+    above it, the day without weekday (its time only where two fell on one day), so the figures and
+    the repeated gap are what the rows say."""
+    _a_year_of_mock_interviews(tmp_path)
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("progress").run()
+    assert not at.exception
+    [table] = [t.value for t in at.table if "Repeated gap" in t.value.columns]
+    assert list(table.columns) == ["When", "Overall", "Time used", "Repeated gap"]
+    assert len(table) == 13
+    used = list(table["Time used"])
+    assert used[:2] == ["10:00", "9:59"] and "9:51, ended early" in used, used
+    when = list(table["When"])
+    assert all(re.fullmatch(r"\d{1,2} [A-Z][a-z]{2}( \d{4}| \d\d:\d\d)?", w) for w in when), when
+    # the two of one day told apart by their times
+    assert all(re.search(r" \d\d:\d\d$", w) for w in when[:2]) and when[0] != when[1], when
+    assert not any(re.search(r"\d\d:\d\d", w) for w in when[2:]), when
+    assert max(len(w) for w in when) <= 11 and max(len(t) for t in used) <= 17
+    said = " ".join(c.value for c in at.caption).replace("\\", "")  # escaped Markdown, read as written
+    assert "Each was a behavioural round of 30 minutes." in said, said
+
+
+def test_mock_interviews_of_different_rounds_keep_their_format_in_each_row(tmp_path, monkeypatch):
+    """Rounds of more than one kind: each row still says which it was."""
+    _a_year_of_mock_interviews(tmp_path, formats=("Behavioural round", "Technical round"))
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("progress").run()
+    assert not at.exception
+    [table] = [t.value for t in at.table if "Repeated gap" in t.value.columns]
+    assert list(table.columns) == ["When", "Format", "Overall", "Time used", "Repeated gap"]
+    assert set(table["Format"]) == {"Behavioural round", "Technical round"}
+    assert list(table["Time used"])[0] == "10:00"  # all 30 minutes: said once above

@@ -359,6 +359,49 @@ def _day_in_table(when, today: date) -> str:
     return table_moment(str(when), today, with_time=False) if when else ""
 
 
+def mock_rows(series: list[dict], today: date) -> tuple[list[dict], str]:
+    """The mock interviews' table, newest first (Markdown-escaped, as st.table reads it), and what
+    every row shares said once ("Each was a behavioural round of 30 minutes."), left out of the rows:
+    a year's table was four lines a row at 390 px, each row saying "Tue 10 Nov 21:57", "Behavioural
+    round" and "9:48 of 30 min" again. A day has its time only where two fell on it."""
+    formats = {m["format_label"] for m in series}
+    plans = {m["planned_s"] for m in series}
+    one_format = len(series) > 1 and len(formats) == 1
+    one_plan = len(series) > 1 and len(plans) == 1
+    per_day: dict[date, int] = {}
+    for m in series:
+        day = local_time.local_moment(m["at"]).date()
+        per_day[day] = per_day.get(day, 0) + 1
+    rows = []
+    for m in reversed(series):
+        used = clock(m["used_s"]) if m["used_s"] else ""
+        if used and not one_plan:
+            used += f" of {m['planned_s'] // 60} min"
+        shared_day = per_day[local_time.local_moment(m["at"]).date()] > 1
+        row = {"When": table_moment(m["at"], today, with_time=shared_day)}
+        if not one_format:
+            row["Format"] = escape(m["format_label"])
+        row |= {
+            "Overall": "—" if m["score_overall"] is None else f"{round(m['score_overall'])}",
+            "Time used": used + (", ended early" if m.get("ended_early") else ""),
+            "Repeated gap": escape(m["pattern"] or ""),
+        }
+        rows.append(row)
+    label = next(iter(formats))
+    kind = label[:1].lower() + label[1:]
+    minutes = f"{next(iter(plans)) // 60} minutes"
+    shared = (
+        f"Each was a {kind} of {minutes}."
+        if one_format and one_plan
+        else f"Each was a {kind}."
+        if one_format
+        else f"Each was planned for {minutes}."
+        if one_plan
+        else ""
+    )
+    return rows, escape(shared)
+
+
 def comparison_notes(practice_vs_real: dict) -> str:
     """What the three narrow columns of "practice against real interviews, every measure" leave to a
     line below them: how many answers each mean is of, and the comfortable bands. As columns of their
