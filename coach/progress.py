@@ -645,6 +645,12 @@ def practice_goal_words(entry: dict, due: str) -> tuple[str, str, str] | None:
     practice = PracticeGoal(whole_count(goal["target"]), int(goal["period_days"]))
     if practice.every_days == 1:
         done = "practised today" if entry["in_current_period"] else "no practice yet today"
+    elif entry["in_current_period"] > practice.days:  # "6 of 4 days" read as a slip
+        beyond = entry["in_current_period"] - practice.days
+        done = (
+            f"{count(entry['in_current_period'], 'day')} in the last "
+            f"{goals_period_words(practice.every_days)}, {beyond} more than your goal"
+        )
     else:
         done = (
             f"{entry['in_current_period']} of {count(practice.days, 'day')} in the last "

@@ -236,3 +236,16 @@ def test_the_goals_form_logs_no_warning_for_its_whole_numbers(tmp_path, monkeypa
     assert not at.exception, at.exception
     assert len(at.number_input) >= 4  # the form is drawn: the two of the practice goal and the targets
     assert logged == [], logged
+
+
+def test_practice_beyond_the_goal_reads_as_days_done_not_more_of_fewer():
+    """A year in, practising more than the goal read "6 of 4 days in the last week" on Progress and
+    in `coach progress`: it now says the days and how far past the goal they are."""
+    from coach.progress import practice_goal_words
+
+    entry = {"goal": {"target": 4, "period_days": 7}, "in_current_period": 6, "state": "on track"}
+    goal, state, rest = practice_goal_words(entry, "9 Dec")
+    assert (goal, state) == ("on 4 days every week", "on track")
+    assert rest == "6 days in the last week, 2 more than your goal; practise again by 9 Dec to stay on it"
+    entry["in_current_period"] = 4  # met exactly, and short of it, read as before
+    assert practice_goal_words(entry, "9 Dec")[2].startswith("4 of 4 days in the last week; ")
