@@ -15,6 +15,7 @@ from coach.playbook import ending, is_ahead, is_application, is_interview, is_of
 from coach.store import Store
 from coach.store.options import KIND_LABELS as OPTION_KIND_LABELS
 from coach.store.options import KINDS as OPTION_KIND_NAMES
+from coach.store.options import STATUSES as OPTION_STATUS_NAMES
 from coach.store.options import check_interest
 
 # The stages an interview goes through, in order (a stage typed elsewhere is kept as it is).
@@ -64,7 +65,7 @@ def interview_with_stage(interview: dict) -> str:
 
 
 FORMATS = ("", "video", "phone", "in person", "take-home")  # "" is "not set"
-OPTION_STATUSES = ("open", "accepted", "declined", "expired")
+OPTION_STATUSES = OPTION_STATUS_NAMES  # open, accepted, declined, expired
 OPTION_KINDS = OPTION_KIND_NAMES  # offer, alternative, batna
 # How far from today an interview may be dated: the page's date picker allows ten years either side
 # (Streamlit's default), and `coach add-interview / edit-interview` the same (9999-12-31 was kept).

@@ -50,7 +50,20 @@ DO = "nothing was imported: correct it in the backup, or back up again where it 
             "dream",
             'The option “Acme” has "kind": "dream", not offer, alternative or batna',
         ),
-        ("options", "status", 5, 'The offer “Acme” has "status": 5, not text'),
+        (
+            "options",
+            "status",
+            "maybe",
+            'The offer “Acme” has "status": "maybe", not open, accepted, declined or expired',
+        ),
+        ("options", "status", 5, 'The offer “Acme” has "status": 5, not open, accepted, declined or expired'),
+        (
+            "interviews",
+            "origin",
+            "xyz",
+            'The onsite at “Acme” has "origin": "xyz", not they_reached_out, i_applied, referral, other '
+            'or ""',
+        ),
         (
             "options",
             "deadline",

@@ -23,6 +23,8 @@ from coach.store.rows import (
 from coach.store.schema import interviews, options
 
 KINDS = ("offer", "alternative", "batna")
+# Where an option stands, as the Interviews page's select box and `coach edit-option --status` offer it.
+STATUSES = ("open", "accepted", "declined", "expired")
 # What the Interviews page and `coach` call each kind: the short name before " (" in lists, the
 # whole label where one is chosen.
 KIND_LABELS = {"offer": "offer", "alternative": "alternative", "batna": "BATNA (what you do if nothing else)"}

@@ -55,12 +55,13 @@ from coach.store.goals import EDITABLE as GOAL_EDITABLE
 from coach.store.goals import KINDS as GOAL_KINDS
 from coach.store.goals import TYPED_FIELDS as GOAL_TYPED
 from coach.store.interviews import EDITABLE as INTERVIEW_EDITABLE
-from coach.store.interviews import PERSON_EDITABLE, UNTICKED_MARK
+from coach.store.interviews import ORIGINS, PERSON_EDITABLE, UNTICKED_MARK
 from coach.store.interviews import TYPED_FIELDS as INTERVIEW_TYPED
 from coach.store.migrations import MIGRATIONS, latest_migration
 from coach.store.mock_sessions import TYPED_FIELDS as MOCK_TYPED
 from coach.store.options import EDITABLE as OPTION_EDITABLE
 from coach.store.options import KINDS as OPTION_KINDS
+from coach.store.options import STATUSES as OPTION_STATUSES
 from coach.store.options import TYPED_FIELDS as OPTION_TYPED
 from coach.store.options import check_interest
 from coach.store.own_questions import EDITABLE as OWN_QUESTION_EDITABLE
@@ -840,7 +841,13 @@ def _days(value: object, row: dict) -> bool:
 
 
 def _one_of(choices: tuple[str, ...]) -> Callable[[object, dict], bool]:
-    return lambda value, row: value in choices
+    return lambda value, row: isinstance(value, str) and value in choices
+
+
+def _choices_said(choices: tuple[str, ...]) -> str:
+    """'offer, alternative or batna', as the backup's JSON writes each ("" for none chosen)."""
+    said = [choice or '""' for choice in choices]
+    return " or ".join((", ".join(said[:-1]), said[-1]))
 
 
 # typed text: what the store's writers check the length of (TYPED_FIELDS), text and never null
@@ -853,18 +860,21 @@ _WRITTEN = {
 # goal, as the store's own writers take them: each (field, test of its value and row, what it must
 # be, said as the backup's JSON says it). A hand-edited backup broke them unseen: an option of kind
 # "dream", a goal of 0 real interviews every 0 days, a company of "" were restored as they were;
-# a debrief's "proceed": "yes" read as a damaged backup, a missing date in the database's words.
+# a debrief's "proceed": "yes" read as a damaged backup, a missing date in the database's words; an
+# option's status of "maybe" was shown as "(maybe)", and an interview's origin of "xyz" as nothing,
+# then refused each edit of that interview in `coach edit-interview`.
 FIELDS_SET = {
     interviews.name: (
         ("company", _a_name, "a name"),
         ("interview_date", _a_date, "a date written YYYY-MM-DD"),
-        ("origin", _text, "text"),
+        ("origin", _one_of(ORIGINS), _choices_said(ORIGINS)),
     ),
     interview_people.name: (("name", _a_name, "a name"),),
     debriefs.name: (("proceed", _yes_no_or_none, "true, false or null"),),
     options.name: (
-        ("kind", _one_of(OPTION_KINDS), " or ".join((", ".join(OPTION_KINDS[:-1]), OPTION_KINDS[-1]))),
+        ("kind", _one_of(OPTION_KINDS), _choices_said(OPTION_KINDS)),
         ("deadline", _a_deadline, "a date written YYYY-MM-DD, or null"),
+        ("status", _one_of(OPTION_STATUSES), _choices_said(OPTION_STATUSES)),
     ),
     goals.name: (
         ("kind", _one_of(GOAL_KINDS), "one of " + ", ".join(GOAL_KINDS)),
