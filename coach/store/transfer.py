@@ -72,7 +72,6 @@ from coach.store.questions import TYPED_FIELDS as QUESTION_TYPED
 from coach.store.recordings import (
     file_sha256,
     finish_deletions,
-    is_referenced,
     not_analysable_because,
     note_not_analysable,
     note_question,
@@ -109,6 +108,7 @@ from coach.store.schema import (
     prepared_steps,
     questions,
     recordings,
+    turns,
 )
 
 MANIFEST = "coach-export.json"
@@ -359,9 +359,14 @@ def _notes_to_carry(conn: sa.Connection, store: Store, tables: dict) -> dict[str
     one could not be measured (silent, too short: a restored one read "its analysis was interrupted;
     run `coach reanalyze`", which meets the same sound again), the question a take answers, what was
     typed for an interview's review stopped midway. The interview a review is logged under travels
-    as its uid, as a row's links do."""
-    used = {
-        row["recording_id"] for name in (attempts.name, interview_recordings.name) for row in tables[name]
+    as its uid, as a row's links do. A recording kept with an interview whose review could not use it
+    (no transcript, no turns) carries its note too: without it, a silent one restored read "its review
+    was stopped before the end"."""
+    heard = {row.get("interview_recording_id") for row in tables.get(turns.name) or []}
+    used = {row["recording_id"] for row in tables[attempts.name]} | {
+        row["recording_id"]
+        for row in tables[interview_recordings.name]
+        if row.get("transcript") is not None or row["uid"] in heard
     }
     interview_uid = dict(
         conn.execute(sa.select(interviews.c.id, interviews.c.uid).where(mine(store, interviews))).all()
@@ -725,7 +730,7 @@ def _restore_notes(store: Store, notes: dict[str, dict], local_ids: dict[str, di
                 recordings.c.detached_at.is_(None),
             )
         ).all()
-        waiting = [(row.path, wanted[row.id]) for row in rows if not is_referenced(conn, row.id)]
+        waiting = [(row.path, wanted[row.id]) for row in rows if not _has_answers(conn, row.id)]
     interview_ids = local_ids.get(interviews.name, {})
     for path, theirs in waiting:
         recording = store.absolute(path)
@@ -740,6 +745,19 @@ def _restore_notes(store: Store, notes: dict[str, dict], local_ids: dict[str, di
         if review is not None:
             theirs["review"] = review
         _add_to_note(recording, theirs)
+
+
+def _has_answers(conn: sa.Connection, recording_id: int) -> bool:
+    """Whether a recording here is used by a practice answer or a review that heard it (a transcript
+    or turns): one kept with an interview whose review could not use it still takes its note."""
+    if conn.execute(sa.select(attempts.c.id).where(attempts.c.recording_id == recording_id).limit(1)).first():
+        return True
+    heard = sa.exists().where(turns.c.interview_recording_id == interview_recordings.c.id)
+    reviews = sa.select(interview_recordings.c.transcript, heard.label("heard")).where(
+        interview_recordings.c.recording_id == recording_id
+    )
+    # a transcript of none is kept as JSON's null, read back as None
+    return any(row.transcript is not None or row.heard for row in conn.execute(reviews))
 
 
 def _add_to_note(recording: Path, theirs: dict) -> None:
