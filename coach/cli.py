@@ -2920,23 +2920,22 @@ def _settings_changes(
     changes: dict = {}
     if model is not None:
         from coach.transcribe import available_models
-        from coach.transcribe.models import model_by_name, model_name
+        from coach.transcribe.models import check_engine, command_model, not_available
 
+        if engine is not None:
+            check_engine(engine)
+        # the names a command's --model takes, read as it reads them: "More accurate" with --engine
+        # openai-whisper is that engine's base, as `coach analyze` runs it (here it was refused)
+        engine, model = command_model(model, engine)
         here = [(m.engine, m.name) for m in available_models(settings) if m.available]
-        by_name = model_by_name(model)  # as the Settings page names it: "Quick", "More accurate"
-        named = [c for c in here if (c == by_name or c[1] == model) and engine in (None, c[0])]
-        if not named:
-            listed = (
-                ", ".join(
-                    f"{said} ({name}, {by})" if (said := model_name(by, name)) else f"{name} ({by})"
-                    for by, name in here
-                )
-                or "none"
-            )
+        if Path(model).expanduser().exists():  # not a name: saved, nothing would check it loads
             raise CoachError(
-                f"No model called {model!r}{f' run by {engine}' if engine else ''} is installed here "
-                f"(installed: {listed}); `coach models` says how to get the others."
+                f"{model} is a model's folder or file: `coach settings --model` saves one installed here "
+                "by its name (`coach models` lists them); give the path to --model on a command instead."
             )
+        named = [c for c in here if c[1] == model and engine in (None, c[0])]
+        if not named:  # the sentence a command ends with when the model cannot load here
+            raise not_available(engine or settings.engine, model, "not installed")
         picked = next((c for c in named if c[0] == settings.engine), named[0])
         changes |= {"engine": picked[0], "model": picked[1]}
     if verbatim is not None:

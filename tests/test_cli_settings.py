@@ -35,8 +35,8 @@ def test_a_model_not_installed_is_one_sentence_and_nothing_is_saved(tmp_path):
     done = run_coach("settings", "--model", "large-v3", data_dir=tmp_path)
     assert done.returncode == 1
     assert done.stderr.strip() == (
-        "error: No model called 'large-v3' is installed here (installed: Quick (tiny.en, faster-whisper), "
-        "Quick, second engine (tiny.en, openai-whisper)); `coach models` says how to get the others."
+        "error: The faster-whisper model 'large-v3' is not on this machine; with the internet connected, "
+        "`coach models --download large-v3` fetches it once, or use the bundled 'tiny.en'."
     )
     assert not (tmp_path / "settings.toml").exists()
     alone = run_coach("settings", "--engine", "openai-whisper", data_dir=tmp_path)
@@ -93,3 +93,40 @@ def test_a_chosen_model_that_is_not_here_is_said_beside_it(tmp_path):
         "Speech model: More accurate — faster-whisper base, which cannot transcribe. The model 'base' is "
         "not installed; run `make models`" in shown.stdout
     ), shown.stdout
+
+
+def test_a_page_name_with_the_other_engine_is_read_as_a_command_reads_it(tmp_path):
+    """`coach analyze --model Quick --engine openai-whisper` runs that engine's tiny.en; `coach
+    settings` with the same words refused: "No model called 'Quick' run by openai-whisper"."""
+    done = run_coach("settings", "--model", "Quick", "--engine", "openai-whisper", data_dir=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "Speech model: Quick, second engine — openai-whisper tiny.en" in done.stdout
+    assert (load_settings(tmp_path).engine, load_settings(tmp_path).model) == ("openai-whisper", "tiny.en")
+
+
+def _openai_base_here() -> bool:
+    from coach.transcribe.models import _openai_checkpoint
+
+    return _openai_checkpoint("base", load_settings().models_dir) is not None
+
+
+@pytest.mark.skipif(_openai_base_here(), reason="openai-whisper base is downloaded here")
+def test_a_model_not_here_is_the_same_sentence_from_settings_and_each_command(tmp_path, clips, monkeypatch):
+    """`--model "More accurate" --engine openai-whisper`: `coach settings` said "No model called 'More
+    accurate' run by openai-whisper is installed here (installed: …)", `coach analyze`, `transcribe`
+    and `review` that openai-whisper's base "could not be downloaded" (no Whisper runs: the commands
+    stop loading it, the download refused by a proxy that is not there)."""
+    for proxy in ("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy"):
+        monkeypatch.setenv(proxy, "http://127.0.0.1:9")
+    said = (
+        "error: The openai-whisper model 'base' is not on this machine; with the internet connected, "
+        "`coach models --download base` fetches it once, or use the bundled 'tiny.en'."
+    )
+    recording = clips / "clean.wav"
+    for command in (["settings"], *([name, recording] for name in ("analyze", "transcribe", "review"))):
+        done = run_coach(
+            *command, "--model", "More accurate", "--engine", "openai-whisper", data_dir=tmp_path
+        )
+        assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+        assert done.stderr.strip().splitlines()[-1] == said, command
+    assert not (tmp_path / "settings.toml").exists()

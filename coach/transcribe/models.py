@@ -326,7 +326,9 @@ def openai_whisper_cache_dir() -> Path:
 
 def not_available(engine: str, model: str, why: str) -> ModelError:
     """The sentence for a model that cannot load; `why` (the loader's exception) stays in the
-    exception chain, not in the sentence: "LocalEntryNotFoundError" tells a user nothing."""
+    exception chain, not in the sentence: "LocalEntryNotFoundError" tells a user nothing. The same
+    sentence for a command that tried to download it and for `coach settings`, which saves only a
+    model installed here (it said "No model called ..." where `coach analyze` said this)."""
     if model in INSTALLABLE and engine == "faster-whisper":
         return ModelError(
             f"The model '{model}' is not installed; run `make models` in the coach's folder "
@@ -337,9 +339,8 @@ def not_available(engine: str, model: str, why: str) -> ModelError:
             "(it comes with the app) in Settings.",
         )
     return ModelError(
-        f"The {engine} model '{model}' is not on this machine and could not be downloaded; with the "
-        f"internet connected, `coach models --download {model}` fetches it once, or use the bundled "
-        f"'{DEFAULT_MODEL}'.",
+        f"The {engine} model '{model}' is not on this machine; with the internet connected, "
+        f"`coach models --download {model}` fetches it once, or use the bundled '{DEFAULT_MODEL}'.",
         in_app="The chosen speech recognition is not on this machine; choose Quick "
         "(it comes with the app) in Settings.",
         on_server=f"The chosen speech recognition is not on {SERVER}; choose Quick "
