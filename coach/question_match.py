@@ -170,7 +170,34 @@ def _another_word(typed: str, meant: str) -> bool:
 
     words = word_ranks()
     same_word = typed.startswith(meant) or meant.startswith(typed) or stem(typed) == stem(meant)
-    return typed in words and meant in words and not same_word
+    return typed in words and meant in words and not same_word and not _same_verb(typed, meant)
+
+
+def _same_verb(typed: str, meant: str) -> bool:
+    """Whether one is an irregular form of the other's verb, or both of one verb: "lead" typed for
+    "led" asks the same question (a slip, or the spelling of its sound), where "lied" asks another."""
+    bases = _irregular_verbs()
+    return bases.get(typed, typed) == bases.get(meant, meant)
+
+
+@functools.cache
+def _irregular_verbs() -> dict[str, str]:
+    """Each irregular form of an English verb and its base ("led" → "lead", "taught" → "teach"): the
+    2,401 of the lemmatizer tables the English spaCy model ships (the analysis leaves its lemmatizer
+    out, coach.analysis.pipeline). Without the model, none: such a slip is then another question."""
+    from spacy.lookups import Lookups
+    from spacy.util import get_model_meta, get_package_path
+
+    from coach.analysis.pipeline import MODEL_NAME
+
+    try:
+        package = get_package_path(MODEL_NAME)
+        meta = get_model_meta(package)
+        folder = package / f"{meta['lang']}_{meta['name']}-{meta['version']}" / "lemmatizer" / "lookups"
+        verbs = Lookups().from_disk(folder).get_table("lemma_exc")["verb"]
+    except (OSError, KeyError, ValueError, ImportError):
+        return {}
+    return {form: bases[0] for form, bases in verbs.items() if bases}
 
 
 def _misspells(typed: str, meant: str) -> bool:

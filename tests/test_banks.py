@@ -650,3 +650,16 @@ def test_a_word_changed_into_another_real_word_is_another_question() -> None:
     managed = replace(led, id="user-managed", text="Tell me about a time you managed a team.")
     assert misspelt_question("Tell me about a time you manage a team", [managed]) == managed
     assert misspelt_question("Tell me about a time you manged a team", [managed]) == managed
+
+
+def test_a_typed_question_with_another_form_of_a_bank_verb_is_that_question(tmp_path: Path) -> None:
+    """ "Tell me about a time you lead a project ..." (for "led") was added beside the bank's question
+    as one of its own, splitting its answers: "lead" is a word, so the slip read as another question
+    like "lied" for "led". An irregular form of the same verb is the same question; a slip into a word
+    that is no form of it ("filed" for "failed", "lied" for "led") is still another question."""
+    led = "Tell me about a time you led a project or team without formal authority."
+    with pytest.raises(InputError) as refused:
+        banks.check_not_there(tmp_path, led.replace(" led ", " lead "))
+    assert str(refused.value).startswith(f"The banks already have this question, spelt “{led}” (")
+    banks.check_not_there(tmp_path, "Tell me about a time you filed.")  # kept: "filed" means something
+    banks.check_not_there(tmp_path, led.replace(" led ", " lied "))
