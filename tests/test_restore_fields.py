@@ -10,7 +10,15 @@ import json
 import zipfile
 
 import pytest
-from store_support import backend_fixture, make_settings, settings_fixture, store_fixture  # noqa: F401
+from store_support import (  # noqa: F401
+    analysis_dict,
+    backend_fixture,
+    make_settings,
+    record,
+    settings_fixture,
+    store_fixture,
+    transcript_dict,
+)
 
 from coach.errors import InputError
 from coach.store import (
@@ -18,12 +26,15 @@ from coach.store import (
     add_goal,
     add_interview,
     add_option,
+    list_attempts,
     list_debriefs,
     list_goals,
     list_interviews,
     list_options,
     open_store,
+    save_attempt,
 )
+from coach.store.mock_sessions import list_mock_sessions, save_mock_session
 from coach.store.transfer import export_data, import_data
 
 DO = "nothing was imported: correct it in the backup, or back up again where it was made."
@@ -139,4 +150,59 @@ def test_a_backup_as_exported_still_restores_every_field(store, tmp_path, backen
         ("interviews", "debriefs", "options", "goals"), 1
     )
     assert [g["period_days"] for g in list_goals(restored)] == [None]
+    restored.close()
+
+
+@pytest.mark.parametrize(
+    ("table", "said"),
+    [
+        ("recordings", 'The recording “take-220.wav” has "kind": "other", not practice or interview'),
+        (
+            "mock_turns",
+            'The mock interview\'s turn “Tell me about something you built.” has "kind": "other", not '
+            "question or follow_up",
+        ),
+    ],
+)
+def test_a_kind_the_coach_does_not_know_is_one_sentence_naming_it_and_restores_nothing(
+    store, settings, tmp_path, backend, table, said
+):
+    """A recording of kind "other" was restored and `coach reanalyze` took it for a practice answer;
+    a mock interview's turn of kind "other", which saving refuses, was restored."""
+    answer = save_attempt(
+        store,
+        question_id="beh-own-07",
+        question_text="Tell me about something you built.",
+        recording=record(settings, 220.0),
+        transcript=transcript_dict(),
+        analysis=analysis_dict(),
+        engine="faster-whisper",
+        model="tiny.en",
+    )
+    turn = dict(kind="question", question_id="beh-own-07", question_text="Tell me about something you built.")
+    turn |= dict(why=None, attempt_id=answer, score_overall=64.0, duration_s=40.0)
+    save_mock_session(
+        store, format="role", planned_s=2700, used_s=40.0, score_overall=64.0, summary={}, turns=[turn]
+    )
+    export_data(store, tmp_path / "backup.zip")
+    with (
+        zipfile.ZipFile(tmp_path / "backup.zip") as backup,
+        zipfile.ZipFile(tmp_path / "edited.zip", "w") as edited,
+    ):
+        for member in backup.namelist():
+            if member == "coach-export.json":
+                manifest = json.loads(backup.read(member))
+                for row in manifest["tables"][table]:
+                    row["kind"] = "other"
+                edited.writestr(member, json.dumps(manifest))
+            else:
+                edited.writestr(member, backup.read(member))
+
+    restored = open_store(make_settings(tmp_path, backend, "restored"))
+    with pytest.raises(InputError) as refused:
+        import_data(restored, tmp_path / "edited.zip", name="this backup")
+    who, what = said.split(" has ", 1)
+    assert str(refused.value) == f"{who} in this backup has {what}; {DO}"
+    assert list_attempts(restored) == [] and list_mock_sessions(restored) == []
+    assert not any(p.is_file() for p in (tmp_path / "restored").rglob("*.wav"))
     restored.close()

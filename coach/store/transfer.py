@@ -58,6 +58,7 @@ from coach.store.interviews import EDITABLE as INTERVIEW_EDITABLE
 from coach.store.interviews import ORIGINS, PERSON_EDITABLE, UNTICKED_MARK
 from coach.store.interviews import TYPED_FIELDS as INTERVIEW_TYPED
 from coach.store.migrations import MIGRATIONS, latest_migration
+from coach.store.mock_sessions import KINDS as MOCK_TURN_KINDS
 from coach.store.mock_sessions import TYPED_FIELDS as MOCK_TYPED
 from coach.store.options import EDITABLE as OPTION_EDITABLE
 from coach.store.options import KINDS as OPTION_KINDS
@@ -69,6 +70,7 @@ from coach.store.own_questions import ENTRY_FIELDS
 from coach.store.own_questions import TYPED_FIELDS as OWN_QUESTION_TYPED
 from coach.store.person_settings import TYPED_FIELDS as PERSON_SETTINGS_TYPED
 from coach.store.questions import TYPED_FIELDS as QUESTION_TYPED
+from coach.store.recordings import KINDS as RECORDING_KINDS
 from coach.store.recordings import (
     file_sha256,
     finish_deletions,
@@ -900,6 +902,10 @@ FIELDS_SET = {
         ("period_days", _days, "a whole number of days above 0 (null only for a goal of a measure)"),
         ("active", _yes_no, "true or false"),
     ),
+    # what the coach, not the person, set: a recording of another kind was re-analysed by `coach
+    # reanalyze` as a practice answer, and the store refuses a mock interview's turn of another kind
+    recordings.name: (("kind", _one_of(RECORDING_KINDS), _choices_said(RECORDING_KINDS)),),
+    mock_turns.name: (("kind", _one_of(MOCK_TURN_KINDS), _choices_said(MOCK_TURN_KINDS)),),
 }
 
 
@@ -907,7 +913,7 @@ def _check_fields_set(tables: dict, where: str) -> None:
     """Refuse a backup holding a field a person sets that the store would not take (FIELDS_SET, and
     any typed text that is not text), in one sentence naming the row, before anything is written."""
     stages = {row.get("uid"): row for row in tables.get(interviews.name) or [] if isinstance(row, dict)}
-    for table in (interviews, interview_people, debriefs, options, goals):
+    for table in (interviews, interview_people, debriefs, options, goals, recordings, mock_turns):
         rules = FIELDS_SET.get(table.name, ())
         written = tuple((name, _text, "text") for name in _WRITTEN.get(table.name, ()))
         for row in tables.get(table.name) or []:
@@ -935,6 +941,12 @@ def _row_named(table: sa.Table, row: dict, stages: dict[str, dict]) -> str:
         return f"The goal of {kind.replace('_', ' ')}" if kind in GOAL_KINDS else "A goal"
     if table is interviews:
         return _interview_named(row)
+    if table is recordings:
+        name = row.get("original_name")  # the file's name as given, never the one it is kept under
+        return f"The recording “{name}”" if _a_name(name, row) else "A recording"
+    if table is mock_turns:
+        asked = row.get("question_text")
+        return f"The mock interview's turn “{asked}”" if _a_name(asked, row) else "A mock interview's turn"
     if table is interview_people:
         held = _interview_named(stages.get(row.get("interview_id")) or {})
         return "Someone met at " + (f"the {held[4:]}" if held.startswith("The ") else "an interview")
