@@ -56,7 +56,9 @@ def test_the_terminal_names_speech_models_and_roles_as_the_settings_page_does(tm
     refused = run_coach(
         "settings", "--model", "More accurate", "--engine", "openai-whisper", data_dir=tmp_path
     )
-    assert refused.returncode == 1 and "installed: Quick (tiny.en, faster-whisper)" in refused.stderr
+    assert refused.returncode == 1, refused.stdout
+    assert "The openai-whisper model 'base' is not on this machine" in refused.stderr, refused.stderr
+    assert "use the bundled 'tiny.en'" in refused.stderr and "Traceback" not in refused.stderr
 
 
 def test_role_help_and_its_error_name_the_same_roles(tmp_path):
