@@ -94,3 +94,5 @@ if cfg.queue:
                 f"No analyser is running, so {waiting} until one starts; students waiting are told "
                 "so. Whoever runs the coach's server can start the analysers again."
             )
+        if now.older:
+            st.warning(queue.older_analysers_words(now.older))

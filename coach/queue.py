@@ -31,6 +31,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -43,6 +44,7 @@ from procrastinate.jobs import Status
 from procrastinate.manager import JobManager
 from procrastinate.schema import SchemaManager
 
+from coach import __version__
 from coach.analysis.wording import count
 from coach.audio import SavedRecording, save_recording
 from coach.config import Settings
@@ -146,10 +148,12 @@ def ensure_schema(settings: Settings) -> bool:
         with conn:
             conn.execute("SELECT pg_advisory_lock(hashtextextended('coach queue schema', 23))")
             try:
-                if conn.execute("SELECT to_regclass('procrastinate_jobs')").fetchone()[0] is not None:
-                    return False
-                conn.execute(SchemaManager.get_schema())
-                return True
+                created = conn.execute("SELECT to_regclass('procrastinate_jobs')").fetchone()[0] is None
+                if created:
+                    conn.execute(SchemaManager.get_schema())
+                if conn.execute(f"SELECT to_regclass('{WORKERS_TABLE}')").fetchone()[0] is None:
+                    conn.execute(WORKERS_SCHEMA)  # a queue made by an older coach has none yet
+                return created
             finally:
                 if not conn.closed:
                     conn.execute("SELECT pg_advisory_unlock(hashtextextended('coach queue schema', 23))")
@@ -446,6 +450,7 @@ class QueueOverview:
     waiting: int  # practice answers not taken up yet
     analysing: int  # recordings being analysed now, answers and interviews
     interviews_waiting: int = 0  # interview recordings not taken up yet
+    older: int = 0  # of the analysers, those running an older coach than this one (not updated yet)
 
     def waiting_words(self) -> str:
         """'2 practice answers and 1 interview': what waits, in words."""
@@ -463,6 +468,7 @@ def queue_overview(store: Store, settings: Settings) -> QueueOverview:
         raise InputError(STAFF_ONLY)
     with store.read() as conn:
         analysers = _live_workers(conn, STALLED_AFTER_S)
+        older = _older_workers(conn, STALLED_AFTER_S)
         # a job whose worker went silent is not being analysed: it waits to go back on the queue,
         # as its student is told ("Being analysed now 1" beside "Analysers running 0" before)
         jobs: dict[tuple[str, str], int] = {}
@@ -483,7 +489,38 @@ def queue_overview(store: Store, settings: Settings) -> QueueOverview:
         waiting=jobs.get((TASK, "todo"), 0),
         analysing=jobs.get((TASK, "doing"), 0) + jobs.get((REVIEW_TASK, "doing"), 0),
         interviews_waiting=jobs.get((REVIEW_TASK, "todo"), 0),
+        older=older,
     )
+
+
+def older_analysers_words(older: int) -> str:
+    """What the staff are told of analysers running an older coach (a machine not yet updated)."""
+    one = older == 1
+    return (
+        f"{count(older, 'analyser')} {'runs' if one else 'run'} an older version of the coach than this "
+        f"one. {'It is' if one else 'They are'} counted above, but when "
+        f"{'it stops' if one else 'one stops'}, "
+        "the answer it had waits half a minute before another analyser takes it up. Whoever runs the "
+        f"coach's server should update the coach on {'its machine' if one else 'their machines'} and "
+        f"start {'it' if one else 'them'} again."
+    )
+
+
+def _older_workers(conn, after_s: float) -> int:
+    """How many running workers are of an older coach than this one: not noted in WORKERS_TABLE (a
+    coach from before it), or noted with a lower version."""
+    versions = conn.execute(
+        sa.text(
+            f"SELECT c.version FROM procrastinate_workers w LEFT JOIN {WORKERS_TABLE} c "
+            f"ON c.worker_id = w.id WHERE {RUNNING_WORKER}"
+        ),
+        dict(after=after_s),
+    ).scalars()
+
+    def numbers(version: str) -> tuple[int, ...]:  # "0.10.1" after "0.9.3", as a release reads
+        return tuple(int(part) for part in re.findall(r"\d+", version))
+
+    return sum(1 for version in versions if version is None or numbers(version) < numbers(__version__))
 
 
 def pending_jobs(store: Store, task: str = TASK) -> list[int]:
@@ -791,7 +828,7 @@ async def retry_stalled_jobs(
     outcome is written beside the recording; `store` defaults to this worker's)."""
     store = store or (_worker.store if _worker else None)
     retried = 0
-    for job in await app.job_manager.get_stalled_jobs(queue=QUEUE, seconds_since_heartbeat=stalled_after_s):
+    for job in await _stalled_jobs(app, stalled_after_s):
         if job.attempts + 1 >= WORKERS_LOST_MAX:  # every earlier run of it was lost too
             # why, beside the recording, before the job reads failed: a page that looked in between
             # found it failed with no reason and said only that it "could not be analysed"
@@ -813,6 +850,23 @@ async def retry_stalled_jobs(
             # the same take is waiting in another job already: that one will do it
             await app.job_manager.finish_job_by_id_async(job.id, Status.FAILED, False)
     return retried
+
+
+async def _stalled_jobs(app: procrastinate.App, stalled_after_s: float) -> list:
+    """The queue's jobs being done by a worker that no longer runs: silent for `stalled_after_s`, or
+    its lock gone with its process (killed a moment ago: its job waited out the whole
+    `stalled_after_s` before, its person told meanwhile that it stopped), or no worker at all."""
+    found = await app.connector.execute_query_all_async(
+        "SELECT j.id FROM procrastinate_jobs j LEFT JOIN procrastinate_workers w ON w.id = j.worker_id "
+        f"WHERE j.status = 'doing' AND j.queue_name = %(queue)s "
+        f"AND NOT COALESCE({_running_worker('%(after)s')}, false) ORDER BY j.id",
+        queue=QUEUE,
+        after=stalled_after_s,
+    )
+    jobs = []
+    for row in found:
+        jobs += await app.job_manager.list_jobs_async(id=row["id"])
+    return jobs
 
 
 async def _look_after_queue(app: procrastinate.App, stalled_after_s: float, every_s: float) -> None:
@@ -997,12 +1051,30 @@ def _lock_key(worker_id: int) -> int:
     return worker_id % 2**31  # the second key is a 32-bit integer
 
 
-# A worker counts as running while it beats and holds its lock (`w`: a procrastinate_workers row).
-RUNNING_WORKER = (
-    "(w.last_heartbeat > now() - make_interval(secs => :after) AND EXISTS (SELECT 1 FROM pg_locks l "
-    f"WHERE l.locktype = 'advisory' AND l.granted AND l.classid = {RUNS_LOCK} "
-    "AND l.objid = (w.id % 2147483648) AND l.objsubid = 2))"
+# Each worker that has held its lock is noted here with the coach's version it runs. A worker of an
+# older coach (another machine not yet updated) holds no lock: it was not counted among the
+# "Analysers running" at all, though it beat and took answers. A worker noted here and not holding
+# its lock is gone (killed a moment ago); one not noted here is of an older coach, and only its
+# heartbeat says whether it runs.
+WORKERS_TABLE = "coach_queue_workers"
+WORKERS_SCHEMA = (
+    f"CREATE TABLE IF NOT EXISTS {WORKERS_TABLE} (worker_id bigint PRIMARY KEY "
+    "REFERENCES procrastinate_workers(id) ON DELETE CASCADE, version text NOT NULL)"
 )
+
+
+def _running_worker(after: str) -> str:
+    """SQL true while worker `w` (a procrastinate_workers row) runs: it beat within `after` (the
+    parameter's placeholder) seconds, and holds its lock unless it is of an older coach."""
+    return (
+        f"(w.last_heartbeat > now() - make_interval(secs => {after}) AND ("
+        f"NOT EXISTS (SELECT 1 FROM {WORKERS_TABLE} c WHERE c.worker_id = w.id) "
+        "OR EXISTS (SELECT 1 FROM pg_locks l WHERE l.locktype = 'advisory' AND l.granted "
+        f"AND l.classid = {RUNS_LOCK} AND l.objid = mod(w.id, 2147483648) AND l.objsubid = 2)))"
+    )
+
+
+RUNNING_WORKER = _running_worker(":after")
 
 
 class _ShowingItRuns(JobManager):
@@ -1042,8 +1114,17 @@ class _ShowingItRuns(JobManager):
                 self._address, autocommit=True, connect_timeout=10
             )
             # try: its old connection may still hold it, PostgreSQL not yet aware that it was lost
-            await self._holding.execute(
+            taken = await self._holding.execute(
                 "SELECT pg_try_advisory_lock(%s, %s)", (RUNS_LOCK, _lock_key(worker_id))
+            )
+            if not (await taken.fetchone())[0]:
+                # held still by the connection lost (counted as running meanwhile): tried again at
+                # the next beat, not taken for held by this one for ever
+                await self.let_go()
+                return
+            await self._holding.execute(
+                f"INSERT INTO {WORKERS_TABLE} (worker_id, version) VALUES (%s, %s) ON CONFLICT DO NOTHING",
+                (worker_id, __version__),
             )
             self._said_lost = False
         except psycopg.Error as e:

@@ -156,6 +156,126 @@ def test_a_killed_analyser_replaced_is_not_counted_twice(tmp_path, monkeypatch):
         engine.dispose()
 
 
+def _a_job_being_done_by(engine, worker_id: int) -> int:
+    """An answer taken up by worker `worker_id` (as the queue marks one it fetched); its job id."""
+    from coach import queue
+
+    with engine.begin() as conn:
+        return conn.execute(
+            sa.text(
+                "INSERT INTO procrastinate_jobs (queue_name, task_name, args, status, worker_id) "
+                "VALUES (:queue, :task, CAST(:args AS jsonb), 'doing', :worker) RETURNING id"
+            ),
+            dict(queue=queue.QUEUE, task=queue.TASK, args='{"owner": "cara@example.edu"}', worker=worker_id),
+        ).scalar_one()
+
+
+def _newest_worker(engine) -> int:
+    with engine.connect() as conn:
+        return conn.execute(sa.text("SELECT max(id) FROM procrastinate_workers")).scalar_one()
+
+
+def test_a_killed_analysers_answer_is_taken_back_at_once_not_after_half_a_minute(tmp_path, monkeypatch):
+    """A worker SIGKILLed mid-answer (out of memory): its answer stayed with it until its heartbeat
+    was STALLED_AFTER_S (30 s) old, its person told meanwhile that the analyser had stopped (30.9 s
+    measured here). Its lock went with its process, so the other worker takes the answer back at
+    its next look at the queue (every heartbeat: a second here)."""
+    import signal
+    import time
+
+    reason = skip_reason()
+    if reason:
+        pytest.skip(reason)
+
+    url = _cohort_on_a_fresh_queue(tmp_path, monkeypatch)
+    engine = sa.create_engine(url)
+    first = _Serving(url, tmp_path / "first.log")
+    second = None
+    try:
+        first.wait_ready(engine, 1)
+        job = _a_job_being_done_by(engine, _newest_worker(engine))
+        second = _Serving(url, tmp_path / "second.log")
+        second.wait_ready(engine, 2)
+        first.process.send_signal(signal.SIGKILL)
+        first.process.wait()
+        killed = time.monotonic()
+
+        def still_with_the_dead_one() -> bool:
+            with engine.connect() as conn:
+                status, attempts = conn.execute(
+                    sa.text("SELECT status::text, attempts FROM procrastinate_jobs WHERE id = :id"),
+                    dict(id=job),
+                ).one()
+            return status == "doing" and attempts == 0
+
+        while still_with_the_dead_one() and time.monotonic() - killed < 12:
+            time.sleep(0.1)
+        taken_back_after_s = time.monotonic() - killed
+        assert taken_back_after_s < 10, f"taken back {taken_back_after_s:.1f} s after its worker was killed"
+        assert "back on the queue" in second.log.read_text()
+    finally:
+        for serving in (first, second):
+            if serving is not None:
+                serving.stop()
+        engine.dispose()
+
+
+def test_an_analyser_of_an_older_coach_is_counted_and_the_staff_told_to_update_it(tmp_path, monkeypatch):
+    """A worker on a machine not yet updated beats but holds no lock (a coach from before it), or
+    is noted with an older version: the page read "Analysers running 0" and "No analyser is
+    running" while it took answers. It is counted, the staff told in words to update it, and its
+    answer in hand is not taken from it while it beats."""
+    import asyncio
+
+    import psycopg
+
+    from coach import queue
+
+    reason = skip_reason()
+    if reason:
+        pytest.skip(reason)
+
+    url = _cohort_on_a_fresh_queue(tmp_path, monkeypatch)
+    engine = sa.create_engine(url)
+    address = queue.conninfo(load_settings())
+    try:
+        with engine.begin() as conn:
+            register = sa.text("INSERT INTO procrastinate_workers DEFAULT VALUES RETURNING id")
+            before_the_lock, noted_older = (conn.execute(register).scalar_one() for _ in range(2))
+            conn.execute(
+                sa.text(f"INSERT INTO {queue.WORKERS_TABLE} (worker_id, version) VALUES (:id, '0.0.9')"),
+                dict(id=noted_older),
+            )
+        job = _a_job_being_done_by(engine, before_the_lock)
+        with psycopg.connect(address, autocommit=True) as holding:  # the noted one's lock, as it holds it
+            holding.execute("SELECT pg_advisory_lock(%s, %s)", (queue.RUNS_LOCK, noted_older))
+            at = _staff_cohort_page()
+            assert not at.exception and not at.error
+
+            async def look_after() -> int:
+                app = queue.make_app(address)
+                async with app.open_async():
+                    return await queue.retry_stalled_jobs(app)
+
+            assert asyncio.run(look_after()) == 0
+        shown = {m.label: m.value for m in at.metric}
+        assert shown["Analysers running"] == "2"
+        assert [w.value for w in at.warning] == [
+            "2 analysers run an older version of the coach than this one. They are counted above, but "
+            "when one stops, the answer it had waits half a minute before another analyser takes it up. "
+            "Whoever runs the coach's server should update the coach on their machines and start them again."
+        ]
+        with engine.connect() as conn:
+            assert (
+                conn.execute(
+                    sa.text("SELECT status::text FROM procrastinate_jobs WHERE id = :id"), dict(id=job)
+                ).scalar_one()
+                == "doing"
+            )
+    finally:
+        engine.dispose()
+
+
 def _staff_cohort_page():
     """The Cohort page as the staff member signed in sees it (run)."""
     from app_support import page
