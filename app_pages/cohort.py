@@ -65,8 +65,9 @@ st.container(key=WEEKS).table(
     ]
 )
 st.caption(
-    "Answers are practice answers and the answers of real interviews reviewed. "
-    f"Averages show only for weeks when the answers of at least {report['min_people']} people were "
+    "Answers are practice answers and the answers of real interviews reviewed; the staff's own are "
+    "not counted. Averages show only for weeks when the answers of at least "
+    f"{report['min_people']} people were "
     "measured, so no number is one person's. Answers that could not be measured are counted but "
     "not averaged."
 )

@@ -1420,8 +1420,9 @@ def cohort_command(
             f"{shown(week['fillers_per_100_words'], 1):>23}{shown(week['wpm']):>12}"
         )
     lines.append(
-        "Answers are practice answers and the answers of real interviews reviewed. "
-        f"Averages show only for weeks when the answers of at least {report['min_people']} people were "
+        "Answers are practice answers and the answers of real interviews reviewed; the staff's own are "
+        "not counted. Averages show only for weeks when the answers of at least "
+        f"{report['min_people']} people were "
         "measured, so no "
         "number is one person's; answers that could not be measured are counted but not averaged."
     )

@@ -944,7 +944,7 @@ def cohort_report(store: Store, settings: Settings, *, today: date | None = None
 
     if not is_staff(store.owner, settings):
         raise InputError(STAFF_ONLY)
-    answers = cohort_answers(store, local_time.zone())
+    answers = cohort_answers(store, local_time.zone(), staff=settings.staff)
     this_week = week_of(today or local_time.today())
     starts = [this_week - timedelta(weeks=back) for back in range(weeks - 1, -1, -1)]
     rows = []

@@ -72,3 +72,54 @@ def test_a_weeks_averages_show_once_three_people_were_measured(tmp_path, monkeyp
         db.close()
     week = _this_weeks_row(_staff_page().run())
     assert (week["People"], week["Average score"], week["Pace (words a minute)"]) == (3, "70", "150"), week
+
+
+def test_the_staffs_own_answers_are_not_the_cohorts_on_the_page_nor_in_coach_cohort(tmp_path, monkeypatch):
+    """A careers adviser tried the coach out (two answers, scored 20): the page read "People who have
+    answered 4" for three students, "Practice answers this week 5", and the week's average score 47
+    instead of the students' 65; `coach cohort` said the same. Only students are counted."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    (tmp_path / "settings.toml").write_text(f'multi_user = true\nstaff = ["{STAFF}"]\n')
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        for who, overall in (("ana@example.edu", 60), ("ben@example.edu", 70), ("cara@example.edu", 65)):
+            save_answer(
+                db.for_owner(who),
+                "swe-beh-01",
+                "Tell me about a conflict.",
+                analysis=analysis_dict(overall=overall),
+            )
+        for _ in range(2):
+            save_answer(
+                db.for_owner(STAFF),
+                "swe-beh-01",
+                "Tell me about a conflict.",
+                analysis=analysis_dict(overall=20),
+            )
+    finally:
+        db.close()
+    at = _staff_page().run()
+    assert not at.exception and not at.error
+    shown = {m.label: m.value for m in at.metric}
+    assert (shown["People who have answered"], shown["Practice answers this week"]) == ("3", "3"), shown
+    week = _this_weeks_row(at)
+    assert (week["Answers"], week["People"], week["Average score"]) == (3, 3, "65"), week
+
+    env = {k: v for k, v in os.environ.items() if k not in ("COACH_DATABASE_URL", "COACH_USER")}
+    run = subprocess.run(
+        [sys.executable, "-m", "coach.cli", "--user", STAFF, "cohort", "--json"],
+        capture_output=True, text=True, env=env, timeout=120,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    report = json.loads(run.stdout)
+    assert (report["people"], report["answers_this_week"], report["weeks"][-1]["score_overall"]) == (
+        3,
+        3,
+        65.0,
+    )

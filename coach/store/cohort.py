@@ -8,6 +8,7 @@ pace): no identity, no transcript, no recording, no company or person met ever l
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date, datetime, timedelta, tzinfo
 
 import sqlalchemy as sa
@@ -20,10 +21,13 @@ from coach.store.schema import attempts, interview_recordings, turns
 AVERAGED = ("score_overall", "fillers_per_100_words", "wpm")
 
 
-def cohort_answers(store: Store, zone: tzinfo | None = None) -> list[dict]:
+def cohort_answers(store: Store, zone: tzinfo | None = None, staff: Collection[str] = ()) -> list[dict]:
     """Each answer of the cohort (practice and real interviews, owners with an identity only) as
     its week and numbers, with an anonymous person number for counting people; nothing else. The
-    week is the reader's, on `zone` (None: this machine's), not UTC's."""
+    week is the reader's, on `zone` (None: this machine's), not UTC's. The answers of `staff` (the
+    career office's own accounts, trying the coach out) are not the cohort's: they were counted
+    among its people and in its averages."""
+    staff = {who.lower() for who in staff}
     numbers = [getattr(attempts.c, name) for name in AVERAGED]
     turn_numbers = [getattr(turns.c, name) for name in AVERAGED]
     with store.read() as conn:
@@ -38,6 +42,8 @@ def cohort_answers(store: Store, zone: tzinfo | None = None) -> list[dict]:
     person: dict[str, int] = {}
     answers = []
     for row, in_real in [*((row, False) for row in practice), *((row, True) for row in real)]:
+        if row[0].lower() in staff:
+            continue
         when = as_utc(row[1])
         answers.append(
             {
