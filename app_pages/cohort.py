@@ -3,7 +3,7 @@
 import streamlit as st
 
 from coach.identity import STAFF_ONLY
-from coach.progress import cohort_report
+from coach.progress import cohort_no_question_words, cohort_report
 from coach.ui import browser_clock, shared
 from coach.ui.log_labels import short_date
 
@@ -31,6 +31,8 @@ c1.metric("People who have answered", report["people"])
 c2.metric("Practice answers this week", report["practice_this_week"])
 c3.metric("Real interview answers this week", report["real_this_week"])
 c4.metric("People answering this week", report["people_this_week"])
+if report["no_question_this_week"]:
+    st.caption(cohort_no_question_words(report["no_question_this_week"]))
 
 
 def shown(value, decimals: int = 0) -> str:

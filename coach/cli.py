@@ -1382,7 +1382,7 @@ def cohort_command(
     practises, in numbers only; never a name, transcript or recording."""
     from coach.config import load_settings
     from coach.identity import is_staff
-    from coach.progress import cohort_report
+    from coach.progress import cohort_no_question_words, cohort_report
 
     settings = load_settings()
     if not settings.multi_user:
@@ -1410,6 +1410,7 @@ def cohort_command(
         f"People who have answered: {report['people']}. This week: "
         f"{count(report['answers_this_week'], 'answer')} ({report['practice_this_week']} practice, "
         f"{report['real_this_week']} in real interviews) by {people_said}.",
+        *[said for said in [cohort_no_question_words(report["no_question_this_week"])] if said],
         "",
         f"{'Week of':<12}{'Answers':>8}{'People':>8}{'Average score':>15}{'Fillers per 100 words':>23}"
         f"{'Pace (wpm)':>12}",

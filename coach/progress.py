@@ -934,6 +934,19 @@ def summary_lines(report: dict, *, last_n: int = DEFAULT_LAST_N) -> list[str]:
 COHORT_MIN_PEOPLE = 3
 
 
+def cohort_no_question_words(reviews: int) -> str:
+    """What the staff read of this week's reviews in which no question was found ("" for none), on
+    the Cohort page and from `coach cohort` alike."""
+    if not reviews:
+        return ""
+    one = reviews == 1
+    return (
+        f"{count(reviews, 'real interview')} reviewed this week {'had' if one else 'each had'} no question "
+        f"found in {'it' if one else 'them'}, so "
+        f"{'it is not counted as an answer' if one else 'they are not counted as answers'}."
+    )
+
+
 def cohort_report(store: Store, settings: Settings, *, today: date | None = None, weeks: int = 8) -> dict:
     """Aggregates over the cohort's answers (multi-user mode, staff only): people, answers this
     week (practice and in real interviews reviewed, each counted too), and per week the answers,
@@ -944,8 +957,10 @@ def cohort_report(store: Store, settings: Settings, *, today: date | None = None
 
     if not is_staff(store.owner, settings):
         raise InputError(STAFF_ONLY)
-    answers = cohort_answers(store, local_time.zone(), staff=settings.staff)
+    found = cohort_answers(store, local_time.zone(), staff=settings.staff)
     this_week = week_of(today or local_time.today())
+    answers = [a for a in found if a["question_found"]]
+    no_question_this_week = sum(1 for a in found if not a["question_found"] and a["week"] == this_week)
     starts = [this_week - timedelta(weeks=back) for back in range(weeks - 1, -1, -1)]
     rows = []
     for start in starts:
@@ -966,6 +981,8 @@ def cohort_report(store: Store, settings: Settings, *, today: date | None = None
         "practice_this_week": rows[-1]["answers"] - real_this_week,
         "real_this_week": real_this_week,
         "people_this_week": rows[-1]["people"],
+        # real interviews reviewed this week in which no question was found: not counted as answers
+        "no_question_this_week": no_question_this_week,
         "weeks": rows,
         "min_people": COHORT_MIN_PEOPLE,
     }

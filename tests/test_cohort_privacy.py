@@ -123,3 +123,55 @@ def test_the_staffs_own_answers_are_not_the_cohorts_on_the_page_nor_in_coach_coh
         3,
         65.0,
     )
+
+
+def test_a_review_with_no_question_found_is_not_counted_as_an_answer_on_the_page_nor_in_coach_cohort(
+    tmp_path, monkeypatch
+):
+    """Dee's interview was reviewed but no question was found in it: the whole recording (the
+    interviewer's words too) was counted as one real interview answer, its pace and fillers
+    averaged with the answers of Ana, Ben and Cara. Now it is said apart, in the same words on the
+    page and from `coach cohort`, and not counted as an answer."""
+    import os
+    import subprocess
+    import sys
+
+    from store_support import logged_interview, save_real_answers
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    (tmp_path / "settings.toml").write_text(f'multi_user = true\nstaff = ["{STAFF}"]\n')
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        for who in ("ana@example.edu", "ben@example.edu", "cara@example.edu"):
+            interview = logged_interview(db.for_owner(who))
+            answer = {"question_id": "swe-beh-01", "question_text": "Tell me about a conflict."}
+            save_real_answers(db.for_owner(who), interview, [{**answer, "analysis": analysis_dict(wpm=150)}])
+        dee = db.for_owner("dee@example.edu")
+        whole = {"question_id": None, "question_text": "", "analysis": analysis_dict(wpm=230)}
+        save_real_answers(dee, logged_interview(dee), [whole])
+    finally:
+        db.close()
+    said = (
+        "1 real interview reviewed this week had no question found in it, so it is not counted as an answer."
+    )
+    at = _staff_page().run()
+    assert not at.exception and not at.error
+    shown = {m.label: m.value for m in at.metric}
+    assert (shown["People who have answered"], shown["Real interview answers this week"]) == ("3", "3"), shown
+    assert said in [c.value for c in at.caption]
+    week = _this_weeks_row(at)
+    assert (week["Answers"], week["People"], week["Pace (words a minute)"]) == (3, 3, "150"), week
+
+    env = {k: v for k, v in os.environ.items() if k not in ("COACH_DATABASE_URL", "COACH_USER")}
+    run = subprocess.run(
+        [sys.executable, "-m", "coach.cli", "--user", STAFF, "cohort"],
+        capture_output=True, text=True, env=env, timeout=120,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    lines = run.stdout.splitlines()
+    assert (
+        lines[0]
+        == "People who have answered: 3. This week: 3 answers (0 practice, 3 in real interviews) by 3 people."
+    )
+    assert lines[1] == said

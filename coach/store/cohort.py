@@ -35,7 +35,13 @@ def cohort_answers(store: Store, zone: tzinfo | None = None, staff: Collection[s
             sa.select(attempts.c.owner, attempts.c.created_at, *numbers).where(attempts.c.owner != "")
         ).all()
         real = conn.execute(
-            sa.select(turns.c.owner, interview_recordings.c.created_at, *turn_numbers)
+            sa.select(
+                turns.c.owner,
+                interview_recordings.c.created_at,
+                *turn_numbers,
+                turns.c.question_id,
+                turns.c.question_text,
+            )
             .select_from(turns.join(interview_recordings))
             .where(turns.c.owner != "")
         ).all()
@@ -50,6 +56,9 @@ def cohort_answers(store: Store, zone: tzinfo | None = None, staff: Collection[s
                 "person": person.setdefault(row[0], len(person)),
                 "week": week_of(when.astimezone(zone)),
                 "real": in_real,  # an answer in a real interview reviewed, not a practice answer
+                # a review in which no question was found keeps the whole recording as one "answer"
+                # (the interviewer's words too, or a monologue): it is no answer to count or average
+                "question_found": not in_real or bool(row.question_id or (row.question_text or "").strip()),
                 **{name: row[2 + i] for i, name in enumerate(AVERAGED)},
             }
         )
