@@ -1012,11 +1012,11 @@ def serve_queue(
     stalled_after_s: float = STALLED_AFTER_S,
 ):
     """The worker's run on the queue (the models loaded already), as a coroutine function: a
-    database gone for DATABASE_LOST_AFTER_S stops it (a ConnectorException), and `run_worker`
+    database gone for `database_lost_after_s()` stops it (a ConnectorException), and `run_worker`
     waits for the database and runs it again, the models still loaded."""
 
     async def serve() -> None:
-        app = make_app(conninfo(settings), timeout=DATABASE_LOST_AFTER_S)
+        app = make_app(conninfo(settings), timeout=database_lost_after_s())
         app.job_manager = _ShowingItRuns(app.connector, conninfo(settings))
         async with app.open_async():
             watcher = asyncio.create_task(_look_after_queue(app, stalled_after_s, heartbeat_s))
@@ -1141,9 +1141,19 @@ class _ShowingItRuns(JobManager):
 
 
 # How long a worker's query waits for a connection before the database counts as gone, and how
-# often a worker that lost it asks again.
+# often a worker that lost it asks again. COACH_DATABASE_LOST_AFTER_S sets the first for a worker
+# (the tests, which waited it out: about 20 s of a test that loses its database).
 DATABASE_LOST_AFTER_S = 10.0
 DATABASE_ASKED_EVERY_S = 2.0
+
+
+def database_lost_after_s() -> float:
+    """DATABASE_LOST_AFTER_S, or the seconds COACH_DATABASE_LOST_AFTER_S says (a positive number)."""
+    try:
+        told = float(os.environ.get("COACH_DATABASE_LOST_AFTER_S", ""))
+    except ValueError:
+        return DATABASE_LOST_AFTER_S
+    return told if told > 0 else DATABASE_LOST_AFTER_S
 
 
 def _wait_for_database(settings: Settings) -> None:

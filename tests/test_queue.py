@@ -223,11 +223,14 @@ def test_the_cohort_script_replaces_a_worker_that_dies_and_keeps_the_app(tmp_pat
     from coach import queue
 
     monkeypatch.delenv("COACH_USER", raising=False)  # a multi-user worker serves the whole cohort
+    # the workers count a database gone after 3 s, not 10: the office's worker below took 10-22 s to
+    # notice, the same path, waited out
+    monkeypatch.setenv("COACH_DATABASE_LOST_AFTER_S", "3")
     stack = CohortStack(tmp_path / "data", 0, app_port=None, pg_port=0)
     stack.url = get_server().new_database_url()
     queue.ensure_schema(stack.settings())
     # A career office's stack on a database of its own, multi-user: its worker loses its database
-    # (10-22 s before it notices) while the first stack's workers die and are replaced.
+    # (seconds before it notices) while the first stack's workers die and are replaced.
     office = CohortStack(tmp_path / "office", 0, app_port=None, pg_port=0)
     (tmp_path / "office").mkdir(mode=0o700, exist_ok=True)
     (tmp_path / "office" / "settings.toml").write_text("multi_user = true\n")
@@ -250,7 +253,7 @@ def test_the_cohort_script_replaces_a_worker_that_dies_and_keeps_the_app(tmp_pat
         wait_for(lambda: "waiting for answers" in office_log.read_text(), 180, "the office's worker")
         allow_connections(office.url, False, drop=True)
         # A first start with wrong settings stops the rest (checked at the end): its worker is
-        # started now, to fail while the office's waits out its pool's timeout (DATABASE_LOST_AFTER_S)
+        # started now, to fail while the office's waits out its pool's timeout (COACH_DATABASE_LOST_AFTER_S)
         fresh = CohortStack(tmp_path / "data2", 0, app_port=None, pg_port=0)
         fresh.url = "postgresql+psycopg://coach:wrong@127.0.0.1:1/coach"  # nothing there: it stops at once
         fresh.start_workers(1)
