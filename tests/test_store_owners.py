@@ -454,7 +454,7 @@ def test_staff_see_the_cohort_in_aggregate_only(store):
 
 # Helpers that act by a recording id the caller has already read as the owner's, inside its
 # transaction; whether anyone still uses a recording is deliberately asked of every owner's rows.
-BY_OWNED_ID = {"is_referenced", "mark_deleted", "mark_detached"}
+BY_OWNED_ID = {"is_referenced", "mark_deleted", "mark_detached", "_has_answers"}
 NOT_QUERIES = {"migrations.py", "schema.py", "db.py", "rows.py", "__init__.py"}
 QUERY = re.compile(r"sa\.select\(|\.update\(\)|\.delete\(\)|\.insert\(\)|sa\.delete\(")
 
