@@ -393,7 +393,7 @@ def opportunity_card(opportunity: Opportunity, by_id: dict[int, dict], today: da
         for stage in data["stages"]:
             item = by_id[stage["interview_id"]]
             label = escape(stage_label(stage, today, stage["interview_id"] == booked))
-            with stage_expander(label, item["id"]) as entry:
+            with stage_expander(label, item) as entry:
                 if entry.open:  # a closed stage draws nothing: after a year, 25 stages' forms took 20 s a run
                     stage_entry(item, store.get_interview(db, item["id"]), today)
 
@@ -401,21 +401,23 @@ def opportunity_card(opportunity: Opportunity, by_id: dict[int, dict], today: da
 STAGE = "interviews_stage"  # a stage's expander, by interview id: whether it is open
 
 
-def stage_expander(label: str, interview_id: int):
+def stage_expander(label: str, item: dict):
     """A stage's expander, its content drawn only while it is open. It stays open across a change
     that renames it (a debrief's interest, an edited date): Streamlit takes a new label for a new
-    expander, which starts closed."""
-    key, kept = f"{STAGE}_{interview_id}", f"{STAGE}_{interview_id}__open"
-    if ss.get(kept):
-        ss[key] = True
-    entry = st.expander(label, key=key, on_change=remember_stage, args=(key, kept))
-    ss[kept] = entry.open
+    expander, which starts closed. What stays open is the stage (its uid), not its id: another stage
+    given the same id (an earlier copy of the database put back) opened by itself."""
+    key, kept = f"{STAGE}_{item['id']}", f"{STAGE}_{item['id']}__open"
+    left_open = ss.get(kept)  # the uid of the stage left open under this id, if one was
+    if left_open:
+        ss[key] = left_open == item.get("uid")
+    entry = st.expander(label, key=key, on_change=remember_stage, args=(key, kept, item.get("uid")))
+    ss[kept] = item.get("uid") if entry.open else None
     return entry
 
 
-def remember_stage(key: str, kept: str) -> None:
+def remember_stage(key: str, kept: str, uid: str | None) -> None:
     """The user opened or closed a stage: kept as they left it."""
-    ss[kept] = ss[key]
+    ss[kept] = uid if ss[key] else None
 
 
 def red_flags_said(red_flags: str) -> str:

@@ -487,3 +487,38 @@ def test_deleting_a_debrief_on_the_page_takes_back_the_questions_it_added(db):
     own = banks.load_questions(db.settings.data_dir, owner=db.owner)
     assert {q.text for q in own if q.source != "bank"} == {"Why us?"}
     assert store.get_interview(db, interview)["debriefs"] == []
+
+
+def test_a_stage_given_the_id_of_one_left_open_starts_closed(tmp_path, monkeypatch):
+    """Ids are never handed out twice in one database, but an earlier copy of it put back (the
+    data folder restored from a disk backup, the page open meanwhile) hands them out again: the
+    stage logged next took the id of one the user had left open, and opened by itself, its forms
+    drawn (a stage's open state was kept by id). It starts closed, as every stage not yet opened."""
+    import sqlite3
+
+    from coach.config import load_settings
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    settings = load_settings(tmp_path)
+    db = store.open_store(settings)
+    try:
+        logged_interview(db, stage="recruiter screen", interview_date="2026-02-20")
+        database = next(tmp_path.glob("*.db"))
+        with sqlite3.connect(database) as live, sqlite3.connect(tmp_path / "copy.db") as copy:
+            live.backup(copy)  # the copy kept before the first round was logged
+        first_round = logged_interview(db)
+        at = page("interviews").run()
+        at.session_state[f"interviews_stage_{first_round}"] = True  # the user opens it
+        at.run()
+        assert [t.label for t in at.expander(key=f"interviews_stage_{first_round}").tabs]
+        with sqlite3.connect(tmp_path / "copy.db") as copy, sqlite3.connect(database) as live:
+            copy.backup(live)  # put back: the first round is gone
+        technical = logged_interview(db, stage="technical", interview_date="2026-03-09")
+        assert technical == first_round  # given the id the first round had
+        at.run()
+        assert not at.exception
+        [entry] = [e for e in at.expander if e.label.startswith("technical · ")]
+        assert not entry.tabs and not entry.text_area  # closed: nothing of it drawn
+    finally:
+        db.close()
