@@ -579,7 +579,7 @@ def stage_entry(item: dict, full: dict, today: date) -> None:
                 item["id"],
                 key=f"interviews_debrief_{item['id']}",
                 debrief=debrief,
-                heard=heard_questions(full, cfg),
+                heard=heard_questions(full, cfg, bank_questions()),
             )
             if saved:
                 done(saved)
@@ -686,7 +686,9 @@ def edit_person_form(person: dict) -> None:
 
 def questions_they_asked(item: dict, full: dict) -> None:
     """The questions a review heard or a debrief listed, each one a click from the practice bank."""
-    asked = heard_questions(full, cfg) + [q for d in full["debriefs"] for q in questions_in_notes(d["notes"])]
+    asked = heard_questions(full, cfg, bank_questions()) + [
+        q for d in full["debriefs"] for q in questions_in_notes(d["notes"])
+    ]
     if not asked:
         return
     st.markdown("**Questions they asked**")

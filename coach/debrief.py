@@ -411,14 +411,19 @@ def delete_interview(db: Store, settings: Settings, interview_id: int) -> list[s
     return [q.text for q in taken_back]
 
 
-def heard_questions(interview: dict, settings: Settings) -> list[str]:
+def heard_questions(
+    interview: dict, settings: Settings, questions: list[banks.Question] | None = None
+) -> list[str]:
     """The interviewer's questions a review found in the interview's recordings, in order, as
     they would go into a bank (without "um"s or a broken-off start). A question the review matched
     to one in the bank is given in the bank's words: the transcript's "Tell me an outer time new
     leather project…" is not offered as a new practice question beside the bank's "Tell me about a
     time you led a project…" it was matched to. A bare follow-up ("What did you do?") asks nothing
-    on its own, so it is not listed to join the bank."""
-    known = {q.id: q.text for q in banks.load_questions(settings.data_dir, owner=settings.owner)}
+    on its own, so it is not listed to join the bank. `questions`: the bank read already (a page
+    showing many stages reads it once a run)."""
+    if questions is None:
+        questions = banks.load_questions(settings.data_dir, owner=settings.owner)
+    known = {q.id: q.text for q in questions}
     asked = (
         known.get(t.get("question_id") or "") or _heard_on_its_own(t["question_text"])
         for rec in interview["recordings"]

@@ -310,6 +310,11 @@ def test_a_reviewed_stage_shows_its_answers_beside_the_practice_before_it(tmp_pa
     figures = r"overall (\d+) · (\d+) wpm · \d+\.\d fillers per 100 words · \d+:\d\d long"
     overall, pace = re.match(figures, opening).groups()
     assert int(overall) > 0 and 100 < int(pace) < 250, opening
+    # under "Questions they asked", the question the review matched in the bank's words (the page
+    # gives debrief.heard_questions the bank it read once a run), beside "in your questions"
+    drawn = [str(m.value) for m in at.markdown]
+    asked = drawn[drawn.index("**Questions they asked**") + 1 :]
+    assert escape(lead.text) in asked, asked
 
 
 def test_a_recording_reviewed_as_one_voice_is_named_in_the_stage_s_answers(tmp_path, monkeypatch):
