@@ -297,8 +297,20 @@ def pipeline_view(opportunities: list[Opportunity], by_id: dict[int, dict], toda
             on_click=lambda: ss.update(interviews_tab=ADD_TAB),
         )
         row.page_link("app_pages/review.py", label="Review a real interview", icon=":material/upload_file:")
-    for opportunity in opportunities:
+    live, ended = interview_log.live_then_ended(opportunities)
+    for opportunity in live:
         opportunity_card(opportunity, by_id, today)
+    if not ended:
+        return
+    if opportunities and not live:
+        st.caption("None is in progress: those that ended are below.")
+    # after a year the ended ones were as long to scroll past as the live ones: folded, drawn once
+    # opened, the label naming their companies so that a search of the page still finds them
+    companies = ", ".join(dict.fromkeys(o.company for o in ended))
+    with opened_expander(f"Ended ({len(ended)}): {escape(companies)}", ENDED, True) as fold:
+        if fold.open:
+            for opportunity in ended:
+                opportunity_card(opportunity, by_id, today)
 
 
 def opportunity_card(opportunity: Opportunity, by_id: dict[int, dict], today: date) -> None:
@@ -399,25 +411,33 @@ def opportunity_card(opportunity: Opportunity, by_id: dict[int, dict], today: da
 
 
 STAGE = "interviews_stage"  # a stage's expander, by interview id: whether it is open
+ENDED = "interviews_ended"  # the fold of the opportunities that ended: whether it is open
 
 
 def stage_expander(label: str, item: dict):
-    """A stage's expander, its content drawn only while it is open. It stays open across a change
-    that renames it (a debrief's interest, an edited date): Streamlit takes a new label for a new
-    expander, which starts closed. What stays open is the stage (its uid), not its id: another stage
-    given the same id (an earlier copy of the database put back) opened by itself."""
-    key, kept = f"{STAGE}_{item['id']}", f"{STAGE}_{item['id']}__open"
-    left_open = ss.get(kept)  # the uid of the stage left open under this id, if one was
-    if left_open:
-        ss[key] = left_open == item.get("uid")
-    entry = st.expander(label, key=key, on_change=remember_stage, args=(key, kept, item.get("uid")))
-    ss[kept] = item.get("uid") if entry.open else None
+    """A stage's expander, its content drawn only while it is open. What stays open is the stage
+    (its uid), not its id: another stage given the same id (an earlier copy of the database put
+    back) opened by itself."""
+    return opened_expander(label, f"{STAGE}_{item['id']}", item.get("uid"))
+
+
+def opened_expander(label: str, key: str, what: object):
+    """An expander whose content the page draws only while it is open. It stays open across a
+    change that renames it (a debrief's interest, an edited date, one more ended): Streamlit takes
+    a new label for a new expander, which starts closed. `what` it holds is kept as open, so
+    something else drawn under the same key starts closed."""
+    kept = f"{key}__open"
+    left_open = ss.get(kept)  # what was left open under this key, if anything was
+    if left_open is not None:
+        ss[key] = left_open == what
+    entry = st.expander(label, key=key, on_change=remember_open, args=(key, kept, what))
+    ss[kept] = what if entry.open else None
     return entry
 
 
-def remember_stage(key: str, kept: str, uid: str | None) -> None:
-    """The user opened or closed a stage: kept as they left it."""
-    ss[kept] = uid if ss[key] else None
+def remember_open(key: str, kept: str, what: object) -> None:
+    """The user opened or closed it: kept as they left it."""
+    ss[kept] = what if ss[key] else None
 
 
 def red_flags_said(red_flags: str) -> str:

@@ -272,6 +272,14 @@ def held(interview: dict, today: date) -> bool:
 
 # An ending logged as a stage (playbook.ending), named as a thing: "Delete the Acme rejected?" read
 # as a typo. One not here ("ghosted", "turned down", "declined": whose?) is "outcome".
+def live_then_ended(opportunities: list) -> tuple[list, list]:
+    """The pipeline's opportunities split in two, each in the pipeline's order: those still going
+    (in progress, quiet, an offer) and those that ended (rejected, withdrew, said no after a stage,
+    an offer declined: pipeline status "stopped"), which a year of applications makes the longer."""
+    live = [o for o in opportunities if o.status != "stopped"]
+    return live, [o for o in opportunities if o.status == "stopped"]
+
+
 ENDING_NOUNS = {"rejected": "rejection", "withdrew": "withdrawal", "rescinded": "rescinded offer"}
 
 

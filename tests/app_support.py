@@ -69,13 +69,15 @@ def interviews_page() -> AppTest:
     forms (edit, debrief, delete) are drawn only while its expander is open. Every stage is set
     open before each run, one that run adds too (interview ids 1 to 99: the tests log fewer; each
     key set is widget state Streamlit reads on every run, and 999 of them made
-    test_app_interviews.py 42 s where 99 take 34 s)."""
+    test_app_interviews.py 42 s where 99 take 34 s), and so is the fold of the opportunities that
+    ended (their cards are drawn only while it is open)."""
     at = page("interviews")
     run = at._run  # what .run() and a widget's .run() both call
 
     def run_with_stages_open(widget_state=None, timeout=None) -> AppTest:
         for interview_id in range(1, 100):
             at.session_state[f"interviews_stage_{interview_id}"] = True
+        at.session_state["interviews_ended"] = True
         return run(widget_state, timeout)
 
     at._run = run_with_stages_open

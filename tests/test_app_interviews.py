@@ -1004,3 +1004,59 @@ def test_a_review_that_found_one_voice_is_reviewed_again_as_two_from_its_card(tm
     assert again["id"] == recording["id"] and again["turns"], again  # the same recording, its answers anew
     warned = [w for turn in again["turns"] for w in (turn.get("analysis") or {}).get("warnings") or ()]
     assert not [w for w in warned if w.startswith("Only one voice was found")], warned
+
+
+def test_ended_opportunities_are_folded_under_the_live_ones(tmp_path, monkeypatch):
+    """After a year of applications the ended ones (rejected, withdrew, said no after a stage) were
+    drawn as fully as those still going, newest first, so a live one was found under ended ones.
+    The live ones come first; the ended ones are folded under "Ended (3)", which names their
+    companies (a search of the page finds them), and open to their cards and stages."""
+    from app_support import page
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    today = date.today()
+    db = store.open_store(load_settings(tmp_path))
+    try:
+
+        def log(company, stage, days_ago, **debrief):
+            when = (today - timedelta(days=days_ago)).isoformat()
+            interview_id = store.add_interview(
+                db, company=company, role="Platform lead", stage=stage, interview_date=when
+            )
+            if debrief:
+                store.add_debrief(db, interview_id, **debrief)
+            return interview_id
+
+        log("Globex", "recruiter screen", 60)
+        log("Globex", "rejected", 50)
+        log("Hooli", "first round", 40)
+        log("Hooli", "withdrew", 35)
+        log("Initech", "first round", 5, interest=4, proceed=True)
+        umbrella = log("Umbrella Health", "technical", 2, interest=2, proceed=False)
+    finally:
+        db.close()
+
+    def cards(at) -> list[str]:
+        return [m.value for m in at.markdown if m.value.startswith("## ") and " · Platform lead" in m.value]
+
+    at = page("interviews").run()
+    assert not at.exception
+    assert cards(at) == ["## Initech · Platform lead"]  # the ended ones' cards are not drawn
+    [fold] = [e for e in at.expander if e.label.startswith("Ended (")]
+    assert fold.label == "Ended (3): Umbrella Health, Hooli, Globex"
+    at.session_state[fold.key] = True  # the user opens it
+    at.run()
+    assert not at.exception
+    assert cards(at) == [
+        "## Initech · Platform lead",  # still first
+        "## Umbrella Health · Platform lead",
+        "## Hooli · Platform lead",
+        "## Globex · Platform lead",
+    ]
+    assert "badge[rejected]" in markdown_text(at) and "badge[withdrew]" in markdown_text(at)
+    at.session_state[f"interviews_stage_{umbrella}"] = True  # and one of their stages
+    at.run()
+    [stage] = [e for e in at.expander if e.label.startswith("technical · ")]
+    tabs = ["Edit the debrief", "Edit the interview", "Add a person", "Delete"]
+    assert [t.label for t in stage.tabs] == tabs
