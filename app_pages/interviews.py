@@ -404,10 +404,30 @@ def opportunity_card(opportunity: Opportunity, by_id: dict[int, dict], today: da
             st.warning(escape(opportunity.decision), icon=":material/trending_down:")
         for stage in data["stages"]:
             item = by_id[stage["interview_id"]]
-            label = escape(stage_label(stage, today, stage["interview_id"] == booked))
-            with stage_expander(label, item) as entry:
-                if entry.open:  # a closed stage draws nothing: after a year, 25 stages' forms took 20 s a run
-                    stage_entry(item, store.get_interview(db, item["id"]), today)
+            stage_part(escape(stage_label(stage, today, stage["interview_id"] == booked)), item, today)
+
+
+@st.fragment
+def stage_part(label: str, item: dict, today: date) -> None:
+    """A stage, redrawn alone when it is opened or closed, or a form in it changes (a fragment):
+    opening one ran the whole page again, every card with it. A change that shows elsewhere on the
+    page (a save, a deletion, another tab) runs the whole page (done, st.rerun)."""
+    with stage_expander(label, item) as entry:
+        if entry.open:  # a closed stage draws nothing: after a year, 25 stages' forms took 20 s a run
+            stage_entry(*as_stored_now(item), today)
+
+
+def as_stored_now(item: dict) -> tuple[dict, dict]:
+    """A stage of the log as stored now, and its whole record (recordings, debriefs). Redrawn alone,
+    a stage has the log as the page last read it: changed since in a terminal or another tab, its
+    forms showed what it was. Deleted since, the whole page runs again, without it."""
+    try:
+        full = store.get_interview(db, item["id"])
+    except CoachError:
+        st.rerun()
+    if full["uid"] != item.get("uid"):  # another stage under its id (an earlier database put back)
+        st.rerun()
+    return {**item, **{field: full[field] for field in (*EDITED_FIELDS, "people")}}, full
 
 
 STAGE = "interviews_stage"  # a stage's expander, by interview id: whether it is open
@@ -551,13 +571,14 @@ def stage_entry(item: dict, full: dict, today: date) -> None:
     if meta:
         st.markdown(" · ".join(meta))
     if playbook.is_ahead(item, today) and playbook.is_interview(item["stage"]):  # one the Prepare tab lists
-        st.button(  # it said "(Prepare tab)" and left the user to find the tab, then the interview in it
+        if st.button(  # it said "(Prepare tab)" and left the user to find the tab, then the interview in it
             "Prepare for it",
             icon=":material/checklist:",
             type="tertiary",
             key=f"interviews_prepare_{item['id']}",
             on_click=lambda: ss.update(interviews_tab=PREPARE_TAB, interviews_prepare_for=item["id"]),
-        )
+        ):
+            st.rerun()  # the whole page, to open the tab: a click in a stage redraws the stage alone
     if held and not full["recordings"]:
         review_its_recording(item)
     if item["notes"]:
