@@ -306,8 +306,8 @@ def pipeline_view(opportunities: list[Opportunity], by_id: dict[int, dict], toda
         st.caption("None is in progress: those that ended are below.")
     # after a year the ended ones were as long to scroll past as the live ones: folded, drawn once
     # opened, the label naming their companies so that a search of the page still finds them
-    companies = ", ".join(dict.fromkeys(o.company for o in ended))
-    with opened_expander(f"Ended ({len(ended)}): {escape(companies)}", ENDED, True) as fold:
+    companies = escape(interview_log.ended_companies(ended))
+    with opened_expander(f"Ended ({len(ended)}): {companies}", ENDED, True) as fold:
         if fold.open:
             for opportunity in ended:
                 opportunity_card(opportunity, by_id, today)

@@ -280,6 +280,16 @@ def live_then_ended(opportunities: list) -> tuple[list, list]:
     return live, [o for o in opportunities if o.status == "stopped"]
 
 
+def ended_companies(ended: list, named: int = 6) -> str:
+    """The companies of the opportunities that ended, named in the fold's label so that a search of
+    the page finds them ("Wayne, Stark, …"); past `named` companies, how many more (a few years'
+    applications made one line of dozens of names)."""
+    companies = list(dict.fromkeys(o.company for o in ended))
+    shown = companies if len(companies) <= named else companies[: named - 1]
+    more = len(companies) - len(shown)
+    return ", ".join(shown) + (f" and {more} more" if more else "")
+
+
 ENDING_NOUNS = {"rejected": "rejection", "withdrew": "withdrawal", "rescinded": "rescinded offer"}
 
 

@@ -404,8 +404,9 @@ def quiet_since(stages: list[Stage], booked: list[dict], today: date) -> str | N
 def pipeline(
     interviews: list[dict], debriefs: list[dict], options: list[dict], today: date
 ) -> list[Opportunity]:
-    """The opportunities, those with a next step booked first (soonest first), then the rest with
-    the latest activity first. `interviews` as `store.list_interviews` gives them, `debriefs` as
+    """The opportunities, those with a next step booked first (soonest first), then those holding an
+    offer (a decision to make: listed after a quiet opportunity before), then the rest with the
+    latest activity first. `interviews` as `store.list_interviews` gives them, `debriefs` as
     `store.list_debriefs`, `options` as `store.list_options`."""
     by_interview: dict[int, list[dict]] = {}
     for d in debriefs:
@@ -451,7 +452,7 @@ def pipeline(
     rest = sorted(
         (o for o in found if not o.next_step), key=lambda o: o.stages[-1].interview_date, reverse=True
     )
-    return booked + rest
+    return booked + [o for o in rest if o.status == "offer"] + [o for o in rest if o.status != "offer"]
 
 
 KIND_ORDER = ("offer", "alternative", "batna")

@@ -198,8 +198,8 @@ def test_the_pipeline_shows_one_card_per_opportunity(tmp_path, monkeypatch):
     assert not at.exception and not at.error
     text = markdown_text(at)
     cards = [line for line in text.splitlines() if line.startswith("## ")]
-    # the booked onsite first, then the latest activity first
-    assert cards[:3] == ["## Initech · Platform lead", "## Globex", "## Acme Robotics · Staff engineer"]
+    # the booked onsite first, then the offer (a decision to make), then the latest activity first
+    assert cards[:3] == ["## Initech · Platform lead", "## Acme Robotics · Staff engineer", "## Globex"]
     assert "**recruiter screen**" in text and text.index("**first round**") < text.index("**onsite / loop**")
     initech_stages = [
         e.label
@@ -214,7 +214,7 @@ def test_the_pipeline_shows_one_card_per_opportunity(tmp_path, monkeypatch):
     ]
     assert initech_stages[-1].endswith("next step")
     interest = [m for m in at.metric if m.label == "Interest"]
-    assert [m.value for m in interest] == ["2 out of 5", "3 out of 5", "5 out of 5"]
+    assert [m.value for m in interest] == ["2 out of 5", "5 out of 5", "3 out of 5"]  # Initech, Acme, Globex
     assert "-1 since the first round" in interest[0].proto.delta
     # no line under it: with no axis or label, a thin red diagonal said nothing a user could read
     assert [list(m.proto.chart_data) for m in interest] == [[], [], []]

@@ -306,3 +306,34 @@ def test_a_stage_counts_as_analysed_only_the_answers_the_review_measured(db):
     assert (first["answers_analysed"], last["answers_analysed"]) == (2, 0)
     assert (first["answers_reviewed"], last["answers_reviewed"]) == (3, 1)
     assert acme.time.stages_done == 2  # the offer's call was held all the same
+
+
+def test_an_offer_to_decide_comes_before_opportunities_that_went_quiet_or_moved_later(db):
+    """A year in, the live offer (its last stage in January) was listed under an opportunity quiet
+    since October: the one decision to make was the last card. Booked next steps stay first."""
+    _log(db, "Acme Robotics", "Staff engineer", "recruiter screen", "2026-01-02")
+    _log(db, "Acme Robotics", "Staff engineer", "offer", "2026-01-11")
+    _log(db, "Soylent Foods", "Senior engineer", "first round", "2026-10-18")
+    _log(db, "Globex", "SRE", "first round", "2026-11-20")
+    _log(db, "Initech", "Platform lead", "final", "2026-12-08")  # booked
+
+    assert [(o.company, o.status) for o in _pipeline(db)] == [
+        ("Initech", "in progress"),
+        ("Acme Robotics", "offer"),
+        ("Globex", "in progress"),
+        ("Soylent Foods", "quiet"),
+    ]
+
+
+def test_the_fold_of_ended_opportunities_names_six_companies_at_most():
+    """Its label names the companies so that a search of the page finds them; a few years of
+    applications made it one line of dozens of names."""
+    from types import SimpleNamespace
+
+    from coach.interview_log import ended_companies
+
+    ended = [SimpleNamespace(company=f"Company {n}") for n in range(1, 24)]
+    assert ended_companies(ended[:6]) == ", ".join(f"Company {n}" for n in range(1, 7))
+    assert ended_companies(ended) == "Company 1, Company 2, Company 3, Company 4, Company 5 and 18 more"
+    twice = [SimpleNamespace(company="Hooli"), SimpleNamespace(company="Hooli")]
+    assert ended_companies(twice) == "Hooli"
