@@ -218,7 +218,7 @@ def over_time(report: dict) -> None:
             else "No values of this measure yet."
         )
     else:
-        st.vega_lite_chart(chart)
+        shared.chart(chart, f"{LABELS[measure].capitalize()} of each of your answers, oldest first.")
         band = bands(cfg).get(measure)
         # the key names only what is charted (no diamonds before a real interview is measured)
         charted = report["trends"][measure]
@@ -260,7 +260,7 @@ def mock_interviews(report: dict) -> None:
     chart = mock_spec(series, users_clock())
     square = ""
     if chart is not None:
-        st.vega_lite_chart(chart)
+        shared.chart(chart, "The overall score of each mock interview, oldest first.")
         square = "One square per mock interview: the overall score of its answers to the main questions."
     if square or shared_by_all:  # what every row shares, said once: a phone read it in every row
         st.caption(f"{square} {shared_by_all}".strip())

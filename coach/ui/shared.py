@@ -394,6 +394,16 @@ def table(rows) -> None:
     st.dataframe(rows, hide_index=True, placeholder="—", column_config=config or None, height=height)
 
 
+def chart(figure, description: str, **drawn) -> None:
+    """Draw an Altair chart or a Vega-Lite spec (a dict) named by `description`, a sentence of what
+    it shows: Vega gives that to a screen reader as the chart's name, which was "Vega
+    visualization" for every chart of the app."""
+    if isinstance(figure, dict):
+        st.vega_lite_chart({**figure, "description": description}, **drawn)
+    else:
+        st.altair_chart(figure.properties(description=description), **drawn)
+
+
 def practise(question_id: str) -> None:
     """Open this question on the Practice page with a fresh take (a button's on_click, before
     st.switch_page), from any page that lists questions."""
@@ -558,7 +568,7 @@ def show_answer(
     pitch = charts.pitch_chart(analysis)
     if pitch is not None:
         st.markdown("**Your pitch over the answer**")
-        st.altair_chart(pitch, height=240)
+        chart(pitch, "Your pitch over the answer, in semitones above and below your usual pitch.", height=240)
         st.caption(summary.pitch_summary(analysis))
 
     heading("Scores and the numbers behind them", level)
@@ -569,7 +579,9 @@ def show_answer(
         heading("Structure over the answer", level)
         star_chart = charts.star_timeline_chart(analysis)
         if star_chart is not None:
-            st.altair_chart(star_chart)
+            chart(
+                star_chart, "The answer from start to end, in its situation, task, action and result parts."
+            )
             st.caption(
                 summary.star_summary(analysis) + ". Situation → Task → Action → Result; most of "
                 "a strong answer is action and result."
@@ -581,10 +593,18 @@ def show_answer(
     pace = charts.pace_chart(analysis, (t.pace_low_wpm, t.pace_high_wpm))
     if pace is not None:
         heading("Pace and pauses", level)
-        st.altair_chart(pace)
+        chart(
+            pace,
+            f"Your pace over the answer, in words per minute, against the comfortable range of "
+            f"{t.pace_low_wpm:g}–{t.pace_high_wpm:g}.",
+        )
         gaps = charts.pause_chart(analysis, t.pause_min_s, t.long_pause_s)
         if gaps is not None:
-            st.altair_chart(gaps)
+            chart(
+                gaps,
+                "Each pause in the answer: where it came, how long it lasted, and whether it came after "
+                "a sentence or mid-clause.",
+            )
             st.caption(  # the natural pause of Settings, as the Delivery score says it (it said 0.6 s)
                 f"Pauses of about {t.natural_pause_s:g} s at sentence ends sound natural; pauses inside "
                 "a clause (triangles) are the ones listeners notice."
