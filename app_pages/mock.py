@@ -17,7 +17,7 @@ from coach.mock.session import MockSession, plan_for
 from coach.recommend import role_to_practise
 from coach.roles import your_role
 from coach.ui import browser_clock, shared, summary
-from coach.ui.highlight import escape
+from coach.ui.highlight import escape, unspoken_icon
 
 ROLE_LABELS = {k: v for k, v in summary.ROLE_LABELS.items() if k != "any"}  # a role set has a role
 SCORE_LABELS = (
@@ -359,7 +359,8 @@ def the_report(session: MockSession) -> None:
                 st.markdown(escape(turn.answer.get("transcript") or ""))
             follow = row["follow_up"]
             if follow:
-                st.markdown(f":material/subdirectory_arrow_right: Follow-up: *{escape(follow['text'])}*")
+                arrow = unspoken_icon("subdirectory_arrow_right")
+                st.markdown(f"{arrow} Follow-up: *{escape(follow['text'])}*", unsafe_allow_html=True)
                 st.caption(f"Why: {escape(follow['why'])}")
                 if not follow.get("answered", True):  # asked as the interview ended
                     st.caption(FOLLOW_UP_NOT_ANSWERED)

@@ -11,7 +11,7 @@ from coach.config import load_settings
 from coach.mock import QUESTION_ORDER
 from coach.mock.follow_up import OUTCOME
 from coach.mock.report import FOLLOW_UP_NOT_ANSWERED, NOTHING_ANSWERED
-from coach.ui.highlight import escape
+from coach.ui.highlight import escape, unspoken_icon
 
 ANSWERS = Path(__file__).parent / "data" / "mock"
 
@@ -278,7 +278,7 @@ def test_a_mock_for_no_particular_interview_says_nothing_of_key_terms(tmp_path, 
     assert "How the interview went" in [s.value for s in at.header]
     assert "Terms from the job description" not in [s.value for s in at.subheader]
     assert "key terms" not in markdown_text(at)
-    assert ":material/subdirectory_arrow_right: Follow-up: *" in markdown_text(at)
+    assert unspoken_icon("subdirectory_arrow_right") + " Follow-up: *" in markdown_text(at)
     assert FOLLOW_UP_NOT_ANSWERED in [c.value for c in at.caption]
     # the count agrees with the list: the follow-up listed is counted, said not answered (it read 0)
     [follow_ups] = [m for m in at.metric if m.label == "Follow-ups"]

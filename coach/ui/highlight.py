@@ -118,6 +118,13 @@ def legend_html(analysis: dict) -> str:
     return STYLE + '<div class="cf-legend">' + ("".join(items) or NOTHING_MARKED) + "</div>"
 
 
+def unspoken_icon(name: str) -> str:
+    """A Material icon for the eye only, in markdown drawn with unsafe_allow_html: Streamlit names an
+    icon in markdown by its key, which a screen reader read out before the words that say the same
+    ("check_circle icon, Their product, heard at 0:13"; "help icon" beside a point not heard)."""
+    return f'<span aria-hidden="true">:material/{name}:</span>'
+
+
 # Markdown's own syntax, backslash-escaped so pasted text cannot become a link, an image (a request
 # to another machine), a directive such as :red[...] or LaTeX. '&', ';', '<' and '>' are left to
 # html.escape, which does not produce '#', so its entities survive.

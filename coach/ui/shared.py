@@ -42,6 +42,7 @@ from coach.ui.highlight import (
     legend_html,
     plain_transcript_html,
     spans_by_kind,
+    unspoken_icon,
 )
 
 if TYPE_CHECKING:
@@ -652,11 +653,17 @@ def show_talking_points(
     playable = recording is not None and recording.exists()
     for row in rows:
         if not row["heard"]:
-            st.markdown(f":material/help: **{escape(row['point'])}** — :gray[{escape(row['note'])}]")
+            st.markdown(
+                f"{unspoken_icon('help')} **{escape(row['point'])}** — :gray[{escape(row['note'])}]",
+                unsafe_allow_html=True,
+            )
             continue
         when = f" :gray[at {row['at']}]" if row["at"] else ""  # "heard at 0:13:", then the sentence
         point, evidence = escape(row["point"]), escape(row["evidence"])
-        st.markdown(f":material/check_circle: **{point}** — heard{when}:  \n> {evidence}")
+        st.markdown(
+            f"{unspoken_icon('check_circle')} **{point}** — heard{when}:  \n> {evidence}",
+            unsafe_allow_html=True,
+        )
         if playable and row["start_s"] is not None:
             with st.popover(f"Play from {row['at']}", icon=":material/play_arrow:"):
                 play(recording, current, start_time=int(row["start_s"]))

@@ -148,6 +148,9 @@ def test_a_two_question_mock_interview_in_the_browser(app, page, shots):
     main = page.locator('[data-testid="stMain"]').inner_text()
     assert re.search(r"Follow-up: .+\?", main) and "Why:" in main
     assert "Follow-up: What was the outcome?" in main  # the story told no result
+    # a screen reader hears "Follow-up: ...", not first the arrow's name ("subdirectory_arrow_right icon")
+    said = page.locator('[data-testid="stMain"]').aria_snapshot()
+    assert "Follow-up:" in said and "subdirectory_arrow_right" not in said
     assert "used of the 10 minutes 2 questions take in a behavioural round" in main
 
     db = open_store(settings)

@@ -1,0 +1,61 @@
+"""What a screen reader is given, in a real headless Chromium's accessibility tree: an answer's
+talking points read as their words, not as the names of the icons beside them.
+
+Streamlit names an icon in markdown by its key: each point was read "check_circle icon, Their
+product, heard" or "help icon, ... not heard", a help icon read as if it were a help button.
+
+Screenshots go to $COACH_SCREENSHOTS (default: a temporary folder); the path is printed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.server import CHROMIUM, StreamlitServer, chromium, full_screenshot, settled
+
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed")
+
+# a story for the first question the fresh Practice page offers, typed (no recording: no Whisper)
+STORY = (
+    "Last year our checkout service kept failing during a big sale. I was the engineer on call and my "
+    "task was to find the cause quickly. I read the traces, found one slow database query and added an "
+    "index. As a result the error rate dropped by ninety percent within an hour."
+)
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory, shots):
+    data_dir = tmp_path_factory.mktemp("screen-reader-data")
+    with StreamlitServer(data_dir, shots / "streamlit-screen-reader.log") as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def page():
+    with chromium() as browser:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        yield context.new_page()
+        context.close()
+
+
+def test_talking_points_are_read_as_words_not_icon_names(app, page, shots):
+    page.goto(app.url)
+    first = page.get_by_role("button", name="Answer your first question")
+    first.wait_for(timeout=60_000)
+    settled(page)
+    first.click()
+    settled(page)
+    page.get_by_role("tab", name="Type it").click()
+    page.get_by_role("textbox", name="Type or paste your answer").fill(STORY)
+    page.keyboard.press("Control+Enter")  # the box's own way to hand its text to the page
+    settled(page)
+    page.get_by_role("button", name="Analyse what you typed").click()
+    page.get_by_role("heading", name="Talking points").wait_for(timeout=120_000)
+    settled(page)
+    full_screenshot(page, shots / "screen-reader-talking-points.png")
+    said = page.locator("[data-testid=stMain]").aria_snapshot()
+    points = said[said.index('heading "Talking points"') : said.index('heading "What you typed"')]
+    assert "heard" in points, points
+    assert " icon" not in points, points  # "check_circle icon", "help icon"
