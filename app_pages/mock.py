@@ -16,7 +16,7 @@ from coach.mock.report import FOLLOW_UP_NOT_ANSWERED, NOTHING_ANSWERED
 from coach.mock.session import MockSession, plan_for
 from coach.recommend import role_to_practise
 from coach.roles import your_role
-from coach.ui import browser_clock, shared, summary
+from coach.ui import browser_clock, shared, summary, timer
 from coach.ui.highlight import escape, unspoken_icon
 
 ROLE_LABELS = {k: v for k, v in summary.ROLE_LABELS.items() if k != "any"}  # a role set has a role
@@ -276,7 +276,9 @@ def leaving_asks_first(running: bool) -> None:
     mock interview stored (a reload finds it again: `found_again`). Moving to another page of the
     app keeps the interview and asks nothing."""
     handler = "function (event) { event.preventDefault(); return ''; }" if running else "null"
-    st.html(f"<script>window.onbeforeunload = {handler};</script>", unsafe_allow_javascript=True)
+    # with the recorder's focus following it (an element of its own took a gap in the page)
+    guard = f"<script>window.onbeforeunload = {handler};</script>{timer.RECORDER_FOCUS}"
+    st.html(guard, unsafe_allow_javascript=True)
 
 
 # ---------------------------------------------------------------- after

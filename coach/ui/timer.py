@@ -19,6 +19,28 @@ import html
 RECORDING_SELECTOR = '[data-testid="stAudioInput"] button[aria-label="Stop recording"]'
 
 
+# Focus follows the recorder. Streamlit's recorder swaps its Record button for a Stop button (and
+# back): the focused button left the page and focus fell to the page itself, so a keyboard user
+# who pressed Record could not press Stop where they were (Space and Enter did nothing) and a screen
+# reader said nothing of the recording having started. Each Stop button that appears while nothing
+# has focus takes it, once (focus moved elsewhere since is left there).
+RECORDER_FOCUS = f"""<script>
+(function() {{
+  if (window.__coachRecorderFocus) return;
+  window.__coachRecorderFocus = true;
+  setInterval(() => {{
+    const active = document.activeElement;
+    if (active && active !== document.body) return;
+    const stop = document.querySelector('{RECORDING_SELECTOR}');
+    if (stop && !stop.dataset.coachFocused) {{
+      stop.dataset.coachFocused = '1';
+      stop.focus();
+    }}
+  }}, 100);
+}})();
+</script>"""
+
+
 def clock(seconds: int) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}"
 
@@ -92,6 +114,7 @@ def timer_html(target_s: int, prep_s: int = 30, take: str = "", format: str = "s
   setInterval(tick, 250);
 }})();
 </script>
+{RECORDER_FOCUS}
 """
 
 

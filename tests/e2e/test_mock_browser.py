@@ -84,6 +84,8 @@ def _answer(page, take_s: float) -> None:
             break
         except Exception:
             continue
+    # Stop takes the focus Record had (it fell to the page: a keyboard could not stop the take)
+    page.wait_for_function("() => document.activeElement?.getAttribute('aria-label') === 'Stop recording'")
     time.sleep(take_s)
     stop.click()
 

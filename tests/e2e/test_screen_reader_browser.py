@@ -1,21 +1,29 @@
-"""What a screen reader is given, in a real headless Chromium's accessibility tree: an answer's
-talking points read as their words, not as the names of the icons beside them.
+"""What a screen reader and a keyboard are given, in a real headless Chromium: an answer's talking
+points read as their words, not as the names of the icons beside them (its accessibility tree), and
+the recorder is started and stopped from the keyboard alone.
 
 Streamlit names an icon in markdown by its key: each point was read "check_circle icon, Their
 product, heard" or "help icon, ... not heard", a help icon read as if it were a help button.
+
+Pressing Record with the keyboard put focus on the page itself, not on the Stop button that took
+Record's place: Enter or Space did nothing more.
 
 Screenshots go to $COACH_SCREENSHOTS (default: a temporary folder); the path is printed.
 """
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
-from tests.e2e.server import CHROMIUM, StreamlitServer, chromium, full_screenshot, settled
+from tests.e2e.server import CHROMIUM, StreamlitServer, chromium, full_screenshot, microphone_args, settled
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed")
+
+VOICE = Path(__file__).resolve().parents[1] / "data" / "real_speech" / "conversation.wav"
 
 # a story for the first question the fresh Practice page offers, typed (no recording: no Whisper)
 STORY = (
@@ -33,11 +41,16 @@ def app(tmp_path_factory, shots):
 
 
 @pytest.fixture(scope="module")
-def page():
-    with chromium() as browser:
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
-        yield context.new_page()
-        context.close()
+def browser():
+    with chromium(microphone_args(VOICE)) as launched:  # a microphone that plays a real voice
+        yield launched
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield context.new_page()
+    context.close()
 
 
 def test_talking_points_are_read_as_words_not_icon_names(app, page, shots):
@@ -59,3 +72,31 @@ def test_talking_points_are_read_as_words_not_icon_names(app, page, shots):
     points = said[said.index('heading "Talking points"') : said.index('heading "What you typed"')]
     assert "heard" in points, points
     assert " icon" not in points, points  # "check_circle icon", "help icon"
+
+
+def _focused(page) -> str | None:
+    return page.evaluate("() => document.activeElement?.getAttribute('aria-label')")
+
+
+def test_the_recorder_starts_and_stops_from_the_keyboard(app, page, shots):
+    page.goto(app.url)
+    first = page.get_by_role("button", name="Answer your first question")
+    first.wait_for(timeout=60_000)
+    settled(page)
+    first.click()
+    record = page.get_by_role("button", name="Record", exact=True)
+    record.wait_for(timeout=30_000)
+    settled(page)
+    record.focus()
+    page.keyboard.press("Enter")
+    stop = page.get_by_role("button", name="Stop recording")
+    stop.wait_for(timeout=10_000)
+    with contextlib.suppress(PlaywrightError):  # focus moves within a tick of the Stop button showing
+        page.wait_for_function(
+            "() => document.activeElement?.getAttribute('aria-label') === 'Stop recording'", timeout=5_000
+        )
+    full_screenshot(page, shots / "screen-reader-recording.png")
+    assert _focused(page) == "Stop recording"
+    page.wait_for_timeout(1_500)  # a short take
+    page.keyboard.press("Enter")
+    stop.wait_for(state="detached", timeout=10_000)  # stopped: the take goes to be analysed
