@@ -374,6 +374,13 @@ def delete_all_data(db: Store, settings: Settings, confirmation: str) -> list[st
         from coach.queue import forget_jobs
 
         forget_jobs(db)
+    removed = _delete_user_files(db, settings)
+    db.leave_no_copies()  # after the files: the space they free is what VACUUM may need
+    return removed
+
+
+def _delete_user_files(db: Store, settings: Settings) -> list[str]:
+    """The store owner's files and folders (those of USER_PATHS, or a cohort person's own), by name."""
     if db.owner:
         removed = []
         for name in PER_OWNER:

@@ -121,6 +121,19 @@ class Store:
     def close(self) -> None:
         self.engine.dispose()
 
+    def leave_no_copies(self) -> None:
+        """Rewrite a SQLite database so that rows deleted from it cannot be read back from its files:
+        SQLite keeps them in its free pages (where it is built without secure delete, as Python's own
+        SQLite on macOS and Windows is) and in its write-ahead log until the log is written over,
+        which a running app never gets to ("Delete all data" left the notes in coach.db-wal).
+        VACUUM rewrites the file without free pages; a TRUNCATE checkpoint empties the log."""
+        if self.engine.dialect.name != "sqlite":
+            return
+        with self._guard(), self.engine.connect() as conn:
+            raw = conn.connection.dbapi_connection  # VACUUM cannot run inside SQLAlchemy's transaction
+            raw.execute("VACUUM")
+            raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
 
 def database_url(settings: Settings) -> str:
     return settings.database_url or f"sqlite:///{settings.database_path}"
