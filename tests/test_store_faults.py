@@ -325,3 +325,40 @@ def test_a_file_that_is_not_a_database_is_one_clear_message_and_left_alone(setti
     with pytest.raises(StorageError, match="not a coach database or is damaged; move it aside"):
         open_store(settings)
     assert settings.database_path.read_bytes() == garbage
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A real 2 MB file system (tmpfs): writes fail as on a full disk, where SQLite may say only
+    "disk I/O error" (its shared-memory file could not grow), not "database or disk is full"."""
+    mount_point = tmp_path / "disk"
+    mount_point.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount_point)], capture_output=True, text=True
+    )
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a small tmpfs here ({mounted.stderr.strip()})")
+    yield mount_point
+    subprocess.run(["umount", "-l", str(mount_point)], check=False)
+
+
+def test_a_really_full_disk_under_the_database_is_a_sentence_about_space(small_disk):
+    """It said "Cannot reach the database … (disk I/O error); check COACH_DATABASE_URL and that the
+    PostgreSQL server is running" to someone with no PostgreSQL and a full disk."""
+    from coach.store import add_interview, list_interviews
+
+    settings = load_settings(data_dir=small_disk / "data")
+    store = open_store(settings)
+    add_interview(store, company="Acme", interview_date="2026-11-02")
+    store.engine.dispose()  # a new connection, as the next command or page run opens
+    free = shutil.disk_usage(small_disk).free
+    (small_disk / "filler.bin").write_bytes(bytes(free - 4000))
+    with pytest.raises(StorageError) as refused:
+        add_interview(store, company="Globex", interview_date="2026-11-03", notes="n" * 30_000)
+    said = str(refused.value)
+    assert "full" in said and "space" in said, said
+    assert "PostgreSQL" not in said and "COACH_DATABASE_URL" not in said, said
+    (small_disk / "filler.bin").unlink()  # space freed: the next save goes through, nothing lost
+    add_interview(store, company="Globex", interview_date="2026-11-03")
+    assert sorted(i["company"] for i in list_interviews(store)) == ["Acme", "Globex"]
+    store.close()

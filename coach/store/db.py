@@ -274,6 +274,13 @@ def storage_error(error: sa.exc.DBAPIError, where: str, *, hide: tuple[sa.URL, .
             "again. Nothing was saved.",
             on_server=_server_database("its disk is full", "nothing was saved"),
         )
+    if isinstance(original, sqlite3.Error) and "disk i/o error" in lowered:
+        # on a full disk SQLite may say only this (its shared-memory file could not grow)
+        return StorageError(
+            f"Could not write to the database {where} (disk I/O error): its disk is probably full; "
+            "free some space (or check the disk) and try again. Nothing was saved.",
+            on_server=_server_database("its disk is full or failing", "nothing was saved"),
+        )
     if "unable to open database" in lowered:
         return StorageError(
             f"Cannot open the database {where}; check that its folder exists and is "
@@ -286,7 +293,11 @@ def storage_error(error: sa.exc.DBAPIError, where: str, *, hide: tuple[sa.URL, .
             "(or restore a backup / `coach import` an export) and start again.",
             on_server=_server_database("damaged"),
         )
-    if isinstance(error, sa.exc.OperationalError) and sqlstate[:2] in ("08", "28", "3D", ""):
+    if (
+        isinstance(error, sa.exc.OperationalError)
+        and not isinstance(original, sqlite3.Error)  # a file, not a server to reach
+        and sqlstate[:2] in ("08", "28", "3D", "")
+    ):
         return StorageError(
             f"Cannot reach the database {where} ({text}); check COACH_DATABASE_URL and "
             "that the PostgreSQL server is running.",
