@@ -362,3 +362,19 @@ def test_a_really_full_disk_under_the_database_is_a_sentence_about_space(small_d
     add_interview(store, company="Globex", interview_date="2026-11-03")
     assert sorted(i["company"] for i in list_interviews(store)) == ["Acme", "Globex"]
     store.close()
+
+
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+def test_a_save_after_the_data_folder_was_deleted_is_refused_in_one_sentence(settings):
+    """The app keeps its database open; with its folder deleted under it, saves went into the deleted
+    file (SQLite writes on to a file with no name) and were gone when the app stopped, unsaid."""
+    from coach.store import add_interview
+
+    store = open_store(settings)
+    add_interview(store, company="Acme", interview_date="2026-11-02")
+    shutil.rmtree(settings.data_dir)
+    with pytest.raises(StorageError) as refused:
+        add_interview(store, company="Globex", interview_date="2026-11-03", notes="what I must not lose")
+    said = str(refused.value)
+    assert "\n" not in said and "deleted" in said and "Nothing was saved" in said, said
+    store.close()

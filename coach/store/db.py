@@ -106,10 +106,25 @@ class Store:
     @contextlib.contextmanager
     def write(self) -> Iterator[sa.Connection]:
         """One transaction that commits completely on success or not at all."""
+        self._check_still_there()
         with self._guard(), self.engine.connect() as conn:
             conn = conn.execution_options(coach_write=True)
             with conn.begin():
                 yield conn
+
+    def _check_still_there(self) -> None:
+        """Refuse a write to a SQLite database whose file was deleted (its data folder with it) while
+        it was open: SQLite goes on writing into the deleted file, and what was saved there was gone
+        once the app or command stopped, without a word."""
+        if self.engine.dialect.name != "sqlite":
+            return
+        path = self.engine.url.database
+        if path and path != ":memory:" and not os.path.exists(path):
+            raise StorageError(
+                f"The database {self.named_in_errors} was deleted or moved while the coach was open; "
+                "put it back, or restart the coach to begin a new one there. Nothing was saved.",
+                on_server=_server_database("it was deleted", "nothing was saved"),
+            )
 
     @contextlib.contextmanager
     def _guard(self) -> Iterator[None]:
