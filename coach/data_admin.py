@@ -364,6 +364,7 @@ def delete_all_data(db: Store, settings: Settings, confirmation: str) -> list[st
     shared."""
     if confirmation.strip() != CONFIRM_WORD:
         raise StorageError(f"Nothing was deleted: type {CONFIRM_WORD} in capitals to confirm.")
+    _refuse_links_out(db, settings)
     with db.write() as conn:
         for table in reversed(TABLES_IN_ORDER):
             conn.execute(sa.delete(table).where(table.c.owner == db.owner))
@@ -377,6 +378,20 @@ def delete_all_data(db: Store, settings: Settings, confirmation: str) -> list[st
     removed = _delete_user_files(db, settings)
     db.leave_no_copies()  # after the files: the space they free is what VACUUM may need
     return removed
+
+
+def _refuse_links_out(db: Store, settings: Settings) -> None:
+    """Stop before anything is deleted when a folder or file to delete is a link (recordings moved
+    to another disk and linked back): what it points to is outside the data folder, which this never
+    deletes, and Python's rmtree refused the link only after the answers were gone."""
+    names = PER_OWNER if db.owner else USER_PATHS
+    for name in names:
+        path = db.settings.owners_folder(name) if db.owner else settings.user_path(name)
+        if path.is_symlink():
+            raise StorageError(
+                f"Nothing was deleted: {path} is a link to {path.resolve()}, outside the data folder; "
+                "delete what is there yourself or remove the link, then try again."
+            )
 
 
 def _delete_user_files(db: Store, settings: Settings) -> list[str]:

@@ -1,7 +1,10 @@
-""" "Delete all data" leaves nothing of what was deleted readable on disk, while the app still has
-its database open (as the Settings page does when the button is pressed)."""
+"""What "Delete all data" leaves on disk: nothing of what it deleted readable, while the app still
+has its database open (as the Settings page does when the button is pressed), and nothing outside
+the data folder touched."""
 
 from __future__ import annotations
+
+import pytest
 
 from coach.data_admin import delete_all_data
 from coach.store import add_debrief, add_interview, open_store
@@ -26,5 +29,29 @@ def test_delete_all_data_leaves_no_copy_of_the_notes_in_the_database_files(setti
         delete_all_data(store, settings, "DELETE")
         assert _files_holding(settings.data_dir, NOTE) == []
         assert _files_holding(settings.data_dir, "Zyxwvut") == []
+    finally:
+        store.close()
+
+
+def test_a_recordings_folder_linked_elsewhere_stops_delete_all_before_anything_goes(settings, tmp_path):
+    """Recordings moved to another disk and linked back: deleting everything removed the answers,
+    then stopped on the link with Python's "Cannot call rmtree on a symbolic link", leaving the
+    recordings, the settings and the rest behind; now nothing goes, and one sentence says why."""
+    from coach.errors import StorageError
+    from coach.store import list_interviews
+
+    store = open_store(settings)
+    try:
+        add_interview(store, company="Acme", interview_date="2026-11-02")
+        elsewhere = tmp_path / "external-disk" / "coach-recordings"
+        (elsewhere / "practice").mkdir(parents=True)
+        (elsewhere / "practice" / "take.wav").write_bytes(b"RIFF")
+        (settings.data_dir / "recordings").symlink_to(elsewhere)
+        with pytest.raises(StorageError) as refused:
+            delete_all_data(store, settings, "DELETE")
+        said = str(refused.value)
+        assert said.startswith("Nothing was deleted") and str(elsewhere) in said, said
+        assert [i["company"] for i in list_interviews(store)] == ["Acme"]
+        assert (elsewhere / "practice" / "take.wav").exists()
     finally:
         store.close()
