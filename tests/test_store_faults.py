@@ -373,8 +373,26 @@ def test_a_save_after_the_data_folder_was_deleted_is_refused_in_one_sentence(set
     store = open_store(settings)
     add_interview(store, company="Acme", interview_date="2026-11-02")
     shutil.rmtree(settings.data_dir)
-    with pytest.raises(StorageError) as refused:
+    with pytest.raises(StorageError, match="deleted or replaced") as refused:
         add_interview(store, company="Globex", interview_date="2026-11-03", notes="what I must not lose")
     said = str(refused.value)
     assert "\n" not in said and "deleted" in said and "Nothing was saved" in said, said
     store.close()
+
+
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+def test_a_save_after_the_data_folder_was_deleted_and_made_again_is_refused_too(settings):
+    """A practice take opens the database afresh and so makes a new, empty one where the deleted one
+    was; the app's own connections still wrote into the deleted file, unsaid."""
+    from coach.store import add_interview, list_interviews
+
+    store = open_store(settings)
+    add_interview(store, company="Acme", interview_date="2026-11-02")
+    shutil.rmtree(settings.data_dir)
+    open_store(settings).close()  # as a practice take saved after it does
+    with pytest.raises(StorageError, match="deleted or replaced"):
+        add_interview(store, company="Globex", interview_date="2026-11-03")
+    store.close()
+    again = open_store(settings)
+    assert list_interviews(again) == []  # nothing was said to be saved and then lost
+    again.close()

@@ -106,23 +106,23 @@ class Store:
     @contextlib.contextmanager
     def write(self) -> Iterator[sa.Connection]:
         """One transaction that commits completely on success or not at all."""
-        self._check_still_there()
         with self._guard(), self.engine.connect() as conn:
+            self._check_still_there(conn)
             conn = conn.execution_options(coach_write=True)
             with conn.begin():
                 yield conn
 
-    def _check_still_there(self) -> None:
-        """Refuse a write to a SQLite database whose file was deleted (its data folder with it) while
-        it was open: SQLite goes on writing into the deleted file, and what was saved there was gone
-        once the app or command stopped, without a word."""
+    def _check_still_there(self, conn: sa.Connection) -> None:
+        """Refuse a write to a SQLite database whose file was deleted (its data folder with it) or
+        replaced while it was open: SQLite goes on writing into the file it opened, deleted or not,
+        and what was saved there was gone once the app or command stopped, without a word."""
         if self.engine.dialect.name != "sqlite":
             return
-        path = self.engine.url.database
-        if path and path != ":memory:" and not os.path.exists(path):
+        opened = conn.connection.info.get(OPENED_FILE)
+        if opened is not None and _file_id(self.engine.url.database) != opened:
             raise StorageError(
-                f"The database {self.named_in_errors} was deleted or moved while the coach was open; "
-                "put it back, or restart the coach to begin a new one there. Nothing was saved.",
+                f"The database {self.named_in_errors} was deleted or replaced while the coach was open; "
+                "put it back, or restart the coach to use the one there now. Nothing was saved.",
                 on_server=_server_database("it was deleted", "nothing was saved"),
             )
 
@@ -203,9 +203,24 @@ def make_engine(url: str, *, busy_timeout_s: float = DEFAULT_BUSY_TIMEOUT_S) -> 
         ) from e
 
 
+OPENED_FILE = "coach_opened_file"  # a connection's info: the file it opened (device, inode)
+
+
+def _file_id(path: str | None) -> tuple[int, int] | None:
+    """The database file now at `path` (device, inode), None where there is none."""
+    if not path or path == ":memory:":
+        return None
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
+
+
 def _configure_sqlite(engine: sa.Engine, busy_timeout_s: float) -> None:
     @sa.event.listens_for(engine, "connect")
-    def on_connect(dbapi_connection, _record):
+    def on_connect(dbapi_connection, record):
+        record.info[OPENED_FILE] = _file_id(engine.url.database)
         # Let SQLAlchemy's begin event, not pysqlite, decide when transactions start.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
