@@ -55,3 +55,21 @@ def test_a_recordings_folder_linked_elsewhere_stops_delete_all_before_anything_g
         assert (elsewhere / "practice" / "take.wav").exists()
     finally:
         store.close()
+
+
+def test_a_deleted_interview_leaves_no_copy_of_its_notes_while_the_app_runs(settings):
+    """One interview deleted (Interviews page, `coach delete-interview`): its notes stayed readable in
+    coach.db-wal for as long as the app ran, and went wherever the data folder was copied."""
+    from coach.store import delete_interview
+
+    store = open_store(settings)
+    try:
+        kept = add_interview(store, company="Acme", interview_date="2026-11-01", notes="kept")
+        gone = add_interview(store, company="Zyxwvut", interview_date="2026-11-02", notes=NOTE)
+        add_debrief(store, gone, went_well=NOTE)
+        delete_interview(store, gone, keep_audio=False)
+        assert _files_holding(settings.data_dir, NOTE) == []
+        assert _files_holding(settings.data_dir, "Zyxwvut") == []
+        assert kept and _files_holding(settings.data_dir, "Acme")  # the other one is still there
+    finally:
+        store.close()

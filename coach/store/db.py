@@ -111,6 +111,8 @@ class Store:
             conn = conn.execution_options(coach_write=True)
             with conn.begin():
                 yield conn
+            if conn.info.pop(DELETED_ROWS, False):
+                _empty_the_log(conn.connection.dbapi_connection)
 
     def _check_still_there(self, conn: sa.Connection) -> None:
         """Refuse a write to a SQLite database whose file was deleted (its data folder with it) or
@@ -204,6 +206,7 @@ def make_engine(url: str, *, busy_timeout_s: float = DEFAULT_BUSY_TIMEOUT_S) -> 
 
 
 OPENED_FILE = "coach_opened_file"  # a connection's info: the file it opened (device, inode)
+DELETED_ROWS = "coach_deleted_rows"  # a connection's info: its transaction deleted rows
 
 
 def _file_id(path: str | None) -> tuple[int, int] | None:
@@ -215,6 +218,21 @@ def _file_id(path: str | None) -> tuple[int, int] | None:
     except OSError:
         return None
     return found.st_dev, found.st_ino
+
+
+def _empty_the_log(dbapi_connection) -> None:
+    """After rows were deleted: their old pages stay in the write-ahead log (copied with the data
+    folder) until it is written over, so it is emptied into the database now. Best effort and at
+    once: a reader in another window still on an older snapshot leaves it for the next deletion
+    rather than holding this one up for the busy timeout."""
+    timeout_ms = dbapi_connection.execute("PRAGMA busy_timeout").fetchone()[0]
+    try:
+        dbapi_connection.execute("PRAGMA busy_timeout = 0")
+        dbapi_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    except sqlite3.Error:
+        pass  # the deletion itself is committed; the log is emptied by a later one or at closing
+    finally:
+        dbapi_connection.execute(f"PRAGMA busy_timeout = {int(timeout_ms)}")
 
 
 def _configure_sqlite(engine: sa.Engine, busy_timeout_s: float) -> None:
@@ -233,7 +251,15 @@ def _configure_sqlite(engine: sa.Engine, busy_timeout_s: float) -> None:
             except sqlite3.OperationalError:
                 pass  # a read-only database keeps its mode; writes will say so clearly
         cursor.execute("PRAGMA synchronous = FULL")
+        # a deleted row's bytes are overwritten, not left in free pages (Debian's SQLite does this
+        # by default; Python's own on macOS and Windows does not)
+        cursor.execute("PRAGMA secure_delete = ON")
         cursor.close()
+
+    @sa.event.listens_for(engine, "before_cursor_execute")
+    def note_deletions(conn, _cursor, statement, _parameters, _context, _executemany):
+        if statement.lstrip()[:6].upper() == "DELETE":
+            conn.info[DELETED_ROWS] = True
 
     @sa.event.listens_for(engine, "begin")
     def on_begin(conn):
