@@ -2717,6 +2717,8 @@ def _mock_report(summary: dict) -> None:
         typer.echo(f"{row['text']}  score {'-' if score is None else f'{score:.0f}'}")
         for why in row.get("warnings") or [] if score is None else []:  # why it has no score
             typer.echo(f"  {why}")
+        if row.get("length"):  # an answer that ran short or long, as the page's report says under its scores
+            typer.echo(f"  {row['length']}")
         if row["follow_up"]:
             typer.echo(f"  follow-up: {row['follow_up']['text']} ({row['follow_up']['why']})")
             if not row["follow_up"].get("answered", True):  # asked as the interview ended

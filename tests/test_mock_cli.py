@@ -151,6 +151,9 @@ def test_a_second_session_reports_the_change_and_stops_when_the_answers_run_out(
     # the mean of the 2 questions' scores, whole, as the page shows it (it read "78.5/100 over 3 answers")
     assert re.search(r"\nOverall \d+/100 over 2 questions[.( ]", shown.stdout), shown.stdout
     assert "\nEnded early, after 2 questions.\n" in shown.stdout
+    # the 15 s story's row says it ran short, as the page's report does (the text report said nothing)
+    short = r"\n  The answer ran 1\d s, under the 60 s that leaves room for situation, actions and result"
+    assert re.search(short, shown.stdout), shown.stdout
     # the story's follow-up was asked and not answered: the report said nothing of it
     lines = shown.stdout.splitlines()
     [opener_follow_up, asked] = [i for i, line in enumerate(lines) if line.startswith("  follow-up: ")]
@@ -220,6 +223,6 @@ def test_a_follow_up_reply_too_short_to_measure_says_why_in_the_text_report(tmp_
     result = coach("mock", "--questions", "2", "--answers", answers, data_dir=tmp_path / "data")
     assert result.returncode == 1, result.stderr  # none left for the second question
     lines = result.stdout.splitlines()
-    assert lines[1].startswith("  follow-up: ")
-    assert lines[1].endswith("(The usual follow-up to this question.)")
-    assert re.fullmatch(r"  Only \d words? in \d s: too little to measure\.", lines[2]), result.stdout
+    asked = next(i for i, line in enumerate(lines) if line.startswith("  follow-up: "))
+    assert asked <= 2 and lines[asked].endswith("(The usual follow-up to this question.)"), result.stdout
+    assert re.fullmatch(r"  Only \d words? in \d s: too little to measure\.", lines[asked + 1]), result.stdout
