@@ -31,6 +31,7 @@ NO_INTERVIEW = 0
 NOT_MEASURED = "This answer could not be measured."
 RUNNING_PARAM = "mock"  # in the page's address while an interview runs: a reload finds it again
 RUNNING_KEPT = 50  # interviews kept findable on this server; the oldest forgotten first
+FIGURE_WIDTH_PX = 150  # the report's figures: two fit a phone's 390 px, "1 not answered" under one
 
 cfg = shared.settings()
 db = shared.store(cfg)
@@ -299,7 +300,10 @@ def the_report(session: MockSession) -> None:
         st.button("Start another mock interview", type="primary", on_click=reset, key="mock_again")
         return
     st.header("How the interview went")
-    c1, c2, c3, c4 = st.columns(4)
+    # four columns stack one a line on a phone (about 370 px before the first sentence); a row that
+    # wraps keeps them two by two there, four across on a wide screen
+    figures = st.container(horizontal=True, gap="medium")
+    c1, c2, c3, c4 = (figures.container(width=FIGURE_WIDTH_PX) for _ in range(4))
     c1.metric("Questions", summary["questions_asked"])
     not_answered = summary.get("follow_ups_not_answered", 0)  # asked as the interview ended, listed below
     c2.metric(

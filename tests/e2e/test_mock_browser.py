@@ -154,6 +154,15 @@ def test_a_two_question_mock_interview_in_the_browser(app, page, shots):
     said = page.locator('[data-testid="stMain"]').aria_snapshot()
     assert "Follow-up:" in said and "subdirectory_arrow_right" not in said
     assert "used of the 10 minutes 2 questions take in a behavioural round" in main
+    # on a phone the four figures sit two by two: stacked one a line, they filled the first screen
+    # (Questions, Follow-ups, Time used and Overall score took about 370 px at 390 px wide)
+    page.set_viewport_size({"width": 390, "height": 900})
+    settled(page)
+    tops = page.get_by_test_id("stMetric").evaluate_all(
+        "els => els.map(e => Math.round(e.getBoundingClientRect().top))"
+    )
+    page.set_viewport_size({"width": 1280, "height": 900})
+    assert len(tops) == 4 and len(set(tops)) == 2, tops
 
     db = open_store(settings)
     try:
