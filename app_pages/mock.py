@@ -12,7 +12,7 @@ from coach.errors import BROWSER_TAKE, CoachError, ModelError
 from coach.job_description import interview_to_prepare_for, interviews_to_prepare
 from coach.mock import QUESTION_ORDER
 from coach.mock.plan import FORMATS, format_for_interview, planned_minutes
-from coach.mock.report import FOLLOW_UP_NOT_ANSWERED, NOTHING_ANSWERED
+from coach.mock.report import FOLLOW_UP_NOT_ANSWERED, NOTHING_ANSWERED, pattern_sentence
 from coach.mock.session import MockSession, plan_for
 from coach.recommend import role_to_practise
 from coach.roles import your_role
@@ -324,16 +324,8 @@ def the_report(session: MockSession) -> None:
     c4.metric("Overall score", "—" if overall is None else f"{round(overall)}/100")
     if summary["pattern"]:
         st.markdown(f"**{escape(summary['pattern'])}**")
-    elif summary["stories_measured"] == 0:
-        st.markdown("No story answers were measured, so there is no pattern to show.")
-    elif summary["stories_measured"] == 1:
-        # it said "One story is too few to see what repeats", never saying what might repeat
-        st.markdown(
-            "Only one answer told a story: too few to tell whether a gap repeats (no result, no number, "
-            "actions told only as “we”). An interview with more questions shows it."
-        )
-    else:
-        st.markdown("No gap repeated across your answers.")
+    else:  # why no gap is named, in the coach's own words
+        st.markdown(pattern_sentence(summary))
     st.markdown(escape(summary["time"]))
     if summary["change"]:
         st.markdown(escape(summary["change"]))

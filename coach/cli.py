@@ -2707,11 +2707,13 @@ def mock_command(
 
 def _mock_report(summary: dict) -> None:
     """The session's report as text, as the page's report says it."""
-    from coach.mock.report import FOLLOW_UP_NOT_ANSWERED, NOTHING_ANSWERED
+    from coach.mock.report import FOLLOW_UP_NOT_ANSWERED, NOTHING_ANSWERED, pattern_sentence
 
     if not summary["answers"]:  # as the page says it: no score, time or "after 0 questions" to give
         typer.echo(NOTHING_ANSWERED)
         return
+    if summary.get("why_these_questions"):  # above the questions, as the page's "Question by question"
+        typer.echo(summary["why_these_questions"])
     for row in summary["questions"]:
         score = (row["scores"] or {}).get("overall")
         typer.echo(f"{row['text']}  score {'-' if score is None else f'{score:.0f}'}")
@@ -2739,7 +2741,7 @@ def _mock_report(summary: dict) -> None:
     )
     if summary.get("ended_early"):
         typer.echo(f"Ended early, after {count(summary['questions_asked'], 'question')}.")
-    for line in (summary["pattern"], summary["time"], summary["change"]):
+    for line in (pattern_sentence(summary), summary["time"], summary["change"]):
         if line:
             typer.echo(line)
     for line in summary.get("job_term_lines") or []:  # the description's key terms, as Practice says them

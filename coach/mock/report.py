@@ -32,6 +32,23 @@ FOLLOW_UP_NOT_ANSWERED = "Not answered: the interview ended here."
 NOTHING_ANSWERED = "You ended the interview before answering a question, so no mock interview was saved."
 
 
+def pattern_sentence(summary: dict) -> str:
+    """The gap that repeated across the story answers, or why none is named: the page's report and
+    `coach mock`'s say the same (the text report said nothing when no gap repeated)."""
+    if summary.get("pattern"):
+        return summary["pattern"]
+    measured = summary.get("stories_measured") or 0
+    if measured == 0:
+        return "No story answers were measured, so there is no pattern to show."
+    if measured == 1:
+        # it said "One story is too few to see what repeats", never saying what might repeat
+        return (
+            "Only one answer told a story: too few to tell whether a gap repeats (no result, no number, "
+            "actions told only as “we”). An interview with more questions shows it."
+        )
+    return "No gap repeated across your answers."
+
+
 def _score(analysis: dict | None, name: str) -> float | None:
     value = ((analysis or {}).get("scores") or {}).get(name)
     if isinstance(value, dict):
