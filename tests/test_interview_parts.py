@@ -16,7 +16,7 @@ from coach.banks import load_questions
 from coach.errors import AudioError
 from coach.interview.chunks import SAMPLE_RATE, ChunkReader, open_interview, quiet_cut
 from coach.interview.matching import match_question
-from coach.interview.metrics import interruptions, talk_time
+from coach.interview.metrics import interruptions, summary, talk_time
 from coach.interview.speakers import channels_identical, viterbi
 from coach.interview.turns import asked_question_text, candidate_questions, exchanges, is_question, make_turns
 from coach.types import Word
@@ -122,6 +122,14 @@ def test_a_backchannel_stays_out_of_the_answer_and_does_not_start_a_new_one():
 def test_one_voice_is_one_answer_without_a_question():
     [pair] = exchanges(_conversation(("I led the migration and it went well.", 0.0, "candidate")))
     assert pair.question is None and len(pair.answer_words) == 8
+
+
+def test_a_recording_of_one_voice_counts_no_question_asked():
+    """`coach review --json` said "questions": 1 of the phone call heard as one voice (the whole
+    recording, asked by no one), and 0 of the same call told that two people speak."""
+    turns = _conversation(("Hello. I didn't know you were there. I'm in New Jersey now.", 0.0, "candidate"))
+    facts = summary(turns, exchanges(turns), duration_s=5.0, overlaps=None, candidate_questions=[])
+    assert facts["questions"] == 0
 
 
 def test_candidate_questions_are_their_sentences_ending_in_a_question_mark():

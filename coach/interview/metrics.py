@@ -101,7 +101,8 @@ def summary(
             "total_s": round(sum(b - a for a, b in overlaps), 1),
             "each": [{"start_s": a, "end_s": b} for a, b in overlaps],
         },
-        "questions": len(exchanges),
+        # the interviewer's questions heard: one voice's whole recording is one answer asked by no one
+        "questions": sum(1 for e in exchanges if e.question is not None),
         "candidate_questions": candidate_questions,
     }
 
