@@ -19,7 +19,7 @@ from coach.interview.orchestrator import (
     review_recording,
     stored_review,
 )
-from coach.interview.review import ReviewOptions, anything_scored, who_is_you
+from coach.interview.review import ReviewOptions, anything_scored, shown_as_an_answer, who_is_you
 from coach.interview.turns import question_title
 from coach.interview_log import STAGES, WHOLE_RECORDING, interview_with_stage, recordable
 from coach.local_time import long_date
@@ -309,6 +309,7 @@ def shown_result(result: dict) -> dict:
                 "offset_s": a.get("offset_s") or 0.0,
             }
             for a in result["answers"]
+            if shown_as_an_answer(a, result["warnings"])
         ],
         "recording": result["saved"]["recording"],
         "turns": result["turns"],

@@ -327,6 +327,40 @@ def test_a_recording_heard_as_one_voice_stores_no_debrief_draft(tmp_path, monkey
     assert at.selectbox(key="review_people").value == "2"
 
 
+@pytest.mark.parametrize(
+    ("clip", "people", "why"),
+    [
+        ("one_voice.flac", "found by the coach", "Only one voice was found"),
+        ("fillers.wav", "2", "No question from the interviewer was recognised"),  # nothing on it is asked
+    ],
+)
+def test_a_review_that_scored_nothing_says_why_once_and_shows_the_words_once(
+    tmp_path, monkeypatch, clip, people, why
+):
+    """The phone call heard as one voice (or told two voices, no question heard): the page said
+    why nothing was scored over the review, then again in "Answer 1: The whole recording" ("No
+    interviewer question was recognised…", in other words, without what to do), over the same
+    words as "The conversation" above it. Said once, with what to do, and the words shown once."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    path = DATA / "interviews" / clip if clip == "one_voice.flac" else DATA / clip
+    at = page("review").run()
+    at.file_uploader[0].upload(
+        clip, path.read_bytes(), "audio/flac" if clip.endswith("flac") else "audio/wav"
+    )
+    at.text_input(key="review_company").input("Hooli")
+    at.selectbox(key="review_speakers").set_value(people)
+    at.button[0].click().run()
+    assert not at.exception and not at.error
+    shown = [w.value for w in at.warning]
+    assert len([w for w in shown if w.startswith(why)]) == 1, shown
+    assert not [w for w in shown if "recognised" in w or "one voice" in w.lower() if not w.startswith(why)], (
+        shown
+    )
+    assert not [e for e in at.expander if e.label.startswith("Answer ")]
+    assert "Your answers, each analysed like a practice answer" not in markdown_text(at)
+    assert "The conversation" in markdown_text(at)
+
+
 def test_saving_the_debrief_edits_the_reviews_draft(tmp_path, monkeypatch):
     """The review writes a draft debrief from what it measured; the form starts from it and saving
     it updates that draft instead of adding a second debrief."""

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from coach.analysis.quality import ONE_VOICE, PHONE_SOUND_QUICK_MODEL, phone_sound
+from coach.analysis.quality import NO_QUESTION_FOUND, ONE_VOICE, PHONE_SOUND_QUICK_MODEL, phone_sound
 from coach.analysis.wording import clock
 from coach.audio import SILENCE_PEAK, file_sha256
 from coach.banks import Question, WordedQuestion
@@ -90,6 +90,25 @@ YOUR_WORDS_AS_THEIRS = (
     "If your words are shown as the interviewer's, review it again with --candidate-speaker N, "
     "N being the number of the speaker who is you."
 )
+
+
+# Why the whole recording, as one answer, got no score, and the review's warning that says it
+# already, with what to do: the answer's sentence stands first in that warning or says it in other words
+SAID_BY_THE_REVIEW = {ONE_VOICE: ONE_VOICE, NO_QUESTION_FOUND: NO_QUESTION_HEARD}
+
+
+def shown_as_an_answer(answer: dict, warnings: Sequence[str]) -> bool:
+    """Whether a page lists the answer under the conversation. Not the whole recording left
+    unscored for a reason the review's `warnings` give over it (one voice heard; no question
+    heard): the Review page showed the conversation's words again under that reason said a second
+    time, for no question in other words and without what to do. An answer stopped for a reason of
+    its own (too little speech, distorted) is listed, its reason said only there."""
+    analysis = answer["analysis"]
+    reasons = analysis.get("warnings") or []
+    if answer.get("question") or analysis.get("scores") is not None or not reasons:
+        return True
+    said = [SAID_BY_THE_REVIEW.get(reason) for reason in reasons]
+    return not all(s and any(w.startswith(s) for w in warnings) for s in said)
 
 
 def review(
