@@ -428,6 +428,25 @@ def test_the_drafts_measured_lines_are_told_from_the_users_own(run, profile):
     assert refreshed_text("\n".join([*earlier, *mine]), "") == "\n".join(mine)
 
 
+def test_after_the_call_is_transcribed_the_progress_says_what_is_being_done(data_settings):
+    """Once the last of the call was transcribed, the Review page's bar (and the terminal) stayed on
+    "Reviewed 1:00 of 1:00 (100%), about 0:00 left" while the voices were told apart and the
+    answers analysed: 13-19 s more on the one-minute lecture of tests/data/real_speech, and longer
+    the longer the call. It says each step."""
+    lines: list[str] = []
+    review(
+        CLIPS / "interview_short.flac",
+        data_settings,
+        ReviewOptions(chunk_s=CHUNK_S),
+        questions=load_questions(),
+        progress=lambda p: lines.append(p.line()),
+    )
+    transcribed = max(i for i, line in enumerate(lines) if "(100%)" in line)
+    after = list(dict.fromkeys(lines[transcribed + 1 :]))
+    assert after[0] == "telling the voices apart", lines
+    assert after[-1] == "analysing your answers", lines
+
+
 def test_one_voice_gives_a_clear_warning_and_one_answer(run):
     result = run("one_voice.flac")
     assert any("Only one voice" in w for w in result["warnings"])

@@ -116,7 +116,7 @@ def test_a_stopped_review_is_finished_as_it_was_asked_from_its_kept_chunks(data_
         reviewed = resume_review(db, settings, db.absolute(waiting.path), progress=heard.append)
         assert max(p.chunks_reused for p in heard) == 1  # the chunk finished before the stop
         # said as one chunk (`coach review`'s progress and the page's read "1 chunks reused")
-        lines = [p.line() for p in heard if p.chunks_reused and not p.answers_heard]
+        lines = [p.line() for p in heard if p.chunks_reused and not p.answers_heard and not p.step]
         assert lines and lines[-1].endswith(", 1 chunk reused from an earlier run"), lines
         assert stopped_reviews(db) == []
     finally:

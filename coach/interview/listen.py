@@ -51,8 +51,11 @@ class Progress:
     chunks_done: int
     chunks_reused: int
     answers_heard: tuple[int, int] | None = None  # (this one, of) while answers are heard again
+    step: str | None = None  # the work after the call is transcribed, as said: "telling the voices apart"
 
     def line(self) -> str:
+        if self.step:
+            return self.step
         if self.answers_heard:
             number, of = self.answers_heard
             return f"hearing your answers again as practice takes: answer {number} of {of}"
