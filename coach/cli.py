@@ -2549,13 +2549,16 @@ def _review_progress(enabled: bool):
     import time
 
     last: list = [0.0, ""]  # when the last line was shown, and its words
+    said: set[str] = set()
 
     def show(p) -> None:
         now, line = time.monotonic(), p.line()
-        if line == last[1]:  # the end of the audio was said twice, word for word
+        # the end of the audio is said as transcribed, then again once its sound was gone over
+        if line == last[1] or line in said:
             return
         if now - last[0] >= 2.0 or (p.total_s and p.done_s >= p.total_s):
             last[:] = [now, line]
+            said.add(line)
             typer.echo(line, err=True)
 
     return show

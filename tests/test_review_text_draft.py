@@ -129,6 +129,26 @@ def test_the_terminal_progress_says_the_end_of_the_audio_once(capsys):
     ]
 
 
+def test_the_terminal_says_the_end_of_the_audio_once_around_going_over_it(capsys):
+    """The last chunk's end is reported as transcribed, then its sound is gone over again, then the
+    chunk is done: `coach review` printed "reviewed 0:24 of 0:24 (100%)" before and after the step."""
+    from coach.cli import _review_progress
+    from coach.interview.listen import Progress
+
+    show = _review_progress(True)
+    show(Progress(24.0, 24.0, 4.0, eta_s=0.0, chunks_done=0, chunks_reused=0))
+    show(
+        Progress(
+            24.0, 24.0, 4.1, eta_s=None, chunks_done=0, chunks_reused=0, step="listening to 0:00–0:24 again"
+        )
+    )
+    show(Progress(24.0, 24.0, 9.0, eta_s=0.0, chunks_done=1, chunks_reused=0))
+    assert capsys.readouterr().err.splitlines() == [
+        "reviewed 0:24 of 0:24 (100%), about 0:00 left",
+        "listening to 0:00–0:24 again",
+    ]
+
+
 def test_add_questions_says_what_it_added(tmp_path):
     """`coach review --add-questions` printed nothing of what it did: the questions it added to the
     user's own, or that there was none to add. Without the option, nothing is said of it."""

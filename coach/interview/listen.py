@@ -166,6 +166,7 @@ def _process(
         clock.within(chunk.start_s + done_s)
 
     transcript = engine.transcribe(mix, SAMPLE_RATE, verbatim=REVIEW_VERBATIM, progress=inner)
+    clock.going_over(chunk)
     speech = speech_spans(mix)
     transcript = repair(engine, mix, transcript, speech=speech)  # speech the decoder skipped
     from coach.transcribe.filled_pauses.features import measure
@@ -247,6 +248,13 @@ class _Clock:
     def within(self, position_s: float) -> None:
         self._report(position_s, self.worked_s + position_s - self.chunk_start_s)
 
+    def going_over(self, chunk: AudioChunk) -> None:
+        """The chunk is transcribed; its sound is gone over again (speech Whisper skipped, fillers,
+        pitch, voices), seconds with no progress of their own that read as the chunk's end."""
+        heard = f"{clock(chunk.start_s)}–{clock(chunk.end_s)}"
+        step = f"listening to {heard} again for missed words, fillers and voices"
+        self._report(chunk.end_s, self.worked_s + chunk.end_s - chunk.start_s, step)
+
     def chunk_done(self, chunk: AudioChunk, reused: bool) -> None:
         self.chunks += 1
         if reused:
@@ -255,7 +263,7 @@ class _Clock:
             self.worked_s += chunk.end_s - chunk.start_s
         self._report(chunk.end_s, self.worked_s)
 
-    def _report(self, position_s: float, worked_s: float) -> None:
+    def _report(self, position_s: float, worked_s: float, step: str | None = None) -> None:
         if self.handler is None:
             return
         elapsed = time.monotonic() - self.started
@@ -270,5 +278,6 @@ class _Clock:
                 eta_s=eta,
                 chunks_done=self.chunks,
                 chunks_reused=self.reused,
+                step=step,
             )
         )
