@@ -132,6 +132,24 @@ def test_a_recording_of_one_voice_counts_no_question_asked():
     assert facts["questions"] == 0
 
 
+def test_a_voices_snippet_ends_where_a_sentence_ends():
+    """Who is who quoted the phone call's first voice as "…I need the design. Okay. I thought, you
+    know, I heard a" and played it to that word: the snippet ends with the last sentence ended in
+    its few seconds, and is cut mid-sentence only when none ends there."""
+    from coach.interview.review import _snippet
+
+    said = (
+        "Hello. Oh, hello. I didn't know you were there. Okay. I thought, you know, I heard a beep and "
+        "then nothing at all for a while."
+    )
+    [turn] = _conversation((said, 0.0, "candidate"))
+    snippet = _snippet([turn])
+    assert snippet["text"] == "Hello. Oh, hello. I didn't know you were there. Okay."
+    assert snippet["end_s"] == round(turn.words[9].end_s, 2)  # the player stops there too
+    [long] = _conversation(("and so we went on with the migration over three weeks " * 3, 0.0, "candidate"))
+    assert _snippet([long])["text"].startswith("and so we went on with the migration")
+
+
 def test_candidate_questions_are_their_sentences_ending_in_a_question_mark():
     turns = _conversation(
         ("Do you have any questions for me?", 0.0, "interviewer"),

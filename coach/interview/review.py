@@ -53,6 +53,7 @@ from coach.types import Transcript, Word
 # recorder left running): the review still covers the speech around it.
 LONG_SILENCE_S = 60.0
 SNIPPET_S = 6.0
+SNIPPET_MIN_S = 2.0  # a snippet ended at a sentence's end is at least this long
 
 
 # One voice found where an interview has two: the interviewer's questions would be scored as the
@@ -426,6 +427,15 @@ def _snippet(own: Sequence[Turn]) -> dict | None:
         return None
     turn = max(own, key=lambda t: t.end_s - t.start_s)
     words = [w for w in turn.words if w.start_s < turn.start_s + SNIPPET_S] or list(turn.words[:1])
+    # to the last sentence ended in it, if one ends far enough in to be heard: it was cut mid-word
+    # run ("…I thought, you know, I heard a"), and its player stopped there
+    ended = [
+        i
+        for i, w in enumerate(words)
+        if w.text.endswith((".", "?", "!")) and w.end_s - words[0].start_s >= SNIPPET_MIN_S
+    ]
+    if ended:
+        words = words[: ended[-1] + 1]
     return {
         "start_s": round(words[0].start_s, 2),
         "end_s": round(words[-1].end_s, 2),
