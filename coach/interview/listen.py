@@ -119,18 +119,18 @@ def listen(
     work = work_dir(settings, sha256 or file_sha256(path), chunk_s)
     engine = get_engine(settings)
     reader = ChunkReader(audio, chunk_s)
-    clock = _Clock(audio.declared_s, progress)
+    timer = _Clock(audio.declared_s, progress)
     results: list[ChunkResult] = []
     for chunk in reader:
         _check_cancel(cancel, len(results))
-        clock.begin(chunk)
+        timer.begin(chunk)
         kept = work.load(chunk.index, chunk.start_s, chunk.end_s)
         reused = kept is not None
         if kept is None:
-            kept = _process(chunk, engine, settings, clock, cancel)
+            kept = _process(chunk, engine, settings, timer, cancel)
             work.save(kept)
         results.append(kept)
-        clock.chunk_done(chunk, reused)
+        timer.chunk_done(chunk, reused)
     duration = results[-1].end_s if results else 0.0
     stopped = reader.stopped_early
     if stopped is None and audio.declared_s and duration < audio.declared_s - 2.0:
@@ -146,7 +146,7 @@ def listen(
         windows=VoiceWindows.join([r.windows for r in results]),
         levels=_join_levels(results, audio.channels),
         chunks=len(results),
-        chunks_reused=clock.reused,
+        chunks_reused=timer.reused,
         stopped_early=stopped,
         engine=engine.name,
         model=engine.model_name,
