@@ -2588,7 +2588,9 @@ def _describe_review(result: dict, added: dict[str, str] | None = None) -> str:
     ]
     for s in result["speakers"]:
         snippet = f' — "{s["snippet"]["text"]}" at {s["snippet"]["start_s"]:.0f} s' if s["snippet"] else ""
-        lines.append(f"  {s['label']} ({s['source']}): {s['talk_s']:.0f} s, {100 * s['share']:.0f}%{snippet}")
+        # one voice heard: its "100%" was no share of a conversation (--json has the share as null)
+        share = f", {100 * s['share']:.0f}%" if m["candidate_talk_share"] is not None else ""
+        lines.append(f"  {s['label']} ({s['source']}): {s['talk_s']:.0f} s{share}{snippet}")
     for a in result["answers"]:
         am = a["analysis"]["metrics"]
         bank = f"[{a['bank_id']}] " if a["bank_id"] else "[not in bank] "

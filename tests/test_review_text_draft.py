@@ -109,7 +109,10 @@ def test_the_first_line_says_which_voice_is_yours_in_words(tmp_path, method, not
         "metrics": {"candidate_talk_share": None, "questions": 0},
         "debrief_draft": {"went_well": "", "could_be_better": ""},
     }
-    assert _describe_review(result).splitlines()[0] == f"0 turns, 0 answers, 1.0 min ({said})"
+    printed = _describe_review(result).splitlines()
+    assert printed[0] == f"0 turns, 0 answers, 1.0 min ({said})"
+    # no share of a conversation where none was measured (it read "40 s, 100%"; --json says null)
+    assert printed[1] == f"  candidate ({source}): 40 s"
 
 
 def test_the_terminal_progress_says_the_end_of_the_audio_once(capsys):
