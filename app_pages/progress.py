@@ -32,15 +32,19 @@ db = shared.store(cfg)
 today = browser_clock.today()  # the person's, from their browser (not the server's)
 
 
-def nothing_yet() -> None:
+def nothing_yet(real_interviews: int) -> None:
     """No answer measured yet: say what the charts will show and when (the facts that exist, and
-    what to practise next, are shown around this box)."""
+    what to practise next, are shown around this box). With an interview logged, or reviewed without
+    an answer it could measure, "Review a real interview's recording" read as if none had been."""
+    compare = (
+        "beside the answers a review of a real interview measures."
+        if real_interviews
+        else "Review a real interview's recording to compare the two."
+    )
     with st.container(border=True):
         st.header("Nothing to chart yet")
-        st.markdown(
-            "Your pace, fillers and structure are charted here from your first practice answer. "
-            "Review a real interview's recording to compare the two."
-        )
+        first = "Your pace, fillers and structure are charted here from your first practice answer"
+        st.markdown(f"{first}, {compare}" if real_interviews else f"{first}. {compare}")
         st.page_link("app_pages/practice.py", label="Answer your first question", icon=":material/mic:")
 
 
@@ -563,7 +567,7 @@ if report is None:
 if report["counts"]["practice_attempts"] == 0 and report["counts"]["real_answers"] == 0:
     if something_to_show(report):  # an interview logged, a debrief's gaps: shown before any answer
         headline(report)
-    nothing_yet()
+    nothing_yet(report["counts"]["real_interviews"])
     your_goals(report)  # set before the first answer, a goal is there to meet from it
     recordings_not_analysed()  # a first take that could not be analysed is deletable from the start
     if something_to_show(report):

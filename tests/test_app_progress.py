@@ -48,6 +48,30 @@ def test_empty_progress_leads_to_practice(tmp_path, monkeypatch):
     at = page("progress").run()
     assert not at.exception
     assert "Nothing to chart yet" in [s.value for s in at.header]
+    assert "Review a real interview's recording to compare the two." in markdown_text(at)
+
+
+def test_with_an_interview_logged_and_nothing_measured_progress_does_not_ask_to_review_one(
+    tmp_path, monkeypatch
+):
+    """A real interview reviewed with no answer it could measure (one voice heard): "Real
+    interviews 1" sat beside "Review a real interview's recording to compare the two"."""
+    with _own_store(tmp_path, monkeypatch) as db:
+        from coach import store
+
+        store.add_interview(
+            db, company="Initech", role="SRE", stage="first round", interview_date="2026-11-02"
+        )
+    at = page("progress").run()
+    assert not at.exception
+    said = " ".join(m.value for m in at.markdown)
+    assert "Nothing to chart yet" in [s.value for s in at.header]
+    assert [m.value for m in at.metric if m.label == "Real interviews"] == ["1"]
+    assert "Review a real interview's recording" not in said, said
+    assert (
+        "charted here from your first practice answer, beside the answers a review of a real interview "
+        "measures." in said
+    ), said
 
 
 def test_before_any_real_interview_the_next_one_links_to_the_interviews_page(tmp_path, monkeypatch):
