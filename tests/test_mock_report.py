@@ -202,3 +202,31 @@ def test_the_last_mock_interview_is_named_by_its_format_and_today_in_words():
     # the same format is not named again
     said = report.change_since(83.0, [], previous, format_key="behavioural")
     assert said == "Since your last mock interview (earlier today): overall score 81 → 83 (up).", said
+
+
+def test_gaps_are_not_compared_when_either_mock_told_too_few_stories_to_show_one(settings):
+    """Two mocks of 2 questions, one story each: the report said "Only one answer told a story: too
+    few to tell whether a gap repeats" and then "answers with no result 1 of 1 → 1 of 1; 'we'-only
+    answers 1 of 1 → 1 of 1; …" as if it could. A gap is compared only when both told two or more."""
+    plan = make_plan(banks.load_questions(), [], format="behavioural", n=2)
+    one_story = report.summarise(_turns([NO_RESULT], settings), plan, None, 4.0)
+    assert report.pattern_sentence(one_story).startswith("Only one answer told a story: too few")
+    previous = {
+        "id": 1,
+        "created_at": "2026-11-20T10:00:00+00:00",
+        "score_overall": 60.0,
+        "summary": one_story,
+    }
+    again = report.summarise(_turns([NO_RESULT], settings), plan, previous, 4.0)
+    overall = round(again["score_overall"])
+    assert again["change"].startswith(
+        f"Since your last mock interview (Fri 20 Nov 2026): overall score 60 → {overall} ("
+    )
+    assert again["change"].endswith(").") and "1 of 1" not in again["change"], again["change"]
+    # nor when only the last one told one story: "1 of 1 → 2 of 3" compares a gap that could not repeat
+    three = report.summarise(_turns([NO_RESULT, NO_RESULT, COMPLETE], settings), plan, previous, 12.0)
+    assert "of 1 →" not in three["change"] and "no result" not in three["change"], three["change"]
+    # two stories each time can show a repeated gap, so it is compared
+    previous["summary"] = report.summarise(_turns([NO_RESULT, NO_RESULT], settings), plan, None, 8.0)
+    two = report.summarise(_turns([NO_RESULT, COMPLETE], settings), plan, previous, 8.0)
+    assert "answers with no result 2 of 2 → 1 of 2" in two["change"], two["change"]

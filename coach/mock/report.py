@@ -25,6 +25,8 @@ SHORT = {
     "we_only": "'we'-only answers",
     "no_number": "answers with no number",
 }
+# A gap repeats in two story answers or more: fewer name no pattern, and compare none with last time.
+STORIES_FOR_A_PATTERN = 2
 # Said under a follow-up asked as the interview ended, in the page's report and `coach mock`'s.
 FOLLOW_UP_NOT_ANSWERED = "Not answered: the interview ended here."
 # Said when the interview ended before any answer was heard, by the page and by `coach mock`: no
@@ -108,7 +110,7 @@ def summarise(turns: Sequence, plan, previous: dict | None, question_seconds: fl
     main = [t for t in answered if t.kind == "question"]
     stories = [t.answer for t in main if asks_for_story(t.question)]
     found = patterns(stories)
-    repeated = next((p for p in found if p["count"] >= 2), None)
+    repeated = next((p for p in found if p["count"] >= STORIES_FOR_A_PATTERN), None)
     scores = [s for s in (_score(t.answer, "overall") for t in main) if s is not None]
     overall = round(fmean(scores), 1) if scores else None
     answer_s = sum(
@@ -172,8 +174,9 @@ def change_since(
 ) -> str | None:
     """One sentence on what moved since the last mock interview (`previous`, the last that measured
     an answer), or None for the first, or when this one measured nothing. The gaps are compared
-    only when both measured a story: "1 of 1 → none" of a session with none measured read as a gap
-    closed. `format_key`: this interview's format, to name the last one's when it differs."""
+    only when both measured enough stories for a gap to repeat (`STORIES_FOR_A_PATTERN`): "1 of 1 →
+    none" of a session with none measured read as a gap closed. `format_key`: this interview's
+    format, to name the last one's when it differs."""
     if previous is None or (overall is None and not stories_measured):
         return None
     when = _last_one(previous, format_key)
@@ -188,8 +191,12 @@ def change_since(
     earlier_summary = previous.get("summary") or {}
     earlier = {p["gap"]: p for p in (earlier_summary.get("patterns") or [])}
     now = {p["gap"]: p for p in found}
-    both_told_stories = stories_measured and earlier_summary.get("stories_measured", bool(earlier))
-    for gap in SHORT if both_told_stories else ():
+    # a report stored before it counted its stories: its patterns say how many they were counted of
+    told_before = earlier_summary.get("stories_measured", max((p["of"] for p in earlier.values()), default=0))
+    enough = min(stories_measured or 0, told_before or 0) >= STORIES_FOR_A_PATTERN
+    # only when each told enough stories for a gap to repeat: after "Only one answer told a story:
+    # too few to tell whether a gap repeats" it read "answers with no result 1 of 1 → 1 of 1"
+    for gap in SHORT if enough else ():
         if gap in earlier or gap in now:
             was = f"{earlier[gap]['count']} of {earlier[gap]['of']}" if gap in earlier else "none"
             is_ = f"{now[gap]['count']} of {now[gap]['of']}" if gap in now else "none"
