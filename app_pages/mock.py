@@ -12,7 +12,7 @@ from coach.errors import BROWSER_TAKE, CoachError, ModelError
 from coach.job_description import interview_to_prepare_for, interviews_to_prepare
 from coach.mock import QUESTION_ORDER
 from coach.mock.plan import FORMATS, format_for_interview, planned_minutes
-from coach.mock.report import FOLLOW_UP_NOT_ANSWERED, NOTHING_ANSWERED, pattern_sentence
+from coach.mock.report import FOLLOW_UP_NOT_ANSWERED, NOTHING_ANSWERED, not_measured_now, pattern_sentence
 from coach.mock.session import MockSession, plan_for
 from coach.recommend import role_to_practise
 from coach.roles import your_role
@@ -40,6 +40,7 @@ ss = st.session_state
 ss.setdefault("mock_session", None)
 ss.setdefault("mock_take", 0)
 ss.setdefault("mock_failed", None)
+ss.setdefault("mock_not_measured", None)  # said over the next question: the last answer could not be measured
 
 
 @st.cache_resource(show_spinner=False)
@@ -94,10 +95,12 @@ def start() -> None:
     ss.mock_start_error = None
     ss.mock_take += 1
     ss.mock_failed = None
+    ss.mock_not_measured = None
 
 
 def reset() -> None:
     ss.mock_session = None
+    ss.mock_not_measured = None
     ss.mock_take += 1
     under_way().pop(ss.pop("mock_token", None) or "", None)
     st.query_params.pop(RUNNING_PARAM, None)
@@ -218,6 +221,8 @@ def the_turn(session: MockSession) -> None:
     asked = sum(1 for t in session.turns if t.kind == "question")
     total = len(session.plan.questions)
     heading = "Follow-up" if turn.kind == "follow_up" else f"Question {asked} of {total}"
+    if ss.mock_not_measured:  # the answer before this turn: said at once, the interview going on
+        st.warning(escape(ss.mock_not_measured))
     with st.container(border=True):
         st.header(heading)
         shared.play(turn.audio, cfg, format="audio/wav", autoplay=True)
@@ -245,7 +250,7 @@ def listen(session: MockSession, data: bytes) -> None:
         bar = st.progress(0.0, text="Starting")
         try:
             shared.preload_models(cfg)
-            session.answer(
+            answered = session.answer(
                 data,
                 original_name=BROWSER_TAKE,
                 settings=cfg,  # this run's: a limit or model the staff changed holds at once
@@ -260,6 +265,7 @@ def listen(session: MockSession, data: bytes) -> None:
             st.error(f"{sentence}{shared.recording_kept(e)}{again}")
             ss.mock_failed = digest
             return
+    ss.mock_not_measured = not_measured_now(session.turns, answered)
     st.rerun()
 
 

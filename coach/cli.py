@@ -2777,18 +2777,30 @@ def _mock_turns(session, files: list[Path] | None) -> bool:
             if len(samples) < SAMPLE_RATE:
                 typer.echo("Stopped: the interview ends here.", err=True)
                 return True
-            session.answer(write_wav(session.folder / f"answer-{len(session.turns):02d}.wav", samples))
+            answered = session.answer(
+                write_wav(session.folder / f"answer-{len(session.turns):02d}.wav", samples)
+            )
+            _said_if_not_measured(session, answered)
             continue
         while files:
             source = files.pop(0)
             try:
-                session.answer(source, original_name=source.name)
+                answered = session.answer(source, original_name=source.name)
+                _said_if_not_measured(session, answered)
                 break
             except AudioError as e:  # a file that is not audio, silence: the turn waits for the next
                 typer.echo(f"warning: {one_line(str(e))} The next recording answers this turn.", err=True)
         else:
             return False
     return True
+
+
+def _said_if_not_measured(session, answered) -> None:
+    """As the page says it over the next question: the answer just given could not be measured."""
+    from coach.mock.report import not_measured_now
+
+    if said := not_measured_now(session.turns, answered):
+        typer.echo(said, err=True)
 
 
 @app.command("settings")

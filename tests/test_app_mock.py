@@ -408,3 +408,33 @@ def test_a_follow_up_reply_about_something_else_says_so_in_the_report(tmp_path, 
     assert said and said[0].endswith(
         "so it is not scored. Next time, answer it about the answer you just gave."
     ), captions
+
+
+def test_an_answer_too_short_to_measure_is_said_at_once_and_the_interview_goes_on(tmp_path, monkeypatch):
+    """A take of about 1 s on question 1 went straight to "Question 2 of 2" with no word; the user
+    learned only at the report that it was too short to measure. One sentence says it over the next
+    question, and is gone once that one is answered."""
+    import io
+
+    import soundfile
+
+    from coach.audio import load_audio
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("mock").run()
+    at.slider(key="mock_n_behavioural").set_value(2).run()
+    at.button(key="mock_start").click().run()
+    samples = load_audio(ANSWERS / "01-opener.wav", load_settings(tmp_path)).samples
+    take = io.BytesIO()
+    soundfile.write(take, samples[:16000], 16000, format="WAV")  # the opener's first second
+    at.audio_input[0].set_value(("answer.wav", take.getvalue(), "audio/wav")).run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert [s.value for s in at.header][0] == "Question 2 of 2"  # the interview goes on
+    [said] = [w.value.replace("\\", "") for w in at.warning]  # as read, the markdown escapes gone
+    assert re.fullmatch(
+        r"Your answer to question 1 was too short to measure \(\d+ words? in 1 s\), so it is kept but left "
+        r"out of the report's scores; give the next answer in full, as in an interview\.",
+        said,
+    ), said
+    _answer(at, "03-story.wav")
+    assert [s.value for s in at.header][0] == "Follow-up" and not at.warning  # said once, not again

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from statistics import fmean
 
 from coach.analysis.feedback import timed_length_point
+from coach.analysis.quality import MIN_SPEECH_S, MIN_WORDS
 from coach.analysis.word_use import job_term_lines
 from coach.analysis.wording import clock, count
 from coach.banks import asks_for_story
@@ -215,6 +216,28 @@ def length_sentence(turn) -> str | None:
         return None
     point = timed_length_point(answer.get("metrics") or {}, asks_for_story(turn.question))
     return point[1] if point else None
+
+
+def not_measured_now(turns: Sequence, turn) -> str | None:
+    """Said at once, as the interview moves on, when the answer just given to `turn` (one of the
+    session's `turns`) could not be measured: a 1 s take on question 1 went straight to "Question 2
+    of 6" and the user learned why only at the report. None for a measured answer."""
+    answer = turn.answer
+    if answer is None or follow_up.is_measured(answer):
+        return None
+    number = sum(1 for t in turns[: turns.index(turn) + 1] if t.kind == "question")
+    which = "the follow-up" if turn.kind == "follow_up" else f"question {number}"
+    metrics = answer.get("metrics") or {}
+    words, seconds = metrics.get("words"), metrics.get("duration_s")
+    if words is not None and seconds is not None and (words < MIN_WORDS or seconds < MIN_SPEECH_S):
+        took = "under a second" if seconds < 0.5 else f"{seconds:.0f} s"
+        return (
+            f"Your answer to {which} was too short to measure ({count(words, 'word')} in {took}), so it "
+            "is kept but left out of the report's scores; give the next answer in full, as in an interview."
+        )
+    # the sound, or an answer about something else: its warning says why and what to do
+    why = " ".join(answer.get("warnings") or [])
+    return f"Your answer to {which} is kept but left out of the report's scores. {why}".rstrip()
 
 
 def per_question(turns: Sequence) -> list[dict]:
