@@ -11,7 +11,7 @@ from coach.analysis.wording import clock, count
 from coach.errors import BROWSER_TAKE, CoachError, ModelError
 from coach.job_description import interview_to_prepare_for, interviews_to_prepare
 from coach.mock import QUESTION_ORDER
-from coach.mock.plan import FORMATS, format_for_interview, planned_minutes
+from coach.mock.plan import FORMATS, format_for_interview, nothing_to_prepare_for, planned_minutes
 from coach.mock.report import FOLLOW_UP_NOT_ANSWERED, NOTHING_ANSWERED, not_measured_now, pattern_sentence
 from coach.mock.session import MockSession, plan_for
 from coach.recommend import role_to_practise
@@ -142,10 +142,7 @@ def setup() -> None:
             )
         else:  # a list of one choice, "No particular interview", said nothing of how to fill it
             ss.mock_interview = NO_INTERVIEW
-            st.caption(
-                "To prepare for an interview you have booked, log it on the Interviews page with its "
-                "job description: its role and description then steer the questions."
-            )
+            st.caption(escape(nothing_to_prepare_for(logged)))
         count_key = f"mock_n_{format_key}"
         st.slider(
             "Questions",

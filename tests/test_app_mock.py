@@ -438,3 +438,38 @@ def test_an_answer_too_short_to_measure_is_said_at_once_and_the_interview_goes_o
     ), said
     _answer(at, "03-story.wav")
     assert [s.value for s in at.header][0] == "Follow-up" and not at.warning  # said once, not again
+
+
+def test_with_interviews_logged_but_none_booked_the_setup_does_not_read_as_if_none_were(
+    tmp_path, monkeypatch
+):
+    """A year of data, 25 interviews logged and the latest months ago: the setup said "To prepare
+    for an interview you have booked, log it on the Interviews page…", as if none were logged."""
+    from datetime import date, timedelta
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    today = date.today()
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        for weeks in range(12, 37):  # 25 interviews a week apart, the latest 12 weeks ago
+            store.add_interview(
+                db,
+                company=f"Company {weeks}",
+                role="Backend engineer",
+                stage="first round",
+                interview_date=(today - timedelta(weeks=weeks)).isoformat(),
+            )
+    finally:
+        db.close()
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("mock").run()
+    assert not at.exception
+    assert "mock_interview" not in [s.key for s in at.selectbox]  # none to prepare for: no list of one
+    latest = today - timedelta(weeks=12)
+    [said] = [c.value for c in at.caption if "Interviews page" in c.value]
+    assert "you have booked" not in said, said
+    assert said.startswith(
+        escape(
+            f"Your last logged interview was on {latest:%a} {latest.day} {latest:%b %Y}, and none is booked"
+        )
+    ), said

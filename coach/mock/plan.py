@@ -17,6 +17,8 @@ from coach import banks, recommend
 from coach.banks import Question, role_from_title
 from coach.errors import InputError
 from coach.job_description import description_asks
+from coach.local_time import long_date
+from coach.playbook import is_interview
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,24 @@ def format_for_interview(interview: dict | None) -> str | None:
                 return "role" if role_from_title(interview.get("role")) else "behavioural"
             return suggested
     return None
+
+
+def nothing_to_prepare_for(logged: Sequence[dict]) -> str:
+    """Said on the Mock page's setup when no interview of the log is coming or from the last month
+    (`coach.job_description.interviews_to_prepare`): how to have one steer the questions. With
+    interviews logged, the last of them is named: "To prepare for an interview you have booked, log
+    it…" read, to someone with 25 logged, as if none were."""
+    sat = [str(i["interview_date"])[:10] for i in logged if is_interview(i.get("stage"))]
+    if not sat:
+        return (
+            "To prepare for an interview you have booked, log it on the Interviews page with its job "
+            "description: its role and description then steer the questions."
+        )
+    return (
+        f"Your last logged interview was on {long_date(max(sat))}, and none is booked ahead: when you "
+        "book the next one, log it on the Interviews page with its job description, and its role and "
+        "description will steer the questions."
+    )
 
 
 @dataclass(frozen=True)
