@@ -74,6 +74,26 @@ def found_again() -> MockSession | None:
     return session
 
 
+def under_way_elsewhere() -> tuple[str, MockSession] | None:
+    """This person's interview still running in another tab (the last started), with its token:
+    a new tab showed a fresh setup with no word of it."""
+    for token, session in reversed(list(under_way().items())):
+        theirs = (session.settings.data_dir, session.settings.owner) == (cfg.data_dir, cfg.owner)
+        if theirs and session.summary is None and token != ss.get("mock_token"):
+            return token, session
+    return None
+
+
+def go_on_with(token: str, session: MockSession) -> None:
+    """The "Go on with it here" button's callback: this tab takes the interview up where it waits."""
+    ss.mock_session = session
+    ss.mock_token = token
+    ss.mock_take += 1
+    ss.mock_failed = None
+    ss.mock_not_measured = None
+    st.query_params[RUNNING_PARAM] = token
+
+
 def start() -> None:
     """The Start button's callback: plan the questions from the choices made, speak the first."""
     format_key = ss.mock_format
@@ -108,6 +128,16 @@ def reset() -> None:
 
 # ---------------------------------------------------------------- before
 def setup() -> None:
+    if elsewhere := under_way_elsewhere():
+        token, running = elsewhere
+        st.info(f"You have a mock interview under way in another tab, at {running.where()}.")
+        st.button(
+            "Go on with it here",
+            icon=":material/play_arrow:",
+            key="mock_go_on",
+            on_click=go_on_with,
+            args=(token, running),
+        )
     with st.container(border=True):
         st.header("Set up the interview")
         # the interviews Practice offers to prepare for (coming ones, then the last month's), named

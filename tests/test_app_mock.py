@@ -473,3 +473,26 @@ def test_with_interviews_logged_but_none_booked_the_setup_does_not_read_as_if_no
             f"Your last logged interview was on {latest:%a} {latest.day} {latest:%b %Y}, and none is booked"
         )
     ), said
+
+
+def test_a_new_tab_says_the_interview_under_way_and_offers_to_go_on_with_it(tmp_path, monkeypatch):
+    """Opening the Mock page in a new tab while an interview ran in another showed a fresh setup,
+    with no word of the interview under way."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    first = page("mock").run()
+    first.slider(key="mock_n_behavioural").set_value(2).run()
+    first.button(key="mock_start").click().run()
+    assert [s.value for s in first.header][0] == "Question 1 of 2"
+
+    other = page("mock").run()  # a new tab: a new session, no interview in its address
+    assert not other.exception
+    said = [i.value for i in other.info]
+    assert said == ["You have a mock interview under way in another tab, at question 1 of 2."], said
+    other.button(key="mock_go_on").click().run()
+    assert not other.exception
+    assert [s.value for s in other.header][0] == "Question 1 of 2"  # the same interview, not a new one
+
+    # another person (another data folder) is told nothing of it
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path / "other"))
+    stranger = page("mock").run()
+    assert not stranger.info and "mock_go_on" not in [b.key for b in stranger.button]

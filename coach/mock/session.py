@@ -145,6 +145,14 @@ class MockSession:
     def finished(self) -> bool:
         return self.current is None
 
+    def where(self) -> str:
+        """'question 2 of 6', 'the follow-up to question 2 of 6': the turn waiting for an answer,
+        as the page says where an interview under way is."""
+        asked = sum(1 for t in self.turns if t.kind == "question")
+        at = f"question {asked} of {len(self.plan.questions)}"
+        turn = self.current
+        return f"the follow-up to {at}" if turn is not None and turn.kind == "follow_up" else at
+
     def answer(
         self,
         source: bytes | Path,
