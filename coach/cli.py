@@ -1221,8 +1221,15 @@ def history_command(
         said = f"{question:<{id_width}} {_figures(r)}  real interview: {interview}"
         line = f"{'real':<6} {r['interview_date']:<16}  {said}"
         rows.append((in_lived_order(str(r["interview_date"])), line))
+    real_shown = len(real)
     if real:
         rows.sort(key=lambda row: row[0], reverse=True)
+    if real and len(history["attempts"]) < len(every):
+        # cut to the newest practice answers, the real ones go no further back: one from months
+        # before them read as coming next, the practice answers between them left out unsaid
+        oldest = in_lived_order(str(history["attempts"][-1]["created_at"]))
+        rows = [row for row in rows if row[0] >= oldest]
+        real_shown = len(rows) - len(history["attempts"])
     for _, line in rows:
         typer.echo(line)
     from coach.pipeline import as_written_most  # each company named as `coach interviews` names it
@@ -1242,9 +1249,14 @@ def history_command(
         typer.echo("Delete a recording not analysed with `coach delete-recording` and its path.", err=True)
     answers = f"{count(len(every), 'practice answer')}{mock_words(in_mock)}"
     if len(history["attempts"]) < len(every):
+        since = ""
+        if real:
+            given = "the real answer" if real_shown == 1 else f"the {real_shown} real answers"
+            since = f" and {'no real answer' if not real_shown else given} given since ({len(real)} in all)"
+        asked = f"--question {question} " if question else ""  # all of them: this question's, not any
         typer.echo(
-            f"The newest {len(history['attempts'])} of {answers}; `coach history --limit {len(every)}` "
-            "lists them all.",
+            f"The newest {len(history['attempts'])} of {answers}{since}; "
+            f"`coach history {asked}--limit {len(every)}` lists them all.",
             err=True,
         )
     else:

@@ -1014,6 +1014,37 @@ def test_history_of_a_question_shows_real_answers_measured_as_practice_ones(sett
     assert len({line.index("fillers/100") for line in lines}) == 1, lines
 
 
+def test_history_of_a_question_cut_to_the_newest_keeps_its_real_answers_to_that_time(settings, monkeypatch):
+    """A year on one question, `coach history --question ID --limit 2`: the newest 2 practice
+    answers, then a real interview from months before them as if nothing came between (the 3
+    practice answers in between left out unsaid), and the line under it said `coach history
+    --limit 5` lists them all, which lists 5 answers to any question."""
+    from store_support import save_real_answers
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    store = open_store(settings)
+    for day, company in (("2026-02-10", "Initech"), ("2026-11-20", "Acme")):
+        interview = add_interview(store, company=company, interview_date=day)
+        answer = {"question_id": "mot-05", "question_text": "Why us?", "analysis": analysis_dict()}
+        save_real_answers(store, interview, [answer])
+    for day in ("2026-03-01", "2026-05-01", "2026-09-01", "2026-11-18", "2026-11-25"):
+        save_attempt(store, question_id="mot-05", question_text="Why us?", recording=None,
+                     transcript=transcript_dict(), analysis=analysis_dict(), engine="faster-whisper",
+                     model="tiny.en", created_at=f"{day}T12:00:00+00:00")  # fmt: skip
+    store.close()
+    shown = _run(settings, "history", "--question", "mot-05", "--limit", "2")
+    assert shown.exit_code == 0, shown.output
+    days = [line.split()[1] for line in shown.stdout.splitlines()]
+    assert days == ["2026-11-25", "2026-11-20", "2026-11-18"], shown.stdout
+    assert shown.stderr.strip() == (
+        "The newest 2 of 5 practice answers and the real answer given since (2 in all); "
+        "`coach history --question mot-05 --limit 5` lists them all."
+    )
+    every = _run(settings, "history", "--question", "mot-05", "--limit", "5")
+    assert [line.split()[1] for line in every.stdout.splitlines()][-2:] == ["2026-03-01", "2026-02-10"]
+    assert every.stderr.strip() == "5 practice answers."
+
+
 def test_an_export_counts_the_recordings_it_holds_and_a_delete_says_what_went(filled, tmp_path, backend):
     """A recording moved out of the data directory by hand: `coach export` warned it was missing and
     then said "Exported … 2 recordings" with 1 in the zip; `coach delete-answer` said "with its
