@@ -917,8 +917,9 @@ def summary_lines(report: dict, *, last_n: int = DEFAULT_LAST_N) -> list[str]:
         )
     gaps = report["skill_gaps"]
     if gaps["gaps"]:
-        named = ", ".join(banks.tag_words(g["competency"]) for g in gaps["gaps"])
-        lines.append(f"Skill gaps from debriefs: {named}.")
+        # how often each was named, as the page says it: the one six debriefs named comes first
+        named = ", ".join(f"{banks.tag_words(g['competency'])} ({g['mentions']}×)" for g in gaps["gaps"])
+        lines.append(f"Skill gaps from your debriefs: {named}.")
         lines += [f"  practise: [{q['id']}] {q['text']}" for q in gaps["recommended"]]
     if gaps.get("unmatched"):
         lines.append(

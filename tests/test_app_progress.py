@@ -604,7 +604,8 @@ def test_a_debriefed_interview_before_any_practice_shows_what_to_practise(tmp_pa
     """One interview logged and debriefed (gap: negotiation), no answer yet: `coach progress`
     gave the count, the cadence and five questions for the gap while the page said only "Nothing
     to chart yet". It shows the headline, says the charts come with the first practice answer, and
-    lists the gap with the same five questions."""
+    lists the gap with the same five questions. The terminal says how many debriefs named the
+    gap, as the page does (it said "negotiation." beside the page's "negotiation (1×)")."""
     from datetime import date, timedelta
 
     from cli_support import run_coach
@@ -621,7 +622,7 @@ def test_a_debriefed_interview_before_any_practice_shows_what_to_practise(tmp_pa
     finally:
         db.close()
     result = run_coach("progress", data_dir=tmp_path)
-    assert "Skill gaps from debriefs: negotiation." in result.stdout, result.stdout
+    assert "Skill gaps from your debriefs: negotiation (1×)." in result.stdout, result.stdout
     on_cli = re.findall(r"practise: \[([^\]]+)\]", result.stdout)
     assert len(on_cli) == 5, result.stdout
 

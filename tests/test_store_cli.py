@@ -909,7 +909,7 @@ def test_progress_names_a_bank_tag_as_the_pages_do(settings, monkeypatch):
     store.close()
     result = _run(settings, "progress")
     assert result.exit_code == 0, result.stderr
-    assert "Skill gaps from debriefs: failure and learning." in result.stdout, result.stdout
+    assert "Skill gaps from your debriefs: failure and learning (1×)." in result.stdout, result.stdout
     from coach import banks
 
     reason = recommended(banks.load_questions(settings.data_dir), [], ["failure-learning"]).reason
