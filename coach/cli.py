@@ -1162,6 +1162,13 @@ def history_command(
         int | None,
         typer.Option(metavar="N", min=1, help="at most this many practice answers [default: the newest 20]"),
     ] = None,
+    not_measured: Annotated[
+        bool,
+        typer.Option(
+            "--not-measured",
+            help="only the practice answers that could not be measured (too short, ...), each with why",
+        ),
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
 ) -> None:
     """Stored practice answers (the newest 20 unless --limit; --json lists them all) and real
@@ -1182,6 +1189,20 @@ def history_command(
         }
         if question and not history["attempts"] and not history["real_answers"]:
             _check_question_known(store, question)
+        if not_measured:
+            # the Progress page's fold, for `coach progress`'s "could not be measured" line: a
+            # year's 13 were nowhere in the newest 20 that `coach history` lists
+            every_practice = len(history["attempts"])
+            history = {
+                "attempts": [
+                    {**a, "why": _why_not_measured(repository.get_attempt(store, a["id"]))}
+                    for a in history["attempts"]
+                    if a["score_overall"] is None
+                ],
+                "real_answers": [],
+                "interviews": [],
+                "unanalysed_recordings": [],
+            }
     if as_json:  # every answer, for a script (the newest --limit, when given)
         history["attempts"] = history["attempts"][:limit]
         print_json(history)
@@ -1212,6 +1233,8 @@ def history_command(
         when = local_moment(a["created_at"])
         where = "  mock interview" if in_mock_interview(a) else ""
         said = f"{a['shown_id'] or '-':<{id_width}} {_figures(a)}{where}{asked}"
+        if not_measured:
+            said = f"{said.rstrip()}: {a['why']}"
         line = f"#{a['id']:<5} {when:%Y-%m-%d %H:%M}  {said}"
         rows.append((in_lived_order(str(a["created_at"])), line.rstrip()))
     # one question's real answers among its practice, newest first in the same columns (they came
@@ -1247,6 +1270,9 @@ def history_command(
         typer.echo(f"saved but not analysed: {named}: {one_line(why)}")
     if history["unanalysed_recordings"]:
         typer.echo("Delete a recording not analysed with `coach delete-recording` and its path.", err=True)
+    if not_measured:
+        _say_not_measured(len(history["attempts"]), len(every), every_practice, question)
+        return
     answers = f"{count(len(every), 'practice answer')}{mock_words(in_mock)}"
     if len(history["attempts"]) < len(every):
         since = ""
@@ -1261,6 +1287,32 @@ def history_command(
         )
     else:
         typer.echo(f"{answers}.", err=True)
+
+
+def _why_not_measured(attempt: dict) -> str:
+    """Why an answer has no score, as it was said when it was taken (the Progress page's words)."""
+    warnings = (attempt.get("analysis") or {}).get("warnings") or []
+    return " ".join(one_line(w) for w in warnings) or "Its measures could not be trusted, so it has no score."
+
+
+def _say_not_measured(shown: int, unmeasured: int, practice: int, question: str | None) -> None:
+    """The last line of `coach history --not-measured`: how many of all, and what to do with one."""
+    answers = count(practice, "practice answer") + (f" to {question}" if question else "")
+    if not unmeasured:
+        typer.echo(f"Every one of your {answers} could be measured.", err=True)
+        return
+    asked = f" --question {question}" if question else ""
+    newest = (
+        f"; the newest {shown} are listed (`coach history --not-measured{asked} --limit {unmeasured}` "
+        "lists them all)"
+        if shown < unmeasured
+        else ""
+    )
+    typer.echo(
+        f"{unmeasured} of {answers} could not be measured{newest}; "
+        "`coach delete-answer N` deletes one with its recording.",
+        err=True,
+    )
 
 
 def _why_waiting(recording: dict, path: Path) -> str:

@@ -813,7 +813,7 @@ def summary_lines(report: dict, *, last_n: int = DEFAULT_LAST_N) -> list[str]:
     if unmeasured:  # as the page says it: kept, but in none of the figures below
         lines.append(
             f"{count(unmeasured, 'practice answer')} could not be measured (too short, off the question, "
-            f"...): kept, but left out of the figures below; `coach history` lists "
+            f"...): kept, but left out of the figures below; `coach history --not-measured` lists "
             f"{'it' if unmeasured == 1 else 'them'}."
         )
     for measure in ("wpm", "fillers_per_100_words", "score_overall"):

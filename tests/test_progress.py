@@ -418,7 +418,7 @@ def test_coach_progress_says_how_many_answers_could_not_be_measured(store, setti
     assert lines[0] == "3 practice answers, 0 real interviews."
     assert lines[1] == (
         "1 practice answer could not be measured (too short, off the question, ...): kept, but left "
-        "out of the figures below; `coach history` lists it."
+        "out of the figures below; `coach history --not-measured` lists it."
     ), lines
 
 

@@ -116,6 +116,37 @@ def test_history_lists_the_newest_twenty_and_says_how_to_see_them_all(settings, 
     assert len(json.loads(_run(settings, "history", "--json", "--limit", "5").stdout)["attempts"]) == 5
 
 
+def test_the_answers_that_could_not_be_measured_are_listed_where_progress_says(settings, monkeypatch):
+    """A year of practice, 13 answers not measured: `coach progress` said "`coach history` lists
+    them", and `coach history` listed the newest 20 answers, none of them. `coach history
+    --not-measured` lists those alone, each with why, as the Progress page's fold does."""
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    store = open_store(settings)
+    short = {**analysis_dict(), "scores": None, "warnings": ["Only 9 words heard: too short to measure."]}
+    short["metrics"] = {**short["metrics"], "wpm": None, "fillers_per_100_words": None}
+    days = [f"2026-03-{d:02d}" for d in range(1, 23)]
+    for day, analysis in [("2026-02-10", short), *((d, analysis_dict()) for d in days)]:
+        save_attempt(store, question_id="mot-05", question_text="Why us?", recording=None,
+                     transcript=transcript_dict(), analysis=analysis, engine="faster-whisper",
+                     model="tiny.en", created_at=f"{day}T12:00:00+00:00")  # fmt: skip
+    store.close()
+    progress = _run(settings, "progress")
+    assert progress.exit_code == 0, progress.output
+    assert "`coach history --not-measured` lists it." in progress.stdout, progress.stdout
+    assert "could not be measured" not in _run(settings, "history").stdout
+    shown = _run(settings, "history", "--not-measured")
+    assert shown.exit_code == 0, shown.output
+    assert shown.stdout.splitlines() == [
+        "#1     2026-02-10 12:00  mot-05 could not be measured: Only 9 words heard: too short to measure."
+    ]
+    assert shown.stderr.strip() == (
+        "1 of 23 practice answers could not be measured; `coach delete-answer N` deletes one "
+        "with its recording."
+    )
+    listed = json.loads(_run(settings, "history", "--not-measured", "--json").stdout)
+    assert [a["id"] for a in listed["attempts"]] == [1]
+
+
 def test_reanalyze_says_one_answer_not_one_answers(settings, monkeypatch):
     """`coach reanalyze` over one old answer said "1 answers analysed again"."""
     monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
