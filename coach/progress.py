@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from statistics import fmean
 
 from coach import banks, local_time, recommend
-from coach.analysis.wording import count
+from coach.analysis.wording import clock, count
 from coach.config import Settings
 from coach.goals import TARGETS, PracticeGoal
 from coach.goals import period_words as goals_period_words
@@ -774,6 +774,32 @@ def figures_side_by_side(values: Sequence[float | None], measure: str) -> list[s
     return ["—" if v is None else f"{v:.1f}" if decimals else f"{v:g}" for v in said]
 
 
+# How many mock interviews `coach progress` lists, newest first: the page's table has them all.
+MOCKS_LISTED = 3
+
+
+def _mock_interview_lines(series: list[dict]) -> list[str]:
+    """The newest mock interviews as the Progress page's table gives them: day, format, overall
+    score, time used and the gap that repeated (the first and latest scores alone left out what
+    each report found)."""
+    lines = []
+    for m in reversed(series[-MOCKS_LISTED:]):
+        kind = m["format_label"][:1].lower() + m["format_label"][1:]
+        score = (
+            "no overall score"
+            if m["score_overall"] is None
+            else f"overall {_figure(m['score_overall'], 'score_overall')}"
+        )
+        planned = f" of {m['planned_s'] // 60} min" if m.get("planned_s") else ""
+        used = f", {clock(m['used_s'])}{planned}" if m["used_s"] else ""
+        early = ", ended early" if m.get("ended_early") else ""
+        gap = f"; repeated gap: {m['pattern'].strip().rstrip('.')}" if m.get("pattern") else ""
+        lines.append(f"  {local_day(m['at'])}, {kind}: {score}{used}{early}{gap}.")
+    if len(series) > MOCKS_LISTED:
+        lines.append(f"  and {len(series) - MOCKS_LISTED} before (`coach progress --json` lists them all).")
+    return lines
+
+
 def _days_ago(days: int) -> str:
     return {0: "today", 1: "yesterday"}.get(days, f"{days} days ago")
 
@@ -879,6 +905,9 @@ def summary_lines(report: dict, *, last_n: int = DEFAULT_LAST_N) -> list[str]:
             f"{_figure(mocks[0]['score_overall'], 'score_overall')} in the first, "
             f"{_figure(mocks[-1]['score_overall'], 'score_overall')} in the latest."
         )
+    elif report.get("mock_interviews"):  # none scored: the rows below still say when and how long
+        lines.append(f"Mock interviews: {len(report['mock_interviews'])}; no overall score yet.")
+    lines += _mock_interview_lines(report.get("mock_interviews", []))
     practice = report["cadence"]["practice_attempts"]
     if practice["last"]:  # the page's "Last practice", so a returning user sees the gap here too
         lines.append(f"Last practice: {practice['last']} ({_days_ago(practice['days_since_last'])}).")

@@ -314,3 +314,22 @@ def test_mock_interviews_of_different_rounds_keep_their_format_in_each_row(tmp_p
     assert list(table.columns) == ["When", "Format", "Overall", "Time used", "Repeated gap"]
     assert set(table["Format"]) == {"Behavioural round", "Technical round"}
     assert list(table["Time used"])[0] == "10:00"  # all 30 minutes: said once above
+
+
+def test_coach_progress_lists_the_latest_mock_interviews_as_the_page_s_table_does(tmp_path):
+    """A year's 12 mock interviews: the Progress page's table gives each one's score, time used and
+    the gap that repeated; `coach progress` gave the first and latest scores alone, so the gap
+    each report found was nowhere in the terminal. It lists the newest three as the table does."""
+    from datetime import date
+
+    from cli_support import coach_printed
+
+    _fill(tmp_path)
+    lines = coach_printed(tmp_path, "progress").splitlines()
+    at = lines.index("Mock interviews: 2; overall score 58 in the first, 71 in the latest.")
+    today = date.today().isoformat()
+    assert lines[at + 1 : at + 3] == [
+        f"  {today}, behavioural round: overall 71, 10:05 of 30 min, ended early.",
+        f"  {today}, behavioural round: overall 58, 10:05 of 30 min; "
+        "repeated gap: 3 of 4 answers had no result.",
+    ], lines
