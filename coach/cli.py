@@ -1782,7 +1782,12 @@ def interview_command(
         # each reviewed answer with the practice for its question before that day (practice_score)
         print_json({**shown, "practised_for": practised, "reviewed_answers": answers})
         return
-    practised = practised_for.practised_words(practice, today())
+    from coach.playbook import is_ahead
+
+    # said as its card on the Interviews page says it: "nothing yet" only of one still to come (of
+    # one held months ago it read as a to-do)
+    ahead = is_ahead(full, today())
+    practised = practised_for.practised_words(practice, today()) if practice.any or ahead else ""
     typer.echo(_describe_interview(full, answers, not_analysed, practised))
 
 
@@ -1804,7 +1809,8 @@ def _describe_interview(full: dict, answers: list[dict], not_analysed: list[str]
     for person in full["people"]:
         said = " — ".join(part for part in (person["name"], person.get("title") or "") if part)
         lines.append(f"Person: {said}" + (f" ({person['notes']})" if person.get("notes") else ""))
-    lines.append(f"Practised for it: {practised}.")  # on Practice and in mock interviews, for this one
+    if practised:  # on Practice and in mock interviews, for this one
+        lines.append(f"Practised for it: {practised}.")
     debrief = latest_debrief(full["debriefs"])
     if debrief is not None:
         go_on = {True: "yes", False: "no", None: "undecided"}[debrief["proceed"]]

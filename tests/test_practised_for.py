@@ -107,6 +107,21 @@ def test_an_interview_not_practised_for_says_so(tmp_path):
     assert "10. [ ] Rehearse your stories and your questions." in prepared.stdout, prepared.stdout
 
 
+def test_an_interview_held_long_ago_without_practice_for_it_says_nothing_of_it(tmp_path):
+    """A year's interviews, none with practice noted for it: `coach interview N` said "Practised
+    for it: nothing yet." of an interview held ten months ago, where its card on the Interviews
+    page says nothing ("yet" of a day long past read as a to-do)."""
+    db = store.open_store(load_settings(data_dir=tmp_path))
+    try:
+        held = store.add_interview(db, company="Initech", interview_date=date.today() - timedelta(days=300))
+    finally:
+        db.close()
+    shown = run_coach("interview", held, data_dir=tmp_path)
+    assert shown.returncode == 0, shown.stderr
+    assert "Practised for it" not in shown.stdout, shown.stdout
+    assert "No debrief yet" in shown.stdout, shown.stdout
+
+
 def test_your_own_untick_of_the_rehearsal_step_wins_over_the_practice(tmp_path, monkeypatch):
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     final = _practised(tmp_path)
