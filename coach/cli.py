@@ -687,6 +687,12 @@ def questions_command(
         bool, typer.Option("--starred", help="only the questions you starred (`coach star ID`)")
     ] = False,
     favourites: Annotated[bool, typer.Option("--favourites", hidden=True)] = False,  # --starred's old name
+    answered_only: Annotated[
+        bool,
+        typer.Option(
+            "--answered", help="only the questions you have answered (practice, mock or real interviews)"
+        ),
+    ] = False,
     not_answered: Annotated[
         bool, typer.Option("--not-answered", help="only the questions you have not answered yet")
     ] = False,
@@ -714,7 +720,8 @@ def questions_command(
             for flag, value in (
                 ("--category", category), ("--role", role), ("--competency", competency),
                 ("--difficulty", difficulty), ("--search", search), ("--random", pick_random or None),
-                ("--starred", starred_only or None), ("--not-answered", not_answered or None),
+                ("--starred", starred_only or None), ("--answered", answered_only or None),
+                ("--not-answered", not_answered or None),
                 ("--not-answered-in", not_answered_in),
             )
             if value is not None
@@ -738,6 +745,9 @@ def questions_command(
             "--not-answered lists the questions never answered and --not-answered-in DAYS those not "
             "answered lately (never answered included); choose one."
         )
+    if answered_only and (not_answered or not_answered_in is not None):
+        flag = "--not-answered" if not_answered else "--not-answered-in"
+        raise InputError(f"--answered lists the questions you have answered and {flag} others; choose one.")
     filters = dict(category=category, role=role, competency=competency, difficulty=difficulty, text=search)
     questions = banks.load_questions(data_dir, owner=settings.owner)
     starred, answered = _stars_and_answers(settings)
@@ -758,6 +768,13 @@ def questions_command(
                 f"You have answered every question that matches{lately}; drop {flag} to pick among them."
             )
         matching = answered_or_not
+    elif answered_only:  # the Questions page's "Answered before"
+        answered_ones = by_answers(matching, answered, "answered", today())
+        if pick_random and matching and not answered_ones:
+            raise InputError(
+                "You have answered no question that matches yet; drop --answered to pick among them."
+            )
+        matching = answered_ones
     if pick_random:  # among those the list shows: it ignored --not-answered and picked an answered one
         question = banks.random_question(matching, **filters)
         if as_json:

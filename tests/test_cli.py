@@ -925,6 +925,30 @@ def test_questions_say_how_often_each_was_answered_and_list_the_unanswered(tmp_p
     assert as_json["swe-beh-01"]["times_answered"] == 0
 
 
+def test_questions_answered_lists_those_answered_as_the_page_s_answered_before(tmp_path):
+    """A year in, 96 of 302 questions answered: the Questions page's "Your answers: Answered
+    before" lists those 96; `coach questions` had no such choice (only --not-answered and
+    --not-answered-in), so the terminal gave all 302 to read through."""
+    from store_support import answered_over_months
+
+    from coach.config import load_settings
+    from coach.store import open_store
+
+    db = open_store(load_settings(tmp_path))
+    try:
+        answered_over_months(db)
+    finally:
+        db.close()
+    shown = coach("questions", "--answered", data_dir=tmp_path)
+    assert shown.returncode == 0, shown.stderr
+    assert [line.split()[0] for line in shown.stdout.splitlines()] == ["beh-lead-01", "mot-05"], shown.stdout
+    assert shown.stderr.strip() == "2 questions, 2 of them answered."
+    as_json = json.loads(coach("questions", "--answered", "--json", data_dir=tmp_path).stdout)
+    assert [q["id"] for q in as_json] == ["beh-lead-01", "mot-05"]
+    both = coach("questions", "--answered", "--not-answered", data_dir=tmp_path)
+    assert both.returncode == 1 and "choose one" in both.stderr, both.stderr
+
+
 def test_a_random_question_in_json_says_whether_starred_and_how_often_answered(tmp_path):
     """`coach questions --random --json` had neither "starred" nor "times_answered", which the list
     (`coach questions --json`) gives each question; and --random ignored --not-answered, picking a
