@@ -1315,8 +1315,9 @@ def _why_not_measured(attempt: dict) -> str:
 def _say_not_measured(shown: int, unmeasured: int, practice: int, question: str | None) -> None:
     """The last line of `coach history --not-measured`: how many of all, and what to do with one."""
     answers = count(practice, "practice answer") + (f" to {question}" if question else "")
-    if not unmeasured:
-        typer.echo(f"Every one of your {answers} could be measured.", err=True)
+    if not unmeasured:  # none yet: as `coach history` says it ("Every one of your 0 ..." read oddly)
+        said = f"Every one of your {answers} could be measured." if practice else f"{answers}."
+        typer.echo(said, err=True)
         return
     asked = f" --question {question}" if question else ""
     newest = (

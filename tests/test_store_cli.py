@@ -145,6 +145,8 @@ def test_the_answers_that_could_not_be_measured_are_listed_where_progress_says(s
     )
     listed = json.loads(_run(settings, "history", "--not-measured", "--json").stdout)
     assert [a["id"] for a in listed["attempts"]] == [1]
+    measured = _run(settings, "history", "--not-measured", "--question", "mot-21")
+    assert measured.stderr.strip() == "0 practice answers to mot-21.", measured.output
 
 
 def test_reanalyze_says_one_answer_not_one_answers(settings, monkeypatch):
