@@ -1684,6 +1684,7 @@ def interviews_command(
 
     with open_store() as store:
         opportunities, options = pipeline_report(store, date.today())
+        cadence = _cadence_line(store, date.today()) if opportunities and not as_json else ""
     if as_json:
         print_json({"opportunities": [o.as_json() for o in opportunities], "options": options})
         return
@@ -1692,8 +1693,34 @@ def interviews_command(
     if options:
         typer.echo("Offers and options:")
         typer.echo("\n".join(f"  {_describe_option(o)}" for o in options))
+    if cadence:
+        typer.echo(cadence)
     if not opportunities and not options:
         typer.echo("No interviews logged yet; add one with `coach add-interview COMPANY --date YYYY-MM-DD`.")
+
+
+def _cadence_line(store, today) -> str:
+    """The Interviews page's cadence panel in one line: the goal, the real interviews held in its
+    last period, and the next one booked or when it is due (its state as the page says it)."""
+    from coach import playbook
+    from coach import store as repository
+
+    interviews = repository.list_interviews(store)
+    # counted as the page counts it: a goal beyond the bounds as the nearest one that can be set
+    goal = playbook.cadence_within_bounds(playbook.load_playbook_for(store.settings, store).cadence)
+    status = playbook.cadence_status(goal, playbook.held_interview_dates(interviews, today), today)
+    booked = playbook.next_booked(interviews, today)
+    if booked:
+        then = f"next booked: {booked['company'] or 'an interview'} on {booked['date']}"
+    elif status.first_to_book:
+        then = status.state
+    else:
+        then = f"next due by {status.next_due.isoformat()} ({status.state})"
+    every = f"{goal.interviews} real interview{'s' if goal.interviews != 1 else ''} every {goal.period_label}"
+    return (
+        f"Cadence goal: {every}; {status.interviews_in_period} held in the last "
+        f"{goal.period_days} days; {then}."
+    )
 
 
 def _describe_opportunity(opportunity) -> str:

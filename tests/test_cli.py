@@ -983,3 +983,27 @@ def test_a_random_question_in_json_says_whether_starred_and_how_often_answered(t
     assert answered.stderr.strip() == (
         "error: You have answered every question that matches; drop --not-answered to pick among them."
     )
+
+
+def test_coach_interviews_says_the_cadence_as_the_interviews_page_does(tmp_path):
+    """The Interviews page opens on the cadence: the goal, how many real interviews the last period
+    held, and when the next is due ("on track"); `coach interviews`, its terminal twin, said none
+    of it (a year's 25 stages listed, and nothing of whether the next one is due)."""
+    from datetime import date, timedelta
+
+    from coach.config import load_settings
+    from coach.store import add_interview, open_store
+
+    held = date.today() - timedelta(days=20)
+    db = open_store(load_settings(tmp_path))
+    try:
+        add_interview(db, company="Acme", stage="first round", interview_date=held.isoformat())
+    finally:
+        db.close()
+    shown = coach("interviews", data_dir=tmp_path)
+    assert shown.returncode == 0, shown.stderr
+    due = (held + timedelta(days=91)).isoformat()
+    assert shown.stdout.splitlines()[-1] == (
+        "Cadence goal: 1 real interview every quarter; 1 held in the last 91 days; "
+        f"next due by {due} (on track)."
+    ), shown.stdout
