@@ -12,6 +12,7 @@ from coach.audio import SUPPORTED_SUFFIXES
 from coach.debrief import heard_questions, latest_debrief, refreshed_questions
 from coach.errors import CoachError, NotAudioError
 from coach.interview.draft import MEASURED_FIELDS, refreshed_text
+from coach.interview.listen import LOADING_THE_MODEL
 from coach.interview.orchestrator import (
     AlreadyKept,
     KeptUnanalysed,
@@ -221,7 +222,8 @@ def working(run) -> None:
     `stopped_review_offer`), at the cancel check's next Streamlit call."""
     failed: CoachError | None = None
     with st.status("Working on the interview…", expanded=True) as status:
-        shown = [0.0, "Saving the recording"]
+        # the page loads the models first (`preload_models`): said in the review's own words
+        shown = [0.0, LOADING_THE_MODEL.capitalize()]
         bar = st.progress(*shown)
 
         def on_progress(p) -> None:

@@ -2671,7 +2671,8 @@ def _review_progress(enabled: bool):
         # the end of the audio is said as transcribed, then again once its sound was gone over
         if line == last[1] or line in said:
             return
-        if now - last[0] >= 2.0 or (p.total_s and p.done_s >= p.total_s):
+        # a step (the speech model loading, a stretch being transcribed) is said however soon it comes
+        if p.step or now - last[0] >= 2.0 or (p.total_s and p.done_s >= p.total_s):
             last[:] = [now, line]
             said.add(line)
             typer.echo(line, err=True)

@@ -450,6 +450,36 @@ def test_after_the_call_is_transcribed_the_progress_says_what_is_being_done(data
     assert after[-1] == "analysing your answers", lines
 
 
+def test_before_the_first_words_the_progress_says_the_model_loads_then_what_is_transcribed(tmp_path):
+    """Until Whisper's first words the Review page said "Saving the recording" (5-17 s on the
+    one-minute lecture of tests/data/real_speech: the speech model loading, then the first stretch
+    transcribed) and the terminal said nothing. Both say those steps, from the review's own lines."""
+    lines: list[str] = []
+    review(
+        CLIPS / "interview_short.flac",
+        load_settings(data_dir=tmp_path),  # no chunk kept from another test: all transcribed here
+        ReviewOptions(chunk_s=CHUNK_S),
+        questions=load_questions(),
+        progress=lambda p: lines.append(p.line()),
+    )
+    before = lines[: next(i for i, line in enumerate(lines) if line.startswith("reviewed "))]
+    # a chunk ends in a pause near its length (0:24 here, for 20 s)
+    assert len(before) == 2 and before[0] == "loading the speech model", lines
+    assert re.fullmatch(r"transcribing 0:00–0:2\d", before[1]), lines
+
+
+def test_the_terminal_says_each_step_before_the_first_words_however_soon(capsys):
+    """`coach review` printed a line at most every 2 s: with the speech model already loaded, the
+    stretch being transcribed came at once after "loading the speech model" and was not said."""
+    from coach.cli import _review_progress
+    from coach.interview.listen import Progress
+
+    show = _review_progress(True)
+    show(Progress(0.0, 60.0, 0.0, None, 0, 0, step="loading the speech model"))
+    show(Progress(0.0, 60.0, 0.1, None, 0, 0, step="transcribing 0:00–1:00"))
+    assert capsys.readouterr().err.splitlines() == ["loading the speech model", "transcribing 0:00–1:00"]
+
+
 def test_one_voice_gives_a_clear_warning_and_one_answer(run):
     result = run("one_voice.flac")
     assert any("Only one voice" in w for w in result["warnings"])

@@ -30,6 +30,11 @@ from coach.types import SAMPLE_RATE, Sound, Word
 # the interviewer's questions among them), so interviews are transcribed without it.
 REVIEW_VERBATIM = False
 
+# The steps said before the first words of the call are heard: the speech model loading (seconds
+# once a process) and the first stretch being transcribed (Whisper says nothing until its first
+# words). The Review page said "Saving the recording" through both, 5-17 s on a loaded machine.
+LOADING_THE_MODEL = "loading the speech model"
+
 
 def work_dir(settings: Settings, recording_sha256: str, chunk_s: float) -> WorkDir:
     """Where a review keeps its finished chunks: the settings as the chunks were made with."""
@@ -117,6 +122,8 @@ def listen(
 
     audio = open_interview(path, settings, name=name)
     work = work_dir(settings, sha256 or file_sha256(path), chunk_s)
+    if progress is not None:  # loaded once a process: the time left is timed from after it
+        progress(Progress(0.0, audio.declared_s, 0.0, None, 0, 0, step=LOADING_THE_MODEL))
     engine = get_engine(settings)
     reader = ChunkReader(audio, chunk_s)
     timer = _Clock(audio.declared_s, progress)
@@ -127,6 +134,7 @@ def listen(
         kept = work.load(chunk.index, chunk.start_s, chunk.end_s)
         reused = kept is not None
         if kept is None:
+            timer.first_words(chunk)
             kept = _process(chunk, engine, settings, timer, cancel)
             work.save(kept)
         results.append(kept)
@@ -244,6 +252,13 @@ class _Clock:
 
     def begin(self, chunk: AudioChunk) -> None:
         self.chunk_start_s = chunk.start_s
+
+    def first_words(self, chunk: AudioChunk) -> None:
+        """A stretch about to be transcribed while this run has heard none yet: nothing is said of
+        its time until Whisper's first words, seconds later."""
+        if self.worked_s == 0.0:
+            heard = f"{clock(chunk.start_s)}–{clock(chunk.end_s)}"
+            self._report(chunk.start_s, 0.0, f"transcribing {heard}")
 
     def within(self, position_s: float) -> None:
         self._report(position_s, self.worked_s + position_s - self.chunk_start_s)
