@@ -94,7 +94,7 @@ def upload_form(interview_id: int):
         else:
             c5, c6 = st.columns(2)
         speakers = c6.selectbox(
-            "Number of speakers",
+            "How many people speak",  # as Who is who and the one-voice notice say it
             list(SPEAKER_CHOICES),
             key="review_speakers",
             help="Everyone who speaks in the recording, you included. Leave it to the coach unless it "

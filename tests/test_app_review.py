@@ -325,6 +325,10 @@ def test_a_recording_heard_as_one_voice_stores_no_debrief_draft(tmp_path, monkey
     # the notice asks to say two people speak, and the box below offers it (it offered "1 (only
     # me)", so one press of "Review again with these" scored the interviewer's words as yours)
     assert at.selectbox(key="review_people").value == "2"
+    # one name for it, the notice's, on the upload form's box and on this one (the form's read
+    # "Number of speakers")
+    assert at.selectbox(key="review_speakers").label == "How many people speak"
+    assert at.selectbox(key="review_people").label == "How many people speak"
 
 
 @pytest.mark.parametrize(

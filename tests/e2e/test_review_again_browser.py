@@ -87,7 +87,8 @@ def _shows(page, label: str, text: str, timeout_s: float = 60) -> bool:
 
 
 def _pick_people(page, choice: str) -> None:
-    box = page.get_by_role("combobox", name="How many people speak")
+    # the upload form's box has the same label: this one is Who is who's, by its key
+    box = page.locator(".st-key-review_people").get_by_role("combobox", name="How many people speak")
     box.click()
     time.sleep(0.5)
     if not page.get_by_role("option").count():  # the first click can only focus it
