@@ -2610,7 +2610,7 @@ def review_command(
     if add_questions:
         result["added_to_bank"] = add_asked_questions(settings, result)
     for warning in result["warnings"]:
-        typer.echo(f"warning: {warning}", err=True)
+        typer.echo(f"warning: {_said_in_the_terminal(warning)}", err=True)
     if result["identification"]["unscorable"]:  # one voice heard: how to say two people speak here
         typer.echo(_two_voices_hint(settings, recording, kept_under, time.monotonic() - started), err=True)
     if as_json:
@@ -2622,6 +2622,21 @@ def review_command(
             typer.echo(
                 f"\nSaved under interview #{kept_under} ({kept_as}){drafted}; `coach interviews` lists it."
             )
+
+
+# The one-voice notice (coach.analysis.quality.ONE_VOICE) names the Review page's box, "saying 2
+# people speak"; the terminal names its option, and the command to run follows (`_two_voices_hint`).
+ONE_VOICE_IN_THE_TERMINAL = (
+    "Only one voice was found, so your words could not be told apart from the interviewer's and "
+    "nothing is scored. If the interviewer speaks in it too, review it again with --speakers 2."
+)
+
+
+def _said_in_the_terminal(warning: str) -> str:
+    """A review's warning as `coach review` prints it (--json keeps the review's own words)."""
+    from coach.analysis.quality import ONE_VOICE
+
+    return ONE_VOICE_IN_THE_TERMINAL if warning == ONE_VOICE else warning
 
 
 def _review_stage(typed: str | None) -> str:
@@ -2714,7 +2729,8 @@ def _describe_review(result: dict, added: dict[str, str] | None = None) -> str:
         if a["bank_question"] and a["question"] and a["question"] != a["bank_question"]:
             title += f"\n  heard as “{a['question']}”"
         if a["analysis"].get("scores") is None:
-            lines.append(f"\n{title}\n  not measured: " + " ".join(a["analysis"]["warnings"]))
+            said = (_said_in_the_terminal(w) for w in a["analysis"]["warnings"])
+            lines.append(f"\n{title}\n  not measured: " + " ".join(said))
             continue
         lines.append(
             f"\n{title}\n  {clock(am.get('duration_s') or a['analysis'].get('duration_s'))} · "

@@ -542,6 +542,23 @@ def test_the_interviewers_words_inside_an_answer_are_not_its_time(data_settings,
     assert checked, "the clip has an answer with other voices inside it"
 
 
+def test_the_terminal_says_what_to_do_about_one_voice_with_its_option(tmp_path):
+    """`coach review` on a recording heard as one voice printed the Review page's advice, "review it
+    again saying 2 people speak" (a box there), as its warning and under the answer, then the
+    command: the terminal names its option instead, and the page's words are not printed."""
+    clip = CLIPS / "one_voice.flac"
+    done = run_coach("review", clip, "--no-progress", data_dir=tmp_path)
+    assert done.returncode == 0, done.stderr
+    said = (
+        "Only one voice was found, so your words could not be told apart from the interviewer's and "
+        "nothing is scored. If the interviewer speaks in it too, review it again with --speakers 2."
+    )
+    warnings = [line for line in done.stderr.splitlines() if line.startswith("warning: ")]
+    assert f"warning: {said}" in warnings, done.stderr
+    assert f"  not measured: {said}" in done.stdout.splitlines(), done.stdout
+    assert "people speak" not in done.stdout + done.stderr
+
+
 def test_the_terminal_summary_says_only_what_was_measured(run, profile):
     """`coach review` printed "Response time median None s; 0 interruptions; you asked 0 questions"
     for a recording heard as one voice, and "1 turns, 1 answers": the conversation's line is there
