@@ -200,25 +200,28 @@ def review(
     }
 
 
+def _call_done(heard: Heard, started: float, **where) -> Progress:
+    """Progress once the whole call is transcribed, with what is being done now (`where`: a step,
+    or which answer is heard again)."""
+    return Progress(
+        done_s=heard.duration_s,
+        total_s=heard.duration_s,
+        elapsed_s=time.monotonic() - started,
+        eta_s=None,
+        chunks_done=heard.chunks,
+        chunks_reused=heard.chunks_reused,
+        **where,
+    )
+
+
 def _steps_progress(heard: Heard, progress: ProgressHandler | None) -> Callable[[str], None]:
     """Progress after the call is transcribed, a step at a time: the bar stood at "reviewed 1:00 of
     1:00 (100%), about 0:00 left" while the voices were told apart and the answers analysed."""
     started = time.monotonic()
 
     def report(step: str) -> None:
-        if progress is None:
-            return
-        progress(
-            Progress(
-                done_s=heard.duration_s,
-                total_s=heard.duration_s,
-                elapsed_s=time.monotonic() - started,
-                eta_s=None,
-                chunks_done=heard.chunks,
-                chunks_reused=heard.chunks_reused,
-                step=step,
-            )
-        )
+        if progress is not None:
+            progress(_call_done(heard, started, step=step))
 
     return report
 
@@ -230,17 +233,7 @@ def _answers_progress(heard: Heard, progress: ProgressHandler | None) -> Callabl
     started = time.monotonic()
 
     def report(number: int, of: int) -> None:
-        progress(
-            Progress(
-                done_s=heard.duration_s,
-                total_s=heard.duration_s,
-                elapsed_s=time.monotonic() - started,
-                eta_s=None,
-                chunks_done=heard.chunks,
-                chunks_reused=heard.chunks_reused,
-                answers_heard=(number, of),
-            )
-        )
+        progress(_call_done(heard, started, answers_heard=(number, of)))
 
     return report
 
