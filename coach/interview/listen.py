@@ -257,8 +257,7 @@ class _Clock:
         """A stretch about to be transcribed while this run has heard none yet: nothing is said of
         its time until Whisper's first words, seconds later."""
         if self.worked_s == 0.0:
-            heard = f"{clock(chunk.start_s)}–{clock(chunk.end_s)}"
-            self._report(chunk.start_s, 0.0, f"transcribing {heard}")
+            self._report(chunk.start_s, 0.0, f"transcribing {_span(chunk)}")
 
     def within(self, position_s: float) -> None:
         self._report(position_s, self.worked_s + position_s - self.chunk_start_s)
@@ -266,8 +265,7 @@ class _Clock:
     def going_over(self, chunk: AudioChunk) -> None:
         """The chunk is transcribed; its sound is gone over again (speech Whisper skipped, fillers,
         pitch, voices), seconds with no progress of their own that read as the chunk's end."""
-        heard = f"{clock(chunk.start_s)}–{clock(chunk.end_s)}"
-        step = f"listening to {heard} again for missed words, fillers and voices"
+        step = f"listening to {_span(chunk)} again for missed words, fillers and voices"
         self._report(chunk.end_s, self.worked_s + chunk.end_s - chunk.start_s, step)
 
     def chunk_done(self, chunk: AudioChunk, reused: bool) -> None:
@@ -296,3 +294,8 @@ class _Clock:
                 step=step,
             )
         )
+
+
+def _span(chunk: AudioChunk) -> str:
+    """A stretch of the call as the progress names it: "0:00–1:00"."""
+    return f"{clock(chunk.start_s)}–{clock(chunk.end_s)}"
