@@ -257,7 +257,9 @@ def test_the_prepare_checklist_is_in_words_not_commands(tmp_path, monkeypatch):
     assert not flagged, flagged
 
 
-def test_a_reviewed_stage_shows_its_answers_beside_the_practice_before_it(tmp_path, monkeypatch):
+def test_a_reviewed_stage_shows_its_answers_beside_the_practice_before_it(
+    tmp_path, monkeypatch, earlier_reviews
+):
     """A real two-channel interview reviewed into its stage, after two practice answers to the
     question it opened with: the stage lists each answer the review measured (the bank's words, its
     score and pace) and how often that question was practised before the day. It showed only
@@ -271,6 +273,7 @@ def test_a_reviewed_stage_shows_its_answers_beside_the_practice_before_it(tmp_pa
     from coach.interview.review import ReviewOptions
 
     monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    earlier_reviews(tmp_path)  # about what the log shows of a review: it resumes from kept work
     settings = load_settings(tmp_path)
     lead = banks.get_question("beh-lead-01", tmp_path)
     db = store.open_store(settings)
@@ -317,7 +320,9 @@ def test_a_reviewed_stage_shows_its_answers_beside_the_practice_before_it(tmp_pa
     assert escape(lead.text) in asked, asked
 
 
-def test_a_recording_reviewed_as_one_voice_is_named_in_the_stage_s_answers(tmp_path, monkeypatch):
+def test_a_recording_reviewed_as_one_voice_is_named_in_the_stage_s_answers(
+    tmp_path, monkeypatch, earlier_reviews
+):
     """One voice heard, so the review analysed the whole recording as one unscored answer: the
     stage's table names that row as the Review page did ("The whole recording"), not an empty
     question beside a row of dashes."""
@@ -327,6 +332,7 @@ def test_a_recording_reviewed_as_one_voice_is_named_in_the_stage_s_answers(tmp_p
     from coach.interview.review import ReviewOptions
 
     monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    earlier_reviews(tmp_path)  # about what the log shows of a review: it resumes from kept work
     settings = load_settings(tmp_path)
     db = store.open_store(settings)
     try:
@@ -345,7 +351,9 @@ def test_a_recording_reviewed_as_one_voice_is_named_in_the_stage_s_answers(tmp_p
     assert [q for q, _ in listed_answers(at)] == ["The whole recording"]
 
 
-def test_the_same_recording_uploaded_again_to_its_interview_is_not_counted_twice(tmp_path, monkeypatch):
+def test_the_same_recording_uploaded_again_to_its_interview_is_not_counted_twice(
+    tmp_path, monkeypatch, earlier_reviews
+):
     """Uploaded, then uploaded again (the page left and come back to): the stage keeps one copy of
     the recording and one set of answers, not each answer twice in its table and in Progress."""
     from app_support import DATA
@@ -354,6 +362,7 @@ def test_the_same_recording_uploaded_again_to_its_interview_is_not_counted_twice
     from coach.interview.review import ReviewOptions
 
     monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    earlier_reviews(tmp_path)  # about what the log shows of a review: it resumes from kept work
     settings = load_settings(tmp_path)
     db = store.open_store(settings)
     try:
@@ -377,7 +386,9 @@ def test_the_same_recording_uploaded_again_to_its_interview_is_not_counted_twice
     assert "**Answers analysed:** 1" in markdown_text(at)
 
 
-def test_a_debrief_saved_over_a_review_s_draft_shows_no_coach_words_as_its_notes(tmp_path, monkeypatch):
+def test_a_debrief_saved_over_a_review_s_draft_shows_no_coach_words_as_its_notes(
+    tmp_path, monkeypatch, earlier_reviews
+):
     """A review opens the debrief with the coach's line asking for your own view; you write what went
     well and save, leaving the notes box as it was. The pipeline card then showed "Notes after the
     first round: Measured by the coach's review; add your own view of how it went." as your note."""
@@ -388,6 +399,7 @@ def test_a_debrief_saved_over_a_review_s_draft_shows_no_coach_words_as_its_notes
     from coach.interview.review import ReviewOptions
 
     monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    earlier_reviews(tmp_path)  # about what the log shows of a review: it resumes from kept work
     settings = load_settings(tmp_path)
     db = store.open_store(settings)
     try:
