@@ -219,7 +219,9 @@ def test_with_only_an_answer_too_short_to_measure_the_page_says_why_nothing_is_c
     )
 
 
-def test_a_real_answer_is_listed_under_its_bank_question_in_the_banks_words(tmp_path, monkeypatch):
+def test_a_real_answer_is_listed_under_its_bank_question_in_the_banks_words(
+    tmp_path, monkeypatch, earlier_reviews
+):
     """A reviewed interview, no practice: each line of "Per question" names the bank question the
     interviewer's question was matched to, not the words as transcribed."""
     from app_support import DATA
@@ -228,6 +230,7 @@ def test_a_real_answer_is_listed_under_its_bank_question_in_the_banks_words(tmp_
     from coach.config import load_settings
     from coach.interview.orchestrator import review_recording
 
+    earlier_reviews(tmp_path)  # about what Progress lists of a review: it resumes from kept work
     settings = load_settings(tmp_path)
     db = store.open_store(settings)
     try:
