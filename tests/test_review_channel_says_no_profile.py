@@ -25,7 +25,7 @@ def one_practice_take(tmp_path_factory):
 
 
 def test_the_channel_deciding_says_nothing_of_the_profile(one_practice_take):
-    args = ["review", CLIPS / "interviews" / "interview_stereo.flac", "--candidate-channel", "left"]
+    args = ["review", CLIPS / "stereo.wav", "--candidate-channel", "left"]
     done = run_coach(*args, "--json", "--no-progress", data_dir=one_practice_take)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["identification"]["method"] == "channel"
