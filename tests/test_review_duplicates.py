@@ -173,7 +173,7 @@ def test_a_review_into_an_interview_debriefed_by_hand_does_not_claim_a_draft(tmp
         store.add_debrief(db, held, went_well="They liked the demo.", interest=4)
     finally:
         db.close()
-    clip = DATA / "interviews" / "interview_mono.flac"  # two voices: a review of it drafts
+    clip = DATA / "interviews" / "interview_short.flac"  # two voices, 24 s: a review of it drafts
     done = run_coach("review", clip, "--save", "--interview", str(held), "--no-progress", data_dir=data)
     assert done.returncode == 0, done.stderr
     logged = f"Initech, {date.today().day} {date.today():%b %Y} · first round"
