@@ -250,11 +250,14 @@ def the_turn(session: MockSession) -> None:
     heading = "Follow-up" if turn.kind == "follow_up" else f"Question {asked} of {total}"
     if ss.mock_not_measured:  # the answer before this turn: said at once, the interview going on
         st.warning(escape(ss.mock_not_measured))
+    if went_on := ss.pop("mock_went_on", None):
+        st.info(escape(went_on))
     with st.container(border=True):
         st.header(heading)
         shared.play(turn.audio, cfg, format="audio/wav", autoplay=True)
         with st.popover("Show the question", icon=":material/visibility:"):
             st.markdown(f"**{escape(turn.text)}**")
+        ss.mock_turns_said = len(session.turns)  # the turn this tab shows: `answered_elsewhere`
         take = f"mock_answer_{ss.mock_take}_{len(session.turns)}"
         recorded = st.audio_input(
             "Record your answer",
@@ -264,6 +267,39 @@ def the_turn(session: MockSession) -> None:
     if recorded is not None:
         listen(session, recorded.getvalue())
     st.button("End the interview here", icon=":material/stop_circle:", key="mock_end", on_click=end_now)
+
+
+def answered_elsewhere(session: MockSession) -> None:
+    """A take recorded in this tab for a turn the interview has gone past in another tab (answered
+    there, or the interview ended there): this tab's recorder is drawn under a new key, and the take
+    was dropped without a word. It is saved as a practice answer to the question it answered, and
+    the page says so over the turn (or report) the interview is at now."""
+    said = ss.get("mock_turns_said")
+    turn = session.passed(said) if said is not None else None
+    recorded = ss.get(f"mock_answer_{ss.mock_take}_{said}") if turn is not None else None
+    if recorded is None:
+        return
+    ss.mock_turns_said = None
+    with st.status("Saving your answer…", expanded=True) as status:
+        bar = st.progress(0.0, text="Starting")
+        try:
+            session.keep_passed_answer(
+                turn,
+                recorded.getvalue(),
+                original_name=BROWSER_TAKE,
+                settings=cfg,
+                progress=lambda message, fraction: bar.progress(min(max(fraction, 0.0), 1.0), text=message),
+            )
+        except CoachError as e:
+            bar.empty()
+            status.update(label="Could not hear this answer", state="error", expanded=True)
+            st.error(f"{shared.said_to(cfg, e)}{shared.recording_kept(e)}")
+            return
+        status.update(label="Answer saved", state="complete", expanded=False)
+    ss.mock_went_on = (
+        f"The interview had gone on in another tab, so your answer to “{turn.text}” was saved as a "
+        "practice answer, not as part of the interview."
+    )
 
 
 RECORD_AGAIN = re.compile(r"\brecord\b[^.;]*\bagain\b", re.IGNORECASE)
@@ -292,6 +328,7 @@ def listen(session: MockSession, data: bytes) -> None:
             st.error(f"{sentence}{shared.recording_kept(e)}{again}")
             ss.mock_failed = digest
             return
+    ss.mock_turns_said = None  # answered here: not a take for a turn gone past elsewhere
     ss.mock_not_measured = not_measured_now(session.turns, answered)
     st.rerun()
 
@@ -328,6 +365,8 @@ def _scores_line(scores: dict | None, whose: str = "Scores") -> str:
 
 def the_report(session: MockSession) -> None:
     summary = session.summary
+    if went_on := ss.pop("mock_went_on", None):
+        st.info(escape(went_on))
     if not summary["answers"]:
         st.info(NOTHING_ANSWERED)  # "nothing was saved" was untrue of a silent take, kept as a recording
         st.button("Start another mock interview", type="primary", on_click=reset, key="mock_again")
@@ -417,6 +456,7 @@ session = ss.mock_session
 leaving_asks_first(session is not None and session.summary is None)
 if session is not None:
     keep_findable(session)
+    answered_elsewhere(session)
 if session is None:
     setup()
 elif session.summary is not None:

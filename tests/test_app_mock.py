@@ -492,6 +492,30 @@ def test_a_new_tab_says_the_interview_under_way_and_offers_to_go_on_with_it(tmp_
     assert not other.exception
     assert [s.value for s in other.header][0] == "Question 1 of 2"  # the same interview, not a new one
 
+    # the new tab answers; the first tab, still showing question 1, records an answer too: it was
+    # drawn again at the follow-up with the take gone, not stored, not a word said
+    _answer(other, "01-opener.wav")
+    assert [s.value for s in other.header][0] == "Follow-up" and not other.info
+    _answer(first, "03-story.wav")
+    assert [s.value for s in first.header][0] == "Follow-up"  # where the interview is now
+    said = [i.value for i in first.info]
+    assert said == [
+        escape(
+            "The interview had gone on in another tab, so your answer to “Tell me about yourself.” was "
+            "saved as a practice answer, not as part of the interview."
+        )
+    ], said
+    db = store.open_store(load_settings(data_dir=tmp_path))
+    try:
+        attempts = store.list_attempts(db)
+    finally:
+        db.close()
+    # one answer from each tab, both to the opener; the interview's turn keeps the new tab's
+    assert len(attempts) == 2 and len({a["question_id"] for a in attempts}) == 1, attempts
+    session = other.session_state["mock_session"]
+    assert session.turns[0].attempt_id in {a["id"] for a in attempts}
+    assert session.turns[-1].answer is None  # the follow-up still waits for its answer
+
     # another person (another data folder) is told nothing of it
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path / "other"))
     stranger = page("mock").run()

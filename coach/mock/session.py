@@ -204,6 +204,41 @@ class MockSession:
             self._ask_next_question()
         return turn
 
+    def passed(self, said: int) -> Turn | None:
+        """The turn a page showed when `said` turns had been said, if the interview has gone past it
+        since (another tab of the page answered it, or ended the interview); None while it waits."""
+        if not 1 <= said <= len(self.turns):
+            return None
+        turn = self.turns[said - 1]
+        return None if turn is self.current else turn
+
+    def keep_passed_answer(
+        self,
+        turn: Turn,
+        source: bytes | Path,
+        *,
+        original_name: str = "",
+        progress: StageProgress | None = None,
+        settings: Settings | None = None,
+    ):
+        """An answer recorded for a turn the interview had gone past (`passed`): kept, analysed and
+        saved as a practice answer to its question, as every answer of the interview is, but not
+        made part of the interview, whose turn has its answer (or ended without one). Returns the
+        practice result. Before, the page dropped such a take without a word."""
+        from coach.practice import practice_answer
+
+        return practice_answer(
+            source,
+            settings or self.settings,
+            original_name=original_name or "mock-late.wav",
+            question=turn.question,
+            save=True,
+            progress=progress,
+            interview_id=self.plan.interview_id if turn.kind == "question" else None,
+            interview=True,
+            off_topic_check=True,
+        )
+
     # ------------------------------------------------------------ the end
     def finish(self, store=None) -> dict:
         """The report, stored with the session (also when it ends early); returns it."""
