@@ -46,59 +46,12 @@ def open_stage(page, url: str) -> None:
     redrawn(page)
 
 
-def test_an_interviews_tabs_and_debrief_form_fit_a_phone(tmp_path, shots):
-    """At 390 px the stage's last tab, "Delete", was 21 px past the screen's edge with only a small
-    arrow to scroll to it, and the debrief form's boxes were 260 px wide: three frames (the card,
-    the stage, the form) took 16 px a side each."""
-    db = store.open_store(load_settings(tmp_path))
-    try:
-        store.add_interview(
-            db,
-            company="Globex Corporation",
-            role="Platform engineer",
-            stage="first round",
-            interview_date=date.today() - timedelta(days=1),
-        )
-    finally:
-        db.close()
-    with StreamlitServer(tmp_path, shots / "streamlit-interviews-phone.log") as server, chromium() as browser:
-        context = browser.new_context(viewport=PHONE)
-        page = context.new_page()
-        open_stage(page, server.url)
-        on_phone = page.evaluate(STAGE_TABS)
-        went_well = page.locator("textarea[aria-label='What went well']").locator("visible=true").first
-        box_width = went_well.bounding_box()["width"]
-        whole_page(page, shots / "interviews-stage-390.png", PHONE["width"])
-        page.set_viewport_size(PHONE)
-        page.get_by_role("tab", name="Delete").click()
-        page.get_by_role("button", name="Delete this interview").wait_for(timeout=30_000)
-        delete_button = page.get_by_role("button", name="Delete this interview").bounding_box()
-        context.close()
-
-        context = browser.new_context(viewport=LAPTOP)
-        page = context.new_page()
-        open_stage(page, server.url)
-        on_laptop = page.evaluate(STAGE_TABS)
-        form = page.get_by_test_id("stForm").locator("visible=true").first
-        form_border = form.evaluate("f => getComputedStyle(f).borderTopWidth")
-        whole_page(page, shots / "interviews-stage-1280.png", LAPTOP["width"])
-        context.close()
-
-    names = [tab["name"] for tab in on_phone]
-    assert names == ["Write the debrief", "Edit the interview", "Add a person", "Delete"], names
-    past_the_edge = [tab["name"] for tab in on_phone if tab["right"] > PHONE["width"] or tab["left"] < 0]
-    assert not past_the_edge, on_phone
-    assert box_width >= 0.8 * PHONE["width"], box_width  # 260 px before: 67 % of the screen
-    assert delete_button["x"] + delete_button["width"] <= PHONE["width"], delete_button
-    # on a laptop the tabs stay one row and the form keeps its frame
-    assert len({round(tab["top"]) for tab in on_laptop}) == 1, on_laptop
-    assert form_border == "1px", form_border
-
-
-def test_a_persons_edit_and_remove_sit_on_one_line_on_a_phone(tmp_path, shots):
-    """At 390 px each person met took three lines: the name, then "Edit" alone, then "Remove" alone
-    (two columns, which a phone stacks); a stage with four people was a column of buttons."""
-    db = store.open_store(load_settings(tmp_path))
+@pytest.fixture(scope="module")
+def seen(tmp_path_factory, shots) -> dict:
+    """The held interview's stage opened on a phone and on a laptop, once each, on one server: what
+    both tests measure (each test started its own server and browser and opened the stage twice)."""
+    data_dir = tmp_path_factory.mktemp("interviews-phone")
+    db = store.open_store(load_settings(data_dir))
     try:
         store.add_interview(
             db,
@@ -110,17 +63,53 @@ def test_a_persons_edit_and_remove_sit_on_one_line_on_a_phone(tmp_path, shots):
         )
     finally:
         db.close()
-    log = shots / "streamlit-interviews-people.log"
-    with StreamlitServer(tmp_path, log) as server, chromium() as browser:
-        boxes = {}
+    seen: dict = {}
+    with StreamlitServer(data_dir, shots / "streamlit-interviews-phone.log") as server, chromium() as browser:
         for name, viewport in (("phone", PHONE), ("laptop", LAPTOP)):
             context = browser.new_context(viewport=viewport)
             page = context.new_page()
             open_stage(page, server.url)
+            seen[f"tabs on {name}"] = page.evaluate(STAGE_TABS)
             buttons = [page.get_by_role("button", name=label, exact=True) for label in ("Edit", "Remove")]
-            boxes[name] = tuple(b.locator("visible=true").first.bounding_box() for b in buttons)
-            whole_page(page, shots / f"interviews-people-{viewport['width']}.png", viewport["width"])
+            seen[f"person on {name}"] = tuple(b.locator("visible=true").first.bounding_box() for b in buttons)
+            if name == "phone":
+                went_well = page.locator("textarea[aria-label='What went well']")
+                seen["box width"] = went_well.locator("visible=true").first.bounding_box()["width"]
+                whole_page(page, shots / "interviews-stage-390.png", PHONE["width"])
+                page.set_viewport_size(PHONE)
+                page.get_by_role("tab", name="Delete").click()
+                delete = page.get_by_role("button", name="Delete this interview")
+                delete.wait_for(timeout=30_000)
+                seen["delete button"] = delete.bounding_box()
+            else:
+                form = page.get_by_test_id("stForm").locator("visible=true").first
+                seen["form border"] = form.evaluate("f => getComputedStyle(f).borderTopWidth")
+                whole_page(page, shots / "interviews-stage-1280.png", LAPTOP["width"])
             context.close()
+    return seen
+
+
+def test_an_interviews_tabs_and_debrief_form_fit_a_phone(seen):
+    """At 390 px the stage's last tab, "Delete", was 21 px past the screen's edge with only a small
+    arrow to scroll to it, and the debrief form's boxes were 260 px wide: three frames (the card,
+    the stage, the form) took 16 px a side each."""
+    on_phone, on_laptop = seen["tabs on phone"], seen["tabs on laptop"]
+    box_width, delete_button, form_border = seen["box width"], seen["delete button"], seen["form border"]
+    names = [tab["name"] for tab in on_phone]
+    assert names == ["Write the debrief", "Edit the interview", "Add a person", "Delete"], names
+    past_the_edge = [tab["name"] for tab in on_phone if tab["right"] > PHONE["width"] or tab["left"] < 0]
+    assert not past_the_edge, on_phone
+    assert box_width >= 0.8 * PHONE["width"], box_width  # 260 px before: 67 % of the screen
+    assert delete_button["x"] + delete_button["width"] <= PHONE["width"], delete_button
+    # on a laptop the tabs stay one row and the form keeps its frame
+    assert len({round(tab["top"]) for tab in on_laptop}) == 1, on_laptop
+    assert form_border == "1px", form_border
+
+
+def test_a_persons_edit_and_remove_sit_on_one_line_on_a_phone(seen):
+    """At 390 px each person met took three lines: the name, then "Edit" alone, then "Remove" alone
+    (two columns, which a phone stacks); a stage with four people was a column of buttons."""
+    boxes = {name: seen[f"person on {name}"] for name in ("phone", "laptop")}
     for name, (edit, remove) in boxes.items():
         assert abs(edit["y"] - remove["y"]) < 5, (name, edit, remove)  # one line
         assert edit["x"] + edit["width"] <= remove["x"], (name, edit, remove)  # Edit, then Remove
