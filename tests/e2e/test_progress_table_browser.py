@@ -3,7 +3,6 @@ scrolling inside it. Screenshots go to $COACH_SCREENSHOTS (default: a temporary 
 
 from __future__ import annotations
 
-import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -40,6 +39,16 @@ PAST_THE_EDGE = """() => [...document.querySelectorAll(
     .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('[role=tablist]'))
     .map(e => e.innerText.slice(0, 60))"""
 PHONE = {"width": 390, "height": 844}
+# At least `n` tables on the page drawn (their scroller there).
+TABLES_DRAWN = """(n) => [...document.querySelectorAll('[data-testid=stDataFrame]')]
+    .filter(t => t.querySelector('.dvn-scroller')).length >= n"""
+
+
+def tables_drawn(page, n: int) -> None:
+    """Wait until `n` tables are drawn and the page has stopped changing (a fixed 1-1.5 s each time
+    before)."""
+    page.wait_for_function(TABLES_DRAWN, arg=n, polling=100, timeout=30_000)
+    redrawn(page)
 
 
 def phone_screenshot(page, path: Path) -> None:
@@ -87,7 +96,9 @@ def test_every_measure_of_practice_against_real_shows_without_scrolling(tmp_path
         expander = page.get_by_test_id("stExpander").filter(has_text="every measure")
         table = expander.get_by_test_id("stDataFrame")
         table.wait_for(timeout=30_000)
-        time.sleep(1.5)
+        table.locator(".dvn-scroller").wait_for(timeout=30_000)  # drawn, its rows listed
+        table.locator("table tbody tr").first.wait_for(state="attached", timeout=30_000)
+        redrawn(page)
         shown = table.evaluate(SCROLL_LEFT)
         expander.screenshot(path=str(shots / "progress-every-measure.png"))
         page.set_viewport_size({"width": 640, "height": 844})
@@ -97,8 +108,7 @@ def test_every_measure_of_practice_against_real_shows_without_scrolling(tmp_path
         page.set_viewport_size(PHONE)
         for question in page.get_by_test_id("stExpander").filter(has_text="Tell me about").all():
             question.locator("summary").click()
-        time.sleep(1.5)
-        redrawn(page)
+        tables_drawn(page, 3)  # the every-measure table and the two questions'
         on_progress = page.evaluate(EVERY_TABLE_SIDEWAYS)
         progress_past_edge = page.evaluate(PAST_THE_EDGE)
         phone_screenshot(page, shots / "progress-390.png")
@@ -106,7 +116,7 @@ def test_every_measure_of_practice_against_real_shows_without_scrolling(tmp_path
         page.get_by_text("first round ·").first.wait_for(timeout=60_000)
         page.get_by_text("first round ·").first.click()
         page.get_by_text("Your answers, as the review measured them").wait_for(timeout=30_000)
-        time.sleep(1)
+        page.get_by_text(led).first.wait_for(timeout=30_000)  # the answers listed (no table now)
         redrawn(page)
         on_interviews = page.evaluate(EVERY_TABLE_SIDEWAYS)
         interviews_past_edge = page.evaluate(PAST_THE_EDGE)
