@@ -829,6 +829,10 @@ async def retry_stalled_jobs(
     store = store or (_worker.store if _worker else None)
     retried = 0
     for job in await _stalled_jobs(app, stalled_after_s):
+        if job.status != Status.DOING.value:
+            # put back (or ended) by another worker looking after the queue at the same moment: its
+            # lost run counted once (counted again here, one lost worker ended the answer failed)
+            continue
         if job.attempts + 1 >= WORKERS_LOST_MAX:  # every earlier run of it was lost too
             # why, beside the recording, before the job reads failed: a page that looked in between
             # found it failed with no reason and said only that it "could not be analysed"

@@ -284,3 +284,50 @@ def _staff_cohort_page():
     at.secrets["auth"] = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "test"}
     at.user = {"is_logged_in": True, "email": STAFF}
     return at.run()
+
+
+def test_two_analysers_finding_a_lost_answer_at_once_put_it_back_once(tmp_path, monkeypatch):
+    """Every running analyser looks after the queue. Two that found the same answer of a killed
+    worker at once: one put it back on the queue (one lost run counted), the other, reading the job
+    a moment later, counted that as a second loss and ended the answer failed ("it stopped the
+    analyser") after one worker was lost, not two (seen with three workers running). Here the second
+    reads the job just after the first has put it back, as it did then."""
+    import asyncio
+
+    from coach import queue
+
+    reason = skip_reason()
+    if reason:
+        pytest.skip(reason)
+    url = _cohort_on_a_fresh_queue(tmp_path, monkeypatch)
+    engine = sa.create_engine(url)
+    address = queue.conninfo(load_settings())
+    try:
+        with engine.begin() as conn:
+            dead = conn.execute(
+                sa.text("INSERT INTO procrastinate_workers DEFAULT VALUES RETURNING id")
+            ).scalar_one()
+        job = _a_job_being_done_by(engine, dead)
+
+        async def look_after_together() -> tuple[int, int]:
+            first, second = queue.make_app(address), queue.make_app(address)
+            async with first.open_async(), second.open_async():
+                read = second.job_manager.list_jobs_async
+                done_first: list[int] = []
+
+                async def read_after_the_first_looked(**kwargs):
+                    done_first.append(await queue.retry_stalled_jobs(first, 0.0))
+                    return await read(**kwargs)
+
+                second.job_manager.list_jobs_async = read_after_the_first_looked
+                by_second = await queue.retry_stalled_jobs(second, 0.0)
+                return done_first[0], by_second
+
+        assert asyncio.run(look_after_together()) == (1, 0)  # put back by the first, left by the second
+        with engine.connect() as conn:
+            status, attempts = conn.execute(
+                sa.text("SELECT status::text, attempts FROM procrastinate_jobs WHERE id = :id"), dict(id=job)
+            ).one()
+        assert (status, attempts) == ("todo", 1)  # waiting for another analyser, one run lost
+    finally:
+        engine.dispose()
