@@ -102,44 +102,26 @@ def browser():
 AUDITED_QUESTION = "Describe a time you disagreed with your manager's decision."
 
 
-class AuditedResult:
-    """The accessibility audit's practice result, in a tab of its own: a story question answered
-    by uploading CLIP. `start` opens the tab and uploads, and is called while the microphone test's
-    take records (the upload's transcription was 10-15 s of
-    test_a_practice_result_and_the_log_pass_an_accessibility_audit, the take's real-time seconds
-    wait on nothing); `page` waits for the result, starting it if not started."""
+class StartedEarly:
+    """A tab of its own whose slow part (a transcription on the server) runs while the microphone
+    test's take records in real time, when nothing else runs: `start(page, url)` opens
+    it and starts that (once); `page` starts it if not started, waits for `done(page)` and hands
+    the tab to its test."""
 
-    def __init__(self, browser, url: str):
-        self.browser, self.url = browser, url
+    def __init__(self, browser, url: str, start, done):
+        self.browser, self.url, self._start, self._done = browser, url, start, done
         self.context = None
         self.tab = None
 
     def start(self) -> None:
-        if self.tab is not None:
-            return
-        self.context = self.browser.new_context(viewport={"width": 1280, "height": 900})
-        page = self.tab = self.context.new_page()
-        page.goto(self.url)
-        page.get_by_role("radio", name="Browse").click(timeout=60_000)
-        settled(page)
-        # picked in the Question box itself (typed, then chosen), then answered once that run is
-        # drawn: the button answers the question its run drew, and on the clean clone a search
-        # typed in the Search box had not been drawn yet when the button was clicked
-        box = page.get_by_role("combobox", name="Question")
-        box.click()
-        time.sleep(0.5)
-        page.keyboard.type("disagreed with your manager")
-        page.get_by_role("option", name=AUDITED_QUESTION).click()
-        settled(page)
-        page.get_by_role("button", name="Answer this question").click()
-        page.get_by_role("heading", name=AUDITED_QUESTION).wait_for()
-        page.get_by_role("tab", name=re.compile("Upload a file")).click()
-        page.get_by_test_id("stFileUploaderDropzoneInput").first.set_input_files(str(CLIP))
+        if self.tab is None:
+            self.context = self.browser.new_context(viewport={"width": 1280, "height": 900})
+            self.tab = self.context.new_page()
+            self._start(self.tab, self.url)
 
     def page(self):
         self.start()
-        self.tab.get_by_role("heading", name="Structure over the answer").wait_for(timeout=120_000)
-        settled(self.tab)
+        self._done(self.tab)
         return self.tab
 
     def close(self) -> None:
@@ -147,12 +129,65 @@ class AuditedResult:
             self.context.close()
 
 
+def _answer_a_story_question(page, url: str) -> None:
+    """The audit's practice answer: a story question, answered by uploading CLIP (its transcription
+    was 10-15 s of test_a_practice_result_and_the_log_pass_an_accessibility_audit)."""
+    page.goto(url)
+    page.get_by_role("radio", name="Browse").click(timeout=60_000)
+    settled(page)
+    # picked in the Question box itself (typed, then chosen), then answered once that run is drawn:
+    # the button answers the question its run drew, and on the clean clone a search typed in the
+    # Search box had not been drawn yet when the button was clicked
+    box = page.get_by_role("combobox", name="Question")
+    box.click()
+    time.sleep(0.5)
+    page.keyboard.type("disagreed with your manager")
+    page.get_by_role("option", name=AUDITED_QUESTION).click()
+    settled(page)
+    page.get_by_role("button", name="Answer this question").click()
+    page.get_by_role("heading", name=AUDITED_QUESTION).wait_for()
+    page.get_by_role("tab", name=re.compile("Upload a file")).click()
+    page.get_by_test_id("stFileUploaderDropzoneInput").first.set_input_files(str(CLIP))
+
+
+def _story_answered(page) -> None:
+    page.get_by_role("heading", name="Structure over the answer").wait_for(timeout=120_000)
+    settled(page)
+
+
+def _upload_the_interview(page, url: str) -> None:
+    """A real interview uploaded on Review, your voice on the left (its review was most of
+    test_upload_a_real_interview)."""
+    page.goto(url + "/review")
+    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
+        str(DATA / "interviews" / "interview_stereo.flac")
+    )
+    page.get_by_test_id("stFileChipName").wait_for(timeout=30_000)
+    page.get_by_label("Company").fill("Globex")
+    page.get_by_label("Role").fill("Platform engineer")
+    page.get_by_role("combobox", name="Your voice is on").click()
+    page.get_by_role("option", name="left").click()
+    page.get_by_role("button", name="Analyse the interview").click()
+
+
+def _interview_reviewed(page) -> None:
+    page.get_by_role("heading", name=re.compile("Globex")).wait_for(timeout=120_000)
+
+
 @pytest.fixture(scope="module")
 def audited(app, browser):
     server, _ = app
-    result = AuditedResult(browser, server.url)
-    yield result
-    result.close()
+    tab = StartedEarly(browser, server.url, _answer_a_story_question, _story_answered)
+    yield tab
+    tab.close()
+
+
+@pytest.fixture(scope="module")
+def reviewed(app, browser):
+    server, _ = app
+    tab = StartedEarly(browser, server.url, _upload_the_interview, _interview_reviewed)
+    yield tab
+    tab.close()
 
 
 @pytest.fixture
@@ -200,7 +235,7 @@ def _seconds(clock: str) -> int:
     return 60 * int(minutes) + int(seconds)
 
 
-def test_record_an_answer_with_the_microphone(app, page, shots, gallery, audited):
+def test_record_an_answer_with_the_microphone(app, page, shots, gallery, audited, reviewed):
     """One take, recorded with the fake microphone, scored, and timed by the answer clock: the clock
     fits its box, stays at 0:00 until the recording, counts down while preparing, runs with the
     recorder and stops with it, and a fresh take starts it again. (The clock had a test and a take
@@ -221,7 +256,12 @@ def test_record_an_answer_with_the_microphone(app, page, shots, gallery, audited
         assert not fits["overflow"] and not fits["scrolls"] and not fits["framed"], (width, fits)
         assert all(p["inside"] and p["lines"] == 1 for p in fits["parts"]), (width, fits)
     page.set_viewport_size({"width": 1280, "height": 900})
-    time.sleep(max(0.0, shown_at + 1.5 - time.monotonic()))  # 1.5 s after the clock showed, as before
+    # the audit's and the review's uploads, each in its own tab: transcribed on the server while
+    # this take records in real time (started here, not during the take: opening them took up to
+    # 15 s on a loaded machine, and the take ran that much past its clip)
+    audited.start()
+    reviewed.start()
+    time.sleep(max(0.0, shown_at + 1.5 - time.monotonic()))  # 1.5 s after the clock showed, at least
     assert clock.inner_text() == "0:00"  # nothing runs before the recording
     mode = "document.getElementById('cf-timer').dataset.mode === '{}'"
     page.get_by_role("button", name="Prepare 30 s").click()  # the optional countdown
@@ -239,7 +279,6 @@ def test_record_an_answer_with_the_microphone(app, page, shots, gallery, audited
     time.sleep(2.5)
     assert 1 <= _seconds(clock.inner_text()) <= 4, clock.inner_text()
     gallery.boot()  # while the take records (the speech model loaded since the question showed)
-    audited.start()  # and the audit's upload, in its own tab
     time.sleep(max(0.0, clicked + clip_s + 1.0 - time.monotonic()))  # the whole clip, and a second
     page.get_by_role("button", name="Stop recording").click()
     page.wait_for_function(mode.format("stopped"), timeout=15_000)
@@ -321,19 +360,9 @@ def test_typed_markup_renders_as_text(app, page):
     assert page.evaluate("() => window.__coach_xss") is None
 
 
-def test_upload_a_real_interview(app, page, shots):
-    server, data_dir = app
-    page.goto(server.url + "/review")
-    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
-        str(DATA / "interviews" / "interview_stereo.flac")
-    )
-    page.get_by_test_id("stFileChipName").wait_for(timeout=30_000)
-    page.get_by_label("Company").fill("Globex")
-    page.get_by_label("Role").fill("Platform engineer")
-    page.get_by_role("combobox", name="Your voice is on").click()
-    page.get_by_role("option", name="left").click()
-    page.get_by_role("button", name="Analyse the interview").click()
-    page.get_by_role("heading", name=re.compile("Globex")).wait_for(timeout=120_000)
+def test_upload_a_real_interview(app, reviewed, shots):
+    _, data_dir = app
+    page = reviewed.page()
     page.get_by_text("Interview analysed and saved").wait_for(timeout=10_000)
     page.get_by_text(re.compile(r"^Answer 3: ")).wait_for(timeout=30_000)
     full_screenshot(page, shots / "review-result.png")
