@@ -99,97 +99,6 @@ def browser():
         yield launched
 
 
-AUDITED_QUESTION = "Describe a time you disagreed with your manager's decision."
-
-
-class StartedEarly:
-    """A tab of its own whose slow part (a transcription on the server) runs while the microphone
-    test's take records in real time, when nothing else runs: `start(page, url)` opens
-    it and starts that (once); `page` starts it if not started, waits for `done(page)` and hands
-    the tab to its test."""
-
-    def __init__(self, browser, url: str, start, done):
-        self.browser, self.url, self._start, self._done = browser, url, start, done
-        self.context = None
-        self.tab = None
-
-    def start(self) -> None:
-        if self.tab is None:
-            self.context = self.browser.new_context(viewport={"width": 1280, "height": 900})
-            self.tab = self.context.new_page()
-            self._start(self.tab, self.url)
-
-    def page(self):
-        self.start()
-        self._done(self.tab)
-        return self.tab
-
-    def close(self) -> None:
-        if self.context is not None:
-            self.context.close()
-
-
-def _answer_a_story_question(page, url: str) -> None:
-    """The audit's practice answer: a story question, answered by uploading CLIP (its transcription
-    was 10-15 s of test_a_practice_result_and_the_log_pass_an_accessibility_audit)."""
-    page.goto(url)
-    page.get_by_role("radio", name="Browse").click(timeout=60_000)
-    settled(page)
-    # picked in the Question box itself (typed, then chosen), then answered once that run is drawn:
-    # the button answers the question its run drew, and on the clean clone a search typed in the
-    # Search box had not been drawn yet when the button was clicked
-    box = page.get_by_role("combobox", name="Question")
-    box.click()
-    time.sleep(0.5)
-    page.keyboard.type("disagreed with your manager")
-    page.get_by_role("option", name=AUDITED_QUESTION).click()
-    settled(page)
-    page.get_by_role("button", name="Answer this question").click()
-    page.get_by_role("heading", name=AUDITED_QUESTION).wait_for()
-    page.get_by_role("tab", name=re.compile("Upload a file")).click()
-    page.get_by_test_id("stFileUploaderDropzoneInput").first.set_input_files(str(CLIP))
-
-
-def _story_answered(page) -> None:
-    page.get_by_role("heading", name="Structure over the answer").wait_for(timeout=120_000)
-    settled(page)
-
-
-def _upload_the_interview(page, url: str) -> None:
-    """A real interview uploaded on Review, your voice on the left (its review was most of
-    test_upload_a_real_interview)."""
-    page.goto(url + "/review")
-    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
-        str(DATA / "interviews" / "interview_stereo.flac")
-    )
-    page.get_by_test_id("stFileChipName").wait_for(timeout=30_000)
-    page.get_by_label("Company").fill("Globex")
-    page.get_by_label("Role").fill("Platform engineer")
-    page.get_by_role("combobox", name="Your voice is on").click()
-    page.get_by_role("option", name="left").click()
-    page.get_by_role("button", name="Analyse the interview").click()
-
-
-def _interview_reviewed(page) -> None:
-    page.get_by_role("heading", name=re.compile("Globex")).wait_for(timeout=120_000)
-
-
-@pytest.fixture(scope="module")
-def audited(app, browser):
-    server, _ = app
-    tab = StartedEarly(browser, server.url, _answer_a_story_question, _story_answered)
-    yield tab
-    tab.close()
-
-
-@pytest.fixture(scope="module")
-def reviewed(app, browser):
-    server, _ = app
-    tab = StartedEarly(browser, server.url, _upload_the_interview, _interview_reviewed)
-    yield tab
-    tab.close()
-
-
 @pytest.fixture
 def page(browser):
     context = browser.new_context(permissions=["microphone"], viewport={"width": 1280, "height": 900})
@@ -235,7 +144,7 @@ def _seconds(clock: str) -> int:
     return 60 * int(minutes) + int(seconds)
 
 
-def test_record_an_answer_with_the_microphone(app, page, shots, gallery, audited, reviewed):
+def test_record_an_answer_with_the_microphone(app, page, shots, gallery):
     """One take, recorded with the fake microphone, scored, and timed by the answer clock: the clock
     fits its box, stays at 0:00 until the recording, counts down while preparing, runs with the
     recorder and stops with it, and a fresh take starts it again. (The clock had a test and a take
@@ -248,20 +157,14 @@ def test_record_an_answer_with_the_microphone(app, page, shots, gallery, audited
     record.wait_for(timeout=30_000)
     clock = page.locator("#cf-clock")  # in the page itself, not inside a frame
     clock.wait_for(timeout=10_000)
-    shown_at = time.monotonic()
     for width in (1280, 760):  # wide, and narrow enough that the old buttons wrapped
         page.set_viewport_size({"width": width, "height": 900})
-        redrawn(page)  # laid out again for the width (in place of a fixed 0.5 s)
+        time.sleep(0.5)
         fits = _timer_fits(page)
         assert not fits["overflow"] and not fits["scrolls"] and not fits["framed"], (width, fits)
         assert all(p["inside"] and p["lines"] == 1 for p in fits["parts"]), (width, fits)
     page.set_viewport_size({"width": 1280, "height": 900})
-    # the audit's and the review's uploads, each in its own tab: transcribed on the server while
-    # this take records in real time (started here, not during the take: opening them took up to
-    # 15 s on a loaded machine, and the take ran that much past its clip)
-    audited.start()
-    reviewed.start()
-    time.sleep(max(0.0, shown_at + 1.5 - time.monotonic()))  # 1.5 s after the clock showed, at least
+    time.sleep(1.5)
     assert clock.inner_text() == "0:00"  # nothing runs before the recording
     mode = "document.getElementById('cf-timer').dataset.mode === '{}'"
     page.get_by_role("button", name="Prepare 30 s").click()  # the optional countdown
@@ -280,10 +183,6 @@ def test_record_an_answer_with_the_microphone(app, page, shots, gallery, audited
     assert 1 <= _seconds(clock.inner_text()) <= 4, clock.inner_text()
     gallery.boot()  # while the take records (the speech model loaded since the question showed)
     time.sleep(max(0.0, clicked + clip_s + 1.0 - time.monotonic()))  # the whole clip, and a second
-    # the audit's answer saved before this take is sent: unsaved, the take's page offered it as
-    # "kept but not analysed: the page was left before its analysis finished" (and its recorder
-    # then said "An error has occurred"); on a loaded machine the take runs on until it is
-    audited.page()
     page.get_by_role("button", name="Stop recording").click()
     page.wait_for_function(mode.format("stopped"), timeout=15_000)
     recorded_s = time.monotonic() - started
@@ -333,8 +232,7 @@ def test_record_an_answer_with_the_microphone(app, page, shots, gallery, audited
     assert page.get_by_role("heading", name="Structure over the answer").count() == 0
     assert not re.search(r"action [1-9]\d*%, result [1-9]\d*%", main), main
 
-    # the take's one attempt (the audit's upload of the clip is the other)
-    [attempt] = [a for a in _attempts(data_dir) if a["recording_original_name"] != CLIP.name]
+    [attempt] = _attempts(data_dir)
     recorded = load_audio(data_dir / attempt["recording_path"], load_settings(data_dir)).samples
     clip = load_audio(CLIP, load_settings(data_dir)).samples
     assert similarity(recorded, clip) > 0.8  # the take is the clip, not the fake device's beep
@@ -364,9 +262,19 @@ def test_typed_markup_renders_as_text(app, page):
     assert page.evaluate("() => window.__coach_xss") is None
 
 
-def test_upload_a_real_interview(app, reviewed, shots):
-    _, data_dir = app
-    page = reviewed.page()
+def test_upload_a_real_interview(app, page, shots):
+    server, data_dir = app
+    page.goto(server.url + "/review")
+    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
+        str(DATA / "interviews" / "interview_stereo.flac")
+    )
+    page.get_by_test_id("stFileChipName").wait_for(timeout=30_000)
+    page.get_by_label("Company").fill("Globex")
+    page.get_by_label("Role").fill("Platform engineer")
+    page.get_by_role("combobox", name="Your voice is on").click()
+    page.get_by_role("option", name="left").click()
+    page.get_by_role("button", name="Analyse the interview").click()
+    page.get_by_role("heading", name=re.compile("Globex")).wait_for(timeout=120_000)
     page.get_by_text("Interview analysed and saved").wait_for(timeout=10_000)
     page.get_by_text(re.compile(r"^Answer 3: ")).wait_for(timeout=30_000)
     full_screenshot(page, shots / "review-result.png")
@@ -558,14 +466,31 @@ def _audit(page) -> tuple[list, list]:
     return ours, streamlits
 
 
-def test_a_practice_result_and_the_log_pass_an_accessibility_audit(app, audited, shots):
+def test_a_practice_result_and_the_log_pass_an_accessibility_audit(app, page, shots):
     """axe-core, run in the page, finds nothing serious or critical in the coach's own markup on a
     practice result (transcript marks, structure and pace charts, the answer clock), Interviews and
     Progress. Before: every caption (question details, chart sentences, page introductions) was
     grey at 3.9:1 on white, under the 4.5:1 small text needs. A screen reader hears a mark's name
     ("um (filler)", not "um F") and the clock as a timer, not read out every second."""
     server, _ = app
-    page = audited.page()
+    page.goto(server.url)
+    page.get_by_role("radio", name="Browse").click(timeout=60_000)
+    settled(page)
+    # picked in the Question box itself (typed, then chosen), then answered once that run is drawn:
+    # the button answers the question its run drew, and on the clean clone a search typed in the
+    # Search box had not been drawn yet when the button was clicked
+    box = page.get_by_role("combobox", name="Question")
+    box.click()
+    time.sleep(0.5)
+    page.keyboard.type("disagreed with your manager")
+    page.get_by_role("option", name="Describe a time you disagreed with your manager's decision.").click()
+    settled(page)
+    page.get_by_role("button", name="Answer this question").click()
+    page.get_by_role("heading", name="Describe a time you disagreed with your manager's decision.").wait_for()
+    page.get_by_role("tab", name=re.compile("Upload a file")).click()
+    page.get_by_test_id("stFileUploaderDropzoneInput").first.set_input_files(str(CLIP))
+    page.get_by_role("heading", name="Structure over the answer").wait_for(timeout=120_000)
+    settled(page)
     redrawn(page)
     full_screenshot(page, shots / "audited-practice-result.png")
     found = {}
