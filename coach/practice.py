@@ -6,6 +6,7 @@ saved before anything decodes it and a failure later never loses it.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -219,38 +220,42 @@ def practice_answer(
         share = done_s / total_s if total_s else 1.0
         report(f"Transcribing: {done_s:.0f} of {total_s:.0f} s", TRANSCRIBE_FROM + _TRANSCRIBE_SHARE * share)
 
-    report("Reading the audio", 0.02)
-    try:
-        audio = load_audio(path, settings, channel=channel, name=original_name or Path(path).name)
-        transcript, problems = hear_answer(audio, settings, on_transcribe)
-    except NotAudioError:
-        if recording is not None:
-            from coach.store.recordings import discard_copy
+    # held while it is analysed: the Practice page in another tab does not offer it as left midway
+    from coach.store.recordings import being_analysed
 
-            discard_copy(recording.path)
-        raise
-    except AudioError as e:  # kept, but its sound cannot be measured (silent, no speech, too short)
-        _said_of_a_file(e, original_name)
-        if recording is not None:
-            from coach.store.recordings import note_not_analysable
+    with being_analysed(recording.path) if recording is not None else contextlib.nullcontext():
+        report("Reading the audio", 0.02)
+        try:
+            audio = load_audio(path, settings, channel=channel, name=original_name or Path(path).name)
+            transcript, problems = hear_answer(audio, settings, on_transcribe)
+        except NotAudioError:
+            if recording is not None:
+                from coach.store.recordings import discard_copy
 
-            note_not_analysable(recording.path, str(e), original_name or recording.original_name)
-        raise
-    report("Analysing fillers, pace and structure", 0.92)
-    answer = analyze_answer(
-        transcript,
-        settings,
-        question,
-        problems,
-        interview=interview,
-        off_topic_check=off_topic_check,
-        posting=posting,
-    )
-    attempt_id = None
-    if save:
-        attempt_id = _store_attempt(
-            settings, question, recording, transcript, analysis_dict(answer), interview_id, store
+                discard_copy(recording.path)
+            raise
+        except AudioError as e:  # kept, but its sound cannot be measured (silent, no speech, too short)
+            _said_of_a_file(e, original_name)
+            if recording is not None:
+                from coach.store.recordings import note_not_analysable
+
+                note_not_analysable(recording.path, str(e), original_name or recording.original_name)
+            raise
+        report("Analysing fillers, pace and structure", 0.92)
+        answer = analyze_answer(
+            transcript,
+            settings,
+            question,
+            problems,
+            interview=interview,
+            off_topic_check=off_topic_check,
+            posting=posting,
         )
+        attempt_id = None
+        if save:
+            attempt_id = _store_attempt(
+                settings, question, recording, transcript, analysis_dict(answer), interview_id, store
+            )
     report("Done", 1.0)
     return PracticeResult(transcript, answer, recording, attempt_id)
 

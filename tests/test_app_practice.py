@@ -566,6 +566,43 @@ def test_a_silent_take_recorded_in_the_browser_is_called_your_recording(tmp_path
     assert "saved but not analysed: your recording (recordings/" in listed, listed
 
 
+def test_a_take_still_analysed_in_another_tab_is_not_offered_as_left(tmp_path, monkeypatch):
+    """Two tabs of one person: while one analysed an answer, the Practice page in the other said
+    that answer "was kept but not analysed: the page was left before its analysis finished", and
+    "Analyse it now" would have analysed it a second time (seen in the browser by helper-200). A
+    take is offered only once nothing analyses it any more."""
+    import threading
+
+    from coach import banks
+    from coach.practice import practice_answer
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    settings = load_settings(tmp_path)
+    question = banks.get_question("swe-beh-01", tmp_path)
+    analysing, go_on = threading.Event(), threading.Event()
+
+    def held_while_analysing(message: str, _fraction: float) -> None:
+        if message.startswith("Analysing"):
+            analysing.set()
+            go_on.wait(120)
+
+    other_tab = threading.Thread(
+        target=practice_answer,
+        args=(DATA / "clean.wav", settings),
+        kwargs=dict(question=question, progress=held_while_analysing),
+    )
+    other_tab.start()
+    try:
+        assert analysing.wait(120), "the other tab's analysis never reached its analysing step"
+        at = page("practice").run()
+        assert not at.exception
+        assert not any("was kept but not analysed" in m.value for m in at.markdown)
+    finally:
+        go_on.set()
+        other_tab.join(120)
+    assert len(_answers(tmp_path)) == 1  # the other tab's analysis saved its answer, once
+
+
 def test_a_take_whose_analysis_the_page_left_is_offered_on_the_way_back(tmp_path, monkeypatch):
     """Leaving the page while a personal coach analyses a take stops the analysis (Streamlit stops
     the page's run): the take was kept, in no attempt, and the page said nothing about it on the

@@ -9,11 +9,14 @@ deleted gets its file removed.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -398,6 +401,38 @@ def unanalysed_recordings(store: Store) -> list[dict]:
     ]
 
 
+@contextmanager
+def being_analysed(path: Path) -> Iterator[None]:
+    """Held while a kept take is analysed: a shared lock on its file, let go when the analysis ends
+    or stops, or its process does (the page left, the app closed or killed). `interrupted_takes`
+    leaves a take whose lock is held: another tab of the page, or `coach analyze` in a terminal,
+    is analysing it still; the Practice page offered it as "kept but not analysed: the page was left"
+    meanwhile, and "Analyse it now" would have analysed it twice."""
+    try:
+        handle = open(path, "rb")
+    except OSError:  # nothing to hold: the analysis says what is wrong with the file
+        yield
+        return
+    with handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_SH)
+        except OSError:
+            pass  # a file system without locks: as before, nothing told apart
+        yield
+
+
+def _analysed_now(path: Path) -> bool:
+    """Whether an analysis holds `path` (`being_analysed`), in this process or another."""
+    try:
+        with open(path, "rb") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    except OSError:
+        return False
+    return False
+
+
 def interrupted_takes(store: Store, *, within_s: float) -> list[Path]:
     """Practice takes saved in the last `within_s` seconds whose analysis never finished (the page
     was left while it ran, the app was closed), newest first: kept, but in no attempt, and not
@@ -435,6 +470,7 @@ def interrupted_takes(store: Store, *, within_s: float) -> list[Path]:
         and store.relative(path) not in used
         and now - path.stat().st_mtime < within_s
         and not_analysable_because(path) is None
+        and not _analysed_now(path)
     ]
     return [path for _, path in sorted(found, reverse=True)]
 
