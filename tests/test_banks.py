@@ -10,9 +10,10 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from cli_support import coach_command
+from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
 from coach import banks
 from coach.banks import (
@@ -30,7 +31,6 @@ from coach.banks import (
     recommend,
     skill_gap_to_competencies,
 )
-from coach.cli import app
 from coach.errors import InputError
 
 SHIPPED_FILES = sorted(
@@ -383,7 +383,7 @@ def test_every_competency_can_be_named_in_a_debrief() -> None:
 
 
 def run(args: list[str], data_dir: Path):
-    return CliRunner().invoke(app, args, env={"COACH_DATA_DIR": str(data_dir)})
+    return CliRunner().invoke(coach_command(), args, env={"COACH_DATA_DIR": str(data_dir)})
 
 
 def test_cli_questions_json_lists_filtered_questions(tmp_path: Path) -> None:
@@ -449,7 +449,9 @@ def test_cli_user_typed_on_a_personal_coach_is_said_to_change_nothing(tmp_path: 
     assert result.exit_code == 0
     assert result.stderr.startswith("warning: --user picks a person in a coach hosted for a cohort;")
     quiet = CliRunner().invoke(
-        app, ["questions", "--search", "url"], env={"COACH_DATA_DIR": str(tmp_path), "COACH_USER": "ana"}
+        coach_command(),
+        ["questions", "--search", "url"],
+        env={"COACH_DATA_DIR": str(tmp_path), "COACH_USER": "ana"},
     )
     assert quiet.exit_code == 0 and "warning" not in quiet.stderr
 

@@ -4,15 +4,15 @@ commands a person types and the store)."""
 
 from __future__ import annotations
 
+from cli_support import coach_command
+from click.testing import CliRunner
 from store_support import (  # noqa: F401
     backend_fixture,
     logged_interview,
     make_settings,
     settings_fixture,
 )
-from typer.testing import CliRunner
 
-from coach.cli import app
 from coach.data_admin import export_sentence
 from coach.store import (
     add_goal,
@@ -31,7 +31,7 @@ from coach.store.transfer import export_data
 
 def _run(settings, *args):
     env = {"COACH_DATA_DIR": str(settings.data_dir), "COACH_DATABASE_URL": settings.database_url or ""}
-    result = CliRunner().invoke(app, [str(a) for a in args], env=env)
+    result = CliRunner().invoke(coach_command(), [str(a) for a in args], env=env)
     assert result.exit_code == 0, (result.stdout, result.stderr, result.exception)
     return result.stdout.strip()
 

@@ -8,6 +8,8 @@ import json
 
 import pytest
 import sqlalchemy as sa
+from cli_support import coach_command
+from click.testing import CliRunner
 from store_support import (  # noqa: F401
     backend_fixture,
     logged_interview,
@@ -16,9 +18,7 @@ from store_support import (  # noqa: F401
     save_answer,
     settings_fixture,
 )
-from typer.testing import CliRunner
 
-from coach.cli import app
 from coach.data_admin import CONFIRM_WORD, delete_all_data, import_backup, import_sentence
 from coach.store import (
     add_debrief,
@@ -42,7 +42,7 @@ BUILT = ("beh-built", "Tell me about something you built.")
 
 def _run(settings, *args):
     env = {"COACH_DATA_DIR": str(settings.data_dir), "COACH_DATABASE_URL": settings.database_url or ""}
-    result = CliRunner().invoke(app, [str(a) for a in args], env=env)
+    result = CliRunner().invoke(coach_command(), [str(a) for a in args], env=env)
     assert result.exit_code == 0, (result.stdout, result.stderr, result.exception)
     return result.stdout.strip()
 

@@ -7,11 +7,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from cli_support import coach_command
+from click.testing import CliRunner
 
 from coach import playbook as pb
 from coach.banks import get_question, load_questions
-from coach.cli import app
 from coach.config import load_settings
 from coach.errors import InputError
 
@@ -22,7 +22,7 @@ def book() -> pb.Playbook:
 
 
 def run(args: list[str], data_dir: Path):
-    return CliRunner().invoke(app, args, env={"COACH_DATA_DIR": str(data_dir)})
+    return CliRunner().invoke(coach_command(), args, env={"COACH_DATA_DIR": str(data_dir)})
 
 
 # ---------------------------------------------------------------- content

@@ -8,6 +8,8 @@ import time
 import zipfile
 
 import pytest
+from cli_support import coach_command
+from click.testing import CliRunner
 from store_support import (  # noqa: F401
     analysis_dict,
     backend_fixture,
@@ -16,9 +18,7 @@ from store_support import (  # noqa: F401
     settings_fixture,
     transcript_dict,
 )
-from typer.testing import CliRunner
 
-from coach.cli import app
 from coach.errors import NoSpeechError
 from coach.practice import practice_answer
 from coach.store import add_interview, list_debriefs, open_store, save_attempt
@@ -26,7 +26,7 @@ from coach.store import add_interview, list_debriefs, open_store, save_attempt
 
 def _run(settings, *args):
     env = {"COACH_DATA_DIR": str(settings.data_dir), "COACH_DATABASE_URL": settings.database_url or ""}
-    return CliRunner().invoke(app, list(args), env=env)
+    return CliRunner().invoke(coach_command(), list(args), env=env)
 
 
 @pytest.fixture(name="filled")

@@ -6,8 +6,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from cli_support import coach_command
+from click.testing import CliRunner
 from store_support import backend_fixture, settings_fixture, store_fixture  # noqa: F401
-from typer.testing import CliRunner
 
 from coach.analysis import analyze
 from coach.analysis.pipeline import load_pipeline
@@ -20,7 +21,6 @@ from coach.analysis.word_use import (
     terms_used,
     word_lines,
 )
-from coach.cli import app
 from coach.store import add_interview, delete_interview, get_attempt, list_attempts, save_attempt
 from coach.types import Transcript
 
@@ -194,7 +194,7 @@ def test_deleting_the_interview_keeps_the_practice_for_it(store):
 
 def run(data_dir, *args):
     env = {"COACH_DATA_DIR": str(data_dir), "COACH_DATABASE_URL": ""}
-    return CliRunner().invoke(app, list(args), env=env)
+    return CliRunner().invoke(coach_command(), list(args), env=env)
 
 
 def test_the_cli_keeps_a_description_and_checks_an_answer_against_it(tmp_path):

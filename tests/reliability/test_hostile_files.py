@@ -12,6 +12,8 @@ import json
 from pathlib import Path
 
 import pytest
+from cli_support import coach_command
+from click.testing import CliRunner
 from hostile import (
     AUDIO_SUFFIXES,
     REAL_CLIPS,
@@ -22,9 +24,7 @@ from hostile import (
     truncated,
     wav_claiming_4gb,
 )
-from typer.testing import CliRunner
 
-from coach.cli import app
 from coach.errors import AudioError, CoachError, NotAudioError
 from coach.practice import practice_answer
 from coach.store import list_attempts, open_store
@@ -172,7 +172,7 @@ def test_coach_analyze_prints_one_line_for_each_hostile_file(sandbox, save):
         path = folder / f"{label[:20]}-{safe}"
         path.write_bytes(data)
         args = ["analyze", str(path), "--json", "--no-progress"] + (["--save"] if save else [])
-        result = runner.invoke(app, args)
+        result = runner.invoke(coach_command(), args)
         tried += 1
         assert result.exception is None or isinstance(result.exception, SystemExit), (label, result.exception)
         if result.exit_code == 0:
