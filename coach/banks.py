@@ -368,6 +368,12 @@ _QUESTION_FIELDS = (
 _OPTIONAL_QUESTION_FIELDS = ("source",)
 _ASK_FIELDS = ("id", "text", "topic", "why")
 _cache: dict[tuple, _Bank] = {}
+# Each person's bank (the shipped files and their own) and each file read, kept while unchanged
+# (path, time of change, size): the cache held one bank, so a cohort's people, each with their own
+# folder, took turns reading all 22 shipped files again on every page they opened.
+_BANKS_KEPT = 64
+_files: dict[tuple, tuple[list[Question], list[InterviewerQuestion]]] = {}
+_FILES_KEPT = 512
 # Open stores of the data directories asked about (few: the app has one), oldest first.
 _stores: dict[tuple[str, str | None], Store] = {}
 _stores_lock = threading.Lock()
@@ -423,11 +429,25 @@ def _load_all(data_dir: Path | None) -> _Bank:
     files = bank_files(data_dir)
     key = (str(user_dir), *((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files))
     bank = _cache.get(key)
-    if bank is None:  # one entry: the app's threads share it, and an edit replaces it
+    if bank is None:  # the app's threads share it; an edit makes a new key
         bank = _parse_files(files, user_dir)
-        _cache.clear()
+        if len(_cache) >= _BANKS_KEPT:
+            _cache.clear()
         _cache[key] = bank
     return bank
+
+
+def _parsed(path: Path, default_source: str) -> tuple[list[Question], list[InterviewerQuestion]]:
+    """`parse_bank_file`, read again only once the file has changed."""
+    stat = path.stat()
+    key = (str(path), stat.st_mtime_ns, stat.st_size, default_source)
+    found = _files.get(key)
+    if found is None:
+        found = parse_bank_file(path, default_source=default_source)
+        if len(_files) >= _FILES_KEPT:
+            _files.clear()
+        _files[key] = found
+    return found
 
 
 def _parse_files(files: Iterable[Path], user_dir: Path) -> _Bank:
@@ -436,7 +456,7 @@ def _parse_files(files: Iterable[Path], user_dir: Path) -> _Bank:
     seen: dict[str, Path] = {}
     for path in files:
         is_user = path.parent == user_dir
-        file_questions, file_asks = parse_bank_file(path, default_source="user" if is_user else "bank")
+        file_questions, file_asks = _parsed(path, "user" if is_user else "bank")
         ids = [item.id for item in (*file_questions, *file_asks)]
         used = reused_id(ids, seen)
         if used is not None:
