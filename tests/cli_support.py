@@ -60,7 +60,7 @@ def day(days_from_today: int) -> str:
 def help_pages(data_dir: Path) -> dict[str, str]:
     """`coach --help` and every command's `--help` (hidden ones included) on a terminal 100 columns
     wide, drawn in this process (36 interpreters started for them took about 10 s)."""
-    from typer.testing import CliRunner
+    from click.testing import CliRunner
 
     from coach.cli import app
 
@@ -69,7 +69,7 @@ def help_pages(data_dir: Path) -> dict[str, str]:
     pages = {}
     for name in names:
         args = [*([name] if name else []), "--help"]
-        shown = CliRunner().invoke(app, args, env=env, prog_name="coach", terminal_width=100)
+        shown = CliRunner().invoke(coach_command(), args, env=env, prog_name="coach", terminal_width=100)
         assert shown.exit_code == 0, (name, shown.output)
         pages[name or "coach"] = shown.stdout
     return pages
