@@ -45,7 +45,8 @@ serve-cohort: setup
 # 16 min 14 s / 17 min 31 s); 1,915 tests in 13 min 52 s, the whole `make test` 14 min 52 s, after
 # session 34 (the clone before, with the Interviews tests' helper opening 999 stages: 16 min 2 s /
 # 17 min 7 s); 1,984 tests in 17 min 11 s after session 35 (18 min 33 s whole), and 1,979 tests in
-# 15 min 41 s (16 min 54 s whole) after session 36 made the slowest files cheaper (README, Development).
+# 15 min 41 s (16 min 54 s whole) and 16 min 29 s (17 min 37 s) after session 36 made the slowest
+# files cheaper (README, Development).
 # --durations=20 prints the slowest tests.
 # One CPU thread for each test process and what it starts (the models' OpenMP pools; the app's own
 # workers do the same): with two processes on two cores, two threads each wait on each other
