@@ -170,6 +170,16 @@ def _a_job_being_done_by(engine, worker_id: int) -> int:
         ).scalar_one()
 
 
+def _job_state(engine, job: int) -> tuple[str, int]:
+    """A queue job's status and how many of its runs were lost or done."""
+    with engine.connect() as conn:
+        return tuple(
+            conn.execute(
+                sa.text("SELECT status::text, attempts FROM procrastinate_jobs WHERE id = :id"), dict(id=job)
+            ).one()
+        )
+
+
 def _newest_worker(engine) -> int:
     with engine.connect() as conn:
         return conn.execute(sa.text("SELECT max(id) FROM procrastinate_workers")).scalar_one()
@@ -201,12 +211,7 @@ def test_a_killed_analysers_answer_is_taken_back_at_once_not_after_half_a_minute
         killed = time.monotonic()
 
         def still_with_the_dead_one() -> bool:
-            with engine.connect() as conn:
-                status, attempts = conn.execute(
-                    sa.text("SELECT status::text, attempts FROM procrastinate_jobs WHERE id = :id"),
-                    dict(id=job),
-                ).one()
-            return status == "doing" and attempts == 0
+            return _job_state(engine, job) == ("doing", 0)
 
         while still_with_the_dead_one() and time.monotonic() - killed < 12:
             time.sleep(0.1)
@@ -265,13 +270,7 @@ def test_an_analyser_of_an_older_coach_is_counted_and_the_staff_told_to_update_i
             "when one stops, the answer it had waits half a minute before another analyser takes it up. "
             "Whoever runs the coach's server should update the coach on their machines and start them again."
         ]
-        with engine.connect() as conn:
-            assert (
-                conn.execute(
-                    sa.text("SELECT status::text FROM procrastinate_jobs WHERE id = :id"), dict(id=job)
-                ).scalar_one()
-                == "doing"
-            )
+        assert _job_state(engine, job)[0] == "doing"
     finally:
         engine.dispose()
 
@@ -324,10 +323,6 @@ def test_two_analysers_finding_a_lost_answer_at_once_put_it_back_once(tmp_path, 
                 return done_first[0], by_second
 
         assert asyncio.run(look_after_together()) == (1, 0)  # put back by the first, left by the second
-        with engine.connect() as conn:
-            status, attempts = conn.execute(
-                sa.text("SELECT status::text, attempts FROM procrastinate_jobs WHERE id = :id"), dict(id=job)
-            ).one()
-        assert (status, attempts) == ("todo", 1)  # waiting for another analyser, one run lost
+        assert _job_state(engine, job) == ("todo", 1)  # waiting for another analyser, one run lost
     finally:
         engine.dispose()
