@@ -396,3 +396,33 @@ def test_a_save_after_the_data_folder_was_deleted_and_made_again_is_refused_too(
     again = open_store(settings)
     assert list_interviews(again) == []  # nothing was said to be saved and then lost
     again.close()
+
+
+def test_a_recording_removed_while_the_folder_is_read_is_passed_over_and_the_rest_adopted(
+    settings, monkeypatch
+):
+    """A cohort's worker drops an upload that was not audio while the person's page lists what was
+    kept without an answer: the page stopped on "No such file or directory" naming the server's
+    file (test_queue's bad-file review, once in a run). The file gone since the folder was listed is
+    passed over; the one still there is listed as ever."""
+    from coach.store import recordings as kept
+
+    store = open_store(settings)
+    folder = settings.recordings_dir / "practice" / "2026-12"
+    folder.mkdir(parents=True)
+    gone, stays = folder / "20261205-230801-aaaa.wav", folder / "20261205-230802-bbbb.wav"
+    for path in (gone, stays):
+        shutil.copy(TESTS / "data" / "clean.wav", path)
+    listed = kept.recording_files
+
+    def listed_then_one_removed(store):
+        files = listed(store)
+        gone.unlink()  # by the worker, after the listing
+        return files
+
+    monkeypatch.setattr(kept, "recording_files", listed_then_one_removed)
+    adopted = recover_recordings(store, min_age_s=0)["adopted"]
+    assert [a["path"] for a in adopted] == [store.relative(stays)]
+    monkeypatch.undo()
+    assert [r["path"] for r in unanalysed_recordings(store)] == [store.relative(stays)]
+    store.close()

@@ -292,25 +292,31 @@ def adopt_orphans(store: Store, *, min_age_s: float = ORPHAN_MIN_AGE_S) -> list[
         # listed at once, by its name
         note = _note(path)
         done_with = note if note.get("not_analysable") or note.get("stopped") else None
-        saved_at = path.stat().st_mtime
-        if done_with is None and now - saved_at < min_age_s:
+        try:
+            saved_at = path.stat().st_mtime
+            if done_with is None and now - saved_at < min_age_s:
+                waiting = True
+                continue
+            with store.write() as conn:
+                if conn.execute(sa.select(recordings.c.id).where(recordings.c.path == relative)).first():
+                    continue
+                row = dict(
+                    uid=new_uid(),
+                    owner=store.owner,
+                    path=relative,
+                    sha256=file_sha256(path),
+                    size_bytes=path.stat().st_size,
+                    original_name=str(note.get("original_name") or "")[:500],
+                    kind=_kind_from_path(store, path),
+                    # when it was kept, not when it was found: it is listed by the time it was uploaded
+                    created_at=datetime.fromtimestamp(saved_at, UTC),
+                )
+                conn.execute(recordings.insert().values(**row))
+        except FileNotFoundError:
+            # removed since the folder was listed (a cohort's worker dropping an upload that was not
+            # audio, a deletion finishing): nothing to adopt; the next pass looks at the folder again
             waiting = True
             continue
-        with store.write() as conn:
-            if conn.execute(sa.select(recordings.c.id).where(recordings.c.path == relative)).first():
-                continue
-            row = dict(
-                uid=new_uid(),
-                owner=store.owner,
-                path=relative,
-                sha256=file_sha256(path),
-                size_bytes=path.stat().st_size,
-                original_name=str(note.get("original_name") or "")[:500],
-                kind=_kind_from_path(store, path),
-                # when it was kept, not when it was found: it is listed by the time it was uploaded
-                created_at=datetime.fromtimestamp(saved_at, UTC),
-            )
-            conn.execute(recordings.insert().values(**row))
         adopted.append(plain(row))
     if not waiting:
         _settle(key, _tree_state(store) if adopted else before)
