@@ -42,6 +42,11 @@ def pytest_configure(config: pytest.Config) -> None:
         "new_database: the test's new databases run every migration (tests of the migrations "
         "themselves); elsewhere a new database starts as a copy of one migrated once per process",
     )
+    config.addinivalue_line(
+        "markers",
+        "decoded_afresh: every transcription decodes (tests of the decoder itself); elsewhere a "
+        "recording decoded before in the process with the same model and options gets the same words",
+    )
 
 
 @pytest.fixture(scope="session")
@@ -87,6 +92,20 @@ def _new_databases_migrated_once(
 
     monkeypatch.setattr(db, "_create_private", made_migrated)
     monkeypatch.setattr(pg_server, "NEW_DATABASES_MIGRATED", True)
+
+
+@pytest.fixture(autouse=True)
+def _each_recording_decoded_once(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A recording the real model decoded earlier in this test process, with the same model and
+    options, gets the words it gave then (tests/decoded_once.py); tests marked `decoded_afresh`
+    (the decoder's own: the same words each time, what it samples) decode every time."""
+    if request.node.get_closest_marker("decoded_afresh"):
+        return
+    from decoded_once import remembered
+
+    from coach.transcribe.faster_engine import FasterWhisperEngine
+
+    monkeypatch.setattr(FasterWhisperEngine, "transcribe", remembered(FasterWhisperEngine.transcribe))
 
 
 @pytest.fixture(autouse=True)

@@ -223,6 +223,7 @@ def test_a_window_skipped_twice_comes_back_in_shorter_pieces(settings, tmp_path)
     assert not any("not transcribed" in w for w in result.analysis["warnings"])
 
 
+@pytest.mark.decoded_afresh
 def test_the_same_answer_is_transcribed_the_same_each_time(settings, tmp_path):
     """Whisper samples when its first decode of a window looks wrong (temperature fallback), and
     CTranslate2 seeds each thread's random generator once, so a transcription went on from where

@@ -1,0 +1,37 @@
+"""The suite's memory of decodes (tests/decoded_once.py) gives what the decoder gives: the same words
+and times, and the same progress in the same order, as decoding the recording again."""
+
+from __future__ import annotations
+
+import pytest
+from decoded_once import remembered
+
+from coach.audio import load_audio
+from coach.transcribe import get_engine
+from coach.transcribe.faster_engine import FasterWhisperEngine
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.decoded_afresh
+def test_a_remembered_decode_is_the_decoders_own(settings, clips):
+    engine = get_engine(settings)
+    piece = load_audio(clips / "fillers.wav", settings).samples[: 16000 * 4]
+    fresh_steps: list[tuple[float, float]] = []
+    fresh = engine.transcribe(piece, progress=lambda done, total: fresh_steps.append((done, total)))
+    calls: list[str] = []
+
+    def counted(*args, **kwargs):
+        calls.append("decoded")
+        return FasterWhisperEngine.transcribe(*args, **kwargs)
+
+    decode = remembered(counted)
+    first = decode(engine, piece)
+    steps: list[tuple[float, float]] = []
+    again = decode(engine, piece, progress=lambda done, total: steps.append((done, total)))
+    assert calls == ["decoded"]  # the second came from memory
+    assert fresh.words and first == fresh and again == fresh
+    assert steps == fresh_steps and steps
+    assert (
+        decode(engine, piece, verbatim=False) is not None and calls == ["decoded"] * 2
+    )  # other options decode
