@@ -372,6 +372,9 @@ class CohortStack:
                 # a fault no page turned into a sentence: its traceback (the server's paths) goes to
                 # this terminal, and the person sees only that something went wrong
                 "--client.showErrorDetails", "none",
+                # no full garbage collection after each page run (.streamlit/config.toml, not read
+                # from another folder): 0.16 s with the models loaded, every student held up meanwhile
+                "--runner.postScriptGC", "false",
             ],
             # the login proxy's own address, which trusted_proxies names: Streamlit's server (uvicorn)
             # otherwise puts the browser's from X-Forwarded-For in its place for a connection from

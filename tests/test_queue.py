@@ -1104,6 +1104,7 @@ def test_the_cohort_script_starts_the_app_with_the_persons_upload_limit(tmp_path
         stack.start_app()
         app = stack.processes[-1]
         assert app.args[app.args.index("--server.maxUploadSize") + 1] == "150"
+        assert app.args[app.args.index("--runner.postScriptGC") + 1] == "false"
         wait_for(lambda: _answers(stack.app_port), 120, "the app")
     finally:
         stack.stop()
