@@ -108,6 +108,33 @@ def _each_recording_decoded_once(request: pytest.FixtureRequest, monkeypatch: py
     monkeypatch.setattr(FasterWhisperEngine, "transcribe", remembered(FasterWhisperEngine.transcribe))
 
 
+# One dialect and one cache of compiled statements for each kind of database (SQLite, PostgreSQL)
+# in a test process: each `open_store` makes an engine of its own, whose statements SQLAlchemy
+# compiled again (its cache is the engine's, and its key holds the engine's dialect object): 45 s
+# of the two test processes' time in a whole run (py-spy, 5 Dec 2026). The app and the command
+# line open one engine a process, so they compile each statement once as it is.
+_SHARED_DIALECTS: dict[type, tuple] = {}
+
+
+@pytest.fixture(autouse=True)
+def _statements_compiled_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sqlalchemy.util import LRUCache
+
+    from coach.store import db
+
+    made = db.make_engine
+
+    def make_engine(url: str, **options):
+        engine = made(url, **options)
+        dialect, compiled = _SHARED_DIALECTS.setdefault(
+            type(engine.dialect), (engine.dialect, LRUCache(2000))
+        )
+        engine.dialect, engine._compiled_cache = dialect, compiled
+        return engine
+
+    monkeypatch.setattr(db, "make_engine", make_engine)
+
+
 @pytest.fixture(autouse=True)
 def _data_outside_the_checkout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Every test's default data directory is a throwaway one: without COACH_DATA_DIR the coach
