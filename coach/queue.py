@@ -964,7 +964,7 @@ def run_worker(
 ) -> None:
     """Load the models once, then run jobs until stopped (Ctrl-C or SIGTERM finish the job in hand)."""
     global _worker
-    from coach.practice import load_models
+    from coach.practice import load_models_to_serve
     from coach.store import open_store
 
     conninfo(settings)  # one sentence, before any model loads, when this is not PostgreSQL
@@ -983,7 +983,7 @@ def run_worker(
         torch.set_num_threads(threads)
     except ImportError:
         pass
-    load_models(settings)
+    load_models_to_serve(settings)
     _worker = _Worker(settings, store)
     serving = serve_queue(
         settings, concurrency=concurrency, name=name, heartbeat_s=heartbeat_s, stalled_after_s=stalled_after_s

@@ -201,9 +201,9 @@ def forget_store() -> None:
 def _engine(
     engine: str, model: str, beam_size: int, cpu_threads: int, recover_fillers: bool, _settings: Settings
 ):
-    from coach.practice import load_models
+    from coach.practice import load_models_to_serve
 
-    return load_models(_settings)
+    return load_models_to_serve(_settings)
 
 
 def preload_models(current: Settings) -> None:
