@@ -3,10 +3,12 @@ machine's time zone."""
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import shutil
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -92,6 +94,17 @@ def _new_databases_migrated_once(
 
     monkeypatch.setattr(db, "_create_private", made_migrated)
     monkeypatch.setattr(pg_server, "NEW_DATABASES_MIGRATED", True)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _what_lasts_frozen_after_each_file() -> Iterator[None]:
+    """After each test file, what it left behind is collected and what is still alive (the models,
+    the caches) moved out of the collector's sight (`gc.freeze`): a full collection went through
+    everything the process had loaded each time, about 0.9 s each, 10.8 s of 157 s in one process
+    running test_app_practice and test_app_progress."""
+    yield
+    gc.collect()
+    gc.freeze()
 
 
 @pytest.fixture(autouse=True)
