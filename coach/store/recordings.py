@@ -293,30 +293,33 @@ def adopt_orphans(store: Store, *, min_age_s: float = ORPHAN_MIN_AGE_S) -> list[
         note = _note(path)
         done_with = note if note.get("not_analysable") or note.get("stopped") else None
         try:
-            saved_at = path.stat().st_mtime
-            if done_with is None and now - saved_at < min_age_s:
+            stat = path.stat()
+            if done_with is None and now - stat.st_mtime < min_age_s:
                 waiting = True
                 continue
-            with store.write() as conn:
-                if conn.execute(sa.select(recordings.c.id).where(recordings.c.path == relative)).first():
-                    continue
-                row = dict(
-                    uid=new_uid(),
-                    owner=store.owner,
-                    path=relative,
-                    sha256=file_sha256(path),
-                    size_bytes=path.stat().st_size,
-                    original_name=str(note.get("original_name") or "")[:500],
-                    kind=_kind_from_path(store, path),
-                    # when it was kept, not when it was found: it is listed by the time it was uploaded
-                    created_at=datetime.fromtimestamp(saved_at, UTC),
-                )
-                conn.execute(recordings.insert().values(**row))
+            # read before the write begins: hashing a long recording inside it held every other
+            # save (another tab's, a cohort's worker's) back for as long as the file took to read
+            digest = file_sha256(path)
         except FileNotFoundError:
             # removed since the folder was listed (a cohort's worker dropping an upload that was not
             # audio, a deletion finishing): nothing to adopt; the next pass looks at the folder again
             waiting = True
             continue
+        row = dict(
+            uid=new_uid(),
+            owner=store.owner,
+            path=relative,
+            sha256=digest,
+            size_bytes=stat.st_size,
+            original_name=str(note.get("original_name") or "")[:500],
+            kind=_kind_from_path(store, path),
+            # when it was kept, not when it was found: it is listed by the time it was uploaded
+            created_at=datetime.fromtimestamp(stat.st_mtime, UTC),
+        )
+        with store.write() as conn:
+            if conn.execute(sa.select(recordings.c.id).where(recordings.c.path == relative)).first():
+                continue
+            conn.execute(recordings.insert().values(**row))
         adopted.append(plain(row))
     if not waiting:
         _settle(key, _tree_state(store) if adopted else before)
