@@ -367,13 +367,6 @@ _QUESTION_FIELDS = (
 )
 _OPTIONAL_QUESTION_FIELDS = ("source",)
 _ASK_FIELDS = ("id", "text", "topic", "why")
-_cache: dict[tuple, _Bank] = {}
-# Each person's bank (the shipped files and their own) and each file read, kept while unchanged
-# (path, time of change, size): the cache held one bank, so a cohort's people, each with their own
-# folder, took turns reading all 22 shipped files again on every page they opened.
-_BANKS_KEPT = 64
-_files: dict[tuple, tuple[list[Question], list[InterviewerQuestion]]] = {}
-_FILES_KEPT = 512
 # Open stores of the data directories asked about (few: the app has one), oldest first.
 _stores: dict[tuple[str, str | None], Store] = {}
 _stores_lock = threading.Lock()
@@ -426,37 +419,38 @@ def bank_files(data_dir: Path | None = None) -> list[Path]:
 
 def _load_all(data_dir: Path | None) -> _Bank:
     user_dir = _user_banks_dir(data_dir)
-    files = bank_files(data_dir)
-    key = (str(user_dir), *((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files))
-    bank = _cache.get(key)
-    if bank is None:  # the app's threads share it; an edit makes a new key
-        bank = _parse_files(files, user_dir)
-        if len(_cache) >= _BANKS_KEPT:
-            _cache.clear()
-        _cache[key] = bank
-    return bank
+    return _bank_of(str(user_dir), tuple(_file_state(p) for p in bank_files(data_dir)))
 
 
-def _parsed(path: Path, default_source: str) -> tuple[list[Question], list[InterviewerQuestion]]:
-    """`parse_bank_file`, read again only once the file has changed."""
+def _file_state(path: Path) -> tuple[str, int, int]:
     stat = path.stat()
-    key = (str(path), stat.st_mtime_ns, stat.st_size, default_source)
-    found = _files.get(key)
-    if found is None:
-        found = parse_bank_file(path, default_source=default_source)
-        if len(_files) >= _FILES_KEPT:
-            _files.clear()
-        _files[key] = found
-    return found
+    return str(path), stat.st_mtime_ns, stat.st_size
 
 
-def _parse_files(files: Iterable[Path], user_dir: Path) -> _Bank:
+# Each person's bank (the shipped files and their own) and each file read, kept while unchanged
+# (path, time of change, size: an edit makes a new key): one bank kept made a cohort's people, each
+# with their own folder, take turns reading all 22 shipped files again on every page they opened.
+@functools.lru_cache(maxsize=64)
+def _bank_of(user_dir: str, files: tuple[tuple[str, int, int], ...]) -> _Bank:
+    return _parse_files(files, Path(user_dir))
+
+
+@functools.lru_cache(maxsize=512)
+def _parsed(
+    path: str, mtime_ns: int, size: int, default_source: str
+) -> tuple[list[Question], list[InterviewerQuestion]]:
+    """`parse_bank_file`, read again only once the file has changed."""
+    return parse_bank_file(Path(path), default_source=default_source)
+
+
+def _parse_files(files: Iterable[tuple[str, int, int]], user_dir: Path) -> _Bank:
     questions: list[Question] = []
     to_ask: list[InterviewerQuestion] = []
     seen: dict[str, Path] = {}
-    for path in files:
+    for state in files:
+        path = Path(state[0])
         is_user = path.parent == user_dir
-        file_questions, file_asks = _parsed(path, "user" if is_user else "bank")
+        file_questions, file_asks = _parsed(*state, "user" if is_user else "bank")
         ids = [item.id for item in (*file_questions, *file_asks)]
         used = reused_id(ids, seen)
         if used is not None:
