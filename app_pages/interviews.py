@@ -33,7 +33,7 @@ from coach.pipeline import Opportunity, as_written_most, pipeline_report
 from coach.store.mock_sessions import list_mock_sessions
 from coach.store.options import INTEREST_RANGE, KIND_LABELS
 from coach.ui import browser_clock, shared, summary
-from coach.ui.highlight import escape
+from coach.ui.highlight import escape, unspoken_icon
 from coach.ui.log_labels import (
     date_words,
     deadline_words,
@@ -390,12 +390,13 @@ def opportunity_card(opportunity: Opportunity, by_id: dict[int, dict], today: da
             more = f"  \n:gray[The rest is in the {stage} below.]" if cut else ""
             st.markdown(f"**Notes after the {stage}:** {as_lines(excerpt)}{more}")
         if opportunity.red_flags:  # noticed at any stage, in sight while the offers are weighed
-            st.markdown(
+            st.markdown(  # the flag for the eye only: a screen reader read "flag icon" before the words
                 "  \n".join(
-                    f":material/flag: **Red flags after the {escape(s.stage or 'stage')}:** "
+                    f"{unspoken_icon('flag')} **Red flags after the {escape(s.stage or 'stage')}:** "
                     + red_flags_said(s.red_flags)
                     for s in opportunity.red_flags
-                )
+                ),
+                unsafe_allow_html=True,  # every word in it escaped (escape: no HTML, no markdown)
             )
         for option in opportunity.options:
             kind = interview_log.option_kind_said(option["kind"])  # "BATNA" as its badge says, not "Batna"

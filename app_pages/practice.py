@@ -380,14 +380,15 @@ def the_take() -> tuple[tuple[bytes, str] | None, bool, str | None]:
 
     take = ss.practice_take
     # typing is offered where the app analyses answers itself: in a cohort, the workers hold the models
-    names = [":material/mic: Record", ":material/upload: Upload a file"]
+    # words only: Streamlit names an icon in a tab by its key, so the tabs were read "mic icon Record"
+    names = ["Record", "Upload a file"]
     if cfg.queue:
         # the tab chosen is kept: a queued answer landing draws the page again, and "Preparing for"
         # may then be drawn above the tabs (a review logged an interview meanwhile), which put the
         # person back on "Record" from "Upload a file"
         tabs = st.tabs(names, key="practice_take_tab", on_change="rerun")
     else:
-        tabs = st.tabs([*names, ":material/keyboard: Type it"])
+        tabs = st.tabs([*names, "Type it"])
     record_tab, upload_tab = tabs[:2]
     typed = typed_box(tabs[2]) if len(tabs) > 2 else None
     with record_tab:

@@ -60,7 +60,9 @@ def test_the_form_asks_them_under_more_and_the_card_keeps_the_red_flags_in_sight
     assert f"*Pay or benefits mentioned:* {escape(PAY)}" in text
     assert f"*Compared with the others:* {escape(COMPARED)}" in text
     # the opportunity's card names them outside the stage's fold, and so does its offer's card
-    assert f":material/flag: **Red flags after the onsite:** {escape(FLAGS)}" in text
+    # its flag for the eye only (a screen reader read "flag icon" first), the words escaped
+    flag = '<span aria-hidden="true">:material/flag:</span>'
+    assert f"{flag} **Red flags after the onsite:** {escape(FLAGS)}" in text
     assert f"**Red flags**  \nAfter the onsite: {escape(FLAGS)}" in text
     # edited again, the form starts from them, open
     [more] = [e for e in at.expander if e.label == MORE]

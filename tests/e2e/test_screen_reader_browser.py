@@ -60,6 +60,10 @@ def test_talking_points_are_read_as_words_not_icon_names(app, page, shots):
     settled(page)
     first.click()
     settled(page)
+    # the ways to give an answer are read as their words ("mic icon Record" before)
+    tabs = page.get_by_role("tablist").first.aria_snapshot()
+    assert all(f'tab "{name}"' in tabs for name in ("Record", "Upload a file", "Type it")), tabs
+    assert " icon" not in tabs, tabs
     page.get_by_role("tab", name="Type it").click()
     page.get_by_role("textbox", name="Type or paste your answer").fill(STORY)
     page.keyboard.press("Control+Enter")  # the box's own way to hand its text to the page
