@@ -2918,7 +2918,7 @@ def _mock_turns(session, files: list[Path] | None) -> bool:
             source = files.pop(0)
             try:
                 answered = session.answer(source, original_name=source.name)
-                _said_if_not_measured(session, answered)
+                _said_if_not_measured(session, answered, from_folder=True)
                 break
             except AudioError as e:  # a file that is not audio, silence: the turn waits for the next
                 typer.echo(f"warning: {one_line(str(e))} The next recording answers this turn.", err=True)
@@ -2927,11 +2927,11 @@ def _mock_turns(session, files: list[Path] | None) -> bool:
     return True
 
 
-def _said_if_not_measured(session, answered) -> None:
+def _said_if_not_measured(session, answered, *, from_folder: bool = False) -> None:
     """As the page says it over the next question: the answer just given could not be measured."""
     from coach.mock.report import not_measured_now
 
-    if said := not_measured_now(session.turns, answered):
+    if said := not_measured_now(session.turns, answered, from_folder=from_folder):
         typer.echo(said, err=True)
 
 

@@ -218,10 +218,11 @@ def length_sentence(turn) -> str | None:
     return point[1] if point else None
 
 
-def not_measured_now(turns: Sequence, turn) -> str | None:
+def not_measured_now(turns: Sequence, turn, *, from_folder: bool = False) -> str | None:
     """Said at once, as the interview moves on, when the answer just given to `turn` (one of the
     session's `turns`) could not be measured: a 1 s take on question 1 went straight to "Question 2
-    of 6" and the user learned why only at the report. None for a measured answer."""
+    of 6" and the user learned why only at the report. None for a measured answer. `from_folder`:
+    the answers are recordings made before (`coach mock --answers`), not given now."""
     answer = turn.answer
     if answer is None or follow_up.is_measured(answer):
         return None
@@ -231,10 +232,14 @@ def not_measured_now(turns: Sequence, turn) -> str | None:
     words, seconds = metrics.get("words"), metrics.get("duration_s")
     if words is not None and seconds is not None and (words < MIN_WORDS or seconds < MIN_SPEECH_S):
         took = "under a second" if seconds < 0.5 else f"{seconds:.0f} s"
-        return (
+        said = (
             f"Your answer to {which} was too short to measure ({count(words, 'word')} in {took}), so it "
-            "is kept but left out of the report's scores; give the next answer in full, as in an interview."
+            "is kept but left out of the report's scores"
         )
+        # what to do only where there is a next answer to give now: not after the interview's last
+        # turn, nor to recordings taken from a folder, which were all made before
+        going_on = turns[-1].answer is None and not from_folder
+        return said + ("; give the next answer in full, as in an interview." if going_on else ".")
     # the sound, or an answer about something else: its warning says why and what to do
     why = " ".join(answer.get("warnings") or [])
     return f"Your answer to {which} is kept but left out of the report's scores. {why}".rstrip()
