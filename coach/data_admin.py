@@ -22,7 +22,7 @@ from coach.config import (
     thresholds_kept_from,
 )
 from coach.errors import CoachError, StorageError
-from coach.files import write_private
+from coach.files import private_folder, staging, write_private
 from coach.roles import save_your_role, your_role
 from coach.store import Store
 from coach.store.old_files import FAVOURITES_FILE  # only while a damaged one waits to be moved
@@ -41,6 +41,10 @@ USER_PATHS = (
     FAVOURITES_FILE,
 )
 CONFIRM_WORD = "DELETE"
+# The hidden names a backup made for the Settings page's download, and one uploaded there, have in
+# the data folder while they are written and read (coach.files.staging).
+DOWNLOAD_STAGED = ".download-"
+UPLOAD_STAGED = ".upload-"
 # The Settings page's choices about 'um's (kept as Whisper writes them, heard from the sound) that a
 # backup brings back where this coach still has the defaults.
 UM_CHOICES = ("verbatim", "recover_fillers")
@@ -235,10 +239,10 @@ def _deleted_there_said(deleted: dict, kept: dict) -> str:
 
 
 def export_bytes(db: Store) -> tuple[bytes, dict]:
-    """The whole history as one zip in memory, for a download button."""
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "coach-backup.zip"
-        info = export_data(db, out)
+    """The whole history as one zip in memory, for a download button. It is made in the data folder,
+    never in /tmp: an app stopped midway left the person's recordings and database there for good."""
+    with staging(db.settings.data_dir, DOWNLOAD_STAGED, ".zip") as out:
+        info = export_data(db, out, replace=True)
         return out.read_bytes(), info
 
 
@@ -246,8 +250,8 @@ def import_bytes(db: Store, data: bytes) -> dict:
     """Restore an uploaded backup; its staged copy is the whole history, so its owner's only. One
     over the person's limits (a cohort) is refused before even that copy is written."""
     check_backup_size(db.settings, len(data))
-    with tempfile.TemporaryDirectory() as tmp:
-        path = write_private(Path(tmp) / "import.zip", data)
+    with staging(db.settings.data_dir, UPLOAD_STAGED, ".zip") as path:  # not in /tmp, as export_bytes
+        path.write_bytes(data)
         return import_backup(db, path, name="this backup")
 
 
@@ -285,7 +289,8 @@ def _refused_banks(db: Store, incoming: dict[str, str]) -> dict[str, str]:
             continue
         taken |= {item.id: path.name for item in (*questions, *asks)}
     refused = {}
-    with tempfile.TemporaryDirectory() as tmp:
+    # in the data folder, as a backup's own staged copy (export_bytes): not left in /tmp if stopped
+    with tempfile.TemporaryDirectory(dir=private_folder(db.settings.data_dir), prefix=".banks-") as tmp:
         for name, text in incoming.items():
             staged = write_private(Path(tmp) / name, text)
             try:

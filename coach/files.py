@@ -7,9 +7,12 @@ and the hourly limits of a cohort count what they wrote in the last hour here.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
@@ -43,6 +46,45 @@ def private_temporary(folder: Path, prefix: str = ".saving-", suffix: str = "") 
     private_folder(folder)
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=prefix, suffix=suffix)  # mkstemp creates it 0600
     return fd, Path(tmp)
+
+
+@contextlib.contextmanager
+def staging(folder: Path, prefix: str, suffix: str = ".partial") -> Iterator[Path]:
+    """A hidden private file in `folder` to write something big in (a backup), removed when the
+    block ends unless it took another name meanwhile (os.replace). Never in the system's temporary
+    folder: a backup staged there by an export killed midway (Ctrl-C twice, SIGKILL, the machine
+    off) stayed there, the person's recordings and database with it. One left here that way is
+    removed by the next staging in the same folder: its writer's lock went with its process."""
+    private_folder(folder)
+    remove_abandoned(folder, prefix, suffix)
+    fd, tmp = private_temporary(folder, prefix=prefix, suffix=suffix)
+    try:
+        with contextlib.suppress(OSError):  # a file system without locks: it is still removed below
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield tmp
+    finally:
+        tmp.unlink(missing_ok=True)
+        os.close(fd)  # lets go of the lock
+
+
+def remove_abandoned(folder: Path, prefix: str, suffix: str) -> list[Path]:
+    """Remove the files `staging` left in `folder` when its process was killed: not locked by a
+    writer still at work, and not written to in the last few seconds (STILL_S)."""
+    removed = []
+    for path in folder.glob(f"{prefix}*{suffix}"):
+        try:
+            if not path.is_file() or path.is_symlink() or changed_just_now(path.stat().st_mtime_ns):
+                continue
+            fd = os.open(path, os.O_RDONLY)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # BlockingIOError: still being written
+                path.unlink()
+            finally:
+                os.close(fd)
+        except OSError:
+            continue
+        removed.append(path)
+    return removed
 
 
 def write_private(path: Path, data: bytes | str) -> Path:

@@ -20,7 +20,7 @@ from store_support import (  # noqa: F401
     transcript_dict,
 )
 
-from coach.data_admin import export_sentence, import_bytes, import_sentence
+from coach.data_admin import UPLOAD_STAGED, export_sentence, import_bytes, import_sentence
 from coach.errors import InputError
 from coach.store import (
     add_debrief,
@@ -230,7 +230,7 @@ def test_a_restored_backup_is_staged_readable_by_its_owner_only(store, settings,
     watching = True
 
     def note_mode(event: str, args: tuple) -> None:
-        named = event == "open" and isinstance(args[0], str) and args[0].endswith("import.zip")
+        named = event == "open" and isinstance(args[0], str) and Path(args[0]).name.startswith(UPLOAD_STAGED)
         if watching and named and args[1] == "r":  # reading it (writing opens it before it exists)
             modes[args[0]] = os.stat(args[0]).st_mode & 0o777
 

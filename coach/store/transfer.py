@@ -42,7 +42,7 @@ import sqlalchemy as sa
 
 from coach.config import OWNERS_FOLDER, SETTINGS_FILE_NAME, Settings, Thresholds
 from coach.errors import InputError, NothingToExport, StorageError, server_fault
-from coach.files import files_of_the_last_hour, private_folder, try_again_in, write_private
+from coach.files import files_of_the_last_hour, private_folder, staging, try_again_in, write_private
 from coach.store import carried_deletions
 from coach.store.attempts import TYPED_FIELDS as PRACTICE_TYPED
 from coach.store.changes import TIMED, changed_times, note_changed
@@ -197,6 +197,8 @@ NOTHING_TO_EXPORT = (
     "Nothing to export yet, so no file was written: save a practice answer "
     "(coach analyze AUDIO --save) or log an interview (coach add-interview) first."
 )
+# The hidden name a backup is written under beside its destination until it is whole.
+EXPORT_STAGED = ".export-"
 NOTHING_TO_BACK_UP = "Nothing to back up yet: practise an answer or log an interview first."
 # check_own_question(entry, where) raises InputError for an entry the banks would refuse.
 OwnQuestionCheck = Callable[[dict, str], object]
@@ -253,10 +255,8 @@ def export_data(store: Store, out_path: Path, *, replace: bool = False) -> dict:
         }
     missing = []
     try:
-        private_folder(out_path.parent)
-        fd, tmp = tempfile.mkstemp(dir=out_path.parent, prefix=".export-", suffix=".zip")
-        os.close(fd)
-        try:
+        # beside the backup, never in /tmp; one left by an export killed midway goes now
+        with staging(out_path.parent, EXPORT_STAGED, ".zip") as tmp:
             with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
                 archive.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
                 for bank in bank_files:
@@ -268,8 +268,6 @@ def export_data(store: Store, out_path: Path, *, replace: bool = False) -> dict:
                     else:
                         missing.append(row["path"])
             os.replace(tmp, out_path)
-        finally:
-            Path(tmp).unlink(missing_ok=True)
     except OSError as e:
         raise StorageError(
             f"Could not write the export {out_path} ({e.strerror}); choose a writable "
