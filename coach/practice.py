@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from coach.audio import SavedRecording, load_audio, save_recording
 from coach.config import Settings
-from coach.errors import BROWSER_TAKE, AudioError, NoSpeechError, NotAudioError
+from coach.errors import BROWSER_TAKE, AudioError, NoSpeechError, NotAudioError, StorageError
 from coach.types import DecodedAudio, Transcript
 
 if TYPE_CHECKING:  # coach.analysis loads spaCy: imported where an answer is analysed
@@ -299,8 +299,9 @@ def _store_attempt(
     from coach.store import open_store, save_attempt
     from coach.store.recordings import forget_question
 
-    opened = open_store(settings) if store is None else None
+    opened = None
     try:
+        opened = open_store(settings) if store is None else None
         attempt_id = save_attempt(
             store or opened,
             question_id=getattr(question, "id", None),
@@ -312,11 +313,42 @@ def _store_attempt(
             model=transcript.model,
             interview_id=interview_id,
         )
+    except StorageError as e:  # the take was kept before the database was asked for anything
+        raise recording_kept(e) from e
     finally:
         if opened is not None:
             opened.close()
     forget_question(recording.path)
     return attempt_id
+
+
+# Said in place of the database's "Nothing was saved." when a practice take's recording was kept
+# before the answer could be saved: the terminal's, and the pages' (which add where it is listed,
+# coach.ui.shared.KEPT_NOT_ANALYSED), and a cohort person's.
+KEPT_IN_THE_TERMINAL = (
+    "Your answer was not saved, but its recording is kept: once the database can be written again, "
+    "`coach reanalyze` analyses it."
+)
+NOT_SAVED_IN_THE_APP = "Your answer was not saved."
+
+
+def recording_kept(error: StorageError) -> StorageError:
+    """A database failure after a take was kept, in words that are true of it: the sentence ended
+    "Nothing was saved." while the recording was on disk, kept, and later listed as not analysed."""
+    from coach.store.db import NOTHING_SAVED
+
+    def instead(sentence: str, then: str) -> str:
+        return sentence.replace(NOTHING_SAVED, then) if NOTHING_SAVED in sentence else f"{sentence} {then}"
+
+    on_server = error.on_server
+    if on_server:  # "…, a fault on the server, not yours; nothing was saved; try again later, …"
+        on_server = on_server.replace(NOTHING_SAVED, NOT_SAVED_IN_THE_APP)
+        on_server = on_server.replace(NOTHING_SAVED.lower().rstrip("."), "your answer was not saved")
+    return StorageError(
+        instead(str(error), KEPT_IN_THE_TERMINAL),
+        in_app=instead(error.in_app, NOT_SAVED_IN_THE_APP),
+        on_server=on_server,
+    )
 
 
 def recording_on_disk(store: Store, answer: dict) -> bool:

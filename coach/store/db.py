@@ -25,6 +25,9 @@ from coach.store import migrations
 
 DEFAULT_BUSY_TIMEOUT_S = 10.0
 RECORDINGS = "recordings"  # stored recording paths start with it
+# How a database failure's sentence ends (`storage_error`): true of the database; a caller that had
+# already kept something (a practice take's recording) says so in its place (coach.practice).
+NOTHING_SAVED = "Nothing was saved."
 
 
 @dataclass
@@ -124,7 +127,7 @@ class Store:
         if opened is not None and _file_id(self.engine.url.database) != opened:
             raise StorageError(
                 f"The database {self.named_in_errors} was deleted or replaced while the coach was open; "
-                "put it back, or restart the coach to use the one there now. Nothing was saved.",
+                "put it back, or restart the coach to use the one there now. " + NOTHING_SAVED,
                 on_server=_server_database("it was deleted", "nothing was saved"),
             )
 
@@ -314,27 +317,26 @@ def storage_error(error: sa.exc.DBAPIError, where: str, *, hide: tuple[sa.URL, .
     if "database is locked" in lowered or "database table is locked" in lowered or sqlstate == "55P03":
         return StorageError(
             f"The database {where} is busy in another coach window or program; close it "
-            "or wait for it to finish, then try again. Nothing was saved.",
+            "or wait for it to finish, then try again. " + NOTHING_SAVED,
             on_server=f"{SERVER.capitalize()} is busy saving other work; wait a moment and try "
-            "again. Nothing was saved.",
+            "again. " + NOTHING_SAVED,
         )
     if "readonly" in lowered or "read-only" in lowered or sqlstate == "25006":
         return StorageError(
             f"The database {where} is read-only; make its folder writable or set "
-            "COACH_DATA_DIR to a folder you can write to. Nothing was saved.",
+            "COACH_DATA_DIR to a folder you can write to. " + NOTHING_SAVED,
             on_server=_server_database("read-only", "nothing was saved"),
         )
     if "disk is full" in lowered or "disk full" in lowered or sqlstate == "53100":
         return StorageError(
-            f"The disk holding the database {where} is full; free some space and try "
-            "again. Nothing was saved.",
+            f"The disk holding the database {where} is full; free some space and try again. " + NOTHING_SAVED,
             on_server=_server_database("its disk is full", "nothing was saved"),
         )
     if isinstance(original, sqlite3.Error) and "disk i/o error" in lowered:
         # on a full disk SQLite may say only this (its shared-memory file could not grow)
         return StorageError(
             f"Could not write to the database {where} (disk I/O error): its disk is probably full; "
-            "free some space (or check the disk) and try again. Nothing was saved.",
+            "free some space (or check the disk) and try again. " + NOTHING_SAVED,
             on_server=_server_database("its disk is full or failing", "nothing was saved"),
         )
     if "unable to open database" in lowered:
@@ -360,7 +362,7 @@ def storage_error(error: sa.exc.DBAPIError, where: str, *, hide: tuple[sa.URL, .
             on_server=_server_database("unreachable"),
         )
     return StorageError(
-        f"The database {where} refused the change ({text}). Nothing was saved.",
+        f"The database {where} refused the change ({text}). {NOTHING_SAVED}",
         on_server=_server_database("the change was refused", "nothing was saved"),
     )
 
