@@ -18,7 +18,7 @@ from pathlib import Path
 import platformdirs
 
 from coach.errors import InputError, ThresholdsFileError
-from coach.files import write_private
+from coach.files import FOLDER_MODE, write_private
 
 CHECKOUT_DIR = Path(__file__).resolve().parent.parent
 SETTINGS_FILE_NAME = "settings.toml"
@@ -482,6 +482,29 @@ def default_data_dir() -> Path:
     return Path(platformdirs.user_data_dir("coach", appauthor=False))
 
 
+def own_data_dirs() -> tuple[Path, ...]:
+    """The data folders that are the coach's own, whatever is in them: a checkout's data/ (git
+    makes it 0755) and the platform's user data folder."""
+    return (CHECKOUT_DIR / "data", Path(platformdirs.user_data_dir("coach", appauthor=False)))
+
+
+def keep_private(data_dir: Path) -> None:
+    """Make the data folder its owner's only (0700), as every folder the coach makes is
+    (coach.files): a checkout's data/ stayed 0755, so anyone on the machine could list the
+    recordings folder and the database beside them. A folder the person pointed the coach at
+    (COACH_DATA_DIR) is changed only while empty: one holding anything else may be shared on
+    purpose (an admin's folder for a cohort, a synced folder), and what the coach writes in it is
+    private already. One not there yet is made private when the store creates it."""
+    try:
+        if not data_dir.stat().st_mode & 0o077:
+            return
+        own = data_dir.resolve() in {folder.resolve() for folder in own_data_dirs()}
+        if own or not any(data_dir.iterdir()):
+            data_dir.chmod(FOLDER_MODE)
+    except OSError:
+        pass  # not there yet, or someone else's: opening the store says what is wrong, if anything
+
+
 # Thresholds older versions wrote to settings.toml and that no longer mean anything; read and dropped.
 RETIRED_THRESHOLDS = frozenset({"talking_point_min_overlap", "talking_point_min_similarity"})
 # The cohort's settings: the host's, in settings.toml or the environment; kept when the Settings
@@ -504,6 +527,7 @@ def load_settings(data_dir: Path | None = None, **overrides) -> Settings:
     In multi-user mode the owner is COACH_USER (the command line's --user); the app sets it from
     the login identity instead (coach.identity)."""
     data_dir = Path(data_dir) if data_dir else default_data_dir()
+    keep_private(data_dir)
     path = data_dir / SETTINGS_FILE_NAME
     values: dict = _read_settings_file(path)
     try:
