@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import re
 import tempfile
 import time
 from collections.abc import Iterator
@@ -71,7 +72,12 @@ def remove_abandoned(folder: Path, prefix: str, suffix: str) -> list[Path]:
     """Remove the files `staging` left in `folder` when its process was killed: not locked by a
     writer still at work, and not written to in the last few seconds (STILL_S)."""
     removed = []
+    # only names staging gives (mkstemp's 8 letters between them): a file of the person's own that
+    # merely starts and ends alike (".export-old.zip" in their Downloads) is theirs, not a leftover
+    made_here = re.compile(re.escape(prefix) + r"[a-z0-9_]{8}" + re.escape(suffix))
     for path in folder.glob(f"{prefix}*{suffix}"):
+        if not made_here.fullmatch(path.name):
+            continue
         try:
             if not path.is_file() or path.is_symlink() or changed_just_now(path.stat().st_mtime_ns):
                 continue

@@ -93,10 +93,14 @@ def test_coach_export_killed_midway_leaves_one_hidden_file_the_next_export_remov
     pipe.unlink()  # the recording readable again: the next export goes to the end
     pipe.write_bytes(b"RIFF")
     os.utime(out / left[0], (time.time() - 60, time.time() - 60))  # killed a minute ago
+    mine = out / ".export-mine.zip"  # the person's own file, named alike: not the coach's to remove
+    mine.write_bytes(b"mine")
+    os.utime(mine, (time.time() - 60, time.time() - 60))
     from cli_support import coach_printed
 
     assert "Exported 1 practice answer" in coach_printed(data_dir, "export", out / "again.zip")
-    assert _everything_in(out) == ["again.zip"]  # the partial one of the killed export is gone
+    # the partial one of the killed export is gone, the person's own stays
+    assert _everything_in(out) == [mine.name, "again.zip"]
 
 
 def test_the_settings_page_download_killed_midway_leaves_nothing_in_the_temporary_folder(tmp_path):
