@@ -1766,7 +1766,11 @@ def _describe_opportunity(opportunity) -> str:
 
 
 def _person(person: dict) -> str:
-    return f"{person['name']} ({person['title']})" if person.get("title") else person["name"]
+    """As the pipeline's card on the Interviews page names them, the rest of long notes in the
+    stage they were met at."""
+    from coach.interview_log import person_line
+
+    return person_line(person, rest_in=f"`coach interview {person['interview_id']}`")
 
 
 def _describe_option(option: dict) -> str:
@@ -1839,7 +1843,7 @@ def interview_command(
 def _describe_interview(full: dict, answers: list[dict], not_analysed: list[str], practised: str) -> str:
     from coach.analysis.word_use import description_terms
     from coach.debrief import from_review, latest_debrief, own_notes, questions_in_notes
-    from coach.interview_log import ORIGIN_SAID, debrief_prompt
+    from coach.interview_log import ORIGIN_SAID, debrief_prompt, person_line
     from coach.local_time import today
     from coach.playbook import dated_after
 
@@ -1852,8 +1856,7 @@ def _describe_interview(full: dict, answers: list[dict], not_analysed: list[str]
         terms = described["note"] or "key terms: " + ", ".join(described["terms"])
         lines.append(f"Job description kept ({terms}); `coach job-description {full['id']}` shows it.")
     for person in full["people"]:
-        said = " — ".join(part for part in (person["name"], person.get("title") or "") if part)
-        lines.append(f"Person: {said}" + (f" ({person['notes']})" if person.get("notes") else ""))
+        lines.append(f"Person: {person_line(person)}")
     if practised:  # on Practice and in mock interviews, for this one
         lines.append(f"Practised for it: {practised}.")
     debrief = latest_debrief(full["debriefs"])

@@ -51,6 +51,19 @@ def notes_excerpt(notes: str) -> tuple[str, bool]:
     return cut.rstrip(" ,;:-–—\n") + "…", True
 
 
+def person_line(person: dict, rest_in: str = "") -> str:
+    """'Dana Ortiz — hiring manager (ex-Stripe)': someone met as the Interviews page names them, in
+    every list of people (`coach interviews` wrote "Dana Ortiz (hiring manager)" where the page and
+    `coach interview N` wrote this). With `rest_in`, their notes are cut to their start
+    (notes_excerpt), as the pipeline's card cuts them, saying where the rest is when any is left out."""
+    notes = (person.get("notes") or "").strip()
+    if rest_in and notes:
+        excerpt, cut = notes_excerpt(notes)
+        notes = " ".join(excerpt.splitlines()) + (f"; the rest is in {rest_in}" if cut else "")
+    said = person["name"] + (f" — {person['title']}" if person.get("title") else "")
+    return said + (f" ({notes})" if notes else "")
+
+
 def interview_label(interview: dict) -> str:
     """'Acme Pay — Backend engineer, 10 Dec 2026' (company, role if any, the day)."""
     day = interview["interview_date"]

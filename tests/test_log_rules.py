@@ -370,7 +370,9 @@ def test_a_debrief_naming_someone_met_with_a_new_title_changes_their_title(tmp_p
         "VP Engineering",
         "ex-Stripe; earlier: Engineering Manager; runs the platform org",
     )
-    assert "  People met: Ana Lopez (VP Engineering)" in card(tmp_path, "Acme")
+    notes = "ex-Stripe; earlier: Engineering Manager; runs the platform org"
+    people = f"  People met: Ana Lopez — VP Engineering ({notes})"
+    assert people in card(tmp_path, "Acme")
     coach(tmp_path, "debrief", "1", "--person", line)
     [again] = json.loads(coach(tmp_path, "interview", "1", "--json"))["people"]
     assert again == ana

@@ -235,7 +235,7 @@ def test_someone_named_for_a_booked_interview_is_to_meet_not_met(tmp_path, monke
     assert shown == ["**People met:** Ana Ruiz — recruiter", "**To meet:** Lee Park — staff engineer"], shown
 
     text = run_coach("interviews", data_dir=tmp_path).stdout
-    assert "  People met: Ana Ruiz (recruiter)\n  To meet: Lee Park (staff engineer)\n" in text, text
+    assert "  People met: Ana Ruiz — recruiter\n  To meet: Lee Park — staff engineer\n" in text, text
 
 
 def test_history_says_booked_for_an_interview_to_come_and_no_answers_for_an_offer(tmp_path, monkeypatch):
