@@ -1820,16 +1820,20 @@ def interview_command(
         practice = practised_for.practice_for(store, interview_id)
         not_analysed = interview_log.recordings_not_analysed(full, store.absolute)
         # each answer under its question's words in the bank when it matched one, as the page lists it
-        texts = {q.id: q.text for q in load_questions(store.settings.data_dir, owner=store.owner)}
+        bank = load_questions(store.settings.data_dir, owner=store.owner)
         answers = interview_log.reviewed_answers(
-            full, repository.list_attempts(store, newest_first=False), texts
+            full, repository.list_attempts(store, newest_first=False), {q.id: q.text for q in bank}
         )
+        # heard in its recordings and listed in its debrief, as the page lists them
+        asked = interview_log.questions_they_asked(full, store.settings, bank)
     if as_json:
         recordings = [{k: v for k, v in r.items() if k != "transcript"} for r in full["recordings"]]
         practised = practised_for.as_json(practice, today())
         shown = {**full, "recordings": recordings, "recordings_not_analysed": not_analysed}
         # each reviewed answer with the practice for its question before that day (practice_score)
-        print_json({**shown, "practised_for": practised, "reviewed_answers": answers})
+        print_json(
+            {**shown, "practised_for": practised, "reviewed_answers": answers, "questions_they_asked": asked}
+        )
         return
     from coach.playbook import is_ahead
 
@@ -1837,14 +1841,18 @@ def interview_command(
     # one held months ago it read as a to-do)
     ahead = is_ahead(full, today())
     practised = practised_for.practised_words(practice, today()) if practice.any or ahead else ""
-    typer.echo(_describe_interview(full, answers, not_analysed, practised))
+    typer.echo(_describe_interview(full, answers, not_analysed, practised, asked))
 
 
-def _describe_interview(full: dict, answers: list[dict], not_analysed: list[str], practised: str) -> str:
+def _describe_interview(
+    full: dict, answers: list[dict], not_analysed: list[str], practised: str, asked: list[str]
+) -> str:
     from coach.analysis.word_use import description_terms
-    from coach.debrief import from_review, latest_debrief, own_notes, questions_in_notes
+    from coach.analysis.wording import clock
+    from coach.debrief import from_review, latest_debrief, own_notes
     from coach.interview_log import ORIGIN_SAID, debrief_prompt, person_line
-    from coach.local_time import today
+    from coach.interview_log import held as was_held
+    from coach.local_time import local_day, long_date, today
     from coach.playbook import dated_after
 
     facts = [full["stage"] or "stage not set", full["format"], ORIGIN_SAID.get(full["origin"], "")]
@@ -1859,11 +1867,16 @@ def _describe_interview(full: dict, answers: list[dict], not_analysed: list[str]
         lines.append(f"Person: {person_line(person)}")
     if practised:  # on Practice and in mock interviews, for this one
         lines.append(f"Practised for it: {practised}.")
+    if was_held(full, today()) and not full["recordings"]:  # as the page's "Recording: none reviewed yet"
+        review = f"coach review RECORDING --save --interview {full['id']}"
+        lines.append(f"Recording: none reviewed yet; `{review}` reviews it.")
     debrief = latest_debrief(full["debriefs"])
     if debrief is not None:
         go_on = {True: "yes", False: "no", None: "undecided"}[debrief["proceed"]]
         interest = f"interest {debrief['interest']}/5" if debrief["interest"] else "interest not set"
-        lines.append(f"Debrief: {interest}, go on to the next stage: {go_on}")
+        # the day it was written, as the page heads it ("Debrief Sun 6 Dec — interest 4/5, ...")
+        written = long_date(local_day(debrief["created_at"]))
+        lines.append(f"Debrief {written} — {interest}, go on to the next stage: {go_on}")
         if from_review(debrief) and (debrief.get("went_well") or debrief.get("could_be_better")):
             # as the page's form says: the lines below are the review's, not yet the user's view
             lines.append(
@@ -1883,8 +1896,6 @@ def _describe_interview(full: dict, answers: list[dict], not_analysed: list[str]
             lines += [f"  {heading}:", *(f"    {line}" for line in said)] if said else []
         notes = [line for line in own_notes(debrief["notes"]).splitlines() if line.strip()]
         lines += ["  Notes:", *(f"    {line}" for line in notes)] if notes else []
-        asked = questions_in_notes(debrief["notes"])
-        lines += ["  Questions they asked:", *(f"    - {q}" for q in asked)] if asked else []
     # asked for as the page asks (interview_log.debrief_prompt): not for an application, an offer or
     # an ending logged as a stage; for one still to come, when to write it
     elif prompt := debrief_prompt(full["stage"], full["interview_date"], today()):
@@ -1892,6 +1903,8 @@ def _describe_interview(full: dict, answers: list[dict], not_analysed: list[str]
         lines.append(
             f"No debrief yet: `coach debrief {full['id']} --went-well ...` writes one." if held else prompt
         )
+    # heard in its recordings too, not only those its debrief lists (the page lists both)
+    lines += ["Questions they asked:", *(f"  - {q}" for q in asked)] if asked else []
     if answers:
         measured = sum(1 for a in answers if a.get("score_overall") is not None)
         lines.append(f"Answers the review measured: {measured} of {len(answers)}.")
@@ -1902,9 +1915,16 @@ def _describe_interview(full: dict, answers: list[dict], not_analysed: list[str]
                 if answer.get("score_overall") is not None
                 else f"not measured: {answer['not_measured']}"
             )
-            if answer["practice_score"] is not None:  # beside the practice for the same question
-                times = "once" if answer["practised_before"] == 1 else f"{answer['practised_before']} times"
-                facts += f"; practised {times} before, mean score {answer['practice_score']:.0f}"
+            measured = answer.get("score_overall") is not None
+            if measured and answer.get("duration_s") is not None:
+                facts += f", {clock(answer['duration_s'])} long"  # as the page gives it
+            before = answer["practised_before"] if answer["question_id"] else 0
+            if before:  # beside the practice for the same question
+                facts += f"; practised {'once' if before == 1 else f'{before} times'} before"
+                if answer["practice_score"] is not None:
+                    facts += f", mean score {answer['practice_score']:.0f}"
+            elif measured and answer["question_id"]:  # a question of the bank, as the page says
+                facts += "; not practised before"
             lines.append(f"  {n}. “{answer['question']}” {facts}")
     lines += [f"A recording not analysed: {why}" for why in not_analysed]
     return "\n".join(lines)

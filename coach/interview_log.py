@@ -524,6 +524,18 @@ def _why_not_measured(turn: dict) -> str:
     return said or "The review could not measure it."
 
 
+def questions_they_asked(interview: dict, settings, questions: list | None = None) -> list[str]:
+    """The questions a review heard in the interview's recordings, then those its debriefs list, each
+    once, as the Interviews page lists them under "Questions they asked" (`coach interview N` gave
+    only the debrief's: a question heard in a recording reviewed after the debrief was written, or
+    with no debrief, was listed on the page alone). `questions`: the bank read already."""
+    from coach.debrief import heard_questions, questions_in_notes
+
+    heard = heard_questions(interview, settings, questions)
+    listed = [q for d in interview.get("debriefs") or [] for q in questions_in_notes(d["notes"])]
+    return list(dict.fromkeys(heard + listed))
+
+
 def heard_as_one_voice(interview: dict) -> list[int]:
     """The interview's kept recordings whose review found one voice and so scored nothing (the
     notice says to review it again saying 2 people speak), by their interview recording id: the

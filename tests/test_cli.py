@@ -444,6 +444,9 @@ def test_job_description_without_a_file_shows_the_one_kept_and_add_interview_che
 def test_one_interview_is_shown_whole_and_edited_from_the_terminal(tmp_path):
     """No command printed an interview's notes or its debrief's words, and none changed a date or a
     stage: both were in the app only."""
+    from datetime import date
+
+    from coach.local_time import long_date
 
     def coach(*args):  # in this process (tests/cli_support.py)
         return run_coach(*args, data_dir=tmp_path)
@@ -482,10 +485,10 @@ def test_one_interview_is_shown_whole_and_edited_from_the_terminal(tmp_path):
         "#1 Globex · Data engineer: first round, 2026-11-20",
         "  moved by the recruiter\n  second line",
         "Person: Sam Lee — EM (ex-Stripe)",
-        "Debrief: interest 4/5, go on to the next stage: yes",
+        f"Debrief {long_date(date.today())} — interest 4/5, go on to the next stage: yes",
         "  Went well:\n    the whiteboard",
         "  Could be better:\n    too long on the intro",
-        "  Questions they asked:\n    - How do you test a pipeline?",
+        "Questions they asked:\n  - How do you test a pipeline?",
     ):
         assert said in shown.stdout, (said, shown.stdout)
     assert "Started from what the review measured" not in shown.stdout  # the user's own debrief

@@ -4,6 +4,8 @@ commands run as a user runs them, the page through AppTest)."""
 
 from __future__ import annotations
 
+import json
+
 from app_support import interviews_page, markdown_text
 from cli_support import coach_printed as coach
 from cli_support import day
@@ -51,3 +53,73 @@ def test_people_read_as_on_the_interviews_page(tmp_path, monkeypatch):
     page = markdown_text(at)
     assert "**People met:** " + escape("Ann Lee — Engineering manager (ex-Stripe), Bo Chen, Dee Roy") in page
     assert "**To meet:** " + escape("Cy Park — CTO") in page
+
+
+def _reviewed_after_its_debrief(data_dir) -> str:
+    """A screen held two days ago whose debrief lists one question they asked, then its recording
+    reviewed: one answer to a question of the bank, one to a question the bank does not hold.
+    Returns the bank question's words."""
+    from store_support import analysis_dict, save_real_answers
+
+    from coach import banks, store
+    from coach.config import load_settings
+
+    coach(data_dir, "add-interview", "Acme Robotics", "--stage", "recruiter screen", "--date", day(-2))
+    coach(data_dir, "debrief", "1", "--interest", "4", "--question", ASKED, "--not-to-bank")
+    settings = load_settings(data_dir)
+    db = store.open_store(settings)
+    try:
+        save_real_answers(
+            db,
+            1,
+            [
+                {"question_id": "swe-beh-01", "question_text": "tell me about a time, um, you fixed it",
+                 "analysis": analysis_dict(overall=72.0, duration_s=70.4)},
+                {"question_id": None, "question_text": HEARD, "analysis": analysis_dict(overall=61.0)},
+            ],
+        )  # fmt: skip
+    finally:
+        db.close()
+    return banks.get_question("swe-beh-01", data_dir).text
+
+
+ASKED = "How would you design a rate limiter?"  # typed into the debrief
+HEARD = "Why do you want to leave your current job?"  # heard in the recording only
+
+
+def test_coach_interview_says_what_the_stage_s_entry_on_the_page_shows(tmp_path, monkeypatch):
+    """`coach interview N` left out what the stage's entry on the Interviews page shows: each
+    answer's length and that its question was not practised before, the day the debrief was
+    written, and the questions the review heard (only the debrief's were listed)."""
+    from datetime import date
+
+    from coach.local_time import long_date
+
+    bank = _reviewed_after_its_debrief(tmp_path)
+    shown = coach(tmp_path, "interview", "1")
+    assert (
+        f"\nDebrief {long_date(date.today())} — interest 4/5, go on to the next stage: undecided\n" in shown
+    )
+    questions = [bank, HEARD, ASKED]
+    assert "\nQuestions they asked:\n" + "".join(f"  - {q}\n" for q in questions) in shown, shown
+    assert f"  1. “{bank}” score 72, 150 wpm, 4.0 fillers/100, 1:10 long; not practised before\n" in shown
+    assert f"  2. “{HEARD}” score 61, 150 wpm, 4.0 fillers/100, 1:30 long; not practised before\n" in shown
+    assert json.loads(coach(tmp_path, "interview", "1", "--json"))["questions_they_asked"] == questions
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = interviews_page().run()
+    assert not at.exception
+    page = markdown_text(at)
+    assert "1:10 long · not practised before" in page and "1:30 long" in page
+    assert all(escape(q) in page for q in questions), page
+
+
+def test_an_interview_held_without_a_recording_says_none_was_reviewed(tmp_path):
+    """The page's entry says "Recording: none reviewed yet" of an interview held and offers to
+    review it; `coach interview N` said nothing of it. One still to come says nothing."""
+    coach(tmp_path, "add-interview", "Acme Robotics", "--date", day(-1))
+    coach(tmp_path, "add-interview", "Acme Robotics", "--stage", "final", "--date", day(6))
+    held = coach(tmp_path, "interview", "1").splitlines()
+    said = "Recording: none reviewed yet; `coach review RECORDING --save --interview 1` reviews it."
+    assert said in held, held
+    assert "Recording" not in coach(tmp_path, "interview", "2")

@@ -188,9 +188,13 @@ def test_after_the_review_its_answers_stand_beside_the_practice_for_the_same_que
         db.close()
     shown = run_coach("interview", final, data_dir=tmp_path).stdout
     # practised five times for it, once for no interview and once for another: seven, mean 63
-    built = f"“{BUILT}” score 66, 150 wpm, 4.0 fillers/100; practised 7 times before, mean score 63"
+    built = (
+        f"“{BUILT}” score 66, 150 wpm, 4.0 fillers/100, 1:30 long; practised 7 times before, mean score 63"
+    )
     assert built in shown, shown
-    assert "“Why us?” score 61, 150 wpm, 4.0 fillers/100\n" in shown + "\n", shown  # not practised
+    assert (
+        "“Why us?” score 61, 150 wpm, 4.0 fillers/100, 1:30 long; not practised before\n" in shown + "\n"
+    ), shown
     as_json = json.loads(run_coach("interview", final, "--json", data_dir=tmp_path).stdout)
     beside = [
         (a["question"], a["practised_before"], a["practice_score"]) for a in as_json["reviewed_answers"]
