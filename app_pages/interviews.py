@@ -27,6 +27,7 @@ from coach.interview_log import (
     interview_edits,
     option_edits,
     person_edits,
+    person_line,
 )
 from coach.local_time import long_date
 from coach.pipeline import Opportunity, as_written_most, pipeline_report
@@ -42,7 +43,6 @@ from coach.ui.log_labels import (
     option_facts,
     option_label,
     person_card_line,
-    person_line,
     short_date,
     stage_label,
 )

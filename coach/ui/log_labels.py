@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from coach.interview_log import debrief_prompt, notes_excerpt
+from coach.interview_log import debrief_prompt, person_line
 from coach.local_time import local_moment
 
 
@@ -16,34 +16,11 @@ def option_label(option: dict, kinds: dict[str, str]) -> str:
     return " · ".join(parts) + f" ({option['status']})"
 
 
-def person_line(person: dict) -> str:
-    """'Dana Ortiz — hiring manager (ex-Stripe)', plain text (the page escapes it)."""
-    line = person["name"]
-    if person.get("title"):
-        line += f" — {person['title']}"
-    if person.get("notes"):
-        line += f" ({person['notes']})"
-    return line
-
-
 def person_card_line(person: dict) -> str:
     """person_line for the pipeline's card: the start of their notes, as the debrief's notes are
     cut there (notes_excerpt), with where the rest is: 20,000 characters of notes about someone met
     filled the card. `person["stage"]` is the stage they were met at (coach.pipeline)."""
-    return person_excerpt_line(person, f"the {person.get('stage') or 'stage they were met at'} below")
-
-
-def person_excerpt_line(person: dict, rest_in: str) -> str:
-    """person_line with the start of their notes only (notes_excerpt), saying the rest is in
-    `rest_in` when any is left out."""
-    notes = person.get("notes") or ""
-    if not notes.strip():
-        return person_line(person)
-    excerpt, cut = notes_excerpt(notes)
-    excerpt = " ".join(excerpt.splitlines())
-    if cut:
-        excerpt += f"; the rest is in {rest_in}"
-    return person_line({**person, "notes": excerpt})
+    return person_line(person, rest_in=f"the {person.get('stage') or 'stage they were met at'} below")
 
 
 def short_date(iso_date: str, today: date) -> str:

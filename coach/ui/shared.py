@@ -781,16 +781,16 @@ def _unless_held(key: str, **default) -> dict:
 def _people_recorded(db: Store, interview_id: int) -> None:
     """The box for people met starts empty (those typed are added to the interview on save), so
     the ones the interview already has are named under it: the user sees who is recorded."""
+    from coach.interview_log import person_line
     from coach.local_time import today
     from coach.playbook import is_ahead
     from coach.store import get_interview
-    from coach.ui.log_labels import person_excerpt_line
 
     interview = get_interview(db, interview_id)
     people = interview["people"]
     if people:
         # the start of their notes only, as on the pipeline's card: 20,000 characters filled the caption
-        named = "; ".join(person_excerpt_line(p, "this stage on the Interviews page") for p in people)
+        named = "; ".join(person_line(p, rest_in="this stage on the Interviews page") for p in people)
         # named for an interview still to come, they are to meet: not met yet
         recorded = "To meet, as recorded" if is_ahead(interview, today()) else "Already recorded"
         st.caption(
