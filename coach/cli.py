@@ -1853,7 +1853,7 @@ def _describe_interview(
     from coach.interview_log import ORIGIN_SAID, debrief_prompt, person_line
     from coach.interview_log import held as was_held
     from coach.local_time import local_day, long_date, today
-    from coach.playbook import dated_after
+    from coach.playbook import dated_after, is_ahead
 
     facts = [full["stage"] or "stage not set", full["format"], ORIGIN_SAID.get(full["origin"], "")]
     title = " · ".join(part for part in (full["company"], full["role"]) if part)
@@ -1863,21 +1863,26 @@ def _describe_interview(
         described = description_terms(full["job_description"], company=full["company"])
         terms = described["note"] or "key terms: " + ", ".join(described["terms"])
         lines.append(f"Job description kept ({terms}); `coach job-description {full['id']}` shows it.")
-    for person in full["people"]:
-        lines.append(f"Person: {person_line(person)}")
+    if full["people"]:  # under the page's heading: "To meet" for one still to come
+        lines.append("To meet:" if is_ahead(full, today()) else "People met:")
+        lines += [f"  - {person_line(person)}" for person in full["people"]]
     if practised:  # on Practice and in mock interviews, for this one
         lines.append(f"Practised for it: {practised}.")
     if was_held(full, today()) and not full["recordings"]:  # as the page's "Recording: none reviewed yet"
         review = f"coach review RECORDING --save --interview {full['id']}"
         lines.append(f"Recording: none reviewed yet; `{review}` reviews it.")
-    debrief = latest_debrief(full["debriefs"])
-    if debrief is not None:
+    latest = latest_debrief(full["debriefs"])
+    for debrief in full["debriefs"]:  # each, as the page lists them (older data can hold more than one)
         go_on = {True: "yes", False: "no", None: "undecided"}[debrief["proceed"]]
         interest = f"interest {debrief['interest']}/5" if debrief["interest"] else "interest not set"
         # the day it was written, as the page heads it ("Debrief Sun 6 Dec — interest 4/5, ...")
         written = long_date(local_day(debrief["created_at"]))
         lines.append(f"Debrief {written} — {interest}, go on to the next stage: {go_on}")
-        if from_review(debrief) and (debrief.get("went_well") or debrief.get("could_be_better")):
+        if (
+            debrief is latest
+            and from_review(debrief)
+            and (debrief.get("went_well") or debrief.get("could_be_better"))
+        ):
             # as the page's form says: the lines below are the review's, not yet the user's view
             lines.append(
                 "  Started from what the review measured: write your own view with "
@@ -1898,7 +1903,7 @@ def _describe_interview(
         lines += ["  Notes:", *(f"    {line}" for line in notes)] if notes else []
     # asked for as the page asks (interview_log.debrief_prompt): not for an application, an offer or
     # an ending logged as a stage; for one still to come, when to write it
-    elif prompt := debrief_prompt(full["stage"], full["interview_date"], today()):
+    if latest is None and (prompt := debrief_prompt(full["stage"], full["interview_date"], today())):
         held = not dated_after(full, today())
         lines.append(
             f"No debrief yet: `coach debrief {full['id']} --went-well ...` writes one." if held else prompt

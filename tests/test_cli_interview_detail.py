@@ -45,7 +45,11 @@ def test_people_read_as_on_the_interviews_page(tmp_path, monkeypatch):
     # long notes cut as the card cuts them, with where the rest is
     assert met.endswith("…; the rest is in `coach interview 1`)"), met
     assert "  To meet: Cy Park — CTO" in listed, listed
-    assert "Person: Ann Lee — Engineering manager (ex-Stripe)" in coach(tmp_path, "interview", "1")
+    # under the page's heading for each stage: "People met", "To meet" for one still to come
+    assert "\nPeople met:\n  - Ann Lee — Engineering manager (ex-Stripe)\n  - Bo Chen\n" in coach(
+        tmp_path, "interview", "1"
+    )
+    assert "\nTo meet:\n  - Cy Park — CTO\n" in coach(tmp_path, "interview", "2")
 
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     at = interviews_page().run()
@@ -123,3 +127,28 @@ def test_an_interview_held_without_a_recording_says_none_was_reviewed(tmp_path):
     said = "Recording: none reviewed yet; `coach review RECORDING --save --interview 1` reviews it."
     assert said in held, held
     assert "Recording" not in coach(tmp_path, "interview", "2")
+
+
+def test_every_debrief_an_interview_holds_is_shown_as_the_page_lists_them(tmp_path, monkeypatch):
+    """Older data can hold two debriefs of one interview: the page lists both, `coach interview N`
+    showed the newest alone."""
+    from coach import store
+    from coach.config import load_settings
+
+    coach(tmp_path, "add-interview", "Acme Robotics", "--stage", "first round", "--date", day(-3))
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        store.add_debrief(db, 1, interest=2, proceed=False, went_well="the coding round")
+        store.add_debrief(db, 1, interest=4, proceed=True, went_well="the system design round")
+    finally:
+        db.close()
+    shown = coach(tmp_path, "interview", "1")
+    assert shown.count("\nDebrief ") == 2, shown
+    assert "interest 2/5, go on to the next stage: no\n  Went well:\n    the coding round\n" in shown
+    assert "interest 4/5, go on to the next stage: yes\n  Went well:\n    the system design round\n" in shown
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = interviews_page().run()
+    assert not at.exception
+    page = markdown_text(at)
+    assert "the coding round" in page and "the system design round" in page
