@@ -1770,7 +1770,7 @@ def _person(person: dict) -> str:
     stage they were met at."""
     from coach.interview_log import person_line
 
-    return person_line(person, rest_in=f"`coach interview {person['interview_id']}`")
+    return person_line(person, rest_in=f"coach interview {person['interview_id']}")
 
 
 def _describe_option(option: dict) -> str:

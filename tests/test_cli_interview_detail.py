@@ -43,7 +43,7 @@ def test_people_read_as_on_the_interviews_page(tmp_path, monkeypatch):
         "  People met: Ann Lee — Engineering manager (ex-Stripe), Bo Chen, Dee Roy — Staff engineer ("
     ), met
     # long notes cut as the card cuts them, with where the rest is
-    assert met.endswith("…; the rest is in `coach interview 1`)"), met
+    assert met.endswith("…; the rest is in coach interview 1)"), met  # as the notes say it
     assert "  To meet: Cy Park — CTO" in listed, listed
     # under the page's heading for each stage: "People met", "To meet" for one still to come
     assert "\nPeople met:\n  - Ann Lee — Engineering manager (ex-Stripe)\n  - Bo Chen\n" in coach(
