@@ -226,9 +226,8 @@ def working(run) -> None:
         shown = [0.0, LOADING_THE_MODEL.capitalize()]
         bar = st.progress(*shown)
 
-        def on_progress(p) -> None:
-            share = p.done_s / p.total_s if p.total_s else 0.0
-            shown[:] = [0.03 + 0.9 * min(max(share, 0.0), 1.0), p.line().capitalize()]
+        def on_progress(p) -> None:  # where the bar stands is the review's to say (p.fraction)
+            shown[:] = [p.fraction, p.line().capitalize()]
             bar.progress(*shown)
 
         try:

@@ -2706,10 +2706,14 @@ def _review_progress(enabled: bool):
         return None
     import time
 
+    from coach.interview.listen import DONE
+
     last: list = [0.0, ""]  # when the last line was shown, and its words
     said: set[str] = set()
 
     def show(p) -> None:
+        if p.step == DONE:  # what was found is printed next
+            return
         now, line = time.monotonic(), p.line()
         # the end of the audio is said as transcribed, then again once its sound was gone over
         if line == last[1] or line in said:

@@ -32,7 +32,18 @@ from coach.interview import metrics as measures
 from coach.interview import speakers as sp
 from coach.interview.chunks import CHUNK_S, open_interview, opening
 from coach.interview.draft import debrief_draft
-from coach.interview.listen import Heard, Progress, ProgressHandler, listen, work_dir
+from coach.interview.listen import (
+    ANSWERS_HEARD_BY,
+    DONE,
+    HEARD_BY,
+    Heard,
+    Progress,
+    ProgressHandler,
+    answers_fraction,
+    listen,
+    onward,
+    work_dir,
+)
 from coach.interview.matching import Match, match_question
 from coach.interview.takes import Take, answer_stretches, hear_answers, heard_turns
 from coach.interview.turns import (
@@ -127,6 +138,7 @@ def review(
     """`name` is what messages call the recording: the user's own file name for a saved upload."""
     _check_options(options)
     sha256 = sha256 or file_sha256(Path(path))
+    progress = onward(progress)
     heard = listen(
         Path(path),
         settings,
@@ -139,7 +151,7 @@ def review(
     if not heard.words:
         raise NoSpeechError(_no_speech_message(name or Path(path).name, heard, _silent(path, settings, name)))
     said = _steps_progress(heard, progress)
-    said("telling the voices apart")
+    said("telling the voices apart", HEARD_BY)
     who = attribute(heard, options)
     turns = make_turns(heard.words, who.labels)
     pairs = exchanges(turns)
@@ -156,7 +168,7 @@ def review(
             Path(path), settings, stretches, work, name=name, cancel=cancel, progress=on_answer
         )
         shown_turns = heard_turns(turns, stretches, takes)
-    said("analysing your answers")
+    said("analysing your answers", ANSWERS_HEARD_BY)
     answers = answers_of(pairs, turns, takes, questions, settings, heard, problems)
     overlaps = sp.overlaps(heard.levels) if who.method == "channel" else None
     facts = measures.summary(
@@ -176,7 +188,7 @@ def review(
         # split by stereo channel, the sides say who is who: no voice to pick
         advice = "" if who.method == "channel" else f" {YOUR_WORDS_AS_THEIRS}"
         warnings.append(NO_QUESTION_HEARD + advice)
-    return {
+    result = {
         "duration_s": round(heard.duration_s, 2),
         "engine": heard.engine,
         "model": heard.model,
@@ -198,6 +210,8 @@ def review(
             heard.words, heard.duration_s, engine=heard.engine, model=heard.model
         ).to_dict(),
     }
+    said(DONE, 1.0)  # the bar's end: everything above is done
+    return result
 
 
 def _call_done(heard: Heard, started: float, **where) -> Progress:
@@ -214,14 +228,14 @@ def _call_done(heard: Heard, started: float, **where) -> Progress:
     )
 
 
-def _steps_progress(heard: Heard, progress: ProgressHandler | None) -> Callable[[str], None]:
+def _steps_progress(heard: Heard, progress: ProgressHandler | None) -> Callable[[str, float], None]:
     """Progress after the call is transcribed, a step at a time: the bar stood at "reviewed 1:00 of
     1:00 (100%), about 0:00 left" while the voices were told apart and the answers analysed."""
     started = time.monotonic()
 
-    def report(step: str) -> None:
+    def report(step: str, fraction: float) -> None:
         if progress is not None:
-            progress(_call_done(heard, started, step=step))
+            progress(_call_done(heard, started, step=step, fraction=fraction))
 
     return report
 
@@ -233,7 +247,8 @@ def _answers_progress(heard: Heard, progress: ProgressHandler | None) -> Callabl
     started = time.monotonic()
 
     def report(number: int, of: int) -> None:
-        progress(_call_done(heard, started, answers_heard=(number, of)))
+        where = {"answers_heard": (number, of), "fraction": answers_fraction(number, of)}
+        progress(_call_done(heard, started, **where))
 
     return report
 

@@ -1,0 +1,41 @@
+"""The Review page's bar and `coach review`'s time left, from the reports of a real review."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from coach.banks import load_questions
+from coach.config import load_settings
+from coach.interview.listen import Progress
+from coach.interview.review import ReviewOptions, review
+
+INTERVIEW = Path(__file__).parent / "data" / "interviews" / "interview_stereo.flac"  # 53 s, two voices
+
+
+@pytest.mark.slow
+def test_a_review_bar_only_moves_forward_and_is_full_only_when_all_is_done(tmp_path):
+    reports: list[Progress] = []
+    review(
+        INTERVIEW,
+        load_settings(data_dir=tmp_path / "data"),
+        ReviewOptions(),
+        questions=load_questions(),
+        progress=reports.append,
+    )
+    drawn = [p.fraction for p in reports]
+    assert drawn == sorted(drawn), "the bar stepped back"
+    assert drawn[-1] == 1.0
+    # the bar stood at 93% from the end of transcribing (a quarter of the time) to the end: the
+    # voices told apart, each answer heard again and the answers analysed move it on
+    steps = {p.line(): p.fraction for p in reports if p.step or p.answers_heard}
+    assert steps["telling the voices apart"] < steps["analysing your answers"] < 1.0
+    heard_again = [f for line, f in steps.items() if line.startswith("hearing your answers again")]
+    assert heard_again and heard_again == sorted(set(heard_again))
+    assert max(drawn[:-1]) < 1.0
+    # no time left said before one Whisper window (30 s) of the call is in: "0:19 left" of 13 s;
+    # nor "0:00 left" while voices, answers and analysis were still to come
+    said_left = [p for p in reports[:-1] if p.eta_s is not None]
+    assert said_left and min(p.done_s for p in said_left) >= 30.0
+    assert all(p.eta_s > 0 for p in said_left)
