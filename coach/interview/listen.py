@@ -35,16 +35,19 @@ REVIEW_VERBATIM = False
 # words). The Review page said "Saving the recording" through both, 5-17 s on a loaded machine.
 LOADING_THE_MODEL = "loading the speech model"
 
-# Where the bar of a review stands at each step, from 0 to 1, timed on a 53 s two-voice interview
-# (tests/data/interviews/interview_stereo.flac, tiny.en, 2 CPUs, 15.2 s in all): the pass over the
-# call 6.3 s (its words 3.1 s, its sound gone over again 3.2 s), telling the voices apart 2.2 s,
-# three answers heard again 3.9 s, analysing them 2.1 s. The bar drew the pass alone (0.93 once the
-# words were in, at 3.8 s) and stood there through the other 11 s. The page and the terminal only
-# draw these; `onward` keeps the bar from ever going back.
-HEARD_BY = 0.5  # the whole call transcribed and gone over again
-VOICES_TOLD_BY = 0.6  # the voices told apart
-ANSWERS_HEARD_BY = 0.85  # each answer heard again; analysing the answers fills the rest
-WORDS_SHARE = 0.5  # of a stretch's part of the pass: its words; its sound gone over again after
+# Where the bar of a review stands at each step, from 0 to 1, timed in a fresh terminal (tiny.en, 2
+# CPUs, from after the model loads). On the 2:49 news clip of tests/data/real_speech (three stretches):
+# the pass over the call 20.8 s of 29.9 (each stretch's words 3.3-3.5 s, its sound gone over again
+# 1.0-1.6 s; the first 4 s, what loads once a process), telling the voices apart 1.5 s, two answers
+# heard again 5.9 s, analysing 1.7 s. On a 53 s two-voice interview
+# (tests/data/interviews/interview_stereo.flac): the pass 6.4 s of 15.2, the voices 2.2 s, three
+# answers 3.9 s, analysing 2.1 s; the longer the call, the more of it the pass. The bar drew the pass
+# alone (0.93 once the words were in) and stood there through the rest: 11 s of 15, 11 s of 30. The
+# page and the terminal only draw these; `onward` keeps the bar from ever going back.
+HEARD_BY = 0.6  # the whole call transcribed and gone over again
+VOICES_TOLD_BY = 0.67  # the voices told apart
+ANSWERS_HEARD_BY = 0.93  # each answer heard again; analysing the answers fills the rest
+WORDS_SHARE = 0.7  # of a stretch's part of the pass: its words; its sound gone over again after
 # Whisper decodes 30 s at a time and says that window's words at once: before one window of this run
 # is done, the pace (and the time left) cannot be told (the first said "0:02 left" of 10 s).
 ONE_WINDOW_S = 30.0
