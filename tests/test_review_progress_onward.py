@@ -39,3 +39,28 @@ def test_a_review_bar_only_moves_forward_and_is_full_only_when_all_is_done(tmp_p
     said_left = [p for p in reports[:-1] if p.eta_s is not None]
     assert said_left and min(p.done_s for p in said_left) >= 30.0
     assert all(p.eta_s > 0 for p in said_left)
+
+
+@pytest.mark.slow
+def test_a_saved_review_is_done_only_once_it_is_in_the_log(tmp_path, earlier_reviews):
+    from coach import store
+    from coach.interview.orchestrator import review_recording
+
+    settings = load_settings(data_dir=tmp_path / "data")
+    earlier_reviews(settings.data_dir)  # the call's words as the test above left them
+    db = store.open_store(settings)
+    seen: list[tuple[str, float, int]] = []  # what the bar says, where it stands, interviews logged
+
+    def on_progress(p: Progress) -> None:
+        seen.append((p.line(), p.fraction, len(store.list_interviews(db))))
+
+    try:
+        review_recording(
+            db, settings, INTERVIEW, company="Globex", role="Platform engineer", progress=on_progress
+        )
+    finally:
+        db.close()
+    # the bar stood full at "Done" while the interview was written to the log (1.4 s of 21 s)
+    assert seen[-1] == ("done", 1.0, 1)
+    assert [s for s in seen if s[1] >= 1.0] == seen[-1:]
+    assert seen[-2][0] == "saving the interview" and seen[-2][1] < 1.0

@@ -53,6 +53,10 @@ WORDS_SHARE = 0.7  # of a stretch's part of the pass: its words; its sound gone 
 ONE_WINDOW_S = 30.0
 BURST_S = 0.2  # reports closer together than this came at once
 DONE = "done"
+# A review kept in the store: its answers, turns and debrief written after it is done (1.4 s of a 21 s
+# review of the 53 s interview on the Review page, the bar full at "Done" meanwhile).
+SAVING = "saving the interview"
+SAVING_FROM = 0.98
 
 
 def answers_fraction(number: int, of: int) -> float:

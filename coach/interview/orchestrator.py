@@ -30,7 +30,7 @@ from coach.errors import (
     said_name,
 )
 from coach.interview.chunks import CHUNK_S
-from coach.interview.listen import ProgressHandler, ReviewCancelled
+from coach.interview.listen import DONE, SAVING, SAVING_FROM, ProgressHandler, ReviewCancelled
 from coach.interview.resume import forget_recording, packed_work, unpack_work
 from coach.interview.review import ReviewOptions, review
 from coach.interview.saving import (
@@ -173,6 +173,7 @@ def review_recording(
             on_profile(used)
     if saved is not None:
         REVIEWING.add(str(saved.path))
+    progress, stored = _done_once_stored(progress) if save else (progress, lambda: None)
     try:
         result = review(
             saved.path if saved else Path(source),
@@ -233,7 +234,31 @@ def review_recording(
         if moved:
             result["warnings"].append(moved)
             store.keep_shown(db, result["saved"]["interview_recording_id"], shown_beside_answers(result))
+    stored()
     return Reviewed(result, saved)
+
+
+def _done_once_stored(
+    progress: ProgressHandler | None,
+) -> tuple[ProgressHandler | None, Callable[[], None]]:
+    """The review's progress with its end ("done") said once the review is stored, "saving the
+    interview" meanwhile: the bar stood full at "Done" while it was. Returns the progress to give
+    the review and what to call once it is stored."""
+    if progress is None:
+        return None, lambda: None
+    held: list = []
+
+    def report(p) -> None:
+        if p.step == DONE:
+            held.append(p)
+            p = replace(p, step=SAVING, fraction=SAVING_FROM, eta_s=None)
+        progress(p)
+
+    def stored() -> None:
+        if held:
+            progress(held[-1])
+
+    return report, stored
 
 
 def check_review_asked(
