@@ -552,11 +552,11 @@ def _kept_not_analysed(source: Path, settings) -> str:
 def _stage_to_seconds(update):
     """The practice stages as the bar's progress, from transcribing on (`_progress_bar`): after it,
     the bar says what is being done ("Analysing fillers, pace and structure") and no time left."""
-    from coach.practice import _TRANSCRIBE_SHARE, TRANSCRIBE_FROM
+    from coach.practice import TRANSCRIBE_FROM, TRANSCRIBE_SHARE
 
     if update is None:
         return None
-    transcribed_at = 100 * (TRANSCRIBE_FROM + _TRANSCRIBE_SHARE)
+    transcribed_at = 100 * (TRANSCRIBE_FROM + TRANSCRIBE_SHARE)
 
     def stage(message: str, fraction: float) -> None:
         if fraction < TRANSCRIBE_FROM:

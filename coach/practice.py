@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # coach.analysis loads spaCy: imported where an answer is ana
 
 # stage_progress(message, fraction_done) — fraction in [0, 1] over the whole answer.
 StageProgress = Callable[[str, float], None]
-_TRANSCRIBE_SHARE = 0.85  # transcription is most of the time; analysis and saving the rest
+TRANSCRIBE_SHARE = 0.85  # transcription is most of the time; analysis and saving the rest
 # Where transcribing starts on the progress scale: saving the take and reading its sound come before.
 TRANSCRIBE_FROM = 0.05
 
@@ -231,7 +231,7 @@ def practice_answer(
 
     def on_transcribe(done_s: float, total_s: float) -> None:
         share = done_s / total_s if total_s else 1.0
-        report(f"Transcribing: {done_s:.0f} of {total_s:.0f} s", TRANSCRIBE_FROM + _TRANSCRIBE_SHARE * share)
+        report(f"Transcribing: {done_s:.0f} of {total_s:.0f} s", TRANSCRIBE_FROM + TRANSCRIBE_SHARE * share)
 
     # held while it is analysed: the Practice page in another tab does not offer it as left midway
     from coach.store.recordings import being_analysed
@@ -240,6 +240,9 @@ def practice_answer(
         report("Reading the audio", 0.02)
         try:
             audio = load_audio(path, settings, channel=channel, name=original_name or Path(path).name)
+            # said from the start: Whisper's first words come only once its first 30 s are decoded,
+            # and "Reading the audio" stood meanwhile (7-9 s of a one-minute answer)
+            on_transcribe(0.0, audio.duration_s)
             transcript, problems = hear_answer(audio, settings, on_transcribe)
         except NotAudioError:
             if recording is not None:

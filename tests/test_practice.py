@@ -54,6 +54,10 @@ def test_an_answer_is_saved_analysed_and_stored(clips, settings):
     fractions = [f for _, f in stages]
     assert fractions == sorted(fractions) and fractions[0] == 0.0 and fractions[-1] == 1.0
     assert any(message.startswith("Transcribing") for message, _ in stages)
+    # transcribing is said as it starts: "Reading the audio" stood until Whisper's first 30 s were
+    # decoded (7-9 s of a one-minute answer)
+    read = [message for message, _ in stages].index("Reading the audio")
+    assert stages[read + 1][0].startswith("Transcribing: 0 of "), stages
 
     from coach.store import list_attempts, open_store
 
