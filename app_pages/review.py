@@ -266,7 +266,7 @@ def working(run) -> None:
         # logged: the same file again would be "Already in your log"
         form_done({"label": "Could not analyse this recording", "state": "error", "error": said})
     else:  # not audio at all, or nothing could be kept
-        st.error(f"{shared.said_to(cfg, failed)} Nothing was saved.")
+        st.error(shared.said_nothing_saved(cfg, failed))
         ss.review_result = None
 
 
@@ -537,7 +537,7 @@ def send_to_queue(form: dict, logged: dict) -> None:
             db, uploaded.getvalue(), form["options"], original_name=uploaded.name, **logged
         )
     except CoachError as e:
-        st.error(f"{shared.said_to(cfg, e)} Nothing was saved.")
+        st.error(shared.said_nothing_saved(cfg, e))
         return
     ss.review_job = {"job_id": job_id, "digest": hashlib.sha256(uploaded.getvalue()).hexdigest()}
     ss.review_result = None

@@ -64,6 +64,11 @@ class StorageError(CoachError):
     """The data directory or database cannot be read or written."""
 
 
+class RecordingKept(StorageError):
+    """The database refused what was to be saved after the recording itself was kept: the sentence
+    says so (coach.store.db.saved_but_kept), and a page adds no "Nothing was saved." to it."""
+
+
 class InputError(CoachError):
     """A text, question or other user input is not usable."""
 

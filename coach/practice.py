@@ -338,20 +338,9 @@ NOT_SAVED_IN_THE_APP = "Your answer was not saved."
 def recording_kept(error: StorageError) -> StorageError:
     """A database failure after a take was kept, in words that are true of it: the sentence ended
     "Nothing was saved." while the recording was on disk, kept, and later listed as not analysed."""
-    from coach.store.db import NOTHING_SAVED
+    from coach.store.db import saved_but_kept
 
-    def instead(sentence: str, then: str) -> str:
-        return sentence.replace(NOTHING_SAVED, then) if NOTHING_SAVED in sentence else f"{sentence} {then}"
-
-    on_server = error.on_server
-    if on_server:  # "…, a fault on the server, not yours; nothing was saved; try again later, …"
-        on_server = on_server.replace(NOTHING_SAVED, NOT_SAVED_IN_THE_APP)
-        on_server = on_server.replace(NOTHING_SAVED.lower().rstrip("."), "your answer was not saved")
-    return StorageError(
-        instead(str(error), KEPT_IN_THE_TERMINAL),
-        in_app=instead(error.in_app, NOT_SAVED_IN_THE_APP),
-        on_server=on_server,
-    )
+    return saved_but_kept(error, KEPT_IN_THE_TERMINAL, NOT_SAVED_IN_THE_APP, "your answer was not saved")
 
 
 def recording_on_disk(store: Store, answer: dict) -> bool:

@@ -309,7 +309,14 @@ def submit_review(
         stage=stage,
         interview_date=interview_date,
     )
-    return enqueue_review(store, saved)
+    try:
+        return enqueue_review(store, saved)
+    except StorageError as e:  # kept, what was asked noted beside it: the page offers to finish it
+        from coach.interview.orchestrator import review_kept
+        from coach.store.recordings import note_review_stopped
+
+        note_review_stopped(saved.path)
+        raise review_kept(e) from e
 
 
 def submit_kept_review(store: Store, path: Path) -> int:

@@ -26,6 +26,7 @@ from coach.errors import (
     LanguageModelError,
     ModelError,
     NotAudioError,
+    StorageError,
     printable,
     said_name,
 )
@@ -217,18 +218,22 @@ def review_recording(
     if not result["answers"]:
         result["answers"] = [_whole_recording(result, settings)]
     if save:
-        result["saved"] = store_review(
-            db,
-            settings,
-            result,
-            saved,
-            interview_id=interview_id,
-            company=company,
-            role=role,
-            stage=stage,
-            interview_date=interview_date,
-            candidate_channel=options.candidate_channel,
-        )
+        try:
+            result["saved"] = store_review(
+                db,
+                settings,
+                result,
+                saved,
+                interview_id=interview_id,
+                company=company,
+                role=role,
+                stage=stage,
+                interview_date=interview_date,
+                candidate_channel=options.candidate_channel,
+            )
+        except StorageError as e:  # the recording is kept, its review's work too: finished later
+            note_review_stopped(saved.path)
+            raise review_kept(e) from e
         forget_question(saved.path)  # the review's rows hold what its note kept
         moved = _held_by_now(db, result["saved"]["interview_id"])
         if moved:
@@ -236,6 +241,27 @@ def review_recording(
             store.keep_shown(db, result["saved"]["interview_recording_id"], shown_beside_answers(result))
     stored()
     return Reviewed(result, saved)
+
+
+# Said in place of the database's "Nothing was saved." when a review's recording was kept before
+# the review could be stored: its finished work is kept too, so finishing it is quick.
+REVIEW_KEPT_IN_THE_TERMINAL = (
+    "The review was not saved, but its recording is kept: once the database can be written again, "
+    "`coach reanalyze` finishes it."
+)
+REVIEW_KEPT_IN_THE_APP = (
+    "The review was not saved, but its recording is kept: once the database can be written again, "
+    "this page offers to finish it."
+)
+
+
+def review_kept(error: StorageError) -> StorageError:
+    """A database failure after a review's recording was kept, in words true of it."""
+    from coach.store.db import saved_but_kept
+
+    return saved_but_kept(
+        error, REVIEW_KEPT_IN_THE_TERMINAL, REVIEW_KEPT_IN_THE_APP, "the review was not saved"
+    )
 
 
 def _done_once_stored(

@@ -19,7 +19,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from coach.config import Settings
-from coach.errors import SERVER, StorageError, server_fault
+from coach.errors import SERVER, RecordingKept, StorageError, server_fault
 from coach.files import FILE_MODE, private_folder
 from coach.store import migrations
 
@@ -297,6 +297,22 @@ def _create_private(path: Path) -> None:
                 pass  # gone, or someone else's: opening the database says so if it cannot be used
     except OSError:
         pass  # a read-only folder: opening the database will say so in one sentence
+
+
+def saved_but_kept(error: StorageError, terminal: str, app: str, on_server: str) -> RecordingKept:
+    """A database failure (`storage_error`) after a recording was kept, in words true of it: the
+    sentence ended "Nothing was saved." while the recording stayed on disk, to be finished later.
+    `terminal` and `app` take that sentence's place in the terminal's and the pages' words;
+    `on_server`, "nothing was saved" in a person of a cohort's (which names no command)."""
+
+    def instead(sentence: str, then: str) -> str:
+        return sentence.replace(NOTHING_SAVED, then) if NOTHING_SAVED in sentence else f"{sentence} {then}"
+
+    server = error.on_server
+    if server:  # "…, a fault on the server, not yours; nothing was saved; try again later, …"
+        server = server.replace(NOTHING_SAVED, app)
+        server = server.replace(NOTHING_SAVED.lower().rstrip("."), on_server)
+    return RecordingKept(instead(str(error), terminal), in_app=instead(error.in_app, app), on_server=server)
 
 
 def storage_error(error: sa.exc.DBAPIError, where: str, *, hide: tuple[sa.URL, ...] = ()) -> StorageError:

@@ -30,10 +30,12 @@ from coach.errors import (
     ModelError,
     NotAudioError,
     NotSavedError,
+    RecordingKept,
     ThresholdsFileError,
 )
 from coach.identity import IDENTITY_REFUSED, SIGN_IN, identity_from, is_staff, normalise, refused_identity
 from coach.store import Store, open_store
+from coach.store.db import NOTHING_SAVED
 from coach.ui import summary
 from coach.ui.highlight import (
     escape,
@@ -238,6 +240,17 @@ def said_to(current: Settings, error: CoachError) -> str:
         logger.warning("%s", error)  # the folder and the system's reason, for whoever runs the server
         return escape_sentence(error.on_server)
     return said(error)
+
+
+def said_nothing_saved(current: Settings, error: CoachError) -> str:
+    """A review that failed, said to the person signed in, then "Nothing was saved." unless its
+    sentence says what was kept (a recording kept when the database refused the review: the page
+    said "…this page offers to finish it. Nothing was saved.", and a locked database's sentence,
+    ending "Nothing was saved." already, had it twice)."""
+    sentence = said_to(current, error)
+    if isinstance(error, RecordingKept) or sentence.endswith(NOTHING_SAVED):
+        return sentence
+    return f"{sentence} {NOTHING_SAVED}"
 
 
 def nothing_kept(error: CoachError) -> bool:
