@@ -1970,15 +1970,15 @@ def _describe_interview(
                 if answer.get("score_overall") is not None
                 else f"not measured: {answer['not_measured']}"
             )
-            measured = answer.get("score_overall") is not None
-            if measured and answer.get("duration_s") is not None:
+            scored = answer.get("score_overall") is not None
+            if scored and answer.get("duration_s") is not None:
                 facts += f", {clock(answer['duration_s'])} long"  # as the page gives it
             before = answer["practised_before"] if answer["question_id"] else 0
             if before:  # beside the practice for the same question
                 facts += f"; practised {'once' if before == 1 else f'{before} times'} before"
                 if answer["practice_score"] is not None:
                     facts += f", mean score {answer['practice_score']:.0f}"
-            elif measured and answer["question_id"]:  # a question of the bank, as the page says
+            elif scored and answer["question_id"]:  # a question of the bank, as the page says
                 facts += "; not practised before"
             lines.append(f"  {n}. “{answer['question']}” {facts}")
     lines += [f"A recording not analysed: {why}" for why in not_analysed]
