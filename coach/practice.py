@@ -317,6 +317,9 @@ def _store_attempt(
             interview_id=interview_id,
         )
     except StorageError as e:  # the take was kept before the database was asked for anything
+        from coach.store.recordings import note_stopped
+
+        note_stopped(recording.path)  # listed at once, to analyse again, not after a minute
         raise recording_kept(e) from e
     finally:
         if opened is not None:

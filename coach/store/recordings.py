@@ -152,12 +152,18 @@ def note_review(recording: Path, original_name: str, review: dict) -> None:
 def note_review_stopped(recording: Path) -> None:
     """Mark a noted review as stopped midway, so the recording is listed at once as waiting (a
     file younger than `ORPHAN_MIN_AGE_S` is otherwise taken for a save still in flight)."""
-    note = _note(recording)
-    if note.get("review") is not None:
-        try:
-            write_private(_note_path(recording), json.dumps(note | {"stopped": True}))
-        except OSError:
-            pass
+    if _note(recording).get("review") is not None:
+        note_stopped(recording)
+
+
+def note_stopped(recording: Path) -> None:
+    """Mark a kept recording as no save in flight (its analysis done, the database refused it), so
+    it is listed at once as waiting: `coach reanalyze` run a moment after said there was nothing to
+    analyse until it was a minute old (`ORPHAN_MIN_AGE_S`)."""
+    try:
+        write_private(_note_path(recording), json.dumps(_note(recording) | {"stopped": True}))
+    except OSError:
+        pass
 
 
 def noted_original_name(recording: Path) -> str:
