@@ -20,6 +20,7 @@ from coach.progress import (
     mock_words,
     practice_goal_words,
     progress_report,
+    real_answers_analysed,
 )
 from coach.store import get_attempt, list_attempts, list_interviews
 from coach.ui import browser_clock, charts, left_midway, shared, summary
@@ -76,7 +77,7 @@ def headline(report: dict) -> None:
     )  # fmt: skip
     if counts["real_interviews"]:
         booked = f"; {len(real['upcoming'])} more booked" if real["upcoming"] else ""
-        held = f"{count(counts['real_answers'], 'answer')} analysed{booked}."
+        held = f"{real_answers_analysed(counts)}{booked}."
     else:
         held = f"{len(real['upcoming'])} booked." if real["upcoming"] else "None held yet."
     c2.metric("Real interviews", counts["real_interviews"], help=held)
@@ -281,6 +282,15 @@ def practice_against_real(report: dict) -> None:
         practice, real = figures_side_by_side((v["practice_mean"], v["real_mean"]), measure)
         comparison.append({"Measure": v["label"], "Practice": practice, "Real": real})
     with st.expander("Practice against real interviews, every measure"):
+        reviewed = report["counts"].get("real_answers_reviewed", 0)
+        if not any(v["real_n"] for v in report["practice_vs_real"].values()) and reviewed:
+            # "review the recording of one" read as if none had been reviewed
+            st.caption(
+                f"The {count(reviewed, 'answer')} from your reviewed real interviews could not be "
+                "measured, so there is nothing to set beside your practice yet; a review whose answers "
+                "are measured puts them here, measure by measure."
+            )
+            return
         if not any(v["real_n"] for v in report["practice_vs_real"].values()):
             # a "Real" column of dashes, "beside 0 real ones", compared nothing
             st.caption(

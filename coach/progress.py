@@ -725,6 +725,9 @@ def progress_report(
             # kept with its interview but counted and averaged nowhere (it read "4 answers analysed"
             # where 2 were measured)
             "real_answers": sum(1 for t in turns if t.get("score_overall") is not None),
+            # every answer the reviews kept, measured or not ("0 of 1 answer analysed", as `coach
+            # history` and the Interviews page count them)
+            "real_answers_reviewed": len(turns),
         },
         "mock_interviews": mocks,
         "trends": trends(attempts, turns),
@@ -820,6 +823,17 @@ def direction_words(direction: str, measure: str) -> str:
     return (HIGHER_WORDS if MEASURES.get(measure) == "higher" else DIRECTION_WORDS)[direction]
 
 
+def real_answers_analysed(counts: dict) -> str:
+    """'3 answers analysed', or '0 of 1 answer analysed' when a review kept answers it could not
+    measure (one voice heard, a short reply), as `coach history` and the Interviews page say it:
+    "0 answers analysed" read as if no recording had been reviewed."""
+    measured = counts["real_answers"]
+    reviewed = max(counts.get("real_answers_reviewed", measured), measured)
+    if reviewed == measured:
+        return f"{count(measured, 'answer')} analysed"
+    return f"{measured} of {count(reviewed, 'answer')} analysed"
+
+
 def summary_lines(report: dict, *, last_n: int = DEFAULT_LAST_N) -> list[str]:
     """The report as a few plain sentences for the terminal; `last_n` as the report was made with
     (`coach progress --last N` compares the last N answers with the N before)."""
@@ -827,7 +841,7 @@ def summary_lines(report: dict, *, last_n: int = DEFAULT_LAST_N) -> list[str]:
     booked = len(report["cadence"]["real_interviews"]["upcoming"])
     if counts["real_interviews"]:
         more = f"; {booked} more booked" if booked else ""
-        analysed = f" ({count(counts['real_answers'], 'answer')} analysed{more})"
+        analysed = f" ({real_answers_analysed(counts)}{more})"
     else:  # "0 real interviews (0 answers analysed; 1 more booked)": more than none held
         analysed = f" ({booked} booked)" if booked else ""
     lines = [

@@ -117,6 +117,26 @@ def test_with_no_real_interview_the_chart_and_its_key_speak_of_practice_only(tmp
     ]
 
 
+def test_a_reviewed_interview_with_no_answer_measured_is_not_called_unreviewed(monkeypatch):
+    """A real interview whose recording was reviewed, its one answer kept but not measured (one
+    voice heard): the comparison with practice said "No real interview measured yet: review the
+    recording of one", as if none had been reviewed, and "Real interviews" said "0 answers
+    analysed" where `coach history` said "0 of 1 answer analysed". Now the page and `coach
+    progress` say what `coach history` says, and the comparison says why it is empty."""
+    data_dir, _ = seeded_dir()
+    monkeypatch.setenv("COACH_DATA_DIR", str(data_dir))
+    at = page("progress").run()
+    assert not at.exception
+    [real] = [m for m in at.metric if m.label == "Real interviews"]
+    assert real.proto.help == "0 of 1 answer analysed.", real.proto.help
+    [against] = [e for e in at.expander if e.label.startswith("Practice against real interviews")]
+    said = " ".join(c.value for c in against.caption)
+    assert "review the recording of one" not in said, said
+    assert said.startswith("The 1 answer from your reviewed real interviews could not be measured"), said
+    printed = run_coach("progress", data_dir=data_dir).stdout
+    assert "1 real interview (0 of 1 answer analysed)." in printed, printed
+
+
 def test_progress_with_practice_and_a_real_interview(monkeypatch):
     data_dir, _ = seeded_dir()
     monkeypatch.setenv("COACH_DATA_DIR", str(data_dir))
@@ -126,7 +146,7 @@ def test_progress_with_practice_and_a_real_interview(monkeypatch):
     assert metrics["Practice answers"] == "2" and metrics["Real interviews"] == "1"
     [real] = [m for m in at.metric if m.label == "Real interviews"]
     # the seeded call is one voice, so its answer is kept but not measured, and not counted as analysed
-    assert real.proto.help == "0 answers analysed.", real.proto.help
+    assert real.proto.help == "0 of 1 answer analysed.", real.proto.help
     assert any("Tell me about an incident" in e.label and "2 practice" in e.label for e in at.expander)
     text = markdown_text(at)
     assert "Skill gaps from your debriefs: system design" in text
