@@ -52,9 +52,12 @@ def transcription() -> None:
                 "Speech recognition",
                 choices,
                 index=choices.index(current),
-                format_func=lambda c: "{} — {}".format(*model_words(*c)),
+                # the name alone: "Quick — comes with the app; feedback about 3 s" was cut mid-word
+                # in a phone's box; what each does is said in full beneath it
+                format_func=lambda c: model_words(*c)[0],
                 help=shared.model_choice_help(cfg),
             )
+            st.caption("  \n".join("{}: {}.".format(*model_words(*c)) for c in choices))
             verbatim = st.toggle("Keep “um” and “uh” in the transcript (verbatim)", value=cfg.verbatim)
             recover = st.toggle(
                 "Hear the “um”s and “uh”s the transcript leaves out, from the sound itself",

@@ -166,3 +166,26 @@ def test_a_number_out_of_its_bounds_is_refused_in_one_sentence(app, page):
     type_into(page, PITCH_STRETCH, "0")
     said = page.get_by_test_id("stNumberInput").filter(has=field(page, PITCH_STRETCH)).inner_text()
     assert "greater than or equal to 1" in said, said
+
+
+def test_the_chosen_speech_model_reads_whole_on_a_phone(browser, app, shots):
+    """At 390 px the speech recognition box read "Quick — comes with the app; feedback about 3 s",
+    cut mid-word: each choice carried what it does in its own name. The box now names the choice,
+    and what each does is said in full beneath it."""
+    from tests.e2e.server import full_screenshot, settled
+
+    server, _ = app
+    context = browser.new_context(viewport={"width": 390, "height": 900})
+    try:
+        phone = context.new_page()
+        phone.goto(f"{server.url}/settings")
+        phone.get_by_role("button", name="Save thresholds").wait_for(timeout=60_000)
+        settled(phone)
+        chosen = phone.get_by_role("combobox", name="Speech recognition")
+        shown, room = chosen.evaluate("e => [e.scrollWidth, e.clientWidth]")
+        full_screenshot(phone, shots / "settings-phone.png")
+        assert shown <= room, f"{chosen.input_value()!r} needs {shown} px in a box of {room} px"
+        said = phone.locator("[data-testid=stMain]").inner_text()
+        assert "Quick: comes with the app; feedback about 3 seconds after a one-minute answer" in said, said
+    finally:
+        context.close()
