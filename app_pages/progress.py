@@ -84,7 +84,7 @@ def headline(report: dict) -> None:
     c3.metric(
         "Last practice",
         summary.last_day_label(practice["last"], date.fromisoformat(report["today"])),
-        help=f"{summary.days_ago(practice['days_since_last']).capitalize()}." if practice["last"] else None,
+        help=summary.last_day_help(practice["last"], date.fromisoformat(report["today"])),
     )
     shown = summary.next_interview_metric(  # as on the Interviews page: playbook.cadence_status
         date.fromisoformat(real["next_due"]),

@@ -117,6 +117,24 @@ def test_with_no_real_interview_the_chart_and_its_key_speak_of_practice_only(tmp
     ]
 
 
+def test_the_last_practice_help_says_what_the_figure_does_not(tmp_path, monkeypatch):
+    """The "Last practice" figure "3 days ago" had a question mark beside it whose help said "3 days
+    ago." again (and "today" said "Today."). The help now gives the day itself, as `coach progress`
+    does ("Last practice: 2026-12-03 (3 days ago)"); a day shown as a date gets how long ago it was."""
+    from coach.local_time import long_date, today
+
+    with _own_store(tmp_path, monkeypatch) as db:
+        _answered_about_yourself(db, days_ago=3)
+    at = page("progress").run()
+    assert not at.exception
+    [last] = [m for m in at.metric if m.label == "Last practice"]
+    day = today() - timedelta(days=3)
+    assert last.value == "3 days ago"
+    assert last.proto.help == f"{long_date(day)}.", last.proto.help
+    printed = run_coach("progress", data_dir=tmp_path).stdout
+    assert f"Last practice: {day.isoformat()} (3 days ago)." in printed, printed
+
+
 def test_a_reviewed_interview_with_no_answer_measured_is_not_called_unreviewed(monkeypatch):
     """A real interview whose recording was reviewed, its one answer kept but not measured (one
     voice heard): the comparison with practice said "No real interview measured yet: review the

@@ -860,6 +860,16 @@ def last_day_label(last: str | None, today: date) -> str:
     return f"{day.day} {day:%b}" + ("" if day.year == today.year else f" {day.year}")
 
 
+def last_day_help(last: str | None, today: date) -> str | None:
+    """The help beside last_day_label: what the figure leaves out, the day itself ('Thu 3 Dec 2026.')
+    beside '3 days ago', how long ago beside '3 Aug' (it said '3 days ago.' beside '3 days ago')."""
+    if last is None:
+        return None
+    day = date.fromisoformat(last)
+    days = (today - day).days
+    return f"{long_date(day)}." if days < 14 else f"{days_ago(days).capitalize()}."
+
+
 _OPTION = re.compile(r"(?<![\w-])--[a-z][a-z-]+")
 _SIMILARITY = re.compile(r"\s*\(\d+\.\d+\)")
 
