@@ -21,6 +21,7 @@ from coach.transcribe.models import INSTALLABLE, chosen_model_here
 from coach.ui import browser_clock, shared, summary
 from coach.ui.highlight import as_code
 from coach.ui.summary import (
+    FILLER_DETECTOR_HELP,
     FILLER_DETECTOR_LABELS,
     FILLER_DETECTOR_WORDS,
     THRESHOLD_LABELS,
@@ -162,7 +163,8 @@ def threshold_inputs(where, names: list[str]) -> dict[str, float]:
             step=5.0 if bound.percent else 0.05 if abs(value) < 5 else 1.0,
             format="%g",
             # the range it may take, said before a save refuses a number outside it
-            help=f"{sources[name]}\n\nAllowed: {bound.allowed_words()}.",
+            # the detector's in plain words: its sources are written for whoever tunes it
+            help=f"{FILLER_DETECTOR_HELP.get(name) or sources[name]}\n\nAllowed: {bound.allowed_words()}.",
             key=field_key(f"settings_t_{name}"),
         )
         entered[name] = bound.from_field(typed, value, default)

@@ -60,6 +60,11 @@ def test_captions_are_in_plain_words(monkeypatch):
     jargon = re.compile(r"\b0\.\d|F0\.5|COACH_|--|_|\(\w+ (et al\. )?\d{4}\)")
     assert not [s for s in shown if jargon.search(s)], shown
     assert not [s for s in shown if re.search(r"whisper|tiny\.en|MiniLM|MFCC", s, re.I)], shown
+    # the "um" detector's fields explained to the person, not to whoever tunes it ("MFCC c1-c12, as
+    # librosa's", "median F0", "dev set fillers: 0.93-0.99", "Praat's intensity scale")
+    detector = [n.help for n in at.number_input if n.key.startswith("settings_t_filler_")]
+    assert len(detector) == 9 and all(detector), detector
+    assert not [h for h in detector if re.search(r"MFCC|librosa|F0|dev set|Praat|centroid|percentile", h)]
     talking = at.number_input(key="settings_t_talking_point_min_recall")
     assert talking.label.endswith("(%)") and talking.value == 18  # a share, not 0.181 (nor 18.1)
     assert str(data_dir) in " ".join(str(m.value) for m in at.markdown)
@@ -290,6 +295,13 @@ def test_the_quality_gate_is_explained_with_its_numbers(tmp_path, monkeypatch):
     rows = table.value.to_dict("records")
     assert [r["Check"] for r in rows][:2] == ["Too little said", "Speech lost"]
     assert rows[0]["When"] == "under 20 words or 10 s of speech"
+    # the one-voice rule names the Review page's own control and its choice, as that page words them
+    # ("you did not say only you speak" named none)
+    [one_voice] = [r["When"] for r in rows if r["Check"] == "One voice in an interview"]
+    review = page("review").run()
+    [speakers] = [s for s in review.selectbox if s.label == "How many people speak"]
+    only_me = next(o for o in speakers.options if o.startswith("1"))
+    assert f"How many people speak was not set to “{only_me}”" in one_voice, one_voice
 
 
 def test_a_backup_with_nothing_to_back_up_says_so_and_offers_no_download(tmp_path, monkeypatch):

@@ -58,7 +58,8 @@ RULES = (
     ),
     (
         "One voice in an interview",
-        "the review finds one voice and you did not say only you speak",
+        # in the Review page's words: its "How many people speak" (the control said nowhere before)
+        "a review hears one voice, and How many people speak was not set to “1 (only me)”",
         "the interviewer's questions would be scored as your answer",
     ),
 )

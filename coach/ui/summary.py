@@ -583,6 +583,29 @@ FILLER_DETECTOR_LABELS = {
     "filler_max_pitch_range_st": "How level the pitch must stay (semitones)",
     "filler_max_timbre_distance": "How close it must sound to your own voice (lower is stricter)",
 }
+# Each field's help in the user's words: the sources in coach/config.py are written for whoever
+# tunes the detector ("MFCC c1-c12, as librosa's", "median F0", "dev set fillers: 0.93-0.99").
+FILLER_DETECTOR_HELP = {
+    "filler_min_s": "A held “uh” or “um” lasts about 0.2 to 1 s (Shriberg 2001; Clark & Fox Tree 2002): "
+    "a sound shorter than this is not taken for one.",
+    "filler_max_s": "A held “uh” or “um” lasts about 0.2 to 1 s (Shriberg 2001; Clark & Fox Tree 2002): "
+    "a sound longer than this is not taken for one.",
+    "filler_max_flux": "An “uh” is one vowel held, so its sound barely changes from moment to moment, "
+    "while words change all the time. Recorded fillers stay well under this number; other speech "
+    "is mostly far above it.",
+    "filler_min_above_floor_db": "A sound must be this much louder than the quietest part of the "
+    "recording, so a hum or a noisy room is never taken for an “um”.",
+    "filler_max_below_speech_db": "An “um” is about as loud as your words (recorded ones were up to 14 dB "
+    "quieter): a sound much quieter than your speech is not taken for one.",
+    "filler_pitch_low_ratio": "An “um” sits at your usual pitch or a little below it (Shriberg & "
+    "Lickley 1993): a sound far below it is not taken for one.",
+    "filler_pitch_high_ratio": "An “um” sits at your usual pitch or a little below it (Shriberg & "
+    "Lickley 1993): a sound far above it is not taken for one.",
+    "filler_max_pitch_range_st": "An “uh” is said on one level note: a sound whose pitch moves more than "
+    "this is a word, a laugh or a question, not a filler.",
+    "filler_max_timbre_distance": "How much it may differ in tone from your own voice: music or another "
+    "sound in the room differs more than your own “um”s do.",
+}
 FILLER_DETECTOR_WORDS = (
     "These decide when a sound in the recording counts as an “um” or “uh” that the transcript left "
     "out. Stricter settings hear fewer of them and mistake fewer other sounds for one."
