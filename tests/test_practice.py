@@ -7,7 +7,7 @@ import json
 import pytest
 
 from coach.errors import AudioError, NoSpeechError, NotAudioError
-from coach.practice import practice_answer
+from coach.practice import ANALYSING, LISTENING_AGAIN, practice_answer
 
 pytestmark = pytest.mark.slow
 
@@ -58,6 +58,11 @@ def test_an_answer_is_saved_analysed_and_stored(clips, settings):
     # decoded (7-9 s of a one-minute answer)
     read = [message for message, _ in stages].index("Reading the audio")
     assert stages[read + 1][0].startswith("Transcribing: 0 of "), stages
+    # and what follows the words is said: the bar stood at 90% "Transcribing: 14 of 14 s" while the
+    # sound was gone over again (a quarter of the time), then at 92% for the moment analysis takes
+    said = [message for message, _ in stages]
+    assert said.index(LISTENING_AGAIN) == said.index(ANALYSING) - 1, stages
+    assert dict(stages)[LISTENING_AGAIN] <= 0.8 < dict(stages)[ANALYSING]
 
     from coach.store import list_attempts, open_store
 
