@@ -125,6 +125,21 @@ def test_the_job_descriptions_terms_are_its_own_vocabulary_not_boilerplate():
     assert "incident" not in terms  # said only inside "incident response"
 
 
+def test_a_tool_written_in_mixed_case_is_a_term_whatever_the_tagger_calls_it():
+    """ "work with Python, PostgreSQL and Kafka": the tagger read "PostgreSQL" as an adverb there, and
+    Practice listed 12 key terms with "projects" but without PostgreSQL, the posting's database."""
+    terms = description_terms(
+        "We are hiring a backend engineer to own our payments platform. You will lead projects across "
+        "teams, improve reliability of billing services, mentor engineers, and work with Python, "
+        "PostgreSQL and Kafka. We look for ownership, clear communication and experience with on-call "
+        "and incident response.",
+        company="Acme Payments",
+    )["terms"]
+    assert {"PostgreSQL", "Python", "Kafka"} <= set(terms), terms
+    shop = description_terms("You will design APIs in Go, GraphQL and gRPC for our shop.")
+    assert "GraphQL" in shop["terms"], shop
+
+
 def test_markup_pasted_with_a_posting_is_no_key_term():
     """A description holding "<script>" gave the key term "script": a page's HTML copied whole
     gives the terms of its text, its tags and scripts left out and its entities read."""

@@ -446,7 +446,16 @@ def _noun_runs(doc: Doc) -> list[list[Token]]:
 
 
 def _term_end(token: Token, before: Token | None) -> bool:
-    return token.tag_ in NOUN_TAGS or _numbered(token, before)
+    return _noun(token) or _numbered(token, before)
+
+
+def _noun(token: Token) -> bool:
+    """A noun, or a name written in mixed case ("PostgreSQL", "GraphQL", "JavaScript"), which only
+    a tool, a product or a standard is: the tagger read "PostgreSQL" in "work with Python,
+    PostgreSQL and Kafka" as an adverb, and the posting's database was no key term."""
+    text = token.text
+    mixed_case = text[1:] != text[1:].lower() and text != text.upper()
+    return token.tag_ in NOUN_TAGS or (mixed_case and text.isalpha())
 
 
 def _numbered(token: Token, before: Token | None) -> bool:
@@ -474,7 +483,7 @@ def _says_how_well_held(token: Token) -> bool:
 
 def _term_word(token: Token) -> bool:
     return (
-        (token.tag_ in NOUN_TAGS or token.tag_ in {"JJ", "VBN"})
+        (_noun(token) or token.tag_ in {"JJ", "VBN"})
         and not _says_how_well_held(token)
         and (token.is_alpha or re.fullmatch(r"[A-Za-z][A-Za-z0-9+#.]*(-[A-Za-z]+)*", token.text) is not None)
         and not token.is_stop
