@@ -16,7 +16,7 @@ from cli_support import run_coach
 from coach.audio import load_audio
 from coach.config import load_settings
 from coach.mock.follow_up import OUTCOME
-from coach.mock.report import FOLLOW_UP_NOT_ANSWERED, NOTHING_ANSWERED
+from coach.mock.report import FOLLOW_UP_NOT_ANSWERED, NO_STORY_ASKED, NOTHING_ANSWERED
 from coach.store import list_attempts, open_store
 from coach.store.mock_sessions import list_mock_sessions
 from coach.transcribe import transcribe_audio
@@ -241,4 +241,5 @@ def test_a_follow_up_reply_too_short_to_measure_says_why_in_the_text_report(tmp_
     ), result.stderr
     # why these questions, and why no gap is named, as the page's report says them (it said neither)
     assert lines[0].startswith("No practice score or debrief points to a weak area yet, so these are common")
-    assert "\nNo story answers were measured, so there is no pattern to show.\n" in result.stdout
+    # the opener and its follow-up asked for no story: none was left unmeasured
+    assert f"\n{NO_STORY_ASKED}\n" in result.stdout

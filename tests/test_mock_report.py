@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_mock_follow_up import COMPLETE, NO_RESULT, STORY
+from test_mock_follow_up import COMPLETE, FREE, NO_RESULT, STORY
 
 from coach import banks
 from coach.config import load_settings
@@ -23,12 +23,13 @@ def settings(tmp_path_factory):
     return load_settings(data_dir=tmp_path_factory.mktemp("data"))
 
 
-def _turns(texts: list[str], settings) -> list[Turn]:
+def _turns(texts: list[str], settings, question=STORY) -> list[Turn]:
     turns = []
     for text in texts:
-        answer = analyze_transcript(Transcript.from_text(text), settings, STORY)
+        answer = analyze_transcript(Transcript.from_text(text), settings, question)
         answer["metrics"]["duration_s"] = 80.0  # typed text has no length; give each answer 80 s
-        turns.append(Turn("question", STORY.text, STORY, STORY.id, Path("q.wav"), 4.0, answer=answer))
+        turn = Turn("question", question.text, question, question.id, Path("q.wav"), 4.0, answer=answer)
+        turns.append(turn)
     return turns
 
 
@@ -48,6 +49,22 @@ def test_one_story_is_not_a_pattern(settings):
     plan = make_plan(banks.load_questions(), [], format="behavioural", n=4)
     summary = report.summarise(_turns([NO_RESULT], settings), plan, None, question_seconds=4.0)
     assert summary["pattern"] is None and summary["stories_measured"] == 1
+
+
+def test_no_story_gap_is_spoken_of_when_no_question_asked_for_a_story(settings):
+    """A round of role questions, each answered and measured, none asking for a story: its report
+    (the page's and `coach mock`'s) opened with "No story answers were measured, so there is no
+    pattern to show.", as if the answers had failed to be measured."""
+    plan = make_plan(banks.load_questions(), [], format="role", n=2, role="software-engineer")
+    summary = report.summarise(_turns([COMPLETE, COMPLETE], settings, FREE), plan, None, 8.0)
+    assert summary["score_overall"] is not None and summary["stories_measured"] == 0
+    assert report.pattern_sentence(summary) == (
+        "No question you answered asked for a story, so there is no pattern of story gaps to show."
+    )
+    # a story asked for and not measured still says so
+    unmeasured = report.summarise(_turns(["Yes."], settings), plan, None, 8.0)
+    said = report.pattern_sentence(unmeasured)
+    assert said == "No story answers were measured, so there is no pattern to show.", said
 
 
 def test_the_change_since_the_last_mock_interview_names_the_score_and_the_gap(settings):

@@ -34,12 +34,19 @@ FOLLOW_UP_NOT_ANSWERED = "Not answered: the interview ended here."
 # session is stored, though a take that could not be used is kept among the recordings not analysed.
 NOTHING_ANSWERED = "You ended the interview before answering a question, so no mock interview was saved."
 
+# Said in place of the gap that repeats when no question answered asked for a story.
+NO_STORY_ASKED = "No question you answered asked for a story, so there is no pattern of story gaps to show."
+
 
 def pattern_sentence(summary: dict) -> str:
     """The gap that repeated across the story answers, or why none is named: the page's report and
     `coach mock`'s say the same (the text report said nothing when no gap repeated)."""
     if summary.get("pattern"):
         return summary["pattern"]
+    if summary.get("stories_asked") == 0:  # a report stored before it counted them says as it did
+        # a round of role questions, every answer measured, read "No story answers were measured",
+        # as if they had failed to be
+        return NO_STORY_ASKED
     measured = summary.get("stories_measured") or 0
     if measured == 0:
         return "No story answers were measured, so there is no pattern to show."
@@ -139,6 +146,7 @@ def summarise(turns: Sequence, plan, previous: dict | None, question_seconds: fl
         "unmeasured_answers": unmeasured,
         "score_overall": overall,
         "patterns": found,
+        "stories_asked": len(stories),
         "stories_measured": stories_measured,
         "pattern": repeated["sentence"] if repeated else None,
         "planned_s": planned_s,
