@@ -344,7 +344,7 @@ def test_a_story_told_in_a_fraction_of_its_time_keeps_that_share_of_its_structur
     # 60 s is half of that, not a second "full answer" of 60 s
     assert "A full answer to this question runs about 2:00." in short["feedback"][0]
     assert structure["because"].endswith(
-        "12 s, under 60 s, half the 2:00 a full answer runs: 20% of these points"
+        "only 12 s long, under half the 2:00 a full answer runs (60 s), so 20% of these points count"
     )
     assert short["scores"]["overall"] <= 75, short["scores"]
     assert "too short to tell the situation" in short["feedback"][0]
@@ -358,7 +358,7 @@ def test_a_story_told_in_a_fraction_of_its_time_keeps_that_share_of_its_structur
     why = SimpleNamespace(talking_points=(), target_s=60, format="free")
     told = analyze(timed(SHORT_STORY), question=why).to_dict()
     assert told["scores"]["content"]["because"].endswith(
-        "12 s, under 30 s, half the 1:00 a full answer runs: 41% of these points"
+        "only 12 s long, under half the 1:00 a full answer runs (30 s), so 41% of these points count"
     )
 
 
@@ -377,7 +377,9 @@ def test_a_short_story_to_no_question_scores_as_short_as_its_feedback_says():
     assert told["metrics"]["duration_s"] == pytest.approx(17.8, abs=0.3)
     assert any("under the 60 s that leaves room for" in f for f in told["feedback"]), told["feedback"]
     structure = told["scores"]["structure"]
-    assert structure["because"].endswith("18 s, under the 60 s a full answer needs: 30% of these points")
+    assert structure["because"].endswith(
+        "only 18 s long, under the 60 s a full answer needs, so 30% of these points count"
+    )
     assert structure["score"] == 30, structure
     assert told["scores"]["overall"] <= 80, told["scores"]
     # a real interviewer's follow-up has no length of its own: not shortened, and not told it ran

@@ -100,11 +100,13 @@ def _shortened(score: float, notes: list[str], short: dict | None) -> float:
     # a question of its own length: its feedback says "a full answer runs about 2:00", so the
     # shortest full answer is said as the half of that it is, not as a second "full answer" of 60 s
     target = short.get("target_s")
+    # in words read at once: "14 s, under 45 s, half the 1:30 a full answer runs: 31% of these points"
+    # left the reader to work out what the 45 s and the 31% were
     if target:
-        needs = f"under {short['min_s']:.0f} s, half the {clock(target)} a full answer runs"
+        needs = f"under half the {clock(target)} a full answer runs ({short['min_s']:.0f} s)"
     else:
         needs = f"under the {short['min_s']:.0f} s a full answer needs"
-    notes.append(f"{short['took_s']:.0f} s, {needs}: {short['share']:.0%} of these points")
+    notes.append(f"only {short['took_s']:.0f} s long, {needs}, so {short['share']:.0%} of these points count")
     return score * short["share"]
 
 
