@@ -260,6 +260,7 @@ def test_history_and_progress_json(filled):
         "practice_in_mock_interviews": 0,
         "real_interviews": 1,
         "real_answers": 0,
+        "real_answers_reviewed": 0,
     }
     assert report["improvement"]["wpm"]["since_first"] == "closer"
     assert "190 on the first answer, 160 on the latest" in _run(filled, "progress").stdout
