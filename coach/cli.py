@@ -464,6 +464,26 @@ def analyze_command(
         typer.echo(_describe_analysis(result))
 
 
+# What each kind of file a command reads is, and how a message asks for one.
+_FILE_KINDS = {"recording": "an audio file", "text file": "a text file"}
+
+
+def _check_given_file(path: Path, kind: str = "recording") -> None:
+    """A file named to be read, `kind` "recording" or "text file": an empty name (which typer makes
+    this folder, "."), a folder and a path with nothing there are each said in one sentence (an
+    empty name read "No file at .", a folder "No file at takes/")."""
+    from coach.errors import AudioError
+
+    error = AudioError if kind == "recording" else InputError
+    asked = f"give the path of {_FILE_KINDS[kind]}"
+    if str(path) in ("", "."):
+        raise error(f"An empty name (or “.”) is this folder, not a {kind}; {asked}.")
+    if path.is_dir():
+        raise error(f"{path} is a folder, not a {kind}; {asked} in it.")
+    if not path.is_file():
+        raise error(f"No {'file' if kind == 'recording' else kind} at {path}; check the path and try again.")
+
+
 def _bank_question(question_id: str | None, settings):
     if question_id is None:
         return None
@@ -493,8 +513,7 @@ def _analyze_audio(
     from coach.errors import AudioError, NotAudioError, NotSavedError
     from coach.practice import practice_answer
 
-    if not path.is_file():
-        raise AudioError(f"No file at {path}; check the path and try again.")
+    _check_given_file(path)
     if path.suffix.lower() in TEXT_SUFFIXES:  # "export it again as WAV…" of an answer written down
         raise NotAudioError(
             f"{path.name} is text, not a recording; `coach analyze --text {path}` analyses a typed answer."
@@ -1710,8 +1729,7 @@ def _read_text(source: str) -> str:
     if source == "-":
         return sys.stdin.read()
     path = Path(source)
-    if not path.is_file():
-        raise InputError(f"No text file at {path}; check the path.")
+    _check_given_file(path, "text file")
     try:
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as e:
@@ -2637,8 +2655,7 @@ def review_command(
             raise InputError(f"{flag} is for a new interview: give it with --company (and --save).")
     if company:
         stage = _review_stage(stage)
-    if not recording.is_file():  # one sentence, before anything is kept
-        raise InputError(f"No file at {recording}; check the path and try again.")
+    _check_given_file(recording)  # one sentence, before anything is kept
     settings = _settings(engine, model, acoustic_fillers)
     options = ReviewOptions(
         candidate_channel=candidate_channel, n_speakers=speakers, candidate_speaker=candidate_speaker

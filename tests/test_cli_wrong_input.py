@@ -1,0 +1,40 @@
+"""Wrong input a new user types at `coach`, each said in one sentence that names the mistake (no
+traceback, exit 1): an empty name, a folder, a negative id, a file outside the data folder."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.cli_support import coach_printed, coach_refused
+
+EMPTY_RECORDING = "An empty name (or “.”) is this folder, not a recording; give the path of an audio file."
+FOLDER_RECORDING = "{tmp}/takes is a folder, not a recording; give the path of an audio file in it."
+EMPTY_TEXT = "An empty name (or “.”) is this folder, not a text file; give the path of a text file."
+FOLDER_TEXT = "{tmp}/takes is a folder, not a text file; give the path of a text file in it."
+
+
+@pytest.mark.parametrize(
+    "args, said",
+    [
+        # an empty name became "." and read "No file at .", a folder "No file at takes"
+        (["analyze", ""], EMPTY_RECORDING),
+        (["analyze", "{tmp}/takes"], FOLDER_RECORDING),
+        (["review", ""], EMPTY_RECORDING),
+        (["review", "{tmp}/takes"], FOLDER_RECORDING),
+        (["analyze", "--text", ""], EMPTY_TEXT),
+        (["analyze", "--text", "{tmp}/takes"], FOLDER_TEXT),
+    ],
+)
+def test_an_empty_name_or_a_folder_is_said_as_such(tmp_path, args, said):
+    (tmp_path / "takes").mkdir()
+    args = [a.format(tmp=tmp_path) for a in args]
+    assert coach_refused(tmp_path, *args) == "error: " + said.format(tmp=tmp_path)
+
+
+def test_an_empty_name_or_a_folder_given_as_a_job_description(tmp_path):
+    coach_printed(tmp_path, "add-interview", "Acme", "--date", "2026-10-01")
+    assert coach_refused(tmp_path, "job-description", "1", "") == "error: " + EMPTY_TEXT
+    (tmp_path / "takes").mkdir()  # the folder's name as FOLDER_TEXT says it
+    assert coach_refused(
+        tmp_path, "job-description", "1", tmp_path / "takes"
+    ) == "error: " + FOLDER_TEXT.format(tmp=tmp_path)
