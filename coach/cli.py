@@ -1494,10 +1494,22 @@ def delete_recording_command(
     yes: Annotated[bool, typer.Option("--yes", help="do it without asking (it cannot be undone)")] = False,
 ) -> None:
     """Delete a recording that was kept but never analysed (it has no answer number)."""
+    from coach.errors import StorageError
     from coach.unanalysed import delete_not_analysed, find_not_analysed
 
+    listed = "`coach history` lists those kept but not analysed after “saved but not analysed:”"
+    if not recording.strip():
+        raise InputError(f"Give the recording's path; {listed}.")
     with open_store() as store:
-        found = find_not_analysed(store, recording)
+        try:
+            found = find_not_analysed(store, recording)
+        except StorageError as e:  # a file of the user's own: it said "save it with coach.audio.…"
+            if not Path(recording).exists():
+                raise
+            kept_in = store.settings.recordings_dir
+            raise InputError(
+                f"{recording} is not a recording the coach kept (it keeps them in {kept_in}); {listed}."
+            ) from e
         named = f"{said_name(found.original_name)} ({found.path})" if found.original_name else found.path
         # an interrupted take is one `coach reanalyze` would still finish: said before it goes
         _agreed_to_delete(f"the recording {named}, {found.state}", yes)

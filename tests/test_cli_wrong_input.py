@@ -38,3 +38,22 @@ def test_an_empty_name_or_a_folder_given_as_a_job_description(tmp_path):
     assert coach_refused(
         tmp_path, "job-description", "1", tmp_path / "takes"
     ) == "error: " + FOLDER_TEXT.format(tmp=tmp_path)
+
+
+def test_a_file_of_ones_own_given_to_delete_recording_is_not_the_coachs(tmp_path):
+    """A take of one's own (not kept by the coach) read "… is outside the data directory …; save it
+    with coach.audio.save_recording first", a function of the code; an empty name did the same for
+    the folder the command ran in."""
+    take = tmp_path / "elsewhere" / "take.wav"
+    take.parent.mkdir()
+    take.write_bytes(b"RIFF")
+    data_dir = tmp_path / "data"
+    assert coach_refused(data_dir, "delete-recording", take, "--yes") == (
+        f"error: {take} is not a recording the coach kept (it keeps them in {data_dir / 'recordings'}); "
+        "`coach history` lists those kept but not analysed after “saved but not analysed:”."
+    )
+    assert take.read_bytes() == b"RIFF"
+    assert coach_refused(data_dir, "delete-recording", "", "--yes") == (
+        "error: Give the recording's path; `coach history` lists those kept but not analysed after "
+        "“saved but not analysed:”."
+    )
