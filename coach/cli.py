@@ -86,6 +86,31 @@ def _missing_argument(error: Exception) -> str | None:
     return f"Missing {param.help}"
 
 
+def _whole_number(param) -> bool:
+    """Whether a command's parameter takes a whole number (Typer's own click keeps its type in
+    `type_descriptor`, click's in `type`)."""
+    described = getattr(param, "type_descriptor", None)
+    if described is not None:
+        return getattr(described, "annotation", None) is int
+    return getattr(getattr(param, "type", None), "name", "") == "integer"
+
+
+def _negative_id(error: Exception) -> str | None:
+    """A negative number typed for an id ("coach interview -1") as the id it was meant to be: "The
+    interview id should be at least 1, not -1", not "No such option: -1", which click reads it
+    as; None for any other mistake."""
+    option = getattr(error, "option_name", None) or ""
+    ctx = getattr(error, "ctx", None)
+    if not re.fullmatch(r"-\d+", option) or ctx is None:
+        return None
+    numbers = [
+        param for param in ctx.command.params if param.param_type_name == "argument" and _whole_number(param)
+    ]
+    if len(numbers) != 1:
+        return None
+    return f"The {numbers[0].name.replace('_', ' ')} should be at least 1, not {option}"
+
+
 class _OneLineUsage(TyperGroup):
     @staticmethod
     @contextlib.contextmanager
@@ -95,7 +120,8 @@ class _OneLineUsage(TyperGroup):
         except _UsageError:
             raise
         except _ClickUsageError as e:
-            raise _UsageError(_missing_argument(e) or e.format_message().rstrip("."), e.ctx) from e
+            said = _missing_argument(e) or _negative_id(e) or e.format_message().rstrip(".")
+            raise _UsageError(said, e.ctx) from e
 
     def make_context(self, *args, **kwargs):  # the command's name and the options before it
         with self._one_line():

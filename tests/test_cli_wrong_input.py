@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.cli_support import coach_printed, coach_refused
+from tests.cli_support import coach_printed, coach_refused, run_coach
 
 EMPTY_RECORDING = "An empty name (or “.”) is this folder, not a recording; give the path of an audio file."
 FOLDER_RECORDING = "{tmp}/takes is a folder, not a recording; give the path of an audio file in it."
@@ -57,3 +57,18 @@ def test_a_file_of_ones_own_given_to_delete_recording_is_not_the_coachs(tmp_path
         "error: Give the recording's path; `coach history` lists those kept but not analysed after "
         "“saved but not analysed:”."
     )
+
+
+@pytest.mark.parametrize(
+    "args, said",
+    [
+        (["interview", "-1"], "The interview id should be at least 1, not -1; `coach interview --help`"),
+        (["delete-answer", "-3", "--yes"], "The answer number should be at least 1, not -3; `coach"),
+        (["edit-option", "-4", "--status", "declined"], "The option id should be at least 1, not -4; `coach"),
+    ],
+)
+def test_a_negative_id_is_said_as_the_id_it_was_meant_to_be(tmp_path, args, said):
+    """A negative number for an id read "No such option: -1", click's reading of it."""
+    result = run_coach(*args, data_dir=tmp_path)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.startswith(f"error: {said}") and len(result.stderr.splitlines()) == 1, result.stderr
