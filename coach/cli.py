@@ -673,20 +673,48 @@ def _check_channel(channel: str | None) -> None:
 def record_command(
     out: Annotated[Path, typer.Argument(help="the .wav file to write")],
     seconds: Annotated[float, typer.Option(metavar="SECONDS", help="how long to record")] = 60.0,
+    replace: Annotated[bool, typer.Option("--replace", help="write over a file already there")] = False,
 ) -> None:
     """Record an answer from the microphone into a WAV file."""
     from coach.audio import record, write_wav
-    from coach.errors import InputError
+    from coach.errors import InputError, NotSavedError
     from coach.types import SAMPLE_RATE
 
     if not 0.5 <= seconds <= 3 * 3600:
         raise InputError(f"--seconds is how long to record, from 0.5 to 10,800 (3 hours), not {seconds:g}.")
+    _check_take_path(out, replace)
     typer.echo(f"Recording up to {seconds:g} s… speak now (Ctrl+C when you have finished).", err=True)
     samples = record(seconds)
     if len(samples) < SAMPLE_RATE // 2:
         raise InputError("Stopped before anything was recorded; nothing was saved.")
-    write_wav(out, samples)
+    try:
+        write_wav(out, samples)
+    except OSError as e:  # a full disk: said, not a traceback (the place was checked before the take)
+        reason = (e.strerror or str(e)).lower()
+        raise NotSavedError(
+            f"The take could not be written to {out} ({reason}), so it is lost; free some space or "
+            "choose another folder, and record it again."
+        ) from e
     typer.echo(f"Saved {out}. Analyse it with `coach analyze {out}`.", err=True)
+
+
+def _check_take_path(out: Path, replace: bool) -> None:
+    """Where `coach record` writes, checked before the take: found after it, a folder ended in a
+    traceback and a file already there (the take before) was written over, unsaid."""
+    import os
+
+    from coach.errors import InputError
+
+    if str(out) in ("", ".") or out.is_dir():
+        folder = "An empty name (or “.”) is this folder" if str(out) in ("", ".") else f"{out} is a folder"
+        raise InputError(f"{folder}; give the name of the .wav file to write in it.")
+    if out.exists() and not replace:
+        raise InputError(f"{out} already exists; give another name, or add --replace to write over it.")
+    there = next(p for p in (out.absolute().parent, *out.absolute().parents) if p.exists())
+    if not there.is_dir() or not os.access(there, os.W_OK | os.X_OK):
+        raise InputError(
+            f"A take cannot be written in {out.parent} (not a folder you may write in); choose another."
+        )
 
 
 @app.command("models")

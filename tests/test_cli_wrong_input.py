@@ -72,3 +72,21 @@ def test_a_negative_id_is_said_as_the_id_it_was_meant_to_be(tmp_path, args, said
     result = run_coach(*args, data_dir=tmp_path)
     assert result.returncode == 2 and result.stdout == ""
     assert result.stderr.startswith(f"error: {said}") and len(result.stderr.splitlines()) == 1, result.stderr
+
+
+def test_record_says_where_it_cannot_write_before_the_take(tmp_path):
+    """`coach record` found the place to write after the take: a folder ended in a traceback (the
+    take lost), and a file already there, the take before, was written over unsaid."""
+    (tmp_path / "takes").mkdir()
+    before = tmp_path / "takes" / "take.wav"
+    before.write_bytes(b"the take before")
+    assert coach_refused(tmp_path, "record", tmp_path / "takes") == (
+        f"error: {tmp_path / 'takes'} is a folder; give the name of the .wav file to write in it."
+    )
+    assert coach_refused(tmp_path, "record", "") == (
+        "error: An empty name (or “.”) is this folder; give the name of the .wav file to write in it."
+    )
+    assert coach_refused(tmp_path, "record", before) == (
+        f"error: {before} already exists; give another name, or add --replace to write over it."
+    )
+    assert before.read_bytes() == b"the take before"
