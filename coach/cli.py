@@ -2278,6 +2278,8 @@ def debrief_command(
         "people_met": person or [],
         "questions_asked": question or [],
     }
+    if any(not asked.strip() for asked in question or []):  # it read "Saved “Questions they asked”"
+        raise InputError("A --question is empty; type the question as they asked it. Nothing was saved.")
     if not any(v not in (None, "", []) for v in given.values()):
         raise InputError("Say something for the debrief, e.g. --went-well '…' --interest 4 (see --help).")
     with open_store() as store:

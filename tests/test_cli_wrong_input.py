@@ -90,3 +90,16 @@ def test_record_says_where_it_cannot_write_before_the_take(tmp_path):
         f"error: {before} already exists; give another name, or add --replace to write over it."
     )
     assert before.read_bytes() == b"the take before"
+
+
+def test_an_empty_question_in_a_debrief_is_refused_not_said_saved(tmp_path):
+    """`coach debrief 1 --question ''` said "Saved “Questions they asked” in the debrief" and saved
+    nothing: no debrief was written at all."""
+    coach_printed(tmp_path, "add-interview", "Acme", "--date", "2026-10-01")
+    assert coach_refused(tmp_path, "debrief", "1", "--question", "") == (
+        "error: A --question is empty; type the question as they asked it. Nothing was saved."
+    )
+    assert coach_refused(tmp_path, "debrief", "1", "--question", "Why us?", "--question", " ") == (
+        "error: A --question is empty; type the question as they asked it. Nothing was saved."
+    )
+    assert "Debrief" not in coach_printed(tmp_path, "interview", "1")
