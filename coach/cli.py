@@ -335,6 +335,7 @@ def _settings(
     if transcribes and engine is not None:  # the command's own --engine, said as typed
         check_engine(engine)
     if transcribes and model is not None:  # the command's own --model, said as typed ("quick" too)
+        _check_model_given(model)
         engine, model = command_model(model, engine)
         check_model_name(model)
     settings = load_settings(engine=engine, model=model, recover_fillers=acoustic_fillers)
@@ -342,6 +343,16 @@ def _settings(
         check_settings_engine(settings)
         check_settings_model(settings)
     return settings
+
+
+def _check_model_given(model: str) -> None:
+    """An empty --model, said as such: a command read it as this folder ("The model folder . could
+    not be loaded"), `coach settings` as " is a model's folder or file"."""
+    if not model.strip():
+        raise InputError(
+            "--model is empty; name a model as the Settings page does (“Quick”, “More accurate”) "
+            "or as `coach models` lists it."
+        )
 
 
 class _TimeLeft:
@@ -3244,6 +3255,7 @@ def _settings_changes(
         from coach.transcribe import available_models
         from coach.transcribe.models import check_engine, command_model, not_available
 
+        _check_model_given(model)
         if engine is not None:
             check_engine(engine)
         # the names a command's --model takes, read as it reads them: "More accurate" with --engine

@@ -103,3 +103,22 @@ def test_an_empty_question_in_a_debrief_is_refused_not_said_saved(tmp_path):
         "error: A --question is empty; type the question as they asked it. Nothing was saved."
     )
     assert "Debrief" not in coach_printed(tmp_path, "interview", "1")
+
+
+EMPTY_MODEL = (
+    "error: --model is empty; name a model as the Settings page does (“Quick”, “More accurate”) "
+    "or as `coach models` lists it."
+)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["settings", "--model", ""],  # it read "error:  is a model's folder or file: …"
+        ["transcribe", "{clips}/clean.wav", "--model", ""],  # "The model folder . could not be loaded"
+    ],
+)
+def test_an_empty_model_is_said_empty(tmp_path, clips, args):
+    args = [a.format(clips=clips) for a in args]
+    assert coach_refused(tmp_path, *args) == EMPTY_MODEL
+    assert not (tmp_path / "settings.toml").exists()
