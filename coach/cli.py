@@ -1039,6 +1039,7 @@ def edit_question_command(
     from coach import banks
     from coach.config import load_settings
 
+    _check_none_empty(competency, talking_point)
     changes = {
         k: v
         for k, v in (
@@ -1057,6 +1058,17 @@ def edit_question_command(
     settings = load_settings()
     question = banks.edit_user_question(settings.data_dir, question_id, owner=settings.owner, **changes)
     typer.echo(_own_question_lines(question))
+
+
+def _check_none_empty(competencies: list[str] | None, talking_points: list[str] | None) -> None:
+    """An empty --competency or --talking-point, said in the person's words: it read "The
+    talking_points of the new question must be a non-empty list of strings"."""
+    for flag, given, what in (
+        ("--competency", competencies, "what the question practises, e.g. leadership"),
+        ("--talking-point", talking_points, "what a good answer covers"),
+    ):
+        if any(not value.strip() for value in given or ()):
+            raise InputError(f"A {flag} is empty; type {what}, or leave it out.")
 
 
 @app.command("add-question")
@@ -1083,6 +1095,7 @@ def add_question_command(
     from coach import banks
     from coach.config import load_settings
 
+    _check_none_empty(competency, talking_point)
     settings = load_settings()
     banks.check_not_there(settings.data_dir, text, owner=settings.owner)
     question = banks.add_user_question(

@@ -122,3 +122,17 @@ def test_an_empty_model_is_said_empty(tmp_path, clips, args):
     args = [a.format(clips=clips) for a in args]
     assert coach_refused(tmp_path, *args) == EMPTY_MODEL
     assert not (tmp_path / "settings.toml").exists()
+
+
+def test_an_empty_competency_or_talking_point_is_said_in_words(tmp_path):
+    """It read "The talking_points of the new question must be a non-empty list of strings"."""
+    assert coach_refused(tmp_path, "add-question", "Why now?", "--talking-point", "") == (
+        "error: A --talking-point is empty; type what a good answer covers, or leave it out."
+    )
+    assert coach_refused(tmp_path, "add-question", "Why now?", "--competency", " ") == (
+        "error: A --competency is empty; type what the question practises, e.g. leadership, or leave it out."
+    )
+    coach_printed(tmp_path, "add-question", "Why now?")
+    assert coach_refused(tmp_path, "edit-question", "user-why-now-1", "--talking-point", "") == (
+        "error: A --talking-point is empty; type what a good answer covers, or leave it out."
+    )
