@@ -120,6 +120,8 @@ class _OneLineUsage(TyperGroup):
         except _UsageError:
             raise
         except _ClickUsageError as e:
+            if type(e).__name__ == "NoArgsIsHelpError":  # `coach` alone: its help, not "error: Usage: …"
+                raise
             said = _missing_argument(e) or _negative_id(e) or e.format_message().rstrip(".")
             raise _UsageError(said, e.ctx) from e
 

@@ -136,3 +136,12 @@ def test_an_empty_competency_or_talking_point_is_said_in_words(tmp_path):
     assert coach_refused(tmp_path, "edit-question", "user-why-now-1", "--talking-point", "") == (
         "error: A --talking-point is empty; type what a good answer covers, or leave it out."
     )
+
+
+def test_coach_alone_shows_its_help_as_help(tmp_path):
+    """`coach` with nothing after it printed its whole help as one "error: Usage: …" line ending in
+    "; `coach --help` lists what it takes."."""
+    result = run_coach(data_dir=tmp_path)
+    assert result.stderr.startswith("Usage: ") and "A private, offline interview coach." in result.stderr
+    assert "error:" not in result.stderr and "lists what it takes" not in result.stderr
+    assert "  history " in result.stderr  # the commands, listed
