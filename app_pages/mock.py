@@ -147,15 +147,10 @@ def setup() -> None:
         if "mock_interview" not in ss:  # as on Practice: one in the next two weeks, until the user picks
             ss.mock_interview = (interview_to_prepare_for(logged, today) or {}).get("id", NO_INTERVIEW)
         suggested = suggest_format(interviews)
-        # each format with the minutes of the questions chosen for it, as the caption under the
-        # slider says them ("about 30 minutes" stood above "About 15 minutes." for 3 questions)
-        labels = {
-            k: f"{f.label} (about {planned_minutes(f, questions_for(k))} minutes)" for k, f in FORMATS.items()
-        }
         format_key = st.radio(
             "Format",
             list(FORMATS),
-            format_func=labels.get,
+            format_func=lambda k: f"{FORMATS[k].label} (about {FORMATS[k].minutes} minutes)",
             key="mock_format",
             horizontal=True,
             on_change=lambda: ss.update(mock_format_picked=ss.mock_format),
@@ -185,7 +180,7 @@ def setup() -> None:
             10,
             # kept apart from the widget's own state, which Streamlit forgets while another format
             # is shown: the number chosen came back as the format's default
-            questions_for(format_key),
+            ss.get(f"{count_key}_kept", FORMATS[format_key].questions),
             key=count_key,
             on_change=lambda: ss.update({f"{count_key}_kept": ss[count_key]}),
             help=QUESTION_ORDER,
@@ -204,11 +199,6 @@ def setup() -> None:
         )
         if ss.get("mock_start_error"):
             st.error(ss.mock_start_error)
-
-
-def questions_for(format_key: str) -> int:
-    """How many questions are chosen for a format: the number kept for it, else its usual one."""
-    return ss.get(f"mock_n_{format_key}_kept", FORMATS[format_key].questions)
 
 
 def suggest_format(interviews: list[dict]) -> str | None:

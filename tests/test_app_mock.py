@@ -188,20 +188,6 @@ def test_the_choices_made_stay_when_another_format_is_looked_at(tmp_path, monkey
     assert at.selectbox(key="mock_role").value == "data"
 
 
-def test_the_formats_minutes_are_those_of_the_questions_chosen(tmp_path, monkeypatch):
-    """3 questions of a behavioural round: the format read "Behavioural round (about 30 minutes)"
-    just above "About 15 minutes." said of the same interview."""
-    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
-    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
-    at = page("mock").run()
-    assert "Behavioural round (about 30 minutes)" in at.radio(key="mock_format").options
-    at.slider(key="mock_n_behavioural").set_value(3).run()
-    assert any(c.value.startswith("About 15 minutes. ") for c in at.caption), [c.value for c in at.caption]
-    formats = at.radio(key="mock_format").options
-    assert "Behavioural round (about 15 minutes)" in formats, formats
-    assert "Recruiter screen (about 15 minutes)" in formats, formats  # its own number, not changed
-
-
 def test_ending_before_any_answer_saves_nothing_and_says_so(tmp_path, monkeypatch):
     monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
