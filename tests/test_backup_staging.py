@@ -12,10 +12,10 @@ import textwrap
 import time
 from pathlib import Path
 
-from store_support import analysis_dict, record, transcript_dict
+from store_support import record, save_answer
 
 from coach.config import load_settings
-from coach.store import open_store, save_attempt
+from coach.store import open_store
 
 REPO = Path(__file__).resolve().parent.parent
 TESTS = Path(__file__).resolve().parent
@@ -36,16 +36,7 @@ def _answer_held_open(data_dir: Path) -> Path:
     settings = load_settings(data_dir=data_dir)
     store = open_store(settings)
     saved = record(settings, 330.0)
-    save_attempt(
-        store,
-        question_id="q",
-        question_text="Q?",
-        recording=saved,
-        transcript=transcript_dict(),
-        analysis=analysis_dict(),
-        engine="faster-whisper",
-        model="tiny.en",
-    )
+    save_answer(store, "q", "Q?", recording=saved)
     store.close()
     saved.path.unlink()
     os.mkfifo(saved.path)
