@@ -180,7 +180,7 @@ class AudioReader:
         self.too_long_advice = too_long_advice
         self.decoded_s = 0.0  # seconds handed out so far
         self.stop_reason: str | None = None  # why a `partial` read ended before the file did
-        _check_file(self.path, self.name)
+        check_recording_file(self.path, self.name)
         try:
             with av.open(str(self.path), mode="r", metadata_errors="ignore") as container:
                 if not container.streams.audio:
@@ -269,12 +269,18 @@ def looks_like_audio(path: Path) -> bool:
     )
 
 
-def _check_file(path: Path, name: str) -> None:
+def check_recording_file(path: Path, name: str) -> None:
+    """A recording named to be read: an empty name (which a command line makes this folder, "."), a
+    folder, nothing there or an empty file, each said in one sentence."""
     said = said_name(name, start=True)
+    if str(path) in ("", "."):  # it read "No file at ."
+        raise AudioError(
+            "An empty name (or “.”) is this folder, not a recording; give the path of an audio file."
+        )
     if not path.exists():
         raise AudioError(f"No file at {path}; check the path and try again.")
     if path.is_dir():
-        raise AudioError(f"{path} is a folder, not a recording; give the path of an audio file.")
+        raise AudioError(f"{path} is a folder, not a recording; give the path of an audio file in it.")
     if path.stat().st_size == 0:
         raise NotAudioError(
             f"{said} is empty (0 bytes); record the answer again or choose another file.",

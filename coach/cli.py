@@ -503,24 +503,23 @@ def analyze_command(
         typer.echo(_describe_analysis(result))
 
 
-# What each kind of file a command reads is, and how a message asks for one.
-_FILE_KINDS = {"recording": "an audio file", "text file": "a text file"}
-
-
 def _check_given_file(path: Path, kind: str = "recording") -> None:
     """A file named to be read, `kind` "recording" or "text file": an empty name (which typer makes
     this folder, "."), a folder and a path with nothing there are each said in one sentence (an
-    empty name read "No file at .", a folder "No file at takes/")."""
-    from coach.errors import AudioError
+    empty name read "No file at .", a folder "No file at takes/"); a recording as the coach checks
+    any it reads (coach.audio.check_recording_file)."""
+    if kind == "recording":
+        from coach.audio import check_recording_file
 
-    error = AudioError if kind == "recording" else InputError
-    asked = f"give the path of {_FILE_KINDS[kind]}"
+        check_recording_file(path, path.name)
+        return
+    asked = "give the path of a text file"
     if str(path) in ("", "."):
-        raise error(f"An empty name (or “.”) is this folder, not a {kind}; {asked}.")
+        raise InputError(f"An empty name (or “.”) is this folder, not a text file; {asked}.")
     if path.is_dir():
-        raise error(f"{path} is a folder, not a {kind}; {asked} in it.")
+        raise InputError(f"{path} is a folder, not a text file; {asked} in it.")
     if not path.is_file():
-        raise error(f"No {'file' if kind == 'recording' else kind} at {path}; check the path and try again.")
+        raise InputError(f"No text file at {path}; check the path and try again.")
 
 
 def _bank_question(question_id: str | None, settings):
