@@ -11,7 +11,6 @@ import functools
 import json
 import re
 import sys
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated
@@ -357,52 +356,21 @@ def _check_model_given(model: str) -> None:
         )
 
 
-class _TimeLeft:
-    """The time left to transcribe, from this run's own pace, said only once there is one.
-
-    Whisper decodes 30 s of audio at a time and its words come a window at once, many reports
-    together: tqdm's own estimate, timed from the first of them, said "00:00" left of 22 s on the
-    2:49 news clip (19% done after the first window, 0 s elapsed by its clock) and 00:00-00:06 all
-    through a fresh terminal's run, the analysis after it not counted. The pace here is taken between
-    the ends of two windows' reports (each ends a burst: the next report comes after a pause), so
-    nothing is said before the third window; a one-minute answer (two windows) says none."""
-
-    BURST_S = 0.2  # reports closer together than this came from one window
-
-    def __init__(self) -> None:
-        self.first: tuple[float, float] | None = None  # the end of the first window's reports
-        self.ended: tuple[float, float] | None = None  # the end of the latest window's, once a second
-        self.last: tuple[float, float] | None = None  # the latest report: (when, how far)
-
-    def seconds(self, done: float, end: float) -> float | None:
-        """Seconds left until `done` reaches `end`, or None while the pace is not known."""
-        now = time.monotonic()
-        if self.last is not None and now - self.last[0] >= self.BURST_S:  # a new window's reports
-            if self.first is None:
-                self.first = self.last
-            else:
-                self.ended = self.last
-        self.last = (now, done)
-        if self.first is None or self.ended is None or self.ended[1] <= self.first[1]:
-            return None
-        per_unit = (self.ended[0] - self.first[0]) / (self.ended[1] - self.first[1])
-        return max(0.0, (end - done) * per_unit)
-
-
 def _progress_bar(enabled: bool):
     """A progress bar on stderr driven by the engines' progress(seconds_done, seconds_total), drawn
     from the first progress on: a file that fails before (not audio, silent) gets its one-line error
     alone, not a moment of empty bar before it. `update(done, total, step, transcribed_at)`: `step`
     says what is done when it is not transcribing; `transcribed_at` where on the bar transcribing
-    ends (the time left is said of transcribing only, `_TimeLeft`)."""
+    ends (the time left is said of transcribing only, `coach.pace.TimeLeft`)."""
     if not enabled:
         return None, lambda: None
     from tqdm import tqdm
 
     from coach.analysis.wording import clock
+    from coach.pace import TimeLeft
 
     bar = None
-    left = _TimeLeft()
+    left = TimeLeft()
 
     def update(done_s: float, total_s: float, step: str = "Transcribing", transcribed_at=None) -> None:
         nonlocal bar

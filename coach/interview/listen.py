@@ -22,6 +22,7 @@ from coach.errors import CoachError
 from coach.interview.chunks import CHUNK_S, AudioChunk, ChunkReader, channel_levels, open_interview
 from coach.interview.resume import ChunkResult, WorkDir
 from coach.interview.speakers import VoiceWindows, voice_windows
+from coach.pace import BURST_S
 from coach.transcribe.coverage import repair, speech_spans
 from coach.types import SAMPLE_RATE, Sound, Word
 
@@ -51,7 +52,6 @@ WORDS_SHARE = 0.7  # of a stretch's part of the pass: its words; its sound gone 
 # Whisper decodes 30 s at a time and says that window's words at once: before one window of this run
 # is done, the pace (and the time left) cannot be told (the first said "0:02 left" of 10 s).
 ONE_WINDOW_S = 30.0
-BURST_S = 0.2  # reports closer together than this came at once
 DONE = "done"
 # A review kept in the store: its answers, turns and debrief written after it is done (1.4 s of a 21 s
 # review of the 53 s interview on the Review page, the bar full at "Done" meanwhile).
