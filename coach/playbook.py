@@ -483,7 +483,16 @@ def check_debrief(playbook: Playbook, answers: dict) -> dict:
     return {f.id: _check_debrief_value(f, answers.get(f.id)) for f in playbook.debrief_fields}
 
 
-_YES = {"yes": True, "y": True, "true": True, "no": False, "n": False, "false": False, "undecided": None}
+# the answers a yes/no part of the debrief takes ("Go on to the next stage": `coach debrief --proceed`)
+YES_NO_ANSWERS = {
+    "yes": True,
+    "y": True,
+    "true": True,
+    "no": False,
+    "n": False,
+    "false": False,
+    "undecided": None,
+}
 
 
 def _check_debrief_value(f: DebriefField, value: object) -> object:
@@ -500,9 +509,9 @@ def _check_debrief_value(f: DebriefField, value: object) -> object:
         return value
     if isinstance(value, bool):
         return value
-    if str(value).strip().lower() not in _YES:
+    if str(value).strip().lower() not in YES_NO_ANSWERS:
         raise InputError(f"{f.label} must be yes, no or undecided, not {value!r}.")
-    return _YES[str(value).strip().lower()]
+    return YES_NO_ANSWERS[str(value).strip().lower()]
 
 
 def save_questions_asked(data_dir: Path, debrief: dict, *, owner: str = "") -> list[banks.Question]:

@@ -105,6 +105,18 @@ def test_an_empty_question_in_a_debrief_is_refused_not_said_saved(tmp_path):
     assert "Debrief" not in coach_printed(tmp_path, "interview", "1")
 
 
+def test_a_wrong_proceed_answer_names_the_option_typed(tmp_path):
+    """`coach debrief 1 --proceed maybe` said "Proceed? must be yes, no or undecided": the page's
+    label, with its question mark, for an option the user typed."""
+    coach_printed(tmp_path, "add-interview", "Acme", "--date", "2026-10-01")
+    assert coach_refused(tmp_path, "debrief", "1", "--proceed", "maybe", "--notes", "fine") == (
+        "error: --proceed must be yes, no or undecided, not 'maybe'. Nothing was saved."
+    )
+    assert "Debrief" not in coach_printed(tmp_path, "interview", "1")
+    coach_printed(tmp_path, "debrief", "1", "--proceed", " Yes ")
+    assert "go on to the next stage: yes" in coach_printed(tmp_path, "interview", "1")
+
+
 EMPTY_MODEL = (
     "error: --model is empty; name a model as the Settings page does (“Quick”, “More accurate”) "
     "or as `coach models` lists it."
