@@ -63,11 +63,13 @@ class InterviewAsks:
         return f"your interview at {self.company} {when}"
 
     def reason(self, practised: Sequence[str], questions: int, today: date) -> str:
-        """ "Your interview at Northwind on Thu 10 Dec 2026 asks for stakeholders and conflict:
-        these questions practise influence and conflict." (`questions`: how many are picked for it)"""
+        """ "Your interview at Northwind on Thu 10 Dec 2026 asks for “stakeholders” and “conflict”:
+        these questions practise influence and conflict." (`questions`: how many are picked for it).
+        The description's words are quoted: unquoted, a posting's "you will own the roadmap" read
+        "asks for own and stakeholders"."""
         named = self.named(today)
         return (
-            f"{named[0].upper()}{named[1:]} asks for {listed(list(self.words))}: "
+            f"{named[0].upper()}{named[1:]} asks for {listed([f'“{w}”' for w in self.words])}: "
             f"{'this question practises' if questions == 1 else 'these questions practise'} "
             f"{listed([banks.tag_words(c) for c in practised])}."
         )

@@ -39,15 +39,30 @@ def test_a_coming_interviews_description_steers_the_picks_and_says_why(store, se
     picks = recommended(_questions(settings), [], [], today=TODAY, interview=asks)
     first = picks.groups[0]
     assert first.why == INTERVIEW
-    assert first.reason.startswith("Your interview at Northwind on Thu 10 Dec 2026 asks for stakeholders"), (
-        first.reason
-    )
+    said = "Your interview at Northwind on Thu 10 Dec 2026 asks for “stakeholders”"
+    assert first.reason.startswith(said), first.reason
     assert "conflict" in first.reason and "influence" in first.reason, first.reason
     asked = {"conflict", "influence", "prioritisation"}
     assert len(picks.questions) == 5 and all(asked & set(q.competencies) for q in picks.questions)
     # without the description the same user gets the starter set: motivation, leadership, conflict, ...
     starter = recommended(_questions(settings), [], [], today=TODAY)
     assert len([q for q in starter.questions if {"conflict", "influence"} & set(q.competencies)]) <= 2
+
+
+def test_the_descriptions_words_are_quoted_as_its_words(store, settings):
+    """A posting that says "you will own" read "asks for own, stakeholders and roadmap": its words
+    are quoted as its own, not set in the sentence as if they were the coach's."""
+    add_interview(
+        store,
+        company="Northwind",
+        interview_date=TODAY + timedelta(days=8),
+        job_description="Product Manager\n\nYou will own the roadmap end to end and own the outcome. "
+        "You take ownership of launches and own the relationship with stakeholders.",
+    )
+    asks = interview_asks(list_interviews(store), TODAY)
+    assert asks is not None and "own" in asks.words, asks
+    reason = recommended(_questions(settings), [], [], today=TODAY, interview=asks).groups[0].reason
+    assert "asks for “own”" in reason, reason
 
 
 def test_the_sentence_counts_the_questions_not_what_they_practise(store, settings):
@@ -139,7 +154,7 @@ def test_the_practice_page_says_which_interview_its_picks_are_for(tmp_path, monk
     captions = [c.value for c in at.caption]
     # the company is the user's text: shown as typed, not made italic by the page's markdown
     [why] = [c for c in captions if c.startswith("Your interview at Northwind \\*Labs\\*")]
-    assert f"on {when:%a} {when.day} {when:%b %Y} asks for stakeholders" in why, why
+    assert f"on {when:%a} {when.day} {when:%b %Y} asks for “stakeholders”" in why, why
     assert "these questions practise influence, conflict" in why, why
 
 
