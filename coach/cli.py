@@ -7,6 +7,7 @@ a bug in the coach, never a user mistake.
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import json
 import re
@@ -299,8 +300,19 @@ def friendly_errors(command: Callable) -> Callable:
         except KeyboardInterrupt:
             typer.echo("Stopped by the user; nothing was lost.", err=True)
             raise typer.Exit(130) from None
+        except OSError as e:  # a name given where a file goes, too long to be one: a traceback
+            if e.errno != errno.ENAMETOOLONG:
+                raise
+            typer.echo(f"error: {one_line(too_long_for_a_name(str(e.filename or '')))}", err=True)
+            raise typer.Exit(1) from None
 
     return wrapper
+
+
+def too_long_for_a_name(name: str) -> str:
+    """What a name too long for a file's is told (the system refuses over 255 bytes a part)."""
+    shown = name if len(name) <= 60 else name[:57].rstrip() + "…"
+    return f"“{shown}” is too long to be a file's name ({len(name)} characters); give the path of the file."
 
 
 def one_line(message: str) -> str:
@@ -431,7 +443,12 @@ def transcribe_command(
 def analyze_command(
     audio: Annotated[Path | None, typer.Argument(help="a recording of one answer")] = None,
     text: Annotated[
-        Path | None, typer.Option("--text", metavar="FILE", help="analyse a text file instead of audio")
+        Path | None,
+        typer.Option(
+            "--text",
+            metavar="FILE",
+            help="analyse a typed answer instead of audio: a text file, - for stdin, or the words in quotes",
+        ),
     ] = None,
     engine: EngineOption = None,
     model: ModelOption = None,
@@ -1646,7 +1663,9 @@ def job_description_command(
     interview_id: Annotated[int, typer.Argument(help="the interview's id (see `coach interviews`)")],
     source: Annotated[
         str | None,
-        typer.Argument(help="a text file with the description, or - for stdin (none: show the one kept)"),
+        typer.Argument(
+            help="the description: a text file, - for stdin, or the text in quotes (none: show the one kept)"
+        ),
     ] = None,
     clear: Annotated[bool, typer.Option("--clear", help="remove the interview's job description")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
@@ -1780,6 +1799,19 @@ def prepare_command(
     typer.echo("\n".join(lines))
 
 
+def _typed_words(source: str) -> bool:
+    """The words themselves typed where a text file goes (`coach analyze --text 'I led a migration
+    at my last job…'`, a job description pasted in quotes): three words or more, no text file's
+    ending, and no file of that name. They read "No text file at I led a migration",
+    and a whole answer was a traceback (a name too long for a file's)."""
+    if len(source.split()) < 3 or source.strip().lower().endswith(TEXT_SUFFIXES):
+        return False
+    try:
+        return not Path(source).exists()
+    except OSError:  # too long to be a file's name
+        return True
+
+
 def _read_text(source: str) -> str:
     import sys
 
@@ -1787,6 +1819,8 @@ def _read_text(source: str) -> str:
 
     if source == "-":
         return sys.stdin.read()
+    if _typed_words(source):
+        return source
     path = Path(source)
     _check_given_file(path, "text file")
     try:
@@ -2138,7 +2172,9 @@ def add_interview_command(
     notes: Annotated[str, typer.Option(metavar="TEXT", help="anything to remember")] = "",
     job_description: Annotated[
         str | None,
-        typer.Option(metavar="FILE", help="a text file with the job's description (or - for stdin)"),
+        typer.Option(
+            metavar="FILE", help="the job's description: a text file, - for stdin, or the text in quotes"
+        ),
     ] = None,
     person: Annotated[
         list[str] | None,

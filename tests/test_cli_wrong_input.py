@@ -157,3 +157,33 @@ def test_coach_alone_shows_its_help_as_help(tmp_path):
     assert result.stderr.startswith("Usage: ") and "A private, offline interview coach." in result.stderr
     assert "error:" not in result.stderr and "lists what it takes" not in result.stderr
     assert "  history " in result.stderr  # the commands, listed
+
+
+ANSWER = (
+    "So, um, I led a migration at my last job. The database was old and we had to move it without "
+    "downtime, so we ran both systems side by side for two weeks. The result was that costs fell by a third."
+)
+
+
+def test_an_answer_typed_where_its_file_goes_is_analysed(tmp_path):
+    """`coach analyze --text 'I led a migration…'` said "No text file at I led a migration…", and a
+    whole answer was a traceback (OSError: File name too long)."""
+    printed = coach_printed(tmp_path, "analyze", "--text", ANSWER)
+    assert printed.startswith(ANSWER) and "structure:" in printed, printed
+    coach_printed(tmp_path, "add-interview", "Acme", "--date", "2026-10-01")
+    description = "We need a senior engineer who owns payment services and mentors others."
+    assert "Kept the job description" in coach_printed(tmp_path, "job-description", "1", description)
+    assert coach_printed(tmp_path, "job-description", "1").startswith(description)
+    # a name that is a text file's is still read as one, and said missing as one
+    assert coach_refused(tmp_path, "analyze", "--text", "my answer draft.txt") == (
+        "error: No text file at my answer draft.txt; check the path and try again."
+    )
+
+
+@pytest.mark.parametrize("command", ["analyze", "transcribe", "review"])
+def test_a_name_too_long_for_a_file_is_said_not_a_traceback(tmp_path, command):
+    name = "interview-" * 30
+    said = coach_refused(tmp_path, command, name)
+    assert said == (
+        f"error: “{name[:57]}…” is too long to be a file's name (300 characters); give the path of the file."
+    ), said
