@@ -140,6 +140,17 @@ def test_a_tool_written_in_mixed_case_is_a_term_whatever_the_tagger_calls_it():
     assert "GraphQL" in shop["terms"], shop
 
 
+def test_end_to_end_is_how_the_job_is_done_not_one_of_its_terms():
+    """ "own services end to end" gave the key term "end", and "own the roadmap end-to-end" the term
+    "roadmap end-to-end"; before a noun it still names a kind of the thing."""
+    terms = description_terms(
+        "You will own services end to end and the roadmap end-to-end, day to day, with stakeholders. "
+        "We build end-to-end encryption."
+    )["terms"]
+    assert "end" not in terms and not any(t.endswith(("end-to-end", " end", " day")) for t in terms), terms
+    assert {"services", "roadmap", "stakeholders", "end-to-end encryption"} <= set(terms), terms
+
+
 def test_markup_pasted_with_a_posting_is_no_key_term():
     """A description holding "<script>" gave the key term "script": a page's HTML copied whole
     gives the terms of its text, its tags and scripts left out and its entities read."""

@@ -312,6 +312,8 @@ def _hyphens_joined(description: Doc) -> Doc:
             last = joined[end].tag_
             if after is not None and after.tag_ in NOUN_TAGS and not after.is_stop:
                 tag = "JJ"
+            elif _word_to_word([t.lower_ for t in joined[start : end + 1] if t.text != "-"]):
+                tag = "RB"  # "own the roadmap end-to-end": how, not what ("roadmap end-to-end" was a term)
             else:
                 tag = last if last in NOUN_TAGS else "NN"
             retokenizer.merge(joined[start : end + 1], attrs={"TAG": tag})
@@ -481,9 +483,24 @@ def _says_how_well_held(token: Token) -> bool:
     return token.nbor().tag_ in ("IN", "TO") and _starts_line(opening)
 
 
+def _word_to_word(words: Sequence[str]) -> bool:
+    """ "end to end", "day to day", "face to face": a way of working, not a thing the job asks for."""
+    return len(words) == 3 and words[1] == "to" and words[0] == words[2]
+
+
+def _in_word_to_word(token: Token) -> bool:
+    """Part of "end to end" written apart ("own services end to end" gave the key term "end")."""
+    doc, i = token.doc, token.i
+    return any(
+        0 <= start and start + 3 <= len(doc) and _word_to_word([t.lower_ for t in doc[start : start + 3]])
+        for start in (i - 2, i - 1, i)
+    )
+
+
 def _term_word(token: Token) -> bool:
     return (
-        (_noun(token) or token.tag_ in {"JJ", "VBN"})
+        not _in_word_to_word(token)
+        and (_noun(token) or token.tag_ in {"JJ", "VBN"})
         and not _says_how_well_held(token)
         and (token.is_alpha or re.fullmatch(r"[A-Za-z][A-Za-z0-9+#.]*(-[A-Za-z]+)*", token.text) is not None)
         and not token.is_stop
