@@ -142,8 +142,9 @@ def add_your_own() -> None:
         new_competencies = c2.multiselect(
             "Competencies it tests",
             banks.COMPETENCIES,
-            default=["communication"],
             format_func=summary.tag_words,
+            placeholder=summary.OWN_COMPETENCIES_PLACEHOLDER,
+            help=summary.OWN_COMPETENCIES_RULE,
         )
         new_difficulty = c3.selectbox("Difficulty", banks.DIFFICULTIES, index=1)
         points = st.text_area("What a strong answer covers (one a line, optional)")
@@ -155,13 +156,14 @@ def add_your_own() -> None:
                     cfg.data_dir,
                     text,
                     category=new_category,
-                    competencies=new_competencies or ["communication"],
+                    competencies=new_competencies or None,  # none chosen: told from its words
                     difficulty=new_difficulty,
                     talking_points=[p.strip() for p in points.splitlines() if p.strip()],
                     owner=cfg.owner,
                 )
                 shared.form_saved("questions_add")
-                ss.questions_flash = f"Added: {escape(added.text)}"
+                told = "" if new_competencies else f" {escape(summary.told_competencies(added.competencies))}"
+                ss.questions_flash = f"Added: {escape(added.text)}{told}"
                 st.rerun()
     mine = [q for q in banks.load_questions(cfg.data_dir, owner=cfg.owner) if q.source != "bank"]
     st.markdown(f"**Your questions ({len(mine)})**")

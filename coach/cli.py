@@ -1070,7 +1070,10 @@ def add_question_command(
     ] = None,
     competency: Annotated[
         list[str] | None,
-        typer.Option(metavar="COMPETENCY", help="what it practises, e.g. leadership; repeat for more"),
+        typer.Option(
+            metavar="COMPETENCY",
+            help="what it practises, e.g. leadership; repeat for more (default: told from its words)",
+        ),
     ] = None,
     difficulty: Annotated[str, typer.Option(metavar="LEVEL", help="easy, medium or hard")] = "medium",
     talking_point: Annotated[
@@ -1088,7 +1091,7 @@ def add_question_command(
         settings.data_dir,
         text,
         category=category,
-        competencies=competency or ["communication"],
+        competencies=competency,  # none: told from the question's words (banks.guess_competencies)
         difficulty=difficulty,
         talking_points=talking_point or [],
         owner=settings.owner,

@@ -521,10 +521,8 @@ def save_questions_asked(data_dir: Path, debrief: dict, *, owner: str = "") -> l
     """
     saved = []
     for text in debrief.get("questions_asked") or []:
-        competencies = banks.skill_gap_to_competencies(text) or ["communication"]
-        question, added = banks.keep_question(
-            data_dir, text, competencies=competencies, source="real interview", owner=owner
-        )
+        # what it practises told from its words (banks.guess_competencies), as for one typed
+        question, added = banks.keep_question(data_dir, text, source="real interview", owner=owner)
         if added:
             saved.append(question)
     return saved

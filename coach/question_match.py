@@ -89,21 +89,29 @@ def _index(bank: tuple[tuple[str, str], ...]):
     return vectorizer, matrix
 
 
-def match_question(text: str, questions: Sequence[Question], *, top: int = 3) -> Match:
-    """The closest bank question, or a Match with bank_id None and the nearest alternatives."""
+def closest(text: str, questions: Sequence[Question], *, top: int = 3) -> list[tuple[int, float]]:
+    """The `top` questions closest to `text` in wording, closest first: each one's place in
+    `questions` and its similarity (0 to 1). None for an empty bank or empty words."""
     bank = tuple((q.id, q.text) for q in questions)
     if not bank or not text.strip():
-        return Match(None, None, 0.0)
+        return []
     import numpy as np  # here, not at the top: the banks import this module on the first page
 
     vectorizer, matrix = _index(bank)
     sims = (matrix @ vectorizer.transform([normalise(text)]).T).toarray().ravel()
-    order = np.argsort(-sims)[:top]
-    alternatives = tuple((bank[i][0], bank[i][1], float(sims[i])) for i in order)
-    best = int(order[0])
-    if sims[best] < MIN_SIMILARITY:
-        return Match(None, None, float(sims[best]), alternatives)
-    return Match(bank[best][0], bank[best][1], float(sims[best]), alternatives[1:])
+    return [(int(i), float(sims[i])) for i in np.argsort(-sims)[:top]]
+
+
+def match_question(text: str, questions: Sequence[Question], *, top: int = 3) -> Match:
+    """The closest bank question, or a Match with bank_id None and the nearest alternatives."""
+    nearest = closest(text, questions, top=top)
+    if not nearest:
+        return Match(None, None, 0.0)
+    alternatives = tuple((questions[i].id, questions[i].text, sim) for i, sim in nearest)
+    best, similarity = alternatives[0][:2], nearest[0][1]
+    if similarity < MIN_SIMILARITY:
+        return Match(None, None, similarity, alternatives)
+    return Match(best[0], best[1], similarity, alternatives[1:])
 
 
 def _content_words(text: str) -> set[str]:

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from coach import local_time
-from coach.analysis.wording import clock, count, ordinal
+from coach.analysis.wording import clock, count, listed, ordinal
 from coach.banks import ROLE_LABELS as ROLE_LABELS  # the pages read it as summary.ROLE_LABELS
 from coach.banks import tag_words  # a bank tag in words (pages call it as summary.tag_words)
 from coach.config import Thresholds
@@ -43,6 +43,24 @@ REPEAT_NAMES = ("repeated words", "broken-off words")  # coach.analysis.answer's
 def kind_words(category: str | None) -> str:
     """A question's kind in a choice of kinds; None, the first choice, lets its wording tell."""
     return "Tell from the question's words" if category is None else tag_words(category)
+
+
+# The Questions page's competencies for a question of your own, when none are chosen
+# (coach.banks.guess_competencies), said by their box.
+OWN_COMPETENCIES_PLACEHOLDER = "Tell from the question's words"
+OWN_COMPETENCIES_RULE = (
+    "Left empty, they are told from the question's words: what the bank's questions worded like it "
+    "practise. Choose them yourself and yours are kept."
+)
+
+
+def told_competencies(competencies) -> str:
+    """What a question added with no competencies chosen was given, said under "Added: …" as
+    `coach add-question` prints "practises: …", so the choice is seen where it can be changed."""
+    return (
+        f"It practises {listed([tag_words(c) for c in competencies])}, told from its words; "
+        "change them under “Your questions”."
+    )
 
 
 def is_measured(analysis: dict) -> bool:
