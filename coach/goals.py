@@ -175,8 +175,8 @@ def _checked(kind: str, value: object, current: PracticeGoal | None) -> tuple[fl
     number = _number(value, target.name)
     if not target.low <= number <= target.high:
         raise InputError(
-            f"{_a(target.name)} {target.name} goal is between {target.figure(target.low)} and "
-            f"{target.figure(target.high)}"
+            # bounds as whole numbers: "between 0.0 and 20.0" read as a machine's figures
+            f"{_a(target.name)} {target.name} goal is between {target.low:g} and {target.high:g}"
             f"{f' {target.unit}' if target.unit else ''}, not {_said(number)}."
         )
     return round(number, target.decimals), None

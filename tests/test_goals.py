@@ -84,6 +84,8 @@ def test_a_bad_goal_is_one_sentence_and_nothing_is_stored(tmp_path):
         ),
         # it read "A overall score goal is between 1 and 100, not 500."
         (("--overall-score", 500), "An overall score goal is between 1 and 100, not 500."),
+        # it read "between 0.0 and 20.0"
+        (("--fillers-per-100-words", 150), "A fillers per 100 words goal is between 0 and 20, not 150."),
         (("--pace", 150, "--clear", "pace"), "Both set and cleared: pace"),
         (("--clear", "speed"), "--clear takes practice, pace, fillers-per-100-words"),
     ):
