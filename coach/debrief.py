@@ -51,8 +51,27 @@ def parse_person(line: str) -> dict:
         parts = [padded]
     parts = [p.strip() for p in parts] + ["", ""]
     if not parts[0]:
-        raise InputError("Type the person's name (then, if you like, ' — ' their title and a note).")
+        raise InputError(no_name_said(line))
     return {"name": parts[0], "title": parts[1], "notes": parts[2]}
+
+
+NO_NAME = "Type the person's name (then, if you like, ' — ' their title and a note)."
+QUOTED_LINE_CHARS = 60  # a line quoted in full up to this long, its start after
+
+
+def no_name_said(line: str | None) -> str:
+    """Why a person's line was refused, quoting the line: among several typed one a line (the
+    people of a new interview, a debrief's people met), "Type the person's name" left the user to
+    find which of them had none."""
+    typed = " ".join((line or "").split())
+    if not typed:
+        return NO_NAME
+    if len(typed) > QUOTED_LINE_CHARS:
+        typed = typed[:QUOTED_LINE_CHARS].rsplit(" ", 1)[0] + "…"  # at a word's end
+    return (
+        f"The line “{typed}” has no name: start it with the person's name (then, if you like, "
+        "' — ' their title and a note)."
+    )
 
 
 def _folded(text: str | None) -> str:

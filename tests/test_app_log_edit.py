@@ -389,7 +389,8 @@ def test_the_person_and_option_forms_keep_a_refused_entry_and_empty_after_a_save
     in_form(at.text_input, person_form)[0].input(" — recruiter")  # no name: refused
     in_form(at.button, person_form)[0].click().run()
     assert [e.value for e in at.error] == [
-        "Type the person's name (then, if you like, ' — ' their title and a note)."
+        "The line “— recruiter” has no name: start it with the person's name (then, if you like, "
+        "' — ' their title and a note)."
     ]
     [line] = in_form(at.text_input, person_form)
     assert line.value == " — recruiter"

@@ -297,7 +297,10 @@ def test_an_old_interview_outside_the_range_can_still_be_edited(db):
 def test_a_line_with_no_name_is_refused(tmp_path, line):
     coach(tmp_path, "add-interview", "Acme", "--date", day(-1))
     said = refused(tmp_path, "add-person", "1", line)
-    assert said == "error: Type the person's name (then, if you like, ' — ' their title and a note)."
+    assert said == (
+        f"error: The line “{' '.join(line.split())}” has no name: start it with the person's name "
+        "(then, if you like, ' — ' their title and a note)."
+    )
     assert refused(tmp_path, "add-interview", "Hooli", "--date", day(-1), "--person", line) == said
     assert json.loads(coach(tmp_path, "interview", "1", "--json"))["people"] == []
 
