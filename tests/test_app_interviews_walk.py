@@ -1,12 +1,15 @@
 """What a new user met on the Interviews page, walked through in a browser: a refused line among
-several people typed, a current job added as an offer, an interview years ahead counted in days."""
+several people typed, an interview years ahead counted in days."""
 
 from __future__ import annotations
 
-from app_support import in_form, interviews_page
+from datetime import date
+
+from app_support import in_form, interviews_page, markdown_text
 from store_support import logged_interview, sqlite_db_fixture  # noqa: F401
 
 from coach import store
+from coach.ui.log_labels import date_words, deadline_words
 
 ADD_FORM = "interviews_add"
 
@@ -38,3 +41,29 @@ def test_a_line_with_no_name_among_several_people_is_quoted(db):
     [said] = [e.value for e in at.error]
     long_line = "“— a very long note about the panel a very long note about…”"
     assert said.startswith(f"The line {long_line} has no name")
+
+
+def test_an_interview_years_ahead_is_said_in_years_not_days(db):
+    """Booked four years ahead, its card's next step read "(in 1461 days)"; the Prepare tab's
+    "Coming up" too."""
+    today = date.today()
+    ahead = today.replace(year=today.year + 4, day=min(today.day, 28))
+    logged_interview(db, interview_date=ahead.isoformat(), people=[])
+    at = interviews_page().run()
+    assert not at.exception
+    text = markdown_text(at)
+    said = "(in 4 years)" if ahead.day == today.day else "(in about 4 years)"
+    assert text.count(said) == 2 and " days)" not in text  # the card's next step and "Coming up"
+
+
+def test_how_far_ahead_reads_in_days_then_months_then_years():
+    today = date(2026, 12, 6)
+    said = {iso: date_words(iso, today) for iso in ("2026-12-15", "2027-02-04", "2027-03-06", "2027-03-20")}
+    assert said == {
+        "2026-12-15": "Tue 15 Dec (in 9 days)",
+        "2027-02-04": "Thu 4 Feb 2027 (in 60 days)",  # two months ahead: planned by the day
+        "2027-03-06": "Sat 6 Mar 2027 (in 3 months)",
+        "2027-03-20": "Sat 20 Mar 2027 (in about 3 months)",
+    }
+    assert date_words("2027-12-06", today) == "Mon 6 Dec 2027 (in 1 year)"
+    assert deadline_words("2031-05-01", today) == "Thu 1 May 2031 (in about 4 years)"

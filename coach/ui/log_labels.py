@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from coach.analysis.wording import count
 from coach.interview_log import debrief_prompt, person_line
 from coach.local_time import local_moment
 
@@ -50,10 +51,28 @@ def table_moment(stamp: str, today: date, with_time: bool = True) -> str:
 
 
 def date_words(iso_date: str, today: date) -> str:
-    """'Fri 4 Dec (in 4 days)', '(today)', '(tomorrow)'."""
-    days = (date.fromisoformat(iso_date) - today).days
-    relative = {0: "today", 1: "tomorrow"}.get(days, f"in {days} days" if days > 1 else "")
+    """'Fri 4 Dec (in 4 days)', '(today)', '(tomorrow)', 'Fri 6 Dec 2030 (in 4 years)'."""
+    day = date.fromisoformat(iso_date)
+    days = (day - today).days
+    relative = {0: "today", 1: "tomorrow"}.get(days, f"in {time_ahead(day, today)}" if days > 1 else "")
     return short_date(iso_date, today) + (f" ({relative})" if relative else "")
+
+
+DAYS_SAID_AS_DAYS = 60  # up to two months ahead, a day's count is what a person plans by
+
+
+def time_ahead(day: date, today: date) -> str:
+    """How far ahead `day` is, as a person says it: '9 days', then months or years ('3 months',
+    '4 years'; 'about 5 months' when not to the day): an interview booked four years ahead read
+    "in 1461 days"."""
+    days = (day - today).days
+    if days <= DAYS_SAID_AS_DAYS:
+        return count(days, "day")
+    if days < 365:
+        n, unit, whole = round(days / 30.44), "month", day.day == today.day
+    else:
+        n, unit, whole = round(days / 365.25), "year", (day.month, day.day) == (today.month, today.day)
+    return ("" if whole else "about ") + count(n, unit)
 
 
 def deadline_words(iso_date: str, today: date) -> str:
