@@ -1127,7 +1127,14 @@ def offers_and_options(side_by_side: list[dict], opportunities: list[Opportunity
     with st.form(form):
         st.markdown("**Add an option**")
         c1, c2, c3 = st.columns(3)
-        kind = c1.selectbox("Kind", list(OPTION_KINDS), format_func=OPTION_KINDS.get)
+        kind = c1.selectbox(  # none chosen: told by the name (an offer; "current job" is the BATNA)
+            "Kind",
+            list(OPTION_KINDS),
+            index=None,
+            format_func=OPTION_KINDS.get,
+            placeholder="offer (BATNA for 'current job')",
+            key=f"{form}_kind",  # follows the form's round: back to none once an option is added
+        )
         opt_company = c2.text_input("Company (or 'current job')")
         title = c3.text_input("Title")
         compensation = st.text_input("Compensation (base, bonus, equity, benefits)")

@@ -85,6 +85,8 @@ OPTION_KINDS = OPTION_KIND_NAMES  # offer, alternative, batna
 DATE_RANGE_YEARS = 10
 # What an option with neither a company nor a title is told, added or edited.
 OPTION_NEEDS_A_NAME = "Name the option: its company (or 'current job') or its title."
+# What the Add an option form's "(or 'current job')" invites for staying where you are.
+CURRENT_JOB_NAMES = frozenset(("current job", "my current job", "current role", "current employer"))
 
 
 def option_kind_said(kind: str) -> str:
@@ -469,10 +471,18 @@ def person_said(name: str, outcome: str, title: str = "") -> str:
     }[outcome]
 
 
+def kind_unsaid(company: str, interview_id: int | None) -> str:
+    """The kind of an option added with none chosen: the BATNA for your current job (the form asks
+    for 'current job' in the company's place, and the tab says it is the BATNA to beat; it was kept
+    as the form's first kind, an offer, "answer by: no deadline"), else an offer."""
+    staying = " ".join(company.split()).casefold() in CURRENT_JOB_NAMES
+    return "batna" if staying and interview_id is None else "offer"
+
+
 def add_option(
     db: Store,
     *,
-    kind: str,
+    kind: str | None,
     company: str = "",
     title: str = "",
     compensation: str = "",
@@ -483,8 +493,9 @@ def add_option(
 ) -> int:
     """Write down an offer, an alternative or the BATNA (what you do if nothing else works out);
     one that came from an interview (`interview_id`) takes its company and role when not given.
-    `interest`: how interested you are in it, 1 to 5, as the playbook asks of each option."""
-    kind = kind.strip().casefold()
+    `interest`: how interested you are in it, 1 to 5, as the playbook asks of each option. With no
+    `kind` chosen, it is told by its name (`kind_unsaid`)."""
+    kind = (kind or "").strip().casefold() or kind_unsaid(company, interview_id)
     if kind not in OPTION_KINDS:
         raise InputError(f"An option is an offer, an alternative or your BATNA, not {kind!r}.")
     if interview_id is not None:  # an option from an interview is named after it unless told otherwise

@@ -1,5 +1,5 @@
 """What a new user met on the Interviews page, walked through in a browser: a refused line among
-several people typed, an interview years ahead counted in days."""
+several people typed, an interview years ahead counted in days, a current job added as an offer."""
 
 from __future__ import annotations
 
@@ -67,3 +67,28 @@ def test_how_far_ahead_reads_in_days_then_months_then_years():
     }
     assert date_words("2027-12-06", today) == "Mon 6 Dec 2027 (in 1 year)"
     assert deadline_words("2031-05-01", today) == "Thu 1 May 2031 (in about 4 years)"
+
+
+def test_the_current_job_added_with_no_kind_chosen_is_the_batna(db):
+    """The tab says to start with your current job, the BATNA to beat, and the company box says
+    "(or 'current job')": typed there and added, it was kept as the form's first kind, an offer,
+    its card badged "offer" with "no deadline" to answer by. A kind chosen is kept as chosen."""
+    at = interviews_page().run()
+    [company] = [t for t in at.text_input if t.label == "Company (or 'current job')"]
+    company.input("Current job")
+    [b for b in at.button if b.label == "Add option"][0].click().run()
+    assert not at.exception and not at.error
+    text = markdown_text(at)
+    assert "-badge[BATNA]" in text and "-badge[offer]" not in text
+    [company] = [t for t in at.text_input if t.label == "Company (or 'current job')"]
+    company.input("Globex")  # another, named: an offer
+    [b for b in at.button if b.label == "Add option"][0].click().run()
+    [company] = [t for t in at.text_input if t.label == "Company (or 'current job')"]
+    company.input("current job")  # a counter-offer, said so
+    [kind] = [s for s in at.selectbox if s.label == "Kind" and s.form_id.startswith("interviews_option__")]
+    assert kind.value is None  # each new option starts with none chosen
+    kind.set_value("offer")
+    [b for b in at.button if b.label == "Add option"][0].click().run()
+    assert not at.error
+    kept = [(o["kind"], o["company"]) for o in store.list_options(db)]
+    assert sorted(kept) == [("batna", "Current job"), ("offer", "Globex"), ("offer", "current job")]

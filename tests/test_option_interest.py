@@ -30,7 +30,7 @@ def test_an_option_given_an_interest_on_the_page_shows_it_on_its_card_and_in_the
     [b for b in at.button if b.label == "Add option"][0].click().run()
     assert not at.exception and not at.error, at.error
     assert _card_interest(at) == ["3 out of 5"]
-    assert "#1 offer · current job · your interest 3/5 (open)" in coach_printed(tmp_path, "interviews")
+    assert "#1 BATNA · current job · your interest 3/5 (open)" in coach_printed(tmp_path, "interviews")
 
     # changed in the edit form: the card and the terminal follow
     [edit] = [s for s in at.segmented_control if s.form_id.startswith("interviews_option_edit")]
