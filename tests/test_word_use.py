@@ -151,6 +151,16 @@ def test_end_to_end_is_how_the_job_is_done_not_one_of_its_terms():
     assert {"services", "roadmap", "stakeholders", "end-to-end encryption"} <= set(terms), terms
 
 
+def test_what_you_will_do_is_a_verb_not_a_term():
+    """ "You mentor engineers" gave the key term "mentor engineers" (the tagger read "mentor" as a
+    noun), and "lead stakeholders" was a term beside "Kubernetes"."""
+    terms = description_terms(
+        "You will run Kubernetes clusters and lead stakeholders across teams. You mentor engineers."
+    )["terms"]
+    assert not any(t.split()[0] in ("lead", "mentor", "run") for t in terms), terms
+    assert {"Kubernetes clusters", "stakeholders", "engineers"} <= set(terms), terms
+
+
 def test_markup_pasted_with_a_posting_is_no_key_term():
     """A description holding "<script>" gave the key term "script": a page's HTML copied whole
     gives the terms of its text, its tags and scripts left out and its entities read."""

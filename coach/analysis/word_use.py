@@ -66,6 +66,7 @@ HOW_WELL_HELD = {
 # Words that may come before such a noun at the start of a line: "A good understanding", "Solid".
 LINE_OPENING_TAGS = {"DT", "PDT", "JJ", "JJR", "JJS", "RB"}
 JOB_TERMS = 12
+SUBJECT_PRONOUNS = {"you", "we", "they", "i", "he", "she"}
 # A term is ranked by how rare its words are together (each 0 commonest to 1 past the word list:
 # coach.analysis.word_rarity), times 1 + this × log(times said): said four times lifts a term by
 # 0.4, so a word every posting says four times ("engineer", 0.26) still stays behind one said once
@@ -497,9 +498,18 @@ def _in_word_to_word(token: Token) -> bool:
     )
 
 
+def _after_its_subject(token: Token) -> bool:
+    """A word right after "you", "we", "they" or "will" is what they do, a verb, whatever the tagger
+    made of it: "You mentor engineers" and "lead stakeholders" were the key terms "mentor engineers"
+    and "lead stakeholders"."""
+    before = token.doc[token.i - 1] if token.i else None
+    return before is not None and (before.tag_ == "MD" or before.lower_ in SUBJECT_PRONOUNS)
+
+
 def _term_word(token: Token) -> bool:
     return (
         not _in_word_to_word(token)
+        and not _after_its_subject(token)
         and (_noun(token) or token.tag_ in {"JJ", "VBN"})
         and not _says_how_well_held(token)
         and (token.is_alpha or re.fullmatch(r"[A-Za-z][A-Za-z0-9+#.]*(-[A-Za-z]+)*", token.text) is not None)
