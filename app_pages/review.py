@@ -10,11 +10,10 @@ from coach.analysis.quality import ONE_VOICE
 from coach.analysis.wording import count
 from coach.audio import SUPPORTED_SUFFIXES
 from coach.debrief import heard_questions, latest_debrief, refreshed_questions
-from coach.errors import CoachError, NotAudioError
+from coach.errors import CoachError
 from coach.interview.draft import MEASURED_FIELDS, refreshed_text
 from coach.interview.listen import LOADING_THE_MODEL
 from coach.interview.orchestrator import (
-    AlreadyKept,
     KeptUnanalysed,
     review_again,
     review_recording,
@@ -235,10 +234,7 @@ def working(run) -> None:
             with left_midway.running():
                 reviewed = run(on_progress, left_midway.yielding(lambda: bar.progress(*shown)))
         except CoachError as e:
-            not_audio = isinstance(e, NotAudioError)
-            label = "Could not use this file" if not_audio else "Could not analyse this recording"
-            if isinstance(e, AlreadyKept):
-                label = "Already in your log"
+            label = summary.review_failed_label(e)
             status.update(label=label, state="error", expanded=False)
             failed = e
         else:

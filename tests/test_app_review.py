@@ -107,6 +107,26 @@ def test_a_file_that_is_not_audio_logs_nothing_and_names_the_users_file(tmp_path
         db.close()
 
 
+def test_a_role_too_long_is_said_as_what_was_typed_not_as_the_recording(tmp_path, monkeypatch):
+    """A role of 300 characters read "Could not analyse this recording" over the sentence saying the
+    role is too long: nothing was wrong with the recording, and nothing was kept or logged."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("review").run()
+    at.file_uploader[0].upload("call.mp3", (DATA / "clean.mp3").read_bytes(), "audio/mpeg")
+    at.text_input(key="review_company").input("Globex")
+    at.text_input(key="review_role").input("Platform engineer " * 17)
+    at.button[0].click().run()
+    assert not at.exception
+    assert [s.label for s in at.status] == ["Check what you typed: the review did not start"]
+    [error] = [e.value for e in at.error]
+    assert "role up to 200 characters" in error, error
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        assert store.list_interviews(db) == []
+    finally:
+        db.close()
+
+
 def test_a_model_that_cannot_load_saves_nothing_and_says_so(tmp_path, monkeypatch, language_model_missing):
     """The models load before anything is kept: when one cannot (here the English language model,
     missing), the page said "The recording is kept" and logged an interview with no recording.

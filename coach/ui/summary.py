@@ -940,3 +940,19 @@ def for_the_page(text: str, *, may_change_settings: bool = True) -> str:
         s for s in sentences if not _OPTION.search(s) and (may_change_settings or not _IN_SETTINGS.search(s))
     ]
     return _SIMILARITY.sub("", " ".join(shown))
+
+
+def review_failed_label(error: Exception) -> str:
+    """The Review page's status line over a review that did not run, by what stopped it: a role of
+    300 characters read "Could not analyse this recording" over "The coach keeps the interview's
+    role up to 200 characters…", though nothing was wrong with the recording."""
+    from coach.errors import InputError, NotAudioError
+    from coach.interview.orchestrator import AlreadyKept
+
+    if isinstance(error, AlreadyKept):
+        return "Already in your log"
+    if isinstance(error, NotAudioError):
+        return "Could not use this file"
+    if isinstance(error, InputError):
+        return "Check what you typed: the review did not start"
+    return "Could not analyse this recording"
