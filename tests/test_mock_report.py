@@ -247,3 +247,15 @@ def test_gaps_are_not_compared_when_either_mock_told_too_few_stories_to_show_one
     previous["summary"] = report.summarise(_turns([NO_RESULT, NO_RESULT], settings), plan, None, 8.0)
     two = report.summarise(_turns([NO_RESULT, COMPLETE], settings), plan, previous, 8.0)
     assert "answers with no result 2 of 2 → 1 of 2" in two["change"], two["change"]
+
+
+def test_a_round_ended_after_its_opener_gives_no_reason_for_questions_never_asked(settings):
+    """Ended after "Tell me about yourself", the report said "From your debriefs: conflict." above
+    that one question: the reason was the plan's, for the conflict question never asked."""
+    plan = make_plan(banks.load_questions(), [], format="behavioural", n=2, debrief_gaps=["conflict"])
+    assert plan.reason.startswith("From your debriefs"), plan.reason
+    opener, story = plan.questions
+    turns = _turns([COMPLETE], settings, opener)
+    assert report.summarise(turns, plan, None, question_seconds=4.0)["why_these_questions"] is None
+    both = [*turns, *_turns([COMPLETE], settings, story)]
+    assert report.summarise(both, plan, None, question_seconds=8.0)["why_these_questions"] == plan.reason

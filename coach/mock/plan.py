@@ -114,6 +114,9 @@ class Plan:
     interview_id: int | None = None
     reason: str = ""
     steered_by: tuple[str, ...] = ()  # the competencies the interview's job description asks for
+    # the reason is why the questions after the opener were picked (a job description, debriefs,
+    # weak scores), not that the round asks common questions: it says nothing of the opener
+    picked_for_you: bool = False
 
     @property
     def planned_minutes(self) -> int:
@@ -212,7 +215,8 @@ def make_plan(
         raise InputError("No questions in the bank fit this mock interview; choose another format or role.")
     ordered = tuple(q for q in (opener, *middle, closer) if q is not None)
     reason = picks[-1].reason
-    if picks[-1].groups and picks[-1].groups[0].why == recommend.STARTER:  # Practice's words misread here
+    common = bool(picks[-1].groups) and picks[-1].groups[0].why == recommend.STARTER
+    if common:  # Practice's words misread here
         reason = common_questions_reason(shape, scored=reason != recommend.STARTER_REASON)
     # only what the questions picked practise: a two-question mock (the opener and one story) said
     # it was steered to "conflict, influence, data analysis" and asked about none of them
@@ -229,7 +233,8 @@ def make_plan(
             if from_debriefs
             else f"Common questions for {shape.round_words}: none practises a skill your debriefs name."
         )
-    return Plan(shape, ordered, role, (interview or {}).get("id"), reason, tuple(steer))
+    interview_id = (interview or {}).get("id")
+    return Plan(shape, ordered, role, interview_id, reason, tuple(steer), picked_for_you=not common)
 
 
 def _shares(n: int, pools: int) -> list[int]:

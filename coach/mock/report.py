@@ -112,6 +112,16 @@ def job_terms(answers: Sequence[dict]) -> dict | None:
     }
 
 
+def _reason_applies(turns: Sequence, plan) -> bool:
+    """Whether the plan's reason for its questions speaks of one that was asked: the opener is every
+    round's ("Tell me about yourself"), so a round ended after it said "From your debriefs:
+    conflict." over one question, for the conflict question never asked. A round of common
+    questions says so of the opener too."""
+    asked = {t.question_id for t in turns if t.kind == "question"}
+    only_the_opener = [q for q in plan.questions if q.id in asked] == list(plan.questions[:1])
+    return not (plan.picked_for_you and only_the_opener)
+
+
 def summarise(turns: Sequence, plan, previous: dict | None, question_seconds: float) -> dict:
     """The report of a session (`turns` are coach.mock.session.Turn), JSON-ready."""
     answered = [t for t in turns if t.answer is not None]
@@ -138,7 +148,7 @@ def summarise(turns: Sequence, plan, previous: dict | None, question_seconds: fl
         "format": plan.format.key,
         "format_label": plan.format.label,
         "role": plan.role,
-        "why_these_questions": plan.reason,
+        "why_these_questions": plan.reason if _reason_applies(turns, plan) else None,
         "questions_asked": sum(1 for t in turns if t.kind == "question"),
         # the follow-ups are counted from the rows (`follow_up_counts`): one asked as the interview
         # ended has no answer among `turns`, yet the report lists it
