@@ -26,6 +26,10 @@ from coach.ui import browser_clock, shared, summary, timer, waiting
 from coach.ui.highlight import escape
 
 SAMPLE_QUESTION_ID = "swe-beh-01"  # the sample recording answers this question
+SAMPLE_HELP = (
+    "An answer recorded for this app, so you can see the feedback without a microphone. It answers "
+    "“Tell me about an incident you were involved in and how it was handled.”, which it is shown with."
+)
 ANY = "any"
 
 cfg = shared.settings()
@@ -71,8 +75,10 @@ def try_again() -> None:
 
 
 def use_sample() -> None:
-    if ss.practice_question_id is None:
-        ss.practice_question_id = SAMPLE_QUESTION_ID
+    # shown with the question it answers: under "Why should we hire you?" the sample (an incident told
+    # as a story) scored 100/100 with "4 of 4 heard in the sample answer" for that question's points
+    ss.practice_question_id = SAMPLE_QUESTION_ID
+    ss.pop("practice_typed_text", None)  # an answer typed to the last question is not this one's
     try_again()  # a recording or upload still in its box (one refused as not audio) is not the take
     ss.pop("practice_latest", None)
     ss.practice_pending_sample = True
@@ -412,6 +418,7 @@ def the_take() -> tuple[tuple[bytes, str] | None, bool, str | None]:
             icon=":material/play_circle:",
             on_click=use_sample,
             key="practice_sample",
+            help=SAMPLE_HELP,
         )
     given = {
         "recorded": None if recorded is None else (recorded.getvalue(), BROWSER_TAKE),

@@ -49,6 +49,25 @@ def test_first_run_leads_to_a_first_answer_with_the_sample(tmp_path, monkeypatch
     assert not any("saved automatically" in c.value for c in at.caption)
 
 
+def test_the_sample_is_shown_with_the_question_it_answers(tmp_path, monkeypatch):
+    """With "Why should we hire you?" on the page, "Use the sample recording" analysed the sample (an
+    incident told as a story) as an answer to it: 100/100, "4 of 4 heard in the sample answer",
+    "what you would bring in the first months — heard: About one in five payments timed out…"."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("practice").run()
+    at.button(key="practice_first_question").click().run()
+    chosen = at.session_state["practice_question_id"]
+    assert chosen != "swe-beh-01", "the first question suggested is another than the sample's"
+    at.button(key="practice_sample").click().run()
+    assert not at.exception and not at.error
+    text = markdown_text(at)
+    assert "## " + escape("Tell me about an incident you were involved in and how it was handled.") in text
+    assert "5 of 5 heard in the sample answer, judged by meaning, not exact words." in [
+        c.value for c in at.caption
+    ]
+    assert _answers(tmp_path) == []
+
+
 def test_an_unknown_engine_in_settings_is_said_as_a_choice_in_settings(tmp_path, monkeypatch):
     """`engine = "nosuch"` in settings.toml showed "Unknown engine 'nosuch'; choose one of:
     faster-whisper, openai-whisper" on the page: the settings file is named, and Settings fixes it."""
