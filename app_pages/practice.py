@@ -26,9 +26,11 @@ from coach.ui import browser_clock, shared, summary, timer, waiting
 from coach.ui.highlight import escape
 
 SAMPLE_QUESTION_ID = "swe-beh-01"  # the sample recording answers this question
+# its length as a person reads it: "An 18-second answer" was said of the 64 s sample ("Length 1:04")
 SAMPLE_HELP = (
-    "An answer recorded for this app, so you can see the feedback without a microphone. It answers "
-    "“Tell me about an incident you were involved in and how it was handled.”, which it is shown with."
+    "A one-minute answer recorded for this app, so you can see the feedback without a microphone. It "
+    "answers “Tell me about an incident you were involved in and how it was handled.”, which it is "
+    "shown with."
 )
 ANY = "any"
 
@@ -111,7 +113,7 @@ def first_run() -> None:
             icon=":material/play_circle:",
             on_click=use_sample,
             key="practice_sample_first",
-            help="An 18-second answer recorded for this app, so you can see the flow without a microphone.",
+            help=SAMPLE_HELP,
         )
 
 

@@ -68,6 +68,25 @@ def test_the_sample_is_shown_with_the_question_it_answers(tmp_path, monkeypatch)
     assert _answers(tmp_path) == []
 
 
+def test_the_sample_buttons_say_how_long_the_sample_is(tmp_path, monkeypatch):
+    """The first page's "Try it with a sample recording" said "An 18-second answer recorded for this
+    app" of a sample whose result reads "Length 1:04" (the 18 s espeak-ng sample was replaced by a
+    64 s answer)."""
+    from coach.audio import load_audio
+    from coach.ui.summary import SAMPLE_RECORDING
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    sample = load_audio(SAMPLE_RECORDING, load_settings(tmp_path))
+    seconds = len(sample.samples) / sample.sample_rate
+    assert 45 <= seconds < 90, seconds  # what "a one-minute answer" says of it
+    at = page("practice").run()
+    helps = [at.button(key="practice_sample_first").help]
+    at.button(key="practice_first_question").click().run()
+    helps.append(at.button(key="practice_sample").help)
+    assert all(h.startswith("A one-minute answer recorded for this app") for h in helps), helps
+    assert not any("18-second" in h for h in helps)
+
+
 def test_an_unknown_engine_in_settings_is_said_as_a_choice_in_settings(tmp_path, monkeypatch):
     """`engine = "nosuch"` in settings.toml showed "Unknown engine 'nosuch'; choose one of:
     faster-whisper, openai-whisper" on the page: the settings file is named, and Settings fixes it."""
