@@ -139,25 +139,35 @@ def your_goals(report: dict) -> None:
             set_practice = yours["practice"] or {}
             low, high = goals.PRACTICE_PERIOD_DAYS
             c1, c2 = st.columns(2)
+            # no bounds in the fields: a number past a field's bound (a pace goal of 400) left "Save
+            # goals" doing nothing, the other goals typed with it unsaved; coach.goals refuses it
+            # in a sentence instead ("A pace goal is between 100 and 200 words per minute, not 400.")
             days = c1.number_input(
-                "Practise on … days", low, high, set_practice.get("days"), placeholder="no goal"
+                "Practise on … days",
+                value=set_practice.get("days"),
+                step=1,
+                placeholder="no goal",
+                help=f"From 1 to the days in the period ({low} to {high}).",
             )
             every = c2.number_input(
-                "every … days", low, high, set_practice.get("every_days", goals.PRACTICE_EVERY_DAYS)
+                "every … days",
+                value=set_practice.get("every_days", goals.PRACTICE_EVERY_DAYS),
+                step=1,
+                help=f"From {low} to {high} days.",
             )
             values = {}
             for kind, target in TARGETS.items():
                 number = int if target.decimals == 0 else float
                 now = yours["targets"].get(kind)
+                unit = f" {target.unit}" if target.unit else ""
                 values[kind] = st.number_input(
                     f"{target.name.capitalize()} goal" + (f" ({target.unit})" if target.unit else ""),
-                    number(target.low),
-                    number(target.high),
-                    None if now is None else number(now),
+                    value=None if now is None else number(now),
                     step=number(10**-target.decimals),
                     # whole numbers as "%d": "%.0f" on an int logged a warning on every run
                     format="%d" if number is int else f"%.{target.decimals}f",
                     placeholder="no goal",
+                    help=f"From {target.figure(target.low)} to {target.figure(target.high)}{unit}.",
                 )
             names = {goals.PRACTICE_KIND: "practice"} | {k: t.name for k, t in TARGETS.items()}
             removed = st.multiselect(
