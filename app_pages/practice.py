@@ -28,9 +28,9 @@ from coach.ui.highlight import escape
 SAMPLE_QUESTION_ID = "swe-beh-01"  # the sample recording answers this question
 # its length as a person reads it: "An 18-second answer" was said of the 64 s sample ("Length 1:04")
 SAMPLE_HELP = (
-    "A one-minute answer recorded for this app, so you can see the feedback without a microphone. It "
-    "answers “Tell me about an incident you were involved in and how it was handled.”, which it is "
-    "shown with."
+    "A one-minute answer recorded for this app, so you can see the feedback without a microphone. It is "
+    "shown with the question it answers: “Tell me about an incident you were involved in and how it was "
+    "handled.”"
 )
 ANY = "any"
 
