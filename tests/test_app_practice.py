@@ -50,9 +50,11 @@ def test_first_run_leads_to_a_first_answer_with_the_sample(tmp_path, monkeypatch
 
 
 def test_the_sample_is_shown_with_the_question_it_answers(tmp_path, monkeypatch):
-    """With "Why should we hire you?" on the page, "Use the sample recording" analysed the sample (an
-    incident told as a story) as an answer to it: 100/100, "4 of 4 heard in the sample answer",
-    "what you would bring in the first months — heard: About one in five payments timed out…"."""
+    """The button "Use the sample recording" analysed the sample (an incident told as a story) as
+    an answer to the question on the page: under "Why should we hire you?" it read 92/100, "2 of 4
+    heard in the sample answer", "what you would bring in the first months — heard at 0:00: Last
+    spring, our checkout service started failing…"; under "Tell me about a written document or
+    proposal of yours that made a difference." 100/100 and "4 of 4 heard"."""
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     at = page("practice").run()
     at.button(key="practice_first_question").click().run()
