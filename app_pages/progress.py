@@ -167,7 +167,7 @@ def your_goals(report: dict) -> None:
                     # whole numbers as "%d": "%.0f" on an int logged a warning on every run
                     format="%d" if number is int else f"%.{target.decimals}f",
                     placeholder="no goal",
-                    help=f"From {target.figure(target.low)} to {target.figure(target.high)}{unit}.",
+                    help=f"From {target.low:g} to {target.high:g}{unit}.",
                 )
             names = {goals.PRACTICE_KIND: "practice"} | {k: t.name for k, t in TARGETS.items()}
             removed = st.multiselect(
