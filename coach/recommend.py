@@ -231,15 +231,18 @@ RECENT_FOR = timedelta(weeks=4)
 
 def _whose_answers(attempts: Sequence[dict], today: date) -> str:
     """'Your recent answers', or 'Your last answers, in August,' when the newest of those scored
-    (weak_areas' last RECENT_ATTEMPTS) is older than RECENT_FOR: months-old answers are not recent."""
-    days = sorted(_day(a.get("created_at")) for a in list(attempts)[-RECENT_ATTEMPTS:])
+    (weak_areas' last RECENT_ATTEMPTS) is older than RECENT_FOR: months-old answers are not recent.
+    One answer is one: after a first answer it said "Your recent answers scored lowest on fillers"."""
+    recent = list(attempts)[-RECENT_ATTEMPTS:]
+    answers = "answers" if len(recent) != 1 else "answer"
+    days = sorted(_day(a.get("created_at")) for a in recent)
     days = [d for d in days if d != date.min]
     if not days or today - days[-1] <= RECENT_FOR:
-        return "Your recent answers"
+        return f"Your recent {answers}"
     months = list(dict.fromkeys((d.year, d.month) for d in days))
     named = [date(y, m, 1).strftime("%B") + ("" if y == today.year else f" {y}") for y, m in months]
     when = f"in {' and '.join(named)}" if len(named) <= 2 else f"between {named[0]} and {named[-1]}"
-    return f"Your last answers, {when},"
+    return f"Your last {answers}, {when},"
 
 
 def _day(created_at: str | None) -> date:

@@ -201,10 +201,13 @@ def test_the_recommendation_names_weak_areas_in_the_users_words():
     from coach import banks, recommend
 
     attempts = [{"question_id": None, "score_fillers": 10.0, "score_structure": 80.0, "score_delivery": 90.0}]
-    reason = recommend.recommended(banks.load_questions(None), attempts, []).reason
+    reason = recommend.recommended(banks.load_questions(None), attempts * 2, []).reason
     assert reason == (
         "Your recent answers scored lowest on fillers; these questions give you room to work on it."
     )
+    # after a first answer it said "Your recent answers" of that one
+    reason = recommend.recommended(banks.load_questions(None), attempts, []).reason
+    assert reason.startswith("Your recent answer scored lowest on fillers;"), reason
 
 
 def test_three_weak_areas_read_as_one_list():
@@ -214,7 +217,7 @@ def test_three_weak_areas_read_as_one_list():
     attempts = [{"question_id": None, "score_fillers": 10.0, "score_structure": 20.0, "score_delivery": 30.0}]
     reason = recommend.recommended(banks.load_questions(None), attempts, []).reason
     assert reason.startswith(
-        "Your recent answers scored lowest on fillers, structure (STAR) and pacing (pace and pauses); "
+        "Your recent answer scored lowest on fillers, structure (STAR) and pacing (pace and pauses); "
     ), reason
 
 
