@@ -497,15 +497,14 @@ def delete_an_answer(item: dict, today: date) -> None:
         return
     key = f"progress_delete_{item['question_id']}"
     by_id = {p["id"]: p for p in item["practice"]}
+    named = summary.answers_named(item["practice"], today)
     with st.popover("Delete a practice answer", icon=":material/delete:"):
         chosen = st.selectbox(
             "Which answer",
             list(reversed(by_id)),  # newest first, as the table lists them
-            # each as the table above names it ("5 Dec practice", "5 Dec mock"), in its order
-            format_func=lambda i: (
-                f"{summary.answer_named(by_id[i], today)} · overall "
-                f"{summary.plain(by_id[i]['score_overall'])}"
-            ),
+            # each as the table above names it ("5 Dec practice", "5 Dec mock"), in its order; two
+            # of a day with their times ("5 Dec 09:12 practice")
+            format_func=lambda i: f"{named[i]} · overall {summary.plain(by_id[i]['score_overall'])}",
             key=f"{key}_pick",
         )
         if shared.asked_first(

@@ -820,6 +820,8 @@ def test_one_practice_answer_is_deleted_from_its_question(tmp_path, monkeypatch)
     at = page("progress").run()
     picker = at.selectbox(key="progress_delete_mot-05_pick")
     assert len(picker.options) == 2 and picker.options[0].endswith("· overall 81")  # newest first
+    # both taken today: each with its time (the picker read "6 Dec practice" twice)
+    assert all(re.search(r"\d\d:\d\d practice ·", o) for o in picker.options), picker.options
     at.button(key="progress_delete_mot-05").click().run()
     assert [w.value for w in at.warning] == [
         "Delete this answer with its recording, transcript and feedback? This cannot be undone."

@@ -369,6 +369,21 @@ def answer_named(practice_row: dict, today: date) -> str:
     return f"{_day_in_table(practice_row['created_at'], today)} {_kind_of_practice(practice_row)}"
 
 
+def answers_named(practice: list[dict], today: date) -> dict:
+    """Each practice answer by id, named as answer_named names it, with its time where two of the
+    same kind fell on one day: the picker to delete one read "6 Dec practice" twice."""
+    names = {p["id"]: answer_named(p, today) for p in practice}
+    seen = list(names.values())
+    return {
+        p["id"]: (
+            f"{table_moment(str(p['created_at']), today)} {_kind_of_practice(p)}"
+            if seen.count(names[p["id"]]) > 1
+            else names[p["id"]]
+        )
+        for p in practice
+    }
+
+
 def _kind_of_practice(attempt: dict) -> str:
     return "mock" if attempt.get("mock_interview") or in_mock_interview(attempt) else "practice"
 
