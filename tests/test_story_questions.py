@@ -182,6 +182,24 @@ def test_an_answer_asking_for_no_story_is_scored_on_its_specifics_not_a_storys_e
     assert "1 quantified result" in story["scores"]["content"]["because"], story["scores"]["content"]
 
 
+def test_the_content_scores_parts_add_up_to_it(settings):
+    """ "1 of 4 talking points heard (12 of 50 points)" beside parts without their points: the 62 a
+    free answer scored, and a story's, could not be added up from what was said of them."""
+    import re
+
+    from coach.practice import analyze_transcript
+    from coach.types import Transcript
+
+    for text, question in ((DESIGN, "swe-sd-01"), ((DATA / "clean.txt").read_text(), "swe-beh-01")):
+        content = analyze_transcript(Transcript.from_text(text), settings, get_question(question))["scores"][
+            "content"
+        ]
+        parts = [(int(a), int(b)) for a, b in re.findall(r"\((\d+) of (\d+) points", content["because"])]
+        assert len(parts) >= 3 and sum(most for _, most in parts) == 100, content
+        assert "of these points count" not in content["because"], content  # a full answer: nothing cut
+        assert abs(sum(given for given, _ in parts) - content["score"]) <= 2, content
+
+
 # ---------------------------------------------------------------- a typed question's kind
 
 

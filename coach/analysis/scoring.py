@@ -187,31 +187,45 @@ def content_score(
         if hedge_rate <= t.hedges_per_100_words_max
         else max(0.0, 1 - (hedge_rate - t.hedges_per_100_words_max) / t.hedges_per_100_words_max)
     )
-    hedged = f"{_rate(hedge_rate)} hedges per 100 words (above {t.hedges_per_100_words_max:.0f} costs marks)"
+
+    # each part with the points it gave of those it can give, as the talking points' are: "12 of 50
+    # points" beside parts without theirs could not be added up to the score shown
+    def hedged(most: float) -> str:
+        rule = f"above {t.hedges_per_100_words_max:.0f} costs marks"
+        return f"{_rate(hedge_rate)} hedges per 100 words ({_points(most * plain, most)}; {rule})"
+
     if not story:
         share = FREE_ANSWER_SPECIFICS_SHARE
-        score += base * (
-            share * min(specifics, SPECIFICS_FULL_MARKS) / SPECIFICS_FULL_MARKS + (1 - share) * plain
-        )
+        named = base * share * min(specifics, SPECIFICS_FULL_MARKS) / SPECIFICS_FULL_MARKS
+        score += named + base * (1 - share) * plain
         notes.append(
             f"{count(specifics, 'specific')} named: numbers, names, examples "
-            f"({SPECIFICS_FULL_MARKS} earn full marks); {hedged}"
+            f"({_points(named, base * share)}; {SPECIFICS_FULL_MARKS} earn full marks); "
+            f"{hedged(base * (1 - share))}"
         )
         return {"score": _clamp(_shortened(score, notes, short)), "because": "; ".join(notes)}
-    part = 0.4 * (min(quantified, 2) / 2) + 0.3 * (
-        1.0 if i_share is None or i_share >= t.action_i_min_share else i_share / t.action_i_min_share
+    results = base * 0.4 * (min(quantified, 2) / 2)
+    mine = (
+        base
+        * 0.3
+        * (1.0 if i_share is None or i_share >= t.action_i_min_share else i_share / t.action_i_min_share)
     )
-    score += base * (part + 0.3 * plain)
+    score += results + mine + base * 0.3 * plain
     notes.append(
-        f"{count(quantified, 'quantified result')} (2 earn full marks); "
+        f"{count(quantified, 'quantified result')} ({_points(results, base * 0.4)}; 2 earn full marks); "
         + (
-            "no sentence about what was done to count 'I' in"
+            f"no sentence about what was done to count 'I' in ({_points(mine, base * 0.3)})"
             if i_share is None
-            else f"'I' in {i_share:.0%} of action subjects (aim ≥ {t.action_i_min_share:.0%})"
+            else f"'I' in {i_share:.0%} of action subjects ({_points(mine, base * 0.3)}; "
+            f"aim ≥ {t.action_i_min_share:.0%})"
         )
-        + f"; {hedged}"
+        + f"; {hedged(base * 0.3)}"
     )
     return {"score": _clamp(_shortened(score, notes, short)), "because": "; ".join(notes)}
+
+
+def _points(given: float, most: float) -> str:
+    return f"{given:.0f} of {most:.0f} points"
 
 
 def overall(scores: dict) -> int | None:
