@@ -207,6 +207,8 @@ def edit_own(q: banks.Question, answers: int) -> None:
                 format_func=summary.tag_words,
                 default=[c for c in q.competencies if c in banks.COMPETENCIES],
                 key=f"questions_edit_competencies_{q.id}",
+                placeholder=summary.OWN_COMPETENCIES_PLACEHOLDER,  # taken off, as empty when adding
+                help=summary.OWN_COMPETENCIES_RULE,
             )
             difficulty = c3.selectbox(
                 "Difficulty",
@@ -228,12 +230,14 @@ def edit_own(q: banks.Question, answers: int) -> None:
                         owner=cfg.owner,
                         text=text,
                         category=category,
-                        competencies=competencies or list(q.competencies),
+                        competencies=competencies,  # none left: told from its words
                         difficulty=difficulty,
                         talking_points=[p.strip() for p in points.splitlines() if p.strip()],
                     )
                     # said above the list too: the box may sit far down a long list
-                    ss.questions_flash = f"Saved: {escape(edited.text)}"
+                    told = summary.told_competencies(edited.competencies) if not competencies else ""
+                    told = f" {escape(told)}" if told else ""
+                    ss.questions_flash = f"Saved: {escape(edited.text)}{told}"
                     st.rerun()
         delete_own(q, answers)
 

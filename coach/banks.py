@@ -1379,7 +1379,8 @@ def keep_question(
 
 
 def edit_user_question(data_dir: Path, question_id: str, *, owner: str = "", **changes) -> Question:
-    """Change one of your own questions; the result is checked like any bank entry first."""
+    """Change one of your own questions; the result is checked like any bank entry first.
+    `competencies` given empty are told from its words, as `add_user_question` tells them."""
     from coach.store.own_questions import edit_own_question
 
     current = next((q for q in _own_questions(data_dir, owner) if q.id == question_id), None)
@@ -1407,6 +1408,11 @@ def edit_user_question(data_dir: Path, question_id: str, *, owner: str = "", **c
         if normalise(changes["text"]) != normalise(current.text):
             check_not_there(data_dir, changes["text"], owner=owner, leaving_out=question_id)
     check_points(changes.get("talking_points") or (), changes.get("follow_ups") or ())
+    if "competencies" in changes and not changes["competencies"]:
+        # every one taken off: told from its words (as they now are), as when it was added with none
+        changes["competencies"] = guess_competencies(
+            changes.get("text", current.text), changes.get("category", current.category)
+        )
     changed = {**current.to_dict(), **changes}
     # its format as it is loaded (`_kind_defaults`): from its kind and words
     changed["format"] = guess_format(str(changed["text"]), changed["category"])

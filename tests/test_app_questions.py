@@ -439,3 +439,26 @@ def test_deleting_one_of_your_questions_says_which(tmp_path, monkeypatch):
     assert not at.exception and not at.error
     assert [s.value for s in at.success] == ["Deleted: What would you change in our onboarding?"]
     assert [q for q in banks.load_questions(tmp_path) if q.source != "bank"] == []
+
+
+def test_an_edit_with_every_competency_taken_off_tells_them_from_the_words_and_says_so(tmp_path, monkeypatch):
+    """Taking every competency off a question of yours and saving new words said "Saved" and kept the
+    old ones ("Strengths?" edited into a question about a missed deadline still practised only
+    self awareness), though the add form tells them from the words when none are chosen."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    mine = banks.add_user_question(tmp_path, "Strengths?", competencies=["self-awareness"])
+    words = "Tell me about a time you resolved a conflict with a colleague."
+    at = page("questions").run()
+    assert at.multiselect(key=f"questions_edit_competencies_{mine.id}").placeholder == (
+        "Tell from the question's words"  # as the add form's box says what empty means
+    )
+    [box] = [t for t in at.text_input if t.value == "Strengths?"]
+    box.input(words)
+    at.multiselect(key=f"questions_edit_competencies_{mine.id}").set_value([])
+    [b for b in at.button if b.label == "Save changes"][0].click().run()
+    assert not at.exception and not at.error
+    [edited] = [q for q in banks.load_questions(tmp_path) if q.id == mine.id]
+    assert edited.competencies == tuple(banks.guess_competencies(words, edited.category))
+    assert "conflict" in edited.competencies and "self-awareness" not in edited.competencies
+    [saved] = [s.value.replace("\\", "") for s in at.success]  # as shown: markdown's escapes gone
+    assert saved.startswith(f"Saved: {words} It practises ") and "told from its words" in saved
