@@ -1277,6 +1277,12 @@ def check_length(text: str, longest: int = QUESTION_CHARS, *, points_typed_too: 
         )
 
 
+def own_target_s(question_format: str) -> int:
+    """How long an answer to a question of your own is meant to take: two minutes for a story, a
+    minute and a half otherwise (the bank's questions set their own)."""
+    return 120 if question_format == STORY_FORMAT else 90
+
+
 def add_user_question(
     data_dir: Path,
     text: str,
@@ -1327,7 +1333,7 @@ def add_user_question(
         "roles": [normalise_role(r) for r in roles],
         "difficulty": difficulty,
         "format": (story := guess_format(text, category)),
-        "target_s": 120 if story == STORY_FORMAT else 90,
+        "target_s": own_target_s(story),
         "talking_points": list(talking_points) or list(given),
         "follow_ups": list(follow_ups) or [given_follow_up],
         "source": source,
@@ -1416,6 +1422,10 @@ def edit_user_question(data_dir: Path, question_id: str, *, owner: str = "", **c
     changed = {**current.to_dict(), **changes}
     # its format as it is loaded (`_kind_defaults`): from its kind and words
     changed["format"] = guess_format(str(changed["text"]), changed["category"])
+    if "text" in changes or "category" in changes:
+        # its length follows its words as its format does: "Strengths?" edited into "Tell me about a
+        # time you missed a deadline." kept its minute and a half, where the same words added get two
+        changes["target_s"] = changed["target_s"] = own_target_s(changed["format"])
     question = _question_from_entry(changed, f"your question '{question_id}'")
     edit_own_question(
         _users_store(data_dir, create=True, owner=owner),

@@ -462,3 +462,23 @@ def test_an_edit_with_every_competency_taken_off_tells_them_from_the_words_and_s
     assert "conflict" in edited.competencies and "self-awareness" not in edited.competencies
     [saved] = [s.value.replace("\\", "") for s in at.success]  # as shown: markdown's escapes gone
     assert saved.startswith(f"Saved: {words} It practises ") and "told from its words" in saved
+
+
+def test_new_words_that_ask_for_a_story_give_a_story_s_length_as_when_added(tmp_path, monkeypatch):
+    """Editing "Strengths?" into "Tell me about a time you missed a deadline." showed "about 1:30" in
+    the list, where the same words added new read "about 2:00" (its kind of answer followed the new
+    words, its length stayed the old words')."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    mine = banks.add_user_question(tmp_path, "Strengths?")
+    words = "Tell me about a time you missed a deadline."
+    at = page("questions").run()
+    [box] = [t for t in at.text_input if t.value == "Strengths?"]
+    box.input(words)
+    [b for b in at.button if b.label == "Save changes"][0].click().run()
+    assert not at.exception and not at.error
+    at.text_input(key="questions_search").input("missed a deadline").run()
+    shown = [str(m.value).replace("\\", "") for m in at.markdown]  # as shown: markdown's escapes gone
+    [line] = [m for m in shown if m.startswith(f"**{words}**")]
+    assert "about 2:00" in line and "about 1:30" not in line, line
+    [edited] = [q for q in banks.load_questions(tmp_path) if q.id == mine.id]
+    assert edited.target_s == banks.add_user_question(tmp_path / "new", words).target_s == 120
