@@ -76,6 +76,11 @@ def browse() -> None:
     st.caption(f"{len(matching)} of {len(questions)} questions")
     if not matching and only_starred and not favourites:  # nothing starred yet: not a filter to loosen
         st.info("You have starred no question yet: press Star beside one to keep it here.")
+    elif not matching and by_answer == "answered" and not answered:  # nothing answered: no filter to loosen
+        st.info(
+            "You have answered no question yet: choose “any” under “Your answers” and press Practise "
+            "beside one; once answered, it is listed here."
+        )
     elif not matching:
         st.info(
             "No question matches these filters. Loosen a filter, or add the question yourself under "

@@ -482,3 +482,17 @@ def test_new_words_that_ask_for_a_story_give_a_story_s_length_as_when_added(tmp_
     assert "about 2:00" in line and "about 1:30" not in line, line
     [edited] = [q for q in banks.load_questions(tmp_path) if q.id == mine.id]
     assert edited.target_s == banks.add_user_question(tmp_path / "new", words).target_s == 120
+
+
+def test_answered_before_with_nothing_answered_yet_says_so_not_loosen_a_filter(tmp_path, monkeypatch):
+    """A new person (or a cohort's staff member) choosing "Answered before" read "No question matches
+    these filters. Loosen a filter, or add the question yourself under “Add your own”": adding a
+    question answers none, and no filter was too tight."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("questions").run()
+    at.selectbox(key="questions_answered").set_value("answered").run()
+    assert not at.exception
+    assert [i.value for i in at.info] == [
+        "You have answered no question yet: choose “any” under “Your answers” and press Practise beside "
+        "one; once answered, it is listed here."
+    ]
