@@ -81,6 +81,12 @@ def browse() -> None:
             "You have answered no question yet: choose “any” under “Your answers” and press Practise "
             "beside one; once answered, it is listed here."
         )
+    elif not matching and search.strip() and not any(filters.values()) and by_answer == ANY:
+        # no filter set, only words typed: "Loosen a filter" pointed at none
+        st.info(
+            f"No question has the words “{escape(search.strip())}”. Try other words, or add the "
+            "question yourself under “Add your own”."
+        )
     elif not matching:
         st.info(
             "No question matches these filters. Loosen a filter, or add the question yourself under "

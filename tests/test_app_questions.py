@@ -496,3 +496,18 @@ def test_answered_before_with_nothing_answered_yet_says_so_not_loosen_a_filter(t
         "You have answered no question yet: choose “any” under “Your answers” and press Practise beside "
         "one; once answered, it is listed here."
     ]
+
+
+def test_words_alone_that_find_nothing_are_said_as_words_not_filters(tmp_path, monkeypatch):
+    """A search with no filter set ("zzzz qqq") read "No question matches these filters. Loosen a
+    filter…", pointing at filters nobody set; with a filter set it still says so."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("questions").run()
+    at.text_input(key="questions_search").input("zzzz <b>qqq</b>").run()
+    assert not at.exception
+    assert [i.value for i in at.info] == [
+        "No question has the words “zzzz &lt;b&gt;qqq&lt;/b&gt;”. Try other words, or add the question "
+        "yourself under “Add your own”."
+    ]
+    at.selectbox(key="questions_difficulty").set_value("hard").run()
+    assert [i.value for i in at.info][0].startswith("No question matches these filters."), at.info
