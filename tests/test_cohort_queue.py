@@ -76,7 +76,7 @@ def test_an_interview_whose_only_analyser_stopped_is_waiting_not_being_analysed(
     )
     assert [w.value for w in at.warning] == [
         "No analyser is running, so 1 interview waits until one starts; students waiting are told so. "
-        "Whoever runs the coach's server can start the analysers again."
+        "Whoever runs the coach's server can start one."
     ]
 
 

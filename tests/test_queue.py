@@ -1221,7 +1221,7 @@ def test_the_staffs_cohort_page_counts_analysers_and_answers_waiting(tmp_path, m
     assert [w.value for w in staff.warning] == [
         "No analyser is running, so 2 practice answers and 1 interview wait until one starts; students "
         "waiting are told so. "
-        "Whoever runs the coach's server can start the analysers again."
+        "Whoever runs the coach's server can start one."
     ]
     student = cohort_page("ana@example.edu")
     assert "Analysers running" not in [m.label for m in student.metric]
