@@ -443,7 +443,7 @@ def transcribe_command(
 def analyze_command(
     audio: Annotated[Path | None, typer.Argument(help="a recording of one answer")] = None,
     text: Annotated[
-        Path | None,
+        str | None,  # not a Path: the words typed in quotes keep their "//" ("https://…")
         typer.Option(
             "--text",
             metavar="FILE",
@@ -515,14 +515,15 @@ def _bank_question(question_id: str | None, settings):
     return get_question(question_id, settings.data_dir, owner=settings.owner)
 
 
-def _analyze_text(path: Path, settings, question, interview_id: int | None = None) -> dict:
+def _analyze_text(source: str, settings, question, interview_id: int | None = None) -> dict:
     from coach.practice import typed_answer
 
-    text = _read_text(str(path))
+    text = _read_text(source)
     if not text.strip():  # analysed as "0 words" with exit code 0, and advice to paste the text
         from coach.errors import InputError
 
-        raise InputError(f"{path.name} has no words; write your answer in it and run the analysis again.")
+        name = "The text given" if source == "-" else Path(source).name
+        raise InputError(f"{name} has no words; write your answer in it and run the analysis again.")
     return typed_answer(text, settings, question=question, interview_id=interview_id).analysis
 
 

@@ -170,6 +170,8 @@ def test_an_answer_typed_where_its_file_goes_is_analysed(tmp_path):
     whole answer was a traceback (OSError: File name too long)."""
     printed = coach_printed(tmp_path, "analyze", "--text", ANSWER)
     assert printed.startswith(ANSWER) and "structure:" in printed, printed
+    linked = ANSWER + " The runbook is at https://wiki.example.com/db-move now."
+    assert coach_printed(tmp_path, "analyze", "--text", linked).startswith(linked)  # its "//" kept
     coach_printed(tmp_path, "add-interview", "Acme", "--date", "2026-10-01")
     description = "We need a senior engineer who owns payment services and mentors others."
     assert "Kept the job description" in coach_printed(tmp_path, "job-description", "1", description)
