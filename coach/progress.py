@@ -115,10 +115,14 @@ def _closer(
     measure: str, before: float, after: float, settings: Settings, target: float | None = None
 ) -> str:
     """Did the measure move toward where it should be: "closer", "further" or "same". Compared as
-    shown (`shown`): 115.2 → 115.4 wpm reads "115 → 115", which is no move at all."""
+    shown (`shown`): 115.2 → 115.4 wpm reads "115 → 115", which is no move at all. A target is
+    where a band's measure should be (a pace of 150: 160 after 150 is further); a score's target is
+    a bar to clear and a filler rate's a ceiling, so fewer fillers and a higher score are closer on
+    either side of it (85 after 81 with a goal of 80 read "down", 3.3 fillers after 2.3 with a goal
+    of 3.0 "closer")."""
     before, after = shown(before, measure), shown(after, measure)
     kind = MEASURES[measure]
-    if target is not None:
+    if target is not None and kind == "band":
         gap_before, gap_after = abs(before - target), abs(after - target)
     elif kind == "band":
         band = bands(settings)[measure]

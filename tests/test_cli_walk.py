@@ -1,0 +1,55 @@
+"""What `coach` prints to someone who has used it for months, read as they read it: each sentence
+true of the figures beside it."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from store_support import analysis_dict, transcript_dict
+
+from coach.config import load_settings
+from coach.store import open_store, save_attempt
+from tests.cli_support import coach_printed
+
+
+def _practised(data_dir, answers: list[tuple[float, float]]) -> None:
+    """Practice answers to one question, a day apart, oldest first: (overall score, fillers per 100
+    words) each."""
+    db = open_store(load_settings(data_dir))
+    try:
+        for day, (overall, fillers) in enumerate(answers):
+            save_attempt(
+                db,
+                question_id="beh-fail-01",
+                question_text="Tell me about a time you failed.",
+                recording=None,
+                transcript=transcript_dict(),
+                analysis=analysis_dict(overall=overall, fillers_per_100=fillers),
+                engine="faster-whisper",
+                model="tiny.en",
+                created_at=datetime(2026, 1, 5, 9, tzinfo=UTC) + timedelta(days=day),
+            )
+    finally:
+        db.close()
+
+
+def _line(printed: str, start: str) -> str:
+    [line] = [line for line in printed.splitlines() if line.strip().startswith(start)]
+    return line.strip()
+
+
+def test_a_score_that_rose_past_its_goal_reads_up_and_fewer_fillers_below_it_read_closer(tmp_path):
+    """With a goal of an overall score of 80, the last 5 answers' 85 after 81 read "down"; with a
+    goal of 3.0 fillers per 100 words, 3.3 after 2.3 read "closer to where it should be": a score
+    goal is a bar to clear and a filler goal a ceiling, not a point to come back to from either
+    side (pace's goal is one: 160 after 150 with a goal of 150 is further)."""
+    data = tmp_path / "data"
+    _practised(data, [(81, 2.2), (81, 2.4), (81, 2.3), (81, 2.2), (81, 2.4)] + [(85, 3.3)] * 5)
+    coach_printed(data, "goals", "--overall-score", "80", "--fillers-per-100-words", "3")
+    printed = coach_printed(data, "progress")
+    score = printed.split("Overall score:")[1]
+    fillers = printed.split("Fillers per 100 words:")[1].split("Overall score:")[0]
+    assert _line(score, "the last 5") == "the last 5 answers: 85 on average, 81 over the 5 before; up."
+    assert _line(fillers, "the last 5") == (
+        "the last 5 answers: 3.3 on average, 2.3 over the 5 before; further from where it should be."
+    )
