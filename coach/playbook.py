@@ -618,6 +618,12 @@ def _render_after(playbook: Playbook, marks: _Marks) -> str:
             "list": " (one a line)",
         }.get(f.kind, "")
         lines += [f"{marks.field}{f.label}{hint}", f"{before_prompt}{f.prompt}{after_prompt}", ""]
+    # the template named a form's fields and no way to fill them in from a terminal
+    lines += [
+        "Write it with `coach debrief ID --went-well TEXT --could-be-better TEXT ...`: "
+        "`coach debrief --help` names an option for each field, `coach interviews` the ID.",
+        "",
+    ]
     return "\n".join(lines)
 
 
@@ -640,4 +646,12 @@ def _render_options(playbook: Playbook, marks: _Marks) -> str:
     o = playbook.options
     lines = _title(o.title, marks) + [o.intro, ""] + [f"{marks.item}{g}" for g in o.guidance]
     lines += ["", "For each option, write down: " + "; ".join(o.fields) + "."]
+    # as the cadence says how to change it: the kinds as `coach add-option` takes them (the fields
+    # above say "current job", which is the BATNA's kind there)
+    lines += [
+        "",
+        "Write each down with `coach add-option offer|alternative|batna --company NAME "
+        "--compensation TEXT --details TEXT --deadline YYYY-MM-DD --interest 1-5` (your current "
+        "job is your batna); `coach interviews` shows them side by side.",
+    ]
     return "\n".join(lines) + "\n"

@@ -53,3 +53,24 @@ def test_a_score_that_rose_past_its_goal_reads_up_and_fewer_fillers_below_it_rea
     assert _line(fillers, "the last 5") == (
         "the last 5 answers: 3.3 on average, 2.3 over the 5 before; further from where it should be."
     )
+
+
+def test_the_playbook_says_how_to_write_a_debrief_and_an_option_from_the_terminal(tmp_path):
+    """`coach playbook` listed the debrief's fields ("People met (one a line)") and the option's
+    ("kind (offer, current job, alternative); base; bonus; ...") as a form to fill, with no command
+    to fill them in from the terminal, where `coach add-option` takes no kind "current job"."""
+    data = tmp_path / "data"
+    printed = coach_printed(data, "playbook")
+    debrief = _line(printed, "Write it with `coach debrief")
+    option = _line(printed, "Write each down with `coach add-option")
+    assert "`coach debrief --help` names an option for each field, `coach interviews` the ID." in debrief
+    assert "(your current job is your batna)" in option
+    # what they name works as written
+    coach_printed(data, "add-interview", "Acme", "--stage", "first round", "--date", "2026-11-02")
+    coach_printed(data, "debrief", "1", "--went-well", "The outage story.", "--could-be-better", "Too long.")
+    coach_printed(
+        data,
+        *("add-option", "batna", "--company", "current job", "--compensation", "135k base"),
+        *("--details", "Lead the migration", "--deadline", "2027-01-15", "--interest", "3"),
+    )
+    assert "BATNA · current job" in coach_printed(data, "interviews")
