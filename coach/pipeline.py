@@ -73,6 +73,7 @@ class TimeSpent:
     still_to_come: str  # the latest debrief's "time commitment", in the user's words
     # the stage whose debrief said it, when stages were held after it ("" when it is the latest)
     said_after: str = ""
+    ended: bool = False  # the process stopped: its stages are all there will be, not "so far"
 
     @property
     def still_to_come_words(self) -> str:
@@ -83,15 +84,16 @@ class TimeSpent:
 
     @property
     def summary(self) -> str:
-        """'3 stages so far over 19 days, 1 more booked': what the card's "Time" and
-        `coach interviews`' "Time" both say."""
+        """'3 stages so far over 19 days, 1 more booked' ('4 stages over 36 days' once stopped): what
+        the card's "Time" and `coach interviews`' "Time" both say."""
         if not self.stages_done:  # an application or an outcome logged alone cost no interview
             return (
                 f"nothing yet, {count(self.stages_booked, 'stage')} booked"
                 if self.stages_booked
                 else "no interview yet"
             )
-        done = count(self.stages_done, "stage") + " so far"
+        # a process that stopped said "4 stages so far over 36 days"
+        done = count(self.stages_done, "stage") + ("" if self.ended else " so far")
         if self.stages_done > 1:  # two stages on one day are "on one day", not "over 0 days"
             done += f" over {count(self.span_days, 'day')}" if self.span_days else " on one day"
         if self.stages_booked:
@@ -328,6 +330,7 @@ def _time(stages: list[Stage], booked: list[dict], status: str) -> TimeSpent:
         span_days=(max(dates) - min(dates)).days,
         still_to_come=said[-1].time_commitment if said else "",
         said_after=(said[-1].stage or "stage on " + _day(said[-1].interview_date)) if held_after else "",
+        ended=status == "stopped",
     )
 
 

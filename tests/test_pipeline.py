@@ -252,6 +252,19 @@ def test_stages_held_on_one_day_are_not_over_0_days():
     )
 
 
+def test_a_process_that_stopped_counts_its_stages_without_so_far(db):
+    """A process that ended said "4 stages so far over 36 days", as if more were to come."""
+    _log(db, "Wayne", "Platform lead", "first round", "2026-10-01")
+    _log(db, "Wayne", "Platform lead", "onsite", "2026-10-20")
+    _log(db, "Wayne", "Platform lead", "rejected", "2026-10-25")
+    _log(db, "Acme", "Engineer", "first round", "2026-10-01")
+    _log(db, "Acme", "Engineer", "second round", "2026-10-08")
+    by_company = {o.company: o for o in _pipeline(db)}
+    assert by_company["Wayne"].status == "stopped"
+    assert by_company["Wayne"].time.summary == "2 stages over 19 days"
+    assert by_company["Acme"].time.summary == "2 stages so far over 7 days"
+
+
 def test_someone_met_again_with_a_new_title_is_listed_once_under_it(db):
     """Ana met as Engineering Manager at the screen and written as VP Engineering at the onsite (logged
     first here, so the date decides, not the order of entry): `coach interviews` listed her under the
