@@ -520,3 +520,42 @@ def test_a_new_tab_says_the_interview_under_way_and_offers_to_go_on_with_it(tmp_
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path / "other"))
     stranger = page("mock").run()
     assert not stranger.info and "mock_go_on" not in [b.key for b in stranger.button]
+
+
+def test_two_role_questions_picked_for_a_debrief_gap_say_so_in_the_report(tmp_path, monkeypatch):
+    """Two role questions (the opener and one the role's own, picked for the debrief's "system
+    design"): the report said "No practice score or debrief points to a weak area yet, so these are
+    common questions for a round of role questions", the reason of the stories, of which none was
+    asked."""
+    from datetime import date, timedelta
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        interview_id = store.add_interview(
+            db,
+            company="Globex",
+            role="Backend engineer",
+            stage="first round",
+            interview_date=(date.today() - timedelta(days=10)).isoformat(),
+        )
+        store.add_debrief(db, interview_id, skill_gaps="system design")
+    finally:
+        db.close()
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("mock").run()
+    at.radio(key="mock_format").set_value("role").run()
+    at.selectbox(key="mock_role").set_value("software-engineer").run()
+    at.slider(key="mock_n_role").set_value(2).run()
+    at.button(key="mock_start").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    _answer(at, "01-opener.wav")
+    _answer(at, "02-follow-up.wav")
+    assert [s.value for s in at.header][0] == "Question 2 of 2"
+    _answer(at, "03-story.wav")
+    at.button(key="mock_end").click().run()
+    assert "How the interview went" in [s.value for s in at.header]
+    said = [c.value for c in at.caption]
+    steered = [c for c in said if "From your debriefs" in c]
+    assert steered == [escape("From your debriefs: system design.")], said
+    assert not [c for c in said if "No practice score or debrief" in c], said

@@ -214,8 +214,11 @@ def make_plan(
     if not middle and middle_n:
         raise InputError("No questions in the bank fit this mock interview; choose another format or role.")
     ordered = tuple(q for q in (opener, *middle, closer) if q is not None)
-    reason = picks[-1].reason
-    common = bool(picks[-1].groups) and picks[-1].groups[0].why == recommend.STARTER
+    # the reason of a pool that gave questions: two role questions take none from the behavioural
+    # pool, whose "no weak area yet" was said over a question picked for a debrief's gap
+    used = [p for p, share in zip(picks, shares, strict=True) if share] or picks
+    reason = used[-1].reason
+    common = bool(used[-1].groups) and used[-1].groups[0].why == recommend.STARTER
     if common:  # Practice's words misread here
         reason = common_questions_reason(shape, scored=reason != recommend.STARTER_REASON)
     # only what the questions picked practise: a two-question mock (the opener and one story) said
@@ -224,7 +227,7 @@ def make_plan(
     if practised:
         named = ", ".join(banks.tag_words(c) for c in practised)
         reason = f"Steered by the interview's job description: {named}."
-    elif steer and picks[-1].groups and picks[-1].groups[0].why == recommend.GAP:
+    elif steer and used[-1].groups and used[-1].groups[0].why == recommend.GAP:
         # the description's asks went to the picks with the debriefs' gaps, and the sentence named
         # them first: "From your debriefs: influence, conflict, …" over questions on failure
         from_debriefs = [g for g in debrief_gaps if any(g in q.competencies for q in middle)]
