@@ -408,7 +408,8 @@ def the_report(session: MockSession) -> None:
         st.caption("Across your answers to the questions, as Practice checks each answer.")
         st.markdown("  \n".join(escape(line) for line in summary["job_term_lines"]))
     st.subheader("Question by question")
-    st.caption(escape(summary["why_these_questions"]))  # a sentence that says why on its own
+    if summary["why_these_questions"]:  # none when only the opener was asked: no empty caption
+        st.caption(escape(summary["why_these_questions"]))  # a sentence that says why on its own
     answered = [t for t in session.turns if t.kind == "question" and t.answer is not None]
     # each question's follow-up, the turn after it: its answer is shown under it as the question's is
     followed = {

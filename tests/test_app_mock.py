@@ -559,3 +559,34 @@ def test_two_role_questions_picked_for_a_debrief_gap_say_so_in_the_report(tmp_pa
     steered = [c for c in said if "From your debriefs" in c]
     assert steered == [escape("From your debriefs: system design.")], said
     assert not [c for c in said if "No practice score or debrief" in c], said
+
+
+def test_a_round_ended_after_its_opener_draws_no_empty_reason(tmp_path, monkeypatch):
+    """Ended after the opener of a round picked for a debrief's gap: the reason, for questions never
+    asked, is left out of the report, and so is the empty line it stood on."""
+    from datetime import date, timedelta
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        interview_id = store.add_interview(
+            db,
+            company="Globex",
+            stage="first round",
+            interview_date=(date.today() - timedelta(days=10)).isoformat(),
+        )
+        store.add_debrief(db, interview_id, skill_gaps="system design")
+    finally:
+        db.close()
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("mock").run()
+    at.radio(key="mock_format").set_value("role").run()
+    at.selectbox(key="mock_role").set_value("software-engineer").run()
+    at.slider(key="mock_n_role").set_value(2).run()
+    at.button(key="mock_start").click().run()
+    _answer(at, "01-opener.wav")
+    _answer(at, "02-follow-up.wav")
+    at.button(key="mock_end").click().run()
+    assert "How the interview went" in [s.value for s in at.header]
+    said = [c.value for c in at.caption]
+    assert "" not in said and not [c for c in said if "From your debriefs" in c], said
