@@ -431,8 +431,15 @@ def where_answered(before: AnsweredBefore) -> str:
     """' (1 in a mock interview, 1 in a real interview, 1 could not be measured)' after a count of
     a question's answers, or '': the same words under the question on Practice, beside it on the
     Questions page and in `coach questions`."""
-    parts = [_in_mock(before.in_mock)] if before.in_mock else []
-    if before.in_real:
+    # every one of them in mock (or real) interviews: "2 times (2 in mock interviews)" said it twice
+    every = "both" if before.times == 2 else "all"
+    if before.in_mock and before.in_mock == before.times:
+        parts = [f"{every} in mock interviews"]
+    else:
+        parts = [_in_mock(before.in_mock)] if before.in_mock else []
+    if before.in_real and before.in_real == before.times:
+        parts.append(f"{every} in real interviews")
+    elif before.in_real:
         parts.append(
             f"{before.in_real} in {'a real interview' if before.in_real == 1 else 'real interviews'}"
         )

@@ -492,6 +492,13 @@ def test_the_line_under_a_question_says_once_today_and_yesterday_in_words():
         "You have answered this 5 times (2 in mock interviews, 1 in a real interview, "
         "2 could not be measured), last today."
     )
+    # every answer in mock interviews: "2 times (2 in mock interviews)" said it twice
+    assert line(AnsweredBefore(2, today, None, in_mock=2), today) == (
+        "You have answered this 2 times (both in mock interviews), last today."
+    )
+    assert line(AnsweredBefore(3, today, None, in_real=3), today) == (
+        "You have answered this 3 times (all in real interviews), last today."
+    )
     assert line(AnsweredBefore(4, date(2026, 11, 12), 71.0), today) == (
         "You have answered this 4 times, last on Thu 12 Nov (score 71)."
     )
