@@ -2919,7 +2919,8 @@ def _describe_review(result: dict, added: dict[str, str] | None = None) -> str:
     m = result["metrics"]
     lines = [
         f"{count(len(result['turns']), 'turn')}, {count(len(result['answers']), 'answer')}, "
-        f"{result['duration_s'] / 60:.1f} min ({who_is_you(result['identification'], result['speakers'])})"
+        # as long as each answer's length below says it ("0:55", not "0.9 min" beside "0:14")
+        f"{clock(result['duration_s'])} long ({who_is_you(result['identification'], result['speakers'])})"
     ]
     for s in result["speakers"]:
         snippet = f' — "{s["snippet"]["text"]}" at {s["snippet"]["start_s"]:.0f} s' if s["snippet"] else ""
@@ -2947,7 +2948,7 @@ def _describe_review(result: dict, added: dict[str, str] | None = None) -> str:
             (
                 "\nNo answer followed a question directly"
                 if median is None
-                else f"\nResponse time median {median:g} s"
+                else f"\nResponse time median {median:.1f} s"  # "0.46 s" read as a machine's figure
             )
             + f"; {count(m['interruptions']['count'], 'interruption')}; "
             f"you asked {count(len(m['candidate_questions']), 'question')}."

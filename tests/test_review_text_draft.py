@@ -41,7 +41,8 @@ def test_the_terminal_draft_says_which_lines_went_well_and_which_could_be_better
     }
     text = _describe_review(result)
     first = (
-        "0 turns, 0 answers, 2.0 min (you: speaker 2, whose voice sounds most like your practice recordings)"
+        "0 turns, 0 answers, 2:00 long "
+        "(you: speaker 2, whose voice sounds most like your practice recordings)"
     )
     assert text.splitlines()[0] == first, text
     tail = text[text.index("Debrief draft:") :].splitlines()
@@ -110,7 +111,7 @@ def test_the_first_line_says_which_voice_is_yours_in_words(tmp_path, method, not
         "debrief_draft": {"went_well": "", "could_be_better": ""},
     }
     printed = _describe_review(result).splitlines()
-    assert printed[0] == f"0 turns, 0 answers, 1.0 min ({said})"
+    assert printed[0] == f"0 turns, 0 answers, 1:00 long ({said})"  # it said "1.0 min"
     # no share of a conversation where none was measured (it read "40 s, 100%"; --json says null)
     assert printed[1] == f"  candidate ({source}): 40 s"
 
