@@ -2649,8 +2649,14 @@ def import_command(
 @app.command("reanalyze")
 @friendly_errors
 def reanalyze_command(
-    retranscribe: Annotated[bool, typer.Option(help="transcribe the recordings again first (slow)")] = False,
-    force: Annotated[bool, typer.Option(help="also answers already at the current analysis version")] = False,
+    # plain flags: "--retranscribe / --no-retranscribe" took a third of an 80-column help to say
+    retranscribe: Annotated[
+        bool, typer.Option("--retranscribe", help="transcribe the recordings again first (slow)")
+    ] = False,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="also the answers this version of the coach has analysed already"),
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
 ) -> None:
     """Re-run the current analysis over stored answers; earlier results are kept. Exits 1 when any
@@ -2730,7 +2736,9 @@ def review_command(
             "onsite / loop, final, offer, other (first round if omitted, as on the Review page)",
         ),
     ] = None,
-    add_questions: Annotated[bool, typer.Option(help="add unmatched questions to your own bank")] = False,
+    add_questions: Annotated[
+        bool, typer.Option("--add-questions", help="add unmatched questions to your own bank")
+    ] = False,
     profile: Annotated[bool, typer.Option(help="tell your voice by your saved practice recordings")] = True,
     engine: EngineOption = None,
     model: ModelOption = None,

@@ -189,3 +189,12 @@ def test_a_name_too_long_for_a_file_is_said_not_a_traceback(tmp_path, command):
     assert said == (
         f"error: “{name[:57]}…” is too long to be a file's name (300 characters); give the path of the file."
     ), said
+
+
+def test_reanalyze_help_fits_a_narrow_terminal_in_plain_words(tmp_path, monkeypatch):
+    """`coach reanalyze --help` gave "--retranscribe / --no-retranscribe" a third of 80 columns, and
+    said "the current analysis version", the coach's own word for it."""
+    monkeypatch.setenv("COLUMNS", "80")
+    shown = run_coach("reanalyze", "--help", data_dir=tmp_path).stdout
+    assert "--no-" not in shown and "analysis version" not in shown, shown
+    assert all(len(line) <= 80 for line in shown.splitlines()), shown
