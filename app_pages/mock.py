@@ -277,7 +277,10 @@ def answered_elsewhere(session: MockSession) -> None:
     said = ss.get("mock_turns_said")
     turn = session.passed(said) if said is not None else None
     recorded = ss.get(f"mock_answer_{ss.mock_take}_{said}") if turn is not None else None
-    if recorded is None:
+    # a take this tab already tried, which could not be heard: its error said so and it is kept
+    # among the recordings not analysed; ending the interview over it heard it again (a second
+    # copy kept, the error said again over the report)
+    if recorded is None or hashlib.sha256(recorded.getvalue()).hexdigest() == ss.mock_failed:
         return
     ss.mock_turns_said = None
     with st.status("Saving your answer…", expanded=True) as status:

@@ -590,3 +590,22 @@ def test_a_round_ended_after_its_opener_draws_no_empty_reason(tmp_path, monkeypa
     assert "How the interview went" in [s.value for s in at.header]
     said = [c.value for c in at.caption]
     assert "" not in said and not [c for c in said if "From your debriefs" in c], said
+
+
+def test_ending_after_a_silent_take_keeps_it_once_and_says_its_error_once(tmp_path, monkeypatch):
+    """Ending the interview after a silent take heard it again as an answer given in another tab:
+    the report opened under the take's "Could not hear this answer" a second time, and Progress
+    listed "2 recordings not analysed" for the one take."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("mock").run()
+    at.slider(key="mock_n_behavioural").set_value(2).run()
+    at.button(key="mock_start").click().run()
+    silence = (Path(__file__).parent / "data" / "silence.wav").read_bytes()
+    at.audio_input[0].set_value(("answer.wav", silence, "audio/wav")).run()
+    assert len(at.error) == 1
+    at.button(key="mock_end").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert [i.value for i in at.info] == [NOTHING_ANSWERED]
+    progress = page("progress").run()
+    kept = [e.label for e in progress.expander if "not analysed" in e.label]
+    assert kept == ["1 recording not analysed"], kept
