@@ -142,9 +142,9 @@ def forget_fields(*prefixes: str) -> None:
 
 def threshold_inputs(where, names: list[str]) -> dict[str, float]:
     """One number input a threshold, its research source in its help; what a group of numbers does
-    for the user is written once, below the group's last field. Each field takes the numbers its
-    threshold may take (coach.config.THRESHOLD_BOUNDS; an end that may not itself be entered, such
-    as 0 fillers per 100 words, is refused in a sentence on saving) and shows the number stored, as
+    for the user is written once, below the group's last field. Each field's help says the numbers
+    its threshold may take (coach.config.THRESHOLD_BOUNDS; a number outside them is refused in a
+    sentence on saving, as 0 fillers per 100 words is) and the field shows the number stored, as
     typed: 42.5, not 43; a fitted default as a person reads it, 18 (%) for 0.181, still stored as
     0.181 when the thresholds are saved with it unchanged (Bound.field_number, Bound.from_field)."""
     defaults = Thresholds()
@@ -154,11 +154,11 @@ def threshold_inputs(where, names: list[str]) -> dict[str, float]:
         value, default = getattr(cfg.thresholds, name), getattr(defaults, name)
         bound = THRESHOLD_BOUNDS[name]
         label = THRESHOLD_LABELS.get(name) or FILLER_DETECTOR_LABELS.get(name) or name.replace("_", " ")
-        scale = 100 if bound.percent else 1  # 40 (%), not 0.40: the words under it say "40%"
+        # no bounds in the field: a number past one (a share of 150%) left "Save thresholds" and
+        # "Restore the defaults" doing nothing and saying nothing by them, the browser refusing the
+        # form over a field marked further up; check_thresholds refuses it in a sentence instead
         typed = where.number_input(
             label,
-            min_value=None if bound.low is None else float(scale * bound.low),
-            max_value=None if bound.high is None else float(scale * bound.high),
             value=bound.field_number(value, default),
             step=5.0 if bound.percent else 0.05 if abs(value) < 5 else 1.0,
             format="%g",

@@ -116,9 +116,8 @@ def test_a_pace_band_upside_down_is_refused_and_nothing_is_saved(tmp_path, monke
         "The pace band's low end (200 wpm) must be below its high end (175 wpm). Nothing was saved."
     ]
     assert load_settings(tmp_path).thresholds == Thresholds()  # not the pause either
-    # lengths and rates cannot go below zero; a level in dB below full scale cannot go above it
-    assert at.number_input(key="settings_t_long_pause_s").min == 0
-    assert at.number_input(key="settings_t_quiet_below_dbfs").max == 0
+    # a length below zero, a level above full scale: refused in a sentence on saving
+    # (test_a_number_outside_what_a_threshold_may_take_is_refused_in_a_sentence)
 
 
 def test_every_range_of_the_thresholds_is_checked():
@@ -161,15 +160,48 @@ def test_a_rate_of_zero_is_refused_and_nothing_is_saved(tmp_path, monkeypatch, n
     assert load_settings(tmp_path).thresholds == Thresholds()
 
 
-def test_a_pitch_stretch_under_a_second_cannot_be_entered(tmp_path, monkeypatch):
+@pytest.mark.parametrize(
+    ("name", "typed", "sentence"),
+    [
+        (
+            "pitch_window_s",
+            0.0,
+            "The stretch over which pitch variation is measured (0 s) must be at least 1 s (the default "
+            "is 10 s). Nothing was saved.",
+        ),
+        (
+            "long_pause_s",
+            -1.0,
+            "A long pause (-1 s) must be from 0.1 to 10 s (the default is 2 s). Nothing was saved.",
+        ),
+        (
+            "quiet_below_dbfs",
+            10.0,
+            "The speech level under which a recording is quiet (10 dB) must be from -70 to -10 dB (the "
+            "default is -36 dB). Nothing was saved.",
+        ),
+        (
+            "situation_max_share",
+            150.0,
+            "The largest share for the situation (150%) must be above 0% and at most 100% (the default "
+            "is 40%). Nothing was saved.",
+        ),
+    ],
+)
+def test_a_number_outside_what_a_threshold_may_take_is_refused_in_a_sentence(
+    tmp_path, monkeypatch, name, typed, sentence
+):
     """A stretch of 0 s for pitch variation was saved and every analysis then failed in the prosody.
-    The browser's field takes no less than its minimum (tests/e2e/test_settings_browser.py); a
-    settings file is checked as it loads (tests/test_config.py)."""
+    The field itself takes any number: a bound in the browser's field left "Save thresholds" doing
+    nothing, without a word (tests/e2e/test_settings_browser.py); a settings file is checked as it
+    loads (tests/test_config.py)."""
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     at = page("settings").run()
-    assert field(at, "pitch_window_s").min == 1
-    assert field(at, "quiet_below_dbfs").max == 0 and field(at, "quiet_below_dbfs").min is None
-    assert field(at, "situation_max_share").max == 100
+    field(at, name).set_value(typed)
+    save_thresholds(at)
+    assert not at.exception and not at.success
+    assert [e.value for e in at.error] == [sentence]
+    assert load_settings(tmp_path).thresholds == Thresholds()
 
 
 def test_a_long_pause_shorter_than_a_natural_one_says_what_to_change(tmp_path, monkeypatch):

@@ -164,8 +164,28 @@ def test_a_number_out_of_its_bounds_is_refused_in_one_sentence(app, page):
     assert load_settings(data_dir).thresholds == Thresholds()
     type_into(page, FILLERS, "6")
     type_into(page, PITCH_STRETCH, "0")
-    said = page.get_by_test_id("stNumberInput").filter(has=field(page, PITCH_STRETCH)).inner_text()
-    assert "greater than or equal to 1" in said, said
+    save_thresholds(page, then="must be at least 1 s")
+    assert page.get_by_test_id("stAlertContentError").all_inner_texts() == [
+        "The stretch over which pitch variation is measured (0 s) must be at least 1 s (the default is "
+        "10 s). Nothing was saved."
+    ]
+
+
+def test_a_number_past_what_its_field_takes_is_refused_in_a_sentence_not_ignored(app, page):
+    """A share of 150% (or a long pause of -1 s) left "Save thresholds" and "Restore the defaults"
+    doing nothing and saying nothing by them: the browser refused the form over a field marked in red
+    further up the page. Save now says which number and what it may be; Restore puts the defaults back."""
+    _, data_dir = app
+    type_into(page, SITUATION, "150")
+    save_thresholds(page, then="must be above 0% and at most 100%")
+    assert page.get_by_test_id("stAlertContentError").all_inner_texts() == [
+        "The largest share for the situation (150%) must be above 0% and at most 100% (the default is "
+        "40%). Nothing was saved."
+    ]
+    assert load_settings(data_dir).thresholds == Thresholds()
+    page.get_by_role("button", name="Restore the defaults").click()
+    page.get_by_text("The defaults are back.").wait_for(timeout=30_000)
+    assert shown_when_settled(page, SITUATION, "40") == "40"
 
 
 def test_the_chosen_speech_model_reads_whole_on_a_phone(browser, app, shots):
