@@ -115,7 +115,10 @@ def exported_words(result: dict) -> str:
     option)'."""
     if only_deletions(result):
         return f"only the record of what was deleted here ({backup_words(result['deletions'])})"
-    return backup_words(result["counts"])
+    held = backup_words(result["counts"])
+    if held == "nothing" and result.get("settings"):  # chosen before any answer: what it carries
+        return "your settings (role, thresholds, the “um”s kept)"
+    return held
 
 
 def only_deletions(result: dict) -> bool:
@@ -171,8 +174,12 @@ def import_sentence(result: dict) -> str:
     for name in result.get("question_banks_left_out") or {}:  # its reason holds the file's own words
         missing += f" The question bank {name} in the backup was not brought in: the coach would refuse it."
     restored = result.get("settings_restored") or []
-    missing += f" {listed(restored).capitalize()} came back too." if restored else ""
-    missing += "".join(f" {sentence}" for sentence in result.get("settings_not_restored") or [])
+    not_restored = "".join(f" {sentence}" for sentence in result.get("settings_not_restored") or [])
+    if added == "nothing" and present == "nothing" and restored and not (left_out_any or deleted_any):
+        # a backup of settings chosen before any answer: "Nothing to import: this backup is empty.
+        # Your role came back too." said it was empty and not
+        return f"This backup holds only settings: {listed(restored)} came back." + missing + not_restored
+    missing += (f" {listed(restored).capitalize()} came back too." if restored else "") + not_restored
     if added == "nothing" and present == "nothing":
         empty = (
             "Nothing new to import."

@@ -350,6 +350,34 @@ def test_a_backup_with_nothing_to_back_up_says_so_and_offers_no_download(tmp_pat
     assert not at.get("download_button")
 
 
+def test_settings_chosen_before_any_answer_are_backed_up_and_restored_in_words(tmp_path, monkeypatch):
+    """A role chosen before any answer: "Prepare a backup" said "Nothing to back up yet", though a
+    backup carries the role and restoring one brings it back; and a backup of settings alone read
+    "Nothing to import: this backup is empty. Your role came back too." """
+    from dataclasses import replace
+
+    from cli_support import coach_printed
+
+    from coach.config import save_settings
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    old, new = tmp_path / "old", tmp_path / "new"
+    old.mkdir()
+    new.mkdir()
+    save_settings(replace(load_settings(old), role="data"))
+    monkeypatch.setenv("COACH_DATA_DIR", str(old))
+    at = page("settings").run()
+    at.button(key="settings_export").click().run()
+    assert not at.exception and not at.info, [i.value for i in at.info]
+    held = "The backup holds your settings (role, thresholds, the “um”s kept)."
+    assert held in [c.value for c in at.caption], at.caption
+    backup = tmp_path / "settings-only.zip"
+    assert coach_printed(old, "export", backup).startswith("Exported your settings (role, thresholds")
+    said = coach_printed(new, "import", backup).strip()
+    assert said == "This backup holds only settings: your role came back.", said
+    assert load_settings(new).role == "data"
+
+
 def test_a_backup_says_what_it_holds_in_words_not_rows(tmp_path, monkeypatch):
     """Prepare a backup: the caption counts practice answers, interviews and recordings as
     `coach export` does, not "12 rows, 2 recordings"."""

@@ -231,7 +231,10 @@ def export_data(store: Store, out_path: Path, *, replace: bool = False) -> dict:
         deleted = carried_deletions.carried(conn, store.owner)
         notes = _notes_to_carry(conn, store, tables)
     bank_files = _own_bank_files(store)
-    if not any(tables.values()) and not deleted and not bank_files:
+    # the single user's choices travel in the backup (below): a role and thresholds chosen before any
+    # answer were "Nothing to back up yet", though restoring a backup brings them back
+    chosen = not store.owner and settings_chosen(store.settings)
+    if not any(tables.values()) and not deleted and not bank_files and not chosen:
         raise NothingToExport(NOTHING_TO_EXPORT, in_app=NOTHING_TO_BACK_UP)
     manifest = {
         "format": FORMAT,
@@ -289,7 +292,16 @@ def export_data(store: Store, out_path: Path, *, replace: bool = False) -> dict:
         "counts": counts,
         "missing_recordings": missing,
         "deletions": deleted_counts,  # what it carries as deleted here, table by table
+        "settings": chosen,  # the single user's role, thresholds or 'um's, chosen other than the defaults
     }
+
+
+def settings_chosen(settings) -> bool:
+    """Whether the single user chose anything a backup carries other than the defaults: a role, a
+    threshold, the 'um's kept or heard from the sound."""
+    carried = ("role", "verbatim", "recover_fillers")
+    default = {f.name: f.default for f in fields(Settings) if f.name in carried}
+    return settings.thresholds != Thresholds() or any(getattr(settings, k) != v for k, v in default.items())
 
 
 def _counted_apart(table: sa.Table, rows: list) -> list[tuple[str, list]]:
