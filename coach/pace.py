@@ -2,10 +2,10 @@
 
 Whisper decodes 30 s of audio at a time and its words come a window at once: many progress reports
 together, then a pause while the next window is decoded. Reports closer together than `BURST_S` came
-from one window. Measured on the 2:49 news clip (tests/data/real_speech/news.wav, tiny.en): reports
-of one window 0.1-0.2 ms apart, windows 0.5-0.8 s apart on an idle machine; a clean-clone run on a
-faster moment decoded windows under 0.2 s apart (the bar said 37% done at "00:00" elapsed), which the
-0.2 s this once was took for one window, so no time left was ever said."""
+from one window. Measured on the 2:49 news clip (tests/data/real_speech/news.wav, tiny.en, one
+thread): reports of one window 0.1-0.2 ms apart, windows 0.5-0.8 s apart on this 2-core machine
+when idle. The 0.2 s this once was would take a faster CPU's windows (tiny.en is small) for one
+window's reports and never say a time left; 0.05 s is still hundreds of times a window's own gaps."""
 
 from __future__ import annotations
 

@@ -14,6 +14,7 @@ NEWS = Path(__file__).parent / "data" / "real_speech" / "news.wav"  # 2:49 of re
 
 
 @pytest.mark.slow
+@pytest.mark.decoded_afresh  # its pace is Whisper's own: a decode replayed (tests/decoded_once.py) has none
 def test_the_time_left_is_said_only_once_this_run_has_a_pace(tmp_path):
     result = run_coach("transcribe", NEWS, data_dir=tmp_path)
     assert result.returncode == 0, result.stderr

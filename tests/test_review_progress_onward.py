@@ -15,6 +15,7 @@ INTERVIEW = Path(__file__).parent / "data" / "interviews" / "interview_stereo.fl
 
 
 @pytest.mark.slow
+@pytest.mark.decoded_afresh  # its time left is Whisper's pace: a replayed decode (decoded_once.py) has none
 def test_a_review_bar_only_moves_forward_and_is_full_only_when_all_is_done(tmp_path):
     reports: list[Progress] = []
     review(
