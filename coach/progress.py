@@ -433,16 +433,14 @@ def where_answered(before: AnsweredBefore) -> str:
     Questions page and in `coach questions`."""
     # every one of them in mock (or real) interviews: "2 times (2 in mock interviews)" said it twice
     every = "both" if before.times == 2 else "all"
-    if before.in_mock and before.in_mock == before.times:
-        parts = [f"{every} in mock interviews"]
-    else:
-        parts = [_in_mock(before.in_mock)] if before.in_mock else []
-    if before.in_real and before.in_real == before.times:
-        parts.append(f"{every} in real interviews")
-    elif before.in_real:
-        parts.append(
-            f"{before.in_real} in {'a real interview' if before.in_real == 1 else 'real interviews'}"
+    parts = [
+        f"{every if n == before.times else n} in {one if n == 1 else many}"
+        for n, one, many in (
+            (before.in_mock, "a mock interview", "mock interviews"),
+            (before.in_real, "a real interview", "real interviews"),
         )
+        if n
+    ]
     if before.unmeasured:
         parts.append(f"{before.unmeasured} could not be measured")
     return f" ({', '.join(parts)})" if parts else ""
