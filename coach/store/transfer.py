@@ -24,6 +24,7 @@ owner names; an import gives every row to the importing owner and puts the files
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import math
@@ -249,13 +250,7 @@ def export_data(store: Store, out_path: Path, *, replace: bool = False) -> dict:
         RECORDING_NOTES: notes,
     }
     if not store.owner:  # the single user's choices live in settings.toml (a cohort person's role is a row)
-        manifest["settings"] = {
-            "role": store.settings.role,
-            "thresholds": {f.name: getattr(store.settings.thresholds, f.name) for f in fields(Thresholds)},
-            # the 'um's kept and heard from the sound (the speech model is this machine's: not carried)
-            "verbatim": store.settings.verbatim,
-            "recover_fillers": store.settings.recover_fillers,
-        }
+        manifest["settings"] = carried_settings(store.settings)
     missing = []
     try:
         # beside the backup, never in /tmp; one left by an export killed midway goes now
@@ -296,12 +291,24 @@ def export_data(store: Store, out_path: Path, *, replace: bool = False) -> dict:
     }
 
 
-def settings_chosen(settings) -> bool:
-    """Whether the single user chose anything a backup carries other than the defaults: a role, a
-    threshold, the 'um's kept or heard from the sound."""
-    carried = ("role", "verbatim", "recover_fillers")
-    default = {f.name: f.default for f in fields(Settings) if f.name in carried}
-    return settings.thresholds != Thresholds() or any(getattr(settings, k) != v for k, v in default.items())
+# The single user's choices a backup carries besides the thresholds: the role, the 'um's kept and
+# heard from the sound (the speech model is this machine's: not carried).
+CARRIED_CHOICES = ("role", "verbatim", "recover_fillers")
+
+
+def carried_settings(settings: Settings) -> dict:
+    """The single user's choices as a backup carries them (its manifest's "settings")."""
+    return {
+        **{name: getattr(settings, name) for name in CARRIED_CHOICES},
+        "thresholds": {f.name: getattr(settings.thresholds, f.name) for f in fields(Thresholds)},
+    }
+
+
+def settings_chosen(settings: Settings) -> bool:
+    """Whether the single user chose anything a backup carries other than the defaults."""
+    defaults = {f.name: f.default for f in fields(Settings) if f.name in CARRIED_CHOICES}
+    unchosen = dataclasses.replace(settings, thresholds=Thresholds(), **defaults)
+    return carried_settings(settings) != carried_settings(unchosen)
 
 
 def _counted_apart(table: sa.Table, rows: list) -> list[tuple[str, list]]:
