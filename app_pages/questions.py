@@ -173,8 +173,7 @@ def add_your_own() -> None:
                     owner=cfg.owner,
                 )
                 shared.form_saved("questions_add")
-                told = "" if new_competencies else f" {escape(summary.told_competencies(added.competencies))}"
-                ss.questions_flash = f"Added: {escape(added.text)}{told}"
+                ss.questions_flash = f"Added: {escape(added.text)}{told(new_competencies, added)}"
                 st.rerun()
     mine = [q for q in banks.load_questions(cfg.data_dir, owner=cfg.owner) if q.source != "bank"]
     st.markdown(f"**Your questions ({len(mine)})**")
@@ -186,6 +185,11 @@ def add_your_own() -> None:
     answers = count_answers_by_question(shared.store(cfg), [q.id for q in mine])
     for q in mine:
         edit_own(q, answers[q.id])
+
+
+def told(chosen: list[str], question: banks.Question) -> str:
+    """After "Added: …" or "Saved: …", what the question was given when no competency was chosen."""
+    return "" if chosen else f" {escape(summary.told_competencies(question.competencies))}"
 
 
 KEEP_WORDS = ("keep it under this question's words", "keep them under this question's words")
@@ -246,9 +250,7 @@ def edit_own(q: banks.Question, answers: int) -> None:
                         talking_points=[p.strip() for p in points.splitlines() if p.strip()],
                     )
                     # said above the list too: the box may sit far down a long list
-                    told = summary.told_competencies(edited.competencies) if not competencies else ""
-                    told = f" {escape(told)}" if told else ""
-                    ss.questions_flash = f"Saved: {escape(edited.text)}{told}"
+                    ss.questions_flash = f"Saved: {escape(edited.text)}{told(competencies, edited)}"
                     st.rerun()
         delete_own(q, answers)
 
