@@ -522,11 +522,9 @@ def test_a_new_tab_says_the_interview_under_way_and_offers_to_go_on_with_it(tmp_
     assert not stranger.info and "mock_go_on" not in [b.key for b in stranger.button]
 
 
-def test_two_role_questions_picked_for_a_debrief_gap_say_so_in_the_report(tmp_path, monkeypatch):
-    """Two role questions (the opener and one the role's own, picked for the debrief's "system
-    design"): the report said "No practice score or debrief points to a weak area yet, so these are
-    common questions for a round of role questions", the reason of the stories, of which none was
-    asked."""
+def _two_role_questions_after_a_debrief_gap(tmp_path, monkeypatch):
+    """A mock interview of two software-engineering role questions, started after a debrief that
+    named "system design" as a skill gap: the page at its first question."""
     from datetime import date, timedelta
 
     monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
@@ -547,7 +545,15 @@ def test_two_role_questions_picked_for_a_debrief_gap_say_so_in_the_report(tmp_pa
     at.radio(key="mock_format").set_value("role").run()
     at.selectbox(key="mock_role").set_value("software-engineer").run()
     at.slider(key="mock_n_role").set_value(2).run()
-    at.button(key="mock_start").click().run()
+    return at.button(key="mock_start").click().run()
+
+
+def test_two_role_questions_picked_for_a_debrief_gap_say_so_in_the_report(tmp_path, monkeypatch):
+    """Two role questions (the opener and one the role's own, picked for the debrief's "system
+    design"): the report said "No practice score or debrief points to a weak area yet, so these are
+    common questions for a round of role questions", the reason of the stories, of which none was
+    asked."""
+    at = _two_role_questions_after_a_debrief_gap(tmp_path, monkeypatch)
     assert not at.exception and not at.error, [e.value for e in at.error]
     _answer(at, "01-opener.wav")
     _answer(at, "02-follow-up.wav")
@@ -564,26 +570,7 @@ def test_two_role_questions_picked_for_a_debrief_gap_say_so_in_the_report(tmp_pa
 def test_a_round_ended_after_its_opener_draws_no_empty_reason(tmp_path, monkeypatch):
     """Ended after the opener of a round picked for a debrief's gap: the reason, for questions never
     asked, is left out of the report, and so is the empty line it stood on."""
-    from datetime import date, timedelta
-
-    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
-    db = store.open_store(load_settings(tmp_path))
-    try:
-        interview_id = store.add_interview(
-            db,
-            company="Globex",
-            stage="first round",
-            interview_date=(date.today() - timedelta(days=10)).isoformat(),
-        )
-        store.add_debrief(db, interview_id, skill_gaps="system design")
-    finally:
-        db.close()
-    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
-    at = page("mock").run()
-    at.radio(key="mock_format").set_value("role").run()
-    at.selectbox(key="mock_role").set_value("software-engineer").run()
-    at.slider(key="mock_n_role").set_value(2).run()
-    at.button(key="mock_start").click().run()
+    at = _two_role_questions_after_a_debrief_gap(tmp_path, monkeypatch)
     _answer(at, "01-opener.wav")
     _answer(at, "02-follow-up.wav")
     at.button(key="mock_end").click().run()
