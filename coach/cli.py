@@ -1304,6 +1304,11 @@ def open_store(settings=None) -> Iterator:
 
 # How many practice answers `coach history` lists without --limit: a screenful, newest first.
 HISTORY_SHOWN = 20
+# How wide `coach history`'s question-id column grows: 80 columns less the answer's number and time
+# (25), a space and its figures (36 at most). An own question's id is longer
+# ("user-what-kind-of-manager-brings-1" made every row 95 columns, wrapped by an 80-column
+# terminal): it takes a line of its own, its figures on the next in the same columns.
+HISTORY_ID_COLUMN = 18
 
 
 @app.command("history")
@@ -1375,10 +1380,11 @@ def history_command(
     from coach.local_time import in_lived_order
 
     real = history["real_answers"] if question else []
-    # the id column as wide as the longest id shown: an own question's id is longer than a bank's
+    # the id column as wide as the longest id shown, up to what keeps a row in 80 columns
     id_width = max(
         [1] + [len(a["shown_id"] or "-") for a in history["attempts"]] + [len(question or "")] * bool(real)
     )
+    id_width = min(id_width, HISTORY_ID_COLUMN)
     rows = []  # (when it was said, as lived; the line)
     for a in history["attempts"]:
         # the columns line up whatever is missing; an answer with no bank id (a mock interview's
@@ -1386,17 +1392,17 @@ def history_command(
         asked = "" if a["shown_id"] or not a["question_text"] else f"  “{a['question_text']}”"
         when = local_moment(a["created_at"])
         where = "  mock interview" if in_mock_interview(a) else ""
-        said = f"{a['shown_id'] or '-':<{id_width}} {_figures(a)}{where}{asked}"
+        said = f"{_figures(a)}{where}{asked}"
         if not_measured:
             said = f"{said.rstrip()}: {a['why']}"
-        line = f"#{a['id']:<5} {when:%Y-%m-%d %H:%M}  {said}"
+        line = _history_row(f"#{a['id']:<5} {when:%Y-%m-%d %H:%M}  ", a["shown_id"] or "-", id_width, said)
         rows.append((in_lived_order(str(a["created_at"])), line.rstrip()))
     # one question's real answers among its practice, newest first in the same columns (they came
     # after every practice answer, oldest first, in columns of their own)
     for r in real:
         interview = f"{r['company']} {r['stage'] or ''}".strip()
-        said = f"{question:<{id_width}} {_figures(r)}  real interview: {interview}"
-        line = f"{'real':<6} {r['interview_date']:<16}  {said}"
+        said = f"{_figures(r)}  real interview: {interview}"
+        line = _history_row(f"{'real':<6} {r['interview_date']:<16}  ", question, id_width, said)
         rows.append((in_lived_order(str(r["interview_date"])), line))
     real_shown = len(real)
     if real:
@@ -1441,6 +1447,15 @@ def history_command(
         )
     else:
         typer.echo(f"{answers}.", err=True)
+
+
+def _history_row(head: str, question_id: str, id_width: int, said: str) -> str:
+    """One answer in `coach history`: its number and time, its question's id in the id column and
+    what was measured; an id wider than the column on a line of its own, what was measured on the
+    next in the same columns as the other rows (whole, the id can still be copied)."""
+    if len(question_id) <= id_width:
+        return f"{head}{question_id:<{id_width}} {said}"
+    return f"{head}{question_id}\n{' ' * (len(head) + id_width + 1)}{said}"
 
 
 def _why_not_measured(attempt: dict) -> str:

@@ -924,8 +924,9 @@ def test_history_columns_line_up_beside_an_own_question(settings, monkeypatch):
     store.close()
     result = _run(settings, "history")
     assert result.exit_code == 0, result.stderr
-    lines = [line for line in result.stdout.splitlines() if line.startswith("#")]
-    assert len(lines) == 2 and any(own.id in line for line in lines), result.stdout
+    assert own.id in result.stdout.split(), result.stdout  # on a line of its own, whole
+    lines = [line for line in result.stdout.splitlines() if "wpm" in line]
+    assert len(lines) == 2, result.stdout
     for column in ("wpm", "fillers/100", "score"):
         assert len({line.index(column) for line in lines}) == 1, lines
 
@@ -1253,3 +1254,40 @@ def test_a_backup_brings_back_your_own_question_banks_and_never_over_one_here(fi
     ), result.stdout
     assert sorted(p.name for p in banks_there.iterdir()) == ["other.toml"]
     assert "mine-01" in ids(elsewhere)  # the questions still load
+
+
+def test_history_rows_fit_an_80_column_terminal_beside_an_own_question(tmp_path):
+    """An answer to a question of your own made every `coach history` row 95 columns wide (its id,
+    user-what-kind-of-manager-brings-1, widened the id column of all of them): an 80-column
+    terminal wrapped each row mid-figure. Every line now fits; the long id has a line of its own,
+    its figures on the next, in the same columns as the others' and still whole to copy."""
+    from cli_support import run_coach
+
+    from coach.banks import add_user_question
+    from coach.config import load_settings
+
+    settings = load_settings(tmp_path)
+    own = add_user_question(tmp_path, "What kind of manager brings out your best work?")
+    assert len(own.id) > 30, own.id
+    store = open_store(settings)
+    for question_id, wpm in (("beh-lead-01", 150.0), (own.id, 162.0), ("beh-lead-01", 141.0)):
+        save_attempt(
+            store,
+            question_id=question_id,
+            question_text="A question?",
+            recording=None,
+            transcript=transcript_dict(),
+            analysis=analysis_dict(wpm=wpm, fillers_per_100=3.0),
+            engine="faster-whisper",
+            model="tiny.en",
+        )
+    store.close()
+    listed = run_coach("history", data_dir=tmp_path)
+    assert listed.returncode == 0, listed.stderr
+    lines = listed.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80, listed.stdout
+    assert own.id in listed.stdout.split(), listed.stdout
+    figures = [line for line in lines if "wpm" in line]
+    assert [line.split()[-6] for line in figures] == ["141", "162", "150"], listed.stdout
+    for column in ("wpm", "fillers/100", "score"):
+        assert len({line.index(column) for line in figures}) == 1, lines
