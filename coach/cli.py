@@ -2032,7 +2032,7 @@ def _describe_interview(
     from coach.debrief import from_review, latest_debrief, own_notes
     from coach.interview_log import ORIGIN_SAID, debrief_prompt, person_line
     from coach.interview_log import held as was_held
-    from coach.local_time import local_day, long_date, today
+    from coach.local_time import local_day, today
     from coach.playbook import dated_after, is_ahead
 
     facts = [full["stage"] or "stage not set", full["format"], ORIGIN_SAID.get(full["origin"], "")]
@@ -2055,8 +2055,9 @@ def _describe_interview(
     for debrief in full["debriefs"]:  # each, as the page lists them (older data can hold more than one)
         go_on = {True: "yes", False: "no", None: "undecided"}[debrief["proceed"]]
         interest = f"interest {debrief['interest']}/5" if debrief["interest"] else "interest not set"
-        # the day it was written, as the page heads it ("Debrief Sun 6 Dec — interest 4/5, ...")
-        written = long_date(local_day(debrief["created_at"]))
+        # the day it was written, as the terminal writes every day ("2026-12-06", the stage's own
+        # two lines above; "Sun 6 Dec 2026" was the page's style among them)
+        written = local_day(debrief["created_at"])
         lines.append(f"Debrief {written} — {interest}, go on to the next stage: {go_on}")
         if (
             debrief is latest

@@ -446,8 +446,6 @@ def test_one_interview_is_shown_whole_and_edited_from_the_terminal(tmp_path):
     stage: both were in the app only."""
     from datetime import date
 
-    from coach.local_time import long_date
-
     def coach(*args):  # in this process (tests/cli_support.py)
         return run_coach(*args, data_dir=tmp_path)
 
@@ -485,7 +483,7 @@ def test_one_interview_is_shown_whole_and_edited_from_the_terminal(tmp_path):
         "#1 Globex · Data engineer: first round, 2026-11-20",
         "  moved by the recruiter\n  second line",
         "People met:\n  - Sam Lee — EM (ex-Stripe)\n",
-        f"Debrief {long_date(date.today())} — interest 4/5, go on to the next stage: yes",
+        f"Debrief {date.today().isoformat()} — interest 4/5, go on to the next stage: yes",
         "  Went well:\n    the whiteboard",
         "  Could be better:\n    too long on the intro",
         "Questions they asked:\n  - How do you test a pipeline?",

@@ -95,15 +95,9 @@ def test_coach_interview_says_what_the_stage_s_entry_on_the_page_shows(tmp_path,
     """`coach interview N` left out what the stage's entry on the Interviews page shows: each
     answer's length and that its question was not practised before, the day the debrief was
     written, and the questions the review heard (only the debrief's were listed)."""
-    from datetime import date
-
-    from coach.local_time import long_date
-
     bank = _reviewed_after_its_debrief(tmp_path)
     shown = coach(tmp_path, "interview", "1")
-    assert (
-        f"\nDebrief {long_date(date.today())} — interest 4/5, go on to the next stage: undecided\n" in shown
-    )
+    assert f"\nDebrief {day(0)} — interest 4/5, go on to the next stage: undecided\n" in shown
     questions = [bank, HEARD, ASKED]
     assert "\nQuestions they asked:\n" + "".join(f"  - {q}\n" for q in questions) in shown, shown
     assert f"  1. “{bank}” score 72, 150 wpm, 4.0 fillers/100, 1:10 long; not practised before\n" in shown
@@ -152,3 +146,16 @@ def test_every_debrief_an_interview_holds_is_shown_as_the_page_lists_them(tmp_pa
     assert not at.exception
     page = markdown_text(at)
     assert "the coding round" in page and "the system design round" in page
+
+
+def test_coach_interview_dates_its_debrief_as_the_rest_of_the_terminal_does(tmp_path):
+    """`coach interview N` dated the stage "2026-12-04" and its debrief "Sun 6 Dec 2026" two
+    lines below, where `coach interviews` and `coach history` write every day as 2026-12-06: one
+    style in the terminal."""
+    coach(tmp_path, "add-interview", "Acme Robotics", "--stage", "recruiter screen", "--date", day(-2))
+    coach(tmp_path, "debrief", "1", "--interest", "4", "--proceed", "yes")
+    shown = coach(tmp_path, "interview", "1").splitlines()
+    assert shown[0] == f"#1 Acme Robotics: recruiter screen, {day(-2)}", shown
+    [debrief] = [line for line in shown if line.startswith("Debrief ")]
+    assert debrief == f"Debrief {day(0)} — interest 4/5, go on to the next stage: yes", shown
+    assert f"  #1    {day(-2)}  recruiter screen" in coach(tmp_path, "interviews"), shown
