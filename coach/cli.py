@@ -2312,7 +2312,6 @@ def debrief_command(
     from coach import store as repository
     from coach.debrief import latest_debrief, write_debrief
     from coach.interview_log import debrief_refused
-    from coach.playbook import YES_NO_ANSWERS
 
     given = {
         "went_well": went_well,
@@ -2328,9 +2327,6 @@ def debrief_command(
         "people_met": person or [],
         "questions_asked": question or [],
     }
-    if proceed.strip() and proceed.strip().lower() not in YES_NO_ANSWERS:  # it said "Proceed? must be"
-        said = f"not {proceed.strip()!r}"
-        raise InputError(f"--proceed must be yes, no or undecided, {said}. Nothing was saved.")
     if any(not asked.strip() for asked in question or []):  # it read "Saved “Questions they asked”"
         raise InputError("A --question is empty; type the question as they asked it. Nothing was saved.")
     if not any(v not in (None, "", []) for v in given.values()):

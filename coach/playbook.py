@@ -510,7 +510,12 @@ def _check_debrief_value(f: DebriefField, value: object) -> object:
     if isinstance(value, bool):
         return value
     if str(value).strip().lower() not in YES_NO_ANSWERS:
-        raise InputError(f"{f.label} must be yes, no or undecided, not {value!r}.")
+        # typed only in the terminal (the page offers the three answers), where the field is the
+        # option of its name ("Proceed? must be" was the page's label, question mark and all)
+        said = f"must be yes, no or undecided, not {str(value).strip() or value!r}"
+        raise InputError(
+            f"--{f.id.replace('_', '-')} {said}. Nothing was saved.", in_app=f"{f.label} {said}."
+        )
     return YES_NO_ANSWERS[str(value).strip().lower()]
 
 

@@ -112,6 +112,10 @@ def test_a_wrong_proceed_answer_names_the_option_typed(tmp_path):
     assert coach_refused(tmp_path, "debrief", "1", "--proceed", "maybe", "--notes", "fine") == (
         "error: --proceed must be yes, no or undecided, not 'maybe'. Nothing was saved."
     )
+    # one check, the debrief's own: a blank answer passed the command's and met the label there
+    assert coach_refused(tmp_path, "debrief", "1", "--proceed", "  ") == (
+        "error: --proceed must be yes, no or undecided, not '  '. Nothing was saved."
+    )
     assert "Debrief" not in coach_printed(tmp_path, "interview", "1")
     coach_printed(tmp_path, "debrief", "1", "--proceed", " Yes ")
     assert "go on to the next stage: yes" in coach_printed(tmp_path, "interview", "1")

@@ -125,7 +125,7 @@ def test_check_debrief_tidies_what_a_form_sends(book: pb.Playbook) -> None:
     [
         ({"interest": 6}, "Interest must be a whole number from 1 to 5"),
         ({"interest": "4"}, "Interest must be a whole number"),
-        ({"proceed": "maybe"}, "Proceed\\? must be yes, no or undecided"),
+        ({"proceed": "maybe"}, "--proceed must be yes, no or undecided, not 'maybe'"),
         ({"mood": "great"}, "unknown fields \\['mood'\\]"),
     ],
 )
