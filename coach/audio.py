@@ -30,6 +30,8 @@ from coach.errors import (
     NoSpeechError,
     NotAudioError,
     NotSavedError,
+    empty_name_said,
+    names_this_folder,
     printable,
     said_name,
     server_fault,
@@ -273,10 +275,8 @@ def check_recording_file(path: Path, name: str) -> None:
     """A recording named to be read: an empty name (which a command line makes this folder, "."), a
     folder, nothing there or an empty file, each said in one sentence."""
     said = said_name(name, start=True)
-    if str(path) in ("", "."):  # it read "No file at ."
-        raise AudioError(
-            "An empty name (or “.”) is this folder, not a recording; give the path of an audio file."
-        )
+    if names_this_folder(path):  # it read "No file at ."
+        raise AudioError(empty_name_said("a recording", "give the path of an audio file"))
     if not path.exists():
         raise AudioError(f"No file at {path}; check the path and try again.")
     if path.is_dir():

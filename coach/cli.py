@@ -20,7 +20,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from coach.analysis.wording import clock, count, listed
-from coach.errors import CoachError, InputError, printable, said_name
+from coach.errors import CoachError, InputError, empty_name_said, names_this_folder, printable, said_name
 from coach.mock import QUESTION_ORDER
 
 # click's UsageError, which Typer raises for a mistyped command line (newer Typer ships its own
@@ -499,8 +499,8 @@ def _check_given_file(path: Path, kind: str = "recording") -> None:
         check_recording_file(path, path.name)
         return
     asked = "give the path of a text file"
-    if str(path) in ("", "."):
-        raise InputError(f"An empty name (or “.”) is this folder, not a text file; {asked}.")
+    if names_this_folder(path):
+        raise InputError(empty_name_said("a text file", asked))
     if path.is_dir():
         raise InputError(f"{path} is a folder, not a text file; {asked} in it.")
     if not path.is_file():
@@ -701,11 +701,11 @@ def _check_take_path(out: Path, replace: bool) -> None:
     traceback and a file already there (the take before) was written over, unsaid."""
     import os
 
-    from coach.errors import InputError
-
-    if str(out) in ("", ".") or out.is_dir():
-        folder = "An empty name (or “.”) is this folder" if str(out) in ("", ".") else f"{out} is a folder"
-        raise InputError(f"{folder}; give the name of the .wav file to write in it.")
+    asked = "give the name of the .wav file to write in it"
+    if names_this_folder(out):
+        raise InputError(empty_name_said("a recording", asked))
+    if out.is_dir():
+        raise InputError(f"{out} is a folder; {asked}.")
     if out.exists() and not replace:
         raise InputError(f"{out} already exists; give another name, or add --replace to write over it.")
     there = next(p for p in (out.absolute().parent, *out.absolute().parents) if p.exists())

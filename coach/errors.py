@@ -133,3 +133,17 @@ def said_name(name: str, *, start: bool = False) -> str:
     if name != BROWSER_TAKE:
         return name
     return "Your recording" if start else "your recording"
+
+
+def names_this_folder(path: object) -> bool:
+    """Whether a path given for a file is no name at all: a command line makes an empty name this
+    folder, "."."""
+    return str(path) in ("", ".")
+
+
+def empty_name_said(what: str, asked: str) -> str:
+    """What an empty name given for a file is told, one to read or one to write: it is this folder,
+    not `what` ("a recording"); `asked` says what to give ("give the path of an audio file"). One
+    sentence for every command (the text-file, recording and `coach record` checks each worded it,
+    the last without saying what the folder is not)."""
+    return f"An empty name (or “.”) is this folder, not {what}; {asked}."

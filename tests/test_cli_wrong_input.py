@@ -84,7 +84,8 @@ def test_record_says_where_it_cannot_write_before_the_take(tmp_path):
         f"error: {tmp_path / 'takes'} is a folder; give the name of the .wav file to write in it."
     )
     assert coach_refused(tmp_path, "record", "") == (
-        "error: An empty name (or “.”) is this folder; give the name of the .wav file to write in it."
+        "error: An empty name (or “.”) is this folder, not a recording; give the name of the .wav file to "
+        "write in it."
     )
     assert coach_refused(tmp_path, "record", before) == (
         f"error: {before} already exists; give another name, or add --replace to write over it."
