@@ -24,9 +24,13 @@ class TimeLeft:
     report, said "00:00" left of 22 s on the news clip (19% done after the first window, 0 s elapsed
     by its clock)."""
 
-    def __init__(self, clock=time.monotonic) -> None:
+    def __init__(self, clock=time.monotonic, *, since: tuple[float, float] | None = None) -> None:
+        """`since`: (when, how far) the work began, to take the pace from there rather than from the
+        end of the first window's reports: a review's bar covers more than the words (the voices,
+        the answers heard again), and its first window's time counts."""
         self._clock = clock
-        self.first: tuple[float, float] | None = None  # the end of the first window's reports
+        # the end of the first window's reports, or where the work began
+        self.first: tuple[float, float] | None = since
         self.ended: tuple[float, float] | None = None  # the end of the latest window's, once a second
         self.last: tuple[float, float] | None = None  # the latest report: (when, how far)
 

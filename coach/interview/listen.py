@@ -22,7 +22,7 @@ from coach.errors import CoachError
 from coach.interview.chunks import CHUNK_S, AudioChunk, ChunkReader, channel_levels, open_interview
 from coach.interview.resume import ChunkResult, WorkDir
 from coach.interview.speakers import VoiceWindows, voice_windows
-from coach.pace import BURST_S
+from coach.pace import TimeLeft
 from coach.transcribe.coverage import repair, speech_spans
 from coach.types import SAMPLE_RATE, Sound, Word
 
@@ -111,27 +111,20 @@ def onward(handler: ProgressHandler | None) -> ProgressHandler | None:
     said only once the pass has a pace (`eta_s` given). Whisper's words come a window at a time, many
     reports at once: the pace is the one at the last report before the newest burst of them (the
     first report of a burst, its window's time spent and little of its words counted, said "0:46
-    left" of 26 s)."""
+    left" of 26 s), taken from after the model loads (`coach.pace.TimeLeft`, as the terminal's bar
+    over one answer)."""
     if handler is None or getattr(handler, "onward", False):
         return handler
-    state = {"highest": 0.0, "started": None, "from": 0.0, "paced": False, "last": None, "point": None}
+    state: dict = {"highest": 0.0, "paced": False, "left": None}
 
     def report(p: Progress) -> None:
-        now = time.monotonic()
-        if state["started"] is None and p.step != LOADING_THE_MODEL:  # timed from after the model loads
-            state["started"], state["from"] = now, state["highest"]
+        if state["left"] is None and p.step != LOADING_THE_MODEL:  # timed from after the model loads
+            state["left"] = TimeLeft(since=(time.monotonic(), state["highest"]))
         fraction = min(max(p.fraction, state["highest"]), 1.0)
         state["highest"] = fraction
         state["paced"] = state["paced"] or p.eta_s is not None or fraction >= HEARD_BY
-        last = state["last"]
-        if last is not None and now - last[0] >= BURST_S:
-            state["point"] = last
-        state["last"] = (now, fraction)
-        eta, point = None, state["point"]
-        if fraction >= 1.0:
-            eta = 0.0
-        elif state["paced"] and point is not None and point[1] > state["from"]:
-            eta = (point[0] - state["started"]) * (1.0 - fraction) / (point[1] - state["from"])
+        left = state["left"].seconds(fraction, 1.0) if state["left"] is not None else None
+        eta = 0.0 if fraction >= 1.0 else left if state["paced"] else None
         handler(replace(p, fraction=fraction, eta_s=eta))
 
     report.onward = True  # type: ignore[attr-defined]
