@@ -205,12 +205,18 @@ def recommended_questions() -> None:
     if said_role:
         st.caption(said_role)
     picks = recommend.recommended(questions, attempts, gaps, interview=asks, role=role)
+    shared.named_for_questions("practice_rec_")
     for group in picks.groups:  # each under why
         st.caption(escape(group.reason))  # it quotes the company and the job description
         for q in group.questions:
             row = st.columns([6, 1], vertical_alignment="center")
             row[0].markdown(f"**{escape(q.text)}**  \n:gray[{escape(summary.describe_question(q))}]")
-            row[1].button("Answer", key=f"practice_rec_{q.id}", on_click=choose_question, args=(q.id,))
+            row[1].button(
+                shared.for_question("Answer", q.text),
+                key=f"practice_rec_{q.id}",
+                on_click=choose_question,
+                args=(q.id,),
+            )
 
 
 NO_MATCH = "No question matches these filters. Loosen a filter, or type the question under “Your own”."
@@ -261,10 +267,16 @@ def own_question() -> None:
     mine = [q for q in questions if q.source != "bank"]
     if mine:
         st.caption("Your questions: added on the Questions page, taken from a debrief, or typed here.")
+    shared.named_for_questions("practice_mine_")
     for q in mine:
         row = st.columns([6, 1], vertical_alignment="center")
         row[0].markdown(f"**{escape(q.text)}**  \n:gray[{escape(summary.describe_question(q))}]")
-        row[1].button("Answer", key=f"practice_mine_{q.id}", on_click=choose_question, args=(q.id,))
+        row[1].button(
+            shared.for_question("Answer", q.text),
+            key=f"practice_mine_{q.id}",
+            on_click=choose_question,
+            args=(q.id,),
+        )
     own = st.text_area(  # no max_chars: a browser drops a longer paste silently; the add refuses it
         "Type the question as an interviewer would ask it",
         key=kept("practice_own_text"),

@@ -535,13 +535,17 @@ def what_next(report: dict, attempts: list[dict]) -> None:
     if gaps["gaps"]:
         named = ", ".join(f"{summary.tag_words(g['competency'])} ({g['mentions']}×)" for g in gaps["gaps"])
         st.markdown(f"Skill gaps from your debriefs: {escape(named)}.")
+        shared.named_for_questions("progress_rec_")
         for q in gaps["recommended"]:
             row = st.columns([6, 1], vertical_alignment="center")
             row[0].markdown(
                 f"**{escape(q['text'])}**  \n:gray[{escape(summary.tags_words(q['competencies']))}]"
             )
             if row[1].button(
-                "Practise", key=f"progress_rec_{q['id']}", on_click=shared.practise, args=(q["id"],)
+                shared.for_question("Practise", q["text"]),
+                key=f"progress_rec_{q['id']}",
+                on_click=shared.practise,
+                args=(q["id"],),
             ):
                 st.switch_page("app_pages/practice.py")
     if gaps.get("unmatched"):

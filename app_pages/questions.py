@@ -98,6 +98,7 @@ def browse() -> None:
         ss.questions_page = 0
     pages = max((len(matching) - 1) // PAGE_SIZE + 1, 1)
     page = min(ss.questions_page, pages - 1)
+    shared.named_for_questions("questions_star_", "questions_practise_")
     for q in matching[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]:
         starred = q.id in favourites
         row = st.columns([8, 1.4, 1.4], vertical_alignment="center")
@@ -107,7 +108,7 @@ def browse() -> None:
             f":gray[{escape(answered_line(q.id))}]"
         )
         row[1].button(  # a button that looks like one, saying what a click does ("Star", as said above)
-            "Starred" if starred else "Star",
+            shared.for_question("Starred" if starred else "Star", q.text),
             icon=":material/star:" if starred else ":material/star_border:",
             key=f"questions_star_{q.id}",
             on_click=toggle,
@@ -118,7 +119,10 @@ def browse() -> None:
             width="stretch",
         )
         if row[2].button(
-            "Practise", key=f"questions_practise_{q.id}", on_click=shared.practise, args=(q.id,)
+            shared.for_question("Practise", q.text),
+            key=f"questions_practise_{q.id}",
+            on_click=shared.practise,
+            args=(q.id,),
         ):
             st.switch_page("app_pages/practice.py")
     if pages > 1:

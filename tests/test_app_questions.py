@@ -5,6 +5,7 @@ from app_support import in_form, markdown_text, page
 from coach import banks
 from coach.config import load_settings
 from coach.store import list_favourites, open_store
+from coach.ui.highlight import escape
 
 
 def test_search_star_and_add(tmp_path, monkeypatch):
@@ -28,9 +29,9 @@ def test_search_star_and_add(tmp_path, monkeypatch):
     star_id = star.key.removeprefix("questions_star_")
     # a favourite looks like a button and says what it does (not a bare ☆ in plain text), in the
     # page's own word for it ("Star the ones you want to come back to"; it read "Save")
-    assert star.label == "Star" and star.proto.type != "tertiary" and star.proto.icon
+    assert star.label.startswith("Star ") and star.proto.type != "tertiary" and star.proto.icon
     star.click().run()
-    assert at.button(key=f"questions_star_{star_id}").label == "Starred"
+    assert at.button(key=f"questions_star_{star_id}").label.startswith("Starred ")
     stored = open_store(load_settings(tmp_path))
     assert list_favourites(stored) == [star_id]
     stored.close()
@@ -511,3 +512,38 @@ def test_words_alone_that_find_nothing_are_said_as_words_not_filters(tmp_path, m
     ]
     at.selectbox(key="questions_difficulty").set_value("hard").run()
     assert [i.value for i in at.info][0].startswith("No question matches these filters."), at.info
+
+
+def _named(at, prefix: str) -> dict[str, str]:
+    """The labels of the page's buttons whose keys start with `prefix`, by the question id after it."""
+    return {b.key.removeprefix(prefix): b.label for b in at.button if b.key and b.key.startswith(prefix)}
+
+
+def test_each_button_beside_a_question_says_which_question_it_is_for(monkeypatch):
+    """A screen reader lists a page's buttons by name: the Questions page's 25 rows gave 50 buttons
+    named "Star" or "Practise", Practice's recommended questions five named "Answer" and Progress's
+    four named "Practise", with nothing to tell one from another. Each now names its question too
+    (shown on the page as the word alone: tests/e2e/test_screen_reader_browser.py)."""
+    from app_support import seeded_dir
+
+    data_dir, _ = seeded_dir()
+    monkeypatch.setenv("COACH_DATA_DIR", str(data_dir))
+    text = {q.id: q.text for q in banks.load_questions(data_dir)}
+
+    at = page("questions").run()
+    assert not at.exception
+    for prefix, verb in (("questions_star_", "Star"), ("questions_practise_", "Practise")):
+        labels = _named(at, prefix)
+        assert len(labels) == 25, labels
+        for qid, label in labels.items():
+            assert label.startswith(f"{verb} ") and escape(text[qid]) in label, label
+
+    at = page("practice").run()  # Practice: recommended from the debrief's gaps
+    assert not at.exception
+    labels = _named(at, "practice_rec_")
+    assert labels and all(escape(text[qid]) in label for qid, label in labels.items()), labels
+
+    at = page("progress").run()  # What to practise next
+    assert not at.exception
+    labels = _named(at, "progress_rec_")
+    assert labels and all(escape(text[qid]) in label for qid, label in labels.items()), labels

@@ -21,6 +21,12 @@ MARKS: dict[str, tuple[str, str]] = {
 # When marks overlap ("kind of" is a filler and a hedge), the first in this order names it.
 PRIORITY = ("repetition", "filler", "hedge")
 
+# Text kept for a screen reader that takes no room on the page (the usual "visually hidden" rule).
+UNSEEN = (
+    "position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; "
+    "clip-path: inset(50%); white-space: nowrap; border: 0;"
+)
+
 STYLE = """
 <style>
 .cf-transcript { font-size: 1.05rem; line-height: 2.1; max-width: 46rem; }
@@ -32,10 +38,9 @@ STYLE = """
 .cf-transcript sup { font-size: 0.62em; font-weight: 600; margin-left: 0.1em; opacity: 0.8; }
 .cf-legend { font-size: 0.9rem; margin: 0.2rem 0 0.6rem 0; }
 .cf-legend mark { margin-right: 0.9rem; padding: 0.05em 0.3em; border-radius: 0.2em; color: inherit; }
-.cf-unseen { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
-             clip-path: inset(50%); white-space: nowrap; border: 0; }
+.cf-unseen { UNSEEN }
 </style>
-"""
+""".replace("UNSEEN", UNSEEN)
 # Short labels after each mark, so the kind is readable without colour.
 SUPERSCRIPT = {"filler": "F", "repetition": "R", "hedge": "H"}
 

@@ -38,6 +38,7 @@ from coach.store import Store, open_store
 from coach.store.db import NOTHING_SAVED
 from coach.ui import summary
 from coach.ui.highlight import (
+    UNSEEN,
     escape,
     escape_sentence,
     highlight_html,
@@ -425,6 +426,22 @@ def practise(question_id: str) -> None:
     ss.practice_question_id = question_id
     ss.practice_result = None
     ss.practice_take = ss.get("practice_take", 0) + 1
+
+
+def for_question(verb: str, question_text: str) -> str:
+    """A button's label in a list of questions: `verb` for the eye ("Star", "Practise") and, for a
+    screen reader, which question it is for ("Star “Tell me about a time…”"). A screen reader lists
+    a page's buttons by their names, and the Questions page's 25 rows gave 50 named "Star" or
+    "Practise". The question, in italics, takes no room on the page once `named_for_questions`
+    has styled the buttons of its keys."""
+    return f"{verb} *“{escape(question_text)}”*"
+
+
+def named_for_questions(*key_prefixes: str) -> None:
+    """The style that keeps the question of `for_question`'s labels for a screen reader only, on
+    the buttons whose keys start with one of `key_prefixes`."""
+    buttons = ", ".join(f"[class*='st-key-{prefix}'] button em" for prefix in key_prefixes)
+    st.html(f"<style>{buttons} {{ {UNSEEN} }}</style>")
 
 
 def kept_where(current: Settings) -> str:

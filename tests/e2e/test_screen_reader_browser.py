@@ -5,6 +5,9 @@ the recorder is started and stopped from the keyboard alone.
 Streamlit names an icon in markdown by its key: each point was read "check_circle icon, Their
 product, heard" or "help icon, ... not heard", a help icon read as if it were a help button.
 
+The Questions page's 25 rows gave a screen reader 50 buttons named "Star" or "Practise", none
+saying which question it was for; each names its question now, and shows its one word as before.
+
 Pressing Record with the keyboard put focus on the page itself, not on the Stop button that took
 Record's place: Enter or Space did nothing more.
 
@@ -14,6 +17,7 @@ Screenshots go to $COACH_SCREENSHOTS (default: a temporary folder); the path is 
 from __future__ import annotations
 
 import contextlib
+import re
 from pathlib import Path
 
 import pytest
@@ -104,3 +108,26 @@ def test_the_recorder_starts_and_stops_from_the_keyboard(app, page, shots):
     page.wait_for_timeout(1_500)  # a short take
     page.keyboard.press("Enter")
     stop.wait_for(state="detached", timeout=10_000)  # stopped: the take goes to be analysed
+
+
+# what the eye is given of each button's label in the Questions page's list: its words less those
+# in an element that takes no room (1 px or less wide)
+SHOWN_WORDS = """() => [...document.querySelectorAll(
+    "[class*='st-key-questions_star_'] button, [class*='st-key-questions_practise_'] button"
+)].map(b => {
+    const label = b.querySelector('p');
+    const unseen = [...label.querySelectorAll('*')].filter(e => e.getBoundingClientRect().width <= 1);
+    return unseen.reduce((shown, e) => shown.replace(e.textContent, ''), label.textContent).trim();
+})"""
+
+
+def test_each_button_beside_a_question_is_named_by_it_and_shows_its_word_alone(app, page, shots):
+    page.goto(f"{app.url}/questions")
+    page.get_by_role("button", name=re.compile("^Practise")).first.wait_for(timeout=60_000)
+    settled(page)
+    said = page.locator("[data-testid=stMain]").aria_snapshot()
+    for verb in ("Star", "Practise"):
+        named = re.findall(rf'button "{verb} “(.+?)”"', said)
+        assert len(named) == len(set(named)) == 25, said
+    full_screenshot(page, shots / "screen-reader-question-buttons.png")
+    assert set(page.evaluate(SHOWN_WORDS)) == {"Star", "Practise"}

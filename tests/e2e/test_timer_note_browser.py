@@ -46,7 +46,7 @@ def test_the_countdown_for_a_motivation_question_asks_for_points_not_a_story(app
             break
         except Exception:  # noqa: BLE001 - playwright's timeout: click the tab again
             continue
-    page.get_by_role("button", name="Answer", exact=True).first.click()
+    page.get_by_role("button", name="Answer “Why do you want to leave your current job?”").click()
     page.get_by_role("heading", name="Why do you want to leave your current job?").wait_for(timeout=30_000)
     page.get_by_role("button", name="Record", exact=True).wait_for(timeout=30_000)
     page.locator("#cf-clock").wait_for(timeout=10_000)
