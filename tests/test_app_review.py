@@ -258,7 +258,12 @@ def test_picking_your_voice_reviews_again_without_transcribing_again(tmp_path, m
     assert len(at.get("audio")) >= 3  # the recording and one snippet per voice
     first = _you_said(at)
     assert "In my last team" in first  # the candidate's answer, taken to be you
-    assert "A guess: you are speaker 1, who talks the most." in [c.value for c in at.caption]
+    # the guess said once, by the notice over the page; the conversation's caption said it again
+    assert [w.value for w in at.warning if "who talks the most" in w.value] == [
+        "No voice profile yet (it is built from your saved practice recordings), so speaker 1, who "
+        "talks the most, was taken to be you."
+    ]
+    assert not [c.value for c in at.caption if "who talks the most" in c.value]
     chunks = {p: p.stat().st_mtime_ns for p in (tmp_path / "review-work").glob("*/chunk-*")}
     assert chunks
     before = _stored_answers(tmp_path)

@@ -310,6 +310,14 @@ def who_is_you(identification: dict, speakers: list[dict]) -> str:
     return f"you: {why}" if why else f"{method}: {note}"
 
 
+def who_is_you_unwarned(identification: dict, speakers: list[dict]) -> str:
+    """`who_is_you` for a page that shows the review's warnings as well: nothing for a guess, whose
+    warning says it already ("No voice profile yet …, so speaker 1, who talks the most, was taken to
+    be you."). The Review page said it again over the conversation: "A guess: you are speaker 1,
+    who talks the most."."""
+    return "" if identification["method"] == "guess" else who_is_you(identification, speakers)
+
+
 def attribute(heard: Heard, options: ReviewOptions) -> Attribution:
     warnings: list[str] = []
     if options.candidate_channel:
