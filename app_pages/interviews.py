@@ -1015,13 +1015,11 @@ def option_card(option: dict, today: date) -> None:
         stage = escape(option["interest_stage"] or "last stage")
         interest = f"{option['interest']} out of 5, after the {stage}"
     else:
-        interest = ":gray[not given]"  # as "no deadline" beside it, in words
+        interest = ":gray[not given]"  # in words, as the other facts missing are
     rows = [
         ("Compensation", escape(option["compensation"]) or ":gray[—]"),
-        (
-            "Answer by",
-            deadline_words(option["deadline"], today) if option["deadline"] else ":gray[no deadline]",
-        ),
+        # only with a deadline: "Answer by: no deadline" said nothing (of a BATNA, nothing that could be)
+        *([("Answer by", deadline_words(option["deadline"], today))] if option["deadline"] else []),
         ("Your interest", interest),
         ("Scope, team, growth", escape(option["details"]) or ":gray[—]"),
         (

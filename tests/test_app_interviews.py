@@ -11,7 +11,7 @@ from cli_support import run_coach
 from coach import banks, store
 from coach.config import load_settings
 from coach.ui.highlight import escape
-from coach.ui.log_labels import short_date
+from coach.ui.log_labels import deadline_words, short_date
 
 
 def listed_answers(at) -> list[tuple[str, str]]:
@@ -843,6 +843,29 @@ def test_options_side_by_side_keep_their_facts_on_the_same_lines(tmp_path, monke
     heads = [str(m.value) for m in at.markdown if str(m.value).startswith("### ")]
     assert len(heads) == 2, heads
     assert all(len([line for line in h.split("  \n") if line.strip()]) == 2 for h in heads), heads
+
+
+def test_an_option_with_no_deadline_says_nothing_of_one(tmp_path, monkeypatch):
+    """The BATNA's card (your current job) and an offer's with no deadline set read "Answer by: no
+    deadline", a fact that said nothing; an offer with a deadline says it."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    due = date.today() + timedelta(days=9)
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        store.add_option(db, kind="offer", company="Northwind", compensation="150k", deadline=due)
+        store.add_option(db, kind="offer", company="Globex", compensation="120k")
+        store.add_option(db, kind="batna", company="current job", compensation="135k")
+    finally:
+        db.close()
+    at = interviews_page().run()
+    assert not at.exception
+    cards = [str(m.value) for m in at.markdown if str(m.value).startswith("**Compensation**")]
+    assert len(cards) == 3, cards
+    assert not [c for c in cards if "deadline" in c], cards
+    [dated] = [c for c in cards if "**Answer by**" in c]
+    assert f"**Answer by**  \n{deadline_words(due.isoformat(), date.today())}" in dated, dated
+    assert "150k" in dated
 
 
 def test_the_checklist_leaves_out_steps_that_do_not_fit_how_the_interview_started(tmp_path, monkeypatch):
