@@ -472,12 +472,16 @@ def interest_metric(data: dict, held: bool) -> None:
     """The interest written after each stage, as a number and its change since the stage before
     (a small line under it, with no axis or label, was a thin red diagonal that said nothing; the
     stages' figures are in its help, "4 → 3 → 2"). With none written: the debrief asks for it,
-    once a stage has been `held` (not for one still to come); a debrief without it (written so, or
-    the draft a review stores) is edited to add it."""
+    once a stage has been `held` (not for one still to come); a debrief written without it is
+    edited to add it. The draft a review stores is no debrief the user wrote: "not in the debrief
+    yet" read as if they had left it out of one."""
     trend = data["interest_trend"]
     if not trend:
-        if any(s["debriefed"] for s in data["stages"]):
+        debriefs = [s for s in data["stages"] if s["debriefed"]]
+        if any(not s["review_draft"] for s in debriefs):
             said = "not in the debrief yet: edit it to give 1 to 5"
+        elif debriefs:
+            said = "not written yet: the debrief the review started asks for it"
         elif held:
             said = "not written yet: the debrief asks for it"
         else:

@@ -20,7 +20,7 @@ from datetime import date, timedelta
 
 from coach import store
 from coach.analysis.wording import count
-from coach.debrief import latest_debrief, own_notes
+from coach.debrief import from_review, latest_debrief, own_notes
 from coach.interview_log import coming_up
 from coach.local_time import local_day
 from coach.playbook import ending, is_interview, is_offer
@@ -59,6 +59,7 @@ class Stage:
     booked: bool = False  # still to come (playbook.is_ahead): in the calendar, not held yet
     answers_reviewed: int = 0  # every answer the review kept, those it could not measure too
     red_flags: str = ""  # what its debrief noted about the team, the role or the process
+    review_draft: bool = False  # its debrief is still the draft its review wrote (debrief.from_review)
 
 
 @dataclass(frozen=True)
@@ -261,6 +262,7 @@ def _stage(item: dict, written: list[dict], booked: bool = False) -> Stage:
         notes=own_notes((debrief or {}).get("notes") or ""),
         booked=booked,
         red_flags=(debrief or {}).get("red_flags") or "",
+        review_draft=from_review(debrief),
     )
 
 

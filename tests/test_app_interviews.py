@@ -827,6 +827,34 @@ def test_a_debrief_written_without_interest_is_not_called_missing(tmp_path, monk
     assert "not in the debrief yet: edit it to give 1 to 5" in shown, shown
 
 
+def test_interest_beside_a_reviews_draft_is_not_said_missing_from_a_debrief(tmp_path, monkeypatch):
+    """An interview whose recording was reviewed, its debrief not written yet (only the draft the
+    review stores), said its interest was "not in the debrief yet: edit it to give 1 to 5", as if
+    the user had written a debrief and left it out."""
+    from coach.interview.draft import REVIEW_DRAFT_NOTE_LINE, TALK_SHARE
+    from coach.interview.saving import refresh_debrief
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        held = store.add_interview(db, company="Acme", interview_date=date.today() - timedelta(days=1))
+        draft = {
+            "went_well": TALK_SHARE.format(share=45, questions="3 questions"),
+            "could_be_better": "",
+            "skill_gaps": "",
+            "notes": REVIEW_DRAFT_NOTE_LINE,
+        }
+        assert refresh_debrief(db, held, draft) is not None  # stored as a review stores its draft
+    finally:
+        db.close()
+    at = interviews_page().run()
+    assert not at.exception
+    shown = markdown_text(at)
+    assert "not in the debrief yet" not in shown, shown
+    assert "**Interest**  \n:gray[not written yet: the debrief the review started asks for it]" in shown
+
+
 def test_options_side_by_side_keep_their_facts_on_the_same_lines(tmp_path, monkeypatch):
     """An offer written without a title had its compensation, deadline and interest one line higher
     than the card beside it, which had one: the cards meant to be read across no longer lined up."""
