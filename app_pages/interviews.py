@@ -38,6 +38,7 @@ from coach.ui.highlight import escape, unspoken_icon
 from coach.ui.log_labels import (
     date_words,
     deadline_words,
+    interest_change,
     interest_trend,
     moment_words,
     option_facts,
@@ -489,11 +490,14 @@ def interest_metric(data: dict, held: bool) -> None:
         st.markdown(f"**Interest**  \n:gray[{said}]")
         return
     rated = [s for s in data["stages"] if s["interest"]]
-    change = trend[-1] - trend[-2] if len(trend) > 1 else None
+    change = trend[-1] - trend[-2] if len(trend) > 1 else 0
+    # in words, its arrow and colour said so: "-1 since the first round" showed a hyphen for a minus
     st.metric(
         "Interest",
         f"{trend[-1]} out of 5",
-        delta=f"{change:+d} since the {rated[-2]['stage'] or 'stage before'}" if change else None,
+        delta=interest_change(change, rated[-2]["stage"]) if change else None,
+        delta_color="red" if change < 0 else "green",
+        delta_arrow="down" if change < 0 else "up",
         help="From your debriefs, stage by stage: " + interest_trend(data["stages"]),
     )
 

@@ -7,11 +7,15 @@ from pathlib import Path
 import pytest
 from app_support import interviews_page, markdown_text, seeded_dir
 from cli_support import run_coach
+from streamlit.proto.Metric_pb2 import Metric as MetricProto
 
 from coach import banks, store
 from coach.config import load_settings
 from coach.ui.highlight import escape
 from coach.ui.log_labels import deadline_words, short_date
+
+UP, DOWN = MetricProto.MetricDirection.UP, MetricProto.MetricDirection.DOWN
+GREEN, RED = MetricProto.MetricColor.GREEN, MetricProto.MetricColor.RED
 
 
 def listed_answers(at) -> list[tuple[str, str]]:
@@ -215,7 +219,11 @@ def test_the_pipeline_shows_one_card_per_opportunity(tmp_path, monkeypatch):
     assert initech_stages[-1].endswith("next step")
     interest = [m for m in at.metric if m.label == "Interest"]
     assert [m.value for m in interest] == ["2 out of 5", "5 out of 5", "3 out of 5"]  # Initech, Acme, Globex
-    assert "-1 since the first round" in interest[0].proto.delta
+    # its change in words, the arrow and colour as a fall and a rise: "-1 since the first round" had
+    # a hyphen for a minus sign
+    said = ["down 1 since the first round", "up 1 since the recruiter screen"]
+    assert [m.proto.delta for m in interest[:2]] == said
+    assert [(m.proto.direction, m.proto.color) for m in interest[:2]] == [(DOWN, RED), (UP, GREEN)]
     # no line under it: with no axis or label, a thin red diagonal said nothing a user could read
     assert [list(m.proto.chart_data) for m in interest] == [[], [], []]
     [prompt] = at.warning

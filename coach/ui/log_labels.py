@@ -97,6 +97,12 @@ def stage_label(stage: dict, today: date, next_step: bool) -> str:
     return " · ".join(parts)
 
 
+def interest_change(change: int, stage_before: str) -> str:
+    """'down 1 since the first round', 'up 2 since the recruiter screen': the interest's change since
+    the stage rated before, in words."""
+    return f"{'down' if change < 0 else 'up'} {abs(change)} since the {stage_before or 'stage before'}"
+
+
 def interest_trend(stages: list[dict]) -> str:
     """'4 → 3 → 2' with the stage each was written after, for the card's caption."""
     rated = [s for s in stages if s["interest"]]
