@@ -718,14 +718,7 @@ def waiting_for_answer() -> None:
                 if attempt is not None:
                     ss.practice_result = queued_result(attempt, job["digest"])
         st.rerun()
-    label, detail = waiting.where_it_stands(state)
-    with st.container(border=True):
-        st.markdown(f"**{label}**")
-        st.write(detail)
-        st.caption(
-            "Your recording is saved. You can leave this page: the result will be here when you "
-            "come back, and on the Progress page, when it is ready."
-        )
+    waiting.show_where_it_stands(state, waiting.ANSWER)
 
 
 # ---------------------------------------------------------------- the result

@@ -648,14 +648,7 @@ def waiting_for_review() -> None:
                 if stored is not None:
                     ss.review_result = shown_result(stored_review(db, cfg, stored["interview_recording_id"]))
         st.rerun()
-    label, detail = waiting.where_it_stands(state, waiting.INTERVIEW)
-    with st.container(border=True):
-        st.markdown(f"**{label}**")
-        st.write(detail)
-        st.caption(
-            "Your recording is saved. You can leave this page: the review will be here when you come "
-            "back, and in your interview log, when it is ready."
-        )
+    waiting.show_where_it_stands(state, waiting.INTERVIEW)
 
 
 def reviewed_interview(result: dict) -> None:

@@ -353,6 +353,9 @@ def test_the_practice_page_shows_the_queue_then_draws_the_result(cohort, monkeyp
     assert not at.exception, at.exception
     shown = " ".join(m.value for m in at.markdown)
     assert "Your answer is" in shown or "Analysing your answer now" in shown, shown
+    assert "the result will be here when you come back, and on the Progress page" in " ".join(
+        c.value for c in at.caption
+    )
     job_id = at.session_state["practice_job"]["job_id"]
 
     def landed():

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import streamlit as st
+
 from coach.analysis.wording import count
 
 # What someone waiting on a stopped or missing analyser can do about it.
@@ -20,11 +22,14 @@ def kept_while_away(thing: str = "answer") -> str:
 
 @dataclass(frozen=True)
 class Waiting:
-    """How a page names what waits: "answer" / "your answer", and what working on it means."""
+    """How a page names what waits: "answer" / "your answer", what working on it means, and what
+    comes of it where."""
 
     thing: str  # "answer", "interview"
     working: str  # the label while a worker has it
     working_detail: str
+    outcome: str  # what will be on the page when it is ready: "result", "review"
+    also_where: str  # where else it will be: "on the Progress page"
     ahead_of: str = ""  # what stands in the queue in front of it (default: `thing`)
 
 
@@ -34,12 +39,16 @@ ANSWER = Waiting(
     "answer",
     "Analysing your answer now",
     "Transcribing it, then fillers, pace and structure.",
+    outcome="result",
+    also_where="on the Progress page",
     ahead_of="recording",
 )
 INTERVIEW = Waiting(
     "interview",
     "Reviewing your interview now",
     "Transcribing it, telling the voices apart, then each answer; a long interview takes minutes.",
+    outcome="review",
+    also_where="in your interview log",
     ahead_of="recording",
 )
 
@@ -71,3 +80,16 @@ def where_it_stands(state, said: Waiting = ANSWER) -> tuple[str, str]:
             soon,
         )
     return f"{yours} is next in the queue", soon
+
+
+def show_where_it_stands(state, said: Waiting = ANSWER) -> None:
+    """The card a page redraws while its recording waits: where it stands, and that the person can
+    leave (the Practice and Review pages' waiting fragments both draw it)."""
+    label, detail = where_it_stands(state, said)
+    with st.container(border=True):
+        st.markdown(f"**{label}**")
+        st.write(detail)
+        st.caption(
+            f"Your recording is saved. You can leave this page: the {said.outcome} will be here when you "
+            f"come back, and {said.also_where}, when it is ready."
+        )
