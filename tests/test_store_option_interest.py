@@ -20,6 +20,7 @@ from coach.store import (
     list_interviews,
     list_options,
     open_store,
+    update_debrief,
     update_option,
 )
 from coach.store.db import database_url, make_engine
@@ -50,6 +51,18 @@ def test_an_interest_outside_1_to_5_is_one_sentence_and_keeps_nothing(store, giv
     with pytest.raises(InputError, match="^Interest must be a whole number from 1 to 5"):
         update_option(store, offer, interest=given)
     assert _interests(store) == {"Globex": 2}
+
+
+@pytest.mark.parametrize("given", [0, 6, "high", True])
+def test_a_debriefs_interest_outside_1_to_5_is_refused_in_the_same_sentence(store, given):
+    interview = add_interview(store, company="Acme", interview_date="2026-03-02")
+    with pytest.raises(InputError) as refused:
+        add_debrief(store, interview, went_well="clear story", interest=given)
+    assert str(refused.value) == f"Interest must be a whole number from 1 to 5, not {given!r}."
+    debrief = add_debrief(store, interview, went_well="clear story", interest=2)
+    with pytest.raises(InputError, match="^Interest must be a whole number from 1 to 5"):
+        update_debrief(store, debrief, interest=given)
+    assert [d["interest"] for d in list_debriefs(store)] == [2]
 
 
 def test_a_backup_carries_an_options_interest_and_an_older_one_restores_without_it(store, tmp_path, backend):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from coach.errors import InputError
 from coach.store.db import Store
+from coach.store.options import check_interest
 from coach.store.rows import (
     TypedFields,
     delete_row,
@@ -32,14 +32,6 @@ EDITABLE = (
     *("went_well", "could_be_better", "skill_gaps", "interest", "proceed", "time_commitment", "notes"),
     *MORE_QUESTIONS,
 )
-
-
-def _check_interest(interest: int | None) -> int | None:
-    if interest is None:
-        return None
-    if isinstance(interest, bool) or not isinstance(interest, int) or not 1 <= interest <= 5:
-        raise InputError(f"Interest is a whole number from 1 (none) to 5 (very keen), not {interest!r}.")
-    return interest
 
 
 def add_debrief(
@@ -79,7 +71,7 @@ def add_debrief(
                 owner=store.owner,
                 interview_id=interview_id,
                 created_at=utc_now(),
-                interest=_check_interest(interest),
+                interest=check_interest(interest),
                 proceed=proceed,
                 **typed,
             ),
@@ -88,7 +80,7 @@ def add_debrief(
 
 def update_debrief(store: Store, debrief_id: int, **values) -> dict:
     if "interest" in values:
-        _check_interest(values["interest"])
+        check_interest(values["interest"])
     return update_row(store, DEBRIEF_TYPED, debrief_id, values, EDITABLE)
 
 

@@ -39,8 +39,8 @@ INTEREST_RANGE = (1, 5)
 
 
 def check_interest(interest: object) -> int | None:
-    """An option's interest as kept: a whole number from 1 to 5, or None for none given; refused in
-    the sentence a debrief's interest out of range is (playbook.check_debrief)."""
+    """An option's or a debrief's interest as kept: a whole number from 1 to 5, or None for none
+    given; refused in the sentence a debrief's interest out of range is (playbook.check_debrief)."""
     low, high = INTEREST_RANGE
     if interest is None:
         return None
