@@ -70,15 +70,6 @@ class SavedRecording:
     original_name: str = ""
 
 
-def file_sha256(path: Path | str) -> str:
-    """SHA-256 of a file, read in blocks (a recording can be a gigabyte)."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def save_recording(
     source: bytes | Path,
     settings: Settings,

@@ -578,7 +578,7 @@ def _kept_not_analysed(source: Path, settings) -> str:
     """What `coach analyze --save` adds when the take it kept could not be analysed: where it is
     listed, and the command that deletes it, named by its stored path as `coach history` names it
     (found by the hash of the file given, as the Practice page finds its failed take)."""
-    from coach.audio import file_sha256
+    from coach.files import file_sha256
     from coach.unanalysed import failed_take
 
     said = "The recording is kept; `coach history` lists it as not analysed"
@@ -2878,7 +2878,7 @@ def _two_voices_hint(settings, recording: Path, kept_under: int | None, took_s: 
     takes (as long as this run, roughly); a saved one reuses its kept transcription."""
     import shlex
 
-    from coach.audio import file_sha256
+    from coach.files import file_sha256
     from coach.interview.resume import kept_work
 
     again = f"--save --interview {kept_under} " if kept_under else ""

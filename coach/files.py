@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import hashlib
 import os
 import re
 import tempfile
@@ -23,6 +24,15 @@ FILE_MODE = 0o600
 # A file or folder changed less than this long ago may change again within the same mtime tick
 # (unseen by its stat), so what was read from it then is not remembered as settled.
 STILL_S = 3.0
+
+
+def file_sha256(path: Path | str) -> str:
+    """SHA-256 of a file, read in blocks (a recording can be a gigabyte)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def changed_just_now(mtime_ns: int, now_ns: int | None = None) -> bool:

@@ -191,7 +191,7 @@ def hear_answer(
 def kept_take(path: Path) -> SavedRecording:
     """A take kept earlier (`coach.store.recordings.interrupted_take`), as `practice_answer` takes it
     to analyse it where it is, without copying it again."""
-    from coach.audio import file_sha256
+    from coach.files import file_sha256
 
     return SavedRecording(path, file_sha256(path), path.stat().st_size)
 

@@ -289,7 +289,7 @@ def submit_review(
     """The Review page's side: check what was asked, keep the upload with it noted beside it
     (coach.interview.orchestrator.keep_for_review), then enqueue its review for `store.owner`;
     returns the job id. The same recording sent again while its review waits or runs gives that job."""
-    from coach.audio import file_sha256
+    from coach.files import file_sha256
     from coach.interview.orchestrator import keep_for_review
 
     conninfo(store.settings)  # refuse before keeping anything when this is not a cohort database
@@ -322,7 +322,7 @@ def submit_review(
 def submit_kept_review(store: Store, path: Path) -> int:
     """Enqueue the review of an interview recording kept already, what was asked noted beside it (a
     review stopped midway before this coach had a queue, offered again on the Review page)."""
-    from coach.audio import file_sha256
+    from coach.files import file_sha256
     from coach.store.recordings import noted_original_name
 
     if not path.is_file():

@@ -21,7 +21,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from coach.audio import file_sha256
+from coach.files import file_sha256
 
 HERE = Path(__file__).resolve().parent.parent / "tests" / "data" / "real_speech"
 LABELS = HERE / "labels.json"

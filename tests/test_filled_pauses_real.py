@@ -11,8 +11,9 @@ import dataclasses
 
 import pytest
 
-from coach.audio import file_sha256, load_audio
+from coach.audio import load_audio
 from coach.config import load_settings
+from coach.files import file_sha256
 from coach.transcribe import get_engine
 from coach.transcribe.filled_pauses import recover_filled_pauses
 from coach.transcribe.filled_pauses.evaluation import fillers_in, score

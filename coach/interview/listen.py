@@ -16,9 +16,9 @@ from pathlib import Path
 import numpy as np
 
 from coach.analysis.wording import clock, count
-from coach.audio import file_sha256
 from coach.config import Settings
 from coach.errors import CoachError
+from coach.files import file_sha256
 from coach.interview.chunks import CHUNK_S, AudioChunk, ChunkReader, channel_levels, open_interview
 from coach.interview.resume import ChunkResult, WorkDir
 from coach.interview.speakers import VoiceWindows, voice_windows

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from coach import banks, store
 from coach.analysis.quality import NO_QUESTION_FOUND
-from coach.audio import SavedRecording, file_sha256
+from coach.audio import SavedRecording
 from coach.config import Settings
 from coach.debrief import heard_questions
 from coach.errors import (
@@ -30,6 +30,7 @@ from coach.errors import (
     printable,
     said_name,
 )
+from coach.files import file_sha256
 from coach.interview.chunks import CHUNK_S
 from coach.interview.listen import DONE, SAVING, SAVING_FROM, ProgressHandler, ReviewCancelled
 from coach.interview.resume import forget_recording, packed_work, unpack_work

@@ -24,10 +24,11 @@ import numpy as np
 
 from coach.analysis.quality import NO_QUESTION_FOUND, ONE_VOICE, PHONE_SOUND_QUICK_MODEL, phone_sound
 from coach.analysis.wording import clock
-from coach.audio import SILENCE_PEAK, file_sha256
+from coach.audio import SILENCE_PEAK
 from coach.banks import Question, WordedQuestion
 from coach.config import Settings
 from coach.errors import InputError, NoSpeechError
+from coach.files import file_sha256
 from coach.interview import metrics as measures
 from coach.interview import speakers as sp
 from coach.interview.chunks import CHUNK_S, open_interview, opening

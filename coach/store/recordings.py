@@ -10,7 +10,6 @@ deleted gets its file removed.
 from __future__ import annotations
 
 import fcntl
-import hashlib
 import json
 import os
 import threading
@@ -25,7 +24,7 @@ import sqlalchemy as sa
 
 from coach.config import OWNERS_FOLDER
 from coach.errors import StorageError, server_fault
-from coach.files import changed_just_now, write_private
+from coach.files import changed_just_now, file_sha256, write_private
 from coach.store.db import Store
 from coach.store.deletions import remember_deleted
 from coach.store.rows import mine, new_uid, plain, utc_now
@@ -34,15 +33,6 @@ from coach.store.schema import attempts, interview_recordings, recordings
 # A file younger than this may belong to a save still in flight in another session.
 ORPHAN_MIN_AGE_S = 60.0
 KINDS = ("practice", "interview")
-
-
-def file_sha256(path: Path | str) -> str:
-    """SHA-256 of a file, read in blocks (a recording can be a gigabyte)."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def add_recording(conn: sa.Connection, store: Store, saved, kind: str = "practice") -> int:

@@ -43,7 +43,14 @@ import sqlalchemy as sa
 
 from coach.config import OWNERS_FOLDER, SETTINGS_FILE_NAME, Settings, Thresholds
 from coach.errors import InputError, NothingToExport, StorageError, server_fault
-from coach.files import files_of_the_last_hour, private_folder, staging, try_again_in, write_private
+from coach.files import (
+    file_sha256,
+    files_of_the_last_hour,
+    private_folder,
+    staging,
+    try_again_in,
+    write_private,
+)
 from coach.store import carried_deletions
 from coach.store.attempts import TYPED_FIELDS as PRACTICE_TYPED
 from coach.store.changes import TIMED, changed_times, note_changed
@@ -73,7 +80,6 @@ from coach.store.person_settings import TYPED_FIELDS as PERSON_SETTINGS_TYPED
 from coach.store.questions import TYPED_FIELDS as QUESTION_TYPED
 from coach.store.recordings import KINDS as RECORDING_KINDS
 from coach.store.recordings import (
-    file_sha256,
     finish_deletions,
     not_analysable_because,
     note_not_analysable,
