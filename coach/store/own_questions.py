@@ -13,10 +13,17 @@ from datetime import datetime
 import sqlalchemy as sa
 
 from coach.errors import InputError
-from coach.store.changes import note_changed
 from coach.store.db import Store
 from coach.store.deletions import remember_deleted
-from coach.store.rows import TypedFields, as_utc, mine, new_uid, utc_now, would_change
+from coach.store.rows import (
+    TypedFields,
+    as_utc,
+    mine,
+    new_uid,
+    refuse_unknown_fields,
+    utc_now,
+    write_changes,
+)
 from coach.store.schema import attempts, favourites, own_questions, turns
 
 # A bank entry's fields besides its id, as stored.
@@ -91,20 +98,13 @@ def own_questions_added_at(store: Store) -> dict[str, datetime]:
 
 def edit_own_question(store: Store, question_id: str, **changes) -> None:
     """Change an own question's fields (checked by the caller); its id and history stay."""
-    unknown = set(changes) - set(EDITABLE)
-    if unknown:
-        raise InputError(f"A question has no field {sorted(unknown)[0]!r}; editable: {', '.join(EDITABLE)}.")
+    refuse_unknown_fields(OWN_QUESTION_TYPED.what, changes, EDITABLE)
     for name in ("competencies", "roles", "talking_points", "follow_ups"):
         if name in changes:
             changes[name] = list(changes[name])
     OWN_QUESTION_TYPED.check(changes)
     this = sa.and_(own_questions.c.question_id == question_id, mine(store, own_questions))
-    with store.write() as conn:
-        if would_change(conn, own_questions, this, changes):  # for an import to take the newer version
-            note_changed(conn, store.owner, own_questions, this, utc_now())
-        result = conn.execute(own_questions.update().where(this).values(**changes))
-        if result.rowcount == 0:
-            raise _not_yours(question_id)
+    write_changes(store, own_questions, this, changes, _not_yours(question_id))
 
 
 def _not_yours(question_id: str) -> InputError:

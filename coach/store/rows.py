@@ -230,18 +230,32 @@ def update_row(
 ) -> dict:
     """Change the `editable` fields given of one row of `typed.table`, its typed text checked first."""
     table, what = typed.table, typed.what
+    refuse_unknown_fields(what, values, editable)
+    typed.check(values)
+    write_changes(
+        store, table, sa.and_(table.c.id == row_id, mine(store, table)), values, not_found(what, row_id)
+    )
+    return get_row(store, table, row_id, what)
+
+
+def refuse_unknown_fields(what: str, values: dict, editable: tuple[str, ...]) -> None:
+    """A change naming a field that cannot be edited is refused, naming those that can."""
     unknown = set(values) - set(editable)
     if unknown:
         raise InputError(f"A {what} has no field {sorted(unknown)[0]!r}; editable: {', '.join(editable)}.")
-    typed.check(values)
-    this = sa.and_(table.c.id == row_id, mine(store, table))
+
+
+def write_changes(
+    store: Store, table: sa.Table, this: sa.ColumnElement[bool], values: dict, missing: InputError
+) -> None:
+    """Write `values` to the row `this` picks, noting the time it changed when it does (for an
+    import to take the newer version); `missing` is raised when no row of the owner's is picked."""
     with store.write() as conn:
-        if would_change(conn, table, this, values):  # for an import to take the newer version
+        if would_change(conn, table, this, values):
             note_changed(conn, store.owner, table, this, utc_now())
         result = conn.execute(table.update().where(this).values(**values))
         if result.rowcount == 0:
-            raise not_found(what, row_id)
-    return get_row(store, table, row_id, what)
+            raise missing
 
 
 def would_change(conn: sa.Connection, table: sa.Table, this: sa.ColumnElement[bool], values: dict) -> bool:
