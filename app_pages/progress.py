@@ -386,15 +386,7 @@ def not_measured(attempts: list[dict]) -> None:
             "Its measures could not be trusted, so it has no score."
         ]
         st.caption("  \n".join(escape(w) for w in why))
-        if shared.asked_first(
-            "progress_delete_unmeasured",
-            "Delete this answer",
-            shared.delete_answer_asked(db, chosen),
-            type="primary",
-        ):
-            with shared.shown_errors():
-                st.session_state.progress_deleted = shared.delete_answer(db, chosen)
-                st.rerun()
+        delete_this_answer("progress_delete_unmeasured", chosen)
 
 
 def recordings_not_analysed() -> None:
@@ -507,15 +499,22 @@ def delete_an_answer(item: dict, today: date) -> None:
             format_func=lambda i: f"{named[i]} · overall {summary.plain(by_id[i]['score_overall'])}",
             key=f"{key}_pick",
         )
-        if shared.asked_first(
-            key,
-            "Delete this answer",
-            shared.delete_answer_asked(db, chosen),
-            type="primary",
-        ):
-            with shared.shown_errors():
-                st.session_state.progress_deleted = shared.delete_answer(db, chosen)
-                st.rerun()
+        delete_this_answer(key, chosen)
+
+
+def delete_this_answer(key: str, attempt_id: int) -> None:
+    """The chosen practice answer's "Delete this answer", asked first; what went is said on the
+    next run (`progress_deleted`). An answer that could not be measured and one of a question's
+    answers are deleted alike."""
+    if shared.asked_first(
+        key,
+        "Delete this answer",
+        shared.delete_answer_asked(db, attempt_id),
+        type="primary",
+    ):
+        with shared.shown_errors():
+            st.session_state.progress_deleted = shared.delete_answer(db, attempt_id)
+            st.rerun()
 
 
 def real_interviews_named(real_rows: list[dict], today: date) -> str:
