@@ -742,12 +742,17 @@ def questions_they_asked(item: dict, full: dict) -> None:
     if not asked:
         return
     st.markdown("**Questions they asked**")
+    shared.named_for_questions(
+        f"interviews_add_q_{item['id']}_"
+    )  # drawn with them: a stage opened runs alone
     for i, text in enumerate(dict.fromkeys(asked)):
         row = st.columns([6, 1.6], vertical_alignment="center")
         row[0].markdown(escape(text))
         if in_bank(cfg, text, bank_questions()):  # the bank read once a run
             row[1].caption("in your questions")  # beside "Add to my questions"; it said "in your bank"
-        elif row[1].button("Add to my questions", key=f"interviews_add_q_{item['id']}_{i}"):
+        elif row[1].button(  # named by its question for a screen reader, the word alone on the page
+            shared.for_question("Add to my questions", text), key=f"interviews_add_q_{item['id']}_{i}"
+        ):
             with shared.shown_errors():
                 playbook.save_questions_asked(cfg.data_dir, {"questions_asked": [text]}, owner=db.owner)
                 st.rerun()

@@ -523,3 +523,24 @@ def test_a_stage_given_the_id_of_one_left_open_starts_closed(tmp_path, monkeypat
         assert not entry.tabs and not entry.text_area  # closed: nothing of it drawn
     finally:
         db.close()
+
+
+def test_each_add_to_my_questions_button_says_which_question_it_is_for(db):
+    """A screen reader lists a page's buttons by name: beside each question an interviewer asked,
+    every button was named "Add to my questions", with nothing to tell one from another. Each
+    names its question now (the page shows the words alone, as the Questions page's buttons do)."""
+    from coach import banks
+
+    interview_id = logged_interview(db)
+    asked = ["How do you test a data pipeline?", "What would you change in <Acme>'s API?"]
+    store.add_debrief(db, interview_id, notes="Questions they asked:\n" + "".join(f"- {q}\n" for q in asked))
+    at = interviews_page().run()
+    assert not at.exception
+    prefix = f"interviews_add_q_{interview_id}_"
+    labels = [b.label for b in at.button if b.key and b.key.startswith(prefix)]
+    assert labels == [f"Add to my questions *“{escape(q)}”*" for q in asked], labels
+    [api] = [b for b in at.button if b.key and b.key.startswith(prefix) and "API" in b.label]
+    api.click().run()  # the button still adds its question, and no other
+    assert not at.exception
+    assert asked[1] in [q.text for q in banks.load_questions(db.data_dir)]
+    assert [b.label for b in at.button if b.key and b.key.startswith(prefix)] == [labels[0]]

@@ -7,6 +7,7 @@ product, heard" or "help icon, ... not heard", a help icon read as if it were a 
 
 The Questions page's 25 rows gave a screen reader 50 buttons named "Star" or "Practise", none
 saying which question it was for; each names its question now, and shows its one word as before.
+So does each "Add to my questions" beside a question an interviewer asked, on the Interviews page.
 
 Pressing Record with the keyboard put focus on the page itself, not on the Stop button that took
 Record's place: Enter or Space did nothing more.
@@ -18,11 +19,14 @@ from __future__ import annotations
 
 import contextlib
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
+from coach import store
+from coach.config import load_settings
 from tests.e2e.server import CHROMIUM, StreamlitServer, chromium, full_screenshot, microphone_args, settled
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed")
@@ -110,11 +114,9 @@ def test_the_recorder_starts_and_stops_from_the_keyboard(app, page, shots):
     stop.wait_for(state="detached", timeout=10_000)  # stopped: the take goes to be analysed
 
 
-# what the eye is given of each button's label in the Questions page's list: its words less those
-# in an element that takes no room (1 px or less wide)
-SHOWN_WORDS = """() => [...document.querySelectorAll(
-    "[class*='st-key-questions_star_'] button, [class*='st-key-questions_practise_'] button"
-)].map(b => {
+# what the eye is given of each button's label in a list of questions (the buttons `selector`
+# finds): its words less those in an element that takes no room (1 px or less wide)
+SHOWN_WORDS = """selector => [...document.querySelectorAll(selector)].map(b => {
     const label = b.querySelector('p');
     const unseen = [...label.querySelectorAll('*')].filter(e => e.getBoundingClientRect().width <= 1);
     return unseen.reduce((shown, e) => shown.replace(e.textContent, ''), label.textContent).trim();
@@ -130,4 +132,36 @@ def test_each_button_beside_a_question_is_named_by_it_and_shows_its_word_alone(a
         named = re.findall(rf'button "{verb} “(.+?)”"', said)
         assert len(named) == len(set(named)) == 25, said
     full_screenshot(page, shots / "screen-reader-question-buttons.png")
-    assert set(page.evaluate(SHOWN_WORDS)) == {"Star", "Practise"}
+    buttons = "[class*='st-key-questions_star_'] button, [class*='st-key-questions_practise_'] button"
+    assert set(page.evaluate(SHOWN_WORDS, buttons)) == {"Star", "Practise"}
+
+
+def test_each_add_to_my_questions_is_named_by_its_question_and_shows_its_words_alone(
+    browser, tmp_path, shots
+):
+    """Under "Questions they asked" on an interview's stage, each button was named "Add to my
+    questions" alone. The stage is opened as a user opens it: a run of that stage alone."""
+    asked = ["How do you test a data pipeline?", "What would you change in our API?"]
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        interview_id = store.add_interview(
+            db, company="Initech", role="Platform lead", stage="first round", interview_date=date.today()
+        )
+        notes = "Questions they asked:\n" + "".join(f"- {q}\n" for q in asked)
+        store.add_debrief(db, interview_id, notes=notes)
+    finally:
+        db.close()
+    with StreamlitServer(tmp_path, shots / "streamlit-screen-reader-interviews.log") as server:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(f"{server.url}/interviews")
+        page.get_by_text("first round ·").first.wait_for(timeout=60_000)
+        settled(page)
+        page.get_by_text("first round ·").first.click()
+        page.get_by_text("Questions they asked").wait_for(timeout=30_000)
+        settled(page)
+        said = page.locator("[data-testid=stMain]").aria_snapshot()
+        full_screenshot(page, shots / "screen-reader-add-to-my-questions.png")
+        shown = page.evaluate(SHOWN_WORDS, "[class*='st-key-interviews_add_q_'] button")
+        page.close()
+    assert re.findall(r'button "Add to my questions “(.+?)”"', said) == asked, said
+    assert shown == ["Add to my questions"] * 2, shown
