@@ -571,6 +571,23 @@ def test_the_terminal_says_what_to_do_about_one_voice_with_its_option(tmp_path, 
     assert "people speak" not in done.stdout + done.stderr
 
 
+def test_the_terminal_says_a_guess_at_your_voice_once(tmp_path, run, data_settings):
+    """`coach review` on a two-voice recording with no voice profile said the guess twice: its first
+    line ended "(a guess: you are speaker 1, who talks the most)", then the warning said "No voice
+    profile yet …, so speaker 1, who talks the most, was taken to be you." The warning says it now,
+    as on the Review page. The command starts from the module's review of the recording."""
+    from coach.config import REVIEW_WORK_FOLDER
+
+    run("interview_phone.wav")  # done once per module: test_telephone_quality_…
+    shutil.copytree(data_settings.data_dir / REVIEW_WORK_FOLDER, tmp_path / REVIEW_WORK_FOLDER)
+    done = run_coach("review", CLIPS / "interview_phone.wav", "--no-progress", data_dir=tmp_path)
+    assert done.returncode == 0, done.stderr
+    said = [line for line in (done.stderr + done.stdout).splitlines() if "who talks the most" in line]
+    assert len(said) == 1 and said[0].startswith("warning: No voice profile yet"), said
+    first = done.stdout.splitlines()[0]
+    assert re.fullmatch(r"\d+ turns?, \d+ answers?, \d+:\d\d long", first), first
+
+
 def test_the_terminal_summary_says_only_what_was_measured(run, profile):
     """`coach review` printed "Response time median None s; 0 interruptions; you asked 0 questions"
     for a recording heard as one voice, and "1 turns, 1 answers": the conversation's line is there

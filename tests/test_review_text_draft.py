@@ -92,15 +92,17 @@ def test_the_talk_share_is_said_where_it_belongs(tmp_path, share, field, line):
 @pytest.mark.parametrize(
     "method, note, source, said",
     [
-        ("channel", "the candidate is on the left channel", "left", "you: the left channel, as you said"),
-        ("picked", "you said you are speaker 2", "speaker 2", "you: speaker 2, as you said"),
-        ("guess", "speaker 1 talks the most", "speaker 1", "a guess: you are speaker 1, who talks the most"),
-        ("one voice", "one voice in the recording", "speaker 1", "one voice in the recording"),
+        ("channel", "the candidate is on the left channel", "left", " (you: the left channel, as you said)"),
+        ("picked", "you said you are speaker 2", "speaker 2", " (you: speaker 2, as you said)"),
+        ("guess", "speaker 1 talks the most", "speaker 1", ""),  # its warning says it, printed before
+        ("one voice", "one voice in the recording", "speaker 1", " (one voice in the recording)"),
     ],
 )
 def test_the_first_line_says_which_voice_is_yours_in_words(tmp_path, method, note, source, said):
     """Each way the review tells the user's voice, said as which one is theirs and why: it read
-    "(one voice: one voice in the recording)" and "(picked: you said you are speaker 2)"."""
+    "(one voice: one voice in the recording)" and "(picked: you said you are speaker 2)". A guess is
+    said by its warning alone (it ended the line too: "(a guess: you are speaker 1, who talks the
+    most)"; tests/test_interview_review.py has the whole terminal say it once)."""
     result = {
         "duration_s": 60.0,
         "identification": {"method": method, "note": note},
@@ -111,7 +113,7 @@ def test_the_first_line_says_which_voice_is_yours_in_words(tmp_path, method, not
         "debrief_draft": {"went_well": "", "could_be_better": ""},
     }
     printed = _describe_review(result).splitlines()
-    assert printed[0] == f"0 turns, 0 answers, 1:00 long ({said})"  # it said "1.0 min"
+    assert printed[0] == f"0 turns, 0 answers, 1:00 long{said}"  # it said "1.0 min"
     # no share of a conversation where none was measured (it read "40 s, 100%"; --json says null)
     assert printed[1] == f"  candidate ({source}): 40 s"
 

@@ -312,10 +312,10 @@ def who_is_you(identification: dict, speakers: list[dict]) -> str:
 
 
 def who_is_you_unwarned(identification: dict, speakers: list[dict]) -> str:
-    """`who_is_you` for a page that shows the review's warnings as well: nothing for a guess, whose
-    warning says it already ("No voice profile yet …, so speaker 1, who talks the most, was taken to
-    be you."). The Review page said it again over the conversation: "A guess: you are speaker 1,
-    who talks the most."."""
+    """`who_is_you` for a page or a terminal that shows the review's warnings as well: nothing for a
+    guess, whose warning says it already ("No voice profile yet …, so speaker 1, who talks the most,
+    was taken to be you."). The Review page said it again over the conversation: "A guess: you are
+    speaker 1, who talks the most."; `coach review` at the end of its first line."""
     return "" if identification["method"] == "guess" else who_is_you(identification, speakers)
 
 
