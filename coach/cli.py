@@ -1309,6 +1309,10 @@ HISTORY_SHOWN = 20
 # ("user-what-kind-of-manager-brings-1" made every row 95 columns, wrapped by an 80-column
 # terminal): it takes a line of its own, its figures on the next in the same columns.
 HISTORY_ID_COLUMN = 18
+# After the time of an answer given in a mock interview, as the Progress page's tables name it ("5 Dec
+# mock"); while one is listed, the id column gives up its room. "  mock interview" at the end of the
+# line made those rows 88-95 columns wide.
+HISTORY_MOCK = " mock"
 
 
 @app.command("history")
@@ -1384,25 +1388,26 @@ def history_command(
     id_width = max(
         [1] + [len(a["shown_id"] or "-") for a in history["attempts"]] + [len(question or "")] * bool(real)
     )
-    id_width = min(id_width, HISTORY_ID_COLUMN)
+    mock_shown = any(in_mock_interview(a) for a in history["attempts"])
+    when_width = len("YYYY-MM-DD HH:MM") + len(HISTORY_MOCK) * mock_shown
+    id_width = min(id_width, HISTORY_ID_COLUMN - len(HISTORY_MOCK) * mock_shown)
     rows = []  # (when it was said, as lived; the line)
     for a in history["attempts"]:
         # the columns line up whatever is missing; an answer with no bank id (a mock interview's
         # follow-up) says its question at the end of the line
         asked = "" if a["shown_id"] or not a["question_text"] else f"  “{a['question_text']}”"
-        when = local_moment(a["created_at"])
-        where = "  mock interview" if in_mock_interview(a) else ""
-        said = f"{_figures(a)}{where}{asked}"
+        when = f"{local_moment(a['created_at']):%Y-%m-%d %H:%M}" + HISTORY_MOCK * in_mock_interview(a)
+        said = f"{_figures(a)}{asked}"
         if not_measured:
             said = f"{said.rstrip()}: {a['why']}"
-        line = _history_row(f"#{a['id']:<5} {when:%Y-%m-%d %H:%M}  ", a["shown_id"] or "-", id_width, said)
+        line = _history_row(f"#{a['id']:<5} {when:<{when_width}}  ", a["shown_id"] or "-", id_width, said)
         rows.append((in_lived_order(str(a["created_at"])), line.rstrip()))
     # one question's real answers among its practice, newest first in the same columns (they came
     # after every practice answer, oldest first, in columns of their own)
     for r in real:
         interview = f"{r['company']} {r['stage'] or ''}".strip()
         said = f"{_figures(r)}  real interview: {interview}"
-        line = _history_row(f"{'real':<6} {r['interview_date']:<16}  ", question, id_width, said)
+        line = _history_row(f"{'real':<6} {r['interview_date']:<{when_width}}  ", question, id_width, said)
         rows.append((in_lived_order(str(r["interview_date"])), line))
     real_shown = len(real)
     if real:

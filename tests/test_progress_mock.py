@@ -189,16 +189,48 @@ def test_a_mock_interview_s_answers_are_practice_and_say_so(tmp_path):
 
 
 def test_coach_history_labels_a_mock_interview_s_answer(tmp_path):
+    """A mock interview's answer says so after its time, as the Progress page's tables do ("5 Dec
+    mock"): its row ended "score 74  mock interview", 87 columns here and up to 95 with a longer
+    question id, wrapped by an 80-column terminal."""
     from cli_support import run_coach
 
     _practice_and_mock(tmp_path)
     listed = run_coach("history", data_dir=tmp_path)
     assert listed.returncode == 0, listed.stderr
     first, second = listed.stdout.splitlines()[:2]  # newest first: the mock interview's answer
-    assert first.endswith("score 74  mock interview") and "mock" not in second, listed.stdout
+    assert re.fullmatch(r"#2     \d{4}-\d\d-\d\d \d\d:\d\d mock  beh-own-07 .*score 74", first), first
+    assert "mock" not in second and second.index("beh-own-07") == first.index("beh-own-07"), listed.stdout
     assert listed.stderr.strip() == "2 practice answers (1 in a mock interview)."
     shown = json.loads(run_coach("history", "--json", data_dir=tmp_path).stdout)
     assert [a["mock_session_id"] is not None for a in shown["attempts"]] == [True, False]
+
+
+def test_coach_history_fits_a_mock_interview_s_answer_in_80_columns(tmp_path):
+    """The widest row there can be: the longest id of a bank question, every figure at its widest."""
+    from cli_support import run_coach
+
+    settings = load_settings(data_dir=tmp_path)
+    db = open_store(settings)
+    try:
+        answer = save_attempt(
+            db, question_id="beh-collab-01", question_text="Tell me about a time you disagreed.",
+            recording=None, transcript=transcript_dict(),
+            analysis=analysis_dict(wpm=185.0, fillers_per_100=12.5, overall=100.0),
+            engine="faster-whisper", model="tiny.en",
+        )  # fmt: skip
+        save_mock_session(
+            db, format="behavioural", planned_s=1800, used_s=95.0, score_overall=100.0,
+            summary={"format_label": "Behavioural round", "answers": 1},
+            turns=[{"kind": "question", "question_id": "beh-collab-01", "attempt_id": answer,
+                    "question_text": "Tell me about a time you disagreed.", "score_overall": 100.0}],
+        )  # fmt: skip
+    finally:
+        db.close()
+    listed = run_coach("history", data_dir=tmp_path)
+    assert listed.returncode == 0, listed.stderr
+    [row] = listed.stdout.splitlines()
+    assert " mock  beh-collab-01 " in row and row.endswith("12.5 fillers/100  score 100"), row
+    assert len(row) <= 80, (len(row), row)
 
 
 def test_the_progress_page_says_how_many_practice_answers_were_in_mock_interviews(tmp_path, monkeypatch):
