@@ -55,6 +55,7 @@ import jiwer
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from coach.audio import load_audio  # noqa: E402
+from coach.banks import get_question  # noqa: E402
 from coach.config import Settings, load_settings  # noqa: E402
 from coach.errors import NoSpeechError  # noqa: E402
 from coach.transcribe import get_engine, transcribe_audio  # noqa: E402
@@ -117,6 +118,47 @@ ORDINAL_ENDINGS = {
     "nine": "ninth",
     "twelve": "twelfth",
 }
+
+
+# --- the question each answer answers -------------------------------------------------------------
+
+# Written before any measuring with the question in the prompt (issue 15), from each answer's name
+# and text, so the set is not tuned: a shipped bank's id where one fits, else the question in words
+# (no bank asks the four technical explanations). Answers read again ("-again") answer the same one.
+QUESTIONS = {
+    "about-me-backend": "mot-05",  # Tell me about yourself.
+    "star-migration": "swe-tech-12",  # How would you migrate a live system to a new database ...
+    "star-conflict": "beh-conf-05",  # ... two people or teams you depended on were in conflict.
+    "star-deadline-fillers": "beh-prio-08",  # Tell me about a deadline you missed or nearly missed.
+    "tech-hash-map": "How does a hash map work?",
+    "star-failure": "beh-fail-01",  # Tell me about a time you failed.
+    "why-this-company": "mot-03",  # Why do you want to work here?
+    "tech-index-fillers": "What is a database index, and when would you add one?",
+    "star-leadership": "beh-lead-03",  # ... rally a team that was demotivated or burned out.
+    "about-me-career-change": "mot-05",
+    "tech-caching": "How would you use caching in a web service?",
+    "star-customer-fillers": "beh-cust-02",  # Describe a time you dealt with an unhappy customer ...
+    "strengths-weaknesses": "beh-self-02",  # What are you best at, and where does that strength ...
+    "tech-url": "swe-tech-04",  # What happens, step by step, when you type a URL into a browser ...
+    "product-design-fillers": "pm-02",  # Design a product to help people practise for job interviews.
+    "star-teamwork": "beh-collab-05",  # ... a remote or distributed team across time zones.
+    "tune-about-me-data": "mot-05",
+    "tune-star-outage": "swe-beh-01",  # Tell me about an incident you were involved in ...
+    "tune-tech-queue": "What is a message queue, and when would you use one?",
+    "tune-star-mentor-fillers": "beh-ment-01",  # Tell me about someone you mentored. ...
+    "tune-why-leave": "mot-01",  # Why are you looking for a new role?
+    "tune-tech-testing": "swe-tech-06",  # How do you approach testing a new feature?
+    "tune-star-priorities": "beh-prio-03",  # ... balance competing requests from different stakeholders.
+    "tune-weakness-fillers": "beh-fail-07",  # What is your biggest weakness, and what are you doing ...
+}
+
+
+def question_for(answer: str, settings: Settings) -> str:
+    """The text of the question `answer` (a clip's answer name) was given for."""
+    asked = QUESTIONS[answer.removesuffix("-again")]
+    if " " in asked:
+        return asked
+    return get_question(asked, settings.data_dir).text
 
 
 # --- settings -------------------------------------------------------------------------------------
