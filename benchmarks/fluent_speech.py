@@ -1,7 +1,7 @@
 """Words lost on fluent speech, per transcription setting.
 
     OMP_NUM_THREADS=1 .venv/bin/python benchmarks/fluent_speech.py [--set DIR] [--tuning]
-        [--only NAME ...] [--settings prompt-raw,no-prompt-raw,app,app-no-prompt]
+        [--only NAME ...] [--settings prompt-raw,no-prompt-raw,app,app-no-prompt,...]
 
 `--tuning` runs on the tuning set (scripts/make_fluent_set.py --tuning: other texts, voices and
 speeds), where thresholds are chosen; the figures in the README come from the default set.
@@ -17,7 +17,12 @@ Settings (rows):
 - no prompt, raw: the engine alone without it;
 - app path: coach.transcribe.transcribe_audio with default settings (what Practice calls: any
   repair step and the acoustic filler recovery included);
-- app path, no prompt: the same with verbatim off.
+- app path, no prompt: the same with verbatim off;
+- app, question+prompt / prompt+question (not run unless named): the app's path with the text of
+  the question the answer was given for (QUESTIONS) before or after the verbatim prompt, as the
+  decoder's initial prompt (issue 15: does knowing the question help Whisper?);
+- app, question hotwords: the question as faster-whisper's hotwords (every window; see _hotwords);
+- app, wrong question: another answer's question first, as when a take answers something else.
 
 Per clip: recall (reference words transcribed: jiwer alignment hits / reference words), split into
 words dropped (reference words aligned to nothing: deletions, speech that vanished) and words
@@ -40,6 +45,7 @@ both ways: words not transcribed correctly (1 - recall), and words dropped outri
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import re
 import sys
@@ -49,6 +55,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from unittest import mock
 
 import jiwer
 
@@ -58,7 +65,7 @@ from coach.audio import load_audio  # noqa: E402
 from coach.banks import get_question  # noqa: E402
 from coach.config import Settings, load_settings  # noqa: E402
 from coach.errors import NoSpeechError  # noqa: E402
-from coach.transcribe import get_engine, transcribe_audio  # noqa: E402
+from coach.transcribe import VERBATIM_PROMPT, faster_engine, get_engine, openai_engine, transcribe_audio  # noqa: E402
 from coach.transcribe.coverage import MIN_GAP_S, speech_spans, uncovered  # noqa: E402
 from coach.types import DecodedAudio, Transcript, Word  # noqa: E402
 from scripts import make_fluent_set  # noqa: E402
@@ -153,9 +160,13 @@ QUESTIONS = {
 }
 
 
-def question_for(answer: str, settings: Settings) -> str:
-    """The text of the question `answer` (a clip's answer name) was given for."""
+def question_for(answer: str, settings: Settings, *, other: bool = False) -> str:
+    """The text of the question `answer` (a clip's answer name) was given for; with `other`, the
+    next question in QUESTIONS that is a different one."""
     asked = QUESTIONS[answer.removesuffix("-again")]
+    if other:
+        order = list(dict.fromkeys(QUESTIONS.values()))
+        asked = order[(order.index(asked) + 1) % len(order)]
     if " " in asked:
         return asked
     return get_question(asked, settings.data_dir).text
@@ -166,29 +177,73 @@ def question_for(answer: str, settings: Settings) -> str:
 
 @dataclass(frozen=True)
 class Setting:
-    """One way of transcribing a clip: a key for --settings, the label printed, the call."""
+    """One way of transcribing a clip: a key for --settings, the label printed, the call (given the
+    text of the question the answer was recorded for)."""
 
     key: str
     label: str
-    run: Callable[[DecodedAudio, Settings], Transcript]
+    run: Callable[[DecodedAudio, Settings, str], Transcript]
+    other_question: bool = False  # given another answer's question: a take answering something else
 
 
-def _raw(verbatim: bool) -> Callable[[DecodedAudio, Settings], Transcript]:
-    def run(audio: DecodedAudio, settings: Settings) -> Transcript:
+def _raw(verbatim: bool) -> Callable[[DecodedAudio, Settings, str], Transcript]:
+    def run(audio: DecodedAudio, settings: Settings, question: str) -> Transcript:
         return get_engine(settings).transcribe(audio.samples, audio.sample_rate, verbatim=verbatim)
 
     return run
 
 
-def _app(verbatim: bool | None) -> Callable[[DecodedAudio, Settings], Transcript]:
-    """transcribe_audio as the product calls it; `None` keeps the default settings untouched."""
+def _app(
+    verbatim: bool | None, prompt: Callable[[str], str] | None = None
+) -> Callable[[DecodedAudio, Settings, str], Transcript]:
+    """transcribe_audio as the product calls it; `None` keeps the default settings untouched.
 
-    def run(audio: DecodedAudio, settings: Settings) -> Transcript:
+    `prompt(question)`, when given, is the decoder's initial prompt in place of VERBATIM_PROMPT
+    wherever the engine would give that (the first decode; the coverage repairs decode without a
+    prompt, so they stay as they are)."""
+
+    def run(audio: DecodedAudio, settings: Settings, question: str) -> Transcript:
         chosen = settings if verbatim is None else dataclasses.replace(settings, verbatim=verbatim)
-        try:
-            return transcribe_audio(audio, chosen)
-        except NoSpeechError:  # every word lost: that is a result here, not an error
-            return Transcript.from_words([], audio.samples.size / audio.sample_rate)
+        with contextlib.ExitStack() as stack:
+            if prompt is not None:
+                for engine_module in (faster_engine, openai_engine):
+                    stack.enter_context(mock.patch.object(engine_module, "VERBATIM_PROMPT", prompt(question)))
+            try:
+                return transcribe_audio(audio, chosen)
+            except NoSpeechError:  # every word lost: that is a result here, not an error
+                return Transcript.from_words([], audio.samples.size / audio.sample_rate)
+
+    return run
+
+
+def question_first(question: str) -> str:
+    return f"{question} {VERBATIM_PROMPT}"
+
+
+def question_last(question: str) -> str:
+    return f"{VERBATIM_PROMPT} {question}"
+
+
+def _hotwords() -> Callable[[DecodedAudio, Settings, str], Transcript]:
+    """The app's path with faster-whisper's `hotwords` set to the question on the prompted decode.
+
+    They differ from the prompt in where they reach: faster-whisper gives the initial prompt to the
+    first window only (the coach decodes with condition_on_previous_text off, which resets the
+    "previous text" after every window), while hotwords go before the previous text of every
+    window (WhisperModel.get_prompt). The coverage repairs, decoded without a prompt, get none."""
+    app = _app(None)
+
+    def run(audio: DecodedAudio, settings: Settings, question: str) -> Transcript:
+        model = get_engine(settings).model
+        plain = model.transcribe
+
+        def with_hotwords(*args, **kwargs):
+            if kwargs.get("initial_prompt") is not None:
+                kwargs["hotwords"] = question
+            return plain(*args, **kwargs)
+
+        with mock.patch.object(model, "transcribe", with_hotwords):
+            return app(audio, settings, question)
 
     return run
 
@@ -198,6 +253,10 @@ SETTINGS = [
     Setting("no-prompt-raw", "no prompt, raw", _raw(False)),
     Setting("app", "app path", _app(None)),
     Setting("app-no-prompt", "app path, no prompt", _app(False)),
+    Setting("app-question-first", "app, question+prompt", _app(None, question_first)),
+    Setting("app-question-last", "app, prompt+question", _app(None, question_last)),
+    Setting("app-question-hotwords", "app, question hotwords", _hotwords()),
+    Setting("app-other-question", "app, wrong question", _app(None, question_first), other_question=True),
 ]
 
 
@@ -439,7 +498,8 @@ def run_setting(setting: Setting, folder: Path, clips: list[dict], settings: Set
     for clip in clips:
         audio = load_audio(folder / clip["file"], settings)
         started = time.perf_counter()
-        transcript = setting.run(audio, settings)
+        question = question_for(clip["answer"], settings, other=setting.other_question)
+        transcript = setting.run(audio, settings, question)
         result = score(clip, transcript, speech(audio), time.perf_counter() - started)
         print_clip(result)
         results.append(result)
@@ -600,7 +660,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument(
         "--settings",
-        default=",".join(s.key for s in SETTINGS),
+        default="prompt-raw,no-prompt-raw,app,app-no-prompt",
         help=f"comma-separated, of: {', '.join(s.key for s in SETTINGS)}",
     )
     return parser.parse_args(argv)
