@@ -742,9 +742,8 @@ def questions_they_asked(item: dict, full: dict) -> None:
     if not asked:
         return
     st.markdown("**Questions they asked**")
-    shared.named_for_questions(
-        f"interviews_add_q_{item['id']}_"
-    )  # drawn with them: a stage opened runs alone
+    # the style drawn with its buttons: a stage opened runs alone
+    shared.named_for_questions(f"interviews_add_q_{item['id']}_")
     for i, text in enumerate(dict.fromkeys(asked)):
         row = st.columns([6, 1.6], vertical_alignment="center")
         row[0].markdown(escape(text))

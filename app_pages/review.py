@@ -19,7 +19,7 @@ from coach.interview.orchestrator import (
     review_recording,
     stored_review,
 )
-from coach.interview.review import ReviewOptions, anything_scored, shown_as_an_answer, who_is_you_unwarned
+from coach.interview.review import ReviewOptions, anything_scored, shown_as_an_answer, who_is_you
 from coach.interview.turns import question_title
 from coach.interview_log import STAGES, WHOLE_RECORDING, interview_with_stage, recordable
 from coach.local_time import long_date
@@ -313,7 +313,7 @@ def shown_result(result: dict) -> dict:
         "speakers": result["speakers"],
         "method": result["identification"]["method"],
         "warnings": [shown for w in result["warnings"] if (shown := for_the_page(w))],
-        "identification": for_the_page(who_is_you_unwarned(result["identification"], result["speakers"])),
+        "identification": for_the_page(who_is_you(result["identification"], result["speakers"])),
     }
 
 

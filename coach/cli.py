@@ -2938,13 +2938,13 @@ def _describe_review(result: dict, added: dict[str, str] | None = None) -> str:
     """The review as the terminal prints it; `added`: the questions --add-questions put in your own
     (id → words, as `coach questions` lists them), None without that option."""
     from coach.analysis.wording import clock
-    from coach.interview.review import who_is_you_unwarned
+    from coach.interview.review import who_is_you
     from coach.interview.turns import question_title
 
     m = result["metrics"]
     # a guess at which voice is yours is left to its warning, printed before this (it was said twice:
     # "(a guess: you are speaker 1, who talks the most)" here, then "… was taken to be you.")
-    whose = who_is_you_unwarned(result["identification"], result["speakers"])
+    whose = who_is_you(result["identification"], result["speakers"])
     lines = [
         f"{count(len(result['turns']), 'turn')}, {count(len(result['answers']), 'answer')}, "
         # as long as each answer's length below says it ("0:55", not "0.9 min" beside "0:14")

@@ -296,7 +296,9 @@ def who_is_you(identification: dict, speakers: list[dict]) -> str:
     """Which voice the review took to be the user's, and why, in words: "voice profile: speaker 1
     sounds most like your practice recordings (0.98)" led the review with a method's name and a raw
     figure, and one voice read "(one voice: one voice in the recording)". The terminal's first line and
-    the Review page's caption over the conversation say it so."""
+    the Review page's caption over the conversation say it so. Nothing for a guess: its warning, shown
+    beside this in both, says it ("No voice profile yet …, so speaker 1, who talks the most, was taken
+    to be you."); both said it again ("a guess: you are speaker 1, who talks the most")."""
     method, note = identification["method"], identification["note"]
     you = next((s["source"] for s in speakers if s["label"] == "candidate"), None)
     if you is None or method == "one voice":
@@ -306,17 +308,9 @@ def who_is_you(identification: dict, speakers: list[dict]) -> str:
         "channel": f"the {you} channel, as you said",
         "picked": f"{you}, as you said",
     }.get(method)
-    if method == "guess":  # a warning says how to pick another
-        return f"a guess: you are {you}, who talks the most"
+    if method == "guess":  # its warning says so, and how to pick another
+        return ""
     return f"you: {why}" if why else f"{method}: {note}"
-
-
-def who_is_you_unwarned(identification: dict, speakers: list[dict]) -> str:
-    """`who_is_you` for a page or a terminal that shows the review's warnings as well: nothing for a
-    guess, whose warning says it already ("No voice profile yet …, so speaker 1, who talks the most,
-    was taken to be you."). The Review page said it again over the conversation: "A guess: you are
-    speaker 1, who talks the most."; `coach review` at the end of its first line."""
-    return "" if identification["method"] == "guess" else who_is_you(identification, speakers)
 
 
 def attribute(heard: Heard, options: ReviewOptions) -> Attribution:
