@@ -191,6 +191,26 @@ def test_meaning_beats_word_overlap_on_the_dev_labels():
     assert right["meaning"] - right["words"] >= 0.2 * total
 
 
+def test_the_word_overlap_baseline_sums_up_its_points_as_coverage_by_meaning_does():
+    """Both built the same summary (coverage, covered, total, points) each in its own words; one
+    function now counts it, so the baseline the benchmark compares stays like for like."""
+    assert relevance.coverage_summary([{"covered": True}, {"covered": False}, {"covered": True}]) == {
+        "coverage": 0.67,
+        "covered": 2,
+        "total": 3,
+        "points": [{"covered": True}, {"covered": False}, {"covered": True}],
+    }
+    assert relevance.coverage_summary([]) == {"coverage": None, "covered": 0, "total": 0, "points": []}
+    nlp = load_pipeline()
+    doc = nlp(ANSWER)
+    sents = answer._sentences_for_relevance(doc, list(doc.sents))
+    meaning = relevance.coverage(TRUST.talking_points, sents, Thresholds().talking_point_min_recall)
+    words = content.word_overlap_coverage(nlp, doc, TRUST.talking_points)
+    assert meaning == {**relevance.coverage_summary(meaning["points"]), "method": "meaning"}
+    assert words == relevance.coverage_summary(words["points"])
+    assert meaning["total"] == words["total"] == 3
+
+
 def test_settings_saved_by_an_older_version_still_load(tmp_path):
     (tmp_path / "settings.toml").write_text(
         "[thresholds]\ntalking_point_min_overlap = 0.5\ntalking_point_min_similarity = 0.14\n",

@@ -9,6 +9,8 @@ from rapidfuzz import fuzz
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from coach.analysis.relevance import coverage_summary
+
 UNITS = frozenset(
     {
         "%",
@@ -239,10 +241,4 @@ def word_overlap_coverage(
                 "overlap": round(share, 2),
             }
         )
-    covered = sum(1 for p in points if p["covered"])
-    return {
-        "coverage": round(covered / len(points), 2) if points else None,
-        "covered": covered,
-        "total": len(points),
-        "points": points,
-    }
+    return coverage_summary(points)

@@ -330,13 +330,19 @@ def coverage(talking_points: Sequence[str], sentences: Sequence[Sentence], min_r
     points = [
         _judge(point, recall[i], cosine[i], sentences, min_recall) for i, point in enumerate(talking_points)
     ]
+    return {**coverage_summary(points), "method": "meaning"}
+
+
+def coverage_summary(points: list[dict]) -> dict:
+    """The share of talking points covered, with the points themselves: `metrics.relevance` as the
+    answer's JSON gives it, counted the same way for the word-overlap baseline
+    (coach.analysis.content.word_overlap_coverage) so the two compare like for like."""
     covered = sum(1 for p in points if p["covered"])
     return {
         "coverage": round(covered / len(points), 2) if points else None,
         "covered": covered,
         "total": len(points),
         "points": points,
-        "method": "meaning",
     }
 
 
