@@ -7,6 +7,7 @@ import streamlit as st
 from coach import banks, interview_log, playbook, practised_for, prepare, store
 from coach.analysis.wording import count, listed
 from coach.debrief import (
+    DEBRIEF_HEADINGS,
     delete_debriefs,
     delete_interview,
     heard_questions,
@@ -789,16 +790,7 @@ def debriefs(written: list[dict], item: dict) -> None:
             f"{ {True: 'yes', False: 'no', None: 'undecided'}[d['proceed']] }"
         )
         shown = {**d, "notes": own_notes(d["notes"])}  # not the questions, nor a review draft's prompt
-        for field, title in (
-            ("went_well", "Went well"),
-            ("could_be_better", "Could be better"),
-            ("skill_gaps", "Skill gaps"),
-            ("time_commitment", "Time commitment"),
-            ("red_flags", "Red flags"),
-            ("pay_mentioned", "Pay or benefits mentioned"),
-            ("compared_with_others", "Compared with the others"),
-            ("notes", "Notes"),
-        ):
+        for field, title in DEBRIEF_HEADINGS:
             lines = [escape(line.strip()) for line in (shown[field] or "").splitlines() if line.strip()]
             if lines:
                 # gaps typed one a line read as a list; other notes keep their line breaks

@@ -2034,7 +2034,7 @@ def _describe_interview(
 ) -> str:
     from coach.analysis.word_use import description_terms
     from coach.analysis.wording import clock
-    from coach.debrief import from_review, latest_debrief, own_notes
+    from coach.debrief import DEBRIEF_HEADINGS, from_review, latest_debrief, own_notes
     from coach.interview_log import ORIGIN_SAID, debrief_prompt, person_line
     from coach.interview_log import held as was_held
     from coach.local_time import local_day, today
@@ -2074,19 +2074,10 @@ def _describe_interview(
                 "  Started from what the review measured: write your own view with "
                 f"`coach debrief {full['id']} --went-well ...` (a field you give replaces its lines)."
             )
-        for field, heading in (
-            ("went_well", "Went well"),
-            ("could_be_better", "Could be better"),
-            ("skill_gaps", "Skill gaps"),
-            ("time_commitment", "Time commitment"),
-            ("red_flags", "Red flags"),
-            ("pay_mentioned", "Pay or benefits mentioned"),
-            ("compared_with_others", "Compared with the others"),
-        ):
-            said = [line for line in (debrief.get(field) or "").splitlines() if line.strip()]
+        shown = {**debrief, "notes": own_notes(debrief["notes"])}  # as the page shows them
+        for field, heading in DEBRIEF_HEADINGS:
+            said = [line for line in (shown.get(field) or "").splitlines() if line.strip()]
             lines += [f"  {heading}:", *(f"    {line}" for line in said)] if said else []
-        notes = [line for line in own_notes(debrief["notes"]).splitlines() if line.strip()]
-        lines += ["  Notes:", *(f"    {line}" for line in notes)] if notes else []
     # asked for as the page asks (interview_log.debrief_prompt): not for an application, an offer or
     # an ending logged as a stage; for one still to come, when to write it
     if latest is None and (prompt := debrief_prompt(full["stage"], full["interview_date"], today())):
@@ -2247,18 +2238,11 @@ def add_interview_command(
             typer.echo("Kept its job description. " + _key_terms_line(described))
 
 
-# A debrief's parts as `coach interview` and the Interviews page head them, in `coach debrief`'s order.
-DEBRIEF_PARTS = {
-    "went_well": "Went well",
-    "could_be_better": "Could be better",
-    "skill_gaps": "Skill gaps",
+# The parts `coach debrief` writes that a debrief does not head (coach.debrief.DEBRIEF_HEADINGS
+# heads the rest): `coach interview` and the Interviews page say them on its first line or apart.
+DEBRIEF_OTHER_PARTS = {
     "interest": "Interest",
     "proceed": "Go on to the next stage",
-    "time_commitment": "Time commitment",
-    "notes": "Notes",
-    "red_flags": "Red flags",
-    "pay_mentioned": "Pay or benefits mentioned",
-    "compared_with_others": "Compared with the others",
     "people_met": "People met",
     "questions_asked": "Questions they asked",
 }
@@ -2315,7 +2299,7 @@ def debrief_command(
 ) -> None:
     """Write the debrief of a real interview, or add to it: fields given replace what it said."""
     from coach import store as repository
-    from coach.debrief import latest_debrief, write_debrief
+    from coach.debrief import DEBRIEF_HEADINGS, latest_debrief, write_debrief
     from coach.interview_log import debrief_refused
 
     given = {
@@ -2353,7 +2337,8 @@ def debrief_command(
     # which parts were written, as `coach interview` heads them: "Saved the debrief" alone did not
     # say the red flags given were kept
     written = [name for name, value in given.items() if value not in (None, "", [])]
-    saved = listed([f"“{DEBRIEF_PARTS[name]}”" for name in written])
+    parts = {**dict(DEBRIEF_HEADINGS), **DEBRIEF_OTHER_PARTS}
+    saved = listed([f"“{parts[name]}”" for name in written])
     typer.echo(f"Saved {saved} in the debrief of interview #{interview_id} ({interview['company']}, {said}).")
     if added:
         typer.echo(f"{count(len(added), 'question')} added to your practice questions.")

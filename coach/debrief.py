@@ -26,6 +26,19 @@ STORE_FIELDS = (
     *("went_well", "could_be_better", "skill_gaps", "interest", "proceed", "time_commitment"),
     *store.DEBRIEF_MORE_QUESTIONS,
 )
+# A written debrief's parts as the Interviews page and `coach interview` head them, in that order:
+# the same words in both. Interest and going on are said on the debrief's first line, people met
+# and the questions asked apart; the notes shown are the user's own (own_notes).
+DEBRIEF_HEADINGS = (
+    ("went_well", "Went well"),
+    ("could_be_better", "Could be better"),
+    ("skill_gaps", "Skill gaps"),
+    ("time_commitment", "Time commitment"),
+    ("red_flags", "Red flags"),
+    ("pay_mentioned", "Pay or benefits mentioned"),
+    ("compared_with_others", "Compared with the others"),
+    ("notes", "Notes"),
+)
 
 
 # What separates a person's name, title and note on one line, the first found first: an em dash

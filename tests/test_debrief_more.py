@@ -13,6 +13,7 @@ from cli_support import coach_printed
 
 from coach import store
 from coach.config import load_settings
+from coach.debrief import DEBRIEF_HEADINGS
 from coach.ui.highlight import escape
 
 FLAGS = "the manager talked over everyone <b>twice</b>"
@@ -124,3 +125,30 @@ def test_coach_debrief_says_which_parts_it_saved(tmp_path):
         "(Acme, interest 4/5).",
         "1 question added to your practice questions.",
     ]
+
+
+def test_the_page_and_coach_interview_head_every_part_of_a_debrief_in_the_same_words(tmp_path, monkeypatch):
+    """The headings were written out twice, on the Interviews page and in `coach interview`; one
+    list heads both now: the same words as before, in the same order in both."""
+    assert [heading for _, heading in DEBRIEF_HEADINGS] == [
+        "Went well",
+        "Could be better",
+        "Skill gaps",
+        "Time commitment",
+        "Red flags",
+        "Pay or benefits mentioned",
+        "Compared with the others",
+        "Notes",
+    ]
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    interview_id = _acme_with_an_offer(tmp_path)
+    written = {field: f"{field.replace('_', ' ')} <i>here</i>" for field, _ in DEBRIEF_HEADINGS}
+    options = [arg for field, text in written.items() for arg in (f"--{field.replace('_', '-')}", text)]
+    coach_printed(tmp_path, "debrief", interview_id, *options)
+    shown = coach_printed(tmp_path, "interview", interview_id)
+    assert "".join(f"  {heading}:\n    {written[field]}\n" for field, heading in DEBRIEF_HEADINGS) in shown
+    at = interviews_page().run()
+    assert not at.exception
+    text = markdown_text(at)
+    on_page = [text.find(f"*{heading}:* {escape(written[field])}") for field, heading in DEBRIEF_HEADINGS]
+    assert -1 not in on_page and on_page == sorted(on_page)
