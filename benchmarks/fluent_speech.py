@@ -22,6 +22,8 @@ Settings (rows):
   the question the answer was given for (QUESTIONS) before or after the verbatim prompt, as the
   decoder's initial prompt (issue 15: does knowing the question help Whisper?);
 - app, question hotwords: the question as faster-whisper's hotwords (every window; see _hotwords);
+- app, prompt every window (not run unless named): the verbatim prompt as hotwords, so every 30 s
+  window gets it, not only the first (see _every_window; measured and not kept);
 - app, wrong question: another answer's question first, as when a take answers something else.
 
 Per clip: recall (reference words transcribed: jiwer alignment hits / reference words), split into
@@ -248,6 +250,27 @@ def _hotwords() -> Callable[[DecodedAudio, Settings, str], Transcript]:
     return run
 
 
+def _every_window() -> Callable[[DecodedAudio, Settings, str], Transcript]:
+    """The app's path with the verbatim prompt heading every 30 s window: faster-whisper's hotwords
+    in place of its initial prompt, which it gives to the first window only (see _hotwords). Tried
+    on 6 Dec 2026 and not kept (README, "Verbatim")."""
+    app = _app(None)
+
+    def run(audio: DecodedAudio, settings: Settings, question: str) -> Transcript:
+        model = get_engine(settings).model
+        plain = model.transcribe
+
+        def every_window(*args, **kwargs):
+            if kwargs.get("initial_prompt") is not None:
+                kwargs["hotwords"], kwargs["initial_prompt"] = kwargs["initial_prompt"], None
+            return plain(*args, **kwargs)
+
+        with mock.patch.object(model, "transcribe", every_window):
+            return app(audio, settings, question)
+
+    return run
+
+
 SETTINGS = [
     Setting("prompt-raw", "prompt, raw", _raw(True)),
     Setting("no-prompt-raw", "no prompt, raw", _raw(False)),
@@ -256,6 +279,7 @@ SETTINGS = [
     Setting("app-question-first", "app, question+prompt", _app(None, question_first)),
     Setting("app-question-last", "app, prompt+question", _app(None, question_last)),
     Setting("app-question-hotwords", "app, question hotwords", _hotwords()),
+    Setting("app-every-window", "app, prompt every window", _every_window()),
     Setting("app-other-question", "app, wrong question", _app(None, question_first), other_question=True),
 ]
 
