@@ -43,29 +43,73 @@ DEBRIEF_HEADINGS = (
 
 # What separates a person's name, title and note on one line, the first found first: an em dash
 # with or without spaces ("Sam Lee—EM"), an en dash or a hyphen with spaces (the hyphen of
-# "Anne-Marie" separates nothing), a bar, a semicolon, a comma.
+# "Anne-Marie" separates nothing), a bar, a semicolon, a comma. None separates inside quotes
+# ('"Jean — Paul" — CTO'): a name that holds one is typed in quotes.
 PERSON_SEPARATORS = ("—", " – ", " - ", "|", ";", ",")
+# Quotes that hold a stretch of a line together, each with the quote that closes it. The
+# apostrophe is none: it is the one of O'Brien more often than a quote.
+CLOSING_QUOTE = {'"': '"', "“": "”", "„": "“", "«": "»"}
+QUOTED = "\0"  # what a quoted stretch reads as while separators are looked for
+
+
+def _quotes_hidden(text: str) -> str:
+    """`text` with each quoted stretch, quotes and all, read as QUOTED: the same length, so what
+    is found in it is found at the same place in `text`. A quote never closed holds nothing."""
+    hidden, at = [], 0
+    while at < len(text):
+        closing = CLOSING_QUOTE.get(text[at])
+        end = text.find(closing, at + 1) if closing else -1
+        if end == -1:
+            hidden.append(text[at])
+            at += 1
+        else:
+            hidden.append(QUOTED * (end + 1 - at))
+            at = end + 1
+    return "".join(hidden)
+
+
+def _unquoted(name: str) -> str:
+    """A name typed wholly in quotes without them ('"Jean — Paul"' is Jean — Paul): the quotes
+    only held it together, and kept they would make it someone else than Jean — Paul typed later.
+    Quotes inside a name ('“Anne-Marie — Annie” Smith') are the user's and stay."""
+    if len(name) > 1 and name[0] in CLOSING_QUOTE and name.find(CLOSING_QUOTE[name[0]], 1) == len(name) - 1:
+        return name[1:-1].strip()
+    return name
+
+
+def _cut(text: str, sep: str) -> list[str]:
+    """`text` cut at the first `sep` outside quotes, into one piece or two."""
+    at = _quotes_hidden(text).find(sep)
+    return [text] if at == -1 else [text[:at], text[at + len(sep) :]]
 
 
 def parse_person(line: str) -> dict:
     """'Sam Lee — engineering manager — ex-Stripe' → name, title, notes; a line with no name before
     its first separator ("— cto") is refused in one sentence (it was kept as a person "— cto")."""
     padded = f" {line or ''} "  # a separator typed first or last is found with its spaces
-    for sep in PERSON_SEPARATORS:
-        if sep in padded:
-            name, _, rest = padded.partition(sep)
-            mark = sep.strip()
-            if rest.lstrip().startswith(mark):  # "Al — — a note": no title, then the note
-                parts = [name, "", rest.lstrip()[len(mark) :]]
-            else:
-                parts = [name, *rest.split(sep, 1)]
-            break
-    else:
+    hidden = _quotes_hidden(padded)
+    sep = next((sep for sep in PERSON_SEPARATORS if sep in hidden), None)
+    if sep is None:
         parts = [padded]
+    else:
+        name, rest = _cut(padded, sep)
+        mark = sep.strip()
+        if rest.lstrip().startswith(mark):  # "Al — — a note": no title, then the note
+            parts = [name, "", rest.lstrip()[len(mark) :]]
+        else:
+            parts = [name, *_cut(rest, sep)]
     parts = [p.strip() for p in parts] + ["", ""]
-    if not parts[0]:
+    name = _unquoted(parts[0])
+    if not name:
         raise InputError(no_name_said(line))
-    return {"name": parts[0], "title": parts[1], "notes": parts[2]}
+    return {"name": name, "title": parts[1], "notes": parts[2]}
+
+
+def name_on_a_line(name: str) -> str:
+    """A person's name as it stands on a line with their title: in quotes when it holds a
+    separator ("“Jean — Paul” — CTO", not "Jean — Paul — CTO"), as it is typed to be one name."""
+    hidden = _quotes_hidden(f" {name} ")
+    return f"“{name}”" if any(sep in hidden for sep in PERSON_SEPARATORS) else name
 
 
 NO_NAME = "Type the person's name (then, if you like, ' — ' their title and a note)."

@@ -7,7 +7,7 @@ import shlex
 from datetime import date
 
 from coach import local_time, store
-from coach.debrief import parse_person, remember_person, same_person
+from coach.debrief import name_on_a_line, parse_person, remember_person, same_person
 from coach.errors import InputError
 from coach.interview.turns import asked_question_text
 from coach.local_time import local_day
@@ -60,7 +60,7 @@ def person_line(person: dict, rest_in: str = "") -> str:
     if rest_in and notes:
         excerpt, cut = notes_excerpt(notes)
         notes = " ".join(excerpt.splitlines()) + (f"; the rest is in {rest_in}" if cut else "")
-    said = person["name"] + (f" — {person['title']}" if person.get("title") else "")
+    said = name_on_a_line(person["name"]) + (f" — {person['title']}" if person.get("title") else "")
     return said + (f" ({notes})" if notes else "")
 
 

@@ -92,6 +92,32 @@ def test_people_met_can_be_added_and_removed(db):
     assert "Dana Ortiz" not in markdown_text(at)
 
 
+def test_a_name_in_quotes_keeps_the_dash_inside_it(db):
+    """ "“Anne-Marie — Annie” Smith — recruiter" in the Add person form kept someone named
+    "“Anne-Marie" with the title "Annie” Smith" and the note "recruiter": the line read back as
+    typed, and the Edit form's Title box held half her name. A dash inside quotes is her name's."""
+    interview_id = logged_interview(db, people=[])
+    at = interviews_page().run()
+    line = "“Anne-Marie — Annie” Smith — recruiter"
+    at.text_input(key=f"interviews_person_{interview_id}_line").input(line)
+    in_form(at.button, f"interviews_person_{interview_id}")[0].click().run()
+    assert not at.exception
+    assert [s.value for s in at.success] == [f"Added {escape('“Anne-Marie — Annie” Smith')}."]
+    [anne] = store.get_interview(db, interview_id)["people"]
+    assert (anne["name"], anne["title"], anne["notes"]) == ("“Anne-Marie — Annie” Smith", "recruiter", "")
+    assert escape(line) in markdown_text(at)
+    assert [t.value for t in in_form(at.text_input, f"interviews_person_edit_{anne['id']}")] == ["recruiter"]
+
+    # the whole name in quotes: the quotes only held it together
+    [typed] = [t for t in at.text_input if t.label == "Name — title — note"]  # the form's next round
+    typed.input('"Jean — Paul" — CTO')
+    [b for b in at.button if b.label == "Add person"][0].click().run()
+    assert not at.exception and [s.value for s in at.success] == [f"Added {escape('Jean — Paul')}."]
+    names = [p["name"] for p in store.get_interview(db, interview_id)["people"]]
+    assert names == ["“Anne-Marie — Annie” Smith", "Jean — Paul"]
+    assert escape("“Jean — Paul” — CTO") in markdown_text(at)
+
+
 def test_a_note_typed_in_the_debrief_for_someone_already_met_is_kept(db):
     """ "People met" in the debrief form: a line for Dana, whom the interview already has, was
     dropped with its note. The note now joins Dana's notes (no second Dana, the earlier note kept),

@@ -315,6 +315,15 @@ def test_a_line_with_no_name_is_refused(tmp_path, line):
         ("Anne-Marie Dupont", ("Anne-Marie Dupont", "", "")),
         ("Anne-Marie Dupont - CTO", ("Anne-Marie Dupont", "CTO", "")),
         ("Al — — met at a meetup", ("Al", "", "met at a meetup")),
+        # a dash, bar or comma inside quotes is part of the name: "Jean — Paul" read as the name
+        # “Jean with the title Paul”, and a name in quotes as a whole is kept without them
+        ("“Anne-Marie — Annie” Smith — recruiter", ("“Anne-Marie — Annie” Smith", "recruiter", "")),
+        ('"Jean — Paul" — CTO — ex-Stripe', ("Jean — Paul", "CTO", "ex-Stripe")),
+        ("“Jean — Paul”", ("Jean — Paul", "", "")),
+        ('"Smith, Jo" | recruiter', ("Smith, Jo", "recruiter", "")),
+        ('Bob "The Builder" Jones — EM', ('Bob "The Builder" Jones', "EM", "")),
+        ("Ana — VP — said “we ship — weekly”", ("Ana", "VP", "said “we ship — weekly”")),
+        ("“Jean — Paul Martin — CTO", ("“Jean", "Paul Martin", "CTO")),  # a quote never closed
     ],
 )
 def test_a_person_s_line_splits_at_a_dash_not_inside_a_name(line, person):
@@ -322,6 +331,27 @@ def test_a_person_s_line_splits_at_a_dash_not_inside_a_name(line, person):
 
     parsed = parse_person(line)
     assert (parsed["name"], parsed["title"], parsed["notes"]) == person
+
+
+def test_a_name_typed_in_quotes_with_a_dash_in_it_is_one_person(tmp_path):
+    """`coach debrief 1 --person '"Jean — Paul" — hiring manager'` kept someone named “"Jean” with
+    the title “Paul"” and the note “hiring manager”; `coach interview 1` printed them back as typed,
+    so it showed only in the JSON and the page's Title box. The name is Jean — Paul, shown in quotes
+    wherever it stands on a line with a title, as it is typed."""
+    coach(tmp_path, "add-interview", "Acme", "--date", day(-1))
+    coach(tmp_path, "debrief", "1", "--went-well", "rapport", "--person", '"Jean — Paul" — hiring manager')
+    coach(tmp_path, "add-person", "1", "“Anne-Marie — Annie” Smith — recruiter — ex-Stripe")
+    people = json.loads(coach(tmp_path, "interview", "1", "--json"))["people"]
+    assert [(p["name"], p["title"], p["notes"]) for p in people] == [
+        ("Jean — Paul", "hiring manager", ""),
+        ("“Anne-Marie — Annie” Smith", "recruiter", "ex-Stripe"),
+    ]
+    printed = coach(tmp_path, "interview", "1")
+    assert "  - “Jean — Paul” — hiring manager\n" in printed
+    assert "  - “Anne-Marie — Annie” Smith — recruiter (ex-Stripe)\n" in printed
+    # the same line again is the same person, not a second Jean — Paul
+    said = coach(tmp_path, "add-person", "1", "“Jean — Paul” — hiring manager")
+    assert len(json.loads(coach(tmp_path, "interview", "1", "--json"))["people"]) == 2, said
 
 
 def test_a_new_title_for_someone_known_replaces_the_title(tmp_path):
