@@ -237,9 +237,11 @@ def edit_own(q: banks.Question, answers: int) -> None:
             )
             points = st.text_area(
                 "What a strong answer covers (one a line, optional)",
-                value="\n".join(q.talking_points),
+                value="\n".join(banks.points_typed(q.talking_points)),  # what was given is said below
                 key=f"questions_edit_points_{q.id}",
             )
+            if checked := summary.points_checked(q):
+                st.caption(escape(checked))
             st.caption(summary.talking_points_rule())
             if st.form_submit_button("Save changes"):
                 with shared.shown_errors():

@@ -633,7 +633,7 @@ def _kind_defaults(entry: dict) -> dict:
     if kind not in KIND_TALKING_POINTS:
         return entry
     points, follow_up = given_points(text, kind)
-    if tuple(entry.get("talking_points") or ()) in (GENERIC_TALKING_POINTS, KIND_TALKING_POINTS[kind]):
+    if not points_typed(entry.get("talking_points") or ()):
         entry["talking_points"] = list(points)
     if list(entry.get("follow_ups") or ()) in ([KIND_FOLLOW_UPS["behavioural"]], [KIND_FOLLOW_UPS[kind]]):
         entry["follow_ups"] = [follow_up]
@@ -980,20 +980,46 @@ def _shipped_questions() -> dict[str, Question]:
     return {q.id: q for path in files for q in parse_bank_file(path, default_source="bank")[0]}
 
 
-def given_points(text: str, kind: str) -> tuple[tuple[str, ...], str]:
-    """The talking points and follow-up a question of your own is given when you write none: those
-    of the bank question of its kind it is worded as (`_POINTS_FROM_BANK`: a weakness question gets
-    the bank's weakness question's), else its kind's (`KIND_TALKING_POINTS`, `KIND_FOLLOW_UPS`)."""
+def bank_question_giving_points(text: str, kind: str) -> Question | None:
+    """The bank question of kind `kind` whose talking points and follow-up a question of your own
+    worded as `text` is given (`_POINTS_FROM_BANK`), if any."""
     words = _words(text)
     for pattern, question_id in _POINTS_FROM_BANK:
         like = _shipped_questions().get(question_id)
         if pattern.search(words) and like is not None and like.category == kind:
-            return tuple(like.talking_points), like.follow_ups[0] if like.follow_ups else KIND_FOLLOW_UPS[
-                kind
-            ]
+            return like
+    return None
+
+
+def given_points(text: str, kind: str) -> tuple[tuple[str, ...], str]:
+    """The talking points and follow-up a question of your own is given when you write none: those
+    of the bank question of its kind it is worded as (`bank_question_giving_points`: a weakness
+    question gets the bank's weakness question's), else its kind's (`KIND_TALKING_POINTS`,
+    `KIND_FOLLOW_UPS`)."""
+    like = bank_question_giving_points(text, kind)
+    if like is not None:
+        return tuple(like.talking_points), like.follow_ups[0] if like.follow_ups else KIND_FOLLOW_UPS[kind]
     return KIND_TALKING_POINTS.get(kind, GENERIC_TALKING_POINTS), KIND_FOLLOW_UPS.get(
         kind, KIND_FOLLOW_UPS["behavioural"]
     )
+
+
+def points_typed(talking_points: Sequence[str]) -> tuple[str, ...]:
+    """The talking points of a question of your own as you typed them: none when they are points
+    it was given (`given_points`), for its words and kind now or for earlier ones. They are kept
+    as given, so nothing else tells them apart: the edit form showed them as typed, and a question
+    reworded or moved to another kind kept the points given for its old words."""
+    points = tuple(talking_points)
+    return () if points in _given_point_sets() else points
+
+
+@functools.lru_cache(maxsize=1)
+def _given_point_sets() -> frozenset[tuple[str, ...]]:
+    """Every set of talking points a question of your own may be given: each kind's, and those of
+    each bank question it may be worded as."""
+    shipped = _shipped_questions()
+    from_bank = (tuple(shipped[i].talking_points) for _, i in _POINTS_FROM_BANK if i in shipped)
+    return frozenset({(), GENERIC_TALKING_POINTS, *KIND_TALKING_POINTS.values(), *from_bank})
 
 
 def points_to_check(talking_points: Sequence[str]) -> tuple[str, ...]:
@@ -1414,6 +1440,14 @@ def edit_user_question(data_dir: Path, question_id: str, *, owner: str = "", **c
         if normalise(changes["text"]) != normalise(current.text):
             check_not_there(data_dir, changes["text"], owner=owner, leaving_out=question_id)
     check_points(changes.get("talking_points") or (), changes.get("follow_ups") or ())
+    if "talking_points" in changes or "text" in changes or "category" in changes:
+        # none typed (the box left empty, or holding what it was given): given what its words and
+        # kind now give, as when added; a weakness question reworded kept the weakness points
+        typed = points_typed(changes.get("talking_points", current.talking_points))
+        changes["talking_points"] = list(
+            typed
+            or given_points(changes.get("text", current.text), changes.get("category", current.category))[0]
+        )
     if "competencies" in changes and not changes["competencies"]:
         # every one taken off: told from its words (as they now are), as when it was added with none
         changes["competencies"] = guess_competencies(

@@ -547,3 +547,54 @@ def test_each_button_beside_a_question_says_which_question_it_is_for(monkeypatch
     assert not at.exception
     labels = _named(at, "progress_rec_")
     assert labels and all(escape(text[qid]) in label for qid, label in labels.items()), labels
+
+
+def test_the_edit_form_holds_your_points_and_says_what_answers_are_checked_for(tmp_path, monkeypatch):
+    """Editing a question of yours showed in its points box what it had been given as if you had
+    typed it: a story's "a specific example / actions you took / the result", which no answer is
+    checked for, and for "What is your greatest weakness?" the bank's weakness points; saving it
+    reworded kept the weakness points, checked against the new question's answers. The box holds
+    what you typed, and a line under it says what the answers are checked for."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    story = banks.add_user_question(tmp_path, "Tell me about a time you disagreed with your manager.")
+    typed = banks.add_user_question(
+        tmp_path, "Why do you want to leave your job?", talking_points=["Growth", "No bad-mouthing"]
+    )
+    weakness = banks.add_user_question(tmp_path, "What is your greatest weakness?")
+    [bank_weakness] = [q for q in banks.load_questions(tmp_path) if q.id == "beh-fail-07"]
+    at = page("questions").run()
+    assert not at.exception
+    boxes = {q.id: at.text_area(key=f"questions_edit_points_{q.id}").value for q in (story, typed, weakness)}
+    assert boxes == {story.id: "", typed.id: "Growth\nNo bad-mouthing", weakness.id: ""}
+    said = [str(c.value).replace("\\", "") for c in at.caption]
+    assert (
+        "None typed: its answers are not checked for talking points; Practice shows the reminders "
+        "for its kind: a specific example; actions you took; the result."
+    ) in said
+    assert (
+        f"None typed: its answers are checked for the points of the bank's “{bank_weakness.text}”: "
+        f"{'; '.join(bank_weakness.talking_points)}. Type your own to check for them instead."
+    ) in said
+
+    # reworded, points untouched: given what the new words give, as when added new
+    [words] = [t for t in at.text_input if t.value == weakness.text]
+    words.input("Tell me about a time you missed a deadline.")
+    in_form(at.button, f"questions_edit_{weakness.id}")[0].click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    at.text_area(key=f"questions_edit_points_{story.id}").input("why we disagreed")
+    in_form(at.button, f"questions_edit_{story.id}")[0].click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    mine = {q.id: q for q in banks.load_questions(tmp_path) if q.source != "bank"}
+    new = banks.add_user_question(tmp_path / "new", "Tell me about a time you missed a deadline.")
+    assert mine[weakness.id].talking_points == new.talking_points
+    assert banks.points_to_check(mine[weakness.id].talking_points) == ()
+    assert mine[story.id].talking_points == ("why we disagreed",)  # only what was typed
+    assert mine[typed.id].talking_points == ("Growth", "No bad-mouthing")
+
+    # the box emptied: the question is given its points again, not refused
+    at.text_area(key=f"questions_edit_points_{story.id}").input("")
+    in_form(at.button, f"questions_edit_{story.id}")[0].click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    [again] = [q for q in banks.load_questions(tmp_path) if q.id == story.id]
+    assert again.talking_points == story.talking_points
+    assert at.text_area(key=f"questions_edit_points_{story.id}").value == ""

@@ -12,9 +12,11 @@ from cli_support import run_coach
 from store_support import backend_fixture, db_fixture, logged_interview, save_real_answers  # noqa: F401
 
 from coach import banks
-from coach.store import count_answers_to, delete_attempt
+from coach.config import load_settings
+from coach.store import count_answers_to, delete_attempt, open_store
 from coach.store.attempts import attempt_question_ids
 from coach.store.mock_sessions import save_mock_session
+from coach.store.own_questions import edit_own_question
 
 DATA = Path(__file__).resolve().parent / "data"
 BUG = "Tell me about the hardest bug you ever fixed."
@@ -185,3 +187,36 @@ def test_a_question_taken_out_of_a_debrief_stays_when_you_starred_or_edited_it(t
         assert own == {"Why us?", "Tell me about a conflict."}
     finally:
         db.close()
+
+
+def test_your_question_reworded_is_checked_for_what_its_new_words_give(tmp_path):
+    """`coach edit-question ID --text` on "What is your greatest weakness?", added with no talking
+    points, kept the bank's weakness points it had been given, and answers to the new question
+    were checked for "a real weakness, not a disguised strength". Given points follow the words;
+    points you typed stay; one saved reworded before this is read as if given now."""
+    weakness = _added_id(run_coach("add-question", "What is your greatest weakness?", data_dir=tmp_path))
+    typed = _added_id(
+        run_coach("add-question", "Why this team?", "--talking-point", "their roadmap", data_dir=tmp_path)
+    )
+    deadline = "Tell me about a time you missed a deadline."
+    edited = run_coach("edit-question", weakness, "--text", deadline, data_dir=tmp_path)
+    assert edited.returncode == 0, edited.stderr
+    assert "disguised strength" not in edited.stdout
+    assert "  - a specific example\n" in edited.stdout  # as the same words added new
+    assert (
+        run_coach("edit-question", typed, "--text", "Why this team of all?", data_dir=tmp_path).returncode
+        == 0
+    )
+    mine = {q.id: q for q in banks.load_questions(tmp_path) if q.source != "bank"}
+    assert banks.points_to_check(mine[weakness].talking_points) == ()
+    assert mine[typed].talking_points == ("their roadmap",)
+
+    # kept so by an earlier version: read with what its words give now
+    bank_points = next(q for q in banks.load_questions(tmp_path) if q.id == "beh-fail-07").talking_points
+    store = open_store(load_settings(tmp_path))
+    try:
+        edit_own_question(store, weakness, talking_points=bank_points)
+    finally:
+        store.close()
+    [kept] = [q for q in banks.load_questions(tmp_path) if q.id == weakness]
+    assert banks.points_to_check(kept.talking_points) == ()

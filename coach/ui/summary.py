@@ -724,6 +724,28 @@ def talking_points_rule() -> str:
     return f"Up to {MAX_POINTS} points, each up to {POINT_CHARS} characters."
 
 
+def points_checked(question) -> str | None:
+    """Under the points box of one of your own questions, when you typed none: what its answers
+    are checked for instead (the box showed what it was given as if typed). None when the box
+    holds what you typed: those are what is checked."""
+    from coach.banks import bank_question_giving_points, points_to_check, points_typed
+
+    if points_typed(question.talking_points):
+        return None
+    given = "; ".join(question.talking_points)
+    if not points_to_check(question.talking_points):
+        return (
+            "None typed: its answers are not checked for talking points; Practice shows the reminders "
+            f"for its kind: {given}."
+        )
+    like = bank_question_giving_points(question.text, question.category)
+    whose = f"the bank's “{like.text}”" if like is not None else "a question of the banks"
+    return (
+        f"None typed: its answers are checked for the points of {whose}: {given}. "
+        "Type your own to check for them instead."
+    )
+
+
 def question_source(question) -> str:
     """'added by you', 'asked in a real interview', or '' for the bank's questions."""
     return "" if question.source == "bank" else SOURCE_WORDS.get(question.source, question.source)
