@@ -62,7 +62,7 @@ def espeak(voice: str, pitch_range: str, out: Path) -> Path:
     raw = out.with_suffix(".raw.wav")
     ssml = f'<speak><prosody range="{pitch_range}">{TEXT}</prosody></speak>'
     subprocess.run(["espeak-ng", "-m", "-v", voice, "-s", "160", "-w", str(raw), ssml], check=True)
-    subprocess.run(["sox", str(raw), "-r", "16000", "-c", "1", "-b", "16", str(out)], check=True)
+    subprocess.run(["sox", "-R", str(raw), "-r", "16000", "-c", "1", "-b", "16", str(out)], check=True)
     return out
 
 

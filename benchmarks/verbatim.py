@@ -69,7 +69,7 @@ def make_long_answers(folder: Path) -> list[tuple[str, Path, str]]:
 
     gap = folder / "half-second.wav"
     subprocess.run(
-        ["sox", "-n", "-r", "16000", "-c", "1", "-b", "16", str(gap), "trim", "0", "0.5"], check=True
+        ["sox", "-R", "-n", "-r", "16000", "-c", "1", "-b", "16", str(gap), "trim", "0", "0.5"], check=True
     )
     answers = []
     for voice, speed in VOICES:
@@ -79,7 +79,8 @@ def make_long_answers(folder: Path) -> list[tuple[str, Path, str]]:
         ]
         wav = folder / f"long-{voice}.wav"
         subprocess.run(
-            ["sox", *[str(p) for _ in range(2) for clip in said for p in (clip, gap)], str(wav)], check=True
+            ["sox", "-R", *[str(p) for _ in range(2) for clip in said for p in (clip, gap)], str(wav)],
+            check=True,
         )
         phone = folder / f"long-{voice}-8k.wav"
         subprocess.run(

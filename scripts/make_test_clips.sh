@@ -2,6 +2,9 @@
 # Make the small real clips in tests/data/ from espeak-ng speech, mixed and converted with sox
 # and ffmpeg. Deterministic for a given espeak-ng version; the texts are the ground truth.
 set -euo pipefail
+# sox dithers what it writes at 16 bits (silence made with -n too) from a random seed unless -R:
+# repeatable, so the clips are the same bytes every run
+export SOX_OPTS="-R"
 out="${1:-$(dirname "$0")/../tests/data}"
 mkdir -p "$out"
 cd "$out"
