@@ -322,11 +322,14 @@ def test_every_page_renders(app, page, shots):
 
 
 def _buttons_cut(page) -> list[str]:
-    """The words of the buttons in the page that the browser shows cut."""
+    """The words of the buttons in the page that the browser shows cut. Text kept for a screen reader
+    only (a question beside "Answer", coach.ui.shared.for_question) sits in a box 1 px wide on
+    purpose: it is not shown, so not shown cut."""
     return page.evaluate(
         """() => [...document.querySelectorAll('[data-testid="stMain"] button')]
             .filter(el => el.innerText.trim() && el.getBoundingClientRect().width)
-            .filter(el => [el, ...el.querySelectorAll('*')].some(e => e.scrollWidth > e.clientWidth + 1))
+            .filter(el => [el, ...el.querySelectorAll('*')].some(
+                e => e.getBoundingClientRect().width > 1 && e.scrollWidth > e.clientWidth + 1))
             .map(el => el.innerText)"""
     )
 
