@@ -251,21 +251,15 @@ def _hotwords() -> Callable[[DecodedAudio, Settings, str], Transcript]:
 
 
 def _every_window() -> Callable[[DecodedAudio, Settings, str], Transcript]:
-    """The app's path with the verbatim prompt heading every 30 s window: faster-whisper's hotwords
-    in place of its initial prompt, which it gives to the first window only (see _hotwords). Tried
-    on 6 Dec 2026 and not kept (README, "Verbatim")."""
+    """The app's path with the verbatim prompt heading every 30 s window, not the first only
+    (benchmarks.verbatim.prompt_on_every_window: faster-whisper's hotwords in place of its initial
+    prompt; see _hotwords). Tried on 6 Dec 2026 and not kept (README, "Verbatim")."""
+    from benchmarks.verbatim import prompt_on_every_window
+
     app = _app(None)
 
     def run(audio: DecodedAudio, settings: Settings, question: str) -> Transcript:
-        model = get_engine(settings).model
-        plain = model.transcribe
-
-        def every_window(*args, **kwargs):
-            if kwargs.get("initial_prompt") is not None:
-                kwargs["hotwords"], kwargs["initial_prompt"] = kwargs["initial_prompt"], None
-            return plain(*args, **kwargs)
-
-        with mock.patch.object(model, "transcribe", every_window):
+        with prompt_on_every_window(settings):
             return app(audio, settings, question)
 
     return run
