@@ -25,6 +25,9 @@ def test_the_queue_watcher_says_a_lost_database_once_and_its_return(tmp_path, ca
     queue.ensure_schema(settings)
     app = queue.make_app(queue.conninfo(settings), timeout=1.0)
 
+    def said() -> list[logging.LogRecord]:
+        return [r for r in caplog.records if r.name == "coach.queue"]
+
     async def a_database_away_for_a_while() -> None:
         async with app.open_async():
             watcher = asyncio.create_task(queue._look_after_queue(app, 30.0, 0.2))
@@ -32,16 +35,21 @@ def test_the_queue_watcher_says_a_lost_database_once_and_its_return(tmp_path, ca
             allow_connections(url, False, drop=True)
             await asyncio.sleep(4.0)  # several rounds without it (each waits 1 s for a connection)
             allow_connections(url, True)
-            await asyncio.sleep(2.5)
+            # the pool reconnects with a growing back-off (1 s, 2 s, 4 s… with jitter), so on a busy
+            # machine its return can take several seconds: wait for it, up to half a minute
+            for _ in range(300):
+                if any(r.levelno == logging.INFO for r in said()):
+                    break
+                await asyncio.sleep(0.1)
+            await asyncio.sleep(1.0)  # a few more rounds with it back: still one line
             watcher.cancel()
 
     with caplog.at_level(logging.INFO, logger="coach.queue"):
         asyncio.run(a_database_away_for_a_while())
-    said = [r for r in caplog.records if r.name == "coach.queue"]
-    failed = [r for r in said if r.levelno >= logging.WARNING]
+    failed = [r for r in said() if r.levelno >= logging.WARNING]
     assert len(failed) == 1, [r.getMessage() for r in failed]
     assert failed[0].exc_info is None  # no traceback
     assert failed[0].getMessage().startswith("could not look after the queue ("), failed[0].getMessage()
     assert failed[0].getMessage().endswith("); trying again")
     assert "\n" not in failed[0].getMessage()
-    assert [r.getMessage() for r in said if r.levelno == logging.INFO] == ["looking after the queue again"]
+    assert [r.getMessage() for r in said() if r.levelno == logging.INFO] == ["looking after the queue again"]
