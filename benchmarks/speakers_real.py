@@ -127,17 +127,30 @@ def _speech_as_told(speech, single: list[dict]) -> list[dict]:
     return [{"speaker": names[c], "start_s": a, "end_s": b} for a, b, c in turns if names[c] != "?"]
 
 
-def built_from_tuning(settings) -> None:
+def phone_copy(name: str, settings) -> np.ndarray:
+    """A tuning clip taken to 8 kHz as scripts/real_speech.py makes the phone copies (sox, no
+    dither) and read back as the coach reads it."""
+    import subprocess
+
+    CACHE.mkdir(parents=True, exist_ok=True)
+    out = CACHE / f"{name}_8k.wav"
+    if not out.exists():
+        subprocess.run(["sox", "-D", str(clip_path(name)), "-r", "8000", str(out)], check=True)
+    return load_audio(out, settings).samples
+
+
+def built_from_tuning(settings, phone: bool = False) -> None:
     """Real single voices and pairs built from the tuning clips' reference turns: each speaker with
     4 s or more of their own speech (stretches of 0.5 s or more, nobody else speaking), alone and
     alternated with every other such speaker (0.15 s between turns). For each: the two groups'
     centroid similarity, silhouette and affinity eigengap (what a voice-count rule could use), the
-    voices found, and told two voices, the turns of speech's attribution."""
+    voices found, and told two voices, the turns of speech's attribution. `phone`: each clip taken
+    to 8 kHz first (would phone sound want a voice-count threshold of its own?)."""
     from sklearn.metrics import silhouette_score
 
     own: dict[tuple[str, str], list[np.ndarray]] = {}
     for name in TUNING:
-        mix = heard(name, settings)[2]
+        mix = phone_copy(name, settings) if phone else heard(name, settings)[2]
         for t in single_speaker(real_speech.reference_turns(name)):
             if t["end_s"] - t["start_s"] >= 0.5:
                 a, b = int(t["start_s"] * SAMPLE_RATE), int(t["end_s"] * SAMPLE_RATE)
@@ -193,6 +206,9 @@ def _pct(x: float | None) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--tune", action="store_true", help="the tuning clips (trn*) only")
+    parser.add_argument(
+        "--phone", action="store_true", help="with --tune: build the voices from 8 kHz copies"
+    )
     args = parser.parse_args()
     real_speech.ensure()
     real_speech.ensure_meetings()
@@ -233,7 +249,7 @@ def main() -> None:
     right = sum(r["voices"] == r["true_voices"] for r in known)
     print(f"number of voices right: {right} / {len(known)}")
     if args.tune:
-        built_from_tuning(settings)
+        built_from_tuning(settings, phone=args.phone)
 
 
 if __name__ == "__main__":
