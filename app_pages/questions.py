@@ -243,6 +243,8 @@ def edit_own(q: banks.Question, answers: int) -> None:
             if checked := summary.points_checked(q):
                 st.caption(escape(checked))
             st.caption(summary.talking_points_rule())
+            if follow_up := summary.follow_up_given(q):
+                st.caption(escape(follow_up))
             if st.form_submit_button("Save changes"):
                 with shared.shown_errors():
                     edited = banks.edit_user_question(

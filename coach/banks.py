@@ -635,7 +635,7 @@ def _kind_defaults(entry: dict) -> dict:
     points, follow_up = given_points(text, kind)
     if not points_typed(entry.get("talking_points") or ()):
         entry["talking_points"] = list(points)
-    if list(entry.get("follow_ups") or ()) in ([KIND_FOLLOW_UPS["behavioural"]], [KIND_FOLLOW_UPS[kind]]):
+    if not follow_up_typed(entry.get("follow_ups") or ()):
         entry["follow_ups"] = [follow_up]
     return entry
 
@@ -1020,6 +1020,26 @@ def _given_point_sets() -> frozenset[tuple[str, ...]]:
     shipped = _shipped_questions()
     from_bank = (tuple(shipped[i].talking_points) for _, i in _POINTS_FROM_BANK if i in shipped)
     return frozenset({(), GENERIC_TALKING_POINTS, *KIND_TALKING_POINTS.values(), *from_bank})
+
+
+def follow_up_typed(follow_ups: Sequence[str]) -> tuple[str, ...]:
+    """The follow-ups of a question of your own as written for it: none when it holds one it was
+    given (`given_points`), for its words and kind now or for earlier ones, as `points_typed` tells
+    its points. "What is your greatest weakness?" reworded into "Tell me about a time you missed a
+    deadline." kept the bank weakness question's "How would your colleagues describe it?"."""
+    asked = tuple(follow_ups)
+    return () if asked in _given_follow_ups() else asked
+
+
+@functools.lru_cache(maxsize=1)
+def _given_follow_ups() -> frozenset[tuple[str, ...]]:
+    """Every follow-up a question of your own may be given: each kind's, and the first of each bank
+    question it may be worded as."""
+    shipped = _shipped_questions()
+    from_bank = (
+        (shipped[i].follow_ups[0],) for _, i in _POINTS_FROM_BANK if i in shipped and shipped[i].follow_ups
+    )
+    return frozenset({(), *((f,) for f in KIND_FOLLOW_UPS.values()), *from_bank})
 
 
 def points_to_check(talking_points: Sequence[str]) -> tuple[str, ...]:
@@ -1440,13 +1460,19 @@ def edit_user_question(data_dir: Path, question_id: str, *, owner: str = "", **c
         if normalise(changes["text"]) != normalise(current.text):
             check_not_there(data_dir, changes["text"], owner=owner, leaving_out=question_id)
     check_points(changes.get("talking_points") or (), changes.get("follow_ups") or ())
+    given, given_follow_up = given_points(
+        changes.get("text", current.text), changes.get("category", current.category)
+    )
     if "talking_points" in changes or "text" in changes or "category" in changes:
         # none typed (the box left empty, or holding what it was given): given what its words and
         # kind now give, as when added; a weakness question reworded kept the weakness points
         typed = points_typed(changes.get("talking_points", current.talking_points))
-        changes["talking_points"] = list(
-            typed
-            or given_points(changes.get("text", current.text), changes.get("category", current.category))[0]
+        changes["talking_points"] = list(typed or given)
+    if "follow_ups" in changes or "text" in changes or "category" in changes:
+        # its follow-up likewise, unless one was written for it: the weakness question's "How would
+        # your colleagues describe it?" was asked after "Tell me about a time you missed a deadline."
+        changes["follow_ups"] = list(
+            follow_up_typed(changes.get("follow_ups", current.follow_ups)) or (given_follow_up,)
         )
     if "competencies" in changes and not changes["competencies"]:
         # every one taken off: told from its words (as they now are), as when it was added with none

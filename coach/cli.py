@@ -1101,12 +1101,14 @@ def add_question_command(
 
 
 def _own_question_lines(question) -> str:
-    """`user-… · behavioural · the words`, then what it practises and its talking points."""
+    """`user-… · behavioural · the words`, then what it practises, its talking points and the
+    follow-up you may get (as the Questions page's edit form says it: reworded, it changes)."""
     lines = [
         f"{question.id} · {question.category} · {question.text}",
         f"  practises: {', '.join(question.competencies)}; difficulty {question.difficulty}",
     ]
     lines += [f"  - {point}" for point in question.talking_points]
+    lines += [f"  follow-up: {follow_up}" for follow_up in question.follow_ups[:1]]
     return "\n".join(lines)
 
 

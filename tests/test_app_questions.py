@@ -598,3 +598,36 @@ def test_the_edit_form_holds_your_points_and_says_what_answers_are_checked_for(t
     [again] = [q for q in banks.load_questions(tmp_path) if q.id == story.id]
     assert again.talking_points == story.talking_points
     assert at.text_area(key=f"questions_edit_points_{story.id}").value == ""
+
+
+def test_the_edit_form_says_the_follow_up_and_it_follows_new_words(tmp_path, monkeypatch):
+    """The edit form of a question of yours showed its points and what is checked, never the
+    follow-up a mock interview may ask; and "What is your greatest weakness?" reworded in it into
+    "Tell me about a time you missed a deadline." kept the bank weakness question's "How would your
+    colleagues describe it?". The form says the follow-up and whose it is, and the new words get
+    theirs, as their points; one written for the question is said as it is."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    weakness = banks.add_user_question(tmp_path, "What is your greatest weakness?")
+    banks.add_user_question(tmp_path, "Why this company?", follow_ups=["Who do you know here?"])
+    [bank_weakness] = [q for q in banks.load_questions(tmp_path) if q.id == "beh-fail-07"]
+    at = page("questions").run()
+    assert not at.exception
+    said = [str(c.value).replace("\\", "") for c in at.caption]
+    assert (
+        f"Follow-up you may get: “{bank_weakness.follow_ups[0]}”, the bank's for “{bank_weakness.text}”; "
+        "new words give it the follow-up that fits them."
+    ) in said
+    assert "Follow-up you may get: “Who do you know here?”." in said
+
+    [words] = [t for t in at.text_input if t.value == weakness.text]
+    words.input("Tell me about a time you missed a deadline.")
+    in_form(at.button, f"questions_edit_{weakness.id}")[0].click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    [mine] = [q for q in banks.load_questions(tmp_path) if q.id == weakness.id]
+    assert mine.follow_ups == ("What would you do differently next time?",)
+    said = [str(c.value).replace("\\", "") for c in at.caption]
+    assert (
+        "Follow-up you may get: “What would you do differently next time?”, one for any behavioural "
+        "question; new words give it the follow-up that fits them."
+    ) in said
+    assert not any(bank_weakness.follow_ups[0] in line for line in said), said

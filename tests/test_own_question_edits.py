@@ -16,7 +16,7 @@ from coach.config import load_settings
 from coach.store import count_answers_to, delete_attempt, open_store
 from coach.store.attempts import attempt_question_ids
 from coach.store.mock_sessions import save_mock_session
-from coach.store.own_questions import edit_own_question
+from coach.store.own_questions import edit_own_question, list_own_questions
 
 DATA = Path(__file__).resolve().parent / "data"
 BUG = "Tell me about the hardest bug you ever fixed."
@@ -220,3 +220,41 @@ def test_your_question_reworded_is_checked_for_what_its_new_words_give(tmp_path)
         store.close()
     [kept] = [q for q in banks.load_questions(tmp_path) if q.id == weakness]
     assert banks.points_to_check(kept.talking_points) == ()
+
+
+def test_your_question_reworded_gets_the_follow_up_its_new_words_give(tmp_path):
+    """`coach edit-question ID --text` on "What is your greatest weakness?" gave the new words'
+    talking points but kept the bank weakness question's follow-up, so a mock interview asked "How
+    would your colleagues describe it?" after "Tell me about a time you missed a deadline.". A given
+    follow-up follows the words and the kind, as given points do; one written for the question stays;
+    one saved reworded before this is read as if given now."""
+    weakness = _added_id(run_coach("add-question", "What is your greatest weakness?", data_dir=tmp_path))
+    why_team = _added_id(run_coach("add-question", "Why this team?", data_dir=tmp_path))
+    written = banks.add_user_question(tmp_path, "Why this company?", follow_ups=["Who do you know here?"])
+    deadline = "Tell me about a time you missed a deadline."
+    edited = run_coach("edit-question", weakness, "--text", deadline, data_dir=tmp_path)
+    assert edited.returncode == 0, edited.stderr
+    assert edited.stdout.splitlines()[-1] == "  follow-up: What would you do differently next time?"
+    moved = run_coach("edit-question", why_team, "--category", "technical", data_dir=tmp_path)
+    assert moved.returncode == 0, moved.stderr
+    banks.edit_user_question(tmp_path, written.id, text="Why this company of all?")
+
+    store = open_store(load_settings(tmp_path))
+    try:
+        stored = {e["id"]: e["follow_ups"] for e in list_own_questions(store)}
+    finally:
+        store.close()
+    new = banks.add_user_question(tmp_path / "new", deadline)
+    assert new.follow_ups == ("What would you do differently next time?",)
+    assert stored[weakness] == list(new.follow_ups)  # as the same words added new
+    assert stored[why_team] == [banks.KIND_FOLLOW_UPS["technical"]]
+    assert stored[written.id] == ["Who do you know here?"]
+
+    # kept so by an earlier version: read with what its words give now
+    store = open_store(load_settings(tmp_path))
+    try:
+        edit_own_question(store, weakness, follow_ups=["How would your colleagues describe it?"])
+    finally:
+        store.close()
+    [kept] = [q for q in banks.load_questions(tmp_path) if q.id == weakness]
+    assert kept.follow_ups == new.follow_ups

@@ -589,6 +589,7 @@ def test_a_question_of_your_own_is_added_and_edited_whole_from_the_terminal(sett
         "  practises: influence; difficulty medium",
         "  - what they believed",
         "  - how you changed it",
+        "  follow-up: What would you do differently next time?",
     ]
     edited = _run(settings, "edit-question", mine.id, "--difficulty", "hard", "--talking-point", "the result")
     assert edited.exit_code == 0, edited.output

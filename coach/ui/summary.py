@@ -746,6 +746,26 @@ def points_checked(question) -> str | None:
     )
 
 
+def follow_up_given(question) -> str | None:
+    """Under the points of one of your own questions: the follow-up a mock interview may ask after
+    it, and when none was written for it, whose it is: given for its words, as its points are, it
+    changes when they do (the form showed the points and never the follow-up)."""
+    from coach.banks import bank_question_giving_points, follow_up_typed
+
+    if not question.follow_ups:
+        return None
+    said = f"Follow-up you may get: “{question.follow_ups[0]}”"
+    if follow_up_typed(question.follow_ups):
+        return f"{said}."
+    like = bank_question_giving_points(question.text, question.category)
+    whose = (
+        f"the bank's for “{like.text}”"
+        if like is not None
+        else f"one for any {tag_words(question.category)} question"
+    )
+    return f"{said}, {whose}; new words give it the follow-up that fits them."
+
+
 def question_source(question) -> str:
     """'added by you', 'asked in a real interview', or '' for the bank's questions."""
     return "" if question.source == "bank" else SOURCE_WORDS.get(question.source, question.source)
