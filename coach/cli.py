@@ -1315,6 +1315,10 @@ HISTORY_ID_COLUMN = 18
 # mock"); while one is listed, the id column gives up its room. "  mock interview" at the end of the
 # line made those rows 88-95 columns wide.
 HISTORY_MOCK = " mock"
+# How wide a `coach history` line may be: an 80-column terminal wraps anything longer mid-figure.
+# What ends a row (a mock interview follow-up's words, a real answer's company and stage) goes on the
+# next line when the row has no room for it, cut at a word there when it is longer than the line.
+HISTORY_WIDTH = 80
 
 
 @app.command("history")
@@ -1396,20 +1400,24 @@ def history_command(
     rows = []  # (when it was said, as lived; the line)
     for a in history["attempts"]:
         # the columns line up whatever is missing; an answer with no bank id (a mock interview's
-        # follow-up) says its question at the end of the line
-        asked = "" if a["shown_id"] or not a["question_text"] else f"  “{a['question_text']}”"
+        # follow-up) says its question after its figures
+        asked = (
+            "" if a["shown_id"] or not a["question_text"] else one_line(" ".join(a["question_text"].split()))
+        )
         when = f"{local_moment(a['created_at']):%Y-%m-%d %H:%M}" + HISTORY_MOCK * in_mock_interview(a)
-        said = f"{_figures(a)}{asked}"
+        said = _figures(a)
         if not_measured:
             said = f"{said.rstrip()}: {a['why']}"
-        line = _history_row(f"#{a['id']:<5} {when:<{when_width}}  ", a["shown_id"] or "-", id_width, said)
-        rows.append((in_lived_order(str(a["created_at"])), line.rstrip()))
+        head = f"#{a['id']:<5} {when:<{when_width}}  "
+        line = _history_row(head, a["shown_id"] or "-", id_width, said, asked, quoted=True)
+        rows.append((in_lived_order(str(a["created_at"])), line))
     # one question's real answers among its practice, newest first in the same columns (they came
     # after every practice answer, oldest first, in columns of their own)
     for r in real:
-        interview = f"{r['company']} {r['stage'] or ''}".strip()
-        said = f"{_figures(r)}  real interview: {interview}"
-        line = _history_row(f"{'real':<6} {r['interview_date']:<{when_width}}  ", question, id_width, said)
+        # named as the interviews under the answers name it: the row starts "real" already
+        head = f"{'real':<6} {r['interview_date']:<{when_width}}  "
+        interview = _company_and_stage(r["company"], r["stage"] or "", HISTORY_WIDTH - len(head))
+        line = _history_row(head, question, id_width, _figures(r), interview)
         rows.append((in_lived_order(str(r["interview_date"])), line))
     real_shown = len(real)
     if real:
@@ -1425,7 +1433,12 @@ def history_command(
     from coach.pipeline import as_written_most  # each company named as `coach interviews` names it
 
     for i in as_written_most(history["interviews"]):
-        typer.echo(f"{i['interview_date']}  {i['company']} · {i['stage'] or 'stage not set'}{_held(i)}")
+        # its company and stage cut at a word to keep the line in HISTORY_WIDTH, what was held whole
+        day, held = f"{i['interview_date']}  ", _held(i)
+        named = _company_and_stage(
+            i["company"], i["stage"] or "stage not set", HISTORY_WIDTH - len(day) - len(held)
+        )
+        typer.echo(f"{day}{named}{held}")
     for r in history["unanalysed_recordings"]:
         # a take whose sound could not be measured meets the same sound again: its sentence says
         # what will help; only one whose analysis was interrupted is worth analysing again
@@ -1456,13 +1469,50 @@ def history_command(
         typer.echo(f"{answers}.", err=True)
 
 
-def _history_row(head: str, question_id: str, id_width: int, said: str) -> str:
+def _history_row(
+    head: str, question_id: str, id_width: int, said: str, tail: str = "", *, quoted: bool = False
+) -> str:
     """One answer in `coach history`: its number and time, its question's id in the id column and
     what was measured; an id wider than the column on a line of its own, what was measured on the
-    next in the same columns as the other rows (whole, the id can still be copied)."""
+    next in the same columns as the other rows (whole, the id can still be copied). `tail` (the
+    words of a question with no id, `quoted`; a real answer's interview) ends the row when there is
+    room for it in HISTORY_WIDTH, else has a line of its own under the id column, cut at a word:
+    a mock interview's row is 80 columns before any of it."""
     if len(question_id) <= id_width:
-        return f"{head}{question_id:<{id_width}} {said}"
-    return f"{head}{question_id}\n{' ' * (len(head) + id_width + 1)}{said}"
+        row = f"{head}{question_id:<{id_width}} {said}"
+    else:
+        row = f"{head}{question_id}\n{' ' * (len(head) + id_width + 1)}{said}"
+    shown = f"“{tail}”" if quoted else tail
+    if tail and len(row.rsplit("\n", 1)[-1]) + 2 + len(shown) <= HISTORY_WIDTH:
+        return f"{row}  {shown}"
+    if not tail:
+        return row.rstrip()
+    room = HISTORY_WIDTH - len(head) - 2 * quoted
+    shown = f"“{_cut_at_word(tail, room)}”" if quoted else _cut_at_word(tail, room)
+    return f"{row.rstrip()}\n{' ' * len(head)}{shown}"
+
+
+def _company_and_stage(company: str, stage: str, most: int) -> str:
+    """'Acme · first round', cut to `most` characters in `coach history`: each part at a word, the
+    company keeping at least half the room, so two stages at one long-named company still differ."""
+    company, stage = one_line(company), one_line(stage)
+    whole = f"{company} · {stage}" if stage else company
+    if len(whole) <= most or not stage:
+        return _cut_at_word(whole, most)
+    room = most - len(" · ")
+    company = _cut_at_word(company, max(room - len(stage), room // 2))
+    return f"{company} · {_cut_at_word(stage, room - len(company))}"
+
+
+def _cut_at_word(text: str, most: int) -> str:
+    """Text cut at a word with "…" when longer than `most` characters, as the pages shorten a
+    line (coach.ui.log_labels.shortened)."""
+    if len(text) <= most:
+        return text
+    cut = text[: most - 1]
+    if text[most - 1] != " " and " " in cut:  # a word cut in two: left out
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:-–—·") + "…"
 
 
 def _why_not_measured(attempt: dict) -> str:

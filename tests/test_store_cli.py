@@ -236,8 +236,11 @@ def test_history_lines_up_and_names_a_question_without_a_bank_id(settings, monke
     assert len(lines) == 3, result.stdout
     assert len({line.index("fillers/100") for line in lines}) == 1, lines
     assert len({line.index("score") for line in lines}) == 1, lines
-    [follow_up] = [line for line in lines if "195 wpm" in line]
-    assert follow_up.endswith("“Which move would you undo?”"), follow_up
+    every = result.stdout.splitlines()
+    [follow_up] = [i for i, line in enumerate(every) if "195 wpm" in line]
+    # no room after its figures in 80 columns: on the next line, under the id column
+    [led] = [line for line in lines if "beh-lead-01" in line]
+    assert every[follow_up + 1] == " " * led.index("beh-lead-01") + "“Which move would you undo?”", every
 
 
 def test_history_and_progress_json(filled):
@@ -1045,7 +1048,7 @@ def test_history_of_a_question_shows_real_answers_measured_as_practice_ones(sett
     assert shown.exit_code == 0, shown.output
     lines = shown.stdout.splitlines()
     assert [line.split()[1] for line in lines] == ["2026-11-25", "2026-11-20", "2026-11-18"], lines
-    real = "real   2026-11-20        mot-05 163 wpm   2.5 fillers/100  score 89  real interview: Acme"
+    real = "real   2026-11-20        mot-05 163 wpm   2.5 fillers/100  score 89  Acme"
     assert lines[1] == real, lines
     assert len({line.index("fillers/100") for line in lines}) == 1, lines
 
@@ -1292,3 +1295,71 @@ def test_history_rows_fit_an_80_column_terminal_beside_an_own_question(tmp_path)
     assert [line.split()[-6] for line in figures] == ["141", "162", "150"], listed.stdout
     for column in ("wpm", "fillers/100", "score"):
         assert len({line.index(column) for line in figures}) == 1, lines
+
+
+def test_history_rows_with_a_follow_ups_words_or_an_interview_fit_80_columns(settings, monkeypatch):
+    """A mock interview's follow-up with no bank id ended its `coach history` row with its words
+    (204 columns for a long one), and `coach history --question ID` ended a real answer's row with
+    "real interview: Company stage" (190 columns for a long company and stage): an 80-column terminal
+    wrapped them mid-word. Every line now fits: what ends the row goes on a line of its own under
+    the id column when the row has no room for it, cut at a word with "…" when still too long; the
+    figures stay in their columns; a short company still ends its row."""
+    from store_support import save_real_answers
+
+    from coach.store.mock_sessions import save_mock_session
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    asked = (
+        "And when the launch slipped a second time, how did you explain the new date to the customers "
+        "who had planned around it?"
+    )
+    company = "Consolidated Interstellar Logistics Holdings International"
+    store = open_store(settings)
+    answers = [
+        save_attempt(store, question_id=question_id, question_text=text, recording=None,
+                     transcript=transcript_dict(), analysis=analysis_dict(wpm=wpm, fillers_per_100=12.5),
+                     engine="faster-whisper", model="tiny.en")
+        for question_id, text, wpm in (("mot-05", "Tell me about yourself.", 150.0), (None, asked, 162.0))
+    ]  # fmt: skip
+    save_mock_session(store, format="behavioural", planned_s=600, used_s=120.0, score_overall=70.0,
+                      summary={}, turns=[
+                          {"kind": kind, "question_id": question_id, "question_text": text, "why": None,
+                           "attempt_id": attempt, "score_overall": 70.0, "duration_s": 60.0}
+                          for kind, question_id, text, attempt in (
+                              ("question", "mot-05", "Tell me about yourself.", answers[0]),
+                              ("follow_up", None, asked, answers[1]),
+                          )
+                      ])  # fmt: skip
+    for day, name, stage in (("2026-11-20", company, "final round with the leadership team"),
+                             ("2026-11-10", "Acme", "")):  # fmt: skip
+        interview = add_interview(store, company=name, interview_date=day, stage=stage)
+        save_real_answers(store, interview, [
+            {"question_id": "mot-05", "question_text": "Tell me about yourself.", "analysis": analysis_dict()}
+        ])  # fmt: skip
+    store.close()
+
+    listed = _run(settings, "history")
+    assert listed.exit_code == 0, listed.output
+    lines = listed.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80, [len(line) for line in lines]
+    [row] = [i for i, line in enumerate(lines) if "162 wpm" in line]
+    assert lines[row].rstrip().endswith("score 70"), lines
+    words = lines[row + 1]
+    [mot] = [line for line in lines if " mot-05 " in line]
+    assert words.startswith(" " * mot.index("mot-05") + "“And when the launch slipped"), words
+    assert words.endswith("…”") and asked.startswith(words.strip()[1:-2]), words  # at a word
+    assert len({line.index("fillers/100") for line in lines if "wpm" in line}) == 1, lines
+    # the interviews listed under the answers, their company and stage cut likewise
+    [held] = [line for line in lines if line.startswith("2026-11-20")]
+    assert held == "2026-11-20  Consolidated… · final round with the leadership… · 1 answer analysed", held
+
+    shown = _run(settings, "history", "--question", "mot-05")
+    assert shown.exit_code == 0, shown.output
+    lines = shown.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80, [len(line) for line in lines]
+    [long, short] = [i for i, line in enumerate(lines) if line.startswith("real")]
+    # the company keeps half the room at least, the stage the rest: two stages there still differ
+    assert lines[long + 1].strip() == "Consolidated… · final round with the leadership…", lines
+    assert lines[long + 1].index("C") == lines[long].index("mot-05"), lines
+    assert lines[short].endswith("score 70  Acme"), lines
+    assert len({line.index("fillers/100") for line in lines if "wpm" in line}) == 1, lines
