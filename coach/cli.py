@@ -21,6 +21,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from coach.analysis.wording import clock, count, listed
 from coach.errors import CoachError, InputError, empty_name_said, names_this_folder, printable, said_name
+from coach.lines import shortened
 from coach.mock import QUESTION_ORDER
 
 # click's UsageError, which Typer raises for a mistyped command line (newer Typer ships its own
@@ -1488,7 +1489,7 @@ def _history_row(
     if not tail:
         return row.rstrip()
     room = HISTORY_WIDTH - len(head) - 2 * quoted
-    shown = f"“{_cut_at_word(tail, room)}”" if quoted else _cut_at_word(tail, room)
+    shown = f"“{shortened(tail, room)}”" if quoted else shortened(tail, room)
     return f"{row.rstrip()}\n{' ' * len(head)}{shown}"
 
 
@@ -1498,21 +1499,10 @@ def _company_and_stage(company: str, stage: str, most: int) -> str:
     company, stage = one_line(company), one_line(stage)
     whole = f"{company} · {stage}" if stage else company
     if len(whole) <= most or not stage:
-        return _cut_at_word(whole, most)
+        return shortened(whole, most)
     room = most - len(" · ")
-    company = _cut_at_word(company, max(room - len(stage), room // 2))
-    return f"{company} · {_cut_at_word(stage, room - len(company))}"
-
-
-def _cut_at_word(text: str, most: int) -> str:
-    """Text cut at a word with "…" when longer than `most` characters, as the pages shorten a
-    line (coach.ui.log_labels.shortened)."""
-    if len(text) <= most:
-        return text
-    cut = text[: most - 1]
-    if text[most - 1] != " " and " " in cut:  # a word cut in two: left out
-        cut = cut.rsplit(" ", 1)[0]
-    return cut.rstrip(" ,;:-–—·") + "…"
+    company = shortened(company, max(room - len(stage), room // 2))
+    return f"{company} · {shortened(stage, room - len(company))}"
 
 
 def _why_not_measured(attempt: dict) -> str:

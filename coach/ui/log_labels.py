@@ -6,6 +6,7 @@ from datetime import date
 
 from coach.analysis.wording import count
 from coach.interview_log import debrief_prompt, person_line
+from coach.lines import shortened
 from coach.local_time import local_moment
 
 
@@ -126,12 +127,3 @@ def option_facts(option: dict, today: date) -> str:
     elif option.get("deadline"):
         facts.append(f"answer by {deadline_words(option['deadline'], today)}")
     return " · ".join(facts) or "no details yet"
-
-
-def shortened(text: str, most: int) -> str:
-    """Text on one line, cut at a word with "…" when longer than `most` characters."""
-    line = " ".join(text.split())
-    if len(line) <= most:
-        return line
-    cut = line[: most - 1].rsplit(" ", 1)[0] if " " in line[: most - 1] else line[: most - 1]
-    return cut.rstrip(" ,;:-—") + "…"

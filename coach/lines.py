@@ -1,0 +1,14 @@
+"""Text made to fit a line, for the pages and the terminal alike."""
+
+from __future__ import annotations
+
+
+def shortened(text: str, most: int) -> str:
+    """Text on one line, cut at a word with "…" when longer than `most` characters."""
+    line = " ".join(text.split())
+    if len(line) <= most:
+        return line
+    cut = line[: most - 1]
+    if line[most - 1] != " " and " " in cut:  # a word cut in two: left out
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:-–—·") + "…"
