@@ -31,6 +31,7 @@ from coach.question_match import (  # noqa: F401  (below the banks)
     normalised_text,
     same_question,
 )
+from coach.types import QUESTION_FIELDS
 
 if TYPE_CHECKING:
     from coach.store import Store
@@ -355,18 +356,7 @@ class _Bank:
     to_ask: tuple[InterviewerQuestion, ...]
 
 
-_QUESTION_FIELDS = (
-    "id",
-    "text",
-    "category",
-    "competencies",
-    "roles",
-    "difficulty",
-    "format",
-    "target_s",
-    "talking_points",
-    "follow_ups",
-)
+_QUESTION_FIELDS = ("id", *QUESTION_FIELDS)
 _OPTIONAL_QUESTION_FIELDS = ("source",)
 _ASK_FIELDS = ("id", "text", "topic", "why")
 # Open stores of the data directories asked about (few: the app has one), oldest first.

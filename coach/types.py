@@ -8,6 +8,20 @@ from dataclasses import asdict, dataclass, field, replace
 # embedder and the filled-pause detector all take.
 SAMPLE_RATE = 16000
 
+# A question's fields in a bank file and in the database, besides its id (and, for one of your own,
+# where it came from): the banks check a file's entries against them, the store keeps them.
+QUESTION_FIELDS = (
+    "text",
+    "category",
+    "competencies",
+    "roles",
+    "difficulty",
+    "format",
+    "target_s",
+    "talking_points",
+    "follow_ups",
+)
+
 
 @dataclass(frozen=True)
 class Word:
@@ -223,4 +237,13 @@ class ModelInfo:
         return asdict(self)
 
 
-__all__ = ["SAMPLE_RATE", "Word", "Sound", "Transcript", "DecodedAudio", "ModelInfo", "field"]
+__all__ = [
+    "SAMPLE_RATE",
+    "QUESTION_FIELDS",
+    "Word",
+    "Sound",
+    "Transcript",
+    "DecodedAudio",
+    "ModelInfo",
+    "field",
+]

@@ -25,20 +25,10 @@ from coach.store.rows import (
     write_changes,
 )
 from coach.store.schema import attempts, favourites, own_questions, turns
+from coach.types import QUESTION_FIELDS
 
 # A bank entry's fields besides its id, as stored.
-ENTRY_FIELDS = (
-    "text",
-    "category",
-    "competencies",
-    "roles",
-    "difficulty",
-    "format",
-    "target_s",
-    "talking_points",
-    "follow_ups",
-    "source",
-)
+ENTRY_FIELDS = (*QUESTION_FIELDS, "source")
 EDITABLE = tuple(name for name in ENTRY_FIELDS if name != "source")
 OWN_QUESTION_TYPED = TypedFields(own_questions, "question", ("question_id", *ENTRY_FIELDS))
 TYPED_FIELDS = (OWN_QUESTION_TYPED,)
