@@ -681,6 +681,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         default="prompt-raw,no-prompt-raw,app,app-no-prompt",
         help=f"comma-separated, of: {', '.join(s.key for s in SETTINGS)}",
     )
+    parser.add_argument(
+        "--compute-type",
+        choices=["int8", "float32"],
+        default="int8",
+        help="faster-whisper's weights as the coach decodes them (int8) or at float32 (measured, not kept)",
+    )
     return parser.parse_args(argv)
 
 
@@ -694,6 +700,15 @@ def chosen_settings(keys: str) -> list[Setting]:
 
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
+    if args.compute_type != "int8":
+        from coach.transcribe import faster_engine
+
+        made = faster_engine.FasterWhisperEngine.__init__
+
+        def at_compute_type(self, *a, **k):
+            made(self, *a, **{**k, "compute_type": args.compute_type})
+
+        faster_engine.FasterWhisperEngine.__init__ = at_compute_type
     settings_list = chosen_settings(args.settings)
     with tempfile.TemporaryDirectory(prefix="coach-fluent-") as tmp:
         folder = args.set or Path(tmp) / "set"
