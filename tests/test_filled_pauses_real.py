@@ -14,9 +14,10 @@ import pytest
 from coach.audio import load_audio
 from coach.config import load_settings
 from coach.files import file_sha256
-from coach.transcribe import get_engine
+from coach.transcribe import get_engine, transcribe_audio
 from coach.transcribe.filled_pauses import recover_filled_pauses
 from coach.transcribe.filled_pauses.evaluation import fillers_in, score
+from coach.types import SAMPLE_RATE
 from scripts import real_speech
 
 pytestmark = pytest.mark.slow
@@ -58,6 +59,23 @@ def test_the_um_in_a_phone_call_is_heard_and_nothing_else(heard):
 def test_no_fillers_are_invented_in_three_minutes_of_fluent_news(heard, name, verbatim):
     result = heard(name, verbatim)
     assert result["false_alarms"] == [], result
+
+
+def test_a_filler_whisper_writes_just_after_the_one_heard_is_counted_once(tmp_path):
+    """An answer that starts 31 s into the lecture, through the app's path with its settings:
+    Whisper writes "made by, uh," stretching "by," over the lecturer's second "uh" and stamping its
+    "uh," 0.1 s after the heard one. Before, both were counted: an "uh" where none was said."""
+    settings = load_settings(data_dir=tmp_path)
+    audio = load_audio(real_speech.ensure() / "lecture.wav", settings)
+    start = 31.0
+    answer = dataclasses.replace(audio, samples=audio.samples[int(start * SAMPLE_RATE) :])
+    transcript = transcribe_audio(answer, settings)
+    clip = real_speech.clip_labels("lecture.wav")
+    marked = [f for f in clip["fillers"] if 33.0 < f["start_s"] < 35.0]
+    assert len(marked) == 2  # "by, uh, uh, other scholars"
+    found = [(s + start, e + start, text) for s, e, text in fillers_in(transcript) if 2.0 < s < 4.0]
+    result = score(found, marked)
+    assert result["hits"] >= 1 and result["false_alarms"] == [], (found, result)
 
 
 def test_the_clips_are_the_labelled_recordings():

@@ -35,6 +35,14 @@ NASAL_PITCH_FALL_ST = 4.0
 # heard filler this close to it, with no other word between them, is the same one, and lends
 # it its time instead of being counted twice.
 ASR_FILLER_NEAR_S = 1.5
+# ... and one this close is the same filler even when a word's time lies between them, if that
+# word was stretched over the heard sound: Whisper ran "by," 1.0 s over a lecturer's "uh" and
+# stamped its own "uh," 0.11-0.15 s after the heard one ended (tests/data/real_speech lecture
+# from 31 s, both engines: the word's midpoint fell 5 ms after the heard one began, so it
+# stood "between" them and both were counted).
+# The nearest heard filler that was another one lay 0.76 s from Whisper's (the first "uh" of
+# "by, uh, uh"); on the dev set Whisper's fillers lay -0.44 to +0.64 s from the heard ones.
+ASR_FILLER_SAME_S = 0.3
 # Elongated words: a word starting within this of the held sound's start and running past it,
 # or a word given under TIMELESS_WORD_S of time within TIMELESS_AFTER_S after the sound, owns it
 # (seen on Whisper's stamps of drawn-out "so", "well" in tests/data/filled_pauses/elongated_*;
@@ -239,10 +247,17 @@ def transcribed_filler(frames: Frames, cand: Candidate, words: tuple[Word, ...])
     for i, word in enumerate(words):
         if not is_filled_pause(word.text):
             continue
-        if word.start_s - ASR_FILLER_NEAR_S > end_s or word.end_s + ASR_FILLER_NEAR_S < start_s:
+        apart = max(word.start_s - end_s, start_s - word.end_s)
+        if apart > ASR_FILLER_NEAR_S:
             continue
         lo, hi = min(start_s, word.start_s), max(end_s, word.end_s)
-        between = [w for w in words if lo < (w.start_s + w.end_s) / 2 < hi and not is_filled_pause(w.text)]
+        between = [
+            w
+            for w in words
+            if lo < (w.start_s + w.end_s) / 2 < hi
+            and not is_filled_pause(w.text)
+            and not (apart <= ASR_FILLER_SAME_S and w.start_s < end_s and w.end_s > start_s)
+        ]
         if not between:
             return i
     return None
