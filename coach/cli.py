@@ -321,6 +321,34 @@ def one_line(message: str) -> str:
     return printable(message.strip())
 
 
+# How wide a line the listing commands print: an 80-column terminal wraps anything longer mid-word
+# and mid-column.
+TERMINAL_WIDTH = 80
+
+
+def flowed(head: str, text: str, indent: int) -> str:
+    """`head` then `text` in TERMINAL_WIDTH columns, wrapped at words onto lines indented by `indent`
+    (under a column), never a word cut in two: a long word, an id, stays whole on its line."""
+    import textwrap
+
+    return textwrap.fill(
+        " ".join(text.split()),
+        TERMINAL_WIDTH,
+        initial_indent=head,
+        subsequent_indent=" " * indent,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+
+
+def flowed_after(line: str, text: str, indent: int) -> str:
+    """`text` ending `line` when it fits there two spaces on, else flowed on lines of its own under
+    the column at `indent` (after a row already wrapped too: read apart from the row's words)."""
+    if "\n" not in line and len(line) + 2 + len(text) <= TERMINAL_WIDTH:
+        return f"{line}  {text}"
+    return f"{line}\n{flowed(' ' * indent, text, indent)}"
+
+
 def print_json(data: object) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
@@ -762,7 +790,9 @@ def _download_model(name: str, settings) -> None:
     typer.echo(f"{name} is ready.", err=True)
 
 
-# The narrowest id column of `coach questions`: the banks' ids fit it.
+# The id column of `coach questions`: the banks' ids fit it. An own question's id is longer
+# ("user-why-are-you-leaving-your-1" made every row start its words at column 36, and a row ran to 268
+# columns): it takes a line of its own, its words on the next under the column.
 ID_COLUMN = 14
 
 
@@ -856,9 +886,10 @@ def questions_command(
         asks = banks.load_questions_to_ask(data_dir, topic=topic)
         if as_json:
             print_json([a.to_dict() for a in asks])
-        id_width = max([ID_COLUMN] + [len(a.id) for a in asks])
         for ask in [] if as_json else asks:
-            typer.echo(f"{ask.id:<{id_width}} [{ask.topic}] {ask.text}\n{'':<{id_width + 1}}{ask.why}")
+            # the question and why to ask it each wrapped under the column, in 80 columns
+            asked = _id_and_text(ask.id, f"[{ask.topic}] {ask.text}")
+            typer.echo(f"{asked}\n{flowed(' ' * (ID_COLUMN + 1), ask.why, ID_COLUMN + 1)}")
         return
     if topic is not None:
         raise InputError("--topic chooses questions to ask them; add --to-ask.")
@@ -907,19 +938,15 @@ def questions_command(
     if as_json:
         print_json([_question_json(q, starred, answered) for q in matching])
         return
-    # as wide as the longest id, as `coach history` lines them up: an own question's user-… id ran
-    # past 14 and pushed its line's columns out of line with the rest
-    id_width = max([ID_COLUMN] + [len(q.id) for q in matching])
     for q in matching:
         star = " ★" if q.id in starred else ""
         # its length as the pages give it ("about 2:00"), not "120 s"
+        row = _id_and_text(q.id, f"[{q.category} · {q.difficulty} · {clock(q.target_s)}] {q.text}{star}")
         before = answered.get(q.id)
-        # as the Questions page says it, dated as `coach history` dates answers
-        said = f"  — {answered_words(before, f'on {before.last_day.isoformat()}')}" if before else ""
-        line = (
-            f"{q.id:<{id_width}} [{q.category} · {q.difficulty} · {clock(q.target_s)}] {q.text}{star}{said}"
-        )
-        typer.echo(line)
+        if before:  # as the Questions page says it, dated as `coach history` dates answers
+            said = answered_words(before, f"on {before.last_day.isoformat()}")
+            row = flowed_after(row, f"— {said}", ID_COLUMN + 1)
+        typer.echo(row)
     shown_answered = sum(1 for q in matching if q.id in answered)
     typer.echo(
         f"{len(matching)} question{'s' if len(matching) != 1 else ''}"
@@ -988,19 +1015,30 @@ def star_command(
         typer.echo(f"“{said}” was already starred." if was else f"Starred “{said}”.")
 
 
+def _id_and_text(question_id: str, text: str) -> str:
+    """A question's id in the id column and its words wrapped under the column to fit 80 columns
+    (`coach questions`); an id wider than the column (an own question's user-… id) whole on a line of
+    its own, to copy, its words on the next under the column as the other rows have them."""
+    indent = ID_COLUMN + 1
+    if len(question_id) <= ID_COLUMN:
+        return flowed(f"{question_id:<{ID_COLUMN}} ", text, indent)
+    return f"{question_id}\n{flowed(' ' * indent, text, indent)}"
+
+
 def _describe_question(question) -> str:
     # "free" told nothing: the shape the answer takes, as the Practice page's STAR timeline means it
     shape = "a story (STAR)" if question.format == "star" else "no story needed"
     lines = [
-        question.text,
+        flowed("", question.text, 0),
         "",
-        f"{question.id} · {question.category} · {question.difficulty} · {shape}"
-        f" · about {clock(question.target_s)}",
+        flowed("", f"{question.id} · {question.category} · {question.difficulty} · {shape}"
+                   f" · about {clock(question.target_s)}", 0),
         "",
         "A strong answer covers:",
-    ]
-    lines += [f"  - {point}" for point in question.talking_points]
-    lines += ["", "Follow-ups:"] + [f"  - {f}" for f in question.follow_ups]
+    ]  # fmt: skip
+    # each wrapped in 80 columns under its own first word
+    lines += [flowed("  - ", point, 4) for point in question.talking_points]
+    lines += ["", "Follow-ups:"] + [flowed("  - ", f, 4) for f in question.follow_ups]
     return "\n".join(lines)
 
 
@@ -1104,12 +1142,13 @@ def add_question_command(
 def _own_question_lines(question) -> str:
     """`user-… · behavioural · the words`, then what it practises, its talking points and the
     follow-up you may get (as the Questions page's edit form says it: reworded, it changes)."""
+    # each wrapped at words in 80 columns, the id whole at the start to copy
     lines = [
-        f"{question.id} · {question.category} · {question.text}",
-        f"  practises: {', '.join(question.competencies)}; difficulty {question.difficulty}",
+        flowed("", f"{question.id} · {question.category} · {question.text}", 2),
+        flowed("  ", f"practises: {', '.join(question.competencies)}; difficulty {question.difficulty}", 4),
     ]
-    lines += [f"  - {point}" for point in question.talking_points]
-    lines += [f"  follow-up: {follow_up}" for follow_up in question.follow_ups[:1]]
+    lines += [flowed("  - ", point, 4) for point in question.talking_points]
+    lines += [flowed("  follow-up: ", follow_up, 4) for follow_up in question.follow_ups[:1]]
     return "\n".join(lines)
 
 

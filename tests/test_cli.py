@@ -833,7 +833,9 @@ def test_questions_are_starred_and_listed_from_the_terminal(tmp_path):
         "Starred “Tell me about a time you led a project or team without formal authority”."
     )
     listed = coach("questions", "--favourites", data_dir=tmp_path).stdout.splitlines()
-    assert len(listed) == 1 and listed[0].startswith("beh-lead-01") and listed[0].endswith(" ★")
+    # one question, its words wrapped under the id column in 80 columns
+    assert listed[0].startswith("beh-lead-01") and listed[-1].endswith("authority. ★"), listed
+    assert all(line.startswith(" ") for line in listed[1:]), listed
     as_json = json.loads(coach("questions", "--json", data_dir=tmp_path).stdout)
     assert [q["id"] for q in as_json if q["favourite"]] == ["beh-lead-01"]
     assert coach("favourite", "beh-lead-01", "--remove", data_dir=tmp_path).stdout.startswith(
@@ -856,11 +858,13 @@ def test_a_question_typed_is_held_to_what_the_pages_take(tmp_path):
         == 0
     )
     # the listing's columns line up past an own question's id longer than the banks' (it read
-    # "user-tell-me-about-the-1 [behavioural · …", one column further right than the banks' lines)
+    # "user-tell-me-about-the-1 [behavioural · …", one column further right than the banks' lines):
+    # the id on a line of its own, its words on the next in the column
     listed = coach("questions", "--category", "behavioural", data_dir=tmp_path).stdout.splitlines()
-    own = next(line for line in listed if line.startswith("user-"))
-    assert len(own.split(" [")[0]) > 14
-    assert {line.index(" [") for line in listed} == {own.index(" [")}, listed
+    at = next(i for i, line in enumerate(listed) if line.startswith("user-"))
+    assert len(listed[at]) > 14 and " " not in listed[at], listed[at]
+    assert listed[at + 1].index("[") == listed[0].index("["), listed[at : at + 2]
+    assert {line.index(" [") for line in listed if " [" in line} == {listed[0].index(" [")}, listed
 
 
 def test_history_lists_an_answer_to_a_deleted_question_by_its_words(clips, tmp_path):
@@ -902,22 +906,29 @@ def test_questions_say_how_often_each_was_answered_and_list_the_unanswered(tmp_p
     finally:
         db.close()
     every = coach("questions", data_dir=tmp_path)
-    total = len(every.stdout.splitlines())
+    # under the question's words, the row having no room left in 80 columns
+    printed = every.stdout.splitlines()
+    [yourself] = [i for i, line in enumerate(printed) if line.startswith("mot-05 ")]
+    assert printed[yourself].endswith("Tell me about yourself."), printed[yourself]
+    said = " ".join(printed[yourself + 1 : yourself + 3])
+    assert " ".join(said.split()) == (
+        f"— Answered 3 times (1 in a real interview), last on {days['mot-05']} (score 71)"
+    ), said
+    assert printed[yourself + 1].startswith(f"{'':15}— Answered"), printed[yourself + 1]
+    [lead] = [i for i, line in enumerate(printed) if line.startswith("beh-lead-01 ")]
+    assert printed[lead + 2] == f"{'':15}— Answered once, on {days['beh-lead-01']} (score 65)", printed
+
+    def rows(*args) -> list[str]:  # a question's first line each
+        listed = coach("questions", *args, data_dir=tmp_path).stdout.splitlines()
+        return [line for line in listed if not line.startswith(" ")]
+
+    total = len(rows())
     assert every.stderr.strip() == f"{total} questions, 2 of them answered."
-    [yourself] = [line for line in every.stdout.splitlines() if line.startswith("mot-05 ")]
-    assert yourself.endswith(
-        "Tell me about yourself.  — Answered 3 times (1 in a real interview), "
-        f"last on {days['mot-05']} (score 71)"
-    ), yourself
-    [lead] = [line for line in every.stdout.splitlines() if line.startswith("beh-lead-01 ")]
-    assert lead.endswith(f"  — Answered once, on {days['beh-lead-01']} (score 65)"), lead
     never = coach("questions", "--not-answered", data_dir=tmp_path).stdout.splitlines()
-    assert len(never) == total - 2 and not any(" — Answered" in line for line in never)
-    lately = coach("questions", "--not-answered-in", "30", data_dir=tmp_path).stdout.splitlines()
+    assert len(rows("--not-answered")) == total - 2 and not any(" — Answered" in line for line in never)
+    lately = rows("--not-answered-in", "30")
     assert len(lately) == total - 1 and any(line.startswith("beh-lead-01 ") for line in lately)
-    assert (
-        len(coach("questions", "--not-answered-in", "60", data_dir=tmp_path).stdout.splitlines()) == total - 2
-    )
+    assert len(rows("--not-answered-in", "60")) == total - 2
     both = coach("questions", "--not-answered", "--not-answered-in", "30", data_dir=tmp_path)
     assert both.returncode == 1 and "choose one" in both.stderr
     as_json = {q["id"]: q for q in json.loads(coach("questions", "--json", data_dir=tmp_path).stdout)}
@@ -942,7 +953,10 @@ def test_questions_answered_lists_those_answered_as_the_page_s_answered_before(t
         db.close()
     shown = coach("questions", "--answered", data_dir=tmp_path)
     assert shown.returncode == 0, shown.stderr
-    assert [line.split()[0] for line in shown.stdout.splitlines()] == ["beh-lead-01", "mot-05"], shown.stdout
+    assert [line.split()[0] for line in shown.stdout.splitlines() if not line.startswith(" ")] == [
+        "beh-lead-01",
+        "mot-05",
+    ], shown.stdout
     assert shown.stderr.strip() == "2 questions, 2 of them answered."
     as_json = json.loads(coach("questions", "--answered", "--json", data_dir=tmp_path).stdout)
     assert [q["id"] for q in as_json] == ["beh-lead-01", "mot-05"]

@@ -588,7 +588,8 @@ def test_a_question_of_your_own_is_added_and_edited_whole_from_the_terminal(sett
     assert added.exit_code == 0, added.output
     [mine] = [q for q in banks.load_questions(settings.data_dir) if q.source != "bank"]
     assert added.stdout.splitlines() == [
-        f"{mine.id} · behavioural · Tell me about a time you changed a team's mind.",
+        f"{mine.id} · behavioural · Tell me about a time you changed a",  # 80 columns at most
+        "  team's mind.",
         "  practises: influence; difficulty medium",
         "  - what they believed",
         "  - how you changed it",
