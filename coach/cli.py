@@ -328,13 +328,15 @@ TERMINAL_WIDTH = 80
 
 def flowed(head: str, text: str, indent: int) -> str:
     """`head` then `text` in TERMINAL_WIDTH columns, wrapped at words onto lines indented by `indent`
-    (under a column), never a word cut in two: a long word, an id, stays whole on its line."""
+    (under a column), never a word cut in two: a long word, an id, stays whole on its line. The
+    words of `head` wrap as the text's do ("Red flags after the final round with …: " can be long)."""
     import textwrap
 
+    words = head.lstrip(" ")
     return textwrap.fill(
-        " ".join(text.split()),
+        words + text.strip(),  # a newline in it as a space; two spaces between parts kept
         TERMINAL_WIDTH,
-        initial_indent=head,
+        initial_indent=head[: len(head) - len(words)],
         subsequent_indent=" " * indent,
         break_long_words=False,
         break_on_hyphens=False,
@@ -1958,9 +1960,9 @@ def interviews_command(
         typer.echo(_describe_opportunity(opportunity))
     if options:
         typer.echo("Offers and options:")
-        typer.echo("\n".join(f"  {_describe_option(o)}" for o in options))
+        typer.echo("\n".join(_describe_option(o) for o in options))
     if cadence:
-        typer.echo(cadence)
+        typer.echo(flowed("", cadence, 2))
     if not opportunities and not options:
         typer.echo("No interviews logged yet; add one with `coach add-interview COMPANY --date YYYY-MM-DD`.")
 
@@ -1995,40 +1997,60 @@ def _describe_opportunity(opportunity) -> str:
     # nothing since its last stage and nothing booked (pipeline.QUIET_AFTER): quiet since that day;
     # one a rejection or a withdrawal ended says which
     status = f"quiet since {opportunity.quiet_since}" if opportunity.quiet_since else opportunity.status_words
-    lines = [f"{opportunity.label}  ({status})"]
+    # every line in 80 columns: what is longer wraps at words under its heading's indent, whole
+    lines = [flowed("", f"{opportunity.label}  ({status})", 2)]
     for s in opportunity.stages:  # every stage still to come is "booked", as `coach history` says
-        said = "booked" if s.booked else f"interest {s.interest}/5" if s.interest else ""
-        lines.append(
-            f"  #{s.interview_id:<4} {s.interview_date}  {s.stage or 'stage not set':<18} {said}".rstrip()
-        )
+        lines.append(_stage_row(s))
         if s.notes:  # their start: `coach interview ID` prints them whole
             excerpt, cut = notes_excerpt(s.notes)
             if cut:
                 excerpt += f" (the rest: coach interview {s.interview_id})"
             first, *more = excerpt.splitlines()
-            lines += [f"        notes: {first}", *(f"               {line}" for line in more)]
+            lines += [flowed("        notes: ", first, 15), *(flowed(" " * 15, line, 15) for line in more)]
     if len(opportunity.interest_trend) > 1:
-        lines.append("  Interest: " + " → ".join(map(str, opportunity.interest_trend)) + " out of 5")
+        lines.append(
+            flowed("  Interest: ", " → ".join(map(str, opportunity.interest_trend)) + " out of 5", 4)
+        )
     if opportunity.next_step:
         step = opportunity.next_step
-        lines.append(f"  Next step: {step['stage'] or 'an interview'} on {step['interview_date']}")
+        lines.append(
+            flowed("  Next step: ", f"{step['stage'] or 'an interview'} on {step['interview_date']}", 4)
+        )
     if opportunity.people_met:
-        lines.append("  People met: " + ", ".join(_person(p) for p in opportunity.people_met))
+        lines.append(flowed("  People met: ", ", ".join(_person(p) for p in opportunity.people_met), 4))
     if opportunity.people_to_meet:
-        lines.append("  To meet: " + ", ".join(_person(p) for p in opportunity.people_to_meet))
+        lines.append(flowed("  To meet: ", ", ".join(_person(p) for p in opportunity.people_to_meet), 4))
     time = opportunity.time.summary
     if opportunity.time.still_to_come:
         time += f"; still to come: {opportunity.time.still_to_come_words}"
-    lines.append(f"  Time: {time}")
+    lines.append(flowed("  Time: ", time, 4))
     for stage in opportunity.red_flags:  # noticed at any stage, in sight while the offers are weighed
         excerpt, cut = notes_excerpt(stage.red_flags)
         said = "; ".join(excerpt.splitlines()) + (
             f" (the rest: coach interview {stage.interview_id})" if cut else ""
         )
-        lines.append(f"  Red flags after the {stage.stage or 'stage'}: {said}")
+        lines.append(flowed(f"  Red flags after the {stage.stage or 'stage'}: ", said, 4))
     if opportunity.decision:
-        lines.append(f"  Decide: {opportunity.decision}")
+        lines.append(flowed("  Decide: ", opportunity.decision, 4))
     return "\n".join(lines)
+
+
+# The stage column of `coach interviews`' rows: the stages offered ("onsite / loop") fit it.
+STAGE_COLUMN = 18
+
+
+def _stage_row(stage) -> str:
+    """'  #12   2026-05-24  technical          interest 3/5': a stage in its columns; a stage named
+    longer than its column ("final round with the leadership team" ran into "interest 4/5") is
+    followed by two spaces, cut at a word to keep the row in 80 columns (`coach interview ID`
+    names it whole)."""
+    said = "booked" if stage.booked else f"interest {stage.interest}/5" if stage.interest else ""
+    head = f"  #{stage.interview_id:<4} {stage.interview_date}  "
+    named = stage.stage or "stage not set"
+    if len(named) <= STAGE_COLUMN:
+        return f"{head}{named:<{STAGE_COLUMN}} {said}".rstrip()
+    room = TERMINAL_WIDTH - len(head) - (len(said) + 2 if said else 0)
+    return f"{head}{shortened(named, room)}  {said}".rstrip()
 
 
 def _person(person: dict) -> str:
@@ -2055,18 +2077,18 @@ def _describe_option(option: dict) -> str:
         facts.append(
             f"your interest {option['interest']}/5 at the {option['interest_stage'] or 'last stage'}"
         )
-    lines = [" · ".join(facts) + f" ({option['status']})"]
+    # in 80 columns, each part wrapped at words under its first line's indent
+    lines = [flowed("  ", " · ".join(facts) + f" ({option['status']})", 4)]
     # its details as the page's option card shows them, whole, under the facts
     details = [line.strip() for line in (option.get("details") or "").splitlines() if line.strip()]
     if details:
-        lines.append(f"    Scope, team, growth: {details[0]}")
-        lines += [f"      {line}" for line in details[1:]]
+        lines.append(flowed("      Scope, team, growth: ", details[0], 8))
+        lines += [flowed(" " * 8, line, 8) for line in details[1:]]
     for flagged in option.get("red_flags") or []:  # its opportunity's, as the page's option card shows them
         excerpt, _ = notes_excerpt(flagged["red_flags"])
-        lines.append(
-            f"    Red flags after the {flagged['stage'] or 'stage'}: " + "; ".join(excerpt.splitlines())
-        )
-    return "\n  ".join(lines)
+        head = f"      Red flags after the {flagged['stage'] or 'stage'}: "
+        lines.append(flowed(head, "; ".join(excerpt.splitlines()), 8))
+    return "\n".join(lines)
 
 
 @app.command("interview")

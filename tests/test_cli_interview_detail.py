@@ -37,7 +37,8 @@ def test_people_read_as_on_the_interviews_page(tmp_path, monkeypatch):
     )
     coach(tmp_path, "add-person", "1", "Dee Roy — Staff engineer — " + LONG_NOTES)
 
-    listed = coach(tmp_path, "interviews").splitlines()
+    # wrapped at words in 80 columns, under the heading
+    listed = coach(tmp_path, "interviews").replace("\n    ", " ").splitlines()
     met = next(line for line in listed if line.startswith("  People met: "))
     assert met.startswith(
         "  People met: Ann Lee — Engineering manager (ex-Stripe), Bo Chen, Dee Roy — Staff engineer ("

@@ -60,3 +60,55 @@ def test_questions_fit_80_columns_with_a_long_own_question(tmp_path):
     for args in (("--to-ask",), ("--answered",), ("--random", "--search", "slipped a second time")):
         shown = _printed(tmp_path, "questions", *args)
         assert not _widths(shown), (args, _widths(shown))
+
+
+COMPANY = "Consolidated Interstellar Logistics Holdings International"
+ROLE = "Principal software engineer, developer productivity and platform reliability"
+STAGE = "final round with the whole leadership team of the platform group"
+PERSON = (
+    "Maximiliana Featherstonehaugh-Oyelaran — Vice President of Engineering, Developer Platform — "
+    "ex-Stripe, ran the migration to Kubernetes"
+)
+
+
+def _long_interview(data_dir) -> str:
+    """An interview at a long-named company with long people, notes, red flags and an offer: its id."""
+    added = _printed(
+        data_dir, "add-interview", COMPANY, "--date", "2026-11-28", "--role", ROLE, "--stage", STAGE,
+        "--notes", "They asked a lot about how the platform team measured developer experience and "
+        "whether on-call load was shared fairly across the organisation; bring numbers next time.",
+        "--person", PERSON, "--person", "Bartholomew Okonkwo-Vandersloot — Senior Technical Recruiter",
+    )  # fmt: skip
+    interview_id = added[0].split("#")[1].split(":")[0]
+    _printed(
+        data_dir, "debrief", interview_id, "--interest", "4", "--proceed", "yes",
+        "--went-well", "The incident story landed well with the VP, especially the rollback and the "
+        "postmortem that followed it.",
+        "--red-flags", "On-call seemed to fall on the same three people every week, and nobody said so.",
+        "--question", "How would you design the failover for a payment system that must stay up when "
+        "a whole region goes dark?",
+    )  # fmt: skip
+    _printed(
+        data_dir, "add-option", "offer", "--company", COMPANY, "--title", ROLE,
+        "--compensation", "210k base + 15% bonus + 400k equity over four years",
+        "--details", "Platform team of 12, remote-friendly, on-call every six weeks, a conference budget",
+        "--deadline", "2026-12-20", "--interview", interview_id, "--interest", "4",
+    )  # fmt: skip
+    return interview_id
+
+
+def test_interviews_fit_80_columns_with_long_names(tmp_path):
+    """`coach interviews` printed an opportunity's company and role, the people met, red flags,
+    each offer's facts and the cadence each on one line: 253 columns for a long-named company's
+    people, 258 for its offer, and a stage longer than its column ran into "interest 4/5". Every
+    line now fits, wrapped at words under its heading (nothing cut but a long stage on its row,
+    which `coach interview ID` names whole)."""
+    interview_id = _long_interview(tmp_path)
+    listed = _printed(tmp_path, "interviews")
+    assert not _widths(listed), _widths(listed)
+    together = " ".join(" ".join(listed).split())
+    for whole in (f"{COMPANY} · {ROLE}  (", "Maximiliana Featherstonehaugh-Oyelaran — Vice President of"):
+        assert " ".join(whole.split()) in together, whole
+    assert "On-call seemed to fall on the same three people every week" in together
+    [row] = [line for line in listed if line.startswith(f"  #{interview_id:<4} 2026-11-28")]
+    assert row.endswith("…  interest 4/5") and "final round with the whole" in row, row

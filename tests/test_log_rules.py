@@ -405,7 +405,8 @@ def test_a_debrief_naming_someone_met_with_a_new_title_changes_their_title(tmp_p
     )
     notes = "ex-Stripe; earlier: Engineering Manager; runs the platform org"
     people = f"  People met: Ana Lopez — VP Engineering ({notes})"
-    assert people in card(tmp_path, "Acme")
+    # wrapped at words in 80 columns, under the heading
+    assert people in "\n".join(card(tmp_path, "Acme")).replace("\n    ", " ").splitlines()
     coach(tmp_path, "debrief", "1", "--person", line)
     [again] = json.loads(coach(tmp_path, "interview", "1", "--json"))["people"]
     assert again == ana

@@ -34,7 +34,8 @@ def test_coach_interviews_prints_the_start_of_long_notes(tmp_path):
     interview_id = _interview_with_long_notes(tmp_path)
     listing = run_coach("interviews", data_dir=tmp_path)
     assert listing.returncode == 0, listing.stderr
-    [line] = [line for line in listing.stdout.splitlines() if "notes:" in line]
+    # wrapped at words in 80 columns, under the notes
+    [line] = [line for line in listing.stdout.replace("\n" + " " * 15, " ").splitlines() if "notes:" in line]
     assert len(listing.stdout) < 1000, len(listing.stdout)
     assert line.strip().startswith("notes: The panel pressed on the migration plan")
     assert f"… (the rest: coach interview {interview_id})" in line, line
