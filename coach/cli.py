@@ -333,14 +333,16 @@ def flowed(head: str, text: str, indent: int) -> str:
     import textwrap
 
     words = head.lstrip(" ")
+    # a command in backquotes stays whole on its line, to copy: its spaces are not places to wrap
+    held = re.sub(r"`[^`\n]*`", lambda m: m.group().replace(" ", "\0"), words + text.strip())
     return textwrap.fill(
-        words + text.strip(),  # a newline in it as a space; two spaces between parts kept
+        held,  # a newline in it as a space; two spaces between parts kept
         TERMINAL_WIDTH,
         initial_indent=head[: len(head) - len(words)],
         subsequent_indent=" " * indent,
         break_long_words=False,
         break_on_hyphens=False,
-    )
+    ).replace("\0", " ")
 
 
 def flowed_after(line: str, text: str, indent: int) -> str:
@@ -2145,20 +2147,24 @@ def _describe_interview(
 
     facts = [full["stage"] or "stage not set", full["format"], ORIGIN_SAID.get(full["origin"], "")]
     title = " · ".join(part for part in (full["company"], full["role"]) if part)
-    lines = [f"#{full['id']} {title}: {', '.join(f for f in facts if f)}, {full['interview_date']}"]
-    lines += [f"  {line}" for line in (full["notes"] or "").splitlines() if line.strip()]
+    # the interview whole, each part wrapped at words in 80 columns under its own indent
+    held_on = f"#{full['id']} {title}: {', '.join(f for f in facts if f)}, {full['interview_date']}"
+    lines = [flowed("", held_on, 4)]
+    lines += [flowed("  ", line, 2) for line in (full["notes"] or "").splitlines() if line.strip()]
     if full.get("job_description"):
         described = description_terms(full["job_description"], company=full["company"])
         terms = described["note"] or "key terms: " + ", ".join(described["terms"])
-        lines.append(f"Job description kept ({terms}); `coach job-description {full['id']}` shows it.")
+        lines.append(
+            flowed("", f"Job description kept ({terms}); `coach job-description {full['id']}` shows it.", 2)
+        )
     if full["people"]:  # under the page's heading: "To meet" for one still to come
         lines.append("To meet:" if is_ahead(full, today()) else "People met:")
-        lines += [f"  - {person_line(person)}" for person in full["people"]]
+        lines += [flowed("  - ", person_line(person), 4) for person in full["people"]]
     if practised:  # on Practice and in mock interviews, for this one
-        lines.append(f"Practised for it: {practised}.")
+        lines.append(flowed("", f"Practised for it: {practised}.", 2))
     if was_held(full, today()) and not full["recordings"]:  # as the page's "Recording: none reviewed yet"
         review = f"coach review RECORDING --save --interview {full['id']}"
-        lines.append(f"Recording: none reviewed yet; `{review}` reviews it.")
+        lines.append(flowed("", f"Recording: none reviewed yet; `{review}` reviews it.", 2))
     latest = latest_debrief(full["debriefs"])
     for debrief in full["debriefs"]:  # each, as the page lists them (older data can hold more than one)
         go_on = {True: "yes", False: "no", None: "undecided"}[debrief["proceed"]]
@@ -2166,7 +2172,7 @@ def _describe_interview(
         # the day it was written, as the terminal writes every day ("2026-12-06", the stage's own
         # two lines above; "Sun 6 Dec 2026" was the page's style among them)
         written = local_day(debrief["created_at"])
-        lines.append(f"Debrief {written} — {interest}, go on to the next stage: {go_on}")
+        lines.append(flowed("", f"Debrief {written} — {interest}, go on to the next stage: {go_on}", 2))
         if (
             debrief is latest
             and from_review(debrief)
@@ -2174,22 +2180,28 @@ def _describe_interview(
         ):
             # as the page's form says: the lines below are the review's, not yet the user's view
             lines.append(
-                "  Started from what the review measured: write your own view with "
-                f"`coach debrief {full['id']} --went-well ...` (a field you give replaces its lines)."
+                flowed(
+                    "  ",
+                    "Started from what the review measured: write your own view with "
+                    f"`coach debrief {full['id']} --went-well ...` (a field you give replaces its lines).",
+                    2,
+                )
             )
         shown = {**debrief, "notes": own_notes(debrief["notes"])}  # as the page shows them
         for field, heading in DEBRIEF_HEADINGS:
             said = [line for line in (shown.get(field) or "").splitlines() if line.strip()]
-            lines += [f"  {heading}:", *(f"    {line}" for line in said)] if said else []
+            lines += [f"  {heading}:", *(flowed("    ", line, 4) for line in said)] if said else []
     # asked for as the page asks (interview_log.debrief_prompt): not for an application, an offer or
     # an ending logged as a stage; for one still to come, when to write it
     if latest is None and (prompt := debrief_prompt(full["stage"], full["interview_date"], today())):
         held = not dated_after(full, today())
         lines.append(
-            f"No debrief yet: `coach debrief {full['id']} --went-well ...` writes one." if held else prompt
+            flowed("", f"No debrief yet: `coach debrief {full['id']} --went-well ...` writes one.", 2)
+            if held
+            else flowed("", prompt, 2)
         )
     # heard in its recordings too, not only those its debrief lists (the page lists both)
-    lines += ["Questions they asked:", *(f"  - {q}" for q in asked)] if asked else []
+    lines += ["Questions they asked:", *(flowed("  - ", q, 4) for q in asked)] if asked else []
     if answers:
         measured = sum(1 for a in answers if a.get("score_overall") is not None)
         lines.append(f"Answers the review measured: {measured} of {len(answers)}.")
@@ -2210,8 +2222,10 @@ def _describe_interview(
                     facts += f", mean score {answer['practice_score']:.0f}"
             elif scored and answer["question_id"]:  # a question of the bank, as the page says
                 facts += "; not practised before"
-            lines.append(f"  {n}. “{answer['question']}” {facts}")
-    lines += [f"A recording not analysed: {why}" for why in not_analysed]
+            # its figures after its question when they fit there, else on the next lines under it
+            question = flowed(f"  {n}. ", f"“{answer['question']}”", 5)
+            lines.append(flowed_after(question, facts, 5).replace("”  ", "” ", 1))
+    lines += [flowed("", f"A recording not analysed: {why}", 2) for why in not_analysed]
     return "\n".join(lines)
 
 

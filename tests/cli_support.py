@@ -73,3 +73,9 @@ def help_pages(data_dir: Path) -> dict[str, str]:
         assert shown.exit_code == 0, (name, shown.output)
         pages[name or "coach"] = shown.stdout
     return pages
+
+
+def unwrapped(printed: str) -> str:
+    """What a command printed, the lines it wrapped at words in 80 columns joined again, one space
+    between words: a sentence or a row found whole whatever the width."""
+    return " ".join(printed.split())

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from coach.mock import QUESTION_ORDER
-from tests.cli_support import help_pages, run_coach
+from tests.cli_support import help_pages, run_coach, unwrapped
 
 pytestmark = pytest.mark.slow
 COACH = [sys.executable, "-m", "coach.cli"]
@@ -811,15 +811,15 @@ def test_an_interviews_answers_are_listed_under_their_questions_words(tmp_path):
     finally:
         db.close()
     shown = coach("interview", str(interview_id), data_dir=tmp_path).stdout
-    assert (
-        "  1. “Tell me about a time you led a project or team without formal authority.” score 89, 150 wpm"
-        in shown
+    assert (  # wrapped at words in 80 columns
+        "1. “Tell me about a time you led a project or team without formal authority.” score 89, 150 wpm"
+        in unwrapped(shown)
     ), shown
     assert ".:" not in shown and "outer time" not in shown
     # an answer the review could not measure says why, where it said only "not measured"
     assert (
-        "  2. “Do you have any questions for us?” not measured: Only 14 words in 5 s: too little to measure."
-        in shown.splitlines()
+        "2. “Do you have any questions for us?” not measured: Only 14 words in 5 s: too little to measure."
+        in unwrapped(shown)
     ), shown
 
 

@@ -8,7 +8,7 @@ import json
 
 from app_support import interviews_page, markdown_text
 from cli_support import coach_printed as coach
-from cli_support import day
+from cli_support import day, unwrapped
 
 from coach.ui.highlight import escape
 
@@ -101,8 +101,13 @@ def test_coach_interview_says_what_the_stage_s_entry_on_the_page_shows(tmp_path,
     assert f"\nDebrief {day(0)} — interest 4/5, go on to the next stage: undecided\n" in shown
     questions = [bank, HEARD, ASKED]
     assert "\nQuestions they asked:\n" + "".join(f"  - {q}\n" for q in questions) in shown, shown
-    assert f"  1. “{bank}” score 72, 150 wpm, 4.0 fillers/100, 1:10 long; not practised before\n" in shown
-    assert f"  2. “{HEARD}” score 61, 150 wpm, 4.0 fillers/100, 1:30 long; not practised before\n" in shown
+    # wrapped at words in 80 columns
+    assert f"1. “{bank}” score 72, 150 wpm, 4.0 fillers/100, 1:10 long; not practised before 2." in unwrapped(
+        shown
+    )
+    assert f"2. “{HEARD}” score 61, 150 wpm, 4.0 fillers/100, 1:30 long; not practised before" in unwrapped(
+        shown
+    )
     assert json.loads(coach(tmp_path, "interview", "1", "--json"))["questions_they_asked"] == questions
 
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
@@ -118,9 +123,10 @@ def test_an_interview_held_without_a_recording_says_none_was_reviewed(tmp_path):
     review it; `coach interview N` said nothing of it. One still to come says nothing."""
     coach(tmp_path, "add-interview", "Acme Robotics", "--date", day(-1))
     coach(tmp_path, "add-interview", "Acme Robotics", "--stage", "final", "--date", day(6))
-    held = coach(tmp_path, "interview", "1").splitlines()
+    held = coach(tmp_path, "interview", "1")
     said = "Recording: none reviewed yet; `coach review RECORDING --save --interview 1` reviews it."
-    assert said in held, held
+    assert said in unwrapped(held), held  # wrapped at words in 80 columns, the command whole
+    assert "`coach review RECORDING --save --interview 1`" in held, held
     assert "Recording" not in coach(tmp_path, "interview", "2")
 
 

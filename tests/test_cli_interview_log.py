@@ -8,7 +8,7 @@ import pytest
 
 from tests.cli_support import coach_printed as coach
 from tests.cli_support import coach_refused as refused
-from tests.cli_support import day
+from tests.cli_support import day, unwrapped
 
 
 @pytest.mark.parametrize("stage", ["applied", "offer", "rejected"])
@@ -25,7 +25,9 @@ def test_an_interview_still_ahead_says_booked_as_the_page_does(tmp_path):
     it as still to come; the page says when to write it."""
     coach(tmp_path, "add-interview", "Acme", "--stage", "first round", "--date", day(7))
     lines = coach(tmp_path, "interview", "1").splitlines()
-    assert lines[-1] == "Booked. Write the debrief on the day, after it, while you remember the questions."
+    assert unwrapped("\n".join(lines)).endswith(  # wrapped at words in 80 columns
+        "Booked. Write the debrief on the day, after it, while you remember the questions."
+    ), lines
     assert not any("coach debrief" in line for line in lines), lines
 
 

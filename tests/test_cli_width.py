@@ -112,3 +112,24 @@ def test_interviews_fit_80_columns_with_long_names(tmp_path):
     assert "On-call seemed to fall on the same three people every week" in together
     [row] = [line for line in listed if line.startswith(f"  #{interview_id:<4} 2026-11-28")]
     assert row.endswith("…  interest 4/5") and "final round with the whole" in row, row
+
+
+def test_an_interview_fits_80_columns_and_is_shown_whole(tmp_path):
+    """`coach interview N` printed its company, role and stage, its notes, each person met, each
+    debrief field and question on one line each (188 columns on the year's data, 216 with a
+    long-named company). Every line now fits, each part wrapped at words under its own indent,
+    nothing cut (the interview is shown whole here), a command to type whole on its line."""
+    interview_id = _long_interview(tmp_path)
+    shown = _printed(tmp_path, "interview", interview_id)
+    assert not _widths(shown), _widths(shown)
+    together = " ".join(" ".join(shown).split())
+    for whole in (
+        f"#{interview_id} {COMPANY} · {ROLE}: {STAGE}, 2026-11-28",
+        "whether on-call load was shared fairly across the organisation; bring numbers next time.",
+        "Maximiliana Featherstonehaugh-Oyelaran — Vice President of Engineering, Developer Platform "
+        "(ex-Stripe, ran the migration to Kubernetes)",
+        "How would you design the failover for a payment system that must stay up when a whole region "
+        "goes dark?",
+    ):
+        assert whole in together, whole
+    assert any(f"`coach review RECORDING --save --interview {interview_id}`" in line for line in shown)

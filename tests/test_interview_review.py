@@ -26,7 +26,7 @@ from coach.interview.review import ReviewOptions, review
 from coach.interview.speakers import profile_from_recordings
 from coach.interview.turns import exchanges, make_turns
 from coach.types import Word
-from tests.cli_support import run_coach
+from tests.cli_support import run_coach, unwrapped
 
 pytestmark = pytest.mark.slow
 CLIPS = Path(__file__).parent / "data" / "interviews"
@@ -339,7 +339,7 @@ def test_cli_review_adds_no_bare_follow_up_to_your_questions(tmp_path):
     debriefed = run_coach("debrief", kept, "--interest", "4", data_dir=data)
     assert debriefed.returncode == 0, debriefed.stderr
     shown = run_coach("interview", kept, data_dir=data).stdout
-    assert "“Describe a time a teammate was struggling. What did you do?”" in shown, shown
+    assert "“Describe a time a teammate was struggling. What did you do?”" in unwrapped(shown), shown
     own = [q.text for q in load_questions(data) if q.source != "bank"]
     assert not [q for q in own if "What did you do" in q], own
 
@@ -813,11 +813,13 @@ def test_cli_review_saves_recording_answers_and_debrief(tmp_path, run, data_sett
     measured = sum(1 for a in result["answers"] if a["analysis"]["scores"] is not None)
     assert f"Answers the review measured: {measured} of {len(result['answers'])}." in shown
     # the debrief is said to be the review's draft, as the page's form says (it read as if written)
+    # wrapped at words in 80 columns
     assert (
-        "\n  Started from what the review measured: write your own view with "
-        f"`coach debrief {kept} --went-well ...` (a field you give replaces its lines).\n  Went well:"
-    ) in shown, shown
-    assert re.search(r"\n  1\. “.+” score \d+, \d+ wpm, \d+\.\d fillers/100", shown), shown  # "1.0", not "1"
+        "Started from what the review measured: write your own view with "
+        f"`coach debrief {kept} --went-well ...` (a field you give replaces its lines). Went well:"
+    ) in unwrapped(shown), shown
+    assert "\n  Started from what the review measured: write your own view" in shown, shown
+    assert re.search(r" 1\. “.+” score \d+, \d+ wpm, \d+\.\d fillers/100", unwrapped(shown)), shown  # "1.0"
 
 
 def test_cli_no_speech_keeps_the_upload_and_says_so(tmp_path):

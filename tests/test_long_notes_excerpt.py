@@ -3,7 +3,7 @@ card and in `coach interviews`, taking over the overview. Now both show their st
 "…", and say where the rest is; the stage's own view and `coach interview ID` keep them whole."""
 
 from app_support import interviews_page, markdown_text
-from cli_support import run_coach
+from cli_support import run_coach, unwrapped
 
 from coach.interview_log import NOTES_EXCERPT_CHARS, notes_excerpt
 from coach.ui.highlight import escape
@@ -40,7 +40,9 @@ def test_coach_interviews_prints_the_start_of_long_notes(tmp_path):
     assert line.strip().startswith("notes: The panel pressed on the migration plan")
     assert f"… (the rest: coach interview {interview_id})" in line, line
     whole = run_coach("interview", interview_id, data_dir=tmp_path)
-    assert whole.returncode == 0 and whole.stdout.count("lost the thread") == 240  # kept whole there
+    assert (
+        whole.returncode == 0 and unwrapped(whole.stdout).count("lost the thread") == 240
+    )  # kept whole there
 
 
 def test_the_pipeline_card_shows_the_start_of_long_notes_and_the_stage_all_of_them(tmp_path, monkeypatch):

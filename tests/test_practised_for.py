@@ -8,7 +8,7 @@ import json
 from datetime import date, datetime, timedelta
 
 from app_support import interviews_page, markdown_text, page
-from cli_support import run_coach
+from cli_support import run_coach, unwrapped
 from store_support import analysis_dict, record, save_real_answers, transcript_dict
 
 from coach import store
@@ -72,7 +72,7 @@ def test_coach_interview_and_prepare_say_the_practice_done_for_it(tmp_path):
     final = _practised(tmp_path)
     shown = run_coach("interview", final, data_dir=tmp_path)
     assert shown.returncode == 0, shown.stderr
-    assert f"Practised for it: {PRACTISED}." in shown.stdout, shown.stdout
+    assert f"Practised for it: {PRACTISED}." in unwrapped(shown.stdout), shown.stdout  # in 80 columns
     as_json = json.loads(run_coach("interview", final, "--json", data_dir=tmp_path).stdout)
     practised = as_json["practised_for"]
     assert (practised["answers"], practised["days"], practised["mean_score"]) == (5, 3, 72.0)
@@ -191,9 +191,9 @@ def test_after_the_review_its_answers_stand_beside_the_practice_for_the_same_que
     built = (
         f"“{BUILT}” score 66, 150 wpm, 4.0 fillers/100, 1:30 long; practised 7 times before, mean score 63"
     )
-    assert built in shown, shown
-    assert (
-        "“Why us?” score 61, 150 wpm, 4.0 fillers/100, 1:30 long; not practised before\n" in shown + "\n"
+    assert built in unwrapped(shown), shown  # wrapped at words in 80 columns
+    assert unwrapped(shown).endswith(
+        "“Why us?” score 61, 150 wpm, 4.0 fillers/100, 1:30 long; not practised before"
     ), shown
     as_json = json.loads(run_coach("interview", final, "--json", data_dir=tmp_path).stdout)
     beside = [
