@@ -1706,7 +1706,15 @@ def progress_command(
     if as_json:
         print_json(report)
     else:
-        typer.echo("\n".join(summary_lines(report, last_n=last)))
+        typer.echo("\n".join(_in_80_columns(line) for line in summary_lines(report, last_n=last)))
+
+
+def _in_80_columns(line: str) -> str:
+    """A line of prose wrapped at words in 80 columns, its next lines two further in than its own
+    indent (under "Pace (words per minute):", under "  practise: [id] …"); an id or a command to
+    type stays whole."""
+    indent = len(line) - len(line.lstrip(" "))
+    return flowed(" " * indent, line.lstrip(" "), indent + 2)
 
 
 @app.command("cohort")

@@ -97,7 +97,7 @@ def test_an_offer_or_a_rejection_is_not_an_interview_held_on_either_page_or_the_
     goal and added to "Real interviews" on Progress, though no interview was held."""
     import json
 
-    from cli_support import run_coach
+    from cli_support import run_coach, unwrapped
 
     monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
@@ -122,7 +122,7 @@ def test_an_offer_or_a_rejection_is_not_an_interview_held_on_either_page_or_the_
     assert real["last"] == (today - timedelta(days=120)).isoformat() and real["upcoming"] == []
     assert real["next_due"] == (today - timedelta(days=120 - 91)).isoformat()
     # the text says which goal the date comes from (it gave the date alone)
-    said = run_coach("progress", data_dir=tmp_path).stdout
+    said = unwrapped(run_coach("progress", data_dir=tmp_path).stdout)  # wrapped in 80 columns
     assert (  # the period as the Interviews page says it ("every 91 days" read otherwise)
         f"Next real interview due by your goal (1 interview every quarter): {real['next_due']} (overdue)."
         in said
@@ -135,7 +135,7 @@ def test_someone_with_no_real_interview_yet_is_invited_to_a_first_on_both_pages_
     """A first-time user read "Next real interview due: today — due now" (in red on Progress) and
     "(overdue)" in `coach progress`, for an interview they never had: both pages and the command now
     invite them to book a first one."""
-    from cli_support import run_coach
+    from cli_support import run_coach, unwrapped
     from store_support import save_answer
 
     monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
@@ -164,7 +164,7 @@ def test_someone_with_no_real_interview_yet_is_invited_to_a_first_on_both_pages_
     said = run_coach("progress", data_dir=tmp_path)
     assert said.returncode == 0, said.stderr
     assert "Next real interview: none logged yet. Always be interviewing: book a first-round interview" in (
-        said.stdout
+        unwrapped(said.stdout)  # wrapped in 80 columns
     )
     assert "overdue" not in said.stdout and "due by your goal" not in said.stdout
 

@@ -3,7 +3,7 @@ a longer line is wrapped by the terminal mid-word and mid-column."""
 
 from __future__ import annotations
 
-from cli_support import run_coach
+from cli_support import run_coach, unwrapped
 
 from coach.config import load_settings
 from coach.store import open_store
@@ -133,3 +133,25 @@ def test_an_interview_fits_80_columns_and_is_shown_whole(tmp_path):
     ):
         assert whole in together, whole
     assert any(f"`coach review RECORDING --save --interview {interview_id}`" in line for line in shown)
+
+
+def test_progress_fits_80_columns(tmp_path):
+    """`coach progress` printed each measure's trend, the practice goal, the skill gaps and the
+    questions to practise for them as one line each: 161-174 columns on a year of practice. Every
+    line now wraps at words in 80 columns, its next lines under its own heading; a question's id
+    and a command to type stay whole."""
+    from store_support import answered_over_months
+
+    db = open_store(load_settings(tmp_path))
+    try:
+        answered_over_months(db)
+    finally:
+        db.close()
+    interview_id = _long_interview(tmp_path)
+    _printed(tmp_path, "debrief", interview_id, "--skill-gaps", "system design, handling conflict, influence")
+    shown = _printed(tmp_path, "progress")
+    assert not _widths(shown), _widths(shown)
+    together = unwrapped("\n".join(shown))
+    assert "Skill gaps from your debriefs: " in together, shown
+    practise = [line for line in shown if line.startswith("  practise: [")]
+    assert practise and all(line.split()[1].endswith("]") for line in practise), practise

@@ -8,7 +8,7 @@ import json
 from datetime import UTC, date, datetime, timedelta
 
 from app_support import markdown_text, page
-from cli_support import run_coach
+from cli_support import run_coach, unwrapped
 from store_support import analysis_dict, save_answer
 
 from coach.config import load_settings
@@ -105,7 +105,7 @@ def test_coach_progress_says_where_the_practice_goal_stands_and_the_targets(tmp_
         ).returncode
         == 0
     )
-    text = run_coach("progress", data_dir=tmp_path).stdout
+    text = unwrapped(run_coach("progress", data_dir=tmp_path).stdout)  # wrapped in 80 columns
     assert (
         "Practice goal (on 2 days every week): behind, 1 of 2 days in the last week; practise today." in text
     ), text
@@ -117,7 +117,7 @@ def test_coach_progress_says_where_the_practice_goal_stands_and_the_targets(tmp_
     assert (practice["state"], practice["in_current_period"]) == ("behind", 1)
 
     _answers(tmp_path, [3])  # a second day in the week: on track until that day falls out of it
-    text = run_coach("progress", data_dir=tmp_path).stdout
+    text = unwrapped(run_coach("progress", data_dir=tmp_path).stdout)
     due = date.today() + timedelta(days=4)
     assert (
         f"Practice goal (on 2 days every week): on track, 2 of 2 days in the last week; practise again by "

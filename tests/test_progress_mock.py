@@ -360,8 +360,8 @@ def test_coach_progress_lists_the_latest_mock_interviews_as_the_page_s_table_doe
     lines = coach_printed(tmp_path, "progress").splitlines()
     at = lines.index("Mock interviews: 2; overall score 58 in the first, 71 in the latest.")
     today = date.today().isoformat()
-    assert lines[at + 1 : at + 3] == [
+    assert lines[at + 1 : at + 4] == [  # wrapped at words in 80 columns
         f"  {today}, behavioural round: overall 71, 10:05 of 30 min, ended early.",
-        f"  {today}, behavioural round: overall 58, 10:05 of 30 min; "
-        "repeated gap: 3 of 4 answers had no result.",
+        f"  {today}, behavioural round: overall 58, 10:05 of 30 min; repeated gap: 3 of",
+        "    4 answers had no result.",
     ], lines

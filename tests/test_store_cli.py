@@ -8,7 +8,7 @@ import time
 import zipfile
 
 import pytest
-from cli_support import coach_command
+from cli_support import coach_command, unwrapped
 from click.testing import CliRunner
 from store_support import (  # noqa: F401
     analysis_dict,
@@ -132,7 +132,7 @@ def test_the_answers_that_could_not_be_measured_are_listed_where_progress_says(s
     store.close()
     progress = _run(settings, "progress")
     assert progress.exit_code == 0, progress.output
-    assert "`coach history --not-measured` lists it." in progress.stdout, progress.stdout
+    assert "`coach history --not-measured` lists it." in unwrapped(progress.stdout), progress.stdout
     assert "could not be measured" not in _run(settings, "history").stdout
     shown = _run(settings, "history", "--not-measured")
     assert shown.exit_code == 0, shown.output
