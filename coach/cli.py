@@ -1449,11 +1449,14 @@ def history_command(
             "" if a["shown_id"] or not a["question_text"] else one_line(" ".join(a["question_text"].split()))
         )
         when = f"{local_moment(a['created_at']):%Y-%m-%d %H:%M}" + HISTORY_MOCK * in_mock_interview(a)
-        said = _figures(a)
-        if not_measured:
-            said = f"{said.rstrip()}: {a['why']}"
+        said = f"{_figures(a).rstrip()}:" if not_measured else _figures(a)
         head = f"#{a['id']:<5} {when:<{when_width}}  "
         line = _history_row(head, a["shown_id"] or "-", id_width, said, asked, quoted=True)
+        if not_measured:  # why, whole: after the figures when it fits, else wrapped under the id column
+            if "\n" not in line and len(line) + 1 + len(a["why"]) <= HISTORY_WIDTH:
+                line = f"{line} {a['why']}"
+            else:
+                line = f"{line}\n{flowed(' ' * len(head), a['why'], len(head))}"
         rows.append((in_lived_order(str(a["created_at"])), line))
     # one question's real answers among its practice, newest first in the same columns (they came
     # after every practice answer, oldest first, in columns of their own)
@@ -1504,10 +1507,9 @@ def history_command(
             given = "the real answer" if real_shown == 1 else f"the {real_shown} real answers"
             since = f" and {'no real answer' if not real_shown else given} given since ({len(real)} in all)"
         asked = f"--question {question} " if question else ""  # all of them: this question's, not any
+        newest = f"The newest {len(history['attempts'])} of {answers}{since}; "
         typer.echo(
-            f"The newest {len(history['attempts'])} of {answers}{since}; "
-            f"`coach history {asked}--limit {len(every)}` lists them all.",
-            err=True,
+            flowed("", f"{newest}`coach history {asked}--limit {len(every)}` lists them all.", 2), err=True
         )
     else:
         typer.echo(f"{answers}.", err=True)
@@ -1568,11 +1570,8 @@ def _say_not_measured(shown: int, unmeasured: int, practice: int, question: str 
         if shown < unmeasured
         else ""
     )
-    typer.echo(
-        f"{unmeasured} of {answers} could not be measured{newest}; "
-        "`coach delete-answer N` deletes one with its recording.",
-        err=True,
-    )
+    said = f"{unmeasured} of {answers} could not be measured{newest}; "
+    typer.echo(flowed("", f"{said}`coach delete-answer N` deletes one with its recording.", 2), err=True)
 
 
 def _why_waiting(recording: dict, path: Path) -> str:

@@ -136,13 +136,17 @@ def test_the_answers_that_could_not_be_measured_are_listed_where_progress_says(s
     assert "could not be measured" not in _run(settings, "history").stdout
     shown = _run(settings, "history", "--not-measured")
     assert shown.exit_code == 0, shown.output
+    # why on the next line under the id column: after the figures it made the row 98 columns wide,
+    # and an 80-column terminal wrapped it mid-word
     assert shown.stdout.splitlines() == [
-        "#1     2026-02-10 12:00  mot-05 could not be measured: Only 9 words heard: too short to measure."
+        "#1     2026-02-10 12:00  mot-05 could not be measured:",
+        "                         Only 9 words heard: too short to measure.",
     ]
-    assert shown.stderr.strip() == (
-        "1 of 23 practice answers could not be measured; `coach delete-answer N` deletes one "
-        "with its recording."
-    )
+    assert shown.stderr.splitlines() == [
+        "1 of 23 practice answers could not be measured; `coach delete-answer N` deletes",
+        "  one with its recording.",
+    ]
+    assert max(len(line) for line in (shown.stdout + shown.stderr).splitlines()) <= 80, shown.output
     listed = json.loads(_run(settings, "history", "--not-measured", "--json").stdout)
     assert [a["id"] for a in listed["attempts"]] == [1]
     measured = _run(settings, "history", "--not-measured", "--question", "mot-21")
@@ -1076,10 +1080,11 @@ def test_history_of_a_question_cut_to_the_newest_keeps_its_real_answers_to_that_
     assert shown.exit_code == 0, shown.output
     days = [line.split()[1] for line in shown.stdout.splitlines()]
     assert days == ["2026-11-25", "2026-11-20", "2026-11-18"], shown.stdout
-    assert shown.stderr.strip() == (
+    assert unwrapped(shown.stderr) == (  # wrapped at words in 80 columns, the command whole
         "The newest 2 of 5 practice answers and the real answer given since (2 in all); "
         "`coach history --question mot-05 --limit 5` lists them all."
     )
+    assert "`coach history --question mot-05 --limit 5`" in shown.stderr, shown.stderr
     every = _run(settings, "history", "--question", "mot-05", "--limit", "5")
     assert [line.split()[1] for line in every.stdout.splitlines()][-2:] == ["2026-03-01", "2026-02-10"]
     assert every.stderr.strip() == "5 practice answers."
