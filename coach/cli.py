@@ -333,8 +333,13 @@ def flowed(head: str, text: str, indent: int) -> str:
     import textwrap
 
     words = head.lstrip(" ")
-    # a command in backquotes stays whole on its line, to copy: its spaces are not places to wrap
-    held = re.sub(r"`[^`\n]*`", lambda m: m.group().replace(" ", "\0"), words + text.strip())
+    # a command in backquotes stays whole on its line, to copy, when a line can hold it: its spaces
+    # are not places to wrap
+    held = re.sub(
+        r"`[^`\n]*`",
+        lambda m: m.group().replace(" ", "\0") if len(m.group()) <= TERMINAL_WIDTH - indent else m.group(),
+        words + text.strip(),
+    )
     return textwrap.fill(
         held,  # a newline in it as a space; two spaces between parts kept
         TERMINAL_WIDTH,
@@ -1239,7 +1244,12 @@ def playbook_command(
     if as_json:
         print_json({name: pb.section_data(book, name) for name in sections})
     else:
-        typer.echo("\n".join(pb.render(book, name, plain=not markdown) for name in sections))
+        shown = "\n".join(pb.render(book, name, plain=not markdown) for name in sections)
+        # in the terminal, each paragraph wrapped at words in 80 columns (a bullet's next lines under
+        # its words); the Markdown kept as a file as written
+        typer.echo(
+            shown if markdown else "\n".join(_paragraph_in_80_columns(line) for line in shown.split("\n"))
+        )
 
 
 @app.command("goals")
@@ -1706,6 +1716,13 @@ def progress_command(
         print_json(report)
     else:
         typer.echo("\n".join(_in_80_columns(line) for line in summary_lines(report, last_n=last)))
+
+
+def _paragraph_in_80_columns(line: str) -> str:
+    """A paragraph of prose wrapped at words in 80 columns, its next lines at its own indent; a
+    bullet's ("• Know why …") under its words."""
+    indent = len(line) - len(line.lstrip(" "))
+    return flowed(" " * indent, line.lstrip(" "), indent + 2 * line.lstrip(" ").startswith("• "))
 
 
 def _in_80_columns(line: str) -> str:

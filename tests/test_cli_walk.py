@@ -61,7 +61,8 @@ def test_the_playbook_says_how_to_write_a_debrief_and_an_option_from_the_termina
     ("kind (offer, current job, alternative); base; bonus; ...") as a form to fill, with no command
     to fill them in from the terminal, where `coach add-option` takes no kind "current job"."""
     data = tmp_path / "data"
-    printed = coach_printed(data, "playbook")
+    # each paragraph wrapped at words in 80 columns: read whole
+    printed = "\n".join(unwrapped(p) for p in coach_printed(data, "playbook").split("\n\n"))
     debrief = _line(printed, "Write it with `coach debrief")
     option = _line(printed, "Write each down with `coach add-option")
     assert "`coach debrief --help` names an option for each field, `coach interviews` the ID." in debrief

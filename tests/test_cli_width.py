@@ -155,3 +155,18 @@ def test_progress_fits_80_columns(tmp_path):
     assert "Skill gaps from your debriefs: " in together, shown
     practise = [line for line in shown if line.startswith("  practise: [")]
     assert practise and all(line.split()[1].endswith("]") for line in practise), practise
+
+
+def test_the_playbook_fits_80_columns(tmp_path):
+    """`coach playbook` printed each paragraph and each step on one line: 270 columns for the step
+    on conflicts with your current employer, 28 of its 85 lines past 80. Every line now wraps at
+    words in 80 columns, a step's next lines under its words; the Markdown kept as a file
+    (--markdown) is as written."""
+    shown = _printed(tmp_path, "playbook")
+    assert not _widths(shown), _widths(shown)
+    step = next(i for i, line in enumerate(shown) if line.startswith("• Check conflicts"))
+    assert shown[step + 1].startswith("  ") and shown[step + 1][2] != " ", shown[step : step + 2]
+    # a command a line can hold is whole on one
+    assert any("`coach playbook cadence --interviews N --every-days D`" in line for line in shown), shown
+    kept = _printed(tmp_path, "playbook", "--markdown")
+    assert any(len(line) > WIDTH for line in kept)  # one paragraph a line, for the file
