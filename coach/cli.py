@@ -780,8 +780,10 @@ def models_command(
         how = "; `make models` installs it" if installable and not info.available else ""
         named = model_name(info.engine, info.name)  # as the Settings page names it
         note = f"{named}: {info.note}" if named else info.note
-        typer.echo(f"{info.engine:<15} {info.name:<15} {mark:<10} {note}{how}{default}".rstrip())
-    typer.echo(
+        # what it is wrapped at words under its own column, in 80 columns
+        head = f"{info.engine:<15} {info.name:<15} {mark:<10} "
+        typer.echo(flowed(head, f"{note}{how}{default}", len(head)).rstrip())
+    _echo_in_80_columns(
         "The others marked not here are fetched from the internet only when you ask: "
         "coach models --download NAME.",
         err=True,
@@ -1316,7 +1318,7 @@ def goals_command(
             "Set one with --practice-days N --every-days DAYS, --pace WPM, --fillers-per-100-words N, "
             "--fillers-per-minute N or --overall-score N; remove one with --clear (e.g. --clear pace)."
         )
-    typer.echo("\n".join(lines))
+    _echo_in_80_columns("\n".join(lines))
 
 
 def _goal_changes(practice: tuple[int | None, int | None], targets: dict, clear: list[str]) -> dict:
@@ -1725,6 +1727,11 @@ def _paragraph_in_80_columns(line: str) -> str:
     return flowed(" " * indent, line.lstrip(" "), indent + 2 * line.lstrip(" ").startswith("• "))
 
 
+def _echo_in_80_columns(text: str, *, err: bool = False) -> None:
+    """Lines of prose, each wrapped at words in 80 columns (_in_80_columns)."""
+    typer.echo("\n".join(_in_80_columns(line) for line in text.split("\n")), err=err)
+
+
 def _in_80_columns(line: str) -> str:
     """A line of prose wrapped at words in 80 columns, its next lines two further in than its own
     indent (under "Pace (words per minute):", under "  practise: [id] …"); an id or a command to
@@ -1917,16 +1924,17 @@ def prepare_command(
         return
     stage = f", {interview['stage']}" if interview["stage"] else ""
     lines = [
-        f"{book.before_title} — {interview['company']}{stage} on {interview['interview_date']}: "
-        f"{prepare.done_words(ticks)}",
-        f"Practised for it: {practised_for.practised_words(practice, today)}.",
+        _in_80_columns(
+            f"{book.before_title} — {interview['company']}{stage} on {interview['interview_date']}: "
+            f"{prepare.done_words(ticks)}"
+        ),
+        _in_80_columns(f"Practised for it: {practised_for.practised_words(practice, today)}."),
         "",
     ]
-    lines += [
-        f"{n}. [{'x' if done else ' '}] {step.text}"
-        + (f" (done: {by_practice})" if step.id == prepare.REHEARSAL_STEP and by_practice else "")
-        for n, (step, done) in enumerate(ticks, 1)
-    ]
+    for n, (step, done) in enumerate(ticks, 1):  # a step's next lines under its words, in 80 columns
+        box = f"{n}. [{'x' if done else ' '}] "
+        by = f" (done: {by_practice})" if step.id == prepare.REHEARSAL_STEP and by_practice else ""
+        lines.append(flowed(box, f"{step.text}{by}", len(box)))
     if not any(done for _, done in ticks) and is_ahead(interview, today):
         lines += ["", f"Tick a step when it is done: coach prepare {interview_id} --tick 1"]
     typer.echo("\n".join(lines))
@@ -3389,17 +3397,20 @@ def settings_command(
     if as_json:
         print_json({"role": chosen, **shown})
         return
+    # each line wrapped at words in 80 columns, its next lines two in
     if chosen == "any":
-        typer.echo("Your role: Any role (questions for every role are recommended).")
+        _echo_in_80_columns("Your role: Any role (questions for every role are recommended).")
     else:  # as the Settings page names it
-        typer.echo(
+        _echo_in_80_columns(
             f"Your role: {ROLE_LABELS[chosen]} (its questions and those for any role are recommended)."
         )
     if hosts:
-        typer.echo("It is the role your organisation set for everyone until you choose yours with --role.")
+        _echo_in_80_columns(
+            "It is the role your organisation set for everyone until you choose yours with --role."
+        )
     on_off = {True: "on", False: "off"}
     problem = settings_model_problem(current)
-    typer.echo(
+    _echo_in_80_columns(
         "Speech model: "
         + (f"{named} — " if (named := model_name(current.engine, current.model)) else "")
         + f"{current.engine} {current.model}"

@@ -218,7 +218,9 @@ def test_an_unknown_model_in_settings_names_the_file_in_analyze_and_settings(cli
     assert spoken.stderr.strip() == f"error: {sentence}"
     shown = coach("settings", data_dir=tmp_path)
     assert shown.returncode == 0
-    assert f"Speech model: faster-whisper nope, which cannot transcribe. {sentence}\n" in shown.stdout
+    assert f"Speech model: faster-whisper nope, which cannot transcribe. {sentence} Keeping" in unwrapped(
+        shown.stdout  # wrapped at words in 80 columns
+    )
     typed = coach("analyze", "--text", clips / "clean.txt", data_dir=tmp_path)
     assert typed.returncode == 0 and "words" in typed.stdout  # a typed answer needs no model
     assert coach("settings", "--model", "tiny.en", data_dir=tmp_path).returncode == 0  # as it says
@@ -253,7 +255,10 @@ def test_models_says_how_to_get_the_ones_not_here(tmp_path):
     if _base_installed():
         assert "available" in base and "make models" not in base, base
     else:
-        assert base.endswith("`make models` installs it"), base
+        # its note wrapped at words under its column, in 80 columns
+        at = done.stdout.splitlines().index(base)
+        rest = [line.strip() for line in done.stdout.splitlines()[at + 1 :] if line.startswith(" ")]
+        assert unwrapped(" ".join([base, *rest])).endswith("`make models` installs it"), base
     assert "coach models --download NAME" in done.stderr, done.stderr
 
 

@@ -7,6 +7,8 @@ import os
 import subprocess
 import sys
 
+from cli_support import unwrapped
+
 from coach import store
 from coach.config import load_settings
 from coach.identity import CLI_NEEDS_USER
@@ -89,16 +91,16 @@ def test_coach_settings_gives_a_person_who_chose_no_role_the_hosts_and_says_so(t
     (tmp_path / "settings.toml").write_text('multi_user = true\nrole = "data"\n')
     shown = coach("settings", data_dir=tmp_path, user="ana@example.edu")
     assert shown.returncode == 0, shown.stderr
-    assert shown.stdout.splitlines()[:2] == [
-        "Your role: Data (its questions and those for any role are recommended).",
-        "It is the role your organisation set for everyone until you choose yours with --role.",
-    ]
+    assert unwrapped(shown.stdout).startswith(  # wrapped at words in 80 columns
+        "Your role: Data (its questions and those for any role are recommended). "
+        "It is the role your organisation set for everyone until you choose yours with --role. Speech"
+    ), shown.stdout
     chose = coach("settings", "--role", "any", data_dir=tmp_path, user="ana@example.edu")
-    assert chose.stdout.splitlines()[:2] == [
-        "Your role: Any role (questions for every role are recommended).",
+    assert unwrapped(chose.stdout).startswith(
+        "Your role: Any role (questions for every role are recommended). "
         "Speech model: Quick — faster-whisper tiny.en (`coach models` lists the others; --model on a command "
-        "uses another).",
-    ]
+        "uses another)."
+    ), chose.stdout
     shown_json = json.loads(coach("settings", "--json", data_dir=tmp_path, user="ben@example.edu").stdout)
     assert shown_json["role"] == "data" and shown_json["speech_model"]["model"] == "tiny.en"
 
@@ -151,12 +153,12 @@ def test_coach_settings_says_a_cohorts_thresholds_are_changed_by_its_staff(tmp_p
     (tmp_path / "settings.toml").write_text('multi_user = true\nstaff = ["careers@example.edu"]\n')
     student = coach("settings", data_dir=tmp_path, user="ana@example.edu")
     assert student.returncode == 0, student.stderr
-    assert student.stdout.strip().endswith(
+    assert unwrapped(student.stdout).endswith(
         "Thresholds: the cohort's, changed by its staff on their Settings page (a student's has none): "
         "the defaults. `coach settings --json` lists them all."
     )
     personal = coach("settings", data_dir=tmp_path / "personal")
-    assert personal.stdout.strip().endswith(
+    assert unwrapped(personal.stdout).endswith(
         "Thresholds: the defaults. Change them on the Settings page or with --threshold NAME=VALUE; "
         "`coach settings --json` lists them all."
     )
@@ -170,7 +172,7 @@ def test_coach_settings_says_a_cohorts_thresholds_are_changed_by_its_staff(tmp_p
     )
     assert staff.returncode == 0, staff.stderr
     assert "It applies to everyone in the cohort." in staff.stderr
-    assert "the pace band's low end at 120 wpm (default 130 wpm)" in staff.stdout
+    assert "the pace band's low end at 120 wpm (default 130 wpm)" in unwrapped(staff.stdout)
 
 
 def test_the_staff_read_the_cohort_pages_numbers_from_the_terminal(tmp_path):

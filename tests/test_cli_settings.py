@@ -4,7 +4,7 @@ heard, the thresholds (the page's terminal twin could change only the role)."""
 from __future__ import annotations
 
 import pytest
-from cli_support import run_coach
+from cli_support import run_coach, unwrapped
 
 from coach.config import Thresholds, load_settings
 
@@ -18,7 +18,9 @@ def test_the_speech_model_and_the_ums_are_changed_and_kept(tmp_path):
         "Saved." in done.stderr
         and "Speech model: Quick, second engine — openai-whisper tiny.en" in done.stdout
     )
-    assert "Keeping the 'um's Whisper writes: off; hearing those it drops, from the sound: on." in done.stdout
+    assert "Keeping the 'um's Whisper writes: off; hearing those it drops, from the sound: on." in unwrapped(
+        done.stdout  # wrapped at words in 80 columns
+    )
     saved = load_settings(tmp_path)
     assert (saved.engine, saved.model, saved.verbatim, saved.recover_fillers) == (
         "openai-whisper",
@@ -51,7 +53,7 @@ def test_thresholds_are_changed_by_name_checked_and_put_back(tmp_path):
     assert (
         "Thresholds: the defaults, except the pace band's low end at 120 wpm (default 130 wpm); "
         "a long pause at 2.5 s (default 2 s)."
-    ) in done.stdout
+    ) in unwrapped(done.stdout)
     assert (
         load_settings(tmp_path).thresholds.pace_low_wpm,
         load_settings(tmp_path).thresholds.long_pause_s,
@@ -91,7 +93,7 @@ def test_a_chosen_model_that_is_not_here_is_said_beside_it(tmp_path):
     assert shown.returncode == 0, shown.stderr
     assert (
         "Speech model: More accurate — faster-whisper base, which cannot transcribe. The model 'base' is "
-        "not installed; run `make models`" in shown.stdout
+        "not installed; run `make models`" in unwrapped(shown.stdout)
     ), shown.stdout
 
 

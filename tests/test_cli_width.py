@@ -170,3 +170,29 @@ def test_the_playbook_fits_80_columns(tmp_path):
     assert any("`coach playbook cadence --interviews N --every-days D`" in line for line in shown), shown
     kept = _printed(tmp_path, "playbook", "--markdown")
     assert any(len(line) > WIDTH for line in kept)  # one paragraph a line, for the file
+
+
+def test_prepare_fits_80_columns_with_a_long_named_interview(tmp_path):
+    """`coach prepare N` named the interview's company and stage on one line (154 columns for a
+    long-named company). Now it wraps at words, each step's next lines under its words."""
+    interview_id = _long_interview(tmp_path)
+    shown = _printed(tmp_path, "prepare", interview_id)
+    assert not _widths(shown), _widths(shown)
+    assert f"— {COMPANY}, {STAGE} on 2026-11-28:" in unwrapped("\n".join(shown)), shown
+
+
+def test_goals_settings_and_models_fit_80_columns(tmp_path):
+    """`coach goals` said how to set a goal on one line of 178 columns, `coach settings` its
+    thresholds on one of 130, `coach models` a model's note on one of 123 (each past 80 with the
+    defaults alone). Each line now wraps at words, a model's note under its column."""
+    for command in ("goals", "settings", "models"):
+        result = run_coach(command, data_dir=tmp_path)
+        assert result.returncode == 0, result.stderr
+        lines = (result.stdout + result.stderr).splitlines()
+        assert not _widths(lines), (command, _widths(lines))
+    models = _printed(tmp_path, "models")
+    note = next(i for i, line in enumerate(models) if line.startswith("openai-whisper  tiny.en "))
+    column = models[note].index("Quick")
+    assert models[note + 1].startswith(" " * column) and models[note + 1][column] != " ", models[
+        note : note + 2
+    ]

@@ -81,9 +81,10 @@ def test_coach_interview_and_prepare_say_the_practice_done_for_it(tmp_path):
 
     prepared = run_coach("prepare", final, data_dir=tmp_path)
     assert prepared.returncode == 0, prepared.stderr
-    assert f"Practised for it: {PRACTISED}." in prepared.stdout, prepared.stdout
+    # wrapped at words in 80 columns
+    assert f"Practised for it: {PRACTISED}." in unwrapped(prepared.stdout), prepared.stdout
     # the rehearsal step is done by that practice, without a tick
-    assert REHEARSE in prepared.stdout, prepared.stdout
+    assert REHEARSE in unwrapped(prepared.stdout), prepared.stdout
     assert "1 of 10 steps done" in prepared.stdout
     steps = json.loads(run_coach("prepare", final, "--json", data_dir=tmp_path).stdout)
     rehearse = steps["steps"][-1]
@@ -125,7 +126,7 @@ def test_an_interview_held_long_ago_without_practice_for_it_says_nothing_of_it(t
 def test_your_own_untick_of_the_rehearsal_step_wins_over_the_practice(tmp_path, monkeypatch):
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     final = _practised(tmp_path)
-    assert REHEARSE in run_coach("prepare", final, data_dir=tmp_path).stdout  # ticked by the practice
+    assert REHEARSE in unwrapped(run_coach("prepare", final, data_dir=tmp_path).stdout)  # ticked by practice
     run_coach("prepare", final, "--untick", "10", data_dir=tmp_path)
     shown = run_coach("prepare", final, data_dir=tmp_path).stdout
     assert "10. [ ] Rehearse your stories and your questions." in shown, shown

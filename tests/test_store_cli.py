@@ -446,7 +446,7 @@ def test_a_backup_brings_back_the_role_and_thresholds_where_none_are_chosen(fill
     assert result.stdout.strip().endswith(
         "Your role, your thresholds and your choice about 'um's came back too."
     ), result.stdout
-    shown = _run(fresh, "settings").stdout
+    shown = unwrapped(_run(fresh, "settings").stdout)  # wrapped at words in 80 columns
     assert "Your role: Data" in shown
     assert load_settings(fresh.data_dir).thresholds.long_pause_s == 2.5
     # the 'um's Whisper writes, left out there, were kept again on the new laptop
@@ -486,7 +486,7 @@ def test_a_backup_brings_back_the_role_and_thresholds_where_none_are_chosen(fill
     assert result.stdout.strip().endswith(" Your thresholds and your choice about 'um's came back too."), (
         result.stdout
     )
-    shown = _run(chosen, "settings").stdout
+    shown = unwrapped(_run(chosen, "settings").stdout)  # wrapped at words in 80 columns
     assert "Your role: Product" in shown
     assert "Keeping the 'um's Whisper writes: off; hearing those it drops, from the sound: off." in shown
 
