@@ -1371,10 +1371,9 @@ HISTORY_ID_COLUMN = 18
 # mock"); while one is listed, the id column gives up its room. "  mock interview" at the end of the
 # line made those rows 88-95 columns wide.
 HISTORY_MOCK = " mock"
-# How wide a `coach history` line may be: an 80-column terminal wraps anything longer mid-figure.
-# What ends a row (a mock interview follow-up's words, a real answer's company and stage) goes on the
-# next line when the row has no room for it, cut at a word there when it is longer than the line.
-HISTORY_WIDTH = 80
+# A `coach history` line is TERMINAL_WIDTH at most: what ends a row (a mock interview follow-up's
+# words, a real answer's company and stage) goes on the next line when the row has no room for it,
+# cut at a word there when it is longer than the line.
 
 
 @app.command("history")
@@ -1465,7 +1464,7 @@ def history_command(
         head = f"#{a['id']:<5} {when:<{when_width}}  "
         line = _history_row(head, a["shown_id"] or "-", id_width, said, asked, quoted=True)
         if not_measured:  # why, whole: after the figures when it fits, else wrapped under the id column
-            if "\n" not in line and len(line) + 1 + len(a["why"]) <= HISTORY_WIDTH:
+            if "\n" not in line and len(line) + 1 + len(a["why"]) <= TERMINAL_WIDTH:
                 line = f"{line} {a['why']}"
             else:
                 line = f"{line}\n{flowed(' ' * len(head), a['why'], len(head))}"
@@ -1475,7 +1474,7 @@ def history_command(
     for r in real:
         # named as the interviews under the answers name it: the row starts "real" already
         head = f"{'real':<6} {r['interview_date']:<{when_width}}  "
-        interview = _company_and_stage(r["company"], r["stage"] or "", HISTORY_WIDTH - len(head))
+        interview = _company_and_stage(r["company"], r["stage"] or "", TERMINAL_WIDTH - len(head))
         line = _history_row(head, question, id_width, _figures(r), interview)
         rows.append((in_lived_order(str(r["interview_date"])), line))
     real_shown = len(real)
@@ -1492,10 +1491,10 @@ def history_command(
     from coach.pipeline import as_written_most  # each company named as `coach interviews` names it
 
     for i in as_written_most(history["interviews"]):
-        # its company and stage cut at a word to keep the line in HISTORY_WIDTH, what was held whole
+        # its company and stage cut at a word to keep the line in TERMINAL_WIDTH, what was held whole
         day, held = f"{i['interview_date']}  ", _held(i)
         named = _company_and_stage(
-            i["company"], i["stage"] or "stage not set", HISTORY_WIDTH - len(day) - len(held)
+            i["company"], i["stage"] or "stage not set", TERMINAL_WIDTH - len(day) - len(held)
         )
         typer.echo(f"{day}{named}{held}")
     for r in history["unanalysed_recordings"]:
@@ -1534,18 +1533,18 @@ def _history_row(
     what was measured; an id wider than the column on a line of its own, what was measured on the
     next in the same columns as the other rows (whole, the id can still be copied). `tail` (the
     words of a question with no id, `quoted`; a real answer's interview) ends the row when there is
-    room for it in HISTORY_WIDTH, else has a line of its own under the id column, cut at a word:
+    room for it in TERMINAL_WIDTH, else has a line of its own under the id column, cut at a word:
     a mock interview's row is 80 columns before any of it."""
     if len(question_id) <= id_width:
         row = f"{head}{question_id:<{id_width}} {said}"
     else:
         row = f"{head}{question_id}\n{' ' * (len(head) + id_width + 1)}{said}"
     shown = f"“{tail}”" if quoted else tail
-    if tail and len(row.rsplit("\n", 1)[-1]) + 2 + len(shown) <= HISTORY_WIDTH:
+    if tail and len(row.rsplit("\n", 1)[-1]) + 2 + len(shown) <= TERMINAL_WIDTH:
         return f"{row}  {shown}"
     if not tail:
         return row.rstrip()
-    room = HISTORY_WIDTH - len(head) - 2 * quoted
+    room = TERMINAL_WIDTH - len(head) - 2 * quoted
     shown = f"“{shortened(tail, room)}”" if quoted else shortened(tail, room)
     return f"{row.rstrip()}\n{' ' * len(head)}{shown}"
 
