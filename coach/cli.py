@@ -326,20 +326,22 @@ def one_line(message: str) -> str:
 TERMINAL_WIDTH = 80
 
 
-def flowed(head: str, text: str, indent: int) -> str:
+def flowed(head: str, text: str, indent: int, *, whole: tuple[str, ...] = ()) -> str:
     """`head` then `text` in TERMINAL_WIDTH columns, wrapped at words onto lines indented by `indent`
     (under a column), never a word cut in two: a long word, an id, stays whole on its line. The
-    words of `head` wrap as the text's do ("Red flags after the final round with …: " can be long)."""
+    words of `head` wrap as the text's do ("Red flags after the final round with …: " can be long).
+    Each of `whole` in the text (a file's name with spaces) stays on one line as a command does."""
     import textwrap
+
+    def held_whole(part: str) -> str:
+        return part.replace(" ", "\0") if len(part) <= TERMINAL_WIDTH - indent else part
 
     words = head.lstrip(" ")
     # a command in backquotes stays whole on its line, to copy, when a line can hold it: its spaces
     # are not places to wrap
-    held = re.sub(
-        r"`[^`\n]*`",
-        lambda m: m.group().replace(" ", "\0") if len(m.group()) <= TERMINAL_WIDTH - indent else m.group(),
-        words + text.strip(),
-    )
+    held = re.sub(r"`[^`\n]*`", lambda m: held_whole(m.group()), words + text.strip())
+    for part in whole:
+        held = held.replace(part, held_whole(part))
     return textwrap.fill(
         held,  # a newline in it as a space; two spaces between parts kept
         TERMINAL_WIDTH,
@@ -1501,11 +1503,15 @@ def history_command(
         # a take whose sound could not be measured meets the same sound again: its sentence says
         # what will help; only one whose analysis was interrupted is worth analysing again
         why = r["not_analysable"] or _why_waiting(r, store.absolute(r["path"]))
-        named = f"{said_name(r['original_name'])} ({r['path']})" if r.get("original_name") else r["path"]
+        name = said_name(r["original_name"]) if r.get("original_name") else ""
+        named = f"{name} ({r['path']})" if name else r["path"]
         if r["kind"] == "interview":
             company = (r.get("review") or {}).get("company")
             named += f", an interview recording{f' for {company}' if company else ''}"
-        typer.echo(f"saved but not analysed: {named}: {one_line(why)}")
+        # wrapped at words, the name and the path each whole on a line: what finds the file
+        typer.echo(
+            flowed("saved but not analysed: ", f"{named}: {one_line(why)}", 2, whole=(name,) if name else ())
+        )
     if history["unanalysed_recordings"]:
         typer.echo("Delete a recording not analysed with `coach delete-recording` and its path.", err=True)
     if not_measured:

@@ -79,3 +79,19 @@ def unwrapped(printed: str) -> str:
     """What a command printed, the lines it wrapped at words in 80 columns joined again, one space
     between words: a sentence or a row found whole whatever the width."""
     return " ".join(printed.split())
+
+
+def not_analysed(printed: str) -> list[str]:
+    """Each recording `coach history` printed as "saved but not analysed: …", the lines it wrapped
+    at words (indented under it) joined again, one space between words."""
+    listed: list[str] = []
+    reading = False
+    for line in printed.splitlines():
+        if line.startswith("saved but not analysed"):
+            listed.append(line)
+            reading = True
+        elif reading and line.startswith("  "):
+            listed[-1] += "\n" + line
+        else:
+            reading = False
+    return [unwrapped(recording) for recording in listed]

@@ -590,7 +590,7 @@ def test_an_interview_more_than_two_weeks_ahead_is_not_chosen_for_you(tmp_path, 
 def test_a_silent_take_recorded_in_the_browser_is_called_your_recording(tmp_path, monkeypatch):
     """A take from the microphone has no file name of its own: the message said "answer.wav is
     silent", a name the person never saw, and `coach history` listed it as answer.wav."""
-    from cli_support import run_coach
+    from cli_support import run_coach, unwrapped
 
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
@@ -603,7 +603,7 @@ def test_a_silent_take_recorded_in_the_browser_is_called_your_recording(tmp_path
     assert error.startswith("Your recording is silent; if you recorded it, check that the microphone"), error
     assert "answer.wav" not in error
     listed = run_coach("history", data_dir=tmp_path).stdout
-    assert "saved but not analysed: your recording (recordings/" in listed, listed
+    assert "saved but not analysed: your recording (recordings/" in unwrapped(listed), listed
 
 
 def test_a_take_still_analysed_in_another_tab_is_not_offered_as_left(tmp_path, monkeypatch):

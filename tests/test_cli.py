@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from coach.mock import QUESTION_ORDER
-from tests.cli_support import help_pages, run_coach, unwrapped
+from tests.cli_support import help_pages, not_analysed, run_coach, unwrapped
 
 pytestmark = pytest.mark.slow
 COACH = [sys.executable, "-m", "coach.cli"]
@@ -545,7 +545,7 @@ def test_analyze_save_says_what_it_kept(tmp_path):
     assert said, short.stderr
     [kept] = (tmp_path / "recordings").rglob("*.wav")
     assert kept == tmp_path / said.group(1)
-    assert f"short.wav ({said.group(1)})" in coach("history").stdout
+    assert f"short.wav ({said.group(1)})" in unwrapped(coach("history").stdout)
     deleted = coach("delete-recording", said.group(1), "--yes")  # the command as said, run
     assert deleted.returncode == 0, deleted.stderr
     assert not kept.exists() and "short.wav" not in coach("history").stdout
@@ -564,7 +564,7 @@ def test_reanalyze_keeps_the_users_file_name_in_what_history_says(tmp_path):
         return run_coach(*args, data_dir=tmp_path)
 
     assert coach("analyze", str(data / "short.wav"), "--save", "--no-progress").returncode == 1
-    before = [line for line in coach("history").stdout.splitlines() if "saved but not analysed" in line]
+    before = not_analysed(coach("history").stdout)
     # the same sound is not tried again: it "failed" on every run, exit 1 each time, with no word on
     # what to do; now it is named, why it is kept unanalysed and how to delete it
     again = coach("reanalyze")
@@ -572,7 +572,7 @@ def test_reanalyze_keeps_the_users_file_name_in_what_history_says(tmp_path):
     assert "0 interview recordings reviewed, 0 failed" in again.stdout, again.stdout
     [kept] = [line for line in again.stdout.splitlines() if line.startswith("Kept, not tried again: ")]
     assert "short.wav is only" in kept and kept.endswith("deletes it.") and "`coach delete-recording " in kept
-    after = [line for line in coach("history").stdout.splitlines() if "saved but not analysed" in line]
+    after = not_analysed(coach("history").stdout)
     assert len(after) == 1 and after == before, (before, after)
     assert ": short.wav is only" in after[0]
 

@@ -3,6 +3,8 @@ a longer line is wrapped by the terminal mid-word and mid-column."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from cli_support import run_coach, unwrapped
 
 from coach.config import load_settings
@@ -196,3 +198,24 @@ def test_goals_settings_and_models_fit_80_columns(tmp_path):
     assert models[note + 1].startswith(" " * column) and models[note + 1][column] != " ", models[
         note : note + 2
     ]
+
+
+def test_a_recording_not_analysed_fits_80_columns_its_name_and_path_whole(tmp_path):
+    """`coach history` named a recording saved but not analysed, its path and why on one line:
+    177 columns for short.wav, 330 for a take named after the interview it rehearsed. The line
+    now wraps at words, the name and the path each whole on a line (what finds the file), the
+    sentence the same once joined."""
+    takes = tmp_path / "takes"
+    takes.mkdir()
+    name = "Mock interview with Consolidated Interstellar Logistics, second round.wav"
+    (takes / name).write_bytes((Path(__file__).parent / "data" / "silence.wav").read_bytes())
+    assert run_coach("analyze", takes / name, "--save", "--no-progress", data_dir=tmp_path).returncode == 1
+    [kept] = (tmp_path / "recordings").rglob("*.wav")
+    path = kept.relative_to(tmp_path).as_posix()
+
+    shown = _printed(tmp_path, "history")
+    assert not _widths(shown), _widths(shown)
+    assert any(name in line for line in shown) and any(f"({path}):" in line for line in shown), shown
+    assert unwrapped("\n".join(shown)).startswith(
+        f"saved but not analysed: {name} ({path}): {name} is silent; if you recorded it, check that"
+    ), shown

@@ -8,7 +8,7 @@ import re
 import time
 
 import pytest
-from cli_support import run_coach
+from cli_support import not_analysed, run_coach
 from store_support import analysis_dict, record, transcript_dict
 
 from coach.errors import NoSpeechError
@@ -19,7 +19,7 @@ from coach.store import open_store, save_attempt
 def _not_analysed(settings) -> list[str]:
     shown = run_coach("history", data_dir=settings.data_dir)
     assert shown.returncode == 0, shown.stderr
-    return [line for line in shown.stdout.splitlines() if line.startswith("saved but not analysed")]
+    return not_analysed(shown.stdout)
 
 
 def _path(line: str) -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from app_support import DATA, page
-from cli_support import run_coach
+from cli_support import run_coach, unwrapped
 
 from coach import store
 from coach.config import load_settings
@@ -184,10 +184,10 @@ def test_progress_names_a_stopped_review_at_its_upload_time_and_finishes_it(data
 def test_coach_reanalyze_finishes_a_stopped_review_and_history_says_so_first(data_dir):
     before = run_coach("history", data_dir=data_dir)
     assert (
-        f"{CLIP.name} (recordings/interview/" in before.stdout
+        f"{CLIP.name} (recordings/interview/" in unwrapped(before.stdout)
         and ", an interview recording for Hooli: its review was stopped before it finished; run "
         "`coach reanalyze` to finish it."
-        in before.stdout
+        in unwrapped(before.stdout)
     ), before.stdout
 
     done = run_coach("reanalyze", data_dir=data_dir)
@@ -208,7 +208,7 @@ def test_an_interview_recording_with_nothing_noted_is_said_to_need_coach_review(
     os.utime(kept, (hour_ago, hour_ago))
 
     history = run_coach("history", data_dir=data_dir).stdout
-    assert f"review it with `coach review {kept} --save --company NAME`." in history, history
+    assert f"review it with `coach review {kept} --save --company NAME`." in unwrapped(history), history
     assert "coach reanalyze" not in history
     done = run_coach("reanalyze", data_dir=data_dir)
     assert "0 interview recordings reviewed, 1 failed" in done.stdout, done.stdout

@@ -8,7 +8,7 @@ import time
 import zipfile
 
 import pytest
-from cli_support import coach_command, unwrapped
+from cli_support import coach_command, not_analysed, unwrapped
 from click.testing import CliRunner
 from store_support import (  # noqa: F401
     analysis_dict,
@@ -835,7 +835,7 @@ def test_history_says_record_again_for_a_silent_take_and_reanalyze_only_for_an_i
 
     shown = _run(settings, "history")
     assert shown.exit_code == 0, shown.output
-    waiting = [line for line in shown.stdout.splitlines() if line.startswith("saved but not analysed")]
+    waiting = not_analysed(shown.stdout)
     assert len(waiting) == 2, shown.stdout
     [silent] = [line for line in waiting if interrupted.path.name not in line]
     [unfinished] = [line for line in waiting if interrupted.path.name in line]
@@ -855,7 +855,7 @@ def test_a_take_that_could_not_be_measured_is_listed_at_once_by_the_name_it_was_
     with pytest.raises(NoSpeechError):
         practice_answer((clips / "silence.wav").read_bytes(), settings, original_name="quiet.wav")
     shown = _run(settings, "history")
-    [waiting] = [line for line in shown.stdout.splitlines() if line.startswith("saved but not analysed")]
+    [waiting] = not_analysed(shown.stdout)
     assert waiting.startswith("saved but not analysed: quiet.wav (recordings/"), waiting
     assert "silent" in waiting, waiting
 
@@ -865,7 +865,7 @@ def test_a_take_that_could_not_be_measured_is_listed_at_once_by_the_name_it_was_
     assert _run(settings, "export", str(backup)).exit_code == 0
     restored = make_settings(tmp_path, "sqlite", "restored")
     assert _run(restored, "import", str(backup)).stdout == "Imported 1 recording.\n"
-    [again] = [line for line in _run(restored, "history").stdout.splitlines() if "not analysed" in line]
+    [again] = not_analysed(_run(restored, "history").stdout)
     assert again == waiting
     written = list(restored.recordings_dir.rglob("*"))
     assert {oct(p.stat().st_mode & 0o777) for p in written if p.is_file()} == {"0o600"}, written
@@ -882,7 +882,7 @@ def test_a_take_that_could_not_be_measured_is_listed_at_once_by_the_name_it_was_
             older.writestr(item, data)
     before = make_settings(tmp_path, "sqlite", "from-an-older-backup")
     assert _run(before, "import", str(tmp_path / "older.zip")).stdout == "Imported 1 recording.\n"
-    [old] = [line for line in _run(before, "history").stdout.splitlines() if "not analysed" in line]
+    [old] = not_analysed(_run(before, "history").stdout)
     assert "coach reanalyze" in old, old
 
 
@@ -896,14 +896,14 @@ def test_a_waiting_take_reanalyze_finds_silent_is_then_told_record_again(setting
     hour_ago = time.time() - 3600
     os.utime(take.path, (hour_ago, hour_ago))
     open_store(settings).close()
-    [before] = [line for line in _run(settings, "history").stdout.splitlines() if "not analysed" in line]
+    [before] = not_analysed(_run(settings, "history").stdout)
     assert "coach reanalyze" in before, before
 
     result = _run(settings, "reanalyze", "--json")
     assert result.exit_code == 1  # one failed: a script sees it without reading the JSON
     again = json.loads(result.stdout)
     assert [f["what"] for f in again["failed"]] == ["recording"] and again["new_attempts"] == []
-    [after] = [line for line in _run(settings, "history").stdout.splitlines() if "not analysed" in line]
+    [after] = not_analysed(_run(settings, "history").stdout)
     assert "silent" in after and "record again" in after and "reanalyze" not in after, after
 
 
