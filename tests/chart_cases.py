@@ -61,6 +61,27 @@ def star_answer() -> dict:
     }
 
 
+def sample_star_answer() -> dict:
+    """The sample recording's story as Whisper times it: a five-second result between two actions,
+    whose "Result" was drawn wider than its block on a phone."""
+    parts = [
+        ("situation", 0.0, 13.6),
+        ("task", 14.2, 19.6),
+        ("action", 20.2, 35.2),
+        ("result", 36.0, 40.8),
+        ("action", 41.6, 51.8),
+        ("result", 52.4, 63.6),
+    ]
+    return {
+        "transcript": "x" * 120,
+        "duration_s": 64.0,
+        "sentences": [
+            {"start_char": 20 * i, "end_char": 20 * (i + 1), "start_s": start, "end_s": end, "star": part}
+            for i, (part, start, end) in enumerate(parts)
+        ],
+    }
+
+
 def long_star_answer() -> dict:
     """A whole 64 s story, each part in turn (the sample recording's length): ten seconds apart,
     its ticks are where a narrow chart's numbers went wrong."""

@@ -45,6 +45,13 @@ PACE_STEP_S = 2.0
 
 
 STAR_CHART_HEIGHT = 86  # the bar (34), its tick labels and the axis title
+# A block's name is drawn whole where it fits the block as drawn, at the chart's width, else its
+# initial, else nothing: 12 px bold "Situation" is 49 px wide, "Task" 25 (6.1 px a letter at most),
+# and each side keeps STAR_LABEL_MARGIN_PX of the block (its white outline takes 1 px). A share of
+# the answer (7 %) let the sample's five-second "Result" fill its 35 px block on a 390 px phone,
+# its letters on the block's edges.
+STAR_LABEL_PX_PER_CHARACTER = 6.5
+STAR_LABEL_MARGIN_PX = 5
 
 
 def star_segments(analysis: dict) -> list[dict]:
@@ -91,10 +98,7 @@ def star_timeline_chart(analysis: dict) -> alt.LayerChart | None:
     frame = pd.DataFrame(segments)
     frame["middle"] = (frame["start"] + frame["end"]) / 2
     frame["width"] = frame["end"] - frame["start"]
-    total = frame["end"].max() - frame["start"].min() or 1.0
-    frame["shown_label"] = [
-        row.label if row.width / total > 0.07 else row.label[0] for row in frame.itertuples()
-    ]
+    frame["initial"] = frame["label"].str[0]
     unit = segments[0]["unit"]
     axis_title = "seconds into the answer" if unit == "s" else "share of the answer (%)"
     base = alt.Chart(frame)
@@ -118,9 +122,8 @@ def star_timeline_chart(analysis: dict) -> alt.LayerChart | None:
             alt.Tooltip("end:Q", title="to"),
         ],
     )
-    text = base.mark_text(fontSize=12, fontWeight="bold").encode(
+    text = base.mark_text(fontSize=12, fontWeight="bold", text=alt.ExprRef(_star_label_expr())).encode(
         x="middle:Q",
-        text="shown_label:N",
         color=alt.Color(
             "part:N", scale=alt.Scale(domain=parts, range=[STAR_LABEL_COLOURS[p] for p in parts]), legend=None
         ),
@@ -129,6 +132,17 @@ def star_timeline_chart(analysis: dict) -> alt.LayerChart | None:
     # leaving the numbers under the bar without their unit. The labels' colours are a scale of their
     # own, not the blocks'.
     return (bars + text).resolve_scale(color="independent").properties(height=STAR_CHART_HEIGHT)
+
+
+def _star_label_expr() -> str:
+    """What a block says, decided by the browser at the width it draws the chart (Vega's x scale
+    gives the block's pixels): its name, else its initial, else nothing."""
+    room = "(scale('x', datum.end) - scale('x', datum.start))"
+
+    def fits(characters: str) -> str:
+        return f"{room} >= {characters} * {STAR_LABEL_PX_PER_CHARACTER:g} + {2 * STAR_LABEL_MARGIN_PX}"
+
+    return f"{fits('length(datum.label)')} ? datum.label : {fits('1')} ? datum.initial : ''"
 
 
 def vega_lite_spec(chart: alt.TopLevelMixin) -> dict:

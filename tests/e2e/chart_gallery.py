@@ -13,6 +13,7 @@ from chart_cases import (  # noqa: E402
     answer_with_pauses,
     attempts,
     long_star_answer,
+    sample_star_answer,
     star_answer,
     trend_series,
 )
@@ -38,3 +39,6 @@ with st.container(key="gallery_star"):
 with st.container(key="gallery_star_long"):
     st.subheader("Structure over a whole answer")
     st.altair_chart(charts.star_timeline_chart(long_star_answer()))
+with st.container(key="gallery_star_sample"):
+    st.subheader("Structure of the sample answer")
+    st.altair_chart(charts.star_timeline_chart(sample_star_answer()))

@@ -362,6 +362,10 @@ def test_the_practice_page_opens_at_its_own_address(app, page, shots):
     assert linked == set(PAGES.values())
 
 
+# What a structure block's name keeps clear of the block's outline (its white 2 px stroke) each side.
+LABEL_MARGIN_PX = 3
+
+
 def test_charts_read_with_one_two_and_twenty_points(gallery, browser, shots):
     """Drawn by the browser, each chart has room for its marks and level labels (a spec can ask
     for a height the page then squeezes)."""
@@ -408,6 +412,31 @@ def test_charts_read_with_one_two_and_twenty_points(gallery, browser, shots):
         story.screenshot(path=str(shots / "chart-star-390.png"))
         ticks = story.locator("svg text").all_text_contents()
         assert "10" in ticks and not [t for t in ticks if "e+" in t], ticks
+        # each part's name inside its block's colour, with a little of it either side: the sample's
+        # five-second "Result" was drawn as wide as its block on a phone, its letters on the edges
+        # (0.6 and 0.2 px inside the block's outline, 390 px wide)
+        sample = page.locator(".st-key-gallery_star_sample")
+        sample.scroll_into_view_if_needed()
+        sample.locator("svg g.mark-text.role-mark text").first.wait_for(timeout=30_000)
+        sample.screenshot(path=str(shots / "chart-star-sample-390.png"))
+        blocks = [b.bounding_box() for b in sample.locator("svg g.mark-rect.role-mark path").all()]
+        labels = [
+            (t.text_content(), t.bounding_box())
+            for t in sample.locator("svg g.mark-text.role-mark text").all()
+        ]
+        assert len(blocks) == 6 and len(labels) == 6, (blocks, labels)
+        outside = [
+            text
+            for text, box in labels
+            if text
+            and not any(
+                b["x"] + LABEL_MARGIN_PX <= box["x"]
+                and box["x"] + box["width"] <= b["x"] + b["width"] - LABEL_MARGIN_PX
+                for b in blocks
+            )
+        ]
+        assert not outside, (outside, labels, blocks)
+        assert {text for text, _ in labels} >= {"Situation", "Action"}, labels  # room for them
     finally:
         context.close()
 
