@@ -352,11 +352,11 @@ def flowed(head: str, text: str, indent: int, *, whole: tuple[str, ...] = ()) ->
     ).replace("\0", " ")
 
 
-def flowed_after(line: str, text: str, indent: int) -> str:
-    """`text` ending `line` when it fits there two spaces on, else flowed on lines of its own under
+def flowed_after(line: str, text: str, indent: int, gap: str = "  ") -> str:
+    """`text` ending `line` when it fits there after `gap`, else flowed on lines of its own under
     the column at `indent` (after a row already wrapped too: read apart from the row's words)."""
-    if "\n" not in line and len(line) + 2 + len(text) <= TERMINAL_WIDTH:
-        return f"{line}  {text}"
+    if "\n" not in line and len(line) + len(gap) + len(text) <= TERMINAL_WIDTH:
+        return f"{line}{gap}{text}"
     return f"{line}\n{flowed(' ' * indent, text, indent)}"
 
 
@@ -1466,10 +1466,7 @@ def history_command(
         head = f"#{a['id']:<5} {when:<{when_width}}  "
         line = _history_row(head, a["shown_id"] or "-", id_width, said, asked, quoted=True)
         if not_measured:  # why, whole: after the figures when it fits, else wrapped under the id column
-            if "\n" not in line and len(line) + 1 + len(a["why"]) <= TERMINAL_WIDTH:
-                line = f"{line} {a['why']}"
-            else:
-                line = f"{line}\n{flowed(' ' * len(head), a['why'], len(head))}"
+            line = flowed_after(line, a["why"], len(head), gap=" ")
         rows.append((in_lived_order(str(a["created_at"])), line))
     # one question's real answers among its practice, newest first in the same columns (they came
     # after every practice answer, oldest first, in columns of their own)
@@ -2261,7 +2258,7 @@ def _describe_interview(
                 facts += "; not practised before"
             # its figures after its question when they fit there, else on the next lines under it
             question = flowed(f"  {n}. ", f"“{answer['question']}”", 5)
-            lines.append(flowed_after(question, facts, 5).replace("”  ", "” ", 1))
+            lines.append(flowed_after(question, facts, 5, gap=" "))
     lines += [flowed("", f"A recording not analysed: {why}", 2) for why in not_analysed]
     return "\n".join(lines)
 
