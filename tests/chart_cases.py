@@ -61,6 +61,18 @@ def star_answer() -> dict:
     }
 
 
+def _timed_story(parts: list[tuple[str, float, float]], chars: int) -> dict:
+    """A 64 s answer whose sentences are `parts` (STAR part, start, end), each `chars` long."""
+    return {
+        "transcript": "x" * (chars * len(parts)),
+        "duration_s": 64.0,
+        "sentences": [
+            {"start_char": at, "end_char": at + chars, "start_s": start, "end_s": end, "star": part}
+            for at, (part, start, end) in zip(range(0, chars * len(parts), chars), parts, strict=True)
+        ],
+    }
+
+
 def sample_star_answer() -> dict:
     """The sample recording's story as Whisper times it: a five-second result between two actions,
     whose "Result" was drawn wider than its block on a phone."""
@@ -72,25 +84,11 @@ def sample_star_answer() -> dict:
         ("action", 41.6, 51.8),
         ("result", 52.4, 63.6),
     ]
-    return {
-        "transcript": "x" * 120,
-        "duration_s": 64.0,
-        "sentences": [
-            {"start_char": 20 * i, "end_char": 20 * (i + 1), "start_s": start, "end_s": end, "star": part}
-            for i, (part, start, end) in enumerate(parts)
-        ],
-    }
+    return _timed_story(parts, 20)
 
 
 def long_star_answer() -> dict:
     """A whole 64 s story, each part in turn (the sample recording's length): ten seconds apart,
     its ticks are where a narrow chart's numbers went wrong."""
     parts = [("situation", 0.0, 14.0), ("task", 14.0, 20.0), ("action", 20.0, 41.0), ("result", 41.0, 64.0)]
-    return {
-        "transcript": "x" * 100,
-        "duration_s": 64.0,
-        "sentences": [
-            {"start_char": 25 * i, "end_char": 25 * (i + 1), "start_s": start, "end_s": end, "star": part}
-            for i, (part, start, end) in enumerate(parts)
-        ],
-    }
+    return _timed_story(parts, 25)

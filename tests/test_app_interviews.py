@@ -863,18 +863,28 @@ def test_interest_beside_a_reviews_draft_is_not_said_missing_from_a_debrief(tmp_
     assert "**Interest**  \n:gray[not written yet: the debrief the review started asks for it]" in shown
 
 
-def test_options_side_by_side_keep_their_facts_on_the_same_lines(tmp_path, monkeypatch):
-    """An offer written without a title had its compensation, deadline and interest one line higher
-    than the card beside it, which had one: the cards meant to be read across no longer lined up."""
+def _options_shown(tmp_path, monkeypatch, *options: dict):
+    """The Interviews page run on a new SQLite store holding `options` (store.add_option's fields)."""
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
     db = store.open_store(load_settings(tmp_path))
     try:
-        store.add_option(db, kind="offer", company="Northwind", title="Senior SWE", compensation="150k")
-        store.add_option(db, kind="offer", company="Globex", compensation="120k")
+        for option in options:
+            store.add_option(db, **option)
     finally:
         db.close()
-    at = interviews_page().run()
+    return interviews_page().run()
+
+
+def test_options_side_by_side_keep_their_facts_on_the_same_lines(tmp_path, monkeypatch):
+    """An offer written without a title had its compensation, deadline and interest one line higher
+    than the card beside it, which had one: the cards meant to be read across no longer lined up."""
+    at = _options_shown(
+        tmp_path,
+        monkeypatch,
+        dict(kind="offer", company="Northwind", title="Senior SWE", compensation="150k"),
+        dict(kind="offer", company="Globex", compensation="120k"),
+    )
     assert not at.exception
     heads = [str(m.value) for m in at.markdown if str(m.value).startswith("### ")]
     assert len(heads) == 2, heads
@@ -884,17 +894,14 @@ def test_options_side_by_side_keep_their_facts_on_the_same_lines(tmp_path, monke
 def test_an_option_with_no_deadline_says_nothing_of_one(tmp_path, monkeypatch):
     """The BATNA's card (your current job) and an offer's with no deadline set read "Answer by: no
     deadline", a fact that said nothing; an offer with a deadline says it."""
-    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
-    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
     due = date.today() + timedelta(days=9)
-    db = store.open_store(load_settings(tmp_path))
-    try:
-        store.add_option(db, kind="offer", company="Northwind", compensation="150k", deadline=due)
-        store.add_option(db, kind="offer", company="Globex", compensation="120k")
-        store.add_option(db, kind="batna", company="current job", compensation="135k")
-    finally:
-        db.close()
-    at = interviews_page().run()
+    at = _options_shown(
+        tmp_path,
+        monkeypatch,
+        dict(kind="offer", company="Northwind", compensation="150k", deadline=due),
+        dict(kind="offer", company="Globex", compensation="120k"),
+        dict(kind="batna", company="current job", compensation="135k"),
+    )
     assert not at.exception
     cards = [str(m.value) for m in at.markdown if str(m.value).startswith("**Compensation**")]
     assert len(cards) == 3, cards
