@@ -1025,7 +1025,8 @@ def option_card(option: dict, today: date) -> None:
         # only with a deadline: "Answer by: no deadline" said nothing (of a BATNA, nothing that could be)
         *([("Answer by", deadline_words(option["deadline"], today))] if option["deadline"] else []),
         ("Your interest", interest),
-        ("Scope, team, growth", escape(option["details"]) or ":gray[—]"),
+        # one line a line, as typed: "Lead a team of 4" and "Hybrid 2 days" read "… of 4 Hybrid 2 days"
+        ("Scope, team, growth", as_lines(option["details"] or "") or ":gray[—]"),
         (
             "Red flags",
             "  \n".join(

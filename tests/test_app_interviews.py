@@ -911,6 +911,38 @@ def test_an_option_with_no_deadline_says_nothing_of_one(tmp_path, monkeypatch):
     assert "150k" in dated
 
 
+def test_an_options_details_keep_the_lines_they_were_typed_on(tmp_path, monkeypatch):
+    """Details typed on two lines ("Lead a team of 4", "Hybrid 2 days") read as one sentence, "Lead a
+    team of 4 Hybrid 2 days", on the option's card and on its interview's card in the pipeline."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        acme = store.add_interview(
+            db,
+            company="Acme",
+            role="Data engineer",
+            stage="first round",
+            interview_date=date.today() - timedelta(days=3),
+        )
+        store.add_option(
+            db,
+            kind="offer",
+            company="Acme",
+            compensation="95k",
+            details="Lead a team of 4\nHybrid 2 days",
+            interview_id=acme,
+        )
+    finally:
+        db.close()
+    at = interviews_page().run()
+    assert not at.exception
+    text = markdown_text(at)
+    assert "**Scope, team, growth**  \nLead a team of 4  \nHybrid 2 days" in text, text
+    [offer] = [str(m.value) for m in at.markdown if str(m.value).startswith("**Offer:**")]
+    assert "Lead a team of 4; Hybrid 2 days" in offer.replace("\\", ""), offer
+
+
 def test_the_checklist_leaves_out_steps_that_do_not_fit_how_the_interview_started(tmp_path, monkeypatch):
     """ "Ask why they reached out." was listed for an interview you applied for or were referred to."""
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))

@@ -114,12 +114,22 @@ def interest_trend(stages: list[dict]) -> str:
 DETAILS_SHOWN_CHARS = 40
 
 
+def details_on_one_line(details: str) -> str:
+    """An option's details typed one a line, on one line: "Lead a team of 4; Hybrid 2 days" (joined
+    by a space they read "Lead a team of 4 Hybrid 2 days", one sentence). A line that ends in
+    punctuation ("Series B, 40 people," then "fully remote") goes on after a space, as written."""
+    said = ""
+    for line in filter(None, (line.strip() for line in details.splitlines())):
+        said += ("" if not said else " " if said[-1] in ",;:.!?-–—" else "; ") + line
+    return said
+
+
 def option_facts(option: dict, today: date) -> str:
     """'Staff engineer · 150k + 10% bonus · fully remote · answer by Thu 10 Dec (in 9 days)' — an
     option in one line, its details begun (one with only details read "no details yet")."""
     facts = [option[k] for k in ("title", "compensation") if option.get(k)]
-    if (option.get("details") or "").strip():
-        facts.append(shortened(option["details"], DETAILS_SHOWN_CHARS))
+    if details := details_on_one_line(option.get("details") or ""):
+        facts.append(shortened(details, DETAILS_SHOWN_CHARS))
     if option.get("interest"):  # the one given to it (store.list_options), 1 to 5
         facts.append(f"your interest {option['interest']}/5")
     if option.get("status", "open") != "open":  # answered: its deadline is no longer a call to act
