@@ -69,6 +69,10 @@ PHONE_CARD = (
     f"<style>@media (max-width: 640px) {{ [class*='st-key-{CARD}_'] "
     "{ padding-left: 0.5rem; padding-right: 0.5rem; } }</style>"
 )
+# A checklist step's title, in bold by the page's style: "**…**" in a checkbox's label drew it bold,
+# but a screen reader read the box by its label as written, "star star Know why you are talking …"
+STEP = "interviews_step"
+STEP_TITLES = f"<style>[class*='st-key-{STEP}_'] [data-testid=stWidgetLabel] p {{ font-weight: 600 }}</style>"
 JOB_DESCRIPTION_HELP = (
     "Paste the posting's text. Practice answers you give for this interview then show which of "
     "its key terms they used."
@@ -900,7 +904,7 @@ def before_the_interview(interviews: list[dict], today: date) -> None:
         # session's own set and are drawn from it: going to Progress and back kept none of them
         ticked = ss.setdefault("interviews_steps_ticked", set())
         for step in book.steps:
-            if st.checkbox(f"**{step.text}**", value=step.id in ticked, key=f"interviews_step_{step.id}"):
+            if st.checkbox(step.text, value=step.id in ticked, key=f"{STEP}_{step.id}"):
                 ticked.add(step.id)
             else:
                 ticked.discard(step.id)
@@ -940,13 +944,11 @@ def checklist_for(upcoming: list[dict], when: dict[int, str], interviews: list[d
     by_practice = prepare.done_by_practice(db, chosen, practice)
     interview = by_id[chosen]
     for step, done in ticks:
-        key = f"interviews_step_{chosen}_{step.id}"
+        key = f"{STEP}_{chosen}_{step.id}"
         shown_as_stored(key, interview, done)
         kept_with = prepare.description_kept_with(interview, interviews)
         kept = step.id == prepare.DESCRIPTION_STEP and kept_with is not None
-        st.checkbox(
-            f"**{step.text}**", key=key, on_change=store_tick, args=(key, interview, step.id), disabled=kept
-        )
+        st.checkbox(step.text, key=key, on_change=store_tick, args=(key, interview, step.id), disabled=kept)
         rehearsed = step.id == prepare.REHEARSAL_STEP and by_practice  # unticked by you, it stays so
         st.caption(
             step.detail
@@ -1170,7 +1172,7 @@ def offers_and_options(side_by_side: list[dict], opportunities: list[Opportunity
                 done("Option added.")
 
 
-st.html(PHONE_CARD)
+st.html(PHONE_CARD + STEP_TITLES)
 shared.page_header(
     "Interviews",
     "Your real interviews: who you met, what they asked, how interested you "

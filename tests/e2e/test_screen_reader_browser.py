@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
-from coach import store
+from coach import playbook, store
 from coach.config import load_settings
 from tests.e2e.server import CHROMIUM, StreamlitServer, chromium, full_screenshot, microphone_args, settled
 
@@ -165,3 +165,43 @@ def test_each_add_to_my_questions_is_named_by_its_question_and_shows_its_words_a
         page.close()
     assert re.findall(r'button "Add to my questions “(.+?)”"', said) == asked, said
     assert shown == ["Add to my questions"] * 2, shown
+
+
+# each checklist step's title as the page draws it: the weight of the text in its label (its own, or
+# its <strong>'s); 600 and above reads bold
+STEP_WEIGHTS = """() => [...document.querySelectorAll(
+    "[class*='st-key-interviews_step_'] [data-testid=stWidgetLabel] p")].map(p => {
+    const strong = p.querySelector('strong');
+    return Number(getComputedStyle(strong || p).fontWeight);
+})"""
+
+
+def _steps_read(page) -> tuple[list[str], list[int]]:
+    """The Prepare tab's checklist: the names a screen reader gives its boxes, and their titles' weights."""
+    page.get_by_role("tab", name="Prepare").click()
+    page.get_by_role("checkbox").first.wait_for(timeout=30_000)
+    settled(page)
+    said = page.locator("[data-testid=stMain]").aria_snapshot()
+    return re.findall(r'checkbox "(.+?)"', said), page.evaluate(STEP_WEIGHTS)
+
+
+def test_each_step_to_prepare_is_read_by_its_words(app, page, shots):
+    """The Prepare tab's checklist boxes were read "star star Know why you are talking to them. star
+    star": their names held the markdown that draws each title in bold. Read before an interview is
+    logged, and with one booked (its own checklist); the titles still show in bold."""
+    steps = [step.text for step in playbook.load_playbook().steps]
+    page.goto(f"{app.url}/interviews")
+    page.get_by_role("tab", name="Prepare").wait_for(timeout=60_000)
+    settled(page)
+    before, weights = _steps_read(page)
+    assert before == steps, before
+    assert weights and min(weights) >= 600, weights
+    page.get_by_role("tab", name="Add an interview").click()
+    page.get_by_role("textbox", name="Company").first.fill("Initech")
+    page.get_by_role("button", name="Add interview").click()
+    settled(page)  # booked for today: the Prepare tab's checklist is its own
+    booked, weights = _steps_read(page)
+    full_screenshot(page, shots / "screen-reader-prepare-steps.png")
+    assert "Preparing for" in page.locator("[data-testid=stMain]").inner_text()
+    assert booked and all("*" not in name for name in booked) and set(booked) <= set(steps), booked
+    assert weights and min(weights) >= 600, weights
