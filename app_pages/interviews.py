@@ -1027,8 +1027,7 @@ def option_card(option: dict, today: date) -> None:
         # only with a deadline: "Answer by: no deadline" said nothing (of a BATNA, nothing that could be)
         *([("Answer by", deadline_words(option["deadline"], today))] if option["deadline"] else []),
         ("Your interest", interest),
-        # one line a line, as typed: "Lead a team of 4" and "Hybrid 2 days" read "… of 4 Hybrid 2 days"
-        ("Scope, team, growth", as_lines(option["details"] or "") or ":gray[—]"),
+        ("Scope, team, growth", details_shown(option["details"] or "") or ":gray[—]"),
         (
             "Red flags",
             "  \n".join(
@@ -1039,6 +1038,15 @@ def option_card(option: dict, today: date) -> None:
         ),
     ]
     st.markdown("\n\n".join(f"**{label}**  \n{value}" for label, value in rows))
+
+
+def details_shown(details: str) -> str:
+    """An option's details on its card: one line a line, as typed ("Lead a team of 4" and "Hybrid 2
+    days" read "… of 4 Hybrid 2 days"), their start only when long, as a stage's notes are cut
+    (interview_log.notes_excerpt): an offer letter pasted whole filled the card, and stretched the
+    cards beside it to its height."""
+    excerpt, cut = interview_log.notes_excerpt(details)
+    return as_lines(excerpt) + ("  \n:gray[the rest is under Edit or remove an option]" if cut else "")
 
 
 def interest_picker(label: str, given: int | None, key: str | None = None) -> int | None:

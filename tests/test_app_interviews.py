@@ -943,6 +943,32 @@ def test_an_options_details_keep_the_lines_they_were_typed_on(tmp_path, monkeypa
     assert "Lead a team of 4; Hybrid 2 days" in offer.replace("\\", ""), offer
 
 
+def test_a_long_offer_letter_in_an_options_details_shows_its_start_and_where_the_rest_is(
+    tmp_path, monkeypatch
+):
+    """An offer letter pasted into an option's details (8,000 characters) filled its card under Offers
+    and options, and stretched the card beside it to the same height: the comparison read across two
+    short cards and a wall of text."""
+    letter = "\n".join(
+        f"Clause {n}: the employee agrees to the terms set out in schedule {n}." for n in range(120)
+    )
+    at = _options_shown(
+        tmp_path,
+        monkeypatch,
+        dict(kind="offer", company="Northwind", compensation="150k", details=letter),
+        dict(kind="batna", company="current job", compensation="135k", details="Stay\nHybrid 2 days"),
+    )
+    assert not at.exception
+    cards = [
+        str(m.value).replace("\\", "") for m in at.markdown if str(m.value).startswith("**Compensation**")
+    ]
+    northwind, batna = cards
+    assert "Clause 0: the employee agrees" in northwind and "Clause 119" not in northwind, northwind
+    assert len(northwind) < 800, len(northwind)
+    assert "…  \n:gray[the rest is under Edit or remove an option]\n\n**Red flags**" in northwind, northwind
+    assert "**Scope, team, growth**  \nStay  \nHybrid 2 days\n" in batna and "the rest is" not in batna, batna
+
+
 def test_the_checklist_leaves_out_steps_that_do_not_fit_how_the_interview_started(tmp_path, monkeypatch):
     """ "Ask why they reached out." was listed for an interview you applied for or were referred to."""
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
