@@ -12,7 +12,7 @@ from typing import NamedTuple
 from coach import banks
 from coach.errors import InputError
 from coach.pipeline import as_written_most
-from coach.playbook import is_interview
+from coach.playbook import is_ahead, is_interview
 from coach.recommend import INTERVIEW_COMPETENCIES, INTERVIEW_WORDS, InterviewAsks
 from coach.store import Store, get_interview, list_interviews, update_interview
 from coach.store.schema import LONG_TEXT_CHARS
@@ -77,10 +77,14 @@ def interviews_to_prepare(interviews: list[dict], today: date) -> list[dict]:
 
 
 def interview_to_prepare_for(interviews: list[dict], today: date) -> dict | None:
-    """The interview a practice answer prepares for until the user picks: the soonest one coming
-    within PREPARE_AHEAD_DAYS (today's included), else none."""
+    """The interview a practice answer prepares for until the user picks: the soonest one still to
+    come within PREPARE_AHEAD_DAYS, else none. Today's counts until it has happened (playbook.is_ahead:
+    its recording reviewed or its debrief written): practice after a review is not for that interview."""
     for interview in interviews_to_prepare(interviews, today):
-        if 0 <= (_day(interview["interview_date"]) - today).days <= PREPARE_AHEAD_DAYS:
+        if (
+            is_ahead(interview, today)
+            and (_day(interview["interview_date"]) - today).days <= PREPARE_AHEAD_DAYS
+        ):
             return interview
     return None
 

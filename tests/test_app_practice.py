@@ -587,6 +587,31 @@ def test_an_interview_more_than_two_weeks_ahead_is_not_chosen_for_you(tmp_path, 
     assert at.selectbox(key="practice_interview_id").index == 0  # picked none: stays none
 
 
+def test_an_interview_reviewed_today_is_not_chosen_for_you(tmp_path, monkeypatch):
+    """An interview of today whose recording was reviewed has happened: practice after it does not
+    prepare for it. A visit to Practice after reviewing Umbrella started at "Umbrella, <today> · first
+    round", its job description box open, and kept each answer as practice for Umbrella; it starts
+    at the one still to come (Soon Co, in 3 days), Umbrella still offered to pick by hand."""
+    from datetime import date, timedelta
+
+    from store_support import analysis_dict, save_real_answers
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    db = store.open_store(load_settings(tmp_path))
+    held = store.add_interview(db, company="Umbrella", stage="first round", interview_date=date.today())
+    heard = {"question_id": "mot-05", "question_text": "Tell me about yourself.", "analysis": analysis_dict()}
+    save_real_answers(db, held, [heard])
+    soon = store.add_interview(db, company="Soon Co", interview_date=date.today() + timedelta(days=3))
+    db.close()
+    at = page("practice").run()
+    first_recommended = [b.key for b in at.button if b.key and b.key.startswith("practice_rec_")][0]
+    at.button(key=first_recommended).click().run()
+    assert not at.exception
+    preparing = at.selectbox(key="practice_interview_id")
+    assert preparing.value == soon, preparing.value
+    assert any(o.startswith("Umbrella") for o in preparing.options), preparing.options
+
+
 def test_a_silent_take_recorded_in_the_browser_is_called_your_recording(tmp_path, monkeypatch):
     """A take from the microphone has no file name of its own: the message said "answer.wav is
     silent", a name the person never saw, and `coach history` listed it as answer.wav."""
