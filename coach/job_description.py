@@ -129,15 +129,16 @@ def interview_asks(interviews: list[dict], today: date, chosen: int | None = Non
     """What the coming interview's job description asks for, for the recommendations: the one the
     user is preparing for (`chosen`) and only that one (without a description of its own or its
     opportunity's it steers nothing: another company's posting is not what they prepare for), else
-    the soonest one ahead whose opportunity has a description (an offer or a rejection logged as a
-    stage is not an interview to prepare for). None when there is none or it asks for nothing the
-    banks practise: the recommendations are then what they were without one."""
+    the soonest one still ahead whose opportunity has a description (an offer or a rejection logged
+    as a stage is not an interview to prepare for, nor today's once it has happened: is_ahead). None
+    when there is none or it asks for nothing the banks practise: the recommendations are then what
+    they were without one."""
     interviews = as_written_most(interviews)  # the company named as its card on Interviews names it
     if chosen is not None:
         candidates = [i for i in interviews if i["id"] == chosen]
     else:
         candidates = sorted(
-            (i for i in interviews if _day(i["interview_date"]) >= today and is_interview(i.get("stage"))),
+            (i for i in interviews if is_ahead(i, today) and is_interview(i.get("stage"))),
             key=lambda i: _day(i["interview_date"]),
         )
     for interview in candidates:

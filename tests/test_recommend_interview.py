@@ -134,6 +134,27 @@ def test_the_interview_being_prepared_for_is_the_one_followed(store, settings):
     assert chosen.company == "Contoso" and chosen.competencies[0] == "reliability"
 
 
+def test_an_interview_reviewed_today_no_longer_steers_the_picks(store, settings):
+    """Northwind's interview today steers the picks until it has happened: once its recording was
+    reviewed, Practice still said "Your interview at Northwind on Wed 2 Dec 2026 asks for …" all that
+    day, preparing the user for the interview they had just had; the picks now follow the next one
+    still to come (here Contoso's), as they do the day after."""
+    from store_support import analysis_dict, save_real_answers
+
+    held = add_interview(store, company="Northwind", interview_date=TODAY, job_description=CONFLICT_HEAVY)
+    add_interview(
+        store,
+        company="Contoso",
+        interview_date=TODAY + timedelta(days=6),
+        job_description="Site Reliability Engineer\nYou will be on call, lead incident reviews after every "
+        "outage, and improve monitoring and observability so incidents are found before customers notice.",
+    )
+    assert interview_asks(list_interviews(store), TODAY).company == "Northwind"  # booked today: still ahead
+    heard = {"question_id": "mot-05", "question_text": "Tell me about yourself.", "analysis": analysis_dict()}
+    save_real_answers(store, held, [heard])
+    assert interview_asks(list_interviews(store), TODAY).company == "Contoso"
+
+
 def test_the_practice_page_says_which_interview_its_picks_are_for(tmp_path, monkeypatch):
     from coach import store
     from coach.config import load_settings
