@@ -10,6 +10,7 @@ from coach import local_time, store
 from coach.debrief import name_on_a_line, parse_person, remember_person, same_person
 from coach.errors import InputError
 from coach.interview.turns import asked_question_text
+from coach.lines import CUT_TRIMMED
 from coach.local_time import local_day
 from coach.playbook import ending, is_ahead, is_application, is_interview, is_offer
 from coach.store import Store
@@ -48,7 +49,7 @@ def notes_excerpt(notes: str) -> tuple[str, bool]:
     cut = "\n".join(lines[:NOTES_EXCERPT_LINES])[:NOTES_EXCERPT_CHARS]
     if len(cut.split()) > 1 and not whole[len(cut) : len(cut) + 1].isspace():  # a word cut in two
         cut = cut[: max(cut.rfind(" "), cut.rfind("\n"))]
-    return cut.rstrip(" ,;:-–—\n") + "…", True
+    return cut.rstrip(CUT_TRIMMED + "\n") + "…", True
 
 
 def person_line(person: dict, rest_in: str = "") -> str:

@@ -6,6 +6,7 @@ from app_support import interviews_page, markdown_text
 from cli_support import run_coach, unwrapped
 
 from coach.interview_log import NOTES_EXCERPT_CHARS, notes_excerpt
+from coach.lines import shortened
 from coach.ui.highlight import escape
 
 SENTENCE = "The panel pressed on the migration plan and I lost the thread of the rollback story. "
@@ -108,3 +109,13 @@ def test_the_debrief_form_names_people_recorded_with_the_start_of_their_notes(tm
             "the Interviews page). Add anyone else"
         )
     ), caption
+
+
+def test_a_cut_after_a_full_stop_does_not_end_in_a_stutter_of_marks():
+    """Notes cut just after a sentence's full stop ended "…schedule 2.…" on the pipeline card, and an
+    option's details the same on its card; the full stop now goes before the "…"."""
+    head = "The team is small. " * 9 + "We agreed on schedule 2. "  # 196 characters
+    excerpt, cut = notes_excerpt(head + "Notwithstanding the rota, the team seemed calm.")
+    assert cut and excerpt.endswith("schedule 2…"), excerpt
+    shown = shortened("Asked about the rota. We agreed on schedule 2. Notwithstanding that…", 52)
+    assert shown == "Asked about the rota. We agreed on schedule 2…", shown
