@@ -1227,12 +1227,15 @@ def asks_for_story(question) -> bool:
     return getattr(question, "format", None) in (None, "", STORY_FORMAT)
 
 
-def check_not_there(data_dir: Path, text: str, *, owner: str = "", leaving_out: str | None = None) -> None:
+def check_not_there(
+    data_dir: Path, text: str, *, owner: str = "", leaving_out: str | None = None, typos: bool = True
+) -> None:
     """Refuse a question typed to be added, or an own question's new words, when the bank or your
     own questions have its very words: a second copy would split its answers between two questions
     (`coach add-question`, `coach edit-question`, the Questions page). `leaving_out`: the id of the
-    question being edited, which may keep its own words. A question heard in an interview goes
-    through `keep_question` instead.
+    question being edited, which may keep its own words. `typos`: whether the same words misspelt
+    are refused too (as typed; `add_user_question` itself refuses only the very words, since a
+    question heard in an interview goes through `keep_question`, which finds its own twins).
 
     The terminal names the question by its id (`coach questions` lists ids); the page, which shows
     no ids, by its words and where it is."""
@@ -1242,7 +1245,7 @@ def check_not_there(data_dir: Path, text: str, *, owner: str = "", leaving_out: 
     others = [q for q in load_questions(data_dir, owner=owner) if q.id != leaving_out]
     twin = next((q for q in others if normalise(q.text) == wanted), None)
     # the same words misspelt ("Tell me abuot a tiem you failed."): named with its own spelling
-    misspelt = None if twin is not None else misspelt_question(text, others)
+    misspelt = None if twin is not None or not typos else misspelt_question(text, others)
     twin = twin or misspelt
     if twin is None:
         return
@@ -1355,6 +1358,9 @@ def add_user_question(
     if source == "user":
         check_length(text, points_typed_too=points_typed_too)
     check_points(talking_points, follow_ups)
+    # a second copy of the same words splits its answers between two questions: refused here too,
+    # in the sentence the page and `coach add-question` give (they check first, misspellings too)
+    check_not_there(data_dir, text, owner=owner, typos=False)
     given, given_follow_up = given_points(text, category)
     existing_ids = (
         {q.id for q in load_questions(data_dir, owner=owner)}

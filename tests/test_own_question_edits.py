@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from cli_support import run_coach
+from cli_support import run_coach, unwrapped
 from store_support import backend_fixture, db_fixture, logged_interview, save_real_answers  # noqa: F401
 
 from coach import banks
@@ -119,6 +119,25 @@ def test_editing_your_question_into_a_bank_question_is_refused_as_adding_it_is(t
         "edit-question", mine, "--text", "what did you learn from your LAST project", data_dir=tmp_path
     )
     assert again.returncode == 0, again.stderr
+
+
+def test_adding_the_same_words_twice_is_refused_by_the_function_itself(tmp_path):
+    """`banks.add_user_question` took the same words a second time (the Questions page and `coach
+    add-question` checked first; the function did not): a second own question, the first one's
+    answers split from the next one's. Now it refuses them as `coach add-question` does, in the
+    same sentence, for your own question's words and for a bank question's."""
+    from coach.errors import InputError
+
+    first = banks.add_user_question(tmp_path, BUG)
+    bank = next(q for q in banks.load_questions(tmp_path) if q.text == "Tell me about a time you failed.")
+    for words in ("tell me about the hardest bug you ever fixed", bank.text):
+        with pytest.raises(InputError) as refused:
+            banks.add_user_question(tmp_path, words)
+        typed = run_coach("add-question", words, data_dir=tmp_path)
+        assert typed.returncode == 1, typed.stdout
+        assert unwrapped(typed.stderr) == f"error: {refused.value}", (typed.stderr, str(refused.value))
+    assert [q.id for q in banks.load_questions(tmp_path) if q.source != "bank"] == [first.id]
+    assert f"({first.id})" in unwrapped(run_coach("add-question", BUG.upper(), data_dir=tmp_path).stderr)
 
 
 def test_editing_your_question_into_another_of_yours_is_refused(tmp_path):
