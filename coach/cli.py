@@ -1837,7 +1837,7 @@ def job_description_command(
             print_json({"interview_id": interview_id, "text": kept, **described})
             return
         typer.echo(kept)
-        typer.echo("\n" + _key_terms_line(described))
+        typer.echo("\n" + _key_terms_said(described))
         return
     text = "" if clear else _read_text(source)
     if not clear and not text.strip():
@@ -1853,13 +1853,16 @@ def job_description_command(
         typer.echo(f"Removed the job description of interview #{interview_id}.")
     else:
         lines = [f"Kept the job description with interview #{interview_id}."]
-        lines.append(_key_terms_line(described))
+        lines.append(_key_terms_said(described))
         typer.echo("\n".join(lines))
 
 
-def _key_terms_line(described: dict) -> str:
-    """A job description's key terms as `description_terms` found them, or why none were picked."""
-    return described["note"] or "Key terms: " + ", ".join(described["terms"]) + "."
+def _key_terms_said(described: dict, before: str = "") -> str:
+    """A job description's key terms as `description_terms` found them, or why none were picked,
+    after `before`, wrapped at words in 80 columns (on one line, a description's twelve terms made
+    it 150-200 columns, cut mid-word by the terminal)."""
+    said = described["note"] or "Key terms: " + ", ".join(described["terms"]) + "."
+    return flowed("", before + said, 2)
 
 
 @app.command("prepare")
@@ -2386,7 +2389,7 @@ def add_interview_command(
             from coach.analysis.word_use import description_terms
 
             described = description_terms(saved["job_description"], company=saved["company"])
-            typer.echo("Kept its job description. " + _key_terms_line(described))
+            typer.echo(_key_terms_said(described, before="Kept its job description. "))
 
 
 # The parts `coach debrief` writes that a debrief does not head (coach.debrief.DEBRIEF_HEADINGS

@@ -219,3 +219,35 @@ def test_a_recording_not_analysed_fits_80_columns_its_name_and_path_whole(tmp_pa
     assert unwrapped("\n".join(shown)).startswith(
         f"saved but not analysed: {name} ({path}): {name} is silent; if you recorded it, check that"
     ), shown
+
+
+DATA_ENGINEER = """Senior Data Engineer - Northwind
+
+Northwind builds the payments infrastructure behind thousands of online shops. You will design
+idempotent APIs for card payments, run Kafka streams and Airflow pipelines into PostgreSQL and
+Snowflake, keep the platform PCI DSS compliant, own incident response and on-call rotations, write
+Terraform for our AWS accounts, and mentor engineers on data modelling and observability."""
+
+
+def test_a_job_descriptions_key_terms_fit_80_columns(tmp_path):
+    """`coach job-description N` listed a description's key terms on one line: 160 columns for a
+    data engineer's posting, cut mid-term by the terminal, and `coach add-interview
+    --job-description` the same after "Kept its job description.". The terms now wrap at words in
+    80 columns, the same list once joined."""
+    from coach.analysis.word_use import description_terms
+
+    terms = description_terms(DATA_ENGINEER, company="Northwind")["terms"]
+    said = "Key terms: " + ", ".join(terms) + "."
+    assert len(said) > WIDTH, said  # a line the terminal would cut
+    added = run_coach(
+        "add-interview", "Northwind", "--date", "2026-01-10", "--job-description", "-",
+        data_dir=tmp_path, stdin=DATA_ENGINEER,
+    )  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    kept = run_coach("job-description", "1", "-", data_dir=tmp_path, stdin=DATA_ENGINEER).stdout.splitlines()
+    shown = _printed(tmp_path, "job-description", "1")[len(DATA_ENGINEER.splitlines()) :]
+    for printed in (added.stdout.splitlines(), kept, shown):
+        assert not _widths(printed), printed
+    assert unwrapped(added.stdout).endswith(f"Kept its job description. {said}"), added.stdout
+    assert unwrapped("\n".join(kept)) == f"Kept the job description with interview #1. {said}"
+    assert unwrapped("\n".join(shown)) == said, shown
