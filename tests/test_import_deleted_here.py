@@ -404,7 +404,9 @@ def test_an_own_question_edited_on_the_other_machine_comes_with_its_newer_words(
 
     if settings.database_url:  # the question banks open the store the environment names
         monkeypatch.setenv("COACH_DATABASE_URL", settings.database_url)
-    mine = banks.add_user_question(settings.data_dir, "Can you tell me about yourself?", source="user")
+    mine = banks.add_user_question(
+        settings.data_dir, "Can you tell me about your hobbies outside work?", source="user"
+    )
     _run(settings, "export", tmp_path / "first.zip")
     laptop = make_settings(tmp_path, backend, "new-laptop")
     _run(laptop, "import", tmp_path / "first.zip")

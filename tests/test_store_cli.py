@@ -512,7 +512,7 @@ def test_your_own_question_is_edited_and_deleted_from_the_terminal(settings, mon
     else:
         monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
     copy = banks.add_user_question(
-        settings.data_dir, "Can you tell me about yourself?", source="real interview"
+        settings.data_dir, "Can you tell me about your hobbies outside work?", source="real interview"
     )
     store = open_store(settings)
     save_attempt(
