@@ -258,7 +258,9 @@ def edit_own(q: banks.Question, answers: int) -> None:
                         talking_points=[p.strip() for p in points.splitlines() if p.strip()],
                     )
                     # said above the list too: the box may sit far down a long list
-                    ss.questions_flash = f"Saved: {escape(edited.text)}{told(competencies, edited)}"
+                    # and what it was told, when its competencies were told (they follow its words)
+                    chosen = banks.competencies_chosen(competencies, q)
+                    ss.questions_flash = f"Saved: {escape(edited.text)}{told(list(chosen), edited)}"
                     st.rerun()
         delete_own(q, answers)
 

@@ -1032,6 +1032,16 @@ def _given_follow_ups() -> frozenset[tuple[str, ...]]:
     return frozenset({(), *((f,) for f in KIND_FOLLOW_UPS.values()), *from_bank})
 
 
+def competencies_chosen(competencies: Sequence[str], question: Question) -> tuple[str, ...]:
+    """The competencies of a question of your own as you chose them: none when they are those the
+    coach told from its words and kind (`guess_competencies`, what it is given when none is chosen),
+    as `points_typed` tells its points and `follow_up_typed` its follow-up. Chosen the same as told,
+    they are read as told: new words are told theirs."""
+    chosen = tuple(competencies)
+    told = guess_competencies(question.text, question.category)
+    return () if set(chosen) == set(told) else chosen
+
+
 def points_to_check(talking_points: Sequence[str]) -> tuple[str, ...]:
     """The talking points an answer is checked against: none when they are only the generic ones."""
     points = tuple(talking_points)
@@ -1470,9 +1480,12 @@ def edit_user_question(data_dir: Path, question_id: str, *, owner: str = "", **c
         changes["follow_ups"] = list(
             follow_up_typed(changes.get("follow_ups", current.follow_ups)) or (given_follow_up,)
         )
-    if "competencies" in changes and not changes["competencies"]:
-        # every one taken off: told from its words (as they now are), as when it was added with none
-        changes["competencies"] = guess_competencies(
+    if "competencies" in changes or "text" in changes or "category" in changes:
+        # every one taken off, or those it was told (the box starts filled with them): told from its
+        # words and kind as they now are, as when it was added with none; a question about choosing
+        # between projects reworded into one about a weakness kept "decision making, prioritisation"
+        chosen = competencies_chosen(changes.get("competencies", current.competencies), current)
+        changes["competencies"] = list(chosen) or guess_competencies(
             changes.get("text", current.text), changes.get("category", current.category)
         )
     changed = {**current.to_dict(), **changes}

@@ -631,3 +631,36 @@ def test_the_edit_form_says_the_follow_up_and_it_follows_new_words(tmp_path, mon
         "question; new words give it the follow-up that fits them."
     ) in said
     assert not any(bank_weakness.follow_ups[0] in line for line in said), said
+
+
+def test_competencies_told_from_its_words_follow_new_words_and_chosen_ones_stay(tmp_path, monkeypatch):
+    """A question of yours added with no competencies chosen was told "prioritisation, decision
+    making"; reworded in its edit form into "What is your greatest weakness?" it kept them, since the
+    box starts filled with them and "Save changes" sent them back as if chosen. Told ones follow the
+    new words (as the same words added anew are told), and "Saved: …" says what they are now; ones
+    you chose stay."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    told = banks.add_user_question(
+        tmp_path, "Tell me about a time you had to prioritise between two urgent decisions."
+    )
+    chosen = banks.add_user_question(
+        tmp_path, "Tell me about a time you had to choose which project to drop.", competencies=["influence"]
+    )
+    assert set(told.competencies) == {"prioritisation", "decision-making"}
+    weakness = banks.add_user_question(tmp_path / "new", "What is your greatest weakness?")
+    assert set(weakness.competencies).isdisjoint(told.competencies)
+    at = page("questions").run()
+    for question in (told, chosen):
+        [words] = [t for t in at.text_input if t.value == question.text]
+        words.input(weakness.text if question is told else "What is your biggest weakness as a lead?")
+        in_form(at.button, f"questions_edit_{question.id}")[0].click().run()
+        assert not at.exception and not at.error, [e.value for e in at.error]
+        if question is told:
+            said = [str(s.value).replace("\\", "") for s in at.success]
+            assert any(
+                line.startswith(f"Saved: {weakness.text} It practises ") and "told from its words" in line
+                for line in said
+            ), said
+    mine = {q.id: q for q in banks.load_questions(tmp_path)}
+    assert mine[told.id].competencies == weakness.competencies
+    assert mine[chosen.id].competencies == ("influence",)
