@@ -13,6 +13,7 @@ from coach.debrief import (
     heard_questions,
     in_bank,
     latest_debrief,
+    options_a_deletion_keeps,
     own_notes,
     questions_a_deletion_takes_back,
     questions_in_notes,
@@ -243,6 +244,10 @@ def delete_interview_form(item: dict, recordings: int, debriefs: list[dict]) -> 
     # the questions its debrief put in the practice questions go too, by delete-debrief's rule
     going = questions_a_deletion_takes_back(db, cfg, [d["id"] for d in debriefs]) if debriefs else []
     questions = f"the {count(len(going), 'question')} its debrief added to your practice questions"
+    # the offer written down from it is the user's record: it stays, and they are told so (it
+    # stayed unsaid, as if it went with the interview)
+    options = options_a_deletion_keeps(db, item["id"])
+    stays = options_kept_said(options)
     # what it has, and only that: a booked interview read "with its people, debrief and analysed
     # answers", none of which it had
     kept = [
@@ -267,18 +272,23 @@ def delete_interview_form(item: dict, recordings: int, debriefs: list[dict]) -> 
             if going
             else ""
         )
+        + stays
         + " This cannot be undone."
     )
     with_questions = f", and {questions}" if going else ""
     # which stage goes, as its card names it: "Deleted the Acme interview." left which one unsaid
     named = f"{escape(item['company'])} {escape(interview_log.stage_named(item['stage']))}"
     named += f" ({short_date(item['interview_date'], today)})"
-    asked = f"Delete the {named}{with_audio}{with_questions}? This cannot be undone."
+    asked = f"Delete the {named}{with_audio}{with_questions}?{stays} This cannot be undone."
     if shared.asked_first(f"interviews_del_{item['id']}", f"Delete this {noun}", asked, type="primary"):
         with shared.shown_errors():
             forget_review_work(db, item["id"])
             taken_back = delete_interview(db, cfg, item["id"])
-            done(f"Deleted the {named}{with_audio}." + _taken_out(taken_back))
+            done(
+                f"Deleted the {named}{with_audio}."
+                + _taken_out(taken_back)
+                + options_kept_said(options, kept=True)
+            )
 
 
 # ---------------------------------------------------------------- pipeline
@@ -760,6 +770,25 @@ def questions_they_asked(item: dict, full: dict) -> None:
             with shared.shown_errors():
                 playbook.save_questions_asked(cfg.data_dir, {"questions_asked": [text]}, owner=db.owner)
                 st.rerun()
+
+
+def options_kept_said(options: list[dict], kept: bool = False) -> str:
+    """' The offer you wrote down from it (Acme · Staff engineer) stays under Offers and options;
+    remove it there if it should go too.' before a stage is deleted, ' … is kept under Offers and
+    options.' once it is (`kept`); nothing when no option came from it."""
+    if not options:
+        return ""
+    names = "; ".join(escape(" · ".join(p for p in (o["company"], o["title"]) if p)) for o in options)
+    one = len(options) == 1
+    what = (
+        f"The {interview_log.option_kind_said(options[0]['kind'])}" if one else f"The {len(options)} options"
+    )
+    said = f" {what} you wrote down from it ({names})"
+    if kept:
+        return f"{said} {'is' if one else 'are'} kept under Offers and options."
+    them = "it" if one else "them"
+    stays = "stays" if one else "stay"
+    return f"{said} {stays} under Offers and options; remove {them} there if {them} should go too."
 
 
 def _taken_out(taken_back: list[str]) -> str:

@@ -476,7 +476,8 @@ def delete_interview(db: Store, settings: Settings, interview_id: int) -> list[s
     """Delete an interview with its people, answers, debriefs and recordings, and the questions its
     debriefs added to the user's practice questions by the rule deleting only its debriefs follows
     (`questions_a_deletion_takes_back`): deleting the whole interview kept them, to be practised as
-    asked in an interview no longer in the log. The page's Delete this interview and `coach
+    asked in an interview no longer in the log. The options written down from it stay, tied to no
+    interview (`options_a_deletion_keeps`). The page's Delete this interview and `coach
     delete-interview` both delete through here (its review work is the caller's, removed first).
     Returns the texts of the questions taken back."""
     interview = store.get_interview(db, interview_id)  # "no interview with id" before anything goes
@@ -485,6 +486,15 @@ def delete_interview(db: Store, settings: Settings, interview_id: int) -> list[s
     for question in taken_back:
         banks.delete_user_question(settings.data_dir, question.id, owner=settings.owner)
     return [q.text for q in taken_back]
+
+
+def options_a_deletion_keeps(db: Store, interview_id: int) -> list[dict]:
+    """The options written down from this interview (Offers and options' "From your interviews
+    with"): deleting the interview keeps them, the user's record of an offer or an alternative, no
+    longer tied to it (the store sets their interview to none, as for practice prepared for it).
+    An offer stage deleted kept its offer and neither its confirmation nor the page said so; the
+    option is removed under Offers and options."""
+    return [o for o in store.list_options(db) if o["interview_id"] == interview_id]
 
 
 def heard_questions(

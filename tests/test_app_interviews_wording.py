@@ -1,12 +1,14 @@
 """The Interviews page names each thing as the user knows it: an option's kind as its card badge
 says it, a stage deleted as the stage it is, and a choice left empty in words."""
 
+import json
 from datetime import date, timedelta
 
 from app_support import interviews_page
+from cli_support import coach_printed
 from store_support import record, sqlite_db_fixture  # noqa: F401
 
-from coach import store
+from coach import interview_log, store
 from coach.config import load_settings
 from coach.ui.log_labels import short_date
 
@@ -124,3 +126,38 @@ def test_an_option_from_no_interview_is_chosen_in_words(db):
     [came_from] = [s for s in at.selectbox if s.label == "From your interviews with"]
     assert came_from.options == ["not from an interview", "Acme · Backend engineer"]
     assert came_from.value is None  # none picked: the option is kept apart from Acme's card
+
+
+def test_deleting_the_stage_an_offer_came_from_says_the_offer_is_kept(db, tmp_path):
+    """An offer added under Offers and options "From your interviews with" the Acme offer stage,
+    that stage deleted: the offer stayed, and neither the Delete tab, its confirmation nor the line
+    after it said so. Each says the offer is kept, and what is kept points at no interview gone, on
+    the page or in `coach interviews`."""
+    _, offer_stage = _acme(db, "final", "offer")
+    interview_log.add_option(db, kind="offer", compensation="180k", interview_id=offer_stage)
+    at = interviews_page().run()
+    assert not at.exception
+    kept = "The offer you wrote down from it (Acme · Backend engineer) stays under Offers and options"
+    said = _deleting(at, "offer")
+    assert (
+        f"Deletes the Acme offer. {kept}; remove it there if it should go too. This cannot be undone." in said
+    )
+    assert kept not in _deleting(at, "final")  # the offer came from the offer stage, not the final
+    [delete] = [b for b in at.button if b.label == "Delete this offer"]
+    delete.click().run()
+    when = short_date((date.today() - timedelta(days=2)).isoformat(), date.today())
+    assert [w.value for w in at.warning] == [
+        f"Delete the Acme offer ({when})? {kept}; remove it there if it should go too. This cannot be undone."
+    ]
+    [b for b in at.button if b.label == "Yes, delete this offer"][0].click().run()
+    assert not at.exception
+    assert [s.value for s in at.success] == [
+        f"Deleted the Acme offer ({when}). The offer you wrote down from it (Acme · Backend engineer) is "
+        "kept under Offers and options."
+    ]
+    [option] = store.list_options(db)
+    assert (option["company"], option["compensation"], option["interview_id"]) == ("Acme", "180k", None)
+    listed = json.loads(coach_printed(tmp_path, "interviews", "--json"))
+    [shown] = listed["options"]
+    assert shown["interview_id"] is None and shown["compensation"] == "180k"
+    assert [s["stage"] for o in listed["opportunities"] for s in o["stages"]] == ["final"]
