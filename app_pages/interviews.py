@@ -130,8 +130,10 @@ def cadence_panel(interviews: list[dict], today: date) -> None:
             days = st.number_input("every … days", *playbook.CADENCE_PERIOD_DAYS, goal.period_days)
             if st.form_submit_button("Save goal"):
                 with shared.shown_errors():
-                    playbook.set_cadence(cfg, playbook.load_playbook().cadence, int(n), int(days))
-                    st.rerun()
+                    saved = playbook.set_cadence(cfg, playbook.load_playbook().cadence, int(n), int(days))
+                    # said as the page's other saves are: only the figures changed, the box left open
+                    goal_said = f"{count(saved.interviews, 'real interview')} every {saved.period_label}"
+                    done(f"Saved your cadence goal: {goal_said}.")
 
 
 EDITED_FIELDS = ("company", "role", "stage", "interview_date", "format", "origin", "notes", "job_description")

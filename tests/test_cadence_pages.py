@@ -186,3 +186,21 @@ def test_the_interviews_page_reads_the_goal_from_its_own_store(tmp_path, monkeyp
     assert not at.exception
     assert {m.label: m.value for m in at.metric}["Cadence goal"] == "3 every 60 days"  # the goal set
     assert opened == [], f"{len(opened)} store(s) opened again on a run of the page"
+
+
+def test_saving_the_cadence_goal_says_it_was_saved(tmp_path, monkeypatch):
+    """ "Save goal" under "Change the cadence goal" said nothing: only the figures changed, where
+    the page's other saves say what was saved. It says the goal it saved, in the metric's words."""
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("interviews").run()
+    assert not at.exception and not at.success
+    interviews, days = at.number_input
+    interviews.set_value(2)
+    days.set_value(30)
+    [b for b in at.button if b.label == "Save goal"][0].click().run()
+    assert not at.exception and not at.error
+    assert [s.value for s in at.success] == ["Saved your cadence goal: 2 real interviews every 30 days."]
+    assert {m.label: m.value for m in at.metric}["Cadence goal"] == "2 every 30 days"
+    at.run()  # said once, as the page's other saves are
+    assert not at.success
