@@ -868,12 +868,18 @@ def started(opportunity: Opportunity, by_id: dict[int, dict]) -> str:
     return next((origin for origin in given if origin), "")
 
 
+ADD_REFUSED = "interviews_add_refused"  # where the add form says why it added nothing
+
+
 def add_interview_form(today: date) -> None:
     form = shared.form_key("interviews_add")
     with st.form(form):
         c1, c2 = st.columns(2)
         company = c1.text_input("Company", key=f"{form}_company")
         role = c2.text_input("Role", key=f"{form}_role")
+        # why it was not added, by the fields it names: under the button it was out of sight on a
+        # phone, below the first screen after Enter in the company's box
+        refused = st.container(key=ADD_REFUSED)
         c3, c4, c5 = st.columns(3)
         # a stage set by "Add the next stage" is shown; a default beside it is a warning on the page
         first = {} if f"{form}_stage" in ss else {"index": LOG_STAGES.index("first round")}
@@ -887,7 +893,7 @@ def add_interview_form(today: date) -> None:
         notes = st.text_area("Notes")
         description = st.text_area("Job description", help=JOB_DESCRIPTION_HELP)
         if st.form_submit_button("Add interview", type="primary"):
-            with shared.shown_errors():
+            with shared.refused_in_sight(refused, ADD_REFUSED):
                 interview_log.add_interview(
                     db,
                     company=company,

@@ -59,6 +59,39 @@ def test_the_log_shows_people_questions_and_debrief(monkeypatch):
     assert "In the last 3 months" in metrics, metrics  # the playbook's 91 days, in a person's words
 
 
+def _drawn_in_order(block) -> list:
+    """The elements inside `block` (a form), top to bottom, as a user reads them."""
+    found = []
+    for child in getattr(block, "children", {}).values():
+        if child.type not in ("vertical", "horizontal", "column", "flex_container"):
+            found.append(child)
+        found += _drawn_in_order(child)
+    return found
+
+
+def test_why_an_interview_was_not_added_is_said_by_the_company_box_and_scrolled_to(tmp_path, monkeypatch):
+    """ "An interview needs the company's name." sat under the Add interview button, at the foot of
+    a long form: on a phone (390 px) it was below the first screen after Enter in the Role box. It
+    is said under the Company and Role boxes it names, above the rest of the form, and the page
+    scrolls to it (a press of the button at the foot leaves the top of the form out of sight)."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = interviews_page().run()
+    at.text_input(key="interviews_add_role").input("Staff engineer")
+    [b for b in at.button if b.label == "Add interview"][0].click().run()
+    assert not at.exception
+    [form] = [f for f in at.get("form") if f.proto.form.form_id == "interviews_add"]
+    drawn = _drawn_in_order(form)
+    said = [
+        e.value if e.type == "error" else e.label
+        for e in drawn
+        if e.type in ("error", "text_input", "selectbox")
+    ]
+    assert said[:4] == ["Company", "Role", "An interview needs the company's name.", "Stage"], said
+    [script] = [e for e in drawn if e.type == "html"]
+    assert "st-key-interviews_add_refused" in script.proto.body and "scrollIntoView" in script.proto.body
+    assert at.text_input(key="interviews_add_role").value == "Staff engineer"  # what was typed stays
+
+
 def test_adding_an_interview_and_its_debrief(tmp_path, monkeypatch):
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     at = interviews_page().run()

@@ -293,6 +293,26 @@ def shown_errors(
         st.error(f"{sentence} {after}".strip())
 
 
+@contextlib.contextmanager
+def refused_in_sight(place, key: str) -> Iterator[None]:
+    """As shown_errors, its sentence drawn in `place`, a container keyed `key` put by the fields it
+    names, and the page scrolled to it: drawn under a long form's button it was below the first
+    screen on a phone after Enter in a box at the top; drawn at the top alone, it was above the
+    screen after a press of the button at the bottom."""
+    with place:
+        try:
+            yield
+        except CoachError as e:
+            st.error(said_to(settings(), e))
+            # a new script each time: the same one drawn again is not run again
+            refusals = st.session_state[f"{key}__refusals"] = st.session_state.get(f"{key}__refusals", 0) + 1
+            st.html(
+                f"<script>/* {refusals} */ requestAnimationFrame(() => document.querySelector("
+                f"'.st-key-{key}')?.scrollIntoView({{block: 'center'}}));</script>",
+                unsafe_allow_javascript=True,
+            )
+
+
 def asked_first(
     key: str, label: str, question: str | Callable[[], str], yes: str | None = None, **button
 ) -> bool:
