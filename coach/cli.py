@@ -41,7 +41,7 @@ class _UsageError(_ClickUsageError):
             ctx = ctx.parent
         command = " ".join(["coach", *names])
         said = _in_words(one_line(self.format_message()))
-        typer.echo(f"error: {said}; `{command} --help` lists what it takes.", err=True)
+        typer.echo(said_error(f"{said}; `{command} --help` lists what it takes."), err=True)
 
 
 # Typer's words for a value that is not a number, which name its parser, not the person's mistake.
@@ -275,7 +275,7 @@ def whose_data(
     try:
         owner = cli_owner(settings, user)
     except CoachError as e:
-        typer.echo(f"error: {one_line(str(e))}", err=True)
+        typer.echo(said_error(str(e)), err=True)
         raise typer.Exit(2) from None
     if owner:
         os.environ["COACH_USER"] = owner  # load_settings gives every command this owner
@@ -289,14 +289,14 @@ def whose_data(
 
 
 def friendly_errors(command: Callable) -> Callable:
-    """Print a CoachError as one line on stderr and exit 1."""
+    """Print a CoachError as one sentence on stderr (`said_error`) and exit 1."""
 
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
         try:
             return command(*args, **kwargs)
         except CoachError as e:
-            typer.echo(f"error: {one_line(str(e))}", err=True)
+            typer.echo(said_error(str(e)), err=True)
             raise typer.Exit(1) from None
         except KeyboardInterrupt:
             typer.echo("Stopped by the user; nothing was lost.", err=True)
@@ -304,7 +304,7 @@ def friendly_errors(command: Callable) -> Callable:
         except OSError as e:  # a name given where a file goes, too long to be one: a traceback
             if e.errno != errno.ENAMETOOLONG:
                 raise
-            typer.echo(f"error: {one_line(too_long_for_a_name(str(e.filename or '')))}", err=True)
+            typer.echo(said_error(too_long_for_a_name(str(e.filename or ""))), err=True)
             raise typer.Exit(1) from None
 
     return wrapper
@@ -358,6 +358,16 @@ def flowed_after(line: str, text: str, indent: int, gap: str = "  ") -> str:
     if "\n" not in line and len(line) + len(gap) + len(text) <= TERMINAL_WIDTH:
         return f"{line}{gap}{text}"
     return f"{line}\n{flowed(' ' * indent, text, indent)}"
+
+
+def said_error(message: str) -> str:
+    """A mistake the user can fix, as stderr shows it: "error: " and its sentence on one line, for
+    a script reading stderr line by line; on a terminal wrapped at words within TERMINAL_WIDTH under
+    a two-space indent, a command in backquotes whole on its line (printed as one line of 104
+    columns, "… give one: `coach job-description 1 FILE` (or - to paste it).", an 80-column
+    terminal cut it mid-word)."""
+    line = one_line(message)
+    return flowed("error: ", line, 2) if sys.stderr.isatty() else f"error: {line}"
 
 
 def print_json(data: object) -> None:
@@ -1830,7 +1840,7 @@ def job_description_command(
         if not kept:
             raise InputError(
                 f"Interview #{interview_id} keeps no job description; give one: "
-                f"coach job-description {interview_id} FILE (or - to paste it)."
+                f"`coach job-description {interview_id} FILE` (or - to paste it)."
             )
         described = description_terms(kept, company=interview["company"])
         if as_json:

@@ -251,3 +251,59 @@ def test_a_job_descriptions_key_terms_fit_80_columns(tmp_path):
     assert unwrapped(added.stdout).endswith(f"Kept its job description. {said}"), added.stdout
     assert unwrapped("\n".join(kept)) == f"Kept the job description with interview #1. {said}"
     assert unwrapped("\n".join(shown)) == said, shown
+
+
+def _stderr_on_a_terminal(data_dir, *args) -> list[str]:
+    """`coach ARGS` started as a user starts it, its stderr a terminal (a pseudo-terminal): the lines
+    the user sees."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    main, terminal = pty.openpty()
+    env = {**os.environ, "COACH_DATA_DIR": str(data_dir), "PYTHONPATH": str(Path(__file__).parents[1])}
+    env.pop("COACH_DATABASE_URL", None)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "coach", *args],
+            stdout=subprocess.PIPE,
+            stderr=terminal,
+            env=env,
+            timeout=120,
+        )
+        os.close(terminal)
+        seen = b""
+        while chunk := _read_or_nothing(main):
+            seen += chunk
+    finally:
+        os.close(main)
+    assert done.returncode == 1 and done.stdout == b"", done
+    return seen.decode().replace("\r\n", "\n").splitlines()
+
+
+def _read_or_nothing(fd: int) -> bytes:
+    import os
+
+    try:
+        return os.read(fd, 4096)
+    except OSError:  # the terminal's other end closed: all was read
+        return b""
+
+
+def test_an_error_wraps_at_words_in_80_columns_on_a_terminal_and_is_one_line_for_a_script(tmp_path):
+    """`coach job-description 1` for an interview with no description kept printed its error on one
+    line of 104 columns: an 80-column terminal cut it mid-word, in the command to type. On a
+    terminal an error now wraps at words under "error: ", the command whole on its line; read by a
+    script (stderr not a terminal) it is still the one line it was."""
+    _printed(tmp_path, "add-interview", "Acme", "--date", "2026-01-10")
+    seen = _stderr_on_a_terminal(tmp_path, "job-description", "1")
+    assert len(seen) > 1 and not _widths(seen), seen
+    assert seen[0].startswith("error: Interview #1 keeps no job description; give one:"), seen
+    assert all(line.startswith("  ") and line[2] != " " for line in seen[1:]), seen
+    assert any("`coach job-description 1 FILE`" in line for line in seen), seen
+    said = unwrapped("\n".join(seen))
+    assert said.endswith("`coach job-description 1 FILE` (or - to paste it)."), said
+
+    refused = run_coach("job-description", "1", data_dir=tmp_path)
+    assert refused.returncode == 1 and refused.stderr.strip() == said, refused.stderr
