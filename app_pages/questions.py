@@ -191,9 +191,13 @@ def add_your_own() -> None:
         edit_own(q, answers[q.id])
 
 
-def told(chosen: list[str], question: banks.Question) -> str:
-    """After "Added: …" or "Saved: …", what the question was given when no competency was chosen."""
-    return "" if chosen else f" {escape(summary.told_competencies(question.competencies))}"
+def told(chosen: list[str], question: banks.Question, kind_told: bool = False) -> str:
+    """After "Added: …" or "Saved: …", what the question was given when no competency was chosen,
+    and its kind when that was told from its words (`kind_told`)."""
+    said = summary.told_from_words(
+        () if chosen else question.competencies, question.category if kind_told else None
+    )
+    return f" {escape(said)}" if said else ""
 
 
 KEEP_WORDS = ("keep it under this question's words", "keep them under this question's words")
@@ -258,9 +262,13 @@ def edit_own(q: banks.Question, answers: int) -> None:
                         talking_points=[p.strip() for p in points.splitlines() if p.strip()],
                     )
                     # said above the list too: the box may sit far down a long list
-                    # and what it was told, when its competencies were told (they follow its words)
+                    # and what it was told, when its competencies or kind were told (they follow
+                    # its words)
                     chosen = banks.competencies_chosen(competencies, q)
-                    ss.questions_flash = f"Saved: {escape(edited.text)}{told(list(chosen), edited)}"
+                    kind_told = banks.category_chosen(category, q) is None
+                    ss.questions_flash = (
+                        f"Saved: {escape(edited.text)}{told(list(chosen), edited, kind_told)}"
+                    )
                     st.rerun()
         delete_own(q, answers)
 

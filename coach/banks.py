@@ -1042,6 +1042,15 @@ def competencies_chosen(competencies: Sequence[str], question: Question) -> tupl
     return () if set(chosen) == set(told) else chosen
 
 
+def category_chosen(category: str | None, question: Question) -> str | None:
+    """The kind of a question of your own as you chose it: None when it is the one the coach told
+    from its words (`guess_category`, what it is given when none is chosen), as
+    `competencies_chosen` tells its competencies. "Which feature would you cut first?" reworded
+    into "What is your greatest weakness?" stayed role-specific, the edit box starting filled with
+    it; told, new words are told theirs."""
+    return None if category in (None, guess_category(question.text)) else category
+
+
 def points_to_check(talking_points: Sequence[str]) -> tuple[str, ...]:
     """The talking points an answer is checked against: none when they are only the generic ones."""
     points = tuple(talking_points)
@@ -1438,7 +1447,9 @@ def keep_question(
 
 def edit_user_question(data_dir: Path, question_id: str, *, owner: str = "", **changes) -> Question:
     """Change one of your own questions; the result is checked like any bank entry first.
-    `competencies` given empty are told from its words, as `add_user_question` tells them."""
+    `competencies` given empty are told from its words, as `add_user_question` tells them; its
+    `category` and `competencies` as they were told for its old words are told again from its new
+    words (`category_chosen`, `competencies_chosen`)."""
     from coach.store.own_questions import edit_own_question
 
     current = next((q for q in _own_questions(data_dir, owner) if q.id == question_id), None)
@@ -1466,6 +1477,11 @@ def edit_user_question(data_dir: Path, question_id: str, *, owner: str = "", **c
         if normalise(changes["text"]) != normalise(current.text):
             check_not_there(data_dir, changes["text"], owner=owner, leaving_out=question_id)
     check_points(changes.get("talking_points") or (), changes.get("follow_ups") or ())
+    if "category" in changes or "text" in changes:
+        # the kind it was told (the box starts filled with it): told from its words as they now are,
+        # as when added with none, before what its words and kind give below is told from it
+        chosen_kind = category_chosen(changes.get("category", current.category), current)
+        changes["category"] = chosen_kind or guess_category(changes.get("text", current.text))
     given, given_follow_up = given_points(
         changes.get("text", current.text), changes.get("category", current.category)
     )

@@ -122,9 +122,14 @@ def test_your_own_question_can_be_edited_and_deleted_its_answers_moving_to_the_b
     at.text_area(key=f"questions_edit_points_{copy.id}").input("Their product\nWhat I would bring")
     [b for b in at.button if b.label == "Save changes"][0].click().run()
     assert not at.exception and not at.error
-    assert [s.value for s in at.success] == ["Saved: Why this company, of all of them?"]  # said, not silent
+    # said, not silent; with the kind its new words were told (it was a story's, behavioural)
+    assert [s.value.replace("\\", "") for s in at.success] == [
+        "Saved: Why this company, of all of them? It is a motivation question, told from its words; "
+        "change it under “Your questions”."
+    ]
     [mine] = [q for q in banks.load_questions(tmp_path) if q.source != "bank"]
     assert (mine.id, mine.text, mine.difficulty) == (copy.id, "Why this company, of all of them?", "hard")
+    assert (copy.category, mine.category) == ("behavioural", "motivation")
     assert mine.competencies == ("motivation", "communication")
     assert mine.talking_points == ("Their product", "What I would bring")
 
@@ -664,3 +669,36 @@ def test_competencies_told_from_its_words_follow_new_words_and_chosen_ones_stay(
     mine = {q.id: q for q in banks.load_questions(tmp_path)}
     assert mine[told.id].competencies == weakness.competencies
     assert mine[chosen.id].competencies == ("influence",)
+
+
+def test_a_kind_told_from_its_words_follows_new_words_and_a_chosen_one_stays(tmp_path, monkeypatch):
+    """A question of yours added with its category left to its words ("Which feature would you cut
+    first?" is role-specific), reworded in its edit form into "What is your greatest weakness?", kept
+    role-specific: the box starts filled with it and "Save changes" sent it back as if chosen, so it
+    practised "failure learning, product sense" with a role question's points. A kind told follows
+    the new words, with what they give, and "Saved: …" says it; one you chose stays."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    told = banks.add_user_question(tmp_path, "Which feature would you cut first?")
+    chosen = banks.add_user_question(
+        tmp_path, "Which stakeholder would you update first?", category="situational"
+    )
+    assert told.category == "role-specific"
+    weakness = banks.add_user_question(tmp_path / "new", "What is your greatest weakness?")
+    at = page("questions").run()
+    said = {}
+    for question, words in ((told, weakness.text), (chosen, "What is your biggest weakness as a lead?")):
+        [box] = [t for t in at.text_input if t.value == question.text]
+        box.input(words)
+        in_form(at.button, f"questions_edit_{question.id}")[0].click().run()
+        assert not at.exception and not at.error, [e.value for e in at.error]
+        [said[question.id]] = [str(s.value).replace("\\", "") for s in at.success]
+    practises = " and ".join(banks.tag_words(c) for c in weakness.competencies)
+    assert said[told.id] == (
+        f"Saved: {weakness.text} It practises {practises} as a behavioural question, told from its words; "
+        "change them under “Your questions”."
+    )
+    assert "question, told" not in said[chosen.id], said  # its kind was chosen: not said as told
+    mine = {q.id: q for q in banks.load_questions(tmp_path)}
+    assert (mine[told.id].category, mine[told.id].competencies) == (weakness.category, weakness.competencies)
+    assert mine[told.id].talking_points == weakness.talking_points
+    assert mine[chosen.id].category == "situational"

@@ -277,3 +277,32 @@ def test_your_question_reworded_gets_the_follow_up_its_new_words_give(tmp_path):
         store.close()
     [kept] = [q for q in banks.load_questions(tmp_path) if q.id == weakness]
     assert kept.follow_ups == new.follow_ups
+
+
+def test_your_question_reworded_is_filed_under_the_kind_its_new_words_give(tmp_path):
+    """`coach edit-question ID --text "What is your greatest weakness?"` on "Which feature would you
+    cut first?" (filed role-specific from its words) kept role-specific, so it practised "failure
+    learning, product sense" and was given a role question's points, where the same words added new
+    are behavioural, "failure learning, self awareness", with the bank weakness question's points.
+    A kind told from the words follows the new words; one given with --category stays."""
+    told = _added_id(run_coach("add-question", "Which feature would you cut first?", data_dir=tmp_path))
+    chosen = _added_id(
+        run_coach(
+            "add-question", "Which stakeholder would you update first?", "--category", "situational",
+            data_dir=tmp_path,
+        )
+    )  # fmt: skip
+    weakness = "What is your greatest weakness?"
+    new = banks.add_user_question(tmp_path / "new", weakness)
+    edited = run_coach("edit-question", told, "--text", weakness, data_dir=tmp_path)
+    assert edited.returncode == 0, edited.stderr
+    said = unwrapped(edited.stdout)
+    assert said.startswith(f"{told} · behavioural · {weakness} practises: {', '.join(new.competencies)};")
+    assert "self-awareness" in new.competencies and "product-sense" not in new.competencies
+    lead = "What is your biggest weakness as a lead?"
+    reworded = run_coach("edit-question", chosen, "--text", lead, data_dir=tmp_path)
+    assert reworded.returncode == 0, reworded.stderr
+    mine = {q.id: q for q in banks.load_questions(tmp_path) if q.source != "bank"}
+    assert (mine[told].category, mine[told].competencies) == (new.category, new.competencies)
+    assert (mine[told].talking_points, mine[told].follow_ups) == (new.talking_points, new.follow_ups)
+    assert mine[chosen].category == "situational"

@@ -54,13 +54,16 @@ OWN_COMPETENCIES_RULE = (
 )
 
 
-def told_competencies(competencies) -> str:
+def told_from_words(competencies, category: str | None = None) -> str:
     """What a question added with no competencies chosen was given, said under "Added: …" as
-    `coach add-question` prints "practises: …", so the choice is seen where it can be changed."""
-    return (
-        f"It practises {listed([tag_words(c) for c in competencies])}, told from its words; "
-        "change them under “Your questions”."
-    )
+    `coach add-question` prints "practises: …", so the choice is seen where it can be changed; with
+    `category`, the kind it was told too (under "Saved: …", reworded), or only that when
+    `competencies` are none (they were chosen)."""
+    kind = f"a {tag_words(category)} question" if category else ""
+    if not competencies:
+        return f"It is {kind}, told from its words; change it under “Your questions”." if kind else ""
+    practises = listed([tag_words(c) for c in competencies]) + (f" as {kind}" if kind else "")
+    return f"It practises {practises}, told from its words; change them under “Your questions”."
 
 
 def is_measured(analysis: dict) -> bool:
