@@ -2694,18 +2694,29 @@ def delete_interview_command(
     """Delete a real interview's audio, or the interview with everything about it and the questions
     its debriefs added to your practice questions (not those you starred, changed or answered)."""
     from coach import store as repository
-    from coach.debrief import delete_interview, questions_a_deletion_takes_back
+    from coach.debrief import delete_interview, options_a_deletion_keeps, questions_a_deletion_takes_back
     from coach.interview.saving import forget_review_work
+    from coach.interview_log import option_kind_said
 
     with open_store() as store:
         interview = repository.get_interview(store, interview_id)  # "no interview with id" first
         named = f"interview #{interview_id} ({interview['company']})"
+        # the offers and options written down from it stay, untied from it, as the page says (they
+        # went unsaid here, as if deleted with it)
+        kept = [] if audio_only else options_a_deletion_keeps(store, interview_id)
+        one = len(kept) == 1
+        names = "; ".join(" · ".join(p for p in (f"#{o['id']}", o["company"], o["title"]) if p) for o in kept)
+        kind = option_kind_said(kept[0]["kind"]) if one else f"{len(kept)} options"
+        options = f"{kind} you wrote down from it ({names})"
         if audio_only:
             what = f"the recordings of {named}"
         else:
             debriefs = [d["id"] for d in interview["debriefs"]]
             going = questions_a_deletion_takes_back(store, store.settings, debriefs)
             what = f"{named} with its recordings, answers and debriefs" + _questions_said(len(going))
+            if kept:
+                stays = "stays" if one else "stay"
+                what += f", but not the {options}, which {stays} under Offers and options"
         _agreed_to_delete(what, yes)
         forget_review_work(store, interview_id)
         if audio_only:
@@ -2721,6 +2732,12 @@ def delete_interview_command(
                 f"Deleted interview #{interview_id} with its recordings, answers and debriefs"
                 f"{_questions_said(len(taken_back))}."
             )
+            if kept:
+                them, which = ("it", kept[0]["id"]) if one else ("one", "ID")
+                message += (
+                    f" The {options} {'is' if one else 'are'} kept under Offers and "
+                    f"options; `coach delete-option {which}` removes {them} if it should go too."
+                )
     typer.echo(message)
 
 

@@ -1,11 +1,12 @@
-"""The Interviews page names each thing as the user knows it: an option's kind as its card badge
-says it, a stage deleted as the stage it is, and a choice left empty in words."""
+"""The Interviews page (and `coach delete-interview`) names each thing as the user knows it: an
+option's kind as its card badge says it, a stage deleted as the stage it is, and a choice left empty
+in words."""
 
 import json
 from datetime import date, timedelta
 
 from app_support import interviews_page
-from cli_support import coach_printed
+from cli_support import coach_printed, run_coach, unwrapped
 from store_support import record, sqlite_db_fixture  # noqa: F401
 
 from coach import interview_log, store
@@ -161,3 +162,34 @@ def test_deleting_the_stage_an_offer_came_from_says_the_offer_is_kept(db, tmp_pa
     [shown] = listed["options"]
     assert shown["interview_id"] is None and shown["compensation"] == "180k"
     assert [s["stage"] for o in listed["opportunities"] for s in o["stages"]] == ["final"]
+
+
+def test_coach_delete_interview_says_the_offer_written_down_from_it_is_kept(db, tmp_path):
+    """`coach delete-interview` on the stage an offer came from (`coach add-option offer --interview
+    ID`) kept the offer, as the page does, but its "Delete …?" (or the refusal without --yes) and its
+    "Deleted …" line never said so, as if it went too. Both say it, as the page does; one from
+    another stage is not named."""
+    final, offer_stage = _acme(db, "final", "offer")
+    kept = interview_log.add_option(db, kind="offer", compensation="180k", interview_id=offer_stage)
+    store.add_option(db, kind="alternative", company="Initech", interview_id=final)
+    refused = run_coach("delete-interview", offer_stage, data_dir=tmp_path)  # not at a terminal
+    assert refused.returncode == 1
+    assert refused.stderr.strip() == (
+        f"error: Deleting cannot be undone; add --yes to delete interview #{offer_stage} (Acme) with its "
+        f"recordings, answers and debriefs, but not the offer you wrote down from it (#{kept} · Acme · "
+        "Backend engineer), which stays under Offers and options."
+    )
+    deleted = run_coach("delete-interview", offer_stage, "--yes", data_dir=tmp_path)
+    assert deleted.returncode == 0, deleted.stderr
+    assert unwrapped(deleted.stdout) == (
+        f"Deleted interview #{offer_stage} with its recordings, answers and debriefs. The offer you wrote "
+        f"down from it (#{kept} · Acme · Backend engineer) is kept under Offers and options; `coach "
+        f"delete-option {kept}` removes it if it should go too."
+    )
+    assert [(o["id"], o["interview_id"]) for o in store.list_options(db) if o["kind"] == "offer"] == [
+        (kept, None)
+    ]
+    audio = run_coach("delete-interview", final, "--audio-only", "--yes", data_dir=tmp_path)
+    assert "Offers and options" not in audio.stdout  # its recordings go, the alternative is untouched
+    gone = run_coach("delete-interview", final, "--yes", data_dir=tmp_path)
+    assert "The alternative you wrote down from it (" in unwrapped(gone.stdout), gone.stdout
