@@ -1445,11 +1445,15 @@ def keep_question(
     ), True
 
 
-def edit_user_question(data_dir: Path, question_id: str, *, owner: str = "", **changes) -> Question:
+def edit_user_question(
+    data_dir: Path, question_id: str, *, owner: str = "", typed: bool = False, **changes
+) -> Question:
     """Change one of your own questions; the result is checked like any bank entry first.
     `competencies` given empty are told from its words, as `add_user_question` tells them; its
     `category` and `competencies` as they were told for its old words are told again from its new
-    words (`category_chosen`, `competencies_chosen`)."""
+    words (`category_chosen`, `competencies_chosen`): the page's boxes start filled with them.
+    `typed`: each change was typed on purpose (a command's options), so kept as given even when it
+    equals what the coach told."""
     from coach.store.own_questions import edit_own_question
 
     current = next((q for q in _own_questions(data_dir, owner) if q.id == question_id), None)
@@ -1480,7 +1484,11 @@ def edit_user_question(data_dir: Path, question_id: str, *, owner: str = "", **c
     if "category" in changes or "text" in changes:
         # the kind it was told (the box starts filled with it): told from its words as they now are,
         # as when added with none, before what its words and kind give below is told from it
-        chosen_kind = category_chosen(changes.get("category", current.category), current)
+        chosen_kind = (
+            changes["category"]
+            if typed and "category" in changes
+            else category_chosen(changes.get("category", current.category), current)
+        )
         changes["category"] = chosen_kind or guess_category(changes.get("text", current.text))
     given, given_follow_up = given_points(
         changes.get("text", current.text), changes.get("category", current.category)
@@ -1488,8 +1496,12 @@ def edit_user_question(data_dir: Path, question_id: str, *, owner: str = "", **c
     if "talking_points" in changes or "text" in changes or "category" in changes:
         # none typed (the box left empty, or holding what it was given): given what its words and
         # kind now give, as when added; a weakness question reworded kept the weakness points
-        typed = points_typed(changes.get("talking_points", current.talking_points))
-        changes["talking_points"] = list(typed or given)
+        written = (
+            tuple(changes["talking_points"])
+            if typed and "talking_points" in changes
+            else points_typed(changes.get("talking_points", current.talking_points))
+        )
+        changes["talking_points"] = list(written or given)
     if "follow_ups" in changes or "text" in changes or "category" in changes:
         # its follow-up likewise, unless one was written for it: the weakness question's "How would
         # your colleagues describe it?" was asked after "Tell me about a time you missed a deadline."
@@ -1500,7 +1512,11 @@ def edit_user_question(data_dir: Path, question_id: str, *, owner: str = "", **c
         # every one taken off, or those it was told (the box starts filled with them): told from its
         # words and kind as they now are, as when it was added with none; a question about choosing
         # between projects reworded into one about a weakness kept "decision making, prioritisation"
-        chosen = competencies_chosen(changes.get("competencies", current.competencies), current)
+        chosen = (
+            tuple(changes["competencies"])
+            if typed and "competencies" in changes
+            else competencies_chosen(changes.get("competencies", current.competencies), current)
+        )
         changes["competencies"] = list(chosen) or guess_competencies(
             changes.get("text", current.text), changes.get("category", current.category)
         )

@@ -1105,7 +1105,9 @@ def edit_question_command(
             "Say what to change: --text, --category, --competency, --difficulty or --talking-point."
         )
     settings = load_settings()
-    question = banks.edit_user_question(settings.data_dir, question_id, owner=settings.owner, **changes)
+    question = banks.edit_user_question(
+        settings.data_dir, question_id, owner=settings.owner, typed=True, **changes
+    )
     typer.echo(_own_question_lines(question))
 
 

@@ -306,3 +306,21 @@ def test_your_question_reworded_is_filed_under_the_kind_its_new_words_give(tmp_p
     assert (mine[told].category, mine[told].competencies) == (new.category, new.competencies)
     assert (mine[told].talking_points, mine[told].follow_ups) == (new.talking_points, new.follow_ups)
     assert mine[chosen].category == "situational"
+
+
+def test_a_kind_and_competencies_typed_with_new_words_are_kept_as_typed(tmp_path):
+    """`coach edit-question ID --text "What is your greatest weakness?" --category role-specific
+    --competency product-sense`: options typed on purpose, equal to what the coach had told from the
+    old words, were read as told and replaced by what the new words give (behavioural, "failure
+    learning, self awareness"). A command's options are the user's choice; only the page's boxes
+    start filled with what was told."""
+    told = _added_id(run_coach("add-question", "Which feature would you cut first?", data_dir=tmp_path))
+    before = next(q for q in banks.load_questions(tmp_path) if q.id == told)
+    assert before.category == "role-specific", before
+    edited = run_coach(
+        "edit-question", told, "--text", "What is your greatest weakness?", "--category", "role-specific",
+        *(a for c in before.competencies for a in ("--competency", c)), data_dir=tmp_path,
+    )  # fmt: skip
+    assert edited.returncode == 0, edited.stderr
+    after = next(q for q in banks.load_questions(tmp_path) if q.id == told)
+    assert (after.category, after.competencies) == ("role-specific", before.competencies), after
