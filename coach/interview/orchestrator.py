@@ -17,7 +17,7 @@ from pathlib import Path
 
 from coach import banks, store
 from coach.analysis.quality import NO_QUESTION_FOUND
-from coach.audio import SavedRecording
+from coach.audio import AudioReader, SavedRecording
 from coach.config import Settings
 from coach.debrief import heard_questions
 from coach.errors import (
@@ -169,16 +169,21 @@ def review_recording(
         sha256 = file_sha256(source)  # read once: the review's work folder is named by it
     if saved is not None and on_saved is not None:
         on_saved(saved)
-    if use_profile and options.candidate_speaker is None and options.profile is None:
-        options, used = _with_voice_profile(db, options)
-        if used and on_profile is not None:
-            on_profile(used)
     if saved is not None:
         REVIEWING.add(str(saved.path))
     progress, stored = _done_once_stored(progress) if save else (progress, lambda: None)
+    heard_path = saved.path if saved else Path(source)
+    name = original_name or heard_path.name
     try:
+        # the file read as audio first: a file that is none was said after "Telling your voice by
+        # 3 saved practice recordings", and the profile was built for nothing
+        AudioReader(heard_path, settings, name=name)
+        if use_profile and options.candidate_speaker is None and options.profile is None:
+            options, used = _with_voice_profile(db, options)
+            if used and on_profile is not None:
+                on_profile(used)
         result = review(
-            saved.path if saved else Path(source),
+            heard_path,
             settings,
             options,
             questions=banks.load_questions(settings.data_dir, owner=settings.owner),
@@ -186,7 +191,7 @@ def review_recording(
             progress=progress,
             cancel=cancel,
             sha256=saved.sha256 if saved else sha256,
-            name=original_name or (saved.path.name if saved else Path(source).name),
+            name=name,
         )
     except ReviewCancelled:  # stopped on purpose: the finished chunks wait for the same run again
         if saved is not None:
