@@ -531,7 +531,18 @@ def analyze_command(
             raise InputError("--save stores recordings; typed answers are not stored yet. Drop --save.")
         result = _analyze_text(text, settings, bank_question, interview)
     else:
-        result = _analyze_audio(audio, settings, bank_question, save, progress, interview)
+        from coach.practice import StoppedWithTakeKept
+
+        try:
+            result = _analyze_audio(audio, settings, bank_question, save, progress, interview)
+        except StoppedWithTakeKept as e:  # "nothing was lost": neither where it is nor what finishes it
+            path = str(e.recording.path)
+            said = f"The recording is kept at {path}; `coach reanalyze` analyses it."
+            typer.echo(
+                flowed("", f"Stopped by the user before the analysis finished. {said}", 0, whole=(path,)),
+                err=True,
+            )
+            raise typer.Exit(130) from None
     if as_json:
         print_json(result)
     else:

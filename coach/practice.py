@@ -7,7 +7,7 @@ saved before anything decodes it and a failure later never loses it.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -51,6 +51,30 @@ class PracticeResult:
     def analysis(self) -> dict:
         """The DESIGN.md `coach analyze` object, made once: what is stored, printed and shown."""
         return analysis_dict(self.answer)
+
+
+class StoppedWithTakeKept(KeyboardInterrupt):
+    """Ctrl+C while a kept take was analysed: the take stays where it was kept (`recording`), noted
+    as stopped so it is listed at once, waiting for `coach reanalyze`."""
+
+    def __init__(self, recording: SavedRecording):
+        super().__init__(str(recording.path))
+        self.recording = recording
+
+
+@contextlib.contextmanager
+def _kept_when_stopped(recording: SavedRecording | None) -> Iterator[None]:
+    """A take stopped midway noted as stopped: without the note it was taken for a save still in
+    flight and left out of `coach history` for a minute (ORPHAN_MIN_AGE_S)."""
+    try:
+        yield
+    except KeyboardInterrupt as e:
+        if recording is None or isinstance(e, StoppedWithTakeKept):
+            raise
+        from coach.store.recordings import note_stopped
+
+        note_stopped(recording.path)
+        raise StoppedWithTakeKept(recording) from e
 
 
 def load_models(settings: Settings):
@@ -248,7 +272,8 @@ def practice_answer(
     # held while it is analysed: the Practice page in another tab does not offer it as left midway
     from coach.store.recordings import being_analysed
 
-    with being_analysed(recording.path) if recording is not None else contextlib.nullcontext():
+    held = being_analysed(recording.path) if recording is not None else contextlib.nullcontext()
+    with _kept_when_stopped(recording), held:
         report("Reading the audio", 0.02)
         try:
             audio = load_audio(path, settings, channel=channel, name=original_name or Path(path).name)
