@@ -2869,23 +2869,20 @@ def reanalyze_command(
     if as_json:
         print_json(report)
     elif nothing and not report["not_analysable"]:  # it read "0 answers analysed again, 0 already …"
-        typer.echo(
-            "Nothing to analyse again: no practice answer or recording is saved yet "
-            "(`coach analyze AUDIO --save` keeps one)."
-        )
+        said = "no practice answer or recording is saved yet (`coach analyze AUDIO --save` keeps one)."
+        typer.echo(flowed("Nothing to analyse again: ", said, 0))
     else:
-        typer.echo(
+        summary = (  # one line of 155 columns: wrapped at words, as every line after it
             f"{count(len(report['reanalysed']), 'answer')} analysed again, "
             f"{report['unchanged']} already current, "
             f"{count(len(report['new_attempts']), 'recording')} analysed for the first time, "
             f"{count(len(report['new_interviews']), 'interview recording')} reviewed, "
             f"{len(report['failed'])} failed (analysis version {report['analysis_version']})."
         )
+        typer.echo(flowed("", summary, 0))
         for kept in report["not_analysable"]:  # tried again on every run, "1 failed" each time
-            typer.echo(
-                f"Kept, not tried again: {kept['path']}. {kept['why']} "
-                f"`coach delete-recording {kept['path']}` deletes it."
-            )
+            said = f"{kept['why']} `coach delete-recording {kept['path']}` deletes it."
+            typer.echo(flowed("Kept, not tried again: ", f"{kept['path']}. {said}", 2, whole=(kept["path"],)))
     if report["failed"]:
         raise typer.Exit(1)
 

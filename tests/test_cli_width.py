@@ -221,6 +221,31 @@ def test_a_recording_not_analysed_fits_80_columns_its_name_and_path_whole(tmp_pa
     ), shown
 
 
+def test_reanalyze_fits_80_columns_its_summary_and_what_it_kept(tmp_path):
+    """`coach reanalyze` printed its summary on one line of 155 columns and "Kept, not tried
+    again: …" with the take's path, why and the command that deletes it on one of 290 and more.
+    Both now wrap at words in 80 columns, the path whole on a line, the same once joined."""
+    takes = tmp_path / "takes"
+    takes.mkdir()
+    name = "Mock interview with Consolidated Interstellar Logistics, second round.wav"
+    (takes / name).write_bytes((Path(__file__).parent / "data" / "silence.wav").read_bytes())
+    assert run_coach("analyze", takes / name, "--save", "--no-progress", data_dir=tmp_path).returncode == 1
+    [kept] = (tmp_path / "recordings").rglob("*.wav")
+    path = kept.relative_to(tmp_path).as_posix()
+
+    shown = _printed(tmp_path, "reanalyze")
+    assert not _widths(shown), _widths(shown)
+    assert any(line.strip().startswith(path) for line in shown), shown  # the path whole, to copy
+    said = unwrapped("\n".join(shown))
+    assert said.startswith(
+        "0 answers analysed again, 0 already current, 0 recordings analysed for the first"
+    ), said
+    assert (
+        "failed (analysis version " in said and f"). Kept, not tried again: {path}. {name} is silent;" in said
+    )
+    assert said.endswith(f"`coach delete-recording {path}` deletes it."), said
+
+
 DATA_ENGINEER = """Senior Data Engineer - Northwind
 
 Northwind builds the payments infrastructure behind thousands of online shops. You will design

@@ -179,8 +179,8 @@ def test_reanalyze_with_nothing_saved_says_so_in_a_sentence(settings, monkeypatc
     monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
     result = _run(settings, "reanalyze")
     assert result.exit_code == 0, result.stderr
-    assert result.stdout == (
-        "Nothing to analyse again: no practice answer or recording is saved yet "
+    assert result.stdout == (  # in 80 columns
+        "Nothing to analyse again: no practice answer or recording is saved yet\n"
         "(`coach analyze AUDIO --save` keeps one).\n"
     )
 
