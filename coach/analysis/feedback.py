@@ -11,7 +11,7 @@ from collections import Counter
 
 from coach.analysis.prosody import prosody_feedback
 from coach.analysis.quality import MIN_WORDS
-from coach.analysis.wording import clock, count
+from coach.analysis.wording import clock, count, times
 from coach.config import Thresholds
 
 MAX_POINTS = 5
@@ -33,8 +33,8 @@ def _fmt_counts(counter: Counter, n: int = 3) -> str:
     the items add up to the total the line gives (one kind left over is named rather than counted)."""
     common = counter.most_common()
     shown, rest = (common, []) if len(common) <= n + 1 else (common[:n], common[n:])
-    listed = ", ".join(f"'{_said(label)}' ×{times}" for label, times in shown)
-    return f"{listed} and {sum(times for _, times in rest)} more" if rest else listed
+    listed = ", ".join(f"'{_said(label)}' ×{times(n)}" for label, n in shown)
+    return f"{listed} and {times(sum(n for _, n in rest))} more" if rest else listed
 
 
 def build_feedback(a: dict, t: Thresholds) -> list[str]:
@@ -150,14 +150,16 @@ def _structure(points: list, a: dict, m: dict, t: Thresholds) -> None:
         points.append(
             (
                 3.2,
-                f"Actions told as 'we' only ({ivw['we']} times, never 'I'). Say which part you did yourself.",
+                f"Actions told as 'we' only ({count(ivw['we'], 'time')}, never 'I'). "
+                "Say which part you did yourself.",
             )
         )
     elif ivw["i_share"] is not None and ivw["we"] >= 3 and ivw["i_share"] < t.action_i_min_share:
         points.append(
             (
                 2.2,
-                f"In the actions 'we' comes {ivw['we']} times and 'I' {ivw['i']} times. Name your own part.",
+                f"In the actions 'we' comes {count(ivw['we'], 'time')} and 'I' {count(ivw['i'], 'time')}. "
+                "Name your own part.",
             )
         )
 

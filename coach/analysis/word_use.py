@@ -18,6 +18,7 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from coach.analysis.word_rarity import rarity
+from coach.analysis.wording import times
 
 if TYPE_CHECKING:  # spaCy loads with the first answer, not with the page that shows these lines
     from spacy.tokens import Doc, Span, Token
@@ -589,13 +590,12 @@ def word_lines(metrics: dict) -> list[str]:
     most = metrics.get("most_used_words") or []
     if most:
         # every form said ("errors/error (4×)"); an answer analysed before forms were kept has its word
-        said = ("/".join(w.get("forms") or [w["word"]]) + f" ({w['count']}×)" for w in most)
+        said = ("/".join(w.get("forms") or [w["word"]]) + f" ({times(w['count'])}×)" for w in most)
         lines.append("Words you said most: " + ", ".join(said) + ".")
     phrases = metrics.get("repeated_phrases") or []
     if phrases:
-        lines.append(
-            "Phrases you repeated: " + ", ".join(f"“{p['phrase']}” ({p['count']}×)" for p in phrases) + "."
-        )
+        said = (f"“{p['phrase']}” ({times(p['count'])}×)" for p in phrases)
+        lines.append("Phrases you repeated: " + ", ".join(said) + ".")
     lines += job_term_lines(metrics.get("job_terms"))
     return lines
 

@@ -2,7 +2,13 @@
 
 
 def count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+    """ "1 filler", "2,862 fillers": thousands separated as every count is (`times`)."""
+    return f"{n} {noun}" if n == 1 else f"{times(n)} {noun}s"
+
+
+def times(n: int) -> str:
+    """A count as it is printed, "2,862": "2862 fillers" stood beside "20,000 words"."""
+    return f"{n:,}"
 
 
 def listed(items: list[str]) -> str:

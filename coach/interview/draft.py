@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 
-from coach.analysis.wording import count
+from coach.analysis.wording import count, times
 from coach.audio import hms
 from coach.config import Settings
 from coach.debrief import REVIEW_DRAFT_NOTE_LINE
@@ -74,25 +74,26 @@ EARLIER_TEMPLATES = (
 # What each field of a template can hold, so only the review's own lines match, not a line of the
 # user's that happens to share its words ("I started more than 5 s after the question"). A count
 # and its noun are one field ("1 answer", "3 answers"); lines stored before the plurals were right
-# ("1 answers", "2 time(s)") still match.
+# ("1 answers", "2 time(s)") still match, as do counts from before thousands were separated ("1200").
+COUNT = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
 FIELDS = {
     "share": r"\d+",
-    "questions": r"\d+ questions?",
-    "in_band": r"\d+",
-    "fast": r"\d+",
-    "answers": r"\d+(?: answers?)?",
+    "questions": rf"{COUNT} questions?",
+    "in_band": COUNT,
+    "fast": COUNT,
+    "answers": rf"{COUNT}(?: answers?)?",
     "low": r"\d+",
     "high": r"\d+",
-    "results": r"\d+ answers? stated",
+    "results": rf"{COUNT} answers? stated",
     "question": r".+",
     "length": r"[\d:]+",
-    "fillers": r"\d+ fillers?",
-    "words": r"\d+",
+    "fillers": rf"{COUNT} fillers?",
+    "words": COUNT,
     "rate": r"[\d.]+",
     "typical": r"[\d.]+",
-    "slow": r"\d+(?: answers?)?",
+    "slow": rf"{COUNT}(?: answers?)?",
     "limit": r"[\d.]+",
-    "times": r"\d+(?: times?| time\(s\))?",
+    "times": rf"{COUNT}(?: times?| time\(s\))?",
 }
 
 
@@ -168,7 +169,7 @@ def debrief_draft(answers: Sequence[dict], facts: dict, settings: Settings) -> d
         better.append(
             FILLERS.format(
                 fillers=count(fillers, "filler"),
-                words=words,
+                words=times(words),
                 rate=f"{100 * fillers / words:.1f}",
                 typical=f"{t.fillers_per_100_words_typical:g}",
             )
