@@ -150,7 +150,8 @@ def test_a_stored_cadence_goal_beyond_the_bounds_still_opens_the_page(db, goal, 
     assert metrics["Cadence goal"] == f"{interviews} every {days} days"
     assert [n.value for n in at.number_input] == [interviews, days]
     assert [w.value for w in at.warning] == [
-        f"Your goal, {goal} every {period_days} day{'' if period_days == 1 else 's'}, is beyond what "
+        # its count with thousands separated, as every count (coach.analysis.wording.count)
+        f"Your goal, {goal} every {period_days:,} day{'' if period_days == 1 else 's'}, is beyond what "
         "can be set (1 to 20 real "
         f"interviews, every 7 to 3660 days): it counts as {interviews} every {days} days until you "
         "change it."
