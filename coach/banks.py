@@ -1366,7 +1366,7 @@ def add_user_question(
     """
     from coach.store.own_questions import add_own_question
 
-    text = " ".join(text.split())
+    text, talking_points, follow_ups = _as_kept(text), _all_kept(talking_points), _all_kept(follow_ups)
     category = category or guess_category(text)
     if not text:
         raise InputError("The question is empty; type the question as it was asked.")
@@ -1465,8 +1465,11 @@ def edit_user_question(
             if shipped
             else f"You have no question with id '{question_id}'; list yours with `coach questions`."
         )
+    for name in ("talking_points", "follow_ups"):
+        if name in changes:
+            changes[name] = _all_kept(changes[name])
     if "text" in changes:
-        changes["text"] = " ".join(str(changes["text"]).split())
+        changes["text"] = _as_kept(str(changes["text"]))
         if not changes["text"]:
             raise InputError(
                 "The question's new words are empty; type the question after --text, or leave --text "
@@ -1596,6 +1599,19 @@ def _ids_in_store(data_dir: Path, owner: str = "") -> set[str]:
 
     store = _users_store(data_dir, create=False, owner=owner)
     return set() if store is None else question_ids_in_use(store)
+
+
+def _as_kept(typed: str) -> str:
+    """An own question's words as typed, on one line without escape codes or control characters
+    (coach.store.rows.typed_text): its id is made of them."""
+    from coach.store.rows import typed_text
+
+    return " ".join(typed_text(typed).split())
+
+
+def _all_kept(typed: Sequence[str]) -> tuple[str, ...]:
+    """Talking points or follow-ups as typed, each as `_as_kept`."""
+    return tuple(_as_kept(t) if isinstance(t, str) else t for t in typed)
 
 
 def _new_user_id(text: str, taken: set[str]) -> str:

@@ -31,6 +31,7 @@ SUMMARY_COLUMNS = [c for c in attempts.c if c.name not in ("transcript", "analys
 
 
 def start_session(store: Store, note: str = "") -> int:
+    note = SESSION_TYPED.cleaned({"note": note})["note"]
     SESSION_TYPED.check({"note": note})
     with store.write() as conn:
         return conn.execute(

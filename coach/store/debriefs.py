@@ -57,6 +57,7 @@ def add_debrief(
         notes=notes,
     )
     more = dict(red_flags=red_flags, pay_mentioned=pay_mentioned, compared_with_others=compared_with_others)
+    typed, more = DEBRIEF_TYPED.cleaned(typed), DEBRIEF_TYPED.cleaned(more)
     DEBRIEF_TYPED.check({**typed, **more})
     # one left blank is not written: the column's default is the same "", and a database still
     # being migrated (a test of an older schema) has no such column yet

@@ -33,6 +33,7 @@ def add_goal(
         raise InputError(f"A goal is one of {', '.join(KINDS)}, not {kind!r}.")
     if kind in CADENCE_KINDS and not (period_days and period_days > 0 and target > 0):
         raise InputError("A cadence goal needs a positive count and a period in days, e.g. 1 every 91 days.")
+    note = GOAL_TYPED.cleaned({"note": note})["note"]
     GOAL_TYPED.check({"note": note})
     with store.write() as conn:
         return conn.execute(

@@ -71,22 +71,23 @@ def add_interview(
     job_description: str = "",
 ) -> int:
     """Record a real interview; `people` are dicts with name, title and notes."""
-    if not (company or "").strip():
+    typed = dict(
+        company=company or "", role=role, stage=stage, notes=notes, job_description=job_description or ""
+    )
+    typed = INTERVIEW_TYPED.cleaned(typed)  # a name of escape codes only is no name
+    if not typed["company"].strip():
         raise InputError("An interview needs the company's name.")
     values = dict(
         uid=new_uid(),
         owner=store.owner,
-        company=company.strip(),
-        role=role,
-        stage=stage,
+        **typed | {"company": typed["company"].strip()},
         interview_date=parse_date(interview_date, "interview date"),
         format=format,
         origin=_check_origin(origin),
-        notes=notes,
         created_at=utc_now(),
-        job_description=job_description or "",
     )
     INTERVIEW_TYPED.check(values)
+    people = [PERSON_TYPED.cleaned(person) for person in people]
     for person in people:
         check_person(**person)
     with store.write() as conn:
@@ -127,10 +128,11 @@ def add_person(store: Store, interview_id: int, *, name: str, title: str = "", n
     """Add someone met to a logged interview. Its time is noted as the person's last change: an
     import applying a backup's deletion of that interview sees it was changed here since and keeps
     it (coach.store.carried_deletions), where it deleted it with the person just added."""
-    check_person(name, title, notes)
+    typed = PERSON_TYPED.cleaned({"name": name, "title": title, "notes": notes})
+    check_person(**typed)
     get_row(store, interviews, interview_id, "interview")
     with store.write() as conn:
-        person_id = _insert_person(conn, store.owner, interview_id, name, title, notes)
+        person_id = _insert_person(conn, store.owner, interview_id, **typed)
         note_changed(conn, store.owner, interview_people, interview_people.c.id == person_id, utc_now())
         return person_id
 

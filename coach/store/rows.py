@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -201,6 +202,24 @@ def check_lengths(table: sa.Table, what: str, values: dict, *, what_to_do: str |
             )
 
 
+# What typing or pasting leaves in text that is no part of its words: a terminal's escape codes
+# (colour "\x1b[31m", a cleared screen "\x1b[2J", a title "\x1b]0;…\x07") whole, then any other
+# control character. Kept, they coloured or moved the terminal's text wherever the words were shown,
+# and an own question's id was made of them ("user-tell-me-31mred-0m-1").
+_ESCAPE_CODE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # a tab and a line break kept
+_LINE_BREAK = re.compile(r"\r\n?")
+
+
+def typed_text(text: str, *, multi_line: bool = False) -> str:
+    """Text the user typed as it is kept, without escape codes or control characters: a field of
+    several lines (notes, a job description) keeps its line breaks and tabs, a one-line field (a
+    company's name, a question) has them as spaces. The one cleaning for the pages and the terminal
+    alike (TypedFields.cleaned, banks for an own question's words)."""
+    text = _CONTROL.sub("", _LINE_BREAK.sub("\n", _ESCAPE_CODE.sub("", text)))
+    return text if multi_line else re.sub(r"[\t\n]", " ", text)
+
+
 @dataclass(frozen=True)
 class TypedFields:
     """What the user types into one table: the table, what a row is called in a sentence
@@ -211,6 +230,23 @@ class TypedFields:
     table: sa.Table
     what: str
     fields: tuple[str, ...]
+
+    def cleaned(self, values: dict) -> dict:
+        """`values` with the typed fields' text as it is kept (`typed_text`): a text column may hold
+        several lines, a sized one is one line; a list of texts (an own question's talking points)
+        is cleaned text by text."""
+
+        def kept(name: str, value: Any) -> Any:
+            multi_line = isinstance(self.table.c[name].type, sa.Text)
+            if isinstance(value, str):
+                return typed_text(value, multi_line=multi_line)
+            if isinstance(value, list | tuple):
+                return type(value)(
+                    typed_text(v, multi_line=multi_line) if isinstance(v, str) else v for v in value
+                )
+            return value
+
+        return {k: kept(k, v) if k in self.fields and k in self.table.c else v for k, v in values.items()}
 
     def check(self, values: dict, *, what_to_do: str | None = None) -> None:
         """The typed fields among `values` no longer than their columns keep (check_lengths); a
@@ -231,6 +267,7 @@ def update_row(
     """Change the `editable` fields given of one row of `typed.table`, its typed text checked first."""
     table, what = typed.table, typed.what
     refuse_unknown_fields(what, values, editable)
+    values = typed.cleaned(values)
     typed.check(values)
     write_changes(
         store, table, sa.and_(table.c.id == row_id, mine(store, table)), values, not_found(what, row_id)
