@@ -5,7 +5,7 @@ from datetime import date
 import streamlit as st
 
 from coach import banks, interview_log, playbook, practised_for, prepare, store
-from coach.analysis.wording import count, listed
+from coach.analysis.wording import count, listed, times
 from coach.debrief import (
     DEBRIEF_HEADINGS,
     delete_debriefs,
@@ -87,7 +87,7 @@ def done(message: str) -> None:
 
 
 CADENCE_BOUNDS = "{} to {} real interviews, every {} to {} days".format(
-    *playbook.CADENCE_INTERVIEWS, *playbook.CADENCE_PERIOD_DAYS
+    *playbook.CADENCE_INTERVIEWS, *map(times, playbook.CADENCE_PERIOD_DAYS)
 )
 
 
@@ -121,7 +121,7 @@ def cadence_panel(interviews: list[dict], today: date) -> None:
         st.warning(
             f"Your goal, {book.cadence.interviews} every {count(book.cadence.period_days, 'day')}, is "
             f"beyond what can be set ({CADENCE_BOUNDS}): it counts as {goal.interviews} every "
-            f"{goal.period_days} days until you change it.",
+            f"{count(goal.period_days, 'day')} until you change it.",
             icon=":material/flag:",
         )
     with st.popover("Change the cadence goal"):

@@ -2049,7 +2049,7 @@ def _cadence_line(store, today) -> str:
     every = f"{goal.interviews} real interview{'s' if goal.interviews != 1 else ''} every {goal.period_label}"
     return (
         f"Cadence goal: {every}; {status.interviews_in_period} held in the last "
-        f"{goal.period_days} days; {then}."
+        f"{count(goal.period_days, 'day')}; {then}."
     )
 
 

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from coach import store
+from coach.analysis.wording import count
 from coach.errors import InputError
 from coach.playbook import newest_goal
 from coach.store import Store
@@ -90,7 +91,7 @@ def period_words(days: int) -> str:
         return "day"
     if days % 7 == 0:
         return "week" if days == 7 else f"{days // 7} weeks"
-    return f"{days} days"
+    return count(days, "day")
 
 
 def practice_goal(goals: Sequence[dict]) -> PracticeGoal | None:

@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from coach import banks
+from coach.analysis.wording import count
 from coach.errors import InputError
 
 PLAYBOOK_FILE = banks.SHIPPED_BANKS_DIR / "playbook.toml"
@@ -175,7 +176,7 @@ def _cadence(raw: dict) -> Cadence:
     return Cadence(
         interviews=raw["interviews"],
         period_days=raw["period_days"],
-        period_label=raw.get("period_label", f"{raw['period_days']} days"),
+        period_label=raw.get("period_label", count(raw["period_days"], "day")),
         intro=raw.get("intro", ""),
     )
 
@@ -221,7 +222,7 @@ def cadence_within_bounds(cadence: Cadence) -> Cadence:
     days = within(cadence.period_days, CADENCE_PERIOD_DAYS)
     if (interviews, days) == (cadence.interviews, cadence.period_days):
         return cadence
-    return replace(cadence, interviews=interviews, period_days=days, period_label=f"{days} days")
+    return replace(cadence, interviews=interviews, period_days=days, period_label=count(days, "day"))
 
 
 def whole_count(target: float) -> int:
@@ -241,7 +242,7 @@ def cadence_from_goals(goals: Sequence[dict], default: Cadence) -> Cadence:
     if goal is None:
         return default
     interviews, days = whole_count(goal["target"]), int(goal["period_days"])
-    label = default.period_label if days == default.period_days else f"{days} days"
+    label = default.period_label if days == default.period_days else count(days, "day")
     if (interviews, days) == (default.interviews, default.period_days):
         return Cadence(interviews=interviews, period_days=days, period_label=label, intro=default.intro)
     # the playbook's words argue for its own goal ("every quarter"): beside yours they are a suggestion
@@ -635,7 +636,7 @@ def _render_after(playbook: Playbook, marks: _Marks) -> str:
 def _render_cadence(playbook: Playbook, marks: _Marks) -> str:
     c = playbook.cadence
     plural = "interview" if c.interviews == 1 else "interviews"
-    days = "" if c.period_label == f"{c.period_days} days" else f" ({c.period_days} days)"
+    days = "" if c.period_label == count(c.period_days, "day") else f" ({count(c.period_days, 'day')})"
     goal = f"{c.interviews} real {plural} every {c.period_label}"
     lines = _title("Cadence", marks) + [
         f"Goal: {marks.strong}{goal}{marks.strong}{days}; every stage held counts.",

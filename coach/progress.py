@@ -632,7 +632,7 @@ def counted_cadence(goal: dict, kind: str) -> Cadence:
     days = min(max(stored.period_days, 1), CADENCE_PERIOD_DAYS[1])
     if days == stored.period_days:
         return stored
-    return replace(stored, period_days=days, period_label=f"{days} days")
+    return replace(stored, period_days=days, period_label=count(days, "day"))
 
 
 def _as_counted(goal: dict, counted: Cadence) -> dict:

@@ -147,20 +147,20 @@ def test_a_stored_cadence_goal_beyond_the_bounds_still_opens_the_page(db, goal, 
     assert not at.exception, at.exception
     interviews, days = counted
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Cadence goal"] == f"{interviews} every {days} days"
+    assert metrics["Cadence goal"] == f"{interviews} every {days:,} days"
     assert [n.value for n in at.number_input] == [interviews, days]
     assert [w.value for w in at.warning] == [
         # its count with thousands separated, as every count (coach.analysis.wording.count)
         f"Your goal, {goal} every {period_days:,} day{'' if period_days == 1 else 's'}, is beyond what "
         "can be set (1 to 20 real "
-        f"interviews, every 7 to 3660 days): it counts as {interviews} every {days} days until you "
+        f"interviews, every 7 to 3,660 days): it counts as {interviews} every {days:,} days until you "
         "change it."
     ]
     [b for b in at.button if b.label == "Save goal"][0].click().run()
     assert not at.exception and not at.error and not at.warning
     [kept] = [g for g in store.list_goals(db, active_only=True) if g["kind"] == playbook.CADENCE_GOAL_KIND]
     assert (kept["target"], kept["period_days"]) == counted
-    assert {m.label: m.value for m in at.metric}["Cadence goal"] == f"{interviews} every {days} days"
+    assert {m.label: m.value for m in at.metric}["Cadence goal"] == f"{interviews} every {days:,} days"
 
 
 # ---------------------------------------------------------------- deleting

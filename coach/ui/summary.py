@@ -881,7 +881,7 @@ def period_words(days: int) -> str:
             return words
     if days % 7 == 0:
         return "week" if days == 7 else f"{days // 7} weeks"
-    return f"{days} days"
+    return count(days, "day")
 
 
 # not "(general questions)": Practice recommends for the soonest interview with a job description
