@@ -19,7 +19,13 @@ from coach.interview.orchestrator import (
     review_recording,
     stored_review,
 )
-from coach.interview.review import ReviewOptions, anything_scored, shown_as_an_answer, who_is_you
+from coach.interview.review import (
+    ReviewOptions,
+    anything_scored,
+    said_too_little,
+    shown_as_an_answer,
+    who_is_you,
+)
 from coach.interview.turns import question_title
 from coach.interview_log import STAGES, WHOLE_RECORDING, interview_with_stage, recordable
 from coach.local_time import long_date
@@ -324,8 +330,9 @@ def _role(label: str) -> str:
 
 def _voices(result: dict) -> list[dict]:
     """The voices the coach told apart, in order, when the user can say who is who (none when the
-    recording was split by stereo channel: the sides say who is who)."""
-    if not result.get("interview_recording_id"):
+    recording was split by stereo channel: the sides say who is who; none when it holds too little
+    speech to tell voices apart, which its first warning says)."""
+    if not result.get("interview_recording_id") or said_too_little(result.get("warnings") or ()):
         return []
     return sorted(
         (s for s in result.get("speakers") or [] if s["source"].startswith("speaker ")),

@@ -108,7 +108,7 @@ def blocking_problems(transcript: Transcript, n_words: int, *, interview: bool =
     if n_words < MIN_WORDS or spoken_s < MIN_SPEECH_S:
         # a short reply in an interview is normal; only a practice take is worth recording again
         problems.append(
-            f"Only {count(n_words, 'word')} in {_how_long(spoken_s)}: too little to measure."
+            f"Only {count(n_words, 'word')} in {how_long(spoken_s)}: too little to measure."
             + ("" if interview else " Record the whole answer again.")
         )
     elif speech_s and transcript.unheard_s / speech_s > MAX_UNHEARD_SHARE:
@@ -126,7 +126,7 @@ def typed_too_short(n_words: int) -> str:
     return f"{said} to measure. Write the whole answer, as you would say it, and try again."
 
 
-def _how_long(seconds: float) -> str:
+def how_long(seconds: float) -> str:
     """'under a second', '1 s', '9 s': never '0 s' for a take that did have sound."""
     return "under a second" if seconds < 0.5 else f"{seconds:.0f} s"
 

@@ -34,7 +34,7 @@ from coach.files import file_sha256
 from coach.interview.chunks import CHUNK_S
 from coach.interview.listen import DONE, SAVING, SAVING_FROM, ProgressHandler, ReviewCancelled
 from coach.interview.resume import forget_recording, packed_work, unpack_work
-from coach.interview.review import ReviewOptions, review
+from coach.interview.review import ReviewOptions, review, said_too_little
 from coach.interview.saving import (
     answer_rows,
     check_saving_place,
@@ -599,6 +599,8 @@ def _with_voice_profile(db: Store, options: ReviewOptions) -> tuple[ReviewOption
 def _whole_recording_problems(result: dict) -> list[str]:
     """With two voices and no question found, the whole recording holds the interviewer's words too."""
     identification = result["identification"]
+    if said_too_little(result["warnings"]):  # said first by the review: no voice or question is at fault
+        return []
     if identification["method"] == "one voice":
         return list(identification.get("unscorable") or [])  # [] when the user said only they speak
     return [NO_QUESTION_FOUND]

@@ -22,8 +22,16 @@ from pathlib import Path
 
 import numpy as np
 
-from coach.analysis.quality import NO_QUESTION_FOUND, ONE_VOICE, PHONE_SOUND_QUICK_MODEL, phone_sound
-from coach.analysis.wording import clock
+from coach.analysis.quality import (
+    MIN_SPEECH_S,
+    MIN_WORDS,
+    NO_QUESTION_FOUND,
+    ONE_VOICE,
+    PHONE_SOUND_QUICK_MODEL,
+    how_long,
+    phone_sound,
+)
+from coach.analysis.wording import clock, count
 from coach.audio import SILENCE_PEAK
 from coach.banks import Question, WordedQuestion
 from coach.config import Settings
@@ -105,6 +113,33 @@ YOUR_WORDS_AS_THEIRS = (
 )
 
 
+# A recording holding less speech than one answer needs to be measured (coach.analysis.quality's
+# MIN_WORDS, MIN_SPEECH_S) can have no answer scored, whoever speaks in it; telling two voices apart
+# needs more still (coach.interview.speakers.MIN_SPEAKER_S a voice). Its review leads with this,
+# and says nothing of how many people speak: a 1 s "Hello" was told to be reviewed again saying 2
+# people speak, which could not work, while "too little to measure" showed only inside its answer.
+TOO_LITTLE_WHAT_TO_DO = (
+    "Record or upload a longer one, with the interviewer's questions and your answers in it."
+)
+
+
+def too_little_said(heard: Heard) -> str:
+    """Why nothing in this recording can be measured, with what to do; "" when enough was said."""
+    spoken_s = sum(b - a for a, b in heard.speech) if heard.speech else heard.duration_s
+    if len(heard.words) >= MIN_WORDS and spoken_s >= MIN_SPEECH_S:
+        return ""
+    return (
+        f"This recording holds only {count(len(heard.words), 'word')} in {how_long(spoken_s)} of speech: "
+        f"too little to review. {TOO_LITTLE_WHAT_TO_DO}"
+    )
+
+
+def said_too_little(warnings: Sequence[str]) -> bool:
+    """Whether a review's warnings say too little was said in its recording (`too_little_said`):
+    then no answer is listed under the conversation and no voice is offered to pick."""
+    return any(w.endswith(TOO_LITTLE_WHAT_TO_DO) for w in warnings)
+
+
 # Why the whole recording, as one answer, got no score, and the review's warning that says it
 # already, with what to do: the answer's sentence stands first in that warning or says it in other words
 SAID_BY_THE_REVIEW = {ONE_VOICE: ONE_VOICE, NO_QUESTION_FOUND: NO_QUESTION_HEARD}
@@ -115,9 +150,12 @@ def shown_as_an_answer(answer: dict, warnings: Sequence[str]) -> bool:
     unscored for a reason the review's `warnings` give over it (one voice heard; no question
     heard): the Review page showed the conversation's words again under that reason said a second
     time, for no question in other words and without what to do. An answer stopped for a reason of
-    its own (too little speech, distorted) is listed, its reason said only there."""
+    its own (too little speech, distorted) is listed, its reason said only there; not when the
+    whole recording holds too little to measure (`too_little_said`), which the review leads with."""
     analysis = answer["analysis"]
     reasons = analysis.get("warnings") or []
+    if analysis.get("scores") is None and said_too_little(warnings):  # each answer is shorter still
+        return False
     if answer.get("question") or analysis.get("scores") is not None or not reasons:
         return True
     said = [SAID_BY_THE_REVIEW.get(reason) for reason in reasons]
@@ -156,7 +194,9 @@ def review(
     who = attribute(heard, options)
     turns = make_turns(heard.words, who.labels)
     pairs = exchanges(turns)
-    problems = _unscorable(who, options)
+    too_little = too_little_said(heard)
+    # too little said: no number of voices would let anything be scored, so none is asked for
+    problems = [] if too_little else _unscorable(who, options)
     # each answer heard as a practice take is, so its fillers count as in practice; not when
     # nothing of this review can be scored (one voice where there are two)
     takes: list = [None] * len(pairs)
@@ -185,7 +225,9 @@ def review(
         facts["candidate_talk_share"] = None
     facts["compared_with_practice"] = measures.compare_with_practice(answers, practice_attempts)
     warnings = who.warnings + _audio_warnings(heard, turns) + _phone_warnings(path, settings, heard, name)
-    if who.method != "one voice" and not pairs:
+    if too_little:  # the one reason said first; who is who and which question was asked are moot
+        warnings = [too_little, *(w for w in warnings if w not in who.warnings)]
+    elif who.method != "one voice" and not pairs:
         # split by stereo channel, the sides say who is who: no voice to pick
         advice = "" if who.method == "channel" else f" {YOUR_WORDS_AS_THEIRS}"
         warnings.append(NO_QUESTION_HEARD + advice)
