@@ -778,11 +778,21 @@ def _figure(value: float, measure: str) -> str:
     return f"{shown(value, measure):g}"
 
 
+# Filler rates read to one decimal wherever figures stand side by side, a whole one too ("0.0"), as
+# the tables' column of fillers per 100 words reads them (coach.ui.summary.ONE_DECIMAL_COLUMNS):
+# Progress's per-question table said "0.0" where Practice against real interviews said "0" of the
+# same zero. Means of counts (long pauses) keep a decimal only where one of them needs it.
+ONE_DECIMAL = {"fillers_per_100_words", "fillers_per_min"}
+
+
 def figures_side_by_side(values: Sequence[float | None], measure: str) -> list[str]:
     """Figures read side by side (practice's mean beside real interviews'), at one precision: a rate
-    whose other figure shows a decimal shows its own too ("5.0" beside "5.3", not "5"); "—" for none."""
+    whose other figure shows a decimal shows its own too ("5.0" beside "5.3", not "5"), and a filler
+    rate always shows one (ONE_DECIMAL); "—" for none."""
     said = [None if v is None else shown(v, measure) for v in values]
-    decimals = measure not in WHOLE and any(v is not None and v != int(v) for v in said)
+    decimals = measure in ONE_DECIMAL or (
+        measure not in WHOLE and any(v is not None and v != int(v) for v in said)
+    )
     return ["—" if v is None else f"{v:.1f}" if decimals else f"{v:g}" for v in said]
 
 

@@ -1055,3 +1055,34 @@ def test_months_of_practice_draw_a_running_average_over_the_answers(tmp_path, mo
     averages = [round(v, 6) for f in frames if "average" in f for v in f["average"]]
     assert len(averages) == 36  # from the fifth answer on
     assert averages[0] > averages[-1] + 30 and averages == sorted(averages, reverse=True)  # no zigzag
+
+
+def test_no_fillers_reads_the_same_in_the_question_table_and_beside_real_interviews(tmp_path, monkeypatch):
+    """No fillers at all, in practice and in a real interview: the question's table read "0.0"
+    (its column of fillers per 100 words is read to one decimal) where "Practice against real
+    interviews" read "0" of the same rate. Both read "0.0"."""
+    from store_support import analysis_dict, save_real_answers
+
+    from coach import store
+
+    with _own_store(tmp_path, monkeypatch) as db:
+        for days_ago in (3, 2):
+            _answered_about_yourself(db, days_ago, fillers_per_100=0.0, wpm=140.0)
+        interview_id = store.add_interview(
+            db, company="Acme", interview_date=date.today() - timedelta(days=1)
+        )
+        real = {"question_id": "mot-05", "question_text": "Tell me about yourself."}
+        real["analysis"] = analysis_dict(fillers_per_100=0.0, wpm=150.0)
+        save_real_answers(db, interview_id, [real])
+    at = page("progress").run()
+    assert not at.exception
+    [against] = [t.value for t in at.dataframe if list(t.value.columns) == ["Measure", "Practice", "Real"]]
+    rows = {r["Measure"]: r for r in against.to_dict("records")}
+    per_100 = rows["fillers per 100 words"]
+    assert (per_100["Practice"], per_100["Real"]) == ("0.0", "0.0"), per_100
+    per_min = rows["fillers per minute"]
+    assert (per_min["Practice"], per_min["Real"]) == ("0.0", "0.0"), per_min
+    [question] = [t for t in at.dataframe if "Fillers" in t.value.columns]
+    assert list(question.value["Fillers"]) == [0.0, 0.0, 0.0]
+    column = json.loads(question.proto.columns or "{}")["Fillers"]
+    assert column.get("type_config") == {"type": "number", "format": "%.1f"}  # drawn "0.0"
