@@ -3114,7 +3114,7 @@ def _describe_review(result: dict, added: dict[str, str] | None = None) -> str:
     """The review as the terminal prints it; `added`: the questions --add-questions put in your own
     (id → words, as `coach questions` lists them), None without that option."""
     from coach.analysis.wording import clock
-    from coach.interview.review import who_is_you
+    from coach.interview.review import shown_as_an_answer, who_is_you
     from coach.interview.turns import question_title
 
     m = result["metrics"]
@@ -3132,6 +3132,8 @@ def _describe_review(result: dict, added: dict[str, str] | None = None) -> str:
         share = f", {100 * s['share']:.0f}%" if m["candidate_talk_share"] is not None else ""
         lines.append(f"  {s['label']} ({s['source']}): {s['talk_s']:.0f} s{share}{snippet}")
     for a in result["answers"]:
+        if not shown_as_an_answer(a, result["warnings"]):
+            continue  # its reason is the review's warning, printed before this (as the page lists them)
         am = a["analysis"]["metrics"]
         bank = f"[{a['bank_id']}] " if a["bank_id"] else "[not in bank] "
         title = bank + (question_title(a["question"], a["bank_question"]) or "(whole talk)")

@@ -42,6 +42,17 @@ def test_coach_review_leads_with_too_little_said_and_asks_for_no_second_voice(tm
     assert "--speakers" not in done.stderr and "two voices" not in done.stderr, done.stderr
 
 
+def test_coach_review_says_too_little_once(tmp_path, hello):
+    """The terminal's review said the reason twice: the review's warning first, then the whole talk
+    as an answer, "not measured: Only 1 word in under a second: too little to measure." (the page
+    lists no such answer)."""
+    done = run_coach("review", hello, "--no-progress", data_dir=tmp_path)
+    assert done.returncode == 0, done.stderr
+    printed = " ".join((done.stdout + done.stderr).split())
+    assert TOO_LITTLE in printed and printed.count("too little") == 1, printed
+    assert "not measured" not in printed, printed
+
+
 def test_the_review_page_leads_with_too_little_said_and_offers_no_number_of_voices(
     tmp_path, monkeypatch, hello
 ):
