@@ -200,18 +200,27 @@ def test_goals_settings_and_models_fit_80_columns(tmp_path):
     ]
 
 
+LONG_TAKE_NAME = "Mock interview with Consolidated Interstellar Logistics, second round.wav"
+
+
+def _a_silent_take_kept(data_dir) -> tuple[str, str]:
+    """A silent take with a long name, `coach analyze --save`d: kept, not analysed. Its name and
+    where it is kept, as the listings print it."""
+    takes = data_dir / "takes"
+    takes.mkdir()
+    (takes / LONG_TAKE_NAME).write_bytes((Path(__file__).parent / "data" / "silence.wav").read_bytes())
+    saved = run_coach("analyze", takes / LONG_TAKE_NAME, "--save", "--no-progress", data_dir=data_dir)
+    assert saved.returncode == 1, saved.stdout
+    [kept] = (data_dir / "recordings").rglob("*.wav")
+    return LONG_TAKE_NAME, kept.relative_to(data_dir).as_posix()
+
+
 def test_a_recording_not_analysed_fits_80_columns_its_name_and_path_whole(tmp_path):
     """`coach history` named a recording saved but not analysed, its path and why on one line:
     177 columns for short.wav, 330 for a take named after the interview it rehearsed. The line
     now wraps at words, the name and the path each whole on a line (what finds the file), the
     sentence the same once joined."""
-    takes = tmp_path / "takes"
-    takes.mkdir()
-    name = "Mock interview with Consolidated Interstellar Logistics, second round.wav"
-    (takes / name).write_bytes((Path(__file__).parent / "data" / "silence.wav").read_bytes())
-    assert run_coach("analyze", takes / name, "--save", "--no-progress", data_dir=tmp_path).returncode == 1
-    [kept] = (tmp_path / "recordings").rglob("*.wav")
-    path = kept.relative_to(tmp_path).as_posix()
+    name, path = _a_silent_take_kept(tmp_path)
 
     shown = _printed(tmp_path, "history")
     assert not _widths(shown), _widths(shown)
@@ -225,13 +234,7 @@ def test_reanalyze_fits_80_columns_its_summary_and_what_it_kept(tmp_path):
     """`coach reanalyze` printed its summary on one line of 155 columns and "Kept, not tried
     again: …" with the take's path, why and the command that deletes it on one of 290 and more.
     Both now wrap at words in 80 columns, the path whole on a line, the same once joined."""
-    takes = tmp_path / "takes"
-    takes.mkdir()
-    name = "Mock interview with Consolidated Interstellar Logistics, second round.wav"
-    (takes / name).write_bytes((Path(__file__).parent / "data" / "silence.wav").read_bytes())
-    assert run_coach("analyze", takes / name, "--save", "--no-progress", data_dir=tmp_path).returncode == 1
-    [kept] = (tmp_path / "recordings").rglob("*.wav")
-    path = kept.relative_to(tmp_path).as_posix()
+    name, path = _a_silent_take_kept(tmp_path)
 
     shown = _printed(tmp_path, "reanalyze")
     assert not _widths(shown), _widths(shown)
