@@ -994,25 +994,32 @@ def test_a_practice_goal_shorter_than_a_week_is_counted_as_set(tmp_path, monkeyp
     assert practice["next_due"] == (date.today() + timedelta(days=1)).isoformat()  # 2 days ago + 3
 
 
-def test_practice_against_real_reads_both_means_at_one_precision(tmp_path, monkeypatch):
-    """ "Practice against real interviews, every measure" gave a practice mean of 5 fillers per 100
-    words beside the real interviews' 5.3: the same rate, read at two precisions."""
+def _practice_beside_real(tmp_path, monkeypatch, *, practice_fillers: float, real_fillers: float):
+    """Two practice answers to "Tell me about yourself." (140 wpm) and one in a real interview
+    yesterday (150 wpm), with these fillers per 100 words: the Progress page run, and its table
+    "Practice against real interviews" by measure."""
     from store_support import analysis_dict, save_real_answers
 
     from coach import store
 
     with _own_store(tmp_path, monkeypatch) as db:
         for days_ago in (3, 2):
-            _answered_about_yourself(db, days_ago, fillers_per_100=5.0, wpm=140.0)
+            _answered_about_yourself(db, days_ago, fillers_per_100=practice_fillers, wpm=140.0)
         held = date.today() - timedelta(days=1)
         interview_id = store.add_interview(db, company="Acme", interview_date=held)
         real = {"question_id": "mot-05", "question_text": "Tell me about yourself."}
-        real["analysis"] = analysis_dict(fillers_per_100=5.3, wpm=150.0)
+        real["analysis"] = analysis_dict(fillers_per_100=real_fillers, wpm=150.0)
         save_real_answers(db, interview_id, [real])
     at = page("progress").run()
     assert not at.exception
     [table] = [t.value for t in at.dataframe if list(t.value.columns) == ["Measure", "Practice", "Real"]]
-    rows = {r["Measure"]: r for r in table.to_dict("records")}
+    return at, {r["Measure"]: r for r in table.to_dict("records")}
+
+
+def test_practice_against_real_reads_both_means_at_one_precision(tmp_path, monkeypatch):
+    """ "Practice against real interviews, every measure" gave a practice mean of 5 fillers per 100
+    words beside the real interviews' 5.3: the same rate, read at two precisions."""
+    at, rows = _practice_beside_real(tmp_path, monkeypatch, practice_fillers=5.0, real_fillers=5.3)
     fillers = next(r for label, r in rows.items() if label.lower().startswith("fillers"))
     assert (fillers["Practice"], fillers["Real"]) == ("5.0", "5.3"), fillers
     pace = next(r for label, r in rows.items() if label.lower().startswith("pace"))
@@ -1061,23 +1068,7 @@ def test_no_fillers_reads_the_same_in_the_question_table_and_beside_real_intervi
     """No fillers at all, in practice and in a real interview: the question's table read "0.0"
     (its column of fillers per 100 words is read to one decimal) where "Practice against real
     interviews" read "0" of the same rate. Both read "0.0"."""
-    from store_support import analysis_dict, save_real_answers
-
-    from coach import store
-
-    with _own_store(tmp_path, monkeypatch) as db:
-        for days_ago in (3, 2):
-            _answered_about_yourself(db, days_ago, fillers_per_100=0.0, wpm=140.0)
-        interview_id = store.add_interview(
-            db, company="Acme", interview_date=date.today() - timedelta(days=1)
-        )
-        real = {"question_id": "mot-05", "question_text": "Tell me about yourself."}
-        real["analysis"] = analysis_dict(fillers_per_100=0.0, wpm=150.0)
-        save_real_answers(db, interview_id, [real])
-    at = page("progress").run()
-    assert not at.exception
-    [against] = [t.value for t in at.dataframe if list(t.value.columns) == ["Measure", "Practice", "Real"]]
-    rows = {r["Measure"]: r for r in against.to_dict("records")}
+    at, rows = _practice_beside_real(tmp_path, monkeypatch, practice_fillers=0.0, real_fillers=0.0)
     per_100 = rows["fillers per 100 words"]
     assert (per_100["Practice"], per_100["Real"]) == ("0.0", "0.0"), per_100
     per_min = rows["fillers per minute"]
