@@ -27,7 +27,13 @@ from coach.interview.review import (
     who_is_you,
 )
 from coach.interview.turns import question_title
-from coach.interview_log import STAGES, WHOLE_RECORDING, interview_with_stage, recordable
+from coach.interview_log import (
+    STAGES,
+    WHOLE_RECORDING,
+    interview_with_stage,
+    recordable,
+    what_was_measured,
+)
 from coach.local_time import long_date
 from coach.ui import browser_clock, left_midway, shared, summary, waiting
 from coach.ui.highlight import escape, escape_sentence
@@ -51,12 +57,9 @@ if ss.pop("review_form_done", False):
 
 
 def logged_label(interview: dict) -> str:
-    """'Globex — Platform engineer, 1 Dec 2026 · first round · 3 answers reviewed': two stages on one
-    day, or one already reviewed, read apart."""
-    parts = [interview_with_stage(interview)]
-    if interview.get("answers"):
-        parts.append(f"{count(interview['answers'], 'answer')} reviewed")
-    return " · ".join(parts)
+    """'Globex — Platform engineer, 1 Dec 2026 · first round · 3 answers measured': two stages on
+    one day, or one with a recording already, read apart (`store.list_interviews`' row)."""
+    return " · ".join(filter(None, [interview_with_stage(interview), what_was_measured(interview)]))
 
 
 def which_interview() -> int:
@@ -197,7 +200,7 @@ def review_for(recording) -> str:
         return recording.company
     interview_id = (recording.review or {}).get("interview_id")
     try:
-        return logged_label(store.get_interview(db, interview_id))
+        return interview_with_stage(store.get_interview(db, interview_id))
     except CoachError:
         return "an interview no longer in your log"
 

@@ -257,6 +257,21 @@ def answers_analysed(interview: dict) -> str:
     return str(reviewed) if measured == reviewed else f"{measured} of {reviewed}"
 
 
+def what_was_measured(interview: dict) -> str:
+    """What the recordings uploaded for an interview gave (`store.list_interviews`' counts), as a
+    list that names the interview says it: '1 answer measured', '2 of 3 answers measured', or
+    'recording kept, nothing measured' (no speech heard, one voice, a review stopped midway);
+    'nothing measured' once its audio was deleted; '' when no recording was uploaded for it. A
+    recording kept without speech said nothing, and one answer with no score read "1 answer
+    reviewed"."""
+    answers = interview.get("answers") or 0
+    if interview.get("answers_measured", answers):
+        return f"{answers_analysed(interview)} {'answer' if answers == 1 else 'answers'} measured"
+    if not (answers or interview.get("recordings")):
+        return ""
+    return "recording kept, nothing measured" if interview.get("recordings_kept") else "nothing measured"
+
+
 def recordings_not_analysed(interview: dict, absolute) -> list[str]:
     """Why each recording kept with the interview (`store.get_interview`) has no answers: a review
     that could not use it (no speech heard, too long) says why; one stopped midway says so.

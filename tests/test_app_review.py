@@ -878,6 +878,6 @@ def test_an_offer_or_a_rejection_is_not_offered_as_the_interview_a_recording_bel
     options = at.selectbox(key="review_interview").options
     assert options == [
         "A new one (fill in the company below)",
-        "Hooli, 27 Nov 2026 · offer call · 1 answer reviewed",
+        "Hooli, 27 Nov 2026 · offer call · nothing measured",  # no score, no audio kept
         "Globex, 20 Nov 2026 · first round",
     ], options

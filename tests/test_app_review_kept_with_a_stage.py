@@ -48,7 +48,8 @@ def test_a_recording_kept_with_a_rejection_can_be_reviewed_as_the_interviews_pag
     assert not at.exception
     acme = f"Acme, {held.day} {held:%b %Y} · rejected"
     options = at.selectbox(key="review_interview").options
-    assert acme in options, options  # left out, it could not be picked to review the recording again
+    # left out, it could not be picked to review the recording again
+    assert f"{acme} · recording kept, nothing measured" in options, options
     # given for a new interview, the same file is refused naming the stage to pick: now in the list
     at.file_uploader[0].upload("final.wav", kept.path.read_bytes(), "audio/wav")
     at.text_input(key="review_company").input("Acme")

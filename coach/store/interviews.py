@@ -156,7 +156,9 @@ def update_interview(store: Store, interview_id: int, **values) -> dict:
 
 def list_interviews(store: Store) -> list[dict]:
     """Interviews newest first, each with its people, how many answers were reviewed (`answers`)
-    and could be measured (`answers_measured`), and how many debriefs were written."""
+    and could be measured (`answers_measured`), how many recordings were uploaded for it
+    (`recordings`) and still have their audio (`recordings_kept`), and how many debriefs were
+    written."""
     with store.read() as conn:
         rows = [
             plain(r)
@@ -184,10 +186,10 @@ def list_interviews(store: Store) -> list[dict]:
             ).all()
         }
 
-        def per_interview(table: sa.Table) -> dict[int, int]:
+        def per_interview(table: sa.Table, counted: str = "id") -> dict[int, int]:
             return dict(
                 conn.execute(
-                    sa.select(table.c.interview_id, sa.func.count(table.c.id))
+                    sa.select(table.c.interview_id, sa.func.count(table.c[counted]))
                     .where(mine(store, table))
                     .group_by(table.c.interview_id)
                 ).all()
@@ -196,11 +198,14 @@ def list_interviews(store: Store) -> list[dict]:
         debrief_counts = per_interview(debriefs)
         # recordings uploaded for it, reviewed or kept unanalysed: it has happened (playbook.is_ahead)
         recording_counts = per_interview(interview_recordings)
+        # of those, the ones whose audio is still kept (count() skips one deleted: recording_id null)
+        kept_counts = per_interview(interview_recordings, "recording_id")
     for row in rows:
         row["people"] = [plain(p) for p in people if p.interview_id == row["id"]]
         row["answers"], row["answers_measured"] = answer_counts.get(row["id"], (0, 0))
         row["debriefs"] = debrief_counts.get(row["id"], 0)
         row["recordings"] = recording_counts.get(row["id"], 0)
+        row["recordings_kept"] = kept_counts.get(row["id"], 0)
     return rows
 
 
