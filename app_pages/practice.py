@@ -187,24 +187,42 @@ def question_filters() -> dict:
     }
 
 
-def recommended_questions() -> None:
+def recommending(answers: list[dict]) -> dict:
+    """What the recommended questions follow: the log (`logged`), the interview prepared for
+    (`chosen`), what it asks for (`asks`), the interview whose role steers them (`followed`), that
+    `role`, and the `picks` made from `answers` (oldest first) with them."""
     gaps = [g["competency"] for g in debrief_gaps(store.list_debriefs(db), today=today)]
     logged = as_written_most(store.list_interviews(db))  # each company named as on its card
     chosen = ss.practice_interview_id or None
     interview = next((i for i in logged if i["id"] == chosen), None)
     # the interview being prepared for (only it), else the soonest one ahead with a job description
     asks = interview_asks(logged, today, chosen=chosen)
-    undescribed = without_description(logged, chosen)
-    if undescribed is not None:
-        # "Preparing for" is drawn with a question, under this chooser
-        st.caption(summary.no_description_line(undescribed, by_id.get(ss.practice_question_id) is not None))
     # the role of the interview whose description steers the picks: the one chosen, else the soonest
     followed = interview or steering(logged, asks)
     role = recommend.role_to_practise(role_setting, (followed or {}).get("role"))
-    said_role = summary.picked_for_role(role, followed, organisations=role_is_the_hosts)
+    picks = recommend.recommended(questions, answers, gaps, interview=asks, role=role)
+    return dict(logged=logged, chosen=chosen, followed=followed, role=role, picks=picks)
+
+
+def next_question() -> None:
+    """ "Next question": the first recommended question other than the one just answered, read
+    with the answer just saved among the answers (the page read them before it was saved)."""
+    fresh = store.list_attempts(db, newest_first=False)
+    choose_question(
+        getattr(recommend.next_question(recommending(fresh)["picks"], ss.practice_question_id), "id", None)
+    )
+
+
+def recommended_questions() -> None:
+    steer = recommending(attempts)
+    undescribed = without_description(steer["logged"], steer["chosen"])
+    if undescribed is not None:
+        # "Preparing for" is drawn with a question, under this chooser
+        st.caption(summary.no_description_line(undescribed, by_id.get(ss.practice_question_id) is not None))
+    said_role = summary.picked_for_role(steer["role"], steer["followed"], organisations=role_is_the_hosts)
     if said_role:
         st.caption(said_role)
-    picks = recommend.recommended(questions, attempts, gaps, interview=asks, role=role)
+    picks = steer["picks"]
     shared.named_for_questions("practice_rec_")
     for group in picks.groups:  # each under why
         st.caption(escape(group.reason))  # it quotes the company and the job description
@@ -749,9 +767,9 @@ def the_result(result: dict) -> None:
     right.button(
         "Next question",
         icon=":material/skip_next:",
-        on_click=choose_question,
-        args=(None,),
+        on_click=next_question,
         key="practice_next",
+        help="The next recommended question; pick another under “Change the question”.",
     )
     if not result.get("demonstration") and not result.get("typed"):  # never saved, as said above
         st.caption("Every answer is saved automatically; see them all on the Progress page.")

@@ -217,6 +217,14 @@ def recommended(
     return Recommendation([Group(STARTER, reason, picks)])
 
 
+def next_question(recommendation: Recommendation, answered: str | None) -> Question | None:
+    """The question "Next question" brings after an answer to `answered`: the first recommended one
+    that is not that question (a typed answer is not saved, so `recommended` does not leave it out
+    as practised); None when nothing else is recommended. The button opened the question chooser
+    with no question in it."""
+    return next((q for q in recommendation.questions if q.id != answered), None)
+
+
 def _gaps_practised(gaps: Sequence[str], picks: Sequence[Question]) -> list[str]:
     """The debrief gaps (in their order) that some of `picks` practise: the caption named the first
     three gaps whatever was picked ("negotiation, communication, system design" above questions none

@@ -106,3 +106,19 @@ def test_a_twenty_thousand_word_paste_gets_a_result(tmp_path, monkeypatch):
     assert {m.label: m.value for m in at.metric}["Words"] == "20,100"
     assert any("take about" in m.value and "to say" in m.value for m in at.markdown), "its length said"
     assert _attempts(tmp_path) == []
+
+
+def test_next_question_shows_the_next_recommended_question(tmp_path, monkeypatch):
+    """ "Next question" under a result opened the question chooser with no question in it; it now
+    shows the first recommended question other than the one just answered, with a fresh answer box."""
+    at = _typed(_on_the_question(tmp_path, monkeypatch), STAR)
+    assert not at.exception and not at.error
+    at.button(key="practice_next").click().run()
+    assert not at.exception and not at.error
+    first_recommended = [b.key for b in at.button if b.key and b.key.startswith("practice_rec_")][0]
+    shown = at.session_state["practice_question_id"]
+    assert shown is not None and shown != QUESTION, shown
+    assert shown == first_recommended.removeprefix("practice_rec_")
+    assert [e.label for e in at.expander][0] == "Change the question"  # not "Choose a question"
+    assert at.text_area(key="practice_typed_text").value == ""  # the last answer is not this one's
+    assert "practice_try_again" not in [b.key for b in at.button]  # no result shown: a fresh take
