@@ -855,6 +855,17 @@ def _people_recorded(db: Store, interview_id: int) -> None:
 MORE_LABEL = "More: red flags, pay, how it compares"
 
 
+# A debrief's box is as tall as what it holds, wrapped at the page's width (Streamlit's "content"
+# height), up to this, past which it scrolls: a review's draft of three lines filled a fixed
+# three-line box and scrolled inside it at a phone's width, while a long paste stays a box.
+DEBRIEF_BOX_MAX_HEIGHT = "18rem"  # about 12 lines
+
+
+def _debrief_boxes_style(key: str) -> str:
+    """The style that stops the debrief form `key`'s boxes at DEBRIEF_BOX_MAX_HEIGHT."""
+    return f"<style>[class*='st-key-{key}_'] textarea {{ max-height: {DEBRIEF_BOX_MAX_HEIGHT}; }}</style>"
+
+
 def _debrief_field(db: Store, interview_id: int, key: str, f: DebriefField, start: dict) -> object:
     """One question of the debrief template as its widget (`f.kind` says which): what it holds."""
     widget_key = field_key(key, f.id)
@@ -864,7 +875,7 @@ def _debrief_field(db: Store, interview_id: int, key: str, f: DebriefField, star
             **_unless_held(widget_key, value=start.get(f.id, "")),
             help=f.prompt,
             key=widget_key,
-            height=80,
+            height="content",  # as tall as what it holds (_debrief_boxes_style)
         )
     if f.kind == "list":
         typed = st.text_area(
@@ -872,7 +883,7 @@ def _debrief_field(db: Store, interview_id: int, key: str, f: DebriefField, star
             **_unless_held(widget_key, value=start.get(f.id, "")),
             help=f.prompt,
             key=widget_key,
-            height=80,
+            height="content",  # as tall as what it holds (_debrief_boxes_style)
         )
         if f.id == "people_met":
             _people_recorded(db, interview_id)
@@ -942,6 +953,7 @@ def debrief_form(
             st.caption("Started from what the review measured; change it to your own view and save.")
         elif from_review(debrief):  # the voices were not told apart: nothing measured to start from
             st.caption("The review could measure nothing to start from; write your own view and save.")
+        st.html(_debrief_boxes_style(key))
         answers: dict = {}
         for f in book.debrief_fields:
             if not f.more:
