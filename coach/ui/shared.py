@@ -623,8 +623,13 @@ def show_answer(
         st.caption(summary.pitch_summary(analysis))
 
     heading("Scores and the numbers behind them", level)
+    # where a figure comes from is said in words: a question mark beside a paragraph is a button a
+    # screen reader names "Help" alone, not saying which score it is for
     for row in summary.score_rows(analysis):
-        st.markdown(f"**{row['Measure']} · {row['Score']}**  \n:gray[{row['Based on']}]", help=row["Source"])
+        lines = [f"**{row['Measure']} · {row['Score']}**", f":gray[{row['Based on']}]"]
+        if row["Source"]:
+            lines.append(f":gray[Source: {row['Source']}]")
+        st.markdown("  \n".join(lines))
 
     if summary.structure_applies(analysis):  # a question that asks for no story has no STAR timeline
         heading("Structure over the answer", level)

@@ -205,3 +205,28 @@ def test_each_step_to_prepare_is_read_by_its_words(app, page, shots):
     assert "Preparing for" in page.locator("[data-testid=stMain]").inner_text()
     assert booked and all("*" not in name for name in booked) and set(booked) <= set(steps), booked
     assert weights and min(weights) >= 600, weights
+
+
+def test_where_a_score_s_figure_comes_from_is_read_by_its_words(app, page, shots):
+    """Under "Scores and the numbers behind them" each score with a source (the fillers' "about 6 per
+    100 words", the pace band) had a question mark beside it that a screen reader read as a button
+    named "Help" alone, not saying which score it was for (a Review listed two an answer). The
+    source is said in words under the figures it backs."""
+    page.goto(app.url)
+    first = page.get_by_role("button", name="Answer your first question")
+    first.wait_for(timeout=60_000)
+    settled(page)
+    first.click()
+    settled(page)
+    page.get_by_role("tab", name="Type it").click()
+    page.get_by_role("textbox", name="Type or paste your answer").fill(STORY)
+    page.keyboard.press("Control+Enter")
+    settled(page)
+    page.get_by_role("button", name="Analyse what you typed").click()
+    page.get_by_role("heading", name="Scores and the numbers behind them").wait_for(timeout=120_000)
+    settled(page)
+    full_screenshot(page, shots / "screen-reader-score-sources.png")
+    said = page.locator("[data-testid=stMain]").aria_snapshot()
+    scores = said[said.index('heading "Scores and the numbers behind them"') :]
+    assert 'button "Help"' not in scores, scores
+    assert "Bortfeld et al. 2001" in scores, scores
