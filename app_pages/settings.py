@@ -65,7 +65,8 @@ def transcription() -> None:
                 value=cfg.recover_fillers,
                 help="Shown as (uh) in grey. Feedback takes about a tenth longer.",
             )
-            saved = st.form_submit_button("Save")
+            # named by what it saves: a screen reader listed this and the role's as "Save", "Save"
+            saved = st.form_submit_button("Save transcription settings")
             if saved:
                 save_settings(
                     replace(
@@ -107,7 +108,7 @@ def your_role_choice() -> None:
                 else ""
             )
         )
-        if st.form_submit_button("Save"):
+        if st.form_submit_button("Save your role"):
             save_your_role(cfg, db, role)
             chosen = summary.ROLE_PHRASES.get(role)
             for_whom = f"{chosen} and for any role" if chosen else "any role"

@@ -148,7 +148,7 @@ def test_a_student_saves_their_own_role_and_practice_follows_it_for_them_only(tm
     assert not settings.exception and SIGN_IN not in [w.value for w in settings.warning]
     assert [s.key for s in settings.selectbox] == ["settings_role"]  # the shared ones stay staff's
     settings.selectbox(key="settings_role").set_value("software-engineer")
-    [b for b in settings.button if b.label == "Save" and "role" in str(b.form_id)][0].click().run()
+    [b for b in settings.button if b.label == "Save your role" and "role" in str(b.form_id)][0].click().run()
     assert not settings.exception and not settings.error
     assert [s.value for s in settings.success] == [
         "Saved: questions for software engineering roles and for any role."
@@ -211,7 +211,7 @@ def test_the_role_the_host_set_is_a_students_until_they_choose_their_own_any_rol
     ) in [c.value for c in practice.caption]
 
     settings.selectbox(key="settings_role").set_value("any")  # chosen: every role's questions
-    [b for b in settings.button if b.label == "Save" and "role" in str(b.form_id)][0].click().run()
+    [b for b in settings.button if b.label == "Save your role" and "role" in str(b.form_id)][0].click().run()
     assert [s.value for s in settings.success] == ["Saved: questions for any role."]
     again = _signed_in("settings", "ben@example.edu").run()
     assert again.selectbox(key="settings_role").value == "any"

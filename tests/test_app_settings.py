@@ -271,7 +271,7 @@ def test_the_filled_pause_detector_can_be_turned_off_and_stays_off(tmp_path, mon
     [toggle] = [t for t in at.toggle if "the transcript leaves out" in t.label]
     assert toggle.value is True
     toggle.set_value(False)
-    [b for b in at.button if b.label == "Save"][0].click().run()
+    [b for b in at.button if b.label == "Save transcription settings"][0].click().run()
     assert not at.exception
     assert load_settings(tmp_path).recover_fillers is False
     # what was saved is said, the switch turned off included (it said only "Saved: Quick.")
@@ -290,7 +290,7 @@ def test_delete_all_needs_the_word_then_empties_everything(tmp_path, monkeypatch
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     at = page("settings").run()
     role_box(at).set_value("data")
-    [b for b in at.button if b.label == "Save" and b.form_id == "settings_role"][0].click().run()
+    [b for b in at.button if b.label == "Save your role" and b.form_id == "settings_role"][0].click().run()
     assert role_box(at).value == "data"
     field(at, "long_pause_s").set_value(3.0)
     save_thresholds(at)
@@ -527,9 +527,9 @@ def test_a_chosen_model_that_is_not_here_is_said_above_the_choice(tmp_path, monk
     assert not at.exception
     assert [w.value for w in at.warning if "speech recognition" in w.value] == [
         "The speech recognition chosen before, More accurate, is not on this machine, so answers cannot "
-        "be transcribed with it: choose one below and press Save."
+        "be transcribed with it: choose one below and press Save transcription settings."
     ]
-    [b for b in at.button if b.label == "Save"][0].click().run()
+    [b for b in at.button if b.label == "Save transcription settings"][0].click().run()
     assert not [w for w in at.warning if "speech recognition" in w.value]  # above "Saved: Quick; …"
     assert (load_settings(tmp_path).engine, load_settings(tmp_path).model) == ("faster-whisper", "tiny.en")
     assert not [w for w in page("settings").run().warning if "speech recognition" in w.value]

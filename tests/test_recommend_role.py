@@ -119,7 +119,7 @@ def _engineer_with_a_negotiation_gap(data_dir, monkeypatch) -> None:
         db.close()
     at = page("settings").run()
     at.selectbox(key="settings_role").set_value("software-engineer")
-    [b for b in at.button if b.label == "Save" and "role" in str(b.form_id)][0].click().run()
+    [b for b in at.button if b.label == "Save your role" and "role" in str(b.form_id)][0].click().run()
     assert not at.exception and not at.error
     assert [s.value for s in at.success] == [
         "Saved: questions for software engineering roles and for any role."

@@ -501,7 +501,7 @@ def chosen_model_gone_sentence(current: Settings) -> str:
     where = "on the server" if current.on_server else "on this machine"
     return (
         f"The speech recognition chosen before, {name}, is not {where}, so answers cannot be "
-        "transcribed with it: choose one below and press Save."
+        "transcribed with it: choose one below and press Save transcription settings."
     )
 
 

@@ -230,3 +230,16 @@ def test_where_a_score_s_figure_comes_from_is_read_by_its_words(app, page, shots
     scores = said[said.index('heading "Scores and the numbers behind them"') :]
     assert 'button "Help"' not in scores, scores
     assert "Bortfeld et al. 2001" in scores, scores
+
+
+def test_each_save_on_settings_says_what_it_saves(app, page, shots):
+    """A screen reader listing the Settings page's buttons read "Save", "Save", "Save thresholds":
+    the speech recognition's and the role's buttons had one name, and neither said which it saved."""
+    page.goto(f"{app.url}/settings")
+    page.get_by_role("button", name="Save thresholds").wait_for(timeout=60_000)
+    settled(page)
+    said = page.locator("[data-testid=stMain]").aria_snapshot()
+    full_screenshot(page, shots / "screen-reader-settings-saves.png")
+    saves = re.findall(r'button "(Save[^"]*)"', said)
+    assert len(saves) == len(set(saves)) == 3, saves
+    assert "Save" not in saves, saves

@@ -119,7 +119,7 @@ def test_deleting_all_data_shows_the_default_thresholds_and_role(app, page):
     field(page, ROLE).click()
     page.get_by_role("option", name="Data", exact=True).click()
     role_form = page.get_by_test_id("stForm").filter(has_text=ROLE)
-    role_form.get_by_role("button", name="Save").click()
+    role_form.get_by_role("button", name="Save your role").click()
     page.get_by_text("Saved: questions for").wait_for(timeout=30_000)
     assert load_settings(data_dir).role == "data"
     type_into(page, LONG_PAUSE, "3")
