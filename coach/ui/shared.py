@@ -912,6 +912,9 @@ def _debrief_field(db: Store, interview_id: int, key: str, f: DebriefField, star
     )
 
 
+SAVE_BEFORE_LEAVING = "Save before you open another page: what is typed here and not saved is lost."
+
+
 def debrief_form(
     db: Store,
     current: Settings,
@@ -971,6 +974,9 @@ def debrief_form(
         add_to_bank = st.checkbox(
             "Add the questions they asked to my practice questions", value=True, key=f"{key}_to_bank"
         )
+        # a browser sends a form's fields only with its button: typed, then another page opened,
+        # they were gone on coming back with nothing said (Streamlit keeps no unsent form field)
+        st.caption(SAVE_BEFORE_LEAVING)
         if st.form_submit_button("Save debrief", type="primary", key=f"{key}_save"):
             if changed_elsewhere:
                 st.warning(
