@@ -1772,7 +1772,7 @@ def cohort_command(
 ) -> None:
     """Cohort mode, for its staff (`coach --user STAFF cohort`), as the Cohort page: how the cohort
     practises, in numbers only; never a name, transcript or recording."""
-    from coach.config import load_settings
+    from coach.config import cohort_database_missing, load_settings
     from coach.identity import is_staff
     from coach.progress import cohort_no_question_words, cohort_report
 
@@ -1787,6 +1787,9 @@ def cohort_command(
             f"The cohort view is for the coaching staff, and {settings.owner} is not among them: run it "
             "with --user and a login listed under staff in the coach's settings.toml."
         )
+    missing = cohort_database_missing(settings)
+    if missing:
+        raise InputError(missing)
     with open_store(settings) as store:
         report = cohort_report(store, settings)
     if as_json:

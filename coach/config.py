@@ -566,6 +566,20 @@ def load_settings(data_dir: Path | None = None, **overrides) -> Settings:
     return settings
 
 
+def cohort_database_missing(settings: Settings) -> str | None:
+    """The sentence when the queue is on but no PostgreSQL database is named: a cohort's answers
+    are in its database, and the SQLite file the coach would open here instead holds none of them
+    (`coach --user STAFF cohort` printed "People who have answered: 0" for a cohort that had)."""
+    url = settings.database_url or ""
+    if not settings.queue or url.startswith(("postgresql", "postgres://")):
+        return None
+    return (
+        "This cohort's answers are in its PostgreSQL database (the queue is on), and none are "
+        "counted without it: set COACH_DATABASE_URL as the cohort's workers have it "
+        "(postgresql+psycopg://USER:PASSWORD@HOST:PORT/DATABASE), then run the command again."
+    )
+
+
 def _thresholds_from_file(saved: object, path: Path) -> tuple[Thresholds, tuple[tuple[str, float], ...]]:
     """The [thresholds] of settings.toml, or one sentence naming the file, the key and what to do
     (an unknown key or a word for a number was a traceback on every page and command; a pace band

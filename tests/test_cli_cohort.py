@@ -220,3 +220,20 @@ def test_the_staff_read_the_cohort_pages_numbers_from_the_terminal(tmp_path):
     assert personal.returncode == 1
     assert "This coach is personal, so it has no cohort to show" in personal.stderr
     assert not (tmp_path / "personal" / "coach.db").exists()
+
+
+def test_the_staff_are_told_to_name_the_cohorts_database_rather_than_shown_an_empty_one(tmp_path):
+    """A cohort set up as the README's "Cohort mode" says (`queue = true` in settings.toml, the
+    answers in PostgreSQL named by COACH_DATABASE_URL): `coach --user STAFF cohort` run without that
+    variable opened a new empty SQLite in the data directory and printed "People who have answered:
+    0" while two students had answered. One sentence says what to set, and no database is made."""
+    cohort = 'multi_user = true\nqueue = true\nstaff = ["careers@example.edu"]\n'
+    (tmp_path / "settings.toml").write_text(cohort)
+    for asked in (("cohort",), ("cohort", "--json")):
+        shown = coach(*asked, data_dir=tmp_path, user="careers@example.edu")
+        assert shown.returncode == 1 and shown.stdout == "", shown.stdout
+        said = unwrapped(shown.stderr)
+        assert said.startswith("error: This cohort's answers are in its PostgreSQL database"), said
+        assert "set COACH_DATABASE_URL as the cohort's workers have it" in said, said
+        assert "Traceback" not in shown.stderr
+    assert not (tmp_path / "coach.db").exists()
