@@ -575,3 +575,20 @@ def test_the_role_sentence_ends_once_after_a_company_that_ends_in_a_full_stop():
     )
     assert said.endswith("at Northwind Labs Inc\\."), said
     assert summary.picked_for_role("software-engineer", None).endswith("set in Settings."), said
+
+
+def test_a_reviewed_answer_with_no_fillers_says_so_in_words():
+    """The Interviews page read "overall 68 · 184 wpm · 0.0 fillers per 100 words · 0:16 long" under
+    a real answer with no filler (a cohort's student, tests/data/interviews/interview_mono.flac): a
+    rate no one says aloud. No fillers is said in words."""
+    answer = {"score_overall": 68.4, "wpm": 183.6, "duration_s": 16.2, "question_id": None}
+    assert summary.reviewed_answer_figures({**answer, "fillers_per_100_words": 0.0}) == (
+        "overall 68 · 184 wpm · no fillers · 0:16 long"
+    )
+    # one filler in a very long answer is not none
+    assert "· under 0.1 fillers per 100 words ·" in summary.reviewed_answer_figures(
+        {**answer, "fillers_per_100_words": 0.04}
+    )
+    for rate, said in ((4.0, "4.0"), (3.14, "3.1")):  # to one decimal, as every rate on the pages
+        figures = summary.reviewed_answer_figures({**answer, "fillers_per_100_words": rate})
+        assert f"· {said} fillers per 100 words ·" in figures, figures

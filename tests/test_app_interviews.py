@@ -351,7 +351,7 @@ def test_a_reviewed_stage_shows_its_answers_beside_the_practice_before_it(
     assert len(rows) == 3, rows
     [(_, opening)] = [(q, line) for q, line in rows if q == lead.text]
     assert re.search(r" · practised 2 times before \(mean score \d+\)$", opening), opening
-    figures = r"overall (\d+) · (\d+) wpm · \d+\.\d fillers per 100 words · \d+:\d\d long"
+    figures = r"overall (\d+) · (\d+) wpm · (?:\d+\.\d fillers per 100 words|no fillers) · \d+:\d\d long"
     overall, pace = re.match(figures, opening).groups()
     assert int(overall) > 0 and 100 < int(pace) < 250, opening
     # under "Questions they asked", the question the review matched in the bank's words (the page

@@ -460,6 +460,17 @@ def comparison_notes(practice_vs_real: dict) -> str:
     return said
 
 
+def filler_rate_words(per_100_words: float) -> str:
+    """A filler rate as a person says it: 'no fillers' (not "0.0 fillers per 100 words"), 'under
+    0.1 fillers per 100 words' for one in a very long answer, else to one decimal as every other
+    rate on the pages ('3.1', '4.0')."""
+    if per_100_words == 0:
+        return "no fillers"
+    if round(per_100_words, 1) == 0:
+        return "under 0.1 fillers per 100 words"
+    return f"{per_100_words:.1f} fillers per 100 words"
+
+
 def reviewed_answer_figures(answer: dict) -> str:
     """One real answer's figures as a line under its question ('overall 72 · 148 wpm · 3.1 fillers
     per 100 words · 1:10 long · practised 2 times before (mean score 63)'), in place of a table that
@@ -471,7 +482,7 @@ def reviewed_answer_figures(answer: dict) -> str:
     if answer.get("wpm") is not None:
         parts.append(f"{rounded(answer['wpm'])} wpm")
     if answer.get("fillers_per_100_words") is not None:
-        parts.append(f"{answer['fillers_per_100_words']:.1f} fillers per 100 words")
+        parts.append(filler_rate_words(answer["fillers_per_100_words"]))
     if answer.get("duration_s") is not None:
         parts.append(f"{clock(answer['duration_s'])} long")
     if answer.get("question_id"):
