@@ -336,7 +336,7 @@ def opportunity_card(opportunity: Opportunity, by_id: dict[int, dict], today: da
     booked = opportunity.next_step["interview_id"] if opportunity.next_step else None
     with st.container(border=True, key=f"{CARD}_{opportunity.stages[0].interview_id}"):
         head = st.container(horizontal=True, vertical_alignment="center")
-        head.markdown(f"## {escape(opportunity.label)}")
+        head.markdown(f"## {escape(opportunity.label)}", anchors=False)
         status, colour = STATUS_BADGES[opportunity.status]
         status = opportunity.ended or status  # how it ended: "rejected", "withdrew"
         if opportunity.quiet_since:  # nothing since its last stage, nothing booked (pipeline.QUIET_AFTER)
@@ -924,7 +924,7 @@ def before_the_interview(interviews: list[dict], today: date) -> None:
             "**Coming up:** "
             + "; ".join(f"{escape(i['company'])} — {escape(i['stage'])}, {when[i['id']]}" for i in upcoming)
         )
-    st.markdown(f"## {escape(book.before_title)}\n{escape(book.before_intro)}")
+    st.markdown(f"## {escape(book.before_title)}\n{escape(book.before_intro)}", anchors=False)
     steps = None  # the checklist of the interview chosen, if one is ahead
     if upcoming:
         steps = checklist_for(upcoming, when, interviews)
@@ -946,7 +946,7 @@ def before_the_interview(interviews: list[dict], today: date) -> None:
             else:
                 ticked.discard(step.id)
             st.caption(step.detail)  # under it, once (a "?" beside it said the same again)
-    st.markdown("## Questions to ask them")
+    st.markdown("## Questions to ask them", anchors=False)
     asks = banks.load_questions_to_ask(cfg.data_dir)
     if steps is not None:  # those that fit how it started
         asks = prepare.questions_to_ask(steps, asks)
@@ -1051,7 +1051,9 @@ def option_card(option: dict, today: date) -> None:
     if option["status"] != "open":
         badges.badge(option["status"], color="violet")
     # a line for the title even when there is none: the facts below line up with the next card's
-    st.markdown(f"### {escape(option['company'] or '—')}  \n{escape(option['title']) or ':gray[—]'}")
+    st.markdown(
+        f"### {escape(option['company'] or '—')}  \n{escape(option['title']) or ':gray[—]'}", anchors=False
+    )
     if option["interest_given"]:  # the one given to the option itself, else its last debrief's
         interest = f"{option['interest']} out of 5"
     elif option["interest"]:
@@ -1161,7 +1163,7 @@ def edit_option_form(options: list[dict]) -> None:
 
 def offers_and_options(side_by_side: list[dict], opportunities: list[Opportunity], today: date) -> None:
     """Offers and alternatives side by side (the BATNA among them), editable, and a form to add one."""
-    st.markdown(f"## {escape(book.options.title)}\n{escape(book.options.intro)}")
+    st.markdown(f"## {escape(book.options.title)}\n{escape(book.options.intro)}", anchors=False)
     with st.expander("Guidance"):
         st.markdown("\n".join(f"- {escape(g)}" for g in book.options.guidance))
     options = side_by_side

@@ -90,7 +90,7 @@ def use_sample() -> None:
 def first_run() -> None:
     """The two-minute path for someone with no answer yet: a suggested question or the sample."""
     with st.container(border=True):
-        st.header("Your first practice answer takes about two minutes")
+        shared.heading("Your first practice answer takes about two minutes", 2)
         st.markdown(
             "1. Pick a question (or take the one suggested).  \n"
             "2. Press the microphone, answer out loud, press stop.  \n"
@@ -321,7 +321,7 @@ def the_question(question: Question):
     """The question, what a strong answer covers, and the timer. Returns the place of the line on
     how often it was answered, filled by answered_line once this run's take (if any) is saved."""
     with st.container(border=True):
-        st.markdown(f"## {escape(question.text)}")
+        st.markdown(f"## {escape(question.text)}", anchors=False)
         st.caption(summary.describe_question(question))
         answered = st.empty()
         with st.expander("What a strong answer covers"):
@@ -827,7 +827,7 @@ def _take_gone(said: str, sentence: str | bool = True) -> None:
 
 def against_earlier(result: dict) -> None:
     history = question_attempts(result["question_id"])
-    st.header("This answer against your earlier ones")
+    shared.heading("This answer against your earlier ones", 2)
     if len(history) < 2:
         st.caption("Your first answer to this question. Try again to see the change.")
         return

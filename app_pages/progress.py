@@ -43,7 +43,7 @@ def nothing_yet(real_interviews: int) -> None:
         else "Review a real interview's recording to compare the two."
     )
     with st.container(border=True):
-        st.header("Nothing to chart yet")
+        shared.heading("Nothing to chart yet", 2)
         first = "Your pace, fillers and structure are charted here from your first practice answer"
         st.markdown(f"{first}, {compare}" if real_interviews else f"{first}. {compare}")
         st.page_link("app_pages/practice.py", label="Answer your first question", icon=":material/mic:")
@@ -114,7 +114,7 @@ def headline(report: dict) -> None:
 def your_goals(report: dict) -> None:
     """How often the user means to practise and where they stand, their targets (drawn on the
     charts below), and a form to set, change or clear them (coach.goals, as `coach goals`)."""
-    st.header("Your goals")
+    shared.heading("Your goals", 2)
     practice = report["cadence"]["practice_attempts"]
     due = practice["next_due"] and summary.due_label(date.fromisoformat(practice["next_due"]), today)
     words = practice_goal_words(practice, due or "")
@@ -213,7 +213,7 @@ def mock_spec(series: list[dict], clock: str) -> dict | None:
 
 def over_time(report: dict) -> None:
     """One measure charted, practice and real apart, with the band and the user's goal."""
-    st.header("Over time")
+    shared.heading("Over time", 2)
     measure = st.selectbox(
         "Measure", list(MEASURES), format_func=lambda m: LABELS[m].capitalize(), key="progress_measure"
     )
@@ -270,7 +270,7 @@ def mock_interviews(report: dict) -> None:
     series = report["mock_interviews"]
     if not series:
         return
-    st.header("Mock interviews")
+    shared.heading("Mock interviews", 2)
     rows, shared_by_all = summary.mock_rows(series, date.fromisoformat(report["today"]))
     chart = mock_spec(series, users_clock())
     square = ""
@@ -326,7 +326,7 @@ def practice_against_real(report: dict) -> None:
 
 def per_question(report: dict, attempts: list[dict]) -> None:
     """Each question's practice and real answers in one table, a click from practising it again."""
-    st.header("Per question")
+    shared.heading("Per question", 2)
     items = report["per_question"]
     unlisted = summary.unlisted_answers_sentence(attempts)
     if unlisted:  # the count above includes them: the list alone summed to fewer
@@ -529,7 +529,7 @@ def real_interviews_named(real_rows: list[dict], today: date) -> str:
 
 def what_next(report: dict, attempts: list[dict]) -> None:
     """Skill gaps the debriefs named, and questions that practise them."""
-    st.header("What to practise next")
+    shared.heading("What to practise next", 2)
     gaps = report["skill_gaps"]
     if gaps["gaps"]:
         named = ", ".join(f"{summary.tag_words(g['competency'])} ({g['mentions']}×)" for g in gaps["gaps"])

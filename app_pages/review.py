@@ -350,7 +350,7 @@ def who_is_who(result: dict) -> None:
     voices = _voices(result)
     if not voices:
         return
-    st.markdown("### Who is who")
+    st.markdown("### Who is who", anchors=False)
     st.caption(
         "Listen to each voice the coach heard. If it took the wrong one for you, or heard the wrong "
         "number of people, say so below: the interview is reviewed again without transcribing the "
@@ -451,7 +451,7 @@ def conversation(result: dict) -> None:
     turns = result.get("turns") or []
     if not turns:
         return
-    st.markdown("### The conversation")
+    st.markdown("### The conversation", anchors=False)
     if result.get("identification"):
         said = result["identification"]
         st.caption(f"{said[:1].upper()}{said[1:]}.")
@@ -463,7 +463,7 @@ def conversation(result: dict) -> None:
 def answers(result: dict) -> None:
     shown = result.get("answers") or []
     if shown:
-        st.markdown("### Your answers, each analysed like a practice answer")
+        st.markdown("### Your answers, each analysed like a practice answer", anchors=False)
     for number, answer in enumerate(shown, start=1):
         # the question as the bank words it when it matched one (the transcript's wording can be
         # garbled: "tell me an outer time new leather project"), else as asked, lead-ins left out
@@ -491,7 +491,7 @@ def debrief(result: dict, interview: dict) -> None:
         who_is_who(result)
         conversation(result)
         answers(result)
-        st.subheader("Debrief")
+        shared.heading("Debrief", 3)
 
     saved = shared.debrief_form(
         db,
@@ -668,7 +668,9 @@ def reviewed_interview(result: dict) -> None:
     st.divider()
     day = long_date(interview["interview_date"])
     # a stage not set is left out ("Northwind · · Wed 25 Nov"), as on the interview's card
-    st.header(" · ".join(escape(part) for part in (interview["company"], interview["stage"], day) if part))
+    shared.heading(
+        " · ".join(escape(part) for part in (interview["company"], interview["stage"], day) if part), 2
+    )
     if result.get("recording") and Path(result["recording"]).exists():
         shared.play(result["recording"], cfg)
     for warning in result.get("warnings") or []:

@@ -39,7 +39,7 @@ today = browser_clock.today()  # the person's, from their browser (not the serve
 def transcription() -> None:
     """Engine and model (only those already installed where the coach runs), verbatim and acoustic
     fillers."""
-    st.header("Transcription")
+    shared.heading("Transcription", 2)
     models = [m for m in available_models(cfg) if m.available]
     choices = [(m.engine, m.name) for m in models]
     if not choices:
@@ -88,7 +88,7 @@ def transcription() -> None:
 def your_role_choice() -> None:
     """The role the recommendations and the mock interview pick questions for: in a cohort each
     person's own (coach.roles), which every signed-in person sets here for themself."""
-    st.header("Your role")
+    shared.heading("Your role", 2)
     chosen_role, hosts = your_role_and_whose(cfg, db)  # one read of the store for both
     with st.form("settings_role"):
         role = st.selectbox(
@@ -180,7 +180,7 @@ def threshold_inputs(where, names: list[str]) -> dict[str, float]:
 
 def thresholds() -> None:
     """The numbers behind the feedback, each with its source; saved or restored as a set."""
-    st.header("Thresholds behind the feedback")
+    shared.heading("Thresholds behind the feedback", 2)
     st.caption(
         "Each number comes from research or common coaching practice: hover over the question mark "
         "beside it to read where. Change one only with a reason."
@@ -229,7 +229,7 @@ def quality_gate() -> None:
 
 def your_data() -> None:
     """Where the data lives, backup and restore."""
-    st.header("Your data")
+    shared.heading("Your data", 2)
     if cfg.multi_user:
         st.markdown(
             f"Signed in as {as_code(cfg.owner)}  \nYour answers, interviews and recordings are kept "

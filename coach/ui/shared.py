@@ -531,8 +531,11 @@ def more_accurate_model_sentence(current: Settings) -> str:
     )
 
 
+# A heading draws no "Link to heading" beside it: nothing links to the coach's headings, and each
+# link was one more Tab stop for a keyboard (four in a row under a practice answer). Markdown holding a
+# heading is drawn with `anchors=False` for the same reason.
 def page_header(title: str, caption: str) -> None:
-    st.title(title)
+    st.title(title, anchor=False)
     st.caption(caption)
 
 
@@ -540,11 +543,11 @@ def heading(text: str, level: int) -> None:
     """A section's heading `level` deep (2 under the page's title, 3 under a section): a screen
     reader lists headings by level, and one skipped reads as a section missing."""
     if level == 2:
-        st.header(text)
+        st.header(text, anchor=False)
     elif level == 3:
-        st.subheader(text)
+        st.subheader(text, anchor=False)
     else:
-        st.markdown(f"{'#' * level} {text}")
+        st.markdown(f"{'#' * level} {text}", anchors=False)
 
 
 def show_answer(

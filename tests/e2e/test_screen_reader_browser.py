@@ -12,6 +12,8 @@ So does each "Add to my questions" beside a question an interviewer asked, on th
 Pressing Record with the keyboard put focus on the page itself, not on the Stop button that took
 Record's place: Enter or Space did nothing more.
 
+Every heading put a "Link to heading" link in the Tab order, though nothing links to them.
+
 Screenshots go to $COACH_SCREENSHOTS (default: a temporary folder); the path is printed.
 """
 
@@ -243,3 +245,69 @@ def test_each_save_on_settings_says_what_it_saves(app, page, shots):
     saves = re.findall(r'button "(Save[^"]*)"', said)
     assert len(saves) == len(set(saves)) == 3, saves
     assert "Save" not in saves, saves
+
+
+# the next stop of the Tab order: the name a screen reader gives it (its label, else its words), and
+# whether the walk is back at the stop it started from
+NEXT_STOP = r"""() => {
+    const here = document.activeElement;
+    window.__coachFirstStop = window.__coachFirstStop || here;
+    const words = (here.innerText || '').replace(/\s+/g, ' ').trim().slice(0, 80);
+    const name = here.getAttribute('aria-label') || words || here.tagName;
+    return [name, window.__coachFirstStop === here && window.__coachStops > 0, window.__coachStops++];
+}"""
+
+
+# the walk starts at the top of the page's main part, as after a page is opened
+TOP = """() => {
+    window.__coachFirstStop = null;
+    window.__coachStops = 0;
+    const main = document.querySelector('[data-testid=stMain]');
+    main.setAttribute('tabindex', '-1');
+    main.focus();
+    main.removeAttribute('tabindex');
+}"""
+
+
+def _tab_stops(page, most: int = 250) -> list[str]:
+    """The names of the stops a keyboard meets pressing Tab from the top of the page, once round."""
+    page.evaluate(TOP)
+    stops: list[str] = []
+    for _ in range(most):
+        page.keyboard.press("Tab")
+        name, back, _count = page.evaluate(NEXT_STOP)
+        if back:
+            break
+        stops.append(name)
+    return stops
+
+
+def test_headings_put_no_link_in_the_keyboard_s_way(app, page, shots):
+    """Every heading carried a "Link to heading" link in the Tab order (a practice answer's result
+    gave four in a row, Settings five), though nothing links to the coach's headings: a keyboard
+    passed them all. Walked with Tab on a typed answer's result and on Settings."""
+    page.goto(app.url)
+    first = page.get_by_role("button", name="Answer your first question")
+    first.wait_for(timeout=60_000)
+    settled(page)
+    first.click()
+    settled(page)
+    page.get_by_role("tab", name="Type it").click()
+    page.get_by_role("textbox", name="Type or paste your answer").fill(STORY)
+    page.keyboard.press("Control+Enter")
+    settled(page)
+    page.get_by_role("button", name="Analyse what you typed").click()
+    page.get_by_role("heading", name="Talking points").wait_for(timeout=120_000)
+    settled(page)
+    practice = _tab_stops(page)
+    said = page.locator("[data-testid=stMain]").aria_snapshot()
+    full_screenshot(page, shots / "screen-reader-practice-tab-stops.png")
+    page.goto(f"{app.url}/settings")
+    page.get_by_role("button", name="Save thresholds").wait_for(timeout=60_000)
+    settled(page)
+    settings = _tab_stops(page)
+    assert any("Next question" in stop for stop in practice), " | ".join(practice)  # went through the page
+    assert "Save thresholds" in settings, " | ".join(settings)
+    assert "Link to heading" not in practice, " | ".join(practice)
+    assert "Link to heading" not in settings, " | ".join(settings)
+    assert "Link to heading" not in said, said  # nor a link a screen reader lists among the page's links
