@@ -651,11 +651,25 @@ def find_waiting_answer() -> None:
     ss.practice_landed = None
     finished = queue.last_finished_job(db)
     state = queue.job_state(db, finished) if finished is not None else None
+    if state is not None and state.state == "failed":
+        failed_while_away(state)
     if state is not None and state.state == "done" and attempts and attempts[-1]["id"] == state.attempt["id"]:
         analysed = datetime.fromisoformat(str(state.attempt["created_at"]))
         if datetime.now(UTC) - analysed.replace(tzinfo=analysed.tzinfo or UTC) < LANDED_WITHIN:
             ss.practice_landed = state.attempt
             ss.practice_landed_job = finished
+
+
+def failed_while_away(state) -> None:
+    """The answer that could not be analysed while its person was away (the page had said "the
+    result will be here when you come back"): said once, as the page says it to one who waits, with
+    its question open to record it again; the recording stays kept (Progress lists it)."""
+    question = by_id.get(state.question_id)
+    if ss.practice_question_id is None and question is not None:
+        ss.practice_question_id = question.id
+    title = escape(question.text) if question is not None else None
+    ss.practice_result = {"digest": None, "error": waiting.failed_while_away(title, state.problem)}
+    seen(state.job_id)
 
 
 # An answer analysed while its person was away is offered on their return for this long.
@@ -730,6 +744,7 @@ def waiting_for_answer() -> None:
             seen(job["job_id"])
         elif state is not None:
             ss.practice_result = {"digest": job["digest"], "error": state.problem}
+            seen(job["job_id"])  # said here: not said again as news on the next visit
         elif job["digest"]:  # its feedback opened on another page first, which forgot the job
             with shared.shown_errors():
                 attempt = queue.stored_attempt(db, job["digest"])

@@ -13,6 +13,16 @@ from coach.analysis.wording import count
 TELL_THEM = "If this lasts more than a few minutes, tell the people who run this coach for you."
 
 
+def failed_while_away(question: str | None, problem: str) -> str:
+    """Said once on the Practice page to a person back after their answer to `question` (None: one
+    no longer in the bank) could not be analysed while they were away: which answer, that it was not
+    analysed, then the sentence the page says to one who waits on it (why, and what to do).
+    `question` is shown as written."""
+    answer = f"your answer to “{question}”" if question else "your answer"
+    why = problem[0].lower() + problem[1:] if problem.startswith(("This ", "The ")) else problem
+    return f"While you were away, {answer} could not be analysed: {why}"
+
+
 def kept_while_away(thing: str = "answer") -> str:
     """Said after the database's sentence while it is away."""
     return (

@@ -1,0 +1,115 @@
+"""Cohort mode: a student who comes back to an answer that could not be analysed while they were
+away, or to an interview still waiting for its review, is told so; the staff are told how to start
+an analyser. A real PostgreSQL queue; the worker's job run in this process (a take too short to
+analyse needs no model)."""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from app_support import page
+from pg_server import get_server, skip_reason
+
+from coach.config import load_settings
+from coach.store import open_store
+
+DATA = Path(__file__).resolve().parent / "data"
+STUDENT = "cara@example.edu"
+
+
+@pytest.fixture
+def cohort(tmp_path, monkeypatch) -> Path:
+    """The app's pages (data in tmp_path) sending answers to a queue in a new database, no worker."""
+    reason = skip_reason()
+    if reason:
+        pytest.skip(reason)
+    from coach import queue
+
+    url = get_server().new_database_url()
+    queue.ensure_schema(replace(load_settings(data_dir=tmp_path), database_url=url, queue=True))
+    for name, value in dict(COACH_DATA_DIR=str(tmp_path), COACH_DATABASE_URL=url, COACH_QUEUE="1").items():
+        monkeypatch.setenv(name, value)
+    return tmp_path
+
+
+def _practice_with_a_question():
+    at = page("practice").run()
+    first_recommended = [b.key for b in at.button if b.key and b.key.startswith("practice_rec_")][0]
+    return at.button(key=first_recommended).click().run()
+
+
+def _a_worker_takes_it_up(monkeypatch, job_id: int) -> None:
+    """What `coach worker` does with the job: the page's orchestrator run on the kept take (its
+    sentence written beside it when it cannot be analysed), then the job marked done by the queue."""
+    from coach import queue
+
+    settings = load_settings()
+    with contextlib.closing(open_store(settings)) as store:
+        with store.read() as conn:
+            query = sa.text("SELECT args FROM procrastinate_jobs WHERE id = :id")
+            args = conn.execute(query, dict(id=job_id)).scalar_one()
+        monkeypatch.setattr(queue, "_worker", queue._Worker(settings=settings, store=store))
+        done = queue.analyse_queued_answer(
+            args["owner"],
+            args["recording"],
+            args["sha256"],
+            original_name=args.get("original_name", ""),
+            question=args.get("question"),
+        )
+        assert done == "not analysed", done
+        with store.write() as conn:
+            done = sa.text("UPDATE procrastinate_jobs SET status = 'succeeded' WHERE id = :id")
+            conn.execute(done, dict(id=job_id))
+
+
+def test_an_answer_that_failed_while_its_student_was_away_is_said_on_return_once(cohort, monkeypatch):
+    """short.wav (0.3 s) sent from Practice with no analyser running, the page closed, an analyser
+    started: the page had promised "the result will be here when you come back", and reopened it
+    showed nothing (only answers analysed were offered), while Progress listed "1 recording not
+    analysed". Now the page says in one sentence that the answer could not be analysed, why and
+    what to do, once; the recording stays kept."""
+    at = _practice_with_a_question()
+    question = at.session_state["practice_question_id"]
+    at.file_uploader[0].upload("short.wav", (DATA / "short.wav").read_bytes(), "audio/wav").run()
+    assert not at.exception, at.exception
+    assert "the result will be here when you come back" in " ".join(c.value for c in at.caption)
+    job_id = at.session_state["practice_job"]["job_id"]
+    _a_worker_takes_it_up(monkeypatch, job_id)  # the page is closed meanwhile
+
+    back = page("practice").run()
+    assert not back.exception, back.exception
+    said = [e.value for e in back.error]
+    assert len(said) == 1, said
+    assert said[0].startswith("While you were away, your answer to “"), said
+    assert said[0].endswith(
+        "could not be analysed: short.wav is only 0.3 s long; an answer needs at least 0.5 s, "
+        "so record it again."
+    ), said
+    assert back.session_state["practice_question_id"] == question  # the question to record it again
+    # said once: the next visit does not say it again
+    again = page("practice").run()
+    assert not again.exception, again.exception
+    assert not again.error, [e.value for e in again.error]
+    # the recording is kept as before, listed on Progress
+    progress = page("progress").run()
+    assert "1 recording not analysed" in [e.label for e in progress.expander]
+
+
+def test_an_answer_that_failed_on_the_open_page_is_not_said_again_on_the_next_visit(cohort, monkeypatch):
+    """A student who watched the page say that truncated.mp3 could not be analysed is not told it
+    again as news "while you were away" on their next visit."""
+    at = _practice_with_a_question()
+    at.file_uploader[0].upload("truncated.mp3", (DATA / "truncated.mp3").read_bytes(), "audio/mpeg").run()
+    job_id = at.session_state["practice_job"]["job_id"]
+    _a_worker_takes_it_up(monkeypatch, job_id)
+    at.run()
+    assert not at.exception, at.exception
+    assert any("only 0.3 s long" in e.value for e in at.error), [e.value for e in at.error]
+
+    back = page("practice").run()
+    assert not back.exception, back.exception
+    assert not back.error, [e.value for e in back.error]
