@@ -658,7 +658,10 @@ def waiting_for_review() -> None:
                 if stored is not None:
                     ss.review_result = shown_result(stored_review(db, cfg, stored["interview_recording_id"]))
         st.rerun()
-    waiting.show_where_it_stands(state, waiting.INTERVIEW)
+    if "named" not in job:  # the form above is emptied once it is sent: the card says which interview
+        with shared.shown_errors():
+            job["named"] = escape(queue.interview_waiting(db, job["job_id"]))
+    waiting.show_where_it_stands(state, waiting.INTERVIEW, job.get("named", ""))
 
 
 def reviewed_interview(result: dict) -> None:

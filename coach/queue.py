@@ -375,6 +375,36 @@ def job_state(store: Store, job_id: int, stalled_after_s: float | None = None) -
     return replace(state, state="failed", problem=problem)
 
 
+def interview_waiting(store: Store, job_id: int) -> str:
+    """Which interview `store.owner`'s review job is for, as the log names it ("Hooli — Platform
+    engineer, 6 Dec 2026 · first round"): the one picked from the log, or the new one as typed for
+    it (logged only once reviewed). The page's form is emptied when it is sent, so nothing else
+    says which interview waits. "" when it cannot be told (the note beside the recording is gone)."""
+    from coach.interview_log import interview_with_stage
+    from coach.store import get_interview
+    from coach.store.recordings import noted_review
+
+    with store.read() as conn:
+        recording = conn.execute(
+            sa.text(
+                "SELECT args->>'recording' FROM procrastinate_jobs "
+                "WHERE id = :id AND task_name = :task AND args->>'owner' = :owner"
+            ),
+            dict(id=job_id, task=REVIEW_TASK, owner=store.owner),
+        ).scalar()
+    asked = noted_review(store.absolute(recording)) if recording else None
+    if not asked:
+        return ""
+    if asked.get("interview_id"):
+        try:
+            return interview_with_stage(get_interview(store, asked["interview_id"]))
+        except CoachError:  # deleted from the log meanwhile
+            return ""
+    if not asked.get("company") or not asked.get("interview_date"):
+        return str(asked.get("company") or "")
+    return interview_with_stage({k: asked.get(k) for k in ("company", "role", "stage", "interview_date")})
+
+
 REVIEW_NOT_DONE = "This interview could not be reviewed; upload its recording again to try again."
 
 

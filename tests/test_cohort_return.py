@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -113,3 +114,43 @@ def test_an_answer_that_failed_on_the_open_page_is_not_said_again_on_the_next_vi
     back = page("practice").run()
     assert not back.exception, back.exception
     assert not back.error, [e.value for e in back.error]
+
+
+REVIEW_CLIP = DATA / "interviews" / "interview_short.flac"  # 24 s, two voices
+
+
+def _card(at) -> str:
+    return " ".join(m.value for m in at.markdown)
+
+
+def test_an_interview_waiting_for_its_review_is_named_on_the_review_page(cohort):
+    """An interview sent for review while no analyser runs: the form above was emptied and the card
+    said only "No analyser is running at the moment" and "Your interview is analysed as soon as one
+    starts", on the page and after a reload, nothing naming which interview waited. It is named as
+    it was typed, and so is one picked from the log."""
+    from coach.interview_log import add_interview
+
+    at = page("review").run()
+    at.file_uploader[0].upload(REVIEW_CLIP.name, REVIEW_CLIP.read_bytes(), "audio/flac")
+    at.text_input(key="review_company").input("Hooli")
+    at.text_input(key="review_role").input("Platform engineer")
+    at.selectbox(key="review_stage").set_value("first round")
+    next(b for b in at.button if b.label == "Analyse the interview").click().run()
+    assert not at.exception, at.exception
+    day = date.today()
+    named = f"Your interview with Hooli — Platform engineer, {day.day} {day:%b %Y} · first round"
+    assert "**No analyser is running at the moment**" in _card(at)
+    assert f"{named} is analysed as soon as one starts." in _card(at), _card(at)
+    back = page("review").run()  # the page closed and opened again: found again, still named
+    assert not back.exception, back.exception
+    assert f"{named} is analysed as soon as one starts." in _card(back), _card(back)
+
+    # an interview already in the log, picked above the form
+    with contextlib.closing(open_store(load_settings())) as store:
+        logged = add_interview(store, company="Initech", stage="final", interview_date=day)
+    other = page("review").run()
+    other.selectbox(key="review_interview").set_value(logged)
+    other.file_uploader[0].upload("call.flac", REVIEW_CLIP.read_bytes() + b"\0" * 64, "audio/flac")
+    next(b for b in other.button if b.label == "Analyse the interview").click().run()
+    assert not other.exception, other.exception
+    assert f"Your interview with Initech, {day.day} {day:%b %Y} · final is" in _card(other), _card(other)

@@ -449,7 +449,9 @@ def test_a_real_interview_is_reviewed_by_a_worker_and_lands_on_the_review_page(c
     _sent_for_review(at, REVIEW_CLIP, "Hooli", review_speakers="2")
     assert not at.error, [e.value for e in at.error]
     shown = markdown_text(at)
-    assert "**Your interview is" in shown or "**Reviewing your interview now**" in shown, shown
+    # named, the form above being emptied: "Your interview with Hooli, 6 Dec 2026 · first round is ..."
+    said = ("**Your interview with Hooli, ", "**Reviewing your interview with Hooli, ")
+    assert any(line in shown for line in said), shown
     assert "the review will be here when you come back" in " ".join(c.value for c in at.caption)
     assert at.file_uploader[0].value is None  # the form is empty for the next interview
     job_id = at.session_state["review_job"]["job_id"]
@@ -601,7 +603,8 @@ def test_with_no_worker_running_the_review_page_says_so(tmp_path, monkeypatch):
     _sent_for_review(at, REVIEW_CLIP, "Hooli")
     shown = " ".join(m.value for m in at.markdown)
     assert "**No analyser is running at the moment**" in shown, shown
-    assert "Your interview is analysed as soon as one starts. If this lasts more than a few minutes" in shown
+    assert "Your interview with Hooli, " in shown, shown
+    assert "· first round is analysed as soon as one starts. If this lasts more than a few minutes" in shown
     # a reload finds it again, still waiting
     back = page("review").run()
     assert not back.exception, back.exception

@@ -16,3 +16,18 @@ def test_what_waits_ahead_is_counted_in_recordings_on_both_pages():
     one = JobState(7, "waiting", ahead=1, workers=1)
     assert where_it_stands(one, ANSWER)[0] == "Your answer is in the queue: 1 recording ahead of yours"
     assert where_it_stands(JobState(7, "waiting", workers=1), ANSWER)[0] == "Your answer is next in the queue"
+
+
+def test_an_interview_whose_analyser_stopped_is_named():
+    """The Review page's card said "The analyser working on your interview stopped" with the form
+    above emptied: nothing said which interview. It is named as the page names it."""
+    stopped = JobState(7, "working", stalled=True, workers=0)
+    named = "Hooli — Platform engineer, 6 Dec 2026 · first round"
+    label, detail = where_it_stands(stopped, INTERVIEW, named)
+    assert label == (
+        f"The analyser working on your interview with {named} stopped, and no other analyser is running"
+    )
+    assert detail.startswith(f"Your interview with {named} is kept and analysed as soon as an analyser")
+    assert where_it_stands(JobState(7, "working"), INTERVIEW, named)[0] == (
+        f"Reviewing your interview with {named} now"
+    )

@@ -36,7 +36,7 @@ class Waiting:
     comes of it where."""
 
     thing: str  # "answer", "interview"
-    working: str  # the label while a worker has it
+    working: str  # the label while a worker has it, "{yours}" the thing (named when it is)
     working_detail: str
     outcome: str  # what will be on the page when it is ready: "result", "review"
     also_where: str  # where else it will be: "on the Progress page"
@@ -47,7 +47,7 @@ class Waiting:
 # answers ahead" counted an interview's review as an answer)
 ANSWER = Waiting(
     "answer",
-    "Analysing your answer now",
+    "Analysing {yours} now",
     "Transcribing it, then fillers, pace and structure.",
     outcome="result",
     also_where="on the Progress page",
@@ -55,7 +55,7 @@ ANSWER = Waiting(
 )
 INTERVIEW = Waiting(
     "interview",
-    "Reviewing your interview now",
+    "Reviewing {yours} now",
     "Transcribing it, telling the voices apart, then each answer; a long interview takes minutes.",
     outcome="review",
     also_where="in your interview log",
@@ -63,21 +63,23 @@ INTERVIEW = Waiting(
 )
 
 
-def where_it_stands(state, said: Waiting = ANSWER) -> tuple[str, str]:
-    """The label and the sentence under it for a `coach.queue.JobState` still waiting or worked on."""
-    yours = f"Your {said.thing}"
+def where_it_stands(state, said: Waiting = ANSWER, named: str = "") -> tuple[str, str]:
+    """The label and the sentence under it for a `coach.queue.JobState` still waiting or worked on;
+    `named` says which one it is ("Hooli — Platform engineer, 6 Dec 2026 · first round"), as shown."""
+    your = f"your {said.thing}" + (f" with {named}" if named else "")
+    yours = your[0].upper() + your[1:]
     if state.state == "working" and state.stalled and not state.workers:
         return (
-            f"The analyser working on your {said.thing} stopped, and no other analyser is running",
+            f"The analyser working on {your} stopped, and no other analyser is running",
             f"{yours} is kept and analysed as soon as an analyser starts again; nothing is lost. {TELL_THEM}",
         )
     if state.state == "working" and state.stalled:
         return (
-            f"The analyser working on your {said.thing} stopped",
+            f"The analyser working on {your} stopped",
             f"{yours} goes back in the queue and another analyser takes it up; nothing is lost. {TELL_THEM}",
         )
     if state.state == "working":
-        return said.working, said.working_detail
+        return said.working.format(yours=your), said.working_detail
     if not state.workers:
         return (
             "No analyser is running at the moment",
@@ -92,10 +94,11 @@ def where_it_stands(state, said: Waiting = ANSWER) -> tuple[str, str]:
     return f"{yours} is next in the queue", soon
 
 
-def show_where_it_stands(state, said: Waiting = ANSWER) -> None:
-    """The card a page redraws while its recording waits: where it stands, and that the person can
-    leave (the Practice and Review pages' waiting fragments both draw it)."""
-    label, detail = where_it_stands(state, said)
+def show_where_it_stands(state, said: Waiting = ANSWER, named: str = "") -> None:
+    """The card a page redraws while its recording waits: where it stands (which one, `named` as
+    shown), and that the person can leave (the Practice and Review pages' waiting fragments both
+    draw it)."""
+    label, detail = where_it_stands(state, said, named)
     with st.container(border=True):
         st.markdown(f"**{label}**")
         st.write(detail)
