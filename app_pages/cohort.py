@@ -95,7 +95,7 @@ if cfg.queue:
             )
             st.warning(
                 f"No analyser is running, so {waiting} until one starts; students waiting are told "
-                "so. Whoever runs the coach's server can start one."
+                f"so. {queue.START_AN_ANALYSER}"
             )
         if now.older:
             st.warning(queue.older_analysers_words(now.older))

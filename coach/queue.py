@@ -530,6 +530,16 @@ def queue_overview(store: Store, settings: Settings) -> QueueOverview:
     )
 
 
+# How the staff are told an analyser is started when none runs, in the README's words ("Hosted for
+# a cohort"): the staff are the host's, so the command is theirs to pass on ("can start one" did not
+# say how). A worker needs only the database and the recordings folder, so it runs on any machine.
+START_AN_ANALYSER = (
+    "Whoever runs the coach's server starts one with `coach worker` on a machine that reaches the "
+    "cohort's database and recordings folder, or the app and its analysers together with "
+    "`make serve-cohort`."
+)
+
+
 def older_analysers_words(older: int) -> str:
     """What the staff are told of analysers running an older coach (a machine not yet updated)."""
     one = older == 1

@@ -59,7 +59,8 @@ def test_an_interview_whose_only_analyser_stopped_is_waiting_not_being_analysed(
     """The one worker stopped mid-review (SIGSTOP on a `make serve-cohort` stack): the student read
     "The analyser working on your interview stopped, and no other analyser is running", while the
     staff read "Analysers running 0", "Interviews waiting 0", "Being analysed now 1" and "No analyser
-    is running, so recordings sent now wait until one starts", as if nothing waited."""
+    is running, so recordings sent now wait until one starts", as if nothing waited. "Whoever runs
+    the coach's server can start one" did not say how: it says the README's commands."""
     reason = skip_reason()
     if reason:
         pytest.skip(reason)
@@ -76,7 +77,9 @@ def test_an_interview_whose_only_analyser_stopped_is_waiting_not_being_analysed(
     )
     assert [w.value for w in at.warning] == [
         "No analyser is running, so 1 interview waits until one starts; students waiting are told so. "
-        "Whoever runs the coach's server can start one."
+        "Whoever runs the coach's server starts one with `coach worker` on a machine that reaches the "
+        "cohort's database and recordings folder, or the app and its analysers together with "
+        "`make serve-cohort`."
     ]
 
 

@@ -1227,7 +1227,9 @@ def test_the_staffs_cohort_page_counts_analysers_and_answers_waiting(tmp_path, m
     assert [w.value for w in staff.warning] == [
         "No analyser is running, so 2 practice answers and 1 interview wait until one starts; students "
         "waiting are told so. "
-        "Whoever runs the coach's server can start one."
+        "Whoever runs the coach's server starts one with `coach worker` on a machine that reaches the "
+        "cohort's database and recordings folder, or the app and its analysers together with "
+        "`make serve-cohort`."
     ]
     student = cohort_page("ana@example.edu")
     assert "Analysers running" not in [m.label for m in student.metric]
