@@ -359,6 +359,11 @@ class JobState:
     review: dict | None = None  # a review's ids once stored (`stored_interview`), or its kept interview
 
 
+# said of an answer that failed with no sentence of its own, and what to do then
+NOT_ANALYSED = "This answer could not be analysed; "
+NOT_ANALYSED_WHAT_TO_DO = "your recording is kept. Try again, or record it again."
+
+
 def job_state(store: Store, job_id: int, stalled_after_s: float | None = None) -> JobState | None:
     """The state of `store.owner`'s job; None for a job that is not theirs or not there. A worker
     silent for `stalled_after_s` (default STALLED_AFTER_S) is taken for dead."""
@@ -369,9 +374,7 @@ def job_state(store: Store, job_id: int, stalled_after_s: float | None = None) -
     attempt = stored_attempt(store, args["sha256"], _question_id(args.get("question")))
     if attempt is not None:
         return replace(state, state="done", attempt=attempt)
-    problem = read_outcome(store.absolute(args["recording"])) or (
-        "This answer could not be analysed; your recording is kept. Try again, or record it again."
-    )
+    problem = read_outcome(store.absolute(args["recording"])) or NOT_ANALYSED + NOT_ANALYSED_WHAT_TO_DO
     return replace(state, state="failed", problem=problem)
 
 

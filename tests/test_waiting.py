@@ -31,3 +31,16 @@ def test_an_interview_whose_analyser_stopped_is_named():
     assert where_it_stands(JobState(7, "working"), INTERVIEW, named)[0] == (
         f"Reviewing your interview with {named} now"
     )
+
+
+def test_an_answer_that_failed_with_no_reason_of_its_own_is_said_once_on_return():
+    """A failed answer with no sentence of its own read "While you were away, your answer to “…”
+    could not be analysed: this answer could not be analysed; your recording is kept. …"."""
+    from coach.queue import NOT_ANALYSED, NOT_ANALYSED_WHAT_TO_DO
+    from coach.ui.waiting import failed_while_away
+
+    said = failed_while_away("Why should we hire you?", NOT_ANALYSED + NOT_ANALYSED_WHAT_TO_DO)
+    assert said == (
+        "While you were away, your answer to “Why should we hire you?” could not be analysed: your "
+        "recording is kept. Try again, or record it again."
+    )

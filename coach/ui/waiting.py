@@ -18,7 +18,11 @@ def failed_while_away(question: str | None, problem: str) -> str:
     no longer in the bank) could not be analysed while they were away: which answer, that it was not
     analysed, then the sentence the page says to one who waits on it (why, and what to do).
     `question` is shown as written."""
+    from coach.queue import NOT_ANALYSED  # a cohort's only: a personal coach never imports the queue
+
     answer = f"your answer to “{question}”" if question else "your answer"
+    # "… could not be analysed: this answer could not be analysed; …" said it twice
+    problem = problem.removeprefix(NOT_ANALYSED)
     why = problem[0].lower() + problem[1:] if problem.startswith(("This ", "The ")) else problem
     return f"While you were away, {answer} could not be analysed: {why}"
 
