@@ -3257,46 +3257,60 @@ def mock_command(
 
 
 def _mock_report(summary: dict) -> None:
-    """The session's report as text, as the page's report says it."""
+    """The session's report as text, as the page's report says it, in TERMINAL_WIDTH columns: a
+    question's row and what is said under it wrap at words under a four-space indent, the
+    session's sentences under none (they were printed one a line, up to 165 columns)."""
     from coach.mock.report import FOLLOW_UP_NOT_ANSWERED, NOTHING_ANSWERED, pattern_sentence
 
     if not summary["answers"]:  # as the page says it: no score, time or "after 0 questions" to give
         typer.echo(NOTHING_ANSWERED)
         return
     if summary.get("why_these_questions"):  # above the questions, as the page's "Question by question"
-        typer.echo(summary["why_these_questions"])
+        _mock_line("", summary["why_these_questions"], 0)
     for row in summary["questions"]:
         score = (row["scores"] or {}).get("overall")
-        typer.echo(f"{row['text']}  score {'-' if score is None else f'{score:.0f}'}")
+        _mock_line("", f"{row['text']}  score {'-' if score is None else f'{score:.0f}'}")
         for why in row.get("warnings") or [] if score is None else []:  # why it has no score
-            typer.echo(f"  {why}")
+            _mock_line("  ", why)
         if row.get("length"):  # an answer that ran short or long, as the page's report says under its scores
-            typer.echo(f"  {row['length']}")
+            _mock_line("  ", row["length"])
         if row["follow_up"]:
-            typer.echo(f"  follow-up: {row['follow_up']['text']} ({row['follow_up']['why']})")
+            _mock_line("  follow-up: ", f"{row['follow_up']['text']} ({row['follow_up']['why']})")
             if not row["follow_up"].get("answered", True):  # asked as the interview ended
-                typer.echo(f"  {FOLLOW_UP_NOT_ANSWERED}")
+                _mock_line("  ", FOLLOW_UP_NOT_ANSWERED)
             elif (row["follow_up"]["scores"] or {}).get("overall") is not None:  # as the page's report
-                typer.echo(f"  follow-up score {row['follow_up']['scores']['overall']:.0f}")
+                _mock_line("  ", f"follow-up score {row['follow_up']['scores']['overall']:.0f}")
             else:  # a reply too short to measure says why, as a question's answer does
                 for why in row["follow_up"].get("warnings") or []:
-                    typer.echo(f"  {why}")
+                    _mock_line("  ", why)
     overall = summary["score_overall"]  # the session's, as the app's report leads with it
     scored = sum(1 for row in summary["questions"] if (row["scores"] or {}).get("overall") is not None)
     unmeasured = summary["unmeasured_answers"]
-    typer.echo(  # the questions' scores averaged, as the page's report does; follow-ups are not scored
+    _mock_line(  # the questions' scores averaged, as the page's report does; follow-ups are not scored
+        "",
         f"Overall {overall:.0f}/100 over {count(scored, 'question')}"
         + (f" ({count(unmeasured, 'answer')} not measured)." if unmeasured else ".")
         if overall is not None
-        else "No answer could be measured, so the session has no score."
+        else "No answer could be measured, so the session has no score.",
+        0,
     )
     if summary.get("ended_early"):
-        typer.echo(f"Ended early, after {count(summary['questions_asked'], 'question')}.")
+        _mock_line("", f"Ended early, after {count(summary['questions_asked'], 'question')}.", 0)
     for line in (pattern_sentence(summary), summary["time"], summary["change"]):
         if line:
-            typer.echo(line)
+            _mock_line("", line, 0)
     for line in summary.get("job_term_lines") or []:  # the description's key terms, as Practice says them
-        typer.echo(line)
+        _mock_line("", line, 0)
+
+
+# Where the lines of `coach mock`'s report that wrap go on: under a question's row, four spaces in
+# (what is said under it starts two in); a sentence of the session's own, at the margin.
+MOCK_ROW_INDENT = 4
+
+
+def _mock_line(head: str, text: str, indent: int = MOCK_ROW_INDENT) -> None:
+    """One line of the mock report, wrapped at words in TERMINAL_WIDTH columns under `indent`."""
+    typer.echo(flowed(head, text, indent))
 
 
 def _mock_turns(session, files: list[Path] | None) -> bool:

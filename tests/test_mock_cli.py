@@ -11,7 +11,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from cli_support import run_coach
+from cli_support import run_coach, unwrapped
 
 from coach.audio import load_audio
 from coach.config import load_settings
@@ -29,6 +29,18 @@ def coach(*args, data_dir: Path) -> subprocess.CompletedProcess:
     """`coach ARGS` in this process (tests/cli_support.py): Whisper and spaCy load once for the
     file, not once per command (three new interpreters took about 45 s of model loading)."""
     return run_coach(*args, data_dir=data_dir)
+
+
+def report_items(printed: str) -> list[str]:
+    """The text report's lines as it means them: a line it wrapped under a row's four-space indent
+    joined back onto the line it goes on (its words, one space between)."""
+    items: list[str] = []
+    for line in printed.splitlines():
+        if line.startswith("    ") and items:
+            items[-1] += " " + line.strip()
+        else:
+            items.append(line)
+    return items
 
 
 @pytest.fixture(scope="module")
@@ -156,12 +168,14 @@ def test_a_second_session_reports_the_change_and_stops_when_the_answers_run_out(
     assert "\nEnded early, after 2 questions.\n" in shown.stdout
     # the 15 s story's row says it ran short, as the page's report does (the text report said nothing)
     short = r"\n  The answer ran 1\d s, under the 60 s that leaves room for situation, actions and result"
-    assert re.search(short, shown.stdout), shown.stdout
+    assert re.search(short, "\n".join(report_items(shown.stdout))), shown.stdout
     assert "\nOnly one answer told a story: too few to tell whether a gap repeats" in shown.stdout
-    [change] = [line for line in shown.stdout.splitlines() if line.startswith("Since your last mock")]
+    [change] = [
+        line for line in unwrapped(shown.stdout).split(". ") if line.startswith("Since your last mock")
+    ]
     assert " of 1 → " not in change and "no result" not in change, change  # on the text report too
     # the story's follow-up was asked and not answered: the report said nothing of it
-    lines = shown.stdout.splitlines()
+    lines = report_items(shown.stdout)
     [opener_follow_up, asked] = [i for i, line in enumerate(lines) if line.startswith("  follow-up: ")]
     assert lines[asked].startswith(f"  follow-up: {OUTCOME} (") and "how it turned out" in lines[asked]
     assert lines[asked + 1] == f"  {FOLLOW_UP_NOT_ANSWERED}", shown.stdout
@@ -228,9 +242,10 @@ def test_a_follow_up_reply_too_short_to_measure_says_why_in_the_text_report(tmp_
     soundfile.write(answers / "02.wav", samples[: int(2.5 * 16000)], 16000)  # "The thread is ownership."
     result = coach("mock", "--questions", "2", "--answers", answers, data_dir=tmp_path / "data")
     assert result.returncode == 1, result.stderr  # none left for the second question
-    lines = result.stdout.splitlines()
+    lines = report_items(result.stdout)
     asked = next(i for i, line in enumerate(lines) if line.startswith("  follow-up: "))
-    assert asked <= 3 and lines[asked].endswith("(The usual follow-up to this question.)"), result.stdout
+    assert lines[asked - 2].startswith("Tell me about yourself.  score"), result.stdout  # the opener's
+    assert lines[asked].endswith("(The usual follow-up to this question.)"), result.stdout
     assert re.fullmatch(r"  Only \d words? in \d s: too little to measure\.", lines[asked + 1]), result.stdout
     # and at once, as the interview goes on (the page says it over the next question): it said
     # nothing; and no "give the next answer in full" to recordings made before, the last of them
@@ -242,4 +257,24 @@ def test_a_follow_up_reply_too_short_to_measure_says_why_in_the_text_report(tmp_
     # why these questions, and why no gap is named, as the page's report says them (it said neither)
     assert lines[0].startswith("No practice score or debrief points to a weak area yet, so these are common")
     # the opener and its follow-up asked for no story: none was left unmeasured
-    assert f"\n{NO_STORY_ASKED}\n" in result.stdout
+    assert NO_STORY_ASKED in unwrapped(result.stdout)
+
+
+def test_the_text_report_fits_80_columns(session):
+    """`coach mock` printed its report one sentence a line, up to 165 columns ("No practice score or
+    debrief points to a weak area yet, …", each follow-up and why it was asked): an 80-column
+    terminal cut them mid-word. Each line fits now, wrapped at words, and says the same."""
+    data_dir, _ = session
+    result = coach("mock", "--questions", "2", "--answers", ANSWERS, data_dir=data_dir)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert [line for line in lines if len(line) > 80] == [], result.stdout
+    items = report_items(result.stdout)
+    [asked] = [line for line in items if line.startswith(f"  follow-up: {OUTCOME} (")]
+    assert asked.endswith("(No sentence said how it turned out, so the interviewer asked.)"), items
+    said = unwrapped(result.stdout)
+    assert (
+        "Only one answer told a story: too few to tell whether a gap repeats (no result, no number," in said
+    )
+    assert re.search(r"\d+:\d\d used of the 10 minutes 2 questions take in a behavioural round", said), said
+    assert "Since your last mock interview (earlier today): overall score " in said, said
