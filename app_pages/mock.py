@@ -12,7 +12,13 @@ from coach.errors import BROWSER_TAKE, CoachError, ModelError
 from coach.job_description import interview_to_prepare_for, interviews_to_prepare
 from coach.mock import QUESTION_ORDER
 from coach.mock.plan import FORMATS, format_for_interview, nothing_to_prepare_for, planned_minutes
-from coach.mock.report import FOLLOW_UP_NOT_ANSWERED, NOTHING_ANSWERED, not_measured_now, pattern_sentence
+from coach.mock.report import (
+    FOLLOW_UP_NOT_ANSWERED,
+    NOTHING_ANSWERED,
+    ended_early_sentence,
+    not_measured_now,
+    pattern_sentence,
+)
 from coach.mock.session import MockSession, plan_for
 from coach.recommend import role_to_practise
 from coach.roles import your_role
@@ -404,8 +410,8 @@ def the_report(session: MockSession) -> None:
     st.markdown(escape(summary["time"]))
     if summary["change"]:
         st.markdown(escape(summary["change"]))
-    if summary["ended_early"]:
-        st.caption("You ended the interview before the last question; the answers you gave are saved.")
+    if ended := ended_early_sentence(summary):
+        st.caption(ended)  # the coach's own sentence
     if summary.get("job_term_lines"):  # the interview prepared for has a job description
         st.subheader("Terms from the job description")
         st.caption("Across your answers to the questions, as Practice checks each answer.")

@@ -596,3 +596,36 @@ def test_ending_after_a_silent_take_keeps_it_once_and_says_its_error_once(tmp_pa
     progress = page("progress").run()
     kept = [e.label for e in progress.expander if "not analysed" in e.label]
     assert kept == ["1 recording not analysed"], kept
+
+
+def test_ended_while_the_last_follow_up_waits_the_report_does_not_say_a_question_was_left(
+    tmp_path, monkeypatch
+):
+    """Both questions answered and only the story's follow-up waiting, the interview was ended: the
+    report said "You ended the interview before the last question" under "Questions 2", the
+    follow-up listed as not answered. Ended with a question still to answer, it says that."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("mock").run()
+    at.slider(key="mock_n_behavioural").set_value(2).run()
+    at.button(key="mock_start").click().run()
+    for clip in ("01-opener.wav", "02-follow-up.wav", "03-story.wav"):
+        _answer(at, clip)
+    assert [s.value for s in at.header][0] == "Follow-up"  # the story told no result
+    at.button(key="mock_end").click().run()
+    captions = [c.value for c in at.caption]
+    assert not [c for c in captions if "before the last question" in c], captions
+    assert "You ended the interview before answering the last follow-up; the answers you gave are saved." in (
+        captions
+    )
+    assert FOLLOW_UP_NOT_ANSWERED in captions
+
+    at.button(key="mock_again").click().run()
+    at.slider(key="mock_n_behavioural").set_value(2).run()
+    at.button(key="mock_start").click().run()
+    _answer(at, "01-opener.wav")
+    _answer(at, "02-follow-up.wav")
+    assert [s.value for s in at.header][0] == "Question 2 of 2"
+    at.button(key="mock_end").click().run()
+    assert "You ended the interview before the last question; the answers you gave are saved." in [
+        c.value for c in at.caption
+    ]

@@ -34,8 +34,26 @@ FOLLOW_UP_NOT_ANSWERED = "Not answered: the interview ended here."
 # session is stored, though a take that could not be used is kept among the recordings not analysed.
 NOTHING_ANSWERED = "You ended the interview before answering a question, so no mock interview was saved."
 
+# Said under the report's figures when the interview was ended before its end: before a question
+# (asked or not) was answered, or with every question answered and only the last follow-up waiting.
+ENDED_BEFORE_A_QUESTION = "You ended the interview before the last question; the answers you gave are saved."
+ENDED_BEFORE_THE_LAST_FOLLOW_UP = (
+    "You ended the interview before answering the last follow-up; the answers you gave are saved."
+)
+
 # Said in place of the gap that repeats when no question answered asked for a story.
 NO_STORY_ASKED = "No question you answered asked for a story, so there is no pattern of story gaps to show."
+
+
+def ended_early_sentence(summary: dict) -> str | None:
+    """How the interview was ended before its end, or None when it ran to the end: ended while the
+    last question's follow-up waited, every question answered, it read "You ended the interview
+    before the last question". A report stored before it counted the questions left says as it did."""
+    if not summary.get("ended_early"):
+        return None
+    if summary.get("questions_not_answered", 1) == 0:
+        return ENDED_BEFORE_THE_LAST_FOLLOW_UP
+    return ENDED_BEFORE_A_QUESTION
 
 
 def pattern_sentence(summary: dict) -> str:

@@ -259,6 +259,9 @@ class MockSession:
             summary["questions"] = report.per_question(self.turns)  # a follow-up left waiting too
             summary.update(report.follow_up_counts(summary["questions"]))
             summary["ended_early"] = bool(self._pending) or self.current is not None
+            # the main questions not answered: none when only the last one's follow-up was waiting
+            waiting = self.current is not None and self.current.kind == "question"
+            summary["questions_not_answered"] = len(self._pending) + waiting
             if not asked:  # ended before any answer: nothing to keep, count or compare
                 # nor the interviewer's spoken questions, which no stored session would list or delete
                 shutil.rmtree(self.folder, ignore_errors=True)
