@@ -3269,7 +3269,8 @@ def _mock_report(summary: dict) -> None:
         _mock_line("", summary["why_these_questions"], 0)
     for row in summary["questions"]:
         score = (row["scores"] or {}).get("overall")
-        _mock_line("", f"{row['text']}  score {'-' if score is None else f'{score:.0f}'}")
+        said = f"score {'-' if score is None else f'{score:.0f}'}"  # kept whole: not "score" then "66" below
+        _mock_line("", f"{row['text']}  {said}", whole=(said,))
         for why in row.get("warnings") or [] if score is None else []:  # why it has no score
             _mock_line("  ", why)
         if row.get("length"):  # an answer that ran short or long, as the page's report says under its scores
@@ -3308,9 +3309,9 @@ def _mock_report(summary: dict) -> None:
 MOCK_ROW_INDENT = 4
 
 
-def _mock_line(head: str, text: str, indent: int = MOCK_ROW_INDENT) -> None:
+def _mock_line(head: str, text: str, indent: int = MOCK_ROW_INDENT, *, whole: tuple[str, ...] = ()) -> None:
     """One line of the mock report, wrapped at words in TERMINAL_WIDTH columns under `indent`."""
-    typer.echo(flowed(head, text, indent))
+    typer.echo(flowed(head, text, indent, whole=whole))
 
 
 def _mock_turns(session, files: list[Path] | None) -> bool:

@@ -269,6 +269,8 @@ def test_the_text_report_fits_80_columns(session):
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert [line for line in lines if len(line) > 80] == [], result.stdout
+    # a row's score stays whole: "score" ended a line and "66" stood alone under it
+    assert not [line for line in lines if line.endswith(" score") or re.fullmatch(r" *[\d-]+", line)], lines
     items = report_items(result.stdout)
     [asked] = [line for line in items if line.startswith(f"  follow-up: {OUTCOME} (")]
     assert asked.endswith("(No sentence said how it turned out, so the interviewer asked.)"), items
