@@ -3610,7 +3610,7 @@ def worker_command(
     from coach.config import load_settings
 
     settings = load_settings()
-    queue.conninfo(settings)  # one sentence, before anything loads, when this is not PostgreSQL
+    queue.worker_conninfo(settings)  # one sentence, before anything loads, when this is not PostgreSQL
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     # procrastinate logs each job's arguments (the person's identity, the question) at INFO
     logging.getLogger("procrastinate").setLevel(logging.WARNING)

@@ -92,6 +92,13 @@ NOT_POSTGRESQL = (
     "Cohort mode needs PostgreSQL: set COACH_DATABASE_URL to a postgresql:// database that every "
     "worker can reach (the queue lives there), or turn the queue off for a personal coach."
 )
+# `coach worker` on a personal coach, whose queue is off already: NOT_POSTGRESQL told its one user
+# to "turn the queue off", as if that would make the worker start.
+PERSONAL_COACH_NEEDS_NO_WORKER = (
+    "This coach is personal, so it needs no worker: it analyses each answer itself as it is given; "
+    "`coach worker` serves a coach hosted for a cohort (queue = true in settings.toml, or "
+    "COACH_QUEUE=1, with PostgreSQL in COACH_DATABASE_URL)."
+)
 
 
 # ---------------------------------------------------------------- the database the queue lives in
@@ -107,6 +114,17 @@ def conninfo(settings: Settings) -> str:
     except sa.exc.ArgumentError as e:
         raise InputError(f"COACH_DATABASE_URL is not a usable database URL ({e}).") from e
     return parsed.set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+def worker_conninfo(settings: Settings) -> str:
+    """`conninfo` for a worker about to start; on a personal coach (no queue and no PostgreSQL) the
+    sentence says it needs no worker. A queue left off where PostgreSQL is named still starts one:
+    a worker on another machine without the cohort's settings.toml reads the queue from the
+    database it is given."""
+    url = settings.database_url or ""
+    if not settings.queue and not url.startswith(("postgresql", "postgres://")):
+        raise InputError(PERSONAL_COACH_NEEDS_NO_WORKER)
+    return conninfo(settings)
 
 
 def make_app(address: str, **pool) -> procrastinate.App:

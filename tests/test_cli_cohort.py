@@ -147,6 +147,26 @@ def test_a_worker_says_where_it_reads_the_staffs_model_and_thresholds(tmp_path):
     assert f"read from {tmp_path / 'settings.toml'} before each answer" in started(tmp_path)
 
 
+def test_a_worker_on_a_personal_coach_says_it_needs_none(tmp_path):
+    """`coach worker`, the README's last command but one, on a personal coach's fresh data folder
+    answered "Cohort mode needs PostgreSQL: … or turn the queue off for a personal coach.", a queue
+    that was off already; now it says a personal coach needs no worker, and what one serves."""
+    env = {k: v for k, v in os.environ.items() if k not in ("COACH_DATABASE_URL", "COACH_QUEUE")}
+    run = subprocess.run(
+        [*COACH, "worker"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**env, "COACH_DATA_DIR": str(tmp_path)},
+    )
+    assert run.returncode == 1
+    assert run.stderr.splitlines() == [
+        "error: This coach is personal, so it needs no worker: it analyses each answer itself as it "
+        "is given; `coach worker` serves a coach hosted for a cohort (queue = true in settings.toml, "
+        "or COACH_QUEUE=1, with PostgreSQL in COACH_DATABASE_URL)."
+    ]
+
+
 def test_coach_settings_says_a_cohorts_thresholds_are_changed_by_its_staff(tmp_path):
     """A student's Settings page has no thresholds (the staff's, for everyone): `coach settings` for
     a student said they were "changed on the Settings page", where the student finds none."""

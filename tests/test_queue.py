@@ -757,8 +757,9 @@ def test_a_personal_coach_runs_without_a_queue(tmp_path):
 
 
 def test_a_worker_refuses_sqlite_in_one_sentence(tmp_path):
+    """With the queue on (a personal coach's worker: test_cli_cohort)."""
     env = {k: v for k, v in os.environ.items() if k != "COACH_DATABASE_URL"}
-    env.update(COACH_DATA_DIR=str(tmp_path), PYTHONPATH=str(ROOT))
+    env.update(COACH_DATA_DIR=str(tmp_path), PYTHONPATH=str(ROOT), COACH_QUEUE="1")
     run = subprocess.run(
         [sys.executable, "-m", "coach.cli", "worker"], env=env, capture_output=True, text=True, timeout=60
     )
