@@ -204,17 +204,22 @@ def recommended(
             named = [banks.tag_words(g) for g in _gaps_practised(gaps, for_gaps)[:3]]
             groups.append(Group(GAP, f"From your debriefs: {', '.join(named)}.", for_gaps))
         if for_weak:
-            reason = (
-                f"{_whose_answers(attempts, today)} scored lowest on "
-                + listed([WEAK_AREA_LABELS.get(w, w) for w in weak[:3]])
-                + f"; these questions give you room to work on {'them' if len(weak) > 1 else 'it'}."
-            )
-            groups.append(Group(WEAK_AREA, reason, for_weak))
+            groups.append(Group(WEAK_AREA, weak_area_reason(attempts, weak, today), for_weak))
         if groups:
             return Recommendation(groups)
     picks = banks.recommend(questions, list(STARTER_COMPETENCIES), n=n, exclude_ids=practised, role=role)
     reason = _nothing_weak_reason(attempts, today) if _scored_areas(attempts) and not weak else STARTER_REASON
     return Recommendation([Group(STARTER, reason, picks)])
+
+
+def weak_area_reason(attempts: Sequence[dict], weak: Sequence[str], today: date | None = None) -> str:
+    """Why questions were picked for the weak areas `weak` (as `weak_areas` names them): "Your recent
+    answers scored lowest on structure (STAR); these questions give you room to work on it."."""
+    return (
+        f"{_whose_answers(attempts, today or local_time.today())} scored lowest on "
+        + listed([WEAK_AREA_LABELS.get(w, w) for w in weak[:3]])
+        + f"; these questions give you room to work on {'them' if len(weak) > 1 else 'it'}."
+    )
 
 
 def next_question(recommendation: Recommendation, answered: str | None) -> Question | None:

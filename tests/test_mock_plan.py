@@ -250,3 +250,23 @@ def test_the_sentence_on_which_questions_open_and_close_is_written_once():
     assert two.questions[0].text == "Tell me about yourself." and two.questions[-1].category != "closing"
     three = make_plan(QUESTIONS, [], format="behavioural", n=3)
     assert three.questions[-1].category == "closing"
+
+
+def test_a_weak_area_the_rounds_questions_cannot_practise_is_not_the_reason_given():
+    """A recruiter screen's reason read "Your recent answers scored lowest on structure (STAR); these
+    questions give you room to work on it." over questions none of which asks for a story, while its
+    report said "No question you answered asked for a story…". It says what they practise instead."""
+    weak = [{"question_id": None, "created_at": "2020-01-01T00:00:00+00:00", "score_structure": 30.0}] * 3
+    for n in (3, 4):
+        plan = make_plan(QUESTIONS, weak, format="recruiter", n=n)
+        assert not any(banks.asks_for_story(q) for q in plan.questions)
+        assert "structure" not in plan.reason and "room to work on" not in plan.reason, plan.reason
+        assert plan.reason.startswith("These are common questions for a recruiter screen: they practise ")
+        assert "motivation" in plan.reason, plan.reason
+    # weak on fillers as well: every spoken answer practises those, so fillers alone are named
+    both = [{**a, "score_fillers": 40.0} for a in weak]
+    plan = make_plan(QUESTIONS, both, format="recruiter", n=3)
+    assert "lowest on fillers; these questions give you room to work on it." in plan.reason, plan.reason
+    assert "structure" not in plan.reason
+    # a behavioural round's stories do practise structure, and say so as before
+    assert "lowest on structure (STAR)" in make_plan(QUESTIONS, weak, format="behavioural", n=3).reason

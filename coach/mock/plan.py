@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from coach import banks, recommend
+from coach.analysis.wording import listed
 from coach.banks import Question, role_from_title
 from coach.errors import InputError
 from coach.job_description import description_asks
@@ -221,6 +222,9 @@ def make_plan(
     common = bool(used[-1].groups) and used[-1].groups[0].why == recommend.STARTER
     if common:  # Practice's words misread here
         reason = common_questions_reason(shape, scored=reason != recommend.STARTER_REASON)
+    elif used[-1].groups and used[-1].groups[0].why == recommend.WEAK_AREA:
+        reason = _weak_area_reason(reason, attempts, middle, shape)
+        common = reason.startswith("These are common questions")  # none of the weak areas named
     # only what the questions picked practise: a two-question mock (the opener and one story) said
     # it was steered to "conflict, influence, data analysis" and asked about none of them
     practised = [c for c in steer if any(c in q.competencies for q in middle)]
@@ -238,6 +242,38 @@ def make_plan(
         )
     interview_id = (interview or {}).get("id")
     return Plan(shape, ordered, role, interview_id, reason, tuple(steer), picked_for_you=not common)
+
+
+# A weak area only a story answer works on: the structure score is a story's (situation, task,
+# action, result). Fillers and pacing go with any answer spoken.
+STORY_ONLY_WEAK_AREAS = ("structure",)
+# How many of the competencies the questions practise the reason names, most practised first.
+PRACTISED_NAMED = 3
+
+
+def _weak_area_reason(
+    reason: str, attempts: Sequence[dict], middle: Sequence[Question], shape: Format
+) -> str:
+    """The weak areas' reason, naming only those the questions picked give room to work on: a
+    recruiter screen's motivation questions ask for no story, yet its reason read "scored lowest on
+    structure (STAR); these questions give you room to work on it" while its report said "No
+    question you answered asked for a story". With none left, what the questions do practise."""
+    weak = recommend.weak_areas(attempts)
+    stories = any(banks.asks_for_story(q) for q in middle)
+    workable = [w for w in weak if stories or w not in STORY_ONLY_WEAK_AREAS]
+    if workable == weak:
+        return reason
+    if workable:
+        return recommend.weak_area_reason(attempts, workable)
+    counted: dict[str, int] = {}
+    for q in middle:
+        for c in q.competencies:
+            counted[c] = counted.get(c, 0) + 1
+    practised = sorted(counted, key=lambda c: -counted[c])[:PRACTISED_NAMED]
+    return (
+        f"These are common questions for {shape.round_words}: they practise "
+        f"{listed([banks.tag_words(c) for c in practised])}."
+    )
 
 
 def _shares(n: int, pools: int) -> list[int]:
