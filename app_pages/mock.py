@@ -14,9 +14,11 @@ from coach.mock import QUESTION_ORDER
 from coach.mock.plan import FORMATS, format_for_interview, nothing_to_prepare_for, planned_minutes
 from coach.mock.report import (
     FOLLOW_UP_NOT_ANSWERED,
-    NOTHING_ANSWERED,
+    SKIPPED_FOLLOW_UP,
+    SKIPPED_QUESTION,
     ended_early_sentence,
     not_measured_now,
+    nothing_answered_sentence,
     pattern_sentence,
 )
 from coach.mock.session import MockSession, plan_for
@@ -272,7 +274,17 @@ def the_turn(session: MockSession) -> None:
         )
     if recorded is not None:
         listen(session, recorded.getvalue())
-    st.button("End the interview here", icon=":material/stop_circle:", key="mock_end", on_click=end_now)
+    with st.container(horizontal=True):
+        st.button(
+            "Skip this follow-up" if turn.kind == "follow_up" else "Skip this question",
+            icon=":material/skip_next:",
+            key="mock_skip",
+            help="Move on without answering, as you might say “I'd rather come back to that”. "
+            "The report counts it as skipped, with no score.",
+            on_click=skip_now,
+            args=(len(session.turns),),
+        )
+        st.button("End the interview here", icon=":material/stop_circle:", key="mock_end", on_click=end_now)
 
 
 def answered_elsewhere(session: MockSession) -> None:
@@ -342,6 +354,17 @@ def listen(session: MockSession, data: bytes) -> None:
     st.rerun()
 
 
+def skip_now(said: int) -> None:
+    """The Skip button's callback: on to the next question, the turn shown left unanswered (unless
+    another tab has gone past it meanwhile: `said` is how many turns were said when it was drawn)."""
+    session = ss.mock_session
+    if session is None or session.current is None or len(session.turns) != said:
+        return
+    session.skip()
+    ss.mock_not_measured = None  # said of the answer before the turn skipped
+    ss.mock_failed = None
+
+
 def end_now() -> None:
     session = ss.mock_session
     if session is not None:
@@ -377,7 +400,8 @@ def the_report(session: MockSession) -> None:
     if went_on := ss.pop("mock_went_on", None):
         st.info(escape(went_on))
     if not summary["answers"]:
-        st.info(NOTHING_ANSWERED)  # "nothing was saved" was untrue of a silent take, kept as a recording
+        # "nothing was saved" was untrue of a silent take, kept as a recording
+        st.info(nothing_answered_sentence(summary))
         st.button("Start another mock interview", type="primary", on_click=reset, key="mock_again")
         return
     st.header("How the interview went")
@@ -385,12 +409,24 @@ def the_report(session: MockSession) -> None:
     # wraps keeps them two by two there, four across on a wide screen
     figures = st.container(horizontal=True, gap="medium")
     c1, c2, c3, c4 = (figures.container(width=FIGURE_WIDTH_PX) for _ in range(4))
-    c1.metric("Questions", summary["questions_asked"])
+    skipped = summary.get("questions_skipped", 0)  # asked, moved on from: said under each below
+    c1.metric(
+        "Questions",
+        summary["questions_asked"],
+        delta=f"{skipped} skipped" if skipped else None,
+        delta_color="off",
+        delta_arrow="off",
+    )
     not_answered = summary.get("follow_ups_not_answered", 0)  # asked as the interview ended, listed below
+    follow_ups_left = [
+        f"{n} {said}"
+        for n, said in ((summary.get("follow_ups_skipped", 0), "skipped"), (not_answered, "not answered"))
+        if n
+    ]
     c2.metric(
         "Follow-ups",
         summary["follow_ups_asked"],
-        delta=f"{not_answered} not answered" if not_answered else None,
+        delta=", ".join(follow_ups_left) or None,
         delta_color="off",
         delta_arrow="off",
     )
@@ -419,7 +455,7 @@ def the_report(session: MockSession) -> None:
     st.subheader("Question by question")
     if summary["why_these_questions"]:  # none when only the opener was asked: no empty caption
         st.caption(escape(summary["why_these_questions"]))  # a sentence that says why on its own
-    answered = [t for t in session.turns if t.kind == "question" and t.answer is not None]
+    answered = [t for t in session.turns if t.kind == "question" and (t.answer is not None or t.skipped)]
     # each question's follow-up, the turn after it: its answer is shown under it as the question's is
     followed = {
         id(before): after
@@ -429,20 +465,25 @@ def the_report(session: MockSession) -> None:
     for i, (row, turn) in enumerate(zip(summary["questions"], answered, strict=True), start=1):
         with st.container(border=True):
             st.markdown(f"**{i}. {escape(row['text'])}**")
-            if row["measured"]:
+            if row.get("skipped"):
+                st.caption(SKIPPED_QUESTION)
+            elif row["measured"]:
                 st.markdown(_scores_line(row["scores"]))
                 if row.get("length"):  # a report stored before it was said has none
                     st.markdown(escape(row["length"]))
             else:
                 st.warning("  \n".join(escape(w) for w in row["warnings"]) or NOT_MEASURED)
-            with st.expander("What you said"):
-                st.markdown(escape(turn.answer.get("transcript") or ""))
+            if turn.answer is not None:
+                with st.expander("What you said"):
+                    st.markdown(escape(turn.answer.get("transcript") or ""))
             follow = row["follow_up"]
             if follow:
                 arrow = unspoken_icon("subdirectory_arrow_right")
                 st.markdown(f"{arrow} Follow-up: *{escape(follow['text'])}*", unsafe_allow_html=True)
                 st.caption(f"Why: {escape(follow['why'])}")
-                if not follow.get("answered", True):  # asked as the interview ended
+                if follow.get("skipped"):
+                    st.caption(SKIPPED_FOLLOW_UP)
+                elif not follow.get("answered", True):  # asked as the interview ended
                     st.caption(FOLLOW_UP_NOT_ANSWERED)
                 if follow["scores"]:
                     st.markdown(_scores_line(follow["scores"], "Follow-up scores"))

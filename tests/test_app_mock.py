@@ -629,3 +629,33 @@ def test_ended_while_the_last_follow_up_waits_the_report_does_not_say_a_question
     assert "You ended the interview before the last question; the answers you gave are saved." in [
         c.value for c in at.caption
     ]
+
+
+def test_a_question_and_a_follow_up_can_be_skipped_and_the_report_says_so(tmp_path, monkeypatch):
+    """There was no way on without a recording (a take under 0.5 s is refused, "record it again"),
+    only "End the interview here". Skipped, a question is asked and not answered, and not scored."""
+    from coach.mock.report import SKIPPED_FOLLOW_UP, SKIPPED_QUESTION
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("mock").run()
+    at.slider(key="mock_n_behavioural").set_value(2).run()
+    at.button(key="mock_start").click().run()
+    assert at.button(key="mock_skip").label == "Skip this question"
+    at.button(key="mock_skip").click().run()
+    assert not at.exception and [s.value for s in at.header][0] == "Question 2 of 2"
+    _answer(at, "01-opener.wav")
+    assert [s.value for s in at.header][0] == "Follow-up"
+    assert at.button(key="mock_skip").label == "Skip this follow-up"
+    at.button(key="mock_skip").click().run()
+    assert not at.exception and "How the interview went" in [s.value for s in at.header]
+    metrics = {m.label: m for m in at.metric}
+    assert (metrics["Questions"].value, metrics["Questions"].delta) == ("2", "1 skipped")
+    assert (metrics["Follow-ups"].value, metrics["Follow-ups"].delta) == ("1", "1 skipped")
+    captions = [c.value for c in at.caption]
+    assert SKIPPED_QUESTION in captions and SKIPPED_FOLLOW_UP in captions
+    assert FOLLOW_UP_NOT_ANSWERED not in captions and not ended_early_caption(captions)
+    assert [e.label for e in at.expander].count("What you said") == 1  # the skipped one has nothing said
+
+
+def ended_early_caption(captions: list[str]) -> bool:
+    return any(c.startswith("You ended the interview") for c in captions)

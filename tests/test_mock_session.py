@@ -3,6 +3,7 @@ and to a file that is not audio (the real model, the real store)."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -116,3 +117,46 @@ def test_an_answer_about_something_else_is_not_scored_in_a_mock_either(settings,
         assert again["analysis"]["warnings"] == asked.answer["warnings"] and again["score_overall"] is None
     finally:
         db.close()
+
+
+def test_a_skipped_question_and_follow_up_are_asked_not_answered_and_never_scored(session):
+    """The interview had no way to move on without a recording ("record it again", or end it): a
+    skipped question is counted as asked and not answered, said "skipped" in the report and on
+    Progress, and scored as nothing."""
+    from coach.progress import _mock_interview_lines, mock_series
+    from coach.store.mock_sessions import list_mock_sessions
+    from coach.ui.summary import mock_rows
+
+    mock, db = session
+    opener = mock.current
+    assert mock.skip() is opener and opener.answer is None
+    story = mock.current
+    assert story.kind == "question" and story is not opener  # on to the next question, no follow-up
+    mock.answer(DATA / "mock" / "01-opener.wav")
+    assert mock.current.kind == "follow_up"
+    mock.skip()  # "Skip this follow-up": the last question's, so the interview has run to its end
+    assert mock.finished
+    summary = mock.finish(db)
+    assert summary["questions_asked"] == 2 and summary["answers"] == 1 and summary["questions_skipped"] == 1
+    assert not summary["ended_early"]  # skipping is not ending
+    [skipped, answered] = summary["questions"]
+    assert skipped["skipped"] and skipped["scores"] is None and skipped["follow_up"] is None
+    assert summary["score_overall"] == answered["scores"]["overall"]  # the one answered, alone
+    assert answered["follow_up"]["skipped"] and not answered["follow_up"]["answered"]
+    assert (summary["follow_ups_skipped"], summary["follow_ups_not_answered"]) == (1, 0)
+    series = mock_series(list_mock_sessions(db))
+    [row], _ = mock_rows(series, date.today())
+    assert row["Overall"] == f"{round(summary['score_overall'])} (1 question and 1 follow-up skipped)"
+    assert ", 1 question and 1 follow-up skipped." in _mock_interview_lines(series)[0]
+
+
+def test_every_question_skipped_saves_no_session_and_says_so(session):
+    from coach.mock.report import EVERY_QUESTION_SKIPPED, nothing_answered_sentence
+    from coach.store.mock_sessions import list_mock_sessions
+
+    mock, db = session
+    mock.skip()
+    mock.skip()
+    summary = mock.finish(db)
+    assert summary["answers"] == 0 and list_mock_sessions(db) == []
+    assert nothing_answered_sentence(summary) == EVERY_QUESTION_SKIPPED

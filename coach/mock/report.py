@@ -30,6 +30,12 @@ SHORT = {
 STORIES_FOR_A_PATTERN = 2
 # Said under a follow-up asked as the interview ended, in the page's report and `coach mock`'s.
 FOLLOW_UP_NOT_ANSWERED = "Not answered: the interview ended here."
+# Said under a question or a follow-up skipped ("Skip this question"), in the page's report.
+SKIPPED_QUESTION = "Skipped: you moved on without answering, so it has no score."
+SKIPPED_FOLLOW_UP = "Skipped: you moved on without answering it."
+# Said when every question was skipped: no answer, so no session is stored.
+EVERY_QUESTION_SKIPPED = "You skipped every question, so no mock interview was saved."
+
 # Said when the interview ended before any answer was heard, by the page and by `coach mock`: no
 # session is stored, though a take that could not be used is kept among the recordings not analysed.
 NOTHING_ANSWERED = "You ended the interview before answering a question, so no mock interview was saved."
@@ -43,6 +49,21 @@ ENDED_BEFORE_THE_LAST_FOLLOW_UP = (
 
 # Said in place of the gap that repeats when no question answered asked for a story.
 NO_STORY_ASKED = "No question you answered asked for a story, so there is no pattern of story gaps to show."
+
+
+def nothing_answered_sentence(summary: dict) -> str:
+    """Why there is no report when no answer was given: ended before one, or every question skipped
+    (it read "You ended the interview before answering a question" of one run to its end)."""
+    if summary.get("questions_skipped") and not summary.get("ended_early"):
+        return EVERY_QUESTION_SKIPPED
+    return NOTHING_ANSWERED
+
+
+def skipped_words(questions: int, follow_ups: int = 0) -> str:
+    """'1 question skipped', '2 questions and 1 follow-up skipped', '' for none: how the report and
+    Progress say what was asked and moved on from without an answer."""
+    parts = [count(n, word) for n, word in ((questions, "question"), (follow_ups, "follow-up")) if n]
+    return f"{' and '.join(parts)} skipped" if parts else ""
 
 
 def ended_early_sentence(summary: dict) -> str | None:
@@ -287,8 +308,8 @@ def per_question(turns: Sequence) -> list[dict]:
     while it waits for its answer)."""
     rows: list[dict] = []
     for turn in turns:
-        if turn.kind == "question" and turn.answer is None:  # asked as the interview ended: not a row
-            continue
+        if turn.kind == "question" and turn.answer is None and not turn.skipped:
+            continue  # asked as the interview ended: not a row
         if turn.kind == "question":
             rows.append(
                 {
@@ -299,6 +320,7 @@ def per_question(turns: Sequence) -> list[dict]:
                     "warnings": list((turn.answer or {}).get("warnings") or []),
                     "length": length_sentence(turn),
                     "follow_up": None,
+                    "skipped": turn.skipped,  # asked, not answered: no scores
                 }
             )
         elif rows:
@@ -308,6 +330,7 @@ def per_question(turns: Sequence) -> list[dict]:
                 "rule": turn.rule,
                 "scores": turn_scores(turn.answer),
                 "answered": turn.answer is not None,
+                "skipped": turn.skipped,
                 "warnings": list((turn.answer or {}).get("warnings") or []),  # why it has no scores
             }
     return rows
@@ -320,5 +343,7 @@ def follow_up_counts(rows: Sequence[dict]) -> dict:
     asked = [row["follow_up"] for row in rows if row["follow_up"]]
     return {
         "follow_ups_asked": len(asked),
-        "follow_ups_not_answered": sum(1 for f in asked if not f["answered"]),
+        # asked as the interview ended; one skipped is counted apart, as the report says it
+        "follow_ups_not_answered": sum(1 for f in asked if not f["answered"] and not f.get("skipped")),
+        "follow_ups_skipped": sum(1 for f in asked if f.get("skipped")),
     }

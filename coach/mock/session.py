@@ -49,6 +49,7 @@ class Turn:
     rule: str | None = None
     answer: dict | None = None
     attempt_id: int | None = None
+    skipped: bool = False  # moved on without an answer ("Skip this question"): asked, not answered
 
     def to_dict(self) -> dict:
         return {
@@ -60,6 +61,7 @@ class Turn:
             "rule": self.rule,
             "attempt_id": self.attempt_id,
             "answer": self.answer,
+            "skipped": self.skipped,
         }
 
 
@@ -137,7 +139,8 @@ class MockSession:
     # ------------------------------------------------------------ listening
     @property
     def current(self) -> Turn | None:
-        if self.summary is not None or not self.turns or self.turns[-1].answer is not None:
+        last = self.turns[-1] if self.turns else None
+        if self.summary is not None or last is None or last.answer is not None or last.skipped:
             return None
         return self.turns[-1]
 
@@ -204,6 +207,17 @@ class MockSession:
             self._ask_next_question()
         return turn
 
+    def skip(self) -> Turn:
+        """Move on from the current turn without an answer, as one may say "I'd rather come back to
+        that" in an interview: the next question is asked (a skipped question draws no follow-up).
+        The report counts the turn as asked and not answered, and scores nothing for it."""
+        turn = self.current
+        if turn is None:
+            raise InputError("This mock interview is over; start a new one to answer more questions.")
+        turn.skipped = True
+        self._ask_next_question()
+        return turn
+
     def passed(self, said: int) -> Turn | None:
         """The turn a page showed when `said` turns had been said, if the interview has gone past it
         since (another tab of the page answered it, or ended the interview); None while it waits."""
@@ -259,6 +273,8 @@ class MockSession:
             summary["questions"] = report.per_question(self.turns)  # a follow-up left waiting too
             summary.update(report.follow_up_counts(summary["questions"]))
             summary["ended_early"] = bool(self._pending) or self.current is not None
+            summary["questions_skipped"] = sum(1 for t in self.turns if t.kind == "question" and t.skipped)
+            summary["questions_asked"] += summary["questions_skipped"]  # asked, and not answered
             # the main questions not answered: none when only the last one's follow-up was waiting
             waiting = self.current is not None and self.current.kind == "question"
             summary["questions_not_answered"] = len(self._pending) + waiting

@@ -18,6 +18,7 @@ from coach.banks import tag_words  # a bank tag in words (pages call it as summa
 from coach.config import Thresholds
 from coach.interview_log import interview_with_stage
 from coach.local_time import long_date
+from coach.mock.report import skipped_words
 from coach.progress import (
     answered_words,
     direction_words,
@@ -395,6 +396,10 @@ def _day_in_table(when, today: date) -> str:
     return table_moment(str(when), today, with_time=False) if when else ""
 
 
+def _skipped(mock: dict) -> str:
+    return skipped_words(mock.get("questions_skipped", 0), mock.get("follow_ups_skipped", 0))
+
+
 def mock_rows(series: list[dict], today: date) -> tuple[list[dict], str]:
     """The mock interviews' table, newest first (Markdown-escaped, as st.table reads it), and what
     every row shares said once ("Each was a behavioural round of 30 minutes."), left out of the rows:
@@ -418,7 +423,9 @@ def mock_rows(series: list[dict], today: date) -> tuple[list[dict], str]:
         if not one_format:
             row["Format"] = escape(m["format_label"])
         row |= {
-            "Overall": "—" if m["score_overall"] is None else f"{round(m['score_overall'])}",
+            # a skipped question has no score: the overall is of the others, and says so
+            "Overall": ("—" if m["score_overall"] is None else f"{round(m['score_overall'])}")
+            + (f" ({skipped})" if (skipped := _skipped(m)) else ""),
             "Time used": used + (", ended early" if m.get("ended_early") else ""),
             "Repeated gap": escape(m["pattern"] or ""),
         }
