@@ -3240,7 +3240,7 @@ def mock_command(
             if refused := answers_folder.too_few(str(answers), len(files), len(plan.questions)):
                 raise InputError(refused)
             if short := answers_folder.may_run_short(str(answers), len(files), len(plan.questions)):
-                typer.echo(f"warning: {one_line(short)}", err=True)
+                _mock_said("warning: ", one_line(short), whole=(str(answers),))
         session = MockSession(settings, plan)
         try:
             if not _mock_turns(session, files):
@@ -3323,16 +3323,15 @@ def _mock_turns(session, files: list[Path] | None) -> bool:
     from coach.types import SAMPLE_RATE
 
     while (turn := session.current) is not None:
-        typer.echo(
-            f"{'Follow-up' if turn.kind == 'follow_up' else 'Question'}: {turn.text}  [{turn.audio}]",
-            err=True,
-        )
+        spoken = f"[{turn.audio}]"  # the interviewer's words as a WAV: its path whole on its line
+        said = "Follow-up: " if turn.kind == "follow_up" else "Question: "
+        _mock_said(said, f"{turn.text}  {spoken}", whole=(spoken,))
         if files is None:
             seconds = float(getattr(turn.question, "target_s", 60))
-            typer.echo(
+            _mock_said(
+                "",
                 f"Recording up to {seconds:g} s… answer now (Ctrl+C when you have finished; "
                 "Ctrl+C before you start ends the interview).",
-                err=True,
             )
             samples = record(seconds, otherwise="`coach mock --answers FOLDER` (one recording a turn)")
             if len(samples) < SAMPLE_RATE:
@@ -3350,7 +3349,11 @@ def _mock_turns(session, files: list[Path] | None) -> bool:
                 _said_if_not_measured(session, answered, from_folder=True)
                 break
             except AudioError as e:  # a file that is not audio, silence: the turn waits for the next
-                typer.echo(f"warning: {one_line(str(e))} The next recording answers this turn.", err=True)
+                _mock_said(
+                    "warning: ",
+                    f"{one_line(str(e))} The next recording answers this turn.",
+                    whole=(source.name, str(source)),
+                )
         else:
             return False
     return True
@@ -3361,7 +3364,19 @@ def _said_if_not_measured(session, answered, *, from_folder: bool = False) -> No
     from coach.mock.report import not_measured_now
 
     if said := not_measured_now(session.turns, answered, from_folder=from_folder):
-        typer.echo(said, err=True)
+        _mock_said("", said)
+
+
+# Where a line `coach mock` says as the interview goes (on stderr) goes on when it wraps: two spaces
+# in, under its "Question: " or "warning: ", as an error's does.
+MOCK_SAID_INDENT = 2
+
+
+def _mock_said(head: str, text: str, *, whole: tuple[str, ...] = ()) -> None:
+    """A line said on stderr as the interview goes (a question asked, a warning), wrapped at words in
+    TERMINAL_WIDTH columns, each of `whole` (a path) whole on its line: a question's line with the
+    path of its WAV ran 103 to 164 columns, cut mid-word and mid-path by an 80-column terminal."""
+    typer.echo(flowed(head, text, MOCK_SAID_INDENT, whole=whole), err=True)
 
 
 @app.command("settings")

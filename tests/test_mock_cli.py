@@ -31,6 +31,21 @@ def coach(*args, data_dir: Path) -> subprocess.CompletedProcess:
     return run_coach(*args, data_dir=data_dir)
 
 
+def said_on_stderr(stderr: str, head: str) -> list[str]:
+    """Each line of `coach mock`'s stderr that starts with `head` ("warning: ", "Question: "), with
+    the lines it wrapped onto under a two-space indent."""
+    said: list[str] = []
+    going_on = False  # the line before was one of them, or a line it wrapped onto
+    for line in stderr.splitlines():
+        if line.startswith(head):
+            said.append(line)
+        elif going_on and line.startswith("  "):
+            said[-1] += "\n" + line
+            continue
+        going_on = line.startswith(head)
+    return said
+
+
 def report_items(printed: str) -> list[str]:
     """The text report's lines as it means them: a line it wrapped under a row's four-space indent
     joined back onto the line it goes on (its words, one space between)."""
@@ -123,10 +138,12 @@ def test_a_second_session_reports_the_change_and_stops_when_the_answers_run_out(
     shutil.copy(Path(__file__).parent / "data" / "not_audio.wav", one / "00-notes.wav")
     result = coach("mock", "--questions", "2", "--answers", one, "--json", data_dir=data_dir)
     assert result.returncode == 1, result.stderr  # it did not do what was asked, though its report is printed
-    warned = [line for line in result.stderr.splitlines() if line.startswith("warning: ")]
+    warned = said_on_stderr(result.stderr, "warning: ")
     assert warned[0].startswith("warning: 00-notes.wav is not audio") and warned[0].endswith(
         "The next recording answers this turn."
     ), warned
+    # wrapped at words in 80 columns under "warning: " (it ran 164 columns)
+    assert not [line for line in "\n".join(warned).splitlines() if len(line) > 80], warned
     data = json.loads(result.stdout)
     assert data["turns"][0]["answer"] is not None  # the next recording answered the first turn
     db = open_store(load_settings(data_dir=data_dir))
@@ -242,6 +259,13 @@ def test_a_follow_up_reply_too_short_to_measure_says_why_in_the_text_report(tmp_
     soundfile.write(answers / "02.wav", samples[: int(2.5 * 16000)], 16000)  # "The thread is ownership."
     result = coach("mock", "--questions", "2", "--answers", answers, data_dir=tmp_path / "data")
     assert result.returncode == 1, result.stderr  # none left for the second question
+    # the warning that the folder may run short, wrapped at words in 80 columns (it ran 190), the
+    # folder's path whole on its line
+    [warned] = said_on_stderr(result.stderr, "warning: ")
+    assert unwrapped(warned).startswith("warning: A mock interview of 2 questions takes 2 to 4 recordings")
+    # over 80 only a path longer than a line can be (pytest's folders run 85), alone on its line
+    assert not [line for line in warned.splitlines() if len(line) > 80 and line != f"  {answers}"], warned
+    assert any(f" {answers} " in f" {line} " for line in warned.splitlines()), warned
     lines = report_items(result.stdout)
     asked = next(i for i, line in enumerate(lines) if line.startswith("  follow-up: "))
     assert lines[asked - 2].startswith("Tell me about yourself.  score"), result.stdout  # the opener's
@@ -250,9 +274,9 @@ def test_a_follow_up_reply_too_short_to_measure_says_why_in_the_text_report(tmp_
     # and at once, as the interview goes on (the page says it over the next question): it said
     # nothing; and no "give the next answer in full" to recordings made before, the last of them
     assert re.search(
-        r"\nYour answer to the follow-up was too short to measure \(\d words? in \d s\), so it is kept "
-        r"but left out of the report's scores\.\n",
-        result.stderr,
+        r" Your answer to the follow-up was too short to measure \(\d words? in \d s\), so it is kept "
+        r"but left out of the report's scores\. ",
+        f" {unwrapped(result.stderr)} ",
     ), result.stderr
     # why these questions, and why no gap is named, as the page's report says them (it said neither)
     assert lines[0].startswith("No practice score or debrief points to a weak area yet, so these are common")
@@ -269,6 +293,17 @@ def test_the_text_report_fits_80_columns(session):
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert [line for line in lines if len(line) > 80] == [], result.stdout
+    # and what it says as the interview goes: "Question: … [/…/mock/…/01-question.wav]" ran 103 to
+    # 164 columns; wrapped at words now, the path of the spoken question whole on its line
+    # (over 80 only a path longer than a line, alone on its line: pytest's folders make it 98)
+    spoken = re.compile(r"\[/\S+/mock/\S+/0\d-(question|follow-up)\.wav\]")
+    wide = [line for line in result.stderr.splitlines() if len(line) > 80]
+    assert [line for line in wide if not spoken.fullmatch(line.removeprefix("  "))] == [], result.stderr
+    asked = said_on_stderr(result.stderr, "Question: ") + said_on_stderr(result.stderr, "Follow-up: ")
+    assert len(asked) == 4, result.stderr
+    for turn in asked:
+        assert re.search(rf"(^| ){spoken.pattern}$", turn), turn
+    assert unwrapped(asked[0]).startswith("Question: Tell me about yourself. ["), asked
     # a row's score stays whole: "score" ended a line and "66" stood alone under it
     assert not [line for line in lines if line.endswith(" score") or re.fullmatch(r" *[\d-]+", line)], lines
     items = report_items(result.stdout)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from cli_support import run_coach
+from cli_support import run_coach, unwrapped
 
 from coach.mock.report import NOTHING_ANSWERED
 
@@ -43,11 +43,13 @@ def test_running_out_of_recordings_fails_and_says_what_was_kept(tmp_path):
     assert result.returncode == 1, result.stderr
     assert result.stdout.strip() == NOTHING_ANSWERED
     said = result.stderr.strip().splitlines()
-    assert said[0] == (  # before the first question: how many it takes, and that it may run short
+    # before the first question: how many it takes, and that it may run short (wrapped at words)
+    warned = result.stderr.split("\nQuestion: ")[0]
+    assert unwrapped(warned) == (
         "warning: A mock interview of 2 questions takes 2 to 4 recordings (one for each question and one "
         f"for each follow-up the interviewer asks); {takes} has 2, so it ends early if the interviewer "
         "follows up any answer."
-    ), said
+    ), warned
     assert said[-1] == (
         f"error: {takes} had no recording left for question 1, so the mock interview ended there and "
         "nothing was kept; a mock interview of 2 questions takes up to 4 recordings (one for each "
