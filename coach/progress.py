@@ -19,7 +19,7 @@ from coach.goals import TARGETS, PracticeGoal
 from coach.goals import period_words as goals_period_words
 from coach.job_description import interview_asks, steering
 from coach.local_time import local_day
-from coach.mock.report import skipped_words
+from coach.mock.report import ended_before_the_last_follow_up, ended_words, skipped_words
 from coach.playbook import (
     CADENCE_GOAL_KIND,
     CADENCE_PERIOD_DAYS,
@@ -692,6 +692,8 @@ def mock_series(sessions: list[dict]) -> list[dict]:
                 "answers": summary.get("answers"),
                 "pattern": summary.get("pattern"),
                 "ended_early": bool(summary.get("ended_early")),
+                # every question answered, only the last follow-up waiting, as its report says
+                "ended_before_the_last_follow_up": ended_before_the_last_follow_up(summary),
                 # asked and moved on from without an answer: counted, never scored
                 "questions_skipped": summary.get("questions_skipped", 0),
                 "follow_ups_skipped": summary.get("follow_ups_skipped", 0),
@@ -818,7 +820,7 @@ def _mock_interview_lines(series: list[dict]) -> list[str]:
         )
         planned = f" of {m['planned_s'] // 60} min" if m.get("planned_s") else ""
         used = f", {clock(m['used_s'])}{planned}" if m["used_s"] else ""
-        early = ", ended early" if m.get("ended_early") else ""
+        early = f", {ended}" if (ended := ended_words(m)) else ""
         if skipped := skipped_words(m.get("questions_skipped", 0), m.get("follow_ups_skipped", 0)):
             early += f", {skipped}"
         gap = f"; repeated gap: {m['pattern'].strip().rstrip('.')}" if m.get("pattern") else ""

@@ -365,3 +365,49 @@ def test_coach_progress_lists_the_latest_mock_interviews_as_the_page_s_table_doe
         f"  {today}, behavioural round: overall 58, 10:05 of 30 min; repeated gap: 3 of",
         "    4 answers had no result.",
     ], lines
+
+
+def test_a_mock_interview_ended_before_its_last_follow_up_is_said_so_as_its_report_says_it(
+    tmp_path, monkeypatch
+):
+    """Every question answered, only the last follow-up left waiting: its report says "You ended the
+    interview before answering the last follow-up", and Progress said "ended early", as of one
+    ended before its last question. Both say it as the report does now; the JSON keeps
+    `ended_early` true (the interview did end before its end) and says which it was."""
+    from datetime import date
+
+    from cli_support import coach_printed
+
+    from coach.mock.report import ENDED_BEFORE_THE_LAST_FOLLOW_UP
+
+    settings = load_settings(data_dir=tmp_path)
+    db = open_store(settings)
+    try:
+        for early, left in ((True, 2), (True, 0)):  # before a question, then before the last follow-up
+            # the page shows its charts and tables once there is a practice answer
+            save_answer(db, "beh-own-07", "Tell me about something you built.")
+            save_mock_session(
+                db, format="behavioural", planned_s=1800, used_s=605.0, score_overall=70.0,
+                summary={"format_label": "Behavioural round", "answers": 4, "ended_early": early,
+                         "questions_not_answered": left},
+                turns=[],
+            )  # fmt: skip
+        report = progress_report(db, settings)
+    finally:
+        db.close()
+    assert [m["ended_early"] for m in report["mock_interviews"]] == [True, True]
+    assert [m["ended_before_the_last_follow_up"] for m in report["mock_interviews"]] == [False, True]
+    said = "ended before answering the last follow-up"
+    assert "before answering the last follow-up" in ENDED_BEFORE_THE_LAST_FOLLOW_UP  # the report's words
+    lines = coach_printed(tmp_path, "progress").splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("Mock interviews: 2;"))
+    today = date.today().isoformat()
+    assert " ".join(" ".join(lines[at + 1 : at + 4]).split()) == (
+        f"{today}, behavioural round: overall 70, 10:05 of 30 min, {said}. "
+        f"{today}, behavioural round: overall 70, 10:05 of 30 min, ended early."
+    ), lines
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("progress").run()
+    assert not at.exception
+    [table] = [t.value for t in at.table if "Repeated gap" in t.value.columns]
+    assert list(table["Time used"]) == [f"10:05, {said}", "10:05, ended early"]

@@ -66,15 +66,31 @@ def skipped_words(questions: int, follow_ups: int = 0) -> str:
     return f"{' and '.join(parts)} skipped" if parts else ""
 
 
+def ended_before_the_last_follow_up(summary: dict) -> bool:
+    """Whether the interview was ended with every question answered and only the last question's
+    follow-up waiting (`ended_early` is true of it too). A report stored before it counted the
+    questions left is read as ended before a question, as it said."""
+    return bool(summary.get("ended_early")) and summary.get("questions_not_answered", 1) == 0
+
+
 def ended_early_sentence(summary: dict) -> str | None:
     """How the interview was ended before its end, or None when it ran to the end: ended while the
     last question's follow-up waited, every question answered, it read "You ended the interview
-    before the last question". A report stored before it counted the questions left says as it did."""
+    before the last question"."""
     if not summary.get("ended_early"):
         return None
-    if summary.get("questions_not_answered", 1) == 0:
+    if ended_before_the_last_follow_up(summary):
         return ENDED_BEFORE_THE_LAST_FOLLOW_UP
     return ENDED_BEFORE_A_QUESTION
+
+
+def ended_words(mock: dict) -> str:
+    """'ended early', 'ended before answering the last follow-up' (as the report says it), '' for one
+    run to its end: how Progress says a mock interview of its series (`coach.progress.mock_series`)
+    ended. It said "ended early" of one whose every question was answered."""
+    if mock.get("ended_before_the_last_follow_up"):
+        return "ended before answering the last follow-up"
+    return "ended early" if mock.get("ended_early") else ""
 
 
 def pattern_sentence(summary: dict) -> str:

@@ -18,7 +18,7 @@ from coach.banks import tag_words  # a bank tag in words (pages call it as summa
 from coach.config import Thresholds
 from coach.interview_log import interview_with_stage
 from coach.local_time import long_date
-from coach.mock.report import skipped_words
+from coach.mock.report import ended_words, skipped_words
 from coach.progress import (
     answered_words,
     direction_words,
@@ -426,7 +426,7 @@ def mock_rows(series: list[dict], today: date) -> tuple[list[dict], str]:
             # a skipped question has no score: the overall is of the others, and says so
             "Overall": ("—" if m["score_overall"] is None else f"{round(m['score_overall'])}")
             + (f" ({skipped})" if (skipped := _skipped(m)) else ""),
-            "Time used": used + (", ended early" if m.get("ended_early") else ""),
+            "Time used": used + (f", {ended}" if (ended := ended_words(m)) else ""),
             "Repeated gap": escape(m["pattern"] or ""),
         }
         rows.append(row)
