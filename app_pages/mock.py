@@ -14,6 +14,7 @@ from coach.mock import QUESTION_ORDER
 from coach.mock.plan import FORMATS, format_for_interview, nothing_to_prepare_for, planned_minutes
 from coach.mock.report import (
     FOLLOW_UP_NOT_ANSWERED,
+    QUESTION_NOT_ANSWERED,
     SKIPPED_FOLLOW_UP,
     SKIPPED_QUESTION,
     ended_early_sentence,
@@ -409,11 +410,19 @@ def the_report(session: MockSession) -> None:
     # wraps keeps them two by two there, four across on a wide screen
     figures = st.container(horizontal=True, gap="medium")
     c1, c2, c3, c4 = (figures.container(width=FIGURE_WIDTH_PX) for _ in range(4))
-    skipped = summary.get("questions_skipped", 0)  # asked, moved on from: said under each below
+    # asked, moved on from or asked as the interview ended: said under each below, as a follow-up's
+    questions_left = [
+        f"{n} {said}"
+        for n, said in (
+            (summary.get("questions_skipped", 0), "skipped"),
+            (summary.get("questions_asked_not_answered", 0), "not answered"),
+        )
+        if n
+    ]
     c1.metric(
         "Questions",
         summary["questions_asked"],
-        delta=f"{skipped} skipped" if skipped else None,
+        delta=", ".join(questions_left) or None,
         delta_color="off",
         delta_arrow="off",
     )
@@ -455,18 +464,20 @@ def the_report(session: MockSession) -> None:
     st.subheader("Question by question")
     if summary["why_these_questions"]:  # none when only the opener was asked: no empty caption
         st.caption(escape(summary["why_these_questions"]))  # a sentence that says why on its own
-    answered = [t for t in session.turns if t.kind == "question" and (t.answer is not None or t.skipped)]
+    asked = [t for t in session.turns if t.kind == "question"]  # each listed, answered or not
     # each question's follow-up, the turn after it: its answer is shown under it as the question's is
     followed = {
         id(before): after
         for before, after in zip(session.turns, session.turns[1:], strict=False)
         if after.kind == "follow_up" and after.answer is not None
     }
-    for i, (row, turn) in enumerate(zip(summary["questions"], answered, strict=True), start=1):
+    for i, (row, turn) in enumerate(zip(summary["questions"], asked, strict=True), start=1):
         with st.container(border=True):
             st.markdown(f"**{i}. {escape(row['text'])}**")
             if row.get("skipped"):
                 st.caption(SKIPPED_QUESTION)
+            elif not row.get("answered", True):  # asked as the interview ended
+                st.caption(QUESTION_NOT_ANSWERED)
             elif row["measured"]:
                 st.markdown(_scores_line(row["scores"]))
                 if row.get("length"):  # a report stored before it was said has none

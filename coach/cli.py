@@ -3260,7 +3260,12 @@ def _mock_report(summary: dict) -> None:
     """The session's report as text, as the page's report says it, in TERMINAL_WIDTH columns: a
     question's row and what is said under it wrap at words under a four-space indent, the
     session's sentences under none (they were printed one a line, up to 165 columns)."""
-    from coach.mock.report import FOLLOW_UP_NOT_ANSWERED, NOTHING_ANSWERED, pattern_sentence
+    from coach.mock.report import (
+        FOLLOW_UP_NOT_ANSWERED,
+        NOTHING_ANSWERED,
+        QUESTION_NOT_ANSWERED,
+        pattern_sentence,
+    )
 
     if not summary["answers"]:  # as the page says it: no score, time or "after 0 questions" to give
         typer.echo(NOTHING_ANSWERED)
@@ -3268,6 +3273,10 @@ def _mock_report(summary: dict) -> None:
     if summary.get("why_these_questions"):  # above the questions, as the page's "Question by question"
         _mock_line("", summary["why_these_questions"], 0)
     for row in summary["questions"]:
+        if not row.get("answered", True) and not row.get("skipped"):  # asked as the interview ended
+            _mock_line("", row["text"])
+            _mock_line("  ", QUESTION_NOT_ANSWERED)
+            continue
         score = (row["scores"] or {}).get("overall")
         said = f"score {'-' if score is None else f'{score:.0f}'}"  # kept whole: not "score" then "66" below
         _mock_line("", f"{row['text']}  {said}", whole=(said,))
@@ -3296,7 +3305,9 @@ def _mock_report(summary: dict) -> None:
         0,
     )
     if summary.get("ended_early"):
-        _mock_line("", f"Ended early, after {count(summary['questions_asked'], 'question')}.", 0)
+        # after the questions it went past: the one it ended on, asked, is listed "Not answered"
+        went_past = summary["questions_asked"] - summary.get("questions_asked_not_answered", 0)
+        _mock_line("", f"Ended early, after {count(went_past, 'question')}.", 0)
     for line in (pattern_sentence(summary), summary["time"], summary["change"]):
         if line:
             _mock_line("", line, 0)

@@ -10,7 +10,7 @@ from coach import store
 from coach.config import load_settings
 from coach.mock import QUESTION_ORDER
 from coach.mock.follow_up import OUTCOME
-from coach.mock.report import FOLLOW_UP_NOT_ANSWERED, NOTHING_ANSWERED
+from coach.mock.report import FOLLOW_UP_NOT_ANSWERED, NOTHING_ANSWERED, QUESTION_NOT_ANSWERED
 from coach.ui.highlight import escape, unspoken_icon
 
 ANSWERS = Path(__file__).parent / "data" / "mock"
@@ -626,9 +626,16 @@ def test_ended_while_the_last_follow_up_waits_the_report_does_not_say_a_question
     _answer(at, "02-follow-up.wav")
     assert [s.value for s in at.header][0] == "Question 2 of 2"
     at.button(key="mock_end").click().run()
-    assert "You ended the interview before the last question; the answers you gave are saved." in [
-        c.value for c in at.caption
-    ]
+    captions = [c.value for c in at.caption]
+    assert "You ended the interview before the last question; the answers you gave are saved." in captions
+    # question 2 was spoken and not answered: counted and listed as asked, not answered, as the
+    # follow-up left waiting is (it read "Questions 1" and question 2 was nowhere)
+    metrics = {m.label: m for m in at.metric}
+    assert (metrics["Questions"].value, metrics["Questions"].delta) == ("2", "1 not answered")
+    listed = [m.value for m in at.markdown if re.match(r"\*\*\d\. ", str(m.value))]
+    assert len(listed) == 2, listed
+    assert QUESTION_NOT_ANSWERED in captions, captions
+    assert [e.label for e in at.expander].count("What you said") == 1  # nothing said to question 2
 
 
 def test_a_question_and_a_follow_up_can_be_skipped_and_the_report_says_so(tmp_path, monkeypatch):

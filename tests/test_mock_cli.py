@@ -16,7 +16,7 @@ from cli_support import run_coach, unwrapped
 from coach.audio import load_audio
 from coach.config import load_settings
 from coach.mock.follow_up import OUTCOME
-from coach.mock.report import FOLLOW_UP_NOT_ANSWERED, NO_STORY_ASKED, NOTHING_ANSWERED
+from coach.mock.report import FOLLOW_UP_NOT_ANSWERED, NO_STORY_ASKED, NOTHING_ANSWERED, QUESTION_NOT_ANSWERED
 from coach.store import list_attempts, open_store
 from coach.store.mock_sessions import list_mock_sessions
 from coach.transcribe import transcribe_audio
@@ -271,6 +271,11 @@ def test_a_follow_up_reply_too_short_to_measure_says_why_in_the_text_report(tmp_
     assert lines[asked - 2].startswith("Tell me about yourself.  score"), result.stdout  # the opener's
     assert lines[asked].endswith("(The usual follow-up to this question.)"), result.stdout
     assert re.fullmatch(r"  Only \d words? in \d s: too little to measure\.", lines[asked + 1]), result.stdout
+    # question 2 was spoken and the folder had no answer for it: listed, said not answered as the
+    # interview ended there (it was left out, the report reading as an interview of one question)
+    assert lines[asked + 3] == f"  {QUESTION_NOT_ANSWERED}", lines
+    assert not lines[asked + 2].startswith(" ") and "score" not in lines[asked + 2], lines
+    assert "\nEnded early, after 1 question.\n" in result.stdout, result.stdout  # the one answered
     # and at once, as the interview goes on (the page says it over the next question): it said
     # nothing; and no "give the next answer in full" to recordings made before, the last of them
     assert re.search(

@@ -150,6 +150,25 @@ def test_a_skipped_question_and_follow_up_are_asked_not_answered_and_never_score
     assert ", 1 question and 1 follow-up skipped." in _mock_interview_lines(series)[0]
 
 
+def test_a_question_asked_as_the_interview_ended_is_listed_as_asked_and_not_answered(session):
+    """Ended at "Question 2 of 2": the report counted one question and did not list the second,
+    though it was spoken, while a follow-up left waiting is listed and counted. It is listed now,
+    not answered, with no score, and counted as asked."""
+    mock, db = session
+    mock.answer(DATA / "mock" / "01-opener.wav")
+    if mock.current.kind == "follow_up":
+        mock.answer(DATA / "mock" / "02-follow-up.wav")
+    waiting = mock.current
+    assert waiting.kind == "question" and waiting.answer is None
+    summary = mock.finish(db)
+    assert summary["ended_early"] and summary["answers"] >= 1
+    assert summary["questions_asked"] == 2 and summary["questions_asked_not_answered"] == 1
+    [_opener, ended_on] = summary["questions"]
+    assert ended_on["text"] == waiting.text and not ended_on["answered"] and not ended_on["skipped"]
+    assert ended_on["scores"] is None and ended_on["follow_up"] is None
+    assert summary["questions_skipped"] == 0 and summary["questions_not_answered"] == 1
+
+
 def test_every_question_skipped_saves_no_session_and_says_so(session):
     from coach.mock.report import EVERY_QUESTION_SKIPPED, nothing_answered_sentence
     from coach.store.mock_sessions import list_mock_sessions

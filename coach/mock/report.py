@@ -30,6 +30,8 @@ SHORT = {
 STORIES_FOR_A_PATTERN = 2
 # Said under a follow-up asked as the interview ended, in the page's report and `coach mock`'s.
 FOLLOW_UP_NOT_ANSWERED = "Not answered: the interview ended here."
+# And under a question asked as it ended: spoken, so listed as asked, as a skipped one is.
+QUESTION_NOT_ANSWERED = FOLLOW_UP_NOT_ANSWERED
 # Said under a question or a follow-up skipped ("Skip this question"), in the page's report.
 SKIPPED_QUESTION = "Skipped: you moved on without answering, so it has no score."
 SKIPPED_FOLLOW_UP = "Skipped: you moved on without answering it."
@@ -319,13 +321,11 @@ def not_measured_now(turns: Sequence, turn, *, from_folder: bool = False) -> str
 
 
 def per_question(turns: Sequence) -> list[dict]:
-    """Each answered main question with its answer's scores and length when it ran short or long,
-    and the follow-up it drew, why, its scores, and whether it was answered (the interview can end
-    while it waits for its answer)."""
+    """Each main question asked with its answer's scores and length when it ran short or long,
+    whether it was answered (skipped, or asked as the interview ended: it was left out, though
+    spoken), and the follow-up it drew, why, its scores, and whether it was answered."""
     rows: list[dict] = []
     for turn in turns:
-        if turn.kind == "question" and turn.answer is None and not turn.skipped:
-            continue  # asked as the interview ended: not a row
         if turn.kind == "question":
             rows.append(
                 {
@@ -336,6 +336,7 @@ def per_question(turns: Sequence) -> list[dict]:
                     "warnings": list((turn.answer or {}).get("warnings") or []),
                     "length": length_sentence(turn),
                     "follow_up": None,
+                    "answered": turn.answer is not None,
                     "skipped": turn.skipped,  # asked, not answered: no scores
                 }
             )

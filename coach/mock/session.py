@@ -270,13 +270,15 @@ class MockSession:
             previous = earlier[-1] if earlier else None
             asked = [t for t in self.turns if t.answer is not None]
             summary = report.summarise(asked, self.plan, previous, sum(t.speech_s for t in asked))
-            summary["questions"] = report.per_question(self.turns)  # a follow-up left waiting too
+            summary["questions"] = report.per_question(self.turns)  # a turn left waiting too
             summary.update(report.follow_up_counts(summary["questions"]))
             summary["ended_early"] = bool(self._pending) or self.current is not None
             summary["questions_skipped"] = sum(1 for t in self.turns if t.kind == "question" and t.skipped)
-            summary["questions_asked"] += summary["questions_skipped"]  # asked, and not answered
-            # the main questions not answered: none when only the last one's follow-up was waiting
+            # the question asked as the interview ended, spoken and left without an answer: 0 or 1
             waiting = self.current is not None and self.current.kind == "question"
+            summary["questions_asked_not_answered"] = int(waiting)
+            summary["questions_asked"] += summary["questions_skipped"] + waiting  # asked, and not answered
+            # the main questions not answered, asked or not: none when only the last follow-up waited
             summary["questions_not_answered"] = len(self._pending) + waiting
             if not asked:  # ended before any answer: nothing to keep, count or compare
                 # nor the interviewer's spoken questions, which no stored session would list or delete
