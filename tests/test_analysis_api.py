@@ -170,6 +170,23 @@ def test_the_filler_point_counts_each_filler_once():
     assert "of them" not in point, point
 
 
+def test_the_filler_point_counts_fillers_as_the_headline_does():
+    """A recorded answer's headline said "Fillers 5" and its first point "6 fillers (6.8 per 100
+    words): 'uh' ×3, 'um' ×2, 'broken-off words' ×1": a broken-off word counted as a filler and
+    quoted as if it had been said. Repeated and broken-off words are named apart, as under the
+    transcript."""
+    text = (
+        "So um I was leading the migration and uh we had a deadline, and I, I, I decided to split the"
+        " work. Um the team, the tea- the team agreed and uh we shipped it on time with um fewer bugs."
+    )
+    result = analyze(Transcript.from_text(text))
+    assert result.metrics["fillers"] == 5
+    point = next(f for f in result.feedback if "filler" in f)
+    assert point.startswith("5 fillers, 2 repeated words and 1 broken-off word ("), point
+    assert "): 'um' ×3, 'uh' ×2. " in point, point
+    assert "'repeated words'" not in point and "'broken-off words'" not in point, point
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -270,7 +287,8 @@ def test_one_word_pasted_over_and_over_is_coached_on_its_repeats_and_length_not_
     time. A French answer is still told it is not English."""
     feedback = analyze(Transcript.from_text("word " * 2000)).feedback
     assert not any("not English" in point for point in feedback)
-    assert feedback[0].startswith("667 fillers") and "'repeated words' ×667" in feedback[0]
+    # repeats named as what they are, not counted as fillers nor quoted as if said
+    assert feedback[0] == "667 repeated words (33.4 per 100 words). Slow down at the start of each sentence."
     assert feedback[1] == (
         "2,000 words take about 13 minutes to say, past the 120 s a behavioural answer usually takes. "
         "Cut the situation first."

@@ -97,12 +97,25 @@ def _fillers(points: list, a: dict, m: dict, t: Thresholds) -> None:
             if label not in NOT_WORDS
             else "Slow down at the start of each sentence."
         )
+        said = Counter({word: n for word, n in counts.items() if word not in NOT_WORDS})
+        listed = f": {_fmt_counts(said)}" if said else ""
         points.append(
             (
                 rate / t.fillers_per_100_words_typical * 3,
-                f"{count(total, 'filler')} ({rate:.1f} per 100 words): {_fmt_counts(counts)}. {tip}",
+                f"{_counted_apart(counts)} ({rate:.1f} per 100 words){listed}. {tip}",
             )
         )
+
+
+def _counted_apart(counts: Counter) -> str:
+    """ "5 fillers, 2 repeated words and 1 broken-off word": the fillers as the headline and the
+    transcript count them, repeated and broken-off words named beside them, never quoted as if said."""
+    said = sum(n for word, n in counts.items() if word not in NOT_WORDS)
+    parts = [count(said, "filler")] if said else []
+    for name in sorted(NOT_WORDS, reverse=True):  # "repeated words", then "broken-off words"
+        if counts.get(name):
+            parts.append(count(counts[name], name.removesuffix("s")))
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 def _structure(points: list, a: dict, m: dict, t: Thresholds) -> None:
