@@ -14,9 +14,20 @@ region: it says when the recording starts, when the target is passed and how lon
 from __future__ import annotations
 
 import html
+import json
 
 # The recorder's stop button, present only while it records (Streamlit's st.audio_input).
 RECORDING_SELECTOR = '[data-testid="stAudioInput"] button[aria-label="Stop recording"]'
+
+
+# What the recorder shows when the browser refused it the microphone (Streamlit's st.audio_input:
+# "This app would like to use your microphone. Learn how to allow access.", the link a page on the
+# web); the clock's note then says how to record here, and what else to do.
+BLOCKED_TEXT = "would like to use your microphone"
+BLOCKED_NOTE = (
+    "The browser did not let the coach use the microphone: allow it for this site (the icon beside "
+    "the address), reload this page and record again, or answer with a recording under Upload a file."
+)
 
 
 # Focus follows the recorder. Streamlit's recorder swaps its Record button for a Stop button (and
@@ -93,6 +104,10 @@ def timer_html(target_s: int, prep_s: int = 30, take: str = "", format: str = "s
     const now = Date.now();
     if (recording && state.mode !== 'answering') Object.assign(state, {{mode: 'answering', start: now}});
     if (!recording && state.mode === 'answering') Object.assign(state, {{mode: 'stopped', stopped: now}});
+    const recorder = document.querySelector('[data-testid="stAudioInput"]');
+    const blocked = !recording && recorder !== null && recorder.innerText.includes('{BLOCKED_TEXT}');
+    if (blocked) state.mode = 'blocked';
+    else if (state.mode === 'blocked') state.mode = 'idle';
     box.dataset.mode = state.mode;
     let seconds = 0, text = 'target ' + label + ' · the clock starts with the recording', colour = '#1f2a33';
     if (state.mode === 'preparing') {{
@@ -106,6 +121,8 @@ def timer_html(target_s: int, prep_s: int = 30, take: str = "", format: str = "s
       if (state.mode === 'stopped') text = 'your answer took ' + fmt(seconds) + ' (target ' + label + ')';
       else text = seconds > target ? 'past the target ' + label + ': wrap up with the result'
                                    : 'recording · target ' + label;
+    }} else if (state.mode === 'blocked') {{
+      text = {json.dumps(BLOCKED_NOTE)};
     }}
     if (clock.textContent !== fmt(seconds)) clock.textContent = fmt(seconds);
     clock.style.color = colour;

@@ -26,11 +26,18 @@ def app(tmp_path_factory, shots):
 
 
 @pytest.fixture(scope="module")
-def page():
-    with chromium(CHROMIUM_ARGS) as browser:
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
-        yield context.new_page()
-        context.close()
+def browser():
+    """A microphone exists, but this browser is not allowed to use it (no fake consent, and no
+    permission granted to a context): the countdown needs none, the blocked microphone is refused."""
+    with chromium(CHROMIUM_ARGS + ["--use-fake-device-for-media-stream"]) as launched:
+        yield launched
+
+
+@pytest.fixture(scope="module")
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield context.new_page()
+    context.close()
 
 
 def test_the_countdown_for_a_motivation_question_asks_for_points_not_a_story(app, page, shots):
@@ -70,3 +77,30 @@ def test_the_countdown_for_a_motivation_question_asks_for_points_not_a_story(app
     page.wait_for_timeout(600)  # a tick of the clock (every 250 ms)
     assert note.inner_text() == "preparing: note the two or three points you will make"
     page.locator("#cf-timer").screenshot(path=str(shots / "answer-clock-preparing-free.png"))
+
+
+def test_a_blocked_microphone_is_said_with_what_to_do(app, browser, shots):
+    """With the microphone refused, Record showed only the recorder's own "This app would like to use
+    your microphone. Learn how to allow access." (a page on the web) and the clock went on saying
+    "the clock starts with the recording": nothing said how to record here, nor that a file can be
+    uploaded instead."""
+    context = browser.new_context(viewport={"width": 390, "height": 900})  # no microphone permission
+    try:
+        page = context.new_page()
+        page.goto(app.url)
+        page.get_by_role("button", name="Answer your first question").click()
+        record = page.get_by_role("button", name="Record", exact=True)
+        record.wait_for(timeout=60_000)
+        page.locator("#cf-clock").wait_for(timeout=10_000)
+        page.wait_for_timeout(1_500)  # the page settles: a click during its redraw is lost
+        record.click()
+        page.wait_for_function(
+            "() => document.getElementById('cf-timer').dataset.mode === 'blocked'", timeout=15_000
+        )
+        note = page.locator("#cf-note").inner_text()
+        assert note.startswith("The browser did not let the coach use the microphone"), note
+        assert "reload this page" in note and "Upload a file" in note, note
+        assert page.locator("#cf-clock").inner_text() == "0:00"
+        page.screenshot(path=str(shots / "microphone-blocked-390.png"))
+    finally:
+        context.close()
