@@ -19,7 +19,7 @@ from coach.goals import TARGETS, PracticeGoal
 from coach.goals import period_words as goals_period_words
 from coach.job_description import interview_asks, steering
 from coach.local_time import local_day
-from coach.mock.report import ended_before_the_last_follow_up, ended_words, skipped_words
+from coach.mock.said import ended_before_the_last_follow_up, ended_words, skipped_words
 from coach.playbook import (
     CADENCE_GOAL_KIND,
     CADENCE_PERIOD_DAYS,

@@ -14,6 +14,7 @@ from coach.banks import asks_for_story
 from coach.local_time import local_day, long_date, today
 from coach.mock import follow_up
 from coach.mock.plan import FORMATS
+from coach.mock.said import ended_before_the_last_follow_up
 
 # Gaps the follow-up rules look for, as the report names them ("3 of 4 answers had no result").
 GAPS = {
@@ -61,20 +62,6 @@ def nothing_answered_sentence(summary: dict) -> str:
     return NOTHING_ANSWERED
 
 
-def skipped_words(questions: int, follow_ups: int = 0) -> str:
-    """'1 question skipped', '2 questions and 1 follow-up skipped', '' for none: how the report and
-    Progress say what was asked and moved on from without an answer."""
-    parts = [count(n, word) for n, word in ((questions, "question"), (follow_ups, "follow-up")) if n]
-    return f"{' and '.join(parts)} skipped" if parts else ""
-
-
-def ended_before_the_last_follow_up(summary: dict) -> bool:
-    """Whether the interview was ended with every question answered and only the last question's
-    follow-up waiting (`ended_early` is true of it too). A report stored before it counted the
-    questions left is read as ended before a question, as it said."""
-    return bool(summary.get("ended_early")) and summary.get("questions_not_answered", 1) == 0
-
-
 def ended_early_sentence(summary: dict) -> str | None:
     """How the interview was ended before its end, or None when it ran to the end: ended while the
     last question's follow-up waited, every question answered, it read "You ended the interview
@@ -84,15 +71,6 @@ def ended_early_sentence(summary: dict) -> str | None:
     if ended_before_the_last_follow_up(summary):
         return ENDED_BEFORE_THE_LAST_FOLLOW_UP
     return ENDED_BEFORE_A_QUESTION
-
-
-def ended_words(mock: dict) -> str:
-    """'ended early', 'ended before answering the last follow-up' (as the report says it), '' for one
-    run to its end: how Progress says a mock interview of its series (`coach.progress.mock_series`)
-    ended. It said "ended early" of one whose every question was answered."""
-    if mock.get("ended_before_the_last_follow_up"):
-        return "ended before answering the last follow-up"
-    return "ended early" if mock.get("ended_early") else ""
 
 
 def pattern_sentence(summary: dict) -> str:

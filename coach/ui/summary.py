@@ -18,7 +18,7 @@ from coach.banks import tag_words  # a bank tag in words (pages call it as summa
 from coach.config import Thresholds
 from coach.interview_log import interview_with_stage
 from coach.local_time import long_date
-from coach.mock.report import ended_words, skipped_words
+from coach.mock.said import ended_words, skipped_words
 from coach.progress import (
     answered_words,
     direction_words,
