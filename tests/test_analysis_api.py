@@ -185,6 +185,9 @@ def test_the_filler_point_counts_fillers_as_the_headline_does():
     assert point.startswith("5 fillers, 2 repeated words and 1 broken-off word ("), point
     assert "): 'um' ×3, 'uh' ×2. " in point, point
     assert "'repeated words'" not in point and "'broken-off words'" not in point, point
+    # the fillers' score says it the same way: it read "8 fillers in 38 words" under "Fillers 5"
+    because = result.scores["fillers"]["because"]
+    assert because.startswith("5 fillers, 2 repeated words and 1 broken-off word in "), because
 
 
 @pytest.mark.parametrize(

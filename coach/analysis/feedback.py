@@ -11,7 +11,7 @@ from collections import Counter
 
 from coach.analysis.prosody import prosody_feedback
 from coach.analysis.quality import MIN_WORDS
-from coach.analysis.wording import clock, count, times
+from coach.analysis.wording import NOT_WORDS, clock, count, counted_apart, times
 from coach.config import Thresholds
 
 MAX_POINTS = 5
@@ -19,7 +19,6 @@ MAX_POINTS = 5
 # measures themselves are trusted from the quality gate's MIN_WORDS: an answer scored on its pace
 # is coached on it too, and one too short to measure gets neither (coach.analysis.quality).
 SHORT_ANSWER_WORDS = 30
-NOT_WORDS = frozenset({"repeated words", "broken-off words"})
 
 
 def _said(label: str) -> str:
@@ -102,20 +101,9 @@ def _fillers(points: list, a: dict, m: dict, t: Thresholds) -> None:
         points.append(
             (
                 rate / t.fillers_per_100_words_typical * 3,
-                f"{_counted_apart(counts)} ({rate:.1f} per 100 words){listed}. {tip}",
+                f"{counted_apart(counts)} ({rate:.1f} per 100 words){listed}. {tip}",
             )
         )
-
-
-def _counted_apart(counts: Counter) -> str:
-    """ "5 fillers, 2 repeated words and 1 broken-off word": the fillers as the headline and the
-    transcript count them, repeated and broken-off words named beside them, never quoted as if said."""
-    said = sum(n for word, n in counts.items() if word not in NOT_WORDS)
-    parts = [count(said, "filler")] if said else []
-    for name in sorted(NOT_WORDS, reverse=True):  # "repeated words", then "broken-off words"
-        if counts.get(name):
-            parts.append(count(counts[name], name.removesuffix("s")))
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 def _structure(points: list, a: dict, m: dict, t: Thresholds) -> None:

@@ -6,7 +6,7 @@ the overall score averages the dimensions that have one.
 
 from __future__ import annotations
 
-from coach.analysis.wording import clock, count
+from coach.analysis.wording import clock, count, counted_apart
 from coach.config import Thresholds
 
 # Where a score's yardstick comes from; the page shows it behind a "why?" mark, not in the sentence.
@@ -58,11 +58,11 @@ def filler_score(metrics: dict, counts: dict[str, int], t: Thresholds) -> dict:
     rate = metrics["fillers_per_100_words"]
     # 0 fillers → 100; the conversational norm (6 per 100) → 50; twice the norm → 0.
     score = 100.0 - 50.0 * rate / t.fillers_per_100_words_typical
-    total = sum(counts.values())
     return {
         "score": _clamp(score),
         "because": (
-            f"{count(total, 'filler')} in {count(metrics['words'], 'word')} = {_rate(rate)} per 100 words; "
+            # as the headline counts fillers: "6 fillers in 88 words" stood under "Fillers 5"
+            f"{counted_apart(counts)} in {count(metrics['words'], 'word')} = {_rate(rate)} per 100 words; "
             f"ordinary conversation has about {t.fillers_per_100_words_typical:.0f} per 100, which scores 50"
         ),
         "source": FILLER_SOURCE,

@@ -6,6 +6,24 @@ def count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{times(n)} {noun}s"
 
 
+# What the filler counts hold that was not said as a filler: named beside the fillers, never quoted
+NOT_WORDS = frozenset({"repeated words", "broken-off words"})
+
+
+def counted_apart(counts) -> str:
+    """ "5 fillers, 2 repeated words and 1 broken-off word": the fillers as the headline and the
+    transcript count them, repeated and broken-off words named beside them, never quoted as if said
+    (the feedback's point and the fillers' score alike)."""
+    said = sum(n for word, n in counts.items() if word not in NOT_WORDS)
+    parts = [count(said, "filler")] if said else []
+    for name in sorted(NOT_WORDS, reverse=True):  # "repeated words", then "broken-off words"
+        if counts.get(name):
+            parts.append(count(counts[name], name.removesuffix("s")))
+    if not parts:
+        return count(0, "filler")
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
 def times(n: int) -> str:
     """A count as it is printed, "2,862": "2862 fillers" stood beside "20,000 words"."""
     return f"{n:,}"
