@@ -51,6 +51,22 @@ def table_moment(stamp: str, today: date, with_time: bool = True) -> str:
     return f"{day} {moment:%H:%M}" if with_time and len(stamp) > 10 else day
 
 
+# A past day of the last ten months is told apart by its day and month alone ('28 Dec' on 5 Jan is
+# last week's); before that, its month and year.
+DAYS_NAMED_WITHOUT_YEAR = 300
+
+
+def answer_day(stamp: str, today: date) -> str:
+    """A day in a table of answers' first column, beside four figures on a phone: '28 Dec' this year
+    or in the last ten months, 'Dec 2025' before (the rows' order tells its days apart). After a
+    year of use '28 Dec 2025 practice' was too wide: the table's last column was out of a phone's
+    view (14 px at 390 px) in most of the questions Progress lists."""
+    day = local_moment(stamp).date()
+    if day.year == today.year or abs((today - day).days) <= DAYS_NAMED_WITHOUT_YEAR:
+        return f"{day.day} {day:%b}"
+    return f"{day:%b} {day.year}"
+
+
 def date_words(iso_date: str, today: date) -> str:
     """'Fri 4 Dec (in 4 days)', '(today)', '(tomorrow)', 'Fri 6 Dec 2030 (in 4 years)'."""
     day = date.fromisoformat(iso_date)

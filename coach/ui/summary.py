@@ -27,7 +27,7 @@ from coach.progress import (
     where_answered,
 )
 from coach.ui.highlight import escape, spans_by_kind
-from coach.ui.log_labels import short_date, table_moment
+from coach.ui.log_labels import answer_day, short_date, table_moment
 
 SCORE_NAMES = {
     "delivery": "Delivery",
@@ -393,7 +393,7 @@ def _kind_of_practice(attempt: dict) -> str:
 
 
 def _day_in_table(when, today: date) -> str:
-    return table_moment(str(when), today, with_time=False) if when else ""
+    return answer_day(str(when), today) if when else ""
 
 
 def _skipped(mock: dict) -> str:

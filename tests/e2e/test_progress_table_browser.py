@@ -132,3 +132,38 @@ def test_every_measure_of_practice_against_real_shows_without_scrolling(tmp_path
     # that its tables fit could no longer fail once the table went: there was none)
     assert on_interviews == [], on_interviews
     assert not interviews_past_edge, interviews_past_edge
+
+
+def test_a_question_answered_for_over_a_year_shows_every_figure_on_a_phone(tmp_path, shots):
+    """After a year of use a question's table on a phone (390 px) had its last column out of view
+    (7-14 px, "Length" read "Lengtl") in 9 of the 15 questions listed: each answer from last year read
+    '28 Dec 2025 practice', too wide for the column beside four figures. An answer from more than ten
+    months back now reads 'Dec 2025 practice'; one of the last ten months '28 Dec practice'."""
+    db = store.open_store(load_settings(tmp_path))
+    now = datetime.now(UTC).replace(hour=12, minute=0, second=0, microsecond=0)
+    try:
+        # a year and a half of one question: every month's 28th (a two-digit day, every month's name)
+        for months_ago in range(1, 19):
+            year, month = divmod(now.year * 12 + now.month - 1 - months_ago, 12)
+            save_answer(db, "mot-05", "Tell me about yourself.", analysis=analysis_dict(),
+                        created_at=now.replace(year=year, month=month + 1, day=28))  # fmt: skip
+        held = now.replace(year=now.year - 1, day=28).date()
+        interview_id = store.add_interview(db, company="Globex", stage="first round", interview_date=held)
+        asked = {"question_id": "mot-05", "question_text": "Tell me about yourself."}
+        save_real_answers(db, interview_id, [{**asked, "analysis": analysis_dict()}])
+    finally:
+        db.close()
+    with StreamlitServer(tmp_path, shots / "streamlit-progress-year.log") as server, chromium() as browser:
+        context = browser.new_context(viewport=PHONE)
+        page = context.new_page()
+        page.goto(f"{server.url}/progress")
+        question = page.get_by_test_id("stExpander").filter(has_text="Tell me about yourself.")
+        question.wait_for(timeout=60_000)
+        question.locator("summary").click()
+        table = question.get_by_test_id("stDataFrame")
+        table.locator(".dvn-scroller").wait_for(timeout=30_000)
+        redrawn(page)
+        sideways = table.evaluate(SIDEWAYS)
+        question.screenshot(path=str(shots / "progress-a-year-390.png"))
+        context.close()
+    assert sideways <= 1, sideways
