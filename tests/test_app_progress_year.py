@@ -1,6 +1,7 @@
 """Progress and Practice after months of use: many answers to one question, practice, mock and real
 read the same way in every list that names them."""
 
+import re
 from datetime import UTC, date, datetime, timedelta
 
 from app_support import page
@@ -9,6 +10,7 @@ from store_support import analysis_dict, save_answer, save_real_answers
 from coach import store
 from coach.config import load_settings
 from coach.store.mock_sessions import save_mock_session
+from coach.ui import summary
 from coach.ui.log_labels import table_moment
 
 QUESTION = ("beh-lead-01", "Tell me about a time you led a project or team without formal authority.")
@@ -194,3 +196,36 @@ def test_a_rerun_of_progress_reads_the_answers_once_and_redraws_its_charts_from_
     assert len(reads) == 2 and len(built) == 2, (reads, built)  # read again, nothing built again
     assert len(at.get("vega_lite_chart")) == drawn
     assert [t.value for t in at.table if "Repeated gap" in t.value.columns]  # the page is whole
+
+
+def test_two_answers_of_one_day_last_year_are_told_apart_in_the_delete_list(tmp_path, monkeypatch):
+    """Two answers given on one day more than a year ago, with the same score, read alike in
+    "Delete a practice answer" ('3 Nov 2025 practice · overall 70' twice): which one a click would
+    delete could not be told. Each now has its time, as two of a day this year have."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    db = store.open_store(load_settings(tmp_path))
+    day = datetime.now(UTC).replace(hour=9, minute=12, second=0, microsecond=0) - timedelta(days=400)
+    try:
+        for at in (day, day + timedelta(hours=6), datetime.now(UTC) - timedelta(days=1)):
+            save_answer(db, *QUESTION, analysis=analysis_dict(overall=70.0), created_at=at)
+    finally:
+        db.close()
+    at = page("progress").run()
+    assert not at.exception
+    listed = list(at.selectbox(key=f"progress_delete_{QUESTION[0]}_pick").options)
+    assert len(set(listed)) == 3, listed
+    old = [label for label in listed if str(day.year) in label]
+    assert len(old) == 2 and all(re.search(r"\d\d:\d\d practice · overall 70$", o) for o in old), listed
+
+
+def test_two_answers_of_a_day_last_month_are_named_by_the_table_s_day_and_their_times():
+    """In January two answers of 28 Dec read '28 Dec practice' in the table and '28 Dec 2026
+    practice' twice in the list beside it: each now reads as the table's day with its time."""
+    practice = [
+        {"id": 1, "created_at": "2026-12-28T09:12:00"},
+        {"id": 2, "created_at": "2026-12-28T18:40:00"},
+    ]
+    named = summary.answers_named(practice, date(2027, 1, 5))
+    assert [r["When"] for r in summary.answer_rows(practice, [], date(2027, 1, 5))] == ["28 Dec practice"] * 2
+    assert named == {1: "28 Dec 09:12 practice", 2: "28 Dec 18:40 practice"}

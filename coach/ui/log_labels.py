@@ -67,6 +67,16 @@ def answer_day(stamp: str, today: date) -> str:
     return f"{day:%b} {day.year}"
 
 
+def answer_moment(stamp: str, today: date) -> str:
+    """An answer's day and time, for a list where answer_day names two alike: '28 Dec 09:12' beside
+    a table's '28 Dec', '3 Dec 2025 18:40' beside its 'Dec 2025' (the day put back)."""
+    moment = local_moment(stamp)
+    day = f"{moment.day} {moment:%b}"
+    if answer_day(stamp, today) != day:  # the table gives its month and year
+        day = f"{day} {moment.year}"
+    return f"{day} {moment:%H:%M}" if len(stamp) > 10 else day
+
+
 def date_words(iso_date: str, today: date) -> str:
     """'Fri 4 Dec (in 4 days)', '(today)', '(tomorrow)', 'Fri 6 Dec 2030 (in 4 years)'."""
     day = date.fromisoformat(iso_date)

@@ -27,7 +27,7 @@ from coach.progress import (
     where_answered,
 )
 from coach.ui.highlight import escape, spans_by_kind
-from coach.ui.log_labels import answer_day, short_date, table_moment
+from coach.ui.log_labels import answer_day, answer_moment, short_date, table_moment
 
 SCORE_NAMES = {
     "delivery": "Delivery",
@@ -374,13 +374,14 @@ def answer_named(practice_row: dict, today: date) -> str:
 
 
 def answers_named(practice: list[dict], today: date) -> dict:
-    """Each practice answer by id, named as answer_named names it, with its time where two of the
-    same kind fell on one day: the picker to delete one read "6 Dec practice" twice."""
+    """Each practice answer by id, named as answer_named names it, with its time (and its day, where
+    the table gives a month: 'Dec 2025') where two are named alike: the picker to delete one read
+    "6 Dec practice" twice."""
     names = {p["id"]: answer_named(p, today) for p in practice}
     seen = list(names.values())
     return {
         p["id"]: (
-            f"{table_moment(str(p['created_at']), today)} {_kind_of_practice(p)}"
+            f"{answer_moment(str(p['created_at']), today)} {_kind_of_practice(p)}"
             if seen.count(names[p["id"]]) > 1
             else names[p["id"]]
         )
