@@ -19,16 +19,20 @@ pytestmark = [
 ]
 
 # Whether the other card's heading was ever marked stale (Streamlit greys what a run has not drawn
-# again yet), and whether a run happened at all, from the click on.
+# again yet), and whether a run happened at all, from the click on. Each change is read from its own
+# record (the value it had before, and the value now): a callback run late on a busy machine, after
+# a short run had begun and ended, read only the state after it and saw no run.
 WATCH = """() => {
     const heading = [...document.querySelectorAll('[data-testid=stElementContainer]')]
         .find(e => e.innerText.includes('Initech'));
     const app = document.querySelector('[data-testid=stApp]');
     window.__seen = {stale: false, ran: false};
-    new MutationObserver(() => { if (heading.dataset.stale === 'true') window.__seen.stale = true; })
-        .observe(heading, {attributes: true, attributeFilter: ['data-stale']});
-    new MutationObserver(() => { if (app.dataset.testScriptState === 'running') window.__seen.ran = true; })
-        .observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+    const was = (records, value, now) => records.some(r => r.oldValue === value) || now === value;
+    const watched = name => ({attributes: true, attributeOldValue: true, attributeFilter: [name]});
+    new MutationObserver(r => { if (was(r, 'true', heading.dataset.stale)) window.__seen.stale = true; })
+        .observe(heading, watched('data-stale'));
+    new MutationObserver(r => { if (was(r, 'running', app.dataset.testScriptState)) window.__seen.ran = 1; })
+        .observe(app, watched('data-test-script-state'));
 }"""
 
 
