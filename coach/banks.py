@@ -1246,6 +1246,13 @@ def asks_for_story(question) -> bool:
     return getattr(question, "format", None) in (None, "", STORY_FORMAT)
 
 
+def _the_words(text: str) -> tuple[str, tuple[str, ...]]:
+    """A question's very words, case, punctuation and framing aside (`normalise`), its numbers kept:
+    "Session 2: tell me about a project" is not "Session 1: tell me about a project" (normalise,
+    made for similarity, drops digits, so a second such question was refused as a copy)."""
+    return normalise(text), tuple(re.findall(r"\d+", text))
+
+
 def check_not_there(
     data_dir: Path, text: str, *, owner: str = "", leaving_out: str | None = None, typos: bool = True
 ) -> None:
@@ -1258,11 +1265,11 @@ def check_not_there(
 
     The terminal names the question by its id (`coach questions` lists ids); the page, which shows
     no ids, by its words and where it is."""
-    wanted = normalise(text)
-    if not wanted:
+    if not normalise(text):
         return
+    wanted = _the_words(text)
     others = [q for q in load_questions(data_dir, owner=owner) if q.id != leaving_out]
-    twin = next((q for q in others if normalise(q.text) == wanted), None)
+    twin = next((q for q in others if _the_words(q.text) == wanted), None)
     # the same words misspelt ("Tell me abuot a tiem you failed."): named with its own spelling
     misspelt = None if twin is not None or not typos else misspelt_question(text, others)
     twin = twin or misspelt

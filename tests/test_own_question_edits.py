@@ -13,6 +13,7 @@ from store_support import backend_fixture, db_fixture, logged_interview, save_re
 
 from coach import banks
 from coach.config import load_settings
+from coach.errors import InputError
 from coach.store import count_answers_to, delete_attempt, open_store
 from coach.store.attempts import attempt_question_ids
 from coach.store.mock_sessions import save_mock_session
@@ -324,3 +325,14 @@ def test_a_kind_and_competencies_typed_with_new_words_are_kept_as_typed(tmp_path
     assert edited.returncode == 0, edited.stderr
     after = next(q for q in banks.load_questions(tmp_path) if q.id == told)
     assert (after.category, after.competencies) == ("role-specific", before.competencies), after
+
+
+def test_questions_that_differ_only_in_a_number_are_two_questions(tmp_path):
+    """ "Session 2: tell me about a project you are proud of." was refused as a copy of "Session 1:
+    …" (the words compared without their numbers), so the Practice page could not practise it (five
+    browser sessions at once, each typing its own, failed in the clean-clone CI)."""
+    first = banks.add_user_question(tmp_path, "Session 1: tell me about a project you are proud of.")
+    second = banks.add_user_question(tmp_path, "Session 2: tell me about a project you are proud of.")
+    assert first.id != second.id
+    with pytest.raises(InputError):
+        banks.add_user_question(tmp_path, "session 2 - Tell me about a project you are proud of")
