@@ -396,6 +396,12 @@ def _scores_line(scores: dict | None, whose: str = "Scores") -> str:
     )
 
 
+def _left_unanswered(skipped: int, not_answered: int) -> str | None:
+    """Under a count of questions or follow-ups: "1 skipped, 1 not answered", None for neither."""
+    left = ((skipped, "skipped"), (not_answered, "not answered"))
+    return ", ".join(f"{n} {said}" for n, said in left if n) or None
+
+
 def the_report(session: MockSession) -> None:
     summary = session.summary
     if went_on := ss.pop("mock_went_on", None):
@@ -411,31 +417,22 @@ def the_report(session: MockSession) -> None:
     figures = st.container(horizontal=True, gap="medium")
     c1, c2, c3, c4 = (figures.container(width=FIGURE_WIDTH_PX) for _ in range(4))
     # asked, moved on from or asked as the interview ended: said under each below, as a follow-up's
-    questions_left = [
-        f"{n} {said}"
-        for n, said in (
-            (summary.get("questions_skipped", 0), "skipped"),
-            (summary.get("questions_asked_not_answered", 0), "not answered"),
-        )
-        if n
-    ]
     c1.metric(
         "Questions",
         summary["questions_asked"],
-        delta=", ".join(questions_left) or None,
+        delta=_left_unanswered(
+            summary.get("questions_skipped", 0), summary.get("questions_asked_not_answered", 0)
+        ),
         delta_color="off",
         delta_arrow="off",
     )
-    not_answered = summary.get("follow_ups_not_answered", 0)  # asked as the interview ended, listed below
-    follow_ups_left = [
-        f"{n} {said}"
-        for n, said in ((summary.get("follow_ups_skipped", 0), "skipped"), (not_answered, "not answered"))
-        if n
-    ]
     c2.metric(
         "Follow-ups",
         summary["follow_ups_asked"],
-        delta=", ".join(follow_ups_left) or None,
+        # asked as the interview ended, listed below
+        delta=_left_unanswered(
+            summary.get("follow_ups_skipped", 0), summary.get("follow_ups_not_answered", 0)
+        ),
         delta_color="off",
         delta_arrow="off",
     )

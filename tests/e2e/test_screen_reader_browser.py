@@ -209,11 +209,9 @@ def test_each_step_to_prepare_is_read_by_its_words(app, page, shots):
     assert weights and min(weights) >= 600, weights
 
 
-def test_where_a_score_s_figure_comes_from_is_read_by_its_words(app, page, shots):
-    """Under "Scores and the numbers behind them" each score with a source (the fillers' "about 6 per
-    100 words", the pace band) had a question mark beside it that a screen reader read as a button
-    named "Help" alone, not saying which score it was for (a Review listed two an answer). The
-    source is said in words under the figures it backs."""
+def _a_typed_answers_result(app, page, heading: str) -> None:
+    """From the first page, the suggested question answered by typing STORY: its result shown, down
+    to `heading`."""
     page.goto(app.url)
     first = page.get_by_role("button", name="Answer your first question")
     first.wait_for(timeout=60_000)
@@ -225,8 +223,16 @@ def test_where_a_score_s_figure_comes_from_is_read_by_its_words(app, page, shots
     page.keyboard.press("Control+Enter")
     settled(page)
     page.get_by_role("button", name="Analyse what you typed").click()
-    page.get_by_role("heading", name="Scores and the numbers behind them").wait_for(timeout=120_000)
+    page.get_by_role("heading", name=heading).wait_for(timeout=120_000)
     settled(page)
+
+
+def test_where_a_score_s_figure_comes_from_is_read_by_its_words(app, page, shots):
+    """Under "Scores and the numbers behind them" each score with a source (the fillers' "about 6 per
+    100 words", the pace band) had a question mark beside it that a screen reader read as a button
+    named "Help" alone, not saying which score it was for (a Review listed two an answer). The
+    source is said in words under the figures it backs."""
+    _a_typed_answers_result(app, page, "Scores and the numbers behind them")
     full_screenshot(page, shots / "screen-reader-score-sources.png")
     said = page.locator("[data-testid=stMain]").aria_snapshot()
     scores = said[said.index('heading "Scores and the numbers behind them"') :]
@@ -286,19 +292,7 @@ def test_headings_put_no_link_in_the_keyboard_s_way(app, page, shots):
     """Every heading carried a "Link to heading" link in the Tab order (a practice answer's result
     gave four in a row, Settings five), though nothing links to the coach's headings: a keyboard
     passed them all. Walked with Tab on a typed answer's result and on Settings."""
-    page.goto(app.url)
-    first = page.get_by_role("button", name="Answer your first question")
-    first.wait_for(timeout=60_000)
-    settled(page)
-    first.click()
-    settled(page)
-    page.get_by_role("tab", name="Type it").click()
-    page.get_by_role("textbox", name="Type or paste your answer").fill(STORY)
-    page.keyboard.press("Control+Enter")
-    settled(page)
-    page.get_by_role("button", name="Analyse what you typed").click()
-    page.get_by_role("heading", name="Talking points").wait_for(timeout=120_000)
-    settled(page)
+    _a_typed_answers_result(app, page, "Talking points")
     practice = _tab_stops(page)
     said = page.locator("[data-testid=stMain]").aria_snapshot()
     full_screenshot(page, shots / "screen-reader-practice-tab-stops.png")
