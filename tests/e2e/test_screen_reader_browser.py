@@ -63,12 +63,17 @@ def page(browser):
     context.close()
 
 
-def test_talking_points_are_read_as_words_not_icon_names(app, page, shots):
+def _first_question(app, page) -> None:
+    """From the first page, "Answer your first question" pressed."""
     page.goto(app.url)
     first = page.get_by_role("button", name="Answer your first question")
     first.wait_for(timeout=60_000)
     settled(page)
     first.click()
+
+
+def test_talking_points_are_read_as_words_not_icon_names(app, page, shots):
+    _first_question(app, page)
     settled(page)
     # the ways to give an answer are read as their words ("mic icon Record" before)
     tabs = page.get_by_role("tablist").first.aria_snapshot()
@@ -93,11 +98,7 @@ def _focused(page) -> str | None:
 
 
 def test_the_recorder_starts_and_stops_from_the_keyboard(app, page, shots):
-    page.goto(app.url)
-    first = page.get_by_role("button", name="Answer your first question")
-    first.wait_for(timeout=60_000)
-    settled(page)
-    first.click()
+    _first_question(app, page)
     record = page.get_by_role("button", name="Record", exact=True)
     record.wait_for(timeout=30_000)
     settled(page)
@@ -212,11 +213,7 @@ def test_each_step_to_prepare_is_read_by_its_words(app, page, shots):
 def _a_typed_answers_result(app, page, heading: str) -> None:
     """From the first page, the suggested question answered by typing STORY: its result shown, down
     to `heading`."""
-    page.goto(app.url)
-    first = page.get_by_role("button", name="Answer your first question")
-    first.wait_for(timeout=60_000)
-    settled(page)
-    first.click()
+    _first_question(app, page)
     settled(page)
     page.get_by_role("tab", name="Type it").click()
     page.get_by_role("textbox", name="Type or paste your answer").fill(STORY)
