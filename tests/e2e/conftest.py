@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.e2e.server import chromium
+
 
 @pytest.fixture(scope="module")
 def shots() -> Path:
@@ -16,3 +18,13 @@ def shots() -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     print(f"\nscreenshots: {folder}")
     return folder
+
+
+@pytest.fixture
+def page(app):
+    """A page of a fresh headless Chromium at 1280 x 900, once the module's `app` serves (a module
+    wanting other flags, a size of its own or one browser for all its tests has its own `page`)."""
+    with chromium() as browser:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        yield context.new_page()
+        context.close()

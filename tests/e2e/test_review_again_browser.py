@@ -16,7 +16,7 @@ import pytest
 
 from coach import store
 from coach.config import load_settings
-from tests.e2e.server import CHROMIUM, StreamlitServer, chromium, full_screenshot, settled
+from tests.e2e.server import CHROMIUM, StreamlitServer, full_screenshot, settled
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 # two voices, one question and its answer: the review drafts a debrief (the 58 s interview_mono.flac
@@ -36,14 +36,6 @@ def app(tmp_path, shots, earlier_reviews):
     earlier_reviews(tmp_path)
     with StreamlitServer(tmp_path, shots / "streamlit-review-again.log") as server:
         yield server, tmp_path
-
-
-@pytest.fixture
-def page(app):
-    with chromium() as browser:
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
-        yield context.new_page()
-        context.close()
 
 
 def _debrief(data_dir: Path) -> dict:

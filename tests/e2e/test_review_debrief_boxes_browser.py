@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.server import CHROMIUM, StreamlitServer, chromium, redrawn, settled
+from tests.e2e.server import CHROMIUM, StreamlitServer, redrawn, settled
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 CLIP = DATA / "interviews" / "interview_short.flac"  # two voices: the review drafts the debrief
@@ -27,14 +27,6 @@ def app(tmp_path, shots, earlier_reviews):
     earlier_reviews(tmp_path)  # this test is of the debrief's boxes, not of transcribing
     with StreamlitServer(tmp_path, shots / "streamlit-review-debrief-boxes.log") as server:
         yield server
-
-
-@pytest.fixture
-def page(app):
-    with chromium() as browser:
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
-        yield context.new_page()
-        context.close()
 
 
 def _shoot(page, width: int, path: Path) -> None:

@@ -13,7 +13,7 @@ import pytest
 from coach import store
 from coach.config import load_settings
 from coach.ui import left_midway
-from tests.e2e.server import CHROMIUM, StreamlitServer, chromium, full_screenshot
+from tests.e2e.server import CHROMIUM, StreamlitServer, full_screenshot
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 CLIP = DATA / "interviews" / "interview_short.flac"  # 24 s: a review to leave, then finish
@@ -26,14 +26,6 @@ pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chro
 def app(tmp_path, shots):
     with StreamlitServer(tmp_path, shots / "streamlit-review-left.log") as server:
         yield server, tmp_path
-
-
-@pytest.fixture
-def page(app):
-    with chromium() as browser:
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
-        yield context.new_page()
-        context.close()
 
 
 def _kept(data_dir: Path) -> list[Path]:
