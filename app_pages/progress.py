@@ -448,15 +448,29 @@ def recordings_not_analysed() -> None:
 
 
 def question_title(item: dict) -> str:
-    """'Tell me about yourself. — 6 practice (2 in mock interviews), 0 real, 1 could not be measured'
-    (plain text: escape it for markdown): every answer to it, as Practice counts them."""
+    """'Tell me about yourself. — 6 practice (2 in mock interviews), 0 real; 1 more practice answer
+    could not be measured' (plain text: escape it for markdown): every answer to it, as Practice
+    counts them. Those not measured are named apart ("1 more"): ", 1 could not be measured" read
+    as one of the 6 practice answers."""
     in_mock = sum(1 for p in item["practice"] if p.get("mock_interview"))
-    unmeasured = item.get("unmeasured", 0)
     return (
         f"{item['question_text'] or item['question_id']} — {len(item['practice'])} practice"
-        f"{mock_words(in_mock)}, {len(item['real'])} real"
-        + (f", {unmeasured} could not be measured" if unmeasured else "")
+        f"{mock_words(in_mock)}, {len(item['real'])} real{unmeasured_words(item)}"
     )
+
+
+def unmeasured_words(item: dict) -> str:
+    """'; 2 more practice answers and 1 real one could not be measured', or '' for none: the
+    question's answers left out of its counts and its table, practice and real each named."""
+    real = item.get("unmeasured_real", 0)
+    practice = item.get("unmeasured", 0) - real
+    if not practice and not real:
+        return ""
+    if practice and real:
+        which = f"{count(practice, 'more practice answer')} and {count(real, 'real one')}"
+    else:
+        which = count(practice, "more practice answer") if practice else count(real, "more real answer")
+    return f"; {which} could not be measured"
 
 
 def question_history(item: dict, today: date, in_bank: bool = True) -> None:

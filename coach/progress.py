@@ -318,6 +318,7 @@ def per_question(
                 "practice": [],
                 "real": [],
                 "unmeasured": 0,
+                "unmeasured_real": 0,  # how many of `unmeasured` were answers in a real interview
             },
         )
         entry["question_text"] = entry["question_text"] or row["question_text"]
@@ -334,10 +335,13 @@ def per_question(
             keys = ("id", "interview_date", "company", "stage", *MEASURES)
             entry_for(turn)["real"].append({k: turn.get(k) for k in keys})
     # the question's answers that could not be measured, counted beside it: Practice's "answered
-    # 5 times" and `coach history --question` count them, and the line said "4 practice"
-    for row in (*attempts, *turns):
-        if row.get("question_id") in by_id and row.get("score_overall") is None:
-            by_id[row["question_id"]]["unmeasured"] += 1
+    # 5 times" and `coach history --question` count them, and the line said "4 practice"; which of
+    # them were real ones is kept too ("2 could not be measured" read as 2 of the practice answers)
+    for rows, real in ((attempts, False), (turns, True)):
+        for row in rows:
+            if row.get("question_id") in by_id and row.get("score_overall") is None:
+                by_id[row["question_id"]]["unmeasured"] += 1
+                by_id[row["question_id"]]["unmeasured_real"] += real
     return sorted(by_id.values(), key=lambda e: (-(len(e["practice"]) + len(e["real"])), e["question_id"]))
 
 

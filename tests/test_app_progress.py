@@ -876,7 +876,9 @@ def test_an_answer_that_could_not_be_measured_can_be_deleted_too(tmp_path, monke
     def titles():
         return [e.label.replace("\\.", ".") for e in at.expander if e.label.startswith("Tell me")]
 
-    assert titles() == ["Tell me about yourself. — 1 practice, 0 real, 1 could not be measured"]
+    assert titles() == [
+        "Tell me about yourself. — 1 practice, 0 real; 1 more practice answer could not be measured"
+    ]
     db = open_store(settings)
     try:
         assert answered_before(list_attempts(db), "mot-05").times == 2
@@ -1077,3 +1079,42 @@ def test_no_fillers_reads_the_same_in_the_question_table_and_beside_real_intervi
     assert list(question.value["Fillers"]) == [0.0, 0.0, 0.0]
     column = json.loads(question.proto.columns or "{}")["Fillers"]
     assert column.get("type_config") == {"type": "number", "format": "%.1f"}  # drawn "0.0"
+
+
+def test_a_question_s_title_says_which_answers_could_not_be_measured(tmp_path, monkeypatch):
+    """ "2 practice, 1 real, 2 could not be measured" read as 2 of the practice answers; the 2 were
+    one more practice answer and one more real one, left out of both counts. The title says so."""
+    from datetime import UTC, datetime
+
+    from store_support import analysis_dict, save_answer, save_real_answers
+
+    from coach import store
+
+    unmeasured = analysis_dict(duration_s=2.0, words=3) | {"scores": None}
+    with _own_store(tmp_path, monkeypatch) as db:
+        for day, analysis in ((1, None), (2, None), (3, unmeasured)):
+            save_answer(
+                db,
+                "mot-05",
+                "Tell me about yourself.",
+                analysis=analysis,
+                created_at=datetime(2026, 11, day, 9, tzinfo=UTC),
+            )
+        interview_id = store.add_interview(
+            db, company="Acme", interview_date=date(2026, 11, 4), stage="onsite"
+        )
+        save_real_answers(
+            db,
+            interview_id,
+            [
+                {"question_id": "mot-05", "question_text": "Tell me about yourself.", "analysis": analysis}
+                for analysis in (analysis_dict(), unmeasured)
+            ],
+        )
+    at = page("progress").run()
+    assert not at.exception
+    titles = [e.label.replace("\\.", ".") for e in at.expander if e.label.startswith("Tell me")]
+    assert titles == [
+        "Tell me about yourself. — 2 practice, 1 real; "
+        "1 more practice answer and 1 real one could not be measured"
+    ], titles
