@@ -411,3 +411,36 @@ def test_a_mock_interview_ended_before_its_last_follow_up_is_said_so_as_its_repo
     assert not at.exception
     [table] = [t.value for t in at.table if "Repeated gap" in t.value.columns]
     assert list(table["Time used"]) == [f"10:05, {said}", "10:05, ended early"]
+
+
+def test_two_mock_interviews_of_one_day_last_year_read_apart(tmp_path, monkeypatch):
+    """Two mock interviews of one day a year back both read "5 Dec 2025" in Progress's table (their
+    times, which tell two of this year's days apart, were dropped for another year's); each now has
+    its time after its year, and today's has no year."""
+    from datetime import date, datetime, time, timedelta
+
+    import sqlalchemy as sa
+
+    from coach.store.schema import mock_sessions
+
+    day = date.today() - timedelta(days=366)  # in another year, whatever today is
+    db = open_store(load_settings(data_dir=tmp_path))
+    try:
+        save_answer(db, "beh-own-07", "Tell me about something you built.", analysis=analysis_dict())
+        for at in (datetime.combine(day, time(10)), datetime.combine(day, time(15)), datetime.now()):
+            session = save_mock_session(
+                db, format="behavioural", planned_s=1800, used_s=600.0, score_overall=60.0,
+                summary={"format_label": "Behavioural round", "answers": 5}, turns=[],
+            )  # fmt: skip
+            with db.write() as conn:  # the session as of its moment (the store stamps it now)
+                moved = sa.update(mock_sessions).where(mock_sessions.c.id == session)
+                conn.execute(moved.values(created_at=at.astimezone()))
+    finally:
+        db.close()
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("progress").run()
+    assert not at.exception
+    [table] = [t.value for t in at.table if "Repeated gap" in t.value.columns]
+    that_day = f"{day.day} {day:%b} {day.year}"
+    today = date.today()
+    assert list(table["When"]) == [f"{today.day} {today:%b}", f"{that_day} 15:00", f"{that_day} 10:00"]

@@ -40,14 +40,14 @@ def moment_words(stamp: str, today: date, with_time: bool = False) -> str:
     return f"{day} {moment:%H:%M}" if with_time and len(stamp) > 10 else day
 
 
-def table_moment(stamp: str, today: date, with_time: bool = True) -> str:
-    """A moment in a table's narrow first column: '1 Dec 13:40' this year, '1 Dec 2025' another (the
-    rows' order tells two of that day apart), '1 Dec' for a plain day. Without the weekday that
-    moment_words gives, so a table of figures beside it fits a phone's width."""
+def table_moment(stamp: str, today: date, with_time: bool = False) -> str:
+    """A moment in a table's narrow first column: '1 Dec' this year, '1 Dec 2025' another, with its
+    time where two of a day are listed ('1 Dec 13:40', '1 Dec 2025 13:40'; a plain day stays a day).
+    Without the weekday that moment_words gives, so a table of figures beside it fits a phone's
+    width. Another year's time was dropped: two mock interviews of 28 Dec read '28 Dec 2026' twice
+    in January."""
     moment = local_moment(stamp)
-    day = f"{moment.day} {moment:%b}"
-    if moment.year != today.year:
-        return f"{day} {moment.year}"
+    day = f"{moment.day} {moment:%b}" + ("" if moment.year == today.year else f" {moment.year}")
     return f"{day} {moment:%H:%M}" if with_time and len(stamp) > 10 else day
 
 
