@@ -660,7 +660,7 @@ def waiting_for_review() -> None:
         st.rerun()
     if "named" not in job:  # the form above is emptied once it is sent: the card says which interview
         with shared.shown_errors():
-            job["named"] = escape(queue.interview_waiting(db, job["job_id"]))
+            job["named"] = escape(queue.interview_waiting(db, job["job_id"], waiting.NAME_SHOWN_CHARS))
     waiting.show_where_it_stands(state, waiting.INTERVIEW, job.get("named", ""))
 
 

@@ -10,7 +10,7 @@ from coach import local_time, store
 from coach.debrief import name_on_a_line, parse_person, remember_person, same_person
 from coach.errors import InputError
 from coach.interview.turns import asked_question_text
-from coach.lines import CUT_TRIMMED
+from coach.lines import CUT_TRIMMED, shortened
 from coach.local_time import local_day
 from coach.playbook import ending, is_ahead, is_application, is_interview, is_offer
 from coach.store import Store
@@ -73,8 +73,13 @@ def interview_label(interview: dict) -> str:
     return f"{interview['company']}{role}, {day.day} {day:%b %Y}"
 
 
-def interview_with_stage(interview: dict) -> str:
-    """'Initech — Backend engineer, 10 Dec 2026 · final': two stages on one day read apart."""
+def interview_with_stage(interview: dict, most: int | None = None) -> str:
+    """'Initech — Backend engineer, 10 Dec 2026 · final': two stages on one day read apart. With
+    `most`, the company and the role are each cut at a word to `most` characters (a card's line),
+    the day and the stage kept whole, as they tell two interviews at one company apart."""
+    if most:
+        cut = {k: shortened(interview[k], most) for k in ("company", "role") if interview.get(k)}
+        interview = interview | cut
     return interview_label(interview) + (f" · {interview['stage']}" if interview.get("stage") else "")
 
 

@@ -396,12 +396,14 @@ def job_state(store: Store, job_id: int, stalled_after_s: float | None = None) -
     return replace(state, state="failed", problem=problem)
 
 
-def interview_waiting(store: Store, job_id: int) -> str:
+def interview_waiting(store: Store, job_id: int, most: int | None = None) -> str:
     """Which interview `store.owner`'s review job is for, as the log names it ("Hooli — Platform
     engineer, 6 Dec 2026 · first round"): the one picked from the log, or the new one as typed for
     it (logged only once reviewed). The page's form is emptied when it is sent, so nothing else
-    says which interview waits. "" when it cannot be told (the note beside the recording is gone)."""
+    says which interview waits. "" when it cannot be told (the note beside the recording is gone).
+    `most`: how much of its company and role a card shows (interview_with_stage)."""
     from coach.interview_log import interview_with_stage
+    from coach.lines import shortened
     from coach.store import get_interview
     from coach.store.recordings import noted_review
 
@@ -418,12 +420,15 @@ def interview_waiting(store: Store, job_id: int) -> str:
         return ""
     if asked.get("interview_id"):
         try:
-            return interview_with_stage(get_interview(store, asked["interview_id"]))
+            return interview_with_stage(get_interview(store, asked["interview_id"]), most)
         except CoachError:  # deleted from the log meanwhile
             return ""
     if not asked.get("company") or not asked.get("interview_date"):
-        return str(asked.get("company") or "")
-    return interview_with_stage({k: asked.get(k) for k in ("company", "role", "stage", "interview_date")})
+        company = str(asked.get("company") or "")
+        return shortened(company, most) if most else company
+    return interview_with_stage(
+        {k: asked.get(k) for k in ("company", "role", "stage", "interview_date")}, most
+    )
 
 
 REVIEW_NOT_DONE = "This interview could not be reviewed; upload its recording again to try again."

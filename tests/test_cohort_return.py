@@ -6,6 +6,7 @@ analyse needs no model)."""
 from __future__ import annotations
 
 import contextlib
+import re
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -154,3 +155,27 @@ def test_an_interview_waiting_for_its_review_is_named_on_the_review_page(cohort)
     next(b for b in other.button if b.label == "Analyse the interview").click().run()
     assert not other.exception, other.exception
     assert f"Your interview with Initech, {day.day} {day:%b %Y} · final is" in _card(other), _card(other)
+
+
+def test_an_interview_with_a_long_name_waiting_for_its_review_is_named_in_short(cohort):
+    """A company and a role of 200 characters each: the waiting card named the interview whole, twice
+    (400 characters in its label, again in the sentence under it), where every other card cuts a long
+    line. Each is cut at a word with "…"; the day and the stage, which tell two interviews apart, stay."""
+    company = ("Globex Corporation International Holdings " * 5)[:200]
+    role = ("Senior staff platform reliability engineer " * 5)[:200]
+    at = page("review").run()
+    at.file_uploader[0].upload(REVIEW_CLIP.name, REVIEW_CLIP.read_bytes(), "audio/flac")
+    at.text_input(key="review_company").input(company)
+    at.text_input(key="review_role").input(role)
+    at.selectbox(key="review_stage").set_value("first round")
+    next(b for b in at.button if b.label == "Analyse the interview").click().run()
+    assert not at.exception, at.exception
+    day = date.today()
+    [said] = [m.value for m in at.markdown if m.value.startswith("Your interview with ")]
+    assert company not in said and role not in said, said
+    cut = re.fullmatch(
+        rf"Your interview with (Globex [^—]+…) — (Senior staff [^,]+…), {day.day} {day:%b %Y} · first round "
+        r"is analysed as soon as one starts\. .*",
+        said,
+    )
+    assert cut and all(len(part) <= 80 for part in cut.groups()), said

@@ -9,6 +9,10 @@ import streamlit as st
 
 from coach.analysis.wording import count
 
+# How much of a waiting interview's company and of its role the card shows, each cut at a word:
+# a company and a role of 200 characters filled the card's label and the sentence under it.
+NAME_SHOWN_CHARS = 60
+
 # What someone waiting on a stopped or missing analyser can do about it.
 TELL_THEM = "If this lasts more than a few minutes, tell the people who run this coach for you."
 
