@@ -262,6 +262,22 @@ def nothing_kept(error: CoachError) -> bool:
 
 KEPT_NOT_ANALYSED = "Your recording is kept among the recordings not analysed on the Progress page."
 
+# Streamlit names a slider's thumb by its label, then by its group's name, which is the same label:
+# a screen reader read the Mock page's number of questions as "Questions Questions". The thumb keeps
+# its own name (the label) alone; kept so when the page draws a slider again. Runs once a tab.
+SLIDERS_NAMED_ONCE = """<script>
+(function() {
+  if (window.__coachSlidersNamedOnce) return;
+  window.__coachSlidersNamedOnce = true;
+  const once = () => document
+    .querySelectorAll('[data-testid=stSlider] input[type=range][aria-label][aria-labelledby]')
+    .forEach(input => input.removeAttribute('aria-labelledby'));
+  new MutationObserver(once).observe(document.body,
+    {subtree: true, childList: true, attributes: true, attributeFilter: ['aria-labelledby']});
+  once();
+})();
+</script>"""
+
 
 def recording_kept(error: CoachError) -> str:
     """ " Your recording is kept among …" after a take's error sentence, or nothing when the take left

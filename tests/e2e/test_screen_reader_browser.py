@@ -302,3 +302,22 @@ def test_headings_put_no_link_in_the_keyboard_s_way(app, page, shots):
     assert "Link to heading" not in practice, " | ".join(practice)
     assert "Link to heading" not in settings, " | ".join(settings)
     assert "Link to heading" not in said, said  # nor a link a screen reader lists among the page's links
+
+
+def test_the_number_of_questions_is_read_by_one_name(app, page, shots):
+    """The Mock page's slider was read "Questions Questions" (Streamlit names its thumb by the label,
+    then by its group's name, the same label). It is read "Questions" with its number, also once
+    the number is changed from the keyboard (the page drawn again)."""
+    page.goto(f"{app.url}/mock")
+    slider = page.get_by_role("slider")
+    slider.wait_for(timeout=60_000)
+    settled(page)
+    said = page.locator("[data-testid=stMain]").aria_snapshot()
+    assert re.search(r'slider "Questions": "6"', said), said
+    slider.focus()
+    slider.press("ArrowLeft")
+    settled(page)
+    said = page.locator("[data-testid=stMain]").aria_snapshot()
+    full_screenshot(page, shots / "screen-reader-mock-questions.png")
+    assert re.search(r'slider "Questions": "5"', said), said
+    assert "Questions Questions" not in said, said
