@@ -4,7 +4,7 @@ from datetime import date
 
 import streamlit as st
 
-from coach import banks, interview_log, playbook, practised_for, prepare, store
+from coach import banks, goals, interview_log, playbook, practised_for, prepare, store
 from coach.analysis.wording import count, listed, times
 from coach.debrief import (
     DEBRIEF_HEADINGS,
@@ -100,7 +100,7 @@ def cadence_panel(interviews: list[dict], today: date) -> None:
     status = playbook.cadence_status(goal, playbook.held_interview_dates(interviews, today), today)
     c1, c2, c3 = st.columns(3)
     c1.metric("Cadence goal", f"{goal.interviews} every {goal.period_label}", help=book.cadence.intro)
-    c2.metric(f"In the last {summary.period_words(goal.period_days)}", status.interviews_in_period)
+    c2.metric(f"In the last {goals.nearest_period_words(goal.period_days)}", status.interviews_in_period)
     booked = playbook.next_booked(interviews, today)  # one in the calendar is named, not "due"
     shown = summary.next_interview_metric(
         status.next_due, status.state, status.due_now, booked, today, first=status.first_to_book

@@ -86,12 +86,35 @@ class PracticeGoal:
 
 
 def period_words(days: int) -> str:
-    """'day', 'week', '2 weeks', '10 days': a practice goal's period as a person says it."""
+    """'day', 'week', '2 weeks', '10 days', '30 days': a practice goal's period exactly as it counts,
+    in the days or weeks it was set in ("every 30 days" counts 30 days, where "every month" would
+    read as calendar months). nearest_period_words names a span loosely."""
     if days == 1:
         return "day"
     if days % 7 == 0:
         return "week" if days == 7 else f"{days // 7} weeks"
     return count(days, "day")
+
+
+# Periods a person names in months or years; a number of days near one reads as it (a quarter is
+# 90–92 days, so the playbook's 91 is "3 months").
+_NEAREST_PERIODS = (
+    (365, 366, "year"),
+    (182, 183, "6 months"),
+    (90, 92, "3 months"),
+    (60, 61, "2 months"),
+    (30, 31, "month"),
+)
+
+
+def nearest_period_words(days: int) -> str:
+    """'3 months' for 91 days, 'year' for 365, else as period_words ('2 weeks', '45 days'): a span
+    as a person says it in passing (the Interviews page's "In the last 3 months" of the cadence),
+    where period_words says a practice goal's period exactly ("every 91 days" would be "13 weeks")."""
+    for low, high, words in _NEAREST_PERIODS:
+        if low <= days <= high:
+            return words
+    return period_words(days)
 
 
 def practice_goal(goals: Sequence[dict]) -> PracticeGoal | None:

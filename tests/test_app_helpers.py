@@ -514,11 +514,28 @@ def test_the_line_under_a_question_says_once_today_and_yesterday_in_words():
 
 
 def test_a_cadence_period_reads_in_weeks_months_or_years():
+    from coach.goals import nearest_period_words, period_words
     from coach.playbook import Cadence
 
-    assert summary.period_words(Cadence().period_days) == "3 months"
-    words = [summary.period_words(d) for d in (7, 14, 30, 45, 182, 365)]
-    assert words == ["week", "2 weeks", "month", "45 days", "6 months", "year"]
+    assert nearest_period_words(Cadence().period_days) == "3 months"
+    days = (7, 14, 30, 45, 182, 365)
+    assert [nearest_period_words(d) for d in days] == [
+        "week",
+        "2 weeks",
+        "month",
+        "45 days",
+        "6 months",
+        "year",
+    ]
+    # a practice goal's period, exactly as it counts (two functions of one name said each of these)
+    assert [period_words(d) for d in days] == [
+        "week",
+        "2 weeks",
+        "30 days",
+        "45 days",
+        "26 weeks",
+        "365 days",
+    ]
 
 
 def test_pages_show_a_coach_error_in_the_pages_words():

@@ -882,27 +882,6 @@ def next_interview_metric(
     }
 
 
-# Periods a person names in weeks, months or years; a number of days near one reads as it
-# (a quarter is 90–92 days, so the playbook's 91 is "3 months").
-_PERIODS = (
-    (365, 366, "year"),
-    (182, 183, "6 months"),
-    (90, 92, "3 months"),
-    (60, 61, "2 months"),
-    (30, 31, "month"),
-)
-
-
-def period_words(days: int) -> str:
-    """'3 months' for 91 days, 'year', '2 weeks', else '45 days': as a person says a span of time."""
-    for low, high, words in _PERIODS:
-        if low <= days <= high:
-            return words
-    if days % 7 == 0:
-        return "week" if days == 7 else f"{days // 7} weeks"
-    return count(days, "day")
-
-
 # not "(general questions)": Practice recommends for the soonest interview with a job description
 # even so, and said "Your interview at Northwind … asks for …" just above that choice
 NO_PARTICULAR_INTERVIEW = "No particular interview"
