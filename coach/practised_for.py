@@ -49,6 +49,17 @@ class PractisedFor:
         days = [*self.answer_days, *(m.day for m in self.mocks)]
         return max(days) if days else None
 
+    def measured(self) -> PractisedFor:
+        """Only the practice that could be measured: a take refused before any score (silence, a
+        recording that answered another question) is kept and said, "1 answer (today, not
+        measured)", but rehearsed nothing."""
+        answers = [(d, s) for d, s in zip(self.answer_days, self.answer_scores, strict=True) if s is not None]
+        return PractisedFor(
+            tuple(d for d, _ in answers),
+            tuple(s for _, s in answers),
+            tuple(m for m in self.mocks if m.score_overall is not None),
+        )
+
     @property
     def mean_score(self) -> float | None:
         """The mean overall score of the answers measured (an answer too short to score is left

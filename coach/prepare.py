@@ -89,9 +89,11 @@ def done_by_practice(
     db: Store, interview_id: int, practice: PractisedFor | None = None, stored: set[str] | None = None
 ) -> str:
     """What practice did that ticks the rehearsal step ("1 mock interview, 5 answers"), or "" when
-    none was prepared for this interview or the user unticked the step. `practice`
-    (`practised_for.practice_for`) and `stored` (its ticks as kept) when the caller has them."""
-    practice = practice_for(db, interview_id) if practice is None else practice
+    none was prepared for this interview or the user unticked the step. Only measured practice
+    counts: a recording the coach said was no answer to its question ticked "Rehearse your stories"
+    as done by "1 answer". `practice` (`practised_for.practice_for`) and `stored` (its ticks as
+    kept) when the caller has them."""
+    practice = (practice_for(db, interview_id) if practice is None else practice).measured()
     stored = store.prepared_steps_of(db, interview_id) if stored is None else stored
     if not practice.any or UNTICKED_MARK + REHEARSAL_STEP in stored:
         return ""
@@ -130,7 +132,7 @@ def mark(db: Store, interview_id: int, book: Playbook, step_id: str, done: bool)
     if step_id not in {step.id for step in book.steps}:
         raise InputError(f"The checklist has no step {step_id!r}.")
     if step_id == REHEARSAL_STEP:
-        overruled = not done and practice_for(db, interview_id).any  # kept while practice is there
+        overruled = not done and practice_for(db, interview_id).measured().any  # kept while practice is there
         store.mark_prepared_step(db, interview_id, UNTICKED_MARK + step_id, overruled)
     store.mark_prepared_step(db, interview_id, step_id, done)
 

@@ -245,3 +245,45 @@ def test_choosing_an_interview_on_the_mock_page_suggests_its_format_until_you_pi
     assert not at.exception
     assert at.radio(key="mock_format").value == "role"
     assert not [c for c in at.caption if "suggested for" in c.value]
+
+
+def test_a_take_the_coach_could_not_measure_does_not_tick_the_rehearsal_step(tmp_path, monkeypatch):
+    """A recording prepared for the interview that the quality gate refused (it did not answer the
+    question): "Rehearse your stories" was ticked, "Done by your practice for it: 1 answer.", beside
+    "Practised for it: 1 answer (today, not measured)". Now the step waits for a measured answer."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    settings = load_settings(data_dir=tmp_path)
+    db = store.open_store(settings)
+    try:
+        booked = store.add_interview(
+            db, company="Northwind", stage="technical", interview_date=date.today() + timedelta(days=5)
+        )
+        store.save_attempt(  # off the question: kept, with no score
+            db,
+            question_id="beh-conf-02",
+            question_text="Describe a time you disagreed with your manager's decision.",
+            recording=record(settings, 310),
+            transcript=transcript_dict(),
+            analysis={**analysis_dict(), "scores": None},
+            engine="faster-whisper",
+            model="tiny.en",
+            interview_id=booked,
+        )
+    finally:
+        db.close()
+    prepared = unwrapped(run_coach("prepare", booked, data_dir=tmp_path).stdout)
+    assert "Practised for it: 1 answer (today, not measured)." in prepared, prepared
+    assert "10. [ ] Rehearse your stories and your questions." in prepared, prepared
+    at = interviews_page().run()
+    assert not at.exception
+    assert at.checkbox(key=f"interviews_step_{booked}_prepare-stories").value is False
+    captions = [c.value for c in at.caption]
+    assert not any("Done by your practice" in c for c in captions), captions
+    # a measured answer then ticks it
+    db = store.open_store(settings)
+    try:
+        _answer(db, settings, 66, days_ago=0, interview_id=booked)
+    finally:
+        db.close()
+    again = unwrapped(run_coach("prepare", booked, data_dir=tmp_path).stdout)
+    assert "10. [x] Rehearse your stories and your questions. (done: 1 answer)" in again, again
