@@ -784,7 +784,8 @@ def recommend(
     as debrief skill gaps ("handling conflict"), so a debrief can be passed straight in. Picks go
     round-robin so three weak areas get three different kinds of practice rather than five
     questions on the first; within a competency, questions that probe it alone and medium
-    difficulty come first (a focused, realistic rep). Practised ids are skipped while others remain.
+    difficulty come first (a focused, realistic rep), and before those a question a real interviewer
+    asked (kept from a debrief). Practised ids are skipped while others remain.
     With a role, only questions for that role or for any role are picked.
     """
     if role is not None:
@@ -822,6 +823,10 @@ def _ranked_for(
     return sorted(
         fresh,
         key=lambda q: (
+            # one a real interviewer asked (kept from a debrief) first: a debrief that named
+            # "handling conflict" and listed the conflict question asked had two bank questions on
+            # conflict recommended, never the one the user was asked
+            q.source != "real interview",
             q.competencies.index(competency) > 0,
             len(q.competencies) > 2,
             difficulty_rank[q.difficulty],
