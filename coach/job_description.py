@@ -153,6 +153,7 @@ def interview_asks(interviews: list[dict], today: date, chosen: int | None = Non
                 competencies=tuple(c for c, _said in asks),
                 words=_most_said([w for _competency, said in asks for w in said]),
                 interview_id=interview["id"],
+                said=tuple(_most_said(said, limit=None) for _competency, said in asks),
             )
     return None
 
@@ -191,7 +192,7 @@ def description_asks(description: str) -> list[tuple[str, list[str]]]:
     return [(c, said) for c, said in mentions if len(said) >= ASKS_MIN_MENTIONS][:INTERVIEW_COMPETENCIES]
 
 
-def _most_said(words: list[str]) -> tuple[str, ...]:
+def _most_said(words: list[str], limit: int | None = INTERVIEW_WORDS) -> tuple[str, ...]:
     """The description's words, most said first, each once in any form ("stakeholders" and
     "stakeholder" are one word, written as said most)."""
     from coach.analysis.word_use import stem
@@ -200,7 +201,7 @@ def _most_said(words: list[str]) -> tuple[str, ...]:
     for word in words:
         forms.setdefault(stem(word.casefold()), Counter())[word.casefold()] += 1
     ranked = sorted(forms.values(), key=lambda said: -sum(said.values()))  # stable: first said first
-    return tuple(said.most_common(1)[0][0] for said in ranked[:INTERVIEW_WORDS])
+    return tuple(said.most_common(1)[0][0] for said in ranked[:limit])
 
 
 def _day(value) -> date:

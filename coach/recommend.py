@@ -52,6 +52,8 @@ class InterviewAsks:
     competencies: tuple[str, ...]
     words: tuple[str, ...]
     interview_id: int | None = None  # the interview in the log it comes from (job_description.steering)
+    # the description's words for each of `competencies`, most said first (job_description.interview_asks)
+    said: tuple[tuple[str, ...], ...] = ()
 
     def named(self, today: date) -> str:
         """ "your interview at Northwind on Thu 10 Dec 2026" ("tomorrow", "today"), or for one
@@ -68,11 +70,27 @@ class InterviewAsks:
         The description's words are quoted: unquoted, a posting's "you will own the roadmap" read
         "asks for own and stakeholders"."""
         named = self.named(today)
+        quoted = self.words_for(practised)
         return (
-            f"{named[0].upper()}{named[1:]} asks for {listed([f'“{w}”' for w in self.words])}: "
+            f"{named[0].upper()}{named[1:]} asks for {listed([f'“{w}”' for w in quoted])}: "
             f"{'this question practises' if questions == 1 else 'these questions practise'} "
             f"{listed([banks.tag_words(c) for c in practised])}."
         )
+
+    def words_for(self, practised: Sequence[str]) -> tuple[str, ...]:
+        """The description's words for what the picks practise: each one's most said word, then
+        its other words most said first, INTERVIEW_WORDS at most. The four most said of all were
+        quoted: "asks for “reliably”, “incident”, “on-call” and “own”: these questions practise
+        reliability, ownership and system design", with no word of the posting's "system design"."""
+        by_competency = dict(zip(self.competencies, self.said, strict=False))
+        theirs = [by_competency.get(c, ()) for c in practised]
+        if not any(theirs):
+            return self.words
+        quoted = [words[0] for words in theirs if words][:INTERVIEW_WORDS]
+        theirs_all = [w for words in theirs for w in words[1:]]
+        others = [w for w in self.words if w in theirs_all] + theirs_all  # the most said of all first
+        others = [w for w in dict.fromkeys(others) if w not in quoted]
+        return tuple(quoted + others[: INTERVIEW_WORDS - len(quoted)])
 
 
 @dataclass(frozen=True)

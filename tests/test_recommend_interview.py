@@ -309,3 +309,35 @@ def test_the_practice_page_says_the_chosen_interview_has_no_description(tmp_path
         "paste it with the interview on the Interviews page, or under “Preparing for” once you pick a "
         "question." in [c.value for c in fresh.caption]
     ), [c.value for c in fresh.caption]
+
+
+NORTHWIND_BACKEND = """Senior Backend Engineer
+
+You will design and scale distributed systems that move money reliably. You will own services end
+to end, lead system design reviews, and work with product managers across teams. Requirements:
+incident response and on-call ownership."""
+
+
+def test_each_thing_the_questions_practise_is_quoted_in_the_descriptions_words(store, settings):
+    """The four words said first in the whole posting were quoted, whatever the questions practise:
+    "asks for “reliably”, “incident”, “on-call” and “distributed”: these questions practise
+    reliability, system design and ownership", with no word for ownership (the posting's "own",
+    "end to end"); a longer posting left system design unquoted the same way. Now each thing
+    practised has a word of its own in the quote."""
+    add_interview(
+        store,
+        company="Northwind",
+        interview_date=TODAY + timedelta(days=5),
+        job_description=NORTHWIND_BACKEND,
+    )
+    asks = interview_asks(list_interviews(store), TODAY)
+    assert asks is not None and "system-design" in asks.competencies, asks
+    first = recommended(_questions(settings), [], [], today=TODAY, interview=asks).groups[0]
+    assert first.why == INTERVIEW and "system design" in first.reason, first.reason
+    quoted = first.reason.split(" asks for ")[1].split(": ")[0]
+    assert "“distributed”" in quoted or "“system design”" in quoted, first.reason
+    assert "“own”" in quoted and "“reliably”" in quoted, first.reason
+    # one thing practised: only its words
+    alone = asks.reason(["ownership"], 1, TODAY)
+    assert alone.split(" asks for ")[1].startswith("“own”"), alone
+    assert "reliably" not in alone and "incident" not in alone, alone
