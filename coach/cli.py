@@ -3640,8 +3640,11 @@ def worker_command(
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     # procrastinate logs each job's arguments (the person's identity, the question) at INFO
     logging.getLogger("procrastinate").setLevel(logging.WARNING)
-    typer.echo(f"Worker starting: loading the models ({settings.engine} {settings.model}).", err=True)
-    typer.echo(_whose_settings_a_worker_follows(settings), err=True)
+
+    def loading() -> None:  # said once the database and the recordings folder are found right
+        typer.echo(f"Worker starting: loading the models ({settings.engine} {settings.model}).", err=True)
+        typer.echo(_whose_settings_a_worker_follows(settings), err=True)
+
     queue.run_worker(
         settings,
         concurrency=concurrency,
@@ -3649,6 +3652,7 @@ def worker_command(
         name=name,
         heartbeat_s=heartbeat or queue.HEARTBEAT_S,
         stalled_after_s=stalled_after or queue.STALLED_AFTER_S,
+        loading=loading,
     )
 
 

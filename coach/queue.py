@@ -33,7 +33,7 @@ import logging
 import os
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -1034,8 +1034,11 @@ def run_worker(
     name: str | None = None,
     heartbeat_s: float = HEARTBEAT_S,
     stalled_after_s: float = STALLED_AFTER_S,
+    loading: Callable[[], None] | None = None,
 ) -> None:
-    """Load the models once, then run jobs until stopped (Ctrl-C or SIGTERM finish the job in hand)."""
+    """Load the models once, then run jobs until stopped (Ctrl-C or SIGTERM finish the job in hand).
+    `loading` is called once the database and the recordings folder are found right, as the models
+    start loading: `coach worker` says there what it loads (it said so before refusing a wrong folder)."""
     global _worker
     from coach.practice import load_models_to_serve
     from coach.store import open_store
@@ -1050,6 +1053,8 @@ def run_worker(
     except CoachError:
         store.close()
         raise
+    if loading is not None:
+        loading()
     try:
         import torch
 

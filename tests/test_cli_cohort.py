@@ -6,7 +6,9 @@ import json
 import os
 import subprocess
 import sys
+import time
 
+import pytest
 from cli_support import unwrapped
 
 from coach import store
@@ -119,25 +121,33 @@ def test_the_host_reads_help_and_the_models_without_being_a_student(tmp_path):
 def test_a_worker_says_where_it_reads_the_staffs_model_and_thresholds(tmp_path):
     """A worker on another machine started, as the README had it, without the app's data directory
     analysed every answer with the defaults, whatever the staff saved on Settings, and said nothing.
-    Its start now names the settings file it follows, or says it has none and what to set. (The
-    database address leads nowhere, so the worker stops right after its start lines.)"""
-    import socket
+    Its start now names the settings file it follows, or says it has none and what to set. (Said as
+    the models start loading, once the cohort's database answers: each worker is stopped then.)"""
+    from pg_server import get_server, skip_reason
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    env = {**os.environ, "COACH_DATABASE_URL": f"postgresql+psycopg://coach:x@127.0.0.1:{port}/coach"}
+    if reason := skip_reason():
+        pytest.skip(reason)
+    env = {**os.environ, "COACH_DATABASE_URL": get_server().new_database_url(), "COACH_QUEUE": "1"}
 
     def started(data_dir) -> str:
-        run = subprocess.run(
-            [*COACH, "worker"],
-            capture_output=True,
-            text=True,
-            timeout=120,
-            env={**env, "COACH_DATA_DIR": str(data_dir)},
-        )
-        assert run.returncode == 1 and "Traceback" not in run.stderr, run.stderr[-2000:]
-        return run.stderr
+        said = data_dir.parent / f"{data_dir.name}-worker.log"
+        with said.open("w") as log:
+            worker = subprocess.Popen(
+                [*COACH, "worker"],
+                stdout=subprocess.DEVNULL,
+                stderr=log,
+                env={**env, "COACH_DATA_DIR": str(data_dir)},
+            )
+        try:
+            deadline = time.monotonic() + 120
+            while "before each answer" not in said.read_text() and "thresholds until" not in said.read_text():
+                assert worker.poll() is None and time.monotonic() < deadline, said.read_text()[-2000:]
+                time.sleep(0.2)
+        finally:
+            worker.terminate()
+            worker.wait(timeout=60)
+        assert "Traceback" not in said.read_text(), said.read_text()[-2000:]
+        return said.read_text()
 
     elsewhere = started(tmp_path / "checkout-data")
     assert (
