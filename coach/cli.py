@@ -288,18 +288,38 @@ def whose_data(
         )
 
 
+STOPPED_BY_THE_USER = "Stopped by the user; nothing was lost."
+
+
+def _stopped_while_starting(signum, frame) -> None:
+    """Ctrl+C before a command has begun (typer reading the commands' options, whose data it is):
+    it ended in a traceback of typer's, or without a word. Nothing has been written yet."""
+    typer.echo(STOPPED_BY_THE_USER, err=True)
+    raise SystemExit(130)
+
+
+def _command_begins() -> None:
+    """From here Ctrl+C is the command's own (`coach record` ends its take, `coach mock` its
+    interview), as `main` had made it one sentence and an exit while the command started."""
+    import signal
+
+    if signal.getsignal(signal.SIGINT) is _stopped_while_starting:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
 def friendly_errors(command: Callable) -> Callable:
     """Print a CoachError as one sentence on stderr (`said_error`) and exit 1."""
 
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
         try:
+            _command_begins()
             return command(*args, **kwargs)
         except CoachError as e:
             typer.echo(said_error(str(e)), err=True)
             raise typer.Exit(1) from None
         except KeyboardInterrupt:
-            typer.echo("Stopped by the user; nothing was lost.", err=True)
+            typer.echo(STOPPED_BY_THE_USER, err=True)
             raise typer.Exit(130) from None
         except OSError as e:  # a name given where a file goes, too long to be one: a traceback
             if e.errno != errno.ENAMETOOLONG:
@@ -3691,6 +3711,9 @@ _summaries_on_one_line()
 
 
 def main() -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, _stopped_while_starting)  # until the command begins (friendly_errors)
     app()
 
 

@@ -87,6 +87,49 @@ def test_ctrl_c_ends_the_recording_and_keeps_what_was_said(tmp_path):
     )
 
 
+# `python -m coach ...` with Ctrl+C pressed (a real SIGINT) as the function CTRL_C_IN names
+# ("file suffix:function", "<module>" for a module being imported) is first called.
+CTRL_C_AT = """
+import os, runpy, signal, sys
+
+where, name = os.environ["CTRL_C_IN"].rsplit(":", 1)
+
+def ctrl_c_there(frame, event, arg):
+    if event == "call" and frame.f_code.co_name == name and frame.f_code.co_filename.endswith(where):
+        sys.setprofile(None)
+        os.kill(os.getpid(), signal.SIGINT)
+
+sys.setprofile(ctrl_c_there)
+runpy.run_module("coach", run_name="__main__", alter_sys=True)
+"""
+
+
+@pytest.mark.parametrize(
+    "moment",
+    [
+        "typer/__init__.py:<module>",  # Python reading the coach's modules: a traceback of the import
+        "typer/main.py:get_command",  # typer reading the commands' options: a traceback of typer's
+        "coach/cli.py:whose_data",  # whose data it is: it ended without a word
+    ],
+)
+def test_ctrl_c_as_coach_record_starts_says_one_sentence_and_writes_nothing(tmp_path, moment):
+    """Ctrl+C in the first moments of `coach record`, before the take begins (about 0.2 s of the
+    command's start): it said one sentence only once the command itself had begun."""
+    out = tmp_path / "takes" / "take.wav"
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "COACH_DATA_DIR": str(tmp_path / "data"),
+        "CTRL_C_IN": moment,
+    }
+    env.pop("COACH_DATABASE_URL", None)
+    command = [sys.executable, "-c", CTRL_C_AT, "record", str(out)]
+    stopped = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120, cwd=tmp_path)
+    assert stopped.stderr.splitlines() == ["Stopped by the user; nothing was lost."], stopped.stderr[-2000:]
+    assert stopped.returncode == 130
+    assert sorted(p.name for p in tmp_path.iterdir()) == []  # no take, no folder, no data directory
+
+
 @pytest.mark.slow
 def test_ctrl_c_before_answering_ends_the_mock_interview_and_keeps_it(tmp_path):
     """Ctrl+C in `coach mock` at the microphone ended the command: no report, no session stored,
