@@ -13,7 +13,8 @@ import hashlib
 import itertools
 import os
 import re
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -412,12 +413,66 @@ def write_wav(path: Path, samples: np.ndarray, sample_rate: int = SAMPLE_RATE) -
     return path
 
 
+class EnterSkips:
+    """Enter pressed in the terminal while a take records (`coach mock`): the take stops and
+    `pressed` says so, and the turn is skipped, as the Mock page's "Skip this question" skips it.
+    The terminal is read by a thread during the take only; a line typed before the take (while
+    the answer before was analysed) is dropped, and a stdin at its end or not readable is not read."""
+
+    def __init__(self) -> None:
+        self.pressed = False
+        self._over = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def start(self, stop_take: Callable[[], None]) -> None:
+        import sys
+
+        try:
+            if sys.stdin.isatty():
+                import termios
+
+                termios.tcflush(sys.stdin, termios.TCIFLUSH)
+        except (ImportError, OSError, ValueError, AttributeError):
+            pass
+        self._thread = threading.Thread(target=self._read, args=(stop_take,), daemon=True, name="enter-skips")
+        self._thread.start()
+
+    def _read(self, stop_take: Callable[[], None]) -> None:
+        """A byte at a time up to the line's end, so a line typed for the next take stays unread."""
+        import select
+        import sys
+
+        try:
+            stdin = sys.stdin.fileno()
+            while not self._over.is_set():
+                if select.select([stdin], [], [], 0.05)[0]:
+                    typed = os.read(stdin, 1)
+                    if not typed:  # at its end: no one there to press Enter
+                        return
+                    if typed == b"\n":
+                        self.pressed = True
+                        stop_take()
+                        return
+        except (OSError, ValueError, AttributeError):  # no terminal to read (closed; no select on it)
+            return
+
+    def end(self) -> None:
+        self._over.set()
+        if self._thread is not None:
+            self._thread.join()
+
+
 def record(
-    seconds: float, sample_rate: int = SAMPLE_RATE, *, otherwise: str = "`coach analyze FILE`"
+    seconds: float,
+    sample_rate: int = SAMPLE_RATE,
+    *,
+    otherwise: str = "`coach analyze FILE`",
+    enter: EnterSkips | None = None,
 ) -> np.ndarray:
     """Record from the default microphone for up to `seconds` (`coach record`, `coach mock`);
     Ctrl+C ends the take early and keeps what was heard until then (it had lost the whole take).
-    `otherwise`: the command to run on recordings made elsewhere, said when no microphone opens."""
+    `otherwise`: the command to run on recordings made elsewhere, said when no microphone opens.
+    `enter`: Enter ends the take too, and `enter.pressed` says it did (`coach mock` skips the turn)."""
     import time
 
     try:
@@ -432,11 +487,16 @@ def record(
         frames = sounddevice.rec(
             int(seconds * sample_rate), samplerate=sample_rate, channels=1, dtype="float32"
         )
+        if enter is not None:
+            enter.start(sounddevice.stop)
         try:
             sounddevice.wait()
         except KeyboardInterrupt:
             sounddevice.stop()
             frames = frames[: int((time.monotonic() - started) * sample_rate)]
+        finally:
+            if enter is not None:
+                enter.end()
     except (sounddevice.PortAudioError, ValueError) as e:
         raise MicrophoneError(
             f"No microphone could be opened ({e}); plug one in or allow access, "

@@ -3282,20 +3282,22 @@ def _mock_report(summary: dict) -> None:
     session's sentences under none (they were printed one a line, up to 165 columns)."""
     from coach.mock.report import (
         FOLLOW_UP_NOT_ANSWERED,
-        NOTHING_ANSWERED,
         QUESTION_NOT_ANSWERED,
+        SKIPPED_FOLLOW_UP,
+        SKIPPED_QUESTION,
+        nothing_answered_sentence,
         pattern_sentence,
     )
 
     if not summary["answers"]:  # as the page says it: no score, time or "after 0 questions" to give
-        typer.echo(NOTHING_ANSWERED)
+        typer.echo(nothing_answered_sentence(summary))
         return
     if summary.get("why_these_questions"):  # above the questions, as the page's "Question by question"
         _mock_line("", summary["why_these_questions"], 0)
     for row in summary["questions"]:
-        if not row.get("answered", True) and not row.get("skipped"):  # asked as the interview ended
+        if not row.get("answered", True):  # skipped, or asked as the interview ended: as the page says
             _mock_line("", row["text"])
-            _mock_line("  ", QUESTION_NOT_ANSWERED)
+            _mock_line("  ", SKIPPED_QUESTION if row.get("skipped") else QUESTION_NOT_ANSWERED)
             continue
         score = (row["scores"] or {}).get("overall")
         said = f"score {'-' if score is None else f'{score:.0f}'}"  # kept whole: not "score" then "66" below
@@ -3306,7 +3308,9 @@ def _mock_report(summary: dict) -> None:
             _mock_line("  ", row["length"])
         if row["follow_up"]:
             _mock_line("  follow-up: ", f"{row['follow_up']['text']} ({row['follow_up']['why']})")
-            if not row["follow_up"].get("answered", True):  # asked as the interview ended
+            if row["follow_up"].get("skipped"):  # moved on from, as the page's report says
+                _mock_line("  ", SKIPPED_FOLLOW_UP)
+            elif not row["follow_up"].get("answered", True):  # asked as the interview ended
                 _mock_line("  ", FOLLOW_UP_NOT_ANSWERED)
             elif (row["follow_up"]["scores"] or {}).get("overall") is not None:  # as the page's report
                 _mock_line("  ", f"follow-up score {row['follow_up']['scores']['overall']:.0f}")
@@ -3347,10 +3351,12 @@ def _mock_line(head: str, text: str, indent: int = MOCK_ROW_INDENT, *, whole: tu
 
 def _mock_turns(session, files: list[Path] | None) -> bool:
     """Ask each turn and take its answer: the next recording of `files`, or the microphone. A
-    recording that cannot be used is said and the next one tried for the same turn; Ctrl+C before
-    answering at the microphone ends the interview. False when `files` ran out before the end."""
-    from coach.audio import record, write_wav
+    recording that cannot be used is said and the next one tried for the same turn; at the
+    microphone, Enter skips the turn (as the page's "Skip this question") and Ctrl+C before
+    answering ends the interview. False when `files` ran out before the end."""
+    from coach.audio import EnterSkips, record, write_wav
     from coach.errors import AudioError  # a model that cannot load stops the interview, as it should
+    from coach.mock.report import SKIPPED_FOLLOW_UP, SKIPPED_QUESTION
     from coach.types import SAMPLE_RATE
 
     while (turn := session.current) is not None:
@@ -3359,12 +3365,16 @@ def _mock_turns(session, files: list[Path] | None) -> bool:
         _mock_said(said, f"{turn.text}  {spoken}", whole=(spoken,))
         if files is None:
             seconds = float(getattr(turn.question, "target_s", 60))
-            _mock_said(
-                "",
-                f"Recording up to {seconds:g} s… answer now (Ctrl+C when you have finished; "
-                "Ctrl+C before you start ends the interview).",
-            )
-            samples = record(seconds, otherwise="`coach mock --answers FOLDER` (one recording a turn)")
+            what = "this follow-up" if turn.kind == "follow_up" else "this question"
+            _mock_said("", f"Recording up to {seconds:g} s… answer now. Ctrl+C when you have finished.")
+            _mock_said("", f"Enter skips {what}; Ctrl+C before you start ends the interview.")
+            enter = EnterSkips()
+            otherwise = "`coach mock --answers FOLDER` (one recording a turn)"
+            samples = record(seconds, otherwise=otherwise, enter=enter)
+            if enter.pressed:  # moved on without an answer: asked, not answered, never scored
+                session.skip()
+                _mock_said("", SKIPPED_FOLLOW_UP if turn.kind == "follow_up" else SKIPPED_QUESTION)
+                continue
             if len(samples) < SAMPLE_RATE:
                 typer.echo("Stopped: the interview ends here.", err=True)
                 return True

@@ -21,9 +21,10 @@ DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).parent.parent
 
 # The microphone hears the clip; wait() returns (the whole take) for the first FULL takes, then
-# Ctrl+C is pressed after CTRL_C_AFTER seconds of the next one.
+# Ctrl+C is pressed after CTRL_C_AFTER seconds of the next one. A take numbered in MIC_STOPPED_TAKES
+# goes on until stop() ends it (Enter, in `coach mock`).
 STAND_IN = """
-import os, time
+import os, threading, time
 import numpy as np
 import soundfile
 
@@ -32,27 +33,42 @@ class PortAudioError(Exception):
 
 _takes = 0
 _started = 0.0
+_stopped = threading.Event()
 
 def rec(frames, samplerate, channels, dtype):
     global _takes, _started
     _takes += 1
     _started = time.monotonic()
+    _stopped.clear()
     clip, _ = soundfile.read(os.environ["MIC_CLIP"], dtype="float32")
     out = np.zeros((frames, channels), dtype="float32")
     out[: min(frames, len(clip)), 0] = clip[:frames]
     return out
 
 def wait():
-    if _takes > int(os.environ["MIC_FULL_TAKES"]):
+    if str(_takes) in os.environ.get("MIC_STOPPED_TAKES", "").split(","):
+        if not _stopped.wait(60):
+            raise KeyboardInterrupt
+    elif _takes > int(os.environ["MIC_FULL_TAKES"]):
         time.sleep(float(os.environ["MIC_CTRL_C_AFTER"]))
         raise KeyboardInterrupt
 
 def stop():
-    pass
+    _stopped.set()
 """
 
 
-def coach_at_the_microphone(tmp_path: Path, *args: str, clip: Path, full: int, ctrl_c_after: float):
+def coach_at_the_microphone(
+    tmp_path: Path,
+    *args: str,
+    clip: Path,
+    full: int,
+    ctrl_c_after: float,
+    stopped: str = "",
+    enter_at: tuple[int, ...] = (),
+):
+    """`coach ARGS` at the stand-in microphone. `enter_at`: the takes (1, 2, ...) at which Enter is
+    pressed, once the prompt of the take is said; `stopped`: the takes that go on until stopped."""
     (tmp_path / "mic").mkdir(exist_ok=True)
     (tmp_path / "mic" / "sounddevice.py").write_text(STAND_IN)
     env = {
@@ -62,10 +78,42 @@ def coach_at_the_microphone(tmp_path: Path, *args: str, clip: Path, full: int, c
         "MIC_CLIP": str(clip),
         "MIC_FULL_TAKES": str(full),
         "MIC_CTRL_C_AFTER": str(ctrl_c_after),
+        "MIC_STOPPED_TAKES": stopped,
     }
     env.pop("COACH_DATABASE_URL", None)
     command = [sys.executable, "-m", "coach", *args]
-    return subprocess.run(command, capture_output=True, text=True, env=env, timeout=600, cwd=tmp_path)
+    if not enter_at:
+        return subprocess.run(
+            command,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=600,
+            cwd=tmp_path,
+        )
+    printed = tmp_path / "stdout.txt"
+    with printed.open("w") as out:
+        running = subprocess.Popen(
+            command,
+            stdin=subprocess.PIPE,
+            stdout=out,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            cwd=tmp_path,
+        )
+        said, takes = [], 0
+        for line in running.stderr:
+            said.append(line)
+            if line.startswith("Enter skips"):  # the take's prompt, said as it starts
+                takes += 1
+                if takes in enter_at:
+                    running.stdin.write("\n")
+                    running.stdin.flush()
+        running.stdin.close()
+        running.wait(timeout=600)
+    return subprocess.CompletedProcess(command, running.returncode, printed.read_text(), "".join(said))
 
 
 def test_ctrl_c_ends_the_recording_and_keeps_what_was_said(tmp_path):
@@ -153,3 +201,71 @@ def test_ctrl_c_before_answering_ends_the_mock_interview_and_keeps_it(tmp_path):
         assert len(list_mock_sessions(db)) == 1 and len(list_attempts(db)) == 1
     finally:
         db.close()
+
+
+@pytest.mark.slow
+def test_enter_skips_a_question_and_a_follow_up_at_the_microphone_as_the_page_does(tmp_path, capsys):
+    """`coach mock` at the microphone had no way on without an answer, while the Mock page has "Skip
+    this question" and "Skip this follow-up". Enter skips the turn now: the interview the page's
+    test skips (test_app_mock), question 1 and question 2's follow-up, reported and stored as the
+    page stores it (tests/test_mock_session.py's session, skipped by the same MockSession.skip)."""
+    from coach.mock.report import SKIPPED_FOLLOW_UP, SKIPPED_QUESTION
+
+    result = coach_at_the_microphone(
+        tmp_path,
+        "mock",
+        "--questions",
+        "2",
+        "--json",
+        clip=DATA / "mock" / "01-opener.wav",
+        full=99,
+        ctrl_c_after=0.0,
+        stopped="1,3",  # question 1 and the follow-up wait; question 2 is answered whole
+        enter_at=(1, 3),
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    said = result.stderr.splitlines()
+    assert "Enter skips this question; Ctrl+C before you start ends the interview." in said
+    assert "Enter skips this follow-up; Ctrl+C before you start ends the interview." in said
+    assert max(len(line) for line in said if "Enter skips" in line or "Recording up to" in line) <= 80
+    assert said.count(SKIPPED_QUESTION) == 1 and said.count(SKIPPED_FOLLOW_UP) == 1
+    data = json.loads(result.stdout)
+    assert [(t["kind"], t["skipped"], t["answer"] is None) for t in data["turns"]] == [
+        ("question", True, True),
+        ("question", False, False),
+        ("follow_up", True, True),
+    ]
+    summary = data["summary"]
+    # as tests/test_mock_session.py's interview skipped on the page's path
+    assert summary["questions_asked"] == 2 and summary["answers"] == 1 and summary["questions_skipped"] == 1
+    assert not summary["ended_early"]  # skipping is not ending
+    [skipped, answered] = summary["questions"]
+    assert skipped["skipped"] and skipped["scores"] is None and skipped["follow_up"] is None
+    assert summary["score_overall"] == answered["scores"]["overall"]
+    assert answered["follow_up"]["skipped"] and not answered["follow_up"]["answered"]
+    assert (summary["follow_ups_skipped"], summary["follow_ups_not_answered"]) == (1, 0)
+    db = open_store(load_settings(data_dir=tmp_path / "data"))
+    try:
+        [stored] = list_mock_sessions(db, with_turns=True)
+        assert len(list_attempts(db)) == 1  # the one answer; a skipped turn keeps no take
+    finally:
+        db.close()
+    assert stored["summary"]["questions"] == summary["questions"]
+    assert stored["summary"]["questions_skipped"] == 1
+    assert [t["question_text"] for t in stored["turns"]] == [answered["text"]]  # the answered turn alone
+    answers = sorted(p.name for p in (tmp_path / "data").rglob("answer-*.wav"))
+    assert answers == ["answer-02.wav"], answers
+    # the text report (without --json) says each skipped, as the page's report does: it gave the
+    # skipped question "score -" and the skipped follow-up "Not answered: the interview ended here."
+    from coach.cli import _mock_report
+
+    _mock_report(summary)
+    printed: list[str] = []  # each line with the lines it wrapped onto (four spaces in) joined on
+    for line in capsys.readouterr().out.splitlines():
+        if line.startswith("    ") and printed:
+            printed[-1] += " " + line.strip()
+        else:
+            printed.append(line)
+    assert printed[printed.index(skipped["text"]) + 1] == f"  {SKIPPED_QUESTION}", printed
+    follow_up = next(i for i, line in enumerate(printed) if line.startswith("  follow-up: "))
+    assert printed[follow_up + 1] == f"  {SKIPPED_FOLLOW_UP}", printed
