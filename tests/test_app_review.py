@@ -7,6 +7,7 @@ from app_support import DATA, interviews_page, markdown_text, page
 
 from coach import store
 from coach.config import load_settings
+from coach.ui import shared
 
 # These transcribe and separate their recordings here; the others resume from the work earlier
 # tests' reviews of the same recordings left (conftest.earlier_reviews), as a review run again does.
@@ -410,11 +411,9 @@ def test_saving_the_debrief_edits_the_reviews_draft(tmp_path, monkeypatch):
         assert "Debrief" in [s.value for s in at.subheader]
         assert "After it: the debrief" not in markdown_text(at)
         assert "Write the debrief the same day" in markdown_text(at)  # what to do, still said
-        # typed and not saved, the debrief was lost on opening another page, with nothing said
-        # (a browser sends a form's fields only with its button): said by the button now
-        assert "Save before you open another page: what is typed here and not saved is lost." in [
-            c.value for c in at.caption
-        ]
+        # typed and not saved, the debrief was lost on opening another page, with nothing said (a
+        # browser sends a form's fields only with its button); the tab keeps it now, and says so
+        assert shared.KEPT_UNTIL_SAVED in [c.value for c in at.caption]
         # the short reply the review could not measure is said last under what could be better, as
         # `coach review` prints it; it stood under what went well, as if it had gone well
         assert "not measured (" not in draft["went_well"]

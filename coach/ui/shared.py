@@ -8,6 +8,7 @@ through `coach.debrief`).
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 from collections.abc import Callable, Iterator
 from dataclasses import replace
@@ -766,7 +767,6 @@ def follow_stored(
     typed stays in the form; saving again keeps it): the typed text was dropped for the stored
     one and "saved", or written over the change made meanwhile."""
     import hashlib
-    import json
 
     shown = {k: (record or {}).get(k) for k in fields} if fields else record
     version = hashlib.sha1(json.dumps(shown, sort_keys=True, default=str).encode()).hexdigest()
@@ -931,7 +931,62 @@ def _debrief_field(db: Store, interview_id: int, key: str, f: DebriefField, star
     )
 
 
-SAVE_BEFORE_LEAVING = "Save before you open another page: what is typed here and not saved is lost."
+# A debrief is a form, and a browser sends a form's fields only with its button: typed and not
+# saved, it was gone on coming back from another page (Streamlit keeps no unsent field; outside a
+# form, each box sent as it was left raced the click to the other page, which lost the text or the
+# click). So the tab itself keeps what is typed in a debrief's boxes (sessionStorage: this tab only,
+# never sent anywhere), with the text the box showed before; a box drawn again showing that same
+# text gets the typed text back as if typed again, and "Save debrief" sends it. A box showing other
+# text (saved meanwhile, or changed in a terminal) drops what the tab kept.
+DRAFTS_KEPT = """<script>
+(function() {
+  const kept = window.__coachDrafts = window.__coachDrafts || {forms: new Set()};
+  kept.forms.add(%s);
+  if (kept.installed) return;
+  kept.installed = true;
+  const before = new WeakMap(), seen = new WeakSet();
+  const fieldOf = box => {
+    const holder = box.closest("[class*='st-key-']");
+    const name = holder && [...holder.classList].find(c => c.startsWith("st-key-"));
+    if (!name) return null;
+    const key = name.slice(7);
+    return [...kept.forms].some(form => key.startsWith(form + "_")) ? "coach-draft:" + key : null;
+  };
+  const read = field => {
+    try { return JSON.parse(sessionStorage.getItem(field)); } catch (e) { return null; }
+  };
+  document.addEventListener("focusin", e => {
+    const box = e.target;
+    if (box instanceof HTMLTextAreaElement && !before.has(box)) before.set(box, box.value);
+  }, true);
+  document.addEventListener("input", e => {
+    const box = e.target, field = box instanceof HTMLTextAreaElement && fieldOf(box);
+    if (!field) return;
+    const shown = before.has(box) ? before.get(box) : "";
+    if (box.value === shown) sessionStorage.removeItem(field);
+    else sessionStorage.setItem(field, JSON.stringify({shown: shown, typed: box.value}));
+  }, true);
+  const setValue = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, "value").set;
+  const bringBack = () => document.querySelectorAll("textarea").forEach(box => {
+    if (seen.has(box)) return;
+    const field = fieldOf(box);
+    if (!field) return;
+    seen.add(box);
+    const draft = read(field);
+    if (!draft || box.value === draft.typed) return;
+    if (box.value !== draft.shown) { sessionStorage.removeItem(field); return; }
+    before.set(box, draft.shown);
+    setValue.call(box, draft.typed);
+    box.dispatchEvent(new Event("input", {bubbles: true}));
+  });
+  new MutationObserver(() => requestAnimationFrame(bringBack))
+    .observe(document.body, {subtree: true, childList: true});
+  bringBack();
+})();
+</script>"""
+KEPT_UNTIL_SAVED = (
+    "What you type here is kept while this tab is open, on any page: save it to keep it for good."
+)
 
 
 def debrief_form(
@@ -995,7 +1050,8 @@ def debrief_form(
         )
         # a browser sends a form's fields only with its button: typed, then another page opened,
         # they were gone on coming back with nothing said (Streamlit keeps no unsent form field)
-        st.caption(SAVE_BEFORE_LEAVING)
+        st.caption(KEPT_UNTIL_SAVED)
+        st.html(DRAFTS_KEPT % json.dumps(key), unsafe_allow_javascript=True)
         if st.form_submit_button("Save debrief", type="primary", key=f"{key}_save"):
             if changed_elsewhere:
                 st.warning(

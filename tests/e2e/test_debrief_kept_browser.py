@@ -1,0 +1,90 @@
+"""A debrief typed and not saved survives opening another page, in a real headless Chromium: the
+debrief is a form, whose fields a browser sends only with its button, so what was typed was gone
+on coming back (the page only said so by its Save button). The tab keeps it now; what is saved
+or changed elsewhere meanwhile wins over what the tab kept."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from coach import store
+from coach.config import load_settings
+from tests.e2e.server import CHROMIUM, StreamlitServer, chromium, settled
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed"),
+]
+
+TYPED = "The system design story landed; they asked two follow-ups about the outage."
+CHANGED = "Written in a terminal meanwhile."
+
+
+def _to_progress_and_back(page) -> str:
+    """Straight from the box to Progress, as a user would (one click), and back; the URL left for."""
+    page.get_by_role("link", name="Progress").click()
+    page.get_by_role("heading", name="Progress").first.wait_for(timeout=30_000)
+    settled(page)
+    left_for = page.url
+    page.get_by_role("link", name="Interviews").click()
+    page.get_by_text("Globex · Platform lead").wait_for(timeout=60_000)
+    # the stage stays open as it was left
+    page.get_by_role("tab", name="Write the debrief").wait_for(timeout=30_000)
+    settled(page)
+    return left_for
+
+
+def test_a_debrief_typed_and_not_saved_is_there_after_another_page(tmp_path, shots):
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        interview_id = store.add_interview(
+            db, company="Globex", role="Platform lead", stage="first round", interview_date=date.today()
+        )
+    finally:
+        db.close()
+    with StreamlitServer(tmp_path, shots / "streamlit-debrief-kept.log") as server, chromium() as browser:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(f"{server.url}/interviews")
+        page.get_by_text("Globex · Platform lead").wait_for(timeout=60_000)
+        settled(page)
+        page.get_by_text("first round ·").first.click()
+        page.get_by_role("tab", name="Write the debrief").wait_for(timeout=30_000)
+        settled(page)
+        went_well = page.get_by_role("textbox", name="What went well")
+        went_well.click()
+        went_well.type(TYPED)
+        left_for = _to_progress_and_back(page)
+        went_well = page.get_by_role("textbox", name="What went well")
+        kept = went_well.input_value()
+        page.screenshot(path=str(shots / "debrief-kept.png"))
+        page.get_by_role("button", name="Save debrief").click()
+        page.get_by_text("Debrief saved.").wait_for(timeout=30_000)
+        settled(page)
+        db = store.open_store(load_settings(tmp_path))
+        try:
+            [saved] = store.get_interview(db, interview_id)["debriefs"]
+        finally:
+            db.close()
+        # typed again and left; meanwhile the debrief is changed in a terminal: the change shows
+        went_well = page.get_by_role("textbox", name="What went well")
+        went_well.click()
+        went_well.press("End")
+        went_well.type(" And the manager round is next.")
+        page.get_by_role("link", name="Progress").click()
+        page.get_by_role("heading", name="Progress").first.wait_for(timeout=30_000)
+        db = store.open_store(load_settings(tmp_path))
+        try:
+            store.update_debrief(db, saved["id"], went_well=CHANGED)
+        finally:
+            db.close()
+        page.get_by_role("link", name="Interviews").click()
+        page.get_by_role("tab", name="Edit the debrief").wait_for(timeout=60_000)
+        settled(page)
+        after_the_change = page.get_by_role("textbox", name="What went well").input_value()
+    assert left_for.endswith("/progress"), "the click to Progress was lost"
+    assert kept == TYPED, "what was typed and not saved was gone on coming back"
+    assert saved["went_well"] == TYPED, "the text brought back was not what Save debrief sent"
+    assert after_the_change == CHANGED, "what the tab kept was put over a change made elsewhere"
