@@ -931,17 +931,18 @@ def _debrief_field(db: Store, interview_id: int, key: str, f: DebriefField, star
     )
 
 
-# A debrief is a form, and a browser sends a form's fields only with its button: typed and not
-# saved, it was gone on coming back from another page (Streamlit keeps no unsent field; outside a
+# A browser sends a form's fields only with its button: a debrief or an interview's notes typed and
+# not saved were gone on coming back from another page (Streamlit keeps no unsent field; outside a
 # form, each box sent as it was left raced the click to the other page, which lost the text or the
-# click). So the tab itself keeps what is typed in a debrief's boxes (sessionStorage: this tab only,
-# never sent anywhere), with the text the box showed before; a box drawn again showing that same
-# text gets the typed text back as if typed again, and "Save debrief" sends it. A box showing other
-# text (saved meanwhile, or changed in a terminal) drops what the tab kept.
-DRAFTS_KEPT = """<script>
+# click). So the tab itself keeps what is typed in such a form's boxes (sessionStorage: this tab
+# only, never sent anywhere), with the text the box showed before; a box drawn again showing that
+# same text gets the typed text back as if typed again, and the form's button sends it. A box
+# showing other text (saved meanwhile, or changed in a terminal) drops what the tab kept, and so
+# does sending the form.
+_TYPED_KEPT = """<script>
 (function() {
-  const kept = window.__coachDrafts = window.__coachDrafts || {forms: new Set()};
-  kept.forms.add(%s);
+  const kept = window.__coachDrafts = window.__coachDrafts || {prefixes: new Set()};
+  kept.prefixes.add(%s);
   if (kept.installed) return;
   kept.installed = true;
   const before = new WeakMap(), seen = new WeakSet();
@@ -950,7 +951,7 @@ DRAFTS_KEPT = """<script>
     const name = holder && [...holder.classList].find(c => c.startsWith("st-key-"));
     if (!name) return null;
     const key = name.slice(7);
-    return [...kept.forms].some(form => key.startsWith(form + "_")) ? "coach-draft:" + key : null;
+    return [...kept.prefixes].some(prefix => key.startsWith(prefix + "_")) ? "coach-draft:" + key : null;
   };
   const read = field => {
     try { return JSON.parse(sessionStorage.getItem(field)); } catch (e) { return null; }
@@ -965,6 +966,20 @@ DRAFTS_KEPT = """<script>
     const shown = before.has(box) ? before.get(box) : "";
     if (box.value === shown) sessionStorage.removeItem(field);
     else sessionStorage.setItem(field, JSON.stringify({shown: shown, typed: box.value}));
+  }, true);
+  // sent with its form (its button, or Enter in a one-line box): the form holds it now, and a
+  // form started again empty (another interview to add) must not get it back
+  const sent = form => form && form.querySelectorAll("textarea").forEach(box => {
+    const field = fieldOf(box);
+    if (field) sessionStorage.removeItem(field);
+  });
+  document.addEventListener("click", e => {
+    const button = e.target.closest && e.target.closest("[data-testid='stFormSubmitButton'] button");
+    if (button) sent(button.closest("[data-testid='stForm']"));
+  }, true);
+  document.addEventListener("keydown", e => {
+    const box = e.target;
+    if (e.key === "Enter" && box instanceof HTMLInputElement) sent(box.closest("[data-testid='stForm']"));
   }, true);
   const setValue = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, "value").set;
   const bringBack = () => document.querySelectorAll("textarea").forEach(box => {
@@ -984,6 +999,14 @@ DRAFTS_KEPT = """<script>
   bringBack();
 })();
 </script>"""
+
+
+def keep_typed(prefix: str) -> None:
+    """What is typed in a form's boxes (text areas whose key starts with `prefix` + "_") is kept by
+    the tab until saved, on any page (`_TYPED_KEPT`). Drawn inside the form; the prefix is ours."""
+    st.html(_TYPED_KEPT % json.dumps(prefix), unsafe_allow_javascript=True)
+
+
 KEPT_UNTIL_SAVED = (
     "What you type here is kept while this tab is open, on any page: save it to keep it for good."
 )
@@ -1051,7 +1074,7 @@ def debrief_form(
         # a browser sends a form's fields only with its button: typed, then another page opened,
         # they were gone on coming back with nothing said (Streamlit keeps no unsent form field)
         st.caption(KEPT_UNTIL_SAVED)
-        st.html(DRAFTS_KEPT % json.dumps(key), unsafe_allow_javascript=True)
+        keep_typed(key)
         if st.form_submit_button("Save debrief", type="primary", key=f"{key}_save"):
             if changed_elsewhere:
                 st.warning(

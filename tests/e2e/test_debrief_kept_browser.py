@@ -88,3 +88,41 @@ def test_a_debrief_typed_and_not_saved_is_there_after_another_page(tmp_path, sho
     assert kept == TYPED, "what was typed and not saved was gone on coming back"
     assert saved["went_well"] == TYPED, "the text brought back was not what Save debrief sent"
     assert after_the_change == CHANGED, "what the tab kept was put over a change made elsewhere"
+
+
+DESCRIPTION = "Senior platform engineer: own the deploy pipeline, on-call, Kubernetes and Terraform."
+
+
+def test_a_job_description_pasted_in_a_new_interview_is_there_after_another_page(tmp_path, shots):
+    """The same for "Add an interview": a job description pasted, then another page opened, was gone;
+    once the interview is added, the form starts empty, also after the page is loaded again."""
+    with StreamlitServer(tmp_path, shots / "streamlit-add-kept.log") as server, chromium() as browser:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(f"{server.url}/interviews")
+        page.get_by_role("tab", name="Add an interview").click()
+        page.get_by_role("textbox", name="Company").fill("Initech")
+        description = page.get_by_role("textbox", name="Job description")
+        description.click()
+        description.type(DESCRIPTION)
+        page.get_by_role("link", name="Progress").click()
+        page.get_by_role("heading", name="Progress").first.wait_for(timeout=30_000)
+        page.get_by_role("link", name="Interviews").click()
+        page.get_by_role("tab", name="Add an interview").click()
+        settled(page)
+        kept = page.get_by_role("textbox", name="Job description").input_value()
+        page.get_by_role("textbox", name="Company").fill("Initech")
+        page.get_by_role("button", name="Add interview").click()
+        page.get_by_text("Initech").first.wait_for(timeout=30_000)
+        settled(page)
+        page.reload()
+        page.get_by_role("tab", name="Add an interview").click()
+        settled(page)
+        after_adding = page.get_by_role("textbox", name="Job description").input_value()
+    assert kept == DESCRIPTION, "the pasted job description was gone on coming back"
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        [added] = store.list_interviews(db)
+    finally:
+        db.close()
+    assert added["job_description"] == DESCRIPTION
+    assert after_adding == "", "an interview already added came back in the empty form"
