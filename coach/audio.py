@@ -413,6 +413,11 @@ def write_wav(path: Path, samples: np.ndarray, sample_rate: int = SAMPLE_RATE) -
     return path
 
 
+class TakeNotKept(KeyboardInterrupt):
+    """Ctrl+C after a take from the microphone ended and before it was kept (while it was written or
+    handed on): the take is lost, with no half file left, so "nothing was lost" would not be true."""
+
+
 class EnterSkips:
     """Enter pressed in the terminal while a take records (`coach mock`): the take stops and
     `pressed` says so, and the turn is skipped, as the Mock page's "Skip this question" skips it.

@@ -763,10 +763,11 @@ def record_command(
         raise InputError(f"--seconds is how long to record, from 0.5 to 10,800 (3 hours), not {seconds:g}.")
     _check_take_path(out, replace)
     typer.echo(f"Recording up to {seconds:g} s… speak now (Ctrl+C when you have finished).", err=True)
+    there_before = _file_at(out)  # with --replace, the file the take goes over
     samples = record(seconds)
-    if len(samples) < SAMPLE_RATE // 2:
-        raise InputError("Stopped before anything was recorded; nothing was saved.")
     try:
+        if len(samples) < SAMPLE_RATE // 2:
+            raise InputError("Stopped before anything was recorded; nothing was saved.")
         write_wav(out, samples)
     except OSError as e:  # a full disk: said, not a traceback (the place was checked before the take)
         reason = (e.strerror or str(e)).lower()
@@ -774,7 +775,29 @@ def record_command(
             f"The take could not be written to {out} ({reason}), so it is lost; free some space or "
             "choose another folder, and record it again."
         ) from e
+    except KeyboardInterrupt:  # a second Ctrl+C as the take is written: "nothing was lost" was untrue
+        said = _stopped_as_the_take_is_written(out, written=_file_at(out) != there_before)
+        typer.echo(flowed("", said, 0, whole=(str(out),)), err=True)
+        raise typer.Exit(130) from None
     typer.echo(f"Saved {out}. Analyse it with `coach analyze {out}`.", err=True)
+
+
+def _file_at(path: Path) -> tuple[int, int] | None:
+    """Which file is at `path` (device and inode), None when none is: a take written there is a new
+    file (coach.audio.write_wav moves it in whole), so a change says the take was written."""
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
+
+
+def _stopped_as_the_take_is_written(out: Path, *, written: bool) -> str:
+    """Ctrl+C after the take ended, as it was written to `out`: whether it was (a moment after the
+    file was put in place) or is lost, as it is when stopped midway (no half file is left)."""
+    if written:
+        return f"Stopped by the user once the take was saved in {out}; analyse it with `coach analyze {out}`."
+    return f"Stopped by the user while the take was written to {out}, so it was not kept; record it again."
 
 
 def _check_take_path(out: Path, replace: bool) -> None:
@@ -3241,7 +3264,7 @@ def mock_command(
 ) -> None:
     """A mock interview: the coach speaks each question (a WAV in the session's folder), takes the
     answer, follows up where the answer left something out, and reports."""
-    from coach.audio import SUPPORTED_SUFFIXES
+    from coach.audio import SUPPORTED_SUFFIXES, TakeNotKept
     from coach.mock import answers_folder
     from coach.mock.session import MockSession, plan_for
 
@@ -3265,6 +3288,8 @@ def mock_command(
         try:
             if not _mock_turns(session, files):
                 ran_out = answers_folder.ran_out(str(answers), session)
+        except TakeNotKept:  # Ctrl+C as the answer just taken was written: "what you answered is kept"
+            typer.echo(flowed("", _mock_take_not_kept(session), 0), err=True)
         except KeyboardInterrupt:  # Ctrl+C while an answer is analysed: what was answered is kept
             typer.echo("Stopped: the interview ends here, and what you answered is kept.", err=True)
         summary = session.finish(store)
@@ -3274,6 +3299,19 @@ def mock_command(
         _mock_report(summary)
     if ran_out:  # the command did not do what was asked: its report is printed, and it fails
         raise InputError(ran_out)
+
+
+def _mock_take_not_kept(session) -> str:
+    """Ctrl+C after an answer's take ended and before it was kept: that answer is lost, the answers
+    before it are kept (said as they were: "what you answered is kept" covered the lost one too)."""
+    before = sum(1 for t in session.turns if t.answer is not None)
+    are = "is" if before == 1 else "are"
+    kept = f"; the {count(before, 'answer')} before it {are} kept" if before else ""
+    turn = session.current  # the turn whose answer was lost, left waiting
+    question = turn is not None and turn.kind == "question"
+    again = " Practise that question again to record your answer." if question else ""
+    ends = "Stopped while your answer was being saved, so it was not kept: the interview ends here"
+    return f"{ends}{kept}.{again}"
 
 
 def _mock_report(summary: dict) -> None:
@@ -3354,9 +3392,10 @@ def _mock_turns(session, files: list[Path] | None) -> bool:
     recording that cannot be used is said and the next one tried for the same turn; at the
     microphone, Enter skips the turn (as the page's "Skip this question") and Ctrl+C before
     answering ends the interview. False when `files` ran out before the end."""
-    from coach.audio import EnterSkips, record, write_wav
+    from coach.audio import EnterSkips, TakeNotKept, record, write_wav
     from coach.errors import AudioError  # a model that cannot load stops the interview, as it should
     from coach.mock.report import SKIPPED_FOLLOW_UP, SKIPPED_QUESTION
+    from coach.practice import StoppedWithTakeKept
     from coach.types import SAMPLE_RATE
 
     while (turn := session.current) is not None:
@@ -3378,9 +3417,14 @@ def _mock_turns(session, files: list[Path] | None) -> bool:
             if len(samples) < SAMPLE_RATE:
                 typer.echo("Stopped: the interview ends here.", err=True)
                 return True
-            answered = session.answer(
-                write_wav(session.folder / f"answer-{len(session.turns):02d}.wav", samples)
-            )
+            try:
+                answered = session.answer(
+                    write_wav(session.folder / f"answer-{len(session.turns):02d}.wav", samples)
+                )
+            except KeyboardInterrupt as e:  # a second Ctrl+C: before the take was kept, it is lost
+                if turn.answer is None and not isinstance(e, StoppedWithTakeKept):
+                    raise TakeNotKept from e
+                raise
             _said_if_not_measured(session, answered)
             continue
         while files:

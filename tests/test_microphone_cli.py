@@ -269,3 +269,118 @@ def test_enter_skips_a_question_and_a_follow_up_at_the_microphone_as_the_page_do
     assert printed[printed.index(skipped["text"]) + 1] == f"  {SKIPPED_QUESTION}", printed
     follow_up = next(i for i, line in enumerate(printed) if line.startswith("  follow-up: "))
     assert printed[follow_up + 1] == f"  {SKIPPED_FOLLOW_UP}", printed
+
+
+# `python -m coach ...` at the stand-in microphone with Ctrl+C pressed (a real SIGINT) while the take
+# that ended is written (coach.audio.write_wav): CTRL_C_AS_WRITTEN "soundfile.py:write" as soundfile
+# begins to write it, "returned:replace" the moment the written file was put in place.
+CTRL_C_AS_WRITTEN = """
+import os, runpy, signal, sys
+
+where, name = os.environ["CTRL_C_AS_WRITTEN"].rsplit(":", 1)
+
+def ctrl_c_there(frame, event, arg):
+    if where == "returned":
+        returned = event == "c_return" and getattr(arg, "__name__", "") == name
+        now = returned and frame.f_code.co_name == "write_wav"
+    else:
+        now = (
+            event == "call"
+            and frame.f_code.co_name == name
+            and frame.f_code.co_filename.endswith(where)
+            and frame.f_back.f_code.co_name == "write_wav"
+        )
+    if now:
+        sys.setprofile(None)
+        os.kill(os.getpid(), signal.SIGINT)
+
+sys.setprofile(ctrl_c_there)
+runpy.run_module("coach", run_name="__main__", alter_sys=True)
+"""
+
+
+def coach_stopped_as_the_take_is_written(tmp_path: Path, moment: str, *args: str, clip: Path):
+    """`coach ARGS` at the stand-in microphone: the first take is ended by Ctrl+C after 2 s, and a
+    second Ctrl+C comes at `moment` of writing it (CTRL_C_AS_WRITTEN)."""
+    (tmp_path / "mic").mkdir(exist_ok=True)
+    (tmp_path / "mic" / "sounddevice.py").write_text(STAND_IN)
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(tmp_path / "mic"), str(ROOT)]),
+        "COACH_DATA_DIR": str(tmp_path / "data"),
+        "MIC_CLIP": str(clip),
+        "MIC_FULL_TAKES": "0",
+        "MIC_CTRL_C_AFTER": "2",
+        "CTRL_C_AS_WRITTEN": moment,
+    }
+    env.pop("COACH_DATABASE_URL", None)
+    command = [sys.executable, "-c", CTRL_C_AS_WRITTEN, *args]
+    return subprocess.run(
+        command, stdin=subprocess.DEVNULL, capture_output=True, text=True, env=env, timeout=600, cwd=tmp_path
+    )
+
+
+def said_last(stderr: str, after: str) -> str:
+    """What was said on stderr after the line starting with `after`, its wrapped lines joined."""
+    lines = stderr.splitlines()
+    start = max(i for i, line in enumerate(lines) if line.startswith(after)) + 1
+    return " ".join(line.strip() for line in lines[start:])
+
+
+def test_ctrl_c_while_the_take_is_written_says_it_was_not_kept(tmp_path):
+    """A second Ctrl+C while `coach record` wrote the take it had ended said "Stopped by the user;
+    nothing was lost.", and the take was lost (no file, as no half file is left)."""
+    out = tmp_path / "takes" / "take.wav"
+    stopped = coach_stopped_as_the_take_is_written(
+        tmp_path, "soundfile.py:write", "record", str(out), clip=DATA / "fillers.wav"
+    )
+    assert stopped.returncode == 130, stopped.stderr[-2000:]
+    assert said_last(stopped.stderr, "Recording up to") == (
+        f"Stopped by the user while the take was written to {out}, so it was not kept; record it again."
+    )
+    assert "nothing was lost" not in stopped.stderr
+    assert not out.parent.exists() or list(out.parent.iterdir()) == []  # no take, no hidden half of one
+
+
+def test_ctrl_c_once_the_take_is_in_place_says_where_it_is_saved(tmp_path):
+    """Ctrl+C the moment the written take was put in place: it is saved, and said to be (a take
+    written over with --replace too: the file there before is not taken for the new one)."""
+    out = tmp_path / "take.wav"
+    out.write_bytes(b"the take before")
+    stopped = coach_stopped_as_the_take_is_written(
+        tmp_path, "returned:replace", "record", str(out), "--replace", clip=DATA / "fillers.wav"
+    )
+    assert stopped.returncode == 130, stopped.stderr[-2000:]
+    assert said_last(stopped.stderr, "Recording up to") == (
+        f"Stopped by the user once the take was saved in {out}; analyse it with `coach analyze {out}`."
+    )
+    assert 1.5 <= soundfile.info(out).duration <= 10
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "mic") == ["take.wav"]
+
+
+def test_ctrl_c_while_a_mock_answer_is_written_says_it_was_not_kept(tmp_path):
+    """`coach mock` at the microphone: a second Ctrl+C while the answer just taken was written said
+    "Stopped: the interview ends here, and what you answered is kept.", and that answer was lost."""
+    stopped = coach_stopped_as_the_take_is_written(
+        tmp_path,
+        "soundfile.py:write",
+        "mock",
+        "--questions",
+        "2",
+        "--json",
+        clip=DATA / "mock" / "01-opener.wav",
+    )
+    assert stopped.returncode == 0, stopped.stderr[-2000:]
+    assert said_last(stopped.stderr, "Enter skips") == (
+        "Stopped while your answer was being saved, so it was not kept: the interview ends here. "
+        "Practise that question again to record your answer."
+    )
+    assert "what you answered is kept" not in stopped.stderr
+    data = json.loads(stopped.stdout)
+    assert [t["answer"] for t in data["turns"]] == [None] and data["summary"]["answers"] == 0
+    db = open_store(load_settings(data_dir=tmp_path / "data"))
+    try:
+        assert list_attempts(db) == [] and list_mock_sessions(db) == []
+    finally:
+        db.close()
+    assert list((tmp_path / "data").rglob("answer-*")) == []
