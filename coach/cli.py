@@ -3257,14 +3257,15 @@ def mock_command(
         Path | None,
         typer.Option(
             metavar="FOLDER",
-            help="a folder of recordings, one per turn (questions and follow-ups), taken in name order",
+            help="a folder of recordings, one per turn (questions and follow-ups), taken in name order; "
+            "a file named like 03-skip or 03-skip.txt in its place skips that turn",
         ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print the session as JSON")] = False,
 ) -> None:
     """A mock interview: the coach speaks each question (a WAV in the session's folder), takes the
     answer, follows up where the answer left something out, and reports."""
-    from coach.audio import SUPPORTED_SUFFIXES, TakeNotKept
+    from coach.audio import TakeNotKept
     from coach.mock import answers_folder
     from coach.mock.session import MockSession, plan_for
 
@@ -3272,17 +3273,18 @@ def mock_command(
     if answers is not None:
         if not answers.is_dir():
             raise InputError(f"{answers} is not a folder; give a folder of answer recordings.")
-        files = sorted(p for p in answers.iterdir() if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
+        files = answers_folder.turns_in(answers)  # its recordings and skips, in name order
         if not files:
             raise InputError(f"{answers} has no audio files; put one recording per answer in it.")
+        skipped = sum(1 for p in files if answers_folder.skips(p))
     settings = _settings()
     ran_out = None  # why the interview ended before its end, when the folder's recordings ran out
     with open_store(settings) as store:
         plan = plan_for(store, settings, format=format, n=questions, role=role, interview_id=interview)
         if files is not None:  # a folder too short to finish is said before a question is spoken
-            if refused := answers_folder.too_few(str(answers), len(files), len(plan.questions)):
+            if refused := answers_folder.too_few(str(answers), len(files), len(plan.questions), skipped):
                 raise InputError(refused)
-            if short := answers_folder.may_run_short(str(answers), len(files), len(plan.questions)):
+            if short := answers_folder.may_run_short(str(answers), len(files), len(plan.questions), skipped):
                 _mock_said("warning: ", one_line(short), whole=(str(answers),))
         session = MockSession(settings, plan)
         try:
@@ -3389,11 +3391,12 @@ def _mock_line(head: str, text: str, indent: int = MOCK_ROW_INDENT, *, whole: tu
 
 def _mock_turns(session, files: list[Path] | None) -> bool:
     """Ask each turn and take its answer: the next recording of `files`, or the microphone. A
-    recording that cannot be used is said and the next one tried for the same turn; at the
-    microphone, Enter skips the turn (as the page's "Skip this question") and Ctrl+C before
-    answering ends the interview. False when `files` ran out before the end."""
+    recording that cannot be used is said and the next one tried for the same turn; a skip of
+    `files` (`03-skip`), or Enter at the microphone, skips the turn (as the page's "Skip this
+    question"); Ctrl+C before answering ends the interview. False when `files` ran out before the end."""
     from coach.audio import EnterSkips, TakeNotKept, record, write_wav
     from coach.errors import AudioError  # a model that cannot load stops the interview, as it should
+    from coach.mock import answers_folder
     from coach.mock.report import SKIPPED_FOLLOW_UP, SKIPPED_QUESTION
     from coach.practice import StoppedWithTakeKept
     from coach.types import SAMPLE_RATE
@@ -3429,6 +3432,10 @@ def _mock_turns(session, files: list[Path] | None) -> bool:
             continue
         while files:
             source = files.pop(0)
+            if answers_folder.skips(source):  # as Enter does at the microphone, the page's Skip button
+                session.skip()
+                _mock_said("", SKIPPED_FOLLOW_UP if turn.kind == "follow_up" else SKIPPED_QUESTION)
+                break
             try:
                 answered = session.answer(source, original_name=source.name)
                 _said_if_not_measured(session, answered, from_folder=True)

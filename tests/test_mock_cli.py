@@ -320,3 +320,52 @@ def test_the_text_report_fits_80_columns(session):
     )
     assert re.search(r"\d+:\d\d used of the 10 minutes 2 questions take in a behavioural round", said), said
     assert "Since your last mock interview (earlier today): overall score " in said, said
+
+
+def test_skip_files_in_the_folder_skip_a_question_and_a_follow_up_as_the_page_does(tmp_path, capsys):
+    """`coach mock --answers` had no way to skip a turn, while Enter at the microphone and the page's
+    Skip buttons do. `01-skip` skips question 1, `03-skip.txt` the follow-up to question 2: the
+    interview tests/test_mock_session.py skips through the same MockSession.skip, stored and
+    reported as it is."""
+    from coach.mock.report import SKIPPED_FOLLOW_UP, SKIPPED_QUESTION
+
+    answers = tmp_path / "answers"
+    answers.mkdir()
+    (answers / "01-skip").write_text("")
+    shutil.copy(ANSWERS / "01-opener.wav", answers / "02-story.wav")
+    shutil.copy(ANSWERS / "01-opener.txt", answers / "02-story.txt")  # a transcript beside it: passed over
+    (answers / "03-skip.txt").write_text("")
+    data_dir = tmp_path / "data"
+    result = coach("mock", "--questions", "2", "--answers", answers, "--json", data_dir=data_dir)
+    assert result.returncode == 0, result.stderr
+    said = result.stderr.splitlines()
+    assert said.count(SKIPPED_QUESTION) == 1 and said.count(SKIPPED_FOLLOW_UP) == 1, said
+    data = json.loads(result.stdout)
+    assert [(t["kind"], t["skipped"], t["answer"] is None) for t in data["turns"]] == [
+        ("question", True, True),
+        ("question", False, False),
+        ("follow_up", True, True),
+    ]
+    summary = data["summary"]
+    assert summary["questions_asked"] == 2 and summary["answers"] == 1 and summary["questions_skipped"] == 1
+    assert not summary["ended_early"]  # skipping is not ending
+    [skipped, answered] = summary["questions"]
+    assert skipped["skipped"] and skipped["scores"] is None and skipped["follow_up"] is None
+    assert summary["score_overall"] == answered["scores"]["overall"]
+    assert answered["follow_up"]["skipped"] and not answered["follow_up"]["answered"]
+    assert (summary["follow_ups_skipped"], summary["follow_ups_not_answered"]) == (1, 0)
+    db = open_store(load_settings(data_dir=data_dir))
+    try:
+        [stored] = list_mock_sessions(db, with_turns=True)
+        assert len(list_attempts(db)) == 1  # the one answer; a skipped turn keeps no take
+    finally:
+        db.close()
+    assert stored["summary"]["questions"] == summary["questions"]
+    assert [t["question_text"] for t in stored["turns"]] == [answered["text"]]
+    from coach.cli import _mock_report  # the text report (without --json) says each skipped too
+
+    _mock_report(summary)
+    items = report_items(capsys.readouterr().out)
+    assert items[items.index(skipped["text"]) + 1] == f"  {SKIPPED_QUESTION}", items
+    follow_up = next(i for i, line in enumerate(items) if line.startswith("  follow-up: "))
+    assert items[follow_up + 1] == f"  {SKIPPED_FOLLOW_UP}", items

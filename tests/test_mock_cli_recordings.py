@@ -55,3 +55,36 @@ def test_running_out_of_recordings_fails_and_says_what_was_kept(tmp_path):
         "nothing was kept; a mock interview of 2 questions takes up to 4 recordings (one for each "
         "question and one for each follow-up the interviewer asks)."
     ), said
+
+
+def test_a_folder_of_skips_skips_every_question_as_the_page_does(tmp_path):
+    """`coach mock --answers` had no way to skip a turn (Enter at the microphone, the page's "Skip
+    this question"): a folder of skips and the answers' transcripts was "no audio files". A file
+    named `NN-skip` or `NN-skip.txt` skips its turn; every question skipped stores nothing, as on
+    the page (tests/test_mock_session.py's test_every_question_skipped_saves_no_session_and_says_so)."""
+    from coach.mock.report import EVERY_QUESTION_SKIPPED, SKIPPED_QUESTION
+
+    takes = tmp_path / "takes"
+    takes.mkdir()
+    for name in ("01-skip", "01-opener.txt", "02-SKIP.txt", "02-story.txt"):
+        (takes / name).write_text("I'd rather come back to that.\n")
+    result = run_coach("mock", "--questions", "2", "--answers", takes, data_dir=tmp_path / "data")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == EVERY_QUESTION_SKIPPED
+    said = result.stderr.splitlines()
+    assert said.count(SKIPPED_QUESTION) == 2 and sum(line.startswith("Question: ") for line in said) == 2
+    assert not (tmp_path / "data" / "mock").exists() or not any((tmp_path / "data" / "mock").rglob("*.wav"))
+
+
+def test_skips_count_as_turns_of_the_folder_and_are_said_so(tmp_path):
+    """A skip takes a turn's place: one recording and a skip for three questions is too few, said."""
+    takes = folder_of(tmp_path, "01.wav")
+    (takes / "02-skip").write_text("")
+    (takes / "notes.txt").write_text("not a turn")
+    result = run_coach("mock", "--questions", "3", "--answers", takes, data_dir=tmp_path / "data")
+    assert result.returncode == 1 and result.stdout == "", result.stdout
+    assert unwrapped(result.stderr.strip()) == (
+        f"error: {takes} has 1 recording and 1 skip, and a mock interview of 3 questions takes 3 to 6 (one "
+        "for each question and one for each follow-up the interviewer asks); add recordings or ask fewer "
+        "questions."
+    ), result.stderr
