@@ -279,6 +279,27 @@ SLIDERS_NAMED_ONCE = """<script>
 })();
 </script>"""
 
+# Streamlit names each option of a radio group by its label, whose words stay beside it as text: a
+# screen reader read the Mock page's formats twice, "radio Recruiter screen (about 15 minutes)", then
+# "Recruiter screen (about 15 minutes)". Each option is named by its words, which are then hidden from
+# the reader alone (they show as before); kept so when the page draws the group again. Once a tab.
+RADIO_OPTIONS_READ_ONCE = """<script>
+(function() {
+  if (window.__coachRadioOptionsReadOnce) return;
+  window.__coachRadioOptionsReadOnce = true;
+  const once = () => document.querySelectorAll('[data-testid=stRadioOption]').forEach(option => {
+    const input = option.querySelector('input[type=radio]');
+    const words = option.querySelector('[data-testid=stMarkdownContainer]');
+    if (!input || !words) return;
+    const name = words.textContent.trim();
+    if (input.getAttribute('aria-label') !== name) input.setAttribute('aria-label', name);
+    if (words.getAttribute('aria-hidden') !== 'true') words.setAttribute('aria-hidden', 'true');
+  });
+  new MutationObserver(once).observe(document.body, {subtree: true, childList: true, characterData: true});
+  once();
+})();
+</script>"""
+
 
 def recording_kept(error: CoachError) -> str:
     """ " Your recording is kept among …" after a take's error sentence, or nothing when the take left

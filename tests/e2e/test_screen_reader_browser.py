@@ -321,3 +321,32 @@ def test_the_number_of_questions_is_read_by_one_name(app, page, shots):
     full_screenshot(page, shots / "screen-reader-mock-questions.png")
     assert re.search(r'slider "Questions": "5"', said), said
     assert "Questions Questions" not in said, said
+
+
+def test_each_format_is_read_once(app, page, shots):
+    """The Mock page's Format options were each read twice: "radio Recruiter screen (about 15
+    minutes)", then the same words again as text (Streamlit names each option by its label, whose
+    words stay beside it). Each is read once now, by its words, also once another format is picked
+    from the keyboard (the page drawn again); the words show as before."""
+    formats = [
+        "Recruiter screen (about 15 minutes)",
+        "Behavioural round (about 30 minutes)",
+        "Role questions (about 45 minutes)",
+    ]
+    page.goto(f"{app.url}/mock")
+    group = page.get_by_role("radiogroup", name="Format")
+    group.wait_for(timeout=60_000)
+    settled(page)
+    for picked in (None, "Recruiter screen (about 15 minutes)"):
+        if picked:
+            page.get_by_role("radio", name="Behavioural round (about 30 minutes)").focus()
+            page.keyboard.press("ArrowLeft")
+            settled(page)
+        said = page.locator("[data-testid=stMain]").aria_snapshot()
+        for words in formats:
+            assert said.count(words) == 1, said  # the radio's name alone, not its text again
+            assert re.search(rf'radio "{re.escape(words)}"', said), said
+            assert page.locator("[data-testid=stRadioOption]").get_by_text(words).is_visible()
+    assert page.get_by_role("radio", name=formats[0]).is_checked()  # the keyboard picked it
+    page.get_by_role("slider").wait_for(timeout=60_000)  # the recruiter screen's own questions
+    full_screenshot(page, shots / "screen-reader-mock-formats.png")
