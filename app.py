@@ -70,6 +70,10 @@ pages = {
         st.Page("app_pages/settings.py", title="Settings", icon=":material/settings:"),
     ],
 }
+# On every page, a screen reader reads a slider by one name and each option of a choice once
+# (Streamlit names a slider by its label twice, and reads an option's words twice: the Mock page's
+# "Questions Questions", the Interviews page's "I applied", "I applied")
+st.html(shared.SLIDERS_NAMED_ONCE + shared.RADIO_OPTIONS_READ_ONCE, unsafe_allow_javascript=True)
 cfg = shared.settings()  # in multi-user mode: the signed-in person, or one sentence and a stop
 if shared.staff(cfg):
     pages["Cohort"] = [st.Page("app_pages/cohort.py", title="Cohort", icon=":material/groups:")]

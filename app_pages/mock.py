@@ -380,11 +380,9 @@ def leaving_asks_first(running: bool) -> None:
     mock interview stored (a reload finds it again: `found_again`). Moving to another page of the
     app keeps the interview and asks nothing."""
     handler = "function (event) { event.preventDefault(); return ''; }" if running else "null"
-    # with the recorder's focus following it, the slider named once and each format read once (an
-    # element of its own took a gap in the page)
+    # with the recorder's focus following it (an element of its own took a gap in the page)
     guard = f"<script>window.onbeforeunload = {handler};</script>"
-    named_once = shared.SLIDERS_NAMED_ONCE + shared.RADIO_OPTIONS_READ_ONCE
-    st.html(guard + timer.RECORDER_FOCUS + named_once, unsafe_allow_javascript=True)
+    st.html(guard + timer.RECORDER_FOCUS, unsafe_allow_javascript=True)
 
 
 # ---------------------------------------------------------------- after

@@ -350,3 +350,17 @@ def test_each_format_is_read_once(app, page, shots):
     assert page.get_by_role("radio", name=formats[0]).is_checked()  # the keyboard picked it
     page.get_by_role("slider").wait_for(timeout=60_000)  # the recruiter screen's own questions
     full_screenshot(page, shots / "screen-reader-mock-formats.png")
+
+
+def test_a_choices_options_are_read_once_on_other_pages_too(app, page):
+    """The Mock page's options were mended alone; "How it started" on the Interviews page read each
+    option twice ("radio I applied", then "I applied"): every page reads them once now."""
+    page.goto(f"{app.url}/interviews")
+    page.get_by_role("tab", name="Add an interview").click()
+    group = page.get_by_role("radiogroup", name="How it started")
+    group.wait_for(timeout=60_000)
+    settled(page)
+    said = group.aria_snapshot()
+    for words in ("they reached out", "I applied", "referral"):
+        assert said.count(words) == 1, said
+        assert re.search(rf'radio "{re.escape(words)}"', said), said
