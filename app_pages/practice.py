@@ -373,6 +373,7 @@ def preparing_for() -> None:
     )
     if chosen == NO_INTERVIEW:
         return
+    shared.chosen_in_full_on_phone(summary.prepare_label(by_interview[chosen]), "practice_interview_id")
     description = opportunity_description(logged, chosen)  # pasted at an earlier stage serves this one
     with st.expander(
         "The job description" if description else "Paste the job description", expanded=not description

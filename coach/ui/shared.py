@@ -569,6 +569,30 @@ def more_accurate_model_sentence(current: Settings) -> str:
     )
 
 
+# A choice's box holds one line (a text field, which cannot wrap), and on a phone (Streamlit's narrow
+# layout, under 640 px) about 50 characters of it are in sight at 390 px, fewer at 360:
+# "Northwind — Senior backend engineer, 11 Dec 2026 · final round" read "Northwind — Senior backend
+# engineer, 11 Dec 2026 ·", its stage lost. A choice longer than this is said in full under its box.
+PHONE_CHOICE_CHARACTERS = 44
+
+
+def chosen_in_full_on_phone(label: str, choice_key: str) -> None:
+    """`label`, the choice shown in the box just above (the widget keyed `choice_key`), said in full
+    under it on a phone when it is longer than the box shows there, the box then ending in "…" where
+    it was cut mid-word; nothing at a laptop's width, where the box holds it."""
+    if len(label) <= PHONE_CHOICE_CHARACTERS:
+        return
+    key = f"{choice_key}_in_full"
+    line = f"[data-testid=stLayoutWrapper]:has(> .st-key-{key})"  # the line's place in the column
+    with st.container(key=key):
+        st.html(
+            f"<style>@media (min-width: 641px) {{ {line} {{ display: none; }} }}"
+            f" @media (max-width: 640px) {{ {line} {{ margin-top: -0.5rem; }}"
+            f" .st-key-{choice_key} input {{ text-overflow: ellipsis; }} }}</style>"
+        )
+        st.caption(escape(label))
+
+
 # A heading draws no "Link to heading" beside it: nothing links to the coach's headings, and each
 # link was one more Tab stop for a keyboard (four in a row under a practice answer). Markdown holding a
 # heading is drawn with `anchors=False` for the same reason.

@@ -1,0 +1,87 @@
+"""Practice's "Preparing for" on a phone (390 px) in a real headless Chromium: the interview chosen is
+readable whole, its stage included; on a laptop (1280 px) the box holds it and nothing is added.
+Screenshots go to $COACH_SCREENSHOTS (default: a temporary folder)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from coach import store
+from coach.config import load_settings
+from tests.e2e.server import CHROMIUM, StreamlitServer, chromium, redrawn, settled
+
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed")
+
+PHONE = {"width": 390, "height": 1000}
+LAPTOP = {"width": 1280, "height": 1000}
+# Where the words of the interview chosen can be read: the box's own text (a text field, one line)
+# with whether it runs past the box, and each other visible element whose own text holds them.
+READABLE = """(stage) => {
+    const box = document.querySelector("input[aria-label='Preparing for']");
+    const lines = [...document.querySelectorAll('[data-testid=stMain] p')]
+        .filter(p => p.offsetParent !== null && p.innerText.includes(stage))
+        .map(p => {
+            const r = p.getBoundingClientRect();
+            return {text: p.innerText, left: r.left, right: r.right};
+        });
+    const bottom = box.closest('[data-testid=stElementContainer]').getBoundingClientRect().bottom;
+    const below = [...document.querySelectorAll('[data-testid=stExpander]')]
+        .map(e => e.getBoundingClientRect().top).filter(top => top >= bottom);
+    return {box: box.value, cut: box.scrollWidth > box.clientWidth, lines: lines, gap: below[0] - bottom};
+}"""
+
+
+@pytest.fixture(scope="module")
+def seen(tmp_path_factory, shots) -> dict:
+    """Practice with a question chosen and an interview ahead picked under "Preparing for" (the one
+    in the log: the page picks it), on a phone and on a laptop."""
+    data_dir = tmp_path_factory.mktemp("practice-phone")
+    db = store.open_store(load_settings(data_dir))
+    try:
+        store.add_interview(
+            db,
+            company="Northwind",
+            role="Senior backend engineer",
+            stage="final round",
+            interview_date=date.today() + timedelta(days=5),
+        )
+    finally:
+        db.close()
+    seen: dict = {}
+    with StreamlitServer(data_dir, shots / "streamlit-practice-phone.log") as server, chromium() as browser:
+        for name, viewport in (("phone", PHONE), ("laptop", LAPTOP)):
+            context = browser.new_context(viewport=viewport)
+            page = context.new_page()
+            page.goto(server.url)
+            page.get_by_role("button", name="Answer your first question").click()
+            page.get_by_text("Preparing for", exact=True).first.wait_for(timeout=60_000)
+            settled(page)
+            page.get_by_role("combobox", name="Preparing for").scroll_into_view_if_needed()
+            redrawn(page)
+            seen[name] = page.evaluate(READABLE, "final round")
+            page.screenshot(path=str(shots / f"practice-preparing-for-{viewport['width']}.png"))
+            context.close()
+    return seen
+
+
+def test_the_interview_prepared_for_is_read_whole_on_a_phone(seen):
+    """At 390 px the box read "Northwind — Senior backend engineer, 11 Dec 2026 ·", the stage after
+    the dot cut, and nowhere else on the page said it."""
+    phone = seen["phone"]
+    assert phone["box"].endswith("· final round"), phone  # the choice itself is unchanged
+    assert phone["cut"], phone  # the box is a one-line field: a phone cannot show it whole
+    whole = [line for line in phone["lines"] if line["text"].replace("\n", " ") == phone["box"]]
+    assert whole, phone
+    assert all(0 <= line["left"] and line["right"] <= PHONE["width"] for line in whole), whole
+
+
+def test_the_box_alone_says_it_on_a_laptop(seen):
+    """At 1280 px the box holds the whole label: no second line, and the job description's fold is
+    as near the box as before (one gap of the page's column)."""
+    laptop = seen["laptop"]
+    assert not laptop["cut"], laptop
+    assert laptop["lines"] == [], laptop
+    assert laptop["gap"] <= 16, laptop  # 1rem: 32 px while a hidden line still took its gap
