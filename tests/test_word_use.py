@@ -362,6 +362,43 @@ def test_the_company_the_interview_is_logged_with_is_never_a_term():
     assert "idempotent APIs" in terms[:3] and "PCI DSS" in terms, terms
 
 
+# A posting whose title line names the company after a comma, where "Senior Backend Engineer,
+# Payments" names the team: the company's name is written nowhere else but as "Northwind" alone.
+TITLE_NAMES_THE_COMPANY = """Senior Backend Engineer, Northwind Payments.
+
+Northwind helps independent shops take card transactions online and in store. You will join the
+checkout team and build the services behind every purchase.
+
+What you will do:
+- Design and run services in Python and Go.
+- Own incident response for checkout and mentor other engineers.
+- Work with product managers to plan each quarter.
+
+What we look for:
+- Five years building backend services at scale.
+- Experience with PostgreSQL and Kafka.
+- Clear writing and good judgement on trade-offs."""
+
+
+def test_the_company_named_after_a_comma_on_the_title_line_is_not_a_term():
+    """ "Senior Backend Engineer, Northwind Payments." made "Payments" a key term, and a typed answer
+    saying "payments" was credited with using it: after the comma the title named the company (it
+    holds "Northwind", the interview's company), not the team. Without the company logged, the
+    posting's own "Northwind helps ..." says whose name it is."""
+    for company in ("Northwind", None):
+        terms = description_terms(TITLE_NAMES_THE_COMPANY, company=company)["terms"]
+        assert not [t for t in terms if {"northwind", "payments"} & set(t.lower().split())], (company, terms)
+        assert {"checkout", "PostgreSQL", "incident response"} <= set(terms), (company, terms)
+
+
+def test_a_team_named_after_a_comma_on_the_title_line_stays_a_term():
+    """The comma before a name that is not the company's is the team's ("Senior Backend Engineer,
+    Payments Platform"): told the company is Northwind, the team is still one of the job's terms."""
+    team = TITLE_NAMES_THE_COMPANY.replace("Northwind Payments.", "Payments Platform")
+    terms = description_terms(team, company="Northwind")["terms"]
+    assert "Payments Platform" in terms, terms
+
+
 def test_a_word_the_company_shares_with_the_job_stays_a_term():
     """Company names are left out of the terms, but "Leeds Mental Health Trust" took "mental
     health" with it: every term of a mental health nurse's posting holding those words was dropped.

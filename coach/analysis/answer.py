@@ -61,7 +61,9 @@ from coach.types import Transcript
 #         0.10): a story about a band for "Do you have any questions for us?" scored 88
 # 1.9.19: the words said most are named in the forms said (metrics.most_used_words[].forms,
 #         "errors/error (4×)"), not their stem ("error (4×)" for "errors" said three times, "manag")
-ANALYSIS_VERSION = "1.9.19"
+# 1.9.20: the title line's company after a comma is no key term ("Senior Backend Engineer, Northwind
+#         Payments." made "Payments" one for an interview at Northwind)
+ANALYSIS_VERSION = "1.9.20"
 STAR_PARTS = PARTS[:4]
 # Above this many characters the text is analysed in pieces (spaCy keeps every piece in memory
 # at once; pieces of ~100k characters keep a 20,000-word paste under a few hundred MB).

@@ -78,7 +78,8 @@ SAID_AGAIN_WEIGHT = 0.3
 COMMON_OPENER = 0.35
 # On a title line, what follows the first of these is the company and the place: "Nurse - St
 # Aldhelm's, Leeds", "Engineer at Northwind (remote)"; a comma before it is the job's own
-# ("Senior Backend Engineer, Payments").
+# ("Senior Backend Engineer, Payments"), unless what follows holds the company's name
+# ("Senior Backend Engineer, Northwind Payments.": `_company_after_comma`).
 TITLE_SEPARATOR = re.compile(r"\s[-–—|]\s|\sat\s")
 # A first line longer than this is a sentence, not the job's title.
 TITLE_WORDS = 8
@@ -240,8 +241,9 @@ def key_terms(description: Doc, limit: int = JOB_TERMS, company: str | None = No
     "idempotent APIs" and "venepuncture" come before "engineer", "support" or "customers". Words
     any posting uses ("experience", "team", "role") are never part of a term, and neither are the
     names of the company and the place the description is for (`_own_names`: "About Northwind",
-    "Northwind builds ...", the title line's "- Northwind, Leeds") or the `company` the interview
-    is logged with ("for Northwind customers"). A phrase does not start with a
+    "Northwind builds ...", the title line's "- Northwind, Leeds"), the `company` the interview
+    is logged with ("for Northwind customers"), nor the title's company after a comma holding one
+    of those ("Engineer, Northwind Payments": `_company_after_comma`). A phrase does not start with a
     common adjective or a line's first verb ("current NMC registration" is "NMC registration").
     A term is listed once: not again inside a longer one, nor a longer one holding it. Terms are
     written as the description first wrote them."""
@@ -254,7 +256,8 @@ def key_terms(description: Doc, limit: int = JOB_TERMS, company: str | None = No
     lower_words = {stem(t.text) for t in description if t.text.islower()}
     # a company's or place's word the description also writes in lower case is one of its own
     # words too ("mental health" in a posting from "Leeds Mental Health Trust")
-    own = (_own_names(description) | _company_words(company)) - lower_words
+    names = _own_names(description) | _company_words(company)
+    own = (names | _company_after_comma(description, names)) - lower_words
     for words in _candidates(description, job=_job_itself(description)):
         key = tuple(stem(t.text) for t in words)
         if own & set(key):
@@ -400,6 +403,23 @@ def _own_names(description: Doc) -> set[str]:
         if run and (introduced or (after is not None and after.tag_ in ("VBZ", "VBP", "VBD"))):
             names |= {stem(word.text) for word in run if word.text[:1].isupper()}
     return names
+
+
+def _company_after_comma(description: Doc, names: set[str]) -> set[str]:
+    """The words of the title line's company after a comma, as stems: a comma before the company
+    and the place ("Senior Backend Engineer, Northwind Payments.") is told from one before the team
+    ("Senior Backend Engineer, Payments") by `names`, the company's own words found elsewhere: the
+    part holding one is the company's name ("Payments" with it), and what follows it the place."""
+    title, *_ = description.text.strip().split("\n", 1)
+    job, *_where = TITLE_SEPARATOR.split(title, maxsplit=1)
+    first, *parts = job.split(",")
+    if len(first.split()) > TITLE_WORDS:  # a sentence, not a title
+        return set()
+    for at, part in enumerate(parts):
+        words = {stem(word) for word in re.findall(r"[A-Z][\w&']*", part)}
+        if words & names:
+            return {stem(word) for rest in parts[at:] for word in re.findall(r"[A-Z][\w&']*", rest)}
+    return set()
 
 
 def _company_words(company: str | None) -> set[str]:
