@@ -2522,7 +2522,7 @@ def debrief_command(
 ) -> None:
     """Write the debrief of a real interview, or add to it: fields given replace what it said."""
     from coach import store as repository
-    from coach.debrief import DEBRIEF_HEADINGS, latest_debrief, write_debrief
+    from coach.debrief import DEBRIEF_HEADINGS, latest_debrief, no_skill_gap_note, write_debrief
     from coach.interview_log import debrief_refused
 
     given = {
@@ -2565,6 +2565,9 @@ def debrief_command(
     typer.echo(f"Saved {saved} in the debrief of interview #{interview_id} ({interview['company']}, {said}).")
     if added:
         typer.echo(f"{count(len(added), 'question')} added to your practice questions.")
+    note = no_skill_gap_note(debrief)  # only the skill gaps choose practice questions
+    if note:
+        typer.echo(note)
 
 
 @app.command("add-person")

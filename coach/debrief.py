@@ -330,6 +330,18 @@ def latest_debrief(debriefs: list[dict]) -> dict | None:
     return max(debriefs, key=lambda d: (d["created_at"], d["id"])) if debriefs else None
 
 
+# Said when a debrief is saved naming no skill gap (the page's Save debrief and `coach debrief`):
+# only the gaps choose practice questions (coach.progress.debrief_gaps), so "What could be better"
+# written alone led to no practice, and nothing said so.
+NO_SKILL_GAP = "No skill gap is named: name one and Practice will recommend questions for it."
+
+
+def no_skill_gap_note(saved: dict) -> str | None:
+    """What a debrief just saved (`saved`: its fields as stored) is told when it names no skill gap;
+    None when it names one."""
+    return None if (saved.get("skill_gaps") or "").strip() else NO_SKILL_GAP
+
+
 def check_held(interview: dict) -> None:
     """A debrief follows an interview: one dated after today (on the user's clock) gets none yet
     (a debrief for 1 Jan 2030 was kept, with its interest, beside "1 stage booked")."""

@@ -178,5 +178,8 @@ def test_a_question_of_one_long_word_in_a_debrief_joins_the_bank_with_the_debrie
     at.text_area(key=f"{key}_questions_asked").input(text)
     [b for b in at.button if b.label == "Save debrief"][0].click().run()
     assert not at.exception and not at.error, [e.value for e in at.error]
-    assert [s.value for s in at.success] == ["Debrief saved. 1 question added to your practice questions."]
+    assert [s.value for s in at.success] == [
+        "Debrief saved. 1 question added to your practice questions. "
+        "No skill gap is named: name one and Practice will recommend questions for it."
+    ]
     assert text in [q.text for q in banks.load_questions(tmp_path)]

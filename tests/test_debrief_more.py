@@ -112,6 +112,7 @@ def test_coach_debrief_says_which_parts_it_saved(tmp_path):
     said = coach_printed(tmp_path, "debrief", interview_id, "--red-flags", "no roadmap")
     assert said == (
         f"Saved “Red flags” in the debrief of interview #{interview_id} (Acme, interest not set).\n"
+        "No skill gap is named: name one and Practice will recommend questions for it.\n"
     )
     said = coach_printed(
         tmp_path,
@@ -124,6 +125,7 @@ def test_coach_debrief_says_which_parts_it_saved(tmp_path):
         f"“People met” and “Questions they asked” in the debrief of interview #{interview_id} "
         "(Acme, interest 4/5).",
         "1 question added to your practice questions.",
+        "No skill gap is named: name one and Practice will recommend questions for it.",
     ]
 
 

@@ -1077,7 +1077,7 @@ def debrief_form(
     so a press of another form's button lost what was typed in the debrief and not saved yet.
     Returns the message to show once it is saved (the caller shows it, perhaps after a rerun)."""
     from coach import playbook
-    from coach.debrief import form_values, from_review, save_debrief
+    from coach.debrief import form_values, from_review, no_skill_gap_note, save_debrief
 
     book = playbook.load_playbook()
     start = form_values(debrief, heard)
@@ -1147,5 +1147,6 @@ def debrief_form(
                 if debrief is None:
                     form_saved(name)
                 saved_here(name)  # the form of the debrief it now is
-                return "Debrief saved." + extra
+                note = no_skill_gap_note(answers)  # only the skill gaps choose practice questions
+                return "Debrief saved." + extra + (f" {note}" if note else "")
     return None
