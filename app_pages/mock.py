@@ -179,6 +179,7 @@ def setup() -> None:
                 key="mock_interview",
                 help="Its role and its job description steer the questions.",
             )
+            shared.chosen_in_full_on_phone(names[ss.mock_interview], "mock_interview")
         else:  # a list of one choice, "No particular interview", said nothing of how to fill it
             ss.mock_interview = NO_INTERVIEW
             st.caption(escape(nothing_to_prepare_for(logged)))

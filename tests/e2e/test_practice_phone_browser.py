@@ -85,3 +85,35 @@ def test_the_box_alone_says_it_on_a_laptop(seen):
     assert not laptop["cut"], laptop
     assert laptop["lines"] == [], laptop
     assert laptop["gap"] <= 16, laptop  # 1rem: 32 px while a hidden line still took its gap
+
+
+def test_the_mock_interviews_choice_is_read_whole_on_a_phone(tmp_path, shots):
+    """The Mock interview page's "Prepare for an interview from your log" cut the same label at 390
+    px; it is said whole under the box there too."""
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        store.add_interview(
+            db,
+            company="Northwind",
+            role="Senior backend engineer",
+            stage="final round",
+            interview_date=date.today() + timedelta(days=5),
+        )
+    finally:
+        db.close()
+    with StreamlitServer(tmp_path, shots / "streamlit-mock-phone.log") as server, chromium() as browser:
+        page = browser.new_page(viewport=PHONE)
+        page.goto(f"{server.url}/mock")
+        box = page.get_by_role("combobox", name="Prepare for an interview from your log")
+        box.wait_for(timeout=60_000)
+        settled(page)
+        label = box.input_value() if box.evaluate("e => e.tagName") == "INPUT" else box.inner_text()
+        box.scroll_into_view_if_needed()
+        page.screenshot(path=str(shots / "mock-preparing-for-390.png"))
+        shown = [
+            p.inner_text().replace("\n", " ")
+            for p in page.locator("[data-testid=stMain] p").all()
+            if p.is_visible() and "final round" in p.inner_text()
+        ]
+    assert label.endswith("· final round"), label
+    assert label in shown, (label, shown)
