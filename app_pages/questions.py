@@ -145,11 +145,14 @@ def browse() -> None:
 def add_your_own() -> None:
     if ss.get("questions_flash"):
         st.success(ss.pop("questions_flash"))
-    with st.form(shared.form_key("questions_add")):
+    form = shared.form_key("questions_add")
+    with st.form(form):
         # no max_chars: a browser drops a paste longer than the box's limit without a word (the box
         # stayed empty, then "The question is empty"); the add refuses a long one in a sentence
         text = st.text_area(
-            "The question", placeholder="Tell me about a time you had to deliver bad news to a customer."
+            "The question",
+            placeholder="Tell me about a time you had to deliver bad news to a customer.",
+            key=f"{form}_text",
         )
         st.caption(summary.own_question_rule())  # said before the add, not only in its refusal
         c1, c2, c3 = st.columns(3)
@@ -162,8 +165,9 @@ def add_your_own() -> None:
             help=summary.OWN_COMPETENCIES_RULE,
         )
         new_difficulty = c3.selectbox("Difficulty", banks.DIFFICULTIES, index=1)
-        points = st.text_area("What a strong answer covers (one a line, optional)")
+        points = st.text_area("What a strong answer covers (one a line, optional)", key=f"{form}_points")
         st.caption(summary.talking_points_rule())
+        shared.keep_typed(form)  # typed, then another page opened: not lost
         if st.form_submit_button("Add to my questions", type="primary"):
             with shared.shown_errors():
                 banks.check_not_there(cfg.data_dir, text, owner=cfg.owner)
@@ -249,6 +253,7 @@ def edit_own(q: banks.Question, answers: int) -> None:
             st.caption(summary.talking_points_rule())
             if follow_up := summary.follow_up_given(q):
                 st.caption(escape(follow_up))
+            shared.keep_typed("questions_edit")  # its talking points typed and not saved
             if st.form_submit_button("Save changes"):
                 with shared.shown_errors():
                     edited = banks.edit_user_question(

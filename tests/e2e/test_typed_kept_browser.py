@@ -1,7 +1,7 @@
-"""A debrief typed and not saved survives opening another page, in a real headless Chromium: the
-debrief is a form, whose fields a browser sends only with its button, so what was typed was gone
-on coming back (the page only said so by its Save button). The tab keeps it now; what is saved
-or changed elsewhere meanwhile wins over what the tab kept."""
+"""Text typed and not saved survives opening another page, in a real headless Chromium: a debrief,
+a new interview's job description, an own question. Each is a form, whose fields a browser sends
+only with its button, so what was typed was gone on coming back (the debrief only said so by its
+Save button). The tab keeps it now; what is saved or changed elsewhere meanwhile wins over it."""
 
 from __future__ import annotations
 
@@ -126,3 +126,24 @@ def test_a_job_description_pasted_in_a_new_interview_is_there_after_another_page
         db.close()
     assert added["job_description"] == DESCRIPTION
     assert after_adding == "", "an interview already added came back in the empty form"
+
+
+OWN_QUESTION = "Tell me about a time you rebuilt a deploy pipeline under pressure."
+
+
+def test_an_own_question_typed_and_not_added_is_there_after_another_page(tmp_path):
+    """The Questions page's "Add your own": a question typed, then another page opened, was gone."""
+    with StreamlitServer(tmp_path, tmp_path / "streamlit.log") as server, chromium() as browser:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(f"{server.url}/questions")
+        page.get_by_role("tab", name="Add your own").click()
+        question = page.get_by_role("textbox", name="The question")
+        question.click()
+        question.type(OWN_QUESTION)
+        page.get_by_role("link", name="Progress").click()
+        page.get_by_role("heading", name="Progress").first.wait_for(timeout=30_000)
+        page.get_by_role("link", name="Questions").click()
+        page.get_by_role("tab", name="Add your own").click()
+        settled(page)
+        kept = page.get_by_role("textbox", name="The question").input_value()
+    assert kept == OWN_QUESTION, "the question typed was gone on coming back"
