@@ -988,6 +988,7 @@ _TYPED_KEPT = """<script>
 (function() {
   const kept = window.__coachDrafts = window.__coachDrafts || {prefixes: new Set()};
   kept.prefixes.add(%s);
+  kept.whose = %s;  // whose text: another person signed in in this tab never gets it back
   if (kept.installed) return;
   kept.installed = true;
   const before = new WeakMap(), seen = new WeakSet();
@@ -996,7 +997,8 @@ _TYPED_KEPT = """<script>
     const name = holder && [...holder.classList].find(c => c.startsWith("st-key-"));
     if (!name) return null;
     const key = name.slice(7);
-    return [...kept.prefixes].some(prefix => key.startsWith(prefix + "_")) ? "coach-draft:" + key : null;
+    const ours = [...kept.prefixes].some(prefix => key.startsWith(prefix + "_"));
+    return ours ? "coach-draft:" + kept.whose + ":" + key : null;
   };
   const read = field => {
     try { return JSON.parse(sessionStorage.getItem(field)); } catch (e) { return null; }
@@ -1048,8 +1050,12 @@ _TYPED_KEPT = """<script>
 
 def keep_typed(prefix: str) -> None:
     """What is typed in a form's boxes (text areas whose key starts with `prefix` + "_") is kept by
-    the tab until saved, on any page (`_TYPED_KEPT`). Drawn inside the form; the prefix is ours."""
-    st.html(_TYPED_KEPT % json.dumps(prefix), unsafe_allow_javascript=True)
+    the tab until saved, on any page (`_TYPED_KEPT`). Drawn inside the form; the prefix is ours.
+    Kept under a digest of whose data it is (a cohort's person), never their name."""
+    import hashlib
+
+    whose = hashlib.sha256(settings().owner.encode()).hexdigest()[:16]
+    st.html(_TYPED_KEPT % (json.dumps(prefix), json.dumps(whose)), unsafe_allow_javascript=True)
 
 
 KEPT_UNTIL_SAVED = (
