@@ -194,12 +194,21 @@ def import_sentence(result: dict) -> str:
             + (f" Already here, so not added twice: {present}." if present != "nothing" else "")
             + missing
         )
+    audio_back = result.get("recordings_audio_restored") or 0
+    brought_back = (
+        f"Brought back the audio of {count(audio_back, 'recording')} whose "
+        f"{'file was' if audio_back == 1 else 'files were'} missing here"
+    )
     if added == "nothing":
-        everything = "everything else" if left_out_any else "everything"
+        everything = "everything else" if left_out_any or audio_back else "everything"
+        if audio_back:  # the rows were here, their files not: "Nothing new to import" hid them coming back
+            return f"{brought_back}; {everything} in this backup is already here ({present})." + missing
         return f"Nothing new to import: {everything} in this backup is already here ({present})." + missing
     said = f"Imported {added}."
     if present != "nothing":
         said += f" Already here, so not added twice: {present}."
+    if audio_back:
+        said += f" {brought_back}."
     return said + missing
 
 

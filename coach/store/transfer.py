@@ -10,7 +10,8 @@ stars join the ones already here. Recording files are written before the rows th
 them and removed again if the import fails, with the folders made for them. A recording is
 brought in only for an answer or interview recording the import adds (or, kept in the backup on its own, as
 itself): one whose answers are all here already had its audio deleted here, and restoring it
-would leave a file that nothing here uses.
+would leave a file that nothing here uses. A recording here whose file is missing here (the
+recordings folder lost, or left behind on the old laptop) gets the backup's file back.
 
 Beside the rows, the zip carries what is kept outside the database: the notes beside recordings
 kept without an answer (why one could not be measured, its question, a stopped review's choices),
@@ -483,11 +484,14 @@ def import_data(
                 left_out, removed = _leave_out_deleted(conn, store.owner, tables)
                 deleted_here = _recordings_deleted_here(conn, store, tables, where)
                 audio_gone, left_out_counts = _count_left_out(conn, store.owner, tables, left_out, removed)
-            tables["recordings"] = [r for r in tables.get("recordings", []) if r["uid"] not in deleted_here]
+                kept = [r for r in tables.get("recordings", []) if r["uid"] not in deleted_here]
+                tables["recordings"] = kept
+                audio_lost = _audio_lost_here(conn, store, tables["recordings"], where)
             banks = _banks_in_backup(store, archive, usable_banks, where)
             absent = _place_recording_files(
                 store, archive, tables.get("recordings", []), created, folders, where
             )
+            audio_back = sum(path.is_file() for path in audio_lost)
             _place_banks(store, banks["added"], created, folders)
             local_ids: dict[str, dict[str, int]] = {}
             with store.write() as conn:
@@ -520,6 +524,9 @@ def import_data(
         "favourites_added": counts[favourites.name][0],
         "own_questions_added": counts[own_questions.name][0],
         "recordings_not_in_backup": absent,
+        # recordings here already whose files were missing here (a recordings folder lost or left
+        # behind on the old laptop): the backup's files put back
+        "recordings_audio_restored": audio_back,
         # own question bank files the banks here would refuse (a question id already used), and why
         "question_banks_left_out": banks["left_out"],
         "recordings_deleted_here": len(deleted_here) + audio_gone,
@@ -1096,6 +1103,25 @@ def _recordings_deleted_here(conn: sa.Connection, store: Store, tables: dict, wh
         if _existing_id(conn, store.owner, recordings, here) is None:
             deleted.add(row["uid"])
     return deleted
+
+
+def _audio_lost_here(conn: sa.Connection, store: Store, rows: list[dict], where: str) -> list[Path]:
+    """Where the files of the backup's recordings that are here already, and kept, should be but are
+    not: the recordings folder was lost, or left behind when the database was copied to a new laptop.
+    The import puts the backup's file back, and says so: it said "Nothing new to import", and the
+    person thought their audio still gone."""
+    lost = []
+    for row in rows:
+        here = {**row, "path": _owners_path(store, _safe_member(row["path"], where))}
+        found = _existing_id(conn, store.owner, recordings, here)
+        if found is None:
+            continue
+        path, deleted_at = conn.execute(
+            sa.select(recordings.c.path, recordings.c.deleted_at).where(recordings.c.id == found)
+        ).one()
+        if deleted_at is None and not store.absolute(path).exists():
+            lost.append(store.absolute(path))
+    return lost
 
 
 def _safe_member(path: str, where: str) -> str:

@@ -1,0 +1,74 @@
+"""A backup and the audio of answers: what a person moving to a new laptop is told when recordings
+are missing on one side or the other."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from cli_support import coach_printed
+from store_support import analysis_dict, transcript_dict
+
+from coach.audio import save_recording
+from coach.config import load_settings
+from coach.store import list_attempts, open_store, save_attempt
+from coach.store.transfer import export_data
+
+CLIPS = Path(__file__).parent / "data"
+TAKES = ("clean.wav", "fillers.wav")
+
+
+def _practised(data_dir: Path) -> None:
+    """Two practice answers, each with a real recording from tests/data."""
+    settings = load_settings(data_dir=data_dir)
+    store = open_store(settings)
+    try:
+        for name in TAKES:
+            save_attempt(
+                store,
+                question_id="mot-05",
+                question_text="Tell me about yourself.",
+                recording=save_recording(CLIPS / name, settings, original_name=name),
+                transcript=transcript_dict(),
+                analysis=analysis_dict(),
+                engine="faster-whisper",
+                model="tiny.en",
+            )
+    finally:
+        store.close()
+
+
+def _recording_files(data_dir: Path) -> list[Path]:
+    settings = load_settings(data_dir=data_dir)
+    store = open_store(settings)
+    try:
+        return [data_dir / attempt["recording_path"] for attempt in list_attempts(store)]
+    finally:
+        store.close()
+
+
+def test_a_backup_that_brings_back_lost_audio_says_so_instead_of_nothing_new(tmp_path):
+    """The recordings folder lost (not copied to the new laptop with the database, deleted by hand),
+    then the backup restored: the import put both recordings back, and said "Nothing new to import:
+    everything in this backup is already here", so the person thought their audio still gone."""
+    home = tmp_path / "coach"
+    _practised(home)
+    store = open_store(load_settings(data_dir=home))
+    try:
+        export_data(store, tmp_path / "backup.zip")
+    finally:
+        store.close()
+    takes = _recording_files(home)
+    kept = {take: take.read_bytes() for take in takes}
+    shutil.rmtree(home / "recordings")
+
+    said = coach_printed(home, "import", tmp_path / "backup.zip")
+
+    assert all(take.read_bytes() == audio for take, audio in kept.items())
+    assert "Nothing new to import" not in said
+    assert said.startswith(
+        "Brought back the audio of 2 recordings whose files were missing here; everything else in this "
+        "backup is already here (2 practice answers and 2 recordings)."
+    ), said
+    again = coach_printed(home, "import", tmp_path / "backup.zip")
+    assert again.startswith("Nothing new to import: everything in this backup is already here"), again
