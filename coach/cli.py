@@ -2865,11 +2865,14 @@ def export_command(
     if as_json:
         print_json(result)
         return
-    from coach.data_admin import exported_words
+    from coach.data_admin import audio_missing_said, exported_words
 
     typer.echo(f"Exported {exported_words(result)} to {result['path']}.")
-    for path in result["missing_recordings"]:
-        typer.echo(f"warning: {path} is listed but missing from the data directory", err=True)
+    missing = audio_missing_said(result, "run `coach export` again")
+    if missing:  # one sentence, then the files it means, where they belong in the data folder
+        typer.echo(f"warning: {missing}", err=True)
+        for path in result["missing_recordings"]:
+            typer.echo(f"  {path}", err=True)
 
 
 @app.command("import")

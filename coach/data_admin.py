@@ -106,7 +106,24 @@ def export_sentence(result: dict) -> str:
     said = f"The backup holds {exported_words(result)}"
     if only_deletions(result):  # "The backup holds nothing." read as a useless file
         return f"{said}: restoring it on another machine deletes those there too."
-    return f"{said}."
+    missing = audio_missing_said(result, "prepare the backup again")
+    return f"{said}." + (f" {missing}" if missing else "")
+
+
+def audio_missing_said(result: dict, again: str) -> str:
+    """What an export left out because a recording's file is not in the data folder, and what to do,
+    said where the backup is made: the new laptop was the first to say an answer had no audio, once
+    the old one (maybe with the file still on it) was gone. `again`: how to make the backup again
+    there. "" when every recording is in the backup."""
+    missing = len(result.get("missing_recordings") or ())
+    if not missing:
+        return ""
+    one = missing == 1
+    return (
+        f"{count(missing, 'recording')} {'is' if one else 'are'} missing from the data folder here, so the "
+        f"backup holds no audio for {'it' if one else 'them'}; put {'it' if one else 'them'} back there if "
+        f"you still have {'it' if one else 'them'}, then {again}."
+    )
 
 
 def exported_words(result: dict) -> str:

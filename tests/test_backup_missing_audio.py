@@ -6,7 +6,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from cli_support import coach_printed
+from app_support import page
+from cli_support import coach_printed, run_coach
 from store_support import analysis_dict, transcript_dict
 
 from coach.audio import save_recording
@@ -72,3 +73,33 @@ def test_a_backup_that_brings_back_lost_audio_says_so_instead_of_nothing_new(tmp
     ), said
     again = coach_printed(home, "import", tmp_path / "backup.zip")
     assert again.startswith("Nothing new to import: everything in this backup is already here"), again
+
+
+def test_a_backup_made_with_recordings_missing_says_so_where_it_is_made(tmp_path, monkeypatch):
+    """A recording moved out of the data folder by hand, then a backup made to move to a new laptop:
+    the Settings page said only "The backup holds 2 practice answers and 1 recording.", and `coach
+    export` warned "recordings/practice/…wav is listed but missing from the data directory" with no
+    next step; the new laptop was the first to say the answer had no audio, once the old one was gone."""
+    home = tmp_path / "coach"
+    _practised(home)
+    gone, kept = _recording_files(home)
+    gone.unlink()
+    missing = (
+        "1 recording is missing from the data folder here, so the backup holds no audio for it; put it "
+        "back there if you still have it, then "
+    )
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    monkeypatch.setenv("COACH_DATA_DIR", str(home))
+    at = page("settings").run()
+    at.button(key="settings_export").click().run()
+    assert not at.exception and not at.error
+    assert (
+        "The backup holds 2 practice answers and 1 recording. " + missing + "prepare the backup again."
+    ) in [c.value for c in at.caption]
+
+    exported = run_coach("export", tmp_path / "backup.zip", data_dir=home)
+    assert exported.returncode == 0, exported.stderr
+    assert exported.stdout == f"Exported 2 practice answers and 1 recording to {tmp_path / 'backup.zip'}.\n"
+    relative = gone.relative_to(home).as_posix()
+    assert exported.stderr == f"warning: {missing}run `coach export` again.\n  {relative}\n"

@@ -1101,7 +1101,8 @@ def test_an_export_counts_the_recordings_it_holds_and_a_delete_says_what_went(fi
     result = _run(filled, "export", str(out))
     assert result.exit_code == 0, result.stderr
     assert f"Exported 2 practice answers, 1 interview and 1 recording to {out}." in result.stdout
-    assert f"{gone['recording_path']} is listed but missing" in result.stderr
+    assert result.stderr.startswith("warning: 1 recording is missing from the data folder"), result.stderr
+    assert f"\n  {gone['recording_path']}\n" in result.stderr
     assert len([n for n in zipfile.ZipFile(out).namelist() if n.startswith("recordings/")]) == 1
 
     result = _run(filled, "delete-answer", str(gone["id"]), "--yes")
