@@ -3,7 +3,12 @@ are missing on one side or the other."""
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 from app_support import page
@@ -103,3 +108,60 @@ def test_a_backup_made_with_recordings_missing_says_so_where_it_is_made(tmp_path
     assert exported.stdout == f"Exported 2 practice answers and 1 recording to {tmp_path / 'backup.zip'}.\n"
     relative = gone.relative_to(home).as_posix()
     assert exported.stderr == f"warning: {missing}run `coach export` again.\n  {relative}\n"
+
+
+# `coach import` killed once the backup's recording files are in the data folder and before their
+# rows are written (the laptop's battery ran out, the process was killed): os._exit runs no cleanup.
+KILLED_MIDWAY = """
+import os, sys
+from pathlib import Path
+from coach.config import load_settings
+from coach.data_admin import import_backup
+from coach.store import open_store, transfer
+
+def killed(*args, **kwargs):
+    os._exit(9)
+
+transfer._place_banks = killed  # the next step after the recordings are placed
+import_backup(open_store(load_settings(data_dir=Path(sys.argv[1]))), Path(sys.argv[2]))
+"""
+
+
+def test_an_import_killed_midway_leaves_no_takes_to_analyse_and_the_same_backup_then_adds_each_answer_once(
+    tmp_path,
+):
+    """An import killed after the backup's recordings were written: the next start listed each as
+    "saved but not analysed: its analysis was interrupted; run `coach reanalyze` to finish it", the
+    reanalysis made each a practice answer, and the same backup imported again added its own: every
+    answer twice in history and Progress."""
+    old = tmp_path / "old-laptop"
+    _practised(old)
+    store = open_store(load_settings(data_dir=old))
+    try:
+        export_data(store, tmp_path / "backup.zip")
+    finally:
+        store.close()
+    new = tmp_path / "new-laptop"
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent), "COACH_DATABASE_URL": ""}
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLED_MIDWAY, str(new), str(tmp_path / "backup.zip")], env=env, check=False
+    )
+    assert killed.returncode == 9
+    placed = [p for p in (new / "recordings").rglob("*") if p.is_file()]
+    assert placed  # the files were written before the kill
+    a_day_later = time.time() - 86400  # the person comes back the next day
+    for path in placed:
+        os.utime(path, (a_day_later, a_day_later))
+
+    history = run_coach("history", data_dir=new)
+    assert "saved but not analysed" not in history.stdout + history.stderr
+    analysed = run_coach("reanalyze", data_dir=new)
+    assert analysed.returncode == 0, analysed.stderr
+    assert "saved as practice answer" not in analysed.stdout + analysed.stderr
+    coach_printed(new, "import", tmp_path / "backup.zip")
+
+    answers = json.loads(coach_printed(new, "history", "--json"))["attempts"]
+    assert sorted(Path(a["recording_path"]).name for a in answers) == sorted(
+        Path(p).name for p in _recording_files(old)
+    )
+    assert not [p for p in (new / "recordings").rglob("*") if p.is_file() and p.name.startswith(".")]

@@ -14,7 +14,7 @@ import json
 import os
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -24,7 +24,7 @@ import sqlalchemy as sa
 
 from coach.config import OWNERS_FOLDER
 from coach.errors import StorageError, server_fault
-from coach.files import changed_just_now, file_sha256, write_private
+from coach.files import changed_just_now, file_sha256, staging, write_private
 from coach.store.db import Store
 from coach.store.deletions import remember_deleted
 from coach.store.rows import mine, new_uid, plain, utc_now
@@ -32,6 +32,13 @@ from coach.store.schema import attempts, interview_recordings, recordings
 
 # A file younger than this may belong to a save still in flight in another session.
 ORPHAN_MIN_AGE_S = 60.0
+# An import (coach.store.transfer) writes a backup's recording files before their rows, as a save
+# does, and keeps them at the times they were recorded, so no age tells them from a crash's files.
+# It lists each in the recordings folder before writing it, in a file it holds locked until its rows
+# are in: those are not adopted meanwhile, and found with the list unlocked (an import killed midway:
+# the battery out, the process killed) they are removed, not kept as takes "saved but not analysed",
+# which `coach reanalyze` made answers the same backup imported again then added a second time.
+IMPORT_LIST = (".importing-", ".list")
 KINDS = ("practice", "interview")
 
 
@@ -260,6 +267,66 @@ def recording_files(store: Store) -> list[Path]:
     return sorted(p for p in root.rglob("*") if p.is_file() and theirs(p.relative_to(root).parts))
 
 
+@contextmanager
+def importing(store: Store) -> Iterator[Callable[[Path], None]]:
+    """Held while an import places recording files and writes their rows: what it yields is called
+    with each file's path before the file is written (IMPORT_LIST)."""
+    _imports_under_way(store)  # an import killed midway first: staging would remove its list unread
+    with staging(store.settings.recordings_dir, *IMPORT_LIST) as listing:
+        with open(listing, "a", encoding="utf-8") as out:
+
+            def placing(path: Path) -> None:
+                out.write(store.relative(path) + "\n")
+                out.flush()
+                os.fsync(out.fileno())  # listed on disk before the file is written
+
+            yield placing
+
+
+def _imports_under_way(store: Store) -> set[str]:
+    """The files that imports still at work are placing (IMPORT_LIST), once the files an import
+    killed midway placed and wrote no row for are removed with its list."""
+    folder = store.settings.recordings_dir
+    prefix, suffix = IMPORT_LIST
+    under_way: set[str] = set()
+    for listing in folder.glob(f"{prefix}*{suffix}") if folder.is_dir() else ():
+        try:
+            with open(listing, encoding="utf-8") as handle:
+                try:
+                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    locked = False
+                except BlockingIOError:
+                    locked = True
+                # whole lines only: one cut short by the kill names no file
+                placed = {line.strip() for line in handle if line.endswith("\n") and line.strip()}
+                if locked:
+                    under_way |= placed
+                elif placed:  # listed only once locked: its import was killed
+                    _remove_without_rows(store, placed)
+                    listing.unlink()
+                elif not changed_just_now(os.fstat(handle.fileno()).st_mtime_ns):
+                    listing.unlink()  # killed before it placed a file (one just made may not be locked yet)
+        except OSError:  # gone meanwhile (its import ended), or a file system without locks
+            continue
+    return under_way
+
+
+def _remove_without_rows(store: Store, placed: set[str]) -> None:
+    """Remove the files an import killed midway placed that no row points to (its rows are written in
+    one transaction, after every file: all or none)."""
+    root = store.settings.recordings_dir.resolve()
+    with store.read() as conn:
+        kept = set(
+            conn.execute(
+                sa.select(recordings.c.path).where(recordings.c.path.in_(placed), mine(store, recordings))
+            ).scalars()
+        )
+    for relative in placed - kept:
+        path = store.absolute(relative)
+        if path.resolve().is_relative_to(root) and path.is_file():
+            path.unlink()
+
+
 def adopt_orphans(store: Store, *, min_age_s: float = ORPHAN_MIN_AGE_S) -> list[dict]:
     """Give every recording file without a row a row, so no recording is ever out of sight.
 
@@ -271,6 +338,7 @@ def adopt_orphans(store: Store, *, min_age_s: float = ORPHAN_MIN_AGE_S) -> list[
     before = _tree_state(store)
     if before is not None and _settled.get(key) == before:
         return []
+    imported_now = _imports_under_way(store)
     files = recording_files(store)
     if not files:
         _settle(key, before)
@@ -278,11 +346,12 @@ def adopt_orphans(store: Store, *, min_age_s: float = ORPHAN_MIN_AGE_S) -> list[
     with store.read() as conn:
         known = set(conn.execute(sa.select(recordings.c.path).where(mine(store, recordings))).scalars())
     adopted = []
-    waiting = False  # a file too young to adopt yet: the next pass looks again
+    # a file too young to adopt yet, or one being imported: the next pass looks again
+    waiting = bool(imported_now)
     now = time.time()
     for path in files:
         relative = store.relative(path)
-        if relative in known:
+        if relative in known or relative in imported_now:
             continue
         # a take whose analysis already failed, or a review stopped midway, is no save in flight:
         # listed at once, by its name

@@ -82,6 +82,7 @@ from coach.store.questions import TYPED_FIELDS as QUESTION_TYPED
 from coach.store.recordings import KINDS as RECORDING_KINDS
 from coach.store.recordings import (
     finish_deletions,
+    importing,
     not_analysable_because,
     note_not_analysable,
     note_question,
@@ -488,19 +489,23 @@ def import_data(
                 tables["recordings"] = kept
                 audio_lost = _audio_lost_here(conn, store, tables["recordings"], where)
             banks = _banks_in_backup(store, archive, usable_banks, where)
-            absent = _place_recording_files(
-                store, archive, tables.get("recordings", []), created, folders, where
-            )
-            audio_back = sum(path.is_file() for path in audio_lost)
-            _place_banks(store, banks["added"], created, folders)
-            local_ids: dict[str, dict[str, int]] = {}
-            with store.write() as conn:
-                counts = {
-                    name: _import_rows(conn, store.owner, table, rows, local_ids)
-                    for table in TABLES_IN_ORDER
-                    for name, rows in _counted_apart(table, tables.get(table.name, []))
-                }
-                merged = carried_deletions.merge(conn, store.owner, backup_deletions, tables)
+            # the recordings folder too, when the import makes it (its list of files placed goes there)
+            here = store.settings.recordings_dir
+            folders += [folder for folder in reversed([here, *here.parents]) if not folder.exists()]
+            with importing(store) as placing:  # held until the rows are in (coach.store.recordings)
+                absent = _place_recording_files(
+                    store, archive, tables.get("recordings", []), created, folders, where, placing
+                )
+                audio_back = sum(path.is_file() for path in audio_lost)
+                _place_banks(store, banks["added"], created, folders)
+                local_ids: dict[str, dict[str, int]] = {}
+                with store.write() as conn:
+                    counts = {
+                        name: _import_rows(conn, store.owner, table, rows, local_ids)
+                        for table in TABLES_IN_ORDER
+                        for name, rows in _counted_apart(table, tables.get(table.name, []))
+                    }
+                    merged = carried_deletions.merge(conn, store.owner, backup_deletions, tables)
             counts[BANKS_FOLDER] = (len(banks["added"]), banks["same"], banks["kept_here"], 0)
     except BaseException as e:
         for path in created:
@@ -1140,10 +1145,12 @@ def _place_recording_files(
     created: list[Path],
     folders: list[Path],
     where: str,
+    placing: Callable[[Path], None],
 ) -> list[str]:
     """Put each exported recording in the data directory (renaming on a clash) before any row,
-    noting in `created` each file written and in `folders` each folder made for one. Returns the
-    recordings the backup lists but does not hold (its answers come without audio)."""
+    noting in `created` each file written and in `folders` each folder made for one, and telling
+    `placing` each before it is written. Returns the recordings the backup lists but does not hold
+    (its answers come without audio)."""
     members = set(archive.namelist())
     absent = []
     for row in rows:
@@ -1163,6 +1170,7 @@ def _place_recording_files(
             if target.exists():
                 continue
         folders += [folder for folder in reversed(target.parents) if not folder.exists()]
+        placing(target)
         if archive.getinfo(member).file_size != row["size_bytes"] or not _copy_member(
             archive, member, target, row["sha256"]
         ):  # never inflate more than the row declares

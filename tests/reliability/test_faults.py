@@ -226,7 +226,8 @@ def test_killed_while_importing_adds_nothing_half_and_the_import_can_be_run_agai
         attempts = list_attempts(store)
         assert len(attempts) == 6
         assert set(sums) <= {a["recording_sha256"] for a in attempts}
-        assert unanalysed_recordings(store) == []  # files placed before the kill joined their rows
+        # the files placed before the kill were removed (not kept as takes to analyse), then placed again
+        assert unanalysed_recordings(store) == []
     finally:
         store.close()
     assert len(_nothing_lost(settings)) == 6
