@@ -976,14 +976,14 @@ def _debrief_field(db: Store, interview_id: int, key: str, f: DebriefField, star
     )
 
 
-# A browser sends a form's fields only with its button: a debrief or an interview's notes typed and
-# not saved were gone on coming back from another page (Streamlit keeps no unsent field; outside a
-# form, each box sent as it was left raced the click to the other page, which lost the text or the
-# click). So the tab itself keeps what is typed in such a form's boxes (sessionStorage: this tab
-# only, never sent anywhere), with the text the box showed before; a box drawn again showing that
-# same text gets the typed text back as if typed again, and the form's button sends it. A box
-# showing other text (saved meanwhile, or changed in a terminal) drops what the tab kept, and so
-# does sending the form.
+# A browser sends a form's fields only with its button: a debrief, an interview's job description or
+# an own question typed and not saved were gone on coming back from another page (Streamlit keeps
+# no unsent field; outside a form, each box sent as it was left raced the click to the other page,
+# which lost the text or the click). So the tab itself keeps what is typed in such a form's boxes
+# (sessionStorage: this tab only, never sent anywhere), with the text the box showed before; a box
+# drawn again showing that same text gets the typed text back as if typed again, and the form's
+# button sends it. A box showing other text (saved meanwhile, or changed in a terminal) drops what
+# the tab kept, and so does sending the form.
 _TYPED_KEPT = """<script>
 (function() {
   const kept = window.__coachDrafts = window.__coachDrafts || {prefixes: new Set()};
