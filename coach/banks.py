@@ -868,11 +868,17 @@ def _mentions(text: str) -> list[tuple[int, int, str]]:
     return sorted(taken)
 
 
+def skill_gap_pieces(text: str) -> list[str]:
+    """The gaps in a debrief's list, one each, in the user's words and order: "Kafka, stakeholder
+    management; Go" is ["Kafka", "stakeholder management", "Go"]."""
+    pieces = [p.strip(" .") for p in re.split(r"[,;\n]|\band\b", text)]
+    return [p for p in pieces if p]
+
+
 def unmatched_skill_gaps(text: str) -> list[str]:
     """The gaps in a debrief's list ("Kafka, stakeholder management; Go") that name no competency
     the banks practise, in the user's words and order: ["Kafka", "Go"]."""
-    pieces = [p.strip(" .") for p in re.split(r"[,;\n]|\band\b", text)]
-    return [p for p in pieces if p and not skill_gap_to_competencies(p)]
+    return [p for p in skill_gap_pieces(text) if not skill_gap_to_competencies(p)]
 
 
 def _keyword_matches(lowered: str) -> Iterable[tuple[int, int, str]]:

@@ -2522,7 +2522,14 @@ def debrief_command(
 ) -> None:
     """Write the debrief of a real interview, or add to it: fields given replace what it said."""
     from coach import store as repository
-    from coach.debrief import DEBRIEF_HEADINGS, latest_debrief, no_skill_gap_note, write_debrief
+    from coach.debrief import (
+        DEBRIEF_HEADINGS,
+        latest_debrief,
+        no_question_note,
+        no_skill_gap_note,
+        saved_gaps_without_questions,
+        write_debrief,
+    )
     from coach.interview_log import debrief_refused
 
     given = {
@@ -2550,10 +2557,17 @@ def debrief_command(
             raise InputError(refused)
         _, added, _ = write_debrief(store, store.settings, interview_id, given, add_to_bank=to_bank)
         interview = repository.get_interview(store, interview_id)
-    debrief = latest_debrief(interview["debriefs"])
+        debrief = latest_debrief(interview["debriefs"])
+        left = saved_gaps_without_questions(store, store.settings, debrief)
     if as_json:
         print_json(
-            {"debrief": debrief, "people": interview["people"], "questions_added": [q.text for q in added]}
+            {
+                "debrief": debrief,
+                "people": interview["people"],
+                "questions_added": [q.text for q in added],
+                # the skill gaps named that no practice question practises (Practice picks none)
+                "skill_gaps_without_questions": left,
+            }
         )
         return
     said = f"interest {debrief['interest']}/5" if debrief["interest"] else "interest not set"
@@ -2565,7 +2579,8 @@ def debrief_command(
     typer.echo(f"Saved {saved} in the debrief of interview #{interview_id} ({interview['company']}, {said}).")
     if added:
         typer.echo(f"{count(len(added), 'question')} added to your practice questions.")
-    note = no_skill_gap_note(debrief)  # only the skill gaps choose practice questions
+    # only the skill gaps choose practice questions, and only those a question practises
+    note = no_skill_gap_note(debrief) or no_question_note(left, "with `coach add-question`")
     if note:
         typer.echo(note)
 

@@ -4,13 +4,17 @@ questions the interviewer asked are kept with the debrief and can join the pract
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import datetime
 
 from coach import banks, local_time, playbook, store
+from coach.analysis.wording import listed
 from coach.config import Settings
 from coach.errors import InputError
 from coach.interview.turns import asked_question_text, is_follow_up
 from coach.question_match import same_question
+from coach.recommend import role_to_practise
+from coach.roles import your_role
 from coach.store import Store
 from coach.store.schema import LONG_TEXT_CHARS
 
@@ -340,6 +344,57 @@ def no_skill_gap_note(saved: dict) -> str | None:
     """What a debrief just saved (`saved`: its fields as stored) is told when it names no skill gap;
     None when it names one."""
     return None if (saved.get("skill_gaps") or "").strip() else NO_SKILL_GAP
+
+
+def competencies_practised(questions: Sequence[banks.Question], role: str | None = None) -> set[str]:
+    """The competencies some question for `role` or for any role practises (all roles' for None):
+    what a gap must name for Practice to recommend a question for it."""
+    if role is not None:
+        questions = banks.filter_questions(questions, role=role)
+    return {c for q in questions for c in q.competencies}
+
+
+def gaps_without_questions(
+    skill_gaps: str, questions: Sequence[banks.Question], role: str | None = None
+) -> list[str]:
+    """The gaps in a debrief's list, in the user's words and once each, that no practice question
+    practises, so Practice never recommends one for them: those naming none of the competencies the
+    banks practise ("Kubernetes", "public speaking"), and those whose competencies no question for
+    `role` or for any role practises ("interviewing candidates" for a software engineer: only
+    engineering managers' questions practise hiring). `questions`: the user's, own ones included;
+    `role`: as Practice picks for it (coach.recommend.role_to_practise), None for any."""
+    practised = competencies_practised(questions, role)
+    left: dict[str, str] = {}
+    for gap in banks.skill_gap_pieces(skill_gaps):
+        if not practised.intersection(banks.skill_gap_to_competencies(gap)):
+            left.setdefault(gap.casefold(), gap)
+    return list(left.values())
+
+
+def saved_gaps_without_questions(db: Store, settings: Settings, saved: dict) -> list[str]:
+    """`gaps_without_questions` for a debrief just saved (`saved`: its fields), with the user's
+    questions and role as the Practice page picks from them."""
+    if not (saved.get("skill_gaps") or "").strip():
+        return []
+    questions = banks.load_questions(settings.data_dir, owner=settings.owner)
+    return gaps_without_questions(saved["skill_gaps"], questions, role_to_practise(your_role(settings, db)))
+
+
+def no_question_note(gaps: Sequence[str], add_one: str) -> str | None:
+    """Said when a debrief is saved naming gaps no practice question practises (`gaps`, from
+    `saved_gaps_without_questions`), as Progress marks them: the user took a named gap for one the
+    coach would work on, and nothing said Practice would never recommend a question for it.
+    `add_one`: where this page or command adds a question ("on the Questions page (Add your own)").
+    None for none."""
+    if not gaps:
+        return None
+    one = len(gaps) == 1
+    named = listed([f"“{g}”" for g in gaps])
+    return (
+        f"{named} {'matches' if one else 'match'} no practice question, so Practice will recommend "
+        f"none for {'it' if one else 'them'}: add a question of your own for "
+        f"{'it' if one else 'each'} {add_one}."
+    )
 
 
 def check_held(interview: dict) -> None:

@@ -1063,6 +1063,10 @@ KEPT_UNTIL_SAVED = (
 )
 
 
+# Where the pages add a question of one's own (the Questions page's section), as a sentence ends.
+ADD_OWN_QUESTION = "on the Questions page (Add your own)"
+
+
 def debrief_form(
     db: Store,
     current: Settings,
@@ -1083,7 +1087,14 @@ def debrief_form(
     so a press of another form's button lost what was typed in the debrief and not saved yet.
     Returns the message to show once it is saved (the caller shows it, perhaps after a rerun)."""
     from coach import playbook
-    from coach.debrief import form_values, from_review, no_skill_gap_note, save_debrief
+    from coach.debrief import (
+        form_values,
+        from_review,
+        no_question_note,
+        no_skill_gap_note,
+        save_debrief,
+        saved_gaps_without_questions,
+    )
 
     book = playbook.load_playbook()
     start = form_values(debrief, heard)
@@ -1153,6 +1164,8 @@ def debrief_form(
                 if debrief is None:
                     form_saved(name)
                 saved_here(name)  # the form of the debrief it now is
-                note = no_skill_gap_note(answers)  # only the skill gaps choose practice questions
+                note = no_skill_gap_note(answers) or no_question_note(  # only the gaps choose practice
+                    saved_gaps_without_questions(db, current, answers), ADD_OWN_QUESTION
+                )
                 return "Debrief saved." + extra + (f" {note}" if note else "")
     return None
