@@ -564,7 +564,7 @@ def what_next(report: dict, attempts: list[dict]) -> None:
     if gaps.get("unmatched"):
         named = escape(", ".join(gaps["unmatched"]))
         st.caption(
-            f"Also named in your debriefs, with no question in the banks: {named}. "
+            f"Also named in your debriefs, matching no practice question: {named}. "
             "Add a question of your own for each on the Questions page (Add your own)."
         )
     if not gaps["gaps"] and not gaps.get("unmatched"):

@@ -875,12 +875,6 @@ def skill_gap_pieces(text: str) -> list[str]:
     return [p for p in pieces if p]
 
 
-def unmatched_skill_gaps(text: str) -> list[str]:
-    """The gaps in a debrief's list ("Kafka, stakeholder management; Go") that name no competency
-    the banks practise, in the user's words and order: ["Kafka", "Go"]."""
-    return [p for p in skill_gap_pieces(text) if not skill_gap_to_competencies(p)]
-
-
 def _keyword_matches(lowered: str) -> Iterable[tuple[int, int, str]]:
     for competency, keywords in COMPETENCY_KEYWORDS.items():
         for keyword in (*keywords, competency.replace("-", " ")):

@@ -15,6 +15,7 @@ from statistics import fmean
 from coach import banks, local_time, recommend
 from coach.analysis.wording import clock, count
 from coach.config import Settings
+from coach.debrief import competencies_practised, gaps_without_questions
 from coach.goals import TARGETS, PracticeGoal
 from coach.goals import period_words as goals_period_words
 from coach.job_description import interview_asks, steering
@@ -512,7 +513,10 @@ def skill_gaps(
     coming interview asks for, whose picks Practice lists first; `role`: the user's, as Practice
     picks for it). Only questions that practise a gap are listed here: not those picked for weak
     score areas, nor those picked for the interview that practise none of the gaps."""
-    gaps = debrief_gaps(debriefs, today=today)
+    # a gap no question for the role practises is listed with those the banks lack (`unmatched`),
+    # not among the gaps: "hiring (1×)" for a software engineer read as practised, with none listed
+    practised = competencies_practised(questions, role)
+    gaps = [g for g in debrief_gaps(debriefs, today=today) if g["competency"] in practised]
     recommended = []
     if gaps:
         competencies = [g["competency"] for g in gaps]
@@ -533,17 +537,20 @@ def skill_gaps(
     return {
         "gaps": gaps,
         "recommended": recommended,
-        "unmatched": unmatched_gaps(debriefs, today=today),
+        "unmatched": unmatched_gaps(debriefs, questions, today=today, role=role),
         "debriefs": len(debriefs),  # written, gaps or not: the page asks for a debrief only when none is
     }
 
 
-def unmatched_gaps(debriefs: list[dict], *, today: date) -> list[str]:
-    """Gaps the last year's debriefs named that no bank question practises ("Kafka"), newest
+def unmatched_gaps(
+    debriefs: list[dict], questions: Sequence[banks.Question], *, today: date, role: str | None = None
+) -> list[str]:
+    """Gaps the last year's debriefs named that no practice question practises ("Kafka"; "hiring"
+    for a software engineer: debrief.gaps_without_questions, as saving the debrief said), newest
     first, each once: said, so they do not vanish from what to practise without a word."""
     found: dict[str, str] = {}
     for debrief in _recent_gap_debriefs(debriefs, today):
-        for gap in banks.unmatched_skill_gaps(debrief["skill_gaps"]):
+        for gap in gaps_without_questions(debrief["skill_gaps"], questions, role):
             found.setdefault(gap.casefold(), gap)
     return list(found.values())
 
@@ -997,7 +1004,7 @@ def summary_lines(report: dict, *, last_n: int = DEFAULT_LAST_N) -> list[str]:
         lines += [f"  practise: [{q['id']}] {q['text']}" for q in gaps["recommended"]]
     if gaps.get("unmatched"):
         lines.append(
-            f"Also named, with no question in the banks: {', '.join(gaps['unmatched'])} "
+            f"Also named, matching no practice question: {', '.join(gaps['unmatched'])} "
             "(add a question of your own for each: `coach add-question` or the Questions page)."
         )
     return lines

@@ -430,9 +430,9 @@ def test_a_gap_no_question_practises_is_named_on_the_page(tmp_path, monkeypatch)
         _answered_about_yourself(db, days_ago=30)
     at = page("progress").run()
     assert not at.exception
-    captions = [c.value for c in at.caption if "no question in the banks" in c.value]
+    captions = [c.value for c in at.caption if "no practice question" in c.value]
     assert captions == [
-        "Also named in your debriefs, with no question in the banks: Kafka. Add a question of your "
+        "Also named in your debriefs, matching no practice question: Kafka. Add a question of your "
         "own for each on the Questions page (Add your own)."
     ], captions
 

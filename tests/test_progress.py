@@ -282,9 +282,33 @@ def test_gaps_no_bank_question_practises_are_said_not_dropped(store, settings):
     assert [g["competency"] for g in report["skill_gaps"]["gaps"]] == ["influence"]
     assert report["skill_gaps"]["unmatched"] == ["Go", "Kafka"]
     assert (
-        "Also named, with no question in the banks: Go, Kafka (add a question of your own for each: "
+        "Also named, matching no practice question: Go, Kafka (add a question of your own for each: "
         "`coach add-question` or the Questions page)." in summary_lines(report)
     )
+
+
+def test_a_gap_only_another_roles_questions_practise_is_marked_as_matching_none(store, settings):
+    """A software engineer's debrief names "interviewing candidates, conflict": only engineering
+    managers' questions practise hiring, and Practice picks none of them for this role, yet `coach
+    progress` listed "Skill gaps from your debriefs: hiring (1×), conflict (1×)" as though it would
+    be practised. It is marked as saving the debrief marked it; with any role it is a gap."""
+    from dataclasses import replace
+
+    interview_id = add_interview(store, company="Acme", interview_date="2025-01-20", stage="first round")
+    add_debrief(store, interview_id, interest=4, skill_gaps="interviewing candidates, conflict")
+    engineer = replace(settings, role="software-engineer")
+    report = progress_report(store, engineer, today=date(2025, 2, 1))
+    assert [g["competency"] for g in report["skill_gaps"]["gaps"]] == ["conflict"]
+    assert report["skill_gaps"]["unmatched"] == ["interviewing candidates"]
+    lines = summary_lines(report)
+    assert "Skill gaps from your debriefs: conflict (1×)." in lines, lines
+    assert (
+        "Also named, matching no practice question: interviewing candidates (add a question of your "
+        "own for each: `coach add-question` or the Questions page)." in lines
+    ), lines
+    any_role = progress_report(store, settings, today=date(2025, 2, 1))
+    assert [g["competency"] for g in any_role["skill_gaps"]["gaps"]] == ["hiring", "conflict"]
+    assert any_role["skill_gaps"]["unmatched"] == []
 
 
 def test_gaps_list_only_questions_that_practise_them_in_the_cli_too(store, settings):
@@ -310,7 +334,8 @@ def test_gaps_list_only_questions_that_practise_them_in_the_cli_too(store, setti
     others = [q for q in by_id.values() if "failure-learning" not in q.competencies]
     debriefs, attempts = list_debriefs(store), list_attempts(store, newest_first=False)
     none_left = skill_gaps(debriefs, attempts, others, today=date(2025, 2, 1))
-    assert [g["competency"] for g in none_left["gaps"]] == ["failure-learning"]
+    # named with the gaps no question practises, not as a gap to practise with nothing under it
+    assert none_left["gaps"] == [] and none_left["unmatched"] == ["learning from failure"]
     assert none_left["recommended"] == [], none_left["recommended"]
     fallback = recommended(others, [], ["failure-learning"], today=date(2025, 2, 1))
     assert fallback.picked_for(GAP) == [] and [g.why for g in fallback.groups] == [STARTER]
