@@ -147,7 +147,8 @@ TARGET_S_RANGE = (15, 1800)
 # challenged") mapped to the competency that practice would build. Matched as word prefixes,
 # longest first, so "machine learning" is data analysis and not failure and learning.
 COMPETENCY_KEYWORDS: dict[str, tuple[str, ...]] = {
-    "leadership": ("lead", "leadership", "vision", "rally", "took charge", "step up"),
+    # "delegation": the bank asks "Tell me about a time you delegated something important."
+    "leadership": ("lead", "leadership", "vision", "rally", "took charge", "step up", "delegat"),
     "ownership": ("ownership", "own", "accountab", "initiative", "end to end", "follow through"),
     "conflict": (
         "conflict",
@@ -166,6 +167,8 @@ COMPETENCY_KEYWORDS: dict[str, tuple[str, ...]] = {
         "team player",
         "cross-functional",
         "cross functional",
+        "cross-team",
+        "cross team",
         "working with others",
         "partner",
     ),
@@ -195,6 +198,13 @@ COMPETENCY_KEYWORDS: dict[str, tuple[str, ...]] = {
         "filler",
         "presenting",
         "presentation",
+        "public speaking",
+        # the STAR format the Structure score reads (the weak area "structure (STAR)" is practised
+        # here); never "star" alone, which would take "start" and "startup"
+        "star method",
+        "star format",
+        "star answer",
+        "star stor",
     ),
     "motivation": (
         "motivation",
@@ -212,6 +222,7 @@ COMPETENCY_KEYWORDS: dict[str, tuple[str, ...]] = {
         "system design",
         "architecture",
         "scalab",
+        "scaling",
         "distributed",
         "design a system",
         "capacity",
@@ -285,7 +296,7 @@ COMPETENCY_KEYWORDS: dict[str, tuple[str, ...]] = {
         "design process",
         "craft",
     ),
-    "user-research": ("user research", "interview users", "usability", "research"),
+    "user-research": ("user research", "interview users", "user interview", "usability", "research"),
     "people-management": (
         "people management",
         "managing people",
