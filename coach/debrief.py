@@ -384,17 +384,30 @@ def no_question_note(gaps: Sequence[str], add_one: str) -> str | None:
     """Said when a debrief is saved naming gaps no practice question practises (`gaps`, from
     `saved_gaps_without_questions`), as Progress marks them: the user took a named gap for one the
     coach would work on, and nothing said Practice would never recommend a question for it.
+    A gap naming none of the skills questions are filed under ("Kubernetes") is never recommended,
+    a question of the user's own included: they practise that question themselves. One whose skill
+    only another role's questions practise is, once a question of their own practises it.
     `add_one`: where this page or command adds a question ("on the Questions page (Add your own)").
     None for none."""
-    if not gaps:
-        return None
-    one = len(gaps) == 1
-    named = listed([f"“{g}”" for g in gaps])
-    return (
-        f"{named} {'matches' if one else 'match'} no practice question, so Practice will recommend "
-        f"none for {'it' if one else 'them'}: add a question of your own for "
-        f"{'it' if one else 'each'} {add_one}."
-    )
+    unknown = [g for g in gaps if not banks.skill_gap_to_competencies(g)]
+    others = [g for g in gaps if g not in unknown]
+    said = []
+    if unknown:
+        one = len(unknown) == 1
+        said.append(
+            f"{listed([f'“{g}”' for g in unknown])} {'is' if one else 'are'} none of the skills the "
+            f"practice questions are filed under, so Practice will recommend none for "
+            f"{'it' if one else 'them'}: add a question of your own for {'it' if one else 'each'} "
+            f"{add_one} and practise it from there."
+        )
+    if others:
+        one = len(others) == 1
+        said.append(
+            f"{listed([f'“{g}”' for g in others])} {'matches' if one else 'match'} no practice question "
+            f"for your role, so Practice will recommend none for {'it' if one else 'them'} until a "
+            f"question of your own practises {'it' if one else 'them'}: add one {add_one}."
+        )
+    return " ".join(said) or None
 
 
 def check_held(interview: dict) -> None:

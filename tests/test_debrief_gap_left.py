@@ -35,8 +35,9 @@ def test_a_gap_no_question_practises_is_named_when_the_debrief_is_saved_on_the_p
     [b for b in at.button if b.label == "Save debrief"][0].click().run()
     assert not at.exception and not at.error
     assert [s.value for s in at.success] == [
-        "Debrief saved. “Kubernetes” matches no practice question, so Practice will recommend none "
-        "for it: add a question of your own for it on the Questions page (Add your own)."
+        "Debrief saved. “Kubernetes” is none of the skills the practice questions are filed under, so "
+        "Practice will recommend none for it: add a question of your own for it on the Questions page "
+        "(Add your own) and practise it from there."
     ]
     # every gap a question practises: nothing more is said
     at.text_area(key=f"{key}_skill_gaps").input("handling conflict")
@@ -52,8 +53,9 @@ def test_coach_debrief_names_the_gaps_no_question_practises(tmp_path):
     )
     assert said.splitlines() == [
         f"Saved “Skill gaps” in the debrief of interview #{interview_id} (Acme, interest not set).",
-        "“Kubernetes” and “small talk” match no practice question, so Practice will recommend none for "
-        "them: add a question of your own for each with `coach add-question`.",
+        "“Kubernetes” and “small talk” are none of the skills the practice questions are filed under, "
+        "so Practice will recommend none for them: add a question of your own for each with "
+        "`coach add-question` and practise it from there.",
     ]
     said = coach_printed(tmp_path, "debrief", interview_id, "--skill-gaps", "conflict")
     assert "no practice question" not in said
@@ -68,8 +70,9 @@ def test_a_gap_only_another_roles_questions_practise_is_named_for_the_role_chose
     (tmp_path / "settings.toml").write_text('role = "software-engineer"\n')
     said = coach_printed(tmp_path, "debrief", interview_id, "--interest", "4")
     assert said.splitlines()[1:] == [
-        "“interviewing candidates” matches no practice question, so Practice will recommend none for "
-        "it: add a question of your own for it with `coach add-question`."
+        "“interviewing candidates” matches no practice question for your role, so Practice will "
+        "recommend none for it until a question of your own practises it: add one with "
+        "`coach add-question`."
     ]
 
 
