@@ -250,7 +250,7 @@ def your_data() -> None:
                     st.info(shared.said(e))
                 else:
                     st.session_state["settings_backup"] = data
-                    st.caption(export_sentence(info))
+                    st.caption(export_sentence(info, cfg))
         if st.session_state.get("settings_backup"):
             shared.offer_download(
                 "Download the backup",

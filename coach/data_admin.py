@@ -21,8 +21,9 @@ from coach.config import (
     save_settings,
     thresholds_kept_from,
 )
-from coach.errors import CoachError, StorageError
+from coach.errors import SERVER, CoachError, StorageError
 from coach.files import private_folder, staging, write_private
+from coach.identity import is_staff
 from coach.roles import save_your_role, your_role
 from coach.store import Store
 from coach.store.old_files import FAVOURITES_FILE  # only while a damaged one waits to be moved
@@ -100,29 +101,45 @@ def backup_words(counts: dict) -> str:
     return listed(parts)
 
 
-def export_sentence(result: dict) -> str:
+def export_sentence(result: dict, settings: Settings | None = None) -> str:
     """What a backup holds, the same words in `coach export` and on the Settings page (an empty
-    store makes no backup: export_data raises NothingToExport)."""
+    store makes no backup: export_data raises NothingToExport). `settings`: whose page it is, so a
+    student of a cohort is sent to the staff for what only they can do (audio_missing_said)."""
     said = f"The backup holds {exported_words(result)}"
     if only_deletions(result):  # "The backup holds nothing." read as a useless file
         return f"{said}: restoring it on another machine deletes those there too."
-    missing = audio_missing_said(result, "prepare the backup again")
+    missing = audio_missing_said(
+        result, "prepare the backup again", for_a_student=settings is not None and a_student(settings)
+    )
     return f"{said}." + (f" {missing}" if missing else "")
 
 
-def audio_missing_said(result: dict, again: str) -> str:
+def a_student(settings: Settings) -> bool:
+    """Whether this person uses a cohort's coach from a browser and is not its staff: what is done
+    in the server's folders is for the staff to do, and they are sent to them."""
+    return settings.on_server and not is_staff(settings.owner, settings)
+
+
+def audio_missing_said(result: dict, again: str, *, for_a_student: bool = False) -> str:
     """What an export left out because a recording's file is not in the data folder, and what to do,
     said where the backup is made: the new laptop was the first to say an answer had no audio, once
     the old one (maybe with the file still on it) was gone. `again`: how to make the backup again
-    there. "" when every recording is in the backup."""
+    there. A student of a cohort cannot reach the server's folders: they are sent to the staff ("put
+    it back there if you still have it" asked them for what only the staff can do). "" when every
+    recording is in the backup."""
     missing = len(result.get("missing_recordings") or ())
     if not missing:
         return ""
     one = missing == 1
+    it = "it" if one else "them"
+    if for_a_student:
+        return (
+            f"{count(missing, 'recording')} {'is' if one else 'are'} missing from {SERVER}, so the backup "
+            f"holds no audio for {it}; ask your coaching staff whether they can put {it} back, then {again}."
+        )
     return (
         f"{count(missing, 'recording')} {'is' if one else 'are'} missing from the data folder here, so the "
-        f"backup holds no audio for {'it' if one else 'them'}; put {'it' if one else 'them'} back there if "
-        f"you still have {'it' if one else 'them'}, then {again}."
+        f"backup holds no audio for {it}; put {it} back there if you still have {it}, then {again}."
     )
 
 

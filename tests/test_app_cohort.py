@@ -719,6 +719,40 @@ def test_a_students_restore_box_says_its_limit_and_who_restores_a_larger_backup(
     )
 
 
+def test_a_student_whose_backup_lacks_a_recording_is_sent_to_the_staff_not_to_the_servers_folder(
+    tmp_path, monkeypatch
+):
+    """A recording gone from the server, then a backup prepared: a student was told "1 recording is
+    missing from the data folder here … put it back there if you still have it", a folder of the
+    server's only its staff can reach. She is sent to the staff; the staff are told as before."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    monkeypatch.delenv("COACH_USER", raising=False)
+    (tmp_path / "settings.toml").write_text(f'multi_user = true\nstaff = ["{STAFF}"]\n')
+    for who in ("ana@example.edu", STAFF):
+        theirs = load_settings(tmp_path, owner=who)
+        taken = record(theirs)
+        db = store.open_store(theirs).for_owner(who)
+        try:
+            save_answer(db, "mot-05", "Tell me about yourself.", recording=taken)
+        finally:
+            db.close()
+        taken.path.unlink()  # gone from the server's folder
+
+    def backup_said(who: str) -> str:
+        at = _signed_in("settings", who).run()
+        at.button(key="settings_export").click().run()
+        assert not at.exception and not at.error
+        return " ".join(c.value for c in at.caption if c.value.startswith("The backup holds"))
+
+    assert backup_said("ana@example.edu") == (
+        "The backup holds 1 practice answer. 1 recording is missing from your organisation's server, so "
+        "the backup holds no audio for it; ask your coaching staff whether they can put it back, then "
+        "prepare the backup again."
+    )
+    assert "put it back there if you still have it" in backup_said(STAFF)
+
+
 def test_a_database_gone_while_the_app_runs_is_one_sentence_on_every_page(tmp_path, monkeypatch):
     """PostgreSQL stopped under a cohort whose pages had been open: Progress and Review a real
     interview showed the sentence and under it Streamlit's "This app has encountered an error"
