@@ -367,10 +367,13 @@ def _restore_settings(db: Store, saved: dict | None) -> tuple[list[str], list[st
     restored: list[str] = []
     notes: list[str] = []
     role = saved.get("role")
-    if isinstance(role, str) and role in banks.ROLES and role != "any" and your_role(current, db) == "any":
-        if not current.multi_user or role_choice_of(db) is None:  # a cohort person with no role of theirs
+    if isinstance(role, str) and role in banks.ROLES and role != "any":
+        here = your_role(current, db)
+        if here == "any" and (not current.multi_user or role_choice_of(db) is None):  # none chosen here
             save_your_role(current, db, role)
             restored.append("your role")
+        else:  # "Your thresholds came back too." alone left the role unsaid, the backup's another
+            notes.append(role_kept_said(here, role))
     if current.multi_user:  # in a cohort the thresholds and the 'um's are the host's, not a person's
         return restored, notes
     changes = {}
@@ -395,6 +398,19 @@ def _restore_settings(db: Store, saved: dict | None) -> tuple[list[str], list[st
     if changes:
         save_settings(replace(load_settings(current.data_dir), **changes))
     return restored, notes
+
+
+def role_kept_said(here: str, backup: str) -> str:
+    """The role chosen here, kept over the backup's: 'Your role here, Software engineering, was
+    kept; the backup's, Data, was not used.'"""
+    kept = f"Your role here, {_role_words(here)}, was kept"
+    if here == backup:
+        return f"{kept}: it is the backup's too."
+    return f"{kept}; the backup's, {_role_words(backup)}, was not used."
+
+
+def _role_words(role: str) -> str:
+    return "Any role" if role == "any" else banks.ROLE_LABELS[role]
 
 
 def _thresholds_from(saved: object) -> tuple[Thresholds | None, str | None]:

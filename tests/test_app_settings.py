@@ -439,6 +439,22 @@ def test_a_restored_backup_brings_back_the_role_shown_in_the_page(tmp_path, monk
     assert role_box(at).value == "data"
     assert load_settings(tmp_path / "new").role == "data"
 
+    # a role chosen here is kept, and said to be: the import said nothing of it
+    chose = tmp_path / "chose"
+    chose.mkdir()
+    save_settings(replace(load_settings(chose), role="product"))
+    monkeypatch.setenv("COACH_DATA_DIR", str(chose))
+    at = page("settings").run()
+    [u for u in at.get("file_uploader") if u.key == "settings_import"][0].upload(
+        "coach-backup-2026-12-02.zip", backup, "application/zip"
+    ).run()
+    [b for b in at.button if b.label == "Import it"][0].click().run()
+    assert not at.exception and not at.error
+    assert [s.value for s in at.success] == [
+        "Imported 1 interview. Your role here, Product, was kept; the backup's, Data, was not used."
+    ]
+    assert role_box(at).value == "product"
+
 
 def test_a_threshold_out_of_its_bounds_in_the_settings_file_is_put_right_from_the_page(tmp_path, monkeypatch):
     """settings.toml edited by hand with a filler rate of 0 stopped every page with one sentence

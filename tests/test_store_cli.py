@@ -483,9 +483,10 @@ def test_a_backup_brings_back_the_role_and_thresholds_where_none_are_chosen(fill
     result = _run(chosen, "import", str(out))
     # the role and the 'um's heard chosen here stay; the thresholds and the 'um's kept, still the
     # defaults here, come from the backup
-    assert result.stdout.strip().endswith(" Your thresholds and your choice about 'um's came back too."), (
-        result.stdout
-    )
+    assert result.stdout.strip().endswith(
+        " Your thresholds and your choice about 'um's came back too. Your role here, Product, was kept; "
+        "the backup's, Data, was not used."
+    ), result.stdout
     shown = unwrapped(_run(chosen, "settings").stdout)  # wrapped at words in 80 columns
     assert "Your role: Product" in shown
     assert "Keeping the 'um's Whisper writes: off; hearing those it drops, from the sound: off." in shown
