@@ -23,6 +23,7 @@ from coach.config import (
 )
 from coach.errors import SERVER, CoachError, StorageError
 from coach.files import private_folder, staging, write_private
+from coach.goals import goal_named
 from coach.identity import is_staff
 from coach.roles import save_your_role, your_role
 from coach.store import Store
@@ -164,10 +165,11 @@ def import_sentence(result: dict) -> str:
     """What an import added and what was already here, the same words in `coach import` and on the
     Settings page."""
     absent = len(result.get("recordings_not_in_backup") or ())
-    added_counts = dict(result["added"])
+    added_counts, present_counts = dict(result["added"]), dict(result["already_present"])
     if absent:  # a recording the backup lists without its file is no recording brought in
         added_counts["recordings"] = max(0, added_counts.get("recordings", 0) - absent)
-    added, present = backup_words(added_counts), backup_words(result["already_present"])
+    goals_said = _goals_settled_said(result.get("goals_settled") or [], added_counts, present_counts)
+    added, present = backup_words(added_counts), backup_words(present_counts)
     missing = (
         f" {count(absent, 'recording')} listed in the backup {'was' if absent == 1 else 'were'} not in "
         f"it, so {'its answer has' if absent == 1 else 'their answers have'} no audio here."
@@ -186,7 +188,8 @@ def import_sentence(result: dict) -> str:
     missing += _deleted_there_said(
         result.get("deleted_in_backup") or {}, result.get("deleted_in_backup_kept") or {}
     )
-    left_out_any = bool(result.get("deleted_here"))
+    missing += goals_said
+    left_out_any = bool(result.get("deleted_here") or goals_said)  # "this backup is empty" it was not
     # a backup of deletions only deleted rows here: it is not "empty"
     deleted_any = bool(result.get("deleted_in_backup") or result.get("deleted_in_backup_kept"))
     newer = result.get("newer_in_backup") or {}
@@ -244,6 +247,31 @@ def import_sentence(result: dict) -> str:
     if audio_back:
         said += f" {brought_back}."
     return said + missing
+
+
+def _goals_settled_said(settled: list[dict], added: dict, present: dict) -> str:
+    """What became of the backup's goals of a kind this coach has one of (the one set later counts):
+    ' Your pace goal here (140 words per minute) is kept; the backup's (150 words per minute), set
+    earlier, was not used.' or ' The backup's pace goal (150 words per minute), set later than yours
+    here (140 words per minute), is now yours.' The import said "Imported 2 goals" and `coach goals`
+    still showed the one here, or another than before without a word. A goal of the backup's that
+    does not count is not among those imported (`added` and `present` are changed to say so); one
+    the same as here's is already here."""
+    said = ""
+    for goal in settled:
+        rows = goal["backup_rows"]
+        if tuple(goal["here"]) == tuple(goal["backup"]):  # the same goal: nothing changed
+            added["goals"] = max(0, added.get("goals", 0) - rows)
+            present["goals"] = present.get("goals", 0) + rows
+            continue
+        added["goals"] = max(0, added.get("goals", 0) - (rows - goal["backup_counts"]))
+        name, here = goal_named(goal["kind"], *goal["here"])
+        backup = goal_named(goal["kind"], *goal["backup"])[1]
+        if goal["backup_counts"]:
+            said += f" The backup's {name} ({backup}), set later than yours here ({here}), is now yours."
+        else:
+            said += f" Your {name} here ({here}) is kept; the backup's ({backup}), set earlier, was not used."
+    return said
 
 
 def _left_out_said(left_out: dict) -> str:

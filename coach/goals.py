@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from coach import store
 from coach.analysis.wording import count
 from coach.errors import InputError
-from coach.playbook import newest_goal
+from coach.playbook import newest_goal, whole_count
 from coach.store import Store
 
 PRACTICE_KIND = "practice_attempts"
@@ -138,6 +138,20 @@ def your_goals(db: Store) -> dict:
         "practice": None if practice is None else {"days": practice.days, "every_days": practice.every_days},
         "targets": targets(goals),
     }
+
+
+def goal_named(kind: str, target: float, period_days: int | None) -> tuple[str, str]:
+    """A stored goal as a sentence names it and its value: ('pace goal', '150 words per minute'),
+    ('practice goal', 'on 3 days every week'), ('real-interview goal', '1 interview every 3 months'),
+    ('goal for fillers per 100 words', '2.5')."""
+    if kind == PRACTICE_KIND:
+        return "practice goal", PracticeGoal(max(1, round(target)), int(period_days or 1)).words()
+    if kind in TARGETS:
+        measure = TARGETS[kind]
+        name = f"goal for {measure.name}" if measure.name.startswith("fillers") else f"{measure.name} goal"
+        return name, measure.value_words(target)
+    interviews = count(whole_count(target), "interview")
+    return "real-interview goal", f"{interviews} every {nearest_period_words(int(period_days or 1))}"
 
 
 def within_bounds(yours: dict) -> dict:

@@ -8,7 +8,7 @@ import json
 from datetime import UTC, date, datetime, timedelta
 
 from app_support import markdown_text, page
-from cli_support import run_coach, unwrapped
+from cli_support import coach_printed, run_coach, unwrapped
 from store_support import analysis_dict, save_answer
 
 from coach.config import load_settings
@@ -251,3 +251,35 @@ def test_practice_beyond_the_goal_reads_as_days_done_not_more_of_fewer():
     assert rest == "6 days in the last week, 2 more than your goal; practise again by 9 Dec to stay on it"
     entry["in_current_period"] = 4  # met exactly, and short of it, read as before
     assert practice_goal_words(entry, "9 Dec")[2].startswith("4 of 4 days in the last week; ")
+
+
+def test_a_backups_goal_of_a_kind_set_here_too_counts_only_when_set_later_and_the_import_says_which(tmp_path):
+    """A pace goal on the old laptop and another on the new one, then the backup restored: the import
+    said "Imported 1 goal" and `coach goals` still showed the one here, the backup's sitting unseen;
+    a backup's goal set later replaced the one here without a word. The one set later counts, and
+    the import says which."""
+    old, new, newer = tmp_path / "old", tmp_path / "new", tmp_path / "newer"
+    coach_printed(old, "goals", "--pace", "150")
+    coach_printed(old, "export", tmp_path / "earlier.zip")
+    coach_printed(new, "goals", "--pace", "140")  # set after the backup's
+
+    said = coach_printed(new, "import", tmp_path / "earlier.zip")
+
+    assert said.strip() == (
+        "Nothing new to import. Your pace goal here (140 words per minute) is kept; the backup's "
+        "(150 words per minute), set earlier, was not used."
+    ), said
+    assert json.loads(coach_printed(new, "goals", "--json"))["targets"] == {"wpm": 140.0}
+
+    coach_printed(newer, "goals", "--pace", "130")
+    coach_printed(old, "goals", "--pace", "160")  # changed on the old laptop after the one here was set
+    coach_printed(old, "export", tmp_path / "later.zip")
+    said = coach_printed(newer, "import", tmp_path / "later.zip")
+    assert said.strip() == (
+        "Imported 1 goal. The backup's pace goal (160 words per minute), set later than yours here "
+        "(130 words per minute), is now yours."
+    ), said
+    assert json.loads(coach_printed(newer, "goals", "--json"))["targets"] == {"wpm": 160.0}
+    assert coach_printed(newer, "import", tmp_path / "later.zip").startswith(
+        "Nothing new to import: everything in this backup is already here (1 goal)."
+    )

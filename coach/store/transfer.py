@@ -63,6 +63,7 @@ from coach.store.goals import CADENCE_KINDS as GOAL_CADENCE_KINDS
 from coach.store.goals import EDITABLE as GOAL_EDITABLE
 from coach.store.goals import KINDS as GOAL_KINDS
 from coach.store.goals import TYPED_FIELDS as GOAL_TYPED
+from coach.store.goals import goals_in_effect, settle_imported_goals
 from coach.store.interviews import EDITABLE as INTERVIEW_EDITABLE
 from coach.store.interviews import ORIGINS, PERSON_EDITABLE, UNTICKED_MARK
 from coach.store.interviews import TYPED_FIELDS as INTERVIEW_TYPED
@@ -500,12 +501,14 @@ def import_data(
                 _place_banks(store, banks["added"], created, folders)
                 local_ids: dict[str, dict[str, int]] = {}
                 with store.write() as conn:
+                    goals_here = goals_in_effect(conn, store.owner)
                     counts = {
                         name: _import_rows(conn, store.owner, table, rows, local_ids)
                         for table in TABLES_IN_ORDER
                         for name, rows in _counted_apart(table, tables.get(table.name, []))
                     }
                     merged = carried_deletions.merge(conn, store.owner, backup_deletions, tables)
+                    goals_settled = settle_imported_goals(conn, store.owner, goals_here)
             counts[BANKS_FOLDER] = (len(banks["added"]), banks["same"], banks["kept_here"], 0)
     except BaseException as e:
         for path in created:
@@ -543,6 +546,9 @@ def import_data(
         "deleted_in_backup_kept": merged.kept,
         # a practice answer with a recording deleted: the voiceprint made from them is stale
         "answers_with_audio_deleted": merged.answers_deleted,
+        # a goal here and one from the backup of the same kind: the one set later counts (the other
+        # retired), and coach.data_admin says which
+        "goals_settled": [dataclasses.asdict(settled) for settled in goals_settled],
         # the exporter's role and thresholds, for coach.data_admin to bring back where none is chosen
         "settings": manifest.get("settings") if isinstance(manifest.get("settings"), dict) else None,
     }
@@ -1309,10 +1315,14 @@ def _import_rows(
         if found is not None:
             ids[row["uid"]] = found
             present += 1
-            if _differs(conn, owner, table, found, row):
+            differ = _differs(conn, owner, table, found, row)
+            if differ:
                 taken = _take_if_newer(conn, owner, table, found, row)
-                newer += taken
-                differing += not taken
+                if table is goals and differ == {"active"}:  # retired on one side for a goal set later:
+                    pass  # which counts is settled after (settle_imported_goals), and said there
+                else:
+                    newer += taken
+                    differing += not taken
             _link_again(conn, owner, table, found, row, local_ids)
             continue
         values = {}
@@ -1373,16 +1383,18 @@ def _changed_in_backup(row: dict):
     return as_utc(parse_datetime(row["updated_at"])) if row.get("updated_at") is not None else None
 
 
-def _differs(conn: sa.Connection, owner: str, table: sa.Table, local_id: int, row: dict) -> bool:
-    """Whether `owner`'s row here (`local_id`) holds other values than the backup's `row` in the
-    fields a person edits; a field the backup lacks (an older export) is no difference."""
+def _differs(conn: sa.Connection, owner: str, table: sa.Table, local_id: int, row: dict) -> set[str]:
+    """The fields a person edits in which `owner`'s row here (`local_id`) holds other values than
+    the backup's `row` (none: the same); a field the backup lacks (an older export) is no difference."""
     edited = [name for name in EDITED_FIELDS.get(table.name, ()) if name in row]
     if not edited:
-        return False
+        return set()
     here = conn.execute(
         sa.select(*(table.c[name] for name in edited)).where(table.c.id == local_id, table.c.owner == owner)
     ).one()
-    return any(_convert(table.c[name], row[name]) != value for name, value in zip(edited, here, strict=True))
+    return {
+        name for name, value in zip(edited, here, strict=True) if _convert(table.c[name], row[name]) != value
+    }
 
 
 def _existing_id(conn: sa.Connection, owner: str, table: sa.Table, row: dict) -> int | None:
