@@ -274,7 +274,8 @@ COMPETENCY_KEYWORDS: dict[str, tuple[str, ...]] = {
         "machine learning",
         "ml",
     ),
-    "experimentation": ("experiment", "a/b", "ab test", "hypothes", "causal"),
+    # "a/b test" whole, so "A/B testing" is not reliability's "testing" too
+    "experimentation": ("experiment", "a/b", "a/b test", "ab test", "hypothes", "causal"),
     "product-sense": (
         "product sense",
         "product thinking",

@@ -400,6 +400,13 @@ def test_a_gap_in_other_words_for_what_a_question_practises_matches_it(gap: str,
     assert skill_gap_to_competencies(gap) == skill_gap_to_competencies(said_before) != []
 
 
+def test_a_b_testing_is_experimentation_not_reliability_testing() -> None:
+    """ "A/B testing" had Practice recommend reliability questions (outages, on-call) beside the
+    experiment ones, for its word "testing"; "unit testing" is still reliability."""
+    assert skill_gap_to_competencies("A/B testing") == ["experimentation"]
+    assert skill_gap_to_competencies("A/B tests, unit testing") == ["experimentation", "reliability"]
+
+
 def test_a_word_starting_like_star_is_no_star_answer() -> None:
     assert skill_gap_to_competencies("startup pitch decks; starting conversations") == ["discovery"]
 
