@@ -199,6 +199,9 @@ COMPETENCY_KEYWORDS: dict[str, tuple[str, ...]] = {
         "presenting",
         "presentation",
         "public speaking",
+        # an elevator pitch is the one the closing question asks for ("Give me your thirty-second
+        # pitch …"), not a sales pitch (discovery's "pitch")
+        "elevator pitch",
         # the STAR format the Structure score reads (the weak area "structure (STAR)" is practised
         # here); never "star" alone, which would take "start" and "startup"
         "star method",

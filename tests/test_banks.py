@@ -400,6 +400,14 @@ def test_a_gap_in_other_words_for_what_a_question_practises_matches_it(gap: str,
     assert skill_gap_to_competencies(gap) == skill_gap_to_competencies(said_before) != []
 
 
+def test_an_elevator_pitch_is_communication_not_a_sales_pitch() -> None:
+    """ "elevator pitch" matched discovery for its word "pitch", and Practice recommended sales
+    discovery calls; the bank asks for one under communication ("Give me your thirty-second pitch
+    for why you fit this team.")."""
+    assert skill_gap_to_competencies("my elevator pitch") == ["communication"]
+    assert skill_gap_to_competencies("sales pitch") == ["discovery"]
+
+
 def test_a_b_testing_is_experimentation_not_reliability_testing() -> None:
     """ "A/B testing" had Practice recommend reliability questions (outages, on-call) beside the
     experiment ones, for its word "testing"; "unit testing" is still reliability."""
