@@ -328,6 +328,10 @@ COMPETENCY_KEYWORDS: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# Phrases whose words a keyword above would take in another sense, matched (longest first, as the
+# keywords are) to name no competency: an engineer's "data pipelines" is no sales pipeline.
+OTHER_SENSES: tuple[str, ...] = ("data pipeline", "ci/cd pipeline", "deployment pipeline", "etl pipeline")
+
 
 @dataclass(frozen=True)
 class Question:
@@ -880,7 +884,7 @@ def _mentions(text: str) -> list[tuple[int, int, str]]:
     for start, end, competency in matches:
         if not any(start < t_end and t_start < end for t_start, t_end, _ in taken):
             taken.append((start, end, competency))
-    return sorted(taken)
+    return sorted(m for m in taken if m[2])  # OTHER_SENSES took their words for none
 
 
 def skill_gap_pieces(text: str) -> list[str]:
@@ -891,8 +895,10 @@ def skill_gap_pieces(text: str) -> list[str]:
 
 
 def _keyword_matches(lowered: str) -> Iterable[tuple[int, int, str]]:
-    for competency, keywords in COMPETENCY_KEYWORDS.items():
-        for keyword in (*keywords, competency.replace("-", " ")):
+    """Each keyword's matches with its competency; OTHER_SENSES' with none ("")."""
+    named = [(c, (*keywords, c.replace("-", " "))) for c, keywords in COMPETENCY_KEYWORDS.items()]
+    for competency, keywords in (*named, ("", OTHER_SENSES)):
+        for keyword in keywords:
             for m in re.finditer(r"(?<![a-z])" + re.escape(keyword.strip()) + r"[a-z]*", lowered):
                 yield m.start(), m.end(), competency
 

@@ -400,6 +400,15 @@ def test_a_gap_in_other_words_for_what_a_question_practises_matches_it(gap: str,
     assert skill_gap_to_competencies(gap) == skill_gap_to_competencies(said_before) != []
 
 
+@pytest.mark.parametrize("gap", ["data pipelines", "CI/CD pipelines", "the ETL pipeline"])
+def test_an_engineers_pipeline_is_no_sales_pipeline(gap: str) -> None:
+    """These matched discovery for their word "pipeline", and Practice recommended sales questions
+    ("How do you build and manage your pipeline?") to an engineer; they name none of the skills
+    questions are filed under, as "Kubernetes" does not. A sales pipeline is still discovery."""
+    assert skill_gap_to_competencies(gap) == []
+    assert skill_gap_to_competencies(f"{gap}; managing my sales pipeline") == ["discovery"]
+
+
 def test_an_elevator_pitch_is_communication_not_a_sales_pitch() -> None:
     """ "elevator pitch" matched discovery for its word "pitch", and Practice recommended sales
     discovery calls; the bank asks for one under communication ("Give me your thirty-second pitch
