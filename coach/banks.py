@@ -331,6 +331,15 @@ COMPETENCY_KEYWORDS: dict[str, tuple[str, ...]] = {
 # Phrases whose words a keyword above would take in another sense, matched (longest first, as the
 # keywords are) to name no competency: an engineer's "data pipelines" is no sales pipeline.
 OTHER_SENSES: tuple[str, ...] = ("data pipeline", "ci/cd pipeline", "deployment pipeline", "etl pipeline")
+# Keywords above that name another competency beside certain words, as regular expressions (matched
+# as the keywords are): "feedback" is taking it (self-awareness), but giving it is mentoring, as
+# the bank asks ("Tell me about a time you gave someone difficult feedback."); "me" in "gave me
+# feedback" is taking it again.
+KEYWORDS_IN_CONTEXT: dict[str, tuple[str, ...]] = {
+    "mentoring": (
+        r"(?:give|gives|giving|gave|deliver[a-z]*)(?: (?!and\b|or\b|me\b|us\b)[a-z]+){0,2} feedback",
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -899,8 +908,16 @@ def _keyword_matches(lowered: str) -> Iterable[tuple[int, int, str]]:
     named = [(c, (*keywords, c.replace("-", " "))) for c, keywords in COMPETENCY_KEYWORDS.items()]
     for competency, keywords in (*named, ("", OTHER_SENSES)):
         for keyword in keywords:
-            for m in re.finditer(r"(?<![a-z])" + re.escape(keyword.strip()) + r"[a-z]*", lowered):
-                yield m.start(), m.end(), competency
+            yield from _matches(re.escape(keyword.strip()), competency, lowered)
+    for competency, patterns in KEYWORDS_IN_CONTEXT.items():
+        for pattern in patterns:
+            yield from _matches(pattern, competency, lowered)
+
+
+def _matches(pattern: str, competency: str, lowered: str) -> Iterable[tuple[int, int, str]]:
+    """Where `pattern` starts a word, to the end of the word it ends in ("outage" takes "outages")."""
+    for m in re.finditer(r"(?<![a-z])" + pattern + r"[a-z]*", lowered):
+        yield m.start(), m.end(), competency
 
 
 # ---------------------------------------------------------------- user questions

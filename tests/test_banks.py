@@ -400,6 +400,24 @@ def test_a_gap_in_other_words_for_what_a_question_practises_matches_it(gap: str,
     assert skill_gap_to_competencies(gap) == skill_gap_to_competencies(said_before) != []
 
 
+@pytest.mark.parametrize(
+    ("gap", "expected"),
+    [
+        ("giving feedback", ["mentoring"]),
+        ("giving difficult feedback to my team", ["mentoring"]),
+        ("gave someone critical feedback", ["mentoring"]),
+        ("delivering feedback", ["mentoring"]),
+        ("taking feedback", ["self-awareness"]),
+        ("my manager gave me feedback", ["self-awareness"]),
+    ],
+)
+def test_giving_feedback_is_mentoring_and_taking_it_self_awareness(gap: str, expected: list[str]) -> None:
+    """Giving feedback matched self-awareness, for its word "feedback", and Practice recommended
+    questions on feedback one took ("What is a piece of feedback that changed how you work?"), not
+    the bank's mentoring one on giving it ("… you gave someone difficult feedback.")."""
+    assert skill_gap_to_competencies(gap) == expected
+
+
 @pytest.mark.parametrize("gap", ["data pipelines", "CI/CD pipelines", "the ETL pipeline"])
 def test_an_engineers_pipeline_is_no_sales_pipeline(gap: str) -> None:
     """These matched discovery for their word "pipeline", and Practice recommended sales questions
