@@ -334,8 +334,11 @@ OTHER_SENSES: tuple[str, ...] = ("data pipeline", "ci/cd pipeline", "deployment 
 # Keywords above that name another competency beside certain words, as regular expressions (matched
 # as the keywords are): "feedback" is taking it (self-awareness), but giving it is mentoring, as
 # the bank asks ("Tell me about a time you gave someone difficult feedback."); "me" in "gave me
-# feedback" is taking it again.
+# feedback" is taking it again. Metrics in one's answers are the number a result needs (the
+# Structure score's feedback: "The result has no number in it"), practised with communication as
+# the structure is, not data analysis.
 KEYWORDS_IN_CONTEXT: dict[str, tuple[str, ...]] = {
+    "communication": (r"(?:metric|number)s? in (?:my |the |your )?(?:answer|stor|example)",),
     "mentoring": (
         r"(?:give|gives|giving|gave|deliver[a-z]*)(?: (?!and\b|or\b|me\b|us\b)[a-z]+){0,2} feedback",
     ),

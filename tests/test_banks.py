@@ -418,6 +418,15 @@ def test_giving_feedback_is_mentoring_and_taking_it_self_awareness(gap: str, exp
     assert skill_gap_to_competencies(gap) == expected
 
 
+@pytest.mark.parametrize("gap", ["metrics in answers", "no numbers in my stories"])
+def test_metrics_in_ones_answers_are_communication_not_data_analysis(gap: str) -> None:
+    """ "metrics in answers" matched data analysis, for its word "metrics", and Practice recommended
+    SQL and dashboard questions; it is the number a story's result needs, which the Structure score
+    asks for and communication practises. A product's metrics are still data analysis."""
+    assert skill_gap_to_competencies(gap) == ["communication"]
+    assert skill_gap_to_competencies("product metrics") == ["data-analysis"]
+
+
 @pytest.mark.parametrize("gap", ["data pipelines", "CI/CD pipelines", "the ETL pipeline"])
 def test_an_engineers_pipeline_is_no_sales_pipeline(gap: str) -> None:
     """These matched discovery for their word "pipeline", and Practice recommended sales questions
