@@ -325,6 +325,11 @@ COMPETENCY_KEYWORDS: dict[str, tuple[str, ...]] = {
         "demo call",
         "product demo",
         "needs analysis",
+        # a salesperson's leads, not leadership's "lead"
+        "qualifying lead",
+        "lead gen",
+        "inbound lead",
+        "outbound lead",
     ),
 }
 

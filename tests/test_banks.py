@@ -418,6 +418,14 @@ def test_giving_feedback_is_mentoring_and_taking_it_self_awareness(gap: str, exp
     assert skill_gap_to_competencies(gap) == expected
 
 
+@pytest.mark.parametrize("gap", ["qualifying leads", "lead generation", "inbound leads"])
+def test_sales_leads_are_discovery_not_leadership(gap: str) -> None:
+    """ "qualifying leads" matched leadership too, for its word "leads" ("lead generation" only
+    leadership), and Practice recommended questions on leading a team to a salesperson."""
+    assert skill_gap_to_competencies(gap) == ["discovery"]
+    assert skill_gap_to_competencies("leading the team") == ["leadership"]
+
+
 @pytest.mark.parametrize("gap", ["metrics in answers", "no numbers in my stories"])
 def test_metrics_in_ones_answers_are_communication_not_data_analysis(gap: str) -> None:
     """ "metrics in answers" matched data analysis, for its word "metrics", and Practice recommended
