@@ -894,14 +894,43 @@ def competency_mentions(text: str, skip: Iterable[str] = ()) -> list[tuple[str, 
 
 def _mentions(text: str) -> list[tuple[int, int, str]]:
     """Keyword matches in the order the text says them, a longer keyword taking its words from a
-    shorter one inside it ("machine learning" beats "learning")."""
+    shorter one inside it ("machine learning" beats "learning"), and a bank question's words
+    taking theirs before any keyword."""
     lowered = text.lower().replace("_", " ")
     matches = sorted(_keyword_matches(lowered), key=lambda m: (m[0] - m[1], m[0]))
-    taken: list[tuple[int, int, str]] = []
+    taken = _question_matches(lowered)
     for start, end, competency in matches:
         if not any(start < t_end and t_start < end for t_start, t_end, _ in taken):
             taken.append((start, end, competency))
-    return sorted(m for m in taken if m[2])  # OTHER_SENSES took their words for none
+    # OTHER_SENSES took their words for none; a question's competencies stay in its order
+    return sorted((m for m in taken if m[2]), key=lambda m: m[0])
+
+
+def _question_matches(lowered: str) -> list[tuple[int, int, str]]:
+    """A bank question said in its own words ("tell me about yourself"), with each competency it
+    practises: the gap is that question, and Practice recommends for what it is filed under. Only
+    its whole words: a category ("behavioural questions") names twenty competencies, none of them
+    the gap."""
+    found: list[tuple[int, int, str]] = []
+    for pattern, competencies in _bank_question_patterns():
+        for m in pattern.finditer(lowered):
+            if not any(m.start() < t_end and t_start < m.end() for t_start, t_end, _ in found):
+                found += [(m.start(), m.end(), c) for c in competencies]
+    return found
+
+
+@functools.lru_cache(maxsize=1)
+def _bank_question_patterns() -> tuple[tuple[re.Pattern, tuple[str, ...]], ...]:
+    """Each shipped question's words, longest first, punctuation between them as any: "Walk me
+    through your CV." is said "walk me through your CV"."""
+    worded = [
+        (re.findall(r"[a-z0-9]+", q.text.lower()), q.competencies) for q in _shipped_questions().values()
+    ]
+    return tuple(
+        (re.compile(r"(?<![a-z0-9])" + r"\W+".join(words) + r"(?![a-z0-9])"), competencies)
+        for words, competencies in sorted(worded, key=lambda w: -len(" ".join(w[0])))
+        if words
+    )
 
 
 def skill_gap_pieces(text: str) -> list[str]:

@@ -418,6 +418,30 @@ def test_giving_feedback_is_mentoring_and_taking_it_self_awareness(gap: str, exp
     assert skill_gap_to_competencies(gap) == expected
 
 
+@pytest.mark.parametrize(
+    ("gap", "expected"),
+    [
+        ("tell me about yourself", ["communication", "motivation"]),
+        ("Walk me through your CV", ["communication", "motivation"]),
+        ('the "why should we hire you?" question', ["motivation", "communication"]),
+        (
+            "tell me about a time you failed; rambling",
+            ["failure-learning", "self-awareness", "communication"],
+        ),
+    ],
+)
+def test_a_gap_saying_a_bank_questions_words_matches_what_it_practises(
+    gap: str, expected: list[str], shipped: list[Question]
+) -> None:
+    """ "tell me about yourself" matched nothing, so Practice recommended nothing for it and saving
+    the debrief said to add a question of one's own, though the bank asks it ("Tell me about
+    yourself.", filed under communication and motivation). A category is no skill: "behavioural
+    questions" still matches none."""
+    assert skill_gap_to_competencies(gap) == expected
+    assert recommend(shipped, [gap], n=3)
+    assert skill_gap_to_competencies("behavioural questions") == []
+
+
 @pytest.mark.parametrize("gap", ["qualifying leads", "lead generation", "inbound leads"])
 def test_sales_leads_are_discovery_not_leadership(gap: str) -> None:
     """ "qualifying leads" matched leadership too, for its word "leads" ("lead generation" only
