@@ -912,7 +912,10 @@ def _question_matches(lowered: str) -> list[tuple[int, int, str]]:
     its whole words: a category ("behavioural questions") names twenty competencies, none of them
     the gap."""
     found: list[tuple[int, int, str]] = []
-    for pattern, competencies in _bank_question_patterns():
+    said = set(re.findall(r"[a-z0-9]+", lowered))  # only a question all of whose words are said is sought
+    for words, pattern, competencies in _bank_question_patterns():
+        if not words <= said:
+            continue
         for m in pattern.finditer(lowered):
             if not any(m.start() < t_end and t_start < m.end() for t_start, t_end, _ in found):
                 found += [(m.start(), m.end(), c) for c in competencies]
@@ -920,14 +923,14 @@ def _question_matches(lowered: str) -> list[tuple[int, int, str]]:
 
 
 @functools.lru_cache(maxsize=1)
-def _bank_question_patterns() -> tuple[tuple[re.Pattern, tuple[str, ...]], ...]:
+def _bank_question_patterns() -> tuple[tuple[frozenset[str], re.Pattern, tuple[str, ...]], ...]:
     """Each shipped question's words, longest first, punctuation between them as any: "Walk me
     through your CV." is said "walk me through your CV"."""
     worded = [
         (re.findall(r"[a-z0-9]+", q.text.lower()), q.competencies) for q in _shipped_questions().values()
     ]
     return tuple(
-        (re.compile(r"(?<![a-z0-9])" + r"\W+".join(words) + r"(?![a-z0-9])"), competencies)
+        (frozenset(words), re.compile(r"(?<![a-z0-9])" + r"\W+".join(words) + r"(?![a-z0-9])"), competencies)
         for words, competencies in sorted(worded, key=lambda w: -len(" ".join(w[0])))
         if words
     )
