@@ -78,8 +78,12 @@ def _answer(page, take_s: float) -> None:
             "() => document.querySelector('[data-testid=stApp]')?.dataset.testScriptState === 'notRunning'",
             timeout=60_000,
         )
-        record.click()
+        # the pointer left where the last click was: a tooltip shown there (the last turn's Stop, a
+        # help mark) can lie over Record and take the click, as it did in a clean-clone run on a busy
+        # machine (30 s of "stTooltipContent … intercepts pointer events")
+        page.mouse.move(1, 1)
         try:
+            record.click(timeout=10_000)
             stop.wait_for(timeout=10_000)
             break
         except Exception:
