@@ -359,7 +359,7 @@ def gaps_without_questions(
 ) -> list[str]:
     """The gaps in a debrief's list, in the user's words and once each, that no practice question
     practises, so Practice never recommends one for them: those naming none of the competencies the
-    banks practise ("Kubernetes", "public speaking"), and those whose competencies no question for
+    banks practise ("Kubernetes", "small talk"), and those whose competencies no question for
     `role` or for any role practises ("interviewing candidates" for a software engineer: only
     engineering managers' questions practise hiring). `questions`: the user's, own ones included;
     `role`: as Practice picks for it (coach.recommend.role_to_practise), None for any."""

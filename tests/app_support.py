@@ -240,3 +240,20 @@ def seed_pipeline(db, today) -> dict:
         details="Two clients lined up; no benefits",
     )
     return ids
+
+
+def held_interview(data_dir: Path) -> int:
+    """An onsite at Acme held yesterday (one a debrief can be written for): its id."""
+    from datetime import date, timedelta
+
+    from coach import store
+    from coach.config import load_settings
+
+    db = store.open_store(load_settings(data_dir))
+    try:
+        held = (date.today() - timedelta(days=1)).isoformat()
+        return store.add_interview(
+            db, company="Acme", role="Backend engineer", stage="onsite", interview_date=held
+        )
+    finally:
+        db.close()

@@ -95,3 +95,57 @@ def not_analysed(printed: str) -> list[str]:
         else:
             reading = False
     return [unwrapped(recording) for recording in listed]
+
+
+def report_items(printed: str) -> list[str]:
+    """`coach mock`'s text report's lines as it means them: a line it wrapped under a row's
+    four-space indent joined back onto the line it goes on (its words, one space between)."""
+    items: list[str] = []
+    for line in printed.splitlines():
+        if line.startswith("    ") and items:
+            items[-1] += " " + line.strip()
+        else:
+            items.append(line)
+    return items
+
+
+def skipped_as_the_page_skips(data: dict, data_dir: Path, capsys) -> dict:
+    """`coach mock --json`'s interview of 2 questions whose question 1 and question 2's follow-up
+    were skipped (at the microphone or by skip files), checked as tests/test_mock_session.py checks
+    the page's: the turns, the summary, what is stored, the text report. Returns the stored session."""
+    from coach.cli import _mock_report
+    from coach.config import load_settings
+    from coach.mock.report import SKIPPED_FOLLOW_UP, SKIPPED_QUESTION
+    from coach.store import list_attempts, open_store
+    from coach.store.mock_sessions import list_mock_sessions
+
+    assert [(t["kind"], t["skipped"], t["answer"] is None) for t in data["turns"]] == [
+        ("question", True, True),
+        ("question", False, False),
+        ("follow_up", True, True),
+    ]
+    summary = data["summary"]
+    assert summary["questions_asked"] == 2 and summary["answers"] == 1 and summary["questions_skipped"] == 1
+    assert not summary["ended_early"]  # skipping is not ending
+    [skipped, answered] = summary["questions"]
+    assert skipped["skipped"] and skipped["scores"] is None and skipped["follow_up"] is None
+    assert summary["score_overall"] == answered["scores"]["overall"]
+    assert answered["follow_up"]["skipped"] and not answered["follow_up"]["answered"]
+    assert (summary["follow_ups_skipped"], summary["follow_ups_not_answered"]) == (1, 0)
+    db = open_store(load_settings(data_dir=data_dir))
+    try:
+        [stored] = list_mock_sessions(db, with_turns=True)
+        assert len(list_attempts(db)) == 1  # the one answer; a skipped turn keeps no take
+    finally:
+        db.close()
+    assert stored["summary"]["questions"] == summary["questions"]
+    assert [t["question_text"] for t in stored["turns"]] == [answered["text"]]  # the answered turn alone
+    # the text report (without --json) says each skipped, as the page's report does: it gave the
+    # skipped question "score -" and the skipped follow-up "Not answered: the interview ended here."
+    capsys.readouterr()
+    _mock_report(summary)
+    items = report_items(capsys.readouterr().out)
+    assert items[items.index(skipped["text"]) + 1] == f"  {SKIPPED_QUESTION}", items
+    follow_up = next(i for i, line in enumerate(items) if line.startswith("  follow-up: "))
+    assert items[follow_up + 1] == f"  {SKIPPED_FOLLOW_UP}", items
+    return stored

@@ -5,31 +5,17 @@ Interviews page and in `coach debrief`; a gap a question practises says nothing 
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-
-from app_support import interviews_page
+from app_support import held_interview, interviews_page
 from cli_support import coach_printed
 
-from coach import banks, store
-from coach.config import load_settings
-
-
-def _held_interview(data_dir) -> int:
-    db = store.open_store(load_settings(data_dir))
-    try:
-        held = (date.today() - timedelta(days=1)).isoformat()
-        return store.add_interview(
-            db, company="Acme", role="Backend engineer", stage="onsite", interview_date=held
-        )
-    finally:
-        db.close()
+from coach import banks
 
 
 def test_a_gap_no_question_practises_is_named_when_the_debrief_is_saved_on_the_page(tmp_path, monkeypatch):
     """ "Kubernetes, handling conflict" saved said "Debrief saved." and nothing else: conflict
     questions were recommended, Kubernetes was dropped without a word."""
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
-    key = f"interviews_debrief_{_held_interview(tmp_path)}"
+    key = f"interviews_debrief_{held_interview(tmp_path)}"
     at = interviews_page().run()
     at.text_area(key=f"{key}_skill_gaps").input("Kubernetes, handling conflict")
     [b for b in at.button if b.label == "Save debrief"][0].click().run()
@@ -47,7 +33,7 @@ def test_a_gap_no_question_practises_is_named_when_the_debrief_is_saved_on_the_p
 
 
 def test_coach_debrief_names_the_gaps_no_question_practises(tmp_path):
-    interview_id = _held_interview(tmp_path)
+    interview_id = held_interview(tmp_path)
     said = coach_printed(
         tmp_path, "debrief", interview_id, "--skill-gaps", "Kubernetes; small talk, conflict"
     )
@@ -64,7 +50,7 @@ def test_coach_debrief_names_the_gaps_no_question_practises(tmp_path):
 def test_a_gap_only_another_roles_questions_practise_is_named_for_the_role_chosen(tmp_path):
     """Only engineering managers' questions practise hiring: a software engineer's Practice never
     picks one, so their "interviewing candidates" is named; with any role it is practised."""
-    interview_id = _held_interview(tmp_path)
+    interview_id = held_interview(tmp_path)
     said = coach_printed(tmp_path, "debrief", interview_id, "--skill-gaps", "interviewing candidates")
     assert "no practice question" not in said
     (tmp_path / "settings.toml").write_text('role = "software-engineer"\n')

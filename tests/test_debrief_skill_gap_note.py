@@ -3,9 +3,9 @@ Interviews page and in `coach debrief`, in the same sentence; one naming a gap s
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
-from app_support import interviews_page
+from app_support import held_interview, interviews_page
 from cli_support import coach_printed
 
 from coach import store
@@ -14,17 +14,6 @@ from coach.progress import debrief_gaps
 
 NO_SKILL_GAP = "No skill gap is named: name one and Practice will recommend questions for it."
 COULD_BE_BETTER = "I rambled through the system design question and never drew the data flow."
-
-
-def _held_interview(data_dir) -> int:
-    db = store.open_store(load_settings(data_dir))
-    try:
-        held = (date.today() - timedelta(days=1)).isoformat()
-        return store.add_interview(
-            db, company="Acme", role="Backend engineer", stage="onsite", interview_date=held
-        )
-    finally:
-        db.close()
 
 
 def _gaps_practice_follows(data_dir) -> list[str]:
@@ -41,7 +30,7 @@ def test_a_debrief_saved_on_the_page_without_a_skill_gap_says_naming_one_brings_
     """ "What could be better" written and saved said "Debrief saved." and Practice recommended
     nothing from it: nothing said that only the skill gaps choose practice questions."""
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
-    interview_id = _held_interview(tmp_path)
+    interview_id = held_interview(tmp_path)
     key = f"interviews_debrief_{interview_id}"
     at = interviews_page().run()
     at.text_area(key=f"{key}_could_be_better").input(COULD_BE_BETTER)
@@ -58,7 +47,7 @@ def test_a_debrief_saved_on_the_page_without_a_skill_gap_says_naming_one_brings_
 
 
 def test_coach_debrief_without_a_skill_gap_says_the_same(tmp_path):
-    interview_id = _held_interview(tmp_path)
+    interview_id = held_interview(tmp_path)
     said = coach_printed(tmp_path, "debrief", interview_id, "--could-be-better", COULD_BE_BETTER)
     assert said.splitlines() == [
         f"Saved “Could be better” in the debrief of interview #{interview_id} (Acme, interest not set).",

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 import soundfile
+from cli_support import skipped_as_the_page_skips
 
 from coach.config import load_settings
 from coach.store import list_attempts, open_store
@@ -229,46 +230,10 @@ def test_enter_skips_a_question_and_a_follow_up_at_the_microphone_as_the_page_do
     assert "Enter skips this follow-up; Ctrl+C before you start ends the interview." in said
     assert max(len(line) for line in said if "Enter skips" in line or "Recording up to" in line) <= 80
     assert said.count(SKIPPED_QUESTION) == 1 and said.count(SKIPPED_FOLLOW_UP) == 1
-    data = json.loads(result.stdout)
-    assert [(t["kind"], t["skipped"], t["answer"] is None) for t in data["turns"]] == [
-        ("question", True, True),
-        ("question", False, False),
-        ("follow_up", True, True),
-    ]
-    summary = data["summary"]
-    # as tests/test_mock_session.py's interview skipped on the page's path
-    assert summary["questions_asked"] == 2 and summary["answers"] == 1 and summary["questions_skipped"] == 1
-    assert not summary["ended_early"]  # skipping is not ending
-    [skipped, answered] = summary["questions"]
-    assert skipped["skipped"] and skipped["scores"] is None and skipped["follow_up"] is None
-    assert summary["score_overall"] == answered["scores"]["overall"]
-    assert answered["follow_up"]["skipped"] and not answered["follow_up"]["answered"]
-    assert (summary["follow_ups_skipped"], summary["follow_ups_not_answered"]) == (1, 0)
-    db = open_store(load_settings(data_dir=tmp_path / "data"))
-    try:
-        [stored] = list_mock_sessions(db, with_turns=True)
-        assert len(list_attempts(db)) == 1  # the one answer; a skipped turn keeps no take
-    finally:
-        db.close()
-    assert stored["summary"]["questions"] == summary["questions"]
+    stored = skipped_as_the_page_skips(json.loads(result.stdout), tmp_path / "data", capsys)
     assert stored["summary"]["questions_skipped"] == 1
-    assert [t["question_text"] for t in stored["turns"]] == [answered["text"]]  # the answered turn alone
     answers = sorted(p.name for p in (tmp_path / "data").rglob("answer-*.wav"))
     assert answers == ["answer-02.wav"], answers
-    # the text report (without --json) says each skipped, as the page's report does: it gave the
-    # skipped question "score -" and the skipped follow-up "Not answered: the interview ended here."
-    from coach.cli import _mock_report
-
-    _mock_report(summary)
-    printed: list[str] = []  # each line with the lines it wrapped onto (four spaces in) joined on
-    for line in capsys.readouterr().out.splitlines():
-        if line.startswith("    ") and printed:
-            printed[-1] += " " + line.strip()
-        else:
-            printed.append(line)
-    assert printed[printed.index(skipped["text"]) + 1] == f"  {SKIPPED_QUESTION}", printed
-    follow_up = next(i for i, line in enumerate(printed) if line.startswith("  follow-up: "))
-    assert printed[follow_up + 1] == f"  {SKIPPED_FOLLOW_UP}", printed
 
 
 # `python -m coach ...` at the stand-in microphone with Ctrl+C pressed (a real SIGINT) while the take

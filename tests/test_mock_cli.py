@@ -11,7 +11,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from cli_support import run_coach, unwrapped
+from cli_support import report_items, run_coach, skipped_as_the_page_skips, unwrapped
 
 from coach.audio import load_audio
 from coach.config import load_settings
@@ -44,18 +44,6 @@ def said_on_stderr(stderr: str, head: str) -> list[str]:
             continue
         going_on = line.startswith(head)
     return said
-
-
-def report_items(printed: str) -> list[str]:
-    """The text report's lines as it means them: a line it wrapped under a row's four-space indent
-    joined back onto the line it goes on (its words, one space between)."""
-    items: list[str] = []
-    for line in printed.splitlines():
-        if line.startswith("    ") and items:
-            items[-1] += " " + line.strip()
-        else:
-            items.append(line)
-    return items
 
 
 @pytest.fixture(scope="module")
@@ -340,32 +328,4 @@ def test_skip_files_in_the_folder_skip_a_question_and_a_follow_up_as_the_page_do
     assert result.returncode == 0, result.stderr
     said = result.stderr.splitlines()
     assert said.count(SKIPPED_QUESTION) == 1 and said.count(SKIPPED_FOLLOW_UP) == 1, said
-    data = json.loads(result.stdout)
-    assert [(t["kind"], t["skipped"], t["answer"] is None) for t in data["turns"]] == [
-        ("question", True, True),
-        ("question", False, False),
-        ("follow_up", True, True),
-    ]
-    summary = data["summary"]
-    assert summary["questions_asked"] == 2 and summary["answers"] == 1 and summary["questions_skipped"] == 1
-    assert not summary["ended_early"]  # skipping is not ending
-    [skipped, answered] = summary["questions"]
-    assert skipped["skipped"] and skipped["scores"] is None and skipped["follow_up"] is None
-    assert summary["score_overall"] == answered["scores"]["overall"]
-    assert answered["follow_up"]["skipped"] and not answered["follow_up"]["answered"]
-    assert (summary["follow_ups_skipped"], summary["follow_ups_not_answered"]) == (1, 0)
-    db = open_store(load_settings(data_dir=data_dir))
-    try:
-        [stored] = list_mock_sessions(db, with_turns=True)
-        assert len(list_attempts(db)) == 1  # the one answer; a skipped turn keeps no take
-    finally:
-        db.close()
-    assert stored["summary"]["questions"] == summary["questions"]
-    assert [t["question_text"] for t in stored["turns"]] == [answered["text"]]
-    from coach.cli import _mock_report  # the text report (without --json) says each skipped too
-
-    _mock_report(summary)
-    items = report_items(capsys.readouterr().out)
-    assert items[items.index(skipped["text"]) + 1] == f"  {SKIPPED_QUESTION}", items
-    follow_up = next(i for i, line in enumerate(items) if line.startswith("  follow-up: "))
-    assert items[follow_up + 1] == f"  {SKIPPED_FOLLOW_UP}", items
+    skipped_as_the_page_skips(json.loads(result.stdout), data_dir, capsys)

@@ -34,11 +34,8 @@ READABLE = """(stage) => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def seen(tmp_path_factory, shots) -> dict:
-    """Practice with a question chosen and an interview ahead picked under "Preparing for" (the one
-    in the log: the page picks it), on a phone and on a laptop."""
-    data_dir = tmp_path_factory.mktemp("practice-phone")
+def _northwind_ahead(data_dir: Path) -> None:
+    """Northwind's final round in five days: the interview the pages prepare for, its label long."""
     db = store.open_store(load_settings(data_dir))
     try:
         store.add_interview(
@@ -50,6 +47,14 @@ def seen(tmp_path_factory, shots) -> dict:
         )
     finally:
         db.close()
+
+
+@pytest.fixture(scope="module")
+def seen(tmp_path_factory, shots) -> dict:
+    """Practice with a question chosen and an interview ahead picked under "Preparing for" (the one
+    in the log: the page picks it), on a phone and on a laptop."""
+    data_dir = tmp_path_factory.mktemp("practice-phone")
+    _northwind_ahead(data_dir)
     seen: dict = {}
     with StreamlitServer(data_dir, shots / "streamlit-practice-phone.log") as server, chromium() as browser:
         for name, viewport in (("phone", PHONE), ("laptop", LAPTOP)):
@@ -90,17 +95,7 @@ def test_the_box_alone_says_it_on_a_laptop(seen):
 def test_the_mock_interviews_choice_is_read_whole_on_a_phone(tmp_path, shots):
     """The Mock interview page's "Prepare for an interview from your log" cut the same label at 390
     px; it is said whole under the box there too."""
-    db = store.open_store(load_settings(tmp_path))
-    try:
-        store.add_interview(
-            db,
-            company="Northwind",
-            role="Senior backend engineer",
-            stage="final round",
-            interview_date=date.today() + timedelta(days=5),
-        )
-    finally:
-        db.close()
+    _northwind_ahead(tmp_path)
     with StreamlitServer(tmp_path, shots / "streamlit-mock-phone.log") as server, chromium() as browser:
         page = browser.new_page(viewport=PHONE)
         page.goto(f"{server.url}/mock")
