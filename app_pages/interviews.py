@@ -172,7 +172,7 @@ def edit_interview(item: dict) -> None:
             key=f"interviews_edit_job_{item['id']}",
             help=JOB_DESCRIPTION_HELP,
         )
-        shared.keep_typed("interviews_edit")  # its notes and job description, typed and not saved
+        shared.keep_typed("interviews_edit", cfg.owner)  # its notes and job description, typed and not saved
         if st.form_submit_button("Save changes", type="primary", key=f"{form}_save"):
             if changed_elsewhere:  # what was typed is not dropped, nor written over the change
                 st.warning(
@@ -895,7 +895,7 @@ def add_interview_form(today: date) -> None:
         )
         notes = st.text_area("Notes", key=f"{form}_notes")
         description = st.text_area("Job description", help=JOB_DESCRIPTION_HELP, key=f"{form}_job")
-        shared.keep_typed(form)  # a job description pasted, then another page opened: not lost
+        shared.keep_typed(form, cfg.owner)  # a job description pasted, then another page opened: not lost
         if st.form_submit_button("Add interview", type="primary"):
             with shared.refused_in_sight(refused, ADD_REFUSED):
                 interview_log.add_interview(

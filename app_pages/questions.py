@@ -167,7 +167,7 @@ def add_your_own() -> None:
         new_difficulty = c3.selectbox("Difficulty", banks.DIFFICULTIES, index=1)
         points = st.text_area("What a strong answer covers (one a line, optional)", key=f"{form}_points")
         st.caption(summary.talking_points_rule())
-        shared.keep_typed(form)  # typed, then another page opened: not lost
+        shared.keep_typed(form, cfg.owner)  # typed, then another page opened: not lost
         if st.form_submit_button("Add to my questions", type="primary"):
             with shared.shown_errors():
                 banks.check_not_there(cfg.data_dir, text, owner=cfg.owner)
@@ -253,7 +253,7 @@ def edit_own(q: banks.Question, answers: int) -> None:
             st.caption(summary.talking_points_rule())
             if follow_up := summary.follow_up_given(q):
                 st.caption(escape(follow_up))
-            shared.keep_typed("questions_edit")  # its talking points typed and not saved
+            shared.keep_typed("questions_edit", cfg.owner)  # its talking points typed and not saved
             if st.form_submit_button("Save changes"):
                 with shared.shown_errors():
                     edited = banks.edit_user_question(

@@ -1048,13 +1048,13 @@ _TYPED_KEPT = """<script>
 </script>"""
 
 
-def keep_typed(prefix: str) -> None:
+def keep_typed(prefix: str, owner: str) -> None:
     """What is typed in a form's boxes (text areas whose key starts with `prefix` + "_") is kept by
     the tab until saved, on any page (`_TYPED_KEPT`). Drawn inside the form; the prefix is ours.
-    Kept under a digest of whose data it is (a cohort's person), never their name."""
+    Kept under a digest of whose data it is (`owner`, the page's settings' person), never their name."""
     import hashlib
 
-    whose = hashlib.sha256(settings().owner.encode()).hexdigest()[:16]
+    whose = hashlib.sha256(owner.encode()).hexdigest()[:16]
     st.html(_TYPED_KEPT % (json.dumps(prefix), json.dumps(whose)), unsafe_allow_javascript=True)
 
 
@@ -1136,7 +1136,7 @@ def debrief_form(
         # a browser sends a form's fields only with its button: typed, then another page opened,
         # they were gone on coming back with nothing said (Streamlit keeps no unsent form field)
         st.caption(KEPT_UNTIL_SAVED)
-        keep_typed(key)
+        keep_typed(key, current.owner)
         if st.form_submit_button("Save debrief", type="primary", key=f"{key}_save"):
             if changed_elsewhere:
                 st.warning(
