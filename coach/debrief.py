@@ -354,16 +354,13 @@ def competencies_practised(questions: Sequence[banks.Question], role: str | None
     return {c for q in questions for c in q.competencies}
 
 
-def gaps_without_questions(
-    skill_gaps: str, questions: Sequence[banks.Question], role: str | None = None
-) -> list[str]:
+def gaps_without_questions(skill_gaps: str, practised: set[str]) -> list[str]:
     """The gaps in a debrief's list, in the user's words and once each, that no practice question
     practises, so Practice never recommends one for them: those naming none of the competencies the
-    banks practise ("Kubernetes", "small talk"), and those whose competencies no question for
-    `role` or for any role practises ("interviewing candidates" for a software engineer: only
-    engineering managers' questions practise hiring). `questions`: the user's, own ones included;
-    `role`: as Practice picks for it (coach.recommend.role_to_practise), None for any."""
-    practised = competencies_practised(questions, role)
+    banks practise ("Kubernetes", "small talk"), and those whose competencies no question for the
+    role practises ("interviewing candidates" for a software engineer: only engineering managers'
+    questions practise hiring). `practised`: competencies_practised of the user's questions (own
+    ones included) for the role Practice picks for (coach.recommend.role_to_practise)."""
     left: dict[str, str] = {}
     for gap in banks.skill_gap_pieces(skill_gaps):
         if not practised.intersection(banks.skill_gap_to_competencies(gap)):
@@ -377,7 +374,8 @@ def saved_gaps_without_questions(db: Store, settings: Settings, saved: dict) -> 
     if not (saved.get("skill_gaps") or "").strip():
         return []
     questions = banks.load_questions(settings.data_dir, owner=settings.owner)
-    return gaps_without_questions(saved["skill_gaps"], questions, role_to_practise(your_role(settings, db)))
+    practised = competencies_practised(questions, role_to_practise(your_role(settings, db)))
+    return gaps_without_questions(saved["skill_gaps"], practised)
 
 
 def no_question_note(gaps: Sequence[str], add_one: str) -> str | None:

@@ -537,20 +537,19 @@ def skill_gaps(
     return {
         "gaps": gaps,
         "recommended": recommended,
-        "unmatched": unmatched_gaps(debriefs, questions, today=today, role=role),
+        "unmatched": unmatched_gaps(debriefs, practised, today=today),
         "debriefs": len(debriefs),  # written, gaps or not: the page asks for a debrief only when none is
     }
 
 
-def unmatched_gaps(
-    debriefs: list[dict], questions: Sequence[banks.Question], *, today: date, role: str | None = None
-) -> list[str]:
+def unmatched_gaps(debriefs: list[dict], practised: set[str], *, today: date) -> list[str]:
     """Gaps the last year's debriefs named that no practice question practises ("Kafka"; "hiring"
     for a software engineer: debrief.gaps_without_questions, as saving the debrief said), newest
-    first, each once: said, so they do not vanish from what to practise without a word."""
+    first, each once: said, so they do not vanish from what to practise without a word.
+    `practised`: debrief.competencies_practised of the questions for the role, worked out once."""
     found: dict[str, str] = {}
     for debrief in _recent_gap_debriefs(debriefs, today):
-        for gap in gaps_without_questions(debrief["skill_gaps"], questions, role):
+        for gap in gaps_without_questions(debrief["skill_gaps"], practised):
             found.setdefault(gap.casefold(), gap)
     return list(found.values())
 

@@ -65,10 +65,12 @@ def test_a_gap_only_another_roles_questions_practise_is_named_for_the_role_chose
 def test_a_question_of_your_own_that_practises_the_gap_matches_it(tmp_path):
     """The note's advice followed: a question of one's own for any role practising hiring is one
     Practice can pick for a software engineer's "interviewing candidates", so it is named no more."""
-    from coach.debrief import gaps_without_questions
+    from coach.debrief import competencies_practised, gaps_without_questions
 
     questions = banks.load_questions(tmp_path)
-    assert gaps_without_questions("interviewing candidates, Kafka", questions, "software-engineer") == [
+    assert gaps_without_questions(
+        "interviewing candidates, Kafka", competencies_practised(questions, "software-engineer")
+    ) == [
         "interviewing candidates",
         "Kafka",
     ]
@@ -77,7 +79,7 @@ def test_a_question_of_your_own_that_practises_the_gap_matches_it(tmp_path):
     )
     questions = banks.load_questions(tmp_path)
     assert own.id in {q.id for q in questions}
-    assert gaps_without_questions("interviewing candidates, Kafka", questions, "software-engineer") == [
-        "Kafka"
-    ]
-    assert gaps_without_questions("", questions) == []
+    assert gaps_without_questions(
+        "interviewing candidates, Kafka", competencies_practised(questions, "software-engineer")
+    ) == ["Kafka"]
+    assert gaps_without_questions("", competencies_practised(questions)) == []
