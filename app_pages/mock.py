@@ -382,8 +382,8 @@ def leaving_asks_first(running: bool) -> None:
     app keeps the interview and asks nothing."""
     handler = "function (event) { event.preventDefault(); return ''; }" if running else "null"
     # with the recorder's focus following it (an element of its own took a gap in the page)
-    guard = f"<script>window.onbeforeunload = {handler};</script>"
-    st.html(guard + timer.RECORDER_FOCUS, unsafe_allow_javascript=True)
+    guard = f"<script>window.onbeforeunload = {handler};</script>{timer.RECORDER_FOCUS}"
+    st.html(guard, unsafe_allow_javascript=True)
 
 
 # ---------------------------------------------------------------- after
