@@ -44,6 +44,16 @@ def _practised(data_dir: Path) -> None:
         store.close()
 
 
+def _backed_up(data_dir: Path, backup: Path) -> None:
+    """Two practice answers with their recordings in `data_dir`, exported to `backup`."""
+    _practised(data_dir)
+    store = open_store(load_settings(data_dir=data_dir))
+    try:
+        export_data(store, backup)
+    finally:
+        store.close()
+
+
 def _recording_files(data_dir: Path) -> list[Path]:
     settings = load_settings(data_dir=data_dir)
     store = open_store(settings)
@@ -58,12 +68,7 @@ def test_a_backup_that_brings_back_lost_audio_says_so_instead_of_nothing_new(tmp
     then the backup restored: the import put both recordings back, and said "Nothing new to import:
     everything in this backup is already here", so the person thought their audio still gone."""
     home = tmp_path / "coach"
-    _practised(home)
-    store = open_store(load_settings(data_dir=home))
-    try:
-        export_data(store, tmp_path / "backup.zip")
-    finally:
-        store.close()
+    _backed_up(home, tmp_path / "backup.zip")
     takes = _recording_files(home)
     kept = {take: take.read_bytes() for take in takes}
     shutil.rmtree(home / "recordings")
@@ -135,12 +140,7 @@ def test_an_import_killed_midway_leaves_no_takes_to_analyse_and_the_same_backup_
     reanalysis made each a practice answer, and the same backup imported again added its own: every
     answer twice in history and Progress."""
     old = tmp_path / "old-laptop"
-    _practised(old)
-    store = open_store(load_settings(data_dir=old))
-    try:
-        export_data(store, tmp_path / "backup.zip")
-    finally:
-        store.close()
+    _backed_up(old, tmp_path / "backup.zip")
     new = tmp_path / "new-laptop"
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent), "COACH_DATABASE_URL": ""}
     killed = subprocess.run(

@@ -23,12 +23,24 @@ TYPED = "The system design story landed; they asked two follow-ups about the out
 CHANGED = "Written in a terminal meanwhile."
 
 
-def _to_progress_and_back(page) -> str:
-    """Straight from the box to Progress, as a user would (one click), and back; the URL left for."""
+def _away_to_progress(page) -> str:
+    """Straight from the box to Progress, as a user would (one click); the URL it left for."""
     page.get_by_role("link", name="Progress").click()
     page.get_by_role("heading", name="Progress").first.wait_for(timeout=30_000)
     settled(page)
-    left_for = page.url
+    return page.url
+
+
+def _typed_in(page, box: str, text: str) -> None:
+    """`text` typed into the text box named `box`, key by key, as a user types it."""
+    typed = page.get_by_role("textbox", name=box)
+    typed.click()
+    typed.type(text)
+
+
+def _to_progress_and_back(page) -> str:
+    """To Progress and back to the debrief left open on the Interviews page; the URL left for."""
+    left_for = _away_to_progress(page)
     page.get_by_role("link", name="Interviews").click()
     page.get_by_text("Globex · Platform lead").wait_for(timeout=60_000)
     # the stage stays open as it was left
@@ -53,9 +65,7 @@ def test_a_debrief_typed_and_not_saved_is_there_after_another_page(tmp_path, sho
         page.get_by_text("first round ·").first.click()
         page.get_by_role("tab", name="Write the debrief").wait_for(timeout=30_000)
         settled(page)
-        went_well = page.get_by_role("textbox", name="What went well")
-        went_well.click()
-        went_well.type(TYPED)
+        _typed_in(page, "What went well", TYPED)
         left_for = _to_progress_and_back(page)
         went_well = page.get_by_role("textbox", name="What went well")
         kept = went_well.input_value()
@@ -73,8 +83,7 @@ def test_a_debrief_typed_and_not_saved_is_there_after_another_page(tmp_path, sho
         went_well.click()
         went_well.press("End")
         went_well.type(" And the manager round is next.")
-        page.get_by_role("link", name="Progress").click()
-        page.get_by_role("heading", name="Progress").first.wait_for(timeout=30_000)
+        _away_to_progress(page)
         db = store.open_store(load_settings(tmp_path))
         try:
             store.update_debrief(db, saved["id"], went_well=CHANGED)
@@ -101,11 +110,8 @@ def test_a_job_description_pasted_in_a_new_interview_is_there_after_another_page
         page.goto(f"{server.url}/interviews")
         page.get_by_role("tab", name="Add an interview").click()
         page.get_by_role("textbox", name="Company").fill("Initech")
-        description = page.get_by_role("textbox", name="Job description")
-        description.click()
-        description.type(DESCRIPTION)
-        page.get_by_role("link", name="Progress").click()
-        page.get_by_role("heading", name="Progress").first.wait_for(timeout=30_000)
+        _typed_in(page, "Job description", DESCRIPTION)
+        _away_to_progress(page)
         page.get_by_role("link", name="Interviews").click()
         page.get_by_role("tab", name="Add an interview").click()
         settled(page)
@@ -137,11 +143,8 @@ def test_an_own_question_typed_and_not_added_is_there_after_another_page(tmp_pat
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         page.goto(f"{server.url}/questions")
         page.get_by_role("tab", name="Add your own").click()
-        question = page.get_by_role("textbox", name="The question")
-        question.click()
-        question.type(OWN_QUESTION)
-        page.get_by_role("link", name="Progress").click()
-        page.get_by_role("heading", name="Progress").first.wait_for(timeout=30_000)
+        _typed_in(page, "The question", OWN_QUESTION)
+        _away_to_progress(page)
         page.get_by_role("link", name="Questions").click()
         page.get_by_role("tab", name="Add your own").click()
         settled(page)
