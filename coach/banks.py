@@ -907,33 +907,67 @@ def _mentions(text: str) -> list[tuple[int, int, str]]:
 
 
 def _question_matches(lowered: str) -> list[tuple[int, int, str]]:
-    """A bank question said in its own words ("tell me about yourself"), with each competency it
-    practises: the gap is that question, and Practice recommends for what it is filed under. Only
-    its whole words: a category ("behavioural questions") names twenty competencies, none of them
-    the gap."""
-    found: list[tuple[int, int, str]] = []
+    """A bank question said in its own words ("tell me about yourself") or by its short name
+    (QUESTION_NAMES), with each competency it practises: the gap is that question, and Practice
+    recommends for what it is filed under. Only its whole words: a category ("behavioural
+    questions") names twenty competencies, none of them the gap."""
+    return [
+        (start, end, c) for start, end, question in _named_questions(lowered) for c in question.competencies
+    ]
+
+
+def questions_named(text: str) -> list[tuple[str, str]]:
+    """The shipped questions a gap names, in its words or by a short name, each once with the words
+    that named it, in the order said: "greatest weakness" is "What is your biggest weakness, and
+    what are you doing about it?". Practice puts each first (coach.recommend.recommended): the gap
+    reached it as the question's competencies only, and the question itself came anywhere or nowhere."""
+    named: dict[str, str] = {}
+    for start, end, question in _named_questions(text.lower().replace("_", " ")):
+        named.setdefault(question.id, text[start:end])
+    return list(named.items())
+
+
+def _named_questions(lowered: str) -> list[tuple[int, int, Question]]:
+    """Where a shipped question is said in `lowered`, in its whole words (the longest first) or by
+    a short name, none over another's words, in the order said."""
+    found: list[tuple[int, int, Question]] = []
     said = set(re.findall(r"[a-z0-9]+", lowered))  # only a question all of whose words are said is sought
-    for words, pattern, competencies in _bank_question_patterns():
+    for words, pattern, question in _bank_question_patterns():
         if not words <= said:
             continue
         for m in pattern.finditer(lowered):
             if not any(m.start() < t_end and t_start < m.end() for t_start, t_end, _ in found):
-                found += [(m.start(), m.end(), c) for c in competencies]
-    return found
+                found.append((m.start(), m.end(), question))
+    return sorted(found, key=lambda m: m[0])
+
+
+# Short names a debrief gives a shipped question instead of its words, as regular expressions
+# matched from a word's start to a word's end: the gap is that question, as its whole words are
+# (`questions_named`). "greatest weakness" is the weakness question (a product's weakness is not).
+QUESTION_NAMES: dict[str, tuple[str, ...]] = {
+    "beh-fail-07": (r"(?<!product's )(?<!product )(?:greatest|biggest) weakness(?:es)?",),
+    "mot-07": (r"where (?:do )?(?:you|i) see (?:yourself|myself)",),
+}
 
 
 @functools.lru_cache(maxsize=1)
-def _bank_question_patterns() -> tuple[tuple[frozenset[str], re.Pattern, tuple[str, ...]], ...]:
-    """Each shipped question's words, longest first, punctuation between them as any: "Walk me
-    through your CV." is said "walk me through your CV"."""
-    worded = [
-        (re.findall(r"[a-z0-9]+", q.text.lower()), q.competencies) for q in _shipped_questions().values()
-    ]
-    return tuple(
-        (frozenset(words), re.compile(r"(?<![a-z0-9])" + r"\W+".join(words) + r"(?![a-z0-9])"), competencies)
-        for words, competencies in sorted(worded, key=lambda w: -len(" ".join(w[0])))
+def _bank_question_patterns() -> tuple[tuple[frozenset[str], re.Pattern, Question], ...]:
+    """Each shipped question's words, longest first, punctuation between them as any ("Walk me
+    through your CV." is said "walk me through your CV"), then its short names (QUESTION_NAMES),
+    each with the words it needs said before it is sought (none for a name)."""
+    shipped = _shipped_questions()
+    worded = [(re.findall(r"[a-z0-9]+", q.text.lower()), q) for q in shipped.values()]
+    whole = tuple(
+        (frozenset(words), re.compile(r"(?<![a-z0-9])" + r"\W+".join(words) + r"(?![a-z0-9])"), question)
+        for words, question in sorted(worded, key=lambda w: -len(" ".join(w[0])))
         if words
     )
+    names = tuple(
+        (frozenset(), re.compile(r"(?<![a-z0-9])(?:" + name + r")(?![a-z0-9])"), shipped[question_id])
+        for question_id, question_names in QUESTION_NAMES.items()
+        for name in question_names
+    )
+    return whole + names
 
 
 def skill_gap_pieces(text: str) -> list[str]:

@@ -498,6 +498,17 @@ def debrief_gaps(debriefs: list[dict], *, today: date) -> list[dict]:
     return sorted(counts.values(), key=lambda g: -g["mentions"])
 
 
+def debrief_named_questions(debriefs: list[dict], *, today: date) -> list[tuple[str, str]]:
+    """The bank questions the last year's debriefs name as skill gaps ("greatest weakness", "tell me
+    about yourself"), newest first, each once with the words that named it: what the Practice page
+    and Progress put first (recommend.recommended's `named`)."""
+    named: dict[str, str] = {}
+    for debrief in _recent_gap_debriefs(debriefs, today):
+        for question_id, words in banks.questions_named(debrief["skill_gaps"]):
+            named.setdefault(question_id, words)
+    return list(named.items())
+
+
 def skill_gaps(
     debriefs: list[dict],
     attempts: list[dict],
@@ -526,7 +537,14 @@ def skill_gaps(
             # the conflict questions had gone to the interview that also asked for conflict
             q
             for q in recommend.recommended(
-                questions, attempts, competencies, n=n, today=today, interview=interview, role=role
+                questions,
+                attempts,
+                competencies,
+                n=n,
+                today=today,
+                interview=interview,
+                role=role,
+                named=debrief_named_questions(debriefs, today=today),
             ).questions
             if practise & set(q.competencies)
         ]

@@ -108,12 +108,12 @@ class Recommendation:
 
     @property
     def questions(self) -> list[Question]:
-        """Every pick, the coming interview's first, then debrief gaps."""
+        """Every pick: the questions debrief gaps name first, the coming interview's, then the gaps'."""
         return [q for group in self.groups for q in group.questions]
 
     @property
     def reason(self) -> str:
-        """The first group's sentence (the coming interview's, else the gaps', when there are any)."""
+        """The first group's sentence (the named questions', the coming interview's, else the gaps')."""
         return self.groups[0].reason if self.groups else STARTER_REASON
 
     def picked_for(self, why: str) -> list[Question]:
@@ -192,16 +192,67 @@ def recommended(
     role: str | None = None,
     today: date | None = None,
     interview: InterviewAsks | None = None,
+    named: Sequence[tuple[str, str]] = (),
 ) -> Recommendation:
-    """What a coming interview's job description asks for first (`interview`, when there is one),
-    then debrief skill gaps (what real interviewers found), then weak scores, then a starter set,
-    in groups saying why each question was picked (a starter set is never said to be for a gap).
-    `debrief_gaps`: competencies as coach.progress.debrief_gaps orders them."""
+    """The questions debrief gaps name themselves first (`named`), then what a coming interview's
+    job description asks for (`interview`, when there is one), then debrief skill gaps (what real
+    interviewers found), then weak scores, then a starter set, in groups saying why each question
+    was picked (a starter set is never said to be for a gap).
+    `debrief_gaps`: competencies as coach.progress.debrief_gaps orders them; `named`: the bank
+    questions they name, each with the gap's words (coach.progress.debrief_named_questions)."""
     today = today or local_time.today()
     recent_cut = today - timedelta(days=14)
     practised = {
         a["question_id"] for a in attempts if a.get("question_id") and _day(a.get("created_at")) >= recent_cut
     }
+    first = _named_first(questions, named, practised, role)[:n]
+    if first:
+        picked = [q for q, _ in first]
+        said = listed([f"“{words}”" for _, words in first])
+        led = Group(GAP, f"From your debriefs: {said}.", picked)
+        if len(picked) == n:
+            return Recommendation([led])
+        rest = _recommended_for_reasons(
+            [q for q in questions if q not in picked],
+            attempts,
+            debrief_gaps,
+            n - len(picked),
+            role,
+            today,
+            interview,
+            practised,
+        )
+        return Recommendation([led, *(g for g in rest.groups if g.questions)])
+    return _recommended_for_reasons(questions, attempts, debrief_gaps, n, role, today, interview, practised)
+
+
+def _named_first(
+    questions: Sequence[Question], named: Sequence[tuple[str, str]], practised: set[str], role: str | None
+) -> list[tuple[Question, str]]:
+    """The questions debrief gaps name (`named`: id and the gap's words), once each, that are for
+    `role` (or any role) and not answered in the last two weeks, with the words that named each:
+    "greatest weakness" practised the weakness question's skills, and the question itself came
+    anywhere among the picks, or not at all."""
+    kept = {q.id: q for q in (banks.filter_questions(questions, role=role) if role else questions)}
+    first: dict[str, tuple[Question, str]] = {}
+    for question_id, words in named:
+        if question_id in kept and question_id not in practised:
+            first.setdefault(question_id, (kept[question_id], words))
+    return list(first.values())
+
+
+def _recommended_for_reasons(
+    questions: Sequence[Question],
+    attempts: Sequence[dict],
+    debrief_gaps: Sequence[str],
+    n: int,
+    role: str | None,
+    today: date,
+    interview: InterviewAsks | None,
+    practised: set[str],
+) -> Recommendation:
+    """`recommended` with no question named by a gap: the coming interview's, the gaps', the weak
+    areas', else the starter set."""
     gaps = list(debrief_gaps)
     weak = weak_areas(attempts)
     asked = list(interview.competencies[:INTERVIEW_COMPETENCIES]) if interview else []
