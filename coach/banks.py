@@ -341,9 +341,19 @@ OTHER_SENSES: tuple[str, ...] = ("data pipeline", "ci/cd pipeline", "deployment 
 # the bank asks ("Tell me about a time you gave someone difficult feedback."); "me" in "gave me
 # feedback" is taking it again. Metrics in one's answers are the number a result needs (the
 # Structure score's feedback: "The result has no number in it"), practised with communication as
-# the structure is, not data analysis.
+# the structure is, not data analysis; quantifying one's impact is that number too. Managing up is
+# winning over those above you, as the influence questions ask ("… buy-in from a sceptical
+# stakeholder", "Two senior stakeholders give you contradictory instructions").
 KEYWORDS_IN_CONTEXT: dict[str, tuple[str, ...]] = {
-    "communication": (r"(?:metric|number)s? in (?:my |the |your )?(?:answer|stor|example)",),
+    "communication": (
+        r"(?:metric|number)s? in (?:my |the |your )?(?:answer|stor|example)",
+        r"quantif(?:y|ied|ying|ication)(?: (?:my|the|our|your|their))? "
+        r"(?:impact|results?|outcomes?|achievements?|accomplishments?|contributions?)(?![a-z])",
+    ),
+    "influence": (
+        r"manag(?:e|es|ed|ing) up(?:wards?)?(?![a-z])",
+        r"manag(?:e|es|ed|ing) (?:my|your|the|one's|their) (?:manager|boss)",
+    ),
     "mentoring": (
         r"(?:give|gives|giving|gave|deliver[a-z]*)(?: (?!and\b|or\b|me\b|us\b)[a-z]+){0,2} feedback",
     ),
@@ -947,6 +957,12 @@ def _named_questions(lowered: str) -> list[tuple[int, int, Question]]:
 QUESTION_NAMES: dict[str, tuple[str, ...]] = {
     "beh-fail-07": (r"(?<!product's )(?<!product )(?:greatest|biggest) weakness(?:es)?",),
     "mot-07": (r"where (?:do )?(?:you|i) see (?:yourself|myself)",),
+    # "How do you review someone else's pull request?"
+    "swe-tech-10": (
+        r"code reviews?",
+        r"review(?:ing)? (?:code|(?:a |someone's |other people's )?pull requests?|prs?)",
+        r"(?:pull request|pr) reviews?",
+    ),
 }
 
 

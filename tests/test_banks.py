@@ -28,6 +28,7 @@ from coach.banks import (
     keep_question,
     load_questions,
     load_questions_to_ask,
+    questions_named,
     random_question,
     recommend,
     skill_gap_to_competencies,
@@ -779,3 +780,27 @@ def test_a_typed_question_with_another_form_of_a_bank_verb_is_that_question(tmp_
     assert str(refused.value).startswith(f"The banks already have this question, spelt “{led}” (")
     banks.check_not_there(tmp_path, "Tell me about a time you filed.")  # kept: "filed" means something
     banks.check_not_there(tmp_path, led.replace(" led ", " lied "))
+
+
+@pytest.mark.parametrize(
+    ("gap", "expected", "picked"),
+    [
+        # the result with a number the Structure score asks for, as "metrics in answers" is
+        ("quantifying impact", ["communication"], None),
+        ("quantify my impact", ["communication"], None),
+        # winning over those above you: the influence questions ("… a sceptical stakeholder")
+        ("managing up", ["influence"], None),
+        ("managing my manager", ["influence"], None),
+        # "How do you review someone else's pull request?", named: Practice puts it first
+        ("code review", ["technical-depth", "mentoring"], "swe-tech-10"),
+        ("reviewing pull requests", ["technical-depth", "mentoring"], "swe-tech-10"),
+    ],
+)
+def test_a_gap_a_bank_question_practises_in_other_words_matches_it(
+    gap: str, expected: list[str], picked: str | None, shipped: list[Question]
+) -> None:
+    """These matched nothing, so Practice recommended nothing for them and saving the debrief said to
+    add a question of one's own, though bank questions practise each."""
+    assert skill_gap_to_competencies(gap) == expected
+    assert [question_id for question_id, _ in questions_named(gap)] == ([picked] if picked else [])
+    assert recommend(shipped, [gap], n=3)
