@@ -986,6 +986,20 @@ def _bank_question_patterns() -> tuple[tuple[frozenset[str], re.Pattern, Questio
     return whole + names
 
 
+# A kind of question named as a gap ("behavioural questions", "the situational round"): no skill,
+# and one the kind's twenty-odd questions spread over every competency, so none is picked for it.
+KIND_OF_QUESTION = re.compile(
+    r"(?<![a-z])(?:behaviou?ral|situational|role[- ]specific|closing questions?)(?![a-z])"
+)
+
+
+def names_a_kind_of_question(gap: str) -> bool:
+    """Whether a gap that names no skill names a kind of question instead ("behavioural questions"):
+    saving the debrief said it was "none of the skills the practice questions are filed under" and
+    to add a question of one's own for it, beside a bank of behavioural questions."""
+    return not skill_gap_to_competencies(gap) and KIND_OF_QUESTION.search(gap.lower()) is not None
+
+
 def skill_gap_pieces(text: str) -> list[str]:
     """The gaps in a debrief's list, one each, in the user's words and order: "Kafka, stakeholder
     management; Go" is ["Kafka", "stakeholder management", "Go"]."""

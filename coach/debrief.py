@@ -384,12 +384,22 @@ def no_question_note(gaps: Sequence[str], add_one: str) -> str | None:
     coach would work on, and nothing said Practice would never recommend a question for it.
     A gap naming none of the skills questions are filed under ("Kubernetes") is never recommended,
     a question of the user's own included: they practise that question themselves. One whose skill
-    only another role's questions practise is, once a question of their own practises it.
+    only another role's questions practise is, once a question of their own practises it. One naming
+    a kind of question ("behavioural questions") is told to name the skill those answers lacked.
     `add_one`: where this page or command adds a question ("on the Questions page (Add your own)").
     None for none."""
-    unknown = [g for g in gaps if not banks.skill_gap_to_competencies(g)]
-    others = [g for g in gaps if g not in unknown]
+    kinds = [g for g in gaps if banks.names_a_kind_of_question(g)]
+    unknown = [g for g in gaps if not banks.skill_gap_to_competencies(g) and g not in kinds]
+    others = [g for g in gaps if g not in unknown and g not in kinds]
     said = []
+    if kinds:
+        one = len(kinds) == 1
+        said.append(
+            f"{listed([f'“{g}”' for g in kinds])} {'names a kind' if one else 'name kinds'} of question "
+            f"rather than {'a skill' if one else 'skills'}, so Practice will recommend none for "
+            f"{'it' if one else 'them'}: name what those answers lacked instead, such as “structure”, "
+            "“quantifying impact” or “handling conflict”."
+        )
     if unknown:
         one = len(unknown) == 1
         said.append(

@@ -33,6 +33,7 @@ from coach.banks import (
     recommend,
     skill_gap_to_competencies,
 )
+from coach.debrief import no_question_note
 from coach.errors import InputError
 from coach.store.rows import typed_text
 
@@ -804,3 +805,19 @@ def test_a_gap_a_bank_question_practises_in_other_words_matches_it(
     assert skill_gap_to_competencies(gap) == expected
     assert [question_id for question_id, _ in questions_named(gap)] == ([picked] if picked else [])
     assert recommend(shipped, [gap], n=3)
+
+
+def test_a_kind_of_question_is_no_skill_and_the_note_says_so() -> None:
+    """ "behavioural questions" spans every competency the behavioural bank practises: saving the
+    debrief said it was "none of the skills the practice questions are filed under" and to add a
+    question of one's own for it. It still matches none, and the note says what to name instead."""
+    assert skill_gap_to_competencies("behavioural questions") == []
+    note = no_question_note(["behavioural questions", "Kubernetes"], "with `coach add-question`")
+    assert note == (
+        "“behavioural questions” names a kind of question rather than a skill, so Practice will "
+        "recommend none for it: name what those answers lacked instead, such as “structure”, "
+        "“quantifying impact” or “handling conflict”. “Kubernetes” is none of the skills the practice "
+        "questions are filed under, so Practice will recommend none for it: add a question of your own "
+        "for it with `coach add-question` and practise it from there."
+    )
+    assert all(skill_gap_to_competencies(g) for g in ("structure", "quantifying impact", "handling conflict"))
