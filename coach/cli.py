@@ -2558,7 +2558,7 @@ def debrief_command(
         _, added, _ = write_debrief(store, store.settings, interview_id, given, add_to_bank=to_bank)
         interview = repository.get_interview(store, interview_id)
         debrief = latest_debrief(interview["debriefs"])
-        left = saved_gaps_without_questions(store, store.settings, debrief)
+        left = saved_gaps_without_questions(store, store.settings, debrief, interview_id)
     if as_json:
         print_json(
             {

@@ -368,14 +368,23 @@ def gaps_without_questions(skill_gaps: str, practised: set[str]) -> list[str]:
     return list(left.values())
 
 
-def saved_gaps_without_questions(db: Store, settings: Settings, saved: dict) -> list[str]:
-    """`gaps_without_questions` for a debrief just saved (`saved`: its fields), with the user's
-    questions and role as the Practice page picks from them."""
+def role_for_gaps(role: str | None, interview_role: str | None) -> str | None:
+    """The role whose questions say whether a debrief's skill gap has one: that of the debrief's own
+    interview, when its title names one of the banks' roles, else `role` (the user's own, chosen in
+    Settings); None for any role. Saving the debrief decided with the Settings role while Progress
+    used the role of the interview steering the picks, so one could say a gap had no question while
+    the other listed questions for it."""
+    return role_to_practise(role, interview_role)
+
+
+def saved_gaps_without_questions(db: Store, settings: Settings, saved: dict, interview_id: int) -> list[str]:
+    """`gaps_without_questions` for a debrief of interview `interview_id` just saved (`saved`: its
+    fields), with the user's questions for the role Progress judges its gaps by (`role_for_gaps`)."""
     if not (saved.get("skill_gaps") or "").strip():
         return []
     questions = banks.load_questions(settings.data_dir, owner=settings.owner)
-    practised = competencies_practised(questions, role_to_practise(your_role(settings, db)))
-    return gaps_without_questions(saved["skill_gaps"], practised)
+    role = role_for_gaps(your_role(settings, db), store.get_interview(db, interview_id).get("role"))
+    return gaps_without_questions(saved["skill_gaps"], competencies_practised(questions, role))
 
 
 def no_question_note(gaps: Sequence[str], add_one: str) -> str | None:

@@ -7,7 +7,7 @@ comfortable band or target beside them, never as a verdict on the person.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from statistics import fmean
@@ -15,7 +15,7 @@ from statistics import fmean
 from coach import banks, local_time, recommend
 from coach.analysis.wording import clock, count
 from coach.config import Settings
-from coach.debrief import competencies_practised, gaps_without_questions
+from coach.debrief import competencies_practised, gaps_without_questions, role_for_gaps
 from coach.goals import TARGETS, PracticeGoal
 from coach.goals import period_words as goals_period_words
 from coach.job_description import interview_asks, steering
@@ -518,16 +518,25 @@ def skill_gaps(
     n: int = 5,
     interview: recommend.InterviewAsks | None = None,
     role: str | None = None,
+    gap_roles: Mapping[int, str | None] | None = None,
 ) -> dict:
     """Competencies named as gaps in recent debriefs, and the questions the Practice page
     recommends for them (one decision, so both pages list the same questions; `interview`: what a
     coming interview asks for, whose picks Practice lists first; `role`: the user's, as Practice
     picks for it). Only questions that practise a gap are listed here: not those picked for weak
-    score areas, nor those picked for the interview that practise none of the gaps."""
+    score areas, nor those picked for the interview that practise none of the gaps. `gap_roles`:
+    by interview id, the role its debrief's gaps are judged by, as saving the debrief judged them
+    (debrief.role_for_gaps); `role` for every debrief without it."""
     # a gap no question for the role practises is listed with those the banks lack (`unmatched`),
     # not among the gaps: "hiring (1×)" for a software engineer read as practised, with none listed
-    practised = competencies_practised(questions, role)
-    gaps = [g for g in debrief_gaps(debriefs, today=today) if g["competency"] in practised]
+    practised_for = _practised_for(questions, role, gap_roles)
+    named = {
+        c
+        for debrief in _recent_gap_debriefs(debriefs, today)
+        for c in banks.skill_gap_to_competencies(debrief["skill_gaps"])
+        if c in practised_for(debrief)
+    }
+    gaps = [g for g in debrief_gaps(debriefs, today=today) if g["competency"] in named]
     recommended = []
     if gaps:
         competencies = [g["competency"] for g in gaps]
@@ -555,19 +564,37 @@ def skill_gaps(
     return {
         "gaps": gaps,
         "recommended": recommended,
-        "unmatched": unmatched_gaps(debriefs, practised, today=today),
+        "unmatched": unmatched_gaps(debriefs, practised_for, today=today),
         "debriefs": len(debriefs),  # written, gaps or not: the page asks for a debrief only when none is
     }
 
 
-def unmatched_gaps(debriefs: list[dict], practised: set[str], *, today: date) -> list[str]:
+def _practised_for(
+    questions: Sequence[banks.Question], role: str | None, gap_roles: Mapping[int, str | None] | None
+) -> Callable[[dict], set[str]]:
+    """What a debrief's gaps must name to have a question: debrief.competencies_practised for the
+    role its gaps are judged by (`gap_roles` by its interview, else `role`), worked out once a role."""
+    by_role: dict[str | None, set[str]] = {}
+
+    def practised(debrief: dict) -> set[str]:
+        judged_by = (gap_roles or {}).get(debrief.get("interview_id"), role)
+        if judged_by not in by_role:
+            by_role[judged_by] = competencies_practised(questions, judged_by)
+        return by_role[judged_by]
+
+    return practised
+
+
+def unmatched_gaps(
+    debriefs: list[dict], practised_for: Callable[[dict], set[str]], *, today: date
+) -> list[str]:
     """Gaps the last year's debriefs named that no practice question practises ("Kafka"; "hiring"
-    for a software engineer: debrief.gaps_without_questions, as saving the debrief said), newest
-    first, each once: said, so they do not vanish from what to practise without a word.
-    `practised`: debrief.competencies_practised of the questions for the role, worked out once."""
+    for a software engineer: debrief.gaps_without_questions, as saving the debrief said, for the
+    same role), newest first, each once: said, so they do not vanish from what to practise without
+    a word. `practised_for`: the competencies a debrief's gaps must name (`_practised_for`)."""
     found: dict[str, str] = {}
     for debrief in _recent_gap_debriefs(debriefs, today):
-        for gap in gaps_without_questions(debrief["skill_gaps"], practised):
+        for gap in gaps_without_questions(debrief["skill_gaps"], practised_for(debrief)):
             found.setdefault(gap.casefold(), gap)
     return list(found.values())
 
@@ -753,6 +780,7 @@ def progress_report(
     questions = banks.load_questions(settings.data_dir, owner=settings.owner)
     held = held_interview_dates(interviews, today)
     asks = interview_asks(interviews, today)
+    yours = your_role(settings, store)  # read once: in a cohort it is read from the store
     return {
         "today": today.isoformat(),
         "counts": {
@@ -786,9 +814,9 @@ def progress_report(
             interview=asks,  # as Practice, unless another is chosen there
             # as Practice: the role of the interview whose description steers the picks, else this
             # person's own (in a cohort too)
-            role=recommend.role_to_practise(
-                your_role(settings, store), (steering(interviews, asks) or {}).get("role")
-            ),
+            role=recommend.role_to_practise(yours, (steering(interviews, asks) or {}).get("role")),
+            # whether a debrief's gap has a question, as saving it said: by its own interview's role
+            gap_roles={i["id"]: role_for_gaps(yours, i.get("role")) for i in interviews},
         ),
         "cadence": cadence(
             held,

@@ -5,8 +5,10 @@ Interviews page and in `coach debrief`; a gap a question practises says nothing 
 
 from __future__ import annotations
 
+import json
+
 from app_support import held_interview, interviews_page
-from cli_support import coach_printed
+from cli_support import coach_printed, unwrapped
 
 from coach import banks
 
@@ -47,10 +49,28 @@ def test_coach_debrief_names_the_gaps_no_question_practises(tmp_path):
     assert "no practice question" not in said
 
 
+def _interview(data_dir, role: str, days: int, job_description: str = "") -> int:
+    """An interview at Acme `days` from today (before it when negative), for `role`: its id."""
+    from datetime import date, timedelta
+
+    from coach import store
+    from coach.config import load_settings
+
+    db = store.open_store(load_settings(data_dir))
+    try:
+        day = (date.today() + timedelta(days=days)).isoformat()
+        return store.add_interview(
+            db, company="Acme", role=role, stage="onsite", interview_date=day, job_description=job_description
+        )
+    finally:
+        db.close()
+
+
 def test_a_gap_only_another_roles_questions_practise_is_named_for_the_role_chosen(tmp_path):
     """Only engineering managers' questions practise hiring: a software engineer's Practice never
-    picks one, so their "interviewing candidates" is named; with any role it is practised."""
-    interview_id = held_interview(tmp_path)
+    picks one, so their "interviewing candidates" is named; with any role it is practised. (The
+    interview's title names no role, so the role chosen in Settings decides.)"""
+    interview_id = _interview(tmp_path, "Platform team", -1)
     said = coach_printed(tmp_path, "debrief", interview_id, "--skill-gaps", "interviewing candidates")
     assert "no practice question" not in said
     (tmp_path / "settings.toml").write_text('role = "software-engineer"\n')
@@ -83,3 +103,32 @@ def test_a_question_of_your_own_that_practises_the_gap_matches_it(tmp_path):
         "interviewing candidates, Kafka", competencies_practised(questions, "software-engineer")
     ) == ["Kafka"]
     assert gaps_without_questions("", competencies_practised(questions)) == []
+
+
+HIRING_POSTING = """Engineering Manager - Acme
+
+You will hire and grow a team of eight: recruiting, interviewing candidates and building the
+hiring pipeline, with one-on-ones and performance management for every engineer you hire."""
+
+
+def test_saving_the_debrief_and_progress_judge_its_gap_by_the_same_role(tmp_path):
+    """A software engineer (Settings) debriefs an engineering manager interview that named
+    "interviewing candidates", with the next round's job description steering the picks: saving
+    said "matches no practice question for your role" (the Settings role) while Progress listed
+    hiring with questions for it (the steering interview's). Both now judge it by the role of the
+    debrief's own interview, else the Settings role."""
+    (tmp_path / "settings.toml").write_text('role = "software-engineer"\n')
+    held = _interview(tmp_path, "Engineering manager", -1)
+    _interview(tmp_path, "Engineering manager", 5, HIRING_POSTING)  # the next round, steering
+    said = coach_printed(tmp_path, "debrief", held, "--skill-gaps", "interviewing candidates")
+    report = json.loads(coach_printed(tmp_path, "progress", "--json"))["skill_gaps"]
+    assert "no practice question" not in said, said
+    assert [g["competency"] for g in report["gaps"]] == ["hiring"] and report["unmatched"] == []
+    assert report["recommended"], report
+
+    # a software engineer's interview with the same gap: named when saved, and by Progress alike
+    other = _interview(tmp_path, "Backend engineer", -2)
+    said = coach_printed(tmp_path, "debrief", other, "--skill-gaps", "interviewing candidates")
+    report = json.loads(coach_printed(tmp_path, "progress", "--json"))["skill_gaps"]
+    assert "“interviewing candidates” matches no practice question for your role" in unwrapped(said), said
+    assert report["unmatched"] == ["interviewing candidates"], report

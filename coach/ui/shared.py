@@ -1165,7 +1165,7 @@ def debrief_form(
                     form_saved(name)
                 saved_here(name)  # the form of the debrief it now is
                 note = no_skill_gap_note(answers) or no_question_note(  # only the gaps choose practice
-                    saved_gaps_without_questions(db, current, answers), ADD_OWN_QUESTION
+                    saved_gaps_without_questions(db, current, answers, interview_id), ADD_OWN_QUESTION
                 )
                 return "Debrief saved." + extra + (f" {note}" if note else "")
     return None
