@@ -30,7 +30,7 @@ from coach.store import Store
 from coach.store.old_files import FAVOURITES_FILE  # only while a damaged one waits to be moved
 from coach.store.person_settings import get_role as role_choice_of
 from coach.store.schema import TABLES_IN_ORDER, deletions, row_changes
-from coach.store.transfer import UNTICKED_STEPS, check_backup_size, export_data, import_data
+from coach.store.transfer import RETIRED_GOALS, UNTICKED_STEPS, check_backup_size, export_data, import_data
 
 # What "delete all data" removes from the data directory (its README and samples/ stay).
 USER_PATHS = (
@@ -79,8 +79,9 @@ BACKUP_PARTS = (
     ("question_banks", "question bank file", "question bank files"),
 )
 # Rows that are part of something named above, never counted on their own: an answer's earlier
-# analyses (kept when it is analysed again) and a mock interview's questions.
-PARTS_OF_OTHERS = ("analysis_runs", "mock_turns")
+# analyses (kept when it is analysed again), a mock interview's questions, and goals replaced by a
+# later one of their kind (one pace goal was "2 goals").
+PARTS_OF_OTHERS = ("analysis_runs", "mock_turns", RETIRED_GOALS)
 
 
 def backup_words(counts: dict) -> str:
@@ -168,7 +169,7 @@ def import_sentence(result: dict) -> str:
     added_counts, present_counts = dict(result["added"]), dict(result["already_present"])
     if absent:  # a recording the backup lists without its file is no recording brought in
         added_counts["recordings"] = max(0, added_counts.get("recordings", 0) - absent)
-    goals_said = _goals_settled_said(result.get("goals_settled") or [], added_counts, present_counts)
+    goals_said = _goals_settled_said(result.get("goals_settled") or [])
     added, present = backup_words(added_counts), backup_words(present_counts)
     missing = (
         f" {count(absent, 'recording')} listed in the backup {'was' if absent == 1 else 'were'} not in "
@@ -249,23 +250,23 @@ def import_sentence(result: dict) -> str:
     return said + missing
 
 
-def _goals_settled_said(settled: list[dict], added: dict, present: dict) -> str:
-    """What became of the backup's goals of a kind this coach has one of (the one set later counts):
-    ' Your pace goal here (140 words per minute) is kept; the backup's (150 words per minute), set
-    earlier, was not used.' or ' The backup's pace goal (150 words per minute), set later than yours
-    here (140 words per minute), is now yours.' The import said "Imported 2 goals" and `coach goals`
-    still showed the one here, or another than before without a word. A goal of the backup's that
-    does not count is not among those imported (`added` and `present` are changed to say so); one
-    the same as here's is already here."""
+def _goals_settled_said(settled: list[dict]) -> str:
+    """What became of a goal here of a kind the backup has another value of (the one set later
+    counts): ' Your pace goal here (140 words per minute) is kept; the backup's (150 words per
+    minute), set earlier, was not used.' or ' The backup's pace goal (150 words per minute), set
+    later than yours here (140 words per minute), is now yours.' The import said "Imported 2 goals"
+    and `coach goals` still showed the one here, or another than before without a word; a goal
+    passed back and forth and changed in between was "1 goal in the backup was changed later than
+    the one here and replaced it"."""
     said = ""
     for goal in settled:
-        rows = goal["backup_rows"]
-        if tuple(goal["here"]) == tuple(goal["backup"]):  # the same goal: nothing changed
-            added["goals"] = max(0, added.get("goals", 0) - rows)
-            present["goals"] = present.get("goals", 0) + rows
-            continue
-        added["goals"] = max(0, added.get("goals", 0) - (rows - goal["backup_counts"]))
         name, here = goal_named(goal["kind"], *goal["here"])
+        if goal["backup"] is None:
+            said += (
+                f" Your {name} here ({here}) was replaced by a later one where the backup was made, "
+                f"and that one cleared since: you have no {name} now."
+            )
+            continue
         backup = goal_named(goal["kind"], *goal["backup"])[1]
         if goal["backup_counts"]:
             said += f" The backup's {name} ({backup}), set later than yours here ({here}), is now yours."

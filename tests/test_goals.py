@@ -283,3 +283,104 @@ def test_a_backups_goal_of_a_kind_set_here_too_counts_only_when_set_later_and_th
     assert coach_printed(newer, "import", tmp_path / "later.zip").startswith(
         "Nothing new to import: everything in this backup is already here (1 goal)."
     )
+
+
+def _passed(source, target, zip_path) -> str:
+    """`coach export` on one laptop and `coach import` of it on the other: what the import said."""
+    coach_printed(source, "export", zip_path)
+    return coach_printed(target, "import", zip_path).strip()
+
+
+def _pace(data_dir) -> dict:
+    return json.loads(coach_printed(data_dir, "goals", "--json"))["targets"]
+
+
+def test_a_pace_goal_changed_on_each_laptop_in_turn_is_said_as_the_goal_it_is(tmp_path):
+    """A→B→A→B with the same goal changed in between: each import said "1 goal in the backup was
+    changed later than the one here and replaced it." Now the goal and both values are named."""
+    a, b = tmp_path / "a", tmp_path / "b"
+    coach_printed(a, "goals", "--pace", "150")
+    assert _passed(a, b, tmp_path / "1.zip") == "Imported 1 goal."
+
+    for n, (source, target, before, after) in enumerate(
+        ((b, a, 150, 140), (a, b, 140, 130), (b, a, 130, 120))
+    ):
+        coach_printed(source, "goals", "--pace", str(after))
+        said = _passed(source, target, tmp_path / f"{n + 2}.zip")
+        assert said == (
+            f"Imported 1 goal. The backup's pace goal ({after} words per minute), set later than yours "
+            f"here ({before} words per minute), is now yours."
+        ), said
+        assert _pace(target) == {"wpm": float(after)}
+    assert _passed(a, b, tmp_path / "again.zip") == (
+        "Nothing new to import: everything in this backup is already here (1 goal)."
+    )
+
+
+def test_pace_goals_set_apart_on_two_laptops_settle_and_stay_one_goal_back_and_forth(tmp_path):
+    """A pace goal set on each laptop, then A→B→A→B: the goal B kept went back to A as "Imported 1
+    goal. Already here, so not added twice: 1 goal." (A's changing without a word), each backup held
+    "2 goals", and A's next change came to B as "1 goal in the backup was changed later…"."""
+    a, b = tmp_path / "a", tmp_path / "b"
+    coach_printed(a, "goals", "--pace", "150")
+    coach_printed(b, "goals", "--pace", "140")  # set later
+    assert _passed(a, b, tmp_path / "1.zip") == (
+        "Nothing new to import. Your pace goal here (140 words per minute) is kept; the backup's "
+        "(150 words per minute), set earlier, was not used."
+    )
+    assert coach_printed(b, "export", tmp_path / "2.zip").startswith("Exported 1 goal ")
+    said = coach_printed(a, "import", tmp_path / "2.zip").strip()
+    assert said == (
+        "Imported 1 goal. The backup's pace goal (140 words per minute), set later than yours here "
+        "(150 words per minute), is now yours."
+    ), said
+    assert _pace(a) == {"wpm": 140.0}
+
+    coach_printed(a, "goals", "--pace", "130")
+    said = _passed(a, b, tmp_path / "3.zip")
+    assert said == (
+        "Imported 1 goal. The backup's pace goal (130 words per minute), set later than yours here "
+        "(140 words per minute), is now yours."
+    ), said
+    assert _pace(b) == {"wpm": 130.0}
+    assert _passed(b, a, tmp_path / "4.zip") == (
+        "Nothing new to import: everything in this backup is already here (1 goal)."
+    )
+    assert _pace(a) == {"wpm": 130.0}
+
+
+def test_a_goal_changed_here_after_the_backup_was_made_is_kept_over_the_one_there(tmp_path):
+    """B kept its own pace goal over A's older one; A changed its goal meanwhile. B's backup carried
+    A's goal as replaced (at the time B was restored), and A's change was lost to B's older goal."""
+    a, b = tmp_path / "a", tmp_path / "b"
+    coach_printed(a, "goals", "--pace", "150")
+    coach_printed(b, "goals", "--pace", "140")
+    coach_printed(a, "export", tmp_path / "a.zip")
+    coach_printed(a, "goals", "--pace", "160")  # after B's 140
+    coach_printed(b, "import", tmp_path / "a.zip")  # B keeps its 140 over A's 150
+
+    said = _passed(b, a, tmp_path / "b.zip")
+
+    assert said == (
+        "Nothing new to import. Your pace goal here (160 words per minute) is kept; the backup's "
+        "(140 words per minute), set earlier, was not used."
+    ), said
+    assert _pace(a) == {"wpm": 160.0}
+
+
+def test_a_goal_replaced_and_then_cleared_on_the_other_laptop_is_cleared_here_and_said(tmp_path):
+    """A's pace goal lost to B's later one on B, then B's cleared: restored on A, A's own goal went
+    without a word."""
+    a, b = tmp_path / "a", tmp_path / "b"
+    coach_printed(a, "goals", "--pace", "150")
+    coach_printed(b, "goals", "--pace", "140")
+    _passed(a, b, tmp_path / "a.zip")  # B keeps its 140
+    coach_printed(b, "goals", "--clear", "pace")
+
+    said = _passed(b, a, tmp_path / "b.zip")
+
+    assert said == (
+        "Nothing new to import. Your pace goal here (150 words per minute) was replaced by a later one "
+        "where the backup was made, and that one cleared since: you have no pace goal now."
+    ), said
+    assert _pace(a) == {}

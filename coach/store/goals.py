@@ -71,61 +71,122 @@ def list_goals(store: Store, *, active_only: bool = False) -> list[dict]:
 
 
 # ---------------------------------------------------------------- two goals of a kind after an import
-# Of each kind only the newest goal counts (playbook.newest_goal). An import adds the backup's goals
-# as rows of their own: one set earlier than the one here sat unseen beside it, and one set later
-# replaced it without a word. The goal set most recently now counts, as for the other rows an import
-# finds on both sides (the newer taken), and the other is retired.
+# Of each kind only one goal counts (playbook.newest_goal). An import meets the backup's goal of a
+# kind with the one here, as rows of their own (set on each laptop) or as one row changed on one
+# side (passed back and forth): the goal set most recently counts, and the other rows of the kind
+# are retired. Which counts is decided from when each goal was set, never from when a row was
+# retired: a laptop retiring the other's goal for its own, older than a change made there since,
+# made that change lost on the way back.
 
 
 @dataclass(frozen=True)
 class GoalSettled:
-    """A kind with a goal here and another from the backup, and which now counts."""
+    """A kind with a goal here and another value from the backup, and which now counts; `backup`
+    None: the backup's laptop replaced the goal here and then cleared it, after it was set here."""
 
     kind: str
     here: tuple[float, int | None]  # (target, period_days) of the goal counted here before
-    backup: tuple[float, int | None]  # ... and of the backup's, the newest it brought
+    backup: tuple[float, int | None] | None  # ... and of the backup's, the one that counted there
     backup_counts: bool  # the backup's was set later: it is now the one counted
-    backup_rows: int  # the backup's goals of this kind the import wrote (or made count again)
 
 
-def goals_in_effect(conn: sa.Connection, owner: str) -> dict[int, dict]:
-    """`owner`'s goals that count, by id, each with when it was last set, before an import."""
-    return {row["id"]: row for row in _active_goals(conn, owner)}
+@dataclass(frozen=True)
+class GoalsImported:
+    """What an import did to goals, as a person counts them: one goal a kind, the one that counts."""
+
+    settled: list[GoalSettled]
+    added: int  # kinds whose backup goal now counts here (none here before, or set later)
+    present: int  # kinds whose backup goal is the one here (the same value)
 
 
-def settle_imported_goals(conn: sa.Connection, owner: str, before: dict[int, dict]) -> list[GoalSettled]:
-    """Leave one goal of each kind counting, the one set most recently (the one here when both were
-    set at once), retiring the others; `before`: goals_in_effect before the import. Returns a kind
-    with a goal on both sides (a goal here and one the import brought) and what became of it."""
-    settled = []
-    kinds: dict[str, list[dict]] = {}
-    for row in _active_goals(conn, owner):
-        kinds.setdefault(row["kind"], []).append(row)
-    for kind, rows in kinds.items():
-        if len(rows) < 2:
-            continue
-        newest = max(rows, key=lambda row: (row["set_at"], row["id"] in before, row["id"]))
-        retired = [row for row in rows if row is not newest]
-        which = goals.c.id.in_([row["id"] for row in retired])
-        conn.execute(goals.update().where(which).values(active=False))
-        # timed, so a backup of it brought back where it still counts retires it there too
-        note_changed(conn, owner, goals, which, utc_now())
-        here = [row for row in rows if row["id"] in before]
-        theirs = [row for row in rows if row["id"] not in before]
-        if not here or not theirs:
-            continue
-        counted_here = here[-1]  # as newest_goal counted it: the last by when it was written
-        backup = max(theirs, key=lambda row: (row["set_at"], row["id"]))
-        settled.append(
-            GoalSettled(
-                kind=kind,
-                here=(counted_here["target"], counted_here["period_days"]),
-                backup=(backup["target"], backup["period_days"]),
-                backup_counts=newest is backup,
-                backup_rows=len(theirs),
+def goals_in_effect(conn: sa.Connection, owner: str) -> dict[str, dict]:
+    """`owner`'s goal that counts of each kind, with when it was set (`set_at`), before an import."""
+    return newest_by_kind(_active_goals(conn, owner))
+
+
+def newest_by_kind(rows: list[dict]) -> dict[str, dict]:
+    """The goal set most recently of each kind (`set_at`; the later written when set at once)."""
+    newest: dict[str, dict] = {}
+    for row in rows:  # oldest written first: a later one set at the same time wins
+        if row["kind"] not in newest or row["set_at"] >= newest[row["kind"]]["set_at"]:
+            newest[row["kind"]] = row
+    return newest
+
+
+def settle_imported_goals(
+    conn: sa.Connection, owner: str, before: dict[str, dict], backup: list[dict], local_ids: dict[str, int]
+) -> GoalsImported:
+    """Leave one goal of each kind counting after an import's rows are in: the one here (`before`,
+    goals_in_effect before the import) or the backup's (`backup`: its goal rows, each with `set_at`,
+    when it was set there; `local_ids`: their ids here), whichever was set later (the one here when
+    at once). The row merge left every goal row here as it was and added the backup's others."""
+    theirs = newest_by_kind([row for row in backup if row["active"] and row["uid"] in local_ids])
+    retired_there = {row["uid"]: row["set_at"] for row in backup if not row["active"]}
+    settled, added, present = [], 0, 0
+    for kind in dict.fromkeys([*before, *theirs]):
+        here = _still_here(conn, owner, before.get(kind))
+        their = theirs.get(kind)
+        if here is None and their is not None and _retired_here_since(conn, owner, local_ids, their):
+            their = None  # replaced here after it was set there, then cleared here: not back
+        if their is None:
+            cleared_there = (
+                here is not None and retired_there.get(here["uid"], here["set_at"]) > here["set_at"]
             )
-        )
-    return settled
+            _count_only(conn, owner, kind, None if here is None or cleared_there else here["id"])
+            if cleared_there:  # replaced there after it was set here, and that one cleared since
+                settled.append(GoalSettled(kind, _value(here), None, False))
+            continue
+        same = here is not None and _value(here) == _value(their)
+        backup_counts = here is None or (not same and their["set_at"] > here["set_at"])
+        if backup_counts:
+            _take_goal(conn, owner, local_ids[their["uid"]], their)
+        _count_only(conn, owner, kind, local_ids[their["uid"]] if backup_counts else here["id"])
+        added += backup_counts
+        present += same
+        if here is not None and not same:
+            settled.append(GoalSettled(kind, _value(here), _value(their), backup_counts))
+    return GoalsImported(settled, added, present)
+
+
+def _value(row: dict) -> tuple[float, int | None]:
+    return float(row["target"]), row["period_days"]
+
+
+def _still_here(conn: sa.Connection, owner: str, row: dict | None) -> dict | None:
+    """`row` unless the backup's record of deletions deleted it here."""
+    if row is None:
+        return None
+    there = sa.select(goals.c.id).where(goals.c.id == row["id"], goals.c.owner == owner)
+    return row if conn.execute(there).first() is not None else None
+
+
+def _retired_here_since(conn: sa.Connection, owner: str, local_ids: dict[str, int], theirs: dict) -> bool:
+    """Whether the backup's goal is retired here, and was after it was last set there."""
+    this = sa.and_(goals.c.id == local_ids[theirs["uid"]], goals.c.owner == owner)
+    here = conn.execute(sa.select(goals).where(this)).first()
+    if here is None or here.active:
+        return False
+    changed = changed_times(conn, owner, goals).get(here.uid)
+    return changed is not None and as_utc(changed) >= theirs["set_at"]
+
+
+def _take_goal(conn: sa.Connection, owner: str, goal_id: int, theirs: dict) -> None:
+    """Give the row here the backup's goal, counting, set when it was set there."""
+    this = sa.and_(goals.c.id == goal_id, goals.c.owner == owner)
+    values = {"target": float(theirs["target"]), "period_days": theirs["period_days"], "active": True}
+    values |= {"note": theirs["note"]} if isinstance(theirs.get("note"), str) else {}
+    conn.execute(goals.update().where(this).values(values))
+    note_changed(conn, owner, goals, this, theirs["set_at"])
+
+
+def _count_only(conn: sa.Connection, owner: str, kind: str, goal_id: int | None) -> None:
+    """Retire `owner`'s goals of `kind` but `goal_id` (all of them for None); timed, so a backup of
+    them brought back where one still counts is seen to have been replaced here since."""
+    which = sa.and_(goals.c.owner == owner, goals.c.kind == kind, goals.c.active.is_(True))
+    if goal_id is not None:
+        which = sa.and_(which, goals.c.id != goal_id)
+    note_changed(conn, owner, goals, which, utc_now())
+    conn.execute(goals.update().where(which).values(active=False))
 
 
 def _active_goals(conn: sa.Connection, owner: str) -> list[dict]:
@@ -138,7 +199,8 @@ def _active_goals(conn: sa.Connection, owner: str) -> list[dict]:
         .order_by(goals.c.created_at, goals.c.id)
     )
     return [
-        plain(row) | {"set_at": _set_at(changed.get(row.uid), row.created_at)} for row in conn.execute(query)
+        {**row._mapping, "set_at": _set_at(changed.get(row.uid), row.created_at)}
+        for row in conn.execute(query)
     ]
 
 

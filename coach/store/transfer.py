@@ -218,6 +218,9 @@ BANKS_FOLDER = "question_banks"
 # The checklist's rows that keep a step unticked though practice ticks it (UNTICKED_MARK), counted
 # apart from its ticks: "3 checklist ticks" were 2 ticks and 1 untick.
 UNTICKED_STEPS = "prepared_steps_unticked"
+EARLIEST = datetime.min.replace(tzinfo=UTC)
+# Goals replaced by a later one of their kind (coach.store.goals), kept and carried but never counted.
+RETIRED_GOALS = "goals_retired"
 BANK_MAX_BYTES = MB  # the largest shipped bank is about 30 kB
 BANK_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*\.toml")
 # usable_banks({name: text}) returns, for each bank file the banks here would refuse beside the
@@ -322,7 +325,12 @@ def settings_chosen(settings: Settings) -> bool:
 
 def _counted_apart(table: sa.Table, rows: list) -> list[tuple[str, list]]:
     """A table's rows under the name they are counted by: the checklist's kept unticks apart from
-    its ticks (UNTICKED_STEPS), every other table's rows under its own name."""
+    its ticks (UNTICKED_STEPS), goals replaced by another of their kind apart from those that count
+    (RETIRED_GOALS: "Exported 2 goals" was one pace goal), every other table's rows under its own
+    name."""
+    if table is goals and isinstance(rows, list):
+        retired = [row for row in rows if isinstance(row, dict) and row.get("active") is False]
+        return [(table.name, [row for row in rows if row not in retired]), (RETIRED_GOALS, retired)]
     if table is not prepared_steps or not isinstance(rows, list):
         return [(table.name, rows)]
     ticks, unticked = [], []
@@ -508,7 +516,11 @@ def import_data(
                         for name, rows in _counted_apart(table, tables.get(table.name, []))
                     }
                     merged = carried_deletions.merge(conn, store.owner, backup_deletions, tables)
-                    goals_settled = settle_imported_goals(conn, store.owner, goals_here)
+                    goals_imported = settle_imported_goals(
+                        conn, store.owner, goals_here, _goals_set(tables), local_ids.get(goals.name, {})
+                    )
+            # goals as a person counts them: one a kind, the one that counts (retired ones unsaid)
+            counts[goals.name] = (goals_imported.added, goals_imported.present, 0, 0)
             counts[BANKS_FOLDER] = (len(banks["added"]), banks["same"], banks["kept_here"], 0)
     except BaseException as e:
         for path in created:
@@ -548,7 +560,7 @@ def import_data(
         "answers_with_audio_deleted": merged.answers_deleted,
         # a goal here and one from the backup of the same kind: the one set later counts (the other
         # retired), and coach.data_admin says which
-        "goals_settled": [dataclasses.asdict(settled) for settled in goals_settled],
+        "goals_settled": [dataclasses.asdict(settled) for settled in goals_imported.settled],
         # the exporter's role and thresholds, for coach.data_admin to bring back where none is chosen
         "settings": manifest.get("settings") if isinstance(manifest.get("settings"), dict) else None,
     }
@@ -1315,14 +1327,12 @@ def _import_rows(
         if found is not None:
             ids[row["uid"]] = found
             present += 1
-            differ = _differs(conn, owner, table, found, row)
-            if differ:
+            # a goal changed on one side or the other: which counts is settled after, kind by kind
+            # (settle_imported_goals), and said there
+            if table is not goals and _differs(conn, owner, table, found, row):
                 taken = _take_if_newer(conn, owner, table, found, row)
-                if table is goals and differ == {"active"}:  # retired on one side for a goal set later:
-                    pass  # which counts is settled after (settle_imported_goals), and said there
-                else:
-                    newer += taken
-                    differing += not taken
+                newer += taken
+                differing += not taken
             _link_again(conn, owner, table, found, row, local_ids)
             continue
         values = {}
@@ -1376,6 +1386,15 @@ def _take_if_newer(conn: sa.Connection, owner: str, table: sa.Table, local_id: i
     conn.execute(table.update().where(this).values(values))
     note_changed(conn, owner, table, this, theirs)
     return True
+
+
+def _goals_set(tables: dict) -> list[dict]:
+    """The backup's goals (checked by _check_fields_set), each with when it was set there (a goal
+    of a hand-made backup with no time: earlier than any)."""
+    return [
+        row | {"set_at": _changed_in_backup(row) or parse_datetime(row.get("created_at")) or EARLIEST}
+        for row in tables.get(goals.name, [])
+    ]
 
 
 def _changed_in_backup(row: dict):
