@@ -333,3 +333,35 @@ def test_listing_answers_finds_their_mock_interview_through_the_index(tmp_path):
         plan = " | ".join(row[-1] for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}"))
     store.close()
     assert "mock_turns USING INDEX ix_mock_turns_attempt_id" in plan, plan
+
+
+def test_two_goals_of_a_kind_left_by_an_older_import_settle_on_the_next_start(tmp_path, backend):
+    """Imports before goals were settled left two pace goals counting: `coach goals` and Progress
+    showed the one written last, though the other was set more recently, until another import.
+    On the next start the one set most recently counts, the others retired, each person's apart."""
+    from coach.goals import your_goals
+    from coach.store import add_goal, list_goals, update_goal
+
+    settings = _fresh_settings(tmp_path, backend, "old")
+    settings.data_dir.mkdir(parents=True)
+    engine = make_engine(database_url(settings))
+    with engine.begin() as conn:
+        migrate(conn, upto="0018_debrief_red_flags_pay_comparison")
+    old = Store(engine=engine, settings=settings)
+    set_here = add_goal(old, kind="wpm", target=150)
+    add_goal(old, kind="wpm", target=140)  # a backup's, written after
+    update_goal(old, set_here, target=160)  # changed since: the pace goal set most recently
+    add_goal(old, kind="practice_attempts", target=3, period_days=7)
+    add_goal(old, kind="practice_attempts", target=4, period_days=7)  # the later, not changed since
+    ana = "ana@example.edu"
+    add_goal(old.for_owner(ana), kind="wpm", target=130)
+    engine.dispose()
+
+    store = open_store(settings)
+
+    assert your_goals(store) == {"practice": {"days": 4, "every_days": 7}, "targets": {"wpm": 160.0}}
+    counting = [(g["kind"], g["target"]) for g in list_goals(store, active_only=True)]
+    assert sorted(counting) == [("practice_attempts", 4.0), ("wpm", 160.0)]
+    assert len(list_goals(store)) == 4  # the others kept, as an import keeps those it retires
+    assert your_goals(store.for_owner(ana))["targets"] == {"wpm": 130.0}
+    store.close()

@@ -604,6 +604,64 @@ def m0018_debrief_red_flags_pay_comparison(conn: sa.Connection) -> None:
         conn.execute(sa.text(f"ALTER TABLE debriefs ADD COLUMN {name} {text_type} NOT NULL DEFAULT ''"))
 
 
+@migration("0019_one_goal_a_kind")
+def m0019_one_goal_a_kind(conn: sa.Connection) -> None:
+    """Of each kind of goal one counts, the one set most recently (coach.store.goals): imports
+    before they settled goals left two of a kind counting, and `coach goals` and Progress showed
+    the one written last, though the other was set since, until another import. The others are
+    retired, timed as an import times those it retires; none is deleted."""
+    goals = sa.table(
+        "goals",
+        sa.column("id", sa.Integer),
+        sa.column("uid", sa.String),
+        sa.column("owner", sa.String),
+        sa.column("kind", sa.String),
+        sa.column("active", sa.Boolean),
+        sa.column("created_at", sa.DateTime(timezone=True)),
+    )
+    changes = sa.table(
+        "row_changes",
+        sa.column("owner", sa.String),
+        sa.column("table_name", sa.String),
+        sa.column("row_uid", sa.String),
+        sa.column("changed_at", sa.DateTime(timezone=True)),
+    )
+    of_goals = changes.c.table_name == "goals"
+    changed = {
+        (owner, uid): _utc(when)
+        for owner, uid, when in conn.execute(
+            sa.select(changes.c.owner, changes.c.row_uid, changes.c.changed_at).where(of_goals)
+        )
+    }
+    counting = conn.execute(
+        sa.select(goals.c.id, goals.c.uid, goals.c.owner, goals.c.kind, goals.c.created_at)
+        .where(goals.c.active.is_(True))
+        .order_by(goals.c.created_at, goals.c.id)
+    ).all()
+    newest: dict[tuple[str, str], tuple[datetime, int]] = {}
+    for row in counting:  # oldest written first: of two set at once, the later written counts
+        set_at = changed.get((row.owner, row.uid)) or _utc(row.created_at)
+        if newest.get((row.owner, row.kind), (set_at, 0))[0] <= set_at:
+            newest[(row.owner, row.kind)] = (set_at, row.id)
+    now = datetime.now(UTC)
+    for row in counting:
+        if newest[(row.owner, row.kind)][1] == row.id:
+            continue
+        conn.execute(goals.update().where(goals.c.id == row.id).values(active=False))
+        noted = sa.and_(changes.c.owner == row.owner, of_goals, changes.c.row_uid == row.uid)
+        if (row.owner, row.uid) in changed:
+            conn.execute(changes.update().where(noted).values(changed_at=now))
+        else:
+            conn.execute(
+                changes.insert().values(owner=row.owner, table_name="goals", row_uid=row.uid, changed_at=now)
+            )
+
+
+def _utc(value: datetime) -> datetime:
+    """SQLite hands back naive datetimes; every time in the store is UTC."""
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
 def latest_migration() -> str:
     return MIGRATIONS[-1][0]
 
