@@ -19,6 +19,7 @@ from typing import Annotated
 import typer
 from typer.core import TyperCommand, TyperGroup
 
+from coach._entry import STOPPED_BY_THE_USER, stopped_while_starting
 from coach.analysis.wording import clock, count, listed
 from coach.errors import CoachError, InputError, empty_name_said, names_this_folder, printable, said_name
 from coach.lines import shortened
@@ -288,22 +289,12 @@ def whose_data(
         )
 
 
-STOPPED_BY_THE_USER = "Stopped by the user; nothing was lost."
-
-
-def _stopped_while_starting(signum, frame) -> None:
-    """Ctrl+C before a command has begun (typer reading the commands' options, whose data it is):
-    it ended in a traceback of typer's, or without a word. Nothing has been written yet."""
-    typer.echo(STOPPED_BY_THE_USER, err=True)
-    raise SystemExit(130)
-
-
 def _command_begins() -> None:
     """From here Ctrl+C is the command's own (`coach record` ends its take, `coach mock` its
     interview), as `main` had made it one sentence and an exit while the command started."""
     import signal
 
-    if signal.getsignal(signal.SIGINT) is _stopped_while_starting:
+    if signal.getsignal(signal.SIGINT) is stopped_while_starting:
         signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
@@ -3795,7 +3786,7 @@ _summaries_on_one_line()
 def main() -> None:
     import signal
 
-    signal.signal(signal.SIGINT, _stopped_while_starting)  # until the command begins (friendly_errors)
+    signal.signal(signal.SIGINT, stopped_while_starting)  # until the command begins (friendly_errors)
     app()
 
 

@@ -149,10 +149,27 @@ def ctrl_c_there(frame, event, arg):
         os.kill(os.getpid(), signal.SIGINT)
 
 sys.setprofile(ctrl_c_there)
-runpy.run_module("coach", run_name="__main__", alter_sys=True)
+if os.environ.get("COACH_SCRIPT"):  # the console script, as pip writes it
+    runpy.run_path(os.environ["COACH_SCRIPT"], run_name="__main__")
+else:
+    runpy.run_module("coach", run_name="__main__", alter_sys=True)
 """
 
 
+def console_script(folder: Path) -> Path:
+    """The `coach` console script as pip writes it from pyproject.toml (.venv/bin/coach is this
+    text): it imports the function [project.scripts] names, then calls it."""
+    import tomllib
+
+    named = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["scripts"]["coach"]
+    module, function = named.split(":")
+    script = folder / "coach-script.py"
+    lines = ["import sys", f"from {module} import {function}", "if __name__ == '__main__':"]
+    script.write_text("\n".join([*lines, f"    sys.exit({function}())", ""]))
+    return script
+
+
+@pytest.mark.parametrize("started", ["python -m coach", "the console script"])
 @pytest.mark.parametrize(
     "moment",
     [
@@ -161,15 +178,21 @@ runpy.run_module("coach", run_name="__main__", alter_sys=True)
         "coach/cli.py:whose_data",  # whose data it is: it ended without a word
     ],
 )
-def test_ctrl_c_as_coach_record_starts_says_one_sentence_and_writes_nothing(tmp_path, moment):
+def test_ctrl_c_as_coach_record_starts_says_one_sentence_and_writes_nothing(
+    tmp_path, tmp_path_factory, moment, started
+):
     """Ctrl+C in the first moments of `coach record`, before the take begins (about 0.2 s of the
-    command's start): it said one sentence only once the command itself had begun."""
+    command's start): it said one sentence only once the command itself had begun. The console
+    script (`coach` as typed) imported coach.cli before any of the coach's code ran, so Ctrl+C while
+    Python read it was still a traceback there."""
     out = tmp_path / "takes" / "take.wav"
+    script = console_script(tmp_path_factory.mktemp("script")) if started == "the console script" else None
     env = {
         **os.environ,
         "PYTHONPATH": str(ROOT),
         "COACH_DATA_DIR": str(tmp_path / "data"),
         "CTRL_C_IN": moment,
+        "COACH_SCRIPT": str(script or ""),
     }
     env.pop("COACH_DATABASE_URL", None)
     command = [sys.executable, "-c", CTRL_C_AT, "record", str(out)]
