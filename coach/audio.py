@@ -475,7 +475,8 @@ def record(
     enter: EnterSkips | None = None,
 ) -> np.ndarray:
     """Record from the default microphone for up to `seconds` (`coach record`, `coach mock`);
-    Ctrl+C ends the take early and keeps what was heard until then (it had lost the whole take).
+    Ctrl+C ends the take early and keeps what was heard until then (it had lost the whole take); a
+    second Ctrl+C as it ends raises TakeNotKept (the take is lost; the first, before it began, not).
     `otherwise`: the command to run on recordings made elsewhere, said when no microphone opens.
     `enter`: Enter ends the take too, and `enter.pressed` says it did (`coach mock` skips the turn)."""
     import time
@@ -495,13 +496,16 @@ def record(
         if enter is not None:
             enter.start(sounddevice.stop)
         try:
-            sounddevice.wait()
-        except KeyboardInterrupt:
-            sounddevice.stop()
-            frames = frames[: int((time.monotonic() - started) * sample_rate)]
-        finally:
-            if enter is not None:
-                enter.end()
+            try:
+                sounddevice.wait()
+            except KeyboardInterrupt:
+                sounddevice.stop()
+                frames = frames[: int((time.monotonic() - started) * sample_rate)]
+            finally:
+                if enter is not None:
+                    enter.end()
+        except KeyboardInterrupt as e:  # a second Ctrl+C as the take ended: it is lost, not "nothing"
+            raise TakeNotKept from e
     except (sounddevice.PortAudioError, ValueError) as e:
         raise MicrophoneError(
             f"No microphone could be opened ({e}); plug one in or allow access, "

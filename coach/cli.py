@@ -746,7 +746,7 @@ def record_command(
     replace: Annotated[bool, typer.Option("--replace", help="write over a file already there")] = False,
 ) -> None:
     """Record an answer from the microphone into a WAV file."""
-    from coach.audio import record, write_wav
+    from coach.audio import TakeNotKept, record, write_wav
     from coach.errors import InputError, NotSavedError
     from coach.types import SAMPLE_RATE
 
@@ -755,7 +755,12 @@ def record_command(
     _check_take_path(out, replace)
     typer.echo(f"Recording up to {seconds:g} s… speak now (Ctrl+C when you have finished).", err=True)
     there_before = _file_at(out)  # with --replace, the file the take goes over
-    samples = record(seconds)
+    try:
+        samples = record(seconds)
+    except TakeNotKept:  # a second Ctrl+C as the take ended: "nothing was lost" was untrue
+        said = f"Stopped by the user as the take ended, before it was written to {out}, so it was not kept"
+        typer.echo(flowed("", f"{said}; record it again.", 0, whole=(str(out),)), err=True)
+        raise typer.Exit(130) from None
     try:
         if len(samples) < SAMPLE_RATE // 2:
             raise InputError("Stopped before anything was recorded; nothing was saved.")

@@ -261,22 +261,24 @@ def test_enter_skips_a_question_and_a_follow_up_at_the_microphone_as_the_page_do
 
 # `python -m coach ...` at the stand-in microphone with Ctrl+C pressed (a real SIGINT) while the take
 # that ended is written (coach.audio.write_wav): CTRL_C_AS_WRITTEN "soundfile.py:write" as soundfile
-# begins to write it, "returned:replace" the moment the written file was put in place.
+# begins to write it, "returned:replace" the moment the written file was put in place. CTRL_C_CALLER
+# names another function than write_wav the moment is in ("record": as the take ends).
 CTRL_C_AS_WRITTEN = """
 import os, runpy, signal, sys
 
 where, name = os.environ["CTRL_C_AS_WRITTEN"].rsplit(":", 1)
+caller = os.environ.get("CTRL_C_CALLER") or "write_wav"
 
 def ctrl_c_there(frame, event, arg):
     if where == "returned":
         returned = event == "c_return" and getattr(arg, "__name__", "") == name
-        now = returned and frame.f_code.co_name == "write_wav"
+        now = returned and frame.f_code.co_name == caller
     else:
         now = (
             event == "call"
             and frame.f_code.co_name == name
             and frame.f_code.co_filename.endswith(where)
-            and frame.f_back.f_code.co_name == "write_wav"
+            and frame.f_back.f_code.co_name == caller
         )
     if now:
         sys.setprofile(None)
@@ -287,9 +289,11 @@ runpy.run_module("coach", run_name="__main__", alter_sys=True)
 """
 
 
-def coach_stopped_as_the_take_is_written(tmp_path: Path, moment: str, *args: str, clip: Path):
+def coach_stopped_as_the_take_is_written(
+    tmp_path: Path, moment: str, *args: str, clip: Path, caller: str = "write_wav"
+):
     """`coach ARGS` at the stand-in microphone: the first take is ended by Ctrl+C after 2 s, and a
-    second Ctrl+C comes at `moment` of writing it (CTRL_C_AS_WRITTEN)."""
+    second Ctrl+C comes at `moment` of writing it, or of `caller` (CTRL_C_AS_WRITTEN)."""
     (tmp_path / "mic").mkdir(exist_ok=True)
     (tmp_path / "mic" / "sounddevice.py").write_text(STAND_IN)
     env = {
@@ -300,6 +304,7 @@ def coach_stopped_as_the_take_is_written(tmp_path: Path, moment: str, *args: str
         "MIC_FULL_TAKES": "0",
         "MIC_CTRL_C_AFTER": "2",
         "CTRL_C_AS_WRITTEN": moment,
+        "CTRL_C_CALLER": caller,
     }
     env.pop("COACH_DATABASE_URL", None)
     command = [sys.executable, "-c", CTRL_C_AS_WRITTEN, *args]
@@ -330,6 +335,29 @@ def test_ctrl_c_while_the_take_is_written_says_it_was_not_kept(tmp_path):
     assert not out.parent.exists() or list(out.parent.iterdir()) == []  # no take, no hidden half of one
 
 
+def test_ctrl_c_as_the_take_ends_says_it_was_not_kept(tmp_path):
+    """A second Ctrl+C while `coach record` stopped the microphone after the first (the take ending,
+    before it is written) said "Stopped by the user; nothing was lost.", and the take was lost."""
+    out = tmp_path / "take.wav"
+    out.write_bytes(b"the take before")
+    stopped = coach_stopped_as_the_take_is_written(
+        tmp_path,
+        "sounddevice.py:stop",
+        "record",
+        str(out),
+        "--replace",
+        clip=DATA / "fillers.wav",
+        caller="record",
+    )
+    assert stopped.returncode == 130, stopped.stderr[-2000:]
+    assert said_last(stopped.stderr, "Recording up to") == (
+        f"Stopped by the user as the take ended, before it was written to {out}, so it was not kept; "
+        "record it again."
+    )
+    assert out.read_bytes() == b"the take before"  # not written over
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "mic") == ["take.wav"]
+
+
 def test_ctrl_c_once_the_take_is_in_place_says_where_it_is_saved(tmp_path):
     """Ctrl+C the moment the written take was put in place: it is saved, and said to be (a take
     written over with --replace too: the file there before is not taken for the new one)."""
@@ -344,6 +372,30 @@ def test_ctrl_c_once_the_take_is_in_place_says_where_it_is_saved(tmp_path):
     )
     assert 1.5 <= soundfile.info(out).duration <= 10
     assert sorted(p.name for p in tmp_path.iterdir() if p.name != "mic") == ["take.wav"]
+
+
+def test_ctrl_c_as_a_mock_answer_ends_says_it_was_not_kept(tmp_path):
+    """`coach mock` at the microphone: a second Ctrl+C while the first stopped the microphone said
+    "Stopped: the interview ends here, and what you answered is kept.", and that answer was lost."""
+    stopped = coach_stopped_as_the_take_is_written(
+        tmp_path,
+        "sounddevice.py:stop",
+        "mock",
+        "--questions",
+        "2",
+        "--json",
+        clip=DATA / "mock" / "01-opener.wav",
+        caller="record",
+    )
+    assert stopped.returncode == 0, stopped.stderr[-2000:]
+    assert said_last(stopped.stderr, "Enter skips") == (
+        "Stopped while your answer was being saved, so it was not kept: the interview ends here. "
+        "Practise that question again to record your answer."
+    )
+    assert "what you answered is kept" not in stopped.stderr
+    data = json.loads(stopped.stdout)
+    assert [t["answer"] for t in data["turns"]] == [None] and data["summary"]["answers"] == 0
+    assert list((tmp_path / "data").rglob("answer-*")) == []
 
 
 def test_ctrl_c_while_a_mock_answer_is_written_says_it_was_not_kept(tmp_path):
