@@ -9,6 +9,7 @@ joins the pieces of an answer, and a long interview is cut into chunks from them
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import itertools
 import os
@@ -103,14 +104,54 @@ def save_recording(
         private_folder(folder)
         tmp, digest, size = _write_temporary(folder, source, sha256)
         stem = f"{now.strftime('%Y%m%d-%H%M%S')}-{digest[:10]}"
-        path = _named(tmp, folder, stem, _safe_suffix(original_name))
+        kept = None
+        try:
+            with _ctrl_c_held():  # Ctrl+C as the copy is put in place comes once it is there
+                path = _named(tmp, folder, stem, _safe_suffix(original_name))
+                kept = SavedRecording(path=path, sha256=digest, size_bytes=size, original_name=original_name)
+        except KeyboardInterrupt as e:
+            if kept is None:  # stopped before the copy was put in place: nothing kept
+                raise
+            raise StoppedOnceKept(kept) from e
     except OSError as e:
         raise NotSavedError(
             f"Could not save the recording in {folder} ({e.strerror}); "
             "free some disk space or choose a writable data directory.",
             on_server=server_fault("save your recording", e),
         ) from e
-    return SavedRecording(path=path, sha256=digest, size_bytes=size, original_name=original_name)
+    return kept
+
+
+class StoppedOnceKept(KeyboardInterrupt):
+    """Ctrl+C as `save_recording` put its copy in place: the copy is kept (`recording`), so the
+    caller says so, as of a take stopped a moment later (it was said "not kept")."""
+
+    def __init__(self, recording: SavedRecording):
+        super().__init__(str(recording.path))
+        self.recording = recording
+
+
+@contextlib.contextmanager
+def _ctrl_c_held() -> Iterator[None]:
+    """Ctrl+C pressed inside raised as its end, not midway: a step that puts a file in place ends
+    knowing it did. Only where Ctrl+C raises KeyboardInterrupt (the main thread; the app's pages
+    run in others, which get none)."""
+    import signal
+
+    if (
+        threading.current_thread() is not threading.main_thread()
+        or signal.getsignal(signal.SIGINT) is not signal.default_int_handler
+    ):
+        yield
+        return
+    pressed: list[int] = []
+    signal.signal(signal.SIGINT, lambda signum, frame: pressed.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    if pressed:
+        raise KeyboardInterrupt
 
 
 def load_audio(

@@ -548,11 +548,11 @@ def analyze_command(
             result = _analyze_audio(audio, settings, bank_question, save, progress, interview)
         except StoppedWithTakeKept as e:  # "nothing was lost": neither where it is nor what finishes it
             path = str(e.recording.path)
-            said = f"The recording is kept at {path}; `coach reanalyze` analyses it."
-            typer.echo(
-                flowed("", f"Stopped by the user before the analysis finished. {said}", 0, whole=(path,)),
-                err=True,
-            )
+            said = f"Stopped by the user before the analysis finished. The recording is kept at {path}; "
+            said += "`coach reanalyze` analyses it."
+            if e.attempt_id is not None:  # the moment after it was stored: nothing waits
+                said = "Stopped by the user once the answer was analysed and saved; `coach history` lists it."
+            typer.echo(flowed("", said, 0, whole=(path,)), err=True)
             raise typer.Exit(130) from None
     if as_json:
         print_json(result)

@@ -13,7 +13,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from coach.audio import SavedRecording, load_audio, save_recording
+from coach.audio import SavedRecording, StoppedOnceKept, load_audio, save_recording
 from coach.config import Settings
 from coach.errors import BROWSER_TAKE, AudioError, NoSpeechError, NotAudioError, StorageError
 from coach.types import DecodedAudio, Transcript
@@ -54,27 +54,43 @@ class PracticeResult:
 
 
 class StoppedWithTakeKept(KeyboardInterrupt):
-    """Ctrl+C while a kept take was analysed: the take stays where it was kept (`recording`), noted
-    as stopped so it is listed at once, waiting for `coach reanalyze`."""
+    """Ctrl+C once a take was kept: the take stays where it was kept (`recording`), noted as stopped
+    so it is listed at once, waiting for `coach reanalyze`; `attempt_id` when its analysis was
+    stored already (nothing waits)."""
 
-    def __init__(self, recording: SavedRecording):
+    def __init__(self, recording: SavedRecording, attempt_id: int | None = None):
         super().__init__(str(recording.path))
         self.recording = recording
+        self.attempt_id = attempt_id
+
+
+@dataclass
+class _Take:
+    """How far one answer has got: its kept copy, then its stored attempt."""
+
+    recording: SavedRecording | None = None
+    attempt_id: int | None = None
 
 
 @contextlib.contextmanager
-def _kept_when_stopped(recording: SavedRecording | None) -> Iterator[None]:
-    """A take stopped midway noted as stopped: without the note it was taken for a save still in
-    flight and left out of `coach history` for a minute (ORPHAN_MIN_AGE_S)."""
+def _kept_when_stopped(take: _Take) -> Iterator[None]:
+    """Ctrl+C said as what is on disk: a take kept (from the moment its copy is in place, to the
+    end) raises StoppedWithTakeKept, noted as stopped while it waits: without the note it was taken
+    for a save still in flight and left out of `coach history` for a minute (ORPHAN_MIN_AGE_S).
+    Stopped before its copy was in place, it raises as it came (nothing kept)."""
     try:
         yield
     except KeyboardInterrupt as e:
-        if recording is None or isinstance(e, StoppedWithTakeKept):
+        if isinstance(e, StoppedWithTakeKept):
             raise
-        from coach.store.recordings import note_stopped
+        kept = e.recording if isinstance(e, StoppedOnceKept) else take.recording
+        if kept is None:
+            raise
+        if take.attempt_id is None:
+            from coach.store.recordings import note_stopped
 
-        note_stopped(recording.path)
-        raise StoppedWithTakeKept(recording) from e
+            note_stopped(kept.path)
+        raise StoppedWithTakeKept(kept, take.attempt_id) from e
 
 
 def load_models(settings: Settings):
@@ -247,70 +263,76 @@ def practice_answer(
     (coach.analysis.answer.analyze; by default unless `interview`)."""
     posting = job_description(settings, interview_id, store)  # an unknown id fails before any work
     report = progress or (lambda _message, _fraction: None)
-    recording = None
-    if isinstance(source, SavedRecording):
-        kept, source = source, source.path
-        recording = kept if save else None
-        original_name = original_name or kept.original_name
-    elif save:
-        report("Saving your recording", 0.0)
-        recording = save_recording(source, settings, original_name=original_name, kind="practice")
-        if question is not None:
-            from coach.store.recordings import note_question
-
-            note_question(recording.path, getattr(question, "id", None), getattr(question, "text", "") or "")
-    path = recording.path if recording else Path(source)
-
-    def on_transcribe(done_s: float, total_s: float) -> None:
-        share = min(done_s / total_s, 1.0) if total_s else 1.0
-        if share >= 1.0:  # the words are in: the sound is gone over again, seconds with no report
-            report(LISTENING_AGAIN, TRANSCRIBE_FROM + TRANSCRIBE_SHARE)
-        else:
-            said = f"Transcribing: {done_s:.0f} of {total_s:.0f} s"
-            report(said, TRANSCRIBE_FROM + TRANSCRIBE_SHARE * share)
-
-    # held while it is analysed: the Practice page in another tab does not offer it as left midway
-    from coach.store.recordings import being_analysed
-
-    held = being_analysed(recording.path) if recording is not None else contextlib.nullcontext()
-    with _kept_when_stopped(recording), held:
-        report("Reading the audio", 0.02)
-        try:
-            audio = load_audio(path, settings, channel=channel, name=original_name or Path(path).name)
-            # said from the start: Whisper's first words come only once its first 30 s are decoded,
-            # and "Reading the audio" stood meanwhile (7-9 s of a one-minute answer)
-            on_transcribe(0.0, audio.duration_s)
-            transcript, problems = hear_answer(audio, settings, on_transcribe)
-        except NotAudioError:
-            if recording is not None:
-                from coach.store.recordings import discard_copy
-
-                discard_copy(recording.path)
-            raise
-        except AudioError as e:  # kept, but its sound cannot be measured (silent, no speech, too short)
-            _said_of_a_file(e, original_name)
-            if recording is not None:
-                from coach.store.recordings import note_not_analysable
-
-                note_not_analysable(recording.path, str(e), original_name or recording.original_name)
-            raise
-        report(ANALYSING, ANALYSING_FROM)
-        answer = analyze_answer(
-            transcript,
-            settings,
-            question,
-            problems,
-            interview=interview,
-            off_topic_check=off_topic_check,
-            posting=posting,
-        )
-        attempt_id = None
-        if save:
-            attempt_id = _store_attempt(
-                settings, question, recording, transcript, analysis_dict(answer), interview_id, store
+    take = _Take()  # how far it got, for what Ctrl+C says (_kept_when_stopped)
+    with _kept_when_stopped(take):
+        recording = None
+        if isinstance(source, SavedRecording):
+            kept, source = source, source.path
+            recording = take.recording = kept if save else None
+            original_name = original_name or kept.original_name
+        elif save:
+            report("Saving your recording", 0.0)
+            recording = take.recording = save_recording(
+                source, settings, original_name=original_name, kind="practice"
             )
-    report("Done", 1.0)
-    return PracticeResult(transcript, answer, recording, attempt_id)
+            if question is not None:
+                from coach.store.recordings import note_question
+
+                note_question(
+                    recording.path, getattr(question, "id", None), getattr(question, "text", "") or ""
+                )
+        path = recording.path if recording else Path(source)
+
+        def on_transcribe(done_s: float, total_s: float) -> None:
+            share = min(done_s / total_s, 1.0) if total_s else 1.0
+            if share >= 1.0:  # the words are in: the sound is gone over again, seconds with no report
+                report(LISTENING_AGAIN, TRANSCRIBE_FROM + TRANSCRIBE_SHARE)
+            else:
+                said = f"Transcribing: {done_s:.0f} of {total_s:.0f} s"
+                report(said, TRANSCRIBE_FROM + TRANSCRIBE_SHARE * share)
+
+        # held while it is analysed: the Practice page in another tab does not offer it as left midway
+        from coach.store.recordings import being_analysed
+
+        held = being_analysed(recording.path) if recording is not None else contextlib.nullcontext()
+        with held:
+            report("Reading the audio", 0.02)
+            try:
+                audio = load_audio(path, settings, channel=channel, name=original_name or Path(path).name)
+                # said from the start: Whisper's first words come only once its first 30 s are decoded,
+                # and "Reading the audio" stood meanwhile (7-9 s of a one-minute answer)
+                on_transcribe(0.0, audio.duration_s)
+                transcript, problems = hear_answer(audio, settings, on_transcribe)
+            except NotAudioError:
+                if recording is not None:
+                    from coach.store.recordings import discard_copy
+
+                    discard_copy(recording.path)
+                raise
+            except AudioError as e:  # kept, but its sound cannot be measured (silent, no speech, too short)
+                _said_of_a_file(e, original_name)
+                if recording is not None:
+                    from coach.store.recordings import note_not_analysable
+
+                    note_not_analysable(recording.path, str(e), original_name or recording.original_name)
+                raise
+            report(ANALYSING, ANALYSING_FROM)
+            answer = analyze_answer(
+                transcript,
+                settings,
+                question,
+                problems,
+                interview=interview,
+                off_topic_check=off_topic_check,
+                posting=posting,
+            )
+            attempt_id = None
+            if save:
+                attempt_id = take.attempt_id = _store_attempt(
+                    settings, question, recording, transcript, analysis_dict(answer), interview_id, store
+                )
+        report("Done", 1.0)
+        return PracticeResult(transcript, answer, recording, attempt_id)
 
 
 def _said_of_a_file(error: AudioError, name: str) -> None:

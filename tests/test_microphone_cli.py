@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import soundfile
-from cli_support import skipped_as_the_page_skips
+from cli_support import run_coach, skipped_as_the_page_skips, unwrapped
 
 from coach.config import load_settings
 from coach.store import list_attempts, open_store
@@ -424,3 +424,57 @@ def test_ctrl_c_while_a_mock_answer_is_written_says_it_was_not_kept(tmp_path):
     finally:
         db.close()
     assert list((tmp_path / "data").rglob("answer-*")) == []
+
+
+def test_ctrl_c_as_a_mock_answer_s_copy_is_put_in_place_says_it_is_kept(tmp_path):
+    """`coach mock` at the microphone: a second Ctrl+C the moment the answer's copy was put in place
+    among the recordings said "so it was not kept", and the copy was kept (listed by `coach history`
+    a minute later as a take not analysed)."""
+    stopped = coach_stopped_as_the_take_is_written(
+        tmp_path,
+        "returned:link",
+        "mock",
+        "--questions",
+        "2",
+        "--json",
+        clip=DATA / "mock" / "01-opener.wav",
+        caller="_named",
+    )
+    assert stopped.returncode == 0, stopped.stderr[-2000:]
+    assert (
+        said_last(stopped.stderr, "Enter skips")
+        == "Stopped: the interview ends here, and what you answered is kept."
+    )
+    assert "not kept" not in stopped.stderr
+    [kept] = list((tmp_path / "data" / "recordings").rglob("*.wav"))
+    listed = run_coach("history", data_dir=tmp_path / "data")  # at once, not a minute later
+    assert f"{kept.relative_to(tmp_path / 'data')}: its analysis was interrupted" in unwrapped(
+        listed.stdout
+    ), listed.stdout
+
+
+@pytest.mark.slow
+def test_ctrl_c_once_a_mock_answer_is_stored_says_it_is_kept(tmp_path):
+    """`coach mock` at the microphone: a second Ctrl+C the moment after the answer was analysed and
+    stored (as the interview took its analysis) said "so it was not kept", and it was stored."""
+    stopped = coach_stopped_as_the_take_is_written(
+        tmp_path,
+        "practice.py:analysis_dict",
+        "mock",
+        "--questions",
+        "2",
+        "--json",
+        clip=DATA / "mock" / "01-opener.wav",
+        caller="analysis",
+    )
+    assert stopped.returncode == 0, stopped.stderr[-2000:]
+    assert (
+        said_last(stopped.stderr, "Enter skips")
+        == "Stopped: the interview ends here, and what you answered is kept."
+    )
+    assert "not kept" not in stopped.stderr
+    db = open_store(load_settings(data_dir=tmp_path / "data"))
+    try:
+        assert len(list_attempts(db)) == 1  # stored as a practice answer, as every answer of a mock is
+    finally:
+        db.close()

@@ -171,7 +171,7 @@ class MockSession:
         `settings`: as read now (the page reads them each run), by default those the interview
         started with: a cohort's staff may change the upload limits, the model or the thresholds
         during an interview, and their change holds for everyone's next answer, this one's too."""
-        from coach.practice import practice_answer
+        from coach.practice import StoppedWithTakeKept, practice_answer
 
         turn = self.current
         if turn is None:
@@ -193,7 +193,10 @@ class MockSession:
             interview=True,  # the interview moves on: a short reply is not a take to record again
             off_topic_check=True,  # but the question is known: an answer about something else is not scored
         )
-        turn.answer, turn.attempt_id = result.analysis, result.attempt_id
+        try:
+            turn.answer, turn.attempt_id = result.analysis, result.attempt_id
+        except KeyboardInterrupt as e:  # the answer stored, then stopped: kept (it was said "not kept")
+            raise StoppedWithTakeKept(result.recording, result.attempt_id) from e
         chosen = follow_up.decide(turn.answer, turn.question) if turn.kind == "question" else None
         if chosen is not None:
             self._say(
