@@ -980,9 +980,10 @@ def _debrief_field(db: Store, interview_id: int, key: str, f: DebriefField, star
 # an own question typed and not saved were gone on coming back from another page (Streamlit keeps
 # no unsent field; outside a form, each box sent as it was left raced the click to the other page,
 # which lost the text or the click). So the tab itself keeps what is typed in such a form's boxes
-# (sessionStorage: this tab only, never sent anywhere), with the text the box showed before; a box
-# drawn again showing that same text gets the typed text back as if typed again, and the form's
-# button sends it. A box showing other text (saved meanwhile, or changed in a terminal) drops what
+# and what is picked in its choices (the debrief's interest and "Proceed?"; sessionStorage: this tab
+# only, never sent anywhere), with what the field showed before; a field drawn again showing that
+# same thing gets what was typed or picked back, as if typed or picked again, and the form's button
+# sends it. A field showing something else (saved meanwhile, or changed in a terminal) drops what
 # the tab kept, and so does sending the form.
 _TYPED_KEPT = """<script>
 (function() {
@@ -992,32 +993,65 @@ _TYPED_KEPT = """<script>
   if (kept.installed) return;
   kept.installed = true;
   const before = new WeakMap(), seen = new WeakSet();
-  const fieldOf = box => {
-    const holder = box.closest("[class*='st-key-']");
+  // a field is the element holding one widget of ours: its class names its key
+  const holderOf = node => node && node.closest ? node.closest("[class*='st-key-']") : null;
+  const fieldOf = holder => {
     const name = holder && [...holder.classList].find(c => c.startsWith("st-key-"));
     if (!name) return null;
     const key = name.slice(7);
     const ours = [...kept.prefixes].some(prefix => key.startsWith(prefix + "_"));
     return ours ? "coach-draft:" + kept.whose + ":" + key : null;
   };
+  const boxOf = holder => holder.querySelector("textarea, [data-testid='stTextInput'] input");
+  // a radio's options, a segmented control's buttons
+  const choicesOf = holder => [
+    ...holder.querySelectorAll("[data-testid='stRadioOption'], button[role='radio']"),
+  ];
+  const picked = choice => {
+    const radio = choice.querySelector("input[type='radio']");
+    return radio ? radio.checked : choice.getAttribute("aria-checked") === "true";
+  };
+  // what a field shows: its text, or the words of the choice picked ("" when none); null: not a field
+  const shownIn = holder => {
+    const box = boxOf(holder);
+    if (box) return box.value;
+    const choices = choicesOf(holder);
+    if (!choices.length) return null;
+    const on = choices.find(picked);
+    return on ? on.innerText.trim() : "";
+  };
+  const remember = holder => {
+    const field = fieldOf(holder), now = field && shownIn(holder);
+    if (now === null || now === undefined || !field) return;
+    const shown = before.has(holder) ? before.get(holder) : "";
+    if (now === shown) sessionStorage.removeItem(field);
+    else sessionStorage.setItem(field, JSON.stringify({shown: shown, typed: now}));
+  };
   const read = field => {
     try { return JSON.parse(sessionStorage.getItem(field)); } catch (e) { return null; }
   };
-  document.addEventListener("focusin", e => {
-    const box = e.target;
-    if (box instanceof HTMLTextAreaElement && !before.has(box)) before.set(box, box.value);
-  }, true);
-  document.addEventListener("input", e => {
-    const box = e.target, field = box instanceof HTMLTextAreaElement && fieldOf(box);
-    if (!field) return;
-    const shown = before.has(box) ? before.get(box) : "";
-    if (box.value === shown) sessionStorage.removeItem(field);
-    else sessionStorage.setItem(field, JSON.stringify({shown: shown, typed: box.value}));
-  }, true);
+  // what the field showed before the first key or click in it
+  const first = e => {
+    const holder = holderOf(e.target);
+    if (holder && !before.has(holder) && fieldOf(holder)) {
+      const shown = shownIn(holder);
+      if (shown !== null) before.set(holder, shown);
+    }
+  };
+  document.addEventListener("focusin", first, true);
+  document.addEventListener("pointerdown", first, true);
+  document.addEventListener("input", e => remember(holderOf(e.target)), true);
+  // a pick shows once the page has drawn it
+  const picking = e => {
+    const holder = holderOf(e.target);
+    if (holder && fieldOf(holder)) setTimeout(() => remember(holder), 50);
+  };
+  document.addEventListener("click", picking, true);
+  document.addEventListener("keyup", picking, true);
   // sent with its form (its button, or Enter in a one-line box): the form holds it now, and a
   // form started again empty (another interview to add) must not get it back
-  const sent = form => form && form.querySelectorAll("textarea").forEach(box => {
-    const field = fieldOf(box);
+  const sent = form => form && form.querySelectorAll("[class*='st-key-']").forEach(holder => {
+    const field = fieldOf(holder);
     if (field) sessionStorage.removeItem(field);
   });
   document.addEventListener("click", e => {
@@ -1028,18 +1062,29 @@ _TYPED_KEPT = """<script>
     const box = e.target;
     if (e.key === "Enter" && box instanceof HTMLInputElement) sent(box.closest("[data-testid='stForm']"));
   }, true);
-  const setValue = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, "value").set;
-  const bringBack = () => document.querySelectorAll("textarea").forEach(box => {
-    if (seen.has(box)) return;
-    const field = fieldOf(box);
-    if (!field) return;
-    seen.add(box);
-    const draft = read(field);
-    if (!draft || box.value === draft.typed) return;
-    if (box.value !== draft.shown) { sessionStorage.removeItem(field); return; }
-    before.set(box, draft.shown);
-    setValue.call(box, draft.typed);
+  const setText = (box, text) => {
+    const proto = box instanceof HTMLTextAreaElement ? HTMLTextAreaElement : HTMLInputElement;
+    Object.getOwnPropertyDescriptor(proto.prototype, "value").set.call(box, text);
     box.dispatchEvent(new Event("input", {bubbles: true}));
+  };
+  const pick = (holder, words) => {
+    const choices = choicesOf(holder);
+    // none picked: the picked one clicked again clears it (a scale); a choice: clicked
+    const choice = words ? choices.find(c => c.innerText.trim() === words) : choices.find(picked);
+    if (choice) choice.click();
+  };
+  const bringBack = () => document.querySelectorAll("[class*='st-key-']").forEach(holder => {
+    if (seen.has(holder)) return;
+    const field = fieldOf(holder), shown = field && shownIn(holder);
+    if (!field || shown === null) return;
+    seen.add(holder);
+    const draft = read(field);
+    if (!draft || shown === draft.typed) return;
+    if (shown !== draft.shown) { sessionStorage.removeItem(field); return; }
+    before.set(holder, draft.shown);
+    const box = boxOf(holder);
+    if (box) setText(box, draft.typed);
+    else pick(holder, draft.typed);
   });
   new MutationObserver(() => requestAnimationFrame(bringBack))
     .observe(document.body, {subtree: true, childList: true});
@@ -1059,7 +1104,7 @@ def keep_typed(prefix: str, owner: str) -> None:
 
 
 KEPT_UNTIL_SAVED = (
-    "What you type here is kept while this tab is open, on any page: save it to keep it for good."
+    "What you type or pick here is kept while this tab is open, on any page: save it to keep it for good."
 )
 
 

@@ -1,7 +1,8 @@
-"""Text typed and not saved survives opening another page, in a real headless Chromium: a debrief,
-a new interview's job description, an own question. Each is a form, whose fields a browser sends
-only with its button, so what was typed was gone on coming back (the debrief only said so by its
-Save button). The tab keeps it now; what is saved or changed elsewhere meanwhile wins over it."""
+"""Text typed and not saved survives opening another page, in a real headless Chromium: a debrief
+(and what is picked in it), a new interview's job description and company, an own question. Each
+is a form, whose fields a browser sends only with its button, so what was typed was gone on coming
+back (the debrief only said so by its Save button). The tab keeps it now; what is saved or changed
+elsewhere meanwhile wins over it."""
 
 from __future__ import annotations
 
@@ -38,6 +39,16 @@ def _typed_in(page, box: str, text: str) -> None:
     typed.type(text)
 
 
+def _interest(page, level: str):
+    """The debrief's interest scale's choice `level`."""
+    return page.get_by_role("radiogroup", name="Interest", exact=True).get_by_role("radio", name=level)
+
+
+def _proceed(page, choice: str):
+    """The debrief's "Proceed?" choice `choice`."""
+    return page.get_by_role("radiogroup", name="Proceed?").get_by_role("radio", name=choice)
+
+
 def _to_progress_and_back(page) -> str:
     """To Progress and back to the debrief left open on the Interviews page; the URL left for."""
     left_for = _away_to_progress(page)
@@ -66,9 +77,13 @@ def test_a_debrief_typed_and_not_saved_is_there_after_another_page(tmp_path, sho
         page.get_by_role("tab", name="Write the debrief").wait_for(timeout=30_000)
         settled(page)
         _typed_in(page, "What went well", TYPED)
+        _interest(page, "4").click()  # picked too: the interest on the scale, and the next stage
+        _proceed(page, "yes").locator("xpath=ancestor::label").click()
         left_for = _to_progress_and_back(page)
         went_well = page.get_by_role("textbox", name="What went well")
         kept = went_well.input_value()
+        interest_kept = _interest(page, "4").get_attribute("aria-checked")
+        proceed_kept = _proceed(page, "yes").is_checked()
         page.screenshot(path=str(shots / "debrief-kept.png"))
         page.get_by_role("button", name="Save debrief").click()
         page.get_by_text("Debrief saved.").wait_for(timeout=30_000)
@@ -95,7 +110,10 @@ def test_a_debrief_typed_and_not_saved_is_there_after_another_page(tmp_path, sho
         after_the_change = page.get_by_role("textbox", name="What went well").input_value()
     assert left_for.endswith("/progress"), "the click to Progress was lost"
     assert kept == TYPED, "what was typed and not saved was gone on coming back"
+    assert interest_kept == "true", "the interest picked and not saved was gone on coming back"
+    assert proceed_kept, "the next stage picked and not saved was gone on coming back"
     assert saved["went_well"] == TYPED, "the text brought back was not what Save debrief sent"
+    assert (saved["interest"], saved["proceed"]) == (4, True), "the picks brought back were not saved"
     assert after_the_change == CHANGED, "what the tab kept was put over a change made elsewhere"
 
 
@@ -116,7 +134,7 @@ def test_a_job_description_pasted_in_a_new_interview_is_there_after_another_page
         page.get_by_role("tab", name="Add an interview").click()
         settled(page)
         kept = page.get_by_role("textbox", name="Job description").input_value()
-        page.get_by_role("textbox", name="Company").fill("Initech")
+        company_kept = page.get_by_role("textbox", name="Company").input_value()
         page.get_by_role("button", name="Add interview").click()
         page.get_by_text("Initech").first.wait_for(timeout=30_000)
         settled(page)
@@ -125,6 +143,7 @@ def test_a_job_description_pasted_in_a_new_interview_is_there_after_another_page
         settled(page)
         after_adding = page.get_by_role("textbox", name="Job description").input_value()
     assert kept == DESCRIPTION, "the pasted job description was gone on coming back"
+    assert company_kept == "Initech", "the company typed was gone on coming back"
     db = store.open_store(load_settings(tmp_path))
     try:
         [added] = store.list_interviews(db)
