@@ -438,6 +438,9 @@ def recordings_not_analysed() -> None:
             else "Delete this recording? Its analysis was interrupted before it finished, so it may well "
             "be a usable answer; deleting it cannot be undone."
             if recording.pending
+            else "Delete this recording? Its audio is not on this machine, so only its place in this list "
+            "goes; this cannot be undone."
+            if recording.audio_missing
             else "Delete this recording? It could not be measured; deleting it cannot be undone."
         )
         if shared.asked_first("progress_delete_not_analysed", "Delete this recording", asked, type="primary"):

@@ -1464,6 +1464,7 @@ def history_command(
     from coach import store as repository
     from coach.local_time import local_moment  # stored in UTC, listed on the user's clock
     from coach.progress import in_mock_interview, mock_words
+    from coach.unanalysed import why_not_analysed
 
     with open_store() as store:
         settings = store.settings
@@ -1561,7 +1562,7 @@ def history_command(
     for r in history["unanalysed_recordings"]:
         # a take whose sound could not be measured meets the same sound again: its sentence says
         # what will help; only one whose analysis was interrupted is worth analysing again
-        why = r["not_analysable"] or _why_waiting(r, store.absolute(r["path"]))
+        why = why_not_analysed(r) or _why_waiting(r, store.absolute(r["path"]))
         name = said_name(r["original_name"]) if r.get("original_name") else ""
         named = f"{name} ({r['path']})" if name else r["path"]
         if r["kind"] == "interview":
@@ -2943,6 +2944,16 @@ def reanalyze_command(
             f"{len(report['failed'])} failed (analysis version {report['analysis_version']})."
         )
         typer.echo(flowed("", summary, 0))
+        untranscribed = len(report["not_transcribed_again"])
+        if untranscribed:  # "No file at …" failed each of them, exit 1
+            one = untranscribed == 1
+            said = (
+                f"{count(untranscribed, 'answer')} {'was' if one else 'were'} not transcribed again: "
+                f"{'its recording is' if one else 'their recordings are'} not on this machine (a backup "
+                f"restored without {'it' if one else 'them'}, or moved out of the data folder), so "
+                f"{'its stored transcript stands' if one else 'their stored transcripts stand'}."
+            )
+            typer.echo(flowed("", said, 0))
         for kept in report["not_analysable"]:  # tried again on every run, "1 failed" each time
             said = f"{kept['why']} `coach delete-recording {kept['path']}` deletes it."
             typer.echo(flowed("Kept, not tried again: ", f"{kept['path']}. {said}", 2, whole=(kept["path"],)))

@@ -14,6 +14,7 @@ from coach.errors import AudioError, CoachError, InputError
 from coach.store.analysis_runs import replace_analysis, stored_answers
 from coach.store.db import Store
 from coach.store.recordings import forget_question, note_not_analysable, noted_question, unanalysed_recordings
+from coach.unanalysed import AUDIO_NOT_HERE
 
 Progress = Callable[[str], None]
 
@@ -148,14 +149,22 @@ def reanalyze(
         "new_attempts": [],
         "new_interviews": [],
         "failed": [],
-        "not_analysable": [],  # kept, found unmeasurable before: the same sound would fail again
+        # kept, found unmeasurable before (the same sound would fail again), or its audio not here
+        "not_analysable": [],
+        # answers `retranscribe` did not transcribe again: their recording is not here
+        "not_transcribed_again": [],
     }
     say = progress or (lambda _message: None)
     stored = stored_answers(store)
     real: dict | None = None  # worked out at the first real answer analysed again: a run that
     # finds every answer up to date reads no question for it
     for what, row in stored:
-        again = force or (retranscribe and what == "attempt")
+        transcribe_again = retranscribe and what == "attempt"
+        if transcribe_again and row.recording_path and not store.absolute(row.recording_path).is_file():
+            # restored from a backup without its audio: failed "No file at …" where its transcript was
+            transcribe_again = False
+            report["not_transcribed_again"].append({"what": what, "id": row.id})
+        again = force or transcribe_again
         if row.analysis_version == ANALYSIS_VERSION and not again:
             report["unchanged"] += 1
             continue
@@ -163,7 +172,7 @@ def reanalyze(
             real = _real_questions(stored, store.settings)
         try:
             question = real[row.id] if what == "real answer" else _question_of(what, row, store.settings)
-            _reanalyse_one(store, what, row, retranscribe and what == "attempt", question)
+            _reanalyse_one(store, what, row, transcribe_again, question)
         except CoachError as e:
             report["failed"].append({"what": what, "id": row.id, "error": str(e)})
             say(f"{_said(what)} {row.id}: {e}")
@@ -172,6 +181,9 @@ def reanalyze(
         say(f"{_said(what)} {row.id}: analysed again (was version {row.analysis_version})")
     if include_unanalysed:
         for recording in unanalysed_recordings(store):
+            if recording["audio_missing"]:  # nothing to analyse: "1 failed" on every run
+                report["not_analysable"].append({"path": recording["path"], "why": AUDIO_NOT_HERE})
+                continue
             if recording["kind"] == "interview":
                 _finish_review(store, recording, report, say)
                 continue

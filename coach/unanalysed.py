@@ -29,6 +29,14 @@ from coach.store.recordings import (
 INTERRUPTED = "whose analysis was interrupted, so it can still be analysed"
 REVIEW_STOPPED = "whose review was stopped before it finished, so it can still be reviewed"
 REVIEW_STOPPED_UNNAMED = "whose review was stopped before it finished; upload it again to review it"
+AUDIO_NOT_HERE_STATE = "whose audio is not on this machine"
+# Why a recording kept without an answer whose file is not in the data folder is not analysed: a
+# backup restored without its audio listed it as "its analysis was interrupted; run `coach
+# reanalyze` to finish it", and the reanalysis then failed on it every run.
+AUDIO_NOT_HERE = (
+    "Its audio is not on this machine (a backup restored without it, or the file moved out of the "
+    "data folder), so it cannot be analysed; put the file back where it was to analyse it."
+)
 
 
 @dataclass(frozen=True)
@@ -45,6 +53,7 @@ class NotAnalysed:
     why: str | None
     sha256: str = ""
     review: dict | None = None  # an interview recording's: what was typed for its review
+    audio_missing: bool = False  # its file is not in the data folder (`why` is AUDIO_NOT_HERE)
 
     @property
     def pending(self) -> bool:
@@ -69,6 +78,8 @@ class NotAnalysed:
     def state(self) -> str:
         """What it is, after its name ("quiet.wav, which could not be measured"): what deleting it
         would give up."""
+        if self.audio_missing:
+            return AUDIO_NOT_HERE_STATE
         if not self.pending:
             return "which could not be measured"
         if self.interview:
@@ -102,13 +113,21 @@ def recordings_not_analysed(store: Store) -> list[NotAnalysed]:
             original_name=row.get("original_name") or "",
             kind=row.get("kind") or "practice",
             created_at=row.get("created_at"),
-            why=row.get("not_analysable"),
+            why=why_not_analysed(row),
             sha256=row.get("sha256") or "",
             review=row.get("review"),
+            audio_missing=row["audio_missing"],
         )
         for row in unanalysed_recordings(store)
         if row["path"] not in waiting
     ]
+
+
+def why_not_analysed(row: dict) -> str | None:
+    """The sentence why a recording kept without an answer (a row of `unanalysed_recordings`) is not
+    analysed by analysing again: its audio not here, or its sound found unmeasurable; None when
+    analysing it again may work."""
+    return AUDIO_NOT_HERE if row.get("audio_missing") else row.get("not_analysable")
 
 
 def stopped_reviews(store: Store) -> list[NotAnalysed]:
@@ -124,7 +143,11 @@ def failed_take(store: Store, sha256: str) -> NotAnalysed | None:
     """The kept recording of a take whose analysis just failed (by the hash of its bytes), for the
     Practice page to offer deleting it where the failure is said; None once it is gone or if it
     was never kept. Only one that could not be measured: an interrupted one is not a failure."""
-    found = [r for r in recordings_not_analysed(store) if r.sha256 == sha256 and not r.pending]
+    found = [
+        r
+        for r in recordings_not_analysed(store)
+        if r.sha256 == sha256 and not r.pending and not r.audio_missing
+    ]
     return found[-1] if found else None
 
 

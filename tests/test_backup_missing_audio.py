@@ -165,3 +165,76 @@ def test_an_import_killed_midway_leaves_no_takes_to_analyse_and_the_same_backup_
         Path(p).name for p in _recording_files(old)
     )
     assert not [p for p in (new / "recordings").rglob("*") if p.is_file() and p.name.startswith(".")]
+
+
+def _backed_up_without_audio(data_dir: Path, backup: Path) -> str:
+    """Two practice answers and a take kept without an answer (its analysis stopped), exported with
+    the recordings folder gone: a backup that lists three recordings and holds none. Returns the
+    take's path as `coach history` names it."""
+    from coach.store.recordings import add_recording
+
+    _practised(data_dir)
+    settings = load_settings(data_dir=data_dir)
+    store = open_store(settings)
+    try:
+        take = save_recording(CLIPS / "clean.wav", settings, original_name="take.wav")
+        with store.write() as conn:
+            add_recording(conn, store, take)
+        shutil.rmtree(data_dir / "recordings")
+        export_data(store, backup)
+        return store.relative(take.path)
+    finally:
+        store.close()
+
+
+def test_a_take_restored_without_its_audio_is_not_offered_for_analysis_nor_failed_each_run(
+    tmp_path, monkeypatch
+):
+    """A backup made with the recordings missing, restored on a new laptop: `coach history` and
+    Progress listed the take kept without an answer as "its analysis was interrupted; run `coach
+    reanalyze` to finish it", and `coach reanalyze` then said "1 failed" ("No file at …; check the
+    path and try again") and exited 1 on every run."""
+    take = _backed_up_without_audio(tmp_path / "old-laptop", tmp_path / "backup.zip")
+    new = tmp_path / "new-laptop"
+    coach_printed(new, "import", tmp_path / "backup.zip")
+
+    history = run_coach("history", data_dir=new)
+    assert "coach reanalyze" not in history.stdout, history.stdout
+    assert "Its audio is not on this machine" in " ".join(history.stdout.split()), history.stdout
+    for _ in range(2):
+        analysed = run_coach("reanalyze", data_dir=new)
+        assert analysed.returncode == 0, analysed.stderr
+        said = " ".join(analysed.stdout.split())
+        assert ", 0 failed " in said, said
+        assert f"Kept, not tried again: {take}. Its audio is not on this machine" in said, said
+        assert f"`coach delete-recording {take}` deletes it." in said, said
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    monkeypatch.setenv("COACH_DATA_DIR", str(new))
+    at = page("progress").run()
+    assert not at.exception
+    [shown] = at.selectbox(key="progress_not_analysed_pick").options
+    assert shown.endswith("take.wav, whose audio is not on this machine"), shown
+    assert any("Its audio is not on this machine" in m.value for m in at.markdown)
+    assert not any("could not be measured" in m.value for m in at.markdown)
+
+
+def test_answers_restored_without_their_audio_are_not_failed_by_transcribing_again(tmp_path):
+    """`coach reanalyze --retranscribe` after restoring a backup that held no audio: "3 failed", one
+    "No file at …; check the path and try again." an answer, and exit 1, for answers whose
+    transcripts were there to analyse; now they are analysed from those and it says why they were
+    not transcribed again."""
+    _backed_up_without_audio(tmp_path / "old-laptop", tmp_path / "backup.zip")
+    new = tmp_path / "new-laptop"
+    coach_printed(new, "import", tmp_path / "backup.zip")
+
+    analysed = run_coach("reanalyze", "--retranscribe", data_dir=new)
+
+    assert analysed.returncode == 0, analysed.stderr
+    said = " ".join(analysed.stdout.split())
+    assert said.startswith("2 answers analysed again, 0 already current, "), said
+    assert ", 0 failed " in said, said
+    assert (
+        "2 answers were not transcribed again: their recordings are not on this machine (a backup "
+        "restored without them, or moved out of the data folder), so their stored transcripts stand."
+    ) in said, said

@@ -112,15 +112,17 @@ def test_retranscribing_and_recordings_never_analysed(store, settings):
 
 
 def test_a_recording_whose_file_is_gone_leaves_no_note_behind(store, settings):
-    """A row whose file was moved or deleted by hand fails with "No file at …"; that is not the
-    sound being unmeasurable, so no hidden note is written beside a file that is not there."""
+    """A row whose file was moved or deleted by hand is not tried (it failed with "No file at …" on
+    every run) but listed with why; that is not the sound being unmeasurable, so no hidden note is
+    written beside a file that is not there."""
     gone = save_recording(wav_bytes(), settings, original_name="gone.wav")
     assert len(recover_recordings(store, min_age_s=0)["adopted"]) == 1
     gone.path.unlink()
 
     report = reanalyze(store)
-    assert [f["path"] for f in report["failed"]] == [store.relative(gone.path)]
-    assert "No file at" in report["failed"][0]["error"]
+    assert report["failed"] == []
+    assert [k["path"] for k in report["not_analysable"]] == [store.relative(gone.path)]
+    assert report["not_analysable"][0]["why"].startswith("Its audio is not on this machine")
     assert list(gone.path.parent.iterdir()) == []  # no stray `.gone.wav.question.json`
 
 

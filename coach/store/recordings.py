@@ -451,7 +451,9 @@ def recover_recordings(store: Store, *, min_age_s: float = ORPHAN_MIN_AGE_S) -> 
 def unanalysed_recordings(store: Store) -> list[dict]:
     """Recordings kept safe but never analysed: the app closed during transcription (analysing
     again will work) or the sound could not be measured (`not_analysable`: the sentence why). An
-    interview recording's `review` is what was typed for its review (`note_review`), or None."""
+    interview recording's `review` is what was typed for its review (`note_review`), or None.
+    `audio_missing`: its file is not in the data folder (a backup restored without its audio, the
+    file moved by hand), so nothing can analyse it until the file is back."""
     query = (
         sa.select(recordings)
         .where(
@@ -470,6 +472,7 @@ def unanalysed_recordings(store: Store) -> list[dict]:
         | {
             "not_analysable": not_analysable_because(store.absolute(row["path"])),
             "review": noted_review(store.absolute(row["path"])) if row["kind"] == "interview" else None,
+            "audio_missing": not store.absolute(row["path"]).is_file(),
         }
         for row in rows
     ]
