@@ -186,6 +186,7 @@ def import_sentence(result: dict) -> str:
         else ""
     )
     missing += _left_out_said(result.get("deleted_here") or {})
+    missing += _copies_said(result.get("answers_made_here_of_its_recordings") or [])
     missing += _deleted_there_said(
         result.get("deleted_in_backup") or {}, result.get("deleted_in_backup_kept") or {}
     )
@@ -273,6 +274,28 @@ def _goals_settled_said(settled: list[dict]) -> str:
         else:
             said += f" Your {name} here ({here}) is kept; the backup's ({backup}), set earlier, was not used."
     return said
+
+
+def _copies_said(copies: list[int]) -> str:
+    """The practice answers here made of recordings the backup's answers use (an import killed
+    midway left them without their answers, before imports listed the files they place), by their
+    number in the history: ' 2 practice answers here (#1 and #2 in your history) were made from …'.
+    The import kept them, and said nothing: each answer counted twice."""
+    if not copies:
+        return ""
+    one = len(copies) == 1
+    numbers = listed([f"#{number}" for number in copies])
+    stay = (
+        "recording stays, with the backup's answer" if one else "recordings stay, with the backup's answers"
+    )
+    return (
+        f" {count(len(copies), 'practice answer')} here ({numbers} in your history) "
+        f"{'was' if one else 'were'} made from {'a recording' if one else 'recordings'} an import "
+        f"stopped midway left without {'its answer' if one else 'their answers'}, and the backup's "
+        f"{'answer' if one else 'answers'} to the same {'recording is' if one else 'recordings are'} "
+        f"here now too: delete {'that one' if one else f'those {len(copies)}'} to count each answer once "
+        f"(the {stay})."
+    )
 
 
 def _left_out_said(left_out: dict) -> str:

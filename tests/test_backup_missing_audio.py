@@ -238,3 +238,56 @@ def test_answers_restored_without_their_audio_are_not_failed_by_transcribing_aga
         "2 answers were not transcribed again: their recordings are not on this machine (a backup "
         "restored without them, or moved out of the data folder), so their stored transcripts stand."
     ) in said, said
+
+
+def test_answers_made_from_the_recordings_an_older_import_left_unlinked_are_named_by_the_next_import(
+    tmp_path,
+):
+    """An import killed midway before imports listed the files they place left the backup's
+    recordings in the data folder with no answer; the next start listed them as interrupted takes,
+    `coach reanalyze` made each a practice answer, and importing the backup again added its own
+    answers to the same recordings without a word: every answer twice in history and Progress."""
+    from coach.audio import SavedRecording
+
+    old = tmp_path / "old-laptop"
+    _backed_up(old, tmp_path / "backup.zip")
+    new = tmp_path / "new-laptop"
+    settings = load_settings(data_dir=new)
+    store = open_store(settings)
+    try:
+        for take in _recording_files(old):  # what the killed import left, then analysed here
+            placed = new / take.relative_to(old)
+            placed.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(take, placed)
+            save_attempt(
+                store,
+                question_id=None,
+                question_text="",
+                recording=SavedRecording(placed, "", placed.stat().st_size, ""),
+                transcript=transcript_dict(),
+                analysis=analysis_dict(),
+                engine="faster-whisper",
+                model="tiny.en",
+            )
+        made_here = sorted(a["id"] for a in list_attempts(store))
+    finally:
+        store.close()
+    placed_files = sorted(p.read_bytes() for p in (new / "recordings").rglob("*.wav"))
+
+    said = " ".join(coach_printed(new, "import", tmp_path / "backup.zip").split())
+
+    assert (
+        f"2 practice answers here (#{made_here[0]} and #{made_here[1]} in your history) were made "
+        "from recordings an import stopped midway left without their answers, and the backup's "
+        "answers to the same recordings are here now too: delete those 2 to count each answer once "
+        "(the recordings stay, with the backup's answers)."
+    ) in said, said
+    # nothing of the person's was deleted: every recording still there, once
+    assert sorted(p.read_bytes() for p in (new / "recordings").rglob("*.wav")) == placed_files
+    for copy in made_here:  # as the sentence says: the copies go, the recordings stay
+        coach_printed(new, "delete-answer", copy, "--yes")
+    assert sorted(p.read_bytes() for p in (new / "recordings").rglob("*.wav")) == placed_files
+    answers = json.loads(coach_printed(new, "history", "--json"))["attempts"]
+    assert sorted(Path(a["recording_path"]).name for a in answers) == sorted(
+        Path(p).name for p in _recording_files(old)
+    )

@@ -516,6 +516,9 @@ def import_data(
                         for name, rows in _counted_apart(table, tables.get(table.name, []))
                     }
                     merged = carried_deletions.merge(conn, store.owner, backup_deletions, tables)
+                    copies = _answers_made_here_of_its_recordings(
+                        conn, store.owner, set(local_ids.get(attempts.name, {}).values())
+                    )
                     goals_imported = settle_imported_goals(
                         conn, store.owner, goals_here, _goals_set(tables), local_ids.get(goals.name, {})
                     )
@@ -544,6 +547,8 @@ def import_data(
         "favourites_added": counts[favourites.name][0],
         "own_questions_added": counts[own_questions.name][0],
         "recordings_not_in_backup": absent,
+        # practice answers made here of recordings the backup's answers use (their ids here)
+        "answers_made_here_of_its_recordings": copies,
         # recordings here already whose files were missing here (a recordings folder lost or left
         # behind on the old laptop): the backup's files put back
         "recordings_audio_restored": audio_back,
@@ -1126,6 +1131,32 @@ def _recordings_deleted_here(conn: sa.Connection, store: Store, tables: dict, wh
         if _existing_id(conn, store.owner, recordings, here) is None:
             deleted.add(row["uid"])
     return deleted
+
+
+def _answers_made_here_of_its_recordings(conn: sa.Connection, owner: str, backups: set[int]) -> list[int]:
+    """`owner`'s practice answers not in the backup (`backups`: the ids here of those it holds) whose
+    recording an answer of the backup uses too, oldest first: made here from the backup's files that
+    an import killed midway left without their answers (before imports listed the files they place,
+    coach.store.recordings.IMPORT_LIST), so that importing it again counted each answer twice. They
+    are kept (nothing of the person's is deleted without their word) and said."""
+    if not backups:
+        return []
+    theirs = attempts.alias("theirs")
+    return list(
+        conn.execute(
+            sa.select(attempts.c.id)
+            .where(
+                attempts.c.owner == owner,
+                attempts.c.id.not_in(backups),
+                sa.exists().where(
+                    theirs.c.owner == owner,
+                    theirs.c.recording_id == attempts.c.recording_id,
+                    theirs.c.id.in_(backups),
+                ),
+            )
+            .order_by(attempts.c.id)
+        ).scalars()
+    )
 
 
 def _audio_lost_here(conn: sa.Connection, store: Store, rows: list[dict], where: str) -> list[Path]:
