@@ -8,6 +8,7 @@ import streamlit as st
 
 from coach import banks, goals, recommend
 from coach.analysis.wording import count
+from coach.debrief import kinds_of_question_note
 from coach.goals import TARGETS
 from coach.job_description import interview_asks
 from coach.local_time import in_lived_order, zone
@@ -55,7 +56,11 @@ def something_to_show(report: dict) -> bool:
     real = report["cadence"]["real_interviews"]
     gaps = report["skill_gaps"]
     return bool(
-        report["counts"]["real_interviews"] or real["upcoming"] or gaps["gaps"] or gaps.get("unmatched")
+        report["counts"]["real_interviews"]
+        or real["upcoming"]
+        or gaps["gaps"]
+        or gaps.get("unmatched")
+        or gaps.get("kinds_of_question")
     )
 
 
@@ -570,7 +575,11 @@ def what_next(report: dict, attempts: list[dict]) -> None:
             f"Also named in your debriefs, matching no practice question: {named}. "
             "Add a question of your own for each on the Questions page (Add your own)."
         )
-    if not gaps["gaps"] and not gaps.get("unmatched"):
+    if gaps.get("kinds_of_question"):  # as saving the debrief said it: no skill, and what to name
+        st.caption(
+            f"Also named in your debriefs: {escape(kinds_of_question_note(gaps['kinds_of_question']))}"
+        )
+    if not gaps["gaps"] and not gaps.get("unmatched") and not gaps.get("kinds_of_question"):
         day = date.fromisoformat(report["today"])
         until = recommend.without_debrief_gaps(  # as Practice decides, with no interview chosen there
             attempts, day, interview_asks(list_interviews(db), day)

@@ -387,6 +387,25 @@ def saved_gaps_without_questions(db: Store, settings: Settings, saved: dict, int
     return gaps_without_questions(saved["skill_gaps"], competencies_practised(questions, role))
 
 
+def kinds_of_question(gaps: Sequence[str]) -> list[str]:
+    """The gaps, of those no question practises, that name a kind of question rather than a skill
+    ("behavioural questions"): the save note and Progress say so of them, and what to name instead."""
+    return [g for g in gaps if banks.names_a_kind_of_question(g)]
+
+
+def kinds_of_question_note(kinds: Sequence[str]) -> str:
+    """What saving a debrief and Progress say of gaps naming a kind of question (`kinds_of_question`):
+    Progress listed "behavioural questions" among the gaps "matching no practice question" and said
+    to add a question of one's own for it, beside a bank of behavioural questions."""
+    one = len(kinds) == 1
+    return (
+        f"{listed([f'“{g}”' for g in kinds])} {'names a kind' if one else 'name kinds'} of question "
+        f"rather than {'a skill' if one else 'skills'}, so Practice will recommend none for "
+        f"{'it' if one else 'them'}: name what those answers lacked instead, such as “structure”, "
+        "“quantifying impact” or “handling conflict”."
+    )
+
+
 def no_question_note(gaps: Sequence[str], add_one: str) -> str | None:
     """Said when a debrief is saved naming gaps no practice question practises (`gaps`, from
     `saved_gaps_without_questions`), as Progress marks them: the user took a named gap for one the
@@ -397,18 +416,10 @@ def no_question_note(gaps: Sequence[str], add_one: str) -> str | None:
     a kind of question ("behavioural questions") is told to name the skill those answers lacked.
     `add_one`: where this page or command adds a question ("on the Questions page (Add your own)").
     None for none."""
-    kinds = [g for g in gaps if banks.names_a_kind_of_question(g)]
+    kinds = kinds_of_question(gaps)
     unknown = [g for g in gaps if not banks.skill_gap_to_competencies(g) and g not in kinds]
     others = [g for g in gaps if g not in unknown and g not in kinds]
-    said = []
-    if kinds:
-        one = len(kinds) == 1
-        said.append(
-            f"{listed([f'“{g}”' for g in kinds])} {'names a kind' if one else 'name kinds'} of question "
-            f"rather than {'a skill' if one else 'skills'}, so Practice will recommend none for "
-            f"{'it' if one else 'them'}: name what those answers lacked instead, such as “structure”, "
-            "“quantifying impact” or “handling conflict”."
-        )
+    said = [kinds_of_question_note(kinds)] if kinds else []
     if unknown:
         one = len(unknown) == 1
         said.append(

@@ -15,7 +15,13 @@ from statistics import fmean
 from coach import banks, local_time, recommend
 from coach.analysis.wording import clock, count
 from coach.config import Settings
-from coach.debrief import competencies_practised, gaps_without_questions, role_for_gaps
+from coach.debrief import (
+    competencies_practised,
+    gaps_without_questions,
+    kinds_of_question,
+    kinds_of_question_note,
+    role_for_gaps,
+)
 from coach.goals import TARGETS, PracticeGoal
 from coach.goals import period_words as goals_period_words
 from coach.job_description import interview_asks, steering
@@ -561,10 +567,13 @@ def skill_gaps(
             {"id": q.id, "text": q.text, "category": q.category, "competencies": list(q.competencies)}
             for q in picks
         ]
+    unmatched = unmatched_gaps(debriefs, practised_for, today=today)
+    kinds = kinds_of_question(unmatched)  # said as saving the debrief said them, not as a skill
     return {
         "gaps": gaps,
         "recommended": recommended,
-        "unmatched": unmatched_gaps(debriefs, practised_for, today=today),
+        "unmatched": [g for g in unmatched if g not in kinds],
+        "kinds_of_question": kinds,
         "debriefs": len(debriefs),  # written, gaps or not: the page asks for a debrief only when none is
     }
 
@@ -1052,6 +1061,8 @@ def summary_lines(report: dict, *, last_n: int = DEFAULT_LAST_N) -> list[str]:
             f"Also named, matching no practice question: {', '.join(gaps['unmatched'])} "
             "(add a question of your own for each: `coach add-question` or the Questions page)."
         )
+    if gaps.get("kinds_of_question"):
+        lines.append(f"Also named: {kinds_of_question_note(gaps['kinds_of_question'])}")
     return lines
 
 

@@ -437,6 +437,31 @@ def test_a_gap_no_question_practises_is_named_on_the_page(tmp_path, monkeypatch)
     ], captions
 
 
+def test_a_kind_of_question_named_as_a_gap_is_said_to_be_one_on_the_page(tmp_path, monkeypatch):
+    """ "behavioural questions" alone in a debrief: What to practise next listed it as "matching no
+    practice question" and said to add a question of one's own for it; it says, as saving the debrief
+    did, that it names a kind of question and what to name instead."""
+    from datetime import date, timedelta
+
+    from coach import store
+
+    with _own_store(tmp_path, monkeypatch) as db:
+        day = (date.today() - timedelta(days=20)).isoformat()
+        interview = store.add_interview(db, company="Acme", stage="first round", interview_date=day)
+        store.add_debrief(db, interview, interest=4, skill_gaps="behavioural questions")
+    at = page("progress").run()
+    assert not at.exception
+    captions = [c.value for c in at.caption if "behavioural questions" in c.value]
+    assert captions == [  # shown as written: the sentence carries the user's words, escaped
+        "Also named in your debriefs: "
+        + escape(
+            "“behavioural questions” names a kind of question rather than a skill, so Practice will "
+            "recommend none for it: name what those answers lacked instead, such as “structure”, "
+            "“quantifying impact” or “handling conflict”."
+        )
+    ], captions
+
+
 def test_a_question_s_table_lists_the_latest_answers_first(tmp_path, monkeypatch):
     """Thirteen answers to one question over three months: its table under Per question starts
     with the latest (the table shows about ten rows before it scrolls)."""

@@ -287,6 +287,30 @@ def test_gaps_no_bank_question_practises_are_said_not_dropped(store, settings):
     )
 
 
+def test_a_kind_of_question_named_as_a_gap_is_said_as_saving_the_debrief_said_it(store, settings):
+    """ "behavioural questions, Kafka": saving the debrief said the first names a kind of question
+    rather than a skill and what to name instead, while `coach progress` listed it with Kafka among
+    the gaps "matching no practice question" and said to add a question of one's own for each."""
+    from coach.debrief import no_question_note
+
+    interview_id = add_interview(store, company="Acme", interview_date="2025-01-20", stage="first round")
+    add_debrief(store, interview_id, interest=4, skill_gaps="behavioural questions, Kafka")
+    report = progress_report(store, settings, today=date(2025, 2, 1))
+    assert report["skill_gaps"]["unmatched"] == ["Kafka"]
+    assert report["skill_gaps"]["kinds_of_question"] == ["behavioural questions"]
+    lines = summary_lines(report)
+    assert (
+        "Also named: “behavioural questions” names a kind of question rather than a skill, so Practice "
+        "will recommend none for it: name what those answers lacked instead, such as “structure”, "
+        "“quantifying impact” or “handling conflict”." in lines
+    ), lines
+    assert no_question_note(["behavioural questions"], "").startswith(lines[-1].removeprefix("Also named: "))
+    assert (
+        "Also named, matching no practice question: Kafka (add a question of your own for each: "
+        "`coach add-question` or the Questions page)." in lines
+    ), lines
+
+
 def test_a_gap_only_another_roles_questions_practise_is_marked_as_matching_none(store, settings):
     """A software engineer's debrief names "interviewing candidates, conflict": only engineering
     managers' questions practise hiring, and Practice picks none of them for this role, yet `coach
