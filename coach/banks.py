@@ -104,6 +104,16 @@ ROLE_LABELS = {
     "engineering-manager": "Engineering management",
     "sales-customer": "Sales and customer roles",
 }
+# The roles in a sentence: "Questions for product roles and for any role" (Practice), "matches no
+# practice question for engineering management roles" (a debrief's save note).
+ROLE_PHRASES = {
+    "software-engineer": "software engineering roles",
+    "data": "data roles",
+    "product": "product roles",
+    "design": "design roles",
+    "engineering-manager": "engineering management roles",
+    "sales-customer": "sales and customer roles",
+}
 ROLE_ALIASES: dict[str, str] = {
     # the Settings page's names for them ("Software engineering"), typed at `--role`
     "software-engineering": "software-engineer",

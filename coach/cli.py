@@ -2521,6 +2521,7 @@ def debrief_command(
     from coach import store as repository
     from coach.debrief import (
         DEBRIEF_HEADINGS,
+        gaps_judged_by,
         latest_debrief,
         no_question_note,
         no_skill_gap_note,
@@ -2556,6 +2557,7 @@ def debrief_command(
         interview = repository.get_interview(store, interview_id)
         debrief = latest_debrief(interview["debriefs"])
         left = saved_gaps_without_questions(store, store.settings, debrief, interview_id)
+        _, for_role = gaps_judged_by(store, store.settings, interview_id)
     if as_json:
         print_json(
             {
@@ -2577,7 +2579,7 @@ def debrief_command(
     if added:
         typer.echo(f"{count(len(added), 'question')} added to your practice questions.")
     # only the skill gaps choose practice questions, and only those a question practises
-    note = no_skill_gap_note(debrief) or no_question_note(left, "with `coach add-question`")
+    note = no_skill_gap_note(debrief) or no_question_note(left, "with `coach add-question`", for_role)
     if note:
         typer.echo(note)
 

@@ -377,13 +377,26 @@ def role_for_gaps(role: str | None, interview_role: str | None) -> str | None:
     return role_to_practise(role, interview_role)
 
 
+def gaps_judged_by(db: Store, settings: Settings, interview_id: int) -> tuple[str | None, str]:
+    """The role a debrief of interview `interview_id` has its gaps judged by (`role_for_gaps`), and
+    that role as the save note names it: "for engineering management roles (this interview's role)",
+    "for software engineering roles (your role)". The note said "for your role" of the interview's."""
+    yours = your_role(settings, db)
+    interview_role = store.get_interview(db, interview_id).get("role")
+    role = role_for_gaps(yours, interview_role)
+    if role is None:
+        return None, "for any role"
+    whose = "this interview's role" if role_for_gaps(None, interview_role) == role else "your role"
+    return role, f"for {banks.ROLE_PHRASES[role]} ({whose})"
+
+
 def saved_gaps_without_questions(db: Store, settings: Settings, saved: dict, interview_id: int) -> list[str]:
     """`gaps_without_questions` for a debrief of interview `interview_id` just saved (`saved`: its
-    fields), with the user's questions for the role Progress judges its gaps by (`role_for_gaps`)."""
+    fields), with the user's questions for the role Progress judges its gaps by (`gaps_judged_by`)."""
     if not (saved.get("skill_gaps") or "").strip():
         return []
     questions = banks.load_questions(settings.data_dir, owner=settings.owner)
-    role = role_for_gaps(your_role(settings, db), store.get_interview(db, interview_id).get("role"))
+    role, _ = gaps_judged_by(db, settings, interview_id)
     return gaps_without_questions(saved["skill_gaps"], competencies_practised(questions, role))
 
 
@@ -406,7 +419,7 @@ def kinds_of_question_note(kinds: Sequence[str]) -> str:
     )
 
 
-def no_question_note(gaps: Sequence[str], add_one: str) -> str | None:
+def no_question_note(gaps: Sequence[str], add_one: str, for_role: str = "for your role") -> str | None:
     """Said when a debrief is saved naming gaps no practice question practises (`gaps`, from
     `saved_gaps_without_questions`), as Progress marks them: the user took a named gap for one the
     coach would work on, and nothing said Practice would never recommend a question for it.
@@ -414,8 +427,8 @@ def no_question_note(gaps: Sequence[str], add_one: str) -> str | None:
     a question of the user's own included: they practise that question themselves. One whose skill
     only another role's questions practise is, once a question of their own practises it. One naming
     a kind of question ("behavioural questions") is told to name the skill those answers lacked.
-    `add_one`: where this page or command adds a question ("on the Questions page (Add your own)").
-    None for none."""
+    `add_one`: where this page or command adds a question ("on the Questions page (Add your own)");
+    `for_role`: the role the gaps were judged by, in words (`gaps_judged_by`). None for none."""
     kinds = kinds_of_question(gaps)
     unknown = [g for g in gaps if not banks.skill_gap_to_competencies(g) and g not in kinds]
     others = [g for g in gaps if g not in unknown and g not in kinds]
@@ -432,7 +445,7 @@ def no_question_note(gaps: Sequence[str], add_one: str) -> str | None:
         one = len(others) == 1
         said.append(
             f"{listed([f'“{g}”' for g in others])} {'matches' if one else 'match'} no practice question "
-            f"for your role, so Practice will recommend none for {'it' if one else 'them'} until a "
+            f"{for_role}, so Practice will recommend none for {'it' if one else 'them'} until a "
             f"question of your own practises {'it' if one else 'them'}: add one {add_one}."
         )
     return " ".join(said) or None

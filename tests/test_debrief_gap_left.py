@@ -76,9 +76,9 @@ def test_a_gap_only_another_roles_questions_practise_is_named_for_the_role_chose
     (tmp_path / "settings.toml").write_text('role = "software-engineer"\n')
     said = coach_printed(tmp_path, "debrief", interview_id, "--interest", "4")
     assert said.splitlines()[1:] == [
-        "“interviewing candidates” matches no practice question for your role, so Practice will "
-        "recommend none for it until a question of your own practises it: add one with "
-        "`coach add-question`."
+        "“interviewing candidates” matches no practice question for software engineering roles (your "
+        "role), so Practice will recommend none for it until a question of your own practises it: add "
+        "one with `coach add-question`."
     ]
 
 
@@ -130,5 +130,35 @@ def test_saving_the_debrief_and_progress_judge_its_gap_by_the_same_role(tmp_path
     other = _interview(tmp_path, "Backend engineer", -2)
     said = coach_printed(tmp_path, "debrief", other, "--skill-gaps", "interviewing candidates")
     report = json.loads(coach_printed(tmp_path, "progress", "--json"))["skill_gaps"]
-    assert "“interviewing candidates” matches no practice question for your role" in unwrapped(said), said
+    assert (
+        "“interviewing candidates” matches no practice question for software engineering roles (this "
+        "interview's role)" in unwrapped(said)
+    ), said
     assert report["unmatched"] == ["interviewing candidates"], report
+
+
+def test_the_save_note_names_the_role_the_gap_was_judged_by(tmp_path, monkeypatch):
+    """An engineering manager (Settings) debriefs a backend engineer interview that found
+    "interviewing candidates" missing: it is judged by the interview's role, whose questions practise
+    no hiring, and the note said "matches no practice question for your role", though their own role's
+    questions practise it. It names the role it means, on the Interviews page and in `coach debrief`."""
+    (tmp_path / "settings.toml").write_text('role = "engineering-manager"\n')
+    held = _interview(tmp_path, "Backend engineer", -1)
+    said = unwrapped(coach_printed(tmp_path, "debrief", held, "--skill-gaps", "interviewing candidates"))
+    assert (
+        "“interviewing candidates” matches no practice question for software engineering roles (this "
+        "interview's role), so Practice will recommend none for it" in said
+    ), said
+    assert "for your role" not in said
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    key = f"interviews_debrief_{held}"
+    at = interviews_page().run()
+    at.text_area(key=f"{key}_skill_gaps").input("interviewing candidates, Kafka")
+    [b for b in at.button if b.label == "Save debrief"][0].click().run()
+    assert not at.exception and not at.error
+    [saved] = [s.value for s in at.success]
+    assert (
+        "“interviewing candidates” matches no practice question for software engineering roles (this "
+        "interview's role), so Practice will recommend none for it" in saved
+    ), saved

@@ -1135,6 +1135,7 @@ def debrief_form(
     from coach.debrief import (
         form_values,
         from_review,
+        gaps_judged_by,
         no_question_note,
         no_skill_gap_note,
         save_debrief,
@@ -1210,7 +1211,9 @@ def debrief_form(
                     form_saved(name)
                 saved_here(name)  # the form of the debrief it now is
                 note = no_skill_gap_note(answers) or no_question_note(  # only the gaps choose practice
-                    saved_gaps_without_questions(db, current, answers, interview_id), ADD_OWN_QUESTION
+                    saved_gaps_without_questions(db, current, answers, interview_id),
+                    ADD_OWN_QUESTION,
+                    gaps_judged_by(db, current, interview_id)[1],  # the role, named
                 )
                 return "Debrief saved." + extra + (f" {note}" if note else "")
     return None

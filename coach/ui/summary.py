@@ -14,6 +14,7 @@ from pathlib import Path
 from coach import local_time
 from coach.analysis.wording import clock, count, listed, ordinal
 from coach.banks import ROLE_LABELS as ROLE_LABELS  # the pages read it as summary.ROLE_LABELS
+from coach.banks import ROLE_PHRASES as ROLE_PHRASES  # said as the save note says them
 from coach.banks import tag_words  # a bank tag in words (pages call it as summary.tag_words)
 from coach.config import Thresholds
 from coach.interview_log import interview_with_stage
@@ -885,15 +886,6 @@ def next_interview_metric(
 # not "(general questions)": Practice recommends for the soonest interview with a job description
 # even so, and said "Your interview at Northwind … asks for …" just above that choice
 NO_PARTICULAR_INTERVIEW = "No particular interview"
-
-ROLE_PHRASES = {
-    "software-engineer": "software engineering roles",
-    "data": "data roles",
-    "product": "product roles",
-    "design": "design roles",
-    "engineering-manager": "engineering management roles",
-    "sales-customer": "sales and customer roles",
-}
 
 
 def picked_for_role(role: str | None, interview: dict | None, *, organisations: bool = False) -> str | None:
