@@ -270,3 +270,49 @@ def test_a_weak_area_the_rounds_questions_cannot_practise_is_not_the_reason_give
     assert "structure" not in plan.reason
     # a behavioural round's stories do practise structure, and say so as before
     assert "lowest on structure (STAR)" in make_plan(QUESTIONS, weak, format="behavioural", n=3).reason
+
+
+def test_a_question_a_debrief_gap_names_is_asked_after_the_opener_or_as_it(settings):
+    """A debrief that says "rambled on greatest weakness; walk me through your CV" had Practice put
+    both questions first, while the mock interview (page and `coach mock` plan alike) asked neither:
+    the gaps reached it as competencies only. The CV question is the opener it asks, the weakness
+    question comes right after it, and the reason says why, as Practice does."""
+    from datetime import date
+
+    from coach import store
+    from coach.mock.session import plan_for
+
+    db = store.open_store(settings)
+    try:
+        held = (date.today() - timedelta(days=10)).isoformat()
+        interview = store.add_interview(db, company="Acme", stage="first round", interview_date=held)
+        store.add_debrief(db, interview, skill_gaps="rambled on greatest weakness; walk me through your CV")
+        plan = plan_for(db, settings, format="behavioural", n=5)
+    finally:
+        db.close()
+    asked = [q.id for q in plan.questions]
+    assert asked[:2] == ["mot-06", "beh-fail-07"], asked
+    assert len(asked) == 5 and plan.questions[-1].category == "closing"
+    # then the skills those questions practise, which the gaps name too, as on Practice
+    assert plan.reason.startswith("From your debriefs: “greatest weakness” and “walk me through your CV”"), (
+        plan.reason
+    )
+
+
+def test_a_named_question_is_asked_in_any_round_unless_answered_lately():
+    """A recruiter screen's questions are motivation ones, yet "greatest weakness" named is asked in
+    it; answered in the last two weeks, it is not asked again (as Practice skips it); one question
+    alone is that question."""
+    named = [("beh-fail-07", "greatest weakness")]
+    screen = make_plan(QUESTIONS, [], format="recruiter", n=4, named=named)
+    assert [q.id for q in screen.questions][1] == "beh-fail-07", screen.questions
+    assert [q.id for q in make_plan(QUESTIONS, [], format="recruiter", n=1, named=named).questions] == [
+        "beh-fail-07"
+    ]
+    lately = [{"question_id": "beh-fail-07", "created_at": datetime.now(UTC).isoformat()}]
+    again = make_plan(QUESTIONS, lately, format="recruiter", n=4, named=named)
+    assert "beh-fail-07" not in [q.id for q in again.questions]
+    assert not again.reason.startswith("From your debriefs")
+    # with a skill a debrief names too, one sentence says both
+    both = make_plan(QUESTIONS, [], format="behavioural", n=5, debrief_gaps=["conflict"], named=named)
+    assert both.reason == "From your debriefs: “greatest weakness”, and conflict.", both.reason

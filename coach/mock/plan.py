@@ -166,8 +166,11 @@ def make_plan(
     role: str | None = None,
     debrief_gaps: Sequence[str] = (),
     interview: dict | None = None,
+    named: Sequence[tuple[str, str]] = (),
 ) -> Plan:
-    """The questions of one mock interview, in the order they are asked."""
+    """The questions of one mock interview, in the order they are asked. `named`: the bank questions
+    debrief gaps name, with the gap's words (coach.progress.debrief_named_questions), asked as
+    Practice puts them first (`_named_to_ask`)."""
     if format not in FORMATS:
         raise InputError(f"A mock interview is one of {', '.join(FORMATS)}, not {format!r}.")
     shape = FORMATS[format]
@@ -191,10 +194,18 @@ def make_plan(
         )
     by_id = {q.id: q for q in questions}
     recent = _recent_ids(attempts)
-    opener = _first_fresh(by_id, OPENERS, recent) if n >= 2 else None
-    closer = _first_fresh(by_id, CLOSERS, recent) if n >= 3 else None
+    wanted = _named_to_ask(by_id, named, recent, role)
+    opener = closer = None
+    if n >= 2:  # "tell me about yourself" named: the opener it is anyway, asked in its place
+        opener = next((q for q, _ in wanted if q.id in OPENERS), None) or _first_fresh(by_id, OPENERS, recent)
+    if n >= 3:
+        closer = next((q for q, _ in wanted if q.id in CLOSERS), None) or _first_fresh(by_id, CLOSERS, recent)
     ends = {q.id for q in (opener, closer) if q is not None}
     middle_n = n - len(ends)
+    first = [q for q, _ in wanted if q.id not in ends][:middle_n]  # right after the opener
+    asked_named = [(q, words) for q, words in wanted if q in first or q.id in ends]
+    middle_n -= len(first)
+    ends |= {q.id for q in first}  # not picked twice
     pools = [[q for q in questions if q.category in shape.categories and q.id not in ends]]
     if format == "role" and role:
         own = [
@@ -211,7 +222,7 @@ def make_plan(
         recommend.recommended(pool, attempts, gaps, n=share, role=role)
         for pool, share in zip(pools, shares, strict=True)
     ]
-    middle = _fill([list(p.questions) for p in picks], pools, shares, recent)
+    middle = first + _fill([list(p.questions) for p in picks], pools, shares, recent)
     if not middle and middle_n:
         raise InputError("No questions in the bank fit this mock interview; choose another format or role.")
     ordered = tuple(q for q in (opener, *middle, closer) if q is not None)
@@ -240,8 +251,46 @@ def make_plan(
             if from_debriefs
             else f"Common questions for {shape.round_words}: none practises a skill your debriefs name."
         )
+    if asked_named:
+        reason = _named_reason(asked_named, reason, bool(middle[len(first) :]), common, shape)
+        common = False
     interview_id = (interview or {}).get("id")
     return Plan(shape, ordered, role, interview_id, reason, tuple(steer), picked_for_you=not common)
+
+
+def _named_reason(
+    asked_named: Sequence[tuple[Question, str]], reason: str, others: bool, common: bool, shape: Format
+) -> str:
+    """Why the questions were picked when debrief gaps name some of them, as Practice says it: "From
+    your debriefs: “greatest weakness”.", then what the others (`others`: any asked) were picked for:
+    the skills the debriefs name joined to it ("…, and conflict."), another reason after it, or
+    that they are common questions for the round ("no debrief points to a weak area" was not true)."""
+    said = f"From your debriefs: {listed([f'“{words}”' for _, words in asked_named])}"
+    if not others:
+        return f"{said}."
+    if common:
+        return f"{said}. The others are common questions for {shape.round_words}."
+    if reason.startswith("From your debriefs: "):
+        return f"{said}, and {reason.removeprefix('From your debriefs: ')}"
+    return f"{said}. {reason}"
+
+
+def _named_to_ask(
+    by_id: dict[str, Question], named: Sequence[tuple[str, str]], recent: set[str], role: str | None
+) -> list[tuple[Question, str]]:
+    """The questions debrief gaps name (`named`: id and the gap's words), each once, for `role` (or
+    any role) and not answered in the last two weeks, as Practice picks them first
+    (coach.recommend._named_first): someone who wrote "rambled on tell me about yourself" had it put
+    first on Practice, and a mock interview never asked it."""
+    wanted: dict[str, tuple[Question, str]] = {}
+    for question_id, words in named:
+        question = by_id.get(question_id)
+        if question is None or question_id in recent:
+            continue
+        if role and role not in question.roles and "any" not in question.roles:
+            continue
+        wanted.setdefault(question_id, (question, words))
+    return list(wanted.values())
 
 
 # A weak area only a story answer works on: the structure score is a story's (situation, task,

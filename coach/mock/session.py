@@ -343,6 +343,7 @@ def plan_for(
     from coach import banks
     from coach.job_description import opportunity_description
     from coach.mock.plan import make_plan
+    from coach.progress import debrief_named_questions
     from coach.recommend import role_to_practise
     from coach.roles import your_role
     from coach.store import get_interview, list_attempts, list_debriefs, list_interviews
@@ -351,7 +352,8 @@ def plan_for(
     if interview is not None:  # a later stage steers by the description pasted at an earlier one
         described = opportunity_description(list_interviews(store), interview_id)
         interview = {**interview, "job_description": described}
-    gap_text = "\n".join(d["skill_gaps"] for d in list_debriefs(store) if d["skill_gaps"].strip())
+    debriefs = list_debriefs(store)
+    gap_text = "\n".join(d["skill_gaps"] for d in debriefs if d["skill_gaps"].strip())
     return make_plan(
         banks.load_questions(settings.data_dir, owner=settings.owner),
         list_attempts(store, newest_first=False),
@@ -360,4 +362,6 @@ def plan_for(
         role=role or role_to_practise(your_role(settings, store), (interview or {}).get("role")),
         debrief_gaps=banks.skill_gap_to_competencies(gap_text) if gap_text else [],
         interview=interview,
+        # "greatest weakness" named: that question asked, as Practice puts it first
+        named=debrief_named_questions(debriefs, today=local_time.today()),
     )
