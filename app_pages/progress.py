@@ -20,6 +20,7 @@ from coach.progress import (
     mock_sentence,
     mock_words,
     practice_goal_words,
+    practised_for_another_role_words,
     progress_report,
     real_answers_analysed,
 )
@@ -569,6 +570,8 @@ def what_next(report: dict, attempts: list[dict]) -> None:
                 args=(q["id"],),
             ):
                 st.switch_page("app_pages/practice.py")
+        for said in practised_for_another_role_words(gaps, "on the Questions page (Role: {role_words})"):
+            st.caption(escape(said))  # a gap with no pick under it: why, and where its questions are
     if gaps.get("unmatched"):
         named = escape(", ".join(gaps["unmatched"]))
         st.caption(

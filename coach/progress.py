@@ -543,6 +543,7 @@ def skill_gaps(
         if c in practised_for(debrief)
     }
     gaps = [g for g in debrief_gaps(debriefs, today=today) if g["competency"] in named]
+    _mark_practised_for_another_role(gaps, debriefs, questions, role, practised_for, gap_roles, today)
     recommended = []
     if gaps:
         competencies = [g["competency"] for g in gaps]
@@ -574,8 +575,57 @@ def skill_gaps(
         "recommended": recommended,
         "unmatched": [g for g in unmatched if g not in kinds],
         "kinds_of_question": kinds,
+        "role": role,  # the role Practice picks for, as the gaps `practised_for` another are said
         "debriefs": len(debriefs),  # written, gaps or not: the page asks for a debrief only when none is
     }
+
+
+def _mark_practised_for_another_role(
+    gaps: list[dict],
+    debriefs: list[dict],
+    questions: Sequence[banks.Question],
+    role: str | None,
+    practised_for: Callable[[dict], set[str]],
+    gap_roles: Mapping[int, str | None] | None,
+    today: date,
+) -> None:
+    """Each gap only another role's questions practise, judged by its debrief's interview's role
+    (an engineering manager interview's "interviewing candidates") while Practice picks for `role`
+    (a software engineer's), gets `practised_for`: that other role. Progress listed "hiring (1×)"
+    with no question under it and no word why (`practised_for_another_role_words`)."""
+    picked_for = competencies_practised(questions, role)
+    for gap in gaps:
+        if gap["competency"] in picked_for:
+            continue
+        gap["practised_for"] = next(
+            (
+                (gap_roles or {}).get(debrief.get("interview_id"), role)
+                for debrief in _recent_gap_debriefs(debriefs, today)
+                if gap["competency"] in banks.skill_gap_to_competencies(debrief["skill_gaps"])
+                and gap["competency"] in practised_for(debrief)
+            ),
+            None,
+        )
+
+
+def practised_for_another_role_words(gaps: dict, find: str) -> list[str]:
+    """What Progress says of each gap Practice picks no question for, its questions being another
+    role's (`skill_gaps`' gaps with `practised_for`): "hiring is practised by questions for
+    engineering management roles, and Practice picks questions for software engineering roles, none
+    of which practise it: find one on the Questions page (Role: engineering manager)." `find`: where
+    this page or command finds a role's questions, with `{role}` for the role as the banks tag it."""
+    said = []
+    for gap in gaps["gaps"]:
+        other = gap.get("practised_for")
+        if not other or not gaps.get("role"):
+            continue
+        said.append(
+            f"{banks.tag_words(gap['competency'])} is practised by questions for "
+            f"{banks.ROLE_PHRASES[other]}, and Practice picks questions for "
+            f"{banks.ROLE_PHRASES[gaps['role']]}, none of which practise it: find one "
+            f"{find.format(role=other, role_words=banks.tag_words(other))}."
+        )
+    return said
 
 
 def _practised_for(
@@ -1056,6 +1106,9 @@ def summary_lines(report: dict, *, last_n: int = DEFAULT_LAST_N) -> list[str]:
         named = ", ".join(f"{banks.tag_words(g['competency'])} ({g['mentions']}×)" for g in gaps["gaps"])
         lines.append(f"Skill gaps from your debriefs: {named}.")
         lines += [f"  practise: [{q['id']}] {q['text']}" for q in gaps["recommended"]]
+        lines += practised_for_another_role_words(
+            gaps, "with `coach questions --role {role}` or on the Questions page (Role: {role_words})"
+        )
     if gaps.get("unmatched"):
         lines.append(
             f"Also named, matching no practice question: {', '.join(gaps['unmatched'])} "

@@ -162,3 +162,41 @@ def test_the_save_note_names_the_role_the_gap_was_judged_by(tmp_path, monkeypatc
         "“interviewing candidates” matches no practice question for software engineering roles (this "
         "interview's role), so Practice will recommend none for it" in saved
     ), saved
+
+
+def test_progress_says_why_a_gap_judged_by_another_role_has_no_question_under_it(tmp_path, monkeypatch):
+    """A software engineer (Settings) debriefs an engineering manager interview that found
+    "interviewing candidates, conflict" missing, with no interview coming: the gap is judged by the
+    interview's role (hiring has questions there), while Practice picks for a software engineer, none
+    of whose questions practise hiring. Progress listed "hiring (1×)" with nothing under it and no
+    word why; now it says so, and where its questions are, in `coach progress` and on the page."""
+    from app_support import page
+
+    from coach.ui.highlight import escape
+
+    (tmp_path / "settings.toml").write_text('role = "software-engineer"\n')
+    held = _interview(tmp_path, "Engineering manager", -3)
+    coach_printed(tmp_path, "debrief", held, "--skill-gaps", "interviewing candidates, conflict")
+    report = json.loads(coach_printed(tmp_path, "progress", "--json"))["skill_gaps"]
+    assert [g["competency"] for g in report["gaps"]] == ["hiring", "conflict"], report
+    by_id = {q.id: q for q in banks.load_questions(tmp_path)}
+    assert not any("hiring" in by_id[q["id"]].competencies for q in report["recommended"]), report
+    assert report["gaps"][0]["practised_for"] == "engineering-manager", report
+    said = unwrapped(coach_printed(tmp_path, "progress"))
+    assert (
+        "hiring is practised by questions for engineering management roles, and Practice picks questions "
+        "for software engineering roles, none of which practise it: find one with `coach questions "
+        "--role engineering-manager` or on the Questions page (Role: engineering manager)." in said
+    ), said
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("progress").run()
+    assert not at.exception
+    captions = [c.value for c in at.caption if "is practised by questions for" in c.value]
+    assert captions == [
+        escape(
+            "hiring is practised by questions for engineering management roles, and Practice picks "
+            "questions for software engineering roles, none of which practise it: find one on the "
+            "Questions page (Role: engineering manager)."
+        )
+    ], captions
