@@ -20,7 +20,7 @@ from coach.job_description import (
     without_description,
 )
 from coach.pipeline import as_written_most
-from coach.progress import answered_before, debrief_gaps, debrief_named_questions
+from coach.progress import answered_before, debrief_named_questions, gap_roles, gaps_to_practise
 from coach.roles import your_role_and_whose
 from coach.ui import browser_clock, shared, summary, timer, waiting
 from coach.ui.highlight import escape
@@ -192,7 +192,6 @@ def recommending(answers: list[dict]) -> dict:
     (`chosen`), what it asks for (`asks`), the interview whose role steers them (`followed`), that
     `role`, and the `picks` made from `answers` (oldest first) with them."""
     debriefs = store.list_debriefs(db)
-    gaps = [g["competency"] for g in debrief_gaps(debriefs, today=today)]
     logged = as_written_most(store.list_interviews(db))  # each company named as on its card
     chosen = ss.practice_interview_id or None
     interview = next((i for i in logged if i["id"] == chosen), None)
@@ -201,6 +200,10 @@ def recommending(answers: list[dict]) -> dict:
     # the role of the interview whose description steers the picks: the one chosen, else the soonest
     followed = interview or steering(logged, asks)
     role = recommend.role_to_practise(role_setting, (followed or {}).get("role"))
+    # the gaps Progress lists: each judged by its own interview's role, as saving its debrief was
+    gaps = gaps_to_practise(
+        debriefs, questions, today=today, role=role, gap_roles=gap_roles(logged, role_setting)
+    )
     named = debrief_named_questions(debriefs, today=today)  # "greatest weakness": that question first
     picks = recommend.recommended(questions, answers, gaps, interview=asks, role=role, named=named)
     return dict(logged=logged, chosen=chosen, followed=followed, role=role, picks=picks)

@@ -533,16 +533,8 @@ def skill_gaps(
     score areas, nor those picked for the interview that practise none of the gaps. `gap_roles`:
     by interview id, the role its debrief's gaps are judged by, as saving the debrief judged them
     (debrief.role_for_gaps); `role` for every debrief without it."""
-    # a gap no question for the role practises is listed with those the banks lack (`unmatched`),
-    # not among the gaps: "hiring (1×)" for a software engineer read as practised, with none listed
     practised_for = _practised_for(questions, role, gap_roles)
-    named = {
-        c
-        for debrief in _recent_gap_debriefs(debriefs, today)
-        for c in banks.skill_gap_to_competencies(debrief["skill_gaps"])
-        if c in practised_for(debrief)
-    }
-    gaps = [g for g in debrief_gaps(debriefs, today=today) if g["competency"] in named]
+    gaps = _gaps_with_questions(debriefs, practised_for, today)
     _mark_practised_for_another_role(gaps, debriefs, questions, role, practised_for, gap_roles, today)
     recommended = []
     if gaps:
@@ -626,6 +618,44 @@ def practised_for_another_role_words(gaps: dict, find: str) -> list[str]:
             f"{find.format(role=other, role_words=banks.tag_words(other))}."
         )
     return said
+
+
+def gaps_to_practise(
+    debriefs: list[dict],
+    questions: Sequence[banks.Question],
+    *,
+    today: date,
+    role: str | None,
+    gap_roles: Mapping[int, str | None],
+) -> list[str]:
+    """The competencies the last year's debriefs named as gaps that have a question, most named
+    first: what the Practice page recommends from, as Progress lists them (`skill_gaps`, with the
+    same `role` and `gap_roles`). Practice recommended from every gap: with no role set, a
+    software engineer's debrief naming "hiring" got an engineering manager's hiring question
+    there, while Progress said no practice question matched it."""
+    practised_for = _practised_for(questions, role, gap_roles)
+    return [g["competency"] for g in _gaps_with_questions(debriefs, practised_for, today)]
+
+
+def gap_roles(interviews: Sequence[dict], yours: str | None) -> dict[int, str | None]:
+    """By interview id, the role its debrief's gaps are judged by (role_for_gaps), as saving the
+    debrief judged them; `yours`: the user's own role."""
+    return {i["id"]: role_for_gaps(yours, i.get("role")) for i in interviews}
+
+
+def _gaps_with_questions(
+    debriefs: list[dict], practised_for: Callable[[dict], set[str]], today: date
+) -> list[dict]:
+    """`debrief_gaps` without the gaps no question for their debrief's role practises: those are
+    listed with the gaps the banks lack (`unmatched`); "hiring (1×)" for a software engineer read as
+    practised, with none listed."""
+    named = {
+        c
+        for debrief in _recent_gap_debriefs(debriefs, today)
+        for c in banks.skill_gap_to_competencies(debrief["skill_gaps"])
+        if c in practised_for(debrief)
+    }
+    return [g for g in debrief_gaps(debriefs, today=today) if g["competency"] in named]
 
 
 def _practised_for(
@@ -875,7 +905,7 @@ def progress_report(
             # person's own (in a cohort too)
             role=recommend.role_to_practise(yours, (steering(interviews, asks) or {}).get("role")),
             # whether a debrief's gap has a question, as saving it said: by its own interview's role
-            gap_roles={i["id"]: role_for_gaps(yours, i.get("role")) for i in interviews},
+            gap_roles=gap_roles(interviews, yours),
         ),
         "cadence": cadence(
             held,

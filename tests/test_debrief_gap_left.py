@@ -200,3 +200,32 @@ def test_progress_says_why_a_gap_judged_by_another_role_has_no_question_under_it
             "Questions page (Role: engineering manager)."
         )
     ], captions
+
+
+def test_practice_recommends_from_the_gaps_progress_lists_with_no_role_set(tmp_path, monkeypatch):
+    """No role chosen, a backend engineer interview whose debrief named "interviewing candidates,
+    conflict": hiring is judged by the interview's role, whose questions do not practise it, so
+    Progress says no practice question matches it. Practice recommended an engineering manager's
+    hiring question for it all the same ("From your debriefs: hiring"), and so listed other questions
+    than Progress's; now both pick from the same gaps."""
+    from app_support import page
+
+    held = _interview(tmp_path, "Backend engineer", -3)
+    coach_printed(tmp_path, "debrief", held, "--skill-gaps", "interviewing candidates, conflict")
+    report = json.loads(coach_printed(tmp_path, "progress", "--json"))["skill_gaps"]
+    assert "interviewing candidates" in report["unmatched"], report
+    by_id = {q.id: q for q in banks.load_questions(tmp_path)}
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("practice").run()
+    assert not at.exception
+    picks = [
+        b.key.removeprefix("practice_rec_") for b in at.button if (b.key or "").startswith("practice_rec_")
+    ]
+    assert picks, "Practice recommended nothing"
+    assert not [q for q in picks if "hiring" in by_id[q].competencies], picks
+    progress_picks = [q["id"] for q in report["recommended"]]
+    assert [q for q in picks if "conflict" in by_id[q].competencies] == progress_picks, (
+        picks,
+        progress_picks,
+    )
