@@ -632,7 +632,9 @@ def gaps_to_practise(
     first: what the Practice page recommends from, as Progress lists them (`skill_gaps`, with the
     same `role` and `gap_roles`). Practice recommended from every gap: with no role set, a
     software engineer's debrief naming "hiring" got an engineering manager's hiring question
-    there, while Progress said no practice question matched it."""
+    there, while Progress said no practice question matched it. The mock interview asks about them
+    too: it read every debrief ever written, so a gap from two years ago steered it long after
+    Practice let it go."""
     practised_for = _practised_for(questions, role, gap_roles)
     return [g["competency"] for g in _gaps_with_questions(debriefs, practised_for, today)]
 

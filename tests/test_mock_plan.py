@@ -316,3 +316,31 @@ def test_a_named_question_is_asked_in_any_round_unless_answered_lately():
     # with a skill a debrief names too, one sentence says both
     both = make_plan(QUESTIONS, [], format="behavioural", n=5, debrief_gaps=["conflict"], named=named)
     assert both.reason == "From your debriefs: “greatest weakness”, and conflict.", both.reason
+
+
+def test_the_mock_follows_the_last_years_debrief_gaps_as_practice_does(settings):
+    """Practice and Progress read the skill gaps of the last year's debriefs, most named first, while
+    the mock interview read every debrief ever written: a gap from a debrief two years old ("conflict")
+    steered the mock and was named in its reason, though Practice had long stopped recommending for it."""
+    from datetime import date
+
+    from coach import store
+    from coach.mock.session import plan_for
+    from coach.progress import debrief_gaps
+
+    db = store.open_store(settings)
+    try:
+        long_ago = (date.today() - timedelta(days=730)).isoformat()
+        held = (date.today() - timedelta(days=10)).isoformat()
+        old = store.add_interview(db, company="Initech", stage="first round", interview_date=long_ago)
+        store.add_debrief(db, old, skill_gaps="handling conflict")
+        recent = store.add_interview(db, company="Acme", stage="first round", interview_date=held)
+        store.add_debrief(db, recent, skill_gaps="influencing stakeholders")
+        debriefs = store.list_debriefs(db)
+        plan = plan_for(db, settings, format="behavioural", n=4)
+    finally:
+        db.close()
+    # what Practice recommends from (app_pages/practice.py) is what the mock asks about
+    assert [g["competency"] for g in debrief_gaps(debriefs, today=date.today())] == ["influence"]
+    assert plan.reason == "From your debriefs: influence.", plan.reason
+    assert not any("conflict" in q.competencies for q in plan.questions[1:-1]), plan.questions

@@ -343,25 +343,32 @@ def plan_for(
     from coach import banks
     from coach.job_description import opportunity_description
     from coach.mock.plan import make_plan
-    from coach.progress import debrief_named_questions
+    from coach.progress import debrief_named_questions, gap_roles, gaps_to_practise
     from coach.recommend import role_to_practise
     from coach.roles import your_role
     from coach.store import get_interview, list_attempts, list_debriefs, list_interviews
 
     interview = get_interview(store, interview_id) if interview_id is not None else None
+    logged = list_interviews(store)
     if interview is not None:  # a later stage steers by the description pasted at an earlier one
-        described = opportunity_description(list_interviews(store), interview_id)
+        described = opportunity_description(logged, interview_id)
         interview = {**interview, "job_description": described}
     debriefs = list_debriefs(store)
-    gap_text = "\n".join(d["skill_gaps"] for d in debriefs if d["skill_gaps"].strip())
+    questions = banks.load_questions(settings.data_dir, owner=settings.owner)
+    yours = your_role(settings, store)
+    picked_for = role or role_to_practise(yours, (interview or {}).get("role"))
+    today = local_time.today()
     return make_plan(
-        banks.load_questions(settings.data_dir, owner=settings.owner),
+        questions,
         list_attempts(store, newest_first=False),
         format=format or ("role" if role else "behavioural"),
         n=n,
-        role=role or role_to_practise(your_role(settings, store), (interview or {}).get("role")),
-        debrief_gaps=banks.skill_gap_to_competencies(gap_text) if gap_text else [],
+        role=picked_for,
+        # the last year's gaps that have a question, most named first, as Practice picks for them
+        debrief_gaps=gaps_to_practise(
+            debriefs, questions, today=today, role=picked_for, gap_roles=gap_roles(logged, yours)
+        ),
         interview=interview,
         # "greatest weakness" named: that question asked, as Practice puts it first
-        named=debrief_named_questions(debriefs, today=local_time.today()),
+        named=debrief_named_questions(debriefs, today=today),
     )
