@@ -100,6 +100,7 @@ class Group:
     why: str  # INTERVIEW, GAP, WEAK_AREA or STARTER
     reason: str
     questions: list[Question]
+    gap_words: tuple[str, ...] = ()  # a GAP group's skills as its reason names them ("conflict")
 
 
 @dataclass(frozen=True)
@@ -271,7 +272,7 @@ def _recommended_for_reasons(
             groups.append(Group(INTERVIEW, reason, for_interview))
         if for_gaps:
             named = [banks.tag_words(g) for g in _gaps_practised(gaps, for_gaps)[:3]]
-            groups.append(Group(GAP, f"From your debriefs: {', '.join(named)}.", for_gaps))
+            groups.append(Group(GAP, f"From your debriefs: {', '.join(named)}.", for_gaps, tuple(named)))
         if for_weak:
             groups.append(Group(WEAK_AREA, weak_area_reason(attempts, weak, today), for_weak))
         if groups:

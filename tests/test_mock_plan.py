@@ -293,10 +293,13 @@ def test_a_question_a_debrief_gap_names_is_asked_after_the_opener_or_as_it(setti
     asked = [q.id for q in plan.questions]
     assert asked[:2] == ["mot-06", "beh-fail-07"], asked
     assert len(asked) == 5 and plan.questions[-1].category == "closing"
-    # then the skills those questions practise, which the gaps name too, as on Practice
-    assert plan.reason.startswith("From your debriefs: “greatest weakness” and “walk me through your CV”"), (
-        plan.reason
-    )
+    # then the skills those questions practise, which the gaps name too, as on Practice, in one list:
+    # it read "“greatest weakness” and “walk me through your CV”, and communication, self awareness,
+    # failure and learning." (a list after a list, and "failure and learning" as two skills)
+    assert plan.reason == (
+        "From your debriefs: “greatest weakness”, “walk me through your CV”, communication, self awareness, "
+        "and failure and learning."
+    ), plan.reason
 
 
 def test_a_named_question_is_asked_in_any_round_unless_answered_lately():
@@ -315,7 +318,7 @@ def test_a_named_question_is_asked_in_any_round_unless_answered_lately():
     assert not again.reason.startswith("From your debriefs")
     # with a skill a debrief names too, one sentence says both
     both = make_plan(QUESTIONS, [], format="behavioural", n=5, debrief_gaps=["conflict"], named=named)
-    assert both.reason == "From your debriefs: “greatest weakness”, and conflict.", both.reason
+    assert both.reason == "From your debriefs: “greatest weakness” and conflict.", both.reason
 
 
 def test_the_mock_follows_the_last_years_debrief_gaps_as_practice_does(settings):

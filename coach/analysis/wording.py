@@ -1,5 +1,7 @@
 """How numbers read in feedback: "1 pause", "3 pauses", never "pause(s)"; times as 1:05."""
 
+import re
+
 
 def count(n: int, noun: str) -> str:
     """ "1 filler", "2,862 fillers": thousands separated as every count is (`times`)."""
@@ -30,8 +32,13 @@ def times(n: int) -> str:
 
 
 def listed(items: list[str]) -> str:
-    """'a', 'a and b', 'a, b and c'."""
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+    """'a', 'a and b', 'a, b and c'; 'a, b, and c and d' when the last of three or more has an "and"
+    of its own (outside quotes and brackets): "communication, self awareness and failure and
+    learning" read as four skills."""
+    if len(items) == 1:
+        return items[0]
+    own_and = len(items) > 2 and " and " in re.sub(r"“[^”]*”|\([^)]*\)", "", items[-1])
+    return ", ".join(items[:-1]) + (", and " if own_and else " and ") + items[-1]
 
 
 def ordinal(n: int) -> str:

@@ -231,6 +231,8 @@ def make_plan(
     used = [p for p, share in zip(picks, shares, strict=True) if share] or picks
     reason = used[-1].reason
     common = bool(used[-1].groups) and used[-1].groups[0].why == recommend.STARTER
+    # the skills a "From your debriefs: …" reason names, listed with the questions gaps name
+    gap_words = used[-1].groups[0].gap_words if used[-1].groups else ()
     if common:  # Practice's words misread here
         reason = common_questions_reason(shape, scored=reason != recommend.STARTER_REASON)
     elif used[-1].groups and used[-1].groups[0].why == recommend.WEAK_AREA:
@@ -242,36 +244,45 @@ def make_plan(
     if practised:
         named = ", ".join(banks.tag_words(c) for c in practised)
         reason = f"Steered by the interview's job description: {named}."
+        gap_words = ()
     elif steer and used[-1].groups and used[-1].groups[0].why == recommend.GAP:
         # the description's asks went to the picks with the debriefs' gaps, and the sentence named
         # them first: "From your debriefs: influence, conflict, …" over questions on failure
         from_debriefs = [g for g in debrief_gaps if any(g in q.competencies for q in middle)]
+        gap_words = tuple(banks.tag_words(g) for g in from_debriefs)
         reason = (
-            f"From your debriefs: {', '.join(banks.tag_words(g) for g in from_debriefs)}."
+            f"From your debriefs: {', '.join(gap_words)}."
             if from_debriefs
             else f"Common questions for {shape.round_words}: none practises a skill your debriefs name."
         )
     if asked_named:
-        reason = _named_reason(asked_named, reason, bool(middle[len(first) :]), common, shape)
+        reason = _named_reason(asked_named, gap_words, reason, bool(middle[len(first) :]), common, shape)
         common = False
     interview_id = (interview or {}).get("id")
     return Plan(shape, ordered, role, interview_id, reason, tuple(steer), picked_for_you=not common)
 
 
 def _named_reason(
-    asked_named: Sequence[tuple[Question, str]], reason: str, others: bool, common: bool, shape: Format
+    asked_named: Sequence[tuple[Question, str]],
+    gap_words: Sequence[str],
+    reason: str,
+    others: bool,
+    common: bool,
+    shape: Format,
 ) -> str:
     """Why the questions were picked when debrief gaps name some of them, as Practice says it: "From
     your debriefs: “greatest weakness”.", then what the others (`others`: any asked) were picked for:
-    the skills the debriefs name joined to it ("…, and conflict."), another reason after it, or
-    that they are common questions for the round ("no debrief points to a weak area" was not true)."""
-    said = f"From your debriefs: {listed([f'“{words}”' for _, words in asked_named])}"
+    the skills the debriefs name (`gap_words`) in the same list ("“greatest weakness”, “walk me
+    through your CV” and conflict."), another reason after it, or that they are common questions for
+    the round ("no debrief points to a weak area" was not true)."""
+    named = [f"“{words}”" for _, words in asked_named]
+    said = f"From your debriefs: {listed(named)}"
     if not others:
         return f"{said}."
     if common:
         return f"{said}. The others are common questions for {shape.round_words}."
-    if reason.startswith("From your debriefs: "):
-        return f"{said}, and {reason.removeprefix('From your debriefs: ')}"
+    if gap_words:  # one list: it read "“greatest weakness” and “walk me through your CV”, and conflict"
+        return f"From your debriefs: {listed([*named, *gap_words])}."
     return f"{said}. {reason}"
 
 
