@@ -259,3 +259,26 @@ def test_a_round_ended_after_its_opener_gives_no_reason_for_questions_never_aske
     assert report.summarise(turns, plan, None, question_seconds=4.0)["why_these_questions"] is None
     both = [*turns, *_turns([COMPLETE], settings, story)]
     assert report.summarise(both, plan, None, question_seconds=8.0)["why_these_questions"] == plan.reason
+
+
+def test_a_round_ended_after_a_named_opener_says_why_it_was_asked(settings):
+    """A debrief saying "walk me through your CV" makes it the opener; ended after it, the report
+    gave no reason at all, as for "Tell me about yourself" asked because every round opens so,
+    though the debrief was why. It says so of that question alone, not of the ones never asked."""
+    named = [("mot-06", "walk me through your CV"), ("beh-fail-07", "greatest weakness")]
+    questions = banks.load_questions()
+    plan = make_plan(questions, [], format="behavioural", n=4, debrief_gaps=["conflict"], named=named)
+    opener = plan.questions[0]
+    assert opener.id == "mot-06", plan.questions
+    turns = _turns([COMPLETE], settings, opener)
+    why = report.summarise(turns, plan, None, question_seconds=4.0)["why_these_questions"]
+    assert why == "From your debriefs: “walk me through your CV”.", why
+
+
+def test_a_one_question_mock_says_why_its_question_was_picked(settings):
+    """One question is no opener: picked for a debrief's gap, the report hid why, as it hides the
+    reason of a round ended after "Tell me about yourself"."""
+    plan = make_plan(banks.load_questions(), [], format="behavioural", n=1, debrief_gaps=["conflict"])
+    assert plan.reason == "From your debriefs: conflict.", plan.reason
+    turns = _turns([COMPLETE], settings, plan.questions[0])
+    assert report.summarise(turns, plan, None, question_seconds=4.0)["why_these_questions"] == plan.reason

@@ -118,6 +118,19 @@ class Plan:
     # the reason is why the questions after the opener were picked (a job description, debriefs,
     # weak scores), not that the round asks common questions: it says nothing of the opener
     picked_for_you: bool = False
+    # the questions debrief gaps name that it asks, by id, with the gap's words ("greatest weakness")
+    named: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def opener(self) -> Question | None:
+        """The round's opener ("Tell me about yourself"), None for one question, which is no opener."""
+        return self.questions[0] if len(self.questions) >= 2 and self.questions[0].id in OPENERS else None
+
+    def opener_reason(self) -> str | None:
+        """Why the opener was asked when a debrief gap named it ("From your debriefs: “walk me through
+        your CV”."), else None: every round opens with it."""
+        words = dict(self.named).get(self.opener.id) if self.opener else None
+        return _debriefs_name([words]) if words else None
 
     @property
     def planned_minutes(self) -> int:
@@ -259,7 +272,22 @@ def make_plan(
         reason = _named_reason(asked_named, gap_words, reason, bool(middle[len(first) :]), common, shape)
         common = False
     interview_id = (interview or {}).get("id")
-    return Plan(shape, ordered, role, interview_id, reason, tuple(steer), picked_for_you=not common)
+    return Plan(
+        shape,
+        ordered,
+        role,
+        interview_id,
+        reason,
+        tuple(steer),
+        picked_for_you=not common,
+        named=tuple((q.id, words) for q, words in asked_named),
+    )
+
+
+def _debriefs_name(named: Sequence[str], skills: Sequence[str] = ()) -> str:
+    """ "From your debriefs: “greatest weakness” and conflict.": the words that named a question
+    (`named`) quoted, the skills after them not."""
+    return f"From your debriefs: {listed([*(f'“{words}”' for words in named), *skills])}."
 
 
 def _named_reason(
@@ -275,15 +303,14 @@ def _named_reason(
     the skills the debriefs name (`gap_words`) in the same list ("“greatest weakness”, “walk me
     through your CV” and conflict."), another reason after it, or that they are common questions for
     the round ("no debrief points to a weak area" was not true)."""
-    named = [f"“{words}”" for _, words in asked_named]
-    said = f"From your debriefs: {listed(named)}"
+    said = _debriefs_name([words for _, words in asked_named])
     if not others:
-        return f"{said}."
+        return said
     if common:
-        return f"{said}. The others are common questions for {shape.round_words}."
+        return f"{said} The others are common questions for {shape.round_words}."
     if gap_words:  # one list: it read "“greatest weakness” and “walk me through your CV”, and conflict"
-        return f"From your debriefs: {listed([*named, *gap_words])}."
-    return f"{said}. {reason}"
+        return _debriefs_name([words for _, words in asked_named], gap_words)
+    return f"{said} {reason}"
 
 
 def _named_to_ask(

@@ -147,14 +147,17 @@ def job_terms(answers: Sequence[dict]) -> dict | None:
     }
 
 
-def _reason_applies(turns: Sequence, plan) -> bool:
-    """Whether the plan's reason for its questions speaks of one that was asked: the opener is every
+def why_these_questions(turns: Sequence, plan) -> str | None:
+    """The plan's reason for its questions when it speaks of one that was asked: the opener is every
     round's ("Tell me about yourself"), so a round ended after it said "From your debriefs:
-    conflict." over one question, for the conflict question never asked. A round of common
-    questions says so of the opener too."""
+    conflict." over one question, for the conflict question never asked; then only why the opener
+    was asked, when a debrief named it ("walk me through your CV"), else nothing. A round of common
+    questions says so of the opener too, and a mock of one question has no opener."""
     asked = {t.question_id for t in turns if t.kind == "question"}
-    only_the_opener = [q for q in plan.questions if q.id in asked] == list(plan.questions[:1])
-    return not (plan.picked_for_you and only_the_opener)
+    only_the_opener = [q for q in plan.questions if q.id in asked] == [plan.opener]
+    if plan.picked_for_you and only_the_opener:
+        return plan.opener_reason()
+    return plan.reason
 
 
 def summarise(turns: Sequence, plan, previous: dict | None, question_seconds: float) -> dict:
@@ -183,7 +186,7 @@ def summarise(turns: Sequence, plan, previous: dict | None, question_seconds: fl
         "format": plan.format.key,
         "format_label": plan.format.label,
         "role": plan.role,
-        "why_these_questions": plan.reason if _reason_applies(turns, plan) else None,
+        "why_these_questions": why_these_questions(turns, plan),
         "questions_asked": sum(1 for t in turns if t.kind == "question"),
         # the follow-ups are counted from the rows (`follow_up_counts`): one asked as the interview
         # ended has no answer among `turns`, yet the report lists it
