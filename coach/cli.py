@@ -1717,21 +1717,28 @@ def delete_answer_command(
     """Delete one practice answer with its recording, transcript and feedback."""
     from coach import store as repository
     from coach.local_time import local_moment
-    from coach.practice import delete_answer, recording_on_disk
+    from coach.practice import delete_answer, recording_on_delete
 
     with open_store() as store:
         answer = repository.get_attempt(store, answer_number)  # "no practice answer with id" first
         asked = one_line(answer["question_text"] or answer["question_id"] or "no question")
         when = local_moment(answer["created_at"])
         named = f"practice answer #{answer_number} ({when:%Y-%m-%d %H:%M}, “{asked}”)"
-        # an answer whose recording file is gone was said deleted "with its recording"
-        audio = recording_on_disk(store, answer)
-        _agreed_to_delete(f"{named} with its recording" if audio else named, yes)
+        # an answer whose recording file is gone, or another answer still uses, was said deleted
+        # "with its recording"
+        recording = recording_on_delete(store, answer)
+        agreed = {
+            "deleted": f"{named} with its recording",
+            "stays": f"{named} but not its recording ({recording.stays_said})",
+        }
+        _agreed_to_delete(agreed.get(recording.fate, named), yes)
         delete_answer(store, answer_number)
-    if audio:
-        typer.echo(f"Deleted {named} with its recording.")
-    else:
-        typer.echo(f"Deleted {named}; its recording was already missing from the data directory.")
+    said = {
+        "deleted": f"Deleted {named} with its recording.",
+        "stays": f"Deleted {named}; its recording stays: {recording.stays_said}.",
+        "missing": f"Deleted {named}; its recording was already missing from the data directory.",
+    }
+    typer.echo(said.get(recording.fate, f"Deleted {named}."))
 
 
 @app.command("delete-recording")

@@ -13,6 +13,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from coach.analysis.wording import listed
 from coach.audio import SavedRecording, StoppedOnceKept, load_audio, save_recording
 from coach.config import Settings
 from coach.errors import BROWSER_TAKE, AudioError, NoSpeechError, NotAudioError, StorageError
@@ -411,6 +412,45 @@ def recording_on_disk(store: Store, answer: dict) -> bool:
     recording" is said only when it was."""
     path = answer.get("recording_path")
     return bool(path) and store.absolute(path).exists()
+
+
+@dataclass(frozen=True)
+class RecordingOnDelete:
+    """What deleting a practice answer does to its recording, for the question asked first and the
+    sentence after, on the pages and in `coach delete-answer` alike. `fate` is "deleted" (it goes with
+    the answer), "stays" (the user's `other_answers`, or `interviews`, still use it), "missing" (its
+    file had gone already) or "none" (a typed answer, no recording)."""
+
+    fate: str
+    other_answers: tuple[dict, ...] = ()  # each its "id" (#N in `coach history`) and "created_at"
+    interviews: int = 0
+
+    @property
+    def stays_said(self) -> str:
+        """Why the recording stays, by the answers' numbers in `coach history`: 'answer #3 still uses
+        it', 'answers #3 and #4 still use it', 'an interview still uses it'."""
+        if not self.other_answers:
+            return "an interview still uses it" if self.interviews == 1 else "interviews still use it"
+        numbers = listed([f"#{answer['id']}" for answer in self.other_answers])
+        many = len(self.other_answers) > 1
+        return f"answer{'s' if many else ''} {numbers} still {'use' if many else 'uses'} it"
+
+
+def recording_on_delete(store: Store, answer: dict) -> RecordingOnDelete:
+    """What deleting `answer` will do to its recording. One the user's other answers (or an
+    interview) still use stays: two answers to one recording come from an import stopped midway
+    whose files were analysed here, then the backup imported again; the delete said "with its
+    recording" while the file stayed."""
+    from coach.store.recordings import other_uses
+
+    if not answer.get("recording_path"):
+        return RecordingOnDelete("none")
+    if not recording_on_disk(store, answer):
+        return RecordingOnDelete("missing")
+    uses = other_uses(store, answer.get("recording_id"), besides_answer=answer["id"])
+    if uses:
+        return RecordingOnDelete("stays", uses.answers, uses.interviews)
+    return RecordingOnDelete("deleted")
 
 
 def delete_answer(store: Store, attempt_id: int) -> dict:

@@ -80,3 +80,43 @@ def test_an_answer_kept_without_a_recording_is_said_deleted_alone(tmp_path, monk
         assert [a["score_overall"] for a in list_attempts(db)] == [60.0]
     finally:
         db.close()
+
+
+def test_an_answer_whose_recording_another_answer_uses_says_the_recording_stays(tmp_path, monkeypatch):
+    """Two answers to one recording (an import stopped midway, its files analysed here, then the
+    backup imported again): deleting one asked "Delete this answer with its recording…?" and said
+    "That answer is deleted, with its recording." while the file stayed for the other."""
+    from datetime import datetime, timedelta
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    settings = load_settings(tmp_path)
+    take = record(settings, 220.0)
+    backups = (datetime.now().astimezone() - timedelta(days=2)).replace(hour=9, minute=12, second=0)
+    db = open_store(settings)
+    try:
+        for hours in (0, 1):  # the backup's answer, then the one made here of the same file
+            save_answer(
+                db,
+                "mot-05",
+                "Tell me about yourself.",
+                recording=take,
+                created_at=backups + timedelta(hours=hours),
+            )
+    finally:
+        db.close()
+    named = f"{backups.day} {backups:%b} 09:12"
+    at = page("progress").run()
+    assert not at.exception
+    assert _delete_newest(
+        at,
+        asked="Delete this answer with its transcript and feedback? Its recording stays: your practice "
+        f"answer of {named} still uses it. This cannot be undone.",
+    ) == [f"That answer is deleted; its recording stays: your practice answer of {named} still uses it."]
+    assert take.path.exists()
+    # the last answer using it takes it along, as said
+    assert _delete_newest(
+        at,
+        asked="Delete this answer with its recording, transcript and feedback? This cannot be undone.",
+    ) == ["That answer is deleted, with its recording."]
+    assert not take.path.exists()

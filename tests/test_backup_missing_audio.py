@@ -240,18 +240,11 @@ def test_answers_restored_without_their_audio_are_not_failed_by_transcribing_aga
     ) in said, said
 
 
-def test_answers_made_from_the_recordings_an_older_import_left_unlinked_are_named_by_the_next_import(
-    tmp_path,
-):
-    """An import killed midway before imports listed the files they place left the backup's
-    recordings in the data folder with no answer; the next start listed them as interrupted takes,
-    `coach reanalyze` made each a practice answer, and importing the backup again added its own
-    answers to the same recordings without a word: every answer twice in history and Progress."""
+def _answers_made_of_what_an_older_import_left(old: Path, new: Path) -> list[int]:
+    """The backup's recordings of `old` left in `new` by an import killed midway before imports
+    listed the files they place, then made practice answers here (`coach reanalyze`): their ids."""
     from coach.audio import SavedRecording
 
-    old = tmp_path / "old-laptop"
-    _backed_up(old, tmp_path / "backup.zip")
-    new = tmp_path / "new-laptop"
     settings = load_settings(data_dir=new)
     store = open_store(settings)
     try:
@@ -269,9 +262,22 @@ def test_answers_made_from_the_recordings_an_older_import_left_unlinked_are_name
                 engine="faster-whisper",
                 model="tiny.en",
             )
-        made_here = sorted(a["id"] for a in list_attempts(store))
+        return sorted(a["id"] for a in list_attempts(store))
     finally:
         store.close()
+
+
+def test_answers_made_from_the_recordings_an_older_import_left_unlinked_are_named_by_the_next_import(
+    tmp_path,
+):
+    """An import killed midway before imports listed the files they place left the backup's
+    recordings in the data folder with no answer; the next start listed them as interrupted takes,
+    `coach reanalyze` made each a practice answer, and importing the backup again added its own
+    answers to the same recordings without a word: every answer twice in history and Progress."""
+    old = tmp_path / "old-laptop"
+    _backed_up(old, tmp_path / "backup.zip")
+    new = tmp_path / "new-laptop"
+    made_here = _answers_made_of_what_an_older_import_left(old, new)
     placed_files = sorted(p.read_bytes() for p in (new / "recordings").rglob("*.wav"))
 
     said = " ".join(coach_printed(new, "import", tmp_path / "backup.zip").split())
@@ -291,3 +297,28 @@ def test_answers_made_from_the_recordings_an_older_import_left_unlinked_are_name
     assert sorted(Path(a["recording_path"]).name for a in answers) == sorted(
         Path(p).name for p in _recording_files(old)
     )
+
+
+def test_deleting_an_answer_whose_recording_another_answer_uses_says_the_recording_stays(tmp_path):
+    """After such an import, `coach delete-answer` of a copy made here said "Deleted practice answer #1
+    … with its recording." while the file stayed, for the backup's answer using it too."""
+    old = tmp_path / "old-laptop"
+    _backed_up(old, tmp_path / "backup.zip")
+    new = tmp_path / "new-laptop"
+    first, _ = _answers_made_of_what_an_older_import_left(old, new)
+    coach_printed(new, "import", tmp_path / "backup.zip")
+    answers = json.loads(coach_printed(new, "history", "--json"))["attempts"]
+    path = next(a["recording_path"] for a in answers if a["id"] == first)
+    [backups] = [a["id"] for a in answers if a["recording_path"] == path and a["id"] != first]
+
+    refused = run_coach("delete-answer", first, data_dir=new)  # a script, not a terminal: asked for --yes
+    assert refused.returncode != 0
+    assert f"but not its recording (answer #{backups} still uses it)." in " ".join(refused.stderr.split())
+    said = " ".join(coach_printed(new, "delete-answer", first, "--yes").split())
+
+    assert said.startswith(f"Deleted practice answer #{first} ("), said
+    assert said.endswith(f"; its recording stays: answer #{backups} still uses it."), said
+    assert (new / path).exists()
+    said = " ".join(coach_printed(new, "delete-answer", backups, "--yes").split())
+    assert said.endswith("with its recording."), said
+    assert not (new / path).exists()

@@ -200,6 +200,43 @@ def is_referenced(conn: sa.Connection, recording_id: int) -> bool:
     return False
 
 
+@dataclass(frozen=True)
+class OtherUses:
+    """What else uses a recording besides one practice answer: other answers (their numbers, oldest
+    first) and interviews (how many). A recording still used is not deleted with the answer."""
+
+    answers: tuple[dict, ...] = ()  # each its "id" (#N in `coach history`) and "created_at"
+    interviews: int = 0
+
+    def __bool__(self) -> bool:
+        return bool(self.answers or self.interviews)
+
+
+def other_uses(store: Store, recording_id: int | None, *, besides_answer: int) -> OtherUses:
+    """Who else uses the recording of practice answer `besides_answer`, as `mark_deleted` asks
+    before removing it (an import killed midway, its files made answers here, then the same backup
+    imported again: two answers to one recording)."""
+    if recording_id is None:
+        return OtherUses()
+    with store.read() as conn:
+        answers = conn.execute(
+            sa.select(attempts.c.id, attempts.c.created_at)
+            .where(
+                attempts.c.recording_id == recording_id,
+                attempts.c.id != besides_answer,
+                mine(store, attempts),
+            )
+            .order_by(attempts.c.id)
+        )
+        found = tuple(plain(row) for row in answers)
+        interviews = conn.execute(
+            sa.select(sa.func.count())
+            .select_from(interview_recordings)
+            .where(interview_recordings.c.recording_id == recording_id, mine(store, interview_recordings))
+        ).scalar_one()
+    return OtherUses(found, interviews)
+
+
 def mark_deleted(conn: sa.Connection, recording_id: int | None) -> bool:
     """Mark a recording for removal if nothing else uses it; the file goes after commit. (Its id
     comes from a row the caller has already read as the store owner's.)"""

@@ -20,7 +20,7 @@ from streamlit.errors import StreamlitSecretNotFoundError
 
 from coach import media_guard
 from coach.analysis.word_use import job_term_lines, word_lines
-from coach.analysis.wording import count
+from coach.analysis.wording import count, listed
 from coach.config import Settings, load_settings, set_aside_sentence, use_default_thresholds
 from coach.errors import (
     MODEL_IS_THE_STAFFS,
@@ -51,6 +51,7 @@ from coach.ui.highlight import (
 
 if TYPE_CHECKING:
     from coach.playbook import DebriefField
+    from coach.practice import RecordingOnDelete
 
 logger = logging.getLogger(__name__)
 
@@ -387,6 +388,11 @@ DELETE_ANSWER_ASKED_RECORDING_MISSING = (
 DELETE_ANSWER_ASKED_NO_RECORDING = (
     "Delete this answer with its transcript and feedback? This cannot be undone."
 )
+# another answer (or an interview) still uses its recording, so the recording is not deleted with it:
+# it was asked "with its recording" and said deleted with it, the file left in place
+DELETE_ANSWER_ASKED_RECORDING_STAYS = (
+    "Delete this answer with its transcript and feedback? Its recording stays: {why}. This cannot be undone."
+)
 
 
 def delete_answer_asked(db: Store, attempt_id: int) -> Callable[[], str]:
@@ -394,20 +400,20 @@ def delete_answer_asked(db: Store, attempt_id: int) -> Callable[[], str]:
     recording file is there to delete, as the sentence after it says."""
 
     def question() -> str:
-        from coach.practice import recording_on_disk
+        from coach.practice import recording_on_delete
         from coach.store import get_attempt
 
         try:
             answer = get_attempt(db, attempt_id)
         except InputError:  # gone meanwhile (another tab): the delete says so
             return DELETE_ANSWER_ASKED
-        if recording_on_disk(db, answer):
-            return DELETE_ANSWER_ASKED
-        return (
-            DELETE_ANSWER_ASKED_RECORDING_MISSING
-            if answer.get("recording_path")
-            else DELETE_ANSWER_ASKED_NO_RECORDING
-        )
+        recording = recording_on_delete(db, answer)
+        if recording.fate == "stays":
+            return DELETE_ANSWER_ASKED_RECORDING_STAYS.format(why=stays_said(recording))
+        return {
+            "deleted": DELETE_ANSWER_ASKED,
+            "missing": DELETE_ANSWER_ASKED_RECORDING_MISSING,
+        }.get(recording.fate, DELETE_ANSWER_ASKED_NO_RECORDING)
 
     return question
 
@@ -418,6 +424,22 @@ ANSWER_DELETED = "That answer is deleted, with its recording."
 # said so truthfully)
 ANSWER_DELETED_RECORDING_MISSING = "That answer is deleted; its recording was already missing."
 ANSWER_DELETED_NO_RECORDING = "That answer is deleted."
+ANSWER_DELETED_RECORDING_STAYS = "That answer is deleted; its recording stays: {why}."
+
+
+def stays_said(recording: RecordingOnDelete) -> str:
+    """Why an answer's recording stays, naming the answers still using it as the page names answers
+    (by their day and time: the pages show no answer numbers): 'your practice answer of 6 Dec 19:08
+    still uses it'; by an interview, as `coach delete-answer` says it."""
+    from coach.local_time import today
+    from coach.ui.log_labels import answer_moment
+
+    answers = recording.other_answers
+    if not answers:
+        return recording.stays_said
+    moments = listed([answer_moment(str(answer["created_at"]), today()) for answer in answers])
+    many = len(answers) > 1
+    return f"your practice answer{'s' if many else ''} of {moments} still {'use' if many else 'uses'} it"
 
 
 def delete_answer(db: Store, attempt_id: int) -> str:
@@ -425,15 +447,18 @@ def delete_answer(db: Store, attempt_id: int) -> str:
     and Progress pages offer it; returns the sentence saying what went, for `answer_deleted` on
     the next run: "with its recording" only when there was a recording file to delete."""
     from coach.practice import delete_answer as delete
-    from coach.practice import recording_on_disk
+    from coach.practice import recording_on_delete
     from coach.store import get_attempt
 
     answer = get_attempt(db, attempt_id)  # unknown or not theirs: raised here
-    there = recording_on_disk(db, answer)
+    recording = recording_on_delete(db, answer)
     delete(db, attempt_id)
-    if there:
-        return ANSWER_DELETED
-    return ANSWER_DELETED_RECORDING_MISSING if answer.get("recording_path") else ANSWER_DELETED_NO_RECORDING
+    if recording.fate == "stays":
+        return ANSWER_DELETED_RECORDING_STAYS.format(why=stays_said(recording))
+    return {
+        "deleted": ANSWER_DELETED,
+        "missing": ANSWER_DELETED_RECORDING_MISSING,
+    }.get(recording.fate, ANSWER_DELETED_NO_RECORDING)
 
 
 def answer_deleted(flag: str) -> None:
