@@ -171,12 +171,7 @@ def import_sentence(result: dict) -> str:
         added_counts["recordings"] = max(0, added_counts.get("recordings", 0) - absent)
     goals_said = _goals_settled_said(result.get("goals_settled") or [])
     added, present = backup_words(added_counts), backup_words(present_counts)
-    missing = (
-        f" {count(absent, 'recording')} listed in the backup {'was' if absent == 1 else 'were'} not in "
-        f"it, so {'its answer has' if absent == 1 else 'their answers have'} no audio here."
-        if absent
-        else ""
-    )
+    missing = _not_in_backup_said(absent, len(result.get("recordings_not_in_backup_without_answers") or ()))
     deleted = result.get("recordings_deleted_here") or 0
     missing += (
         f" {count(deleted, 'recording')} in the backup {'was' if deleted == 1 else 'were'} not brought back: "
@@ -249,6 +244,29 @@ def import_sentence(result: dict) -> str:
     if audio_back:
         said += f" {brought_back}."
     return said + missing
+
+
+def _not_in_backup_said(absent: int, without_answers: int) -> str:
+    """The recordings a backup lists without holding their files, those with an answer apart from those
+    it kept without one: ' 2 recordings listed in the backup were not in it, so their answers have no
+    audio here. 1 recording kept without an answer was listed in the backup but not in it either, so it
+    has no audio here.' All were said to be answers left without audio."""
+    answered = absent - without_answers
+    said = (
+        f" {count(answered, 'recording')} listed in the backup {'was' if answered == 1 else 'were'} not in "
+        f"it, so {'its answer has' if answered == 1 else 'their answers have'} no audio here."
+        if answered
+        else ""
+    )
+    if without_answers:
+        one = without_answers == 1
+        either = " either" if answered else ""
+        said += (
+            f" {count(without_answers, 'recording')} kept without an answer {'was' if one else 'were'} "
+            f"listed in the backup but not in it{either}, so {'it has' if one else 'they have'} no audio "
+            "here."
+        )
+    return said
 
 
 def _goals_settled_said(settled: list[dict]) -> str:

@@ -187,6 +187,23 @@ def _backed_up_without_audio(data_dir: Path, backup: Path) -> str:
         store.close()
 
 
+def test_an_import_counts_the_recordings_missing_from_a_backup_with_answers_apart_from_those_without(
+    tmp_path,
+):
+    """A backup of two answers and a take kept without an answer, made with the recordings folder gone:
+    the import said "3 recordings listed in the backup were not in it, so their answers have no audio
+    here", of three recordings one of which had no answer."""
+    _backed_up_without_audio(tmp_path / "old-laptop", tmp_path / "backup.zip")
+
+    said = " ".join(coach_printed(tmp_path / "new-laptop", "import", tmp_path / "backup.zip").split())
+
+    assert said == (
+        "Imported 2 practice answers. 2 recordings listed in the backup were not in it, so their answers "
+        "have no audio here. 1 recording kept without an answer was listed in the backup but not in it "
+        "either, so it has no audio here."
+    ), said
+
+
 def test_a_take_restored_without_its_audio_is_not_offered_for_analysis_nor_failed_each_run(
     tmp_path, monkeypatch
 ):

@@ -497,6 +497,7 @@ def import_data(
                 kept = [r for r in tables.get("recordings", []) if r["uid"] not in deleted_here]
                 tables["recordings"] = kept
                 audio_lost = _audio_lost_here(conn, store, tables["recordings"], where)
+            unanswered = _kept_without_an_answer(tables, where)
             banks = _banks_in_backup(store, archive, usable_banks, where)
             # the recordings folder too, when the import makes it (its list of files placed goes there)
             here = store.settings.recordings_dir
@@ -547,6 +548,9 @@ def import_data(
         "favourites_added": counts[favourites.name][0],
         "own_questions_added": counts[own_questions.name][0],
         "recordings_not_in_backup": absent,
+        # ... those of them the backup kept without an answer or interview (a take whose analysis
+        # stopped): no answer of theirs is without audio
+        "recordings_not_in_backup_without_answers": [member for member in absent if member in unanswered],
         # practice answers made here of recordings the backup's answers use (their ids here)
         "answers_made_here_of_its_recordings": copies,
         # recordings here already whose files were missing here (a recordings folder lost or left
@@ -1109,6 +1113,22 @@ def _was_used(recording: dict, removed: dict[str, list[dict]]) -> bool:
         for name in (attempts.name, interview_recordings.name)
         for user in removed.get(name, [])
     )
+
+
+def _kept_without_an_answer(tables: dict, where: str) -> set[str]:
+    """The backup's recordings (as its members) that none of its answers or interview recordings
+    uses: takes kept there without an answer. One missing from the backup was said to leave "their
+    answers" without audio, counted with those that had one."""
+    used = {
+        row.get("recording_id")
+        for table in (attempts, interview_recordings)
+        for row in tables.get(table.name) or []
+    }
+    return {
+        _safe_member(row["path"], where)
+        for row in tables.get(recordings.name) or []
+        if row["uid"] not in used
+    }
 
 
 def _recordings_deleted_here(conn: sa.Connection, store: Store, tables: dict, where: str) -> set[str]:
