@@ -169,6 +169,9 @@ def import_sentence(result: dict) -> str:
     added_counts, present_counts = dict(result["added"]), dict(result["already_present"])
     if absent:  # a recording the backup lists without its file is no recording brought in
         added_counts["recordings"] = max(0, added_counts.get("recordings", 0) - absent)
+    linked = result.get("recordings_linked_to_answers") or 0
+    if linked:  # said as linked to their answers, not only as "not added twice"
+        present_counts["recordings"] = max(0, present_counts.get("recordings", 0) - linked)
     goals_said = _goals_settled_said(result.get("goals_settled") or [])
     added, present = backup_words(added_counts), backup_words(present_counts)
     missing = _not_in_backup_said(absent, len(result.get("recordings_not_in_backup_without_answers") or ()))
@@ -241,6 +244,12 @@ def import_sentence(result: dict) -> str:
     said = f"Imported {added}."
     if present != "nothing":
         said += f" Already here, so not added twice: {present}."
+    if linked:  # the files an import stopped midway left, listed as takes "saved but not analysed"
+        one = linked == 1
+        said += (
+            f" {count(linked, 'recording')} already here without an answer {'is' if one else 'are'} now "
+            f"linked to {'its answer' if one else 'their answers'} from the backup."
+        )
     if audio_back:
         said += f" {brought_back}."
     return said + missing

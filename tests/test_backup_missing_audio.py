@@ -167,6 +167,33 @@ def test_an_import_killed_midway_leaves_no_takes_to_analyse_and_the_same_backup_
     assert not [p for p in (new / "recordings").rglob("*") if p.is_file() and p.name.startswith(".")]
 
 
+def test_the_files_an_older_import_left_are_said_linked_to_their_answers_when_the_backup_comes_again(
+    tmp_path,
+):
+    """An import killed midway before imports listed the files they place left the backup's
+    recordings in the data folder with no answer (listed as takes "saved but not analysed"); the
+    same backup imported again linked its answers to them and said only "Already here, so not added
+    twice: 2 recordings"."""
+    old = tmp_path / "old-laptop"
+    _backed_up(old, tmp_path / "backup.zip")
+    new = tmp_path / "new-laptop"
+    for take in _recording_files(old):  # what the killed import left
+        placed = new / take.relative_to(old)
+        placed.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(take, placed)
+        a_day_later = time.time() - 86400  # the person comes back the next day
+        os.utime(placed, (a_day_later, a_day_later))
+    assert "saved but not analysed" in run_coach("history", data_dir=new).stdout  # adopted as takes
+
+    said = " ".join(coach_printed(new, "import", tmp_path / "backup.zip").split())
+
+    assert said == (
+        "Imported 2 practice answers. 2 recordings already here without an answer are now linked to their "
+        "answers from the backup."
+    ), said
+    assert "saved but not analysed" not in run_coach("history", data_dir=new).stdout
+
+
 def _backed_up_without_audio(data_dir: Path, backup: Path) -> str:
     """Two practice answers and a take kept without an answer (its analysis stopped), exported with
     the recordings folder gone: a backup that lists three recordings and holds none. Returns the

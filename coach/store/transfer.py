@@ -84,6 +84,7 @@ from coach.store.recordings import KINDS as RECORDING_KINDS
 from coach.store.recordings import (
     finish_deletions,
     importing,
+    is_referenced,
     not_analysable_because,
     note_not_analysable,
     note_question,
@@ -497,6 +498,7 @@ def import_data(
                 kept = [r for r in tables.get("recordings", []) if r["uid"] not in deleted_here]
                 tables["recordings"] = kept
                 audio_lost = _audio_lost_here(conn, store, tables["recordings"], where)
+                unlinked_here = _here_without_an_answer(conn, store, tables["recordings"], where)
             unanswered = _kept_without_an_answer(tables, where)
             banks = _banks_in_backup(store, archive, usable_banks, where)
             # the recordings folder too, when the import makes it (its list of files placed goes there)
@@ -517,6 +519,7 @@ def import_data(
                         for name, rows in _counted_apart(table, tables.get(table.name, []))
                     }
                     merged = carried_deletions.merge(conn, store.owner, backup_deletions, tables)
+                    linked = [local for local in unlinked_here if is_referenced(conn, local)]
                     copies = _answers_made_here_of_its_recordings(
                         conn, store.owner, set(local_ids.get(attempts.name, {}).values())
                     )
@@ -551,6 +554,9 @@ def import_data(
         # ... those of them the backup kept without an answer or interview (a take whose analysis
         # stopped): no answer of theirs is without audio
         "recordings_not_in_backup_without_answers": [member for member in absent if member in unanswered],
+        # recordings here without an answer that the backup's answers or interviews now use (files an
+        # import stopped midway left, or copied over by hand): counted among those already here too
+        "recordings_linked_to_answers": len(linked),
         # practice answers made here of recordings the backup's answers use (their ids here)
         "answers_made_here_of_its_recordings": copies,
         # recordings here already whose files were missing here (a recordings folder lost or left
@@ -1113,6 +1119,20 @@ def _was_used(recording: dict, removed: dict[str, list[dict]]) -> bool:
         for name in (attempts.name, interview_recordings.name)
         for user in removed.get(name, [])
     )
+
+
+def _here_without_an_answer(conn: sa.Connection, store: Store, rows: list[dict], where: str) -> list[int]:
+    """The ids here of the backup's recordings that are here already with no answer or interview
+    using them: the files an import stopped midway left (or copied over by hand), listed as takes
+    "saved but not analysed". The backup's answers link them again, which was said only as
+    "Already here, so not added twice: 2 recordings"."""
+    found = []
+    for row in rows:
+        here = {**row, "path": _owners_path(store, _safe_member(row["path"], where))}
+        local = _existing_id(conn, store.owner, recordings, here)
+        if local is not None and not is_referenced(conn, local):
+            found.append(local)
+    return found
 
 
 def _kept_without_an_answer(tables: dict, where: str) -> set[str]:
