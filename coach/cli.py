@@ -3204,8 +3204,12 @@ def _describe_review(result: dict, added: dict[str, str] | None = None) -> str:
     # a guess at which voice is yours is left to its warning, printed before this (it was said twice:
     # "(a guess: you are speaker 1, who talks the most)" here, then "… was taken to be you.")
     whose = who_is_you(result["identification"], result["speakers"])
+    # the answers listed below, as the Review page lists them: the whole recording left unscored for
+    # the reason a warning gives (one voice, no question heard) was counted, "1 turn, 1 answer",
+    # above a list of none and a warning saying no answer was picked out
+    shown = [a for a in result["answers"] if shown_as_an_answer(a, result["warnings"])]
     lines = [
-        f"{count(len(result['turns']), 'turn')}, {count(len(result['answers']), 'answer')}, "
+        f"{count(len(result['turns']), 'turn')}, {count(len(shown), 'answer')}, "
         # as long as each answer's length below says it ("0:55", not "0.9 min" beside "0:14")
         f"{clock(result['duration_s'])} long" + (f" ({whose})" if whose else "")
     ]
@@ -3214,9 +3218,7 @@ def _describe_review(result: dict, added: dict[str, str] | None = None) -> str:
         # one voice heard: its "100%" was no share of a conversation (--json has the share as null)
         share = f", {100 * s['share']:.0f}%" if m["candidate_talk_share"] is not None else ""
         lines.append(f"  {s['label']} ({s['source']}): {s['talk_s']:.0f} s{share}{snippet}")
-    for a in result["answers"]:
-        if not shown_as_an_answer(a, result["warnings"]):
-            continue  # its reason is the review's warning, printed before this (as the page lists them)
+    for a in shown:  # one left out has its reason in the review's warning, printed before this
         am = a["analysis"]["metrics"]
         bank = f"[{a['bank_id']}] " if a["bank_id"] else "[not in bank] "
         title = bank + (question_title(a["question"], a["bank_question"]) or "(whole talk)")

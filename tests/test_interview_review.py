@@ -594,12 +594,14 @@ def test_the_terminal_summary_says_only_what_was_measured(run, profile):
     """`coach review` printed "Response time median None s; 0 interruptions; you asked 0 questions"
     for a recording heard as one voice, and "1 turns, 1 answers": the conversation's line is there
     only when two voices were told apart, and counts read as words. Questions are titled as on the
-    Review page."""
+    Review page. Its first line counts the answers it lists, as the page lists them: a recording
+    heard as one voice (or with no question heard) said "1 turn, 1 answer" above none, the warning
+    before it saying that nothing was scored."""
     from coach.cli import _describe_review
     from coach.ui import summary
 
     alone = _describe_review(run("one_voice.flac", **ONE_VOICE))
-    assert alone.startswith("1 turn, 1 answer, ")
+    assert alone.startswith("1 turn, 0 answers, ")
     assert "None" not in alone and "Response time" not in alone and "you asked" not in alone
     assert alone.endswith("No debrief draft: nothing was measured.")
     reviewed = run("interview_fillers.flac", profile=profile)
@@ -611,6 +613,8 @@ def test_the_terminal_summary_says_only_what_was_measured(run, profile):
     scored = [a for a in reviewed["answers"] if a["analysis"]["scores"] is not None]
     assert all(f"  {summary.clock(a['analysis']['metrics']['duration_s'])} · " in both for a in scored), both
     assert re.search(r"Response time median \d+\.\d s; \d+ interruptions?; you asked \d+ questions?\.", both)
+    assert both.startswith(f"{len(reviewed['turns'])} turns, {len(reviewed['answers'])} answers, ")
+    assert len(re.findall(r"^\[", both, re.M)) == len(reviewed["answers"]), both  # each listed
 
 
 def test_a_second_recording_of_an_interview_adds_to_its_drafts_measured_lines(data_settings, profile):
