@@ -413,18 +413,44 @@ def review_again_if_asked(result: dict) -> None:
     else:  # other groups of voices: their snippets are new, so the pick waits for them
         options = ReviewOptions(n_speakers=n)
     heard_before = heard_questions(store.get_interview(db, result["interview_id"]), cfg)
-    with st.spinner("Reviewing again with what you said (only your answers are heard again)…"):
-        try:
-            reviewed = review_again(db, cfg, result["interview_recording_id"], options)
-        except CoachError as e:
-            st.error(shared.said_to(cfg, e))  # the page's sentence, not the terminal's
-            return
+    reviewed = reviewing_again(
+        "Reviewing again with what you said (only your answers are heard again)…",
+        result["interview_recording_id"],
+        options,
+    )
+    if reviewed is None:
+        return
     _refresh_debrief_form(result["interview_id"], reviewed.result["debrief_draft"], heard_before)
     ss.review_result = shown_result(reviewed.result)
     ss.review_mine_follows = True  # "Which voice is yours?" picks the voice the new review took to be you
     if n != len(voices) and n > 1:
         ss.review_result["warnings"].insert(0, REVIEWED_AGAIN.format(voices=count(n, "voice")))
     st.rerun()
+
+
+def reviewing_again(label: str, recording_id: int, options: ReviewOptions):
+    """A saved review done again under a progress bar that says each step, as the first review's
+    does ("Hearing your answers again as practice takes: answer 3 of 15"): under a bare spinner, a
+    4:27 interview of 15 answers said nothing for 23 s, an hour's for minutes. None when it failed,
+    said in the page."""
+    failed: CoachError | None = None
+    with st.status(label, expanded=True) as status:
+        bar = st.progress(0.0)
+
+        def on_progress(p) -> None:
+            bar.progress(p.fraction, text=p.line().capitalize())
+
+        try:
+            reviewed = review_again(db, cfg, recording_id, options, progress=on_progress)
+        except CoachError as e:
+            status.update(label="Could not review it again", state="error", expanded=False)
+            failed = e
+        else:
+            status.update(label="Reviewed again", state="complete", expanded=False)
+    if failed is not None:  # in the page, not inside the collapsed box
+        st.error(shared.said_to(cfg, failed))  # the page's sentence, not the terminal's
+        return None
+    return reviewed
 
 
 def _refresh_debrief_form(interview_id: int, draft: dict, heard_before: list[str] | None = None) -> None:
@@ -520,12 +546,13 @@ def again_from_the_log() -> None:
     recording_id = ss.pop("review_again_recording", None)
     if recording_id is None:
         return
-    with st.spinner("Reviewing again as two voices (the call is not transcribed again)…"):
-        try:
-            reviewed = review_again(db, cfg, recording_id, ReviewOptions(n_speakers=2))
-        except CoachError as e:
-            st.error(shared.said_to(cfg, e))  # the page's sentence, not the terminal's
-            return
+    reviewed = reviewing_again(
+        "Reviewing again as two voices (the call is not transcribed again)…",
+        recording_id,
+        ReviewOptions(n_speakers=2),
+    )
+    if reviewed is None:
+        return
     ss.review_result = shown_result(reviewed.result)
     ss.review_result["warnings"].insert(0, REVIEWED_AGAIN.format(voices=count(2, "voice")))
     ss.review_mine_follows = True  # "Which voice is yours?" starts on the voice taken to be you
