@@ -47,6 +47,7 @@ def _conversation(*parts):
         "When I say ownership, what does that mean to you?",
         "What I want to understand is why you left the team.",
         "What I'd like to hear about is a conflict with a manager.",
+        "Is John's team still hiring",
     ],
 )
 def test_interviewer_questions_are_recognised(text):
@@ -66,6 +67,11 @@ def test_interviewer_questions_are_recognised(text):
         "When I joined the data team, I had never used the stream processing tool.",
         "What we built was a queue in front of the billing service.",
         "How I handled it: I called the customer that evening.",
+        # the rest of a sentence cut off by a change of voice (an AMI meeting: "…and your role /
+        # is I'm the marketing expert"), an auxiliary before a subject that has its verb already
+        "is I'm the marketing expert",
+        "was we're going to ship it on Monday anyway.",
+        "Is it’s the same team as before",
     ],
 )
 def test_remarks_and_statements_are_not_questions(text):

@@ -58,6 +58,12 @@ _OPENERS = (
 _TELLING = "i|i've|we|we've|my|our|he|she|they"
 # …unless what follows is the interviewer's own wish: "What I want to understand is why …"
 _ASKING_VERBS = "want|wanted|would|like|wonder|am|was wondering|really want|am curious"
+# An auxiliary that opens a question comes before its subject ("Is it…", "Are you…"); one followed
+# by a subject that already has its verb ("I'm", "we're", "it's") is no question but the end of a
+# sentence cut off by a change of voice: "…and your role / is I'm the marketing expert" (an AMI
+# meeting of tests/data/real_speech) went into the debrief's questions, and from there into the bank.
+_AUXILIARIES = frozenset(_OPENERS) - {"what", "why", "how", "when", "where", "who", "whom", "whose", "which"}
+_SUBJECT_WITH_ITS_VERB = r"(?:i|we|you|they|he|she|it|that|there)['’](?:m|re|s|ve|ll|d)\b"
 _PROMPTS = (
     "tell me",
     "tell us",
@@ -192,6 +198,8 @@ def is_question(text: str) -> bool:
         return True
     if first in _OPENERS and re.match(rf"^\w+\s+(?:{_TELLING})\s+(?!(?:{_ASKING_VERBS})\b)", bare):
         return False  # "When I joined the team, …", "What we built was …": a story, not a question
+    if first in _AUXILIARIES and re.match(rf"^\w+\s+{_SUBJECT_WITH_ITS_VERB}", bare):
+        return False  # "is I'm the marketing expert": the rest of a sentence, not a question
     return first in _OPENERS and len(bare.split()) >= 4 and not clean.endswith("!")
 
 
