@@ -134,7 +134,11 @@ def test_saving_the_debrief_and_progress_judge_its_gap_by_the_same_role(tmp_path
         "“interviewing candidates” matches no practice question for software engineering roles (this "
         "interview's role)" in unwrapped(said)
     ), said
-    assert report["unmatched"] == ["interviewing candidates"], report
+    # Progress lists it once, as hiring (2×) with the hiring question above: not also as matching
+    # none ("Also named, matching no practice question: interviewing candidates" under "hiring (2×)"
+    # and its question said it had one and had none)
+    assert [(g["competency"], g["mentions"]) for g in report["gaps"]] == [("hiring", 2)], report
+    assert report["recommended"] and report["unmatched"] == [], report
 
 
 def test_the_save_note_names_the_role_the_gap_was_judged_by(tmp_path, monkeypatch):

@@ -487,3 +487,20 @@ def test_the_questions_page_says_an_answer_could_not_be_measured_as_practice_doe
     assert "(1 in a real interview, 1 could not be measured)" in practice_says, practice_says
     once = AnsweredBefore(1, date(2026, 11, 20), None, unmeasured=1)
     assert answered_words(once, "on Fri 20 Nov") == "Answered once, on Fri 20 Nov (it could not be measured)"
+
+
+def test_a_gap_listed_with_a_question_is_not_also_said_to_match_none(store, settings):
+    """A year in: "system design" named after a staff engineer interview and after an engineering
+    manager one, whose role's questions do not practise it. `coach progress` and the page listed
+    "system design (2×)" with a system design question to practise, then "Also named, matching no
+    practice question: system design": the same gap said to have a question and to have none."""
+    for when, role in (("2025-01-10", "Engineering manager"), ("2025-01-20", "Staff engineer")):
+        held = add_interview(store, company="Acme", role=role, interview_date=when, stage="first round")
+        add_debrief(store, held, interest=4, skill_gaps="system design")
+    report = progress_report(store, settings, today=date(2025, 2, 1))
+    gaps = report["skill_gaps"]
+    assert [(g["competency"], g["mentions"]) for g in gaps["gaps"]] == [("system-design", 2)], gaps
+    by_id = {q.id: q for q in banks.load_questions(settings.data_dir)}
+    assert [q for q in gaps["recommended"] if "system-design" in by_id[q["id"]].competencies], gaps
+    assert gaps["unmatched"] == [], gaps
+    assert not [line for line in summary_lines(report) if "matching no practice question" in line]
