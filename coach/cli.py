@@ -382,7 +382,31 @@ def said_error(message: str) -> str:
 
 
 def print_json(data: object) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    """`data` as JSON, each record of plain values on one line (a trend's answer, a word with its
+    times): a year's `coach progress --json` took 1.6 MB with each of its 5,700 points spread over
+    eight indented lines, 1.1 MB so; a script reads the same JSON."""
+    sys.stdout.write(json_text(data) + "\n")
+
+
+def json_text(data: object, indent: str = "") -> str:
+    """`data` as JSON indented two spaces a level, down to the objects and lists that hold no object
+    or list, each written on one line."""
+    inner = indent + "  "
+    if isinstance(data, dict) and any(_holds_more(value) for value in data.values()):
+        members = (f"{inner}{_json_key(key)}: {json_text(value, inner)}" for key, value in data.items())
+        return "{\n" + ",\n".join(members) + f"\n{indent}}}"
+    if isinstance(data, list | tuple) and any(_holds_more(item) for item in data):
+        return "[\n" + ",\n".join(inner + json_text(item, inner) for item in data) + f"\n{indent}]"
+    return json.dumps(data, ensure_ascii=False)
+
+
+def _holds_more(value: object) -> bool:
+    return isinstance(value, dict | list | tuple) and len(value) > 0
+
+
+def _json_key(key: object) -> str:
+    """A key as json.dumps writes it: a string, or a number, true, false or null in quotes."""
+    return json.dumps(key if isinstance(key, str) else json.dumps(key), ensure_ascii=False)
 
 
 # ---------------------------------------------------------------- transcribe, analyze, record, models

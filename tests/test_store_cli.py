@@ -1371,3 +1371,22 @@ def test_history_rows_with_a_follow_ups_words_or_an_interview_fit_80_columns(set
     assert lines[long + 1].index("C") == lines[long].index("mot-05"), lines
     assert lines[short].endswith("score 70  Acme"), lines
     assert len({line.index("fillers/100") for line in lines if "wpm" in line}) == 1, lines
+
+
+def test_progress_json_gives_each_answer_of_a_trend_one_line(filled):
+    """A year in (460 answers), `coach progress --json` printed 1.6 MB: each answer of each of its
+    eleven trends was spread over eight indented lines. Each is one line now, and the JSON the same."""
+    from coach.progress import progress_report
+
+    result = _run(filled, "progress", "--json")
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    lines = [line.strip().removesuffix(",") for line in result.stdout.splitlines()]
+    for measure, series in report["trends"].items():
+        for point in series["practice"]:
+            assert json.dumps(point, ensure_ascii=False) in lines, (measure, point)
+    store = open_store(filled)
+    try:
+        assert report == json.loads(json.dumps(progress_report(store, filled)))
+    finally:
+        store.close()
