@@ -862,7 +862,9 @@ def against_earlier(result: dict) -> None:
         shared.chart(chart, "The overall score of each of your answers to this question, oldest first.")
     # read as Progress's table of the question: '5 Dec practice', '5 Dec mock', '4 Dec real'
     real = store.list_turns(db, question_id=result["question_id"])
-    shared.table(summary.answer_rows(history, real, today, result["attempt_id"]))
+    shared.answers_table(
+        summary.answer_rows(history, real, today, result["attempt_id"]), "practice_all_answers"
+    )
     st.caption(summary.TABLE_UNITS)
 
 

@@ -486,7 +486,8 @@ def question_history(item: dict, today: date, in_bank: bool = True) -> None:
     """One question's practice and real answers in one table, and a button to practise it ("again"
     once practised); a question deleted since (one of the user's own) has no button, but a word why."""
     # '1 Dec practice', '1 Dec mock', '1 Dec real' (named below), as Practice's table reads them
-    shared.table(summary.answer_rows(item["practice"], item["real"], today))
+    rows = summary.answer_rows(item["practice"], item["real"], today)
+    shared.answers_table(rows, f"progress_all_{item['question_id']}")
     st.caption(
         " ".join(filter(None, (escape(real_interviews_named(item["real"], today)), summary.TABLE_UNITS)))
     )

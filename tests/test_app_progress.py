@@ -1143,3 +1143,28 @@ def test_a_question_s_title_says_which_answers_could_not_be_measured(tmp_path, m
         "Tell me about yourself. — 2 practice, 1 real; "
         "1 more practice answer and 1 real one could not be measured"
     ], titles
+
+
+def test_a_question_answered_twenty_times_shows_its_newest_answers_whole_and_the_rest_on_asking(
+    tmp_path, monkeypatch
+):
+    """A year in, a question's 32 answers sat in a box of ten rows scrolling inside the page (on a
+    phone it took the finger scrolling the page): now its newest 15 show whole, the rest on asking."""
+    with _own_store(tmp_path, monkeypatch) as db:
+        for days_ago in range(20, 0, -1):
+            _answered_about_yourself(db, days_ago)
+    at = page("progress").run()
+    assert not at.exception
+
+    def answers_shown() -> list[str]:
+        [table] = [t for t in at.dataframe if list(t.value.columns)[:2] == ["When", "Overall"]]
+        return list(table.value["When"])
+
+    newest = answers_shown()
+    assert len(newest) == 15, newest
+    assert "The newest 15 of 20." in [c.value for c in at.caption]
+    [every] = [t for t in at.toggle if t.label == "Show all 20 answers"]
+    every.set_value(True).run()
+    assert not at.exception
+    shown = answers_shown()
+    assert len(shown) == 20 and shown[:15] == newest, shown

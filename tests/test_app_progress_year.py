@@ -82,6 +82,8 @@ def test_the_delete_list_names_each_answer_as_the_question_s_table_beside_it_doe
     seeded = _months_of_one_question(tmp_path, monkeypatch)
     at = page("progress").run()
     assert not at.exception
+    # the table shows its newest 15 answers until asked for every one, as the list names them
+    at.toggle(key=f"progress_all_{QUESTION[0]}").set_value(True).run()
     [table] = [t for t in at.dataframe if list(t.value.columns)[:2] == ["When", "Overall"]]
     table_rows = [r["When"] for r in table.value.to_dict("records") if not r["When"].endswith(" real")]
     picker = at.selectbox(key=f"progress_delete_{QUESTION[0]}_pick")

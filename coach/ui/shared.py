@@ -469,14 +469,30 @@ def answer_deleted(flag: str) -> None:
         st.success(said, icon=":material/delete:")
 
 
-def table(rows) -> None:
+def answers_table(rows: list[dict], key: str) -> None:
+    """A question's answers (summary.answer_rows, newest first): up to TABLE_ROWS_SHOWN_WHOLE whole,
+    a longer list its newest that many with a switch to show every one, whole. A year in, a question's
+    32 answers sat in a box of ten rows that scrolled inside the page, which on a phone took the
+    finger scrolling the page past it."""
+    if len(rows) <= TABLE_ROWS_SHOWN_WHOLE:
+        table(rows)
+        return
+    every = st.session_state.get(key, False)
+    table(rows if every else rows[:TABLE_ROWS_SHOWN_WHOLE], whole=True)
+    st.toggle(f"Show all {len(rows)} answers", key=key)
+    if not every:
+        st.caption(f"The newest {TABLE_ROWS_SHOWN_WHOLE} of {len(rows)}.")
+
+
+def table(rows, *, whole: bool = False) -> None:
     """A table of figures without its index; a figure that could not be measured reads "—" (an
     answer too short to measure has no pace), not Streamlit's "None". Up to TABLE_ROWS_SHOWN_WHOLE
     rows every row is in view, not behind a scroll inside the table. A rate read to one decimal
     shows it in every row (summary.ONE_DECIMAL_COLUMNS: "5.0" beside "5.3"). Streamlit sizes each
     column to its header and cells and knows nothing of the window's width, so the tables that use
     this keep to short headers (their units in each header's help, summary.COLUMN_HELP) and a few
-    narrow columns: every figure in view on a phone, with no sideways scroll."""
+    narrow columns: every figure in view on a phone, with no sideways scroll. `whole`: every row in
+    view however many (answers_table's, once asked for all)."""
     named = set(rows[0]) if rows else set()
     config = {
         column: st.column_config.NumberColumn(
@@ -488,7 +504,7 @@ def table(rows) -> None:
     }
     if "#" in named:  # an answer's number, as the chart above numbers it: no wider than its figures
         config["#"] = st.column_config.NumberColumn(width=36)
-    height = "content" if len(rows) <= TABLE_ROWS_SHOWN_WHOLE else "auto"
+    height = "content" if whole or len(rows) <= TABLE_ROWS_SHOWN_WHOLE else "auto"
     st.dataframe(rows, hide_index=True, placeholder="—", column_config=config or None, height=height)
 
 
