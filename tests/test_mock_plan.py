@@ -295,9 +295,11 @@ def test_a_question_a_debrief_gap_names_is_asked_after_the_opener_or_as_it(setti
     assert len(asked) == 5 and plan.questions[-1].category == "closing"
     # then the skills those questions practise, which the gaps name too, as on Practice, in one list:
     # it read "“greatest weakness” and “walk me through your CV”, and communication, self awareness,
-    # failure and learning." (a list after a list, and "failure and learning" as two skills)
+    # failure and learning." (a list after a list, and "failure and learning" as two skills). The
+    # questions are named in the order asked: the debrief's order named the weakness question first
+    # over a round that opened with the CV question
     assert plan.reason == (
-        "From your debriefs: “greatest weakness”, “walk me through your CV”, communication, self awareness, "
+        "From your debriefs: “walk me through your CV”, “greatest weakness”, communication, self awareness, "
         "and failure and learning."
     ), plan.reason
 

@@ -239,6 +239,10 @@ def make_plan(
     if not middle and middle_n:
         raise InputError("No questions in the bank fit this mock interview; choose another format or role.")
     ordered = tuple(q for q in (opener, *middle, closer) if q is not None)
+    # named in the order asked: "“greatest weakness” and “walk me through your CV”" read over a
+    # round that opened with the CV question, as the debrief had written them
+    asked_at = {q.id: i for i, q in enumerate(ordered)}
+    asked_named.sort(key=lambda pair: asked_at.get(pair[0].id, len(ordered)))
     # the reason of a pool that gave questions: two role questions take none from the behavioural
     # pool, whose "no weak area yet" was said over a question picked for a debrief's gap
     used = [p for p, share in zip(picks, shares, strict=True) if share] or picks
