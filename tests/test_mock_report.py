@@ -282,3 +282,14 @@ def test_a_one_question_mock_says_why_its_question_was_picked(settings):
     assert plan.reason == "From your debriefs: conflict.", plan.reason
     turns = _turns([COMPLETE], settings, plan.questions[0])
     assert report.summarise(turns, plan, None, question_seconds=4.0)["why_these_questions"] == plan.reason
+
+
+def test_a_question_asked_as_the_interview_ended_is_among_those_the_reason_is_for(settings):
+    """The report lists a question asked as the interview ended ("Not answered: the interview ended
+    here."): picked for a debrief's gap, it was asked for it, though not answered."""
+    plan = make_plan(banks.load_questions(), [], format="behavioural", n=2, debrief_gaps=["conflict"])
+    opener, story = plan.questions
+    answered = _turns([COMPLETE], settings, opener)
+    left = Turn("question", story.text, story, story.id, Path("q.wav"), 4.0)  # asked, no answer
+    summary = report.summarise(answered, plan, None, question_seconds=8.0, said=[*answered, left])
+    assert summary["why_these_questions"] == plan.reason == "From your debriefs: conflict.", plan.reason

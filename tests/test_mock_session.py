@@ -179,3 +179,32 @@ def test_every_question_skipped_saves_no_session_and_says_so(session):
     summary = mock.finish(db)
     assert summary["answers"] == 0 and list_mock_sessions(db) == []
     assert nothing_answered_sentence(summary) == EVERY_QUESTION_SKIPPED
+
+
+def test_a_named_question_asked_as_the_interview_ended_is_named_in_the_reason(settings):
+    """A debrief named "walk me through your CV" and "greatest weakness": the mock opened with the
+    first and asked the second next. Ended as the second was asked, the report listed it ("Not
+    answered: the interview ended here.") under a reason naming only the CV question, as if it had
+    been asked for no reason. Both were asked for the debrief, and the reason says so; the question
+    for "conflict" never asked is not named."""
+    from coach.store import add_debrief, add_interview
+
+    db = open_store(settings)
+    try:
+        held = date.fromordinal(date.today().toordinal() - 10).isoformat()
+        interview = add_interview(db, company="Acme", stage="first round", interview_date=held)
+        add_debrief(
+            db, interview, skill_gaps="rambled on greatest weakness; walk me through your CV; conflict"
+        )
+        mock = MockSession(settings, plan_for(db, settings, n=4))
+        assert [q.id for q in mock.plan.questions][:2] == ["mot-06", "beh-fail-07"], mock.plan.questions
+        mock.answer(DATA / "mock" / "01-opener.wav")
+        if mock.current.kind == "follow_up":
+            mock.skip()
+        assert mock.current.question_id == "beh-fail-07"  # asked, and the interview ends here
+        summary = mock.finish(db)
+    finally:
+        db.close()
+    assert not summary["questions"][1]["answered"]  # listed as not answered
+    why = summary["why_these_questions"]
+    assert why == "From your debriefs: “walk me through your CV” and “greatest weakness”.", why

@@ -9,7 +9,7 @@ names competencies to probe first.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -126,11 +126,21 @@ class Plan:
         """The round's opener ("Tell me about yourself"), None for one question, which is no opener."""
         return self.questions[0] if len(self.questions) >= 2 and self.questions[0].id in OPENERS else None
 
-    def opener_reason(self) -> str | None:
-        """Why the opener was asked when a debrief gap named it ("From your debriefs: “walk me through
-        your CV”."), else None: every round opens with it."""
-        words = dict(self.named).get(self.opener.id) if self.opener else None
-        return _debriefs_name([words]) if words else None
+    def reason_for(self, asked: Collection[str]) -> str | None:
+        """Why the questions `asked` (ids: answered, skipped or left waiting as the interview ended)
+        were asked: the plan's reason, or, when the interview ended before any question it was picked
+        for, the debriefs that named those asked ("From your debriefs: “walk me through your CV” and
+        “greatest weakness”."), else None (only the opener, which every round opens with). A round
+        ended after its opener said "From your debriefs: conflict." for a question never asked, and
+        one ended as the named question after it was asked named only the opener."""
+        if not self.picked_for_you:  # common questions: said of the opener too
+            return self.reason
+        named = dict(self.named)
+        said = [q for q in self.questions if q.id in asked]
+        if any(q is not self.opener and q.id not in named for q in said):
+            return self.reason
+        words = [named[q.id] for q in said if q.id in named]
+        return _debriefs_name(words) if words else None
 
     @property
     def planned_minutes(self) -> int:

@@ -148,20 +148,17 @@ def job_terms(answers: Sequence[dict]) -> dict | None:
 
 
 def why_these_questions(turns: Sequence, plan) -> str | None:
-    """The plan's reason for its questions when it speaks of one that was asked: the opener is every
-    round's ("Tell me about yourself"), so a round ended after it said "From your debriefs:
-    conflict." over one question, for the conflict question never asked; then only why the opener
-    was asked, when a debrief named it ("walk me through your CV"), else nothing. A round of common
-    questions says so of the opener too, and a mock of one question has no opener."""
-    asked = {t.question_id for t in turns if t.kind == "question"}
-    only_the_opener = [q for q in plan.questions if q.id in asked] == [plan.opener]
-    if plan.picked_for_you and only_the_opener:
-        return plan.opener_reason()
-    return plan.reason
+    """The plan's reason for its questions when it speaks of one that was asked (`turns`: every turn
+    said, answered or not): see `Plan.reason_for`."""
+    return plan.reason_for({t.question_id for t in turns if t.kind == "question"})
 
 
-def summarise(turns: Sequence, plan, previous: dict | None, question_seconds: float) -> dict:
-    """The report of a session (`turns` are coach.mock.session.Turn), JSON-ready."""
+def summarise(
+    turns: Sequence, plan, previous: dict | None, question_seconds: float, *, said: Sequence = ()
+) -> dict:
+    """The report of a session (`turns` are coach.mock.session.Turn, those answered), JSON-ready.
+    `said`: every turn the interviewer said, answered or not (`turns` when not given): a question
+    asked as the interview ended is among the reasons' questions."""
     answered = [t for t in turns if t.answer is not None]
     main = [t for t in answered if t.kind == "question"]
     stories = [t.answer for t in main if asks_for_story(t.question)]
@@ -186,7 +183,7 @@ def summarise(turns: Sequence, plan, previous: dict | None, question_seconds: fl
         "format": plan.format.key,
         "format_label": plan.format.label,
         "role": plan.role,
-        "why_these_questions": why_these_questions(turns, plan),
+        "why_these_questions": why_these_questions(said or turns, plan),
         "questions_asked": sum(1 for t in turns if t.kind == "question"),
         # the follow-ups are counted from the rows (`follow_up_counts`): one asked as the interview
         # ended has no answer among `turns`, yet the report lists it

@@ -272,7 +272,8 @@ class MockSession:
             earlier = [s for s in list_mock_sessions(db) if s.get("score_overall") is not None]
             previous = earlier[-1] if earlier else None
             asked = [t for t in self.turns if t.answer is not None]
-            summary = report.summarise(asked, self.plan, previous, sum(t.speech_s for t in asked))
+            spoken_s = sum(t.speech_s for t in asked)
+            summary = report.summarise(asked, self.plan, previous, spoken_s, said=self.turns)
             summary["questions"] = report.per_question(self.turns)  # a turn left waiting too
             summary.update(report.follow_up_counts(summary["questions"]))
             summary["ended_early"] = bool(self._pending) or self.current is not None
