@@ -3388,6 +3388,7 @@ def _mock_report(summary: dict) -> None:
         QUESTION_NOT_ANSWERED,
         SKIPPED_FOLLOW_UP,
         SKIPPED_QUESTION,
+        ended_early_sentence,
         nothing_answered_sentence,
         pattern_sentence,
     )
@@ -3431,10 +3432,8 @@ def _mock_report(summary: dict) -> None:
         else "No answer could be measured, so the session has no score.",
         0,
     )
-    if summary.get("ended_early"):
-        # after the questions it went past: the one it ended on, asked, is listed "Not answered"
-        went_past = summary["questions_asked"] - summary.get("questions_asked_not_answered", 0)
-        _mock_line("", f"Ended early, after {count(went_past, 'question')}.", 0)
+    if ended := ended_early_sentence(summary):  # as the page's report says it
+        _mock_line("", ended, 0)
     for line in (pattern_sentence(summary), summary["time"], summary["change"]):
         if line:
             _mock_line("", line, 0)

@@ -170,7 +170,10 @@ def test_a_second_session_reports_the_change_and_stops_when_the_answers_run_out(
     assert re.search(r"\nYou used \d+ of the job description's \d+ key terms", shown.stdout), shown.stdout
     # the mean of the 2 questions' scores, whole, as the page shows it (it read "78.5/100 over 3 answers")
     assert re.search(r"\nOverall \d+/100 over 2 questions[.( ]", shown.stdout), shown.stdout
-    assert "\nEnded early, after 2 questions.\n" in shown.stdout
+    # both questions answered, the story's follow-up waiting: said as the page says it (it read
+    # "Ended early, after 2 questions.", the page "before the last question")
+    ended = "You ended the interview before answering the last follow-up; the answers you gave are saved."
+    assert f". {ended} " in unwrapped(shown.stdout), shown.stdout  # a sentence of its own
     # the 15 s story's row says it ran short, as the page's report does (the text report said nothing)
     short = r"\n  The answer ran 1\d s, under the 60 s that leaves room for situation, actions and result"
     assert re.search(short, "\n".join(report_items(shown.stdout))), shown.stdout
@@ -263,7 +266,9 @@ def test_a_follow_up_reply_too_short_to_measure_says_why_in_the_text_report(tmp_
     # interview ended there (it was left out, the report reading as an interview of one question)
     assert lines[asked + 3] == f"  {QUESTION_NOT_ANSWERED}", lines
     assert not lines[asked + 2].startswith(" ") and "score" not in lines[asked + 2], lines
-    assert "\nEnded early, after 1 question.\n" in result.stdout, result.stdout  # the one answered
+    # after the one answered, of the two, as the page says it (it read "Ended early, after 1 question.")
+    ended = "You ended the interview after 1 of 2 questions; the answers you gave are saved."
+    assert f". {ended} " in unwrapped(result.stdout), result.stdout
     # and at once, as the interview goes on (the page says it over the next question): it said
     # nothing; and no "give the next answer in full" to recordings made before, the last of them
     assert re.search(

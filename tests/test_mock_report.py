@@ -284,6 +284,18 @@ def test_a_one_question_mock_says_why_its_question_was_picked(settings):
     assert report.summarise(turns, plan, None, question_seconds=4.0)["why_these_questions"] == plan.reason
 
 
+def test_an_early_end_is_said_with_how_many_questions_it_went_past():
+    """The page said "You ended the interview before the last question" and `coach mock` "Ended early,
+    after 1 question." of the same interview; one sentence now, with the facts of both."""
+    ended = {"ended_early": True, "questions_asked": 2, "questions_asked_not_answered": 1}
+    said = report.ended_early_sentence({**ended, "questions_not_answered": 3})
+    assert said == "You ended the interview after 1 of 4 questions; the answers you gave are saved.", said
+    # only the last follow-up waiting, every question answered
+    last = {"ended_early": True, "questions_asked": 2, "questions_not_answered": 0}
+    assert report.ended_early_sentence(last) == report.ENDED_BEFORE_THE_LAST_FOLLOW_UP
+    assert report.ended_early_sentence({"ended_early": False, "questions_asked": 2}) is None
+
+
 def test_a_question_asked_as_the_interview_ended_is_among_those_the_reason_is_for(settings):
     """The report lists a question asked as the interview ended ("Not answered: the interview ended
     here."): picked for a debrief's gap, it was asked for it, though not answered."""

@@ -43,9 +43,9 @@ EVERY_QUESTION_SKIPPED = "You skipped every question, so no mock interview was s
 # session is stored, though a take that could not be used is kept among the recordings not analysed.
 NOTHING_ANSWERED = "You ended the interview before answering a question, so no mock interview was saved."
 
-# Said under the report's figures when the interview was ended before its end: before a question
-# (asked or not) was answered, or with every question answered and only the last follow-up waiting.
-ENDED_BEFORE_A_QUESTION = "You ended the interview before the last question; the answers you gave are saved."
+# Said under the report's figures, by the page and by `coach mock`, when the interview was ended
+# before its end: with every question answered and only the last follow-up waiting; else after how
+# many of its questions (`ended_early_sentence`).
 ENDED_BEFORE_THE_LAST_FOLLOW_UP = (
     "You ended the interview before answering the last follow-up; the answers you gave are saved."
 )
@@ -63,14 +63,23 @@ def nothing_answered_sentence(summary: dict) -> str:
 
 
 def ended_early_sentence(summary: dict) -> str | None:
-    """How the interview was ended before its end, or None when it ran to the end: ended while the
-    last question's follow-up waited, every question answered, it read "You ended the interview
-    before the last question"."""
+    """How the interview was ended before its end, or None when it ran to the end, the same on the
+    page and in `coach mock` (the page said "You ended the interview before the last question", the
+    terminal "Ended early, after 2 questions." of one whose two questions were answered and whose last
+    follow-up waited): before the last follow-up, or after how many of its questions it went past
+    (answered or skipped; the one it ended on is listed as not answered)."""
     if not summary.get("ended_early"):
         return None
     if ended_before_the_last_follow_up(summary):
         return ENDED_BEFORE_THE_LAST_FOLLOW_UP
-    return ENDED_BEFORE_A_QUESTION
+    went_past = summary["questions_asked"] - summary.get("questions_asked_not_answered", 0)
+    left = summary.get("questions_not_answered")  # a report stored before it counted them: not said
+    after = (
+        count(went_past, "question")
+        if left is None
+        else f"{went_past} of {count(went_past + left, 'question')}"
+    )
+    return f"You ended the interview after {after}; the answers you gave are saved."
 
 
 def pattern_sentence(summary: dict) -> str:
