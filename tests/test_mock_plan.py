@@ -349,3 +349,24 @@ def test_the_mock_follows_the_last_years_debrief_gaps_as_practice_does(settings)
     assert [g["competency"] for g in debrief_gaps(debriefs, today=date.today())] == ["influence"]
     assert plan.reason == "From your debriefs: influence.", plan.reason
     assert not any("conflict" in q.competencies for q in plan.questions[1:-1]), plan.questions
+
+
+def test_a_debrief_gap_no_question_of_the_round_practises_is_not_said_to_be_none():
+    """A debrief naming only "negotiation", which no behavioural question practises: the mock said
+    "No practice score or debrief points to a weak area yet", though a debrief did. Scored or not,
+    it says the debriefs named it and where it is practised."""
+    plan = make_plan(QUESTIONS, [], format="behavioural", n=6, debrief_gaps=["negotiation"])
+    assert not any("negotiation" in q.competencies for q in plan.questions)
+    said = (
+        "Your debriefs name negotiation, but no question of a behavioural round practises it, so these are "
+        "the round's common questions; Practice recommends questions for it."
+    )
+    assert plan.reason == said, plan.reason
+    assert not plan.picked_for_you  # said of the opener too, as a round of common questions is
+    scored = [{"question_id": "beh-own-01", "created_at": "2026-01-01T10:00:00+00:00", "score_structure": 80}]
+    assert (
+        make_plan(QUESTIONS, scored, format="behavioural", n=6, debrief_gaps=["negotiation"]).reason == said
+    )
+    # a recruiter screen's questions do practise it
+    screen = make_plan(QUESTIONS, [], format="recruiter", n=4, debrief_gaps=["negotiation"])
+    assert screen.reason == "From your debriefs: negotiation.", screen.reason

@@ -68,6 +68,19 @@ def common_questions_reason(shape: Format, scored: bool) -> str:
     )
 
 
+def unpractised_gaps_reason(shape: Format, debrief_gaps: Sequence[str]) -> str:
+    """Why the questions are a round's common ones when the debriefs name skills none of its
+    questions practises ("negotiation" in a behavioural round): it said "No practice score or debrief
+    points to a weak area yet", though a debrief had named one. Practice recommends for every gap the
+    mock is given (coach.progress.gaps_to_practise keeps those with a question)."""
+    them = "it" if len(debrief_gaps) == 1 else "them"
+    return (
+        f"Your debriefs name {listed([banks.tag_words(g) for g in debrief_gaps])}, but no question of "
+        f"{shape.round_words} practises {them}, so these are the round's common questions; Practice "
+        f"recommends questions for {them}."
+    )
+
+
 def planned_minutes(shape: Format, questions: int) -> int:
     """The minutes `questions` questions take in this format: its minutes for its usual number,
     in proportion for more or fewer."""
@@ -260,7 +273,9 @@ def make_plan(
     common = bool(used[-1].groups) and used[-1].groups[0].why == recommend.STARTER
     # the skills a "From your debriefs: …" reason names, listed with the questions gaps name
     gap_words = used[-1].groups[0].gap_words if used[-1].groups else ()
-    if common:  # Practice's words misread here
+    if common and debrief_gaps:  # none of the round's questions practises what the debriefs name
+        reason = unpractised_gaps_reason(shape, debrief_gaps)
+    elif common:  # Practice's words misread here
         reason = common_questions_reason(shape, scored=reason != recommend.STARTER_REASON)
     elif used[-1].groups and used[-1].groups[0].why == recommend.WEAK_AREA:
         reason = _weak_area_reason(reason, attempts, middle, shape)
