@@ -272,7 +272,7 @@ def _recommended_for_reasons(
             groups.append(Group(INTERVIEW, reason, for_interview))
         if for_gaps:
             named = [banks.tag_words(g) for g in _gaps_practised(gaps, for_gaps)[:3]]
-            groups.append(Group(GAP, f"From your debriefs: {', '.join(named)}.", for_gaps, tuple(named)))
+            groups.append(Group(GAP, f"From your debriefs: {listed(named)}.", for_gaps, tuple(named)))
         if for_weak:
             groups.append(Group(WEAK_AREA, weak_area_reason(attempts, weak, today), for_weak))
         if groups:

@@ -359,7 +359,8 @@ def test_progress_and_practice_recommend_the_same_questions_for_the_debriefs_gap
     ]
     assert len(on_progress) == 5 and on_progress == on_practice, (on_progress, on_practice)
     named = [c.value for c in practice.caption if c.value.startswith(escape("From your debriefs: "))]
-    assert named == [escape("From your debriefs: conflict, system design, influence.")], named
+    # listed as the mock's reason lists them (it read "conflict, system design, influence.")
+    assert named == [escape("From your debriefs: conflict, system design and influence.")], named
     shown = markdown_text(progress).replace("\\", "")  # the page escapes its markdown ("\\.")
     assert "Skill gaps from your debriefs: conflict (1×), system design (1×), influence (1×)." in shown
 

@@ -3,6 +3,8 @@ your debriefs: negotiation, communication, system design." above questions none 
 system design (a product role has none), while one practised prioritisation, a gap not named. Now it
 names the gaps the listed questions practise."""
 
+import re
+
 from app_support import page
 
 from coach import banks, store
@@ -16,7 +18,9 @@ GAPS = "negotiation / I could not explain system design trade-offs"
 
 def _named(caption: str) -> list[str]:
     """The gaps a caption names, as the page escapes them."""
-    return caption.removeprefix(escape("From your debriefs: ")).removesuffix(escape(".")).split(", ")
+    return re.split(
+        r",? and |, ", caption.removeprefix(escape("From your debriefs: ")).removesuffix(escape("."))
+    )
 
 
 def test_the_practice_page_names_only_the_gaps_its_questions_practise(tmp_path, monkeypatch):

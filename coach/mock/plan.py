@@ -293,7 +293,7 @@ def make_plan(
         from_debriefs = [g for g in debrief_gaps if any(g in q.competencies for q in middle)]
         gap_words = tuple(banks.tag_words(g) for g in from_debriefs)
         reason = (
-            f"From your debriefs: {', '.join(gap_words)}."
+            f"From your debriefs: {listed(gap_words)}."
             if from_debriefs
             else f"Common questions for {shape.round_words}: none practises a skill your debriefs name."
         )
