@@ -25,7 +25,7 @@ from coach.debrief import (
 from coach.goals import TARGETS, PracticeGoal
 from coach.goals import period_words as goals_period_words
 from coach.job_description import interview_asks, steering
-from coach.local_time import local_day
+from coach.local_time import local_day, long_date
 from coach.mock.said import ended_before_the_last_follow_up, ended_words, skipped_words
 from coach.playbook import (
     CADENCE_GOAL_KIND,
@@ -1105,8 +1105,12 @@ def summary_lines(report: dict, *, last_n: int = DEFAULT_LAST_N) -> list[str]:
     lines += _mock_interview_lines(report.get("mock_interviews", []))
     practice = report["cadence"]["practice_attempts"]
     if practice["last"]:  # the page's "Last practice", so a returning user sees the gap here too
-        lines.append(f"Last practice: {practice['last']} ({_days_ago(practice['days_since_last'])}).")
-    practice_goal = practice_goal_words(practice, practice.get("next_due") or "")
+        lines.append(
+            f"Last practice: {long_date(practice['last'])} ({_days_ago(practice['days_since_last'])})."
+        )
+    # days as every sentence gives them ("Thu 26 Nov 2026"), not 2026-11-26 (local_time.long_date)
+    due = practice.get("next_due")
+    practice_goal = practice_goal_words(practice, long_date(due) if due else "")
     if practice_goal:
         goal, state, rest = practice_goal
         lines.append(f"Practice goal ({goal}): {state}, {rest}.")
@@ -1116,11 +1120,15 @@ def summary_lines(report: dict, *, last_n: int = DEFAULT_LAST_N) -> list[str]:
         lines.append(f"Your targets: {', '.join(said)} (`coach goals` changes them).")
     real = report["cadence"]["real_interviews"]
     if real["last"]:
-        lines.append(f"Last real interview: {real['last']} ({_days_ago(real['days_since_last'])}).")
+        lines.append(
+            f"Last real interview: {long_date(real['last'])} ({_days_ago(real['days_since_last'])})."
+        )
     if real.get("next_booked"):  # one in the calendar: no longer "due"
         booked = real["next_booked"]
         stage = f" ({booked['stage']})" if booked["stage"] else ""
-        lines.append(f"Next real interview: booked for {booked['date']} at {booked['company']}{stage}.")
+        lines.append(
+            f"Next real interview: booked for {long_date(booked['date'])} at {booked['company']}{stage}."
+        )
     elif real.get("first_to_book"):  # never one: an invitation, not a date already due
         lines.append(
             "Next real interview: none logged yet. Always be interviewing: book a first-round interview "
@@ -1136,7 +1144,7 @@ def summary_lines(report: dict, *, last_n: int = DEFAULT_LAST_N) -> list[str]:
         )
         every = f" ({count(whole_count(goal['target']), 'interview')} every {period})"
         lines.append(
-            f"Next real interview due by your goal{every}: {real['next_due']}"
+            f"Next real interview due by your goal{every}: {long_date(real['next_due'])}"
             + (" (overdue)." if real["overdue"] else ".")
         )
     gaps = report["skill_gaps"]

@@ -10,6 +10,7 @@ from app_support import markdown_text, page, seeded_dir
 from cli_support import run_coach
 
 from coach.config import load_settings
+from coach.local_time import long_date
 from coach.ui.highlight import escape
 
 
@@ -120,7 +121,7 @@ def test_with_no_real_interview_the_chart_and_its_key_speak_of_practice_only(tmp
 def test_the_last_practice_help_says_what_the_figure_does_not(tmp_path, monkeypatch):
     """The "Last practice" figure "3 days ago" had a question mark beside it whose help said "3 days
     ago." again (and "today" said "Today."). The help now gives the day itself, as `coach progress`
-    does ("Last practice: 2026-12-03 (3 days ago)"); a day shown as a date gets how long ago it was."""
+    does ("Last practice: Thu 3 Dec 2026 (3 days ago)"); a day shown as a date gets how long ago it was."""
     from coach.local_time import long_date, today
 
     with _own_store(tmp_path, monkeypatch) as db:
@@ -132,7 +133,7 @@ def test_the_last_practice_help_says_what_the_figure_does_not(tmp_path, monkeypa
     assert last.value == "3 days ago"
     assert last.proto.help == f"{long_date(day)}.", last.proto.help
     printed = run_coach("progress", data_dir=tmp_path).stdout
-    assert f"Last practice: {day.isoformat()} (3 days ago)." in printed, printed
+    assert f"Last practice: {long_date(day)} (3 days ago)." in printed, printed
 
 
 def test_a_reviewed_interview_with_no_answer_measured_is_not_called_unreviewed(monkeypatch):
@@ -992,7 +993,10 @@ def test_a_cadence_goal_of_a_billion_days_is_counted_by_coach_progress(tmp_path,
     result = run_coach("progress", data_dir=tmp_path)
     assert result.returncode == 0, result.stderr
     due = held + timedelta(days=3660)
-    assert f"Next real interview due by your goal (1 interview every 3660 days): {due}." in result.stdout
+    assert (
+        f"Next real interview due by your goal (1 interview every 3660 days): {long_date(due)}."
+        in " ".join(result.stdout.split())  # wrapped in 80 columns
+    ), result.stdout
     cadence = json.loads(run_coach("progress", "--json", data_dir=tmp_path).stdout)["cadence"]
     assert (cadence["real_interviews"]["goal"]["period_days"], cadence["real_interviews"]["next_due"]) == (
         3660,

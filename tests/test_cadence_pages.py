@@ -13,6 +13,7 @@ from store_support import analysis_dict, save_real_answers
 
 from coach import playbook, store
 from coach.config import load_settings
+from coach.local_time import long_date
 
 
 def _real_interview(db, when: date) -> None:
@@ -124,8 +125,8 @@ def test_an_offer_or_a_rejection_is_not_an_interview_held_on_either_page_or_the_
     # the text says which goal the date comes from (it gave the date alone)
     said = unwrapped(run_coach("progress", data_dir=tmp_path).stdout)  # wrapped in 80 columns
     assert (  # the period as the Interviews page says it ("every 91 days" read otherwise)
-        f"Next real interview due by your goal (1 interview every quarter): {real['next_due']} (overdue)."
-        in said
+        "Next real interview due by your goal (1 interview every quarter): "
+        f"{long_date(real['next_due'])} (overdue)." in said
     )
 
 

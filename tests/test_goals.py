@@ -12,6 +12,7 @@ from cli_support import coach_printed, run_coach, unwrapped
 from store_support import analysis_dict, save_answer
 
 from coach.config import load_settings
+from coach.local_time import long_date
 
 
 def _answers(data_dir, days_ago: list[int]) -> None:
@@ -121,7 +122,7 @@ def test_coach_progress_says_where_the_practice_goal_stands_and_the_targets(tmp_
     due = date.today() + timedelta(days=4)
     assert (
         f"Practice goal (on 2 days every week): on track, 2 of 2 days in the last week; practise again by "
-        f"{due} to stay on it." in text
+        f"{long_date(due)} to stay on it." in text
     ), text
 
 

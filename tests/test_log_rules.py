@@ -13,6 +13,7 @@ import pytest
 from coach import store
 from coach.config import load_settings
 from coach.errors import InputError
+from coach.local_time import long_date
 from coach.pipeline import normalised, pipeline
 from tests.cli_support import coach_printed as coach
 from tests.cli_support import coach_refused as refused
@@ -125,7 +126,7 @@ def test_an_application_is_not_a_real_interview_held(tmp_path):
     )
     coach(tmp_path, "add-interview", "Nextco", "--stage", "application sent", "--date", day(-2))
     shown = coach(tmp_path, "progress")
-    assert f"Last real interview: {day(-200)} (200 days ago)." in shown, shown
+    assert f"Last real interview: {long_date(day(-200))} (200 days ago)." in shown, shown
     assert "1 real interview " in shown and "(overdue)." in shown, shown
 
 

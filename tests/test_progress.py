@@ -130,7 +130,7 @@ def test_the_terminal_summary_reads_in_words(store, settings):
     assert f"{up_to} 10.9 on average, the interviews 6.0." in lines, text
     assert f"{up_to} 136 on average, the interviews 171." in lines, text
     assert "; closer to where it should be." in text and "since the first" not in text, text
-    assert "Last real interview: 2025-01-20 (today)." in text, text
+    assert "Last real interview: Mon 20 Jan 2025 (today)." in text, text
     assert "119.5" not in text and "17.86" not in text, text
 
 

@@ -11,6 +11,7 @@ from store_support import analysis_dict, save_answer, save_real_answers
 
 from coach import store
 from coach.config import load_settings
+from coach.local_time import long_date
 from coach.pipeline import pipeline
 from coach.ui.highlight import escape
 
@@ -42,7 +43,7 @@ def test_months_since_the_last_practice_fit_the_headline_and_the_cli_says_them(t
     assert metric.help == "121 days ago."
 
     text = run_coach("progress", data_dir=tmp_path).stdout
-    assert f"Last practice: {last.isoformat()} (121 days ago)." in text, text
+    assert f"Last practice: {long_date(last)} (121 days ago)." in text, text
 
 
 def _declined_offer(db, today: date, *, held_days_ago: int, offer_days_ago: int, **offer) -> None:
@@ -359,7 +360,7 @@ def test_an_interview_booked_ahead_is_named_not_a_due_date(tmp_path, monkeypatch
         assert metric.help.startswith("Booked: recruiter screen at Fabrikam, "), metric.help
 
     text = run_coach("progress", data_dir=tmp_path).stdout
-    assert f"Next real interview: booked for {booked.isoformat()} at Fabrikam (recruiter screen)." in text
+    assert f"Next real interview: booked for {long_date(booked)} at Fabrikam (recruiter screen)." in text
     assert "due by your goal" not in text, text
 
 
