@@ -48,6 +48,13 @@ def _conversation(*parts):
         "What I want to understand is why you left the team.",
         "What I'd like to hear about is a conflict with a manager.",
         "Is John's team still hiring",
+        # an auxiliary before "they", "we" or "I" asks, as before any other subject (the rule for
+        # story openings, "When I joined…", took these for statements)
+        "Are they ready to move the billing service",
+        "Did we cover everything you wanted to ask",
+        "Have I answered your question",
+        "Was she the one who led the migration",
+        "Okay, do they work from the office on Fridays",
     ],
 )
 def test_interviewer_questions_are_recognised(text):
@@ -72,6 +79,10 @@ def test_interviewer_questions_are_recognised(text):
         "is I'm the marketing expert",
         "was we're going to ship it on Monday anyway.",
         "Is it’s the same team as before",
+        # …or an auxiliary before a subject it does not go with ("…the thing / is we built it")
+        "is we built it in a week and shipped it",
+        "was they never asked us about the budget.",
+        "are I think we should wait for the audit",
     ],
 )
 def test_remarks_and_statements_are_not_questions(text):

@@ -62,7 +62,21 @@ _ASKING_VERBS = "want|wanted|would|like|wonder|am|was wondering|really want|am c
 # by a subject that already has its verb ("I'm", "we're", "it's") is no question but the end of a
 # sentence cut off by a change of voice: "…and your role / is I'm the marketing expert" (an AMI
 # meeting of tests/data/real_speech) went into the debrief's questions, and from there into the bank.
-_AUXILIARIES = frozenset(_OPENERS) - {"what", "why", "how", "when", "where", "who", "whom", "whose", "which"}
+_WH_WORDS = frozenset({"what", "why", "how", "when", "where", "who", "whom", "whose", "which"})
+_AUXILIARIES = frozenset(_OPENERS) - _WH_WORDS
+# An auxiliary before a subject it does not go with belongs to the sentence before it, cut off by a
+# change of voice ("…the thing / is we built it in a week"); one that goes with it asks ("Are they
+# ready…", "Did we cover…", "Have I answered…"), "they", "we" and "I" as much as "you".
+_SUBJECTS_IT_DOES_NOT_GO_WITH = {
+    "is": "i|we|they|you",
+    "was": "we|they|you",
+    "has": "i|we|they|you",
+    "does": "i|we|they|you",
+    "are": "i|he|she|it",
+    "were": "he|she|it",
+    "have": "he|she|it",
+    "do": "he|she|it",
+}
 _SUBJECT_WITH_ITS_VERB = r"(?:i|we|you|they|he|she|it|that|there)['’](?:m|re|s|ve|ll|d)\b"
 _PROMPTS = (
     "tell me",
@@ -196,10 +210,13 @@ def is_question(text: str) -> bool:
     first = re.split(r"[\s,]+", bare, maxsplit=1)[0] if bare else ""
     if any(bare.startswith(p) for p in _PROMPTS) or any(f" {p} " in f" {clean} " for p in _PROMPTS[:10]):
         return True
-    if first in _OPENERS and re.match(rf"^\w+\s+(?:{_TELLING})\s+(?!(?:{_ASKING_VERBS})\b)", bare):
+    if first in _WH_WORDS and re.match(rf"^\w+\s+(?:{_TELLING})\s+(?!(?:{_ASKING_VERBS})\b)", bare):
         return False  # "When I joined the team, …", "What we built was …": a story, not a question
     if first in _AUXILIARIES and re.match(rf"^\w+\s+{_SUBJECT_WITH_ITS_VERB}", bare):
         return False  # "is I'm the marketing expert": the rest of a sentence, not a question
+    wrong_subjects = _SUBJECTS_IT_DOES_NOT_GO_WITH.get(first)
+    if wrong_subjects and re.match(rf"^\w+\s+(?:{wrong_subjects})\b(?!['’])", bare):
+        return False  # "is we built it in a week": the rest of a sentence, not a question
     return first in _OPENERS and len(bare.split()) >= 4 and not clean.endswith("!")
 
 
