@@ -3221,6 +3221,7 @@ def _describe_review(result: dict, added: dict[str, str] | None = None) -> str:
     """The review as the terminal prints it; `added`: the questions --add-questions put in your own
     (id → words, as `coach questions` lists them), None without that option."""
     from coach.analysis.wording import clock
+    from coach.interview.draft import interruptions_said
     from coach.interview.review import shown_as_an_answer, who_is_you
     from coach.interview.turns import question_title
 
@@ -3265,8 +3266,9 @@ def _describe_review(result: dict, added: dict[str, str] | None = None) -> str:
                 if median is None
                 else f"\nResponse time median {median:.1f} s"  # "0.46 s" read as a machine's figure
             )
-            + f"; {count(m['interruptions']['count'], 'interruption')}; "
-            f"you asked {count(len(m['candidate_questions']), 'question')}."
+            # the draft's count in its words: "2 interruptions" counted both voices beside a draft
+            # saying "You started talking before the interviewer finished 1 time"
+            + f"; you asked {count(len(m['candidate_questions']), 'question')}. {interruptions_said(m)}"
         )
     draft = result["debrief_draft"]
     # each field under its own heading, as the debrief shows them: one list without them put "pace in

@@ -176,3 +176,47 @@ def test_add_questions_says_what_it_added(tmp_path):
     ), added
     none = _describe_review(result, {})
     assert none.endswith("\n\nNo question added to your practice questions: each one asked is there already.")
+
+
+def test_the_terminal_counts_interruptions_as_the_draft_says_them(tmp_path):
+    """`coach review` of the AMI meeting in tests/data/real_speech printed "2 interruptions" (one
+    voice cutting in on the other, each way) over a draft saying "You started talking before the
+    interviewer finished 1 time", the only way the Review page says it. Both count the same cut-ins
+    now, in the draft's words."""
+    from coach.interview.metrics import summary
+    from coach.interview.turns import exchanges, make_turns
+    from coach.types import Word
+
+    said = [
+        ("interviewer", "Tell me about a time you changed a plan. What did"),
+        ("candidate", "Last spring we moved the billing service"),
+        ("interviewer", "Sorry, which service?"),
+        ("candidate", "The billing one. We moved it in a week and it went well."),
+    ]
+    words, speakers, start = [], [], 0.0
+    for speaker, text in said:
+        for word in text.split():
+            words.append(Word(word, start, start + 0.25))
+            speakers.append(speaker)
+            start += 0.3
+    turns = make_turns(words, speakers)
+    pairs = exchanges(turns)
+    facts = summary(turns, pairs, duration_s=start, overlaps=None, candidate_questions=[])
+    assert (facts["interruptions"]["by_candidate"], facts["interruptions"]["of_candidate"]) == (1, 1)
+    draft = debrief_draft([_answer(150)], facts, load_settings(data_dir=tmp_path))
+    line = "You started talking before the interviewer finished 1 time."
+    assert line in draft["could_be_better"].splitlines(), draft
+    result = {
+        "duration_s": start,
+        "identification": {"method": "channel", "note": "the candidate is on the left channel"},
+        "speakers": [{"label": "candidate", "source": "left", "talk_s": 5.0, "share": 0.6, "snippet": None}],
+        "turns": [t.to_dict() for t in turns],
+        "answers": [],
+        "warnings": [],
+        "metrics": facts,
+        "debrief_draft": draft,
+    }
+    text = _describe_review(result)
+    summed = next(line for line in text.splitlines() if line.startswith("Response time"))
+    assert "interruption" not in text, text
+    assert summed.endswith(f"; you asked 0 questions. {line}"), text

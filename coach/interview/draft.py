@@ -45,6 +45,7 @@ LONG_ANSWER = 'The answer to "{question}" ran {length}.'
 FILLERS = "{fillers} in {words} words ({rate} per 100; about {typical} is ordinary in conversation)."
 SLOW_STARTS = "{slow} started more than {limit} s after the question."
 INTERRUPTIONS = "You started talking before the interviewer finished {times}."
+NO_INTERRUPTIONS = "You did not start talking before the interviewer finished."
 NO_RESULT = "{answers} to questions you can practise here did not say how things turned out (the result)."
 TEMPLATES = (
     TALK_SHARE,
@@ -185,7 +186,7 @@ def debrief_draft(answers: Sequence[dict], facts: dict, settings: Settings) -> d
     if slow:
         better.append(SLOW_STARTS.format(slow=count(len(slow), "answer"), limit=f"{SLOW_START_S:g}"))
     if conversation and facts["interruptions"]["by_candidate"]:
-        better.append(INTERRUPTIONS.format(times=count(facts["interruptions"]["by_candidate"], "time")))
+        better.append(interruptions_said(facts))
     no_result = [a for a in stories if a["bank_id"] and a not in with_result]
     if no_result:
         better.append(NO_RESULT.format(answers=count(len(no_result), "answer")))
@@ -199,6 +200,15 @@ def debrief_draft(answers: Sequence[dict], facts: dict, settings: Settings) -> d
         "skill_gaps": "",
         "notes": REVIEW_DRAFT_NOTE_LINE,
     }
+
+
+def interruptions_said(facts: dict) -> str:
+    """How often the candidate cut in on the interviewer, as the draft and `coach review` say it:
+    the terminal counted both voices' cut-ins ("2 interruptions") beside a draft counting the
+    candidate's alone ("… 1 time"), the only count the Review page shows. The interviewer cutting in
+    stays in `coach review --json`."""
+    cut_in = facts["interruptions"]["by_candidate"]
+    return INTERRUPTIONS.format(times=count(cut_in, "time")) if cut_in else NO_INTERRUPTIONS
 
 
 def _tells_a_story(analysis: dict) -> bool:
