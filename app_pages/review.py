@@ -29,7 +29,6 @@ from coach.interview.review import (
 from coach.interview.turns import question_title
 from coach.interview_log import (
     STAGES,
-    WHOLE_RECORDING,
     interview_with_stage,
     recordable,
     what_was_measured,
@@ -494,7 +493,7 @@ def answers(result: dict) -> None:
         # the question as the bank words it when it matched one (the transcript's wording can be
         # garbled: "tell me an outer time new leather project"), else as asked, lead-ins left out
         heard = answer.get("question_text") or ""
-        question = question_title(heard, answer.get("bank_question")) or WHOLE_RECORDING
+        question = question_title(heard, answer.get("bank_question"))
         with st.expander(f"Answer {number}: {escape(question)}", expanded=len(shown) == 1):
             if answer.get("bank_question") and heard:
                 st.caption(f"Matched to this question of the bank; heard as “{escape(heard)}”")

@@ -3245,8 +3245,9 @@ def _describe_review(result: dict, added: dict[str, str] | None = None) -> str:
         lines.append(f"  {s['label']} ({s['source']}): {s['talk_s']:.0f} s{share}{snippet}")
     for a in shown:  # one left out has its reason in the review's warning, printed before this
         am = a["analysis"]["metrics"]
-        bank = f"[{a['bank_id']}] " if a["bank_id"] else "[not in bank] "
-        title = bank + (question_title(a["question"], a["bank_question"]) or "(whole talk)")
+        # no question heard: the whole recording is the answer, in no bank to be in or not
+        bank = f"[{a['bank_id']}] " if a["bank_id"] else "[not in bank] " if a["question"] else ""
+        title = bank + question_title(a["question"], a["bank_question"])
         if a["bank_question"] and a["question"] and a["question"] != a["bank_question"]:
             title += f"\n  heard as “{a['question']}”"
         if a["analysis"].get("scores") is None:

@@ -9,7 +9,7 @@ from datetime import date
 from coach import local_time, store
 from coach.debrief import name_on_a_line, parse_person, remember_person, same_person
 from coach.errors import InputError
-from coach.interview.turns import asked_question_text
+from coach.interview.turns import question_title
 from coach.lines import CUT_TRIMMED, shortened
 from coach.local_time import local_day
 from coach.playbook import ending, is_ahead, is_application, is_interview, is_offer
@@ -20,9 +20,6 @@ from coach.store.options import STATUSES as OPTION_STATUS_NAMES
 from coach.store.options import check_interest
 
 # The stages an interview goes through, in order (a stage typed elsewhere is kept as it is).
-# What an answer with no interviewer question before it is called (one voice heard, or no question
-# recognised): the review analysed the recording as a whole.
-WHOLE_RECORDING = "The whole recording"
 STAGES = ("recruiter screen", "first round", "technical", "onsite / loop", "final", "offer", "other")
 # Stages of the log that are no interview: the application, and the outcomes that end a process
 # without an offer (playbook.is_application, playbook.ending), as `coach add-interview --help`
@@ -604,11 +601,7 @@ def reviewed_answers(interview: dict, attempts: list[dict], bank_texts: dict[str
     for recording in interview.get("recordings") or []:
         for turn in recording.get("turns") or []:
             question_id = turn.get("question_id")
-            asked = (
-                bank_texts.get(question_id or "")
-                or asked_question_text(turn.get("question_text") or "")
-                or WHOLE_RECORDING
-            )
+            asked = question_title(turn.get("question_text"), bank_texts.get(question_id or ""))
             before = [
                 a
                 for a in attempts

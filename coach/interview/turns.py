@@ -22,6 +22,10 @@ from coach.filled_pause import is_filled_pause
 from coach.types import Word
 
 CANDIDATE = "candidate"
+# What an answer with no interviewer question before it is called (one voice heard, or no question
+# recognised): the review analysed the recording as a whole. The Review page, `coach interview N`
+# and `coach review` name it so (the last said "(whole talk)").
+WHOLE_RECORDING = "The whole recording"
 # Words that only lead into what is said next ("okay, so tell me…").
 _LEAD_WORDS = "and|so|okay|ok|now|next|great|right|well|alright|all right|yeah|cool|perfect|thanks|thank you"
 _OPENERS = (
@@ -244,8 +248,8 @@ def asked_question_text(text: str) -> str:
 def question_title(heard: str | None, bank_question: str | None) -> str:
     """An answer's question as the page and the terminal title it: in the bank's words when it
     matched one (Whisper's "tell me an outer time new leather project" can be garbled), else as
-    asked without lead-ins or "um"s; "" when no question was heard."""
-    return bank_question or asked_question_text(heard or "")
+    asked without lead-ins or "um"s; the whole recording when no question was heard."""
+    return bank_question or asked_question_text(heard or "") or WHOLE_RECORDING
 
 
 def _said_words(text: str) -> list[str]:
