@@ -31,10 +31,9 @@ from coach.interview_log import (
     STAGES,
     interview_with_stage,
     recordable,
-    what_was_measured,
 )
 from coach.local_time import long_date
-from coach.ui import browser_clock, left_midway, shared, summary, waiting
+from coach.ui import browser_clock, left_midway, log_labels, shared, summary, waiting
 from coach.ui.highlight import escape, escape_sentence
 
 NEW_INTERVIEW = 0
@@ -55,12 +54,6 @@ if ss.pop("review_form_done", False):
     ss.review_company = ss.review_role = ""
 
 
-def logged_label(interview: dict) -> str:
-    """'Globex — Platform engineer, 1 Dec 2026 · first round · 3 answers measured': two stages on
-    one day, or one with a recording already, read apart (`store.list_interviews`' row)."""
-    return " · ".join(filter(None, [interview_with_stage(interview), what_was_measured(interview)]))
-
-
 def which_interview() -> int:
     """An interview already in the log (added on the Interviews page before it took place), or
     NEW_INTERVIEW; asked outside the form so the company fields show only for a new one."""
@@ -71,7 +64,10 @@ def which_interview() -> int:
         "Which interview is this?",
         [NEW_INTERVIEW, *logged],
         format_func=lambda i: (
-            "A new one (fill in the company below)" if i == NEW_INTERVIEW else logged_label(logged[i])
+            # the day and the stage first: on a phone the rest is cut off (`store.list_interviews`' row)
+            "A new one (fill in the company below)"
+            if i == NEW_INTERVIEW
+            else log_labels.interview_choice(logged[i], today)
         ),
         key="review_interview",
         help="Pick the interview from your log, so the recording, its answers and the debrief stay "

@@ -13,6 +13,7 @@ from store_support import record
 
 from coach import store
 from coach.config import load_settings
+from coach.ui.log_labels import short_date
 
 
 def test_a_recording_kept_with_a_rejection_can_be_reviewed_as_the_interviews_page_says(tmp_path, monkeypatch):
@@ -49,7 +50,10 @@ def test_a_recording_kept_with_a_rejection_can_be_reviewed_as_the_interviews_pag
     acme = f"Acme, {held.day} {held:%b %Y} · rejected"
     options = at.selectbox(key="review_interview").options
     # left out, it could not be picked to review the recording again
-    assert f"{acme} · recording kept, nothing measured" in options, options
+    listed = (
+        f"{short_date(held.isoformat(), date.today())} · rejected · Acme · recording kept, nothing measured"
+    )
+    assert listed in options, options
     # given for a new interview, the same file is refused naming the stage to pick: now in the list
     at.file_uploader[0].upload("final.wav", kept.path.read_bytes(), "audio/wav")
     at.text_input(key="review_company").input("Acme")

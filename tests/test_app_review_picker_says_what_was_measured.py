@@ -4,6 +4,8 @@ and one whose only answer got no score read "1 answer reviewed" though nothing w
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from app_support import page
 from store_support import analysis_dict, record
 
@@ -55,11 +57,52 @@ def test_the_interview_picker_says_what_each_recording_gave(tmp_path, monkeypatc
 
     at = page("review").run()
     assert not at.exception
-    assert at.selectbox(key="review_interview").options == [
-        "A new one (fill in the company below)",
-        "Acme, 24 Nov 2026 · final · nothing measured",
-        "Umbrella, 23 Nov 2026 · final · 1 of 2 answers measured",
-        "Hooli, 22 Nov 2026 · final · recording kept, nothing measured",
-        "Initech, 21 Nov 2026 · first round · recording kept, nothing measured",
-        "Globex, 20 Nov 2026 · first round",
+    options = at.selectbox(key="review_interview").options
+    assert options[0] == "A new one (fill in the company below)"
+    assert [o.split(" · ", 1)[1] for o in options[1:]] == [  # after the day
+        "final · Acme · nothing measured",
+        "final · Umbrella · 1 of 2 answers measured",
+        "final · Hooli · recording kept, nothing measured",
+        "first round · Initech · recording kept, nothing measured",
+        "first round · Globex",
     ]
+
+
+# What a pick list shows of a label at 390 px, about 45 to 57 characters (tests/e2e: the chosen
+# value of "Globex Corporation International Holdings — Senior platform engineer, …" read as far as
+# "Senior p"), with room for wide letters.
+PHONE_CHARS = 40
+
+
+def test_two_stages_of_one_company_read_apart_where_a_phone_cuts_their_names(tmp_path, monkeypatch):
+    """At 390 px "Which interview is this?" showed "Globex Corporation International Holdings —
+    Senior platfo…" for both stages of one interview process, their day and stage cut off, so they
+    could not be told apart. The day and the stage come first now, then the company and the role."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    day = date.today() - timedelta(days=3)
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        ids = {
+            stage: store.add_interview(
+                db,
+                company="Globex Corporation International Holdings",
+                role="Senior platform engineer",
+                stage=stage,
+                interview_date=day.isoformat(),
+            )
+            for stage in ("recruiter screen", "first round")
+        }
+    finally:
+        db.close()
+    at = page("review").run()
+    said = f"{day:%a} {day.day} {day:%b}" + ("" if day.year == date.today().year else f" {day.year}")
+    for stage, interview_id in ids.items():
+        label = at.selectbox(key="review_interview").format_func(interview_id)
+        assert (
+            label
+            == f"{said} · {stage} · Globex Corporation International Holdings — Senior platform engineer"
+        )
+        assert label[:PHONE_CHARS].startswith(f"{said} · {stage} · "), label
+        at.selectbox(key="review_interview").set_value(interview_id).run()
+        assert not at.exception and at.selectbox(key="review_interview").value == interview_id

@@ -69,7 +69,7 @@ def test_the_same_recording_uploaded_as_a_new_interview_again_names_the_one_it_i
 
     _analyse(at, "call (1).mp3", company="Globex", interview_id=0)  # 0: "A new one"
     listed = at.selectbox(key="review_interview").options
-    [label] = [o for o in listed if o.startswith("Globex — Platform engineer, 20 Nov 2025 · technical")]
+    [label] = [o for o in listed if " 20 Nov 2025 · technical · Globex — Platform engineer" in o]
     assert [e.value for e in at.error] == [
         "call (1).mp3 is already kept with Globex — Platform engineer, 20 Nov 2025 · technical in your "
         "log: to review it again, pick that interview under “Which interview is this?” instead of a new "

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from coach.analysis.wording import count
-from coach.interview_log import debrief_prompt, person_line
+from coach.interview_log import debrief_prompt, person_line, what_was_measured
 from coach.lines import shortened
 from coach.local_time import local_moment
 
@@ -122,6 +122,21 @@ def stage_label(stage: dict, today: date, next_step: bool) -> str:
     elif not stage["debriefed"] and debrief_prompt(stage["stage"], stage["interview_date"], today):
         parts.append("no debrief yet")  # an offer logged as a stage owes none
     return " · ".join(parts)
+
+
+def interview_choice(interview: dict, today: date) -> str:
+    """'Thu 3 Dec · first round · Globex — Platform engineer · 1 answer measured': an interview of
+    the log in a list to pick from, what tells two of one company apart first. On a phone (390 px) a
+    pick list shows some 45 characters: "Globex Corporation International Holdings — Senior platfo…"
+    hid the day and the stage, and two stages of one company read alike."""
+    role = f" — {interview['role']}" if interview.get("role") else ""
+    parts = [
+        short_date(str(interview["interview_date"])[:10], today),
+        interview.get("stage") or "",
+        f"{interview['company']}{role}",
+        what_was_measured(interview),
+    ]
+    return " · ".join(filter(None, parts))
 
 
 def interest_change(change: int, stage_before: str) -> str:
