@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from coach.analysis.wording import clock, count
+from coach.analysis.wording import clock
 from coach.config import Settings
 from coach.errors import CoachError
 from coach.files import file_sha256
@@ -86,6 +86,7 @@ class Progress:
     answers_heard: tuple[int, int] | None = None  # (this one, of) while answers are heard again
     step: str | None = None  # the work after the call is transcribed, as said: "telling the voices apart"
     fraction: float = 0.0  # of the whole review, what its bar draws (0 to 1, never going back)
+    reused_s: float = 0.0  # seconds of the call whose words an earlier review kept (`chunks_reused`)
 
     def line(self) -> str:
         if self.step:
@@ -96,9 +97,8 @@ class Progress:
         total = f" of {clock(self.total_s)}" if self.total_s else ""
         share = f" ({100 * self.done_s / self.total_s:.0f}%)" if self.total_s else ""
         left = f", about {clock(self.eta_s)} left" if self.eta_s is not None else ""
-        reused = ""
-        if self.chunks_reused:  # "1 chunk", not "1 chunks"
-            reused = f", {count(self.chunks_reused, 'chunk')} reused from an earlier run"
+        # as time of the call: "1 chunk reused from an earlier run" said an internal word
+        reused = f", {clock(self.reused_s)} kept from an earlier review" if self.reused_s else ""
         return f"reviewed {clock(self.done_s)}{total}{share}{left}{reused}"
 
 
@@ -304,6 +304,7 @@ class _Clock:
         self.started = time.monotonic()
         self.chunks = self.reused = 0
         self.worked_s = 0.0  # audio seconds transcribed (not reused) by this run
+        self.reused_s = 0.0  # audio seconds an earlier run transcribed
         self.chunk_start_s = 0.0
 
     def begin(self, chunk: AudioChunk) -> None:
@@ -330,6 +331,7 @@ class _Clock:
         self.chunks += 1
         if reused:
             self.reused += 1
+            self.reused_s += chunk.end_s - chunk.start_s
         else:
             self.worked_s += chunk.end_s - chunk.start_s
         self._report(chunk.end_s, self.worked_s, at_s=chunk.end_s)
@@ -351,6 +353,7 @@ class _Clock:
                 eta_s=eta,
                 chunks_done=self.chunks,
                 chunks_reused=self.reused,
+                reused_s=self.reused_s,
                 step=step,
                 fraction=HEARD_BY * min(at_s / self.total_s, 1.0) if self.total_s else 0.0,
             )
