@@ -231,3 +231,41 @@ def test_two_answers_of_a_day_last_month_are_named_by_the_table_s_day_and_their_
     named = summary.answers_named(practice, date(2027, 1, 5))
     assert [r["When"] for r in summary.answer_rows(practice, [], date(2027, 1, 5))] == ["28 Dec practice"] * 2
     assert named == {1: "28 Dec 09:12 practice", 2: "28 Dec 18:40 practice"}
+
+
+def test_answers_of_last_december_each_read_their_day(tmp_path, monkeypatch):
+    """A year in, a question's answers from last December (ten to twelve months back) read "Dec
+    2025 practice" three times in Progress's table (every answer shown): which was which, and when,
+    could not be told. A day of the last year is told apart by its day and month alone, as this
+    year's are, so each reads its day ("31 Dec practice"), as wide as the rows above it (a phone cut
+    "Dec 2025 practic": tests/e2e/test_progress_table_browser.py)."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    today = date.today()
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        # three answers 364, 349 and 340 days back, then one a week for twenty weeks up to today
+        days = [today - timedelta(days=back) for back in (364, 349, 340)]
+        days += [today - timedelta(days=7 * week) for week in range(20, 0, -1)]
+        for day in days:
+            save_answer(
+                db,
+                *QUESTION,
+                analysis=analysis_dict(),
+                created_at=datetime(*day.timetuple()[:3], 12, tzinfo=UTC),
+            )
+    finally:
+        db.close()
+    at = page("progress").run()
+    at.toggle(key=f"progress_all_{QUESTION[0]}").set_value(True).run()
+    assert not at.exception
+    [table] = [t for t in at.dataframe if list(t.value.columns)[:2] == ["When", "Overall"]]
+    oldest = [r["When"] for r in table.value.to_dict("records")][-3:]
+    assert oldest == [f"{d.day} {d:%b} practice" for d in reversed(days[:3])], oldest
+    # a year and a day back, the same day and month as today's: its year said
+    assert (
+        summary.answer_rows([{"id": 1, "created_at": "2025-12-06T12:00:00"}], [], date(2026, 12, 6))[0][
+            "When"
+        ]
+        == "Dec 2025 practice"
+    )

@@ -51,16 +51,19 @@ def table_moment(stamp: str, today: date, with_time: bool = False) -> str:
     return f"{day} {moment:%H:%M}" if with_time and len(stamp) > 10 else day
 
 
-# A past day of the last ten months is told apart by its day and month alone ('28 Dec' on 5 Jan is
-# last week's); before that, its month and year.
-DAYS_NAMED_WITHOUT_YEAR = 300
+# A past day of the last year is told apart by its day and month alone: no other day of the year
+# up to today has them ('28 Dec' on 5 Jan is last week's, '7 Dec' on 6 Dec last year's); before
+# that, its month and year.
+DAYS_NAMED_WITHOUT_YEAR = 364
 
 
 def answer_day(stamp: str, today: date) -> str:
     """A day in a table of answers' first column, beside four figures on a phone: '28 Dec' this year
-    or in the last ten months, 'Dec 2025' before (the rows' order tells its days apart). After a
-    year of use '28 Dec 2025 practice' was too wide: the table's last column was out of a phone's
-    view (14 px at 390 px) in most of the questions Progress lists."""
+    or in the last year, 'Dec 2025' before (the rows' order tells its days apart). After a year of
+    use '28 Dec 2025 practice' was too wide: the table's last column was out of a phone's view (14 px
+    at 390 px) in most of the questions Progress lists. Past ten months it read 'Dec 2025' too, and
+    three answers of last December read alike; any day with its year ("7 Dec ’25 practice") is a
+    few pixels wider than a phone's column holds."""
     day = local_moment(stamp).date()
     if day.year == today.year or abs((today - day).days) <= DAYS_NAMED_WITHOUT_YEAR:
         return f"{day.day} {day:%b}"

@@ -478,7 +478,13 @@ def answers_table(rows: list[dict], key: str) -> None:
         table(rows)
         return
     every = st.session_state.get(key, False)
-    table(rows if every else rows[:TABLE_ROWS_SHOWN_WHOLE], whole=True)
+    # a table of its own for each: the browser sizes a table's columns once, to the rows it first
+    # shows, and cut every older answer's day to the newest ones' width ("7 Dec ’25 practic")
+    if every:
+        with st.container():
+            table(rows, whole=True)
+    else:
+        table(rows[:TABLE_ROWS_SHOWN_WHOLE], whole=True)
     st.toggle(f"Show all {len(rows)} answers", key=key)
     if not every:
         st.caption(f"The newest {TABLE_ROWS_SHOWN_WHOLE} of {len(rows)}.")

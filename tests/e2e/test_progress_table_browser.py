@@ -138,7 +138,9 @@ def test_a_question_answered_for_over_a_year_shows_every_figure_on_a_phone(tmp_p
     """After a year of use a question's table on a phone (390 px) had its last column out of view
     (7-14 px, "Length" read "Lengtl") in 9 of the 15 questions listed: each answer from last year read
     '28 Dec 2025 practice', too wide for the column beside four figures. An answer from more than ten
-    months back now reads 'Dec 2025 practice'; one of the last ten months '28 Dec practice'."""
+    year back now reads 'Dec 2025 practice'; one of the last year '28 Dec practice'. Every answer
+    shown, they are in view too: the table is drawn anew, its first column as wide as its oldest day
+    (it kept the width of the newest fifteen, and a phone cut "Dec 2025 practic")."""
     db = store.open_store(load_settings(tmp_path))
     now = datetime.now(UTC).replace(hour=12, minute=0, second=0, microsecond=0)
     try:
@@ -165,5 +167,12 @@ def test_a_question_answered_for_over_a_year_shows_every_figure_on_a_phone(tmp_p
         redrawn(page)
         sideways = table.evaluate(SIDEWAYS)
         question.screenshot(path=str(shots / "progress-a-year-390.png"))
+        question.get_by_text("Show all").click()
+        every = question.get_by_test_id("stDataFrame")
+        page.wait_for_function(TABLES_DRAWN, arg=1, polling=100, timeout=30_000)
+        redrawn(page)
+        every_sideways = every.evaluate(SIDEWAYS)
+        phone_screenshot(page, shots / "progress-a-year-every-answer-390.png")
         context.close()
     assert sideways <= 1, sideways
+    assert every_sideways <= 1, every_sideways
