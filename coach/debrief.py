@@ -392,12 +392,24 @@ def gaps_judged_by(db: Store, settings: Settings, interview_id: int) -> tuple[st
 
 def saved_gaps_without_questions(db: Store, settings: Settings, saved: dict, interview_id: int) -> list[str]:
     """`gaps_without_questions` for a debrief of interview `interview_id` just saved (`saved`: its
-    fields), with the user's questions for the role Progress judges its gaps by (`gaps_judged_by`)."""
+    fields), with the user's questions for the role Progress judges its gaps by (`gaps_judged_by`),
+    but for those Practice recommends questions for anyway (another debrief names them, judged by
+    a role that has questions for them)."""
     if not (saved.get("skill_gaps") or "").strip():
         return []
+    from coach.progress import practised_gaps, skill_gaps_now  # it reads this module
+
     questions = banks.load_questions(settings.data_dir, owner=settings.owner)
     role, _ = gaps_judged_by(db, settings, interview_id)
-    return gaps_without_questions(saved["skill_gaps"], competencies_practised(questions, role))
+    left = gaps_without_questions(saved["skill_gaps"], competencies_practised(questions, role))
+    if not left:
+        return []
+    # one Practice recommends for all the same, named by another debrief judged by a role that has
+    # questions for it: "so Practice will recommend none for it" was untrue
+    practised = practised_gaps(skill_gaps_now(db, settings, today=local_time.today(), questions=questions))
+    return [
+        g for g in left if not (skills := set(banks.skill_gap_to_competencies(g))) or not skills <= practised
+    ]
 
 
 def kinds_of_question(gaps: Sequence[str]) -> list[str]:

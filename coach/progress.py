@@ -627,6 +627,46 @@ def practised_for_another_role_words(gaps: dict, find: str) -> list[str]:
     return said
 
 
+def skill_gaps_now(
+    store: Store,
+    settings: Settings,
+    *,
+    today: date,
+    attempts: list[dict] | None = None,
+    questions: list[banks.Question] | None = None,
+    interviews: list[dict] | None = None,
+    n: int = 5,
+) -> dict:
+    """`skill_gaps` as Progress reports them from what the store holds (what it read already may be
+    passed): the gaps Practice recommends for, when no interview is chosen there."""
+    attempts = list_attempts(store, newest_first=False) if attempts is None else attempts
+    questions = (
+        banks.load_questions(settings.data_dir, owner=settings.owner) if questions is None else questions
+    )
+    interviews = list_interviews(store) if interviews is None else interviews
+    asks = interview_asks(interviews, today)
+    yours = your_role(settings, store)  # read once: in a cohort it is read from the store
+    return skill_gaps(
+        list_debriefs(store),
+        attempts,
+        questions,
+        today=today,
+        n=n,
+        interview=asks,  # as Practice, unless another is chosen there
+        # as Practice: the role of the interview whose description steers the picks, else this
+        # person's own (in a cohort too)
+        role=recommend.role_to_practise(yours, (steering(interviews, asks) or {}).get("role")),
+        # whether a debrief's gap has a question, as saving it said: by its own interview's role
+        gap_roles=gap_roles(interviews, yours),
+    )
+
+
+def practised_gaps(report: dict) -> set[str]:
+    """The skills of `skill_gaps_now`'s gaps Practice recommends questions for: not those only another
+    role's questions practise (`practised_for`)."""
+    return {g["competency"] for g in report["gaps"] if not g.get("practised_for")}
+
+
 def gaps_to_practise(
     debriefs: list[dict],
     questions: Sequence[banks.Question],
@@ -877,8 +917,6 @@ def progress_report(
     mocks = mock_series(list_mock_sessions(store))
     questions = banks.load_questions(settings.data_dir, owner=settings.owner)
     held = held_interview_dates(interviews, today)
-    asks = interview_asks(interviews, today)
-    yours = your_role(settings, store)  # read once: in a cohort it is read from the store
     return {
         "today": today.isoformat(),
         "counts": {
@@ -903,18 +941,14 @@ def progress_report(
         "practice_vs_real": practice_vs_real(attempts, turns, settings),
         "improvement": improvement(attempts, settings, last_n=last_n, targets=targets),
         "per_question": per_question(attempts, turns, {q.id: q.text for q in questions}),
-        "skill_gaps": skill_gaps(
-            list_debriefs(store),
-            attempts,
-            questions,
+        "skill_gaps": skill_gaps_now(
+            store,
+            settings,
             today=today,
+            attempts=attempts,
+            questions=questions,
+            interviews=interviews,
             n=recommend_n,
-            interview=asks,  # as Practice, unless another is chosen there
-            # as Practice: the role of the interview whose description steers the picks, else this
-            # person's own (in a cohort too)
-            role=recommend.role_to_practise(yours, (steering(interviews, asks) or {}).get("role")),
-            # whether a debrief's gap has a question, as saving it said: by its own interview's role
-            gap_roles=gap_roles(interviews, yours),
         ),
         "cadence": cadence(
             held,

@@ -126,14 +126,13 @@ def test_saving_the_debrief_and_progress_judge_its_gap_by_the_same_role(tmp_path
     assert [g["competency"] for g in report["gaps"]] == ["hiring"] and report["unmatched"] == []
     assert report["recommended"], report
 
-    # a software engineer's interview with the same gap: named when saved, and by Progress alike
+    # a software engineer's interview with the same gap: no software engineer's question practises
+    # it, but Practice recommends hiring questions for the other debrief's gap (the coming engineering
+    # manager round steers its picks), so saving does not say "Practice will recommend none for it"
     other = _interview(tmp_path, "Backend engineer", -2)
     said = coach_printed(tmp_path, "debrief", other, "--skill-gaps", "interviewing candidates")
     report = json.loads(coach_printed(tmp_path, "progress", "--json"))["skill_gaps"]
-    assert (
-        "“interviewing candidates” matches no practice question for software engineering roles (this "
-        "interview's role)" in unwrapped(said)
-    ), said
+    assert "no practice question" not in unwrapped(said), said
     # Progress lists it once, as hiring (2×) with the hiring question above: not also as matching
     # none ("Also named, matching no practice question: interviewing candidates" under "hiring (2×)"
     # and its question said it had one and had none)
