@@ -48,7 +48,7 @@ def test_the_terminal_draft_says_which_lines_went_well_and_which_could_be_better
     tail = text[text.index("Debrief draft:") :].splitlines()
     well, better = tail.index("Went well:"), tail.index("Could be better:")
     in_band = "  Answers at a conversational pace (130–175 wpm): 1 of 2 measured."
-    fast = "  Answers faster than a conversational pace (over 175 wpm): 1 of 2 measured."
+    fast = "  Answers faster than a conversational pace (over 185 wpm): 1 of 2 measured."
     assert well < tail.index(in_band) < better < tail.index(fast), text
 
 

@@ -184,25 +184,51 @@ def _what_slows(pauses: dict | None, duration_s: float | None) -> str:
     return "The pauses are not what slows it: say each sentence a little faster."
 
 
+# Pace works as a band: it is something to work on only well outside it (../shared/DESIGN.md,
+# config.Thresholds), this far over its high end or under its low end (the coach's own margins).
+PACE_FLAGGED_OVER_BAND_WPM = 10.0
+PACE_FLAGGED_UNDER_BAND_WPM = 20.0
+
+
+def pace_flagged_past(t: Thresholds) -> tuple[float, float]:
+    """(slower than, faster than): the paces past which an answer's pace is something to work on."""
+    return t.pace_low_wpm - PACE_FLAGGED_UNDER_BAND_WPM, t.pace_high_wpm + PACE_FLAGGED_OVER_BAND_WPM
+
+
+def pace_verdict(m: dict, t: Thresholds) -> str | None:
+    """'fast' or 'slow' when an answer's pace is something to work on, else None: what its feedback
+    says and what a review's debrief draft counts, so the two agree. The draft called the lecture's
+    128 wpm "slower than a conversational pace" while the answer's own feedback said nothing of it."""
+    wpm = m.get("wpm")
+    if wpm is None or (m.get("words") or 0) < MIN_WORDS:  # scored from here, so coached from here
+        return None
+    slower_than, faster_than = pace_flagged_past(t)
+    if wpm > faster_than:
+        return "fast"
+    if wpm < slower_than:
+        return "slow"
+    return None
+
+
 def _delivery(points: list, a: dict, m: dict, t: Thresholds) -> None:
     wpm = m["wpm"]
-    if wpm is not None and m["words"] >= MIN_WORDS:  # scored from here, so coached from here
-        if wpm > t.pace_high_wpm + 10:
-            points.append(
-                (
-                    2.5 + (wpm - t.pace_high_wpm) / 20,
-                    f"{wpm:.0f} words a minute, above the {t.pace_low_wpm:.0f}–{t.pace_high_wpm:.0f} "
-                    "band listeners follow most easily. Pause at the end of each sentence.",
-                )
+    verdict = pace_verdict(m, t)
+    if verdict == "fast":
+        points.append(
+            (
+                2.5 + (wpm - t.pace_high_wpm) / 20,
+                f"{wpm:.0f} words a minute, above the {t.pace_low_wpm:.0f}–{t.pace_high_wpm:.0f} "
+                "band listeners follow most easily. Pause at the end of each sentence.",
             )
-        elif wpm < t.pace_low_wpm - 20:
-            points.append(
-                (
-                    2.0 + (t.pace_low_wpm - wpm) / 30,
-                    f"{wpm:.0f} words a minute, below the {t.pace_low_wpm:.0f}–{t.pace_high_wpm:.0f} "
-                    f"band. {_what_slows(m['pauses'], m['duration_s'])}",
-                )
+        )
+    elif verdict == "slow":
+        points.append(
+            (
+                2.0 + (t.pace_low_wpm - wpm) / 30,
+                f"{wpm:.0f} words a minute, below the {t.pace_low_wpm:.0f}–{t.pace_high_wpm:.0f} "
+                f"band. {_what_slows(m['pauses'], m['duration_s'])}",
             )
+        )
     pauses = m["pauses"]
     if pauses and pauses["long_mid_clause"]:
         examples = "; ".join(a["worst_pauses"])

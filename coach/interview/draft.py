@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 
+from coach.analysis.feedback import pace_flagged_past, pace_verdict
 from coach.analysis.wording import count, times
 from coach.audio import hms
 from coach.config import Settings
@@ -175,13 +176,13 @@ def debrief_draft(answers: Sequence[dict], facts: dict, settings: Settings) -> d
                 typical=f"{t.fillers_per_100_words_typical:g}",
             )
         )
-    pace = [a["analysis"]["metrics"].get("wpm") for a in answers]
-    fast = [wpm for wpm in pace if wpm and wpm > t.pace_high_wpm]
-    if fast:
-        better.append(FAST.format(fast=len(fast), answers=len(answers), high=f"{t.pace_high_wpm:.0f}"))
-    slowly = [wpm for wpm in pace if wpm and wpm < t.pace_low_wpm]
-    if slowly:
-        better.append(SLOW.format(slow=len(slowly), answers=len(answers), low=f"{t.pace_low_wpm:.0f}"))
+    # flagged as each answer's own feedback flags it: only well outside the band
+    pace = [pace_verdict(a["analysis"]["metrics"], t) for a in answers]
+    slower_than, faster_than = pace_flagged_past(t)
+    if fast := pace.count("fast"):
+        better.append(FAST.format(fast=fast, answers=len(answers), high=f"{faster_than:.0f}"))
+    if slowly := pace.count("slow"):
+        better.append(SLOW.format(slow=slowly, answers=len(answers), low=f"{slower_than:.0f}"))
     slow = [x for x in facts["response_time_s"]["each"] if x > SLOW_START_S] if conversation else []
     if slow:
         better.append(SLOW_STARTS.format(slow=count(len(slow), "answer"), limit=f"{SLOW_START_S:g}"))

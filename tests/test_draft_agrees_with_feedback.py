@@ -1,0 +1,88 @@
+"""A review's debrief draft and each answer's own "What to work on" give one verdict: what the draft
+counts as something that could be better, the answer's feedback says too, and what the feedback
+leaves alone the draft does not flag. tests/data/real_speech/lecture.wav reviewed as one person
+(128 wpm) drafted "Answers slower than a conversational pace (under 130 wpm): 1 of 1 measured"
+while the answer's feedback said nothing of its pace: it flags only drift well outside the band
+(../shared/DESIGN.md). Answers here are analysed as a review analyses them, from timed words."""
+
+from __future__ import annotations
+
+import pytest
+from app_support import DATA
+
+from coach.analysis.answer import analyze
+from coach.banks import load_questions
+from coach.config import load_settings
+from coach.interview.draft import debrief_draft
+from coach.interview.review import ReviewOptions, review
+from coach.types import Transcript, Word
+
+LECTURE = DATA / "real_speech" / "lecture.wav"
+NO_CONVERSATION = {"candidate_talk_share": None, "questions": 0, "response_time_s": {"each": []}}
+STORY = (
+    "Last spring our checkout service kept timing out during sales, and I was asked to find out "
+    "why before the next campaign. I read the traces and found that every order opened a new "
+    "database connection. I moved the service to a shared connection pool and added a load test "
+    "to the release checks. After that change the timeouts stopped and checkout held steady through "
+    "the summer sale, with orders up by a third."
+)
+
+
+def spoken(text: str, wpm: float) -> Transcript:
+    """`text` said evenly at `wpm`, from the first word's start to the last word's end, no gaps."""
+    words = text.split()
+    step = 60.0 / wpm  # each word's share of a minute
+    timed = [Word(w, 0.5 + k * step, 0.5 + (k + 1) * step, 0.9) for k, w in enumerate(words)]
+    return Transcript.from_words(timed, duration_s=timed[-1].end_s + 0.3)
+
+
+def answered(transcript: Transcript, question=None, settings=None) -> dict:
+    """An answer as a review hands it to the draft: analysed as a part of an interview."""
+    analysis = analyze(transcript, question=question, settings=settings, interview=True).to_dict()
+    assert analysis["scores"] is not None, analysis["warnings"]  # measured: the draft counts it
+    return {
+        "question": question.text if question else "The whole recording",
+        "bank_id": question.id if question else None,
+        "end_s": transcript.duration_s,
+        "offset_s": 0.0,
+        "analysis": analysis,
+    }
+
+
+def draft_lines(answers: list[dict], settings) -> list[str]:
+    draft = debrief_draft(answers, NO_CONVERSATION, settings)
+    return (draft["went_well"] + "\n" + draft["could_be_better"]).splitlines()
+
+
+@pytest.mark.slow
+def test_the_lecture_at_128_wpm_is_not_called_slow_by_its_draft(tmp_path, earlier_reviews):
+    earlier_reviews(tmp_path)
+    settings = load_settings(data_dir=tmp_path)
+    result = review(LECTURE, settings, ReviewOptions(n_speakers=1), questions=load_questions())
+    [answer] = result["answers"]
+    wpm = answer["analysis"]["metrics"]["wpm"]
+    assert 110 <= wpm < 130, wpm  # under the band's 130, not well under it
+    assert not [line for line in answer["analysis"]["feedback"] if "words a minute" in line]
+    said = result["debrief_draft"]["went_well"] + result["debrief_draft"]["could_be_better"]
+    assert "pace" not in said, said
+
+
+@pytest.mark.parametrize(
+    "wpm, verdict",
+    [
+        (107, "Answers slower than a conversational pace (under 110 wpm): 1 of 1 measured."),
+        (113, None),
+        (128, None),
+        (182, None),
+        (188, "Answers faster than a conversational pace (over 185 wpm): 1 of 1 measured."),
+    ],
+)
+def test_the_draft_flags_pace_where_the_answers_feedback_does(tmp_path, wpm, verdict):
+    """On both sides of where the feedback starts to speak of pace (20 wpm under the band, 10 over)."""
+    settings = load_settings(data_dir=tmp_path)
+    answer = answered(spoken(STORY, wpm), settings=settings)
+    assert round(answer["analysis"]["metrics"]["wpm"]) == wpm
+    feedback = [line for line in answer["analysis"]["feedback"] if "words a minute" in line]
+    flagged = [line for line in draft_lines([answer], settings) if "than a conversational pace" in line]
+    assert bool(feedback) == (verdict is not None), answer["analysis"]["feedback"]
+    assert flagged == ([verdict] if verdict else []), flagged
