@@ -86,3 +86,30 @@ def test_the_draft_flags_pace_where_the_answers_feedback_does(tmp_path, wpm, ver
     flagged = [line for line in draft_lines([answer], settings) if "than a conversational pace" in line]
     assert bool(feedback) == (verdict is not None), answer["analysis"]["feedback"]
     assert flagged == ([verdict] if verdict else []), flagged
+
+
+@pytest.mark.parametrize(
+    "question_id, seconds, flagged",
+    [
+        # a question of no length of its own: past the usual 120 s (by the feedback's 10%)
+        (None, 125, False),
+        (None, 150, True),
+        # "Tell me about a time you led …" runs 60–180 s: 190 s is within its margin, 210 s past it
+        ("beh-lead-01", 190, False),
+        ("beh-lead-01", 210, True),
+    ],
+)
+def test_the_draft_calls_an_answer_long_where_the_answers_feedback_does(
+    tmp_path, question_id, seconds, flagged
+):
+    """The draft named an answer past 180 s whatever its question: 190 s to a question whose answers
+    run up to 180 s was "ran 3:10" in the draft and within its length in the feedback, and 150 s past
+    the usual 120 s the other way round."""
+    settings = load_settings(data_dir=tmp_path)
+    question = next((q for q in load_questions() if q.id == question_id), None)
+    words = (STORY.split() * 20)[: round(seconds * 150 / 60)]  # at 150 wpm, in the band
+    answer = answered(spoken(" ".join(words), 150), question, settings)
+    feedback = [line for line in answer["analysis"]["feedback"] if line.startswith("The answer ran")]
+    long_lines = [line for line in draft_lines([answer], settings) if line.startswith("The answer to")]
+    assert bool(feedback) == flagged, answer["analysis"]["feedback"]
+    assert bool(long_lines) == flagged, long_lines

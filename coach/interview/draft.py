@@ -12,16 +12,15 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 
-from coach.analysis.feedback import pace_flagged_past, pace_verdict
+from coach.analysis.feedback import length_verdict, pace_flagged_past, pace_verdict
 from coach.analysis.wording import count, times
 from coach.audio import hms
 from coach.config import Settings
 from coach.debrief import REVIEW_DRAFT_NOTE_LINE
 from coach.interview.metrics import over_recordings
 
-# Facts for the draft: an answer past this reads as a monologue (behavioural answers run
-# 60-120 s, config.Thresholds), a start slower than this is a long wait.
-MONOLOGUE_S = 180.0
+# Facts for the draft: a start slower than this is a long wait. (An answer is long where its own
+# feedback says so: analysis.feedback.length_verdict.)
 SLOW_START_S = 5.0
 # How much of a conversational interview the candidate usually speaks, in percent (interview
 # coaching's rule of thumb: about 60-70%, the interviewer's questions and remarks the rest). A share
@@ -161,10 +160,14 @@ def debrief_draft(answers: Sequence[dict], facts: dict, settings: Settings) -> d
     if conversation:
         (well if asked else better).append(OWN_QUESTIONS.format(questions=count(len(asked), "question")))
     for a in answers:
-        # the answer's own length: the interviewer's remarks inside it are not part of it
-        length = a["analysis"]["metrics"].get("duration_s") or a["end_s"] - a["offset_s"]
-        if length > MONOLOGUE_S:
-            better.append(LONG_ANSWER.format(question=_short(a["question"]), length=hms(length)))
+        # long for its question where its own feedback says so ("The answer ran 150 s, past the
+        # 120 s …"): the draft named any answer past 180 s, one within its question's length too.
+        # The answer's own length: the interviewer's remarks inside it are not part of it.
+        metrics = a["analysis"]["metrics"]
+        if length_verdict(metrics) == "long":
+            better.append(
+                LONG_ANSWER.format(question=_short(a["question"]), length=hms(metrics["duration_s"]))
+            )
     fillers = sum(len(a["analysis"]["fillers"]) for a in answers)
     words = sum(a["analysis"]["metrics"].get("words") or 0 for a in answers)
     if words and 100 * fillers / words > t.fillers_per_100_words_typical:
@@ -242,8 +245,6 @@ def _stored_answer(turn: dict, practisable: Collection[str]) -> dict:
     return {
         "question": turn.get("question_text") or "",
         "bank_id": question_id if question_id in practisable else None,
-        "end_s": turn.get("answer_end_s") or 0.0,
-        "offset_s": (turn.get("transcript") or {}).get("offset_s") or 0.0,
         "analysis": turn["analysis"],
     }
 
