@@ -113,3 +113,30 @@ def test_the_draft_calls_an_answer_long_where_the_answers_feedback_does(
     long_lines = [line for line in draft_lines([answer], settings) if line.startswith("The answer to")]
     assert bool(feedback) == flagged, answer["analysis"]["feedback"]
     assert bool(long_lines) == flagged, long_lines
+
+
+@pytest.mark.parametrize(
+    "ending, feedback_starts, drafted",
+    [
+        # a number told inside a step: "told in passing", not missing
+        ("I added an index and the page loaded 40% faster.", "The result (40%) is told in passing", False),
+        ("I added an index to the orders table.", "No result stated", True),
+    ],
+)
+def test_the_draft_says_a_result_is_missing_where_the_answers_feedback_does(
+    tmp_path, ending, feedback_starts, drafted
+):
+    settings = load_settings(data_dir=tmp_path)
+    question = next(q for q in load_questions() if q.id == "beh-lead-01")
+    text = (
+        "The checkout page was slow for every customer during the spring sale. I was asked to fix it "
+        "before the next campaign started. I profiled the service and found one slow query. " + ending
+    )
+    answer = answered(spoken(text, 150), question, settings)
+    assert any(line.startswith(feedback_starts) for line in answer["analysis"]["feedback"]), answer[
+        "analysis"
+    ]["feedback"]
+    missing = [
+        line for line in draft_lines([answer], settings) if "did not say how things turned out" in line
+    ]
+    assert bool(missing) == drafted, missing

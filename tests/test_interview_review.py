@@ -932,8 +932,19 @@ def test_the_draft_counts_results_only_in_answers_that_tell_a_story(tmp_path):
 
     def answer(bank_id: str, result_words: int, story: bool) -> dict:
         structure = {"score": 14} if story else {"score": None, "applies": False}
-        metrics = {"wpm": 165, "words": 45, "star": {"result": {"words": result_words}}}
-        analysis = {"scores": {"overall": 50, "structure": structure}, "metrics": metrics, "fillers": []}
+        star = {"result": {"words": result_words}}
+        metrics = {"wpm": 165, "words": 45, "star": star, "quantified_results": 0}
+        sentences = [
+            {"star": "situation"},
+            {"star": "action"},
+            {"star": "result" if result_words else "action"},
+        ]
+        analysis = {
+            "scores": {"overall": 50, "structure": structure},
+            "metrics": metrics,
+            "fillers": [],
+            "sentences": sentences,
+        }
         return {"analysis": analysis, "end_s": 20.0, "offset_s": 0.0, "bank_id": bank_id, "question": "Q"}
 
     facts = {"candidate_talk_share": None, "questions": 0, "response_time_s": {"each": []}}

@@ -106,11 +106,26 @@ def _fillers(points: list, a: dict, m: dict, t: Thresholds) -> None:
         )
 
 
-def _structure(points: list, a: dict, m: dict, t: Thresholds) -> None:
-    star = m["star"]
-    if a["n_sentences"] >= 2 and star["result"]["words"] == 0 and m["quantified_results"]:
+def result_verdict(m: dict, n_sentences: int) -> str | None:
+    """How a story told its result, as its feedback says it: "in passing" (a number inside a step,
+    no sentence of its own), "missing", "no number", or None (a result with a number, or too few
+    sentences to tell). A review's debrief draft counts the missing ones by it: it said "did not say
+    how things turned out" of an answer whose feedback read "The result (40%) is told in passing"."""
+    result_words = ((m.get("star") or {}).get("result") or {}).get("words") or 0
+    quantified = m.get("quantified_results") or 0
+    if n_sentences >= 2 and not result_words:
         # a number after the scene is set is a result told inside a step ("I added an index and
         # the page loaded 40% faster"): the quantified results count it, so it is not "no result"
+        return "in passing" if quantified else "missing"
+    if result_words and not quantified:
+        return "no number"
+    return None
+
+
+def _structure(points: list, a: dict, m: dict, t: Thresholds) -> None:
+    star = m["star"]
+    result = result_verdict(m, a["n_sentences"])
+    if result == "in passing":
         points.append(
             (
                 3.0,
@@ -118,7 +133,7 @@ def _structure(points: list, a: dict, m: dict, t: Thresholds) -> None:
                 "something else. Give it a sentence of its own at the end: what changed, and by how much.",
             )
         )
-    elif a["n_sentences"] >= 2 and star["result"]["words"] == 0:
+    elif result == "missing":
         points.append(
             (
                 4.0,
@@ -126,7 +141,7 @@ def _structure(points: list, a: dict, m: dict, t: Thresholds) -> None:
                 "ideally with a number (time saved, %, money, users).",
             )
         )
-    elif star["result"]["words"] and m["quantified_results"] == 0:
+    elif result == "no number":
         points.append(
             (
                 2.0,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 
-from coach.analysis.feedback import length_verdict, pace_flagged_past, pace_verdict
+from coach.analysis.feedback import length_verdict, pace_flagged_past, pace_verdict, result_verdict
 from coach.analysis.wording import count, times
 from coach.audio import hms
 from coach.config import Settings
@@ -191,7 +191,13 @@ def debrief_draft(answers: Sequence[dict], facts: dict, settings: Settings) -> d
         better.append(SLOW_STARTS.format(slow=count(len(slow), "answer"), limit=f"{SLOW_START_S:g}"))
     if conversation and facts["interruptions"]["by_candidate"]:
         better.append(interruptions_said(facts))
-    no_result = [a for a in stories if a["bank_id"] and a not in with_result]
+    # missing where the answer's own feedback says so: a result told in passing is not missing
+    no_result = [
+        a
+        for a in stories
+        if a["bank_id"]
+        and result_verdict(a["analysis"]["metrics"], len(a["analysis"].get("sentences") or ())) == "missing"
+    ]
     if no_result:
         better.append(NO_RESULT.format(answers=count(len(no_result), "answer")))
     # the counts above leave them out: "1 of 2" beside three answers said why not. Last, under what
