@@ -29,11 +29,12 @@ from coach.interview.review import (
 from coach.interview.turns import question_title
 from coach.interview_log import (
     STAGES,
+    interview_choice,
     interview_with_stage,
     recordable,
 )
 from coach.local_time import long_date
-from coach.ui import browser_clock, left_midway, log_labels, shared, summary, waiting
+from coach.ui import browser_clock, left_midway, shared, summary, waiting
 from coach.ui.highlight import escape, escape_sentence
 
 NEW_INTERVIEW = 0
@@ -67,7 +68,7 @@ def which_interview() -> int:
             # the day and the stage first: on a phone the rest is cut off (`store.list_interviews`' row)
             "A new one (fill in the company below)"
             if i == NEW_INTERVIEW
-            else log_labels.interview_choice(logged[i], today)
+            else interview_choice(logged[i], today)
         ),
         key="review_interview",
         help="Pick the interview from your log, so the recording, its answers and the debrief stay "

@@ -1,5 +1,6 @@
 """Editing the interview log: what changed in an interview or an option, checked before the store
-writes it. The labels the Interviews page shows live in coach.ui.log_labels."""
+writes it. The labels the Interviews page shows live in coach.ui.log_labels; an interview as the
+Review page lists it to pick (`interview_choice`) is here, as a refusal names it that way too."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from coach.debrief import name_on_a_line, parse_person, remember_person, same_pe
 from coach.errors import InputError
 from coach.interview.turns import question_title
 from coach.lines import CUT_TRIMMED, shortened
-from coach.local_time import local_day
+from coach.local_time import local_day, short_date
 from coach.playbook import ending, is_ahead, is_application, is_interview, is_offer
 from coach.store import Store
 from coach.store.options import KIND_LABELS as OPTION_KIND_LABELS
@@ -272,6 +273,21 @@ def what_was_measured(interview: dict) -> str:
     if not (answers or interview.get("recordings")):
         return ""
     return "recording kept, nothing measured" if interview.get("recordings_kept") else "nothing measured"
+
+
+def interview_choice(interview: dict, today: date) -> str:
+    """'Thu 3 Dec · first round · Globex — Platform engineer · 1 answer measured': an interview of
+    the log in a list to pick from, what tells two of one company apart first. On a phone (390 px) a
+    pick list shows some 45 characters: "Globex Corporation International Holdings — Senior platfo…"
+    hid the day and the stage, and two stages of one company read alike."""
+    role = f" — {interview['role']}" if interview.get("role") else ""
+    parts = [
+        short_date(str(interview["interview_date"])[:10], today),
+        interview.get("stage") or "",
+        f"{interview['company']}{role}",
+        what_was_measured(interview),
+    ]
+    return " · ".join(filter(None, parts))
 
 
 def recordings_not_analysed(interview: dict, absolute) -> list[str]:

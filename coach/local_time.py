@@ -62,6 +62,13 @@ def in_lived_order(stamp: str) -> tuple[str, int, str]:
     return (local_day(text), 0, text)
 
 
+def short_date(iso_date: str, today: date) -> str:
+    """'Fri 4 Dec' this year, 'Fri 4 Dec 2025' another year: a date read at a glance."""
+    day = date.fromisoformat(iso_date)
+    text = f"{day:%a} {day.day} {day:%b}"
+    return text if day.year == today.year else f"{text} {day.year}"
+
+
 def long_date(day: date | str) -> str:
     """'Mon 9 Mar 2026': a date in a sentence or heading, the same way on every page and report
     (not 2026-03-09)."""

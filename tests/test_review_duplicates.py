@@ -70,11 +70,12 @@ def test_the_same_recording_uploaded_as_a_new_interview_again_names_the_one_it_i
     _analyse(at, "call (1).mp3", company="Globex", interview_id=0)  # 0: "A new one"
     listed = at.selectbox(key="review_interview").options
     [label] = [o for o in listed if " 20 Nov 2025 · technical · Globex — Platform engineer" in o]
+    # named as the list names it, day and stage first: it read "Globex — Platform engineer, 20 Nov
+    # 2025 · technical", no option the list had
     assert [e.value for e in at.error] == [
-        "call (1).mp3 is already kept with Globex — Platform engineer, 20 Nov 2025 · technical in your "
-        "log: to review it again, pick that interview under “Which interview is this?” instead of a new "
-        "one. Nothing was saved."
-    ], label
+        f"call (1).mp3 is already kept with “{label}” in your log: to review it again, pick that "
+        "interview under “Which interview is this?” instead of a new one. Nothing was saved."
+    ], listed
     assert _kept(tmp_path) == ([interview], [copy])  # no second interview, no second copy
 
     _analyse(at, "call (1).mp3", interview_id=interview["id"])

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 
-from coach import banks, store
+from coach import banks, local_time, store
 from coach.analysis.quality import NO_QUESTION_FOUND
 from coach.audio import AudioReader, SavedRecording
 from coach.config import Settings
@@ -46,7 +46,7 @@ from coach.interview.saving import (
     store_review,
     whole_interview_draft,
 )
-from coach.interview_log import interview_with_stage
+from coach.interview_log import interview_choice, interview_with_stage
 from coach.local_time import long_date
 from coach.practice import analyze_transcript
 from coach.store import Store
@@ -79,16 +79,20 @@ class KeptUnanalysed(CoachError):
 class AlreadyKept(InputError):
     """The recording uploaded for a new interview is already kept with one in the log: reviewing it
     into a new one would log the same interview twice, so nothing is kept, and the sentence names
-    the interview to pick instead (`interview`, its row)."""
+    the interview to pick instead (`interview`, its row as `store.list_interviews` gives it): in the
+    page as "Which interview is this?" lists it, day and stage first ("Thu 20 Nov 2025 · technical ·
+    Globex — …"). It named it company first, "Globex — Platform engineer, 20 Nov 2025 · technical",
+    an option the list did not have."""
 
     def __init__(self, name: str, interview: dict):
-        logged = logged_as(interview)
         number = interview["id"]
+        listed = printable(interview_choice(interview, local_time.today()))
         super().__init__(
-            f"{said_name(name, start=True)} is already kept with interview #{number} ({logged}): to "
-            f"review it again, give --save --interview {number} in place of --company. Nothing was saved.",
-            in_app=f"{said_name(name, start=True)} is already kept with {logged} in your log: to review "
-            "it again, pick that interview under “Which interview is this?” instead of a new one.",
+            f"{said_name(name, start=True)} is already kept with interview #{number} "
+            f"({logged_as(interview)}): to review it again, give --save --interview {number} in place "
+            "of --company. Nothing was saved.",
+            in_app=f"{said_name(name, start=True)} is already kept with “{listed}” in your log: to "
+            "review it again, pick that interview under “Which interview is this?” instead of a new one.",
         )
         self.interview = interview
 
@@ -505,7 +509,9 @@ def _check_not_kept(db: Store, source: bytes | Path, original_name: str) -> str 
     kept = store.interview_keeping(db, sha256)
     if kept is not None:
         name = original_name or (Path(source).name if isinstance(source, Path) else "")
-        raise AlreadyKept(name or "This recording", kept)
+        # with what its recordings gave ("1 answer measured"), as the pick list names it
+        listed = next((i for i in store.list_interviews(db) if i["id"] == kept["id"]), kept)
+        raise AlreadyKept(name or "This recording", listed)
     return sha256
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from coach.analysis.wording import count
-from coach.interview_log import debrief_prompt, person_line, what_was_measured
+from coach.interview_log import debrief_prompt, person_line
 from coach.lines import shortened
-from coach.local_time import local_moment
+from coach.local_time import local_moment, short_date
 
 
 def option_label(option: dict, kinds: dict[str, str]) -> str:
@@ -23,13 +23,6 @@ def person_card_line(person: dict) -> str:
     cut there (notes_excerpt), with where the rest is: 20,000 characters of notes about someone met
     filled the card. `person["stage"]` is the stage they were met at (coach.pipeline)."""
     return person_line(person, rest_in=f"the {person.get('stage') or 'stage they were met at'} below")
-
-
-def short_date(iso_date: str, today: date) -> str:
-    """'Fri 4 Dec' this year, 'Fri 4 Dec 2025' another year: a date read at a glance."""
-    day = date.fromisoformat(iso_date)
-    text = f"{day:%a} {day.day} {day:%b}"
-    return text if day.year == today.year else f"{text} {day.year}"
 
 
 def moment_words(stamp: str, today: date, with_time: bool = False) -> str:
@@ -125,21 +118,6 @@ def stage_label(stage: dict, today: date, next_step: bool) -> str:
     elif not stage["debriefed"] and debrief_prompt(stage["stage"], stage["interview_date"], today):
         parts.append("no debrief yet")  # an offer logged as a stage owes none
     return " · ".join(parts)
-
-
-def interview_choice(interview: dict, today: date) -> str:
-    """'Thu 3 Dec · first round · Globex — Platform engineer · 1 answer measured': an interview of
-    the log in a list to pick from, what tells two of one company apart first. On a phone (390 px) a
-    pick list shows some 45 characters: "Globex Corporation International Holdings — Senior platfo…"
-    hid the day and the stage, and two stages of one company read alike."""
-    role = f" — {interview['role']}" if interview.get("role") else ""
-    parts = [
-        short_date(str(interview["interview_date"])[:10], today),
-        interview.get("stage") or "",
-        f"{interview['company']}{role}",
-        what_was_measured(interview),
-    ]
-    return " · ".join(filter(None, parts))
 
 
 def interest_change(change: int, stage_before: str) -> str:
