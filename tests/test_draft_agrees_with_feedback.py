@@ -7,6 +7,8 @@ while the answer's feedback said nothing of its pace: it flags only drift well o
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from app_support import DATA
 
@@ -113,6 +115,8 @@ def test_the_draft_calls_an_answer_long_where_the_answers_feedback_does(
     long_lines = [line for line in draft_lines([answer], settings) if line.startswith("The answer to")]
     assert bool(feedback) == flagged, answer["analysis"]["feedback"]
     assert bool(long_lines) == flagged, long_lines
+    # its length as the pages give one ("3:10"), not "0:03:10" as if it ran hours
+    assert all(re.search(r" ran [1-9]\d*:\d\d\.$", line) for line in long_lines), long_lines
 
 
 @pytest.mark.parametrize(

@@ -13,8 +13,7 @@ import re
 from collections.abc import Collection, Sequence
 
 from coach.analysis.feedback import length_verdict, pace_flagged_past, pace_verdict, result_verdict
-from coach.analysis.wording import count, times
-from coach.audio import hms
+from coach.analysis.wording import clock, count, times
 from coach.config import Settings
 from coach.debrief import REVIEW_DRAFT_NOTE_LINE
 from coach.interview.metrics import over_recordings
@@ -166,7 +165,7 @@ def debrief_draft(answers: Sequence[dict], facts: dict, settings: Settings) -> d
         metrics = a["analysis"]["metrics"]
         if length_verdict(metrics) == "long":
             better.append(
-                LONG_ANSWER.format(question=_short(a["question"]), length=hms(metrics["duration_s"]))
+                LONG_ANSWER.format(question=_short(a["question"]), length=clock(metrics["duration_s"]))
             )
     fillers = sum(len(a["analysis"]["fillers"]) for a in answers)
     words = sum(a["analysis"]["metrics"].get("words") or 0 for a in answers)
