@@ -1487,7 +1487,7 @@ def history_command(
     interviews, newest first."""
     from coach import store as repository
     from coach.local_time import local_moment  # stored in UTC, listed on the user's clock
-    from coach.progress import in_mock_interview, mock_words
+    from coach.progress import in_mock_interview
     from coach.unanalysed import why_not_analysed
 
     with open_store() as store:
@@ -1574,8 +1574,16 @@ def history_command(
         real_shown = len(rows) - len(history["attempts"])
     for _, line in rows:
         typer.echo(line)
+    # how many, right under the rows it counts (on stderr it printed after the interviews, as if
+    # about them, and `coach history | less` left it out)
+    if not_measured:
+        _say_not_measured(len(history["attempts"]), len(every), every_practice, question)
+        return
+    _say_practice_shown(len(history["attempts"]), every, in_mock, real, real_shown, question)
     from coach.pipeline import as_written_most  # each company named as `coach interviews` names it
 
+    if history["interviews"]:
+        typer.echo("Real interviews:")
     for i in as_written_most(history["interviews"]):
         # its company and stage cut at a word to keep the line in TERMINAL_WIDTH, what was held whole
         day, held = f"{i['interview_date']}  ", _held(i)
@@ -1598,22 +1606,26 @@ def history_command(
         )
     if history["unanalysed_recordings"]:
         typer.echo("Delete a recording not analysed with `coach delete-recording` and its path.", err=True)
-    if not_measured:
-        _say_not_measured(len(history["attempts"]), len(every), every_practice, question)
-        return
+
+
+def _say_practice_shown(
+    shown: int, every: list[dict], in_mock: int, real: list[dict], real_shown: int, question: str | None
+) -> None:
+    """The line under `coach history`'s practice rows: how many there are, and when only the newest
+    are listed, how many real answers to the question came since and what lists them all."""
+    from coach.progress import mock_words
+
     answers = f"{count(len(every), 'practice answer')}{mock_words(in_mock)}"
-    if len(history["attempts"]) < len(every):
-        since = ""
-        if real:
-            given = "the real answer" if real_shown == 1 else f"the {real_shown} real answers"
-            since = f" and {'no real answer' if not real_shown else given} given since ({len(real)} in all)"
-        asked = f"--question {question} " if question else ""  # all of them: this question's, not any
-        newest = f"The newest {len(history['attempts'])} of {answers}{since}; "
-        typer.echo(
-            flowed("", f"{newest}`coach history {asked}--limit {len(every)}` lists them all.", 2), err=True
-        )
-    else:
-        typer.echo(f"{answers}.", err=True)
+    if shown >= len(every):
+        typer.echo(f"{answers}.")
+        return
+    since = ""
+    if real:
+        given = "the real answer" if real_shown == 1 else f"the {real_shown} real answers"
+        since = f" and {'no real answer' if not real_shown else given} given since ({len(real)} in all)"
+    asked = f"--question {question} " if question else ""  # all of them: this question's, not any
+    newest = f"The newest {shown} of {answers}{since}; "
+    typer.echo(flowed("", f"{newest}`coach history {asked}--limit {len(every)}` lists them all.", 2))
 
 
 def _history_row(

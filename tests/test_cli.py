@@ -394,7 +394,7 @@ def test_history_of_an_unknown_question_says_so_and_how_to_find_ids(tmp_path):
         == "error: There is no question with id 'nope'; list the ids with `coach questions`."
     )
     unanswered = coach("history", "--question", "mot-05", data_dir=tmp_path)  # a bank question
-    assert unanswered.returncode == 0 and unanswered.stderr.strip() == "0 practice answers."
+    assert unanswered.returncode == 0 and unanswered.stdout.strip() == "0 practice answers."
 
 
 def test_history_names_each_interview_s_company_as_coach_interviews_does(tmp_path):

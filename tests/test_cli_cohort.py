@@ -81,7 +81,7 @@ def test_one_persons_history_and_export_count_in_words(tmp_path):
         db.close()
     history = coach("history", data_dir=tmp_path, user="ana@example.edu")
     assert history.returncode == 0, history.stderr
-    assert history.stderr.strip().splitlines()[-1] == "1 practice answer."
+    assert history.stdout.strip().splitlines()[-1] == "1 practice answer."
     exported = coach("export", tmp_path / "ana.zip", data_dir=tmp_path, user="ana@example.edu")
     assert exported.returncode == 0, exported.stderr
     assert exported.stdout.startswith("Exported 1 practice answer to ")

@@ -225,7 +225,7 @@ def test_a_recording_not_analysed_fits_80_columns_its_name_and_path_whole(tmp_pa
     shown = _printed(tmp_path, "history")
     assert not _widths(shown), _widths(shown)
     assert any(name in line for line in shown) and any(f"({path}):" in line for line in shown), shown
-    assert unwrapped("\n".join(shown)).startswith(
+    assert shown[0] == "0 practice answers." and unwrapped("\n".join(shown[1:])).startswith(
         f"saved but not analysed: {name} ({path}): {name} is silent; if you recorded it, check that"
     ), shown
 

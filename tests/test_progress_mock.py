@@ -200,7 +200,7 @@ def test_coach_history_labels_a_mock_interview_s_answer(tmp_path):
     first, second = listed.stdout.splitlines()[:2]  # newest first: the mock interview's answer
     assert re.fullmatch(r"#2     \d{4}-\d\d-\d\d \d\d:\d\d mock  beh-own-07 .*score 74", first), first
     assert "mock" not in second and second.index("beh-own-07") == first.index("beh-own-07"), listed.stdout
-    assert listed.stderr.strip() == "2 practice answers (1 in a mock interview)."
+    assert listed.stdout.splitlines()[2:] == ["2 practice answers (1 in a mock interview)."], listed.stdout
     shown = json.loads(run_coach("history", "--json", data_dir=tmp_path).stdout)
     assert [a["mock_session_id"] is not None for a in shown["attempts"]] == [True, False]
 
@@ -228,7 +228,8 @@ def test_coach_history_fits_a_mock_interview_s_answer_in_80_columns(tmp_path):
         db.close()
     listed = run_coach("history", data_dir=tmp_path)
     assert listed.returncode == 0, listed.stderr
-    [row] = listed.stdout.splitlines()
+    row, said = listed.stdout.splitlines()
+    assert said == "1 practice answer (1 in a mock interview).", listed.stdout
     assert " mock  beh-collab-01 " in row and row.endswith("12.5 fillers/100  score 100"), row
     assert len(row) <= 80, (len(row), row)
 

@@ -98,22 +98,53 @@ def test_history_lists_the_newest_twenty_and_says_how_to_see_them_all(settings, 
     assert result.exit_code == 0, result.stderr
     rows = [line for line in result.stdout.splitlines() if line.startswith("#")]
     assert [row.split()[0] for row in rows] == [f"#{n}" for n in range(23, 3, -1)]  # newest first
-    assert result.stderr.strip() == (
+    assert result.stdout.splitlines()[-1] == (
         "The newest 20 of 23 practice answers; `coach history --limit 23` lists them all."
     )
     result = _run(settings, "history", "--limit", "23")
     assert len([line for line in result.stdout.splitlines() if line.startswith("#")]) == 23
-    assert result.stderr.strip() == "23 practice answers."
+    assert result.stdout.splitlines()[-1] == "23 practice answers."
     # fewer than there are: it said "5 practice answers." of 23, as if there were no more
     result = _run(settings, "history", "--limit", "5")
     assert [line.split()[0] for line in result.stdout.splitlines() if line.startswith("#")] == [
         f"#{n}" for n in range(23, 18, -1)
     ]
-    assert result.stderr.strip() == (
+    assert result.stdout.splitlines()[-1] == (
         "The newest 5 of 23 practice answers; `coach history --limit 23` lists them all."
     )
     assert len(json.loads(_run(settings, "history", "--json").stdout)["attempts"]) == 23
     assert len(json.loads(_run(settings, "history", "--json", "--limit", "5").stdout)["attempts"]) == 5
+
+
+def test_history_counts_the_practice_answers_under_them_and_heads_the_interviews(settings, monkeypatch):
+    """A year of use: the newest 20 practice answers, then every real interview with nothing
+    between them, and "The newest 20 of 23 practice answers; …" last, on stderr, read as if about
+    the interviews (and `coach history | less` left it out). The count is now on stdout right under
+    the practice answers, and "Real interviews:" heads the interviews."""
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    store = open_store(settings)
+    for i in range(23):
+        save_attempt(store, question_id="mot-05", question_text="Why us?", recording=None,
+                     transcript=transcript_dict(), analysis=analysis_dict(wpm=100.0 + i),
+                     engine="faster-whisper", model="tiny.en")  # fmt: skip
+    add_interview(store, company="Acme", interview_date="2026-03-01", stage="first round")
+    add_interview(store, company="Initech", interview_date="2026-02-01", stage="recruiter screen")
+    store.close()
+    shown = _run(settings, "history")
+    assert shown.exit_code == 0, shown.output
+    lines = shown.stdout.splitlines()
+    assert [line.split()[0] for line in lines[:20]] == [f"#{n}" for n in range(23, 3, -1)], lines
+    assert lines[20:] == [
+        "The newest 20 of 23 practice answers; `coach history --limit 23` lists them all.",
+        "Real interviews:",
+        "2026-03-01  Acme · first round · no recording reviewed yet",
+        "2026-02-01  Initech · recruiter screen · no recording reviewed yet",
+    ], shown.stdout
+    assert shown.stderr == ""
+    every = _run(settings, "history", "--limit", "23").stdout.splitlines()
+    assert every[23:25] == ["23 practice answers.", "Real interviews:"], every
+    listed = json.loads(_run(settings, "history", "--json").stdout)  # JSON alone, as it was
+    assert (len(listed["attempts"]), len(listed["interviews"])) == (23, 2)
 
 
 def test_the_answers_that_could_not_be_measured_are_listed_where_progress_says(settings, monkeypatch):
@@ -1052,8 +1083,9 @@ def test_history_of_a_question_shows_real_answers_measured_as_practice_ones(sett
     store.close()
     shown = _run(settings, "history", "--question", "mot-05")
     assert shown.exit_code == 0, shown.output
-    lines = shown.stdout.splitlines()
+    lines, said = shown.stdout.splitlines()[:-1], shown.stdout.splitlines()[-1]
     assert [line.split()[1] for line in lines] == ["2026-11-25", "2026-11-20", "2026-11-18"], lines
+    assert said == "2 practice answers.", shown.stdout
     real = "real   2026-11-20        mot-05 163 wpm   2.5 fillers/100  score 89  Acme"
     assert lines[1] == real, lines
     assert len({line.index("fillers/100") for line in lines}) == 1, lines
@@ -1079,16 +1111,16 @@ def test_history_of_a_question_cut_to_the_newest_keeps_its_real_answers_to_that_
     store.close()
     shown = _run(settings, "history", "--question", "mot-05", "--limit", "2")
     assert shown.exit_code == 0, shown.output
-    days = [line.split()[1] for line in shown.stdout.splitlines()]
-    assert days == ["2026-11-25", "2026-11-20", "2026-11-18"], shown.stdout
-    assert unwrapped(shown.stderr) == (  # wrapped at words in 80 columns, the command whole
+    rows, said = shown.stdout.splitlines()[:3], "\n".join(shown.stdout.splitlines()[3:])
+    assert [line.split()[1] for line in rows] == ["2026-11-25", "2026-11-20", "2026-11-18"], shown.stdout
+    assert unwrapped(said) == (  # under the rows, wrapped at words in 80 columns, the command whole
         "The newest 2 of 5 practice answers and the real answer given since (2 in all); "
         "`coach history --question mot-05 --limit 5` lists them all."
     )
-    assert "`coach history --question mot-05 --limit 5`" in shown.stderr, shown.stderr
-    every = _run(settings, "history", "--question", "mot-05", "--limit", "5")
-    assert [line.split()[1] for line in every.stdout.splitlines()][-2:] == ["2026-03-01", "2026-02-10"]
-    assert every.stderr.strip() == "5 practice answers."
+    assert "`coach history --question mot-05 --limit 5`" in said, said
+    every = _run(settings, "history", "--question", "mot-05", "--limit", "5").stdout.splitlines()
+    assert [line.split()[1] for line in every[:-1]][-2:] == ["2026-03-01", "2026-02-10"], every
+    assert every[-1] == "5 practice answers."
 
 
 def test_an_export_counts_the_recordings_it_holds_and_a_delete_says_what_went(filled, tmp_path, backend):

@@ -249,6 +249,8 @@ def test_history_says_booked_for_an_interview_to_come_and_no_answers_for_an_offe
 
     lines = run_coach("history", data_dir=tmp_path).stdout.splitlines()
     assert lines == [
+        "0 practice answers.",
+        "Real interviews:",
         f"{today + timedelta(7)}  Fabrikam · recruiter screen · booked",
         f"{today - timedelta(10)}  Contoso · offer",
         f"{today - timedelta(30)}  Contoso · technical · no recording reviewed yet",
