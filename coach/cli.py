@@ -1604,8 +1604,8 @@ def history_command(
         typer.echo(
             flowed("saved but not analysed: ", f"{named}: {one_line(why)}", 2, whole=(name,) if name else ())
         )
-    if history["unanalysed_recordings"]:
-        typer.echo("Delete a recording not analysed with `coach delete-recording` and its path.", err=True)
+    if history["unanalysed_recordings"]:  # on stdout with them: `coach history | less` left it out
+        typer.echo("Delete a recording not analysed with `coach delete-recording` and its path.")
 
 
 def _say_practice_shown(

@@ -83,3 +83,17 @@ def test_an_analysed_answers_recording_is_not_deleted_as_one_not_analysed(settin
     assert refused.returncode != 0
     assert "coach delete-answer" in refused.stderr, refused.stderr
     assert take.path.exists()
+
+
+def test_history_says_how_to_delete_a_recording_not_analysed_right_under_it(settings, clips):
+    """The line "Delete a recording not analysed with `coach delete-recording` and its path." went
+    to stderr: `coach history | less` showed the recordings without it, and `coach history >
+    list.txt` kept them without it. It is now on stdout, the line after them."""
+    _silent_take(settings, clips)
+    shown = run_coach("history", data_dir=settings.data_dir)
+    assert shown.returncode == 0, shown.stderr
+    lines = shown.stdout.splitlines()
+    assert lines[0] == "0 practice answers.", lines
+    assert lines[1].startswith("saved but not analysed: quiet.wav"), lines
+    assert lines[-1] == "Delete a recording not analysed with `coach delete-recording` and its path.", lines
+    assert len(not_analysed(shown.stdout)) == 1 and shown.stderr == "", shown.stderr
