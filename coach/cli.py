@@ -1670,11 +1670,12 @@ def _why_not_measured(attempt: dict) -> str:
 
 
 def _say_not_measured(shown: int, unmeasured: int, practice: int, question: str | None) -> None:
-    """The last line of `coach history --not-measured`: how many of all, and what to do with one."""
+    """The last line of `coach history --not-measured`, on stdout under the rows it counts: how many
+    of all, and what to do with one."""
     answers = count(practice, "practice answer") + (f" to {question}" if question else "")
     if not unmeasured:  # none yet: as `coach history` says it ("Every one of your 0 ..." read oddly)
         said = f"Every one of your {answers} could be measured." if practice else f"{answers}."
-        typer.echo(said, err=True)
+        typer.echo(said)
         return
     asked = f" --question {question}" if question else ""
     newest = (
@@ -1684,7 +1685,7 @@ def _say_not_measured(shown: int, unmeasured: int, practice: int, question: str 
         else ""
     )
     said = f"{unmeasured} of {answers} could not be measured{newest}; "
-    typer.echo(flowed("", f"{said}`coach delete-answer N` deletes one with its recording.", 2), err=True)
+    typer.echo(flowed("", f"{said}`coach delete-answer N` deletes one with its recording.", 2))
 
 
 def _why_waiting(recording: dict, path: Path) -> str:

@@ -150,7 +150,9 @@ def test_history_counts_the_practice_answers_under_them_and_heads_the_interviews
 def test_the_answers_that_could_not_be_measured_are_listed_where_progress_says(settings, monkeypatch):
     """A year of practice, 13 answers not measured: `coach progress` said "`coach history` lists
     them", and `coach history` listed the newest 20 answers, none of them. `coach history
-    --not-measured` lists those alone, each with why, as the Progress page's fold does."""
+    --not-measured` lists those alone, each with why, as the Progress page's fold does, and under
+    them how many of all could not be measured (on stdout: on stderr `coach history --not-measured |
+    less` left it out)."""
     monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
     store = open_store(settings)
     short = {**analysis_dict(), "scores": None, "warnings": ["Only 9 words heard: too short to measure."]}
@@ -172,16 +174,14 @@ def test_the_answers_that_could_not_be_measured_are_listed_where_progress_says(s
     assert shown.stdout.splitlines() == [
         "#1     2026-02-10 12:00  mot-05 could not be measured:",
         "                         Only 9 words heard: too short to measure.",
-    ]
-    assert shown.stderr.splitlines() == [
         "1 of 23 practice answers could not be measured; `coach delete-answer N` deletes",
         "  one with its recording.",
     ]
-    assert max(len(line) for line in (shown.stdout + shown.stderr).splitlines()) <= 80, shown.output
+    assert shown.stderr == "" and max(len(line) for line in shown.stdout.splitlines()) <= 80, shown.output
     listed = json.loads(_run(settings, "history", "--not-measured", "--json").stdout)
     assert [a["id"] for a in listed["attempts"]] == [1]
     measured = _run(settings, "history", "--not-measured", "--question", "mot-21")
-    assert measured.stderr.strip() == "0 practice answers to mot-21.", measured.output
+    assert measured.stdout == "0 practice answers to mot-21.\n", measured.output
 
 
 def test_reanalyze_says_one_answer_not_one_answers(settings, monkeypatch):
