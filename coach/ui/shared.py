@@ -407,13 +407,13 @@ def delete_answer_asked(db: Store, attempt_id: int) -> Callable[[], str]:
             answer = get_attempt(db, attempt_id)
         except InputError:  # gone meanwhile (another tab): the delete says so
             return DELETE_ANSWER_ASKED
-        recording = recording_on_delete(db, answer)
-        if recording.fate == "stays":
-            return DELETE_ANSWER_ASKED_RECORDING_STAYS.format(why=stays_said(recording))
-        return {
-            "deleted": DELETE_ANSWER_ASKED,
-            "missing": DELETE_ANSWER_ASKED_RECORDING_MISSING,
-        }.get(recording.fate, DELETE_ANSWER_ASKED_NO_RECORDING)
+        return _said_of(
+            recording_on_delete(db, answer),
+            DELETE_ANSWER_ASKED,
+            DELETE_ANSWER_ASKED_RECORDING_MISSING,
+            DELETE_ANSWER_ASKED_RECORDING_STAYS,
+            DELETE_ANSWER_ASKED_NO_RECORDING,
+        )
 
     return question
 
@@ -453,12 +453,21 @@ def delete_answer(db: Store, attempt_id: int) -> str:
     answer = get_attempt(db, attempt_id)  # unknown or not theirs: raised here
     recording = recording_on_delete(db, answer)
     delete(db, attempt_id)
+    return _said_of(
+        recording,
+        ANSWER_DELETED,
+        ANSWER_DELETED_RECORDING_MISSING,
+        ANSWER_DELETED_RECORDING_STAYS,
+        ANSWER_DELETED_NO_RECORDING,
+    )
+
+
+def _said_of(recording: RecordingOnDelete, deleted: str, missing: str, stays: str, none: str) -> str:
+    """The sentence of a delete (asked first, or said after) for what it does to the recording
+    (`recording.fate`): `stays` names the answers still using it in place of {why}."""
     if recording.fate == "stays":
-        return ANSWER_DELETED_RECORDING_STAYS.format(why=stays_said(recording))
-    return {
-        "deleted": ANSWER_DELETED,
-        "missing": ANSWER_DELETED_RECORDING_MISSING,
-    }.get(recording.fate, ANSWER_DELETED_NO_RECORDING)
+        return stays.format(why=stays_said(recording))
+    return {"deleted": deleted, "missing": missing}.get(recording.fate, none)
 
 
 def answer_deleted(flag: str) -> None:
