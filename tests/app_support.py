@@ -257,3 +257,36 @@ def held_interview(data_dir: Path) -> int:
         )
     finally:
         db.close()
+
+
+def recommended_ids(at: AppTest) -> list[str]:
+    """The ids of the questions the Practice page recommends, in its order (their Answer buttons)."""
+    return [
+        b.key.removeprefix("practice_rec_") for b in at.button if (b.key or "").startswith("practice_rec_")
+    ]
+
+
+def debriefed(data_dir: Path, fields: dict) -> int:
+    """A first round at Northwind held two days ago, its debrief saved with `fields` as the page
+    saves them (questions asked added to the bank): the interview's id."""
+    from datetime import timedelta
+
+    from coach import store
+    from coach.config import load_settings
+    from coach.debrief import save_debrief
+    from coach.local_time import today
+
+    settings = load_settings(data_dir)
+    db = store.open_store(settings)
+    try:
+        held = store.add_interview(
+            db,
+            company="Northwind",
+            role="Senior backend engineer",
+            stage="first round",
+            interview_date=(today() - timedelta(days=2)).isoformat(),
+        )
+        save_debrief(db, settings, held, fields)
+        return held
+    finally:
+        db.close()

@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from app_support import ROOT, page
+from app_support import ROOT, page, recommended_ids
 from store_support import analysis_dict, record, save_answer, transcript_dict, wav_bytes
 
 from coach import banks, store
@@ -126,12 +126,6 @@ def _with_a_negotiation_gap(data_dir, who: str) -> None:
         db.close()
 
 
-def _picks(at) -> list[str]:
-    return [
-        b.key.removeprefix("practice_rec_") for b in at.button if b.key and b.key.startswith("practice_rec_")
-    ]
-
-
 def test_a_student_saves_their_own_role_and_practice_follows_it_for_them_only(tmp_path, monkeypatch):
     """In a cohort settings.toml is everyone's and staff's to change, so a student could not choose
     a role at all: the engineers, designers and sales people of one cohort all got every role's
@@ -157,7 +151,7 @@ def test_a_student_saves_their_own_role_and_practice_follows_it_for_them_only(tm
 
     practice = _signed_in("practice", "ana@example.edu").run()
     assert not practice.exception
-    picks = _picks(practice)
+    picks = recommended_ids(practice)
     questions = {q.id: q for q in banks.load_questions(tmp_path)}
     assert picks and SALES_DEAL not in picks, picks
     assert all({"software-engineer", "any"} & set(questions[i].roles) for i in picks), picks
@@ -167,7 +161,7 @@ def test_a_student_saves_their_own_role_and_practice_follows_it_for_them_only(tm
 
     bens = _signed_in("practice", "ben@example.edu").run()  # Ben chose none: Ana's role is hers only
     assert not bens.exception
-    assert SALES_DEAL in _picks(bens), _picks(bens)
+    assert SALES_DEAL in recommended_ids(bens), recommended_ids(bens)
 
     again = _signed_in("settings", "ana@example.edu").run()
     assert again.selectbox(key="settings_role").value == "software-engineer"
@@ -202,7 +196,7 @@ def test_the_role_the_host_set_is_a_students_until_they_choose_their_own_any_rol
     practice = _signed_in("practice", "ben@example.edu").run()
     assert not practice.exception
     questions = {q.id: q for q in banks.load_questions(tmp_path)}
-    picks = _picks(practice)
+    picks = recommended_ids(practice)
     assert picks and SALES_DEAL not in picks, picks
     assert all({"software-engineer", "any"} & set(questions[i].roles) for i in picks), picks
     assert (
@@ -217,7 +211,7 @@ def test_the_role_the_host_set_is_a_students_until_they_choose_their_own_any_rol
     assert again.selectbox(key="settings_role").value == "any"
     assert not any(organisations in c.value for c in again.caption)
     practice = _signed_in("practice", "ben@example.edu").run()
-    assert SALES_DEAL in _picks(practice), _picks(practice)
+    assert SALES_DEAL in recommended_ids(practice), recommended_ids(practice)
     assert not any("organisation set" in c.value for c in practice.caption)
 
 

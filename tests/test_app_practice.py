@@ -4,7 +4,7 @@ import html
 import re
 from dataclasses import replace
 
-from app_support import DATA, ROOT, markdown_text, page
+from app_support import DATA, ROOT, markdown_text, page, recommended_ids
 
 from coach import store
 from coach.config import load_settings, save_settings
@@ -823,7 +823,7 @@ def test_after_a_dozen_answers_with_nothing_weak_the_recommendations_do_not_say_
         )
         in captions
     ), captions
-    picks = [b.key.removeprefix("practice_rec_") for b in at.button if b.key.startswith("practice_rec_")]
+    picks = recommended_ids(at)
     assert len(picks) == 5 and not {q.id for q in answered} & set(picks), picks
 
 

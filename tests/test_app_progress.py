@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, timedelta
 
-from app_support import markdown_text, page, seeded_dir
+from app_support import markdown_text, page, recommended_ids, seeded_dir
 from cli_support import run_coach
 
 from coach.config import load_settings
@@ -355,9 +355,7 @@ def test_progress_and_practice_recommend_the_same_questions_for_the_debriefs_gap
     ]
     practice = page("practice").run()
     assert not practice.exception
-    on_practice = [
-        b.key.removeprefix("practice_rec_") for b in practice.button if b.key.startswith("practice_rec_")
-    ]
+    on_practice = recommended_ids(practice)
     assert len(on_progress) == 5 and on_progress == on_practice, (on_progress, on_practice)
     named = [c.value for c in practice.caption if c.value.startswith(escape("From your debriefs: "))]
     # listed as the mock's reason lists them (it read "conflict, system design, influence.")
@@ -510,9 +508,7 @@ def test_only_questions_that_practise_a_gap_are_listed_under_the_gaps(tmp_path, 
 
     practice = page("practice").run()
     assert not practice.exception
-    on_practice = [
-        b.key.removeprefix("practice_rec_") for b in practice.button if b.key.startswith("practice_rec_")
-    ]
+    on_practice = recommended_ids(practice)
     assert len(on_practice) == 5, on_practice
     assert on_practice[: len(on_progress)] == on_progress, (on_practice, on_progress)
     weak_picks = on_practice[len(on_progress) :]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 
-from app_support import held_interview, interviews_page
+from app_support import held_interview, interviews_page, recommended_ids
 from cli_support import coach_printed, unwrapped
 
 from coach import banks
@@ -222,9 +222,7 @@ def test_practice_recommends_from_the_gaps_progress_lists_with_no_role_set(tmp_p
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     at = page("practice").run()
     assert not at.exception
-    picks = [
-        b.key.removeprefix("practice_rec_") for b in at.button if (b.key or "").startswith("practice_rec_")
-    ]
+    picks = recommended_ids(at)
     assert picks, "Practice recommended nothing"
     assert not [q for q in picks if "hiring" in by_id[q].competencies], picks
     progress_picks = [q["id"] for q in report["recommended"]]

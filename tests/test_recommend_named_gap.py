@@ -8,13 +8,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from app_support import page
+from app_support import debriefed, page, recommended_ids
 from cli_support import run_coach, unwrapped
 
-from coach import banks, store
-from coach.config import load_settings
-from coach.debrief import save_debrief
-from coach.local_time import today
+from coach import banks
 from coach.progress import debrief_gaps, debrief_named_questions
 from coach.recommend import GAP, INTERVIEW, InterviewAsks, recommended
 from coach.ui.highlight import escape
@@ -64,25 +61,12 @@ def test_a_named_question_answered_lately_is_not_put_first_again(tmp_path):
 
 def test_the_practice_page_and_coach_progress_list_the_named_question_first(tmp_path, monkeypatch):
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
-    settings = load_settings(tmp_path)
-    db = store.open_store(settings)
-    try:
-        held = store.add_interview(
-            db,
-            company="Northwind",
-            role="Senior backend engineer",
-            stage="first round",
-            interview_date=(today() - timedelta(days=2)).isoformat(),
-        )
-        save_debrief(db, settings, held, {"skill_gaps": "greatest weakness", "interest": 4})
-    finally:
-        db.close()
+    debriefed(tmp_path, {"skill_gaps": "greatest weakness", "interest": 4})
     weakness = banks.get_question("beh-fail-07", tmp_path)
 
     at = page("practice").run()
     assert not at.exception
-    keys = [b.key or "" for b in at.button]
-    picks = [k.removeprefix("practice_rec_") for k in keys if k.startswith("practice_rec_")]
+    picks = recommended_ids(at)
     assert picks[:1] == [weakness.id], picks
     captions = [c.value for c in at.caption]
     assert escape("From your debriefs: “greatest weakness”.") in captions, captions

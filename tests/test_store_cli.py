@@ -83,16 +83,21 @@ def test_history_rounds_figures_as_the_pages_do(settings, monkeypatch):
     assert line.endswith("mot-21   could not be measured"), line
 
 
+def _twenty_three_answers(store) -> None:
+    """23 answers to mot-05, #1 at 100 wpm to #23 at 122."""
+    for i in range(23):
+        save_attempt(store, question_id="mot-05", question_text="Why us?", recording=None,
+                     transcript=transcript_dict(), analysis=analysis_dict(wpm=100.0 + i),
+                     engine="faster-whisper", model="tiny.en")  # fmt: skip
+
+
 def test_history_lists_the_newest_twenty_and_says_how_to_see_them_all(settings, monkeypatch):
     """`coach history` after months of practice printed every answer, 300 rows scrolling past;
     now the newest 20 and a line saying how many there are and how to list them all. --limit and
     --json still give what they asked for."""
     monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
     store = open_store(settings)
-    for i in range(23):
-        save_attempt(store, question_id="mot-05", question_text="Why us?", recording=None,
-                     transcript=transcript_dict(), analysis=analysis_dict(wpm=100.0 + i),
-                     engine="faster-whisper", model="tiny.en")  # fmt: skip
+    _twenty_three_answers(store)
     store.close()
     result = _run(settings, "history")
     assert result.exit_code == 0, result.stderr
@@ -123,10 +128,7 @@ def test_history_counts_the_practice_answers_under_them_and_heads_the_interviews
     the practice answers, and "Real interviews:" heads the interviews."""
     monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
     store = open_store(settings)
-    for i in range(23):
-        save_attempt(store, question_id="mot-05", question_text="Why us?", recording=None,
-                     transcript=transcript_dict(), analysis=analysis_dict(wpm=100.0 + i),
-                     engine="faster-whisper", model="tiny.en")  # fmt: skip
+    _twenty_three_answers(store)
     add_interview(store, company="Acme", interview_date="2026-03-01", stage="first round")
     add_interview(store, company="Initech", interview_date="2026-02-01", stage="recruiter screen")
     store.close()
