@@ -1416,9 +1416,11 @@ def check_not_there(
     """Refuse a question typed to be added, or an own question's new words, when the bank or your
     own questions have its very words: a second copy would split its answers between two questions
     (`coach add-question`, `coach edit-question`, the Questions page). `leaving_out`: the id of the
-    question being edited, which may keep its own words. `typos`: whether the same words misspelt
-    are refused too (as typed; `add_user_question` itself refuses only the very words, since a
-    question heard in an interview goes through `keep_question`, which finds its own twins).
+    question being edited, which may keep its own words. `typos`: whether the same words misspelt,
+    or a shorter way of saying a question there (`same_question`: the Practice page files a question
+    typed so under it, `keep_question`), are refused too (as typed; `add_user_question` itself
+    refuses only the very words, since a question heard in an interview goes through
+    `keep_question`, which finds its own twins).
 
     The terminal names the question by its id (`coach questions` lists ids); the page, which shows
     no ids, by its words and where it is."""
@@ -1429,12 +1431,15 @@ def check_not_there(
     twin = next((q for q in others if _the_words(q.text) == wanted), None)
     # the same words misspelt ("Tell me abuot a tiem you failed."): named with its own spelling
     misspelt = None if twin is not None or not typos else misspelt_question(text, others)
-    twin = twin or misspelt
+    # fewer words for the same question ("Tell me about a time you led without authority."): the
+    # Practice page files them under the question they shorten, so a copy here split its answers
+    shorter = None if twin or misspelt or not typos else same_question(text, others)
+    twin = twin or misspelt or shorter
     if twin is None:
         return
     mine = twin.source != "bank"
     then = "practise that one, or word yours differently."
-    spelt = f", spelt “{twin.text}”" if misspelt else ""
+    spelt = f", spelt “{twin.text}”" if misspelt else f", worded “{twin.text}”" if shorter else ""
     whose = "You already have" if mine else "The banks already have"
     raise InputError(
         f"{whose} this question{spelt} ({twin.id}); {then}",

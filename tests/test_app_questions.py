@@ -476,7 +476,7 @@ def test_new_words_that_ask_for_a_story_give_a_story_s_length_as_when_added(tmp_
     words, its length stayed the old words')."""
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     mine = banks.add_user_question(tmp_path, "Strengths?")
-    words = "Tell me about a time you missed a deadline."
+    words = "Tell me about a time you missed a deadline at work."
     at = page("questions").run()
     [box] = [t for t in at.text_input if t.value == "Strengths?"]
     box.input(words)
@@ -583,14 +583,14 @@ def test_the_edit_form_holds_your_points_and_says_what_answers_are_checked_for(t
 
     # reworded, points untouched: given what the new words give, as when added new
     [words] = [t for t in at.text_input if t.value == weakness.text]
-    words.input("Tell me about a time you missed a deadline.")
+    words.input("Tell me about a time you missed a deadline at work.")
     in_form(at.button, f"questions_edit_{weakness.id}")[0].click().run()
     assert not at.exception and not at.error, [e.value for e in at.error]
     at.text_area(key=f"questions_edit_points_{story.id}").input("why we disagreed")
     in_form(at.button, f"questions_edit_{story.id}")[0].click().run()
     assert not at.exception and not at.error, [e.value for e in at.error]
     mine = {q.id: q for q in banks.load_questions(tmp_path) if q.source != "bank"}
-    new = banks.add_user_question(tmp_path / "new", "Tell me about a time you missed a deadline.")
+    new = banks.add_user_question(tmp_path / "new", "Tell me about a time you missed a deadline at work.")
     assert mine[weakness.id].talking_points == new.talking_points
     assert banks.points_to_check(mine[weakness.id].talking_points) == ()
     assert mine[story.id].talking_points == ("why we disagreed",)  # only what was typed
@@ -625,7 +625,7 @@ def test_the_edit_form_says_the_follow_up_and_it_follows_new_words(tmp_path, mon
     assert "Follow-up you may get: “Who do you know here?”." in said
 
     [words] = [t for t in at.text_input if t.value == weakness.text]
-    words.input("Tell me about a time you missed a deadline.")
+    words.input("Tell me about a time you missed a deadline at work.")
     in_form(at.button, f"questions_edit_{weakness.id}")[0].click().run()
     assert not at.exception and not at.error, [e.value for e in at.error]
     [mine] = [q for q in banks.load_questions(tmp_path) if q.id == weakness.id]

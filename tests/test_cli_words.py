@@ -169,6 +169,27 @@ def test_a_bank_question_typed_with_typos_is_refused_naming_the_question(tmp_pat
     )
 
 
+def test_a_shorter_wording_of_a_bank_question_is_refused_as_the_practice_page_files_it(tmp_path):
+    """`coach add-question "Tell me about a time you led without authority."` (and the Questions
+    page) kept it as a question of its own, while the same words typed on the Practice page are
+    filed under the banks' "Tell me about a time you led a project or team without formal
+    authority.": its answers were split between two copies of one question."""
+    from coach.config import load_settings
+    from coach.recommend import own_question
+
+    shorter = "Tell me about a time you led without authority."
+    typed_on_practice = own_question(load_settings(tmp_path / "practice"), shorter)
+    assert typed_on_practice.id == "beh-lead-01"
+    refused = run_coach("add-question", shorter, data_dir=tmp_path / "questions")
+    assert refused.returncode == 1, refused.stdout
+    assert refused.stderr.strip() == (
+        "error: The banks already have this question, worded “Tell me about a time you led a project or "
+        "team without formal authority.” (beh-lead-01); practise that one, or word yours differently."
+    ), refused.stderr
+    mine = run_coach("add-question", "How do you review code?", data_dir=tmp_path / "questions")
+    assert mine.returncode == 0, mine.stderr
+
+
 def test_questions_close_to_a_bank_question_but_asking_another_thing_are_kept(tmp_path):
     """A typo check must not take a different question for a misspelt one: a word changed for
     another word, or words added, make a question of its own."""

@@ -11,7 +11,7 @@ from coach import banks, playbook
 from coach.banks import guess_competencies, load_questions
 
 SCALE = "Tell me about a time you designed a system that had to scale."
-RATE_LIMITER = "How would you design a rate limiter for a public API?"
+RATE_LIMITER = "How would you design a rate limiter for a payments API?"
 
 
 def _closest_bank_tags(text: str) -> set[str]:

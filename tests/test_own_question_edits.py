@@ -218,7 +218,7 @@ def test_your_question_reworded_is_checked_for_what_its_new_words_give(tmp_path)
     typed = _added_id(
         run_coach("add-question", "Why this team?", "--talking-point", "their roadmap", data_dir=tmp_path)
     )
-    deadline = "Tell me about a time you missed a deadline."
+    deadline = "Tell me about a time you missed a deadline at work."
     edited = run_coach("edit-question", weakness, "--text", deadline, data_dir=tmp_path)
     assert edited.returncode == 0, edited.stderr
     assert "disguised strength" not in edited.stdout
@@ -251,7 +251,7 @@ def test_your_question_reworded_gets_the_follow_up_its_new_words_give(tmp_path):
     weakness = _added_id(run_coach("add-question", "What is your greatest weakness?", data_dir=tmp_path))
     why_team = _added_id(run_coach("add-question", "Why this team?", data_dir=tmp_path))
     written = banks.add_user_question(tmp_path, "Why this company?", follow_ups=["Who do you know here?"])
-    deadline = "Tell me about a time you missed a deadline."
+    deadline = "Tell me about a time you missed a deadline at work."
     edited = run_coach("edit-question", weakness, "--text", deadline, data_dir=tmp_path)
     assert edited.returncode == 0, edited.stderr
     assert edited.stdout.splitlines()[-1] == "  follow-up: What would you do differently next time?"

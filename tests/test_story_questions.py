@@ -204,7 +204,9 @@ def test_the_content_scores_parts_add_up_to_it(settings):
 
 
 def test_typed_questions_take_the_kind_their_words_say(tmp_path):
-    shortener = run_coach("add-question", "How would you design a URL shortener?", data_dir=tmp_path)
+    shortener = run_coach(
+        "add-question", "How would you design a URL shortener for a social network?", data_dir=tmp_path
+    )
     assert shortener.returncode == 0, shortener.stderr
     assert " · system-design · " in shortener.stdout and "a specific example" not in shortener.stdout
     for typed in (
@@ -214,7 +216,7 @@ def test_typed_questions_take_the_kind_their_words_say(tmp_path):
         assert run_coach("add-question", typed, data_dir=tmp_path).returncode == 0
     mine = {q.text: (q.category, q.format) for q in load_questions(tmp_path) if q.source != "bank"}
     assert mine == {
-        "How would you design a URL shortener?": ("system-design", "free"),
+        "How would you design a URL shortener for a social network?": ("system-design", "free"),
         # as the bank files "What is your biggest weakness, and what are you doing about it?"
         "What would your last manager say is your biggest weakness?": ("behavioural", "free"),
         "How do you handle a customer who threatens to churn?": ("situational", "free"),
