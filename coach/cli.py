@@ -1273,14 +1273,32 @@ def delete_question_command(
         _check_answers_to(
             banks.load_questions(settings.data_dir, owner=settings.owner), question_id, answers_to
         )
+    kept = 0  # its answers left under its words, said before and after (as the Questions page does)
+
+    def agreed(question) -> None:
+        nonlocal kept
+        from coach.store import count_answers_to
+
+        with open_store(settings) as store:
+            answers = count_answers_to(store, question.id)
+        kept = 0 if answers_to else answers
+        its = "whose answer" if answers == 1 else f"whose {count(answers, 'answer')}"
+        stay = "stays" if answers == 1 else "stay"
+        where = (
+            f"will be filed under {answers_to}" if answers_to else f"{stay} in your history under its words"
+        )
+        whose = f", {its} {where}" if answers else ""
+        _agreed_to_delete(
+            f"your question {question.id} (“{one_line(question.text).rstrip('.?!')}”){whose}", yes
+        )
+
     moved = banks.delete_user_question(
-        settings.data_dir,
-        question_id,
-        answers_to=answers_to,
-        owner=settings.owner,
-        agreed=lambda q: _agreed_to_delete(f"your question {q.id} (“{one_line(q.text).rstrip('.?!')}”)", yes),
+        settings.data_dir, question_id, answers_to=answers_to, owner=settings.owner, agreed=agreed
     )
     where = f"; {count(moved, 'answer')} now filed under {answers_to}" if answers_to else ""
+    if kept:
+        their = "its answer stays" if kept == 1 else f"its {count(kept, 'answer')} stay"
+        where = f"; {their} in your history under its words (`coach history` lists them)"
     typer.echo(f"Deleted {question_id}{where}.")
 
 

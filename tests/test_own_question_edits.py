@@ -336,3 +336,42 @@ def test_questions_that_differ_only_in_a_number_are_two_questions(tmp_path):
     assert first.id != second.id
     with pytest.raises(InputError):
         banks.add_user_question(tmp_path, "session 2 - Tell me about a project you are proud of")
+
+
+def test_deleting_your_question_says_its_answers_stay_under_its_words_before_and_after(tmp_path, monkeypatch):
+    """`coach delete-question` on a question answered twice asked "add --yes to delete your question
+    …" and then said "Deleted user-….": nothing said whether its answers went with it, where the
+    Questions page asks "Its 2 answers stay in your history under these words" first. Both now say
+    it before and after."""
+    from app_support import page
+    from store_support import save_answer
+
+    mine = banks.add_user_question(tmp_path, BUG)
+    mine_too = banks.add_user_question(tmp_path, CUSTOMER)
+    store = open_store(load_settings(tmp_path))
+    try:
+        for question in (mine, mine, mine_too, mine_too):
+            save_answer(store, question.id, question.text)
+    finally:
+        store.close()
+    asked = run_coach("delete-question", mine.id, data_dir=tmp_path)
+    assert asked.returncode == 1 and asked.stderr == (
+        f"error: Deleting cannot be undone; add --yes to delete your question {mine.id} (“Tell me about the "
+        "hardest bug you ever fixed”), whose 2 answers stay in your history under its words.\n"
+    ), asked.stderr
+    deleted = run_coach("delete-question", mine.id, "--yes", data_dir=tmp_path)
+    assert deleted.returncode == 0 and deleted.stdout == (
+        f"Deleted {mine.id}; its 2 answers stay in your history under its words (`coach history` lists "
+        "them).\n"
+    ), deleted.stdout
+    moving = run_coach("delete-question", mine_too.id, "--answers-to", "beh-conf-01", data_dir=tmp_path)
+    assert moving.stderr.endswith(", whose 2 answers will be filed under beh-conf-01.\n"), moving.stderr
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("questions").run()
+    at.button(key=f"questions_delete_{mine_too.id}").click().run()
+    at.button(key=f"questions_delete_{mine_too.id}_yes").click().run()
+    assert not at.exception and not at.error
+    assert [s.value.replace("\\", "") for s in at.success] == [  # as shown: markdown's escapes gone
+        f"Deleted: {CUSTOMER} — its 2 answers stay in your history under its words"
+    ]
