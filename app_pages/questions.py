@@ -219,8 +219,15 @@ def edit_own(q: banks.Question, answers: int) -> None:
             # no max_chars, as in the add form: a browser drops a paste longer than the limit without
             # a word (the box kept the old words, and "Save changes" said "Saved" of them); the edit
             # refuses a long one in a sentence. A question kept longer (heard in a real interview) is
-            # shown whole.
-            text = st.text_input("The question", value=q.text, help=summary.own_question_rule(adding=False))
+            # shown whole: on several lines, as the add box (one line showed "…bad news to a clie" at
+            # 390 px)
+            text = st.text_area(
+                "The question",
+                value=q.text,
+                height="content",
+                help=summary.own_question_rule(adding=False),
+                key=f"questions_edit_text_{q.id}",
+            )
             c1, c2, c3 = st.columns(3)
             category = c1.selectbox(
                 "Category",

@@ -55,7 +55,7 @@ def test_a_long_question_pasted_into_your_questions_edit_box_is_refused_in_a_sen
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     mine = banks.add_user_question(tmp_path, "Why did you leave the bakery?")
     at = page("questions").run()
-    box = next(t for t in at.text_input if t.label == "The question")
+    box = at.text_area(key=f"questions_edit_text_{mine.id}")
     assert _accepts(box, LONG)
     box.input(LONG)
     [b for b in at.button if b.label == "Save changes"][0].click().run()

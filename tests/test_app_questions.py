@@ -115,7 +115,7 @@ def test_your_own_question_can_be_edited_and_deleted_its_answers_moving_to_the_b
 
     at = page("questions").run()
     assert not at.exception
-    at.text_input[-1].input("Why this company, of all of them?")
+    at.text_area(key=f"questions_edit_text_{copy.id}").input("Why this company, of all of them?")
     # everything given when adding it can be changed: difficulty, competencies, talking points
     at.selectbox(key=f"questions_edit_difficulty_{copy.id}").set_value("hard")
     at.multiselect(key=f"questions_edit_competencies_{copy.id}").set_value(["motivation", "communication"])
@@ -184,7 +184,7 @@ def test_a_question_longer_than_the_add_box_is_edited_whole(tmp_path, monkeypatc
     assert len(long_text) > 500
     mine = banks.add_user_question(tmp_path, long_text, source="real interview")
     at = page("questions").run()
-    [box] = [t for t in at.text_input if t.value == mine.text]
+    [box] = [t for t in at.text_area if t.value == mine.text]
     assert not box.max_chars or box.max_chars >= len(mine.text)  # no limit, or one it fits in
     [b for b in at.button if b.label == "Save changes"][0].click().run()
     assert not at.exception and not at.error
@@ -270,7 +270,7 @@ def test_a_copy_of_a_bank_question_is_refused_by_its_words_not_its_id(tmp_path, 
     assert added == said and bank.id not in added
 
     at = page("questions").run()
-    [box] = [t for t in at.text_input if t.value == mine.text]
+    [box] = [t for t in at.text_area if t.value == mine.text]
     box.input(bank.text)
     edited = _error_after(at, "Save changes", f"questions_edit_{mine.id}")
     assert edited == said and bank.id not in edited
@@ -283,7 +283,7 @@ def test_editing_one_of_yours_into_another_of_yours_or_into_nothing_is_refused(t
     company = banks.add_user_question(tmp_path, "Why this company?")
 
     at = page("questions").run()
-    [t for t in at.text_input if t.value == company.text][0].input("why this team")
+    [t for t in at.text_area if t.value == company.text][0].input("why this team")
     copied = _error_after(at, "Save changes", f"questions_edit_{company.id}")
     assert copied == (
         "You already have this question among your questions: “Why this team?”; practise that one, "
@@ -292,7 +292,7 @@ def test_editing_one_of_yours_into_another_of_yours_or_into_nothing_is_refused(t
     assert team.id not in copied
 
     at = page("questions").run()
-    [t for t in at.text_input if t.value == company.text][0].input(" ")
+    [t for t in at.text_area if t.value == company.text][0].input(" ")
     emptied = _error_after(at, "Save changes", f"questions_edit_{company.id}")
     assert emptied == "The question's box is empty; type the question, or leave its words as they were."
     assert [q.text for q in banks.load_questions(tmp_path) if q.source != "bank"] == [team.text, company.text]
@@ -354,7 +354,7 @@ def test_the_add_form_says_its_limits_before_a_question_is_added(tmp_path, monke
         f.proto.form.form_id for f in at.get("form") if f.proto.form.form_id.startswith("questions_edit_")
     ]
     assert "Up to 7 points, each up to 90 characters." in _captions_in_form(at, edit_form)
-    [question_box] = [t for t in at.text_input if t.form_id == edit_form and t.label == "The question"]
+    [question_box] = [t for t in at.text_area if t.form_id == edit_form and t.label == "The question"]
     assert question_box.help == "At least two words, or one word ending in “?” (like “Strengths?”)."
 
 
@@ -458,7 +458,7 @@ def test_an_edit_with_every_competency_taken_off_tells_them_from_the_words_and_s
     assert at.multiselect(key=f"questions_edit_competencies_{mine.id}").placeholder == (
         "Tell from the question's words"  # as the add form's box says what empty means
     )
-    [box] = [t for t in at.text_input if t.value == "Strengths?"]
+    [box] = [t for t in at.text_area if t.value == "Strengths?"]
     box.input(words)
     at.multiselect(key=f"questions_edit_competencies_{mine.id}").set_value([])
     [b for b in at.button if b.label == "Save changes"][0].click().run()
@@ -478,7 +478,7 @@ def test_new_words_that_ask_for_a_story_give_a_story_s_length_as_when_added(tmp_
     mine = banks.add_user_question(tmp_path, "Strengths?")
     words = "Tell me about a time you missed a deadline at work."
     at = page("questions").run()
-    [box] = [t for t in at.text_input if t.value == "Strengths?"]
+    [box] = [t for t in at.text_area if t.value == "Strengths?"]
     box.input(words)
     [b for b in at.button if b.label == "Save changes"][0].click().run()
     assert not at.exception and not at.error
@@ -582,7 +582,7 @@ def test_the_edit_form_holds_your_points_and_says_what_answers_are_checked_for(t
     ) in said
 
     # reworded, points untouched: given what the new words give, as when added new
-    [words] = [t for t in at.text_input if t.value == weakness.text]
+    [words] = [t for t in at.text_area if t.value == weakness.text]
     words.input("Tell me about a time you missed a deadline at work.")
     in_form(at.button, f"questions_edit_{weakness.id}")[0].click().run()
     assert not at.exception and not at.error, [e.value for e in at.error]
@@ -624,7 +624,7 @@ def test_the_edit_form_says_the_follow_up_and_it_follows_new_words(tmp_path, mon
     ) in said
     assert "Follow-up you may get: “Who do you know here?”." in said
 
-    [words] = [t for t in at.text_input if t.value == weakness.text]
+    [words] = [t for t in at.text_area if t.value == weakness.text]
     words.input("Tell me about a time you missed a deadline at work.")
     in_form(at.button, f"questions_edit_{weakness.id}")[0].click().run()
     assert not at.exception and not at.error, [e.value for e in at.error]
@@ -656,7 +656,7 @@ def test_competencies_told_from_its_words_follow_new_words_and_chosen_ones_stay(
     assert set(weakness.competencies).isdisjoint(told.competencies)
     at = page("questions").run()
     for question in (told, chosen):
-        [words] = [t for t in at.text_input if t.value == question.text]
+        [words] = [t for t in at.text_area if t.value == question.text]
         words.input(weakness.text if question is told else "What is your biggest weakness as a lead?")
         in_form(at.button, f"questions_edit_{question.id}")[0].click().run()
         assert not at.exception and not at.error, [e.value for e in at.error]
@@ -687,7 +687,7 @@ def test_a_kind_told_from_its_words_follows_new_words_and_a_chosen_one_stays(tmp
     at = page("questions").run()
     said = {}
     for question, words in ((told, weakness.text), (chosen, "What is your biggest weakness as a lead?")):
-        [box] = [t for t in at.text_input if t.value == question.text]
+        [box] = [t for t in at.text_area if t.value == question.text]
         box.input(words)
         in_form(at.button, f"questions_edit_{question.id}")[0].click().run()
         assert not at.exception and not at.error, [e.value for e in at.error]
@@ -702,3 +702,25 @@ def test_a_kind_told_from_its_words_follows_new_words_and_a_chosen_one_stays(tmp
     assert (mine[told.id].category, mine[told.id].competencies) == (weakness.category, weakness.competencies)
     assert mine[told.id].talking_points == weakness.talking_points
     assert mine[chosen.id].category == "situational"
+
+
+def test_your_question_is_edited_in_a_box_that_shows_it_whole(tmp_path, monkeypatch):
+    """The edit box was one line: at 390 px it showed "Tell me about a time you had to give bad news
+    to a clie", and a question of 300 characters a fifth of itself, where the add box above wraps
+    the words it holds. It is a box of several lines, as the add box, and saves what is typed in it."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    words = (
+        "Tell me about a time you had to give bad news to a client who had been promised a date by "
+        "someone else in your company, how you prepared for that conversation, and what you did "
+        "afterwards to win back their trust."
+    )
+    mine = banks.add_user_question(tmp_path, words)
+    at = page("questions").run()
+    assert not at.exception
+    [box] = [t for t in at.text_area if t.value == words]
+    assert box.label == "The question" and box.form_id == f"questions_edit_{mine.id}"
+    box.input(words.replace("a client", "a customer"))
+    in_form(at.button, f"questions_edit_{mine.id}")[0].click().run()
+    assert not at.exception and not at.error
+    [edited] = [q for q in banks.load_questions(tmp_path) if q.id == mine.id]
+    assert edited.text == words.replace("a client", "a customer")
