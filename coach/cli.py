@@ -2207,11 +2207,17 @@ STAGE_COLUMN = 18
 
 
 def _stage_row(stage) -> str:
-    """'  #12   2026-05-24  technical          interest 3/5': a stage in its columns; a stage named
+    """'  #12   2026-05-24  technical          interest 3/5' ('no debrief yet' for one held that has
+    none, as the page's card says): a stage in its columns; a stage named
     longer than its column ("final round with the leadership team" ran into "interest 4/5") is
     followed by two spaces, cut at a word to keep the row in 80 columns (`coach interview ID`
     names it whole)."""
+    from coach.interview_log import owes_debrief
+    from coach.local_time import today
+
     said = "booked" if stage.booked else f"interest {stage.interest}/5" if stage.interest else ""
+    if not said and owes_debrief(stage.stage, stage.interview_date, stage.debriefed, today()):
+        said = "no debrief yet"  # as the page's card says it: the one to debrief next
     head = f"  #{stage.interview_id:<4} {stage.interview_date}  "
     named = stage.stage or "stage not set"
     if len(named) <= STAGE_COLUMN:

@@ -109,6 +109,15 @@ def debrief_prompt(stage: str | None, interview_date: date | str, today: date) -
     return "No debrief yet. Write it the same day, while you remember the questions."
 
 
+def owes_debrief(stage: str | None, interview_date: date | str, debriefed: bool, today: date) -> bool:
+    """Whether a stage is an interview held by `today` with no debrief written: "no debrief yet" on
+    its row of the pipeline, the Interviews page's card and `coach interviews` alike (the terminal
+    said nothing, so the interview to debrief next could not be told from one debriefed without
+    an interest given). An offer or an ending logged as a stage owes none, nor one still to come."""
+    held = date.fromisoformat(str(interview_date)[:10]) <= today
+    return not debriefed and held and is_interview(stage)
+
+
 def debrief_refused(interview: dict) -> str | None:
     """Why `coach debrief` writes no debrief for a stage, where the Interviews page offers it no form:
     the application, an offer or an ending logged as a stage (playbook.is_interview) is no interview

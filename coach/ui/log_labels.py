@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from coach.analysis.wording import count
-from coach.interview_log import debrief_prompt, person_line
+from coach.interview_log import owes_debrief, person_line
 from coach.lines import shortened
 from coach.local_time import local_moment, short_date
 
@@ -115,7 +115,7 @@ def stage_label(stage: dict, today: date, next_step: bool) -> str:
         parts.append("booked")
     elif stage["interest"]:
         parts.append(f"interest {stage['interest']}/5")
-    elif not stage["debriefed"] and debrief_prompt(stage["stage"], stage["interview_date"], today):
+    elif owes_debrief(stage["stage"], stage["interview_date"], stage["debriefed"], today):
         parts.append("no debrief yet")  # an offer logged as a stage owes none
     return " · ".join(parts)
 

@@ -1,0 +1,68 @@
+"""Several companies in flight over six weeks, walked through on the Interviews page and in
+`coach interviews`: stages at each, one rejected, one offer, one withdrawn, the same person met
+twice, a past interview not yet debriefed and one booked for next week."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from cli_support import coach_printed
+from store_support import sqlite_db_fixture  # noqa: F401
+
+from coach import store
+
+
+def _six_weeks(db, today: date) -> dict[str, int]:
+    """The log of six weeks, as the store keeps it: the interview ids by name."""
+    northwind = ("Northwind Labs", "Senior backend engineer")
+    globex, initech, umbrella = (
+        ("Globex", "Platform engineer"),
+        ("Initech", "Staff engineer"),
+        ("Umbrella", ""),
+    )
+    marco, ada = {"name": "Marco Diaz", "title": "engineering manager"}, {"name": "Ada Wong"}
+    ids: dict[str, int] = {}
+
+    def log(name, opportunity, stage, days_ago, people=(), **debrief) -> None:
+        company, role = opportunity
+        day = (today - timedelta(days=days_ago)).isoformat()
+        ids[name] = store.add_interview(
+            db, company=company, role=role, stage=stage, interview_date=day, people=list(people)
+        )
+        if debrief:
+            store.add_debrief(db, ids[name], **debrief)
+
+    log("nw_screen", northwind, "recruiter screen", 41, interest=3, proceed=True)
+    log("nw_first", northwind, "first round", 31, [marco], interest=4)
+    log("nw_onsite", northwind, "onsite / loop", 17, [marco], interest=5)
+    log("nw_offer", northwind, "offer", 5)
+    log("gx_screen", globex, "recruiter screen", 33, interest=4)
+    log("gx_tech", globex, "technical", 24, interest=2)
+    log("gx_rejected", globex, "rejected", 16)
+    log("in_screen", initech, "recruiter screen", 26, interest=3)
+    log("in_first", initech, "first round", 12, interest=2, proceed=False)
+    log("in_withdrew", initech, "withdrew", 3)
+    log("um_first", umbrella, "first round", 4, [ada])  # held, no debrief yet
+    log("um_onsite", umbrella, "onsite / loop", -4, [ada])  # next week
+    return ids
+
+
+def _row(printed: str, interview_id: int) -> str:
+    [row] = [line for line in printed.splitlines() if line.startswith(f"  #{interview_id} ")]
+    return row
+
+
+def test_the_terminal_names_the_interview_held_with_no_debrief_as_the_page_does(db, tmp_path):
+    """Umbrella's first round, four days ago, has no debrief: its row on the page's card reads
+    "first round · Wed 2 Dec · no debrief yet", but `coach interviews` printed "#11  2026-12-02
+    first round" and nothing else, the same as a stage debriefed without an interest, so the one
+    to debrief next could not be found there. The booked onsite, the offer, the rejection and the
+    withdrawal owe no debrief and are not said to."""
+    ids = _six_weeks(db, date.today())
+    printed = coach_printed(tmp_path, "interviews")
+    assert _row(printed, ids["um_first"]).split()[2:] == ["first", "round", "no", "debrief", "yet"], printed
+    assert _row(printed, ids["um_onsite"]).endswith("booked")
+    for ended in ("nw_offer", "gx_rejected", "in_withdrew"):
+        assert _row(printed, ids[ended]).split()[-1] in ("offer", "rejected", "withdrew")
+    assert _row(printed, ids["nw_onsite"]).endswith("interest 5/5")
+    assert printed.count("no debrief yet") == 1
