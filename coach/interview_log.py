@@ -8,6 +8,7 @@ import shlex
 from datetime import date
 
 from coach import local_time, store
+from coach.analysis.wording import count
 from coach.debrief import name_on_a_line, parse_person, remember_person, same_person
 from coach.errors import InputError
 from coach.interview.turns import question_title
@@ -100,13 +101,19 @@ def option_kind_said(kind: str) -> str:
 
 
 def debrief_prompt(stage: str | None, interview_date: date | str, today: date) -> str | None:
-    """What a stage with no debrief asks for: one held asks for it now, one booked after it, and an
-    offer or a rejection logged as a stage (not an interview: playbook.is_interview) asks for none."""
+    """What a stage with no debrief asks for: one held asks for it now (today's while it is fresh,
+    an older one with how long ago it was held), one booked after it, and an offer or a rejection
+    logged as a stage (not an interview: playbook.is_interview) asks for none."""
     if not is_interview(stage):
         return None
-    if date.fromisoformat(str(interview_date)[:10]) > today:
+    days_since = (today - date.fromisoformat(str(interview_date)[:10])).days
+    if days_since < 0:
         return "Booked. Write the debrief on the day, after it, while you remember the questions."
-    return "No debrief yet. Write it the same day, while you remember the questions."
+    if days_since == 0:
+        return "No debrief yet. Write it today, while you remember the questions."
+    # "Write it the same day" of one held four days ago asked for what could no longer be done
+    after = "the day after it" if days_since == 1 else f"{count(days_since, 'day')} after it"
+    return f"No debrief yet, {after}. Write it now, with what you still remember of the questions."
 
 
 def owes_debrief(stage: str | None, interview_date: date | str, debriefed: bool, today: date) -> bool:

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from app_support import interviews_page
 from cli_support import coach_printed
 from store_support import sqlite_db_fixture  # noqa: F401
 
 from coach import store
+from coach.interview_log import debrief_prompt
 
 
 def _six_weeks(db, today: date) -> dict[str, int]:
@@ -66,3 +68,24 @@ def test_the_terminal_names_the_interview_held_with_no_debrief_as_the_page_does(
         assert _row(printed, ids[ended]).split()[-1] in ("offer", "rejected", "withdrew")
     assert _row(printed, ids["nw_onsite"]).endswith("interest 5/5")
     assert printed.count("no debrief yet") == 1
+
+
+def test_a_past_interview_not_debriefed_is_not_asked_for_a_debrief_the_same_day(db):
+    """Umbrella's first round, held four days ago with no debrief, said "No debrief yet. Write it
+    the same day, while you remember the questions.": advice that could no longer be taken. It
+    says how long ago it was held and to write it now; one held today still asks for today."""
+    _six_weeks(db, date.today())
+    at = interviews_page().run()
+    assert not at.exception
+    captions = [c.value for c in at.caption if c.value.startswith("No debrief yet")]
+    assert captions == [
+        "No debrief yet, 4 days after it. Write it now, with what you still remember of the questions."
+    ]
+    [label] = [e.label for e in at.expander if e.label.endswith("no debrief yet")]
+    assert label.startswith("first round · ")
+    today = date(2026, 12, 6)
+    said = {days: debrief_prompt("first round", today - timedelta(days=days), today) for days in (0, 1)}
+    assert said == {
+        0: "No debrief yet. Write it today, while you remember the questions.",
+        1: "No debrief yet, the day after it. Write it now, with what you still remember of the questions.",
+    }

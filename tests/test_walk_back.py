@@ -166,7 +166,8 @@ def test_an_offer_and_a_booked_interview_do_not_ask_for_a_debrief_now(tmp_path, 
     asked = [label for label in labels if label.endswith("no debrief yet")]
     assert [label.split(" · ")[0] for label in asked] == ["technical"], labels
     captions = [c.value for c in at.caption]
-    assert captions.count("No debrief yet. Write it the same day, while you remember the questions.") == 1
+    held = "No debrief yet, 30 days after it. Write it now, with what you still remember of the questions."
+    assert captions.count(held) == 1
     assert any(c.startswith("Booked. Write the debrief on the day") for c in captions), captions
 
 
