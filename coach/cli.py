@@ -2228,10 +2228,11 @@ def _stage_row(stage) -> str:
 
 def _person(person: dict) -> str:
     """As the pipeline's card on the Interviews page names them, the rest of long notes in the
-    stage they were met at."""
+    stages that noted them (coach.pipeline's `noted_at`), else the stage they were met at."""
     from coach.interview_log import person_line
 
-    return person_line(person, rest_in=f"coach interview {person['interview_id']}")
+    ids = [noted["interview_id"] for noted in person.get("noted_at") or []] or [person["interview_id"]]
+    return person_line(person, rest_in=listed([f"coach interview {i}" for i in dict.fromkeys(ids)]))
 
 
 def _describe_option(option: dict) -> str:

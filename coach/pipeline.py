@@ -285,14 +285,22 @@ def as_written_most(interviews: list[dict]) -> list[dict]:
 def _people(stages: list[dict], leave_out: list[dict] = ()) -> list[dict]:
     """Everyone named at these stages (in date order), once each, with the stage they were first
     met at and the title the latest stage gives them: Ana met as Engineering Manager at the screen
-    and written as VP Engineering in the onsite's debrief is a VP now."""
+    and written as VP Engineering in the onsite's debrief is a VP now. Their notes are those of
+    every meeting, oldest first ("quiet; asked about on-call"), with the stages that noted them
+    (`noted_at`, where a note cut short is read whole): the card kept the first meeting's only, and
+    what the onsite noted of someone met at the first round was left out."""
     seen: dict[str, dict] = {}
     for item in sorted((i for i in stages if i not in leave_out), key=_date_order):
         for person in item.get("people") or []:
             key = person["name"].casefold()
-            first = seen.setdefault(key, {**person, "stage": item.get("stage") or ""})
+            stage = {"stage": item.get("stage") or "", "interview_id": item["id"]}
+            first = seen.setdefault(key, {**person, "stage": stage["stage"], "notes": "", "noted_at": []})
             if person.get("title"):
                 first["title"] = person["title"]
+            notes = (person.get("notes") or "").strip()
+            if notes and notes not in first["notes"]:  # the same words at two meetings said once
+                first["notes"] = f"{first['notes']}; {notes}" if first["notes"] else notes
+                first["noted_at"].append(stage)
     return list(seen.values())
 
 

@@ -7,11 +7,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from app_support import interviews_page
-from cli_support import coach_printed
+from cli_support import coach_printed, unwrapped
 from store_support import sqlite_db_fixture  # noqa: F401
 
 from coach import store
 from coach.interview_log import debrief_prompt
+from coach.ui.highlight import escape
 
 
 def _six_weeks(db, today: date) -> dict[str, int]:
@@ -36,7 +37,8 @@ def _six_weeks(db, today: date) -> dict[str, int]:
 
     log("nw_screen", northwind, "recruiter screen", 41, interest=3, proceed=True)
     log("nw_first", northwind, "first round", 31, [marco], interest=4)
-    log("nw_onsite", northwind, "onsite / loop", 17, [marco], interest=5)
+    onsite = [{**marco, "notes": "asked about on-call"}, {"name": "Lee Chen", "title": "staff engineer"}]
+    log("nw_onsite", northwind, "onsite / loop", 17, onsite, interest=5)
     log("nw_offer", northwind, "offer", 5)
     log("gx_screen", globex, "recruiter screen", 33, interest=4)
     log("gx_tech", globex, "technical", 24, interest=2)
@@ -89,3 +91,34 @@ def test_a_past_interview_not_debriefed_is_not_asked_for_a_debrief_the_same_day(
         0: "No debrief yet. Write it today, while you remember the questions.",
         1: "No debrief yet, the day after it. Write it now, with what you still remember of the questions.",
     }
+
+
+def test_someone_met_twice_keeps_what_the_second_meeting_noted_on_the_card(db, tmp_path):
+    """Marco Diaz, met at Northwind's first round and again at the onsite, where he "asked about
+    on-call": the card's "People met" (and `coach interviews`) named him as first met, "Marco Diaz
+    — engineering manager", and the onsite's note was left out; only the onsite's own entry had
+    it. Notes from each meeting are kept, oldest first, and a note cut short says where the rest
+    is."""
+    ids = _six_weeks(db, date.today())
+    met = "Marco Diaz — engineering manager (asked about on-call)"
+    at = interviews_page().run()
+    assert not at.exception
+    [line] = [m.value for m in at.markdown if m.value.startswith("**People met:**") and "Marco" in m.value]
+    assert line == f"**People met:** {escape(met)}, Lee Chen — staff engineer", line
+    printed = coach_printed(tmp_path, "interviews")
+    assert f"People met: {met}, Lee Chen — staff engineer" in unwrapped(printed), printed
+
+    # noted at both meetings: both notes, in the order he was met
+    store.update_person(db, store.get_interview(db, ids["nw_first"])["people"][0]["id"], notes="quiet")
+    printed = unwrapped(coach_printed(tmp_path, "interviews"))
+    assert "Marco Diaz — engineering manager (quiet; asked about on-call)," in printed, printed
+
+    # noted at length: cut short, the rest is said to be in both stages that noted him
+    first_round = store.get_interview(db, ids["nw_first"])["people"][0]["id"]
+    store.update_person(db, first_round, notes="Walked through the team's roadmap. " * 8)
+    printed = unwrapped(coach_printed(tmp_path, "interviews"))
+    rest = f"the rest is in coach interview {ids['nw_first']} and coach interview {ids['nw_onsite']})"
+    assert rest in printed, printed
+    at.run()
+    [line] = [m.value for m in at.markdown if m.value.startswith("**People met:**") and "Marco" in m.value]
+    assert "the rest is in the first round and onsite / loop below\\)" in line, line

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from coach.analysis.wording import count
+from coach.analysis.wording import count, listed
 from coach.interview_log import owes_debrief, person_line
 from coach.lines import shortened
 from coach.local_time import local_moment, short_date
@@ -21,8 +21,11 @@ def option_label(option: dict, kinds: dict[str, str]) -> str:
 def person_card_line(person: dict) -> str:
     """person_line for the pipeline's card: the start of their notes, as the debrief's notes are
     cut there (notes_excerpt), with where the rest is: 20,000 characters of notes about someone met
-    filled the card. `person["stage"]` is the stage they were met at (coach.pipeline)."""
-    return person_line(person, rest_in=f"the {person.get('stage') or 'stage they were met at'} below")
+    filled the card. That is the stages that noted them (`person["noted_at"]`, coach.pipeline), else
+    `person["stage"]`, the stage they were met at."""
+    stages = [noted["stage"] or "stage" for noted in person.get("noted_at") or []]
+    stages = list(dict.fromkeys(stages)) or [person.get("stage") or "stage they were met at"]
+    return person_line(person, rest_in=f"the {listed(stages)} below")
 
 
 def moment_words(stamp: str, today: date, with_time: bool = False) -> str:
