@@ -32,7 +32,7 @@ from coach.interview_log import (
     person_line,
 )
 from coach.local_time import long_date
-from coach.pipeline import Opportunity, as_written_most, pipeline_report
+from coach.pipeline import Opportunity, answer_words, as_written_most, pipeline_report
 from coach.store.mock_sessions import list_mock_sessions
 from coach.store.options import INTEREST_RANGE, KIND_LABELS
 from coach.ui import browser_clock, shared, summary
@@ -357,11 +357,14 @@ def opportunity_card(opportunity: Opportunity, by_id: dict[int, dict], today: da
         with next_col:
             step = opportunity.next_step
             practised = practice_of(step["interview_id"]) if step else practised_for.NONE
+            answer = opportunity.offer_to_answer  # an offer waiting: answering it is the next step
             st.markdown(
                 "**Next step**  \n"
                 + (
                     f"{escape(step['stage'] or 'an interview')}, {date_words(step['interview_date'], today)}"
                     if step
+                    else answer_words(answer, lambda day: deadline_words(day, today))
+                    if answer
                     else ":gray[none booked]"
                 )
                 # what was practised for it, on Practice and in mock interviews (it was said nowhere)

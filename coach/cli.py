@@ -2160,6 +2160,8 @@ def _cadence_line(store, today) -> str:
 
 def _describe_opportunity(opportunity) -> str:
     from coach.interview_log import notes_excerpt
+    from coach.local_time import long_date
+    from coach.pipeline import answer_words
 
     # nothing since its last stage and nothing booked (pipeline.QUIET_AFTER): quiet since that day;
     # one a rejection or a withdrawal ended says which
@@ -2183,6 +2185,8 @@ def _describe_opportunity(opportunity) -> str:
         lines.append(
             flowed("  Next step: ", f"{step['stage'] or 'an interview'} on {step['interview_date']}", 4)
         )
+    elif opportunity.offer_to_answer:  # an offer waiting: answering it, by its deadline
+        lines.append(flowed("  Next step: ", answer_words(opportunity.offer_to_answer, long_date), 4))
     if opportunity.people_met:
         lines.append(flowed("  People met: ", ", ".join(_person(p) for p in opportunity.people_met), 4))
     if opportunity.people_to_meet:

@@ -15,6 +15,7 @@ debrief's own words on what the rest will take.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 
@@ -119,6 +120,8 @@ class Opportunity:
     quiet_since: str | None = None  # the last stage's day, when the status is "quiet"
     # how a "stopped" one ended when its last stage says so: "rejected", "withdrew" (playbook.ending)
     ended: str = ""
+    # an offer waiting for your answer: its next step when nothing is booked (offer_to_answer)
+    offer_to_answer: dict | None = None
 
     @property
     def interest_trend(self) -> list[int]:
@@ -236,6 +239,28 @@ def decision_prompt(company: str, stages: list[Stage], next_step: dict | None) -
         f"Your interest in {company} has fallen since the {since} ({trend} out of 5). "
         f"Decide whether to continue{before}: stopping politely now costs them and you less than later."
     )
+
+
+def offer_to_answer(status: str, linked: list[dict]) -> dict | None:
+    """What a process holding an offer not yet answered asks of you next: answering it, by the
+    soonest deadline of its open offers ({"option_id", "deadline"}; deadline None when none was
+    written, option_id None for an offer logged as a stage and not written down). Its card read
+    "Next step: none booked" with Northwind's answer due on Friday. None when no offer waits."""
+    if status != "offer":
+        return None
+    offers = [o for o in linked if o["kind"] == "offer"]
+    waiting = sorted(
+        (o for o in offers if o["status"] == "open"), key=lambda o: (o.get("deadline") or "9999", o["id"])
+    )
+    if waiting:
+        return {"option_id": waiting[0]["id"], "deadline": waiting[0].get("deadline") or None}
+    return None if offers else {"option_id": None, "deadline": None}
+
+
+def answer_words(answer: dict, day_words: Callable[[str], str]) -> str:
+    """'answer the offer by Fri 11 Dec 2026' (`day_words` says the day as the page or the terminal
+    does), or 'answer the offer' with no deadline written."""
+    return "answer the offer" + (f" by {day_words(answer['deadline'])}" if answer["deadline"] else "")
 
 
 def _day(iso_date: str) -> str:
@@ -459,6 +484,7 @@ def pipeline(
                 options=linked,
                 quiet_since=quiet,
                 ended=ending(stages[-1].stage) if status == "stopped" else "",
+                offer_to_answer=offer_to_answer(status, linked),
             )
         )
     booked = sorted((o for o in found if o.next_step), key=lambda o: o.next_step["interview_date"])

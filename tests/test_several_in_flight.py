@@ -12,6 +12,7 @@ from store_support import sqlite_db_fixture  # noqa: F401
 
 from coach import store
 from coach.interview_log import debrief_prompt
+from coach.local_time import long_date, short_date
 from coach.ui.highlight import escape
 
 
@@ -122,3 +123,36 @@ def test_someone_met_twice_keeps_what_the_second_meeting_noted_on_the_card(db, t
     at.run()
     [line] = [m.value for m in at.markdown if m.value.startswith("**People met:**") and "Marco" in m.value]
     assert "the rest is in the first round and onsite / loop below\\)" in line, line
+
+
+def _northwind_offer(db, ids: dict[str, int], today: date, **fields) -> int:
+    """The offer Northwind made five days ago, written down: an answer due in five days."""
+    return store.add_option(
+        db,
+        kind="offer",
+        company="Northwind Labs",
+        title="Senior backend engineer",
+        compensation="165k base + 10% bonus",
+        deadline=(today + timedelta(days=5)).isoformat(),
+        interview_id=ids["nw_offer"],
+        **fields,
+    )
+
+
+def test_an_offer_waiting_for_your_answer_is_the_next_step(db, tmp_path):
+    """Northwind's offer waits for an answer by Friday: its card read "Next step: none booked", the
+    deadline only in the Offer line below it. Answering it, by its deadline, is the next step, on
+    the card and in `coach interviews`; with no deadline written, answering it all the same."""
+    today = date.today()
+    ids = _six_weeks(db, today)
+    offer = _northwind_offer(db, ids, today)
+    due = today + timedelta(days=5)
+    at = interviews_page().run()
+    assert not at.exception
+    steps = [m.value for m in at.markdown if m.value.startswith("**Next step**")]
+    assert f"**Next step**  \nanswer the offer by {short_date(due.isoformat(), today)} (in 5 days)" in steps
+    printed = coach_printed(tmp_path, "interviews")
+    assert f"  Next step: answer the offer by {long_date(due)}" in printed.splitlines(), printed
+
+    store.update_option(db, offer, deadline=None)
+    assert "  Next step: answer the offer" in coach_printed(tmp_path, "interviews").splitlines()
