@@ -32,7 +32,7 @@ from coach.interview_log import (
     person_line,
 )
 from coach.local_time import long_date
-from coach.pipeline import Opportunity, answer_words, as_written_most, pipeline_report
+from coach.pipeline import Opportunity, accepted_note, answer_words, as_written_most, pipeline_report
 from coach.store.mock_sessions import list_mock_sessions
 from coach.store.options import INTEREST_RANGE, KIND_LABELS
 from coach.ui import browser_clock, shared, summary
@@ -300,6 +300,7 @@ STATUS_BADGES = {
     "in progress": ("in progress", "blue"),
     "quiet": ("quiet", "orange"),
     "offer": ("offer", "green"),
+    "accepted": ("offer accepted", "green"),
     "stopped": ("stopped", "gray"),
 }
 
@@ -316,6 +317,7 @@ def pipeline_view(opportunities: list[Opportunity], by_id: dict[int, dict], toda
             on_click=lambda: ss.update(interviews_tab=ADD_TAB),
         )
         row.page_link("app_pages/review.py", label="Review a real interview", icon=":material/upload_file:")
+    accepted_note_shown(opportunities, today)
     live, ended = interview_log.live_then_ended(opportunities)
     for opportunity in live:
         opportunity_card(opportunity, by_id, today)
@@ -330,6 +332,12 @@ def pipeline_view(opportunities: list[Opportunity], by_id: dict[int, dict], toda
         if fold.open:
             for opportunity in ended:
                 opportunity_card(opportunity, by_id, today)
+
+
+def accepted_note_shown(opportunities: list[Opportunity], today: date) -> None:
+    """Once an offer is accepted, the processes still open, which you may now withdraw from."""
+    if note := accepted_note(opportunities, lambda day: date_words(day, today)):
+        st.info(escape(note), icon=":material/handshake:")
 
 
 def opportunity_card(opportunity: Opportunity, by_id: dict[int, dict], today: date) -> None:
@@ -1174,6 +1182,7 @@ def offers_and_options(side_by_side: list[dict], opportunities: list[Opportunity
     with st.expander("Guidance"):
         st.markdown("\n".join(f"- {escape(g)}" for g in book.options.guidance))
     options = side_by_side
+    accepted_note_shown(opportunities, today)  # where the offer was marked accepted
     if options:
         compare_options([o for o in options if o["status"] in WEIGHED], today)
         closed = [o for o in options if o["status"] not in WEIGHED]

@@ -2115,7 +2115,8 @@ def interviews_command(
     """Your real interviews grouped by opportunity (company and role), with offers and options."""
     from datetime import date
 
-    from coach.pipeline import pipeline_report
+    from coach.local_time import long_date
+    from coach.pipeline import accepted_note, pipeline_report
 
     with open_store() as store:
         opportunities, options = pipeline_report(store, date.today())
@@ -2123,6 +2124,9 @@ def interviews_command(
     if as_json:
         print_json({"opportunities": [o.as_json() for o in opportunities], "options": options})
         return
+    # an offer accepted: the processes still open, which you may now withdraw from, said first
+    if note := accepted_note(opportunities, long_date):
+        typer.echo(flowed("", note, 2))
     for opportunity in opportunities:
         typer.echo(_describe_opportunity(opportunity))
     if options:

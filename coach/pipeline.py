@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 
 from coach import store
-from coach.analysis.wording import count
+from coach.analysis.wording import count, listed
 from coach.debrief import from_review, latest_debrief, own_notes
 from coach.interview_log import coming_up
 from coach.local_time import local_day
@@ -103,6 +103,12 @@ class TimeSpent:
         return done
 
 
+# A status as the card's badge and `coach interviews` say it, where the word alone would not do.
+STATUS_SAID = {"accepted": "offer accepted"}
+# The statuses of a process still open: one you may withdraw from once an offer is accepted.
+STILL_OPEN = ("in progress", "quiet", "offer")
+
+
 @dataclass
 class Opportunity:
     """A company and role, with its stages oldest first."""
@@ -114,7 +120,7 @@ class Opportunity:
     next_step: dict | None
     time: TimeSpent
     decision: str | None
-    status: str  # "in progress", "quiet", "offer", "stopped"
+    status: str  # "in progress", "quiet", "offer", "accepted" (its offer accepted), "stopped"
     options: list[dict] = field(default_factory=list)
     people_to_meet: list[dict] = field(default_factory=list)  # named for a booked stage, not met yet
     quiet_since: str | None = None  # the last stage's day, when the status is "quiet"
@@ -140,8 +146,9 @@ class Opportunity:
     @property
     def status_words(self) -> str:
         """The status as the card and `coach interviews` say it: how it ended ("rejected",
-        "withdrew") when a stage says so, else the status ("quiet" is dated by each: quiet_since)."""
-        return self.ended or self.status
+        "withdrew") when a stage says so, "offer accepted", else the status ("quiet" is dated by
+        each: quiet_since)."""
+        return self.ended or STATUS_SAID.get(self.status, self.status)
 
     def as_json(self) -> dict:
         data = asdict(self)
@@ -261,6 +268,44 @@ def answer_words(answer: dict, day_words: Callable[[str], str]) -> str:
     """'answer the offer by Fri 11 Dec 2026' (`day_words` says the day as the page or the terminal
     does), or 'answer the offer' with no deadline written."""
     return "answer the offer" + (f" by {day_words(answer['deadline'])}" if answer["deadline"] else "")
+
+
+def still_open_after_accepting(opportunities: list[Opportunity]) -> tuple[list, list]:
+    """The opportunities whose offer you accepted, and those still open beside them (in progress,
+    quiet, an offer not answered), each in the pipeline's order: once an offer is accepted, the
+    processes you may now withdraw from. Nothing said so after `coach edit-option 1 --status
+    accepted`, Umbrella's onsite still booked for the week after."""
+    accepted = [o for o in opportunities if o.status == "accepted"]
+    return accepted, [o for o in opportunities if accepted and o.status in STILL_OPEN]
+
+
+def _still_open_words(opportunity: Opportunity, day_words: Callable[[str], str]) -> str:
+    """'Umbrella · Backend lead (onsite / loop booked for Thu 10 Dec 2026)': a process still open,
+    with what is under way there."""
+    doing = []
+    if opportunity.next_step:
+        step = opportunity.next_step
+        doing.append(f"{step['stage'] or 'an interview'} booked for {day_words(step['interview_date'])}")
+    if opportunity.offer_to_answer:
+        doing.append("an offer not answered")
+    if opportunity.quiet_since:
+        doing.append(f"quiet since {day_words(opportunity.quiet_since)}")
+    return opportunity.label + (f" ({'; '.join(doing)})" if doing else "")
+
+
+def accepted_note(opportunities: list[Opportunity], day_words: Callable[[str], str]) -> str | None:
+    """What the page and `coach interviews` say once an offer is accepted while other processes
+    are still open: which they are, and that you may withdraw from them. None when no offer is
+    accepted or nothing else is open. `day_words` says a day as the page or the terminal does."""
+    accepted, still_open = still_open_after_accepting(opportunities)
+    if not still_open:
+        return None
+    companies = listed(list(dict.fromkeys(o.company for o in accepted)))
+    open_ones = [_still_open_words(o, day_words) for o in still_open]
+    return (
+        f"You accepted the offer from {companies}. Still open: {'; '.join(open_ones)}. "
+        'Withdraw from those you will not go on with: tell them, and log "withdrew" as their last stage.'
+    )
 
 
 def _day(iso_date: str) -> str:
@@ -393,16 +438,17 @@ def _options_for(options: list[dict], items: list[dict], only_role_at_company: b
 
 
 def _status(stages: list[Stage], linked: list[dict]) -> str:
-    """An offer stage is an offer until the offer written down for it is declined or expired: then
+    """An offer stage is an offer until the offer written down for it is accepted ("accepted": it
+    read "offer" after `coach edit-option 1 --status accepted`), declined or expired: then
     the opportunity has stopped (it read "offer" months after the user turned it down). A last
     stage saying it ended (rejected, withdrew: playbook.ending) stops it whatever came before (it
     read "in progress" after a rejection, with more rounds "still to come")."""
     if ending(stages[-1].stage):
         return "stopped"
     offers = [o for o in linked if o["kind"] == "offer"]
-    if any(o["status"] in ("open", "accepted") for o in offers) or (
-        not offers and any(is_offer(s.stage) for s in stages)
-    ):
+    if any(o["status"] == "accepted" for o in offers):
+        return "accepted"
+    if any(o["status"] == "open" for o in offers) or (not offers and any(is_offer(s.stage) for s in stages)):
         return "offer"
     latest = [s for s in stages if s.debriefed]
     # "no" after a stage stops the opportunity unless a later stage was logged since (they went on
@@ -491,7 +537,8 @@ def pipeline(
     rest = sorted(
         (o for o in found if not o.next_step), key=lambda o: o.stages[-1].interview_date, reverse=True
     )
-    return booked + [o for o in rest if o.status == "offer"] + [o for o in rest if o.status != "offer"]
+    decided = ("accepted", "offer")  # the one you said yes to, then the offers to answer
+    return booked + [o for o in rest if o.status in decided] + [o for o in rest if o.status not in decided]
 
 
 KIND_ORDER = ("offer", "alternative", "batna")

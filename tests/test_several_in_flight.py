@@ -156,3 +156,32 @@ def test_an_offer_waiting_for_your_answer_is_the_next_step(db, tmp_path):
 
     store.update_option(db, offer, deadline=None)
     assert "  Next step: answer the offer" in coach_printed(tmp_path, "interviews").splitlines()
+
+
+def test_an_offer_accepted_reads_accepted_and_names_the_processes_still_open(db, tmp_path):
+    """After `coach edit-option 1 --status accepted`, Northwind's card still read "offer", and
+    nothing said that Umbrella's onsite, booked for next week, was still open to withdraw from.
+    The card and `coach interviews` say the offer was accepted, and a note above the cards (and
+    first in the terminal) names the processes still open."""
+    today = date.today()
+    ids = _six_weeks(db, today)
+    offer = _northwind_offer(db, ids, today)
+    coach_printed(tmp_path, "edit-option", str(offer), "--status", "accepted")
+    onsite = today + timedelta(days=4)
+    at = interviews_page().run()
+    assert not at.exception
+    badges = [str(m.value) for m in at.markdown if "-badge[" in str(m.value)]
+    assert ":green-badge[offer accepted]" in badges, badges
+    assert badges.count(":green-badge[offer]") == 1, badges  # the option's kind, on its own card
+    said = (
+        "You accepted the offer from Northwind Labs. Still open: Umbrella (onsite / loop booked for "
+        '{day}). Withdraw from those you will not go on with: tell them, and log "withdrew" as '
+        "their last stage."
+    )
+    notes = [i.value for i in at.info]
+    assert escape(said.format(day=f"{short_date(onsite.isoformat(), today)} (in 4 days)")) in notes, notes
+
+    printed = coach_printed(tmp_path, "interviews")
+    assert "Northwind Labs · Senior backend engineer  (offer accepted)" in printed, printed
+    assert unwrapped(printed).startswith(said.format(day=long_date(onsite))), printed
+    assert "Next step: answer the offer" not in printed  # answered
