@@ -2143,6 +2143,7 @@ def _cadence_line(store, today) -> str:
     last period, and the next one booked or when it is due (its state as the page says it)."""
     from coach import playbook
     from coach import store as repository
+    from coach.local_time import long_date  # a day in a sentence, as `coach progress` says it
 
     interviews = repository.list_interviews(store)
     # counted as the page counts it: a goal beyond the bounds as the nearest one that can be set
@@ -2150,11 +2151,11 @@ def _cadence_line(store, today) -> str:
     status = playbook.cadence_status(goal, playbook.held_interview_dates(interviews, today), today)
     booked = playbook.next_booked(interviews, today)
     if booked:
-        then = f"next booked: {booked['company'] or 'an interview'} on {booked['date']}"
+        then = f"next booked: {booked['company'] or 'an interview'} on {long_date(booked['date'])}"
     elif status.first_to_book:
         then = status.state
     else:
-        then = f"next due by {status.next_due.isoformat()} ({status.state})"
+        then = f"next due by {long_date(status.next_due)} ({status.state})"
     every = f"{goal.interviews} real interview{'s' if goal.interviews != 1 else ''} every {goal.period_label}"
     return (
         f"Cadence goal: {every}; {status.interviews_in_period} held in the last "
@@ -2169,7 +2170,10 @@ def _describe_opportunity(opportunity) -> str:
 
     # nothing since its last stage and nothing booked (pipeline.QUIET_AFTER): quiet since that day;
     # one a rejection or a withdrawal ended says which
-    status = f"quiet since {opportunity.quiet_since}" if opportunity.quiet_since else opportunity.status_words
+    # a day in a sentence as `coach progress` says it ("Thu 10 Dec 2026"); the rows' column stays
+    # ISO, as `coach history`'s
+    quiet = opportunity.quiet_since
+    status = f"quiet since {long_date(quiet)}" if quiet else opportunity.status_words
     # every line in 80 columns: what is longer wraps at words under its heading's indent, whole
     lines = [flowed("", f"{opportunity.label}  ({status})", 2)]
     for s in opportunity.stages:  # every stage still to come is "booked", as `coach history` says
@@ -2187,7 +2191,11 @@ def _describe_opportunity(opportunity) -> str:
     if opportunity.next_step:
         step = opportunity.next_step
         lines.append(
-            flowed("  Next step: ", f"{step['stage'] or 'an interview'} on {step['interview_date']}", 4)
+            flowed(
+                "  Next step: ",
+                f"{step['stage'] or 'an interview'} on {long_date(step['interview_date'])}",
+                4,
+            )
         )
     elif opportunity.offer_to_answer:  # an offer waiting: answering it, by its deadline
         lines.append(flowed("  Next step: ", answer_words(opportunity.offer_to_answer, long_date), 4))
@@ -2247,12 +2255,13 @@ def _describe_option(option: dict) -> str:
     from datetime import date
 
     from coach.interview_log import notes_excerpt, option_kind_said
+    from coach.local_time import long_date
 
     facts = [f"#{option['id']} {option_kind_said(option['kind'])} · {option['company'] or '—'}"]
     facts += [option[k] for k in ("title", "compensation") if option[k]]
     if option["deadline"]:
         gone = option["status"] == "open" and option["deadline"] < date.today().isoformat()
-        facts.append(f"deadline {option['deadline']}" + (", passed" if gone else ""))
+        facts.append(f"deadline {long_date(option['deadline'])}" + (", passed" if gone else ""))
     if option["interest_given"]:  # given to the option itself, else the last debrief's
         facts.append(f"your interest {option['interest']}/5")
     elif option["interest"]:

@@ -1012,6 +1012,7 @@ def test_coach_interviews_says_the_cadence_as_the_interviews_page_does(tmp_path)
     from datetime import date, timedelta
 
     from coach.config import load_settings
+    from coach.local_time import long_date
     from coach.store import add_interview, open_store
 
     held = date.today() - timedelta(days=20)
@@ -1022,7 +1023,7 @@ def test_coach_interviews_says_the_cadence_as_the_interviews_page_does(tmp_path)
         db.close()
     shown = coach("interviews", data_dir=tmp_path)
     assert shown.returncode == 0, shown.stderr
-    due = (held + timedelta(days=91)).isoformat()
+    due = long_date(held + timedelta(days=91))  # as `coach progress` says a day
     assert shown.stdout.splitlines()[-2:] == [  # wrapped at words in 80 columns
         "Cadence goal: 1 real interview every quarter; 1 held in the last 91 days; next",
         f"  due by {due} (on track).",

@@ -185,3 +185,19 @@ def test_an_offer_accepted_reads_accepted_and_names_the_processes_still_open(db,
     assert "Northwind Labs · Senior backend engineer  (offer accepted)" in printed, printed
     assert unwrapped(printed).startswith(said.format(day=long_date(onsite))), printed
     assert "Next step: answer the offer" not in printed  # answered
+
+
+def test_the_terminal_says_the_days_in_its_sentences_as_the_coach_says_them(db, tmp_path):
+    """`coach interviews` wrote "Next step: onsite / loop on 2026-12-10", "next booked: Umbrella on
+    2026-12-10" and "deadline 2026-12-11" where `coach progress` says "Thu 10 Dec 2026" (and the
+    page "Thu 10 Dec (in 4 days)"). Its sentences say the day so; the rows' date column stays ISO,
+    as `coach history`'s."""
+    today = date.today()
+    ids = _six_weeks(db, today)
+    _northwind_offer(db, ids, today)
+    onsite, answer_by = long_date(today + timedelta(days=4)), long_date(today + timedelta(days=5))
+    printed = unwrapped(coach_printed(tmp_path, "interviews"))
+    assert f"Next step: onsite / loop on {onsite} " in printed, printed
+    assert f"next booked: Umbrella on {onsite}." in printed, printed
+    assert f" · deadline {answer_by} · " in printed, printed
+    assert f"#{ids['um_onsite']} {(today + timedelta(days=4)).isoformat()} onsite / loop booked" in printed

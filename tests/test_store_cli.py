@@ -849,7 +849,7 @@ def test_an_open_offers_deadline_gone_by_says_so(settings, monkeypatch):
     assert (
         _run(settings, "add-option", "offer", "--company", "Acme", "--deadline", "2020-01-01").exit_code == 0
     )
-    assert "Acme · deadline 2020-01-01, passed (open)" in _run(settings, "interviews").stdout
+    assert "Acme · deadline Wed 1 Jan 2020, passed (open)" in _run(settings, "interviews").stdout
 
 
 def test_history_says_record_again_for_a_silent_take_and_reanalyze_only_for_an_interrupted_one(

@@ -324,7 +324,7 @@ def test_an_opportunity_idle_for_months_with_nothing_booked_reads_quiet_not_in_p
     assert badges.count(":blue-badge[in progress]") == 1, badges  # Fabrikam, booked for next week
 
     text = run_coach("interviews", data_dir=tmp_path).stdout
-    assert f"Northwind · Backend engineer  (quiet since {last.isoformat()})" in text, text
+    assert f"Northwind · Backend engineer  (quiet since {long_date(last)})" in text, text
     assert "Fabrikam · Platform engineer  (in progress)" in text, text
 
 
