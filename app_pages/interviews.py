@@ -1077,7 +1077,8 @@ def option_card(option: dict, today: date) -> None:
     else:
         interest = ":gray[not given]"  # in words, as the other facts missing are
     rows = [
-        ("Compensation", escape(option["compensation"]) or ":gray[—]"),
+        # beside it, the pay its debriefs noted ("range 150-170k base" at the recruiter screen)
+        ("Compensation", compensation_shown(option)),
         # only with a deadline: "Answer by: no deadline" said nothing (of a BATNA, nothing that could be)
         *([("Answer by", deadline_words(option["deadline"], today))] if option["deadline"] else []),
         ("Your interest", interest),
@@ -1092,6 +1093,13 @@ def option_card(option: dict, today: date) -> None:
         ),
     ]
     st.markdown("\n\n".join(f"**{label}**  \n{value}" for label, value in rows))
+
+
+def compensation_shown(option: dict) -> str:
+    """An option's compensation, with the pay or benefits mentioned in its opportunity's debriefs
+    under it: the offer's figure read beside the range the recruiter screen gave."""
+    mentioned = [f":gray[{escape(interview_log.pay_mentioned_said(m))}]" for m in option["pay_mentioned"]]
+    return "  \n".join([escape(option["compensation"]) or ":gray[—]", *mentioned])
 
 
 def details_shown(details: str) -> str:

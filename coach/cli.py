@@ -2254,7 +2254,7 @@ def _person(person: dict) -> str:
 def _describe_option(option: dict) -> str:
     from datetime import date
 
-    from coach.interview_log import notes_excerpt, option_kind_said
+    from coach.interview_log import notes_excerpt, option_kind_said, pay_mentioned_said
     from coach.local_time import long_date
 
     facts = [f"#{option['id']} {option_kind_said(option['kind'])} · {option['company'] or '—'}"]
@@ -2270,6 +2270,8 @@ def _describe_option(option: dict) -> str:
         )
     # in 80 columns, each part wrapped at words under its first line's indent
     lines = [flowed("  ", " · ".join(facts) + f" ({option['status']})", 4)]
+    # pay noted in its opportunity's debriefs, beside its compensation, as its card on the page says
+    lines += [flowed("      ", pay_mentioned_said(said), 8) for said in option.get("pay_mentioned") or []]
     # its details as the page's option card shows them, whole, under the facts
     details = [line.strip() for line in (option.get("details") or "").splitlines() if line.strip()]
     if details:

@@ -51,6 +51,14 @@ def notes_excerpt(notes: str) -> tuple[str, bool]:
     return cut.rstrip(CUT_TRIMMED + "\n") + "…", True
 
 
+def pay_mentioned_said(mentioned: dict) -> str:
+    """'Pay mentioned after the recruiter screen: range 150-170k base': what a debrief noted,
+    beside an offer's compensation on its card and in `coach interviews` (its start, on one line:
+    the whole is in the stage's debrief)."""
+    excerpt, _ = notes_excerpt(mentioned["pay_mentioned"])
+    return f"Pay mentioned after the {mentioned['stage'] or 'stage'}: " + "; ".join(excerpt.splitlines())
+
+
 def person_line(person: dict, rest_in: str = "") -> str:
     """'Dana Ortiz — hiring manager (ex-Stripe)': someone met as the Interviews page names them, in
     every list of people (`coach interviews` wrote "Dana Ortiz (hiring manager)" where the page and

@@ -61,6 +61,7 @@ class Stage:
     answers_reviewed: int = 0  # every answer the review kept, those it could not measure too
     red_flags: str = ""  # what its debrief noted about the team, the role or the process
     review_draft: bool = False  # its debrief is still the draft its review wrote (debrief.from_review)
+    pay_mentioned: str = ""  # what its debrief noted of pay or benefits ("range 150-170k base")
 
 
 @dataclass(frozen=True)
@@ -149,6 +150,12 @@ class Opportunity:
         "withdrew") when a stage says so, "offer accepted", else the status ("quiet" is dated by
         each: quiet_since)."""
         return self.ended or STATUS_SAID.get(self.status, self.status)
+
+    @property
+    def pay_mentioned(self) -> list[Stage]:
+        """The stages whose debrief noted pay or benefits mentioned, oldest first: beside an offer's
+        compensation, what the recruiter screen said the range was."""
+        return [s for s in self.stages if s.pay_mentioned.strip()]
 
     def as_json(self) -> dict:
         data = asdict(self)
@@ -333,6 +340,7 @@ def _stage(item: dict, written: list[dict], booked: bool = False) -> Stage:
         booked=booked,
         red_flags=(debrief or {}).get("red_flags") or "",
         review_draft=from_review(debrief),
+        pay_mentioned=(debrief or {}).get("pay_mentioned") or "",
     )
 
 
@@ -549,8 +557,9 @@ def comparison(options: list[dict], opportunities: list[Opportunity]) -> list[di
     BATNA, each by deadline), each with its interest: the one given to the option itself
     (`interest_given`), else the one last written for the opportunity it came from, after its
     `interest_stage` ("" for one given to the option), and the `red_flags` its opportunity's
-    debriefs noted (stage and words; none for an option from no interview)."""
-    interest_of, flags_of = {}, {}
+    debriefs noted (stage and words; none for an option from no interview), and the
+    `pay_mentioned` in them (stage and words), to read beside its compensation."""
+    interest_of, flags_of, pay_of = {}, {}, {}
     for opportunity in opportunities:
         rated = [s for s in opportunity.stages if s.interest]
         for option in opportunity.options:
@@ -558,6 +567,9 @@ def comparison(options: list[dict], opportunities: list[Opportunity]) -> list[di
                 interest_of[option["id"]] = (rated[-1].interest, rated[-1].stage)
             flags_of[option["id"]] = [
                 {"stage": s.stage, "red_flags": s.red_flags} for s in opportunity.red_flags
+            ]
+            pay_of[option["id"]] = [
+                {"stage": s.stage, "pay_mentioned": s.pay_mentioned} for s in opportunity.pay_mentioned
             ]
     ordered = sorted(
         options,
@@ -575,6 +587,7 @@ def comparison(options: list[dict], opportunities: list[Opportunity]) -> list[di
             "interest": o.get("interest") or interest_of.get(o["id"], (None, ""))[0],
             "interest_stage": "" if o.get("interest") else interest_of.get(o["id"], (None, ""))[1],
             "red_flags": flags_of.get(o["id"], []),
+            "pay_mentioned": pay_of.get(o["id"], []),
         }
         for o in ordered
     ]

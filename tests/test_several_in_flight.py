@@ -201,3 +201,22 @@ def test_the_terminal_says_the_days_in_its_sentences_as_the_coach_says_them(db, 
     assert f"next booked: Umbrella on {onsite}." in printed, printed
     assert f" · deadline {answer_by} · " in printed, printed
     assert f"#{ids['um_onsite']} {(today + timedelta(days=4)).isoformat()} onsite / loop booked" in printed
+
+
+def test_the_offer_card_shows_the_pay_mentioned_before_beside_its_compensation(db, tmp_path):
+    """Northwind's recruiter screen noted "Pay or benefits mentioned: range 150-170k base"; its
+    offer's card on Offers and options showed the offer's 165k and nothing of that range, to be
+    found only inside the screen's debrief. Under its compensation it says what was mentioned,
+    after which stage, and so does the offer in `coach interviews`."""
+    today = date.today()
+    ids = _six_weeks(db, today)
+    store.add_debrief(db, ids["nw_screen"], interest=3, pay_mentioned="range 150-170k base")
+    _northwind_offer(db, ids, today)
+    at = interviews_page().run()
+    assert not at.exception
+    said = "Pay mentioned after the recruiter screen: range 150-170k base"
+    [card] = [m.value for m in at.markdown if m.value.startswith("**Compensation**  \n165k")]
+    offered = escape("165k base + 10% bonus")
+    assert card.startswith(f"**Compensation**  \n{offered}  \n:gray[{escape(said)}]\n\n"), card
+    printed = coach_printed(tmp_path, "interviews")
+    assert f"      {said}" in printed.splitlines(), printed
