@@ -1053,13 +1053,67 @@ def compare_options(options: list[dict], today: date) -> None:
     """The open options as cards in a row, the same facts in the same order on each, so the eye
     reads across them: a comparison, not a grid to scroll."""
     for start in range(0, len(options), COMPARED_PER_ROW):
-        columns = st.columns(COMPARED_PER_ROW)
-        for column, option in zip(columns, options[start : start + COMPARED_PER_ROW], strict=False):
-            with column.container(border=True, height="stretch"):
-                option_card(option, today)
+        row = options[start : start + COMPARED_PER_ROW]
+        # a place for "Answer by" on every card of a row when one has a deadline: on that card
+        # alone, the facts under it sat lower than the same facts beside it
+        answer_by = any(o["deadline"] for o in row)
+        key = f"{OPTIONS_ROW}_{start}"
+        st.html(lined_up(key, len(OPTION_FACTS) - (0 if answer_by else 1)))
+        with st.container(key=key):
+            columns = st.columns(COMPARED_PER_ROW)
+            for column, option in zip(columns, row, strict=False):
+                with column.container(border=True, height="stretch"):
+                    option_card(option, today, answer_by)
 
 
-def option_card(option: dict, today: date) -> None:
+# A paragraph that says nothing, keeping a fact's place on a card that has none of it: a zero-width
+# space (a paragraph of spaces is no paragraph).
+NOTHING_SAID = "\u200b"
+# A row of options compared, keyed so that its cards' facts are laid on one grid (lined_up).
+OPTIONS_ROW = "interviews_options"
+# The facts of an option's card, one paragraph each, in this order ("Answer by" only in a row with
+# a deadline; a card with none keeps its place blank): their labels, for lined_up's count of rows.
+OPTION_FACTS = ("Compensation", "Answer by", "Your interest", "Scope, team, growth", "Red flags")
+
+
+def lined_up(key: str, facts: int) -> str:
+    """CSS laying a row of option cards on one grid, each card's parts (its badges, its name and
+    title, each of its `facts`) on the same rows as the cards beside it: a compensation on two
+    lines, or the pay mentioned under it, put "Your interest" and the facts below a line or two
+    lower on that card than beside it, where the eye reads across. The cards pass the grid's rows
+    down to each fact's paragraph (subgrid). On a phone (under 640 px) the cards are stacked as
+    Streamlit stacks columns, each as it is."""
+    rows = 2 + facts  # the badges, the name and title, then one a fact
+    row = f".st-key-{key} [data-testid=stHorizontalBlock]:has(> [data-testid=stColumn])"
+    column = f"{row} > [data-testid=stColumn]"
+    # a column holds a block, which holds the bordered card (a block in its wrapper)
+    held = f"{column} > [data-testid=stVerticalBlock]"
+    wrapper = f"{held} > [data-testid=stLayoutWrapper]"
+    card = f"{wrapper} > [data-testid=stVerticalBlock]"
+    outer = [column, held, wrapper, card]
+    said = f"{card} > [data-testid=stElementContainer]:last-child"
+    inner = [
+        said,
+        f"{said} > [data-testid=stMarkdown]",
+        f"{said} > [data-testid=stMarkdown] > div",
+        f"{said} [data-testid=stMarkdownContainer]",
+    ]
+    return (
+        "<style>@media (min-width: 640px) { "
+        f"{row} {{ display: grid; grid-template-columns: repeat({COMPARED_PER_ROW}, minmax(0, 1fr)); "
+        f"grid-template-rows: repeat({rows}, auto); }} "
+        f"{', '.join(outer)} {{ display: grid; grid-row: span {rows}; grid-template-rows: subgrid; "
+        "grid-template-columns: minmax(0, 1fr); width: auto; } "
+        f"{', '.join(inner)} {{ display: grid; grid-row: span {facts}; grid-template-rows: subgrid; "
+        "grid-template-columns: minmax(0, 1fr); row-gap: 0; } "
+        "}</style>"
+    )
+
+
+def option_card(option: dict, today: date, answer_by: bool = False) -> None:
+    """An option's facts, in the same order on every card, one paragraph each (lined_up puts them
+    on the rows of the cards beside it). `answer_by`: a card of its row has a deadline, so this one
+    keeps its place, blank when it has none."""
     badges = st.container(horizontal=True)
     colour = {"offer": "green", "batna": "orange"}.get(option["kind"], "blue")
     badges.badge(interview_log.option_kind_said(option["kind"]), color=colour)
@@ -1079,8 +1133,10 @@ def option_card(option: dict, today: date) -> None:
     rows = [
         # beside it, the pay its debriefs noted ("range 150-170k base" at the recruiter screen)
         ("Compensation", compensation_shown(option)),
-        # only with a deadline: "Answer by: no deadline" said nothing (of a BATNA, nothing that could be)
+        # only with a deadline: "Answer by: no deadline" said nothing (of a BATNA, nothing that could
+        # be); beside a card with one, its place is kept blank, so the facts below stay in line
         *([("Answer by", deadline_words(option["deadline"], today))] if option["deadline"] else []),
+        *([(None, NOTHING_SAID)] if answer_by and not option["deadline"] else []),
         ("Your interest", interest),
         ("Scope, team, growth", details_shown(option["details"] or "") or ":gray[—]"),
         (
@@ -1092,7 +1148,7 @@ def option_card(option: dict, today: date) -> None:
             or ":gray[none noted]",
         ),
     ]
-    st.markdown("\n\n".join(f"**{label}**  \n{value}" for label, value in rows))
+    st.markdown("\n\n".join(f"**{label}**  \n{value}" if label else value for label, value in rows))
 
 
 def compensation_shown(option: dict) -> str:

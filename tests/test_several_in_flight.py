@@ -220,3 +220,22 @@ def test_the_offer_card_shows_the_pay_mentioned_before_beside_its_compensation(d
     assert card.startswith(f"**Compensation**  \n{offered}  \n:gray[{escape(said)}]\n\n"), card
     printed = coach_printed(tmp_path, "interviews")
     assert f"      {said}" in printed.splitlines(), printed
+
+
+def test_the_options_compared_keep_their_facts_in_line_across_the_row(db):
+    """Northwind's offer has a deadline, the BATNA none: "Answer by" was on the offer's card alone,
+    so its "Your interest", "Scope, team, growth" and "Red flags" sat lower than the BATNA's beside
+    it (and further still under a compensation on two lines). The BATNA's card keeps the place
+    blank, each card gives its facts as as many paragraphs, and the row is laid on one grid."""
+    today = date.today()
+    ids = _six_weeks(db, today)
+    _northwind_offer(db, ids, today)
+    store.add_option(db, kind="batna", company="current job", compensation="140k base")
+    at = interviews_page().run()
+    assert not at.exception
+    cards = [m.value for m in at.markdown if m.value.startswith("**Compensation**")]
+    assert len(cards) == 2, cards
+    assert [c.count("\n\n") for c in cards] == [4, 4], cards  # five facts' places on each
+    assert ["**Answer by**" in c for c in cards] == [True, False], cards  # no "no deadline" said
+    [grid] = [h.value for h in at.get("html") if "subgrid" in h.value]
+    assert "grid-row: span 7" in grid, grid  # the badges, the name, the five facts
