@@ -373,6 +373,9 @@ def opportunity_card(opportunity: Opportunity, by_id: dict[int, dict], today: da
                     if step
                     else answer_words(answer, lambda day: deadline_words(day, today))
                     if answer
+                    # "none booked" of the offer you said yes to read as if something were missing
+                    else ":gray[none: you accepted its offer]"
+                    if opportunity.status == "accepted"
                     else ":gray[none booked]"
                 )
                 # what was practised for it, on Practice and in mock interviews (it was said nowhere)

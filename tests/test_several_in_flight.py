@@ -180,6 +180,9 @@ def test_an_offer_accepted_reads_accepted_and_names_the_processes_still_open(db,
     )
     notes = [i.value for i in at.info]
     assert escape(said.format(day=f"{short_date(onsite.isoformat(), today)} (in 4 days)")) in notes, notes
+    steps = [str(m.value) for m in at.markdown if str(m.value).startswith("**Next step**")]
+    # its card said "Next step: none booked", as if something were missing
+    assert "**Next step**  \n:gray[none: you accepted its offer]" in steps, steps
 
     printed = coach_printed(tmp_path, "interviews")
     assert "Northwind Labs · Senior backend engineer  (offer accepted)" in printed, printed
