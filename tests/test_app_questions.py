@@ -3,6 +3,7 @@
 from app_support import in_form, markdown_text, page
 
 from coach import banks
+from coach.analysis.wording import listed
 from coach.config import load_settings
 from coach.store import list_favourites, open_store
 from coach.ui.highlight import escape
@@ -692,7 +693,7 @@ def test_a_kind_told_from_its_words_follows_new_words_and_a_chosen_one_stays(tmp
         in_form(at.button, f"questions_edit_{question.id}")[0].click().run()
         assert not at.exception and not at.error, [e.value for e in at.error]
         [said[question.id]] = [str(s.value).replace("\\", "") for s in at.success]
-    practises = " and ".join(banks.tag_words(c) for c in weakness.competencies)
+    practises = listed([banks.tag_words(c) for c in weakness.competencies])  # "…, and failure and learning"
     assert said[told.id] == (
         f"Saved: {weakness.text} It practises {practises} as a behavioural question, told from its words; "
         "change them under “Your questions”."
@@ -724,3 +725,20 @@ def test_your_question_is_edited_in_a_box_that_shows_it_whole(tmp_path, monkeypa
     assert not at.exception and not at.error
     [edited] = [q for q in banks.load_questions(tmp_path) if q.id == mine.id]
     assert edited.text == words.replace("a client", "a customer")
+
+
+def test_added_says_what_it_practises_so_failure_and_learning_reads_as_one_skill(tmp_path, monkeypatch):
+    """ "Added: …" said "It practises failure and learning and communication": one skill or three?
+    The skill whose name holds an "and" is set apart by a comma, as the mock interview lists them,
+    and so is the question's line in the list above."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    words = "Tell me about a time you learned from a mistake that hurt your self-confidence."
+    at = page("questions").run()
+    at.text_area[0].input(words)
+    [b for b in at.button if b.label == "Add to my questions"][0].click().run()
+    assert not at.exception and not at.error
+    [added] = [s.value.replace("\\", "") for s in at.success]
+    assert "It practises failure and learning, and communication, told from its words" in added, added
+    at.text_input(key="questions_search").input("self-confidence").run()
+    shown = markdown_text(at)
+    assert "· failure and learning, and communication ·" in shown, shown

@@ -32,12 +32,12 @@ def times(n: int) -> str:
 
 
 def listed(items: list[str]) -> str:
-    """'a', 'a and b', 'a, b and c'; 'a, b, and c and d' when the last of three or more has an "and"
-    of its own (outside quotes and brackets): "communication, self awareness and failure and
-    learning" read as four skills."""
+    """'a', 'a and b', 'a, b and c'; 'a, b, and c and d' when one of them has an "and" of its own
+    (outside quotes and brackets), two as well: "communication, self awareness and failure and
+    learning" read as four skills, "self awareness and failure and learning" as three."""
     if len(items) == 1:
         return items[0]
-    own_and = len(items) > 2 and " and " in re.sub(r"“[^”]*”|\([^)]*\)", "", items[-1])
+    own_and = any(" and " in re.sub(r"“[^”]*”|\([^)]*\)", "", item) for item in items)
     return ", ".join(items[:-1]) + (", and " if own_and else " and ") + items[-1]
 
 

@@ -284,7 +284,8 @@ def make_plan(
     # it was steered to "conflict, influence, data analysis" and asked about none of them
     practised = [c for c in steer if any(c in q.competencies for q in middle)]
     if practised:
-        named = ", ".join(banks.tag_words(c) for c in practised)
+        # listed as the debriefs' skills are: "conflict, failure and learning" read as three
+        named = listed([banks.tag_words(c) for c in practised])
         reason = f"Steered by the interview's job description: {named}."
         gap_words = ()
     elif steer and used[-1].groups and used[-1].groups[0].why == recommend.GAP:

@@ -807,8 +807,9 @@ def delete_question_sentence(text: str, answers: int, filed_under: str | None) -
 
 
 def tags_words(tags) -> str:
-    """'leadership, customer focus': a question's tags as a page lists them."""
-    return ", ".join(tag_words(t) for t in tags)
+    """'leadership and customer focus': a question's tags as a page lists them, as "Added: …" says
+    what it practises ("self awareness, failure and learning" read as three)."""
+    return listed([tag_words(t) for t in tags]) if tags else ""
 
 
 def describe_question(question) -> str:
