@@ -195,11 +195,16 @@ def add_your_own() -> None:
         edit_own(q, answers[q.id])
 
 
-def told(chosen: list[str], question: banks.Question, kind_told: bool = False) -> str:
+def told(
+    chosen: list[str], question: banks.Question, kind_told: bool = False, before: banks.Question | None = None
+) -> str:
     """After "Added: …" or "Saved: …", what the question was given when no competency was chosen,
-    and its kind when that was told from its words (`kind_told`)."""
+    and its kind when that was told from its words (`kind_told`); after "Saved: …", what it
+    practised `before` when new words told it others, as `coach edit-question` says it."""
     said = summary.told_from_words(
-        () if chosen else question.competencies, question.category if kind_told else None
+        () if chosen else question.competencies,
+        question.category if kind_told else None,
+        banks.competencies_retold(before, question, chosen) if before else (),
     )
     return f" {escape(said)}" if said else ""
 
@@ -279,7 +284,7 @@ def edit_own(q: banks.Question, answers: int) -> None:
                     chosen = banks.competencies_chosen(competencies, q)
                     kind_told = banks.category_chosen(category, q) is None
                     ss.questions_flash = (
-                        f"Saved: {escape(edited.text)}{told(list(chosen), edited, kind_told)}"
+                        f"Saved: {escape(edited.text)}{told(list(chosen), edited, kind_told, before=q)}"
                     )
                     st.rerun()
         delete_own(q, answers)

@@ -23,6 +23,7 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from coach.analysis.wording import listed
 from coach.errors import InputError
 from coach.question_match import (  # noqa: F401  (below the banks)
     closest,
@@ -1197,6 +1198,34 @@ def competencies_chosen(competencies: Sequence[str], question: Question) -> tupl
     chosen = tuple(competencies)
     told = guess_competencies(question.text, question.category)
     return () if set(chosen) == set(told) else chosen
+
+
+def competencies_retold(before: Question, after: Question, chosen: Sequence[str]) -> tuple[str, ...]:
+    """What a question of yours practised before an edit told it others from its new words (none
+    `chosen`): said by the Questions page's "Saved: …" and by `coach edit-question` alike, which
+    changed "execution, customer-focus" into "customer-focus" without a word. () when they were
+    chosen, or are the same."""
+    if chosen or set(after.competencies) == set(before.competencies):
+        return ()
+    return tuple(before.competencies)
+
+
+def told_words(competencies: Sequence[str], category: str | None = None, before: Sequence[str] = ()) -> str:
+    """ "It practises failure and learning, and communication, told from its words": what a question
+    of yours was given when no competency was chosen, with its kind when that was told too
+    (`category`), or only its kind when `competencies` are none (they were chosen); '' when neither.
+    `before`: what it practised before new words told it these ("told from its new words (it
+    practised … before)"), as the page and the terminal say it."""
+    kind = f"a {tag_words(category)} question" if category else ""
+    if not competencies:
+        return f"It is {kind}, told from its words" if kind else ""
+    practises = listed([tag_words(c) for c in competencies]) + (f" as {kind}" if kind else "")
+    if before:
+        return (
+            f"It practises {practises}, told from its new words (it practised "
+            f"{listed([tag_words(c) for c in before])} before)"
+        )
+    return f"It practises {practises}, told from its words"
 
 
 def category_chosen(category: str | None, question: Question) -> str | None:

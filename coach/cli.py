@@ -1179,10 +1179,24 @@ def edit_question_command(
             "Say what to change: --text, --category, --competency, --difficulty or --talking-point."
         )
     settings = load_settings()
+    before = next(
+        (q for q in banks.load_questions(settings.data_dir, owner=settings.owner) if q.id == question_id),
+        None,
+    )
     question = banks.edit_user_question(
         settings.data_dir, question_id, owner=settings.owner, typed=True, **changes
     )
     typer.echo(_own_question_lines(question))
+    # told again from its new words, as the Questions page's "Saved: …" says: "execution,
+    # customer-focus" became "customer-focus" without a word
+    chosen = competency or banks.competencies_chosen(before.competencies, before)
+    if was := banks.competencies_retold(before, question, chosen):
+        keep = " ".join(f"--competency {c}" for c in was)
+        # the command on a line of its own, to copy whole
+        typer.echo(
+            flowed("", f"{banks.told_words(question.competencies, before=was)}. To keep the ones it had:", 0)
+        )
+        typer.echo(f"  coach edit-question {question.id} {keep}")
 
 
 def _check_none_empty(competencies: list[str] | None, talking_points: list[str] | None) -> None:

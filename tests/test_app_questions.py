@@ -468,7 +468,8 @@ def test_an_edit_with_every_competency_taken_off_tells_them_from_the_words_and_s
     assert edited.competencies == tuple(banks.guess_competencies(words, edited.category))
     assert "conflict" in edited.competencies and "self-awareness" not in edited.competencies
     [saved] = [s.value.replace("\\", "") for s in at.success]  # as shown: markdown's escapes gone
-    assert saved.startswith(f"Saved: {words} It practises ") and "told from its words" in saved
+    assert saved.startswith(f"Saved: {words} It practises ") and "told from its new words" in saved
+    assert "(it practised self awareness before)" in saved, saved  # as `coach edit-question` says
 
 
 def test_new_words_that_ask_for_a_story_give_a_story_s_length_as_when_added(tmp_path, monkeypatch):
@@ -664,7 +665,8 @@ def test_competencies_told_from_its_words_follow_new_words_and_chosen_ones_stay(
         if question is told:
             said = [str(s.value).replace("\\", "") for s in at.success]
             assert any(
-                line.startswith(f"Saved: {weakness.text} It practises ") and "told from its words" in line
+                line.startswith(f"Saved: {weakness.text} It practises ")
+                and "told from its new words (it practised prioritisation and decision making before)" in line
                 for line in said
             ), said
     mine = {q.id: q for q in banks.load_questions(tmp_path)}
@@ -695,8 +697,9 @@ def test_a_kind_told_from_its_words_follows_new_words_and_a_chosen_one_stays(tmp
         [said[question.id]] = [str(s.value).replace("\\", "") for s in at.success]
     practises = listed([banks.tag_words(c) for c in weakness.competencies])  # "…, and failure and learning"
     assert said[told.id] == (
-        f"Saved: {weakness.text} It practises {practises} as a behavioural question, told from its words; "
-        "change them under “Your questions”."
+        f"Saved: {weakness.text} It practises {practises} as a behavioural question, told from its new words "
+        f"(it practised {listed([banks.tag_words(c) for c in told.competencies])} before); change them under "
+        "“Your questions”."
     )
     assert "question, told" not in said[chosen.id], said  # its kind was chosen: not said as told
     mine = {q.id: q for q in banks.load_questions(tmp_path)}

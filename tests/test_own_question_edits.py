@@ -254,7 +254,7 @@ def test_your_question_reworded_gets_the_follow_up_its_new_words_give(tmp_path):
     deadline = "Tell me about a time you missed a deadline at work."
     edited = run_coach("edit-question", weakness, "--text", deadline, data_dir=tmp_path)
     assert edited.returncode == 0, edited.stderr
-    assert edited.stdout.splitlines()[-1] == "  follow-up: What would you do differently next time?"
+    assert "  follow-up: What would you do differently next time?" in edited.stdout.splitlines()
     moved = run_coach("edit-question", why_team, "--category", "technical", data_dir=tmp_path)
     assert moved.returncode == 0, moved.stderr
     banks.edit_user_question(tmp_path, written.id, text="Why this company of all?")
@@ -375,3 +375,35 @@ def test_deleting_your_question_says_its_answers_stay_under_its_words_before_and
     assert [s.value.replace("\\", "") for s in at.success] == [  # as shown: markdown's escapes gone
         f"Deleted: {CUSTOMER} — its 2 answers stay in your history under its words"
     ]
+
+
+def test_new_words_that_tell_other_competencies_say_what_they_were_and_how_to_keep_them(tmp_path):
+    """`coach edit-question ID --text …` on a question added with "--competency execution
+    --competency customer-focus" (what its words give) printed "practises: customer-focus" and
+    nothing else: the two were told again from the new words without a word, where the Questions
+    page's "Saved: …" says they were told. Now it says what they were, and the command that keeps
+    them."""
+    late = "Tell me about a time you had to deliver a project late to a customer."
+    reworded = "Tell me about a time you had to tell a customer their project would be late."
+    assert banks.guess_competencies(late) == ["execution", "customer-focus"]  # as they were typed
+    assert banks.guess_competencies(reworded) == ["customer-focus"]
+    added = _added_id(
+        run_coach("add-question", late, "--competency", "execution", "--competency", "customer-focus",
+                  data_dir=tmp_path)
+    )  # fmt: skip
+    edited = run_coach("edit-question", added, "--text", reworded, data_dir=tmp_path)
+    assert edited.returncode == 0, edited.stderr
+    said = unwrapped(edited.stdout)
+    assert (
+        "It practises customer focus, told from its new words (it practised execution and customer "
+        "focus before). To keep the ones it had:"
+    ) in said, said
+    keep = f"  coach edit-question {added} --competency execution --competency customer-focus"
+    assert keep in edited.stdout.splitlines(), edited.stdout
+    kept = run_coach(*keep.split()[1:], data_dir=tmp_path)
+    assert kept.returncode == 0 and "told from" not in kept.stdout, (kept.stdout, kept.stderr)
+    [mine] = [q for q in banks.load_questions(tmp_path) if q.id == added]
+    assert mine.competencies == ("execution", "customer-focus")
+    # changing only how hard it is says nothing of its competencies
+    harder = run_coach("edit-question", added, "--difficulty", "hard", data_dir=tmp_path)
+    assert harder.returncode == 0 and "told from" not in harder.stdout, harder.stdout

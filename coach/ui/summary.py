@@ -15,7 +15,10 @@ from coach import local_time
 from coach.analysis.wording import clock, count, listed, ordinal
 from coach.banks import ROLE_LABELS as ROLE_LABELS  # the pages read it as summary.ROLE_LABELS
 from coach.banks import ROLE_PHRASES as ROLE_PHRASES  # said as the save note says them
-from coach.banks import tag_words  # a bank tag in words (pages call it as summary.tag_words)
+from coach.banks import (
+    tag_words,  # a bank tag in words (pages call it as summary.tag_words)
+    told_words,
+)
 from coach.config import Thresholds
 from coach.interview_log import interview_with_stage
 from coach.local_time import long_date
@@ -56,16 +59,16 @@ OWN_COMPETENCIES_RULE = (
 )
 
 
-def told_from_words(competencies, category: str | None = None) -> str:
+def told_from_words(competencies, category: str | None = None, before=()) -> str:
     """What a question added with no competencies chosen was given, said under "Added: …" as
     `coach add-question` prints "practises: …", so the choice is seen where it can be changed; with
     `category`, the kind it was told too (under "Saved: …", reworded), or only that when
-    `competencies` are none (they were chosen)."""
-    kind = f"a {tag_words(category)} question" if category else ""
-    if not competencies:
-        return f"It is {kind}, told from its words; change it under “Your questions”." if kind else ""
-    practises = listed([tag_words(c) for c in competencies]) + (f" as {kind}" if kind else "")
-    return f"It practises {practises}, told from its words; change them under “Your questions”."
+    `competencies` are none (they were chosen); with `before`, what it practised before its new
+    words told it these, as `coach edit-question` says it (banks.told_words)."""
+    said = told_words(competencies, category, before)
+    if not said:
+        return ""
+    return f"{said}; change {'them' if competencies else 'it'} under “Your questions”."
 
 
 def is_measured(analysis: dict) -> bool:
