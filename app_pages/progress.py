@@ -332,7 +332,7 @@ def practice_against_real(report: dict) -> None:
 
 def per_question(report: dict, attempts: list[dict]) -> None:
     """Each question's practice and real answers in one table, a click from practising it again."""
-    shared.heading("Per question", 2)
+    shared.heading(summary.PER_QUESTION, 2)  # named where a question of yours is deleted
     items = report["per_question"]
     unlisted = summary.unlisted_answers_sentence(attempts)
     if unlisted:  # the count above includes them: the list alone summed to fewer

@@ -314,10 +314,7 @@ def delete_own(q: banks.Question, answers: int) -> None:
             # which question went, as "Added: …" and "Saved: …" say which came or changed
             moved_to = f" — {count(moved, 'answer')} moved to: {escape(others[move_to])}" if move_to else ""
             if answers and not move_to:  # where they are, as asked before ("… stay in your history …")
-                moved_to = " — " + (
-                    "its answer stays" if answers == 1 else f"its {count(answers, 'answer')} stay"
-                )
-                moved_to += " in your history under its words"
+                moved_to = f" — {summary.kept_answers_words(answers)}."
             ss.questions_flash = f"Deleted: {escape(q.text)}{moved_to}"
             st.rerun()
 

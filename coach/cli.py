@@ -1312,7 +1312,8 @@ def delete_question_command(
     where = f"; {count(moved, 'answer')} now filed under {answers_to}" if answers_to else ""
     if kept:
         their = "its answer stays" if kept == 1 else f"its {count(kept, 'answer')} stay"
-        where = f"; {their} in your history under its words (`coach history` lists them)"
+        them = "it" if kept == 1 else "them"
+        where = f"; {their} in your history under its words (`coach history` lists {them})"
     typer.echo(f"Deleted {question_id}{where}.")
 
 

@@ -373,7 +373,8 @@ def test_deleting_your_question_says_its_answers_stay_under_its_words_before_and
     at.button(key=f"questions_delete_{mine_too.id}_yes").click().run()
     assert not at.exception and not at.error
     assert [s.value.replace("\\", "") for s in at.success] == [  # as shown: markdown's escapes gone
-        f"Deleted: {CUSTOMER} — its 2 answers stay in your history under its words"
+        f"Deleted: {CUSTOMER} — its 2 answers stay in your history under its words: Progress lists them "
+        "under “Per question”."
     ]
 
 
@@ -407,3 +408,52 @@ def test_new_words_that_tell_other_competencies_say_what_they_were_and_how_to_ke
     # changing only how hard it is says nothing of its competencies
     harder = run_coach("edit-question", added, "--difficulty", "hard", data_dir=tmp_path)
     assert harder.returncode == 0 and "told from" not in harder.stdout, harder.stdout
+
+
+def test_a_deleted_questions_answers_are_found_where_the_delete_says_under_its_words(tmp_path, monkeypatch):
+    """Deleting an answered question of yours on the Questions page said its answer "stays in your
+    history under its words" and named no place to find it; `coach delete-question` said "`coach
+    history` lists them" of one answer. The page names the Progress page's part that lists it, which
+    lists it under the question's words, as `coach history` does (never its id)."""
+    from app_support import page
+    from store_support import save_answer
+
+    mine = banks.add_user_question(tmp_path, BUG)
+    mine_too = banks.add_user_question(tmp_path, CUSTOMER)
+    store = open_store(load_settings(tmp_path))
+    try:
+        for question in (mine, mine_too):
+            save_answer(store, question.id, question.text)
+    finally:
+        store.close()
+    deleted = run_coach("delete-question", mine.id, "--yes", data_dir=tmp_path)
+    assert deleted.stdout.endswith(
+        "its answer stays in your history under its words (`coach history` lists it).\n"
+    )
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("questions").run()
+    at.button(key=f"questions_delete_{mine_too.id}").click().run()
+    asked = [
+        str(e.value)
+        for e in (*at.warning, *at.markdown, *at.caption)
+        if "This cannot be undone" in str(e.value)
+    ]
+    assert any("Progress lists it under “Per question”" in a for a in asked), asked
+    at.button(key=f"questions_delete_{mine_too.id}_yes").click().run()
+    assert not at.exception and not at.error
+    assert [s.value.replace("\\", "") for s in at.success] == [  # as shown: markdown's escapes gone
+        f"Deleted: {CUSTOMER} — its answer stays in your history under its words: Progress lists it under "
+        "“Per question”."
+    ]
+
+    progress = page("progress").run()
+    assert not progress.exception
+    assert "Per question" in [h.value for h in progress.header], [h.value for h in progress.header]
+    titles = [e.label.replace("\\", "") for e in progress.expander]  # as shown: escapes gone
+    for question in (mine, mine_too):
+        assert any(t.startswith(f"{question.text} — 1 practice") for t in titles), titles
+    assert not any(t.startswith("user-") for t in titles), titles
+    history = unwrapped(run_coach("history", data_dir=tmp_path).stdout)
+    # each by its words, cut to its line as every question there is
+    assert f"“{BUG}”" in history and f"“{CUSTOMER[:40]}" in history and "user-" not in history, history

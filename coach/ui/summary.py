@@ -797,16 +797,30 @@ def question_source(question) -> str:
     return "" if question.source == "bank" else SOURCE_WORDS.get(question.source, question.source)
 
 
+# The Progress page's part with a table of each question's answers, under the question's words:
+# where the answers of a question of yours deleted stay ("in your history" named no place to look)
+PER_QUESTION = "Per question"
+KEPT_ANSWERS_PLACE = "Progress lists {them} under “" + PER_QUESTION + "”"
+
+
+def kept_answers_words(answers: int, these: str = "its") -> str:
+    """'its 2 answers stay in your history under its words: Progress lists them under “Per
+    question”' (said before the delete with `these` = "these")."""
+    their = "its answer stays" if answers == 1 else f"its {count(answers, 'answer')} stay"
+    place = KEPT_ANSWERS_PLACE.format(them="it" if answers == 1 else "them")
+    return f"{their} in your history under {these} words: {place}"
+
+
 def delete_question_sentence(text: str, answers: int, filed_under: str | None) -> str:
     """What deleting one of your own questions does, asked before it is done (plain text)."""
     if not answers:
         return f"Delete “{text}”? Nothing is filed under it yet. This cannot be undone."
-    their = "Its answer" if answers == 1 else f"Its {answers} answers"
     if filed_under:  # the sentence's full stop after the quote: "…decision.”." read twice
+        their = "Its answer" if answers == 1 else f"Its {answers} answers"
         where = f"will be filed under “{filed_under.rstrip('.')}”"
-    else:
-        where = ("stays" if answers == 1 else "stay") + " in your history under these words"
-    return f"Delete “{text}”? {their} {where}. This cannot be undone."
+        return f"Delete “{text}”? {their} {where}. This cannot be undone."
+    kept = kept_answers_words(answers, "these")
+    return f"Delete “{text}”? {kept[0].upper()}{kept[1:]}. This cannot be undone."
 
 
 def tags_words(tags) -> str:
