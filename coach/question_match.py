@@ -115,7 +115,19 @@ def match_question(text: str, questions: Sequence[Question], *, top: int = 3) ->
 
 
 def _content_words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z']+", text.lower()) if w not in _FUNCTION_WORDS}
+    """Its words that say something, each as its root (`_root`): "resolved" in "..., and how you
+    resolved it." is the bank's "How did you resolve it?"."""
+    return {_root(w) for w in re.findall(r"[a-z']+", text.lower()) if w not in _FUNCTION_WORDS}
+
+
+def _root(word: str) -> str:
+    """A word without the ending its forms differ by: "resolved", "resolves", "resolving" and
+    "resolve" are "resolv"; "studies" "study" (coach.analysis.word_use.stem, then a final e). No
+    lemmatiser: spaCy's would load for seconds on the first add."""
+    from coach.analysis.word_use import stem
+
+    root = stem(word)
+    return root[:-1] if len(root) > 4 and root.endswith("e") else root
 
 
 def same_question(text: str, questions: Sequence[Question]) -> Question | None:

@@ -783,6 +783,22 @@ def test_a_typed_question_with_another_form_of_a_bank_verb_is_that_question(tmp_
     banks.check_not_there(tmp_path, led.replace(" led ", " lied "))
 
 
+def test_a_bank_question_reworded_with_another_form_of_its_words_is_that_question(tmp_path: Path) -> None:
+    """`coach add-question "Tell me about a time you disagreed with a colleague, and how you resolved
+    it."` was added as a question of its own beside the bank's "… with a colleague. How did you
+    resolve it?", splitting its answers: every word had to be the bank question's, and "resolved" is
+    not "resolve". Forms of one word are one word now; a word of its own ("manager") still makes
+    another question."""
+    reworded = "Tell me about a time you disagreed with a colleague, and how you resolved it."
+    refused = run(["add-question", reworded], tmp_path)
+    assert refused.exit_code == 1 and refused.stderr.startswith(
+        "error: The banks already have this question, worded “Tell me about a time you disagreed with a "
+        "colleague. How did you resolve it?” (beh-conf-01)"
+    ), refused.stderr
+    kept = run(["add-question", reworded.replace("a colleague", "your manager")], tmp_path)
+    assert kept.exit_code == 0, kept.stderr
+
+
 @pytest.mark.parametrize(
     ("gap", "expected", "picked"),
     [
