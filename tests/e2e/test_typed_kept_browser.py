@@ -2,7 +2,10 @@
 (and what is picked in it), a new interview's job description and company, an own question. Each
 is a form, whose fields a browser sends only with its button, so what was typed was gone on coming
 back (the debrief only said so by its Save button). The tab keeps it now; what is saved or changed
-elsewhere meanwhile wins over it."""
+elsewhere meanwhile wins over it.
+
+One app and one Chromium serve the three tests, each in a browser context of its own (a new tab's
+session, as before): each had an app and a browser of its own, each app loading the coach again."""
 
 from __future__ import annotations
 
@@ -22,6 +25,23 @@ pytestmark = [
 
 TYPED = "The system design story landed; they asked two follow-ups about the outage."
 CHANGED = "Written in a terminal meanwhile."
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory, shots):
+    """The app on a data directory of its own, and one Chromium: (server, browser, data directory)."""
+    data_dir = tmp_path_factory.mktemp("typed-kept")
+    with StreamlitServer(data_dir, shots / "streamlit-typed-kept.log") as server, chromium() as browser:
+        yield server, browser, data_dir
+
+
+@pytest.fixture
+def page(app):
+    """A fresh tab (its own browser context: its own session of the app) at 1280 x 900."""
+    _, browser, _ = app
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield context.new_page()
+    context.close()
 
 
 def _away_to_progress(page) -> str:
@@ -60,54 +80,53 @@ def _to_progress_and_back(page) -> str:
     return left_for
 
 
-def test_a_debrief_typed_and_not_saved_is_there_after_another_page(tmp_path, shots):
-    db = store.open_store(load_settings(tmp_path))
+def test_a_debrief_typed_and_not_saved_is_there_after_another_page(app, page, shots):
+    server, _, data_dir = app
+    db = store.open_store(load_settings(data_dir))
     try:
         interview_id = store.add_interview(
             db, company="Globex", role="Platform lead", stage="first round", interview_date=date.today()
         )
     finally:
         db.close()
-    with StreamlitServer(tmp_path, shots / "streamlit-debrief-kept.log") as server, chromium() as browser:
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        page.goto(f"{server.url}/interviews")
-        page.get_by_text("Globex · Platform lead").wait_for(timeout=60_000)
-        settled(page)
-        page.get_by_text("first round ·").first.click()
-        page.get_by_role("tab", name="Write the debrief").wait_for(timeout=30_000)
-        settled(page)
-        _typed_in(page, "What went well", TYPED)
-        _interest(page, "4").click()  # picked too: the interest on the scale, and the next stage
-        _proceed(page, "yes").locator("xpath=ancestor::label").click()
-        left_for = _to_progress_and_back(page)
-        went_well = page.get_by_role("textbox", name="What went well")
-        kept = went_well.input_value()
-        interest_kept = _interest(page, "4").get_attribute("aria-checked")
-        proceed_kept = _proceed(page, "yes").is_checked()
-        page.screenshot(path=str(shots / "debrief-kept.png"))
-        page.get_by_role("button", name="Save debrief").click()
-        page.get_by_text("Debrief saved.").wait_for(timeout=30_000)
-        settled(page)
-        db = store.open_store(load_settings(tmp_path))
-        try:
-            [saved] = store.get_interview(db, interview_id)["debriefs"]
-        finally:
-            db.close()
-        # typed again and left; meanwhile the debrief is changed in a terminal: the change shows
-        went_well = page.get_by_role("textbox", name="What went well")
-        went_well.click()
-        went_well.press("End")
-        went_well.type(" And the manager round is next.")
-        _away_to_progress(page)
-        db = store.open_store(load_settings(tmp_path))
-        try:
-            store.update_debrief(db, saved["id"], went_well=CHANGED)
-        finally:
-            db.close()
-        page.get_by_role("link", name="Interviews").click()
-        page.get_by_role("tab", name="Edit the debrief").wait_for(timeout=60_000)
-        settled(page)
-        after_the_change = page.get_by_role("textbox", name="What went well").input_value()
+    page.goto(f"{server.url}/interviews")
+    page.get_by_text("Globex · Platform lead").wait_for(timeout=60_000)
+    settled(page)
+    page.get_by_text("first round ·").first.click()
+    page.get_by_role("tab", name="Write the debrief").wait_for(timeout=30_000)
+    settled(page)
+    _typed_in(page, "What went well", TYPED)
+    _interest(page, "4").click()  # picked too: the interest on the scale, and the next stage
+    _proceed(page, "yes").locator("xpath=ancestor::label").click()
+    left_for = _to_progress_and_back(page)
+    went_well = page.get_by_role("textbox", name="What went well")
+    kept = went_well.input_value()
+    interest_kept = _interest(page, "4").get_attribute("aria-checked")
+    proceed_kept = _proceed(page, "yes").is_checked()
+    page.screenshot(path=str(shots / "debrief-kept.png"))
+    page.get_by_role("button", name="Save debrief").click()
+    page.get_by_text("Debrief saved.").wait_for(timeout=30_000)
+    settled(page)
+    db = store.open_store(load_settings(data_dir))
+    try:
+        [saved] = store.get_interview(db, interview_id)["debriefs"]
+    finally:
+        db.close()
+    # typed again and left; meanwhile the debrief is changed in a terminal: the change shows
+    went_well = page.get_by_role("textbox", name="What went well")
+    went_well.click()
+    went_well.press("End")
+    went_well.type(" And the manager round is next.")
+    _away_to_progress(page)
+    db = store.open_store(load_settings(data_dir))
+    try:
+        store.update_debrief(db, saved["id"], went_well=CHANGED)
+    finally:
+        db.close()
+    page.get_by_role("link", name="Interviews").click()
+    page.get_by_role("tab", name="Edit the debrief").wait_for(timeout=60_000)
+    settled(page)
+    after_the_change = page.get_by_role("textbox", name="What went well").input_value()
     assert left_for.endswith("/progress"), "the click to Progress was lost"
     assert kept == TYPED, "what was typed and not saved was gone on coming back"
     assert interest_kept == "true", "the interest picked and not saved was gone on coming back"
@@ -120,33 +139,32 @@ def test_a_debrief_typed_and_not_saved_is_there_after_another_page(tmp_path, sho
 DESCRIPTION = "Senior platform engineer: own the deploy pipeline, on-call, Kubernetes and Terraform."
 
 
-def test_a_job_description_pasted_in_a_new_interview_is_there_after_another_page(tmp_path, shots):
+def test_a_job_description_pasted_in_a_new_interview_is_there_after_another_page(app, page):
     """The same for "Add an interview": a job description pasted, then another page opened, was gone;
     once the interview is added, the form starts empty, also after the page is loaded again."""
-    with StreamlitServer(tmp_path, shots / "streamlit-add-kept.log") as server, chromium() as browser:
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        page.goto(f"{server.url}/interviews")
-        page.get_by_role("tab", name="Add an interview").click()
-        page.get_by_role("textbox", name="Company").fill("Initech")
-        _typed_in(page, "Job description", DESCRIPTION)
-        _away_to_progress(page)
-        page.get_by_role("link", name="Interviews").click()
-        page.get_by_role("tab", name="Add an interview").click()
-        settled(page)
-        kept = page.get_by_role("textbox", name="Job description").input_value()
-        company_kept = page.get_by_role("textbox", name="Company").input_value()
-        page.get_by_role("button", name="Add interview").click()
-        page.get_by_text("Initech").first.wait_for(timeout=30_000)
-        settled(page)
-        page.reload()
-        page.get_by_role("tab", name="Add an interview").click()
-        settled(page)
-        after_adding = page.get_by_role("textbox", name="Job description").input_value()
+    server, _, data_dir = app
+    page.goto(f"{server.url}/interviews")
+    page.get_by_role("tab", name="Add an interview").click()
+    page.get_by_role("textbox", name="Company").fill("Initech")
+    _typed_in(page, "Job description", DESCRIPTION)
+    _away_to_progress(page)
+    page.get_by_role("link", name="Interviews").click()
+    page.get_by_role("tab", name="Add an interview").click()
+    settled(page)
+    kept = page.get_by_role("textbox", name="Job description").input_value()
+    company_kept = page.get_by_role("textbox", name="Company").input_value()
+    page.get_by_role("button", name="Add interview").click()
+    page.get_by_text("Initech").first.wait_for(timeout=30_000)
+    settled(page)
+    page.reload()
+    page.get_by_role("tab", name="Add an interview").click()
+    settled(page)
+    after_adding = page.get_by_role("textbox", name="Job description").input_value()
     assert kept == DESCRIPTION, "the pasted job description was gone on coming back"
     assert company_kept == "Initech", "the company typed was gone on coming back"
-    db = store.open_store(load_settings(tmp_path))
-    try:
-        [added] = store.list_interviews(db)
+    db = store.open_store(load_settings(data_dir))
+    try:  # the one interview added here (the app's data holds the other tests' too)
+        [added] = [i for i in store.list_interviews(db) if i["company"] == "Initech"]
     finally:
         db.close()
     assert added["job_description"] == DESCRIPTION
@@ -156,16 +174,15 @@ def test_a_job_description_pasted_in_a_new_interview_is_there_after_another_page
 OWN_QUESTION = "Tell me about a time you rebuilt a deploy pipeline under pressure."
 
 
-def test_an_own_question_typed_and_not_added_is_there_after_another_page(tmp_path):
+def test_an_own_question_typed_and_not_added_is_there_after_another_page(app, page):
     """The Questions page's "Add your own": a question typed, then another page opened, was gone."""
-    with StreamlitServer(tmp_path, tmp_path / "streamlit.log") as server, chromium() as browser:
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        page.goto(f"{server.url}/questions")
-        page.get_by_role("tab", name="Add your own").click()
-        _typed_in(page, "The question", OWN_QUESTION)
-        _away_to_progress(page)
-        page.get_by_role("link", name="Questions").click()
-        page.get_by_role("tab", name="Add your own").click()
-        settled(page)
-        kept = page.get_by_role("textbox", name="The question").input_value()
+    server, _, _ = app
+    page.goto(f"{server.url}/questions")
+    page.get_by_role("tab", name="Add your own").click()
+    _typed_in(page, "The question", OWN_QUESTION)
+    _away_to_progress(page)
+    page.get_by_role("link", name="Questions").click()
+    page.get_by_role("tab", name="Add your own").click()
+    settled(page)
+    kept = page.get_by_role("textbox", name="The question").input_value()
     assert kept == OWN_QUESTION, "the question typed was gone on coming back"
