@@ -50,25 +50,33 @@ def _northwind_ahead(data_dir: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def seen(tmp_path_factory, shots) -> dict:
-    """Practice with a question chosen and an interview ahead picked under "Preparing for" (the one
-    in the log: the page picks it), on a phone and on a laptop."""
+def app(tmp_path_factory, shots):
+    """The app over a log holding Northwind's final round, and one Chromium, for the Practice and
+    the Mock interview pages alike (each had an app and a browser of its own)."""
     data_dir = tmp_path_factory.mktemp("practice-phone")
     _northwind_ahead(data_dir)
-    seen: dict = {}
     with StreamlitServer(data_dir, shots / "streamlit-practice-phone.log") as server, chromium() as browser:
-        for name, viewport in (("phone", PHONE), ("laptop", LAPTOP)):
-            context = browser.new_context(viewport=viewport)
-            page = context.new_page()
-            page.goto(server.url)
-            page.get_by_role("button", name="Answer your first question").click()
-            page.get_by_text("Preparing for", exact=True).first.wait_for(timeout=60_000)
-            settled(page)
-            page.get_by_role("combobox", name="Preparing for").scroll_into_view_if_needed()
-            redrawn(page)
-            seen[name] = page.evaluate(READABLE, "final round")
-            page.screenshot(path=str(shots / f"practice-preparing-for-{viewport['width']}.png"))
-            context.close()
+        yield server, browser
+
+
+@pytest.fixture(scope="module")
+def seen(app, shots) -> dict:
+    """Practice with a question chosen and an interview ahead picked under "Preparing for" (the one
+    in the log: the page picks it), on a phone and on a laptop."""
+    server, browser = app
+    seen: dict = {}
+    for name, viewport in (("phone", PHONE), ("laptop", LAPTOP)):
+        context = browser.new_context(viewport=viewport)
+        page = context.new_page()
+        page.goto(server.url)
+        page.get_by_role("button", name="Answer your first question").click()
+        page.get_by_text("Preparing for", exact=True).first.wait_for(timeout=60_000)
+        settled(page)
+        page.get_by_role("combobox", name="Preparing for").scroll_into_view_if_needed()
+        redrawn(page)
+        seen[name] = page.evaluate(READABLE, "final round")
+        page.screenshot(path=str(shots / f"practice-preparing-for-{viewport['width']}.png"))
+        context.close()
     return seen
 
 
@@ -92,12 +100,13 @@ def test_the_box_alone_says_it_on_a_laptop(seen):
     assert laptop["gap"] <= 16, laptop  # 1rem: 32 px while a hidden line still took its gap
 
 
-def test_the_mock_interviews_choice_is_read_whole_on_a_phone(tmp_path, shots):
+def test_the_mock_interviews_choice_is_read_whole_on_a_phone(app, shots):
     """The Mock interview page's "Prepare for an interview from your log" cut the same label at 390
     px; it is said whole under the box there too."""
-    _northwind_ahead(tmp_path)
-    with StreamlitServer(tmp_path, shots / "streamlit-mock-phone.log") as server, chromium() as browser:
-        page = browser.new_page(viewport=PHONE)
+    server, browser = app
+    context = browser.new_context(viewport=PHONE)
+    try:
+        page = context.new_page()
         page.goto(f"{server.url}/mock")
         box = page.get_by_role("combobox", name="Prepare for an interview from your log")
         box.wait_for(timeout=60_000)
@@ -110,5 +119,7 @@ def test_the_mock_interviews_choice_is_read_whole_on_a_phone(tmp_path, shots):
             for p in page.locator("[data-testid=stMain] p").all()
             if p.is_visible() and "final round" in p.inner_text()
         ]
+    finally:
+        context.close()
     assert label.endswith("· final round"), label
     assert label in shown, (label, shown)
