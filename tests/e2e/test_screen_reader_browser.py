@@ -44,8 +44,12 @@ STORY = (
 
 
 @pytest.fixture(scope="module")
-def app(tmp_path_factory, shots):
-    data_dir = tmp_path_factory.mktemp("screen-reader-data")
+def data_dir(tmp_path_factory):
+    return tmp_path_factory.mktemp("screen-reader-data")
+
+
+@pytest.fixture(scope="module")
+def app(data_dir, shots):
     with StreamlitServer(data_dir, shots / "streamlit-screen-reader.log") as server:
         yield server
 
@@ -137,37 +141,6 @@ def test_each_button_beside_a_question_is_named_by_it_and_shows_its_word_alone(a
     full_screenshot(page, shots / "screen-reader-question-buttons.png")
     buttons = "[class*='st-key-questions_star_'] button, [class*='st-key-questions_practise_'] button"
     assert set(page.evaluate(SHOWN_WORDS, buttons)) == {"Star", "Practise"}
-
-
-def test_each_add_to_my_questions_is_named_by_its_question_and_shows_its_words_alone(
-    browser, tmp_path, shots
-):
-    """Under "Questions they asked" on an interview's stage, each button was named "Add to my
-    questions" alone. The stage is opened as a user opens it: a run of that stage alone."""
-    asked = ["How do you test a data pipeline?", "What would you change in our API?"]
-    db = store.open_store(load_settings(tmp_path))
-    try:
-        interview_id = store.add_interview(
-            db, company="Initech", role="Platform lead", stage="first round", interview_date=date.today()
-        )
-        notes = "Questions they asked:\n" + "".join(f"- {q}\n" for q in asked)
-        store.add_debrief(db, interview_id, notes=notes)
-    finally:
-        db.close()
-    with StreamlitServer(tmp_path, shots / "streamlit-screen-reader-interviews.log") as server:
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        page.goto(f"{server.url}/interviews")
-        page.get_by_text("first round ·").first.wait_for(timeout=60_000)
-        settled(page)
-        page.get_by_text("first round ·").first.click()
-        page.get_by_text("Questions they asked").wait_for(timeout=30_000)
-        settled(page)
-        said = page.locator("[data-testid=stMain]").aria_snapshot()
-        full_screenshot(page, shots / "screen-reader-add-to-my-questions.png")
-        shown = page.evaluate(SHOWN_WORDS, "[class*='st-key-interviews_add_q_'] button")
-        page.close()
-    assert re.findall(r'button "Add to my questions “(.+?)”"', said) == asked, said
-    assert shown == ["Add to my questions"] * 2, shown
 
 
 # each checklist step's title as the page draws it: the weight of the text in its label (its own, or
@@ -364,3 +337,34 @@ def test_a_choices_options_are_read_once_on_other_pages_too(app, page):
     for words in ("they reached out", "I applied", "referral"):
         assert said.count(words) == 1, said
         assert re.search(rf'radio "{re.escape(words)}"', said), said
+
+
+def test_each_add_to_my_questions_is_named_by_its_question_and_shows_its_words_alone(
+    app, data_dir, page, shots
+):
+    """Under "Questions they asked" on an interview's stage, each button was named "Add to my
+    questions" alone. The stage is opened as a user opens it: a run of that stage alone. (Last in
+    the file: the module's app serves it, and the interview it logs is in no other test's way; it
+    had an app of its own, the coach loaded again. Its stage is named apart from the one Initech's
+    was given when the Prepare test logged it.)"""
+    asked = ["How do you test a data pipeline?", "What would you change in our API?"]
+    db = store.open_store(load_settings(data_dir))
+    try:
+        interview_id = store.add_interview(
+            db, company="Hooli", role="Platform lead", stage="technical round", interview_date=date.today()
+        )
+        notes = "Questions they asked:\n" + "".join(f"- {q}\n" for q in asked)
+        store.add_debrief(db, interview_id, notes=notes)
+    finally:
+        db.close()
+    page.goto(f"{app.url}/interviews")
+    page.get_by_text("technical round ·").first.wait_for(timeout=60_000)
+    settled(page)
+    page.get_by_text("technical round ·").first.click()
+    page.get_by_text("Questions they asked").wait_for(timeout=30_000)
+    settled(page)
+    said = page.locator("[data-testid=stMain]").aria_snapshot()
+    full_screenshot(page, shots / "screen-reader-add-to-my-questions.png")
+    shown = page.evaluate(SHOWN_WORDS, "[class*='st-key-interviews_add_q_'] button")
+    assert re.findall(r'button "Add to my questions “(.+?)”"', said) == asked, said
+    assert shown == ["Add to my questions"] * 2, shown
