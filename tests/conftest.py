@@ -17,11 +17,11 @@ from coach.config import load_settings
 
 CLIPS = Path(__file__).parent / "data"
 # Seconds each test file took in a whole run (`pytest --junitxml`, times summed by file; refreshed
-# from a clean clone's run on 5 Dec 2026: only the order matters). `make test` runs whole files in
-# two processes; xdist hands them out in collection order, and by default in order of how many tests
-# a file has, which left the few longest files (one or two tests of minutes each) to the end, one
-# process running them while the other had nothing left. Longest first, a file missing here counted
-# as FILE_SECONDS_UNKNOWN.
+# from a clean clone's run alone on the machine on 6 Dec 2026: only the order matters). `make test`
+# runs whole files in two processes; xdist hands them out in collection order, and by default in
+# order of how many tests a file has, which left the few longest files (one or two tests of minutes
+# each) to the end, one process running them while the other had nothing left. Longest first, a file
+# missing here counted as FILE_SECONDS_UNKNOWN.
 FILE_SECONDS = json.loads((Path(__file__).parent / "file_seconds.json").read_text())
 FILE_SECONDS_UNKNOWN = 10
 
