@@ -29,7 +29,7 @@ from coach.roles import save_your_role, your_role
 from coach.store import Store
 from coach.store.old_files import FAVOURITES_FILE  # only while a damaged one waits to be moved
 from coach.store.person_settings import get_role as role_choice_of
-from coach.store.schema import TABLES_IN_ORDER, deletions, row_changes
+from coach.store.schema import TABLES_IN_ORDER, deletions, field_changes, row_changes
 from coach.store.transfer import RETIRED_GOALS, UNTICKED_STEPS, check_backup_size, export_data, import_data
 
 # What "delete all data" removes from the data directory (its README and samples/ stay).
@@ -162,6 +162,54 @@ def only_deletions(result: dict) -> bool:
     return backup_words(result["counts"]) == "nothing" and bool(result.get("deletions"))
 
 
+# A field's name as the pages head it, where its column's name does not say it (the Interviews
+# page's debrief headings are coach.debrief.DEBRIEF_HEADINGS).
+FIELD_WORDS = {
+    "proceed": "Going on",
+    "interview_date": "Date",
+    "text": "Words",
+    "talking_points": "Talking points",
+    "follow_ups": "Follow-up questions",
+}
+
+
+def _field_words(name: str) -> str:
+    from coach.debrief import DEBRIEF_HEADINGS  # the debrief's parts as the Interviews page heads them
+
+    return dict(DEBRIEF_HEADINGS).get(name) or FIELD_WORDS.get(name) or name.replace("_", " ").capitalize()
+
+
+def _value_said(value: object) -> str:
+    if value is None or value == "" or value == []:
+        return "nothing"
+    if isinstance(value, bool):
+        return "“yes”" if value else "“no”"
+    if isinstance(value, list):
+        return listed([f"“{item}”" for item in value])
+    return f"“{value}”"
+
+
+def _changed_on_both_said(change: dict) -> str:
+    """One field changed both here and where the backup was made, neither side seeing the other's:
+    which side's is kept, and what the other's read, so no words typed go without a trace."""
+    what = change["what"]
+    what = what[0].lower() + what[1:]  # "The debrief of …" / "A debrief" within the sentence
+    backup_kept = change["kept"] == "backup"
+    kept, other = ("the backup's", "the one here") if backup_kept else ("the one here", "the backup's")
+    replaced = change["value_here"] if backup_kept else change["backup_value"]
+    field = f"“{_field_words(change['field'])}”"
+    if change.get("kept_row_time_only"):  # whether its field changed there is not known
+        typed, whole = ("here", "the backup's") if backup_kept else ("in the backup", "the one here")
+        return (
+            f" In {what}, {field} was changed {typed}, and {whole} was changed later as a whole (which "
+            f"fields, the coach did not note then): {kept} is kept, and {other} read {_value_said(replaced)}."
+        )
+    return (
+        f" In {what}, {field} was changed both here and in the backup; "
+        f"{kept}, changed later, is kept, and {other} read {_value_said(replaced)}."
+    )
+
+
 def import_sentence(result: dict) -> str:
     """What an import added and what was already here, the same words in `coach import` and on the
     Settings page."""
@@ -208,6 +256,15 @@ def import_sentence(result: dict) -> str:
             else "differ from the ones here; the ones here were"
         )
         missing += f" {backup_words(differing)} in the backup {differ} kept."
+    merged = result.get("merged_field_by_field") or {}
+    if merged:  # each side changed other fields: each field from the side that changed it later
+        one = sum(merged.values()) == 1
+        ones = "the one" if one else "the ones"
+        missing += (
+            f" {backup_words(merged)} in the backup and {ones} here were changed in different "
+            "fields: the changes of both are kept."
+        )
+    missing += "".join(_changed_on_both_said(change) for change in result.get("changed_on_both") or [])
     for name in result.get("question_banks_left_out") or {}:  # its reason holds the file's own words
         missing += f" The question bank {name} in the backup was not brought in: the coach would refuse it."
     restored = result.get("settings_restored") or []
@@ -519,7 +576,7 @@ def delete_all_data(db: Store, settings: Settings, confirmation: str) -> list[st
         for table in reversed(TABLES_IN_ORDER):
             conn.execute(sa.delete(table).where(table.c.owner == db.owner))
         # what was deleted and changed here goes too: a backup restored after it comes back whole
-        for kept_beside in (deletions, row_changes):
+        for kept_beside in (deletions, row_changes, field_changes):
             conn.execute(sa.delete(kept_beside).where(kept_beside.c.owner == db.owner))
     if db.engine.dialect.name == "postgresql":  # the queue's jobs hold file names and questions
         from coach.queue import forget_jobs

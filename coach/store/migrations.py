@@ -657,6 +657,30 @@ def m0019_one_goal_a_kind(conn: sa.Connection) -> None:
             )
 
 
+@migration("0020_field_changes")
+def m0020_field_changes(conn: sa.Connection) -> None:
+    """When each field of a row a person edits last changed, so an import merges two versions of
+    a row field by field: a debrief edited on both laptops went whole to the side changed later,
+    the other side's edit lost. Rows changed before this step keep their row's time (row_changes),
+    the time of each of their fields until it changes again."""
+    md = sa.MetaData(naming_convention=NAMING_CONVENTION)
+    sa.Table(
+        "field_changes",
+        md,
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("table_name", sa.String(100), nullable=False),
+        sa.Column("row_uid", sa.String(36), nullable=False),
+        sa.Column("field_name", sa.String(100), nullable=False),
+        _now_column("changed_at"),
+        _now_column("based_on", nullable=True),
+        sa.Column("edit_chain", sa.String(36), nullable=True),
+        sa.Column("made_here", sa.Boolean, nullable=False, server_default=sa.false()),
+        sa.Column("owner", sa.String(320), nullable=False, server_default=""),
+        sa.Index(None, "owner"),
+        sa.UniqueConstraint("owner", "table_name", "row_uid", "field_name"),
+    ).create(conn)
+
+
 def _utc(value: datetime) -> datetime:
     """SQLite hands back naive datetimes; every time in the store is UTC."""
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)

@@ -11,7 +11,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from coach.errors import InputError
-from coach.store.changes import note_changed
+from coach.store.changes import note_changed, note_fields_changed
 from coach.store.db import Store
 from coach.store.deletions import remember_deleted
 from coach.store.schema import LONG_TEXT_CHARS, NEVER_REUSED, ids_issued
@@ -288,24 +288,31 @@ def write_changes(
     """Write `values` to the row `this` picks, noting the time it changed when it does (for an
     import to take the newer version); `missing` is raised when no row of the owner's is picked."""
     with store.write() as conn:
-        if would_change(conn, table, this, values):
-            note_changed(conn, store.owner, table, this, utc_now())
+        changing = fields_changing(conn, table, this, values)
+        if changing:  # each field's time first: the row's time before them is kept for the others
+            now = utc_now()
+            note_fields_changed(conn, store.owner, table, this, changing, now)
+            note_changed(conn, store.owner, table, this, now)
         result = conn.execute(table.update().where(this).values(**values))
         if result.rowcount == 0:
             raise missing
 
 
-def would_change(conn: sa.Connection, table: sa.Table, this: sa.ColumnElement[bool], values: dict) -> bool:
-    """Whether writing `values` changes the row `this` (a form saved as it was is no change)."""
+def fields_changing(
+    conn: sa.Connection, table: sa.Table, this: sa.ColumnElement[bool], values: dict
+) -> list[str]:
+    """The fields among `values` whose writing changes the row `this` (a field saved as it was is
+    no change)."""
     if not values:
-        return False
+        return []
     here = conn.execute(sa.select(*(table.c[name] for name in values)).where(this)).first()
     if here is None:
-        return False
-    return any(
-        _comparable(table.c[name], value) != _comparable(table.c[name], current)
+        return []
+    return [
+        name
         for (name, value), current in zip(values.items(), here, strict=True)
-    )
+        if _comparable(table.c[name], value) != _comparable(table.c[name], current)
+    ]
 
 
 def _comparable(column: sa.Column, value: Any) -> Any:

@@ -488,6 +488,28 @@ row_changes = sa.Table(
     sa.UniqueConstraint("owner", "table_name", "row_uid"),
 )
 
+# When each field of those rows last changed (migration 0020), so an import merges a row field by
+# field: a debrief edited on both laptops went whole to the side changed later, and the skill gap
+# typed on the other was lost. `based_on`: when the value this one was typed over had changed (none:
+# the value written with the row); `edit_chain`: the same for the edits typed one after another on
+# one machine (`made_here`), so an import knows whether a version it replaces was seen where the
+# other was typed, and says when it was not. `field_name` "*": the row's time of change noted before
+# its fields were timed, the time of each field without one of its own.
+field_changes = sa.Table(
+    "field_changes",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("table_name", sa.String(100), nullable=False),
+    sa.Column("row_uid", sa.String(36), nullable=False),
+    sa.Column("field_name", sa.String(100), nullable=False),
+    sa.Column("changed_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("based_on", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("edit_chain", sa.String(36), nullable=True),
+    sa.Column("made_here", sa.Boolean, nullable=False, server_default=sa.false()),
+    *_owner(),
+    sa.UniqueConstraint("owner", "table_name", "row_uid", "field_name"),
+)
+
 # Tables in an order where every row's parents come first (export, import).
 TABLES_IN_ORDER = (
     questions,

@@ -54,7 +54,15 @@ from coach.files import (
 )
 from coach.store import carried_deletions
 from coach.store.attempts import TYPED_FIELDS as PRACTICE_TYPED
-from coach.store.changes import TIMED, changed_times, note_changed
+from coach.store.changes import (
+    TIMED,
+    FieldChange,
+    changed_times,
+    field_change,
+    field_times,
+    note_changed,
+    write_field_changes,
+)
 from coach.store.db import Store
 from coach.store.debriefs import EDITABLE as DEBRIEF_EDITABLE
 from coach.store.debriefs import TYPED_FIELDS as DEBRIEF_TYPED
@@ -186,7 +194,10 @@ TYPED_FIELDS = (
 # (same uid or question id) was edited on one machine or the other. When each last changed is kept
 # (coach.store.changes, migration 0015; none if not since written, or only before 0015) and travels
 # as the row's `updated_at`: the backup's is taken when it changed later, else the one here is kept,
-# and the import says which (a newer backup after editing a debrief kept the older one here).
+# and the import says which (a newer backup after editing a debrief kept the older one here). Each
+# field's own time (migration 0020) travels as the row's FIELD_CHANGES, and the import decides field
+# by field: a debrief edited on both laptops, each in another field, keeps both edits (it went whole
+# to the side changed later); a field changed on both is said, with the words it replaced.
 EDITED_FIELDS = {
     interviews.name: INTERVIEW_EDITABLE,
     interview_people.name: PERSON_EDITABLE,
@@ -200,6 +211,10 @@ EDITED_FIELDS = {
 # turn and its answer, deleted here before deletions were remembered, or deleted on the machine whose
 # later backup, made before backups carried deletions, was restored first.
 LINKED_AGAIN = {mock_turns.name: ("attempt_id",)}
+# The key of an exported row holding when each of its edited fields last changed: {field:
+# {"changed_at", "based_on", "edit_chain"}} (coach.store.changes.FieldChange); a backup from before
+# it has the row's `updated_at` only, the time of each of its fields.
+FIELD_CHANGES = "field_changes"
 TOO_LONG_IN_BACKUP = "nothing was imported: shorten it where the backup was made and back up again"
 # Tables of one row per owner (their own settings): the importer's row, when they have one, is kept.
 ONE_PER_OWNER = (person_settings.name,)
@@ -355,6 +370,7 @@ def _export_rows(conn: sa.Connection, store: Store, table: sa.Table) -> list[dic
         for name in set(parents.values())
     }
     changed = changed_times(conn, store.owner, table)
+    fields_changed = field_times(conn, store.owner, table)
     rows = []
     for row in conn.execute(query):
         data = plain(row)
@@ -365,8 +381,23 @@ def _export_rows(conn: sa.Connection, store: Store, table: sa.Table) -> list[dic
         if table.name in TIMED:  # when it last changed, for an import to take the newer version
             when = changed.get(data["uid"])
             data["updated_at"] = None if when is None else as_utc(when).isoformat()
+            data[FIELD_CHANGES] = _fields_to_carry(table, fields_changed.get(data["uid"], {}), when)
         rows.append(data)
     return rows
+
+
+def _fields_to_carry(table: sa.Table, noted: dict[str, FieldChange], row_time) -> dict[str, dict]:
+    """When each edited field of a row last changed, as a backup carries it (FIELD_CHANGES)."""
+    carried = {}
+    for name in EDITED_FIELDS.get(table.name, ()):
+        change = field_change(noted, row_time, name)
+        if change is not None:
+            carried[name] = {
+                "changed_at": as_utc(change.changed_at).isoformat(),
+                "based_on": None if change.based_on is None else as_utc(change.based_on).isoformat(),
+                "edit_chain": change.edit_chain,
+            }
+    return carried
 
 
 def _own_bank_files(store: Store) -> list[Path]:
@@ -511,10 +542,11 @@ def import_data(
                 audio_back = sum(path.is_file() for path in audio_lost)
                 _place_banks(store, banks["added"], created, folders)
                 local_ids: dict[str, dict[str, int]] = {}
+                on_both: list[dict] = []  # fields changed here and in the backup, neither seeing the other
                 with store.write() as conn:
                     goals_here = goals_in_effect(conn, store.owner)
                     counts = {
-                        name: _import_rows(conn, store.owner, table, rows, local_ids)
+                        name: _import_rows(conn, store.owner, table, rows, local_ids, on_both)
                         for table in TABLES_IN_ORDER
                         for name, rows in _counted_apart(table, tables.get(table.name, []))
                     }
@@ -527,8 +559,8 @@ def import_data(
                         conn, store.owner, goals_here, _goals_set(tables), local_ids.get(goals.name, {})
                     )
             # goals as a person counts them: one a kind, the one that counts (retired ones unsaid)
-            counts[goals.name] = (goals_imported.added, goals_imported.present, 0, 0)
-            counts[BANKS_FOLDER] = (len(banks["added"]), banks["same"], banks["kept_here"], 0)
+            counts[goals.name] = (goals_imported.added, goals_imported.present, 0, 0, 0)
+            counts[BANKS_FOLDER] = (len(banks["added"]), banks["same"], banks["kept_here"], 0, 0)
     except BaseException as e:
         for path in created:
             path.unlink(missing_ok=True)
@@ -548,6 +580,12 @@ def import_data(
         "differing_kept_here": {k: v[2] for k, v in counts.items() if v[2]},
         # already here, changed later in the backup: the backup's taken
         "newer_in_backup": {k: v[3] for k, v in counts.items() if v[3]},
+        # already here, changed on both sides in different fields: each field from the side that
+        # changed it later, so both sides' changes are kept
+        "merged_field_by_field": {k: v[4] for k, v in counts.items() if v[4]},
+        # a field changed here and in the backup, neither knowing the other's: the one changed later
+        # is kept, the other's value said (never lost without a word)
+        "changed_on_both": _changed_on_both_named(on_both, tables),
         "favourites_added": counts[favourites.name][0],
         "own_questions_added": counts[own_questions.name][0],
         "recordings_not_in_backup": absent,
@@ -1384,15 +1422,21 @@ def _copy_member(archive: zipfile.ZipFile, member: str, path: Path, sha256: str)
 
 
 def _import_rows(
-    conn: sa.Connection, owner: str, table: sa.Table, rows: list[dict], local_ids: dict[str, dict[str, int]]
-) -> tuple[int, int, int, int]:
+    conn: sa.Connection,
+    owner: str,
+    table: sa.Table,
+    rows: list[dict],
+    local_ids: dict[str, dict[str, int]],
+    on_both: list[dict],
+) -> tuple[int, int, int, int, int]:
     """Insert the rows `owner` does not have yet, as theirs; `local_ids` maps each table's
     exported uids to local ids. Returns how many were added, already here, already here but
-    different (kept as they are here), and already here but changed later in the backup (the
-    backup's taken)."""
+    different (kept as they are here), already here but changed later in the backup (the
+    backup's taken), and already here but changed on each side in other fields (merged). Each field
+    changed on both sides, neither seeing the other's, is added to `on_both`."""
     parents = PARENTS[table.name]
     ids = local_ids.setdefault(table.name, {})
-    added = present = differing = newer = 0
+    added = present = differing = newer = merged = 0
     for row in rows:
         found = _existing_id(conn, owner, table, row)
         if found is not None:
@@ -1400,10 +1444,12 @@ def _import_rows(
             present += 1
             # a goal changed on one side or the other: which counts is settled after, kind by kind
             # (settle_imported_goals), and said there
-            if table is not goals and _differs(conn, owner, table, found, row):
-                taken = _take_if_newer(conn, owner, table, found, row)
-                newer += taken
-                differing += not taken
+            different = _differs(conn, owner, table, found, row) if table is not goals else set()
+            if different:
+                taken, kept = _merge_fields(conn, owner, table, found, row, different, on_both)
+                newer += bool(taken) and not kept
+                differing += bool(kept) and not taken
+                merged += bool(taken) and bool(kept)
             _link_again(conn, owner, table, found, row, local_ids)
             continue
         values = {}
@@ -1420,8 +1466,11 @@ def _import_rows(
         ids[row["uid"]] = insert_row(conn, table, values)
         if _changed_in_backup(row) is not None:  # when it last changed travels with it
             note_changed(conn, owner, table, table.c.id == ids[row["uid"]], _changed_in_backup(row))
+        theirs = _fields_changed_in_backup(row)
+        if theirs:  # and when each field did
+            write_field_changes(conn, owner, table, values["uid"], _as_taken(theirs))
         added += 1
-    return added, present, differing, newer
+    return added, present, differing, newer, merged
 
 
 def _link_again(
@@ -1440,23 +1489,110 @@ def _link_again(
             )
 
 
-def _take_if_newer(conn: sa.Connection, owner: str, table: sa.Table, local_id: int, row: dict) -> bool:
-    """Give `owner`'s row here the backup's edited fields when the backup's was changed later. A
-    row with no time of change was not changed since written (or only before migration 0015, when
-    changes were not timed), so it is the older: the backup's is taken only when it has one."""
-    theirs = _changed_in_backup(row)
-    if theirs is None:
-        return False
+def _merge_fields(
+    conn: sa.Connection,
+    owner: str,
+    table: sa.Table,
+    local_id: int,
+    row: dict,
+    different: set[str],
+    on_both: list[dict],
+) -> tuple[list[str], list[str]]:
+    """Give `owner`'s row here, field by field among those `different`, the backup's value where
+    the backup's changed later. A field with no time of change was not changed since written (or
+    only before migration 0015), so it is the older: the backup's is taken only when it has one.
+    A field changed on both sides, the later not typed over the other, goes to `on_both`. Returns
+    the fields taken and those kept as they are here."""
     this = sa.and_(table.c.id == local_id, table.c.owner == owner)
-    uid = conn.execute(sa.select(table.c.uid).where(this)).scalar_one()
-    ours = as_utc(changed_times(conn, owner, table).get(uid))
-    if ours is not None and theirs <= ours:
-        return False
-    edited = [name for name in EDITED_FIELDS[table.name] if name in row]
-    values = {name: _convert(table.c[name], row[name]) for name in edited}
-    conn.execute(table.update().where(this).values(values))
-    note_changed(conn, owner, table, this, theirs)
-    return True
+    here = conn.execute(sa.select(table).where(this)).one()
+    ours_noted = field_times(conn, owner, table, [here.uid]).get(here.uid, {})
+    ours_row = as_utc(changed_times(conn, owner, table).get(here.uid))
+    theirs_noted = _fields_changed_in_backup(row)
+    theirs_row = _changed_in_backup(row)
+    taken: dict[str, FieldChange] = {}
+    kept = []
+    for name in (name for name in EDITED_FIELDS[table.name] if name in different):
+        ours = field_change(ours_noted, ours_row, name)
+        if theirs_noted is None:  # a backup from before fields were timed: the row's time for each
+            theirs = None if theirs_row is None else FieldChange(theirs_row)
+        else:
+            theirs = theirs_noted.get(name)
+        later_there = theirs is not None and (ours is None or theirs.changed_at > as_utc(ours.changed_at))
+        if later_there:
+            taken[name] = theirs
+        else:
+            kept.append(name)
+        winner, other = (theirs, ours) if later_there else (ours, theirs)
+        # only a field timed on its own is known to have been typed: a row's time says no field
+        if other is not None and other.edit_chain is not None and not winner.has_seen(other):
+            on_both.append(
+                {
+                    "table": table.name,
+                    "uid": row["uid"],
+                    "field": name,
+                    "kept": "backup" if later_there else "here",
+                    # the side kept says when its row changed, not which of its fields did (an
+                    # older coach's backup, or changes before migration 0020)
+                    "kept_row_time_only": winner.edit_chain is None,
+                    "backup_value": row[name],
+                    "value_here": plain(here)[name],
+                }
+            )
+    if taken:
+        values = {name: _convert(table.c[name], row[name]) for name in taken}
+        conn.execute(table.update().where(this).values(values))
+        write_field_changes(conn, owner, table, here.uid, _as_taken(taken))
+        latest = max(change.changed_at for change in taken.values())
+        if ours_row is None or latest > ours_row:
+            note_changed(conn, owner, table, this, latest)
+    return list(taken), kept
+
+
+def _as_taken(theirs: dict[str, FieldChange]) -> dict[str, FieldChange]:
+    """The backup's fields as kept here: typed on the other machine, so the next edit here starts a
+    chain of its own over them."""
+    return {name: dataclasses.replace(change, made_here=False) for name, change in theirs.items()}
+
+
+def _fields_changed_in_backup(row: dict) -> dict[str, FieldChange] | None:
+    """When each of the backup's row's fields last changed (None: a backup from before fields were
+    timed). A field's entry of another shape (a hand-edited backup) is read as none."""
+    noted = row.get(FIELD_CHANGES)
+    if not isinstance(noted, dict):
+        return None
+    changes = {}
+    for name, change in noted.items():
+        if not isinstance(change, dict):
+            continue
+        changed_at = _a_time(change.get("changed_at"))
+        if changed_at is None:
+            continue
+        chain = change.get("edit_chain")
+        changes[name] = FieldChange(
+            changed_at, _a_time(change.get("based_on")), chain if isinstance(chain, str) and chain else None
+        )
+    return changes
+
+
+def _a_time(value: object) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return as_utc(parse_datetime(value))
+    except (TypeError, ValueError):
+        return None
+
+
+def _changed_on_both_named(on_both: list[dict], tables: dict) -> list[dict]:
+    """Each field changed on both sides, with the row named as the pages know it."""
+    stages = {row.get("uid"): row for row in tables.get(interviews.name) or [] if isinstance(row, dict)}
+    named = []
+    for change in on_both:
+        table = _table(change["table"])
+        rows = tables.get(table.name) or []
+        [row] = [r for r in rows if isinstance(r, dict) and r.get("uid") == change["uid"]]
+        named.append({"what": _row_named(table, row, stages), **change})
+    return named
 
 
 def _goals_set(tables: dict) -> list[dict]:

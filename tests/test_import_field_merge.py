@@ -1,0 +1,218 @@
+"""A record edited on two laptops between backups keeps both edits: an import takes each field from
+the side that changed it later, and says when both changed the same field, with the words it
+replaced (SQLite and PostgreSQL, through `coach export` and `coach import`)."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+
+from cli_support import coach_command
+from click.testing import CliRunner
+from store_support import (  # noqa: F401
+    backend_fixture,
+    logged_interview,
+    make_settings,
+    settings_fixture,
+)
+
+from coach.store import (
+    add_debrief,
+    list_debriefs,
+    list_interviews,
+    open_store,
+    update_debrief,
+    update_interview,
+)
+
+SKILL_GAPS_ON_BOTH = (
+    " In the debrief of the first round at “Acme Robotics”, “Skill gaps” was changed both here and in"
+    " the backup; "
+)
+
+
+def _run(settings, *args) -> str:
+    env = {"COACH_DATA_DIR": str(settings.data_dir), "COACH_DATABASE_URL": settings.database_url or ""}
+    result = CliRunner().invoke(coach_command(), [str(a) for a in args], env=env)
+    assert result.exit_code == 0, (result.stdout, result.stderr, result.exception)
+    return result.stdout.strip()
+
+
+def _two_laptops(settings, tmp_path, backend):
+    """Laptop A with Acme's first round and its debrief, and laptop B restored from A's backup."""
+    db = open_store(settings)
+    try:
+        acme = logged_interview(db)
+        add_debrief(db, acme, went_well="the system design round", interest=4)
+    finally:
+        db.close()
+    _run(settings, "export", tmp_path / "a-first.zip")
+    laptop_b = make_settings(tmp_path, backend, "laptop-b")
+    _run(laptop_b, "import", tmp_path / "a-first.zip")
+    return laptop_b
+
+
+def _edit(settings, debrief=None, interview=None) -> None:
+    db = open_store(settings)
+    try:
+        if debrief:
+            [here] = list_debriefs(db)
+            update_debrief(db, here["id"], **debrief)
+        if interview:
+            [here] = list_interviews(db)
+            update_interview(db, here["id"], **interview)
+    finally:
+        db.close()
+
+
+def _records(settings) -> tuple[dict, dict]:
+    db = open_store(settings)
+    try:
+        [debrief] = list_debriefs(db)
+        [interview] = list_interviews(db)
+    finally:
+        db.close()
+    return debrief, interview
+
+
+def test_a_debrief_and_an_interview_edited_in_other_fields_on_each_laptop_keep_both_edits(
+    settings, tmp_path, backend
+):
+    """On laptop A a skill gap is added to the debrief and the interview's notes filled in; on B,
+    restored from A's older backup, the "went well" note is fixed and the interview's stage
+    corrected, later. Importing B's backup on A kept B's whole debrief and interview: A's skill gap
+    and notes were lost, and the import said only that the backup's were newer."""
+    laptop_b = _two_laptops(settings, tmp_path, backend)
+    _edit(settings, debrief={"skill_gaps": "system design"}, interview={"notes": "ask about on-call"})
+    _edit(
+        laptop_b,
+        debrief={"went_well": "the system design round, and the coding"},
+        interview={"stage": "onsite"},
+    )
+    _run(laptop_b, "export", tmp_path / "b.zip")
+
+    said = _run(settings, "import", tmp_path / "b.zip")
+
+    assert said.endswith(
+        " 1 interview and 1 debrief in the backup and the ones here were changed in different fields:"
+        " the changes of both are kept."
+    ), said
+    assert "changed both here" not in said, said
+    debrief, interview = _records(settings)
+    assert (debrief["went_well"], debrief["skill_gaps"]) == (
+        "the system design round, and the coding",
+        "system design",
+    )
+    assert (interview["stage"], interview["notes"]) == ("onsite", "ask about on-call")
+
+    # back on B, A's backup brings A's edits and keeps B's: both laptops hold the same
+    _run(settings, "export", tmp_path / "a-second.zip")
+    again = _run(laptop_b, "import", tmp_path / "a-second.zip")
+    assert again.endswith(
+        " 1 interview and 1 debrief in the backup were changed later than the ones here and replaced them."
+    ), again
+    assert _records(laptop_b) == _records(settings)
+
+
+def test_a_field_changed_on_both_laptops_keeps_the_later_and_says_what_the_other_read(
+    settings, tmp_path, backend
+):
+    """Both laptops changed the skill gaps since they last met: the later one is kept, and the import
+    says which, quoting the words it replaced (they were lost without a word)."""
+    laptop_b = _two_laptops(settings, tmp_path, backend)
+    _edit(settings, debrief={"skill_gaps": "system design"})
+    _edit(laptop_b, debrief={"skill_gaps": "SQL window functions", "interest": 5})
+    _run(settings, "export", tmp_path / "a.zip")
+    _run(laptop_b, "export", tmp_path / "b.zip")
+
+    on_a = _run(settings, "import", tmp_path / "b.zip")
+    on_b = _run(laptop_b, "import", tmp_path / "a.zip")
+
+    assert on_a.endswith(
+        ". 1 debrief in the backup was changed later than the one here and replaced it."
+        + SKILL_GAPS_ON_BOTH
+        + "the backup's, changed later, is kept, and the one here read “system design”."
+    ), on_a
+    assert on_b.endswith(
+        ". 1 debrief in the backup differs from the one here; the one here was kept."
+        + SKILL_GAPS_ON_BOTH
+        + "the one here, changed later, is kept, and the backup's read “system design”."
+    ), on_b
+    for laptop in (settings, laptop_b):
+        debrief, _ = _records(laptop)
+        assert (debrief["skill_gaps"], debrief["interest"]) == ("SQL window functions", 5)
+    listed = json.loads(_run(settings, "import", tmp_path / "b.zip", "--json"))
+    assert listed["changed_on_both"] == [], listed  # the same as here now: nothing to say
+
+
+def test_a_field_changed_in_turn_on_each_laptop_is_no_change_on_both(settings, tmp_path, backend):
+    """A changes the skill gaps and backs up, B restores it and changes them again, twice, and A
+    restores B's: B typed over A's words, so nothing of A's is lost and nothing is said of both."""
+    laptop_b = _two_laptops(settings, tmp_path, backend)
+    _edit(settings, debrief={"skill_gaps": "system design"})
+    _run(settings, "export", tmp_path / "a.zip")
+    _run(laptop_b, "import", tmp_path / "a.zip")
+    _edit(laptop_b, debrief={"skill_gaps": "system design at scale"})
+    _edit(laptop_b, debrief={"skill_gaps": "system design at scale; caching"})
+    _run(laptop_b, "export", tmp_path / "b.zip")
+
+    said = _run(settings, "import", tmp_path / "b.zip")
+
+    assert said.endswith(" 1 debrief in the backup was changed later than the one here and replaced it."), (
+        said
+    )
+    assert _records(settings)[0]["skill_gaps"] == "system design at scale; caching"
+    # and A changing them again after restoring B's, B's restore of it says nothing of both either
+    _edit(settings, debrief={"skill_gaps": "caching"})
+    _run(settings, "export", tmp_path / "a-again.zip")
+    again = _run(laptop_b, "import", tmp_path / "a-again.zip")
+    assert again.endswith(" 1 debrief in the backup was changed later than the one here and replaced it."), (
+        again
+    )
+    assert _records(laptop_b)[0]["skill_gaps"] == "caching"
+
+
+def _as_older_backup(made, older, *, row_times: bool) -> None:
+    """`made` as a coach before fields were timed wrote it: the rows' times only (or none)."""
+    with zipfile.ZipFile(made) as new, zipfile.ZipFile(older, "w") as old:
+        for item in new.infolist():
+            data = new.read(item)
+            if item.filename == "coach-export.json":
+                manifest = json.loads(data)
+                manifest["schema"] = "0019_one_goal_a_kind"
+                for rows in manifest["tables"].values():
+                    for row in rows:
+                        row.pop("field_changes", None)
+                        if not row_times and "updated_at" in row:
+                            row["updated_at"] = None
+                data = json.dumps(manifest).encode()
+            old.writestr(item, data)
+
+
+def test_an_older_backup_with_row_times_or_none_imports_as_before(settings, tmp_path, backend):
+    """A backup from before fields were timed says when each row changed, not which field: the row
+    changed later there is taken whole, as before; with no times at all the one here is kept."""
+    laptop_b = _two_laptops(settings, tmp_path, backend)
+    _edit(
+        laptop_b, debrief={"went_well": "the coding round", "interest": 5}, interview={"notes": "onsite next"}
+    )
+    _run(laptop_b, "export", tmp_path / "b.zip")
+    _as_older_backup(tmp_path / "b.zip", tmp_path / "b-untimed.zip", row_times=False)
+    _as_older_backup(tmp_path / "b.zip", tmp_path / "b-older.zip", row_times=True)
+
+    untimed = _run(settings, "import", tmp_path / "b-untimed.zip")
+    assert untimed.endswith(
+        ". 1 interview and 1 debrief in the backup differ from the ones here; the ones here were kept."
+    ), untimed
+    assert _records(settings)[0]["went_well"] == "the system design round"
+
+    timed = _run(settings, "import", tmp_path / "b-older.zip")
+    assert timed.endswith(
+        ". 1 interview and 1 debrief in the backup were changed later than the ones here and replaced them."
+    ), timed
+    debrief, interview = _records(settings)
+    assert (debrief["went_well"], debrief["interest"], interview["notes"]) == (
+        "the coding round",
+        5,
+        "onsite next",
+    )
