@@ -1590,7 +1590,7 @@ def _changed_on_both_named(on_both: list[dict], tables: dict) -> list[dict]:
     for change in on_both:
         table = _table(change["table"])
         rows = tables.get(table.name) or []
-        [row] = [r for r in rows if isinstance(r, dict) and r.get("uid") == change["uid"]]
+        row = next(r for r in rows if isinstance(r, dict) and r.get("uid") == change["uid"])
         named.append({"what": _row_named(table, row, stages), **change})
     return named
 
