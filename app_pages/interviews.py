@@ -958,7 +958,7 @@ def before_the_interview(interviews: list[dict], today: date) -> None:
         # Streamlit forgets a checkbox once another page has run, so the ticks live in this
         # session's own set and are drawn from it: going to Progress and back kept none of them
         ticked = ss.setdefault("interviews_steps_ticked", set())
-        for step in book.steps:
+        for step in (s for s in book.steps if s.fits(later=False)):  # as for a process's first stage
             if st.checkbox(step.text, value=step.id in ticked, key=f"{STEP}_{step.id}"):
                 ticked.add(step.id)
             else:
@@ -998,18 +998,39 @@ def checklist_for(upcoming: list[dict], when: dict[int, str], interviews: list[d
     )
     by_practice = prepare.done_by_practice(db, chosen, practice)
     interview = by_id[chosen]
+    earlier = prepare.earlier_stages(db, chosen, interviews, today)  # none for a process's first stage
+
+    def day(iso_date: str) -> str:
+        return short_date(iso_date, today)
+
     for step, done in ticks:
         key = f"{STEP}_{chosen}_{step.id}"
         shown_as_stored(key, interview, done)
         kept_with = prepare.description_kept_with(interview, interviews)
         kept = step.id == prepare.DESCRIPTION_STEP and kept_with is not None
-        st.checkbox(step.text, key=key, on_change=store_tick, args=(key, interview, step.id), disabled=kept)
+        debriefs_step = step.id == prepare.DEBRIEF_STEP  # done by the debriefs alone
+        st.checkbox(
+            step.text,
+            key=key,
+            on_change=store_tick,
+            args=(key, interview, step.id),
+            disabled=kept or debriefs_step,
+        )
         rehearsed = step.id == prepare.REHEARSAL_STEP and by_practice  # unticked by you, it stays so
+        missing = prepare.not_debriefed_words(earlier, day) if debriefs_step else ""
         st.caption(
             step.detail
             + (f" Done: {description_words(kept_with, interview, today)}." if kept else "")
             + (f" Done by your practice for it: {by_practice}." if rehearsed else "")
+            + (
+                f" Not yet: {escape(missing)}; write it under its stage on the Pipeline tab."
+                if missing
+                else ""
+            )
         )
+        if step.id == prepare.LOOK_BACK_STEP:  # what the stages before showed, under it
+            said = prepare.earlier_words(earlier, interview.get("people") or [], day)
+            st.markdown("\n".join(f"- {escape(line)}" for line in said))
     return [step for step, _ in ticks]
 
 

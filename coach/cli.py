@@ -2027,6 +2027,7 @@ def prepare_command(
     from coach import practised_for, prepare
     from coach import store as repository
     from coach.config import load_settings
+    from coach.local_time import long_date
     from coach.local_time import today as local_today
     from coach.playbook import is_ahead, is_interview, load_playbook_for
 
@@ -2050,7 +2051,9 @@ def prepare_command(
         practice = practised_for.practice_for(store, interview_id)
         ticks = prepare.checklist(store, interview_id, book, steps=steps, practice=practice)
         by_practice = prepare.done_by_practice(store, interview_id, practice)
+        earlier = prepare.earlier_stages(store, interview_id)  # none for a process's first stage
     today = local_today()
+    missing = prepare.not_debriefed_words(earlier, long_date)
     if as_json:
         steps = [
             {
@@ -2067,6 +2070,7 @@ def prepare_command(
                 "steps": steps,
                 "summary": prepare.done_words(ticks),
                 "practised_for": practised_for.as_json(practice, today),
+                "earlier_stages": [asdict(e) for e in earlier],
             }
         )
         return
@@ -2082,9 +2086,18 @@ def prepare_command(
     for n, (step, done) in enumerate(ticks, 1):  # a step's next lines under its words, in 80 columns
         box = f"{n}. [{'x' if done else ' '}] "
         by = f" (done: {by_practice})" if step.id == prepare.REHEARSAL_STEP and by_practice else ""
+        by += f" (not yet: {missing})" if step.id == prepare.DEBRIEF_STEP and missing else ""
         lines.append(flowed(box, f"{step.text}{by}", len(box)))
+    if earlier:  # a later stage: what the stages before it showed
+        lines += ["", "From the earlier stages:"]
+        lines += [
+            flowed("  ", said, 4) for said in prepare.earlier_words(earlier, interview["people"], long_date)
+        ]
     if not any(done for _, done in ticks) and is_ahead(interview, today):
-        lines += ["", f"Tick a step when it is done: coach prepare {interview_id} --tick 1"]
+        first = next(
+            n for n, (step, _) in enumerate(ticks, 1) if step.id != prepare.DEBRIEF_STEP
+        )  # not by itself
+        lines += ["", f"Tick a step when it is done: coach prepare {interview_id} --tick {first}"]
     typer.echo("\n".join(lines))
 
 

@@ -32,17 +32,30 @@ CADENCE_PERIOD_DAYS = (7, 3660)
 # What the pages and `coach progress` say to someone who has logged no real interview yet: an
 # invitation to the first, not "due now" (the goal counts from the first one).
 FIRST_TO_BOOK = "book your first"
+# When in a process a checklist step fits (Step.at): its first stage, or a stage after one held.
+# The onsite of a process two rounds in was asked to "Ask for the job description" and "Ask what the
+# process and time commitment are", with no word of what the rounds before it had shown.
+STEP_AT_FIRST, STEP_AT_LATER = "first", "later"
+STEP_AT = {"": "", STEP_AT_FIRST: "For a process's first stage only", STEP_AT_LATER: "For a later stage only"}
 
 
 @dataclass(frozen=True)
 class Step:
     """One item of the pre-interview checklist; `not_when`: how an interview started (its origin,
-    as stored) for which the step makes no sense ("Ask why they reached out" when you applied)."""
+    as stored) for which the step makes no sense ("Ask why they reached out" when you applied);
+    `at`: STEP_AT_FIRST for a process's first stage only ("Ask for the job description"),
+    STEP_AT_LATER for a stage after one held ("Go over what the earlier stages showed"), "" for
+    every stage."""
 
     id: str
     text: str
     detail: str
     not_when: tuple[str, ...] = ()
+    at: str = ""
+
+    def fits(self, later: bool) -> bool:
+        """Whether the step belongs on the checklist of a first stage, or of a later one (`later`)."""
+        return self.at != (STEP_AT_FIRST if later else STEP_AT_LATER)
 
 
 @dataclass(frozen=True)
@@ -131,7 +144,8 @@ def load_playbook(path: Path = PLAYBOOK_FILE) -> Playbook:
             before_title=before["title"],
             before_intro=before["intro"],
             steps=tuple(
-                Step(s["id"], s["text"], s["detail"], tuple(s.get("not_when", ()))) for s in before["step"]
+                Step(s["id"], s["text"], s["detail"], tuple(s.get("not_when", ())), _step_at(s))
+                for s in before["step"]
             ),
             after_title=after["title"],
             after_intro=after["intro"],
@@ -152,6 +166,16 @@ def load_playbook_for(settings, db=None) -> Playbook:
     `db`: the user's store when the caller has it open (a page, on every run)."""
     playbook = load_playbook()
     return replace(playbook, cadence=current_cadence(settings, playbook.cadence, db))
+
+
+def _step_at(raw: dict) -> str:
+    at = raw.get("at", "")
+    if at not in STEP_AT:
+        raise InputError(
+            f"Checklist step '{raw['id']}' has unknown at = {at!r}; use one of "
+            f"{', '.join(repr(a) for a in STEP_AT if a)}, or leave it out for every stage."
+        )
+    return at
 
 
 def _debrief_field(raw: dict) -> DebriefField:
@@ -610,7 +634,11 @@ def _title(text: str, marks: _Marks) -> list[str]:
 
 def _render_before(playbook: Playbook, marks: _Marks) -> str:
     lines = _title(playbook.before_title, marks) + [playbook.before_intro, ""]
-    lines += [f"{marks.step}{marks.strong}{step.text}{marks.strong} {step.detail}" for step in playbook.steps]
+    lines += [
+        f"{marks.step}{marks.strong}{step.text}{marks.strong} {step.detail}"
+        + (f" ({STEP_AT[step.at]}.)" if step.at else "")
+        for step in playbook.steps
+    ]
     return "\n".join(lines) + "\n"
 
 

@@ -6,10 +6,16 @@ The ticks are kept with the interview in the store, so the Interviews page (its 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
 from coach import store
+from coach.debrief import questions_in_notes
 from coach.errors import InputError
-from coach.pipeline import normalised
-from coach.playbook import Playbook, Step
+from coach.local_time import today as local_today
+from coach.pipeline import group_interviews, normalised
+from coach.playbook import Playbook, Step, is_ahead, is_interview
 from coach.practised_for import PractisedFor, practice_for
 from coach.practised_for import done_words as practice_done_words
 from coach.store import Store
@@ -20,10 +26,12 @@ def steps_for(db: Store, interview_id: int, book: Playbook, logged: list[dict] |
     """The checklist's steps that fit this interview, in the playbook's order: not "Ask why they
     reached out" when you applied or were referred (Step.not_when). How it started is the
     interview's origin, else that of an earlier stage with the same company (a later stage is
-    seldom told how the process began); unknown, every step. `logged`: the log as
-    `store.list_interviews` gives it, when the caller has read it already."""
+    seldom told how the process began); unknown, every step. A stage after one held gets the
+    steps of a later stage, not those of a first ("Ask for the job description": Step.fits).
+    `logged`: the log as `store.list_interviews` gives it, when the caller has read it already."""
     logged = store.list_interviews(db) if logged is None else logged
     interview = _interview(db, interview_id, logged)
+    later = bool(held_before(interview, logged))  # after another stage, held or booked
     origin = interview.get("origin") or ""
     if not origin:
         company = normalised(interview["company"])
@@ -32,7 +40,139 @@ def steps_for(db: Store, interview_id: int, book: Playbook, logged: list[dict] |
             key=lambda i: (str(i["interview_date"]), i["id"]),
         )
         origin = told[0]["origin"] if told else ""
-    return [step for step in book.steps if origin not in step.not_when]
+    return [step for step in book.steps if origin not in step.not_when and step.fits(later)]
+
+
+def held_before(interview: dict, logged: list[dict]) -> list[dict]:
+    """The interviews of its opportunity before this one (on an earlier day, or the same day logged
+    first; held, or booked and still ahead), oldest first: none for a process's first stage. An
+    application, an offer or an outcome is no interview."""
+    group = next((g for g in group_interviews(logged) if interview["id"] in {i["id"] for i in g}), [])
+    when = (str(interview["interview_date"])[:10], interview["id"])
+    return [i for i in group if is_interview(i["stage"]) and (str(i["interview_date"])[:10], i["id"]) < when]
+
+
+# The later stage's step done by itself once every stage held before it has its debrief: the onsite's
+# checklist did not say that the first round before it had no debrief, nor interest, yet
+DEBRIEF_STEP = "debrief-before"
+# The later stage's step under which the Prepare tab and `coach prepare` list what those showed
+LOOK_BACK_STEP = "go-over-earlier"
+
+
+@dataclass(frozen=True)
+class EarlierStage:
+    """A stage before the one prepared for, with what its debrief noted (empty with none); `ahead`:
+    booked, not held yet (playbook.is_ahead), so no debrief is owed."""
+
+    stage: str
+    interview_date: str
+    debriefed: bool
+    ahead: bool = False
+    interest: int | None = None
+    questions_asked: tuple[str, ...] = ()
+    could_be_better: str = ""
+    skill_gaps: str = ""
+    people: tuple[str, ...] = ()  # "Ada Wong — hiring manager", as met there
+
+
+def earlier_stages(
+    db: Store, interview_id: int, logged: list[dict] | None = None, today: date | None = None
+) -> list[EarlierStage]:
+    """What each stage before this interview showed (`held_before`), oldest first: what the
+    checklist of a later stage has its user go over, and says is missing."""
+    today = local_today() if today is None else today
+    logged = store.list_interviews(db) if logged is None else logged
+    held = held_before(_interview(db, interview_id, logged), logged)
+    if not held:
+        return []
+    written: dict[int, list[dict]] = {}
+    for d in store.list_debriefs(db):
+        written.setdefault(d["interview_id"], []).append(d)
+    return [_earlier_stage(item, written.get(item["id"], []), today) for item in held]
+
+
+def _earlier_stage(item: dict, debriefs: list[dict], today: date) -> EarlierStage:
+    """One stage held, its debriefs' words joined (a stage rarely has more than one)."""
+
+    def joined(field: str) -> str:
+        return "; ".join(t for d in debriefs if (t := (d.get(field) or "").strip()))
+
+    interests = [d["interest"] for d in debriefs if d.get("interest") is not None]
+    asked = [q for d in debriefs for q in questions_in_notes(d.get("notes") or "")]
+    people = [" — ".join(w for w in (p["name"], p.get("title") or "") if w) for p in item.get("people") or []]
+    return EarlierStage(
+        stage=item["stage"] or "interview",
+        interview_date=str(item["interview_date"])[:10],
+        debriefed=bool(debriefs),
+        ahead=is_ahead(item, today),
+        interest=interests[-1] if interests else None,
+        questions_asked=tuple(dict.fromkeys(asked)),
+        could_be_better=joined("could_be_better"),
+        skill_gaps=joined("skill_gaps"),
+        people=tuple(people),
+    )
+
+
+def not_debriefed_words(earlier: list[EarlierStage], day_words: Callable[[str], str]) -> str:
+    """The stages before that have no debrief, as the later stage's checklist says it ("the first
+    round, Wed 2 Dec, has no debrief yet, so no interest given either"; one booked before it: "the
+    screen, Thu 10 Dec, is still to come"), or "" when each has one."""
+    said = []
+    missing = [e for e in earlier if not e.debriefed and not e.ahead]
+    if missing:
+        named = " and ".join(f"the {e.stage}, {day_words(e.interview_date)}," for e in missing)
+        said.append(
+            f"{named} {'have' if len(missing) > 1 else 'has'} no debrief yet, so no interest given either"
+        )
+    coming = [e for e in earlier if not e.debriefed and e.ahead]
+    if coming:
+        named = " and ".join(f"the {e.stage}, {day_words(e.interview_date)}," for e in coming)
+        said.append(f"{named} {'are' if len(coming) > 1 else 'is'} still to come")
+    return "; ".join(said)
+
+
+def earlier_words(
+    earlier: list[EarlierStage], meeting: list[dict], day_words: Callable[[str], str]
+) -> list[str]:
+    """What the stages before showed, a line each, oldest first, then who you meet again: what the
+    Prepare tab and `coach prepare` list under "Go over what the earlier stages showed."
+    ("First round, Thu 5 Nov: interest 4/5. They asked: …. Could be better: …. Skill gaps: ….").
+    `meeting`: the people named for the stage prepared for; `day_words` says a date."""
+    lines = []
+    for e in earlier:
+        said = f"{e.stage[:1].upper()}{e.stage[1:]}, {day_words(e.interview_date)}: "
+        if not e.debriefed and e.ahead:
+            lines.append(said + "booked, still to come.")
+            continue
+        if not e.debriefed:
+            lines.append(said + "no debrief yet, so nothing noted of its questions, gaps or your interest.")
+            continue
+        facts = [f"interest {e.interest}/5" if e.interest is not None else "no interest given"]
+        if e.questions_asked:
+            facts.append("they asked: " + " / ".join(e.questions_asked))
+        if e.could_be_better:
+            facts.append(f"could be better: {e.could_be_better}")
+        if e.skill_gaps:
+            facts.append(f"skill gaps: {e.skill_gaps}")
+        if e.people:
+            facts.append("met: " + ", ".join(e.people))
+        lines.append(said + "; ".join(f.rstrip(".") for f in facts) + ".")
+    again = _met_again(earlier, meeting)
+    if again:
+        lines.append(f"Meeting again: {again}.")
+    return lines
+
+
+def _met_again(earlier: list[EarlierStage], meeting: list[dict]) -> str:
+    """Those named for the stage prepared for who were met at an earlier one ("Ada Wong — hiring
+    manager (met at the first round)"), by name."""
+    said = []
+    for person in meeting:
+        name = (person.get("name") or "").strip().casefold()
+        at = [e.stage for e in earlier for p in e.people if p.split(" — ")[0].strip().casefold() == name]
+        if name and at:
+            said.append(f"{person['name']} (met at the {' and the '.join(dict.fromkeys(at))})")
+    return ", ".join(said)
 
 
 def _interview(db: Store, interview_id: int, logged: list[dict] | None) -> dict:
@@ -122,6 +262,10 @@ def checklist(
         ticked.add(DESCRIPTION_STEP)
     if done_by_practice(db, interview_id, practice, stored):
         ticked.add(REHEARSAL_STEP)
+    ticked.discard(DEBRIEF_STEP)  # done by the debriefs alone
+    earlier = earlier_stages(db, interview_id, logged)
+    if earlier and all(e.debriefed for e in earlier):
+        ticked.add(DEBRIEF_STEP)
     steps = steps_for(db, interview_id, book, logged) if steps is None else steps
     return [(step, step.id in ticked) for step in steps]
 
@@ -131,6 +275,12 @@ def mark(db: Store, interview_id: int, book: Playbook, step_id: str, done: bool)
     step while practice ticks it keeps that untick (UNTICKED_MARK); ticking it takes it away."""
     if step_id not in {step.id for step in book.steps}:
         raise InputError(f"The checklist has no step {step_id!r}.")
+    if step_id == DEBRIEF_STEP:
+        text = next(step.text for step in book.steps if step.id == step_id).rstrip(".")
+        raise InputError(
+            f'"{text}" is ticked by itself once each stage before this one has its debrief: write '
+            "those (`coach debrief` or the Interviews page)."
+        )
     if step_id == REHEARSAL_STEP:
         overruled = not done and practice_for(db, interview_id).measured().any  # kept while practice is there
         store.mark_prepared_step(db, interview_id, UNTICKED_MARK + step_id, overruled)
@@ -157,7 +307,8 @@ def done_words(ticks: list[tuple[Step, bool]]) -> str:
 def card_words(ticks: list[tuple[Step, bool]], ahead: bool) -> str | None:
     """How far the preparation for a stage came, as its card says it: for one still ahead always;
     for one held only when a step was ticked (a review dates next week's interview today, and its
-    ticks, kept with it, were then shown nowhere); None for one held with none ticked."""
-    if ahead or any(ticked for _, ticked in ticks):
+    ticks, kept with it, were then shown nowhere), not DEBRIEF_STEP, done by the debriefs alone;
+    None for one held with none ticked."""
+    if ahead or any(ticked for step, ticked in ticks if step.id != DEBRIEF_STEP):  # not done by itself
         return done_words(ticks)
     return None

@@ -1031,12 +1031,16 @@ def test_the_checklist_leaves_out_steps_that_do_not_fit_how_the_interview_starte
         ).returncode
         == 0
     )
-    for interview in ("1", "2"):  # the final stage, not told how it started, follows the first
-        shown = run_coach("prepare", interview, data_dir=tmp_path).stdout
-        assert "Ask why they reached out." not in shown and "not actively looking" not in shown
-        assert "8. [ ] " in shown and "9. [ ]" not in shown
-    ticked = run_coach("prepare", "2", "--tick", "2", data_dir=tmp_path)  # numbered as listed
-    assert "2. [x] Ask for the job description, in writing." in ticked.stdout
+    shown = run_coach("prepare", "1", data_dir=tmp_path).stdout
+    assert "Ask why they reached out." not in shown and "not actively looking" not in shown
+    assert "8. [ ] " in shown and "9. [ ]" not in shown
+    # the final, after the screen, is a later stage: none of a first stage's steps, however it started
+    shown = run_coach("prepare", "2", data_dir=tmp_path).stdout
+    assert "Ask why they reached out." not in shown and "Ask for the job description" not in shown
+    assert "7. [ ] " in shown and "8. [ ]" not in shown
+    assert "Screen, " in shown and "still to come" in shown, shown  # booked, no debrief owed yet
+    ticked = run_coach("prepare", "1", "--tick", "3", data_dir=tmp_path)  # numbered as listed
+    assert "3. [x] Ask what the process and time commitment are." in ticked.stdout
     assert "1 of 8 steps done" in ticked.stdout
     at = interviews_page().run()
     assert not at.exception
@@ -1052,7 +1056,7 @@ def test_the_checklist_leaves_out_steps_that_do_not_fit_how_the_interview_starte
     posting.write_text("Backend engineer. You will own our payments service and its on-call rota.")
     assert run_coach("job-description", "1", str(posting), data_dir=tmp_path).returncode == 0
     shown = run_coach("prepare", "1", data_dir=tmp_path).stdout
-    assert "2. [x] Ask for the job description, in writing." in shown and "1 of 8 steps done" in shown, shown
+    assert "2. [x] Ask for the job description, in writing." in shown and "2 of 8 steps done" in shown, shown
     at = interviews_page().run()
     box = at.checkbox(key="interviews_step_1_get-job-description")
     assert box.value is True and box.disabled

@@ -52,6 +52,10 @@ def _six_weeks(db, today: date) -> dict[str, int]:
     return ids
 
 
+def _days_ago(days: int) -> str:
+    return (date.today() - timedelta(days=days)).isoformat()
+
+
 def _row(printed: str, interview_id: int) -> str:
     [row] = [line for line in printed.splitlines() if line.startswith(f"  #{interview_id} ")]
     return row
@@ -242,3 +246,53 @@ def test_the_options_compared_keep_their_facts_in_line_across_the_row(db):
     assert ["**Answer by**" in c for c in cards] == [True, False], cards  # no "no deadline" said
     [grid] = [h.value for h in at.get("html") if "subgrid" in h.value]
     assert "grid-row: span 7" in grid, grid  # the badges, the name, the five facts
+
+
+def test_a_later_stage_is_prepared_from_what_the_stages_before_it_showed(db, tmp_path):
+    """Umbrella's onsite, booked after a first round held four days ago with no debrief: its
+    checklist (the Prepare tab and `coach prepare`) was the start of a process, "Ask for the job
+    description, in writing." and "Ask what the process and time commitment are.", with no word
+    that the first round had no debrief and so no interest. A later stage now asks for the debrief
+    of the stages before and lists what they showed: questions asked, what could be better, skill
+    gaps, Ada Wong met again. The first round keeps the start-of-process steps."""
+    ids = _six_weeks(db, date.today())
+    first_round = long_date(date.today() - timedelta(days=4))
+    onsite = unwrapped(coach_printed(tmp_path, "prepare", str(ids["um_onsite"])))
+    assert "Ask for the job description" not in onsite and "Ask what the process" not in onsite, onsite
+    assert (
+        f"1. [ ] Write the debrief of each stage before this one. (not yet: the first round, {first_round}, "
+        "has no debrief yet, so no interest given either)" in onsite
+    ), onsite
+    assert f"First round, {first_round}: no debrief yet" in onsite, onsite
+    assert "Meeting again: Ada Wong (met at the first round)." in onsite, onsite
+    assert "Ask for the job description" in coach_printed(tmp_path, "prepare", str(ids["um_first"]))
+
+    at = interviews_page().run()
+    assert not at.exception
+    labels = [c.label for c in at.checkbox if c.key and c.key.endswith(f"_{ids['um_onsite']}_debrief-before")]
+    assert labels == ["Write the debrief of each stage before this one."], [c.label for c in at.checkbox]
+    shown = [c.label for c in at.checkbox if c.key and f"_{ids['um_onsite']}_" in c.key]
+    assert "Ask for the job description, in writing." not in shown, shown
+    said = [c.value for c in at.caption if "Not yet:" in c.value]
+    assert said == [
+        "What they asked, what went badly, the skill gaps it showed and your interest after it are what "
+        f"this stage builds on. Not yet: the first round, {short_date(_days_ago(4), date.today())}, "
+        "has no debrief yet, so no interest given either; write it under its stage on the Pipeline tab."
+    ], said
+
+    # debriefed: done by itself, and what it noted is there to go over
+    store.add_debrief(
+        db,
+        ids["um_first"],
+        interest=4,
+        could_be_better="Rambled on the caching question",
+        skill_gaps="system design",
+        notes="Questions they asked:\n- How would you shard the orders table?",
+    )
+    onsite = unwrapped(coach_printed(tmp_path, "prepare", str(ids["um_onsite"])))
+    assert "1. [x] Write the debrief of each stage before this one. 2. [ ]" in onsite, onsite
+    assert (
+        f"First round, {first_round}: interest 4/5; they asked: How would you shard the orders table?; "
+        "could be better: Rambled on the caching question; skill gaps: system design; met: Ada Wong."
+        in onsite
+    ), onsite
