@@ -17,6 +17,7 @@ from coach.progress import (
     MEASURES,
     bands,
     figures_side_by_side,
+    gaps_named_words,
     mock_sentence,
     mock_words,
     practice_goal_words,
@@ -556,8 +557,8 @@ def what_next(report: dict, attempts: list[dict]) -> None:
     shared.heading("What to practise next", 2)
     gaps = report["skill_gaps"]
     if gaps["gaps"]:
-        named = ", ".join(f"{summary.tag_words(g['competency'])} ({g['mentions']}×)" for g in gaps["gaps"])
-        st.markdown(f"Skill gaps from your debriefs: {escape(named)}.")
+        # each in the debriefs' own words when they differ from the skill's, as `coach progress` says it
+        st.markdown(f"Skill gaps from your debriefs: {escape(gaps_named_words(gaps['gaps']))}.")
         shared.named_for_questions("progress_rec_")
         for q in gaps["recommended"]:
             row = st.columns([6, 1], vertical_alignment="center")

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from statistics import fmean
 
 from coach import banks, local_time, recommend
-from coach.analysis.wording import clock, count
+from coach.analysis.wording import clock, count, listed
 from coach.config import Settings
 from coach.debrief import (
     competencies_practised,
@@ -490,18 +490,46 @@ def debrief_gaps(debriefs: list[dict], *, today: date) -> list[dict]:
     recent): what the Practice page recommends from and Progress lists, in the same order."""
     counts: dict[str, dict] = {}
     for debrief in _recent_gap_debriefs(debriefs, today):  # newest first: ties go to the most recent
+        pieces = [
+            (p, banks.skill_gap_to_competencies(p)) for p in banks.skill_gap_pieces(debrief["skill_gaps"])
+        ]
         for competency in banks.skill_gap_to_competencies(debrief["skill_gaps"]):
             entry = counts.setdefault(competency, {"competency": competency, "mentions": 0, "from": []})
-            entry["mentions"] += 1
+            entry["mentions"] += 1  # debriefs, not matches: one naming it twice counts once
             entry["from"].append(
                 {
                     "company": debrief["company"],
                     "stage": debrief["stage"],
                     "interview_date": debrief["interview_date"],
                     "text": debrief["skill_gaps"],
+                    # the gap as it wrote it: "distributed consensus" for system design
+                    "words": [piece for piece, named in pieces if competency in named],
                 }
             )
     return sorted(counts.values(), key=lambda g: -g["mentions"])
+
+
+def gaps_named_words(gaps: list[dict]) -> str:
+    """The gaps `debrief_gaps` found, as Progress and `coach progress` name them: each skill with
+    the number of debriefs that named it, and their own words when any does not say the skill's
+    ("system design (2×; you wrote "system design" and "distributed consensus")"; not for
+    "handling conflict", which says conflict). It said
+    "system design (2×)" when one debrief wrote "system design" and another "distributed
+    consensus", read as system design named twice."""
+    named = []
+    for gap in gaps:
+        skill = banks.tag_words(gap["competency"])
+        words: dict[str, str] = {}  # each way it was written once, oldest debrief first
+        for entry in reversed(gap.get("from", ())):
+            for w in entry.get("words", ()):
+                words.setdefault(w.casefold(), w)
+        wrote = (
+            "; you wrote " + listed([f'"{w}"' for w in words.values()])
+            if any(skill.casefold() not in w for w in words)  # "handling conflict" says conflict
+            else ""
+        )
+        named.append(f"{skill} ({gap['mentions']}×{wrote})")
+    return ", ".join(named)
 
 
 def debrief_named_questions(debriefs: list[dict], *, today: date) -> list[tuple[str, str]]:
@@ -1184,8 +1212,7 @@ def summary_lines(report: dict, *, last_n: int = DEFAULT_LAST_N) -> list[str]:
     gaps = report["skill_gaps"]
     if gaps["gaps"]:
         # how often each was named, as the page says it: the one six debriefs named comes first
-        named = ", ".join(f"{banks.tag_words(g['competency'])} ({g['mentions']}×)" for g in gaps["gaps"])
-        lines.append(f"Skill gaps from your debriefs: {named}.")
+        lines.append(f"Skill gaps from your debriefs: {gaps_named_words(gaps['gaps'])}.")
         lines += [f"  practise: [{q['id']}] {q['text']}" for q in gaps["recommended"]]
         lines += practised_for_another_role_words(
             gaps, "with `coach questions --role {role}` or on the Questions page (Role: {role_words})"

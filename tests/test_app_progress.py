@@ -361,7 +361,11 @@ def test_progress_and_practice_recommend_the_same_questions_for_the_debriefs_gap
     # listed as the mock's reason lists them (it read "conflict, system design, influence.")
     assert named == [escape("From your debriefs: conflict, system design and influence.")], named
     shown = markdown_text(progress).replace("\\", "")  # the page escapes its markdown ("\\.")
-    assert "Skill gaps from your debriefs: conflict (1×), system design (1×), influence (1×)." in shown
+    assert (  # each in the debrief's own words where they do not say the skill's ("conflict stories" does)
+        "Skill gaps from your debriefs: conflict (1×), "
+        'system design (1×; you wrote "distributed transactions"), '
+        'influence (1×; you wrote "stakeholder management").'
+    ) in shown, shown
 
 
 def test_a_figure_that_could_not_be_measured_reads_as_a_dash_not_none(tmp_path, monkeypatch):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from app_support import interviews_page
+from app_support import interviews_page, markdown_text, page
 from cli_support import coach_printed, unwrapped
 from store_support import sqlite_db_fixture  # noqa: F401
 
@@ -296,3 +296,20 @@ def test_a_later_stage_is_prepared_from_what_the_stages_before_it_showed(db, tmp
         "could be better: Rambled on the caching question; skill gaps: system design; met: Ada Wong."
         in onsite
     ), onsite
+
+
+def test_a_skill_gap_named_in_other_words_is_said_as_each_debrief_wrote_it(db, tmp_path):
+    """Northwind's first round named "system design" and Globex's technical "kubernetes, distributed
+    consensus": `coach progress` and the Progress page said "system design (2×)", read as system
+    design named twice, though the second debrief never wrote it ("distributed consensus" is
+    practised by system design questions). The two debriefs are still counted, each in its own
+    words; a gap named in the skill's own words reads as before."""
+    ids = _six_weeks(db, date.today())
+    for name, gaps in (("nw_first", "system design"), ("gx_tech", "kubernetes, distributed consensus")):
+        [written] = store.list_debriefs(db, interview_id=ids[name])
+        store.update_debrief(db, written["id"], skill_gaps=gaps)
+    named = 'system design (2×; you wrote "system design" and "distributed consensus")'
+    printed = unwrapped(coach_printed(tmp_path, "progress"))
+    assert f"Skill gaps from your debriefs: {named}." in printed, printed
+    shown = markdown_text(page("progress").run()).replace("\\", "")  # the page escapes its markdown
+    assert f"Skill gaps from your debriefs: {named}." in shown, shown
