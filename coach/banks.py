@@ -402,6 +402,9 @@ class InterviewerQuestion:
     topic: str
     why: str
     source: str = "bank"
+    # "first": asked at a process's first stage only ("What does the whole process look like?"),
+    # as the playbook's steps are marked (coach.playbook.Step.at); "": at any stage
+    at: str = ""
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -581,17 +584,19 @@ def _question_from_entry(entry: dict, where: str) -> Question:
 
 def _ask_from_entry(entry: dict, path: Path, index: int) -> InterviewerQuestion:
     where = f"question to ask {index} ('{entry.get('id', '?')}') in {path}"
-    _check_fields(entry, _ASK_FIELDS, ("source",), where)
+    _check_fields(entry, _ASK_FIELDS, ("source", "at"), where)
     _check_id(entry["id"], where)
     _check_text(entry["text"], "text", where)
     _check_text(entry["why"], "why", where)
     _check_choice(entry["topic"], ASK_TOPICS, "topic", where)
+    _check_choice(entry.get("at", ""), ("", "first"), "at", where)
     return InterviewerQuestion(
         id=entry["id"],
         text=entry["text"].strip(),
         topic=entry["topic"],
         why=entry["why"].strip(),
         source=entry["source"],
+        at=entry.get("at", ""),
     )
 
 

@@ -182,11 +182,24 @@ def _interview(db: Store, interview_id: int, logged: list[dict] | None) -> dict:
     return found or store.get_interview(db, interview_id)
 
 
+# The topics of the questions to ask at a later stage, in the order they come: what the decision
+# and the job hang on first. An onsite's list opened with "What does the whole process look like
+# from here?" and "Can I have the written job description?", asked at the first stage already.
+LATER_TOPICS = ("decision", "expectations", "process", "role-and-team", "growth", "culture")
+
+
 def questions_to_ask(steps: list[Step], asks: list) -> list:
     """The questions to ask them (banks.load_questions_to_ask) that fit an interview whose checklist
-    is `steps` (`steps_for`): "What made you reach out to me?" only while it asks why they reached out."""
+    is `steps` (`steps_for`): "What made you reach out to me?" only while it asks why they reached out;
+    at a later stage (its checklist goes over the earlier ones), none asked at a first stage only,
+    those on the decision and the job's expectations first."""
     fitting = {step.id for step in steps}
-    return [ask for ask in asks if ask.topic != "why-reached-out" or "ask-why-reached-out" in fitting]
+    asks = [ask for ask in asks if ask.topic != "why-reached-out" or "ask-why-reached-out" in fitting]
+    if LOOK_BACK_STEP not in fitting:
+        return asks
+    later = [ask for ask in asks if ask.at != "first"]
+    order = {topic: n for n, topic in enumerate(LATER_TOPICS)}
+    return sorted(later, key=lambda ask: order.get(ask.topic, len(order)))  # stable: bank order within
 
 
 # The step done by itself once the interview holds its job description: the checklist still

@@ -313,3 +313,35 @@ def test_a_skill_gap_named_in_other_words_is_said_as_each_debrief_wrote_it(db, t
     assert f"Skill gaps from your debriefs: {named}." in printed, printed
     shown = markdown_text(page("progress").run()).replace("\\", "")  # the page escapes its markdown
     assert f"Skill gaps from your debriefs: {named}." in shown, shown
+
+
+def test_a_later_stage_is_given_questions_to_ask_that_fit_it(db):
+    """The onsite's "Questions to ask them" were the first call's: "What does the whole process look
+    like from here, stage by stage?", "How much time will the process take from me…?" and "Can I
+    have the written job description…?", all asked at the first stage. A later stage leaves them out
+    and opens with what the decision and the job hang on; a first stage keeps them."""
+    ids = _six_weeks(db, date.today())
+    screen = store.add_interview(
+        db, company="Hooli", role="", stage="recruiter screen", interview_date=_days_ago(-2)
+    )
+    first_call = (
+        "What does the whole process look like from here, stage by stage?",
+        "How much time will the process take from me, including any take-home work?",
+        "Can I have the written job description for the role you have in mind for me?",
+    )
+
+    def asked(at) -> list[str]:
+        heading = next(n for n, m in enumerate(at.markdown) if "Questions to ask them" in str(m.value))
+        shown = [str(m.value) for m in at.markdown[heading + 1 :]]
+        return [item[2:].split(" :gray[")[0].replace("\\", "") for item in shown if item[:2] == "- "]
+
+    at = interviews_page().run()
+    assert at.selectbox(key="interviews_prepare_for").value == screen
+    assert all(question in asked(at) for question in first_call[:2]), asked(at)
+    at.selectbox(key="interviews_prepare_for").select(ids["um_onsite"]).run()
+    onsite = asked(at)
+    assert not any(question in onsite for question in first_call), onsite
+    assert (
+        onsite[0] == "Is there anything in my background that makes you hesitant about me for this role?"
+    ), onsite
+    assert "What is the salary band and total compensation range for this role?" in onsite, onsite
