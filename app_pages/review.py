@@ -316,6 +316,7 @@ def shown_result(result: dict) -> dict:
         "recording": result["saved"]["recording"],
         "turns": result["turns"],
         "speakers": result["speakers"],
+        "metrics": result.get("metrics"),  # how the conversation went (none kept by an older review)
         "method": result["identification"]["method"],
         "warnings": [shown for w in result["warnings"] if (shown := for_the_page(w))],
         "identification": for_the_page(who_is_you(result["identification"], result["speakers"])),
@@ -511,6 +512,9 @@ def debrief(result: dict, interview: dict) -> None:
 
     def above_the_debrief() -> None:
         who_is_who(result)
+        # the figures first, as the terminal's summary gives them; the whole conversation as said,
+        # which runs long, and each answer below
+        shared.how_the_conversation_went(result.get("metrics"), 3)
         conversation(result)
         answers(result)
         shared.heading("Debrief", 3)

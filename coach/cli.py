@@ -3306,11 +3306,11 @@ def _describe_review(result: dict, added: dict[str, str] | None = None) -> str:
     """The review as the terminal prints it; `added`: the questions --add-questions put in your own
     (id → words, as `coach questions` lists them), None without that option."""
     from coach.analysis.wording import clock
-    from coach.interview.draft import interruptions_said
+    from coach.interview.how_it_went import how_it_went
     from coach.interview.review import shown_as_an_answer, who_is_you
     from coach.interview.turns import question_title
 
-    m = result["metrics"]
+    went = how_it_went(result["metrics"])  # the Review page says the same (app_pages/review.py)
     # a guess at which voice is yours is left to its warning, printed before this (it was said twice:
     # "(a guess: you are speaker 1, who talks the most)" here, then "… was taken to be you.")
     whose = who_is_you(result["identification"], result["speakers"])
@@ -3325,8 +3325,9 @@ def _describe_review(result: dict, added: dict[str, str] | None = None) -> str:
     ]
     for s in result["speakers"]:
         snippet = f' — "{s["snippet"]["text"]}" at {s["snippet"]["start_s"]:.0f} s' if s["snippet"] else ""
-        # one voice heard: its "100%" was no share of a conversation (--json has the share as null)
-        share = f", {100 * s['share']:.0f}%" if m["candidate_talk_share"] is not None else ""
+        # one voice heard: its "100%" was no share of a conversation (--json has the share as null);
+        # with no question heard, which voice is whose is in doubt (the warning says how to pick)
+        share = f", {went.percent.get(s['label'], 0)}%" if went else ""
         lines.append(f"  {s['label']} ({s['source']}): {s['talk_s']:.0f} s{share}{snippet}")
     for a in shown:  # one left out has its reason in the review's warning, printed before this
         am = a["analysis"]["metrics"]
@@ -3344,18 +3345,10 @@ def _describe_review(result: dict, added: dict[str, str] | None = None) -> str:
             f"{am.get('wpm') or 0:.0f} wpm · {count(len(a['analysis']['fillers']), 'filler')} · "
             f"score {a['analysis']['scores'].get('overall', '-')}"
         )
-    if m["candidate_talk_share"] is not None and m["questions"]:  # two voices told apart, a question heard
-        median = m["response_time_s"]["median"]
-        lines.append(
-            (
-                "\nNo answer followed a question directly"
-                if median is None
-                else f"\nResponse time median {median:.1f} s"  # "0.46 s" read as a machine's figure
-            )
-            # the draft's count in its words: "2 interruptions" counted both voices beside a draft
-            # saying "You started talking before the interviewer finished 1 time"
-            + f"; you asked {count(len(m['candidate_questions']), 'question')}. {interruptions_said(m)}"
-        )
+    if went:  # two voices told apart, a question heard
+        # the draft's count of cut-ins in its words: "2 interruptions" counted both voices beside a
+        # draft saying "You started talking before the interviewer finished 1 time"
+        lines += ["", went.talk, f"{went.exchanges} {went.interruptions}"]
     draft = result["debrief_draft"]
     # each field under its own heading, as the debrief shows them: one list without them put "pace in
     # the band: 1 of 2" and "faster than the band: 1 of 2" side by side, neither said to be good or not

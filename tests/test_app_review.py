@@ -209,6 +209,13 @@ def test_a_two_voice_interview_is_cut_into_questions_and_answers(tmp_path, monke
     # who is you, in words over the conversation (it read "Speakers told apart by: the candidate is
     # on the left channel.")
     assert "You: the left channel, as you said." in [c.value for c in at.caption]
+    # how the conversation went, as `coach review` prints it, before the conversation and the answers
+    drawn = [str(m.value) for m in at.markdown]
+    went = drawn[drawn.index("### How the conversation went") + 1]
+    assert drawn.index("### How the conversation went") < drawn.index("### The conversation")
+    shares = r"- You spoke \d+% of the time \(0:\d\d\), the interviewer \d+% \(0:\d\d\); about 60–70%"
+    assert re.match(shares, went), went
+    assert "\n- Response time median " in went and "; you asked " in went, went
     # a talking point is heard at the moment of the recording the conversation above gives its
     # sentence, not at a time from the end of the question: "heard at 0:00" sat under "You 0:09"
     said_at = {
@@ -339,6 +346,8 @@ def test_a_recording_heard_as_one_voice_stores_no_debrief_draft(tmp_path, monkey
     assert [s.label for s in at.status] == ["Interview saved; nothing could be scored (why below)"]
     captions = "\n".join(c.value for c in at.caption)
     assert "Started from what the review measured" not in captions
+    # its "100%" is no share of a conversation: nothing is said of how the conversation went
+    assert "How the conversation went" not in markdown_text(at)
     db = store.open_store(load_settings(tmp_path))
     try:
         [interview] = store.list_interviews(db)

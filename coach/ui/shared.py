@@ -668,6 +668,25 @@ def heading(text: str, level: int) -> None:
         st.markdown(f"{'#' * level} {text}", anchors=False)
 
 
+HOW_IT_WENT = "How the conversation went"
+
+
+def how_the_conversation_went(metrics: dict | None, level: int | None = None, of: str = "") -> None:
+    """A reviewed conversation's talk share, response time, questions asked and cut-ins, as
+    `coach review` prints them (coach.interview.how_it_went), under a heading `level` deep (None: a
+    bold line, inside a card), `of` after it ("in its 2nd recording"); nothing when they were not
+    measured (one voice, no question heard)."""
+    from coach.interview.how_it_went import how_it_went
+
+    went = how_it_went(metrics)
+    if went is None:
+        return
+    title = f"{HOW_IT_WENT} {of}".strip()
+    # "###" as the sections beside it on the Review page are written (a heading for screen readers)
+    st.markdown(f"**{title}**" if level is None else f"{'#' * level} {title}", anchors=False)
+    st.markdown("\n".join(f"- {line}" for line in went.lines))
+
+
 def show_answer(
     analysis: dict,
     current: Settings,
