@@ -135,3 +135,46 @@ def test_nothing_is_said_of_a_conversation_not_measured(tmp_path, monkeypatch, u
     }
     printed = _describe_review(result)
     assert "%" not in printed and "Response time" not in printed and "You spoke" not in printed, printed
+
+
+def _kept(tmp_path, facts: dict) -> tuple[int, int]:
+    """An interview in the log with one reviewed recording keeping these conversation facts, as a
+    review saved elsewhere (a cohort's worker) keeps it: (interview id, its recording's id)."""
+    from store_support import analysis_dict, record
+
+    settings = load_settings(tmp_path)
+    db = store.open_store(settings)
+    try:
+        interview_id = store.add_interview(db, company="Initech", interview_date="2026-11-20")
+        recording_id = store.save_interview_recording(
+            db,
+            interview_id,
+            recording=record(settings, kind="interview"),
+            transcript={"transcript": "Tell me about a time you changed a plan."},
+            answers=[{"question_text": SAID[0][1], "transcript": None, "analysis": analysis_dict()}],
+            engine="faster-whisper",
+            model="tiny.en",
+            conversation=facts,
+            shown={"turns": [], "speakers": [], "warnings": []},
+        )
+    finally:
+        db.close()
+    return interview_id, recording_id
+
+
+def test_a_review_kept_by_the_queue_says_how_the_conversation_went(tmp_path, monkeypatch):
+    """A cohort's review, done by a worker and shown from what the store kept (`stored_review`), said
+    nothing of how the conversation went: its facts were kept, but not handed to the page."""
+    from coach.interview.orchestrator import stored_review
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    _, facts = _conversation()
+    _, recording_id = _kept(tmp_path, facts)
+    settings = load_settings(tmp_path)
+    db = store.open_store(settings)
+    try:
+        kept = stored_review(db, settings, recording_id)
+    finally:
+        db.close()
+    assert how_it_went(kept.get("metrics")) is not None
+    assert how_it_went(kept["metrics"]).talk == TALK

@@ -403,8 +403,9 @@ def resume_review(
 def stored_review(db: Store, settings: Settings, interview_recording_id: int) -> dict:
     """A saved review as the store keeps it, in the shape of a review's result (`saved`, `answers`
     with their question and analysis, and what its page shows beside them: the conversation, who
-    spoke when, each voice's snippet, the warnings): what a page shows of a review done elsewhere (a
-    cohort's worker). One stored before those were kept has no turns, speakers or warnings."""
+    spoke when, each voice's snippet, the warnings, the conversation's facts as `metrics`): what a
+    page shows of a review done elsewhere (a cohort's worker). One stored before those were kept has
+    no turns, speakers, warnings or facts."""
     kept = store.interview_recording(db, interview_recording_id)
     interview = store.get_interview(db, kept["interview_id"])
     [row] = [r for r in interview["recordings"] if r["id"] == interview_recording_id]
@@ -430,6 +431,7 @@ def stored_review(db: Store, settings: Settings, interview_recording_id: int) ->
         "turns": list(shown.get("turns") or []),
         "speech_turns": list(shown.get("speech_turns") or []),
         "speakers": list(shown.get("speakers") or []),
+        "metrics": row.get("conversation"),  # how the conversation went: none kept before migration 0013
         "identification": shown.get("identification") or {"method": None, "note": ""},
         "warnings": list(shown.get("warnings") or []),
     }
