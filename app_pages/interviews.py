@@ -5,7 +5,7 @@ from datetime import date
 import streamlit as st
 
 from coach import banks, goals, interview_log, playbook, practised_for, prepare, store
-from coach.analysis.wording import count, listed, times
+from coach.analysis.wording import count, listed, ordinal, times
 from coach.debrief import (
     DEBRIEF_HEADINGS,
     delete_debriefs,
@@ -19,6 +19,7 @@ from coach.debrief import (
     questions_in_notes,
 )
 from coach.errors import CoachError
+from coach.interview.how_it_went import how_it_went
 from coach.interview.saving import forget_review_work
 from coach.interview_log import (
     FORMATS,
@@ -679,6 +680,11 @@ def your_answers(full: dict) -> None:
     rows = interview_log.reviewed_answers(full, practice_attempts(), bank_texts())
     if not rows:
         return
+    # how the conversation went first, as the Review page shows it, for each recording that measured it
+    measured = [r["conversation"] for r in full["recordings"] if how_it_went(r.get("conversation"))]
+    for number, facts in enumerate(measured, start=1):
+        which = f"in its {ordinal(number)} recording" if len(measured) > 1 else ""
+        shared.how_the_conversation_went(facts, of=which)
     st.markdown("**Your answers, as the review measured them**")
     # a list, not a table: in a card on a phone a table's figures were past its right edge
     for r in rows:

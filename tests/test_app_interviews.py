@@ -354,6 +354,8 @@ def test_a_reviewed_stage_shows_its_answers_beside_the_practice_before_it(
     figures = r"overall (\d+) · (\d+) wpm · (?:\d+\.\d fillers per 100 words|no fillers) · \d+:\d\d long"
     overall, pace = re.match(figures, opening).groups()
     assert int(overall) > 0 and 100 < int(pace) < 250, opening
+    # above them, how the conversation went, as the Review page and `coach review` say it
+    assert "**How the conversation went**" in markdown_text(at)
     # under "Questions they asked", the question the review matched in the bank's words (the page
     # gives debrief.heard_questions the bank it read once a run), beside "in your questions"
     drawn = [str(m.value) for m in at.markdown]
@@ -390,6 +392,8 @@ def test_a_recording_reviewed_as_one_voice_is_named_in_the_stage_s_answers(
     at = interviews_page().run()
     assert not at.exception
     assert [q for q, _ in listed_answers(at)] == ["The whole recording"]
+    # one voice: no share of a conversation ("100%") nor how it went
+    assert "How the conversation went" not in markdown_text(at)
 
 
 def test_the_same_recording_uploaded_again_to_its_interview_is_not_counted_twice(

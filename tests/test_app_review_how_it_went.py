@@ -178,3 +178,21 @@ def test_a_review_kept_by_the_queue_says_how_the_conversation_went(tmp_path, mon
         db.close()
     assert how_it_went(kept.get("metrics")) is not None
     assert how_it_went(kept["metrics"]).talk == TALK
+
+
+def test_the_interviews_page_says_how_the_conversation_went_with_the_stages_answers(tmp_path, monkeypatch):
+    """The Interviews page shows a reviewed interview's answers again, as the review measured them;
+    how the conversation went is said above them, in the Review page's words."""
+    from app_support import interviews_page
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    _, facts = _conversation()
+    _kept(tmp_path, facts)
+    at = interviews_page().run()
+    assert not at.exception
+    drawn = [str(m.value) for m in at.markdown]
+    went = drawn.index("**How the conversation went**")
+    assert drawn[went + 1].removeprefix("- ").split("\n- ") == list(how_it_went(facts).lines)
+    assert drawn[went + 1].startswith(f"- {TALK}")
+    assert went < drawn.index("**Your answers, as the review measured them**")
