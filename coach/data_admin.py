@@ -297,6 +297,11 @@ def import_sentence(result: dict) -> str:
         everything = "everything else" if left_out_any or audio_back else "everything"
         if audio_back:  # the rows were here, their files not: "Nothing new to import" hid them coming back
             return f"{brought_back}; {everything} in this backup is already here ({present})." + missing
+        if _changes_came_in(result):  # "Nothing new to import" read as if the backup changed nothing
+            return (
+                f"Nothing new was added, but changes came in from the backup: {everything} in it was "
+                f"already here ({present})." + missing
+            )
         return f"Nothing new to import: {everything} in this backup is already here ({present})." + missing
     said = f"Imported {added}."
     if present != "nothing":
@@ -310,6 +315,16 @@ def import_sentence(result: dict) -> str:
     if audio_back:
         said += f" {brought_back}."
     return said + missing
+
+
+def _changes_came_in(result: dict) -> bool:
+    """Whether the import changed something already here: a record the backup changed later, taken
+    whole or field by field, or a field changed on both sides whose backup's words were kept."""
+    return bool(
+        result.get("newer_in_backup")
+        or result.get("merged_field_by_field")
+        or any(change["kept"] == "backup" for change in result.get("changed_on_both") or [])
+    )
 
 
 def _not_in_backup_said(absent: int, without_answers: int) -> str:

@@ -93,6 +93,10 @@ def test_a_debrief_and_an_interview_edited_in_other_fields_on_each_laptop_keep_b
 
     said = _run(settings, "import", tmp_path / "b.zip")
 
+    # B's edits came in: it said "Nothing new to import: everything in this backup is already here"
+    assert said.startswith(
+        "Nothing new was added, but changes came in from the backup: everything in it was already here ("
+    ), said
     assert said.endswith(
         " 1 interview and 1 debrief in the backup and the ones here were changed in different fields:"
         " the changes of both are kept."
@@ -133,6 +137,9 @@ def test_a_field_changed_on_both_laptops_keeps_the_later_and_says_what_the_other
         + SKILL_GAPS_ON_BOTH
         + "the backup's, changed later, is kept, and the one here read “system design”."
     ), on_a
+    assert on_a.startswith("Nothing new was added, but changes came in from the backup: "), on_a
+    # B kept its own words: nothing of A's came in
+    assert on_b.startswith("Nothing new to import: everything in this backup is already here ("), on_b
     assert on_b.endswith(
         ". 1 debrief in the backup differs from the one here; the one here was kept."
         + SKILL_GAPS_ON_BOTH
