@@ -250,8 +250,11 @@ def your_data() -> None:
                     st.info(shared.said(e))
                 else:
                     st.session_state["settings_backup"] = data
-                    st.caption(export_sentence(info, cfg))
+                    st.session_state["settings_backup_said"] = export_sentence(info, cfg)
         if st.session_state.get("settings_backup"):
+            # kept with the download it describes: drawn only on the click that prepared it, it went
+            # (recordings missing from the backup included) as soon as "Download the backup" was pressed
+            st.caption(st.session_state.get("settings_backup_said", ""))
             shared.offer_download(
                 "Download the backup",
                 st.session_state["settings_backup"],

@@ -409,6 +409,10 @@ def test_a_backup_says_what_it_holds_in_words_not_rows(tmp_path, monkeypatch):
     at.button(key="settings_export").click().run()
     assert not at.exception
     assert "The backup holds 2 practice answers, 1 interview and 1 debrief." in [c.value for c in at.caption]
+    # pressing "Download the backup" runs the page again: what the backup holds is still said by it
+    at.run()
+    assert at.get("download_button")
+    assert "The backup holds 2 practice answers, 1 interview and 1 debrief." in [c.value for c in at.caption]
 
 
 def test_a_restored_backup_brings_back_the_role_shown_in_the_page(tmp_path, monkeypatch):
