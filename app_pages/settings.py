@@ -227,6 +227,12 @@ def quality_gate() -> None:
         )
 
 
+# What the last import said, kept until the next one: it holds the only copy of words a backup's
+# later edit replaced ("… and the one here read “…”"), and the next click on the page (or going to
+# the Interviews page to look at the debrief) took it away with them.
+IMPORT_SAID = "settings_import_said"
+
+
 def your_data() -> None:
     """Where the data lives, backup and restore."""
     shared.heading("Your data", 2)
@@ -275,16 +281,15 @@ def your_data() -> None:
             help=None if limit is None else restore_box_help(limit),
         )
         if backup is not None and st.button("Import it", key="settings_import_go"):
+            st.session_state.pop(IMPORT_SAID, None)
             with shared.shown_errors():
                 info = import_bytes(db, backup.getvalue())
-                if not info.get("settings_restored"):
-                    st.success(import_sentence(info))
-                else:  # the role and thresholds above are drawn again with what came back
+                st.session_state[IMPORT_SAID] = import_sentence(info)
+                if info.get("settings_restored"):  # the role and thresholds above drawn with what came back
                     forget_fields("settings_role", "settings_t_")
-                    st.session_state.settings_restored = import_sentence(info)
                     st.rerun()
-        if st.session_state.get("settings_restored"):
-            st.success(st.session_state.pop("settings_restored"))
+        if st.session_state.get(IMPORT_SAID):
+            st.success(st.session_state[IMPORT_SAID])
 
 
 def restore_box_limit_mb() -> int | None:

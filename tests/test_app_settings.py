@@ -564,3 +564,38 @@ def test_the_quiet_level_is_not_a_negative_number_below_full_scale(tmp_path, mon
     assert quiet.value == -36
     unit = quiet.label[quiet.label.index("(") :]
     assert "below" not in unit and "0 is the loudest" in unit, quiet.label
+
+
+def test_the_words_an_import_replaced_stay_said_after_the_next_click(tmp_path, monkeypatch):
+    """Laptop B wrote a long note in a debrief, laptop A a shorter one later; restoring A's backup on
+    B keeps A's and quotes B's note: the only copy of it. The next click on the page ("Prepare a
+    backup") took the sentence away, and with it every word of B's note."""
+    from store_support import logged_interview
+
+    from coach.data_admin import export_bytes, import_bytes
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    laptop_a, laptop_b = (store.open_store(load_settings(tmp_path / name)) for name in ("a", "b"))
+    try:
+        store.add_debrief(laptop_a, logged_interview(laptop_a), went_well="the system design round")
+        import_bytes(laptop_b, export_bytes(laptop_a)[0])
+        long_note = "The on-call question went on for twenty minutes. " * 30
+        store.update_debrief(laptop_b, store.list_debriefs(laptop_b)[0]["id"], notes=long_note)
+        store.update_debrief(laptop_a, store.list_debriefs(laptop_a)[0]["id"], notes="ask about on-call")
+        backup = export_bytes(laptop_a)[0]
+    finally:
+        laptop_a.close()
+        laptop_b.close()
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path / "b"))
+    at = page("settings").run()
+    [u for u in at.get("file_uploader") if u.key == "settings_import"][0].upload(
+        "coach-backup-2026-12-06.zip", backup, "application/zip"
+    ).run()
+    [b for b in at.button if b.label == "Import it"][0].click().run()
+    assert not at.exception and not at.error
+    [said] = [s.value for s in at.success]
+    assert f"and the one here read “{long_note}”." in said, said
+
+    at.button(key="settings_export").click().run()
+    assert not at.exception
+    assert [s.value for s in at.success] == [said]
