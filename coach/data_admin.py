@@ -204,10 +204,25 @@ def _changed_on_both_said(change: dict) -> str:
             f" In {what}, {field} was changed {typed}, and {whole} was changed later as a whole (which "
             f"fields, the coach did not note then): {kept} is kept, and {other} read {_value_said(replaced)}."
         )
+    if change.get("kept_below"):  # a text field: the replaced words are in it, below the later
+        said = (
+            f"(“{replaced.strip()}”) is kept below it"
+            if len(replaced.strip()) <= QUOTED_WHOLE_CHARS and "\n" not in replaced.strip()
+            else f"is kept below it, under “{change['kept_below']}”"
+        )
+        return (
+            f" In {what}, {field} was changed both here and in the backup; "
+            f"{kept}, changed later, is kept, and {other} {said}."
+        )
     return (
         f" In {what}, {field} was changed both here and in the backup; "
         f"{kept}, changed later, is kept, and {other} read {_value_said(replaced)}."
     )
+
+
+# The replaced words an import's sentence quotes whole, kept below the later ones: a few words on one
+# line; longer ones (a 2,300-character note) are said to be there, under their heading.
+QUOTED_WHOLE_CHARS = 80
 
 
 def import_sentence(result: dict) -> str:
@@ -319,11 +334,15 @@ def import_sentence(result: dict) -> str:
 
 def _changes_came_in(result: dict) -> bool:
     """Whether the import changed something already here: a record the backup changed later, taken
-    whole or field by field, or a field changed on both sides whose backup's words were kept."""
+    whole or field by field, or a field changed on both sides whose backup's words were kept, or
+    kept below the words here."""
     return bool(
         result.get("newer_in_backup")
         or result.get("merged_field_by_field")
-        or any(change["kept"] == "backup" for change in result.get("changed_on_both") or [])
+        or any(
+            change["kept"] == "backup" or change.get("kept_below")
+            for change in result.get("changed_on_both") or []
+        )
     )
 
 

@@ -16,9 +16,9 @@ from coach.question_match import same_question
 from coach.recommend import role_to_practise
 from coach.roles import your_role
 from coach.store import Store
+from coach.store.debriefs import QUESTIONS_HEADING
 from coach.store.schema import LONG_TEXT_CHARS
 
-QUESTIONS_HEADING = "Questions they asked:"
 # How the debrief draft a review writes opens its notes (coach.interview.review), so the form
 # can tell the draft from a debrief the user wrote.
 REVIEW_DRAFT_NOTE = "Measured by the coach's review"

@@ -568,8 +568,8 @@ def test_the_quiet_level_is_not_a_negative_number_below_full_scale(tmp_path, mon
 
 def test_the_words_an_import_replaced_stay_said_after_the_next_click(tmp_path, monkeypatch):
     """Laptop B wrote a long note in a debrief, laptop A a shorter one later; restoring A's backup on
-    B keeps A's and quotes B's note: the only copy of it. The next click on the page ("Prepare a
-    backup") took the sentence away, and with it every word of B's note."""
+    B keeps A's, and B's note below it. The next click on the page ("Prepare a backup") took the
+    sentence away, which quoted B's note as its only copy; the sentence now says where it is kept."""
     from store_support import logged_interview
 
     from coach.data_admin import export_bytes, import_bytes
@@ -594,7 +594,16 @@ def test_the_words_an_import_replaced_stay_said_after_the_next_click(tmp_path, m
     [b for b in at.button if b.label == "Import it"][0].click().run()
     assert not at.exception and not at.error
     [said] = [s.value for s in at.success]
-    assert f"and the one here read “{long_note}”." in said, said
+    # the note is kept in the debrief, below A's, and the sentence says where, not the note whole
+    assert "the one here is kept below it, under “From the other copy, changed " in said, said
+    assert long_note.strip() not in said, said
+    laptop_b = store.open_store(load_settings(tmp_path / "b"))
+    try:
+        notes = store.list_debriefs(laptop_b)[0]["notes"]
+    finally:
+        laptop_b.close()
+    assert notes.startswith("ask about on-call\n\nFrom the other copy, changed "), notes
+    assert notes.endswith(long_note.strip()), notes
 
     at.button(key="settings_export").click().run()
     assert not at.exception

@@ -29,6 +29,7 @@ SKILL_GAPS_ON_BOTH = (
     " In the debrief of the first round at “Acme Robotics”, “Skill gaps” was changed both here and in"
     " the backup; "
 )
+INTEREST_ON_BOTH = SKILL_GAPS_ON_BOTH.replace("“Skill gaps”", "“Interest”")
 
 
 def _run(settings, *args) -> str:
@@ -121,10 +122,11 @@ def test_a_debrief_and_an_interview_edited_in_other_fields_on_each_laptop_keep_b
 def test_a_field_changed_on_both_laptops_keeps_the_later_and_says_what_the_other_read(
     settings, tmp_path, backend
 ):
-    """Both laptops changed the skill gaps since they last met: the later one is kept, and the import
-    says which, quoting the words it replaced (they were lost without a word)."""
+    """Both laptops changed the skill gaps and the interest since they last met: the later is kept,
+    and the import says which. The skill gaps replaced are kept below the later ones (quoted, being
+    short); the interest replaced is quoted (they were lost without a word)."""
     laptop_b = _two_laptops(settings, tmp_path, backend)
-    _edit(settings, debrief={"skill_gaps": "system design"})
+    _edit(settings, debrief={"skill_gaps": "system design", "interest": 3})
     _edit(laptop_b, debrief={"skill_gaps": "SQL window functions", "interest": 5})
     _run(settings, "export", tmp_path / "a.zip")
     _run(laptop_b, "export", tmp_path / "b.zip")
@@ -133,21 +135,26 @@ def test_a_field_changed_on_both_laptops_keeps_the_later_and_says_what_the_other
     on_b = _run(laptop_b, "import", tmp_path / "a.zip")
 
     assert on_a.endswith(
-        ". 1 debrief in the backup was changed later than the one here and replaced it."
-        + SKILL_GAPS_ON_BOTH
-        + "the backup's, changed later, is kept, and the one here read “system design”."
+        SKILL_GAPS_ON_BOTH
+        + "the backup's, changed later, is kept, and the one here (“system design”) is kept below it."
+        + INTEREST_ON_BOTH
+        + "the backup's, changed later, is kept, and the one here read “3”."
     ), on_a
     assert on_a.startswith("Nothing new was added, but changes came in from the backup: "), on_a
-    # B kept its own words: nothing of A's came in
-    assert on_b.startswith("Nothing new to import: everything in this backup is already here ("), on_b
+    # B kept its own words, and A's skill gaps came in below them
+    assert on_b.startswith("Nothing new was added, but changes came in from the backup: "), on_b
     assert on_b.endswith(
-        ". 1 debrief in the backup differs from the one here; the one here was kept."
-        + SKILL_GAPS_ON_BOTH
-        + "the one here, changed later, is kept, and the backup's read “system design”."
+        SKILL_GAPS_ON_BOTH
+        + "the one here, changed later, is kept, and the backup's (“system design”) is kept below it."
+        + INTEREST_ON_BOTH
+        + "the one here, changed later, is kept, and the backup's read “3”."
     ), on_b
     for laptop in (settings, laptop_b):
         debrief, _ = _records(laptop)
-        assert (debrief["skill_gaps"], debrief["interest"]) == ("SQL window functions", 5)
+        assert debrief["interest"] == 5
+        assert debrief["skill_gaps"].startswith("SQL window functions\n\nFrom the other copy, changed ")
+        assert debrief["skill_gaps"].endswith(": system design"), debrief
+    assert _records(settings) == _records(laptop_b)
     listed = json.loads(_run(settings, "import", tmp_path / "b.zip", "--json"))
     assert listed["changed_on_both"] == [], listed  # the same as here now: nothing to say
 
@@ -223,3 +230,38 @@ def test_an_older_backup_with_row_times_or_none_imports_as_before(settings, tmp_
         5,
         "onsite next",
     )
+
+
+def test_words_replaced_in_a_text_field_changed_on_both_laptops_are_kept_below_the_later(
+    settings, tmp_path, backend
+):
+    """Both laptops rewrote the debrief's notes since they last met: the later notes were kept and the
+    earlier ones, 300 words, lived only in the import's sentence (a reload or a restart lost them).
+    They are now kept in the notes themselves, below the later ones and marked; importing the backup
+    again adds nothing twice, and the other laptop ends with the same notes after the next backup."""
+    laptop_b = _two_laptops(settings, tmp_path, backend)
+    long_notes = " ".join(f"point{n}" for n in range(300))
+    _edit(settings, debrief={"notes": long_notes})
+    _edit(laptop_b, debrief={"notes": "they want someone for the platform team", "interest": 5})
+    _run(laptop_b, "export", tmp_path / "b.zip")
+
+    said = _run(settings, "import", tmp_path / "b.zip")
+
+    debrief, interview = _records(settings)
+    kept_below = "From the other copy, changed "
+    assert debrief["notes"].startswith("they want someone for the platform team\n\n" + kept_below), debrief
+    assert debrief["notes"].endswith(": " + long_notes), debrief["notes"]
+    assert long_notes not in said, said  # said where they are, not quoted whole
+    assert "the one here is kept below it, under “From the other copy, changed " in said, said
+    shown = _run(settings, "interview", interview["id"])
+    assert kept_below in shown and "point299" in shown, shown
+
+    again = _run(settings, "import", tmp_path / "b.zip")
+    assert _records(settings)[0]["notes"] == debrief["notes"], again  # not added twice
+    # back and forth: B takes the merged notes, and A has nothing more to add
+    _run(settings, "export", tmp_path / "a.zip")
+    _run(laptop_b, "import", tmp_path / "a.zip")
+    assert _records(laptop_b)[0]["notes"] == debrief["notes"]
+    _run(laptop_b, "export", tmp_path / "b-again.zip")
+    _run(settings, "import", tmp_path / "b-again.zip")
+    assert _records(settings)[0]["notes"] == debrief["notes"]

@@ -19,6 +19,8 @@ from coach.store.rows import (
 )
 from coach.store.schema import debriefs, interviews
 
+# The heading of the questions they asked, listed at the end of a debrief's notes (coach.debrief).
+QUESTIONS_HEADING = "Questions they asked:"
 # asked besides, each optional (migration 0018): red flags noticed, pay or benefits mentioned, and
 # how this opportunity compares with the others going
 MORE_QUESTIONS = ("red_flags", "pay_mentioned", "compared_with_others")

@@ -33,11 +33,12 @@ import os
 import re
 import tempfile
 import time
+import uuid
 import zipfile
 import zlib
 from collections.abc import Callable
 from dataclasses import fields
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path, PurePosixPath
 
 import sqlalchemy as sa
@@ -52,6 +53,7 @@ from coach.files import (
     try_again_in,
     write_private,
 )
+from coach.local_time import local_day, long_date
 from coach.store import carried_deletions
 from coach.store.attempts import TYPED_FIELDS as PRACTICE_TYPED
 from coach.store.changes import (
@@ -65,6 +67,7 @@ from coach.store.changes import (
 )
 from coach.store.db import Store
 from coach.store.debriefs import EDITABLE as DEBRIEF_EDITABLE
+from coach.store.debriefs import QUESTIONS_HEADING
 from coach.store.debriefs import TYPED_FIELDS as DEBRIEF_TYPED
 from coach.store.deletions import deleted_uids
 from coach.store.goals import CADENCE_KINDS as GOAL_CADENCE_KINDS
@@ -113,6 +116,7 @@ from coach.store.rows import (
     utc_now,
 )
 from coach.store.schema import (
+    LONG_TEXT_CHARS,
     PARENTS,
     TABLES_IN_ORDER,
     attempts,
@@ -1446,7 +1450,8 @@ def _import_rows(
             # (settle_imported_goals), and said there
             different = _differs(conn, owner, table, found, row) if table is not goals else set()
             if different:
-                taken, kept = _merge_fields(conn, owner, table, found, row, different, on_both)
+                taken, kept, both = _merge_fields(conn, owner, table, found, row, different, on_both)
+                taken = taken or both  # the record here changed either way
                 newer += bool(taken) and not kept
                 differing += bool(kept) and not taken
                 merged += bool(taken) and bool(kept)
@@ -1497,12 +1502,13 @@ def _merge_fields(
     row: dict,
     different: set[str],
     on_both: list[dict],
-) -> tuple[list[str], list[str]]:
+) -> tuple[list[str], list[str], list[str]]:
     """Give `owner`'s row here, field by field among those `different`, the backup's value where
     the backup's changed later. A field with no time of change was not changed since written (or
     only before migration 0015), so it is the older: the backup's is taken only when it has one.
-    A field changed on both sides, the later not typed over the other, goes to `on_both`. Returns
-    the fields taken and those kept as they are here."""
+    A field changed on both sides, the later not typed over the other, goes to `on_both`, and a text
+    field keeps both sides' words (_both_kept). Returns the fields taken, those kept as they are
+    here, and those given both sides' words."""
     this = sa.and_(table.c.id == local_id, table.c.owner == owner)
     here = conn.execute(sa.select(table).where(this)).one()
     ours_noted = field_times(conn, owner, table, [here.uid]).get(here.uid, {})
@@ -1511,6 +1517,7 @@ def _merge_fields(
     theirs_row = _changed_in_backup(row)
     taken: dict[str, FieldChange] = {}
     kept = []
+    written: dict[str, tuple[str, FieldChange]] = {}  # a field changed on both, both sides' words kept
     for name in (name for name in EDITED_FIELDS[table.name] if name in different):
         ours = field_change(ours_noted, ours_row, name)
         if theirs_noted is None:  # a backup from before fields were timed: the row's time for each
@@ -1525,6 +1532,15 @@ def _merge_fields(
         winner, other = (theirs, ours) if later_there else (ours, theirs)
         # only a field timed on its own is known to have been typed: a row's time says no field
         if other is not None and other.edit_chain is not None and not winner.has_seen(other):
+            value_here = plain(here)[name]
+            kept_value, replaced = (row[name], value_here) if later_there else (value_here, row[name])
+            both = _both_kept(table, name, kept_value, replaced, other.changed_at)
+            if both is not None:  # the replaced words kept in the record, below the later ones
+                words, heading = both
+                latest = max(as_utc(winner.changed_at), as_utc(other.changed_at))
+                # changed now, having seen both: the next import of either side's backup takes it
+                at = max(utc_now(), latest + timedelta(microseconds=1))
+                written[name] = (words, FieldChange(at, latest, str(uuid.uuid4()), made_here=True))
             on_both.append(
                 {
                     "table": table.name,
@@ -1535,17 +1551,71 @@ def _merge_fields(
                     # older coach's backup, or changes before migration 0020)
                     "kept_row_time_only": winner.edit_chain is None,
                     "backup_value": row[name],
-                    "value_here": plain(here)[name],
+                    "value_here": value_here,
+                    # where the replaced words are kept: below the later ones, under this heading
+                    "kept_below": None if both is None else both[1],
                 }
             )
-    if taken:
-        values = {name: _convert(table.c[name], row[name]) for name in taken}
+    values = {name: _convert(table.c[name], row[name]) for name in taken}
+    values |= {name: words for name, (words, _) in written.items()}
+    if values:
         conn.execute(table.update().where(this).values(values))
-        write_field_changes(conn, owner, table, here.uid, _as_taken(taken))
-        latest = max(change.changed_at for change in taken.values())
+        changes = _as_taken(taken) | {name: change for name, (_, change) in written.items()}
+        write_field_changes(conn, owner, table, here.uid, changes)
+        latest = max(change.changed_at for change in changes.values())
         if ours_row is None or latest > ours_row:
             note_changed(conn, owner, table, this, latest)
-    return list(taken), kept
+    return list(taken), [name for name in kept if name not in written], list(written)
+
+
+# Where the words a field changed on both sides lost are kept (coach.store.changes): below the
+# later words in the field itself, as a conflicted copy would keep them, so a reload or a restart
+# does not lose them with the import's sentence. `{day}`: the day they were typed.
+KEPT_BELOW = "From the other copy, changed {day}:"
+
+
+def _both_kept(
+    table: sa.Table, name: str, kept: object, replaced: object, replaced_at: datetime
+) -> tuple[str, str] | None:
+    """The words of a text field (notes, what went well, an option's details) changed on both
+    sides: the later, then the replaced ones in a paragraph of their own under KEPT_BELOW, and that
+    heading. None for a field of one line or no text (a company, interest, a date: the later is
+    kept, and the import says what the other read), for replaced words the later ones hold already
+    (an import of the same backup again, or of one already holding both), or too long to keep."""
+    if (
+        not isinstance(table.c[name].type, sa.Text)
+        or (table.name, name) in NOT_KEPT_BELOW
+        or not isinstance(kept, str)
+        or not isinstance(replaced, str)
+    ):
+        return None
+    heading = KEPT_BELOW.format(day=long_date(local_day(as_utc(replaced_at).isoformat())))
+    questions = (table.name, name) == (debriefs.name, "notes")
+    kept_text, kept_asked = _apart_from_questions(kept) if questions else (kept.strip(), [])
+    other_text, other_asked = _apart_from_questions(replaced) if questions else (replaced.strip(), [])
+    if other_text in kept_text:  # nothing of the other's words is missing from the later ones
+        other_text = ""
+    asked = list(dict.fromkeys([*kept_asked, *other_asked]))
+    if not other_text and asked == kept_asked:
+        return None
+    parts = [kept_text, f"{heading} {other_text}" if other_text else ""]
+    if asked:  # the questions they asked stay one list at the end, as saving a debrief writes them
+        parts.append(QUESTIONS_HEADING + "\n" + "\n".join(f"- {q}" for q in asked))
+    words = "\n\n".join(part for part in parts if part)
+    if len(words) > LONG_TEXT_CHARS:
+        return None
+    return words, heading
+
+
+# A text field whose words are one thing, not notes: an own question's words are the question asked.
+NOT_KEPT_BELOW = {(own_questions.name, "text")}
+
+
+def _apart_from_questions(notes: str) -> tuple[str, list[str]]:
+    """A debrief's notes and the questions they asked listed at their end (coach.debrief)."""
+    text, _, tail = notes.partition(QUESTIONS_HEADING)
+    asked = [line.strip()[2:].strip() for line in tail.splitlines() if line.strip().startswith("- ")]
+    return text.strip(), asked
 
 
 def _as_taken(theirs: dict[str, FieldChange]) -> dict[str, FieldChange]:
