@@ -279,7 +279,11 @@ def import_sentence(result: dict) -> str:
             f" {backup_words(merged)} in the backup and {ones} here were changed in different "
             "fields: the changes of both are kept."
         )
-    missing += "".join(_changed_on_both_said(change) for change in result.get("changed_on_both") or [])
+    for change in result.get("changed_on_both") or []:  # a record said field by field
+        missing += _changed_on_both_said(change)
+        also = [f"“{_field_words(name)}”" for name in change.get("also_from_backup") or []]
+        if also:
+            missing += f" Its {listed(also)} came in from the backup, changed later there."
     for name in result.get("question_banks_left_out") or {}:  # its reason holds the file's own words
         missing += f" The question bank {name} in the backup was not brought in: the coach would refuse it."
     restored = result.get("settings_restored") or []

@@ -128,30 +128,37 @@ def test_a_field_changed_on_both_laptops_keeps_the_later_and_says_what_the_other
     laptop_b = _two_laptops(settings, tmp_path, backend)
     _edit(settings, debrief={"skill_gaps": "system design", "interest": 3})
     _edit(laptop_b, debrief={"skill_gaps": "SQL window functions", "interest": 5})
+    _edit(laptop_b, debrief={"could_be_better": "ask about the team earlier"})  # on B alone
     _run(settings, "export", tmp_path / "a.zip")
     _run(laptop_b, "export", tmp_path / "b.zip")
 
     on_a = _run(settings, "import", tmp_path / "b.zip")
     on_b = _run(laptop_b, "import", tmp_path / "a.zip")
 
+    # said field by field: A said "1 debrief in the backup was changed later than the one here and
+    # replaced it" before them, B "1 debrief in the backup differs from the one here; the one here
+    # was kept" (the words for a backup with no times), as if the whole debrief went one way
     assert on_a.endswith(
-        SKILL_GAPS_ON_BOTH
-        + "the backup's, changed later, is kept, and the one here (“system design”) is kept below it."
+        ". In the debrief of the first round at “Acme Robotics”, “Skill gaps” was changed both here and"
+        " in the backup; the backup's, changed later, is kept, and the one here (“system design”) is kept"
+        " below it."
         + INTEREST_ON_BOTH
         + "the backup's, changed later, is kept, and the one here read “3”."
+        + " Its “Could be better” came in from the backup, changed later there."
     ), on_a
     assert on_a.startswith("Nothing new was added, but changes came in from the backup: "), on_a
     # B kept its own words, and A's skill gaps came in below them
     assert on_b.startswith("Nothing new was added, but changes came in from the backup: "), on_b
     assert on_b.endswith(
-        SKILL_GAPS_ON_BOTH
+        "). In the debrief of the first round at “Acme Robotics”, “Skill gaps” was changed both here and"
+        " in the backup; "
         + "the one here, changed later, is kept, and the backup's (“system design”) is kept below it."
         + INTEREST_ON_BOTH
         + "the one here, changed later, is kept, and the backup's read “3”."
     ), on_b
     for laptop in (settings, laptop_b):
         debrief, _ = _records(laptop)
-        assert debrief["interest"] == 5
+        assert (debrief["interest"], debrief["could_be_better"]) == (5, "ask about the team earlier")
         assert debrief["skill_gaps"].startswith("SQL window functions\n\nFrom the other copy, changed ")
         assert debrief["skill_gaps"].endswith(": system design"), debrief
     assert _records(settings) == _records(laptop_b)

@@ -1437,7 +1437,9 @@ def _import_rows(
     exported uids to local ids. Returns how many were added, already here, already here but
     different (kept as they are here), already here but changed later in the backup (the
     backup's taken), and already here but changed on each side in other fields (merged). Each field
-    changed on both sides, neither seeing the other's, is added to `on_both`."""
+    changed on both sides, neither seeing the other's, is added to `on_both`, its row counted in
+    none of these (the import says it field by field, with the row's other fields the backup gave
+    as the last one's `also_from_backup`)."""
     parents = PARENTS[table.name]
     ids = local_ids.setdefault(table.name, {})
     added = present = differing = newer = merged = 0
@@ -1450,11 +1452,15 @@ def _import_rows(
             # (settle_imported_goals), and said there
             different = _differs(conn, owner, table, found, row) if table is not goals else set()
             if different:
+                said_before = len(on_both)
                 taken, kept, both = _merge_fields(conn, owner, table, found, row, different, on_both)
-                taken = taken or both  # the record here changed either way
-                newer += bool(taken) and not kept
-                differing += bool(kept) and not taken
-                merged += bool(taken) and bool(kept)
+                if len(on_both) > said_before:  # said field by field, not as a whole record
+                    conflicted = {change["field"] for change in on_both[said_before:]}
+                    on_both[-1]["also_from_backup"] = [name for name in taken if name not in conflicted]
+                else:
+                    newer += bool(taken) and not kept
+                    differing += bool(kept) and not taken
+                    merged += bool(taken) and bool(kept)
             _link_again(conn, owner, table, found, row, local_ids)
             continue
         values = {}
