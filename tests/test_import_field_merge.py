@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import zipfile
 
+import pytest
 from cli_support import coach_command
 from click.testing import CliRunner
 from store_support import (  # noqa: F401
@@ -272,3 +273,43 @@ def test_words_replaced_in_a_text_field_changed_on_both_laptops_are_kept_below_t
     _run(laptop_b, "export", tmp_path / "b-again.zip")
     _run(settings, "import", tmp_path / "b-again.zip")
     assert _records(settings)[0]["notes"] == debrief["notes"]
+
+
+def test_a_backup_from_a_newer_coach_says_nothing_was_imported_and_how_to_update(settings, tmp_path, backend):
+    """Laptop B's coach, updated, made a backup this one cannot read: `coach import` and the Settings
+    page said "This backup was exported by a newer version of coach; upgrade coach to import it.",
+    unlike the other refusals not saying that nothing was imported, nor how the coach is updated."""
+    from coach.data_admin import import_bytes
+    from coach.errors import InputError
+
+    db = open_store(settings)
+    try:
+        logged_interview(db)
+    finally:
+        db.close()
+    _run(settings, "export", tmp_path / "now.zip")
+    with zipfile.ZipFile(tmp_path / "now.zip") as now, zipfile.ZipFile(tmp_path / "newer.zip", "w") as newer:
+        for item in now.infolist():
+            data = now.read(item)
+            if item.filename == "coach-export.json":
+                data = json.dumps({**json.loads(data), "schema": "0099_from_the_future"}).encode()
+            newer.writestr(item, data)
+    laptop_b = make_settings(tmp_path, backend, "laptop-b")
+    env = {"COACH_DATA_DIR": str(laptop_b.data_dir), "COACH_DATABASE_URL": laptop_b.database_url or ""}
+
+    result = CliRunner().invoke(coach_command(), ["import", str(tmp_path / "newer.zip")], env=env)
+
+    said = (
+        "was exported by a newer version of coach, so nothing was imported; update the coach here to"
+        " that version (`git pull` in its folder, then `make setup`, which installs what it needs, and"
+        " start the app again if it is open), then import the backup again."
+    )
+    assert result.exit_code != 0 and said in result.stderr, (result.stdout, result.stderr)
+    db = open_store(laptop_b)
+    try:
+        with pytest.raises(InputError) as refused:
+            import_bytes(db, (tmp_path / "newer.zip").read_bytes())
+        assert list_interviews(db) == []
+    finally:
+        db.close()
+    assert refused.value.in_app == "This backup " + said  # the Settings page says the same

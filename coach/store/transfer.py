@@ -773,10 +773,19 @@ def _read_manifest(archive: zipfile.ZipFile, where: str) -> dict:
     _tables_from_older_lists(manifest, where)
     known = [name for name, _ in MIGRATIONS]
     if manifest.get("format_version", 0) > FORMAT_VERSION or manifest.get("schema") not in known:
-        raise InputError(
-            f"{_cap(where)} was exported by a newer version of coach; upgrade coach to import it."
-        )
+        raise from_a_newer_coach(where)
     return manifest
+
+
+def from_a_newer_coach(where: str) -> InputError:
+    """A backup made by a coach newer than this one, refused as the other refusals are (nothing was
+    imported) and with how the coach is updated (README: a checkout that `make setup` installs), the
+    same sentence in `coach import` and on the Settings page."""
+    return InputError(
+        f"{_cap(where)} was exported by a newer version of coach, so nothing was imported; update the "
+        "coach here to that version (`git pull` in its folder, then `make setup`, which installs what it "
+        "needs, and start the app again if it is open), then import the backup again."
+    )
 
 
 def _tables_from_older_lists(manifest: dict, where: str) -> None:
