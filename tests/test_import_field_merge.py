@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import zipfile
+from zoneinfo import ZoneInfo
 
 import pytest
 from cli_support import coach_command
@@ -17,6 +18,7 @@ from store_support import (  # noqa: F401
     settings_fixture,
 )
 
+from coach.local_time import use_zone
 from coach.store import (
     add_debrief,
     list_debriefs,
@@ -133,8 +135,15 @@ def test_a_field_changed_on_both_laptops_keeps_the_later_and_says_what_the_other
     _run(settings, "export", tmp_path / "a.zip")
     _run(laptop_b, "export", tmp_path / "b.zip")
 
-    on_a = _run(settings, "import", tmp_path / "b.zip")
-    on_b = _run(laptop_b, "import", tmp_path / "a.zip")
+    # the laptops a day apart on their clocks (UTC+14 and UTC-11): each dated the words it kept
+    # below by its own day, so the two copies differed and the next import kept them below again
+    try:
+        use_zone(ZoneInfo("Pacific/Kiritimati"))
+        on_a = _run(settings, "import", tmp_path / "b.zip")
+        use_zone(ZoneInfo("Pacific/Pago_Pago"))
+        on_b = _run(laptop_b, "import", tmp_path / "a.zip")
+    finally:
+        use_zone(None)
 
     # said field by field: A said "1 debrief in the backup was changed later than the one here and
     # replaced it" before them, B "1 debrief in the backup differs from the one here; the one here

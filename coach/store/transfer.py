@@ -53,7 +53,7 @@ from coach.files import (
     try_again_in,
     write_private,
 )
-from coach.local_time import local_day, long_date
+from coach.local_time import long_date
 from coach.store import carried_deletions
 from coach.store.attempts import TYPED_FIELDS as PRACTICE_TYPED
 from coach.store.changes import (
@@ -1604,7 +1604,9 @@ def _both_kept(
         or not isinstance(replaced, str)
     ):
         return None
-    heading = KEPT_BELOW.format(day=long_date(local_day(as_utc(replaced_at).isoformat())))
+    # the day on UTC's calendar, not this machine's: laptops on two clocks merging the same clash
+    # each wrote their own day, so the two copies differed and the next import kept them below again
+    heading = KEPT_BELOW.format(day=long_date(as_utc(replaced_at).date()))
     questions = (table.name, name) == (debriefs.name, "notes")
     kept_text, kept_asked = _apart_from_questions(kept) if questions else (kept.strip(), [])
     other_text, other_asked = _apart_from_questions(replaced) if questions else (replaced.strip(), [])
