@@ -6,7 +6,15 @@ from pathlib import Path
 
 from coach.debrief import notes_with_questions, parse_person, questions_in_notes
 from coach.ui import charts, summary
-from coach.ui.highlight import as_code, escape, escape_sentence, highlight_html, legend_html, spans_by_kind
+from coach.ui.highlight import (
+    NO_LINK,
+    as_code,
+    escape,
+    escape_sentence,
+    highlight_html,
+    legend_html,
+    spans_by_kind,
+)
 from coach.ui.timer import RECORDING_SELECTOR, timer_html
 
 ANALYSIS = {
@@ -26,10 +34,24 @@ def test_a_bare_web_or_mail_address_in_user_text_is_not_made_a_link():
     escapes are read (a file name with an address in an error was a link a click would follow)."""
     said = "see http://203.0.113.9/x, HTTPS://a.example, www.acme.com or dana@acme.com"
     for made_safe in (escape(said), escape_sentence(said)):
-        plain = made_safe.replace("\\", "").replace("\u200b", "")
+        plain = made_safe.replace("\\", "").replace(NO_LINK, "")
         assert plain == said.replace("&", "&amp;")  # it reads the same
         for address in ("http://", "HTTPS://", "www.", "dana@acme"):
             assert address not in made_safe.replace("\\", ""), made_safe
+
+
+def test_an_address_in_user_text_copies_as_typed():
+    """A link typed in a question ("http://x.y") was cut by an invisible zero-width space that a
+    copy carried along; what keeps it from being a link is now an empty :small[], drawn as an empty
+    element (its text checked in Chromium: each address read exactly as typed, no link), so every
+    character on the page is one the user typed."""
+    said = "Tell me about http://x.y, www.acme.com or dana@acme.com {x}"
+    for made_safe in (escape(said), escape_sentence(said)):
+        assert not re.search(r"[\u200b-\u200d\u2060\ufeff]", made_safe), made_safe
+        assert made_safe.count(NO_LINK) == 3
+        assert made_safe.replace(NO_LINK, "").replace("\\", "") == said
+    # a '{' after the cut would be read as the directive's attributes and vanish
+    assert "dana@:small[]\\{x}" in escape_sentence("dana@{x}")
 
 
 def test_an_identifier_shown_as_code_is_its_exact_characters_whatever_backticks_it_holds():

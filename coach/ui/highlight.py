@@ -137,23 +137,26 @@ _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|~:$\"'=])")
 
 
 # The page's markdown also makes a link of a bare web or mail address ("http://…", "www.…",
-# "name@host"), found in the text after escapes are read, so a backslash cannot stop it: an
-# invisible zero-width space inside the address does, and the sentence reads the same.
+# "name@host"), found in each run of text after escapes are read, so a backslash cannot stop it.
+# An empty :small[] (Streamlit's smaller-text directive, drawn as an empty <span>, in labels too)
+# inside the address cuts that run in two, so no link is found, and it adds no character: what a
+# reader copies is what was typed (a zero-width space there was copied along, and broke the
+# address or question pasted elsewhere).
 _BARE_ADDRESS = re.compile(r"(?<=https)(?=://)|(?<=http)(?=://)|(?<=www)(?=\.)|(?<=@)", re.IGNORECASE)
-ZERO_WIDTH_SPACE = "\u200b"
+NO_LINK = ":small[]"
 
 
 def escape(text: object) -> str:
     """Any user text (question, company, note) made safe for st.markdown: no HTML, no markdown."""
-    text = _BARE_ADDRESS.sub(ZERO_WIDTH_SPACE, str(text if text is not None else ""))
-    return html.escape(_MARKDOWN.sub(r"\\\1", text), quote=False)
+    pieces = _BARE_ADDRESS.split(str(text if text is not None else ""))
+    return NO_LINK.join(html.escape(_MARKDOWN.sub(r"\\\1", piece), quote=False) for piece in pieces)
 
 
 def as_code(text: object) -> str:
     """Text shown exactly as written, in a markdown code span: an identifier a person may copy (the
-    signed-in address). escape() keeps an address from becoming a link by a zero-width space inside
-    it, which a copy carries along; the page's markdown makes no link, image, directive or HTML of
-    a code span, so here nothing is added. The fence is longer than any run of backticks in it."""
+    signed-in address). The page's markdown makes no link, image, directive or HTML of a code
+    span, so here nothing is added, not even escape()'s NO_LINK. The fence is longer than any run
+    of backticks in it."""
     text = str(text if text is not None else "")
     fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
     pad = " " if text[:1] in ("`", " ") or text[-1:] in ("`", " ") else ""
@@ -161,13 +164,14 @@ def as_code(text: object) -> str:
 
 
 # What lets a sentence fetch, link or run something: an image or link needs '[' and ']', a directive
-# such as :red[...] needs '[', HTML needs '<'. Ordinary punctuation is left as written.
-_LINKS = re.compile(r"([\\\[\]])")
+# such as :red[...] needs '[', HTML needs '<'; a '{' right after NO_LINK would be read as its
+# attributes and vanish. Ordinary punctuation is left as written.
+_LINKS = re.compile(r"([\\\[\]{])")
 
 
 def escape_sentence(text: object) -> str:
     """A sentence of the coach's that may quote the user's words or a file's name (an error, a
     feedback point) made safe for st.markdown: it shows as written and can hold no image, link,
     directive or HTML; unlike escape() its punctuation stays readable in the page's source."""
-    text = _BARE_ADDRESS.sub(ZERO_WIDTH_SPACE, str(text if text is not None else ""))
-    return html.escape(_LINKS.sub(r"\\\1", text), quote=False)
+    pieces = _BARE_ADDRESS.split(str(text if text is not None else ""))
+    return NO_LINK.join(html.escape(_LINKS.sub(r"\\\1", piece), quote=False) for piece in pieces)
