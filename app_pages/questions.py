@@ -123,6 +123,7 @@ def browse() -> None:
             key=f"questions_practise_{q.id}",
             on_click=shared.practise,
             args=(q.id,),
+            width="stretch",  # as wide as Star (at 390 px Star filled half the row, Practise a fifth)
         ):
             st.switch_page("app_pages/practice.py")
     if pages > 1:

@@ -84,6 +84,35 @@ def test_the_page_count_sits_level_with_previous_and_next(tmp_path, monkeypatch)
     assert all(c.proto.vertical_alignment == c.proto.VerticalAlignment.CENTER for c in row), row
 
 
+def test_star_and_practise_beside_a_question_are_the_same_width(tmp_path, monkeypatch):
+    """At 390 px Star filled half the row (171 px) and Practise sat beside it at its words' width
+    (73 px; 96 and 73 px at 1280): uneven buttons. Both now fill their equal columns. The width is
+    in the message the page sends the browser, which AppTest's elements leave out, so the test
+    keeps the messages of the run."""
+    from streamlit.testing.v1 import local_script_runner
+
+    sent: list = []
+    parse = local_script_runner.parse_tree_from_messages
+
+    def keep_messages(messages):
+        sent[:] = list(messages)
+        return parse(messages)
+
+    monkeypatch.setattr(local_script_runner, "parse_tree_from_messages", keep_messages)
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("questions").run()
+    assert not at.exception
+    widths: dict[str, set[str]] = {"questions_star_": set(), "questions_practise_": set()}
+    for message in sent:
+        element = message.delta.new_element
+        if message.WhichOneof("type") != "delta" or element.WhichOneof("type") != "button":
+            continue
+        for prefix, seen in widths.items():
+            if f"-{prefix}" in element.button.id:
+                seen.add(element.width_config.WhichOneof("width_spec"))
+    assert widths == {"questions_star_": {"use_stretch"}, "questions_practise_": {"use_stretch"}}, widths
+
+
 def test_questions_to_ask_the_interviewer():
     at = page("questions").run()
     assert not at.exception
